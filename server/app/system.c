@@ -1,0 +1,35 @@
+/* system.c - health and version: the use cases that concern berkas itself. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "store/db.h"
+
+#define HEALTH_TIMEOUT_MS 1000
+
+void app_health(struct app *app, struct app_health *out)
+{
+    out->database_ok = db_ping(app->db, HEALTH_TIMEOUT_MS);
+}
+
+void app_version(const struct app *app, struct app_version *out)
+{
+    out->name = "berkas";
+    out->version = BERKAS_VERSION;
+    out->api = "v1";
+    out->schema_version = app->schema_version;
+    out->postgresql = app->pg_version;
+}
+
+bool app_init(struct app *app, struct berr *err)
+{
+    PGconn *c = db_acquire(app->db, 2000, err);
+    if (!c)
+        return false;
+    int v = PQserverVersion(c); /* 150018 */
+    snprintf(app->pg_version, sizeof app->pg_version, "%d.%d", v / 10000, v % 10000);
+    db_release(app->db, c);
+    return true;
+}

@@ -1,0 +1,248 @@
+/*
+ * berkasd.c - the berkas server: options, start-up order, signals.
+ *
+ * Start-up order is chosen so that a failure leaves nothing behind:
+ *   1. parse options (bad option: exit 2);
+ *   2. bind the HTTP port (in use: exit 1, nothing else touched);
+ *   3. open the database: the embedded cluster in --data-dir (initdb on first
+ *      start) or --db (unreachable: exit 1);
+ *   4. apply migrations (edited or failing migration: exit 1; a cluster this
+ *      run created is removed again);
+ *   5. serve until SIGTERM or SIGINT, then stop HTTP, then the cluster.
+ * Every failure is one line on stderr naming the thing at fault.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "config.h"
+#include "http/server.h"
+#include "store/cluster.h"
+#include "store/db.h"
+#include "store/migrate.h"
+
+#define EXIT_USAGE 2
+
+struct options {
+    const char *data_dir;
+    const char *db_url;
+    const char *listen;
+    const char *sql_dir;
+    int threads;
+    int pool;
+    bool no_fsync;
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: berkasd [OPTION]...\n"
+            "The berkas server: case files of PPNS Keimigrasian over HTTP.\n"
+            "\n"
+            "With no --db it runs its own PostgreSQL cluster in --data-dir (initdb on the\n"
+            "first start, stopped with the server).\n"
+            "\n"
+            "  -d, --data-dir DIR   data directory (default ./var/berkas)\n"
+            "      --db URL         use an existing PostgreSQL (postgresql://...) instead\n"
+            "  -l, --listen ADDR    address:port to serve HTTP on (default 127.0.0.1:8080)\n"
+            "      --sql-dir DIR    migrations directory (default %s)\n"
+            "      --threads N      HTTP worker threads (default 4)\n"
+            "      --db-pool N      database connections (default: --threads)\n"
+            "      --unsafe-no-fsync  embedded cluster without fsync: tests and benches only,\n"
+            "                       never for real case files\n"
+            "  -h, --help           show this help and exit\n"
+            "  -V, --version        show the version and exit\n"
+            "\n"
+            "Exit status: 0 stopped cleanly, 1 could not start or failed, 2 bad usage.\n",
+            BERKAS_SQL_DIR);
+}
+
+static int parse_int(const char *s, int lo, int hi, const char *name)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi) {
+        fprintf(stderr, "berkasd: %s must be a number from %d to %d, not '%s'\n", name, lo, hi, s);
+        exit(EXIT_USAGE);
+    }
+    return (int)v;
+}
+
+static void parse_options(int argc, char **argv, struct options *o)
+{
+    enum { OPT_DB = 256, OPT_SQL_DIR, OPT_THREADS, OPT_POOL, OPT_NO_FSYNC };
+    static const struct option longopts[] = {
+        {"data-dir", required_argument, NULL, 'd'},
+        {"db", required_argument, NULL, OPT_DB},
+        {"listen", required_argument, NULL, 'l'},
+        {"sql-dir", required_argument, NULL, OPT_SQL_DIR},
+        {"threads", required_argument, NULL, OPT_THREADS},
+        {"db-pool", required_argument, NULL, OPT_POOL},
+        {"unsafe-no-fsync", no_argument, NULL, OPT_NO_FSYNC},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    *o = (struct options){.data_dir = "./var/berkas",
+                          .listen = "127.0.0.1:8080",
+                          .sql_dir = BERKAS_SQL_DIR,
+                          .threads = 4};
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":d:l:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o->data_dir = optarg;
+            break;
+        case OPT_DB:
+            o->db_url = optarg;
+            break;
+        case 'l':
+            o->listen = optarg;
+            break;
+        case OPT_SQL_DIR:
+            o->sql_dir = optarg;
+            break;
+        case OPT_THREADS:
+            o->threads = parse_int(optarg, 1, 256, "--threads");
+            break;
+        case OPT_POOL:
+            o->pool = parse_int(optarg, 1, 256, "--db-pool");
+            break;
+        case OPT_NO_FSYNC:
+            o->no_fsync = true;
+            break;
+        case 'h':
+            usage(stdout);
+            exit(0);
+        case 'V':
+            printf("berkasd %s\n", BERKAS_VERSION);
+            exit(0);
+        case ':':
+            fprintf(stderr, "berkasd: option %s needs a value (see berkasd --help)\n",
+                    argv[optind - 1]);
+            exit(EXIT_USAGE);
+        default:
+            fprintf(stderr, "berkasd: unknown option '%s' (see berkasd --help)\n",
+                    argv[optind - 1]);
+            exit(EXIT_USAGE);
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "berkasd: unexpected argument '%s' (see berkasd --help)\n", argv[optind]);
+        exit(EXIT_USAGE);
+    }
+    if (o->pool == 0)
+        o->pool = o->threads;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static int fail(const struct berr *err)
+{
+    fprintf(stderr, "berkasd: %s\n", err->message);
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    parse_options(argc, argv, &o);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+
+    /* Signals are taken by sigwait() in this thread only: block them before
+     * any other thread (libmicrohttpd's, libpq's) exists. */
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    setvbuf(stderr, NULL, _IOLBF, 0);
+
+    struct berr err = {0};
+    int listen_fd = http_bind(o.listen, &err);
+    if (listen_fd < 0)
+        return fail(&err);
+
+    struct cluster *cluster = NULL;
+    const char *conninfo = o.db_url;
+    if (!o.db_url) {
+        struct cluster_opts copts = {.data_dir = o.data_dir, .no_sync = o.no_fsync};
+        cluster = cluster_open(&copts, &err);
+        if (!cluster || !cluster_start(cluster, &err)) {
+            cluster_abandon(cluster);
+            close(listen_fd);
+            return fail(&err);
+        }
+        conninfo = cluster_conninfo(cluster);
+    }
+
+    struct app app = {.embedded = cluster != NULL};
+    struct migrate_result mr = {0};
+    PGconn *mconn = db_connect(conninfo, &err);
+    bool ok = mconn && migrate_run(mconn, o.sql_dir, &mr, &err);
+    if (mconn)
+        PQfinish(mconn);
+    app.schema_version = mr.latest;
+    if (ok)
+        app.db = db_pool_new(conninfo, o.pool, &err);
+    ok = ok && app.db && app_init(&app, &err);
+
+    struct http_opts hopts;
+    http_opts_default(&hopts);
+    hopts.threads = (unsigned)o.threads;
+    struct http_server *http = ok ? http_start(listen_fd, &hopts, &app, &err) : NULL;
+    if (!http) {
+        if (!ok)
+            close(listen_fd);
+        db_pool_free(app.db);
+        if (cluster && cluster_was_created(cluster))
+            cluster_abandon(cluster);
+        else
+            cluster_free(cluster);
+        return fail(&err);
+    }
+
+    char where[640];
+    if (cluster)
+        snprintf(where, sizeof where, "embedded PostgreSQL %s in %s%s", app.pg_version, o.data_dir,
+                 cluster_was_created(cluster) ? " (new)" : "");
+    else {
+        char d[256];
+        db_describe(o.db_url, d, sizeof d);
+        snprintf(where, sizeof where, "PostgreSQL %s at %s", app.pg_version, d);
+    }
+    fprintf(stderr,
+            "berkasd %s ready in %.2f s: http://%s (database: %s, schema %d, %d migration%s "
+            "applied now)\n",
+            BERKAS_VERSION, seconds_since(&t0), o.listen, where, mr.latest, mr.applied_now,
+            mr.applied_now == 1 ? "" : "s");
+
+    int sig = 0;
+    while (sigwait(&stop_signals, &sig) != 0)
+        ;
+    fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
+    http_stop(http);
+    db_pool_free(app.db);
+    int rc = 0;
+    if (cluster && !cluster_stop(cluster, &err)) {
+        fprintf(stderr, "berkasd: %s\n", err.message);
+        rc = 1;
+    }
+    cluster_free(cluster);
+    fprintf(stderr, "berkasd: stopped\n");
+    return rc;
+}

@@ -1,0 +1,349 @@
+/*
+ * server.c - the libmicrohttpd glue; see server.h.
+ *
+ * libmicrohttpd calls the access handler several times per request: first
+ * with no body (we set up per-request state), then once per body chunk (we
+ * append, up to the limit), then a last time with no data (we dispatch).
+ * Per-request state is freed in the completion callback, which also runs for
+ * requests the client aborted, and which writes the log line.
+ */
+#include "server.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http.h"
+
+struct http_server {
+    struct MHD_Daemon *daemon;
+    struct app *app;
+    struct http_opts opts;
+};
+
+/* per-request state */
+struct request_state {
+    struct timespec start;
+    char *body;
+    size_t len, cap;
+    bool too_large;
+    bool answered;
+    unsigned status;
+    char method[16];
+    char path[256];
+};
+
+void http_opts_default(struct http_opts *o)
+{
+    o->threads = 4;
+    o->body_limit = 1024 * 1024;
+    o->conn_timeout = 30;
+    o->conn_limit = 512;
+    o->per_ip_limit = 32;
+}
+
+bool http_parse_listen(const char *listen, char *host, size_t hostsz, char *port, size_t portsz,
+                       struct berr *err)
+{
+    const char *colon;
+    const char *h = listen;
+    size_t hlen;
+    if (listen[0] == '[') {
+        const char *close = strchr(listen, ']');
+        if (!close || close[1] != ':')
+            return berr_field(err, BERR_BAD_INPUT, "listen", "--listen %s: expected [address]:port",
+                              listen);
+        h = listen + 1;
+        hlen = (size_t)(close - h);
+        colon = close + 1;
+    } else {
+        colon = strrchr(listen, ':');
+        if (!colon)
+            return berr_field(err, BERR_BAD_INPUT, "listen", "--listen %s: expected address:port",
+                              listen);
+        hlen = (size_t)(colon - listen);
+    }
+    const char *p = colon + 1;
+    char *end;
+    long v = strtol(p, &end, 10);
+    if (!*p || *end || v < 0 || v > 65535)
+        return berr_field(err, BERR_BAD_INPUT, "listen", "--listen %s: bad port '%s'", listen, p);
+    if (hlen == 0 || hlen >= hostsz)
+        return berr_field(err, BERR_BAD_INPUT, "listen", "--listen %s: bad address", listen);
+    memcpy(host, h, hlen);
+    host[hlen] = '\0';
+    snprintf(port, portsz, "%ld", v);
+    return true;
+}
+
+int http_bind(const char *listen_addr, struct berr *err)
+{
+    char host[256], port[16];
+    if (!http_parse_listen(listen_addr, host, sizeof host, port, sizeof port, err))
+        return -1;
+    struct addrinfo hints = {0}, *res = NULL;
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    int rc = getaddrinfo(host, port, &hints, &res);
+    if (rc != 0) {
+        berr_set(err, BERR_BAD_INPUT, "--listen %s: %s", listen_addr, gai_strerror(rc));
+        return -1;
+    }
+    int fd = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, res->ai_protocol);
+    if (fd == -1) {
+        berr_set(err, BERR_INTERNAL, "socket: %s", strerror(errno));
+        freeaddrinfo(res);
+        return -1;
+    }
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(fd, res->ai_addr, res->ai_addrlen) == -1) {
+        int e = errno;
+        if (e == EADDRINUSE)
+            berr_set(err, BERR_BAD_INPUT, "cannot listen on %s: the port is already in use",
+                     listen_addr);
+        else
+            berr_set(err, BERR_BAD_INPUT, "cannot listen on %s: %s", listen_addr, strerror(e));
+        close(fd);
+        freeaddrinfo(res);
+        return -1;
+    }
+    freeaddrinfo(res);
+    if (listen(fd, 256) == -1) {
+        berr_set(err, BERR_INTERNAL, "cannot listen on %s: %s", listen_addr, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    return fd;
+}
+
+const char *http_header(const struct http_request *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+static void add_common_headers(struct MHD_Response *r)
+{
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "Content-Security-Policy",
+                            "default-src 'self'; frame-ancestors 'none'; object-src 'none'; "
+                            "base-uri 'none'");
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_state *st,
+                                  struct http_reply *rep)
+{
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(rep->len, rep->body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(rep->body);
+        return MHD_NO;
+    }
+    rep->body = NULL;
+    add_common_headers(r);
+    if (rep->content_type) {
+        char ct[96];
+        snprintf(ct, sizeof ct, "%s%s", rep->content_type,
+                 strncmp(rep->content_type, "text/", 5) == 0 || strstr(rep->content_type, "json")
+                     ? "; charset=utf-8"
+                     : "");
+        MHD_add_response_header(r, "Content-Type", ct);
+    }
+    if (rep->allow[0])
+        MHD_add_response_header(r, "Allow", rep->allow);
+    if (rep->retry_after > 0) {
+        char ra[16];
+        snprintf(ra, sizeof ra, "%d", rep->retry_after);
+        MHD_add_response_header(r, "Retry-After", ra);
+    }
+    st->status = rep->status;
+    st->answered = true;
+    enum MHD_Result ret = MHD_queue_response(conn, rep->status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result send_problem(struct MHD_Connection *conn, struct request_state *st,
+                                    unsigned status, const char *type, const char *title,
+                                    const char *detail)
+{
+    struct http_reply rep = {0};
+    reply_problem(&rep, status, type, title, detail, NULL);
+    return send_reply(conn, st, &rep);
+}
+
+static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *conn,
+                                struct request_state *st, const char *url, const char *method)
+{
+    struct http_request req = {0};
+    struct http_reply rep = {0};
+    req.method = method;
+    req.path = url;
+    req.body = st->body ? st->body : "";
+    req.body_len = st->len;
+    req.conn = conn;
+    char allow[64];
+    const struct route *route =
+        router_match(http_routes, http_routes_count, method, url, &req, allow, sizeof allow);
+    if (!route) {
+        if (allow[0]) {
+            reply_problem(&rep, 405, "method-not-allowed", "Method Not Allowed",
+                          "Metode ini tidak didukung untuk alamat ini.", NULL);
+            snprintf(rep.allow, sizeof rep.allow, "%s", allow);
+        } else {
+            reply_problem(&rep, 404, "not-found", "Not Found", "Alamat tidak dikenal.", NULL);
+        }
+        return send_reply(conn, st, &rep);
+    }
+    route->handler(s->app, &req, &rep);
+    if (rep.status == 0)
+        reply_problem(&rep, 500, "internal", "Internal Server Error",
+                      "Terjadi kesalahan di server.", NULL);
+    return send_reply(conn, st, &rep);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    struct http_server *s = cls;
+    struct request_state *st = *con_cls;
+    if (!st) {
+        st = calloc(1, sizeof *st);
+        if (!st)
+            return MHD_NO;
+        clock_gettime(CLOCK_MONOTONIC, &st->start);
+        snprintf(st->method, sizeof st->method, "%s", method);
+        snprintf(st->path, sizeof st->path, "%s", url);
+        *con_cls = st;
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        if (cl) {
+            char *end;
+            unsigned long long n = strtoull(cl, &end, 10);
+            if (*end || n > s->opts.body_limit)
+                return send_problem(conn, st, 413, "too-large", "Content Too Large",
+                                    "Isi permintaan melebihi batas.");
+        }
+        return MHD_YES;
+    }
+    if (st->answered) {
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (*upload_size > 0) {
+        size_t n = *upload_size;
+        *upload_size = 0;
+        if (st->too_large || st->len + n > s->opts.body_limit) {
+            st->too_large = true;
+            return send_problem(conn, st, 413, "too-large", "Content Too Large",
+                                "Isi permintaan melebihi batas.");
+        }
+        if (st->len + n + 1 > st->cap) {
+            size_t cap = st->cap ? st->cap : 4096;
+            while (cap < st->len + n + 1)
+                cap *= 2;
+            char *grown = realloc(st->body, cap);
+            if (!grown)
+                return MHD_NO;
+            st->body = grown;
+            st->cap = cap;
+        }
+        memcpy(st->body + st->len, upload_data, n);
+        st->len += n;
+        st->body[st->len] = '\0';
+        return MHD_YES;
+    }
+    return dispatch(s, conn, st, url, method);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)conn;
+    struct request_state *st = *con_cls;
+    if (!st)
+        return;
+    struct timespec end;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    double ms = (double)(end.tv_sec - st->start.tv_sec) * 1e3 +
+                (double)(end.tv_nsec - st->start.tv_nsec) / 1e6;
+    /* Path only (libmicrohttpd leaves the query out of url): a search term
+     * may be a person's name, and no case data goes to the log. */
+    struct timespec wall;
+    clock_gettime(CLOCK_REALTIME, &wall);
+    struct tm tm;
+    gmtime_r(&wall.tv_sec, &tm);
+    char stamp[32];
+    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+    if (st->answered && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+        fprintf(stderr, "%s.%03ldZ %s %s %u %.1fms\n", stamp, wall.tv_nsec / 1000000, st->method,
+                st->path, st->status, ms);
+    else
+        fprintf(stderr, "%s.%03ldZ %s %s %u %.1fms aborted\n", stamp, wall.tv_nsec / 1000000,
+                st->method, st->path, st->status, ms);
+    free(st->body);
+    free(st);
+    *con_cls = NULL;
+}
+
+/* libmicrohttpd's own complaints: one line each, no request data. */
+static void on_mhd_error(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    char line[512];
+    vsnprintf(line, sizeof line, fmt, ap);
+    line[strcspn(line, "\n")] = '\0';
+    fprintf(stderr, "berkasd: http: %s\n", line);
+}
+
+struct http_server *http_start(int listen_fd, const struct http_opts *opts, struct app *app,
+                               struct berr *err)
+{
+    struct http_server *s = calloc(1, sizeof *s);
+    if (!s) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        return NULL;
+    }
+    s->app = app;
+    s->opts = *opts;
+    s->daemon = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL,
+        NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, s, MHD_OPTION_LISTEN_SOCKET,
+        listen_fd, MHD_OPTION_THREAD_POOL_SIZE, opts->threads, MHD_OPTION_CONNECTION_LIMIT,
+        opts->conn_limit, MHD_OPTION_PER_IP_CONNECTION_LIMIT, opts->per_ip_limit,
+        MHD_OPTION_CONNECTION_TIMEOUT, opts->conn_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)(128 * 1024), MHD_OPTION_CONNECTION_MEMORY_INCREMENT, (size_t)(8 * 1024),
+        MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_END);
+    if (!s->daemon) {
+        close(listen_fd);
+        free(s);
+        berr_set(err, BERR_INTERNAL, "cannot start the HTTP server");
+        return NULL;
+    }
+    return s;
+}
+
+void http_stop(struct http_server *s)
+{
+    if (!s)
+        return;
+    MHD_socket fd = MHD_quiesce_daemon(s->daemon);
+    MHD_stop_daemon(s->daemon);
+    if (fd != MHD_INVALID_SOCKET)
+        close(fd);
+    free(s);
+}

@@ -1,0 +1,43 @@
+/*
+ * server.h - berkasd's HTTP listener: libmicrohttpd with a thread pool,
+ * request-body, connection and time limits, and one log line per request
+ * (method, path without query, status, milliseconds; never a body).
+ */
+#ifndef BERKAS_HTTP_SERVER_H
+#define BERKAS_HTTP_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+
+struct app;
+struct http_server;
+
+struct http_opts {
+    unsigned threads;      /* thread-pool size */
+    size_t body_limit;     /* bytes; larger bodies get 413 */
+    unsigned conn_timeout; /* seconds a connection may sit idle */
+    unsigned conn_limit;   /* connections at once */
+    unsigned per_ip_limit; /* connections at once from one address */
+};
+
+/* Defaults: 4 threads, 1 MiB, 30 s, 512, 32. */
+void http_opts_default(struct http_opts *o);
+
+/* Split "host:port" or "[v6]:port" into its parts. */
+bool http_parse_listen(const char *listen, char *host, size_t hostsz, char *port, size_t portsz,
+                       struct berr *err);
+
+/* Bind and listen on "host:port"; returns the socket, or -1 with err naming
+ * the address ("127.0.0.1:8080 is already in use"). */
+int http_bind(const char *listen, struct berr *err);
+
+/* Serve on the socket from http_bind (the server takes it over). */
+struct http_server *http_start(int listen_fd, const struct http_opts *opts, struct app *app,
+                               struct berr *err);
+
+/* Stop accepting, finish what is in flight, free.  NULL is fine. */
+void http_stop(struct http_server *s);
+
+#endif

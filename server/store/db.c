@@ -1,0 +1,195 @@
+/* db.c - see db.h. */
+#include "db.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct db_pool {
+    char *conninfo;
+    int size;
+    PGconn **conns; /* all of them */
+    bool *busy;
+    pthread_mutex_t lock;
+    pthread_cond_t freed;
+};
+
+void db_describe(const char *conninfo, char *out, size_t outsz)
+{
+    char *errmsg = NULL;
+    PQconninfoOption *opts = PQconninfoParse(conninfo, &errmsg);
+    if (!opts) {
+        snprintf(out, outsz, "(unparsable connection string)");
+        PQfreemem(errmsg);
+        return;
+    }
+    const char *host = NULL, *port = NULL, *dbname = NULL;
+    for (PQconninfoOption *o = opts; o->keyword; o++) {
+        if (!o->val)
+            continue;
+        if (strcmp(o->keyword, "host") == 0 || (strcmp(o->keyword, "hostaddr") == 0 && !host))
+            host = o->val;
+        else if (strcmp(o->keyword, "port") == 0)
+            port = o->val;
+        else if (strcmp(o->keyword, "dbname") == 0)
+            dbname = o->val;
+    }
+    snprintf(out, outsz, "%s:%s/%s", host ? host : "localhost", port ? port : "5432",
+             dbname ? dbname : "(default)");
+    PQconninfoFree(opts);
+}
+
+PGconn *db_connect(const char *conninfo, struct berr *err)
+{
+    /* Our defaults come first, so that anything in the URL overrides them. */
+    const char *keys[] = {"connect_timeout", "application_name", "options",
+                          "keepalives_idle", "dbname",           NULL};
+    const char *vals[] = {"5",
+                          "berkasd",
+                          "-c statement_timeout=5000 -c lock_timeout=2000 "
+                          "-c idle_in_transaction_session_timeout=10000 -c TimeZone=UTC",
+                          "30",
+                          conninfo,
+                          NULL};
+    PGconn *conn = PQconnectdbParams(keys, vals, 1);
+    if (!conn) {
+        berr_set(err, BERR_UNAVAILABLE, "out of memory connecting to the database");
+        return NULL;
+    }
+    if (PQstatus(conn) != CONNECTION_OK) {
+        char where[256];
+        db_describe(conninfo, where, sizeof where);
+        char msg[300];
+        snprintf(msg, sizeof msg, "%s", PQerrorMessage(conn));
+        msg[strcspn(msg, "\n")] = '\0';
+        berr_set(err, BERR_UNAVAILABLE, "cannot connect to database %s: %s", where, msg);
+        PQfinish(conn);
+        return NULL;
+    }
+    return conn;
+}
+
+struct db_pool *db_pool_new(const char *conninfo, int size, struct berr *err)
+{
+    if (size < 1)
+        size = 1;
+    struct db_pool *p = calloc(1, sizeof *p);
+    if (!p)
+        goto oom;
+    p->size = size;
+    p->conninfo = strdup(conninfo);
+    p->conns = calloc((size_t)size, sizeof *p->conns);
+    p->busy = calloc((size_t)size, sizeof *p->busy);
+    if (!p->conninfo || !p->conns || !p->busy)
+        goto oom;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->freed, NULL);
+    for (int i = 0; i < size; i++) {
+        p->conns[i] = db_connect(conninfo, err);
+        if (!p->conns[i]) {
+            db_pool_free(p);
+            return NULL;
+        }
+    }
+    return p;
+oom:
+    if (p) {
+        free(p->conninfo);
+        free(p->conns);
+        free(p->busy);
+        free(p);
+    }
+    berr_set(err, BERR_INTERNAL, "out of memory");
+    return NULL;
+}
+
+PGconn *db_acquire(struct db_pool *p, int timeout_ms, struct berr *err)
+{
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += timeout_ms / 1000;
+    deadline.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+    if (deadline.tv_nsec >= 1000000000L) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000L;
+    }
+    int slot = -1;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        for (int i = 0; i < p->size; i++)
+            if (!p->busy[i]) {
+                slot = i;
+                break;
+            }
+        if (slot >= 0)
+            break;
+        if (pthread_cond_timedwait(&p->freed, &p->lock, &deadline) == ETIMEDOUT)
+            break;
+    }
+    if (slot >= 0)
+        p->busy[slot] = true;
+    pthread_mutex_unlock(&p->lock);
+    if (slot < 0) {
+        berr_set(err, BERR_UNAVAILABLE, "no database connection free within %d ms", timeout_ms);
+        return NULL;
+    }
+    PGconn *c = p->conns[slot];
+    if (PQstatus(c) != CONNECTION_OK) {
+        PQreset(c);
+        if (PQstatus(c) != CONNECTION_OK) {
+            db_release(p, c);
+            berr_set(err, BERR_UNAVAILABLE, "the database does not answer");
+            return NULL;
+        }
+    }
+    return c;
+}
+
+void db_release(struct db_pool *p, PGconn *conn)
+{
+    if (!conn)
+        return;
+    if (PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) != PQTRANS_IDLE) {
+        PGresult *r = PQexec(conn, "ROLLBACK");
+        PQclear(r);
+    }
+    pthread_mutex_lock(&p->lock);
+    for (int i = 0; i < p->size; i++)
+        if (p->conns[i] == conn) {
+            p->busy[i] = false;
+            break;
+        }
+    pthread_cond_signal(&p->freed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+bool db_ping(struct db_pool *p, int timeout_ms)
+{
+    struct berr err = {0};
+    PGconn *c = db_acquire(p, timeout_ms, &err);
+    if (!c)
+        return false;
+    PGresult *r = PQexec(c, "SELECT 1");
+    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+    PQclear(r);
+    db_release(p, c);
+    return ok;
+}
+
+void db_pool_free(struct db_pool *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->size; i++)
+        if (p->conns[i])
+            PQfinish(p->conns[i]);
+    pthread_mutex_destroy(&p->lock);
+    pthread_cond_destroy(&p->freed);
+    free(p->conns);
+    free(p->busy);
+    free(p->conninfo);
+    free(p);
+}
