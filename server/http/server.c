@@ -22,6 +22,9 @@
 
 #include "http.h"
 
+/* a chunked body past the limit is drained up to this, then the connection is cut */
+#define DROP_LIMIT (16u * 1024u * 1024u)
+
 struct http_server {
     struct MHD_Daemon *daemon;
     struct app *app;
@@ -34,6 +37,7 @@ struct request_state {
     char *body;
     size_t len, cap;
     bool too_large;
+    size_t dropped; /* bytes read and thrown away after the limit */
     bool answered;
     unsigned status;
     char method[16];
@@ -246,9 +250,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         size_t n = *upload_size;
         *upload_size = 0;
         if (st->too_large || st->len + n > s->opts.body_limit) {
+            /* Without a Content-Length (chunked) the limit is found only
+             * now: read and drop the rest so that the client gets a clean
+             * 413, but not forever. */
             st->too_large = true;
-            return send_problem(conn, st, 413, "too-large", "Content Too Large",
-                                "Isi permintaan melebihi batas.");
+            st->dropped += n;
+            return st->dropped > DROP_LIMIT ? MHD_NO : MHD_YES;
         }
         if (st->len + n + 1 > st->cap) {
             size_t cap = st->cap ? st->cap : 4096;
@@ -265,6 +272,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         st->body[st->len] = '\0';
         return MHD_YES;
     }
+    if (st->too_large)
+        return send_problem(conn, st, 413, "too-large", "Content Too Large",
+                            "Isi permintaan melebihi batas.");
     return dispatch(s, conn, st, url, method);
 }
 

@@ -398,26 +398,34 @@ static bool decide_cluster_user(struct cluster *c, struct berr *err)
     return true;
 }
 
+/* Append s to out with ' and \ escaped, as libpq's conninfo grammar wants. */
+static char *append_quoted(char *o, const char *s)
+{
+    *o++ = '\'';
+    for (; *s; s++) {
+        if (*s == '\'' || *s == '\\')
+            *o++ = '\\';
+        *o++ = *s;
+    }
+    *o++ = '\'';
+    *o = '\0';
+    return o;
+}
+
 static char *make_conninfo(const char *sockdir, const char *dbname)
 {
-    /* keyword='value' with \ and ' escaped, as libpq's conninfo grammar wants */
-    size_t n = strlen(sockdir) * 2 + strlen(dbname) * 2 + 128;
-    char *out = malloc(n), *o = out;
+    static const char mid[] = " port=" PG_PORT " user=" CLUSTER_SUPERUSER " dbname=";
+    static const char tail[] = " connect_timeout=5";
+    size_t n =
+        strlen("host=") + strlen(sockdir) * 2 + strlen(dbname) * 2 + sizeof mid + sizeof tail + 8;
+    char *out = malloc(n);
     if (!out)
         return NULL;
-    o += sprintf(o, "host='");
-    for (const char *s = sockdir; *s; s++) {
-        if (*s == '\'' || *s == '\\')
-            *o++ = '\\';
-        *o++ = *s;
-    }
-    o += sprintf(o, "' port=%s user=%s dbname='", PG_PORT, CLUSTER_SUPERUSER);
-    for (const char *s = dbname; *s; s++) {
-        if (*s == '\'' || *s == '\\')
-            *o++ = '\\';
-        *o++ = *s;
-    }
-    sprintf(o, "' connect_timeout=5");
+    memcpy(out, "host=", 5);
+    char *o = append_quoted(out + 5, sockdir);
+    memcpy(o, mid, sizeof mid);
+    o = append_quoted(o + sizeof mid - 1, dbname);
+    memcpy(o, tail, sizeof tail);
     return out;
 }
 
@@ -693,7 +701,7 @@ static bool create_database(struct cluster *c, struct berr *err)
     char sql[256];
     snprintf(sql, sizeof sql, "CREATE DATABASE %s", ident);
     PQfreemem(ident);
-    r = PQexec(conn, sql);
+    r = PQexec(conn, sql); /* sql-gate: identifier quoted by PQescapeIdentifier */
     if (PQresultStatus(r) != PGRES_COMMAND_OK)
         berr_set(err, BERR_INTERNAL, "CREATE DATABASE failed: %s", PQresultErrorMessage(r));
     else

@@ -42,6 +42,14 @@ void db_describe(const char *conninfo, char *out, size_t outsz)
     PQconninfoFree(opts);
 }
 
+/* PostgreSQL's NOTICEs ("relation already exists, skipping") are not for
+ * berkasd's log: one line per request is the rule there. */
+static void ignore_notice(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
 PGconn *db_connect(const char *conninfo, struct berr *err)
 {
     /* Our defaults come first, so that anything in the URL overrides them. */
@@ -69,6 +77,7 @@ PGconn *db_connect(const char *conninfo, struct berr *err)
         PQfinish(conn);
         return NULL;
     }
+    PQsetNoticeProcessor(conn, ignore_notice, NULL);
     return conn;
 }
 

@@ -155,7 +155,7 @@ static bool load_dir(const char *dir, struct migration **out, int *count, struct
 
 static bool exec_simple(PGconn *conn, const char *sql, struct berr *err)
 {
-    PGresult *r = PQexec(conn, sql);
+    PGresult *r = PQexec(conn, sql); /* sql-gate: callers pass literals */
     bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
     if (!ok) {
         char msg[300];
@@ -224,7 +224,7 @@ static bool apply_one(PGconn *conn, const struct migration *mig, struct berr *er
         return false;
     /* The one place berkas runs SQL text that is not a literal: the
      * migration files of its own repository, trusted like the binary. */
-    PGresult *r = PQexec(conn, mig->sql);
+    PGresult *r = PQexec(conn, mig->sql); /* sql-gate: the repository's own file */
     if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
         const char *pos = PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION);
         const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Cheap gates that fail the suite: unsafe C string functions and SQL built
+# from strings in server/ and client/, and clang-format drift.
+set -uo pipefail
+cd "$1"
+fail=0
+if grep -rnE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|gets|strtok)\(' server client; then
+  echo "gate: unsafe C string functions above (use snprintf, strtol, ...)"; fail=1
+fi
+# PQexec only with a literal, or in the migrator (which runs the repo's own files)
+if grep -rnE 'PQexec\([^,]+, [^"]' server client | grep -v 'sql-gate:'; then
+  echo "gate: PQexec with a non-literal SQL string above (use PQexecParams)"; fail=1
+fi
+if grep -rnE 'XML_PARSE_(NOENT|DTDLOAD|DTDATTR|HUGE|XINCLUDE)' server; then
+  echo "gate: unsafe libxml2 parser option above"; fail=1
+fi
+if command -v clang-format >/dev/null; then
+  if [[ -d .git ]] && command -v git >/dev/null; then
+    files=$(git ls-files 'server/*.[ch]' 'client/*.[ch]' 'tests/*.[ch]' 'bench/*.[ch]')
+  else
+    files=$(find server client tests bench -name '*.[ch]')
+  fi
+  # shellcheck disable=SC2086
+  if ! clang-format --dry-run --Werror $files 2>/dev/null; then
+    clang-format --dry-run $files 2>&1 | grep -m5 warning
+    echo "gate: clang-format drift (run: clang-format -i <files>)"; fail=1
+  fi
+fi
+if [[ $fail -eq 0 ]]; then echo "gate: 4 passed, 0 failed"; fi
+exit $fail

@@ -1,0 +1,29 @@
+/*
+ * main.c - the integration test runner.
+ *
+ * Starts one private PostgreSQL cluster for the whole run (harness.c), runs
+ * every suite with Check (each test in its own process unless CK_FORK=no),
+ * and stops the cluster afterwards, whatever the tests did.
+ */
+#include <check.h>
+#include <curl/curl.h>
+#include <stdlib.h>
+
+#include "harness.h"
+#include "suites.h"
+
+int main(void)
+{
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    harness_start();
+    SRunner *sr = srunner_create(suite_migrate());
+    srunner_add_suite(sr, suite_http());
+    srunner_add_suite(sr, suite_cli());
+    srunner_add_suite(sr, suite_embedded());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    harness_stop();
+    curl_global_cleanup();
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

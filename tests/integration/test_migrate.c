@@ -1,0 +1,253 @@
+/*
+ * test_migrate.c - migrations: applied in order, once, each in its own
+ * transaction; an edited, removed, out-of-order or failing migration stops
+ * start-up and changes nothing.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "suites.h"
+#include "store/db.h"
+#include "store/migrate.h"
+
+static int count_repo_migrations(void)
+{
+    DIR *d = opendir(harness_sql_dir());
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        if (migrate_parse_name(e->d_name) > 0)
+            n++;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* A private copy of the repository's migrations, to edit. */
+static char *copy_sql_dir(void)
+{
+    char *dir = harness_mkdtemp("sql");
+    DIR *d = opendir(harness_sql_dir());
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (migrate_parse_name(e->d_name) < 0)
+            continue;
+        char src[1024], dst[1024];
+        snprintf(src, sizeof src, "%s/%s", harness_sql_dir(), e->d_name);
+        snprintf(dst, sizeof dst, "%s/%s", dir, e->d_name);
+        char *text = read_text(src);
+        ck_assert_ptr_nonnull(text);
+        ck_assert(write_text(dst, text));
+        free(text);
+    }
+    closedir(d);
+    return dir;
+}
+
+static PGconn *connect_new_empty(const char *name)
+{
+    char *ci = harness_new_empty_db(name);
+    struct berr err = {0};
+    PGconn *c = db_connect(ci, &err);
+    free(ci);
+    ck_assert_msg(c != NULL, "%s", err.message);
+    return c;
+}
+
+static long long scalar(PGconn *c, const char *sql)
+{
+    PGresult *r = PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0);
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    long long v = PQgetisnull(r, 0, 0) ? -1 : strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    PQclear(r);
+    return v;
+}
+
+START_TEST(test_migrations_apply_to_an_empty_database)
+{
+    PGconn *c = connect_new_empty("m_apply");
+    struct migrate_result res;
+    struct berr err = {0};
+    ck_assert_msg(migrate_run(c, harness_sql_dir(), &res, &err), "%s", err.message);
+    int files = count_repo_migrations();
+    ck_assert_int_gt(files, 0);
+    ck_assert_int_eq(res.applied_now, files);
+    ck_assert_int_eq(res.total, files);
+    ck_assert_int_eq(scalar(c, "SELECT count(*) FROM berkas_migrations"), files);
+    ck_assert_int_eq(scalar(c, "SELECT count(*) FROM berkas_migrations WHERE sha256 !~ "
+                               "'^[0-9a-f]{64}$'"),
+                     0);
+    /* the first migration's work is there */
+    ck_assert_int_eq(scalar(c, "SELECT count(*) FROM pg_tables WHERE schemaname = 'app' AND "
+                               "tablename = 'settings'"),
+                     1);
+    PQfinish(c);
+}
+END_TEST
+
+START_TEST(test_migrations_are_idempotent_on_restart)
+{
+    PGconn *c = connect_new_empty("m_idem");
+    struct migrate_result first, second;
+    struct berr err = {0};
+    ck_assert_msg(migrate_run(c, harness_sql_dir(), &first, &err), "%s", err.message);
+    long long applied_at = scalar(c, "SELECT extract(epoch FROM max(applied_at))*1e6 FROM "
+                                     "berkas_migrations");
+    ck_assert_msg(migrate_run(c, harness_sql_dir(), &second, &err), "%s", err.message);
+    ck_assert_int_eq(second.applied_now, 0);
+    ck_assert_int_eq(second.total, first.total);
+    ck_assert_int_eq(second.latest, first.latest);
+    ck_assert_int_eq(scalar(c, "SELECT count(*) FROM berkas_migrations"), first.total);
+    ck_assert_int_eq(scalar(c, "SELECT extract(epoch FROM max(applied_at))*1e6 FROM "
+                               "berkas_migrations"),
+                     applied_at);
+    PQfinish(c);
+}
+END_TEST
+
+START_TEST(test_edited_migration_is_refused)
+{
+    char *dir = copy_sql_dir();
+    PGconn *c = connect_new_empty("m_edit");
+    struct migrate_result res;
+    struct berr err = {0};
+    ck_assert_msg(migrate_run(c, dir, &res, &err), "%s", err.message);
+
+    char path[1024];
+    snprintf(path, sizeof path, "%s/0001_foundation.sql", dir);
+    char *text = read_text(path);
+    size_t n = strlen(text) + 64;
+    char *edited = malloc(n);
+    snprintf(edited, n, "%s\n-- a harmless-looking edit\n", text);
+    ck_assert(write_text(path, edited));
+
+    berr_clear(&err);
+    ck_assert(!migrate_run(c, dir, &res, &err));
+    ck_assert_ptr_nonnull(strstr(err.message, "0001_foundation.sql"));
+    ck_assert_ptr_nonnull(strstr(err.message, "edited"));
+    ck_assert_ptr_null(strchr(err.message, '\n'));
+    free(text);
+    free(edited);
+    free(dir);
+    PQfinish(c);
+}
+END_TEST
+
+START_TEST(test_failing_migration_leaves_nothing_behind)
+{
+    char *dir = copy_sql_dir();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/9001_broken.sql", dir);
+    ck_assert(write_text(path, "CREATE TABLE app.half_made (x int);\n"
+                               "-- the next statement is a typo\n"
+                               "SELEC 1;\n"));
+    PGconn *c = connect_new_empty("m_broken");
+    struct migrate_result res;
+    struct berr err = {0};
+    ck_assert(!migrate_run(c, dir, &res, &err));
+    ck_assert_msg(strstr(err.message, "9001_broken.sql") != NULL, "%s", err.message);
+    ck_assert_msg(strstr(err.message, "line 3") != NULL, "%s", err.message);
+    ck_assert_int_eq(scalar(c, "SELECT count(*) FROM pg_tables WHERE tablename = 'half_made'"), 0);
+    ck_assert_int_eq(scalar(c, "SELECT count(*) FROM berkas_migrations WHERE version = 9001"), 0);
+    /* the good ones before it did land, each in its own transaction */
+    ck_assert_int_eq(scalar(c, "SELECT count(*) FROM berkas_migrations"), count_repo_migrations());
+    free(dir);
+    PQfinish(c);
+}
+END_TEST
+
+START_TEST(test_removed_migration_is_refused)
+{
+    char *dir = copy_sql_dir();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/9002_extra.sql", dir);
+    ck_assert(write_text(path, "CREATE TABLE app.extra (x int);\n"));
+    PGconn *c = connect_new_empty("m_removed");
+    struct migrate_result res;
+    struct berr err = {0};
+    ck_assert_msg(migrate_run(c, dir, &res, &err), "%s", err.message);
+    unlink(path);
+    ck_assert(!migrate_run(c, dir, &res, &err));
+    ck_assert_msg(strstr(err.message, "9002_extra.sql") && strstr(err.message, "missing"), "%s",
+                  err.message);
+    free(dir);
+    PQfinish(c);
+}
+END_TEST
+
+START_TEST(test_migration_numbered_below_an_applied_one_is_refused)
+{
+    char *dir = copy_sql_dir();
+    char late[1024], early[1024];
+    snprintf(late, sizeof late, "%s/9004_late.sql", dir);
+    snprintf(early, sizeof early, "%s/9003_early.sql", dir);
+    ck_assert(write_text(late, "SELECT 1;\n"));
+    PGconn *c = connect_new_empty("m_order");
+    struct migrate_result res;
+    struct berr err = {0};
+    ck_assert_msg(migrate_run(c, dir, &res, &err), "%s", err.message);
+    ck_assert(write_text(early, "SELECT 1;\n"));
+    ck_assert(!migrate_run(c, dir, &res, &err));
+    ck_assert_msg(strstr(err.message, "9003_early.sql") != NULL, "%s", err.message);
+    ck_assert_int_eq(scalar(c, "SELECT count(*) FROM berkas_migrations WHERE version = 9003"), 0);
+    free(dir);
+    PQfinish(c);
+}
+END_TEST
+
+START_TEST(test_berkasd_refuses_to_start_on_an_edited_migration)
+{
+    char *dir = copy_sql_dir();
+    char *ci = harness_new_empty_db("m_daemon");
+    char sqlopt[1024];
+    snprintf(sqlopt, sizeof sqlopt, "%s", dir);
+    char *extra[] = {"--db", ci, "--sql-dir", sqlopt, NULL};
+    struct proc p;
+    int port;
+    ck_assert(berkasd_start(&p, &port, extra));
+    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_free(&p);
+
+    char path[1024];
+    snprintf(path, sizeof path, "%s/0001_foundation.sql", dir);
+    char *text = read_text(path);
+    text[0] = ' '; /* the first "-" of the header comment */
+    ck_assert(write_text(path, text));
+    free(text);
+
+    char listen[64];
+    snprintf(listen, sizeof listen, "127.0.0.1:%d", free_port());
+    char *argv[] = {
+        (char *)harness_berkasd(), "--db", ci, "--sql-dir", dir, "--listen", listen, NULL};
+    char *out;
+    int st = run_capture(argv, 30000, &out);
+    ck_assert_int_eq(st, 1);
+    ck_assert_int_eq(count_lines(out), 1);
+    ck_assert_msg(strstr(out, "0001_foundation.sql") && strstr(out, "edited"), "%s", out);
+    free(out);
+    free(ci);
+    free(dir);
+}
+END_TEST
+
+Suite *suite_migrate(void)
+{
+    Suite *s = suite_create("migrate");
+    TCase *tc = tcase_create("migrate");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_migrations_apply_to_an_empty_database);
+    tcase_add_test(tc, test_migrations_are_idempotent_on_restart);
+    tcase_add_test(tc, test_edited_migration_is_refused);
+    tcase_add_test(tc, test_failing_migration_leaves_nothing_behind);
+    tcase_add_test(tc, test_removed_migration_is_refused);
+    tcase_add_test(tc, test_migration_numbered_below_an_applied_one_is_refused);
+    tcase_add_test(tc, test_berkasd_refuses_to_start_on_an_edited_migration);
+    suite_add_tcase(s, tc);
+    return s;
+}

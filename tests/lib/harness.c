@@ -1,0 +1,497 @@
+/* harness.c - see harness.h. */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include "harness.h"
+
+#include <curl/curl.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <libpq-fe.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/cluster.h"
+#include "store/db.h"
+#include "store/migrate.h"
+
+#define TEMPLATE_DB "berkas_template"
+
+static struct cluster *the_cluster;
+static char *run_dir;
+static pid_t owner_pid;
+
+static void die(const char *what, const char *why)
+{
+    fprintf(stderr, "harness: %s: %s\n", what, why);
+    harness_stop();
+    exit(2);
+}
+
+const char *harness_berkasd(void)
+{
+    const char *p = getenv("BERKASD");
+    if (!p)
+        die("BERKASD", "not set (run the tests with meson test)");
+    return p;
+}
+
+const char *harness_cli(void)
+{
+    const char *p = getenv("BERKAS_CLI");
+    if (!p)
+        die("BERKAS_CLI", "not set (run the tests with meson test)");
+    return p;
+}
+
+const char *harness_sql_dir(void)
+{
+    const char *p = getenv("BERKAS_SQL_DIR");
+    if (!p)
+        die("BERKAS_SQL_DIR", "not set (run the tests with meson test)");
+    return p;
+}
+
+static void quiet(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+static void exec_admin(const char *sql)
+{
+    char *ci = cluster_conninfo_for(the_cluster, "postgres");
+    PGconn *c = PQconnectdb(ci);
+    free(ci);
+    if (PQstatus(c) != CONNECTION_OK)
+        die("connect", PQerrorMessage(c));
+    PQsetNoticeProcessor(c, quiet, NULL);
+    PGresult *r = PQexec(c, sql);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        die(sql, PQresultErrorMessage(r));
+    PQclear(r);
+    PQfinish(c);
+}
+
+static void on_exit_stop(void)
+{
+    harness_stop();
+}
+
+void harness_start(void)
+{
+    owner_pid = getpid();
+    const char *base = getenv("TMPDIR");
+    char tmpl[512];
+    snprintf(tmpl, sizeof tmpl, "%s/berkas-test-XXXXXX", base && *base ? base : "/tmp");
+    if (!mkdtemp(tmpl))
+        die("mkdtemp", strerror(errno));
+    chmod(tmpl, 0711); /* the cluster user must be able to enter when we are root */
+    run_dir = strdup(tmpl);
+    atexit(on_exit_stop);
+
+    char data[600];
+    snprintf(data, sizeof data, "%s/pg", run_dir);
+    struct berr err = {0};
+    struct cluster_opts o = {.data_dir = data, .no_sync = true, .dbname = "postgres"};
+    the_cluster = cluster_open(&o, &err);
+    if (!the_cluster || !cluster_start(the_cluster, &err))
+        die("test cluster", err.message);
+
+    exec_admin("CREATE DATABASE " TEMPLATE_DB);
+    char *ci = cluster_conninfo_for(the_cluster, TEMPLATE_DB);
+    PGconn *c = db_connect(ci, &err);
+    free(ci);
+    if (!c)
+        die("template", err.message);
+    struct migrate_result mr;
+    if (!migrate_run(c, harness_sql_dir(), &mr, &err))
+        die("migrations on the template", err.message);
+    PQfinish(c);
+    fprintf(stderr, "harness: PostgreSQL cluster in %s, template with %d migrations\n", data,
+            mr.total);
+}
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+void harness_stop(void)
+{
+    if (getpid() != owner_pid) /* a forked test must not stop the run's cluster */
+        return;
+    if (the_cluster) {
+        cluster_free(the_cluster);
+        the_cluster = NULL;
+    }
+    if (run_dir && !getenv("BERKAS_KEEP_TEST_DIR")) {
+        nftw(run_dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    }
+    free(run_dir);
+    run_dir = NULL;
+}
+
+static char *new_db(const char *name, const char *template)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", name);
+    exec_admin(sql);
+    snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\" TEMPLATE %s", name, template);
+    exec_admin(sql);
+    return cluster_conninfo_for(the_cluster, name);
+}
+
+char *harness_new_db(const char *name)
+{
+    return new_db(name, TEMPLATE_DB);
+}
+
+char *harness_new_empty_db(const char *name)
+{
+    return new_db(name, "template0");
+}
+
+char *harness_mkdtemp(const char *prefix)
+{
+    char tmpl[700];
+    snprintf(tmpl, sizeof tmpl, "%s/%s-XXXXXX", run_dir ? run_dir : "/tmp", prefix);
+    if (!mkdtemp(tmpl))
+        return NULL;
+    chmod(tmpl, 0711);
+    return strdup(tmpl);
+}
+
+/* ---- processes ------------------------------------------------------------------- */
+
+static int log_counter;
+
+void proc_start(struct proc *p, char *const argv[])
+{
+    memset(p, 0, sizeof *p);
+    char path[700];
+    snprintf(path, sizeof path, "%s/proc-%d-%d.log", run_dir ? run_dir : "/tmp", (int)getpid(),
+             ++log_counter);
+    p->log_path = strdup(path);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t parent = getpid();
+    p->pid = fork();
+    if (p->pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent)
+            _exit(1);
+        dup2(fd, 1);
+        dup2(fd, 2);
+        int devnull = open("/dev/null", O_RDONLY);
+        dup2(devnull, 0);
+        execv(argv[0], argv);
+        dprintf(2, "exec %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    close(fd);
+}
+
+bool proc_wait(struct proc *p, int timeout_ms)
+{
+    if (p->reaped)
+        return true;
+    for (int waited = 0; waited <= timeout_ms; waited += 10) {
+        int st;
+        pid_t w = waitpid(p->pid, &st, WNOHANG);
+        if (w == p->pid) {
+            p->reaped = true;
+            p->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+            return true;
+        }
+        usleep(10000);
+    }
+    return false;
+}
+
+int proc_stop(struct proc *p)
+{
+    if (!p->pid)
+        return -1;
+    if (!p->reaped) {
+        kill(p->pid, SIGTERM);
+        if (!proc_wait(p, 20000)) {
+            kill(p->pid, SIGKILL);
+            proc_wait(p, 5000);
+        }
+    }
+    return p->status;
+}
+
+char *proc_output(const struct proc *p)
+{
+    char *s = read_text(p->log_path);
+    return s ? s : strdup("");
+}
+
+void proc_free(struct proc *p)
+{
+    if (p->pid && !p->reaped)
+        proc_stop(p);
+    free(p->log_path);
+    memset(p, 0, sizeof *p);
+}
+
+int run_capture(char *const argv[], int timeout_ms, char **out)
+{
+    struct proc p;
+    proc_start(&p, argv);
+    if (!proc_wait(&p, timeout_ms)) {
+        kill(p.pid, SIGKILL);
+        proc_wait(&p, 5000);
+        p.status = -1;
+    }
+    if (out)
+        *out = proc_output(&p);
+    int st = p.status;
+    unlink(p.log_path);
+    proc_free(&p);
+    return st;
+}
+
+int free_port(void)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = 0;
+    socklen_t len = sizeof a;
+    if (bind(fd, (struct sockaddr *)&a, sizeof a) == -1 ||
+        getsockname(fd, (struct sockaddr *)&a, &len) == -1) {
+        close(fd);
+        return -1;
+    }
+    close(fd);
+    return ntohs(a.sin_port);
+}
+
+bool berkasd_start(struct proc *p, int *port, char *const extra[])
+{
+    *port = free_port();
+    char listen[64];
+    snprintf(listen, sizeof listen, "127.0.0.1:%d", *port);
+    char *argv[32];
+    int n = 0;
+    argv[n++] = (char *)harness_berkasd();
+    argv[n++] = "--listen";
+    argv[n++] = listen;
+    argv[n++] = "--sql-dir";
+    argv[n++] = (char *)harness_sql_dir();
+    argv[n++] = "--threads";
+    argv[n++] = "2";
+    for (int i = 0; extra && extra[i] && n < 30; i++)
+        argv[n++] = extra[i];
+    argv[n] = NULL;
+    proc_start(p, argv);
+    char url[128];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/healthz", *port);
+    for (int i = 0; i < 3000; i++) { /* 30 s: a first start runs initdb */
+        if (proc_wait(p, 0))
+            return false;
+        struct http_result r;
+        if (http_do("GET", url, NULL, 0, NULL, &r)) {
+            bool ok = r.status == 200;
+            http_result_free(&r);
+            if (ok)
+                return true;
+        }
+        usleep(10000);
+    }
+    return false;
+}
+
+/* ---- HTTP ------------------------------------------------------------------------ */
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
+{
+    struct http_result *r = userp;
+    size_t n = size * nmemb, old = r->body ? strlen(r->body) : 0;
+    char *grown = realloc(r->body, old + n + 1);
+    if (!grown)
+        return 0;
+    memcpy(grown + old, data, n);
+    grown[old + n] = '\0';
+    r->body = grown;
+    return n;
+}
+
+static void copy_header(const char *line, size_t n, const char *key, char *dst, size_t dstsz)
+{
+    size_t k = strlen(key);
+    if (n <= k || strncasecmp(line, key, k) != 0)
+        return;
+    const char *v = line + k;
+    while (*v == ' ')
+        v++;
+    size_t len = strcspn(v, "\r\n");
+    if (len >= dstsz)
+        len = dstsz - 1;
+    memcpy(dst, v, len);
+    dst[len] = '\0';
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
+{
+    struct http_result *r = userp;
+    size_t n = size * nmemb;
+    copy_header(data, n, "content-type:", r->content_type, sizeof r->content_type);
+    copy_header(data, n, "allow:", r->allow, sizeof r->allow);
+    copy_header(data, n, "retry-after:", r->retry_after, sizeof r->retry_after);
+    return n;
+}
+
+bool http_do(const char *method, const char *url, const char *body, size_t body_len,
+             const char *const headers[], struct http_result *out)
+{
+    memset(out, 0, sizeof *out);
+    CURL *c = curl_easy_init();
+    if (!c)
+        return false;
+    struct curl_slist *hl = NULL;
+    for (int i = 0; headers && headers[i]; i++)
+        hl = curl_slist_append(hl, headers[i]);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+    if (strcmp(method, "HEAD") == 0)
+        curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+    if (body) {
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
+    }
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hl);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, out);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, out);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    CURLcode rc = curl_easy_perform(c);
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
+    curl_slist_free_all(hl);
+    curl_easy_cleanup(c);
+    if (rc != CURLE_OK) {
+        http_result_free(out);
+        return false;
+    }
+    if (!out->body)
+        out->body = calloc(1, 1);
+    return true;
+}
+
+void http_result_free(struct http_result *r)
+{
+    free(r->body);
+    r->body = NULL;
+}
+
+/* ---- misc ------------------------------------------------------------------------ */
+
+bool pid_alive(pid_t pid)
+{
+    if (pid <= 0)
+        return false;
+    if (kill(pid, 0) == -1 && errno == ESRCH)
+        return false;
+    /* a zombie is not alive */
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    char *s = read_text(path);
+    bool zombie = s && strstr(s, ") Z ");
+    free(s);
+    return !zombie;
+}
+
+int count_processes_with(const char *needle)
+{
+    int n = 0;
+    DIR *d = opendir("/proc");
+    if (!d)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9')
+            continue;
+        char path[300];
+        snprintf(path, sizeof path, "/proc/%s/cmdline", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        char buf[4096];
+        size_t len = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        for (size_t i = 0; i < len; i++)
+            if (buf[i] == '\0')
+                buf[i] = ' ';
+        buf[len] = '\0';
+        if (strstr(buf, needle) && pid_alive((pid_t)strtol(e->d_name, NULL, 10)))
+            n++;
+    }
+    closedir(d);
+    return n;
+}
+
+char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while (buf && (got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += got;
+        if (cap - len < 2) {
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf)
+        buf[len] = '\0';
+    return buf;
+}
+
+bool write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return false;
+    bool ok = fputs(text, f) >= 0;
+    return fclose(f) == 0 && ok;
+}
+
+int count_lines(const char *s)
+{
+    int n = 0;
+    for (const char *p = s; *p; p++)
+        if (*p == '\n')
+            n++;
+    if (*s && s[strlen(s) - 1] != '\n')
+        n++;
+    return n;
+}

@@ -1,0 +1,107 @@
+/*
+ * harness.h - what the integration tests stand on: one private PostgreSQL
+ * cluster per test run, a template database with every migration applied,
+ * a fresh database per suite cloned from it, and helpers to run berkasd and
+ * the CLI as real processes and talk to them over real HTTP.
+ *
+ * The cluster is berkasd's own embedded-cluster code (store/cluster.c),
+ * started in the runner's main process before Check forks the tests, and
+ * stopped at exit even when tests fail or crash (Check runs each test in a
+ * child process; the postmaster also gets SIGINT if the runner dies).
+ */
+#ifndef BERKAS_TESTS_HARNESS_H
+#define BERKAS_TESTS_HARNESS_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* Start the run's cluster and build the template database.  Aborts the run
+ * with a message if it cannot. */
+void harness_start(void);
+
+/* Stop the cluster and remove the run's temp dir (only in the process that
+ * started it). */
+void harness_stop(void);
+
+/* A fresh database cloned from the template (dropped first if it exists);
+ * returns its libpq conninfo, caller frees. */
+char *harness_new_db(const char *name);
+
+/* A fresh empty database (no migrations); conninfo, caller frees. */
+char *harness_new_empty_db(const char *name);
+
+/* A new temp directory under the run's temp dir, reachable by the cluster
+ * user when running as root; caller frees. */
+char *harness_mkdtemp(const char *prefix);
+
+/* The path of berkasd, the CLI, the SQL dir (from the environment meson
+ * sets). */
+const char *harness_berkasd(void);
+const char *harness_cli(void);
+const char *harness_sql_dir(void);
+
+/* ---- processes -------------------------------------------------------------------- */
+
+struct proc {
+    pid_t pid;
+    char *log_path; /* stdout and stderr */
+    int status;     /* exit status once reaped; 128+signal for a signal */
+    bool reaped;
+};
+
+/* Start argv (NULL-terminated) with output to a log file; the child gets
+ * SIGTERM if the test process dies. */
+void proc_start(struct proc *p, char *const argv[]);
+
+/* Wait up to timeout_ms; true when it exited (p->status set). */
+bool proc_wait(struct proc *p, int timeout_ms);
+
+/* SIGTERM, wait up to 20 s, then SIGKILL.  Returns its exit status. */
+int proc_stop(struct proc *p);
+
+/* The child's output so far, caller frees. */
+char *proc_output(const struct proc *p);
+
+void proc_free(struct proc *p);
+
+/* Run argv to completion (at most timeout_ms); returns the exit status and,
+ * if out is non-NULL, the output (caller frees). */
+int run_capture(char *const argv[], int timeout_ms, char **out);
+
+/* A TCP port on 127.0.0.1 that nothing listens on right now. */
+int free_port(void);
+
+/* ---- berkasd ---------------------------------------------------------------------- */
+
+/* Start berkasd with extra args (NULL-terminated, may be NULL), listening on
+ * a free port; waits until /healthz answers 200 (or the process exits).
+ * Returns true when healthy; *port gets the port. */
+bool berkasd_start(struct proc *p, int *port, char *const extra[]);
+
+/* ---- HTTP ------------------------------------------------------------------------- */
+
+struct http_result {
+    long status;
+    char *body;
+    char content_type[128];
+    char allow[128];
+    char retry_after[16];
+};
+
+/* method url [body]: real HTTP through libcurl.  headers: NULL-terminated
+ * "Name: value" list or NULL.  Returns false on a transport error. */
+bool http_do(const char *method, const char *url, const char *body, size_t body_len,
+             const char *const headers[], struct http_result *out);
+void http_result_free(struct http_result *r);
+
+/* ---- misc ------------------------------------------------------------------------- */
+
+bool pid_alive(pid_t pid);
+/* How many processes have needle in their command line. */
+int count_processes_with(const char *needle);
+char *read_text(const char *path);
+bool write_text(const char *path, const char *text);
+/* Lines in s (a final line without '\n' counts). */
+int count_lines(const char *s);
+
+#endif

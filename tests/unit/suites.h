@@ -1,0 +1,11 @@
+/* suites.h - the unit suites, run by main.c. */
+#ifndef BERKAS_TESTS_UNIT_SUITES_H
+#define BERKAS_TESTS_UNIT_SUITES_H
+
+#include <check.h>
+
+Suite *suite_router(void);
+Suite *suite_error(void);
+Suite *suite_migrate_names(void);
+
+#endif
