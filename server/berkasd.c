@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/demo.h"
 #include "config.h"
 #include "http/server.h"
 #include "store/cluster.h"
@@ -31,6 +32,8 @@
 struct options {
     const char *data_dir;
     const char *db_url;
+    const char *db_app;
+    bool demo;
     const char *listen;
     const char *sql_dir;
     int threads;
@@ -48,7 +51,11 @@ static void usage(FILE *out)
             "first start, stopped with the server).\n"
             "\n"
             "  -d, --data-dir DIR   data directory (default ./var/berkas)\n"
-            "      --db URL         use an existing PostgreSQL (postgresql://...) instead\n"
+            "      --db URL         use an existing PostgreSQL (postgresql://...) instead; its\n"
+            "                       user owns the schema and applies the migrations\n"
+            "      --db-app URL     how request handlers connect, as role berkas_app (default:\n"
+            "                       the --db connection with role berkas_app set)\n"
+            "      --demo           load the demo offices and users into an empty database\n"
             "  -l, --listen ADDR    address:port to serve HTTP on (default 127.0.0.1:8080)\n"
             "      --sql-dir DIR    migrations directory (default %s)\n"
             "      --threads N      HTTP worker threads (default 4)\n"
@@ -75,10 +82,12 @@ static int parse_int(const char *s, int lo, int hi, const char *name)
 
 static void parse_options(int argc, char **argv, struct options *o)
 {
-    enum { OPT_DB = 256, OPT_SQL_DIR, OPT_THREADS, OPT_POOL, OPT_NO_FSYNC };
+    enum { OPT_DB = 256, OPT_DB_APP, OPT_SQL_DIR, OPT_THREADS, OPT_POOL, OPT_NO_FSYNC, OPT_DEMO };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
         {"db", required_argument, NULL, OPT_DB},
+        {"db-app", required_argument, NULL, OPT_DB_APP},
+        {"demo", no_argument, NULL, OPT_DEMO},
         {"listen", required_argument, NULL, 'l'},
         {"sql-dir", required_argument, NULL, OPT_SQL_DIR},
         {"threads", required_argument, NULL, OPT_THREADS},
@@ -101,6 +110,12 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_DB:
             o->db_url = optarg;
+            break;
+        case OPT_DB_APP:
+            o->db_app = optarg;
+            break;
+        case OPT_DEMO:
+            o->demo = true;
             break;
         case 'l':
             o->listen = optarg;
@@ -146,6 +161,15 @@ static double seconds_since(const struct timespec *t0)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void print_demo_logins(bool loaded)
+{
+    fprintf(stderr, "berkasd: demo data %s; log on with NIP and password \"%s\":\n",
+            loaded ? "loaded" : "present", DEMO_PASSWORD);
+    for (size_t i = 0; i < demo_users_count; i++)
+        fprintf(stderr, "  %-18s  %-12s  %-14s  %s\n", demo_users[i].nip, demo_users[i].role,
+                demo_users[i].office, demo_users[i].name);
 }
 
 static int fail(const struct berr *err)
@@ -198,8 +222,15 @@ int main(int argc, char **argv)
         PQfinish(mconn);
     app.schema_version = mr.latest;
     if (ok)
-        app.db = db_pool_new(conninfo, o.pool, &err);
+        app.db = db_pool_new(o.db_app ? o.db_app : conninfo, o.pool, o.db_app ? NULL : "berkas_app",
+                             &err);
     ok = ok && app.db && app_init(&app, &err);
+
+    bool demo_loaded = false;
+    if (ok && o.demo)
+        ok = demo_load(&app, &demo_loaded, &err);
+    if (ok && o.demo)
+        print_demo_logins(demo_loaded);
 
     struct http_opts hopts;
     http_opts_default(&hopts);

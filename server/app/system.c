@@ -31,5 +31,9 @@ bool app_init(struct app *app, struct berr *err)
     int v = PQserverVersion(c); /* 150018 */
     snprintf(app->pg_version, sizeof app->pg_version, "%d.%d", v / 10000, v % 10000);
     db_release(app->db, c);
+    if (sodium_init() < 0)
+        return berr_set(err, BERR_INTERNAL, "libsodium failed to initialise");
+    if (!app_password_hash("berkas: no such user, only the time it takes", app->dummy_hash))
+        return berr_set(err, BERR_INTERNAL, "out of memory hashing a password");
     return true;
 }

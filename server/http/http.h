@@ -10,8 +10,10 @@
 #define BERKAS_HTTP_HTTP_H
 
 #include <stdbool.h>
+#include <jansson.h>
 #include <stddef.h>
 
+#include "app/actor.h"
 #include "core/error.h"
 
 struct app;
@@ -28,6 +30,8 @@ struct http_request {
     char params[ROUTE_MAX_PARAMS][ROUTE_PARAM_MAX]; /* {name} segments, in order */
     int nparams;
     struct MHD_Connection *conn; /* for http_header() only */
+    struct actor actor;          /* who is asking (user_id 0 on public routes) */
+    struct audit_rec audit;      /* what the handler did, for the audit trail */
 };
 
 struct http_reply {
@@ -35,22 +39,27 @@ struct http_reply {
     const char *content_type;
     char *body; /* malloc'd, owned by the reply */
     size_t len;
-    char allow[64];  /* for 405 */
-    int retry_after; /* seconds, for 503; 0 = none */
+    char allow[64];        /* for 405 */
+    int retry_after;       /* seconds, for 503; 0 = none */
+    bool www_authenticate; /* 401: add WWW-Authenticate: Bearer */
+    const char *location;  /* 201: where the new thing lives (points into a static or the body) */
+    char location_buf[128];
 };
 
-typedef void (*http_handler)(struct app *app, const struct http_request *req,
-                             struct http_reply *rep);
+typedef void (*http_handler)(struct app *app, struct http_request *req, struct http_reply *rep);
 
-enum route_access {
-    ROUTE_PUBLIC, /* anyone, no session */
+#define ROUTE_PUBLIC 0u /* roles: anyone, no session needed */
+
+enum route_flags {
+    ROUTE_AUDIT = 1, /* every call leaves an audit line, whatever its outcome */
 };
 
 struct route {
     const char *method;
     const char *pattern; /* "/api/v1/cases/{id}": {name} matches one non-empty segment */
     http_handler handler;
-    enum route_access access;
+    unsigned roles;      /* enum role bits that may call it; ROUTE_PUBLIC for anyone */
+    unsigned flags;      /* enum route_flags */
     const char *summary; /* one line, for the OpenAPI description */
 };
 
@@ -71,9 +80,8 @@ const char *http_header(const struct http_request *req, const char *name);
 /* Reply helpers.  Each replaces what rep held. */
 void reply_text(struct http_reply *rep, unsigned status, const char *content_type,
                 const char *text);
-/* Serialises and frees json (a json_t *, typed void * to keep jansson out of
- * this header). */
-void reply_json(struct http_reply *rep, unsigned status, void *json);
+/* Serialises and frees json. */
+void reply_json(struct http_reply *rep, unsigned status, json_t *json);
 /* RFC 9457 problem+json. type_name is the last part of the type URI
  * ("not-found"); detail and field may be NULL. */
 void reply_problem(struct http_reply *rep, unsigned status, const char *type_name,
@@ -82,5 +90,27 @@ void reply_problem(struct http_reply *rep, unsigned status, const char *type_nam
 void reply_berr(struct http_reply *rep, const struct berr *err);
 /* HTTP status for an error kind. */
 unsigned http_status_of(enum berr_kind kind);
+
+/* ---- request bodies and parameters (json_in.c) --------------------------- */
+
+/* The body as a JSON object whose members are all in allowed (NULL-ended).
+ * Refuses (400, err naming the field) a wrong Content-Type, invalid JSON or
+ * UTF-8, duplicate keys, a non-object, an unknown member.  An empty body is
+ * an empty object when empty_ok. */
+json_t *json_body(const struct http_request *req, const char *const allowed[], bool empty_ok,
+                  struct berr *err);
+
+/* A string member, normalised to Unicode NFC in place, without control
+ * characters, of at most maxlen characters (and at least 1 when required).
+ * *out is NULL when the member is absent and not required. */
+bool json_get_str(json_t *obj, const char *key, bool required, size_t maxlen, const char **out,
+                  struct berr *err);
+
+/* An integer member in [lo, hi]. */
+bool json_get_int(json_t *obj, const char *key, bool required, long long lo, long long hi,
+                  long long *out, struct berr *err);
+
+/* A path parameter that must be a positive id. */
+bool path_id(const char *s, const char *name, long long *out, struct berr *err);
 
 #endif

@@ -21,7 +21,7 @@ void reply_text(struct http_reply *rep, unsigned status, const char *content_typ
     reply_set(rep, copy ? status : 500, content_type, copy, copy ? strlen(copy) : 0);
 }
 
-void reply_json(struct http_reply *rep, unsigned status, void *json)
+void reply_json(struct http_reply *rep, unsigned status, json_t *json)
 {
     json_t *j = json;
     char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
@@ -93,6 +93,8 @@ static const char *title_of(unsigned status)
         return "Method Not Allowed";
     case 409:
         return "Conflict";
+    case 415:
+        return "Unsupported Media Type";
     case 413:
         return "Content Too Large";
     case 422:
@@ -113,4 +115,6 @@ void reply_berr(struct http_reply *rep, const struct berr *err)
     reply_problem(rep, status, berr_kind_name(err->kind), title_of(status), detail, err->field);
     if (status == 503)
         rep->retry_after = 5;
+    if (status == 401)
+        rep->www_authenticate = true;
 }

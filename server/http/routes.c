@@ -1,43 +1,42 @@
 /*
  * routes.c - the route table: every route berkasd serves, in one array.
  *
- * The OpenAPI description and the access-matrix test are checked against this
- * array, so a route exists here or nowhere.  Handlers are thin: parse, call
- * app, serialise.
+ * Each row says who may call it (role bits; ROUTE_PUBLIC for anyone) and
+ * whether each call is audited.  The dispatcher (server.c) enforces the
+ * session and the role before the handler runs; the handler's use case
+ * checks the object (which office, which case) and answers 404 for what
+ * the caller may not see.  The OpenAPI description and the access-matrix
+ * test are checked against this array, so a route exists here or nowhere.
  */
-#include <jansson.h>
+#include "handlers.h"
 
-#include "app/app.h"
-#include "http.h"
+#define ANY   ROLE_ANY
+#define ADMIN ROLE_ADMIN
+#define CASES (ROLE_INVESTIGATOR | ROLE_SUPERVISOR | ROLE_PROSECUTOR)
 
-static void h_healthz(struct app *app, const struct http_request *req, struct http_reply *rep)
-{
-    (void)req;
-    struct app_health h;
-    app_health(app, &h);
-    if (!h.database_ok) {
-        reply_problem(rep, 503, "unavailable", "Service Unavailable", "Basis data tidak menjawab.",
-                      NULL);
-        rep->retry_after = 5;
-        return;
-    }
-    reply_json(rep, 200, json_pack("{s:s, s:s}", "status", "ok", "database", "ok"));
-}
-
-static void h_version(struct app *app, const struct http_request *req, struct http_reply *rep)
-{
-    (void)req;
-    struct app_version v;
-    app_version(app, &v);
-    reply_json(rep, 200,
-               json_pack("{s:s, s:s, s:s, s:i, s:s}", "name", v.name, "version", v.version, "api",
-                         v.api, "schema_version", v.schema_version, "postgresql", v.postgresql));
-}
-
-/* method  pattern  handler  access  summary */
+/* clang-format off */
 const struct route http_routes[] = {
-    {"GET", "/healthz", h_healthz, ROUTE_PUBLIC, "200 when the database answers, else 503"},
-    {"GET", "/api/v1/version", h_version, ROUTE_PUBLIC, "the running version and schema"},
+/*  method    pattern                               handler             roles         flags        summary */
+    {"GET",    "/healthz",                          h_healthz,          ROUTE_PUBLIC, 0,           "200 when the database answers, else 503"},
+    {"GET",    "/api/v1/version",                   h_version,          ROUTE_PUBLIC, 0,           "the running version and schema"},
+    {"GET",    "/api/v1/banner",                    h_banner_get,       ROUTE_PUBLIC, 0,           "the log-on banner"},
+    {"PUT",    "/api/v1/banner",                    h_banner_put,       ADMIN,        ROUTE_AUDIT, "replace the log-on banner"},
+    {"POST",   "/api/v1/sessions",                  h_session_create,   ROUTE_PUBLIC, ROUTE_AUDIT, "log on with NIP and password; returns a bearer token"},
+    {"DELETE", "/api/v1/sessions/current",          h_session_delete,   ANY,          ROUTE_AUDIT, "log off: end this session"},
+    {"GET",    "/api/v1/me",                        h_me,               ANY,          0,           "who is logged on"},
+    {"GET",    "/api/v1/offices",                   h_offices_list,     ANY,          0,           "the office directory, both trees"},
+    {"POST",   "/api/v1/offices",                   h_office_create,    ADMIN,        ROUTE_AUDIT, "add an office under one of the admin's subtree"},
+    {"GET",    "/api/v1/offices/{id}",              h_office_get,       ANY,          0,           "one office"},
+    {"GET",    "/api/v1/offices/{id}/letterheads",  h_letterheads_list, ANY,          0,           "an office's letterhead lines by effective date"},
+    {"POST",   "/api/v1/offices/{id}/letterheads",  h_letterhead_add,   ADMIN,        ROUTE_AUDIT, "add letterhead lines from a date"},
+    {"GET",    "/api/v1/users",                     h_users_list,       ADMIN,        0,           "the users of the admin's subtree"},
+    {"POST",   "/api/v1/users",                     h_user_create,      ADMIN,        ROUTE_AUDIT, "add a user"},
+    {"GET",    "/api/v1/users/{id}",                h_user_get,         ADMIN,        0,           "one user"},
+    {"POST",   "/api/v1/users/{id}/disable",        h_user_disable,     ADMIN,        ROUTE_AUDIT, "disable a user and end their sessions"},
+    {"POST",   "/api/v1/users/{id}/unlock",         h_user_unlock,      ADMIN,        ROUTE_AUDIT, "unlock a user locked by failed log-ons"},
+    {"GET",    "/api/v1/cases",                     h_cases_list,       CASES,        ROUTE_AUDIT, "the cases the caller may see"},
+    {"GET",    "/api/v1/cases/{id}",                h_case_get,         CASES,        ROUTE_AUDIT, "one case"},
 };
+/* clang-format on */
 
 const size_t http_routes_count = sizeof http_routes / sizeof http_routes[0];

@@ -12,7 +12,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <microhttpd.h>
+#include <arpa/inet.h>
 #include <netdb.h>
+#include <netinet/in.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app.h"
+#include "app/audit.h"
 #include "http.h"
 
 /* a chunked body past the limit is drained up to this, then the connection is cut */
@@ -166,6 +171,10 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_st
     }
     if (rep->allow[0])
         MHD_add_response_header(r, "Allow", rep->allow);
+    if (rep->www_authenticate)
+        MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"berkas\"");
+    if (rep->location)
+        MHD_add_response_header(r, "Location", rep->location);
     if (rep->retry_after > 0) {
         char ra[16];
         snprintf(ra, sizeof ra, "%d", rep->retry_after);
@@ -185,6 +194,38 @@ static enum MHD_Result send_problem(struct MHD_Connection *conn, struct request_
     struct http_reply rep = {0};
     reply_problem(&rep, status, type, title, detail, NULL);
     return send_reply(conn, st, &rep);
+}
+
+static void client_address(struct MHD_Connection *conn, char *out, size_t outsz)
+{
+    out[0] = '\0';
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!ci || !ci->client_addr)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)outsz);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)outsz);
+}
+
+/* The session behind "Authorization: Bearer <token>", into req->actor. */
+static bool authenticate(struct http_server *s, struct http_request *req, struct berr *err)
+{
+    const char *h = http_header(req, "Authorization");
+    if (!h || strncasecmp(h, "Bearer ", 7) != 0)
+        return berr_set(err, BERR_UNAUTHENTICATED, "perlu masuk (Authorization: Bearer)");
+    const char *token = h + 7;
+    while (*token == ' ')
+        token++;
+    char addr[sizeof req->actor.client_addr];
+    memcpy(addr, req->actor.client_addr, sizeof addr);
+    bool ok = app_session_check(s->app, token, &req->actor, err);
+    memcpy(req->actor.client_addr, addr, sizeof addr);
+    return ok;
 }
 
 static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *conn,
@@ -210,10 +251,23 @@ static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *co
         }
         return send_reply(conn, st, &rep);
     }
-    route->handler(s->app, &req, &rep);
-    if (rep.status == 0)
-        reply_problem(&rep, 500, "internal", "Internal Server Error",
-                      "Terjadi kesalahan di server.", NULL);
+    client_address(conn, req.actor.client_addr, sizeof req.actor.client_addr);
+    req.audit.method = route->method;
+    req.audit.route = route->pattern;
+    struct berr err = {0};
+    if (route->roles != ROUTE_PUBLIC && !authenticate(s, &req, &err)) {
+        reply_berr(&rep, &err);
+    } else if (route->roles != ROUTE_PUBLIC && !(route->roles & req.actor.role)) {
+        reply_problem(&rep, 403, "forbidden", "Forbidden",
+                      "Peran Anda tidak diizinkan melakukan ini.", NULL);
+    } else {
+        route->handler(s->app, &req, &rep);
+        if (rep.status == 0)
+            reply_problem(&rep, 500, "internal", "Internal Server Error",
+                          "Terjadi kesalahan di server.", NULL);
+    }
+    if ((route->flags & ROUTE_AUDIT) && !req.audit.written)
+        audit_after(s->app, &req.actor, &req.audit, (int)rep.status);
     return send_reply(conn, st, &rep);
 }
 

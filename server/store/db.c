@@ -10,6 +10,7 @@
 
 struct db_pool {
     char *conninfo;
+    char *role;
     int size;
     PGconn **conns; /* all of them */
     bool *busy;
@@ -52,16 +53,21 @@ static void ignore_notice(void *arg, const char *message)
 
 PGconn *db_connect(const char *conninfo, struct berr *err)
 {
-    /* Our defaults come first, so that anything in the URL overrides them. */
-    const char *keys[] = {"connect_timeout", "application_name", "options",
-                          "keepalives_idle", "dbname",           NULL};
-    const char *vals[] = {"5",
-                          "berkasd",
-                          "-c statement_timeout=5000 -c lock_timeout=2000 "
-                          "-c idle_in_transaction_session_timeout=10000 -c TimeZone=UTC",
-                          "30",
-                          conninfo,
-                          NULL};
+    return db_connect_as(conninfo, NULL, err);
+}
+
+PGconn *db_connect_as(const char *conninfo, const char *role, struct berr *err)
+{
+    char options[256];
+    snprintf(options, sizeof options,
+             "-c statement_timeout=5000 -c lock_timeout=2000 "
+             "-c idle_in_transaction_session_timeout=10000 -c TimeZone=UTC%s%s",
+             role ? " -c role=" : "", role ? role : "");
+    /* Our defaults come first, so that anything in the URL overrides them;
+     * with a role, the options come again last, so that nothing overrides it. */
+    const char *keys[] = {"connect_timeout", "application_name",      "options", "keepalives_idle",
+                          "dbname",          role ? "options" : NULL, NULL};
+    const char *vals[] = {"5", "berkasd", options, "30", conninfo, options, NULL};
     PGconn *conn = PQconnectdbParams(keys, vals, 1);
     if (!conn) {
         berr_set(err, BERR_UNAVAILABLE, "out of memory connecting to the database");
@@ -81,7 +87,7 @@ PGconn *db_connect(const char *conninfo, struct berr *err)
     return conn;
 }
 
-struct db_pool *db_pool_new(const char *conninfo, int size, struct berr *err)
+struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, struct berr *err)
 {
     if (size < 1)
         size = 1;
@@ -90,6 +96,7 @@ struct db_pool *db_pool_new(const char *conninfo, int size, struct berr *err)
         goto oom;
     p->size = size;
     p->conninfo = strdup(conninfo);
+    p->role = role ? strdup(role) : NULL;
     p->conns = calloc((size_t)size, sizeof *p->conns);
     p->busy = calloc((size_t)size, sizeof *p->busy);
     if (!p->conninfo || !p->conns || !p->busy)
@@ -97,7 +104,7 @@ struct db_pool *db_pool_new(const char *conninfo, int size, struct berr *err)
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->freed, NULL);
     for (int i = 0; i < size; i++) {
-        p->conns[i] = db_connect(conninfo, err);
+        p->conns[i] = db_connect_as(conninfo, role, err);
         if (!p->conns[i]) {
             db_pool_free(p);
             return NULL;
@@ -200,5 +207,6 @@ void db_pool_free(struct db_pool *p)
     free(p->conns);
     free(p->busy);
     free(p->conninfo);
+    free(p->role);
     free(p);
 }

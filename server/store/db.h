@@ -17,9 +17,11 @@
 struct db_pool;
 
 /* Open `size` connections to conninfo (a libpq keyword string or a
- * postgresql:// URL).  Fails (NULL, err set) if the first cannot connect; the
- * message names the server without its password. */
-struct db_pool *db_pool_new(const char *conninfo, int size, struct berr *err);
+ * postgresql:// URL), as database role `role` when not NULL (the role is set
+ * at connection start, so that even RESET ROLE stays there).  Fails (NULL,
+ * err set) if the first cannot connect; the message names the server without
+ * its password. */
+struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, struct berr *err);
 
 /* Take a connection, waiting at most timeout_ms; NULL with BERR_UNAVAILABLE
  * when none is free or the database cannot be reached. */
@@ -35,7 +37,11 @@ bool db_ping(struct db_pool *pool, int timeout_ms);
 void db_pool_free(struct db_pool *pool);
 
 /* Open one connection with berkasd's session settings (used by the pool and
- * by the migrator).  On failure returns NULL with err set. */
+ * by the migrator), as `role` when not NULL.  On failure returns NULL with
+ * err set. */
+PGconn *db_connect_as(const char *conninfo, const char *role, struct berr *err);
+
+/* db_connect_as(conninfo, NULL, err) */
 PGconn *db_connect(const char *conninfo, struct berr *err);
 
 /* "host:port/dbname" of conninfo, for messages: never the password.  Writes

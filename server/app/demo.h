@@ -1,0 +1,26 @@
+/* demo.h - demo offices and users for the README's run command. */
+#ifndef BERKAS_APP_DEMO_H
+#define BERKAS_APP_DEMO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+
+/* Every demo user's password: long enough, and on no list of common ones. */
+#define DEMO_PASSWORD "demo-berkas-2026"
+
+struct demo_user {
+    const char *nip, *name, *pangkat, *golongan, *position, *office, *role;
+    const char *ppns_card_no, *ppns_valid_until;
+};
+
+extern const struct demo_user demo_users[];
+extern const size_t demo_users_count;
+
+/* Load the demo offices, letterheads and users unless the database already
+ * has offices (then *loaded stays false).  Through the same use cases an
+ * administrator calls, audited as acts of the installation. */
+bool demo_load(struct app *app, bool *loaded, struct berr *err);
+
+#endif

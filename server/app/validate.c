@@ -1,0 +1,108 @@
+/* validate.c - see validate.h. */
+#include "validate.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static bool real_date(int y, int m, int d)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1)
+        return false;
+    int max = mdays[m - 1];
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        max = 29;
+    return d <= max;
+}
+
+bool validate_nip(const char *nip, struct berr *err)
+{
+    if (!nip || strlen(nip) != 18)
+        return berr_field(err, BERR_BAD_INPUT, "nip", "NIP harus 18 angka");
+    for (int i = 0; i < 18; i++)
+        if (!isdigit((unsigned char)nip[i]))
+            return berr_field(err, BERR_BAD_INPUT, "nip", "NIP harus 18 angka");
+    int by = digits(nip, 4), bm = digits(nip + 4, 2), bd = digits(nip + 6, 2);
+    int ay = digits(nip + 8, 4), am = digits(nip + 12, 2);
+    int sex = nip[14] - '0', seq = digits(nip + 15, 3);
+    if (by < 1930 || by > 2015 || !real_date(by, bm, bd))
+        return berr_field(err, BERR_BAD_INPUT, "nip",
+                          "NIP: digits 1-8 must be a real date of birth (YYYYMMDD)");
+    if (ay < by + 15 || ay > 2100 || am < 1 || am > 12)
+        return berr_field(err, BERR_BAD_INPUT, "nip",
+                          "NIP: digits 9-14 must be the year and month of appointment");
+    if (sex != 1 && sex != 2)
+        return berr_field(err, BERR_BAD_INPUT, "nip", "NIP: digit 15 must be 1 or 2");
+    if (seq == 0)
+        return berr_field(err, BERR_BAD_INPUT, "nip", "NIP: digits 16-18 must not be 000");
+    return true;
+}
+
+bool validate_golongan(const char *g, struct berr *err)
+{
+    static const char *const ok[] = {"I", "II", "III", "IV"};
+    if (!*g)
+        return true;
+    const char *slash = strchr(g, '/');
+    if (slash && slash[1] >= 'a' && slash[1] <= 'e' && slash[2] == '\0')
+        for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+            if (strlen(ok[i]) == (size_t)(slash - g) && strncmp(g, ok[i], strlen(ok[i])) == 0)
+                return true;
+    return berr_field(err, BERR_BAD_INPUT, "golongan",
+                      "golongan harus seperti \"III/b\" (I-IV, a-e)");
+}
+
+bool validate_tz(const char *tz, struct berr *err)
+{
+    if (strcmp(tz, "Asia/Jakarta") == 0 || strcmp(tz, "Asia/Makassar") == 0 ||
+        strcmp(tz, "Asia/Jayapura") == 0)
+        return true;
+    return berr_field(err, BERR_BAD_INPUT, "tz",
+                      "zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau "
+                      "Asia/Jayapura (WIT)");
+}
+
+size_t utf8_length(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+bool validate_password_shape(const char *pw, const char *nip, struct berr *err)
+{
+    size_t bytes = strlen(pw);
+    if (bytes > 1024)
+        return berr_field(err, BERR_BAD_INPUT, "password", "kata sandi paling panjang 1024 byte");
+    if (utf8_length(pw) < 12)
+        return berr_field(err, BERR_BAD_INPUT, "password",
+                          "kata sandi paling sedikit 12 karakter (kalimat sandi dianjurkan)");
+    bool same = true;
+    for (size_t i = 1; i < bytes; i++)
+        if (pw[i] != pw[0])
+            same = false;
+    if (same)
+        return berr_field(err, BERR_BAD_INPUT, "password", "kata sandi terlalu mudah ditebak");
+    if (nip && *nip && strstr(pw, nip))
+        return berr_field(err, BERR_BAD_INPUT, "password", "kata sandi tidak boleh memuat NIP");
+    return true;
+}
+
+void password_base(const char *s, char *out, size_t outsz)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < outsz; s++)
+        if (isalpha((unsigned char)*s) && !((unsigned char)*s & 0x80))
+            out[n++] = (char)tolower((unsigned char)*s);
+    out[n] = '\0';
+}

@@ -1,0 +1,176 @@
+/* h_admin.c - offices, letterheads, users. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "handlers.h"
+
+static void created(struct http_reply *rep, const char *prefix, long long id, json_t *doc,
+                    const struct berr *err)
+{
+    reply_result(rep, 201, doc, err);
+    if (doc) {
+        snprintf(rep->location_buf, sizeof rep->location_buf, "%s/%lld", prefix, id);
+        rep->location = rep->location_buf;
+    }
+}
+
+HANDLER(h_offices_list)
+{
+    struct berr err = {0};
+    reply_result(rep, 200, app_offices_list(app, &req->actor, &err), &err);
+}
+
+HANDLER(h_office_get)
+{
+    struct berr err = {0};
+    long long id;
+    json_t *j = path_id(req->params[0], "id", &id, &err)
+                    ? app_office_get(app, &req->actor, id, &err)
+                    : NULL;
+    reply_result(rep, 200, j, &err);
+}
+
+HANDLER(h_office_create)
+{
+    static const char *const fields[] = {"parent_id", "kind", "code", "name", "tz", "class", NULL};
+    struct berr err = {0};
+    req->audit.action = "office.create";
+    json_t *body = json_body(req, fields, false, &err);
+    struct office_input in = {0};
+    long long id = 0;
+    bool ok = body && json_get_int(body, "parent_id", true, 1, (1LL << 53), &in.parent_id, &err) &&
+              json_get_str(body, "kind", true, 16, &in.kind, &err) &&
+              json_get_str(body, "code", true, 32, &in.code, &err) &&
+              json_get_str(body, "name", true, 200, &in.name, &err) &&
+              json_get_str(body, "tz", true, 32, &in.tz, &err) &&
+              json_get_str(body, "class", false, 32, &in.class_name, &err) &&
+              app_office_create(app, &req->actor, &in, &id, &req->audit, &err);
+    if (ok)
+        created(rep, "/api/v1/offices", id, app_office_get(app, &req->actor, id, &err), &err);
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+HANDLER(h_letterheads_list)
+{
+    struct berr err = {0};
+    long long id;
+    json_t *j = path_id(req->params[0], "id", &id, &err)
+                    ? app_letterheads_list(app, &req->actor, id, &err)
+                    : NULL;
+    reply_result(rep, 200, j, &err);
+}
+
+HANDLER(h_letterhead_add)
+{
+    static const char *const fields[] = {"effective_from", "lines", NULL};
+    struct berr err = {0};
+    req->audit.action = "letterhead.add";
+    long long id;
+    json_t *body = NULL;
+    const char *from;
+    bool ok = path_id(req->params[0], "id", &id, &err) &&
+              (body = json_body(req, fields, false, &err)) != NULL &&
+              json_get_str(body, "effective_from", true, 10, &from, &err);
+    if (ok) {
+        json_t *lines = json_object_get(body, "lines");
+        for (size_t i = 0; ok && i < json_array_size(lines); i++) {
+            json_t *line = json_array_get(lines, i);
+            const char *v;
+            json_t *wrap = json_pack("{s:O}", "line", line);
+            ok = json_get_str(wrap, "line", true, 200, &v, &err);
+            if (ok)
+                json_array_set(lines, i, json_object_get(wrap, "line"));
+            else
+                snprintf(err.field, sizeof err.field, "lines");
+            json_decref(wrap);
+        }
+        ok = ok && app_letterhead_add(app, &req->actor, id, from, lines, &req->audit, &err);
+    }
+    if (ok)
+        reply_result(rep, 201, app_letterheads_list(app, &req->actor, id, &err), &err);
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+HANDLER(h_users_list)
+{
+    struct berr err = {0};
+    reply_result(rep, 200, app_users_list(app, &req->actor, &err), &err);
+}
+
+HANDLER(h_user_get)
+{
+    struct berr err = {0};
+    long long id;
+    json_t *j =
+        path_id(req->params[0], "id", &id, &err) ? app_user_get(app, &req->actor, id, &err) : NULL;
+    reply_result(rep, 200, j, &err);
+}
+
+HANDLER(h_user_create)
+{
+    static const char *const fields[] = {
+        "nip",  "name",     "pangkat",      "golongan",         "position", "office_id",
+        "role", "password", "ppns_card_no", "ppns_valid_until", NULL};
+    struct berr err = {0};
+    req->audit.action = "user.create";
+    json_t *body = json_body(req, fields, false, &err);
+    struct user_input in = {0};
+    long long id = 0;
+    bool ok = body && json_get_str(body, "nip", true, 18, &in.nip, &err) &&
+              json_get_str(body, "name", true, 200, &in.name, &err) &&
+              json_get_str(body, "pangkat", false, 60, &in.pangkat, &err) &&
+              json_get_str(body, "golongan", false, 8, &in.golongan, &err) &&
+              json_get_str(body, "position", false, 200, &in.position, &err) &&
+              json_get_int(body, "office_id", true, 1, (1LL << 53), &in.office_id, &err) &&
+              json_get_str(body, "role", true, 16, &in.role, &err) &&
+              json_get_str(body, "ppns_card_no", false, 40, &in.ppns_card_no, &err) &&
+              json_get_str(body, "ppns_valid_until", false, 10, &in.ppns_valid_until, &err);
+    if (ok) {
+        /* the password as typed */
+        in.password = json_string_value(json_object_get(body, "password"));
+        if (!in.password)
+            ok = berr_field(&err, BERR_BAD_INPUT, "password", "password wajib diisi (teks)");
+    }
+    if (ok && !in.golongan)
+        in.golongan = "";
+    ok = ok && app_user_create(app, &req->actor, &in, &id, &req->audit, &err);
+    if (ok)
+        created(rep, "/api/v1/users", id, app_user_get(app, &req->actor, id, &err), &err);
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+static void user_act(struct app *app, struct http_request *req, struct http_reply *rep,
+                     bool (*act)(struct app *, const struct actor *, long long, struct audit_rec *,
+                                 struct berr *))
+{
+    struct berr err = {0};
+    long long id;
+    json_t *body = NULL;
+    bool ok = path_id(req->params[0], "id", &id, &err) &&
+              (body = json_body(req, NULL, true, &err)) != NULL &&
+              act(app, &req->actor, id, &req->audit, &err);
+    if (ok)
+        reply_result(rep, 200, app_user_get(app, &req->actor, id, &err), &err);
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+HANDLER(h_user_disable)
+{
+    req->audit.action = "user.disable";
+    user_act(app, req, rep, app_user_disable);
+}
+
+HANDLER(h_user_unlock)
+{
+    req->audit.action = "user.unlock";
+    user_act(app, req, rep, app_user_unlock);
+}

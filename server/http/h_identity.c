@@ -1,0 +1,117 @@
+/* h_identity.c - health, version, banner, sessions, whoami. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "handlers.h"
+
+void reply_result(struct http_reply *rep, unsigned status, json_t *value, const struct berr *err)
+{
+    if (value)
+        reply_json(rep, status, value);
+    else
+        reply_berr(rep, err);
+}
+
+HANDLER(h_healthz)
+{
+    (void)req;
+    struct app_health h;
+    app_health(app, &h);
+    if (!h.database_ok) {
+        reply_problem(rep, 503, "unavailable", "Service Unavailable", "Basis data tidak menjawab.",
+                      NULL);
+        rep->retry_after = 5;
+        return;
+    }
+    reply_json(rep, 200, json_pack("{s:s, s:s}", "status", "ok", "database", "ok"));
+}
+
+HANDLER(h_version)
+{
+    (void)req;
+    struct app_version v;
+    app_version(app, &v);
+    reply_json(rep, 200,
+               json_pack("{s:s, s:s, s:s, s:i, s:s}", "name", v.name, "version", v.version, "api",
+                         v.api, "schema_version", v.schema_version, "postgresql", v.postgresql));
+}
+
+HANDLER(h_banner_get)
+{
+    (void)req;
+    struct berr err = {0};
+    reply_result(rep, 200, app_banner(app, &err), &err);
+}
+
+HANDLER(h_banner_put)
+{
+    static const char *const fields[] = {"banner", NULL};
+    struct berr err = {0};
+    json_t *body = json_body(req, fields, false, &err);
+    const char *text;
+    if (body && json_get_str(body, "banner", true, 4000, &text, &err) &&
+        app_banner_set(app, &req->actor, text, &req->audit, &err))
+        reply_json(rep, 200, app_banner(app, &err));
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+HANDLER(h_session_create)
+{
+    static const char *const fields[] = {"nip", "password", NULL};
+    struct berr err = {0};
+    req->audit.action = "session.create";
+    json_t *body = json_body(req, fields, false, &err);
+    const char *nip, *password;
+    char token[SESSION_TOKEN_LEN + 1];
+    if (!body || !json_get_str(body, "nip", true, 18, &nip, &err)) {
+        reply_berr(rep, &err);
+        json_decref(body);
+        return;
+    }
+    /* the password is taken as typed: no normalisation, no trimming */
+    json_t *pw = json_object_get(body, "password");
+    password = json_string_value(pw);
+    if (!password || !*password) {
+        berr_field(&err, BERR_BAD_INPUT, "password", "password wajib diisi (teks)");
+        reply_berr(rep, &err);
+    } else if (strlen(password) > 1024) {
+        berr_field(&err, BERR_BAD_INPUT, "password", "password paling panjang 1024 byte");
+        reply_berr(rep, &err);
+    } else if (!app_login(app, nip, password, &req->actor, token, &req->audit, &err)) {
+        if (strcmp(err.field, "locked") == 0) {
+            reply_problem(rep, 401, "account-locked", "Unauthorized", err.message, NULL);
+            rep->www_authenticate = true;
+        } else {
+            reply_berr(rep, &err);
+        }
+    } else {
+        json_t *me = app_me(app, &req->actor, &err);
+        reply_json(
+            rep, 201,
+            json_pack("{s:s, s:s, s:o*}", "token", token, "token_type", "Bearer", "user", me));
+        sodium_memzero(token, sizeof token);
+    }
+    json_decref(body);
+}
+
+HANDLER(h_session_delete)
+{
+    struct berr err = {0};
+    json_t *body = json_body(req, NULL, true, &err);
+    if (body && app_logout(app, &req->actor, &req->audit, &err)) {
+        rep->status = 204;
+        rep->content_type = NULL;
+    } else {
+        reply_berr(rep, &err);
+    }
+    json_decref(body);
+}
+
+HANDLER(h_me)
+{
+    struct berr err = {0};
+    reply_result(rep, 200, app_me(app, &req->actor, &err), &err);
+}

@@ -1,0 +1,38 @@
+/* handlers.h - the route handlers, by resource; the table is in routes.c. */
+#ifndef BERKAS_HTTP_HANDLERS_H
+#define BERKAS_HTTP_HANDLERS_H
+
+#include "http.h"
+
+#define HANDLER(name) void name(struct app *app, struct http_request *req, struct http_reply *rep)
+
+/* h_identity.c */
+HANDLER(h_healthz);
+HANDLER(h_version);
+HANDLER(h_banner_get);
+HANDLER(h_banner_put);
+HANDLER(h_session_create);
+HANDLER(h_session_delete);
+HANDLER(h_me);
+
+/* h_admin.c */
+HANDLER(h_offices_list);
+HANDLER(h_office_get);
+HANDLER(h_office_create);
+HANDLER(h_letterheads_list);
+HANDLER(h_letterhead_add);
+HANDLER(h_users_list);
+HANDLER(h_user_get);
+HANDLER(h_user_create);
+HANDLER(h_user_disable);
+HANDLER(h_user_unlock);
+
+/* h_cases.c */
+HANDLER(h_cases_list);
+HANDLER(h_case_get);
+
+/* The reply for a value from app (200 or status), or for the error when
+ * value is NULL. */
+void reply_result(struct http_reply *rep, unsigned status, json_t *value, const struct berr *err);
+
+#endif

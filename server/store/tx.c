@@ -1,0 +1,99 @@
+/* tx.c - see tx.h. */
+#include "tx.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+
+#define ACQUIRE_TIMEOUT_MS 2000
+
+void tx_error_of(const PGresult *r, struct berr *err)
+{
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
+    const char *column = r ? PQresultErrorField(r, PG_DIAG_COLUMN_NAME) : NULL;
+    const char *primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (!state) {
+        berr_set(err, BERR_UNAVAILABLE, "the database does not answer");
+        return;
+    }
+    const char *field = column ? column : constraint ? constraint : "";
+    if (strcmp(state, "23505") == 0)
+        berr_field(err, BERR_CONFLICT, field, "already exists (%s)",
+                   constraint ? constraint : "unique");
+    else if (strcmp(state, "23503") == 0)
+        berr_field(err, BERR_BAD_INPUT, field, "refers to something that does not exist (%s)",
+                   constraint ? constraint : "foreign key");
+    else if (strncmp(state, "23", 2) == 0)
+        berr_field(err, BERR_BAD_INPUT, field, "not allowed: %s",
+                   primary ? primary : "constraint violated");
+    else if (strncmp(state, "22", 2) == 0)
+        berr_field(err, BERR_BAD_INPUT, field, "bad value: %s", primary ? primary : "data");
+    else if (strcmp(state, "42501") == 0)
+        berr_set(err, BERR_FORBIDDEN, "not allowed for this user");
+    else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+             strcmp(state, "55P03") == 0)
+        berr_set(err, BERR_CONFLICT, "a concurrent change got there first; try again");
+    else if (strcmp(state, "57014") == 0 || strncmp(state, "08", 2) == 0 ||
+             strncmp(state, "53", 2) == 0 || strncmp(state, "57", 2) == 0)
+        berr_set(err, BERR_UNAVAILABLE, "the database is busy or away");
+    else if (strcmp(state, "P0001") == 0 && primary)
+        berr_set(err, BERR_UNPROCESSABLE, "%s", primary);
+    else
+        berr_set(err, BERR_INTERNAL, "database error %s: %s", state, primary ? primary : "");
+}
+
+bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct berr *err)
+{
+    tx->pool = pool;
+    tx->conn = db_acquire(pool, ACQUIRE_TIMEOUT_MS, err);
+    if (!tx->conn)
+        return false;
+    char uid[24];
+    snprintf(uid, sizeof uid, "%lld", acting_user);
+    const char *params[1] = {acting_user > 0 ? uid : ""};
+    if (!tx_exec(tx, "BEGIN", 0, NULL, err) ||
+        !tx_exec(tx, "SELECT set_config('berkas.user_id', $1, true)", 1, params, err)) {
+        tx_end(tx);
+        return false;
+    }
+    return true;
+}
+
+PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *const *params,
+                   struct berr *err)
+{
+    PGresult *r = PQexecParams(tx->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    ExecStatusType st = PQresultStatus(r);
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+        return r;
+    tx_error_of(r, err);
+    PQclear(r);
+    return NULL;
+}
+
+bool tx_exec(struct tx *tx, const char *sql, int nparams, const char *const *params,
+             struct berr *err)
+{
+    PGresult *r = tx_query(tx, sql, nparams, params, err);
+    PQclear(r);
+    return r != NULL;
+}
+
+bool tx_commit(struct tx *tx, struct berr *err)
+{
+    if (!tx->conn)
+        return berr_set(err, BERR_INTERNAL, "commit without a transaction");
+    bool ok = tx_exec(tx, "COMMIT", 0, NULL, err);
+    tx_end(tx);
+    return ok;
+}
+
+void tx_end(struct tx *tx)
+{
+    if (!tx->conn)
+        return;
+    db_release(tx->pool, tx->conn); /* rolls back what is still open */
+    tx->conn = NULL;
+}

@@ -1,0 +1,51 @@
+/*
+ * tx.h - one database transaction on behalf of one acting user.
+ *
+ * tx_begin() takes a pooled connection (which runs as berkas_app), opens a
+ * transaction and names the acting user for row-level security, as the
+ * transaction's first statement and transaction-local, so it cannot leak to
+ * the next request on the same connection.  tx_query() runs one parameterised
+ * statement and maps PostgreSQL's errors (by SQLSTATE) to berkas' error kinds.
+ * tx_commit() or tx_end() gives the connection back.
+ */
+#ifndef BERKAS_STORE_TX_H
+#define BERKAS_STORE_TX_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+
+#include "core/error.h"
+
+struct db_pool;
+
+struct tx {
+    struct db_pool *pool;
+    PGconn *conn;
+};
+
+/* acting_user 0 means nobody (log-on, public routes): row-level security
+ * then shows no case rows at all. */
+bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct berr *err);
+
+/* One statement with text parameters (NULL for SQL NULL).  Returns the result
+ * (caller PQclear()s) or NULL with err set; on error the transaction is
+ * aborted and only tx_end() is left to do. */
+PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *const *params,
+                   struct berr *err);
+
+/* As tx_query for statements whose result is not needed. */
+bool tx_exec(struct tx *tx, const char *sql, int nparams, const char *const *params,
+             struct berr *err);
+
+/* Commit and give the connection back.  On failure the work is lost. */
+bool tx_commit(struct tx *tx, struct berr *err);
+
+/* Roll back (if still open) and give the connection back.  Safe to call
+ * after tx_commit() and twice. */
+void tx_end(struct tx *tx);
+
+/* The error kind for a failed result (SQLSTATE classes), with a message that
+ * names the constraint or field, never the values. */
+void tx_error_of(const PGresult *r, struct berr *err);
+
+#endif
