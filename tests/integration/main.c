@@ -19,6 +19,10 @@ int main(void)
     SRunner *sr = srunner_create(suite_migrate());
     srunner_add_suite(sr, suite_http());
     srunner_add_suite(sr, suite_cli());
+    srunner_add_suite(sr, suite_cli_identity());
+    srunner_add_suite(sr, suite_sessions());
+    srunner_add_suite(sr, suite_rls());
+    srunner_add_suite(sr, suite_access());
     srunner_add_suite(sr, suite_embedded());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

@@ -8,5 +8,9 @@ Suite *suite_migrate(void);
 Suite *suite_http(void);
 Suite *suite_embedded(void);
 Suite *suite_cli(void);
+Suite *suite_cli_identity(void);
+Suite *suite_access(void);
+Suite *suite_sessions(void);
+Suite *suite_rls(void);
 
 #endif

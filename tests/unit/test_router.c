@@ -8,7 +8,7 @@
 #include "http/http.h"
 #include "http/server.h"
 
-static void h_dummy(struct app *a, const struct http_request *q, struct http_reply *r)
+static void h_dummy(struct app *a, struct http_request *q, struct http_reply *r)
 {
     (void)a;
     (void)q;
@@ -16,13 +16,13 @@ static void h_dummy(struct app *a, const struct http_request *q, struct http_rep
 }
 
 static const struct route table[] = {
-    {"GET", "/healthz", h_dummy, ROUTE_PUBLIC, ""},
-    {"GET", "/api/v1/cases", h_dummy, ROUTE_PUBLIC, ""},
-    {"POST", "/api/v1/cases", h_dummy, ROUTE_PUBLIC, ""},
-    {"GET", "/api/v1/cases/{id}", h_dummy, ROUTE_PUBLIC, ""},
-    {"GET", "/api/v1/cases/{id}.xml", h_dummy, ROUTE_PUBLIC, ""},
-    {"POST", "/api/v1/cases/{id}/events", h_dummy, ROUTE_PUBLIC, ""},
-    {"GET", "/api/v1/cases/{id}/forms/{form}.pdf", h_dummy, ROUTE_PUBLIC, ""},
+    {"GET", "/healthz", h_dummy, ROUTE_PUBLIC, 0, ""},
+    {"GET", "/api/v1/cases", h_dummy, ROUTE_PUBLIC, 0, ""},
+    {"POST", "/api/v1/cases", h_dummy, ROUTE_PUBLIC, 0, ""},
+    {"GET", "/api/v1/cases/{id}", h_dummy, ROUTE_PUBLIC, 0, ""},
+    {"GET", "/api/v1/cases/{id}.xml", h_dummy, ROUTE_PUBLIC, 0, ""},
+    {"POST", "/api/v1/cases/{id}/events", h_dummy, ROUTE_PUBLIC, 0, ""},
+    {"GET", "/api/v1/cases/{id}/forms/{form}.pdf", h_dummy, ROUTE_PUBLIC, 0, ""},
 };
 #define N (sizeof table / sizeof table[0])
 
