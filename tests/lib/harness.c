@@ -495,3 +495,72 @@ int count_lines(const char *s)
         n++;
     return n;
 }
+
+/* ---- the API as a client ------------------------------------------------------- */
+
+bool api_call(int port, const char *method, const char *path, const char *token,
+              const char *json_body, struct http_result *out)
+{
+    char url[512], auth[160];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    const char *headers[3] = {NULL, NULL, NULL};
+    int n = 0;
+    if (token) {
+        snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+        headers[n++] = auth;
+    }
+    if (json_body)
+        headers[n++] = "Content-Type: application/json";
+    return http_do(method, url, json_body, json_body ? strlen(json_body) : 0, headers, out);
+}
+
+char *api_login(int port, const char *nip, const char *password)
+{
+    char body[512];
+    snprintf(body, sizeof body, "{\"nip\":\"%s\",\"password\":\"%s\"}", nip, password);
+    struct http_result r;
+    if (!api_call(port, "POST", "/api/v1/sessions", NULL, body, &r))
+        return NULL;
+    char *token = NULL;
+    const char *key = "\"token\":\"";
+    const char *at = r.status == 201 ? strstr(r.body, key) : NULL;
+    if (at) {
+        at += strlen(key);
+        size_t len = strcspn(at, "\"");
+        token = strndup(at, len);
+    }
+    http_result_free(&r);
+    return token;
+}
+
+/* ---- SQL as the owner ---------------------------------------------------------- */
+
+char *sql_value(const char *conninfo, const char *sql, int nparams, const char *const *params)
+{
+    PGconn *c = PQconnectdb(conninfo);
+    if (PQstatus(c) != CONNECTION_OK) {
+        fprintf(stderr, "sql_value: %s", PQerrorMessage(c));
+        abort();
+    }
+    PQsetNoticeProcessor(c, quiet, NULL);
+    PGresult *r = PQexecParams(c, sql, nparams, NULL, params, NULL, NULL, 0);
+    ExecStatusType st = PQresultStatus(r);
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        fprintf(stderr, "sql_value: %s: %s", sql, PQresultErrorMessage(r));
+        abort();
+    }
+    char *v = NULL;
+    if (st == PGRES_TUPLES_OK && PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+        v = strdup(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    PQfinish(c);
+    return v;
+}
+
+long long sql_count(const char *conninfo, const char *sql, int nparams, const char *const *params)
+{
+    char *v = sql_value(conninfo, sql, nparams, params);
+    long long n = v ? strtoll(v, NULL, 10) : -1;
+    free(v);
+    return n;
+}

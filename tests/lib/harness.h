@@ -94,6 +94,39 @@ bool http_do(const char *method, const char *url, const char *body, size_t body_
              const char *const headers[], struct http_result *out);
 void http_result_free(struct http_result *r);
 
+/* ---- the API as a client ----------------------------------------------------------- */
+
+/* method path on 127.0.0.1:port with an optional bearer token and JSON body
+ * (sent as application/json).  Returns false on a transport error. */
+bool api_call(int port, const char *method, const char *path, const char *token,
+              const char *json_body, struct http_result *out);
+
+/* POST /api/v1/sessions; returns the token (caller frees) or NULL. */
+char *api_login(int port, const char *nip, const char *password);
+
+/* The demo password (server/app/demo.h) and some demo NIPs. */
+#define DEMO_PW            "demo-berkas-2026"
+#define NIP_ADMIN_DITJEN   "198001152005011002"
+#define NIP_ADMIN_KEJAGUNG "197812012002121001"
+#define NIP_SUP_DITJEN     "198207202006042001"
+#define NIP_SUP_KANWIL     "197905032003121003"
+#define NIP_INV_PLG        "198811112010121001"
+#define NIP_INV_PLG2       "199002142014022002"
+#define NIP_SUP_PLG        "198604302009011004"
+#define NIP_INV_MRE        "199107082015031001"
+#define NIP_INV_PTK        "198912242012122002"
+#define NIP_PROS_PLG       "198110102006042002"
+#define NIP_PROS_PTK       "198708182011012001"
+
+/* ---- SQL as the owner ------------------------------------------------------------ */
+
+/* Run sql with text params on conninfo as the cluster's superuser; returns
+ * the first column of the first row (caller frees) or NULL when no row.
+ * Aborts the test on an SQL error. */
+char *sql_value(const char *conninfo, const char *sql, int nparams, const char *const *params);
+/* The count in the first column as a number. */
+long long sql_count(const char *conninfo, const char *sql, int nparams, const char *const *params);
+
 /* ---- misc ------------------------------------------------------------------------- */
 
 bool pid_alive(pid_t pid);
