@@ -9,6 +9,7 @@ int main(void)
     SRunner *sr = srunner_create(suite_router());
     srunner_add_suite(sr, suite_error());
     srunner_add_suite(sr, suite_migrate_names());
+    srunner_add_suite(sr, suite_validate());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
