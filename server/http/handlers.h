@@ -14,6 +14,10 @@ HANDLER(h_banner_put);
 HANDLER(h_session_create);
 HANDLER(h_session_delete);
 HANDLER(h_me);
+HANDLER(h_openapi);
+
+/* openapi.c: the description of every route in http_routes. */
+json_t *openapi_document(void);
 
 /* h_admin.c */
 HANDLER(h_offices_list);

@@ -19,6 +19,7 @@ const struct route http_routes[] = {
 /*  method    pattern                               handler             roles         flags        summary */
     {"GET",    "/healthz",                          h_healthz,          ROUTE_PUBLIC, 0,           "200 when the database answers, else 503"},
     {"GET",    "/api/v1/version",                   h_version,          ROUTE_PUBLIC, 0,           "the running version and schema"},
+    {"GET",    "/api/v1/openapi.json",              h_openapi,          ROUTE_PUBLIC, 0,           "this description, generated from the route table"},
     {"GET",    "/api/v1/banner",                    h_banner_get,       ROUTE_PUBLIC, 0,           "the log-on banner"},
     {"PUT",    "/api/v1/banner",                    h_banner_put,       ADMIN,        ROUTE_AUDIT, "replace the log-on banner"},
     {"POST",   "/api/v1/sessions",                  h_session_create,   ROUTE_PUBLIC, ROUTE_AUDIT, "log on with NIP and password; returns a bearer token"},

@@ -94,7 +94,8 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
 {
     *known = true;
 #define IS(m, p) (strcmp(method, m) == 0 && strcmp(pattern, p) == 0)
-    if (IS("GET", "/healthz") || IS("GET", "/api/v1/version") || IS("GET", "/api/v1/banner"))
+    if (IS("GET", "/healthz") || IS("GET", "/api/v1/version") || IS("GET", "/api/v1/banner") ||
+        IS("GET", "/api/v1/openapi.json"))
         return 200;
     if (IS("PUT", "/api/v1/banner"))
         return admin_only(r, 200);
@@ -334,6 +335,7 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
     static const char *const ruled[][2] = {
         {"GET", "/healthz"},
         {"GET", "/api/v1/version"},
+        {"GET", "/api/v1/openapi.json"},
         {"GET", "/api/v1/banner"},
         {"PUT", "/api/v1/banner"},
         {"POST", "/api/v1/sessions"},

@@ -4,6 +4,8 @@
  * methods, body limits, headers, and the request log line.
  */
 #include <check.h>
+#include <ctype.h>
+#include <strings.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "http/http.h"
 #include "suites.h"
 
 static struct proc server;
@@ -189,6 +192,51 @@ START_TEST(test_one_log_line_per_request_without_query_or_body)
 }
 END_TEST
 
+/* The description and the route table agree both ways: every route is
+ * described, and everything described is a route. */
+START_TEST(test_openapi_describes_exactly_the_route_table)
+{
+    json_t *doc = get_json("/api/v1/openapi.json", 200, "application/json; charset=utf-8");
+    ck_assert_str_eq(json_string_value(json_object_get(doc, "openapi")), "3.1.0");
+    json_t *paths = json_object_get(doc, "paths");
+    size_t described = 0;
+    const char *path;
+    json_t *item;
+    json_object_foreach(paths, path, item)
+    {
+        const char *method;
+        json_t *op;
+        json_object_foreach(item, method, op)
+        {
+            described++;
+            bool found = false;
+            for (size_t i = 0; i < http_routes_count; i++)
+                if (strcasecmp(http_routes[i].method, method) == 0 &&
+                    strcmp(http_routes[i].pattern, path) == 0)
+                    found = true;
+            ck_assert_msg(found, "described but not served: %s %s", method, path);
+        }
+    }
+    ck_assert_uint_eq(described, http_routes_count);
+    for (size_t i = 0; i < http_routes_count; i++) {
+        const struct route *r = &http_routes[i];
+        char lower[16];
+        size_t n = strlen(r->method);
+        for (size_t k = 0; k <= n; k++)
+            lower[k] = (char)tolower((unsigned char)r->method[k]);
+        json_t *op = json_object_get(json_object_get(paths, r->pattern), lower);
+        ck_assert_msg(op != NULL, "served but not described: %s %s", r->method, r->pattern);
+        ck_assert_str_eq(json_string_value(json_object_get(op, "summary")), r->summary);
+        ck_assert_int_eq(json_object_get(op, "security") != NULL, r->roles != ROUTE_PUBLIC);
+        size_t params = 0;
+        for (const char *p = strchr(r->pattern, '{'); p; p = strchr(p + 1, '{'))
+            params++;
+        ck_assert_uint_eq(json_array_size(json_object_get(op, "parameters")), params);
+    }
+    json_decref(doc);
+}
+END_TEST
+
 Suite *suite_http(void)
 {
     Suite *s = suite_create("http");
@@ -203,6 +251,7 @@ Suite *suite_http(void)
     tcase_add_test(tc, test_oversized_body_is_a_413);
     tcase_add_test(tc, test_every_reply_carries_the_safety_headers);
     tcase_add_test(tc, test_one_log_line_per_request_without_query_or_body);
+    tcase_add_test(tc, test_openapi_describes_exactly_the_route_table);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -162,7 +162,7 @@ START_TEST(test_writes_outside_the_fence_are_refused)
     r = PQexec(c, "ROLLBACK");
     PQclear(r);
     /* ...nor change one: the row is simply not there for them */
-    r = as_user(c, INV_A1, "UPDATE app.cases SET number = number || '!' WHERE office_id = 5");
+    r = as_user(c, INV_A1, "UPDATE app.cases SET summary = 'x' WHERE office_id = 5");
     ck_assert_str_eq(PQcmdTuples(r), "0");
     PQclear(r);
     r = PQexec(c, "ROLLBACK");
@@ -173,9 +173,20 @@ START_TEST(test_writes_outside_the_fence_are_refused)
     PQclear(r);
     r = PQexec(c, "ROLLBACK");
     PQclear(r);
-    /* a supervisor writes no case rows */
-    r = as_user(c, SUP_K1, "UPDATE app.cases SET number = number || '!'");
-    ck_assert_str_eq(PQcmdTuples(r), "0");
+    /* a supervisor does not edit or move a case (they touch only its chain head) */
+    r = as_user(c, SUP_K1, "UPDATE app.cases SET summary = 'x'");
+    ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501");
+    PQclear(r);
+    r = PQexec(c, "ROLLBACK");
+    PQclear(r);
+    r = as_user(c, SUP_K1, "UPDATE app.cases SET stage = 'complete'");
+    ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501");
+    PQclear(r);
+    r = PQexec(c, "ROLLBACK");
+    PQclear(r);
+    /* nor a column no use case changes */
+    r = as_user(c, INV_A1, "UPDATE app.cases SET number = 'renumbered'");
+    ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501");
     PQclear(r);
     r = PQexec(c, "ROLLBACK");
     PQclear(r);

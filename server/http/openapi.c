@@ -1,0 +1,106 @@
+/*
+ * openapi.c - GET /api/v1/openapi.json, the API described from the route
+ * table itself, so that the description cannot drift from what is served:
+ * every route with its method, path parameters, summary, who may call it
+ * (x-berkas-roles), whether it needs a session, and the problem responses
+ * it can give.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/actor.h"
+#include "config.h"
+#include "handlers.h"
+
+static json_t *problem_ref(const char *why)
+{
+    return json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", why, "content",
+                     "application/problem+json", "schema", "$ref", "#/components/schemas/Problem");
+}
+
+static json_t *operation(const struct route *r)
+{
+    json_t *op = json_pack("{s:s, s:s}", "summary", r->summary, "operationId", "");
+    char id[160];
+    snprintf(id, sizeof id, "%s %s", r->method, r->pattern);
+    json_object_set_new(op, "operationId", json_string(id));
+
+    json_t *params = json_array();
+    for (const char *p = strchr(r->pattern, '{'); p; p = strchr(p + 1, '{')) {
+        const char *close = strchr(p, '}');
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
+        json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:{s:s}}", "name", name, "in",
+                                                "path", "required", 1, "schema", "type", "string"));
+    }
+    if (json_array_size(params))
+        json_object_set_new(op, "parameters", params);
+    else
+        json_decref(params);
+
+    json_t *roles = json_array();
+    static const enum role all[] = {ROLE_INVESTIGATOR, ROLE_SUPERVISOR, ROLE_PROSECUTOR,
+                                    ROLE_ADMIN};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (r->roles & all[i])
+            json_array_append_new(roles, json_string(role_code(all[i])));
+    json_object_set_new(op, "x-berkas-roles", roles);
+    json_object_set_new(op, "x-berkas-audited", json_boolean(r->flags & ROUTE_AUDIT));
+
+    json_t *responses = json_object();
+    json_object_set_new(responses, "2XX", json_pack("{s:s}", "description", "done"));
+    bool writes = strcmp(r->method, "GET") != 0;
+    if (writes) {
+        json_object_set_new(responses, "400", problem_ref("bad input (names the field)"));
+        json_object_set_new(responses, "413", problem_ref("body over the limit"));
+    }
+    if (r->roles != ROUTE_PUBLIC) {
+        json_object_set_new(op, "security", json_pack("[{s:[]}]", "bearer"));
+        json_object_set_new(responses, "401", problem_ref("no valid session"));
+        json_object_set_new(responses, "403", problem_ref("the role may not do this"));
+    }
+    if (strchr(r->pattern, '{'))
+        json_object_set_new(responses, "404",
+                            problem_ref("not found, or not visible to the caller"));
+    json_object_set_new(responses, "503", problem_ref("database away; retry later"));
+    json_object_set_new(op, "responses", responses);
+    return op;
+}
+
+json_t *openapi_document(void)
+{
+    json_t *paths = json_object();
+    for (size_t i = 0; i < http_routes_count; i++) {
+        const struct route *r = &http_routes[i];
+        json_t *item = json_object_get(paths, r->pattern);
+        if (!item) {
+            item = json_object();
+            json_object_set_new(paths, r->pattern, item);
+        }
+        char method[16];
+        size_t n = strlen(r->method);
+        for (size_t k = 0; k <= n && k < sizeof method; k++)
+            method[k] = (char)(r->method[k] >= 'A' && r->method[k] <= 'Z' ? r->method[k] + 32
+                                                                          : r->method[k]);
+        method[sizeof method - 1] = '\0';
+        json_object_set_new(item, method, operation(r));
+    }
+    json_t *problem =
+        json_pack("{s:s, s:[s, s, s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}}", "type",
+                  "object", "required", "type", "title", "status", "properties", "type", "type",
+                  "string", "title", "type", "string", "status", "type", "integer", "detail",
+                  "type", "string", "field", "type", "string");
+    return json_pack("{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:o}, s:{s:{s:s, s:s}}}}", "openapi",
+                     "3.1.0", "info", "title", "berkas API", "version", BERKAS_VERSION,
+                     "description",
+                     "Case files of PPNS Keimigrasian. Errors are RFC 9457 problem details.",
+                     "paths", paths, "components", "schemas", "Problem", problem, "securitySchemes",
+                     "bearer", "type", "http", "scheme", "bearer");
+}
+
+HANDLER(h_openapi)
+{
+    (void)app;
+    (void)req;
+    reply_json(rep, 200, openapi_document());
+}
