@@ -7,7 +7,21 @@
 #include <string.h>
 #include <strings.h>
 
-#define MAX_BODY (64u * 1024u * 1024u)
+#define MAX_BODY ((size_t)64 * 1024 * 1024)
+
+void api_wipe(void *p, size_t n)
+{
+    volatile unsigned char *v = p;
+    while (n--)
+        *v++ = 0;
+}
+
+void api_wipe_json_string(json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    if (json_is_string(v))
+        api_wipe((char *)json_string_value(v), json_string_length(v));
+}
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
 {
@@ -15,9 +29,15 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
     size_t n = size * nmemb;
     if (r->len + n > MAX_BODY)
         return 0;
-    char *grown = realloc(r->body, r->len + n + 1);
+    /* not realloc: the old block may hold a token, and must be wiped */
+    char *grown = malloc(r->len + n + 1);
     if (!grown)
         return 0;
+    if (r->body) {
+        memcpy(grown, r->body, r->len);
+        api_wipe(r->body, r->len);
+        free(r->body);
+    }
     r->body = grown;
     memcpy(r->body + r->len, data, n);
     r->len += n;
@@ -43,13 +63,58 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
     return n;
 }
 
-bool api_get(const struct api_client *c, const char *path, struct api_response *out, char *errbuf,
-             size_t errsz)
+/* The request headers: what we accept, the body's type, the bearer token. */
+static struct curl_slist *request_headers(const struct api_client *c, bool has_body)
+{
+    struct curl_slist *h = curl_slist_append(NULL, "Accept: application/json, "
+                                                   "application/problem+json");
+    /* without a body, no Content-Type (curl would claim a form for POST) */
+    if (h)
+        h = curl_slist_append(h, has_body ? "Content-Type: application/json" : "Content-Type:");
+    if (h && c->token) {
+        char auth[512];
+        int n = snprintf(auth, sizeof auth, "Authorization: Bearer %s", c->token);
+        if (n < 0 || (size_t)n >= sizeof auth) {
+            curl_slist_free_all(h);
+            return NULL;
+        }
+        struct curl_slist *t = curl_slist_append(h, auth);
+        api_wipe(auth, sizeof auth);
+        if (!t)
+            curl_slist_free_all(h);
+        h = t;
+    }
+    return h;
+}
+
+static void set_method(CURL *curl, const char *method, const char *body, size_t len)
+{
+    if (strcmp(method, "GET") == 0 && !body)
+        return;
+    if (strcmp(method, "POST") != 0)
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+    if (body || strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0) {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body ? body : "");
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+    }
+}
+
+bool api_request(const struct api_client *c, const char *method, const char *path,
+                 const json_t *body, struct api_response *out, char *errbuf, size_t errsz)
 {
     memset(out, 0, sizeof *out);
+    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+    size_t text_len = text ? strlen(text) : 0;
     CURL *curl = curl_easy_init();
-    if (!curl) {
-        snprintf(errbuf, errsz, "cannot initialise libcurl");
+    struct curl_slist *headers = curl ? request_headers(c, text != NULL) : NULL;
+    if (!curl || !headers || (body && !text)) {
+        snprintf(errbuf, errsz, "cannot prepare the request (out of memory?)");
+        if (text) {
+            api_wipe(text, text_len);
+            free(text);
+        }
+        curl_slist_free_all(headers);
+        curl_easy_cleanup(curl);
         return false;
     }
     char url[2048];
@@ -59,6 +124,8 @@ bool api_get(const struct api_client *c, const char *path, struct api_response *
     snprintf(url, sizeof url, "%.*s%s", (int)blen, c->base, path);
     char cerr[CURL_ERROR_SIZE] = "";
     curl_easy_setopt(curl, CURLOPT_URL, url);
+    set_method(curl, method, text, text_len);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, out);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
@@ -70,15 +137,20 @@ bool api_get(const struct api_client *c, const char *path, struct api_response *
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "berkas-cli");
     CURLcode rc = curl_easy_perform(curl);
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &out->status);
+    curl_easy_cleanup(curl);
+    curl_slist_free_all(headers);
+    if (text) {
+        api_wipe(text, text_len);
+        free(text);
+    }
     if (rc != CURLE_OK) {
         snprintf(errbuf, errsz, "cannot reach %.*s: %s", (int)blen, c->base,
                  cerr[0] ? cerr : curl_easy_strerror(rc));
-        curl_easy_cleanup(curl);
         api_response_free(out);
         return false;
     }
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &out->status);
-    curl_easy_cleanup(curl);
     if (!out->body) {
         out->body = calloc(1, 1);
         if (!out->body) {
@@ -87,6 +159,12 @@ bool api_get(const struct api_client *c, const char *path, struct api_response *
         }
     }
     return true;
+}
+
+bool api_get(const struct api_client *c, const char *path, struct api_response *out, char *errbuf,
+             size_t errsz)
+{
+    return api_request(c, "GET", path, NULL, out, errbuf, errsz);
 }
 
 json_t *api_json(const struct api_response *r)
@@ -101,16 +179,20 @@ void api_problem_line(const struct api_response *r, char *out, size_t outsz)
     json_t *j = api_json(r);
     const char *title = j ? json_string_value(json_object_get(j, "title")) : NULL;
     const char *detail = j ? json_string_value(json_object_get(j, "detail")) : NULL;
-    snprintf(out, outsz, "%ld %s%s%s", r->status, title ? title : "error", detail ? ": " : "",
-             detail ? detail : "");
+    const char *field = j ? json_string_value(json_object_get(j, "field")) : NULL;
+    snprintf(out, outsz, "%ld %s%s%s%s%s%s", r->status, title ? title : "error", detail ? ": " : "",
+             detail ? detail : "", field ? " (field: " : "", field ? field : "", field ? ")" : "");
+    /* one line, and nothing a terminal would act on */
     for (char *p = out; *p; p++)
-        if (*p == '\n' || *p == '\r')
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
             *p = ' ';
     json_decref(j);
 }
 
 void api_response_free(struct api_response *r)
 {
+    if (r->body)
+        api_wipe(r->body, r->len);
     free(r->body);
     r->body = NULL;
     r->len = 0;

@@ -1,6 +1,9 @@
 /*
  * api.h - the CLI's HTTP client: libcurl for transport, jansson for bodies.
  * The CLI knows berkasd only through this HTTP API.
+ *
+ * Request and response bodies may carry a password or a session token, so
+ * both are wiped before their memory is freed.
  */
 #ifndef BERKAS_CLI_API_H
 #define BERKAS_CLI_API_H
@@ -10,27 +13,42 @@
 #include <stddef.h>
 
 struct api_client {
-    const char *base; /* "http://127.0.0.1:8080", no trailing slash needed */
+    const char *base;  /* "http://127.0.0.1:8080", no trailing slash needed */
+    const char *token; /* bearer token sent as Authorization, or NULL */
 };
 
 struct api_response {
     long status;
-    char *body;
+    char *body; /* NUL-terminated; never NULL after a successful call */
     size_t len;
     char content_type[128];
 };
 
-/* GET base+path.  Returns true when an HTTP response arrived (any status);
- * false on a transport failure, with a one-line reason in errbuf. */
+/* method base+path, with body (may be NULL) sent as application/json.
+ * Returns true when an HTTP response arrived (any status); false on a
+ * transport failure, with a one-line reason in errbuf.  The serialised body
+ * is wiped before it is freed.  Free out with api_response_free. */
+bool api_request(const struct api_client *c, const char *method, const char *path,
+                 const json_t *body, struct api_response *out, char *errbuf, size_t errsz);
+
+/* api_request(c, "GET", path, NULL, ...). */
 bool api_get(const struct api_client *c, const char *path, struct api_response *out, char *errbuf,
              size_t errsz);
 
 /* The body parsed as JSON, or NULL. Caller decrefs. */
 json_t *api_json(const struct api_response *r);
 
-/* One line describing a problem+json reply ("404 Not Found: detail"). */
+/* One line describing a problem+json reply
+ * ("400 Bad Request: detail (field: nip)"); newlines become spaces. */
 void api_problem_line(const struct api_response *r, char *out, size_t outsz);
 
+/* Wipes and frees the body. */
 void api_response_free(struct api_response *r);
+
+/* Overwrite n bytes at p with zeros in a way the compiler keeps. */
+void api_wipe(void *p, size_t n);
+
+/* Wipe the string at obj.key in place (jansson's own copy of a secret). */
+void api_wipe_json_string(json_t *obj, const char *key);
 
 #endif

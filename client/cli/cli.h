@@ -1,0 +1,125 @@
+/*
+ * cli.h - what every berkas command stands on: the command table's row,
+ * option parsing, the choice of server and session, and one call to the
+ * API with the CLI's error conventions.
+ *
+ * Exit status everywhere: 0 done, 1 refused by the server (any 4xx/5xx,
+ * printed as one line "berkas: 403 Forbidden: detail (field: x)"), 2 bad
+ * usage, the server unreachable, or a local failure (no terminal to ask a
+ * password on, the session file not writable).
+ */
+#ifndef BERKAS_CLI_CLI_H
+#define BERKAS_CLI_CLI_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "api.h"
+#include "session.h"
+
+#define EXIT_OK      0
+#define EXIT_REFUSED 1
+#define EXIT_USAGE   2
+#define GO_ON        (-1) /* a step succeeded: carry on */
+
+#define DEFAULT_SERVER "http://127.0.0.1:8080"
+
+struct global {
+    struct api_client api;  /* base and token, set by cli_connect */
+    const char *server;     /* --server, or NULL */
+    bool json;              /* --json */
+    struct session session; /* the saved session, when has_session */
+    bool has_session;
+    bool session_loaded;                /* cli_connect loads it once */
+    enum session_status session_status; /* what it found */
+    char session_error[512];            /* why, when SESSION_BAD */
+};
+
+struct command {
+    const char *name; /* "office" */
+    const char *sub;  /* "add", or NULL for a command without subcommands */
+    int (*run)(struct global *g, const struct command *cmd, int argc, char **argv);
+    const char *summary;
+    const char *usage; /* the rest of "Usage: berkas ", then the options */
+};
+
+/* The table (main.c). */
+extern const struct command cli_commands[];
+extern const size_t cli_ncommands;
+
+#define CLI_LIST_MAX 16
+
+struct cli_list {
+    const char *items[CLI_LIST_MAX];
+    size_t n;
+};
+
+/* A command's own option, "--name VALUE".  Exactly one of value (the last
+ * one given wins) or list (each one appended) is set. */
+struct cli_opt {
+    const char *name;
+    const char **value;
+    struct cli_list *list;
+    bool required;
+};
+
+/* A positional argument, always required. */
+struct cli_arg {
+    const char *name; /* for messages: "ID" */
+    const char **value;
+};
+
+/* Parse argv (argv[0] is the command's own name) against opts and args,
+ * both ended by a row of NULLs (either may be NULL).  --help, --json and
+ * --server are every command's.  Returns GO_ON, or an exit status after
+ * printing the help (0) or a one-line usage error (2). */
+int cli_parse(struct global *g, const struct command *cmd, int argc, char **argv,
+              const struct cli_opt *opts, const struct cli_arg *args);
+
+/* cli_parse with one positional ID (when id is not NULL), checked with
+ * cli_parse_id. */
+int cli_parse_with_id(struct global *g, const struct command *cmd, int argc, char **argv,
+                      const struct cli_opt *opts, long long *id);
+
+/* cli_parse_with_id, then cli_connect(g, true): the start of every
+ * command that needs a session. */
+int cli_begin(struct global *g, const struct command *cmd, int argc, char **argv,
+              const struct cli_opt *opts, long long *id);
+
+/* Print "berkas CMD: <message> (see berkas CMD --help)"; returns EXIT_USAGE. */
+int cli_usage_error(const struct command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* "berkas: <message>" on stderr; returns status. */
+int cli_fail(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A positive decimal id (what the API takes: 1 .. 2^53). */
+bool cli_parse_id(const char *s, long long *out);
+
+/* "YYYY-MM-DD" in shape (the server checks the calendar). */
+bool cli_is_date(const char *s);
+
+/* Load the session and choose the server: --server, else $BERKAS_SERVER,
+ * else the session's server, else DEFAULT_SERVER (the session is read
+ * once; a second call only rechecks).  With need_login, no
+ * session is "not logged in; run: berkas login" (exit 1), and the token is
+ * sent only to the server that issued it.  Returns GO_ON or an exit status. */
+int cli_connect(struct global *g, bool need_login);
+
+/* One API call.  On a 2xx returns the body as JSON (an empty object for a
+ * body-less reply; caller decrefs); otherwise prints one line and returns
+ * NULL with *rc set: 1 for a problem from the server, 2 when unreachable. */
+json_t *cli_call(struct global *g, const char *method, const char *path, const json_t *body,
+                 int *rc);
+
+/* Equal server URLs but for trailing slashes. */
+bool cli_same_server(const char *a, const char *b);
+
+/* Free what cli_connect loaded. */
+void cli_end(struct global *g);
+
+/* The command's name as typed: "office add". */
+const char *cli_name(const struct command *cmd, char *buf, size_t size);
+
+#endif

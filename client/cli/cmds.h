@@ -1,0 +1,37 @@
+/*
+ * cmds.h - the command handlers, one per row of the command table in
+ * main.c.  Each parses its own options (cli_parse), talks to the server
+ * through cli_call, and returns the exit status.
+ */
+#ifndef BERKAS_CLI_CMDS_H
+#define BERKAS_CLI_CMDS_H
+
+#include <stddef.h>
+
+#include "cli.h"
+
+#define CMD(name) int name(struct global *g, const struct command *cmd, int argc, char **argv)
+
+CMD(cmd_status);
+CMD(cmd_login);
+CMD(cmd_logout);
+CMD(cmd_whoami);
+CMD(cmd_office_list);
+CMD(cmd_office_show);
+CMD(cmd_office_add);
+CMD(cmd_office_letterheads);
+CMD(cmd_office_letterhead_add);
+CMD(cmd_user_list);
+CMD(cmd_user_show);
+CMD(cmd_user_add);
+CMD(cmd_user_disable);
+CMD(cmd_user_unlock);
+
+/* A password into buf (size bytes with the NUL): from $env when set and
+ * not empty, else asked on the terminal without echo.  GO_ON, or an exit
+ * status after one line on stderr (2: no terminal, nothing typed, too
+ * long).  The caller wipes buf either way. */
+int cli_password(const struct command *cmd, const char *env, const char *prompt, char *buf,
+                 size_t size);
+
+#endif

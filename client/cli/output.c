@@ -1,0 +1,134 @@
+/* output.c - see output.h. */
+#include "output.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct table {
+    size_t ncols, nrows, cap;
+    const char *const *heads;
+    char **cells; /* nrows * ncols */
+};
+
+void out_json(const json_t *j)
+{
+    char *s = json_dumps(j, JSON_INDENT(2));
+    if (s)
+        puts(s);
+    free(s);
+}
+
+/* Print s with control characters as spaces. */
+static void put_clean(const char *s)
+{
+    for (; *s; s++)
+        putchar(((unsigned char)*s < 0x20 || *s == 0x7f) ? ' ' : *s);
+}
+
+void out_kv(const char *key, const char *fmt, ...)
+{
+    char value[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(value, sizeof value, fmt, ap);
+    va_end(ap);
+    printf("%-12s ", key);
+    put_clean(value);
+    putchar('\n');
+}
+
+const char *jstr(const json_t *obj, const char *key)
+{
+    const char *s = json_string_value(json_object_get(obj, key));
+    return s ? s : "";
+}
+
+/* Characters in a UTF-8 string (continuation bytes do not count). */
+static size_t width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+struct table *table_new(size_t ncols, const char *const heads[])
+{
+    struct table *t = calloc(1, sizeof *t);
+    if (t) {
+        t->ncols = ncols;
+        t->heads = heads;
+    }
+    return t;
+}
+
+bool table_add(struct table *t, const char *const cells[])
+{
+    if (!t)
+        return false;
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 16;
+        char **grown = realloc(t->cells, cap * t->ncols * sizeof *grown);
+        if (!grown)
+            return false;
+        t->cells = grown;
+        t->cap = cap;
+    }
+    char **row = t->cells + t->nrows * t->ncols;
+    for (size_t c = 0; c < t->ncols; c++) {
+        row[c] = strdup(cells[c] && *cells[c] ? cells[c] : "-");
+        if (!row[c]) {
+            while (c-- > 0)
+                free(row[c]);
+            return false;
+        }
+    }
+    t->nrows++;
+    return true;
+}
+
+static void print_row(const char *const cells[], size_t ncols, const size_t widths[])
+{
+    for (size_t c = 0; c < ncols; c++) {
+        put_clean(cells[c]);
+        if (c + 1 < ncols)
+            for (size_t pad = width(cells[c]); pad < widths[c] + 2; pad++)
+                putchar(' ');
+    }
+    putchar('\n');
+}
+
+void table_print(const struct table *t)
+{
+    if (!t)
+        return;
+    size_t *widths = calloc(t->ncols, sizeof *widths);
+    if (!widths)
+        return;
+    for (size_t c = 0; c < t->ncols; c++) {
+        widths[c] = width(t->heads[c]);
+        for (size_t r = 0; r < t->nrows; r++) {
+            size_t w = width(t->cells[r * t->ncols + c]);
+            if (w > widths[c])
+                widths[c] = w;
+        }
+    }
+    print_row(t->heads, t->ncols, widths);
+    for (size_t r = 0; r < t->nrows; r++)
+        print_row((const char *const *)(t->cells + r * t->ncols), t->ncols, widths);
+    free(widths);
+}
+
+void table_free(struct table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    free(t);
+}
