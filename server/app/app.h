@@ -130,6 +130,12 @@ bool app_user_unlock(struct app *app, const struct actor *who, long long id, str
 /* The cases the actor may see. */
 json_t *app_cases_list(struct app *app, const struct actor *who, struct audit_rec *au,
                        struct berr *err);
+/* The case as one XML document (schemas/case.xsd), the data forms bind to;
+ * *xml is malloc'd UTF-8 of *len bytes, caller frees.  Same visibility and
+ * audit as app_case_get. */
+bool app_case_xml(struct app *app, const struct actor *who, long long id, char **xml, size_t *len,
+                  struct audit_rec *au, struct berr *err);
+
 /* One case; BERR_NOT_FOUND also when the actor may not see it.  Audited. */
 json_t *app_case_get(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
                      struct berr *err);

@@ -14,10 +14,9 @@
 #include "app.h"
 #include "audit.h"
 #include "store/tx.h"
+#include "visibility.h"
 
-/* The visibility rule of DESIGN.md/issue "who may see what", as SQL over
- * app.cases c with $1 = the actor's office. */
-static const char *visible_clause(enum role role)
+const char *case_visible_clause(enum role role)
 {
     switch (role) {
     case ROLE_INVESTIGATOR:
@@ -47,7 +46,7 @@ json_t *app_cases_list(struct app *app, const struct actor *who, struct audit_re
                        struct berr *err)
 {
     au->action = "case.list";
-    const char *clause = visible_clause(who->role);
+    const char *clause = case_visible_clause(who->role);
     if (!clause) {
         berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
         return NULL;
@@ -82,7 +81,7 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
     au->action = "case.read";
     au->object_type = "case";
     au->object_id = id;
-    const char *clause = visible_clause(who->role);
+    const char *clause = case_visible_clause(who->role);
     if (!clause) {
         berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
         return NULL;

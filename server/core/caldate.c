@@ -18,9 +18,9 @@ static const struct tzone zones[] = {
 static const char *const weekdays[] = {"Senin", "Selasa", "Rabu",  "Kamis",
                                        "Jumat", "Sabtu",  "Minggu"};
 
-static const char *const months[] = {"Januari", "Februari", "Maret",     "April",
-                                     "Mei",     "Juni",     "Juli",      "Agustus",
-                                     "September", "Oktober", "November", "Desember"};
+static const char *const months[] = {"Januari",   "Februari", "Maret",    "April",
+                                     "Mei",       "Juni",     "Juli",     "Agustus",
+                                     "September", "Oktober",  "November", "Desember"};
 
 bool caldate_is_leap(int y)
 {
@@ -47,9 +47,9 @@ int caldate_to_days(struct caldate d)
 {
     int y = d.m <= 2 ? d.y - 1 : d.y;
     int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;                                   /* 0..399 */
+    int yoe = y - era * 400;                                           /* 0..399 */
     int doy = (153 * (d.m > 2 ? d.m - 3 : d.m + 9) + 2) / 5 + d.d - 1; /* 0..365 */
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* 0..146096 */
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                   /* 0..146096 */
     return era * 146097 + doe - 719468;
 }
 
@@ -149,8 +149,8 @@ struct caldate caldate_local_date(int64_t t, const struct tzone *z)
 
 int64_t caldate_instant(struct caltime lt, const struct tzone *z)
 {
-    return (int64_t)caldate_to_days(lt.date) * CALDATE_DAY_SECONDS + lt.hour * 3600 +
-           lt.min * 60 + lt.sec - z->offset_seconds;
+    return (int64_t)caldate_to_days(lt.date) * CALDATE_DAY_SECONDS + lt.hour * 3600 + lt.min * 60 +
+           lt.sec - z->offset_seconds;
 }
 
 int64_t caldate_day_start(struct caldate d, const struct tzone *z)
@@ -195,8 +195,7 @@ bool caldate_parse_instant(const char *s, int64_t *out)
 {
     struct caltime lt;
     if (!s || !parse_date_part(s, &lt.date) || s[10] != 'T' || !digits(s + 11, 2, &lt.hour) ||
-        s[13] != ':' || !digits(s + 14, 2, &lt.min) || s[16] != ':' ||
-        !digits(s + 17, 2, &lt.sec))
+        s[13] != ':' || !digits(s + 14, 2, &lt.min) || s[16] != ':' || !digits(s + 17, 2, &lt.sec))
         return false;
     if (lt.hour > 23 || lt.min > 59 || lt.sec > 59)
         return false;

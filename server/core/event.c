@@ -11,11 +11,10 @@
 
 #include <string.h>
 
-#define INV  ACTOR_INVESTIGATOR
-#define PU   ACTOR_PROSECUTOR
-#define SUP  ACTOR_SUPERVISOR
-#define BOTH (ACTOR_INVESTIGATOR | ACTOR_PROSECUTOR)
-#define ALL  (ACTOR_INVESTIGATOR | ACTOR_PROSECUTOR | ACTOR_SUPERVISOR)
+#define INV ACTOR_INVESTIGATOR
+#define PU  ACTOR_PROSECUTOR
+#define SUP ACTOR_SUPERVISOR
+#define ALL (ACTOR_INVESTIGATOR | ACTOR_PROSECUTOR | ACTOR_SUPERVISOR)
 
 /* clang-format off */
 static const struct event_info events[EV__COUNT] = {
@@ -127,10 +126,14 @@ static const struct event_info events[EV__COUNT] = {
 /* clang-format on */
 
 static const char *const group_codes[] = {
-    [EVG_OPENING] = "opening",         [EVG_NOTICE] = "notices",
-    [EVG_INVESTIGATION] = "investigation", [EVG_SUSPECT] = "per_suspect",
-    [EVG_FILE] = "file_movement",      [EVG_ENDING] = "ending",
-    [EVG_SUPERVISION] = "supervision", [EVG_CORRECTION] = "corrections",
+    [EVG_OPENING] = "opening",
+    [EVG_NOTICE] = "notices",
+    [EVG_INVESTIGATION] = "investigation",
+    [EVG_SUSPECT] = "per_suspect",
+    [EVG_FILE] = "file_movement",
+    [EVG_ENDING] = "ending",
+    [EVG_SUPERVISION] = "supervision",
+    [EVG_CORRECTION] = "corrections",
 };
 
 bool event_valid(enum event e)
@@ -165,7 +168,7 @@ bool event_lookup(const char *code, enum event *out)
     return false;
 }
 
-bool event_recordable_by(enum event e, enum actor role)
+bool event_recordable_by(enum event e, enum actor_role role)
 {
     return event_valid(e) && role != ACTOR_NONE && (events[e].recorders & (unsigned)role) == role;
 }
@@ -182,7 +185,7 @@ const char *event_group_code(enum event_group g)
     return group_codes[g];
 }
 
-const char *actor_code(enum actor a)
+const char *actor_code(enum actor_role a)
 {
     switch (a) {
     case ACTOR_INVESTIGATOR:
@@ -199,7 +202,7 @@ const char *actor_code(enum actor a)
     return "";
 }
 
-const char *actor_label(enum actor a)
+const char *actor_label(enum actor_role a)
 {
     switch (a) {
     case ACTOR_INVESTIGATOR:

@@ -86,7 +86,7 @@ enum event_group {
 
 /* Who records an event, or who must act on a clock.  Bits, so that an event
  * may name several recorders. */
-enum actor {
+enum actor_role {
     ACTOR_NONE = 0,
     ACTOR_INVESTIGATOR = 1, /* PPNS Keimigrasian */
     ACTOR_PROSECUTOR = 2,   /* Jaksa at the Kejaksaan Negeri */
@@ -95,12 +95,12 @@ enum actor {
 };
 
 struct event_info {
-    const char *code;       /* "tahap1_sent" */
-    const char *label;      /* "Pengiriman berkas perkara (Tahap I)" */
-    const char *basis;      /* "KUHAP 8(3)(a), 110(1); UU 6/2011 Pasal 107(2)" */
+    const char *code;  /* "tahap1_sent" */
+    const char *label; /* "Pengiriman berkas perkara (Tahap I)" */
+    const char *basis; /* "KUHAP 8(3)(a), 110(1); UU 6/2011 Pasal 107(2)" */
     enum event_group group;
-    unsigned recorders;     /* enum actor bits: the roles that may record it */
-    bool per_suspect;       /* names exactly one suspect (detention sub-machine, designation) */
+    unsigned recorders; /* enum actor_role bits: the roles that may record it */
+    bool per_suspect;   /* names exactly one suspect (detention sub-machine, designation) */
 };
 
 /* True when e is a real event (0 <= e < EV__COUNT). */
@@ -118,8 +118,8 @@ const char *event_label(enum event e);
 /* The event whose code is `code`; false (out untouched) for an unknown code. */
 bool event_lookup(const char *code, enum event *out);
 
-/* True when role (one enum actor bit) may record e. */
-bool event_recordable_by(enum event e, enum actor role);
+/* True when role (one enum actor_role bit) may record e. */
+bool event_recordable_by(enum event e, enum actor_role role);
 
 /* True for the nine arrest/detention/detensi events that drive detention.c. */
 bool event_is_detention(enum event e);
@@ -128,9 +128,9 @@ bool event_is_detention(enum event e);
 const char *event_group_code(enum event_group g);
 
 /* Stable code of one actor bit ("investigator"), or "" for anything else. */
-const char *actor_code(enum actor a);
+const char *actor_code(enum actor_role a);
 
 /* Indonesian label of one actor bit ("Penyidik (PPNS)"), or "" for anything else. */
-const char *actor_label(enum actor a);
+const char *actor_label(enum actor_role a);
 
 #endif

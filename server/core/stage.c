@@ -9,8 +9,7 @@ static const struct {
     const char *basis;
     bool terminal;
 } stages[ST__COUNT] = {
-    [ST_PRE_INVESTIGATION] = {"pre_investigation", "Prapenyidikan", "Permenkumham 39/2021",
-                              false},
+    [ST_PRE_INVESTIGATION] = {"pre_investigation", "Prapenyidikan", "Permenkumham 39/2021", false},
     [ST_INVESTIGATION] = {"investigation", "Penyidikan", "KUHAP 1 angka 2, 109(1)", false},
     [ST_WITH_PROSECUTOR] = {"with_prosecutor", "Penelitian berkas (Tahap I)",
                             "KUHAP 110(1), 138(1)", false},

@@ -34,6 +34,7 @@ HANDLER(h_user_unlock);
 /* h_cases.c */
 HANDLER(h_cases_list);
 HANDLER(h_case_get);
+HANDLER(h_case_xml);
 
 /* The reply for a value from app (200 or status), or for the error when
  * value is NULL. */

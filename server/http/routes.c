@@ -36,6 +36,7 @@ const struct route http_routes[] = {
     {"POST",   "/api/v1/users/{id}/disable",        h_user_disable,     ADMIN,        ROUTE_AUDIT, "disable a user and end their sessions"},
     {"POST",   "/api/v1/users/{id}/unlock",         h_user_unlock,      ADMIN,        ROUTE_AUDIT, "unlock a user locked by failed log-ons"},
     {"GET",    "/api/v1/cases",                     h_cases_list,       CASES,        ROUTE_AUDIT, "the cases the caller may see"},
+    {"GET",    "/api/v1/cases/{id}.xml",            h_case_xml,         CASES,        ROUTE_AUDIT, "the case as one XML document (schemas/case.xsd)"},
     {"GET",    "/api/v1/cases/{id}",                h_case_get,         CASES,        ROUTE_AUDIT, "one case"},
 };
 /* clang-format on */

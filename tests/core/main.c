@@ -1,4 +1,5 @@
-/* main.c - the runner for server/core's suites. */
+/* main.c - the runner for server/core's suites: pure, no database, no
+ * network, no files. */
 #include <check.h>
 #include <stdlib.h>
 
@@ -6,7 +7,13 @@
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite_core_placeholder());
+    SRunner *sr = srunner_create(suite_caldate());
+    srunner_add_suite(sr, suite_catalog());
+    srunner_add_suite(sr, suite_ruleset());
+    srunner_add_suite(sr, suite_fsm());
+    srunner_add_suite(sr, suite_detention());
+    srunner_add_suite(sr, suite_evlog());
+    srunner_add_suite(sr, suite_clock());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -4,6 +4,12 @@
 
 #include <check.h>
 
-Suite *suite_core_placeholder(void);
+Suite *suite_caldate(void);
+Suite *suite_catalog(void);
+Suite *suite_ruleset(void);
+Suite *suite_fsm(void);
+Suite *suite_detention(void);
+Suite *suite_evlog(void);
+Suite *suite_clock(void);
 
 #endif

@@ -22,6 +22,8 @@ int main(void)
     srunner_add_suite(sr, suite_cli_identity());
     srunner_add_suite(sr, suite_sessions());
     srunner_add_suite(sr, suite_rls());
+    srunner_add_suite(sr, suite_casexml());
+    srunner_add_suite(sr, suite_cases());
     srunner_add_suite(sr, suite_access());
     srunner_add_suite(sr, suite_embedded());
     srunner_run_all(sr, CK_NORMAL);

@@ -12,5 +12,7 @@ Suite *suite_cli_identity(void);
 Suite *suite_access(void);
 Suite *suite_sessions(void);
 Suite *suite_rls(void);
+Suite *suite_casexml(void);
+Suite *suite_cases(void);
 
 #endif

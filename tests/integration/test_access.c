@@ -119,7 +119,7 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return admin_scoped(r, rel, 200, 404);
     if (IS("GET", "/api/v1/cases"))
         return r == ROLE_NONE ? 401 : r == ROLE_ADMIN ? 403 : 200;
-    if (IS("GET", "/api/v1/cases/{id}"))
+    if (IS("GET", "/api/v1/cases/{id}") || IS("GET", "/api/v1/cases/{id}.xml"))
         return case_read(r, rel);
 #undef IS
     *known = false;
@@ -353,6 +353,7 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"POST", "/api/v1/users/{id}/unlock"},
         {"GET", "/api/v1/cases"},
         {"GET", "/api/v1/cases/{id}"},
+        {"GET", "/api/v1/cases/{id}.xml"},
     };
     /* a stale rule (its route gone from the table) is a defect too */
     for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++) {

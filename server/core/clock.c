@@ -1,0 +1,554 @@
+/*
+ * clock.c - see clock.h.
+ *
+ * The case-level clocks are one table (defs): what starts each, what stops
+ * it, which rule values give its length and warnings.  The log is folded
+ * once, in recording order: case-level events start and stop slots;
+ * per-suspect events go through the detention machine (detention.c), whose
+ * state gives the arrest and detention periods.  The clocks are built from
+ * the slots at the end and evaluated against `now`.
+ */
+#include "clock.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#define NONE      EV__COUNT /* end of an event list */
+#define MAX_LIST  4
+#define RV(field) offsetof(struct ruleset, field)
+
+struct day_def {
+    const char *code;
+    const char *label;
+    const char *basis_1981;
+    const char *basis_2025;
+    enum actor_role actor;
+    enum event starts[MAX_LIST];
+    enum event stops[MAX_LIST];
+    size_t days;                 /* offset of the rule value giving the length */
+    size_t warn[CLOCK_MAX_WARN]; /* offsets of warning days; 0 = none */
+    bool once_per_round;         /* only the first start after each Sprindik */
+};
+
+/* clang-format off */
+static const struct day_def defs[CLK_SP3_NOTIFY + 1] = {
+    [CLK_SPDP] = {"spdp", "Pengiriman SPDP",
+        "KUHAP 109(1) jo. Putusan MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27(2)",
+        "UU 20/2025 (SPDP 7 hari: belum dipastikan); Permenkumham 39/2021 Pasal 27(2)",
+        ACTOR_INVESTIGATOR,
+        {EV_SPRINDIK_ISSUED, NONE, NONE, NONE},
+        {EV_SPDP_SENT, EV_SP3_ISSUED, NONE, NONE},
+        RV(spdp_days), {RV(spdp_warn_day), 0}, false},
+    [CLK_P17] = {"p17", "P-17 diharapkan (berkas belum dikirim sejak SPDP)",
+        "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021",
+        "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021",
+        ACTOR_PROSECUTOR,
+        {EV_SPDP_SENT, NONE, NONE, NONE},
+        {EV_TAHAP1_SENT, EV_P17_RECEIVED, EV_SP3_ISSUED, EV_SHORT_PROCEDURE_HANDOVER},
+        RV(p17_days), {0, 0}, true},
+    [CLK_PU_ANSWER] = {"pu_answer", "Pemberitahuan lengkap/belum lengkap oleh Penuntut Umum",
+        "KUHAP 138(1)", "UU 20/2025 (prapenuntutan: belum dipastikan); KUHAP 1981 138(1)",
+        ACTOR_PROSECUTOR,
+        {EV_TAHAP1_RECEIVED_BY_PU, NONE, NONE, NONE},
+        {EV_P18_RECEIVED, EV_P19_RECEIVED, EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED},
+        RV(pu_answer_days), {RV(pu_answer_warn_day), 0}, false},
+    [CLK_PU_RETURN] = {"pu_return", "Pengembalian berkas oleh Penuntut Umum (selebihnya dianggap lengkap)",
+        "KUHAP 110(4)", "UU 20/2025 (prapenuntutan: belum dipastikan); KUHAP 1981 110(4)",
+        ACTOR_PROSECUTOR,
+        {EV_TAHAP1_RECEIVED_BY_PU, NONE, NONE, NONE},
+        {EV_P19_RECEIVED, EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED, NONE},
+        RV(pu_return_days), {RV(pu_return_warn_day), 0}, false},
+    [CLK_RESEND] = {"resend", "Pengiriman kembali berkas setelah P-19",
+        "KUHAP 138(2)", "UU 20/2025 (prapenuntutan: belum dipastikan); KUHAP 1981 138(2)",
+        ACTOR_INVESTIGATOR,
+        {EV_P19_RECEIVED, NONE, NONE, NONE},
+        {EV_RESUBMITTED, EV_SP3_ISSUED, NONE, NONE},
+        RV(resend_days), {RV(resend_warn_day), 0}, false},
+    [CLK_TAHAP2] = {"tahap2", "Penyerahan tersangka dan barang bukti (Tahap II)",
+        "Surat JAM Pidum B-1310/E/EJP/05/2022", "Surat JAM Pidum B-1310/E/EJP/05/2022",
+        ACTOR_INVESTIGATOR,
+        {EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED, NONE, NONE},
+        {EV_TAHAP2_DONE, EV_LAPSED, NONE, NONE},
+        RV(tahap2_days), {RV(tahap2_warn1_day), RV(tahap2_warn2_day)}, false},
+    [CLK_SP3_NOTIFY] = {"sp3_notify", "Pemberitahuan penghentian penyidikan (1 Hari)",
+        "KUHAP 109(3)", "UU 20/2025 Pasal 24(4)",
+        ACTOR_INVESTIGATOR,
+        {EV_SP3_ISSUED, NONE, NONE, NONE},
+        {EV_SP3_NOTIFIED, NONE, NONE, NONE},
+        RV(sp3_notify_days), {0, 0}, false},
+};
+/* clang-format on */
+
+static const char *const kind_codes[CLK__COUNT] = {
+    [CLK_SPDP] = "spdp",
+    [CLK_P17] = "p17",
+    [CLK_PU_ANSWER] = "pu_answer",
+    [CLK_PU_RETURN] = "pu_return",
+    [CLK_RESEND] = "resend",
+    [CLK_TAHAP2] = "tahap2",
+    [CLK_SP3_NOTIFY] = "sp3_notify",
+    [CLK_ARREST] = "arrest",
+    [CLK_DETENTION] = "detention",
+    [CLK_DETENSI] = "detensi",
+    [CLK_DIRECTION] = "direction",
+};
+
+/* A clock being followed through the fold. */
+struct slot {
+    bool used;
+    bool running;
+    bool armed; /* once_per_round: no start yet in this round */
+    int src;
+    const struct ruleset *rs;
+    struct caldate start;
+    int64_t started_at;
+    enum event stopped_by;
+    int64_t stopped_at;
+};
+
+/* What a detention clock needs of the period it follows. */
+struct period_snap {
+    enum det_period period;
+    struct caldate start;
+    int64_t started_at;
+    int64_t day_end_at;
+    int64_t strict_end_at;
+};
+
+struct track {
+    struct detention det;
+    struct slot arrest;
+    struct slot detention;
+    struct slot detensi;
+    struct period_snap snap;
+};
+
+struct fold {
+    const struct clock_input *in;
+    struct slot cases[CLK_SP3_NOTIFY + 1];
+    struct track suspects[EVLOG_MAX_SUSPECTS];
+    int skipped;
+};
+
+static const struct rule_value *rule(const struct ruleset *rs, size_t off)
+{
+    return (const struct rule_value *)(const void *)((const char *)rs + off);
+}
+
+static bool in_list(const enum event *list, enum event ev)
+{
+    for (int i = 0; i < MAX_LIST && list[i] != NONE; i++)
+        if (list[i] == ev)
+            return true;
+    return false;
+}
+
+static void slot_start(struct slot *s, int src, const struct ruleset *rs, struct caldate day,
+                       int64_t at)
+{
+    s->used = true;
+    s->running = true;
+    s->src = src;
+    s->rs = rs;
+    s->start = day;
+    s->started_at = at;
+}
+
+static void slot_stop(struct slot *s, enum event by, int64_t at)
+{
+    if (!s->running)
+        return;
+    s->running = false;
+    s->stopped_by = by;
+    s->stopped_at = at;
+}
+
+/* The rule set of an act on `day`, or a BAD_INPUT error. */
+static const struct ruleset *rules_on(const struct clock_input *in, int i, struct caldate day,
+                                      struct berr *err)
+{
+    const struct ruleset *rs = ruleset_for_date(in->rulesets, in->nrulesets, day);
+    if (!rs)
+        berr_field(err, BERR_BAD_INPUT, "date", "event %d: no rule set in force on %04d-%02d-%02d",
+                   i, day.y, day.m, day.d);
+    return rs;
+}
+
+static bool fold_case_event(struct fold *fo, int i, const struct case_event *e, struct berr *err)
+{
+    const struct tzone *z = fo->in->zone;
+    struct caldate day = evlog_date(e, z);
+    int64_t at = evlog_instant(e, z);
+
+    if (e->event == EV_SPRINDIK_ISSUED)
+        for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
+            fo->cases[k].armed = true;
+    for (int k = 0; k <= CLK_SP3_NOTIFY; k++) {
+        const struct day_def *d = &defs[k];
+        struct slot *s = &fo->cases[k];
+        if (in_list(d->stops, e->event))
+            slot_stop(s, e->event, at);
+        if (!in_list(d->starts, e->event) || (d->once_per_round && !s->armed))
+            continue;
+        const struct ruleset *rs = rules_on(fo->in, i, day, err);
+        if (!rs)
+            return false;
+        if (rule(rs, d->days)->value <= 0)
+            continue; /* e.g. SP3 under KUHAP 1981: "segera", no period */
+        slot_start(s, i, rs, day, at);
+        s->armed = false;
+    }
+    /* KUHAP 8(3)(b), UU 6/2011 Pasal 110(2): custody of the suspect passes to
+     * the prosecutor; the investigator's arrest and detention clocks stop. */
+    if (e->event == EV_TAHAP2_DONE || e->event == EV_SHORT_PROCEDURE_HANDOVER)
+        for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++) {
+            slot_stop(&fo->suspects[s].arrest, e->event, at);
+            slot_stop(&fo->suspects[s].detention, e->event, at);
+        }
+    return true;
+}
+
+static void snap_period(struct track *t)
+{
+    t->snap.period = t->det.period;
+    t->snap.start = t->det.start;
+    t->snap.started_at = t->det.started_at;
+    t->snap.day_end_at = t->det.day_end_at;
+    t->snap.strict_end_at = t->det.strict_end_at;
+}
+
+static bool fold_suspect_event(struct fold *fo, int i, const struct case_event *e, struct berr *err)
+{
+    const struct tzone *z = fo->in->zone;
+    struct caldate day = evlog_date(e, z);
+    int64_t at = evlog_instant(e, z);
+    struct track *t = &fo->suspects[e->suspect];
+    const struct ruleset *rs = rules_on(fo->in, i, day, err);
+    if (!rs)
+        return false;
+    struct detention_act act = {e->event, at, e->det_type, e->days};
+    if (!detention_apply(&t->det, &act, rs, z, NULL, &t->det, NULL)) {
+        fo->skipped++;
+        return true;
+    }
+    switch (e->event) {
+    case EV_ARRESTED:
+        slot_start(&t->arrest, i, rs, day, at);
+        break;
+    case EV_DETAINED:
+    case EV_DETENTION_EXTENDED_PU:
+    case EV_DETENTION_EXTENDED_COURT:
+        slot_stop(&t->arrest, e->event, at);
+        snap_period(t);
+        slot_start(&t->detention, i, rs, t->det.start, t->det.started_at);
+        break;
+    case EV_DETENTION_SUSPENDED:
+        slot_stop(&t->detention, e->event, at);
+        break;
+    case EV_RELEASED:
+        slot_stop(&t->arrest, e->event, at);
+        slot_stop(&t->detention, e->event, at);
+        break;
+    case EV_DETENSI_STARTED:
+        slot_start(&t->detensi, i, rs, day, at);
+        break;
+    case EV_DETENSI_ENDED:
+        slot_stop(&t->detensi, e->event, at);
+        break;
+    default:
+        break;
+    }
+    return true;
+}
+
+/* Fields common to every clock. */
+static void clock_base(struct clock *c, enum clock_kind kind, const char *label, const char *basis,
+                       enum actor_role actor, int suspect, const struct slot *s)
+{
+    memset(c, 0, sizeof *c);
+    c->kind = kind;
+    c->code = kind_codes[kind];
+    c->label = label;
+    c->basis = basis;
+    c->actor = actor;
+    c->suspect = suspect;
+    c->source = s->src;
+    snprintf(c->regime, sizeof c->regime, "%s", s->rs->name);
+    c->period = DETP_NONE;
+    c->start = s->start;
+    c->started_at = s->started_at;
+    c->running = s->running;
+    c->stopped_by = s->running ? EV__COUNT : s->stopped_by;
+    c->stopped_at = s->running ? 0 : s->stopped_at;
+}
+
+/* Due date and warnings of a day clock: day 0 is the start. */
+static void day_due(struct clock *c, int days, const int *warn, int nwarn, const struct tzone *z)
+{
+    c->due_date = caldate_add(c->start, days);
+    c->due_at = caldate_day_start(caldate_add(c->start, days + 1), z);
+    c->strict_at = c->due_at;
+    for (int i = 0; i < nwarn; i++) {
+        c->warn_on[c->nwarn] = caldate_add(c->start, warn[i]);
+        c->warn_at[c->nwarn] = caldate_day_start(c->warn_on[c->nwarn], z);
+        c->nwarn++;
+    }
+}
+
+/* Add a warning at instant w. */
+static void warn_at(struct clock *c, int64_t w, const struct tzone *z)
+{
+    if (c->nwarn >= CLOCK_MAX_WARN)
+        return;
+    c->warn_at[c->nwarn] = w;
+    c->warn_on[c->nwarn] = caldate_local_date(w, z);
+    c->nwarn++;
+}
+
+/* State, days and seconds left, as of now (running) or of the stop. */
+static void evaluate(struct clock *c, int64_t now, const struct tzone *z)
+{
+    if (c->running) {
+        c->days_left = caldate_diff(caldate_local_date(now, z), c->due_date);
+        c->seconds_left = c->due_at - now;
+        c->state = CLOCK_OK;
+        for (int i = 0; i < c->nwarn; i++)
+            if (now >= c->warn_at[i])
+                c->state = CLOCK_WARNING;
+        if (now >= c->due_at)
+            c->state = CLOCK_OVERDUE;
+        return;
+    }
+    c->stopped_on = caldate_local_date(c->stopped_at, z);
+    c->days_left = caldate_diff(c->stopped_on, c->due_date);
+    c->seconds_left = c->due_at - c->stopped_at;
+    c->state = c->stopped_at >= c->due_at ? CLOCK_OVERDUE : CLOCK_OK;
+}
+
+static void emit(struct clock_set *out, const struct clock *c)
+{
+    if (out->count < out->cap)
+        out->items[out->count++] = *c;
+    out->total++;
+}
+
+static void emit_case_clock(struct fold *fo, enum clock_kind k, struct clock_set *out)
+{
+    const struct day_def *d = &defs[k];
+    const struct slot *s = &fo->cases[k];
+    const struct tzone *z = fo->in->zone;
+    if (!s->used)
+        return;
+    struct clock c;
+    clock_base(&c, k, d->label, s->rs->regime == REGIME_KUHAP_2025 ? d->basis_2025 : d->basis_1981,
+               d->actor, -1, s);
+    const struct rule_value *len = rule(s->rs, d->days);
+    int warn[CLOCK_MAX_WARN], nwarn = 0;
+    c.to_verify = len->to_verify;
+    for (int i = 0; i < CLOCK_MAX_WARN; i++)
+        if (d->warn[i]) {
+            warn[nwarn++] = rule(s->rs, d->warn[i])->value;
+            c.to_verify |= rule(s->rs, d->warn[i])->to_verify;
+        }
+    day_due(&c, len->value, warn, nwarn, z);
+    evaluate(&c, fo->in->now, z);
+    emit(out, &c);
+}
+
+static const char *detention_basis(enum det_period p, enum regime r)
+{
+    switch (p) {
+    case DETP_PU:
+        return r == REGIME_KUHAP_2025
+                   ? "UU 20/2025 Pasal 99-111 (belum dipastikan); KUHAP 1981 24(2)"
+                   : "KUHAP 24(2), 24(4)";
+    case DETP_COURT_1:
+    case DETP_COURT_2:
+        return r == REGIME_KUHAP_2025 ? "UU 20/2025 Pasal 99-111 (belum dipastikan); KUHAP 1981 29"
+                                      : "KUHAP 29";
+    default:
+        return r == REGIME_KUHAP_2025
+                   ? "UU 20/2025 Pasal 99-111 (belum dipastikan); KUHAP 1981 24(1)"
+                   : "KUHAP 24(1)";
+    }
+}
+
+static void emit_suspect_clocks(struct fold *fo, int sx, struct clock_set *out)
+{
+    const struct track *t = &fo->suspects[sx];
+    const struct tzone *z = fo->in->zone;
+    int64_t now = fo->in->now;
+    struct clock c;
+
+    if (t->arrest.used) {
+        const struct ruleset *rs = t->arrest.rs;
+        clock_base(&c, CLK_ARREST, "Masa penangkapan",
+                   rs->regime == REGIME_KUHAP_2025 ? "UU 20/2025 Pasal 93-98" : "KUHAP 19(1)",
+                   ACTOR_INVESTIGATOR, sx, &t->arrest);
+        c.due_at = c.started_at + (int64_t)rs->arrest_hours.value * 3600;
+        c.strict_at = c.due_at;
+        c.due_date = caldate_local_date(c.due_at - 1, z);
+        if (rs->arrest_warn_hours.value > 0)
+            warn_at(&c, c.due_at - (int64_t)rs->arrest_warn_hours.value * 3600, z);
+        c.to_verify = rs->arrest_hours.to_verify || rs->arrest_warn_hours.to_verify;
+        evaluate(&c, now, z);
+        emit(out, &c);
+    }
+    if (t->detention.used) {
+        const struct ruleset *rs = t->detention.rs;
+        const struct period_snap *p = &t->snap;
+        clock_base(&c, CLK_DETENTION, det_period_label(p->period),
+                   detention_basis(p->period, rs->regime), ACTOR_INVESTIGATOR, sx, &t->detention);
+        c.period = p->period;
+        c.strict_at = p->strict_end_at;
+        c.due_at = p->day_end_at < p->strict_end_at ? p->day_end_at : p->strict_end_at;
+        c.due_date = caldate_local_date(c.due_at - 1, z);
+        int w = rs->detention_warn_days.value;
+        if (w > 0) {
+            /* Warn on whichever reading warns first. */
+            int64_t by_day = caldate_day_start(caldate_add(c.due_date, -w), z);
+            int64_t by_hours = p->strict_end_at - (int64_t)w * CALDATE_DAY_SECONDS;
+            warn_at(&c, by_day < by_hours ? by_day : by_hours, z);
+        }
+        switch (p->period) {
+        case DETP_PU:
+            c.to_verify = rs->detention_ext_pu_days.to_verify;
+            break;
+        case DETP_COURT_1:
+        case DETP_COURT_2:
+            c.to_verify = rs->detention_ext_court_days.to_verify;
+            break;
+        default:
+            c.to_verify = rs->detention_days.to_verify;
+        }
+        c.to_verify |= rs->detention_warn_days.to_verify;
+        evaluate(&c, now, z);
+        emit(out, &c);
+    }
+    if (t->detensi.used) {
+        const struct ruleset *rs = t->detensi.rs;
+        clock_base(&c, CLK_DETENSI, "Pendetensian (bukan penahanan)", "UU 6/2011 Pasal 83-85",
+                   ACTOR_INVESTIGATOR, sx, &t->detensi);
+        c.due_date = caldate_add(c.start, rs->detensi_max_days.value - 1);
+        c.due_at = caldate_day_start(caldate_add(c.due_date, 1), z);
+        c.strict_at = c.due_at;
+        c.to_verify = rs->detensi_max_days.to_verify;
+        evaluate(&c, now, z);
+        emit(out, &c);
+    }
+}
+
+/* One clock per direction_given, stopped by the first direction_done
+ * pointing at it. */
+static bool emit_directions(const struct clock_input *in, struct clock_set *out, struct berr *err)
+{
+    const struct case_event *ev = in->events;
+    struct case_event e, d;
+    for (int i = 0; i < in->nevents; i++) {
+        if (ev[i].event != EV_DIRECTION_GIVEN || !evlog_effective(ev, in->nevents, i, &e))
+            continue;
+        struct caldate day = evlog_date(&e, in->zone);
+        struct slot s = {0};
+        const struct ruleset *rs = rules_on(in, i, day, err);
+        if (!rs)
+            return false;
+        slot_start(&s, i, rs, day, evlog_instant(&e, in->zone));
+        for (int j = i + 1; j < in->nevents && s.running; j++) {
+            if (ev[j].event != EV_DIRECTION_DONE || !evlog_effective(ev, in->nevents, j, &d))
+                continue;
+            int r = d.ref;
+            while (r >= 0 && ev[r].event == EV_CORRECTED)
+                r = ev[r].ref;
+            if (r == i)
+                slot_stop(&s, EV_DIRECTION_DONE, evlog_instant(&d, in->zone));
+        }
+        struct clock c;
+        clock_base(&c, CLK_DIRECTION, "Arahan pengawas", "Permenkumham 39/2021 (pengendalian)",
+                   ACTOR_INVESTIGATOR, -1, &s);
+        c.due_date = e.due;
+        c.due_at = caldate_day_start(caldate_add(e.due, 1), in->zone);
+        c.strict_at = c.due_at;
+        evaluate(&c, in->now, in->zone);
+        emit(out, &c);
+    }
+    return true;
+}
+
+bool clock_compute(const struct clock_input *in, struct clock_set *out, struct berr *err)
+{
+    if (!in || !out || (out->cap > 0 && !out->items) || out->cap < 0)
+        return berr_set(err, BERR_BAD_INPUT, "no input or output for the clocks");
+    out->count = out->total = out->skipped = 0;
+    if (!in->zone)
+        return berr_field(err, BERR_BAD_INPUT, "zone", "no office time zone");
+    if (!in->rulesets || in->nrulesets <= 0)
+        return berr_field(err, BERR_BAD_INPUT, "rulesets", "no rule sets");
+    if (!evlog_check(in->events, in->nevents, err))
+        return false;
+
+    struct fold fo;
+    memset(&fo, 0, sizeof fo);
+    fo.in = in;
+    for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
+        fo.cases[k].armed = true;
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+        detention_init(&fo.suspects[s].det);
+    struct case_event e;
+    for (int i = 0; i < in->nevents; i++) {
+        if (!evlog_effective(in->events, in->nevents, i, &e))
+            continue;
+        bool ok = event_is_detention(e.event) ? fold_suspect_event(&fo, i, &e, err)
+                                              : fold_case_event(&fo, i, &e, err);
+        if (!ok)
+            return false;
+    }
+    for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
+        emit_case_clock(&fo, (enum clock_kind)k, out);
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+        emit_suspect_clocks(&fo, s, out);
+    if (!emit_directions(in, out, err))
+        return false;
+    out->skipped = fo.skipped;
+    return true;
+}
+
+enum clock_state clock_worst(const struct clock_set *set)
+{
+    enum clock_state worst = CLOCK_OK;
+    for (int i = 0; set && i < set->count; i++)
+        if (set->items[i].running && set->items[i].state > worst)
+            worst = set->items[i].state;
+    return worst;
+}
+
+const char *clock_kind_code(enum clock_kind k)
+{
+    return (int)k >= 0 && k < CLK__COUNT ? kind_codes[k] : "";
+}
+
+const char *clock_state_code(enum clock_state s)
+{
+    switch (s) {
+    case CLOCK_OK:
+        return "ok";
+    case CLOCK_WARNING:
+        return "warning";
+    case CLOCK_OVERDUE:
+        return "overdue";
+    }
+    return "";
+}
+
+const char *clock_state_label(enum clock_state s)
+{
+    switch (s) {
+    case CLOCK_OK:
+        return "Aman";
+    case CLOCK_WARNING:
+        return "Peringatan";
+    case CLOCK_OVERDUE:
+        return "Lewat waktu";
+    }
+    return "";
+}

@@ -1,0 +1,128 @@
+/*
+ * clock.h - the legal clocks of a case, derived from its event log.
+ *
+ * A clock is: the act that starts it, how long it runs (from the rule set of
+ * that act's date: the regime of a clock is the regime of the act that starts
+ * it), what stops it, who must act, its legal basis and its warning points.
+ * Clocks are never stored as the truth; they are computed from the log, the
+ * office's time zone, the rule sets and `now`, all passed in.
+ *
+ * Day clocks count calendar days on the office's local calendar with the
+ * starting act's date as day 0: "within 7 days" of a Sprindik dated 1 March
+ * is in time through 8 March and overdue from 9 March 00:00 local.  The
+ * arrest counts hours from its instant.  Detention counts day 1 as the day
+ * of the order (end = start + N - 1, expiring at the end of that local day)
+ * and also the strict 24 h x N instant; the earlier of the two is due_at and
+ * the warning comes from whichever warns first.  Detensi has a clock of its
+ * own and never counts as detention.
+ *
+ * case-level clocks:   spdp, p17, pu_answer, pu_return, resend, tahap2, sp3_notify
+ * per-suspect clocks:  arrest, detention, detensi
+ * supervision:         direction (one per direction_given)
+ */
+#ifndef BERKAS_CORE_CLOCK_H
+#define BERKAS_CORE_CLOCK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "caldate.h"
+#include "detention.h"
+#include "error.h"
+#include "event.h"
+#include "evlog.h"
+#include "ruleset.h"
+
+enum clock_kind {
+    CLK_SPDP,       /* SPDP within spdp_days of the Sprindik (KUHAP 109(1) jo. MK 130/2015) */
+    CLK_P17,        /* P-17 expected p17_days after the SPDP while no file is sent */
+    CLK_PU_ANSWER,  /* PU answers within pu_answer_days of receipt (KUHAP 138(1)) */
+    CLK_PU_RETURN,  /* PU returns within pu_return_days, else deemed complete (KUHAP 110(4)) */
+    CLK_RESEND,     /* re-send within resend_days of P-19 (KUHAP 138(2)) */
+    CLK_TAHAP2,     /* Tahap II within tahap2_days of P-21 (B-1310/E/EJP/05/2022) */
+    CLK_SP3_NOTIFY, /* notify SP3 within sp3_notify_days (UU 20/2025 Pasal 24(4)) */
+    CLK_ARREST,     /* arrest_hours from the arrest (KUHAP 19(1)) */
+    CLK_DETENTION,  /* the running detention period (KUHAP 24, 29) */
+    CLK_DETENSI,    /* administrative detention (UU 6/2011 Pasal 83-85) */
+    CLK_DIRECTION,  /* a supervisor's direction, due on its own date */
+    CLK__COUNT
+};
+
+enum clock_state {
+    CLOCK_OK,
+    CLOCK_WARNING,
+    CLOCK_OVERDUE,
+};
+
+#define CLOCK_MAX_WARN 2
+
+struct clock {
+    enum clock_kind kind;
+    const char *code;              /* "spdp" */
+    const char *label;             /* Indonesian */
+    const char *basis;             /* the citation under the clock's regime */
+    enum actor_role actor;         /* who must act: investigator, prosecutor */
+    int suspect;                   /* per-suspect clocks: the suspect index; else -1 */
+    int source;                    /* index in the log of the event that started it */
+    char regime[RULESET_NAME_MAX]; /* name of the rule set of the starting act */
+    bool to_verify;                /* a duration or warning it uses is marked to_verify */
+    enum det_period period;        /* CLK_DETENTION: whose period; else DETP_NONE */
+
+    struct caldate start;    /* local date of the starting act */
+    int64_t started_at;      /* its instant (start of its local day when it has none) */
+    struct caldate due_date; /* the last local day still in time */
+    int64_t due_at;          /* overdue from this instant on */
+    int64_t strict_at;       /* detention: the strict 24 h x N instant; else == due_at */
+    int nwarn;
+    int64_t warn_at[CLOCK_MAX_WARN];        /* warning from these instants */
+    struct caldate warn_on[CLOCK_MAX_WARN]; /* ... local dates */
+
+    bool running;          /* false once its stopping act is recorded */
+    enum event stopped_by; /* !running: the act that stopped it */
+    int64_t stopped_at;    /* !running: its instant */
+    struct caldate stopped_on;
+
+    int days_left;          /* due_date - today (running) or - stopped_on; < 0 when late */
+    int64_t seconds_left;   /* due_at - now (running) or - stopped_at */
+    enum clock_state state; /* running: as of now; stopped: overdue if it stopped late, else ok */
+};
+
+struct clock_input {
+    const struct case_event *events; /* the log, in recording order */
+    int nevents;
+    const struct tzone *zone;       /* the office's zone */
+    const struct ruleset *rulesets; /* the rule sets, chosen per act by date */
+    int nrulesets;
+    int64_t now; /* the current instant, UTC */
+};
+
+/* Caller-provided output: cap slots at items. */
+struct clock_set {
+    struct clock *items;
+    int cap;
+    int count;   /* clocks written (<= cap) */
+    int total;   /* clocks computed; total > count means cap was too small */
+    int skipped; /* per-suspect events the detention machine refused on replay
+                    (a log made inconsistent by corrections) */
+};
+
+/* Compute every clock of the log into out: case-level clocks in kind order,
+ * then each suspect's arrest, detention and detensi, then directions in log
+ * order.  false with BERR_BAD_INPUT for a malformed log (evlog_check), a
+ * missing zone, or an act dated before every rule set.  Allocates nothing;
+ * uses about 48 KB of stack (a detention state per possible suspect). */
+bool clock_compute(const struct clock_input *in, struct clock_set *out, struct berr *err);
+
+/* The worst state among the running clocks in set (CLOCK_OK when none). */
+enum clock_state clock_worst(const struct clock_set *set);
+
+/* Stable code of a kind ("pu_return"), or "". */
+const char *clock_kind_code(enum clock_kind k);
+
+/* Stable code of a state ("ok", "warning", "overdue"). */
+const char *clock_state_code(enum clock_state s);
+
+/* Indonesian label of a state ("Aman", "Peringatan", "Lewat waktu"). */
+const char *clock_state_label(enum clock_state s);
+
+#endif

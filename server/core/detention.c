@@ -1,0 +1,353 @@
+/*
+ * detention.c - see detention.h.
+ *
+ * state_refusal() is the state table (which act each state accepts);
+ * detention_apply() adds the guards and the arithmetic of the periods.
+ */
+#include "detention.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "guard.h"
+
+static const struct {
+    const char *code;
+    const char *label;
+} states[DET__COUNT] = {
+    [DET_FREE] = {"free", "Tidak ditahan"},
+    [DET_ARRESTED] = {"arrested", "Ditangkap"},
+    [DET_DETAINED] = {"detained", "Ditahan"},
+    [DET_SUSPENDED] = {"suspended", "Penahanan ditangguhkan"},
+    [DET_RELEASED] = {"released", "Dikeluarkan dari tahanan"},
+};
+
+static const struct {
+    const char *code;
+    const char *label;
+} periods[DETP__COUNT] = {
+    [DETP_NONE] = {"none", "-"},
+    [DETP_INVESTIGATOR] = {"investigator", "Penahanan oleh penyidik (KUHAP 24(1))"},
+    [DETP_PU] = {"pu", "Perpanjangan oleh Penuntut Umum (KUHAP 24(2))"},
+    [DETP_COURT_1] = {"court_1", "Perpanjangan pertama oleh Ketua PN (KUHAP 29)"},
+    [DETP_COURT_2] = {"court_2", "Perpanjangan kedua oleh Ketua PN (KUHAP 29)"},
+};
+
+static const struct {
+    const char *code;
+    const char *label;
+} types[DETT__COUNT] = {
+    [DETT_RUTAN] = {"rutan", "Rumah tahanan negara"},
+    [DETT_RUMAH] = {"rumah", "Tahanan rumah"},
+    [DETT_KOTA] = {"kota", "Tahanan kota"},
+};
+
+void detention_init(struct detention *d)
+{
+    memset(d, 0, sizeof *d);
+    d->state = DET_FREE;
+    d->period = DETP_NONE;
+    d->type = DETT_RUTAN;
+}
+
+int64_t detention_expires_at(const struct detention *d)
+{
+    if (d->state == DET_ARRESTED)
+        return d->arrest_ends_at;
+    if (d->state == DET_DETAINED)
+        return d->day_end_at < d->strict_end_at ? d->day_end_at : d->strict_end_at;
+    return 0;
+}
+
+/* NULL when d's state accepts ev, else why not (Indonesian).  rules may be
+ * NULL (court extensions are then not counted). */
+static const char *state_refusal(const struct detention *d, enum event ev,
+                                 const struct ruleset *rules)
+{
+    switch (ev) {
+    case EV_ARRESTED:
+        if (d->state != DET_FREE && d->state != DET_RELEASED)
+            return "tersangka sedang ditangkap atau ditahan";
+        if (d->in_detensi)
+            return "tersangka dalam pendetensian: akhiri pendetensian lebih dahulu";
+        return NULL;
+    case EV_DETAINED:
+        if (d->state == DET_SUSPENDED)
+            return NULL; /* KUHAP 31(2): the suspension is revoked */
+        if (d->state == DET_DETAINED)
+            return "tersangka sudah ditahan";
+        if (d->in_detensi)
+            return "tersangka dalam pendetensian: akhiri pendetensian lebih dahulu";
+        if (d->ever_detained)
+            return "tersangka sudah pernah ditahan dan dikeluarkan pada tingkat penyidikan "
+                   "(KUHAP 24(4))";
+        return NULL;
+    case EV_DETENTION_EXTENDED_PU:
+        if (d->state != DET_DETAINED || d->period != DETP_INVESTIGATOR)
+            return "perpanjangan oleh Penuntut Umum hanya atas penahanan oleh penyidik yang "
+                   "berjalan";
+        return NULL;
+    case EV_DETENTION_EXTENDED_COURT:
+        if (d->state != DET_DETAINED || (d->period != DETP_PU && d->period != DETP_COURT_1))
+            return "perpanjangan oleh Ketua PN hanya setelah perpanjangan oleh Penuntut Umum "
+                   "(KUHAP 29)";
+        if (rules && d->court_extensions >= rules->detention_ext_court_count.value)
+            return "batas perpanjangan oleh Ketua PN sudah tercapai (KUHAP 29(2))";
+        return NULL;
+    case EV_DETENTION_SUSPENDED:
+    case EV_DETENTION_TYPE_CHANGED:
+        if (d->state != DET_DETAINED)
+            return "tersangka tidak sedang ditahan";
+        return NULL;
+    case EV_RELEASED:
+        if (d->state != DET_ARRESTED && d->state != DET_DETAINED && d->state != DET_SUSPENDED)
+            return "tersangka tidak sedang ditangkap atau ditahan";
+        return NULL;
+    case EV_DETENSI_STARTED:
+        if (d->in_detensi)
+            return "tersangka sudah dalam pendetensian";
+        if (d->state == DET_ARRESTED || d->state == DET_DETAINED)
+            return "tersangka sedang ditangkap atau ditahan (pendetensian bukan penahanan)";
+        return NULL;
+    case EV_DETENSI_ENDED:
+        if (!d->in_detensi)
+            return "tersangka tidak dalam pendetensian";
+        return NULL;
+    default:
+        return "bukan peristiwa penangkapan atau penahanan";
+    }
+}
+
+int detention_allowed(const struct detention *d, const struct ruleset *rules, enum event *out,
+                      int max)
+{
+    int n = 0;
+    for (int e = EV_ARRESTED; e <= EV_DETENSI_ENDED; e++)
+        if (!state_refusal(d, (enum event)e, rules)) {
+            if (n < max)
+                out[n] = (enum event)e;
+            n++;
+        }
+    return n;
+}
+
+/* A new period of n days starting on local day `start` at instant at. */
+static void begin_period(struct detention *d, enum det_period p, int n, int64_t at,
+                         struct caldate start, int64_t strict_end, const struct tzone *z)
+{
+    d->state = DET_DETAINED;
+    d->period = p;
+    d->period_days = n;
+    d->started_at = at;
+    d->start = start;
+    d->end = caldate_add(start, n - 1);
+    d->day_end_at = caldate_day_start(caldate_add(start, n), z);
+    d->strict_end_at = strict_end;
+}
+
+/* An extension of n days running on from the current period's end. */
+static void extend(struct detention *d, enum det_period p, int n, const struct tzone *z)
+{
+    int64_t strict = d->strict_end_at + (int64_t)n * CALDATE_DAY_SECONDS;
+    begin_period(d, p, n, d->day_end_at, caldate_add(d->end, 1), strict, z);
+    d->days_granted += n;
+}
+
+/* Days granted by an extension act: act->days, or the maximum when 0. */
+static int extension_days(const struct detention_act *act, int max, struct missing *m)
+{
+    int days = act->days ? act->days : max;
+    if (days < 1 || days > max) {
+        missing_add(m, FACT_EXTENSION_WITHIN_LIMIT);
+        return 0;
+    }
+    return days;
+}
+
+static void refuse_state(const struct detention *cur, const struct ruleset *rules, enum event ev,
+                         const char *why, struct det_result *res)
+{
+    res->verdict = DET_REFUSED_STATE;
+    res->nallowed = detention_allowed(cur, rules, res->allowed, DETENTION_EVENTS);
+    snprintf(res->reason, sizeof res->reason, "%s ditolak: %s", event_label(ev), why);
+}
+
+static void refuse_guard(enum event ev, struct det_result *res)
+{
+    res->verdict = DET_REFUSED_GUARD;
+    size_t used = (size_t)snprintf(res->reason, sizeof res->reason,
+                                   "%s belum dapat dicatat: ", event_label(ev));
+    for (int i = 0; i < res->missing.n && used < sizeof res->reason; i++) {
+        int w = snprintf(res->reason + used, sizeof res->reason - used, "%s%s", i ? "; " : "",
+                         fact_label(res->missing.list[i]));
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+/* The guards and the arithmetic, once the state accepts the act.  Fills
+ * res->missing on refusal and leaves nx unspecified. */
+static void apply_act(const struct detention *cur, const struct detention_act *act,
+                      const struct ruleset *rs, const struct tzone *z, const struct case_facts *f,
+                      struct detention *nx, struct det_result *res)
+{
+    struct caldate day = caldate_local_date(act->at, z);
+    struct missing *m = &res->missing;
+    int days;
+
+    switch (act->event) {
+    case EV_ARRESTED:
+        if (f)
+            guard_arrest(f, m);
+        nx->state = DET_ARRESTED;
+        nx->arrested_at = act->at;
+        nx->arrest_ends_at = act->at + (int64_t)rs->arrest_hours.value * 3600;
+        break;
+    case EV_DETAINED:
+        if (f)
+            guard_detention(f, m);
+        nx->type = act->type;
+        if (cur->state == DET_SUSPENDED) {
+            /* KUHAP 31(2): the days left at suspension, no more. */
+            if (cur->days_left < 1) {
+                missing_add(m, FACT_DETENTION_DAYS_LEFT);
+                break;
+            }
+            begin_period(nx, cur->period, cur->days_left, act->at, day, act->at + cur->strict_left,
+                         z);
+            break;
+        }
+        /* KUHAP 24(1): day 1 is the day of the order. */
+        days = rs->detention_days.value;
+        begin_period(nx, DETP_INVESTIGATOR, days, act->at, day,
+                     act->at + (int64_t)days * CALDATE_DAY_SECONDS, z);
+        nx->ever_detained = true;
+        nx->court_extensions = 0;
+        nx->days_granted = days;
+        break;
+    case EV_DETENTION_EXTENDED_PU:
+        /* KUHAP 24(2): requested and granted before the 20 days run out. */
+        if (act->at >= detention_expires_at(cur))
+            missing_add(m, FACT_DETENTION_IN_FORCE);
+        days = extension_days(act, rs->detention_ext_pu_days.value, m);
+        if (m->n == 0)
+            extend(nx, DETP_PU, days, z);
+        break;
+    case EV_DETENTION_EXTENDED_COURT:
+        if (f)
+            guard_court_extension(f, m);
+        if (act->at >= detention_expires_at(cur))
+            missing_add(m, FACT_DETENTION_IN_FORCE);
+        days = extension_days(act, rs->detention_ext_court_days.value, m);
+        if (m->n == 0) {
+            extend(nx, cur->court_extensions == 0 ? DETP_COURT_1 : DETP_COURT_2, days, z);
+            nx->court_extensions = cur->court_extensions + 1;
+        }
+        break;
+    case EV_DETENTION_SUSPENDED:
+        if (act->at >= detention_expires_at(cur)) {
+            missing_add(m, FACT_DETENTION_IN_FORCE);
+            break;
+        }
+        nx->state = DET_SUSPENDED;
+        nx->suspended_on = day;
+        nx->days_left = caldate_diff(day, cur->end);
+        nx->strict_left = cur->strict_end_at - act->at;
+        break;
+    case EV_DETENTION_TYPE_CHANGED:
+        nx->type = act->type;
+        break;
+    case EV_RELEASED:
+        nx->state = DET_RELEASED;
+        break;
+    case EV_DETENSI_STARTED:
+        nx->in_detensi = true;
+        nx->detensi_since_at = act->at;
+        break;
+    case EV_DETENSI_ENDED:
+        nx->in_detensi = false;
+        break;
+    default:
+        break;
+    }
+}
+
+bool detention_apply(const struct detention *cur, const struct detention_act *act,
+                     const struct ruleset *rules, const struct tzone *z, const struct case_facts *f,
+                     struct detention *next, struct det_result *res)
+{
+    struct det_result local;
+    if (!res)
+        res = &local;
+    memset(res, 0, sizeof *res);
+    struct detention nx = *cur;
+
+    if (!act || !event_is_detention(act->event) || !rules || !z ||
+        (act->event == EV_DETAINED || act->event == EV_DETENTION_TYPE_CHANGED
+             ? (int)act->type < 0 || act->type >= DETT__COUNT
+             : false)) {
+        res->verdict = DET_INVALID;
+        snprintf(res->reason, sizeof res->reason,
+                 "Peristiwa penahanan, jenis tahanan atau aturan tidak dikenal");
+        *next = *cur;
+        return false;
+    }
+    const char *why = state_refusal(cur, act->event, rules);
+    if (why) {
+        refuse_state(cur, rules, act->event, why, res);
+        *next = *cur;
+        return false;
+    }
+    apply_act(cur, act, rules, z, f, &nx, res);
+    if (res->missing.n > 0) {
+        refuse_guard(act->event, res);
+        *next = *cur;
+        return false;
+    }
+    res->verdict = DET_ALLOWED;
+    *next = nx;
+    return true;
+}
+
+const char *det_state_code(enum det_state s)
+{
+    return (int)s >= 0 && s < DET__COUNT ? states[s].code : "";
+}
+
+const char *det_state_label(enum det_state s)
+{
+    return (int)s >= 0 && s < DET__COUNT ? states[s].label : "";
+}
+
+const char *det_period_code(enum det_period p)
+{
+    return (int)p >= 0 && p < DETP__COUNT ? periods[p].code : "";
+}
+
+const char *det_period_label(enum det_period p)
+{
+    return (int)p >= 0 && p < DETP__COUNT ? periods[p].label : "";
+}
+
+const char *det_type_code(enum det_type t)
+{
+    return (int)t >= 0 && t < DETT__COUNT ? types[t].code : "";
+}
+
+const char *det_type_label(enum det_type t)
+{
+    return (int)t >= 0 && t < DETT__COUNT ? types[t].label : "";
+}
+
+bool det_type_lookup(const char *code, enum det_type *out)
+{
+    if (!code)
+        return false;
+    for (int i = 0; i < DETT__COUNT; i++)
+        if (strcmp(types[i].code, code) == 0) {
+            *out = (enum det_type)i;
+            return true;
+        }
+    return false;
+}

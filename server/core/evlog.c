@@ -1,0 +1,215 @@
+/* evlog.c - see evlog.h. */
+#include "evlog.h"
+
+#include <string.h>
+
+#include "fsm.h"
+
+/* 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z */
+#define MIN_INSTANT (-62135596800LL)
+#define MAX_INSTANT 253402300799LL
+
+struct case_event evlog_event(enum event ev, struct caldate date)
+{
+    struct case_event e;
+    memset(&e, 0, sizeof e);
+    e.event = ev;
+    e.date = date;
+    e.suspect = -1;
+    e.ref = -1;
+    e.det_type = DETT_RUTAN;
+    e.bap = BAP_NONE;
+    return e;
+}
+
+/* The original event a (chain of) correction(s) at i points to. */
+static int root_of(const struct case_event *ev, int i)
+{
+    while (i >= 0 && ev[i].event == EV_CORRECTED)
+        i = ev[i].ref;
+    return i;
+}
+
+static bool has_suspect(const struct case_event *e)
+{
+    return e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS;
+}
+
+/* The checks on an event's details (its own, or a replacement's for root). */
+static bool check_details(const struct case_event *e, enum event as, int i, struct berr *err)
+{
+    if (e->has_time ? e->at < MIN_INSTANT || e->at > MAX_INSTANT : !caldate_valid(e->date))
+        return berr_field(err, BERR_BAD_INPUT, "date", "event %d: invalid legal date", i);
+    if (e->items < 0 || e->days < 0)
+        return berr_field(err, BERR_BAD_INPUT, "items", "event %d: negative count", i);
+    if ((int)e->bap < BAP_NONE || e->bap > BAP_TAMBAHAN)
+        return berr_field(err, BERR_BAD_INPUT, "bap", "event %d: unknown BAP kind", i);
+    if ((int)e->det_type < 0 || e->det_type >= DETT__COUNT)
+        return berr_field(err, BERR_BAD_INPUT, "det_type", "event %d: unknown detention type", i);
+    bool needs_suspect =
+        event_info(as)->per_suspect || (as == EV_BAP_RECORDED && e->bap == BAP_TERSANGKA);
+    if (needs_suspect && !has_suspect(e))
+        return berr_field(err, BERR_BAD_INPUT, "suspect", "event %d: %s needs a suspect index", i,
+                          event_code(as));
+    if (as == EV_DIRECTION_GIVEN && !caldate_valid(e->due))
+        return berr_field(err, BERR_BAD_INPUT, "due", "event %d: direction without a due date", i);
+    return true;
+}
+
+bool evlog_check(const struct case_event *ev, int n, struct berr *err)
+{
+    if (n < 0 || (n > 0 && !ev))
+        return berr_set(err, BERR_BAD_INPUT, "no event log");
+    for (int i = 0; i < n; i++) {
+        const struct case_event *e = &ev[i];
+        if (!event_valid(e->event))
+            return berr_field(err, BERR_BAD_INPUT, "event", "event %d: unknown event", i);
+        if (e->event == EV_CORRECTED || e->event == EV_DIRECTION_DONE) {
+            if (e->ref < 0 || e->ref >= i)
+                return berr_field(err, BERR_BAD_INPUT, "ref",
+                                  "event %d: must point at an earlier event", i);
+        }
+        if (e->event == EV_DIRECTION_DONE && root_of(ev, e->ref) >= 0 &&
+            ev[root_of(ev, e->ref)].event != EV_DIRECTION_GIVEN)
+            return berr_field(err, BERR_BAD_INPUT, "ref",
+                              "event %d: direction_done must point at a direction_given", i);
+        enum event as = e->event == EV_CORRECTED ? ev[root_of(ev, i)].event : e->event;
+        if (e->event == EV_CORRECTED && e->withdraws) {
+            if (e->has_time ? e->at < MIN_INSTANT || e->at > MAX_INSTANT : !caldate_valid(e->date))
+                return berr_field(err, BERR_BAD_INPUT, "date", "event %d: invalid date", i);
+            continue;
+        }
+        if (!check_details(e, as, i, err))
+            return false;
+    }
+    return true;
+}
+
+bool evlog_effective(const struct case_event *ev, int n, int i, struct case_event *out)
+{
+    if (i < 0 || i >= n || ev[i].event == EV_CORRECTED)
+        return false;
+    int last = -1;
+    for (int j = i + 1; j < n; j++)
+        if (ev[j].event == EV_CORRECTED && root_of(ev, j) == i)
+            last = j;
+    *out = ev[i];
+    if (last < 0)
+        return true;
+    const struct case_event *c = &ev[last];
+    if (c->withdraws)
+        return false;
+    out->date = c->date;
+    out->at = c->at;
+    out->has_time = c->has_time;
+    out->suspect = c->suspect;
+    out->items = c->items;
+    out->days = c->days;
+    out->det_type = c->det_type;
+    out->bap = c->bap;
+    out->due = c->due;
+    return true;
+}
+
+struct caldate evlog_date(const struct case_event *e, const struct tzone *z)
+{
+    return e->has_time ? caldate_local_date(e->at, z) : e->date;
+}
+
+int64_t evlog_instant(const struct case_event *e, const struct tzone *z)
+{
+    return e->has_time ? e->at : caldate_day_start(e->date, z);
+}
+
+bool evlog_stage(const struct case_event *ev, int n, enum stage *out, struct berr *err)
+{
+    enum stage st = ST_PRE_INVESTIGATION;
+    struct case_event e;
+    for (int i = 0; i < n; i++) {
+        if (!evlog_effective(ev, n, i, &e))
+            continue;
+        enum stage to;
+        if (!fsm_accepts(st, e.event, &to))
+            return berr_set(err, BERR_CONFLICT, "event %d (%s) is not accepted in stage %s", i,
+                            event_code(e.event), stage_code(st));
+        st = to;
+    }
+    *out = st;
+    return true;
+}
+
+void evlog_facts(const struct case_event *ev, int n, const struct tzone *z, struct case_facts *f)
+{
+    bool designated[EVLOG_MAX_SUSPECTS] = {false};
+    bool bap[EVLOG_MAX_SUSPECTS] = {false};
+    struct case_event e;
+
+    f->report_registered = false;
+    f->spdp_sent = false;
+    f->resume_written = false;
+    f->instructions_open = 0;
+    f->tahap1_received = false;
+    f->p21 = false;
+    for (int i = 0; i < n; i++) {
+        if (!evlog_effective(ev, n, i, &e))
+            continue;
+        switch (e.event) {
+        case EV_REPORT_REGISTERED:
+            f->report_registered = true;
+            break;
+        case EV_SPRINDIK_ISSUED:
+            /* A new Sprindik starts a new round: new SPDP, berita acara
+             * redone (JAM Pidum B-1310/E/EJP/05/2022), new P-21. */
+            f->spdp_sent = false;
+            f->resume_written = false;
+            f->tahap1_received = false;
+            f->p21 = false;
+            memset(bap, 0, sizeof bap);
+            break;
+        case EV_SPDP_SENT:
+            f->spdp_sent = true;
+            break;
+        case EV_SUSPECT_DESIGNATED:
+            if (has_suspect(&e))
+                designated[e.suspect] = true;
+            break;
+        case EV_BAP_RECORDED:
+            if (e.bap == BAP_TERSANGKA && has_suspect(&e))
+                bap[e.suspect] = true;
+            break;
+        case EV_RESUME_WRITTEN:
+            f->resume_written = true;
+            break;
+        case EV_P19_RECEIVED:
+            f->instructions_open += e.items;
+            break;
+        case EV_INSTRUCTION_ANSWERED:
+            if (f->instructions_open > 0)
+                f->instructions_open--;
+            break;
+        case EV_TAHAP1_SENT:
+        case EV_RESUBMITTED:
+            f->tahap1_received = false;
+            break;
+        case EV_TAHAP1_RECEIVED_BY_PU:
+            f->tahap1_received = true;
+            f->tahap1_received_on = evlog_date(&e, z);
+            break;
+        case EV_P21_RECEIVED:
+        case EV_DEEMED_COMPLETE_CONFIRMED:
+            f->p21 = true;
+            f->p21_on = evlog_date(&e, z);
+            break;
+        default:
+            break;
+        }
+    }
+    f->suspects = 0;
+    f->suspects_without_bap = 0;
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+        if (designated[s]) {
+            f->suspects++;
+            if (!bap[s])
+                f->suspects_without_bap++;
+        }
+}

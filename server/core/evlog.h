@@ -1,0 +1,81 @@
+/*
+ * evlog.h - a case's event log as the core sees it, and what it derives
+ * from it: the effective events after corrections, the stage, the facts.
+ *
+ * The log is an array in the order the events were recorded (the order the
+ * stage machine accepted them); the caller maps its rows to indices.  It is
+ * append-only: a `corrected` event points (ref) at an earlier event and
+ * either replaces its details (date, instant, suspect, counts) or withdraws
+ * it; the original stays in the array.  The last correction of an event
+ * wins; a correction of a correction corrects the original.
+ */
+#ifndef BERKAS_CORE_EVLOG_H
+#define BERKAS_CORE_EVLOG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "caldate.h"
+#include "detention.h"
+#include "error.h"
+#include "event.h"
+#include "facts.h"
+#include "stage.h"
+
+#define EVLOG_MAX_SUSPECTS 128
+
+enum bap_kind {
+    BAP_NONE,
+    BAP_SAKSI,
+    BAP_TERSANGKA,
+    BAP_AHLI,
+    BAP_TAMBAHAN,
+};
+
+struct case_event {
+    enum event event;
+    struct caldate date;    /* the act's legal date, local to the office (used when !has_time) */
+    int64_t at;             /* the act's legal instant, UTC (when has_time) */
+    bool has_time;          /* at is known; the local date is then derived from it */
+    int suspect;            /* 0..EVLOG_MAX_SUSPECTS-1 for per-suspect events and BAP
+                               tersangka; -1 otherwise */
+    int ref;                /* corrected: the corrected event; direction_done: its
+                               direction_given; -1 otherwise */
+    bool withdraws;         /* corrected: the original is withdrawn, not replaced */
+    int items;              /* p19_received: number of instruction items */
+    int days;               /* detention extensions: days granted, 0 = the maximum */
+    enum det_type det_type; /* detained, detention_type_changed */
+    enum bap_kind bap;      /* bap_recorded */
+    struct caldate due;     /* direction_given: the due date */
+};
+
+/* An event of type ev with no suspect, no reference and nothing else set. */
+struct case_event evlog_event(enum event ev, struct caldate date);
+
+/* Check the log's shape: known events, valid dates, a suspect index on every
+ * per-suspect event and BAP tersangka, refs pointing backwards (a correction
+ * at an earlier event, direction_done at a direction_given), counts >= 0.
+ * false with BERR_BAD_INPUT naming the first bad index otherwise. */
+bool evlog_check(const struct case_event *ev, int n, struct berr *err);
+
+/* Event i as it stands after corrections, into out.  false when event i is a
+ * correction itself or has been withdrawn (it is then not an act). */
+bool evlog_effective(const struct case_event *ev, int n, int i, struct case_event *out);
+
+/* The local date of e's act in zone z: from its instant if it has one. */
+struct caldate evlog_date(const struct case_event *e, const struct tzone *z);
+
+/* The instant of e's act: its own, or the start of its local day. */
+int64_t evlog_instant(const struct case_event *e, const struct tzone *z);
+
+/* Replay the stage from pre_investigation through the effective events,
+ * without guards.  false with BERR_CONFLICT naming the first event the stage
+ * did not accept (a withdrawal can leave a log that no longer replays). */
+bool evlog_stage(const struct case_event *ev, int n, enum stage *out, struct berr *err);
+
+/* Fill the log-derived fields of f (see facts.h): report, SPDP, suspects,
+ * BAPs, resume and SPDP per Sprindik round, open P-19 items, the PU's receipt
+ * of the file now with it, P-21.  Other fields are left as they are. */
+void evlog_facts(const struct case_event *ev, int n, const struct tzone *z, struct case_facts *f);
+
+#endif

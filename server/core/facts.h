@@ -1,0 +1,103 @@
+/*
+ * facts.h - what the guards know about a case, and the facts they can miss.
+ *
+ * struct case_facts is a snapshot of one case at the moment an act is about
+ * to be recorded: counts and flags derived from the event log (see
+ * evlog_facts() in evlog.h), plus what only the caller knows (the offences
+ * charged, the Polri order attached to the act, the rule sets).  Guards read
+ * it and name each missing fact with a stable code and an Indonesian
+ * description, so a refusal can say exactly what is lacking (a 422).
+ */
+#ifndef BERKAS_CORE_FACTS_H
+#define BERKAS_CORE_FACTS_H
+
+#include <stdbool.h>
+
+#include "caldate.h"
+#include "ruleset.h"
+
+/* The facts a guard can find missing.  Codes are stable API values. */
+enum fact {
+    FACT_RULESET,                /* "ruleset": a rule set in force on the act's date */
+    FACT_LAPORAN,                /* "laporan": the Laporan Keimigrasian is registered */
+    FACT_SPDP_SENT,              /* "spdp_sent": an SPDP sent since the latest Sprindik */
+    FACT_SUSPECT,                /* "suspect": at least one suspect designated */
+    FACT_BAP_TERSANGKA,          /* "bap_tersangka": a BAP for each suspect */
+    FACT_RESUME,                 /* "resume": the resume is written */
+    FACT_INSTRUCTIONS_ANSWERED,  /* "instructions_answered": every P-19 item answered */
+    FACT_TAHAP1_RECEIVED,        /* "tahap1_received": the PU's receipt of the file */
+    FACT_PU_PERIOD_ELAPSED,      /* "pu_period_elapsed": 14 days since receipt are over */
+    FACT_P21,                    /* "p21": P-21 or deemed complete recorded */
+    FACT_TAHAP2_PERIOD_ELAPSED,  /* "tahap2_period_elapsed": 60 days since P-21 are over */
+    FACT_SHORT_PROCEDURE,        /* "short_procedure_offence": only Pasal 116/117 charged */
+    FACT_DETAINABLE_OFFENCE,     /* "detainable_offence": KUHAP 21(4), UU 6/2011 Pasal 109 */
+    FACT_POLRI_ORDER,            /* "polri_order": the Polri investigator's order */
+    FACT_COURT_EXTENSION_GROUND, /* "court_extension_ground": KUHAP 29(1) */
+    FACT_POLRI_INVOLVEMENT,      /* "polri_involvement": UU 20/2025 Pasal 24(3) */
+    FACT_DETENTION_IN_FORCE,     /* "detention_in_force": the period to extend still runs */
+    FACT_EXTENSION_WITHIN_LIMIT, /* "extension_within_limit": days within the legal maximum */
+    FACT_DETENTION_DAYS_LEFT,    /* "detention_days_left": days left to resume after suspension */
+    FACT__COUNT
+};
+
+/* A list of missing facts, each at most once, in the order found. */
+struct missing {
+    int n;
+    enum fact list[FACT__COUNT];
+};
+
+struct case_facts {
+    /* Context of the act (set by the caller). */
+    const struct ruleset *rulesets; /* all rule sets; the act's regime is chosen by act_date */
+    int nrulesets;
+    struct caldate act_date; /* the legal date of the act, local to the office */
+
+    /* Derived from the event log (evlog_facts). */
+    bool report_registered;
+    bool spdp_sent;           /* an SPDP sent since the latest Sprindik */
+    int suspects;             /* suspects designated */
+    int suspects_without_bap; /* designated suspects without a BAP tersangka since
+                                 the latest Sprindik */
+    bool resume_written;      /* since the latest Sprindik */
+    int instructions_open;    /* P-19 instruction items not yet answered */
+    bool tahap1_received;     /* the PU's receipt of the file now with the PU */
+    struct caldate tahap1_received_on;
+    bool p21; /* P-21 or deemed complete, since the latest Sprindik */
+    struct caldate p21_on;
+
+    /* Known to the caller (offences charged: to the suspect concerned, for a
+     * per-suspect act; else to the case). */
+    int offences;              /* number of offences charged */
+    int max_prison_months;     /* highest maximum prison term among them */
+    bool offence_detainable;   /* one of them is on UU 6/2011 Pasal 109's list */
+    bool short_procedure_only; /* all of them are Pasal 116/117 (UU 6/2011 Pasal 110) */
+    bool severe_illness;       /* doctor's certificate, KUHAP 29(1)(a) */
+    bool polri_order;          /* the act carries the Polri investigator's order */
+    bool polri_involved;       /* the SP3 records the Polri investigator's involvement */
+};
+
+/* Stable code of f ("spdp_sent"), or "" for an invalid fact. */
+const char *fact_code(enum fact f);
+
+/* Indonesian description of f ("SPDP telah dikirim"), or "". */
+const char *fact_label(enum fact f);
+
+/* The fact whose code is `code`; false for an unknown code. */
+bool fact_lookup(const char *code, enum fact *out);
+
+/* Empty m. */
+void missing_clear(struct missing *m);
+
+/* Append f to m unless it is already there. */
+void missing_add(struct missing *m, enum fact f);
+
+/* True when m lists f. */
+bool missing_has(const struct missing *m, enum fact f);
+
+/* The rule set in force on f->act_date, or NULL. */
+const struct ruleset *facts_rules(const struct case_facts *f);
+
+/* The rule set in force on date d among f's rule sets, or NULL. */
+const struct ruleset *facts_rules_on(const struct case_facts *f, struct caldate d);
+
+#endif

@@ -1,0 +1,119 @@
+/* guard.c - see guard.h. */
+#include "guard.h"
+
+/* Append f to m when cond fails; returns cond. */
+static bool need(bool cond, struct missing *m, enum fact f)
+{
+    if (!cond)
+        missing_add(m, f);
+    return cond;
+}
+
+/* The act's rule set, or NULL after recording FACT_RULESET. */
+static const struct ruleset *act_rules(const struct case_facts *f, struct missing *m)
+{
+    const struct ruleset *rs = facts_rules(f);
+    need(rs != NULL, m, FACT_RULESET);
+    return rs;
+}
+
+bool guard_laporan(const struct case_facts *f, struct missing *m)
+{
+    return need(f->report_registered, m, FACT_LAPORAN);
+}
+
+bool guard_spdp(const struct case_facts *f, struct missing *m)
+{
+    return need(f->spdp_sent, m, FACT_SPDP_SENT);
+}
+
+bool guard_file_complete(const struct case_facts *f, struct missing *m)
+{
+    bool ok = need(f->spdp_sent, m, FACT_SPDP_SENT);
+    ok &= need(f->suspects > 0, m, FACT_SUSPECT);
+    ok &= need(f->suspects_without_bap == 0, m, FACT_BAP_TERSANGKA);
+    ok &= need(f->resume_written, m, FACT_RESUME);
+    return ok;
+}
+
+bool guard_instructions_answered(const struct case_facts *f, struct missing *m)
+{
+    return need(f->instructions_open <= 0, m, FACT_INSTRUCTIONS_ANSWERED);
+}
+
+/* True when act_date lies more than `days` after start: day days+1 or later. */
+static bool period_over(const struct case_facts *f, struct caldate start, int days)
+{
+    return caldate_valid(f->act_date) && caldate_diff(start, f->act_date) > days;
+}
+
+bool guard_deemed_complete(const struct case_facts *f, struct missing *m)
+{
+    if (!need(f->tahap1_received && caldate_valid(f->tahap1_received_on), m, FACT_TAHAP1_RECEIVED))
+        return false;
+    /* KUHAP 110(4): the period is the receipt's, under the receipt's regime. */
+    const struct ruleset *rs = facts_rules_on(f, f->tahap1_received_on);
+    if (!need(rs != NULL, m, FACT_RULESET))
+        return false;
+    return need(period_over(f, f->tahap1_received_on, rs->pu_return_days.value), m,
+                FACT_PU_PERIOD_ELAPSED);
+}
+
+bool guard_lapse(const struct case_facts *f, struct missing *m)
+{
+    if (!need(f->p21 && caldate_valid(f->p21_on), m, FACT_P21))
+        return false;
+    const struct ruleset *rs = facts_rules_on(f, f->p21_on);
+    if (!need(rs != NULL, m, FACT_RULESET))
+        return false;
+    return need(period_over(f, f->p21_on, rs->tahap2_days.value), m, FACT_TAHAP2_PERIOD_ELAPSED);
+}
+
+bool guard_short_procedure(const struct case_facts *f, struct missing *m)
+{
+    bool ok = need(f->suspects > 0, m, FACT_SUSPECT);
+    ok &= need(f->offences > 0 && f->short_procedure_only, m, FACT_SHORT_PROCEDURE);
+    return ok;
+}
+
+bool guard_sp3(const struct case_facts *f, struct missing *m)
+{
+    const struct ruleset *rs = act_rules(f, m);
+    if (!rs)
+        return false;
+    return need(!rs->sp3_needs_polri.value || f->polri_involved, m, FACT_POLRI_INVOLVEMENT);
+}
+
+bool guard_arrest(const struct case_facts *f, struct missing *m)
+{
+    const struct ruleset *rs = act_rules(f, m);
+    if (!rs)
+        return false;
+    return need(!rs->arrest_needs_polri_order.value || f->polri_order, m, FACT_POLRI_ORDER);
+}
+
+bool guard_detention(const struct case_facts *f, struct missing *m)
+{
+    const struct ruleset *rs = act_rules(f, m);
+    if (!rs)
+        return false;
+    /* KUHAP 21(4): (a) a maximum of 5 years or more, (b) the listed offences,
+     * which for immigration are UU 6/2011 Pasal 109's list. */
+    bool detainable =
+        f->offences > 0 &&
+        (f->offence_detainable || f->max_prison_months >= rs->detainable_min_years.value * 12);
+    bool ok = need(detainable, m, FACT_DETAINABLE_OFFENCE);
+    /* UU 20/2025 Pasal 99(3): a PPNS detains only on a Polri investigator's order. */
+    ok &= need(!rs->detention_needs_polri_order.value || f->polri_order, m, FACT_POLRI_ORDER);
+    return ok;
+}
+
+bool guard_court_extension(const struct case_facts *f, struct missing *m)
+{
+    const struct ruleset *rs = act_rules(f, m);
+    if (!rs)
+        return false;
+    bool ground = f->severe_illness ||
+                  (f->offences > 0 && f->max_prison_months >= rs->court_ext_min_years.value * 12);
+    return need(ground, m, FACT_COURT_EXTENSION_GROUND);
+}

@@ -1,0 +1,64 @@
+/*
+ * guard.h - the named conditions a transition or a detention act requires.
+ *
+ * Each guard reads a struct case_facts, appends every missing fact to m (it
+ * does not stop at the first), and returns true when nothing was missing.
+ * The stage table (fsm.c) and the detention machine (detention.c) use the
+ * same functions, so the two can never disagree on what the law requires.
+ *
+ * Period guards compare the act's date with the start of the period, using
+ * the rule set of the act that started it (the regime of a clock is the
+ * regime of the act that starts it): "14 days" are over on day 15.
+ */
+#ifndef BERKAS_CORE_GUARD_H
+#define BERKAS_CORE_GUARD_H
+
+#include <stdbool.h>
+
+#include "facts.h"
+
+typedef bool (*guard_fn)(const struct case_facts *f, struct missing *m);
+
+/* sprindik_issued from pre_investigation: the Laporan Keimigrasian is
+ * registered (Permenkumham 39/2021 Pasal 27(1)(a): the Sprindik rests on it). */
+bool guard_laporan(const struct case_facts *f, struct missing *m);
+
+/* p16/p17: the prosecutor reacts to an SPDP, so one must have been sent. */
+bool guard_spdp(const struct case_facts *f, struct missing *m);
+
+/* tahap1_sent (KUHAP 110(1)): SPDP sent, >= 1 suspect, a BAP tersangka for
+ * each, and the resume. */
+bool guard_file_complete(const struct case_facts *f, struct missing *m);
+
+/* resubmitted (KUHAP 110(3)): every P-19 instruction item answered. */
+bool guard_instructions_answered(const struct case_facts *f, struct missing *m);
+
+/* deemed_complete_confirmed (KUHAP 110(4)): the PU's receipt is known and
+ * more than pu_return_days have passed since it. */
+bool guard_deemed_complete(const struct case_facts *f, struct missing *m);
+
+/* lapsed (JAM Pidum B-1310/E/EJP/05/2022): P-21 recorded and more than
+ * tahap2_days have passed since it. */
+bool guard_lapse(const struct case_facts *f, struct missing *m);
+
+/* short_procedure_handover (UU 6/2011 Pasal 110): >= 1 suspect, and every
+ * offence charged is Pasal 116 or 117. */
+bool guard_short_procedure(const struct case_facts *f, struct missing *m);
+
+/* sp3_issued: under a regime with sp3_needs_polri (UU 20/2025 Pasal 24(3)),
+ * the Polri investigator's involvement. */
+bool guard_sp3(const struct case_facts *f, struct missing *m);
+
+/* arrested: under a regime with arrest_needs_polri_order, the Polri order. */
+bool guard_arrest(const struct case_facts *f, struct missing *m);
+
+/* detained: a detainable offence (UU 6/2011 Pasal 109 list, or a maximum of
+ * detainable_min_years or more, KUHAP 21(4)), and under a regime with
+ * detention_needs_polri_order (UU 20/2025 Pasal 99(3)) the Polri order. */
+bool guard_detention(const struct case_facts *f, struct missing *m);
+
+/* detention_extended_court (KUHAP 29(1)): a maximum of court_ext_min_years
+ * or more, or a severe physical/mental disorder certified by a doctor. */
+bool guard_court_extension(const struct case_facts *f, struct missing *m);
+
+#endif

@@ -1,0 +1,305 @@
+/*
+ * ruleset.c - see ruleset.h.
+ *
+ * The key table below is the one place that names the fields: the store
+ * loads rows by key, the admin API lists keys with their labels and basis,
+ * and ruleset_check() and the tests walk it.  Values marked "kebijakan" are
+ * berkas's own warning points, not law; to_verify marks what DOMAIN.md could
+ * not confirm (section 5.2 D14, 4.8, 9.2).
+ */
+#include "ruleset.h"
+
+#include <string.h>
+
+#define KEY(field, label, basis, unit, min, max)                                                   \
+    {                                                                                              \
+#field, label, basis, unit, offsetof(struct ruleset, field), min, max                      \
+    }
+
+/* clang-format off */
+static const struct rule_key keys[] = {
+    KEY(spdp_days, "Batas pengiriman SPDP sejak Sprindik",
+        "KUHAP 109(1) jo. Putusan MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27(2)",
+        RULE_DAYS, 1, 365),
+    KEY(spdp_warn_day, "Peringatan SPDP (hari ke-)", "Kebijakan berkas", RULE_DAYS, 0, 365),
+    KEY(p17_days, "P-17 diharapkan bila berkas belum dikirim sejak SPDP",
+        "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021", RULE_DAYS, 1, 365),
+    KEY(pu_answer_days, "Batas PU memberitahukan lengkap/belum lengkap", "KUHAP 138(1)",
+        RULE_DAYS, 1, 365),
+    KEY(pu_answer_warn_day, "Peringatan jawaban PU (hari ke-)", "Kebijakan berkas", RULE_DAYS,
+        0, 365),
+    KEY(pu_return_days, "Batas PU mengembalikan berkas, selebihnya dianggap lengkap",
+        "KUHAP 110(4)", RULE_DAYS, 1, 365),
+    KEY(pu_return_warn_day, "Peringatan pengembalian oleh PU (hari ke-)", "Kebijakan berkas",
+        RULE_DAYS, 0, 365),
+    KEY(resend_days, "Batas pengiriman kembali berkas setelah P-19", "KUHAP 138(2)",
+        RULE_DAYS, 1, 365),
+    KEY(resend_warn_day, "Peringatan pengiriman kembali (hari ke-)", "Kebijakan berkas",
+        RULE_DAYS, 0, 365),
+    KEY(tahap2_days, "Batas Tahap II sejak P-21", "Surat JAM Pidum B-1310/E/EJP/05/2022",
+        RULE_DAYS, 1, 365),
+    KEY(tahap2_warn1_day, "Peringatan pertama Tahap II (hari ke-)", "Kebijakan berkas",
+        RULE_DAYS, 0, 365),
+    KEY(tahap2_warn2_day, "Peringatan kedua Tahap II (hari ke-)", "Kebijakan berkas",
+        RULE_DAYS, 0, 365),
+    KEY(sp3_notify_days, "Batas pemberitahuan SP3 (0 = segera, tanpa batas hari)",
+        "KUHAP 109(3); UU 20/2025 Pasal 24(4)", RULE_DAYS, 0, 30),
+    KEY(sp3_needs_polri, "SP3 oleh PPNS melibatkan penyidik Polri", "UU 20/2025 Pasal 24(3)",
+        RULE_FLAG, 0, 1),
+    KEY(arrest_hours, "Lama penangkapan", "KUHAP 19(1); UU 20/2025 Pasal 93-98", RULE_HOURS, 1,
+        72),
+    KEY(arrest_warn_hours, "Peringatan sebelum penangkapan berakhir (jam)", "Kebijakan berkas",
+        RULE_HOURS, 0, 72),
+    KEY(arrest_needs_polri_order, "Penangkapan oleh PPNS atas perintah penyidik Polri",
+        "UU 20/2025 Pasal 93(3)", RULE_FLAG, 0, 1),
+    KEY(detention_days, "Penahanan oleh penyidik", "KUHAP 24(1); UU 20/2025 Pasal 99-111",
+        RULE_DAYS, 1, 365),
+    KEY(detention_ext_pu_days, "Perpanjangan penahanan oleh PU", "KUHAP 24(2)", RULE_DAYS, 0,
+        365),
+    KEY(detention_ext_court_days, "Perpanjangan penahanan oleh Ketua PN (setiap kali)",
+        "KUHAP 29(2)", RULE_DAYS, 0, 365),
+    KEY(detention_ext_court_count, "Jumlah perpanjangan oleh Ketua PN", "KUHAP 29(2)",
+        RULE_COUNT, 0, 2),
+    KEY(detention_warn_days, "Peringatan sebelum masa penahanan berakhir (hari)",
+        "Praktik permintaan perpanjangan", RULE_DAYS, 0, 365),
+    KEY(detention_needs_polri_order, "Penahanan oleh PPNS atas perintah penyidik Polri",
+        "UU 20/2025 Pasal 99(3)", RULE_FLAG, 0, 1),
+    KEY(detainable_min_years, "Ancaman pidana minimum agar dapat ditahan", "KUHAP 21(4)(a)",
+        RULE_YEARS, 1, 20),
+    KEY(court_ext_min_years, "Ancaman pidana minimum untuk perpanjangan oleh Ketua PN",
+        "KUHAP 29(1)(b)", RULE_YEARS, 1, 20),
+    KEY(detensi_max_days, "Lama pendetensian paling lama", "UU 6/2011 Pasal 85", RULE_DAYS, 1,
+        3660),
+    KEY(late_entry_days, "Pencatatan dianggap terlambat setelah (hari)", "Kebijakan berkas",
+        RULE_DAYS, 0, 365),
+};
+
+#define V(n)  {n, false}
+#define TV(n) {n, true}
+
+static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
+    {
+        .name = "KUHAP-1981",
+        .regime = REGIME_KUHAP_1981,
+        .effective_from = {1981, 12, 31},     /* UU 8/1981, LN 1981 No. 76 */
+        .spdp_days = V(7),
+        .spdp_warn_day = V(5),
+        .p17_days = TV(30),                   /* DOMAIN 5.2 D14: day count UNCERTAIN */
+        .pu_answer_days = V(7),
+        .pu_answer_warn_day = V(5),
+        .pu_return_days = V(14),
+        .pu_return_warn_day = V(12),
+        .resend_days = V(14),
+        .resend_warn_day = V(10),
+        .tahap2_days = V(60),
+        .tahap2_warn1_day = V(30),
+        .tahap2_warn2_day = V(45),
+        .sp3_notify_days = V(0),              /* KUHAP 109(3): "segera", no number */
+        .sp3_needs_polri = V(0),
+        .arrest_hours = V(24),
+        .arrest_warn_hours = V(6),
+        .arrest_needs_polri_order = V(0),
+        .detention_days = V(20),
+        .detention_ext_pu_days = V(40),
+        .detention_ext_court_days = V(30),
+        .detention_ext_court_count = V(2),
+        .detention_warn_days = TV(7),         /* DOMAIN 4.8: practice 7-10 days, no rule */
+        .detention_needs_polri_order = V(0),
+        .detainable_min_years = V(5),
+        .court_ext_min_years = V(9),
+        .detensi_max_days = TV(3650),         /* DOMAIN 4.16: 10 years, details UNCERTAIN */
+        .late_entry_days = V(3),
+    },
+    {
+        .name = "KUHAP-2025",
+        .regime = REGIME_KUHAP_2025,
+        .effective_from = {2026, 1, 2},       /* UU 20/2025 Pasal 369 */
+        .spdp_days = TV(7),                   /* DOMAIN 9.1: secondary summaries only */
+        .spdp_warn_day = V(5),
+        .p17_days = TV(30),
+        .pu_answer_days = TV(7),              /* DOMAIN 9.2: prapenuntutan timing unconfirmed */
+        .pu_answer_warn_day = V(5),
+        .pu_return_days = TV(14),
+        .pu_return_warn_day = V(12),
+        .resend_days = TV(14),
+        .resend_warn_day = V(10),
+        .tahap2_days = TV(60),                /* P-form model under the new code unconfirmed */
+        .tahap2_warn1_day = V(30),
+        .tahap2_warn2_day = V(45),
+        .sp3_notify_days = V(1),              /* UU 20/2025 Pasal 24(4): 1 Hari */
+        .sp3_needs_polri = V(1),              /* UU 20/2025 Pasal 24(3) */
+        .arrest_hours = V(24),                /* 1 x 24 jam kept (DOMAIN 9.1) */
+        .arrest_warn_hours = V(6),
+        .arrest_needs_polri_order = TV(0),    /* Pasal 93(3): likely, UNCERTAIN */
+        .detention_days = TV(20),             /* Pasal 99-111 durations unconfirmed */
+        .detention_ext_pu_days = TV(40),
+        .detention_ext_court_days = TV(30),
+        .detention_ext_court_count = TV(2),
+        .detention_warn_days = TV(7),
+        .detention_needs_polri_order = V(1),  /* UU 20/2025 Pasal 99(3) */
+        .detainable_min_years = V(5),         /* threshold kept (DOMAIN 9.1) */
+        .court_ext_min_years = TV(9),
+        .detensi_max_days = TV(3650),
+        .late_entry_days = V(3),
+    },
+};
+/* clang-format on */
+
+#define NKEYS ((int)(sizeof keys / sizeof keys[0]))
+
+int ruleset_key_count(void)
+{
+    return NKEYS;
+}
+
+const struct rule_key *ruleset_key_at(int i)
+{
+    return i >= 0 && i < NKEYS ? &keys[i] : NULL;
+}
+
+const struct rule_key *ruleset_key_find(const char *key)
+{
+    if (!key)
+        return NULL;
+    for (int i = 0; i < NKEYS; i++)
+        if (strcmp(keys[i].key, key) == 0)
+            return &keys[i];
+    return NULL;
+}
+
+const struct rule_value *ruleset_value(const struct ruleset *rs, const struct rule_key *k)
+{
+    return (const struct rule_value *)(const void *)((const char *)rs + k->offset);
+}
+
+static struct rule_value *value_rw(struct ruleset *rs, const struct rule_key *k)
+{
+    return (struct rule_value *)(void *)((char *)rs + k->offset);
+}
+
+const char *rule_unit_code(enum rule_unit u)
+{
+    switch (u) {
+    case RULE_DAYS:
+        return "days";
+    case RULE_HOURS:
+        return "hours";
+    case RULE_YEARS:
+        return "years";
+    case RULE_COUNT:
+        return "count";
+    case RULE_FLAG:
+        return "flag";
+    }
+    return "";
+}
+
+bool ruleset_set(struct ruleset *rs, const char *key, int value)
+{
+    const struct rule_key *k = ruleset_key_find(key);
+    if (!rs || !k || value < k->min || value > k->max)
+        return false;
+    value_rw(rs, k)->value = value;
+    return true;
+}
+
+bool ruleset_set_to_verify(struct ruleset *rs, const char *key, bool to_verify)
+{
+    const struct rule_key *k = ruleset_key_find(key);
+    if (!rs || !k)
+        return false;
+    value_rw(rs, k)->to_verify = to_verify;
+    return true;
+}
+
+bool ruleset_get(const struct ruleset *rs, const char *key, struct rule_value *out)
+{
+    const struct rule_key *k = ruleset_key_find(key);
+    if (!rs || !k)
+        return false;
+    *out = *ruleset_value(rs, k);
+    return true;
+}
+
+/* A warning day must fall inside its period. */
+static bool within(const struct ruleset *rs, const char *warn, int w, int period, struct berr *err)
+{
+    if (w > period)
+        return berr_field(err, BERR_BAD_INPUT, warn, "%s: %s (%d) lies beyond its period (%d)",
+                          rs->name, warn, w, period);
+    return true;
+}
+
+bool ruleset_check(const struct ruleset *rs, struct berr *err)
+{
+    if (!rs)
+        return berr_set(err, BERR_BAD_INPUT, "no rule set");
+    if (rs->name[0] == '\0' || !memchr(rs->name, '\0', sizeof rs->name))
+        return berr_field(err, BERR_BAD_INPUT, "name", "rule set without a name");
+    if (!caldate_valid(rs->effective_from))
+        return berr_field(err, BERR_BAD_INPUT, "effective_from", "%s: invalid effective date",
+                          rs->name);
+    for (int i = 0; i < NKEYS; i++) {
+        int v = ruleset_value(rs, &keys[i])->value;
+        if (v < keys[i].min || v > keys[i].max)
+            return berr_field(err, BERR_BAD_INPUT, keys[i].key, "%s: %s = %d is outside %d..%d",
+                              rs->name, keys[i].key, v, keys[i].min, keys[i].max);
+    }
+    return within(rs, "spdp_warn_day", rs->spdp_warn_day.value, rs->spdp_days.value, err) &&
+           within(rs, "pu_answer_warn_day", rs->pu_answer_warn_day.value, rs->pu_answer_days.value,
+                  err) &&
+           within(rs, "pu_return_warn_day", rs->pu_return_warn_day.value, rs->pu_return_days.value,
+                  err) &&
+           within(rs, "resend_warn_day", rs->resend_warn_day.value, rs->resend_days.value, err) &&
+           within(rs, "tahap2_warn1_day", rs->tahap2_warn1_day.value, rs->tahap2_warn2_day.value,
+                  err) &&
+           within(rs, "tahap2_warn2_day", rs->tahap2_warn2_day.value, rs->tahap2_days.value, err) &&
+           within(rs, "arrest_warn_hours", rs->arrest_warn_hours.value, rs->arrest_hours.value,
+                  err) &&
+           within(rs, "detention_warn_days", rs->detention_warn_days.value,
+                  rs->detention_days.value, err);
+}
+
+const struct ruleset *ruleset_builtin(int i)
+{
+    return i >= 0 && i < RULESET_BUILTIN_COUNT ? &builtins[i] : NULL;
+}
+
+const struct ruleset *ruleset_builtin_find(const char *name)
+{
+    if (!name)
+        return NULL;
+    for (int i = 0; i < RULESET_BUILTIN_COUNT; i++)
+        if (strcmp(builtins[i].name, name) == 0)
+            return &builtins[i];
+    return NULL;
+}
+
+const struct ruleset *ruleset_for_date(const struct ruleset *sets, int n, struct caldate d)
+{
+    const struct ruleset *best = NULL;
+    for (int i = 0; sets && i < n; i++) {
+        if (caldate_cmp(sets[i].effective_from, d) > 0)
+            continue;
+        if (!best || caldate_cmp(sets[i].effective_from, best->effective_from) > 0)
+            best = &sets[i];
+    }
+    return best;
+}
+
+bool ruleset_late_entry(const struct ruleset *rs, struct caldate act_date,
+                        struct caldate entered_on)
+{
+    return caldate_diff(act_date, entered_on) > rs->late_entry_days.value;
+}
+
+const char *regime_code(enum regime r)
+{
+    switch (r) {
+    case REGIME_KUHAP_1981:
+        return "KUHAP-1981";
+    case REGIME_KUHAP_2025:
+        return "KUHAP-2025";
+    }
+    return "";
+}

@@ -1,0 +1,144 @@
+/*
+ * ruleset.h - the legal durations as data (DESIGN.md "Clocks and rule sets").
+ *
+ * A rule set is every number the clocks, guards and the detention machine
+ * use, under one procedural regime, with the date from which it applies.
+ * Two are built in: KUHAP-1981 (UU 8/1981) and KUHAP-2025 (UU 20/2025, from
+ * 2 January 2026).  The regime is chosen per act, by the act's local date
+ * (ruleset_for_date), never per case.  Where DOMAIN.md marks a value
+ * UNCERTAIN, it carries to_verify; KUHAP-2025 carries the 1981 value marked
+ * to_verify where the new code's value is not confirmed.
+ *
+ * The store seeds the built-ins into PostgreSQL and loads amended values back
+ * as (ruleset, key, value) rows through ruleset_set(); the keys are stable
+ * (they are the field names) and enumerable with ruleset_key_at().
+ */
+#ifndef BERKAS_CORE_RULESET_H
+#define BERKAS_CORE_RULESET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "caldate.h"
+#include "error.h"
+
+#define RULESET_NAME_MAX 32
+
+enum regime {
+    REGIME_KUHAP_1981, /* UU 8/1981: acts up to 1 January 2026 */
+    REGIME_KUHAP_2025, /* UU 20/2025: acts from 2 January 2026 (Pasal 369) */
+};
+
+/* One value and whether DOMAIN.md could confirm it. */
+struct rule_value {
+    int value;
+    bool to_verify;
+};
+
+/* Flat on purpose: every field below is a key of the table in ruleset.c. */
+struct ruleset {
+    char name[RULESET_NAME_MAX]; /* "KUHAP-1981" */
+    enum regime regime;          /* which law the citations refer to */
+    struct caldate effective_from;
+
+    struct rule_value spdp_days;          /* SPDP within N days of the Sprindik (day 0) */
+    struct rule_value spdp_warn_day;      /* warn from day N after the Sprindik */
+    struct rule_value p17_days;           /* P-17 expected N days after the SPDP with no file */
+    struct rule_value pu_answer_days;     /* PU says complete/incomplete within N days */
+    struct rule_value pu_answer_warn_day; /* warn from day N after receipt */
+    struct rule_value pu_return_days;     /* PU returns within N days or deemed complete */
+    struct rule_value pu_return_warn_day; /* warn from day N after receipt */
+    struct rule_value resend_days;        /* investigator re-sends N days after P-19 */
+    struct rule_value resend_warn_day;    /* warn from day N after P-19 */
+    struct rule_value tahap2_days;        /* Tahap II within N days of P-21, else lapsed */
+    struct rule_value tahap2_warn1_day;   /* first warning, day N after P-21 */
+    struct rule_value tahap2_warn2_day;   /* second warning, day N after P-21 */
+    struct rule_value sp3_notify_days;    /* notify SP3 within N days; 0 = "segera", no clock */
+    struct rule_value sp3_needs_polri;    /* 1: SP3 needs the Polri investigator's involvement */
+    struct rule_value arrest_hours;       /* arrest lasts at most N hours */
+    struct rule_value arrest_warn_hours;  /* warn N hours before the arrest expires */
+    struct rule_value arrest_needs_polri_order;    /* 1: arrest needs a Polri order */
+    struct rule_value detention_days;              /* investigator's detention, N days */
+    struct rule_value detention_ext_pu_days;       /* extension by the PU, up to N days */
+    struct rule_value detention_ext_court_days;    /* each extension by the court, up to N */
+    struct rule_value detention_ext_court_count;   /* number of court extensions allowed */
+    struct rule_value detention_warn_days;         /* warn N days before a detention ends */
+    struct rule_value detention_needs_polri_order; /* 1: detention needs a Polri order */
+    struct rule_value detainable_min_years;        /* detainable when the maximum is >= N years */
+    struct rule_value court_ext_min_years; /* court extension when the maximum is >= N years */
+    struct rule_value detensi_max_days;    /* administrative detention at most N days */
+    struct rule_value late_entry_days;     /* an entry N+ days after its act is "late" */
+};
+
+enum rule_unit {
+    RULE_DAYS,
+    RULE_HOURS,
+    RULE_YEARS,
+    RULE_COUNT,
+    RULE_FLAG, /* 0 or 1 */
+};
+
+/* One key of struct ruleset: its name, Indonesian label, basis, unit, the
+ * field's offset and the range ruleset_set() accepts. */
+struct rule_key {
+    const char *key;
+    const char *label;
+    const char *basis;
+    enum rule_unit unit;
+    size_t offset;
+    int min;
+    int max;
+};
+
+#define RULESET_BUILTIN_COUNT 2
+
+/* Number of keys (fields) of struct ruleset. */
+int ruleset_key_count(void);
+
+/* The i-th key (0 <= i < ruleset_key_count()), or NULL. */
+const struct rule_key *ruleset_key_at(int i);
+
+/* The key named `key`, or NULL. */
+const struct rule_key *ruleset_key_find(const char *key);
+
+/* The value of key k in rs. */
+const struct rule_value *ruleset_value(const struct ruleset *rs, const struct rule_key *k);
+
+/* Stable code of a unit ("days"). */
+const char *rule_unit_code(enum rule_unit u);
+
+/* Set key to value; false (rs untouched) for an unknown key or a value out
+ * of the key's range.  to_verify is left as it was. */
+bool ruleset_set(struct ruleset *rs, const char *key, int value);
+
+/* Set the to_verify mark of key; false for an unknown key. */
+bool ruleset_set_to_verify(struct ruleset *rs, const char *key, bool to_verify);
+
+/* Read key into out; false for an unknown key. */
+bool ruleset_get(const struct ruleset *rs, const char *key, struct rule_value *out);
+
+/* Check that the values hang together (each warning falls inside its period,
+ * the two Tahap II warnings are in order, the name is set); false with a
+ * BERR_BAD_INPUT naming the key otherwise. */
+bool ruleset_check(const struct ruleset *rs, struct berr *err);
+
+/* The i-th built-in rule set (0: KUHAP-1981, 1: KUHAP-2025), or NULL.  Points
+ * into constant storage: copy it to amend it. */
+const struct ruleset *ruleset_builtin(int i);
+
+/* The built-in rule set named `name`, or NULL. */
+const struct ruleset *ruleset_builtin_find(const char *name);
+
+/* The rule set in force on local date d: among sets[0..n), the one with the
+ * latest effective_from not after d; NULL when d precedes them all. */
+const struct ruleset *ruleset_for_date(const struct ruleset *sets, int n, struct caldate d);
+
+/* True when an act dated act_date, entered on local date entered_on, was
+ * entered more than late_entry_days after it (issue 4: flagged "late"). */
+bool ruleset_late_entry(const struct ruleset *rs, struct caldate act_date,
+                        struct caldate entered_on);
+
+/* Stable code of a regime ("KUHAP-1981"). */
+const char *regime_code(enum regime r);
+
+#endif

@@ -1,0 +1,846 @@
+/*
+ * test_clock.c - every clock rule at its boundaries: day N-1, N, N+1; 23:59
+ * and 00:00 local in WIB, WITA and WIT; 29 February 2028; acts on 1 and 2
+ * January 2026 either side of the regime switch; detention on both readings;
+ * detensi apart; corrections; directions.
+ */
+#include <check.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "helpers.h"
+#include "suites.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define CAP  64
+
+static struct ruleset sets[RULESET_BUILTIN_COUNT];
+
+struct run {
+    struct clock items[CAP];
+    struct clock_set set;
+};
+
+static void setup(void)
+{
+    builtin_sets(sets);
+}
+
+static void compute(struct run *r, const struct case_event *ev, int n, const char *zone,
+                    const char *now)
+{
+    struct clock_input in = {ev, n, zone_of(zone), sets, RULESET_BUILTIN_COUNT, instant_of(now)};
+    memset(r, 0, sizeof *r);
+    r->set.items = r->items;
+    r->set.cap = CAP;
+    struct berr err = {0};
+    ck_assert_msg(clock_compute(&in, &r->set, &err), "clock_compute: %s", err.message);
+}
+
+static const struct clock *find(const struct run *r, enum clock_kind k, int suspect)
+{
+    for (int i = 0; i < r->set.count; i++)
+        if (r->items[i].kind == k && r->items[i].suspect == suspect)
+            return &r->items[i];
+    return NULL;
+}
+
+static const struct clock *must_find(const struct run *r, enum clock_kind k, int suspect)
+{
+    const struct clock *c = find(r, k, suspect);
+    ck_assert_msg(c != NULL, "no %s clock", clock_kind_code(k));
+    return c;
+}
+
+static void assert_day(struct caldate d, const char *s)
+{
+    ck_assert_msg(caldate_cmp(d, day_of(s)) == 0, "%04d-%02d-%02d != %s", d.y, d.m, d.d, s);
+}
+
+/* The state and days left of clock k at `now`. */
+static void assert_at(const struct case_event *ev, int n, const char *zone, const char *now,
+                      enum clock_kind k, int suspect, enum clock_state state, int days_left)
+{
+    struct run r;
+    compute(&r, ev, n, zone, now);
+    const struct clock *c = must_find(&r, k, suspect);
+    ck_assert_msg(c->state == state, "%s at %s in %s: state %s, expected %s", clock_kind_code(k),
+                  now, zone, clock_state_code(c->state), clock_state_code(state));
+    ck_assert_msg(c->days_left == days_left, "%s at %s: %d days left, expected %d",
+                  clock_kind_code(k), now, c->days_left, days_left);
+}
+
+/* ---- SPDP: KUHAP 109(1) jo. MK 130/PUU-XIII/2015, Sprindik = day 0 ---- */
+
+START_TEST(test_spdp_due_seven_days_after_the_sprindik)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01")};
+    struct run r;
+    compute(&r, log, 1, "Asia/Jakarta", "2025-03-05T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SPDP, -1);
+    ck_assert_str_eq(c->code, "spdp");
+    ck_assert_str_eq(c->label, "Pengiriman SPDP");
+    ck_assert_ptr_nonnull(strstr(c->basis, "MK 130/PUU-XIII/2015"));
+    ck_assert_int_eq(c->actor, ACTOR_INVESTIGATOR);
+    ck_assert_str_eq(c->regime, "KUHAP-1981");
+    ck_assert(!c->to_verify);
+    ck_assert(c->running);
+    ck_assert_int_eq(c->source, 0);
+    assert_day(c->start, "2025-03-01");
+    assert_day(c->due_date, "2025-03-08");
+    ck_assert_int_eq(c->due_at, instant_of("2025-03-09T00:00:00+07:00"));
+    ck_assert_int_eq(c->nwarn, 1);
+    assert_day(c->warn_on[0], "2025-03-06");
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    ck_assert_int_eq(c->days_left, 3);
+}
+END_TEST
+
+START_TEST(test_spdp_warns_from_day_5_and_is_overdue_on_day_8)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01")};
+    const char *z = "Asia/Jakarta";
+    assert_at(log, 1, z, "2025-03-05T23:59:59+07:00", CLK_SPDP, -1, CLOCK_OK, 3);
+    assert_at(log, 1, z, "2025-03-06T00:00:00+07:00", CLK_SPDP, -1, CLOCK_WARNING, 2);
+    assert_at(log, 1, z, "2025-03-07T12:00:00+07:00", CLK_SPDP, -1, CLOCK_WARNING, 1);  /* N-1 */
+    assert_at(log, 1, z, "2025-03-08T23:59:59+07:00", CLK_SPDP, -1, CLOCK_WARNING, 0);  /* N */
+    assert_at(log, 1, z, "2025-03-09T00:00:00+07:00", CLK_SPDP, -1, CLOCK_OVERDUE, -1); /* N+1 */
+    assert_at(log, 1, z, "2025-03-20T00:00:00+07:00", CLK_SPDP, -1, CLOCK_OVERDUE, -12);
+}
+END_TEST
+
+START_TEST(test_spdp_sent_on_day_7_stops_the_clock_in_time)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                               ev_on(EV_SPDP_SENT, "2025-03-08")};
+    struct run r;
+    compute(&r, log, 2, "Asia/Jakarta", "2025-04-01T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SPDP, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_SPDP_SENT);
+    assert_day(c->stopped_on, "2025-03-08");
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    ck_assert_int_eq(c->days_left, 0);
+    ck_assert_int_eq(clock_worst(&r.set), CLOCK_OK);
+}
+END_TEST
+
+START_TEST(test_spdp_sent_on_day_8_is_late)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                               ev_on(EV_SPDP_SENT, "2025-03-09")};
+    struct run r;
+    compute(&r, log, 2, "Asia/Jakarta", "2025-04-01T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SPDP, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    ck_assert_int_eq(c->days_left, -1);
+    /* A stopped clock does not make the case overdue. */
+    ck_assert_int_eq(clock_worst(&r.set), CLOCK_OK);
+}
+END_TEST
+
+START_TEST(test_same_instant_is_overdue_in_jayapura_and_in_time_in_jakarta)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01")};
+    const char *now = "2025-03-08T15:00:00Z"; /* 22:00 WIB, 23:00 WITA, 00:00 WIT */
+    assert_at(log, 1, "Asia/Jakarta", now, CLK_SPDP, -1, CLOCK_WARNING, 0);
+    assert_at(log, 1, "Asia/Makassar", now, CLK_SPDP, -1, CLOCK_WARNING, 0);
+    assert_at(log, 1, "Asia/Jayapura", now, CLK_SPDP, -1, CLOCK_OVERDUE, -1);
+    assert_at(log, 1, "Asia/Jayapura", "2025-03-08T14:59:59Z", CLK_SPDP, -1, CLOCK_WARNING, 0);
+}
+END_TEST
+
+START_TEST(test_last_second_and_midnight_in_wib_wita_and_wit)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01")};
+    const char *zones[] = {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"};
+    const char *last[] = {"2025-03-08T23:59:00+07:00", "2025-03-08T23:59:00+08:00",
+                          "2025-03-08T23:59:00+09:00"};
+    const char *midnight[] = {"2025-03-09T00:00:00+07:00", "2025-03-09T00:00:00+08:00",
+                              "2025-03-09T00:00:00+09:00"};
+    for (int i = 0; i < 3; i++) {
+        assert_at(log, 1, zones[i], last[i], CLK_SPDP, -1, CLOCK_WARNING, 0);
+        assert_at(log, 1, zones[i], midnight[i], CLK_SPDP, -1, CLOCK_OVERDUE, -1);
+    }
+}
+END_TEST
+
+START_TEST(test_a_sprindik_late_at_night_is_a_day_later_in_jayapura)
+{
+    /* 23:30 WIB on 1 March is 01:30 WIT on 2 March. */
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01T23:30:00+07:00")};
+    struct run r;
+    compute(&r, log, 1, "Asia/Jakarta", "2025-03-02T00:00:00Z");
+    assert_day(must_find(&r, CLK_SPDP, -1)->due_date, "2025-03-08");
+    compute(&r, log, 1, "Asia/Jayapura", "2025-03-02T00:00:00Z");
+    assert_day(must_find(&r, CLK_SPDP, -1)->start, "2025-03-02");
+    assert_day(must_find(&r, CLK_SPDP, -1)->due_date, "2025-03-09");
+}
+END_TEST
+
+START_TEST(test_sprindik_on_1_january_2026_is_kuhap_1981)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-01-01")};
+    struct run r;
+    compute(&r, log, 1, "Asia/Jakarta", "2026-01-03T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SPDP, -1);
+    ck_assert_str_eq(c->regime, "KUHAP-1981");
+    ck_assert(!c->to_verify);
+    assert_day(c->due_date, "2026-01-08");
+}
+END_TEST
+
+START_TEST(test_sprindik_on_2_january_2026_is_kuhap_2025_to_verify)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-01-02")};
+    struct run r;
+    compute(&r, log, 1, "Asia/Jakarta", "2026-01-03T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SPDP, -1);
+    ck_assert_str_eq(c->regime, "KUHAP-2025");
+    ck_assert(c->to_verify);
+    ck_assert_ptr_nonnull(strstr(c->basis, "UU 20/2025"));
+    assert_day(c->due_date, "2026-01-09");
+}
+END_TEST
+
+START_TEST(test_the_regime_follows_the_local_date_of_the_act)
+{
+    /* 23:30 WIB on 1 January 2026 = 01:30 WIT on 2 January. */
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-01-01T16:30:00Z")};
+    struct run r;
+    compute(&r, log, 1, "Asia/Jakarta", "2026-01-03T00:00:00Z");
+    ck_assert_str_eq(must_find(&r, CLK_SPDP, -1)->regime, "KUHAP-1981");
+    compute(&r, log, 1, "Asia/Jayapura", "2026-01-03T00:00:00Z");
+    ck_assert_str_eq(must_find(&r, CLK_SPDP, -1)->regime, "KUHAP-2025");
+}
+END_TEST
+
+START_TEST(test_an_amended_value_applies_only_to_acts_under_its_regime)
+{
+    ck_assert(ruleset_set(&sets[1], "tahap2_days", 90));
+    struct case_event before[] = {ev_on(EV_P21_RECEIVED, "2026-01-01")};
+    struct case_event after[] = {ev_on(EV_P21_RECEIVED, "2026-01-02")};
+    struct run r;
+    compute(&r, before, 1, "Asia/Jakarta", "2026-01-05T00:00:00+07:00");
+    assert_day(must_find(&r, CLK_TAHAP2, -1)->due_date, "2026-03-02");
+    compute(&r, after, 1, "Asia/Jakarta", "2026-01-05T00:00:00+07:00");
+    assert_day(must_find(&r, CLK_TAHAP2, -1)->due_date, "2026-04-02");
+}
+END_TEST
+
+/* ---- P-17: expected 30 days after the SPDP while no file is sent ---- */
+
+START_TEST(test_p17_expected_30_days_after_the_first_spdp)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                               ev_on(EV_SPDP_SENT, "2025-03-05"),
+                               ev_on(EV_SPDP_SENT, "2025-03-10")}; /* another recipient */
+    struct run r;
+    compute(&r, log, N(log), "Asia/Jakarta", "2025-04-04T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_P17, -1);
+    assert_day(c->start, "2025-03-05");
+    assert_day(c->due_date, "2025-04-04");
+    ck_assert_int_eq(c->actor, ACTOR_PROSECUTOR);
+    ck_assert(c->to_verify);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    assert_at(log, N(log), "Asia/Jakarta", "2025-04-05T00:00:00+07:00", CLK_P17, -1, CLOCK_OVERDUE,
+              -1);
+}
+END_TEST
+
+START_TEST(test_p17_clock_stops_at_tahap1_or_at_the_p17)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                               ev_on(EV_SPDP_SENT, "2025-03-05"),
+                               ev_on(EV_TAHAP1_SENT, "2025-04-01")};
+    struct run r;
+    compute(&r, log, N(log), "Asia/Jakarta", "2025-05-01T00:00:00+07:00");
+    ck_assert(!must_find(&r, CLK_P17, -1)->running);
+    ck_assert_int_eq(must_find(&r, CLK_P17, -1)->stopped_by, EV_TAHAP1_SENT);
+    log[2] = ev_on(EV_P17_RECEIVED, "2025-04-07");
+    compute(&r, log, N(log), "Asia/Jakarta", "2025-05-01T00:00:00+07:00");
+    ck_assert_int_eq(must_find(&r, CLK_P17, -1)->stopped_by, EV_P17_RECEIVED);
+    ck_assert_int_eq(must_find(&r, CLK_P17, -1)->state, CLOCK_OVERDUE);
+}
+END_TEST
+
+/* ---- the prosecutor's research: KUHAP 138(1), 110(4), 138(2) ---- */
+
+static const struct case_event *tahap1_log(int *n)
+{
+    static struct case_event log[8];
+    log[0] = ev_on(EV_SPRINDIK_ISSUED, "2025-03-01");
+    log[1] = ev_on(EV_SPDP_SENT, "2025-03-02");
+    log[2] = ev_on(EV_TAHAP1_SENT, "2025-03-20");
+    log[3] = ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-03-21");
+    *n = 4;
+    return log;
+}
+
+START_TEST(test_pu_answers_within_7_days_of_receipt)
+{
+    int n;
+    const struct case_event *log = tahap1_log(&n);
+    struct run r;
+    compute(&r, log, n, "Asia/Makassar", "2025-03-22T00:00:00+08:00");
+    const struct clock *c = must_find(&r, CLK_PU_ANSWER, -1);
+    ck_assert_int_eq(c->actor, ACTOR_PROSECUTOR);
+    assert_day(c->due_date, "2025-03-28");
+    assert_day(c->warn_on[0], "2025-03-26");
+    const char *z = "Asia/Makassar";
+    assert_at(log, n, z, "2025-03-25T23:59:00+08:00", CLK_PU_ANSWER, -1, CLOCK_OK, 3);
+    assert_at(log, n, z, "2025-03-27T00:00:00+08:00", CLK_PU_ANSWER, -1, CLOCK_WARNING, 1);
+    assert_at(log, n, z, "2025-03-28T23:59:00+08:00", CLK_PU_ANSWER, -1, CLOCK_WARNING, 0);
+    assert_at(log, n, z, "2025-03-29T00:00:00+08:00", CLK_PU_ANSWER, -1, CLOCK_OVERDUE, -1);
+}
+END_TEST
+
+START_TEST(test_pu_returns_within_14_days_or_the_file_is_deemed_complete)
+{
+    int n;
+    const struct case_event *log = tahap1_log(&n);
+    const char *z = "Asia/Makassar";
+    struct run r;
+    compute(&r, log, n, z, "2025-03-22T00:00:00+08:00");
+    assert_day(must_find(&r, CLK_PU_RETURN, -1)->due_date, "2025-04-04");
+    assert_at(log, n, z, "2025-04-01T12:00:00+08:00", CLK_PU_RETURN, -1, CLOCK_OK, 3);
+    assert_at(log, n, z, "2025-04-02T00:00:00+08:00", CLK_PU_RETURN, -1, CLOCK_WARNING, 2);
+    assert_at(log, n, z, "2025-04-03T12:00:00+08:00", CLK_PU_RETURN, -1, CLOCK_WARNING, 1);
+    assert_at(log, n, z, "2025-04-04T23:59:00+08:00", CLK_PU_RETURN, -1, CLOCK_WARNING, 0);
+    assert_at(log, n, z, "2025-04-05T00:00:00+08:00", CLK_PU_RETURN, -1, CLOCK_OVERDUE, -1);
+}
+END_TEST
+
+START_TEST(test_p18_stops_the_answer_but_not_the_return)
+{
+    int n;
+    const struct case_event *base = tahap1_log(&n);
+    struct case_event log[5];
+    memcpy(log, base, sizeof(struct case_event) * 4);
+    log[4] = ev_on(EV_P18_RECEIVED, "2025-03-27");
+    struct run r;
+    compute(&r, log, 5, "Asia/Jakarta", "2025-03-30T00:00:00+07:00");
+    ck_assert(!must_find(&r, CLK_PU_ANSWER, -1)->running);
+    ck_assert_int_eq(must_find(&r, CLK_PU_ANSWER, -1)->state, CLOCK_OK);
+    ck_assert(must_find(&r, CLK_PU_RETURN, -1)->running);
+}
+END_TEST
+
+START_TEST(test_resend_within_14_days_of_the_p19)
+{
+    int n;
+    const struct case_event *base = tahap1_log(&n);
+    struct case_event log[7];
+    memcpy(log, base, sizeof(struct case_event) * 4);
+    log[4] = ev_on(EV_P19_RECEIVED, "2025-04-03");
+    const char *z = "Asia/Jakarta";
+    struct run r;
+    compute(&r, log, 5, z, "2025-04-04T00:00:00+07:00");
+    ck_assert(!must_find(&r, CLK_PU_RETURN, -1)->running);
+    const struct clock *c = must_find(&r, CLK_RESEND, -1);
+    ck_assert_int_eq(c->actor, ACTOR_INVESTIGATOR);
+    assert_day(c->due_date, "2025-04-17");
+    assert_day(c->warn_on[0], "2025-04-13");
+    assert_at(log, 5, z, "2025-04-12T23:59:59+07:00", CLK_RESEND, -1, CLOCK_OK, 5);
+    assert_at(log, 5, z, "2025-04-16T08:00:00+07:00", CLK_RESEND, -1, CLOCK_WARNING, 1);
+    assert_at(log, 5, z, "2025-04-17T23:59:59+07:00", CLK_RESEND, -1, CLOCK_WARNING, 0);
+    assert_at(log, 5, z, "2025-04-18T00:00:00+07:00", CLK_RESEND, -1, CLOCK_OVERDUE, -1);
+    /* re-sent a day late; the new receipt restarts the prosecutor's clocks */
+    log[5] = ev_on(EV_RESUBMITTED, "2025-04-18");
+    log[6] = ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-04-20");
+    compute(&r, log, 7, z, "2025-04-21T00:00:00+07:00");
+    ck_assert(!must_find(&r, CLK_RESEND, -1)->running);
+    ck_assert_int_eq(must_find(&r, CLK_RESEND, -1)->state, CLOCK_OVERDUE);
+    ck_assert(must_find(&r, CLK_PU_RETURN, -1)->running);
+    assert_day(must_find(&r, CLK_PU_RETURN, -1)->start, "2025-04-20");
+    assert_day(must_find(&r, CLK_PU_RETURN, -1)->due_date, "2025-05-04");
+}
+END_TEST
+
+/* ---- Tahap II: B-1310/E/EJP/05/2022, 60 days, warnings at 30 and 45 ---- */
+
+START_TEST(test_tahap2_within_60_days_of_p21_with_two_warnings)
+{
+    struct case_event log[] = {ev_on(EV_P21_RECEIVED, "2025-05-01")};
+    const char *z = "Asia/Jakarta";
+    struct run r;
+    compute(&r, log, 1, z, "2025-05-02T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_TAHAP2, -1);
+    assert_day(c->due_date, "2025-06-30");
+    ck_assert_int_eq(c->nwarn, 2);
+    assert_day(c->warn_on[0], "2025-05-31");
+    assert_day(c->warn_on[1], "2025-06-15");
+    assert_at(log, 1, z, "2025-05-30T23:59:59+07:00", CLK_TAHAP2, -1, CLOCK_OK, 31);
+    assert_at(log, 1, z, "2025-05-31T00:00:00+07:00", CLK_TAHAP2, -1, CLOCK_WARNING, 30);
+    assert_at(log, 1, z, "2025-06-15T00:00:00+07:00", CLK_TAHAP2, -1, CLOCK_WARNING, 15);
+    assert_at(log, 1, z, "2025-06-29T12:00:00+07:00", CLK_TAHAP2, -1, CLOCK_WARNING, 1);
+    assert_at(log, 1, z, "2025-06-30T23:59:59+07:00", CLK_TAHAP2, -1, CLOCK_WARNING, 0);
+    assert_at(log, 1, z, "2025-07-01T00:00:00+07:00", CLK_TAHAP2, -1, CLOCK_OVERDUE, -1);
+}
+END_TEST
+
+START_TEST(test_tahap2_clock_starts_at_deemed_complete_and_stops_at_hand_over)
+{
+    struct case_event log[] = {ev_on(EV_DEEMED_COMPLETE_CONFIRMED, "2025-05-01"),
+                               ev_on(EV_TAHAP2_DONE, "2025-06-30")};
+    struct run r;
+    compute(&r, log, 2, "Asia/Jakarta", "2025-08-01T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_TAHAP2, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_TAHAP2_DONE);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+}
+END_TEST
+
+START_TEST(test_tahap2_over_29_february_2028)
+{
+    struct case_event log[] = {ev_on(EV_P21_RECEIVED, "2028-01-01")};
+    struct run r;
+    compute(&r, log, 1, "Asia/Jayapura", "2028-01-02T00:00:00+09:00");
+    assert_day(must_find(&r, CLK_TAHAP2, -1)->due_date, "2028-03-01");
+    assert_day(must_find(&r, CLK_TAHAP2, -1)->warn_on[0], "2028-01-31");
+    assert_at(log, 1, "Asia/Jayapura", "2028-02-29T23:59:00+09:00", CLK_TAHAP2, -1, CLOCK_WARNING,
+              1);
+}
+END_TEST
+
+/* ---- SP3 notification: 1 Hari, UU 20/2025 Pasal 24(4) only ---- */
+
+START_TEST(test_sp3_notice_due_the_next_day_for_acts_from_2_january_2026)
+{
+    struct case_event log[] = {ev_on(EV_SP3_ISSUED, "2026-01-02")};
+    const char *z = "Asia/Jakarta";
+    struct run r;
+    compute(&r, log, 1, z, "2026-01-02T10:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SP3_NOTIFY, -1);
+    assert_day(c->due_date, "2026-01-03");
+    ck_assert_str_eq(c->basis, "UU 20/2025 Pasal 24(4)");
+    ck_assert(!c->to_verify);
+    assert_at(log, 1, z, "2026-01-03T23:59:59+07:00", CLK_SP3_NOTIFY, -1, CLOCK_OK, 0);
+    assert_at(log, 1, z, "2026-01-04T00:00:00+07:00", CLK_SP3_NOTIFY, -1, CLOCK_OVERDUE, -1);
+}
+END_TEST
+
+START_TEST(test_sp3_under_kuhap_1981_has_no_day_clock)
+{
+    /* KUHAP 109(3) says "segera": no number of days to count. */
+    struct case_event log[] = {ev_on(EV_SP3_ISSUED, "2026-01-01")};
+    struct run r;
+    compute(&r, log, 1, "Asia/Jakarta", "2026-01-05T00:00:00+07:00");
+    ck_assert_ptr_null(find(&r, CLK_SP3_NOTIFY, -1));
+    ck_assert_int_eq(r.set.total, 0);
+}
+END_TEST
+
+START_TEST(test_sp3_late_at_night_counts_in_jayapura_not_in_jakarta)
+{
+    struct case_event log[] = {ev_on(EV_SP3_ISSUED, "2026-01-01T16:30:00Z"),
+                               ev_on(EV_SP3_NOTIFIED, "2026-01-03T10:00:00+09:00")};
+    struct run r;
+    compute(&r, log, 1, "Asia/Jakarta", "2026-01-05T00:00:00Z");
+    ck_assert_ptr_null(find(&r, CLK_SP3_NOTIFY, -1));
+    compute(&r, log, 2, "Asia/Jayapura", "2026-01-05T00:00:00Z");
+    const struct clock *c = must_find(&r, CLK_SP3_NOTIFY, -1);
+    assert_day(c->due_date, "2026-01-03");
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+}
+END_TEST
+
+/* ---- arrest: KUHAP 19(1), 24 hours from its instant ---- */
+
+START_TEST(test_arrest_expires_24_hours_after_its_instant_in_wita)
+{
+    struct case_event log[] = {ev_suspect(EV_ARRESTED, "2025-07-01T10:00:00+08:00", 0)};
+    const char *z = "Asia/Makassar";
+    struct run r;
+    compute(&r, log, 1, z, "2025-07-01T11:00:00+08:00");
+    const struct clock *c = must_find(&r, CLK_ARREST, 0);
+    ck_assert_int_eq(c->due_at, instant_of("2025-07-02T10:00:00+08:00"));
+    assert_day(c->due_date, "2025-07-02");
+    ck_assert_int_eq(c->warn_at[0], instant_of("2025-07-02T04:00:00+08:00"));
+    ck_assert_int_eq(c->suspect, 0);
+    assert_at(log, 1, z, "2025-07-02T03:59:59+08:00", CLK_ARREST, 0, CLOCK_OK, 0);
+    assert_at(log, 1, z, "2025-07-02T04:00:00+08:00", CLK_ARREST, 0, CLOCK_WARNING, 0);
+    compute(&r, log, 1, z, "2025-07-02T09:59:59+08:00");
+    ck_assert_int_eq(must_find(&r, CLK_ARREST, 0)->seconds_left, 1);
+    ck_assert_int_eq(must_find(&r, CLK_ARREST, 0)->state, CLOCK_WARNING);
+    compute(&r, log, 1, z, "2025-07-02T10:00:00+08:00");
+    ck_assert_int_eq(must_find(&r, CLK_ARREST, 0)->state, CLOCK_OVERDUE);
+    ck_assert_int_eq(must_find(&r, CLK_ARREST, 0)->seconds_left, 0);
+}
+END_TEST
+
+START_TEST(test_detention_stops_the_arrest_clock)
+{
+    struct case_event log[] = {ev_suspect(EV_ARRESTED, "2025-07-01T10:00:00+08:00", 0),
+                               ev_suspect(EV_DETAINED, "2025-07-02T09:00:00+08:00", 0)};
+    struct run r;
+    compute(&r, log, 2, "Asia/Makassar", "2025-07-03T00:00:00+08:00");
+    const struct clock *a = must_find(&r, CLK_ARREST, 0);
+    ck_assert(!a->running);
+    ck_assert_int_eq(a->stopped_by, EV_DETAINED);
+    ck_assert_int_eq(a->state, CLOCK_OK);
+    ck_assert(must_find(&r, CLK_DETENTION, 0)->running);
+}
+END_TEST
+
+/* ---- detention: KUHAP 24, 29; inclusive dates and the strict instant ---- */
+
+START_TEST(test_detention_ends_on_day_20_at_local_midnight_before_the_strict_hour)
+{
+    struct case_event log[] = {ev_suspect(EV_DETAINED, "2025-07-01T10:00:00+07:00", 1)};
+    const char *z = "Asia/Jakarta";
+    struct run r;
+    compute(&r, log, 1, z, "2025-07-02T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_DETENTION, 1);
+    ck_assert_str_eq(c->code, "detention");
+    ck_assert_int_eq(c->period, DETP_INVESTIGATOR);
+    assert_day(c->start, "2025-07-01");
+    assert_day(c->due_date, "2025-07-20");
+    ck_assert_int_eq(c->due_at, instant_of("2025-07-21T00:00:00+07:00"));
+    ck_assert_int_eq(c->strict_at, instant_of("2025-07-21T10:00:00+07:00"));
+    ck_assert_int_eq(c->nwarn, 1);
+    ck_assert_int_eq(c->warn_at[0], instant_of("2025-07-13T00:00:00+07:00"));
+    ck_assert(c->to_verify); /* the 7-day warning is practice, UNCERTAIN */
+    assert_at(log, 1, z, "2025-07-12T23:59:59+07:00", CLK_DETENTION, 1, CLOCK_OK, 8);
+    assert_at(log, 1, z, "2025-07-13T00:00:00+07:00", CLK_DETENTION, 1, CLOCK_WARNING, 7);
+    assert_at(log, 1, z, "2025-07-19T12:00:00+07:00", CLK_DETENTION, 1, CLOCK_WARNING, 1);
+    assert_at(log, 1, z, "2025-07-20T23:59:59+07:00", CLK_DETENTION, 1, CLOCK_WARNING, 0);
+    /* overdue by the inclusive date although the strict hour is still ahead */
+    assert_at(log, 1, z, "2025-07-21T00:00:00+07:00", CLK_DETENTION, 1, CLOCK_OVERDUE, -1);
+}
+END_TEST
+
+START_TEST(test_detention_in_wit_ends_at_wit_midnight)
+{
+    struct case_event log[] = {ev_suspect(EV_DETAINED, "2028-02-10T08:00:00+09:00", 0)};
+    const char *z = "Asia/Jayapura";
+    struct run r;
+    compute(&r, log, 1, z, "2028-02-11T00:00:00+09:00");
+    assert_day(must_find(&r, CLK_DETENTION, 0)->due_date, "2028-02-29");
+    assert_at(log, 1, z, "2028-02-29T23:59:00+09:00", CLK_DETENTION, 0, CLOCK_WARNING, 0);
+    assert_at(log, 1, z, "2028-03-01T00:00:00+09:00", CLK_DETENTION, 0, CLOCK_OVERDUE, -1);
+    /* the same instant seen from a WIB office is still 29 February */
+    assert_at(log, 1, "Asia/Jakarta", "2028-03-01T00:00:00+09:00", CLK_DETENTION, 0, CLOCK_WARNING,
+              0);
+}
+END_TEST
+
+START_TEST(test_extensions_chain_from_the_previous_end)
+{
+    struct case_event log[] = {
+        ev_suspect(EV_DETAINED, "2025-01-01T10:00:00+07:00", 0),
+        ev_suspect(EV_DETENTION_EXTENDED_PU, "2025-01-15", 0),
+        ev_suspect(EV_DETENTION_EXTENDED_COURT, "2025-03-01", 0),
+        ev_suspect(EV_DETENTION_EXTENDED_COURT, "2025-03-25", 0),
+    };
+    struct run r;
+    compute(&r, log, 2, "Asia/Jakarta", "2025-01-16T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_DETENTION, 0);
+    ck_assert_int_eq(c->period, DETP_PU);
+    ck_assert_int_eq(c->source, 1);
+    assert_day(c->start, "2025-01-21");
+    assert_day(c->due_date, "2025-03-01");
+    ck_assert_int_eq(c->strict_at, instant_of("2025-03-02T10:00:00+07:00"));
+    ck_assert_ptr_nonnull(strstr(c->basis, "24(2)"));
+    compute(&r, log, 4, "Asia/Jakarta", "2025-03-26T00:00:00+07:00");
+    c = must_find(&r, CLK_DETENTION, 0);
+    ck_assert_int_eq(c->period, DETP_COURT_2);
+    assert_day(c->start, "2025-04-01");
+    assert_day(c->due_date, "2025-04-30");
+    ck_assert_ptr_nonnull(strstr(c->basis, "KUHAP 29"));
+    ck_assert_int_eq(r.set.skipped, 0);
+}
+END_TEST
+
+START_TEST(test_an_extension_on_2_january_2026_takes_the_new_regime)
+{
+    struct case_event log[] = {ev_suspect(EV_DETAINED, "2025-12-20", 0),
+                               ev_suspect(EV_DETENTION_EXTENDED_PU, "2026-01-02", 0)};
+    struct run r;
+    compute(&r, log, 1, "Asia/Jakarta", "2025-12-21T00:00:00+07:00");
+    ck_assert_str_eq(must_find(&r, CLK_DETENTION, 0)->regime, "KUHAP-1981");
+    assert_day(must_find(&r, CLK_DETENTION, 0)->due_date, "2026-01-08");
+    compute(&r, log, 2, "Asia/Jakarta", "2026-01-03T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_DETENTION, 0);
+    ck_assert_str_eq(c->regime, "KUHAP-2025");
+    ck_assert(c->to_verify);
+    ck_assert_ptr_nonnull(strstr(c->basis, "UU 20/2025"));
+    assert_day(c->due_date, "2026-02-17");
+}
+END_TEST
+
+START_TEST(test_suspension_release_and_tahap2_stop_the_detention_clock)
+{
+    struct case_event log[] = {
+        ev_suspect(EV_DETAINED, "2025-07-01", 0),
+        ev_suspect(EV_DETAINED, "2025-07-01", 1),
+        ev_suspect(EV_DETAINED, "2025-07-01", 2),
+        ev_suspect(EV_DETENTION_SUSPENDED, "2025-07-05", 0),
+        ev_suspect(EV_RELEASED, "2025-07-06", 1),
+        ev_on(EV_TAHAP2_DONE, "2025-07-07"),
+    };
+    struct run r;
+    compute(&r, log, N(log), "Asia/Jakarta", "2025-08-01T00:00:00+07:00");
+    ck_assert_int_eq(must_find(&r, CLK_DETENTION, 0)->stopped_by, EV_DETENTION_SUSPENDED);
+    ck_assert_int_eq(must_find(&r, CLK_DETENTION, 1)->stopped_by, EV_RELEASED);
+    ck_assert_int_eq(must_find(&r, CLK_DETENTION, 2)->stopped_by, EV_TAHAP2_DONE);
+    for (int s = 0; s < 3; s++) {
+        ck_assert(!must_find(&r, CLK_DETENTION, s)->running);
+        ck_assert_int_eq(must_find(&r, CLK_DETENTION, s)->state, CLOCK_OK);
+    }
+    ck_assert_int_eq(clock_worst(&r.set), CLOCK_OK);
+}
+END_TEST
+
+START_TEST(test_a_resumed_detention_runs_the_days_left)
+{
+    struct case_event log[] = {
+        ev_suspect(EV_DETAINED, "2025-07-01", 0),
+        ev_suspect(EV_DETENTION_SUSPENDED, "2025-07-10", 0),
+        ev_suspect(EV_DETAINED, "2025-08-01", 0),
+    };
+    struct run r;
+    compute(&r, log, N(log), "Asia/Jakarta", "2025-08-02T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_DETENTION, 0);
+    ck_assert(c->running);
+    assert_day(c->due_date, "2025-08-10");
+}
+END_TEST
+
+START_TEST(test_detensi_has_its_own_clock_and_never_shortens_detention)
+{
+    struct case_event log[] = {
+        ev_suspect(EV_DETENSI_STARTED, "2025-06-01", 0),
+        ev_suspect(EV_DETENSI_ENDED, "2025-07-01T08:00:00+07:00", 0),
+        ev_suspect(EV_ARRESTED, "2025-07-01T09:00:00+07:00", 0),
+        ev_suspect(EV_DETAINED, "2025-07-01T20:00:00+07:00", 0),
+    };
+    struct run r;
+    compute(&r, log, N(log), "Asia/Jakarta", "2025-07-02T00:00:00+07:00");
+    const struct clock *d = must_find(&r, CLK_DETENSI, 0);
+    ck_assert_str_eq(d->code, "detensi");
+    ck_assert(!d->running);
+    ck_assert_int_eq(d->stopped_by, EV_DETENSI_ENDED);
+    assert_day(d->due_date, "2035-05-29"); /* 3650 days, to verify */
+    ck_assert(d->to_verify);
+    const struct clock *c = must_find(&r, CLK_DETENTION, 0);
+    assert_day(c->start, "2025-07-01");
+    assert_day(c->due_date, "2025-07-20");
+    ck_assert_int_eq(r.set.total, 3);
+}
+END_TEST
+
+START_TEST(test_a_refused_replay_is_skipped_and_counted)
+{
+    struct case_event log[] = {ev_suspect(EV_DETENTION_EXTENDED_PU, "2025-07-01", 0),
+                               ev_on(EV_SPRINDIK_ISSUED, "2025-07-01")};
+    struct run r;
+    compute(&r, log, 2, "Asia/Jakarta", "2025-07-02T00:00:00+07:00");
+    ck_assert_int_eq(r.set.skipped, 1);
+    ck_assert_ptr_null(find(&r, CLK_DETENTION, 0));
+    ck_assert_ptr_nonnull(find(&r, CLK_SPDP, -1));
+}
+END_TEST
+
+/* ---- corrections and directions ---- */
+
+START_TEST(test_a_corrected_sprindik_date_moves_the_spdp_clock)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                               ev_on(EV_CORRECTED, "2025-03-03")};
+    log[1].ref = 0;
+    struct run r;
+    compute(&r, log, 2, "Asia/Jakarta", "2025-03-04T00:00:00+07:00");
+    assert_day(must_find(&r, CLK_SPDP, -1)->due_date, "2025-03-10");
+    ck_assert_int_eq(must_find(&r, CLK_SPDP, -1)->source, 0);
+}
+END_TEST
+
+START_TEST(test_a_withdrawn_spdp_restarts_nothing_but_leaves_the_clock_running)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                               ev_on(EV_SPDP_SENT, "2025-03-02"),
+                               ev_on(EV_CORRECTED, "2025-03-05")};
+    log[2].ref = 1;
+    log[2].withdraws = true;
+    assert_at(log, 3, "Asia/Jakarta", "2025-03-09T00:00:00+07:00", CLK_SPDP, -1, CLOCK_OVERDUE, -1);
+    struct run r;
+    compute(&r, log, 3, "Asia/Jakarta", "2025-03-09T00:00:00+07:00");
+    ck_assert(must_find(&r, CLK_SPDP, -1)->running);
+    ck_assert_ptr_null(find(&r, CLK_P17, -1));
+    ck_assert_int_eq(clock_worst(&r.set), CLOCK_OVERDUE);
+}
+END_TEST
+
+START_TEST(test_a_direction_is_due_on_its_own_date_until_done)
+{
+    struct case_event log[] = {ev_on(EV_DIRECTION_GIVEN, "2025-03-01"),
+                               ev_on(EV_DIRECTION_GIVEN, "2025-03-02"),
+                               ev_on(EV_DIRECTION_DONE, "2025-03-09")};
+    log[0].due = day_of("2025-03-10");
+    log[1].due = day_of("2025-03-05");
+    log[2].ref = 0;
+    struct run r;
+    compute(&r, log, 3, "Asia/Jakarta", "2025-03-11T00:00:00+07:00");
+    ck_assert_int_eq(r.set.count, 2);
+    ck_assert_int_eq(r.items[0].kind, CLK_DIRECTION);
+    ck_assert_int_eq(r.items[0].source, 0);
+    ck_assert(!r.items[0].running);
+    ck_assert_int_eq(r.items[0].state, CLOCK_OK);
+    ck_assert_int_eq(r.items[1].source, 1);
+    ck_assert(r.items[1].running);
+    ck_assert_int_eq(r.items[1].state, CLOCK_OVERDUE);
+    ck_assert_int_eq(r.items[1].days_left, -6);
+    assert_at(log, 2, "Asia/Jakarta", "2025-03-05T23:00:00+07:00", CLK_DIRECTION, -1, CLOCK_OK, 5);
+}
+END_TEST
+
+/* ---- the output and bad input ---- */
+
+START_TEST(test_clocks_come_in_a_fixed_order_and_count_past_the_cap)
+{
+    struct case_event log[] = {
+        ev_suspect(EV_DETAINED, "2025-03-01", 3), ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+        ev_suspect(EV_ARRESTED, "2025-03-01T10:00:00+07:00", 1), ev_on(EV_SPDP_SENT, "2025-03-02")};
+    struct run r;
+    compute(&r, log, 4, "Asia/Jakarta", "2025-03-02T00:00:00+07:00");
+    ck_assert_int_eq(r.set.count, 4);
+    ck_assert_int_eq(r.items[0].kind, CLK_SPDP);
+    ck_assert_int_eq(r.items[1].kind, CLK_P17);
+    ck_assert_int_eq(r.items[2].kind, CLK_ARREST);
+    ck_assert_int_eq(r.items[2].suspect, 1);
+    ck_assert_int_eq(r.items[3].kind, CLK_DETENTION);
+    ck_assert_int_eq(r.items[3].suspect, 3);
+
+    struct clock one[1];
+    struct clock_set small = {one, 1, 0, 0, 0};
+    struct clock_input in = {log,  4, zone_of("Asia/Jakarta"),
+                             sets, 2, instant_of("2025-03-02T00:00:00+07:00")};
+    struct berr err;
+    ck_assert(clock_compute(&in, &small, &err));
+    ck_assert_int_eq(small.count, 1);
+    ck_assert_int_eq(small.total, 4);
+    ck_assert_int_eq(one[0].kind, CLK_SPDP);
+}
+END_TEST
+
+START_TEST(test_bad_input_is_refused)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "1975-03-01")};
+    struct clock items[4];
+    struct clock_set out = {items, 4, 0, 0, 0};
+    struct clock_input in = {log, 1, zone_of("Asia/Jakarta"), sets, 2, 0};
+    struct berr err = {0};
+    ck_assert(!clock_compute(&in, &out, &err)); /* before every rule set */
+    ck_assert_int_eq(err.kind, BERR_BAD_INPUT);
+    ck_assert_str_eq(err.field, "date");
+    in.nevents = 0;
+    ck_assert(clock_compute(&in, &out, &err));
+    ck_assert_int_eq(out.total, 0);
+    in.zone = NULL;
+    ck_assert(!clock_compute(&in, &out, &err));
+    ck_assert_str_eq(err.field, "zone");
+    in.zone = zone_of("Asia/Jakarta");
+    in.rulesets = NULL;
+    ck_assert(!clock_compute(&in, &out, &err));
+    in.rulesets = sets;
+    log[0] = ev_on(EV_DETAINED, "2025-03-01"); /* no suspect */
+    in.nevents = 1;
+    ck_assert(!clock_compute(&in, &out, &err));
+    ck_assert_str_eq(err.field, "suspect");
+    ck_assert(!clock_compute(NULL, &out, &err));
+    ck_assert(!clock_compute(&in, NULL, &err));
+}
+END_TEST
+
+START_TEST(test_kind_and_state_codes)
+{
+    const char *codes[] = {"spdp",       "p17",    "pu_answer", "pu_return", "resend",   "tahap2",
+                           "sp3_notify", "arrest", "detention", "detensi",   "direction"};
+    for (int k = 0; k < CLK__COUNT; k++)
+        ck_assert_str_eq(clock_kind_code((enum clock_kind)k), codes[k]);
+    ck_assert_str_eq(clock_kind_code(CLK__COUNT), "");
+    ck_assert_str_eq(clock_state_code(CLOCK_WARNING), "warning");
+    ck_assert_str_eq(clock_state_code(CLOCK_OVERDUE), "overdue");
+    ck_assert_str_eq(clock_state_label(CLOCK_OK), "Aman");
+    ck_assert_str_eq(clock_state_label(CLOCK_OVERDUE), "Lewat waktu");
+}
+END_TEST
+
+START_TEST(test_a_busy_case_computes_quickly)
+{
+    /* 2,000 events, 40 suspects: well under a second even under ASan. */
+    static struct case_event log[2000];
+    int n = 0;
+    log[n++] = ev_on(EV_SPRINDIK_ISSUED, "2025-01-01");
+    for (int s = 0; s < 40; s++) {
+        log[n++] = ev_suspect(EV_ARRESTED, "2025-01-02T10:00:00+07:00", s);
+        log[n++] = ev_suspect(EV_DETAINED, "2025-01-03", s);
+    }
+    while (n < 2000)
+        log[n++] = ev_on(EV_LETTER_DELIVERED, "2025-01-05");
+    struct run r;
+    compute(&r, log, n, "Asia/Jakarta", "2025-01-10T00:00:00+07:00");
+    ck_assert_int_eq(r.set.total, 1 + 80);
+}
+END_TEST
+
+Suite *suite_clock(void)
+{
+    Suite *s = suite_create("clock");
+    TCase *tc = tcase_create("case");
+    tcase_add_checked_fixture(tc, setup, NULL);
+    tcase_add_test(tc, test_spdp_due_seven_days_after_the_sprindik);
+    tcase_add_test(tc, test_spdp_warns_from_day_5_and_is_overdue_on_day_8);
+    tcase_add_test(tc, test_spdp_sent_on_day_7_stops_the_clock_in_time);
+    tcase_add_test(tc, test_spdp_sent_on_day_8_is_late);
+    tcase_add_test(tc, test_same_instant_is_overdue_in_jayapura_and_in_time_in_jakarta);
+    tcase_add_test(tc, test_last_second_and_midnight_in_wib_wita_and_wit);
+    tcase_add_test(tc, test_a_sprindik_late_at_night_is_a_day_later_in_jayapura);
+    tcase_add_test(tc, test_sprindik_on_1_january_2026_is_kuhap_1981);
+    tcase_add_test(tc, test_sprindik_on_2_january_2026_is_kuhap_2025_to_verify);
+    tcase_add_test(tc, test_the_regime_follows_the_local_date_of_the_act);
+    tcase_add_test(tc, test_an_amended_value_applies_only_to_acts_under_its_regime);
+    tcase_add_test(tc, test_p17_expected_30_days_after_the_first_spdp);
+    tcase_add_test(tc, test_p17_clock_stops_at_tahap1_or_at_the_p17);
+    tcase_add_test(tc, test_pu_answers_within_7_days_of_receipt);
+    tcase_add_test(tc, test_pu_returns_within_14_days_or_the_file_is_deemed_complete);
+    tcase_add_test(tc, test_p18_stops_the_answer_but_not_the_return);
+    tcase_add_test(tc, test_resend_within_14_days_of_the_p19);
+    tcase_add_test(tc, test_tahap2_within_60_days_of_p21_with_two_warnings);
+    tcase_add_test(tc, test_tahap2_clock_starts_at_deemed_complete_and_stops_at_hand_over);
+    tcase_add_test(tc, test_tahap2_over_29_february_2028);
+    tcase_add_test(tc, test_sp3_notice_due_the_next_day_for_acts_from_2_january_2026);
+    tcase_add_test(tc, test_sp3_under_kuhap_1981_has_no_day_clock);
+    tcase_add_test(tc, test_sp3_late_at_night_counts_in_jayapura_not_in_jakarta);
+    suite_add_tcase(s, tc);
+
+    TCase *sus = tcase_create("suspect");
+    tcase_add_checked_fixture(sus, setup, NULL);
+    tcase_add_test(sus, test_arrest_expires_24_hours_after_its_instant_in_wita);
+    tcase_add_test(sus, test_detention_stops_the_arrest_clock);
+    tcase_add_test(sus, test_detention_ends_on_day_20_at_local_midnight_before_the_strict_hour);
+    tcase_add_test(sus, test_detention_in_wit_ends_at_wit_midnight);
+    tcase_add_test(sus, test_extensions_chain_from_the_previous_end);
+    tcase_add_test(sus, test_an_extension_on_2_january_2026_takes_the_new_regime);
+    tcase_add_test(sus, test_suspension_release_and_tahap2_stop_the_detention_clock);
+    tcase_add_test(sus, test_a_resumed_detention_runs_the_days_left);
+    tcase_add_test(sus, test_detensi_has_its_own_clock_and_never_shortens_detention);
+    tcase_add_test(sus, test_a_refused_replay_is_skipped_and_counted);
+    suite_add_tcase(s, sus);
+
+    TCase *misc = tcase_create("log");
+    tcase_add_checked_fixture(misc, setup, NULL);
+    tcase_add_test(misc, test_a_corrected_sprindik_date_moves_the_spdp_clock);
+    tcase_add_test(misc, test_a_withdrawn_spdp_restarts_nothing_but_leaves_the_clock_running);
+    tcase_add_test(misc, test_a_direction_is_due_on_its_own_date_until_done);
+    tcase_add_test(misc, test_clocks_come_in_a_fixed_order_and_count_past_the_cap);
+    tcase_add_test(misc, test_bad_input_is_refused);
+    tcase_add_test(misc, test_kind_and_state_codes);
+    tcase_add_test(misc, test_a_busy_case_computes_quickly);
+    suite_add_tcase(s, misc);
+    return s;
+}

@@ -1,0 +1,264 @@
+/* test_evlog.c - the log's shape, corrections (replace, withdraw, chain), the
+ * stage replayed from the log, and the facts the guards read. */
+#include <check.h>
+#include <string.h>
+
+#include "core/evlog.h"
+#include "core/fsm.h"
+#include "helpers.h"
+#include "suites.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static struct case_event correction(int ref, const char *s)
+{
+    struct case_event e = ev_on(EV_CORRECTED, s);
+    e.ref = ref;
+    return e;
+}
+
+START_TEST(test_a_well_formed_log_passes_the_check)
+{
+    struct case_event log[] = {
+        ev_on(EV_REPORT_REGISTERED, "2025-03-01"),
+        ev_on(EV_SPRINDIK_ISSUED, "2025-03-02"),
+        ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-03", 0),
+        ev_suspect(EV_ARRESTED, "2025-03-03T10:00:00+07:00", 0),
+        correction(3, "2025-03-03T09:00:00+07:00"),
+    };
+    log[4].suspect = 0;
+    struct berr err = {0};
+    ck_assert_msg(evlog_check(log, N(log), &err), "%s", err.message);
+    ck_assert(evlog_check(NULL, 0, &err));
+}
+END_TEST
+
+START_TEST(test_malformed_logs_are_refused_naming_the_field)
+{
+    struct berr err;
+    struct case_event e = ev_on(EV_ARRESTED, "2025-03-03"); /* no suspect */
+    ck_assert(!evlog_check(&e, 1, &err));
+    ck_assert_str_eq(err.field, "suspect");
+
+    e = ev_on(EV_BAP_RECORDED, "2025-03-03");
+    e.bap = BAP_TERSANGKA;
+    ck_assert(!evlog_check(&e, 1, &err));
+    ck_assert_str_eq(err.field, "suspect");
+    e.bap = BAP_SAKSI;
+    ck_assert(evlog_check(&e, 1, &err));
+
+    e = ev_on(EV_SPDP_SENT, "2025-03-03");
+    e.date.d = 32;
+    ck_assert(!evlog_check(&e, 1, &err));
+    ck_assert_str_eq(err.field, "date");
+
+    e = ev_on(EV_SPDP_SENT, "2025-03-03");
+    e.event = EV__COUNT;
+    ck_assert(!evlog_check(&e, 1, &err));
+    ck_assert_str_eq(err.field, "event");
+
+    e = ev_on(EV_P19_RECEIVED, "2025-03-03");
+    e.items = -1;
+    ck_assert(!evlog_check(&e, 1, &err));
+
+    e = ev_on(EV_DIRECTION_GIVEN, "2025-03-03"); /* no due date */
+    ck_assert(!evlog_check(&e, 1, &err));
+    ck_assert_str_eq(err.field, "due");
+
+    e = ev_suspect(EV_ARRESTED, "2025-03-03", EVLOG_MAX_SUSPECTS);
+    ck_assert(!evlog_check(&e, 1, &err));
+}
+END_TEST
+
+START_TEST(test_references_must_point_backwards)
+{
+    struct berr err;
+    struct case_event log[2] = {ev_on(EV_SPDP_SENT, "2025-03-03"), correction(1, "2025-03-04")};
+    ck_assert(!evlog_check(log, 2, &err));
+    ck_assert_str_eq(err.field, "ref");
+    log[1].ref = -1;
+    ck_assert(!evlog_check(log, 2, &err));
+    log[1] = ev_on(EV_DIRECTION_DONE, "2025-03-04");
+    log[1].ref = 0; /* not a direction */
+    ck_assert(!evlog_check(log, 2, &err));
+    ck_assert_str_eq(err.field, "ref");
+}
+END_TEST
+
+START_TEST(test_the_last_correction_wins_and_chains_to_the_original)
+{
+    struct case_event log[] = {
+        ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"), correction(0, "2025-03-03"),
+        correction(1, "2025-03-05"), /* corrects the correction: still the Sprindik */
+    };
+    struct case_event e;
+    ck_assert(evlog_effective(log, N(log), 0, &e));
+    ck_assert_int_eq(e.event, EV_SPRINDIK_ISSUED);
+    ck_assert(caldate_cmp(e.date, day_of("2025-03-05")) == 0);
+    ck_assert(!evlog_effective(log, N(log), 1, &e));
+    ck_assert(!evlog_effective(log, N(log), 2, &e));
+    ck_assert(evlog_effective(log, 1, 0, &e)); /* as the log stood then */
+    ck_assert(caldate_cmp(e.date, day_of("2025-03-01")) == 0);
+}
+END_TEST
+
+START_TEST(test_a_withdrawn_event_is_no_act)
+{
+    struct case_event log[] = {ev_on(EV_SPDP_SENT, "2025-03-01"), correction(0, "2025-03-02")};
+    log[1].withdraws = true;
+    struct case_event e;
+    ck_assert(!evlog_effective(log, N(log), 0, &e));
+    struct berr err;
+    ck_assert(evlog_check(log, N(log), &err));
+}
+END_TEST
+
+START_TEST(test_the_stage_replays_from_the_log)
+{
+    struct case_event log[] = {
+        ev_on(EV_REPORT_REGISTERED, "2025-03-01"), ev_on(EV_SPRINDIK_ISSUED, "2025-03-02"),
+        ev_on(EV_SPDP_SENT, "2025-03-03"),         ev_on(EV_TAHAP1_SENT, "2025-04-01"),
+        ev_on(EV_P19_RECEIVED, "2025-04-10"),      ev_on(EV_RESUBMITTED, "2025-04-20"),
+        ev_on(EV_P21_RECEIVED, "2025-04-25"),
+    };
+    enum stage st;
+    struct berr err;
+    ck_assert(evlog_stage(log, N(log), &st, &err));
+    ck_assert_int_eq(st, ST_COMPLETE);
+    ck_assert(evlog_stage(log, 0, &st, &err));
+    ck_assert_int_eq(st, ST_PRE_INVESTIGATION);
+}
+END_TEST
+
+START_TEST(test_withdrawing_a_move_breaks_the_replay)
+{
+    struct case_event log[] = {
+        ev_on(EV_REPORT_REGISTERED, "2025-03-01"),
+        ev_on(EV_SPRINDIK_ISSUED, "2025-03-02"),
+        ev_on(EV_TAHAP1_SENT, "2025-04-01"),
+        ev_on(EV_P19_RECEIVED, "2025-04-10"),
+        correction(2, "2025-04-11"),
+    };
+    log[4].withdraws = true;
+    enum stage st = ST_DISMISSED;
+    struct berr err = {0};
+    ck_assert(!evlog_stage(log, N(log), &st, &err));
+    ck_assert_int_eq(err.kind, BERR_CONFLICT);
+    ck_assert_ptr_nonnull(strstr(err.message, "p19_received"));
+    ck_assert_int_eq(st, ST_DISMISSED);
+}
+END_TEST
+
+START_TEST(test_facts_count_suspects_and_their_baps)
+{
+    struct case_event log[] = {
+        ev_on(EV_REPORT_REGISTERED, "2025-03-01"),
+        ev_on(EV_SPRINDIK_ISSUED, "2025-03-02"),
+        ev_on(EV_SPDP_SENT, "2025-03-03"),
+        ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-04", 0),
+        ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-04", 5),
+        ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-05", 5), /* twice: one suspect */
+        ev_suspect(EV_BAP_RECORDED, "2025-03-06", 5),
+        ev_on(EV_RESUME_WRITTEN, "2025-03-20"),
+    };
+    log[6].bap = BAP_TERSANGKA;
+    struct case_facts f;
+    memset(&f, 0, sizeof f);
+    evlog_facts(log, N(log), zone_of("Asia/Jakarta"), &f);
+    ck_assert(f.report_registered);
+    ck_assert(f.spdp_sent);
+    ck_assert_int_eq(f.suspects, 2);
+    ck_assert_int_eq(f.suspects_without_bap, 1);
+    ck_assert(f.resume_written);
+    /* and the guard agrees */
+    struct missing m = {0};
+    ck_assert(!guard_file_complete(&f, &m));
+    ck_assert_int_eq(m.n, 1);
+    ck_assert_int_eq(m.list[0], FACT_BAP_TERSANGKA);
+}
+END_TEST
+
+START_TEST(test_a_new_sprindik_needs_a_new_spdp_bap_and_resume)
+{
+    /* JAM Pidum B-1310/E/EJP/05/2022: after the lapse, a new Sprindik, a new
+     * SPDP, and the berita acara redone. */
+    struct case_event log[] = {
+        ev_on(EV_SPRINDIK_ISSUED, "2025-03-02"),
+        ev_on(EV_SPDP_SENT, "2025-03-03"),
+        ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-04", 0),
+        ev_suspect(EV_BAP_RECORDED, "2025-03-06", 0),
+        ev_on(EV_RESUME_WRITTEN, "2025-03-20"),
+        ev_on(EV_P21_RECEIVED, "2025-04-01"),
+        ev_on(EV_LAPSED, "2025-06-01"),
+        ev_on(EV_SPRINDIK_ISSUED, "2025-06-10"),
+    };
+    log[3].bap = BAP_TERSANGKA;
+    struct case_facts f;
+    memset(&f, 0, sizeof f);
+    evlog_facts(log, N(log), zone_of("Asia/Jakarta"), &f);
+    ck_assert(!f.spdp_sent);
+    ck_assert(!f.resume_written);
+    ck_assert(!f.p21);
+    ck_assert_int_eq(f.suspects, 1);
+    ck_assert_int_eq(f.suspects_without_bap, 1);
+}
+END_TEST
+
+START_TEST(test_open_instructions_and_the_current_receipt)
+{
+    struct case_event log[] = {
+        ev_on(EV_TAHAP1_SENT, "2025-04-01"),
+        ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-04-01T16:30:00Z"), /* 2 April in WITA */
+        ev_on(EV_P19_RECEIVED, "2025-04-10"),
+        ev_on(EV_INSTRUCTION_ANSWERED, "2025-04-12"),
+    };
+    log[2].items = 3;
+    struct case_facts f;
+    memset(&f, 0, sizeof f);
+    evlog_facts(log, 2, zone_of("Asia/Makassar"), &f);
+    ck_assert(f.tahap1_received);
+    ck_assert(caldate_cmp(f.tahap1_received_on, day_of("2025-04-02")) == 0);
+    evlog_facts(log, N(log), zone_of("Asia/Makassar"), &f);
+    ck_assert_int_eq(f.instructions_open, 2);
+    struct case_event more[6];
+    memcpy(more, log, sizeof log);
+    more[4] = ev_on(EV_INSTRUCTION_ANSWERED, "2025-04-13");
+    more[5] = ev_on(EV_RESUBMITTED, "2025-04-14");
+    evlog_facts(more, 6, zone_of("Asia/Makassar"), &f);
+    ck_assert_int_eq(f.instructions_open, 1);
+    ck_assert(!f.tahap1_received); /* the resubmitted file is not received yet */
+}
+END_TEST
+
+START_TEST(test_a_correction_moves_the_receipt_date)
+{
+    struct case_event log[] = {
+        ev_on(EV_TAHAP1_SENT, "2025-04-01"),
+        ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-04-01"),
+        correction(1, "2025-04-03"),
+    };
+    struct case_facts f;
+    memset(&f, 0, sizeof f);
+    evlog_facts(log, N(log), zone_of("Asia/Jakarta"), &f);
+    ck_assert(caldate_cmp(f.tahap1_received_on, day_of("2025-04-03")) == 0);
+}
+END_TEST
+
+Suite *suite_evlog(void)
+{
+    Suite *s = suite_create("evlog");
+    TCase *tc = tcase_create("evlog");
+    tcase_add_test(tc, test_a_well_formed_log_passes_the_check);
+    tcase_add_test(tc, test_malformed_logs_are_refused_naming_the_field);
+    tcase_add_test(tc, test_references_must_point_backwards);
+    tcase_add_test(tc, test_the_last_correction_wins_and_chains_to_the_original);
+    tcase_add_test(tc, test_a_withdrawn_event_is_no_act);
+    tcase_add_test(tc, test_the_stage_replays_from_the_log);
+    tcase_add_test(tc, test_withdrawing_a_move_breaks_the_replay);
+    tcase_add_test(tc, test_facts_count_suspects_and_their_baps);
+    tcase_add_test(tc, test_a_new_sprindik_needs_a_new_spdp_bap_and_resume);
+    tcase_add_test(tc, test_open_instructions_and_the_current_receipt);
+    tcase_add_test(tc, test_a_correction_moves_the_receipt_date);
+    suite_add_tcase(s, tc);
+    return s;
+}
