@@ -226,6 +226,7 @@ int main(int argc, char **argv)
                              &err);
     ok = ok && app.db && app_init(&app, &err);
 
+    ok = ok && app_rulesets_seed(&app, &err);
     bool demo_loaded = false;
     if (ok && o.demo)
         ok = demo_load(&app, &demo_loaded, &err);

@@ -125,19 +125,128 @@ bool app_user_disable(struct app *app, const struct actor *who, long long id, st
 bool app_user_unlock(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
                      struct berr *err);
 
-/* ---- cases (cases.c) ---------------------------------------------------------- */
+/* ---- the event log (events.c) ------------------------------------------------- */
 
-/* The cases the actor may see. */
-json_t *app_cases_list(struct app *app, const struct actor *who, struct audit_rec *au,
-                       struct berr *err);
+/* One act to record, as the API received it (strings already NFC). */
+struct event_input {
+    const char *type;   /* core/event.c code: "sprindik_issued" */
+    const char *date;   /* legal date YYYY-MM-DD (office calendar), or NULL */
+    const char *at;     /* legal instant with offset, where the hour matters, or NULL */
+    const char *number; /* the document's number */
+    const char *note;
+    long long party_id;         /* the suspect (per-suspect acts, BAP tersangka) or party */
+    const char *bap;            /* bap_recorded: saksi | tersangka | ahli | tambahan */
+    int days;                   /* detention extensions: days granted (0 = the maximum) */
+    const char *detention_type; /* rutan | rumah | kota */
+    const char *recipient;      /* spdp_sent: kejari | korwas | suspect | embassy */
+    const char *ground;         /* sp3_issued */
+    const char *polri_order;    /* the Polri investigator's order (UU 20/2025) */
+    bool polri_involved;        /* sp3 under UU 20/2025 */
+    bool severe_illness;        /* KUHAP 29(1)(a) */
+    json_t *instructions;       /* p19_received: array of strings */
+    long long instruction_id;   /* instruction_answered */
+    const char *answer;
+    long long corrects;        /* corrected: the event corrected */
+    bool withdraws;            /* corrected: withdraw it instead of replacing it */
+    const char *due;           /* direction_given */
+    long long direction_event; /* direction_done: the direction_given */
+    int if_match;              /* the client's version, or -1 */
+    const char *idempotency_key;
+    const char *raw_body; /* for the idempotency fingerprint */
+};
+
+struct event_outcome {
+    int status;    /* 201, or the first answer's status on a replay */
+    json_t *body;  /* owned by the caller */
+    bool replayed; /* the Idempotency-Key's first answer */
+    long long event_id;
+    /* refusals: problem type and its extension members */
+    const char *problem_type;
+    json_t *allowed; /* 409: the events the stage (or the suspect's state) allows */
+    json_t *missing; /* 422: the missing facts */
+    int current_version;
+};
+
+/* Record an act in case id (see events.c for the transaction).  On refusal
+ * err says why and out carries the problem's members. */
+bool app_event_record(struct app *app, const struct actor *who, long long case_id,
+                      const struct event_input *in, struct event_outcome *out, struct audit_rec *au,
+                      struct berr *err);
+
+/* ---- cases (casework.c, casexml.c) ------------------------------------------- */
+
+struct case_input {
+    long long kejari_id; /* the Kejaksaan Negeri the file will go to, or 0 */
+    const char *source;  /* jagratara, tim_pora, public_report, ... */
+    const char *source_note, *summary;
+    const char *opened_on;     /* the Laporan's date */
+    const char *number;        /* NULL: from the office's counter */
+    const char *report_number; /* the Laporan Kejadian's own number */
+};
+
+struct party_input {
+    const char *kind, *name, *nationality, *passport_no, *birth_date, *birth_place, *sex;
+    const char *occupation, *address_id, *address_abroad, *language, *interpreter;
+    int if_match; /* corrections: the party's version, or -1 */
+};
+
+struct case_filter {
+    const char *stage, *clock, *article, *q;
+    long long office; /* subtree root, or 0 */
+    long long cursor; /* the last id of the previous page, or 0 */
+    int limit;
+};
+
+/* Open a case with its Laporan (report_registered) in one transaction;
+ * investigators only, in their own office. */
+bool app_case_create(struct app *app, const struct actor *who, const struct case_input *in,
+                     long long *id, struct event_outcome *out, struct audit_rec *au,
+                     struct berr *err);
+
+/* Add (party_id 0) or correct a party. */
+bool app_party_save(struct app *app, const struct actor *who, long long case_id, long long party_id,
+                    const struct party_input *in, long long *id, struct audit_rec *au,
+                    struct berr *err);
+
+/* Charge an offence from the catalogue, to a suspect or (party_id 0) the case. */
+bool app_offence_charge(struct app *app, const struct actor *who, long long case_id,
+                        const char *code, long long party_id, long long *id, struct audit_rec *au,
+                        struct berr *err);
+
+bool app_evidence_add(struct app *app, const struct actor *who, long long case_id,
+                      const char *description, const char *quantity, long long seized_from,
+                      const char *seized_on, const char *storage, long long *id,
+                      struct audit_rec *au, struct berr *err);
+
+/* The offence catalogue in force. */
+json_t *app_offence_catalogue(struct app *app, const struct actor *who, struct berr *err);
+
+/* The cases the actor may see, filtered, one page after flt->cursor. */
+json_t *app_cases_list(struct app *app, const struct actor *who, const struct case_filter *flt,
+                       struct audit_rec *au, struct berr *err);
+
+/* One case: stage, facts, allowed next events, clocks, P-19 rounds,
+ * timeline, history.  BERR_NOT_FOUND also when the actor may not see it.
+ * Audited. */
+json_t *app_case_get(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
+                     struct berr *err);
+
 /* The case as one XML document (schemas/case.xsd), the data forms bind to;
  * *xml is malloc'd UTF-8 of *len bytes, caller frees.  Same visibility and
  * audit as app_case_get. */
 bool app_case_xml(struct app *app, const struct actor *who, long long id, char **xml, size_t *len,
                   struct audit_rec *au, struct berr *err);
 
-/* One case; BERR_NOT_FOUND also when the actor may not see it.  Audited. */
-json_t *app_case_get(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
-                     struct berr *err);
+/* Every case's hash chain recomputed (admin); the first broken link named. */
+json_t *app_verify_chain(struct app *app, const struct actor *who, struct audit_rec *au,
+                         struct berr *err);
+
+/* ---- rule sets (rulesets.c) ----------------------------------------------------- */
+
+bool app_rulesets_seed(struct app *app, struct berr *err);
+json_t *app_rulesets_get(struct app *app, const struct actor *who, struct berr *err);
+bool app_ruleset_amend(struct app *app, const struct actor *who, const char *name, const char *key,
+                       int value, bool to_verify, const char *note, struct audit_rec *au,
+                       struct berr *err);
 
 #endif

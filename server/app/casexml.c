@@ -1,14 +1,774 @@
-/* casexml.c - the case as one XML document (being written). */
+/*
+ * casexml.c - the case as one XML document (schemas/case.xsd), the data that
+ * forms bind to with XPath.
+ *
+ * The document is read with ONE SQL statement, so it is one snapshot of the
+ * case even while others record events: the case row (behind the same
+ * visibility clause as app_case_get), and beside it each part of the file
+ * as a JSON aggregate.  It is then written with libxml2's xmlTextWriter,
+ * which escapes every text and attribute value; nothing here pastes markup.
+ *
+ * Conventions of the document, which the schema states: namespace
+ * urn:berkas:case:1; Indonesian element names; one element per fact; dates
+ * YYYY-MM-DD; instants in the case office's local time with its offset
+ * (2026-01-06T09:30:00+07:00); booleans true/false; a coded value is
+ * <x kode="stable_code">Indonesian label</x>; a reference is
+ * <x ref="pihak-12">what it names</x>, pointing at an id="" in the document.
+ * A fact the database holds as NULL is left out; a text that is empty
+ * stays, as an empty element.  Characters XML 1.0 cannot carry (controls
+ * other than tab, newline and carriage return; broken UTF-8) become U+FFFD,
+ * so that bad data can never break the document.
+ */
+#include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "app.h"
+#include "audit.h"
+#include "core/caldate.h"
+#include "core/event.h"
+#include "core/stage.h"
+#include "store/tx.h"
+#include "visibility.h"
+
+#define CASE_NS "urn:berkas:case:1"
+
+/* ---- the query: one statement, one snapshot --------------------------------------- */
+
+/* clang-format off */
+#define EPOCH(x) "CASE WHEN isfinite(" x ") THEN floor(extract(epoch FROM " x "))::bigint END"
+
+#define OFFICE_JSON(col)                                                                     \
+    "(SELECT to_jsonb(o) || jsonb_build_object('kop', (SELECT jsonb_agg("                    \
+    "jsonb_build_object('from', l.effective_from, 'lines', l.lines) "                        \
+    "ORDER BY l.effective_from) FROM app.letterheads l WHERE l.office_id = o.id)) "          \
+    "FROM app.offices o WHERE o.id = " col ")"
+
+static const char q_case[] =
+    "SELECT (to_jsonb(c) - 'last_hash' - 'search') || jsonb_build_object("
+        "'created_s', " EPOCH("c.created_at") ", "
+        "'stage_since_s', " EPOCH("c.stage_since") ", "
+        "'disclosed_s', " EPOCH("c.disclosed_at") ", "
+        "'export_s', " EPOCH("now()") ", "
+        "'creator_name', u.name, 'creator_nip', u.nip), "
+    OFFICE_JSON("c.office_id") ", "
+    OFFICE_JSON("c.kejari_id") ", "
+    "(SELECT jsonb_agg(to_jsonb(u) - 'password_hash' ORDER BY ci.added_at, u.id) "
+        "FROM app.case_investigators ci JOIN app.users u ON u.id = ci.user_id "
+        "WHERE ci.case_id = c.id), "
+    "(SELECT jsonb_agg(to_jsonb(p) ORDER BY p.id) FROM app.parties p "
+        "WHERE p.case_id = c.id), ";
+
+static const char q_offences[] =
+    "(SELECT jsonb_agg(to_jsonb(o) || jsonb_build_object('party', p.id, 'party_name', p.name) "
+        "ORDER BY co.id) FROM app.case_offences co "
+        "JOIN app.offence_catalogue o ON o.id = co.offence_id "
+        "LEFT JOIN app.parties p ON p.id = co.party_id AND p.case_id = co.case_id "
+        "WHERE co.case_id = c.id), "
+    "(SELECT jsonb_agg(to_jsonb(e) || jsonb_build_object('party', p.id, 'party_name', p.name) "
+        "ORDER BY e.id) FROM app.evidence e "
+        "LEFT JOIN app.parties p ON p.id = e.seized_from AND p.case_id = e.case_id "
+        "WHERE e.case_id = c.id), ";
+
+static const char q_events[] =
+    "(SELECT jsonb_agg((to_jsonb(e) - 'prev_hash' - 'hash') || jsonb_build_object("
+            "'legal_s', " EPOCH("e.legal_at") ", "
+            "'entered_s', " EPOCH("e.entered_at") ", "
+            "'party', p.id, 'party_name', p.name, 'corrects_seq', ce.seq, "
+            "'regime_label', r.label, 'by_name', u.name, 'by_nip', u.nip) ORDER BY e.seq) "
+        "FROM app.events e "
+        "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
+        "LEFT JOIN app.events ce ON ce.id = e.corrects AND ce.case_id = e.case_id "
+        "LEFT JOIN app.rulesets r ON r.name = e.regime "
+        "LEFT JOIN app.users u ON u.id = e.entered_by "
+        "WHERE e.case_id = c.id), "
+    "(SELECT jsonb_agg(to_jsonb(i) || jsonb_build_object('p19_seq', pe.seq, "
+            "'p19_number', pe.doc_number, 'p19_date', pe.legal_date, 'answer_seq', ae.seq) "
+            "ORDER BY i.round, i.item_no) "
+        "FROM app.instructions i "
+        "LEFT JOIN app.events pe ON pe.id = i.event_id AND pe.case_id = i.case_id "
+        "LEFT JOIN app.events ae ON ae.id = i.answered_by AND ae.case_id = i.case_id "
+        "WHERE i.case_id = c.id) "
+    "FROM app.cases c LEFT JOIN app.users u ON u.id = c.created_by "
+    "WHERE c.id = $2::bigint AND ";
+/* clang-format on */
+
+/* The columns of the one row, in the order of the query above. */
+enum part {
+    P_CASE,
+    P_OFFICE,
+    P_KEJARI,
+    P_INVESTIGATORS,
+    P_PARTIES,
+    P_OFFENCES,
+    P_EVIDENCE,
+    P_EVENTS,
+    P_INSTRUCTIONS,
+    P__COUNT
+};
+
+struct casedoc {
+    json_t *part[P__COUNT]; /* NULL for SQL NULL (an empty list, no kejari) */
+    const struct tzone *zone;
+};
+
+static void casedoc_clear(struct casedoc *d)
+{
+    for (int i = 0; i < P__COUNT; i++)
+        json_decref(d->part[i]);
+    memset(d, 0, sizeof *d);
+}
+
+static bool casedoc_load(struct tx *tx, const struct actor *who, const char *clause, long long id,
+                         struct casedoc *d, struct berr *err)
+{
+    size_t n = sizeof q_case + sizeof q_offences + sizeof q_events + strlen(clause);
+    char *sql = malloc(n);
+    if (!sql)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    snprintf(sql, n, "%s%s%s%s", q_case, q_offences, q_events, clause);
+    char office[24], sid[24];
+    snprintf(office, sizeof office, "%lld", who->office_id);
+    snprintf(sid, sizeof sid, "%lld", id);
+    const char *p[2] = {office, sid};
+    PGresult *r = tx_query(tx, sql, 2, p, err);
+    free(sql);
+    if (!r)
+        return false;
+    bool ok = true;
+    if (PQntuples(r) != 1 || PQnfields(r) != P__COUNT) {
+        ok = berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
+    }
+    for (int i = 0; ok && i < P__COUNT; i++) {
+        if (PQgetisnull(r, 0, i))
+            continue;
+        d->part[i] = json_loads(PQgetvalue(r, 0, i), 0, NULL);
+        if (!d->part[i])
+            ok = berr_set(err, BERR_INTERNAL, "case document: part %d unreadable", i);
+    }
+    PQclear(r);
+    if (!ok)
+        return false;
+    const char *tz = json_string_value(json_object_get(d->part[P_OFFICE], "tz"));
+    d->zone = tz ? caldate_zone(tz) : NULL;
+    if (!d->zone)
+        return berr_set(err, BERR_INTERNAL, "office zone %s unknown", tz ? tz : "(none)");
+    return true;
+}
+
+/* ---- text that XML 1.0 can carry --------------------------------------------------- */
+
+/* Length of the well-formed UTF-8 sequence at s that encodes a character XML
+ * 1.0 allows (1..4), or 0 when there is none.  s is NUL-terminated, so a
+ * truncated sequence stops at the NUL (not a continuation byte). */
+static size_t xml_char_len(const unsigned char *s)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : 0;
+    size_t n;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+        return 0;
+    return n;
+}
+
+/* s itself when every character is allowed, else a malloc'd copy (*copy set,
+ * caller frees) with each offending byte replaced by U+FFFD; NULL when out
+ * of memory. */
+static const char *xml_clean(const char *s, char **copy)
+{
+    *copy = NULL;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, k;
+    while (u[i] && (k = xml_char_len(u + i)) > 0)
+        i += k;
+    if (!u[i])
+        return s;
+    char *out = malloc(strlen(s) * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (i = 0; u[i];) {
+        k = xml_char_len(u + i);
+        if (k) {
+            memcpy(out + o, u + i, k);
+            o += k;
+            i += k;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    out[o] = '\0';
+    *copy = out;
+    return out;
+}
+
+/* ---- the writer ------------------------------------------------------------------ */
+
+struct xw {
+    xmlTextWriterPtr w;
+    const struct tzone *zone;
+    bool ok; /* false after the first failed write */
+};
+
+static const xmlChar *X(const char *s)
+{
+    return (const xmlChar *)s;
+}
+
+static void xw_check(struct xw *x, int rc)
+{
+    if (rc < 0)
+        x->ok = false;
+}
+
+static void xw_start(struct xw *x, const char *name)
+{
+    xw_check(x, xmlTextWriterStartElement(x->w, X(name)));
+}
+
+static void xw_end(struct xw *x)
+{
+    xw_check(x, xmlTextWriterEndElement(x->w));
+}
+
+static void xw_string(struct xw *x, const char *s)
+{
+    char *copy;
+    const char *clean = xml_clean(s, &copy);
+    xw_check(x, clean ? xmlTextWriterWriteString(x->w, X(clean)) : -1);
+    free(copy);
+}
+
+static void xw_attr(struct xw *x, const char *name, const char *value)
+{
+    char *copy;
+    const char *clean = xml_clean(value, &copy);
+    xw_check(x, clean ? xmlTextWriterWriteAttribute(x->w, X(name), X(clean)) : -1);
+    free(copy);
+}
+
+/* <name>text</name>; nothing when text is NULL. */
+static void el(struct xw *x, const char *name, const char *text)
+{
+    if (!text)
+        return;
+    xw_start(x, name);
+    xw_string(x, text);
+    xw_end(x);
+}
+
+/* <name kode="code">label</name> */
+static void el_coded(struct xw *x, const char *name, const char *code, const char *label)
+{
+    xw_start(x, name);
+    xw_attr(x, "kode", code);
+    xw_string(x, label ? label : "");
+    xw_end(x);
+}
+
+/* <name ref="prefix-id">text</name>; nothing when id is 0. */
+static void el_ref(struct xw *x, const char *name, const char *prefix, long long id,
+                   const char *text)
+{
+    if (!id)
+        return;
+    char ref[48];
+    snprintf(ref, sizeof ref, "%s-%lld", prefix, id);
+    xw_start(x, name);
+    xw_attr(x, "ref", ref);
+    xw_string(x, text ? text : "");
+    xw_end(x);
+}
+
+/* ---- members of the JSON parts --------------------------------------------------- */
+
+static const char *jstr(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+static long long jint(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_integer(v) ? (long long)json_integer_value(v) : 0;
+}
+
+/* <name>text member</name>, present (maybe empty) unless the member is null. */
+static void el_str(struct xw *x, const char *name, json_t *o, const char *key)
+{
+    el(x, name, jstr(o, key));
+}
+
+static void el_int(struct xw *x, const char *name, json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    if (!json_is_integer(v))
+        return;
+    char buf[24];
+    snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
+    el(x, name, buf);
+}
+
+static void el_bool(struct xw *x, const char *name, json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    if (json_is_boolean(v))
+        el(x, name, json_is_true(v) ? "true" : "false");
+}
+
+/* A date member as YYYY-MM-DD; left out when null or not a plain date
+ * (PostgreSQL's 'infinity'). */
+static void el_date(struct xw *x, const char *name, json_t *o, const char *key)
+{
+    const char *s = jstr(o, key);
+    struct caldate d;
+    char buf[CALDATE_DATE_LEN];
+    if (s && caldate_parse(s, &d) && caldate_format(d, buf, sizeof buf))
+        el(x, name, buf);
+}
+
+/* An epoch-seconds member as a local instant of the case's office. */
+static void el_instant(struct xw *x, const char *name, json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    char buf[CALDATE_INSTANT_LEN];
+    if (json_is_integer(v) &&
+        caldate_format_instant((int64_t)json_integer_value(v), x->zone, buf, sizeof buf))
+        el(x, name, buf);
+}
+
+/* ---- labels for the codes the database keeps --------------------------------------- */
+
+struct code_label {
+    const char *code, *label;
+};
+
+static const struct code_label sources[] = {
+    {"jagratara", "Operasi JAGRATARA"},
+    {"tim_pora", "TIM PORA"},
+    {"public_report", "Laporan masyarakat"},
+    {"apoa", "Aplikasi Pelaporan Orang Asing (APOA)"},
+    {"desa_binaan", "Desa Binaan Imigrasi"},
+    {"tpi_check", "Pemeriksaan di Tempat Pemeriksaan Imigrasi"},
+    {"supervision", "Pengawasan keimigrasian"},
+    {"intelligence", "Intelijen keimigrasian"},
+    {"other_agency", "Instansi lain"},
+    {"other", "Lainnya"},
+    {NULL, NULL},
+};
+
+static const struct code_label office_kinds[] = {
+    {"ditjen", "Direktorat Jenderal Imigrasi"},
+    {"kanwil", "Kantor Wilayah"},
+    {"kanim", "Kantor Imigrasi"},
+    {"ukk", "Unit Kerja Kantor Imigrasi"},
+    {"kejagung", "Kejaksaan Agung"},
+    {"kejati", "Kejaksaan Tinggi"},
+    {"kejari", "Kejaksaan Negeri"},
+    {"cabjari", "Cabang Kejaksaan Negeri"},
+    {NULL, NULL},
+};
+
+static const struct code_label sexes[] = {
+    {"L", "Laki-laki"},
+    {"P", "Perempuan"},
+    {NULL, NULL},
+};
+
+static const char *label_of(const struct code_label *t, const char *code)
+{
+    for (; code && t->code; t++)
+        if (strcmp(t->code, code) == 0)
+            return t->label;
+    return "";
+}
+
+static void el_stage(struct xw *x, const char *name, const char *code)
+{
+    enum stage s;
+    el_coded(x, name, code ? code : "", code && stage_lookup(code, &s) ? stage_label(s) : "");
+}
+
+/* ---- the parts --------------------------------------------------------------------- */
+
+static void write_office(struct xw *x, const char *name, json_t *o)
+{
+    if (!o)
+        return;
+    char id[24];
+    snprintf(id, sizeof id, "%lld", jint(o, "id"));
+    xw_start(x, name);
+    xw_attr(x, "id", id);
+    el_str(x, "kode", o, "code");
+    el_str(x, "nama", o, "name");
+    el_coded(x, "jenis", jstr(o, "kind"), label_of(office_kinds, jstr(o, "kind")));
+    el_str(x, "kelas", o, "class");
+    const struct tzone *z = caldate_zone(jstr(o, "tz") ? jstr(o, "tz") : "");
+    xw_start(x, "zona-waktu");
+    if (z) {
+        int off = z->offset_seconds;
+        char offset[16];
+        snprintf(offset, sizeof offset, "%c%02d:%02d", off < 0 ? '-' : '+', abs(off) / 3600,
+                 abs(off) % 3600 / 60);
+        xw_attr(x, "singkatan", z->abbr);
+        xw_attr(x, "selisih", offset);
+    }
+    xw_string(x, jstr(o, "tz") ? jstr(o, "tz") : "");
+    xw_end(x);
+    size_t i, j;
+    json_t *kop, *line;
+    json_array_foreach(json_object_get(o, "kop"), i, kop)
+    {
+        xw_start(x, "kop");
+        xw_attr(x, "berlaku-mulai", jstr(kop, "from") ? jstr(kop, "from") : "");
+        json_array_foreach(json_object_get(kop, "lines"), j, line)
+        {
+            el(x, "baris", json_string_value(line) ? json_string_value(line) : "");
+        }
+        xw_end(x);
+    }
+    xw_end(x);
+}
+
+static void write_investigators(struct xw *x, json_t *list)
+{
+    size_t i;
+    json_t *u;
+    xw_start(x, "daftar-penyidik");
+    json_array_foreach(list, i, u)
+    {
+        xw_start(x, "penyidik");
+        el_str(x, "nama", u, "name");
+        el_str(x, "nip", u, "nip");
+        el_str(x, "pangkat", u, "pangkat");
+        el_str(x, "golongan", u, "golongan");
+        el_str(x, "jabatan", u, "position");
+        el_str(x, "kartu-ppns", u, "ppns_card_no");
+        el_date(x, "kartu-ppns-berlaku-sampai", u, "ppns_valid_until");
+        xw_end(x);
+    }
+    xw_end(x);
+}
+
+/* daftar-tersangka, daftar-saksi, daftar-ahli: the parties of one kind. */
+static void write_parties(struct xw *x, json_t *list, const char *kind, const char *item)
+{
+    char list_name[32], id[32];
+    snprintf(list_name, sizeof list_name, "daftar-%s", item);
+    size_t i;
+    json_t *p;
+    xw_start(x, list_name);
+    json_array_foreach(list, i, p)
+    {
+        const char *k = jstr(p, "kind");
+        if (!k || strcmp(k, kind) != 0)
+            continue;
+        snprintf(id, sizeof id, "pihak-%lld", jint(p, "id"));
+        xw_start(x, item);
+        xw_attr(x, "id", id);
+        el_str(x, "nama", p, "name");
+        el_str(x, "kewarganegaraan", p, "nationality");
+        el_str(x, "nomor-paspor", p, "passport_no");
+        el_date(x, "tanggal-lahir", p, "birth_date");
+        el_str(x, "tempat-lahir", p, "birth_place");
+        if (jstr(p, "sex"))
+            el_coded(x, "jenis-kelamin", jstr(p, "sex"), label_of(sexes, jstr(p, "sex")));
+        el_str(x, "pekerjaan", p, "occupation");
+        el_str(x, "alamat-indonesia", p, "address_id");
+        el_str(x, "alamat-luar-negeri", p, "address_abroad");
+        el_str(x, "bahasa", p, "language");
+        el_str(x, "penerjemah", p, "interpreter");
+        xw_end(x);
+    }
+    xw_end(x);
+}
+
+static void write_offences(struct xw *x, json_t *list)
+{
+    size_t i;
+    json_t *o;
+    xw_start(x, "daftar-pasal");
+    json_array_foreach(list, i, o)
+    {
+        xw_start(x, "pasal");
+        el_str(x, "kode", o, "code");
+        el_int(x, "nomor-pasal", o, "article");
+        el_str(x, "uraian", o, "label");
+        el_int(x, "pidana-penjara-maks-bulan", o, "max_prison_months");
+        el_int(x, "pidana-penjara-min-bulan", o, "min_prison_months");
+        el_int(x, "denda-maks", o, "max_fine");
+        el_int(x, "denda-min", o, "min_fine");
+        el_str(x, "penghubung", o, "connector");
+        el_bool(x, "kurungan", o, "kurungan");
+        el_bool(x, "dapat-ditahan", o, "detainable");
+        el_bool(x, "acara-singkat", o, "short_procedure");
+        el_bool(x, "perlu-verifikasi", o, "to_verify");
+        el_date(x, "berlaku-mulai", o, "effective_from");
+        el_date(x, "berlaku-sampai", o, "effective_to");
+        el_ref(x, "tersangka", "pihak", jint(o, "party"), jstr(o, "party_name"));
+        xw_end(x);
+    }
+    xw_end(x);
+}
+
+static void write_evidence(struct xw *x, json_t *list)
+{
+    size_t i;
+    json_t *e;
+    char id[40];
+    xw_start(x, "daftar-barang-bukti");
+    json_array_foreach(list, i, e)
+    {
+        snprintf(id, sizeof id, "barang-bukti-%lld", jint(e, "id"));
+        xw_start(x, "barang-bukti");
+        xw_attr(x, "id", id);
+        el_str(x, "uraian", e, "description");
+        el_str(x, "jumlah", e, "quantity");
+        el_ref(x, "disita-dari", "pihak", jint(e, "party"), jstr(e, "party_name"));
+        el_date(x, "tanggal-sita", e, "seized_on");
+        el_str(x, "tempat-penyimpanan", e, "storage");
+        xw_end(x);
+    }
+    xw_end(x);
+}
+
+/* One payload value as text: strings as they are, anything else as JSON. */
+static void write_datum(struct xw *x, const char *key, json_t *v)
+{
+    xw_start(x, "data");
+    xw_attr(x, "kunci", key);
+    if (json_is_string(v)) {
+        xw_string(x, json_string_value(v));
+    } else if (!json_is_null(v)) {
+        char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+        if (s)
+            xw_string(x, s);
+        else
+            x->ok = false;
+        free(s);
+    }
+    xw_end(x);
+}
+
+/* The payload's members, in the database's order; arrays as repeated
+ * elements with the same key. */
+static void write_payload(struct xw *x, json_t *payload)
+{
+    const char *key;
+    json_t *v, *item;
+    size_t i;
+    json_object_foreach(payload, key, v)
+    {
+        if (!json_is_array(v)) {
+            write_datum(x, key, v);
+            continue;
+        }
+        json_array_foreach(v, i, item)
+        {
+            write_datum(x, key, item);
+        }
+    }
+}
+
+static void write_event(struct xw *x, json_t *e)
+{
+    char id[40], seq[24];
+    long long n = jint(e, "seq");
+    snprintf(id, sizeof id, "peristiwa-%lld", n);
+    snprintf(seq, sizeof seq, "%lld", n);
+    xw_start(x, "peristiwa");
+    xw_attr(x, "id", id);
+    el(x, "urutan", seq);
+    const char *type = jstr(e, "type");
+    enum event ev;
+    el_coded(x, "jenis", type ? type : "", type && event_lookup(type, &ev) ? event_label(ev) : "");
+    el_date(x, "tanggal", e, "legal_date");
+    el_instant(x, "waktu", e, "legal_s");
+    el_str(x, "nomor-dokumen", e, "doc_number");
+    el_ref(x, "pihak", "pihak", jint(e, "party"), jstr(e, "party_name"));
+    long long corrects = jint(e, "corrects_seq");
+    snprintf(seq, sizeof seq, "%lld", corrects);
+    el_ref(x, "mengoreksi", "peristiwa", corrects, seq);
+    el_coded(x, "rezim", jstr(e, "regime") ? jstr(e, "regime") : "", jstr(e, "regime_label"));
+    el_stage(x, "tahap-sebelum", jstr(e, "stage_before"));
+    el_stage(x, "tahap-sesudah", jstr(e, "stage_after"));
+    el_bool(x, "terlambat", e, "late");
+    el_instant(x, "dicatat-pada", e, "entered_s");
+    xw_start(x, "dicatat-oleh");
+    xw_attr(x, "nip", jstr(e, "by_nip") ? jstr(e, "by_nip") : "");
+    xw_string(x, jstr(e, "by_name") ? jstr(e, "by_name") : "");
+    xw_end(x);
+    write_payload(x, json_object_get(e, "payload"));
+    xw_end(x);
+}
+
+static void write_events(struct xw *x, json_t *list)
+{
+    size_t i;
+    json_t *e;
+    xw_start(x, "daftar-peristiwa");
+    json_array_foreach(list, i, e)
+    {
+        write_event(x, e);
+    }
+    xw_end(x);
+}
+
+/* <petunjuk-p19>: the instructions grouped by round (they come sorted). */
+static void write_instructions(struct xw *x, json_t *list)
+{
+    size_t i;
+    json_t *it;
+    long long round = 0;
+    char buf[40];
+    xw_start(x, "petunjuk-p19");
+    json_array_foreach(list, i, it)
+    {
+        if (jint(it, "round") != round) {
+            if (round)
+                xw_end(x);
+            round = jint(it, "round");
+            xw_start(x, "putaran");
+            snprintf(buf, sizeof buf, "%lld", round);
+            xw_attr(x, "ke", buf);
+            if (jint(it, "p19_seq")) {
+                snprintf(buf, sizeof buf, "peristiwa-%lld", jint(it, "p19_seq"));
+                xw_attr(x, "peristiwa", buf);
+            }
+            el_date(x, "tanggal", it, "p19_date");
+            el_str(x, "nomor-dokumen", it, "p19_number");
+        }
+        xw_start(x, "butir");
+        snprintf(buf, sizeof buf, "%lld", jint(it, "item_no"));
+        xw_attr(x, "no", buf);
+        el_str(x, "teks", it, "text");
+        el_str(x, "jawaban", it, "answer");
+        snprintf(buf, sizeof buf, "%lld", jint(it, "answer_seq"));
+        el_ref(x, "peristiwa-jawaban", "peristiwa", jint(it, "answer_seq"), buf);
+        xw_end(x);
+    }
+    if (round)
+        xw_end(x);
+    xw_end(x);
+}
+
+static void write_case(struct xw *x, const struct casedoc *d)
+{
+    json_t *c = d->part[P_CASE];
+    char id[24];
+    snprintf(id, sizeof id, "%lld", jint(c, "id"));
+    xw_check(x, xmlTextWriterStartElementNS(x->w, NULL, X("perkara"), X(CASE_NS)));
+    xw_attr(x, "id", id);
+    el_str(x, "nomor", c, "number");
+    el_stage(x, "tahap", jstr(c, "stage"));
+    el_instant(x, "tahap-sejak", c, "stage_since_s");
+    el_int(x, "versi", c, "version");
+    el_coded(x, "sumber", jstr(c, "source") ? jstr(c, "source") : "",
+             label_of(sources, jstr(c, "source")));
+    el_str(x, "catatan-sumber", c, "source_note");
+    el_str(x, "ringkasan", c, "summary");
+    el_date(x, "tanggal-dibuka", c, "opened_on");
+    el_instant(x, "dibuat-pada", c, "created_s");
+    if (jstr(c, "creator_name")) {
+        xw_start(x, "dibuat-oleh");
+        xw_attr(x, "nip", jstr(c, "creator_nip") ? jstr(c, "creator_nip") : "");
+        xw_string(x, jstr(c, "creator_name"));
+        xw_end(x);
+    }
+    el_instant(x, "disampaikan-pada", c, "disclosed_s");
+    el_instant(x, "diekspor-pada", c, "export_s");
+    write_office(x, "kantor", d->part[P_OFFICE]);
+    write_office(x, "kejari", d->part[P_KEJARI]);
+    write_investigators(x, d->part[P_INVESTIGATORS]);
+    write_parties(x, d->part[P_PARTIES], "suspect", "tersangka");
+    write_parties(x, d->part[P_PARTIES], "witness", "saksi");
+    write_parties(x, d->part[P_PARTIES], "expert", "ahli");
+    write_offences(x, d->part[P_OFFENCES]);
+    write_evidence(x, d->part[P_EVIDENCE]);
+    write_events(x, d->part[P_EVENTS]);
+    write_instructions(x, d->part[P_INSTRUCTIONS]);
+    xw_end(x);
+}
+
+/* The document as malloc'd UTF-8 bytes. */
+static bool casedoc_write(const struct casedoc *d, char **xml, size_t *len, struct berr *err)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    struct xw x = {.w = w, .zone = d->zone, .ok = w != NULL};
+    if (x.ok) {
+        xw_check(&x, xmlTextWriterSetIndent(w, 1));
+        xw_check(&x, xmlTextWriterSetIndentString(w, X("  ")));
+        xw_check(&x, xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
+        write_case(&x, d);
+        xw_check(&x, xmlTextWriterEndDocument(w));
+    }
+    if (w)
+        xmlFreeTextWriter(w); /* flushes into buf */
+    if (x.ok) {
+        int n = xmlBufferLength(buf);
+        *xml = n > 0 ? malloc((size_t)n + 1) : NULL;
+        if (*xml) {
+            memcpy(*xml, xmlBufferContent(buf), (size_t)n);
+            (*xml)[n] = '\0';
+            *len = (size_t)n;
+        }
+        x.ok = *xml != NULL;
+    }
+    if (buf)
+        xmlBufferFree(buf);
+    return x.ok || berr_set(err, BERR_INTERNAL, "the case document could not be written");
+}
 
 bool app_case_xml(struct app *app, const struct actor *who, long long id, char **xml, size_t *len,
                   struct audit_rec *au, struct berr *err)
 {
-    (void)app;
-    (void)who;
-    (void)id;
-    (void)xml;
-    (void)len;
-    (void)au;
-    return berr_set(err, BERR_INTERNAL, "not yet");
+    au->action = "case.export";
+    au->object_type = "case";
+    au->object_id = id;
+    *xml = NULL;
+    *len = 0;
+    const char *clause = case_visible_clause(who->role);
+    if (!clause)
+        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
+    xmlInitParser(); /* once per process; guarded by libxml2's own lock in 2.9 */
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    struct casedoc d = {0};
+    bool ok = casedoc_load(&tx, who, clause, id, &d, err) && casedoc_write(&d, xml, len, err) &&
+              audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    tx_end(&tx);
+    casedoc_clear(&d);
+    if (!ok) {
+        free(*xml);
+        *xml = NULL;
+        *len = 0;
+    }
+    return ok;
 }

@@ -1,13 +1,125 @@
-/* h_cases.c - cases (read side; the state machine's routes come with it). */
+/*
+ * h_cases.c - cases: open, list, read, export, record acts; parties,
+ * offences, evidence; the offence catalogue, rule sets and the chain check.
+ */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app/app.h"
 #include "handlers.h"
 
+/* A problem reply with the members DESIGN.md promises for refusals: the
+ * events allowed (409), the missing facts (422), the current version. */
+static void reply_refusal(struct http_reply *rep, const struct berr *err,
+                          const struct event_outcome *out)
+{
+    reply_berr(rep, err);
+    if (!out->problem_type && !out->allowed && !out->missing)
+        return;
+    json_t *j = json_loadb(rep->body, rep->len, 0, NULL);
+    if (!j)
+        return;
+    if (out->problem_type) {
+        char type[96];
+        snprintf(type, sizeof type, "urn:berkas:problem:%s", out->problem_type);
+        json_object_set_new(j, "type", json_string(type));
+    }
+    if (out->allowed)
+        json_object_set(j, "allowed", out->allowed);
+    if (out->missing)
+        json_object_set(j, "missing", out->missing);
+    if (out->current_version > 0)
+        json_object_set_new(j, "current_version", json_integer(out->current_version));
+    unsigned status = rep->status;
+    int retry = rep->retry_after;
+    reply_json(rep, status, j);
+    rep->content_type = "application/problem+json";
+    rep->retry_after = retry;
+}
+
+static void outcome_free(struct event_outcome *out)
+{
+    json_decref(out->body);
+    json_decref(out->allowed);
+    json_decref(out->missing);
+}
+
+/* If-Match: "7", W/"7" or 7. -1 when absent; -2 when malformed. */
+static int if_match(const struct http_request *req)
+{
+    const char *h = http_header(req, "If-Match");
+    if (!h)
+        return -1;
+    if (h[0] == 'W' && h[1] == '/')
+        h += 2;
+    char buf[16];
+    size_t n = strlen(h);
+    if (n >= 2 && h[0] == '"' && h[n - 1] == '"') {
+        h++;
+        n -= 2;
+    }
+    if (n == 0 || n >= sizeof buf || strspn(h, "0123456789") < n)
+        return -2;
+    memcpy(buf, h, n);
+    buf[n] = '\0';
+    return (int)strtol(buf, NULL, 10);
+}
+
 HANDLER(h_cases_list)
 {
     struct berr err = {0};
-    reply_result(rep, 200, app_cases_list(app, &req->actor, &req->audit, &err), &err);
+    struct case_filter flt = {.stage = http_query(req, "stage"),
+                              .clock = http_query(req, "clock"),
+                              .article = http_query(req, "article"),
+                              .q = http_query(req, "q")};
+    const char *office = http_query(req, "office"), *cursor = http_query(req, "cursor"),
+               *limit = http_query(req, "limit");
+    long long n = 0;
+    bool ok = (!office || path_id(office, "office", &flt.office, &err)) &&
+              (!cursor || path_id(cursor, "cursor", &flt.cursor, &err));
+    if (ok && limit && (!path_id(limit, "limit", &n, &err) || n > 100))
+        ok = berr_field(&err, BERR_BAD_INPUT, "limit", "limit: 1 sampai 100");
+    if (!ok) {
+        reply_berr(rep, &err);
+        return;
+    }
+    flt.limit = (int)n;
+    if (flt.q && strlen(flt.q) > 100) {
+        berr_field(&err, BERR_BAD_INPUT, "q", "q paling panjang 100 karakter");
+        reply_berr(rep, &err);
+        return;
+    }
+    reply_result(rep, 200, app_cases_list(app, &req->actor, &flt, &req->audit, &err), &err);
+}
+
+HANDLER(h_case_create)
+{
+    static const char *const fields[] = {"kejari_id", "source", "source_note",   "summary",
+                                         "opened_on", "number", "report_number", NULL};
+    struct berr err = {0};
+    req->audit.action = "case.create";
+    json_t *body = json_body(req, fields, false, &err);
+    struct case_input in = {0};
+    long long id = 0;
+    struct event_outcome out = {0};
+    bool ok = body && json_get_int(body, "kejari_id", false, 1, (1LL << 53), &in.kejari_id, &err) &&
+              json_get_str(body, "source", true, 32, &in.source, &err) &&
+              json_get_str(body, "source_note", false, 500, &in.source_note, &err) &&
+              json_get_str(body, "summary", false, 2000, &in.summary, &err) &&
+              json_get_str(body, "opened_on", true, 10, &in.opened_on, &err) &&
+              json_get_str(body, "number", false, 100, &in.number, &err) &&
+              json_get_str(body, "report_number", false, 100, &in.report_number, &err) &&
+              app_case_create(app, &req->actor, &in, &id, &out, &req->audit, &err);
+    if (ok) {
+        reply_result(rep, 201, app_case_get(app, &req->actor, id, &req->audit, &err), &err);
+        snprintf(rep->location_buf, sizeof rep->location_buf, "/api/v1/cases/%lld", id);
+        rep->location = rep->location_buf;
+    } else {
+        reply_refusal(rep, &err, &out);
+    }
+    outcome_free(&out);
+    json_decref(body);
 }
 
 HANDLER(h_case_get)
@@ -38,4 +150,246 @@ HANDLER(h_case_xml)
     } else {
         reply_berr(rep, &err);
     }
+}
+
+HANDLER(h_event_create)
+{
+    static const char *const fields[] = {"type",
+                                         "date",
+                                         "at",
+                                         "number",
+                                         "note",
+                                         "party_id",
+                                         "bap",
+                                         "days",
+                                         "detention_type",
+                                         "recipient",
+                                         "ground",
+                                         "polri_order",
+                                         "polri_involved",
+                                         "severe_illness",
+                                         "instructions",
+                                         "instruction_id",
+                                         "answer",
+                                         "corrects",
+                                         "withdraws",
+                                         "due",
+                                         "direction",
+                                         NULL};
+    struct berr err = {0};
+    req->audit.action = "case.event";
+    long long id;
+    struct event_input in = {.if_match = if_match(req),
+                             .idempotency_key = http_header(req, "Idempotency-Key"),
+                             .raw_body = req->body};
+    struct event_outcome out = {0};
+    json_t *body = NULL;
+    long long days = 0;
+    bool ok = path_id(req->params[0], "id", &id, &err);
+    if (ok && in.if_match == -2)
+        ok = berr_field(&err, BERR_BAD_INPUT, "If-Match",
+                        "If-Match harus versi perkara, mis. \"3\"");
+    if (ok && in.idempotency_key &&
+        (strlen(in.idempotency_key) == 0 || strlen(in.idempotency_key) > 200))
+        ok = berr_field(&err, BERR_BAD_INPUT, "Idempotency-Key", "Idempotency-Key: 1-200 karakter");
+    req->audit.object_type = "case";
+    req->audit.object_id = ok ? id : 0;
+    ok = ok && (body = json_body(req, fields, false, &err)) != NULL &&
+         json_get_str(body, "type", true, 40, &in.type, &err) &&
+         json_get_str(body, "date", false, 10, &in.date, &err) &&
+         json_get_str(body, "at", false, 40, &in.at, &err) &&
+         json_get_str(body, "number", false, 120, &in.number, &err) &&
+         json_get_str(body, "note", false, 4000, &in.note, &err) &&
+         json_get_int(body, "party_id", false, 1, (1LL << 53), &in.party_id, &err) &&
+         json_get_str(body, "bap", false, 12, &in.bap, &err) &&
+         json_get_int(body, "days", false, 1, 60, &days, &err) &&
+         json_get_str(body, "detention_type", false, 8, &in.detention_type, &err) &&
+         json_get_str(body, "recipient", false, 20, &in.recipient, &err) &&
+         json_get_str(body, "ground", false, 500, &in.ground, &err) &&
+         json_get_str(body, "polri_order", false, 120, &in.polri_order, &err) &&
+         json_get_int(body, "instruction_id", false, 1, (1LL << 53), &in.instruction_id, &err) &&
+         json_get_str(body, "answer", false, 4000, &in.answer, &err) &&
+         json_get_int(body, "corrects", false, 1, (1LL << 53), &in.corrects, &err) &&
+         json_get_str(body, "due", false, 10, &in.due, &err) &&
+         json_get_int(body, "direction", false, 1, (1LL << 53), &in.direction_event, &err);
+    in.days = (int)days;
+    static const char *const flags[] = {"polri_involved", "severe_illness", "withdraws"};
+    bool *flag_out[] = {&in.polri_involved, &in.severe_illness, &in.withdraws};
+    for (size_t i = 0; ok && i < sizeof flags / sizeof flags[0]; i++) {
+        json_t *v = json_object_get(body, flags[i]);
+        if (v && !json_is_boolean(v))
+            ok = berr_field(&err, BERR_BAD_INPUT, flags[i], "%s harus true atau false", flags[i]);
+        *flag_out[i] = json_is_true(v);
+    }
+    if (ok && (in.instructions = json_object_get(body, "instructions")) != NULL) {
+        size_t n = json_array_size(in.instructions);
+        if (!json_is_array(in.instructions) || n > 100)
+            ok = berr_field(&err, BERR_BAD_INPUT, "instructions",
+                            "instructions: daftar teks (paling banyak 100)");
+        for (size_t i = 0; ok && i < n; i++) {
+            json_t *wrap = json_pack("{s:O}", "item", json_array_get(in.instructions, i));
+            const char *text;
+            ok = json_get_str(wrap, "item", true, 4000, &text, &err);
+            if (ok)
+                json_array_set(in.instructions, i, json_object_get(wrap, "item"));
+            else
+                snprintf(err.field, sizeof err.field, "instructions");
+            json_decref(wrap);
+        }
+    }
+    ok = ok && app_event_record(app, &req->actor, id, &in, &out, &req->audit, &err);
+    if (ok) {
+        reply_json(rep, (unsigned)out.status, json_incref(out.body));
+        snprintf(rep->location_buf, sizeof rep->location_buf, "/api/v1/cases/%lld", id);
+        rep->location = rep->location_buf;
+    } else {
+        reply_refusal(rep, &err, &out);
+    }
+    outcome_free(&out);
+    json_decref(body);
+}
+
+static bool party_fields(json_t *body, struct party_input *in, bool add, struct berr *err)
+{
+    return json_get_str(body, "kind", add, 10, &in->kind, err) &&
+           json_get_str(body, "name", add, 200, &in->name, err) &&
+           json_get_str(body, "nationality", false, 2, &in->nationality, err) &&
+           json_get_str(body, "passport_no", false, 20, &in->passport_no, err) &&
+           json_get_str(body, "birth_date", false, 10, &in->birth_date, err) &&
+           json_get_str(body, "birth_place", false, 200, &in->birth_place, err) &&
+           json_get_str(body, "sex", false, 1, &in->sex, err) &&
+           json_get_str(body, "occupation", false, 200, &in->occupation, err) &&
+           json_get_str(body, "address_id", false, 500, &in->address_id, err) &&
+           json_get_str(body, "address_abroad", false, 500, &in->address_abroad, err) &&
+           json_get_str(body, "language", false, 100, &in->language, err) &&
+           json_get_str(body, "interpreter", false, 200, &in->interpreter, err);
+}
+
+static const char *const party_field_names[] = {
+    "kind",        "name",        "nationality", "passport_no", "birth_date",
+    "birth_place", "sex",         "occupation",  "address_id",  "address_abroad",
+    "language",    "interpreter", NULL};
+
+static void party_save(struct app *app, struct http_request *req, struct http_reply *rep, bool add)
+{
+    struct berr err = {0};
+    long long case_id, party_id = 0, id = 0;
+    struct party_input in = {.if_match = -1};
+    json_t *body = NULL;
+    bool ok = path_id(req->params[0], "id", &case_id, &err) &&
+              (add || path_id(req->params[1], "party", &party_id, &err));
+    if (ok && !add) {
+        in.if_match = if_match(req);
+        if (in.if_match == -2)
+            ok = berr_field(&err, BERR_BAD_INPUT, "If-Match", "If-Match harus versi pihak");
+    }
+    ok = ok && (body = json_body(req, party_field_names, false, &err)) != NULL &&
+         party_fields(body, &in, add, &err) &&
+         app_party_save(app, &req->actor, case_id, party_id, &in, &id, &req->audit, &err);
+    if (ok)
+        reply_json(rep, add ? 201 : 200,
+                   json_pack("{s:I, s:I}", "id", (json_int_t)id, "case_id", (json_int_t)case_id));
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+HANDLER(h_party_add)
+{
+    req->audit.action = "party.add";
+    party_save(app, req, rep, true);
+}
+
+HANDLER(h_party_correct)
+{
+    req->audit.action = "party.correct";
+    party_save(app, req, rep, false);
+}
+
+HANDLER(h_offence_charge)
+{
+    static const char *const fields[] = {"code", "party_id", NULL};
+    struct berr err = {0};
+    req->audit.action = "offence.charge";
+    long long case_id, party_id = 0, id = 0;
+    const char *code;
+    json_t *body = NULL;
+    bool ok = path_id(req->params[0], "id", &case_id, &err) &&
+              (body = json_body(req, fields, false, &err)) != NULL &&
+              json_get_str(body, "code", true, 16, &code, &err) &&
+              json_get_int(body, "party_id", false, 1, (1LL << 53), &party_id, &err) &&
+              app_offence_charge(app, &req->actor, case_id, code, party_id, &id, &req->audit, &err);
+    if (ok)
+        reply_json(rep, 201, json_pack("{s:I, s:s}", "id", (json_int_t)id, "code", code));
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+HANDLER(h_evidence_add)
+{
+    static const char *const fields[] = {"description", "quantity", "seized_from",
+                                         "seized_on",   "storage",  NULL};
+    struct berr err = {0};
+    req->audit.action = "evidence.add";
+    long long case_id, from = 0, id = 0;
+    const char *description, *quantity, *seized_on, *storage;
+    json_t *body = NULL;
+    bool ok = path_id(req->params[0], "id", &case_id, &err) &&
+              (body = json_body(req, fields, false, &err)) != NULL &&
+              json_get_str(body, "description", true, 1000, &description, &err) &&
+              json_get_str(body, "quantity", false, 60, &quantity, &err) &&
+              json_get_int(body, "seized_from", false, 1, (1LL << 53), &from, &err) &&
+              json_get_str(body, "seized_on", false, 10, &seized_on, &err) &&
+              json_get_str(body, "storage", false, 200, &storage, &err) &&
+              app_evidence_add(app, &req->actor, case_id, description, quantity, from, seized_on,
+                               storage, &id, &req->audit, &err);
+    if (ok)
+        reply_json(rep, 201, json_pack("{s:I}", "id", (json_int_t)id));
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+HANDLER(h_offences_list)
+{
+    struct berr err = {0};
+    reply_result(rep, 200, app_offence_catalogue(app, &req->actor, &err), &err);
+}
+
+HANDLER(h_rulesets_list)
+{
+    struct berr err = {0};
+    reply_result(rep, 200, app_rulesets_get(app, &req->actor, &err), &err);
+}
+
+HANDLER(h_ruleset_amend)
+{
+    static const char *const fields[] = {"value", "to_verify", "note", NULL};
+    struct berr err = {0};
+    req->audit.action = "ruleset.amend";
+    long long value = 0;
+    const char *note;
+    json_t *body = json_body(req, fields, false, &err);
+    bool ok = body && json_get_int(body, "value", true, -1000000, 1000000, &value, &err) &&
+              json_get_str(body, "note", false, 500, &note, &err);
+    json_t *tv = body ? json_object_get(body, "to_verify") : NULL;
+    if (ok && tv && !json_is_boolean(tv))
+        ok = berr_field(&err, BERR_BAD_INPUT, "to_verify", "to_verify harus true atau false");
+    ok = ok && app_ruleset_amend(app, &req->actor, req->params[0], req->params[1], (int)value,
+                                 json_is_true(tv), note, &req->audit, &err);
+    if (ok)
+        reply_result(rep, 200, app_rulesets_get(app, &req->actor, &err), &err);
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+HANDLER(h_verify_chain)
+{
+    struct berr err = {0};
+    json_t *body = json_body(req, NULL, true, &err);
+    json_t *j = body ? app_verify_chain(app, &req->actor, &req->audit, &err) : NULL;
+    reply_result(rep, 200, j, &err);
+    json_decref(body);
 }

@@ -35,6 +35,16 @@ HANDLER(h_user_unlock);
 HANDLER(h_cases_list);
 HANDLER(h_case_get);
 HANDLER(h_case_xml);
+HANDLER(h_case_create);
+HANDLER(h_event_create);
+HANDLER(h_party_add);
+HANDLER(h_party_correct);
+HANDLER(h_offence_charge);
+HANDLER(h_evidence_add);
+HANDLER(h_offences_list);
+HANDLER(h_rulesets_list);
+HANDLER(h_ruleset_amend);
+HANDLER(h_verify_chain);
 
 /* The reply for a value from app (200 or status), or for the error when
  * value is NULL. */

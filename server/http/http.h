@@ -77,6 +77,9 @@ const struct route *router_match(const struct route *table, size_t n, const char
 /* A request header's value, or NULL. */
 const char *http_header(const struct http_request *req, const char *name);
 
+/* A query-string argument's value (percent-decoded), or NULL. */
+const char *http_query(const struct http_request *req, const char *name);
+
 /* Reply helpers.  Each replaces what rep held. */
 void reply_text(struct http_reply *rep, unsigned status, const char *content_type,
                 const char *text);

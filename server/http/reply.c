@@ -2,6 +2,7 @@
 #include "http.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,8 @@ void reply_berr(struct http_reply *rep, const struct berr *err)
     /* An internal error's message may name files or SQL: the log has it,
      * the client gets a generic sentence (ASVS V16 / CJIS SI-11). */
     const char *detail = status == 500 ? "Terjadi kesalahan di server." : err->message;
+    if (status == 500) /* names what failed, never case data (see core/error.h) */
+        fprintf(stderr, "berkasd: internal error: %s\n", err->message);
     reply_problem(rep, status, berr_kind_name(err->kind), title_of(status), detail, err->field);
     if (status == 503)
         rep->retry_after = 5;

@@ -13,6 +13,7 @@
 #define ANY   ROLE_ANY
 #define ADMIN ROLE_ADMIN
 #define CASES (ROLE_INVESTIGATOR | ROLE_SUPERVISOR | ROLE_PROSECUTOR)
+#define INV   ROLE_INVESTIGATOR
 
 /* clang-format off */
 const struct route http_routes[] = {
@@ -35,9 +36,19 @@ const struct route http_routes[] = {
     {"GET",    "/api/v1/users/{id}",                h_user_get,         ADMIN,        0,           "one user"},
     {"POST",   "/api/v1/users/{id}/disable",        h_user_disable,     ADMIN,        ROUTE_AUDIT, "disable a user and end their sessions"},
     {"POST",   "/api/v1/users/{id}/unlock",         h_user_unlock,      ADMIN,        ROUTE_AUDIT, "unlock a user locked by failed log-ons"},
-    {"GET",    "/api/v1/cases",                     h_cases_list,       CASES,        ROUTE_AUDIT, "the cases the caller may see"},
+    {"GET",    "/api/v1/cases",                     h_cases_list,       CASES,        ROUTE_AUDIT, "the cases the caller may see: ?stage= &office= &clock= &article= &q= &cursor= &limit="},
+    {"POST",   "/api/v1/cases",                     h_case_create,      INV,          ROUTE_AUDIT, "open a case with its Laporan"},
     {"GET",    "/api/v1/cases/{id}.xml",            h_case_xml,         CASES,        ROUTE_AUDIT, "the case as one XML document (schemas/case.xsd)"},
-    {"GET",    "/api/v1/cases/{id}",                h_case_get,         CASES,        ROUTE_AUDIT, "one case"},
+    {"GET",    "/api/v1/cases/{id}",                h_case_get,         CASES,        ROUTE_AUDIT, "one case: stage, facts, allowed events, clocks, P-19 rounds, timeline, history"},
+    {"POST",   "/api/v1/cases/{id}/events",         h_event_create,     CASES,        ROUTE_AUDIT, "record an act (If-Match: version; Idempotency-Key)"},
+    {"POST",   "/api/v1/cases/{id}/parties",        h_party_add,        INV,          ROUTE_AUDIT, "add a suspect, witness or expert"},
+    {"PUT",    "/api/v1/cases/{id}/parties/{party}", h_party_correct,   INV,          ROUTE_AUDIT, "correct a party (If-Match: the party's version)"},
+    {"POST",   "/api/v1/cases/{id}/offences",       h_offence_charge,   INV,          ROUTE_AUDIT, "charge an offence of the catalogue"},
+    {"POST",   "/api/v1/cases/{id}/evidence",       h_evidence_add,     INV,          ROUTE_AUDIT, "add an item of evidence"},
+    {"GET",    "/api/v1/offences",                  h_offences_list,    ANY,          0,           "the offence catalogue, UU 6/2011 Pasal 113-136"},
+    {"GET",    "/api/v1/rulesets",                  h_rulesets_list,    ANY,          0,           "the legal rule sets in force, with values to verify"},
+    {"PUT",    "/api/v1/rulesets/{name}/{key}",     h_ruleset_amend,    ADMIN,        ROUTE_AUDIT, "amend one value of a rule set"},
+    {"POST",   "/api/v1/verify-chain",              h_verify_chain,     ADMIN,        ROUTE_AUDIT, "recompute every case's hash chain; name the first broken link"},
 };
 /* clang-format on */
 

@@ -1,0 +1,248 @@
+/* casefile.c - see casefile.h. */
+#include "casefile.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/tx.h"
+#include "visibility.h"
+
+static long long ll(PGresult *r, int row, int col)
+{
+    return strtoll(PQgetvalue(r, row, col), NULL, 10);
+}
+
+void casefile_free(struct casefile *cf)
+{
+    for (int i = 0; cf->ev_payload && i < cf->nevents; i++)
+        json_decref(cf->ev_payload[i]);
+    free(cf->ev);
+    free(cf->ev_id);
+    free(cf->ev_payload);
+    free(cf->suspect_ids);
+    free(cf->charged);
+    memset(cf, 0, sizeof *cf);
+}
+
+int casefile_suspect_index(const struct casefile *cf, long long party_id)
+{
+    for (int i = 0; party_id && i < cf->nsuspects; i++)
+        if (cf->suspect_ids[i] == party_id)
+            return i;
+    return -1;
+}
+
+int casefile_event_index(const struct casefile *cf, long long event_id)
+{
+    for (int i = 0; event_id && i < cf->nevents; i++)
+        if (cf->ev_id[i] == event_id)
+            return i;
+    return -1;
+}
+
+static int json_int_member(json_t *o, const char *key, int dflt)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_integer(v) ? (int)json_integer_value(v) : dflt;
+}
+
+void casefile_event_from(const struct casefile *cf, enum event type, const char *legal_date,
+                         const char *legal_at, long long party_id, long long corrects,
+                         json_t *payload, struct case_event *out)
+{
+    struct caldate d = {0, 0, 0};
+    caldate_parse(legal_date, &d);
+    *out = evlog_event(type, d);
+    int64_t at;
+    if (legal_at && *legal_at && caldate_parse_instant(legal_at, &at)) {
+        out->at = at;
+        out->has_time = true;
+    }
+    out->suspect = casefile_suspect_index(cf, party_id);
+    if (type == EV_CORRECTED)
+        out->ref = casefile_event_index(cf, corrects);
+    else if (type == EV_DIRECTION_DONE)
+        out->ref = casefile_event_index(cf, json_int_member(payload, "direction", 0));
+    out->withdraws = json_is_true(json_object_get(payload, "withdraws"));
+    out->items = json_int_member(payload, "items", 0);
+    out->days = json_int_member(payload, "days", 0);
+    const char *dt = json_string_value(json_object_get(payload, "detention_type"));
+    if (dt)
+        det_type_lookup(dt, &out->det_type);
+    const char *bap = json_string_value(json_object_get(payload, "bap"));
+    static const struct {
+        const char *code;
+        enum bap_kind kind;
+    } baps[] = {{"saksi", BAP_SAKSI},
+                {"tersangka", BAP_TERSANGKA},
+                {"ahli", BAP_AHLI},
+                {"tambahan", BAP_TAMBAHAN}};
+    for (size_t i = 0; bap && i < sizeof baps / sizeof baps[0]; i++)
+        if (strcmp(bap, baps[i].code) == 0)
+            out->bap = baps[i].kind;
+    const char *due = json_string_value(json_object_get(payload, "due"));
+    if (due)
+        caldate_parse(due, &out->due);
+}
+
+static bool load_case_row(struct tx *tx, const struct actor *who, long long id, bool lock,
+                          struct casefile *cf, struct berr *err)
+{
+    const char *clause = case_visible_clause(who->role);
+    if (!clause)
+        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
+    char sql[1024], office[24], sid[24];
+    snprintf(sql, sizeof sql,
+             "SELECT c.id, c.office_id, coalesce(c.kejari_id, 0), c.number, "
+             "coalesce(c.opened_on::text, ''), o.tz, c.stage, c.version, "
+             "c.disclosed_at IS NOT NULL, encode(c.last_hash, 'hex') "
+             "FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
+             "WHERE c.id = $2::bigint AND %s%s",
+             clause, lock ? " FOR UPDATE OF c" : "");
+    snprintf(office, sizeof office, "%lld", who->office_id);
+    snprintf(sid, sizeof sid, "%lld", id);
+    const char *p[2] = {office, sid};
+    PGresult *r = tx_query(tx, sql, 2, p, err);
+    if (!r)
+        return false;
+    if (PQntuples(r) != 1) {
+        PQclear(r);
+        return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
+    }
+    cf->id = ll(r, 0, 0);
+    cf->office_id = ll(r, 0, 1);
+    cf->kejari_id = ll(r, 0, 2);
+    snprintf(cf->number, sizeof cf->number, "%s", PQgetvalue(r, 0, 3));
+    snprintf(cf->opened_on, sizeof cf->opened_on, "%s", PQgetvalue(r, 0, 4));
+    snprintf(cf->tz, sizeof cf->tz, "%s", PQgetvalue(r, 0, 5));
+    cf->zone = caldate_zone(cf->tz);
+    stage_lookup(PQgetvalue(r, 0, 6), &cf->stage);
+    cf->version = (int)ll(r, 0, 7);
+    cf->disclosed = PQgetvalue(r, 0, 8)[0] == 't';
+    size_t bin_len = 0;
+    sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, PQgetvalue(r, 0, 9),
+                   strlen(PQgetvalue(r, 0, 9)), NULL, &bin_len, NULL);
+    PQclear(r);
+    if (!cf->zone)
+        return berr_set(err, BERR_INTERNAL, "office zone %s unknown", cf->tz);
+    return true;
+}
+
+static bool load_children(struct tx *tx, struct casefile *cf, struct berr *err)
+{
+    char sid[24];
+    snprintf(sid, sizeof sid, "%lld", cf->id);
+    const char *p[1] = {sid};
+    PGresult *r = tx_query(tx,
+                           "SELECT id FROM app.parties WHERE case_id = $1::bigint AND kind = "
+                           "'suspect' ORDER BY id",
+                           1, p, err);
+    if (!r)
+        return false;
+    cf->nsuspects = PQntuples(r);
+    cf->suspect_ids = calloc((size_t)cf->nsuspects + 1, sizeof *cf->suspect_ids);
+    for (int i = 0; cf->suspect_ids && i < cf->nsuspects; i++)
+        cf->suspect_ids[i] = ll(r, i, 0);
+    PQclear(r);
+
+    r = tx_query(tx,
+                 "SELECT coalesce(co.party_id, 0), oc.max_prison_months, oc.detainable, "
+                 "oc.short_procedure, oc.code FROM app.case_offences co "
+                 "JOIN app.offence_catalogue oc ON oc.id = co.offence_id "
+                 "WHERE co.case_id = $1::bigint ORDER BY co.id",
+                 1, p, err);
+    if (!r)
+        return false;
+    cf->ncharged = PQntuples(r);
+    cf->charged = calloc((size_t)cf->ncharged + 1, sizeof *cf->charged);
+    for (int i = 0; cf->charged && i < cf->ncharged; i++) {
+        cf->charged[i].party_id = ll(r, i, 0);
+        cf->charged[i].max_prison_months = (int)ll(r, i, 1);
+        cf->charged[i].detainable = PQgetvalue(r, i, 2)[0] == 't';
+        cf->charged[i].short_procedure = PQgetvalue(r, i, 3)[0] == 't';
+        snprintf(cf->charged[i].code, sizeof cf->charged[i].code, "%s", PQgetvalue(r, i, 4));
+    }
+    PQclear(r);
+
+    r = tx_query(tx,
+                 "SELECT id, type, legal_date::text, coalesce(to_char(legal_at AT TIME ZONE "
+                 "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), coalesce(party_id, 0), "
+                 "coalesce(corrects, 0), payload::text FROM app.events "
+                 "WHERE case_id = $1::bigint ORDER BY seq",
+                 1, p, err);
+    if (!r)
+        return false;
+    cf->nevents = PQntuples(r);
+    size_t n = (size_t)cf->nevents + 1;
+    cf->ev = calloc(n, sizeof *cf->ev);
+    cf->ev_id = calloc(n, sizeof *cf->ev_id);
+    cf->ev_payload = calloc(n, sizeof *cf->ev_payload);
+    if (!cf->ev || !cf->ev_id || !cf->ev_payload || !cf->suspect_ids || !cf->charged) {
+        PQclear(r);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    /* ids first: references point backwards, at rows already mapped */
+    for (int i = 0; i < cf->nevents; i++)
+        cf->ev_id[i] = ll(r, i, 0);
+    for (int i = 0; i < cf->nevents; i++) {
+        enum event type;
+        if (!event_lookup(PQgetvalue(r, i, 1), &type)) {
+            PQclear(r);
+            return berr_set(err, BERR_INTERNAL, "unknown event type in the log of case %lld",
+                            cf->id);
+        }
+        cf->ev_payload[i] = json_loads(PQgetvalue(r, i, 6), 0, NULL);
+        if (!cf->ev_payload[i])
+            cf->ev_payload[i] = json_object();
+        casefile_event_from(cf, type, PQgetvalue(r, i, 2), PQgetvalue(r, i, 3), ll(r, i, 4),
+                            ll(r, i, 5), cf->ev_payload[i], &cf->ev[i]);
+    }
+    PQclear(r);
+    return true;
+}
+
+bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lock,
+                   struct casefile *cf, struct berr *err)
+{
+    memset(cf, 0, sizeof *cf);
+    return load_case_row(tx, who, id, lock, cf, err) && load_children(tx, cf, err) &&
+           rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
+}
+
+void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_date,
+                    struct case_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->rulesets = cf->rulesets;
+    f->nrulesets = cf->nrulesets;
+    f->act_date = act_date;
+    evlog_facts(cf->ev, cf->nevents, cf->zone, f);
+    bool all_short = true;
+    for (int i = 0; i < cf->ncharged; i++) {
+        const struct charged *c = &cf->charged[i];
+        if (suspect >= 0 && c->party_id && c->party_id != cf->suspect_ids[suspect])
+            continue;
+        f->offences++;
+        if (c->max_prison_months > f->max_prison_months)
+            f->max_prison_months = c->max_prison_months;
+        if (c->detainable)
+            f->offence_detainable = true;
+        if (!c->short_procedure)
+            all_short = false;
+    }
+    f->short_procedure_only = f->offences > 0 && all_short;
+}
+
+bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set *out,
+                     struct berr *err)
+{
+    struct clock_input in = {.events = cf->ev,
+                             .nevents = cf->nevents,
+                             .zone = cf->zone,
+                             .rulesets = cf->rulesets,
+                             .nrulesets = cf->nrulesets,
+                             .now = now};
+    return clock_compute(&in, out, err);
+}

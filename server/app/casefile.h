@@ -1,0 +1,108 @@
+/*
+ * casefile.h - one case as the core sees it, loaded inside a transaction.
+ *
+ * The event log rows become core `struct case_event`s (suspects mapped to
+ * indices, references to indices, payload members to fields), the offences
+ * charged become facts, and the rule sets come from the database (seeded
+ * from the core's built-ins, amended by administrators).  Everything the
+ * use cases decide is decided by server/core over this snapshot.
+ */
+#ifndef BERKAS_APP_CASEFILE_H
+#define BERKAS_APP_CASEFILE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "actor.h"
+#include "core/caldate.h"
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/evlog.h"
+#include "core/facts.h"
+#include "core/ruleset.h"
+#include "core/stage.h"
+
+struct tx;
+
+struct charged {
+    long long party_id; /* 0: charged to the case as a whole */
+    int max_prison_months;
+    bool detainable;
+    bool short_procedure;
+    char code[16];
+};
+
+struct casefile {
+    long long id, office_id, kejari_id;
+    char number[128];
+    char opened_on[CALDATE_DATE_LEN];
+    char tz[32];
+    const struct tzone *zone;
+    enum stage stage;
+    int version;
+    bool disclosed;
+    unsigned char last_hash[32];
+
+    int nevents;
+    struct case_event *ev; /* the log, in seq order */
+    long long *ev_id;      /* their row ids */
+    json_t **ev_payload;   /* their payloads (owned) */
+
+    int nsuspects;
+    long long *suspect_ids; /* party ids of the suspects; index = core suspect index */
+
+    int ncharged;
+    struct charged *charged;
+
+    int nrulesets;
+    struct ruleset rulesets[RULESET_BUILTIN_COUNT];
+};
+
+/* Load case id as the actor sees it (the visibility rule, then RLS), with
+ * FOR UPDATE when lock.  BERR_NOT_FOUND when the actor may not see it. */
+bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lock,
+                   struct casefile *cf, struct berr *err);
+void casefile_free(struct casefile *cf);
+
+/* The core suspect index of a party, or -1 when it is not a suspect. */
+int casefile_suspect_index(const struct casefile *cf, long long party_id);
+
+/* The log index of an event row id, or -1. */
+int casefile_event_index(const struct casefile *cf, long long event_id);
+
+/* The facts for an act dated act_date concerning suspect (or -1): log-derived
+ * facts plus the offences charged to that suspect (or to the case). */
+void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_date,
+                    struct case_facts *f);
+
+/* The clocks of the case as of now.  out->items must have room for cap. */
+bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set *out,
+                     struct berr *err);
+
+/* Fill a core event from a payload and the row's columns (used by the loader
+ * and by the recorder for the new act). */
+void casefile_event_from(const struct casefile *cf, enum event type, const char *legal_date,
+                         const char *legal_at, long long party_id, long long corrects,
+                         json_t *payload, struct case_event *out);
+
+/* ---- recording (events.c) ------------------------------------------------------------ */
+
+struct event_input;
+struct event_outcome;
+
+/* Record one act inside tx (no idempotency, no audit, no commit): the case
+ * is locked, checked, the event appended, the case moved.  Used by
+ * app_event_record and by case creation (its Laporan). */
+bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
+                      const struct event_input *in, struct event_outcome *out, struct berr *err);
+
+/* ---- rule sets (rulesets.c) --------------------------------------------------------- */
+
+/* Insert the built-in rule sets and any missing key (never overwriting an
+ * administrator's value). */
+bool rulesets_seed(struct tx *tx, struct berr *err);
+
+/* The rule sets as the database has them now. */
+bool rulesets_load(struct tx *tx, struct ruleset *out, int *n, struct berr *err);
+
+#endif

@@ -1,0 +1,562 @@
+/*
+ * events.c - recording an act in a case: the one write path of the case
+ * file (the demo data goes through it too).
+ *
+ * In one transaction, as the acting user: replay an Idempotency-Key, lock
+ * the case row, compare the client's version (If-Match), load the log as
+ * the core sees it, ask the core (stage machine, guards, and for acts on a
+ * suspect the detention machine), then append the event (the database
+ * chains its hash), move the stage, bump the version, store the P-19 items
+ * or the answer, write the audit line and the idempotent reply, commit.
+ * A refusal writes nothing but its audit line (written by the caller after
+ * the rollback).
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "casefile.h"
+#include "core/detention.h"
+#include "core/fsm.h"
+#include "store/tx.h"
+
+static enum actor_role core_role(enum role r)
+{
+    switch (r) {
+    case ROLE_INVESTIGATOR:
+        return ACTOR_INVESTIGATOR;
+    case ROLE_PROSECUTOR:
+        return ACTOR_PROSECUTOR;
+    case ROLE_SUPERVISOR:
+        return ACTOR_SUPERVISOR;
+    default:
+        return ACTOR_NONE;
+    }
+}
+
+static json_t *event_list(const enum event *ev, int n)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(a, json_string(event_code(ev[i])));
+    return a;
+}
+
+/* A refusal as a problem with its extension members (DESIGN.md: 409 lists
+ * the events allowed, 422 names each missing fact). */
+static bool refuse(struct event_outcome *out, struct berr *err, enum berr_kind kind,
+                   const char *type, const char *message)
+{
+    out->problem_type = type;
+    return berr_set(err, kind, "%s", message);
+}
+
+static bool today_local(struct tx *tx, const struct tzone *z, struct caldate *today, int64_t *now,
+                        struct berr *err)
+{
+    PGresult *r = tx_query(tx, "SELECT extract(epoch FROM now())::bigint", 0, NULL, err);
+    if (!r)
+        return false;
+    *now = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    PQclear(r);
+    *today = caldate_local_date(*now, z);
+    return true;
+}
+
+/* The act's date (and instant) from the input, checked against the case:
+ * a real date, not in the future, not before the case was opened. */
+static bool act_when(const struct casefile *cf, const struct event_input *in, struct caldate today,
+                     int64_t now, struct caldate *date, int64_t *at, bool *has_time,
+                     struct berr *err)
+{
+    *has_time = false;
+    if (in->at && *in->at) {
+        if (!caldate_parse_instant(in->at, at))
+            return berr_field(err, BERR_BAD_INPUT, "at",
+                              "at harus waktu ISO 8601 dengan zona, mis. "
+                              "2026-03-02T09:30:00+07:00");
+        if (*at > now + 300)
+            return berr_field(err, BERR_BAD_INPUT, "at",
+                              "waktu tindakan tidak boleh di masa depan");
+        *date = caldate_local_date(*at, cf->zone);
+        *has_time = true;
+    } else if (in->date && *in->date) {
+        if (!caldate_parse(in->date, date))
+            return berr_field(err, BERR_BAD_INPUT, "date", "date harus tanggal YYYY-MM-DD");
+    } else {
+        *date = today;
+    }
+    if (caldate_cmp(*date, today) > 0)
+        return berr_field(err, BERR_BAD_INPUT, in->at && *in->at ? "at" : "date",
+                          "tanggal tindakan tidak boleh di masa depan");
+    struct caldate opened;
+    if (cf->opened_on[0] && caldate_parse(cf->opened_on, &opened) && caldate_cmp(*date, opened) < 0)
+        return berr_field(err, BERR_BAD_INPUT, in->at && *in->at ? "at" : "date",
+                          "tanggal tindakan sebelum perkara dibuka (%s)", cf->opened_on);
+    return true;
+}
+
+/* Replay the detention acts on one suspect; their state now. */
+static void suspect_state(const struct casefile *cf, int suspect, struct detention *d)
+{
+    detention_init(d);
+    for (int i = 0; i < cf->nevents; i++) {
+        struct case_event e;
+        if (!evlog_effective(cf->ev, cf->nevents, i, &e) || e.suspect != suspect ||
+            !event_is_detention(e.event))
+            continue;
+        struct caldate date = evlog_date(&e, cf->zone);
+        const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, date);
+        struct detention_act act = {.event = e.event,
+                                    .at = evlog_instant(&e, cf->zone),
+                                    .type = e.det_type,
+                                    .days = e.days};
+        if (rs)
+            detention_apply(d, &act, rs, cf->zone, NULL, d, NULL);
+    }
+}
+
+static bool check_party(struct tx *tx, const struct casefile *cf, long long party_id,
+                        const char *want_kind, struct berr *err)
+{
+    char cid[24], pid[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    snprintf(pid, sizeof pid, "%lld", party_id);
+    const char *p[2] = {cid, pid};
+    PGresult *r = tx_query(tx,
+                           "SELECT kind FROM app.parties WHERE case_id = $1::bigint AND id = "
+                           "$2::bigint",
+                           2, p, err);
+    if (!r)
+        return false;
+    bool ok = PQntuples(r) == 1 && (!want_kind || strcmp(PQgetvalue(r, 0, 0), want_kind) == 0);
+    PQclear(r);
+    if (!ok)
+        return berr_field(err, BERR_BAD_INPUT, "party_id", "party_id %lld bukan %s perkara ini",
+                          party_id, want_kind ? "tersangka" : "pihak");
+    return true;
+}
+
+/* Build the payload that is stored (and hashed) from the input. */
+static json_t *payload_of(const struct event_input *in)
+{
+    json_t *p = json_object();
+    if (in->note && *in->note)
+        json_object_set_new(p, "note", json_string(in->note));
+    if (in->bap)
+        json_object_set_new(p, "bap", json_string(in->bap));
+    if (in->days > 0)
+        json_object_set_new(p, "days", json_integer(in->days));
+    if (in->detention_type)
+        json_object_set_new(p, "detention_type", json_string(in->detention_type));
+    if (in->recipient)
+        json_object_set_new(p, "recipient", json_string(in->recipient));
+    if (in->ground)
+        json_object_set_new(p, "ground", json_string(in->ground));
+    if (in->polri_order)
+        json_object_set_new(p, "polri_order", json_string(in->polri_order));
+    if (in->polri_involved)
+        json_object_set_new(p, "polri_involved", json_true());
+    if (in->severe_illness)
+        json_object_set_new(p, "severe_illness", json_true());
+    if (in->due)
+        json_object_set_new(p, "due", json_string(in->due));
+    if (in->direction_event)
+        json_object_set_new(p, "direction", json_integer(in->direction_event));
+    if (in->withdraws)
+        json_object_set_new(p, "withdraws", json_true());
+    if (in->instruction_id)
+        json_object_set_new(p, "instruction", json_integer(in->instruction_id));
+    if (json_array_size(in->instructions) > 0) {
+        json_object_set_new(p, "items",
+                            json_integer((json_int_t)json_array_size(in->instructions)));
+        json_object_set_new(p, "instructions", json_deep_copy(in->instructions));
+    }
+    return p;
+}
+
+/* Semantic checks of the input against the event type. */
+static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
+                        const struct event_input *in, struct berr *err)
+{
+    const struct event_info *info = event_info(ev);
+    bool needs_suspect = info->per_suspect ||
+                         (ev == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
+    if (needs_suspect && !in->party_id)
+        return berr_field(err, BERR_BAD_INPUT, "party_id", "%s perlu party_id tersangka",
+                          event_code(ev));
+    if (in->party_id && !check_party(tx, cf, in->party_id, needs_suspect ? "suspect" : NULL, err))
+        return false;
+    if (ev == EV_BAP_RECORDED && !in->bap)
+        return berr_field(err, BERR_BAD_INPUT, "bap", "bap: saksi, tersangka, ahli atau tambahan");
+    if (ev == EV_P19_RECEIVED && json_array_size(in->instructions) == 0)
+        return berr_field(err, BERR_BAD_INPUT, "instructions",
+                          "P-19 perlu daftar petunjuk (instructions)");
+    if (ev != EV_P19_RECEIVED && json_array_size(in->instructions) > 0)
+        return berr_field(err, BERR_BAD_INPUT, "instructions", "petunjuk hanya untuk P-19");
+    if (ev == EV_INSTRUCTION_ANSWERED && (!in->instruction_id || !in->answer || !*in->answer))
+        return berr_field(err, BERR_BAD_INPUT, in->instruction_id ? "answer" : "instruction_id",
+                          "instruction_answered perlu instruction_id dan answer");
+    if (ev == EV_CORRECTED && casefile_event_index(cf, in->corrects) < 0)
+        return berr_field(err, BERR_BAD_INPUT, "corrects",
+                          "corrects harus id peristiwa perkara ini");
+    if (ev == EV_DIRECTION_GIVEN && !in->due)
+        return berr_field(err, BERR_BAD_INPUT, "due", "direction_given perlu tanggal due");
+    struct caldate due;
+    if (in->due && !caldate_parse(in->due, &due))
+        return berr_field(err, BERR_BAD_INPUT, "due", "due harus tanggal YYYY-MM-DD");
+    if (ev == EV_DIRECTION_DONE) {
+        int k = casefile_event_index(cf, in->direction_event);
+        if (k < 0 || cf->ev[k].event != EV_DIRECTION_GIVEN)
+            return berr_field(err, BERR_BAD_INPUT, "direction",
+                              "direction harus id peristiwa direction_given perkara ini");
+    }
+    if (in->detention_type) {
+        enum det_type t;
+        if (!det_type_lookup(in->detention_type, &t))
+            return berr_field(err, BERR_BAD_INPUT, "detention_type",
+                              "detention_type: rutan, rumah atau kota");
+    }
+    return true;
+}
+
+/* Store a P-19's items or an answer. */
+static bool instruction_rows(struct tx *tx, const struct casefile *cf, enum event ev,
+                             long long event_id, const struct event_input *in, struct berr *err)
+{
+    char cid[24], eid[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    snprintf(eid, sizeof eid, "%lld", event_id);
+    if (ev == EV_P19_RECEIVED) {
+        int round = 1;
+        for (int i = 0; i < cf->nevents; i++)
+            if (cf->ev[i].event == EV_P19_RECEIVED)
+                round++;
+        char rnd[16];
+        snprintf(rnd, sizeof rnd, "%d", round);
+        for (size_t i = 0; i < json_array_size(in->instructions); i++) {
+            char no[24];
+            snprintf(no, sizeof no, "%zu", i + 1);
+            const char *p[5] = {cid, eid, rnd, no,
+                                json_string_value(json_array_get(in->instructions, i))};
+            if (!tx_exec(tx,
+                         "INSERT INTO app.instructions (case_id, event_id, round, item_no, text) "
+                         "VALUES ($1::bigint, $2::bigint, $3::int, $4::int, $5)",
+                         5, p, err))
+                return false;
+        }
+        return true;
+    }
+    if (ev != EV_INSTRUCTION_ANSWERED)
+        return true;
+    char iid[24];
+    snprintf(iid, sizeof iid, "%lld", in->instruction_id);
+    const char *p[4] = {cid, iid, in->answer, eid};
+    PGresult *r = tx_query(tx,
+                           "UPDATE app.instructions SET answer = $3, answered_by = $4::bigint "
+                           "WHERE case_id = $1::bigint AND id = $2::bigint AND answer IS NULL "
+                           "RETURNING 1",
+                           4, p, err);
+    if (!r)
+        return false;
+    bool ok = PQntuples(r) == 1;
+    PQclear(r);
+    if (!ok)
+        return berr_field(err, BERR_BAD_INPUT, "instruction_id",
+                          "petunjuk %lld tidak ada di perkara ini atau sudah dijawab",
+                          in->instruction_id);
+    return true;
+}
+
+/* SHA-256 of the request, so that a reused Idempotency-Key with another
+ * request is told apart from a retry. */
+static void request_hash(long long case_id, const char *body, char hex[65])
+{
+    crypto_hash_sha256_state st;
+    crypto_hash_sha256_init(&st);
+    char id[24];
+    snprintf(id, sizeof id, "%lld:", case_id);
+    crypto_hash_sha256_update(&st, (const unsigned char *)id, strlen(id));
+    crypto_hash_sha256_update(&st, (const unsigned char *)body, strlen(body));
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&st, h);
+    sodium_bin2hex(hex, 65, h, sizeof h);
+}
+
+/* Claim the key, or find the first answer.  Returns 1 claimed, 0 replayed
+ * (out filled), -1 error. */
+static int idempotency_claim(struct tx *tx, const struct actor *who, const char *key,
+                             const char *hash, struct event_outcome *out, struct berr *err)
+{
+    char uid[24];
+    snprintf(uid, sizeof uid, "%lld", who->user_id);
+    const char *p[3] = {uid, key, hash};
+    /* a concurrent twin waits here on the key until the first commits */
+    PGresult *r = tx_query(tx,
+                           "INSERT INTO app.idempotency (user_id, key, request_sha256, status, "
+                           "body) VALUES ($1::bigint, $2, decode($3, 'hex'), 0, '') "
+                           "ON CONFLICT (user_id, key) DO NOTHING RETURNING 1",
+                           3, p, err);
+    if (!r)
+        return -1;
+    bool claimed = PQntuples(r) == 1;
+    PQclear(r);
+    if (claimed)
+        return 1;
+    r = tx_query(tx,
+                 "SELECT status, body, encode(request_sha256, 'hex') = $3 FROM app.idempotency "
+                 "WHERE user_id = $1::bigint AND key = $2",
+                 3, p, err);
+    if (!r)
+        return -1;
+    if (PQntuples(r) != 1 || PQgetvalue(r, 0, 2)[0] != 't') {
+        PQclear(r);
+        out->problem_type = "idempotency-key-reused";
+        berr_field(err, BERR_UNPROCESSABLE, "Idempotency-Key",
+                   "Idempotency-Key ini sudah dipakai untuk permintaan lain");
+        return -1;
+    }
+    out->status = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
+    out->body = json_loads(PQgetvalue(r, 0, 1), 0, NULL);
+    out->replayed = true;
+    PQclear(r);
+    return 0;
+}
+
+bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
+                      const struct event_input *in, struct event_outcome *out, struct berr *err)
+{
+    enum event ev;
+    if (!in->type || !event_lookup(in->type, &ev))
+        return berr_field(err, BERR_BAD_INPUT, "type", "jenis peristiwa tidak dikenal: %.60s",
+                          in->type ? in->type : "");
+    if (!event_recordable_by(ev, core_role(who->role)))
+        return refuse(out, err, BERR_FORBIDDEN, "forbidden",
+                      "peran Anda tidak mencatat peristiwa jenis ini");
+    struct casefile cf = {0};
+    json_t *payload = NULL;
+    bool ok = false;
+    if (!casefile_load(tx, who, case_id, true, &cf, err))
+        goto done;
+    if (in->if_match >= 0 && in->if_match != cf.version) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "versi perkara sudah %d, bukan %d: muat ulang dan coba lagi",
+                 cf.version, in->if_match);
+        refuse(out, err, BERR_CONFLICT, "stale-version", msg);
+        out->current_version = cf.version;
+        goto done;
+    }
+    struct caldate today, date;
+    int64_t now, at = 0;
+    bool has_time;
+    if (!today_local(tx, cf.zone, &today, &now, err) ||
+        !act_when(&cf, in, today, now, &date, &at, &has_time, err) ||
+        !check_input(tx, &cf, ev, in, err))
+        goto done;
+
+    payload = payload_of(in);
+    char legal_date[CALDATE_DATE_LEN], legal_at[CALDATE_INSTANT_LEN] = "";
+    caldate_format(date, legal_date, sizeof legal_date);
+    if (has_time)
+        caldate_format_instant(at, caldate_zone("Asia/Jakarta"), legal_at, sizeof legal_at);
+    struct case_event ce;
+    casefile_event_from(&cf, ev, legal_date, legal_at, in->party_id, in->corrects, payload, &ce);
+
+    struct case_facts f;
+    casefile_facts(&cf, ce.suspect, date, &f);
+    f.polri_order = in->polri_order != NULL;
+    f.polri_involved = in->polri_involved;
+    f.severe_illness = in->severe_illness;
+    const struct ruleset *rs = ruleset_for_date(cf.rulesets, cf.nrulesets, date);
+    if (!rs) {
+        berr_field(err, BERR_BAD_INPUT, "date", "tidak ada aturan yang berlaku pada %s",
+                   legal_date);
+        goto done;
+    }
+
+    struct fsm_result fr;
+    if (!fsm_apply(cf.stage, ev, &f, &fr)) {
+        if (fr.verdict == FSM_REFUSED_STAGE) {
+            refuse(out, err, BERR_CONFLICT, "transition-not-allowed", fr.reason);
+            out->allowed = event_list(fr.allowed, fr.nallowed);
+        } else if (fr.verdict == FSM_REFUSED_GUARD) {
+            refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", fr.reason);
+            out->missing = json_array();
+            for (int i = 0; i < fr.missing.n; i++)
+                json_array_append_new(out->missing, json_string(fact_code(fr.missing.list[i])));
+        } else {
+            berr_set(err, BERR_BAD_INPUT, "%s", fr.reason);
+        }
+        goto done;
+    }
+    if (ev == EV_CORRECTED) {
+        /* a correction may change what the log says happened: the stage is
+         * what the corrected log replays to, and it must still replay */
+        struct case_event *log = calloc((size_t)cf.nevents + 1, sizeof *log);
+        if (!log) {
+            berr_set(err, BERR_INTERNAL, "out of memory");
+            goto done;
+        }
+        memcpy(log, cf.ev, (size_t)cf.nevents * sizeof *log);
+        log[cf.nevents] = ce;
+        struct berr rerr = {0};
+        enum stage replayed;
+        bool replays = evlog_stage(log, cf.nevents + 1, &replayed, &rerr);
+        free(log);
+        if (!replays) {
+            refuse(out, err, BERR_CONFLICT, "transition-not-allowed", rerr.message);
+            goto done;
+        }
+        fr.to = replayed;
+    }
+    if (event_is_detention(ev)) {
+        struct detention cur, next;
+        struct det_result dr;
+        suspect_state(&cf, ce.suspect, &cur);
+        struct detention_act act = {
+            .event = ev, .at = evlog_instant(&ce, cf.zone), .type = ce.det_type, .days = ce.days};
+        if (!detention_apply(&cur, &act, rs, cf.zone, &f, &next, &dr)) {
+            if (dr.verdict == DET_REFUSED_STATE) {
+                refuse(out, err, BERR_CONFLICT, "transition-not-allowed", dr.reason);
+                out->allowed = event_list(dr.allowed, dr.nallowed);
+            } else if (dr.verdict == DET_REFUSED_GUARD) {
+                refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", dr.reason);
+                out->missing = json_array();
+                for (int i = 0; i < dr.missing.n; i++)
+                    json_array_append_new(out->missing, json_string(fact_code(dr.missing.list[i])));
+            } else {
+                berr_set(err, BERR_BAD_INPUT, "%s", dr.reason);
+            }
+            goto done;
+        }
+    }
+
+    /* append */
+    bool late = ruleset_late_entry(rs, date, today);
+    char *payload_text = json_dumps(payload, JSON_COMPACT | JSON_SORT_KEYS);
+    char cid[24], seq[16], party[24], corrects[24], uid[24];
+    snprintf(cid, sizeof cid, "%lld", cf.id);
+    snprintf(seq, sizeof seq, "%d", cf.nevents + 1);
+    snprintf(party, sizeof party, "%lld", in->party_id);
+    snprintf(corrects, sizeof corrects, "%lld", in->corrects);
+    snprintf(uid, sizeof uid, "%lld", who->user_id);
+    const char *p[14] = {cid,
+                         seq,
+                         event_code(ev),
+                         legal_date,
+                         has_time ? legal_at : NULL,
+                         in->number ? in->number : "",
+                         in->party_id ? party : NULL,
+                         in->corrects ? corrects : NULL,
+                         rs->name,
+                         stage_code(cf.stage),
+                         stage_code(fr.to),
+                         payload_text,
+                         uid,
+                         late ? "true" : "false"};
+    PGresult *r = tx_query(tx,
+                           "INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
+                           "doc_number, party_id, corrects, regime, stage_before, stage_after, "
+                           "payload, entered_at, entered_by, late, prev_hash, hash) VALUES "
+                           "($1::bigint, $2::int, $3, $4::date, $5::timestamptz, $6, "
+                           "$7::bigint, $8::bigint, $9, $10, $11, $12::jsonb, now(), "
+                           "$13::bigint, $14::boolean, '\\x00', '\\x00') RETURNING id, "
+                           "encode(hash, 'hex')",
+                           14, p, err);
+    free(payload_text);
+    if (!r)
+        goto done;
+    long long event_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    char new_hash[65];
+    snprintf(new_hash, sizeof new_hash, "%s", PQgetvalue(r, 0, 1));
+    PQclear(r);
+
+    /* the case: stage, version, head of the chain, disclosure to the Kejari */
+    char eid[24];
+    snprintf(eid, sizeof eid, "%lld", event_id);
+    bool discloses =
+        ev == EV_SPDP_SENT || ev == EV_TAHAP1_SENT || ev == EV_SHORT_PROCEDURE_HANDOVER;
+    const char *pc[5] = {cid, stage_code(fr.to), new_hash, seq, discloses ? "t" : "f"};
+    r = tx_query(tx,
+                 "UPDATE app.cases SET stage = $2, version = version + 1, events = $4::int, "
+                 "last_hash = decode($3, 'hex'), "
+                 "stage_since = CASE WHEN stage = $2 THEN stage_since ELSE now() END, "
+                 "disclosed_at = CASE WHEN $5::boolean AND kejari_id IS NOT NULL THEN "
+                 "coalesce(disclosed_at, now()) ELSE disclosed_at END "
+                 "WHERE id = $1::bigint RETURNING version",
+                 5, pc, err);
+    if (!r)
+        goto done;
+    int version = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
+    PQclear(r);
+    if (!instruction_rows(tx, &cf, ev, event_id, in, err))
+        goto done;
+
+    out->status = 201;
+    out->event_id = event_id;
+    out->body = json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:i}", "id",
+                          (json_int_t)event_id, "case_id", (json_int_t)cf.id, "seq", cf.nevents + 1,
+                          "type", event_code(ev), "label", event_label(ev), "legal_date",
+                          legal_date, "stage_before", stage_code(cf.stage), "stage",
+                          stage_code(fr.to), "late", late, "regime", rs->name, "version", version);
+    ok = true;
+done:
+    json_decref(payload);
+    casefile_free(&cf);
+    return ok;
+}
+
+bool app_event_record(struct app *app, const struct actor *who, long long case_id,
+                      const struct event_input *in, struct event_outcome *out, struct audit_rec *au,
+                      struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    au->action = "case.event";
+    au->object_type = "case";
+    au->object_id = case_id;
+    enum event ev;
+    if (in->type && event_lookup(in->type, &ev))
+        snprintf(au->detail, sizeof au->detail, "{\"type\":\"%s\"}", event_code(ev));
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    bool ok = false;
+    if (in->idempotency_key) {
+        char hash[65];
+        request_hash(case_id, in->raw_body ? in->raw_body : "", hash);
+        int c = idempotency_claim(&tx, who, in->idempotency_key, hash, out, err);
+        if (c <= 0) {
+            ok = c == 0;
+            if (ok)
+                au->written = true; /* the first request's audit line stands for both */
+            goto done;
+        }
+    }
+    if (!events_record_tx(&tx, who, case_id, in, out, err))
+        goto done;
+    if (in->idempotency_key) {
+        char *body = json_dumps(out->body, JSON_COMPACT);
+        char status[8], uid[24];
+        snprintf(status, sizeof status, "%d", out->status);
+        snprintf(uid, sizeof uid, "%lld", who->user_id);
+        const char *pi[4] = {uid, in->idempotency_key, status, body ? body : "{}"};
+        bool stored = tx_exec(&tx,
+                              "UPDATE app.idempotency SET status = $3::int, body = $4 "
+                              "WHERE user_id = $1::bigint AND key = $2",
+                              4, pi, err);
+        free(body);
+        if (!stored)
+            goto done;
+    }
+    ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+done:
+    if (!ok && out->body && !out->replayed) {
+        json_decref(out->body);
+        out->body = NULL;
+    }
+    tx_end(&tx); /* after a replay: nothing to keep, the first answer stands */
+    return ok;
+}
