@@ -121,6 +121,21 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return r == ROLE_NONE ? 401 : r == ROLE_ADMIN ? 403 : 200;
     if (IS("GET", "/api/v1/cases/{id}") || IS("GET", "/api/v1/cases/{id}.xml"))
         return case_read(r, rel);
+    /* writes to a case: an investigator of its office; a supervisor's notes
+     * and a prosecutor's P-forms on what they may read */
+    if (IS("POST", "/api/v1/cases/{id}/events"))
+        return r == ROLE_ADMIN ? 403 : case_read(r, rel) == 200 ? 201 : case_read(r, rel);
+    if (IS("POST", "/api/v1/cases"))
+        return r == ROLE_NONE ? 401 : r == ROLE_INVESTIGATOR ? 201 : 403;
+    if (IS("POST", "/api/v1/cases/{id}/parties") || IS("POST", "/api/v1/cases/{id}/offences") ||
+        IS("POST", "/api/v1/cases/{id}/evidence"))
+        return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 201 : 404;
+    if (IS("PUT", "/api/v1/cases/{id}/parties/{party}"))
+        return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 200 : 404;
+    if (IS("GET", "/api/v1/offences") || IS("GET", "/api/v1/rulesets"))
+        return any_session(r, 200);
+    if (IS("PUT", "/api/v1/rulesets/{name}/{key}") || IS("POST", "/api/v1/verify-chain"))
+        return admin_only(r, 200); /* installation-wide */
 #undef IS
     *known = false;
     return 0;
@@ -138,7 +153,7 @@ static const char *const fixture_offices[] = {
     "KANWIL-KALBAR", "KEJATI-SUMSEL", "CABJARI-PLG", "KEJARI-MRE", "KANIM-PTK",
 };
 #define NOFFICES (sizeof fixture_offices / sizeof fixture_offices[0])
-static long long office_ids[NOFFICES], user_ids[NOFFICES], case_ids[NOFFICES];
+static long long office_ids[NOFFICES], user_ids[NOFFICES], case_ids[NOFFICES], party_ids[NOFFICES];
 static char office_kind[NOFFICES][16];
 
 static int office_index(const char *code)
@@ -212,6 +227,18 @@ static void setup(void)
                               "$2 RETURNING id",
                               3, pc);
         case_ids[i] = strtoll(cid, NULL, 10);
+        /* the file is with the prosecutor, so that each role has an act to
+         * record: a notice, a review note, the receipt of the file */
+        const char *pcase[1] = {cid};
+        exec_owner("UPDATE app.cases SET stage = 'with_prosecutor', opened_on = current_date - 30 "
+                   "WHERE id = $1::bigint",
+                   1, pcase);
+        char *pid = sql_value(db,
+                              "INSERT INTO app.parties (case_id, kind, name) VALUES ($1::bigint, "
+                              "'witness', 'Saksi Uji') RETURNING id",
+                              1, pcase);
+        party_ids[i] = strtoll(pid, NULL, 10);
+        free(pid);
         free(id);
         free(kind);
         free(uid);
@@ -260,12 +287,29 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
         id = user_ids[o];
     else if (strstr(r->pattern, "/cases/{id}"))
         id = case_ids[o];
-    const char *brace = strchr(r->pattern, '{');
-    if (brace) {
-        const char *close = strchr(brace, '}');
-        snprintf(path, pathsz, "%.*s%lld%s", (int)(brace - r->pattern), r->pattern, id, close + 1);
-    } else {
-        snprintf(path, pathsz, "%s", r->pattern);
+    /* substitute every {param}: the object of the cell */
+    size_t used = 0;
+    path[0] = '\0';
+    for (const char *q = r->pattern; *q && used + 1 < pathsz;) {
+        if (*q != '{') {
+            path[used++] = *q++;
+            path[used] = '\0';
+            continue;
+        }
+        const char *close = strchr(q, '}');
+        char name[32];
+        snprintf(name, sizeof name, "%.*s", (int)(close - q - 1), q + 1);
+        char value[64];
+        if (strcmp(name, "party") == 0)
+            snprintf(value, sizeof value, "%lld", party_ids[o]);
+        else if (strcmp(name, "name") == 0)
+            snprintf(value, sizeof value, "KUHAP-1981");
+        else if (strcmp(name, "key") == 0)
+            snprintf(value, sizeof value, "spdp_warn_day");
+        else
+            snprintf(value, sizeof value, "%lld", id);
+        used += (size_t)snprintf(path + used, pathsz - used, "%s", value);
+        q = close + 1;
     }
     const char *pattern = r->pattern;
     if (strcmp(pattern, "/api/v1/banner") == 0 && strcmp(r->method, "PUT") == 0)
@@ -284,6 +328,26 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
                strcmp(r->method, "POST") == 0)
         snprintf(body, bodysz, "{\"effective_from\":\"%d-01-01\",\"lines\":[\"KOP UJI %d\"]}",
                  2100 + n, n);
+    else if (strcmp(pattern, "/api/v1/cases") == 0 && strcmp(r->method, "POST") == 0)
+        snprintf(body, bodysz,
+                 "{\"source\":\"jagratara\",\"opened_on\":\"2026-01-05\",\"summary\":\"Uji "
+                 "matriks %d\"}",
+                 n);
+    else if (strcmp(pattern, "/api/v1/cases/{id}/events") == 0) {
+        const char *type = who->role == ROLE_SUPERVISOR   ? "review_note"
+                           : who->role == ROLE_PROSECUTOR ? "tahap1_received_by_pu"
+                                                          : "letter_delivered";
+        snprintf(body, bodysz, "{\"type\":\"%s\",\"note\":\"uji %d\"}", type, n);
+    } else if (strcmp(pattern, "/api/v1/cases/{id}/parties") == 0)
+        snprintf(body, bodysz, "{\"kind\":\"witness\",\"name\":\"Saksi %d\"}", n);
+    else if (strcmp(pattern, "/api/v1/cases/{id}/parties/{party}") == 0)
+        snprintf(body, bodysz, "{\"occupation\":\"Pedagang %d\"}", n);
+    else if (strcmp(pattern, "/api/v1/cases/{id}/offences") == 0)
+        snprintf(body, bodysz, "{\"code\":\"113\"}");
+    else if (strcmp(pattern, "/api/v1/cases/{id}/evidence") == 0)
+        snprintf(body, bodysz, "{\"description\":\"Paspor %d\"}", n);
+    else if (strcmp(pattern, "/api/v1/rulesets/{name}/{key}") == 0)
+        snprintf(body, bodysz, "{\"value\":5}");
     else if (strcmp(pattern, "/api/v1/users") == 0 && strcmp(r->method, "POST") == 0) {
         bool kejaksaan =
             strncmp(office_kind[o], "kej", 3) == 0 || strcmp(office_kind[o], "cabjari") == 0;
@@ -354,6 +418,16 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/cases"},
         {"GET", "/api/v1/cases/{id}"},
         {"GET", "/api/v1/cases/{id}.xml"},
+        {"POST", "/api/v1/cases"},
+        {"POST", "/api/v1/cases/{id}/events"},
+        {"POST", "/api/v1/cases/{id}/parties"},
+        {"PUT", "/api/v1/cases/{id}/parties/{party}"},
+        {"POST", "/api/v1/cases/{id}/offences"},
+        {"POST", "/api/v1/cases/{id}/evidence"},
+        {"GET", "/api/v1/offences"},
+        {"GET", "/api/v1/rulesets"},
+        {"PUT", "/api/v1/rulesets/{name}/{key}"},
+        {"POST", "/api/v1/verify-chain"},
     };
     /* a stale rule (its route gone from the table) is a defect too */
     for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++) {
