@@ -230,6 +230,8 @@ int main(int argc, char **argv)
     bool demo_loaded = false;
     if (ok && o.demo)
         ok = demo_load(&app, &demo_loaded, &err);
+    if (ok && demo_loaded)
+        ok = demo_cases_load(&app, &err);
     if (ok && o.demo)
         print_demo_logins(demo_loaded);
 

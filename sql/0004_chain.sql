@@ -123,3 +123,13 @@ CREATE TABLE app.counters (
     PRIMARY KEY (office_id, series, year)
 );
 GRANT SELECT, INSERT, UPDATE ON app.counters TO berkas_app;
+
+-- The prosecutor also records that a complete file lapsed without Tahap II
+-- (B-1310/E/EJP/05/2022): the event catalogue has it as theirs.
+DROP POLICY events_prosecutor ON app.events;
+CREATE POLICY events_prosecutor ON app.events FOR INSERT TO berkas_app
+    WITH CHECK ((SELECT app.acting_role()) = 'prosecutor'
+                AND type IN ('tahap1_received_by_pu', 'p16_received', 'p17_received',
+                             'p18_received', 'p19_received', 'p20_received', 'p21_received',
+                             'p21a_received', 'p22_received', 'p23_received', 'lapsed')
+                AND EXISTS (SELECT 1 FROM app.cases c WHERE c.id = events.case_id));

@@ -23,4 +23,9 @@ extern const size_t demo_users_count;
  * administrator calls, audited as acts of the installation. */
 bool demo_load(struct app *app, bool *loaded, struct berr *err);
 
+/* Load the demo case files (one or more at every stage) unless there are
+ * cases already; every act through app_event_record, dated relative to
+ * today.  Needs demo_load's offices and people. */
+bool demo_cases_load(struct app *app, struct berr *err);
+
 #endif

@@ -1,0 +1,362 @@
+/*
+ * demo_cases.c - demo case files, one or more at every stage, recorded act by
+ * act through the same use cases the investigators and prosecutors call
+ * (app_case_create, app_party_save, app_offence_charge, app_event_record), so
+ * every guard and clock sees them exactly as it would see real work.
+ *
+ * Dates are relative to the day berkasd loads them, so the clocks always
+ * tell the same story: the Batulicin detention ends in two days, the
+ * Palembang P-21 is 50 days old without Tahap II, the Pontianak file has
+ * come back twice with P-19.  All names are invented.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "demo.h"
+
+#include "core/caldate.h"
+#include "store/tx.h"
+
+struct demo_case {
+    const char *office, *kejari, *source, *summary;
+    int opened_ago;       /* days before today */
+    const char *suspects; /* JSON array of party objects */
+    const char *offence;  /* charged to every suspect */
+    const char *steps;    /* JSON array of acts, see run_step() */
+};
+
+/* clang-format off */
+static const struct demo_case cases[] = {
+    /* 1. Prapenyidikan: a report, nothing more yet */
+    {"KANIM-PLG", "KEJARI-PLG", "jagratara", "Operasi Jagratara: WNA diduga bekerja tanpa izin di proyek smelter", 3,
+     "[]", NULL, "[]"},
+    /* 2. Penyidikan, Muara Enim: Sprindik, SPDP, suspect examined */
+    {"KANIM-MRE", "KEJARI-MRE", "tim_pora", "Temuan TIM PORA: penyalahgunaan izin tinggal kunjungan", 25,
+     "[{\"name\":\"Zhang Wei\",\"nationality\":\"CN\",\"passport_no\":\"EJ4471920\",\"sex\":\"L\",\"birth_date\":\"1984-02-11\",\"birth_place\":\"Fuzhou\"}]",
+     "122",
+     "[{\"type\":\"sprindik_issued\",\"ago\":22,\"number\":\"SP.Sidik/03/X/2026/PPNS-IMI\"},"
+     " {\"type\":\"suspect_designated\",\"ago\":22,\"party\":1},"
+     " {\"type\":\"spdp_sent\",\"ago\":20,\"recipient\":\"kejari\"},"
+     " {\"type\":\"summons_served\",\"ago\":18,\"party\":1},"
+     " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]"},
+    /* 3. Tahap I, Palembang: the file is with the prosecutor */
+    {"KANIM-PLG", "KEJARI-PLG", "public_report", "Laporan masyarakat: WNA berjualan tanpa izin", 40,
+     "[{\"name\":\"Nguyễn Văn Thành\",\"nationality\":\"VN\",\"passport_no\":\"C2345678\",\"sex\":\"L\",\"birth_date\":\"1991-07-09\",\"birth_place\":\"Hà Nội\",\"language\":\"Vietnam\",\"interpreter\":\"Trần Thị Mai\"}]",
+     "122",
+     "[{\"type\":\"sprindik_issued\",\"ago\":38,\"number\":\"SP.Sidik/11/IX/2026/PPNS-IMI\"},"
+     " {\"type\":\"suspect_designated\",\"ago\":38,\"party\":1},"
+     " {\"type\":\"spdp_sent\",\"ago\":36,\"recipient\":\"kejari\"},"
+     " {\"type\":\"bap_recorded\",\"ago\":30,\"bap\":\"saksi\"},"
+     " {\"type\":\"bap_recorded\",\"ago\":28,\"bap\":\"tersangka\",\"party\":1},"
+     " {\"type\":\"resume_written\",\"ago\":10},"
+     " {\"type\":\"tahap1_sent\",\"ago\":9},"
+     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":8}]"},
+    /* 4. Pontianak: returned twice with P-19 */
+    {"KANIM-PTK", "KEJARI-PTK", "tpi_check", "Pemeriksaan TPI: paspor palsu", 90,
+     "[{\"name\":\"Ayşe Şahin\",\"nationality\":\"TR\",\"passport_no\":\"U98765432\",\"sex\":\"P\",\"birth_date\":\"1988-11-30\",\"birth_place\":\"İzmir\"}]",
+     "119(2)",
+     "[{\"type\":\"sprindik_issued\",\"ago\":88},"
+     " {\"type\":\"suspect_designated\",\"ago\":88,\"party\":1},"
+     " {\"type\":\"spdp_sent\",\"ago\":86,\"recipient\":\"kejari\"},"
+     " {\"type\":\"bap_recorded\",\"ago\":80,\"bap\":\"tersangka\",\"party\":1},"
+     " {\"type\":\"resume_written\",\"ago\":70},"
+     " {\"type\":\"tahap1_sent\",\"ago\":69},"
+     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":68},"
+     " {\"by\":\"pu\",\"type\":\"p19_received\",\"ago\":60,\"instructions\":[\"Lengkapi BAP saksi pelapor\",\"Lampirkan hasil pemeriksaan laboratorium forensik dokumen\"]},"
+     " {\"type\":\"answer_all\",\"ago\":50},"
+     " {\"type\":\"resubmitted\",\"ago\":49},"
+     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":48},"
+     " {\"by\":\"pu\",\"type\":\"p19_received\",\"ago\":5,\"instructions\":[\"Sertakan keterangan ahli dari Direktorat Jenderal Imigrasi\"]}]"},
+    /* 5. Palembang: P-21 fifty days ago, Tahap II not yet done */
+    {"KANIM-PLG", "KEJARI-PLG", "supervision", "Pengawasan: overstay dan bekerja tanpa izin", 120,
+     "[{\"name\":\"Zoë Müller\",\"nationality\":\"DE\",\"passport_no\":\"C01X00T47\",\"sex\":\"P\",\"birth_date\":\"1979-04-18\",\"birth_place\":\"München\"}]",
+     "122",
+     "[{\"type\":\"sprindik_issued\",\"ago\":115},"
+     " {\"type\":\"suspect_designated\",\"ago\":115,\"party\":1},"
+     " {\"type\":\"spdp_sent\",\"ago\":113,\"recipient\":\"kejari\"},"
+     " {\"type\":\"bap_recorded\",\"ago\":100,\"bap\":\"tersangka\",\"party\":1},"
+     " {\"type\":\"resume_written\",\"ago\":65},"
+     " {\"type\":\"tahap1_sent\",\"ago\":64},"
+     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":63},"
+     " {\"by\":\"pu\",\"type\":\"p21_received\",\"ago\":50}]"},
+    /* 6. Palembang: handed over (Tahap II) */
+    {"KANIM-PLG", "KEJARI-PLG", "apoa", "APOA: pengelola penginapan tidak melapor, WNA tanpa visa", 150,
+     "[{\"name\":\"Łukasz Kowalski\",\"nationality\":\"PL\",\"passport_no\":\"EA1234567\",\"sex\":\"L\",\"birth_date\":\"1990-01-21\",\"birth_place\":\"Kraków\"}]",
+     "119(1)",
+     "[{\"type\":\"sprindik_issued\",\"ago\":148},"
+     " {\"type\":\"suspect_designated\",\"ago\":148,\"party\":1},"
+     " {\"type\":\"spdp_sent\",\"ago\":146,\"recipient\":\"kejari\"},"
+     " {\"type\":\"bap_recorded\",\"ago\":140,\"bap\":\"tersangka\",\"party\":1},"
+     " {\"type\":\"resume_written\",\"ago\":130},"
+     " {\"type\":\"tahap1_sent\",\"ago\":129},"
+     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":128},"
+     " {\"by\":\"pu\",\"type\":\"p21_received\",\"ago\":120},"
+     " {\"type\":\"tahap2_done\",\"ago\":110}]"},
+    /* 7. Muara Enim: P-21 and no Tahap II for more than 60 days: lapsed */
+    {"KANIM-MRE", "KEJARI-MRE", "other_agency", "Limpahan Polres: WNA tanpa dokumen", 160,
+     "[{\"name\":\"Somchai Prasert\",\"nationality\":\"TH\",\"passport_no\":\"AA7654321\",\"sex\":\"L\",\"birth_date\":\"1982-06-06\",\"birth_place\":\"Chiang Mai\"}]",
+     "119(1)",
+     "[{\"type\":\"sprindik_issued\",\"ago\":158},"
+     " {\"type\":\"suspect_designated\",\"ago\":158,\"party\":1},"
+     " {\"type\":\"spdp_sent\",\"ago\":156,\"recipient\":\"kejari\"},"
+     " {\"type\":\"bap_recorded\",\"ago\":150,\"bap\":\"tersangka\",\"party\":1},"
+     " {\"type\":\"resume_written\",\"ago\":140},"
+     " {\"type\":\"tahap1_sent\",\"ago\":139},"
+     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":138},"
+     " {\"by\":\"pu\",\"type\":\"p21_received\",\"ago\":130},"
+     " {\"by\":\"pu\",\"type\":\"lapsed\",\"ago\":60}]"},
+    /* 8. Pontianak: stopped by SP3 */
+    {"KANIM-PTK", "KEJARI-PTK", "public_report", "Dugaan perkawinan semu; bukti tidak cukup", 70,
+     "[{\"name\":\"Đặng Thị Hương\",\"nationality\":\"VN\",\"passport_no\":\"C7654321\",\"sex\":\"P\",\"birth_date\":\"1995-09-12\",\"birth_place\":\"Huế\"}]",
+     "135",
+     "[{\"type\":\"sprindik_issued\",\"ago\":68},"
+     " {\"type\":\"suspect_designated\",\"ago\":68,\"party\":1},"
+     " {\"type\":\"spdp_sent\",\"ago\":66,\"recipient\":\"kejari\"},"
+     " {\"type\":\"bap_recorded\",\"ago\":60,\"bap\":\"tersangka\",\"party\":1},"
+     " {\"type\":\"sp3_issued\",\"ago\":20,\"ground\":\"tidak terdapat cukup bukti\",\"polri_involved\":true},"
+     " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"kejari\"}]"},
+    /* 9. Batulicin (WITA): the suspect's detention ends in two days */
+    {"KANIM-BLC", "KEJARI-TNB", "tpi_check", "Pemeriksaan pelabuhan: penyelundupan manusia", 20,
+     "[{\"name\":\"Ahmad Karimi\",\"nationality\":\"AF\",\"passport_no\":\"P01234567\",\"sex\":\"L\",\"birth_date\":\"1986-03-03\",\"birth_place\":\"Herat\"}]",
+     "120",
+     "[{\"type\":\"sprindik_issued\",\"ago\":19},"
+     " {\"type\":\"suspect_designated\",\"ago\":19,\"party\":1},"
+     " {\"type\":\"arrested\",\"ago\":18,\"hour\":9,\"party\":1},"
+     " {\"type\":\"detained\",\"ago\":17,\"hour\":8,\"party\":1,\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/07/2026/Ditreskrimum\"},"
+     " {\"type\":\"spdp_sent\",\"ago\":16,\"recipient\":\"kejari\"},"
+     " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]"},
+    /* 10. Batulicin: diverted to administrative action (TAK) */
+    {"KANIM-BLC", "KEJARI-TNB", "supervision", "Overstay ringan: tindakan administratif keimigrasian", 12,
+     "[]", NULL,
+     "[{\"type\":\"pre_investigation_ordered\",\"ago\":11},"
+     " {\"type\":\"tak_decided\",\"ago\":8,\"note\":\"deportasi dan penangkalan\"}]"},
+    /* 11. Muara Enim: not pursued */
+    {"KANIM-MRE", "KEJARI-MRE", "public_report", "Laporan tidak terbukti", 30,
+     "[]", NULL,
+     "[{\"type\":\"dismissed\",\"ago\":28,\"note\":\"tidak ditemukan pelanggaran\"}]"},
+};
+/* clang-format on */
+
+/* The investigators and prosecutors who record the acts, by office. */
+static const struct {
+    const char *office, *nip;
+} recorders[] = {
+    {"KANIM-PLG", "198811112010121001"},  {"KANIM-MRE", "199107082015031001"},
+    {"KANIM-PTK", "198912242012122002"},  {"KANIM-BLC", "199205052016031002"},
+    {"KEJARI-PLG", "198110102006042002"}, {"KEJARI-MRE", "198506062010011003"},
+    {"KEJARI-PTK", "198708182011012001"}, {"KEJARI-TNB", "198402292009121002"},
+};
+
+static bool actor_for(struct app *app, const char *office, struct actor *who, struct berr *err)
+{
+    const char *nip = NULL;
+    for (size_t i = 0; i < sizeof recorders / sizeof recorders[0]; i++)
+        if (strcmp(recorders[i].office, office) == 0)
+            nip = recorders[i].nip;
+    if (!nip)
+        return berr_set(err, BERR_INTERNAL, "demo: nobody records for %s", office);
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, 0, err))
+        return false;
+    const char *p[1] = {nip};
+    PGresult *r =
+        tx_query(&tx, "SELECT id, role, office_id, name FROM app.users WHERE nip = $1", 1, p, err);
+    tx_end(&tx);
+    if (!r)
+        return false;
+    bool ok = PQntuples(r) == 1;
+    if (ok) {
+        memset(who, 0, sizeof *who);
+        who->user_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+        who->role = role_from_code(PQgetvalue(r, 0, 1));
+        who->office_id = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
+        snprintf(who->name, sizeof who->name, "%s", PQgetvalue(r, 0, 3));
+        snprintf(who->nip, sizeof who->nip, "%s", nip);
+        snprintf(who->client_addr, sizeof who->client_addr, "127.0.0.1");
+    }
+    PQclear(r);
+    return ok || berr_set(err, BERR_INTERNAL, "demo: no user %s", nip);
+}
+
+static long long scalar_as(struct app *app, long long user, const char *sql, const char *param,
+                           struct berr *err)
+{
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, user, err))
+        return 0;
+    const char *p[1] = {param};
+    PGresult *r = tx_query(&tx, sql, param ? 1 : 0, param ? p : NULL, err);
+    tx_end(&tx);
+    long long v = r && PQntuples(r) == 1 ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
+    PQclear(r);
+    return v;
+}
+
+static long long scalar(struct app *app, const char *sql, const char *param, struct berr *err)
+{
+    return scalar_as(app, 0, sql, param, err);
+}
+
+/* "today minus ago days" on the office's calendar, as a date or an instant. */
+static void day(const struct tzone *z, long long now, int ago, int hour, char *date, size_t datesz,
+                char *at, size_t atsz)
+{
+    struct caldate d = caldate_add(caldate_local_date(now, z), -ago);
+    caldate_format(d, date, datesz);
+    at[0] = '\0';
+    if (hour >= 0) {
+        struct caltime lt = {.date = d, .hour = hour};
+        caldate_format_instant(caldate_instant(lt, z), z, at, atsz);
+    }
+}
+
+static bool record(struct app *app, const struct actor *who, long long case_id,
+                   struct event_input *in, struct berr *err)
+{
+    struct event_outcome out;
+    struct audit_rec au = {.method = "DEMO", .route = "demo"};
+    in->if_match = -1;
+    bool ok = app_event_record(app, who, case_id, in, &out, &au, err);
+    json_decref(out.body);
+    json_decref(out.allowed);
+    json_decref(out.missing);
+    if (!ok) {
+        char why[sizeof err->message];
+        memcpy(why, err->message, sizeof why);
+        return berr_set(err, err->kind, "demo case %lld, %s: %s", case_id, in->type, why);
+    }
+    return true;
+}
+
+static bool run_step(struct app *app, const struct demo_case *c, long long case_id,
+                     const long long *party_ids, json_t *step, const struct tzone *z, long long now,
+                     struct berr *err)
+{
+    const char *by = json_string_value(json_object_get(step, "by"));
+    struct actor who;
+    if (!actor_for(app, by && strcmp(by, "pu") == 0 ? c->kejari : c->office, &who, err))
+        return false;
+    json_t *hour = json_object_get(step, "hour");
+    char date[CALDATE_DATE_LEN], at[CALDATE_INSTANT_LEN];
+    day(z, now, (int)json_integer_value(json_object_get(step, "ago")),
+        hour ? (int)json_integer_value(hour) : -1, date, sizeof date, at, sizeof at);
+    const char *type = json_string_value(json_object_get(step, "type"));
+    json_t *party = json_object_get(step, "party");
+    struct event_input in = {
+        .type = type,
+        .date = at[0] ? NULL : date,
+        .at = at[0] ? at : NULL,
+        .number = json_string_value(json_object_get(step, "number")),
+        .note = json_string_value(json_object_get(step, "note")),
+        .party_id = party ? party_ids[json_integer_value(party) - 1] : 0,
+        .bap = json_string_value(json_object_get(step, "bap")),
+        .detention_type = json_string_value(json_object_get(step, "detention_type")),
+        .recipient = json_string_value(json_object_get(step, "recipient")),
+        .ground = json_string_value(json_object_get(step, "ground")),
+        .polri_order = json_string_value(json_object_get(step, "polri_order")),
+        .polri_involved = json_is_true(json_object_get(step, "polri_involved")),
+        .instructions = json_object_get(step, "instructions"),
+    };
+    if (strcmp(type, "answer_all") != 0)
+        return record(app, &who, case_id, &in, err);
+    /* answer every open P-19 item, one act each */
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    for (;;) {
+        long long item =
+            scalar_as(app, who.user_id,
+                      "SELECT min(id) FROM app.instructions WHERE case_id = $1::bigint "
+                      "AND answer IS NULL",
+                      cid, err);
+        if (!item)
+            return err->kind == BERR_NONE;
+        struct event_input a = {.type = "instruction_answered",
+                                .date = date,
+                                .instruction_id = item,
+                                .answer = "Telah dilengkapi; lihat lampiran berkas."};
+        if (!record(app, &who, case_id, &a, err))
+            return false;
+    }
+}
+
+static bool load_case(struct app *app, const struct demo_case *c, long long now, struct berr *err)
+{
+    struct actor inv;
+    if (!actor_for(app, c->office, &inv, err))
+        return false;
+    long long kejari = scalar(app, "SELECT id FROM app.offices WHERE code = $1", c->kejari, err);
+    const struct tzone *z = caldate_zone(
+        scalar(app,
+               "SELECT CASE WHEN tz = 'Asia/Makassar' THEN 1 ELSE 0 END FROM app.offices "
+               "WHERE code = $1",
+               c->office, err)
+            ? "Asia/Makassar"
+            : "Asia/Jakarta");
+    char opened[CALDATE_DATE_LEN], at[CALDATE_INSTANT_LEN];
+    day(z, now, c->opened_ago, -1, opened, sizeof opened, at, sizeof at);
+    struct case_input ci = {
+        .kejari_id = kejari, .source = c->source, .summary = c->summary, .opened_on = opened};
+    long long case_id;
+    struct event_outcome out;
+    struct audit_rec au = {.method = "DEMO", .route = "demo"};
+    bool ok = app_case_create(app, &inv, &ci, &case_id, &out, &au, err);
+    json_decref(out.body);
+    json_decref(out.allowed);
+    json_decref(out.missing);
+    if (!ok)
+        return false;
+
+    json_t *suspects = json_loads(c->suspects, 0, NULL);
+    json_t *steps = json_loads(c->steps, 0, NULL);
+    long long party_ids[8] = {0};
+    size_t i;
+    json_t *s;
+    json_array_foreach(suspects, i, s)
+    {
+        if (i >= 8)
+            break;
+        struct party_input pi = {
+            .kind = "suspect",
+            .name = json_string_value(json_object_get(s, "name")),
+            .nationality = json_string_value(json_object_get(s, "nationality")),
+            .passport_no = json_string_value(json_object_get(s, "passport_no")),
+            .birth_date = json_string_value(json_object_get(s, "birth_date")),
+            .birth_place = json_string_value(json_object_get(s, "birth_place")),
+            .sex = json_string_value(json_object_get(s, "sex")),
+            .language = json_string_value(json_object_get(s, "language")),
+            .interpreter = json_string_value(json_object_get(s, "interpreter")),
+            .if_match = -1,
+        };
+        struct audit_rec pa = {.method = "DEMO", .route = "demo"};
+        ok = ok && app_party_save(app, &inv, case_id, 0, &pi, &party_ids[i], &pa, err);
+        if (ok && c->offence) {
+            long long oid;
+            struct audit_rec oa = {.method = "DEMO", .route = "demo"};
+            ok = app_offence_charge(app, &inv, case_id, c->offence, party_ids[i], &oid, &oa, err);
+        }
+    }
+    json_array_foreach(steps, i, s)
+    {
+        if (!ok)
+            break;
+        ok = run_step(app, c, case_id, party_ids, s, z, now, err);
+    }
+    json_decref(suspects);
+    json_decref(steps);
+    return ok;
+}
+
+bool demo_cases_load(struct app *app, struct berr *err)
+{
+    long long now = scalar(app, "SELECT extract(epoch FROM now())::bigint", NULL, err);
+    if (!now)
+        return false;
+    long long existing = scalar(app, "SELECT count(*) FROM app.cases", NULL, err);
+    if (existing > 0 || err->kind != BERR_NONE)
+        return err->kind == BERR_NONE;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (!load_case(app, &cases[i], now, err))
+            return false;
+    return true;
+}
