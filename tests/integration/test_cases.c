@@ -1,12 +1,470 @@
-/* test_cases.c - (being written) */
+/*
+ * test_cases.c - the case file over real HTTP: opening a case, parties,
+ * offences, acts and their refusals (400 / 409 with the allowed events /
+ * 422 with the missing facts), nothing written by a refusal but its audit
+ * line, the case document with its clocks, the list's filters and cursor,
+ * text stored as NFC and found by search, and a rule-set amendment moving a
+ * clock.  The core's own suites prove the law; this proves the wiring.
+ */
 #include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "harness.h"
 #include "suites.h"
 
-START_TEST(test_cases_placeholder)
+static struct proc server;
+static int port;
+static char *db;
+static char *inv, *pros, *sup, *admin;
+static long long kejari_plg;
+
+static void start_server(void)
 {
-    ck_assert_int_eq(1, 1);
+    db = harness_new_db("cases_suite");
+    char *extra[] = {"--db", db, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
+    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
+    sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
+    admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
+    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    kejari_plg = strtoll(k, NULL, 10);
+    free(k);
+}
+
+static void stop_server(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    free(inv);
+    free(pros);
+    free(sup);
+    free(admin);
+    free(db);
+}
+
+/* "YYYY-MM-DD" of today minus ago days (UTC+7, the demo office's zone). */
+static void days_ago(int ago, char out[11])
+{
+    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    struct http_result r;
+    ck_assert(api_call(port, method, path, token, body, &r));
+    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %s", method, path,
+                  body ? body : "", want, r.status, r.body);
+    json_t *j = r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
+    ck_assert_msg(j != NULL, "not JSON: %s", r.body);
+    http_result_free(&r);
+    return j;
+}
+
+static long long open_case(const char *summary, int opened_ago)
+{
+    char date[11], body[512];
+    days_ago(opened_ago, date);
+    snprintf(
+        body, sizeof body,
+        "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"%s\",\"kejari_id\":%lld}",
+        date, summary, kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    ck_assert_str_eq(json_string_value(json_object_get(c, "stage")), "pre_investigation");
+    ck_assert_int_eq(json_integer_value(json_object_get(c, "version")), 2);
+    json_decref(c);
+    return id;
+}
+
+static json_t *record(long long id, const char *token, const char *body, long want)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    return call("POST", path, token, body, want);
+}
+
+static void rec(long long id, const char *token, const char *type, int ago, const char *extra)
+{
+    char date[11], body[1024];
+    days_ago(ago, date);
+    snprintf(body, sizeof body, "{\"type\":\"%s\",\"date\":\"%s\"%s%s}", type, date,
+             extra ? "," : "", extra ? extra : "");
+    json_decref(record(id, token, body, 201));
+}
+
+static long long add_suspect(long long id, const char *name, const char *passport)
+{
+    char path[64], body[512];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body,
+             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":\"%s\","
+             "\"sex\":\"L\"}",
+             name, passport);
+    json_t *p = call("POST", path, inv, body, 201);
+    long long pid = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    return pid;
+}
+
+static long long events_of(long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    return sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
+}
+
+START_TEST(test_opening_a_case_records_its_laporan_and_numbers_it)
+{
+    long long id = open_case("Uji pembukaan", 5);
+    ck_assert_int_eq(events_of(id), 1);
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, inv, NULL, 200);
+    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(c, "number")), "LK/KANIM-PLG/"));
+    json_t *h = json_object_get(c, "history");
+    ck_assert_uint_eq(json_array_size(h), 1);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(h, 0), "type")),
+                     "report_registered");
+    /* what may happen next, for this role */
+    json_t *next = json_object_get(c, "allowed_events");
+    bool sprindik = false;
+    size_t i;
+    json_t *e;
+    json_array_foreach(next, i, e) if (strcmp(json_string_value(json_object_get(e, "type")),
+                                              "sprindik_issued") == 0) sprindik = true;
+    ck_assert(sprindik);
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_an_act_the_stage_does_not_allow_is_409_listing_the_allowed)
+{
+    long long id = open_case("Uji 409", 5);
+    char date[11], body[256];
+    days_ago(1, date);
+    snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", date);
+    json_t *p = record(id, inv, body, 409);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "type")),
+                     "urn:berkas:problem:transition-not-allowed");
+    json_t *allowed = json_object_get(p, "allowed");
+    ck_assert(json_array_size(allowed) > 0);
+    bool lists_sprindik = false;
+    size_t i;
+    json_t *a;
+    json_array_foreach(allowed, i, a) if (strcmp(json_string_value(a), "sprindik_issued") == 0)
+        lists_sprindik = true;
+    ck_assert(lists_sprindik);
+    json_decref(p);
+    ck_assert_int_eq(events_of(id), 1); /* nothing written */
+}
+END_TEST
+
+START_TEST(test_a_failing_guard_is_422_naming_each_missing_fact)
+{
+    long long id = open_case("Uji 422", 10);
+    rec(id, inv, "sprindik_issued", 9, NULL);
+    char date[11], body[256];
+    days_ago(1, date);
+    snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", date);
+    json_t *p = record(id, inv, body, 422);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "type")),
+                     "urn:berkas:problem:guard-failed");
+    char *missing = json_dumps(json_object_get(p, "missing"), JSON_COMPACT);
+    ck_assert_str_eq(missing, "[\"spdp_sent\",\"suspect\",\"resume\"]");
+    free(missing);
+    json_decref(p);
+    ck_assert_int_eq(events_of(id), 2);
+    /* the refusal left its audit line */
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *pa[1] = {cid};
+    ck_assert_int_ge(sql_count(db,
+                               "SELECT count(*) FROM audit.events WHERE action = 'case.event' AND "
+                               "object_id = $1::bigint AND outcome = 'refused' AND status = 422",
+                               1, pa),
+                     1);
+}
+END_TEST
+
+START_TEST(test_the_whole_file_to_the_prosecutor_and_back_with_p19)
+{
+    long long id = open_case("Uji berkas lengkap", 30);
+    long long s = add_suspect(id, "Trần Văn Bình", "C9988776");
+    char path[64], extra[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(extra, sizeof extra, "{\"code\":\"122\",\"party_id\":%lld}", s);
+    json_decref(call("POST", path, inv, extra, 201));
+    rec(id, inv, "sprindik_issued", 28, "\"number\":\"SP.Sidik/9/2026\"");
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec(id, inv, "suspect_designated", 28, extra);
+    rec(id, inv, "spdp_sent", 27, "\"recipient\":\"kejari\"");
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"bap\":\"tersangka\"", s);
+    rec(id, inv, "bap_recorded", 20, extra);
+    rec(id, inv, "resume_written", 12, NULL);
+    rec(id, inv, "tahap1_sent", 11, NULL);
+    /* now the prosecutor sees it and answers */
+    rec(id, pros, "tahap1_received_by_pu", 10, NULL);
+    rec(id, pros, "p19_received", 6,
+        "\"instructions\":[\"Lengkapi BAP saksi\",\"Lampirkan paspor\"]");
+    /* not re-sent before every instruction is answered */
+    char date[11], body[512];
+    days_ago(1, date);
+    snprintf(body, sizeof body, "{\"type\":\"resubmitted\",\"date\":\"%s\"}", date);
+    json_t *p = record(id, inv, body, 422);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(p, "missing"), 0)),
+                     "instructions_answered");
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, inv, NULL, 200);
+    ck_assert_str_eq(json_string_value(json_object_get(c, "stage")), "returned");
+    ck_assert_int_eq(json_integer_value(json_object_get(c, "p19_returns")), 1);
+    json_t *items = json_object_get(json_array_get(json_object_get(c, "p19_rounds"), 0), "items");
+    ck_assert_uint_eq(json_array_size(items), 2);
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(extra, sizeof extra, "\"instruction_id\":%lld,\"answer\":\"Sudah\"",
+                 (long long)json_integer_value(json_object_get(json_array_get(items, i), "id")));
+        rec(id, inv, "instruction_answered", 3, extra);
+    }
+    /* answering the same item twice is refused */
+    snprintf(body, sizeof body,
+             "{\"type\":\"instruction_answered\",\"date\":\"%s\",\"instruction_id\":%lld,"
+             "\"answer\":\"lagi\"}",
+             date, (long long)json_integer_value(json_object_get(json_array_get(items, 0), "id")));
+    json_decref(c);
+    json_t *twice = record(id, inv, body, 400);
+    json_decref(twice);
+    rec(id, inv, "resubmitted", 2, NULL);
+    c = call("GET", path, inv, NULL, 200);
+    ck_assert_str_eq(json_string_value(json_object_get(c, "stage")), "with_prosecutor");
+    /* the clocks are there, with their legal basis and state */
+    json_t *clocks = json_object_get(c, "clocks");
+    ck_assert(json_array_size(clocks) >= 3);
+    size_t i;
+    json_t *k;
+    json_array_foreach(clocks, i, k)
+    {
+        ck_assert_ptr_nonnull(json_string_value(json_object_get(k, "basis")));
+        const char *st = json_string_value(json_object_get(k, "state"));
+        ck_assert(strcmp(st, "ok") == 0 || strcmp(st, "warning") == 0 ||
+                  strcmp(st, "overdue") == 0);
+    }
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "timeline")), 4);
+    json_decref(c);
+    /* the supervisor of the office reads it; a prosecutor elsewhere does not */
+    json_decref(call("GET", path, sup, NULL, 200));
+    char *other = api_login(port, NIP_PROS_PTK, DEMO_PW);
+    json_decref(call("GET", path, other, NULL, 404));
+    free(other);
+}
+END_TEST
+
+START_TEST(test_bad_dates_are_400_and_write_nothing)
+{
+    long long id = open_case("Uji tanggal", 5);
+    char future[11], before[11], body[256];
+    days_ago(-2, future);
+    days_ago(6, before);
+    char b0[128], b1[128], b6[160], b7[128];
+    snprintf(b0, sizeof b0, "{\"type\":\"sprindik_issued\",\"date\":\"%s\"}", future);
+    snprintf(b1, sizeof b1, "{\"type\":\"sprindik_issued\",\"date\":\"%s\"}", before);
+    snprintf(b6, sizeof b6, "{\"type\":\"sprindik_issued\",\"date\":\"%s\",\"colour\":\"red\"}",
+             before);
+    snprintf(b7, sizeof b7, "{\"type\":\"arrested\",\"date\":\"%s\"}", before);
+    const char *bad[] = {
+        b0, /* in the future */
+        b1, /* before the case was opened */
+        "{\"type\":\"sprindik_issued\",\"date\":\"2026-02-30\"}",
+        "{\"type\":\"sprindik_issued\",\"date\":\"kemarin\"}",
+        "{\"type\":\"sprindik_issued\",\"at\":\"2026-01-02 10:00\"}",
+        "{\"type\":\"no_such_act\"}",
+        b6, /* an unknown member */
+        b7, /* a per-suspect act without its suspect */
+    };
+    (void)body;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        json_t *p = record(id, inv, bad[i], 400);
+        ck_assert_msg(json_object_get(p, "detail") != NULL, "%s", bad[i]);
+        json_decref(p);
+    }
+    ck_assert_int_eq(events_of(id), 1);
+}
+END_TEST
+
+START_TEST(test_party_shapes_are_checked_naming_the_field)
+{
+    long long id = open_case("Uji pihak", 5);
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    static const struct {
+        const char *body, *field;
+    } bad[] = {
+        {"{\"kind\":\"suspect\",\"name\":\"A\",\"nationality\":\"vn\"}", "nationality"},
+        {"{\"kind\":\"suspect\",\"name\":\"A\",\"nationality\":\"VNM\"}", "nationality"},
+        {"{\"kind\":\"suspect\",\"name\":\"A\",\"passport_no\":\"c-123\"}", "passport_no"},
+        {"{\"kind\":\"suspect\",\"name\":\"A\",\"passport_no\":\"C12\"}", "passport_no"},
+        {"{\"kind\":\"suspect\",\"name\":\"A\",\"birth_date\":\"1990-13-01\"}", "birth_date"},
+        {"{\"kind\":\"suspect\",\"name\":\"A\",\"sex\":\"X\"}", "sex"},
+        {"{\"kind\":\"victim\",\"name\":\"A\"}", "kind"},
+        {"{\"kind\":\"suspect\"}", "name"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        json_t *p = call("POST", path, inv, bad[i].body, 400);
+        ck_assert_msg(json_string_value(json_object_get(p, "field")) &&
+                          strcmp(json_string_value(json_object_get(p, "field")), bad[i].field) == 0,
+                      "%s: want field %s", bad[i].body, bad[i].field);
+        json_decref(p);
+    }
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *pc[1] = {cid};
+    ck_assert_int_eq(
+        sql_count(db, "SELECT count(*) FROM app.parties WHERE case_id = $1::bigint", 1, pc), 0);
+    /* an offence that is not in the catalogue */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    json_t *p = call("POST", path, inv, "{\"code\":\"999\"}", 400);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "code");
+    json_decref(p);
+}
+END_TEST
+
+START_TEST(test_a_name_typed_decomposed_is_found_by_search_composed)
+{
+    long long id = open_case("Uji NFC", 5);
+    /* "Nguyễn" typed as e + combining circumflex + combining tilde */
+    add_suspect(id, "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Lan", "B1234567");
+    char *composed =
+        sql_value(db, "SELECT name FROM app.parties WHERE passport_no = 'B1234567'", 0, NULL);
+    ck_assert_str_eq(composed, "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b Lan");
+    free(composed);
+    json_t *page = call("GET", "/api/v1/cases?q=nguy%E1%BB%85n", inv, NULL, 200);
+    bool found = false;
+    size_t i;
+    json_t *c;
+    json_array_foreach(json_object_get(page, "items"), i,
+                       c) if (json_integer_value(json_object_get(c, "id")) == id) found = true;
+    ck_assert(found);
+    json_decref(page);
+}
+END_TEST
+
+START_TEST(test_the_list_pages_with_a_cursor_and_filters)
+{
+    for (int i = 0; i < 5; i++) {
+        char s[32];
+        snprintf(s, sizeof s, "Uji halaman %d", i);
+        open_case(s, 4);
+    }
+    /* walk every page of 3; the ids never repeat and never go back */
+    long long cursor = 0, last = 0;
+    int seen = 0, pages = 0;
+    for (;;) {
+        char path[96];
+        if (cursor)
+            snprintf(path, sizeof path, "/api/v1/cases?limit=3&cursor=%lld", cursor);
+        else
+            snprintf(path, sizeof path, "/api/v1/cases?limit=3");
+        json_t *page = call("GET", path, inv, NULL, 200);
+        size_t i;
+        json_t *c;
+        json_array_foreach(json_object_get(page, "items"), i, c)
+        {
+            long long id = json_integer_value(json_object_get(c, "id"));
+            ck_assert_int_gt(id, last);
+            last = id;
+            seen++;
+        }
+        pages++;
+        json_t *next = json_object_get(page, "next_cursor");
+        cursor = json_is_integer(next) ? json_integer_value(next) : 0;
+        json_decref(page);
+        if (!cursor)
+            break;
+    }
+    long long visible = sql_count(db,
+                                  "SELECT count(*) FROM app.cases c JOIN app.offices o ON o.id = "
+                                  "c.office_id WHERE o.code = 'KANIM-PLG'",
+                                  0, NULL);
+    ck_assert_int_eq(seen, visible);
+    ck_assert_int_ge(pages, 2);
+    /* filters */
+    json_t *page = call("GET", "/api/v1/cases?stage=dismissed", inv, NULL, 200);
+    size_t i;
+    json_t *c;
+    json_array_foreach(json_object_get(page, "items"), i, c)
+        ck_assert_str_eq(json_string_value(json_object_get(c, "stage")), "dismissed");
+    json_decref(page);
+    page = call("GET", "/api/v1/cases?clock=overdue", inv, NULL, 200);
+    json_array_foreach(json_object_get(page, "items"), i, c)
+        ck_assert_str_eq(json_string_value(json_object_get(c, "worst_clock")), "overdue");
+    json_decref(page);
+    const char *bad[] = {"/api/v1/cases?stage=limbo", "/api/v1/cases?clock=late",
+                         "/api/v1/cases?limit=0",     "/api/v1/cases?limit=101",
+                         "/api/v1/cases?cursor=-4",   "/api/v1/cases?office=abc"};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        json_decref(call("GET", bad[k], inv, NULL, 400));
+}
+END_TEST
+
+START_TEST(test_amending_a_rule_set_moves_the_clock)
+{
+    long long id = open_case("Uji aturan", 10);
+    rec(id, inv, "sprindik_issued", 9, NULL);
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *spdp = json_array_get(json_object_get(c, "clocks"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(spdp, "code")), "spdp");
+    ck_assert_str_eq(json_string_value(json_object_get(spdp, "state")), "overdue");
+    int before = (int)json_integer_value(json_object_get(spdp, "days_left"));
+    json_decref(c);
+    /* both regimes: the act's date decides which applies */
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin,
+                     "{\"value\":14,\"to_verify\":true,\"note\":\"uji\"}", 200));
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/spdp_days", admin, "{\"value\":14}", 200));
+    c = call("GET", path, inv, NULL, 200);
+    spdp = json_array_get(json_object_get(c, "clocks"), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(spdp, "days_left")), before + 7);
+    json_decref(c);
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin, "{\"value\":7}", 200));
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/spdp_days", admin, "{\"value\":7}", 200));
+    /* out of range, unknown key, not an admin */
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin, "{\"value\":-3}", 400));
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-2025/no_such_key", admin, "{\"value\":3}", 404));
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", inv, "{\"value\":3}", 403));
+}
+END_TEST
+
+START_TEST(test_roles_record_only_their_own_acts)
+{
+    long long id = open_case("Uji peran", 6);
+    rec(id, inv, "sprindik_issued", 5, NULL);
+    rec(id, inv, "spdp_sent", 4, "\"recipient\":\"kejari\"");
+    char date[11], body[256];
+    days_ago(1, date);
+    /* a supervisor writes review notes, not acts of the investigation */
+    snprintf(body, sizeof body, "{\"type\":\"review_note\",\"date\":\"%s\",\"note\":\"cek\"}",
+             date);
+    json_decref(record(id, sup, body, 201));
+    snprintf(body, sizeof body, "{\"type\":\"resume_written\",\"date\":\"%s\"}", date);
+    json_decref(record(id, sup, body, 403));
+    /* a prosecutor records P-forms, not the investigator's acts */
+    json_decref(record(id, pros, body, 403));
+    /* and an investigator does not record the prosecutor's P-21 */
+    snprintf(body, sizeof body, "{\"type\":\"p21_received\",\"date\":\"%s\"}", date);
+    json_decref(record(id, inv, body, 403));
+    json_decref(record(id, admin, body, 403));
 }
 END_TEST
 
@@ -14,7 +472,18 @@ Suite *suite_cases(void)
 {
     Suite *s = suite_create("cases");
     TCase *tc = tcase_create("cases");
-    tcase_add_test(tc, test_cases_placeholder);
+    tcase_add_unchecked_fixture(tc, start_server, stop_server);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_opening_a_case_records_its_laporan_and_numbers_it);
+    tcase_add_test(tc, test_an_act_the_stage_does_not_allow_is_409_listing_the_allowed);
+    tcase_add_test(tc, test_a_failing_guard_is_422_naming_each_missing_fact);
+    tcase_add_test(tc, test_the_whole_file_to_the_prosecutor_and_back_with_p19);
+    tcase_add_test(tc, test_bad_dates_are_400_and_write_nothing);
+    tcase_add_test(tc, test_party_shapes_are_checked_naming_the_field);
+    tcase_add_test(tc, test_a_name_typed_decomposed_is_found_by_search_composed);
+    tcase_add_test(tc, test_the_list_pages_with_a_cursor_and_filters);
+    tcase_add_test(tc, test_amending_a_rule_set_moves_the_clock);
+    tcase_add_test(tc, test_roles_record_only_their_own_acts);
     suite_add_tcase(s, tc);
     return s;
 }
