@@ -12,6 +12,7 @@
  * Every failure is one line on stderr naming the thing at fault.
  */
 #include <getopt.h>
+#include <libxml/parser.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +164,15 @@ static double seconds_since(const struct timespec *t0)
     return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+static xmlParserInputPtr no_external_entities(const char *url, const char *id,
+                                              xmlParserCtxtPtr ctxt)
+{
+    (void)url;
+    (void)id;
+    (void)ctxt;
+    return NULL;
+}
+
 static void print_demo_logins(bool loaded)
 {
     fprintf(stderr, "berkasd: demo data %s; log on with NIP and password \"%s\":\n",
@@ -195,6 +205,11 @@ int main(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
     signal(SIGPIPE, SIG_IGN);
     setvbuf(stderr, NULL, _IOLBF, 0);
+
+    /* libxml2 once, before any thread: it parses only berkas' own templates
+     * and documents, and never fetches anything (RELIABILITY.md C4) */
+    xmlInitParser();
+    xmlSetExternalEntityLoader(no_external_entities);
 
     struct berr err = {0};
     int listen_fd = http_bind(o.listen, &err);
@@ -277,6 +292,7 @@ int main(int argc, char **argv)
         rc = 1;
     }
     cluster_free(cluster);
+    xmlCleanupParser();
     fprintf(stderr, "berkasd: stopped\n");
     return rc;
 }

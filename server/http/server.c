@@ -169,7 +169,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_st
     if (rep->content_type) {
         char ct[96];
         snprintf(ct, sizeof ct, "%s%s", rep->content_type,
-                 strncmp(rep->content_type, "text/", 5) == 0 || strstr(rep->content_type, "json")
+                 strncmp(rep->content_type, "text/", 5) == 0 || strstr(rep->content_type, "json") ||
+                         strstr(rep->content_type, "xml")
                      ? "; charset=utf-8"
                      : "");
         MHD_add_response_header(r, "Content-Type", ct);
