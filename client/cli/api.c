@@ -63,14 +63,22 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
     return n;
 }
 
-/* The request headers: what we accept, the body's type, the bearer token. */
-static struct curl_slist *request_headers(const struct api_client *c, bool has_body)
+/* The request headers: what we accept, the body's type, the caller's
+ * extras, the bearer token. */
+static struct curl_slist *request_headers(const struct api_client *c, bool has_body,
+                                          const char *const extra[])
 {
     struct curl_slist *h = curl_slist_append(NULL, "Accept: application/json, "
                                                    "application/problem+json");
     /* without a body, no Content-Type (curl would claim a form for POST) */
     if (h)
         h = curl_slist_append(h, has_body ? "Content-Type: application/json" : "Content-Type:");
+    for (size_t i = 0; h && extra && extra[i]; i++) {
+        struct curl_slist *t = curl_slist_append(h, extra[i]);
+        if (!t)
+            curl_slist_free_all(h);
+        h = t;
+    }
     if (h && c->token) {
         char auth[512];
         int n = snprintf(auth, sizeof auth, "Authorization: Bearer %s", c->token);
@@ -102,11 +110,18 @@ static void set_method(CURL *curl, const char *method, const char *body, size_t 
 bool api_request(const struct api_client *c, const char *method, const char *path,
                  const json_t *body, struct api_response *out, char *errbuf, size_t errsz)
 {
+    return api_request_with(c, method, path, body, NULL, out, errbuf, errsz);
+}
+
+bool api_request_with(const struct api_client *c, const char *method, const char *path,
+                      const json_t *body, const char *const headers_in[], struct api_response *out,
+                      char *errbuf, size_t errsz)
+{
     memset(out, 0, sizeof *out);
     char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
     size_t text_len = text ? strlen(text) : 0;
     CURL *curl = curl_easy_init();
-    struct curl_slist *headers = curl ? request_headers(c, text != NULL) : NULL;
+    struct curl_slist *headers = curl ? request_headers(c, text != NULL, headers_in) : NULL;
     if (!curl || !headers || (body && !text)) {
         snprintf(errbuf, errsz, "cannot prepare the request (out of memory?)");
         if (text) {
@@ -174,6 +189,23 @@ json_t *api_json(const struct api_response *r)
     return json_loadb(r->body, r->len, 0, NULL);
 }
 
+/* Append " (name: a, b, c)" for the array j.name of strings, if any. */
+static void append_list(char *out, size_t outsz, const json_t *j, const char *name)
+{
+    const json_t *a = json_object_get(j, name);
+    if (!json_is_array(a) || json_array_size(a) == 0)
+        return;
+    size_t len = strlen(out);
+    snprintf(out + len, outsz - len, " (%s: ", name);
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const char *v = json_string_value(json_array_get(a, i));
+        len = strlen(out);
+        snprintf(out + len, outsz - len, "%s%s", i ? ", " : "", v ? v : "?");
+    }
+    len = strlen(out);
+    snprintf(out + len, outsz - len, ")");
+}
+
 void api_problem_line(const struct api_response *r, char *out, size_t outsz)
 {
     json_t *j = api_json(r);
@@ -182,11 +214,42 @@ void api_problem_line(const struct api_response *r, char *out, size_t outsz)
     const char *field = j ? json_string_value(json_object_get(j, "field")) : NULL;
     snprintf(out, outsz, "%ld %s%s%s%s%s%s", r->status, title ? title : "error", detail ? ": " : "",
              detail ? detail : "", field ? " (field: " : "", field ? field : "", field ? ")" : "");
+    append_list(out, outsz, j, "allowed");
+    append_list(out, outsz, j, "missing");
+    if (json_is_integer(json_object_get(j, "current_version"))) {
+        size_t len = strlen(out);
+        snprintf(out + len, outsz - len, " (current version: %lld)",
+                 (long long)json_integer_value(json_object_get(j, "current_version")));
+    }
     /* one line, and nothing a terminal would act on */
     for (char *p = out; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             *p = ' ';
     json_decref(j);
+}
+
+bool api_escape(const char *s, char *out, size_t size)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = 0;
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        bool keep = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+                    (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' || ch == '_' || ch == '~';
+        if (n + (keep ? 1 : 3) >= size)
+            return false;
+        if (keep) {
+            out[n++] = (char)ch;
+        } else {
+            out[n++] = '%';
+            out[n++] = hex[ch >> 4];
+            out[n++] = hex[ch & 15];
+        }
+    }
+    if (size == 0)
+        return false;
+    out[n] = '\0';
+    return true;
 }
 
 void api_response_free(struct api_response *r)

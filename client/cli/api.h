@@ -31,6 +31,12 @@ struct api_response {
 bool api_request(const struct api_client *c, const char *method, const char *path,
                  const json_t *body, struct api_response *out, char *errbuf, size_t errsz);
 
+/* api_request with extra request headers: a NULL-terminated list of
+ * "Name: value" lines (If-Match, Idempotency-Key), or NULL. */
+bool api_request_with(const struct api_client *c, const char *method, const char *path,
+                      const json_t *body, const char *const headers[], struct api_response *out,
+                      char *errbuf, size_t errsz);
+
 /* api_request(c, "GET", path, NULL, ...). */
 bool api_get(const struct api_client *c, const char *path, struct api_response *out, char *errbuf,
              size_t errsz);
@@ -39,8 +45,14 @@ bool api_get(const struct api_client *c, const char *path, struct api_response *
 json_t *api_json(const struct api_response *r);
 
 /* One line describing a problem+json reply
- * ("400 Bad Request: detail (field: nip)"); newlines become spaces. */
+ * ("400 Bad Request: detail (field: nip)"); newlines become spaces.  The
+ * refusals of a case event add what the server sent with them: "(allowed:
+ * a, b)" for 409, "(missing: x, y)" for 422, "(current version: 7)". */
 void api_problem_line(const struct api_response *r, char *out, size_t outsz);
+
+/* s percent-encoded for a URL's path segment or query value (RFC 3986
+ * unreserved characters kept) into out.  False when it does not fit. */
+bool api_escape(const char *s, char *out, size_t size);
 
 /* Wipes and frees the body. */
 void api_response_free(struct api_response *r);

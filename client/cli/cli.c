@@ -29,7 +29,7 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
 
 int cli_fail(int status, const char *fmt, ...)
 {
-    char msg[1024];
+    char msg[4096];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -63,6 +63,10 @@ static const char *refused_option(char **argv, char *buf, size_t size)
 
 static int take_option(const struct command *cmd, const struct cli_opt *o, const char *arg)
 {
+    if (o->flag) {
+        *o->flag = true;
+        return GO_ON;
+    }
     if (o->value) {
         *o->value = arg;
         return GO_ON;
@@ -85,7 +89,8 @@ static int parse_options(struct global *g, const struct command *cmd, int argc, 
     longopts[1] = (struct option){"json", no_argument, NULL, 'j'};
     longopts[2] = (struct option){"server", required_argument, NULL, 's'};
     for (size_t i = 0; i < nopts; i++)
-        longopts[3 + i] = (struct option){opts[i].name, required_argument, NULL, OPT_BASE + (int)i};
+        longopts[3 + i] = (struct option){
+            opts[i].name, opts[i].flag ? no_argument : required_argument, NULL, OPT_BASE + (int)i};
     optind = 0; /* GNU: start afresh (the global parse used "+") */
     opterr = 0;
     int rc = GO_ON, c;
@@ -120,7 +125,9 @@ int cli_parse(struct global *g, const struct command *cmd, int argc, char **argv
     if (rc != GO_ON)
         return rc;
     for (size_t i = 0; opts && opts[i].name; i++) {
-        bool given = opts[i].value ? *opts[i].value != NULL : opts[i].list->n > 0;
+        bool given = opts[i].flag    ? *opts[i].flag
+                     : opts[i].value ? *opts[i].value != NULL
+                                     : opts[i].list->n > 0;
         if (opts[i].required && !given)
             return cli_usage_error(cmd, "--%s is required", opts[i].name);
     }
@@ -178,6 +185,39 @@ bool cli_is_date(const char *s)
     return true;
 }
 
+int cli_want_id(const struct command *cmd, const char *what, const char *s, long long *out)
+{
+    long long v;
+    if (!s)
+        return GO_ON;
+    if (!cli_parse_id(s, &v))
+        return cli_usage_error(cmd, "%s must be a positive number, not '%s'", what, s);
+    if (out)
+        *out = v;
+    return GO_ON;
+}
+
+int cli_want_date(const struct command *cmd, const char *what, const char *s)
+{
+    if (s && !cli_is_date(s))
+        return cli_usage_error(cmd, "%s must be a date YYYY-MM-DD, not '%s'", what, s);
+    return GO_ON;
+}
+
+int cli_want_int(const struct command *cmd, const char *what, const char *s, long long *out)
+{
+    if (!s)
+        return GO_ON;
+    const char *digits = *s == '-' || *s == '+' ? s + 1 : s;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (*digits < '0' || *digits > '9' || *end || strlen(digits) > 15)
+        return cli_usage_error(cmd, "%s must be a whole number, not '%s'", what, s);
+    if (out)
+        *out = v;
+    return GO_ON;
+}
+
 bool cli_same_server(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
@@ -223,15 +263,21 @@ int cli_connect(struct global *g, bool need_login)
 json_t *cli_call(struct global *g, const char *method, const char *path, const json_t *body,
                  int *rc)
 {
+    return cli_call_with(g, method, path, body, NULL, rc);
+}
+
+json_t *cli_call_with(struct global *g, const char *method, const char *path, const json_t *body,
+                      const char *const headers[], int *rc)
+{
     char err[512];
     struct api_response r;
-    if (!api_request(&g->api, method, path, body, &r, err, sizeof err)) {
+    if (!api_request_with(&g->api, method, path, body, headers, &r, err, sizeof err)) {
         *rc = cli_fail(EXIT_USAGE, "%s", err);
         return NULL;
     }
     json_t *j = NULL;
     if (r.status < 200 || r.status > 299) {
-        char line[1024];
+        char line[4096];
         api_problem_line(&r, line, sizeof line);
         *rc = cli_fail(EXIT_REFUSED, "%s", line);
     } else {

@@ -48,20 +48,22 @@ struct command {
 extern const struct command cli_commands[];
 extern const size_t cli_ncommands;
 
-#define CLI_LIST_MAX 16
+#define CLI_LIST_MAX 100 /* the server's limit on P-19 instructions */
 
 struct cli_list {
     const char *items[CLI_LIST_MAX];
     size_t n;
 };
 
-/* A command's own option, "--name VALUE".  Exactly one of value (the last
- * one given wins) or list (each one appended) is set. */
+/* A command's own option, "--name VALUE" or the flag "--name".  Exactly
+ * one of value (the last one given wins), list (each one appended) or flag
+ * (set true when given; takes no value) is set. */
 struct cli_opt {
     const char *name;
     const char **value;
     struct cli_list *list;
     bool required;
+    bool *flag;
 };
 
 /* A positional argument, always required. */
@@ -100,6 +102,13 @@ bool cli_parse_id(const char *s, long long *out);
 /* "YYYY-MM-DD" in shape (the server checks the calendar). */
 bool cli_is_date(const char *s);
 
+/* GO_ON when s is NULL (an option not given) or a positive id (into *out,
+ * when out is not NULL); else a usage error naming what ("--party",
+ * "CASE").  The forms for a date and for a whole number (any sign). */
+int cli_want_id(const struct command *cmd, const char *what, const char *s, long long *out);
+int cli_want_date(const struct command *cmd, const char *what, const char *s);
+int cli_want_int(const struct command *cmd, const char *what, const char *s, long long *out);
+
 /* Load the session and choose the server: --server, else $BERKAS_SERVER,
  * else the session's server, else DEFAULT_SERVER (the session is read
  * once; a second call only rechecks).  With need_login, no
@@ -112,6 +121,10 @@ int cli_connect(struct global *g, bool need_login);
  * NULL with *rc set: 1 for a problem from the server, 2 when unreachable. */
 json_t *cli_call(struct global *g, const char *method, const char *path, const json_t *body,
                  int *rc);
+
+/* cli_call with extra request headers ("Name: value", NULL-terminated). */
+json_t *cli_call_with(struct global *g, const char *method, const char *path, const json_t *body,
+                      const char *const headers[], int *rc);
 
 /* Equal server URLs but for trailing slashes. */
 bool cli_same_server(const char *a, const char *b);

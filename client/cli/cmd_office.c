@@ -14,7 +14,7 @@
 
 #define END_OPTS                                                                                   \
     {                                                                                              \
-        NULL, NULL, NULL, false                                                                    \
+        NULL, NULL, NULL, false, NULL                                                              \
     }
 
 static void office_row(struct table *t, const json_t *o)
@@ -100,12 +100,12 @@ int cmd_office_add(struct global *g, const struct command *cmd, int argc, char *
     const char *parent = NULL, *kind = NULL, *code = NULL, *name = NULL, *tz = NULL,
                *class_name = NULL;
     const struct cli_opt opts[] = {
-        {"parent", &parent, NULL, true},
-        {"kind", &kind, NULL, true},
-        {"code", &code, NULL, true},
-        {"name", &name, NULL, true},
-        {"tz", &tz, NULL, true},
-        {"class", &class_name, NULL, false},
+        {"parent", &parent, NULL, true, NULL},
+        {"kind", &kind, NULL, true, NULL},
+        {"code", &code, NULL, true, NULL},
+        {"name", &name, NULL, true, NULL},
+        {"tz", &tz, NULL, true, NULL},
+        {"class", &class_name, NULL, false, NULL},
         END_OPTS,
     };
     int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
@@ -170,8 +170,8 @@ int cmd_office_letterhead_add(struct global *g, const struct command *cmd, int a
     const char *from = NULL;
     struct cli_list lines = {0};
     const struct cli_opt opts[] = {
-        {"from", &from, NULL, true},
-        {"line", NULL, &lines, true},
+        {"from", &from, NULL, true, NULL},
+        {"line", NULL, &lines, true, NULL},
         END_OPTS,
     };
     long long id;

@@ -142,7 +142,8 @@ static int save_and_report(struct global *g, json_t *reply)
 int cmd_login(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     const char *nip_opt = NULL;
-    const struct cli_opt opts[] = {{"nip", &nip_opt, NULL, false}, {NULL, NULL, NULL, false}};
+    const struct cli_opt opts[] = {{"nip", &nip_opt, NULL, false, NULL},
+                                   {NULL, NULL, NULL, false, NULL}};
     int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
     if (rc != GO_ON || (rc = cli_connect(g, false)) != GO_ON || (rc = show_banner(g)) != GO_ON)
         return rc;

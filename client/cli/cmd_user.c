@@ -16,7 +16,7 @@
 
 #define END_OPTS                                                                                   \
     {                                                                                              \
-        NULL, NULL, NULL, false                                                                    \
+        NULL, NULL, NULL, false, NULL                                                              \
     }
 #define PASSWORD_MAX 1024
 
@@ -196,15 +196,15 @@ int cmd_user_add(struct global *g, const struct command *cmd, int argc, char **a
 {
     struct user_args a = {0};
     const struct cli_opt opts[] = {
-        {"nip", &a.nip, NULL, true},
-        {"name", &a.name, NULL, true},
-        {"office", &a.office, NULL, true},
-        {"role", &a.role, NULL, true},
-        {"pangkat", &a.pangkat, NULL, false},
-        {"golongan", &a.golongan, NULL, false},
-        {"position", &a.position, NULL, false},
-        {"ppns-card", &a.card, NULL, false},
-        {"ppns-valid-until", &a.valid_until, NULL, false},
+        {"nip", &a.nip, NULL, true, NULL},
+        {"name", &a.name, NULL, true, NULL},
+        {"office", &a.office, NULL, true, NULL},
+        {"role", &a.role, NULL, true, NULL},
+        {"pangkat", &a.pangkat, NULL, false, NULL},
+        {"golongan", &a.golongan, NULL, false, NULL},
+        {"position", &a.position, NULL, false, NULL},
+        {"ppns-card", &a.card, NULL, false, NULL},
+        {"ppns-valid-until", &a.valid_until, NULL, false, NULL},
         END_OPTS,
     };
     int rc = cli_parse(g, cmd, argc, argv, opts, NULL);

@@ -26,6 +26,21 @@ CMD(cmd_user_show);
 CMD(cmd_user_add);
 CMD(cmd_user_disable);
 CMD(cmd_user_unlock);
+CMD(cmd_case_new);
+CMD(cmd_case_list);
+CMD(cmd_case_show);
+CMD(cmd_record);
+CMD(cmd_suspect_add);
+CMD(cmd_party_add);
+CMD(cmd_party_correct);
+CMD(cmd_offence_charge);
+CMD(cmd_offence_list);
+CMD(cmd_evidence_add);
+CMD(cmd_clocks);
+CMD(cmd_history);
+CMD(cmd_verify_chain);
+CMD(cmd_rulesets);
+CMD(cmd_ruleset_set);
 
 /* A password into buf (size bytes with the NUL): from $env when set and
  * not empty, else asked on the terminal without echo.  GO_ON, or an exit

@@ -25,6 +25,18 @@
     "      --json          print JSON instead of text\n"                                           \
     "  -h, --help          show this help\n"
 
+#define PARTY_HELP                                                                                 \
+    "      --nationality CC       ISO 3166 country code (CN, MY, ...)\n"                           \
+    "      --passport NO          passport number\n"                                               \
+    "      --birth-date DATE      date of birth (YYYY-MM-DD)\n"                                    \
+    "      --birth-place P        place of birth\n"                                                \
+    "      --sex L|P              L (laki-laki) or P (perempuan)\n"                                \
+    "      --occupation O         occupation\n"                                                    \
+    "      --address-id A         address in Indonesia\n"                                          \
+    "      --address-abroad A     address abroad\n"                                                \
+    "      --language L           the language the person is examined in\n"                        \
+    "      --interpreter I        the interpreter's name\n"
+
 /* clang-format off */
 const struct command cli_commands[] = {
     {"status", NULL, cmd_status, "show the server's version and health",
@@ -118,6 +130,150 @@ const struct command cli_commands[] = {
      "user unlock ID [--json]\n"
      "Unlock a user whose account was locked after too many failed log-ons.\n"
      "\n" COMMON_OPTS},
+    {"case", "new", cmd_case_new, "open a case with its Laporan (investigator)",
+     "case new --source SRC --opened-on DATE [OPTION]...\n"
+     "Open a case in your office; its Laporan Keimigrasian is registered as the first event.\n"
+     "Prints the new case's id, number and stage.\n"
+     "\n"
+     "      --source SRC          jagratara, tim_pora, public_report, apoa, desa_binaan,\n"
+     "                            tpi_check, supervision, intelligence, other_agency, other\n"
+     "      --opened-on DATE      the Laporan's date (YYYY-MM-DD), not in the future\n"
+     "      --kejari ID           the Kejaksaan Negeri that will receive the file\n"
+     "      --summary TEXT        what happened, in short\n"
+     "      --source-note TEXT    about the source (the operation, the reporting agency)\n"
+     "      --number N            the case number (default: the office's next)\n"
+     "      --report-number N     the Laporan's number\n"
+     COMMON_OPTS},
+    {"case", "list", cmd_case_list, "list the cases you may see, most urgent first",
+     "case list [OPTION]...\n"
+     "List cases: id, number, stage and the state of its most urgent clock; overdue ones\n"
+     "(!! LEWAT WAKTU) first, then those in warning (! peringatan).\n"
+     "\n"
+     "      --stage S        investigation, with_prosecutor, returned, complete, ...\n"
+     "      --office ID      cases of this office and the offices under it\n"
+     "      --clock STATE    ok, warning or overdue (the worst clock)\n"
+     "      --article A      charged with this Pasal (122, or 119(1))\n"
+     "      --q TEXT         text in the number, summary or a party's name\n"
+     "      --limit N        cases per page (1-100, default 50)\n"
+     "      --cursor ID      start after this case id (from a previous page)\n"
+     "      --all            fetch every page\n"
+     COMMON_OPTS},
+    {"case", "show", cmd_case_show, "show a case: stage, facts, clocks, P-19, parties",
+     "case show CASE [--json]\n"
+     "Show the case: number, stage, office, Kejari, source and facts; the events the stage\n"
+     "allows next; the clocks (most urgent first); the P-19 rounds with their instructions;\n"
+     "the parties, offences, evidence and the stages it went through.\n"
+     "\n" COMMON_OPTS},
+    {"record", NULL, cmd_record, "record an act or a received P-form in a case",
+     "record CASE EVENT [OPTION]...\n"
+     "Record EVENT (sprindik_issued, spdp_sent, bap_recorded, tahap1_sent, p19_received, ...;\n"
+     "see the events allowed in berkas case show) in case CASE.  The case's current version is\n"
+     "sent as If-Match unless --if-match is given, and every request carries an\n"
+     "Idempotency-Key, so running it again with the same --idempotency-key records once.\n"
+     "\n"
+     "      --date D               the act's legal date (default today), YYYY-MM-DD\n"
+     "      --at INSTANT           or its instant, 2026-03-02T09:30:00+07:00 (arrest)\n"
+     "      --number N             the document's number\n"
+     "      --note T               a note\n"
+     "      --party ID             the suspect (or party) it concerns\n"
+     "      --bap KIND             bap_recorded: saksi, tersangka, ahli or tambahan\n"
+     "      --days N               detention: the days ordered\n"
+     "      --detention-type T     rutan, rumah or kota\n"
+     "      --recipient R          letter_delivered: who received it\n"
+     "      --ground G             the legal ground (SP3, court extension)\n"
+     "      --polri-order NO       the Polri investigator's order (UU 20/2025)\n"
+     "      --polri-involved       a Polri investigator is involved\n"
+     "      --severe-illness       severe physical or mental illness (KUHAP 29(1))\n"
+     "      --instruction TEXT     p19_received: one instruction; repeat for each\n"
+     "      --instruction-id ID    instruction_answered: the instruction ...\n"
+     "      --answer TEXT          ... and how it was met\n"
+     "      --corrects EVENT_ID    corrected: the event it corrects ...\n"
+     "      --withdraws            ... which is withdrawn\n"
+     "      --due DATE             direction_given: by when\n"
+     "      --direction EVENT_ID   direction_done: the direction carried out\n"
+     "      --if-match VERSION     the case version you saw (default: the current one)\n"
+     "      --idempotency-key KEY  the key of an earlier attempt, to retry it safely\n"
+     COMMON_OPTS "\n"
+     "Exit status: 0 recorded, 1 refused (409 lists the events allowed, 422 the missing\n"
+     "facts), 2 usage or the server unreachable.\n"},
+    {"suspect", "add", cmd_suspect_add, "add a suspect to a case (investigator)",
+     "suspect add CASE --name NAME [OPTION]...\n"
+     "Add a suspect to case CASE, the name as in the passport.\n"
+     "\n"
+     "      --name NAME            the name as in the passport\n"
+     PARTY_HELP COMMON_OPTS},
+    {"party", "add", cmd_party_add, "add a witness or expert to a case (investigator)",
+     "party add CASE --kind witness|expert --name NAME [OPTION]...\n"
+     "Add a witness or an expert (or, with --kind suspect, a suspect) to case CASE.\n"
+     "\n"
+     "      --kind KIND            witness, expert or suspect\n"
+     "      --name NAME            the name as in the passport or identity card\n"
+     PARTY_HELP COMMON_OPTS},
+    {"party", "correct", cmd_party_correct, "correct a party's particulars (investigator)",
+     "party correct CASE PARTY [OPTION]...\n"
+     "Correct the given fields of party PARTY of case CASE.  The party's current version\n"
+     "is sent as If-Match unless --if-match is given.\n"
+     "\n"
+     "      --kind KIND            witness, expert or suspect\n"
+     "      --name NAME            the name as in the passport\n"
+     PARTY_HELP
+     "      --if-match VERSION     the party version you saw (default: the current one)\n"
+     COMMON_OPTS},
+    {"offence", "charge", cmd_offence_charge, "charge an offence of the catalogue",
+     "offence charge CASE CODE [--party ID] [--json]\n"
+     "Charge the offence CODE of the catalogue (122, 119(1); see berkas offence list) in case\n"
+     "CASE, to one suspect with --party or to the case as a whole.\n"
+     "\n"
+     "      --party ID       the suspect charged\n"
+     COMMON_OPTS},
+    {"offence", "list", cmd_offence_list, "the offence catalogue, UU 6/2011 Pasal 113-136",
+     "offence list [--json]\n"
+     "List the offences of UU 6/2011 Pasal 113-136: maximum prison and fine, whether the\n"
+     "suspect may be detained, whether the short procedure applies; \"(to verify)\" marks\n"
+     "values not yet checked against the law.\n"
+     "\n" COMMON_OPTS},
+    {"evidence", "add", cmd_evidence_add, "add an item of evidence to a case",
+     "evidence add CASE --description D [OPTION]...\n"
+     "Add an item of evidence to case CASE.\n"
+     "\n"
+     "      --description D  what it is\n"
+     "      --quantity Q     how many or how much\n"
+     "      --seized-from ID the party it was seized from\n"
+     "      --seized-on D    the date of seizure (YYYY-MM-DD)\n"
+     "      --storage S      where it is kept\n"
+     COMMON_OPTS},
+    {"clocks", NULL, cmd_clocks, "show a case's legal clocks, most urgent first",
+     "clocks CASE [--json]\n"
+     "Show the clocks of case CASE: state (!! LEWAT WAKTU overdue, ! peringatan warning),\n"
+     "due date, days left, who must act, the suspect, and the legal basis; running clocks\n"
+     "first, the most urgent on top.\n"
+     "\n" COMMON_OPTS},
+    {"history", NULL, cmd_history, "show a case's full event history",
+     "history CASE [--json]\n"
+     "Show every event of case CASE in order: seq, id, legal date, event, document number,\n"
+     "stage change, late entry, who entered it and when (UTC), and the regime.\n"
+     "\n" COMMON_OPTS},
+    {"verify-chain", NULL, cmd_verify_chain, "check every case's hash chain (admin)",
+     "verify-chain [--json]\n"
+     "Recompute the SHA-256 chain of every case's event log on the server; print the cases\n"
+     "and events checked and the first broken link of each broken chain.\n"
+     "\n" COMMON_OPTS "\n"
+     "Exit status: 0 every chain intact, 1 a chain is broken or refused, 2 usage or\n"
+     "unreachable.\n"},
+    {"rulesets", NULL, cmd_rulesets, "list the legal rule sets and their values",
+     "rulesets [--json]\n"
+     "List every value of the rule sets (KUHAP-1981, KUHAP-2025): the deadlines in days and\n"
+     "the flags, each marked verified or \"? to verify\".\n"
+     "\n" COMMON_OPTS},
+    {"ruleset", "set", cmd_ruleset_set, "amend one value of a rule set (admin)",
+     "ruleset set NAME KEY VALUE [--to-verify] [--note T] [--json]\n"
+     "Set KEY of rule set NAME (see berkas rulesets) to the whole number VALUE.  Without\n"
+     "--to-verify the value is marked verified.  A negative VALUE goes after \"--\":\n"
+     "berkas ruleset set NAME KEY -- -1.\n"
+     "\n"
+     "      --to-verify      mark the value as still to verify against the law\n"
+     "      --note T         why (kept with the amendment)\n"
+     COMMON_OPTS},
 };
 /* clang-format on */
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];

@@ -46,6 +46,27 @@ const char *jstr(const json_t *obj, const char *key)
     return s ? s : "";
 }
 
+long long jint(const json_t *obj, const char *key)
+{
+    return (long long)json_integer_value(json_object_get(obj, key));
+}
+
+const char *jtext(const json_t *obj, const char *key, char *buf, size_t size)
+{
+    const json_t *v = json_object_get(obj, key);
+    if (json_is_string(v))
+        snprintf(buf, size, "%s", json_string_value(v));
+    else if (json_is_integer(v))
+        snprintf(buf, size, "%lld", (long long)json_integer_value(v));
+    else if (json_is_boolean(v))
+        snprintf(buf, size, "%s", json_is_true(v) ? "yes" : "no");
+    else if (json_is_real(v))
+        snprintf(buf, size, "%g", json_real_value(v));
+    else
+        snprintf(buf, size, "%s", "");
+    return buf;
+}
+
 /* Characters in a UTF-8 string (continuation bytes do not count). */
 static size_t width(const char *s)
 {

@@ -21,6 +21,13 @@ void out_kv(const char *key, const char *fmt, ...) __attribute__((format(printf,
 /* The string at obj.key, "" when absent or not a string. */
 const char *jstr(const json_t *obj, const char *key);
 
+/* The integer at obj.key, 0 when absent or not an integer. */
+long long jint(const json_t *obj, const char *key);
+
+/* obj.key as text into buf: a string as is, a number in decimal, true and
+ * false as "yes" and "no", null or absent as "".  Returns buf. */
+const char *jtext(const json_t *obj, const char *key, char *buf, size_t size);
+
 /* A table of text cells, printed with every column as wide as its widest
  * cell (in characters, not bytes); empty cells print as "-".  Every
  * table_new has a table_free. */

@@ -9,6 +9,7 @@ Suite *suite_http(void);
 Suite *suite_embedded(void);
 Suite *suite_cli(void);
 Suite *suite_cli_identity(void);
+Suite *suite_cli_cases(void);
 Suite *suite_access(void);
 Suite *suite_sessions(void);
 Suite *suite_rls(void);

@@ -1,0 +1,423 @@
+/*
+ * case_view.c - see case_view.h.
+ *
+ * Every table is built from the server's JSON as it comes; a member the
+ * server leaves out prints as "-".  Sorting never changes the JSON (the
+ * --json output is the server's order): it sorts an array of pointers.
+ */
+#include "case_view.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+
+#define CELL 512
+
+const char *view_clock_mark(const char *state)
+{
+    if (strcmp(state, "overdue") == 0)
+        return "!! LEWAT WAKTU";
+    if (strcmp(state, "warning") == 0)
+        return "! peringatan";
+    return *state ? state : "-";
+}
+
+/* 2 overdue, 1 warning, 0 anything else. */
+static int clock_rank(const char *state)
+{
+    return strcmp(state, "overdue") == 0 ? 2 : strcmp(state, "warning") == 0 ? 1 : 0;
+}
+
+/* The items of array a as pointers (caller frees); *n gets the count. */
+static const json_t **items_of(const json_t *a, size_t *n)
+{
+    *n = json_array_size(a);
+    const json_t **v = calloc(*n ? *n : 1, sizeof *v);
+    if (!v) {
+        *n = 0;
+        return NULL;
+    }
+    for (size_t i = 0; i < *n; i++)
+        v[i] = json_array_get(a, i);
+    return v;
+}
+
+/* Running before stopped, then overdue, warning, ok, then the least time
+ * left first. */
+static int clock_cmp(const void *pa, const void *pb)
+{
+    const json_t *a = *(const json_t *const *)pa, *b = *(const json_t *const *)pb;
+    int ra = json_is_true(json_object_get(a, "running")),
+        rb = json_is_true(json_object_get(b, "running"));
+    if (ra != rb)
+        return rb - ra;
+    int sa = clock_rank(jstr(a, "state")), sb = clock_rank(jstr(b, "state"));
+    if (sa != sb)
+        return sb - sa;
+    long long la = jint(a, "seconds_left"), lb = jint(b, "seconds_left");
+    return la < lb ? -1 : la > lb;
+}
+
+void view_clocks(const json_t *clocks)
+{
+    size_t n;
+    const json_t **v = items_of(clocks, &n);
+    if (n == 0) {
+        printf("(no clocks)\n");
+        free(v);
+        return;
+    }
+    qsort(v, n, sizeof *v, clock_cmp);
+    static const char *const heads[] = {"STATE", "CLOCK", "LABEL",  "DUE",  "DAYS LEFT",
+                                        "ACTOR", "PARTY", "STATUS", "BASIS"};
+    struct table *t = table_new(9, heads);
+    for (size_t i = 0; i < n; i++) {
+        const json_t *c = v[i];
+        char label[CELL], due[CELL], left[32], party[32], status[CELL];
+        snprintf(label, sizeof label, "%s%s", jstr(c, "label"),
+                 json_is_true(json_object_get(c, "to_verify")) ? " (to verify)" : "");
+        /* an instant matters for the 24-hour arrest and for detention
+         * counted by the hour: show it beside (or instead of) the day */
+        const char *due_at = jstr(c, "due_at"), *strict = jstr(c, "strict_at");
+        if (*strict && strcmp(strict, due_at) != 0)
+            snprintf(due, sizeof due, "%s (strict %s)", jstr(c, "due_date"), strict);
+        else if (*due_at && !strstr(due_at, "T00:00:00"))
+            snprintf(due, sizeof due, "%s", due_at);
+        else
+            snprintf(due, sizeof due, "%s", jstr(c, "due_date"));
+        snprintf(left, sizeof left, "%lld", jint(c, "days_left"));
+        jtext(c, "party_id", party, sizeof party);
+        if (json_is_true(json_object_get(c, "running")))
+            snprintf(status, sizeof status, "running");
+        else
+            snprintf(status, sizeof status, "stopped (%s)", jstr(c, "stopped_by"));
+        const char *cells[] = {view_clock_mark(jstr(c, "state")),
+                               jstr(c, "code"),
+                               label,
+                               due,
+                               left,
+                               jstr(c, "actor"),
+                               party,
+                               status,
+                               jstr(c, "basis")};
+        table_add(t, cells);
+    }
+    table_print(t);
+    table_free(t);
+    free(v);
+}
+
+/* "2026-11-23T17:22:03.126185+00:00" to the minute with its offset:
+ * "2026-11-23T17:22Z" ("+07:00" kept as it is). */
+static void entered_minute(const char *at, char *out, size_t size)
+{
+    size_t n = strlen(at);
+    const char *zone = "";
+    if (n > 19 && at[n - 1] == 'Z')
+        zone = "Z";
+    else if (n > 22 && (at[n - 6] == '+' || at[n - 6] == '-') && at[n - 3] == ':')
+        zone = strcmp(at + n - 6, "+00:00") == 0 ? "Z" : at + n - 6;
+    snprintf(out, size, "%.16s%s", at, zone);
+}
+
+void view_history(const json_t *history)
+{
+    static const char *const heads[] = {"SEQ",   "ID",   "DATE", "EVENT",      "NUMBER",
+                                        "STAGE", "LATE", "BY",   "ENTERED AT", "REGIME"};
+    struct table *t = table_new(10, heads);
+    size_t i;
+    const json_t *e;
+    json_array_foreach(history, i, e)
+    {
+        char seq[32], id[32], date[CELL], event[CELL], stage[CELL], entered[32];
+        snprintf(seq, sizeof seq, "%lld", jint(e, "seq"));
+        snprintf(id, sizeof id, "%lld", jint(e, "id"));
+        if (*jstr(e, "legal_at"))
+            snprintf(date, sizeof date, "%s", jstr(e, "legal_at"));
+        else
+            snprintf(date, sizeof date, "%s", jstr(e, "legal_date"));
+        if (json_is_integer(json_object_get(e, "corrects")))
+            snprintf(event, sizeof event, "%s (of event %lld)",
+                     *jstr(e, "label") ? jstr(e, "label") : jstr(e, "type"), jint(e, "corrects"));
+        else
+            snprintf(event, sizeof event, "%s",
+                     *jstr(e, "label") ? jstr(e, "label") : jstr(e, "type"));
+        if (strcmp(jstr(e, "stage_before"), jstr(e, "stage_after")) != 0)
+            snprintf(stage, sizeof stage, "%s -> %s", jstr(e, "stage_before"),
+                     jstr(e, "stage_after"));
+        else
+            stage[0] = '\0';
+        entered_minute(jstr(e, "entered_at"), entered, sizeof entered);
+        const char *cells[] = {seq,
+                               id,
+                               date,
+                               event,
+                               jstr(e, "number"),
+                               stage,
+                               json_is_true(json_object_get(e, "late")) ? "late" : "",
+                               jstr(e, "entered_by"),
+                               entered,
+                               jstr(e, "regime")};
+        table_add(t, cells);
+    }
+    table_print(t);
+    table_free(t);
+}
+
+/* Most urgent first, then by id. */
+static int case_cmp(const void *pa, const void *pb)
+{
+    const json_t *a = *(const json_t *const *)pa, *b = *(const json_t *const *)pb;
+    int sa = clock_rank(jstr(a, "worst_clock")), sb = clock_rank(jstr(b, "worst_clock"));
+    if (sa != sb)
+        return sb - sa;
+    long long ia = jint(a, "id"), ib = jint(b, "id");
+    return ia < ib ? -1 : ia > ib;
+}
+
+void view_case_list(const json_t *items)
+{
+    size_t n;
+    const json_t **v = items_of(items, &n);
+    qsort(v, n, sizeof *v, case_cmp);
+    static const char *const heads[] = {"ID", "NUMBER", "STAGE", "CLOCK"};
+    struct table *t = table_new(4, heads);
+    for (size_t i = 0; i < n; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "%lld", jint(v[i], "id"));
+        const char *cells[] = {id, jstr(v[i], "number"), jstr(v[i], "stage_label"),
+                               view_clock_mark(jstr(v[i], "worst_clock"))};
+        table_add(t, cells);
+    }
+    table_print(t);
+    table_free(t);
+    free(v);
+}
+
+/* ---- berkas case show ------------------------------------------------------------ */
+
+static void section(const char *title)
+{
+    printf("\n%s\n", title);
+}
+
+/* "report_registered yes, suspects 1, ..." from the facts object. */
+static void print_facts(const json_t *facts)
+{
+    char line[2048] = "", value[64];
+    size_t len = 0;
+    const char *key;
+    const json_t *v;
+    json_object_foreach((json_t *)facts, key, v)
+    {
+        (void)v;
+        int n = snprintf(line + len, sizeof line - len, "%s%s %s", len ? ", " : "", key,
+                         jtext(facts, key, value, sizeof value));
+        if (n < 0 || (size_t)n >= sizeof line - len)
+            break;
+        len += (size_t)n;
+    }
+    out_kv("facts", "%s", line);
+}
+
+static void print_summary(const json_t *c)
+{
+    const json_t *office = json_object_get(c, "office"), *kejari = json_object_get(c, "kejari");
+    out_kv("case", "%lld  %s", jint(c, "id"), jstr(c, "number"));
+    out_kv("stage", "%s (%s) since %s", jstr(c, "stage_label"), jstr(c, "stage"),
+           jstr(c, "stage_since"));
+    out_kv("version", "%lld", jint(c, "version"));
+    out_kv("office", "%s  %s (%s)", jstr(office, "code"), jstr(office, "name"), jstr(office, "tz"));
+    if (json_is_object(kejari))
+        out_kv("kejari", "%lld  %s%s", jint(kejari, "id"), jstr(kejari, "name"),
+               json_is_true(json_object_get(c, "disclosed_to_kejari")) ? " (disclosed)" : "");
+    else
+        out_kv("kejari", "-");
+    out_kv("source", "%s%s%s", jstr(c, "source"), *jstr(c, "source_note") ? ": " : "",
+           jstr(c, "source_note"));
+    out_kv("opened on", "%s", jstr(c, "opened_on"));
+    if (*jstr(c, "summary"))
+        out_kv("summary", "%s", jstr(c, "summary"));
+    out_kv("clocks", "%s", view_clock_mark(jstr(c, "worst_clock")));
+    if (jint(c, "p19_returns") > 0)
+        out_kv("P-19", "returned %lld time(s)", jint(c, "p19_returns"));
+    print_facts(json_object_get(c, "facts"));
+}
+
+static void print_allowed(const json_t *allowed)
+{
+    section("NEXT EVENTS ALLOWED");
+    static const char *const heads[] = {"EVENT", "LABEL"};
+    struct table *t = table_new(2, heads);
+    size_t i;
+    const json_t *e;
+    json_array_foreach(allowed, i, e)
+    {
+        const char *cells[] = {jstr(e, "type"), jstr(e, "label")};
+        table_add(t, cells);
+    }
+    table_print(t);
+    table_free(t);
+}
+
+static void print_p19(const json_t *rounds)
+{
+    section("P-19 ROUNDS");
+    if (json_array_size(rounds) == 0) {
+        printf("(none)\n");
+        return;
+    }
+    static const char *const heads[] = {"ROUND", "RECEIVED",    "ID",    "NO",
+                                        "STATE", "INSTRUCTION", "ANSWER"};
+    struct table *t = table_new(7, heads);
+    size_t i, k;
+    const json_t *r, *it;
+    json_array_foreach(rounds, i, r)
+    {
+        json_array_foreach(json_object_get(r, "items"), k, it)
+        {
+            char round[32], id[32], no[32];
+            snprintf(round, sizeof round, "%lld", jint(r, "round"));
+            snprintf(id, sizeof id, "%lld", jint(it, "id"));
+            snprintf(no, sizeof no, "%lld", jint(it, "item_no"));
+            bool answered = json_is_true(json_object_get(it, "answered"));
+            const char *cells[] = {round,
+                                   jstr(r, "received_on"),
+                                   id,
+                                   no,
+                                   answered ? "answered" : "OPEN",
+                                   jstr(it, "text"),
+                                   jstr(it, "answer")};
+            table_add(t, cells);
+        }
+    }
+    table_print(t);
+    table_free(t);
+}
+
+static void print_parties(const json_t *parties)
+{
+    section("PARTIES");
+    if (json_array_size(parties) == 0) {
+        printf("(none)\n");
+        return;
+    }
+    static const char *const heads[] = {"ID",  "KIND", "NAME",     "NAT",         "PASSPORT",
+                                        "SEX", "BORN", "LANGUAGE", "INTERPRETER", "VERSION"};
+    struct table *t = table_new(10, heads);
+    size_t i;
+    const json_t *p;
+    json_array_foreach(parties, i, p)
+    {
+        char id[32], born[CELL], version[32];
+        snprintf(id, sizeof id, "%lld", jint(p, "id"));
+        snprintf(born, sizeof born, "%s%s%s", jstr(p, "birth_place"),
+                 *jstr(p, "birth_place") && *jstr(p, "birth_date") ? ", " : "",
+                 jstr(p, "birth_date"));
+        snprintf(version, sizeof version, "%lld", jint(p, "version"));
+        const char *cells[] = {id,
+                               jstr(p, "kind"),
+                               jstr(p, "name"),
+                               jstr(p, "nationality"),
+                               jstr(p, "passport_no"),
+                               jstr(p, "sex"),
+                               born,
+                               jstr(p, "language"),
+                               jstr(p, "interpreter"),
+                               version};
+        table_add(t, cells);
+    }
+    table_print(t);
+    table_free(t);
+}
+
+static void print_offences(const json_t *offences)
+{
+    section("OFFENCES");
+    if (json_array_size(offences) == 0) {
+        printf("(none)\n");
+        return;
+    }
+    static const char *const heads[] = {"ID",         "PASAL",      "PARTY",
+                                        "MAX PRISON", "DETAINABLE", "LABEL"};
+    struct table *t = table_new(6, heads);
+    size_t i;
+    const json_t *o;
+    json_array_foreach(offences, i, o)
+    {
+        char id[32], party[32], prison[32], label[CELL], det[8];
+        snprintf(id, sizeof id, "%lld", jint(o, "id"));
+        jtext(o, "party_id", party, sizeof party);
+        snprintf(prison, sizeof prison, "%lld months", jint(o, "max_prison_months"));
+        snprintf(label, sizeof label, "%s%s", jstr(o, "label"),
+                 json_is_true(json_object_get(o, "to_verify")) ? " (to verify)" : "");
+        const char *cells[] = {
+            id, jstr(o, "code"), party, prison, jtext(o, "detainable", det, sizeof det), label};
+        table_add(t, cells);
+    }
+    table_print(t);
+    table_free(t);
+}
+
+static void print_evidence(const json_t *evidence)
+{
+    section("EVIDENCE");
+    if (json_array_size(evidence) == 0) {
+        printf("(none)\n");
+        return;
+    }
+    static const char *const heads[] = {"ID",          "DESCRIPTION", "QUANTITY",
+                                        "SEIZED FROM", "SEIZED ON",   "STORAGE"};
+    struct table *t = table_new(6, heads);
+    size_t i;
+    const json_t *e;
+    json_array_foreach(evidence, i, e)
+    {
+        char id[32], from[32];
+        snprintf(id, sizeof id, "%lld", jint(e, "id"));
+        jtext(e, "seized_from", from, sizeof from);
+        const char *cells[] = {id,   jstr(e, "description"), jstr(e, "quantity"),
+                               from, jstr(e, "seized_on"),   jstr(e, "storage")};
+        table_add(t, cells);
+    }
+    table_print(t);
+    table_free(t);
+}
+
+static void print_timeline(const json_t *timeline)
+{
+    section("STAGES");
+    if (json_array_size(timeline) == 0) {
+        printf("(none)\n");
+        return;
+    }
+    static const char *const heads[] = {"DATE", "FROM", "TO", "BY EVENT"};
+    struct table *t = table_new(4, heads);
+    size_t i;
+    const json_t *s;
+    json_array_foreach(timeline, i, s)
+    {
+        const char *cells[] = {jstr(s, "date"), jstr(s, "from"), jstr(s, "to"), jstr(s, "event")};
+        table_add(t, cells);
+    }
+    table_print(t);
+    table_free(t);
+}
+
+void view_case(const json_t *c)
+{
+    print_summary(c);
+    print_allowed(json_object_get(c, "allowed_events"));
+    section("CLOCKS");
+    view_clocks(json_object_get(c, "clocks"));
+    print_p19(json_object_get(c, "p19_rounds"));
+    print_parties(json_object_get(c, "parties"));
+    print_offences(json_object_get(c, "offences"));
+    print_evidence(json_object_get(c, "evidence"));
+    print_timeline(json_object_get(c, "timeline"));
+    printf("\n%zu event(s) in the history: berkas history %lld\n",
+           json_array_size(json_object_get(c, "history")), jint(c, "id"));
+}

@@ -1,0 +1,245 @@
+/*
+ * cmd_case.c - berkas case new|list|show, berkas clocks, berkas history:
+ * opening a case and reading cases.
+ *
+ * Only the shape of what is typed is checked here (ids are positive
+ * numbers, dates look like YYYY-MM-DD); the server decides the rest and
+ * its refusal is printed as it comes, in one line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_view.h"
+#include "cli.h"
+#include "cmds.h"
+#include "output.h"
+
+#define END_OPTS                                                                                   \
+    {                                                                                              \
+        NULL, NULL, NULL, false, NULL                                                              \
+    }
+#define LIST_PAGES_MAX 10000 /* --all stops here rather than loop on a broken cursor */
+
+/* Set obj.key to the string value when it is given; false when out of
+ * memory or value is not UTF-8. */
+static bool set_str(json_t *obj, const char *key, const char *value)
+{
+    if (!value)
+        return true;
+    json_t *v = json_string(value);
+    return v && json_object_set_new(obj, key, v) == 0;
+}
+
+int cmd_case_new(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *source = NULL, *opened_on = NULL, *kejari = NULL, *summary = NULL, *note = NULL,
+               *number = NULL, *report = NULL;
+    const struct cli_opt opts[] = {
+        {"source", &source, NULL, true, NULL},         {"opened-on", &opened_on, NULL, true, NULL},
+        {"kejari", &kejari, NULL, false, NULL},        {"summary", &summary, NULL, false, NULL},
+        {"source-note", &note, NULL, false, NULL},     {"number", &number, NULL, false, NULL},
+        {"report-number", &report, NULL, false, NULL}, END_OPTS,
+    };
+    long long kejari_id = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
+    if (rc != GO_ON || (rc = cli_want_date(cmd, "--opened-on", opened_on)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--kejari", kejari, &kejari_id)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    json_t *body = json_object();
+    bool ok = body && set_str(body, "source", source) && set_str(body, "opened_on", opened_on) &&
+              set_str(body, "summary", summary) && set_str(body, "source_note", note) &&
+              set_str(body, "number", number) && set_str(body, "report_number", report) &&
+              (!kejari || json_object_set_new(body, "kejari_id", json_integer(kejari_id)) == 0);
+    if (!ok) {
+        json_decref(body);
+        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+    }
+    json_t *c = cli_call(g, "POST", "/api/v1/cases", body, &rc);
+    json_decref(body);
+    if (!c)
+        return rc;
+    if (g->json) {
+        out_json(c);
+    } else {
+        out_kv("case", "%lld", jint(c, "id"));
+        out_kv("number", "%s", jstr(c, "number"));
+        out_kv("stage", "%s (%s)", jstr(c, "stage_label"), jstr(c, "stage"));
+        out_kv("version", "%lld", jint(c, "version"));
+    }
+    json_decref(c);
+    return EXIT_OK;
+}
+
+struct list_args {
+    const char *stage, *office, *clock, *article, *q, *limit, *cursor;
+};
+
+/* "/api/v1/cases?stage=...&cursor=N" into path; false when it is too long. */
+static bool list_path(const struct list_args *a, long long cursor, char *path, size_t size)
+{
+    const struct {
+        const char *key, *value;
+    } params[] = {{"stage", a->stage},     {"office", a->office}, {"clock", a->clock},
+                  {"article", a->article}, {"q", a->q},           {"limit", a->limit}};
+    size_t len = (size_t)snprintf(path, size, "/api/v1/cases");
+    char sep = '?', esc[1024];
+    for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
+        if (!params[i].value)
+            continue;
+        if (!api_escape(params[i].value, esc, sizeof esc))
+            return false;
+        int n = snprintf(path + len, size - len, "%c%s=%s", sep, params[i].key, esc);
+        if (n < 0 || (size_t)n >= size - len)
+            return false;
+        len += (size_t)n;
+        sep = '&';
+    }
+    if (cursor > 0) {
+        int n = snprintf(path + len, size - len, "%ccursor=%lld", sep, cursor);
+        if (n < 0 || (size_t)n >= size - len)
+            return false;
+    }
+    return true;
+}
+
+/* One page, or every page (all) gathered into one; NULL with *rc. */
+static json_t *fetch_cases(struct global *g, const struct command *cmd, const struct list_args *a,
+                           long long cursor, bool all, int *rc)
+{
+    char path[4096];
+    json_t *gathered = NULL;
+    for (int page = 0; page < LIST_PAGES_MAX; page++) {
+        if (!list_path(a, cursor, path, sizeof path)) {
+            json_decref(gathered);
+            *rc = cli_usage_error(cmd, "the filters are too long");
+            return NULL;
+        }
+        json_t *p = cli_call(g, "GET", path, NULL, rc);
+        if (!p || !all) {
+            json_decref(gathered);
+            return p;
+        }
+        json_t *next = json_object_get(p, "next_cursor");
+        if (!gathered) {
+            gathered = json_incref(p);
+        } else {
+            json_array_extend(json_object_get(gathered, "items"), json_object_get(p, "items"));
+            json_object_set(gathered, "next_cursor", next);
+        }
+        cursor = json_is_integer(next) ? (long long)json_integer_value(next) : 0;
+        json_decref(p);
+        if (cursor <= 0)
+            return gathered;
+    }
+    return gathered;
+}
+
+int cmd_case_list(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    struct list_args a = {0};
+    bool all = false;
+    const struct cli_opt opts[] = {
+        {"stage", &a.stage, NULL, false, NULL},
+        {"office", &a.office, NULL, false, NULL},
+        {"clock", &a.clock, NULL, false, NULL},
+        {"article", &a.article, NULL, false, NULL},
+        {"q", &a.q, NULL, false, NULL},
+        {"limit", &a.limit, NULL, false, NULL},
+        {"cursor", &a.cursor, NULL, false, NULL},
+        {"all", NULL, NULL, false, &all},
+        END_OPTS,
+    };
+    long long cursor = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "--office", a.office, NULL)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--limit", a.limit, NULL)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--cursor", a.cursor, &cursor)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    json_t *list = fetch_cases(g, cmd, &a, cursor, all, &rc);
+    if (!list)
+        return rc;
+    if (g->json) {
+        out_json(list);
+    } else if (json_array_size(json_object_get(list, "items")) == 0) {
+        printf("No cases.\n");
+    } else {
+        view_case_list(json_object_get(list, "items"));
+        json_t *next = json_object_get(list, "next_cursor");
+        if (json_is_integer(next))
+            printf("(more cases: --all, or --cursor %lld)\n", (long long)json_integer_value(next));
+    }
+    json_decref(list);
+    return EXIT_OK;
+}
+
+/* GET /api/v1/cases/ID after the common start with one CASE argument;
+ * NULL with *rc. */
+static json_t *case_get(struct global *g, const struct command *cmd, int argc, char **argv, int *rc)
+{
+    const char *case_arg = NULL;
+    const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
+    long long id = 0;
+    *rc = cli_parse(g, cmd, argc, argv, NULL, args);
+    if (*rc != GO_ON || (*rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
+        (*rc = cli_connect(g, true)) != GO_ON)
+        return NULL;
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    return cli_call(g, "GET", path, NULL, rc);
+}
+
+int cmd_case_show(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    int rc;
+    json_t *c = case_get(g, cmd, argc, argv, &rc);
+    if (!c)
+        return rc;
+    if (g->json)
+        out_json(c);
+    else
+        view_case(c);
+    json_decref(c);
+    return EXIT_OK;
+}
+
+int cmd_clocks(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    int rc;
+    json_t *c = case_get(g, cmd, argc, argv, &rc);
+    if (!c)
+        return rc;
+    if (g->json) {
+        json_t *out = json_pack(
+            "{s:O, s:O, s:O, s:O, s:O}", "id", json_object_get(c, "id"), "number",
+            json_object_get(c, "number"), "stage", json_object_get(c, "stage"), "worst_clock",
+            json_object_get(c, "worst_clock"), "clocks", json_object_get(c, "clocks"));
+        out_json(out ? out : c);
+        json_decref(out);
+    } else {
+        view_clocks(json_object_get(c, "clocks"));
+    }
+    json_decref(c);
+    return EXIT_OK;
+}
+
+int cmd_history(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    int rc;
+    json_t *c = case_get(g, cmd, argc, argv, &rc);
+    if (!c)
+        return rc;
+    if (g->json) {
+        json_t *out =
+            json_pack("{s:O, s:O, s:O}", "id", json_object_get(c, "id"), "number",
+                      json_object_get(c, "number"), "history", json_object_get(c, "history"));
+        out_json(out ? out : c);
+        json_decref(out);
+    } else {
+        view_history(json_object_get(c, "history"));
+    }
+    json_decref(c);
+    return EXIT_OK;
+}

@@ -1,0 +1,250 @@
+/*
+ * cmd_record.c - berkas record CASE EVENT: one act into a case's event log
+ * (POST /api/v1/cases/CASE/events).
+ *
+ * Two headers make it safe.  If-Match carries the version of the case the
+ * user last saw (by default the version just read from the server), so an
+ * act recorded meanwhile by someone else is a 409, not a silent
+ * overwrite.  Idempotency-Key (random per invocation unless given) makes a
+ * retry harmless: the server answers a repeated key with its first answer
+ * and writes nothing.  So after a transport error the request is retried
+ * with the same key and body, and when it still fails the key is printed,
+ * to run the same command again with --idempotency-key.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "cmds.h"
+#include "output.h"
+
+#define END_OPTS                                                                                   \
+    {                                                                                              \
+        NULL, NULL, NULL, false, NULL                                                              \
+    }
+#define KEY_BYTES 16 /* 128 random bits */
+#define RETRIES   2  /* after a transport error */
+
+struct record_args {
+    const char *case_arg, *event;
+    const char *date, *at, *number, *note, *party, *bap, *days, *detention_type, *recipient,
+        *ground, *polri_order, *instruction_id, *answer, *corrects, *due, *direction, *if_match,
+        *key;
+    bool polri_involved, severe_illness, withdraws;
+    struct cli_list instructions;
+    long long case_id, party_id, days_n, instruction, corrects_id, direction_id, version;
+};
+
+/* The shapes the server will check again: ids, dates, pairs of options. */
+static int check_args(const struct command *cmd, struct record_args *a)
+{
+    int rc;
+    if ((rc = cli_want_id(cmd, "CASE", a->case_arg, &a->case_id)) != GO_ON ||
+        (rc = cli_want_date(cmd, "--date", a->date)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--party", a->party, &a->party_id)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--days", a->days, &a->days_n)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--instruction-id", a->instruction_id, &a->instruction)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--corrects", a->corrects, &a->corrects_id)) != GO_ON ||
+        (rc = cli_want_date(cmd, "--due", a->due)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--direction", a->direction, &a->direction_id)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--if-match", a->if_match, &a->version)) != GO_ON)
+        return rc;
+    if (a->date && a->at)
+        return cli_usage_error(cmd, "give --date or --at, not both");
+    if (!a->instruction_id != !a->answer)
+        return cli_usage_error(cmd, "--instruction-id and --answer go together");
+    if (a->withdraws && !a->corrects)
+        return cli_usage_error(cmd, "--withdraws needs --corrects EVENT_ID");
+    if (a->key && (!*a->key || strlen(a->key) > 200 || strpbrk(a->key, "\r\n")))
+        return cli_usage_error(cmd, "--idempotency-key must be 1 to 200 characters on one line");
+    if (!*a->event)
+        return cli_usage_error(cmd, "EVENT is empty");
+    return GO_ON;
+}
+
+static bool put_str(json_t *b, const char *key, const char *value)
+{
+    if (!value)
+        return true;
+    json_t *v = json_string(value);
+    return v && json_object_set_new(b, key, v) == 0;
+}
+
+static bool put_int(json_t *b, const char *key, const char *given, long long value)
+{
+    return !given || json_object_set_new(b, key, json_integer(value)) == 0;
+}
+
+static bool put_flag(json_t *b, const char *key, bool on)
+{
+    return !on || json_object_set_new(b, key, json_true()) == 0;
+}
+
+/* The request body, always built in the same order (a retry with the same
+ * Idempotency-Key must send the same bytes); NULL when out of memory or
+ * the text is not UTF-8. */
+static json_t *event_body(const struct record_args *a)
+{
+    json_t *b = json_object();
+    bool ok =
+        b && put_str(b, "type", a->event) && put_str(b, "date", a->date) &&
+        put_str(b, "at", a->at) && put_str(b, "number", a->number) && put_str(b, "note", a->note) &&
+        put_int(b, "party_id", a->party, a->party_id) && put_str(b, "bap", a->bap) &&
+        put_int(b, "days", a->days, a->days_n) && put_str(b, "detention_type", a->detention_type) &&
+        put_str(b, "recipient", a->recipient) && put_str(b, "ground", a->ground) &&
+        put_str(b, "polri_order", a->polri_order) &&
+        put_flag(b, "polri_involved", a->polri_involved) &&
+        put_flag(b, "severe_illness", a->severe_illness) &&
+        put_int(b, "instruction_id", a->instruction_id, a->instruction) &&
+        put_str(b, "answer", a->answer) && put_int(b, "corrects", a->corrects, a->corrects_id) &&
+        put_flag(b, "withdraws", a->withdraws) && put_str(b, "due", a->due) &&
+        put_int(b, "direction", a->direction, a->direction_id);
+    if (ok && a->instructions.n > 0) {
+        json_t *list = json_array();
+        for (size_t i = 0; ok && list && i < a->instructions.n; i++)
+            ok = json_array_append_new(list, json_string(a->instructions.items[i])) == 0;
+        ok = ok && list && json_object_set_new(b, "instructions", list) == 0;
+        if (!ok)
+            json_decref(list);
+    }
+    if (!ok) {
+        json_decref(b);
+        return NULL;
+    }
+    return b;
+}
+
+/* 16 bytes from /dev/urandom as 32 hex digits into key. */
+static bool random_key(char *key, size_t size)
+{
+    unsigned char raw[KEY_BYTES];
+    FILE *f = fopen("/dev/urandom", "rb");
+    if (!f)
+        return false;
+    size_t got = fread(raw, 1, sizeof raw, f);
+    fclose(f);
+    if (got != sizeof raw || size < 2 * sizeof raw + 1)
+        return false;
+    for (size_t i = 0; i < sizeof raw; i++)
+        snprintf(key + 2 * i, 3, "%02x", raw[i]);
+    return true;
+}
+
+/* The case's version now, for If-Match; 0 with *rc after one line. */
+static long long current_version(struct global *g, long long case_id, int *rc)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", case_id);
+    json_t *c = cli_call(g, "GET", path, NULL, rc);
+    long long v = c ? jint(c, "version") : 0;
+    json_decref(c);
+    if (c && v <= 0)
+        *rc = cli_fail(EXIT_REFUSED, "GET %s: the reply has no version", path);
+    return v;
+}
+
+/* POST the act, retrying after a transport error with the same key and
+ * body.  The reply (caller frees) or NULL with *rc after one line. */
+static json_t *post_event(struct global *g, long long case_id, const json_t *body,
+                          long long version, const char *key, int *rc)
+{
+    char path[64], match[48], idem[256];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", case_id);
+    snprintf(match, sizeof match, "If-Match: \"%lld\"", version);
+    snprintf(idem, sizeof idem, "Idempotency-Key: %s", key);
+    const char *headers[] = {match, idem, NULL};
+    char err[512];
+    struct api_response r;
+    bool sent = false;
+    for (int attempt = 0; attempt <= RETRIES && !sent; attempt++) {
+        if (attempt > 0)
+            sleep((unsigned)attempt);
+        sent = api_request_with(&g->api, "POST", path, body, headers, &r, err, sizeof err);
+    }
+    if (!sent) {
+        *rc = cli_fail(EXIT_USAGE,
+                       "%s; the act may or may not be recorded: run the same command again "
+                       "with --idempotency-key %s",
+                       err, key);
+        return NULL;
+    }
+    json_t *j = NULL;
+    if (r.status < 200 || r.status > 299) {
+        char line[4096];
+        api_problem_line(&r, line, sizeof line);
+        *rc = cli_fail(EXIT_REFUSED, "%s", line);
+    } else if (!(j = api_json(&r))) {
+        *rc = cli_fail(EXIT_REFUSED, "POST %s: the reply (%ld) is not JSON", path, r.status);
+    }
+    api_response_free(&r);
+    return j;
+}
+
+static void print_recorded(const json_t *e)
+{
+    out_kv("recorded", "event %lld (seq %lld): %s (%s)", jint(e, "id"), jint(e, "seq"),
+           jstr(e, "label"), jstr(e, "type"));
+    out_kv("case", "%lld", jint(e, "case_id"));
+    out_kv("date", "%s%s", jstr(e, "legal_date"),
+           json_is_true(json_object_get(e, "late")) ? " (late entry)" : "");
+    if (strcmp(jstr(e, "stage_before"), jstr(e, "stage")) != 0)
+        out_kv("stage", "%s -> %s", jstr(e, "stage_before"), jstr(e, "stage"));
+    else
+        out_kv("stage", "%s (unchanged)", jstr(e, "stage"));
+    out_kv("version", "%lld", jint(e, "version"));
+    out_kv("regime", "%s", jstr(e, "regime"));
+}
+
+int cmd_record(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    struct record_args a = {0};
+    const struct cli_opt opts[] = {
+        {"date", &a.date, NULL, false, NULL},
+        {"at", &a.at, NULL, false, NULL},
+        {"number", &a.number, NULL, false, NULL},
+        {"note", &a.note, NULL, false, NULL},
+        {"party", &a.party, NULL, false, NULL},
+        {"bap", &a.bap, NULL, false, NULL},
+        {"days", &a.days, NULL, false, NULL},
+        {"detention-type", &a.detention_type, NULL, false, NULL},
+        {"recipient", &a.recipient, NULL, false, NULL},
+        {"ground", &a.ground, NULL, false, NULL},
+        {"polri-order", &a.polri_order, NULL, false, NULL},
+        {"polri-involved", NULL, NULL, false, &a.polri_involved},
+        {"severe-illness", NULL, NULL, false, &a.severe_illness},
+        {"instruction", NULL, &a.instructions, false, NULL},
+        {"instruction-id", &a.instruction_id, NULL, false, NULL},
+        {"answer", &a.answer, NULL, false, NULL},
+        {"corrects", &a.corrects, NULL, false, NULL},
+        {"withdraws", NULL, NULL, false, &a.withdraws},
+        {"due", &a.due, NULL, false, NULL},
+        {"direction", &a.direction, NULL, false, NULL},
+        {"if-match", &a.if_match, NULL, false, NULL},
+        {"idempotency-key", &a.key, NULL, false, NULL},
+        END_OPTS,
+    };
+    const struct cli_arg args[] = {{"CASE", &a.case_arg}, {"EVENT", &a.event}, {NULL, NULL}};
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
+    if (rc != GO_ON || (rc = check_args(cmd, &a)) != GO_ON || (rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    char key[2 * KEY_BYTES + 1];
+    if (!a.key && !random_key(key, sizeof key))
+        return cli_fail(EXIT_USAGE, "cannot read /dev/urandom for an Idempotency-Key");
+    json_t *body = event_body(&a);
+    if (!body)
+        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+    long long version = a.if_match ? a.version : current_version(g, a.case_id, &rc);
+    json_t *e =
+        version > 0 ? post_event(g, a.case_id, body, version, a.key ? a.key : key, &rc) : NULL;
+    json_decref(body);
+    if (!e)
+        return rc;
+    if (g->json)
+        out_json(e);
+    else
+        print_recorded(e);
+    json_decref(e);
+    return EXIT_OK;
+}

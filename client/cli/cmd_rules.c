@@ -1,0 +1,166 @@
+/*
+ * cmd_rules.c - the law as data and the integrity of the log: berkas
+ * rulesets, ruleset set (admin), verify-chain (admin).
+ *
+ * verify-chain exits 1 when a chain is broken, as the server's answer is
+ * then a finding, not a success: scripts and cron jobs can act on it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmds.h"
+#include "output.h"
+
+#define END_OPTS                                                                                   \
+    {                                                                                              \
+        NULL, NULL, NULL, false, NULL                                                              \
+    }
+
+int cmd_verify_chain(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    int rc = cli_begin(g, cmd, argc, argv, NULL, NULL);
+    if (rc != GO_ON)
+        return rc;
+    json_t *r = cli_call(g, "POST", "/api/v1/verify-chain", NULL, &rc);
+    if (!r)
+        return rc;
+    bool intact = json_is_true(json_object_get(r, "intact"));
+    json_t *broken = json_object_get(r, "broken");
+    if (g->json) {
+        out_json(r);
+    } else {
+        printf("checked %lld case(s), %lld event(s): %s\n", jint(r, "cases"), jint(r, "events"),
+               intact ? "every chain intact" : "BROKEN");
+        if (json_array_size(broken) > 0) {
+            static const char *const heads[] = {"CASE", "NUMBER", "SEQ", "REASON"};
+            struct table *t = table_new(4, heads);
+            size_t i;
+            json_t *b;
+            json_array_foreach(broken, i, b)
+            {
+                char id[32], seq[32];
+                snprintf(id, sizeof id, "%lld", jint(b, "case_id"));
+                snprintf(seq, sizeof seq, "%lld", jint(b, "seq"));
+                const char *cells[] = {id, jstr(b, "number"), seq, jstr(b, "reason")};
+                table_add(t, cells);
+            }
+            table_print(t);
+            table_free(t);
+        }
+    }
+    json_decref(r);
+    return intact ? EXIT_OK : EXIT_REFUSED;
+}
+
+/* One table of every value of every rule set in list.items. */
+static void print_rulesets(const json_t *list)
+{
+    static const char *const heads[] = {"RULE SET", "FROM",   "KEY",  "VALUE",
+                                        "UNIT",     "STATUS", "LABEL"};
+    struct table *t = table_new(7, heads);
+    size_t i, k;
+    json_t *set, *v;
+    json_array_foreach(json_object_get(list, "items"), i, set)
+    {
+        json_array_foreach(json_object_get(set, "values"), k, v)
+        {
+            char value[32];
+            jtext(v, "value", value, sizeof value);
+            const char *cells[] = {
+                jstr(set, "name"),
+                jstr(set, "effective_from"),
+                jstr(v, "key"),
+                value,
+                jstr(v, "unit"),
+                json_is_true(json_object_get(v, "to_verify")) ? "? to verify" : "verified",
+                jstr(v, "label")};
+            table_add(t, cells);
+        }
+    }
+    table_print(t);
+    table_free(t);
+}
+
+int cmd_rulesets(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    int rc = cli_begin(g, cmd, argc, argv, NULL, NULL);
+    if (rc != GO_ON)
+        return rc;
+    json_t *list = cli_call(g, "GET", "/api/v1/rulesets", NULL, &rc);
+    if (!list)
+        return rc;
+    if (g->json)
+        out_json(list);
+    else
+        print_rulesets(list);
+    json_decref(list);
+    return EXIT_OK;
+}
+
+/* The value name.key in the rule sets list, or NULL. */
+static const json_t *find_value(const json_t *list, const char *name, const char *key)
+{
+    size_t i, k;
+    json_t *set, *v;
+    json_array_foreach(json_object_get(list, "items"), i, set)
+    {
+        if (strcmp(jstr(set, "name"), name) != 0)
+            continue;
+        json_array_foreach(json_object_get(set, "values"), k, v)
+        {
+            if (strcmp(jstr(v, "key"), key) == 0)
+                return v;
+        }
+    }
+    return NULL;
+}
+
+int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *name = NULL, *key = NULL, *value = NULL, *note = NULL;
+    bool to_verify = false;
+    const struct cli_opt opts[] = {
+        {"to-verify", NULL, NULL, false, &to_verify},
+        {"note", &note, NULL, false, NULL},
+        END_OPTS,
+    };
+    const struct cli_arg args[] = {{"NAME", &name}, {"KEY", &key}, {"VALUE", &value}, {NULL, NULL}};
+    long long n = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
+    if (rc != GO_ON || (rc = cli_want_int(cmd, "VALUE", value, &n)) != GO_ON)
+        return rc;
+    char ename[256], ekey[256], path[640];
+    if (!*name || !*key || !api_escape(name, ename, sizeof ename) ||
+        !api_escape(key, ekey, sizeof ekey))
+        return cli_usage_error(cmd, "NAME and KEY must not be empty or too long");
+    if ((rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    snprintf(path, sizeof path, "/api/v1/rulesets/%s/%s", ename, ekey);
+    json_t *body = json_pack("{s:I, s:b}", "value", (json_int_t)n, "to_verify", to_verify);
+    if (body && note && json_object_set_new(body, "note", json_string(note)) != 0) {
+        json_decref(body);
+        body = NULL;
+    }
+    if (!body)
+        return cli_fail(EXIT_USAGE, "out of memory (or a note that is not UTF-8)");
+    json_t *list = cli_call(g, "PUT", path, body, &rc);
+    json_decref(body);
+    if (!list)
+        return rc;
+    const json_t *v = find_value(list, name, key);
+    if (g->json) {
+        out_json(v ? v : list);
+    } else if (v) {
+        char text[32];
+        printf("%s %s = %s %s (%s): %s\n", name, key, jtext(v, "value", text, sizeof text),
+               jstr(v, "unit"),
+               json_is_true(json_object_get(v, "to_verify")) ? "to verify" : "verified",
+               jstr(v, "label"));
+    } else {
+        printf("%s %s = %lld\n", name, key, n);
+    }
+    json_decref(list);
+    return EXIT_OK;
+}

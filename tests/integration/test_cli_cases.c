@@ -1,0 +1,844 @@
+/*
+ * test_cli_cases.c - the case commands of berkas (case new|list|show,
+ * record, suspect/party/offence/evidence, clocks, history, verify-chain,
+ * rulesets) as real processes against a real berkasd with the demo data,
+ * over real HTTP.
+ *
+ * Each test runs in its own process with its own XDG_CONFIG_HOME, one
+ * subdirectory per user it acts as, so an investigator and a prosecutor
+ * can take turns on one case.  The database is shared by the suite's
+ * tests: each test opens its own cases and finds them by their ids or by a
+ * text of its own.  Dates are computed from the machine's clock (acts may
+ * not be in the future, nor before the case was opened).  Stage labels are
+ * read from the server's JSON, never written here.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "suites.h"
+
+static struct proc server;
+static int port;
+static char *conninfo;
+static char server_url[64];
+static long long kejari_plg;
+static char *config_dir; /* this test's: one subdirectory per user */
+
+static void start_server(void)
+{
+    conninfo = harness_new_db("cli_cases_suite");
+    char *extra[] = {"--db", conninfo, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    snprintf(server_url, sizeof server_url, "http://127.0.0.1:%d", port);
+    char *k = sql_value(conninfo, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    kejari_plg = strtoll(k, NULL, 10);
+    free(k);
+}
+
+static void stop_server(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    free(conninfo);
+}
+
+static void fresh_config(void)
+{
+    unsetenv("BERKAS_SERVER");
+    unsetenv("BERKAS_PASSWORD");
+    config_dir = harness_mkdtemp("cli-cases");
+    ck_assert_ptr_nonnull(config_dir);
+    setenv("XDG_CONFIG_HOME", config_dir, 1);
+}
+
+static void drop_config(void)
+{
+    free(config_dir);
+    config_dir = NULL;
+}
+
+/* berkas ARGS... (NULL-terminated): exit status, stdout and stderr in *out. */
+static int cli(char **out, ...)
+{
+    char *argv[48] = {(char *)harness_cli()};
+    size_t n = 1;
+    va_list ap;
+    va_start(ap, out);
+    for (const char *a; n < 47 && (a = va_arg(ap, const char *)) != NULL;)
+        argv[n++] = (char *)a;
+    va_end(ap);
+    argv[n] = NULL;
+    return run_capture(argv, 30000, out);
+}
+
+/* berkas argv... that must exit 0 and print JSON; the JSON. */
+static json_t *cli_json_v(char *const argv[])
+{
+    char *out;
+    int rc = run_capture(argv, 30000, &out);
+    ck_assert_msg(rc == 0, "%s %s %s: exit %d: %s", argv[1], argv[2] ? argv[2] : "",
+                  argv[2] && argv[3] ? argv[3] : "", rc, out);
+    json_error_t e;
+    json_t *j = json_loads(out, 0, &e);
+    ck_assert_msg(j != NULL, "%s %s: not JSON (%s): %s", argv[1], argv[2] ? argv[2] : "", e.text,
+                  out);
+    free(out);
+    return j;
+}
+
+static json_t *cli_json(const char *first, ...)
+{
+    char *argv[48] = {(char *)harness_cli(), (char *)first};
+    size_t n = 2;
+    va_list ap;
+    va_start(ap, first);
+    for (const char *a; n < 46 && (a = va_arg(ap, const char *)) != NULL;)
+        argv[n++] = (char *)a;
+    va_end(ap);
+    argv[n++] = "--json";
+    argv[n] = NULL;
+    return cli_json_v(argv);
+}
+
+/* Act as the user with this NIP from now on (logging on the first time). */
+static void act_as(const char *nip)
+{
+    char dir[1024], session[1100];
+    snprintf(dir, sizeof dir, "%s/%s", config_dir, nip);
+    snprintf(session, sizeof session, "%s/berkas/session.json", dir);
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    struct stat st;
+    if (stat(session, &st) == 0)
+        return;
+    setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+    char *out;
+    int rc = cli(&out, "--server", server_url, "login", "--nip", nip, NULL);
+    ck_assert_msg(rc == 0, "login %s: %d: %s", nip, rc, out);
+    free(out);
+    unsetenv("BERKAS_PASSWORD");
+}
+
+/* "YYYY-MM-DD" of today minus ago days in WIB (UTC+7), the zone of the
+ * Palembang office whose cases these are. */
+static void days_ago(int ago, char out[11])
+{
+    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static const char *id_str(long long id, char buf[24])
+{
+    snprintf(buf, 24, "%lld", id);
+    return buf;
+}
+
+/* berkas case new as the current user, opened ago days back, sent to the
+ * Kejari Palembang; the case id. */
+static long long new_case(const char *summary, int ago)
+{
+    char date[11], kejari[24];
+    days_ago(ago, date);
+    json_t *c = cli_json("case", "new", "--source", "jagratara", "--opened-on", date, "--kejari",
+                         id_str(kejari_plg, kejari), "--summary", summary, NULL);
+    long long id = (long long)json_integer_value(json_object_get(c, "id"));
+    ck_assert_int_gt(id, 0);
+    json_decref(c);
+    return id;
+}
+
+static long long add_suspect(const char *cid, const char *name)
+{
+    json_t *p = cli_json("suspect", "add", cid, "--name", name, "--nationality", "CN", "--passport",
+                         "E12345678", "--sex", "L", NULL);
+    long long id = (long long)json_integer_value(json_object_get(p, "id"));
+    ck_assert_int_gt(id, 0);
+    json_decref(p);
+    return id;
+}
+
+/* berkas record CASE EVENT [more args] that must succeed. */
+#define RECORD(...) record_ok(__VA_ARGS__, NULL)
+static void record_ok(const char *cid, const char *event, ...)
+{
+    char *argv[48] = {(char *)harness_cli(), "record", (char *)cid, (char *)event};
+    size_t n = 4;
+    va_list ap;
+    va_start(ap, event);
+    for (const char *a; n < 47 && (a = va_arg(ap, const char *)) != NULL;)
+        argv[n++] = (char *)a;
+    va_end(ap);
+    argv[n] = NULL;
+    char *out;
+    int rc = run_capture(argv, 30000, &out);
+    ck_assert_msg(rc == 0, "record %s %s: exit %d: %s", cid, event, rc, out);
+    ck_assert_msg(strstr(out, "recorded"), "%s", out);
+    free(out);
+}
+
+static json_t *show(const char *cid)
+{
+    return cli_json("case", "show", cid, NULL);
+}
+
+static const char *jstr_of(const json_t *j, const char *key)
+{
+    const char *s = json_string_value(json_object_get(j, key));
+    ck_assert_msg(s != NULL, "no string %s", key);
+    return s;
+}
+
+static size_t history_count(const char *cid)
+{
+    json_t *h = cli_json("history", cid, NULL);
+    size_t n = json_array_size(json_object_get(h, "history"));
+    json_decref(h);
+    return n;
+}
+
+/* The human `case show` prints the stage label the server gives. */
+static void assert_shows_stage(const char *cid, const char *stage)
+{
+    json_t *c = show(cid);
+    ck_assert_str_eq(jstr_of(c, "stage"), stage);
+    char *out;
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    ck_assert_msg(strstr(out, jstr_of(c, "stage_label")), "no '%s' in: %s",
+                  jstr_of(c, "stage_label"), out);
+    free(out);
+    json_decref(c);
+}
+
+/* As the investigator of Palembang: a case with one suspect charged under
+ * Pasal 122, taken through the CLI to Tahap I.  *party gets the suspect. */
+static long long case_at_tahap1(const char *summary, const char *suspect, long long *party)
+{
+    act_as(NIP_INV_PLG);
+    char d20[11], d18[11], d17[11], d16[11], cid[24], pid[24];
+    days_ago(20, d20);
+    days_ago(18, d18);
+    days_ago(17, d17);
+    days_ago(16, d16);
+    long long id = new_case(summary, 20);
+    id_str(id, cid);
+    *party = add_suspect(cid, suspect);
+    id_str(*party, pid);
+    json_t *o = cli_json("offence", "charge", cid, "122", "--party", pid, NULL);
+    ck_assert_str_eq(jstr_of(o, "code"), "122");
+    json_decref(o);
+    RECORD(cid, "sprindik_issued", "--date", d20, "--number", "SP.Dik/01/IX/2026");
+    RECORD(cid, "suspect_designated", "--date", d18, "--party", pid);
+    RECORD(cid, "spdp_sent", "--date", d18, "--number", "B-SPDP/01");
+    RECORD(cid, "bap_recorded", "--date", d17, "--bap", "tersangka", "--party", pid);
+    RECORD(cid, "resume_written", "--date", d16);
+    RECORD(cid, "tahap1_sent", "--date", d16, "--number", "B-TAHAP1/01");
+    return id;
+}
+
+/* ---- the investigator's work --------------------------------------------------------- */
+
+START_TEST(test_investigator_takes_a_case_to_tahap1_through_the_cli)
+{
+    act_as(NIP_INV_PLG);
+    char d20[11], d18[11], d17[11], d16[11], cid[24], pid[24], *out;
+    days_ago(20, d20);
+    days_ago(18, d18);
+    days_ago(17, d17);
+    days_ago(16, d16);
+
+    ck_assert_int_eq(cli(&out, "case", "new", "--source", "tim_pora", "--opened-on", d20,
+                         "--summary", "TIM PORA: WNA bekerja tanpa izin", NULL),
+                     0);
+    ck_assert_msg(strstr(out, "LK/KANIM-PLG/") && strstr(out, "pre_investigation"), "%s", out);
+    free(out);
+    long long id = new_case("Operasi JAGRATARA: penyalahgunaan izin tinggal", 20);
+    id_str(id, cid);
+    assert_shows_stage(cid, "pre_investigation");
+
+    long long party = add_suspect(cid, "WANG Xiaoming");
+    id_str(party, pid);
+    ck_assert_int_eq(cli(&out, "offence", "charge", cid, "122", "--party", pid, NULL), 0);
+    ck_assert_msg(strstr(out, "122"), "%s", out);
+    free(out);
+
+    ck_assert_int_eq(cli(&out, "record", cid, "sprindik_issued", "--date", d20, "--number",
+                         "SP.Dik/07/IX/2026", NULL),
+                     0);
+    ck_assert_msg(strstr(out, "pre_investigation -> investigation"), "%s", out);
+    free(out);
+    assert_shows_stage(cid, "investigation");
+
+    RECORD(cid, "suspect_designated", "--date", d18, "--party", pid);
+    RECORD(cid, "spdp_sent", "--date", d18);
+    RECORD(cid, "bap_recorded", "--date", d17, "--bap", "tersangka", "--party", pid);
+    RECORD(cid, "resume_written", "--date", d16);
+    RECORD(cid, "tahap1_sent", "--date", d16);
+    assert_shows_stage(cid, "with_prosecutor");
+
+    /* case show: the summary, the suspect, the offence, the clocks */
+    json_t *c = show(cid);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(c, "facts"), "suspects")),
+                     1);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    ck_assert_msg(strstr(out, jstr_of(c, "number")) && strstr(out, "WANG Xiaoming") &&
+                      strstr(out, "122") && strstr(out, "KANIM-PLG") && strstr(out, "jagratara"),
+                  "%s", out);
+    ck_assert_msg(strstr(out, "CLOCKS") && strstr(out, "spdp") && strstr(out, "P-19 ROUNDS"), "%s",
+                  out);
+    free(out);
+
+    /* clocks: the table only, one row per clock of the JSON */
+    json_t *clocks = json_object_get(c, "clocks");
+    ck_assert_uint_ge(json_array_size(clocks), 1);
+    ck_assert_int_eq(cli(&out, "clocks", cid, NULL), 0);
+    ck_assert_msg(strncmp(out, "STATE", 5) == 0, "%s", out);
+    ck_assert_int_eq(count_lines(out), 1 + (int)json_array_size(clocks));
+    size_t i;
+    json_t *k;
+    json_array_foreach(clocks, i, k) ck_assert_msg(
+        strstr(out, jstr_of(k, "code")) && strstr(out, jstr_of(k, "due_date")), "%s", out);
+    free(out);
+
+    /* history: seven acts, each with the server's label, who, late flag */
+    json_t *history = json_object_get(c, "history");
+    ck_assert_uint_eq(json_array_size(history), 7);
+    ck_assert_int_eq(cli(&out, "history", cid, NULL), 0);
+    ck_assert_int_eq(count_lines(out), 8);
+    json_array_foreach(history, i, k)
+        ck_assert_msg(strstr(out, jstr_of(k, "label")), "no '%s' in %s", jstr_of(k, "label"), out);
+    ck_assert_msg(strstr(out, jstr_of(json_array_get(history, 0), "entered_by")), "%s", out);
+    ck_assert_msg(strstr(out, "SP.Dik/07/IX/2026") && strstr(out, "late") &&
+                      strstr(out, "investigation -> with_prosecutor"),
+                  "%s", out);
+    free(out);
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_tahap1_too_early_names_the_missing_facts_in_one_line)
+{
+    act_as(NIP_INV_PLG);
+    char d10[11], cid[24], *out;
+    days_ago(10, d10);
+    id_str(new_case("berkas terlalu dini", 10), cid);
+    RECORD(cid, "sprindik_issued", "--date", d10);
+    size_t before = history_count(cid);
+    /* KUHAP 110(1), DESIGN.md: Tahap I needs the SPDP, a suspect, a resume */
+    ck_assert_int_eq(cli(&out, "record", cid, "tahap1_sent", NULL), 1);
+    ck_assert_int_eq(count_lines(out), 1);
+    ck_assert_msg(strncmp(out, "berkas: 422 ", 12) == 0, "%s", out);
+    ck_assert_msg(strstr(out, "missing: ") && strstr(out, "spdp_sent") && strstr(out, "suspect") &&
+                      strstr(out, "resume"),
+                  "%s", out);
+    free(out);
+    ck_assert_uint_eq(history_count(cid), before); /* a refusal writes nothing */
+}
+END_TEST
+
+START_TEST(test_event_the_stage_does_not_allow_lists_the_allowed_events)
+{
+    act_as(NIP_INV_PLG);
+    char cid[24], *out;
+    id_str(new_case("belum ada sprindik", 5), cid);
+    ck_assert_int_eq(cli(&out, "record", cid, "resume_written", NULL), 1);
+    ck_assert_int_eq(count_lines(out), 1);
+    ck_assert_msg(strncmp(out, "berkas: 409 ", 12) == 0, "%s", out);
+    ck_assert_msg(strstr(out, "allowed: ") && strstr(out, "sprindik_issued"), "%s", out);
+    free(out);
+    /* the events listed are those case show offers */
+    json_t *c = show(cid);
+    size_t i;
+    json_t *e;
+    ck_assert_int_eq(cli(&out, "record", cid, "resume_written", NULL), 1);
+    json_array_foreach(json_object_get(c, "allowed_events"), i, e)
+        ck_assert_msg(strstr(out, jstr_of(e, "type")), "no %s in %s", jstr_of(e, "type"), out);
+    free(out);
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_json_output_parses_for_every_case_command)
+{
+    act_as(NIP_INV_PLG);
+    char cid[24], pid[24], d3[11];
+    days_ago(3, d3);
+    id_str(new_case("keluaran json", 3), cid);
+    id_str(add_suspect(cid, "JSON Tester"), pid);
+    json_decref(cli_json("offence", "charge", cid, "116", NULL));
+    json_t *e = cli_json("record", cid, "sprindik_issued", "--date", d3, NULL);
+    ck_assert_str_eq(jstr_of(e, "stage"), "investigation");
+    ck_assert_int_gt(json_integer_value(json_object_get(e, "version")), 0);
+    json_decref(e);
+    json_t *ev = cli_json("evidence", "add", cid, "--description", "Paspor", "--seized-from", pid,
+                          "--seized-on", d3, NULL);
+    ck_assert_int_gt(json_integer_value(json_object_get(ev, "id")), 0);
+    json_decref(ev);
+    json_t *w = cli_json("party", "add", cid, "--kind", "witness", "--name", "Saksi Satu", NULL);
+    ck_assert_int_gt(json_integer_value(json_object_get(w, "id")), 0);
+    json_decref(w);
+
+    json_t *c = show(cid);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "parties")), 2);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "evidence")), 1);
+    json_decref(c);
+    json_t *cl = cli_json("clocks", cid, NULL);
+    ck_assert(json_is_array(json_object_get(cl, "clocks")));
+    json_decref(cl);
+    json_t *h = cli_json("history", cid, NULL);
+    ck_assert_uint_eq(json_array_size(json_object_get(h, "history")), 2);
+    json_decref(h);
+    json_t *l = cli_json("case", "list", NULL);
+    ck_assert(json_is_array(json_object_get(l, "items")));
+    json_decref(l);
+    json_t *o = cli_json("offence", "list", NULL);
+    ck_assert_uint_ge(json_array_size(json_object_get(o, "items")), 20);
+    json_decref(o);
+    json_t *r = cli_json("rulesets", NULL);
+    ck_assert_uint_eq(json_array_size(json_object_get(r, "items")), 2);
+    json_decref(r);
+    /* the global form */
+    char *argv[] = {(char *)harness_cli(), "--json", "case", "show", cid, NULL};
+    c = cli_json_v(argv);
+    ck_assert_str_eq(jstr_of(c, "stage"), "investigation");
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_case_list_filters_by_stage_and_text_and_pages)
+{
+    act_as(NIP_INV_PLG);
+    char cid[24], d4[11], *out;
+    days_ago(4, d4);
+    long long id = new_case("daftar perkara", 4);
+    id_str(id, cid);
+    add_suspect(cid, "KOWALCZYK Zbigniew");
+    RECORD(cid, "sprindik_issued", "--date", d4);
+
+    ck_assert_int_eq(cli(&out, "case", "list", "--stage", "investigation", NULL), 0);
+    ck_assert_msg(strncmp(out, "ID", 2) == 0, "%s", out);
+    json_t *c = show(cid);
+    ck_assert_msg(strstr(out, jstr_of(c, "number")) && strstr(out, jstr_of(c, "stage_label")), "%s",
+                  out);
+    free(out);
+    json_t *l = cli_json("case", "list", "--stage", "investigation", "--all", NULL);
+    bool found = false;
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(l, "items"), i, it)
+    {
+        ck_assert_str_eq(jstr_of(it, "stage"), "investigation");
+        found = found || json_integer_value(json_object_get(it, "id")) == id;
+    }
+    ck_assert(found);
+    json_decref(l);
+
+    /* by the suspect's name, in another case */
+    l = cli_json("case", "list", "--q", "Kowalczyk", NULL);
+    ck_assert_uint_eq(json_array_size(json_object_get(l, "items")), 1);
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(json_array_get(json_object_get(l, "items"), 0), "id")),
+        id);
+    json_decref(l);
+    ck_assert_int_eq(cli(&out, "case", "list", "--q", "Kowalczyk Zbigniew", NULL), 0);
+    ck_assert_msg(strstr(out, jstr_of(c, "number")) && count_lines(out) == 2, "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "case", "list", "--q", "no such name anywhere", NULL), 0);
+    ck_assert_msg(strstr(out, "No cases"), "%s", out);
+    free(out);
+    json_decref(c);
+
+    /* one page of one, then --all follows next_cursor to the end */
+    l = cli_json("case", "list", "--limit", "1", NULL);
+    ck_assert_uint_eq(json_array_size(json_object_get(l, "items")), 1);
+    ck_assert(json_is_integer(json_object_get(l, "next_cursor")));
+    json_decref(l);
+    json_t *all = cli_json("case", "list", "--limit", "1", "--all", NULL);
+    json_t *big = cli_json("case", "list", "--limit", "100", "--all", NULL);
+    ck_assert_uint_ge(json_array_size(json_object_get(all, "items")), 2);
+    ck_assert_uint_eq(json_array_size(json_object_get(all, "items")),
+                      json_array_size(json_object_get(big, "items")));
+    ck_assert(json_is_null(json_object_get(all, "next_cursor")));
+    json_decref(all);
+    json_decref(big);
+    ck_assert_int_eq(cli(&out, "case", "list", "--limit", "1", NULL), 0);
+    ck_assert_msg(strstr(out, "--all"), "the hint to the next page: %s", out);
+    free(out);
+}
+END_TEST
+
+/* ---- the prosecutor, and the answers to a P-19 ---------------------------------------- */
+
+START_TEST(test_prosecutor_returns_with_p19_and_investigator_answers)
+{
+    long long party;
+    char cid[24], d15[11], d14[11], *out;
+    id_str(case_at_tahap1("bolak-balik P-19", "TANAKA Hiroshi", &party), cid);
+    days_ago(15, d15);
+    days_ago(14, d14);
+
+    act_as(NIP_PROS_PLG);
+    RECORD(cid, "tahap1_received_by_pu", "--date", d15);
+    ck_assert_int_eq(cli(&out, "record", cid, "p19_received", "--date", d14, "--number",
+                         "B-77/L.6.10/Eku.1/09/2026", "--instruction", "Lengkapi BAP saksi pelapor",
+                         "--instruction", "Lampirkan salinan paspor yang dilegalisasi", NULL),
+                     0);
+    ck_assert_msg(strstr(out, "with_prosecutor -> returned"), "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    ck_assert_msg(strstr(out, "Lengkapi BAP saksi pelapor") &&
+                      strstr(out, "Lampirkan salinan paspor yang dilegalisasi") &&
+                      strstr(out, "OPEN"),
+                  "%s", out);
+    free(out);
+
+    act_as(NIP_INV_PLG);
+    json_t *c = show(cid);
+    ck_assert_str_eq(jstr_of(c, "stage"), "returned");
+    json_t *items = json_object_get(json_array_get(json_object_get(c, "p19_rounds"), 0), "items");
+    ck_assert_uint_eq(json_array_size(items), 2);
+    /* KUHAP 110(3): the file goes back only with every instruction met */
+    ck_assert_int_eq(cli(&out, "record", cid, "resubmitted", NULL), 1);
+    ck_assert_msg(strstr(out, "422") && strstr(out, "instructions_answered"), "%s", out);
+    free(out);
+    size_t i;
+    json_t *it;
+    json_array_foreach(items, i, it)
+    {
+        char iid[24], answer[64];
+        id_str((long long)json_integer_value(json_object_get(it, "id")), iid);
+        snprintf(answer, sizeof answer, "Dipenuhi: jawaban %zu", i + 1);
+        RECORD(cid, "instruction_answered", "--instruction-id", iid, "--answer", answer);
+    }
+    json_decref(c);
+    c = show(cid);
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(json_object_get(c, "facts"), "instructions_open")), 0);
+    items = json_object_get(json_array_get(json_object_get(c, "p19_rounds"), 0), "items");
+    json_array_foreach(items, i, it) ck_assert(json_is_true(json_object_get(it, "answered")));
+    json_decref(c);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    ck_assert_msg(strstr(out, "Dipenuhi: jawaban 1") && strstr(out, "Dipenuhi: jawaban 2") &&
+                      !strstr(out, "OPEN"),
+                  "%s", out);
+    free(out);
+    RECORD(cid, "resubmitted");
+    assert_shows_stage(cid, "with_prosecutor");
+}
+END_TEST
+
+/* ---- If-Match and Idempotency-Key --------------------------------------------------------- */
+
+START_TEST(test_stale_if_match_is_refused_with_the_current_version)
+{
+    act_as(NIP_INV_PLG);
+    char cid[24], d6[11], *out, want[64];
+    days_ago(6, d6);
+    id_str(new_case("versi usang", 6), cid);
+    RECORD(cid, "sprindik_issued", "--date", d6);
+    json_t *c = show(cid);
+    long long version = (long long)json_integer_value(json_object_get(c, "version"));
+    json_decref(c);
+    size_t before = history_count(cid);
+    ck_assert_int_eq(cli(&out, "record", cid, "resume_written", "--if-match", "1", NULL), 1);
+    ck_assert_int_eq(count_lines(out), 1);
+    snprintf(want, sizeof want, "current version: %lld", version);
+    ck_assert_msg(strncmp(out, "berkas: 409 ", 12) == 0 && strstr(out, want), "%s", out);
+    free(out);
+    ck_assert_uint_eq(history_count(cid), before);
+    /* the version seen is accepted */
+    char v[24];
+    RECORD(cid, "resume_written", "--if-match", id_str(version, v));
+    ck_assert_uint_eq(history_count(cid), before + 1);
+}
+END_TEST
+
+START_TEST(test_same_idempotency_key_records_once)
+{
+    act_as(NIP_INV_PLG);
+    char cid[24], d6[11], key[64];
+    days_ago(6, d6);
+    id_str(new_case("coba lagi", 6), cid);
+    RECORD(cid, "sprindik_issued", "--date", d6);
+    size_t before = history_count(cid);
+    snprintf(key, sizeof key, "retry-%ld-%d", (long)time(NULL), (int)getpid());
+    json_t *first = cli_json("record", cid, "bap_recorded", "--bap", "saksi", "--date", d6,
+                             "--idempotency-key", key, NULL);
+    json_t *again = cli_json("record", cid, "bap_recorded", "--bap", "saksi", "--date", d6,
+                             "--idempotency-key", key, NULL);
+    ck_assert_int_eq(json_integer_value(json_object_get(first, "id")),
+                     json_integer_value(json_object_get(again, "id")));
+    ck_assert_uint_eq(history_count(cid), before + 1);
+    json_decref(first);
+    json_decref(again);
+    /* without the key, the same command is a second act */
+    RECORD(cid, "bap_recorded", "--bap", "saksi", "--date", d6);
+    ck_assert_uint_eq(history_count(cid), before + 2);
+}
+END_TEST
+
+/* ---- clocks ------------------------------------------------------------------------- */
+
+START_TEST(test_overdue_clock_is_marked_and_listed_first)
+{
+    act_as(NIP_INV_PLG);
+    char tag[64], warn_id[24], late_id[24], d5[11], d40[11], d39[11], *out;
+    snprintf(tag, sizeof tag, "urgensi-%d", (int)getpid());
+    days_ago(5, d5);
+    days_ago(40, d40);
+    days_ago(39, d39);
+    /* SPDP within 7 days of the Sprindik, warned from day 5 */
+    id_str(new_case(tag, 5), warn_id);
+    RECORD(warn_id, "sprindik_issued", "--date", d5);
+    /* P-17 expected 30 days after the SPDP without a file: overdue */
+    id_str(new_case(tag, 40), late_id);
+    RECORD(late_id, "sprindik_issued", "--date", d40);
+    RECORD(late_id, "spdp_sent", "--date", d39);
+
+    ck_assert_int_eq(cli(&out, "clocks", warn_id, NULL), 0);
+    ck_assert_msg(strstr(out, "! peringatan") && !strstr(out, "!! LEWAT WAKTU"), "%s", out);
+    free(out);
+    /* the running overdue clock first, the stopped SPDP clock after it */
+    ck_assert_int_eq(cli(&out, "clocks", late_id, NULL), 0);
+    const char *row1 = strchr(out, '\n') + 1;
+    ck_assert_msg(strncmp(row1, "!! LEWAT WAKTU", 14) == 0 && strstr(row1, "p17"), "%s", out);
+    const char *spdp = strstr(row1, "spdp");
+    ck_assert_msg(spdp && spdp > strchr(row1, '\n'), "%s", out);
+    free(out);
+
+    /* the list: the overdue case above the warned one, though opened later */
+    ck_assert_int_eq(cli(&out, "case", "list", "--q", tag, NULL), 0);
+    ck_assert_int_eq(count_lines(out), 3);
+    row1 = strchr(out, '\n') + 1;
+    ck_assert_msg(strncmp(row1, late_id, strlen(late_id)) == 0 && strstr(row1, "!! LEWAT WAKTU"),
+                  "%s", out);
+    ck_assert_msg(strstr(strchr(row1, '\n'), "! peringatan"), "%s", out);
+    free(out);
+    json_t *l = cli_json("case", "list", "--q", tag, "--clock", "overdue", NULL);
+    ck_assert_uint_eq(json_array_size(json_object_get(l, "items")), 1);
+    ck_assert_str_eq(jstr_of(json_array_get(json_object_get(l, "items"), 0), "worst_clock"),
+                     "overdue");
+    json_decref(l);
+}
+END_TEST
+
+/* ---- parties, evidence ------------------------------------------------------------------ */
+
+START_TEST(test_party_correction_and_evidence_show_in_the_case)
+{
+    act_as(NIP_INV_PLG);
+    char cid[24], pid[24], d2[11], *out;
+    days_ago(2, d2);
+    id_str(new_case("koreksi pihak", 2), cid);
+    id_str(add_suspect(cid, "NGUYEN Van An"), pid);
+    ck_assert_int_eq(cli(&out, "party", "correct", cid, pid, "--passport", "C7654321", "--language",
+                         "Vietnam", NULL),
+                     0);
+    free(out);
+    /* the version it had is stale now */
+    ck_assert_int_eq(
+        cli(&out, "party", "correct", cid, pid, "--passport", "C0000000", "--if-match", "1", NULL),
+        1);
+    ck_assert_msg(strstr(out, "409") && count_lines(out) == 1, "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "evidence", "add", cid, "--description", "Paspor Vietnam",
+                         "--quantity", "1 buku", "--seized-from", pid, "--seized-on", d2,
+                         "--storage", "Rupbasan Palembang", NULL),
+                     0);
+    free(out);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    ck_assert_msg(strstr(out, "C7654321") && !strstr(out, "C0000000") && strstr(out, "Vietnam") &&
+                      strstr(out, "Paspor Vietnam") && strstr(out, "Rupbasan Palembang"),
+                  "%s", out);
+    free(out);
+    /* a passport number of the wrong shape: the server names the field */
+    ck_assert_int_eq(
+        cli(&out, "suspect", "add", cid, "--name", "X", "--passport", "no spaces!", NULL), 1);
+    ck_assert_msg(strstr(out, "400") && strstr(out, "passport_no") && count_lines(out) == 1, "%s",
+                  out);
+    free(out);
+}
+END_TEST
+
+/* ---- the administrator ----------------------------------------------------------------- */
+
+START_TEST(test_admin_verify_chain_reports_the_counts)
+{
+    act_as(NIP_INV_PLG);
+    char cid[24], d3[11], *out;
+    days_ago(3, d3);
+    id_str(new_case("rantai", 3), cid);
+    RECORD(cid, "sprindik_issued", "--date", d3);
+    ck_assert_int_eq(cli(&out, "verify-chain", NULL), 1); /* admins only */
+    ck_assert_msg(strstr(out, "403") && count_lines(out) == 1, "%s", out);
+    free(out);
+
+    act_as(NIP_ADMIN_DITJEN);
+    json_t *r = cli_json("verify-chain", NULL);
+    ck_assert(json_is_true(json_object_get(r, "intact")));
+    long long cases = (long long)json_integer_value(json_object_get(r, "cases"));
+    long long events = (long long)json_integer_value(json_object_get(r, "events"));
+    ck_assert_int_ge(cases, 1);
+    ck_assert_int_ge(events, 2);
+    json_decref(r);
+    ck_assert_int_eq(cli(&out, "verify-chain", NULL), 0);
+    ck_assert_msg(strstr(out, "case(s)") && strstr(out, "event(s)") && strstr(out, "intact"), "%s",
+                  out);
+    free(out);
+}
+END_TEST
+
+START_TEST(test_rulesets_mark_to_verify_and_admin_amends)
+{
+    act_as(NIP_INV_PLG);
+    char *out;
+    ck_assert_int_eq(cli(&out, "rulesets", NULL), 0);
+    ck_assert_msg(strstr(out, "KUHAP-1981") && strstr(out, "KUHAP-2025") &&
+                      strstr(out, "spdp_days") && strstr(out, "? to verify"),
+                  "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "p17_days", "30", NULL), 1);
+    ck_assert_msg(strstr(out, "403") && count_lines(out) == 1, "%s", out);
+    free(out);
+
+    act_as(NIP_ADMIN_DITJEN);
+    /* the same value, still to verify: the other tests' clocks do not move */
+    ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "p17_days", "30", "--to-verify",
+                         "--note", "SOP Pidum: belum dipastikan", NULL),
+                     0);
+    ck_assert_msg(strstr(out, "p17_days = 30") && strstr(out, "to verify"), "%s", out);
+    free(out);
+    json_t *v = cli_json("ruleset", "set", "KUHAP-2025", "p17_days", "30", "--to-verify", NULL);
+    ck_assert_int_eq(json_integer_value(json_object_get(v, "value")), 30);
+    ck_assert(json_is_true(json_object_get(v, "to_verify")));
+    json_decref(v);
+    ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "no_such_key", "3", NULL), 1);
+    ck_assert_msg(count_lines(out) == 1, "%s", out);
+    free(out);
+}
+END_TEST
+
+/* ---- usage ----------------------------------------------------------------------------- */
+
+START_TEST(test_bad_arguments_exit_2_in_one_line)
+{
+    act_as(NIP_INV_PLG); /* logged on: what fails is the arguments */
+    const char *bad[][10] = {
+        {"case", "show"},
+        {"case", "show", "abc"},
+        {"case", "show", "0"},
+        {"case", "show", "1", "2"},
+        {"case", "new", "--opened-on", "2026-01-01"},
+        {"case", "new", "--source", "other", "--opened-on", "1/1/2026"},
+        {"case", "new", "--source", "other", "--opened-on", "2026-01-01", "--kejari", "k"},
+        {"case", "list", "--limit", "0"},
+        {"case", "list", "--office", "x"},
+        {"case", "list", "--all", "yes"},
+        {"case", "bogus"},
+        {"record", "1"},
+        {"record", "x", "sprindik_issued"},
+        {"record", "1", "sprindik_issued", "--date", "2026/01/01"},
+        {"record", "1", "spdp_sent", "--date", "2026-01-01", "--at", "2026-01-01T10:00:00+07:00"},
+        {"record", "1", "bap_recorded", "--party", "abc"},
+        {"record", "1", "instruction_answered", "--instruction-id", "3"},
+        {"record", "1", "corrected", "--withdraws"},
+        {"record", "1", "detained", "--days", "-3"},
+        {"record", "1", "resume_written", "--if-match", "v3"},
+        {"record", "1", "direction_given", "--due", "tomorrow"},
+        {"record", "1", "resume_written", "--bogus"},
+        {"suspect", "add", "1"},
+        {"suspect", "add", "one", "--name", "X"},
+        {"suspect", "add", "1", "--name", "X", "--birth-date", "31-12-1990"},
+        {"party", "add", "1", "--name", "X"},
+        {"party", "correct", "1", "2"},
+        {"party", "correct", "1", "p", "--name", "X"},
+        {"offence", "charge", "1"},
+        {"offence", "charge", "1", "122", "--party", "0"},
+        {"evidence", "add", "1", "--description", "x", "--seized-on", "yesterday"},
+        {"evidence", "add", "1"},
+        {"clocks"},
+        {"history", "1", "2"},
+        {"ruleset", "set", "KUHAP-2025", "p17_days", "thirty"},
+        {"ruleset", "set", "KUHAP-2025"},
+        {"verify-chain", "extra"},
+        {"rulesets", "--bogus"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *argv[12] = {(char *)harness_cli()};
+        char line[256] = "";
+        for (size_t k = 0; k < 10 && bad[i][k]; k++) {
+            argv[k + 1] = (char *)bad[i][k];
+            size_t len = strlen(line);
+            snprintf(line + len, sizeof line - len, " %s", bad[i][k]);
+        }
+        char *out;
+        int rc = run_capture(argv, 10000, &out);
+        ck_assert_msg(rc == 2, "berkas%s: exit %d: %s", line, rc, out);
+        ck_assert_msg(count_lines(out) == 1, "berkas%s: %s", line, out);
+        ck_assert_msg(strncmp(out, "berkas", 6) == 0, "%s", out);
+        free(out);
+    }
+}
+END_TEST
+
+START_TEST(test_every_case_command_has_help)
+{
+    const char *cmds[][2] = {
+        {"case", "new"},        {"case", "list"},    {"case", "show"},     {"record", NULL},
+        {"suspect", "add"},     {"party", "add"},    {"party", "correct"}, {"offence", "charge"},
+        {"offence", "list"},    {"evidence", "add"}, {"clocks", NULL},     {"history", NULL},
+        {"verify-chain", NULL}, {"rulesets", NULL},  {"ruleset", "set"},   {"case", NULL},
+        {"party", NULL},        {"offence", NULL},   {"ruleset", NULL},
+    };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        char *out, want[64];
+        snprintf(want, sizeof want, "Usage: berkas %s%s%s", cmds[i][0], cmds[i][1] ? " " : "",
+                 cmds[i][1] ? cmds[i][1] : "");
+        int rc = cmds[i][1] ? cli(&out, cmds[i][0], cmds[i][1], "--help", NULL)
+                            : cli(&out, cmds[i][0], "--help", NULL);
+        ck_assert_msg(rc == 0 && strncmp(out, want, strlen(want)) == 0, "%s: %d: %s", want, rc,
+                      out);
+        ck_assert_msg(strstr(out, "--json") || strstr(out, "SUBCOMMAND"), "%s", out);
+        free(out);
+    }
+    char *out;
+    ck_assert_int_eq(cli(&out, "--help", NULL), 0);
+    ck_assert_msg(strstr(out, "case show") && strstr(out, "record") && strstr(out, "verify-chain"),
+                  "%s", out);
+    free(out);
+}
+END_TEST
+
+Suite *suite_cli_cases(void)
+{
+    Suite *s = suite_create("cli_cases");
+    TCase *tc = tcase_create("cli_cases");
+    tcase_add_unchecked_fixture(tc, start_server, stop_server);
+    tcase_add_checked_fixture(tc, fresh_config, drop_config);
+    tcase_set_timeout(tc, 180);
+    tcase_add_test(tc, test_investigator_takes_a_case_to_tahap1_through_the_cli);
+    tcase_add_test(tc, test_tahap1_too_early_names_the_missing_facts_in_one_line);
+    tcase_add_test(tc, test_event_the_stage_does_not_allow_lists_the_allowed_events);
+    tcase_add_test(tc, test_json_output_parses_for_every_case_command);
+    tcase_add_test(tc, test_case_list_filters_by_stage_and_text_and_pages);
+    tcase_add_test(tc, test_prosecutor_returns_with_p19_and_investigator_answers);
+    tcase_add_test(tc, test_stale_if_match_is_refused_with_the_current_version);
+    tcase_add_test(tc, test_same_idempotency_key_records_once);
+    tcase_add_test(tc, test_overdue_clock_is_marked_and_listed_first);
+    tcase_add_test(tc, test_party_correction_and_evidence_show_in_the_case);
+    tcase_add_test(tc, test_admin_verify_chain_reports_the_counts);
+    tcase_add_test(tc, test_rulesets_mark_to_verify_and_admin_amends);
+    tcase_add_test(tc, test_bad_arguments_exit_2_in_one_line);
+    tcase_add_test(tc, test_every_case_command_has_help);
+    suite_add_tcase(s, tc);
+    return s;
+}
