@@ -8,5 +8,6 @@ Suite *suite_router(void);
 Suite *suite_error(void);
 Suite *suite_migrate_names(void);
 Suite *suite_validate(void);
+Suite *suite_numfmt(void);
 
 #endif
