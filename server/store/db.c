@@ -2,17 +2,37 @@
 #include "db.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+/* Statements prepared on one connection, keyed by their text: the write
+ * path runs the same few dozen statements for every request, and planning
+ * them anew each time (with the row-level-security policies folded in) was
+ * most of the database's work. */
+#define STMT_CACHE 192
+
+struct stmt {
+    uint64_t hash;
+    char *sql;
+};
+
+struct stmt_cache {
+    int n;
+    struct stmt e[STMT_CACHE];
+};
+
+static void cache_clear(struct stmt_cache *c);
+
 struct db_pool {
     char *conninfo;
     char *role;
     int size;
-    PGconn **conns; /* all of them */
+    PGconn **conns;            /* all of them */
+    struct stmt_cache *caches; /* one per connection */
     bool *busy;
     pthread_mutex_t lock;
     pthread_cond_t freed;
@@ -99,7 +119,8 @@ struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, st
     p->role = role ? strdup(role) : NULL;
     p->conns = calloc((size_t)size, sizeof *p->conns);
     p->busy = calloc((size_t)size, sizeof *p->busy);
-    if (!p->conninfo || !p->conns || !p->busy)
+    p->caches = calloc((size_t)size, sizeof *p->caches);
+    if (!p->conninfo || !p->conns || !p->busy || !p->caches)
         goto oom;
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->freed, NULL);
@@ -116,6 +137,8 @@ oom:
         free(p->conninfo);
         free(p->conns);
         free(p->busy);
+        free(p->caches);
+        free(p->role);
         free(p);
     }
     berr_set(err, BERR_INTERNAL, "out of memory");
@@ -155,6 +178,7 @@ PGconn *db_acquire(struct db_pool *p, int timeout_ms, struct berr *err)
     PGconn *c = p->conns[slot];
     if (PQstatus(c) != CONNECTION_OK) {
         PQreset(c);
+        cache_clear(&p->caches[slot]); /* a new session knows no prepared statement */
         if (PQstatus(c) != CONNECTION_OK) {
             db_release(p, c);
             berr_set(err, BERR_UNAVAILABLE, "the database does not answer");
@@ -162,6 +186,68 @@ PGconn *db_acquire(struct db_pool *p, int timeout_ms, struct berr *err)
         }
     }
     return c;
+}
+
+static void cache_clear(struct stmt_cache *c)
+{
+    for (int i = 0; i < c->n; i++)
+        free(c->e[i].sql);
+    c->n = 0;
+}
+
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int slot_of(const struct db_pool *p, const PGconn *conn)
+{
+    for (int i = 0; i < p->size; i++)
+        if (p->conns[i] == conn)
+            return i;
+    return -1;
+}
+
+PGresult *db_exec(struct db_pool *p, PGconn *conn, const char *sql, int nparams,
+                  const char *const *params, const int *lengths, const int *formats,
+                  int result_format)
+{
+    int slot = p ? slot_of(p, conn) : -1;
+    if (slot < 0)
+        return PQexecParams(conn, sql, nparams, NULL, params, lengths, formats, result_format);
+    struct stmt_cache *c = &p->caches[slot];
+    uint64_t h = fnv1a(sql);
+    int found = -1;
+    for (int i = 0; i < c->n; i++)
+        if (c->e[i].hash == h && strcmp(c->e[i].sql, sql) == 0) {
+            found = i;
+            break;
+        }
+    if (found < 0) {
+        if (c->n == STMT_CACHE) /* full: the rare statements go unprepared */
+            return PQexecParams(conn, sql, nparams, NULL, params, lengths, formats, result_format);
+        char name[24];
+        snprintf(name, sizeof name, "b%d", c->n);
+        PGresult *r = PQprepare(conn, name, sql, nparams, NULL);
+        bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (!ok)
+            return r; /* the error, as PQexecParams would have given it */
+        PQclear(r);
+        char *copy = strdup(sql);
+        if (!copy)
+            return PQexecParams(conn, sql, nparams, NULL, params, lengths, formats, result_format);
+        c->e[c->n].hash = h;
+        c->e[c->n].sql = copy;
+        found = c->n++;
+    }
+    char name[24];
+    snprintf(name, sizeof name, "b%d", found);
+    return PQexecPrepared(conn, name, nparams, params, lengths, formats, result_format);
 }
 
 void db_release(struct db_pool *p, PGconn *conn)
@@ -199,9 +285,12 @@ void db_pool_free(struct db_pool *p)
 {
     if (!p)
         return;
-    for (int i = 0; i < p->size; i++)
+    for (int i = 0; i < p->size; i++) {
         if (p->conns[i])
             PQfinish(p->conns[i]);
+        cache_clear(&p->caches[i]);
+    }
+    free(p->caches);
     pthread_mutex_destroy(&p->lock);
     pthread_cond_destroy(&p->freed);
     free(p->conns);

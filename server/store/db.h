@@ -30,6 +30,13 @@ PGconn *db_acquire(struct db_pool *pool, int timeout_ms, struct berr *err);
 /* Give it back.  A connection left inside a transaction is rolled back. */
 void db_release(struct db_pool *pool, PGconn *conn);
 
+/* One statement on a pooled connection, prepared once per connection and
+ * reused after (PQexecParams' arguments otherwise).  A statement that a
+ * transaction's error aborted stays prepared: only the transaction is lost. */
+PGresult *db_exec(struct db_pool *pool, PGconn *conn, const char *sql, int nparams,
+                  const char *const *params, const int *lengths, const int *formats,
+                  int result_format);
+
 /* Whether the database answers a trivial query within timeout_ms. */
 bool db_ping(struct db_pool *pool, int timeout_ms);
 

@@ -64,7 +64,7 @@ bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct
 PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *const *params,
                    struct berr *err)
 {
-    PGresult *r = PQexecParams(tx->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    PGresult *r = db_exec(tx->pool, tx->conn, sql, nparams, params, NULL, NULL, 0);
     ExecStatusType st = PQresultStatus(r);
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
         return r;
