@@ -24,6 +24,7 @@
 #include "app/demo.h"
 #include "config.h"
 #include "http/server.h"
+#include "render/render.h"
 #include "store/cluster.h"
 #include "store/db.h"
 #include "store/migrate.h"
@@ -37,6 +38,9 @@ struct options {
     bool demo;
     const char *listen;
     const char *sql_dir;
+    const char *template_dir;
+    const char *font_dir;
+    const char *public_url;
     int threads;
     int pool;
     bool no_fsync;
@@ -59,7 +63,11 @@ static void usage(FILE *out)
             "      --demo           load the demo offices and users into an empty database\n"
             "  -l, --listen ADDR    address:port to serve HTTP on (default 127.0.0.1:8080)\n"
             "      --sql-dir DIR    migrations directory (default %s)\n"
-            "      --threads N      HTTP worker threads (default 4)\n"
+            "      --template-dir DIR  form templates (default %s)\n"
+            "      --font-dir DIR   the prepared fonts (default: the build's)\n"
+            "      --public-url URL where /verify/{code} is reached, for QR codes\n"
+            "                       (default http://ADDR:PORT of --listen)\n"
+            "      --threads N      HTTP worker threads (default 8)\n"
             "      --db-pool N      database connections (default: --threads)\n"
             "      --unsafe-no-fsync  embedded cluster without fsync: tests and benches only,\n"
             "                       never for real case files\n"
@@ -67,7 +75,7 @@ static void usage(FILE *out)
             "  -V, --version        show the version and exit\n"
             "\n"
             "Exit status: 0 stopped cleanly, 1 could not start or failed, 2 bad usage.\n",
-            BERKAS_SQL_DIR);
+            BERKAS_SQL_DIR, BERKAS_TEMPLATE_DIR);
 }
 
 static int parse_int(const char *s, int lo, int hi, const char *name)
@@ -83,7 +91,18 @@ static int parse_int(const char *s, int lo, int hi, const char *name)
 
 static void parse_options(int argc, char **argv, struct options *o)
 {
-    enum { OPT_DB = 256, OPT_DB_APP, OPT_SQL_DIR, OPT_THREADS, OPT_POOL, OPT_NO_FSYNC, OPT_DEMO };
+    enum {
+        OPT_DB = 256,
+        OPT_DB_APP,
+        OPT_SQL_DIR,
+        OPT_THREADS,
+        OPT_POOL,
+        OPT_NO_FSYNC,
+        OPT_DEMO,
+        OPT_TEMPLATES,
+        OPT_FONTS,
+        OPT_PUBLIC_URL
+    };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
         {"db", required_argument, NULL, OPT_DB},
@@ -91,6 +110,9 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"demo", no_argument, NULL, OPT_DEMO},
         {"listen", required_argument, NULL, 'l'},
         {"sql-dir", required_argument, NULL, OPT_SQL_DIR},
+        {"template-dir", required_argument, NULL, OPT_TEMPLATES},
+        {"font-dir", required_argument, NULL, OPT_FONTS},
+        {"public-url", required_argument, NULL, OPT_PUBLIC_URL},
         {"threads", required_argument, NULL, OPT_THREADS},
         {"db-pool", required_argument, NULL, OPT_POOL},
         {"unsafe-no-fsync", no_argument, NULL, OPT_NO_FSYNC},
@@ -101,7 +123,8 @@ static void parse_options(int argc, char **argv, struct options *o)
     *o = (struct options){.data_dir = "./var/berkas",
                           .listen = "127.0.0.1:8080",
                           .sql_dir = BERKAS_SQL_DIR,
-                          .threads = 4};
+                          .template_dir = BERKAS_TEMPLATE_DIR,
+                          .threads = 8};
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":d:l:hV", longopts, NULL)) != -1) {
@@ -123,6 +146,15 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_SQL_DIR:
             o->sql_dir = optarg;
+            break;
+        case OPT_TEMPLATES:
+            o->template_dir = optarg;
+            break;
+        case OPT_FONTS:
+            o->font_dir = optarg;
+            break;
+        case OPT_PUBLIC_URL:
+            o->public_url = optarg;
             break;
         case OPT_THREADS:
             o->threads = parse_int(optarg, 1, 256, "--threads");
@@ -240,6 +272,15 @@ int main(int argc, char **argv)
         app.db = db_pool_new(o.db_app ? o.db_app : conninfo, o.pool, o.db_app ? NULL : "berkas_app",
                              &err);
     ok = ok && app.db && app_init(&app, &err);
+    /* every template checked now: a broken one stops start-up naming its line */
+    if (ok) {
+        app.render = render_open(o.template_dir, o.font_dir, &err);
+        ok = app.render != NULL;
+    }
+    snprintf(app.public_url, sizeof app.public_url, "%s%s", o.public_url ? "" : "http://",
+             o.public_url ? o.public_url : o.listen);
+    for (size_t n = strlen(app.public_url); n > 0 && app.public_url[n - 1] == '/'; n--)
+        app.public_url[n - 1] = '\0';
 
     ok = ok && app_rulesets_seed(&app, &err);
     bool demo_loaded = false;
@@ -257,6 +298,7 @@ int main(int argc, char **argv)
     if (!http) {
         if (!ok)
             close(listen_fd);
+        render_close(app.render);
         db_pool_free(app.db);
         if (cluster && cluster_was_created(cluster))
             cluster_abandon(cluster);
@@ -285,6 +327,7 @@ int main(int argc, char **argv)
         ;
     fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
     http_stop(http);
+    render_close(app.render);
     db_pool_free(app.db);
     int rc = 0;
     if (cluster && !cluster_stop(cluster, &err)) {

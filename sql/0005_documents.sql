@@ -65,7 +65,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = app, pg_temp AS $$
     SELECT d.title, d.doc_type, d.number, d.issued_on, o.name, d.revoked_at IS NOT NULL,
            encode(d.pdf_sha256, 'hex')
     FROM app.documents d JOIN app.offices o ON o.id = d.office_id
-    WHERE d.verify_code = code
+    WHERE d.verify_code = $1 -- not "code": offices has a column of that name
 $$;
 -- it runs as the verifier role, which reads documents through its own policy
 GRANT SELECT ON app.documents, app.offices TO berkas_verifier;

@@ -63,3 +63,21 @@ BEGIN
     RETURN out;
 END
 $$;
+
+-- Corrections: whoever may record an act may correct it (the application
+-- checks that the corrected act is of the corrector's own kind), so the
+-- supervisors' and prosecutors' insert rules admit `corrected` too.
+DROP POLICY events_supervisor ON app.events;
+CREATE POLICY events_supervisor ON app.events FOR INSERT TO berkas_app
+    WITH CHECK ((SELECT app.acting_role()) = 'supervisor'
+                AND type IN ('review_note', 'direction_given', 'direction_done', 'reassigned',
+                             'corrected')
+                AND EXISTS (SELECT 1 FROM app.cases c WHERE c.id = events.case_id));
+DROP POLICY events_prosecutor ON app.events;
+CREATE POLICY events_prosecutor ON app.events FOR INSERT TO berkas_app
+    WITH CHECK ((SELECT app.acting_role()) = 'prosecutor'
+                AND type IN ('tahap1_received_by_pu', 'p16_received', 'p17_received',
+                             'p18_received', 'p19_received', 'p20_received', 'p21_received',
+                             'p21a_received', 'p22_received', 'p23_received', 'lapsed',
+                             'corrected')
+                AND EXISTS (SELECT 1 FROM app.cases c WHERE c.id = events.case_id));

@@ -22,12 +22,15 @@
 #include "core/error.h"
 
 struct db_pool;
+struct render_engine;
 
 struct app {
     struct db_pool *db;
-    int schema_version;  /* the latest migration applied */
-    char pg_version[32]; /* "15.18" */
-    bool embedded;       /* the database is berkasd's own cluster */
+    int schema_version;           /* the latest migration applied */
+    char pg_version[32];          /* "15.18" */
+    bool embedded;                /* the database is berkasd's own cluster */
+    struct render_engine *render; /* the forms, loaded and checked at start-up */
+    char public_url[256];         /* where /verify/{code} is reached: printed in QR codes */
     /* verified against when the NIP is unknown, so that a wrong NIP and a
      * wrong password take the same time */
     char dummy_hash[crypto_pwhash_STRBYTES];
@@ -240,6 +243,38 @@ bool app_case_xml(struct app *app, const struct actor *who, long long id, char *
 /* Every case's hash chain recomputed (admin); the first broken link named. */
 json_t *app_verify_chain(struct app *app, const struct actor *who, struct audit_rec *au,
                          struct berr *err);
+
+/* ---- forms (forms.c) ----------------------------------------------------------------- */
+
+/* The forms berkasd knows: name, title, who issues them, their parameters. */
+json_t *app_forms_list(struct app *app, struct berr *err);
+
+/* A draft of form for case id, from the case as it is now: watermarked, no
+ * number, stored nowhere.  params: a JSON object of string parameters. */
+bool app_form_draft(struct app *app, const struct actor *who, long long case_id, const char *form,
+                    json_t *params, unsigned char **pdf, size_t *len, struct audit_rec *au,
+                    struct berr *err);
+
+/* Issue form: the next gapless number of the office, the PDF with its
+ * verification code, stored with its SHA-256; *doc describes it. */
+bool app_form_issue(struct app *app, const struct actor *who, long long case_id, const char *form,
+                    json_t *params, json_t **doc, struct audit_rec *au, struct berr *err);
+
+/* The documents issued for a case. */
+json_t *app_documents_list(struct app *app, const struct actor *who, long long case_id,
+                           struct berr *err);
+
+/* An issued document's PDF, as issued. */
+bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id,
+                      unsigned char **pdf, size_t *len, struct audit_rec *au, struct berr *err);
+
+/* Public: what a verification code stands for (no case data). */
+json_t *app_verify_document(struct app *app, const char *code, struct berr *err);
+
+/* The berkas perkara in one PDF; *missing lists the required forms not yet
+ * issued when it refuses (BERR_UNPROCESSABLE). */
+bool app_dossier(struct app *app, const struct actor *who, long long case_id, unsigned char **pdf,
+                 size_t *len, json_t **missing, struct audit_rec *au, struct berr *err);
 
 /* ---- rule sets (rulesets.c) ----------------------------------------------------- */
 

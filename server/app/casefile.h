@@ -96,6 +96,13 @@ struct event_outcome;
 bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                       const struct event_input *in, struct event_outcome *out, struct berr *err);
 
+/* ---- the case document (casexml.c) ----------------------------------------------------- */
+
+/* The case as the XML document of schemas/case.xsd, read inside tx as the
+ * actor sees it.  *xml malloc'd. */
+bool casexml_build(struct tx *tx, const struct actor *who, long long id, char **xml, size_t *len,
+                   struct berr *err);
+
 /* ---- rule sets (rulesets.c) --------------------------------------------------------- */
 
 /* Insert the built-in rule sets and any missing key (never overwriting an

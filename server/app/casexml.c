@@ -28,6 +28,7 @@
 
 #include "app.h"
 #include "audit.h"
+#include "casefile.h"
 #include "core/caldate.h"
 #include "core/event.h"
 #include "core/stage.h"
@@ -743,6 +744,25 @@ static bool casedoc_write(const struct casedoc *d, char **xml, size_t *len, stru
     if (buf)
         xmlBufferFree(buf);
     return x.ok || berr_set(err, BERR_INTERNAL, "the case document could not be written");
+}
+
+bool casexml_build(struct tx *tx, const struct actor *who, long long id, char **xml, size_t *len,
+                   struct berr *err)
+{
+    *xml = NULL;
+    *len = 0;
+    const char *clause = case_visible_clause(who->role);
+    if (!clause)
+        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
+    struct casedoc d = {0};
+    bool ok = casedoc_load(tx, who, clause, id, &d, err) && casedoc_write(&d, xml, len, err);
+    casedoc_clear(&d);
+    if (!ok) {
+        free(*xml);
+        *xml = NULL;
+        *len = 0;
+    }
+    return ok;
 }
 
 bool app_case_xml(struct app *app, const struct actor *who, long long id, char **xml, size_t *len,

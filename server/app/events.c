@@ -341,6 +341,15 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     bool ok = false;
     if (!casefile_load(tx, who, case_id, true, &cf, err))
         goto done;
+    if (ev == EV_CORRECTED) {
+        /* a correction is made by the kind of person who recorded the act */
+        int k = casefile_event_index(&cf, in->corrects);
+        if (k >= 0 && !event_recordable_by(cf.ev[k].event, core_role(who->role))) {
+            refuse(out, err, BERR_FORBIDDEN, "forbidden",
+                   "peran Anda tidak mengoreksi peristiwa jenis ini");
+            goto done;
+        }
+    }
     if (in->if_match >= 0 && in->if_match != cf.version) {
         char msg[160];
         snprintf(msg, sizeof msg, "versi perkara sudah %d, bukan %d: muat ulang dan coba lagi",

@@ -46,6 +46,15 @@ HANDLER(h_rulesets_list);
 HANDLER(h_ruleset_amend);
 HANDLER(h_verify_chain);
 
+/* h_forms.c */
+HANDLER(h_forms_list);
+HANDLER(h_form_draft);
+HANDLER(h_form_issue);
+HANDLER(h_documents_list);
+HANDLER(h_document_pdf);
+HANDLER(h_dossier);
+HANDLER(h_verify_page);
+
 /* The reply for a value from app (200 or status), or for the error when
  * value is NULL. */
 void reply_result(struct http_reply *rep, unsigned status, json_t *value, const struct berr *err);

@@ -43,6 +43,7 @@ struct http_reply {
     int retry_after;       /* seconds, for 503; 0 = none */
     bool www_authenticate; /* 401: add WWW-Authenticate: Bearer */
     const char *location;  /* 201: where the new thing lives (points into a static or the body) */
+    char disposition[160]; /* Content-Disposition for downloads, or "" */
     char location_buf[128];
 };
 

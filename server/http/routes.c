@@ -10,10 +10,11 @@
  */
 #include "handlers.h"
 
-#define ANY   ROLE_ANY
-#define ADMIN ROLE_ADMIN
-#define CASES (ROLE_INVESTIGATOR | ROLE_SUPERVISOR | ROLE_PROSECUTOR)
-#define INV   ROLE_INVESTIGATOR
+#define ANY     ROLE_ANY
+#define ADMIN   ROLE_ADMIN
+#define CASES   (ROLE_INVESTIGATOR | ROLE_SUPERVISOR | ROLE_PROSECUTOR)
+#define INV     ROLE_INVESTIGATOR
+#define ISSUERS (ROLE_INVESTIGATOR | ROLE_PROSECUTOR)
 
 /* clang-format off */
 const struct route http_routes[] = {
@@ -39,6 +40,13 @@ const struct route http_routes[] = {
     {"GET",    "/api/v1/cases",                     h_cases_list,       CASES,        ROUTE_AUDIT, "the cases the caller may see: ?stage= &office= &clock= &article= &q= &cursor= &limit="},
     {"POST",   "/api/v1/cases",                     h_case_create,      INV,          ROUTE_AUDIT, "open a case with its Laporan"},
     {"GET",    "/api/v1/cases/{id}.xml",            h_case_xml,         CASES,        ROUTE_AUDIT, "the case as one XML document (schemas/case.xsd)"},
+    {"GET",    "/api/v1/cases/{id}/forms/{form}.pdf", h_form_draft,     ISSUERS,      ROUTE_AUDIT, "a form as a draft: watermarked, no number (?param=value)"},
+    {"POST",   "/api/v1/cases/{id}/forms/{form}",   h_form_issue,       ISSUERS,      ROUTE_AUDIT, "issue a form: gapless number, verification code, PDF stored with its SHA-256"},
+    {"GET",    "/api/v1/cases/{id}/documents",      h_documents_list,   CASES,        0,           "the documents issued for a case"},
+    {"GET",    "/api/v1/cases/{id}/dossier.pdf",    h_dossier,          CASES,        ROUTE_AUDIT, "the berkas perkara in one PDF, in legal order, with its manifest"},
+    {"GET",    "/api/v1/documents/{id}.pdf",        h_document_pdf,     CASES,        ROUTE_AUDIT, "an issued document's PDF, as issued"},
+    {"GET",    "/api/v1/forms",                     h_forms_list,       ANY,          0,           "the forms berkas can make"},
+    {"GET",    "/verify/{code}",                    h_verify_page,      ROUTE_PUBLIC, 0,           "is a document genuine and in force? (no log-on; no case data)"},
     {"GET",    "/api/v1/cases/{id}",                h_case_get,         CASES,        ROUTE_AUDIT, "one case: stage, facts, allowed events, clocks, P-19 rounds, timeline, history"},
     {"POST",   "/api/v1/cases/{id}/events",         h_event_create,     CASES,        ROUTE_AUDIT, "record an act (If-Match: version; Idempotency-Key)"},
     {"POST",   "/api/v1/cases/{id}/parties",        h_party_add,        INV,          ROUTE_AUDIT, "add a suspect, witness or expert"},

@@ -181,6 +181,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_st
         MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"berkas\"");
     if (rep->location)
         MHD_add_response_header(r, "Location", rep->location);
+    if (rep->disposition[0])
+        MHD_add_response_header(r, "Content-Disposition", rep->disposition);
     if (rep->retry_after > 0) {
         char ra[16];
         snprintf(ra, sizeof ra, "%d", rep->retry_after);

@@ -11,5 +11,6 @@ Suite *suite_fsm(void);
 Suite *suite_detention(void);
 Suite *suite_evlog(void);
 Suite *suite_clock(void);
+Suite *suite_terbilang(void);
 
 #endif

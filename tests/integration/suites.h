@@ -15,5 +15,6 @@ Suite *suite_sessions(void);
 Suite *suite_rls(void);
 Suite *suite_casexml(void);
 Suite *suite_cases(void);
+Suite *suite_model(void);
 
 #endif

@@ -136,6 +136,24 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return any_session(r, 200);
     if (IS("PUT", "/api/v1/rulesets/{name}/{key}") || IS("POST", "/api/v1/verify-chain"))
         return admin_only(r, 200); /* installation-wide */
+    /* forms: investigators make theirs on their office's cases; prosecutors
+     * theirs (the matrix asks for an investigator's form: 403 for them) */
+    if (IS("GET", "/api/v1/cases/{id}/forms/{form}.pdf") ||
+        IS("POST", "/api/v1/cases/{id}/forms/{form}")) {
+        if (r == ROLE_NONE)
+            return 401;
+        if (r != ROLE_INVESTIGATOR)
+            return 403;
+        return rel == OWN ? (method[0] == 'G' ? 200 : 201) : 404;
+    }
+    if (IS("GET", "/api/v1/cases/{id}/documents") || IS("GET", "/api/v1/documents/{id}.pdf"))
+        return case_read(r, rel);
+    if (IS("GET", "/api/v1/cases/{id}/dossier.pdf")) /* readable, but nothing issued yet */
+        return case_read(r, rel) == 200 ? 422 : case_read(r, rel);
+    if (IS("GET", "/api/v1/forms"))
+        return any_session(r, 200);
+    if (IS("GET", "/verify/{code}"))
+        return 200; /* public, and shows no case data */
 #undef IS
     *known = false;
     return 0;
@@ -153,7 +171,8 @@ static const char *const fixture_offices[] = {
     "KANWIL-KALBAR", "KEJATI-SUMSEL", "CABJARI-PLG", "KEJARI-MRE", "KANIM-PTK",
 };
 #define NOFFICES (sizeof fixture_offices / sizeof fixture_offices[0])
-static long long office_ids[NOFFICES], user_ids[NOFFICES], case_ids[NOFFICES], party_ids[NOFFICES];
+static long long office_ids[NOFFICES], user_ids[NOFFICES], case_ids[NOFFICES], party_ids[NOFFICES],
+    doc_ids[NOFFICES];
 static char office_kind[NOFFICES][16];
 
 static int office_index(const char *code)
@@ -230,15 +249,36 @@ static void setup(void)
         /* the file is with the prosecutor, so that each role has an act to
          * record: a notice, a review note, the receipt of the file */
         const char *pcase[1] = {cid};
-        exec_owner("UPDATE app.cases SET stage = 'with_prosecutor', opened_on = current_date - 30 "
+        const char *pst[2] = {cid, kejaksaan ? "with_prosecutor" : "investigation"};
+        exec_owner("UPDATE app.cases SET stage = $2, opened_on = current_date - 30 "
                    "WHERE id = $1::bigint",
-                   1, pcase);
+                   2, pst);
+        /* an issued document of the case, to fetch and to verify */
+        char vcode[16];
+        snprintf(vcode, sizeof vcode, "MTX%09zu", i);
+        const char *pd[3] = {cid, vcode, uid};
+        char *did = sql_value(db,
+                              "INSERT INTO app.documents (case_id, form, doc_type, title, number, "
+                              "issued_on, issued_by, office_id, case_xml, pdf, pdf_sha256, pages, "
+                              "verify_code) SELECT c.id, 'spdp', 'spdp', 'Surat Pemberitahuan', "
+                              "'UJI/' || $2, current_date, $3::bigint, c.office_id, '', "
+                              "'%PDF-1.4'::bytea, sha256('x'), 1, $2 FROM app.cases c WHERE "
+                              "c.id = $1::bigint RETURNING id",
+                              3, pd);
+        doc_ids[i] = strtoll(did, NULL, 10);
+        free(did);
         char *pid = sql_value(db,
                               "INSERT INTO app.parties (case_id, kind, name) VALUES ($1::bigint, "
                               "'witness', 'Saksi Uji') RETURNING id",
                               1, pcase);
         party_ids[i] = strtoll(pid, NULL, 10);
         free(pid);
+        exec_owner("INSERT INTO app.evidence (case_id, description, quantity) VALUES "
+                   "($1::bigint, 'Paspor kebangsaan', '1 buah')",
+                   1, pcase);
+        exec_owner("INSERT INTO app.case_investigators (case_id, user_id) SELECT $1::bigint, id "
+                   "FROM app.users WHERE nip = '" NIP_INV_PLG "'",
+                   1, pcase);
         free(id);
         free(kind);
         free(uid);
@@ -302,6 +342,12 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
         char value[64];
         if (strcmp(name, "party") == 0)
             snprintf(value, sizeof value, "%lld", party_ids[o]);
+        else if (strcmp(name, "form") == 0)
+            snprintf(value, sizeof value, "daftar_barang_bukti");
+        else if (strcmp(name, "code") == 0)
+            snprintf(value, sizeof value, "MTX%09d", o);
+        else if (strcmp(name, "id") == 0 && strncmp(r->pattern, "/api/v1/documents/", 18) == 0)
+            snprintf(value, sizeof value, "%lld", doc_ids[o]);
         else if (strcmp(name, "name") == 0)
             snprintf(value, sizeof value, "KUHAP-1981");
         else if (strcmp(name, "key") == 0)
@@ -428,6 +474,13 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/rulesets"},
         {"PUT", "/api/v1/rulesets/{name}/{key}"},
         {"POST", "/api/v1/verify-chain"},
+        {"GET", "/api/v1/cases/{id}/forms/{form}.pdf"},
+        {"POST", "/api/v1/cases/{id}/forms/{form}"},
+        {"GET", "/api/v1/cases/{id}/documents"},
+        {"GET", "/api/v1/cases/{id}/dossier.pdf"},
+        {"GET", "/api/v1/documents/{id}.pdf"},
+        {"GET", "/api/v1/forms"},
+        {"GET", "/verify/{code}"},
     };
     /* a stale rule (its route gone from the table) is a defect too */
     for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++) {

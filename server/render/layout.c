@@ -1,0 +1,474 @@
+/*
+ * layout.c - boxes, drawing ops, line breaking and pages.
+ *
+ * Layout turns content into a list of boxes, top to bottom.  A box is the
+ * unit pagination moves: one line of a paragraph, a table row, a signature
+ * block, a run of vertical space.  Its drawing ops (text, lines, filled
+ * squares) sit in one array with y relative to the box's top; ops are
+ * claimed by boxes in order (op_mark), which is what lets a list label be
+ * emitted before its item and land in the item's first line.
+ *
+ * Paragraphs break greedily at spaces, measured with libharu's widths of
+ * the embedded fonts; a word longer than the line is cut with
+ * HPDF_Font_MeasureText, backed off to a UTF-8 character boundary (it can
+ * cut a character in half).  Justified lines spread the extra room over the
+ * gaps between words; each word is its own text op, since PDF word spacing
+ * does not apply to two-byte (CID) fonts.
+ *
+ * Pagination places boxes on pages: vertical space is dropped at the top of
+ * a page, a box marked keep-next stays with the box after it, and a table's
+ * header box is placed again at the top of every page the table continues
+ * on.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_int.h"
+
+#define GROW(L, arr, n, cap, extra)                                                                \
+    ((n) + (extra) <= (cap) || grow((void **)&(arr), &(cap), (n) + (extra), sizeof *(arr)) ||      \
+     ((L)->oom = true, false))
+
+static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    void *p = realloc(*arr, c * elem);
+    if (!p)
+        return false;
+    *arr = p;
+    *cap = c;
+    return true;
+}
+
+void layout_init(struct layout *L, HPDF_Font regular, HPDF_Font bold)
+{
+    memset(L, 0, sizeof *L);
+    L->font[0] = regular;
+    L->font[1] = bold;
+    for (int i = 0; i < 2; i++) {
+        HPDF_TextWidth tw = HPDF_Font_TextWidth(L->font[i], (const HPDF_BYTE *)" ", 1);
+        L->space_w[i] = (float)tw.width / 1000.0f;
+    }
+}
+
+void layout_free(struct layout *L)
+{
+    free(L->box);
+    free(L->op);
+    free(L->arena);
+    free(L->pl);
+    free(L->page);
+    memset(L, 0, sizeof *L);
+}
+
+void para_free(struct para *P)
+{
+    free(P->p);
+    memset(P, 0, sizeof *P);
+}
+
+/* Copy s into the arena: code points above U+FFFF (libharu's UTF-8 encoder
+ * maps into 16 bits) and controls become U+FFFD. */
+uint32_t lay_text(struct layout *L, const char *s, size_t len)
+{
+    if (!GROW(L, L->arena, L->n_arena, L->cap_arena, len * 2 + 4))
+        return 0;
+    uint32_t off = (uint32_t)L->n_arena;
+    char *d = L->arena + L->n_arena;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        unsigned c = u[i];
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + n > len || c < 0x20 || c == 0x7F || n == 4 || (c >= 0x80 && c < 0xC2)) {
+            memcpy(d + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i += (c >= 0x80 && c < 0xC2) || i + n > len ? 1 : n;
+            continue;
+        }
+        memcpy(d + o, u + i, n);
+        o += n;
+        i += n;
+    }
+    d[o] = '\0';
+    L->n_arena += o + 1;
+    return off;
+}
+
+float lay_width(struct layout *L, uint8_t font, float size, const char *s, size_t len)
+{
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(L->font[font], (const HPDF_BYTE *)s, (HPDF_UINT)len);
+    return (float)tw.width * size / 1000.0f;
+}
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void para_add(struct layout *L, struct para *P, const char *s, size_t len, uint8_t font, float size,
+              bool underline)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (is_space((unsigned char)s[i])) {
+            P->pending_space = true;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && !is_space((unsigned char)s[j]))
+            j++;
+        if (!GROW(L, P->p, P->n, P->cap, 1))
+            return;
+        struct piece *pc = &P->p[P->n];
+        pc->off = lay_text(L, s + i, j - i);
+        if (L->oom)
+            return;
+        pc->len = (uint32_t)strlen(L->arena + pc->off);
+        pc->font = font;
+        pc->size = size;
+        pc->underline = underline;
+        pc->w = lay_width(L, font, size, L->arena + pc->off, pc->len);
+        pc->space_before = P->pending_space && P->n > 0 && !P->pending_break;
+        pc->hard_break = P->pending_break;
+        P->pending_space = false;
+        P->pending_break = false;
+        P->n++;
+        i = j;
+    }
+}
+
+void para_break(struct para *P)
+{
+    P->pending_break = true;
+    P->pending_space = false;
+}
+
+/* ---- boxes and ops ---------------------------------------------------------------- */
+
+size_t lay_op(struct layout *L, struct op o)
+{
+    if (!GROW(L, L->op, L->n_op, L->cap_op, 1))
+        return 0;
+    L->op[L->n_op] = o;
+    return L->n_op++;
+}
+
+/* The first op not yet claimed by a box. */
+static uint32_t unclaimed(const struct layout *L)
+{
+    for (size_t i = L->n_box; i > 0; i--)
+        if (L->box[i - 1].op_count)
+            return L->box[i - 1].op_first + L->box[i - 1].op_count;
+    return 0;
+}
+
+void lay_box(struct layout *L, float h, uint16_t flags)
+{
+    if (!GROW(L, L->box, L->n_box, L->cap_box, 1))
+        return;
+    uint32_t first = unclaimed(L);
+    L->box[L->n_box++] = (struct box){
+        .h = h, .op_first = first, .op_count = (uint32_t)L->n_op - first, .flags = flags};
+}
+
+void lay_space(struct layout *L, float h, uint16_t flags)
+{
+    if (!GROW(L, L->box, L->n_box, L->cap_box, 1))
+        return;
+    uint32_t first = unclaimed(L);
+    L->box[L->n_box++] = (struct box){.h = h, .op_first = first, .op_count = 0, .flags = flags};
+}
+
+/* ---- lines ------------------------------------------------------------------------ */
+
+struct lp {
+    uint32_t off, len;
+    float w, size;
+    uint8_t font;
+    bool underline, gap;
+};
+
+struct linebuf {
+    struct lp *v;
+    size_t n, cap;
+    float w;  /* natural width so far */
+    int gaps; /* number of gaps */
+};
+
+static void line_push(struct layout *L, struct linebuf *lb, const struct piece *p, uint32_t off,
+                      uint32_t len, float w, bool gap)
+{
+    if (!GROW(L, lb->v, lb->n, lb->cap, 1))
+        return;
+    float gw = gap ? L->space_w[p->font] * p->size : 0;
+    lb->v[lb->n++] = (struct lp){off, len, w, p->size, p->font, p->underline, gap};
+    lb->w += gw + w;
+    lb->gaps += gap ? 1 : 0;
+}
+
+static void line_flush(struct layout *L, struct linebuf *lb, float x, float avail, enum talign al,
+                       bool last, float dflt_size, float lh, uint16_t flags)
+{
+    float maxsize = 0;
+    for (size_t i = 0; i < lb->n; i++)
+        if (lb->v[i].size > maxsize)
+            maxsize = lb->v[i].size;
+    if (maxsize == 0)
+        maxsize = dflt_size;
+    float h = maxsize * lh;
+    float base = h / 2 + maxsize * 0.32f;
+    float extra = 0, x0 = x;
+    float room = avail - lb->w;
+    if (al == AL_JUSTIFY && !last && lb->gaps > 0 && room > 0)
+        extra = room / (float)lb->gaps;
+    else if (al == AL_CENTER && room > 0)
+        x0 += room / 2;
+    else if (al == AL_RIGHT && room > 0)
+        x0 += room;
+    float cx = x0, ul_start = 0, ul_size = 0;
+    bool in_ul = false;
+    for (size_t i = 0; i < lb->n; i++) {
+        const struct lp *p = &lb->v[i];
+        float gap = p->gap ? L->space_w[p->font] * p->size + extra : 0;
+        if (in_ul && !p->underline) {
+            lay_op(L, (struct op){.kind = OP_LINE,
+                                  .x = ul_start,
+                                  .y = base + ul_size * 0.15f,
+                                  .x2 = cx,
+                                  .y2 = base + ul_size * 0.15f,
+                                  .size = ul_size * 0.06f});
+            in_ul = false;
+        }
+        cx += gap;
+        lay_op(L, (struct op){.kind = OP_TEXT,
+                              .font = p->font,
+                              .x = cx,
+                              .y = base,
+                              .size = p->size,
+                              .off = p->off,
+                              .len = p->len});
+        if (p->underline && !in_ul) {
+            in_ul = true;
+            ul_start = cx;
+            ul_size = p->size;
+        }
+        cx += p->w;
+    }
+    if (in_ul)
+        lay_op(L, (struct op){.kind = OP_LINE,
+                              .x = ul_start,
+                              .y = base + ul_size * 0.15f,
+                              .x2 = cx,
+                              .y2 = base + ul_size * 0.15f,
+                              .size = ul_size * 0.06f});
+    lay_box(L, h, flags);
+    lb->n = 0;
+    lb->w = 0;
+    lb->gaps = 0;
+}
+
+/* Bytes of s (at most len) that fit in width w, backed off to a character
+ * boundary; at least one character when force. */
+static uint32_t fit_bytes(struct layout *L, const struct piece *p, const char *s, uint32_t len,
+                          float w, bool force)
+{
+    HPDF_REAL real = 0;
+    HPDF_UINT n = HPDF_Font_MeasureText(L->font[p->font], (const HPDF_BYTE *)s, len, w, p->size, 0,
+                                        0, HPDF_FALSE, &real);
+    if (n > len)
+        n = len;
+    while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    if (n == 0 && force) {
+        n = 1;
+        while (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n++;
+    }
+    return n;
+}
+
+void lay_para(struct layout *L, struct para *P, float x, float w, enum talign al, float indent,
+              float lh, uint16_t flags)
+{
+    struct linebuf lb = {0};
+    float dflt = P->n ? P->p[0].size : 11;
+    bool first = true;
+    size_t k = 0;
+#define LINE_X (first ? x + indent : x)
+#define LINE_W (first ? w - indent : w)
+#define FLUSH(last)                                                                                \
+    do {                                                                                           \
+        line_flush(L, &lb, LINE_X, LINE_W, al, last, dflt, lh, flags);                             \
+        first = false;                                                                             \
+    } while (0)
+    while (k < P->n && !L->oom) {
+        size_t j = k + 1;
+        while (j < P->n && !P->p[j].space_before && !P->p[j].hard_break)
+            j++;
+        if (P->p[k].hard_break && (lb.n > 0 || k > 0))
+            FLUSH(true);
+        float ww = 0;
+        for (size_t i = k; i < j; i++)
+            ww += P->p[i].w;
+        bool gap = lb.n > 0 && P->p[k].space_before;
+        float gw = gap ? L->space_w[P->p[k].font] * P->p[k].size : 0;
+        if (lb.w + gw + ww <= LINE_W + 0.01f) {
+            for (size_t i = k; i < j; i++)
+                line_push(L, &lb, &P->p[i], P->p[i].off, P->p[i].len, P->p[i].w, i == k && gap);
+        } else if (lb.n > 0 && ww <= w + 0.01f) {
+            FLUSH(false);
+            for (size_t i = k; i < j; i++)
+                line_push(L, &lb, &P->p[i], P->p[i].off, P->p[i].len, P->p[i].w, false);
+        } else {
+            /* longer than a whole line: cut it at character boundaries */
+            if (lb.n > 0)
+                FLUSH(false);
+            for (size_t i = k; i < j && !L->oom; i++) {
+                const struct piece *p = &P->p[i];
+                uint32_t off = p->off, len = p->len;
+                while (len > 0 && !L->oom) {
+                    const char *s = L->arena + off;
+                    float room = LINE_W - lb.w;
+                    uint32_t n = fit_bytes(L, p, s, len, room, lb.n == 0);
+                    if (n == 0) {
+                        FLUSH(false);
+                        continue;
+                    }
+                    float pw = lay_width(L, p->font, p->size, s, n);
+                    line_push(L, &lb, p, off, n, pw, false);
+                    off += n;
+                    len -= n;
+                    if (len > 0)
+                        FLUSH(false);
+                }
+            }
+        }
+        k = j;
+    }
+    if (lb.n > 0 || P->pending_break)
+        FLUSH(true);
+#undef FLUSH
+#undef LINE_W
+#undef LINE_X
+    free(lb.v);
+}
+
+/* ---- composing boxes ---------------------------------------------------------------- */
+
+float lay_collapse(struct layout *L, size_t start)
+{
+    if (start >= L->n_box)
+        return 0;
+    float acc = 0;
+    uint32_t first = L->box[start].op_first, end = first;
+    for (size_t b = start; b < L->n_box; b++) {
+        struct box *bx = &L->box[b];
+        for (uint32_t i = bx->op_first; i < bx->op_first + bx->op_count; i++) {
+            L->op[i].y += acc;
+            if (L->op[i].kind == OP_LINE)
+                L->op[i].y2 += acc;
+        }
+        if (bx->op_count)
+            end = bx->op_first + bx->op_count;
+        acc += bx->h;
+    }
+    L->box[start] = (struct box){.h = acc, .op_first = first, .op_count = end - first};
+    L->n_box = start + 1;
+    return acc;
+}
+
+void lay_attach(struct layout *L, size_t op_start, size_t n, size_t box_start, float size, float lh)
+{
+    if (L->oom || n == 0)
+        return;
+    for (size_t b = box_start; b < L->n_box; b++) {
+        struct box *bx = &L->box[b];
+        if (bx->op_count == 0 || op_start < bx->op_first || op_start >= bx->op_first + bx->op_count)
+            continue;
+        float base = size * lh / 2 + size * 0.32f;
+        for (uint32_t i = (uint32_t)(op_start + n); i < bx->op_first + bx->op_count; i++)
+            if (L->op[i].kind == OP_TEXT) {
+                base = L->op[i].y;
+                break;
+            }
+        for (size_t i = op_start; i < op_start + n; i++)
+            L->op[i].y = base;
+        return;
+    }
+    /* nothing was laid out after the labels: a line of their own */
+    for (size_t i = op_start; i < op_start + n; i++)
+        L->op[i].y = size * lh / 2 + size * 0.32f;
+    lay_box(L, size * lh, 0);
+}
+
+/* ---- pages ---------------------------------------------------------------------------- */
+
+static void new_page(struct layout *L, const struct geom *g, int part, bool watermark)
+{
+    if (!GROW(L, L->page, L->n_page, L->cap_page, 1))
+        return;
+    L->page[L->n_page++] = (struct page){.w = g->w,
+                                         .h = g->h,
+                                         .mt = g->mt,
+                                         .mr = g->mr,
+                                         .mb = g->mb,
+                                         .ml = g->ml,
+                                         .pl_first = L->n_pl,
+                                         .part = part,
+                                         .watermark = watermark};
+}
+
+static void place(struct layout *L, uint32_t b, float top)
+{
+    if (!GROW(L, L->pl, L->n_pl, L->cap_pl, 1))
+        return;
+    L->pl[L->n_pl++] = (struct placement){b, top};
+    L->page[L->n_page - 1].pl_count++;
+}
+
+void lay_paginate(struct layout *L, size_t box_first, const struct geom *g, int part,
+                  bool watermark)
+{
+    float top = g->mt, bottom = g->h - g->mb - 14; /* room for the page number */
+    float y = top;
+    new_page(L, g, part, watermark);
+    int cur_table = 0;
+    long thead = -1;
+    for (size_t i = box_first; i < L->n_box && !L->oom; i++) {
+        const struct box *b = &L->box[i];
+        if (b->flags & BOX_THEAD) {
+            cur_table = b->table;
+            thead = (long)i;
+        }
+        if (b->flags & BOX_BREAK) {
+            if (y > top) {
+                new_page(L, g, part, watermark);
+                y = top;
+            }
+            continue;
+        }
+        if ((b->flags & BOX_SPACE) && y <= top)
+            continue;
+        float need = b->h;
+        for (size_t j = i; (L->box[j].flags & BOX_KEEP_NEXT) && j + 1 < L->n_box; j++)
+            need += L->box[j + 1].h;
+        if (need > bottom - top)
+            need = b->h;
+        if (y + need > bottom && y > top) {
+            new_page(L, g, part, watermark);
+            y = top;
+            if (b->flags & BOX_SPACE)
+                continue;
+            if (b->table && b->table == cur_table && thead >= 0 && (size_t)thead != i) {
+                place(L, (uint32_t)thead, y);
+                y += L->box[thead].h;
+            }
+        }
+        place(L, (uint32_t)i, y);
+        y += b->h;
+    }
+}

@@ -1,0 +1,403 @@
+/*
+ * render.c - the engine (templates and fonts, read-only once open) and the
+ * public API of render.h: one form, or a book of parts, to PDF bytes.
+ *
+ * Per render: parse the case XML (safely, capped), start a libharu
+ * document and register the two embedded fonts, lay the form out with
+ * libharu's width tables, paginate, draw, save to memory.  Nothing of a
+ * render outlives it, and nothing shared is written, so renders run
+ * concurrently on berkasd's worker threads.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "render_int.h"
+
+#ifndef BERKAS_BUILD_FONT_DIR
+#define BERKAS_BUILD_FONT_DIR "fonts"
+#endif
+
+#define FONT_REGULAR "BerkasSerif.ttf"
+#define FONT_BOLD    "BerkasSerif-Bold.ttf"
+
+struct render_engine {
+    char *font_dir;
+    char *font_path[2];
+    struct form **forms;
+    struct render_form_info *infos;
+    size_t n_forms;
+};
+
+const char *render_default_font_dir(void)
+{
+    return BERKAS_BUILD_FONT_DIR;
+}
+
+const char *render_font_dir(const struct render_engine *e)
+{
+    return e->font_dir;
+}
+
+void render_close(struct render_engine *e)
+{
+    if (!e)
+        return;
+    for (size_t i = 0; i < e->n_forms; i++)
+        tmpl_free(e->forms[i]);
+    free(e->forms);
+    free(e->infos);
+    free(e->font_path[0]);
+    free(e->font_path[1]);
+    free(e->font_dir);
+    free(e);
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    const struct form *const *x = a, *const *y = b;
+    return strcmp((*x)->info.name, (*y)->info.name);
+}
+
+/* NAME.xml with NAME of [a-z0-9_-], 1..64 characters */
+static bool template_name(const char *file, char *name, size_t n)
+{
+    size_t l = strlen(file);
+    if (l < 5 || l - 4 >= n || l - 4 > 64 || strcmp(file + l - 4, ".xml") != 0)
+        return false;
+    for (size_t i = 0; i < l - 4; i++) {
+        char c = file[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            return false;
+    }
+    memcpy(name, file, l - 4);
+    name[l - 4] = '\0';
+    return true;
+}
+
+static bool load_one(struct render_engine *e, const char *dir, const char *file, void *rng,
+                     struct berr *err)
+{
+    char name[80];
+    if (!template_name(file, name, sizeof name))
+        return true; /* not a template */
+    char *path = path_join(dir, file);
+    if (!path)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    char *buf;
+    size_t len;
+    struct form *f = NULL;
+    if (xmlsafe_read_file(path, TEMPLATE_MAX_BYTES, &buf, &len, err)) {
+        f = tmpl_load(name, path, buf, len, rng, err);
+        free(buf);
+    }
+    free(path);
+    if (!f)
+        return false;
+    struct form **v = realloc(e->forms, sizeof *v * (e->n_forms + 1));
+    if (!v) {
+        tmpl_free(f);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    e->forms = v;
+    v[e->n_forms++] = f;
+    return true;
+}
+
+struct render_engine *render_open(const char *template_dir, const char *font_dir, struct berr *err)
+{
+    xmlsafe_init();
+    struct render_engine *e = calloc(1, sizeof *e);
+    if (!e) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        return NULL;
+    }
+    e->font_dir = strdup(font_dir ? font_dir : render_default_font_dir());
+    e->font_path[0] = e->font_dir ? path_join(e->font_dir, FONT_REGULAR) : NULL;
+    e->font_path[1] = e->font_dir ? path_join(e->font_dir, FONT_BOLD) : NULL;
+    if (!e->font_path[0] || !e->font_path[1]) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        goto fail;
+    }
+    for (int i = 0; i < 2; i++)
+        if (access(e->font_path[i], R_OK) != 0) {
+            berr_set(err, BERR_INTERNAL, "%s: font missing (build the fonts, or --font-dir)",
+                     e->font_path[i]);
+            goto fail;
+        }
+    void *rng = tmpl_schema_load(template_dir, err);
+    if (!rng)
+        goto fail;
+    DIR *d = opendir(template_dir);
+    if (!d) {
+        tmpl_schema_free(rng);
+        berr_set(err, BERR_INTERNAL, "%s: cannot open the template directory", template_dir);
+        goto fail;
+    }
+    bool ok = true;
+    struct dirent *de;
+    while (ok && (de = readdir(d)) != NULL)
+        ok = load_one(e, template_dir, de->d_name, rng, err);
+    closedir(d);
+    tmpl_schema_free(rng);
+    if (!ok)
+        goto fail;
+    if (e->n_forms == 0) {
+        berr_set(err, BERR_INTERNAL, "%s: no templates", template_dir);
+        goto fail;
+    }
+    qsort(e->forms, e->n_forms, sizeof *e->forms, by_name);
+    e->infos = calloc(e->n_forms, sizeof *e->infos);
+    if (!e->infos) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        goto fail;
+    }
+    for (size_t i = 0; i < e->n_forms; i++)
+        e->infos[i] = e->forms[i]->info;
+    return e;
+fail:
+    render_close(e);
+    return NULL;
+}
+
+const struct render_form_info *render_forms(const struct render_engine *e, size_t *count)
+{
+    *count = e->n_forms;
+    return e->infos;
+}
+
+static const struct form *find(const struct render_engine *e, const char *name)
+{
+    size_t lo = 0, hi = e->n_forms;
+    while (name && lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(name, e->forms[mid]->info.name);
+        if (c == 0)
+            return e->forms[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+const struct render_form_info *render_form_find(const struct render_engine *e, const char *name)
+{
+    const struct form *f = find(e, name);
+    if (!f)
+        return NULL;
+    for (size_t i = 0; i < e->n_forms; i++)
+        if (e->forms[i] == f)
+            return &e->infos[i];
+    return NULL;
+}
+
+bool render_check_template(const char *template_dir, const char *name, const char *buf, size_t len,
+                           struct berr *err)
+{
+    xmlsafe_init();
+    void *rng = tmpl_schema_load(template_dir, err);
+    if (!rng)
+        return false;
+    struct form *f = tmpl_load(name, name, buf, len, rng, err);
+    tmpl_schema_free(rng);
+    tmpl_free(f);
+    return f != NULL;
+}
+
+/* ---- rendering ---------------------------------------------------------------------------- */
+
+static bool check_opts(const struct form *f, const struct render_opts *o, struct berr *err)
+{
+    if (!o || !o->date)
+        return berr_field(err, BERR_BAD_INPUT, "date", "tanggal dokumen tidak ada");
+    if (o->issued && (!o->number || !*o->number))
+        return berr_field(err, BERR_BAD_INPUT, "number", "dokumen terbit tanpa nomor");
+    for (size_t k = 0; k < o->n_params; k++) {
+        bool known = false;
+        for (size_t i = 0; i < f->info.n_params; i++)
+            known |= o->params[k].name && strcmp(o->params[k].name, f->params[i].name) == 0;
+        if (!known)
+            return berr_field(err, BERR_BAD_INPUT, o->params[k].name ? o->params[k].name : "",
+                              "formulir %s tidak mengenal parameter %.60s", f->info.name,
+                              o->params[k].name ? o->params[k].name : "(null)");
+    }
+    for (size_t i = 0; i < f->info.n_params; i++) {
+        if (!f->params[i].required)
+            continue;
+        bool given = false;
+        for (size_t k = 0; k < o->n_params; k++)
+            given |= o->params[k].name && strcmp(o->params[k].name, f->params[i].name) == 0 &&
+                     o->params[k].value && *o->params[k].value;
+        if (!given)
+            return berr_field(err, BERR_BAD_INPUT, f->params[i].name,
+                              "formulir %s memerlukan parameter %s", f->info.name,
+                              f->params[i].name);
+    }
+    return true;
+}
+
+static struct geom geom_of(const struct form *f)
+{
+    return (struct geom){f->page_w, f->page_h, f->mt, f->mr, f->mb, f->ml};
+}
+
+bool render_form(const struct render_engine *e, const char *form, const char *case_xml,
+                 size_t case_len, const struct render_opts *opts, unsigned char **pdf,
+                 size_t *pdf_len, int *pages, struct berr *err)
+{
+    *pdf = NULL;
+    *pdf_len = 0;
+    const struct form *f = find(e, form);
+    if (!f)
+        return berr_field(err, BERR_NOT_FOUND, "form", "formulir %.60s tidak dikenal",
+                          form ? form : "(null)");
+    if (!check_opts(f, opts, err))
+        return false;
+    xmlDocPtr doc =
+        xmlsafe_parse("case.xml", case_xml, case_len, CASE_XML_MAX_BYTES, BERR_BAD_INPUT, err);
+    if (!doc)
+        return false;
+    struct pdfdoc d;
+    struct layout L;
+    bool ok = pdf_begin(&d, e->font_path[0], e->font_path[1], err);
+    if (ok) {
+        layout_init(&L, d.font[0], d.font[1]);
+        struct build_in in = {.engine = e, .form = f, .opts = opts, .case_doc = doc, .part = 0};
+        struct geom g = geom_of(f);
+        ok = build_form(&L, &in, err);
+        if (ok) {
+            lay_paginate(&L, 0, &g, 0, !opts->issued);
+            ok = !L.oom || berr_set(err, BERR_INTERNAL, "out of memory");
+        }
+        ok = ok && pdf_draw(&d, &L, NULL, 0, err) && pdf_finish(&d, pdf, pdf_len, err);
+        if (ok && pages)
+            *pages = (int)L.n_page;
+        layout_free(&L);
+    }
+    pdf_end(&d);
+    xmlFreeDoc(doc);
+    return ok;
+}
+
+/* ---- books ------------------------------------------------------------------------------- */
+
+static bool part_error(struct berr *err, size_t i, const char *form)
+{
+    if (err) {
+        char msg[sizeof err->message];
+        snprintf(msg, sizeof msg, "bagian %zu (%.40s): %.440s", i + 1, form ? form : "?",
+                 err->message);
+        memcpy(err->message, msg, sizeof msg);
+    }
+    return false;
+}
+
+static bool lay_book(const struct render_engine *e, struct layout *L, xmlDocPtr doc,
+                     const struct render_part *parts, size_t n, struct book_entry *book, bool draft,
+                     int *first, struct berr *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct form *f = find(e, parts[i].form);
+        struct build_in in = {.engine = e,
+                              .form = f,
+                              .opts = &parts[i].opts,
+                              .case_doc = doc,
+                              .book = book,
+                              .n_book = n,
+                              .part = (int)i};
+        size_t box0 = L->n_box;
+        if (!build_form(L, &in, err))
+            return part_error(err, i, parts[i].form);
+        first[i] = (int)L->n_page + 1;
+        struct geom g = geom_of(f);
+        lay_paginate(L, box0, &g, (int)i, draft);
+        if (L->oom)
+            return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    return true;
+}
+
+bool render_book(const struct render_engine *e, const char *case_xml, size_t case_len,
+                 const struct render_part *parts, size_t n, bool draft, unsigned char **pdf,
+                 size_t *pdf_len, int *pages, int *first_pages, struct berr *err)
+{
+    *pdf = NULL;
+    *pdf_len = 0;
+    if (n == 0)
+        return berr_set(err, BERR_BAD_INPUT, "buku tanpa bagian");
+    struct book_entry *book = calloc(n, sizeof *book);
+    int *first = calloc(n, sizeof *first);
+    const char **titles = calloc(n, sizeof *titles);
+    if (!book || !first || !titles) {
+        free(book);
+        free(first);
+        free(titles);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    bool ok = true;
+    for (size_t i = 0; i < n && ok; i++) {
+        const struct form *f = find(e, parts[i].form);
+        if (!f)
+            ok = berr_field(err, BERR_NOT_FOUND, "form", "formulir %.60s tidak dikenal",
+                            parts[i].form ? parts[i].form : "(null)");
+        else if (!check_opts(f, &parts[i].opts, err))
+            ok = part_error(err, i, parts[i].form);
+        else {
+            titles[i] = parts[i].title ? parts[i].title : f->info.title;
+            book[i] =
+                (struct book_entry){.title = titles[i],
+                                    .number = parts[i].opts.issued ? parts[i].opts.number : NULL,
+                                    .sha256 = parts[i].sha256,
+                                    .in_toc = !parts[i].hide_in_toc};
+        }
+    }
+    xmlDocPtr doc = NULL;
+    if (ok)
+        doc =
+            xmlsafe_parse("case.xml", case_xml, case_len, CASE_XML_MAX_BYTES, BERR_BAD_INPUT, err);
+    ok = ok && doc;
+    struct pdfdoc d = {0};
+    struct layout L;
+    memset(&L, 0, sizeof L);
+    if (ok)
+        ok = pdf_begin(&d, e->font_path[0], e->font_path[1], err);
+    /* lay out until the daftar isi prints the pages the parts really start on
+     * (twice, unless the daftar isi itself changed length) */
+    for (int pass = 0; ok && pass < 4; pass++) {
+        layout_free(&L);
+        layout_init(&L, d.font[0], d.font[1]);
+        ok = lay_book(e, &L, doc, parts, n, book, draft, first, err);
+        bool same = true;
+        for (size_t i = 0; ok && i < n; i++) {
+            same &= book[i].first_page == first[i];
+            book[i].first_page = first[i];
+        }
+        if (same)
+            break;
+    }
+    ok = ok && pdf_draw(&d, &L, titles, n, err) && pdf_finish(&d, pdf, pdf_len, err);
+    if (ok && pages)
+        *pages = (int)L.n_page;
+    if (ok && first_pages)
+        memcpy(first_pages, first, n * sizeof *first);
+    layout_free(&L);
+    pdf_end(&d);
+    xmlFreeDoc(doc);
+    free(book);
+    free(first);
+    free(titles);
+    return ok;
+}

@@ -1,0 +1,1722 @@
+/*
+ * test_model.c - the case file against its model, over real HTTP
+ * (issue 4 item 7; RELIABILITY.md B10, L2, L4, F6, and B5's chain check).
+ *
+ * The model test drives a seeded random walk of legal and illegal acts
+ * through a real berkasd.  It keeps its own copy of every case (the log of
+ * accepted acts as the core's struct case_event, the stage, each suspect's
+ * detention state) and, before each request, asks the core what must happen:
+ * fsm_apply() with the facts evlog_facts() derives plus the offences it
+ * charged, detention_apply() for acts on a suspect.  The server's answer
+ * must agree: 201 with the same stage, 409 listing the same events, 422
+ * naming the same missing facts.  The few answers the core does not decide
+ * (role, visibility, version, dates, input shape) follow the order of checks
+ * in server/app/events.c and are modelled here from the API's rules.
+ *
+ * The other tests prove what the model test cannot: concurrent writers on
+ * one case lose and duplicate nothing, an idempotent retry writes once and
+ * answers the same bytes, and the chain check names an edited or deleted row.
+ *
+ * BERKAS_MODEL_SEED and BERKAS_MODEL_STEPS reproduce or lengthen a run.
+ */
+#include <check.h>
+#include <curl/curl.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/caldate.h"
+#include "core/detention.h"
+#include "core/event.h"
+#include "core/evlog.h"
+#include "core/facts.h"
+#include "core/fsm.h"
+#include "core/ruleset.h"
+#include "core/stage.h"
+#include "harness.h"
+#include "suites.h"
+
+#define DEFAULT_SEED  20260102ULL
+#define DEFAULT_STEPS 10000
+
+static char *db;
+static struct proc server;
+static int port;
+static char *tok_inv, *tok_sup, *tok_pros, *tok_admin;
+static long long kejari_plg;
+
+/* ---- HTTP with keep-alive: one easy handle per client --------------------------- */
+
+struct client {
+    CURL *curl;
+    int port;
+    char *buf; /* the last answer's body, NUL-terminated */
+    size_t len, cap;
+};
+
+static size_t client_write(char *data, size_t size, size_t nmemb, void *userp)
+{
+    struct client *c = userp;
+    size_t n = size * nmemb;
+    if (c->len + n + 1 > c->cap) {
+        size_t cap = (c->len + n + 1) * 2;
+        char *grown = realloc(c->buf, cap);
+        if (!grown)
+            return 0;
+        c->buf = grown;
+        c->cap = cap;
+    }
+    memcpy(c->buf + c->len, data, n);
+    c->len += n;
+    c->buf[c->len] = '\0';
+    return n;
+}
+
+static bool client_init(struct client *c, int on_port)
+{
+    memset(c, 0, sizeof *c);
+    c->port = on_port;
+    c->curl = curl_easy_init();
+    if (!c->curl)
+        return false;
+    curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, client_write);
+    curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, c);
+    curl_easy_setopt(c->curl, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(c->curl, CURLOPT_NOSIGNAL, 1L);
+    return true;
+}
+
+static void client_free(struct client *c)
+{
+    if (c->curl)
+        curl_easy_cleanup(c->curl);
+    free(c->buf);
+    memset(c, 0, sizeof *c);
+}
+
+/* method path as token with an optional JSON body, If-Match (when >= 0) and
+ * Idempotency-Key (when not NULL).  The status, or 0 on a transport error;
+ * the body is in c->buf. */
+static long client_call(struct client *c, const char *method, const char *path, const char *token,
+                        const char *body, int if_match, const char *key)
+{
+    char url[256], auth[256], im[48], ik[256];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", c->port, path);
+    struct curl_slist *h = NULL;
+    if (token) {
+        snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+        h = curl_slist_append(h, auth);
+    }
+    if (body)
+        h = curl_slist_append(h, "Content-Type: application/json");
+    if (if_match >= 0) {
+        snprintf(im, sizeof im, "If-Match: \"%d\"", if_match);
+        h = curl_slist_append(h, im);
+    }
+    if (key) {
+        snprintf(ik, sizeof ik, "Idempotency-Key: %s", key);
+        h = curl_slist_append(h, ik);
+    }
+    c->len = 0;
+    if (c->buf)
+        c->buf[0] = '\0';
+    curl_easy_setopt(c->curl, CURLOPT_URL, url);
+    if (strcmp(method, "GET") == 0) {
+        curl_easy_setopt(c->curl, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, body ? body : "");
+        curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE, (long)(body ? strlen(body) : 0));
+    }
+    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, h);
+    long status = 0;
+    if (curl_easy_perform(c->curl) == CURLE_OK)
+        curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, NULL);
+    curl_slist_free_all(h);
+    if (!c->buf)
+        client_write("", 1, 0, c);
+    return status;
+}
+
+/* The last answer as JSON (caller decrefs), or NULL. */
+static json_t *client_json(const struct client *c)
+{
+    return c->buf ? json_loads(c->buf, 0, NULL) : NULL;
+}
+
+static long long json_id(json_t *j, const char *key)
+{
+    json_t *v = json_object_get(j, key);
+    return json_is_integer(v) ? (long long)json_integer_value(v) : 0;
+}
+
+static const char *json_str(json_t *j, const char *key)
+{
+    const char *s = json_string_value(json_object_get(j, key));
+    return s ? s : "";
+}
+
+/* POST a JSON object (stolen) as token; the new object's "id", or 0. */
+static long long post_id(struct client *c, const char *path, const char *token, json_t *body,
+                         long want)
+{
+    char *text = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    long st = client_call(c, "POST", path, token, text, -1, NULL);
+    free(text);
+    if (st != want)
+        return 0;
+    json_t *j = client_json(c);
+    long long id = json_id(j, "id");
+    json_decref(j);
+    return id;
+}
+
+/* ---- the suite's server ------------------------------------------------------------ */
+
+static void setup(void)
+{
+    db = harness_new_db("model_suite");
+    char *extra[] = {"--db", db, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    tok_inv = api_login(port, NIP_INV_PLG, DEMO_PW);
+    tok_sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
+    tok_pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
+    tok_admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
+    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    if (!tok_inv || !tok_sup || !tok_pros || !tok_admin || !k)
+        abort();
+    kejari_plg = strtoll(k, NULL, 10);
+    free(k);
+}
+
+static void teardown(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    free(tok_inv);
+    free(tok_sup);
+    free(tok_pros);
+    free(tok_admin);
+    free(db);
+}
+
+/* Open a case at KANIM-PLG for KEJARI-PLG, opened on `opened`; its id or 0. */
+static long long open_case(struct client *c, const char *token, long long kejari,
+                           struct caldate opened, const char *summary)
+{
+    char d[CALDATE_DATE_LEN];
+    caldate_format(opened, d, sizeof d);
+    return post_id(c, "/api/v1/cases", token,
+                   json_pack("{s:I, s:s, s:s, s:s}", "kejari_id", (json_int_t)kejari, "source",
+                             "jagratara", "opened_on", d, "summary", summary),
+                   201);
+}
+
+static const struct tzone *wib(void)
+{
+    return caldate_zone("Asia/Jakarta");
+}
+
+static struct caldate today_wib(void)
+{
+    return caldate_local_date((int64_t)time(NULL), wib());
+}
+
+/* ---- the model ------------------------------------------------------------------------ */
+
+#define POOL       12 /* cases open at once */
+#define MAX_SUS    3
+#define MAX_LOG    260
+#define MAX_INSTR  96
+#define MAX_REPORT 8
+#define MAX_KINDS  32
+
+enum { OFF_122, OFF_116, OFF_117, OFF_120, OFF_113, NOFF };
+static const char *const off_codes[NOFF] = {"122", "116", "117", "120", "113"};
+struct offence {
+    int months;
+    bool detainable, short_procedure;
+};
+static struct offence catalogue[NOFF];
+
+/* What a case is charged with: an offence to the case (suspect -1) or to
+ * one suspect (an index, clamped to the suspects there are). */
+struct charge {
+    int off;
+    int suspect;
+};
+static const struct {
+    int n;
+    struct charge c[2];
+} profiles[] = {
+    {1, {{OFF_122, -1}}},                /* detainable, 5 years */
+    {1, {{OFF_116, -1}}},                /* short procedure only */
+    {2, {{OFF_120, 0}, {OFF_116, 1}}},   /* 15 years for one, Pasal 116 for another */
+    {1, {{OFF_113, -1}}},                /* neither detainable nor short */
+    {2, {{OFF_116, -1}, {OFF_117, -1}}}, /* both short */
+    {0, {{0, 0}}},                       /* nothing charged yet */
+    {2, {{OFF_122, 0}, {OFF_113, -1}}},  /* detainable for one suspect only */
+    {1, {{OFF_120, -1}}},                /* court extensions possible */
+};
+#define NPROFILES ((int)(sizeof profiles / sizeof profiles[0]))
+
+struct mcase {
+    long long id;
+    int nsus;
+    long long sus_id[MAX_SUS];
+    long long witness_id;
+    int ncharges;
+    struct charge charges[2];
+    struct caldate opened;
+    int64_t clock; /* the instant of the case's latest act */
+    int n;         /* accepted events, report_registered included */
+    struct case_event log[MAX_LOG];
+    long long log_id[MAX_LOG];
+    enum stage stage;
+    struct detention det[MAX_SUS];
+    bool disclosed; /* SPDP, Tahap I or short handover recorded: the Kejari sees it */
+    int nopen;
+    long long open_instr[MAX_INSTR];
+    long long answered_instr;
+    int idle;      /* steps spent in a terminal stage */
+    bool desynced; /* server and model parted: compare it no more */
+};
+
+/* One request as the model builds it. */
+struct req {
+    enum event ev;
+    unsigned role; /* one ACTOR_* bit; 0 for an administrator */
+    bool timed;
+    int64_t at;
+    struct caldate date;
+    long long party;
+    int suspect; /* the suspect index the party is, or -1 */
+    bool witness;
+    const char *bap;
+    enum bap_kind bapk;
+    int days;
+    bool has_type;
+    enum det_type type;
+    bool polri_order, polri_involved, severe_illness;
+    int ninstr;
+    long long instruction;
+    int ref;
+    long long ref_id;
+    bool withdraws;
+    bool has_due;
+    struct caldate due;
+    bool foreign; /* corrected: the original is an act another role records */
+    int if_match;
+    bool stale;
+    char key[64];
+};
+
+/* What the model says the server must answer. */
+struct expect {
+    long status;
+    const char *type;  /* problem type after urn:berkas:problem:, or NULL */
+    const char *field; /* 400: the field named */
+    bool has_allowed;
+    int nallowed;
+    enum event allowed[EV__COUNT];
+    bool has_missing;
+    struct missing missing;
+    enum stage to;
+    struct detention det;
+    struct case_event ce;
+    const char *why; /* which rule decided, for the report */
+};
+
+struct model {
+    struct client cl;
+    uint64_t rng;
+    uint64_t seed;
+    struct ruleset rules[RULESET_BUILTIN_COUNT];
+    struct mcase *pool[POOL];
+    long counts[600];
+    long opened, accepted;
+    int nmis;
+    char report[MAX_REPORT][1400];
+    int nkinds; /* mismatches grouped by (event, role, model's answer, server's status) */
+    struct {
+        char sig[160];
+        int count, first_step;
+    } kinds[MAX_KINDS];
+    bool tried[ST__COUNT][EV__COUNT], took[ST__COUNT][EV__COUNT];
+};
+
+static uint64_t rng_next(struct model *m)
+{
+    /* splitmix64 */
+    uint64_t z = (m->rng += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+static int rnd(struct model *m, int n)
+{
+    return n <= 0 ? 0 : (int)(rng_next(m) % (uint64_t)n);
+}
+
+static bool chance(struct model *m, int percent)
+{
+    return rnd(m, 100) < percent;
+}
+
+static void mismatch(struct model *m, int step, const struct mcase *mc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void mismatch(struct model *m, int step, const struct mcase *mc, const char *fmt, ...)
+{
+    if (m->nmis < MAX_REPORT) {
+        char *r = m->report[m->nmis];
+        int w = snprintf(r, sizeof m->report[0], "step %d (seed %llu), case %lld in %s: ", step,
+                         (unsigned long long)m->seed, mc ? mc->id : 0LL,
+                         mc ? stage_code(mc->stage) : "-");
+        va_list ap;
+        va_start(ap, fmt);
+        if (w >= 0 && (size_t)w < sizeof m->report[0])
+            vsnprintf(r + w, sizeof m->report[0] - (size_t)w, fmt, ap);
+        va_end(ap);
+    }
+    m->nmis++;
+}
+
+/* Count a mismatch under its kind, so that one cause does not hide another. */
+static void note_kind(struct model *m, const char *sig, int step)
+{
+    int k = 0;
+    while (k < m->nkinds && strcmp(m->kinds[k].sig, sig) != 0)
+        k++;
+    if (k == m->nkinds && k < MAX_KINDS) {
+        snprintf(m->kinds[k].sig, sizeof m->kinds[k].sig, "%s", sig);
+        m->kinds[k].first_step = step;
+        m->nkinds++;
+    }
+    if (k < m->nkinds)
+        m->kinds[k].count++;
+}
+
+/* The facts the server derives for an act on `suspect` (or -1) dated date:
+ * the log's, plus the offences charged to that suspect or to the case
+ * (app/casefile.c's rule, restated). */
+static void model_facts(const struct model *m, const struct mcase *mc, int suspect,
+                        struct caldate date, struct case_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->rulesets = m->rules;
+    f->nrulesets = RULESET_BUILTIN_COUNT;
+    f->act_date = date;
+    evlog_facts(mc->log, mc->n, wib(), f);
+    bool all_short = true;
+    for (int i = 0; i < mc->ncharges; i++) {
+        const struct charge *c = &mc->charges[i];
+        if (suspect >= 0 && c->suspect >= 0 && c->suspect != suspect)
+            continue;
+        const struct offence *o = &catalogue[c->off];
+        f->offences++;
+        if (o->months > f->max_prison_months)
+            f->max_prison_months = o->months;
+        if (o->detainable)
+            f->offence_detainable = true;
+        if (!o->short_procedure)
+            all_short = false;
+    }
+    f->short_procedure_only = f->offences > 0 && all_short;
+}
+
+/* Each suspect's detention replayed from the effective log without guards,
+ * as the server rebuilds it (after a correction the increments no longer
+ * hold). */
+static void replay_detention(const struct model *m, struct mcase *mc)
+{
+    for (int s = 0; s < mc->nsus; s++) {
+        detention_init(&mc->det[s]);
+        for (int i = 0; i < mc->n; i++) {
+            struct case_event e;
+            if (!evlog_effective(mc->log, mc->n, i, &e) || e.suspect != s ||
+                !event_is_detention(e.event))
+                continue;
+            struct caldate d = evlog_date(&e, wib());
+            const struct ruleset *rs = ruleset_for_date(m->rules, RULESET_BUILTIN_COUNT, d);
+            struct detention_act act = {.event = e.event,
+                                        .at = evlog_instant(&e, wib()),
+                                        .type = e.det_type,
+                                        .days = e.days};
+            if (rs)
+                detention_apply(&mc->det[s], &act, rs, wib(), NULL, &mc->det[s], NULL);
+        }
+    }
+}
+
+/* The event the server will store for r (its details as the log reads them). */
+static struct case_event model_event(const struct req *r)
+{
+    struct case_event e = evlog_event(r->ev, r->date);
+    if (r->timed) {
+        e.at = r->at;
+        e.has_time = true;
+        e.date = caldate_local_date(r->at, wib());
+    }
+    e.suspect = r->suspect;
+    e.ref = r->ref;
+    e.withdraws = r->withdraws;
+    e.items = r->ninstr;
+    e.days = r->days;
+    if (r->has_type)
+        e.det_type = r->type;
+    e.bap = r->bapk;
+    if (r->has_due)
+        e.due = r->due;
+    return e;
+}
+
+static void expect_problem(struct expect *x, long status, const char *type, const char *field,
+                           const char *why)
+{
+    x->status = status;
+    x->type = type;
+    x->field = field;
+    x->why = why;
+}
+
+/* The checks before the core, in the order server/app/events.c makes them:
+ * role, visibility, version, date, input; and the rule core/event.c states
+ * for corrections, which events.c lacks (its place in that order is not
+ * fixed, so build_req never combines it with another fault).  True when one
+ * refuses. */
+static bool expect_edge(const struct mcase *mc, const struct req *r, struct expect *x)
+{
+    const char *when = r->timed ? "at" : "date";
+    if (!(event_info(r->ev)->recorders & r->role)) {
+        expect_problem(x, 403, "forbidden", NULL, "role may not record the type");
+    } else if (r->role == ACTOR_PROSECUTOR && !mc->disclosed) {
+        expect_problem(x, 404, "not-found", NULL, "not yet sent to the Kejari");
+    } else if (r->foreign) {
+        /* core/event.c: "A correction may be recorded by any role (the app
+         * checks it is the role of the original)" */
+        expect_problem(x, 403, "forbidden", NULL, "correction of another role's act");
+    } else if (r->stale) {
+        expect_problem(x, 409, "stale-version", NULL, "If-Match is stale");
+    } else if (caldate_cmp(x->ce.has_time ? caldate_local_date(x->ce.at, wib()) : x->ce.date,
+                           today_wib()) > 0 ||
+               (r->timed && r->at > (int64_t)time(NULL) + 300)) {
+        expect_problem(x, 400, "bad-input", when, "act in the future");
+    } else if (caldate_cmp(evlog_date(&x->ce, wib()), mc->opened) < 0) {
+        expect_problem(x, 400, "bad-input", when, "act before the case was opened");
+    } else {
+        bool needs_suspect = event_info(r->ev)->per_suspect ||
+                             (r->ev == EV_BAP_RECORDED && r->bapk == BAP_TERSANGKA);
+        if (needs_suspect && (!r->party || r->witness))
+            expect_problem(x, 400, "bad-input", "party_id", "needs a suspect");
+        else if (r->ev == EV_DIRECTION_DONE && r->ref < 0)
+            expect_problem(x, 400, "bad-input", "direction", "no direction_given to point at");
+        else
+            return false;
+    }
+    return true;
+}
+
+/* What the server must answer to r on mc, asking the core. */
+static void expect_of(const struct model *m, const struct mcase *mc, const struct req *r,
+                      struct expect *x)
+{
+    memset(x, 0, sizeof *x);
+    x->ce = model_event(r);
+    x->to = mc->stage;
+    if (expect_edge(mc, r, x))
+        return;
+    struct caldate date = evlog_date(&x->ce, wib());
+    struct case_facts f;
+    model_facts(m, mc, x->ce.suspect, date, &f);
+    f.polri_order = r->polri_order;
+    f.polri_involved = r->polri_involved;
+    f.severe_illness = r->severe_illness;
+    struct fsm_result fr;
+    if (!fsm_apply(mc->stage, r->ev, &f, &fr)) {
+        if (fr.verdict == FSM_REFUSED_STAGE) {
+            expect_problem(x, 409, "transition-not-allowed", NULL, "fsm: stage");
+            x->has_allowed = true;
+            x->nallowed = fr.nallowed;
+            memcpy(x->allowed, fr.allowed, sizeof fr.allowed);
+        } else {
+            expect_problem(x, fr.verdict == FSM_REFUSED_GUARD ? 422 : 400,
+                           fr.verdict == FSM_REFUSED_GUARD ? "guard-failed" : "bad-input", NULL,
+                           "fsm: guard");
+            x->has_missing = fr.verdict == FSM_REFUSED_GUARD;
+            x->missing = fr.missing;
+        }
+        return;
+    }
+    x->to = fr.to;
+    if (r->ev == EV_CORRECTED) {
+        static struct case_event log[MAX_LOG + 1];
+        memcpy(log, mc->log, (size_t)mc->n * sizeof *log);
+        log[mc->n] = x->ce;
+        struct berr err = {0};
+        if (!evlog_stage(log, mc->n + 1, &x->to, &err)) {
+            expect_problem(x, 409, "transition-not-allowed", NULL, "corrected log does not replay");
+            return;
+        }
+    }
+    if (event_is_detention(r->ev)) {
+        const struct ruleset *rs = ruleset_for_date(m->rules, RULESET_BUILTIN_COUNT, date);
+        struct detention_act act = {.event = r->ev,
+                                    .at = evlog_instant(&x->ce, wib()),
+                                    .type = x->ce.det_type,
+                                    .days = x->ce.days};
+        struct det_result dr;
+        if (!detention_apply(&mc->det[r->suspect], &act, rs, wib(), &f, &x->det, &dr)) {
+            if (dr.verdict == DET_REFUSED_STATE) {
+                expect_problem(x, 409, "transition-not-allowed", NULL, "detention: state");
+                x->has_allowed = true;
+                x->nallowed = dr.nallowed;
+                memcpy(x->allowed, dr.allowed, (size_t)dr.nallowed * sizeof dr.allowed[0]);
+            } else {
+                expect_problem(x, dr.verdict == DET_REFUSED_GUARD ? 422 : 400,
+                               dr.verdict == DET_REFUSED_GUARD ? "guard-failed" : "bad-input", NULL,
+                               "detention: guard");
+                x->has_missing = dr.verdict == DET_REFUSED_GUARD;
+                x->missing = dr.missing;
+            }
+            return;
+        }
+    }
+    if (r->ev == EV_INSTRUCTION_ANSWERED && mc->nopen == 0) {
+        expect_problem(x, 400, "bad-input", "instruction_id", "no open instruction to answer");
+        return;
+    }
+    x->status = 201;
+    x->why = "allowed";
+}
+
+/* ---- building requests ------------------------------------------------------------- */
+
+static unsigned recorder_of(struct model *m, enum event ev)
+{
+    unsigned rec = event_info(ev)->recorders;
+    static const unsigned bits[] = {ACTOR_INVESTIGATOR, ACTOR_PROSECUTOR, ACTOR_SUPERVISOR};
+    if (chance(m, 2)) { /* a role that may not record it (or an administrator) */
+        unsigned wrong[4];
+        int n = 0;
+        for (int i = 0; i < 3; i++)
+            if (!(rec & bits[i]))
+                wrong[n++] = bits[i];
+        wrong[n++] = 0;
+        return wrong[rnd(m, n)];
+    }
+    unsigned mine[3] = {ACTOR_INVESTIGATOR, ACTOR_INVESTIGATOR, ACTOR_INVESTIGATOR};
+    int n = 0;
+    for (int i = 0; i < 3; i++)
+        if (rec & bits[i])
+            mine[n++] = bits[i];
+    return mine[rnd(m, n)];
+}
+
+static const char *token_of(unsigned role)
+{
+    switch (role) {
+    case ACTOR_INVESTIGATOR:
+        return tok_inv;
+    case ACTOR_PROSECUTOR:
+        return tok_pros;
+    case ACTOR_SUPERVISOR:
+        return tok_sup;
+    default:
+        return tok_admin;
+    }
+}
+
+/* How strongly the walk prefers an allowed event: acts that move a file
+ * forward, often; those that end it early, rarely. */
+static int weight(enum event ev)
+{
+    switch (ev) {
+    case EV_TAK_DECIDED:
+    case EV_DISMISSED:
+    case EV_SP3_ISSUED:
+        return 1;
+    case EV_TAHAP2_DONE: /* rarely, so that some complete files wait for the lapse */
+        return 1;
+    case EV_SHORT_PROCEDURE_HANDOVER:
+    case EV_CORRECTED:
+        return 2;
+    case EV_SPRINDIK_ISSUED:
+    case EV_SPDP_SENT:
+    case EV_SUSPECT_DESIGNATED:
+    case EV_BAP_RECORDED:
+    case EV_RESUME_WRITTEN:
+    case EV_TAHAP1_SENT:
+    case EV_TAHAP1_RECEIVED_BY_PU:
+    case EV_P19_RECEIVED:
+    case EV_P21_RECEIVED:
+    case EV_INSTRUCTION_ANSWERED:
+    case EV_RESUBMITTED:
+    case EV_REOPENED:
+    case EV_DEEMED_COMPLETE_CONFIRMED:
+    case EV_LAPSED:
+        return 10;
+    case EV_ARRESTED:
+    case EV_DETAINED:
+    case EV_DETENTION_EXTENDED_PU:
+    case EV_DETENTION_EXTENDED_COURT:
+        return 8;
+    default:
+        return 3;
+    }
+}
+
+/* A suspect whose detention state accepts ev, or -1. */
+static int suspect_for(struct model *m, const struct mcase *mc, enum event ev)
+{
+    int start = rnd(m, mc->nsus);
+    for (int k = 0; k < mc->nsus; k++) {
+        int s = (start + k) % mc->nsus;
+        enum event ok[DETENTION_EVENTS];
+        int n = detention_allowed(&mc->det[s], m->rules + 1, ok, DETENTION_EVENTS);
+        for (int i = 0; i < n; i++)
+            if (ok[i] == ev)
+                return s;
+    }
+    return -1;
+}
+
+/* The next event: mostly one the core allows now, else one the stage
+ * takes (its guard may fail), else any. */
+static enum event pick_event(struct model *m, const struct mcase *mc, struct caldate date)
+{
+    int r = rnd(m, 100);
+    if (r < 65) {
+        struct case_facts f;
+        model_facts(m, mc, -1, date, &f);
+        /* what the request itself may bring (build_details decides) */
+        f.polri_order = f.polri_involved = f.severe_illness = true;
+        enum event ev[EV__COUNT];
+        int w[EV__COUNT], total = 0;
+        int n = fsm_allowed(mc->stage, &f, ev, EV__COUNT);
+        for (int i = 0; i < n; i++) {
+            bool pu = event_info(ev[i])->recorders == ACTOR_PROSECUTOR;
+            bool dead = event_is_detention(ev[i]) && suspect_for(m, mc, ev[i]) < 0;
+            w[i] = (pu && !mc->disclosed) || dead ? 0 : weight(ev[i]);
+            total += w[i];
+        }
+        if (total > 0) {
+            int k = rnd(m, total);
+            for (int i = 0; i < n; i++) {
+                if (k < w[i])
+                    return ev[i];
+                k -= w[i];
+            }
+        }
+    }
+    if (r < 88) {
+        enum event ev[EV__COUNT];
+        int n = fsm_stage_events(mc->stage, ev, EV__COUNT);
+        if (n > 0)
+            return ev[rnd(m, n)];
+    }
+    return (enum event)rnd(m, EV__COUNT);
+}
+
+/* Move the case's clock on: mostly hours, sometimes a day, now and then
+ * weeks (so that 14- and 60-day periods run out, more often once the file
+ * is complete); never past now. */
+static void advance(struct model *m, struct mcase *mc)
+{
+    int r = rnd(m, 100);
+    int weeks = mc->stage == ST_COMPLETE ? 50 : mc->stage == ST_WITH_PROSECUTOR ? 15 : 3;
+    int64_t d = r < weeks        ? (int64_t)(5 + rnd(m, 20)) * 86400
+                : r < weeks + 17 ? 86400 + rnd(m, 3600)
+                                 : rnd(m, 6 * 3600);
+    int64_t limit = (int64_t)time(NULL) - 30;
+    mc->clock = mc->clock + d > limit ? limit : mc->clock + d;
+}
+
+static void pick_party(struct model *m, const struct mcase *mc, struct req *r, int suspect)
+{
+    if (chance(m, 2)) { /* a witness where a suspect is needed: 400 */
+        r->party = mc->witness_id;
+        r->witness = true;
+        r->suspect = -1;
+        return;
+    }
+    r->suspect = suspect >= 0 ? suspect : rnd(m, mc->nsus);
+    r->party = mc->sus_id[r->suspect];
+}
+
+/* The details of a correction: withdraw the original, or re-date it with
+ * its own details. */
+static void build_correction(struct model *m, const struct mcase *mc, struct req *r)
+{
+    /* mostly an act of the corrector's own role, so that the allowed case
+     * is exercised for every role; else any act */
+    bool own = chance(m, 70);
+    int t = -1;
+    for (int tries = 0; tries < 16 && t < 0; tries++) {
+        int k = rnd(m, mc->n);
+        if (mc->log[k].event != EV_CORRECTED &&
+            (!own || tries >= 12 || (event_info(mc->log[k].event)->recorders & r->role)))
+            t = k;
+    }
+    if (t < 0)
+        t = 0;
+    const struct case_event *o = &mc->log[t];
+    r->ref = t;
+    r->ref_id = mc->log_id[t];
+    r->foreign = !(event_info(o->event)->recorders & r->role);
+    r->withdraws = chance(m, 70);
+    if (r->withdraws)
+        return;
+    if (o->has_time)
+        r->timed = true;
+    if (o->suspect >= 0) {
+        r->suspect = o->suspect;
+        r->party = mc->sus_id[o->suspect];
+    }
+    static const char *const baps[] = {NULL, "saksi", "tersangka", "ahli", "tambahan"};
+    r->bapk = o->bap;
+    r->bap = baps[o->bap];
+    r->days = o->days;
+    r->has_type = o->event == EV_DETAINED || o->event == EV_DETENTION_TYPE_CHANGED;
+    r->type = o->det_type;
+    r->has_due = caldate_valid(o->due);
+    r->due = o->due;
+}
+
+static void build_details(struct model *m, const struct mcase *mc, struct req *r)
+{
+    static const char *const baps[] = {"saksi", "tersangka", "ahli", "tambahan"};
+    static const enum bap_kind bapk[] = {BAP_SAKSI, BAP_TERSANGKA, BAP_AHLI, BAP_TAMBAHAN};
+    enum event ev = r->ev;
+    if (event_info(ev)->per_suspect) {
+        pick_party(m, mc, r, event_is_detention(ev) && chance(m, 85) ? suspect_for(m, mc, ev) : -1);
+    } else if (ev == EV_BAP_RECORDED) {
+        int k = chance(m, 60) ? 1 : rnd(m, 4);
+        r->bap = baps[k];
+        r->bapk = bapk[k];
+        if (r->bapk == BAP_TERSANGKA)
+            pick_party(m, mc, r, -1);
+        else if (r->bapk == BAP_SAKSI && chance(m, 50))
+            r->party = mc->witness_id;
+    }
+    r->timed = event_is_detention(ev);
+    if (ev == EV_DETENTION_EXTENDED_PU || ev == EV_DETENTION_EXTENDED_COURT)
+        r->days = chance(m, 50) ? 0 : 1 + rnd(m, 60);
+    if (ev == EV_DETAINED || ev == EV_DETENTION_TYPE_CHANGED) {
+        r->has_type = ev == EV_DETENTION_TYPE_CHANGED || chance(m, 70);
+        r->type = (enum det_type)rnd(m, DETT__COUNT);
+    }
+    if (ev == EV_ARRESTED || ev == EV_DETAINED)
+        r->polri_order = chance(m, 65);
+    r->polri_involved = ev == EV_SP3_ISSUED && chance(m, 60);
+    r->severe_illness = ev == EV_DETENTION_EXTENDED_COURT && chance(m, 50);
+    if (ev == EV_P19_RECEIVED)
+        r->ninstr = 1 + rnd(m, 3);
+    if (ev == EV_INSTRUCTION_ANSWERED)
+        r->instruction = mc->nopen > 0            ? mc->open_instr[rnd(m, mc->nopen)]
+                         : mc->answered_instr > 0 ? mc->answered_instr
+                                                  : 999999999LL;
+    if (ev == EV_DIRECTION_GIVEN) {
+        r->has_due = true;
+        r->due = caldate_add(r->date, 7 + rnd(m, 14));
+    }
+    if (ev == EV_DIRECTION_DONE)
+        for (int i = mc->n - 1; i >= 0 && r->ref < 0; i--)
+            if (mc->log[i].event == EV_DIRECTION_GIVEN) {
+                r->ref = i;
+                r->ref_id = mc->log_id[i];
+            }
+    if (ev == EV_CORRECTED)
+        build_correction(m, mc, r);
+}
+
+static void build_req(struct model *m, struct mcase *mc, int step, struct req *r)
+{
+    memset(r, 0, sizeof *r);
+    r->suspect = -1;
+    r->ref = -1;
+    r->if_match = -1;
+    advance(m, mc);
+    r->at = mc->clock;
+    r->date = caldate_local_date(mc->clock, wib());
+    r->ev = pick_event(m, mc, r->date);
+    r->role = recorder_of(m, r->ev);
+    build_details(m, mc, r);
+    if (r->foreign) /* its place in the order of checks is not fixed yet: alone */
+        return;
+    int bad = rnd(m, 100);
+    if (bad < 2) { /* a date in the future */
+        r->at = (int64_t)time(NULL) + 86400 * (1 + rnd(m, 3));
+        r->date = caldate_add(today_wib(), 1 + rnd(m, 3));
+    } else if (bad < 3) { /* a date before the case was opened */
+        r->date = caldate_add(mc->opened, -1 - rnd(m, 5));
+        r->at = caldate_day_start(r->date, wib()) + 3600;
+    }
+    int version = mc->n + 1;
+    if (chance(m, 3)) {
+        r->stale = true;
+        r->if_match = version - 1 - rnd(m, 2);
+    } else if (chance(m, 50)) {
+        r->if_match = version;
+    }
+    if (chance(m, 10))
+        snprintf(r->key, sizeof r->key, "model-%llu-%d", (unsigned long long)m->seed, step);
+}
+
+static char *req_json(const struct req *r)
+{
+    json_t *o = json_object();
+    char buf[CALDATE_INSTANT_LEN];
+    json_object_set_new(o, "type", json_string(event_code(r->ev)));
+    if (r->timed) {
+        caldate_format_instant(r->at, wib(), buf, sizeof buf);
+        json_object_set_new(o, "at", json_string(buf));
+    } else {
+        caldate_format(r->date, buf, sizeof buf);
+        json_object_set_new(o, "date", json_string(buf));
+    }
+    if (r->party)
+        json_object_set_new(o, "party_id", json_integer(r->party));
+    if (r->bap)
+        json_object_set_new(o, "bap", json_string(r->bap));
+    if (r->days)
+        json_object_set_new(o, "days", json_integer(r->days));
+    if (r->has_type)
+        json_object_set_new(o, "detention_type", json_string(det_type_code(r->type)));
+    if (r->polri_order)
+        json_object_set_new(o, "polri_order", json_string("SP.Perintah/17/POLRI"));
+    if (r->polri_involved)
+        json_object_set_new(o, "polri_involved", json_true());
+    if (r->severe_illness)
+        json_object_set_new(o, "severe_illness", json_true());
+    if (r->ninstr) {
+        json_t *items = json_array();
+        for (int i = 0; i < r->ninstr; i++)
+            json_array_append_new(items, json_string("Lengkapi keterangan saksi"));
+        json_object_set_new(o, "instructions", items);
+    }
+    if (r->instruction) {
+        json_object_set_new(o, "instruction_id", json_integer(r->instruction));
+        json_object_set_new(o, "answer", json_string("Sudah dilengkapi"));
+    }
+    if (r->ev == EV_CORRECTED)
+        json_object_set_new(o, "corrects", json_integer(r->ref_id));
+    if (r->withdraws)
+        json_object_set_new(o, "withdraws", json_true());
+    if (r->ev == EV_DIRECTION_DONE && r->ref >= 0)
+        json_object_set_new(o, "direction", json_integer(r->ref_id));
+    if (r->has_due) {
+        caldate_format(r->due, buf, sizeof buf);
+        json_object_set_new(o, "due", json_string(buf));
+    }
+    json_object_set_new(o, "number", json_string("B-1/IMI.3/GR.02/2026"));
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    return s;
+}
+
+/* ---- comparing -------------------------------------------------------------------- */
+
+/* A JSON array of event codes or fact codes against the model's list; ""
+ * when equal, else both lists in `out`. */
+static bool same_codes(json_t *arr, const char *const *want, int n, char *out, size_t outsz)
+{
+    bool same = json_is_array(arr) && (int)json_array_size(arr) == n;
+    for (int i = 0; same && i < n; i++)
+        same = strcmp(json_string_value(json_array_get(arr, (size_t)i))
+                          ? json_string_value(json_array_get(arr, (size_t)i))
+                          : "",
+                      want[i]) == 0;
+    if (!same) {
+        char *got = arr ? json_dumps(arr, JSON_COMPACT) : NULL;
+        size_t used = (size_t)snprintf(out, outsz, "want [");
+        for (int i = 0; i < n && used < outsz; i++)
+            used += (size_t)snprintf(out + used, outsz - used, "%s%s", i ? "," : "", want[i]);
+        if (used < outsz)
+            snprintf(out + used, outsz - used, "] got %s", got ? got : "(absent)");
+        free(got);
+    }
+    return same;
+}
+
+/* Compare the answer with x; true when they agree. */
+static bool compare(struct model *m, int step, const struct mcase *mc, const struct req *r,
+                    const char *body, const struct expect *x, long status, json_t *j)
+{
+    char detail[700] = "";
+    bool ok = status == x->status;
+    if (!ok) {
+        snprintf(detail, sizeof detail, "status %ld, model %ld (%s)", status, x->status, x->why);
+    } else if (status == 201) {
+        int version = mc->n + 2;
+        if (strcmp(json_str(j, "stage"), stage_code(x->to)) != 0 ||
+            json_id(j, "version") != version || json_id(j, "seq") != mc->n + 1) {
+            ok = false;
+            snprintf(detail, sizeof detail,
+                     "201 with stage %s version %lld seq %lld, model %s %d %d",
+                     json_str(j, "stage"), json_id(j, "version"), json_id(j, "seq"),
+                     stage_code(x->to), version, mc->n + 1);
+        }
+    } else {
+        char type[96];
+        snprintf(type, sizeof type, "urn:berkas:problem:%s", x->type);
+        const char *codes[EV__COUNT + FACT__COUNT];
+        if (strcmp(json_str(j, "type"), type) != 0) {
+            ok = false;
+            snprintf(detail, sizeof detail, "type %s, model %s", json_str(j, "type"), type);
+        } else if (x->field && strcmp(json_str(j, "field"), x->field) != 0) {
+            ok = false;
+            snprintf(detail, sizeof detail, "field %s, model %s", json_str(j, "field"), x->field);
+        } else if (status == 409 && strcmp(x->type, "stale-version") == 0) {
+            if (json_id(j, "current_version") != mc->n + 1) {
+                ok = false;
+                snprintf(detail, sizeof detail, "current_version %lld, model %d",
+                         json_id(j, "current_version"), mc->n + 1);
+            }
+        } else if (status == 409 && strcmp(x->type, "transition-not-allowed") == 0) {
+            for (int i = 0; i < x->nallowed; i++)
+                codes[i] = event_code(x->allowed[i]);
+            json_t *got = json_object_get(j, "allowed");
+            if (x->has_allowed)
+                ok = same_codes(got, codes, x->nallowed, detail, sizeof detail);
+            else if (got)
+                ok = false, snprintf(detail, sizeof detail, "an allowed list where none is due");
+        } else if (status == 422 && x->has_missing) {
+            for (int i = 0; i < x->missing.n; i++)
+                codes[i] = fact_code(x->missing.list[i]);
+            ok = same_codes(json_object_get(j, "missing"), codes, x->missing.n, detail,
+                            sizeof detail);
+        }
+    }
+    if (!ok) {
+        const char *role = r->role ? actor_code((enum actor_role)r->role) : "admin";
+        mismatch(m, step, mc, "%s as %s: %s; body %.300s", body, role, detail,
+                 status ? (m->cl.buf ? m->cl.buf : "") : "(transport error)");
+        char sig[160];
+        snprintf(sig, sizeof sig, "%s as %s: model %ld (%s), server %ld", event_code(r->ev), role,
+                 x->status, x->why, status);
+        note_kind(m, sig, step);
+    }
+    return ok;
+}
+
+/* ---- the model's cases -------------------------------------------------------------- */
+
+static bool load_catalogue(struct client *c)
+{
+    if (client_call(c, "GET", "/api/v1/offences", tok_inv, NULL, -1, NULL) != 200)
+        return false;
+    json_t *j = client_json(c);
+    int found = 0;
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(j, "items"), i, it)
+    {
+        for (int k = 0; k < NOFF; k++)
+            if (strcmp(json_str(it, "code"), off_codes[k]) == 0) {
+                catalogue[k].months = (int)json_id(it, "max_prison_months");
+                catalogue[k].detainable = json_is_true(json_object_get(it, "detainable"));
+                catalogue[k].short_procedure = json_is_true(json_object_get(it, "short_procedure"));
+                found++;
+            }
+    }
+    json_decref(j);
+    return found == NOFF;
+}
+
+/* A new case in the pool: opened about 120 or 240 days ago, or (a third of
+ * them) just before the regime switch of 2 January 2026, so that acts fall
+ * under both KUHAP-1981 and KUHAP-2025. */
+static struct mcase *model_open(struct model *m)
+{
+    struct client *c = &m->cl;
+    struct mcase *mc = calloc(1, sizeof *mc);
+    ck_assert_ptr_nonnull(mc);
+    struct caldate today = today_wib(), before_switch = {2025, 12, 20};
+    int r = rnd(m, 3);
+    mc->opened = r == 0 && caldate_cmp(before_switch, caldate_add(today, -60)) < 0
+                     ? caldate_add(before_switch, rnd(m, 10))
+                     : caldate_add(today, (r == 1 ? -240 : -120) - rnd(m, 10));
+    mc->clock = caldate_day_start(mc->opened, wib()) + 8 * 3600;
+    mc->id = open_case(c, tok_inv, kejari_plg, mc->opened, "Kasus model acak");
+    ck_assert_msg(mc->id > 0, "opening a model case: %s", c->buf);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", mc->id);
+    mc->nsus = 1 + rnd(m, MAX_SUS);
+    for (int s = 0; s < mc->nsus; s++) {
+        mc->sus_id[s] =
+            post_id(c, path, tok_inv,
+                    json_pack("{s:s, s:s, s:s, s:s}", "kind", "suspect", "name", "NGUYEN VAN AN",
+                              "nationality", "VN", "passport_no", "C1234567"),
+                    201);
+        ck_assert_msg(mc->sus_id[s] > 0, "adding a suspect: %s", c->buf);
+        detention_init(&mc->det[s]);
+    }
+    mc->witness_id =
+        post_id(c, path, tok_inv, json_pack("{s:s, s:s}", "kind", "witness", "name", "BUDI"), 201);
+    ck_assert_msg(mc->witness_id > 0, "adding a witness: %s", c->buf);
+    int p = rnd(m, NPROFILES);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", mc->id);
+    for (int i = 0; i < profiles[p].n; i++) {
+        struct charge ch = profiles[p].c[i];
+        if (ch.suspect >= mc->nsus)
+            ch.suspect = mc->nsus - 1;
+        json_t *b = json_pack("{s:s}", "code", off_codes[ch.off]);
+        if (ch.suspect >= 0)
+            json_object_set_new(b, "party_id", json_integer(mc->sus_id[ch.suspect]));
+        ck_assert_msg(post_id(c, path, tok_inv, b, 201) > 0, "charging: %s", c->buf);
+        mc->charges[mc->ncharges++] = ch;
+    }
+    /* the Laporan, recorded with the case */
+    mc->log[0] = evlog_event(EV_REPORT_REGISTERED, mc->opened);
+    mc->n = 1;
+    mc->stage = ST_PRE_INVESTIGATION;
+    char *seq1 = NULL;
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", mc->id);
+    const char *pc[1] = {cid};
+    seq1 = sql_value(db, "SELECT id FROM app.events WHERE case_id = $1::bigint AND seq = 1", 1, pc);
+    ck_assert_ptr_nonnull(seq1);
+    mc->log_id[0] = strtoll(seq1, NULL, 10);
+    free(seq1);
+    m->opened++;
+    return mc;
+}
+
+/* The P-19's instruction ids, now open. */
+static void note_instructions(struct mcase *mc, long long event_id)
+{
+    char eid[24];
+    snprintf(eid, sizeof eid, "%lld", event_id);
+    const char *p[1] = {eid};
+    char *ids = sql_value(db,
+                          "SELECT string_agg(id::text, ',' ORDER BY item_no) FROM "
+                          "app.instructions WHERE event_id = $1::bigint",
+                          1, p);
+    for (char *s = ids; s && *s && mc->nopen < MAX_INSTR;) {
+        char *end;
+        mc->open_instr[mc->nopen++] = strtoll(s, &end, 10);
+        s = *end == ',' ? end + 1 : end;
+    }
+    free(ids);
+}
+
+/* The model takes the accepted act. */
+static void model_accept(const struct model *m, struct mcase *mc, const struct req *r,
+                         const struct expect *x, long long event_id)
+{
+    mc->log[mc->n] = x->ce;
+    mc->log_id[mc->n] = event_id;
+    mc->n++;
+    mc->stage = x->to;
+    if (event_is_detention(r->ev))
+        mc->det[r->suspect] = x->det;
+    if (r->ev == EV_CORRECTED)
+        replay_detention(m, mc);
+    if (r->ev == EV_SPDP_SENT || r->ev == EV_TAHAP1_SENT || r->ev == EV_SHORT_PROCEDURE_HANDOVER)
+        mc->disclosed = true;
+    if (r->ev == EV_P19_RECEIVED)
+        note_instructions(mc, event_id);
+    if (r->ev == EV_INSTRUCTION_ANSWERED)
+        for (int i = 0; i < mc->nopen; i++)
+            if (mc->open_instr[i] == r->instruction) {
+                mc->answered_instr = r->instruction;
+                mc->open_instr[i] = mc->open_instr[--mc->nopen];
+                break;
+            }
+}
+
+static void model_close(struct model *m, struct mcase *mc);
+
+static void model_step(struct model *m, int step)
+{
+    int slot = rnd(m, POOL);
+    struct mcase *mc = m->pool[slot];
+    struct req r;
+    build_req(m, mc, step, &r);
+    struct expect x;
+    expect_of(m, mc, &r, &x);
+    char *body = req_json(&r);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", mc->id);
+    long st = client_call(&m->cl, "POST", path, token_of(r.role), body, r.if_match,
+                          r.key[0] ? r.key : NULL);
+    json_t *j = client_json(&m->cl);
+    m->counts[st >= 0 && st < 600 ? st : 0]++;
+    m->tried[mc->stage][r.ev] = true;
+    bool agree = compare(m, step, mc, &r, body, &x, st, j);
+    if (!agree && (st == 201 || x.status == 201))
+        mc->desynced = true; /* the logs differ now: compare this case no more */
+    if (st == 201 && x.status == 201) {
+        m->took[mc->stage][r.ev] = true;
+        m->accepted++;
+        model_accept(m, mc, &r, &x, json_id(j, "id"));
+    }
+    json_decref(j);
+    free(body);
+    mc->idle = stage_terminal(mc->stage) ? mc->idle + 1 : 0;
+    if (mc->desynced || mc->idle > 12 || mc->n >= MAX_LOG - 2) {
+        model_close(m, mc);
+        m->pool[slot] = model_open(m);
+    }
+}
+
+/* The case as the server keeps it against the model: stage, version,
+ * history, facts, allowed events, and the rows in the database. */
+static void model_check_case(struct model *m, const struct mcase *mc)
+{
+    char path[96], cid[24];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", mc->id);
+    snprintf(cid, sizeof cid, "%lld", mc->id);
+    long st = client_call(&m->cl, "GET", path, tok_inv, NULL, -1, NULL);
+    json_t *j = client_json(&m->cl);
+    struct case_facts f;
+    model_facts(m, mc, -1, today_wib(), &f);
+    json_t *jf = json_object_get(j, "facts");
+    const char *pc[1] = {cid};
+    long long rows =
+        sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, pc);
+    int before = m->nmis;
+    if (st != 200 || strcmp(json_str(j, "stage"), stage_code(mc->stage)) != 0 ||
+        json_id(j, "version") != mc->n + 1 ||
+        (int)json_array_size(json_object_get(j, "history")) != mc->n || rows != mc->n)
+        mismatch(m, -1, mc,
+                 "final GET: status %ld stage %s version %lld history %zu rows %lld; "
+                 "model %s version %d, %d events",
+                 st, json_str(j, "stage"), json_id(j, "version"),
+                 json_array_size(json_object_get(j, "history")), rows, stage_code(mc->stage),
+                 mc->n + 1, mc->n);
+    else if (json_is_true(json_object_get(jf, "spdp_sent")) != f.spdp_sent ||
+             json_is_true(json_object_get(jf, "resume_written")) != f.resume_written ||
+             json_is_true(json_object_get(jf, "p21")) != f.p21 ||
+             json_id(jf, "suspects") != f.suspects ||
+             json_id(jf, "suspects_without_bap") != f.suspects_without_bap ||
+             json_id(jf, "instructions_open") != f.instructions_open ||
+             json_id(jf, "offences") != f.offences)
+        mismatch(m, -1, mc, "final facts %s", m->cl.buf);
+    else {
+        enum event ev[EV__COUNT];
+        const char *codes[EV__COUNT];
+        int n = fsm_allowed(mc->stage, &f, ev, EV__COUNT), k = 0;
+        for (int i = 0; i < n; i++)
+            if (event_recordable_by(ev[i], ACTOR_INVESTIGATOR))
+                codes[k++] = event_code(ev[i]);
+        json_t *types = json_array();
+        size_t i;
+        json_t *it;
+        json_array_foreach(json_object_get(j, "allowed_events"), i, it)
+            json_array_append_new(types, json_string(json_str(it, "type")));
+        char detail[700];
+        if (!same_codes(types, codes, k, detail, sizeof detail))
+            mismatch(m, -1, mc, "final allowed_events: %s", detail);
+        json_decref(types);
+    }
+    if (m->nmis > before)
+        note_kind(m, "the case read back (GET, rows) differs from the model", -1);
+    json_decref(j);
+}
+
+/* A case leaves the pool: compare it one last time, then forget it. */
+static void model_close(struct model *m, struct mcase *mc)
+{
+    if (!mc->desynced)
+        model_check_case(m, mc);
+    free(mc);
+}
+
+static uint64_t env_u64(const char *name, uint64_t dflt)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        return dflt;
+    char *end;
+    unsigned long long n = strtoull(v, &end, 10);
+    return *end ? dflt : (uint64_t)n;
+}
+
+static double mono_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void model_report(const struct model *m, double secs, long steps)
+{
+    int pairs = 0, tried = 0, took = 0;
+    for (int s = 0; s < ST__COUNT; s++)
+        for (int e = 0; e < EV__COUNT; e++) {
+            pairs += fsm_accepts((enum stage)s, (enum event)e, NULL);
+            tried += m->tried[s][e];
+            took += m->took[s][e] && fsm_accepts((enum stage)s, (enum event)e, NULL);
+        }
+    printf("model: seed %llu, %ld steps in %.1f s (%.0f steps/s), %ld cases, %ld events "
+           "accepted; 201 %ld, 400 %ld, 403 %ld, 404 %ld, 409 %ld, 422 %ld, other %ld; "
+           "(stage, event) pairs tried %d of %d, table rows taken %d of %d; mismatches %d\n",
+           (unsigned long long)m->seed, steps, secs, secs > 0 ? (double)steps / secs : 0.0,
+           m->opened, m->accepted, m->counts[201], m->counts[400], m->counts[403], m->counts[404],
+           m->counts[409], m->counts[422],
+           steps - m->counts[201] - m->counts[400] - m->counts[403] - m->counts[404] -
+               m->counts[409] - m->counts[422],
+           tried, ST__COUNT * EV__COUNT, took, pairs, m->nmis);
+    printf("{\"test\":\"B10-model\",\"seed\":%llu,\"steps\":%ld,\"seconds\":%.1f,"
+           "\"accepted\":%ld,\"s201\":%ld,\"s409\":%ld,\"s422\":%ld,\"mismatches\":%d,"
+           "\"pass\":%s}\n",
+           (unsigned long long)m->seed, steps, secs, m->accepted, m->counts[201], m->counts[409],
+           m->counts[422], m->nmis, m->nmis == 0 ? "true" : "false");
+    printf("  table rows never taken:");
+    for (int s = 0; s < ST__COUNT; s++)
+        for (int e = 0; e < EV__COUNT; e++)
+            if (fsm_accepts((enum stage)s, (enum event)e, NULL) && !m->took[s][e])
+                printf(" %s:%s", stage_code((enum stage)s), event_code((enum event)e));
+    printf("\n");
+    for (int k = 0; k < m->nkinds; k++)
+        printf("  mismatch kind %d: %d x %s (first at step %d)\n", k + 1, m->kinds[k].count,
+               m->kinds[k].sig, m->kinds[k].first_step);
+    for (int i = 0; i < m->nmis && i < MAX_REPORT; i++)
+        printf("  mismatch %d: %s\n", i + 1, m->report[i]);
+    fflush(stdout);
+}
+
+START_TEST(test_model_random_walk_agrees_with_core)
+{
+    static struct model m; /* large: keep it off the stack */
+    memset(&m, 0, sizeof m);
+    m.seed = env_u64("BERKAS_MODEL_SEED", DEFAULT_SEED);
+    m.rng = m.seed;
+    long steps = (long)env_u64("BERKAS_MODEL_STEPS", DEFAULT_STEPS);
+    printf("model: seed %llu (BERKAS_MODEL_SEED), %ld steps (BERKAS_MODEL_STEPS)\n",
+           (unsigned long long)m.seed, steps);
+    fflush(stdout);
+    ck_assert(client_init(&m.cl, port));
+    for (int i = 0; i < RULESET_BUILTIN_COUNT; i++)
+        m.rules[i] = *ruleset_builtin(i);
+    /* the model's premise: the database holds the built-in rule sets unamended */
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM app.ruleset_values v JOIN app.rulesets r "
+                               "ON r.name = v.ruleset",
+                               0, NULL),
+                     (long long)RULESET_BUILTIN_COUNT * ruleset_key_count());
+    for (int i = 0; i < RULESET_BUILTIN_COUNT; i++)
+        for (int k = 0; k < ruleset_key_count(); k++) {
+            const struct rule_key *key = ruleset_key_at(k);
+            const char *p[2] = {m.rules[i].name, key->key};
+            long long v = sql_count(db,
+                                    "SELECT value FROM app.ruleset_values WHERE ruleset = $1 "
+                                    "AND key = $2",
+                                    2, p);
+            ck_assert_msg(v == ruleset_value(&m.rules[i], key)->value, "%s %s: db %lld",
+                          m.rules[i].name, key->key, v);
+        }
+    ck_assert_msg(load_catalogue(&m.cl), "offence catalogue: %s", m.cl.buf);
+    for (int i = 0; i < POOL; i++)
+        m.pool[i] = model_open(&m);
+    double t0 = mono_seconds();
+    for (long s = 1; s <= steps; s++)
+        model_step(&m, (int)s);
+    double secs = mono_seconds() - t0;
+    for (int i = 0; i < POOL; i++)
+        model_close(&m, m.pool[i]);
+    ck_assert_int_eq(client_call(&m.cl, "POST", "/api/v1/verify-chain", tok_admin, "{}", -1, NULL),
+                     200);
+    json_t *v = client_json(&m.cl);
+    bool intact = json_is_true(json_object_get(v, "intact"));
+    char chain[512];
+    snprintf(chain, sizeof chain, "%s", m.cl.buf);
+    json_decref(v);
+    model_report(&m, secs, steps);
+    client_free(&m.cl);
+    ck_assert_msg(intact, "the chain is broken after the walk: %s", chain);
+    ck_assert_msg(m.nmis == 0, "%d mismatches between berkasd and the core (seed %llu); first: %s",
+                  m.nmis, (unsigned long long)m.seed, m.report[0]);
+}
+END_TEST
+
+/* ---- concurrent writers on one case (RELIABILITY.md L2, L4) ------------------------- */
+
+#define WRITERS    8
+#define ITERATIONS 50
+
+struct writer {
+    long long case_id;
+    char date[CALDATE_DATE_LEN];
+    int n201, n409, stale, other;
+    int seqs[ITERATIONS];
+    char first_other[300];
+};
+
+static void *writer_run(void *arg)
+{
+    struct writer *w = arg;
+    struct client c;
+    if (!client_init(&c, port)) {
+        w->other = ITERATIONS;
+        return NULL;
+    }
+    char path[96], events[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", w->case_id);
+    snprintf(events, sizeof events, "/api/v1/cases/%lld/events", w->case_id);
+    for (int i = 0; i < ITERATIONS; i++) {
+        long st = client_call(&c, "GET", path, tok_inv, NULL, -1, NULL);
+        json_t *j = client_json(&c);
+        int version = (int)json_id(j, "version");
+        json_decref(j);
+        if (st != 200 || version < 1) {
+            w->other++;
+            continue;
+        }
+        json_t *b = json_pack("{s:s, s:s, s:s}", "type", "letter_delivered", "date", w->date,
+                              "note", "tanda terima");
+        char *body = json_dumps(b, JSON_COMPACT);
+        json_decref(b);
+        st = client_call(&c, "POST", events, tok_inv, body, version, NULL);
+        free(body);
+        j = client_json(&c);
+        if (st == 201) {
+            w->seqs[w->n201++] = (int)json_id(j, "seq");
+        } else if (st == 409) {
+            w->n409++;
+            /* stale: the type says so and the server's version moved past ours */
+            if (strcmp(json_str(j, "type"), "urn:berkas:problem:stale-version") == 0 &&
+                json_id(j, "current_version") > version)
+                w->stale++;
+        } else {
+            if (!w->other)
+                snprintf(w->first_other, sizeof w->first_other, "%ld %s", st, c.buf);
+            w->other++;
+        }
+        json_decref(j);
+    }
+    client_free(&c);
+    return NULL;
+}
+
+static long long case_version(struct client *c, long long id)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    if (client_call(c, "GET", path, tok_inv, NULL, -1, NULL) != 200)
+        return -1;
+    json_t *j = client_json(c);
+    long long v = json_id(j, "version");
+    json_decref(j);
+    return v;
+}
+
+static bool chain_intact(struct client *c, char *out, size_t outsz)
+{
+    long st = client_call(c, "POST", "/api/v1/verify-chain", tok_admin, "{}", -1, NULL);
+    json_t *j = client_json(c);
+    bool intact = st == 200 && json_is_true(json_object_get(j, "intact"));
+    snprintf(out, outsz, "%ld %s", st, c->buf ? c->buf : "");
+    json_decref(j);
+    return intact;
+}
+
+START_TEST(test_concurrent_writers_lose_and_duplicate_nothing)
+{
+    struct client c;
+    ck_assert(client_init(&c, port));
+    struct caldate today = today_wib();
+    long long id = open_case(&c, tok_inv, kejari_plg, caldate_add(today, -3), "Penulis serentak");
+    ck_assert_msg(id > 0, "%s", c.buf);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *pc[1] = {cid};
+    const char *count_sql = "SELECT count(*) FROM app.events WHERE case_id = $1::bigint";
+    long long before = sql_count(db, count_sql, 1, pc);
+    long long version_before = case_version(&c, id);
+
+    static struct writer w[WRITERS];
+    pthread_t t[WRITERS];
+    memset(w, 0, sizeof w);
+    double t0 = mono_seconds();
+    for (int i = 0; i < WRITERS; i++) {
+        w[i].case_id = id;
+        caldate_format(today, w[i].date, sizeof w[i].date);
+        ck_assert_int_eq(pthread_create(&t[i], NULL, writer_run, &w[i]), 0);
+    }
+    int n201 = 0, n409 = 0, stale = 0, other = 0;
+    bool seen[WRITERS * ITERATIONS + 8] = {false};
+    bool dup_seq = false;
+    for (int i = 0; i < WRITERS; i++) {
+        pthread_join(t[i], NULL);
+        n201 += w[i].n201;
+        n409 += w[i].n409;
+        stale += w[i].stale;
+        other += w[i].other;
+        for (int k = 0; k < w[i].n201; k++) {
+            int s = w[i].seqs[k] - (int)before;
+            if (s < 1 || s > WRITERS * ITERATIONS || seen[s])
+                dup_seq = true;
+            else
+                seen[s] = true;
+        }
+    }
+    double secs = mono_seconds() - t0;
+    long long after = sql_count(db, count_sql, 1, pc);
+    long long dups = sql_count(db,
+                               "SELECT count(*) FROM (SELECT case_id, seq FROM app.events "
+                               "GROUP BY case_id, seq HAVING count(*) > 1) d",
+                               0, NULL);
+    long long max_seq =
+        sql_count(db, "SELECT max(seq) FROM app.events WHERE case_id = $1::bigint", 1, pc);
+    long long version_after = case_version(&c, id);
+    char chain[512];
+    bool intact = chain_intact(&c, chain, sizeof chain);
+    printf("writers: %d threads x %d, %.1f s: 201 %d, 409 %d (stale-version %d), other %d; "
+           "events %lld -> %lld, version %lld -> %lld\n",
+           WRITERS, ITERATIONS, secs, n201, n409, stale, other, before, after, version_before,
+           version_after);
+    fflush(stdout);
+    client_free(&c);
+    ck_assert_msg(other == 0, "%d answers neither 201 nor 409, first: %s", other,
+                  w[0].first_other[0] ? w[0].first_other : "(another writer's)");
+    ck_assert_int_eq(n201 + n409, WRITERS * ITERATIONS);
+    ck_assert_msg(stale == n409, "%d of %d refusals were not stale-version", n409 - stale, n409);
+    /* a commit makes at most one in-flight attempt of each other writer stale */
+    ck_assert_int_ge(n201, ITERATIONS);
+    ck_assert_int_eq(after, before + n201); /* none lost, none extra */
+    ck_assert_int_eq(max_seq, after);       /* seq has no gap */
+    ck_assert_msg(!dup_seq, "two 201s named the same seq");
+    ck_assert_int_eq(dups, 0); /* no seq twice in the table */
+    ck_assert_int_eq(version_after, version_before + n201);
+    ck_assert_msg(intact, "chain after concurrent writers: %s", chain);
+}
+END_TEST
+
+/* ---- idempotent retry (RELIABILITY.md F6) ----------------------------------------------- */
+
+#define TWINS 4
+
+struct twin {
+    long long case_id;
+    const char *body;
+    const char *key;
+    pthread_barrier_t *go;
+    long status;
+    char *answer;
+};
+
+static void *twin_run(void *arg)
+{
+    struct twin *t = arg;
+    struct client c;
+    bool ok = client_init(&c, port);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", t->case_id);
+    pthread_barrier_wait(t->go);
+    if (ok) {
+        t->status = client_call(&c, "POST", path, tok_inv, t->body, -1, t->key);
+        t->answer = strdup(c.buf ? c.buf : "");
+    }
+    client_free(&c);
+    return NULL;
+}
+
+static long post_keyed(struct client *c, long long id, const char *body, const char *key,
+                       char **answer)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    long st = client_call(c, "POST", path, tok_inv, body, -1, key);
+    *answer = strdup(c->buf ? c->buf : "");
+    return st;
+}
+
+START_TEST(test_idempotent_retry_answers_the_same_and_writes_once)
+{
+    struct client c;
+    ck_assert(client_init(&c, port));
+    struct caldate today = today_wib();
+    char d[CALDATE_DATE_LEN], key1[64], key2[64];
+    caldate_format(today, d, sizeof d);
+    long long id = open_case(&c, tok_inv, kejari_plg, caldate_add(today, -2), "Kunci idempoten");
+    ck_assert_msg(id > 0, "%s", c.buf);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *pc[1] = {cid};
+    const char *count_sql = "SELECT count(*) FROM app.events WHERE case_id = $1::bigint";
+    snprintf(key1, sizeof key1, "retry-%lld-1", id);
+    snprintf(key2, sizeof key2, "retry-%lld-2", id);
+    char body1[160], body2[160], other[160];
+    snprintf(body1, sizeof body1, "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"note\":\"1\"}",
+             d);
+    snprintf(body2, sizeof body2, "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"note\":\"2\"}",
+             d);
+    snprintf(other, sizeof other, "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"note\":\"x\"}",
+             d);
+
+    /* in sequence: the retry gets the first answer, byte for byte */
+    long long n0 = sql_count(db, count_sql, 1, pc);
+    char *a1, *a2;
+    long s1 = post_keyed(&c, id, body1, key1, &a1);
+    long s2 = post_keyed(&c, id, body1, key1, &a2);
+    long long n1 = sql_count(db, count_sql, 1, pc);
+    ck_assert_msg(s1 == 201, "first: %ld %s", s1, a1);
+    ck_assert_int_eq(s2, s1);
+    ck_assert_str_eq(a2, a1);
+    ck_assert_int_eq(n1, n0 + 1);
+
+    /* at once from four threads: one writes, all get the same answer */
+    pthread_barrier_t go;
+    pthread_barrier_init(&go, NULL, TWINS);
+    struct twin tw[TWINS];
+    pthread_t th[TWINS];
+    for (int i = 0; i < TWINS; i++) {
+        tw[i] = (struct twin){.case_id = id, .body = body2, .key = key2, .go = &go};
+        ck_assert_int_eq(pthread_create(&th[i], NULL, twin_run, &tw[i]), 0);
+    }
+    for (int i = 0; i < TWINS; i++)
+        pthread_join(th[i], NULL);
+    pthread_barrier_destroy(&go);
+    long long n2 = sql_count(db, count_sql, 1, pc);
+    printf("idempotency: sequential 201 x2 identical; concurrent statuses %ld %ld %ld %ld; "
+           "events %lld -> %lld -> %lld\n",
+           tw[0].status, tw[1].status, tw[2].status, tw[3].status, n0, n1, n2);
+    fflush(stdout);
+    for (int i = 0; i < TWINS; i++) {
+        ck_assert_msg(tw[i].answer && tw[i].status == 201, "twin %d: %ld %s", i, tw[i].status,
+                      tw[i].answer ? tw[i].answer : "");
+        ck_assert_str_eq(tw[i].answer, tw[0].answer);
+    }
+    ck_assert_int_eq(n2, n1 + 1);
+
+    /* the same key with another body: refused, nothing written */
+    char *a3;
+    long s3 = post_keyed(&c, id, other, key1, &a3);
+    json_t *j = json_loads(a3, 0, NULL);
+    ck_assert_msg(s3 == 422, "reused key: %ld %s", s3, a3);
+    ck_assert_str_eq(json_str(j, "type"), "urn:berkas:problem:idempotency-key-reused");
+    json_decref(j);
+    ck_assert_int_eq(sql_count(db, count_sql, 1, pc), n2);
+    /* ...and the first request still replays */
+    char *a4;
+    ck_assert_int_eq(post_keyed(&c, id, body1, key1, &a4), 201);
+    ck_assert_str_eq(a4, a1);
+    ck_assert_int_eq(sql_count(db, count_sql, 1, pc), n2);
+    free(a1);
+    free(a2);
+    free(a3);
+    free(a4);
+    for (int i = 0; i < TWINS; i++)
+        free(tw[i].answer);
+    client_free(&c);
+}
+END_TEST
+
+/* ---- the chain check names an edited and a deleted row (RELIABILITY.md B5) ----------- */
+
+/* The broken link named for case id, or NULL. */
+static json_t *broken_for(json_t *broken, long long id)
+{
+    size_t i;
+    json_t *b;
+    json_array_foreach(broken, i, b) if (json_id(b, "case_id") == id) return b;
+    return NULL;
+}
+
+START_TEST(test_chain_check_names_edited_and_deleted_rows)
+{
+    char *cdb = harness_new_db("model_chain");
+    char *extra[] = {"--db", cdb, "--demo", NULL};
+    struct proc p2;
+    int port2;
+    char why[300] = "";
+    bool started = false;
+    /* a free port can be taken by another process before berkasd binds it */
+    for (int attempt = 0; attempt < 3 && !started; attempt++) {
+        started = berkasd_start(&p2, &port2, extra);
+        if (!started) {
+            char *out = proc_output(&p2);
+            snprintf(why, sizeof why, "%s", out);
+            free(out);
+            proc_free(&p2);
+        }
+    }
+    ck_assert_msg(started, "berkasd on model_chain did not start: %s", why);
+    char *inv = api_login(port2, NIP_INV_PLG, DEMO_PW);
+    char *admin = api_login(port2, NIP_ADMIN_DITJEN, DEMO_PW);
+    ck_assert(inv && admin);
+    char *kj = sql_value(cdb, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    struct client c;
+    ck_assert(client_init(&c, port2));
+    struct caldate today = today_wib();
+    char d[CALDATE_DATE_LEN];
+    caldate_format(today, d, sizeof d);
+    long long ids[2];
+    for (int k = 0; k < 2; k++) {
+        ids[k] = open_case(&c, inv, strtoll(kj, NULL, 10), caldate_add(today, -5), "Rantai");
+        ck_assert_msg(ids[k] > 0, "%s", c.buf);
+        char path[96], body[160];
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/events", ids[k]);
+        for (int i = 0; i < 3; i++) { /* seq 2, 3, 4 */
+            snprintf(body, sizeof body,
+                     "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"number\":\"S-%d\"}", d, i);
+            ck_assert_msg(client_call(&c, "POST", path, inv, body, -1, NULL) == 201, "%s", c.buf);
+        }
+    }
+    ck_assert_int_eq(client_call(&c, "POST", "/api/v1/verify-chain", admin, "{}", -1, NULL), 200);
+    json_t *j = client_json(&c);
+    ck_assert_msg(json_is_true(json_object_get(j, "intact")), "before: %s", c.buf);
+    json_decref(j);
+
+    /* as the owner, past the append-only trigger: edit one row, delete another */
+    char a[24], b[24];
+    snprintf(a, sizeof a, "%lld", ids[0]);
+    snprintf(b, sizeof b, "%lld", ids[1]);
+    const char *pa[1] = {a}, *pb[1] = {b};
+    free(sql_value(cdb, "ALTER TABLE app.events DISABLE TRIGGER events_append_only", 0, NULL));
+    free(sql_value(cdb,
+                   "UPDATE app.events SET doc_number = 'forged' WHERE case_id = $1::bigint "
+                   "AND seq = 3",
+                   1, pa));
+    free(sql_value(cdb, "DELETE FROM app.events WHERE case_id = $1::bigint AND seq = 2", 1, pb));
+    free(sql_value(cdb, "ALTER TABLE app.events ENABLE TRIGGER events_append_only", 0, NULL));
+
+    ck_assert_int_eq(client_call(&c, "POST", "/api/v1/verify-chain", admin, "{}", -1, NULL), 200);
+    printf("chain: %s\n", c.buf);
+    fflush(stdout);
+    j = client_json(&c);
+    json_t *broken = json_object_get(j, "broken");
+    ck_assert(json_is_false(json_object_get(j, "intact")));
+    ck_assert_int_eq(json_array_size(broken), 2);
+    json_t *ea = broken_for(broken, ids[0]), *eb = broken_for(broken, ids[1]);
+    ck_assert_msg(ea && eb, "both cases named: %s", c.buf);
+    ck_assert_int_eq(json_id(ea, "seq"), 3);
+    ck_assert_str_eq(json_str(ea, "reason"), "the row was changed after it was recorded");
+    ck_assert_int_eq(json_id(eb, "seq"), 2);
+    ck_assert_str_eq(json_str(eb, "reason"), "missing event");
+    json_decref(j);
+    client_free(&c);
+    free(kj);
+    free(inv);
+    free(admin);
+    proc_stop(&p2);
+    proc_free(&p2);
+    free(cdb);
+}
+END_TEST
+
+Suite *suite_model(void)
+{
+    Suite *s = suite_create("model");
+    TCase *tc = tcase_create("model");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_model_random_walk_agrees_with_core);
+    tcase_add_test(tc, test_concurrent_writers_lose_and_duplicate_nothing);
+    tcase_add_test(tc, test_idempotent_retry_answers_the_same_and_writes_once);
+    tcase_add_test(tc, test_chain_check_names_edited_and_deleted_rows);
+    suite_add_tcase(s, tc);
+    return s;
+}
