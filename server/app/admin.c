@@ -14,6 +14,7 @@
 #include "app.h"
 #include "audit.h"
 #include "store/tx.h"
+#include "core/numfmt.h"
 #include "validate.h"
 
 const char *role_code(enum role r)
@@ -474,4 +475,69 @@ bool app_user_unlock(struct app *app, const struct actor *who, long long id, str
                        "UPDATE app.users SET locked_at = NULL, failed_logins = 0, "
                        "failed_since = NULL WHERE id = $1::bigint",
                        NULL, au, err);
+}
+
+/* ---- number patterns ---------------------------------------------------------------- */
+
+json_t *app_number_patterns(struct app *app, const struct actor *who, long long office_id,
+                            struct berr *err)
+{
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return NULL;
+    json_t *j = NULL;
+    if (in_scope(&tx, who, office_id, err)) {
+        char sid[24];
+        snprintf(sid, sizeof sid, "%lld", office_id);
+        const char *p[1] = {sid};
+        PGresult *r = tx_query(&tx,
+                               "SELECT doc_type, pattern FROM app.number_patterns "
+                               "WHERE office_id = $1::bigint ORDER BY doc_type",
+                               1, p, err);
+        if (r) {
+            json_t *items = json_array();
+            for (int i = 0; i < PQntuples(r); i++)
+                json_array_append_new(items,
+                                      json_pack("{s:s, s:s}", "doc_type", PQgetvalue(r, i, 0),
+                                                "pattern", PQgetvalue(r, i, 1)));
+            PQclear(r);
+            j = json_pack("{s:I, s:s, s:o}", "office_id", (json_int_t)office_id, "default",
+                          NUMFMT_DEFAULT, "items", items);
+        }
+    }
+    tx_end(&tx);
+    return j;
+}
+
+bool app_number_pattern_set(struct app *app, const struct actor *who, long long office_id,
+                            const char *doc_type, const char *pattern, struct audit_rec *au,
+                            struct berr *err)
+{
+    au->action = "number_pattern.set";
+    au->object_type = "office";
+    au->object_id = office_id;
+    size_t n = strlen(doc_type);
+    bool type_ok =
+        (n == 1 && doc_type[0] == '*') ||
+        (n >= 1 && n <= 40 && strspn(doc_type, "abcdefghijklmnopqrstuvwxyz0123456789_") == n);
+    if (!type_ok)
+        return berr_field(err, BERR_BAD_INPUT, "doc_type",
+                          "jenis dokumen: nama formulir (huruf kecil, angka, _) atau *");
+    if (!numfmt_check(pattern, err))
+        return false;
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    char sid[24];
+    snprintf(sid, sizeof sid, "%lld", office_id);
+    const char *p[3] = {sid, doc_type, pattern};
+    bool ok = in_scope(&tx, who, office_id, err) &&
+              tx_exec(&tx,
+                      "INSERT INTO app.number_patterns (office_id, doc_type, pattern) VALUES "
+                      "($1::bigint, $2, $3) ON CONFLICT (office_id, doc_type) DO UPDATE SET "
+                      "pattern = EXCLUDED.pattern",
+                      3, p, err) &&
+              audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    tx_end(&tx);
+    return ok;
 }

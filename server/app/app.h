@@ -176,6 +176,15 @@ bool app_event_record(struct app *app, const struct actor *who, long long case_i
                       const struct event_input *in, struct event_outcome *out, struct audit_rec *au,
                       struct berr *err);
 
+/* An office's document-number patterns (admin of its subtree). */
+json_t *app_number_patterns(struct app *app, const struct actor *who, long long office_id,
+                            struct berr *err);
+/* Set the pattern for a document type ("*": every type without its own);
+ * checked by the core's numfmt_check. */
+bool app_number_pattern_set(struct app *app, const struct actor *who, long long office_id,
+                            const char *doc_type, const char *pattern, struct audit_rec *au,
+                            struct berr *err);
+
 /* ---- cases (casework.c, casexml.c) ------------------------------------------- */
 
 struct case_input {

@@ -174,3 +174,33 @@ HANDLER(h_user_unlock)
     req->audit.action = "user.unlock";
     user_act(app, req, rep, app_user_unlock);
 }
+
+HANDLER(h_number_patterns)
+{
+    struct berr err = {0};
+    long long id;
+    json_t *j = path_id(req->params[0], "id", &id, &err)
+                    ? app_number_patterns(app, &req->actor, id, &err)
+                    : NULL;
+    reply_result(rep, 200, j, &err);
+}
+
+HANDLER(h_number_pattern_set)
+{
+    static const char *const fields[] = {"pattern", NULL};
+    struct berr err = {0};
+    req->audit.action = "number_pattern.set";
+    long long id;
+    const char *pattern;
+    json_t *body = NULL;
+    bool ok =
+        path_id(req->params[0], "id", &id, &err) &&
+        (body = json_body(req, fields, false, &err)) != NULL &&
+        json_get_str(body, "pattern", true, 120, &pattern, &err) &&
+        app_number_pattern_set(app, &req->actor, id, req->params[1], pattern, &req->audit, &err);
+    if (ok)
+        reply_result(rep, 200, app_number_patterns(app, &req->actor, id, &err), &err);
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}

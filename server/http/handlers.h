@@ -30,6 +30,8 @@ HANDLER(h_user_get);
 HANDLER(h_user_create);
 HANDLER(h_user_disable);
 HANDLER(h_user_unlock);
+HANDLER(h_number_patterns);
+HANDLER(h_number_pattern_set);
 
 /* h_cases.c */
 HANDLER(h_cases_list);

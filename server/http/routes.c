@@ -32,6 +32,8 @@ const struct route http_routes[] = {
     {"GET",    "/api/v1/offices/{id}",              h_office_get,       ANY,          0,           "one office"},
     {"GET",    "/api/v1/offices/{id}/letterheads",  h_letterheads_list, ANY,          0,           "an office's letterhead lines by effective date"},
     {"POST",   "/api/v1/offices/{id}/letterheads",  h_letterhead_add,   ADMIN,        ROUTE_AUDIT, "add letterhead lines from a date"},
+    {"GET",    "/api/v1/offices/{id}/number-patterns", h_number_patterns, ADMIN,      0,           "an office's document-number patterns"},
+    {"PUT",    "/api/v1/offices/{id}/number-patterns/{type}", h_number_pattern_set, ADMIN, ROUTE_AUDIT, "set a document-number pattern ({seq:04}, {roman_month}, {year}, ...)"},
     {"GET",    "/api/v1/users",                     h_users_list,       ADMIN,        0,           "the users of the admin's subtree"},
     {"POST",   "/api/v1/users",                     h_user_create,      ADMIN,        ROUTE_AUDIT, "add a user"},
     {"GET",    "/api/v1/users/{id}",                h_user_get,         ADMIN,        0,           "one user"},

@@ -152,6 +152,9 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return case_read(r, rel) == 200 ? 422 : case_read(r, rel);
     if (IS("GET", "/api/v1/forms"))
         return any_session(r, 200);
+    if (IS("GET", "/api/v1/offices/{id}/number-patterns") ||
+        IS("PUT", "/api/v1/offices/{id}/number-patterns/{type}"))
+        return admin_scoped(r, rel, 200, 404);
     if (IS("GET", "/verify/{code}"))
         return 200; /* public, and shows no case data */
 #undef IS
@@ -342,6 +345,8 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
         char value[64];
         if (strcmp(name, "party") == 0)
             snprintf(value, sizeof value, "%lld", party_ids[o]);
+        else if (strcmp(name, "type") == 0)
+            snprintf(value, sizeof value, "sprindik");
         else if (strcmp(name, "form") == 0)
             snprintf(value, sizeof value, "daftar_barang_bukti");
         else if (strcmp(name, "code") == 0)
@@ -392,6 +397,8 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
         snprintf(body, bodysz, "{\"code\":\"113\"}");
     else if (strcmp(pattern, "/api/v1/cases/{id}/evidence") == 0)
         snprintf(body, bodysz, "{\"description\":\"Paspor %d\"}", n);
+    else if (strcmp(pattern, "/api/v1/offices/{id}/number-patterns/{type}") == 0)
+        snprintf(body, bodysz, "{\"pattern\":\"SP.Sidik/{seq}/{roman_month}/{year}/UJI-%d\"}", n);
     else if (strcmp(pattern, "/api/v1/rulesets/{name}/{key}") == 0)
         snprintf(body, bodysz, "{\"value\":5}");
     else if (strcmp(pattern, "/api/v1/users") == 0 && strcmp(r->method, "POST") == 0) {
@@ -480,6 +487,8 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/cases/{id}/dossier.pdf"},
         {"GET", "/api/v1/documents/{id}.pdf"},
         {"GET", "/api/v1/forms"},
+        {"GET", "/api/v1/offices/{id}/number-patterns"},
+        {"PUT", "/api/v1/offices/{id}/number-patterns/{type}"},
         {"GET", "/verify/{code}"},
     };
     /* a stale rule (its route gone from the table) is a defect too */

@@ -468,6 +468,32 @@ START_TEST(test_roles_record_only_their_own_acts)
 }
 END_TEST
 
+START_TEST(test_number_patterns_are_checked_before_they_are_saved)
+{
+    char *office = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KANIM-PLG'", 0, NULL);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/offices/%s/number-patterns/sprindik", office);
+    const char *bad[] = {"{\"pattern\":\"SP/{nomor}/{year}\"}", "{\"pattern\":\"SP/{year}\"}",
+                         "{\"pattern\":\"SP/{seq\"}", "{\"pattern\":\"{seq}/{seq}\"}"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        json_t *p = call("PUT", path, admin, bad[i], 400);
+        ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "pattern");
+        json_decref(p);
+    }
+    json_t *ok = call("PUT", path, admin,
+                      "{\"pattern\":\"SP.Sidik/{seq}/{roman_month}/{year}/PPNS-IMI\"}", 200);
+    ck_assert_str_eq(json_string_value(json_object_get(
+                         json_array_get(json_object_get(ok, "items"), 0), "pattern")),
+                     "SP.Sidik/{seq}/{roman_month}/{year}/PPNS-IMI");
+    json_decref(ok);
+    snprintf(path, sizeof path, "/api/v1/offices/%s/number-patterns/Bad-Type", office);
+    json_decref(call("PUT", path, admin, "{\"pattern\":\"{seq}\"}", 400));
+    snprintf(path, sizeof path, "/api/v1/offices/%s/number-patterns/sprindik", office);
+    json_decref(call("PUT", path, inv, "{\"pattern\":\"{seq}\"}", 403));
+    free(office);
+}
+END_TEST
+
 Suite *suite_cases(void)
 {
     Suite *s = suite_create("cases");
@@ -484,6 +510,7 @@ Suite *suite_cases(void)
     tcase_add_test(tc, test_the_list_pages_with_a_cursor_and_filters);
     tcase_add_test(tc, test_amending_a_rule_set_moves_the_clock);
     tcase_add_test(tc, test_roles_record_only_their_own_acts);
+    tcase_add_test(tc, test_number_patterns_are_checked_before_they_are_saved);
     suite_add_tcase(s, tc);
     return s;
 }
