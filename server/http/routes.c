@@ -44,7 +44,7 @@ const struct route http_routes[] = {
     {"GET",    "/api/v1/cases/{id}.xml",            h_case_xml,         CASES,        ROUTE_AUDIT, "the case as one XML document (schemas/case.xsd)"},
     {"GET",    "/api/v1/cases/{id}/forms/{form}.pdf", h_form_draft,     ISSUERS,      ROUTE_AUDIT, "a form as a draft: watermarked, no number (?param=value)"},
     {"POST",   "/api/v1/cases/{id}/forms/{form}",   h_form_issue,       ISSUERS,      ROUTE_AUDIT, "issue a form: gapless number, verification code, PDF stored with its SHA-256"},
-    {"GET",    "/api/v1/cases/{id}/documents",      h_documents_list,   CASES,        0,           "the documents issued for a case"},
+    {"GET",    "/api/v1/cases/{id}/documents",      h_documents_list,   CASES,        ROUTE_AUDIT,          "the documents issued for a case"},
     {"GET",    "/api/v1/cases/{id}/dossier.pdf",    h_dossier,          CASES,        ROUTE_AUDIT, "the berkas perkara in one PDF, in legal order, with its manifest"},
     {"GET",    "/api/v1/documents/{id}.pdf",        h_document_pdf,     CASES,        ROUTE_AUDIT, "an issued document's PDF, as issued"},
     {"GET",    "/api/v1/forms",                     h_forms_list,       ANY,          0,           "the forms berkas can make"},
