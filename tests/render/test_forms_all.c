@@ -20,7 +20,7 @@ static char *out_path(const char *name)
     return p;
 }
 
-__attribute__((unused)) static void assert_has(const char *form, const char *text, const char *needle)
+static void assert_has(const char *form, const char *text, const char *needle)
 {
     ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not found in the PDF's text", form,
                   needle);
@@ -28,7 +28,7 @@ __attribute__((unused)) static void assert_has(const char *form, const char *tex
 
 /* Render form and return its text (pdftotext -layout, whitespace
  * collapsed); checks the page size the form declares. */
-__attribute__((unused)) static char *render_text(const char *form, const char *xml, size_t len, const char *date,
+static char *render_text(const char *form, const char *xml, size_t len, const char *date,
                          const char *number, const struct render_kv *kv, size_t nkv)
 {
     struct berr err = {0};
@@ -51,7 +51,7 @@ __attribute__((unused)) static char *render_text(const char *form, const char *x
 }
 
 /* s with the first occurrence of from replaced by to (malloc'd). */
-__attribute__((unused)) static char *replace(const char *s, const char *from, const char *to)
+static char *replace(const char *s, const char *from, const char *to)
 {
     const char *p = strstr(s, from);
     ck_assert_msg(p != NULL, "fixture lacks %s", from);
@@ -62,12 +62,59 @@ __attribute__((unused)) static char *replace(const char *s, const char *from, co
     return r;
 }
 
+/* An event appended to the fixture's log (sequence n). */
+static char *with_event(const char *xml, int n, const char *kode, const char *date,
+                        const char *number, const char *data)
+{
+    char ev[2048];
+    snprintf(ev, sizeof ev,
+             "    <peristiwa id=\"peristiwa-%d\">\n      <urutan>%d</urutan>\n"
+             "      <jenis kode=\"%s\">x</jenis>\n      <tanggal>%s</tanggal>\n"
+             "      <nomor-dokumen>%s</nomor-dokumen>\n"
+             "      <rezim kode=\"KUHAP-1981\">KUHAP 1981</rezim>\n"
+             "      <tahap-sebelum kode=\"investigation\">Penyidikan</tahap-sebelum>\n"
+             "      <tahap-sesudah kode=\"investigation\">Penyidikan</tahap-sesudah>\n"
+             "      <terlambat>false</terlambat>\n"
+             "      <dicatat-pada>%sT16:00:00+08:00</dicatat-pada>\n"
+             "      <dicatat-oleh nip=\"198503122010121002\">Made Wirawan, S.H.</dicatat-oleh>\n"
+             "%s    </peristiwa>\n  </daftar-peristiwa>",
+             n, n, kode, date, number, date, data ? data : "");
+    return replace(xml, "  </daftar-peristiwa>", ev);
+}
+
+#define SP3_NO "S.Tap/02/XI/2024/PPNS-IMI"
+#define P21_NO "B-2391/N.1.10/Eku.1/10/2024"
+
+/* The fixture with an SP3 recorded (ground "tidak terdapat cukup bukti"). */
+static char *case_with_sp3(size_t *len)
+{
+    size_t n;
+    char *x = with_event(case_xml(&n), 16, "sp3_issued", "2024-11-04", SP3_NO,
+                         "      <data kunci=\"ground\">tidak terdapat cukup bukti</data>\n");
+    *len = strlen(x);
+    return x;
+}
+
+/* The fixture after the file was sent back and found complete (P-21). */
+static char *case_with_p21(size_t *len)
+{
+    size_t n;
+    char *a = with_event(case_xml(&n), 16, "resubmitted", "2024-10-10",
+                         "B-IMI.12.GR.01.01-0611/X/2024", NULL);
+    char *b = with_event(a, 17, "p21_received", "2024-10-15", P21_NO, NULL);
+    free(a);
+    *len = strlen(b);
+    return b;
+}
+
 START_TEST(test_every_form_renders_from_the_rich_case)
 {
-    size_t len;
+    size_t len, len3;
     const char *xml = case_xml(&len);
+    char *sp3 = case_with_sp3(&len3);
     size_t n;
     const struct render_form_info *f = render_forms(engine(), &n);
+    ck_assert_uint_ge(n, 27);
     for (size_t i = 0; i < n; i++) {
         struct render_kv kv[4];
         size_t nkv = 0;
@@ -76,13 +123,643 @@ START_TEST(test_every_form_renders_from_the_rich_case)
                 kv[nkv++] = (struct render_kv){"party", strstr(f[i].name, "saksi")  ? "pihak-5"
                                                         : strstr(f[i].name, "ahli") ? "pihak-6"
                                                                                     : "pihak-1"};
+            else if (strcmp(f[i].params[k].name, "ground") == 0)
+                kv[nkv++] = (struct render_kv){"ground", "tidak terdapat cukup bukti"};
             else if (f[i].params[k].required && strcmp(f[i].params[k].name, "appear-date") == 0)
                 kv[nkv++] = (struct render_kv){"appear-date", "2024-09-09"};
             else if (f[i].params[k].required && strcmp(f[i].params[k].name, "appear-time") == 0)
                 kv[nkv++] = (struct render_kv){"appear-time", "09:00"};
+        bool needs_sp3 = strcmp(f[i].name, "pemberitahuan_sp3") == 0;
         struct berr err = {0};
-        int pages = render_to(f[i].name, xml, len, "2024-10-10", NULL, kv, nkv, NULL, &err);
+        int pages = render_to(f[i].name, needs_sp3 ? sp3 : xml, needs_sp3 ? len3 : len,
+                              "2024-10-10", NULL, kv, nkv, NULL, &err);
         ck_assert_msg(pages > 0, "%s: %s", f[i].name, err.message);
+    }
+    free(sp3);
+}
+END_TEST
+
+START_TEST(test_laporan_keimigrasian)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    const struct render_kv kv[] = {{"time", "10:15"},
+                                   {"scene", "Vila Jalan Pantai Batu Bolong Nomor 18, Canggu"}};
+    char *t = render_text("laporan_kejadian", xml, len, "2024-08-28", "LK/17/VIII/2024/INTELDAKIM",
+                          kv, 2);
+    const char *want[] = {
+        "PRO JUSTITIA",
+        "LAPORAN KEIMIGRASIAN",
+        "Nomor: LK/17/VIII/2024/INTELDAKIM",
+        "Pada hari ini Rabu tanggal dua puluh delapan bulan Agustus tahun dua ribu dua puluh "
+        "empat, pukul 10.15 WITA",
+        "Vila Jalan Pantai Batu Bolong Nomor 18, Canggu",
+        "TIM PORA: Operasi gabungan TIM PORA Kota Denpasar",
+        "Dua orang asing bekerja di sebuah vila di Canggu",
+        "Nguyễn Văn Thành",
+        "Ayşe Şahin",
+        "Zoë Müller",
+        "Łukasz Wiśniewski",
+        "kewarganegaraan Vietnam, paspor nomor C2345678",
+        "I Wayan Sudarma",
+        "Pasal 122 huruf a dan Pasal 119 ayat (1) Undang-Undang Nomor 6 Tahun 2011",
+        "Yang melaporkan,",
+        "Rai Wirawan",
+        "NIP 19700101 199503 1 001",
+        "Denpasar, 28 Agustus 2024"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        assert_has("laporan_kejadian", t, want[i]);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_bap_saksi_and_bap_ahli)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    const struct render_kv s[] = {{"party", "pihak-5"}};
+    char *t = render_text("bap_saksi", xml, len, "2024-09-04", "BAP/09/IX/2024/PPNS-IMI", s, 1);
+    const char *ws[] = {"BERITA ACARA PEMERIKSAAN SAKSI",
+                        "Pada hari ini Rabu tanggal empat bulan September tahun dua ribu dua puluh "
+                        "empat, pukul 09.00 WITA",
+                        "seorang laki-laki yang mengaku bernama",
+                        "Nama : I Wayan Sudarma",
+                        "Tabanan, 17 April 1982 (umur 42 tahun)",
+                        "Kewarganegaraan : Indonesia",
+                        "SP.Sidik/12/IX/2024/PPNS-IMI",
+                        "Pasal 122 huruf a dan Pasal 119 ayat (1) Undang-Undang Nomor 6 Tahun 2011",
+                        "1. Pertanyaan : Apakah Saudara dalam keadaan sehat",
+                        "Jawaban : Ya, saya sehat dan bersedia.",
+                        "2. Pertanyaan : Apakah Saudara mengenal orang asing",
+                        "melihat Nguyễn Văn Thành memasak",
+                        "Yang diperiksa, Yang memeriksa,",
+                        "Made Wirawan, S.H."};
+    for (size_t i = 0; i < sizeof ws / sizeof ws[0]; i++)
+        assert_has("bap_saksi", t, ws[i]);
+    ck_assert_ptr_null(strstr(t, "Nomor paspor")); /* an Indonesian witness */
+    free(t);
+
+    const struct render_kv a[] = {{"party", "pihak-6"}, {"time", "13:00"}};
+    t = render_text("bap_ahli", xml, len, "2024-09-06", "BAP/11/IX/2024/PPNS-IMI", a, 2);
+    const char *wa[] = {"BERITA ACARA PEMERIKSAAN AHLI",
+                        "Pada hari ini Jumat tanggal enam bulan September tahun dua ribu dua puluh "
+                        "empat, pukul 13.00 WITA",
+                        "Nama : Dr. Ni Luh Gede Sri Wahyuni, S.H., M.H.",
+                        "Pekerjaan/keahlian : Dosen Hukum Keimigrasian",
+                        "Pasal 120 ayat (2) Undang-Undang Nomor 8 Tahun 1981",
+                        "1. Pertanyaan : Menurut pendapat Saudara sebagai ahli",
+                        "Izin tinggal kunjungan tidak memberi hak untuk bekerja",
+                        "Yang memberi"};
+    for (size_t i = 0; i < sizeof wa / sizeof wa[0]; i++)
+        assert_has("bap_ahli", t, wa[i]);
+    free(t);
+
+    /* a witness is not an expert */
+    struct berr err = {0};
+    ck_assert_int_eq(render_to("bap_ahli", xml, len, "2024-09-06", NULL, s, 1, NULL, &err), -1);
+    ck_assert_int_eq(err.kind, BERR_UNPROCESSABLE);
+    ck_assert_msg(strstr(err.message, "nama ahli"), "%s", err.message);
+}
+END_TEST
+
+START_TEST(test_arrest_order_and_its_berita_acara)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    const struct render_kv p1[] = {{"party", "pihak-1"}};
+    char *t =
+        render_text("sp_penangkapan", xml, len, "2024-09-03", "SP.Kap/05/IX/2024/PPNS-IMI", p1, 1);
+    const char *w[] = {"SURAT PERINTAH PENANGKAPAN",
+                       "Nomor: SP.Kap/05/IX/2024/PPNS-IMI",
+                       "Pasal 7 ayat (2), Pasal 16, Pasal 17, Pasal 18, dan Pasal 19 Undang-Undang "
+                       "Nomor 8 Tahun 1981",
+                       "Pasal 106 huruf e Undang-Undang Nomor 6 Tahun 2011",
+                       "Laporan Keimigrasian Nomor LK/17/VIII/2024/INTELDAKIM",
+                       "DIPERINTAHKAN",
+                       "Nama : Nguyễn Văn Thành",
+                       "Kewarganegaraan : Vietnam",
+                       "Pasal 122 huruf a Undang-Undang Nomor 6 Tahun 2011",
+                       "paling lama 1 (satu) hari",
+                       "Keluarga tersangka Nguyễn Văn Thành;",
+                       "KEPALA KANTOR IMIGRASI KELAS I",
+                       "NIP 19700101 199503 1 001"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("sp_penangkapan", t, w[i]);
+    ck_assert_ptr_null(strstr(t, "Pasal 119")); /* only this suspect's article */
+    free(t);
+
+    const struct render_kv kv[] = {{"party", "pihak-1"},
+                                   {"scene", "Jalan Pantai Batu Bolong Nomor 18, Canggu"}};
+    t = render_text("ba_penangkapan", xml, len, "2024-09-03", "BA.Kap/05/IX/2024/PPNS-IMI", kv, 2);
+    const char *b[] = {
+        "BERITA ACARA PENANGKAPAN",
+        "Pada hari ini Selasa tanggal tiga bulan September tahun dua ribu dua puluh empat, pukul "
+        "07.45 WITA",
+        "Surat Perintah Penangkapan Nomor SP.Kap/05/IX/2024/PPNS-IMI, tanggal 3 September 2024",
+        "Nama : Nguyễn Văn Thành",
+        "Penangkapan dilakukan di Jalan Pantai Batu Bolong Nomor 18, Canggu",
+        "dengan bantuan penerjemah Đặng Thị Hương",
+        "Pasal 122 huruf a Undang-Undang Nomor 6 Tahun 2011",
+        "Yang ditangkap, Yang melakukan penangkapan,"};
+    for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
+        assert_has("ba_penangkapan", t, b[i]);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_detention_period_runs_inclusive_dates)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    const struct render_kv p1[] = {{"party", "pihak-1"}};
+    /* detained 4 September 2024, 20 days: 4 to 23 September inclusive */
+    char *t =
+        render_text("sp_penahanan", xml, len, "2024-09-04", "SP.Han/06/IX/2024/PPNS-IMI", p1, 1);
+    const char *w[] = {"SURAT PERINTAH PENAHANAN",
+                       "Nomor: SP.Han/06/IX/2024/PPNS-IMI",
+                       "Pasal 109 Undang-Undang Nomor 6 Tahun 2011",
+                       "Nama : Nguyễn Văn Thành",
+                       "Penahanan Rumah Tahanan Negara",
+                       "selama 20 (dua puluh) hari terhitung sejak tanggal 4 September 2024 s.d. "
+                       "tanggal 23 September 2024",
+                       "Keluarga tersangka Nguyễn Văn Thành;",
+                       "Kepala Kejaksaan Negeri Denpasar;"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("sp_penahanan", t, w[i]);
+    free(t);
+
+    t = render_text("ba_penahanan", xml, len, "2024-09-04", "BA.Han/06/IX/2024/PPNS-IMI", p1, 1);
+    const char *b[] = {"BERITA ACARA PENAHANAN",
+                       "Pada hari ini Rabu tanggal empat bulan September tahun dua ribu dua puluh "
+                       "empat, pukul 06.30 WITA",
+                       "Surat Perintah Penahanan Nomor SP.Han/06/IX/2024/PPNS-IMI",
+                       "Penahanan Rumah Tahanan Negara",
+                       "terhitung sejak tanggal 4 September 2024 s.d. tanggal 23 September 2024",
+                       "Yang ditahan, Yang melakukan penahanan,"};
+    for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
+        assert_has("ba_penahanan", t, b[i]);
+    free(t);
+
+    /* across a month and a leap day: 15 February 2024 + 20 days - 1 = 5 March;
+       house detention at the suspect's address */
+    const struct render_kv kv[] = {
+        {"party", "pihak-2"}, {"type", "rumah"}, {"start", "2024-02-15"}};
+    t = render_text("sp_penahanan", xml, len, "2024-02-15", NULL, kv, 3);
+    assert_has("sp_penahanan", t,
+               "jenis penahanan: Penahanan Rumah, di rumah tempat tinggal "
+               "tersangka, Jalan Pantai Batu Bolong Nomor 18");
+    assert_has("sp_penahanan", t,
+               "terhitung sejak tanggal 15 Februari 2024 s.d. tanggal 5 Maret 2024");
+    assert_has("sp_penahanan", t, "Nama : Ayşe Şahin");
+    free(t);
+    /* across the year's end, 30 days */
+    const struct render_kv ny[] = {{"party", "pihak-1"}, {"start", "2024-12-20"}, {"days", "30"}};
+    t = render_text("ba_penahanan", xml, len, "2024-12-20", NULL, ny, 3);
+    assert_has("ba_penahanan", t,
+               "30 (tiga puluh) hari terhitung sejak tanggal 20 Desember 2024 s.d. "
+               "tanggal 18 Januari 2025");
+    free(t);
+}
+END_TEST
+
+START_TEST(test_extension_request_to_the_kejaksaan_negeri)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    const struct render_kv p1[] = {{"party", "pihak-1"}};
+    /* 20 days from 4 September end on 23 September; 40 more: 24 September - 2 November */
+    char *t = render_text("permintaan_perpanjangan", xml, len, "2024-09-16",
+                          "B-IMI.12.GR.01.01-0470/IX/2024", p1, 1);
+    const char *w[] = {
+        "Denpasar, 16 September 2024",
+        "Nomor : B-IMI.12.GR.01.01-0470/IX/2024",
+        "Hal : Permintaan Perpanjangan Penahanan atas nama tersangka Nguyễn Văn Thành",
+        "Yth. Kepala Kejaksaan Negeri Denpasar",
+        "Pasal 24 ayat (2) Undang-Undang Nomor 8 Tahun 1981",
+        "Surat Perintah Penahanan Nomor SP.Han/06/IX/2024/PPNS-IMI tanggal 4 September 2024",
+        "selama 20 (dua puluh) hari terhitung sejak tanggal 4 September 2024 s.d. tanggal 23 "
+        "September 2024",
+        "diperpanjang selama 40 (empat puluh) hari terhitung sejak tanggal 24 September 2024 s.d. "
+        "tanggal 2 November 2024",
+        "Pasal 122 huruf a Undang-Undang Nomor 6 Tahun 2011"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("permintaan_perpanjangan", t, w[i]);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_seizure_order_and_its_berita_acara_list_the_items)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    const struct render_kv p1[] = {{"party", "pihak-1"}};
+    char *t =
+        render_text("sp_penyitaan", xml, len, "2024-09-03", "SP.Sita/04/IX/2024/PPNS-IMI", p1, 1);
+    const char *w[] = {"SURAT PERINTAH PENYITAAN",
+                       "Nomor: SP.Sita/04/IX/2024/PPNS-IMI",
+                       "Pasal 106 huruf f dan huruf h Undang-Undang Nomor 6 Tahun 2011",
+                       "Ketua Pengadilan Negeri Nomor ....",
+                       "Uraian barang",
+                       "Paspor Republik Sosialis Vietnam Nomor",
+                       "C2345678",
+                       "dari Nguyễn Văn Thành, Vietnam"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("sp_penyitaan", t, w[i]);
+    ck_assert_ptr_null(strstr(t, "U19283746")); /* only the items seized from this person */
+    free(t);
+
+    t = render_text("ba_penyitaan", xml, len, "2024-09-03", "BA.Sita/04/IX/2024/PPNS-IMI", NULL, 0);
+    const char *b[] = {
+        "BERITA ACARA PENYITAAN",
+        "Pada hari ini Selasa tanggal tiga bulan September tahun dua ribu dua puluh empat, pukul "
+        "08.30 WITA",
+        "Surat Perintah Penyitaan Nomor SP.Sita/04/IX/2024/PPNS-IMI, tanggal 3 September 2024",
+        "C2345678",
+        "U19283746",
+        "Nomor",
+        "Ruang barang bukti",
+        "Pasal 122 huruf a dan Pasal 119 ayat (1)",
+        "Yang menyerahkan, Saksi, Yang melakukan penyitaan,"};
+    for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
+        assert_has("ba_penyitaan", t, b[i]);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_resume_outlines_acts_evidence_and_elements)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    char *t = render_text("resume", xml, len, "2024-09-19", "R/03/IX/2024/PPNS-IMI", NULL, 0);
+    const char *w[] = {
+        "RESUME",
+        "Nomor: R/03/IX/2024/PPNS-IMI",
+        "I. DASAR",
+        "Laporan Keimigrasian Nomor LK/17/VIII/2024/INTELDAKIM tanggal 28 Agustus 2024",
+        "Surat Perintah Penyidikan Nomor SP.Sidik/12/IX/2024/PPNS-IMI",
+        "Surat Pemberitahuan Dimulainya Penyidikan Nomor B-IMI.12.GR.01.01-0451/IX/2024",
+        "II. FAKTA-FAKTA",
+        "Dua orang asing bekerja",
+        "III. TINDAKAN YANG TELAH DILAKUKAN",
+        "tanggal 3 September 2024 pukul 07.45 WITA: Penangkapan terhadap Nguyễn Văn Thành, "
+        "Nomor SP.Kap/05/IX/2024/PPNS-IMI",
+        "Penahanan terhadap Nguyễn Văn Thành, Nomor SP.Han/06/IX/2024/PPNS-IMI",
+        "Berita Acara Pemeriksaan dibuat (saksi) terhadap I Wayan Sudarma",
+        "IV. KETERANGAN SAKSI, AHLI, DAN TERSANGKA",
+        "V. BARANG BUKTI",
+        "Paspor Republik Turki Nomor U19283746",
+        "VI. ANALISA YURIDIS",
+        "Unsur \"Orang Asing\"",
+        "Unsur \"dengan sengaja menyalahgunakan atau melakukan kegiatan",
+        "Tersangka Łukasz Wiśniewski (Polandia",
+        "VII. KESIMPULAN",
+        "diduga keras telah melakukan tindak pidana keimigrasian",
+        "VIII. PENUTUP",
+        "Mengetahui,"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("resume", t, w[i]);
+    free(t);
+
+    /* the elements and facts the investigator recorded replace the outline */
+    char *x = with_event(
+        xml, 16, "resume_written", "2024-09-19", "",
+        "      <data kunci=\"unsur\">Orang Asing</data>\n"
+        "      <data kunci=\"unsur\">menyalahgunakan Izin Tinggal</data>\n"
+        "      <data kunci=\"fakta\">Tersangka warga negara Vietnam.</data>\n"
+        "      <data kunci=\"fakta\">Tersangka bekerja sebagai juru masak.</data>\n"
+        "      <data kunci=\"kesimpulan\">Unsur-unsur Pasal 122 huruf a telah terpenuhi.</data>\n");
+    t = render_text("resume", x, strlen(x), "2024-09-19", NULL, NULL, 0);
+    assert_has("resume", t, "1. Unsur \"Orang Asing\": Fakta : Tersangka warga negara Vietnam.");
+    assert_has(
+        "resume", t,
+        "2. Unsur \"menyalahgunakan Izin Tinggal\": Fakta : Tersangka bekerja sebagai juru masak.");
+    assert_has("resume", t, "Unsur-unsur Pasal 122 huruf a telah terpenuhi.");
+    free(t);
+    free(x);
+}
+END_TEST
+static const char *const P19_ITEMS[] = {
+    "Lakukan pemeriksaan tambahan terhadap tersangka Nguyễn Văn Thành mengenai besarnya upah",
+    "Lampirkan salinan izin tinggal kunjungan tersangka yang telah dilegalisasi",
+    "Periksa pemilik vila sebagai saksi untuk menerangkan hubungan kerja dengan tersangka."};
+
+START_TEST(test_tahap1_covering_letter)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    char *t = render_text("pengantar_tahap1", xml, len, "2024-09-20",
+                          "B-IMI.12.GR.01.01-0530/IX/2024", NULL, 0);
+    const char *w[] = {
+        "Denpasar, 20 September 2024",
+        "Nomor : B-IMI.12.GR.01.01-0530/IX/2024",
+        "Hal : Pengiriman Berkas Perkara atas nama tersangka Nguyễn Văn Thành, Ayşe Şahin, "
+        "Zoë Müller dan Łukasz Wiśniewski",
+        "Yth. Kepala Kejaksaan Negeri Denpasar",
+        "Pasal 8 ayat (2) dan ayat (3) huruf a serta Pasal 110 ayat (1)",
+        "Pasal 107 ayat (2) Undang-Undang Nomor 6 Tahun 2011",
+        "Surat Pemberitahuan Dimulainya Penyidikan Nomor B-IMI.12.GR.01.01-0451/IX/2024 tanggal 5 "
+        "September 2024",
+        "1 (satu) berkas perkara",
+        "Pasal 122 huruf a dan Pasal 119 ayat (1)",
+        "tersangka Nguyễn Văn Thành ditahan sejak tanggal 4 September 2024",
+        "tersangka Ayşe Şahin tidak ditahan",
+        "tersangka Łukasz Wiśniewski tidak ditahan",
+        "berjumlah 2 (dua) jenis",
+        "Arsip."};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("pengantar_tahap1", t, w[i]);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_p19_and_the_answer_carry_every_instruction)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    char *t = render_text("p19", xml, len, "2024-10-01", "B-2207/N.1.10/Eku.1/10/2024", NULL, 0);
+    const char *w[] = {
+        "KEJAKSAAN REPUBLIK INDONESIA",
+        "KEJAKSAAN NEGERI DENPASAR",
+        "P-19",
+        "Denpasar, 1 Oktober 2024",
+        "Nomor : B-2207/N.1.10/Eku.1/10/2024",
+        "Perihal : Pengembalian Berkas Perkara atas nama tersangka Nguyễn Văn Thành",
+        "Yth. Penyidik Pegawai Negeri Sipil Keimigrasian",
+        "pada Kantor Imigrasi Kelas I TPI Denpasar",
+        "surat pengantar Nomor B-IMI.12.GR.01.01-0530/IX/2024 tanggal 20 September 2024 yang kami "
+        "terima pada tanggal 21 September 2024",
+        "belum lengkap",
+        "Pasal 110 ayat (3) dan Pasal 138 ayat (2)",
+        "14 (empat belas) hari",
+        "Kode verifikasi: K7QX-2M9D",
+        "NIP 19700101 199503 1 001"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("p19", t, w[i]);
+    for (size_t i = 0; i < 3; i++) {
+        char want[400];
+        snprintf(want, sizeof want, "%zu. %s", i + 1, P19_ITEMS[i]);
+        assert_has("p19", t, want);
+    }
+    ck_assert_ptr_null(strstr(t, "KANTOR IMIGRASI KELAS I TPI DENPASAR")); /* not our letterhead */
+    ck_assert_ptr_null(strstr(t, "PRO JUSTITIA"));
+    free(t);
+    const struct render_form_info *f = render_form_find(engine(), "p19");
+    ck_assert_int_eq(f->issuer, RENDER_ISSUER_PROSECUTOR);
+
+    t = render_text("pengiriman_kembali", xml, len, "2024-10-10", "B-IMI.12.GR.01.01-0611/X/2024",
+                    NULL, 0);
+    const char *k[] = {
+        "Hal : Pengiriman Kembali Berkas Perkara atas nama tersangka",
+        "Surat Kepala Kejaksaan Negeri Denpasar Nomor B-2207/N.1.10/Eku.1/10/2024 tanggal 1 "
+        "Oktober 2024 perihal Pengembalian Berkas Perkara untuk Dilengkapi (P-19)",
+        "Pasal 110 ayat (3) dan Pasal 138 ayat (2)",
+        "Pelaksanaan : Telah dilakukan pemeriksaan tambahan terhadap tersangka pada tanggal 7 "
+        "Oktober 2024",
+        "Pelaksanaan : Salinan izin tinggal yang dilegalisasi dan cetakan data perlintasan SIMKIM",
+        "Pelaksanaan : Pemilik vila telah diperiksa sebagai saksi pada tanggal 9 Oktober 2024."};
+    for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+        assert_has("pengiriman_kembali", t, k[i]);
+    for (size_t i = 0; i < 3; i++) {
+        char want[400];
+        snprintf(want, sizeof want, "%zu. Petunjuk : %s", i + 1, P19_ITEMS[i]);
+        assert_has("pengiriman_kembali", t, want);
+    }
+    free(t);
+
+    /* a second round: both forms answer the latest only, unless asked */
+    char *x = replace(xml, "  </petunjuk-p19>",
+                      "    <putaran ke=\"2\">\n      <tanggal>2024-10-20</tanggal>\n"
+                      "      <nomor-dokumen>B-2480/N.1.10/Eku.1/10/2024</nomor-dokumen>\n"
+                      "      <butir no=\"1\"><teks>Sita kontrak kerja tersangka dengan pengelola "
+                      "vila.</teks></butir>\n"
+                      "    </putaran>\n  </petunjuk-p19>");
+    t = render_text("pengiriman_kembali", x, strlen(x), "2024-10-25", NULL, NULL, 0);
+    assert_has("pengiriman_kembali", t,
+               "Nomor B-2480/N.1.10/Eku.1/10/2024 tanggal 20 Oktober 2024");
+    assert_has("pengiriman_kembali", t,
+               "1. Petunjuk : Sita kontrak kerja tersangka dengan pengelola vila.");
+    assert_has("pengiriman_kembali", t, "Pelaksanaan : ........");
+    ck_assert_ptr_null(strstr(t, "Periksa pemilik vila"));
+    free(t);
+    const struct render_kv r1[] = {{"round", "1"}};
+    t = render_text("p19", x, strlen(x), "2024-10-01", NULL, r1, 1);
+    assert_has("p19", t, P19_ITEMS[2]);
+    ck_assert_ptr_null(strstr(t, "Sita kontrak kerja"));
+    free(t);
+    free(x);
+
+    /* no instruction, no P-19 */
+    char *none = replace(xml, "<butir no=\"1\">", "<butir no=\"1\" >");
+    char *y = replace(none, "<putaran ke=\"1\" peristiwa=\"peristiwa-12\">",
+                      "<putaran ke=\"1\" peristiwa=\"peristiwa-12\" >");
+    free(none);
+    struct berr err = {0};
+    const struct render_kv r9[] = {{"round", "9"}};
+    ck_assert_int_eq(render_to("p19", y, strlen(y), "2024-10-01", NULL, r9, 1, NULL, &err), -1);
+    ck_assert_int_eq(err.kind, BERR_UNPROCESSABLE);
+    ck_assert_msg(strstr(err.message, "petunjuk P-19"), "%s", err.message);
+    free(y);
+}
+END_TEST
+
+START_TEST(test_p21_and_the_tahap2_handover)
+{
+    size_t len;
+    char *xml = case_with_p21(&len);
+    char *t = render_text("p21", xml, len, "2024-10-15", P21_NO, NULL, 0);
+    const char *w[] = {
+        "KEJAKSAAN NEGERI DENPASAR",
+        "P-21",
+        "Nomor : " P21_NO,
+        "Perihal : Pemberitahuan bahwa Hasil Penyidikan atas nama tersangka Nguyễn Văn Thành",
+        "surat Nomor B-IMI.12.GR.01.01-0611/X/2024 tanggal 10 Oktober 2024",
+        "sudah lengkap",
+        "Pasal 8 ayat (3) huruf b, Pasal 138 ayat (1), dan Pasal 139",
+        "Pasal 122 huruf a dan Pasal 119 ayat (1)"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("p21", t, w[i]);
+    free(t);
+
+    const struct render_kv kv[] = {{"time", "10:00"}, {"prosecutor", "I Made Santika, S.H."}};
+    t = render_text("ba_tahap2", xml, len, "2024-10-22", "BA/15/X/2024/PPNS-IMI", kv, 2);
+    const char *b[] = {
+        "BERITA ACARA SERAH TERIMA TERSANGKA DAN BARANG BUKTI",
+        "Pada hari ini Selasa tanggal dua puluh dua bulan Oktober tahun dua ribu dua puluh empat, "
+        "pukul 10.00 WITA, bertempat di Kantor Kejaksaan Negeri Denpasar",
+        "PIHAK PERTAMA",
+        "PIHAK KEDUA",
+        "I Made Santika, S.H.",
+        "Nomor " P21_NO " tanggal 15 Oktober 2024",
+        "Nguyễn Văn Thành",
+        "Ayşe Şahin",
+        "Zoë Müller",
+        "Łukasz Wiśniewski",
+        "ditahan",
+        "tidak ditahan",
+        "Paspor Republik Turki Nomor U19283746",
+        "Pasal 122 huruf a dan Pasal 119 ayat (1)"};
+    for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
+        assert_has("ba_tahap2", t, b[i]);
+    free(t);
+    free(xml);
+}
+END_TEST
+
+START_TEST(test_sp3_and_its_notification_give_the_ground)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    const struct render_kv g[] = {{"ground", "tidak terdapat cukup bukti"}};
+    char *t = render_text("sp3", xml, len, "2024-11-04", SP3_NO, g, 1);
+    const char *w[] = {"SURAT KETETAPAN",
+                       "Nomor: " SP3_NO,
+                       "PENGHENTIAN PENYIDIKAN",
+                       "Pasal 109 ayat (2) dan ayat (3) Undang-Undang Nomor 8 Tahun 1981",
+                       "Pasal 106 huruf n Undang-Undang Nomor 6 Tahun 2011",
+                       "karena tidak terdapat cukup bukti",
+                       "MEMUTUSKAN:",
+                       "KESATU",
+                       "Nguyễn Văn Thành, kewarganegaraan Vietnam, paspor nomor C2345678",
+                       "Ditetapkan di : Denpasar",
+                       "Tersangka Zoë Müller;"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("sp3", t, w[i]);
+    free(t);
+
+    /* without a ground, no SP3 */
+    struct berr err = {0};
+    ck_assert_int_eq(render_to("sp3", xml, len, "2024-11-04", NULL, NULL, 0, NULL, &err), -1);
+    ck_assert_int_eq(err.kind, BERR_UNPROCESSABLE);
+    ck_assert_msg(strstr(err.message, "alasan penghentian penyidikan"), "%s", err.message);
+
+    size_t l3;
+    char *x = case_with_sp3(&l3);
+    t = render_text("pemberitahuan_sp3", x, l3, "2024-11-05", "B-IMI.12.GR.01.01-0702/XI/2024",
+                    NULL, 0);
+    const char *p[] = {"Hal : Pemberitahuan Penghentian Penyidikan atas nama tersangka",
+                       "Yth. Kepala Kejaksaan Negeri Denpasar",
+                       "Surat Ketetapan Penghentian Penyidikan Nomor " SP3_NO
+                       " tanggal 4 November 2024",
+                       "terhitung mulai tanggal 4 November 2024 telah dihentikan karena tidak "
+                       "terdapat cukup bukti",
+                       "Koordinator Pengawas PPNS",
+                       "Tersangka Ayşe Şahin;"};
+    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+        assert_has("pemberitahuan_sp3", t, p[i]);
+    free(t);
+    free(x);
+}
+END_TEST
+
+START_TEST(test_daftar_pihak_lists_witnesses_suspects_and_evidence)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    char *t = render_text("daftar_pihak", xml, len, "2024-09-20", NULL, NULL, 0);
+    const char *w[] = {
+        "DAFTAR SAKSI",        "I Wayan Sudarma",  "Lingkungan",          "DAFTAR AHLI",
+        "Dr. Ni Luh Gede Sri", "DAFTAR TERSANGKA", "Nguyễn Văn Thành",    "Hà Nội",
+        "C01X00T47",           "Wiśniewski",       "DAFTAR BARANG BUKTI", "U19283746"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("daftar_pihak", t, w[i]);
+    free(t);
+    /* each list on its own page */
+    char *p2 = pdf_text(out_path("daftar_pihak"), 2, 2);
+    assert_has("daftar_pihak", p2, "DAFTAR TERSANGKA");
+    ck_assert_ptr_null(strstr(p2, "DAFTAR SAKSI"));
+    free(p2);
+    ck_assert_int_eq(render_form_find(engine(), "daftar_pihak")->issuer, RENDER_ISSUER_SYSTEM);
+}
+END_TEST
+
+START_TEST(test_laporan_without_number_falls_back_to_the_case_number)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    char *x = replace(xml, "<nomor-dokumen>LK/17/VIII/2024/INTELDAKIM</nomor-dokumen>",
+                      "<nomor-dokumen></nomor-dokumen>");
+    static const char *const forms[] = {"sprindik",     "spdp",         "sp_penangkapan",
+                                        "sp_penahanan", "sp_penyitaan", "resume"};
+    const struct render_kv p1[] = {{"party", "pihak-1"}};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        bool party =
+            strcmp(forms[i], "sp_penangkapan") == 0 || strcmp(forms[i], "sp_penahanan") == 0;
+        char pdf[1100];
+        snprintf(pdf, sizeof pdf, "%s/fallback-%s.pdf", env_dir("RENDER_OUT"), forms[i]);
+        struct berr err = {0};
+        ck_assert_msg(render_to(forms[i], x, strlen(x), "2024-09-05", "X/1/IX/2024", p1,
+                                party ? 1 : 0, pdf, &err) > 0,
+                      "%s: %s", forms[i], err.message);
+        char *t = pdf_text(pdf, 0, 0);
+        assert_has(forms[i], t,
+                   "Laporan Keimigrasian Nomor BKS-2024-000042 tanggal 28 Agustus 2024");
+        free(t);
+    }
+    free(x);
+}
+END_TEST
+
+START_TEST(test_orders_cite_uu_20_2025_from_2_january_2026)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    static const char *const forms[] = {"sp_penangkapan",
+                                        "sp_penahanan",
+                                        "sp_penyitaan",
+                                        "permintaan_perpanjangan",
+                                        "pengantar_tahap1",
+                                        "pengiriman_kembali",
+                                        "sp3",
+                                        "p19",
+                                        "p21",
+                                        "bap_ahli"};
+    const struct render_kv kv[] = {{"party", "pihak-1"}, {"ground", "tidak terdapat cukup bukti"}};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        const struct render_form_info *f = render_form_find(engine(), forms[i]);
+        struct render_kv use[2];
+        size_t n = 0;
+        for (size_t k = 0; k < f->n_params; k++)
+            for (size_t j = 0; j < 2; j++)
+                if (strcmp(f->params[k].name, kv[j].name) == 0)
+                    use[n++] = kv[j];
+        if (strcmp(forms[i], "bap_ahli") == 0)
+            use[0].value = "pihak-6";
+        char *t = render_text(forms[i], xml, len, "2026-01-05", NULL, use, n);
+        assert_has(forms[i], t, "Undang-Undang Nomor 20 Tahun 2025 tentang Hukum Acara Pidana");
+        ck_assert_msg(strstr(t, "Nomor 8 Tahun 1981") == NULL, "%s still cites UU 8/1981",
+                      forms[i]);
+        free(t);
+    }
+}
+END_TEST
+
+START_TEST(test_png_of_page_one_of_new_forms)
+{
+    static const char *const forms[] = {"p19",          "sp_penahanan",       "resume",
+                                        "ba_penyitaan", "pengiriman_kembali", "daftar_pihak"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        char pdf[1100], png[1100], cmd[2400];
+        snprintf(pdf, sizeof pdf, "%s", out_path(forms[i]));
+        size_t n = 0;
+        char *b = slurp(pdf, &n);
+        if (!b) { /* not rendered yet by the tests before */
+            size_t len;
+            const char *xml = case_xml(&len);
+            const struct render_kv p1[] = {{"party", "pihak-1"}};
+            struct berr err = {0};
+            ck_assert_msg(render_to(forms[i], xml, len, "2024-10-10", "X/1/X/2024", p1,
+                                    strcmp(forms[i], "sp_penahanan") == 0, pdf, &err) > 0,
+                          "%s", err.message);
+        }
+        free(b);
+        snprintf(png, sizeof png, "%s/%s-page1", env_dir("RENDER_OUT"), forms[i]);
+        snprintf(cmd, sizeof cmd, "pdftoppm -q -png -r 80 -f 1 -l 1 -singlefile '%s' '%s'", pdf,
+                 png);
+        ck_assert_int_eq(system(cmd), 0);
+        strncat(png, ".png", sizeof png - strlen(png) - 1);
+        b = slurp(png, &n);
+        ck_assert_msg(b && n > 1000, "%s written", png);
+        free(b);
     }
 }
 END_TEST
@@ -93,6 +770,21 @@ Suite *suite_forms_all(void)
     TCase *tc = tcase_create("forms_all");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, test_every_form_renders_from_the_rich_case);
+    tcase_add_test(tc, test_laporan_keimigrasian);
+    tcase_add_test(tc, test_bap_saksi_and_bap_ahli);
+    tcase_add_test(tc, test_arrest_order_and_its_berita_acara);
+    tcase_add_test(tc, test_detention_period_runs_inclusive_dates);
+    tcase_add_test(tc, test_extension_request_to_the_kejaksaan_negeri);
+    tcase_add_test(tc, test_seizure_order_and_its_berita_acara_list_the_items);
+    tcase_add_test(tc, test_resume_outlines_acts_evidence_and_elements);
+    tcase_add_test(tc, test_tahap1_covering_letter);
+    tcase_add_test(tc, test_p19_and_the_answer_carry_every_instruction);
+    tcase_add_test(tc, test_p21_and_the_tahap2_handover);
+    tcase_add_test(tc, test_sp3_and_its_notification_give_the_ground);
+    tcase_add_test(tc, test_daftar_pihak_lists_witnesses_suspects_and_evidence);
+    tcase_add_test(tc, test_laporan_without_number_falls_back_to_the_case_number);
+    tcase_add_test(tc, test_orders_cite_uu_20_2025_from_2_january_2026);
+    tcase_add_test(tc, test_png_of_page_one_of_new_forms);
     suite_add_tcase(s, tc);
     return s;
 }
