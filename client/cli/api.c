@@ -29,16 +29,23 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
     size_t n = size * nmemb;
     if (r->len + n > MAX_BODY)
         return 0;
-    /* not realloc: the old block may hold a token, and must be wiped */
-    char *grown = malloc(r->len + n + 1);
-    if (!grown)
-        return 0;
-    if (r->body) {
-        memcpy(grown, r->body, r->len);
-        api_wipe(r->body, r->len);
-        free(r->body);
+    if (r->len + n + 1 > r->cap) {
+        /* doubling, so a PDF of megabytes is not copied chunk by chunk; and
+         * not realloc: the old block may hold a token, and must be wiped */
+        size_t cap = r->cap ? r->cap : 4096;
+        while (cap < r->len + n + 1)
+            cap *= 2;
+        char *grown = malloc(cap);
+        if (!grown)
+            return 0;
+        if (r->body) {
+            memcpy(grown, r->body, r->len);
+            api_wipe(r->body, r->len);
+            free(r->body);
+        }
+        r->body = grown;
+        r->cap = cap;
     }
-    r->body = grown;
     memcpy(r->body + r->len, data, n);
     r->len += n;
     r->body[r->len] = '\0';
@@ -63,13 +70,18 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
     return n;
 }
 
+#define ACCEPT_JSON "application/json"
+
 /* The request headers: what we accept, the body's type, the caller's
  * extras, the bearer token. */
 static struct curl_slist *request_headers(const struct api_client *c, bool has_body,
-                                          const char *const extra[])
+                                          const char *accept, const char *const extra[])
 {
-    struct curl_slist *h = curl_slist_append(NULL, "Accept: application/json, "
-                                                   "application/problem+json");
+    char line[128];
+    int len = snprintf(line, sizeof line, "Accept: %s, application/problem+json", accept);
+    if (len < 0 || (size_t)len >= sizeof line)
+        return NULL;
+    struct curl_slist *h = curl_slist_append(NULL, line);
     /* without a body, no Content-Type (curl would claim a form for POST) */
     if (h)
         h = curl_slist_append(h, has_body ? "Content-Type: application/json" : "Content-Type:");
@@ -113,15 +125,16 @@ bool api_request(const struct api_client *c, const char *method, const char *pat
     return api_request_with(c, method, path, body, NULL, out, errbuf, errsz);
 }
 
-bool api_request_with(const struct api_client *c, const char *method, const char *path,
-                      const json_t *body, const char *const headers_in[], struct api_response *out,
-                      char *errbuf, size_t errsz)
+/* One request: the body sent as JSON, the reply accepted as accept. */
+static bool perform(const struct api_client *c, const char *method, const char *path,
+                    const json_t *body, const char *accept, const char *const headers_in[],
+                    struct api_response *out, char *errbuf, size_t errsz)
 {
     memset(out, 0, sizeof *out);
     char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
     size_t text_len = text ? strlen(text) : 0;
     CURL *curl = curl_easy_init();
-    struct curl_slist *headers = curl ? request_headers(c, text != NULL, headers_in) : NULL;
+    struct curl_slist *headers = curl ? request_headers(c, text != NULL, accept, headers_in) : NULL;
     if (!curl || !headers || (body && !text)) {
         snprintf(errbuf, errsz, "cannot prepare the request (out of memory?)");
         if (text) {
@@ -168,12 +181,26 @@ bool api_request_with(const struct api_client *c, const char *method, const char
     }
     if (!out->body) {
         out->body = calloc(1, 1);
+        out->cap = out->body ? 1 : 0;
         if (!out->body) {
             snprintf(errbuf, errsz, "out of memory");
             return false;
         }
     }
     return true;
+}
+
+bool api_request_with(const struct api_client *c, const char *method, const char *path,
+                      const json_t *body, const char *const headers_in[], struct api_response *out,
+                      char *errbuf, size_t errsz)
+{
+    return perform(c, method, path, body, ACCEPT_JSON, headers_in, out, errbuf, errsz);
+}
+
+bool api_download(const struct api_client *c, const char *path, const char *accept,
+                  struct api_response *out, char *errbuf, size_t errsz)
+{
+    return perform(c, "GET", path, NULL, accept, NULL, out, errbuf, errsz);
 }
 
 bool api_get(const struct api_client *c, const char *path, struct api_response *out, char *errbuf,
@@ -259,4 +286,5 @@ void api_response_free(struct api_response *r)
     free(r->body);
     r->body = NULL;
     r->len = 0;
+    r->cap = 0;
 }

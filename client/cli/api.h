@@ -19,8 +19,12 @@ struct api_client {
 
 struct api_response {
     long status;
-    char *body; /* NUL-terminated; never NULL after a successful call */
+    /* the reply's bytes, len of them, with a NUL after them (not counted) so
+     * that a text reply reads as a string; a binary reply (a PDF) may hold
+     * NULs of its own: use len.  Never NULL after a successful call. */
+    char *body;
     size_t len;
+    size_t cap; /* bytes allocated at body */
     char content_type[128];
 };
 
@@ -36,6 +40,12 @@ bool api_request(const struct api_client *c, const char *method, const char *pat
 bool api_request_with(const struct api_client *c, const char *method, const char *path,
                       const json_t *body, const char *const headers[], struct api_response *out,
                       char *errbuf, size_t errsz);
+
+/* GET path asking for a binary reply (Accept: accept, e.g. "application/pdf",
+ * with application/problem+json for a refusal): the bytes in out->body,
+ * out->len of them.  Otherwise as api_request. */
+bool api_download(const struct api_client *c, const char *path, const char *accept,
+                  struct api_response *out, char *errbuf, size_t errsz);
 
 /* api_request(c, "GET", path, NULL, ...). */
 bool api_get(const struct api_client *c, const char *path, struct api_response *out, char *errbuf,

@@ -91,11 +91,19 @@ static int parse_options(struct global *g, const struct command *cmd, int argc, 
     for (size_t i = 0; i < nopts; i++)
         longopts[3 + i] = (struct option){
             opts[i].name, opts[i].flag ? no_argument : required_argument, NULL, OPT_BASE + (int)i};
+    /* --output has the short form -o, the only command option with one */
+    int output = -1;
+    for (size_t i = 0; i < nopts; i++)
+        if (strcmp(opts[i].name, "output") == 0 && opts[i].value)
+            output = OPT_BASE + (int)i;
     optind = 0; /* GNU: start afresh (the global parse used "+") */
     opterr = 0;
     int rc = GO_ON, c;
     char buf[8];
-    while (rc == GO_ON && (c = getopt_long(argc, argv, ":hs:", longopts, NULL)) != -1) {
+    const char *shorts = output >= 0 ? ":hs:o:" : ":hs:";
+    while (rc == GO_ON && (c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
+        if (c == 'o')
+            c = output;
         if (c == 'h') {
             printf("Usage: berkas %s", cmd->usage);
             rc = EXIT_OK;

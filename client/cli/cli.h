@@ -57,7 +57,8 @@ struct cli_list {
 
 /* A command's own option, "--name VALUE" or the flag "--name".  Exactly
  * one of value (the last one given wins), list (each one appended) or flag
- * (set true when given; takes no value) is set. */
+ * (set true when given; takes no value) is set.  "--output FILE" may also
+ * be written "-o FILE". */
 struct cli_opt {
     const char *name;
     const char **value;

@@ -41,6 +41,13 @@ CMD(cmd_history);
 CMD(cmd_verify_chain);
 CMD(cmd_rulesets);
 CMD(cmd_ruleset_set);
+CMD(cmd_forms);
+CMD(cmd_form);
+CMD(cmd_issue);
+CMD(cmd_documents);
+CMD(cmd_document);
+CMD(cmd_dossier);
+CMD(cmd_verify);
 
 /* A password into buf (size bytes with the NUL): from $env when set and
  * not empty, else asked on the terminal without echo.  GO_ON, or an exit

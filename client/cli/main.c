@@ -274,6 +274,72 @@ const struct command cli_commands[] = {
      "      --to-verify      mark the value as still to verify against the law\n"
      "      --note T         why (kept with the amendment)\n"
      COMMON_OPTS},
+    {"forms", NULL, cmd_forms, "list the forms berkas makes, with their parameters",
+     "forms [--json]\n"
+     "List the forms the server can make: name, document code, who issues it (investigator\n"
+     "or prosecutor), page size and title; then the parameters each form takes\n"
+     "(--param NAME=VALUE of berkas form and berkas issue), the required ones marked *.\n"
+     "\n" COMMON_OPTS},
+    {"form", NULL, cmd_form, "write a form of a case as a draft PDF",
+     "form CASE FORM -o FILE [--param NAME=VALUE]... [--force]\n"
+     "Render FORM (see berkas forms) from case CASE as it is now, as a draft: watermarked\n"
+     "DRAFT, without a number, recorded nowhere.  The PDF is written to FILE whole or not at\n"
+     "all (through a temporary file beside it), with mode 0600; an existing FILE is kept\n"
+     "unless --force is given.\n"
+     "\n"
+     "  -o, --output FILE      where to write the PDF\n"
+     "      --param NAME=VALUE a parameter of the form (pihak-N for party); repeat for each\n"
+     "      --force            replace FILE if it exists\n"
+     COMMON_OPTS "\n"
+     "Exit status: 0 written, 1 refused (unknown form 404, not at this stage 409, missing\n"
+     "data 422 naming it), 2 usage, FILE exists, cannot write, or the server unreachable.\n"},
+    {"issue", NULL, cmd_issue, "issue a form: number, verification code, SHA-256",
+     "issue CASE FORM [--param NAME=VALUE]... [-o FILE [--force]]\n"
+     "Issue FORM of case CASE: the server takes the next number of the office's gapless\n"
+     "sequence, renders and stores the PDF with its SHA-256 and a verification code.\n"
+     "Prints the document id, number, date, verification code and URL, SHA-256 and pages.\n"
+     "With -o the issued PDF is also downloaded to FILE (whole or not at all, mode 0600)\n"
+     "and checked against the SHA-256; FILE is checked before the form is issued, so a\n"
+     "FILE that exists (without --force) takes no number.\n"
+     "\n"
+     "      --param NAME=VALUE a parameter of the form (pihak-N for party); repeat for each\n"
+     "  -o, --output FILE      also write the issued PDF to FILE\n"
+     "      --force            replace FILE if it exists\n"
+     COMMON_OPTS "\n"
+     "Exit status: 0 issued (and written), 1 refused, or issued but not written (the line\n"
+     "says how to fetch it), 2 usage, FILE exists, or the server unreachable.\n"},
+    {"documents", NULL, cmd_documents, "list the documents issued for a case",
+     "documents CASE [--json]\n"
+     "List the documents issued for case CASE: id, form, number, date, pages, verification\n"
+     "code, in force or revoked, and the SHA-256 of the PDF as issued.\n"
+     "\n" COMMON_OPTS},
+    {"document", NULL, cmd_document, "write an issued document's PDF, as issued",
+     "document ID -o FILE [--force]\n"
+     "Write the PDF of issued document ID (see berkas documents) to FILE, byte for byte as\n"
+     "issued, whole or not at all (mode 0600).\n"
+     "\n"
+     "  -o, --output FILE      where to write the PDF\n"
+     "      --force            replace FILE if it exists\n"
+     COMMON_OPTS},
+    {"dossier", NULL, cmd_dossier, "write a case's berkas perkara as one PDF",
+     "dossier CASE -o FILE [--force]\n"
+     "Write the berkas perkara of case CASE to FILE: sampul, daftar isi, the lists, every\n"
+     "issued document in legal order, and the manifest with each document's SHA-256.  Whole\n"
+     "or not at all (mode 0600).\n"
+     "\n"
+     "  -o, --output FILE      where to write the PDF\n"
+     "      --force            replace FILE if it exists\n"
+     COMMON_OPTS "\n"
+     "Exit status: 0 written, 1 refused (422 lists the forms not yet issued), 2 usage, FILE\n"
+     "exists, cannot write, or the server unreachable.\n"},
+    {"verify", NULL, cmd_verify, "check a document's verification code (no log-on)",
+     "verify CODE [--json]\n"
+     "Ask the server whether the document with this verification code (printed under the\n"
+     "QR code) is genuine and in force: its type, number, date and office.  Needs no\n"
+     "log-on.  Lower case, '-' and spaces are fine; I and L read as 1, O as 0.\n"
+     "\n" COMMON_OPTS "\n"
+     "Exit status: 0 genuine and in force, 1 unknown code or the document revoked,\n"
+     "2 usage or the server unreachable.\n"},
 };
 /* clang-format on */
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];

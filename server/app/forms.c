@@ -96,8 +96,10 @@ static bool role_issues(const struct actor *who, const struct render_form_info *
 static const struct render_form_info *find_form(struct app *app, const char *form, struct berr *err)
 {
     const struct render_form_info *f = app->render ? render_form_find(app->render, form) : NULL;
-    if (!f || f->issuer == RENDER_ISSUER_SYSTEM)
+    if (!f || f->issuer == RENDER_ISSUER_SYSTEM) { /* the dossier's own parts are not forms */
         berr_set(err, BERR_NOT_FOUND, "formulir %.60s tidak dikenal", form);
+        return NULL;
+    }
     return f;
 }
 
@@ -139,8 +141,8 @@ static bool params_of(const struct render_form_info *f, json_t *params, struct r
     }
     for (size_t i = 0; i < f->n_params; i++)
         if (f->params[i].required && !json_object_get(params, f->params[i].name))
-            return berr_field(err, BERR_UNPROCESSABLE, f->params[i].name,
-                              "%s perlu parameter %s (%s)", f->title, f->params[i].name,
+            return berr_field(err, BERR_BAD_INPUT, f->params[i].name, "%s perlu parameter %s (%s)",
+                              f->title, f->params[i].name,
                               f->params[i].description ? f->params[i].description : "");
     return true;
 }

@@ -55,7 +55,7 @@ void http_opts_default(struct http_opts *o)
     o->body_limit = 1024 * 1024;
     o->conn_timeout = 30;
     o->conn_limit = 512;
-    o->per_ip_limit = 32;
+    o->per_ip_limit = 128; /* an office behind one NAT address is many people */
 }
 
 bool http_parse_listen(const char *listen, char *host, size_t hostsz, char *port, size_t portsz,

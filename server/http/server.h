@@ -22,7 +22,7 @@ struct http_opts {
     unsigned per_ip_limit; /* connections at once from one address */
 };
 
-/* Defaults: 4 threads, 1 MiB, 30 s, 512, 32. */
+/* Defaults: 4 threads, 1 MiB, 30 s, 512, 128 per address. */
 void http_opts_default(struct http_opts *o);
 
 /* Split "host:port" or "[v6]:port" into its parts. */

@@ -16,5 +16,6 @@ Suite *suite_rls(void);
 Suite *suite_casexml(void);
 Suite *suite_cases(void);
 Suite *suite_model(void);
+Suite *suite_forms(void);
 
 #endif

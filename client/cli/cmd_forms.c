@@ -1,0 +1,663 @@
+/*
+ * cmd_forms.c - berkas forms, form, issue, documents, document, dossier and
+ * verify: a case's documents as PDF.
+ *
+ * A PDF goes to FILE through a temporary file in FILE's directory, written
+ * and synced in full, then linked into place (or renamed over FILE with
+ * --force): a failure at any point, or an interrupt, leaves no half-written
+ * FILE, and an existing FILE is never replaced without --force.  FILE and
+ * its directory are checked (the temporary file created) before anything is
+ * asked of the server, so "issue -o FILE" onto a file that exists takes no
+ * number.  The files are created with mode 0600: they are case documents.
+ *
+ * The bytes of a PDF are kept with their length (api_download), never read
+ * as a string; the SHA-256 printed is of the bytes written, and for an
+ * issued document it must equal the one the server recorded.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "cmds.h"
+#include "output.h"
+
+#define END_OPTS                                                                                   \
+    {                                                                                              \
+        NULL, NULL, NULL, false, NULL                                                              \
+    }
+#define FORM_NAME_MAX 64
+#define PATH_LEN      8192
+#define SHA_HEX       (crypto_hash_sha256_BYTES * 2 + 1)
+#define CODE_LEN      12
+#define CODE_ALPHABET "0123456789ABCDEFGHJKMNPQRSTVWXYZ" /* Crockford's base32 */
+
+/* ---- FILE, written whole or not at all ---------------------------------------------- */
+
+struct out_file {
+    const char *path; /* FILE as given */
+    bool force;       /* replace FILE if it exists */
+    int fd;           /* the temporary file, -1 when none */
+    char dir[PATH_MAX];
+    char tmp[PATH_MAX];
+};
+
+/* The temporary file to remove if a signal ends the process. */
+static volatile sig_atomic_t pending_set;
+static char pending[PATH_MAX];
+
+static void on_signal(int sig)
+{
+    if (pending_set)
+        unlink(pending); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void guard_tmp(const char *tmp)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    snprintf(pending, sizeof pending, "%s", tmp);
+    pending_set = 1;
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        signal(sigs[i], on_signal);
+}
+
+static void unguard_tmp(void)
+{
+    pending_set = 0;
+}
+
+/* Check FILE and create the temporary file beside it.  GO_ON, or an exit
+ * status after one line (2: FILE exists without --force, is a directory,
+ * or its directory is not writable). */
+static int out_open(struct out_file *o, const char *path, bool force)
+{
+    o->path = path;
+    o->force = force;
+    o->fd = -1;
+    struct stat st;
+    if (!*path)
+        return cli_fail(EXIT_USAGE, "the output file name is empty");
+    if (lstat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return cli_fail(EXIT_USAGE, "%s is a directory", path);
+        if (!force)
+            return cli_fail(EXIT_USAGE, "%s exists; --force replaces it", path);
+    } else if (errno != ENOENT) {
+        return cli_fail(EXIT_USAGE, "cannot write %s: %s", path, strerror(errno));
+    }
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (!*base)
+        return cli_fail(EXIT_USAGE, "%s names a directory, not a file", path);
+    int n = slash ? snprintf(o->dir, sizeof o->dir, "%.*s", (int)(slash - path + 1), path)
+                  : snprintf(o->dir, sizeof o->dir, "./");
+    if (n < 0 || (size_t)n >= sizeof o->dir)
+        return cli_fail(EXIT_USAGE, "the path %s is too long", path);
+    n = snprintf(o->tmp, sizeof o->tmp, "%s.%s.XXXXXX", o->dir, base);
+    if (n < 0 || (size_t)n >= sizeof o->tmp)
+        n = snprintf(o->tmp, sizeof o->tmp, "%s.berkas-XXXXXX", o->dir);
+    if (n < 0 || (size_t)n >= sizeof o->tmp)
+        return cli_fail(EXIT_USAGE, "the path %s is too long", path);
+    o->fd = mkstemp(o->tmp);
+    if (o->fd < 0)
+        return cli_fail(EXIT_USAGE, "cannot write in %s: %s", o->dir, strerror(errno));
+    guard_tmp(o->tmp);
+    return GO_ON;
+}
+
+/* Remove the temporary file: nothing was written. */
+static void out_abort(struct out_file *o)
+{
+    if (o->fd < 0)
+        return;
+    close(o->fd);
+    unlink(o->tmp);
+    unguard_tmp();
+    o->fd = -1;
+}
+
+static bool write_all(int fd, const unsigned char *p, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        len -= (size_t)w;
+    }
+    return true;
+}
+
+/* Put the temporary file in place as FILE: without --force by link(2),
+ * which fails rather than replace a FILE created meanwhile. */
+static bool put_in_place(struct out_file *o, int *err)
+{
+    if (o->force) {
+        if (rename(o->tmp, o->path) == 0)
+            return true;
+        *err = errno;
+        return false;
+    }
+    if (link(o->tmp, o->path) == 0) {
+        unlink(o->tmp);
+        return true;
+    }
+    *err = errno;
+    if (*err != EPERM && *err != ENOTSUP && *err != EOPNOTSUPP && *err != ENOSYS && *err != EMLINK)
+        return false;
+    /* no hard links here (a FAT stick): check, then rename */
+    struct stat st;
+    if (lstat(o->path, &st) == 0) {
+        *err = EEXIST;
+        return false;
+    }
+    if (rename(o->tmp, o->path) == 0)
+        return true;
+    *err = errno;
+    return false;
+}
+
+/* Write the bytes and put them in place.  GO_ON, or 2 after one line (the
+ * temporary file removed, FILE untouched). */
+static int out_commit(struct out_file *o, const unsigned char *data, size_t len)
+{
+    int e = 0;
+    bool ok = write_all(o->fd, data, len) && fsync(o->fd) == 0;
+    if (!ok)
+        e = errno;
+    if (close(o->fd) != 0 && ok) {
+        ok = false;
+        e = errno;
+    }
+    o->fd = -1;
+    ok = ok && put_in_place(o, &e);
+    if (!ok) {
+        unlink(o->tmp);
+        unguard_tmp();
+        if (e == EEXIST)
+            return cli_fail(EXIT_USAGE, "%s exists; --force replaces it", o->path);
+        return cli_fail(EXIT_USAGE, "cannot write %s: %s", o->path, strerror(e ? e : EIO));
+    }
+    unguard_tmp();
+    int dfd = open(o->dir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        (void)fsync(dfd); /* the new name too, as far as the file system allows */
+        close(dfd);
+    }
+    return GO_ON;
+}
+
+/* ---- arguments ---------------------------------------------------------------------- */
+
+static int want_form(const struct command *cmd, const char *form)
+{
+    size_t n = strlen(form);
+    if (n == 0 || n > FORM_NAME_MAX || strspn(form, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
+        return cli_usage_error(cmd,
+                               "FORM must be a form's name such as sprindik, not '%s' "
+                               "(berkas forms lists them)",
+                               form);
+    return GO_ON;
+}
+
+/* The --param NAME=VALUE options as a JSON object of strings; NULL with
+ * *rc after a usage error. */
+static json_t *params_of(const struct command *cmd, const struct cli_list *list, int *rc)
+{
+    json_t *params = json_object();
+    if (!params) {
+        *rc = cli_fail(EXIT_USAGE, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        const char *item = list->items[i], *eq = strchr(item, '=');
+        char name[FORM_NAME_MAX + 1];
+        if (!eq || eq == item) {
+            *rc = cli_usage_error(cmd, "--param must be NAME=VALUE, not '%s'", item);
+        } else if ((size_t)(eq - item) > FORM_NAME_MAX) {
+            *rc = cli_usage_error(cmd, "--param: the name in '%.40s...' is too long", item);
+        } else {
+            snprintf(name, sizeof name, "%.*s", (int)(eq - item), item);
+            json_t *v = json_string(eq + 1);
+            if (v && json_object_set_new(params, name, v) == 0)
+                continue;
+            *rc = cli_usage_error(cmd, "--param %s: the value is not UTF-8 text", name);
+        }
+        json_decref(params);
+        return NULL;
+    }
+    return params;
+}
+
+/* path + "?name=value&..." for the params; false when it does not fit. */
+static bool add_query(char *path, size_t size, const json_t *params)
+{
+    size_t len = strlen(path);
+    char sep = '?';
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)params, key, v)
+    {
+        char k[3 * FORM_NAME_MAX + 1], val[3 * 1024 + 1];
+        if (!api_escape(key, k, sizeof k) || !api_escape(json_string_value(v), val, sizeof val))
+            return false;
+        int n = snprintf(path + len, size - len, "%c%s=%s", sep, k, val);
+        if (n < 0 || (size_t)n >= size - len)
+            return false;
+        len += (size_t)n;
+        sep = '&';
+    }
+    return true;
+}
+
+/* ---- PDFs from the server ----------------------------------------------------------- */
+
+/* GET path as a PDF into r.  GO_ON, or an exit status after one line: 1
+ * refused (the problem in one line, with the missing forms of a 422), 2
+ * unreachable. */
+static int fetch_pdf(struct global *g, const char *path, struct api_response *r)
+{
+    char err[512];
+    if (!api_download(&g->api, path, "application/pdf", r, err, sizeof err))
+        return cli_fail(EXIT_USAGE, "%s", err);
+    if (r->status < 200 || r->status > 299) {
+        char line[4096];
+        api_problem_line(r, line, sizeof line);
+        api_response_free(r);
+        return cli_fail(EXIT_REFUSED, "%s", line);
+    }
+    if (strncasecmp(r->content_type, "application/pdf", 15) != 0 || r->len < 5 ||
+        memcmp(r->body, "%PDF-", 5) != 0) {
+        int rc = cli_fail(EXIT_REFUSED, "GET %s: the reply (%ld, %s, %zu bytes) is not a PDF", path,
+                          r->status, r->content_type[0] ? r->content_type : "no type", r->len);
+        api_response_free(r);
+        return rc;
+    }
+    return GO_ON;
+}
+
+static bool sha256_hex(const void *data, size_t len, char out[SHA_HEX])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    if (sodium_init() < 0)
+        return false;
+    crypto_hash_sha256(h, data, len);
+    sodium_bin2hex(out, SHA_HEX, h, sizeof h);
+    return true;
+}
+
+/* GET path as a PDF into FILE (already opened with out_open); the SHA-256
+ * of the bytes into sha.  When want_sha is not NULL the bytes must hash to
+ * it.  GO_ON or an exit status; the temporary file is gone either way. */
+static int save_pdf(struct global *g, const char *path, struct out_file *o, const char *want_sha,
+                    char sha[SHA_HEX], size_t *bytes)
+{
+    struct api_response r;
+    int rc = fetch_pdf(g, path, &r);
+    if (rc != GO_ON) {
+        out_abort(o);
+        return rc;
+    }
+    if (!sha256_hex(r.body, r.len, sha)) {
+        rc = cli_fail(EXIT_USAGE, "cannot start libsodium");
+    } else if (want_sha && strcmp(sha, want_sha) != 0) {
+        rc = cli_fail(EXIT_REFUSED, "GET %s: the PDF's SHA-256 %s is not the one issued, %s", path,
+                      sha, want_sha);
+    } else {
+        *bytes = r.len;
+        rc = out_commit(o, (const unsigned char *)r.body, r.len);
+    }
+    if (rc != GO_ON)
+        out_abort(o);
+    api_response_free(&r);
+    return rc;
+}
+
+/* What was written, as text or JSON. */
+static void print_saved(const struct global *g, const char *file, const char *what,
+                        long long id_value, const char *id_key, size_t bytes, const char *sha)
+{
+    if (g->json) {
+        json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:s}", "file", file, "kind", what, id_key,
+                              (json_int_t)id_value, "bytes", (json_int_t)bytes, "sha256", sha);
+        if (j)
+            out_json(j);
+        json_decref(j);
+        return;
+    }
+    out_kv("file", "%s", file);
+    out_kv(id_key, "%lld", id_value);
+    out_kv("kind", "%s", what);
+    out_kv("bytes", "%zu", bytes);
+    out_kv("sha256", "%s", sha);
+}
+
+/* ---- commands ----------------------------------------------------------------------- */
+
+int cmd_forms(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    int rc = cli_parse(g, cmd, argc, argv, NULL, NULL);
+    if (rc != GO_ON || (rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    json_t *list = cli_call(g, "GET", "/api/v1/forms", NULL, &rc);
+    if (!list)
+        return rc;
+    if (g->json) {
+        out_json(list);
+        json_decref(list);
+        return EXIT_OK;
+    }
+    json_t *items = json_object_get(list, "items");
+    static const char *const heads[] = {"FORM", "CODE", "ISSUER", "PAGE", "TITLE"};
+    static const char *const pheads[] = {"FORM", "PARAMETER", "DESCRIPTION"};
+    struct table *t = table_new(5, heads), *pt = table_new(3, pheads);
+    bool ok = t && pt, any_param = false;
+    size_t i;
+    json_t *f;
+    json_array_foreach(items, i, f)
+    {
+        const char *row[] = {jstr(f, "name"), jstr(f, "code"), jstr(f, "issuer"), jstr(f, "page"),
+                             jstr(f, "title")};
+        ok = ok && table_add(t, row);
+        size_t k;
+        json_t *p;
+        json_array_foreach(json_object_get(f, "params"), k, p)
+        {
+            char name[FORM_NAME_MAX + 8];
+            snprintf(name, sizeof name, "%s%s", jstr(p, "name"),
+                     json_is_true(json_object_get(p, "required")) ? "*" : "");
+            const char *prow[] = {jstr(f, "name"), name, jstr(p, "description")};
+            ok = ok && table_add(pt, prow);
+            any_param = true;
+        }
+    }
+    if (ok) {
+        table_print(t);
+        if (any_param) {
+            printf("\nParameters (--param NAME=VALUE; * required):\n");
+            table_print(pt);
+        }
+    }
+    table_free(t);
+    table_free(pt);
+    json_decref(list);
+    return ok ? EXIT_OK : cli_fail(EXIT_USAGE, "out of memory");
+}
+
+int cmd_form(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    struct cli_list plist = {0};
+    const char *case_arg = NULL, *form = NULL, *file = NULL;
+    bool force = false;
+    const struct cli_opt opts[] = {
+        {"param", NULL, &plist, false, NULL},
+        {"output", &file, NULL, true, NULL},
+        {"force", NULL, NULL, false, &force},
+        END_OPTS,
+    };
+    const struct cli_arg args[] = {{"CASE", &case_arg}, {"FORM", &form}, {NULL, NULL}};
+    long long id = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
+        (rc = want_form(cmd, form)) != GO_ON)
+        return rc;
+    json_t *params = params_of(cmd, &plist, &rc);
+    if (!params)
+        return rc;
+    char path[PATH_LEN];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s.pdf", id, form);
+    if (!add_query(path, sizeof path, params)) {
+        json_decref(params);
+        return cli_usage_error(cmd, "the parameters are too long");
+    }
+    json_decref(params);
+    struct out_file o;
+    if ((rc = cli_connect(g, true)) != GO_ON || (rc = out_open(&o, file, force)) != GO_ON)
+        return rc;
+    char sha[SHA_HEX];
+    size_t bytes = 0;
+    if ((rc = save_pdf(g, path, &o, NULL, sha, &bytes)) != GO_ON)
+        return rc;
+    print_saved(g, file, "draft", id, "case", bytes, sha);
+    return EXIT_OK;
+}
+
+int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    struct cli_list plist = {0};
+    const char *case_arg = NULL, *form = NULL, *file = NULL;
+    bool force = false;
+    const struct cli_opt opts[] = {
+        {"param", NULL, &plist, false, NULL},
+        {"output", &file, NULL, false, NULL},
+        {"force", NULL, NULL, false, &force},
+        END_OPTS,
+    };
+    const struct cli_arg args[] = {{"CASE", &case_arg}, {"FORM", &form}, {NULL, NULL}};
+    long long id = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
+        (rc = want_form(cmd, form)) != GO_ON)
+        return rc;
+    if (force && !file)
+        return cli_usage_error(cmd, "--force goes with --output");
+    json_t *params = params_of(cmd, &plist, &rc);
+    if (!params)
+        return rc;
+    json_t *body = json_pack("{s:o}", "params", params);
+    if (!body)
+        return cli_fail(EXIT_USAGE, "out of memory");
+    struct out_file o = {.fd = -1};
+    if ((rc = cli_connect(g, true)) != GO_ON ||
+        (file && (rc = out_open(&o, file, force)) != GO_ON)) {
+        json_decref(body);
+        return rc;
+    }
+    char path[PATH_LEN];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
+    json_t *doc = cli_call(g, "POST", path, body, &rc);
+    json_decref(body);
+    if (!doc) {
+        out_abort(&o);
+        return rc;
+    }
+    /* issued: from here on the number is taken, so it is printed whatever
+     * becomes of the download */
+    char sha[SHA_HEX] = "";
+    size_t bytes = 0;
+    int saved = GO_ON;
+    if (file) {
+        snprintf(path, sizeof path, "/api/v1/documents/%lld.pdf", jint(doc, "id"));
+        saved = save_pdf(g, path, &o, jstr(doc, "sha256"), sha, &bytes);
+        if (saved == GO_ON)
+            json_object_set_new(doc, "file", json_string(file));
+    }
+    if (g->json) {
+        out_json(doc);
+    } else {
+        out_kv("document", "%lld", jint(doc, "id"));
+        out_kv("form", "%s (%s)", jstr(doc, "title"), jstr(doc, "form"));
+        out_kv("number", "%s", jstr(doc, "number"));
+        out_kv("date", "%s", jstr(doc, "issued_on"));
+        out_kv("code", "%s", jstr(doc, "verify_code"));
+        out_kv("url", "%s", jstr(doc, "verify_url"));
+        out_kv("sha256", "%s", jstr(doc, "sha256"));
+        out_kv("pages", "%lld", jint(doc, "pages"));
+        if (file && saved == GO_ON)
+            out_kv("file", "%s", file);
+    }
+    if (saved != GO_ON)
+        cli_fail(saved,
+                 "document %lld was issued, but %s was not written; run: berkas document "
+                 "%lld -o FILE",
+                 jint(doc, "id"), file, jint(doc, "id"));
+    json_decref(doc);
+    return saved == GO_ON ? EXIT_OK : saved;
+}
+
+int cmd_documents(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *case_arg = NULL;
+    const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
+    long long id = 0;
+    int rc = cli_parse(g, cmd, argc, argv, NULL, args);
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/documents", id);
+    json_t *list = cli_call(g, "GET", path, NULL, &rc);
+    if (!list)
+        return rc;
+    json_t *items = json_object_get(list, "items");
+    if (g->json) {
+        out_json(list);
+    } else if (json_array_size(items) == 0) {
+        printf("No documents issued.\n");
+    } else {
+        static const char *const heads[] = {"ID",   "FORM", "NUMBER", "DATE",
+                                            "PAGE", "CODE", "STATE",  "SHA-256"};
+        struct table *t = table_new(8, heads);
+        bool ok = t != NULL;
+        size_t i;
+        json_t *d;
+        json_array_foreach(items, i, d)
+        {
+            char idb[24], pages[24];
+            const char *row[] = {jtext(d, "id", idb, sizeof idb),
+                                 jstr(d, "form"),
+                                 jstr(d, "number"),
+                                 jstr(d, "issued_on"),
+                                 jtext(d, "pages", pages, sizeof pages),
+                                 jstr(d, "verify_code"),
+                                 json_is_true(json_object_get(d, "revoked")) ? "REVOKED"
+                                                                             : "in force",
+                                 jstr(d, "sha256")};
+            ok = ok && table_add(t, row);
+        }
+        if (ok)
+            table_print(t);
+        table_free(t);
+        if (!ok) {
+            json_decref(list);
+            return cli_fail(EXIT_USAGE, "out of memory");
+        }
+    }
+    json_decref(list);
+    return EXIT_OK;
+}
+
+/* The common body of document and dossier: ID, -o FILE, --force, one PDF. */
+static int download_to_file(struct global *g, const struct command *cmd, int argc, char **argv,
+                            const char *what, const char *id_key, const char *before,
+                            const char *after)
+{
+    const char *id_arg = NULL, *file = NULL;
+    bool force = false;
+    const struct cli_opt opts[] = {
+        {"output", &file, NULL, true, NULL},
+        {"force", NULL, NULL, false, &force},
+        END_OPTS,
+    };
+    const struct cli_arg args[] = {{strcmp(id_key, "case") == 0 ? "CASE" : "ID", &id_arg},
+                                   {NULL, NULL}};
+    long long id = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
+    if (rc != GO_ON || (rc = cli_want_id(cmd, args[0].name, id_arg, &id)) != GO_ON)
+        return rc;
+    struct out_file o;
+    if ((rc = cli_connect(g, true)) != GO_ON || (rc = out_open(&o, file, force)) != GO_ON)
+        return rc;
+    char path[128];
+    snprintf(path, sizeof path, "%s%lld%s", before, id, after);
+    char sha[SHA_HEX];
+    size_t bytes = 0;
+    if ((rc = save_pdf(g, path, &o, NULL, sha, &bytes)) != GO_ON)
+        return rc;
+    print_saved(g, file, what, id, id_key, bytes, sha);
+    return EXIT_OK;
+}
+
+int cmd_document(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    return download_to_file(g, cmd, argc, argv, "issued", "document", "/api/v1/documents/", ".pdf");
+}
+
+int cmd_dossier(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    return download_to_file(g, cmd, argc, argv, "dossier", "case", "/api/v1/cases/",
+                            "/dossier.pdf");
+}
+
+/* A verification code as typed from paper, in the form the server keeps:
+ * capitals, without '-' or spaces, I and L read as 1 and O as 0
+ * (Crockford).  False when it cannot be one. */
+static bool normal_code(const char *in, char out[CODE_LEN + 1])
+{
+    size_t n = 0;
+    for (; *in; in++) {
+        char c = *in;
+        if (c == '-' || c == ' ')
+            continue;
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        c = c == 'I' || c == 'L' ? '1' : c == 'O' ? '0' : c;
+        if (n == CODE_LEN || !strchr(CODE_ALPHABET, c))
+            return false;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return n == CODE_LEN;
+}
+
+int cmd_verify(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *code_arg = NULL;
+    const struct cli_arg args[] = {{"CODE", &code_arg}, {NULL, NULL}};
+    int rc = cli_parse(g, cmd, argc, argv, NULL, args);
+    if (rc != GO_ON)
+        return rc;
+    char code[CODE_LEN + 1];
+    if (!normal_code(code_arg, code))
+        return cli_usage_error(cmd,
+                               "CODE must be the 12-character verification code printed on "
+                               "the document, not '%s'",
+                               code_arg);
+    /* public: no session needed, and no token sent */
+    if ((rc = cli_connect(g, false)) != GO_ON)
+        return rc;
+    char path[64];
+    snprintf(path, sizeof path, "/verify/%s", code);
+    json_t *v = cli_call(g, "GET", path, NULL, &rc);
+    if (!v)
+        return rc;
+    bool genuine = json_is_true(json_object_get(v, "genuine"));
+    bool revoked = json_is_true(json_object_get(v, "revoked"));
+    if (g->json) {
+        out_json(v);
+    } else {
+        out_kv("status", "%s",
+               !genuine  ? "NOT GENUINE"
+               : revoked ? "REVOKED: genuine, but withdrawn (dicabut)"
+                         : "genuine and in force (asli dan berlaku)");
+        out_kv("type", "%s", jstr(v, "title"));
+        out_kv("number", "%s", jstr(v, "number"));
+        out_kv("date", "%s", jstr(v, "issued_on"));
+        out_kv("office", "%s", jstr(v, "office"));
+        out_kv("code", "%s", jstr(v, "code"));
+    }
+    json_decref(v);
+    return genuine && !revoked ? EXIT_OK : EXIT_REFUSED;
+}
