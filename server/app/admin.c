@@ -73,6 +73,23 @@ static bool in_scope(struct tx *tx, const struct actor *who, long long office, s
     return true;
 }
 
+bool admin_at_root(struct tx *tx, const struct actor *who, struct berr *err)
+{
+    if (who->role != ROLE_ADMIN)
+        return berr_set(err, BERR_FORBIDDEN, "hanya administrator");
+    char o[24];
+    snprintf(o, sizeof o, "%lld", who->office_id);
+    const char *p[1] = {o};
+    PGresult *r =
+        tx_query(tx, "SELECT parent_id IS NULL FROM app.offices WHERE id = $1::bigint", 1, p, err);
+    if (!r)
+        return false;
+    bool root = PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
+    PQclear(r);
+    return root || berr_set(err, BERR_FORBIDDEN,
+                            "pengaturan nasional hanya oleh administrator kantor pusat");
+}
+
 /* ---- offices ----------------------------------------------------------------- */
 
 static const char office_cols[] =

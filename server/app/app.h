@@ -271,7 +271,7 @@ bool app_form_issue(struct app *app, const struct actor *who, long long case_id,
 
 /* The documents issued for a case. */
 json_t *app_documents_list(struct app *app, const struct actor *who, long long case_id,
-                           struct berr *err);
+                           struct audit_rec *au, struct berr *err);
 
 /* An issued document's PDF, as issued. */
 bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id,

@@ -737,11 +737,15 @@ json_t *app_verify_chain(struct app *app, const struct actor *who, struct audit_
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
-    /* app.verify_chain() sees every log but returns only links, not contents */
+    /* app.verify_chain() sees every log of the admin's subtree but returns only
+     * links, not contents */
+    char office[24];
+    snprintf(office, sizeof office, "%lld", who->office_id);
+    const char *po[1] = {office};
     PGresult *r = tx_query(&tx,
                            "SELECT case_id, number, events, broken_seq, reason FROM "
-                           "app.verify_chain()",
-                           0, NULL, err);
+                           "app.verify_chain($1::bigint)",
+                           1, po, err);
     json_t *broken = r ? json_array() : NULL;
     long long cases = 0, events = 0;
     for (int i = 0; r && i < PQntuples(r); i++) {

@@ -343,7 +343,11 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         goto done;
     if (ev == EV_CORRECTED) {
         /* a correction is made by the kind of person who recorded the act */
+        /* the act behind a chain of corrections decides: a correction of a
+         * correction corrects the original (evlog.h) */
         int k = casefile_event_index(&cf, in->corrects);
+        for (int hops = 0; k >= 0 && cf.ev[k].event == EV_CORRECTED && hops < cf.nevents; hops++)
+            k = cf.ev[k].ref;
         if (k >= 0 && !event_recordable_by(cf.ev[k].event, core_role(who->role))) {
             refuse(out, err, BERR_FORBIDDEN, "forbidden",
                    "peran Anda tidak mengoreksi peristiwa jenis ini");
@@ -539,8 +543,8 @@ bool app_event_record(struct app *app, const struct actor *who, long long case_i
         int c = idempotency_claim(&tx, who, in->idempotency_key, hash, out, err);
         if (c <= 0) {
             ok = c == 0;
-            if (ok)
-                au->written = true; /* the first request's audit line stands for both */
+            if (ok) /* the retry gets its own line, marked as a replay */
+                snprintf(au->detail, sizeof au->detail, "{\"replayed\":true}");
             goto done;
         }
     }

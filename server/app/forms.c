@@ -153,11 +153,10 @@ struct signer_buf {
     struct render_signer s;
 };
 
-static bool load_signer(struct tx *tx, const struct actor *who, struct signer_buf *b,
-                        struct berr *err)
+static bool load_signer_id(struct tx *tx, long long user_id, struct signer_buf *b, struct berr *err)
 {
     char uid[24];
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
+    snprintf(uid, sizeof uid, "%lld", user_id);
     const char *p[1] = {uid};
     PGresult *r = tx_query(tx,
                            "SELECT name, nip, pangkat, golongan, position FROM app.users "
@@ -181,6 +180,12 @@ static bool load_signer(struct tx *tx, const struct actor *who, struct signer_bu
     }
     PQclear(r);
     return ok || berr_set(err, BERR_UNAUTHENTICATED, "pengguna tidak ada lagi");
+}
+
+static bool load_signer(struct tx *tx, const struct actor *who, struct signer_buf *b,
+                        struct berr *err)
+{
+    return load_signer_id(tx, who->user_id, b, err);
 }
 
 static bool today(struct tx *tx, const struct casefile *cf, char out[CALDATE_DATE_LEN],
@@ -251,11 +256,13 @@ static void verify_code(char out[13])
     out[12] = '\0';
 }
 
-static bool next_number(struct tx *tx, const struct casefile *cf, const char *doc_type,
-                        struct caldate d, char *number, size_t numsz, struct berr *err)
+/* The next number of the ISSUING office's series (a Kejari numbers its
+ * P-forms in its own series, by its own pattern). */
+static bool next_number(struct tx *tx, long long office_id, const char *doc_type, struct caldate d,
+                        char *number, size_t numsz, struct berr *err)
 {
     char office[24], year[8];
-    snprintf(office, sizeof office, "%lld", cf->office_id);
+    snprintf(office, sizeof office, "%lld", office_id);
     snprintf(year, sizeof year, "%d", d.y);
     const char *pn[3] = {office, doc_type, year};
     PGresult *r = tx_query(tx,
@@ -310,7 +317,7 @@ bool app_form_issue(struct app *app, const struct actor *who, long long case_id,
     bool ok = casefile_load(&tx, who, case_id, true, &cf, err) && stage_allows(&cf, f, err) &&
               today(&tx, &cf, date, &d, err) && load_signer(&tx, who, &signer, err) &&
               casexml_build(&tx, who, case_id, &xml, &xml_len, err) &&
-              next_number(&tx, &cf, f->name, d, number, sizeof number, err);
+              next_number(&tx, who->office_id, f->name, d, number, sizeof number, err);
     if (ok) {
         verify_code(code);
         snprintf(url, sizeof url, "%s/verify/%s", app->public_url, code);
@@ -389,8 +396,12 @@ bool app_form_issue(struct app *app, const struct actor *who, long long case_id,
 }
 
 json_t *app_documents_list(struct app *app, const struct actor *who, long long case_id,
-                           struct berr *err)
+                           struct audit_rec *au, struct berr *err)
 {
+    au->action = "case.read";
+    au->object_type = "case";
+    au->object_id = case_id;
+    snprintf(au->detail, sizeof au->detail, "{\"part\":\"documents\"}");
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
@@ -412,6 +423,10 @@ json_t *app_documents_list(struct app *app, const struct actor *who, long long c
             for (int i = 0; i < PQntuples(r); i++)
                 json_array_append_new(items, json_loads(PQgetvalue(r, i, 0), 0, NULL));
             PQclear(r);
+            if (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
+                json_decref(items);
+                items = NULL;
+            }
         }
         casefile_free(&cf);
     }
@@ -494,6 +509,9 @@ struct issued {
     char url[320];
     json_t *params;
     int order;
+    long long issued_by;
+    char *case_xml; /* the data it was issued from */
+    struct signer_buf signer;
 };
 
 static int by_order(const void *a, const void *b)
@@ -529,7 +547,8 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
         const char *p[1] = {cid};
         r = tx_query(&tx,
                      "SELECT form, title, number, issued_on::text, verify_code, "
-                     "encode(pdf_sha256, 'hex'), params::text FROM app.documents "
+                     "encode(pdf_sha256, 'hex'), params::text, issued_by, case_xml "
+                     "FROM app.documents "
                      "WHERE case_id = $1::bigint AND revoked_at IS NULL ORDER BY issued_at, id",
                      1, p, err);
         ok = r != NULL;
@@ -547,6 +566,9 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
             snprintf(d->code, sizeof d->code, "%s", PQgetvalue(r, i, 4));
             snprintf(d->sha, sizeof d->sha, "%s", PQgetvalue(r, i, 5));
             d->params = json_loads(PQgetvalue(r, i, 6), 0, NULL);
+            d->issued_by = strtoll(PQgetvalue(r, i, 7), NULL, 10);
+            d->case_xml = strdup(PQgetvalue(r, i, 8));
+            ok = d->case_xml != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
             const struct form_rule *rule = rule_of(d->form);
             d->order = rule ? rule->order : 1000;
         }
@@ -580,6 +602,9 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
     struct signer_buf signer;
     if (ok)
         ok = today(&tx, &cf, date, &d, err) && load_signer(&tx, who, &signer, err);
+    /* each document is reprinted as it was issued: its data, its signer */
+    for (int i = 0; ok && i < ndocs; i++)
+        ok = load_signer_id(&tx, docs[i].issued_by, &docs[i].signer, err);
     if (ok) {
         /* cover, contents, lists, every issued document, manifest */
         size_t cap = (size_t)ndocs + 4, n = 0;
@@ -614,8 +639,13 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
             }
             o.params = kvs[i];
             o.n_params = nkv;
-            parts[n++] = (struct render_part){
-                .form = docs[i].form, .title = docs[i].title, .sha256 = docs[i].sha, .opts = o};
+            o.signer = &docs[i].signer.s;
+            parts[n++] = (struct render_part){.form = docs[i].form,
+                                              .title = docs[i].title,
+                                              .sha256 = docs[i].sha,
+                                              .opts = o,
+                                              .case_xml = docs[i].case_xml,
+                                              .case_len = strlen(docs[i].case_xml)};
         }
         if (ok && render_form_find(app->render, PART_MANIFEST))
             parts[n++] = (struct render_part){.form = PART_MANIFEST, .opts = base};
@@ -634,8 +664,10 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
         free(*pdf);
         *pdf = NULL;
     }
-    for (int i = 0; docs && i < ndocs; i++)
+    for (int i = 0; docs && i < ndocs; i++) {
         json_decref(docs[i].params);
+        free(docs[i].case_xml);
+    }
     free(docs);
     free(xml);
     casefile_free(&cf);

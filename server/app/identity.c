@@ -308,6 +308,10 @@ bool app_banner_set(struct app *app, const struct actor *who, const char *text,
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
+    if (!admin_at_root(&tx, who, err)) {
+        tx_end(&tx);
+        return false;
+    }
     const char *p[1] = {text};
     bool ok = tx_exec(&tx,
                       "UPDATE app.settings SET value = $1, updated_at = now() "

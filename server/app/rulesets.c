@@ -137,6 +137,10 @@ bool app_ruleset_amend(struct app *app, const struct actor *who, const char *nam
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
+    if (!admin_at_root(&tx, who, err)) {
+        tx_end(&tx);
+        return false;
+    }
     char v[16];
     snprintf(v, sizeof v, "%d", value);
     const char *p[5] = {name, key, v, to_verify ? "true" : "false", note ? note : ""};

@@ -95,7 +95,7 @@ HANDLER(h_documents_list)
     struct berr err = {0};
     long long id;
     json_t *j = path_id(req->params[0], "id", &id, &err)
-                    ? app_documents_list(app, &req->actor, id, &err)
+                    ? app_documents_list(app, &req->actor, id, &req->audit, &err)
                     : NULL;
     reply_result(rep, 200, j, &err);
 }

@@ -305,7 +305,7 @@ static bool part_error(struct berr *err, size_t i, const char *form)
     return false;
 }
 
-static bool lay_book(const struct render_engine *e, struct layout *L, xmlDocPtr doc,
+static bool lay_book(const struct render_engine *e, struct layout *L, xmlDocPtr *docs,
                      const struct render_part *parts, size_t n, struct book_entry *book, bool draft,
                      int *first, struct berr *err)
 {
@@ -314,7 +314,7 @@ static bool lay_book(const struct render_engine *e, struct layout *L, xmlDocPtr 
         struct build_in in = {.engine = e,
                               .form = f,
                               .opts = &parts[i].opts,
-                              .case_doc = doc,
+                              .case_doc = docs[i],
                               .book = book,
                               .n_book = n,
                               .part = (int)i};
@@ -369,6 +369,19 @@ bool render_book(const struct render_engine *e, const char *case_xml, size_t cas
         doc =
             xmlsafe_parse("case.xml", case_xml, case_len, CASE_XML_MAX_BYTES, BERR_BAD_INPUT, err);
     ok = ok && doc;
+    /* each part binds to its own document when it has one */
+    xmlDocPtr *docs = calloc(n, sizeof *docs);
+    if (!docs)
+        ok = ok && berr_set(err, BERR_INTERNAL, "out of memory");
+    for (size_t i = 0; ok && i < n; i++) {
+        docs[i] = doc;
+        if (parts[i].case_xml) {
+            docs[i] = xmlsafe_parse("case.xml", parts[i].case_xml, parts[i].case_len,
+                                    CASE_XML_MAX_BYTES, BERR_BAD_INPUT, err);
+            if (!docs[i])
+                ok = part_error(err, i, parts[i].form);
+        }
+    }
     struct pdfdoc d = {0};
     struct layout L;
     memset(&L, 0, sizeof L);
@@ -379,7 +392,7 @@ bool render_book(const struct render_engine *e, const char *case_xml, size_t cas
     for (int pass = 0; ok && pass < 4; pass++) {
         layout_free(&L);
         layout_init(&L, d.font[0], d.font[1]);
-        ok = lay_book(e, &L, doc, parts, n, book, draft, first, err);
+        ok = lay_book(e, &L, docs, parts, n, book, draft, first, err);
         bool same = true;
         for (size_t i = 0; ok && i < n; i++) {
             same &= book[i].first_page == first[i];
@@ -395,6 +408,10 @@ bool render_book(const struct render_engine *e, const char *case_xml, size_t cas
         memcpy(first_pages, first, n * sizeof *first);
     layout_free(&L);
     pdf_end(&d);
+    for (size_t i = 0; docs && i < n; i++)
+        if (docs[i] && docs[i] != doc)
+            xmlFreeDoc(docs[i]);
+    free(docs);
     xmlFreeDoc(doc);
     free(book);
     free(first);

@@ -127,6 +127,10 @@ struct render_part {
     const char *sha256; /* hex SHA-256 of the issued document, for <manifest/>; or NULL */
     bool hide_in_toc;   /* leave out of <toc/> (the sampul, the daftar isi itself) */
     struct render_opts opts;
+    /* The case document this part binds to; NULL: the book's.  An issued
+     * document is reprinted from the data it was issued from. */
+    const char *case_xml;
+    size_t case_len;
 };
 
 /* Render parts into ONE PDF: running page numbers "Halaman X dari Y",

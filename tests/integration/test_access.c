@@ -97,8 +97,8 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
     if (IS("GET", "/healthz") || IS("GET", "/api/v1/version") || IS("GET", "/api/v1/banner") ||
         IS("GET", "/api/v1/openapi.json"))
         return 200;
-    if (IS("PUT", "/api/v1/banner"))
-        return admin_only(r, 200);
+    if (IS("PUT", "/api/v1/banner")) /* national: the matrix's admin is a Kanwil's */
+        return admin_only(r, 403);
     if (IS("POST", "/api/v1/sessions"))
         return 201; /* public: anyone may try to log on */
     if (IS("DELETE", "/api/v1/sessions/current"))
@@ -134,8 +134,10 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 200 : 404;
     if (IS("GET", "/api/v1/offences") || IS("GET", "/api/v1/rulesets"))
         return any_session(r, 200);
-    if (IS("PUT", "/api/v1/rulesets/{name}/{key}") || IS("POST", "/api/v1/verify-chain"))
-        return admin_only(r, 200); /* installation-wide */
+    if (IS("PUT", "/api/v1/rulesets/{name}/{key}")) /* national, as the banner */
+        return admin_only(r, 403);
+    if (IS("POST", "/api/v1/verify-chain")) /* the admin's own subtree */
+        return admin_only(r, 200);
     /* forms: investigators make theirs on their office's cases; prosecutors
      * theirs (the matrix asks for an investigator's form: 403 for them) */
     if (IS("GET", "/api/v1/cases/{id}/forms/{form}.pdf") ||

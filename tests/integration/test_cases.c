@@ -461,6 +461,28 @@ START_TEST(test_roles_record_only_their_own_acts)
     json_decref(record(id, sup, body, 403));
     /* a prosecutor records P-forms, not the investigator's acts */
     json_decref(record(id, pros, body, 403));
+    /* nor does a supervisor rewrite an investigator's act by correcting its
+     * correction: the act at the root of the chain decides */
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *pc[1] = {cid};
+    char *sprindik = sql_value(db,
+                               "SELECT id FROM app.events WHERE case_id = $1::bigint AND type = "
+                               "'sprindik_issued'",
+                               1, pc);
+    char fix[256];
+    days_ago(5, date);
+    snprintf(fix, sizeof fix, "\"corrects\":%s", sprindik);
+    rec(id, inv, "corrected", 5, fix);
+    char *correction = sql_value(db,
+                                 "SELECT max(id) FROM app.events WHERE case_id = $1::bigint AND "
+                                 "type = 'corrected'",
+                                 1, pc);
+    snprintf(body, sizeof body, "{\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%s}", date,
+             correction);
+    json_decref(record(id, sup, body, 403));
+    free(sprindik);
+    free(correction);
     /* and an investigator does not record the prosecutor's P-21 */
     snprintf(body, sizeof body, "{\"type\":\"p21_received\",\"date\":\"%s\"}", date);
     json_decref(record(id, inv, body, 403));
