@@ -230,6 +230,16 @@ bool app_evidence_add(struct app *app, const struct actor *who, long long case_i
                       const char *seized_on, const char *storage, long long *id,
                       struct audit_rec *au, struct berr *err);
 
+/* Withdraw a charge laid in error (the audit trail keeps it). */
+bool app_offence_withdraw(struct app *app, const struct actor *who, long long case_id,
+                          long long charge_id, struct audit_rec *au, struct berr *err);
+
+/* Correct an item of evidence; if_match: its version, or -1. */
+bool app_evidence_correct(struct app *app, const struct actor *who, long long case_id,
+                          long long item_id, int if_match, const char *description,
+                          const char *quantity, const char *seized_on, const char *storage,
+                          struct audit_rec *au, struct berr *err);
+
 /* The offence catalogue in force. */
 json_t *app_offence_catalogue(struct app *app, const struct actor *who, struct berr *err);
 

@@ -357,6 +357,81 @@ bool app_evidence_add(struct app *app, const struct actor *who, long long case_i
     return ok;
 }
 
+bool app_offence_withdraw(struct app *app, const struct actor *who, long long case_id,
+                          long long charge_id, struct audit_rec *au, struct berr *err)
+{
+    au->action = "offence.withdraw";
+    au->object_type = "case";
+    au->object_id = case_id;
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    bool ok = writable_case(&tx, who, case_id, err);
+    char cid[24], oid[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    snprintf(oid, sizeof oid, "%lld", charge_id);
+    const char *p[2] = {cid, oid};
+    PGresult *r = NULL;
+    if (ok)
+        r = tx_query(&tx,
+                     "DELETE FROM app.case_offences WHERE case_id = $1::bigint AND id = "
+                     "$2::bigint RETURNING (SELECT code FROM app.offence_catalogue oc WHERE "
+                     "oc.id = offence_id)",
+                     2, p, err);
+    ok = r != NULL;
+    if (ok && PQntuples(r) == 0)
+        ok = berr_set(err, BERR_NOT_FOUND, "sangkaan %lld tidak ada di perkara ini", charge_id);
+    if (ok)
+        snprintf(au->detail, sizeof au->detail, "{\"charge\":%lld,\"code\":\"%.20s\"}", charge_id,
+                 PQgetvalue(r, 0, 0));
+    PQclear(r);
+    ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    tx_end(&tx);
+    return ok;
+}
+
+bool app_evidence_correct(struct app *app, const struct actor *who, long long case_id,
+                          long long item_id, int if_match, const char *description,
+                          const char *quantity, const char *seized_on, const char *storage,
+                          struct audit_rec *au, struct berr *err)
+{
+    au->action = "evidence.correct";
+    au->object_type = "case";
+    au->object_id = case_id;
+    struct caldate d;
+    if (seized_on && !caldate_parse(seized_on, &d))
+        return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on harus tanggal YYYY-MM-DD");
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    bool ok = writable_case(&tx, who, case_id, err);
+    char cid[24], iid[24], ver[16];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    snprintf(iid, sizeof iid, "%lld", item_id);
+    snprintf(ver, sizeof ver, "%d", if_match);
+    const char *p[7] = {
+        cid, iid, description, quantity, seized_on, storage, if_match >= 0 ? ver : NULL};
+    PGresult *r = NULL;
+    if (ok)
+        r = tx_query(&tx,
+                     "UPDATE app.evidence SET description = coalesce($3, description), "
+                     "quantity = coalesce($4, quantity), seized_on = coalesce($5::date, "
+                     "seized_on), storage = coalesce($6, storage), version = version + 1, "
+                     "updated_at = now() WHERE case_id = $1::bigint AND id = $2::bigint AND "
+                     "($7::int IS NULL OR version = $7::int) RETURNING id",
+                     7, p, err);
+    ok = r != NULL;
+    if (ok && PQntuples(r) == 0)
+        ok = berr_set(err, if_match >= 0 ? BERR_CONFLICT : BERR_NOT_FOUND,
+                      if_match >= 0 ? "barang bukti %lld sudah diubah orang lain: muat ulang"
+                                    : "barang bukti %lld tidak ditemukan",
+                      item_id);
+    PQclear(r);
+    ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    tx_end(&tx);
+    return ok;
+}
+
 json_t *app_offence_catalogue(struct app *app, const struct actor *who, struct berr *err)
 {
     struct tx tx;
@@ -568,7 +643,8 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
         rows_json(&tx,
                   "SELECT json_build_object('id', id, 'description', description, 'quantity', "
                   "quantity, 'seized_from', seized_from, 'seized_on', seized_on, 'storage', "
-                  "storage)::text FROM app.evidence WHERE case_id = $1::bigint ORDER BY id",
+                  "storage, 'version', version)::text FROM app.evidence WHERE case_id = $1::bigint "
+                  "ORDER BY id",
                   id, err),
         rows_json(&tx,
                   "SELECT json_build_object('round', i.round, 'received_on', e.legal_date, "

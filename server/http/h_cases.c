@@ -393,3 +393,50 @@ HANDLER(h_verify_chain)
     reply_result(rep, 200, j, &err);
     json_decref(body);
 }
+
+HANDLER(h_offence_withdraw)
+{
+    struct berr err = {0};
+    req->audit.action = "offence.withdraw";
+    long long case_id, charge;
+    json_t *body = NULL;
+    bool ok = path_id(req->params[0], "id", &case_id, &err) &&
+              path_id(req->params[1], "charge", &charge, &err) &&
+              (body = json_body(req, NULL, true, &err)) != NULL &&
+              app_offence_withdraw(app, &req->actor, case_id, charge, &req->audit, &err);
+    if (ok) {
+        rep->status = 204;
+        rep->content_type = NULL;
+    } else {
+        reply_berr(rep, &err);
+    }
+    json_decref(body);
+}
+
+HANDLER(h_evidence_correct)
+{
+    static const char *const fields[] = {"description", "quantity", "seized_on", "storage", NULL};
+    struct berr err = {0};
+    req->audit.action = "evidence.correct";
+    long long case_id, item;
+    const char *description, *quantity, *seized_on, *storage;
+    int version = if_match(req);
+    json_t *body = NULL;
+    bool ok = path_id(req->params[0], "id", &case_id, &err) &&
+              path_id(req->params[1], "item", &item, &err);
+    if (ok && version == -2)
+        ok = berr_field(&err, BERR_BAD_INPUT, "If-Match", "If-Match harus versi barang bukti");
+    ok = ok && (body = json_body(req, fields, false, &err)) != NULL &&
+         json_get_str(body, "description", false, 1000, &description, &err) &&
+         json_get_str(body, "quantity", false, 60, &quantity, &err) &&
+         json_get_str(body, "seized_on", false, 10, &seized_on, &err) &&
+         json_get_str(body, "storage", false, 200, &storage, &err) &&
+         app_evidence_correct(app, &req->actor, case_id, item, version, description, quantity,
+                              seized_on, storage, &req->audit, &err);
+    if (ok)
+        reply_json(rep, 200,
+                   json_pack("{s:I, s:I}", "id", (json_int_t)item, "case_id", (json_int_t)case_id));
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}

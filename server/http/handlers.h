@@ -43,6 +43,8 @@ HANDLER(h_party_add);
 HANDLER(h_party_correct);
 HANDLER(h_offence_charge);
 HANDLER(h_evidence_add);
+HANDLER(h_offence_withdraw);
+HANDLER(h_evidence_correct);
 HANDLER(h_offences_list);
 HANDLER(h_rulesets_list);
 HANDLER(h_ruleset_amend);

@@ -55,6 +55,8 @@ const struct route http_routes[] = {
     {"PUT",    "/api/v1/cases/{id}/parties/{party}", h_party_correct,   INV,          ROUTE_AUDIT, "correct a party (If-Match: the party's version)"},
     {"POST",   "/api/v1/cases/{id}/offences",       h_offence_charge,   INV,          ROUTE_AUDIT, "charge an offence of the catalogue"},
     {"POST",   "/api/v1/cases/{id}/evidence",       h_evidence_add,     INV,          ROUTE_AUDIT, "add an item of evidence"},
+    {"PUT",    "/api/v1/cases/{id}/evidence/{item}", h_evidence_correct, INV,         ROUTE_AUDIT, "correct an item of evidence (If-Match: its version)"},
+    {"DELETE", "/api/v1/cases/{id}/offences/{charge}", h_offence_withdraw, INV,       ROUTE_AUDIT, "withdraw a charge laid in error"},
     {"GET",    "/api/v1/offences",                  h_offences_list,    ANY,          0,           "the offence catalogue, UU 6/2011 Pasal 113-136"},
     {"GET",    "/api/v1/rulesets",                  h_rulesets_list,    ANY,          0,           "the legal rule sets in force, with values to verify"},
     {"PUT",    "/api/v1/rulesets/{name}/{key}",     h_ruleset_amend,    ADMIN,        ROUTE_AUDIT, "amend one value of a rule set"},

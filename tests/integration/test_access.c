@@ -130,6 +130,10 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
     if (IS("POST", "/api/v1/cases/{id}/parties") || IS("POST", "/api/v1/cases/{id}/offences") ||
         IS("POST", "/api/v1/cases/{id}/evidence"))
         return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 201 : 404;
+    if (IS("PUT", "/api/v1/cases/{id}/evidence/{item}"))
+        return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 200 : 404;
+    if (IS("DELETE", "/api/v1/cases/{id}/offences/{charge}"))
+        return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 204 : 404;
     if (IS("PUT", "/api/v1/cases/{id}/parties/{party}"))
         return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 200 : 404;
     if (IS("GET", "/api/v1/offences") || IS("GET", "/api/v1/rulesets"))
@@ -177,7 +181,7 @@ static const char *const fixture_offices[] = {
 };
 #define NOFFICES (sizeof fixture_offices / sizeof fixture_offices[0])
 static long long office_ids[NOFFICES], user_ids[NOFFICES], case_ids[NOFFICES], party_ids[NOFFICES],
-    doc_ids[NOFFICES];
+    doc_ids[NOFFICES], evidence_ids[NOFFICES], charge_ids[NOFFICES];
 static char office_kind[NOFFICES][16];
 
 static int office_index(const char *code)
@@ -278,9 +282,19 @@ static void setup(void)
                               1, pcase);
         party_ids[i] = strtoll(pid, NULL, 10);
         free(pid);
-        exec_owner("INSERT INTO app.evidence (case_id, description, quantity) VALUES "
-                   "($1::bigint, 'Paspor kebangsaan', '1 buah')",
-                   1, pcase);
+        char *eid = sql_value(db,
+                              "INSERT INTO app.evidence (case_id, description, quantity) VALUES "
+                              "($1::bigint, 'Paspor kebangsaan', '1 buah') RETURNING id",
+                              1, pcase);
+        evidence_ids[i] = strtoll(eid, NULL, 10);
+        free(eid);
+        char *chg = sql_value(db,
+                              "INSERT INTO app.case_offences (case_id, offence_id) SELECT "
+                              "$1::bigint, id FROM app.offence_catalogue WHERE code = '122' "
+                              "RETURNING id",
+                              1, pcase);
+        charge_ids[i] = strtoll(chg, NULL, 10);
+        free(chg);
         exec_owner("INSERT INTO app.case_investigators (case_id, user_id) SELECT $1::bigint, id "
                    "FROM app.users WHERE nip = '" NIP_INV_PLG "'",
                    1, pcase);
@@ -347,6 +361,10 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
         char value[64];
         if (strcmp(name, "party") == 0)
             snprintf(value, sizeof value, "%lld", party_ids[o]);
+        else if (strcmp(name, "item") == 0)
+            snprintf(value, sizeof value, "%lld", evidence_ids[o]);
+        else if (strcmp(name, "charge") == 0)
+            snprintf(value, sizeof value, "%lld", charge_ids[o]);
         else if (strcmp(name, "type") == 0)
             snprintf(value, sizeof value, "sprindik");
         else if (strcmp(name, "form") == 0)
@@ -397,6 +415,8 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
         snprintf(body, bodysz, "{\"occupation\":\"Pedagang %d\"}", n);
     else if (strcmp(pattern, "/api/v1/cases/{id}/offences") == 0)
         snprintf(body, bodysz, "{\"code\":\"113\"}");
+    else if (strcmp(pattern, "/api/v1/cases/{id}/evidence/{item}") == 0)
+        snprintf(body, bodysz, "{\"storage\":\"Gudang %d\"}", n);
     else if (strcmp(pattern, "/api/v1/cases/{id}/evidence") == 0)
         snprintf(body, bodysz, "{\"description\":\"Paspor %d\"}", n);
     else if (strcmp(pattern, "/api/v1/offices/{id}/number-patterns/{type}") == 0)
@@ -489,6 +509,8 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/cases/{id}/dossier.pdf"},
         {"GET", "/api/v1/documents/{id}.pdf"},
         {"GET", "/api/v1/forms"},
+        {"PUT", "/api/v1/cases/{id}/evidence/{item}"},
+        {"DELETE", "/api/v1/cases/{id}/offences/{charge}"},
         {"GET", "/api/v1/offices/{id}/number-patterns"},
         {"PUT", "/api/v1/offices/{id}/number-patterns/{type}"},
         {"GET", "/verify/{code}"},

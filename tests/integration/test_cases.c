@@ -516,6 +516,57 @@ START_TEST(test_number_patterns_are_checked_before_they_are_saved)
 }
 END_TEST
 
+START_TEST(test_evidence_and_charges_are_corrected_not_lost)
+{
+    long long id = open_case("Uji koreksi", 5);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    json_t *e = call("POST", path, inv, "{\"description\":\"Paspor\",\"quantity\":\"1\"}", 201);
+    long long item = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence/%lld", id, item);
+    /* the version the client saw: a stale one is refused */
+    struct http_result r;
+    char url[160];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    char auth[128];
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    const char *stale[] = {auth, "Content-Type: application/json", "If-Match: \"7\"", NULL};
+    const char body[] = "{\"quantity\":\"2 buah\"}";
+    ck_assert(http_do("PUT", url, body, strlen(body), stale, &r));
+    ck_assert_int_eq(r.status, 409);
+    http_result_free(&r);
+    const char *fresh[] = {auth, "Content-Type: application/json", "If-Match: \"1\"", NULL};
+    ck_assert(http_do("PUT", url, body, strlen(body), fresh, &r));
+    ck_assert_int_eq(r.status, 200);
+    http_result_free(&r);
+    char iid[24];
+    snprintf(iid, sizeof iid, "%lld", item);
+    const char *pi[1] = {iid};
+    char *q = sql_value(
+        db, "SELECT quantity || '/' || version FROM app.evidence WHERE id = $1::bigint", 1, pi);
+    ck_assert_str_eq(q, "2 buah/2");
+    free(q);
+    /* a charge laid in error is withdrawn, and the audit trail keeps it */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    json_t *c = call("POST", path, inv, "{\"code\":\"113\"}", 201);
+    long long charge = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", id, charge);
+    json_decref(call("DELETE", path, sup, NULL, 403));
+    json_decref(call("DELETE", path, inv, NULL, 204));
+    json_decref(call("DELETE", path, inv, NULL, 404));
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *pc[1] = {cid};
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM audit.events WHERE action = "
+                               "'offence.withdraw' AND object_id = $1::bigint AND outcome = 'ok'",
+                               1, pc),
+                     1);
+}
+END_TEST
+
 Suite *suite_cases(void)
 {
     Suite *s = suite_create("cases");
@@ -533,6 +584,7 @@ Suite *suite_cases(void)
     tcase_add_test(tc, test_amending_a_rule_set_moves_the_clock);
     tcase_add_test(tc, test_roles_record_only_their_own_acts);
     tcase_add_test(tc, test_number_patterns_are_checked_before_they_are_saved);
+    tcase_add_test(tc, test_evidence_and_charges_are_corrected_not_lost);
     suite_add_tcase(s, tc);
     return s;
 }
