@@ -77,12 +77,12 @@ json_t *openapi_document(void)
             item = json_object();
             json_object_set_new(paths, r->pattern, item);
         }
-        char method[16];
-        size_t n = strlen(r->method);
-        for (size_t k = 0; k <= n && k < sizeof method; k++)
-            method[k] = (char)(r->method[k] >= 'A' && r->method[k] <= 'Z' ? r->method[k] + 32
-                                                                          : r->method[k]);
-        method[sizeof method - 1] = '\0';
+        /* OpenAPI keys operations by the method in lower case */
+        char method[16] = "";
+        size_t k = 0;
+        for (const char *m = r->method; *m && k + 1 < sizeof method; m++)
+            method[k++] = (char)(*m >= 'A' && *m <= 'Z' ? *m + ('a' - 'A') : *m);
+        method[k] = '\0';
         json_object_set_new(item, method, operation(r));
     }
     json_t *problem =
