@@ -97,7 +97,8 @@ static bool load_case_row(struct tx *tx, const struct actor *who, long long id, 
     snprintf(sql, sizeof sql,
              "SELECT c.id, c.office_id, coalesce(c.kejari_id, 0), c.number, "
              "coalesce(c.opened_on::text, ''), o.tz, c.stage, c.version, "
-             "c.disclosed_at IS NOT NULL, encode(c.last_hash, 'hex') "
+             "c.disclosed_at IS NOT NULL, encode(c.last_hash, 'hex'), "
+             "extract(epoch FROM now())::bigint "
              "FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
              "WHERE c.id = $2::bigint AND %s%s",
              clause, lock ? " FOR UPDATE OF c" : "");
@@ -124,6 +125,7 @@ static bool load_case_row(struct tx *tx, const struct actor *who, long long id, 
     size_t bin_len = 0;
     sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, PQgetvalue(r, 0, 9),
                    strlen(PQgetvalue(r, 0, 9)), NULL, &bin_len, NULL);
+    cf->now = ll(r, 0, 10);
     PQclear(r);
     if (!cf->zone)
         return berr_set(err, BERR_INTERNAL, "office zone %s unknown", cf->tz);

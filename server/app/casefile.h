@@ -42,6 +42,7 @@ struct casefile {
     int version;
     bool disclosed;
     unsigned char last_hash[32];
+    long long now; /* the database's clock when the case was read, Unix seconds */
 
     int nevents;
     struct case_event *ev; /* the log, in seq order */

@@ -54,15 +54,12 @@ static bool refuse(struct event_outcome *out, struct berr *err, enum berr_kind k
     return berr_set(err, kind, "%s", message);
 }
 
-static bool today_local(struct tx *tx, const struct tzone *z, struct caldate *today, int64_t *now,
-                        struct berr *err)
+/* Today on the office's calendar, by the database's clock (read with the
+ * case row, so that one transaction has one "now"). */
+static bool today_local(const struct casefile *cf, struct caldate *today, int64_t *now)
 {
-    PGresult *r = tx_query(tx, "SELECT extract(epoch FROM now())::bigint", 0, NULL, err);
-    if (!r)
-        return false;
-    *now = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    PQclear(r);
-    *today = caldate_local_date(*now, z);
+    *now = cf->now;
+    *today = caldate_local_date(*now, cf->zone);
     return true;
 }
 
@@ -365,7 +362,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     struct caldate today, date;
     int64_t now, at = 0;
     bool has_time;
-    if (!today_local(tx, cf.zone, &today, &now, err) ||
+    if (!today_local(&cf, &today, &now) ||
         !act_when(&cf, in, today, now, &date, &at, &has_time, err) ||
         !check_input(tx, &cf, ev, in, err))
         goto done;

@@ -179,31 +179,25 @@ bool app_session_check(struct app *app, const char *token, struct actor *who, st
         return berr_set(err, BERR_UNAUTHENTICATED, "sesi tidak sah; silakan masuk");
     char hex[65];
     token_hash(token, hex);
-    struct tx tx;
-    if (!tx_begin(&tx, app->db, 0, err))
-        return false;
     const char *p[1] = {hex};
     /* A read decides; the idle clock is written at most once a minute, so
      * that most requests cost no write (and no WAL flush) for the session. */
     PGresult *r =
-        tx_query(&tx,
-                 "SELECT s.id, u.id, u.role, u.office_id, u.name, u.nip, "
-                 "       s.last_seen_at < now() - interval '1 minute' "
-                 "FROM app.sessions s JOIN app.users u ON u.id = s.user_id "
-                 "WHERE s.token_sha256 = decode($1, 'hex') AND s.ended_at IS NULL "
-                 "  AND u.disabled_at IS NULL "
-                 "  AND s.last_seen_at > now() - make_interval(mins => (SELECT value::int FROM "
-                 "      app.settings WHERE key = 'session.idle_minutes')) "
-                 "  AND s.created_at > now() - make_interval(hours => (SELECT value::int FROM "
-                 "      app.settings WHERE key = 'session.absolute_hours'))",
-                 1, p, err);
-    if (!r) {
-        tx_end(&tx);
+        db_once(app->db,
+                "SELECT s.id, u.id, u.role, u.office_id, u.name, u.nip, "
+                "       s.last_seen_at < now() - interval '1 minute' "
+                "FROM app.sessions s JOIN app.users u ON u.id = s.user_id "
+                "WHERE s.token_sha256 = decode($1, 'hex') AND s.ended_at IS NULL "
+                "  AND u.disabled_at IS NULL "
+                "  AND s.last_seen_at > now() - make_interval(mins => (SELECT value::int FROM "
+                "      app.settings WHERE key = 'session.idle_minutes')) "
+                "  AND s.created_at > now() - make_interval(hours => (SELECT value::int FROM "
+                "      app.settings WHERE key = 'session.absolute_hours'))",
+                1, p, err);
+    if (!r)
         return false;
-    }
     if (PQntuples(r) != 1) {
         PQclear(r);
-        tx_end(&tx);
         return berr_set(err, BERR_UNAUTHENTICATED,
                         "sesi tidak sah atau sudah berakhir; silakan masuk lagi");
     }
@@ -215,13 +209,14 @@ bool app_session_check(struct app *app, const char *token, struct actor *who, st
         char sid[24];
         snprintf(sid, sizeof sid, "%lld", who->session_id);
         const char *ps[1] = {sid};
-        if (!tx_exec(&tx, "UPDATE app.sessions SET last_seen_at = now() WHERE id = $1::bigint", 1,
-                     ps, err)) {
-            tx_end(&tx);
+        PGresult *u =
+            db_once(app->db, "UPDATE app.sessions SET last_seen_at = now() WHERE id = $1::bigint",
+                    1, ps, err);
+        if (!u)
             return false;
-        }
+        PQclear(u);
     }
-    return tx_commit(&tx, err);
+    return true;
 }
 
 bool app_logout(struct app *app, const struct actor *who, struct audit_rec *au, struct berr *err)

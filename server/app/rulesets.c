@@ -45,33 +45,37 @@ bool rulesets_seed(struct tx *tx, struct berr *err)
 
 bool rulesets_load(struct tx *tx, struct ruleset *out, int *n, struct berr *err)
 {
+    /* one query: the sets in date order, each with its values */
     PGresult *r = tx_query(tx,
-                           "SELECT name, effective_from::text FROM app.rulesets ORDER BY "
-                           "effective_from",
+                           "SELECT r.name, r.effective_from::text, v.key, v.value, v.to_verify "
+                           "FROM app.rulesets r LEFT JOIN app.ruleset_values v ON v.ruleset = "
+                           "r.name ORDER BY r.effective_from, r.name",
                            0, NULL, err);
     if (!r)
         return false;
     *n = 0;
-    for (int i = 0; i < PQntuples(r) && *n < RULESET_BUILTIN_COUNT; i++) {
-        const struct ruleset *base = ruleset_builtin_find(PQgetvalue(r, i, 0));
-        if (!base)
-            continue; /* a set the core does not know cannot be applied */
-        out[*n] = *base;
-        caldate_parse(PQgetvalue(r, i, 1), &out[*n].effective_from);
-        (*n)++;
-    }
-    PQclear(r);
-    r = tx_query(tx, "SELECT ruleset, key, value, to_verify FROM app.ruleset_values", 0, NULL, err);
-    if (!r)
-        return false;
-    for (int i = 0; i < PQntuples(r); i++)
-        for (int k = 0; k < *n; k++)
-            if (strcmp(out[k].name, PQgetvalue(r, i, 0)) == 0) {
-                /* a value out of the key's range stays at the built-in */
-                ruleset_set(&out[k], PQgetvalue(r, i, 1),
-                            (int)strtol(PQgetvalue(r, i, 2), NULL, 10));
-                ruleset_set_to_verify(&out[k], PQgetvalue(r, i, 1), PQgetvalue(r, i, 3)[0] == 't');
+    const char *current = NULL;
+    bool known = false;
+    for (int i = 0; i < PQntuples(r); i++) {
+        const char *name = PQgetvalue(r, i, 0);
+        if (!current || strcmp(current, name) != 0) {
+            current = name;
+            const struct ruleset *base = ruleset_builtin_find(name);
+            /* a set the core does not know cannot be applied */
+            known = base && *n < RULESET_BUILTIN_COUNT;
+            if (known) {
+                out[*n] = *base;
+                caldate_parse(PQgetvalue(r, i, 1), &out[*n].effective_from);
+                (*n)++;
             }
+        }
+        if (!known || PQgetisnull(r, i, 2))
+            continue;
+        /* a value out of the key's range stays at the built-in */
+        struct ruleset *rs = &out[*n - 1];
+        ruleset_set(rs, PQgetvalue(r, i, 2), (int)strtol(PQgetvalue(r, i, 3), NULL, 10));
+        ruleset_set_to_verify(rs, PQgetvalue(r, i, 2), PQgetvalue(r, i, 4)[0] == 't');
+    }
     PQclear(r);
     if (*n == 0)
         return berr_set(err, BERR_INTERNAL, "no rule sets in the database");

@@ -81,6 +81,23 @@ bool tx_exec(struct tx *tx, const char *sql, int nparams, const char *const *par
     return r != NULL;
 }
 
+PGresult *db_once(struct db_pool *pool, const char *sql, int nparams, const char *const *params,
+                  struct berr *err)
+{
+    PGconn *c = db_acquire(pool, ACQUIRE_TIMEOUT_MS, err);
+    if (!c)
+        return NULL;
+    PGresult *r = db_exec(pool, c, sql, nparams, params, NULL, NULL, 0);
+    ExecStatusType st = PQresultStatus(r);
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        tx_error_of(r, err);
+        PQclear(r);
+        r = NULL;
+    }
+    db_release(pool, c);
+    return r;
+}
+
 bool tx_commit(struct tx *tx, struct berr *err)
 {
     if (!tx->conn)

@@ -37,6 +37,12 @@ PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *cons
 bool tx_exec(struct tx *tx, const char *sql, int nparams, const char *const *params,
              struct berr *err);
 
+/* One statement on its own (autocommit), as nobody: for reads that need no
+ * transaction and no acting user, such as checking a session token.  The
+ * result or NULL with err set, as tx_query. */
+PGresult *db_once(struct db_pool *pool, const char *sql, int nparams, const char *const *params,
+                  struct berr *err);
+
 /* Commit and give the connection back.  On failure the work is lost. */
 bool tx_commit(struct tx *tx, struct berr *err);
 
