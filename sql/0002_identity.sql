@@ -146,13 +146,30 @@ CREATE FUNCTION app.acting_user() RETURNS bigint
 LANGUAGE sql STABLE AS $$
     SELECT nullif(current_setting('berkas.user_id', true), '')::bigint
 $$;
+-- PL/pgSQL keeps these functions' plans for the session: the policies call
+-- them in every statement.
 CREATE FUNCTION app.acting_role() RETURNS text
-LANGUAGE sql STABLE AS $$
-    SELECT role FROM app.users WHERE id = app.acting_user() AND disabled_at IS NULL
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    r text;
+BEGIN
+    SELECT role INTO r FROM app.users
+    WHERE id = nullif(current_setting('berkas.user_id', true), '')::bigint
+      AND disabled_at IS NULL;
+    RETURN r;
+END
 $$;
+
 CREATE FUNCTION app.acting_office() RETURNS bigint
-LANGUAGE sql STABLE AS $$
-    SELECT office_id FROM app.users WHERE id = app.acting_user() AND disabled_at IS NULL
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    o bigint;
+BEGIN
+    SELECT office_id INTO o FROM app.users
+    WHERE id = nullif(current_setting('berkas.user_id', true), '')::bigint
+      AND disabled_at IS NULL;
+    RETURN o;
+END
 $$;
 
 -- ---- cases: the fence ----------------------------------------------------

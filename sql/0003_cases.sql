@@ -249,21 +249,32 @@ BEGIN
     END LOOP;
 END
 $$;
--- supervisors write supervision acts, prosecutors their P-forms, on cases
--- they may read (the application checks the same, event by event)
+-- supervisors write supervision acts, prosecutors their P-forms (and the
+-- lapse of a complete file), on cases they may read; both may correct their
+-- own acts (the application checks the same, event by event, and that a
+-- correction is of the corrector's own kind)
 CREATE POLICY events_supervisor ON app.events FOR INSERT TO berkas_app
     WITH CHECK ((SELECT app.acting_role()) = 'supervisor'
-                AND type IN ('review_note', 'direction_given', 'direction_done', 'reassigned')
+                AND type IN ('review_note', 'direction_given', 'direction_done', 'reassigned',
+                             'corrected')
                 AND EXISTS (SELECT 1 FROM app.cases c WHERE c.id = events.case_id));
 CREATE POLICY events_prosecutor ON app.events FOR INSERT TO berkas_app
     WITH CHECK ((SELECT app.acting_role()) = 'prosecutor'
                 AND type IN ('tahap1_received_by_pu', 'p16_received', 'p17_received',
                              'p18_received', 'p19_received', 'p20_received', 'p21_received',
-                             'p21a_received', 'p22_received', 'p23_received')
+                             'p21a_received', 'p22_received', 'p23_received', 'lapsed',
+                             'corrected')
                 AND EXISTS (SELECT 1 FROM app.cases c WHERE c.id = events.case_id));
 CREATE POLICY instructions_prosecutor ON app.instructions FOR INSERT TO berkas_app
     WITH CHECK ((SELECT app.acting_role()) = 'prosecutor'
                 AND EXISTS (SELECT 1 FROM app.cases c WHERE c.id = instructions.case_id));
+
+-- a charge laid in error is withdrawn by the investigators of the case's
+-- office (the audit trail keeps that it was)
+CREATE POLICY case_offences_withdraw ON app.case_offences FOR DELETE TO berkas_app
+    USING ((SELECT app.acting_role()) = 'investigator'
+           AND EXISTS (SELECT 1 FROM app.cases c WHERE c.id = case_offences.case_id
+                       AND c.office_id = (SELECT app.acting_office())));
 
 ALTER TABLE app.idempotency ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.idempotency FORCE ROW LEVEL SECURITY;
@@ -273,6 +284,7 @@ CREATE POLICY idempotency_own ON app.idempotency FOR ALL TO berkas_app
 
 GRANT SELECT, INSERT ON app.case_investigators, app.case_offences, app.events,
     app.instructions, app.idempotency TO berkas_app;
+GRANT DELETE ON app.case_offences TO berkas_app;
 GRANT SELECT, INSERT, UPDATE ON app.parties, app.evidence TO berkas_app;
 GRANT UPDATE (answer, answered_by) ON app.instructions TO berkas_app;
 -- the case row: only what the use cases change (0002 granted the whole row)

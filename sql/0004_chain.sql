@@ -5,13 +5,13 @@
 -- is the hash of the case's previous event (32 zero bytes for the first)
 -- and the canonical text names every column that states the act, each
 -- length-prefixed so that no two rows can share a text.  A BEFORE INSERT
--- trigger fills prev_hash and hash; app.verify_chain() recomputes every
--- case's chain and names the first broken link.
+-- trigger fills prev_hash and hash; app.verify_chain(root) recomputes the
+-- chain of every case under an office and names the first broken link.
 
 CREATE FUNCTION app.event_canonical(e app.events) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT string_agg(length(f)::text || ':' || f, E'\n' ORDER BY n)
-    FROM unnest(ARRAY[
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    parts text[] := ARRAY[
         'berkas-event-v1',
         e.case_id::text,
         e.seq::text,
@@ -27,8 +27,18 @@ LANGUAGE sql IMMUTABLE AS $$
         e.payload::text,
         to_char(e.entered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
         e.entered_by::text,
-        e.late::text
-    ]) WITH ORDINALITY AS t(f, n)
+        e.late::text];
+    out text := '';
+    i int;
+BEGIN
+    FOR i IN 1 .. array_length(parts, 1) LOOP
+        IF i > 1 THEN
+            out := out || E'\n';
+        END IF;
+        out := out || length(parts[i])::text || ':' || parts[i];
+    END LOOP;
+    RETURN out;
+END
 $$;
 
 CREATE FUNCTION app.events_chain() RETURNS trigger
@@ -67,11 +77,11 @@ BEGIN
 END
 $$;
 GRANT USAGE ON SCHEMA app TO berkas_verifier;
-GRANT SELECT ON app.cases, app.events TO berkas_verifier;
+GRANT SELECT ON app.cases, app.events, app.offices TO berkas_verifier;
 CREATE POLICY cases_verifier ON app.cases FOR SELECT TO berkas_verifier USING (true);
 CREATE POLICY events_verifier ON app.events FOR SELECT TO berkas_verifier USING (true);
 
-CREATE FUNCTION app.verify_chain()
+CREATE FUNCTION app.verify_chain(root bigint)
 RETURNS TABLE (case_id bigint, number text, events int, broken_seq int, reason text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = app, pg_temp AS $$
 DECLARE
@@ -80,7 +90,11 @@ DECLARE
     prev bytea;
     expect int;
 BEGIN
-    FOR c IN SELECT x.id, x.number, x.events, x.last_hash FROM app.cases x ORDER BY x.id LOOP
+    FOR c IN SELECT x.id, x.number, x.events, x.last_hash FROM app.cases x
+             WHERE EXISTS (SELECT 1 FROM app.offices o
+                           WHERE (o.id = x.office_id OR o.id = x.kejari_id)
+                             AND root = ANY (o.ancestors))
+             ORDER BY x.id LOOP
         prev := decode(repeat('00', 32), 'hex');
         expect := 1;
         broken_seq := NULL;
@@ -107,9 +121,9 @@ BEGIN
     END LOOP;
 END
 $$;
-ALTER FUNCTION app.verify_chain() OWNER TO berkas_verifier;
-REVOKE ALL ON FUNCTION app.verify_chain() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION app.verify_chain() TO berkas_app;
+ALTER FUNCTION app.verify_chain(bigint) OWNER TO berkas_verifier;
+REVOKE ALL ON FUNCTION app.verify_chain(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.verify_chain(bigint) TO berkas_app;
 GRANT UPDATE (status, body) ON app.idempotency TO berkas_app;
 
 -- Gapless numbers per office, series and year (case numbers now, document
@@ -124,12 +138,3 @@ CREATE TABLE app.counters (
 );
 GRANT SELECT, INSERT, UPDATE ON app.counters TO berkas_app;
 
--- The prosecutor also records that a complete file lapsed without Tahap II
--- (B-1310/E/EJP/05/2022): the event catalogue has it as theirs.
-DROP POLICY events_prosecutor ON app.events;
-CREATE POLICY events_prosecutor ON app.events FOR INSERT TO berkas_app
-    WITH CHECK ((SELECT app.acting_role()) = 'prosecutor'
-                AND type IN ('tahap1_received_by_pu', 'p16_received', 'p17_received',
-                             'p18_received', 'p19_received', 'p20_received', 'p21_received',
-                             'p21a_received', 'p22_received', 'p23_received', 'lapsed')
-                AND EXISTS (SELECT 1 FROM app.cases c WHERE c.id = events.case_id));
