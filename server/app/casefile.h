@@ -80,6 +80,10 @@ void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_d
 bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set *out,
                      struct berr *err);
 
+/* Whether the case loads (clock_log_loads), with extra appended when not
+ * NULL: the one validation shared by every reader and the write path. */
+bool casefile_loads(const struct casefile *cf, const struct case_event *extra, struct berr *err);
+
 /* Fill a core event from a payload and the row's columns (used by the loader
  * and by the recorder for the new act). */
 void casefile_event_from(const struct casefile *cf, enum event type, const char *legal_date,

@@ -558,7 +558,15 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
     struct caldate today = caldate_local_date(now, cf.zone);
     json_t *clocks = NULL;
     enum clock_state worst = CLOCK_OK;
-    if (!now || !clocks_of(&cf, now, &clocks, &worst, err))
+    /* a case whose log does not load (a bug of an older release) is still
+     * shown, marked damaged with the reason, so that it can be corrected */
+    struct berr lerr = {0};
+    bool damaged = !casefile_loads(&cf, NULL, &lerr);
+    if (!now)
+        goto done;
+    if (damaged)
+        clocks = json_array();
+    else if (!clocks_of(&cf, now, &clocks, &worst, err))
         goto done;
 
     struct case_facts f;
@@ -622,6 +630,8 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
                   facts, "allowed_events", next, "clocks", clocks, "worst_clock",
                   clock_state_code(worst), "p19_returns", returns);
     PQclear(r);
+    json_object_set_new(doc, "damaged",
+                        damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
 
     json_t *parts[] = {
         rows_json(&tx,
@@ -772,13 +782,20 @@ json_t *app_cases_list(struct app *app, const struct actor *who, const struct ca
             break;
         }
         enum clock_state worst = CLOCK_OK;
-        bool ok = clocks_of(&cf, now, NULL, &worst, err);
-        if (ok && (!by_clock || worst == want))
-            json_array_append_new(
-                items, json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:s}", "id", (json_int_t)cf.id,
-                                 "number", cf.number, "stage", stage_code(cf.stage), "stage_label",
-                                 stage_label(cf.stage), "version", cf.version, "office_id",
-                                 (json_int_t)cf.office_id, "worst_clock", clock_state_code(worst)));
+        /* a case that does not load fails alone: listed as damaged */
+        struct berr lerr = {0};
+        bool damaged = !casefile_loads(&cf, NULL, &lerr);
+        bool ok = damaged || clocks_of(&cf, now, NULL, &worst, err);
+        if (ok && (damaged || !by_clock || worst == want)) {
+            json_t *item = json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:s}", "id", (json_int_t)cf.id,
+                                     "number", cf.number, "stage", stage_code(cf.stage),
+                                     "stage_label", stage_label(cf.stage), "version", cf.version,
+                                     "office_id", (json_int_t)cf.office_id, "worst_clock",
+                                     damaged ? "damaged" : clock_state_code(worst));
+            json_object_set_new(item, "damaged",
+                                damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
+            json_array_append_new(items, item);
+        }
         casefile_free(&cf);
         if (!ok) {
             json_decref(items);

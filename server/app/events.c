@@ -137,6 +137,29 @@ static bool check_party(struct tx *tx, const struct casefile *cf, long long part
     return true;
 }
 
+/* The invariant of the write path (issue 9): no accepted write leaves a
+ * case that does not load.  The log with the new act appended goes through
+ * the one validation every reader runs (casefile_loads); a fault is the
+ * request's, named by the field the API knows. */
+static bool loads_with(const struct casefile *cf, const struct case_event *ce,
+                       struct event_outcome *out, struct berr *err)
+{
+    struct berr lerr = {0};
+    if (casefile_loads(cf, ce, &lerr))
+        return true;
+    if (lerr.kind == BERR_CONFLICT)
+        return refuse(out, err, BERR_CONFLICT, "transition-not-allowed", lerr.message);
+    static const struct {
+        const char *core, *api;
+    } fields[] = {{"suspect", "party_id"}, {"ref", "corrects"}, {"det_type", "detention_type"}};
+    const char *field = lerr.field[0] ? lerr.field : NULL;
+    for (size_t i = 0; field && i < sizeof fields / sizeof fields[0]; i++)
+        if (strcmp(field, fields[i].core) == 0)
+            field = fields[i].api;
+    return berr_field(err, BERR_BAD_INPUT, field ? field : "type",
+                      "peristiwa ini membuat perkara tidak dapat dibaca: %s", lerr.message);
+}
+
 /* Build the payload that is stored (and hashed) from the input. */
 static json_t *payload_of(const struct event_input *in)
 {
@@ -179,15 +202,25 @@ static json_t *payload_of(const struct event_input *in)
 static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                         const struct event_input *in, struct berr *err)
 {
-    const struct event_info *info = event_info(ev);
+    /* a correction that replaces an act's details must carry what the act
+     * needs: it is checked as the act it corrects (evlog.h) */
+    enum event as = ev;
+    if (ev == EV_CORRECTED && !in->withdraws) {
+        int k = casefile_event_index(cf, in->corrects);
+        for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
+            k = cf->ev[k].ref;
+        if (k >= 0)
+            as = cf->ev[k].event;
+    }
+    const struct event_info *info = event_info(as);
     bool needs_suspect = info->per_suspect ||
-                         (ev == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
+                         (as == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
     if (needs_suspect && !in->party_id)
         return berr_field(err, BERR_BAD_INPUT, "party_id", "%s perlu party_id tersangka",
-                          event_code(ev));
+                          event_code(as));
     if (in->party_id && !check_party(tx, cf, in->party_id, needs_suspect ? "suspect" : NULL, err))
         return false;
-    if (ev == EV_BAP_RECORDED && !in->bap)
+    if (as == EV_BAP_RECORDED && !in->bap)
         return berr_field(err, BERR_BAD_INPUT, "bap", "bap: saksi, tersangka, ahli atau tambahan");
     if (ev == EV_P19_RECEIVED && json_array_size(in->instructions) == 0)
         return berr_field(err, BERR_BAD_INPUT, "instructions",
@@ -200,7 +233,7 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
     if (ev == EV_CORRECTED && casefile_event_index(cf, in->corrects) < 0)
         return berr_field(err, BERR_BAD_INPUT, "corrects",
                           "corrects harus id peristiwa perkara ini");
-    if (ev == EV_DIRECTION_GIVEN && !in->due)
+    if (as == EV_DIRECTION_GIVEN && !in->due)
         return berr_field(err, BERR_BAD_INPUT, "due", "direction_given perlu tanggal due");
     struct caldate due;
     if (in->due && !caldate_parse(in->due, &due))
@@ -422,6 +455,9 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         }
         fr.to = replayed;
     }
+    /* the log with this act must load exactly as every reader loads it */
+    if (!loads_with(&cf, &ce, out, err))
+        goto done;
     if (event_is_detention(ev)) {
         struct detention cur, next;
         struct det_result dr;

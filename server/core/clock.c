@@ -513,6 +513,13 @@ bool clock_compute(const struct clock_input *in, struct clock_set *out, struct b
     return true;
 }
 
+bool clock_log_loads(const struct clock_input *in, struct berr *err)
+{
+    enum stage st;
+    struct clock_set none = {.items = NULL, .cap = 0};
+    return clock_compute(in, &none, err) && evlog_stage(in->events, in->nevents, &st, err);
+}
+
 enum clock_state clock_worst(const struct clock_set *set)
 {
     enum clock_state worst = CLOCK_OK;

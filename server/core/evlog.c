@@ -30,6 +30,16 @@ static int root_of(const struct case_event *ev, int i)
     return i;
 }
 
+/* True when correction i has a later correction of the same act. */
+static bool superseded(const struct case_event *ev, int n, int i)
+{
+    int root = root_of(ev, i);
+    for (int j = i + 1; j < n; j++)
+        if (ev[j].event == EV_CORRECTED && root_of(ev, j) == root)
+            return true;
+    return false;
+}
+
 static bool has_suspect(const struct case_event *e)
 {
     return e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS;
@@ -60,6 +70,8 @@ bool evlog_check(const struct case_event *ev, int n, struct berr *err)
 {
     if (n < 0 || (n > 0 && !ev))
         return berr_set(err, BERR_BAD_INPUT, "no event log");
+    /* first the shape of every reference, so that following a chain of
+     * corrections below always ends */
     for (int i = 0; i < n; i++) {
         const struct case_event *e = &ev[i];
         if (!event_valid(e->event))
@@ -69,11 +81,20 @@ bool evlog_check(const struct case_event *ev, int n, struct berr *err)
                 return berr_field(err, BERR_BAD_INPUT, "ref",
                                   "event %d: must point at an earlier event", i);
         }
+    }
+    for (int i = 0; i < n; i++) {
+        const struct case_event *e = &ev[i];
         if (e->event == EV_DIRECTION_DONE && root_of(ev, e->ref) >= 0 &&
             ev[root_of(ev, e->ref)].event != EV_DIRECTION_GIVEN)
             return berr_field(err, BERR_BAD_INPUT, "ref",
                               "event %d: direction_done must point at a direction_given", i);
         enum event as = e->event == EV_CORRECTED ? ev[root_of(ev, i)].event : e->event;
+        /* A correction that a later one of the same act supersedes has no
+         * effect on anything (evlog_effective takes the last): its details
+         * are not checked, so that a proper correction repairs a log that a
+         * bad one (from an older release) left unreadable. */
+        if (e->event == EV_CORRECTED && superseded(ev, n, i))
+            continue;
         if (e->event == EV_CORRECTED && e->withdraws) {
             if (e->has_time ? e->at < MIN_INSTANT || e->at > MAX_INSTANT : !caldate_valid(e->date))
                 return berr_field(err, BERR_BAD_INPUT, "date", "event %d: invalid date", i);

@@ -3,6 +3,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/evlog.h"
 #include "core/fsm.h"
 #include "helpers.h"
@@ -99,6 +100,43 @@ START_TEST(test_the_last_correction_wins_and_chains_to_the_original)
     ck_assert(!evlog_effective(log, N(log), 2, &e));
     ck_assert(evlog_effective(log, 1, 0, &e)); /* as the log stood then */
     ck_assert(caldate_cmp(e.date, day_of("2025-03-01")) == 0);
+}
+END_TEST
+
+/* A correction that a later one supersedes has no effect (the last wins), so
+ * its details cannot make the log unreadable: a proper correction repairs a
+ * log that a bad one (issue 9: no suspect on a per-suspect act) broke. */
+START_TEST(test_a_later_correction_repairs_a_bad_one)
+{
+    struct case_event log[] = {
+        ev_on(EV_REPORT_REGISTERED, "2025-03-01"),
+        ev_suspect(EV_DETENSI_STARTED, "2025-03-03T10:00:00+07:00", 0),
+        correction(1, "2025-03-03T09:00:00+07:00"), /* no suspect: bad */
+        correction(1, "2025-03-03T08:00:00+07:00"),
+    };
+    struct berr err = {0};
+    ck_assert(!evlog_check(log, 3, &err));
+    ck_assert_str_eq(err.field, "suspect");
+    log[3].suspect = 0;
+    ck_assert_msg(evlog_check(log, 4, &err), "%s", err.message);
+    /* a correction of the bad correction corrects the original: it repairs too */
+    log[3] = correction(2, "2025-03-03T08:00:00+07:00");
+    log[3].suspect = 0;
+    ck_assert_msg(evlog_check(log, 4, &err), "%s", err.message);
+    /* and the one validation every reader runs agrees */
+    struct ruleset rs[RULESET_BUILTIN_COUNT];
+    int nrs = RULESET_BUILTIN_COUNT;
+    for (int i = 0; i < nrs; i++)
+        rs[i] = *ruleset_builtin(i);
+    struct clock_input in = {.events = log,
+                             .nevents = 4,
+                             .zone = caldate_zone("Asia/Jakarta"),
+                             .rulesets = rs,
+                             .nrulesets = nrs,
+                             .now = log[1].at + 86400};
+    ck_assert_msg(clock_log_loads(&in, &err), "%s", err.message);
+    in.nevents = 3;
+    ck_assert(!clock_log_loads(&in, &err));
 }
 END_TEST
 
@@ -252,6 +290,7 @@ Suite *suite_evlog(void)
     tcase_add_test(tc, test_malformed_logs_are_refused_naming_the_field);
     tcase_add_test(tc, test_references_must_point_backwards);
     tcase_add_test(tc, test_the_last_correction_wins_and_chains_to_the_original);
+    tcase_add_test(tc, test_a_later_correction_repairs_a_bad_one);
     tcase_add_test(tc, test_a_withdrawn_event_is_no_act);
     tcase_add_test(tc, test_the_stage_replays_from_the_log);
     tcase_add_test(tc, test_withdrawing_a_move_breaks_the_replay);

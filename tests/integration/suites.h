@@ -17,5 +17,6 @@ Suite *suite_casexml(void);
 Suite *suite_cases(void);
 Suite *suite_model(void);
 Suite *suite_forms(void);
+Suite *suite_integrity(void);
 
 #endif

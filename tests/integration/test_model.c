@@ -343,6 +343,7 @@ struct model {
     struct mcase *pool[POOL];
     long counts[600];
     long opened, accepted;
+    long corrections, loadable; /* accepted corrections; cases that loaded after them */
     int nmis;
     char report[MAX_REPORT][1400];
     int nkinds; /* mismatches grouped by (event, role, model's answer, server's status) */
@@ -514,10 +515,17 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
     } else if (caldate_cmp(evlog_date(&x->ce, wib()), mc->opened) < 0) {
         expect_problem(x, 400, "bad-input", when, "act before the case was opened");
     } else {
-        bool needs_suspect = event_info(r->ev)->per_suspect ||
-                             (r->ev == EV_BAP_RECORDED && r->bapk == BAP_TERSANGKA);
+        /* a correction that replaces an act's details is held to what the
+         * act needs: it stands for the act from then on */
+        enum event as = r->ev;
+        if (r->ev == EV_CORRECTED && !r->withdraws && r->ref >= 0)
+            as = mc->log[r->ref].event;
+        bool needs_suspect =
+            event_info(as)->per_suspect || (as == EV_BAP_RECORDED && r->bapk == BAP_TERSANGKA);
         if (needs_suspect && (!r->party || r->witness))
             expect_problem(x, 400, "bad-input", "party_id", "needs a suspect");
+        else if (r->ev == EV_CORRECTED && as == EV_DIRECTION_GIVEN && !r->has_due)
+            expect_problem(x, 400, "bad-input", "due", "a direction needs its due date");
         else if (r->ev == EV_DIRECTION_DONE && r->ref < 0)
             expect_problem(x, 400, "bad-input", "direction", "no direction_given to point at");
         else
@@ -778,7 +786,9 @@ static void build_correction(struct model *m, const struct mcase *mc, struct req
         return;
     if (o->has_time)
         r->timed = true;
-    if (o->suspect >= 0) {
+    /* a fifth of the replacements forget the suspect the act needs (issue 9:
+     * such a correction once made its case unreadable for good) */
+    if (o->suspect >= 0 && !chance(m, 20)) {
         r->suspect = o->suspect;
         r->party = mc->sus_id[o->suspect];
     }
@@ -788,8 +798,16 @@ static void build_correction(struct model *m, const struct mcase *mc, struct req
     r->days = o->days;
     r->has_type = o->event == EV_DETAINED || o->event == EV_DETENTION_TYPE_CHANGED;
     r->type = o->det_type;
-    r->has_due = caldate_valid(o->due);
+    r->has_due = caldate_valid(o->due) && !chance(m, 20); /* or the due date */
     r->due = o->due;
+    /* and some carry a field the act does not use */
+    if (chance(m, 15) && o->event != EV_DETENTION_EXTENDED_PU &&
+        o->event != EV_DETENTION_EXTENDED_COURT)
+        r->days = 1 + rnd(m, 30);
+    if (chance(m, 10) && o->event != EV_BAP_RECORDED) {
+        r->bap = "saksi";
+        r->bapk = BAP_SAKSI;
+    }
 }
 
 static void build_details(struct model *m, const struct mcase *mc, struct req *r)
@@ -1137,6 +1155,26 @@ static void model_accept(const struct model *m, struct mcase *mc, const struct r
 
 static void model_close(struct model *m, struct mcase *mc);
 
+/* The invariant of the write path (issue 9): a case that accepted a write
+ * loads, whole (GET answers 200 and the case is not marked damaged). */
+static void check_loads(struct model *m, int step, const struct mcase *mc)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", mc->id);
+    long st = client_call(&m->cl, "GET", path, tok_inv, NULL, -1, NULL);
+    json_t *j = client_json(&m->cl);
+    json_t *d = json_object_get(j, "damaged");
+    m->corrections++;
+    if (st == 200 && json_is_null(d)) {
+        m->loadable++;
+    } else {
+        mismatch(m, step, mc, "accepted correction left a case that does not load: %ld %.300s", st,
+                 m->cl.buf ? m->cl.buf : "");
+        note_kind(m, "an accepted correction left a case that does not load", step);
+    }
+    json_decref(j);
+}
+
 static void model_step(struct model *m, int step)
 {
     int slot = rnd(m, POOL);
@@ -1161,6 +1199,8 @@ static void model_step(struct model *m, int step)
         m->accepted++;
         model_accept(m, mc, &r, &x, json_id(j, "id"));
     }
+    if (st == 201 && r.ev == EV_CORRECTED)
+        check_loads(m, step, mc);
     json_decref(j);
     free(body);
     mc->idle = stage_terminal(mc->stage) ? mc->idle + 1 : 0;
@@ -1186,7 +1226,8 @@ static void model_check_case(struct model *m, const struct mcase *mc)
     long long rows =
         sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, pc);
     int before = m->nmis;
-    if (st != 200 || strcmp(json_str(j, "stage"), stage_code(mc->stage)) != 0 ||
+    if (st != 200 || !json_is_null(json_object_get(j, "damaged")) ||
+        strcmp(json_str(j, "stage"), stage_code(mc->stage)) != 0 ||
         json_id(j, "version") != mc->n + 1 ||
         (int)json_array_size(json_object_get(j, "history")) != mc->n || rows != mc->n)
         mismatch(m, -1, mc,
@@ -1273,6 +1314,8 @@ static void model_report(const struct model *m, double secs, long steps)
            "\"pass\":%s}\n",
            (unsigned long long)m->seed, steps, secs, m->accepted, m->counts[201], m->counts[409],
            m->counts[422], m->nmis, m->nmis == 0 ? "true" : "false");
+    printf("  accepted corrections %ld, cases that loaded after them %ld\n", m->corrections,
+           m->loadable);
     printf("  table rows never taken:");
     for (int s = 0; s < ST__COUNT; s++)
         for (int e = 0; e < EV__COUNT; e++)
