@@ -113,8 +113,8 @@ struct clock_set {
  * uses about 48 KB of stack (a detention state per possible suspect). */
 bool clock_compute(const struct clock_input *in, struct clock_set *out, struct berr *err);
 
-/* Whether a case's log loads: everything that reads a case runs over it
- * (evlog_check's shape, the stage replay, the clocks' fold) succeeds.  The
+/* Whether a case's log loads: what every reader of a case runs over it
+ * (evlog_check's shape, then the clocks' fold) succeeds.  The
  * write path asks it of the log with the new act appended, so that no
  * accepted write can leave a case that does not load (issue 9).  false with
  * err naming the first fault. */
