@@ -437,19 +437,21 @@ int cmd_form(struct global *g, const struct command *cmd, int argc, char **argv)
 int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     struct cli_list plist = {0};
-    const char *case_arg = NULL, *form = NULL, *file = NULL;
+    const char *case_arg = NULL, *form = NULL, *file = NULL, *event_arg = NULL;
     bool force = false;
     const struct cli_opt opts[] = {
         {"param", NULL, &plist, false, NULL},
+        {"event", &event_arg, NULL, false, NULL},
         {"output", &file, NULL, false, NULL},
         {"force", NULL, NULL, false, &force},
         END_OPTS,
     };
     const struct cli_arg args[] = {{"CASE", &case_arg}, {"FORM", &form}, {NULL, NULL}};
-    long long id = 0;
+    long long id = 0, event = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
     if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
-        (rc = want_form(cmd, form)) != GO_ON)
+        (rc = want_form(cmd, form)) != GO_ON ||
+        (event_arg && (rc = cli_want_id(cmd, "--event", event_arg, &event)) != GO_ON))
         return rc;
     if (force && !file)
         return cli_usage_error(cmd, "--force goes with --output");
@@ -459,6 +461,10 @@ int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv
     json_t *body = json_pack("{s:o}", "params", params);
     if (!body)
         return cli_fail(EXIT_USAGE, "out of memory");
+    /* the act the document is for (its id in `berkas history`); without it
+     * the server takes the latest act of the form's type still without one */
+    if (event)
+        json_object_set_new(body, "event", json_integer(event));
     struct out_file o = {.fd = -1};
     if ((rc = cli_connect(g, true)) != GO_ON ||
         (file && (rc = out_open(&o, file, force)) != GO_ON)) {
@@ -490,7 +496,12 @@ int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv
         out_kv("document", "%lld", jint(doc, "id"));
         out_kv("form", "%s (%s)", jstr(doc, "title"), jstr(doc, "form"));
         out_kv("number", "%s", jstr(doc, "number"));
-        out_kv("date", "%s", jstr(doc, "issued_on"));
+        out_kv("date", "%s%s", jstr(doc, "issued_on"),
+               json_is_true(json_object_get(doc, "late")) ? " (terlambat dicatat)" : "");
+        if (json_object_get(doc, "event_id"))
+            out_kv("event", "%lld", jint(doc, "event_id"));
+        out_kv("signer", "%s", jstr(doc, "signer"));
+        out_kv("regime", "%s", jstr(doc, "regime"));
         out_kv("code", "%s", jstr(doc, "verify_code"));
         out_kv("url", "%s", jstr(doc, "verify_url"));
         out_kv("sha256", "%s", jstr(doc, "sha256"));

@@ -202,3 +202,117 @@ int cmd_office_letterhead_add(struct global *g, const struct command *cmd, int a
     json_decref(list);
     return EXIT_OK;
 }
+
+/* ---- officials who sign (issue 8) ------------------------------------------------------ */
+
+static void print_officials(const json_t *list)
+{
+    printf("%-6s %-18s %-11s %-11s %s\n", "ID", "ROLE", "FROM", "TO", "OFFICIAL");
+    size_t i;
+    json_t *o;
+    json_array_foreach(json_object_get(list, "items"), i, o)
+    {
+        const char *to = jstr(o, "valid_to");
+        printf("%-6lld %-18s %-11s %-11s %s%s%s, %s (NIP %s)\n",
+               (long long)json_integer_value(json_object_get(o, "id")), jstr(o, "role"),
+               jstr(o, "valid_from"), to && *to ? to : "-", jstr(o, "acting"),
+               *jstr(o, "acting") ? " " : "", jstr(o, "title"), jstr(o, "name"), jstr(o, "nip"));
+    }
+}
+
+int cmd_official_list(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    long long id;
+    int rc = cli_begin(g, cmd, argc, argv, NULL, &id);
+    if (rc != GO_ON)
+        return rc;
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/offices/%lld/officials", id);
+    json_t *list = cli_call(g, "GET", path, NULL, &rc);
+    if (!list)
+        return rc;
+    if (g->json)
+        out_json(list);
+    else
+        print_officials(list);
+    json_decref(list);
+    return EXIT_OK;
+}
+
+int cmd_official_add(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *role = NULL, *title = NULL, *acting = NULL, *name = NULL, *nip = NULL,
+               *pangkat = NULL, *golongan = NULL, *from = NULL, *to = NULL;
+    const struct cli_opt opts[] = {
+        {"role", &role, NULL, true, NULL},
+        {"title", &title, NULL, true, NULL},
+        {"acting", &acting, NULL, false, NULL},
+        {"name", &name, NULL, true, NULL},
+        {"nip", &nip, NULL, true, NULL},
+        {"pangkat", &pangkat, NULL, false, NULL},
+        {"golongan", &golongan, NULL, false, NULL},
+        {"from", &from, NULL, true, NULL},
+        {"to", &to, NULL, false, NULL},
+        END_OPTS,
+    };
+    long long id;
+    int rc = cli_parse_with_id(g, cmd, argc, argv, opts, &id);
+    if (rc != GO_ON)
+        return rc;
+    if (!cli_is_date(from))
+        return cli_usage_error(cmd, "--from harus tanggal YYYY-MM-DD, bukan '%s'", from);
+    if (to && !cli_is_date(to))
+        return cli_usage_error(cmd, "--to harus tanggal YYYY-MM-DD, bukan '%s'", to);
+    if ((rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s}", "role", role, "title", title, "name",
+                             name, "nip", nip, "valid_from", from);
+    const char *opt_keys[] = {"acting", "pangkat", "golongan", "valid_to"};
+    const char *opt_vals[] = {acting, pangkat, golongan, to};
+    for (size_t i = 0; body && i < 4; i++)
+        if (opt_vals[i])
+            json_object_set_new(body, opt_keys[i], json_string(opt_vals[i]));
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/offices/%lld/officials", id);
+    json_t *o = body ? cli_call(g, "POST", path, body, &rc) : NULL;
+    json_decref(body);
+    if (!o)
+        return body ? rc : cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+    if (g->json)
+        out_json(o);
+    else
+        printf("Pejabat %lld dicatat untuk kantor %lld.\n",
+               (long long)json_integer_value(json_object_get(o, "id")), id);
+    json_decref(o);
+    return EXIT_OK;
+}
+
+int cmd_official_end(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *office_arg = NULL, *official_arg = NULL, *to = NULL;
+    const struct cli_opt opts[] = {{"to", &to, NULL, true, NULL}, END_OPTS};
+    const struct cli_arg args[] = {
+        {"OFFICE", &office_arg}, {"OFFICIAL", &official_arg}, {NULL, NULL}};
+    long long office = 0, official = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "OFFICE", office_arg, &office)) != GO_ON ||
+        (rc = cli_want_id(cmd, "OFFICIAL", official_arg, &official)) != GO_ON)
+        return rc;
+    if (!cli_is_date(to))
+        return cli_usage_error(cmd, "--to harus tanggal YYYY-MM-DD, bukan '%s'", to);
+    if ((rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    json_t *body = json_pack("{s:s}", "valid_to", to);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/offices/%lld/officials/%lld", office, official);
+    json_t *o = body ? cli_call(g, "PUT", path, body, &rc) : NULL;
+    json_decref(body);
+    if (!o)
+        return body ? rc : cli_fail(EXIT_USAGE, "out of memory");
+    if (g->json)
+        out_json(o);
+    else
+        printf("Masa jabatan pejabat %lld berakhir %s.\n", official, to);
+    json_decref(o);
+    return EXIT_OK;
+}

@@ -34,6 +34,7 @@ struct record_args {
         *key;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions;
+    struct cli_list issue; /* forms to issue for the act, in the same transaction */
     long long case_id, party_id, days_n, instruction, corrects_id, direction_id, version;
 };
 
@@ -106,6 +107,14 @@ static json_t *event_body(const struct record_args *a)
         for (size_t i = 0; ok && list && i < a->instructions.n; i++)
             ok = json_array_append_new(list, json_string(a->instructions.items[i])) == 0;
         ok = ok && list && json_object_set_new(b, "instructions", list) == 0;
+        if (!ok)
+            json_decref(list);
+    }
+    if (ok && a->issue.n > 0) {
+        json_t *list = json_array();
+        for (size_t i = 0; ok && list && i < a->issue.n; i++)
+            ok = json_array_append_new(list, json_string(a->issue.items[i])) == 0;
+        ok = ok && list && json_object_set_new(b, "issue", list) == 0;
         if (!ok)
             json_decref(list);
     }
@@ -195,6 +204,11 @@ static void print_recorded(const json_t *e)
         out_kv("stage", "%s (unchanged)", jstr(e, "stage"));
     out_kv("version", "%lld", jint(e, "version"));
     out_kv("regime", "%s", jstr(e, "regime"));
+    size_t i;
+    json_t *d;
+    json_array_foreach(json_object_get(e, "documents"), i, d)
+        out_kv("document", "%lld: %s %s (kode %s)", jint(d, "id"), jstr(d, "title"),
+               jstr(d, "number"), jstr(d, "verify_code"));
 }
 
 int cmd_record(struct global *g, const struct command *cmd, int argc, char **argv)
@@ -215,6 +229,7 @@ int cmd_record(struct global *g, const struct command *cmd, int argc, char **arg
         {"polri-involved", NULL, NULL, false, &a.polri_involved},
         {"severe-illness", NULL, NULL, false, &a.severe_illness},
         {"instruction", NULL, &a.instructions, false, NULL},
+        {"issue", NULL, &a.issue, false, NULL},
         {"instruction-id", &a.instruction_id, NULL, false, NULL},
         {"answer", &a.answer, NULL, false, NULL},
         {"corrects", &a.corrects, NULL, false, NULL},

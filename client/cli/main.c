@@ -99,6 +99,33 @@ const struct command cli_commands[] = {
      "      --from DATE     the first date the lines apply to\n"
      "      --line TEXT     one line of the letterhead; repeat for each line\n"
      COMMON_OPTS},
+    {"official", "list", cmd_official_list, "list who signs an office's orders and letters",
+     "official list OFFICE [--json]\n"
+     "List the officials of office OFFICE (Kepala Kantor, Kepala Seksi/Bidang Inteldakim,\n"
+     "Plh./Plt., Kepala Kejaksaan Negeri, Kasi Pidum) with the period each holds the post:\n"
+     "a document is signed by the official in force on its act's date.\n"
+     "\n" COMMON_OPTS},
+    {"official", "add", cmd_official_add, "record an official who signs, from a date (admin)",
+     "official add OFFICE --role ROLE --title TITLE --name NAME --nip NIP --from DATE [OPTION]...\n"
+     "Record an official of office OFFICE (in the administrator's subtree).  Which official\n"
+     "signs which form is rule data (app.signing_rules), marked to verify.\n"
+     "\n"
+     "      --role ROLE       kepala_kantor, kepala_inteldakim, kepala_kejari or kasi_pidum\n"
+     "      --title TITLE     the position as printed (\"Kepala Kantor Imigrasi ...\")\n"
+     "      --acting PREFIX   Plh. or Plt. for an acting official (preferred while in force)\n"
+     "      --name NAME       the full name\n"
+     "      --nip NIP         18 digits\n"
+     "      --pangkat P       rank, e.g. Pembina\n"
+     "      --golongan G      grade, e.g. IV/a\n"
+     "      --from DATE       the first day in office, YYYY-MM-DD\n"
+     "      --to DATE         the last day in office (default: still in office)\n"
+     COMMON_OPTS "\n"
+     "Exit status: 0 recorded, 1 refused (400 names the bad field), 2 usage or unreachable.\n"},
+    {"official", "end", cmd_official_end, "end an official's period (admin)",
+     "official end OFFICE OFFICIAL --to DATE\n"
+     "Set the last day in office of official OFFICIAL of office OFFICE; documents already\n"
+     "issued keep the signer printed on them.\n"
+     "\n" COMMON_OPTS},
     {"user", "list", cmd_user_list, "list the users of your subtree (admin)",
      "user list [--json]\n"
      "List the users of the offices under the administrator's own.\n"
@@ -173,7 +200,10 @@ const struct command cli_commands[] = {
      "\n"
      "      --date D               the act's legal date (default today), YYYY-MM-DD\n"
      "      --at INSTANT           or its instant, 2026-03-02T09:30:00+07:00 (arrest)\n"
-     "      --number N             the document's number\n"
+     "      --number N             a number given OUTSIDE berkas (then upload its paper;\n"
+     "                             berkas never issues that act's paper under another number)\n"
+     "      --issue FORM           also issue FORM for this act in the same transaction\n"
+     "                             (e.g. sp_penangkapan, ba_penangkapan); repeat for each\n"
      "      --note T               a note\n"
      "      --party ID             the suspect (or party) it concerns\n"
      "      --bap KIND             bap_recorded: saksi, tersangka, ahli or tambahan\n"
@@ -294,14 +324,18 @@ const struct command cli_commands[] = {
      "Exit status: 0 written, 1 refused (unknown form 404, not at this stage 409, missing\n"
      "data 422 naming it), 2 usage, FILE exists, cannot write, or the server unreachable.\n"},
     {"issue", NULL, cmd_issue, "issue a form: number, verification code, SHA-256",
-     "issue CASE FORM [--param NAME=VALUE]... [-o FILE [--force]]\n"
-     "Issue FORM of case CASE: the server takes the next number of the office's gapless\n"
-     "sequence, renders and stores the PDF with its SHA-256 and a verification code.\n"
+     "issue CASE FORM [--event ID] [--param NAME=VALUE]... [-o FILE [--force]]\n"
+     "Issue FORM of case CASE for the act it records or orders (--event, the act's id in\n"
+     "berkas history; default: the latest act of its type without this document), whatever\n"
+     "the stage while the case is open: dated by the act, with the letterhead, the law and\n"
+     "the signer in force on that date.  The server takes the next number of the office's\n"
+     "gapless sequence, renders and stores the PDF with its SHA-256 and a verification code.\n"
      "Prints the document id, number, date, verification code and URL, SHA-256 and pages.\n"
      "With -o the issued PDF is also downloaded to FILE (whole or not at all, mode 0600)\n"
      "and checked against the SHA-256; FILE is checked before the form is issued, so a\n"
      "FILE that exists (without --force) takes no number.\n"
      "\n"
+     "      --event ID         the act the document belongs to\n"
      "      --param NAME=VALUE a parameter of the form (pihak-N for party); repeat for each\n"
      "  -o, --output FILE      also write the issued PDF to FILE\n"
      "      --force            replace FILE if it exists\n"

@@ -153,6 +153,7 @@ struct event_input {
     bool withdraws;            /* corrected: withdraw it instead of replacing it */
     const char *due;           /* direction_given */
     long long direction_event; /* direction_done: the direction_given */
+    json_t *issue;             /* form names to issue for this act in the same transaction */
     int if_match;              /* the client's version, or -1 */
     const char *idempotency_key;
     const char *raw_body; /* for the idempotency fingerprint */
@@ -184,6 +185,28 @@ json_t *app_number_patterns(struct app *app, const struct actor *who, long long 
 bool app_number_pattern_set(struct app *app, const struct actor *who, long long office_id,
                             const char *doc_type, const char *pattern, struct audit_rec *au,
                             struct berr *err);
+
+/* ---- officials who sign (signers.c) ------------------------------------------ */
+
+struct official_input {
+    const char *role;  /* kepala_kantor | kepala_inteldakim | kepala_kejari | kasi_pidum */
+    const char *title; /* the position as printed: "Kepala Kantor Imigrasi Kelas I TPI ..." */
+    const char *acting; /* "", "Plh." or "Plt." */
+    const char *name, *nip, *pangkat, *golongan;
+    const char *valid_from, *valid_to; /* YYYY-MM-DD; valid_to NULL: still in office */
+};
+
+/* The officials of an office (anyone logged on: who signs is printed). */
+json_t *app_officials_list(struct app *app, const struct actor *who, long long office_id,
+                           struct berr *err);
+/* Record an official of an office of the admin's subtree. */
+bool app_official_add(struct app *app, const struct actor *who, long long office_id,
+                      const struct official_input *in, long long *id, struct audit_rec *au,
+                      struct berr *err);
+/* End an official's period (the last day in office, inclusive). */
+bool app_official_end(struct app *app, const struct actor *who, long long office_id,
+                      long long official_id, const char *valid_to, struct audit_rec *au,
+                      struct berr *err);
 
 /* ---- cases (casework.c, casexml.c) ------------------------------------------- */
 
@@ -274,10 +297,13 @@ bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
                     json_t *params, unsigned char **pdf, size_t *len, struct audit_rec *au,
                     struct berr *err);
 
-/* Issue form: the next gapless number of the office, the PDF with its
- * verification code, stored with its SHA-256; *doc describes it. */
+/* Issue form for the act event_id (0: the latest act of the form's type
+ * that has no such document yet; forms of no act: dated today): the next
+ * gapless number of the office, the PDF with its verification code, stored
+ * with its SHA-256; *doc describes it.  params may gain the act's party. */
 bool app_form_issue(struct app *app, const struct actor *who, long long case_id, const char *form,
-                    json_t *params, json_t **doc, struct audit_rec *au, struct berr *err);
+                    long long event_id, json_t *params, json_t **doc, struct audit_rec *au,
+                    struct berr *err);
 
 /* The documents issued for a case. */
 json_t *app_documents_list(struct app *app, const struct actor *who, long long case_id,

@@ -101,6 +101,21 @@ struct event_outcome;
 bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                       const struct event_input *in, struct event_outcome *out, struct berr *err);
 
+/* ---- documents (forms.c) -------------------------------------------------------------- */
+
+struct app;
+
+/* Issue form inside tx (no audit, no commit), for the act event_id (0: the
+ * latest act of the form's type without it); as app_form_issue. */
+bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
+                    long long event_id, const char *form, json_t *params, json_t **doc,
+                    struct berr *err);
+
+/* The documents a berkas perkara needs that are not issued (nor uploaded
+ * for their act) yet, as an array of form names; NULL on error. */
+json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id,
+                              struct berr *err);
+
 /* ---- the case document (casexml.c) ----------------------------------------------------- */
 
 /* The case as the XML document of schemas/case.xsd, read inside tx as the

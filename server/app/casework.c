@@ -672,7 +672,12 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
         rows_json(&tx,
                   "SELECT json_build_object('id', e.id, 'seq', e.seq, 'type', e.type, "
                   "'legal_date', e.legal_date, 'legal_at', e.legal_at, 'number', "
-                  "e.doc_number, 'party_id', e.party_id, 'corrects', e.corrects, 'regime', "
+                  "coalesce(nullif(e.doc_number, ''), (SELECT d.number FROM app.documents d "
+                  "WHERE d.event_id = e.id AND d.act_number AND d.revoked_at IS NULL ORDER BY "
+                  "d.id LIMIT 1), ''), 'documents', (SELECT coalesce(json_agg(json_build_object("
+                  "'id', d.id, 'form', d.form, 'number', d.number) ORDER BY d.id), '[]') FROM "
+                  "app.documents d WHERE d.event_id = e.id AND d.revoked_at IS NULL), "
+                  "'party_id', e.party_id, 'corrects', e.corrects, 'regime', "
                   "e.regime, 'stage_before', e.stage_before, 'stage_after', e.stage_after, "
                   "'late', e.late, 'entered_at', e.entered_at, 'entered_by', u.name, "
                   "'payload', e.payload)::text FROM app.events e JOIN app.users u ON u.id = "

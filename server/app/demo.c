@@ -144,19 +144,88 @@ static bool add_letterheads(struct app *app, const struct demo_office *o, long l
     return ok;
 }
 
+/* A Kejaksaan's kop: KEJAKSAAN REPUBLIK INDONESIA, then the Kejati above a
+ * Kejari, then the office itself (DOMAIN.md 12), then the city. */
 static bool kejaksaan_letterhead(struct app *app, const struct demo_office *o, long long id,
                                  struct berr *err)
 {
-    char self[160];
+    char self[160], parent[160] = "";
     snprintf(self, sizeof self, "%s", o->name);
+    for (size_t i = 0;
+         o->parent && strcmp(o->kind, "kejari") == 0 && i < sizeof offices / sizeof offices[0]; i++)
+        if (strcmp(offices[i].code, o->parent) == 0)
+            snprintf(parent, sizeof parent, "%s", offices[i].name);
     for (char *p = self; *p; p++)
         if (*p >= 'a' && *p <= 'z')
             *p = (char)(*p - 32);
-    json_t *lines = json_pack("[s, s]", self, o->city);
+    for (char *p = parent; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 32);
+    json_t *lines =
+        strcmp(o->kind, "kejagung") == 0 ? json_pack("[s, s]", self, o->city)
+        : *parent ? json_pack("[s, s, s, s]", "KEJAKSAAN REPUBLIK INDONESIA", parent, self, o->city)
+                  : json_pack("[s, s, s]", "KEJAKSAAN REPUBLIK INDONESIA", self, o->city);
     struct audit_rec au = {.method = "DEMO", .route = "demo"};
     bool ok = app_letterhead_add(app, NULL, id, "2000-01-01", lines, &au, err);
     json_decref(lines);
     return ok;
+}
+
+/* Who signs for each office (fictional people): the Kepala Kantor of each
+ * Kantor Imigrasi, and at Palembang a new Kepala from 1 December 2025 with a
+ * Plh. in between, so documents show the signer in force on their date;
+ * the Kepala Kejaksaan Negeri and the Kasi Pidum of each Kejari. */
+static const struct demo_official {
+    const char *office, *role, *title, *acting, *name, *nip, *pangkat, *golongan, *from, *to;
+} officials[] = {
+    {"KANIM-PLG", "kepala_kantor", "Kepala Kantor Imigrasi Kelas I TPI Palembang", "",
+     "Surya Dharma Putra", "197203101995031001", "Pembina Tk. I", "IV/b", "2020-01-06",
+     "2025-11-20"},
+    {"KANIM-PLG", "kepala_kantor", "Kepala Kantor Imigrasi Kelas I TPI Palembang", "Plh.",
+     "Rudi Hartono", "198604302009011004", "Penata Tk. I", "III/d", "2025-11-21", "2025-11-30"},
+    {"KANIM-PLG", "kepala_kantor", "Kepala Kantor Imigrasi Kelas I TPI Palembang", "",
+     "Made Wirawan Kusuma", "197711222000121001", "Pembina", "IV/a", "2025-12-01", NULL},
+    {"KANIM-PLG", "kepala_inteldakim", "Kepala Seksi Intelijen dan Penindakan Keimigrasian", "",
+     "Rudi Hartono", "198604302009011004", "Penata Tk. I", "III/d", "2021-03-01", NULL},
+    {"KANIM-MRE", "kepala_kantor", "Kepala Kantor Imigrasi Kelas II Non TPI Muara Enim", "",
+     "Fajar Nugroho", "197805152001121002", "Pembina", "IV/a", "2019-07-01", NULL},
+    {"KANIM-PTK", "kepala_kantor", "Kepala Kantor Imigrasi Kelas I Non TPI Pontianak", "",
+     "Lilis Suryani", "197609092000032001", "Pembina Tk. I", "IV/b", "2021-01-04", NULL},
+    {"KANIM-BLC", "kepala_kantor", "Kepala Kantor Imigrasi Kelas II TPI Batulicin", "",
+     "Gusti Made Arsana", "198001012003121001", "Pembina", "IV/a", "2022-05-02", NULL},
+    {"KEJARI-PLG", "kepala_kejari", "Kepala Kejaksaan Negeri Palembang", "", "Hari Setiawan",
+     "197101011996031001", "Jaksa Utama Pratama", "IV/b", "2022-01-03", NULL},
+    {"KEJARI-PLG", "kasi_pidum", "Kepala Seksi Tindak Pidana Umum", "", "Nur Aini",
+     "198003032005012001", "Jaksa Madya", "IV/a", "2023-02-01", NULL},
+    {"KEJARI-MRE", "kepala_kejari", "Kepala Kejaksaan Negeri Muara Enim", "", "Taufik Hidayat",
+     "197302021998031002", "Jaksa Utama Pratama", "IV/b", "2022-01-03", NULL},
+    {"KEJARI-PTK", "kepala_kejari", "Kepala Kejaksaan Negeri Pontianak", "", "Yohanes Kurniawan",
+     "197404041999031003", "Jaksa Utama Pratama", "IV/b", "2022-01-03", NULL},
+    {"KEJARI-TNB", "kepala_kejari", "Kepala Kejaksaan Negeri Tanah Bumbu", "", "Abdul Gani",
+     "197505052000031004", "Jaksa Utama Pratama", "IV/b", "2022-01-03", NULL},
+};
+
+static bool add_officials(struct app *app, struct berr *err)
+{
+    for (size_t i = 0; i < sizeof officials / sizeof officials[0]; i++) {
+        const struct demo_official *o = &officials[i];
+        struct official_input in = {.role = o->role,
+                                    .title = o->title,
+                                    .acting = o->acting,
+                                    .name = o->name,
+                                    .nip = o->nip,
+                                    .pangkat = o->pangkat,
+                                    .golongan = o->golongan,
+                                    .valid_from = o->from,
+                                    .valid_to = o->to};
+        long long office = office_id(app, o->office, err), id;
+        struct audit_rec au = {.method = "DEMO", .route = "demo"};
+        if (!office)
+            return berr_set(err, BERR_INTERNAL, "demo: no office %s", o->office);
+        if (!app_official_add(app, NULL, office, &in, &id, &au, err))
+            return false;
+    }
+    return true;
 }
 
 bool demo_load(struct app *app, bool *loaded, struct berr *err)
@@ -201,6 +270,8 @@ bool demo_load(struct app *app, bool *loaded, struct berr *err)
         if (!app_user_create(app, NULL, &in, &id, &au, err))
             return false;
     }
+    if (!add_officials(app, err))
+        return false;
     *loaded = true;
     return true;
 }

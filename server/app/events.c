@@ -555,6 +555,35 @@ done:
     return ok;
 }
 
+/* The act's documents issued with it, in the same transaction (issue 8:
+ * one act, one document): a refusal of any of them refuses the act. */
+static bool issue_with_act(struct app *app, struct tx *tx, const struct actor *who,
+                           long long case_id, const struct event_input *in,
+                           struct event_outcome *out, struct berr *err)
+{
+    if (!in->issue || json_array_size(in->issue) == 0)
+        return true;
+    json_t *docs = json_array();
+    size_t i;
+    json_t *form;
+    bool ok = true;
+    json_array_foreach(in->issue, i, form)
+    {
+        json_t *params = json_object(), *doc = NULL;
+        ok = forms_issue_tx(app, tx, who, case_id, out->event_id, json_string_value(form), params,
+                            &doc, err);
+        json_decref(params);
+        if (!ok)
+            break;
+        json_array_append_new(docs, doc);
+    }
+    if (ok)
+        json_object_set_new(out->body, "documents", docs);
+    else
+        json_decref(docs);
+    return ok;
+}
+
 bool app_event_record(struct app *app, const struct actor *who, long long case_id,
                       const struct event_input *in, struct event_outcome *out, struct audit_rec *au,
                       struct berr *err)
@@ -582,6 +611,8 @@ bool app_event_record(struct app *app, const struct actor *who, long long case_i
         }
     }
     if (!events_record_tx(&tx, who, case_id, in, out, err))
+        goto done;
+    if (!issue_with_act(app, &tx, who, case_id, in, out, err))
         goto done;
     if (in->idempotency_key) {
         char *body = json_dumps(out->body, JSON_COMPACT);

@@ -1,6 +1,16 @@
 /*
  * forms.c - forms as drafts, issuing them, verifying them, and the dossier.
  *
+ * One act, one document (issue 8; DOMAIN.md 12): a form that records or
+ * orders an act is issued FOR that act - dated by the act's legal date on
+ * the office's calendar, with the letterhead and the procedural law of that
+ * date, signed by whoever signs it on that date (signers.c), flagged late
+ * when issued after the rule set's late-entry threshold, and whatever the
+ * case's stage now while the case is open.  The act's number and its
+ * primary document's number are one value: berkas numbers the paper from
+ * the office's series, or the act was recorded with a number given outside
+ * berkas and its paper is uploaded - never both.
+ *
  * A draft is rendered on demand from the case as it is now, watermarked, with
  * no number, and stored nowhere.  Issuing happens in one transaction as the
  * acting user: lock the case, check the stage, take the next number of the
@@ -22,6 +32,7 @@
 #include "casefile.h"
 #include "core/numfmt.h"
 #include "render/render.h"
+#include "signers.h"
 #include "store/tx.h"
 
 #define STAGE_BIT(s) (1u << (s))
@@ -31,40 +42,48 @@
      STAGE_BIT(ST_HANDED_OVER) | STAGE_BIT(ST_LAPSED) | STAGE_BIT(ST_TERMINATED))
 #define INVESTIGATING (STAGE_BIT(ST_INVESTIGATION) | STAGE_BIT(ST_RETURNED))
 
-/* Which stages a form may be made in, and its place in the dossier (DOMAIN.md
- * 7.4: laporan, Sprindik, SPDP, the examinations, the coercive measures, the
- * resume and the covering letters).  A form not listed may be made in any
- * open stage and comes last. */
+/* Which stages a form may be made in (when not issued for an act), its
+ * place in the dossier (Permenkumham 1/2023 Pasal 48, DOMAIN.md 12: resume,
+ * laporan, berita acara, orders and letters), the act it belongs to (an
+ * event code; bap: the BAP's kind), whether its number is the act's
+ * (primary), and whether it is the investigator's paper bound into the
+ * berkas perkara (the prosecutor's P-forms and BA Tahap II are not). */
 static const struct form_rule {
     const char *form;
     unsigned stages;
     int order;
+    const char *act;
+    const char *bap;
+    bool primary;
+    bool in_dossier;
 } rules[] = {
-    {"laporan_kejadian", OPEN_STAGES, 10},
+    {"resume", INVESTIGATING, 5, "resume_written", NULL, true, true},
+    {"laporan_kejadian", OPEN_STAGES, 10, "report_registered", NULL, true, true},
     {"sprindik",
      STAGE_BIT(ST_PRE_INVESTIGATION) | INVESTIGATING | STAGE_BIT(ST_LAPSED) |
          STAGE_BIT(ST_TERMINATED),
-     20},
-    {"spdp", INVESTIGATING, 30},
-    {"surat_panggilan", INVESTIGATING, 40},
-    {"bap_saksi", INVESTIGATING, 50},
-    {"bap_ahli", INVESTIGATING, 51},
-    {"bap_tersangka", INVESTIGATING, 52},
-    {"sp_penangkapan", INVESTIGATING, 60},
-    {"ba_penangkapan", INVESTIGATING, 61},
-    {"sp_penahanan", INVESTIGATING, 62},
-    {"ba_penahanan", INVESTIGATING, 63},
-    {"permintaan_perpanjangan", INVESTIGATING, 64},
-    {"sp_penyitaan", INVESTIGATING, 70},
-    {"ba_penyitaan", INVESTIGATING, 71},
-    {"resume", INVESTIGATING, 80},
-    {"pengantar_tahap1", INVESTIGATING, 90},
-    {"pengiriman_kembali", STAGE_BIT(ST_RETURNED), 91},
-    {"ba_tahap2", STAGE_BIT(ST_COMPLETE), 95},
-    {"sp3", INVESTIGATING | STAGE_BIT(ST_TERMINATED), 96},
-    {"pemberitahuan_sp3", STAGE_BIT(ST_TERMINATED), 97},
-    {"p19", STAGE_BIT(ST_WITH_PROSECUTOR) | STAGE_BIT(ST_RETURNED), 100},
-    {"p21", STAGE_BIT(ST_WITH_PROSECUTOR) | STAGE_BIT(ST_COMPLETE), 101},
+     40, "sprindik_issued", NULL, true, true},
+    {"spdp", INVESTIGATING, 41, "spdp_sent", NULL, true, true},
+    {"surat_panggilan", INVESTIGATING, 42, "summons_served", NULL, true, true},
+    {"bap_saksi", INVESTIGATING, 20, "bap_recorded", "saksi", false, true},
+    {"bap_ahli", INVESTIGATING, 21, "bap_recorded", "ahli", false, true},
+    {"bap_tersangka", INVESTIGATING, 22, "bap_recorded", "tersangka", false, true},
+    {"sp_penangkapan", INVESTIGATING, 43, "arrested", NULL, true, true},
+    {"ba_penangkapan", INVESTIGATING, 30, "arrested", NULL, false, true},
+    {"sp_penahanan", INVESTIGATING, 44, "detained", NULL, true, true},
+    {"ba_penahanan", INVESTIGATING, 31, "detained", NULL, false, true},
+    {"permintaan_perpanjangan", INVESTIGATING, 45, NULL, NULL, false, true},
+    {"sp_penyitaan", INVESTIGATING, 46, "seizure_done", NULL, true, true},
+    {"ba_penyitaan", INVESTIGATING, 32, "seizure_done", NULL, false, true},
+    {"pengantar_tahap1", INVESTIGATING, 50, "tahap1_sent", NULL, true, true},
+    {"pengiriman_kembali", STAGE_BIT(ST_RETURNED), 51, "resubmitted", NULL, true, true},
+    {"ba_tahap2", STAGE_BIT(ST_COMPLETE), 95, "tahap2_done", NULL, true, false},
+    {"sp3", INVESTIGATING | STAGE_BIT(ST_TERMINATED), 52, "sp3_issued", NULL, true, true},
+    {"pemberitahuan_sp3", STAGE_BIT(ST_TERMINATED), 53, "sp3_notified", NULL, true, true},
+    {"p19", STAGE_BIT(ST_WITH_PROSECUTOR) | STAGE_BIT(ST_RETURNED), 100, "p19_received", NULL, true,
+     false},
+    {"p21", STAGE_BIT(ST_WITH_PROSECUTOR) | STAGE_BIT(ST_COMPLETE), 101, "p21_received", NULL, true,
+     false},
 };
 
 /* What a file sent to the prosecutor must contain (KUHAP 110, 138; the
@@ -147,47 +166,6 @@ static bool params_of(const struct render_form_info *f, json_t *params, struct r
     return true;
 }
 
-/* The signer's particulars: the acting user (PPNS or Jaksa). */
-struct signer_buf {
-    char name[201], nip[19], rank[61], grade[9], position[201];
-    struct render_signer s;
-};
-
-static bool load_signer_id(struct tx *tx, long long user_id, struct signer_buf *b, struct berr *err)
-{
-    char uid[24];
-    snprintf(uid, sizeof uid, "%lld", user_id);
-    const char *p[1] = {uid};
-    PGresult *r = tx_query(tx,
-                           "SELECT name, nip, pangkat, golongan, position FROM app.users "
-                           "WHERE id = $1::bigint",
-                           1, p, err);
-    if (!r)
-        return false;
-    bool ok = PQntuples(r) == 1;
-    if (ok) {
-        snprintf(b->name, sizeof b->name, "%s", PQgetvalue(r, 0, 0));
-        snprintf(b->nip, sizeof b->nip, "%s", PQgetvalue(r, 0, 1));
-        snprintf(b->rank, sizeof b->rank, "%s", PQgetvalue(r, 0, 2));
-        snprintf(b->grade, sizeof b->grade, "%s", PQgetvalue(r, 0, 3));
-        snprintf(b->position, sizeof b->position, "%s", PQgetvalue(r, 0, 4));
-        b->s = (struct render_signer){.name = b->name,
-                                      .nip = b->nip,
-                                      .rank = b->rank,
-                                      .grade = b->grade,
-                                      .position = b->position,
-                                      .on_behalf = ""};
-    }
-    PQclear(r);
-    return ok || berr_set(err, BERR_UNAUTHENTICATED, "pengguna tidak ada lagi");
-}
-
-static bool load_signer(struct tx *tx, const struct actor *who, struct signer_buf *b,
-                        struct berr *err)
-{
-    return load_signer_id(tx, who->user_id, b, err);
-}
-
 static bool today(struct tx *tx, const struct casefile *cf, char out[CALDATE_DATE_LEN],
                   struct caldate *d, struct berr *err)
 {
@@ -224,7 +202,7 @@ bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
     struct caldate d;
     struct signer_buf signer;
     bool ok = casefile_load(&tx, who, case_id, false, &cf, err) && stage_allows(&cf, f, err) &&
-              today(&tx, &cf, date, &d, err) && load_signer(&tx, who, &signer, err) &&
+              today(&tx, &cf, date, &d, err) && signer_load_user(&tx, who->user_id, &signer, err) &&
               casexml_build(&tx, who, case_id, &xml, &xml_len, err);
     if (ok) {
         struct render_opts o = {
@@ -288,110 +266,330 @@ static bool next_number(struct tx *tx, long long office_id, const char *doc_type
     return ok;
 }
 
-bool app_form_issue(struct app *app, const struct actor *who, long long case_id, const char *form,
-                    json_t *params, json_t **doc, struct audit_rec *au, struct berr *err)
+/* ---- the act a document belongs to --------------------------------------------------- */
+
+struct act_row {
+    long long id;
+    int seq;
+    char type[48], date[CALDATE_DATE_LEN], number[161], bap[16], time[8];
+    long long party_id, entered_by;
+};
+
+/* Event event_id of case_id as the document's act. */
+static bool act_load(struct tx *tx, const struct casefile *cf, long long event_id,
+                     struct act_row *a, struct berr *err)
 {
-    au->action = "form.issue";
-    au->object_type = "case";
-    au->object_id = case_id;
+    char cid[24], eid[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    snprintf(eid, sizeof eid, "%lld", event_id);
+    const char *p[2] = {cid, eid};
+    PGresult *r = tx_query(tx,
+                           "SELECT id, seq, type, legal_date::text, doc_number, "
+                           "coalesce(payload->>'bap', ''), coalesce(party_id, 0), entered_by, "
+                           "coalesce(extract(epoch FROM legal_at)::bigint, -1) FROM app.events "
+                           "WHERE case_id = $1::bigint AND id = $2::bigint",
+                           2, p, err);
+    if (!r)
+        return false;
+    bool ok = PQntuples(r) == 1;
+    if (ok) {
+        memset(a, 0, sizeof *a);
+        a->id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+        a->seq = (int)strtol(PQgetvalue(r, 0, 1), NULL, 10);
+        snprintf(a->type, sizeof a->type, "%s", PQgetvalue(r, 0, 2));
+        snprintf(a->date, sizeof a->date, "%s", PQgetvalue(r, 0, 3));
+        snprintf(a->number, sizeof a->number, "%s", PQgetvalue(r, 0, 4));
+        snprintf(a->bap, sizeof a->bap, "%s", PQgetvalue(r, 0, 5));
+        a->party_id = strtoll(PQgetvalue(r, 0, 6), NULL, 10);
+        a->entered_by = strtoll(PQgetvalue(r, 0, 7), NULL, 10);
+        long long at = strtoll(PQgetvalue(r, 0, 8), NULL, 10);
+        char iso[CALDATE_INSTANT_LEN];
+        /* the hour on the office's clock: a Berita Acara states it (KUHAP 75) */
+        if (at >= 0 && caldate_format_instant(at, cf->zone, iso, sizeof iso) && strlen(iso) >= 16)
+            snprintf(a->time, sizeof a->time, "%.5s", iso + 11);
+    }
+    PQclear(r);
+    return ok || berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
+                            event_id);
+}
+
+/* Whether act a is one that form records or orders. */
+static bool act_fits(const struct form_rule *rule, const struct act_row *a)
+{
+    return rule && rule->act && strcmp(rule->act, a->type) == 0 &&
+           (!rule->bap || strcmp(rule->bap, a->bap) == 0);
+}
+
+/* The latest act of the form's type (for the party asked, if any) that has
+ * no document of this form yet: the act a form issued without "event" is
+ * for.  None: 422 saying which act to record first. */
+static bool act_pick(struct tx *tx, const struct casefile *cf, const struct form_rule *rule,
+                     const struct render_form_info *f, json_t *params, long long *event_id,
+                     struct berr *err)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    const char *party = json_string_value(json_object_get(params, "party"));
+    long long pid = 0;
+    if (party && strncmp(party, "pihak-", 6) == 0)
+        pid = strtoll(party + 6, NULL, 10);
+    char ps[24];
+    snprintf(ps, sizeof ps, "%lld", pid);
+    const char *p[5] = {cid, rule->act, rule->bap ? rule->bap : "", ps, rule->form};
+    PGresult *r = tx_query(tx,
+                           "SELECT e.id FROM app.events e WHERE e.case_id = $1::bigint AND "
+                           "e.type = $2 AND ($3 = '' OR e.payload->>'bap' = $3) AND "
+                           "($4::bigint = 0 OR e.party_id = $4::bigint) AND NOT EXISTS "
+                           "(SELECT 1 FROM app.events c WHERE c.corrects = e.id AND "
+                           "c.case_id = e.case_id AND c.payload->>'withdraws' = 'true') AND NOT "
+                           "EXISTS (SELECT 1 FROM app.documents d WHERE d.event_id = e.id AND "
+                           "d.form = $5 AND d.revoked_at IS NULL) ORDER BY e.seq DESC LIMIT 1",
+                           5, p, err);
+    if (!r)
+        return false;
+    bool ok = PQntuples(r) == 1;
+    if (ok)
+        *event_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    PQclear(r);
+    enum event ev;
+    const char *label = event_lookup(rule->act, &ev) ? event_label(ev) : rule->act;
+    return ok || berr_field(err, BERR_UNPROCESSABLE, "event",
+                            "%s dibuat untuk suatu tindakan: belum ada '%s' tanpa dokumen ini; "
+                            "catat dulu tindakannya (berkas record %lld %s), lalu terbitkan "
+                            "dengan --event",
+                            f->title, label, cf->id, rule->act);
+}
+
+/* What an issue is about: the form, its act, its date and its signer. */
+struct issue_ctx {
+    const struct render_form_info *f;
+    const struct form_rule *rule;
+    struct act_row act;
+    bool for_act;
+    char date[CALDATE_DATE_LEN], act_id[40], regime[32];
+    struct caldate d;
+    bool late;
+    struct signer_buf signer;
+};
+
+/* Date, regime, lateness and signer of the document: its act's, else today's. */
+static bool issue_when_who(struct tx *tx, const struct actor *who, const struct casefile *cf,
+                           struct issue_ctx *c, struct berr *err)
+{
+    struct caldate today = caldate_local_date(cf->now, cf->zone);
+    if (c->for_act) {
+        snprintf(c->date, sizeof c->date, "%s", c->act.date);
+        if (!caldate_parse(c->date, &c->d))
+            return berr_set(err, BERR_INTERNAL, "tanggal tindakan tidak terbaca");
+        snprintf(c->act_id, sizeof c->act_id, "peristiwa-%d", c->act.seq);
+    } else {
+        c->d = today;
+        caldate_format(today, c->date, sizeof c->date);
+    }
+    const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, c->d);
+    if (!rs)
+        return berr_field(err, BERR_BAD_INPUT, "date", "tidak ada aturan yang berlaku pada %s",
+                          c->date);
+    snprintf(c->regime, sizeof c->regime, "%s", rs->name);
+    c->late = ruleset_late_entry(rs, c->d, today);
+    long long office = who->role == ROLE_PROSECUTOR ? who->office_id : cf->office_id;
+    /* a Berita Acara: the PPNS who did the act; a P-form: the jaksa who recorded it */
+    long long by = c->for_act && c->act.entered_by ? c->act.entered_by : who->user_id;
+    return signer_for(tx, c->f->name, office, by, c->date, &c->signer, err);
+}
+
+/* The act's number and its paper's are one: an act numbered outside berkas
+ * has its paper uploaded, not issued again under another number. */
+static bool number_is_ours(const struct issue_ctx *c, struct berr *err)
+{
+    if (!c->for_act || !c->rule->primary || !c->act.number[0])
+        return true;
+    return berr_field(err, BERR_CONFLICT, "event",
+                      "tindakan ini sudah bernomor %s dari luar berkas: %s tidak diterbitkan "
+                      "lagi dengan nomor lain; unggah dokumennya (berkas upload)",
+                      c->act.number, c->f->title);
+}
+
+/* If the form names a party and the act has one, the act's party. */
+static void params_from_act(const struct issue_ctx *c, json_t *params)
+{
+    if (!c->for_act || !c->act.party_id || json_object_get(params, "party"))
+        return;
+    for (size_t i = 0; i < c->f->n_params; i++)
+        if (strcmp(c->f->params[i].name, "party") == 0) {
+            char buf[40];
+            snprintf(buf, sizeof buf, "pihak-%lld", c->act.party_id);
+            json_object_set_new(params, "party", json_string(buf));
+        }
+}
+
+static bool document_insert(struct tx *tx, const struct actor *who, long long case_id,
+                            const struct issue_ctx *c, const char *number, json_t *params,
+                            const char *xml, const unsigned char *pdf, size_t pdf_len,
+                            const char *sha, int pages, const char *code, long long *doc_id,
+                            struct berr *err)
+{
+    char cid[24], uid[24], office[24], pg[16], eid[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    snprintf(uid, sizeof uid, "%lld", who->user_id);
+    snprintf(office, sizeof office, "%lld", who->office_id);
+    snprintf(pg, sizeof pg, "%d", pages);
+    snprintf(eid, sizeof eid, "%lld", c->act.id);
+    char *params_text = json_dumps(params, JSON_COMPACT | JSON_SORT_KEYS);
+    json_t *sj = signer_json(&c->signer);
+    char *signer_text = json_dumps(sj, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(sj);
+    const char *v[19] = {cid,
+                         c->f->name,
+                         c->f->name,
+                         c->f->title,
+                         number,
+                         c->date,
+                         uid,
+                         office,
+                         params_text ? params_text : "{}",
+                         xml,
+                         (const char *)pdf,
+                         sha,
+                         pg,
+                         code,
+                         c->for_act ? eid : NULL,
+                         c->regime,
+                         c->late ? "t" : "f",
+                         c->for_act && c->rule->primary ? "t" : "f",
+                         signer_text ? signer_text : "{}"};
+    int ln[19] = {0}, fm[19] = {0};
+    ln[10] = (int)pdf_len;
+    fm[10] = 1; /* the PDF goes as binary; everything else as text */
+    PGresult *r = PQexecParams(tx->conn,
+                               "INSERT INTO app.documents (case_id, form, doc_type, title, "
+                               "number, issued_on, issued_by, office_id, params, case_xml, pdf, "
+                               "pdf_sha256, pages, verify_code, event_id, regime, late, "
+                               "act_number, signer) VALUES ($1::bigint, $2, $3, $4, $5, $6::date, "
+                               "$7::bigint, $8::bigint, $9::jsonb, $10, $11::bytea, decode($12, "
+                               "'hex'), $13::int, $14, $15::bigint, $16, $17::boolean, "
+                               "$18::boolean, $19::jsonb) RETURNING id",
+                               19, NULL, v, ln, fm, 0);
+    free(params_text);
+    free(signer_text);
+    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+    if (!ok)
+        tx_error_of(r, err);
+    else
+        *doc_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    PQclear(r);
+    if (!ok && err->kind == BERR_CONFLICT)
+        berr_field(err, BERR_CONFLICT, "event", "%s untuk tindakan ini sudah diterbitkan",
+                   c->f->title);
+    return ok;
+}
+
+bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
+                    long long event_id, const char *form, json_t *params, json_t **doc,
+                    struct berr *err)
+{
     *doc = NULL;
-    const struct render_form_info *f = find_form(app, form, err);
-    if (!f || !role_issues(who, f, err))
+    struct issue_ctx c = {0};
+    c.f = find_form(app, form, err);
+    if (!c.f || !role_issues(who, c.f, err))
         return false;
-    struct render_kv kv[16];
-    size_t nkv;
-    if (!params_of(f, params, kv, &nkv, err))
-        return false;
-    struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err))
-        return false;
+    c.rule = rule_of(c.f->name);
+    if (event_id && !(c.rule && c.rule->act))
+        return berr_field(err, BERR_BAD_INPUT, "event", "%s tidak dibuat untuk suatu tindakan",
+                          c.f->title);
     struct casefile cf = {0};
     char *xml = NULL;
     size_t xml_len = 0;
     unsigned char *pdf = NULL;
     size_t pdf_len = 0;
     int pages = 0;
-    char date[CALDATE_DATE_LEN], number[160], code[13], url[320], sha[65];
-    struct caldate d;
-    struct signer_buf signer;
-    bool ok = casefile_load(&tx, who, case_id, true, &cf, err) && stage_allows(&cf, f, err) &&
-              today(&tx, &cf, date, &d, err) && load_signer(&tx, who, &signer, err) &&
-              casexml_build(&tx, who, case_id, &xml, &xml_len, err) &&
-              next_number(&tx, who->office_id, f->name, d, number, sizeof number, err);
+    char number[160], code[13], url[320], sha[65];
+    struct render_kv kv[16];
+    size_t nkv = 0;
+    bool ok = casefile_load(tx, who, case_id, true, &cf, err);
+    c.for_act = ok && c.rule && c.rule->act;
+    if (ok && c.for_act) {
+        /* whatever the stage now, while the case is open */
+        ok = (event_id || act_pick(tx, &cf, c.rule, c.f, params, &event_id, err)) &&
+             act_load(tx, &cf, event_id, &c.act, err);
+        if (ok && !act_fits(c.rule, &c.act))
+            ok = berr_field(err, BERR_CONFLICT, "event", "%s bukan dokumen tindakan %s", c.f->title,
+                            c.act.type);
+        if (ok && !(OPEN_STAGES & STAGE_BIT(cf.stage)))
+            ok = berr_field(err, BERR_CONFLICT, "form", "perkara sudah %s: tidak ada dokumen baru",
+                            stage_label(cf.stage));
+        ok = ok && number_is_ours(&c, err);
+        if (ok)
+            params_from_act(&c, params);
+    } else if (ok) {
+        ok = stage_allows(&cf, c.f, err);
+    }
+    ok = ok && params_of(c.f, params, kv, &nkv, err) && issue_when_who(tx, who, &cf, &c, err) &&
+         casexml_build(tx, who, case_id, &xml, &xml_len, err) &&
+         next_number(tx, who->office_id, c.f->name, c.d, number, sizeof number, err);
     if (ok) {
         verify_code(code);
         snprintf(url, sizeof url, "%s/verify/%s", app->public_url, code);
-        struct render_opts o = {.date = date,
+        struct render_opts o = {.date = c.date,
                                 .issued = true,
                                 .number = number,
                                 .verify_code = code,
                                 .verify_url = url,
-                                .signer = &signer.s,
+                                .signer = &c.signer.s,
                                 .params = kv,
-                                .n_params = nkv};
-        ok = render_form(app->render, f->name, xml, xml_len, &o, &pdf, &pdf_len, &pages, err);
+                                .n_params = nkv,
+                                .act = c.act_id,
+                                .act_time = c.act.time,
+                                .late = c.late};
+        ok = render_form(app->render, c.f->name, xml, xml_len, &o, &pdf, &pdf_len, &pages, err);
     }
     long long doc_id = 0;
     if (ok) {
         unsigned char h[crypto_hash_sha256_BYTES];
         crypto_hash_sha256(h, pdf, pdf_len);
         sodium_bin2hex(sha, sizeof sha, h, sizeof h);
-        char cid[24], uid[24], office[24], pg[16];
-        snprintf(cid, sizeof cid, "%lld", case_id);
-        snprintf(uid, sizeof uid, "%lld", who->user_id);
-        snprintf(office, sizeof office, "%lld", who->office_id);
-        snprintf(pg, sizeof pg, "%d", pages);
-        char *params_text = json_dumps(params, JSON_COMPACT | JSON_SORT_KEYS);
-        const char *values[13] = {cid,      f->name, f->name,
-                                  f->title, number,  date,
-                                  uid,      office,  params_text ? params_text : "{}",
-                                  xml,      NULL,    sha,
-                                  pg};
-        int formats[13] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0};
-        int lengths[13] = {0};
-        lengths[10] = (int)pdf_len;
-        values[10] = (const char *)pdf;
-        /* the PDF goes as binary; everything else as text */
-        const char *vc[14];
-        memcpy(vc, values, sizeof values);
-        vc[13] = code;
-        int fm[14] = {0}, ln[14] = {0};
-        memcpy(fm, formats, sizeof formats);
-        memcpy(ln, lengths, sizeof lengths);
-        PGresult *r =
-            PQexecParams(tx.conn,
-                         "INSERT INTO app.documents (case_id, form, doc_type, title, "
-                         "number, issued_on, issued_by, office_id, params, case_xml, pdf, "
-                         "pdf_sha256, pages, verify_code) VALUES ($1::bigint, $2, $3, $4, "
-                         "$5, $6::date, $7::bigint, $8::bigint, $9::jsonb, $10, "
-                         "$11::bytea, decode($12, 'hex'), $13::int, $14) RETURNING id",
-                         14, NULL, vc, ln, fm, 0);
-        if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-            tx_error_of(r, err);
-            PQclear(r);
-            r = NULL;
-            ok = false;
-        }
-        free(params_text);
-        if (r) {
-            doc_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-            PQclear(r);
-        }
+        ok = document_insert(tx, who, case_id, &c, number, params, xml, pdf, pdf_len, sha, pages,
+                             code, &doc_id, err);
     }
     if (ok) {
-        snprintf(au->detail, sizeof au->detail,
-                 "{\"form\":\"%s\",\"document\":%lld,\"sha256\":\"%s\"}", f->name, doc_id, sha);
-        ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+        *doc = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:b, s:s, s:s}", "id",
+                         (json_int_t)doc_id, "case_id", (json_int_t)case_id, "form", c.f->name,
+                         "title", c.f->title, "number", number, "issued_on", c.date, "verify_code",
+                         code, "verify_url", url, "sha256", sha, "pages", pages, "late", c.late,
+                         "regime", c.regime, "signer", c.signer.name);
+        if (c.for_act)
+            json_object_set_new(*doc, "event_id", json_integer(c.act.id));
     }
-    if (ok)
-        *doc = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i}", "id",
-                         (json_int_t)doc_id, "case_id", (json_int_t)case_id, "form", f->name,
-                         "title", f->title, "number", number, "issued_on", date, "verify_code",
-                         code, "verify_url", url, "sha256", sha, "pages", pages);
-    tx_end(&tx); /* a failed render or insert rolls the number back */
     free(pdf);
     free(xml);
     casefile_free(&cf);
+    return ok;
+}
+
+bool app_form_issue(struct app *app, const struct actor *who, long long case_id, const char *form,
+                    long long event_id, json_t *params, json_t **doc, struct audit_rec *au,
+                    struct berr *err)
+{
+    au->action = "form.issue";
+    au->object_type = "case";
+    au->object_id = case_id;
+    *doc = NULL;
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    bool ok = forms_issue_tx(app, &tx, who, case_id, event_id, form, params, doc, err);
+    if (ok) {
+        snprintf(au->detail, sizeof au->detail,
+                 "{\"form\":\"%.40s\",\"document\":%lld,\"sha256\":\"%s\"}", form,
+                 (long long)json_integer_value(json_object_get(*doc, "id")),
+                 json_string_value(json_object_get(*doc, "sha256")));
+        ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    }
+    if (!ok) {
+        json_decref(*doc);
+        *doc = NULL;
+    }
+    tx_end(&tx); /* a failed render or insert rolls the number back */
     return ok;
 }
 
@@ -502,6 +700,50 @@ json_t *app_verify_document(struct app *app, const char *code, struct berr *err)
     return j;
 }
 
+/* The message of a refusal for missing documents: what and how. */
+static bool missing_problem(json_t *miss, long long case_id, struct berr *err)
+{
+    char names[400] = "";
+    size_t i, n = 0;
+    json_t *v;
+    json_array_foreach(miss, i, v)
+    {
+        int w = snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", json_string_value(v));
+        if (w < 0 || (size_t)w >= sizeof names - n)
+            break;
+        n += (size_t)w;
+    }
+    return berr_field(err, BERR_UNPROCESSABLE, "documents",
+                      "berkas perkara belum lengkap: belum diterbitkan %s; terbitkan untuk "
+                      "tindakannya dengan 'berkas issue %lld FORMULIR [--event ID]'",
+                      names, case_id);
+}
+
+json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id, struct berr *err)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    const char *p[1] = {cid};
+    PGresult *r = tx_query(tx,
+                           "SELECT DISTINCT form FROM app.documents WHERE case_id = $1::bigint "
+                           "AND revoked_at IS NULL",
+                           1, p, err);
+    if (!r)
+        return NULL;
+    json_t *miss = json_array();
+    for (int k = 0; dossier_required[k]; k++) {
+        if (!app->render || !render_form_find(app->render, dossier_required[k]))
+            continue;
+        bool have = false;
+        for (int i = 0; i < PQntuples(r) && !have; i++)
+            have = strcmp(PQgetvalue(r, i, 0), dossier_required[k]) == 0;
+        if (!have)
+            json_array_append_new(miss, json_string(dossier_required[k]));
+    }
+    PQclear(r);
+    return miss;
+}
+
 /* ---- the dossier ----------------------------------------------------------------------- */
 
 struct issued {
@@ -512,12 +754,18 @@ struct issued {
     long long issued_by;
     char *case_xml; /* the data it was issued from */
     struct signer_buf signer;
+    bool has_signer; /* signer: the snapshot stored with it */
+    int row;         /* the order it was issued in */
 };
 
+/* Legal order, then the acts' dates, then the order they were issued in. */
 static int by_order(const void *a, const void *b)
 {
     const struct issued *x = a, *y = b;
-    return (x->order > y->order) - (x->order < y->order);
+    if (x->order != y->order)
+        return (x->order > y->order) - (x->order < y->order);
+    int c = strcmp(x->date, y->date);
+    return c ? c : (x->row > y->row) - (x->row < y->row);
 }
 
 bool app_dossier(struct app *app, const struct actor *who, long long case_id, unsigned char **pdf,
@@ -547,27 +795,38 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
         const char *p[1] = {cid};
         r = tx_query(&tx,
                      "SELECT form, title, number, issued_on::text, verify_code, "
-                     "encode(pdf_sha256, 'hex'), params::text, issued_by, case_xml "
-                     "FROM app.documents "
-                     "WHERE case_id = $1::bigint AND revoked_at IS NULL ORDER BY issued_at, id",
+                     "encode(pdf_sha256, 'hex'), params::text, issued_by, case_xml, "
+                     "signer::text FROM app.documents "
+                     "WHERE case_id = $1::bigint AND revoked_at IS NULL "
+                     "ORDER BY issued_on, issued_at, id",
                      1, p, err);
         ok = r != NULL;
     }
     if (ok) {
-        ndocs = PQntuples(r);
-        docs = calloc((size_t)ndocs + 1, sizeof *docs);
+        int nrows = PQntuples(r);
+        docs = calloc((size_t)nrows + 1, sizeof *docs);
         ok = docs != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
-        for (int i = 0; ok && i < ndocs; i++) {
-            struct issued *d = &docs[i];
-            snprintf(d->form, sizeof d->form, "%s", PQgetvalue(r, i, 0));
-            snprintf(d->title, sizeof d->title, "%s", PQgetvalue(r, i, 1));
-            snprintf(d->number, sizeof d->number, "%s", PQgetvalue(r, i, 2));
-            snprintf(d->date, sizeof d->date, "%s", PQgetvalue(r, i, 3));
-            snprintf(d->code, sizeof d->code, "%s", PQgetvalue(r, i, 4));
-            snprintf(d->sha, sizeof d->sha, "%s", PQgetvalue(r, i, 5));
-            d->params = json_loads(PQgetvalue(r, i, 6), 0, NULL);
-            d->issued_by = strtoll(PQgetvalue(r, i, 7), NULL, 10);
-            d->case_xml = strdup(PQgetvalue(r, i, 8));
+        for (int i = 0, row = 0; ok && row < nrows; row++) {
+            /* only the investigator's file: not the prosecutor's P-forms,
+             * not BA Tahap II (Permenkumham 1/2023 Pasal 48; DOMAIN.md 12) */
+            const struct form_rule *in = rule_of(PQgetvalue(r, row, 0));
+            if (in && !in->in_dossier)
+                continue;
+            struct issued *d = &docs[i++];
+            ndocs = i;
+            d->row = row;
+            snprintf(d->form, sizeof d->form, "%s", PQgetvalue(r, row, 0));
+            snprintf(d->title, sizeof d->title, "%s", PQgetvalue(r, row, 1));
+            snprintf(d->number, sizeof d->number, "%s", PQgetvalue(r, row, 2));
+            snprintf(d->date, sizeof d->date, "%s", PQgetvalue(r, row, 3));
+            snprintf(d->code, sizeof d->code, "%s", PQgetvalue(r, row, 4));
+            snprintf(d->sha, sizeof d->sha, "%s", PQgetvalue(r, row, 5));
+            d->params = json_loads(PQgetvalue(r, row, 6), 0, NULL);
+            d->issued_by = strtoll(PQgetvalue(r, row, 7), NULL, 10);
+            d->case_xml = strdup(PQgetvalue(r, row, 8));
+            json_t *sj = json_loads(PQgetvalue(r, row, 9), 0, NULL);
+            d->has_signer = signer_from_json(sj, &d->signer);
+            json_decref(sj);
             ok = d->case_xml != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
             const struct form_rule *rule = rule_of(d->form);
             d->order = rule ? rule->order : 1000;
@@ -577,22 +836,11 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
     PQclear(r);
     /* what the file must hold before it can be bound */
     if (ok) {
-        json_t *miss = json_array();
-        for (int k = 0; dossier_required[k]; k++) {
-            if (!render_form_find(app->render, dossier_required[k]))
-                continue;
-            bool have = false;
-            for (int i = 0; i < ndocs; i++)
-                if (strcmp(docs[i].form, dossier_required[k]) == 0)
-                    have = true;
-            if (!have)
-                json_array_append_new(miss, json_string(dossier_required[k]));
-        }
-        if (json_array_size(miss) > 0) {
+        json_t *miss = forms_dossier_missing(app, &tx, case_id, err);
+        ok = miss != NULL;
+        if (ok && json_array_size(miss) > 0) {
             *missing = miss;
-            ok = berr_field(err, BERR_UNPROCESSABLE, "documents",
-                            "berkas perkara belum lengkap: %zu dokumen wajib belum diterbitkan",
-                            json_array_size(miss));
+            ok = missing_problem(miss, case_id, err);
         } else {
             json_decref(miss);
         }
@@ -601,10 +849,11 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
     struct caldate d;
     struct signer_buf signer;
     if (ok)
-        ok = today(&tx, &cf, date, &d, err) && load_signer(&tx, who, &signer, err);
+        ok = today(&tx, &cf, date, &d, err) && signer_load_user(&tx, who->user_id, &signer, err);
     /* each document is reprinted as it was issued: its data, its signer */
     for (int i = 0; ok && i < ndocs; i++)
-        ok = load_signer_id(&tx, docs[i].issued_by, &docs[i].signer, err);
+        if (!docs[i].has_signer) /* issued before signers were stored with documents */
+            ok = signer_load_user(&tx, docs[i].issued_by, &docs[i].signer, err);
     if (ok) {
         /* cover, contents, lists, every issued document, manifest */
         size_t cap = (size_t)ndocs + 4, n = 0;
@@ -617,8 +866,6 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
                 (struct render_part){.form = PART_COVER, .hide_in_toc = true, .opts = base};
         if (ok && render_form_find(app->render, PART_TOC))
             parts[n++] = (struct render_part){.form = PART_TOC, .hide_in_toc = true, .opts = base};
-        if (ok && render_form_find(app->render, PART_LISTS))
-            parts[n++] = (struct render_part){.form = PART_LISTS, .opts = base};
         for (int i = 0; ok && i < ndocs; i++) {
             struct render_opts o = base;
             o.date = docs[i].date;
@@ -647,6 +894,9 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
                                               .case_xml = docs[i].case_xml,
                                               .case_len = strlen(docs[i].case_xml)};
         }
+        /* the lists of witnesses, suspects and evidence close the file */
+        if (ok && render_form_find(app->render, PART_LISTS))
+            parts[n++] = (struct render_part){.form = PART_LISTS, .opts = base};
         if (ok && render_form_find(app->render, PART_MANIFEST))
             parts[n++] = (struct render_part){.form = PART_MANIFEST, .opts = base};
         int pages = 0;

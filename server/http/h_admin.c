@@ -204,3 +204,67 @@ HANDLER(h_number_pattern_set)
         reply_berr(rep, &err);
     json_decref(body);
 }
+
+/* ---- officials who sign (issue 8) ------------------------------------------------------ */
+
+HANDLER(h_officials_list)
+{
+    struct berr err = {0};
+    long long id;
+    json_t *j = path_id(req->params[0], "id", &id, &err)
+                    ? app_officials_list(app, &req->actor, id, &err)
+                    : NULL;
+    reply_result(rep, 200, j, &err);
+}
+
+HANDLER(h_official_add)
+{
+    static const char *const fields[] = {"role",    "title",    "acting",     "name",     "nip",
+                                         "pangkat", "golongan", "valid_from", "valid_to", NULL};
+    struct berr err = {0};
+    req->audit.action = "official.add";
+    long long id, official = 0;
+    json_t *body = NULL;
+    struct official_input in = {0};
+    bool ok = path_id(req->params[0], "id", &id, &err) &&
+              (body = json_body(req, fields, false, &err)) != NULL &&
+              json_get_str(body, "role", true, 40, &in.role, &err) &&
+              json_get_str(body, "title", true, 200, &in.title, &err) &&
+              json_get_str(body, "acting", false, 8, &in.acting, &err) &&
+              json_get_str(body, "name", true, 200, &in.name, &err) &&
+              json_get_str(body, "nip", true, 18, &in.nip, &err) &&
+              json_get_str(body, "pangkat", false, 60, &in.pangkat, &err) &&
+              json_get_str(body, "golongan", false, 8, &in.golongan, &err) &&
+              json_get_str(body, "valid_from", true, 10, &in.valid_from, &err) &&
+              json_get_str(body, "valid_to", false, 10, &in.valid_to, &err) &&
+              app_official_add(app, &req->actor, id, &in, &official, &req->audit, &err);
+    if (ok)
+        reply_json(
+            rep, 201,
+            json_pack("{s:I, s:I}", "id", (json_int_t)official, "office_id", (json_int_t)id));
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}
+
+HANDLER(h_official_end)
+{
+    static const char *const fields[] = {"valid_to", NULL};
+    struct berr err = {0};
+    req->audit.action = "official.end";
+    long long id, official;
+    json_t *body = NULL;
+    const char *to = NULL;
+    bool ok = path_id(req->params[0], "id", &id, &err) &&
+              path_id(req->params[1], "official", &official, &err) &&
+              (body = json_body(req, fields, false, &err)) != NULL &&
+              json_get_str(body, "valid_to", true, 10, &to, &err) &&
+              app_official_end(app, &req->actor, id, official, to, &req->audit, &err);
+    if (ok)
+        reply_json(rep, 200,
+                   json_pack("{s:I, s:I, s:s}", "id", (json_int_t)official, "office_id",
+                             (json_int_t)id, "valid_to", to));
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}

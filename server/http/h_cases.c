@@ -175,6 +175,7 @@ HANDLER(h_event_create)
                                          "withdraws",
                                          "due",
                                          "direction",
+                                         "issue",
                                          NULL};
     struct berr err = {0};
     req->audit.action = "case.event";
@@ -235,6 +236,20 @@ HANDLER(h_event_create)
             else
                 snprintf(err.field, sizeof err.field, "instructions");
             json_decref(wrap);
+        }
+    }
+    /* the act's documents to issue with it: form names */
+    if (ok && (in.issue = json_object_get(body, "issue")) != NULL) {
+        size_t n = json_array_size(in.issue);
+        if (!json_is_array(in.issue) || n > 8)
+            ok = berr_field(&err, BERR_BAD_INPUT, "issue",
+                            "issue: daftar nama formulir (paling banyak 8)");
+        for (size_t i = 0; ok && i < n; i++) {
+            const char *f = json_string_value(json_array_get(in.issue, i));
+            if (!f || !*f || strlen(f) > 40 ||
+                strspn(f, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(f))
+                ok = berr_field(&err, BERR_BAD_INPUT, "issue",
+                                "issue: nama formulir seperti \"ba_penangkapan\"");
         }
     }
     ok = ok && app_event_record(app, &req->actor, id, &in, &out, &req->audit, &err);

@@ -64,7 +64,7 @@ HANDLER(h_form_draft)
 
 HANDLER(h_form_issue)
 {
-    static const char *const fields[] = {"params", NULL};
+    static const char *const fields[] = {"params", "event", NULL};
     struct berr err = {0};
     req->audit.action = "form.issue";
     long long id;
@@ -74,9 +74,14 @@ HANDLER(h_form_issue)
     json_t *params = body ? json_object_get(body, "params") : NULL;
     if (ok && params && !json_is_object(params))
         ok = berr_field(&err, BERR_BAD_INPUT, "params", "params harus objek teks");
+    /* the act the document is for (its id, as GET /cases/{id} lists them) */
+    json_t *ev = body ? json_object_get(body, "event") : NULL;
+    if (ok && ev && (!json_is_integer(ev) || json_integer_value(ev) <= 0))
+        ok = berr_field(&err, BERR_BAD_INPUT, "event", "event harus id peristiwa (bilangan > 0)");
     if (ok) {
-        json_t *p = params ? json_incref(params) : json_object();
-        ok = app_form_issue(app, &req->actor, id, req->params[1], p, &doc, &req->audit, &err);
+        json_t *p = params ? json_deep_copy(params) : json_object();
+        ok = app_form_issue(app, &req->actor, id, req->params[1],
+                            ev ? (long long)json_integer_value(ev) : 0, p, &doc, &req->audit, &err);
         json_decref(p);
     }
     if (ok) {

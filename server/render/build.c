@@ -1181,6 +1181,9 @@ static bool setup_vars(struct rctx *R)
     var_str(R, "signer-grade", s ? s->grade : NULL);
     var_str(R, "signer-position", s ? s->position : NULL);
     var_str(R, "signer-on-behalf", s ? s->on_behalf : NULL);
+    var_str(R, "act", o->act);
+    var_str(R, "act-time", o->act_time);
+    xmlXPathRegisterVariable(R->xp, (const xmlChar *)"late", xmlXPathNewBoolean(o->late));
     for (size_t i = 0; i < R->f->info.n_params; i++) {
         const char *name = R->f->params[i].name, *v = NULL;
         for (size_t k = 0; k < o->n_params; k++)

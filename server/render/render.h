@@ -82,6 +82,13 @@ struct render_opts {
     const struct render_signer *signer; /* NULL: all $signer-* empty */
     const struct render_kv *params;     /* the form's declared parameters */
     size_t n_params;
+    /* The act the document belongs to: $act is its id in the case XML
+     * ("peristiwa-7", "" for none), $act-time its hour on the office's clock
+     * ("09:30", "" when the act has none), $late whether the document was
+     * issued after the late-entry threshold (it is still dated by its act). */
+    const char *act;
+    const char *act_time;
+    bool late;
 };
 
 /* Open an engine: every templates/NAME.xml of template_dir (form.rng

@@ -110,6 +110,14 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return admin_scoped(r, rel, 201, 400); /* a parent outside: bad parent_id */
     if (IS("POST", "/api/v1/offices/{id}/letterheads"))
         return admin_scoped(r, rel, 201, 404);
+    /* who signs is printed on every order: the list is not secret; recording
+     * and ending an official's period is the admin's, in their subtree */
+    if (IS("GET", "/api/v1/offices/{id}/officials"))
+        return any_session(r, 200);
+    if (IS("POST", "/api/v1/offices/{id}/officials"))
+        return admin_scoped(r, rel, 201, 404);
+    if (IS("PUT", "/api/v1/offices/{id}/officials/{official}"))
+        return admin_scoped(r, rel, 200, 404);
     if (IS("GET", "/api/v1/users"))
         return admin_only(r, 200);
     if (IS("POST", "/api/v1/users"))
@@ -181,7 +189,7 @@ static const char *const fixture_offices[] = {
 };
 #define NOFFICES (sizeof fixture_offices / sizeof fixture_offices[0])
 static long long office_ids[NOFFICES], user_ids[NOFFICES], case_ids[NOFFICES], party_ids[NOFFICES],
-    doc_ids[NOFFICES], evidence_ids[NOFFICES], charge_ids[NOFFICES];
+    doc_ids[NOFFICES], evidence_ids[NOFFICES], charge_ids[NOFFICES], official_ids[NOFFICES];
 static char office_kind[NOFFICES][16];
 
 static int office_index(const char *code)
@@ -295,6 +303,15 @@ static void setup(void)
                               1, pcase);
         charge_ids[i] = strtoll(chg, NULL, 10);
         free(chg);
+        /* an official of the office, whose period an admin may end */
+        const char *po[1] = {id};
+        char *off = sql_value(db,
+                              "INSERT INTO app.officials (office_id, role, title, name, nip, "
+                              "valid_from) VALUES ($1::bigint, 'kepala_kantor', 'Kepala Uji', "
+                              "'Pejabat Uji', '197001011990031001', '2020-01-01') RETURNING id",
+                              1, po);
+        official_ids[i] = strtoll(off, NULL, 10);
+        free(off);
         exec_owner("INSERT INTO app.case_investigators (case_id, user_id) SELECT $1::bigint, id "
                    "FROM app.users WHERE nip = '" NIP_INV_PLG "'",
                    1, pcase);
@@ -365,6 +382,8 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
             snprintf(value, sizeof value, "%lld", evidence_ids[o]);
         else if (strcmp(name, "charge") == 0)
             snprintf(value, sizeof value, "%lld", charge_ids[o]);
+        else if (strcmp(name, "official") == 0)
+            snprintf(value, sizeof value, "%lld", official_ids[o]);
         else if (strcmp(name, "type") == 0)
             snprintf(value, sizeof value, "sprindik");
         else if (strcmp(name, "form") == 0)
@@ -421,6 +440,15 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
         snprintf(body, bodysz, "{\"description\":\"Paspor %d\"}", n);
     else if (strcmp(pattern, "/api/v1/offices/{id}/number-patterns/{type}") == 0)
         snprintf(body, bodysz, "{\"pattern\":\"SP.Sidik/{seq}/{roman_month}/{year}/UJI-%d\"}", n);
+    else if (strcmp(pattern, "/api/v1/offices/{id}/officials") == 0 &&
+             strcmp(r->method, "POST") == 0)
+        snprintf(body, bodysz,
+                 "{\"role\":\"kepala_kantor\",\"title\":\"Kepala Kantor Uji %d\",\"acting\":"
+                 "\"Plh.\",\"name\":\"Pejabat Uji %d\",\"nip\":\"198001012005011%03d\","
+                 "\"valid_from\":\"2026-01-%02d\"}",
+                 n, n, n % 1000, 1 + n % 28);
+    else if (strcmp(pattern, "/api/v1/offices/{id}/officials/{official}") == 0)
+        snprintf(body, bodysz, "{\"valid_to\":\"2030-12-%02d\"}", 1 + n % 28);
     else if (strcmp(pattern, "/api/v1/rulesets/{name}/{key}") == 0)
         snprintf(body, bodysz, "{\"value\":5}");
     else if (strcmp(pattern, "/api/v1/users") == 0 && strcmp(r->method, "POST") == 0) {
@@ -514,6 +542,9 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/offices/{id}/number-patterns"},
         {"PUT", "/api/v1/offices/{id}/number-patterns/{type}"},
         {"GET", "/verify/{code}"},
+        {"GET", "/api/v1/offices/{id}/officials"},
+        {"POST", "/api/v1/offices/{id}/officials"},
+        {"PUT", "/api/v1/offices/{id}/officials/{official}"},
     };
     /* a stale rule (its route gone from the table) is a defect too */
     for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++) {

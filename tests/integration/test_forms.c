@@ -353,7 +353,8 @@ static long long investigated_case(const char *summary, long long *party)
     long long id = open_case(inv, summary);
     long long s = add_suspect(id);
     char extra[128];
-    rec(id, "sprindik_issued", 28, "\"number\":\"SP.Sidik/9/2026\"");
+    /* no number: berkas numbers the Sprindik when it issues its paper */
+    rec(id, "sprindik_issued", 28, NULL);
     snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
     rec(id, "suspect_designated", 28, extra);
     rec(id, "spdp_sent", 27, "\"recipient\":\"kejari\"");
@@ -538,7 +539,7 @@ END_TEST
 struct issuer {
     pthread_barrier_t *go;
     const char *token;
-    long long case_id;
+    long long case_id[PER_ISSUER]; /* one Laporan per case: one act, one document */
     long status[PER_ISSUER];
     char number[PER_ISSUER][64];
     char error[PER_ISSUER][160];
@@ -549,8 +550,6 @@ static void *issuer_run(void *arg)
 {
     struct issuer *w = arg;
     char url[256], auth[256];
-    snprintf(url, sizeof url, "%s/api/v1/cases/%lld/forms/laporan_kejadian", server_url,
-             w->case_id);
     snprintf(auth, sizeof auth, "Authorization: Bearer %s", w->token);
     struct curl_slist *h = curl_slist_append(NULL, auth);
     h = curl_slist_append(h, "Content-Type: application/json");
@@ -561,6 +560,8 @@ static void *issuer_run(void *arg)
         w->status[i] = -1;
         if (!c || !h)
             continue;
+        snprintf(url, sizeof url, "%s/api/v1/cases/%lld/forms/laporan_kejadian", server_url,
+                 w->case_id[i]);
         curl_easy_setopt(c, CURLOPT_URL, url);
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, "{\"params\":{}}");
@@ -607,7 +608,8 @@ START_TEST(test_twenty_concurrent_issuers_get_gapless_numbers)
         memset(&w[i], 0, sizeof w[i]);
         w[i].go = &go;
         w[i].token = tokens[i];
-        w[i].case_id = open_case(tokens[i], "Uji penomoran serentak");
+        for (int k = 0; k < PER_ISSUER; k++)
+            w[i].case_id[k] = open_case(tokens[i], "Uji penomoran serentak");
     }
     long long first = counter_next("laporan_kejadian");
     for (int i = 0; i < ISSUERS; i++)
@@ -659,6 +661,7 @@ START_TEST(test_missing_data_is_422_naming_it_and_takes_no_number)
 {
     /* prapenyidikan, no suspect, no article: a Sprindik has nothing to name */
     long long id = open_case(inv, "Uji data kurang");
+    rec(id, "sprindik_issued", 25, NULL);
     long long next = counter_next("sprindik");
     for (int i = 0; i < 3; i++) {
         json_t *p = issue(id, "sprindik", inv, NULL, 422);
@@ -705,9 +708,11 @@ START_TEST(test_refusals_name_the_reason_and_take_no_number)
     ck_assert(api_call(port, "POST", path, inv, "{}", &r));
     ck_assert_msg(r.status == 404 || r.status == 403, "manifest: %ld %s", r.status, r.body);
     http_result_free(&r);
-    /* a form the stage does not allow: an SPDP in prapenyidikan */
-    p = issue(pre, "spdp", inv, NULL, 409);
-    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "form");
+    /* a form of an act not recorded: an SPDP before any SPDP was sent is
+     * 422 naming the act to record first (issue 8: one act, one document) */
+    p = issue(pre, "spdp", inv, NULL, 422);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "event");
+    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "spdp_sent"));
     json_decref(p);
     /* the prosecutor does not issue the investigator's forms, nor the reverse */
     json_decref(issue(pre, "laporan_kejadian", pros, NULL, 403));
@@ -910,10 +915,14 @@ START_TEST(test_the_dossier_binds_every_issued_document_with_real_page_numbers)
             after_last = row->page + pages;
     }
     ck_assert_int_eq(after_last - first_doc, sum); /* contiguous, each its issued length */
-    /* then the manifest, last in the daftar isi, to the end of the book */
-    const struct toc_row *manifest = &rows[nrows - 1];
+    /* then the lists of witnesses, suspects and evidence right after the
+     * documents (Permenkumham 1/2023 Pasal 48: the daftar close the file),
+     * then the manifest, last in the daftar isi, to the end of the book */
+    const struct toc_row *lists = &rows[nrows - 2], *manifest = &rows[nrows - 1];
+    ck_assert_msg(strcasestr(lists->title, "Daftar") != NULL, "row before last: %s", lists->title);
+    ck_assert_int_eq(lists->page, after_last);
     ck_assert_msg(strcasestr(manifest->title, "Manifes") != NULL, "last row: %s", manifest->title);
-    ck_assert_int_eq(manifest->page, after_last);
+    ck_assert_int_gt(manifest->page, after_last);
     ck_assert_int_ge(total, manifest->page);
     char *mtext = pdf_text(file, manifest->page, total, "-raw");
     ck_assert_ptr_nonnull(strstr(mtext, "MANIFES BERKAS PERKARA"));
@@ -923,9 +932,9 @@ START_TEST(test_the_dossier_binds_every_issued_document_with_real_page_numbers)
         const char *sha = json_string_value(json_object_get(d, "sha256"));
         ck_assert_msg(strstr(hex, sha) != NULL, "the manifest lacks %s: %s", sha, mtext);
     }
-    /* pages: the front matter (sampul, daftar isi, lists), the documents as
-     * issued, the manifest */
-    int front = first_doc - 1, back = total - manifest->page + 1;
+    /* pages: the front matter (sampul, daftar isi), the documents as
+     * issued, the lists and the manifest */
+    int front = first_doc - 1, back = total - after_last + 1;
     ck_assert_int_ge(front, 2);
     ck_assert_int_eq(total, front + sum + back);
     /* the outline: one entry per part, the documents under the daftar isi's

@@ -1,0 +1,37 @@
+/*
+ * signers.h - who signs a document on its date (signers.c).
+ */
+#ifndef BERKAS_APP_SIGNERS_H
+#define BERKAS_APP_SIGNERS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "core/error.h"
+#include "render/render.h"
+
+struct tx;
+
+/* A signer's particulars with the render view pointing into them. */
+struct signer_buf {
+    char kind[16]; /* "official" or "user" */
+    char name[201], nip[19], rank[61], grade[9], position[210], on_behalf[240];
+    struct render_signer s;
+};
+
+/* The signer of form on date (YYYY-MM-DD) by app.signing_rules: an official
+ * of office_id in force on date, or the user act_user (the PPNS who did the
+ * act, the jaksa who recorded it), with "a.n." where the rule says so.
+ * BERR_UNPROCESSABLE naming the role when no official is in force. */
+bool signer_for(struct tx *tx, const char *form, long long office_id, long long act_user,
+                const char *date, struct signer_buf *b, struct berr *err);
+
+/* A user's particulars as the users table has them now. */
+bool signer_load_user(struct tx *tx, long long user_id, struct signer_buf *b, struct berr *err);
+
+/* The snapshot stored with a document, and back; signer_from_json false
+ * when j holds no signer (documents issued before 0007). */
+json_t *signer_json(const struct signer_buf *b);
+bool signer_from_json(json_t *j, struct signer_buf *b);
+
+#endif
