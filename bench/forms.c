@@ -151,6 +151,7 @@ static const struct render_signer signer = {"Dr. I Gusti Ngurah Rai Wirawan, S.H
                                             "Pembina Tingkat I",
                                             "IV/b",
                                             "Kepala Kantor Imigrasi Kelas I TPI Denpasar",
+                                            NULL,
                                             NULL};
 static const struct render_kv summons[] = {
     {"party", "pihak-1"}, {"appear-date", "2024-09-09"}, {"appear-time", "09:00"}};

@@ -236,8 +236,8 @@ static void verify_code(char out[13])
 
 /* The next number of the ISSUING office's series (a Kejari numbers its
  * P-forms in its own series, by its own pattern). */
-static bool next_number(struct tx *tx, long long office_id, const char *doc_type, struct caldate d,
-                        char *number, size_t numsz, struct berr *err)
+static bool next_number(struct tx *tx, long long office_id, const char *doc_type, const char *code,
+                        struct caldate d, char *number, size_t numsz, struct berr *err)
 {
     char office[24], year[8];
     snprintf(office, sizeof office, "%lld", office_id);
@@ -259,7 +259,8 @@ static bool next_number(struct tx *tx, long long office_id, const char *doc_type
                             .year = d.y,
                             .month = d.m,
                             .office = PQgetvalue(r, 0, 1),
-                            .type = doc_type};
+                            /* {type} prints the form's code (SP.SIDIK), not its file name */
+                            .type = code && *code ? code : doc_type};
     const char *pattern = PQgetvalue(r, 0, 2)[0] ? PQgetvalue(r, 0, 2) : NUMFMT_DEFAULT;
     bool ok = numfmt_format(pattern, &v, number, numsz, err);
     PQclear(r);
@@ -274,6 +275,16 @@ struct act_row {
     char type[48], date[CALDATE_DATE_LEN], number[161], bap[16], time[8];
     long long party_id, entered_by;
 };
+
+/* The hour of an act's instant (Unix seconds, < 0: none) on the office's
+ * clock, "HH:MM", or "": a Berita Acara states it (KUHAP 75). */
+static void act_time_of(long long at, const struct tzone *zone, char out[8])
+{
+    char iso[CALDATE_INSTANT_LEN];
+    out[0] = '\0';
+    if (at >= 0 && caldate_format_instant(at, zone, iso, sizeof iso) && strlen(iso) >= 16)
+        snprintf(out, 8, "%.5s", iso + 11);
+}
 
 /* Event event_id of case_id as the document's act. */
 static bool act_load(struct tx *tx, const struct casefile *cf, long long event_id,
@@ -302,11 +313,7 @@ static bool act_load(struct tx *tx, const struct casefile *cf, long long event_i
         snprintf(a->bap, sizeof a->bap, "%s", PQgetvalue(r, 0, 5));
         a->party_id = strtoll(PQgetvalue(r, 0, 6), NULL, 10);
         a->entered_by = strtoll(PQgetvalue(r, 0, 7), NULL, 10);
-        long long at = strtoll(PQgetvalue(r, 0, 8), NULL, 10);
-        char iso[CALDATE_INSTANT_LEN];
-        /* the hour on the office's clock: a Berita Acara states it (KUHAP 75) */
-        if (at >= 0 && caldate_format_instant(at, cf->zone, iso, sizeof iso) && strlen(iso) >= 16)
-            snprintf(a->time, sizeof a->time, "%.5s", iso + 11);
+        act_time_of(strtoll(PQgetvalue(r, 0, 8), NULL, 10), cf->zone, a->time);
     }
     PQclear(r);
     return ok || berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
@@ -526,7 +533,7 @@ bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, lon
     }
     ok = ok && params_of(c.f, params, kv, &nkv, err) && issue_when_who(tx, who, &cf, &c, err) &&
          casexml_build(tx, who, case_id, &xml, &xml_len, err) &&
-         next_number(tx, who->office_id, c.f->name, c.d, number, sizeof number, err);
+         next_number(tx, who->office_id, c.f->name, c.f->code, c.d, number, sizeof number, err);
     if (ok) {
         verify_code(code);
         snprintf(url, sizeof url, "%s/verify/%s", app->public_url, code);
@@ -755,7 +762,9 @@ struct issued {
     char *case_xml; /* the data it was issued from */
     struct signer_buf signer;
     bool has_signer; /* signer: the snapshot stored with it */
-    int row;         /* the order it was issued in */
+    char act[40], act_time[8];
+    bool late;
+    int row; /* the order it was issued in */
 };
 
 /* Legal order, then the acts' dates, then the order they were issued in. */
@@ -795,10 +804,12 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
         const char *p[1] = {cid};
         r = tx_query(&tx,
                      "SELECT form, title, number, issued_on::text, verify_code, "
-                     "encode(pdf_sha256, 'hex'), params::text, issued_by, case_xml, "
-                     "signer::text FROM app.documents "
-                     "WHERE case_id = $1::bigint AND revoked_at IS NULL "
-                     "ORDER BY issued_on, issued_at, id",
+                     "encode(pdf_sha256, 'hex'), params::text, d.issued_by, case_xml, "
+                     "signer::text, coalesce(e.seq, 0), coalesce(extract(epoch FROM "
+                     "e.legal_at)::bigint, -1), d.late FROM app.documents d LEFT JOIN app.events "
+                     "e ON e.id = d.event_id AND e.case_id = d.case_id "
+                     "WHERE d.case_id = $1::bigint AND revoked_at IS NULL "
+                     "ORDER BY issued_on, issued_at, d.id",
                      1, p, err);
         ok = r != NULL;
     }
@@ -827,6 +838,12 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
             json_t *sj = json_loads(PQgetvalue(r, row, 9), 0, NULL);
             d->has_signer = signer_from_json(sj, &d->signer);
             json_decref(sj);
+            /* its act, as it was issued for it */
+            int seq = (int)strtol(PQgetvalue(r, row, 10), NULL, 10);
+            if (seq > 0)
+                snprintf(d->act, sizeof d->act, "peristiwa-%d", seq);
+            act_time_of(strtoll(PQgetvalue(r, row, 11), NULL, 10), cf.zone, d->act_time);
+            d->late = PQgetvalue(r, row, 12)[0] == 't';
             ok = d->case_xml != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
             const struct form_rule *rule = rule_of(d->form);
             d->order = rule ? rule->order : 1000;
@@ -854,6 +871,8 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
     for (int i = 0; ok && i < ndocs; i++)
         if (!docs[i].has_signer) /* issued before signers were stored with documents */
             ok = signer_load_user(&tx, docs[i].issued_by, &docs[i].signer, err);
+        else /* qsort moved it: its view points into another element */
+            signer_link(&docs[i].signer);
     if (ok) {
         /* cover, contents, lists, every issued document, manifest */
         size_t cap = (size_t)ndocs + 4, n = 0;
@@ -887,6 +906,9 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
             o.params = kvs[i];
             o.n_params = nkv;
             o.signer = &docs[i].signer.s;
+            o.act = docs[i].act;
+            o.act_time = docs[i].act_time;
+            o.late = docs[i].late;
             parts[n++] = (struct render_part){.form = docs[i].form,
                                               .title = docs[i].title,
                                               .sha256 = docs[i].sha,

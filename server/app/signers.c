@@ -41,14 +41,15 @@ static const char *role_label(const char *code)
     return NULL;
 }
 
-static void signer_link(struct signer_buf *b)
+void signer_link(struct signer_buf *b)
 {
     b->s = (struct render_signer){.name = b->name,
                                   .nip = b->nip,
                                   .rank = b->rank,
                                   .grade = b->grade,
                                   .position = b->position,
-                                  .on_behalf = b->on_behalf};
+                                  .on_behalf = b->on_behalf,
+                                  .acting = b->acting};
 }
 
 bool signer_load_user(struct tx *tx, long long user_id, struct signer_buf *b, struct berr *err)
@@ -95,9 +96,8 @@ static bool official_on(struct tx *tx, long long office_id, const char *role, co
     *found = PQntuples(r) == 1;
     if (*found) {
         memset(b, 0, sizeof *b);
-        const char *acting = PQgetvalue(r, 0, 0);
-        snprintf(b->position, sizeof b->position, "%s%s%s", acting, *acting ? " " : "",
-                 PQgetvalue(r, 0, 1));
+        snprintf(b->acting, sizeof b->acting, "%s", PQgetvalue(r, 0, 0));
+        snprintf(b->position, sizeof b->position, "%s", PQgetvalue(r, 0, 1));
         snprintf(b->name, sizeof b->name, "%s", PQgetvalue(r, 0, 2));
         snprintf(b->nip, sizeof b->nip, "%s", PQgetvalue(r, 0, 3));
         snprintf(b->rank, sizeof b->rank, "%s", PQgetvalue(r, 0, 4));
@@ -148,10 +148,7 @@ bool signer_for(struct tx *tx, const char *form, long long office_id, long long 
             return false;
         if (found && strcmp(head.nip, b->nip) != 0) {
             /* the head's title without an acting prefix: one signs for the office */
-            const char *t = head.position;
-            if (strncmp(t, "Plh. ", 5) == 0 || strncmp(t, "Plt. ", 5) == 0)
-                t += 5;
-            snprintf(b->on_behalf, sizeof b->on_behalf, "a.n. %.200s", t);
+            snprintf(b->on_behalf, sizeof b->on_behalf, "a.n. %.200s", head.position);
         }
     }
     signer_link(b);
@@ -183,6 +180,7 @@ bool signer_from_json(json_t *j, struct signer_buf *b)
     COPY(grade, "golongan");
     COPY(position, "position");
     COPY(on_behalf, "on_behalf");
+    COPY(acting, "acting");
 #undef COPY
     signer_link(b);
     return true;

@@ -15,7 +15,7 @@ struct tx;
 /* A signer's particulars with the render view pointing into them. */
 struct signer_buf {
     char kind[16]; /* "official" or "user" */
-    char name[201], nip[19], rank[61], grade[9], position[210], on_behalf[240];
+    char name[201], nip[19], rank[61], grade[9], position[201], on_behalf[240], acting[8];
     struct render_signer s;
 };
 
@@ -25,6 +25,9 @@ struct signer_buf {
  * BERR_UNPROCESSABLE naming the role when no official is in force. */
 bool signer_for(struct tx *tx, const char *form, long long office_id, long long act_user,
                 const char *date, struct signer_buf *b, struct berr *err);
+
+/* Point b->s at b's own strings again (after b was copied or moved). */
+void signer_link(struct signer_buf *b);
 
 /* A user's particulars as the users table has them now. */
 bool signer_load_user(struct tx *tx, long long user_id, struct signer_buf *b, struct berr *err);

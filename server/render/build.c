@@ -303,6 +303,22 @@ static char *format(struct rctx *R, enum tfmt fmt, const char *v)
         snprintf(buf, sizeof buf, "%.2s.%.2s", t, t + 3);
         return strdup(buf);
     }
+    case F_TIME_WORDS: { /* KUHAP 75: the hour of the act, in figures and in words */
+        const char *t = strchr(v, 'T');
+        t = t ? t + 1 : v;
+        if (strlen(t) < 5 || t[2] != ':')
+            return NULL;
+        int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
+        char hw[64], mw[64];
+        if (h < 0 || h > 23 || m < 0 || m > 59 || !terbilang((uint64_t)h, hw, sizeof hw) ||
+            !terbilang((uint64_t)m, mw, sizeof mw))
+            return NULL;
+        if (m == 0)
+            snprintf(buf, sizeof buf, "%.2s.%.2s (%s tepat)", t, t + 3, hw);
+        else
+            snprintf(buf, sizeof buf, "%.2s.%.2s (%s lewat %s menit)", t, t + 3, hw, mw);
+        return strdup(buf);
+    }
     case F_AGE: {
         if (!date_of(v, &d))
             return NULL;
@@ -1181,6 +1197,7 @@ static bool setup_vars(struct rctx *R)
     var_str(R, "signer-grade", s ? s->grade : NULL);
     var_str(R, "signer-position", s ? s->position : NULL);
     var_str(R, "signer-on-behalf", s ? s->on_behalf : NULL);
+    var_str(R, "signer-acting", s ? s->acting : NULL);
     var_str(R, "act", o->act);
     var_str(R, "act-time", o->act_time);
     xmlXPathRegisterVariable(R->xp, (const xmlChar *)"late", xmlXPathNewBoolean(o->late));

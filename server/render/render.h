@@ -61,7 +61,8 @@ struct render_kv {
 /* Who signs, when the case XML does not say (the head of office for
  * orders and letters).  Each member is an XPath variable: $signer-name,
  * $signer-nip, $signer-rank (pangkat), $signer-grade (golongan),
- * $signer-position (jabatan), $signer-on-behalf ("a.n. KEPALA ...").
+ * $signer-position (jabatan), $signer-on-behalf ("a.n. KEPALA ..."),
+ * $signer-acting ("Plh." or "Plt." before the position, never upper-cased).
  * Absent members are empty strings. */
 struct render_signer {
     const char *name;
@@ -70,6 +71,7 @@ struct render_signer {
     const char *grade;
     const char *position;
     const char *on_behalf;
+    const char *acting;
 };
 
 struct render_opts {

@@ -104,9 +104,10 @@ enum tfmt {
     F_WORDS, /* dua */
     F_PASAL, /* 119(1) -> Pasal 119 ayat (1) */
     F_COUNTRY,
-    F_TIME,  /* 10.00 */
-    F_AGE,   /* 33 tahun, at $date */
-    F_TITLE, /* KANTOR WILAYAH BALI -> Kantor Wilayah Bali */
+    F_TIME,       /* 10.00 */
+    F_TIME_WORDS, /* 09.30 (sembilan lewat tiga puluh menit): a Berita Acara's hour */
+    F_AGE,        /* 33 tahun, at $date */
+    F_TITLE,      /* KANTOR WILAYAH BALI -> Kantor Wilayah Bali */
 };
 
 enum tlist { LS_NUMBER = 0, LS_ALPHA, LS_DASH, LS_BULLET, LS_NONE };

@@ -140,6 +140,7 @@ static const struct {
     {"pasal", F_PASAL},
     {"country", F_COUNTRY},
     {"time", F_TIME},
+    {"time-words", F_TIME_WORDS},
     {"age", F_AGE},
     {"title", F_TITLE},
 };

@@ -28,6 +28,7 @@ int main(void)
     srunner_add_suite(sr, suite_model());
     srunner_add_suite(sr, suite_cli_cases());
     srunner_add_suite(sr, suite_forms());
+    srunner_add_suite(sr, suite_acts());
     srunner_add_suite(sr, suite_access());
     srunner_add_suite(sr, suite_embedded());
     srunner_run_all(sr, CK_NORMAL);

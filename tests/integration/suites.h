@@ -18,5 +18,6 @@ Suite *suite_cases(void);
 Suite *suite_model(void);
 Suite *suite_forms(void);
 Suite *suite_integrity(void);
+Suite *suite_acts(void);
 
 #endif

@@ -506,7 +506,10 @@ START_TEST(test_office_kejari_letterheads_and_investigators_bind)
                 "PALEMBANG");
     assert_xstr(doc, "/b:perkara/b:kejari/b:kode", "KEJARI-PLG");
     assert_xstr(doc, "/b:perkara/b:kejari/b:jenis", "Kejaksaan Negeri");
-    assert_xstr(doc, "/b:perkara/b:kejari/b:kop/b:baris[1]", "KEJAKSAAN NEGERI PALEMBANG");
+    /* a Kejaksaan's kop (DOMAIN.md 12): the Kejaksaan RI, its Kejati, then itself */
+    assert_xstr(doc, "/b:perkara/b:kejari/b:kop/b:baris[1]", "KEJAKSAAN REPUBLIK INDONESIA");
+    assert_xstr(doc, "/b:perkara/b:kejari/b:kop/b:baris[2]", "KEJAKSAAN TINGGI SUMATERA SELATAN");
+    assert_xstr(doc, "/b:perkara/b:kejari/b:kop/b:baris[3]", "KEJAKSAAN NEGERI PALEMBANG");
     ck_assert_int_eq(xcount(doc, "/b:perkara/b:daftar-penyidik/b:penyidik"), 2);
     const char *andi = "/b:perkara/b:daftar-penyidik/b:penyidik[b:nip='" NIP_INV_PLG "']";
     char expr[256];

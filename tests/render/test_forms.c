@@ -144,7 +144,8 @@ START_TEST(test_bap_tersangka_opens_with_the_date_in_words)
     char *t = pdf_text(pdf, 0, 0);
     assert_has(t, "BERITA ACARA PEMERIKSAAN TERSANGKA");
     assert_has(t, "Pada hari ini Senin tanggal dua bulan September tahun dua ribu dua puluh "
-                  "empat, pukul 10.00 WITA, bertempat di Kantor Imigrasi Kelas I TPI Denpasar");
+                  "empat, pukul 10.00 (sepuluh tepat) WITA, bertempat di Kantor Imigrasi Kelas I "
+                  "TPI Denpasar");
     assert_has(t, "Made Wirawan, S.H.");
     assert_has(t, "Nama : Nguyễn Văn Thành");
     assert_has(t, "Hà Nội, 9 Juli 1991 (umur 33 tahun)");
@@ -175,7 +176,7 @@ START_TEST(test_bap_for_a_suspect_without_interpreter_has_no_interpreter_line)
                   "%s", err.message);
     char *t = pdf_text(pdf, 0, 0);
     assert_has(t, "Rabu tanggal empat bulan September tahun dua ribu dua puluh empat, pukul "
-                  "14.30 WITA");
+                  "14.30 (empat belas lewat tiga puluh menit) WITA");
     assert_has(t, "Nama : Zoë Müller");
     assert_has(t, "München, 30 November 1979 (umur 44 tahun)");
     assert_has(t, "Kewarganegaraan : Jerman");
@@ -245,7 +246,8 @@ START_TEST(test_letterhead_in_force_on_the_documents_date)
     /* from 2 January 2026 the new KUHAP (UU 20/2025) is the basis */
     ck_assert(render_to("spdp", xml, len, "2026-01-02", NULL, NULL, 0, pdf, &err) > 0);
     t = pdf_text(pdf, 0, 0);
-    assert_has(t, "Undang-Undang Nomor 20 Tahun 2025 tentang Hukum Acara Pidana");
+    assert_has(t,
+               "Undang-Undang Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara Pidana");
     ck_assert_ptr_null(strstr(t, "Nomor 8 Tahun 1981"));
     free(t);
 }

@@ -1,0 +1,508 @@
+/*
+ * test_acts.c - one act, one document (issue 8), over real HTTP against a
+ * real berkasd on the demo data, PDFs read back with pdftotext.
+ *
+ * The expectations come from the law and the issue, not from the code:
+ * a document is dated by its act (DOMAIN.md 12: "it never takes the printing
+ * day"), carries the letterhead in force on that date (the ministry split of
+ * 21 October 2024, DOMAIN.md 2.1) and the procedural law of that date
+ * (UU 20/2025 from 2 January 2026, its Pasal 369), is signed by the official
+ * in force on that date and never by the PPNS an order commands (DOMAIN.md
+ * 12), states a Berita Acara's day and hour in words (KUHAP 75, DOMAIN.md
+ * 7.3), and the act's number is the paper's number wherever it is cited.
+ * The demo's Palembang office has Kepala Kantor Surya Dharma Putra until
+ * 20 November 2025, Plh. Rudi Hartono 21-30 November 2025, and Made Wirawan
+ * Kusuma from 1 December 2025 (server/app/demo.c).
+ */
+#include <check.h>
+#include <curl/curl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "suites.h"
+
+#define PDFTOTEXT "/usr/bin/pdftotext"
+
+static struct proc server;
+static int port;
+static char *db;
+static char *inv, *pros, *admin, *admin_kejagung;
+static long long kejari_plg, office_plg;
+
+static void start(void)
+{
+    db = harness_new_db("acts_suite");
+    char *extra[] = {"--db", db, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
+    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
+    admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
+    admin_kejagung = api_login(port, NIP_ADMIN_KEJAGUNG, DEMO_PW);
+    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    char *o = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KANIM-PLG'", 0, NULL);
+    if (!inv || !pros || !admin || !admin_kejagung || !k || !o)
+        abort();
+    kejari_plg = strtoll(k, NULL, 10);
+    office_plg = strtoll(o, NULL, 10);
+    free(k);
+    free(o);
+}
+
+static void stop(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    free(inv);
+    free(pros);
+    free(admin);
+    free(admin_kejagung);
+    free(db);
+}
+
+/* ---- HTTP and PDFs ------------------------------------------------------------------- */
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    struct http_result r;
+    ck_assert(api_call(port, method, path, token, body, &r));
+    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %.700s", method, path,
+                  body ? body : "", want, r.status, r.body);
+    json_t *j = r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
+    ck_assert_msg(j != NULL, "not JSON: %.300s", r.body);
+    http_result_free(&r);
+    return j;
+}
+
+/* The text of issued document id (pdftotext, white space collapsed to one
+ * space so that a wrapped line reads as one). */
+static char *document_text(long long id)
+{
+    char *dir = harness_mkdtemp("acts-pdf");
+    char path[512], url[128], auth[300];
+    snprintf(path, sizeof path, "%s/d.pdf", dir);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/documents/%lld.pdf", port, id);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    CURL *c = curl_easy_init();
+    struct curl_slist *h = curl_slist_append(NULL, auth);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+    CURLcode rc = curl_easy_perform(c);
+    long status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_cleanup(c);
+    curl_slist_free_all(h);
+    fclose(f);
+    ck_assert_msg(rc == CURLE_OK && status == 200, "GET %s: %d %ld", url, rc, status);
+    char *argv[] = {PDFTOTEXT, "-q", path, "-", NULL}, *out = NULL;
+    ck_assert_int_eq(run_capture(argv, 30000, &out), 0);
+    char *w = out;
+    bool space = false;
+    for (char *r = out; *r; r++) {
+        bool ws = *r == ' ' || *r == '\n' || *r == '\t' || *r == '\f' || *r == '\r';
+        if (ws && !space && w != out)
+            *w++ = ' ';
+        else if (!ws)
+            *w++ = *r;
+        space = ws;
+    }
+    *w = '\0';
+    free(dir);
+    return out;
+}
+
+static void assert_has(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.3000s", what, needle, text);
+}
+
+/* ---- cases --------------------------------------------------------------------------- */
+
+/* A Palembang case opened on opened, with a suspect of a long accented name
+ * charged with Pasal 122; *party: the suspect. */
+static long long case_opened(const char *opened, long long *party)
+{
+    char body[512], path[96];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji dokumen "
+             "tindakan\",\"kejari_id\":%lld}",
+             opened, kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, inv,
+                     "{\"kind\":\"suspect\",\"name\":\"Nguyễn Thị Phương Thảo Đặng Hoàng "
+                     "Quỳnh Anh\",\"nationality\":\"VN\",\"passport_no\":\"C7766554\","
+                     "\"sex\":\"P\",\"birth_date\":\"1991-03-04\",\"birth_place\":\"Thành phố "
+                     "Hồ Chí Minh\"}",
+                     201);
+    *party = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
+    json_decref(call("POST", path, inv, body, 201));
+    return id;
+}
+
+/* POST an act (body without braces); the reply, which must have status want. */
+static json_t *act(long long id, const char *token, const char *members, long want)
+{
+    char path[96], body[1024];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s}", members);
+    return call("POST", path, token, body, want);
+}
+
+static int case_version(long long id)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, inv, NULL, 200);
+    int v = (int)json_integer_value(json_object_get(c, "version"));
+    json_decref(c);
+    return v;
+}
+
+/* ---- a document is its act's ------------------------------------------------------------ */
+
+/* The Sprindik of an act on each date: its date, letterhead, law and signer
+ * are the date's.  (DOMAIN.md 12; 2.1 the split of 21 October 2024; UU
+ * 20/2025 Pasal 369; the demo's officials above.) */
+START_TEST(test_the_sprindik_takes_its_acts_date_letterhead_law_and_signer)
+{
+    static const struct {
+        const char *opened, *date, *date_text, *kop, *law, *signer;
+    } rows[] = {
+        {"2024-09-02", "2024-09-10", "10 September 2024", "KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA",
+         "Undang-Undang Nomor 8 Tahun 1981", "Surya Dharma Putra"},
+        {"2025-01-08", "2025-01-15", "15 Januari 2025", "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN",
+         "Undang-Undang Nomor 8 Tahun 1981", "Surya Dharma Putra"},
+        {"2025-11-20", "2025-11-25", "25 November 2025", "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN",
+         "Undang-Undang Nomor 8 Tahun 1981", "Rudi Hartono"},
+        {"2025-12-10", "2025-12-15", "15 Desember 2025", "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN",
+         "Undang-Undang Nomor 8 Tahun 1981", "Made Wirawan Kusuma"},
+        {"2026-01-02", "2026-01-05", "5 Januari 2026", "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN",
+         "Undang-Undang Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara Pidana",
+         "Made Wirawan Kusuma"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        long long party, id = case_opened(rows[i].opened, &party);
+        char m[256];
+        snprintf(m, sizeof m,
+                 "\"type\":\"sprindik_issued\",\"date\":\"%s\",\"issue\":[\"sprindik\"]",
+                 rows[i].date);
+        json_t *e = act(id, inv, m, 201);
+        json_t *d = json_array_get(json_object_get(e, "documents"), 0);
+        ck_assert_ptr_nonnull(d);
+        /* dated by the act, flagged late like the act (entered long after) */
+        ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), rows[i].date);
+        ck_assert(json_is_true(json_object_get(d, "late")));
+        ck_assert(json_is_true(json_object_get(e, "late")));
+        ck_assert_str_eq(json_string_value(json_object_get(d, "signer")), rows[i].signer);
+        char *t = document_text(json_integer_value(json_object_get(d, "id")));
+        assert_has(t, rows[i].date_text, rows[i].date);
+        assert_has(t, rows[i].kop, rows[i].date);
+        assert_has(t, rows[i].law, rows[i].date);
+        assert_has(t, rows[i].signer, rows[i].date);
+        assert_has(t, json_string_value(json_object_get(d, "number")), rows[i].date);
+        /* an order is not signed by the PPNS it commands: the demo's PPNS
+         * Andi Pratama is in "Kepada", and the signature block is the
+         * official's (the Plh. prints his acting title) */
+        if (strcmp(rows[i].signer, "Rudi Hartono") == 0)
+            assert_has(t, "Plh. KEPALA KANTOR IMIGRASI", rows[i].date);
+        else
+            assert_has(t, "KEPALA KANTOR IMIGRASI KELAS I TPI PALEMBANG", rows[i].date);
+        /* the old law never on a 2026 act, the new one never on a 2025 act */
+        if (strncmp(rows[i].date, "2026", 4) == 0)
+            ck_assert_msg(strstr(t, "Nomor 8 Tahun 1981") == NULL, "%s cites UU 8/1981",
+                          rows[i].date);
+        else
+            ck_assert_msg(strstr(t, "Nomor 20 Tahun 2025") == NULL, "%s cites UU 20/2025",
+                          rows[i].date);
+        /* the printing day is nowhere: the document is of its act */
+        free(t);
+        json_decref(e);
+    }
+}
+END_TEST
+
+/* A Berita Acara states the act's day and hour in words (KUHAP 75; DOMAIN.md
+ * 7.3), and cites the order by the one number the order was issued with;
+ * the case's history and XML show that same number for the act. */
+START_TEST(test_a_berita_acara_has_its_acts_hour_in_words_and_one_number)
+{
+    long long party, id = case_opened("2025-11-28", &party);
+    json_decref(act(id, inv,
+                    "\"type\":\"sprindik_issued\",\"date\":\"2025-12-01\",\"issue\":[\"sprindik\"]",
+                    201));
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2025-12-01\",\"party_id\":%lld", party);
+    json_decref(act(id, inv, m, 201));
+    /* Tuesday 2 December 2025, 09:30 WIB */
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"at\":\"2025-12-02T09:30:00+07:00\",\"party_id\":%lld,"
+             "\"issue\":[\"sp_penangkapan\",\"ba_penangkapan\"]",
+             party);
+    json_t *e = act(id, inv, m, 201);
+    json_t *docs = json_object_get(e, "documents");
+    ck_assert_uint_eq(json_array_size(docs), 2);
+    const char *sp = json_string_value(json_object_get(json_array_get(docs, 0), "number"));
+    long long ba = json_integer_value(json_object_get(json_array_get(docs, 1), "id"));
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(docs, 1), "issued_on")),
+                     "2025-12-02");
+    char *t = document_text(ba);
+    assert_has(t,
+               "Pada hari ini Selasa tanggal dua bulan Desember tahun dua ribu dua puluh lima, "
+               "pukul 09.30 (sembilan lewat tiga puluh menit) WIB",
+               "BA Penangkapan");
+    char cite[256];
+    snprintf(cite, sizeof cite, "Surat Perintah Penangkapan Nomor %s", sp);
+    assert_has(t, cite, "BA Penangkapan");
+    assert_has(t, "Nguyễn Thị Phương Thảo", "BA Penangkapan");
+    free(t);
+    /* the act's number is the order's, in the case and in its XML */
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, inv, NULL, 200);
+    size_t i;
+    json_t *h;
+    bool seen = false;
+    json_array_foreach(json_object_get(c, "history"), i, h)
+    {
+        if (strcmp(json_string_value(json_object_get(h, "type")), "arrested") == 0) {
+            ck_assert_str_eq(json_string_value(json_object_get(h, "number")), sp);
+            seen = true;
+        }
+    }
+    ck_assert(seen);
+    json_decref(c);
+    json_decref(e);
+}
+END_TEST
+
+/* One number: an act recorded with a number given outside berkas is never
+ * issued again under berkas' own number (issue 8.1), and asking for both at
+ * once records nothing. */
+START_TEST(test_an_act_numbered_outside_berkas_is_not_numbered_again)
+{
+    long long party, id = case_opened("2026-02-02", &party);
+    int v = case_version(id);
+    json_t *p = act(id, inv,
+                    "\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"number\":"
+                    "\"SP.Sidik/77/II/2026/LUAR\",\"issue\":[\"sprindik\"]",
+                    409);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "event");
+    json_decref(p);
+    ck_assert_int_eq(case_version(id), v); /* the act was not recorded either */
+    json_t *e = act(id, inv,
+                    "\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"number\":"
+                    "\"SP.Sidik/77/II/2026/LUAR\"",
+                    201);
+    char path[96], body[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", id);
+    snprintf(body, sizeof body, "{\"event\":%lld}",
+             (long long)json_integer_value(json_object_get(e, "id")));
+    p = call("POST", path, inv, body, 409);
+    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "LUAR"));
+    json_decref(p);
+    const char *pc[1] = {path};
+    (void)pc;
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    ck_assert_int_eq(
+        sql_count(db, "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", 1, q), 0);
+    json_decref(e);
+}
+END_TEST
+
+/* Bad input for the act a document is for: not an id, an act of another
+ * case, an act of another type, the same paper twice. */
+START_TEST(test_issuing_for_an_act_refuses_bad_acts)
+{
+    long long party, id = case_opened("2026-03-02", &party);
+    long long other = case_opened("2026-03-02", &party);
+    json_t *e = act(id, inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-03-03\"", 201);
+    long long ev = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    char path[96], body[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", id);
+    json_decref(call("POST", path, inv, "{\"event\":\"satu\"}", 400));
+    json_decref(call("POST", path, inv, "{\"event\":-4}", 400));
+    /* an act of another case is not this case's */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", other);
+    snprintf(body, sizeof body, "{\"event\":%lld}", ev);
+    json_t *p = call("POST", path, inv, body, 404);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "event");
+    json_decref(p);
+    /* a Sprindik is not the paper of the Laporan's act */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
+    json_decref(call("POST", path, inv, body, 409));
+    /* once, then never again for the same act */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", id);
+    json_decref(call("POST", path, inv, body, 201));
+    p = call("POST", path, inv, body, 409);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "event");
+    json_decref(p);
+    /* "issue" on an act must be form names */
+    json_decref(act(id, inv, "\"type\":\"letter_delivered\",\"issue\":\"sprindik\"", 400));
+    json_decref(act(id, inv, "\"type\":\"letter_delivered\",\"issue\":[\"../etc\"]", 400));
+    /* a form that is not this act's refuses the act with it */
+    int v = case_version(id);
+    json_decref(act(id, inv, "\"type\":\"letter_delivered\",\"issue\":[\"sprindik\"]", 409));
+    ck_assert_int_eq(case_version(id), v);
+}
+END_TEST
+
+/* ---- officials -------------------------------------------------------------------------- */
+
+/* An admin records who signs; a new Kepala from a date signs what is dated
+ * from then on, the documents issued before keep theirs (the dossier
+ * reprints the stored signer). */
+START_TEST(test_an_official_signs_from_the_date_recorded)
+{
+    char path[96], body[512];
+    snprintf(path, sizeof path, "/api/v1/offices/%lld/officials", office_plg);
+    snprintf(body, sizeof body,
+             "{\"role\":\"kepala_kantor\",\"title\":\"Kepala Kantor Imigrasi Kelas I TPI "
+             "Palembang\",\"acting\":\"Plt.\",\"name\":\"Wayan Ṣubagia Ñoman\",\"nip\":"
+             "\"198205052006041001\",\"pangkat\":\"Pembina\",\"golongan\":\"IV/a\","
+             "\"valid_from\":\"2026-04-01\",\"valid_to\":\"2026-04-30\"}");
+    json_t *o = call("POST", path, admin, body, 201);
+    json_decref(o);
+    long long party, id = case_opened("2026-04-06", &party);
+    json_t *e =
+        act(id, inv,
+            "\"type\":\"sprindik_issued\",\"date\":\"2026-04-07\",\"issue\":[\"sprindik\"]", 201);
+    json_t *d = json_array_get(json_object_get(e, "documents"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(d, "signer")), "Wayan Ṣubagia Ñoman");
+    char *t = document_text(json_integer_value(json_object_get(d, "id")));
+    assert_has(t, "Plt. KEPALA KANTOR IMIGRASI", "Plt.");
+    free(t);
+    json_decref(e);
+    /* listed for anyone logged on */
+    json_t *list = call("GET", path, inv, NULL, 200);
+    ck_assert_uint_ge(json_array_size(json_object_get(list, "items")), 4);
+    json_decref(list);
+}
+END_TEST
+
+/* Bad input is 400 naming the field and records nothing; a non-admin is
+ * 403; an office outside the admin's subtree is 404. */
+START_TEST(test_officials_refuse_bad_input_and_the_wrong_people)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/offices/%lld/officials", office_plg);
+    static const struct {
+        const char *body, *field;
+    } bad[] = {
+        {"{\"title\":\"Kepala\",\"name\":\"A B\",\"nip\":\"198205052006041001\",\"valid_from\":"
+         "\"2026-01-01\"}",
+         "role"},
+        {"{\"role\":\"camat\",\"title\":\"Kepala\",\"name\":\"A B\",\"nip\":\"198205052006041001\","
+         "\"valid_from\":\"2026-01-01\"}",
+         "role"},
+        {"{\"role\":\"kepala_kantor\",\"title\":\"Kepala\",\"name\":\"A B\",\"nip\":\"12345\","
+         "\"valid_from\":\"2026-01-01\"}",
+         "nip"},
+        {"{\"role\":\"kepala_kantor\",\"title\":\"Kepala\",\"name\":\"A B\",\"nip\":"
+         "\"198205052006041001\",\"valid_from\":\"2026-02-30\"}",
+         "valid_from"},
+        {"{\"role\":\"kepala_kantor\",\"title\":\"Kepala\",\"name\":\"A B\",\"nip\":"
+         "\"198205052006041001\",\"valid_from\":\"2026-02-01\",\"valid_to\":\"2026-01-01\"}",
+         "valid_to"},
+        {"{\"role\":\"kepala_kantor\",\"title\":\"Kepala\",\"name\":\"A B\",\"nip\":"
+         "\"198205052006041001\",\"valid_from\":\"2026-02-01\",\"acting\":\"Pj.\"}",
+         "acting"},
+        {"{\"role\":\"kepala_kantor\",\"title\":\"Kepala\",\"name\":\"A B\",\"nip\":"
+         "\"198205052006041001\",\"valid_from\":\"2026-02-01\",\"golongan\":\"V/z\"}",
+         "golongan"},
+        {"{\"role\":\"kepala_kantor\",\"title\":\"Kepala\",\"name\":\"A B\",\"nip\":"
+         "\"198205052006041001\",\"valid_from\":\"2026-02-01\",\"warna\":\"merah\"}",
+         "warna"},
+    };
+    long long before = sql_count(db, "SELECT count(*) FROM app.officials", 0, NULL);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        json_t *p = call("POST", path, admin, bad[i].body, 400);
+        ck_assert_msg(strcmp(json_string_value(json_object_get(p, "field")), bad[i].field) == 0,
+                      "%s: field %s", bad[i].body, json_string_value(json_object_get(p, "field")));
+        json_decref(p);
+    }
+    static const char good[] = "{\"role\":\"kepala_kantor\",\"title\":\"Kepala\",\"name\":\"A B\","
+                               "\"nip\":\"198205052006041001\",\"valid_from\":\"2026-02-01\"}";
+    json_decref(call("POST", path, inv, good, 403));
+    json_decref(call("POST", path, NULL, good, 401));
+    json_decref(call("POST", path, admin_kejagung, good, 404)); /* the other tree */
+    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.officials", 0, NULL), before);
+    /* ending a period: a date, not before it began, an official of that office */
+    char *oid =
+        sql_value(db, "SELECT id FROM app.officials WHERE name = 'Made Wirawan Kusuma'", 0, NULL);
+    char epath[128];
+    snprintf(epath, sizeof epath, "/api/v1/offices/%lld/officials/%s", office_plg, oid);
+    json_decref(call("PUT", epath, admin, "{\"valid_to\":\"kemarin\"}", 400));
+    json_decref(call("PUT", epath, admin, "{\"valid_to\":\"2020-01-01\"}", 404));
+    json_decref(call("PUT", epath, inv, "{\"valid_to\":\"2030-01-01\"}", 403));
+    snprintf(epath, sizeof epath, "/api/v1/offices/%lld/officials/%s", kejari_plg, oid);
+    json_decref(call("PUT", epath, admin_kejagung, "{\"valid_to\":\"2030-01-01\"}", 404));
+    free(oid);
+    /* the audit trail has the refusals and nothing was changed */
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM app.officials WHERE valid_to IS NOT NULL "
+                               "AND name = 'Made Wirawan Kusuma'",
+                               0, NULL),
+                     0);
+}
+END_TEST
+
+/* No official in force on the act's date: the order cannot be signed, 422
+ * names who is missing and how to record them, and no number is taken. */
+START_TEST(test_an_order_without_an_official_in_force_is_422)
+{
+    char *o = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KANIM-MRE'", 0, NULL);
+    (void)o;
+    free(o);
+    long long party, id = case_opened("2026-01-10", &party);
+    /* the Palembang Kepala's record ends before the act: none in force */
+    free(sql_value(db,
+                   "UPDATE app.officials SET valid_from = '2026-06-01' WHERE name = "
+                   "'Made Wirawan Kusuma' RETURNING id",
+                   0, NULL));
+    json_t *p =
+        act(id, inv,
+            "\"type\":\"sprindik_issued\",\"date\":\"2026-01-12\",\"issue\":[\"sprindik\"]", 422);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "signer");
+    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "official add"));
+    json_decref(p);
+    free(sql_value(db,
+                   "UPDATE app.officials SET valid_from = '2025-12-01' WHERE name = "
+                   "'Made Wirawan Kusuma' RETURNING id",
+                   0, NULL));
+}
+END_TEST
+
+Suite *suite_acts(void)
+{
+    Suite *s = suite_create("acts");
+    TCase *tc = tcase_create("acts");
+    tcase_add_unchecked_fixture(tc, start, stop);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_the_sprindik_takes_its_acts_date_letterhead_law_and_signer);
+    tcase_add_test(tc, test_a_berita_acara_has_its_acts_hour_in_words_and_one_number);
+    tcase_add_test(tc, test_an_act_numbered_outside_berkas_is_not_numbered_again);
+    tcase_add_test(tc, test_issuing_for_an_act_refuses_bad_acts);
+    tcase_add_test(tc, test_an_official_signs_from_the_date_recorded);
+    tcase_add_test(tc, test_officials_refuse_bad_input_and_the_wrong_people);
+    tcase_add_test(tc, test_an_order_without_an_official_in_force_is_422);
+    suite_add_tcase(s, tc);
+    return s;
+}
