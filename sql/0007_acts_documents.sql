@@ -111,13 +111,16 @@ CREATE TABLE app.uploads (
     pdf         bytea NOT NULL,
     pdf_sha256  bytea NOT NULL CHECK (length(pdf_sha256) = 32),
     size        int NOT NULL CHECK (size > 0),
+    pages       int CHECK (pages > 0),
     uploaded_by bigint NOT NULL REFERENCES app.users (id),
     uploaded_at timestamptz NOT NULL DEFAULT now(),
     CHECK (event_id IS NOT NULL OR document_id IS NOT NULL)
 );
 CREATE INDEX uploads_case ON app.uploads (case_id);
 INSERT INTO app.settings (key, value, note) VALUES
-    ('upload.max_bytes', '10485760', 'largest PDF accepted as an upload, in bytes')
+    ('upload.max_bytes', '10485760', 'largest PDF accepted as an upload, in bytes'),
+    ('dossier.tahap1_requires_documents', 'true',
+     'Tahap I is refused until the documents the berkas perkara needs are issued or uploaded')
 ON CONFLICT (key) DO NOTHING;
 
 -- ---- what the act says -------------------------------------------------------------------
