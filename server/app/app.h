@@ -189,8 +189,8 @@ bool app_number_pattern_set(struct app *app, const struct actor *who, long long 
 /* ---- officials who sign (signers.c) ------------------------------------------ */
 
 struct official_input {
-    const char *role;  /* kepala_kantor | kepala_inteldakim | kepala_kejari | kasi_pidum */
-    const char *title; /* the position as printed: "Kepala Kantor Imigrasi Kelas I TPI ..." */
+    const char *role;   /* kepala_kantor | kepala_inteldakim | kepala_kejari | kasi_pidum */
+    const char *title;  /* the position as printed: "Kepala Kantor Imigrasi Kelas I TPI ..." */
     const char *acting; /* "", "Plh." or "Plt." */
     const char *name, *nip, *pangkat, *golongan;
     const char *valid_from, *valid_to; /* YYYY-MM-DD; valid_to NULL: still in office */

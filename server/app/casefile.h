@@ -113,8 +113,7 @@ bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, lon
 
 /* The documents a berkas perkara needs that are not issued (nor uploaded
  * for their act) yet, as an array of form names; NULL on error. */
-json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id,
-                              struct berr *err);
+json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id, struct berr *err);
 
 /* ---- the case document (casexml.c) ----------------------------------------------------- */
 
