@@ -31,10 +31,13 @@ struct actor {
     char client_addr[64]; /* the peer's address, for the audit trail */
 };
 
+struct idem;
+
 /* One audit line: the http layer names the request, the use case names
  * what it did.  A use case that succeeds writes the line in its own
  * transaction and sets written; otherwise the http layer writes it after
- * the fact with the outcome. */
+ * the fact with the outcome.  The request's Idempotency-Key travels with
+ * it, because it is claimed with the line, in the same transaction (idem.h). */
 struct audit_rec {
     const char *method;      /* "POST" */
     const char *route;       /* "/api/v1/users/{id}/disable": the pattern, never the URL */
@@ -43,6 +46,7 @@ struct audit_rec {
     long long object_id;
     char detail[256]; /* JSON object text or "": never secrets or case contents */
     bool written;
+    struct idem *idem; /* the request's Idempotency-Key, or NULL */
 };
 
 #endif

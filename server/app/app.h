@@ -155,14 +155,11 @@ struct event_input {
     long long direction_event; /* direction_done: the direction_given */
     json_t *issue;             /* form names to issue for this act in the same transaction */
     int if_match;              /* the client's version, or -1 */
-    const char *idempotency_key;
-    const char *raw_body; /* for the idempotency fingerprint */
 };
 
 struct event_outcome {
-    int status;    /* 201, or the first answer's status on a replay */
-    json_t *body;  /* owned by the caller */
-    bool replayed; /* the Idempotency-Key's first answer */
+    int status;   /* 201 */
+    json_t *body; /* owned by the caller */
     long long event_id;
     /* refusals: problem type and its extension members */
     const char *problem_type;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "idem.h"
 #include "store/tx.h"
 
 static bool insert(struct tx *tx, const struct actor *who, struct audit_rec *au,
@@ -44,7 +45,8 @@ static bool insert(struct tx *tx, const struct actor *who, struct audit_rec *au,
 
 bool audit_ok(struct tx *tx, const struct actor *who, struct audit_rec *au, struct berr *err)
 {
-    return insert(tx, who, au, "ok", 200, err);
+    /* the key is taken in the act's own transaction: it stands exactly when the act does */
+    return idem_claim(tx, who, au->idem, err) && insert(tx, who, au, "ok", 200, err);
 }
 
 void audit_after(struct app *app, const struct actor *who, struct audit_rec *au, int status)

@@ -14,7 +14,9 @@
 struct tx;
 struct app;
 
-/* Inside tx: append the line for a successful act and mark it written. */
+/* Inside tx: append the line for a successful act and mark it written;
+ * claim the request's Idempotency-Key first (idem.h), failing with
+ * BERR_CONFLICT when a twin request took it. */
 bool audit_ok(struct tx *tx, const struct actor *who, struct audit_rec *au, struct berr *err);
 
 /* In a transaction of its own: the line for an act that was refused

@@ -2,16 +2,13 @@
  * events.c - recording an act in a case: the one write path of the case
  * file (the demo data goes through it too).
  *
- * In one transaction, as the acting user: replay an Idempotency-Key, lock
- * the case row, compare the client's version (If-Match), load the log as
- * the core sees it, ask the core (stage machine, guards, and for acts on a
- * suspect the detention machine), then append the event (the database
- * chains its hash), move the stage, bump the version, store the P-19 items
- * or the answer, write the audit line and the idempotent reply, commit.
- * A refusal writes nothing but its audit line (written by the caller after
- * the rollback).
+ * In one transaction, as the acting user: lock the case row, compare the client's version
+ * (If-Match), load the log as the core sees it, ask the core (stage machine, guards, and for acts
+ * on a suspect the detention machine), then append the event (the database chains its hash), move
+ * the stage, bump the version, store the P-19 items or the answer, write the audit line (which
+ * claims the request's Idempotency-Key: idem.h), commit. A refusal writes nothing but its audit
+ * line (written by the caller after the rollback).
  */
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,61 +298,6 @@ static bool instruction_rows(struct tx *tx, const struct casefile *cf, enum even
     return true;
 }
 
-/* SHA-256 of the request, so that a reused Idempotency-Key with another
- * request is told apart from a retry. */
-static void request_hash(long long case_id, const char *body, char hex[65])
-{
-    crypto_hash_sha256_state st;
-    crypto_hash_sha256_init(&st);
-    char id[24];
-    snprintf(id, sizeof id, "%lld:", case_id);
-    crypto_hash_sha256_update(&st, (const unsigned char *)id, strlen(id));
-    crypto_hash_sha256_update(&st, (const unsigned char *)body, strlen(body));
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&st, h);
-    sodium_bin2hex(hex, 65, h, sizeof h);
-}
-
-/* Claim the key, or find the first answer.  Returns 1 claimed, 0 replayed
- * (out filled), -1 error. */
-static int idempotency_claim(struct tx *tx, const struct actor *who, const char *key,
-                             const char *hash, struct event_outcome *out, struct berr *err)
-{
-    char uid[24];
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *p[3] = {uid, key, hash};
-    /* a concurrent twin waits here on the key until the first commits */
-    PGresult *r = tx_query(tx,
-                           "INSERT INTO app.idempotency (user_id, key, request_sha256, status, "
-                           "body) VALUES ($1::bigint, $2, decode($3, 'hex'), 0, '') "
-                           "ON CONFLICT (user_id, key) DO NOTHING RETURNING 1",
-                           3, p, err);
-    if (!r)
-        return -1;
-    bool claimed = PQntuples(r) == 1;
-    PQclear(r);
-    if (claimed)
-        return 1;
-    r = tx_query(tx,
-                 "SELECT status, body, encode(request_sha256, 'hex') = $3 FROM app.idempotency "
-                 "WHERE user_id = $1::bigint AND key = $2",
-                 3, p, err);
-    if (!r)
-        return -1;
-    if (PQntuples(r) != 1 || PQgetvalue(r, 0, 2)[0] != 't') {
-        PQclear(r);
-        out->problem_type = "idempotency-key-reused";
-        berr_field(err, BERR_UNPROCESSABLE, "Idempotency-Key",
-                   "Idempotency-Key ini sudah dipakai untuk permintaan lain");
-        return -1;
-    }
-    out->status = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
-    out->body = json_loads(PQgetvalue(r, 0, 1), 0, NULL);
-    out->replayed = true;
-    PQclear(r);
-    return 0;
-}
-
 bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                       const struct event_input *in, struct event_outcome *out, struct berr *err)
 {
@@ -598,42 +540,13 @@ bool app_event_record(struct app *app, const struct actor *who, long long case_i
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    bool ok = false;
-    if (in->idempotency_key) {
-        char hash[65];
-        request_hash(case_id, in->raw_body ? in->raw_body : "", hash);
-        int c = idempotency_claim(&tx, who, in->idempotency_key, hash, out, err);
-        if (c <= 0) {
-            ok = c == 0;
-            if (ok) /* the retry gets its own line, marked as a replay */
-                snprintf(au->detail, sizeof au->detail, "{\"replayed\":true}");
-            goto done;
-        }
-    }
-    if (!events_record_tx(&tx, who, case_id, in, out, err))
-        goto done;
-    if (!issue_with_act(app, &tx, who, case_id, in, out, err))
-        goto done;
-    if (in->idempotency_key) {
-        char *body = json_dumps(out->body, JSON_COMPACT);
-        char status[8], uid[24];
-        snprintf(status, sizeof status, "%d", out->status);
-        snprintf(uid, sizeof uid, "%lld", who->user_id);
-        const char *pi[4] = {uid, in->idempotency_key, status, body ? body : "{}"};
-        bool stored = tx_exec(&tx,
-                              "UPDATE app.idempotency SET status = $3::int, body = $4 "
-                              "WHERE user_id = $1::bigint AND key = $2",
-                              4, pi, err);
-        free(body);
-        if (!stored)
-            goto done;
-    }
-    ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
-done:
-    if (!ok && out->body && !out->replayed) {
+    bool ok = events_record_tx(&tx, who, case_id, in, out, err) &&
+              issue_with_act(app, &tx, who, case_id, in, out, err) && audit_ok(&tx, who, au, err) &&
+              tx_commit(&tx, err);
+    if (!ok && out->body) {
         json_decref(out->body);
         out->body = NULL;
     }
-    tx_end(&tx); /* after a replay: nothing to keep, the first answer stands */
+    tx_end(&tx);
     return ok;
 }

@@ -180,9 +180,7 @@ HANDLER(h_event_create)
     struct berr err = {0};
     req->audit.action = "case.event";
     long long id;
-    struct event_input in = {.if_match = if_match(req),
-                             .idempotency_key = http_header(req, "Idempotency-Key"),
-                             .raw_body = req->body};
+    struct event_input in = {.if_match = if_match(req)};
     struct event_outcome out = {0};
     json_t *body = NULL;
     long long days = 0;
@@ -190,9 +188,6 @@ HANDLER(h_event_create)
     if (ok && in.if_match == -2)
         ok = berr_field(&err, BERR_BAD_INPUT, "If-Match",
                         "If-Match harus versi perkara, mis. \"3\"");
-    if (ok && in.idempotency_key &&
-        (strlen(in.idempotency_key) == 0 || strlen(in.idempotency_key) > 200))
-        ok = berr_field(&err, BERR_BAD_INPUT, "Idempotency-Key", "Idempotency-Key: 1-200 karakter");
     req->audit.object_type = "case";
     req->audit.object_id = ok ? id : 0;
     ok = ok && (body = json_body(req, fields, false, &err)) != NULL &&

@@ -52,7 +52,8 @@ typedef void (*http_handler)(struct app *app, struct http_request *req, struct h
 #define ROUTE_PUBLIC 0u /* roles: anyone, no session needed */
 
 enum route_flags {
-    ROUTE_AUDIT = 1, /* every call leaves an audit line, whatever its outcome */
+    ROUTE_AUDIT = 1,      /* every call leaves an audit line, whatever its outcome */
+    ROUTE_IDEMPOTENT = 2, /* creates something: honours Idempotency-Key (app/idem.h) */
 };
 
 struct route {

@@ -33,6 +33,13 @@ static json_t *operation(const struct route *r)
         json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:{s:s}}", "name", name, "in",
                                                 "path", "required", 1, "schema", "type", "string"));
     }
+    if (r->flags & ROUTE_IDEMPOTENT)
+        json_array_append_new(
+            params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s, s:i, s:i}}", "name", "Idempotency-Key",
+                              "in", "header", "required", 0, "description",
+                              "a retry with the same key gets the first answer and acts once "
+                              "(kept idempotency.keep_hours, 24 h by default)",
+                              "schema", "type", "string", "minLength", 1, "maxLength", 200));
     if (json_array_size(params))
         json_object_set_new(op, "parameters", params);
     else

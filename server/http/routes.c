@@ -1,8 +1,9 @@
 /*
  * routes.c - the route table: every route berkasd serves, in one array.
  *
- * Each row says who may call it (role bits; ROUTE_PUBLIC for anyone) and
- * whether each call is audited.  The dispatcher (server.c) enforces the
+ * Each row says who may call it (role bits; ROUTE_PUBLIC for anyone),
+ * whether each call is audited, and whether it creates something (and so
+ * honours Idempotency-Key: every POST that does).  The dispatcher (server.c) enforces the
  * session and the role before the handler runs; the handler's use case
  * checks the object (which office, which case) and answers 404 for what
  * the caller may not see.  The OpenAPI description and the access-matrix
@@ -28,36 +29,36 @@ const struct route http_routes[] = {
     {"DELETE", "/api/v1/sessions/current",          h_session_delete,   ANY,          ROUTE_AUDIT, "log off: end this session"},
     {"GET",    "/api/v1/me",                        h_me,               ANY,          0,           "who is logged on"},
     {"GET",    "/api/v1/offices",                   h_offices_list,     ANY,          0,           "the office directory, both trees"},
-    {"POST",   "/api/v1/offices",                   h_office_create,    ADMIN,        ROUTE_AUDIT, "add an office under one of the admin's subtree"},
+    {"POST",   "/api/v1/offices",                   h_office_create,    ADMIN,        ROUTE_AUDIT | ROUTE_IDEMPOTENT, "add an office under one of the admin's subtree"},
     {"GET",    "/api/v1/offices/{id}",              h_office_get,       ANY,          0,           "one office"},
     {"GET",    "/api/v1/offices/{id}/letterheads",  h_letterheads_list, ANY,          0,           "an office's letterhead lines by effective date"},
-    {"POST",   "/api/v1/offices/{id}/letterheads",  h_letterhead_add,   ADMIN,        ROUTE_AUDIT, "add letterhead lines from a date"},
+    {"POST",   "/api/v1/offices/{id}/letterheads",  h_letterhead_add,   ADMIN,        ROUTE_AUDIT | ROUTE_IDEMPOTENT, "add letterhead lines from a date"},
     {"GET",    "/api/v1/offices/{id}/officials",    h_officials_list,   ANY,          0,           "the officials who sign an office's orders and letters, with their periods"},
-    {"POST",   "/api/v1/offices/{id}/officials",    h_official_add,     ADMIN,        ROUTE_AUDIT, "record an official (Kepala Kantor, Plh./Plt., Kepala Kejari, Kasi Pidum) from a date"},
+    {"POST",   "/api/v1/offices/{id}/officials",    h_official_add,     ADMIN,        ROUTE_AUDIT | ROUTE_IDEMPOTENT, "record an official (Kepala Kantor, Plh./Plt., Kepala Kejari, Kasi Pidum) from a date"},
     {"PUT",    "/api/v1/offices/{id}/officials/{official}", h_official_end, ADMIN,    ROUTE_AUDIT, "end an official's period: {\"valid_to\": YYYY-MM-DD}"},
     {"GET",    "/api/v1/offices/{id}/number-patterns", h_number_patterns, ADMIN,      0,           "an office's document-number patterns"},
     {"PUT",    "/api/v1/offices/{id}/number-patterns/{type}", h_number_pattern_set, ADMIN, ROUTE_AUDIT, "set a document-number pattern ({seq:04}, {roman_month}, {year}, ...)"},
     {"GET",    "/api/v1/users",                     h_users_list,       ADMIN,        0,           "the users of the admin's subtree"},
-    {"POST",   "/api/v1/users",                     h_user_create,      ADMIN,        ROUTE_AUDIT, "add a user"},
+    {"POST",   "/api/v1/users",                     h_user_create,      ADMIN,        ROUTE_AUDIT | ROUTE_IDEMPOTENT, "add a user"},
     {"GET",    "/api/v1/users/{id}",                h_user_get,         ADMIN,        0,           "one user"},
     {"POST",   "/api/v1/users/{id}/disable",        h_user_disable,     ADMIN,        ROUTE_AUDIT, "disable a user and end their sessions"},
     {"POST",   "/api/v1/users/{id}/unlock",         h_user_unlock,      ADMIN,        ROUTE_AUDIT, "unlock a user locked by failed log-ons"},
     {"GET",    "/api/v1/cases",                     h_cases_list,       CASES,        ROUTE_AUDIT, "the cases the caller may see: ?stage= &office= &clock= &article= &q= &cursor= &limit="},
-    {"POST",   "/api/v1/cases",                     h_case_create,      INV,          ROUTE_AUDIT, "open a case with its Laporan"},
+    {"POST",   "/api/v1/cases",                     h_case_create,      INV,          ROUTE_AUDIT | ROUTE_IDEMPOTENT, "open a case with its Laporan"},
     {"GET",    "/api/v1/cases/{id}.xml",            h_case_xml,         CASES,        ROUTE_AUDIT, "the case as one XML document (schemas/case.xsd)"},
     {"GET",    "/api/v1/cases/{id}/forms/{form}.pdf", h_form_draft,     ISSUERS,      ROUTE_AUDIT, "a form as a draft: watermarked, no number (?param=value)"},
-    {"POST",   "/api/v1/cases/{id}/forms/{form}",   h_form_issue,       ISSUERS,      ROUTE_AUDIT, "issue a form: gapless number, verification code, PDF stored with its SHA-256"},
+    {"POST",   "/api/v1/cases/{id}/forms/{form}",   h_form_issue,       ISSUERS,      ROUTE_AUDIT | ROUTE_IDEMPOTENT, "issue a form: gapless number, verification code, PDF stored with its SHA-256"},
     {"GET",    "/api/v1/cases/{id}/documents",      h_documents_list,   CASES,        ROUTE_AUDIT,          "the documents issued for a case"},
     {"GET",    "/api/v1/cases/{id}/dossier.pdf",    h_dossier,          CASES,        ROUTE_AUDIT, "the berkas perkara in one PDF, in legal order, with its manifest"},
     {"GET",    "/api/v1/documents/{id}.pdf",        h_document_pdf,     CASES,        ROUTE_AUDIT, "an issued document's PDF, as issued"},
     {"GET",    "/api/v1/forms",                     h_forms_list,       ANY,          0,           "the forms berkas can make"},
     {"GET",    "/verify/{code}",                    h_verify_page,      ROUTE_PUBLIC, 0,           "is a document genuine and in force? (no log-on; no case data)"},
     {"GET",    "/api/v1/cases/{id}",                h_case_get,         CASES,        ROUTE_AUDIT, "one case: stage, facts, allowed events, clocks, P-19 rounds, timeline, history"},
-    {"POST",   "/api/v1/cases/{id}/events",         h_event_create,     CASES,        ROUTE_AUDIT, "record an act (If-Match: version; Idempotency-Key)"},
-    {"POST",   "/api/v1/cases/{id}/parties",        h_party_add,        INV,          ROUTE_AUDIT, "add a suspect, witness or expert"},
+    {"POST",   "/api/v1/cases/{id}/events",         h_event_create,     CASES,        ROUTE_AUDIT | ROUTE_IDEMPOTENT, "record an act (If-Match: version; Idempotency-Key)"},
+    {"POST",   "/api/v1/cases/{id}/parties",        h_party_add,        INV,          ROUTE_AUDIT | ROUTE_IDEMPOTENT, "add a suspect, witness or expert"},
     {"PUT",    "/api/v1/cases/{id}/parties/{party}", h_party_correct,   INV,          ROUTE_AUDIT, "correct a party (If-Match: the party's version)"},
-    {"POST",   "/api/v1/cases/{id}/offences",       h_offence_charge,   INV,          ROUTE_AUDIT, "charge an offence of the catalogue"},
-    {"POST",   "/api/v1/cases/{id}/evidence",       h_evidence_add,     INV,          ROUTE_AUDIT, "add an item of evidence"},
+    {"POST",   "/api/v1/cases/{id}/offences",       h_offence_charge,   INV,          ROUTE_AUDIT | ROUTE_IDEMPOTENT, "charge an offence of the catalogue"},
+    {"POST",   "/api/v1/cases/{id}/evidence",       h_evidence_add,     INV,          ROUTE_AUDIT | ROUTE_IDEMPOTENT, "add an item of evidence"},
     {"PUT",    "/api/v1/cases/{id}/evidence/{item}", h_evidence_correct, INV,         ROUTE_AUDIT, "correct an item of evidence (If-Match: its version)"},
     {"DELETE", "/api/v1/cases/{id}/offences/{charge}", h_offence_withdraw, INV,       ROUTE_AUDIT, "withdraw a charge laid in error"},
     {"GET",    "/api/v1/offences",                  h_offences_list,    ANY,          0,           "the offence catalogue, UU 6/2011 Pasal 113-136"},

@@ -25,6 +25,7 @@
 
 #include "app/app.h"
 #include "app/audit.h"
+#include "app/idem.h"
 #include "http.h"
 
 /* a chunked body past the limit is drained up to this, then the connection is cut */
@@ -236,6 +237,89 @@ static bool authenticate(struct http_server *s, struct http_request *req, struct
     return ok;
 }
 
+/* The stored answer of an Idempotency-Key, or the refusal for its misuse,
+ * into rep.  False when the key is new (the request may act), or when the
+ * lookup failed and quietly is set (the caller's own answer then stands). */
+static bool idem_answer(struct http_server *s, struct http_request *req, const struct idem *k,
+                        struct http_reply *rep, bool quietly)
+{
+    struct idem_answer ans;
+    struct berr err = {0};
+    int state = app_idem_lookup(s->app, &req->actor, k, &ans, 3000, &err);
+    if (state == IDEM_NEW || (state < 0 && quietly))
+        return false;
+    snprintf(req->audit.detail, sizeof req->audit.detail, "{\"idempotency\":\"%s\"}",
+             state == IDEM_REPLAY     ? "replayed"
+             : state == IDEM_MISMATCH ? "reused"
+             : state == IDEM_PENDING  ? "pending"
+                                      : "unknown");
+    if (state < 0) {
+        reply_berr(rep, &err);
+    } else if (state == IDEM_MISMATCH) {
+        reply_problem(rep, 422, "idempotency-key-reused", "Unprocessable Content",
+                      "Idempotency-Key ini sudah dipakai untuk permintaan lain", "Idempotency-Key");
+    } else if (state == IDEM_PENDING) {
+        reply_problem(rep, 409, "idempotency-key-pending", "Conflict",
+                      "permintaan pertama dengan Idempotency-Key ini sudah dilaksanakan dan "
+                      "jawabannya sedang disimpan; coba lagi sebentar",
+                      "Idempotency-Key");
+        rep->retry_after = 1;
+    } else {
+        free(rep->body);
+        *rep = (struct http_reply){.status = (unsigned)ans.status,
+                                   .content_type = "application/json",
+                                   .body = ans.body,
+                                   .len = strlen(ans.body)};
+        if (ans.location[0]) {
+            snprintf(rep->location_buf, sizeof rep->location_buf, "%s", ans.location);
+            rep->location = rep->location_buf;
+        }
+    }
+    return true;
+}
+
+/* A create with an Idempotency-Key: a bad key or a known one is answered
+ * here (true); otherwise the key rides with the audit record into the use
+ * case, which claims it in its own transaction (app/idem.h). */
+static bool idem_before(struct http_server *s, struct http_request *req, const struct route *route,
+                        struct idem *k, struct http_reply *rep)
+{
+    const char *key =
+        (route->flags & ROUTE_IDEMPOTENT) ? http_header(req, "Idempotency-Key") : NULL;
+    idem_prepare(k, NULL, "", "", NULL, 0);
+    if (!key)
+        return false;
+    if (!idem_key_ok(key)) {
+        reply_problem(rep, 400, "bad-input", "Bad Request",
+                      "Idempotency-Key: 1 sampai 200 karakter ASCII yang terlihat",
+                      "Idempotency-Key");
+        return true;
+    }
+    idem_prepare(k, key, req->method, req->path, req->body, req->body_len);
+    req->audit.idem = k;
+    return idem_answer(s, req, k, rep, false);
+}
+
+/* After the use case: keep a success's answer for the retries; a failure
+ * that lost the key to a concurrent twin gets the twin's answer instead. */
+static void idem_after(struct http_server *s, struct http_request *req, const struct idem *k,
+                       struct http_reply *rep)
+{
+    if (!k->key[0])
+        return;
+    if (rep->status >= 200 && rep->status < 300) {
+        struct berr err = {0};
+        if (!k->claimed)
+            fprintf(stderr, "berkasd: %s %s did not claim its Idempotency-Key\n", req->method,
+                    req->audit.route);
+        else if (!app_idem_store(s->app, &req->actor, k, (int)rep->status, rep->body, rep->len,
+                                 rep->location, &err))
+            fprintf(stderr, "berkasd: Idempotency-Key answer not kept: %s\n", err.message);
+    } else if (!k->claimed) {
+        idem_answer(s, req, k, rep, true);
+    }
+}
+
 static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *conn,
                                 struct request_state *st, const char *url, const char *method)
 {
@@ -263,16 +347,18 @@ static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *co
     req.audit.method = route->method;
     req.audit.route = route->pattern;
     struct berr err = {0};
+    struct idem idem;
     if (route->roles != ROUTE_PUBLIC && !authenticate(s, &req, &err)) {
         reply_berr(&rep, &err);
     } else if (route->roles != ROUTE_PUBLIC && !(route->roles & req.actor.role)) {
         reply_problem(&rep, 403, "forbidden", "Forbidden",
                       "Peran Anda tidak diizinkan melakukan ini.", NULL);
-    } else {
+    } else if (!idem_before(s, &req, route, &idem, &rep)) {
         route->handler(s->app, &req, &rep);
         if (rep.status == 0)
             reply_problem(&rep, 500, "internal", "Internal Server Error",
                           "Terjadi kesalahan di server.", NULL);
+        idem_after(s, &req, &idem, &rep);
     }
     if ((route->flags & ROUTE_AUDIT) && !req.audit.written)
         audit_after(s->app, &req.actor, &req.audit, (int)rep.status);

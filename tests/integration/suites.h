@@ -19,5 +19,6 @@ Suite *suite_model(void);
 Suite *suite_forms(void);
 Suite *suite_integrity(void);
 Suite *suite_acts(void);
+Suite *suite_idempotency(void);
 
 #endif

@@ -355,6 +355,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
     copy_header(data, n, "content-type:", r->content_type, sizeof r->content_type);
     copy_header(data, n, "allow:", r->allow, sizeof r->allow);
     copy_header(data, n, "retry-after:", r->retry_after, sizeof r->retry_after);
+    copy_header(data, n, "location:", r->location, sizeof r->location);
     return n;
 }
 

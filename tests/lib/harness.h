@@ -86,6 +86,7 @@ struct http_result {
     char content_type[128];
     char allow[128];
     char retry_after[16];
+    char location[256];
 };
 
 /* method url [body]: real HTTP through libcurl.  headers: NULL-terminated
