@@ -44,6 +44,7 @@ struct options {
     int threads;
     int pool;
     bool no_fsync;
+    int receive_timeout;
 };
 
 static void usage(FILE *out)
@@ -69,6 +70,8 @@ static void usage(FILE *out)
             "                       (default http://ADDR:PORT of --listen)\n"
             "      --threads N      HTTP worker threads (default 8)\n"
             "      --db-pool N      database connections (default: --threads)\n"
+            "      --receive-timeout S  seconds a client has to send a request's headers and\n"
+            "                       body (default 15; 3 while the server is 3/4 full)\n"
             "      --unsafe-no-fsync  embedded cluster without fsync: tests and benches only,\n"
             "                       never for real case files\n"
             "  -h, --help           show this help and exit\n"
@@ -101,7 +104,8 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_DEMO,
         OPT_TEMPLATES,
         OPT_FONTS,
-        OPT_PUBLIC_URL
+        OPT_PUBLIC_URL,
+        OPT_RECEIVE_TIMEOUT
     };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
@@ -116,6 +120,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"threads", required_argument, NULL, OPT_THREADS},
         {"db-pool", required_argument, NULL, OPT_POOL},
         {"unsafe-no-fsync", no_argument, NULL, OPT_NO_FSYNC},
+        {"receive-timeout", required_argument, NULL, OPT_RECEIVE_TIMEOUT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -164,6 +169,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_NO_FSYNC:
             o->no_fsync = true;
+            break;
+        case OPT_RECEIVE_TIMEOUT:
+            o->receive_timeout = parse_int(optarg, 1, 3600, "--receive-timeout");
             break;
         case 'h':
             usage(stdout);
@@ -294,6 +302,8 @@ int main(int argc, char **argv)
     struct http_opts hopts;
     http_opts_default(&hopts);
     hopts.threads = (unsigned)o.threads;
+    if (o.receive_timeout > 0)
+        hopts.receive_timeout = (unsigned)o.receive_timeout;
     struct http_server *http = ok ? http_start(listen_fd, &hopts, &app, &err) : NULL;
     if (!http) {
         if (!ok)

@@ -45,6 +45,7 @@ struct http_reply {
     const char *location;  /* 201: where the new thing lives (points into a static or the body) */
     char disposition[160]; /* Content-Disposition for downloads, or "" */
     char location_buf[128];
+    bool close; /* close the connection after this answer */
 };
 
 typedef void (*http_handler)(struct app *app, struct http_request *req, struct http_reply *rep);

@@ -26,7 +26,9 @@
 #include "app/app.h"
 #include "app/audit.h"
 #include "app/idem.h"
+#include "guard.h"
 #include "http.h"
+#include "wire.h"
 
 /* a chunked body past the limit is drained up to this, then the connection is cut */
 #define DROP_LIMIT (16u * 1024u * 1024u)
@@ -35,10 +37,13 @@ struct http_server {
     struct MHD_Daemon *daemon;
     struct app *app;
     struct http_opts opts;
+    struct guard *guard;
 };
 
-/* per-request state */
+/* per-request state, made when the request line is in (on_uri) */
 struct request_state {
+    bool started;           /* the access handler has seen the request */
+    const char *wire_error; /* what wire.c found wrong with the target, or NULL */
     struct timespec start;
     char *body;
     size_t len, cap;
@@ -56,7 +61,12 @@ void http_opts_default(struct http_opts *o)
     o->body_limit = 1024 * 1024;
     o->conn_timeout = 30;
     o->conn_limit = 512;
-    o->per_ip_limit = 128; /* an office behind one NAT address is many people */
+    /* an office behind one NAT address is many people, but one address must
+     * not take the room of many (issue 9.4: 640 slow connections from 7
+     * addresses kept everyone out) */
+    o->per_ip_limit = 32;
+    o->receive_timeout = 15;
+    o->receive_timeout_tight = 3;
 }
 
 bool http_parse_listen(const char *listen, char *host, size_t hostsz, char *port, size_t portsz,
@@ -189,6 +199,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_st
         snprintf(ra, sizeof ra, "%d", rep->retry_after);
         MHD_add_response_header(r, "Retry-After", ra);
     }
+    if (rep->close) /* libmicrohttpd closes the connection after this answer */
+        MHD_add_response_header(r, "Connection", "close");
     st->status = rep->status;
     st->answered = true;
     enum MHD_Result ret = MHD_queue_response(conn, rep->status, r);
@@ -203,6 +215,80 @@ static enum MHD_Result send_problem(struct MHD_Connection *conn, struct request_
     struct http_reply rep = {0};
     reply_problem(&rep, status, type, title, detail, NULL);
     return send_reply(conn, st, &rep);
+}
+
+/* 400 for a message berkasd will not read one way only; the connection is
+ * closed after it, so nothing the client sent after it is read as a request. */
+static enum MHD_Result refuse_message(struct MHD_Connection *conn, struct request_state *st,
+                                      const char *why)
+{
+    struct http_reply rep = {.close = true};
+    reply_problem(&rep, 400, "bad-request", "Bad Request", why, NULL);
+    rep.close = true;
+    return send_reply(conn, st, &rep);
+}
+
+/* libmicrohttpd 0.9.75 accepts a bare LF as a line end, a NUL inside a
+ * header value (the value then ends at the NUL) and a folded header line
+ * (joined to the one before), and offers no option to refuse them.  It
+ * parses the head in place, though: each line's CR and LF become NULs, the
+ * colon a NUL, and name and value point into the received bytes, line after
+ * line.  So a head that was sent line by line with CRLF lays out exactly:
+ *   version NUL NUL  name NUL [SP|HT]* value NUL NUL  name ...  NUL NUL
+ * and anything else - a bare LF (one NUL), an embedded NUL, a folded line
+ * (copied elsewhere when joined) - breaks the layout.  This reads how
+ * libmicrohttpd 0.9.75 works, not a promise of its API; test_wire.c holds it
+ * to it, request by request, and every other test sends ordinary requests
+ * through it. */
+struct field_check {
+    struct wire_framing framing;
+    const char *expect; /* where the next line must begin */
+    const char *error;
+};
+
+static bool ends_with_crlf(const char *end)
+{
+    return end[0] == '\0' && end[1] == '\0';
+}
+
+static enum MHD_Result check_field(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   size_t key_size, const char *value, size_t value_size)
+{
+    (void)kind;
+    struct field_check *fc = cls;
+    fc->error = wire_check_field(key, key_size, value, value_size, &fc->framing);
+    if (fc->error)
+        return MHD_NO;
+    bool laid_out = key == fc->expect && value && key[key_size] == '\0' && value > key + key_size &&
+                    ends_with_crlf(value + value_size);
+    for (const char *p = key + key_size + 1; laid_out && p < value; p++)
+        laid_out = *p == ' ' || *p == '\t';
+    if (!laid_out) {
+        fc->error = "setiap baris header harus diakhiri CRLF, tanpa NUL dan tanpa lipatan "
+                    "(obs-fold)";
+        return MHD_NO;
+    }
+    fc->expect = value + value_size + 2;
+    return MHD_YES;
+}
+
+/* The request head, before anything acts on it: the target (checked in
+ * on_uri), the request line's end, every field, the framing.  NULL when
+ * fine. */
+static const char *check_head(struct MHD_Connection *conn, const struct request_state *st,
+                              const char *version)
+{
+    if (st->wire_error)
+        return st->wire_error;
+    if (!version || !version[0] || !ends_with_crlf(version + strlen(version)))
+        return "baris permintaan harus diakhiri CRLF";
+    struct field_check fc = {.expect = version + strlen(version) + 2};
+    MHD_get_connection_values_n(conn, MHD_HEADER_KIND, check_field, &fc);
+    if (fc.error)
+        return fc.error;
+    if (!ends_with_crlf(fc.expect)) /* the empty line that ends the head */
+        return "kepala permintaan harus diakhiri baris kosong CRLF";
+    return wire_check_framing(&fc.framing);
 }
 
 static void client_address(struct MHD_Connection *conn, char *out, size_t outsz)
@@ -365,11 +451,56 @@ static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *co
     return send_reply(conn, st, &rep);
 }
 
+static struct guard_conn *connection_guard(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* The request line is in: its target as sent, before libmicrohttpd decodes
+ * it and splits its query (MHD_OPTION_URI_LOG_CALLBACK runs before both). */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    (void)cls;
+    (void)conn;
+    struct request_state *st = calloc(1, sizeof *st);
+    if (!st)
+        return NULL;
+    clock_gettime(CLOCK_MONOTONIC, &st->start);
+    size_t params;
+    st->wire_error = wire_check_target(uri, &params);
+    if (params > WIRE_MAX_PARAMS) {
+        /* libmicrohttpd 0.9.75 would now store every parameter in the
+         * connection's memory pool and, once it is full, stall the
+         * connection until it timed out.  The query is cut here, in
+         * libmicrohttpd's own buffer (it splits it after this callback),
+         * and the request is refused with 400 in on_request. */
+        char *q = memchr(uri, '?', strlen(uri));
+        if (q)
+            q[1] = '\0';
+    }
+    return st;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    struct http_server *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = ci ? guard_open(s->guard, ci->connect_fd) : NULL;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        guard_close(s->guard, *socket_context);
+        *socket_context = NULL;
+    }
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_size, void **con_cls)
 {
-    (void)version;
     struct http_server *s = cls;
     struct request_state *st = *con_cls;
     if (!st) {
@@ -377,9 +508,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (!st)
             return MHD_NO;
         clock_gettime(CLOCK_MONOTONIC, &st->start);
+        *con_cls = st;
+    }
+    if (!st->started) {
+        st->started = true;
         snprintf(st->method, sizeof st->method, "%s", method);
         snprintf(st->path, sizeof st->path, "%s", url);
-        *con_cls = st;
+        const char *bad = check_head(conn, st, version);
+        if (bad)
+            return refuse_message(conn, st, bad);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl) {
             char *end;
@@ -423,14 +560,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (st->too_large)
         return send_problem(conn, st, 413, "too-large", "Content Too Large",
                             "Isi permintaan melebihi batas.");
+    guard_received(s->guard, connection_guard(conn));
     return dispatch(s, conn, st, url, method);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-    (void)cls;
-    (void)conn;
+    struct http_server *s = cls;
+    guard_idle(s->guard, connection_guard(conn)); /* a kept-alive connection's next request */
     struct request_state *st = *con_cls;
     if (!st)
         return;
@@ -477,6 +615,13 @@ struct http_server *http_start(int listen_fd, const struct http_opts *opts, stru
     }
     s->app = app;
     s->opts = *opts;
+    s->guard = guard_new(opts->receive_timeout, opts->receive_timeout_tight, opts->conn_limit);
+    if (!s->guard) {
+        close(listen_fd);
+        free(s);
+        berr_set(err, BERR_INTERNAL, "cannot start the connection watchdog");
+        return NULL;
+    }
     s->daemon = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL,
         NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, s, MHD_OPTION_LISTEN_SOCKET,
@@ -485,9 +630,11 @@ struct http_server *http_start(int listen_fd, const struct http_opts *opts, stru
         MHD_OPTION_CONNECTION_TIMEOUT, opts->conn_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)(128 * 1024), MHD_OPTION_CONNECTION_MEMORY_INCREMENT, (size_t)(8 * 1024),
         MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
         MHD_OPTION_END);
     if (!s->daemon) {
         close(listen_fd);
+        guard_free(s->guard);
         free(s);
         berr_set(err, BERR_INTERNAL, "cannot start the HTTP server");
         return NULL;
@@ -503,5 +650,6 @@ void http_stop(struct http_server *s)
     MHD_stop_daemon(s->daemon);
     if (fd != MHD_INVALID_SOCKET)
         close(fd);
+    guard_free(s->guard);
     free(s);
 }

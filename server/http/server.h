@@ -15,14 +15,17 @@ struct app;
 struct http_server;
 
 struct http_opts {
-    unsigned threads;      /* thread-pool size */
-    size_t body_limit;     /* bytes; larger bodies get 413 */
-    unsigned conn_timeout; /* seconds a connection may sit idle */
-    unsigned conn_limit;   /* connections at once */
-    unsigned per_ip_limit; /* connections at once from one address */
+    unsigned threads;               /* thread-pool size */
+    size_t body_limit;              /* bytes; larger bodies get 413 */
+    unsigned conn_timeout;          /* seconds a connection may sit idle */
+    unsigned conn_limit;            /* connections at once */
+    unsigned per_ip_limit;          /* connections at once from one address */
+    unsigned receive_timeout;       /* seconds to send a request's headers and body */
+    unsigned receive_timeout_tight; /* the same when 3/4 of conn_limit are open */
 };
 
-/* Defaults: 4 threads, 1 MiB, 30 s, 512, 128 per address. */
+/* Defaults: 4 threads, 1 MiB, 30 s idle, 512, 32 per address, 15 s to send
+ * a request (3 s when the server is 3/4 full). */
 void http_opts_default(struct http_opts *o);
 
 /* Split "host:port" or "[v6]:port" into its parts. */

@@ -20,5 +20,6 @@ Suite *suite_forms(void);
 Suite *suite_integrity(void);
 Suite *suite_acts(void);
 Suite *suite_idempotency(void);
+Suite *suite_wire(void);
 
 #endif
