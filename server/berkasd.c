@@ -45,6 +45,7 @@ struct options {
     int pool;
     bool no_fsync;
     int receive_timeout;
+    int login_workers;
 };
 
 static void usage(FILE *out)
@@ -70,6 +71,7 @@ static void usage(FILE *out)
             "                       (default http://ADDR:PORT of --listen)\n"
             "      --threads N      HTTP worker threads (default 8)\n"
             "      --db-pool N      database connections (default: --threads)\n"
+            "      --login-workers N  passwords checked at once (default 2; each takes 64 MiB)\n"
             "      --receive-timeout S  seconds a client has to send a request's headers and\n"
             "                       body (default 15; 3 while the server is 3/4 full)\n"
             "      --unsafe-no-fsync  embedded cluster without fsync: tests and benches only,\n"
@@ -105,7 +107,8 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_TEMPLATES,
         OPT_FONTS,
         OPT_PUBLIC_URL,
-        OPT_RECEIVE_TIMEOUT
+        OPT_RECEIVE_TIMEOUT,
+        OPT_LOGIN_WORKERS
     };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
@@ -121,6 +124,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"db-pool", required_argument, NULL, OPT_POOL},
         {"unsafe-no-fsync", no_argument, NULL, OPT_NO_FSYNC},
         {"receive-timeout", required_argument, NULL, OPT_RECEIVE_TIMEOUT},
+        {"login-workers", required_argument, NULL, OPT_LOGIN_WORKERS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -129,7 +133,8 @@ static void parse_options(int argc, char **argv, struct options *o)
                           .listen = "127.0.0.1:8080",
                           .sql_dir = BERKAS_SQL_DIR,
                           .template_dir = BERKAS_TEMPLATE_DIR,
-                          .threads = 8};
+                          .threads = 8,
+                          .login_workers = 2};
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":d:l:hV", longopts, NULL)) != -1) {
@@ -169,6 +174,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_NO_FSYNC:
             o->no_fsync = true;
+            break;
+        case OPT_LOGIN_WORKERS:
+            o->login_workers = parse_int(optarg, 1, 64, "--login-workers");
             break;
         case OPT_RECEIVE_TIMEOUT:
             o->receive_timeout = parse_int(optarg, 1, 3600, "--receive-timeout");
@@ -279,7 +287,7 @@ int main(int argc, char **argv)
     if (ok)
         app.db = db_pool_new(o.db_app ? o.db_app : conninfo, o.pool, o.db_app ? NULL : "berkas_app",
                              &err);
-    ok = ok && app.db && app_init(&app, &err);
+    ok = ok && app.db && app_init(&app, &err) && app_login_init(&app, o.login_workers, 16, &err);
     /* every template checked now: a broken one stops start-up naming its line */
     if (ok) {
         app.render = render_open(o.template_dir, o.font_dir, &err);
@@ -309,6 +317,7 @@ int main(int argc, char **argv)
         if (!ok)
             close(listen_fd);
         render_close(app.render);
+        app_login_free(&app);
         db_pool_free(app.db);
         if (cluster && cluster_was_created(cluster))
             cluster_abandon(cluster);
@@ -337,6 +346,7 @@ int main(int argc, char **argv)
         ;
     fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
     http_stop(http);
+    app_login_free(&app);
     render_close(app.render);
     db_pool_free(app.db);
     int rc = 0;

@@ -104,6 +104,26 @@ static void end_replaced_session(struct global *g, const struct session *old)
         api_response_free(&r);
 }
 
+/* What the server says the owner must hear at log-on (issue 9.3): locks of
+ * the account and failed log-ons since their last log-on, one line each. */
+static void print_notices(json_t *notices)
+{
+    size_t i;
+    json_t *n;
+    json_array_foreach(notices, i, n)
+    {
+        const char *type = jstr(n, "type");
+        if (strcmp(type, "account_locked") == 0)
+            printf("Perhatian: akun Anda dikunci pada %s sampai %s setelah %lld percobaan masuk "
+                   "gagal.\n",
+                   jstr(n, "locked_at"), jstr(n, "locked_until"),
+                   (long long)json_integer_value(json_object_get(n, "failures")));
+        else if (strcmp(type, "failed_logons") == 0)
+            printf("Perhatian: %lld percobaan masuk gagal sejak Anda terakhir masuk.\n",
+                   (long long)json_integer_value(json_object_get(n, "count")));
+    }
+}
+
 static int save_and_report(struct global *g, json_t *reply)
 {
     json_t *user = json_object_get(reply, "user");
@@ -129,12 +149,15 @@ static int save_and_report(struct global *g, json_t *reply)
     if (g->has_session)
         end_replaced_session(g, &g->session);
     if (g->json) {
-        json_t *out = json_pack("{s:s, s:O}", "server", g->api.base, "user", user);
+        json_t *notices = json_object_get(reply, "notices");
+        json_t *out = json_pack("{s:s, s:O, s:o}", "server", g->api.base, "user", user, "notices",
+                                notices ? json_incref(notices) : json_array());
         out_json(out);
         json_decref(out);
     } else {
         printf("Logged in to %s as %s (NIP %s), %s at %s.\n", g->api.base, s.name, s.nip, s.role,
                *jstr(office, "name") ? jstr(office, "name") : "?");
+        print_notices(json_object_get(reply, "notices"));
     }
     return EXIT_OK;
 }

@@ -263,8 +263,12 @@ bool app_letterhead_add(struct app *app, const struct actor *who, long long offi
 static const char user_cols[] =
     "SELECT u.id, u.nip, u.name, u.pangkat, u.golongan, u.position, u.role, u.office_id, "
     "coalesce(u.ppns_card_no, ''), coalesce(u.ppns_valid_until::text, ''), "
-    "u.locked_at IS NOT NULL, u.disabled_at IS NOT NULL FROM app.users u "
-    "JOIN app.offices o ON o.id = u.office_id ";
+    "coalesce(u.locked_until > now(), false), u.disabled_at IS NOT NULL, "
+    /* the admins' record of log-on locks (issue 9.3): the lock in force and
+     * the locks of the last 30 days; each lock is a row of app.lockouts */
+    "coalesce(to_char(u.locked_until AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), "
+    "(SELECT count(*) FROM app.lockouts l WHERE l.user_id = u.id AND l.locked_at > now() - "
+    "interval '30 days') FROM app.users u JOIN app.offices o ON o.id = u.office_id ";
 
 static json_t *user_json(PGresult *r, int i)
 {
@@ -274,6 +278,10 @@ static json_t *user_json(PGresult *r, int i)
         "golongan", PQgetvalue(r, i, 4), "position", PQgetvalue(r, i, 5), "role",
         PQgetvalue(r, i, 6), "office_id", (json_int_t)as_id(r, i, 7), "locked",
         PQgetvalue(r, i, 10)[0] == 't', "disabled", PQgetvalue(r, i, 11)[0] == 't');
+    json_object_set_new(j, "locks_30_days",
+                        json_integer((json_int_t)strtoll(PQgetvalue(r, i, 13), NULL, 10)));
+    if (PQgetvalue(r, i, 10)[0] == 't')
+        json_object_set_new(j, "locked_until", json_string(PQgetvalue(r, i, 12)));
     if (PQgetvalue(r, i, 8)[0])
         json_object_set_new(j, "ppns",
                             json_pack("{s:s, s:s}", "card_no", PQgetvalue(r, i, 8), "valid_until",
@@ -290,7 +298,7 @@ json_t *app_users_list(struct app *app, const struct actor *who, struct berr *er
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
-    char sql[512], office[24];
+    char sql[1024], office[24];
     snprintf(sql, sizeof sql, "%sWHERE $1::bigint = ANY (o.ancestors) ORDER BY u.id", user_cols);
     snprintf(office, sizeof office, "%lld", who->office_id);
     const char *p[1] = {office};
@@ -312,7 +320,7 @@ static json_t *user_in_scope(struct tx *tx, const struct actor *who, long long i
         berr_set(err, BERR_FORBIDDEN, "hanya administrator");
         return NULL;
     }
-    char sql[512], sid[24], office[24];
+    char sql[1024], sid[24], office[24];
     snprintf(sql, sizeof sql, "%sWHERE u.id = $1::bigint AND $2::bigint = ANY (o.ancestors)",
              user_cols);
     snprintf(sid, sizeof sid, "%lld", id);
@@ -489,9 +497,11 @@ bool app_user_unlock(struct app *app, const struct actor *who, long long id, str
 {
     au->action = "user.unlock";
     return user_change(app, who, id,
-                       "UPDATE app.users SET locked_at = NULL, failed_logins = 0, "
-                       "failed_since = NULL WHERE id = $1::bigint",
-                       NULL, au, err);
+                       "UPDATE app.users SET locked_at = NULL, locked_until = NULL, lockouts = 0, "
+                       "failed_logins = 0, failed_since = NULL WHERE id = $1::bigint",
+                       "UPDATE app.lockouts SET released_at = now() WHERE user_id = $1::bigint "
+                       "AND released_at IS NULL AND locked_until > now()",
+                       au, err);
 }
 
 /* ---- number patterns ---------------------------------------------------------------- */

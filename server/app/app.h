@@ -23,6 +23,8 @@
 
 struct db_pool;
 struct render_engine;
+struct login_gate;
+struct throttle;
 
 struct app {
     struct db_pool *db;
@@ -34,6 +36,8 @@ struct app {
     /* verified against when the NIP is unknown, so that a wrong NIP and a
      * wrong password take the same time */
     char dummy_hash[crypto_pwhash_STRBYTES];
+    struct login_gate *login_gate; /* bounds the argon2id verifications running at once */
+    struct throttle *throttle;     /* log-on and /verify rate limits, in memory */
 };
 
 struct app_health {
@@ -61,13 +65,25 @@ void app_version(const struct app *app, struct app_version *out);
 
 #define SESSION_TOKEN_LEN 43 /* 32 random bytes, base64url without padding */
 
+/* What log-on needs beside the database: at most `workers` argon2id
+ * verifications at once (each holds 64 MiB) with `queue` more waiting, and
+ * the rate limits.  app_login_free() undoes it. */
+bool app_login_init(struct app *app, int workers, int queue, struct berr *err);
+void app_login_free(struct app *app);
+
 /* Log on with NIP and password.  On success fills token (SESSION_TOKEN_LEN+1
- * bytes) and who.  Failures: BERR_UNAUTHENTICATED for a wrong NIP or
- * password (the same words for both), a disabled or a locked account.  The
- * fifth failure within the window locks the account until an admin unlocks
- * it.  Every attempt is audited. */
+ * bytes), who and *notices (what the owner must hear: locks of the account
+ * and failed log-ons since their last log-on; caller frees).  An unknown
+ * NIP, a wrong password, a locked and a disabled account all get the same
+ * BERR_UNAUTHENTICATED, after the same work.  login.max_failures failures
+ * within the window lock the account for login.lock_minutes, longer for each
+ * lock that follows (0006).  Too many attempts from the address or for the
+ * NIP, or too many log-ons being checked at once: BERR_UNAVAILABLE with
+ * *retry_after (field "throttled" for the rate limits).  Every attempt is
+ * audited. */
 bool app_login(struct app *app, const char *nip, const char *password, struct actor *who,
-               char *token, struct audit_rec *au, struct berr *err);
+               char *token, json_t **notices, int *retry_after, struct audit_rec *au,
+               struct berr *err);
 
 /* The actor behind a bearer token, if its session is open, not idle past
  * the limit, not older than the absolute limit, and its user not disabled.
@@ -309,6 +325,10 @@ json_t *app_documents_list(struct app *app, const struct actor *who, long long c
 /* An issued document's PDF, as issued. */
 bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id,
                       unsigned char **pdf, size_t *len, struct audit_rec *au, struct berr *err);
+
+/* Public: whether client_addr may look up one more verification code now
+ * (verify.address_per_minute); when not, *retry_after says when. */
+bool app_verify_throttle(struct app *app, const char *client_addr, int *retry_after);
 
 /* Public: what a verification code stands for (no case data). */
 json_t *app_verify_document(struct app *app, const char *code, struct berr *err);

@@ -251,11 +251,22 @@ bool app_party_save(struct app *app, const struct actor *who, long long case_id,
                      "RETURNING id",
                      15, p, err);
     ok = r != NULL;
-    if (ok && PQntuples(r) == 0)
-        ok = berr_set(err, in->if_match >= 0 ? BERR_CONFLICT : BERR_NOT_FOUND,
-                      in->if_match >= 0 ? "pihak %lld sudah diubah orang lain: muat ulang"
-                                        : "pihak %lld tidak ditemukan",
+    if (ok && PQntuples(r) == 0) {
+        /* a party of another case (another office's, say) is not found, whatever
+         * the version sent: only a party of this case can be stale */
+        const char *pe[2] = {cid, pid};
+        PGresult *e = in->if_match >= 0 ? tx_query(&tx,
+                                                   "SELECT 1 FROM app.parties WHERE case_id = "
+                                                   "$1::bigint AND id = $2::bigint",
+                                                   2, pe, err)
+                                        : NULL;
+        bool stale = e && PQntuples(e) == 1;
+        PQclear(e);
+        ok = berr_set(err, stale ? BERR_CONFLICT : BERR_NOT_FOUND,
+                      stale ? "pihak %lld sudah diubah orang lain: muat ulang"
+                            : "pihak %lld tidak ditemukan",
                       party_id);
+    }
     if (ok)
         *id = ll(r, 0, 0);
     PQclear(r);
@@ -297,6 +308,20 @@ bool app_offence_charge(struct app *app, const struct actor *who, long long case
             ok =
                 berr_field(err, BERR_BAD_INPUT, "party_id", "party_id bukan tersangka perkara ini");
         PQclear(s);
+    }
+    if (ok) { /* once per offence, per suspect or case-wide (0006: case_offences_once) */
+        PGresult *d = tx_query(&tx,
+                               "SELECT 1 FROM app.case_offences co JOIN app.offence_catalogue oc "
+                               "ON oc.id = co.offence_id WHERE co.case_id = $1::bigint AND "
+                               "oc.code = $2 AND co.party_id IS NOT DISTINCT FROM $3::bigint",
+                               3, p, err);
+        ok = d != NULL;
+        if (ok && PQntuples(d) > 0)
+            ok = berr_field(err, BERR_CONFLICT, "code",
+                            party_id ? "pasal %.20s sudah dikenakan kepada tersangka ini"
+                                     : "pasal %.20s sudah dikenakan pada perkara ini",
+                            code);
+        PQclear(d);
     }
     PGresult *r = NULL;
     if (ok)
@@ -753,7 +778,9 @@ json_t *app_cases_list(struct app *app, const struct actor *who, const struct ca
              "AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM app.case_offences co JOIN "
              "app.offence_catalogue oc ON oc.id = co.offence_id WHERE co.case_id = c.id AND "
              "(oc.code = $5 OR oc.article::text = $5))) "
-             "AND ($6::text IS NULL OR c.search LIKE '%%' || lower($6) || '%%') "
+             /* the search text is matched literally: % _ and \ in it are escaped */
+             "AND ($6::text IS NULL OR c.search LIKE '%%' || replace(replace(replace("
+             "lower($6), '\\', '\\\\'), '%%', '\\%%'), '_', '\\_') || '%%') "
              "ORDER BY c.id LIMIT $7::int",
              clause);
     snprintf(office, sizeof office, "%lld", who->office_id);

@@ -5,16 +5,26 @@
  * verified exactly as typed, never logged.  Tokens: 32 bytes from the
  * CSPRNG (256 bits), handed to the client once; the database keeps only
  * their SHA-256, so a copy of the sessions table logs nobody on.
- * Limits (idle 30 min, absolute 12 h, 5 failures in 15 min) are rows in
- * app.settings, read by the queries themselves.
+ * Limits (idle 30 min, absolute 12 h, 5 failures in 15 min, the lock's
+ * length, the rates, sessions per user) are rows in app.settings, read by
+ * the queries themselves.
+ *
+ * A log-on holds nothing while the password is hashed (issue 9.2): the
+ * account is read on its own, the hash runs behind a gate that bounds how
+ * many run at once (each holds 64 MiB), then the outcome is written in a
+ * new short transaction that checks the account again.  Attempts are
+ * throttled per client address and per NIP, known or not.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "audit.h"
 #include "store/tx.h"
+#include "throttle.h"
 #include "validate.h"
 
 bool app_password_hash(const char *password, char out[crypto_pwhash_STRBYTES])
@@ -51,100 +61,209 @@ static void fill_actor(struct actor *who, PGresult *r, int row, int col0)
     snprintf(who->nip, sizeof who->nip, "%s", PQgetvalue(r, row, col0 + 4));
 }
 
-bool app_login(struct app *app, const char *nip, const char *password, struct actor *who,
-               char *token, struct audit_rec *au, struct berr *err)
+/* ---- the gate: argon2id verifications at once, and the queue before them ---------------- */
+
+/* Each verification holds 64 MiB (crypto_pwhash MEMLIMIT_INTERACTIVE;
+ * MEASURED.md: 16 at once peaked at 400 MB), so only `workers` run at once;
+ * up to `queue` more wait their turn, and beyond that a log-on is told to
+ * come back (503 with Retry-After) instead of waiting. */
+struct login_gate {
+    pthread_mutex_t lock;
+    pthread_cond_t turn;
+    int workers, queue;
+    int running, waiting;
+};
+
+bool app_login_init(struct app *app, int workers, int queue, struct berr *err)
 {
-    static const char wrong[] = "NIP atau kata sandi salah";
-    au->action = "session.create";
-    au->object_type = "user";
+    struct login_gate *g = calloc(1, sizeof *g);
+    app->throttle = throttle_new();
+    if (!g || !app->throttle) {
+        free(g);
+        throttle_free(app->throttle);
+        app->throttle = NULL;
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    pthread_mutex_init(&g->lock, NULL);
+    pthread_cond_init(&g->turn, NULL);
+    g->workers = workers > 0 ? workers : 1;
+    g->queue = queue >= 0 ? queue : 0;
+    app->login_gate = g;
+    return true;
+}
+
+void app_login_free(struct app *app)
+{
+    if (app->login_gate) {
+        pthread_mutex_destroy(&app->login_gate->lock);
+        pthread_cond_destroy(&app->login_gate->turn);
+        free(app->login_gate);
+        app->login_gate = NULL;
+    }
+    throttle_free(app->throttle);
+    app->throttle = NULL;
+}
+
+static bool gate_enter(struct login_gate *g)
+{
+    if (!g)
+        return true;
+    pthread_mutex_lock(&g->lock);
+    bool ok = g->running < g->workers || g->waiting < g->queue;
+    if (ok) {
+        g->waiting++;
+        while (g->running >= g->workers)
+            pthread_cond_wait(&g->turn, &g->lock);
+        g->waiting--;
+        g->running++;
+    }
+    pthread_mutex_unlock(&g->lock);
+    return ok;
+}
+
+static void gate_leave(struct login_gate *g)
+{
+    if (!g)
+        return;
+    pthread_mutex_lock(&g->lock);
+    g->running--;
+    pthread_cond_signal(&g->turn);
+    pthread_mutex_unlock(&g->lock);
+}
+
+/* ---- log-on ---------------------------------------------------------------------------- */
+
+/* The rate limits, read from app.settings at most every 10 s, so that a
+ * throttled attempt costs no query. */
+struct limits {
+    int address, nip, verify;
+};
+
+static void limits_get(struct app *app, struct limits *out)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static struct limits cached = {30, 10, 60};
+    static time_t at;
+    pthread_mutex_lock(&lock);
+    time_t now = time(NULL);
+    if (now - at >= 10) {
+        struct berr ignored = {0};
+        PGresult *r = db_once(app->db,
+                              "SELECT (SELECT value::int FROM app.settings WHERE key = "
+                              "'login.address_per_minute'), (SELECT value::int FROM app.settings "
+                              "WHERE key = 'login.nip_per_minute'), (SELECT value::int FROM "
+                              "app.settings WHERE key = 'verify.address_per_minute')",
+                              0, NULL, &ignored);
+        if (r && PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) && !PQgetisnull(r, 0, 1) &&
+            !PQgetisnull(r, 0, 2)) {
+            cached.address = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
+            cached.nip = (int)strtol(PQgetvalue(r, 0, 1), NULL, 10);
+            cached.verify = (int)strtol(PQgetvalue(r, 0, 2), NULL, 10);
+            at = now;
+        }
+        PQclear(r);
+    }
+    *out = cached;
+    pthread_mutex_unlock(&lock);
+}
+
+bool app_verify_throttle(struct app *app, const char *client_addr, int *retry_after)
+{
+    struct limits lim;
+    limits_get(app, &lim);
+    char key[96];
+    snprintf(key, sizeof key, "v:%s", client_addr);
+    return throttle_take(app->throttle, key, lim.verify, true, retry_after);
+}
+
+/* The account behind nip as it is now, read on its own (no transaction, no
+ * lock), so that nothing is held while the password is hashed. */
+struct account {
+    bool found, locked, disabled;
+    char hash[crypto_pwhash_STRBYTES];
+};
+
+static bool account_read(struct app *app, const char *nip, struct actor *who, struct account *a,
+                         struct berr *err)
+{
+    memset(a, 0, sizeof *a);
+    const char *p[1] = {nip};
+    PGresult *r = db_once(app->db,
+                          "SELECT id, role, office_id, name, nip, password_hash, "
+                          "coalesce(locked_until > now(), false), disabled_at IS NOT NULL "
+                          "FROM app.users WHERE nip = $1",
+                          1, p, err);
+    if (!r)
+        return false;
+    if (PQntuples(r) == 1) {
+        a->found = true;
+        fill_actor(who, r, 0, 0);
+        snprintf(a->hash, sizeof a->hash, "%s", PQgetvalue(r, 0, 5));
+        a->locked = PQgetvalue(r, 0, 6)[0] == 't';
+        a->disabled = PQgetvalue(r, 0, 7)[0] == 't';
+    }
+    PQclear(r);
+    return true;
+}
+
+/* A failed log-on counted (and the account locked when it is one too many)
+ * in one statement; the same statement for an unknown NIP, which counts
+ * nothing, so that both cost the same. */
+static void count_failure(struct app *app, const char *nip, struct actor *who, const char *reason,
+                          struct audit_rec *au)
+{
+    const char *p[2] = {nip, who->client_addr[0] ? who->client_addr : NULL};
+    struct berr err = {0};
+    PGresult *r = db_once(app->db,
+                          "SELECT failures, coalesce(to_char(locked_until AT TIME ZONE 'UTC', "
+                          "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), newly_locked "
+                          "FROM app.login_failed($1, $2::inet)",
+                          2, p, &err);
+    if (r && PQntuples(r) == 1)
+        snprintf(au->detail, sizeof au->detail, "{\"reason\":\"%s\",\"failures\":%s%s%s%s}", reason,
+                 PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 2)[0] == 't' ? ",\"locked_until\":\"" : "",
+                 PQgetvalue(r, 0, 2)[0] == 't' ? PQgetvalue(r, 0, 1) : "",
+                 PQgetvalue(r, 0, 2)[0] == 't' ? "\"" : "");
+    else
+        snprintf(au->detail, sizeof au->detail, "{\"reason\":\"%s\"}", reason);
+    if (!r)
+        fprintf(stderr, "berkasd: failed log-on not counted: %s\n", err.message);
+    PQclear(r);
+}
+
+/* The session, in one short transaction after the hash: the account is
+ * checked again (not locked, not disabled, the password not changed since
+ * it was read), its failures reset, the oldest session beyond
+ * session.max_per_user ended, and the locks since the last log-on handed to
+ * the owner as notices. */
+static bool open_session(struct app *app, struct actor *who, const char *verified_hash, char *token,
+                         json_t **notices, struct audit_rec *au, struct berr *err)
+{
     struct tx tx;
     if (!tx_begin(&tx, app->db, 0, err))
         return false;
-    const char *p1[1] = {nip};
-    PGresult *r = tx_query(&tx,
-                           "SELECT id, role, office_id, name, nip, password_hash, "
-                           "locked_at IS NOT NULL, disabled_at IS NOT NULL FROM app.users "
-                           "WHERE nip = $1 FOR UPDATE",
-                           1, p1, err);
-    if (!r) {
+    char uid[24];
+    snprintf(uid, sizeof uid, "%lld", who->user_id);
+    const char *pu[2] = {uid, verified_hash};
+    PGresult *u = tx_query(&tx,
+                           "UPDATE app.users u SET failed_logins = 0, failed_since = NULL, "
+                           "lockouts = 0, last_login_at = now() FROM (SELECT id, failed_logins "
+                           "FROM app.users WHERE id = $1::bigint FOR UPDATE) old "
+                           "WHERE u.id = old.id AND u.password_hash = $2 AND u.disabled_at IS "
+                           "NULL AND coalesce(u.locked_until <= now(), true) "
+                           "RETURNING old.failed_logins",
+                           2, pu, err);
+    if (!u) {
         tx_end(&tx);
         return false;
     }
-    if (PQntuples(r) == 0) {
-        PQclear(r);
+    bool still = PQntuples(u) == 1;
+    int failed = still ? (int)strtol(PQgetvalue(u, 0, 0), NULL, 10) : 0;
+    PQclear(u);
+    if (!still) {
         tx_end(&tx);
-        /* same work as a known NIP: no timing oracle for which NIPs exist */
-        if (crypto_pwhash_str_verify(app->dummy_hash, password, strlen(password)) == 0)
-            sodium_memzero(au->detail, sizeof au->detail); /* cannot happen; keeps the call */
-        snprintf(au->detail, sizeof au->detail, "{\"reason\":\"unknown_nip\"}");
-        return berr_set(err, BERR_UNAUTHENTICATED, wrong);
+        return berr_set(err, BERR_UNAUTHENTICATED, "NIP atau kata sandi salah");
     }
-    fill_actor(who, r, 0, 0);
-    au->object_id = who->user_id;
-    bool locked = PQgetvalue(r, 0, 6)[0] == 't';
-    bool disabled = PQgetvalue(r, 0, 7)[0] == 't';
-    bool good = !disabled && !locked &&
-                crypto_pwhash_str_verify(PQgetvalue(r, 0, 5), password, strlen(password)) == 0;
-    PQclear(r);
-    char uid[24];
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *pu[1] = {uid};
-
-    if (!good) {
-        const char *reason = disabled ? "disabled" : locked ? "locked" : "bad_password";
-        bool now_locked = false;
-        if (!disabled && !locked) {
-            PGresult *u = tx_query(
-                &tx,
-                "UPDATE app.users SET "
-                " failed_logins = CASE WHEN failed_since IS NULL OR failed_since < now() - "
-                "   make_interval(mins => (SELECT value::int FROM app.settings WHERE key = "
-                "   'login.failure_window_minutes')) THEN 1 ELSE failed_logins + 1 END, "
-                " failed_since = CASE WHEN failed_since IS NULL OR failed_since < now() - "
-                "   make_interval(mins => (SELECT value::int FROM app.settings WHERE key = "
-                "   'login.failure_window_minutes')) THEN now() ELSE failed_since END "
-                "WHERE id = $1::bigint RETURNING failed_logins",
-                1, pu, err);
-            if (!u) {
-                tx_end(&tx);
-                return false;
-            }
-            long failures = strtol(PQgetvalue(u, 0, 0), NULL, 10);
-            PQclear(u);
-            PGresult *m = tx_query(&tx,
-                                   "UPDATE app.users SET locked_at = now() WHERE id = $1::bigint "
-                                   "AND failed_logins >= (SELECT value::int FROM app.settings "
-                                   "WHERE key = 'login.max_failures') RETURNING 1",
-                                   1, pu, err);
-            if (!m) {
-                tx_end(&tx);
-                return false;
-            }
-            now_locked = PQntuples(m) == 1;
-            PQclear(m);
-            snprintf(au->detail, sizeof au->detail, "{\"reason\":\"%s\",\"failures\":%ld%s}",
-                     reason, failures, now_locked ? ",\"locked\":true" : "");
-        } else {
-            snprintf(au->detail, sizeof au->detail, "{\"reason\":\"%s\"}", reason);
-        }
-        /* commit the failure count; the audit line follows in audit_after */
-        struct berr cerr = {0};
-        if (!tx_commit(&tx, &cerr)) {
-            *err = cerr;
-            return false;
-        }
-        /* not logged on: the audit line names the account as its object only */
-        char addr[sizeof who->client_addr];
-        memcpy(addr, who->client_addr, sizeof addr);
-        memset(who, 0, sizeof *who);
-        memcpy(who->client_addr, addr, sizeof addr);
-        if (locked || now_locked)
-            return berr_field(err, BERR_UNAUTHENTICATED, "locked",
-                              "akun terkunci setelah terlalu banyak percobaan; hubungi "
-                              "administrator");
-        return berr_set(err, BERR_UNAUTHENTICATED, wrong);
-    }
-
     unsigned char raw[32];
     randombytes_buf(raw, sizeof raw);
     sodium_bin2base64(token, SESSION_TOKEN_LEN + 1, raw, sizeof raw,
@@ -161,16 +280,101 @@ bool app_login(struct app *app, const char *nip, const char *password, struct ac
     if (ok) {
         who->session_id = strtoll(PQgetvalue(s, 0, 0), NULL, 10);
         PQclear(s);
-        ok = tx_exec(&tx,
-                     "UPDATE app.users SET failed_logins = 0, failed_since = NULL "
-                     "WHERE id = $1::bigint",
-                     1, pu, err) &&
-             audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     }
+    ok = ok &&
+         tx_exec(&tx,
+                 "UPDATE app.sessions SET ended_at = now(), end_reason = 'superseded' "
+                 "WHERE id IN (SELECT id FROM app.sessions WHERE user_id = $1::bigint AND "
+                 "ended_at IS NULL ORDER BY created_at DESC, id DESC OFFSET greatest(1, (SELECT "
+                 "value::int FROM app.settings WHERE key = 'session.max_per_user')))",
+                 1, pu, err);
+    PGresult *n = ok ? tx_query(&tx,
+                                "UPDATE app.lockouts SET owner_told_at = now() WHERE user_id = "
+                                "$1::bigint AND owner_told_at IS NULL RETURNING "
+                                "json_build_object('type', 'account_locked', 'locked_at', "
+                                "locked_at, 'locked_until', locked_until, 'failures', failures)",
+                                1, pu, err)
+                     : NULL;
+    ok = n != NULL;
+    if (ok) {
+        *notices = json_array();
+        for (int i = 0; i < PQntuples(n); i++)
+            json_array_append_new(*notices, json_loads(PQgetvalue(n, i, 0), 0, NULL));
+        if (failed > 0)
+            json_array_append_new(
+                *notices, json_pack("{s:s, s:i}", "type", "failed_logons", "count", failed));
+        PQclear(n);
+    }
+    ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
-    if (!ok)
+    if (!ok) {
         sodium_memzero(token, SESSION_TOKEN_LEN + 1);
+        json_decref(*notices);
+        *notices = NULL;
+    }
     return ok;
+}
+
+bool app_login(struct app *app, const char *nip, const char *password, struct actor *who,
+               char *token, json_t **notices, int *retry_after, struct audit_rec *au,
+               struct berr *err)
+{
+    /* one answer for an unknown NIP, a wrong password, a locked and a
+     * disabled account: the same words, status and work (one argon2id) */
+    static const char wrong[] = "NIP atau kata sandi salah";
+    au->action = "session.create";
+    au->object_type = "user";
+    *notices = NULL;
+    *retry_after = 0;
+    struct limits lim;
+    limits_get(app, &lim);
+    char key[96];
+    snprintf(key, sizeof key, "a:%s", who->client_addr);
+    int wait_a = 0, wait_n = 0;
+    bool by_addr = throttle_take(app->throttle, key, lim.address, false, &wait_a);
+    snprintf(key, sizeof key, "n:%s", nip);
+    bool by_nip = by_addr && throttle_take(app->throttle, key, lim.nip, false, &wait_n);
+    if (!by_addr || !by_nip) {
+        *retry_after = wait_a > wait_n ? wait_a : wait_n;
+        snprintf(au->detail, sizeof au->detail, "{\"reason\":\"throttled_%s\"}",
+                 by_addr ? "nip" : "address");
+        return berr_field(err, BERR_UNAVAILABLE, "throttled",
+                          "terlalu banyak percobaan masuk; coba lagi nanti");
+    }
+    struct account a;
+    if (!account_read(app, nip, who, &a, err))
+        return false;
+    au->object_id = who->user_id;
+    if (!gate_enter(app->login_gate)) {
+        *retry_after = 2;
+        snprintf(au->detail, sizeof au->detail, "{\"reason\":\"busy\"}");
+        return berr_set(err, BERR_UNAVAILABLE, "server sedang sibuk memeriksa log-on; coba lagi");
+    }
+    bool matches = crypto_pwhash_str_verify(a.found ? a.hash : app->dummy_hash, password,
+                                            strlen(password)) == 0;
+    gate_leave(app->login_gate);
+    bool good = a.found && matches && !a.locked && !a.disabled;
+    if (good && open_session(app, who, a.hash, token, notices, au, err))
+        return true;
+    if (good && err->kind != BERR_UNAUTHENTICATED)
+        return false; /* the database failed: 503, not a wrong password */
+    const char *reason = !a.found     ? "unknown_nip"
+                         : a.disabled ? "disabled"
+                         : a.locked   ? "locked"
+                         : matches    ? "changed"
+                                      : "bad_password";
+    count_failure(app, nip, who, reason, au);
+    snprintf(key, sizeof key, "a:%s", who->client_addr);
+    throttle_take(app->throttle, key, lim.address, true, &wait_a);
+    snprintf(key, sizeof key, "n:%s", nip);
+    throttle_take(app->throttle, key, lim.nip, true, &wait_n);
+    /* not logged on: the audit line names the account as its object only */
+    char addr[sizeof who->client_addr];
+    memcpy(addr, who->client_addr, sizeof addr);
+    memset(who, 0, sizeof *who);
+    memcpy(who->client_addr, addr, sizeof addr);
+    sodium_memzero(a.hash, sizeof a.hash);
+    return berr_set(err, BERR_UNAUTHENTICATED, wrong);
 }
 
 bool app_session_check(struct app *app, const char *token, struct actor *who, struct berr *err)

@@ -174,7 +174,21 @@ static void html_text(char *out, size_t outsz, const char *s)
 HANDLER(h_verify_page)
 {
     struct berr err = {0};
+    /* public, so rate-limited per address and audited: whether it was found,
+     * never the code or what it stands for (issue 9.10) */
+    req->audit.action = "document.verify";
+    int retry = 0;
+    if (!app_verify_throttle(app, req->actor.client_addr, &retry)) {
+        snprintf(req->audit.detail, sizeof req->audit.detail, "{\"throttled\":true}");
+        reply_problem(rep, 429, "too-many-requests", "Too Many Requests",
+                      "terlalu banyak pemeriksaan dari alamat ini; coba lagi nanti", NULL);
+        rep->retry_after = retry;
+        return;
+    }
     json_t *j = app_verify_document(app, req->params[0], &err);
+    snprintf(req->audit.detail, sizeof req->audit.detail, "{\"found\":%s,\"revoked\":%s}",
+             j ? "true" : "false",
+             j && json_is_true(json_object_get(j, "revoked")) ? "true" : "false");
     const char *accept = http_header(req, "Accept");
     if (accept && strstr(accept, "application/json")) {
         reply_result(rep, 200, j, &err);

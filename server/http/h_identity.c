@@ -66,6 +66,8 @@ HANDLER(h_session_create)
     json_t *body = json_body(req, fields, false, &err);
     const char *nip, *password;
     char token[SESSION_TOKEN_LEN + 1];
+    json_t *notices = NULL;
+    int retry = 0;
     if (!body || !json_get_str(body, "nip", true, 18, &nip, &err)) {
         reply_berr(rep, &err);
         json_decref(body);
@@ -80,18 +82,21 @@ HANDLER(h_session_create)
     } else if (strlen(password) > 1024) {
         berr_field(&err, BERR_BAD_INPUT, "password", "password paling panjang 1024 byte");
         reply_berr(rep, &err);
-    } else if (!app_login(app, nip, password, &req->actor, token, &req->audit, &err)) {
-        if (strcmp(err.field, "locked") == 0) {
-            reply_problem(rep, 401, "account-locked", "Unauthorized", err.message, NULL);
-            rep->www_authenticate = true;
+    } else if (!app_login(app, nip, password, &req->actor, token, &notices, &retry, &req->audit,
+                          &err)) {
+        if (strcmp(err.field, "throttled") == 0) {
+            reply_problem(rep, 429, "too-many-requests", "Too Many Requests", err.message, NULL);
+            rep->retry_after = retry;
         } else {
             reply_berr(rep, &err);
+            if (retry > 0)
+                rep->retry_after = retry;
         }
     } else {
         json_t *me = app_me(app, &req->actor, &err);
-        reply_json(
-            rep, 201,
-            json_pack("{s:s, s:s, s:o*}", "token", token, "token_type", "Bearer", "user", me));
+        reply_json(rep, 201,
+                   json_pack("{s:s, s:s, s:o*, s:o}", "token", token, "token_type", "Bearer",
+                             "user", me, "notices", notices ? notices : json_array()));
         sodium_memzero(token, sizeof token);
     }
     json_decref(body);

@@ -52,7 +52,7 @@ const struct route http_routes[] = {
     {"GET",    "/api/v1/cases/{id}/dossier.pdf",    h_dossier,          CASES,        ROUTE_AUDIT, "the berkas perkara in one PDF, in legal order, with its manifest"},
     {"GET",    "/api/v1/documents/{id}.pdf",        h_document_pdf,     CASES,        ROUTE_AUDIT, "an issued document's PDF, as issued"},
     {"GET",    "/api/v1/forms",                     h_forms_list,       ANY,          0,           "the forms berkas can make"},
-    {"GET",    "/verify/{code}",                    h_verify_page,      ROUTE_PUBLIC, 0,           "is a document genuine and in force? (no log-on; no case data)"},
+    {"GET",    "/verify/{code}",                    h_verify_page,      ROUTE_PUBLIC, ROUTE_AUDIT, "is a document genuine and in force? (no log-on; no case data)"},
     {"GET",    "/api/v1/cases/{id}",                h_case_get,         CASES,        ROUTE_AUDIT, "one case: stage, facts, allowed events, clocks, P-19 rounds, timeline, history"},
     {"POST",   "/api/v1/cases/{id}/events",         h_event_create,     CASES,        ROUTE_AUDIT | ROUTE_IDEMPOTENT, "record an act (If-Match: version; Idempotency-Key)"},
     {"POST",   "/api/v1/cases/{id}/parties",        h_party_add,        INV,          ROUTE_AUDIT | ROUTE_IDEMPOTENT, "add a suspect, witness or expert"},

@@ -218,10 +218,30 @@ static bool check_applied(PGconn *conn, struct migration *m, int n, bool *applie
     return ok;
 }
 
+/* A migration may hand a function of schema app to the NOLOGIN role
+ * berkas_verifier (0004 and 0005: ALTER FUNCTION ... OWNER TO), which
+ * PostgreSQL allows only when the new owner may create in the schema.  A
+ * superuser (the embedded cluster's) skips that check; the owner of a --db
+ * database with the documented grants (LOGIN CREATEROLE, owner of the
+ * database) does not.  So the schema is opened to create in for the
+ * migration's own transaction and closed again before it commits: no other
+ * session ever sees it open. */
+#define OPEN_APP                                                                                   \
+    "DO $$ BEGIN IF to_regnamespace('app') IS NOT NULL THEN "                                      \
+    "GRANT CREATE ON SCHEMA app TO PUBLIC; END IF; END $$"
+#define CLOSE_APP                                                                                  \
+    "DO $$ BEGIN IF to_regnamespace('app') IS NOT NULL THEN "                                      \
+    "REVOKE CREATE ON SCHEMA app FROM PUBLIC; END IF; END $$"
+
 static bool apply_one(PGconn *conn, const struct migration *mig, struct berr *err)
 {
     if (!exec_simple(conn, "BEGIN", err))
         return false;
+    if (!exec_simple(conn, OPEN_APP, err)) {
+        PGresult *rb = PQexec(conn, "ROLLBACK");
+        PQclear(rb);
+        return false;
+    }
     /* The one place berkas runs SQL text that is not a literal: the
      * migration files of its own repository, trusted like the binary. */
     PGresult *r = PQexec(conn, mig->sql); /* sql-gate: the repository's own file */
@@ -240,6 +260,11 @@ static bool apply_one(PGconn *conn, const struct migration *mig, struct berr *er
         return false;
     }
     PQclear(r);
+    if (!exec_simple(conn, CLOSE_APP, err)) {
+        PGresult *rb = PQexec(conn, "ROLLBACK");
+        PQclear(rb);
+        return false;
+    }
     char version[16];
     snprintf(version, sizeof version, "%d", mig->version);
     const char *params[3] = {version, mig->name, mig->sha256};

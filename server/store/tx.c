@@ -19,9 +19,8 @@ void tx_error_of(const PGresult *r, struct berr *err)
         return;
     }
     const char *field = column ? column : constraint ? constraint : "";
-    if (strcmp(state, "23505") == 0)
-        berr_field(err, BERR_CONFLICT, field, "already exists (%s)",
-                   constraint ? constraint : "unique");
+    if (strcmp(state, "23505") == 0) /* in the user's words; no constraint names */
+        berr_set(err, BERR_CONFLICT, "data yang sama sudah ada");
     else if (strcmp(state, "23503") == 0)
         berr_field(err, BERR_BAD_INPUT, field, "refers to something that does not exist (%s)",
                    constraint ? constraint : "foreign key");

@@ -33,6 +33,8 @@ int main(void)
     srunner_add_suite(sr, suite_embedded());
     srunner_add_suite(sr, suite_idempotency());
     srunner_add_suite(sr, suite_wire());
+    srunner_add_suite(sr, suite_dbgrants());
+    srunner_add_suite(sr, suite_hardening());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

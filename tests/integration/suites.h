@@ -21,5 +21,7 @@ Suite *suite_integrity(void);
 Suite *suite_acts(void);
 Suite *suite_idempotency(void);
 Suite *suite_wire(void);
+Suite *suite_dbgrants(void);
+Suite *suite_hardening(void);
 
 #endif

@@ -548,8 +548,13 @@ START_TEST(test_unlock_lets_a_locked_user_log_on_again)
     ck_assert_msg(strstr(out, "active"), "%s", out);
     free(out);
 
+    /* issue 9.3: the owner is told of the lock at their next log-on */
     setenv("XDG_CONFIG_HOME", user_dir, 1);
-    ck_assert_int_eq(cli_quiet("--server", server_url, "login", "--nip=199501012020011004"), 0);
+    ck_assert_int_eq(cli(&out, "--server", server_url, "login", "--nip=199501012020011004", NULL),
+                     0);
+    ck_assert_msg(strstr(out, "akun Anda dikunci") && strstr(out, "setelah 5 percobaan"), "%s",
+                  out);
+    free(out);
     free(admin_dir);
     free(user_dir);
 }

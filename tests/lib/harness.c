@@ -362,6 +362,12 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
 bool http_do(const char *method, const char *url, const char *body, size_t body_len,
              const char *const headers[], struct http_result *out)
 {
+    return http_do_from(NULL, method, url, body, body_len, headers, out);
+}
+
+bool http_do_from(const char *source, const char *method, const char *url, const char *body,
+                  size_t body_len, const char *const headers[], struct http_result *out)
+{
     memset(out, 0, sizeof *out);
     CURL *c = curl_easy_init();
     if (!c)
@@ -384,6 +390,8 @@ bool http_do(const char *method, const char *url, const char *body, size_t body_
     curl_easy_setopt(c, CURLOPT_HEADERDATA, out);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    if (source)
+        curl_easy_setopt(c, CURLOPT_INTERFACE, source);
     CURLcode rc = curl_easy_perform(c);
     if (rc == CURLE_OK)
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);

@@ -93,6 +93,9 @@ struct http_result {
  * "Name: value" list or NULL.  Returns false on a transport error. */
 bool http_do(const char *method, const char *url, const char *body, size_t body_len,
              const char *const headers[], struct http_result *out);
+/* As http_do, from the local address source ("127.0.0.2"; NULL: any). */
+bool http_do_from(const char *source, const char *method, const char *url, const char *body,
+                  size_t body_len, const char *const headers[], struct http_result *out);
 void http_result_free(struct http_result *r);
 
 /* ---- the API as a client ----------------------------------------------------------- */
