@@ -58,6 +58,19 @@ static char *start_embedded(struct proc *p, int *port)
     return data;
 }
 
+/* berkasd's output once it holds needle: /healthz answers as soon as the
+ * HTTP server runs, a moment before the "ready" line is written. */
+static char *output_with(const struct proc *p, const char *needle)
+{
+    char *out = proc_output(p);
+    for (int i = 0; i < 500 && !strstr(out, needle); i++) {
+        free(out);
+        usleep(10000);
+        out = proc_output(p);
+    }
+    return out;
+}
+
 START_TEST(test_embedded_default_is_healthy_and_sigterm_leaves_nothing_running)
 {
     struct proc p;
@@ -66,7 +79,7 @@ START_TEST(test_embedded_default_is_healthy_and_sigterm_leaves_nothing_running)
     pid_t pm = postmaster_pid(data);
     ck_assert_int_gt(pm, 0);
     ck_assert(pid_alive(pm));
-    char *out = proc_output(&p);
+    char *out = output_with(&p, "ready");
     ck_assert_msg(strstr(out, "ready") && strstr(out, "(new)"), "%s", out);
     free(out);
     /* no TCP listener: the cluster is reachable only through its socket */
@@ -94,7 +107,7 @@ START_TEST(test_warm_start_reuses_the_cluster)
 
     char *extra[] = {"--data-dir", data, "--unsafe-no-fsync", NULL};
     ck_assert(berkasd_start(&p, &port, extra));
-    char *out = proc_output(&p);
+    char *out = output_with(&p, "ready");
     ck_assert_msg(strstr(out, "ready") && !strstr(out, "(new)"), "%s", out);
     ck_assert_msg(strstr(out, "0 migrations applied now"), "%s", out);
     free(out);
