@@ -233,6 +233,23 @@ static void append_list(char *out, size_t outsz, const json_t *j, const char *na
     snprintf(out + len, outsz - len, ")");
 }
 
+/* " (how: catat ...; ...)": the server's how-to for each missing fact. */
+static void append_hints(char *out, size_t outsz, const json_t *j)
+{
+    const json_t *a = json_object_get(j, "hints");
+    if (!json_is_array(a) || json_array_size(a) == 0)
+        return;
+    size_t len = strlen(out);
+    snprintf(out + len, outsz - len, " (how: ");
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const char *v = json_string_value(json_object_get(json_array_get(a, i), "how"));
+        len = strlen(out);
+        snprintf(out + len, outsz - len, "%s%s", i ? "; " : "", v ? v : "?");
+    }
+    len = strlen(out);
+    snprintf(out + len, outsz - len, ")");
+}
+
 void api_problem_line(const struct api_response *r, char *out, size_t outsz)
 {
     json_t *j = api_json(r);
@@ -243,6 +260,7 @@ void api_problem_line(const struct api_response *r, char *out, size_t outsz)
              detail ? detail : "", field ? " (field: " : "", field ? field : "", field ? ")" : "");
     append_list(out, outsz, j, "allowed");
     append_list(out, outsz, j, "missing");
+    append_hints(out, outsz, j);
     if (json_is_integer(json_object_get(j, "current_version"))) {
         size_t len = strlen(out);
         snprintf(out + len, outsz - len, " (current version: %lld)",

@@ -106,8 +106,14 @@ bool app_case_create(struct app *app, const struct actor *who, const struct case
                            "$2::bigint, $3::bigint, $4, $5, $6, $7::date, $8::bigint, "
                            "lower($1 || ' ' || $6)) RETURNING id",
                            8, pc, err);
-    if (!r)
+    if (!r) {
+        /* the unique (office, number) key: said in the user's words, naming
+         * the field sent, not the constraint (issue 13.11) */
+        if (err->kind == BERR_CONFLICT)
+            berr_field(err, BERR_CONFLICT, "number",
+                       "nomor perkara ini sudah dipakai untuk perkara lain di kantor Anda");
         goto done;
+    }
     *id = ll(r, 0, 0);
     PQclear(r);
     au->object_id = *id;
@@ -124,8 +130,22 @@ bool app_case_create(struct app *app, const struct actor *who, const struct case
                              .number = in->report_number,
                              .note = in->summary,
                              .if_match = -1};
-    ok = events_record_tx(&tx, who, *id, &ev, out, err) && audit_ok(&tx, who, au, err) &&
-         tx_commit(&tx, err);
+    ok = events_record_tx(&tx, who, *id, &ev, out, err);
+    if (!ok) {
+        /* the Laporan's act was sent as the case's fields: name those */
+        static const struct {
+            const char *act, *sent;
+        } names[] = {{"date", "opened_on"},
+                     {"at", "opened_on"},
+                     {"number", "report_number"},
+                     {"note", "summary"}};
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (strcmp(err->field, names[i].act) == 0) {
+                snprintf(err->field, sizeof err->field, "%s", names[i].sent);
+                break;
+            }
+    }
+    ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
 done:
     if (!ok && out->body) {
         json_decref(out->body);

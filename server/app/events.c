@@ -18,6 +18,7 @@
 #include "casefile.h"
 #include "core/detention.h"
 #include "core/fsm.h"
+#include "core/order.h"
 #include "store/tx.h"
 
 static enum actor_role core_role(enum role r)
@@ -72,11 +73,22 @@ static bool act_when(const struct casefile *cf, const struct event_input *in, st
             return berr_field(err, BERR_BAD_INPUT, "at",
                               "at harus waktu ISO 8601 dengan zona, mis. "
                               "2026-03-02T09:30:00+07:00");
+        *date = caldate_local_date(*at, cf->zone);
+        *has_time = true;
+        /* both given: they must name the same day on the office's calendar
+         * (issue 13.11), else which one holds would be a guess */
+        struct caldate said;
+        if (in->date && *in->date &&
+            (!caldate_parse(in->date, &said) || caldate_cmp(said, *date) != 0)) {
+            char local[CALDATE_DATE_LEN];
+            caldate_format(*date, local, sizeof local);
+            return berr_field(err, BERR_BAD_INPUT, "date",
+                              "date tidak sama dengan tanggal at di zona kantor (%s %s)", local,
+                              cf->zone->abbr);
+        }
         if (*at > now + 300)
             return berr_field(err, BERR_BAD_INPUT, "at",
                               "waktu tindakan tidak boleh di masa depan");
-        *date = caldate_local_date(*at, cf->zone);
-        *has_time = true;
     } else if (in->date && *in->date) {
         if (!caldate_parse(in->date, date))
             return berr_field(err, BERR_BAD_INPUT, "date", "date harus tanggal YYYY-MM-DD");
@@ -138,9 +150,56 @@ static bool check_party(struct tx *tx, const struct casefile *cf, long long part
  * case that does not load.  The log with the new act appended goes through
  * the one validation every reader runs (casefile_loads); a fault is the
  * request's, named by the field the API knows. */
-static bool loads_with(const struct casefile *cf, const struct case_event *ce,
+/* An act out of date order (issue 13.1): 422 naming both acts and dates,
+ * and the field the client dated it with. */
+static bool refuse_order(const struct casefile *cf, const struct order_fault *f, bool timed,
+                         struct event_outcome *out, struct berr *err)
+{
+    char msg[400];
+    order_fault_message(f, cf->zone, msg, sizeof msg);
+    out->problem_type = "date-order";
+    json_t *acts[2];
+    const struct case_event *e[2] = {&f->act_ev, &f->dep_ev};
+    int idx[2] = {f->act, f->dep};
+    for (int i = 0; i < 2; i++) {
+        char d[CALDATE_DATE_LEN], at[CALDATE_INSTANT_LEN] = "";
+        caldate_format(evlog_date(e[i], cf->zone), d, sizeof d);
+        if (e[i]->has_time)
+            caldate_format_instant(e[i]->at, cf->zone, at, sizeof at);
+        acts[i] = json_pack("{s:s, s:s, s:s}", "type", event_code(e[i]->event), "label",
+                            event_label(e[i]->event), "date", d);
+        if (at[0])
+            json_object_set_new(acts[i], "at", json_string(at));
+        if (idx[i] < cf->nevents)
+            json_object_set_new(acts[i], "id", json_integer(cf->ev_id[idx[i]]));
+    }
+    out->extra =
+        json_pack("{s:o, s:o, s:s}", "act", acts[0], "depends_on", acts[1], "basis", f->basis);
+    char first[sizeof msg];
+    snprintf(first, sizeof first, "%s", msg);
+    if (first[0] >= 'a' && first[0] <= 'z')
+        first[0] = (char)(first[0] - 'a' + 'A');
+    return berr_field(err, BERR_UNPROCESSABLE, timed ? "at" : "date", "%s", first);
+}
+
+static bool loads_with(const struct casefile *cf, const struct case_event *ce, bool timed,
                        struct event_outcome *out, struct berr *err)
 {
+    /* the dates first, for a refusal that names both acts; then the rest of
+     * what loading checks (the same order_check runs there) */
+    struct case_event *log = calloc((size_t)cf->nevents + 1, sizeof *log);
+    if (!log)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    if (cf->nevents > 0)
+        memcpy(log, cf->ev, (size_t)cf->nevents * sizeof *log);
+    log[cf->nevents] = *ce;
+    struct order_fault fault;
+    struct berr cerr = {0};
+    bool ordered = !evlog_check(log, cf->nevents + 1, &cerr) ||
+                   order_check(log, cf->nevents + 1, cf->zone, &fault);
+    free(log);
+    if (!ordered)
+        return refuse_order(cf, &fault, timed, out, err);
     struct berr lerr = {0};
     if (casefile_loads(cf, ce, &lerr))
         return true;
@@ -155,6 +214,66 @@ static bool loads_with(const struct casefile *cf, const struct case_event *ce,
             field = fields[i].api;
     return berr_field(err, BERR_BAD_INPUT, field ? field : "type",
                       "peristiwa ini membuat perkara tidak dapat dibaca: %s", lerr.message);
+}
+
+/* The P-19 items still open, as {id, round, item_no}, and one line naming
+ * them ("babak 1 no. 2 (instruction_id 345)"); NULL on a database error. */
+static json_t *open_instructions(struct tx *tx, const struct casefile *cf, char *line, size_t size,
+                                 struct berr *err)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    const char *p[1] = {cid};
+    PGresult *r = tx_query(tx,
+                           "SELECT id, round, item_no FROM app.instructions WHERE case_id = "
+                           "$1::bigint AND answer IS NULL ORDER BY round, item_no",
+                           1, p, err);
+    if (!r)
+        return NULL;
+    json_t *items = json_array();
+    size_t used = 0;
+    line[0] = '\0';
+    for (int i = 0; i < PQntuples(r); i++) {
+        long long id = strtoll(PQgetvalue(r, i, 0), NULL, 10);
+        int round = (int)strtol(PQgetvalue(r, i, 1), NULL, 10);
+        int no = (int)strtol(PQgetvalue(r, i, 2), NULL, 10);
+        json_array_append_new(items, json_pack("{s:I, s:i, s:i}", "id", (json_int_t)id, "round",
+                                               round, "item_no", no));
+        int w = snprintf(line + used, used < size ? size - used : 0,
+                         "%sbabak %d no. %d (instruction_id %lld)", i ? ", " : "", round, no, id);
+        if (w > 0 && used + (size_t)w < size)
+            used += (size_t)w;
+    }
+    PQclear(r);
+    return items;
+}
+
+/* A guard's refusal (422): each missing fact with how to supply it (issue
+ * 8.7), and for unanswered P-19 items, which ones (issue 13.11). */
+static bool refuse_guard(struct tx *tx, const struct casefile *cf, const char *reason,
+                         const struct missing *m, struct event_outcome *out, struct berr *err)
+{
+    out->missing = json_array();
+    json_t *hints = json_array();
+    for (int i = 0; i < m->n; i++) {
+        char hint[400];
+        fact_hint(m->list[i], cf->id, hint, sizeof hint);
+        json_array_append_new(out->missing, json_string(fact_code(m->list[i])));
+        json_array_append_new(hints, json_pack("{s:s, s:s, s:s}", "fact", fact_code(m->list[i]),
+                                               "label", fact_label(m->list[i]), "how", hint));
+    }
+    out->extra = json_pack("{s:o}", "hints", hints);
+    char named[300] = "";
+    if (missing_has(m, FACT_INSTRUCTIONS_ANSWERED)) {
+        json_t *open = open_instructions(tx, cf, named, sizeof named, err);
+        if (!open)
+            return false;
+        json_object_set_new(out->extra, "open_instructions", open);
+    }
+    out->problem_type = "guard-failed";
+    if (named[0])
+        return berr_set(err, BERR_UNPROCESSABLE, "%s; petunjuk belum dipenuhi: %s", reason, named);
+    return berr_set(err, BERR_UNPROCESSABLE, "%s", reason);
 }
 
 /* Build the payload that is stored (and hashed) from the input. */
@@ -195,43 +314,119 @@ static json_t *payload_of(const struct event_input *in)
     return p;
 }
 
+/* The fields the client sent beyond type, date, at, number and note. */
+static unsigned fields_sent(const struct event_input *in)
+{
+    const bool sent[EVF__COUNT] = {
+        [EVF_PARTY_ID] = in->party_id != 0,
+        [EVF_BAP] = in->bap != NULL,
+        [EVF_DAYS] = in->days != 0,
+        [EVF_DETENTION_TYPE] = in->detention_type != NULL,
+        [EVF_RECIPIENT] = in->recipient != NULL,
+        [EVF_GROUND] = in->ground != NULL,
+        [EVF_POLRI_ORDER] = in->polri_order != NULL,
+        [EVF_POLRI_INVOLVED] = in->polri_involved,
+        [EVF_SEVERE_ILLNESS] = in->severe_illness,
+        [EVF_INSTRUCTIONS] = in->instructions != NULL,
+        [EVF_INSTRUCTION_ID] = in->instruction_id != 0,
+        [EVF_ANSWER] = in->answer != NULL,
+        [EVF_CORRECTS] = in->corrects != 0,
+        [EVF_WITHDRAWS] = in->withdraws,
+        [EVF_DUE] = in->due != NULL,
+        [EVF_DIRECTION] = in->direction_event != 0,
+    };
+    unsigned mask = 0;
+    for (int f = 0; f < EVF__COUNT; f++)
+        if (sent[f])
+            mask |= 1u << f;
+    return mask;
+}
+
+/* What a required field is, for the refusal. */
+static const char *field_need(enum event_field f)
+{
+    switch (f) {
+    case EVF_PARTY_ID:
+        return "party_id tersangka";
+    case EVF_BAP:
+        return "bap: saksi, tersangka, ahli atau tambahan";
+    case EVF_INSTRUCTIONS:
+        return "daftar petunjuk (instructions)";
+    case EVF_INSTRUCTION_ID:
+    case EVF_ANSWER:
+        return "instruction_id dan answer";
+    case EVF_CORRECTS:
+        return "corrects: id peristiwa yang dikoreksi";
+    case EVF_DUE:
+        return "tanggal due";
+    case EVF_DIRECTION:
+        return "direction: id peristiwa direction_given";
+    default:
+        return event_field_code(f);
+    }
+}
+
+/* The act a correction stands for (the root of its chain), or ev itself. */
+static enum event acting_as(const struct casefile *cf, enum event ev, long long corrects)
+{
+    if (ev != EV_CORRECTED)
+        return ev;
+    int k = casefile_event_index(cf, corrects);
+    for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
+        k = cf->ev[k].ref;
+    return k >= 0 ? cf->ev[k].event : ev;
+}
+
+/* Which fields the act takes and requires (core/event.c's table): a field it
+ * does not take is refused, never stored (issue 13.11); then what it needs. */
+static bool check_fields(const struct casefile *cf, enum event ev, enum event as,
+                         const struct event_input *in, struct berr *err)
+{
+    if (ev == EV_CORRECTED && casefile_event_index(cf, in->corrects) < 0)
+        return berr_field(err, BERR_BAD_INPUT, "corrects",
+                          "corrects harus id peristiwa perkara ini");
+    unsigned sent = fields_sent(in);
+    enum event_field f = event_field_unexpected(ev, as, in->withdraws, sent);
+    if (f != EVF__COUNT)
+        return berr_field(err, BERR_BAD_INPUT, event_field_code(f), "%s tidak dipakai oleh %s%s",
+                          event_field_code(f), event_code(ev),
+                          ev == EV_CORRECTED && !in->withdraws ? " atas tindakan ini" : "");
+    f = event_field_missing(ev, as, in->withdraws, sent);
+    if (f != EVF__COUNT)
+        return berr_field(err, BERR_BAD_INPUT, event_field_code(f), "%s perlu %s", event_code(as),
+                          field_need(f));
+    return true;
+}
+
 /* Semantic checks of the input against the event type. */
 static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                         const struct event_input *in, struct berr *err)
 {
     /* a correction that replaces an act's details must carry what the act
      * needs: it is checked as the act it corrects (evlog.h) */
-    enum event as = ev;
-    if (ev == EV_CORRECTED && !in->withdraws) {
-        int k = casefile_event_index(cf, in->corrects);
-        for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
-            k = cf->ev[k].ref;
-        if (k >= 0)
-            as = cf->ev[k].event;
-    }
-    const struct event_info *info = event_info(as);
-    bool needs_suspect = info->per_suspect ||
+    enum event as = acting_as(cf, ev, in->corrects);
+    if (!check_fields(cf, ev, as, in, err))
+        return false;
+    if (ev == EV_CORRECTED && in->withdraws)
+        return true;
+    static const char *const baps[] = {"saksi", "tersangka", "ahli", "tambahan"};
+    bool bap_known = false;
+    for (size_t i = 0; in->bap && i < sizeof baps / sizeof baps[0]; i++)
+        bap_known |= strcmp(in->bap, baps[i]) == 0;
+    if (in->bap && !bap_known)
+        return berr_field(err, BERR_BAD_INPUT, "bap", "bap: saksi, tersangka, ahli atau tambahan");
+    bool needs_suspect = event_info(as)->per_suspect ||
                          (as == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
     if (needs_suspect && !in->party_id)
         return berr_field(err, BERR_BAD_INPUT, "party_id", "%s perlu party_id tersangka",
                           event_code(as));
     if (in->party_id && !check_party(tx, cf, in->party_id, needs_suspect ? "suspect" : NULL, err))
         return false;
-    if (as == EV_BAP_RECORDED && !in->bap)
-        return berr_field(err, BERR_BAD_INPUT, "bap", "bap: saksi, tersangka, ahli atau tambahan");
     if (ev == EV_P19_RECEIVED && json_array_size(in->instructions) == 0)
         return berr_field(err, BERR_BAD_INPUT, "instructions",
                           "P-19 perlu daftar petunjuk (instructions)");
-    if (ev != EV_P19_RECEIVED && json_array_size(in->instructions) > 0)
-        return berr_field(err, BERR_BAD_INPUT, "instructions", "petunjuk hanya untuk P-19");
-    if (ev == EV_INSTRUCTION_ANSWERED && (!in->instruction_id || !in->answer || !*in->answer))
-        return berr_field(err, BERR_BAD_INPUT, in->instruction_id ? "answer" : "instruction_id",
-                          "instruction_answered perlu instruction_id dan answer");
-    if (ev == EV_CORRECTED && casefile_event_index(cf, in->corrects) < 0)
-        return berr_field(err, BERR_BAD_INPUT, "corrects",
-                          "corrects harus id peristiwa perkara ini");
-    if (as == EV_DIRECTION_GIVEN && !in->due)
-        return berr_field(err, BERR_BAD_INPUT, "due", "direction_given perlu tanggal due");
+    if (ev == EV_INSTRUCTION_ANSWERED && !*in->answer)
+        return berr_field(err, BERR_BAD_INPUT, "answer", "answer tidak boleh kosong");
     struct caldate due;
     if (in->due && !caldate_parse(in->due, &due))
         return berr_field(err, BERR_BAD_INPUT, "due", "due harus tanggal YYYY-MM-DD");
@@ -314,13 +509,11 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     if (!casefile_load(tx, who, case_id, true, &cf, err))
         goto done;
     if (ev == EV_CORRECTED) {
-        /* a correction is made by the kind of person who recorded the act */
-        /* the act behind a chain of corrections decides: a correction of a
-         * correction corrects the original (evlog.h) */
-        int k = casefile_event_index(&cf, in->corrects);
-        for (int hops = 0; k >= 0 && cf.ev[k].event == EV_CORRECTED && hops < cf.nevents; hops++)
-            k = cf.ev[k].ref;
-        if (k >= 0 && !event_recordable_by(cf.ev[k].event, core_role(who->role))) {
+        /* a correction is made by the kind of person who recorded the act:
+         * the act behind a chain of corrections decides (a correction of a
+         * correction corrects the original, evlog.h) */
+        enum event as = acting_as(&cf, ev, in->corrects);
+        if (as != EV_CORRECTED && !event_recordable_by(as, core_role(who->role))) {
             refuse(out, err, BERR_FORBIDDEN, "forbidden",
                    "peran Anda tidak mengoreksi peristiwa jenis ini");
             goto done;
@@ -368,10 +561,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
             refuse(out, err, BERR_CONFLICT, "transition-not-allowed", fr.reason);
             out->allowed = event_list(fr.allowed, fr.nallowed);
         } else if (fr.verdict == FSM_REFUSED_GUARD) {
-            refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", fr.reason);
-            out->missing = json_array();
-            for (int i = 0; i < fr.missing.n; i++)
-                json_array_append_new(out->missing, json_string(fact_code(fr.missing.list[i])));
+            refuse_guard(tx, &cf, fr.reason, &fr.missing, out, err);
         } else {
             berr_set(err, BERR_BAD_INPUT, "%s", fr.reason);
         }
@@ -398,7 +588,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         fr.to = replayed;
     }
     /* the log with this act must load exactly as every reader loads it */
-    if (!loads_with(&cf, &ce, out, err))
+    if (!loads_with(&cf, &ce, has_time, out, err))
         goto done;
     if (event_is_detention(ev)) {
         struct detention cur, next;
@@ -411,10 +601,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                 refuse(out, err, BERR_CONFLICT, "transition-not-allowed", dr.reason);
                 out->allowed = event_list(dr.allowed, dr.nallowed);
             } else if (dr.verdict == DET_REFUSED_GUARD) {
-                refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", dr.reason);
-                out->missing = json_array();
-                for (int i = 0; i < dr.missing.n; i++)
-                    json_array_append_new(out->missing, json_string(fact_code(dr.missing.list[i])));
+                refuse_guard(tx, &cf, dr.reason, &dr.missing, out, err);
             } else {
                 berr_set(err, BERR_BAD_INPUT, "%s", dr.reason);
             }

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "order.h"
+
 #define NONE      EV__COUNT /* end of an event list */
 #define MAX_LIST  4
 #define RV(field) offsetof(struct ruleset, field)
@@ -484,7 +486,8 @@ bool clock_compute(const struct clock_input *in, struct clock_set *out, struct b
         return berr_field(err, BERR_BAD_INPUT, "zone", "no office time zone");
     if (!in->rulesets || in->nrulesets <= 0)
         return berr_field(err, BERR_BAD_INPUT, "rulesets", "no rule sets");
-    if (!evlog_check(in->events, in->nevents, err))
+    if (!evlog_check(in->events, in->nevents, err) ||
+        !order_check_err(in->events, in->nevents, in->zone, err))
         return false;
 
     struct fold fo;

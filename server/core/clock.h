@@ -109,12 +109,15 @@ struct clock_set {
 /* Compute every clock of the log into out: case-level clocks in kind order,
  * then each suspect's arrest, detention and detensi, then directions in log
  * order.  false with BERR_BAD_INPUT for a malformed log (evlog_check), a
- * missing zone, or an act dated before every rule set.  Allocates nothing;
- * uses about 48 KB of stack (a detention state per possible suspect). */
+ * missing zone, or an act dated before every rule set; BERR_UNPROCESSABLE
+ * for acts whose dates are out of order (order.h).  Allocates nothing; uses
+ * about 90 KB of stack (a detention state per possible suspect, the order
+ * table). */
 bool clock_compute(const struct clock_input *in, struct clock_set *out, struct berr *err);
 
 /* Whether a case's log loads: what every reader of a case runs over it
- * (evlog_check's shape, then the clocks' fold) succeeds.  The
+ * (evlog_check's shape, the order of its dates, then the clocks' fold)
+ * succeeds.  The
  * write path asks it of the log with the new act appended, so that no
  * accepted write can leave a case that does not load (issue 9).  false with
  * err naming the first fault. */

@@ -125,6 +125,58 @@ static const struct event_info events[EV__COUNT] = {
 };
 /* clang-format on */
 
+/* The input fields each act takes beyond type, date, at, number and note,
+ * and those it requires (API names in field_codes).  Acts on a suspect
+ * require party_id; the rest follows what each act is. */
+#define F(x)        (1u << EVF_##x)
+#define SUSPECT_ACT F(PARTY_ID)
+static const struct {
+    unsigned takes, requires;
+} fields[EV__COUNT] = {
+    [EV_SUSPECT_DESIGNATED] = {SUSPECT_ACT, SUSPECT_ACT},
+    [EV_SPDP_SENT] = {F(RECIPIENT), 0},
+    [EV_SUMMONS_SERVED] = {F(PARTY_ID), 0},
+    [EV_BAP_RECORDED] = {F(PARTY_ID) | F(BAP), F(BAP)},
+    [EV_INTERPRETER_SWORN] = {F(PARTY_ID), 0},
+    [EV_ARRESTED] = {SUSPECT_ACT | F(POLRI_ORDER), SUSPECT_ACT},
+    [EV_DETAINED] = {SUSPECT_ACT | F(DETENTION_TYPE) | F(POLRI_ORDER), SUSPECT_ACT},
+    [EV_DETENTION_EXTENDED_PU] = {SUSPECT_ACT | F(DAYS), SUSPECT_ACT},
+    [EV_DETENTION_EXTENDED_COURT] = {SUSPECT_ACT | F(DAYS) | F(SEVERE_ILLNESS), SUSPECT_ACT},
+    [EV_DETENTION_SUSPENDED] = {SUSPECT_ACT, SUSPECT_ACT},
+    [EV_DETENTION_TYPE_CHANGED] = {SUSPECT_ACT | F(DETENTION_TYPE), SUSPECT_ACT},
+    [EV_RELEASED] = {SUSPECT_ACT, SUSPECT_ACT},
+    [EV_DETENSI_STARTED] = {SUSPECT_ACT, SUSPECT_ACT},
+    [EV_DETENSI_ENDED] = {SUSPECT_ACT, SUSPECT_ACT},
+    [EV_P19_RECEIVED] = {F(INSTRUCTIONS), F(INSTRUCTIONS)},
+    [EV_INSTRUCTION_ANSWERED] = {F(INSTRUCTION_ID) | F(ANSWER), F(INSTRUCTION_ID) | F(ANSWER)},
+    [EV_SP3_ISSUED] = {F(GROUND) | F(POLRI_INVOLVED), 0},
+    [EV_SP3_NOTIFIED] = {F(RECIPIENT), 0},
+    [EV_DIRECTION_GIVEN] = {F(DUE), F(DUE)},
+    [EV_DIRECTION_DONE] = {F(DIRECTION), F(DIRECTION)},
+    [EV_CORRECTED] = {F(CORRECTS) | F(WITHDRAWS), F(CORRECTS)},
+};
+/* what stays with the original act when it is corrected */
+#define KEPT_BY_ORIGINAL (F(INSTRUCTIONS) | F(INSTRUCTION_ID) | F(ANSWER) | F(DIRECTION))
+
+static const char *const field_codes[EVF__COUNT] = {
+    [EVF_PARTY_ID] = "party_id",
+    [EVF_BAP] = "bap",
+    [EVF_DAYS] = "days",
+    [EVF_DETENTION_TYPE] = "detention_type",
+    [EVF_RECIPIENT] = "recipient",
+    [EVF_GROUND] = "ground",
+    [EVF_POLRI_ORDER] = "polri_order",
+    [EVF_POLRI_INVOLVED] = "polri_involved",
+    [EVF_SEVERE_ILLNESS] = "severe_illness",
+    [EVF_INSTRUCTIONS] = "instructions",
+    [EVF_INSTRUCTION_ID] = "instruction_id",
+    [EVF_ANSWER] = "answer",
+    [EVF_CORRECTS] = "corrects",
+    [EVF_WITHDRAWS] = "withdraws",
+    [EVF_DUE] = "due",
+    [EVF_DIRECTION] = "direction",
+};
+
 static const char *const group_codes[] = {
     [EVG_OPENING] = "opening",
     [EVG_NOTICE] = "notices",
@@ -176,6 +228,67 @@ bool event_recordable_by(enum event e, enum actor_role role)
 bool event_is_detention(enum event e)
 {
     return event_valid(e) && e >= EV_ARRESTED && e <= EV_DETENSI_ENDED;
+}
+
+const char *event_field_code(enum event_field f)
+{
+    return (int)f >= 0 && f < EVF__COUNT ? field_codes[f] : "";
+}
+
+unsigned event_fields_taken(enum event e)
+{
+    return event_valid(e) ? fields[e].takes : 0;
+}
+
+unsigned event_fields_required(enum event e)
+{
+    return event_valid(e) ? fields[e].requires : 0;
+}
+
+void event_correction_fields(enum event as, bool withdraws, unsigned *takes, unsigned *requires)
+{
+    *takes = F(CORRECTS);
+    *requires = F(CORRECTS);
+    if (withdraws) {
+        *takes |= F(WITHDRAWS);
+        return;
+    }
+    if (event_valid(as) && as != EV_CORRECTED) {
+        *takes |= fields[as].takes & ~KEPT_BY_ORIGINAL;
+        *requires |= fields[as].requires & ~KEPT_BY_ORIGINAL;
+    }
+}
+
+/* What e takes and requires, for a correction as the act `as`. */
+static void fields_of(enum event e, enum event as, bool withdraws, unsigned *takes,
+                      unsigned *requires)
+{
+    if (e == EV_CORRECTED) {
+        event_correction_fields(as, withdraws, takes, requires);
+        return;
+    }
+    *takes = event_fields_taken(e);
+    *requires = event_fields_required(e);
+}
+
+enum event_field event_field_unexpected(enum event e, enum event as, bool withdraws, unsigned sent)
+{
+    unsigned takes, requires;
+    fields_of(e, as, withdraws, &takes, &requires);
+    for (int f = 0; f < EVF__COUNT; f++)
+        if ((sent & (1u << f)) && !(takes & (1u << f)))
+            return (enum event_field)f;
+    return EVF__COUNT;
+}
+
+enum event_field event_field_missing(enum event e, enum event as, bool withdraws, unsigned sent)
+{
+    unsigned takes, requires;
+    fields_of(e, as, withdraws, &takes, &requires);
+    for (int f = 0; f < EVF__COUNT; f++)
+        if ((requires & (1u << f)) && !(sent & (1u << f)))
+            return (enum event_field)f;
+    return EVF__COUNT;
 }
 
 const char *event_group_code(enum event_group g)

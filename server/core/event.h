@@ -103,6 +103,43 @@ struct event_info {
     bool per_suspect;   /* names exactly one suspect (detention sub-machine, designation) */
 };
 
+/* The input fields an act may carry beyond those every act takes (type,
+ * date, at, number, note), by their API names.  One table in event.c says,
+ * per event, which it takes and which it requires: a field an act does not
+ * take is refused, never stored (issue 13.11). */
+enum event_field {
+    EVF_PARTY_ID,       /* "party_id": the person the act concerns */
+    EVF_BAP,            /* "bap": saksi | tersangka | ahli | tambahan */
+    EVF_DAYS,           /* "days": days granted by an extension */
+    EVF_DETENTION_TYPE, /* "detention_type": rutan | rumah | kota */
+    EVF_RECIPIENT,      /* "recipient": to whom a notice went */
+    EVF_GROUND,         /* "ground": the SP3's ground */
+    EVF_POLRI_ORDER,    /* "polri_order": the Polri investigator's order */
+    EVF_POLRI_INVOLVED, /* "polri_involved": UU 20/2025 Pasal 24(3) */
+    EVF_SEVERE_ILLNESS, /* "severe_illness": KUHAP 29(1)(a) */
+    EVF_INSTRUCTIONS,   /* "instructions": a P-19's items */
+    EVF_INSTRUCTION_ID, /* "instruction_id": the item answered */
+    EVF_ANSWER,         /* "answer": the answer to it */
+    EVF_CORRECTS,       /* "corrects": the event corrected */
+    EVF_WITHDRAWS,      /* "withdraws": withdraw instead of replace */
+    EVF_DUE,            /* "due": a direction's due date */
+    EVF_DIRECTION,      /* "direction": the direction_given done */
+    EVF__COUNT
+};
+
+/* Variants of an act that the law treats apart (a BAP of a suspect is not a
+ * BAP of a witness). */
+enum act_variant {
+    AV_ANY,           /* any act of the event type */
+    AV_BAP_TERSANGKA, /* bap_recorded of a suspect */
+};
+
+/* An act by event type and variant; ev == EV__COUNT ends a list. */
+struct act_ref {
+    enum event ev;
+    enum act_variant variant;
+};
+
 /* True when e is a real event (0 <= e < EV__COUNT). */
 bool event_valid(enum event e);
 
@@ -123,6 +160,28 @@ bool event_recordable_by(enum event e, enum actor_role role);
 
 /* True for the nine arrest/detention/detensi events that drive detention.c. */
 bool event_is_detention(enum event e);
+
+/* API name of an input field ("party_id"), or "" for anything else. */
+const char *event_field_code(enum event_field f);
+
+/* The fields e takes (bit 1u << EVF_x), and those it requires.  A
+ * correction (EV_CORRECTED) that replaces an act takes and requires what
+ * the act does (event_correction_fields); these are its own. */
+unsigned event_fields_taken(enum event e);
+unsigned event_fields_required(enum event e);
+
+/* What a correction of an act of type `as` takes and requires: corrects,
+ * and when it withdraws the act, withdraws and nothing else; when it
+ * replaces the act, the act's own details (not the P-19's items, an answer
+ * or the direction pointed at: those stay with the original). */
+void event_correction_fields(enum event as, bool withdraws, unsigned *takes, unsigned *requires);
+
+/* The first field (in enum order) set in `sent` that e does not take, or
+ * EVF__COUNT when none: as e itself, or for a correction of `as`. */
+enum event_field event_field_unexpected(enum event e, enum event as, bool withdraws, unsigned sent);
+
+/* The first field e requires that `sent` lacks (same rules), or EVF__COUNT. */
+enum event_field event_field_missing(enum event e, enum event as, bool withdraws, unsigned sent);
 
 /* Stable code of a group ("file_movement"). */
 const char *event_group_code(enum event_group g);

@@ -124,7 +124,8 @@ bool evlog_effective(const struct case_event *ev, int n, int i, struct case_even
     out->at = c->at;
     out->has_time = c->has_time;
     out->suspect = c->suspect;
-    out->items = c->items;
+    /* a P-19's items stay the original's: a correction re-dates the
+     * letter, its instructions are rows of their own */
     out->days = c->days;
     out->det_type = c->det_type;
     out->bap = c->bap;

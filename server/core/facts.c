@@ -1,42 +1,107 @@
-/* facts.c - see facts.h. */
+/* facts.c - see facts.h.  The fact table is data: code, label, how to
+ * supply the fact, and the acts that establish it. */
 #include "facts.h"
 
+#include <stdio.h>
 #include <string.h>
+
+/* clang-format off */
+#define NO_SOURCE     {{EV__COUNT, AV_ANY}}
+#define SOURCE(e, v)  {{e, v}, {EV__COUNT, AV_ANY}}
+#define SOURCES(a, b) {{a, AV_ANY}, {b, AV_ANY}, {EV__COUNT, AV_ANY}}
+/* clang-format on */
 
 static const struct {
     const char *code;
     const char *label;
+    const char *hint; /* "{case}" stands for the case's id */
+    struct act_ref sources[3];
 } facts[FACT__COUNT] = {
-    [FACT_RULESET] = {"ruleset", "Aturan hukum acara yang berlaku pada tanggal tindakan"},
-    [FACT_LAPORAN] = {"laporan", "Laporan Keimigrasian telah diregistrasi"},
-    [FACT_SPDP_SENT] = {"spdp_sent", "SPDP telah dikirim sejak Sprindik terakhir"},
-    [FACT_SUSPECT] = {"suspect", "Sekurang-kurangnya satu tersangka telah ditetapkan"},
-    [FACT_BAP_TERSANGKA] = {"bap_tersangka", "BAP tersangka untuk setiap tersangka"},
-    [FACT_RESUME] = {"resume", "Resume telah dibuat"},
-    [FACT_INSTRUCTIONS_ANSWERED] = {"instructions_answered", "Setiap petunjuk P-19 telah dipenuhi"},
-    [FACT_TAHAP1_RECEIVED] = {"tahap1_received", "Tanggal penerimaan berkas oleh Penuntut Umum"},
+    [FACT_RULESET] =
+        {"ruleset", "Aturan hukum acara yang berlaku pada tanggal tindakan",
+         "tanggal tindakan harus pada atau sesudah berlakunya suatu aturan hukum acara "
+         "(berkas rulesets)",
+         NO_SOURCE},
+    [FACT_LAPORAN] = {"laporan", "Laporan Keimigrasian telah diregistrasi",
+                      "perkara dibuka bersama Laporan Keimigrasian-nya (berkas case new)",
+                      SOURCE(EV_REPORT_REGISTERED, AV_ANY)},
+    [FACT_SPDP_SENT] = {"spdp_sent", "SPDP telah dikirim sejak Sprindik terakhir",
+                        "catat spdp_sent (berkas record {case} spdp_sent --recipient kejari "
+                        "--date TANGGAL)",
+                        SOURCE(EV_SPDP_SENT, AV_ANY)},
+    [FACT_SUSPECT] = {"suspect", "Sekurang-kurangnya satu tersangka telah ditetapkan",
+                      "tambahkan tersangka (berkas suspect add {case} --name NAMA) lalu catat "
+                      "suspect_designated (berkas record {case} suspect_designated --party ID)",
+                      SOURCE(EV_SUSPECT_DESIGNATED, AV_ANY)},
+    [FACT_BAP_TERSANGKA] = {"bap_tersangka", "BAP tersangka untuk setiap tersangka",
+                            "catat BAP setiap tersangka (berkas record {case} bap_recorded --bap "
+                            "tersangka --party ID --date TANGGAL)",
+                            SOURCE(EV_BAP_RECORDED, AV_BAP_TERSANGKA)},
+    [FACT_RESUME] = {"resume", "Resume telah dibuat",
+                     "catat resume_written (berkas record {case} resume_written --date TANGGAL)",
+                     SOURCE(EV_RESUME_WRITTEN, AV_ANY)},
+    [FACT_INSTRUCTIONS_ANSWERED] = {"instructions_answered", "Setiap petunjuk P-19 telah dipenuhi",
+                                    "catat instruction_answered untuk setiap petunjuk terbuka "
+                                    "(berkas record {case} instruction_answered --instruction-id "
+                                    "ID --answer TEKS)",
+                                    SOURCE(EV_INSTRUCTION_ANSWERED, AV_ANY)},
+    [FACT_TAHAP1_RECEIVED] = {"tahap1_received", "Tanggal penerimaan berkas oleh Penuntut Umum",
+                              "Penuntut Umum mencatat tahap1_received_by_pu (berkas record {case} "
+                              "tahap1_received_by_pu --date TANGGAL)",
+                              SOURCE(EV_TAHAP1_RECEIVED_BY_PU, AV_ANY)},
     [FACT_PU_PERIOD_ELAPSED] = {"pu_period_elapsed",
-                                "Lewat 14 hari sejak berkas diterima tanpa pengembalian"},
-    [FACT_P21] = {"p21", "P-21 atau berkas dianggap lengkap telah dicatat"},
+                                "Lewat 14 hari sejak berkas diterima tanpa pengembalian",
+                                "dapat dicatat mulai hari ke-15 sejak berkas diterima Penuntut "
+                                "Umum (KUHAP 110(4))",
+                                SOURCE(EV_TAHAP1_RECEIVED_BY_PU, AV_ANY)},
+    [FACT_P21] = {"p21", "P-21 atau berkas dianggap lengkap telah dicatat",
+                  "Penuntut Umum mencatat p21_received, atau penyidik mencatat "
+                  "deemed_complete_confirmed (berkas record {case} deemed_complete_confirmed)",
+                  SOURCES(EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED)},
     [FACT_TAHAP2_PERIOD_ELAPSED] = {"tahap2_period_elapsed",
-                                    "Lewat 60 hari sejak P-21 tanpa Tahap II"},
+                                    "Lewat 60 hari sejak P-21 tanpa Tahap II",
+                                    "dapat dicatat mulai hari ke-61 sejak P-21 (Surat JAM Pidum "
+                                    "B-1310/E/EJP/05/2022)",
+                                    SOURCES(EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED)},
     [FACT_SHORT_PROCEDURE] = {"short_procedure_offence",
-                              "Hanya tindak pidana Pasal 116/117 UU 6/2011 (acara singkat)"},
+                              "Hanya tindak pidana Pasal 116/117 UU 6/2011 (acara singkat)",
+                              "sangkakan hanya Pasal 116 atau 117 (berkas offence charge {case} "
+                              "116)",
+                              NO_SOURCE},
     [FACT_DETAINABLE_OFFENCE] = {"detainable_offence",
                                  "Tindak pidana yang dapat ditahan (KUHAP 21(4); UU 6/2011 "
-                                 "Pasal 109)"},
-    [FACT_POLRI_ORDER] = {"polri_order", "Perintah penyidik Polri (UU 20/2025)"},
+                                 "Pasal 109)",
+                                 "sangkakan pasal yang dapat ditahan (berkas offence charge "
+                                 "{case} PASAL --party ID)",
+                                 NO_SOURCE},
+    [FACT_POLRI_ORDER] = {"polri_order", "Perintah penyidik Polri (UU 20/2025)",
+                          "sertakan nomor perintah penyidik Polri (--polri-order NOMOR)",
+                          NO_SOURCE},
     [FACT_COURT_EXTENSION_GROUND] = {"court_extension_ground",
                                      "Ancaman pidana 9 tahun atau lebih, atau gangguan fisik/"
-                                     "mental berat (KUHAP 29(1))"},
+                                     "mental berat (KUHAP 29(1))",
+                                     "sangkakan pasal dengan ancaman 9 tahun atau lebih, atau "
+                                     "sertakan --severe-illness (surat keterangan dokter)",
+                                     NO_SOURCE},
     [FACT_POLRI_INVOLVEMENT] = {"polri_involvement",
-                                "Keterlibatan penyidik Polri (UU 20/2025 Pasal 24(3))"},
+                                "Keterlibatan penyidik Polri (UU 20/2025 Pasal 24(3))",
+                                "catat keterlibatan penyidik Polri (--polri-involved)", NO_SOURCE},
     [FACT_DETENTION_IN_FORCE] = {"detention_in_force",
-                                 "Masa penahanan yang diperpanjang masih berjalan"},
+                                 "Masa penahanan yang diperpanjang masih berjalan",
+                                 "perpanjangan dicatat sebelum masa penahanan berakhir; bila "
+                                 "sudah lewat, catat released (berkas record {case} released "
+                                 "--party ID --at WAKTU)",
+                                 NO_SOURCE},
     [FACT_EXTENSION_WITHIN_LIMIT] = {"extension_within_limit",
-                                     "Lama perpanjangan tidak melebihi batas undang-undang"},
-    [FACT_DETENTION_DAYS_LEFT] = {"detention_days_left", "Sisa masa penahanan yang dapat "
-                                                         "dilanjutkan setelah penangguhan"},
+                                     "Lama perpanjangan tidak melebihi batas undang-undang",
+                                     "--days paling banyak batas undang-undang (tanpa --days: "
+                                     "batas penuh)",
+                                     NO_SOURCE},
+    [FACT_DETENTION_DAYS_LEFT] = {"detention_days_left",
+                                  "Sisa masa penahanan yang dapat dilanjutkan setelah penangguhan",
+                                  "masa penahanan habis saat ditangguhkan; catat released (berkas "
+                                  "record {case} released --party ID --at WAKTU)",
+                                  NO_SOURCE},
 };
 
 const char *fact_code(enum fact f)
@@ -47,6 +112,51 @@ const char *fact_code(enum fact f)
 const char *fact_label(enum fact f)
 {
     return (int)f >= 0 && f < FACT__COUNT ? facts[f].label : "";
+}
+
+void fact_hint(enum fact f, long long case_id, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    if ((int)f < 0 || f >= FACT__COUNT)
+        return;
+    char id[24];
+    if (case_id > 0)
+        snprintf(id, sizeof id, "%lld", case_id);
+    else
+        snprintf(id, sizeof id, "PERKARA");
+    size_t used = 0;
+    for (const char *p = facts[f].hint; *p && used + 1 < size;) {
+        if (strncmp(p, "{case}", 6) == 0) {
+            int w = snprintf(buf + used, size - used, "%s", id);
+            if (w < 0)
+                break;
+            used += (size_t)w;
+            if (used >= size) {
+                used = size - 1;
+                break;
+            }
+            p += 6;
+        } else {
+            buf[used++] = *p++;
+        }
+    }
+    buf[used] = '\0';
+}
+
+const struct act_ref *fact_sources(enum fact f)
+{
+    static const struct act_ref none[1] = {{EV__COUNT, AV_ANY}};
+    return (int)f >= 0 && f < FACT__COUNT ? facts[f].sources : none;
+}
+
+void facts_all_missing(struct case_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->act_known = true;
+    f->suspects_without_bap = 1;
+    f->instructions_open = 1;
 }
 
 bool fact_lookup(const char *code, enum fact *out)

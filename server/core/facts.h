@@ -7,13 +7,21 @@
  * charged, the Polri order attached to the act, the rule sets).  Guards read
  * it and name each missing fact with a stable code and an Indonesian
  * description, so a refusal can say exactly what is lacking (a 422).
+ *
+ * The fact table in facts.c is data: per fact its code, its label, a short
+ * Indonesian how-to (which act or option supplies it, issue 8.7), and the
+ * acts that establish it.  The last is what order.c derives the order of
+ * act dates from: an act whose guard needs a fact comes no earlier than the
+ * acts that established it.
  */
 #ifndef BERKAS_CORE_FACTS_H
 #define BERKAS_CORE_FACTS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "caldate.h"
+#include "event.h"
 #include "ruleset.h"
 
 /* The facts a guard can find missing.  Codes are stable API values. */
@@ -51,6 +59,9 @@ struct case_facts {
     const struct ruleset *rulesets; /* all rule sets; the act's regime is chosen by act_date */
     int nrulesets;
     struct caldate act_date; /* the legal date of the act, local to the office */
+    bool act_known;          /* the act's own details below are given (a write); false when
+                                listing what may come next: guards on the act's details then
+                                assume the act will bring what they need */
 
     /* Derived from the event log (evlog_facts). */
     bool report_registered;
@@ -81,6 +92,22 @@ const char *fact_code(enum fact f);
 
 /* Indonesian description of f ("SPDP telah dikirim"), or "". */
 const char *fact_label(enum fact f);
+
+/* How to supply f, in Indonesian, with "{case}" replaced by case_id (or by
+ * "PERKARA" when case_id <= 0), into buf: "catat spdp_sent (berkas record 12
+ * spdp_sent --recipient kejari --date TANGGAL)".  "" for an invalid fact. */
+void fact_hint(enum fact f, long long case_id, char *buf, size_t size);
+
+/* The acts that establish f (those a guard needing f waits for), ended by
+ * ev == EV__COUNT; an empty list for facts no act establishes (offences,
+ * orders carried by the act itself). */
+const struct act_ref *fact_sources(enum fact f);
+
+/* Facts in which everything a guard can find missing in the log is
+ * missing (no act recorded, a suspect without a BAP, an instruction open),
+ * the act's details given, and no rule set: running a guard on them names
+ * every log fact it needs (order.c's derivation). */
+void facts_all_missing(struct case_facts *f);
 
 /* The fact whose code is `code`; false for an unknown code. */
 bool fact_lookup(const char *code, enum fact *out);

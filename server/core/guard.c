@@ -59,6 +59,12 @@ bool guard_deemed_complete(const struct case_facts *f, struct missing *m)
                 FACT_PU_PERIOD_ELAPSED);
 }
 
+bool guard_pu_receipt(const struct case_facts *f, struct missing *m)
+{
+    return need(f->tahap1_received && caldate_valid(f->tahap1_received_on), m,
+                FACT_TAHAP1_RECEIVED);
+}
+
 bool guard_lapse(const struct case_facts *f, struct missing *m)
 {
     if (!need(f->p21 && caldate_valid(f->p21_on), m, FACT_P21))
@@ -92,20 +98,33 @@ bool guard_arrest(const struct case_facts *f, struct missing *m)
     return need(!rs->arrest_needs_polri_order.value || f->polri_order, m, FACT_POLRI_ORDER);
 }
 
+/* KUHAP 21(4): (a) a maximum of 5 years or more, (b) the listed offences,
+ * which for immigration are UU 6/2011 Pasal 109's list. */
+static bool detainable(const struct case_facts *f, const struct ruleset *rs)
+{
+    return f->offences > 0 &&
+           (f->offence_detainable || f->max_prison_months >= rs->detainable_min_years.value * 12);
+}
+
 bool guard_detention(const struct case_facts *f, struct missing *m)
 {
     const struct ruleset *rs = act_rules(f, m);
     if (!rs)
         return false;
-    /* KUHAP 21(4): (a) a maximum of 5 years or more, (b) the listed offences,
-     * which for immigration are UU 6/2011 Pasal 109's list. */
-    bool detainable =
-        f->offences > 0 &&
-        (f->offence_detainable || f->max_prison_months >= rs->detainable_min_years.value * 12);
-    bool ok = need(detainable, m, FACT_DETAINABLE_OFFENCE);
+    bool ok = need(detainable(f, rs), m, FACT_DETAINABLE_OFFENCE);
     /* UU 20/2025 Pasal 99(3): a PPNS detains only on a Polri investigator's order. */
     ok &= need(!rs->detention_needs_polri_order.value || f->polri_order, m, FACT_POLRI_ORDER);
     return ok;
+}
+
+bool guard_detention_continues(const struct case_facts *f, struct missing *m)
+{
+    const struct ruleset *rs = act_rules(f, m);
+    if (!rs)
+        return false;
+    /* KUHAP 24(2): an extension continues a detention whose ground (21(4))
+     * must still hold on the day it is granted. */
+    return need(detainable(f, rs), m, FACT_DETAINABLE_OFFENCE);
 }
 
 bool guard_court_extension(const struct case_facts *f, struct missing *m)
@@ -113,7 +132,8 @@ bool guard_court_extension(const struct case_facts *f, struct missing *m)
     const struct ruleset *rs = act_rules(f, m);
     if (!rs)
         return false;
+    bool ok = need(detainable(f, rs), m, FACT_DETAINABLE_OFFENCE);
     bool ground = f->severe_illness ||
                   (f->offences > 0 && f->max_prison_months >= rs->court_ext_min_years.value * 12);
-    return need(ground, m, FACT_COURT_EXTENSION_GROUND);
+    return need(ground, m, FACT_COURT_EXTENSION_GROUND) && ok;
 }

@@ -37,6 +37,10 @@ bool guard_instructions_answered(const struct case_facts *f, struct missing *m);
  * more than pu_return_days have passed since it. */
 bool guard_deemed_complete(const struct case_facts *f, struct missing *m);
 
+/* p21_received (KUHAP 138(1)): the prosecutor answers a file it received,
+ * so the PU's receipt of the file now with it is recorded. */
+bool guard_pu_receipt(const struct case_facts *f, struct missing *m);
+
 /* lapsed (JAM Pidum B-1310/E/EJP/05/2022): P-21 recorded and more than
  * tahap2_days have passed since it. */
 bool guard_lapse(const struct case_facts *f, struct missing *m);
@@ -57,8 +61,14 @@ bool guard_arrest(const struct case_facts *f, struct missing *m);
  * detention_needs_polri_order (UU 20/2025 Pasal 99(3)) the Polri order. */
 bool guard_detention(const struct case_facts *f, struct missing *m);
 
-/* detention_extended_court (KUHAP 29(1)): a maximum of court_ext_min_years
- * or more, or a severe physical/mental disorder certified by a doctor. */
+/* detention_extended_pu (KUHAP 24(2)): the ground of the detention still
+ * stands: a detainable offence is still charged (an extension after the only
+ * charge was withdrawn is refused). */
+bool guard_detention_continues(const struct case_facts *f, struct missing *m);
+
+/* detention_extended_court (KUHAP 29(1)): a detainable offence still
+ * charged, and a maximum of court_ext_min_years or more, or a severe
+ * physical/mental disorder certified by a doctor. */
 bool guard_court_extension(const struct case_facts *f, struct missing *m);
 
 #endif

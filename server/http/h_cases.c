@@ -15,7 +15,7 @@ static void reply_refusal(struct http_reply *rep, const struct berr *err,
                           const struct event_outcome *out)
 {
     reply_berr(rep, err);
-    if (!out->problem_type && !out->allowed && !out->missing)
+    if (!out->problem_type && !out->allowed && !out->missing && !out->extra)
         return;
     json_t *j = json_loadb(rep->body, rep->len, 0, NULL);
     if (!j)
@@ -29,6 +29,8 @@ static void reply_refusal(struct http_reply *rep, const struct berr *err,
         json_object_set(j, "allowed", out->allowed);
     if (out->missing)
         json_object_set(j, "missing", out->missing);
+    if (out->extra)
+        json_object_update(j, out->extra);
     if (out->current_version > 0)
         json_object_set_new(j, "current_version", json_integer(out->current_version));
     unsigned status = rep->status;
@@ -43,6 +45,7 @@ static void outcome_free(struct event_outcome *out)
     json_decref(out->body);
     json_decref(out->allowed);
     json_decref(out->missing);
+    json_decref(out->extra);
 }
 
 /* If-Match: "7", W/"7" or 7. -1 when absent; -2 when malformed. */

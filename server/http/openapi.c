@@ -10,6 +10,7 @@
 
 #include "app/actor.h"
 #include "config.h"
+#include "core/event.h"
 #include "handlers.h"
 
 static json_t *problem_ref(const char *why)
@@ -74,6 +75,40 @@ static json_t *operation(const struct route *r)
     return op;
 }
 
+/* The body of POST /api/v1/cases/{id}/events, from the core's catalogue:
+ * the fields every act takes, the others with the acts that take (and
+ * require) them.  A field an act does not take is refused (400). */
+static json_t *event_input_schema(void)
+{
+    json_t *props = json_pack(
+        "{s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}}", "type", "type", "string",
+        "description", "the act's code (GET /api/v1/cases/{id}: allowed_events)", "date", "type",
+        "string", "description", "the act's legal date, YYYY-MM-DD on the office's calendar", "at",
+        "type", "string", "description",
+        "its instant with offset; with date, both must name the same local day", "number", "type",
+        "string", "note", "type", "string");
+    for (int f = 0; f < EVF__COUNT; f++) {
+        json_t *takes = json_array(), *needs = json_array();
+        for (int e = 0; e < EV__COUNT; e++) {
+            if (event_fields_taken((enum event)e) & (1u << f))
+                json_array_append_new(takes, json_string(event_code((enum event)e)));
+            if (event_fields_required((enum event)e) & (1u << f))
+                json_array_append_new(needs, json_string(event_code((enum event)e)));
+        }
+        json_object_set_new(
+            props, event_field_code((enum event_field)f),
+            json_pack("{s:o, s:o}", "x-berkas-taken-by", takes, "x-berkas-required-by", needs));
+    }
+    return json_pack("{s:s, s:[s], s:o, s:b, s:s}", "type", "object", "required", "type",
+                     "properties", props, "additionalProperties", 0, "description",
+                     "A correction (corrected) takes what the act it corrects takes, except a "
+                     "P-19's items, an answer and the direction done; with withdraws, nothing "
+                     "more.  Refusals: 400 a field the act does not take or lacks; 409 a stage "
+                     "or state that does not take the act (allowed); 422 a guard (missing, "
+                     "hints: how to supply each), or an act dated before one it depends on "
+                     "(date-order: act, depends_on).");
+}
+
 json_t *openapi_document(void)
 {
     json_t *paths = json_object();
@@ -90,19 +125,25 @@ json_t *openapi_document(void)
         for (const char *m = r->method; *m && k + 1 < sizeof method; m++)
             method[k++] = (char)(*m >= 'A' && *m <= 'Z' ? *m + ('a' - 'A') : *m);
         method[k] = '\0';
-        json_object_set_new(item, method, operation(r));
+        json_t *op = operation(r);
+        if (strcmp(r->pattern, "/api/v1/cases/{id}/events") == 0 && strcmp(r->method, "POST") == 0)
+            json_object_set_new(op, "requestBody",
+                                json_pack("{s:b, s:{s:{s:{s:s}}}}", "required", 1, "content",
+                                          "application/json", "schema", "$ref",
+                                          "#/components/schemas/EventInput"));
+        json_object_set_new(item, method, op);
     }
     json_t *problem =
         json_pack("{s:s, s:[s, s, s], s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}}", "type",
                   "object", "required", "type", "title", "status", "properties", "type", "type",
                   "string", "title", "type", "string", "status", "type", "integer", "detail",
                   "type", "string", "field", "type", "string");
-    return json_pack("{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:o}, s:{s:{s:s, s:s}}}}", "openapi",
-                     "3.1.0", "info", "title", "berkas API", "version", BERKAS_VERSION,
-                     "description",
-                     "Case files of PPNS Keimigrasian. Errors are RFC 9457 problem details.",
-                     "paths", paths, "components", "schemas", "Problem", problem, "securitySchemes",
-                     "bearer", "type", "http", "scheme", "bearer");
+    return json_pack(
+        "{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:o, s:o}, s:{s:{s:s, s:s}}}}", "openapi", "3.1.0",
+        "info", "title", "berkas API", "version", BERKAS_VERSION, "description",
+        "Case files of PPNS Keimigrasian. Errors are RFC 9457 problem details.", "paths", paths,
+        "components", "schemas", "Problem", problem, "EventInput", event_input_schema(),
+        "securitySchemes", "bearer", "type", "http", "scheme", "bearer");
 }
 
 HANDLER(h_openapi)

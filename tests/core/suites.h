@@ -12,5 +12,6 @@ Suite *suite_detention(void);
 Suite *suite_evlog(void);
 Suite *suite_clock(void);
 Suite *suite_terbilang(void);
+Suite *suite_order(void);
 
 #endif

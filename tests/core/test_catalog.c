@@ -265,6 +265,81 @@ START_TEST(test_missing_fact_codes_are_stable_and_described)
 }
 END_TEST
 
+/* Every missing fact says how to supply it (issue 8.7), in Indonesian,
+ * naming the act to record with the case's id where one is recorded. */
+START_TEST(test_every_missing_fact_says_how_to_supply_it)
+{
+    char hint[400];
+    for (int i = 0; i < FACT__COUNT; i++) {
+        fact_hint((enum fact)i, 12, hint, sizeof hint);
+        ck_assert_msg(strlen(hint) > 15, "%s has no how-to", fact_code((enum fact)i));
+        ck_assert_ptr_null(strstr(hint, "{case}"));
+    }
+    fact_hint(FACT_SPDP_SENT, 12, hint, sizeof hint);
+    ck_assert_ptr_nonnull(strstr(hint, "berkas record 12 spdp_sent"));
+    fact_hint(FACT_SPDP_SENT, 0, hint, sizeof hint);
+    ck_assert_ptr_nonnull(strstr(hint, "berkas record PERKARA spdp_sent"));
+    fact_hint(FACT_RESUME, 7, hint, 12); /* cut short, still a string */
+    ck_assert_int_eq((int)strlen(hint), 11);
+    fact_hint(FACT__COUNT, 7, hint, sizeof hint);
+    ck_assert_str_eq(hint, "");
+    /* the acts that establish a fact: the SPDP by spdp_sent, a complete file
+     * by P-21 or its deemed completion (KUHAP 110(4)); an offence by none */
+    ck_assert_int_eq(fact_sources(FACT_SPDP_SENT)[0].ev, EV_SPDP_SENT);
+    ck_assert_int_eq(fact_sources(FACT_P21)[0].ev, EV_P21_RECEIVED);
+    ck_assert_int_eq(fact_sources(FACT_P21)[1].ev, EV_DEEMED_COMPLETE_CONFIRMED);
+    ck_assert_int_eq(fact_sources(FACT_BAP_TERSANGKA)[0].variant, AV_BAP_TERSANGKA);
+    ck_assert_int_eq(fact_sources(FACT_DETAINABLE_OFFENCE)[0].ev, EV__COUNT);
+}
+END_TEST
+
+static unsigned bit(enum event_field f)
+{
+    return 1u << f;
+}
+
+/* Issue 13.11: an act refuses what it does not take.  The expectations
+ * are the acts' own nature: days belong to an extension (KUHAP 24(2), 29),
+ * the kind of BAP to an examination, a P-19's items to the P-19. */
+START_TEST(test_acts_take_only_their_own_fields)
+{
+    ck_assert_int_eq(event_field_unexpected(EV_TAHAP1_SENT, EV_TAHAP1_SENT, false, bit(EVF_DAYS)),
+                     EVF_DAYS);
+    ck_assert_int_eq(event_field_unexpected(EV_DETENTION_EXTENDED_PU, EV_DETENTION_EXTENDED_PU,
+                                            false, bit(EVF_DAYS) | bit(EVF_PARTY_ID)),
+                     EVF__COUNT);
+    ck_assert_int_eq(event_field_unexpected(EV_RESUBMITTED, EV_RESUBMITTED, false,
+                                            bit(EVF_INSTRUCTIONS) | bit(EVF_BAP)),
+                     EVF_BAP); /* the first in the API's order */
+    ck_assert_int_eq(event_field_missing(EV_P19_RECEIVED, EV_P19_RECEIVED, false, 0),
+                     EVF_INSTRUCTIONS);
+    ck_assert_int_eq(event_field_missing(EV_DETAINED, EV_DETAINED, false, 0), EVF_PARTY_ID);
+    ck_assert_int_eq(event_field_missing(EV_DIRECTION_GIVEN, EV_DIRECTION_GIVEN, false, 0),
+                     EVF_DUE);
+    /* a correction takes what the act it corrects takes, but not the P-19's
+     * items, which stay the original's; a withdrawal takes nothing more */
+    ck_assert_int_eq(event_field_unexpected(EV_CORRECTED, EV_BAP_RECORDED, false,
+                                            bit(EVF_CORRECTS) | bit(EVF_BAP) | bit(EVF_PARTY_ID)),
+                     EVF__COUNT);
+    ck_assert_int_eq(event_field_unexpected(EV_CORRECTED, EV_BAP_RECORDED, false,
+                                            bit(EVF_CORRECTS) | bit(EVF_DAYS)),
+                     EVF_DAYS);
+    ck_assert_int_eq(event_field_unexpected(EV_CORRECTED, EV_P19_RECEIVED, false,
+                                            bit(EVF_CORRECTS) | bit(EVF_INSTRUCTIONS)),
+                     EVF_INSTRUCTIONS);
+    ck_assert_int_eq(event_field_missing(EV_CORRECTED, EV_P19_RECEIVED, false, bit(EVF_CORRECTS)),
+                     EVF__COUNT);
+    ck_assert_int_eq(
+        event_field_unexpected(EV_CORRECTED, EV_ARRESTED, true,
+                               bit(EVF_CORRECTS) | bit(EVF_WITHDRAWS) | bit(EVF_PARTY_ID)),
+        EVF_PARTY_ID);
+    ck_assert_int_eq(event_field_missing(EV_CORRECTED, EV_ARRESTED, false, bit(EVF_CORRECTS)),
+                     EVF_PARTY_ID);
+    ck_assert_str_eq(event_field_code(EVF_DETENTION_TYPE), "detention_type");
+    ck_assert_str_eq(event_field_code(EVF__COUNT), "");
+}
+END_TEST
+
 START_TEST(test_missing_list_keeps_each_fact_once_in_order)
 {
     struct missing m = {0};
@@ -298,6 +373,8 @@ Suite *suite_catalog(void)
     tcase_add_test(tc, test_actor_codes_and_labels);
     tcase_add_test(tc, test_missing_fact_codes_are_stable_and_described);
     tcase_add_test(tc, test_missing_list_keeps_each_fact_once_in_order);
+    tcase_add_test(tc, test_every_missing_fact_says_how_to_supply_it);
+    tcase_add_test(tc, test_acts_take_only_their_own_fields);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -69,10 +69,18 @@ static const char *const guarded_on_empty[][3] = {
     {"with_prosecutor", "detained", "detainable_offence"},
     {"returned", "detained", "detainable_offence"},
     {"complete", "detained", "detainable_offence"},
-    {"investigation", "detention_extended_court", "court_extension_ground"},
-    {"with_prosecutor", "detention_extended_court", "court_extension_ground"},
-    {"returned", "detention_extended_court", "court_extension_ground"},
-    {"complete", "detention_extended_court", "court_extension_ground"},
+    /* KUHAP 24(2), 29: an extension continues a detention whose ground
+     * still stands (issue 13.11: not after the only charge was withdrawn) */
+    {"investigation", "detention_extended_pu", "detainable_offence"},
+    {"with_prosecutor", "detention_extended_pu", "detainable_offence"},
+    {"returned", "detention_extended_pu", "detainable_offence"},
+    {"complete", "detention_extended_pu", "detainable_offence"},
+    {"investigation", "detention_extended_court", "detainable_offence court_extension_ground"},
+    {"with_prosecutor", "detention_extended_court", "detainable_offence court_extension_ground"},
+    {"returned", "detention_extended_court", "detainable_offence court_extension_ground"},
+    {"complete", "detention_extended_court", "detainable_offence court_extension_ground"},
+    /* KUHAP 138(1): the PU answers a file it received (issue 13.5, 13.11) */
+    {"with_prosecutor", "p21_received", "tahap1_received"},
 };
 
 static struct ruleset sets[RULESET_BUILTIN_COUNT];
@@ -400,6 +408,38 @@ START_TEST(test_resubmission_refused_while_an_instruction_is_open)
 }
 END_TEST
 
+START_TEST(test_p21_refused_until_the_prosecutor_received_the_file)
+{
+    /* KUHAP 138(1): the PU answers on a file he received (issue 13.11) */
+    struct case_facts f = full_facts();
+    f.tahap1_received = false;
+    assert_guard(ST_WITH_PROSECUTOR, EV_P21_RECEIVED, &f, "tahap1_received");
+    f.tahap1_received = true;
+    assert_allowed(ST_WITH_PROSECUTOR, EV_P21_RECEIVED, &f, ST_COMPLETE);
+}
+END_TEST
+
+START_TEST(test_extension_refused_once_no_detainable_offence_is_charged)
+{
+    /* KUHAP 24(2), 21(4): the only charge withdrawn, no ground is left */
+    struct case_facts f = full_facts();
+    f.offences = 0;
+    f.offence_detainable = false;
+    f.max_prison_months = 0;
+    f.severe_illness = false;
+    assert_guard(ST_INVESTIGATION, EV_DETENTION_EXTENDED_PU, &f, "detainable_offence");
+    assert_guard(ST_INVESTIGATION, EV_DETENTION_EXTENDED_COURT, &f,
+                 "detainable_offence court_extension_ground");
+    f.severe_illness = true; /* a doctor's certificate is no ground to detain */
+    assert_guard(ST_INVESTIGATION, EV_DETENTION_EXTENDED_COURT, &f, "detainable_offence");
+    f.offences = 1; /* Pasal 113: one year, not on Pasal 109's list */
+    f.max_prison_months = 12;
+    assert_guard(ST_RETURNED, EV_DETENTION_EXTENDED_PU, &f, "detainable_offence");
+    f.max_prison_months = 60; /* five years: KUHAP 21(4)(a) */
+    assert_allowed(ST_RETURNED, EV_DETENTION_EXTENDED_PU, &f, ST_RETURNED);
+}
+END_TEST
+
 START_TEST(test_sprindik_needs_the_laporan_only_from_pre_investigation)
 {
     struct case_facts f = empty_facts();
@@ -672,6 +712,8 @@ Suite *suite_fsm(void)
     tcase_add_test(guards, test_tahap1_allowed_with_a_complete_file);
     tcase_add_test(guards, test_resubmission_refused_while_an_instruction_is_open);
     tcase_add_test(guards, test_sprindik_needs_the_laporan_only_from_pre_investigation);
+    tcase_add_test(guards, test_p21_refused_until_the_prosecutor_received_the_file);
+    tcase_add_test(guards, test_extension_refused_once_no_detainable_offence_is_charged);
     tcase_add_test(guards, test_deemed_complete_refused_on_day_14_allowed_on_day_15);
     tcase_add_test(guards, test_deemed_complete_uses_the_regime_of_the_receipt);
     tcase_add_test(guards, test_lapse_refused_on_day_60_allowed_on_day_61);

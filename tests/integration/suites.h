@@ -23,5 +23,6 @@ Suite *suite_idempotency(void);
 Suite *suite_wire(void);
 Suite *suite_dbgrants(void);
 Suite *suite_hardening(void);
+Suite *suite_law(void);
 
 #endif

@@ -340,6 +340,10 @@ START_TEST(test_tahap1_too_early_names_the_missing_facts_in_one_line)
     ck_assert_msg(strstr(out, "missing: ") && strstr(out, "spdp_sent") && strstr(out, "suspect") &&
                       strstr(out, "resume"),
                   "%s", out);
+    /* and how to supply each (issue 8.7): the act to record, in this case */
+    char how[64];
+    snprintf(how, sizeof how, "berkas record %s spdp_sent", cid);
+    ck_assert_msg(strstr(out, "how: ") && strstr(out, how), "%s", out);
     free(out);
     ck_assert_uint_eq(history_count(cid), before); /* a refusal writes nothing */
 }

@@ -13,6 +13,16 @@
  * (role, visibility, version, dates, input shape) follow the order of checks
  * in server/app/events.c and are modelled here from the API's rules.
  *
+ * The rules of issue 13 are not asked of the core at all: the model states
+ * them here, from the law, and the server must agree with that statement.
+ * Which fields each act takes; that `date` and `at` name one day; the order
+ * of act dates (no act before one it depends on, KUHAP and the P-form
+ * cycle, written out below as a list of its own); P-21 only on a file the
+ * prosecutor received; no extension of a detention once no detainable
+ * offence is charged.  Where a stage's guard mixes those with older facts,
+ * the model takes the core's older facts and its own new ones, and compares
+ * the sets.
+ *
  * The other tests prove what the model test cannot: concurrent writers on
  * one case lose and duplicate nothing, an idempotent retry writes once and
  * answers the same bytes, and the chain check names an edited or deleted row.
@@ -133,6 +143,8 @@ static long client_call(struct client *c, const char *method, const char *path, 
         curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, body ? body : "");
         curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE, (long)(body ? strlen(body) : 0));
     }
+    curl_easy_setopt(c->curl, CURLOPT_CUSTOMREQUEST,
+                     strcmp(method, "GET") == 0 || strcmp(method, "POST") == 0 ? NULL : method);
     curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, h);
     long status = 0;
     if (curl_easy_perform(c->curl) == CURLE_OK)
@@ -275,6 +287,7 @@ struct mcase {
     long long witness_id;
     int ncharges;
     struct charge charges[2];
+    long long charge_id[2]; /* their rows, for a withdrawal */
     struct caldate opened;
     int64_t clock; /* the instant of the case's latest act */
     int n;         /* accepted events, report_registered included */
@@ -313,7 +326,10 @@ struct req {
     bool withdraws;
     bool has_due;
     struct caldate due;
-    bool foreign; /* corrected: the original is an act another role records */
+    bool foreign;        /* corrected: the original is an act another role records */
+    int extra;           /* a field added that the act does not take (enum mfield), or -1 */
+    bool both;           /* sends `date` beside `at` ... */
+    struct caldate said; /* ... this one */
     int if_match;
     bool stale;
     char key[64];
@@ -352,6 +368,11 @@ struct model {
         int count, first_step;
     } kinds[MAX_KINDS];
     bool tried[ST__COUNT][EV__COUNT], took[ST__COUNT][EV__COUNT];
+    int nwhys; /* the model's answers by the rule that decided them */
+    struct {
+        const char *why;
+        long count;
+    } whys[40];
 };
 
 static uint64_t rng_next(struct model *m)
@@ -481,6 +502,300 @@ static struct case_event model_event(const struct req *r)
     return e;
 }
 
+/* ---- the fields an act takes (issue 13.11), stated from the acts ------------------------- */
+
+/* The input fields beyond type, date, at, number and note, in the order the
+ * API lists them (a request with several at fault is told of the first). */
+enum mfield {
+    MF_PARTY,
+    MF_BAP,
+    MF_DAYS,
+    MF_DETENTION_TYPE,
+    MF_RECIPIENT,
+    MF_GROUND,
+    MF_POLRI_ORDER,
+    MF_POLRI_INVOLVED,
+    MF_SEVERE_ILLNESS,
+    MF_INSTRUCTIONS,
+    MF_INSTRUCTION_ID,
+    MF_ANSWER,
+    MF_CORRECTS,
+    MF_WITHDRAWS,
+    MF_DUE,
+    MF_DIRECTION,
+    NMF
+};
+static const char *const mfield_names[NMF] = {
+    "party_id",       "bap",         "days",           "detention_type", "recipient",
+    "ground",         "polri_order", "polri_involved", "severe_illness", "instructions",
+    "instruction_id", "answer",      "corrects",       "withdraws",      "due",
+    "direction"};
+
+/* Whether an act of type `as` takes field f: the person it concerns (acts on
+ * a suspect, examinations, summonses, oaths), the BAP's kind, the days of an
+ * extension, the kind of custody, to whom a notice went, the SP3's ground and
+ * the Polri's part in it, the Polri order for an arrest or detention, the
+ * doctor's certificate for a court extension (KUHAP 29(1)(a)), a P-19's
+ * items and their answers, a direction's due date and the direction done. */
+static bool model_takes(enum event as, enum mfield f)
+{
+    switch (f) {
+    case MF_PARTY:
+        return event_info(as)->per_suspect || as == EV_BAP_RECORDED || as == EV_SUMMONS_SERVED ||
+               as == EV_INTERPRETER_SWORN;
+    case MF_BAP:
+        return as == EV_BAP_RECORDED;
+    case MF_DAYS:
+        return as == EV_DETENTION_EXTENDED_PU || as == EV_DETENTION_EXTENDED_COURT;
+    case MF_DETENTION_TYPE:
+        return as == EV_DETAINED || as == EV_DETENTION_TYPE_CHANGED;
+    case MF_RECIPIENT:
+        return as == EV_SPDP_SENT || as == EV_SP3_NOTIFIED;
+    case MF_GROUND:
+    case MF_POLRI_INVOLVED:
+        return as == EV_SP3_ISSUED;
+    case MF_POLRI_ORDER:
+        return as == EV_ARRESTED || as == EV_DETAINED;
+    case MF_SEVERE_ILLNESS:
+        return as == EV_DETENTION_EXTENDED_COURT;
+    case MF_INSTRUCTIONS:
+        return as == EV_P19_RECEIVED;
+    case MF_INSTRUCTION_ID:
+    case MF_ANSWER:
+        return as == EV_INSTRUCTION_ANSWERED;
+    case MF_DUE:
+        return as == EV_DIRECTION_GIVEN;
+    case MF_DIRECTION:
+        return as == EV_DIRECTION_DONE;
+    default:
+        return false;
+    }
+}
+
+/* What request r may carry: a correction carries what the act it corrects
+ * does, except what stays with the original (a P-19's items, an answer,
+ * the direction done); a withdrawal carries nothing but itself. */
+static bool req_takes(const struct mcase *mc, const struct req *r, enum mfield f)
+{
+    if (r->ev != EV_CORRECTED)
+        return model_takes(r->ev, f);
+    if (f == MF_CORRECTS)
+        return true;
+    if (r->withdraws)
+        return f == MF_WITHDRAWS;
+    if (f == MF_INSTRUCTIONS || f == MF_INSTRUCTION_ID || f == MF_ANSWER || f == MF_DIRECTION)
+        return false;
+    return model_takes(mc->log[r->ref].event, f);
+}
+
+static bool req_sends(const struct req *r, enum mfield f)
+{
+    switch (f) {
+    case MF_PARTY:
+        return r->party != 0;
+    case MF_BAP:
+        return r->bap != NULL;
+    case MF_DAYS:
+        return r->days != 0;
+    case MF_DETENTION_TYPE:
+        return r->has_type;
+    case MF_POLRI_ORDER:
+        return r->polri_order;
+    case MF_POLRI_INVOLVED:
+        return r->polri_involved;
+    case MF_SEVERE_ILLNESS:
+        return r->severe_illness;
+    case MF_INSTRUCTIONS:
+        return r->ninstr > 0;
+    case MF_INSTRUCTION_ID:
+    case MF_ANSWER:
+        return r->instruction != 0;
+    case MF_CORRECTS:
+        return r->ev == EV_CORRECTED;
+    case MF_WITHDRAWS:
+        return r->withdraws;
+    case MF_DUE:
+        return r->has_due;
+    case MF_DIRECTION:
+        return r->ev == EV_DIRECTION_DONE && r->ref >= 0;
+    default:
+        return r->extra == (int)f;
+    }
+}
+
+/* The first field r sends that its act does not take, or -1. */
+static int req_unexpected(const struct mcase *mc, const struct req *r)
+{
+    for (int f = 0; f < NMF; f++)
+        if ((req_sends(r, (enum mfield)f) || r->extra == f) && !req_takes(mc, r, (enum mfield)f))
+            return f;
+    return -1;
+}
+
+/* ---- the order of act dates (issue 13.1), from the law ----------------------------------- */
+
+/* Whether act x may not be dated before act y recorded earlier: the
+ * acts of an investigation rest on its Sprindik (or its reopening) -- the
+ * SPDP notifies it (KUHAP 109(1)), suspects are designated, summoned,
+ * examined (KUHAP 75, 112) and detained (KUHAP 20(1)) under it, the resume
+ * sums it up; a suspect is examined as one after his designation; the
+ * Sprindik rests on the Laporan (Permenkumham 39/2021 Pasal 27(1)(a)), or
+ * after a lapse or an SP3 on them; Tahap I on the SPDP, the designations,
+ * the BAP of each suspect and the resume (KUHAP 110(1)); the prosecutor's
+ * receipt on the file sent (KUHAP 138(1)), his answers (P-18, P-19, P-21)
+ * on the file sent and received; P-16 and P-17 on the SPDP; the answers to
+ * a P-19, the re-send and P-20 on the P-19 (KUHAP 110(3), 138(2)); what
+ * follows a complete file on P-21 or the deemed completion; the SP3 on the
+ * Sprindik or the return, and what follows it on the SP3; one suspect's
+ * arrest, detention, extensions, suspension, release and detensi on each
+ * other in turn (KUHAP 16-31). */
+static bool model_depends(const struct case_event *x, const struct case_event *y)
+{
+    enum event X = x->event, Y = y->event;
+    bool round = Y == EV_SPRINDIK_ISSUED || Y == EV_REOPENED;
+    bool sent = Y == EV_TAHAP1_SENT || Y == EV_RESUBMITTED;
+    bool complete = Y == EV_P21_RECEIVED || Y == EV_DEEMED_COMPLETE_CONFIRMED;
+    if (event_is_detention(X) && event_is_detention(Y))
+        return x->suspect == y->suspect;
+    switch (X) {
+    case EV_SPRINDIK_ISSUED:
+        return Y == EV_REPORT_REGISTERED || Y == EV_LAPSED || Y == EV_SP3_ISSUED;
+    case EV_SPDP_SENT:
+    case EV_SUSPECT_DESIGNATED:
+    case EV_SUMMONS_SERVED:
+    case EV_RESUME_WRITTEN:
+    case EV_DETAINED:
+        return round;
+    case EV_BAP_RECORDED:
+        return round ||
+               (x->bap == BAP_TERSANGKA && Y == EV_SUSPECT_DESIGNATED && y->suspect == x->suspect);
+    case EV_TAHAP1_SENT:
+        return round || Y == EV_SPDP_SENT || Y == EV_SUSPECT_DESIGNATED ||
+               (Y == EV_BAP_RECORDED && y->bap == BAP_TERSANGKA) || Y == EV_RESUME_WRITTEN;
+    case EV_SHORT_PROCEDURE_HANDOVER:
+        return round || Y == EV_SUSPECT_DESIGNATED;
+    case EV_SP3_ISSUED:
+        return round || Y == EV_P19_RECEIVED;
+    case EV_P16_RECEIVED:
+    case EV_P17_RECEIVED:
+        return Y == EV_SPDP_SENT;
+    case EV_TAHAP1_RECEIVED_BY_PU:
+    case EV_P19_RECEIVED:
+        return sent;
+    case EV_P18_RECEIVED:
+        return Y == EV_TAHAP1_RECEIVED_BY_PU;
+    case EV_P21_RECEIVED:
+    case EV_DEEMED_COMPLETE_CONFIRMED:
+        return sent || Y == EV_TAHAP1_RECEIVED_BY_PU;
+    case EV_INSTRUCTION_ANSWERED:
+    case EV_P20_RECEIVED:
+        return Y == EV_P19_RECEIVED;
+    case EV_RESUBMITTED:
+        return Y == EV_P19_RECEIVED || Y == EV_INSTRUCTION_ANSWERED;
+    case EV_P21A_RECEIVED:
+    case EV_P22_RECEIVED:
+    case EV_P23_RECEIVED:
+    case EV_TAHAP2_DONE:
+    case EV_LAPSED:
+        return complete;
+    case EV_SP3_NOTIFIED:
+    case EV_REOPENED:
+    case EV_TAK_DECIDED:
+        return Y == EV_SP3_ISSUED;
+    default:
+        return false;
+    }
+}
+
+/* y is dated after x: by the hour when both carry one, else by the day on
+ * the office's calendar (WIB here). */
+static bool dated_after(const struct case_event *y, const struct case_event *x)
+{
+    if (y->has_time && x->has_time)
+        return y->at > x->at;
+    return caldate_cmp(evlog_date(y, wib()), evlog_date(x, wib())) > 0;
+}
+
+/* Whether the log (corrections applied) has an act dated before one it
+ * depends on. */
+static bool model_out_of_order(const struct case_event *log, int n)
+{
+    static struct case_event eff[MAX_LOG + 1];
+    static bool live[MAX_LOG + 1];
+    for (int i = 0; i < n; i++)
+        live[i] = evlog_effective(log, n, i, &eff[i]);
+    for (int i = 0; i < n; i++) {
+        if (!live[i])
+            continue;
+        /* a direction is done no earlier than it was given */
+        if (eff[i].event == EV_DIRECTION_DONE && eff[i].ref >= 0 && live[eff[i].ref] &&
+            dated_after(&eff[eff[i].ref], &eff[i]))
+            return true;
+        for (int j = 0; j < i; j++)
+            if (live[j] && model_depends(&eff[i], &eff[j]) && dated_after(&eff[j], &eff[i]))
+                return true;
+    }
+    return false;
+}
+
+/* ---- the guards of issue 13, stated from the law ----------------------------------------- */
+
+/* Whether the file now with the prosecutor was received by him: a receipt
+ * after the latest sending (KUHAP 138(1)). */
+static bool model_received(const struct mcase *mc)
+{
+    bool received = false;
+    struct case_event e;
+    for (int i = 0; i < mc->n; i++) {
+        if (!evlog_effective(mc->log, mc->n, i, &e))
+            continue;
+        if (e.event == EV_TAHAP1_SENT || e.event == EV_RESUBMITTED || e.event == EV_SPRINDIK_ISSUED)
+            received = false;
+        else if (e.event == EV_TAHAP1_RECEIVED_BY_PU)
+            received = true;
+    }
+    return received;
+}
+
+/* Whether a detainable offence is charged to the suspect (or the case):
+ * one on UU 6/2011 Pasal 109's list, or of five years or more (KUHAP
+ * 21(4)); an extension continues a detention only on that ground. */
+static bool model_detainable(const struct mcase *mc, int suspect)
+{
+    for (int i = 0; i < mc->ncharges; i++) {
+        const struct charge *c = &mc->charges[i];
+        if (c->suspect >= 0 && suspect >= 0 && c->suspect != suspect)
+            continue;
+        if (catalogue[c->off].detainable || catalogue[c->off].months >= 5 * 12)
+            return true;
+    }
+    return false;
+}
+
+/* The facts the model decides itself for act ev (the set `decides`), and
+ * which of them are missing. */
+static void model_guard(const struct mcase *mc, const struct req *r, struct missing *decides,
+                        struct missing *missing)
+{
+    missing_clear(decides);
+    missing_clear(missing);
+    switch (r->ev) {
+    case EV_P21_RECEIVED:
+        missing_add(decides, FACT_TAHAP1_RECEIVED);
+        if (!model_received(mc))
+            missing_add(missing, FACT_TAHAP1_RECEIVED);
+        break;
+    case EV_DETENTION_EXTENDED_PU:
+    case EV_DETENTION_EXTENDED_COURT:
+        missing_add(decides, FACT_DETAINABLE_OFFENCE);
+        if (!model_detainable(mc, r->suspect))
+            missing_add(missing, FACT_DETAINABLE_OFFENCE);
+        break;
+    default:
+        break;
+    }
+}
+
 static void expect_problem(struct expect *x, long status, const char *type, const char *field,
                            const char *why)
 {
@@ -508,12 +823,19 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
         expect_problem(x, 403, "forbidden", NULL, "correction of another role's act");
     } else if (r->stale) {
         expect_problem(x, 409, "stale-version", NULL, "If-Match is stale");
+    } else if (r->both && caldate_cmp(r->said, caldate_local_date(r->at, wib())) != 0) {
+        /* issue 13.11: `date` and `at` that name two days */
+        expect_problem(x, 400, "bad-input", "date", "date and at disagree");
     } else if (caldate_cmp(x->ce.has_time ? caldate_local_date(x->ce.at, wib()) : x->ce.date,
                            today_wib()) > 0 ||
                (r->timed && r->at > (int64_t)time(NULL) + 300)) {
         expect_problem(x, 400, "bad-input", when, "act in the future");
     } else if (caldate_cmp(evlog_date(&x->ce, wib()), mc->opened) < 0) {
         expect_problem(x, 400, "bad-input", when, "act before the case was opened");
+    } else if (req_unexpected(mc, r) >= 0) {
+        /* issue 13.11: a field the act does not take is refused, not stored */
+        expect_problem(x, 400, "bad-input", mfield_names[req_unexpected(mc, r)],
+                       "a field the act does not take");
     } else {
         /* a correction that replaces an act's details is held to what the
          * act needs: it stands for the act from then on */
@@ -550,22 +872,34 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
     f.polri_involved = r->polri_involved;
     f.severe_illness = r->severe_illness;
     struct fsm_result fr;
-    if (!fsm_apply(mc->stage, r->ev, &f, &fr)) {
-        if (fr.verdict == FSM_REFUSED_STAGE) {
-            expect_problem(x, 409, "transition-not-allowed", NULL, "fsm: stage");
-            x->has_allowed = true;
-            x->nallowed = fr.nallowed;
-            memcpy(x->allowed, fr.allowed, sizeof fr.allowed);
-        } else {
-            expect_problem(x, fr.verdict == FSM_REFUSED_GUARD ? 422 : 400,
-                           fr.verdict == FSM_REFUSED_GUARD ? "guard-failed" : "bad-input", NULL,
-                           "fsm: guard");
-            x->has_missing = fr.verdict == FSM_REFUSED_GUARD;
-            x->missing = fr.missing;
-        }
+    bool allowed = fsm_apply(mc->stage, r->ev, &f, &fr);
+    if (!allowed && fr.verdict == FSM_REFUSED_STAGE) {
+        expect_problem(x, 409, "transition-not-allowed", NULL, "fsm: stage");
+        x->has_allowed = true;
+        x->nallowed = fr.nallowed;
+        memcpy(x->allowed, fr.allowed, sizeof fr.allowed);
         return;
     }
-    x->to = fr.to;
+    if (!allowed && fr.verdict != FSM_REFUSED_GUARD) {
+        expect_problem(x, 400, "bad-input", NULL, "fsm: invalid");
+        return;
+    }
+    /* the guards: the core's older facts, the model's own for issue 13 */
+    struct missing decides, mine, want = {0};
+    model_guard(mc, r, &decides, &mine);
+    for (int i = 0; !allowed && i < fr.missing.n; i++)
+        if (!missing_has(&decides, fr.missing.list[i]))
+            missing_add(&want, fr.missing.list[i]);
+    for (int i = 0; i < mine.n; i++)
+        missing_add(&want, mine.list[i]);
+    if (want.n > 0) {
+        expect_problem(x, 422, "guard-failed", NULL, "guard (core and model)");
+        x->has_missing = true;
+        x->missing = want;
+        return;
+    }
+    if (!fsm_accepts(mc->stage, r->ev, &x->to))
+        x->to = mc->stage;
     if (r->ev == EV_CORRECTED) {
         static struct case_event log[MAX_LOG + 1];
         memcpy(log, mc->log, (size_t)mc->n * sizeof *log);
@@ -573,6 +907,16 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
         struct berr err = {0};
         if (!evlog_stage(log, mc->n + 1, &x->to, &err)) {
             expect_problem(x, 409, "transition-not-allowed", NULL, "corrected log does not replay");
+            return;
+        }
+    }
+    {
+        /* issue 13.1: the log with this act must keep the order of dates */
+        static struct case_event log[MAX_LOG + 1];
+        memcpy(log, mc->log, (size_t)mc->n * sizeof *log);
+        log[mc->n] = x->ce;
+        if (model_out_of_order(log, mc->n + 1)) {
+            expect_problem(x, 422, "date-order", r->timed ? "at" : "date", "dates out of order");
             return;
         }
     }
@@ -862,6 +1206,7 @@ static void build_req(struct model *m, struct mcase *mc, int step, struct req *r
     memset(r, 0, sizeof *r);
     r->suspect = -1;
     r->ref = -1;
+    r->extra = -1;
     r->if_match = -1;
     advance(m, mc);
     r->at = mc->clock;
@@ -878,6 +1223,25 @@ static void build_req(struct model *m, struct mcase *mc, int step, struct req *r
     } else if (bad < 3) { /* a date before the case was opened */
         r->date = caldate_add(mc->opened, -1 - rnd(m, 5));
         r->at = caldate_day_start(r->date, wib()) + 3600;
+    } else if (bad < 7) { /* back-dated a few days, maybe before an act it rests on */
+        int64_t back = r->at - (int64_t)(1 + rnd(m, 10)) * 86400 - rnd(m, 3600);
+        int64_t floor = caldate_day_start(mc->opened, wib()) + 3600;
+        r->at = back < floor ? floor : back;
+        r->date = caldate_local_date(r->at, wib());
+    }
+    if (r->timed && chance(m, 3)) { /* `date` beside `at`, naming a day or another */
+        r->both = true;
+        r->said = chance(m, 50)
+                      ? caldate_local_date(r->at, wib())
+                      : caldate_add(caldate_local_date(r->at, wib()), chance(m, 50) ? 1 : -1);
+    }
+    if (chance(m, 3)) { /* a field the act does not take */
+        static const enum mfield extras[] = {
+            MF_PARTY,  MF_BAP,         MF_DAYS,           MF_DETENTION_TYPE, MF_RECIPIENT,
+            MF_GROUND, MF_POLRI_ORDER, MF_POLRI_INVOLVED, MF_SEVERE_ILLNESS, MF_DUE};
+        enum mfield f = extras[rnd(m, (int)(sizeof extras / sizeof extras[0]))];
+        if (!req_sends(r, f) && !req_takes(mc, r, f))
+            r->extra = (int)f;
     }
     int version = mc->n + 1;
     if (chance(m, 3)) {
@@ -898,6 +1262,10 @@ static char *req_json(const struct req *r)
     if (r->timed) {
         caldate_format_instant(r->at, wib(), buf, sizeof buf);
         json_object_set_new(o, "at", json_string(buf));
+        if (r->both) {
+            caldate_format(r->said, buf, sizeof buf);
+            json_object_set_new(o, "date", json_string(buf));
+        }
     } else {
         caldate_format(r->date, buf, sizeof buf);
         json_object_set_new(o, "date", json_string(buf));
@@ -936,6 +1304,41 @@ static char *req_json(const struct req *r)
         caldate_format(r->due, buf, sizeof buf);
         json_object_set_new(o, "due", json_string(buf));
     }
+    switch (r->extra) {
+    case MF_PARTY:
+        json_object_set_new(o, "party_id", json_integer(1));
+        break;
+    case MF_BAP:
+        json_object_set_new(o, "bap", json_string("saksi"));
+        break;
+    case MF_DAYS:
+        json_object_set_new(o, "days", json_integer(5));
+        break;
+    case MF_DETENTION_TYPE:
+        json_object_set_new(o, "detention_type", json_string("rutan"));
+        break;
+    case MF_RECIPIENT:
+        json_object_set_new(o, "recipient", json_string("kejari"));
+        break;
+    case MF_GROUND:
+        json_object_set_new(o, "ground", json_string("insufficient_evidence"));
+        break;
+    case MF_POLRI_ORDER:
+        json_object_set_new(o, "polri_order", json_string("SP.Perintah/18/POLRI"));
+        break;
+    case MF_POLRI_INVOLVED:
+        json_object_set_new(o, "polri_involved", json_true());
+        break;
+    case MF_SEVERE_ILLNESS:
+        json_object_set_new(o, "severe_illness", json_true());
+        break;
+    case MF_DUE:
+        caldate_format(caldate_add(r->date, 7), buf, sizeof buf);
+        json_object_set_new(o, "due", json_string(buf));
+        break;
+    default:
+        break;
+    }
     json_object_set_new(o, "number", json_string("B-1/IMI.3/GR.02/2026"));
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
@@ -964,6 +1367,56 @@ static bool same_codes(json_t *arr, const char *const *want, int n, char *out, s
         free(got);
     }
     return same;
+}
+
+/* A 422 names the facts the model expects (as a set: the order is the
+ * guards'), says how to supply each (issue 8.7), and a re-send refused for
+ * open P-19 items names each of them (issue 13.11). */
+static bool same_facts(json_t *j, const struct missing *want, const struct mcase *mc, char *detail,
+                       size_t size)
+{
+    json_t *got = json_object_get(j, "missing"), *hints = json_object_get(j, "hints");
+    bool same = json_is_array(got) && (int)json_array_size(got) == want->n;
+    for (int i = 0; same && i < want->n; i++) {
+        enum fact f;
+        same = fact_lookup(json_string_value(json_array_get(got, (size_t)i)), &f) &&
+               missing_has(want, f);
+    }
+    char *text = got ? json_dumps(got, JSON_COMPACT) : NULL;
+    if (!same) {
+        size_t used = (size_t)snprintf(detail, size, "want {");
+        for (int i = 0; i < want->n && used < size; i++)
+            used += (size_t)snprintf(detail + used, size - used, "%s%s", i ? "," : "",
+                                     fact_code(want->list[i]));
+        if (used < size)
+            snprintf(detail + used, size - used, "} got %s", text ? text : "(absent)");
+        free(text);
+        return false;
+    }
+    free(text);
+    for (int i = 0; i < want->n; i++) {
+        const char *how =
+            json_string_value(json_object_get(json_array_get(hints, (size_t)i), "how"));
+        if (json_array_size(hints) != (size_t)want->n || !how || strlen(how) < 10) {
+            snprintf(detail, size, "hints absent or empty for %d missing facts", want->n);
+            return false;
+        }
+    }
+    if (missing_has(want, FACT_INSTRUCTIONS_ANSWERED)) {
+        json_t *open = json_object_get(j, "open_instructions");
+        bool named = json_is_array(open) && (int)json_array_size(open) == mc->nopen;
+        for (int i = 0; named && i < mc->nopen; i++) {
+            bool found = false;
+            for (size_t k = 0; k < json_array_size(open); k++)
+                found |= json_id(json_array_get(open, k), "id") == mc->open_instr[i];
+            named = found;
+        }
+        if (!named) {
+            snprintf(detail, size, "open_instructions do not name the %d open items", mc->nopen);
+            return false;
+        }
+    }
+    return true;
 }
 
 /* Compare the answer with x; true when they agree. */
@@ -1009,10 +1462,7 @@ static bool compare(struct model *m, int step, const struct mcase *mc, const str
             else if (got)
                 ok = false, snprintf(detail, sizeof detail, "an allowed list where none is due");
         } else if (status == 422 && x->has_missing) {
-            for (int i = 0; i < x->missing.n; i++)
-                codes[i] = fact_code(x->missing.list[i]);
-            ok = same_codes(json_object_get(j, "missing"), codes, x->missing.n, detail,
-                            sizeof detail);
+            ok = same_facts(j, &x->missing, mc, detail, sizeof detail);
         }
     }
     if (!ok) {
@@ -1091,7 +1541,8 @@ static struct mcase *model_open(struct model *m)
         json_t *b = json_pack("{s:s}", "code", off_codes[ch.off]);
         if (ch.suspect >= 0)
             json_object_set_new(b, "party_id", json_integer(mc->sus_id[ch.suspect]));
-        ck_assert_msg(post_id(c, path, tok_inv, b, 201) > 0, "charging: %s", c->buf);
+        mc->charge_id[mc->ncharges] = post_id(c, path, tok_inv, b, 201);
+        ck_assert_msg(mc->charge_id[mc->ncharges] > 0, "charging: %s", c->buf);
         mc->charges[mc->ncharges++] = ch;
     }
     /* the Laporan, recorded with the case */
@@ -1175,10 +1626,36 @@ static void check_loads(struct model *m, int step, const struct mcase *mc)
     json_decref(j);
 }
 
+/* Now and then a charge laid in error is withdrawn (issue 13.11: an
+ * extension of a detention is then refused once no detainable offence is
+ * left).  True when this step was that. */
+static bool model_withdraw_charge(struct model *m, struct mcase *mc, int step)
+{
+    if (mc->ncharges == 0 || !chance(m, 1))
+        return false;
+    int k = rnd(m, mc->ncharges);
+    char path[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", mc->id, mc->charge_id[k]);
+    long st = client_call(&m->cl, "DELETE", path, tok_inv, NULL, -1, NULL);
+    if (st == 204) {
+        mc->ncharges--;
+        mc->charges[k] = mc->charges[mc->ncharges];
+        mc->charge_id[k] = mc->charge_id[mc->ncharges];
+    } else {
+        mismatch(m, step, mc, "withdrawing charge %lld: %ld %.200s", mc->charge_id[k], st,
+                 m->cl.buf ? m->cl.buf : "");
+        note_kind(m, "a charge could not be withdrawn", step);
+        mc->desynced = true;
+    }
+    return true;
+}
+
 static void model_step(struct model *m, int step)
 {
     int slot = rnd(m, POOL);
     struct mcase *mc = m->pool[slot];
+    if (model_withdraw_charge(m, mc, step))
+        return;
     struct req r;
     build_req(m, mc, step, &r);
     struct expect x;
@@ -1192,6 +1669,13 @@ static void model_step(struct model *m, int step)
     m->counts[st >= 0 && st < 600 ? st : 0]++;
     m->tried[mc->stage][r.ev] = true;
     bool agree = compare(m, step, mc, &r, body, &x, st, j);
+    int w = 0;
+    while (w < m->nwhys && strcmp(m->whys[w].why, x.why) != 0)
+        w++;
+    if (w == m->nwhys && w < (int)(sizeof m->whys / sizeof m->whys[0]))
+        m->whys[m->nwhys++].why = x.why;
+    if (w < m->nwhys)
+        m->whys[w].count++;
     if (!agree && (st == 201 || x.status == 201))
         mc->desynced = true; /* the logs differ now: compare this case no more */
     if (st == 201 && x.status == 201) {
@@ -1316,6 +1800,10 @@ static void model_report(const struct model *m, double secs, long steps)
            m->counts[422], m->nmis, m->nmis == 0 ? "true" : "false");
     printf("  accepted corrections %ld, cases that loaded after them %ld\n", m->corrections,
            m->loadable);
+    printf("  answers by the rule that decided them:");
+    for (int w = 0; w < m->nwhys; w++)
+        printf("%s %ld x %s", w ? "," : "", m->whys[w].count, m->whys[w].why);
+    printf("\n");
     printf("  table rows never taken:");
     for (int s = 0; s < ST__COUNT; s++)
         for (int e = 0; e < EV__COUNT; e++)

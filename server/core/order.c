@@ -1,0 +1,346 @@
+/*
+ * order.c - see order.h.
+ *
+ * The explicit rows are the dependencies no guard states: what an act
+ * presupposes by its nature (an SPDP notifies an investigation the Sprindik
+ * began; the prosecutor's receipt is of a file sent).  Everything a guard,
+ * the stage table or the detention machine already implies is derived from
+ * them at run time, so the order can never disagree with what the guards
+ * require.
+ */
+#include "order.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "fsm.h"
+
+#define A(e)                                                                                       \
+    {                                                                                              \
+        EV_##e, AV_ANY                                                                             \
+    }
+#define BT(e)                                                                                      \
+    {                                                                                              \
+        EV_##e, AV_BAP_TERSANGKA                                                                   \
+    }
+
+/* clang-format off */
+static const struct order_rule law[] = {
+    /* act                       after                            scope        basis */
+    {A(SPDP_SENT),               A(SPRINDIK_ISSUED),              ORD_CASE,    ORD_LAW, "KUHAP 109(1): SPDP memberitahukan penyidikan yang dimulai dengan Sprindik"},
+    {A(SPDP_SENT),               A(REOPENED),                     ORD_CASE,    ORD_LAW, "KUHAP 109(1)"},
+    {A(SUSPECT_DESIGNATED),      A(SPRINDIK_ISSUED),              ORD_CASE,    ORD_LAW, "Permenkumham 39/2021 Pasal 27(5): penetapan tersangka dalam penyidikan"},
+    {A(SUSPECT_DESIGNATED),      A(REOPENED),                     ORD_CASE,    ORD_LAW, "Permenkumham 39/2021 Pasal 27(5)"},
+    {A(SUMMONS_SERVED),          A(SPRINDIK_ISSUED),              ORD_CASE,    ORD_LAW, "KUHAP 112(1): panggilan oleh penyidik dalam penyidikan"},
+    {A(SUMMONS_SERVED),          A(REOPENED),                     ORD_CASE,    ORD_LAW, "KUHAP 112(1)"},
+    {A(BAP_RECORDED),            A(SPRINDIK_ISSUED),              ORD_CASE,    ORD_LAW, "KUHAP 75: pemeriksaan atas dasar Sprindik"},
+    {A(BAP_RECORDED),            A(REOPENED),                     ORD_CASE,    ORD_LAW, "KUHAP 75"},
+    {BT(BAP_RECORDED),           A(SUSPECT_DESIGNATED),           ORD_SUSPECT, ORD_LAW, "KUHAP 1 angka 14: diperiksa sebagai tersangka setelah ditetapkan"},
+    {A(RESUME_WRITTEN),          A(SPRINDIK_ISSUED),              ORD_CASE,    ORD_LAW, "KUHAP 8(1)-(2)"},
+    {A(RESUME_WRITTEN),          A(REOPENED),                     ORD_CASE,    ORD_LAW, "KUHAP 8(1)-(2)"},
+    {A(DETAINED),                A(SPRINDIK_ISSUED),              ORD_CASE,    ORD_LAW, "KUHAP 20(1): penahanan untuk kepentingan penyidikan"},
+    {A(DETAINED),                A(REOPENED),                     ORD_CASE,    ORD_LAW, "KUHAP 20(1)"},
+    {A(TAHAP1_RECEIVED_BY_PU),   A(TAHAP1_SENT),                  ORD_CASE,    ORD_LAW, "KUHAP 138(1): penerimaan berkas yang dikirim"},
+    {A(TAHAP1_RECEIVED_BY_PU),   A(RESUBMITTED),                  ORD_CASE,    ORD_LAW, "KUHAP 138(1)"},
+    {A(P18_RECEIVED),            A(TAHAP1_RECEIVED_BY_PU),        ORD_CASE,    ORD_LAW, "KUHAP 138(1): penelitian berkas yang diterima"},
+    {A(INSTRUCTION_ANSWERED),    A(P19_RECEIVED),                 ORD_CASE,    ORD_LAW, "KUHAP 110(3)"},
+    {A(P20_RECEIVED),            A(P19_RECEIVED),                 ORD_CASE,    ORD_LAW, "KUHAP 138(2)"},
+    {A(P21A_RECEIVED),           A(P21_RECEIVED),                 ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001"},
+    {A(P21A_RECEIVED),           A(DEEMED_COMPLETE_CONFIRMED),    ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001"},
+    {A(P22_RECEIVED),            A(P21_RECEIVED),                 ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001"},
+    {A(P22_RECEIVED),            A(DEEMED_COMPLETE_CONFIRMED),    ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001"},
+    {A(P23_RECEIVED),            A(P21_RECEIVED),                 ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001"},
+    {A(P23_RECEIVED),            A(DEEMED_COMPLETE_CONFIRMED),    ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001"},
+    {A(SP3_NOTIFIED),            A(SP3_ISSUED),                   ORD_CASE,    ORD_LAW, "KUHAP 109(3)"},
+    {A(DIRECTION_DONE),          A(DIRECTION_GIVEN),              ORD_REF,     ORD_LAW, "Permenkumham 39/2021 (pengendalian)"},
+};
+/* clang-format on */
+
+#define NLAW ((int)(sizeof law / sizeof law[0]))
+
+static bool same_ref(struct act_ref a, struct act_ref b)
+{
+    return a.ev == b.ev && a.variant == b.variant;
+}
+
+/* Append r unless (act, after, scope) is already there. */
+static void add(struct order_rule *out, int max, int *n, struct order_rule r)
+{
+    for (int i = 0; i < *n && i < max; i++)
+        if (same_ref(out[i].act, r.act) && same_ref(out[i].after, r.after) &&
+            out[i].scope == r.scope)
+            return;
+    if (*n < max)
+        out[*n] = r;
+    (*n)++;
+}
+
+/* Rows from the guards: each fact a row's guard can find missing waits for
+ * the acts that establish it. */
+static void from_guards(const struct fsm_row *rows, int nrows, struct order_rule *out, int max,
+                        int *n)
+{
+    for (int i = 0; i < nrows; i++) {
+        if (!rows[i].guard)
+            continue;
+        struct case_facts f;
+        struct missing m = {0};
+        facts_all_missing(&f);
+        rows[i].guard(&f, &m);
+        for (int k = 0; k < m.n; k++)
+            for (const struct act_ref *s = fact_sources(m.list[k]); s->ev != EV__COUNT; s++)
+                add(out, max, n,
+                    (struct order_rule){
+                        {rows[i].event, AV_ANY}, *s, ORD_CASE, ORD_GUARD, rows[i].guard_name});
+    }
+}
+
+/* Rows from the stage table: a move out of stage S comes no earlier than
+ * the moves into S. */
+static void from_stages(const struct fsm_row *rows, int nrows, struct order_rule *out, int max,
+                        int *n)
+{
+    for (int i = 0; i < nrows; i++) {
+        if (rows[i].to == rows[i].from)
+            continue;
+        for (int k = 0; k < nrows; k++)
+            if (rows[k].to != rows[k].from && rows[k].to == rows[i].from)
+                add(out, max, n,
+                    (struct order_rule){{rows[i].event, AV_ANY},
+                                        {rows[k].event, AV_ANY},
+                                        ORD_CASE,
+                                        ORD_STAGE,
+                                        "tahap perkara ditinggalkan setelah dimasuki"});
+    }
+}
+
+int order_rules(struct order_rule *out, int max)
+{
+    /* built whole, then copied: each row is kept once whatever max is */
+    struct order_rule all[ORDER_MAX_RULES];
+    int n = 0;
+    for (int i = 0; i < NLAW; i++)
+        add(all, ORDER_MAX_RULES, &n, law[i]);
+    struct fsm_row rows[ST__COUNT * EV__COUNT];
+    int nrows = fsm_rows(rows, ST__COUNT * EV__COUNT);
+    from_guards(rows, nrows, all, ORDER_MAX_RULES, &n);
+    from_stages(rows, nrows, all, ORDER_MAX_RULES, &n);
+    /* the detention machine: each state is left after it was entered */
+    for (int x = EV_ARRESTED; x <= EV_DETENSI_ENDED; x++)
+        for (int y = EV_ARRESTED; y <= EV_DETENSI_ENDED; y++)
+            add(all, ORDER_MAX_RULES, &n,
+                (struct order_rule){{(enum event)x, AV_ANY},
+                                    {(enum event)y, AV_ANY},
+                                    ORD_SUSPECT,
+                                    ORD_DETENTION,
+                                    "KUHAP 16-31: tindakan atas tersangka berurutan"});
+    for (int i = 0; i < n && i < max && i < ORDER_MAX_RULES; i++)
+        out[i] = all[i];
+    return n;
+}
+
+bool order_act_is(const struct case_event *e, struct act_ref r)
+{
+    if (e->event != r.ev)
+        return false;
+    switch (r.variant) {
+    case AV_ANY:
+        return true;
+    case AV_BAP_TERSANGKA:
+        return e->bap == BAP_TERSANGKA;
+    }
+    return false;
+}
+
+/* When an act happened, as far as the order needs it. */
+struct stamp {
+    int index; /* -1: none */
+    struct caldate date;
+    bool has_time;
+    int64_t at;
+};
+
+static struct stamp stamp_of(const struct case_event *e, int i, const struct tzone *z)
+{
+    return (struct stamp){i, evlog_date(e, z), e->has_time, e->at};
+}
+
+/* True when y is dated after x: by instant when both have one, else by
+ * local date. */
+static bool later(const struct stamp *y, const struct stamp *x)
+{
+    if (y->has_time && x->has_time)
+        return y->at > x->at;
+    return caldate_cmp(y->date, x->date) > 0;
+}
+
+/* The latest acts of one kind seen so far: by date among those without an
+ * instant, by instant among those with one (either may be the one a later
+ * act must not precede). */
+struct seen {
+    struct stamp untimed, timed;
+};
+
+static void seen_clear(struct seen *s)
+{
+    s->untimed.index = s->timed.index = -1;
+}
+
+static void seen_note(struct seen *s, const struct stamp *t)
+{
+    struct stamp *slot = t->has_time ? &s->timed : &s->untimed;
+    if (slot->index < 0 || later(t, slot))
+        *slot = *t;
+}
+
+/* The index of an act in s dated after x, or -1. */
+static int seen_later(const struct seen *s, const struct stamp *x)
+{
+    if (s->untimed.index >= 0 && later(&s->untimed, x))
+        return s->untimed.index;
+    if (s->timed.index >= 0 && later(&s->timed, x))
+        return s->timed.index;
+    return -1;
+}
+
+/* The acts followed per suspect (ORD_SUSPECT rows may only wait for these):
+ * the detention machine's acts as one kind, and the designation. */
+enum { SLOT_DETENTION, SLOT_DESIGNATED, NSLOTS };
+
+static int suspect_slot(struct act_ref r)
+{
+    if (event_is_detention(r.ev))
+        return SLOT_DETENTION;
+    if (r.ev == EV_SUSPECT_DESIGNATED && r.variant == AV_ANY)
+        return SLOT_DESIGNATED;
+    return -1;
+}
+
+struct checker {
+    const struct case_event *ev;
+    int n;
+    const struct tzone *z;
+    struct order_rule rules[ORDER_MAX_RULES];
+    int nrules;
+    struct seen cases[EV__COUNT][2]; /* by event and variant (AV_ANY, AV_BAP_TERSANGKA) */
+    struct seen suspects[EVLOG_MAX_SUSPECTS][NSLOTS];
+};
+
+/* The act before i out of order with x under rule r, or -1. */
+static int dependency_fault(const struct checker *c, const struct case_event *x,
+                            const struct stamp *xs, const struct order_rule *r)
+{
+    switch (r->scope) {
+    case ORD_CASE:
+        return seen_later(&c->cases[r->after.ev][r->after.variant], xs);
+    case ORD_SUSPECT: {
+        int slot = suspect_slot(r->after);
+        if (slot < 0 || x->suspect < 0 || x->suspect >= EVLOG_MAX_SUSPECTS)
+            return -1;
+        return seen_later(&c->suspects[x->suspect][slot], xs);
+    }
+    case ORD_REF: {
+        int j = x->ref;
+        while (j >= 0 && c->ev[j].event == EV_CORRECTED)
+            j = c->ev[j].ref;
+        struct case_event y;
+        if (j < 0 || j >= xs->index || !evlog_effective(c->ev, c->n, j, &y) ||
+            !order_act_is(&y, r->after))
+            return -1;
+        struct stamp ys = stamp_of(&y, j, c->z);
+        return later(&ys, xs) ? j : -1;
+    }
+    }
+    return -1;
+}
+
+/* Remember x as an act later acts may depend on. */
+static void note(struct checker *c, const struct case_event *x, const struct stamp *xs)
+{
+    seen_note(&c->cases[x->event][AV_ANY], xs);
+    if (order_act_is(x, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA}))
+        seen_note(&c->cases[x->event][AV_BAP_TERSANGKA], xs);
+    int slot = suspect_slot((struct act_ref){x->event, AV_ANY});
+    if (slot >= 0 && x->suspect >= 0 && x->suspect < EVLOG_MAX_SUSPECTS)
+        seen_note(&c->suspects[x->suspect][slot], xs);
+}
+
+static bool check_all(struct checker *c, struct order_fault *fault)
+{
+    for (int e = 0; e < EV__COUNT; e++)
+        for (int v = 0; v < 2; v++)
+            seen_clear(&c->cases[e][v]);
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+        for (int k = 0; k < NSLOTS; k++)
+            seen_clear(&c->suspects[s][k]);
+    struct case_event x;
+    for (int i = 0; i < c->n; i++) {
+        if (!evlog_effective(c->ev, c->n, i, &x))
+            continue;
+        struct stamp xs = stamp_of(&x, i, c->z);
+        for (int k = 0; k < c->nrules; k++) {
+            const struct order_rule *r = &c->rules[k];
+            if (!order_act_is(&x, r->act))
+                continue;
+            int j = dependency_fault(c, &x, &xs, r);
+            if (j < 0)
+                continue;
+            if (fault) {
+                fault->act = i;
+                fault->dep = j;
+                fault->act_ev = x;
+                evlog_effective(c->ev, c->n, j, &fault->dep_ev);
+                fault->basis = r->basis;
+            }
+            return false;
+        }
+        note(c, &x, &xs);
+    }
+    return true;
+}
+
+bool order_check(const struct case_event *ev, int n, const struct tzone *z,
+                 struct order_fault *fault)
+{
+    /* about 40 KB: the rules and the acts seen per suspect */
+    struct checker c;
+    c.ev = ev;
+    c.n = n;
+    c.z = z;
+    c.nrules = order_rules(c.rules, ORDER_MAX_RULES);
+    if (c.nrules > ORDER_MAX_RULES)
+        c.nrules = ORDER_MAX_RULES;
+    return n <= 0 || check_all(&c, fault);
+}
+
+/* "2026-03-01" or "2026-03-01T09:00:00+07:00". */
+static void when(const struct case_event *e, bool instant, const struct tzone *z, char *buf,
+                 size_t size)
+{
+    if (instant)
+        caldate_format_instant(e->at, z, buf, size);
+    else
+        caldate_format(evlog_date(e, z), buf, size);
+}
+
+void order_fault_message(const struct order_fault *f, const struct tzone *z, char *buf, size_t size)
+{
+    bool instants = f->act_ev.has_time && f->dep_ev.has_time;
+    char a[CALDATE_INSTANT_LEN], d[CALDATE_INSTANT_LEN];
+    when(&f->act_ev, instants, z, a, sizeof a);
+    when(&f->dep_ev, instants, z, d, sizeof d);
+    snprintf(buf, size,
+             "urutan tanggal tidak sah: %s (%s) bertanggal sebelum %s (%s) yang harus "
+             "mendahuluinya (%s)",
+             event_label(f->act_ev.event), a, event_label(f->dep_ev.event), d, f->basis);
+}
+
+bool order_check_err(const struct case_event *ev, int n, const struct tzone *z, struct berr *err)
+{
+    struct order_fault f;
+    if (order_check(ev, n, z, &f))
+        return true;
+    char msg[400];
+    order_fault_message(&f, z, msg, sizeof msg);
+    return berr_field(err, BERR_UNPROCESSABLE, "date", "event %d: %s", f.act, msg);
+}

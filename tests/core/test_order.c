@@ -1,0 +1,325 @@
+/*
+ * test_order.c - the order of act dates (issue 13.1): no act dated before an
+ * act it depends on.  The pairs below are written from the law (KUHAP 109(1),
+ * 110, 138, 19-24; Permenkumham 39/2021 Pasal 27), not read from order.c's
+ * table; each is tried at its boundary (same day allowed, a day earlier
+ * refused), in WIB, WITA and WIT, and on both sides of 2 January 2026.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/order.h"
+#include "helpers.h"
+#include "suites.h"
+
+#define MAXLOG 16
+
+struct log {
+    struct case_event ev[MAXLOG];
+    int n;
+};
+
+static void add(struct log *l, struct case_event e)
+{
+    ck_assert_int_lt(l->n, MAXLOG);
+    l->ev[l->n++] = e;
+}
+
+static struct case_event bap_of(const char *when, int suspect)
+{
+    struct case_event e = ev_suspect(EV_BAP_RECORDED, when, suspect);
+    e.bap = BAP_TERSANGKA;
+    return e;
+}
+
+/* A file from the Laporan through Tahap I and the PU's receipt, dated
+ * 1, 2, 3, ... March 2025 (act k on day k). */
+static struct log file_sent(void)
+{
+    struct log l = {.n = 0};
+    add(&l, ev_on(EV_REPORT_REGISTERED, "2025-03-01"));
+    add(&l, ev_on(EV_SPRINDIK_ISSUED, "2025-03-02"));
+    add(&l, ev_on(EV_SPDP_SENT, "2025-03-03"));
+    add(&l, ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-04", 0));
+    add(&l, bap_of("2025-03-05", 0));
+    add(&l, ev_on(EV_RESUME_WRITTEN, "2025-03-06"));
+    add(&l, ev_on(EV_TAHAP1_SENT, "2025-03-07"));
+    add(&l, ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-03-08"));
+    return l;
+}
+
+static bool ordered(const struct log *l, const char *zone, struct order_fault *f)
+{
+    return order_check(l->ev, l->n, zone_of(zone), f);
+}
+
+START_TEST(test_a_file_in_date_order_passes_in_every_zone)
+{
+    struct log l = file_sent();
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+    ck_assert(ordered(&l, "Asia/Makassar", NULL));
+    ck_assert(ordered(&l, "Asia/Jayapura", NULL));
+}
+END_TEST
+
+/* Re-date act k of file_sent() to `when` and expect the check to name acts
+ * (act, dep), or to pass when act < 0. */
+static void redated(int k, const char *when, int act, int dep)
+{
+    struct log l = file_sent();
+    struct case_event e = ev_on(l.ev[k].event, when);
+    e.suspect = l.ev[k].suspect;
+    e.bap = l.ev[k].bap;
+    l.ev[k] = e;
+    struct order_fault f;
+    bool ok = ordered(&l, "Asia/Jakarta", &f);
+    if (act < 0) {
+        ck_assert_msg(ok, "%s on %s refused against %s", event_code(l.ev[k].event), when,
+                      ok ? "" : event_code(f.dep_ev.event));
+        return;
+    }
+    ck_assert_msg(!ok, "%s on %s accepted", event_code(l.ev[k].event), when);
+    ck_assert_int_eq(f.act, act);
+    ck_assert_int_eq(f.dep, dep);
+}
+
+START_TEST(test_spdp_on_its_sprindiks_day_allowed_a_day_before_refused)
+{
+    /* KUHAP 109(1): the SPDP notifies an investigation the Sprindik began */
+    redated(2, "2025-03-02", -1, -1);
+    redated(2, "2025-03-01", 2, 1);
+}
+END_TEST
+
+START_TEST(test_tahap1_before_the_sprindik_or_a_bap_is_refused)
+{
+    /* KUHAP 110(1): the file sent holds the BAPs and the resume */
+    redated(6, "2025-03-06", -1, -1);
+    redated(6, "2025-03-05", 6, 5); /* before the resume */
+    /* before the Sprindik and all the rest: refused, naming one of them */
+    struct log l = file_sent();
+    l.ev[6] = ev_on(EV_TAHAP1_SENT, "2025-03-01");
+    struct order_fault f;
+    ck_assert(!ordered(&l, "Asia/Jakarta", &f));
+    ck_assert_int_eq(f.act, 6);
+    ck_assert(f.dep >= 1 && f.dep <= 5);
+}
+END_TEST
+
+START_TEST(test_the_prosecutors_receipt_before_the_file_was_sent_is_refused)
+{
+    /* KUHAP 138(1): the PU studies the file he received */
+    redated(7, "2025-03-07", -1, -1);
+    redated(7, "2025-03-06", 7, 6);
+}
+END_TEST
+
+START_TEST(test_a_suspect_is_examined_as_one_only_after_his_designation)
+{
+    redated(4, "2025-03-04", -1, -1);
+    redated(4, "2025-03-03", 4, 3);
+}
+END_TEST
+
+START_TEST(test_sprindik_after_its_spdp_by_correction_is_refused_naming_both)
+{
+    struct log l = file_sent();
+    /* a correction moves the Sprindik to 4 March, after the SPDP of the 3rd */
+    struct case_event c = ev_on(EV_CORRECTED, "2025-03-04");
+    c.ref = 1;
+    add(&l, c);
+    struct order_fault f;
+    ck_assert(!ordered(&l, "Asia/Jakarta", &f));
+    ck_assert_int_eq(f.act, 2); /* the SPDP */
+    ck_assert_int_eq(f.dep, 1); /* the Sprindik, as corrected */
+    ck_assert_int_eq(f.act_ev.event, EV_SPDP_SENT);
+    ck_assert_int_eq(f.dep_ev.event, EV_SPRINDIK_ISSUED);
+    char msg[400];
+    order_fault_message(&f, zone_of("Asia/Jakarta"), msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, event_label(EV_SPDP_SENT)));
+    ck_assert_ptr_nonnull(strstr(msg, "2025-03-03"));
+    ck_assert_ptr_nonnull(strstr(msg, event_label(EV_SPRINDIK_ISSUED)));
+    ck_assert_ptr_nonnull(strstr(msg, "2025-03-04"));
+    /* withdrawing the SPDP leaves nothing out of order: the designation is
+     * on the corrected Sprindik's day, the rest after it */
+    c = ev_on(EV_CORRECTED, "2025-03-09");
+    c.ref = 2;
+    c.withdraws = true;
+    add(&l, c);
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+}
+END_TEST
+
+START_TEST(test_detention_before_the_arrest_is_refused_by_the_hour)
+{
+    /* KUHAP 19(1), 21: a suspect arrested at 09:00 is detained after, not
+     * before, even on the same day; a detention five days before the arrest
+     * (the issue's example) is refused */
+    struct log l = file_sent();
+    l.n = 4; /* through the designation */
+    add(&l, ev_suspect(EV_ARRESTED, "2025-03-04T09:00:00+07:00", 0));
+    add(&l, ev_suspect(EV_DETAINED, "2025-03-04T08:59:59+07:00", 0));
+    struct order_fault f;
+    ck_assert(!ordered(&l, "Asia/Jakarta", &f));
+    ck_assert_int_eq(f.act, 5);
+    ck_assert_int_eq(f.dep, 4);
+    l.ev[5].at = instant_of("2025-03-04T09:00:00+07:00");
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+    l.ev[5] = ev_suspect(EV_DETAINED, "2025-02-27", 0);
+    ck_assert(!ordered(&l, "Asia/Jakarta", NULL));
+    /* another suspect's arrest does not hold this one back */
+    l.ev[5] = ev_suspect(EV_DETAINED, "2025-03-03T10:00:00+07:00", 1);
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+}
+END_TEST
+
+START_TEST(test_an_instant_and_a_date_compare_on_the_offices_calendar)
+{
+    /* A Sprindik signed at 23:30 WIB on 2 January 2026 is the 3rd in WITA
+     * (00:30) and in WIT (01:30): an SPDP dated the 2nd follows it in a
+     * Jakarta office but precedes it in Makassar and Jayapura. */
+    struct log l = {.n = 0};
+    add(&l, ev_on(EV_REPORT_REGISTERED, "2026-01-01"));
+    add(&l, ev_on(EV_SPRINDIK_ISSUED, "2026-01-02T23:30:00+07:00"));
+    add(&l, ev_on(EV_SPDP_SENT, "2026-01-02"));
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+    ck_assert(!ordered(&l, "Asia/Makassar", NULL));
+    ck_assert(!ordered(&l, "Asia/Jayapura", NULL));
+    l.ev[2] = ev_on(EV_SPDP_SENT, "2026-01-03");
+    ck_assert(ordered(&l, "Asia/Makassar", NULL));
+    ck_assert(ordered(&l, "Asia/Jayapura", NULL));
+}
+END_TEST
+
+START_TEST(test_order_holds_across_the_regime_switch)
+{
+    /* a Sprindik under KUHAP 1981 (1 January 2026) and its SPDP under
+     * UU 20/2025 (2 January): in order; the SPDP dated 31 December: not */
+    struct log l = {.n = 0};
+    add(&l, ev_on(EV_REPORT_REGISTERED, "2025-12-30"));
+    add(&l, ev_on(EV_SPRINDIK_ISSUED, "2026-01-01"));
+    add(&l, ev_on(EV_SPDP_SENT, "2026-01-02"));
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+    l.ev[2] = ev_on(EV_SPDP_SENT, "2025-12-31");
+    ck_assert(!ordered(&l, "Asia/Jakarta", NULL));
+}
+END_TEST
+
+START_TEST(test_the_prosecutors_cycle_keeps_its_order)
+{
+    /* P-19 after the receipt's file was sent; the answers and the re-send
+     * after the P-19 (KUHAP 110(3), 138(2)); P-21 after the receipt */
+    struct log l = file_sent();
+    add(&l, ev_on(EV_P19_RECEIVED, "2025-03-10"));
+    add(&l, ev_on(EV_INSTRUCTION_ANSWERED, "2025-03-12"));
+    add(&l, ev_on(EV_RESUBMITTED, "2025-03-13"));
+    add(&l, ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-03-14"));
+    add(&l, ev_on(EV_P21_RECEIVED, "2025-03-15"));
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+    struct order_fault f;
+    l.ev[9] = ev_on(EV_INSTRUCTION_ANSWERED, "2025-03-09");
+    ck_assert(!ordered(&l, "Asia/Jakarta", &f));
+    ck_assert_int_eq(f.act, 9);
+    ck_assert_int_eq(f.dep, 8);
+    l.ev[9] = ev_on(EV_INSTRUCTION_ANSWERED, "2025-03-12");
+    l.ev[10] = ev_on(EV_RESUBMITTED, "2025-03-11");
+    ck_assert(!ordered(&l, "Asia/Jakarta", &f));
+    ck_assert_int_eq(f.act, 10);
+    ck_assert_int_eq(f.dep, 9);
+    l.ev[10] = ev_on(EV_RESUBMITTED, "2025-03-13");
+    l.ev[12] = ev_on(EV_P21_RECEIVED, "2025-03-13");
+    ck_assert(!ordered(&l, "Asia/Jakarta", &f));
+    ck_assert_int_eq(f.act, 12);
+    ck_assert_int_eq(f.dep, 11);
+}
+END_TEST
+
+START_TEST(test_a_direction_is_done_no_earlier_than_given)
+{
+    struct log l = {.n = 0};
+    add(&l, ev_on(EV_REPORT_REGISTERED, "2025-03-01"));
+    struct case_event d = ev_on(EV_DIRECTION_GIVEN, "2025-03-05");
+    d.due = day_of("2025-03-20");
+    add(&l, d);
+    struct case_event done = ev_on(EV_DIRECTION_DONE, "2025-03-04");
+    done.ref = 1;
+    add(&l, done);
+    ck_assert(!ordered(&l, "Asia/Jakarta", NULL));
+    l.ev[2].date = day_of("2025-03-05");
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+}
+END_TEST
+
+START_TEST(test_a_log_out_of_order_does_not_load)
+{
+    /* the readers' one validation (clock_log_loads) refuses it too, so the
+     * write path and the readers agree */
+    struct log l = file_sent();
+    l.ev[2] = ev_on(EV_SPDP_SENT, "2025-03-01");
+    struct ruleset sets[RULESET_BUILTIN_COUNT];
+    builtin_sets(sets);
+    struct clock_input in = {.events = l.ev,
+                             .nevents = l.n,
+                             .zone = zone_of("Asia/Jakarta"),
+                             .rulesets = sets,
+                             .nrulesets = RULESET_BUILTIN_COUNT,
+                             .now = instant_of("2025-04-01T00:00:00+07:00")};
+    struct berr err = {0};
+    ck_assert(!clock_log_loads(&in, &err));
+    ck_assert_int_eq(err.kind, BERR_UNPROCESSABLE);
+    ck_assert_str_eq(err.field, "date");
+    ck_assert_ptr_nonnull(strstr(err.message, "2025-03-01"));
+    ck_assert_ptr_nonnull(strstr(err.message, "2025-03-02"));
+}
+END_TEST
+
+START_TEST(test_the_table_derives_from_the_guards_stages_and_detention)
+{
+    struct order_rule r[ORDER_MAX_RULES];
+    int n = order_rules(r, ORDER_MAX_RULES);
+    ck_assert_int_le(n, ORDER_MAX_RULES);
+    bool tahap1_spdp = false, p19_sent = false, detention = false, p21_receipt = false;
+    for (int i = 0; i < n; i++) {
+        ck_assert(event_valid(r[i].act.ev) && event_valid(r[i].after.ev));
+        ck_assert_int_gt((int)strlen(r[i].basis), 3);
+        for (int k = 0; k < i; k++) /* each row once */
+            ck_assert(!(r[k].act.ev == r[i].act.ev && r[k].act.variant == r[i].act.variant &&
+                        r[k].after.ev == r[i].after.ev &&
+                        r[k].after.variant == r[i].after.variant && r[k].scope == r[i].scope));
+        if (r[i].act.ev == EV_TAHAP1_SENT && r[i].after.ev == EV_SPDP_SENT)
+            tahap1_spdp =
+                r[i].origin == ORD_GUARD && strcmp(r[i].basis, "guard_file_complete") == 0;
+        if (r[i].act.ev == EV_P19_RECEIVED && r[i].after.ev == EV_TAHAP1_SENT)
+            p19_sent = r[i].origin == ORD_STAGE;
+        if (r[i].act.ev == EV_RELEASED && r[i].after.ev == EV_DETAINED)
+            detention = r[i].scope == ORD_SUSPECT;
+        if (r[i].act.ev == EV_P21_RECEIVED && r[i].after.ev == EV_TAHAP1_RECEIVED_BY_PU)
+            p21_receipt = r[i].origin == ORD_GUARD;
+    }
+    ck_assert(tahap1_spdp && p19_sent && detention && p21_receipt);
+    ck_assert_int_eq(order_rules(r, 2), n); /* counts past max */
+}
+END_TEST
+
+Suite *suite_order(void)
+{
+    Suite *s = suite_create("order");
+    TCase *tc = tcase_create("order");
+    tcase_add_test(tc, test_a_file_in_date_order_passes_in_every_zone);
+    tcase_add_test(tc, test_spdp_on_its_sprindiks_day_allowed_a_day_before_refused);
+    tcase_add_test(tc, test_tahap1_before_the_sprindik_or_a_bap_is_refused);
+    tcase_add_test(tc, test_the_prosecutors_receipt_before_the_file_was_sent_is_refused);
+    tcase_add_test(tc, test_a_suspect_is_examined_as_one_only_after_his_designation);
+    tcase_add_test(tc, test_sprindik_after_its_spdp_by_correction_is_refused_naming_both);
+    tcase_add_test(tc, test_detention_before_the_arrest_is_refused_by_the_hour);
+    tcase_add_test(tc, test_an_instant_and_a_date_compare_on_the_offices_calendar);
+    tcase_add_test(tc, test_order_holds_across_the_regime_switch);
+    tcase_add_test(tc, test_the_prosecutors_cycle_keeps_its_order);
+    tcase_add_test(tc, test_a_direction_is_done_no_earlier_than_given);
+    tcase_add_test(tc, test_a_log_out_of_order_does_not_load);
+    tcase_add_test(tc, test_the_table_derives_from_the_guards_stages_and_detention);
+    suite_add_tcase(s, tc);
+    return s;
+}

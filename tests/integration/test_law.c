@@ -1,0 +1,547 @@
+/*
+ * test_law.c - the law's order of things over real HTTP (issue 13): act
+ * dates that agree, fields an act does not take, refusals that name the
+ * item and say how to supply it.  Every refusal is problem+json with the
+ * field the client sent, and writes nothing (the event count is the same
+ * before and after).  The expectations come from the law cited at each
+ * test, not from server/core.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "harness.h"
+#include "suites.h"
+
+#define NIP_INV_BLC "199205052016031002" /* Kantor Imigrasi Batulicin, WITA */
+
+static struct proc server;
+static int port;
+static char *db;
+static char *inv, *pros, *inv_blc;
+static long long kejari_plg, kejari_tnb;
+
+static long long office_id(const char *code)
+{
+    const char *p[1] = {code};
+    char *v = sql_value(db, "SELECT id FROM app.offices WHERE code = $1", 1, p);
+    long long id = strtoll(v, NULL, 10);
+    free(v);
+    return id;
+}
+
+static void start_server(void)
+{
+    db = harness_new_db("law_suite");
+    char *extra[] = {"--db", db, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
+    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
+    inv_blc = api_login(port, NIP_INV_BLC, DEMO_PW);
+    if (!inv || !pros || !inv_blc)
+        abort();
+    kejari_plg = office_id("KEJARI-PLG");
+    kejari_tnb = office_id("KEJARI-TNB");
+}
+
+static void stop_server(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    free(inv);
+    free(pros);
+    free(inv_blc);
+    free(db);
+}
+
+/* "YYYY-MM-DD" of today minus ago days in WIB (UTC+7). */
+static void days_ago(int ago, char out[11])
+{
+    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    struct http_result r;
+    ck_assert(api_call(port, method, path, token, body, &r));
+    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %s", method, path,
+                  body ? body : "", want, r.status, r.body);
+    if (want >= 400)
+        ck_assert_msg(strstr(r.content_type, "application/problem+json"),
+                      "%ld without problem+json", r.status);
+    json_t *j = r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
+    ck_assert_msg(j != NULL, "not JSON: %s", r.body);
+    http_result_free(&r);
+    return j;
+}
+
+static const char *str(json_t *j, const char *key)
+{
+    const char *s = json_string_value(json_object_get(j, key));
+    return s ? s : "";
+}
+
+static long long open_case_on(const char *token, long long kejari, const char *opened)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji urutan\","
+             "\"kejari_id\":%lld}",
+             opened, kejari);
+    json_t *c = call("POST", "/api/v1/cases", token, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    return id;
+}
+
+static long long open_case(int opened_ago)
+{
+    char date[11];
+    days_ago(opened_ago, date);
+    return open_case_on(inv, kejari_plg, date);
+}
+
+static json_t *post(long long id, const char *token, const char *body, long want)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    return call("POST", path, token, body, want);
+}
+
+/* Record type dated `date` ("YYYY-MM-DD" or an instant) with extra members. */
+static long long rec_on(long long id, const char *token, const char *type, const char *date,
+                        const char *extra)
+{
+    char body[1024];
+    snprintf(body, sizeof body, "{\"type\":\"%s\",\"%s\":\"%s\"%s%s}", type,
+             strchr(date, 'T') ? "at" : "date", date, extra ? "," : "", extra ? extra : "");
+    json_t *j = post(id, token, body, 201);
+    long long ev = json_integer_value(json_object_get(j, "id"));
+    json_decref(j);
+    return ev;
+}
+
+static long long rec(long long id, const char *token, const char *type, int ago, const char *extra)
+{
+    char date[11];
+    days_ago(ago, date);
+    return rec_on(id, token, type, date, extra);
+}
+
+static long long add_party(long long id, const char *kind, const char *name)
+{
+    char path[64], body[256];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body,
+             "{\"kind\":\"%s\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":"
+             "\"C7654321\"}",
+             kind, name);
+    json_t *p = call("POST", path, inv, body, 201);
+    long long pid = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    return pid;
+}
+
+static long long charge(long long id, const char *code, long long party)
+{
+    char path[64], body[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"%s\",\"party_id\":%lld}", code, party);
+    json_t *o = call("POST", path, inv, body, 201);
+    long long oid = json_integer_value(json_object_get(o, "id"));
+    json_decref(o);
+    return oid;
+}
+
+static long long events_of(long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    return sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
+}
+
+/* POST body to case id as token, expecting a refusal with status, problem
+ * type and field; nothing may be written.  The problem (caller decrefs). */
+static json_t *refused(long long id, const char *token, const char *body, long status,
+                       const char *type, const char *field)
+{
+    long long before = events_of(id);
+    json_t *j = post(id, token, body, status);
+    char want[96];
+    snprintf(want, sizeof want, "urn:berkas:problem:%s", type);
+    ck_assert_str_eq(str(j, "type"), want);
+    if (field)
+        ck_assert_str_eq(str(j, "field"), field);
+    ck_assert_int_eq(events_of(id), before);
+    return j;
+}
+
+/* ---- fields an act does not take (issue 13.11) -------------------------------------------- */
+
+START_TEST(test_a_field_the_act_does_not_take_is_refused_and_not_stored)
+{
+    long long id = open_case(10);
+    char body[256], d[11];
+    days_ago(9, d);
+    /* days belong to a detention extension (KUHAP 24(2)), not to a Sprindik */
+    snprintf(body, sizeof body, "{\"type\":\"sprindik_issued\",\"date\":\"%s\",\"days\":20}", d);
+    json_t *j = refused(id, inv, body, 400, "bad-input", "days");
+    ck_assert_ptr_nonnull(strstr(str(j, "detail"), "days"));
+    json_decref(j);
+    long long sprindik = rec(id, inv, "sprindik_issued", 9, NULL);
+    /* a BAP's kind on an SPDP; a P-19's items on a letter */
+    snprintf(body, sizeof body,
+             "{\"type\":\"spdp_sent\",\"date\":\"%s\",\"recipient\":\"kejari\",\"bap\":\"saksi\"}",
+             d);
+    json_decref(refused(id, inv, body, 400, "bad-input", "bap"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"instructions\":[\"x\"]}", d);
+    json_decref(refused(id, inv, body, 400, "bad-input", "instructions"));
+    /* a correction carries what the corrected act takes, and no more */
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld,\"days\":3}", d, sprindik);
+    json_decref(refused(id, inv, body, 400, "bad-input", "days"));
+    /* nothing of it reached the payloads */
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM app.events WHERE case_id = $1::bigint AND "
+                               "(payload ? 'days' OR payload ? 'bap' OR payload ? 'instructions')",
+                               1, p),
+                     0);
+}
+END_TEST
+
+START_TEST(test_date_and_at_that_disagree_are_refused_by_the_offices_calendar)
+{
+    /* Batulicin keeps WITA (UTC+8): 23:30 WIB on the 5th is 00:30 on the 6th
+     * there, so `date` must say the 6th */
+    char d6[11], d5[11], at[40], body[512];
+    days_ago(6, d6);
+    days_ago(5, d5);
+    long long id = open_case_on(inv_blc, kejari_tnb, d6);
+    rec_on(id, inv_blc, "sprindik_issued", d6, NULL);
+    snprintf(at, sizeof at, "%sT23:30:00+07:00", d6);
+    snprintf(body, sizeof body, "{\"type\":\"resume_written\",\"at\":\"%s\",\"date\":\"%s\"}", at,
+             d6);
+    json_t *j = refused(id, inv_blc, body, 400, "bad-input", "date");
+    ck_assert_ptr_nonnull(strstr(str(j, "detail"), "WITA"));
+    json_decref(j);
+    snprintf(body, sizeof body, "{\"type\":\"resume_written\",\"at\":\"%s\",\"date\":\"%s\"}", at,
+             d5);
+    json_decref(post(id, inv_blc, body, 201));
+}
+END_TEST
+
+/* ---- act dates that agree (issue 13.1) ------------------------------------------------------ */
+
+START_TEST(test_spdp_before_its_sprindik_is_refused_naming_both_acts)
+{
+    /* KUHAP 109(1): the SPDP notifies the investigation the Sprindik began */
+    long long id = open_case(20);
+    char d15[11], d16[11], body[256];
+    days_ago(15, d15);
+    days_ago(16, d16);
+    rec(id, inv, "sprindik_issued", 15, NULL);
+    snprintf(body, sizeof body, "{\"type\":\"spdp_sent\",\"date\":\"%s\",\"recipient\":\"kejari\"}",
+             d16);
+    json_t *j = refused(id, inv, body, 422, "date-order", "date");
+    const char *detail = str(j, "detail");
+    ck_assert_ptr_nonnull(strstr(detail, "SPDP"));
+    ck_assert_ptr_nonnull(strstr(detail, d16));
+    ck_assert_ptr_nonnull(strstr(detail, "Surat Perintah Penyidikan"));
+    ck_assert_ptr_nonnull(strstr(detail, d15));
+    ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "spdp_sent");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "date"), d16);
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "sprindik_issued");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), d15);
+    json_decref(j);
+    /* the same day is in order */
+    rec(id, inv, "spdp_sent", 15, "\"recipient\":\"kejari\"");
+}
+END_TEST
+
+START_TEST(test_detention_before_the_arrest_is_refused_by_the_hour_as_at)
+{
+    /* KUHAP 19(1), 21: detained after the arrest, and a detention five
+     * days before the arrest (the issue's case) is refused */
+    long long id = open_case(20);
+    long long s = add_party(id, "suspect", "TRAN VAN B");
+    charge(id, "122", s);
+    rec(id, inv, "sprindik_issued", 15, NULL);
+    char d[11], at[40], body[512], extra[64];
+    days_ago(10, d);
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    snprintf(at, sizeof at, "%sT09:00:00+07:00", d);
+    rec_on(id, inv, "arrested", at, extra);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"at\":\"%sT08:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Han/2/2026\"}",
+             d, s);
+    json_t *j = refused(id, inv, body, 422, "date-order", "at");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "arrested");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "at"), at);
+    json_decref(j);
+    days_ago(15, d);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"at\":\"%sT10:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Han/2/2026\"}",
+             d, s);
+    json_decref(refused(id, inv, body, 422, "date-order", "at"));
+}
+END_TEST
+
+START_TEST(test_a_correction_that_breaks_the_order_is_refused)
+{
+    /* re-dating the Sprindik after its SPDP would leave the SPDP before the
+     * act it notifies: refused, naming both; an in-order one is taken */
+    long long id = open_case(20);
+    long long sprindik = rec(id, inv, "sprindik_issued", 15, NULL);
+    rec(id, inv, "spdp_sent", 13, "\"recipient\":\"kejari\"");
+    char d12[11], d14[11], body[256];
+    days_ago(12, d12);
+    days_ago(14, d14);
+    snprintf(body, sizeof body, "{\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld}", d12,
+             sprindik);
+    json_t *j = refused(id, inv, body, 422, "date-order", "date");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "spdp_sent");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), d12);
+    json_decref(j);
+    snprintf(body, sizeof body, "{\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld}", d14,
+             sprindik);
+    json_decref(post(id, inv, body, 201));
+}
+END_TEST
+
+START_TEST(test_order_across_the_regime_switch)
+{
+    /* a Sprindik of 1 January 2026 (KUHAP 1981) and its SPDP of 2 January
+     * (UU 20/2025): in order; one of 31 December: not */
+    long long id = open_case_on(inv, kejari_plg, "2025-12-28");
+    rec_on(id, inv, "sprindik_issued", "2026-01-01", NULL);
+    json_decref(refused(id, inv,
+                        "{\"type\":\"spdp_sent\",\"date\":\"2025-12-31\",\"recipient\":\"kejari\"}",
+                        422, "date-order", "date"));
+    json_t *j = post(
+        id, inv, "{\"type\":\"spdp_sent\",\"date\":\"2026-01-02\",\"recipient\":\"kejari\"}", 201);
+    ck_assert_str_eq(str(j, "regime"), "KUHAP-2025");
+    json_decref(j);
+}
+END_TEST
+
+/* ---- refusals that name the item (issue 13.11, 8.7) ---------------------------------------- */
+
+START_TEST(test_a_guard_says_how_to_supply_what_is_missing)
+{
+    long long id = open_case(20);
+    rec(id, inv, "sprindik_issued", 15, NULL);
+    char d[11], body[128], how[64];
+    days_ago(10, d);
+    snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", d);
+    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    json_t *hints = json_object_get(j, "hints");
+    ck_assert_uint_eq(json_array_size(hints), json_array_size(json_object_get(j, "missing")));
+    ck_assert_str_eq(str(json_array_get(hints, 0), "fact"), "spdp_sent");
+    snprintf(how, sizeof how, "berkas record %lld spdp_sent", id);
+    ck_assert_ptr_nonnull(strstr(str(json_array_get(hints, 0), "how"), how));
+    json_decref(j);
+}
+END_TEST
+
+/* A file sent to the Kejari: Sprindik, SPDP, a suspect examined, resume,
+ * Tahap I, all dated from `from` days ago on. */
+static long long file_sent(int from, long long *suspect)
+{
+    long long id = open_case(from + 2);
+    long long s = add_party(id, "suspect", "LE THI C");
+    charge(id, "122", s);
+    char sx[64];
+    snprintf(sx, sizeof sx, "\"party_id\":%lld", s);
+    rec(id, inv, "sprindik_issued", from, NULL);
+    rec(id, inv, "spdp_sent", from, "\"recipient\":\"kejari\"");
+    rec(id, inv, "suspect_designated", from - 1, sx);
+    char bap[96];
+    snprintf(bap, sizeof bap, "\"bap\":\"tersangka\",\"party_id\":%lld", s);
+    rec(id, inv, "bap_recorded", from - 2, bap);
+    rec(id, inv, "resume_written", from - 3, NULL);
+    rec(id, inv, "tahap1_sent", from - 4, NULL);
+    if (suspect)
+        *suspect = s;
+    return id;
+}
+
+START_TEST(test_p21_without_the_prosecutors_receipt_is_refused)
+{
+    /* KUHAP 138(1): the prosecutor answers on a file he received */
+    long long id = file_sent(20, NULL);
+    char d[11], body[128];
+    days_ago(12, d);
+    snprintf(body, sizeof body, "{\"type\":\"p21_received\",\"date\":\"%s\"}", d);
+    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
+                     "tahap1_received");
+    ck_assert_ptr_nonnull(strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"),
+                                 "tahap1_received_by_pu"));
+    json_decref(j);
+    rec(id, pros, "tahap1_received_by_pu", 14, NULL);
+    json_decref(post(id, pros, body, 201));
+}
+END_TEST
+
+START_TEST(test_a_resend_names_the_instruction_left_unanswered)
+{
+    long long id = file_sent(20, NULL);
+    rec(id, pros, "tahap1_received_by_pu", 15, NULL);
+    rec(id, pros, "p19_received", 12,
+        "\"instructions\":[\"Lengkapi BAP saksi\",\"Lampirkan SIMKIM\",\"Periksa ahli\"]");
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    long long items[3];
+    for (int i = 0; i < 3; i++) {
+        char no[4], *v;
+        snprintf(no, sizeof no, "%d", i + 1);
+        const char *pi[2] = {cid, no};
+        v = sql_value(db,
+                      "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND item_no = "
+                      "$2::int",
+                      2, pi);
+        items[i] = strtoll(v, NULL, 10);
+        free(v);
+    }
+    (void)p;
+    char extra[128];
+    for (int i = 0; i < 3; i += 2) { /* the 1st and the 3rd answered, not the 2nd */
+        snprintf(extra, sizeof extra, "\"instruction_id\":%lld,\"answer\":\"Sudah\"", items[i]);
+        rec(id, inv, "instruction_answered", 10, extra);
+    }
+    char d[11], body[128], named[64];
+    days_ago(9, d);
+    snprintf(body, sizeof body, "{\"type\":\"resubmitted\",\"date\":\"%s\"}", d);
+    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    json_t *open = json_object_get(j, "open_instructions");
+    ck_assert_uint_eq(json_array_size(open), 1);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(open, 0), "id")), items[1]);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(open, 0), "item_no")), 2);
+    snprintf(named, sizeof named, "no. 2 (instruction_id %lld)", items[1]);
+    ck_assert_msg(strstr(str(j, "detail"), named), "%s", str(j, "detail"));
+    json_decref(j);
+}
+END_TEST
+
+START_TEST(test_an_extension_after_the_only_charge_was_withdrawn_is_refused)
+{
+    /* KUHAP 21(4), 24(2): the extension continues a detention whose ground,
+     * a detainable offence charged, must still stand */
+    long long id = open_case(20);
+    long long s = add_party(id, "suspect", "PHAM VAN D");
+    long long off = charge(id, "122", s);
+    rec(id, inv, "sprindik_issued", 15, NULL);
+    char d[11], at[40], extra[128];
+    days_ago(10, d);
+    snprintf(at, sizeof at, "%sT10:00:00+07:00", d);
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"polri_order\":\"SP.Han/1/2026\"", s);
+    rec_on(id, inv, "detained", at, extra);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", id, off);
+    json_decref(call("DELETE", path, inv, NULL, 204));
+    char body[256];
+    days_ago(2, d);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detention_extended_pu\",\"at\":\"%sT09:00:00+07:00\",\"party_id\":%lld}",
+             d, s);
+    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
+                     "detainable_offence");
+    json_decref(j);
+}
+END_TEST
+
+START_TEST(test_a_duplicate_case_number_is_named_in_indonesian)
+{
+    char d[11], body[256];
+    days_ago(3, d);
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"number\":\"LK/UJI/13/2026\"}", d);
+    json_decref(call("POST", "/api/v1/cases", inv, body, 201));
+    long long before = sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL);
+    json_t *j = call("POST", "/api/v1/cases", inv, body, 409);
+    ck_assert_str_eq(str(j, "field"), "number");
+    ck_assert_ptr_nonnull(strstr(str(j, "detail"), "nomor perkara"));
+    ck_assert_ptr_null(strstr(str(j, "detail"), "_key"));
+    ck_assert_ptr_null(strstr(str(j, "detail"), "exists"));
+    json_decref(j);
+    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL), before);
+}
+END_TEST
+
+START_TEST(test_the_field_named_is_the_one_the_client_sent)
+{
+    /* the Laporan's date is the case's opened_on: a future one is named so */
+    char d[11], body[256];
+    days_ago(-3, d);
+    snprintf(body, sizeof body, "{\"source\":\"jagratara\",\"opened_on\":\"%s\"}", d);
+    long long before = sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL);
+    json_t *j = call("POST", "/api/v1/cases", inv, body, 400);
+    ck_assert_str_eq(str(j, "field"), "opened_on");
+    json_decref(j);
+    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL), before);
+}
+END_TEST
+
+START_TEST(test_the_api_description_lists_the_fields_each_act_takes)
+{
+    json_t *doc = call("GET", "/api/v1/openapi.json", NULL, NULL, 200);
+    json_t *input = json_object_get(json_object_get(json_object_get(doc, "components"), "schemas"),
+                                    "EventInput");
+    json_t *days = json_object_get(json_object_get(input, "properties"), "days");
+    json_t *by = json_object_get(days, "x-berkas-taken-by");
+    bool pu = false, tahap1 = false;
+    size_t i;
+    json_t *e;
+    json_array_foreach(by, i, e)
+    {
+        pu |= strcmp(json_string_value(e), "detention_extended_pu") == 0;
+        tahap1 |= strcmp(json_string_value(e), "tahap1_sent") == 0;
+    }
+    ck_assert(pu && !tahap1);
+    ck_assert(json_is_false(json_object_get(input, "additionalProperties")));
+    json_t *post = json_object_get(
+        json_object_get(json_object_get(doc, "paths"), "/api/v1/cases/{id}/events"), "post");
+    ck_assert_ptr_nonnull(json_object_get(post, "requestBody"));
+    json_decref(doc);
+}
+END_TEST
+
+Suite *suite_law(void)
+{
+    Suite *s = suite_create("law");
+    TCase *tc = tcase_create("law");
+    tcase_add_unchecked_fixture(tc, start_server, stop_server);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_a_field_the_act_does_not_take_is_refused_and_not_stored);
+    tcase_add_test(tc, test_date_and_at_that_disagree_are_refused_by_the_offices_calendar);
+    tcase_add_test(tc, test_spdp_before_its_sprindik_is_refused_naming_both_acts);
+    tcase_add_test(tc, test_detention_before_the_arrest_is_refused_by_the_hour_as_at);
+    tcase_add_test(tc, test_a_correction_that_breaks_the_order_is_refused);
+    tcase_add_test(tc, test_order_across_the_regime_switch);
+    tcase_add_test(tc, test_a_guard_says_how_to_supply_what_is_missing);
+    tcase_add_test(tc, test_p21_without_the_prosecutors_receipt_is_refused);
+    tcase_add_test(tc, test_a_resend_names_the_instruction_left_unanswered);
+    tcase_add_test(tc, test_an_extension_after_the_only_charge_was_withdrawn_is_refused);
+    tcase_add_test(tc, test_a_duplicate_case_number_is_named_in_indonesian);
+    tcase_add_test(tc, test_the_field_named_is_the_one_the_client_sent);
+    tcase_add_test(tc, test_the_api_description_lists_the_fields_each_act_takes);
+    suite_add_tcase(s, tc);
+    return s;
+}
