@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <threads.h>
 
 #include "fsm.h"
 
@@ -216,12 +217,34 @@ static int suspect_slot(struct act_ref r)
     return -1;
 }
 
+/* The table, built once (it depends on constant data only), its rows
+ * grouped by the act they constrain. */
+static struct {
+    struct order_rule rules[ORDER_MAX_RULES];
+    int first[EV__COUNT + 1]; /* rows of act e: rules[first[e] .. first[e + 1]) */
+} table;
+static once_flag table_once = ONCE_FLAG_INIT;
+
+static void table_build(void)
+{
+    struct order_rule all[ORDER_MAX_RULES];
+    int n = order_rules(all, ORDER_MAX_RULES);
+    if (n > ORDER_MAX_RULES)
+        n = ORDER_MAX_RULES;
+    int k = 0;
+    for (int e = 0; e < EV__COUNT; e++) {
+        table.first[e] = k;
+        for (int i = 0; i < n; i++)
+            if (all[i].act.ev == (enum event)e)
+                table.rules[k++] = all[i];
+    }
+    table.first[EV__COUNT] = k;
+}
+
 struct checker {
     const struct case_event *ev;
     int n;
     const struct tzone *z;
-    struct order_rule rules[ORDER_MAX_RULES];
-    int nrules;
     struct seen cases[EV__COUNT][2]; /* by event and variant (AV_ANY, AV_BAP_TERSANGKA) */
     struct seen suspects[EVLOG_MAX_SUSPECTS][NSLOTS];
 };
@@ -278,8 +301,8 @@ static bool check_all(struct checker *c, struct order_fault *fault)
         if (!evlog_effective(c->ev, c->n, i, &x))
             continue;
         struct stamp xs = stamp_of(&x, i, c->z);
-        for (int k = 0; k < c->nrules; k++) {
-            const struct order_rule *r = &c->rules[k];
+        for (int k = table.first[x.event]; k < table.first[x.event + 1]; k++) {
+            const struct order_rule *r = &table.rules[k];
             if (!order_act_is(&x, r->act))
                 continue;
             int j = dependency_fault(c, &x, &xs, r);
@@ -302,14 +325,12 @@ static bool check_all(struct checker *c, struct order_fault *fault)
 bool order_check(const struct case_event *ev, int n, const struct tzone *z,
                  struct order_fault *fault)
 {
-    /* about 40 KB: the rules and the acts seen per suspect */
+    call_once(&table_once, table_build);
+    /* about 25 KB: the acts seen, per event and per suspect */
     struct checker c;
     c.ev = ev;
     c.n = n;
     c.z = z;
-    c.nrules = order_rules(c.rules, ORDER_MAX_RULES);
-    if (c.nrules > ORDER_MAX_RULES)
-        c.nrules = ORDER_MAX_RULES;
     return n <= 0 || check_all(&c, fault);
 }
 
