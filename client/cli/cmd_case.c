@@ -243,3 +243,73 @@ int cmd_history(struct global *g, const struct command *cmd, int argc, char **ar
     json_decref(c);
     return EXIT_OK;
 }
+
+/* berkas case correct: the case's particulars, sent with the version just
+ * read as If-Match (issue 8: no dead ends). */
+int cmd_case_correct(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *case_arg = NULL, *summary = NULL, *source = NULL, *note = NULL, *kejari = NULL;
+    struct cli_list investigators = {0};
+    const struct cli_opt opts[] = {
+        {"summary", &summary, NULL, false, NULL},
+        {"source", &source, NULL, false, NULL},
+        {"source-note", &note, NULL, false, NULL},
+        {"kejari", &kejari, NULL, false, NULL},
+        {"investigator", NULL, &investigators, false, NULL},
+        END_OPTS,
+    };
+    const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
+    long long id = 0, kejari_id = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--kejari", kejari, &kejari_id)) != GO_ON)
+        return rc;
+    if (!summary && !source && !note && !kejari && investigators.n == 0)
+        return cli_usage_error(cmd, "tidak ada yang dikoreksi: beri --summary, --source, "
+                                    "--source-note, --kejari atau --investigator");
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < investigators.n; i++) {
+        long long uid = 0;
+        if ((rc = cli_want_id(cmd, "--investigator", investigators.items[i], &uid)) != GO_ON) {
+            json_decref(list);
+            return rc;
+        }
+        json_array_append_new(list, json_integer(uid));
+    }
+    if ((rc = cli_connect(g, true)) != GO_ON) {
+        json_decref(list);
+        return rc;
+    }
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = cli_call(g, "GET", path, NULL, &rc);
+    if (!c) {
+        json_decref(list);
+        return rc;
+    }
+    char match[48];
+    snprintf(match, sizeof match, "If-Match: \"%lld\"", jint(c, "version"));
+    json_decref(c);
+    json_t *body = json_object();
+    bool ok = body && set_str(body, "summary", summary) && set_str(body, "source", source) &&
+              set_str(body, "source_note", note) &&
+              (!kejari || json_object_set_new(body, "kejari_id", json_integer(kejari_id)) == 0);
+    if (ok && investigators.n > 0)
+        ok = json_object_set(body, "investigators", list) == 0;
+    json_decref(list);
+    if (!ok) {
+        json_decref(body);
+        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+    }
+    const char *headers[] = {match, NULL};
+    json_t *r = cli_call_with(g, "PUT", path, body, headers, &rc);
+    json_decref(body);
+    if (!r)
+        return rc;
+    if (g->json)
+        out_json(r);
+    else
+        printf("Perkara %lld dikoreksi: versi %lld.\n", id, jint(r, "version"));
+    json_decref(r);
+    return EXIT_OK;
+}

@@ -30,6 +30,7 @@ CMD(cmd_user_add);
 CMD(cmd_user_disable);
 CMD(cmd_user_unlock);
 CMD(cmd_case_new);
+CMD(cmd_case_correct);
 CMD(cmd_case_list);
 CMD(cmd_case_show);
 CMD(cmd_record);

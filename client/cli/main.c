@@ -185,6 +185,22 @@ const struct command cli_commands[] = {
      "      --cursor ID      start after this case id (from a previous page)\n"
      "      --all            fetch every page\n"
      COMMON_OPTS},
+    {"case", "correct", cmd_case_correct, "correct a case's summary, source, Kejari, investigators",
+     "case correct CASE [--summary T] [--source S] [--source-note T] [--kejari ID]\n"
+     "                  [--investigator USER_ID]...\n"
+     "Correct the case's particulars (investigator of its office).  The case's current version\n"
+     "is sent as If-Match: a change by someone else in between is refused (409), never lost.\n"
+     "The Kejari is not changed once the SPDP or the file was sent to it.\n"
+     "\n"
+     "      --summary T         what happened, in a few sentences\n"
+     "      --source S          jagratara, tim_pora, public_report, apoa, desa_binaan, tpi_check,\n"
+     "                          supervision, intelligence, other_agency or other\n"
+     "      --source-note T     where the report came from\n"
+     "      --kejari ID         the Kejaksaan Negeri the file will go to\n"
+     "      --investigator ID   an investigator assigned (the whole list); repeat for each\n"
+     COMMON_OPTS "\n"
+     "Exit status: 0 corrected, 1 refused (400 names the field, 409 stale or disclosed),\n"
+     "2 usage or the server unreachable.\n"},
     {"case", "show", cmd_case_show, "show a case: stage, facts, clocks, P-19, parties",
      "case show CASE [--json]\n"
      "Show the case: number, stage, office, Kejari, source and facts; the events the stage\n"

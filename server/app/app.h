@@ -253,6 +253,20 @@ bool app_case_create(struct app *app, const struct actor *who, const struct case
                      long long *id, struct event_outcome *out, struct audit_rec *au,
                      struct berr *err);
 
+/* The case's particulars an investigator of its office corrects; NULL
+ * members stay as they are (casecorrect.c). */
+struct case_update {
+    const char *summary, *source, *source_note;
+    long long kejari_id;   /* 0: unchanged; refused once the file was disclosed */
+    json_t *investigators; /* array of user ids (active investigators of the office), or NULL */
+    int if_match;          /* the case version the client saw (required) */
+};
+
+/* Correct a case's particulars (If-Match; audited); *out: id and version. */
+bool app_case_update(struct app *app, const struct actor *who, long long case_id,
+                     const struct case_update *in, json_t **out, struct audit_rec *au,
+                     struct berr *err);
+
 /* Add (party_id 0) or correct a party. */
 bool app_party_save(struct app *app, const struct actor *who, long long case_id, long long party_id,
                     const struct party_input *in, long long *id, struct audit_rec *au,

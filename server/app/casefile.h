@@ -101,6 +101,9 @@ struct event_outcome;
 bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                       const struct event_input *in, struct event_outcome *out, struct berr *err);
 
+/* Whether s is a source a case may have (casework.c). */
+bool casework_source_known(const char *s);
+
 /* ---- documents (forms.c) -------------------------------------------------------------- */
 
 struct app;

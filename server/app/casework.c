@@ -27,6 +27,14 @@ static const char *const sources[] = {
     "jagratara",   "tim_pora",     "public_report", "apoa",  "desa_binaan", "tpi_check",
     "supervision", "intelligence", "other_agency",  "other", NULL};
 
+bool casework_source_known(const char *s)
+{
+    for (size_t i = 0; s && sources[i]; i++)
+        if (strcmp(s, sources[i]) == 0)
+            return true;
+    return false;
+}
+
 /* ---- opening -------------------------------------------------------------------- */
 
 bool app_case_create(struct app *app, const struct actor *who, const struct case_input *in,
@@ -38,11 +46,7 @@ bool app_case_create(struct app *app, const struct actor *who, const struct case
     au->object_type = "case";
     if (who->role != ROLE_INVESTIGATOR)
         return berr_set(err, BERR_FORBIDDEN, "hanya penyidik yang membuka perkara");
-    bool known = false;
-    for (size_t i = 0; sources[i]; i++)
-        if (in->source && strcmp(in->source, sources[i]) == 0)
-            known = true;
-    if (!known)
+    if (!casework_source_known(in->source))
         return berr_field(err, BERR_BAD_INPUT, "source",
                           "source: jagratara, tim_pora, public_report, apoa, desa_binaan, "
                           "tpi_check, supervision, intelligence, other_agency, other");

@@ -4,6 +4,10 @@
  * (app_case_create, app_party_save, app_offence_charge, app_event_record), so
  * every guard and clock sees them exactly as it would see real work.
  *
+ * Every act that has a paper gets it in the same transaction (issue 8: one
+ * act, one document), dated by the act, so that each file's documents and
+ * its dossier are there to read.
+ *
  * Dates are relative to the day berkasd loads them, so the clocks always
  * tell the same story: the Batulicin detention ends in two days, the
  * Palembang P-21 is 50 days old without Tahap II, the Pontianak file has
@@ -35,7 +39,7 @@ static const struct demo_case cases[] = {
     {"KANIM-MRE", "KEJARI-MRE", "tim_pora", "Temuan TIM PORA: penyalahgunaan izin tinggal kunjungan", 25,
      "[{\"name\":\"Zhang Wei\",\"nationality\":\"CN\",\"passport_no\":\"EJ4471920\",\"sex\":\"L\",\"birth_date\":\"1984-02-11\",\"birth_place\":\"Fuzhou\"}]",
      "122",
-     "[{\"type\":\"sprindik_issued\",\"ago\":22,\"number\":\"SP.Sidik/03/X/2026/PPNS-IMI\"},"
+     "[{\"type\":\"sprindik_issued\",\"ago\":22},"
      " {\"type\":\"suspect_designated\",\"ago\":22,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":20,\"recipient\":\"kejari\"},"
      " {\"type\":\"summons_served\",\"ago\":18,\"party\":1},"
@@ -44,7 +48,7 @@ static const struct demo_case cases[] = {
     {"KANIM-PLG", "KEJARI-PLG", "public_report", "Laporan masyarakat: WNA berjualan tanpa izin", 40,
      "[{\"name\":\"Nguyễn Văn Thành\",\"nationality\":\"VN\",\"passport_no\":\"C2345678\",\"sex\":\"L\",\"birth_date\":\"1991-07-09\",\"birth_place\":\"Hà Nội\",\"language\":\"Vietnam\",\"interpreter\":\"Trần Thị Mai\"}]",
      "122",
-     "[{\"type\":\"sprindik_issued\",\"ago\":38,\"number\":\"SP.Sidik/11/IX/2026/PPNS-IMI\"},"
+     "[{\"type\":\"sprindik_issued\",\"ago\":38},"
      " {\"type\":\"suspect_designated\",\"ago\":38,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":36,\"recipient\":\"kejari\"},"
      " {\"type\":\"bap_recorded\",\"ago\":30,\"bap\":\"saksi\"},"
@@ -211,13 +215,54 @@ static void day(const struct tzone *z, long long now, int ago, int hour, char *d
     }
 }
 
+/* The papers an act gets with it (forms.c's act of each form): none for a
+ * BAP without its party, nor for a summons (its appearance day is the
+ * investigator's to choose), nor for notices to others than the Kejari. */
+static json_t *papers_of(const struct event_input *in)
+{
+    static const struct {
+        const char *type, *forms[2];
+    } papers[] = {
+        {"sprindik_issued", {"sprindik", NULL}},
+        {"arrested", {"sp_penangkapan", "ba_penangkapan"}},
+        {"detained", {"sp_penahanan", "ba_penahanan"}},
+        {"seizure_done", {"sp_penyitaan", "ba_penyitaan"}},
+        {"resume_written", {"resume", NULL}},
+        {"tahap1_sent", {"pengantar_tahap1", NULL}},
+        {"resubmitted", {"pengiriman_kembali", NULL}},
+        {"p19_received", {"p19", NULL}},
+        {"p21_received", {"p21", NULL}},
+        {"tahap2_done", {"ba_tahap2", NULL}},
+        {"sp3_issued", {"sp3", NULL}},
+    };
+    json_t *list = json_array();
+    if (strcmp(in->type, "spdp_sent") == 0 && in->recipient && strcmp(in->recipient, "kejari") == 0)
+        json_array_append_new(list, json_string("spdp"));
+    if (strcmp(in->type, "sp3_notified") == 0 && in->recipient &&
+        strcmp(in->recipient, "kejari") == 0)
+        json_array_append_new(list, json_string("pemberitahuan_sp3"));
+    if (strcmp(in->type, "bap_recorded") == 0 && in->bap && in->party_id) {
+        char form[32];
+        snprintf(form, sizeof form, "bap_%s", in->bap);
+        json_array_append_new(list, json_string(form));
+    }
+    for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
+        for (int k = 0; k < 2 && strcmp(papers[i].type, in->type) == 0 && papers[i].forms[k]; k++)
+            json_array_append_new(list, json_string(papers[i].forms[k]));
+    return list;
+}
+
 static bool record(struct app *app, const struct actor *who, long long case_id,
                    struct event_input *in, struct berr *err)
 {
     struct event_outcome out;
     struct audit_rec au = {.method = "DEMO", .route = "demo"};
     in->if_match = -1;
+    json_t *papers = papers_of(in);
+    in->issue = papers;
     bool ok = app_event_record(app, who, case_id, in, &out, &au, err);
+    in->issue = NULL;
+    json_decref(papers);
     json_decref(out.body);
     json_decref(out.allowed);
     json_decref(out.missing);
@@ -306,6 +351,14 @@ static bool load_case(struct app *app, const struct demo_case *c, long long now,
     json_decref(out.allowed);
     json_decref(out.missing);
     json_decref(out.extra);
+    if (!ok)
+        return false;
+    /* the Laporan's paper, dated by the report */
+    json_t *params = json_object(), *doc = NULL;
+    struct audit_rec la = {.method = "DEMO", .route = "demo"};
+    ok = app_form_issue(app, &inv, case_id, "laporan_kejadian", 0, params, &doc, &la, err);
+    json_decref(params);
+    json_decref(doc);
     if (!ok)
         return false;
 

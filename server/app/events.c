@@ -713,6 +713,54 @@ static bool issue_with_act(struct app *app, struct tx *tx, const struct actor *w
     return ok;
 }
 
+/* Tahap I sends the berkas perkara (KUHAP 8(3)(a), 110(1)): it is refused
+ * until the documents the dossier needs are issued, naming them and how to
+ * issue them (issue 8.7; the setting dossier.tahap1_requires_documents). */
+static bool tahap1_documents(struct app *app, struct tx *tx, long long case_id,
+                             const struct event_input *in, struct event_outcome *out,
+                             struct berr *err)
+{
+    if (!in->type || strcmp(in->type, "tahap1_sent") != 0)
+        return true;
+    PGresult *r = tx_query(tx,
+                           "SELECT value FROM app.settings WHERE key = "
+                           "'dossier.tahap1_requires_documents'",
+                           0, NULL, err);
+    if (!r)
+        return false;
+    bool required = PQntuples(r) == 0 || strcmp(PQgetvalue(r, 0, 0), "false") != 0;
+    PQclear(r);
+    if (!required)
+        return true;
+    json_t *missing = forms_dossier_missing(app, tx, case_id, err);
+    if (!missing)
+        return false;
+    if (json_array_size(missing) == 0) {
+        json_decref(missing);
+        return true;
+    }
+    char names[400] = "";
+    size_t i, n = 0;
+    json_t *v;
+    json_array_foreach(missing, i, v)
+    {
+        int w = snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", json_string_value(v));
+        if (w < 0 || (size_t)w >= sizeof names - n)
+            break;
+        n += (size_t)w;
+    }
+    json_decref(out->body);
+    out->body = NULL;
+    out->missing = missing;
+    char msg[700];
+    snprintf(msg, sizeof msg,
+             "Tahap I mengirim berkas perkara: belum diterbitkan %s; terbitkan untuk "
+             "tindakannya ('berkas issue %lld FORMULIR', atau 'berkas record ... --issue "
+             "FORMULIR'), lalu kirim lagi",
+             names, case_id);
+    return refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", msg);
+}
+
 bool app_event_record(struct app *app, const struct actor *who, long long case_id,
                       const struct event_input *in, struct event_outcome *out, struct audit_rec *au,
                       struct berr *err)
@@ -728,7 +776,8 @@ bool app_event_record(struct app *app, const struct actor *who, long long case_i
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
     bool ok = events_record_tx(&tx, who, case_id, in, out, err) &&
-              issue_with_act(app, &tx, who, case_id, in, out, err) && audit_ok(&tx, who, au, err) &&
+              issue_with_act(app, &tx, who, case_id, in, out, err) &&
+              tahap1_documents(app, &tx, case_id, in, out, err) && audit_ok(&tx, who, au, err) &&
               tx_commit(&tx, err);
     if (!ok && out->body) {
         json_decref(out->body);

@@ -532,8 +532,14 @@ bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, lon
         ok = stage_allows(&cf, c.f, err);
     }
     ok = ok && params_of(c.f, params, kv, &nkv, err) && issue_when_who(tx, who, &cf, &c, err) &&
-         casexml_build(tx, who, case_id, &xml, &xml_len, err) &&
-         next_number(tx, who->office_id, c.f->name, c.f->code, c.d, number, sizeof number, err);
+         casexml_build(tx, who, case_id, &xml, &xml_len, err);
+    /* the case's number is its Laporan's (casework.c numbers the case from
+     * the office's LK series when the report is registered): one number */
+    if (ok && c.for_act && strcmp(c.act.type, "report_registered") == 0)
+        snprintf(number, sizeof number, "%s", cf.number);
+    else
+        ok = ok &&
+             next_number(tx, who->office_id, c.f->name, c.f->code, c.d, number, sizeof number, err);
     if (ok) {
         verify_code(code);
         snprintf(url, sizeof url, "%s/verify/%s", app->public_url, code);

@@ -453,3 +453,34 @@ HANDLER(h_evidence_correct)
         reply_berr(rep, &err);
     json_decref(body);
 }
+
+/* PUT /cases/{id}: the case's particulars, with If-Match (issue 8). */
+HANDLER(h_case_update)
+{
+    static const char *const fields[] = {"summary",   "source",        "source_note",
+                                         "kejari_id", "investigators", NULL};
+    struct berr err = {0};
+    req->audit.action = "case.update";
+    long long id, kejari = 0;
+    json_t *body = NULL, *out = NULL;
+    struct case_update in = {.if_match = if_match(req)};
+    bool ok = path_id(req->params[0], "id", &id, &err);
+    if (ok && in.if_match == -2)
+        ok = berr_field(&err, BERR_BAD_INPUT, "If-Match",
+                        "If-Match harus versi perkara, mis. \"3\"");
+    req->audit.object_type = "case";
+    req->audit.object_id = ok ? id : 0;
+    ok = ok && (body = json_body(req, fields, false, &err)) != NULL &&
+         json_get_str(body, "summary", false, 4000, &in.summary, &err) &&
+         json_get_str(body, "source", false, 40, &in.source, &err) &&
+         json_get_str(body, "source_note", false, 1000, &in.source_note, &err) &&
+         json_get_int(body, "kejari_id", false, 1, (1LL << 53), &kejari, &err);
+    in.kejari_id = kejari;
+    in.investigators = body ? json_object_get(body, "investigators") : NULL;
+    ok = ok && app_case_update(app, &req->actor, id, &in, &out, &req->audit, &err);
+    if (ok)
+        reply_json(rep, 200, out);
+    else
+        reply_berr(rep, &err);
+    json_decref(body);
+}

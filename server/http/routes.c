@@ -45,6 +45,7 @@ const struct route http_routes[] = {
     {"POST",   "/api/v1/users/{id}/unlock",         h_user_unlock,      ADMIN,        ROUTE_AUDIT, "unlock a user locked by failed log-ons"},
     {"GET",    "/api/v1/cases",                     h_cases_list,       CASES,        ROUTE_AUDIT, "the cases the caller may see: ?stage= &office= &clock= &article= &q= &cursor= &limit="},
     {"POST",   "/api/v1/cases",                     h_case_create,      INV,          ROUTE_AUDIT | ROUTE_IDEMPOTENT, "open a case with its Laporan"},
+    {"PUT",    "/api/v1/cases/{id}",                h_case_update,      INV,          ROUTE_AUDIT, "correct the case's summary, source, Kejari and investigators (If-Match)"},
     {"GET",    "/api/v1/cases/{id}.xml",            h_case_xml,         CASES,        ROUTE_AUDIT, "the case as one XML document (schemas/case.xsd)"},
     {"GET",    "/api/v1/cases/{id}/forms/{form}.pdf", h_form_draft,     ISSUERS,      ROUTE_AUDIT, "a form as a draft: watermarked, no number (?param=value)"},
     {"POST",   "/api/v1/cases/{id}/forms/{form}",   h_form_issue,       ISSUERS,      ROUTE_AUDIT | ROUTE_IDEMPOTENT, "issue a form: gapless number, verification code, PDF stored with its SHA-256"},

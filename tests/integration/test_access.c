@@ -129,6 +129,10 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return r == ROLE_NONE ? 401 : r == ROLE_ADMIN ? 403 : 200;
     if (IS("GET", "/api/v1/cases/{id}") || IS("GET", "/api/v1/cases/{id}.xml"))
         return case_read(r, rel);
+    /* correcting the particulars: an investigator of the case's office, who
+     * must send If-Match (the matrix sends none: 400 once the case is theirs) */
+    if (IS("PUT", "/api/v1/cases/{id}"))
+        return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 400 : 404;
     /* writes to a case: an investigator of its office; a supervisor's notes
      * and a prosecutor's P-forms on what they may read */
     if (IS("POST", "/api/v1/cases/{id}/events"))
@@ -447,6 +451,8 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
                  "\"Plh.\",\"name\":\"Pejabat Uji %d\",\"nip\":\"198001012005011%03d\","
                  "\"valid_from\":\"2026-01-%02d\"}",
                  n, n, n % 1000, 1 + n % 28);
+    else if (strcmp(pattern, "/api/v1/cases/{id}") == 0 && strcmp(r->method, "PUT") == 0)
+        snprintf(body, bodysz, "{\"summary\":\"Ringkasan uji %d\"}", n);
     else if (strcmp(pattern, "/api/v1/offices/{id}/officials/{official}") == 0)
         snprintf(body, bodysz, "{\"valid_to\":\"2030-12-%02d\"}", 1 + n % 28);
     else if (strcmp(pattern, "/api/v1/rulesets/{name}/{key}") == 0)
@@ -561,6 +567,7 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"PUT", "/api/v1/offices/{id}/number-patterns/{type}"},
         {"GET", "/verify/{code}"},
         {"GET", "/api/v1/offices/{id}/officials"},
+        {"PUT", "/api/v1/cases/{id}"},
         {"POST", "/api/v1/offices/{id}/officials"},
         {"PUT", "/api/v1/offices/{id}/officials/{official}"},
     };

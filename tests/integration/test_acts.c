@@ -17,6 +17,7 @@
 #include <check.h>
 #include <curl/curl.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -490,6 +491,307 @@ START_TEST(test_an_order_without_an_official_in_force_is_422)
 }
 END_TEST
 
+/* ---- no dead ends ---------------------------------------------------------------------- */
+
+/* PUT with If-Match (the harness' api_call sends no headers). */
+static json_t *put_case(long long id, const char *token, int version, const char *body, long want)
+{
+    char url[128], auth[300], match[48];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld", port, id);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+    snprintf(match, sizeof match, "If-Match: \"%d\"", version);
+    const char *h[] = {auth, "Content-Type: application/json", version >= 0 ? match : NULL, NULL};
+    struct http_result r;
+    ck_assert(http_do("PUT", url, body, strlen(body), h, &r));
+    ck_assert_msg(r.status == want, "PUT %s %s: want %ld, got %ld: %.500s", url, body, want,
+                  r.status, r.body);
+    json_t *j = json_loads(r.body, 0, NULL);
+    http_result_free(&r);
+    ck_assert_ptr_nonnull(j);
+    return j;
+}
+
+static long long user_id(const char *nip)
+{
+    const char *p[1] = {nip};
+    char *v = sql_value(db, "SELECT id FROM app.users WHERE nip = $1", 1, p);
+    long long id = strtoll(v, NULL, 10);
+    free(v);
+    return id;
+}
+
+/* A case opened without a summary or a Kejari can be corrected: summary,
+ * source, Kejari and investigators, with If-Match, audited (issue 8.7). */
+START_TEST(test_a_cases_particulars_are_corrected_with_if_match)
+{
+    json_t *c = call("POST", "/api/v1/cases", inv,
+                     "{\"source\":\"other\",\"opened_on\":\"2026-05-04\"}", 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    int v = case_version(id);
+    char body[256];
+    snprintf(body, sizeof body,
+             "{\"summary\":\"WNA bekerja tanpa izin di kebun sawit\",\"source\":\"tim_pora\","
+             "\"kejari_id\":%lld,\"investigators\":[%lld,%lld]}",
+             kejari_plg, user_id(NIP_INV_PLG), user_id(NIP_INV_PLG2));
+    /* bad input changes nothing */
+    json_decref(put_case(id, inv, -1, body, 400));                    /* no If-Match */
+    json_decref(put_case(id, inv, v + 5, body, 409));                 /* stale */
+    json_decref(put_case(id, inv, v, "{\"source\":\"gosip\"}", 400)); /* unknown source */
+    json_decref(put_case(id, inv, v, "{\"kejari_id\":1}", 400));      /* not a Kejari */
+    json_decref(put_case(id, inv, v, "{\"investigators\":[]}", 400)); /* nobody */
+    snprintf(body + 200, 56, "{\"investigators\":[%lld]}", user_id(NIP_INV_MRE));
+    json_decref(put_case(id, inv, v, body + 200, 400));              /* another office's PPNS */
+    json_decref(put_case(id, inv, v, "{\"warna\":\"merah\"}", 400)); /* unknown member */
+    ck_assert_int_eq(case_version(id), v);
+    /* who may not: a supervisor, an investigator of another office */
+    char *other = api_login(port, NIP_INV_MRE, DEMO_PW),
+         *sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
+    json_decref(put_case(id, sup, v, body, 403));
+    json_decref(put_case(id, other, v, body, 404));
+    free(other);
+    free(sup);
+    /* then it takes, once */
+    json_t *ok = put_case(id, inv, v, body, 200);
+    ck_assert_int_eq(json_integer_value(json_object_get(ok, "version")), v + 1);
+    json_decref(ok);
+    json_decref(put_case(id, inv, v, body, 409));
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    c = call("GET", path, inv, NULL, 200);
+    ck_assert_str_eq(json_string_value(json_object_get(c, "summary")),
+                     "WNA bekerja tanpa izin di kebun sawit");
+    ck_assert_str_eq(json_string_value(json_object_get(c, "source")), "tim_pora");
+    json_decref(c);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM app.case_investigators WHERE case_id = "
+                               "$1::bigint",
+                               1, q),
+                     2);
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM audit.events WHERE action = 'case.update' "
+                               "AND object_id = $1::bigint AND outcome = 'ok'",
+                               1, q),
+                     1);
+}
+END_TEST
+
+/* Tahap I sends the berkas: refused (422) until its documents are issued,
+ * naming them and how; every act's document can then still be issued at a
+ * later stage, BA Tahap II after Tahap II; the dossier binds only the
+ * investigator's file (DOMAIN.md 12), its cover carries the case number. */
+START_TEST(test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out)
+{
+    long long party, id = case_opened("2026-06-01", &party);
+    char m[256];
+    json_t *e = act(id, inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\"", 201);
+    long long sprindik = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", party);
+    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, inv,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\","
+                    "\"issue\":[\"spdp\"]",
+                    422)); /* its Sprindik has no number yet: one number, so it is refused */
+    char path[96], body[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", id);
+    snprintf(body, sizeof body, "{\"event\":%lld}", sprindik);
+    json_decref(call("POST", path, inv, body, 201));
+    json_decref(act(id, inv,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\","
+                    "\"issue\":[\"spdp\"]",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-06-05\",\"bap\":\"tersangka\","
+             "\"party_id\":%lld",
+             party);
+    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201));
+    /* Tahap I: the Laporan, the BAP and the Resume are not issued */
+    json_t *p = act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 422);
+    json_t *missing = json_object_get(p, "missing");
+    ck_assert_uint_eq(json_array_size(missing), 3);
+    ck_assert_str_eq(json_string_value(json_array_get(missing, 0)), "laporan_kejadian");
+    ck_assert_str_eq(json_string_value(json_array_get(missing, 1)), "bap_tersangka");
+    ck_assert_str_eq(json_string_value(json_array_get(missing, 2)), "resume");
+    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "berkas issue"));
+    json_decref(p);
+    static const char *const forms[] = {"laporan_kejadian", "bap_tersangka", "resume"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, forms[i]);
+        json_t *d = call("POST", path, inv, "{}", 201);
+        if (i == 0) { /* the Laporan's number is the case's: one number */
+            char p2[64];
+            snprintf(p2, sizeof p2, "/api/v1/cases/%lld", id);
+            json_t *c = call("GET", p2, inv, NULL, 200);
+            ck_assert_str_eq(json_string_value(json_object_get(d, "number")),
+                             json_string_value(json_object_get(c, "number")));
+            ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-06-01");
+            json_decref(c);
+        }
+        json_decref(d);
+    }
+    json_decref(act(
+        id, inv,
+        "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\",\"issue\":[\"pengantar_tahap1\"]", 201));
+    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    json_decref(act(id, pros,
+                    "\"type\":\"p21_received\",\"date\":\"2026-06-15\",\"issue\":[\"p21\"]", 201));
+    json_decref(act(id, inv, "\"type\":\"tahap2_done\",\"date\":\"2026-06-20\"", 201));
+    /* handed over: the BA of Tahap II is still issued for its act */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/ba_tahap2", id);
+    json_t *d = call("POST", path, inv, "{}", 201);
+    ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-06-20");
+    json_decref(d);
+    /* the dossier: the investigator's file only, the case number on its cover */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
+    char *dir = harness_mkdtemp("acts-dossier"), file[512], url[128], auth[300];
+    snprintf(file, sizeof file, "%s/b.pdf", dir);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", pros);
+    FILE *f = fopen(file, "wb");
+    CURL *c = curl_easy_init();
+    struct curl_slist *h = curl_slist_append(NULL, auth);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
+    long status = 0;
+    ck_assert_int_eq(curl_easy_perform(c), CURLE_OK);
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_cleanup(c);
+    curl_slist_free_all(h);
+    fclose(f);
+    ck_assert_int_eq(status, 200); /* the prosecutor downloads it */
+    char *argv[] = {PDFTOTEXT, "-q", file, "-", NULL}, *text = NULL;
+    ck_assert_int_eq(run_capture(argv, 30000, &text), 0);
+    ck_assert_msg(strstr(text, "(belum bernomor)") == NULL, "cover without the case number");
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *cj = call("GET", path, inv, NULL, 200);
+    assert_has(text, json_string_value(json_object_get(cj, "number")), "sampul");
+    json_decref(cj);
+    ck_assert_msg(strstr(text, "BERITA ACARA SERAH TERIMA") == NULL && strstr(text, "P-21") == NULL,
+                  "a P-form or BA Tahap II is bound into the investigator's berkas");
+    assert_has(text, "RESUME", "resume");
+    free(text);
+    free(dir);
+}
+END_TEST
+
+/* ---- the CLI ----------------------------------------------------------------------------- */
+
+/* berkas ARGS... (NULL-terminated) as the user whose session lives in
+ * XDG_CONFIG_HOME: the exit status, the output in *out. */
+static int berkas(char **out, ...)
+{
+    char *argv[40] = {(char *)harness_cli()};
+    size_t n = 1;
+    va_list ap;
+    va_start(ap, out);
+    for (const char *a; n < 39 && (a = va_arg(ap, const char *)) != NULL;)
+        argv[n++] = (char *)a;
+    va_end(ap);
+    argv[n] = NULL;
+    return run_capture(argv, 60000, out);
+}
+
+static void berkas_login(const char *nip)
+{
+    char *dir = harness_mkdtemp("acts-cli"), url[64], *out = NULL;
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", port);
+    int rc = berkas(&out, "--server", url, "login", "--nip", nip, NULL);
+    ck_assert_msg(rc == 0, "login: %d %s", rc, out);
+    unsetenv("BERKAS_PASSWORD");
+    free(out);
+    free(dir);
+}
+
+/* One line on stderr and the README's exit codes: 0 done, 1 refused, 2 usage. */
+static void assert_refused(int rc, char *out, int want, const char *what)
+{
+    ck_assert_msg(rc == want, "%s: exit %d, want %d: %s", what, rc, want, out);
+    size_t lines = 0;
+    for (const char *p = out; *p; p++)
+        lines += *p == '\n';
+    ck_assert_msg(lines == 1, "%s: %zu lines: %s", what, lines, out);
+    free(out);
+}
+
+START_TEST(test_cli_records_an_act_with_its_paper_and_corrects_a_case)
+{
+    long long party, id = case_opened("2026-07-01", &party);
+    (void)party;
+    char cid[24], *out = NULL;
+    snprintf(cid, sizeof cid, "%lld", id);
+    berkas_login(NIP_INV_PLG);
+    int rc = berkas(&out, "record", cid, "sprindik_issued", "--date", "2026-07-02", "--issue",
+                    "sprindik", NULL);
+    ck_assert_msg(rc == 0 && strstr(out, "Surat Perintah Penyidikan SP.SIDIK/"), "%d %s", rc, out);
+    free(out);
+    /* the same paper again for the latest Sprindik act: refused, one line */
+    rc = berkas(&out, "issue", cid, "sprindik", NULL);
+    assert_refused(rc, out, 1, "issue twice");
+    rc = berkas(&out, "issue", cid, "sprindik", "--event", "satu", NULL);
+    assert_refused(rc, out, 2, "issue --event satu");
+    rc = berkas(&out, "case", "correct", cid, NULL);
+    assert_refused(rc, out, 2, "case correct without a change");
+    rc = berkas(&out, "case", "correct", cid, "--source", "gosip", NULL);
+    assert_refused(rc, out, 1, "case correct --source gosip");
+    rc = berkas(&out, "case", "correct", cid, "--summary", "Ringkasan yang dikoreksi", NULL);
+    ck_assert_msg(rc == 0 && strstr(out, "dikoreksi"), "%d %s", rc, out);
+    free(out);
+    /* a PPNS does not record officials */
+    char office[24];
+    snprintf(office, sizeof office, "%lld", office_plg);
+    rc = berkas(&out, "official", "add", office, "--role", "kepala_kantor", "--title", "Kepala",
+                "--name", "Nama Uji", "--nip", "198001012005011001", "--from", "2026-01-01", NULL);
+    assert_refused(rc, out, 1, "official add as a PPNS");
+}
+END_TEST
+
+START_TEST(test_cli_admin_records_and_ends_an_official)
+{
+    char office[24], *out = NULL;
+    snprintf(office, sizeof office, "%lld", office_plg);
+    berkas_login(NIP_ADMIN_DITJEN);
+    int rc = berkas(&out, "official", "add", office, "--role", "kepala_inteldakim", "--title",
+                    "Kepala Seksi Intelijen dan Penindakan Keimigrasian", "--name",
+                    "Yuliana Sitompul", "--nip", "12345", "--from", "2026-08-01", NULL);
+    assert_refused(rc, out, 1, "official add --nip 12345");
+    rc = berkas(&out, "official", "add", office, "--role", "kepala_inteldakim", "--from", "kemarin",
+                "--title", "Kepala", "--name", "Nama", "--nip", "198001012005011001", NULL);
+    assert_refused(rc, out, 2, "official add --from kemarin");
+    rc = berkas(&out, "--json", "official", "add", office, "--role", "kepala_inteldakim", "--title",
+                "Kepala Seksi Intelijen dan Penindakan Keimigrasian", "--name", "Yuliana Sitompul",
+                "--nip", "198507072009122001", "--pangkat", "Penata Tk. I", "--golongan", "III/d",
+                "--from", "2026-08-01", NULL);
+    ck_assert_msg(rc == 0, "%d %s", rc, out);
+    json_t *o = json_loads(out, 0, NULL);
+    ck_assert_ptr_nonnull(o);
+    char oid[24];
+    snprintf(oid, sizeof oid, "%lld", (long long)json_integer_value(json_object_get(o, "id")));
+    json_decref(o);
+    free(out);
+    rc = berkas(&out, "official", "list", office, NULL);
+    ck_assert_msg(rc == 0 && strstr(out, "Yuliana Sitompul") && strstr(out, "2026-08-01"), "%s",
+                  out);
+    free(out);
+    rc = berkas(&out, "official", "end", office, oid, "--to", "2026-07-01", NULL);
+    assert_refused(rc, out, 1, "official end before it began");
+    rc = berkas(&out, "official", "end", office, oid, "--to", "2026-09-30", NULL);
+    ck_assert_msg(rc == 0, "%d %s", rc, out);
+    free(out);
+    rc = berkas(&out, "official", "list", office, NULL);
+    ck_assert_msg(strstr(out, "2026-09-30") != NULL, "%s", out);
+    free(out);
+}
+END_TEST
+
 Suite *suite_acts(void)
 {
     Suite *s = suite_create("acts");
@@ -503,6 +805,14 @@ Suite *suite_acts(void)
     tcase_add_test(tc, test_an_official_signs_from_the_date_recorded);
     tcase_add_test(tc, test_officials_refuse_bad_input_and_the_wrong_people);
     tcase_add_test(tc, test_an_order_without_an_official_in_force_is_422);
+    tcase_add_test(tc, test_a_cases_particulars_are_corrected_with_if_match);
+    tcase_add_test(tc, test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out);
     suite_add_tcase(s, tc);
+    TCase *tcli = tcase_create("acts_cli");
+    tcase_add_unchecked_fixture(tcli, start, stop);
+    tcase_set_timeout(tcli, 120);
+    tcase_add_test(tcli, test_cli_records_an_act_with_its_paper_and_corrects_a_case);
+    tcase_add_test(tcli, test_cli_admin_records_and_ends_an_official);
+    suite_add_tcase(s, tcli);
     return s;
 }

@@ -36,7 +36,6 @@
 
 /* The patterns set for KANIM-PLG (parsed back with sscanf). */
 #define LK_PATTERN    "LK-T/{seq:04}/{year}"
-#define LK_SCAN       "LK-T/%d/%d"
 #define SIDIK_PATTERN "SPT/{seq:04}"
 #define SIDIK_SCAN    "SPT/%d"
 
@@ -400,14 +399,6 @@ static long long documents_of(long long id)
     return sql_count(db, "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", 1, p);
 }
 
-static int seq_of_lk(const char *number)
-{
-    int seq = -1, year = 0;
-    ck_assert_msg(number && sscanf(number, LK_SCAN, &seq, &year) == 2, "number %s is not %s",
-                  number ? number : "(null)", LK_PATTERN);
-    return seq;
-}
-
 /* ---- drafts and issuing --------------------------------------------------------------- */
 
 START_TEST(test_a_draft_is_watermarked_and_takes_no_number)
@@ -438,14 +429,15 @@ END_TEST
 START_TEST(test_issuing_stores_the_pdf_its_sha256_and_a_code)
 {
     long long id = investigated_case("Uji terbit", NULL);
-    long long next = counter_next("laporan_kejadian");
-    json_t *d =
-        issue(id, "laporan_kejadian", inv, "{\"params\":{\"scene\":\"Pelabuhan Boom Baru\"}}", 201);
+    long long next = counter_next("sprindik");
+    json_t *d = issue(id, "sprindik", inv, NULL, 201);
     const char *number = json_string_value(json_object_get(d, "number"));
     const char *code = json_string_value(json_object_get(d, "verify_code"));
     const char *sha = json_string_value(json_object_get(d, "sha256"));
-    ck_assert_int_eq(seq_of_lk(number), next);
-    ck_assert_int_eq(counter_next("laporan_kejadian"), next + 1);
+    int seq = -1;
+    ck_assert_msg(number && sscanf(number, SIDIK_SCAN, &seq) == 1, "%s", number);
+    ck_assert_int_eq(seq, next);
+    ck_assert_int_eq(counter_next("sprindik"), next + 1);
     ck_assert_msg(code && strlen(code) == 12 &&
                       strspn(code, "0123456789ABCDEFGHJKMNPQRSTVWXYZ") == 12,
                   "code %s", code ? code : "(null)");
@@ -539,7 +531,7 @@ END_TEST
 struct issuer {
     pthread_barrier_t *go;
     const char *token;
-    long long case_id[PER_ISSUER]; /* one Laporan per case: one act, one document */
+    long long case_id[PER_ISSUER]; /* one Sprindik act per case: one act, one document */
     long status[PER_ISSUER];
     char number[PER_ISSUER][64];
     char error[PER_ISSUER][160];
@@ -560,8 +552,7 @@ static void *issuer_run(void *arg)
         w->status[i] = -1;
         if (!c || !h)
             continue;
-        snprintf(url, sizeof url, "%s/api/v1/cases/%lld/forms/laporan_kejadian", server_url,
-                 w->case_id[i]);
+        snprintf(url, sizeof url, "%s/api/v1/cases/%lld/forms/sprindik", server_url, w->case_id[i]);
         curl_easy_setopt(c, CURLOPT_URL, url);
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, "{\"params\":{}}");
@@ -607,10 +598,13 @@ START_TEST(test_twenty_concurrent_issuers_get_gapless_numbers)
         memset(&w[i], 0, sizeof w[i]);
         w[i].go = &go;
         w[i].token = i % 2 ? inv2 : inv;
-        for (int k = 0; k < PER_ISSUER; k++)
+        for (int k = 0; k < PER_ISSUER; k++) {
             w[i].case_id[k] = open_case(w[i].token, "Uji penomoran serentak");
+            add_suspect(w[i].case_id[k]);
+            rec(w[i].case_id[k], "sprindik_issued", 20, NULL);
+        }
     }
-    long long first = counter_next("laporan_kejadian");
+    long long first = counter_next("sprindik");
     for (int i = 0; i < ISSUERS; i++)
         ck_assert_int_eq(pthread_create(&t[i], NULL, issuer_run, &w[i]), 0);
     for (int i = 0; i < ISSUERS; i++)
@@ -621,7 +615,9 @@ START_TEST(test_twenty_concurrent_issuers_get_gapless_numbers)
         for (int k = 0; k < PER_ISSUER; k++) {
             ck_assert_msg(w[i].status[k] == 201, "issuer %d, #%d: %ld %s", i, k, w[i].status[k],
                           w[i].error[k]);
-            seqs[n++] = seq_of_lk(w[i].number[k]);
+            int seq = -1;
+            ck_assert_msg(sscanf(w[i].number[k], SIDIK_SCAN, &seq) == 1, "%s", w[i].number[k]);
+            seqs[n++] = seq;
         }
     qsort(seqs, (size_t)n, sizeof seqs[0], by_int);
     int duplicates = 0, gaps = 0;
@@ -634,15 +630,15 @@ START_TEST(test_twenty_concurrent_issuers_get_gapless_numbers)
     ck_assert_int_eq(n, ISSUERS * PER_ISSUER);
     ck_assert_int_eq(seqs[0], first);
     ck_assert_int_eq(seqs[n - 1], first + n - 1);
-    ck_assert_int_eq(counter_next("laporan_kejadian"), first + n);
+    ck_assert_int_eq(counter_next("sprindik"), first + n);
     /* stored once each, with distinct codes */
     ck_assert_int_eq(sql_count(db,
                                "SELECT count(DISTINCT number) FROM app.documents WHERE form = "
-                               "'laporan_kejadian' AND number LIKE 'LK-T/%'",
+                               "'sprindik' AND number LIKE 'SPT/%'",
                                0, NULL),
                      sql_count(db,
                                "SELECT count(*) FROM app.documents WHERE form = "
-                               "'laporan_kejadian' AND number LIKE 'LK-T/%'",
+                               "'sprindik' AND number LIKE 'SPT/%'",
                                0, NULL));
     ck_assert_int_eq(
         sql_count(db, "SELECT count(*) - count(DISTINCT verify_code) FROM app.documents", 0, NULL),
