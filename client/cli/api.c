@@ -74,7 +74,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
 
 /* The request headers: what we accept, the body's type, the caller's
  * extras, the bearer token. */
-static struct curl_slist *request_headers(const struct api_client *c, bool has_body,
+static struct curl_slist *request_headers(const struct api_client *c, const char *content_type,
                                           const char *accept, const char *const extra[])
 {
     char line[128];
@@ -83,8 +83,11 @@ static struct curl_slist *request_headers(const struct api_client *c, bool has_b
         return NULL;
     struct curl_slist *h = curl_slist_append(NULL, line);
     /* without a body, no Content-Type (curl would claim a form for POST) */
+    char ct[128];
+    snprintf(ct, sizeof ct, "Content-Type:%s%s", content_type ? " " : "",
+             content_type ? content_type : "");
     if (h)
-        h = curl_slist_append(h, has_body ? "Content-Type: application/json" : "Content-Type:");
+        h = curl_slist_append(h, ct);
     for (size_t i = 0; h && extra && extra[i]; i++) {
         struct curl_slist *t = curl_slist_append(h, extra[i]);
         if (!t)
@@ -125,22 +128,19 @@ bool api_request(const struct api_client *c, const char *method, const char *pat
     return api_request_with(c, method, path, body, NULL, out, errbuf, errsz);
 }
 
-/* One request: the body sent as JSON, the reply accepted as accept. */
-static bool perform(const struct api_client *c, const char *method, const char *path,
-                    const json_t *body, const char *accept, const char *const headers_in[],
-                    struct api_response *out, char *errbuf, size_t errsz)
+/* One request: text (len bytes, may be NULL) sent as content_type, the
+ * reply accepted as accept. */
+static bool perform_bytes(const struct api_client *c, const char *method, const char *path,
+                          const char *text, size_t text_len, const char *content_type,
+                          const char *accept, const char *const headers_in[],
+                          struct api_response *out, char *errbuf, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
-    size_t text_len = text ? strlen(text) : 0;
     CURL *curl = curl_easy_init();
-    struct curl_slist *headers = curl ? request_headers(c, text != NULL, accept, headers_in) : NULL;
-    if (!curl || !headers || (body && !text)) {
+    struct curl_slist *headers =
+        curl ? request_headers(c, text ? content_type : NULL, accept, headers_in) : NULL;
+    if (!curl || !headers) {
         snprintf(errbuf, errsz, "cannot prepare the request (out of memory?)");
-        if (text) {
-            api_wipe(text, text_len);
-            free(text);
-        }
         curl_slist_free_all(headers);
         curl_easy_cleanup(curl);
         return false;
@@ -169,10 +169,6 @@ static bool perform(const struct api_client *c, const char *method, const char *
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &out->status);
     curl_easy_cleanup(curl);
     curl_slist_free_all(headers);
-    if (text) {
-        api_wipe(text, text_len);
-        free(text);
-    }
     if (rc != CURLE_OK) {
         snprintf(errbuf, errsz, "cannot reach %.*s: %s", (int)blen, c->base,
                  cerr[0] ? cerr : curl_easy_strerror(rc));
@@ -188,6 +184,34 @@ static bool perform(const struct api_client *c, const char *method, const char *
         }
     }
     return true;
+}
+
+/* One request: the body sent as JSON (wiped after), the reply accepted as accept. */
+static bool perform(const struct api_client *c, const char *method, const char *path,
+                    const json_t *body, const char *accept, const char *const headers_in[],
+                    struct api_response *out, char *errbuf, size_t errsz)
+{
+    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+    size_t text_len = text ? strlen(text) : 0;
+    if (body && !text) {
+        memset(out, 0, sizeof *out);
+        snprintf(errbuf, errsz, "cannot prepare the request (out of memory?)");
+        return false;
+    }
+    bool ok = perform_bytes(c, method, path, text, text_len, "application/json", accept, headers_in,
+                            out, errbuf, errsz);
+    if (text) {
+        api_wipe(text, text_len);
+        free(text);
+    }
+    return ok;
+}
+
+bool api_upload(const struct api_client *c, const char *path, const void *bytes, size_t len,
+                const char *content_type, struct api_response *out, char *errbuf, size_t errsz)
+{
+    return perform_bytes(c, "POST", path, bytes, len, content_type, ACCEPT_JSON, NULL, out, errbuf,
+                         errsz);
 }
 
 bool api_request_with(const struct api_client *c, const char *method, const char *path,

@@ -47,6 +47,10 @@ bool api_request_with(const struct api_client *c, const char *method, const char
 bool api_download(const struct api_client *c, const char *path, const char *accept,
                   struct api_response *out, char *errbuf, size_t errsz);
 
+/* POST len bytes (a file) as content_type, the reply as JSON. */
+bool api_upload(const struct api_client *c, const char *path, const void *bytes, size_t len,
+                const char *content_type, struct api_response *out, char *errbuf, size_t errsz);
+
 /* api_request(c, "GET", path, NULL, ...). */
 bool api_get(const struct api_client *c, const char *path, struct api_response *out, char *errbuf,
              size_t errsz);

@@ -672,3 +672,103 @@ int cmd_verify(struct global *g, const struct command *cmd, int argc, char **arg
     json_decref(v);
     return genuine && !revoked ? EXIT_OK : EXIT_REFUSED;
 }
+
+/* The whole of a file, at most max bytes; NULL with a one-line error. */
+static unsigned char *read_file_max(const char *path, size_t max, size_t *len, int *rc)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *rc = cli_fail(EXIT_USAGE, "cannot open %s", path);
+        return NULL;
+    }
+    unsigned char *buf = malloc(max + 1);
+    size_t n = buf ? fread(buf, 1, max + 1, f) : 0;
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (!buf || bad || n == 0 || n > max) {
+        free(buf);
+        *rc = cli_fail(EXIT_USAGE,
+                       !buf     ? "out of memory"
+                       : bad    ? "cannot read %s"
+                       : n == 0 ? "%s is empty"
+                                : "%s is larger than 32 MiB",
+                       path);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* "&name=escaped value" appended to path; false when it does not fit. */
+static bool query_add(char *path, size_t size, const char *name, const char *value)
+{
+    if (!value)
+        return true;
+    char esc[1024];
+    size_t used = strlen(path);
+    if (!api_escape(value, esc, sizeof esc))
+        return false;
+    int n = snprintf(path + used, size - used, "%c%s=%s", strchr(path, '?') ? '&' : '?', name, esc);
+    return n > 0 && (size_t)n < size - used;
+}
+
+int cmd_upload(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *case_arg = NULL, *file = NULL, *title = NULL, *event = NULL, *document = NULL,
+               *number = NULL, *dated = NULL;
+    const struct cli_opt opts[] = {
+        {"title", &title, NULL, true, NULL},        {"event", &event, NULL, false, NULL},
+        {"document", &document, NULL, false, NULL}, {"number", &number, NULL, false, NULL},
+        {"dated", &dated, NULL, false, NULL},       END_OPTS,
+    };
+    const struct cli_arg args[] = {{"CASE", &case_arg}, {"FILE", &file}, {NULL, NULL}};
+    long long id = 0, ev = 0, doc = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--event", event, &ev)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--document", document, &doc)) != GO_ON ||
+        (rc = cli_want_date(cmd, "--dated", dated)) != GO_ON)
+        return rc;
+    if (!event == !document)
+        return cli_usage_error(cmd, "give --event ID (the act) or --document ID (its scan)");
+    size_t len = 0;
+    unsigned char *pdf = read_file_max(file, 32u << 20, &len, &rc);
+    if (!pdf)
+        return rc;
+    char path[4096];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads", id);
+    bool fits =
+        query_add(path, sizeof path, event ? "event" : "document", event ? event : document) &&
+        query_add(path, sizeof path, "title", title) &&
+        query_add(path, sizeof path, "number", number) &&
+        query_add(path, sizeof path, "dated", dated);
+    if (!fits || (rc = cli_connect(g, true)) != GO_ON) {
+        free(pdf);
+        return fits ? rc : cli_usage_error(cmd, "--title or --number is too long");
+    }
+    struct api_response r;
+    char err[512];
+    bool sent = api_upload(&g->api, path, pdf, len, "application/pdf", &r, err, sizeof err);
+    free(pdf);
+    if (!sent)
+        return cli_fail(EXIT_USAGE, "%s", err);
+    json_t *j = r.status == 201 ? api_json(&r) : NULL;
+    if (!j) {
+        char line[2048];
+        api_problem_line(&r, line, sizeof line);
+        api_response_free(&r);
+        return cli_fail(EXIT_REFUSED, "%s", line);
+    }
+    api_response_free(&r);
+    if (g->json) {
+        out_json(j);
+    } else {
+        out_kv("upload", "%lld", jint(j, "id"));
+        out_kv("title", "%s", jstr(j, "title"));
+        out_kv("number", "%s", *jstr(j, "number") ? jstr(j, "number") : "-");
+        out_kv("pages", "%lld", jint(j, "pages"));
+        out_kv("sha256", "%s", jstr(j, "sha256"));
+    }
+    json_decref(j);
+    return EXIT_OK;
+}

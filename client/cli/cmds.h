@@ -22,6 +22,7 @@ CMD(cmd_office_add);
 CMD(cmd_office_letterheads);
 CMD(cmd_office_letterhead_add);
 CMD(cmd_official_list);
+CMD(cmd_upload);
 CMD(cmd_official_add);
 CMD(cmd_official_end);
 CMD(cmd_user_list);

@@ -358,6 +358,22 @@ const struct command cli_commands[] = {
      COMMON_OPTS "\n"
      "Exit status: 0 issued (and written), 1 refused, or issued but not written (the line\n"
      "says how to fetch it), 2 usage, FILE exists, or the server unreachable.\n"},
+    {"upload", NULL, cmd_upload, "attach a PDF from outside berkas to an act or a document",
+     "upload CASE FILE --title T (--event ID | --document ID) [--number N] [--dated DATE]\n"
+     "Attach FILE, a PDF (a court's penetapan, the Kejari's letter, a receipt, the signed scan\n"
+     "of an issued document) to act ID of case CASE, or to issued document ID as its scan.\n"
+     "The server checks that the content is a PDF, its size (setting upload.max_bytes), stores\n"
+     "it with its SHA-256 and binds it into the berkas perkara in its act's place.  An act\n"
+     "recorded with a number given outside berkas has its paper here, under that number.\n"
+     "\n"
+     "      --title T       what it is (\"Penetapan Ketua PN Palembang\")\n"
+     "      --event ID      the act it is the paper of (berkas history)\n"
+     "      --document ID   the issued document it is the signed scan of (berkas documents)\n"
+     "      --number N      its number (default: the act's)\n"
+     "      --dated DATE    its date (default: the act's), YYYY-MM-DD\n"
+     COMMON_OPTS "\n"
+     "Exit status: 0 attached, 1 refused (not a PDF, too large 413, another role's act),\n"
+     "2 usage, FILE unreadable, or the server unreachable.\n"},
     {"documents", NULL, cmd_documents, "list the documents issued for a case",
      "documents CASE [--json]\n"
      "List the documents issued for case CASE: id, form, number, date, pages, verification\n"

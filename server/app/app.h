@@ -349,6 +349,24 @@ bool app_verify_throttle(struct app *app, const char *client_addr, int *retry_af
 /* Public: what a verification code stands for (no case data). */
 json_t *app_verify_document(struct app *app, const char *code, struct berr *err);
 
+/* A PDF from outside berkas (uploads.c). */
+struct upload_input {
+    long long event_id;    /* the act it is the paper of, or 0 */
+    long long document_id; /* the issued document it is the signed scan of, or 0 */
+    const char *title, *number, *dated;
+    const unsigned char *pdf;
+    size_t len;
+};
+
+/* Attach an upload (content sniffed, size-limited, SHA-256, page count). */
+bool app_upload_add(struct app *app, const struct actor *who, long long case_id,
+                    const struct upload_input *in, json_t **out, struct audit_rec *au,
+                    struct berr *err);
+
+/* An uploaded PDF as uploaded. */
+bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_id,
+                    unsigned char **pdf, size_t *len, struct audit_rec *au, struct berr *err);
+
 /* The berkas perkara in one PDF; *missing lists the required forms not yet
  * issued when it refuses (BERR_UNPROCESSABLE). */
 bool app_dossier(struct app *app, const struct actor *who, long long case_id, unsigned char **pdf,

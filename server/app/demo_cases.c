@@ -28,13 +28,14 @@ struct demo_case {
     const char *suspects; /* JSON array of party objects */
     const char *offence;  /* charged to every suspect */
     const char *steps;    /* JSON array of acts, see run_step() */
+    bool papers;          /* its acts get their papers (the files whose dossier is read) */
 };
 
 /* clang-format off */
 static const struct demo_case cases[] = {
     /* 1. Prapenyidikan: a report, nothing more yet */
     {"KANIM-PLG", "KEJARI-PLG", "jagratara", "Operasi Jagratara: WNA diduga bekerja tanpa izin di proyek smelter", 3,
-     "[]", NULL, "[]"},
+     "[]", NULL, "[]", false},
     /* 2. Penyidikan, Muara Enim: Sprindik, SPDP, suspect examined */
     {"KANIM-MRE", "KEJARI-MRE", "tim_pora", "Temuan TIM PORA: penyalahgunaan izin tinggal kunjungan", 25,
      "[{\"name\":\"Zhang Wei\",\"nationality\":\"CN\",\"passport_no\":\"EJ4471920\",\"sex\":\"L\",\"birth_date\":\"1984-02-11\",\"birth_place\":\"Fuzhou\"}]",
@@ -43,7 +44,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"suspect_designated\",\"ago\":22,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":20,\"recipient\":\"kejari\"},"
      " {\"type\":\"summons_served\",\"ago\":18,\"party\":1},"
-     " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]"},
+     " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]", false},
     /* 3. Tahap I, Palembang: the file is with the prosecutor */
     {"KANIM-PLG", "KEJARI-PLG", "public_report", "Laporan masyarakat: WNA berjualan tanpa izin", 40,
      "[{\"name\":\"Nguyễn Văn Thành\",\"nationality\":\"VN\",\"passport_no\":\"C2345678\",\"sex\":\"L\",\"birth_date\":\"1991-07-09\",\"birth_place\":\"Hà Nội\",\"language\":\"Vietnam\",\"interpreter\":\"Trần Thị Mai\"}]",
@@ -55,7 +56,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"bap_recorded\",\"ago\":28,\"bap\":\"tersangka\",\"party\":1},"
      " {\"type\":\"resume_written\",\"ago\":10},"
      " {\"type\":\"tahap1_sent\",\"ago\":9},"
-     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":8}]"},
+     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":8}]", true},
     /* 4. Pontianak: returned twice with P-19 */
     {"KANIM-PTK", "KEJARI-PTK", "tpi_check", "Pemeriksaan TPI: paspor palsu", 90,
      "[{\"name\":\"Ayşe Şahin\",\"nationality\":\"TR\",\"passport_no\":\"U98765432\",\"sex\":\"P\",\"birth_date\":\"1988-11-30\",\"birth_place\":\"İzmir\"}]",
@@ -71,7 +72,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"answer_all\",\"ago\":50},"
      " {\"type\":\"resubmitted\",\"ago\":49},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":48},"
-     " {\"by\":\"pu\",\"type\":\"p19_received\",\"ago\":5,\"instructions\":[\"Sertakan keterangan ahli dari Direktorat Jenderal Imigrasi\"]}]"},
+     " {\"by\":\"pu\",\"type\":\"p19_received\",\"ago\":5,\"instructions\":[\"Sertakan keterangan ahli dari Direktorat Jenderal Imigrasi\"]}]", true},
     /* 5. Palembang: P-21 fifty days ago, Tahap II not yet done */
     {"KANIM-PLG", "KEJARI-PLG", "supervision", "Pengawasan: overstay dan bekerja tanpa izin", 120,
      "[{\"name\":\"Zoë Müller\",\"nationality\":\"DE\",\"passport_no\":\"C01X00T47\",\"sex\":\"P\",\"birth_date\":\"1979-04-18\",\"birth_place\":\"München\"}]",
@@ -83,7 +84,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"resume_written\",\"ago\":65},"
      " {\"type\":\"tahap1_sent\",\"ago\":64},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":63},"
-     " {\"by\":\"pu\",\"type\":\"p21_received\",\"ago\":50}]"},
+     " {\"by\":\"pu\",\"type\":\"p21_received\",\"ago\":50}]", true},
     /* 6. Palembang: handed over (Tahap II) */
     {"KANIM-PLG", "KEJARI-PLG", "apoa", "APOA: pengelola penginapan tidak melapor, WNA tanpa visa", 150,
      "[{\"name\":\"Łukasz Kowalski\",\"nationality\":\"PL\",\"passport_no\":\"EA1234567\",\"sex\":\"L\",\"birth_date\":\"1990-01-21\",\"birth_place\":\"Kraków\"}]",
@@ -96,7 +97,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"tahap1_sent\",\"ago\":129},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":128},"
      " {\"by\":\"pu\",\"type\":\"p21_received\",\"ago\":120},"
-     " {\"type\":\"tahap2_done\",\"ago\":110}]"},
+     " {\"type\":\"tahap2_done\",\"ago\":110}]", true},
     /* 7. Muara Enim: P-21 and no Tahap II for more than 60 days: lapsed */
     {"KANIM-MRE", "KEJARI-MRE", "other_agency", "Limpahan Polres: WNA tanpa dokumen", 160,
      "[{\"name\":\"Somchai Prasert\",\"nationality\":\"TH\",\"passport_no\":\"AA7654321\",\"sex\":\"L\",\"birth_date\":\"1982-06-06\",\"birth_place\":\"Chiang Mai\"}]",
@@ -109,7 +110,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"tahap1_sent\",\"ago\":139},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":138},"
      " {\"by\":\"pu\",\"type\":\"p21_received\",\"ago\":130},"
-     " {\"by\":\"pu\",\"type\":\"lapsed\",\"ago\":60}]"},
+     " {\"by\":\"pu\",\"type\":\"lapsed\",\"ago\":60}]", true},
     /* 8. Pontianak: stopped by SP3 */
     {"KANIM-PTK", "KEJARI-PTK", "public_report", "Dugaan perkawinan semu; bukti tidak cukup", 70,
      "[{\"name\":\"Đặng Thị Hương\",\"nationality\":\"VN\",\"passport_no\":\"C7654321\",\"sex\":\"P\",\"birth_date\":\"1995-09-12\",\"birth_place\":\"Huế\"}]",
@@ -119,7 +120,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"spdp_sent\",\"ago\":66,\"recipient\":\"kejari\"},"
      " {\"type\":\"bap_recorded\",\"ago\":60,\"bap\":\"tersangka\",\"party\":1},"
      " {\"type\":\"sp3_issued\",\"ago\":20,\"ground\":\"tidak terdapat cukup bukti\",\"polri_involved\":true},"
-     " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"kejari\"}]"},
+     " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"kejari\"}]", false},
     /* 9. Batulicin (WITA): the suspect's detention ends in two days */
     {"KANIM-BLC", "KEJARI-TNB", "tpi_check", "Pemeriksaan pelabuhan: penyelundupan manusia", 20,
      "[{\"name\":\"Ahmad Karimi\",\"nationality\":\"AF\",\"passport_no\":\"P01234567\",\"sex\":\"L\",\"birth_date\":\"1986-03-03\",\"birth_place\":\"Herat\"}]",
@@ -129,16 +130,16 @@ static const struct demo_case cases[] = {
      " {\"type\":\"arrested\",\"ago\":18,\"hour\":9,\"party\":1},"
      " {\"type\":\"detained\",\"ago\":17,\"hour\":8,\"party\":1,\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/07/2026/Ditreskrimum\"},"
      " {\"type\":\"spdp_sent\",\"ago\":16,\"recipient\":\"kejari\"},"
-     " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]"},
+     " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]", true},
     /* 10. Batulicin: diverted to administrative action (TAK) */
     {"KANIM-BLC", "KEJARI-TNB", "supervision", "Overstay ringan: tindakan administratif keimigrasian", 12,
      "[]", NULL,
      "[{\"type\":\"pre_investigation_ordered\",\"ago\":11},"
-     " {\"type\":\"tak_decided\",\"ago\":8,\"note\":\"deportasi dan penangkalan\"}]"},
+     " {\"type\":\"tak_decided\",\"ago\":8,\"note\":\"deportasi dan penangkalan\"}]", false},
     /* 11. Muara Enim: not pursued */
     {"KANIM-MRE", "KEJARI-MRE", "public_report", "Laporan tidak terbukti", 30,
      "[]", NULL,
-     "[{\"type\":\"dismissed\",\"ago\":28,\"note\":\"tidak ditemukan pelanggaran\"}]"},
+     "[{\"type\":\"dismissed\",\"ago\":28,\"note\":\"tidak ditemukan pelanggaran\"}]", false},
 };
 /* clang-format on */
 
@@ -253,12 +254,12 @@ static json_t *papers_of(const struct event_input *in)
 }
 
 static bool record(struct app *app, const struct actor *who, long long case_id,
-                   struct event_input *in, struct berr *err)
+                   struct event_input *in, bool with_papers, struct berr *err)
 {
     struct event_outcome out;
     struct audit_rec au = {.method = "DEMO", .route = "demo"};
     in->if_match = -1;
-    json_t *papers = papers_of(in);
+    json_t *papers = with_papers ? papers_of(in) : NULL;
     in->issue = papers;
     bool ok = app_event_record(app, who, case_id, in, &out, &au, err);
     in->issue = NULL;
@@ -305,7 +306,7 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
         .instructions = json_object_get(step, "instructions"),
     };
     if (strcmp(type, "answer_all") != 0)
-        return record(app, &who, case_id, &in, err);
+        return record(app, &who, case_id, &in, c->papers, err);
     /* answer every open P-19 item, one act each */
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", case_id);
@@ -321,7 +322,7 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
                                 .date = date,
                                 .instruction_id = item,
                                 .answer = "Telah dilengkapi; lihat lampiran berkas."};
-        if (!record(app, &who, case_id, &a, err))
+        if (!record(app, &who, case_id, &a, false, err))
             return false;
     }
 }
@@ -356,7 +357,8 @@ static bool load_case(struct app *app, const struct demo_case *c, long long now,
     /* the Laporan's paper, dated by the report */
     json_t *params = json_object(), *doc = NULL;
     struct audit_rec la = {.method = "DEMO", .route = "demo"};
-    ok = app_form_issue(app, &inv, case_id, "laporan_kejadian", 0, params, &doc, &la, err);
+    ok = !c->papers ||
+         app_form_issue(app, &inv, case_id, "laporan_kejadian", 0, params, &doc, &la, err);
     json_decref(params);
     json_decref(doc);
     if (!ok)

@@ -32,6 +32,7 @@
 #include "casefile.h"
 #include "core/numfmt.h"
 #include "render/render.h"
+#include "forms.h"
 #include "signers.h"
 #include "store/tx.h"
 
@@ -65,9 +66,9 @@ static const struct form_rule {
      40, "sprindik_issued", NULL, true, true},
     {"spdp", INVESTIGATING, 41, "spdp_sent", NULL, true, true},
     {"surat_panggilan", INVESTIGATING, 42, "summons_served", NULL, true, true},
-    {"bap_saksi", INVESTIGATING, 20, "bap_recorded", "saksi", false, true},
-    {"bap_ahli", INVESTIGATING, 21, "bap_recorded", "ahli", false, true},
-    {"bap_tersangka", INVESTIGATING, 22, "bap_recorded", "tersangka", false, true},
+    {"bap_saksi", INVESTIGATING, 20, "bap_recorded", "saksi", true, true},
+    {"bap_ahli", INVESTIGATING, 21, "bap_recorded", "ahli", true, true},
+    {"bap_tersangka", INVESTIGATING, 22, "bap_recorded", "tersangka", true, true},
     {"sp_penangkapan", INVESTIGATING, 43, "arrested", NULL, true, true},
     {"ba_penangkapan", INVESTIGATING, 30, "arrested", NULL, false, true},
     {"sp_penahanan", INVESTIGATING, 44, "detained", NULL, true, true},
@@ -90,12 +91,6 @@ static const struct form_rule {
  * guards of Tahap I ask for the same acts). */
 static const char *const dossier_required[] = {"laporan_kejadian", "sprindik", "spdp",
                                                "bap_tersangka",    "resume",   NULL};
-
-/* The generated parts of the dossier, by template name. */
-#define PART_COVER    "sampul"
-#define PART_TOC      "daftar_isi"
-#define PART_LISTS    "daftar_pihak"
-#define PART_MANIFEST "manifest"
 
 static const struct form_rule *rule_of(const char *form)
 {
@@ -276,9 +271,7 @@ struct act_row {
     long long party_id, entered_by;
 };
 
-/* The hour of an act's instant (Unix seconds, < 0: none) on the office's
- * clock, "HH:MM", or "": a Berita Acara states it (KUHAP 75). */
-static void act_time_of(long long at, const struct tzone *zone, char out[8])
+void forms_act_time(long long at, const struct tzone *zone, char out[8])
 {
     char iso[CALDATE_INSTANT_LEN];
     out[0] = '\0';
@@ -313,7 +306,7 @@ static bool act_load(struct tx *tx, const struct casefile *cf, long long event_i
         snprintf(a->bap, sizeof a->bap, "%s", PQgetvalue(r, 0, 5));
         a->party_id = strtoll(PQgetvalue(r, 0, 6), NULL, 10);
         a->entered_by = strtoll(PQgetvalue(r, 0, 7), NULL, 10);
-        act_time_of(strtoll(PQgetvalue(r, 0, 8), NULL, 10), cf->zone, a->time);
+        forms_act_time(strtoll(PQgetvalue(r, 0, 8), NULL, 10), cf->zone, a->time);
     }
     PQclear(r);
     return ok || berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
@@ -617,7 +610,7 @@ json_t *app_documents_list(struct app *app, const struct actor *who, long long c
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
     struct casefile cf;
-    json_t *items = NULL;
+    json_t *items = NULL, *uploads = NULL;
     if (casefile_load(&tx, who, case_id, false, &cf, err)) {
         char cid[24];
         snprintf(cid, sizeof cid, "%lld", case_id);
@@ -626,14 +619,31 @@ json_t *app_documents_list(struct app *app, const struct actor *who, long long c
                                "SELECT json_build_object('id', id, 'form', form, 'title', title, "
                                "'number', number, 'issued_on', issued_on, 'pages', pages, "
                                "'sha256', encode(pdf_sha256, 'hex'), 'verify_code', verify_code, "
+                               "'event_id', event_id, 'late', late, 'regime', regime, "
+                               "'signer', signer->>'name', "
                                "'revoked', revoked_at IS NOT NULL)::text FROM app.documents "
                                "WHERE case_id = $1::bigint ORDER BY id",
                                1, p, err);
-        if (r) {
+        /* and the papers from outside, each with its act or document */
+        PGresult *u = r ? tx_query(&tx,
+                                   "SELECT json_build_object('id', id, 'title', title, "
+                                   "'number', number, 'dated', dated, 'event_id', event_id, "
+                                   "'document_id', document_id, 'pages', pages, 'size', size, "
+                                   "'sha256', encode(pdf_sha256, 'hex'))::text FROM app.uploads "
+                                   "WHERE case_id = $1::bigint ORDER BY id",
+                                   1, p, err)
+                        : NULL;
+        if (r && u) {
             items = json_array();
             for (int i = 0; i < PQntuples(r); i++)
                 json_array_append_new(items, json_loads(PQgetvalue(r, i, 0), 0, NULL));
-            PQclear(r);
+            uploads = json_array();
+            for (int i = 0; i < PQntuples(u); i++)
+                json_array_append_new(uploads, json_loads(PQgetvalue(u, i, 0), 0, NULL));
+        }
+        PQclear(r);
+        PQclear(u);
+        if (items) {
             if (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
                 json_decref(items);
                 items = NULL;
@@ -642,7 +652,11 @@ json_t *app_documents_list(struct app *app, const struct actor *who, long long c
         casefile_free(&cf);
     }
     tx_end(&tx);
-    return items ? json_pack("{s:I, s:o}", "case_id", (json_int_t)case_id, "items", items) : NULL;
+    if (!items)
+        json_decref(uploads);
+    return items ? json_pack("{s:I, s:o, s:o}", "case_id", (json_int_t)case_id, "items", items,
+                             "uploads", uploads)
+                 : NULL;
 }
 
 bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id,
@@ -732,14 +746,27 @@ static bool missing_problem(json_t *miss, long long case_id, struct berr *err)
                       names, case_id);
 }
 
+/* The primary form of an act type (its paper; for a BAP, of its kind), or NULL. */
+static const struct form_rule *primary_of(const char *type, const char *bap)
+{
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+        if (rules[i].act && rules[i].primary && strcmp(rules[i].act, type) == 0 &&
+            (!rules[i].bap || (bap && strcmp(rules[i].bap, bap) == 0)))
+            return &rules[i];
+    return NULL;
+}
+
 json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id, struct berr *err)
 {
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", case_id);
     const char *p[1] = {cid};
+    /* issued, or the paper of an act numbered outside berkas uploaded */
     PGresult *r = tx_query(tx,
-                           "SELECT DISTINCT form FROM app.documents WHERE case_id = $1::bigint "
-                           "AND revoked_at IS NULL",
+                           "SELECT form, '', '' FROM app.documents WHERE case_id = $1::bigint "
+                           "AND revoked_at IS NULL UNION SELECT '', e.type, coalesce(e.payload->>"
+                           "'bap', '') FROM app.uploads u JOIN app.events e ON e.id = u.event_id "
+                           "WHERE u.case_id = $1::bigint",
                            1, p, err);
     if (!r)
         return NULL;
@@ -748,8 +775,11 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id,
         if (!app->render || !render_form_find(app->render, dossier_required[k]))
             continue;
         bool have = false;
-        for (int i = 0; i < PQntuples(r) && !have; i++)
-            have = strcmp(PQgetvalue(r, i, 0), dossier_required[k]) == 0;
+        for (int i = 0; i < PQntuples(r) && !have; i++) {
+            const struct form_rule *paper = primary_of(PQgetvalue(r, i, 1), PQgetvalue(r, i, 2));
+            have = strcmp(PQgetvalue(r, i, 0), dossier_required[k]) == 0 ||
+                   (paper && strcmp(paper->form, dossier_required[k]) == 0);
+        }
         if (!have)
             json_array_append_new(miss, json_string(dossier_required[k]));
     }
@@ -757,199 +787,30 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id,
     return miss;
 }
 
-/* ---- the dossier ----------------------------------------------------------------------- */
-
-struct issued {
-    char form[64], title[200], number[160], date[CALDATE_DATE_LEN], code[13], sha[65];
-    char url[320];
-    json_t *params;
-    int order;
-    long long issued_by;
-    char *case_xml; /* the data it was issued from */
-    struct signer_buf signer;
-    bool has_signer; /* signer: the snapshot stored with it */
-    char act[40], act_time[8];
-    bool late;
-    int row; /* the order it was issued in */
-};
-
-/* Legal order, then the acts' dates, then the order they were issued in. */
-static int by_order(const void *a, const void *b)
+bool forms_dossier_complete(struct app *app, struct tx *tx, long long case_id, json_t **missing,
+                            struct berr *err)
 {
-    const struct issued *x = a, *y = b;
-    if (x->order != y->order)
-        return (x->order > y->order) - (x->order < y->order);
-    int c = strcmp(x->date, y->date);
-    return c ? c : (x->row > y->row) - (x->row < y->row);
+    json_t *miss = forms_dossier_missing(app, tx, case_id, err);
+    if (!miss)
+        return false;
+    if (json_array_size(miss) == 0) {
+        json_decref(miss);
+        return true;
+    }
+    *missing = miss;
+    return missing_problem(miss, case_id, err);
 }
 
-bool app_dossier(struct app *app, const struct actor *who, long long case_id, unsigned char **pdf,
-                 size_t *len, json_t **missing, struct audit_rec *au, struct berr *err)
+int forms_dossier_order(const char *form)
 {
-    au->action = "dossier.read";
-    au->object_type = "case";
-    au->object_id = case_id;
-    *pdf = NULL;
-    *missing = NULL;
-    if (who->role == ROLE_ADMIN)
-        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
-    struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err))
-        return false;
-    struct casefile cf = {0};
-    char *xml = NULL;
-    size_t xml_len = 0;
-    struct issued *docs = NULL;
-    int ndocs = 0;
-    bool ok = casefile_load(&tx, who, case_id, false, &cf, err) &&
-              casexml_build(&tx, who, case_id, &xml, &xml_len, err);
-    PGresult *r = NULL;
-    if (ok) {
-        char cid[24];
-        snprintf(cid, sizeof cid, "%lld", case_id);
-        const char *p[1] = {cid};
-        r = tx_query(&tx,
-                     "SELECT form, title, number, issued_on::text, verify_code, "
-                     "encode(pdf_sha256, 'hex'), params::text, d.issued_by, case_xml, "
-                     "signer::text, coalesce(e.seq, 0), coalesce(extract(epoch FROM "
-                     "e.legal_at)::bigint, -1), d.late FROM app.documents d LEFT JOIN app.events "
-                     "e ON e.id = d.event_id AND e.case_id = d.case_id "
-                     "WHERE d.case_id = $1::bigint AND revoked_at IS NULL "
-                     "ORDER BY issued_on, issued_at, d.id",
-                     1, p, err);
-        ok = r != NULL;
-    }
-    if (ok) {
-        int nrows = PQntuples(r);
-        docs = calloc((size_t)nrows + 1, sizeof *docs);
-        ok = docs != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
-        for (int i = 0, row = 0; ok && row < nrows; row++) {
-            /* only the investigator's file: not the prosecutor's P-forms,
-             * not BA Tahap II (Permenkumham 1/2023 Pasal 48; DOMAIN.md 12) */
-            const struct form_rule *in = rule_of(PQgetvalue(r, row, 0));
-            if (in && !in->in_dossier)
-                continue;
-            struct issued *d = &docs[i++];
-            ndocs = i;
-            d->row = row;
-            snprintf(d->form, sizeof d->form, "%s", PQgetvalue(r, row, 0));
-            snprintf(d->title, sizeof d->title, "%s", PQgetvalue(r, row, 1));
-            snprintf(d->number, sizeof d->number, "%s", PQgetvalue(r, row, 2));
-            snprintf(d->date, sizeof d->date, "%s", PQgetvalue(r, row, 3));
-            snprintf(d->code, sizeof d->code, "%s", PQgetvalue(r, row, 4));
-            snprintf(d->sha, sizeof d->sha, "%s", PQgetvalue(r, row, 5));
-            d->params = json_loads(PQgetvalue(r, row, 6), 0, NULL);
-            d->issued_by = strtoll(PQgetvalue(r, row, 7), NULL, 10);
-            d->case_xml = strdup(PQgetvalue(r, row, 8));
-            json_t *sj = json_loads(PQgetvalue(r, row, 9), 0, NULL);
-            d->has_signer = signer_from_json(sj, &d->signer);
-            json_decref(sj);
-            /* its act, as it was issued for it */
-            int seq = (int)strtol(PQgetvalue(r, row, 10), NULL, 10);
-            if (seq > 0)
-                snprintf(d->act, sizeof d->act, "peristiwa-%d", seq);
-            act_time_of(strtoll(PQgetvalue(r, row, 11), NULL, 10), cf.zone, d->act_time);
-            d->late = PQgetvalue(r, row, 12)[0] == 't';
-            ok = d->case_xml != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
-            const struct form_rule *rule = rule_of(d->form);
-            d->order = rule ? rule->order : 1000;
-        }
-        qsort(docs, (size_t)ndocs, sizeof *docs, by_order);
-    }
-    PQclear(r);
-    /* what the file must hold before it can be bound */
-    if (ok) {
-        json_t *miss = forms_dossier_missing(app, &tx, case_id, err);
-        ok = miss != NULL;
-        if (ok && json_array_size(miss) > 0) {
-            *missing = miss;
-            ok = missing_problem(miss, case_id, err);
-        } else {
-            json_decref(miss);
-        }
-    }
-    char date[CALDATE_DATE_LEN];
-    struct caldate d;
-    struct signer_buf signer;
-    if (ok)
-        ok = today(&tx, &cf, date, &d, err) && signer_load_user(&tx, who->user_id, &signer, err);
-    /* each document is reprinted as it was issued: its data, its signer */
-    for (int i = 0; ok && i < ndocs; i++)
-        if (!docs[i].has_signer) /* issued before signers were stored with documents */
-            ok = signer_load_user(&tx, docs[i].issued_by, &docs[i].signer, err);
-        else /* qsort moved it: its view points into another element */
-            signer_link(&docs[i].signer);
-    if (ok) {
-        /* cover, contents, lists, every issued document, manifest */
-        size_t cap = (size_t)ndocs + 4, n = 0;
-        struct render_part *parts = calloc(cap, sizeof *parts);
-        struct render_kv(*kvs)[16] = calloc((size_t)ndocs + 1, sizeof *kvs);
-        ok = parts && kvs;
-        struct render_opts base = {.date = date, .issued = false, .signer = &signer.s};
-        if (ok && render_form_find(app->render, PART_COVER))
-            parts[n++] =
-                (struct render_part){.form = PART_COVER, .hide_in_toc = true, .opts = base};
-        if (ok && render_form_find(app->render, PART_TOC))
-            parts[n++] = (struct render_part){.form = PART_TOC, .hide_in_toc = true, .opts = base};
-        for (int i = 0; ok && i < ndocs; i++) {
-            struct render_opts o = base;
-            o.date = docs[i].date;
-            o.issued = true;
-            o.number = docs[i].number;
-            o.verify_code = docs[i].code;
-            snprintf(docs[i].url, sizeof docs[i].url, "%s/verify/%s", app->public_url,
-                     docs[i].code);
-            o.verify_url = docs[i].url;
-            size_t nkv = 0;
-            const char *key;
-            json_t *v;
-            json_object_foreach(docs[i].params, key, v) if (nkv < 16 && json_is_string(v))
-            {
-                kvs[i][nkv].name = key;
-                kvs[i][nkv].value = json_string_value(v);
-                nkv++;
-            }
-            o.params = kvs[i];
-            o.n_params = nkv;
-            o.signer = &docs[i].signer.s;
-            o.act = docs[i].act;
-            o.act_time = docs[i].act_time;
-            o.late = docs[i].late;
-            parts[n++] = (struct render_part){.form = docs[i].form,
-                                              .title = docs[i].title,
-                                              .sha256 = docs[i].sha,
-                                              .opts = o,
-                                              .case_xml = docs[i].case_xml,
-                                              .case_len = strlen(docs[i].case_xml)};
-        }
-        /* the lists of witnesses, suspects and evidence close the file */
-        if (ok && render_form_find(app->render, PART_LISTS))
-            parts[n++] = (struct render_part){.form = PART_LISTS, .opts = base};
-        if (ok && render_form_find(app->render, PART_MANIFEST))
-            parts[n++] = (struct render_part){.form = PART_MANIFEST, .opts = base};
-        int pages = 0;
-        ok = ok &&
-             render_book(app->render, xml, xml_len, parts, n, false, pdf, len, &pages, NULL, err);
-        free(parts);
-        free(kvs);
-        if (ok)
-            snprintf(au->detail, sizeof au->detail, "{\"documents\":%d,\"pages\":%d}", ndocs,
-                     pages);
-    }
-    ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
-    tx_end(&tx);
-    if (!ok && *pdf) {
-        free(*pdf);
-        *pdf = NULL;
-    }
-    for (int i = 0; docs && i < ndocs; i++) {
-        json_decref(docs[i].params);
-        free(docs[i].case_xml);
-    }
-    free(docs);
-    free(xml);
-    casefile_free(&cf);
-    return ok;
+    const struct form_rule *r = rule_of(form);
+    return !r ? 1000 : r->in_dossier ? r->order : -1;
+}
+
+int forms_act_order(const char *event_type)
+{
+    const struct form_rule *r = primary_of(event_type, "tersangka");
+    return r && r->in_dossier ? r->order : 60; /* a paper of no form: with the letters */
 }
 
 json_t *app_forms_list(struct app *app, struct berr *err)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/app.h"
 #include "handlers.h"
@@ -226,4 +227,66 @@ HANDLER(h_verify_page)
                        "dicabut. Bandingkan nomor dan tanggalnya dengan dokumen di tangan Anda.");
     reply_text(rep, 200, "text/html", body);
     json_decref(j);
+}
+
+/* ---- uploads (issue 8.3) ----------------------------------------------------------------- */
+
+/* POST /cases/{id}/uploads?event=ID|document=ID&title=...&number=...&dated=...
+ * with the PDF itself as the body (Content-Type: application/pdf). */
+HANDLER(h_upload_add)
+{
+    struct berr err = {0};
+    req->audit.action = "upload.add";
+    long long id;
+    json_t *q = json_object(), *out = NULL;
+    struct upload_input in = {.pdf = (const unsigned char *)req->body, .len = req->body_len};
+    MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, collect_arg, q);
+    const char *ct = http_header(req, "Content-Type");
+    const char *ev = json_string_value(json_object_get(q, "event"));
+    const char *doc = json_string_value(json_object_get(q, "document"));
+    const char *key;
+    json_t *v;
+    bool ok = path_id(req->params[0], "id", &id, &err);
+    json_object_foreach(q, key, v)
+    {
+        if (ok && strcmp(key, "event") != 0 && strcmp(key, "document") != 0 &&
+            strcmp(key, "title") != 0 && strcmp(key, "number") != 0 && strcmp(key, "dated") != 0)
+            ok = berr_field(&err, BERR_BAD_INPUT, key, "parameter %.40s tidak dikenal", key);
+    }
+    req->audit.object_type = "case";
+    req->audit.object_id = ok ? id : 0;
+    if (ok && (!ct || strncasecmp(ct, "application/pdf", 15) != 0))
+        ok = berr_field(&err, BERR_BAD_INPUT, "Content-Type", "Content-Type harus application/pdf");
+    ok = ok && (!ev || path_id(ev, "event", &in.event_id, &err)) &&
+         (!doc || path_id(doc, "document", &in.document_id, &err)) &&
+         json_get_str(q, "title", true, 200, &in.title, &err) &&
+         json_get_str(q, "number", false, 160, &in.number, &err) &&
+         json_get_str(q, "dated", false, 10, &in.dated, &err) &&
+         app_upload_add(app, &req->actor, id, &in, &out, &req->audit, &err);
+    if (ok) {
+        snprintf(rep->location_buf, sizeof rep->location_buf, "/api/v1/uploads/%lld.pdf",
+                 (long long)json_integer_value(json_object_get(out, "id")));
+        reply_json(rep, 201, out);
+        rep->location = rep->location_buf;
+    } else {
+        reply_berr(rep, &err);
+    }
+    json_decref(q);
+}
+
+HANDLER(h_upload_pdf)
+{
+    struct berr err = {0};
+    req->audit.action = "upload.read";
+    long long id;
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    if (path_id(req->params[0], "id", &id, &err) &&
+        app_upload_pdf(app, &req->actor, id, &pdf, &len, &req->audit, &err)) {
+        char name[64];
+        snprintf(name, sizeof name, "lampiran-%lld.pdf", id);
+        reply_pdf(rep, pdf, len, name);
+    } else {
+        reply_berr(rep, &err);
+    }
 }

@@ -26,6 +26,8 @@ HANDLER(h_office_create);
 HANDLER(h_letterheads_list);
 HANDLER(h_letterhead_add);
 HANDLER(h_officials_list);
+HANDLER(h_upload_add);
+HANDLER(h_upload_pdf);
 HANDLER(h_case_update);
 HANDLER(h_official_add);
 HANDLER(h_official_end);

@@ -55,6 +55,7 @@ typedef void (*http_handler)(struct app *app, struct http_request *req, struct h
 enum route_flags {
     ROUTE_AUDIT = 1,      /* every call leaves an audit line, whatever its outcome */
     ROUTE_IDEMPOTENT = 2, /* creates something: honours Idempotency-Key (app/idem.h) */
+    ROUTE_UPLOAD = 4,     /* the body is a file: up to the server's upload_limit, not body_limit */
 };
 
 struct route {

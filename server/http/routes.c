@@ -51,6 +51,8 @@ const struct route http_routes[] = {
     {"POST",   "/api/v1/cases/{id}/forms/{form}",   h_form_issue,       ISSUERS,      ROUTE_AUDIT | ROUTE_IDEMPOTENT, "issue a form: gapless number, verification code, PDF stored with its SHA-256"},
     {"GET",    "/api/v1/cases/{id}/documents",      h_documents_list,   CASES,        ROUTE_AUDIT,          "the documents issued for a case"},
     {"GET",    "/api/v1/cases/{id}/dossier.pdf",    h_dossier,          CASES,        ROUTE_AUDIT, "the berkas perkara in one PDF, in legal order, with its manifest"},
+    {"POST",   "/api/v1/cases/{id}/uploads",        h_upload_add,       ISSUERS,      ROUTE_AUDIT | ROUTE_UPLOAD, "attach a PDF from outside berkas to an act (?event=) or an issued document (?document=): &title= &number= &dated=; the body is the PDF"},
+    {"GET",    "/api/v1/uploads/{id}.pdf",          h_upload_pdf,       CASES,        ROUTE_AUDIT, "an uploaded PDF, as uploaded"},
     {"GET",    "/api/v1/documents/{id}.pdf",        h_document_pdf,     CASES,        ROUTE_AUDIT, "an issued document's PDF, as issued"},
     {"GET",    "/api/v1/forms",                     h_forms_list,       ANY,          0,           "the forms berkas can make"},
     {"GET",    "/verify/{code}",                    h_verify_page,      ROUTE_PUBLIC, ROUTE_AUDIT, "is a document genuine and in force? (no log-on; no case data)"},

@@ -49,6 +49,7 @@ struct request_state {
     size_t len, cap;
     bool too_large;
     size_t dropped; /* bytes read and thrown away after the limit */
+    size_t limit;   /* this request's body limit (a file upload's is larger) */
     bool answered;
     unsigned status;
     char method[16];
@@ -59,6 +60,7 @@ void http_opts_default(struct http_opts *o)
 {
     o->threads = 4;
     o->body_limit = 1024 * 1024;
+    o->upload_limit = 32 * 1024 * 1024; /* the setting upload.max_bytes is checked below it */
     o->conn_timeout = 30;
     o->conn_limit = 512;
     /* an office behind one NAT address is many people, but one address must
@@ -497,6 +499,18 @@ static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_
     }
 }
 
+/* The body limit of the route asked for: a route that takes a file may
+ * take up to upload_limit, every other one body_limit. */
+static size_t body_limit_for(const struct http_server *s, const char *method, const char *url)
+{
+    struct http_request req;
+    memset(&req, 0, sizeof req);
+    char allow[64];
+    const struct route *r =
+        router_match(http_routes, http_routes_count, method, url, &req, allow, sizeof allow);
+    return r && (r->flags & ROUTE_UPLOAD) ? s->opts.upload_limit : s->opts.body_limit;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_size, void **con_cls)
@@ -517,11 +531,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         const char *bad = check_head(conn, st, version);
         if (bad)
             return refuse_message(conn, st, bad);
+        st->limit = body_limit_for(s, method, url);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl) {
             char *end;
             unsigned long long n = strtoull(cl, &end, 10);
-            if (*end || n > s->opts.body_limit)
+            if (*end || n > st->limit)
                 return send_problem(conn, st, 413, "too-large", "Content Too Large",
                                     "Isi permintaan melebihi batas.");
         }
@@ -534,7 +549,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (*upload_size > 0) {
         size_t n = *upload_size;
         *upload_size = 0;
-        if (st->too_large || st->len + n > s->opts.body_limit) {
+        if (st->too_large || st->len + n > st->limit) {
             /* Without a Content-Length (chunked) the limit is found only
              * now: read and drop the rest so that the client gets a clean
              * 413, but not forever. */

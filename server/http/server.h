@@ -17,6 +17,7 @@ struct http_server;
 struct http_opts {
     unsigned threads;               /* thread-pool size */
     size_t body_limit;              /* bytes; larger bodies get 413 */
+    size_t upload_limit;            /* bytes, for the routes that take a file (ROUTE_UPLOAD) */
     unsigned conn_timeout;          /* seconds a connection may sit idle */
     unsigned conn_limit;            /* connections at once */
     unsigned per_ip_limit;          /* connections at once from one address */

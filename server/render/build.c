@@ -896,22 +896,29 @@ static void toc(struct rctx *R, const struct tnode *t, float x, float w, bool ma
     struct tablectx tc;
     space(R, t->before);
     if (!manifest) {
-        static const float wt[] = {1, 10, 2};
-        static const enum talign al[] = {AL_CENTER, AL_LEFT, AL_CENTER};
-        table_setup(&tc, wt, al, 3, x, w, ++R->L->next_table, true);
-        const char *head[] = {"No.", "Uraian", "Halaman"};
+        /* each part's number, date and first page (issue 8.6) */
+        static const float wt[] = {1.2f, 8, 7, 4, 2.4f};
+        static const enum talign al[] = {AL_CENTER, AL_LEFT, AL_LEFT, AL_LEFT, AL_CENTER};
+        float saved = R->size;
+        R->size = R->size - 1;
+        table_setup(&tc, wt, al, 5, x, w, ++R->L->next_table, true);
+        const char *head[] = {"No.", "Uraian", "Nomor", "Tanggal", "Halaman"};
         text_row(R, &tc, head, true);
         int no = 0;
         for (size_t i = 0; i < R->in->n_book; i++) {
             const struct book_entry *b = &R->in->book[i];
             if (!b->in_toc)
                 continue;
-            char n[16], pg[16];
+            char n[16], pg[16], date[40] = "-";
+            struct caldate d;
             snprintf(n, sizeof n, "%d.", ++no);
             snprintf(pg, sizeof pg, "%d", b->first_page);
-            const char *row[] = {n, b->title, pg};
+            if (b->date && caldate_parse(b->date, &d))
+                idtext_date_long(d, date, sizeof date);
+            const char *row[] = {n, b->title, b->number && *b->number ? b->number : "-", date, pg};
             text_row(R, &tc, row, false);
         }
+        R->size = saved;
     } else {
         static const float wt[] = {1, 6, 6, 8};
         static const enum talign al[] = {AL_CENTER, AL_LEFT, AL_LEFT, AL_LEFT};

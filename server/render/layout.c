@@ -291,6 +291,119 @@ static uint32_t fit_bytes(struct layout *L, const struct piece *p, const char *s
     return n;
 }
 
+/* The last break opportunity in s[0..n), as the byte count up to and
+ * including it; 0 when none.  A number such as SP.SIDIK/3/XII/2026/KANIM-PLG
+ * breaks after a '/' first, then after '-', '.' or '_'. */
+static uint32_t break_after(const char *s, uint32_t n)
+{
+    for (uint32_t i = n; i > 1; i--)
+        if (s[i - 1] == '/')
+            return i;
+    for (uint32_t i = n; i > 1; i--)
+        if (s[i - 1] == '-' || s[i - 1] == '.' || s[i - 1] == '_')
+            return i;
+    return 0;
+}
+
+static bool is_vowel(char c)
+{
+    return c && strchr("aeiouAEIOU", c) != NULL;
+}
+
+static bool is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The last place in s[0..n) where an Indonesian word may be hyphenated
+ * (pemenggalan kata, PUEBI): before a consonant followed by a vowel (a-pa,
+ * ap-ti, Kewar-ga-ne-ga-ra-an), never inside ng, ny, kh or sy, with two
+ * letters at least on each side; 0 when none. */
+static uint32_t syllable_before(const char *s, uint32_t n, uint32_t len)
+{
+    for (uint32_t i = n; i >= 2; i--) {
+        if (i + 2 > len || !is_letter(s[i - 1]) || !is_letter(s[i]) || !is_letter(s[i - 2]))
+            continue;
+        if (is_vowel(s[i]) || !is_vowel(s[i + 1]))
+            continue;
+        char a = (char)(s[i - 1] | 0x20), b = (char)(s[i] | 0x20);
+        if ((a == 'n' && (b == 'g' || b == 'y')) || (a == 'k' && b == 'h') || (a == 's' && b == 'y'))
+            continue; /* a digraph is one consonant: break before it */
+        return i;
+    }
+    return 0;
+}
+
+#define SHRINK_MIN 0.6f /* the smallest a word is set to fit its column */
+
+/* One piece of a word longer than the line: see lay_para. */
+static void long_piece(struct layout *L, struct linebuf *lb, const struct piece *p, float line_w,
+                       bool *first, float x, float w, float indent, enum talign al, float dflt,
+                       float lh, uint16_t flags)
+{
+    uint32_t off = p->off, len = p->len;
+    while (len > 0 && !L->oom) {
+        float room = (*first ? w - indent : w) - lb->w;
+        (void)line_w;
+        const char *s = L->arena + off;
+        uint32_t n = fit_bytes(L, p, s, len, room, false);
+        if (n >= len) {
+            line_push(L, lb, p, off, len, lay_width(L, p->font, p->size, s, len), false);
+            return;
+        }
+        uint32_t cut = break_after(s, n);
+        if (cut > 0) {
+            line_push(L, lb, p, off, cut, lay_width(L, p->font, p->size, s, cut), false);
+            off += cut;
+            len -= cut;
+        } else if (lb->n > 0) {
+            /* nothing fits after what the line holds: the rest on a new line */
+        } else {
+            float whole = lay_width(L, p->font, p->size, s, len);
+            /* the next break opportunity, if the part up to it fits when smaller */
+            uint32_t upto = len;
+            for (uint32_t q = n; q < len; q++)
+                if (s[q] == '/' || s[q] == '-' || s[q] == '.' || s[q] == '_') {
+                    upto = q + 1;
+                    break;
+                }
+            float part = upto < len ? lay_width(L, p->font, p->size, s, upto) : whole;
+            struct piece small = *p;
+            if (part * SHRINK_MIN <= room) {
+                small.size = p->size * room / part;
+                line_push(L, lb, &small, off, upto, room, false);
+                off += upto;
+                len -= upto;
+            } else {
+                /* no way to fit it whole: cut at a character; a word (letters
+                 * only) is marked with a hyphen, a code (a hash, a number)
+                 * is not, so that it reads back whole; at its own size, so that
+                 * its lines read as one column */
+                bool word = true;
+                for (uint32_t q = 0; q < len && word; q++)
+                    word = !(s[q] >= '0' && s[q] <= '9');
+                float hy = word ? lay_width(L, p->font, small.size, "-", 1) : 0;
+                uint32_t m = fit_bytes(L, &small, s, len, room - hy, true);
+                uint32_t syl = word ? syllable_before(s, m, len) : 0;
+                if (syl > 0)
+                    m = syl;
+                line_push(L, lb, &small, off, m, lay_width(L, p->font, small.size, s, m), false);
+                if (word) {
+                    uint32_t h = lay_text(L, "-", 1);
+                    line_push(L, lb, &small, h, 1, hy, false);
+                }
+                off += m;
+                len -= m;
+            }
+        }
+        if (len > 0) {
+            line_flush(L, lb, *first ? x + indent : x, *first ? w - indent : w, al, false, dflt, lh,
+                       flags);
+            *first = false;
+        }
+    }
+}
+
 void lay_para(struct layout *L, struct para *P, float x, float w, enum talign al, float indent,
               float lh, uint16_t flags)
 {
@@ -324,28 +437,14 @@ void lay_para(struct layout *L, struct para *P, float x, float w, enum talign al
             for (size_t i = k; i < j; i++)
                 line_push(L, &lb, &P->p[i], P->p[i].off, P->p[i].len, P->p[i].w, false);
         } else {
-            /* longer than a whole line: cut it at character boundaries */
+            /* longer than a whole line: never cut inside a word (issue 8.9:
+             * "Tempat/tangga l lahir") - break after a '/', '-', '.' or '_'
+             * that fits, else set the rest a little smaller so it fits, and
+             * only a run that cannot fit even so is cut, with a hyphen */
             if (lb.n > 0)
                 FLUSH(false);
-            for (size_t i = k; i < j && !L->oom; i++) {
-                const struct piece *p = &P->p[i];
-                uint32_t off = p->off, len = p->len;
-                while (len > 0 && !L->oom) {
-                    const char *s = L->arena + off;
-                    float room = LINE_W - lb.w;
-                    uint32_t n = fit_bytes(L, p, s, len, room, lb.n == 0);
-                    if (n == 0) {
-                        FLUSH(false);
-                        continue;
-                    }
-                    float pw = lay_width(L, p->font, p->size, s, n);
-                    line_push(L, &lb, p, off, n, pw, false);
-                    off += n;
-                    len -= n;
-                    if (len > 0)
-                        FLUSH(false);
-                }
-            }
+            for (size_t i = k; i < j && !L->oom; i++)
+                long_piece(L, &lb, &P->p[i], LINE_W, &first, x, w, indent, al, dflt, lh, flags);
         }
         k = j;
     }
@@ -428,6 +527,12 @@ static void place(struct layout *L, uint32_t b, float top)
         return;
     L->pl[L->n_pl++] = (struct placement){b, top};
     L->page[L->n_page - 1].pl_count++;
+}
+
+void lay_blank_pages(struct layout *L, const struct geom *g, int part, int n)
+{
+    for (int i = 0; i < n && !L->oom; i++)
+        new_page(L, g, part, false);
 }
 
 void lay_paginate(struct layout *L, size_t box_first, const struct geom *g, int part,

@@ -324,6 +324,8 @@ static bool lay_book(const struct render_engine *e, struct layout *L, xmlDocPtr 
         first[i] = (int)L->n_page + 1;
         struct geom g = geom_of(f);
         lay_paginate(L, box0, &g, (int)i, draft);
+        if (parts[i].blank_pages > 0)
+            lay_blank_pages(L, &g, (int)i, parts[i].blank_pages);
         if (L->oom)
             return berr_set(err, BERR_INTERNAL, "out of memory");
     }
@@ -357,11 +359,11 @@ bool render_book(const struct render_engine *e, const char *case_xml, size_t cas
             ok = part_error(err, i, parts[i].form);
         else {
             titles[i] = parts[i].title ? parts[i].title : f->info.title;
-            book[i] =
-                (struct book_entry){.title = titles[i],
-                                    .number = parts[i].opts.issued ? parts[i].opts.number : NULL,
-                                    .sha256 = parts[i].sha256,
-                                    .in_toc = !parts[i].hide_in_toc};
+            book[i] = (struct book_entry){.title = titles[i],
+                                          .number = parts[i].opts.number,
+                                          .date = parts[i].sha256 ? parts[i].opts.date : NULL,
+                                          .sha256 = parts[i].sha256,
+                                          .in_toc = !parts[i].hide_in_toc};
         }
     }
     xmlDocPtr doc = NULL;

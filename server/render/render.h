@@ -140,6 +140,9 @@ struct render_part {
      * document is reprinted from the data it was issued from. */
     const char *case_xml;
     size_t case_len;
+    /* Blank pages laid out after the part, counted in the page numbers and
+     * the daftar isi: the places an upload's own pages take (render_pdf_bind). */
+    int blank_pages;
 };
 
 /* Render parts into ONE PDF: running page numbers "Halaman X dari Y",
@@ -150,6 +153,27 @@ struct render_part {
 bool render_book(const struct render_engine *e, const char *case_xml, size_t case_len,
                  const struct render_part *parts, size_t n, bool draft, unsigned char **pdf,
                  size_t *pdf_len, int *pages, int *first_pages, struct berr *err);
+
+/* ---- pages from outside: PDF uploads (bind.c, libqpdf) ------------------------------ */
+
+/* Whether pdf is a PDF berkas can bind: "%PDF-" first and "%%EOF" at the
+ * end, readable by qpdf, not encrypted, 1 to 2000 pages (*pages).
+ * BERR_BAD_INPUT saying why not. */
+bool render_pdf_check(const unsigned char *pdf, size_t len, int *pages, struct berr *err);
+
+/* An upload bound into a book: its pages replace the book's pages
+ * first_page .. first_page + pages - 1 (1-based; placeholders laid out by
+ * render_book for a part with blank_pages). */
+struct render_insert {
+    int first_page;
+    int pages;
+    const unsigned char *pdf;
+    size_t len;
+};
+
+/* The book with every insert in place; *out malloc'd. */
+bool render_pdf_bind(const unsigned char *book, size_t len, const struct render_insert *ins,
+                     size_t n, unsigned char **out, size_t *out_len, struct berr *err);
 
 /* ---- for tests -------------------------------------------------------------------- */
 

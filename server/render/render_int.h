@@ -280,6 +280,9 @@ void lay_attach(struct layout *L, size_t op_start, size_t n, size_t box_start, f
 
 /* Paginate boxes [box_first, n_box) with geometry g; pages numbered from
  * the current page count. */
+/* n empty pages of part (places that other pages will take, render_pdf_bind). */
+void lay_blank_pages(struct layout *L, const struct geom *g, int part, int n);
+
 void lay_paginate(struct layout *L, size_t box_first, const struct geom *g, int part,
                   bool watermark);
 
@@ -308,6 +311,7 @@ bool qr_modules(struct layout *L, const char *text, uint32_t *off, uint32_t *sid
 struct book_entry {
     const char *title;
     const char *number;
+    const char *date; /* YYYY-MM-DD of an issued or uploaded part, else NULL */
     const char *sha256;
     int first_page;
     bool in_toc;

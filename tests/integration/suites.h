@@ -24,5 +24,6 @@ Suite *suite_wire(void);
 Suite *suite_dbgrants(void);
 Suite *suite_hardening(void);
 Suite *suite_law(void);
+Suite *suite_docmodel(void);
 
 #endif

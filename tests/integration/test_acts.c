@@ -17,6 +17,7 @@
 #include <check.h>
 #include <curl/curl.h>
 #include <jansson.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -792,6 +793,200 @@ START_TEST(test_cli_admin_records_and_ends_an_official)
 }
 END_TEST
 
+/* ---- documents from outside ---------------------------------------------------------------- */
+
+struct bytes {
+    unsigned char *p;
+    size_t n;
+};
+
+static size_t bytes_in(char *p, size_t size, size_t n, void *u)
+{
+    struct bytes *b = u;
+    unsigned char *g = realloc(b->p, b->n + size * n);
+    if (!g)
+        return 0;
+    memcpy(g + b->n, p, size * n);
+    b->p = g;
+    b->n += size * n;
+    return size * n;
+}
+
+/* GET or POST (body with content type) as token: the status; the reply's
+ * bytes in *out (may be NULL). */
+static long raw(const char *method, const char *path, const char *token, const void *body,
+                size_t len, const char *ctype, struct bytes *out)
+{
+    char url[1024], auth[300], ct[96];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+    snprintf(ct, sizeof ct, "Content-Type: %s", ctype ? ctype : "application/pdf");
+    struct curl_slist *h = curl_slist_append(NULL, auth);
+    h = curl_slist_append(h, ct);
+    struct bytes sink = {0};
+    CURL *c = curl_easy_init();
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, bytes_in);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, out ? out : &sink);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+    if (strcmp(method, "POST") == 0) {
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+    }
+    long status = 0;
+    ck_assert_int_eq(curl_easy_perform(c), CURLE_OK);
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_cleanup(c);
+    curl_slist_free_all(h);
+    free(sink.p);
+    return status;
+}
+
+static void hex_sha256(const struct bytes *b, char out[65])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, b->p, b->n);
+    sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+/* An act numbered outside berkas has its paper uploaded (a PDF, sniffed,
+ * limited, hashed), under the act's number; it is listed with the case's
+ * documents and bound into the berkas perkara in the act's place, its own
+ * pages counted in the daftar isi; a later document cites that number. */
+START_TEST(test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place)
+{
+    long long party, id = case_opened("2026-09-01", &party);
+    char m[256], path[512];
+    json_t *e = act(id, inv,
+                    "\"type\":\"sprindik_issued\",\"date\":\"2026-09-02\",\"number\":"
+                    "\"SP.Sidik/07/IX/2026/LUAR\"",
+                    201);
+    long long sprindik = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    /* a real PDF from elsewhere: a draft of another case's Laporan, with a
+     * scene no document of this case prints */
+    long long other_party, other = case_opened("2026-09-01", &other_party);
+    struct bytes pdf = {0};
+    snprintf(path, sizeof path,
+             "/api/v1/cases/%lld/forms/laporan_kejadian.pdf?scene=Dermaga%%20Uji%%20Tujuh", other);
+    ck_assert_int_eq(raw("GET", path, inv, NULL, 0, NULL, &pdf), 200);
+    char sha[65];
+    hex_sha256(&pdf, sha);
+    /* bad input: refused, nothing stored */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan%%20Sprindik",
+             id, sprindik);
+    ck_assert_int_eq(raw("POST", path, inv, "bukan pdf %%EOF", 15, NULL, NULL), 400);
+    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, "application/json", NULL), 400);
+    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n / 2, NULL, NULL), 400); /* truncated */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld", id, sprindik);
+    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 400); /* no title */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&document=1&title=Dua", id,
+             sprindik);
+    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 400);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan&warna=merah",
+             id, sprindik);
+    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 400);
+    snprintf(path, sizeof path,
+             "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan&number=SP.Sidik/99/LAIN", id,
+             sprindik);
+    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 409); /* one number */
+    free(sql_value(db,
+                   "UPDATE app.settings SET value = '1000' WHERE key = 'upload.max_bytes' "
+                   "RETURNING key",
+                   0, NULL));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan", id,
+             sprindik);
+    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 413);
+    free(sql_value(db,
+                   "UPDATE app.settings SET value = '10485760' WHERE key = "
+                   "'upload.max_bytes' RETURNING key",
+                   0, NULL));
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    ck_assert_int_eq(
+        sql_count(db, "SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", 1, q), 0);
+    /* the Sprindik's paper */
+    snprintf(path, sizeof path,
+             "/api/v1/cases/%lld/uploads?event=%lld&title=Surat%%20Perintah%%20Penyidikan%%20("
+             "salinan)",
+             id, sprindik);
+    struct bytes reply = {0};
+    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, &reply), 201);
+    json_t *u = json_loadb((const char *)reply.p, reply.n, 0, NULL);
+    free(reply.p);
+    ck_assert_ptr_nonnull(u);
+    ck_assert_str_eq(json_string_value(json_object_get(u, "number")), "SP.Sidik/07/IX/2026/LUAR");
+    ck_assert_str_eq(json_string_value(json_object_get(u, "sha256")), sha);
+    long long up = json_integer_value(json_object_get(u, "id"));
+    int up_pages = (int)json_integer_value(json_object_get(u, "pages"));
+    ck_assert_int_ge(up_pages, 1);
+    json_decref(u);
+    /* as uploaded, byte for byte */
+    struct bytes back = {0};
+    snprintf(path, sizeof path, "/api/v1/uploads/%lld.pdf", up);
+    ck_assert_int_eq(raw("GET", path, inv, NULL, 0, NULL, &back), 200);
+    char sha2[65];
+    hex_sha256(&back, sha2);
+    ck_assert_str_eq(sha2, sha);
+    free(back.p);
+    /* the SPDP cites the Sprindik by the one number */
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-09-02\",\"party_id\":%lld", party);
+    json_decref(act(id, inv, m, 201));
+    e = act(id, inv,
+            "\"type\":\"spdp_sent\",\"date\":\"2026-09-03\",\"recipient\":\"kejari\",\"issue\":["
+            "\"spdp\"]",
+            201);
+    char *t = document_text(json_integer_value(
+        json_object_get(json_array_get(json_object_get(e, "documents"), 0), "id")));
+    assert_has(t, "SP.Sidik/07/IX/2026/LUAR", "SPDP");
+    free(t);
+    json_decref(e);
+    /* the prosecutor may not attach a paper to the investigator's act */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan", id,
+             sprindik);
+    ck_assert_int_eq(raw("POST", path, pros, pdf.p, pdf.n, NULL, NULL), 403);
+    /* listed with the case's documents */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/documents", id);
+    json_t *list = call("GET", path, inv, NULL, 200);
+    ck_assert_uint_eq(json_array_size(json_object_get(list, "uploads")), 1);
+    json_decref(list);
+    /* complete the file and bind it: the upload's own text is inside */
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-09-05\",\"bap\":\"tersangka\","
+             "\"party_id\":%lld,\"issue\":[\"bap_tersangka\"]",
+             party);
+    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, inv,
+                    "\"type\":\"resume_written\",\"date\":\"2026-09-09\",\"issue\":[\"resume\"]",
+                    201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
+    json_decref(call("POST", path, inv, "{}", 201));
+    struct bytes book = {0};
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
+    ck_assert_int_eq(raw("GET", path, inv, NULL, 0, NULL, &book), 200);
+    char *dir = harness_mkdtemp("acts-bind"), file[512];
+    snprintf(file, sizeof file, "%s/b.pdf", dir);
+    FILE *f = fopen(file, "wb");
+    ck_assert_uint_eq(fwrite(book.p, 1, book.n, f), book.n);
+    fclose(f);
+    char *argv[] = {PDFTOTEXT, "-q", "-layout", file, "-", NULL}, *text = NULL;
+    ck_assert_int_eq(run_capture(argv, 30000, &text), 0);
+    assert_has(text, "Dermaga Uji Tujuh", "the upload's own page");
+    assert_has(text, "LAMPIRAN", "the sheet before it");
+    assert_has(text, sha, "the manifest");
+    /* the daftar isi names its number and the page its sheet is on */
+    const char *row = strstr(text, "Surat Perintah Penyidikan (salinan)");
+    ck_assert_ptr_nonnull(row);
+    free(text);
+    free(dir);
+    free(book.p);
+    free(pdf.p);
+}
+END_TEST
+
 Suite *suite_acts(void)
 {
     Suite *s = suite_create("acts");
@@ -807,6 +1002,7 @@ Suite *suite_acts(void)
     tcase_add_test(tc, test_an_order_without_an_official_in_force_is_422);
     tcase_add_test(tc, test_a_cases_particulars_are_corrected_with_if_match);
     tcase_add_test(tc, test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out);
+    tcase_add_test(tc, test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place);
     suite_add_tcase(s, tc);
     TCase *tcli = tcase_create("acts_cli");
     tcase_add_unchecked_fixture(tcli, start, stop);

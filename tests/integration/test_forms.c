@@ -877,9 +877,8 @@ START_TEST(test_the_dossier_binds_every_issued_document_with_real_page_numbers)
         int pages = (int)json_integer_value(json_object_get(d, "pages"));
         const struct toc_row *row = NULL;
         for (size_t r = 0; r < nrows && !row; r++)
-            if (strcmp(rows[r].title, title) == 0 ||
-                (strlen(rows[r].title) > 10 &&
-                 strncmp(title, rows[r].title, strlen(rows[r].title)) == 0))
+            /* a row reads "title number date page"; a long title wraps */
+            if (strncmp(rows[r].title, title, strlen(title) < 18 ? strlen(title) : 18) == 0)
                 row = &rows[r];
         ck_assert_msg(row != NULL, "%s is not in the daftar isi: %s", title, toc_text);
         ck_assert_int_gt(row->page, toc_page);

@@ -323,13 +323,14 @@ bool berkasd_start(struct proc *p, int *port, char *const extra[])
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
 {
     struct http_result *r = userp;
-    size_t n = size * nmemb, old = r->body ? strlen(r->body) : 0;
+    size_t n = size * nmemb, old = r->len;
     char *grown = realloc(r->body, old + n + 1);
     if (!grown)
         return 0;
     memcpy(grown + old, data, n);
     grown[old + n] = '\0';
     r->body = grown;
+    r->len = old + n;
     return n;
 }
 

@@ -82,7 +82,8 @@ bool berkasd_start(struct proc *p, int *port, char *const extra[]);
 
 struct http_result {
     long status;
-    char *body;
+    char *body; /* NUL-terminated; a binary body (a PDF) may hold NULs: see len */
+    size_t len; /* bytes of body */
     char content_type[128];
     char allow[128];
     char retry_after[16];

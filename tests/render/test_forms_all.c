@@ -669,6 +669,17 @@ START_TEST(test_daftar_pihak_lists_witnesses_suspects_and_evidence)
     ck_assert_ptr_null(strstr(p2, "DAFTAR SAKSI"));
     free(p2);
     ck_assert_int_eq(render_form_find(engine(), "daftar_pihak")->issuer, RENDER_ISSUER_SYSTEM);
+    /* a narrow column never breaks inside a word (issue 8.9: "Tempat/tangga l
+     * lahir", "Kewarganegar/aan"): each word of each header is whole on some
+     * line of the page as laid out */
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "pdftotext -q -layout -enc UTF-8 '%s' -", out_path("daftar_pihak"));
+    char *lay = run(cmd);
+    static const char *const whole[] = {"Tempat/", "tanggal lahir", "Pekerjaan", "Alamat"};
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+        ck_assert_msg(strstr(lay, whole[i]) != NULL, "\"%s\" is broken: %s", whole[i], lay);
+    ck_assert_ptr_null(strstr(lay, "tangga l"));
+    free(lay);
 }
 END_TEST
 

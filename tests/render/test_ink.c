@@ -146,7 +146,9 @@ START_TEST(test_a_word_longer_than_the_line_breaks_between_characters)
     snprintf(pdf, sizeof pdf, "%s/long.pdf", ink_dir);
     render_text(text, pdf);
     char cmd[1400];
-    snprintf(cmd, sizeof cmd, "pdftotext -q -enc UTF-8 '%s' -", pdf);
+    /* -layout: the lines as laid out (without it pdftotext joins a word
+     * hyphenated at a line's end) */
+    snprintf(cmd, sizeof cmd, "pdftotext -q -layout -enc UTF-8 '%s' -", pdf);
     char *t = run(cmd);
     int count = 0, lines = 0;
     for (const char *p = t; (p = strstr(p, "\xE1\xBB\x85")) != NULL; p += 3)

@@ -1,0 +1,402 @@
+/*
+ * dossier.c - the berkas perkara in one PDF.
+ *
+ * The investigator's file in legal order (Permenkumham 1/2023 Pasal 48,
+ * DOMAIN.md 12): sampul with the case number, daftar isi naming each part's
+ * number, date and page, then the Resume, the Laporan, the Berita Acara, the
+ * orders and letters, each uploaded paper of an act in its act's place and
+ * each signed scan right after the document it is the scan of, the lists of
+ * witnesses, suspects and evidence, and a manifest with every part's
+ * SHA-256.  The prosecutor's P-forms, BA Tahap II and the papers of the
+ * prosecutor's acts are not part of the investigator's file.
+ *
+ * Every issued document is reprinted from what it was issued with: its case
+ * XML, its act, its signer snapshot (never today's users row).  Uploaded
+ * PDFs cannot be drawn by libharu: the book reserves blank pages for them,
+ * counted in "Halaman X dari Y" and the daftar isi, and libqpdf puts the
+ * upload's own pages there (render_pdf_bind).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "casefile.h"
+#include "core/event.h"
+#include "forms.h"
+#include "render/render.h"
+#include "signers.h"
+#include "store/tx.h"
+
+/* The generated parts of the dossier, by template name. */
+#define PART_COVER    "sampul"
+#define PART_TOC      "daftar_isi"
+#define PART_LISTS    "daftar_pihak"
+#define PART_MANIFEST "manifest"
+#define PART_UPLOAD   "lampiran"
+
+/* One part from the case: an issued document or an upload. */
+struct source {
+    bool upload;
+    char form[64], title[201], number[161], date[CALDATE_DATE_LEN], code[13], sha[65];
+    char url[320], act[40], act_time[8], pages_text[16];
+    json_t *params;
+    long long issued_by, id;
+    char *case_xml; /* a document: the data it was issued from */
+    struct signer_buf signer;
+    bool has_signer, late;
+    int order, row, pages;
+    unsigned char *pdf; /* an upload's bytes */
+    size_t pdf_len;
+};
+
+struct sources {
+    struct source *v;
+    int n, cap;
+};
+
+static struct source *source_add(struct sources *s)
+{
+    if (s->n == s->cap) {
+        int cap = s->cap ? s->cap * 2 : 16;
+        struct source *v = realloc(s->v, (size_t)cap * sizeof *v);
+        if (!v)
+            return NULL;
+        s->v = v;
+        s->cap = cap;
+    }
+    struct source *x = &s->v[s->n++];
+    memset(x, 0, sizeof *x);
+    return x;
+}
+
+static void sources_free(struct sources *s)
+{
+    for (int i = 0; i < s->n; i++) {
+        json_decref(s->v[i].params);
+        free(s->v[i].case_xml);
+        free(s->v[i].pdf);
+    }
+    free(s->v);
+}
+
+/* Legal order, then the acts' dates, then the order they were made in. */
+static int by_order(const void *a, const void *b)
+{
+    const struct source *x = a, *y = b;
+    if (x->order != y->order)
+        return (x->order > y->order) - (x->order < y->order);
+    int c = strcmp(x->date, y->date);
+    return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+static void document_from_row(struct source *d, PGresult *r, int row, const struct tzone *zone)
+{
+    snprintf(d->form, sizeof d->form, "%s", PQgetvalue(r, row, 0));
+    snprintf(d->title, sizeof d->title, "%s", PQgetvalue(r, row, 1));
+    snprintf(d->number, sizeof d->number, "%s", PQgetvalue(r, row, 2));
+    snprintf(d->date, sizeof d->date, "%s", PQgetvalue(r, row, 3));
+    snprintf(d->code, sizeof d->code, "%s", PQgetvalue(r, row, 4));
+    snprintf(d->sha, sizeof d->sha, "%s", PQgetvalue(r, row, 5));
+    d->params = json_loads(PQgetvalue(r, row, 6), 0, NULL);
+    d->issued_by = strtoll(PQgetvalue(r, row, 7), NULL, 10);
+    d->case_xml = strdup(PQgetvalue(r, row, 8));
+    json_t *sj = json_loads(PQgetvalue(r, row, 9), 0, NULL);
+    d->has_signer = signer_from_json(sj, &d->signer);
+    json_decref(sj);
+    /* its act, as it was issued for it */
+    int seq = (int)strtol(PQgetvalue(r, row, 10), NULL, 10);
+    if (seq > 0)
+        snprintf(d->act, sizeof d->act, "peristiwa-%d", seq);
+    forms_act_time(strtoll(PQgetvalue(r, row, 11), NULL, 10), zone, d->act_time);
+    d->late = PQgetvalue(r, row, 12)[0] == 't';
+    d->id = strtoll(PQgetvalue(r, row, 13), NULL, 10);
+    d->order = forms_dossier_order(d->form);
+    d->row = 2 * row;
+}
+
+/* The issued documents that belong in the investigator's file. */
+static bool documents_load(struct tx *tx, const struct casefile *cf, struct sources *s,
+                           struct berr *err)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    const char *p[1] = {cid};
+    PGresult *r = tx_query(tx,
+                           "SELECT form, title, number, issued_on::text, verify_code, "
+                           "encode(pdf_sha256, 'hex'), params::text, d.issued_by, case_xml, "
+                           "signer::text, coalesce(e.seq, 0), coalesce(extract(epoch FROM "
+                           "e.legal_at)::bigint, -1), d.late, d.id FROM app.documents d LEFT "
+                           "JOIN app.events e ON e.id = d.event_id AND e.case_id = d.case_id "
+                           "WHERE d.case_id = $1::bigint AND revoked_at IS NULL "
+                           "ORDER BY issued_on, issued_at, d.id",
+                           1, p, err);
+    if (!r)
+        return false;
+    bool ok = true;
+    for (int row = 0; ok && row < PQntuples(r); row++) {
+        if (forms_dossier_order(PQgetvalue(r, row, 0)) < 0)
+            continue; /* the prosecutor's P-forms, BA Tahap II */
+        struct source *d = source_add(s);
+        ok = d != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+        if (ok) {
+            document_from_row(d, r, row, cf->zone);
+            ok = d->case_xml != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+        }
+    }
+    PQclear(r);
+    return ok;
+}
+
+/* Where an upload goes: after the document it is the scan of, or in its
+ * act's place; -1 for the papers of the prosecutor's own acts. */
+static int upload_order(const struct sources *s, const char *type, long long doc_id, int *row)
+{
+    if (doc_id) {
+        for (int i = 0; i < s->n; i++)
+            if (!s->v[i].upload && s->v[i].id == doc_id) {
+                *row = s->v[i].row + 1;
+                return s->v[i].order;
+            }
+        return -1; /* a scan of a document not bound (a P-form) */
+    }
+    enum event ev;
+    if (!event_lookup(type, &ev) || !event_recordable_by(ev, ACTOR_INVESTIGATOR))
+        return -1;
+    *row = 1 << 20;
+    return forms_act_order(type);
+}
+
+static bool upload_bytes(struct tx *tx, struct source *u, struct berr *err)
+{
+    char id[24];
+    snprintf(id, sizeof id, "%lld", u->id);
+    const char *p[1] = {id};
+    PGresult *r = PQexecParams(tx->conn, "SELECT pdf FROM app.uploads WHERE id = $1::bigint", 1,
+                               NULL, p, NULL, NULL, 1);
+    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+    if (!ok)
+        tx_error_of(r, err);
+    else {
+        u->pdf_len = (size_t)PQgetlength(r, 0, 0);
+        u->pdf = malloc(u->pdf_len ? u->pdf_len : 1);
+        ok = u->pdf != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+        if (ok)
+            memcpy(u->pdf, PQgetvalue(r, 0, 0), u->pdf_len);
+    }
+    PQclear(r);
+    return ok;
+}
+
+/* The uploads of the investigator's acts and of the documents bound. */
+static bool uploads_load(struct tx *tx, long long case_id, struct sources *s, struct berr *err)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    const char *p[1] = {cid};
+    PGresult *r = tx_query(tx,
+                           "SELECT u.id, u.title, u.number, coalesce(u.dated, e.legal_date, "
+                           "d.issued_on)::text, encode(u.pdf_sha256, 'hex'), u.pages, "
+                           "coalesce(e.type, ''), coalesce(u.document_id, 0) FROM app.uploads u "
+                           "LEFT JOIN app.events e ON e.id = u.event_id LEFT JOIN app.documents d "
+                           "ON d.id = u.document_id WHERE u.case_id = $1::bigint ORDER BY u.id",
+                           1, p, err);
+    if (!r)
+        return false;
+    bool ok = true;
+    for (int row = 0; ok && row < PQntuples(r); row++) {
+        int at = 0, order = upload_order(s, PQgetvalue(r, row, 6),
+                                         strtoll(PQgetvalue(r, row, 7), NULL, 10), &at);
+        if (order < 0)
+            continue;
+        struct source *u = source_add(s);
+        if (!u) {
+            ok = berr_set(err, BERR_INTERNAL, "out of memory");
+            break;
+        }
+        u->upload = true;
+        u->id = strtoll(PQgetvalue(r, row, 0), NULL, 10);
+        snprintf(u->form, sizeof u->form, PART_UPLOAD);
+        snprintf(u->title, sizeof u->title, "%s", PQgetvalue(r, row, 1));
+        snprintf(u->number, sizeof u->number, "%s", PQgetvalue(r, row, 2));
+        snprintf(u->date, sizeof u->date, "%s", PQgetvalue(r, row, 3));
+        snprintf(u->sha, sizeof u->sha, "%s", PQgetvalue(r, row, 4));
+        u->pages = (int)strtol(PQgetvalue(r, row, 5), NULL, 10);
+        snprintf(u->pages_text, sizeof u->pages_text, "%d", u->pages);
+        u->order = order;
+        u->row = at + row;
+        ok = u->pages > 0 || berr_set(err, BERR_INTERNAL, "lampiran tanpa jumlah halaman");
+    }
+    PQclear(r);
+    for (int i = 0; ok && i < s->n; i++)
+        if (s->v[i].upload)
+            ok = upload_bytes(tx, &s->v[i], err);
+    return ok;
+}
+
+/* A document's part: reprinted as issued (its data, act, signer, number). */
+static struct render_part document_part(struct app *app, struct source *d,
+                                        const struct render_opts *base, struct render_kv *kv)
+{
+    struct render_opts o = *base;
+    o.date = d->date;
+    o.issued = true;
+    o.number = d->number;
+    o.verify_code = d->code;
+    snprintf(d->url, sizeof d->url, "%s/verify/%s", app->public_url, d->code);
+    o.verify_url = d->url;
+    size_t nkv = 0;
+    const char *key;
+    json_t *v;
+    json_object_foreach(d->params, key, v)
+    {
+        if (nkv < 16 && json_is_string(v)) {
+            kv[nkv].name = key;
+            kv[nkv].value = json_string_value(v);
+            nkv++;
+        }
+    }
+    o.params = kv;
+    o.n_params = nkv;
+    o.signer = &d->signer.s;
+    o.act = d->act;
+    o.act_time = d->act_time;
+    o.late = d->late;
+    return (struct render_part){.form = d->form,
+                                .title = d->title,
+                                .sha256 = d->sha,
+                                .opts = o,
+                                .case_xml = d->case_xml,
+                                .case_len = strlen(d->case_xml)};
+}
+
+/* An upload's part: a sheet naming it, then blank pages its own take. */
+static struct render_part upload_part(struct source *u, const struct render_opts *base,
+                                      struct render_kv *kv)
+{
+    struct render_opts o = *base;
+    o.date = u->date;
+    o.number = u->number;
+    kv[0] = (struct render_kv){"title", u->title};
+    kv[1] = (struct render_kv){"number", u->number};
+    kv[2] = (struct render_kv){"dated", u->date};
+    kv[3] = (struct render_kv){"pages", u->pages_text};
+    kv[4] = (struct render_kv){"sha256", u->sha};
+    o.params = kv;
+    o.n_params = 5;
+    return (struct render_part){.form = PART_UPLOAD,
+                                .title = u->title,
+                                .sha256 = u->sha,
+                                .opts = o,
+                                .blank_pages = u->pages};
+}
+
+/* Lay the book out, then put each upload's pages in its places. */
+static bool book_render(struct app *app, const char *xml, size_t xml_len, struct sources *s,
+                        const struct render_opts *base, unsigned char **pdf, size_t *len,
+                        int *pages, struct berr *err)
+{
+    size_t n = 0, cap = (size_t)s->n + 4;
+    struct render_part *parts = calloc(cap, sizeof *parts);
+    struct render_kv(*kvs)[16] = calloc((size_t)s->n + 1, sizeof *kvs);
+    int *first = calloc(cap, sizeof *first), *at = calloc((size_t)s->n + 1, sizeof *at);
+    struct render_insert *ins = calloc((size_t)s->n + 1, sizeof *ins);
+    bool ok = (parts && kvs && first && at && ins) || berr_set(err, BERR_INTERNAL, "out of memory");
+    const struct render_engine *e = app->render;
+    if (ok && render_form_find(e, PART_COVER))
+        parts[n++] = (struct render_part){.form = PART_COVER, .hide_in_toc = true, .opts = *base};
+    if (ok && render_form_find(e, PART_TOC))
+        parts[n++] = (struct render_part){.form = PART_TOC, .hide_in_toc = true, .opts = *base};
+    for (int i = 0; ok && i < s->n; i++) {
+        at[i] = (int)n;
+        parts[n++] = s->v[i].upload ? upload_part(&s->v[i], base, kvs[i])
+                                    : document_part(app, &s->v[i], base, kvs[i]);
+    }
+    /* the lists of witnesses, suspects and evidence close the file */
+    if (ok && render_form_find(e, PART_LISTS))
+        parts[n++] = (struct render_part){.form = PART_LISTS, .opts = *base};
+    if (ok && render_form_find(e, PART_MANIFEST))
+        parts[n++] = (struct render_part){.form = PART_MANIFEST, .opts = *base};
+    unsigned char *book = NULL;
+    size_t book_len = 0;
+    ok = ok && render_book(e, xml, xml_len, parts, n, false, &book, &book_len, pages, first, err);
+    size_t nins = 0;
+    for (int i = 0; ok && i < s->n; i++)
+        if (s->v[i].upload) /* its placeholders end where the next part begins */
+            ins[nins++] = (struct render_insert){.first_page = first[at[i] + 1] - s->v[i].pages,
+                                                 .pages = s->v[i].pages,
+                                                 .pdf = s->v[i].pdf,
+                                                 .len = s->v[i].pdf_len};
+    if (ok && nins > 0) {
+        ok = render_pdf_bind(book, book_len, ins, nins, pdf, len, err);
+        free(book);
+    } else if (ok) {
+        *pdf = book;
+        *len = book_len;
+    }
+    free(parts);
+    free(kvs);
+    free(first);
+    free(at);
+    free(ins);
+    return ok;
+}
+
+/* Today on the office's calendar: the dossier's own date (cover, lists). */
+static void dossier_date(const struct casefile *cf, char out[CALDATE_DATE_LEN])
+{
+    caldate_format(caldate_local_date(cf->now, cf->zone), out, CALDATE_DATE_LEN);
+}
+
+bool app_dossier(struct app *app, const struct actor *who, long long case_id, unsigned char **pdf,
+                 size_t *len, json_t **missing, struct audit_rec *au, struct berr *err)
+{
+    au->action = "dossier.read";
+    au->object_type = "case";
+    au->object_id = case_id;
+    *pdf = NULL;
+    *missing = NULL;
+    if (who->role == ROLE_ADMIN)
+        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    struct casefile cf = {0};
+    struct sources s = {0};
+    char *xml = NULL, date[CALDATE_DATE_LEN];
+    size_t xml_len = 0;
+    struct signer_buf signer;
+    bool ok = casefile_load(&tx, who, case_id, false, &cf, err) &&
+              forms_dossier_complete(app, &tx, case_id, missing, err) &&
+              casexml_build(&tx, who, case_id, &xml, &xml_len, err) &&
+              documents_load(&tx, &cf, &s, err) && uploads_load(&tx, case_id, &s, err) &&
+              signer_load_user(&tx, who->user_id, &signer, err);
+    if (ok)
+        qsort(s.v, (size_t)s.n, sizeof *s.v, by_order);
+    /* each document is reprinted with the signer stored with it */
+    for (int i = 0; ok && i < s.n; i++)
+        if (!s.v[i].upload && !s.v[i].has_signer) /* issued before 0007 */
+            ok = signer_load_user(&tx, s.v[i].issued_by, &s.v[i].signer, err);
+        else if (!s.v[i].upload) /* qsort moved it: its view points elsewhere */
+            signer_link(&s.v[i].signer);
+    int pages = 0;
+    if (ok) {
+        dossier_date(&cf, date);
+        struct render_opts base = {.date = date, .issued = false, .signer = &signer.s};
+        ok = book_render(app, xml, xml_len, &s, &base, pdf, len, &pages, err);
+    }
+    if (ok) {
+        snprintf(au->detail, sizeof au->detail, "{\"parts\":%d,\"pages\":%d}", s.n, pages);
+        ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    }
+    tx_end(&tx);
+    if (!ok && *pdf) {
+        free(*pdf);
+        *pdf = NULL;
+    }
+    sources_free(&s);
+    free(xml);
+    casefile_free(&cf);
+    return ok;
+}

@@ -1,0 +1,246 @@
+/*
+ * uploads.c - documents from outside berkas: a court's penetapan, the
+ * Kejari's letters, a delivery receipt, the signed scan of an issued
+ * document (issue 8.3).
+ *
+ * An upload is a PDF (its content is sniffed and read by libqpdf; the name
+ * and the Content-Type are not trusted), at most the setting
+ * upload.max_bytes, stored in PostgreSQL with its SHA-256 and page count,
+ * and attached to an act of the case or to an issued document (its signed
+ * scan).  Who may attach it is who records the act: an investigator to
+ * the investigator's acts of their office's case, a prosecutor to the
+ * prosecutor's acts of a case that reached their Kejari.  An act recorded
+ * with a number given outside berkas has its paper here, under that
+ * number: the act's number and its paper's are one.  The dossier binds
+ * the uploads of the investigator's acts in their place (forms.c, with
+ * render_pdf_bind).
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "casefile.h"
+#include "core/caldate.h"
+#include "core/event.h"
+#include "render/render.h"
+#include "store/tx.h"
+
+static long long upload_limit(struct tx *tx, struct berr *err)
+{
+    PGresult *r =
+        tx_query(tx, "SELECT value FROM app.settings WHERE key = 'upload.max_bytes'", 0, NULL, err);
+    if (!r)
+        return -1;
+    long long v = PQntuples(r) == 1 ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
+    PQclear(r);
+    return v > 0 ? v : 10LL * 1024 * 1024;
+}
+
+/* The act the upload belongs to: its type, its number, whether the uploader's
+ * role records it.  Or the document it is the signed scan of. */
+static bool target_check(struct tx *tx, const struct actor *who, long long case_id,
+                         const struct upload_input *in, char *number, size_t numsz,
+                         struct berr *err)
+{
+    char cid[24], id[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    snprintf(id, sizeof id, "%lld", in->event_id ? in->event_id : in->document_id);
+    const char *p[2] = {cid, id};
+    PGresult *r = in->event_id
+                      ? tx_query(tx,
+                                 "SELECT type, doc_number FROM app.events WHERE case_id = "
+                                 "$1::bigint AND id = $2::bigint",
+                                 2, p, err)
+                      : tx_query(tx,
+                                 "SELECT d.form, d.number, u.role FROM app.documents d JOIN "
+                                 "app.users u ON u.id = d.issued_by WHERE d.case_id = "
+                                 "$1::bigint AND d.id = $2::bigint AND d.revoked_at IS NULL",
+                                 2, p, err);
+    if (!r)
+        return false;
+    bool ok = PQntuples(r) == 1;
+    if (!ok)
+        berr_field(err, BERR_NOT_FOUND, in->event_id ? "event" : "document",
+                   in->event_id ? "peristiwa %lld tidak ada di perkara ini"
+                                : "dokumen %lld tidak ada di perkara ini",
+                   in->event_id ? in->event_id : in->document_id);
+    if (ok && in->event_id) {
+        enum event ev;
+        bool known = event_lookup(PQgetvalue(r, 0, 0), &ev);
+        enum actor_role role = who->role == ROLE_INVESTIGATOR ? ACTOR_INVESTIGATOR
+                               : who->role == ROLE_PROSECUTOR ? ACTOR_PROSECUTOR
+                                                              : ACTOR_NONE;
+        if (!known || !event_recordable_by(ev, role))
+            ok = berr_set(err, BERR_FORBIDDEN,
+                          "peran Anda tidak mencatat tindakan ini, jadi tidak melampirkan "
+                          "dokumennya");
+        snprintf(number, numsz, "%s", PQgetvalue(r, 0, 1));
+    } else if (ok) {
+        const char *issuer = PQgetvalue(r, 0, 2);
+        if (strcmp(issuer, who->role == ROLE_PROSECUTOR ? "prosecutor" : "investigator") != 0)
+            ok = berr_set(err, BERR_FORBIDDEN, "dokumen ini diterbitkan oleh peran lain");
+        snprintf(number, numsz, "%s", PQgetvalue(r, 0, 1));
+    }
+    PQclear(r);
+    return ok;
+}
+
+static bool input_check(const struct upload_input *in, struct berr *err)
+{
+    if (!in->event_id == !in->document_id)
+        return berr_field(err, BERR_BAD_INPUT, "event",
+                          "lampirkan ke satu tindakan (event) atau satu dokumen (document)");
+    if (!in->title || strlen(in->title) < 2 || strlen(in->title) > 200)
+        return berr_field(err, BERR_BAD_INPUT, "title", "title: 2 sampai 200 huruf");
+    if (in->number && strlen(in->number) > 160)
+        return berr_field(err, BERR_BAD_INPUT, "number", "number paling panjang 160 huruf");
+    struct caldate d;
+    if (in->dated && !caldate_parse(in->dated, &d))
+        return berr_field(err, BERR_BAD_INPUT, "dated", "dated harus tanggal YYYY-MM-DD");
+    if (!in->pdf || in->len == 0)
+        return berr_field(err, BERR_BAD_INPUT, "file", "tidak ada isi PDF");
+    return true;
+}
+
+static bool upload_insert(struct tx *tx, const struct actor *who, long long case_id,
+                          const struct upload_input *in, const char *number, const char *sha,
+                          int pages, long long *id, struct berr *err)
+{
+    char cid[24], eid[24], did[24], size[24], pg[16], uid[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    snprintf(eid, sizeof eid, "%lld", in->event_id);
+    snprintf(did, sizeof did, "%lld", in->document_id);
+    snprintf(size, sizeof size, "%zu", in->len);
+    snprintf(pg, sizeof pg, "%d", pages);
+    snprintf(uid, sizeof uid, "%lld", who->user_id);
+    const char *v[11] = {cid,
+                         in->event_id ? eid : NULL,
+                         in->document_id ? did : NULL,
+                         in->title,
+                         number,
+                         in->dated,
+                         (const char *)in->pdf,
+                         sha,
+                         size,
+                         pg,
+                         uid};
+    int ln[11] = {0}, fm[11] = {0};
+    ln[6] = (int)in->len;
+    fm[6] = 1;
+    PGresult *r = PQexecParams(tx->conn,
+                               "INSERT INTO app.uploads (case_id, event_id, document_id, title, "
+                               "number, dated, pdf, pdf_sha256, size, pages, uploaded_by) VALUES "
+                               "($1::bigint, $2::bigint, $3::bigint, $4, $5, $6::date, $7::bytea, "
+                               "decode($8, 'hex'), $9::int, $10::int, $11::bigint) RETURNING id",
+                               11, NULL, v, ln, fm, 0);
+    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+    if (ok)
+        *id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    else
+        tx_error_of(r, err);
+    PQclear(r);
+    return ok;
+}
+
+bool app_upload_add(struct app *app, const struct actor *who, long long case_id,
+                    const struct upload_input *in, json_t **out, struct audit_rec *au,
+                    struct berr *err)
+{
+    *out = NULL;
+    au->action = "upload.add";
+    au->object_type = "case";
+    au->object_id = case_id;
+    if (who->role != ROLE_INVESTIGATOR && who->role != ROLE_PROSECUTOR)
+        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak melampirkan dokumen perkara");
+    if (!input_check(in, err))
+        return false;
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    struct casefile cf = {0};
+    char number[161] = "", sha[65];
+    int pages = 0;
+    long long id = 0;
+    bool ok = casefile_load(&tx, who, case_id, true, &cf, err) &&
+              target_check(&tx, who, case_id, in, number, sizeof number, err);
+    if (ok) {
+        long long limit = upload_limit(&tx, err);
+        ok = limit > 0 && ((long long)in->len <= limit ||
+                           berr_field(err, BERR_TOO_LARGE, "file",
+                                      "PDF %zu bait melebihi batas %lld bait (upload.max_bytes)",
+                                      in->len, limit));
+    }
+    ok = ok && render_pdf_check(in->pdf, in->len, &pages, err);
+    if (ok) {
+        unsigned char h[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(h, in->pdf, in->len);
+        sodium_bin2hex(sha, sizeof sha, h, sizeof h);
+        /* one number: an act's own outside number is its paper's */
+        if (in->number && *in->number && *number && strcmp(in->number, number) != 0)
+            ok = berr_field(err, BERR_CONFLICT, "number",
+                            "tindakan ini bernomor %s: dokumennya tidak bernomor lain", number);
+        else if (in->number && *in->number)
+            snprintf(number, sizeof number, "%s", in->number);
+    }
+    ok = ok && upload_insert(&tx, who, case_id, in, number, sha, pages, &id, err);
+    if (ok) {
+        snprintf(au->detail, sizeof au->detail,
+                 "{\"upload\":%lld,\"sha256\":\"%s\",\"bytes\":%zu,\"pages\":%d}", id, sha, in->len,
+                 pages);
+        ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    }
+    if (ok)
+        *out = json_pack("{s:I, s:I, s:s, s:s, s:s, s:i, s:I}", "id", (json_int_t)id, "case_id",
+                         (json_int_t)case_id, "title", in->title, "number", number, "sha256", sha,
+                         "pages", pages, "size", (json_int_t)in->len);
+    if (ok && in->event_id)
+        json_object_set_new(*out, "event_id", json_integer(in->event_id));
+    if (ok && in->document_id)
+        json_object_set_new(*out, "document_id", json_integer(in->document_id));
+    tx_end(&tx);
+    casefile_free(&cf);
+    return ok;
+}
+
+bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_id,
+                    unsigned char **pdf, size_t *len, struct audit_rec *au, struct berr *err)
+{
+    au->action = "upload.read";
+    au->object_type = "upload";
+    au->object_id = upload_id;
+    *pdf = NULL;
+    if (who->role == ROLE_ADMIN)
+        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    char id[24];
+    snprintf(id, sizeof id, "%lld", upload_id);
+    const char *p[1] = {id};
+    /* the case's fence (row-level security) decides who sees it */
+    PGresult *r = PQexecParams(tx.conn, "SELECT pdf FROM app.uploads WHERE id = $1::bigint", 1,
+                               NULL, p, NULL, NULL, 1);
+    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+    if (!ok)
+        tx_error_of(r, err);
+    else if (PQntuples(r) != 1)
+        ok = berr_set(err, BERR_NOT_FOUND, "lampiran %lld tidak ditemukan", upload_id);
+    if (ok) {
+        *len = (size_t)PQgetlength(r, 0, 0);
+        *pdf = malloc(*len ? *len : 1);
+        ok = *pdf != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+        if (ok)
+            memcpy(*pdf, PQgetvalue(r, 0, 0), *len);
+    }
+    PQclear(r);
+    ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    tx_end(&tx);
+    if (!ok) {
+        free(*pdf);
+        *pdf = NULL;
+    }
+    return ok;
+}
