@@ -327,7 +327,8 @@ static uint32_t syllable_before(const char *s, uint32_t n, uint32_t len)
         if (is_vowel(s[i]) || !is_vowel(s[i + 1]))
             continue;
         char a = (char)(s[i - 1] | 0x20), b = (char)(s[i] | 0x20);
-        if ((a == 'n' && (b == 'g' || b == 'y')) || (a == 'k' && b == 'h') || (a == 's' && b == 'y'))
+        if ((a == 'n' && (b == 'g' || b == 'y')) || (a == 'k' && b == 'h') ||
+            (a == 's' && b == 'y'))
             continue; /* a digraph is one consonant: break before it */
         return i;
     }
