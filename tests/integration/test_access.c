@@ -218,7 +218,7 @@ static void exec_owner(const char *sql, int n, const char *const *p)
 
 static void setup(void)
 {
-    db = harness_new_db("access_suite");
+    db = harness_new_demo_db("access_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

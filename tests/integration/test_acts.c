@@ -36,7 +36,7 @@ static long long kejari_plg, office_plg;
 
 static void start(void)
 {
-    db = harness_new_db("acts_suite");
+    db = harness_new_demo_db("acts_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

@@ -24,7 +24,7 @@ static long long kejari_plg;
 
 static void start_server(void)
 {
-    db = harness_new_db("cases_suite");
+    db = harness_new_demo_db("cases_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

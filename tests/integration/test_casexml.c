@@ -221,7 +221,7 @@ static void add_events(void)
 
 static void start_server(void)
 {
-    db = harness_new_db("casexml_suite");
+    db = harness_new_demo_db("casexml_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra)) {
         char *out = proc_output(&server);

@@ -34,7 +34,7 @@ static char *config_dir; /* this test's: one subdirectory per user */
 
 static void start_server(void)
 {
-    conninfo = harness_new_db("cli_cases_suite");
+    conninfo = harness_new_demo_db("cli_cases_suite");
     char *extra[] = {"--db", conninfo, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

@@ -38,7 +38,7 @@ static char *config_dir; /* this test's XDG_CONFIG_HOME */
 
 static void start_server(void)
 {
-    conninfo = harness_new_db("cli_identity_suite");
+    conninfo = harness_new_demo_db("cli_identity_suite");
     char *extra[] = {"--db", conninfo, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

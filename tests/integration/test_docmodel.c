@@ -33,7 +33,7 @@ static long long kejari_plg;
 
 static void start(void)
 {
-    db = harness_new_db("docmodel_suite");
+    db = harness_new_demo_db("docmodel_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

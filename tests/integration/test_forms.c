@@ -51,7 +51,7 @@ static char server_url[64];
 
 static void start_server(void)
 {
-    db = harness_new_db("forms_suite");
+    db = harness_new_demo_db("forms_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

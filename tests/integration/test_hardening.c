@@ -33,7 +33,7 @@ static char *inv, *inv_mre;
 
 static void start_server(void)
 {
-    db = harness_new_db("hardening_suite");
+    db = harness_new_demo_db("hardening_suite");
     /* low limits, so that a short test reaches them */
     free(sql_value(db,
                    "UPDATE app.settings SET value = CASE key WHEN 'login.address_per_minute' "

@@ -39,7 +39,7 @@ static long long id_of(const char *sql)
 
 static void start_server(void)
 {
-    db = harness_new_db("idempotency_suite");
+    db = harness_new_demo_db("idempotency_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

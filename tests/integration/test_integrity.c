@@ -31,7 +31,7 @@ static char *inv, *sup;
 
 static void start_server(void)
 {
-    db = harness_new_db("integrity_suite");
+    db = harness_new_demo_db("integrity_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

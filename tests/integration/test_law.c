@@ -35,7 +35,7 @@ static long long office_id(const char *code)
 
 static void start_server(void)
 {
-    db = harness_new_db("law_suite");
+    db = harness_new_demo_db("law_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

@@ -194,7 +194,7 @@ static long long post_id(struct client *c, const char *path, const char *token, 
 
 static void setup(void)
 {
-    db = harness_new_db("model_suite");
+    db = harness_new_demo_db("model_suite");
     char *extra[] = {"--db", db, "--demo", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();
@@ -2164,7 +2164,7 @@ static json_t *broken_for(json_t *broken, long long id)
 
 START_TEST(test_chain_check_names_edited_and_deleted_rows)
 {
-    char *cdb = harness_new_db("model_chain");
+    char *cdb = harness_new_demo_db("model_chain");
     char *extra[] = {"--db", cdb, "--demo", NULL};
     struct proc p2;
     int port2;

@@ -26,7 +26,7 @@ static char *db;
 
 static void start_server(void)
 {
-    db = harness_new_db("sessions_suite");
+    db = harness_new_demo_db("sessions_suite");
     /* this suite fails log-ons on purpose, more than the rate limits allow
      * in a minute; the limits have a suite of their own (logon) */
     free(sql_value(db,

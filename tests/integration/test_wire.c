@@ -40,7 +40,7 @@ static char *inv;
 
 static void start_server(void)
 {
-    db = harness_new_db("wire_suite");
+    db = harness_new_demo_db("wire_suite");
     char *extra[] = {"--db", db, "--demo", "--receive-timeout", "3", NULL};
     if (!berkasd_start(&server, &port, extra))
         abort();

@@ -160,6 +160,37 @@ char *harness_new_db(const char *name)
     return new_db(name, TEMPLATE_DB);
 }
 
+#define DEMO_TEMPLATE_DB "berkas_demo_template"
+
+char *harness_new_demo_db(const char *name)
+{
+    char *admin = cluster_conninfo_for(the_cluster, "postgres");
+    long long have = sql_count(
+        admin, "SELECT count(*) FROM pg_database WHERE datname = '" DEMO_TEMPLATE_DB "'", 0, NULL);
+    free(admin);
+    if (have == 0) {
+        /* made under a temporary name and renamed when whole, so that a
+         * failed load never leaves a template the next call would trust */
+        char *ci = new_db(DEMO_TEMPLATE_DB "_making", TEMPLATE_DB);
+        struct proc p;
+        int port;
+        char *extra[] = {"--db", ci, "--demo", NULL};
+        if (!berkasd_start(&p, &port, extra)) {
+            char *out = proc_output(&p);
+            die("demo template", out ? out : "berkasd did not start");
+        }
+        int rc = proc_stop(&p);
+        char *out = proc_output(&p);
+        proc_free(&p);
+        free(ci);
+        if (rc != 0)
+            die("demo template: berkasd did not stop cleanly", out);
+        free(out);
+        exec_admin("ALTER DATABASE " DEMO_TEMPLATE_DB "_making RENAME TO " DEMO_TEMPLATE_DB);
+    }
+    return new_db(name, DEMO_TEMPLATE_DB);
+}
+
 char *harness_new_empty_db(const char *name)
 {
     return new_db(name, "template0");

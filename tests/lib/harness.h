@@ -27,6 +27,14 @@ void harness_stop(void);
  * returns its libpq conninfo, caller frees. */
 char *harness_new_db(const char *name);
 
+/* A fresh database with the demo data already loaded, cloned from a demo
+ * template that the first call makes by running berkasd --demo once (the
+ * demo's acts issue papers and its users' passwords are hashed: loading it
+ * for every suite cost most of the integration run).  A berkasd started on
+ * it with --demo finds the demo there and loads nothing.  conninfo, caller
+ * frees. */
+char *harness_new_demo_db(const char *name);
+
 /* A fresh empty database (no migrations); conninfo, caller frees. */
 char *harness_new_empty_db(const char *name);
 
