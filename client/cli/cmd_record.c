@@ -31,10 +31,11 @@ struct record_args {
     const char *case_arg, *event;
     const char *date, *at, *number, *note, *party, *bap, *days, *detention_type, *recipient,
         *ground, *polri_order, *instruction_id, *answer, *corrects, *due, *direction, *if_match,
-        *key;
+        *key, *late_reason;
     bool polri_involved, severe_illness, withdraws;
-    struct cli_list instructions;
+    struct cli_list instructions, unmet;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
+    long long unmet_ids[CLI_LIST_MAX];
     long long case_id, party_id, days_n, instruction, corrects_id, direction_id, version;
 };
 
@@ -52,6 +53,9 @@ static int check_args(const struct command *cmd, struct record_args *a)
         (rc = cli_want_id(cmd, "--direction", a->direction, &a->direction_id)) != GO_ON ||
         (rc = cli_want_id(cmd, "--if-match", a->if_match, &a->version)) != GO_ON)
         return rc;
+    for (size_t i = 0; i < a->unmet.n; i++)
+        if ((rc = cli_want_id(cmd, "--unmet", a->unmet.items[i], &a->unmet_ids[i])) != GO_ON)
+            return rc;
     if (a->date && a->at)
         return cli_usage_error(cmd, "give --date or --at, not both");
     if (!a->instruction_id != !a->answer)
@@ -101,7 +105,8 @@ static json_t *event_body(const struct record_args *a)
         put_int(b, "instruction_id", a->instruction_id, a->instruction) &&
         put_str(b, "answer", a->answer) && put_int(b, "corrects", a->corrects, a->corrects_id) &&
         put_flag(b, "withdraws", a->withdraws) && put_str(b, "due", a->due) &&
-        put_int(b, "direction", a->direction, a->direction_id);
+        put_int(b, "direction", a->direction, a->direction_id) &&
+        put_str(b, "late_reason", a->late_reason);
     if (ok && a->instructions.n > 0) {
         json_t *list = json_array();
         for (size_t i = 0; ok && list && i < a->instructions.n; i++)
@@ -115,6 +120,14 @@ static json_t *event_body(const struct record_args *a)
         for (size_t i = 0; ok && list && i < a->issue.n; i++)
             ok = json_array_append_new(list, json_string(a->issue.items[i])) == 0;
         ok = ok && list && json_object_set_new(b, "issue", list) == 0;
+        if (!ok)
+            json_decref(list);
+    }
+    if (ok && a->unmet.n > 0) {
+        json_t *list = json_array();
+        for (size_t i = 0; ok && list && i < a->unmet.n; i++)
+            ok = json_array_append_new(list, json_integer(a->unmet_ids[i])) == 0;
+        ok = ok && list && json_object_set_new(b, "unmet", list) == 0;
         if (!ok)
             json_decref(list);
     }
@@ -236,6 +249,8 @@ int cmd_record(struct global *g, const struct command *cmd, int argc, char **arg
         {"withdraws", NULL, NULL, false, &a.withdraws},
         {"due", &a.due, NULL, false, NULL},
         {"direction", &a.direction, NULL, false, NULL},
+        {"late-reason", &a.late_reason, NULL, false, NULL},
+        {"unmet", NULL, &a.unmet, false, NULL},
         {"if-match", &a.if_match, NULL, false, NULL},
         {"idempotency-key", &a.key, NULL, false, NULL},
         END_OPTS,

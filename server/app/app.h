@@ -170,6 +170,8 @@ struct event_input {
     const char *due;           /* direction_given */
     long long direction_event; /* direction_done: the direction_given */
     json_t *issue;             /* form names to issue for this act in the same transaction */
+    const char *late_reason;   /* p19_received, return_letter_received after the PU's period */
+    json_t *unmet;             /* return_letter_received: array of instruction ids */
     int if_match;              /* the client's version, or -1 */
 };
 

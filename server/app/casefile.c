@@ -85,6 +85,7 @@ void casefile_event_from(const struct casefile *cf, enum event type, const char 
     const char *due = json_string_value(json_object_get(payload, "due"));
     if (due)
         caldate_parse(due, &out->due);
+    out->late_return = json_object_get(payload, "late_reason") != NULL;
 }
 
 static bool load_case_row(struct tx *tx, const struct actor *who, long long id, bool lock,

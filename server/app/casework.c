@@ -542,6 +542,18 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
     return j;
 }
 
+/* What a supervisor's review list shows beside the clocks: acts recorded
+ * against the law's time with a reason (issue 13.3). */
+static json_t *review_flags(const struct casefile *cf)
+{
+    struct case_facts f;
+    casefile_facts(cf, -1, caldate_local_date(cf->now, cf->zone), &f);
+    json_t *flags = json_array();
+    if (f.returns_late > 0)
+        json_array_append_new(flags, json_string("p19_out_of_time"));
+    return flags;
+}
+
 #define MAX_CLOCKS 256
 
 static bool clocks_of(const struct casefile *cf, long long now, json_t **clocks,
@@ -632,15 +644,17 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
             json_array_append_new(next, json_pack("{s:s, s:s}", "type", event_code(allowed[i]),
                                                   "label", event_label(allowed[i])));
 
+    /* every return counts as a round, the letters after the P-19 too */
     int returns = 0;
     for (int i = 0; i < cf.nevents; i++)
-        if (cf.ev[i].event == EV_P19_RECEIVED)
+        if (cf.ev[i].event == EV_P19_RECEIVED || cf.ev[i].event == EV_RETURN_LETTER_RECEIVED)
             returns++;
-    json_t *facts = json_pack("{s:b, s:b, s:i, s:i, s:b, s:i, s:b, s:i}", "report_registered",
-                              f.report_registered, "spdp_sent", f.spdp_sent, "suspects", f.suspects,
-                              "suspects_without_bap", f.suspects_without_bap, "resume_written",
-                              f.resume_written, "instructions_open", f.instructions_open, "p21",
-                              f.p21, "offences", f.offences);
+    json_t *facts = json_pack(
+        "{s:b, s:b, s:i, s:i, s:b, s:i, s:b, s:i, s:i, s:i}", "report_registered",
+        f.report_registered, "spdp_sent", f.spdp_sent, "suspects", f.suspects,
+        "suspects_without_bap", f.suspects_without_bap, "resume_written", f.resume_written,
+        "instructions_open", f.instructions_open, "p21", f.p21, "offences", f.offences,
+        "returns_this_file", f.returns, "returns_out_of_time", f.returns_late);
 
     char sid[24];
     snprintf(sid, sizeof sid, "%lld", id);
@@ -681,6 +695,7 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
     PQclear(r);
     json_object_set_new(doc, "damaged",
                         damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
+    json_object_set_new(doc, "flags", review_flags(&cf));
 
     json_t *parts[] = {
         rows_json(&tx,
@@ -708,7 +723,8 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
         rows_json(&tx,
                   "SELECT json_build_object('round', i.round, 'received_on', e.legal_date, "
                   "'items', json_agg(json_build_object('id', i.id, 'item_no', i.item_no, "
-                  "'text', i.text, 'answer', i.answer, 'answered', i.answer IS NOT NULL) "
+                  "'text', i.text, 'answer', i.answer, 'answered', i.answer IS NOT NULL, "
+                  "'reopens', i.reopens) "
                   "ORDER BY i.item_no))::text FROM app.instructions i JOIN app.events e ON "
                   "e.id = i.event_id WHERE i.case_id = $1::bigint GROUP BY i.round, "
                   "e.legal_date ORDER BY i.round",
@@ -850,6 +866,7 @@ json_t *app_cases_list(struct app *app, const struct actor *who, const struct ca
                                      damaged ? "damaged" : clock_state_code(worst));
             json_object_set_new(item, "damaged",
                                 damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
+            json_object_set_new(item, "flags", review_flags(&cf));
             json_array_append_new(items, item);
         }
         casefile_free(&cf);

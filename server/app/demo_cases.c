@@ -57,7 +57,10 @@ static const struct demo_case cases[] = {
      " {\"type\":\"resume_written\",\"ago\":10},"
      " {\"type\":\"tahap1_sent\",\"ago\":9},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":8}]", true},
-    /* 4. Pontianak: returned twice with P-19 */
+    /* 4. Pontianak: returned twice, the P-19 and then, its second item still
+     * unmet, an ordinary letter (SE JAM Pidum B-3326/E/EJP/11/2011); each
+     * return within the prosecutor's 14 days of receiving the file (KUHAP
+     * 110(4)), each re-send within the investigator's 14 days (138(2)) */
     {"KANIM-PTK", "KEJARI-PTK", "tpi_check", "Pemeriksaan TPI: paspor palsu", 90,
      "[{\"name\":\"Ayşe Şahin\",\"nationality\":\"TR\",\"passport_no\":\"U98765432\",\"sex\":\"P\",\"birth_date\":\"1988-11-30\",\"birth_place\":\"İzmir\"}]",
      "119(2)",
@@ -65,14 +68,15 @@ static const struct demo_case cases[] = {
      " {\"type\":\"suspect_designated\",\"ago\":88,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":86,\"recipient\":\"kejari\"},"
      " {\"type\":\"bap_recorded\",\"ago\":80,\"bap\":\"tersangka\",\"party\":1},"
-     " {\"type\":\"resume_written\",\"ago\":70},"
-     " {\"type\":\"tahap1_sent\",\"ago\":69},"
-     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":68},"
-     " {\"by\":\"pu\",\"type\":\"p19_received\",\"ago\":60,\"instructions\":[\"Lengkapi BAP saksi pelapor\",\"Lampirkan hasil pemeriksaan laboratorium forensik dokumen\"]},"
-     " {\"type\":\"answer_all\",\"ago\":50},"
-     " {\"type\":\"resubmitted\",\"ago\":49},"
-     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":48},"
-     " {\"by\":\"pu\",\"type\":\"p19_received\",\"ago\":5,\"instructions\":[\"Sertakan keterangan ahli dari Direktorat Jenderal Imigrasi\"]}]", true},
+     " {\"type\":\"resume_written\",\"ago\":42},"
+     " {\"type\":\"tahap1_sent\",\"ago\":40},"
+     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":39},"
+     " {\"by\":\"pu\",\"type\":\"p19_received\",\"ago\":30,\"instructions\":[\"Lengkapi BAP saksi pelapor\",\"Lampirkan hasil pemeriksaan laboratorium forensik dokumen\"]},"
+     " {\"type\":\"returned_file_received\",\"ago\":29},"
+     " {\"type\":\"answer_all\",\"ago\":20},"
+     " {\"type\":\"resubmitted\",\"ago\":18},"
+     " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":17},"
+     " {\"by\":\"pu\",\"type\":\"return_letter_received\",\"ago\":5,\"unmet_item\":2}]", true},
     /* 5. Palembang: P-21 fifty days ago, Tahap II not yet done */
     {"KANIM-PLG", "KEJARI-PLG", "supervision", "Pengawasan: overstay dan bekerja tanpa izin", 120,
      "[{\"name\":\"Zoë Müller\",\"nationality\":\"DE\",\"passport_no\":\"C01X00T47\",\"sex\":\"P\",\"birth_date\":\"1979-04-18\",\"birth_place\":\"München\"}]",
@@ -305,6 +309,37 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
         .polri_involved = json_is_true(json_object_get(step, "polri_involved")),
         .instructions = json_object_get(step, "instructions"),
     };
+    json_t *unmet = NULL;
+    if (json_object_get(step, "unmet_item")) {
+        /* the P-19 item of that number, still unmet */
+        char cid[24], no[16];
+        snprintf(cid, sizeof cid, "%lld", case_id);
+        snprintf(no, sizeof no, "%lld",
+                 (long long)json_integer_value(json_object_get(step, "unmet_item")));
+        const char *p[2] = {cid, no};
+        long long item = 0;
+        struct tx tx;
+        if (tx_begin(&tx, app->db, who.user_id, err)) {
+            PGresult *r = tx_query(&tx,
+                                   "SELECT min(id) FROM app.instructions WHERE case_id = "
+                                   "$1::bigint AND round = 1 AND item_no = $2::int",
+                                   2, p, err);
+            if (r && PQntuples(r) == 1)
+                item = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+            PQclear(r);
+            tx_end(&tx);
+        }
+        if (!item)
+            return err->kind != BERR_NONE ? false
+                                          : berr_set(err, BERR_INTERNAL, "demo: no item %s", no);
+        unmet = json_pack("[I]", (json_int_t)item);
+        in.unmet = unmet;
+    }
+    if (unmet) {
+        bool ok = record(app, &who, case_id, &in, c->papers, err);
+        json_decref(unmet);
+        return ok;
+    }
     if (strcmp(type, "answer_all") != 0)
         return record(app, &who, case_id, &in, c->papers, err);
     /* answer every open P-19 item, one act each */

@@ -311,7 +311,42 @@ static json_t *payload_of(const struct event_input *in)
                             json_integer((json_int_t)json_array_size(in->instructions)));
         json_object_set_new(p, "instructions", json_deep_copy(in->instructions));
     }
+    if (json_array_size(in->unmet) > 0) {
+        json_object_set_new(p, "items", json_integer((json_int_t)json_array_size(in->unmet)));
+        json_object_set_new(p, "unmet", json_deep_copy(in->unmet));
+    }
+    if (in->late_reason)
+        json_object_set_new(p, "late_reason", json_string(in->late_reason));
     return p;
+}
+
+/* A later return names P-19 items of this case that stay unmet, each once
+ * (SE JAM Pidum B-3326/E/EJP/11/2011). */
+static bool check_unmet(struct tx *tx, const struct casefile *cf, json_t *unmet, struct berr *err)
+{
+    char cid[24], id[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    for (size_t i = 0; i < json_array_size(unmet); i++) {
+        json_int_t v = json_integer_value(json_array_get(unmet, i));
+        for (size_t k = 0; k < i; k++)
+            if (json_integer_value(json_array_get(unmet, k)) == v)
+                return berr_field(err, BERR_BAD_INPUT, "unmet", "petunjuk %lld disebut dua kali",
+                                  (long long)v);
+        snprintf(id, sizeof id, "%lld", (long long)v);
+        const char *p[2] = {cid, id};
+        PGresult *r = tx_query(tx,
+                               "SELECT 1 FROM app.instructions WHERE case_id = $1::bigint AND "
+                               "id = $2::bigint",
+                               2, p, err);
+        if (!r)
+            return false;
+        bool found = PQntuples(r) == 1;
+        PQclear(r);
+        if (!found)
+            return berr_field(err, BERR_BAD_INPUT, "unmet",
+                              "petunjuk %lld bukan petunjuk P-19 perkara ini", (long long)v);
+    }
+    return true;
 }
 
 /* The fields the client sent beyond type, date, at, number and note. */
@@ -334,6 +369,8 @@ static unsigned fields_sent(const struct event_input *in)
         [EVF_WITHDRAWS] = in->withdraws,
         [EVF_DUE] = in->due != NULL,
         [EVF_DIRECTION] = in->direction_event != 0,
+        [EVF_LATE_REASON] = in->late_reason != NULL,
+        [EVF_UNMET] = in->unmet != NULL,
     };
     unsigned mask = 0;
     for (int f = 0; f < EVF__COUNT; f++)
@@ -361,6 +398,8 @@ static const char *field_need(enum event_field f)
         return "tanggal due";
     case EVF_DIRECTION:
         return "direction: id peristiwa direction_given";
+    case EVF_UNMET:
+        return "unmet: id petunjuk P-19 yang belum dipenuhi (SE JAM Pidum B-3326/E/EJP/11/2011)";
     default:
         return event_field_code(f);
     }
@@ -427,6 +466,10 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                           "P-19 perlu daftar petunjuk (instructions)");
     if (ev == EV_INSTRUCTION_ANSWERED && !*in->answer)
         return berr_field(err, BERR_BAD_INPUT, "answer", "answer tidak boleh kosong");
+    if (in->late_reason && !*in->late_reason)
+        return berr_field(err, BERR_BAD_INPUT, "late_reason", "late_reason tidak boleh kosong");
+    if (in->unmet && !check_unmet(tx, cf, in->unmet, err))
+        return false;
     struct caldate due;
     if (in->due && !caldate_parse(in->due, &due))
         return berr_field(err, BERR_BAD_INPUT, "due", "due harus tanggal YYYY-MM-DD");
@@ -452,13 +495,28 @@ static bool instruction_rows(struct tx *tx, const struct casefile *cf, enum even
     char cid[24], eid[24];
     snprintf(cid, sizeof cid, "%lld", cf->id);
     snprintf(eid, sizeof eid, "%lld", event_id);
-    if (ev == EV_P19_RECEIVED) {
+    if (ev == EV_P19_RECEIVED || ev == EV_RETURN_LETTER_RECEIVED) {
+        /* every return is a round, the letters after the P-19 too */
         int round = 1;
         for (int i = 0; i < cf->nevents; i++)
-            if (cf->ev[i].event == EV_P19_RECEIVED)
+            if (cf->ev[i].event == EV_P19_RECEIVED || cf->ev[i].event == EV_RETURN_LETTER_RECEIVED)
                 round++;
         char rnd[16];
         snprintf(rnd, sizeof rnd, "%d", round);
+        /* the letter's items are the unmet ones, named again in this round */
+        for (size_t i = 0; i < json_array_size(in->unmet); i++) {
+            char no[24], orig[24];
+            snprintf(no, sizeof no, "%zu", i + 1);
+            snprintf(orig, sizeof orig, "%lld",
+                     (long long)json_integer_value(json_array_get(in->unmet, i)));
+            const char *p[5] = {cid, eid, rnd, no, orig};
+            if (!tx_exec(tx,
+                         "INSERT INTO app.instructions (case_id, event_id, round, item_no, text, "
+                         "reopens) SELECT $1::bigint, $2::bigint, $3::int, $4::int, text, id "
+                         "FROM app.instructions WHERE case_id = $1::bigint AND id = $5::bigint",
+                         5, p, err))
+                return false;
+        }
         for (size_t i = 0; i < json_array_size(in->instructions); i++) {
             char no[24];
             snprintf(no, sizeof no, "%zu", i + 1);
@@ -545,6 +603,8 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
 
     struct case_facts f;
     casefile_facts(&cf, ce.suspect, date, &f);
+    f.act_known = true;
+    f.late_reason = in->late_reason != NULL;
     f.polri_order = in->polri_order != NULL;
     f.polri_involved = in->polri_involved;
     f.severe_illness = in->severe_illness;

@@ -17,7 +17,7 @@
 #include "order.h"
 
 #define NONE      EV__COUNT /* end of an event list */
-#define MAX_LIST  4
+#define MAX_LIST  6
 #define RV(field) offsetof(struct ruleset, field)
 
 struct day_def {
@@ -30,7 +30,8 @@ struct day_def {
     enum event stops[MAX_LIST];
     size_t days;                 /* offset of the rule value giving the length */
     size_t warn[CLOCK_MAX_WARN]; /* offsets of warning days; 0 = none */
-    bool once_per_round;         /* only the first start after each Sprindik */
+    enum event arms[MAX_LIST];   /* when not empty: the clock starts only on the first start
+                                    after one of these (and at the beginning of the log) */
 };
 
 /* clang-format off */
@@ -39,46 +40,52 @@ static const struct day_def defs[CLK_SP3_NOTIFY + 1] = {
         "KUHAP 109(1) jo. Putusan MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27(2)",
         "UU 20/2025 (SPDP 7 hari: belum dipastikan); Permenkumham 39/2021 Pasal 27(2)",
         ACTOR_INVESTIGATOR,
-        {EV_SPRINDIK_ISSUED, NONE, NONE, NONE},
-        {EV_SPDP_SENT, EV_SP3_ISSUED, NONE, NONE},
-        RV(spdp_days), {RV(spdp_warn_day), 0}, false},
+        {EV_SPRINDIK_ISSUED, NONE},
+        {EV_SPDP_SENT, EV_SP3_ISSUED, NONE},
+        RV(spdp_days), {RV(spdp_warn_day), 0}, {NONE}},
     [CLK_P17] = {"p17", "P-17 diharapkan (berkas belum dikirim sejak SPDP)",
         "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021",
         "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021",
         ACTOR_PROSECUTOR,
-        {EV_SPDP_SENT, NONE, NONE, NONE},
-        {EV_TAHAP1_SENT, EV_P17_RECEIVED, EV_SP3_ISSUED, EV_SHORT_PROCEDURE_HANDOVER},
-        RV(p17_days), {0, 0}, true},
+        {EV_SPDP_SENT, NONE},
+        {EV_TAHAP1_SENT, EV_P17_RECEIVED, EV_SP3_ISSUED, EV_SHORT_PROCEDURE_HANDOVER, NONE},
+        RV(p17_days), {0, 0}, {EV_SPRINDIK_ISSUED, NONE}},
+    /* issue 13.2: the prosecutor's clocks start at the first receipt of each
+     * submission; a repeated receipt cannot reset them */
     [CLK_PU_ANSWER] = {"pu_answer", "Pemberitahuan lengkap/belum lengkap oleh Penuntut Umum",
         "KUHAP 138(1)", "UU 20/2025 (prapenuntutan: belum dipastikan); KUHAP 1981 138(1)",
         ACTOR_PROSECUTOR,
-        {EV_TAHAP1_RECEIVED_BY_PU, NONE, NONE, NONE},
-        {EV_P18_RECEIVED, EV_P19_RECEIVED, EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED},
-        RV(pu_answer_days), {RV(pu_answer_warn_day), 0}, false},
+        {EV_TAHAP1_RECEIVED_BY_PU, NONE},
+        {EV_P18_RECEIVED, EV_P19_RECEIVED, EV_RETURN_LETTER_RECEIVED, EV_P21_RECEIVED,
+         EV_DEEMED_COMPLETE_CONFIRMED, NONE},
+        RV(pu_answer_days), {RV(pu_answer_warn_day), 0}, {EV_TAHAP1_SENT, EV_RESUBMITTED, NONE}},
     [CLK_PU_RETURN] = {"pu_return", "Pengembalian berkas oleh Penuntut Umum (selebihnya dianggap lengkap)",
         "KUHAP 110(4)", "UU 20/2025 (prapenuntutan: belum dipastikan); KUHAP 1981 110(4)",
         ACTOR_PROSECUTOR,
-        {EV_TAHAP1_RECEIVED_BY_PU, NONE, NONE, NONE},
-        {EV_P19_RECEIVED, EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED, NONE},
-        RV(pu_return_days), {RV(pu_return_warn_day), 0}, false},
+        {EV_TAHAP1_RECEIVED_BY_PU, NONE},
+        {EV_P19_RECEIVED, EV_RETURN_LETTER_RECEIVED, EV_P21_RECEIVED,
+         EV_DEEMED_COMPLETE_CONFIRMED, NONE},
+        RV(pu_return_days), {RV(pu_return_warn_day), 0}, {EV_TAHAP1_SENT, EV_RESUBMITTED, NONE}},
+    /* KUHAP 138(2): from the investigator's receipt of the returned file when
+     * recorded, else from the return (issue 13.4) */
     [CLK_RESEND] = {"resend", "Pengiriman kembali berkas setelah P-19",
         "KUHAP 138(2)", "UU 20/2025 (prapenuntutan: belum dipastikan); KUHAP 1981 138(2)",
         ACTOR_INVESTIGATOR,
-        {EV_P19_RECEIVED, NONE, NONE, NONE},
-        {EV_RESUBMITTED, EV_SP3_ISSUED, NONE, NONE},
-        RV(resend_days), {RV(resend_warn_day), 0}, false},
+        {EV_P19_RECEIVED, EV_RETURN_LETTER_RECEIVED, EV_RETURNED_FILE_RECEIVED, NONE},
+        {EV_RESUBMITTED, EV_SP3_ISSUED, NONE},
+        RV(resend_days), {RV(resend_warn_day), 0}, {NONE}},
     [CLK_TAHAP2] = {"tahap2", "Penyerahan tersangka dan barang bukti (Tahap II)",
         "Surat JAM Pidum B-1310/E/EJP/05/2022", "Surat JAM Pidum B-1310/E/EJP/05/2022",
         ACTOR_INVESTIGATOR,
-        {EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED, NONE, NONE},
-        {EV_TAHAP2_DONE, EV_LAPSED, NONE, NONE},
-        RV(tahap2_days), {RV(tahap2_warn1_day), RV(tahap2_warn2_day)}, false},
+        {EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED, NONE},
+        {EV_TAHAP2_DONE, EV_LAPSED, NONE},
+        RV(tahap2_days), {RV(tahap2_warn1_day), RV(tahap2_warn2_day)}, {NONE}},
     [CLK_SP3_NOTIFY] = {"sp3_notify", "Pemberitahuan penghentian penyidikan (1 Hari)",
         "KUHAP 109(3)", "UU 20/2025 Pasal 24(4)",
         ACTOR_INVESTIGATOR,
-        {EV_SP3_ISSUED, NONE, NONE, NONE},
-        {EV_SP3_NOTIFIED, NONE, NONE, NONE},
-        RV(sp3_notify_days), {0, 0}, false},
+        {EV_SP3_ISSUED, NONE},
+        {EV_SP3_NOTIFIED, NONE},
+        RV(sp3_notify_days), {0, 0}, {NONE}},
 };
 /* clang-format on */
 
@@ -100,7 +107,7 @@ static const char *const kind_codes[CLK__COUNT] = {
 struct slot {
     bool used;
     bool running;
-    bool armed; /* once_per_round: no start yet in this round */
+    bool armed; /* a clock with arms: no start yet since the last arming act */
     int src;
     const struct ruleset *rs;
     struct caldate start;
@@ -183,15 +190,14 @@ static bool fold_case_event(struct fold *fo, int i, const struct case_event *e, 
     struct caldate day = evlog_date(e, z);
     int64_t at = evlog_instant(e, z);
 
-    if (e->event == EV_SPRINDIK_ISSUED)
-        for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
-            fo->cases[k].armed = true;
     for (int k = 0; k <= CLK_SP3_NOTIFY; k++) {
         const struct day_def *d = &defs[k];
         struct slot *s = &fo->cases[k];
+        if (in_list(d->arms, e->event))
+            s->armed = true;
         if (in_list(d->stops, e->event))
             slot_stop(s, e->event, at);
-        if (!in_list(d->starts, e->event) || (d->once_per_round && !s->armed))
+        if (!in_list(d->starts, e->event) || (d->arms[0] != NONE && !s->armed))
             continue;
         const struct ruleset *rs = rules_on(fo->in, i, day, err);
         if (!rs)

@@ -82,6 +82,11 @@ static const struct event_info events[EV__COUNT] = {
         "KUHAP 138(1); KEP-518/A/J.A/11/2001", EVG_FILE, PU, false},
     [EV_P19_RECEIVED] = {"p19_received", "P-19: pengembalian berkas perkara untuk dilengkapi",
         "KUHAP 110(2), 138(2); SE JAM Pidum B-3326/E/EJP/11/2011", EVG_FILE, PU, false},
+    [EV_RETURN_LETTER_RECEIVED] = {"return_letter_received",
+        "Berkas dikembalikan dengan surat biasa: petunjuk P-19 belum dipenuhi",
+        "SE JAM Pidum B-3326/E/EJP/11/2011; KUHAP 110(2), 138(2)", EVG_FILE, PU, false},
+    [EV_RETURNED_FILE_RECEIVED] = {"returned_file_received",
+        "Berkas yang dikembalikan diterima penyidik", "KUHAP 138(2)", EVG_FILE, INV, false},
     [EV_INSTRUCTION_ANSWERED] = {"instruction_answered", "Petunjuk P-19 dipenuhi",
         "KUHAP 110(3)", EVG_FILE, INV, false},
     [EV_RESUBMITTED] = {"resubmitted", "Berkas perkara dikirim kembali",
@@ -147,7 +152,8 @@ static const struct {
     [EV_RELEASED] = {SUSPECT_ACT, SUSPECT_ACT},
     [EV_DETENSI_STARTED] = {SUSPECT_ACT, SUSPECT_ACT},
     [EV_DETENSI_ENDED] = {SUSPECT_ACT, SUSPECT_ACT},
-    [EV_P19_RECEIVED] = {F(INSTRUCTIONS), F(INSTRUCTIONS)},
+    [EV_P19_RECEIVED] = {F(INSTRUCTIONS) | F(LATE_REASON), F(INSTRUCTIONS)},
+    [EV_RETURN_LETTER_RECEIVED] = {F(UNMET) | F(LATE_REASON), F(UNMET)},
     [EV_INSTRUCTION_ANSWERED] = {F(INSTRUCTION_ID) | F(ANSWER), F(INSTRUCTION_ID) | F(ANSWER)},
     [EV_SP3_ISSUED] = {F(GROUND) | F(POLRI_INVOLVED), 0},
     [EV_SP3_NOTIFIED] = {F(RECIPIENT), 0},
@@ -156,7 +162,7 @@ static const struct {
     [EV_CORRECTED] = {F(CORRECTS) | F(WITHDRAWS), F(CORRECTS)},
 };
 /* what stays with the original act when it is corrected */
-#define KEPT_BY_ORIGINAL (F(INSTRUCTIONS) | F(INSTRUCTION_ID) | F(ANSWER) | F(DIRECTION))
+#define KEPT_BY_ORIGINAL (F(INSTRUCTIONS) | F(UNMET) | F(INSTRUCTION_ID) | F(ANSWER) | F(DIRECTION))
 
 static const char *const field_codes[EVF__COUNT] = {
     [EVF_PARTY_ID] = "party_id",
@@ -175,6 +181,8 @@ static const char *const field_codes[EVF__COUNT] = {
     [EVF_WITHDRAWS] = "withdraws",
     [EVF_DUE] = "due",
     [EVF_DIRECTION] = "direction",
+    [EVF_LATE_REASON] = "late_reason",
+    [EVF_UNMET] = "unmet",
 };
 
 static const char *const group_codes[] = {

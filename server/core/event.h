@@ -48,6 +48,8 @@ enum event {
     EV_P17_RECEIVED,
     EV_P18_RECEIVED,
     EV_P19_RECEIVED,
+    EV_RETURN_LETTER_RECEIVED, /* a later return: an ordinary letter (SE B-3326/2011) */
+    EV_RETURNED_FILE_RECEIVED, /* the investigator receives the returned file (KUHAP 138(2)) */
     EV_INSTRUCTION_ANSWERED,
     EV_RESUBMITTED,
     EV_P20_RECEIVED,
@@ -124,6 +126,8 @@ enum event_field {
     EVF_WITHDRAWS,      /* "withdraws": withdraw instead of replace */
     EVF_DUE,            /* "due": a direction's due date */
     EVF_DIRECTION,      /* "direction": the direction_given done */
+    EVF_LATE_REASON,    /* "late_reason": why a return after the PU's period is recorded */
+    EVF_UNMET,          /* "unmet": the P-19 items a later return names as unmet */
     EVF__COUNT
 };
 

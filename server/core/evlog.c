@@ -130,6 +130,7 @@ bool evlog_effective(const struct case_event *ev, int n, int i, struct case_even
     out->det_type = c->det_type;
     out->bap = c->bap;
     out->due = c->due;
+    out->late_return = c->late_return;
     return true;
 }
 
@@ -172,6 +173,8 @@ void evlog_facts(const struct case_event *ev, int n, const struct tzone *z, stru
     f->instructions_open = 0;
     f->tahap1_received = false;
     f->p21 = false;
+    f->returns = f->returns_late = 0;
+    f->returned = f->return_received = false;
     for (int i = 0; i < n; i++) {
         if (!evlog_effective(ev, n, i, &e))
             continue;
@@ -186,6 +189,8 @@ void evlog_facts(const struct case_event *ev, int n, const struct tzone *z, stru
             f->resume_written = false;
             f->tahap1_received = false;
             f->p21 = false;
+            f->returns = 0; /* a new file: its own P-19 (SE B-3326/2011) */
+            f->returned = false;
             memset(bap, 0, sizeof bap);
             break;
         case EV_SPDP_SENT:
@@ -203,7 +208,17 @@ void evlog_facts(const struct case_event *ev, int n, const struct tzone *z, stru
             f->resume_written = true;
             break;
         case EV_P19_RECEIVED:
+        case EV_RETURN_LETTER_RECEIVED:
             f->instructions_open += e.items;
+            f->returns++;
+            f->returns_late += e.late_return;
+            f->returned = true;
+            f->returned_on = evlog_date(&e, z);
+            f->return_received = false;
+            break;
+        case EV_RETURNED_FILE_RECEIVED:
+            f->return_received = true;
+            f->return_received_on = evlog_date(&e, z);
             break;
         case EV_INSTRUCTION_ANSWERED:
             if (f->instructions_open > 0)
@@ -212,6 +227,7 @@ void evlog_facts(const struct case_event *ev, int n, const struct tzone *z, stru
         case EV_TAHAP1_SENT:
         case EV_RESUBMITTED:
             f->tahap1_received = false;
+            f->returned = false;
             break;
         case EV_TAHAP1_RECEIVED_BY_PU:
             f->tahap1_received = true;

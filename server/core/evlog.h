@@ -47,6 +47,8 @@ struct case_event {
     enum det_type det_type; /* detained, detention_type_changed */
     enum bap_kind bap;      /* bap_recorded */
     struct caldate due;     /* direction_given: the due date */
+    bool late_return;       /* p19_received, return_letter_received: recorded after the
+                               PU's period with a reason (issue 13.3) */
 };
 
 /* An event of type ev with no suspect, no reference and nothing else set. */
@@ -75,7 +77,9 @@ bool evlog_stage(const struct case_event *ev, int n, enum stage *out, struct ber
 
 /* Fill the log-derived fields of f (see facts.h): report, SPDP, suspects,
  * BAPs, resume and SPDP per Sprindik round, open P-19 items, the PU's receipt
- * of the file now with it, P-21.  Other fields are left as they are. */
+ * of the file now with it, P-21, the returns of this file (P-19 and later
+ * letters) and the investigator's receipt of the latest.  Other fields are
+ * left as they are. */
 void evlog_facts(const struct case_event *ev, int n, const struct tzone *z, struct case_facts *f);
 
 #endif

@@ -14,8 +14,8 @@
 static const struct {
     const char *code;
     const char *label;
-    const char *hint; /* "{case}" stands for the case's id */
-    struct act_ref sources[3];
+    const char *hint;          /* "{case}" stands for the case's id */
+    struct act_ref sources[4]; /* ended by EV__COUNT */
 } facts[FACT__COUNT] = {
     [FACT_RULESET] =
         {"ruleset", "Aturan hukum acara yang berlaku pada tanggal tindakan",
@@ -102,6 +102,47 @@ static const struct {
                                   "masa penahanan habis saat ditangguhkan; catat released (berkas "
                                   "record {case} released --party ID --at WAKTU)",
                                   NO_SOURCE},
+    [FACT_NEW_SUBMISSION] =
+        {"new_submission",
+         "Berkas yang diterima adalah kiriman yang belum diterima (penerimaan "
+         "yang sama dicatat sekali; babak baru hanya setelah pengiriman kembali)",
+         "penerimaan berkas ini sudah dicatat; penerimaan berikutnya setelah "
+         "penyidik mencatat resubmitted",
+         NO_SOURCE},
+    [FACT_PU_RETURN_IN_TIME] = {"pu_return_in_time",
+                                "Pengembalian dalam batas waktu Penuntut Umum sejak berkas "
+                                "diterima (KUHAP 110(4): selebihnya berkas dianggap lengkap)",
+                                "lewat batas waktu berkas sudah lengkap menurut hukum: catat "
+                                "deemed_complete_confirmed, atau bila pengembalian tetap "
+                                "dicatat, sertakan alasannya (--late-reason ALASAN)",
+                                NO_SOURCE},
+    [FACT_FIRST_RETURN] = {"first_return",
+                           "P-19 belum pernah diberikan untuk berkas ini (SE JAM Pidum "
+                           "B-3326/E/EJP/11/2011: P-19 hanya sekali)",
+                           "pengembalian berikutnya dicatat sebagai surat biasa yang menyebut "
+                           "petunjuk yang belum dipenuhi (berkas record {case} "
+                           "return_letter_received --unmet ID)",
+                           NO_SOURCE},
+    [FACT_P19_GIVEN] = {"p19_given",
+                        "P-19 telah diberikan lebih dahulu (surat biasa hanya untuk "
+                        "pengembalian berikutnya)",
+                        "pengembalian pertama dicatat dengan P-19 (berkas record {case} "
+                        "p19_received --instruction TEKS)",
+                        SOURCE(EV_P19_RECEIVED, AV_ANY)},
+    [FACT_RETURN_UNRECEIVED] = {"return_unreceived",
+                                "Penerimaan berkas yang dikembalikan belum dicatat (sekali untuk "
+                                "setiap pengembalian)",
+                                "penerimaan berkas yang dikembalikan ini sudah dicatat", NO_SOURCE},
+    [FACT_RESEND_PERIOD_ELAPSED] = {"resend_period_elapsed",
+                                    "Lewat 14 hari sejak penyidik menerima berkas yang "
+                                    "dikembalikan (KUHAP 138(2))",
+                                    "P-20 dapat dicatat mulai hari ke-15 sejak penyidik menerima "
+                                    "berkas yang dikembalikan (returned_file_received), atau sejak "
+                                    "pengembalian bila penerimaannya tidak dicatat",
+                                    {{EV_P19_RECEIVED, AV_ANY},
+                                     {EV_RETURN_LETTER_RECEIVED, AV_ANY},
+                                     {EV_RETURNED_FILE_RECEIVED, AV_ANY},
+                                     {EV__COUNT, AV_ANY}}},
 };
 
 const char *fact_code(enum fact f)

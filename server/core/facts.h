@@ -45,6 +45,12 @@ enum fact {
     FACT_DETENTION_IN_FORCE,     /* "detention_in_force": the period to extend still runs */
     FACT_EXTENSION_WITHIN_LIMIT, /* "extension_within_limit": days within the legal maximum */
     FACT_DETENTION_DAYS_LEFT,    /* "detention_days_left": days left to resume after suspension */
+    FACT_NEW_SUBMISSION,         /* "new_submission": the file received is one not yet received */
+    FACT_PU_RETURN_IN_TIME,      /* "pu_return_in_time": returned within the PU's 14 days */
+    FACT_FIRST_RETURN,           /* "first_return": no P-19 yet for this file (SE B-3326/2011) */
+    FACT_P19_GIVEN,              /* "p19_given": the P-19 a later letter follows */
+    FACT_RETURN_UNRECEIVED,      /* "return_unreceived": the return not yet received */
+    FACT_RESEND_PERIOD_ELAPSED,  /* "resend_period_elapsed": the investigator's 14 days are over */
     FACT__COUNT
 };
 
@@ -75,6 +81,12 @@ struct case_facts {
     struct caldate tahap1_received_on;
     bool p21; /* P-21 or deemed complete, since the latest Sprindik */
     struct caldate p21_on;
+    int returns;                /* P-19s and later letters since the latest Sprindik */
+    int returns_late;           /* ... of them recorded after the PU's period, with a reason */
+    bool returned;              /* the file is back with the investigator ... */
+    struct caldate returned_on; /* ... by the return of this date */
+    bool return_received;       /* the investigator's receipt of that return is recorded */
+    struct caldate return_received_on;
 
     /* Known to the caller (offences charged: to the suspect concerned, for a
      * per-suspect act; else to the case). */
@@ -85,6 +97,7 @@ struct case_facts {
     bool severe_illness;       /* doctor's certificate, KUHAP 29(1)(a) */
     bool polri_order;          /* the act carries the Polri investigator's order */
     bool polri_involved;       /* the SP3 records the Polri investigator's involvement */
+    bool late_reason;          /* a return after the PU's period carries its reason */
 };
 
 /* Stable code of f ("spdp_sent"), or "" for an invalid fact. */

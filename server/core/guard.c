@@ -55,8 +55,60 @@ bool guard_deemed_complete(const struct case_facts *f, struct missing *m)
     const struct ruleset *rs = facts_rules_on(f, f->tahap1_received_on);
     if (!need(rs != NULL, m, FACT_RULESET))
         return false;
-    return need(period_over(f, f->tahap1_received_on, rs->pu_return_days.value), m,
-                FACT_PU_PERIOD_ELAPSED);
+    return need(rs->deemed_complete_applies.value &&
+                    period_over(f, f->tahap1_received_on, rs->pu_return_days.value),
+                m, FACT_PU_PERIOD_ELAPSED);
+}
+
+bool guard_receipt_once(const struct case_facts *f, struct missing *m)
+{
+    return need(!f->tahap1_received, m, FACT_NEW_SUBMISSION);
+}
+
+/* A return of the file received: in the PU's time (KUHAP 110(4)), or with a
+ * reason recorded for the review list.  Unknown details (listing what may
+ * come next) pass: the act may bring its reason. */
+static bool return_in_time(const struct case_facts *f, struct missing *m)
+{
+    if (!f->tahap1_received || !caldate_valid(f->tahap1_received_on))
+        return true; /* named as tahap1_received */
+    const struct ruleset *rs = facts_rules_on(f, f->tahap1_received_on);
+    if (!need(rs != NULL, m, FACT_RULESET))
+        return false;
+    bool late = rs->deemed_complete_applies.value &&
+                period_over(f, f->tahap1_received_on, rs->pu_return_days.value);
+    return need(!late || !f->act_known || f->late_reason, m, FACT_PU_RETURN_IN_TIME);
+}
+
+bool guard_p19(const struct case_facts *f, struct missing *m)
+{
+    bool ok = guard_pu_receipt(f, m);
+    ok &= need(f->returns == 0, m, FACT_FIRST_RETURN);
+    ok &= return_in_time(f, m);
+    return ok;
+}
+
+bool guard_return_letter(const struct case_facts *f, struct missing *m)
+{
+    bool ok = guard_pu_receipt(f, m);
+    ok &= need(f->returns > 0, m, FACT_P19_GIVEN);
+    ok &= return_in_time(f, m);
+    return ok;
+}
+
+bool guard_return_receipt(const struct case_facts *f, struct missing *m)
+{
+    return need(!f->return_received, m, FACT_RETURN_UNRECEIVED);
+}
+
+bool guard_p20(const struct case_facts *f, struct missing *m)
+{
+    /* KUHAP 138(2): 14 days from the investigator's receipt of the returned
+     * file; from the return itself when the receipt is not recorded */
+    struct caldate start = f->return_received ? f->return_received_on : f->returned_on;
+    const struct ruleset *rs =
+        f->returned && caldate_valid(start) ? facts_rules_on(f, start) : NULL;
+    return need(rs && period_over(f, start, rs->resend_days.value), m, FACT_RESEND_PERIOD_ELAPSED);
 }
 
 bool guard_pu_receipt(const struct case_facts *f, struct missing *m)

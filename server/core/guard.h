@@ -37,9 +37,32 @@ bool guard_instructions_answered(const struct case_facts *f, struct missing *m);
  * more than pu_return_days have passed since it. */
 bool guard_deemed_complete(const struct case_facts *f, struct missing *m);
 
-/* p21_received (KUHAP 138(1)): the prosecutor answers a file it received,
- * so the PU's receipt of the file now with it is recorded. */
+/* p18_received, p21_received (KUHAP 138(1)): the prosecutor answers a file
+ * it received, so the PU's receipt of the file now with it is recorded. */
 bool guard_pu_receipt(const struct case_facts *f, struct missing *m);
+
+/* tahap1_received_by_pu: a submission is received once; only a re-send
+ * after a return starts a new round (issue 13.2: no clock is reset). */
+bool guard_receipt_once(const struct case_facts *f, struct missing *m);
+
+/* p19_received: the file was received (KUHAP 138(1)); no P-19 yet since the
+ * latest Sprindik (SE JAM Pidum B-3326/E/EJP/11/2011: once); and within
+ * pu_return_days of the receipt, under the receipt's regime, where
+ * deemed_complete_applies (KUHAP 110(4)), unless the act carries a reason
+ * for its lateness. */
+bool guard_p19(const struct case_facts *f, struct missing *m);
+
+/* return_letter_received: as guard_p19, but after a P-19 of this file: a
+ * later return is an ordinary letter naming the unmet items. */
+bool guard_return_letter(const struct case_facts *f, struct missing *m);
+
+/* returned_file_received (KUHAP 138(2)): once per return. */
+bool guard_return_receipt(const struct case_facts *f, struct missing *m);
+
+/* p20_received: more than resend_days have passed since the investigator
+ * received the returned file, or since the return when that receipt is not
+ * recorded (KUHAP 138(2)), under the regime of the act that started them. */
+bool guard_p20(const struct case_facts *f, struct missing *m);
 
 /* lapsed (JAM Pidum B-1310/E/EJP/05/2022): P-21 recorded and more than
  * tahap2_days have passed since it. */

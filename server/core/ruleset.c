@@ -32,6 +32,9 @@ static const struct rule_key keys[] = {
         "KUHAP 110(4)", RULE_DAYS, 1, 365),
     KEY(pu_return_warn_day, "Peringatan pengembalian oleh PU (hari ke-)", "Kebijakan berkas",
         RULE_DAYS, 0, 365),
+    KEY(deemed_complete_applies,
+        "Lewat batas waktu PU berkas dianggap lengkap; pengembalian sesudahnya terlambat",
+        "KUHAP 110(4); UU 20/2025 (prapenuntutan: belum dipastikan)", RULE_FLAG, 0, 1),
     KEY(resend_days, "Batas pengiriman kembali berkas setelah P-19", "KUHAP 138(2)",
         RULE_DAYS, 1, 365),
     KEY(resend_warn_day, "Peringatan pengiriman kembali (hari ke-)", "Kebijakan berkas",
@@ -89,6 +92,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .pu_answer_warn_day = V(5),
         .pu_return_days = V(14),
         .pu_return_warn_day = V(12),
+        .deemed_complete_applies = V(1),      /* KUHAP 110(4) */
         .resend_days = V(14),
         .resend_warn_day = V(10),
         .tahap2_days = V(60),
@@ -121,6 +125,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .pu_answer_warn_day = V(5),
         .pu_return_days = TV(14),
         .pu_return_warn_day = V(12),
+        .deemed_complete_applies = TV(1),     /* DOMAIN 9.2: 110(4) carried over? UNCERTAIN */
         .resend_days = TV(14),
         .resend_warn_day = V(10),
         .tahap2_days = TV(60),                /* P-form model under the new code unconfirmed */

@@ -48,15 +48,18 @@ struct ruleset {
     struct rule_value pu_answer_warn_day; /* warn from day N after receipt */
     struct rule_value pu_return_days;     /* PU returns within N days or deemed complete */
     struct rule_value pu_return_warn_day; /* warn from day N after receipt */
-    struct rule_value resend_days;        /* investigator re-sends N days after P-19 */
-    struct rule_value resend_warn_day;    /* warn from day N after P-19 */
-    struct rule_value tahap2_days;        /* Tahap II within N days of P-21, else lapsed */
-    struct rule_value tahap2_warn1_day;   /* first warning, day N after P-21 */
-    struct rule_value tahap2_warn2_day;   /* second warning, day N after P-21 */
-    struct rule_value sp3_notify_days;    /* notify SP3 within N days; 0 = "segera", no clock */
-    struct rule_value sp3_needs_polri;    /* 1: SP3 needs the Polri investigator's involvement */
-    struct rule_value arrest_hours;       /* arrest lasts at most N hours */
-    struct rule_value arrest_warn_hours;  /* warn N hours before the arrest expires */
+    struct rule_value deemed_complete_applies; /* 1: after pu_return_days the file is complete by
+                                                  law (KUHAP 110(4)): a later return is out of
+                                                  time, deemed completion may be confirmed */
+    struct rule_value resend_days;             /* investigator re-sends N days after P-19 */
+    struct rule_value resend_warn_day;         /* warn from day N after P-19 */
+    struct rule_value tahap2_days;             /* Tahap II within N days of P-21, else lapsed */
+    struct rule_value tahap2_warn1_day;        /* first warning, day N after P-21 */
+    struct rule_value tahap2_warn2_day;        /* second warning, day N after P-21 */
+    struct rule_value sp3_notify_days;   /* notify SP3 within N days; 0 = "segera", no clock */
+    struct rule_value sp3_needs_polri;   /* 1: SP3 needs the Polri investigator's involvement */
+    struct rule_value arrest_hours;      /* arrest lasts at most N hours */
+    struct rule_value arrest_warn_hours; /* warn N hours before the arrest expires */
     struct rule_value arrest_needs_polri_order;    /* 1: arrest needs a Polri order */
     struct rule_value detention_days;              /* investigator's detention, N days */
     struct rule_value detention_ext_pu_days;       /* extension by the PU, up to N days */

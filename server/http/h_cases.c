@@ -179,6 +179,8 @@ HANDLER(h_event_create)
                                          "due",
                                          "direction",
                                          "issue",
+                                         "late_reason",
+                                         "unmet",
                                          NULL};
     struct berr err = {0};
     req->audit.action = "case.event";
@@ -210,7 +212,8 @@ HANDLER(h_event_create)
          json_get_str(body, "answer", false, 4000, &in.answer, &err) &&
          json_get_int(body, "corrects", false, 1, (1LL << 53), &in.corrects, &err) &&
          json_get_str(body, "due", false, 10, &in.due, &err) &&
-         json_get_int(body, "direction", false, 1, (1LL << 53), &in.direction_event, &err);
+         json_get_int(body, "direction", false, 1, (1LL << 53), &in.direction_event, &err) &&
+         json_get_str(body, "late_reason", false, 500, &in.late_reason, &err);
     in.days = (int)days;
     static const char *const flags[] = {"polri_involved", "severe_illness", "withdraws"};
     bool *flag_out[] = {&in.polri_involved, &in.severe_illness, &in.withdraws};
@@ -249,6 +252,16 @@ HANDLER(h_event_create)
                 ok = berr_field(&err, BERR_BAD_INPUT, "issue",
                                 "issue: nama formulir seperti \"ba_penangkapan\"");
         }
+    }
+    if (ok && (in.unmet = json_object_get(body, "unmet")) != NULL) {
+        size_t n = json_array_size(in.unmet);
+        bool ids = json_is_array(in.unmet) && n >= 1 && n <= 100;
+        for (size_t i = 0; ids && i < n; i++)
+            ids = json_is_integer(json_array_get(in.unmet, i)) &&
+                  json_integer_value(json_array_get(in.unmet, i)) > 0;
+        if (!ids)
+            ok = berr_field(&err, BERR_BAD_INPUT, "unmet",
+                            "unmet: daftar id petunjuk P-19 yang belum dipenuhi (1 sampai 100)");
     }
     ok = ok && app_event_record(app, &req->actor, id, &in, &out, &req->audit, &err);
     if (ok) {

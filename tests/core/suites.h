@@ -13,5 +13,6 @@ Suite *suite_evlog(void);
 Suite *suite_clock(void);
 Suite *suite_terbilang(void);
 Suite *suite_order(void);
+Suite *suite_cycle(void);
 
 #endif

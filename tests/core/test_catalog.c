@@ -24,55 +24,23 @@ static const char *const design_stages[][2] = {
 };
 
 /* DESIGN.md "The event catalogue", in order. */
-static const char *const design_events[] = {"report_registered",
-                                            "pre_investigation_ordered",
-                                            "tak_decided",
-                                            "dismissed",
-                                            "sprindik_issued",
-                                            "spdp_sent",
-                                            "suspect_designated",
-                                            "letter_delivered",
-                                            "summons_served",
-                                            "bap_recorded",
-                                            "interpreter_sworn",
-                                            "search_done",
-                                            "seizure_done",
-                                            "evidence_deposited",
-                                            "resume_written",
-                                            "arrested",
-                                            "detained",
-                                            "detention_extended_pu",
-                                            "detention_extended_court",
-                                            "detention_suspended",
-                                            "detention_type_changed",
-                                            "released",
-                                            "detensi_started",
-                                            "detensi_ended",
-                                            "tahap1_sent",
-                                            "tahap1_received_by_pu",
-                                            "p16_received",
-                                            "p17_received",
-                                            "p18_received",
-                                            "p19_received",
-                                            "instruction_answered",
-                                            "resubmitted",
-                                            "p20_received",
-                                            "p21_received",
-                                            "deemed_complete_confirmed",
-                                            "p21a_received",
-                                            "p22_received",
-                                            "p23_received",
-                                            "tahap2_done",
-                                            "short_procedure_handover",
-                                            "lapsed",
-                                            "sp3_issued",
-                                            "sp3_notified",
-                                            "reopened",
-                                            "review_note",
-                                            "direction_given",
-                                            "direction_done",
-                                            "reassigned",
-                                            "corrected"};
+static const char *const design_events[] = {
+    "report_registered", "pre_investigation_ordered", "tak_decided", "dismissed", "sprindik_issued",
+    "spdp_sent", "suspect_designated", "letter_delivered", "summons_served", "bap_recorded",
+    "interpreter_sworn", "search_done", "seizure_done", "evidence_deposited", "resume_written",
+    "arrested", "detained", "detention_extended_pu", "detention_extended_court",
+    "detention_suspended", "detention_type_changed", "released", "detensi_started", "detensi_ended",
+    "tahap1_sent", "tahap1_received_by_pu", "p16_received", "p17_received", "p18_received",
+    "p19_received",
+    /* issue 13.4-5: a later return by ordinary
+     * letter (SE B-3326/2011) and the
+     * investigator's receipt of the returned file
+     * (KUHAP 138(2)) */
+    "return_letter_received", "returned_file_received", "instruction_answered", "resubmitted",
+    "p20_received", "p21_received", "deemed_complete_confirmed", "p21a_received", "p22_received",
+    "p23_received", "tahap2_done", "short_procedure_handover", "lapsed", "sp3_issued",
+    "sp3_notified", "reopened", "review_note", "direction_given", "direction_done", "reassigned",
+    "corrected"};
 
 #define NDESIGN_EVENTS ((int)(sizeof design_events / sizeof design_events[0]))
 
@@ -159,7 +127,7 @@ START_TEST(test_prosecutor_records_the_p_forms_and_the_receipt)
     const char *pu_only[] = {"tahap1_received_by_pu", "p16_received",  "p17_received",
                              "p18_received",          "p19_received",  "p20_received",
                              "p21_received",          "p21a_received", "p22_received",
-                             "p23_received",          "lapsed"};
+                             "p23_received",          "lapsed",        "return_letter_received"};
     for (size_t i = 0; i < sizeof pu_only / sizeof pu_only[0]; i++) {
         enum event e;
         ck_assert(event_lookup(pu_only[i], &e));
@@ -190,8 +158,8 @@ START_TEST(test_investigator_records_everything_else_and_anyone_corrects)
     for (int i = 0; i < EV__COUNT; i++)
         if (event_recordable_by((enum event)i, ACTOR_INVESTIGATOR))
             investigator++;
-    /* 49 events - 11 prosecutor-only - 3 supervisor-only. */
-    ck_assert_int_eq(investigator, 35);
+    /* 51 events - 12 prosecutor-only - 3 supervisor-only. */
+    ck_assert_int_eq(investigator, 36);
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_INVESTIGATOR));
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_PROSECUTOR));
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_SUPERVISOR));
@@ -232,25 +200,14 @@ END_TEST
 
 START_TEST(test_missing_fact_codes_are_stable_and_described)
 {
-    const char *codes[] = {"ruleset",
-                           "laporan",
-                           "spdp_sent",
-                           "suspect",
-                           "bap_tersangka",
-                           "resume",
-                           "instructions_answered",
-                           "tahap1_received",
-                           "pu_period_elapsed",
-                           "p21",
-                           "tahap2_period_elapsed",
-                           "short_procedure_offence",
-                           "detainable_offence",
-                           "polri_order",
-                           "court_extension_ground",
-                           "polri_involvement",
-                           "detention_in_force",
-                           "extension_within_limit",
-                           "detention_days_left"};
+    const char *codes[] = {"ruleset", "laporan", "spdp_sent", "suspect", "bap_tersangka", "resume",
+                           "instructions_answered", "tahap1_received", "pu_period_elapsed", "p21",
+                           "tahap2_period_elapsed", "short_procedure_offence", "detainable_offence",
+                           "polri_order", "court_extension_ground", "polri_involvement",
+                           "detention_in_force", "extension_within_limit", "detention_days_left",
+                           /* issue 13.2-5 */
+                           "new_submission", "pu_return_in_time", "first_return", "p19_given",
+                           "return_unreceived", "resend_period_elapsed"};
     ck_assert_int_eq(FACT__COUNT, (int)(sizeof codes / sizeof codes[0]));
     for (int i = 0; i < FACT__COUNT; i++) {
         ck_assert_str_eq(fact_code((enum fact)i), codes[i]);

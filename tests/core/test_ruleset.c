@@ -81,17 +81,12 @@ END_TEST
 START_TEST(test_unconfirmed_2025_values_carry_the_1981_value_to_verify)
 {
     const struct ruleset *old = ruleset_builtin(0), *neu = ruleset_builtin(1);
-    const char *carried[] = {"spdp_days",
-                             "pu_answer_days",
-                             "pu_return_days",
-                             "resend_days",
-                             "tahap2_days",
-                             "detention_days",
-                             "detention_ext_pu_days",
-                             "detention_ext_court_days",
-                             "detention_ext_court_count",
-                             "court_ext_min_years",
-                             "arrest_needs_polri_order"};
+    const char *carried[] = {"spdp_days", "pu_answer_days", "pu_return_days", "resend_days",
+                             "tahap2_days", "detention_days", "detention_ext_pu_days",
+                             "detention_ext_court_days", "detention_ext_court_count",
+                             "court_ext_min_years", "arrest_needs_polri_order",
+                             /* DOMAIN 9.2: whether KUHAP 110(4) carried over */
+                             "deemed_complete_applies"};
     for (size_t i = 0; i < sizeof carried / sizeof carried[0]; i++) {
         ck_assert_int_eq(value(neu, carried[i]), value(old, carried[i]));
         ck_assert_msg(to_verify(neu, carried[i]), "%s should be to verify", carried[i]);
@@ -131,7 +126,7 @@ END_TEST
 START_TEST(test_every_key_reads_its_own_field)
 {
     struct ruleset rs = *ruleset_builtin(1);
-    ck_assert_int_eq(ruleset_key_count(), 27);
+    ck_assert_int_eq(ruleset_key_count(), 28);
     /* Every rule_value field of the struct has a key. */
     ck_assert_int_eq((int)((sizeof(struct ruleset) - offsetof(struct ruleset, spdp_days)) /
                            sizeof(struct rule_value)),
@@ -152,7 +147,7 @@ START_TEST(test_every_key_reads_its_own_field)
         ck_assert(ruleset_set(&rs, k->key, v));
         ck_assert_int_eq(ruleset_value(&rs, k)->value, v);
     }
-    ck_assert_ptr_null(ruleset_key_at(27));
+    ck_assert_ptr_null(ruleset_key_at(28));
     ck_assert_ptr_null(ruleset_key_at(-1));
 }
 END_TEST

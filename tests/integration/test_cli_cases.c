@@ -522,9 +522,12 @@ START_TEST(test_prosecutor_returns_with_p19_and_investigator_answers)
     free(out);
     size_t i;
     json_t *it;
+    long long second = 0; /* the item the prosecutor finds unmet later */
     json_array_foreach(items, i, it)
     {
         char iid[24], answer[64];
+        if (i == 1)
+            second = (long long)json_integer_value(json_object_get(it, "id"));
         id_str((long long)json_integer_value(json_object_get(it, "id")), iid);
         snprintf(answer, sizeof answer, "Dipenuhi: jawaban %zu", i + 1);
         RECORD(cid, "instruction_answered", "--instruction-id", iid, "--answer", answer);
@@ -543,6 +546,23 @@ START_TEST(test_prosecutor_returns_with_p19_and_investigator_answers)
     free(out);
     RECORD(cid, "resubmitted");
     assert_shows_stage(cid, "with_prosecutor");
+
+    /* SE JAM Pidum B-3326/E/EJP/11/2011: no second P-19; the prosecutor's
+     * letter names the item still unmet, and counts as a round */
+    act_as(NIP_PROS_PLG);
+    RECORD(cid, "tahap1_received_by_pu");
+    ck_assert_int_eq(cli(&out, "record", cid, "p19_received", "--instruction", "Lagi", NULL), 1);
+    ck_assert_msg(strstr(out, "422") && strstr(out, "first_return") &&
+                      strstr(out, "return_letter_received"),
+                  "%s", out);
+    free(out);
+    char unmet[24];
+    id_str(second, unmet);
+    ck_assert_int_eq(cli(&out, "record", cid, "return_letter_received", "--unmet", unmet, NULL), 0);
+    ck_assert_msg(strstr(out, "with_prosecutor -> returned"), "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "record", cid, "return_letter_received", "--unmet", "x1", NULL), 2);
+    free(out);
 }
 END_TEST
 

@@ -21,7 +21,7 @@
 static struct proc server;
 static int port;
 static char *db;
-static char *inv, *pros, *inv_blc;
+static char *inv, *pros, *inv_blc, *sup;
 static long long kejari_plg, kejari_tnb;
 
 static long long office_id(const char *code)
@@ -48,7 +48,8 @@ static void start_server(void)
     inv = api_login(port, NIP_INV_PLG, DEMO_PW);
     pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
     inv_blc = api_login(port, NIP_INV_BLC, DEMO_PW);
-    if (!inv || !pros || !inv_blc)
+    sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
+    if (!inv || !pros || !inv_blc || !sup)
         abort();
     kejari_plg = office_id("KEJARI-PLG");
     kejari_tnb = office_id("KEJARI-TNB");
@@ -61,6 +62,7 @@ static void stop_server(void)
     free(inv);
     free(pros);
     free(inv_blc);
+    free(sup);
     free(db);
 }
 
@@ -505,6 +507,192 @@ START_TEST(test_the_field_named_is_the_one_the_client_sent)
 }
 END_TEST
 
+/* ---- the prosecutor's cycle (issue 13.2-5) -------------------------------------------------- */
+
+static const char *sup_token(void)
+{
+    return sup;
+}
+
+static json_t *get_case(long long id, const char *token)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    return call("GET", path, token, NULL, 200);
+}
+
+static json_t *clock_of(json_t *c, const char *code)
+{
+    size_t i;
+    json_t *k;
+    json_array_foreach(json_object_get(c, "clocks"), i,
+                       k) if (strcmp(str(k, "code"), code) == 0) return k;
+    return NULL;
+}
+
+static bool has_flag(json_t *j, const char *flag)
+{
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(j, "flags"), i,
+                       f) if (strcmp(json_string_value(f), flag) == 0) return true;
+    return false;
+}
+
+START_TEST(test_a_repeated_receipt_is_refused_and_moves_no_clock)
+{
+    /* issue 13.2: a second receipt of the same file would restart the
+     * prosecutor's 7 and 14 days (KUHAP 138(1), 110(4)) */
+    long long id = file_sent(30, NULL);
+    char d25[11], d20[11], body[128];
+    days_ago(25, d25);
+    days_ago(20, d20);
+    rec(id, pros, "tahap1_received_by_pu", 25, NULL);
+    snprintf(body, sizeof body, "{\"type\":\"tahap1_received_by_pu\",\"date\":\"%s\"}", d20);
+    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
+                     "new_submission");
+    json_decref(j);
+    json_t *c = get_case(id, inv);
+    ck_assert_str_eq(str(clock_of(c, "pu_return"), "start"), d25);
+    ck_assert_str_eq(str(clock_of(c, "pu_return"), "state"), "overdue");
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review)
+{
+    /* KUHAP 110(4): received on day 0, the file not returned by day 14 is
+     * complete by law; a P-19 on day 15 is out of time */
+    long long id = file_sent(40, NULL);
+    rec(id, pros, "tahap1_received_by_pu", 35, NULL);
+    char d21[11], d20[11], body[256];
+    days_ago(21, d21); /* day 14 */
+    days_ago(20, d20); /* day 15 */
+    snprintf(body, sizeof body,
+             "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lengkapi\"]}", d20);
+    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
+                     "pu_return_in_time");
+    ck_assert_ptr_nonnull(
+        strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"), "--late-reason"));
+    json_decref(j);
+    snprintf(body, sizeof body,
+             "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lengkapi\"],"
+             "\"late_reason\":\"Tanda terima berkas baru sampai di meja jaksa\"}",
+             d20);
+    json_decref(post(id, pros, body, 201));
+    /* the review list and the case show it */
+    json_t *c = get_case(id, inv);
+    ck_assert(has_flag(c, "p19_out_of_time"));
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(json_object_get(c, "facts"), "returns_out_of_time")), 1);
+    json_decref(c);
+    json_t *list = call("GET", "/api/v1/cases?limit=100&q=Uji%20urutan", sup_token(), NULL, 200);
+    bool listed = false;
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(list, "items"), i,
+                       it) if (json_integer_value(json_object_get(it, "id")) == id) listed =
+        has_flag(it, "p19_out_of_"
+                     "time");
+    ck_assert(listed);
+    json_decref(list);
+    (void)d21;
+}
+END_TEST
+
+START_TEST(test_the_p19_once_then_a_letter_naming_the_unmet_items)
+{
+    /* SE JAM Pidum B-3326/E/EJP/11/2011 */
+    long long id = file_sent(40, NULL);
+    rec(id, pros, "tahap1_received_by_pu", 35, NULL);
+    rec(id, pros, "p19_received", 33,
+        "\"instructions\":[\"Lengkapi BAP saksi\",\"Lampirkan SIMKIM\"]");
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    char *v = sql_value(db,
+                        "SELECT string_agg(id::text, ',' ORDER BY item_no) FROM app.instructions "
+                        "WHERE case_id = $1::bigint",
+                        1, p);
+    long long i1 = strtoll(v, NULL, 10), i2 = strtoll(strchr(v, ',') + 1, NULL, 10);
+    free(v);
+    char extra[128];
+    snprintf(extra, sizeof extra, "\"instruction_id\":%lld,\"answer\":\"Sudah\"", i1);
+    rec(id, inv, "instruction_answered", 30, extra);
+    snprintf(extra, sizeof extra, "\"instruction_id\":%lld,\"answer\":\"Sudah\"", i2);
+    rec(id, inv, "instruction_answered", 30, extra);
+    rec(id, inv, "resubmitted", 29, NULL);
+    rec(id, pros, "tahap1_received_by_pu", 28, NULL);
+    char d[11], body[256];
+    days_ago(25, d);
+    /* a second P-19: refused, told to write the letter */
+    snprintf(body, sizeof body,
+             "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lagi\"]}", d);
+    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
+                     "first_return");
+    ck_assert_ptr_nonnull(strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"),
+                                 "return_letter_received"));
+    json_decref(j);
+    /* a letter without the items, or naming another case's, is bad input */
+    snprintf(body, sizeof body, "{\"type\":\"return_letter_received\",\"date\":\"%s\"}", d);
+    json_decref(refused(id, pros, body, 400, "bad-input", "unmet"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"return_letter_received\",\"date\":\"%s\",\"unmet\":[999999999]}", d);
+    json_decref(refused(id, pros, body, 400, "bad-input", "unmet"));
+    /* the investigator does not write the prosecutor's letter */
+    snprintf(body, sizeof body,
+             "{\"type\":\"return_letter_received\",\"date\":\"%s\",\"unmet\":[%lld]}", d, i2);
+    json_decref(refused(id, inv, body, 403, "forbidden", NULL));
+    json_t *ok = post(id, pros, body, 201);
+    ck_assert_str_eq(str(ok, "stage"), "returned");
+    json_decref(ok);
+    /* it counts as a round, naming the unmet item again, open */
+    json_t *c = get_case(id, inv);
+    ck_assert_int_eq(json_integer_value(json_object_get(c, "p19_returns")), 2);
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(json_object_get(c, "facts"), "instructions_open")), 1);
+    json_t *rounds = json_object_get(c, "p19_rounds");
+    ck_assert_uint_eq(json_array_size(rounds), 2);
+    json_t *item = json_array_get(json_object_get(json_array_get(rounds, 1), "items"), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(item, "reopens")), i2);
+    ck_assert_str_eq(str(item, "text"), "Lampirkan SIMKIM");
+    ck_assert(json_is_false(json_object_get(item, "answered")));
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_p20_only_after_the_investigators_14_days)
+{
+    /* KUHAP 138(2): the investigator re-sends within 14 days of receiving
+     * the returned file; P-20 says that time ran out, so not before */
+    long long id = file_sent(60, NULL);
+    rec(id, pros, "tahap1_received_by_pu", 55, NULL);
+    rec(id, pros, "p19_received", 50, "\"instructions\":[\"Lengkapi\"]");
+    char d48[11], body[128];
+    days_ago(48, d48);
+    rec(id, inv, "returned_file_received", 48, NULL);
+    json_t *c = get_case(id, inv);
+    ck_assert_str_eq(str(clock_of(c, "resend"), "start"), d48);
+    json_decref(c);
+    /* its receipt once */
+    snprintf(body, sizeof body, "{\"type\":\"returned_file_received\",\"date\":\"%s\"}", d48);
+    json_decref(refused(id, inv, body, 422, "guard-failed", NULL));
+    char d34[11], d33[11];
+    days_ago(34, d34); /* day 14 from the receipt */
+    days_ago(33, d33); /* day 15 */
+    snprintf(body, sizeof body, "{\"type\":\"p20_received\",\"date\":\"%s\"}", d34);
+    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
+                     "resend_period_elapsed");
+    json_decref(j);
+    snprintf(body, sizeof body, "{\"type\":\"p20_received\",\"date\":\"%s\"}", d33);
+    json_decref(post(id, pros, body, 201));
+}
+END_TEST
+
 START_TEST(test_the_api_description_lists_the_fields_each_act_takes)
 {
     json_t *doc = call("GET", "/api/v1/openapi.json", NULL, NULL, 200);
@@ -548,6 +736,10 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_duplicate_case_number_is_named_in_indonesian);
     tcase_add_test(tc, test_the_field_named_is_the_one_the_client_sent);
     tcase_add_test(tc, test_the_api_description_lists_the_fields_each_act_takes);
+    tcase_add_test(tc, test_a_repeated_receipt_is_refused_and_moves_no_clock);
+    tcase_add_test(tc, test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review);
+    tcase_add_test(tc, test_the_p19_once_then_a_letter_naming_the_unmet_items);
+    tcase_add_test(tc, test_p20_only_after_the_investigators_14_days);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -19,7 +19,12 @@
  * of act dates (no act before one it depends on, KUHAP and the P-form
  * cycle, written out below as a list of its own); P-21 only on a file the
  * prosecutor received; no extension of a detention once no detainable
- * offence is charged.  Where a stage's guard mixes those with older facts,
+ * offence is charged; a submission received once; a return within the
+ * prosecutor's 14 days of receiving the file or with a reason (KUHAP
+ * 110(4)); the P-19 once, a later return an ordinary letter naming the
+ * unmet items (SE B-3326/2011); the investigator's receipt of a return once;
+ * P-20 only after his 14 days from that receipt, or from the return (KUHAP
+ * 138(2)).  Where a stage's guard mixes those with older facts,
  * the model takes the core's older facts and its own new ones, and compares
  * the sets.
  *
@@ -305,8 +310,10 @@ struct mcase {
     int nopen;
     long long open_instr[MAX_INSTR];
     long long answered_instr;
-    int idle;      /* steps spent in a terminal stage */
-    bool desynced; /* server and model parted: compare it no more */
+    int nanswered;
+    long long answered[MAX_INSTR]; /* answered items, for a letter naming them unmet */
+    int idle;                      /* steps spent in a terminal stage */
+    bool desynced;                 /* server and model parted: compare it no more */
 };
 
 /* One request as the model builds it. */
@@ -332,8 +339,11 @@ struct req {
     bool withdraws;
     bool has_due;
     struct caldate due;
-    bool foreign;        /* corrected: the original is an act another role records */
-    int extra;           /* a field added that the act does not take (enum mfield), or -1 */
+    bool foreign;     /* corrected: the original is an act another role records */
+    int extra;        /* a field added that the act does not take (enum mfield), or -1 */
+    bool late_reason; /* a return after the prosecutor's period, with its reason */
+    int nunmet;       /* a later return: the items it names unmet */
+    long long unmet[2];
     bool both;           /* sends `date` beside `at` ... */
     struct caldate said; /* ... this one */
     int if_match;
@@ -505,6 +515,8 @@ static struct case_event model_event(const struct req *r)
     e.bap = r->bapk;
     if (r->has_due)
         e.due = r->due;
+    e.late_return = r->late_reason;
+    e.items = r->ninstr + r->nunmet;
     return e;
 }
 
@@ -529,13 +541,15 @@ enum mfield {
     MF_WITHDRAWS,
     MF_DUE,
     MF_DIRECTION,
+    MF_LATE_REASON,
+    MF_UNMET,
     NMF
 };
 static const char *const mfield_names[NMF] = {
     "party_id",       "bap",         "days",           "detention_type", "recipient",
     "ground",         "polri_order", "polri_involved", "severe_illness", "instructions",
     "instruction_id", "answer",      "corrects",       "withdraws",      "due",
-    "direction"};
+    "direction",      "late_reason", "unmet"};
 
 /* Whether an act of type `as` takes field f: the person it concerns (acts on
  * a suspect, examinations, summonses, oaths), the BAP's kind, the days of an
@@ -573,6 +587,10 @@ static bool model_takes(enum event as, enum mfield f)
         return as == EV_DIRECTION_GIVEN;
     case MF_DIRECTION:
         return as == EV_DIRECTION_DONE;
+    case MF_LATE_REASON: /* a return, first or later */
+        return as == EV_P19_RECEIVED || as == EV_RETURN_LETTER_RECEIVED;
+    case MF_UNMET:
+        return as == EV_RETURN_LETTER_RECEIVED;
     default:
         return false;
     }
@@ -589,7 +607,8 @@ static bool req_takes(const struct mcase *mc, const struct req *r, enum mfield f
         return true;
     if (r->withdraws)
         return f == MF_WITHDRAWS;
-    if (f == MF_INSTRUCTIONS || f == MF_INSTRUCTION_ID || f == MF_ANSWER || f == MF_DIRECTION)
+    if (f == MF_INSTRUCTIONS || f == MF_UNMET || f == MF_INSTRUCTION_ID || f == MF_ANSWER ||
+        f == MF_DIRECTION)
         return false;
     return model_takes(mc->log[r->ref].event, f);
 }
@@ -624,6 +643,10 @@ static bool req_sends(const struct req *r, enum mfield f)
         return r->has_due;
     case MF_DIRECTION:
         return r->ev == EV_DIRECTION_DONE && r->ref >= 0;
+    case MF_LATE_REASON:
+        return r->late_reason;
+    case MF_UNMET:
+        return r->nunmet > 0;
     default:
         return r->extra == (int)f;
     }
@@ -661,6 +684,8 @@ static bool model_depends(const struct case_event *x, const struct case_event *y
     bool round = Y == EV_SPRINDIK_ISSUED || Y == EV_REOPENED;
     bool sent = Y == EV_TAHAP1_SENT || Y == EV_RESUBMITTED;
     bool complete = Y == EV_P21_RECEIVED || Y == EV_DEEMED_COMPLETE_CONFIRMED;
+    bool returned = Y == EV_P19_RECEIVED || Y == EV_RETURN_LETTER_RECEIVED;
+    bool received = Y == EV_TAHAP1_RECEIVED_BY_PU;
     if (event_is_detention(X) && event_is_detention(Y))
         return x->suspect == y->suspect;
     switch (X) {
@@ -681,23 +706,27 @@ static bool model_depends(const struct case_event *x, const struct case_event *y
     case EV_SHORT_PROCEDURE_HANDOVER:
         return round || Y == EV_SUSPECT_DESIGNATED;
     case EV_SP3_ISSUED:
-        return round || Y == EV_P19_RECEIVED;
+        return round || returned;
     case EV_P16_RECEIVED:
     case EV_P17_RECEIVED:
         return Y == EV_SPDP_SENT;
     case EV_TAHAP1_RECEIVED_BY_PU:
-    case EV_P19_RECEIVED:
         return sent;
     case EV_P18_RECEIVED:
-        return Y == EV_TAHAP1_RECEIVED_BY_PU;
+        return received;
+    case EV_P19_RECEIVED:
     case EV_P21_RECEIVED:
     case EV_DEEMED_COMPLETE_CONFIRMED:
-        return sent || Y == EV_TAHAP1_RECEIVED_BY_PU;
+        return sent || received;
+    case EV_RETURN_LETTER_RECEIVED: /* and after the P-19 it follows */
+        return sent || received || Y == EV_P19_RECEIVED;
     case EV_INSTRUCTION_ANSWERED:
+    case EV_RETURNED_FILE_RECEIVED:
+        return returned;
     case EV_P20_RECEIVED:
-        return Y == EV_P19_RECEIVED;
+        return returned || Y == EV_RETURNED_FILE_RECEIVED;
     case EV_RESUBMITTED:
-        return Y == EV_P19_RECEIVED || Y == EV_INSTRUCTION_ANSWERED;
+        return returned || Y == EV_INSTRUCTION_ANSWERED;
     case EV_P21A_RECEIVED:
     case EV_P22_RECEIVED:
     case EV_P23_RECEIVED:
@@ -763,6 +792,56 @@ static bool model_received(const struct mcase *mc)
     return received;
 }
 
+/* The file's returns as the law counts them: since the latest Sprindik (a
+ * new file after it), the P-19 and the letters; the latest return's day and
+ * the investigator's receipt of it (KUHAP 138(2)); the day the file now with
+ * the prosecutor was received. */
+struct returns {
+    int count;
+    bool returned, received_back, received;
+    struct caldate returned_on, received_back_on, received_on;
+};
+
+static struct returns model_returns(const struct mcase *mc)
+{
+    struct returns rt;
+    memset(&rt, 0, sizeof rt);
+    struct case_event e;
+    for (int i = 0; i < mc->n; i++) {
+        if (!evlog_effective(mc->log, mc->n, i, &e))
+            continue;
+        struct caldate d = evlog_date(&e, wib());
+        switch (e.event) {
+        case EV_SPRINDIK_ISSUED:
+            rt.count = 0;
+            rt.returned = rt.received = false;
+            break;
+        case EV_TAHAP1_SENT:
+        case EV_RESUBMITTED:
+            rt.returned = rt.received = false;
+            break;
+        case EV_TAHAP1_RECEIVED_BY_PU:
+            rt.received = true;
+            rt.received_on = d;
+            break;
+        case EV_P19_RECEIVED:
+        case EV_RETURN_LETTER_RECEIVED:
+            rt.count++;
+            rt.returned = true;
+            rt.returned_on = d;
+            rt.received_back = false;
+            break;
+        case EV_RETURNED_FILE_RECEIVED:
+            rt.received_back = true;
+            rt.received_back_on = d;
+            break;
+        default:
+            break;
+        }
+    }
+    return rt;
+}
+
 /* Whether a detainable offence is charged to the suspect (or the case):
  * one on UU 6/2011 Pasal 109's list, or of five years or more (KUHAP
  * 21(4)); an extension continues a detention only on that ground. */
@@ -785,12 +864,52 @@ static void model_guard(const struct mcase *mc, const struct req *r, struct miss
 {
     missing_clear(decides);
     missing_clear(missing);
+    struct returns rt = model_returns(mc);
+    struct caldate day = r->timed ? caldate_local_date(r->at, wib()) : r->date;
+    /* KUHAP 110(4): a return after day 14 from the receipt is out of time
+     * (the file is complete by law) unless its reason is recorded */
+    bool late = rt.received && caldate_diff(rt.received_on, day) > 14 && !r->late_reason;
     switch (r->ev) {
     case EV_P21_RECEIVED:
+    case EV_P18_RECEIVED:
         missing_add(decides, FACT_TAHAP1_RECEIVED);
         if (!model_received(mc))
             missing_add(missing, FACT_TAHAP1_RECEIVED);
         break;
+    case EV_TAHAP1_RECEIVED_BY_PU:
+        missing_add(decides, FACT_NEW_SUBMISSION);
+        if (model_received(mc))
+            missing_add(missing, FACT_NEW_SUBMISSION);
+        break;
+    case EV_P19_RECEIVED:
+    case EV_RETURN_LETTER_RECEIVED: {
+        bool letter = r->ev == EV_RETURN_LETTER_RECEIVED;
+        enum fact once = letter ? FACT_P19_GIVEN : FACT_FIRST_RETURN;
+        missing_add(decides, FACT_TAHAP1_RECEIVED);
+        missing_add(decides, once);
+        missing_add(decides, FACT_PU_RETURN_IN_TIME);
+        if (!model_received(mc))
+            missing_add(missing, FACT_TAHAP1_RECEIVED);
+        if (letter ? rt.count == 0 : rt.count > 0)
+            missing_add(missing, once);
+        if (late)
+            missing_add(missing, FACT_PU_RETURN_IN_TIME);
+        break;
+    }
+    case EV_RETURNED_FILE_RECEIVED:
+        missing_add(decides, FACT_RETURN_UNRECEIVED);
+        if (rt.received_back)
+            missing_add(missing, FACT_RETURN_UNRECEIVED);
+        break;
+    case EV_P20_RECEIVED: {
+        /* KUHAP 138(2): 14 days from the investigator's receipt of the
+         * returned file, else from the return */
+        struct caldate from = rt.received_back ? rt.received_back_on : rt.returned_on;
+        missing_add(decides, FACT_RESEND_PERIOD_ELAPSED);
+        if (!rt.returned || caldate_diff(from, day) <= 14)
+            missing_add(missing, FACT_RESEND_PERIOD_ELAPSED);
+        break;
+    }
     case EV_DETENTION_EXTENDED_PU:
     case EV_DETENTION_EXTENDED_COURT:
         missing_add(decides, FACT_DETAINABLE_OFFENCE);
@@ -856,6 +975,8 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
             expect_problem(x, 400, "bad-input", "due", "a direction needs its due date");
         else if (r->ev == EV_DIRECTION_DONE && r->ref < 0)
             expect_problem(x, 400, "bad-input", "direction", "no direction_given to point at");
+        else if (r->ev == EV_RETURN_LETTER_RECEIVED && r->nunmet == 0)
+            expect_problem(x, 400, "bad-input", "unmet", "a later return names the unmet items");
         else
             return false;
     }
@@ -874,6 +995,8 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
     struct caldate date = evlog_date(&x->ce, wib());
     struct case_facts f;
     model_facts(m, mc, x->ce.suspect, date, &f);
+    f.act_known = true;
+    f.late_reason = r->late_reason;
     f.polri_order = r->polri_order;
     f.polri_involved = r->polri_involved;
     f.severe_illness = r->severe_illness;
@@ -899,7 +1022,9 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
     for (int i = 0; i < mine.n; i++)
         missing_add(&want, mine.list[i]);
     if (want.n > 0) {
-        expect_problem(x, 422, "guard-failed", NULL, "guard (core and model)");
+        /* reported by the first fact the model decided, else as the core's */
+        expect_problem(x, 422, "guard-failed", NULL,
+                       mine.n > 0 ? fact_code(mine.list[0]) : "guard (core)");
         x->has_missing = true;
         x->missing = want;
         return;
@@ -1016,6 +1141,8 @@ static int weight(enum event ev)
     case EV_TAHAP1_SENT:
     case EV_TAHAP1_RECEIVED_BY_PU:
     case EV_P19_RECEIVED:
+    case EV_RETURN_LETTER_RECEIVED:
+    case EV_RETURNED_FILE_RECEIVED:
     case EV_P21_RECEIVED:
     case EV_INSTRUCTION_ANSWERED:
     case EV_RESUBMITTED:
@@ -1091,7 +1218,10 @@ static enum event pick_event(struct model *m, const struct mcase *mc, struct cal
 static void advance(struct model *m, struct mcase *mc)
 {
     int r = rnd(m, 100);
-    int weeks = mc->stage == ST_COMPLETE ? 50 : mc->stage == ST_WITH_PROSECUTOR ? 15 : 3;
+    int weeks = mc->stage == ST_COMPLETE          ? 50
+                : mc->stage == ST_WITH_PROSECUTOR ? 15
+                : mc->stage == ST_RETURNED        ? 10
+                                                  : 3;
     int64_t d = r < weeks        ? (int64_t)(5 + rnd(m, 20)) * 86400
                 : r < weeks + 17 ? 86400 + rnd(m, 3600)
                                  : rnd(m, 6 * 3600);
@@ -1150,6 +1280,7 @@ static void build_correction(struct model *m, const struct mcase *mc, struct req
     r->type = o->det_type;
     r->has_due = caldate_valid(o->due) && !chance(m, 20); /* or the due date */
     r->due = o->due;
+    r->late_reason = o->late_return;
     /* and some carry a field the act does not use */
     if (chance(m, 15) && o->event != EV_DETENTION_EXTENDED_PU &&
         o->event != EV_DETENTION_EXTENDED_COURT)
@@ -1189,6 +1320,22 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
     r->severe_illness = ev == EV_DETENTION_EXTENDED_COURT && chance(m, 50);
     if (ev == EV_P19_RECEIVED)
         r->ninstr = 1 + rnd(m, 3);
+    if (ev == EV_RETURN_LETTER_RECEIVED && !chance(m, 3)) {
+        /* names one or two answered items as unmet (an open one if none) */
+        int want = 1 + rnd(m, 2);
+        for (int k = 0; k < want && r->nunmet < 2; k++) {
+            long long id = mc->nanswered > 0 ? mc->answered[rnd(m, mc->nanswered)]
+                           : mc->nopen > 0   ? mc->open_instr[rnd(m, mc->nopen)]
+                                             : 0;
+            if (id && (r->nunmet == 0 || r->unmet[0] != id))
+                r->unmet[r->nunmet++] = id;
+        }
+    }
+    if (ev == EV_P19_RECEIVED || ev == EV_RETURN_LETTER_RECEIVED) {
+        struct returns rt = model_returns(mc);
+        bool late = rt.received && caldate_diff(rt.received_on, r->date) > 14;
+        r->late_reason = chance(m, late ? 60 : 10);
+    }
     if (ev == EV_INSTRUCTION_ANSWERED)
         r->instruction = mc->nopen > 0            ? mc->open_instr[rnd(m, mc->nopen)]
                          : mc->answered_instr > 0 ? mc->answered_instr
@@ -1300,6 +1447,14 @@ static char *req_json(const struct req *r)
         json_object_set_new(o, "instruction_id", json_integer(r->instruction));
         json_object_set_new(o, "answer", json_string("Sudah dilengkapi"));
     }
+    if (r->nunmet > 0) {
+        json_t *ids = json_array();
+        for (int i = 0; i < r->nunmet; i++)
+            json_array_append_new(ids, json_integer(r->unmet[i]));
+        json_object_set_new(o, "unmet", ids);
+    }
+    if (r->late_reason)
+        json_object_set_new(o, "late_reason", json_string("Berkas diterima kembali terlambat"));
     if (r->ev == EV_CORRECTED)
         json_object_set_new(o, "corrects", json_integer(r->ref_id));
     if (r->withdraws)
@@ -1599,12 +1754,14 @@ static void model_accept(const struct model *m, struct mcase *mc, const struct r
         replay_detention(m, mc);
     if (r->ev == EV_SPDP_SENT || r->ev == EV_TAHAP1_SENT || r->ev == EV_SHORT_PROCEDURE_HANDOVER)
         mc->disclosed = true;
-    if (r->ev == EV_P19_RECEIVED)
+    if (r->ev == EV_P19_RECEIVED || r->ev == EV_RETURN_LETTER_RECEIVED)
         note_instructions(mc, event_id);
     if (r->ev == EV_INSTRUCTION_ANSWERED)
         for (int i = 0; i < mc->nopen; i++)
             if (mc->open_instr[i] == r->instruction) {
                 mc->answered_instr = r->instruction;
+                if (mc->nanswered < MAX_INSTR)
+                    mc->answered[mc->nanswered++] = r->instruction;
                 mc->open_instr[i] = mc->open_instr[--mc->nopen];
                 break;
             }
