@@ -621,31 +621,44 @@ static void list_items(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, fl
     }
 }
 
-/* label, separator and a flow beside them */
+/* label, separator and a flow beside them.  A label wider than its column
+ * wraps inside it, line beside line with the value, so that the separators
+ * of a <rows> stay one column and nothing overlaps them (issue 8.9). */
 static void labelled(struct rctx *R, const char *label, const char *sep, const struct tnode *body,
                      xmlNodePtr ctx, float x, float w, float lw, const char *number, float nw,
                      enum talign al)
 {
-    size_t box0 = R->L->n_box, op0 = R->L->n_op, nl = 0;
+    size_t box0 = R->L->n_box, nl = 0;
     float sepw = sep && *sep ? lay_width(R->L, 0, R->size, sep, strlen(sep)) + 4 : 0;
+    bool wrap = label && *label && lay_width(R->L, 0, R->size, label, strlen(label)) + 3 > lw;
+    if (wrap) {
+        struct para P = {0};
+        add_str(R, &P, label, base_style(R));
+        para_out(R, &P, x + nw, lw - 3, AL_LEFT, 0, 0);
+        para_free(&P);
+    }
+    size_t body0 = R->L->n_box, op0 = R->L->n_op;
     if (number && *number) {
         label_op(R, number, x, 0, R->size);
         nl++;
     }
-    if (label && *label) {
+    if (label && *label && !wrap) {
         label_op(R, label, x + nw, 0, R->size);
         nl++;
-        /* a label wider than its column pushes the separator, never overlaps it */
-        float lwid = lay_width(R->L, 0, R->size, label, strlen(label)) + 3;
-        if (lwid > lw)
-            lw = lwid;
     }
     if (sep && *sep) {
         label_op(R, sep, x + nw + lw, 0, R->size);
         nl++;
     }
     flow(R, body, ctx, x + nw + lw + sepw, w - nw - lw - sepw, al);
-    lay_attach(R->L, op0, nl, box0, R->size, R->lh);
+    lay_attach(R->L, op0, nl, body0, R->size, R->lh);
+    if (wrap && !R->L->oom) {
+        /* the first line of the value, which took the separator */
+        size_t first = body0;
+        while (first < R->L->n_box && R->L->box[first].op_count == 0)
+            first++;
+        lay_zip(R->L, box0, body0, first);
+    }
 }
 
 static void rows_items(struct rctx *R, const struct tnode *rows, const struct tnode *t,
@@ -942,6 +955,11 @@ static void toc(struct rctx *R, const struct tnode *t, float x, float w, bool ma
     space(R, t->after);
 }
 
+/* A signature block, a receipt or anything a template keeps together holds
+ * with at least this many lines before it: never alone at the top of a page
+ * (issue 8.9). */
+#define KEEP_LINES 2
+
 static void signatures(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w)
 {
     struct cell cells[MAX_COLS];
@@ -962,6 +980,7 @@ static void signatures(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, fl
         cells[n++] = (struct cell){.content = s->first, .x = sx, .w = sw, .al = AL_CENTER};
     }
     space(R, t->before);
+    lay_keep_with_previous(R->L, R->L->n_box, KEEP_LINES);
     side_by_side(R, cells, n, ctx, 0, 0, false, 0, x, x + w, 0, 0);
     space(R, t->after);
 }
@@ -1084,6 +1103,7 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
         break;
     case T_KEEP: {
         size_t b0 = R->L->n_box;
+        lay_keep_with_previous(R->L, b0, KEEP_LINES);
         flow(R, t->first, ctx, x, w, al);
         float h = 0;
         for (size_t b = b0; b < R->L->n_box; b++)

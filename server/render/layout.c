@@ -505,6 +505,88 @@ void lay_attach(struct layout *L, size_t op_start, size_t n, size_t box_start, f
     lay_box(L, size * lh, 0);
 }
 
+/* Label lines beside the boxes laid out after them: label line k joins the
+ * k-th box holding content from b_first on (as many lines as the box is
+ * tall: a table or a kept block takes the rest beside it); the lines left
+ * over follow as boxes of their own.  Ops are reordered so that each box
+ * still owns one contiguous run of them. */
+void lay_zip(struct layout *L, size_t a0, size_t a1, size_t b_first)
+{
+    if (L->oom || a1 <= a0 || a1 > L->n_box)
+        return;
+    size_t nb = L->n_box - a0, nl = a1 - a0;
+    uint32_t op_lo = L->box[a0].op_first, op_hi = unclaimed(L);
+    struct box *tb = malloc(nb * sizeof *tb);
+    struct op *to = malloc((op_hi - op_lo + 1) * sizeof *to);
+    if (!tb || !to) {
+        free(tb);
+        free(to);
+        L->oom = true;
+        return;
+    }
+    memcpy(tb, L->box + a0, nb * sizeof *tb);
+    memcpy(to, L->op + op_lo, (op_hi - op_lo) * sizeof *to);
+    size_t out = a0, k = 0;
+    uint32_t cur = op_lo;
+    /* the ops of label line k into the box being written, moved down by dy */
+#define TAKE_LABEL(dy)                                                                             \
+    do {                                                                                           \
+        const struct box *lb = &tb[k];                                                             \
+        for (uint32_t i = 0; i < lb->op_count; i++) {                                              \
+            struct op o = to[lb->op_first - op_lo + i];                                            \
+            o.y += (dy);                                                                           \
+            if (o.kind == OP_LINE)                                                                 \
+                o.y2 += (dy);                                                                      \
+            L->op[cur++] = o;                                                                      \
+        }                                                                                          \
+        k++;                                                                                       \
+    } while (0)
+    for (size_t j = nl; j < nb; j++) {
+        struct box b = tb[j];
+        struct box w = b;
+        w.op_first = cur;
+        if (a0 + j >= b_first && k < nl && b.op_count > 0) {
+            float dy = 0;
+            do {
+                float lh = tb[k].h;
+                TAKE_LABEL(dy);
+                dy += lh;
+            } while (k < nl && dy + tb[k].h <= b.h + 0.01f);
+            if (dy > w.h)
+                w.h = dy;
+            w.flags &= (uint16_t)~BOX_SPACE;
+        }
+        if (b.op_count)
+            memcpy(L->op + cur, to + (b.op_first - op_lo), b.op_count * sizeof *to);
+        cur += b.op_count;
+        w.op_count = cur - w.op_first;
+        L->box[out++] = w;
+    }
+    while (k < nl) {
+        struct box w = tb[k];
+        w.op_first = cur;
+        TAKE_LABEL(0);
+        w.op_count = cur - w.op_first;
+        L->box[out++] = w;
+    }
+#undef TAKE_LABEL
+    L->n_box = out;
+    free(tb);
+    free(to);
+}
+
+void lay_keep_with_previous(struct layout *L, size_t b0, int lines)
+{
+    for (size_t b = b0; b > 0 && lines > 0; b--) {
+        struct box *bx = &L->box[b - 1];
+        if (bx->flags & (BOX_BREAK | BOX_PART))
+            return;
+        bx->flags |= BOX_KEEP_NEXT;
+        if (bx->op_count > 0)
+            lines--;
+    }
+}
+
 /* ---- pages ---------------------------------------------------------------------------- */
 
 static void new_page(struct layout *L, const struct geom *g, int part, bool watermark)

@@ -278,6 +278,15 @@ float lay_collapse(struct layout *L, size_t start);
 void lay_attach(struct layout *L, size_t op_start, size_t n, size_t box_start, float size,
                 float line_height);
 
+/* Set label lines [a0, a1) beside the boxes laid out after them, from
+ * b_first on (a <rows> label wrapped in its column, issue 8.9). */
+void lay_zip(struct layout *L, size_t a0, size_t a1, size_t b_first);
+
+/* Keep the last `lines` lines laid out before box b0 (and the space between)
+ * on the page of b0: a signature or a receipt never starts a page alone
+ * (issue 8.9).  Stops at a page break or a book part. */
+void lay_keep_with_previous(struct layout *L, size_t b0, int lines);
+
 /* Paginate boxes [box_first, n_box) with geometry g; pages numbered from
  * the current page count. */
 /* n empty pages of part (places that other pages will take, render_pdf_bind). */

@@ -183,3 +183,59 @@ int info_pages(const char *info)
     const char *p = strstr(info, "Pages:");
     return p ? (int)strtol(p + 6, NULL, 10) : -1;
 }
+
+/* The value of attribute name="..." in a pdftotext -bbox line. */
+static double attr_of(const char *line, const char *name)
+{
+    char key[16];
+    snprintf(key, sizeof key, " %s=\"", name);
+    const char *p = strstr(line, key);
+    return p ? strtod(p + strlen(key), NULL) : -1;
+}
+
+struct bword *pdf_words(const char *pdf_path, size_t *n)
+{
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "pdftotext -q -bbox -enc UTF-8 '%s' - 2>/dev/null", pdf_path);
+    char *out = run(cmd);
+    size_t cap = 256;
+    struct bword *w = malloc(cap * sizeof *w);
+    ck_assert_ptr_nonnull(w);
+    *n = 0;
+    int page = 0;
+    for (char *line = out, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        if (strstr(line, "<page ")) {
+            page++;
+            continue;
+        }
+        const char *open = strstr(line, "<word ");
+        const char *gt = open ? strchr(open, '>') : NULL;
+        const char *close = gt ? strstr(gt, "</word>") : NULL;
+        if (!close)
+            continue;
+        if (*n == cap) {
+            w = realloc(w, (cap *= 2) * sizeof *w);
+            ck_assert_ptr_nonnull(w);
+        }
+        struct bword *b = &w[(*n)++];
+        b->page = page;
+        b->x0 = attr_of(open, "xMin");
+        b->y0 = attr_of(open, "yMin");
+        b->x1 = attr_of(open, "xMax");
+        b->y1 = attr_of(open, "yMax");
+        snprintf(b->text, sizeof b->text, "%.*s", (int)(close - gt - 1), gt + 1);
+    }
+    free(out);
+    return w;
+}
+
+long word_find(const struct bword *w, size_t n, size_t from, const char *text)
+{
+    for (size_t i = from; i < n; i++)
+        if (strcmp(w[i].text, text) == 0)
+            return (long)i;
+    return -1;
+}

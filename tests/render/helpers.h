@@ -37,6 +37,20 @@ char *pdf_text(const char *pdf_path, int first, int last);
 /* As pdf_text, without -layout: text in reading order, columns apart. */
 char *pdf_text_raw(const char *pdf_path, int first, int last);
 
+/* A word where pdftotext -bbox finds it: page (1-based) and box in points
+ * from the page's top left. */
+struct bword {
+    int page;
+    double x0, y0, x1, y1;
+    char text[96];
+};
+
+/* Every word of the PDF in reading order (malloc'd; *n set). */
+struct bword *pdf_words(const char *pdf_path, size_t *n);
+
+/* The first word equal to text at or after index from, or -1. */
+long word_find(const struct bword *w, size_t n, size_t from, const char *text);
+
 /* The "Pages:" of pdfinfo's output, or -1. */
 int info_pages(const char *info);
 

@@ -20,6 +20,7 @@ int main(int argc, char **argv)
     srunner_add_suite(sr, suite_safety());
     srunner_add_suite(sr, suite_book());
     srunner_add_suite(sr, suite_forms_all());
+    srunner_add_suite(sr, suite_layout());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
