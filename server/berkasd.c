@@ -46,6 +46,7 @@ struct options {
     bool no_fsync;
     int receive_timeout;
     int login_workers;
+    int db_deadline;
 };
 
 static void usage(FILE *out)
@@ -72,6 +73,8 @@ static void usage(FILE *out)
             "      --threads N      HTTP worker threads (default 8)\n"
             "      --db-pool N      database connections (default: --threads)\n"
             "      --login-workers N  passwords checked at once (default 2; each takes 64 MiB)\n"
+            "      --db-deadline S  seconds any database statement may take before berkasd\n"
+            "                       cancels it and answers 503 (default 6)\n"
             "      --receive-timeout S  seconds a client has to send a request's headers and\n"
             "                       body (default 15; 3 while the server is 3/4 full)\n"
             "      --unsafe-no-fsync  embedded cluster without fsync: tests and benches only,\n"
@@ -108,7 +111,8 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_FONTS,
         OPT_PUBLIC_URL,
         OPT_RECEIVE_TIMEOUT,
-        OPT_LOGIN_WORKERS
+        OPT_LOGIN_WORKERS,
+        OPT_DB_DEADLINE
     };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
@@ -125,6 +129,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"unsafe-no-fsync", no_argument, NULL, OPT_NO_FSYNC},
         {"receive-timeout", required_argument, NULL, OPT_RECEIVE_TIMEOUT},
         {"login-workers", required_argument, NULL, OPT_LOGIN_WORKERS},
+        {"db-deadline", required_argument, NULL, OPT_DB_DEADLINE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -178,6 +183,9 @@ static void parse_options(int argc, char **argv, struct options *o)
         case OPT_LOGIN_WORKERS:
             o->login_workers = parse_int(optarg, 1, 64, "--login-workers");
             break;
+        case OPT_DB_DEADLINE:
+            o->db_deadline = parse_int(optarg, 1, 3600, "--db-deadline");
+            break;
         case OPT_RECEIVE_TIMEOUT:
             o->receive_timeout = parse_int(optarg, 1, 3600, "--receive-timeout");
             break;
@@ -230,6 +238,67 @@ static void print_demo_logins(bool loaded)
                 demo_users[i].office, demo_users[i].name);
 }
 
+/* Bring the embedded postmaster back after it died (issue 9.5): at once,
+ * then with a growing pause between attempts (0.1 s doubling to 5 s) while
+ * it will not come up, say because the backends of the dead one still hold
+ * its shared memory.  Every step is one log line; the pool drops the
+ * connections to the dead server so that no request meets one. */
+struct supervisor {
+    bool down;
+    long long down_since_ms, next_try_ms;
+    long pause_ms;
+    int attempts;
+};
+
+static long long mono_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void supervise(struct supervisor *sv, struct cluster *cluster, struct db_pool *pool)
+{
+    char how[64];
+    if (!sv->down && cluster_reap(cluster, how, sizeof how)) {
+        fprintf(stderr, "berkasd: PostgreSQL %s; restarting it\n", how);
+        *sv = (struct supervisor){.down = true, .down_since_ms = mono_ms(), .pause_ms = 100};
+    }
+    if (!sv->down || mono_ms() < sv->next_try_ms)
+        return;
+    struct berr err = {0};
+    sv->attempts++;
+    if (cluster_restart(cluster, &err)) {
+        db_pool_renew(pool);
+        fprintf(stderr, "berkasd: PostgreSQL back after %.1f s (attempt %d)\n",
+                (double)(mono_ms() - sv->down_since_ms) / 1000.0, sv->attempts);
+        sv->down = false;
+        return;
+    }
+    fprintf(stderr, "berkasd: PostgreSQL restart %d failed: %s; next in %.1f s\n", sv->attempts,
+            err.message, (double)sv->pause_ms / 1000.0);
+    sv->next_try_ms = mono_ms() + sv->pause_ms;
+    sv->pause_ms = sv->pause_ms * 2 > 5000 ? 5000 : sv->pause_ms * 2;
+}
+
+/* Serve until a stop signal, which is returned; meanwhile, with an embedded
+ * cluster, watch its postmaster (SIGCHLD, and a look every 100 ms while it
+ * is being brought back). */
+static int serve(struct cluster *cluster, struct db_pool *pool, const sigset_t *stop_signals)
+{
+    sigset_t waited = *stop_signals;
+    sigaddset(&waited, SIGCHLD);
+    struct supervisor sv = {0};
+    for (;;) {
+        struct timespec tick = {.tv_sec = sv.down ? 0 : 1, .tv_nsec = sv.down ? 100000000L : 0};
+        int sig = sigtimedwait(&waited, NULL, &tick);
+        if (sig > 0 && sig != SIGCHLD)
+            return sig;
+        if (cluster)
+            supervise(&sv, cluster, pool);
+    }
+}
+
 static int fail(const struct berr *err)
 {
     fprintf(stderr, "berkasd: %s\n", err->message);
@@ -250,7 +319,9 @@ int main(int argc, char **argv)
     sigaddset(&stop_signals, SIGTERM);
     sigaddset(&stop_signals, SIGINT);
     sigaddset(&stop_signals, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
+    sigset_t blocked = stop_signals; /* SIGCHLD too: the postmaster's death, taken in serve() */
+    sigaddset(&blocked, SIGCHLD);
+    pthread_sigmask(SIG_BLOCK, &blocked, NULL);
     signal(SIGPIPE, SIG_IGN);
     setvbuf(stderr, NULL, _IOLBF, 0);
 
@@ -287,6 +358,8 @@ int main(int argc, char **argv)
     if (ok)
         app.db = db_pool_new(o.db_app ? o.db_app : conninfo, o.pool, o.db_app ? NULL : "berkas_app",
                              &err);
+    if (app.db && o.db_deadline > 0)
+        db_pool_set_deadline(app.db, o.db_deadline * 1000);
     ok = ok && app.db && app_init(&app, &err) && app_login_init(&app, o.login_workers, 16, &err);
     /* every template checked now: a broken one stops start-up naming its line */
     if (ok) {
@@ -341,9 +414,7 @@ int main(int argc, char **argv)
             BERKAS_VERSION, seconds_since(&t0), o.listen, where, mr.latest, mr.applied_now,
             mr.applied_now == 1 ? "" : "s");
 
-    int sig = 0;
-    while (sigwait(&stop_signals, &sig) != 0)
-        ;
+    int sig = serve(cluster, app.db, &stop_signals);
     fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
     http_stop(http);
     app_login_free(&app);

@@ -34,6 +34,7 @@
 #include "render/render.h"
 #include "forms.h"
 #include "signers.h"
+#include "store/db.h"
 #include "store/tx.h"
 
 #define STAGE_BIT(s) (1u << (s))
@@ -461,15 +462,15 @@ static bool document_insert(struct tx *tx, const struct actor *who, long long ca
     int ln[19] = {0}, fm[19] = {0};
     ln[10] = (int)pdf_len;
     fm[10] = 1; /* the PDF goes as binary; everything else as text */
-    PGresult *r = PQexecParams(tx->conn,
-                               "INSERT INTO app.documents (case_id, form, doc_type, title, "
-                               "number, issued_on, issued_by, office_id, params, case_xml, pdf, "
-                               "pdf_sha256, pages, verify_code, event_id, regime, late, "
-                               "act_number, signer) VALUES ($1::bigint, $2, $3, $4, $5, $6::date, "
-                               "$7::bigint, $8::bigint, $9::jsonb, $10, $11::bytea, decode($12, "
-                               "'hex'), $13::int, $14, $15::bigint, $16, $17::boolean, "
-                               "$18::boolean, $19::jsonb) RETURNING id",
-                               19, NULL, v, ln, fm, 0);
+    PGresult *r = db_exec(tx->pool, tx->conn,
+                          "INSERT INTO app.documents (case_id, form, doc_type, title, "
+                          "number, issued_on, issued_by, office_id, params, case_xml, pdf, "
+                          "pdf_sha256, pages, verify_code, event_id, regime, late, "
+                          "act_number, signer) VALUES ($1::bigint, $2, $3, $4, $5, $6::date, "
+                          "$7::bigint, $8::bigint, $9::jsonb, $10, $11::bytea, decode($12, "
+                          "'hex'), $13::int, $14, $15::bigint, $16, $17::boolean, "
+                          "$18::boolean, $19::jsonb) RETURNING id",
+                          19, v, ln, fm, 0);
     free(params_text);
     free(signer_text);
     bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
@@ -673,8 +674,9 @@ bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id
     snprintf(did, sizeof did, "%lld", doc_id);
     const char *p[1] = {did};
     /* binary result: the PDF's bytes as they were issued */
-    PGresult *r = PQexecParams(tx.conn, "SELECT d.pdf FROM app.documents d WHERE d.id = $1::bigint",
-                               1, NULL, p, NULL, NULL, 1);
+    PGresult *r =
+        db_exec(tx.pool, tx.conn, "SELECT d.pdf FROM app.documents d WHERE d.id = $1::bigint", 1, p,
+                NULL, NULL, 1);
     bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
     if (!ok)
         tx_error_of(r, err);

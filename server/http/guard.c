@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -35,6 +36,15 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Whether bytes wait in the socket that libmicrohttpd has not read yet: then
+ * the client sent its request and the server is the slow one (all its
+ * workers busy), which is no reason to cut the client. */
+static bool unread(int fd)
+{
+    int n = 0;
+    return ioctl(fd, FIONREAD, &n) == 0 && n > 0;
+}
+
 static void *watch(void *arg)
 {
     struct guard *g = arg;
@@ -52,7 +62,7 @@ static void *watch(void *arg)
         long long budget = g->open > g->tight_above ? g->tight_ms : g->budget_ms;
         unsigned cut = 0;
         for (struct guard_conn *c = g->head; c; c = c->next)
-            if (c->receiving && !c->cut && now - c->since > budget) {
+            if (c->receiving && !c->cut && now - c->since > budget && !unread(c->fd)) {
                 shutdown(c->fd, SHUT_RDWR);
                 c->cut = true;
                 cut++;

@@ -7,8 +7,9 @@
  * the previous answer went out, on a kept-alive connection) until the
  * request's headers and body are in.  A connection over budget is shut
  * down by a watchdog thread; libmicrohttpd then sees end-of-file and closes
- * it the usual way.  When the server is three quarters full, the budget
- * shrinks to the tight one, so that new clients keep finding room.
+ * it the usual way.  A connection whose bytes wait unread in its socket is
+ * not cut: the client sent them, the server's workers were busy.  When the server is three quarters
+ * full, the budget shrinks to the tight one, so that new clients keep finding room.
  *
  * Thread safety: libmicrohttpd calls guard_open/close/received/idle from its
  * threads; the watchdog runs in its own; one mutex covers the list.  A

@@ -2,8 +2,10 @@
  * cluster.c - the embedded PostgreSQL cluster; see cluster.h for the layout
  * and the promises.
  *
- * Everything here runs at start-up or shut-down in the main thread, before
- * any other thread exists or after they are gone.
+ * Everything here runs in the main thread: at start-up, before any other
+ * thread exists, at shut-down, after they are gone, and in between only the
+ * supervision (cluster_reap, cluster_restart), which touches nothing the
+ * other threads use.
  */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "cluster.h"
@@ -735,6 +737,35 @@ bool cluster_start(struct cluster *c, struct berr *err)
         return false;
     }
     return true;
+}
+
+bool cluster_reap(struct cluster *c, char *how, size_t howsz)
+{
+    if (!c || c->pid <= 0)
+        return false;
+    int status;
+    pid_t w = waitpid(c->pid, &status, WNOHANG);
+    if (w != c->pid)
+        return false;
+    if (WIFSIGNALED(status))
+        snprintf(how, howsz, "killed by signal %d", WTERMSIG(status));
+    else
+        snprintf(how, howsz, "exited with status %d", WEXITSTATUS(status));
+    c->pid = 0;
+    return true;
+}
+
+bool cluster_restart(struct cluster *c, struct berr *err)
+{
+    if (c->pid > 0)
+        return true;
+    if (!wait_for_old_postmaster(c, err) || !spawn_postmaster(c, err))
+        return false;
+    if (wait_until_ready(c, err))
+        return true;
+    struct berr ignored = {0};
+    cluster_stop(c, &ignored);
+    return false;
 }
 
 bool cluster_stop(struct cluster *c, struct berr *err)

@@ -58,6 +58,19 @@ const char *cluster_conninfo(const struct cluster *c);
  * frees the result. */
 char *cluster_conninfo_for(const struct cluster *c, const char *dbname);
 
+/* Supervision (issue 9.5), from the thread that called cluster_start() (the
+ * postmaster's death signal is tied to that thread).  cluster_reap(): whether
+ * the postmaster has exited since; if so its pid is forgotten and *how says
+ * how it ended ("killed by signal 9", "exited with status 1").  Never
+ * blocks. */
+bool cluster_reap(struct cluster *c, char *how, size_t howsz);
+
+/* Start the postmaster of a cluster that ran before in this process (no
+ * initdb, nothing removed on failure) and wait until it accepts connections
+ * (PostgreSQL's crash recovery runs first).  On failure the postmaster that
+ * was started is stopped again, so the caller can retry. */
+bool cluster_restart(struct cluster *c, struct berr *err);
+
 /* The postmaster's pid, or 0 when it is not running. */
 pid_t cluster_pid(const struct cluster *c);
 

@@ -2,6 +2,8 @@
 #include "db.h"
 
 #include <errno.h>
+#include <poll.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -27,14 +29,24 @@ struct stmt_cache {
 
 static void cache_clear(struct stmt_cache *c);
 
+#define CONNECT_DEADLINE_MS  5000
+#define ROLLBACK_DEADLINE_MS 1000
+#define CANCELLERS_MAX       4 /* cancels in flight at once; more are not sent */
+
 struct db_pool {
     char *conninfo;
     char *role;
     int size;
-    PGconn **conns;            /* all of them */
+    int deadline_ms;           /* per statement, client side */
+    PGconn **conns;            /* all of them; NULL: to be made at the next checkout */
     struct stmt_cache *caches; /* one per connection */
     bool *busy;
-    pthread_mutex_t lock;
+    bool *abandoned;       /* a statement passed its deadline: never used again */
+    unsigned *made_in;     /* the generation each connection was made in */
+    unsigned generation;   /* bumped by db_pool_renew() */
+    long long quiet_until; /* ms, monotonic: the database just failed to answer; until then
+                              only probes (db_ping) try it, the rest fail at once */
+    pthread_mutex_t lock;  /* busy, made_in, generation */
     pthread_cond_t freed;
 };
 
@@ -76,7 +88,52 @@ PGconn *db_connect(const char *conninfo, struct berr *err)
     return db_connect_as(conninfo, NULL, err);
 }
 
-PGconn *db_connect_as(const char *conninfo, const char *role, struct berr *err)
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Wait until the socket is ready for ev, at most until deadline (ms,
+ * monotonic).  False when the deadline passed. */
+static bool wait_socket(PGconn *c, short ev, long long deadline)
+{
+    for (;;) {
+        long long left = deadline - now_ms();
+        if (left <= 0)
+            return false;
+        struct pollfd pfd = {.fd = PQsocket(c), .events = ev};
+        int n = poll(&pfd, 1, (int)left);
+        if (n > 0 || (n < 0 && errno != EINTR))
+            return true; /* ready, or an error libpq will report itself */
+    }
+}
+
+/* PQconnectStartParams driven to its end within deadline_ms: a hung server
+ * accepts the socket and then says nothing, which the blocking calls would
+ * wait out for connect_timeout on every checkout. */
+static PGconn *connect_within(const char *const *keys, const char *const *vals, int deadline_ms)
+{
+    PGconn *c = PQconnectStartParams(keys, vals, 1);
+    if (!c || PQstatus(c) == CONNECTION_BAD)
+        return c;
+    long long deadline = now_ms() + deadline_ms;
+    PostgresPollingStatusType st = PGRES_POLLING_WRITING;
+    while (st != PGRES_POLLING_OK && st != PGRES_POLLING_FAILED) {
+        short ev = st == PGRES_POLLING_READING ? POLLIN : POLLOUT;
+        if (!wait_socket(c, ev, deadline)) {
+            PQfinish(c);
+            return NULL;
+        }
+        st = PQconnectPoll(c);
+    }
+    return c;
+}
+
+/* db_connect_as with the deadline given. */
+static PGconn *connect_role(const char *conninfo, const char *role, int deadline_ms,
+                            struct berr *err)
 {
     char options[256];
     snprintf(options, sizeof options,
@@ -88,14 +145,15 @@ PGconn *db_connect_as(const char *conninfo, const char *role, struct berr *err)
     const char *keys[] = {"connect_timeout", "application_name",      "options", "keepalives_idle",
                           "dbname",          role ? "options" : NULL, NULL};
     const char *vals[] = {"5", "berkasd", options, "30", conninfo, options, NULL};
-    PGconn *conn = PQconnectdbParams(keys, vals, 1);
+    PGconn *conn = connect_within(keys, vals, deadline_ms);
+    char where[256];
+    db_describe(conninfo, where, sizeof where);
     if (!conn) {
-        berr_set(err, BERR_UNAVAILABLE, "out of memory connecting to the database");
+        berr_set(err, BERR_UNAVAILABLE, "cannot connect to database %s: no answer within %d ms",
+                 where, deadline_ms);
         return NULL;
     }
     if (PQstatus(conn) != CONNECTION_OK) {
-        char where[256];
-        db_describe(conninfo, where, sizeof where);
         char msg[300];
         snprintf(msg, sizeof msg, "%s", PQerrorMessage(conn));
         msg[strcspn(msg, "\n")] = '\0';
@@ -105,6 +163,11 @@ PGconn *db_connect_as(const char *conninfo, const char *role, struct berr *err)
     }
     PQsetNoticeProcessor(conn, ignore_notice, NULL);
     return conn;
+}
+
+PGconn *db_connect_as(const char *conninfo, const char *role, struct berr *err)
+{
+    return connect_role(conninfo, role, CONNECT_DEADLINE_MS, err);
 }
 
 struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, struct berr *err)
@@ -120,7 +183,10 @@ struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, st
     p->conns = calloc((size_t)size, sizeof *p->conns);
     p->busy = calloc((size_t)size, sizeof *p->busy);
     p->caches = calloc((size_t)size, sizeof *p->caches);
-    if (!p->conninfo || !p->conns || !p->busy || !p->caches)
+    p->abandoned = calloc((size_t)size, sizeof *p->abandoned);
+    p->made_in = calloc((size_t)size, sizeof *p->made_in);
+    p->deadline_ms = DB_DEADLINE_MS;
+    if (!p->conninfo || !p->conns || !p->busy || !p->caches || !p->abandoned || !p->made_in)
         goto oom;
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->freed, NULL);
@@ -130,6 +196,7 @@ struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, st
             db_pool_free(p);
             return NULL;
         }
+        PQsetnonblocking(p->conns[i], 1); /* sends never block: see await() */
     }
     return p;
 oom:
@@ -138,6 +205,8 @@ oom:
         free(p->conns);
         free(p->busy);
         free(p->caches);
+        free(p->abandoned);
+        free(p->made_in);
         free(p->role);
         free(p);
     }
@@ -145,8 +214,91 @@ oom:
     return NULL;
 }
 
+void db_pool_set_deadline(struct db_pool *p, int deadline_ms)
+{
+    if (deadline_ms > 0)
+        p->deadline_ms = deadline_ms;
+}
+
+void db_pool_renew(struct db_pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    p->generation++;
+    p->quiet_until = 0;
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* A hung database would make every request wait out the deadline, one after
+ * the other, while the HTTP workers pile up behind them.  After it failed to
+ * answer, it is left alone for QUIET_MS: requests get 503 at once, and only
+ * /healthz (a probe) asks it again; a probe that gets through ends the
+ * quiet at once. */
+#define QUIET_MS 1000
+
+static void quiet_start(struct db_pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    p->quiet_until = now_ms() + QUIET_MS;
+    pthread_mutex_unlock(&p->lock);
+}
+
+static bool quiet_now(struct db_pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    bool q = now_ms() < p->quiet_until;
+    pthread_mutex_unlock(&p->lock);
+    return q;
+}
+
+static void quiet_end(struct db_pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    p->quiet_until = 0;
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* The connection in slot, made anew when it is missing, broken or older than
+ * the database's last restart, within what is left until deadline (ms,
+ * monotonic; at least half a second). */
+static bool slot_ready(struct db_pool *p, int slot, unsigned generation, long long deadline,
+                       bool probe, struct berr *err)
+{
+    PGconn *c = p->conns[slot];
+    if (c && PQstatus(c) == CONNECTION_OK && p->made_in[slot] == generation)
+        return true;
+    if (!probe && quiet_now(p))
+        return berr_set(err, BERR_UNAVAILABLE, "the database did not answer a moment ago");
+    pthread_mutex_lock(&p->lock); /* out of the table before its memory can be reused */
+    p->conns[slot] = NULL;
+    pthread_mutex_unlock(&p->lock);
+    if (c)
+        PQfinish(c);
+    cache_clear(&p->caches[slot]); /* a new session knows no prepared statement */
+    long long left = deadline - now_ms();
+    left = left < 500 ? 500 : left > CONNECT_DEADLINE_MS ? CONNECT_DEADLINE_MS : left;
+    c = connect_role(p->conninfo, p->role, (int)left, err);
+    if (!c) {
+        quiet_start(p);
+        return false;
+    }
+    PQsetnonblocking(c, 1);
+    pthread_mutex_lock(&p->lock);
+    p->conns[slot] = c;
+    p->made_in[slot] = generation;
+    pthread_mutex_unlock(&p->lock);
+    return true;
+}
+
+static PGconn *acquire(struct db_pool *p, int timeout_ms, bool probe, struct berr *err);
+
 PGconn *db_acquire(struct db_pool *p, int timeout_ms, struct berr *err)
 {
+    return acquire(p, timeout_ms, false, err);
+}
+
+static PGconn *acquire(struct db_pool *p, int timeout_ms, bool probe, struct berr *err)
+{
+    long long deadline_ms = now_ms() + timeout_ms;
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_sec += timeout_ms / 1000;
@@ -170,22 +322,21 @@ PGconn *db_acquire(struct db_pool *p, int timeout_ms, struct berr *err)
     }
     if (slot >= 0)
         p->busy[slot] = true;
+    unsigned generation = p->generation;
     pthread_mutex_unlock(&p->lock);
     if (slot < 0) {
         berr_set(err, BERR_UNAVAILABLE, "no database connection free within %d ms", timeout_ms);
         return NULL;
     }
-    PGconn *c = p->conns[slot];
-    if (PQstatus(c) != CONNECTION_OK) {
-        PQreset(c);
-        cache_clear(&p->caches[slot]); /* a new session knows no prepared statement */
-        if (PQstatus(c) != CONNECTION_OK) {
-            db_release(p, c);
-            berr_set(err, BERR_UNAVAILABLE, "the database does not answer");
-            return NULL;
-        }
+    p->abandoned[slot] = false;
+    if (!slot_ready(p, slot, generation, deadline_ms, probe, err)) {
+        pthread_mutex_lock(&p->lock);
+        p->busy[slot] = false;
+        pthread_cond_signal(&p->freed);
+        pthread_mutex_unlock(&p->lock);
+        return NULL;
     }
-    return c;
+    return p->conns[slot];
 }
 
 static void cache_clear(struct stmt_cache *c)
@@ -205,21 +356,134 @@ static uint64_t fnv1a(const char *s)
     return h;
 }
 
-static int slot_of(const struct db_pool *p, const PGconn *conn)
+/* Which slot conn is in (under the lock: another thread may be replacing
+ * its own slot's connection meanwhile). */
+static int slot_of(struct db_pool *p, const PGconn *conn)
 {
-    for (int i = 0; i < p->size; i++)
+    int slot = -1;
+    pthread_mutex_lock(&p->lock);
+    for (int i = 0; i < p->size && slot < 0; i++)
         if (p->conns[i] == conn)
-            return i;
-    return -1;
+            slot = i;
+    pthread_mutex_unlock(&p->lock);
+    return slot;
 }
 
-PGresult *db_exec(struct db_pool *p, PGconn *conn, const char *sql, int nparams,
-                  const char *const *params, const int *lengths, const int *formats,
-                  int result_format)
+/* ---- the deadline ------------------------------------------------------------------- */
+
+static atomic_int cancellers;
+
+static void *cancel_run(void *arg)
+{
+    PGcancel *k = arg;
+    char msg[256];
+    PQcancel(k, msg, sizeof msg); /* waits for the postmaster, however long it is hung */
+    PQfreeCancel(k);
+    atomic_fetch_sub(&cancellers, 1);
+    return NULL;
+}
+
+/* Past its deadline: ask the server to cancel the statement, from a thread
+ * of its own (PQcancel waits for the postmaster's answer, and a hung one
+ * gives none), and never use the connection again. */
+static void abandon(struct db_pool *p, int slot, PGconn *c)
+{
+    if (slot >= 0)
+        p->abandoned[slot] = true;
+    quiet_start(p);
+    PGcancel *k = PQgetCancel(c);
+    if (!k)
+        return;
+    pthread_t t;
+    pthread_attr_t attr;
+    bool sent = false;
+    if (atomic_fetch_add(&cancellers, 1) < CANCELLERS_MAX && pthread_attr_init(&attr) == 0) {
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        sent = pthread_create(&t, &attr, cancel_run, k) == 0;
+        pthread_attr_destroy(&attr);
+    }
+    if (!sent) { /* enough cancels wait already: the dropped connection will do */
+        atomic_fetch_sub(&cancellers, 1);
+        PQfreeCancel(k);
+    }
+}
+
+/* The answer to what was just sent on c, within deadline (ms, monotonic):
+ * the last result (an error one wins), or a made-up error result when the
+ * deadline passed (no SQLSTATE: "the database does not answer"). */
+static PGresult *await(struct db_pool *p, int slot, PGconn *c, long long deadline)
+{
+    int flushed;
+    while ((flushed = PQflush(c)) == 1) /* the rest of a large parameter, say a PDF */
+        if (!wait_socket(c, POLLIN | POLLOUT, deadline) || !PQconsumeInput(c))
+            break;
+    if (flushed == 1) {
+        if (PQstatus(c) == CONNECTION_OK) {
+            abandon(p, slot, c);
+            fprintf(stderr, "berkasd: database: no answer within the deadline; cancelled\n");
+        }
+        return PQmakeEmptyPGresult(c, PGRES_FATAL_ERROR);
+    }
+    PGresult *last = NULL;
+    for (;;) {
+        while (PQisBusy(c) && PQstatus(c) == CONNECTION_OK) {
+            if (!wait_socket(c, POLLIN, deadline)) {
+                abandon(p, slot, c);
+                fprintf(stderr, "berkasd: database: no answer within the deadline; cancelled\n");
+                PQclear(last);
+                return PQmakeEmptyPGresult(c, PGRES_FATAL_ERROR);
+            }
+            if (!PQconsumeInput(c))
+                break; /* the connection broke: PQgetResult says how */
+        }
+        PGresult *r = PQgetResult(c);
+        if (!r)
+            return last ? last : PQmakeEmptyPGresult(c, PGRES_FATAL_ERROR);
+        bool failed = PQresultStatus(r) == PGRES_FATAL_ERROR;
+        if (last && PQresultStatus(last) == PGRES_FATAL_ERROR && !failed) {
+            PQclear(r); /* keep the error */
+        } else {
+            PQclear(last);
+            last = r;
+        }
+        if (PQstatus(c) != CONNECTION_OK)
+            return last;
+    }
+}
+
+/* One statement sent with PQsendQueryParams/PQsendQueryPrepared/PQsendPrepare
+ * (sent: their return), awaited within the deadline. */
+static PGresult *sent_or_error(struct db_pool *p, int slot, PGconn *c, int sent, long long deadline)
+{
+    if (!sent)
+        return PQmakeEmptyPGresult(c, PGRES_FATAL_ERROR); /* PQerrorMessage says why */
+    return await(p, slot, c, deadline);
+}
+
+static PGresult *exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, bool probe,
+                             const char *sql, int nparams, const char *const *params,
+                             const int *lengths, const int *formats, int result_format);
+
+PGresult *db_exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, const char *sql,
+                         int nparams, const char *const *params, const int *lengths,
+                         const int *formats, int result_format)
+{
+    return exec_within(p, conn, deadline_ms, false, sql, nparams, params, lengths, formats,
+                       result_format);
+}
+
+static PGresult *exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, bool probe,
+                             const char *sql, int nparams, const char *const *params,
+                             const int *lengths, const int *formats, int result_format)
 {
     int slot = p ? slot_of(p, conn) : -1;
-    if (slot < 0)
+    if (slot < 0) /* not a pooled connection: the migrator's, at start-up */
         return PQexecParams(conn, sql, nparams, NULL, params, lengths, formats, result_format);
+    /* a statement before this one passed its deadline, or the database is
+     * being left alone for a moment (quiet_start) */
+    if (p->abandoned[slot] || (!probe && quiet_now(p)))
+        return PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR);
+    long long deadline = now_ms() + deadline_ms;
     struct stmt_cache *c = &p->caches[slot];
     uint64_t h = fnv1a(sql);
     int found = -1;
@@ -228,42 +492,65 @@ PGresult *db_exec(struct db_pool *p, PGconn *conn, const char *sql, int nparams,
             found = i;
             break;
         }
+    char *copy = found < 0 && c->n < STMT_CACHE ? strdup(sql) : NULL;
+    if (found < 0 && !copy) /* full (the rare statements go unprepared), or out of memory */
+        return sent_or_error(
+            p, slot, conn,
+            PQsendQueryParams(conn, sql, nparams, NULL, params, lengths, formats, result_format),
+            deadline);
+    char name[24];
     if (found < 0) {
-        if (c->n == STMT_CACHE) /* full: the rare statements go unprepared */
-            return PQexecParams(conn, sql, nparams, NULL, params, lengths, formats, result_format);
-        char name[24];
         snprintf(name, sizeof name, "b%d", c->n);
-        PGresult *r = PQprepare(conn, name, sql, nparams, NULL);
-        bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-        if (!ok)
+        PGresult *r =
+            sent_or_error(p, slot, conn, PQsendPrepare(conn, name, sql, nparams, NULL), deadline);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+            free(copy);
             return r; /* the error, as PQexecParams would have given it */
+        }
         PQclear(r);
-        char *copy = strdup(sql);
-        if (!copy)
-            return PQexecParams(conn, sql, nparams, NULL, params, lengths, formats, result_format);
         c->e[c->n].hash = h;
         c->e[c->n].sql = copy;
         found = c->n++;
     }
-    char name[24];
     snprintf(name, sizeof name, "b%d", found);
-    return PQexecPrepared(conn, name, nparams, params, lengths, formats, result_format);
+    return sent_or_error(
+        p, slot, conn,
+        PQsendQueryPrepared(conn, name, nparams, params, lengths, formats, result_format),
+        deadline);
+}
+
+PGresult *db_exec(struct db_pool *p, PGconn *conn, const char *sql, int nparams,
+                  const char *const *params, const int *lengths, const int *formats,
+                  int result_format)
+{
+    return db_exec_within(p, conn, p ? p->deadline_ms : 0, sql, nparams, params, lengths, formats,
+                          result_format);
 }
 
 void db_release(struct db_pool *p, PGconn *conn)
 {
     if (!conn)
         return;
-    if (PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) != PQTRANS_IDLE) {
-        PGresult *r = PQexec(conn, "ROLLBACK");
+    int slot = slot_of(p, conn);
+    if (slot >= 0 && !p->abandoned[slot] && PQstatus(conn) == CONNECTION_OK &&
+        PQtransactionStatus(conn) != PQTRANS_IDLE) {
+        PGresult *r =
+            exec_within(p, conn, ROLLBACK_DEADLINE_MS, true, "ROLLBACK", 0, NULL, NULL, NULL, 0);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK)
+            p->abandoned[slot] = true; /* still in its transaction: not for the next request */
         PQclear(r);
     }
+    bool drop = slot >= 0 && p->abandoned[slot]; /* whatever it was doing, it goes */
+    if (drop) {
+        pthread_mutex_lock(&p->lock); /* out of the table before its memory can be reused */
+        p->conns[slot] = NULL;
+        pthread_mutex_unlock(&p->lock);
+        PQfinish(conn);
+        cache_clear(&p->caches[slot]);
+    }
     pthread_mutex_lock(&p->lock);
-    for (int i = 0; i < p->size; i++)
-        if (p->conns[i] == conn) {
-            p->busy[i] = false;
-            break;
-        }
+    if (slot >= 0)
+        p->busy[slot] = false;
     pthread_cond_signal(&p->freed);
     pthread_mutex_unlock(&p->lock);
 }
@@ -271,11 +558,16 @@ void db_release(struct db_pool *p, PGconn *conn)
 bool db_ping(struct db_pool *p, int timeout_ms)
 {
     struct berr err = {0};
-    PGconn *c = db_acquire(p, timeout_ms, &err);
+    long long start = now_ms();
+    PGconn *c = acquire(p, timeout_ms, true, &err);
     if (!c)
         return false;
-    PGresult *r = PQexec(c, "SELECT 1");
+    long long left = timeout_ms - (now_ms() - start);
+    PGresult *r =
+        exec_within(p, c, left > 100 ? (int)left : 100, true, "SELECT 1", 0, NULL, NULL, NULL, 0);
     bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+    if (ok)
+        quiet_end(p);
     PQclear(r);
     db_release(p, c);
     return ok;
@@ -295,6 +587,8 @@ void db_pool_free(struct db_pool *p)
     pthread_cond_destroy(&p->freed);
     free(p->conns);
     free(p->busy);
+    free(p->abandoned);
+    free(p->made_in);
     free(p->conninfo);
     free(p->role);
     free(p);

@@ -3,8 +3,19 @@
  *
  * Every connection gets server-side timeouts (statement 5 s, lock 2 s, idle
  * in transaction 10 s) unless the URL sets its own.  A connection that broke
- * is reset on its next checkout.  A PGconn is used by one thread at a time:
- * db_acquire() hands it out, db_release() takes it back.
+ * is made anew on its next checkout.  A PGconn is used by one thread at a
+ * time: db_acquire() hands it out, db_release() takes it back.
+ *
+ * The server's timeouts need a server that runs.  A hung database (stopped,
+ * swapping, its disk gone) answers nothing, so every statement the pool runs
+ * also has a deadline of its own on the client side (issue 9.6): past it the
+ * statement is cancelled (PQcancel, from a thread of its own, since a hung
+ * postmaster does not answer that either), the caller gets an error
+ * (BERR_UNAVAILABLE: 503 with Retry-After), and the connection is dropped
+ * when it is given back: it is never used again, whatever it was doing.  A
+ * commit that passed its deadline may or may not have happened; the client
+ * learns which by retrying with its Idempotency-Key.  Connecting has a
+ * deadline too.
  */
 #ifndef BERKAS_STORE_DB_H
 #define BERKAS_STORE_DB_H
@@ -23,6 +34,17 @@ struct db_pool;
  * its password. */
 struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, struct berr *err);
 
+/* How long one statement may take, client side, before it is cancelled
+ * (default DB_DEADLINE_MS: a little more than the server's statement
+ * timeout, so that a database that runs always answers first). */
+#define DB_DEADLINE_MS 6000
+void db_pool_set_deadline(struct db_pool *pool, int deadline_ms);
+
+/* The database restarted (the embedded postmaster was brought back): every
+ * connection made before is dropped at its next checkout instead of failing
+ * the request that takes it. */
+void db_pool_renew(struct db_pool *pool);
+
 /* Take a connection, waiting at most timeout_ms; NULL with BERR_UNAVAILABLE
  * when none is free or the database cannot be reached. */
 PGconn *db_acquire(struct db_pool *pool, int timeout_ms, struct berr *err);
@@ -37,15 +59,21 @@ PGresult *db_exec(struct db_pool *pool, PGconn *conn, const char *sql, int npara
                   const char *const *params, const int *lengths, const int *formats,
                   int result_format);
 
-/* Whether the database answers a trivial query within timeout_ms. */
+/* db_exec with its own deadline in place of the pool's. */
+PGresult *db_exec_within(struct db_pool *pool, PGconn *conn, int deadline_ms, const char *sql,
+                         int nparams, const char *const *params, const int *lengths,
+                         const int *formats, int result_format);
+
+/* Whether the database answers a trivial query within timeout_ms (waiting
+ * for a free connection and the answer together). */
 bool db_ping(struct db_pool *pool, int timeout_ms);
 
 /* Close every connection and free the pool.  NULL is fine. */
 void db_pool_free(struct db_pool *pool);
 
 /* Open one connection with berkasd's session settings (used by the pool and
- * by the migrator), as `role` when not NULL.  On failure returns NULL with
- * err set. */
+ * by the migrator), as `role` when not NULL, within 5 s.  On failure returns
+ * NULL with err set. */
 PGconn *db_connect_as(const char *conninfo, const char *role, struct berr *err);
 
 /* db_connect_as(conninfo, NULL, err) */

@@ -25,5 +25,6 @@ Suite *suite_dbgrants(void);
 Suite *suite_hardening(void);
 Suite *suite_law(void);
 Suite *suite_docmodel(void);
+Suite *suite_resilience(void);
 
 #endif

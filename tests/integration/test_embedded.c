@@ -144,8 +144,14 @@ START_TEST(test_database_gone_gives_503_and_cli_exit_1)
     struct proc p;
     int port;
     char *data = start_embedded(&p, &port);
+    /* the database away for good: its directory shut, then its postmaster
+     * killed, so that the supervisor's restarts fail (test_resilience.c has
+     * the restarts that succeed) */
+    char pg[1024];
+    snprintf(pg, sizeof pg, "%s/pg", data);
+    ck_assert_int_eq(chmod(pg, 0), 0);
     pid_t pm = postmaster_pid(data);
-    kill(pm, SIGQUIT); /* immediate shutdown: the database is away */
+    kill(pm, SIGKILL);
     ck_assert(wait_gone(pm, 10000));
 
     char u[128];
@@ -164,8 +170,12 @@ START_TEST(test_database_gone_gives_503_and_cli_exit_1)
     ck_assert_int_eq(run_capture(argv, 20000, &out), 1);
     ck_assert_msg(strstr(out, "UNAVAILABLE"), "%s", out);
     free(out);
+    out = proc_output(&p);
+    ck_assert_msg(strstr(out, "PostgreSQL restart 1 failed"), "%s", out);
+    free(out);
 
     proc_stop(&p);
+    ck_assert_int_eq(chmod(pg, 0700), 0);
     ck_assert_int_eq(count_processes_with(data), 0);
     proc_free(&p);
     free(data);
