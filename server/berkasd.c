@@ -22,6 +22,7 @@
 
 #include "app/app.h"
 #include "app/demo.h"
+#include "app/pwlist.h"
 #include "config.h"
 #include "http/server.h"
 #include "render/render.h"
@@ -47,6 +48,7 @@ struct options {
     int receive_timeout;
     int login_workers;
     int db_deadline;
+    const char *password_list;
 };
 
 static void usage(FILE *out)
@@ -73,6 +75,8 @@ static void usage(FILE *out)
             "      --threads N      HTTP worker threads (default 8)\n"
             "      --db-pool N      database connections (default: --threads)\n"
             "      --login-workers N  passwords checked at once (default 2; each takes 64 MiB)\n"
+            "      --password-list FILE  common passwords refused for new users (default\n"
+            "                       " PWLIST_DEFAULT ", Debian package john-data)\n"
             "      --db-deadline S  seconds any database statement may take before berkasd\n"
             "                       cancels it and answers 503 (default 6)\n"
             "      --receive-timeout S  seconds a client has to send a request's headers and\n"
@@ -112,7 +116,8 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_PUBLIC_URL,
         OPT_RECEIVE_TIMEOUT,
         OPT_LOGIN_WORKERS,
-        OPT_DB_DEADLINE
+        OPT_DB_DEADLINE,
+        OPT_PASSWORD_LIST
     };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
@@ -130,6 +135,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"receive-timeout", required_argument, NULL, OPT_RECEIVE_TIMEOUT},
         {"login-workers", required_argument, NULL, OPT_LOGIN_WORKERS},
         {"db-deadline", required_argument, NULL, OPT_DB_DEADLINE},
+        {"password-list", required_argument, NULL, OPT_PASSWORD_LIST},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -139,6 +145,7 @@ static void parse_options(int argc, char **argv, struct options *o)
                           .sql_dir = BERKAS_SQL_DIR,
                           .template_dir = BERKAS_TEMPLATE_DIR,
                           .threads = 8,
+                          .password_list = PWLIST_DEFAULT,
                           .login_workers = 2};
     opterr = 0;
     int c;
@@ -182,6 +189,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_LOGIN_WORKERS:
             o->login_workers = parse_int(optarg, 1, 64, "--login-workers");
+            break;
+        case OPT_PASSWORD_LIST:
+            o->password_list = optarg;
             break;
         case OPT_DB_DEADLINE:
             o->db_deadline = parse_int(optarg, 1, 3600, "--db-deadline");
@@ -360,7 +370,11 @@ int main(int argc, char **argv)
                              &err);
     if (app.db && o.db_deadline > 0)
         db_pool_set_deadline(app.db, o.db_deadline * 1000);
-    ok = ok && app.db && app_init(&app, &err) && app_login_init(&app, o.login_workers, 16, &err);
+    ok = ok && app.db && app_init(&app, &err) && app_login_init(&app, &err);
+    if (ok) {
+        app.pwlist = pwlist_load(o.password_list, &err);
+        ok = app.pwlist != NULL;
+    }
     /* every template checked now: a broken one stops start-up naming its line */
     if (ok) {
         app.render = render_open(o.template_dir, o.font_dir, &err);
@@ -385,12 +399,15 @@ int main(int argc, char **argv)
     hopts.threads = (unsigned)o.threads;
     if (o.receive_timeout > 0)
         hopts.receive_timeout = (unsigned)o.receive_timeout;
+    hopts.offload_threads = o.login_workers; /* log-ons, off the HTTP workers */
+    hopts.offload_queue = 16;
     struct http_server *http = ok ? http_start(listen_fd, &hopts, &app, &err) : NULL;
     if (!http) {
         if (!ok)
             close(listen_fd);
         render_close(app.render);
         app_login_free(&app);
+        pwlist_free(app.pwlist);
         db_pool_free(app.db);
         if (cluster && cluster_was_created(cluster))
             cluster_abandon(cluster);
@@ -418,6 +435,7 @@ int main(int argc, char **argv)
     fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
     http_stop(http);
     app_login_free(&app);
+    pwlist_free(app.pwlist);
     render_close(app.render);
     db_pool_free(app.db);
     int rc = 0;

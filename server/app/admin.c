@@ -7,12 +7,14 @@
  * Kanwil's offices and people, an admin at Kejaksaan Agung the prosecutors'
  * tree.  An office outside the subtree answers 404, as if it did not exist.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "audit.h"
+#include "pwlist.h"
 #include "store/tx.h"
 #include "core/numfmt.h"
 #include "validate.h"
@@ -313,6 +315,42 @@ json_t *app_users_list(struct app *app, const struct actor *who, struct berr *er
     return json_pack("{s:o}", "items", items);
 }
 
+json_t *app_lockouts_list(struct app *app, const struct actor *who, int days, struct berr *err)
+{
+    if (who->role != ROLE_ADMIN) {
+        berr_set(err, BERR_FORBIDDEN, "hanya administrator");
+        return NULL;
+    }
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return NULL;
+    char office[24], d[16];
+    snprintf(office, sizeof office, "%lld", who->office_id);
+    snprintf(d, sizeof d, "%d", days);
+    const char *p[2] = {office, d};
+    /* each lock of the admin's subtree (issue 9.3: "tell the admin"), the
+     * newest first; where the failure that locked it came from */
+    PGresult *r = tx_query(
+        &tx,
+        "SELECT json_build_object('id', l.id, 'user_id', u.id, 'nip', u.nip, 'name', u.name, "
+        "'office_id', u.office_id, 'locked_at', l.locked_at, 'locked_until', l.locked_until, "
+        "'failures', l.failures, 'client_addr', host(l.client_addr), 'in_force', "
+        "l.locked_until > now() AND l.released_at IS NULL, 'released_at', l.released_at, "
+        "'owner_told', l.owner_told_at IS NOT NULL) FROM app.lockouts l JOIN app.users u ON "
+        "u.id = l.user_id JOIN app.offices o ON o.id = u.office_id WHERE $1::bigint = ANY "
+        "(o.ancestors) AND l.locked_at > now() - make_interval(days => $2::int) "
+        "ORDER BY l.locked_at DESC, l.id DESC LIMIT 500",
+        2, p, err);
+    tx_end(&tx);
+    if (!r)
+        return NULL;
+    json_t *items = json_array();
+    for (int i = 0; i < PQntuples(r); i++)
+        json_array_append_new(items, json_loads(PQgetvalue(r, i, 0), 0, NULL));
+    PQclear(r);
+    return json_pack("{s:o, s:i}", "items", items, "days", days);
+}
+
 /* The user with id, if inside the admin's subtree; 404 otherwise. */
 static json_t *user_in_scope(struct tx *tx, const struct actor *who, long long id, struct berr *err)
 {
@@ -348,10 +386,47 @@ json_t *app_user_get(struct app *app, const struct actor *who, long long id, str
     return j;
 }
 
-static bool password_allowed(struct tx *tx, const char *password, const char *nip, struct berr *err)
+/* Whether password holds a part of name of four letters or more, whatever
+ * the case ("Eko Prasetyo": "prasetyo" is refused in "Prasetyo2026!"). */
+static bool holds_name(const char *password, const char *name)
+{
+    char lower[1025], part[256];
+    size_t n = 0;
+    for (; password[n] && n + 1 < sizeof lower; n++)
+        lower[n] = (char)tolower((unsigned char)password[n]);
+    lower[n] = '\0';
+    while (name && *name) {
+        size_t len = 0;
+        while (name[len] && !isspace((unsigned char)name[len]) && name[len] != ',' &&
+               name[len] != '.' && len + 1 < sizeof part) {
+            part[len] = (char)tolower((unsigned char)name[len]);
+            len++;
+        }
+        part[len] = '\0';
+        if (len >= 4 && strstr(lower, part))
+            return true;
+        name += len;
+        while (*name && (isspace((unsigned char)*name) || *name == ',' || *name == '.'))
+            name++;
+    }
+    return false;
+}
+
+/* The policy for a new password: its shape, not the user's own NIP or name
+ * (NIST SP 800-63B 5.1.1.2: context-specific words), not a common password
+ * (pwlist.h: the list of Debian's john-data), not one of the project's own
+ * additions (app.banned_passwords). */
+static bool password_allowed(struct app *app, struct tx *tx, const char *password, const char *nip,
+                             const char *name, struct berr *err)
 {
     if (!validate_password_shape(password, nip, err))
         return false;
+    if (holds_name(password, name))
+        return berr_field(err, BERR_BAD_INPUT, "password",
+                          "kata sandi tidak boleh memuat nama pengguna");
+    const char *weak = pwlist_weak(app->pwlist, password);
+    if (weak)
+        return berr_field(err, BERR_BAD_INPUT, "password", "%s", weak);
     char lower[1025], base[1025];
     size_t n = strlen(password);
     for (size_t i = 0; i <= n && i < sizeof lower; i++)
@@ -418,7 +493,7 @@ bool app_user_create(struct app *app, const struct actor *who, const struct user
         }
         PQclear(t);
     }
-    ok = ok && password_allowed(&tx, in->password, in->nip, err);
+    ok = ok && password_allowed(app, &tx, in->password, in->nip, in->name, err);
     char hash[crypto_pwhash_STRBYTES];
     if (ok && !app_password_hash(in->password, hash))
         ok = berr_set(err, BERR_INTERNAL, "out of memory hashing a password");

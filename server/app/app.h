@@ -23,8 +23,8 @@
 
 struct db_pool;
 struct render_engine;
-struct login_gate;
 struct throttle;
+struct pwlist;
 
 struct app {
     struct db_pool *db;
@@ -36,8 +36,8 @@ struct app {
     /* verified against when the NIP is unknown, so that a wrong NIP and a
      * wrong password take the same time */
     char dummy_hash[crypto_pwhash_STRBYTES];
-    struct login_gate *login_gate; /* bounds the argon2id verifications running at once */
-    struct throttle *throttle;     /* log-on and /verify rate limits, in memory */
+    struct throttle *throttle; /* log-on and /verify rate limits, in memory */
+    struct pwlist *pwlist;     /* common passwords refused for new ones (pwlist.h) */
 };
 
 struct app_health {
@@ -65,10 +65,9 @@ void app_version(const struct app *app, struct app_version *out);
 
 #define SESSION_TOKEN_LEN 43 /* 32 random bytes, base64url without padding */
 
-/* What log-on needs beside the database: at most `workers` argon2id
- * verifications at once (each holds 64 MiB) with `queue` more waiting, and
- * the rate limits.  app_login_free() undoes it. */
-bool app_login_init(struct app *app, int workers, int queue, struct berr *err);
+/* What log-on needs beside the database: the rate limits.
+ * app_login_free() undoes it. */
+bool app_login_init(struct app *app, struct berr *err);
 void app_login_free(struct app *app);
 
 /* Log on with NIP and password.  On success fills token (SESSION_TOKEN_LEN+1
@@ -78,8 +77,9 @@ void app_login_free(struct app *app);
  * BERR_UNAUTHENTICATED, after the same work.  login.max_failures failures
  * within the window lock the account for login.lock_minutes, longer for each
  * lock that follows (0006).  Too many attempts from the address or for the
- * NIP, or too many log-ons being checked at once: BERR_UNAVAILABLE with
- * *retry_after (field "throttled" for the rate limits).  Every attempt is
+ * NIP: BERR_UNAVAILABLE with *retry_after (field "throttled").  The hash
+ * takes about a tenth of a second and 64 MiB: call it off the request
+ * workers, a bounded number at once (server.c's offload pool).  Every attempt is
  * audited. */
 bool app_login(struct app *app, const char *nip, const char *password, struct actor *who,
                char *token, json_t **notices, int *retry_after, struct audit_rec *au,
@@ -135,6 +135,12 @@ bool app_letterhead_add(struct app *app, const struct actor *who, long long offi
 
 /* Admin: the users of their subtree. */
 json_t *app_users_list(struct app *app, const struct actor *who, struct berr *err);
+
+/* The log-on locks of the last `days` days of the users in the admin's
+ * subtree, newest first (at most 500): who, when, until when, how many
+ * failures, from which address, whether still in force, released by an
+ * admin, told to the owner. */
+json_t *app_lockouts_list(struct app *app, const struct actor *who, int days, struct berr *err);
 json_t *app_user_get(struct app *app, const struct actor *who, long long id, struct berr *err);
 bool app_user_create(struct app *app, const struct actor *who, const struct user_input *in,
                      long long *id, struct audit_rec *au, struct berr *err);

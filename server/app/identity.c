@@ -10,9 +10,10 @@
  * the queries themselves.
  *
  * A log-on holds nothing while the password is hashed (issue 9.2): the
- * account is read on its own, the hash runs behind a gate that bounds how
- * many run at once (each holds 64 MiB), then the outcome is written in a
- * new short transaction that checks the account again.  Attempts are
+ * account is read on its own, the hash runs with no connection and no lock
+ * held, then the outcome is written in a new short transaction that checks
+ * the account again.  The HTTP edge runs log-ons on threads of their own,
+ * as many at once as --login-workers (each hash holds 64 MiB).  Attempts are
  * throttled per client address and per NIP, known or not.
  */
 #include <pthread.h>
@@ -61,74 +62,18 @@ static void fill_actor(struct actor *who, PGresult *r, int row, int col0)
     snprintf(who->nip, sizeof who->nip, "%s", PQgetvalue(r, row, col0 + 4));
 }
 
-/* ---- the gate: argon2id verifications at once, and the queue before them ---------------- */
-
-/* Each verification holds 64 MiB (crypto_pwhash MEMLIMIT_INTERACTIVE;
- * MEASURED.md: 16 at once peaked at 400 MB), so only `workers` run at once;
- * up to `queue` more wait their turn, and beyond that a log-on is told to
- * come back (503 with Retry-After) instead of waiting. */
-struct login_gate {
-    pthread_mutex_t lock;
-    pthread_cond_t turn;
-    int workers, queue;
-    int running, waiting;
-};
-
-bool app_login_init(struct app *app, int workers, int queue, struct berr *err)
+bool app_login_init(struct app *app, struct berr *err)
 {
-    struct login_gate *g = calloc(1, sizeof *g);
     app->throttle = throttle_new();
-    if (!g || !app->throttle) {
-        free(g);
-        throttle_free(app->throttle);
-        app->throttle = NULL;
+    if (!app->throttle)
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    pthread_mutex_init(&g->lock, NULL);
-    pthread_cond_init(&g->turn, NULL);
-    g->workers = workers > 0 ? workers : 1;
-    g->queue = queue >= 0 ? queue : 0;
-    app->login_gate = g;
     return true;
 }
 
 void app_login_free(struct app *app)
 {
-    if (app->login_gate) {
-        pthread_mutex_destroy(&app->login_gate->lock);
-        pthread_cond_destroy(&app->login_gate->turn);
-        free(app->login_gate);
-        app->login_gate = NULL;
-    }
     throttle_free(app->throttle);
     app->throttle = NULL;
-}
-
-static bool gate_enter(struct login_gate *g)
-{
-    if (!g)
-        return true;
-    pthread_mutex_lock(&g->lock);
-    bool ok = g->running < g->workers || g->waiting < g->queue;
-    if (ok) {
-        g->waiting++;
-        while (g->running >= g->workers)
-            pthread_cond_wait(&g->turn, &g->lock);
-        g->waiting--;
-        g->running++;
-    }
-    pthread_mutex_unlock(&g->lock);
-    return ok;
-}
-
-static void gate_leave(struct login_gate *g)
-{
-    if (!g)
-        return;
-    pthread_mutex_lock(&g->lock);
-    g->running--;
-    pthread_cond_signal(&g->turn);
-    pthread_mutex_unlock(&g->lock);
 }
 
 /* ---- log-on ---------------------------------------------------------------------------- */
@@ -345,14 +290,10 @@ bool app_login(struct app *app, const char *nip, const char *password, struct ac
     if (!account_read(app, nip, who, &a, err))
         return false;
     au->object_id = who->user_id;
-    if (!gate_enter(app->login_gate)) {
-        *retry_after = 2;
-        snprintf(au->detail, sizeof au->detail, "{\"reason\":\"busy\"}");
-        return berr_set(err, BERR_UNAVAILABLE, "server sedang sibuk memeriksa log-on; coba lagi");
-    }
+    /* the hash: how many run at once, and off the HTTP workers, is the
+     * caller's to bound (server.c runs log-ons on threads of their own) */
     bool matches = crypto_pwhash_str_verify(a.found ? a.hash : app->dummy_hash, password,
                                             strlen(password)) == 0;
-    gate_leave(app->login_gate);
     bool good = a.found && matches && !a.locked && !a.disabled;
     if (good && open_session(app, who, a.hash, token, notices, au, err))
         return true;

@@ -1,5 +1,6 @@
 /* h_admin.c - offices, letterheads, users. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -100,6 +101,20 @@ HANDLER(h_users_list)
 {
     struct berr err = {0};
     reply_result(rep, 200, app_users_list(app, &req->actor, &err), &err);
+}
+
+HANDLER(h_lockouts_list)
+{
+    struct berr err = {0};
+    const char *d = http_query(req, "days");
+    char *end = NULL;
+    long days = d ? strtol(d, &end, 10) : 30;
+    if (d && (!*d || *end || days < 1 || days > 366)) {
+        berr_field(&err, BERR_BAD_INPUT, "days", "days harus 1 sampai 366");
+        reply_berr(rep, &err);
+        return;
+    }
+    reply_result(rep, 200, app_lockouts_list(app, &req->actor, (int)days, &err), &err);
 }
 
 HANDLER(h_user_get)

@@ -32,6 +32,7 @@ HANDLER(h_case_update);
 HANDLER(h_official_add);
 HANDLER(h_official_end);
 HANDLER(h_users_list);
+HANDLER(h_lockouts_list);
 HANDLER(h_user_get);
 HANDLER(h_user_create);
 HANDLER(h_user_disable);

@@ -28,6 +28,7 @@
 #include "app/idem.h"
 #include "guard.h"
 #include "http.h"
+#include "offload.h"
 #include "wire.h"
 
 /* a chunked body past the limit is drained up to this, then the connection is cut */
@@ -38,6 +39,7 @@ struct http_server {
     struct app *app;
     struct http_opts opts;
     struct guard *guard;
+    struct offload *offload; /* the ROUTE_OFFLOAD routes' own threads */
 };
 
 /* per-request state, made when the request line is in (on_uri) */
@@ -54,6 +56,10 @@ struct request_state {
     unsigned status;
     char method[16];
     char path[256];
+    /* a ROUTE_OFFLOAD request: its connection is suspended while a thread
+     * of the offload pool runs it, and `deferred` is its answer once ready */
+    bool offloaded, deferred_ready;
+    struct http_reply deferred;
 };
 
 void http_opts_default(struct http_opts *o)
@@ -69,6 +75,8 @@ void http_opts_default(struct http_opts *o)
     o->per_ip_limit = 32;
     o->receive_timeout = 15;
     o->receive_timeout_tight = 3;
+    o->offload_threads = 2;
+    o->offload_queue = 16;
 }
 
 bool http_parse_listen(const char *listen, char *host, size_t hostsz, char *port, size_t portsz,
@@ -175,6 +183,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_st
         MHD_create_response_from_buffer(rep->len, rep->body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(rep->body);
+        rep->body = NULL;
         return MHD_NO;
     }
     rep->body = NULL;
@@ -408,6 +417,100 @@ static void idem_after(struct http_server *s, struct http_request *req, const st
     }
 }
 
+/* A matched route, from the session check to the audit line. */
+static void serve_route(struct http_server *s, const struct route *route, struct http_request *req,
+                        struct http_reply *rep)
+{
+    struct berr err = {0};
+    struct idem idem;
+    if (route->roles != ROUTE_PUBLIC && !authenticate(s, req, &err)) {
+        reply_berr(rep, &err);
+    } else if (route->roles != ROUTE_PUBLIC && !(route->roles & req->actor.role)) {
+        reply_problem(rep, 403, "forbidden", "Forbidden",
+                      "Peran Anda tidak diizinkan melakukan ini.", NULL);
+    } else if (!idem_before(s, req, route, &idem, rep)) {
+        route->handler(s->app, req, rep);
+        if (rep->status == 0)
+            reply_problem(rep, 500, "internal", "Internal Server Error",
+                          "Terjadi kesalahan di server.", NULL);
+        idem_after(s, req, &idem, rep);
+    }
+    if ((route->flags & ROUTE_AUDIT) && !req->audit.written)
+        audit_after(s->app, &req->actor, &req->audit, (int)rep->status);
+}
+
+/* A request handed to the offload pool, with its suspended connection. */
+struct offload_req {
+    struct offload_job job;
+    struct http_server *s;
+    struct MHD_Connection *conn;
+    struct request_state *st;
+    const struct route *route;
+    struct http_request req;
+};
+
+/* Its answer is ready: keep it with the request and let libmicrohttpd take
+ * the connection up again (it calls on_request once more, which sends it). */
+static void offload_answer(struct offload_req *o, struct http_reply *rep)
+{
+    struct request_state *st = o->st;
+    st->deferred = *rep;
+    if (rep->location == rep->location_buf)
+        st->deferred.location = st->deferred.location_buf;
+    st->deferred_ready = true;
+    MHD_resume_connection(o->conn); /* its lock publishes the answer to the worker */
+    free(o);
+}
+
+static void offload_run(void *arg)
+{
+    struct offload_req *o = arg;
+    struct http_reply rep = {0};
+    serve_route(o->s, o->route, &o->req, &rep);
+    offload_answer(o, &rep);
+}
+
+static void offload_stop(void *arg)
+{
+    struct offload_req *o = arg;
+    struct http_reply rep = {0};
+    reply_problem(&rep, 503, "unavailable", "Service Unavailable", "Server sedang berhenti.", NULL);
+    rep.retry_after = 5;
+    offload_answer(o, &rep);
+}
+
+/* Hand a ROUTE_OFFLOAD request to its pool and suspend its connection, or
+ * answer 503 at once when the pool's queue is full.  MHD_YES either way. */
+static enum MHD_Result offload_request(struct http_server *s, struct MHD_Connection *conn,
+                                       struct request_state *st, const struct route *route,
+                                       const struct http_request *req)
+{
+    struct offload_req *o = calloc(1, sizeof *o);
+    if (!o || !offload_reserve(s->offload)) {
+        free(o);
+        struct http_reply rep = {0};
+        reply_problem(&rep, 503, "busy", "Service Unavailable",
+                      "Server sedang sibuk memeriksa log-on; coba lagi sebentar.", NULL);
+        rep.retry_after = 2;
+        if (route->flags & ROUTE_AUDIT) { /* every log-on attempt, even one turned away */
+            struct audit_rec au = req->audit;
+            snprintf(au.detail, sizeof au.detail, "{\"reason\":\"busy\"}");
+            audit_after(s->app, &req->actor, &au, 503);
+        }
+        return send_reply(conn, st, &rep);
+    }
+    *o = (struct offload_req){.job = {.run = offload_run, .stop = offload_stop, .arg = o},
+                              .s = s,
+                              .conn = conn,
+                              .st = st,
+                              .route = route,
+                              .req = *req};
+    st->offloaded = true;
+    MHD_suspend_connection(conn); /* before the job can resume it */
+    offload_submit(s->offload, &o->job);
+    return MHD_YES;
+}
+
 static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *conn,
                                 struct request_state *st, const char *url, const char *method)
 {
@@ -434,22 +537,9 @@ static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *co
     client_address(conn, req.actor.client_addr, sizeof req.actor.client_addr);
     req.audit.method = route->method;
     req.audit.route = route->pattern;
-    struct berr err = {0};
-    struct idem idem;
-    if (route->roles != ROUTE_PUBLIC && !authenticate(s, &req, &err)) {
-        reply_berr(&rep, &err);
-    } else if (route->roles != ROUTE_PUBLIC && !(route->roles & req.actor.role)) {
-        reply_problem(&rep, 403, "forbidden", "Forbidden",
-                      "Peran Anda tidak diizinkan melakukan ini.", NULL);
-    } else if (!idem_before(s, &req, route, &idem, &rep)) {
-        route->handler(s->app, &req, &rep);
-        if (rep.status == 0)
-            reply_problem(&rep, 500, "internal", "Internal Server Error",
-                          "Terjadi kesalahan di server.", NULL);
-        idem_after(s, &req, &idem, &rep);
-    }
-    if ((route->flags & ROUTE_AUDIT) && !req.audit.written)
-        audit_after(s->app, &req.actor, &req.audit, (int)rep.status);
+    if ((route->flags & ROUTE_OFFLOAD) && s->offload)
+        return offload_request(s, conn, st, route, &req);
+    serve_route(s, route, &req, &rep);
     return send_reply(conn, st, &rep);
 }
 
@@ -517,6 +607,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
     struct http_server *s = cls;
     struct request_state *st = *con_cls;
+    if (st && st->offloaded) { /* resumed: the answer is ready (see offload_answer) */
+        *upload_size = 0;
+        if (!st->deferred_ready || st->answered)
+            return MHD_YES;
+        return send_reply(conn, st, &st->deferred);
+    }
     if (!st) {
         st = calloc(1, sizeof *st);
         if (!st)
@@ -606,6 +702,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         fprintf(stderr, "%s.%03ldZ %s %s %u %.1fms aborted\n", stamp, wall.tv_nsec / 1000000,
                 st->method, st->path, st->status, ms);
     free(st->body);
+    free(st->deferred.body); /* an offloaded answer its client left before */
     free(st);
     *con_cls = NULL;
 }
@@ -637,18 +734,29 @@ struct http_server *http_start(int listen_fd, const struct http_opts *opts, stru
         berr_set(err, BERR_INTERNAL, "cannot start the connection watchdog");
         return NULL;
     }
+    s->offload =
+        opts->offload_threads > 0 ? offload_new(opts->offload_threads, opts->offload_queue) : NULL;
+    if (opts->offload_threads > 0 && !s->offload) {
+        close(listen_fd);
+        guard_free(s->guard);
+        free(s);
+        berr_set(err, BERR_INTERNAL, "cannot start the log-on threads");
+        return NULL;
+    }
     s->daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL,
-        NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, s, MHD_OPTION_LISTEN_SOCKET,
-        listen_fd, MHD_OPTION_THREAD_POOL_SIZE, opts->threads, MHD_OPTION_CONNECTION_LIMIT,
-        opts->conn_limit, MHD_OPTION_PER_IP_CONNECTION_LIMIT, opts->per_ip_limit,
-        MHD_OPTION_CONNECTION_TIMEOUT, opts->conn_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)(128 * 1024), MHD_OPTION_CONNECTION_MEMORY_INCREMENT, (size_t)(8 * 1024),
-        MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
-        MHD_OPTION_END);
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+            MHD_USE_ERROR_LOG,
+        0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, s,
+        MHD_OPTION_LISTEN_SOCKET, listen_fd, MHD_OPTION_THREAD_POOL_SIZE, opts->threads,
+        MHD_OPTION_CONNECTION_LIMIT, opts->conn_limit, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        opts->per_ip_limit, MHD_OPTION_CONNECTION_TIMEOUT, opts->conn_timeout,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+        MHD_OPTION_CONNECTION_MEMORY_INCREMENT, (size_t)(8 * 1024), MHD_OPTION_STRICT_FOR_CLIENT,
+        (int)1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_NOTIFY_CONNECTION,
+        on_connection, s, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_END);
     if (!s->daemon) {
         close(listen_fd);
+        offload_free(s->offload);
         guard_free(s->guard);
         free(s);
         berr_set(err, BERR_INTERNAL, "cannot start the HTTP server");
@@ -662,6 +770,9 @@ void http_stop(struct http_server *s)
     if (!s)
         return;
     MHD_socket fd = MHD_quiesce_daemon(s->daemon);
+    /* the offloaded requests first: each is answered and its connection
+     * resumed, so that libmicrohttpd stops with none suspended */
+    offload_free(s->offload);
     MHD_stop_daemon(s->daemon);
     if (fd != MHD_INVALID_SOCKET)
         close(fd);

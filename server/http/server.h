@@ -23,10 +23,13 @@ struct http_opts {
     unsigned per_ip_limit;          /* connections at once from one address */
     unsigned receive_timeout;       /* seconds to send a request's headers and body */
     unsigned receive_timeout_tight; /* the same when 3/4 of conn_limit are open */
+    int offload_threads;            /* threads for ROUTE_OFFLOAD requests (log-on); 0: none */
+    int offload_queue;              /* how many more may wait for them (then 503) */
 };
 
 /* Defaults: 4 threads, 1 MiB, 30 s idle, 512, 32 per address, 15 s to send
- * a request (3 s when the server is 3/4 full). */
+ * a request (3 s when the server is 3/4 full), 2 log-on threads with 16
+ * more waiting. */
 void http_opts_default(struct http_opts *o);
 
 /* Split "host:port" or "[v6]:port" into its parts. */

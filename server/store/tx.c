@@ -31,9 +31,10 @@ void tx_error_of(const PGresult *r, struct berr *err)
         berr_field(err, BERR_BAD_INPUT, field, "bad value: %s", primary ? primary : "data");
     else if (strcmp(state, "42501") == 0)
         berr_set(err, BERR_FORBIDDEN, "not allowed for this user");
-    else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
-             strcmp(state, "55P03") == 0)
+    else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
         berr_set(err, BERR_CONFLICT, "a concurrent change got there first; try again");
+    else if (strcmp(state, "55P03") == 0) /* lock_timeout: the row is held, nothing is wrong */
+        berr_set(err, BERR_UNAVAILABLE, "data ini sedang dikunci oleh permintaan lain; coba lagi");
     else if (strcmp(state, "57014") == 0 || strncmp(state, "08", 2) == 0 ||
              strncmp(state, "53", 2) == 0 || strncmp(state, "57", 2) == 0)
         berr_set(err, BERR_UNAVAILABLE, "the database is busy or away");

@@ -118,7 +118,7 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return admin_scoped(r, rel, 201, 404);
     if (IS("PUT", "/api/v1/offices/{id}/officials/{official}"))
         return admin_scoped(r, rel, 200, 404);
-    if (IS("GET", "/api/v1/users"))
+    if (IS("GET", "/api/v1/users") || IS("GET", "/api/v1/lockouts"))
         return admin_only(r, 200);
     if (IS("POST", "/api/v1/users"))
         return admin_scoped(r, rel, 201, 400); /* an office outside: bad office_id */
@@ -556,6 +556,7 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/offices/{id}/letterheads"},
         {"POST", "/api/v1/offices/{id}/letterheads"},
         {"GET", "/api/v1/users"},
+        {"GET", "/api/v1/lockouts"},
         {"POST", "/api/v1/users"},
         {"GET", "/api/v1/users/{id}"},
         {"POST", "/api/v1/users/{id}/disable"},

@@ -13,6 +13,7 @@
  */
 #include <check.h>
 #include <jansson.h>
+#include <libpq-fe.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,11 +140,227 @@ START_TEST(test_a_logon_flood_is_throttled_and_a_logged_on_user_is_served)
     /* login.address_per_minute = 12: a bucket of 12 refilled at 12 a minute
      * for as long as the flood and its stragglers lasted, plus the attempts
      * that passed the look before the ones ahead of them spent their token
-     * (one per HTTP worker: --threads 4) */
+     * (one per thread that checks log-ons: at most the 4 HTTP workers) */
     int allowed = 12 + (int)(12.0 * elapsed_s / 60.0 + 1.0) + 4;
     ck_assert_msg(by[401] <= allowed, "%d failures let through in %.1f s, %d allowed", by[401],
                   elapsed_s, allowed);
     ck_assert_int_gt(by[429], 0);
+}
+END_TEST
+
+/* ---- log-ons off the HTTP workers (issue 9.2) ---------------------------------------- */
+
+#define WAITING 12 /* log-ons at once: fewer than the queue holds (1 running + 16) */
+#define TURNED  30 /* more than it holds */
+
+struct logon {
+    int port;
+    int n;
+    long status;
+    char retry_after[16];
+    pthread_barrier_t *go;
+    volatile int *done;
+};
+
+/* One log-on of an unknown NIP from its own loopback address (so that no
+ * address is throttled): an argon2id all the same. */
+static void *logon_run(void *arg)
+{
+    struct logon *l = arg;
+    char url[96], src[32], body[128];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/sessions", l->port);
+    snprintf(src, sizeof src, "127.0.1.%d", 1 + l->n);
+    snprintf(body, sizeof body, "{\"nip\":\"19991231202012%04d\",\"password\":\"bukan-sandi\"}",
+             5000 + l->n);
+    const char *h[] = {"Content-Type: application/json", NULL};
+    pthread_barrier_wait(l->go);
+    struct http_result r;
+    if (http_do_from(src, "POST", url, body, strlen(body), h, &r)) {
+        l->status = r.status;
+        snprintf(l->retry_after, sizeof l->retry_after, "%s", r.retry_after);
+        http_result_free(&r);
+    }
+    __atomic_add_fetch(l->done, 1, __ATOMIC_SEQ_CST);
+    return NULL;
+}
+
+/* n log-ons at once on a berkasd with two HTTP workers and one log-on
+ * worker; while they run, `me` GET /api/v1/me by the logged-on user.
+ * Returns how many log-ons were still unanswered when the last /me came
+ * back. */
+static int logons_beside_a_user(int port2, const char *token, struct logon *l, int n, int me)
+{
+    pthread_t t[TURNED];
+    pthread_barrier_t go;
+    volatile int done = 0;
+    pthread_barrier_init(&go, NULL, (unsigned)n + 1);
+    for (int i = 0; i < n; i++) {
+        l[i] = (struct logon){.port = port2, .n = i, .go = &go, .done = &done};
+        ck_assert_int_eq(pthread_create(&t[i], NULL, logon_run, &l[i]), 0);
+    }
+    pthread_barrier_wait(&go);
+    usleep(50000); /* let them reach the server first */
+    for (int i = 0; i < me; i++) {
+        struct http_result r;
+        ck_assert(api_call(port2, "GET", "/api/v1/me", token, NULL, &r));
+        ck_assert_int_eq(r.status, 200);
+        http_result_free(&r);
+    }
+    int pending = n - __atomic_load_n(&done, __ATOMIC_SEQ_CST);
+    for (int i = 0; i < n; i++)
+        pthread_join(t[i], NULL);
+    pthread_barrier_destroy(&go);
+    return pending;
+}
+
+START_TEST(test_logons_wait_off_the_http_workers_and_a_full_queue_is_503)
+{
+    struct proc p2;
+    int port2;
+    char *extra[] = {"--db", db, "--threads", "2", "--login-workers", "1", NULL};
+    ck_assert(berkasd_start(&p2, &port2, extra));
+    char *token = api_login(port2, NIP_INV_PLG, DEMO_PW);
+    ck_assert_ptr_nonnull(token);
+    /* WAITING hashes, one at a time: the user's ten requests do not wait for
+     * them (with the hashes on the two HTTP workers, each request waited for
+     * one, and at most two log-ons still waited when the tenth came back) */
+    static struct logon l[TURNED];
+    int pending = logons_beside_a_user(port2, token, l, WAITING, 10);
+    ck_assert_msg(pending >= WAITING - 3, "only %d of %d log-ons still waited", pending, WAITING);
+    for (int i = 0; i < WAITING; i++)
+        ck_assert_msg(l[i].status == 401, "log-on %d: %ld", i, l[i].status);
+    printf("hardening: 10 requests of a logged-on user answered while %d of %d log-ons still "
+           "waited for their hash\n",
+           pending, WAITING);
+    /* more than the queue holds: the rest are told at once to come back */
+    logons_beside_a_user(port2, token, l, TURNED, 1);
+    int by401 = 0, by503 = 0;
+    for (int i = 0; i < TURNED; i++) {
+        by401 += l[i].status == 401;
+        if (l[i].status == 503) {
+            by503++;
+            ck_assert_str_eq(l[i].retry_after, "2");
+        }
+    }
+    ck_assert_int_eq(by401 + by503, TURNED);
+    ck_assert_int_ge(by503, TURNED - 17);
+    ck_assert_int_ge(by401, 1);
+    /* each one audited, the ones turned away too */
+    ck_assert_int_ge(sql_count(db,
+                               "SELECT count(*) FROM audit.events WHERE route = "
+                               "'/api/v1/sessions' AND status = 503 AND detail->>'reason' = "
+                               "'busy'",
+                               0, NULL),
+                     by503);
+    proc_stop(&p2);
+    proc_free(&p2);
+    free(token);
+}
+END_TEST
+
+/* ---- weak passwords (issue 9.10) ----------------------------------------------------- */
+
+/* POST /api/v1/users as the Ditjen admin with password; the status, and the
+ * problem's detail in *detail (caller frees). */
+static long new_user(const char *admin, const char *nip, const char *name, const char *password,
+                     char **detail)
+{
+    char *office = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KANIM-PLG'", 0, NULL);
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"nip\":\"%s\",\"name\":\"%s\",\"office_id\":%s,\"role\":\"supervisor\","
+             "\"password\":\"%s\"}",
+             nip, name, office, password);
+    free(office);
+    struct http_result r;
+    ck_assert(api_call(port, "POST", "/api/v1/users", admin, body, &r));
+    long st = r.status;
+    *detail = strdup(r.body);
+    http_result_free(&r);
+    return st;
+}
+
+START_TEST(test_common_and_personal_passwords_are_refused_and_change_nothing)
+{
+    char *admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
+    ck_assert_ptr_nonnull(admin);
+    /* issue 9.10's two, and others of the same kinds: john-data's
+     * password.lst (Openwall) holds "password", "computer", "michelle";
+     * "qwertyuiopas" walks the keyboard; the NIP and the name are the user's
+     * own (NIST SP 800-63B 5.1.1.2: context-specific words) */
+    static const struct {
+        const char *password, *why;
+    } weak[] = {
+        {"P@ssw0rd2026", "umum"},
+        {"qwertyuiopas", "papan ketik"},
+        {"Computer2026!", "umum"},
+        {"M1ch3ll3-2026", "umum"},
+        {"1qaz2wsx3edc4rfv", "papan ketik"},
+        {"abcabcabcabc", "pengulangan"},
+        {"Zxcvbnm,./123", "papan ketik"},
+        {"Prasetyo-kantor-2026", "nama"},
+        {"sandi199501012020011099x", "NIP"},
+    };
+    long long before = sql_count(db, "SELECT count(*) FROM app.users", 0, NULL);
+    for (size_t i = 0; i < sizeof weak / sizeof weak[0]; i++) {
+        char *detail;
+        long st = new_user(admin, "199501012020011099", "Eko Prasetyo", weak[i].password, &detail);
+        ck_assert_msg(st == 400 && strstr(detail, "\"field\":\"password\"") &&
+                          strstr(detail, weak[i].why),
+                      "%s: %ld %s", weak[i].password, st, detail);
+        free(detail);
+    }
+    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.users", 0, NULL), before);
+    /* a passphrase goes through */
+    char *detail;
+    ck_assert_int_eq(new_user(admin, "199501012020011099", "Eko Prasetyo",
+                              "sungai musi mengalir tenang di pagi hari", &detail),
+                     201);
+    free(detail);
+    free(admin);
+}
+END_TEST
+
+START_TEST(test_no_password_list_is_one_line_at_start)
+{
+    char *argv[] = {
+        (char *)harness_berkasd(),   "--db", db, "--listen", "127.0.0.1:1", "--password-list",
+        "/nonexistent/password.lst", NULL};
+    char *out;
+    ck_assert_int_eq(run_capture(argv, 20000, &out), 1);
+    ck_assert_msg(strstr(out, "/nonexistent/password.lst") && strstr(out, "john-data"), "%s", out);
+    free(out);
+}
+END_TEST
+
+/* A row held longer than lock_timeout (2 s) by someone else: the request
+ * could not be done now, and may be tried again, so 503 with Retry-After
+ * (DESIGN.md: 409 is for a stale version or a refused transition, which
+ * this is not). */
+START_TEST(test_a_row_held_by_another_is_503_with_retry_after)
+{
+    long long id = new_case(inv, "Uji kunci baris");
+    PGconn *c = PQconnectdb(db);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    char sid[24];
+    snprintf(sid, sizeof sid, "%lld", id);
+    const char *p[1] = {sid};
+    PQclear(PQexec(c, "BEGIN"));
+    PGresult *r = PQexecParams(c, "SELECT 1 FROM app.cases WHERE id = $1::bigint FOR UPDATE", 1,
+                               NULL, p, NULL, NULL, 0);
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    PQclear(r);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    struct http_result res;
+    ck_assert(api_call(port, "POST", path, inv, "{\"type\":\"letter_delivered\"}", &res));
+    ck_assert_msg(res.status == 503 && res.retry_after[0], "%ld %s", res.status, res.body);
+    http_result_free(&res);
+    PQclear(PQexec(c, "ROLLBACK"));
+    PQfinish(c);
+    ck_assert(api_call(port, "POST", path, inv, "{\"type\":\"letter_delivered\"}", &res));
+    ck_assert_msg(res.status == 201, "%ld %s", res.status, res.body);
+    http_result_free(&res);
 }
 END_TEST
 
@@ -264,6 +481,10 @@ Suite *suite_hardening(void)
     tcase_add_test(tc, test_a_case_wide_charge_is_laid_once);
     tcase_add_test(tc, test_verify_is_rate_limited_and_audited_without_its_code);
     tcase_add_test(tc, test_a_logon_flood_is_throttled_and_a_logged_on_user_is_served);
+    tcase_add_test(tc, test_logons_wait_off_the_http_workers_and_a_full_queue_is_503);
+    tcase_add_test(tc, test_common_and_personal_passwords_are_refused_and_change_nothing);
+    tcase_add_test(tc, test_no_password_list_is_one_line_at_start);
+    tcase_add_test(tc, test_a_row_held_by_another_is_503_with_retry_after);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -207,8 +207,32 @@ START_TEST(test_five_failures_lock_for_a_while_and_the_answer_does_not_tell)
                                1, nip),
                      1);
     ck_assert_int_eq(status_of("POST", "/api/v1/sessions", NULL, good), 401);
+    /* the admins' view of the locks: both, the newest in force */
+    ck_assert(api_call(port, "GET", "/api/v1/lockouts?days=1", admin, NULL, &r));
+    ck_assert_int_eq(r.status, 200);
+    json_t *lk = json_loads(r.body, 0, NULL);
+    http_result_free(&r);
+    json_t *items = json_object_get(lk, "items"), *newest = json_array_get(items, 0);
+    int mine = 0;
+    for (size_t i = 0; i < json_array_size(items); i++)
+        mine += strcmp(json_string_value(json_object_get(json_array_get(items, i), "nip")),
+                       NIP_INV_MRE) == 0;
+    ck_assert_int_eq(mine, 2);
+    ck_assert_str_eq(json_string_value(json_object_get(newest, "nip")), NIP_INV_MRE);
+    ck_assert(json_is_true(json_object_get(newest, "in_force")));
+    ck_assert_int_eq(json_integer_value(json_object_get(newest, "failures")), 5);
+    json_decref(lk);
+    ck_assert_int_eq(status_of("GET", "/api/v1/lockouts?days=0", admin, NULL), 400);
     snprintf(path, sizeof path, "/api/v1/users/%s/unlock", uid);
     ck_assert_int_eq(status_of("POST", path, admin, NULL), 200);
+    ck_assert(api_call(port, "GET", "/api/v1/lockouts", admin, NULL, &r));
+    lk = json_loads(r.body, 0, NULL);
+    http_result_free(&r);
+    newest = json_array_get(json_object_get(lk, "items"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(newest, "nip")), NIP_INV_MRE);
+    ck_assert(json_is_false(json_object_get(newest, "in_force")));
+    ck_assert(json_is_string(json_object_get(newest, "released_at")));
+    json_decref(lk);
     char *token = api_login(port, NIP_INV_MRE, DEMO_PW);
     ck_assert_ptr_nonnull(token);
     free(token);
