@@ -38,6 +38,7 @@ int main(void)
     srunner_add_suite(sr, suite_dbgrants());
     srunner_add_suite(sr, suite_hardening());
     srunner_add_suite(sr, suite_resilience());
+    srunner_add_suite(sr, suite_backup());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

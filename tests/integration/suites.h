@@ -26,5 +26,6 @@ Suite *suite_hardening(void);
 Suite *suite_law(void);
 Suite *suite_docmodel(void);
 Suite *suite_resilience(void);
+Suite *suite_backup(void);
 
 #endif
