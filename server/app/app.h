@@ -380,6 +380,28 @@ bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_i
 bool app_dossier(struct app *app, const struct actor *who, long long case_id, unsigned char **pdf,
                  size_t *len, json_t **missing, struct audit_rec *au, struct berr *err);
 
+/* ---- what acts say (contents.c) ---------------------------------------------------- */
+
+/* The content of BAP event_id (bap_recorded) or of Resume event_id
+ * (resume_written) with its version (0: none yet), whether its document is
+ * issued (then it is frozen), what it is about (the party examined; the
+ * charges and the elements of each charged Pasal) and what is still missing
+ * before it can be issued.  As the case is visible; audited as a read. */
+json_t *app_bap_get(struct app *app, const struct actor *who, long long case_id, long long event_id,
+                    struct audit_rec *au, struct berr *err);
+json_t *app_resume_get(struct app *app, const struct actor *who, long long case_id,
+                       long long event_id, struct audit_rec *au, struct berr *err);
+
+/* Write that content whole (an investigator of the case's office; if_match:
+ * the version read, -1 or 0 for the first write), until the act's document
+ * is issued.  *out as the get; *created when it is the first version. */
+bool app_bap_put(struct app *app, const struct actor *who, long long case_id, long long event_id,
+                 json_t *content, int if_match, json_t **out, bool *created, struct audit_rec *au,
+                 struct berr *err);
+bool app_resume_put(struct app *app, const struct actor *who, long long case_id, long long event_id,
+                    json_t *content, int if_match, json_t **out, bool *created,
+                    struct audit_rec *au, struct berr *err);
+
 /* ---- rule sets (rulesets.c) ----------------------------------------------------- */
 
 bool app_rulesets_seed(struct app *app, struct berr *err);

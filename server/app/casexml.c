@@ -64,7 +64,10 @@ static const char q_case[] =
         "WHERE p.case_id = c.id), ";
 
 static const char q_offences[] =
-    "(SELECT jsonb_agg(to_jsonb(o) || jsonb_build_object('party', p.id, 'party_name', p.name) "
+    "(SELECT jsonb_agg(to_jsonb(o) || jsonb_build_object('party', p.id, 'party_name', p.name, "
+        "'charge_id', co.id, 'elements', (SELECT jsonb_agg(jsonb_build_object('no', oe.no, "
+        "'element', oe.element, 'to_verify', oe.to_verify) ORDER BY oe.no) "
+        "FROM app.offence_elements oe WHERE oe.code = o.code)) "
         "ORDER BY co.id) FROM app.case_offences co "
         "JOIN app.offence_catalogue o ON o.id = co.offence_id "
         "LEFT JOIN app.parties p ON p.id = co.party_id AND p.case_id = co.case_id "
@@ -80,6 +83,8 @@ static const char q_events[] =
             "'entered_s', " EPOCH("e.entered_at") ", "
             "'party', p.id, 'party_name', p.name, 'corrects_seq', ce.seq, "
             "'regime_label', r.label, 'by_name', u.name, 'by_nip', u.nip, "
+            /* what a BAP or a Resume says (contents.c) */
+            "'content', ac.content, 'content_version', ac.version, "
             /* one number: the act's own, else the number berkas gave its paper */
             "'doc_number', coalesce(nullif(e.doc_number, ''), (SELECT d.number "
                 "FROM app.documents d WHERE d.event_id = e.id AND d.act_number "
@@ -89,6 +94,7 @@ static const char q_events[] =
         "LEFT JOIN app.events ce ON ce.id = e.corrects AND ce.case_id = e.case_id "
         "LEFT JOIN app.rulesets r ON r.name = e.regime "
         "LEFT JOIN app.users u ON u.id = e.entered_by "
+        "LEFT JOIN app.act_contents ac ON ac.event_id = e.id AND ac.case_id = e.case_id "
         "WHERE e.case_id = c.id), "
     "(SELECT jsonb_agg(to_jsonb(i) || jsonb_build_object('p19_seq', pe.seq, "
             "'p19_number', coalesce(nullif(pe.doc_number, ''), (SELECT d.number "
@@ -515,14 +521,142 @@ static void write_parties(struct xw *x, json_t *list, const char *kind, const ch
     xw_end(x);
 }
 
+/* <unsur no="1" perlu-verifikasi="false">: the elements of a charged Pasal
+ * (app.offence_elements).  With the Resume's content c, each holds its
+ * rumusan and the analysis written for it for the charge; without, the
+ * element's text alone. */
+static void write_elements(struct xw *x, json_t *offence, json_t *c, long long charge)
+{
+    size_t i, k;
+    json_t *e, *a;
+    char no[16];
+    json_array_foreach(json_object_get(offence, "elements"), i, e)
+    {
+        snprintf(no, sizeof no, "%lld", jint(e, "no"));
+        xw_start(x, "unsur");
+        xw_attr(x, "no", no);
+        xw_attr(x, "perlu-verifikasi",
+                json_is_true(json_object_get(e, "to_verify")) ? "true" : "false");
+        if (!c) {
+            xw_string(x, jstr(e, "element") ? jstr(e, "element") : "");
+            xw_end(x);
+            continue;
+        }
+        el_str(x, "rumusan", e, "element");
+        json_array_foreach(json_object_get(c, "analysis"), k, a)
+        {
+            if (jint(a, "charge") == charge && jint(a, "element") == jint(e, "no"))
+                el_str(x, "analisis", a, "text");
+        }
+        xw_end(x);
+    }
+}
+
+static const struct code_label counsel_states[] = {
+    {"present", "didampingi penasihat hukum"},
+    {"refused", "menolak didampingi penasihat hukum"},
+    {NULL, NULL},
+};
+
+static const struct code_label oaths[] = {
+    {"none", "tidak disumpah"},
+    {"sumpah", "mengangkat sumpah"},
+    {"janji", "mengucapkan janji"},
+    {NULL, NULL},
+};
+
+/* <isi-bap>: what the examiner wrote into a BAP (contents.c). */
+static void write_bap(struct xw *x, json_t *c, long long version)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%lld", version);
+    xw_start(x, "isi-bap");
+    xw_attr(x, "versi", buf);
+    el_bool(x, "hak-penasihat-hukum-diberitahukan", c, "counsel_informed");
+    json_t *co = json_object_get(c, "counsel");
+    if (json_is_object(co) && jstr(co, "status")) {
+        el_coded(x, "penasihat-hukum", jstr(co, "status"),
+                 label_of(counsel_states, jstr(co, "status")));
+        el_str(x, "nama-penasihat-hukum", co, "name");
+        el_str(x, "kantor-penasihat-hukum", co, "office");
+    }
+    json_t *in = json_object_get(c, "interpreter");
+    if (json_is_object(in)) {
+        el_str(x, "penerjemah", in, "name");
+        el_str(x, "bahasa-penerjemah", in, "language");
+    }
+    if (jstr(c, "oath"))
+        el_coded(x, "sumpah", jstr(c, "oath"), label_of(oaths, jstr(c, "oath")));
+    el_str(x, "alasan-sumpah", c, "oath_reason");
+    el_str(x, "keahlian", c, "expertise");
+    el_str(x, "saksi-meringankan", c, "favourable_witnesses");
+    size_t i;
+    json_t *q;
+    json_array_foreach(json_object_get(c, "questions"), i, q)
+    {
+        snprintf(buf, sizeof buf, "%zu", i + 1);
+        xw_start(x, "tanya-jawab");
+        xw_attr(x, "no", buf);
+        el(x, "pertanyaan", jstr(q, "question") ? jstr(q, "question") : "");
+        el(x, "jawaban", jstr(q, "answer") ? jstr(q, "answer") : "");
+        xw_end(x);
+    }
+    el_str(x, "keterangan-penutup", c, "closing");
+    el_str(x, "selesai-pukul", c, "finished_at");
+    /* KUHAP 118: signed, unless a refusal is noted with its reason */
+    el(x, "ditandatangani", json_is_false(json_object_get(c, "signed")) ? "false" : "true");
+    el_str(x, "alasan-tidak-menandatangani", c, "refusal_reason");
+    xw_end(x);
+}
+
+/* <isi-resume>: the Resume's bases, summary, facts, the analysis of each
+ * element of each Pasal charged now, and the conclusion. */
+static void write_resume(struct xw *x, json_t *c, long long version, json_t *offences)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%lld", version);
+    xw_start(x, "isi-resume");
+    xw_attr(x, "versi", buf);
+    size_t i;
+    json_t *v, *o;
+    json_array_foreach(json_object_get(c, "basis"), i, v)
+    {
+        el(x, "dasar", json_string_value(v) ? json_string_value(v) : "");
+    }
+    el_str(x, "uraian-singkat", c, "summary");
+    json_array_foreach(json_object_get(c, "facts"), i, v)
+    {
+        snprintf(buf, sizeof buf, "%zu", i + 1);
+        xw_start(x, "fakta");
+        xw_attr(x, "no", buf);
+        xw_string(x, json_string_value(v) ? json_string_value(v) : "");
+        xw_end(x);
+    }
+    json_array_foreach(offences, i, o)
+    {
+        snprintf(buf, sizeof buf, "dakwaan-%lld", jint(o, "charge_id"));
+        xw_start(x, "analisis-pasal");
+        xw_attr(x, "dakwaan", buf);
+        el_str(x, "kode", o, "code");
+        el_ref(x, "tersangka", "pihak", jint(o, "party"), jstr(o, "party_name"));
+        write_elements(x, o, c, jint(o, "charge_id"));
+        xw_end(x);
+    }
+    el_str(x, "kesimpulan", c, "conclusion");
+    xw_end(x);
+}
+
 static void write_offences(struct xw *x, json_t *list)
 {
     size_t i;
     json_t *o;
+    char id[40];
     xw_start(x, "daftar-pasal");
     json_array_foreach(list, i, o)
     {
         xw_start(x, "pasal");
+        snprintf(id, sizeof id, "dakwaan-%lld", jint(o, "charge_id"));
+        xw_attr(x, "id", id);
         el_str(x, "kode", o, "code");
         el_int(x, "nomor-pasal", o, "article");
         el_str(x, "uraian", o, "label");
@@ -538,6 +672,7 @@ static void write_offences(struct xw *x, json_t *list)
         el_date(x, "berlaku-mulai", o, "effective_from");
         el_date(x, "berlaku-sampai", o, "effective_to");
         el_ref(x, "tersangka", "pihak", jint(o, "party"), jstr(o, "party_name"));
+        write_elements(x, o, NULL, 0);
         xw_end(x);
     }
     xw_end(x);
@@ -602,7 +737,7 @@ static void write_payload(struct xw *x, json_t *payload)
     }
 }
 
-static void write_event(struct xw *x, json_t *e)
+static void write_event(struct xw *x, json_t *e, json_t *offences)
 {
     char id[40], seq[24];
     long long n = jint(e, "seq");
@@ -631,17 +766,22 @@ static void write_event(struct xw *x, json_t *e)
     xw_string(x, jstr(e, "by_name") ? jstr(e, "by_name") : "");
     xw_end(x);
     write_payload(x, json_object_get(e, "payload"));
+    json_t *content = json_object_get(e, "content");
+    if (json_is_object(content) && type && strcmp(type, "bap_recorded") == 0)
+        write_bap(x, content, jint(e, "content_version"));
+    else if (json_is_object(content) && type && strcmp(type, "resume_written") == 0)
+        write_resume(x, content, jint(e, "content_version"), offences);
     xw_end(x);
 }
 
-static void write_events(struct xw *x, json_t *list)
+static void write_events(struct xw *x, json_t *list, json_t *offences)
 {
     size_t i;
     json_t *e;
     xw_start(x, "daftar-peristiwa");
     json_array_foreach(list, i, e)
     {
-        write_event(x, e);
+        write_event(x, e, offences);
     }
     xw_end(x);
 }
@@ -717,7 +857,7 @@ static void write_case(struct xw *x, const struct casedoc *d)
     write_parties(x, d->part[P_PARTIES], "expert", "ahli");
     write_offences(x, d->part[P_OFFENCES]);
     write_evidence(x, d->part[P_EVIDENCE]);
-    write_events(x, d->part[P_EVENTS]);
+    write_events(x, d->part[P_EVENTS], d->part[P_OFFENCES]);
     write_instructions(x, d->part[P_INSTRUCTIONS]);
     xw_end(x);
 }

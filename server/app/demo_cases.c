@@ -6,7 +6,9 @@
  *
  * Every act that has a paper gets it in the same transaction (issue 8: one
  * act, one document), dated by the act, so that each file's documents and
- * its dossier are there to read.
+ * its dossier are there to read - but a BAP and a Resume say something
+ * first: their content is written (demo_contents.c), then their paper is
+ * issued for the act.
  *
  * Dates are relative to the day berkasd loads them, so the clocks always
  * tell the same story: the Batulicin detention ends in two days, the
@@ -221,8 +223,9 @@ static void day(const struct tzone *z, long long now, int ago, int hour, char *d
 }
 
 /* The papers an act gets with it (forms.c's act of each form): none for a
- * BAP without its party, nor for a summons (its appearance day is the
- * investigator's to choose), nor for notices to others than the Kejari. */
+ * summons (its appearance day is the investigator's to choose), nor for
+ * notices to others than the Kejari; a BAP's and a Resume's come after
+ * their content (content_papers). */
 static json_t *papers_of(const struct event_input *in)
 {
     static const struct {
@@ -232,7 +235,6 @@ static json_t *papers_of(const struct event_input *in)
         {"arrested", {"sp_penangkapan", "ba_penangkapan"}},
         {"detained", {"sp_penahanan", "ba_penahanan"}},
         {"seizure_done", {"sp_penyitaan", "ba_penyitaan"}},
-        {"resume_written", {"resume", NULL}},
         {"tahap1_sent", {"pengantar_tahap1", NULL}},
         {"resubmitted", {"pengiriman_kembali", NULL}},
         {"p19_received", {"p19", NULL}},
@@ -246,11 +248,6 @@ static json_t *papers_of(const struct event_input *in)
     if (strcmp(in->type, "sp3_notified") == 0 && in->recipient &&
         strcmp(in->recipient, "kejari") == 0)
         json_array_append_new(list, json_string("pemberitahuan_sp3"));
-    if (strcmp(in->type, "bap_recorded") == 0 && in->bap && in->party_id) {
-        char form[32];
-        snprintf(form, sizeof form, "bap_%s", in->bap);
-        json_array_append_new(list, json_string(form));
-    }
     for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
         for (int k = 0; k < 2 && strcmp(papers[i].type, in->type) == 0 && papers[i].forms[k]; k++)
             json_array_append_new(list, json_string(papers[i].forms[k]));
@@ -258,14 +255,15 @@ static json_t *papers_of(const struct event_input *in)
 }
 
 static bool record(struct app *app, const struct actor *who, long long case_id,
-                   struct event_input *in, bool with_papers, struct berr *err)
+                   struct event_input *in, bool with_papers, long long *event_id, struct berr *err)
 {
-    struct event_outcome out;
+    struct event_outcome out = {0};
     struct audit_rec au = {.method = "DEMO", .route = "demo"};
     in->if_match = -1;
     json_t *papers = with_papers ? papers_of(in) : NULL;
     in->issue = papers;
     bool ok = app_event_record(app, who, case_id, in, &out, &au, err);
+    *event_id = out.event_id;
     in->issue = NULL;
     json_decref(papers);
     json_decref(out.body);
@@ -280,9 +278,29 @@ static bool record(struct app *app, const struct actor *who, long long case_id,
     return true;
 }
 
+/* A BAP of a party or a Resume: its content written, and in a file whose
+ * papers are read, its paper issued for the act. */
+static bool content_papers(struct app *app, const struct demo_case *c, const struct actor *who,
+                           long long case_id, long long event_id, const struct event_input *in,
+                           json_t *suspects, struct berr *err)
+{
+    char form[32];
+    if (strcmp(in->type, "resume_written") == 0)
+        snprintf(form, sizeof form, "resume");
+    else if (strcmp(in->type, "bap_recorded") == 0 && in->bap && in->party_id)
+        snprintf(form, sizeof form, "bap_%s", in->bap);
+    else
+        return true;
+    json_t *s = json_array_get(suspects, 0);
+    return demo_content_issue(app, who, case_id, event_id, form, c->offence,
+                              json_string_value(json_object_get(s, "name")),
+                              json_string_value(json_object_get(s, "interpreter")),
+                              json_string_value(json_object_get(s, "language")), c->papers, err);
+}
+
 static bool run_step(struct app *app, const struct demo_case *c, long long case_id,
-                     const long long *party_ids, json_t *step, const struct tzone *z, long long now,
-                     struct berr *err)
+                     const long long *party_ids, json_t *suspects, json_t *step,
+                     const struct tzone *z, long long now, struct berr *err)
 {
     const char *by = json_string_value(json_object_get(step, "by"));
     struct actor who;
@@ -309,6 +327,7 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
         .polri_involved = json_is_true(json_object_get(step, "polri_involved")),
         .instructions = json_object_get(step, "instructions"),
     };
+    long long event_id = 0;
     json_t *unmet = NULL;
     if (json_object_get(step, "unmet_item")) {
         /* the P-19 item of that number, still unmet */
@@ -336,12 +355,13 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
         in.unmet = unmet;
     }
     if (unmet) {
-        bool ok = record(app, &who, case_id, &in, c->papers, err);
+        bool ok = record(app, &who, case_id, &in, c->papers, &event_id, err);
         json_decref(unmet);
         return ok;
     }
     if (strcmp(type, "answer_all") != 0)
-        return record(app, &who, case_id, &in, c->papers, err);
+        return record(app, &who, case_id, &in, c->papers, &event_id, err) &&
+               content_papers(app, c, &who, case_id, event_id, &in, suspects, err);
     /* answer every open P-19 item, one act each */
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", case_id);
@@ -357,7 +377,7 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
                                 .date = date,
                                 .instruction_id = item,
                                 .answer = "Telah dilengkapi; lihat lampiran berkas."};
-        if (!record(app, &who, case_id, &a, false, err))
+        if (!record(app, &who, case_id, &a, false, &event_id, err))
             return false;
     }
 }
@@ -432,7 +452,7 @@ static bool load_case(struct app *app, const struct demo_case *c, long long now,
     {
         if (!ok)
             break;
-        ok = run_step(app, c, case_id, party_ids, s, z, now, err);
+        ok = run_step(app, c, case_id, party_ids, suspects, s, z, now, err);
     }
     json_decref(suspects);
     json_decref(steps);

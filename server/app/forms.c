@@ -30,6 +30,7 @@
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
+#include "contents.h"
 #include "core/numfmt.h"
 #include "render/render.h"
 #include "forms.h"
@@ -520,6 +521,8 @@ bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, lon
             ok = berr_field(err, BERR_CONFLICT, "form", "perkara sudah %s: tidak ada dokumen baru",
                             stage_label(cf.stage));
         ok = ok && number_is_ours(&c, err);
+        /* a BAP or a Resume says something before it is issued */
+        ok = ok && contents_issuable(tx, &cf, c.act.id, c.f->name, err);
         if (ok)
             params_from_act(&c, params);
     } else if (ok) {

@@ -49,7 +49,7 @@ static void outcome_free(struct event_outcome *out)
 }
 
 /* If-Match: "7", W/"7" or 7. -1 when absent; -2 when malformed. */
-static int if_match(const struct http_request *req)
+int http_if_match(const struct http_request *req)
 {
     const char *h = http_header(req, "If-Match");
     if (!h)
@@ -185,7 +185,7 @@ HANDLER(h_event_create)
     struct berr err = {0};
     req->audit.action = "case.event";
     long long id;
-    struct event_input in = {.if_match = if_match(req)};
+    struct event_input in = {.if_match = http_if_match(req)};
     struct event_outcome out = {0};
     json_t *body = NULL;
     long long days = 0;
@@ -305,7 +305,7 @@ static void party_save(struct app *app, struct http_request *req, struct http_re
     bool ok = path_id(req->params[0], "id", &case_id, &err) &&
               (add || path_id(req->params[1], "party", &party_id, &err));
     if (ok && !add) {
-        in.if_match = if_match(req);
+        in.if_match = http_if_match(req);
         if (in.if_match == -2)
             ok = berr_field(&err, BERR_BAD_INPUT, "If-Match", "If-Match harus versi pihak");
     }
@@ -446,7 +446,7 @@ HANDLER(h_evidence_correct)
     req->audit.action = "evidence.correct";
     long long case_id, item;
     const char *description, *quantity, *seized_on, *storage;
-    int version = if_match(req);
+    int version = http_if_match(req);
     json_t *body = NULL;
     bool ok = path_id(req->params[0], "id", &case_id, &err) &&
               path_id(req->params[1], "item", &item, &err);
@@ -476,7 +476,7 @@ HANDLER(h_case_update)
     req->audit.action = "case.update";
     long long id, kejari = 0;
     json_t *body = NULL, *out = NULL;
-    struct case_update in = {.if_match = if_match(req)};
+    struct case_update in = {.if_match = http_if_match(req)};
     bool ok = path_id(req->params[0], "id", &id, &err);
     if (ok && in.if_match == -2)
         ok = berr_field(&err, BERR_BAD_INPUT, "If-Match",

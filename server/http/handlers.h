@@ -57,6 +57,16 @@ HANDLER(h_rulesets_list);
 HANDLER(h_ruleset_amend);
 HANDLER(h_verify_chain);
 
+/* If-Match: "7", W/"7" or 7 as a number; -1 when absent; -2 when malformed
+ * (h_cases.c). */
+int http_if_match(const struct http_request *req);
+
+/* h_contents.c: what a BAP and a Resume say */
+HANDLER(h_bap_get);
+HANDLER(h_bap_put);
+HANDLER(h_resume_get);
+HANDLER(h_resume_put);
+
 /* h_forms.c */
 HANDLER(h_forms_list);
 HANDLER(h_form_draft);

@@ -105,7 +105,7 @@ unsigned http_status_of(enum berr_kind kind);
 /* The body as a JSON object whose members are all in allowed (NULL-ended).
  * Refuses (400, err naming the field) a wrong Content-Type, invalid JSON or
  * UTF-8, duplicate keys, a non-object, an unknown member.  An empty body is
- * an empty object when empty_ok. */
+ * an empty object when empty_ok.  allowed {"*", NULL} takes any member. */
 json_t *json_body(const struct http_request *req, const char *const allowed[], bool empty_ok,
                   struct berr *err);
 

@@ -164,6 +164,14 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
             return 403;
         return rel == OWN ? (method[0] == 'G' ? 200 : 201) : 404;
     }
+    /* what a BAP or a Resume says: read as the case is visible; written by an
+     * investigator of the case's office (the first version needs no If-Match) */
+    if (IS("GET", "/api/v1/cases/{id}/events/{event}/bap") ||
+        IS("GET", "/api/v1/cases/{id}/events/{event}/resume"))
+        return case_read(r, rel);
+    if (IS("PUT", "/api/v1/cases/{id}/events/{event}/bap") ||
+        IS("PUT", "/api/v1/cases/{id}/events/{event}/resume"))
+        return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 201 : 404;
     if (IS("GET", "/api/v1/cases/{id}/documents") || IS("GET", "/api/v1/documents/{id}.pdf") ||
         IS("GET", "/api/v1/uploads/{id}.pdf"))
         return case_read(r, rel);
@@ -199,7 +207,7 @@ static const char *const fixture_offices[] = {
 #define NOFFICES (sizeof fixture_offices / sizeof fixture_offices[0])
 static long long office_ids[NOFFICES], user_ids[NOFFICES], case_ids[NOFFICES], party_ids[NOFFICES],
     doc_ids[NOFFICES], evidence_ids[NOFFICES], charge_ids[NOFFICES], official_ids[NOFFICES],
-    upload_ids[NOFFICES];
+    upload_ids[NOFFICES], bap_event_ids[NOFFICES], resume_event_ids[NOFFICES];
 static char office_kind[NOFFICES][16];
 
 static int office_index(const char *code)
@@ -214,6 +222,27 @@ static int office_index(const char *code)
 static void exec_owner(const char *sql, int n, const char *const *p)
 {
     free(sql_value(db, sql, n, p));
+}
+
+/* One act of a fixture case, as the owner inserts it (the chain trigger
+ * links it; the case row follows): $1 case, $2 party (or NULL), $3 seq; at
+ * the case's stage, on a date ten days ago. */
+#define EVENT_ROW(type, payload)                                                                   \
+    "WITH ins AS (INSERT INTO app.events (case_id, seq, type, legal_date, party_id, regime, "      \
+    "stage_before, "                                                                               \
+    "stage_after, payload, entered_at, entered_by, late, prev_hash, hash) SELECT c.id, "           \
+    "$3::int, '" type "', current_date - 10, $2::bigint, CASE WHEN current_date - 10 >= "          \
+    "'2026-01-02' THEN 'KUHAP-2025' ELSE 'KUHAP-1981' END, c.stage, c.stage, " payload             \
+    "::jsonb, now(), u.id, false, sha256('a'), sha256('b') FROM app.cases c, app.users u WHERE "   \
+    "c.id = $1::bigint AND u.nip = '" NIP_INV_PLG "' RETURNING id, case_id, seq, hash) "           \
+    "UPDATE app.cases c SET events = ins.seq, last_hash = ins.hash FROM ins WHERE c.id = "         \
+    "ins.case_id RETURNING ins.id"
+
+static const char *pid_text(long long id)
+{
+    static char buf[24];
+    snprintf(buf, sizeof buf, "%lld", id);
+    return buf;
 }
 
 static void setup(void)
@@ -335,6 +364,17 @@ static void setup(void)
         exec_owner("INSERT INTO app.case_investigators (case_id, user_id) SELECT $1::bigint, id "
                    "FROM app.users WHERE nip = '" NIP_INV_PLG "'",
                    1, pcase);
+        /* a BAP of the witness and a Resume, acts whose content is read and
+         * written (the chain is not checked here) */
+        const char *pev[3] = {cid, pid_text(party_ids[i]), "1"};
+        char *bev = sql_value(db, EVENT_ROW("bap_recorded", "'{\"bap\":\"saksi\"}'"), 3, pev);
+        bap_event_ids[i] = strtoll(bev, NULL, 10);
+        free(bev);
+        pev[1] = NULL;
+        pev[2] = "2";
+        char *rev = sql_value(db, EVENT_ROW("resume_written", "'{}'"), 3, pev);
+        resume_event_ids[i] = strtoll(rev, NULL, 10);
+        free(rev);
         free(id);
         free(kind);
         free(uid);
@@ -402,6 +442,9 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
             snprintf(value, sizeof value, "%lld", evidence_ids[o]);
         else if (strcmp(name, "charge") == 0)
             snprintf(value, sizeof value, "%lld", charge_ids[o]);
+        else if (strcmp(name, "event") == 0)
+            snprintf(value, sizeof value, "%lld",
+                     strstr(r->pattern, "/bap") ? bap_event_ids[o] : resume_event_ids[o]);
         else if (strcmp(name, "official") == 0)
             snprintf(value, sizeof value, "%lld", official_ids[o]);
         else if (strcmp(name, "type") == 0)
@@ -452,6 +495,11 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
         snprintf(body, bodysz, "{\"type\":\"%s\",\"note\":\"uji %d\"}", type, n);
     } else if (strcmp(pattern, "/api/v1/cases/{id}/parties") == 0)
         snprintf(body, bodysz, "{\"kind\":\"witness\",\"name\":\"Saksi %d\"}", n);
+    else if (strcmp(pattern, "/api/v1/cases/{id}/events/{event}/bap") == 0)
+        snprintf(body, bodysz,
+                 "{\"questions\":[{\"question\":\"Pertanyaan uji %d?\",\"answer\":\"Ya.\"}]}", n);
+    else if (strcmp(pattern, "/api/v1/cases/{id}/events/{event}/resume") == 0)
+        snprintf(body, bodysz, "{\"summary\":\"Uraian uji %d\"}", n);
     else if (strcmp(pattern, "/api/v1/cases/{id}/parties/{party}") == 0)
         snprintf(body, bodysz, "{\"occupation\":\"Pedagang %d\"}", n);
     else if (strcmp(pattern, "/api/v1/cases/{id}/offences") == 0)
@@ -591,6 +639,10 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/uploads/{id}.pdf"},
         {"POST", "/api/v1/offices/{id}/officials"},
         {"PUT", "/api/v1/offices/{id}/officials/{official}"},
+        {"GET", "/api/v1/cases/{id}/events/{event}/bap"},
+        {"PUT", "/api/v1/cases/{id}/events/{event}/bap"},
+        {"GET", "/api/v1/cases/{id}/events/{event}/resume"},
+        {"PUT", "/api/v1/cases/{id}/events/{event}/resume"},
     };
     /* a stale rule (its route gone from the table) is a defect too */
     for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++) {

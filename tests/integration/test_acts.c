@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filler.h"
 #include "harness.h"
 #include "suites.h"
 
@@ -610,8 +611,13 @@ START_TEST(test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out)
              "\"type\":\"bap_recorded\",\"date\":\"2026-06-05\",\"bap\":\"tersangka\","
              "\"party_id\":%lld",
              party);
-    json_decref(act(id, inv, m, 201));
-    json_decref(act(id, inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201));
+    json_t *bap = act(id, inv, m, 201);
+    json_t *res = act(id, inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201);
+    /* what they say, before their papers are issued (issue 8 point 4) */
+    fill_bap(port, inv, id, json_integer_value(json_object_get(bap, "id")));
+    fill_resume(port, inv, id, json_integer_value(json_object_get(res, "id")));
+    json_decref(bap);
+    json_decref(res);
     /* Tahap I: the Laporan, the BAP and the Resume are not issued */
     json_t *p = act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 422);
     json_t *missing = json_object_get(p, "missing");
@@ -956,12 +962,24 @@ START_TEST(test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place)
     /* complete the file and bind it: the upload's own text is inside */
     snprintf(m, sizeof m,
              "\"type\":\"bap_recorded\",\"date\":\"2026-09-05\",\"bap\":\"tersangka\","
-             "\"party_id\":%lld,\"issue\":[\"bap_tersangka\"]",
+             "\"party_id\":%lld",
              party);
-    json_decref(act(id, inv, m, 201));
-    json_decref(act(id, inv,
-                    "\"type\":\"resume_written\",\"date\":\"2026-09-09\",\"issue\":[\"resume\"]",
-                    201));
+    json_t *bap = act(id, inv, m, 201);
+    json_t *res = act(id, inv, "\"type\":\"resume_written\",\"date\":\"2026-09-09\"", 201);
+    static const char *const said[] = {"bap_tersangka", "resume"};
+    json_t *acts[] = {bap, res};
+    for (int i = 0; i < 2; i++) {
+        long long ev = json_integer_value(json_object_get(acts[i], "id"));
+        if (i == 0)
+            fill_bap(port, inv, id, ev);
+        else
+            fill_resume(port, inv, id, ev);
+        char issue[64];
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, said[i]);
+        snprintf(issue, sizeof issue, "{\"event\":%lld}", ev);
+        json_decref(call("POST", path, inv, issue, 201));
+        json_decref(acts[i]);
+    }
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
     json_decref(call("POST", path, inv, "{}", 201));
     struct bytes book = {0};

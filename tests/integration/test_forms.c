@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "filler.h"
 #include "harness.h"
 #include "suites.h"
 
@@ -302,14 +303,18 @@ static void days_ago(int ago, char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-static void rec(long long id, const char *type, int ago, const char *extra)
+/* Record an act ago days back; its event id. */
+static long long rec(long long id, const char *type, int ago, const char *extra)
 {
     char date[11], body[1024], path[64];
     days_ago(ago, date);
     snprintf(body, sizeof body, "{\"type\":\"%s\",\"date\":\"%s\"%s%s}", type, date,
              extra ? "," : "", extra ? extra : "");
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    json_decref(call("POST", path, inv, body, 201));
+    json_t *e = call("POST", path, inv, body, 201);
+    long long ev = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    return ev;
 }
 
 /* A new Palembang case in prapenyidikan: just its Laporan. */
@@ -358,8 +363,9 @@ static long long investigated_case(const char *summary, long long *party)
     rec(id, "suspect_designated", 28, extra);
     rec(id, "spdp_sent", 27, "\"recipient\":\"kejari\"");
     snprintf(extra, sizeof extra, "\"party_id\":%lld,\"bap\":\"tersangka\"", s);
-    rec(id, "bap_recorded", 20, extra);
-    rec(id, "resume_written", 5, NULL);
+    /* what the BAP and the Resume say: neither is issued empty (issue 8.4) */
+    fill_bap(port, inv, id, rec(id, "bap_recorded", 20, extra));
+    fill_resume(port, inv, id, rec(id, "resume_written", 5, NULL));
     if (party)
         *party = s;
     return id;

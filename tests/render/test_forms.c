@@ -154,9 +154,24 @@ START_TEST(test_bap_tersangka_opens_with_the_date_in_words)
     assert_has(t, "Số 5 Phố Huế, Quận Hai Bà Trưng, Hà Nội");
     assert_has(t, "penerjemah Đặng Thị Hương");
     assert_has(t, "Pasal 122 huruf a Undang-Undang Nomor 6 Tahun 2011");
+    /* what the examiner wrote: the right to counsel told and counsel present
+     * (KUHAP 54-56, 114), no pressure (117(1)), the witnesses the suspect
+     * wants heard (116(3)), the numbered questions and answers, the end */
+    assert_has(t, "Pasal 54, Pasal 56, dan Pasal 114 Undang-Undang Nomor 8 Tahun 1981");
+    assert_has(t, "didampingi oleh penasihat hukumnya, Komang Ayu Pradnyani, S.H., dari Lembaga "
+                  "Bantuan Hukum Bali");
+    assert_has(t, "tanpa tekanan dari siapa pun dan dalam bentuk apa pun, sebagaimana dimaksud "
+                  "dalam Pasal 117 ayat (1)");
+    assert_has(t, "Pasal 116 ayat (3) Undang-Undang Nomor 8 Tahun 1981 tentang Hukum Acara Pidana, "
+                  "tersangka menerangkan: tidak ada saksi yang dikehendaki");
     assert_has(t, "1. Pertanyaan : Apakah Saudara pada saat ini dalam keadaan sehat jasmani");
-    assert_has(t, "Pasal 54 dan Pasal 56");
-    assert_has(t, "Jawaban :");
+    assert_has(t, "Jawaban : Ya, saya sehat dan bersedia diperiksa.");
+    assert_has(t, "3. Pertanyaan : Apa pekerjaan Saudara di vila Jalan Pantai Batu Bolong");
+    assert_has(t, "Jawaban : Saya memasak untuk tamu vila sejak Juni 2024");
+    assert_has(t, "Pemeriksaan selesai pada pukul 12.15 (dua belas lewat lima belas menit) WITA.");
+    assert_has(t, "ditutup dan ditandatangani pada hari dan tanggal tersebut di atas");
+    ck_assert_ptr_null(strstr(t, "......"));
+    ck_assert_ptr_null(strstr(t, "tidak bersedia menandatangani"));
     assert_has(t, "Yang diperiksa, Penerjemah, Yang memeriksa,");
     /* only this suspect's article, not the other's */
     ck_assert_ptr_null(strstr(t, "Pasal 119"));
@@ -182,6 +197,9 @@ START_TEST(test_bap_for_a_suspect_without_interpreter_has_no_interpreter_line)
     assert_has(t, "Kewarganegaraan : Jerman");
     ck_assert_ptr_null(strstr(t, "Penerjemah,"));
     ck_assert_ptr_null(strstr(t, "bantuan penerjemah"));
+    /* no BAP written for her: a draft says so, no boilerplate questions */
+    assert_has(t, "(pertanyaan dan jawaban belum diisi: berkas bap)");
+    ck_assert_ptr_null(strstr(t, "Pertanyaan :"));
     free(t);
 }
 END_TEST

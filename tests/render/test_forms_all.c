@@ -182,18 +182,22 @@ START_TEST(test_bap_saksi_and_bap_ahli)
     const char *ws[] = {"BERITA ACARA PEMERIKSAAN SAKSI",
                         "Pada hari ini Rabu tanggal empat bulan September tahun dua ribu dua puluh "
                         "empat, pukul 09.00 (sembilan tepat) WITA",
-                        "seorang laki-laki yang mengaku bernama",
-                        "Nama : I Wayan Sudarma",
-                        "Tabanan, 17 April 1982 (umur 42 tahun)",
-                        "Kewarganegaraan : Indonesia",
+                        "seorang laki-laki yang mengaku bernama", "Nama : I Wayan Sudarma",
+                        "Tabanan, 17 April 1982 (umur 42 tahun)", "Kewarganegaraan : Indonesia",
                         "SP.Sidik/12/IX/2024/PPNS-IMI",
                         "Pasal 122 huruf a dan Pasal 119 ayat (1) Undang-Undang Nomor 6 Tahun 2011",
                         "1. Pertanyaan : Apakah Saudara dalam keadaan sehat",
                         "Jawaban : Ya, saya sehat dan bersedia.",
                         "2. Pertanyaan : Apakah Saudara mengenal orang asing",
                         "melihat Nguyễn Văn Thành memasak",
-                        "Yang diperiksa, Yang memeriksa,",
-                        "Made Wirawan, S.H."};
+                        /* KUHAP 116(1): not sworn; 118(2): the refusal and its reason */
+                        "Saksi diperiksa dengan tidak disumpah, sebagaimana dimaksud dalam Pasal "
+                        "116 ayat (1)",
+                        "Saksi tidak bersedia menandatangani berita acara ini dengan alasan: saksi "
+                        "menyatakan takut kehilangan pekerjaannya",
+                        /* (the page may turn before "Tahun 1981") */
+                        "Pasal 118 ayat (2) Undang-Undang Nomor 8", "(tidak bersedia",
+                        "Yang diperiksa, Yang memeriksa,", "Made Wirawan, S.H."};
     for (size_t i = 0; i < sizeof ws / sizeof ws[0]; i++)
         assert_has("bap_saksi", t, ws[i]);
     ck_assert_ptr_null(strstr(t, "Nomor paspor")); /* an Indonesian witness */
@@ -205,11 +209,13 @@ START_TEST(test_bap_saksi_and_bap_ahli)
                         "Pada hari ini Jumat tanggal enam bulan September tahun dua ribu dua puluh "
                         "empat, pukul 13.00 (tiga belas tepat) WITA",
                         "Nama : Dr. Ni Luh Gede Sri Wahyuni, S.H., M.H.",
-                        "Pekerjaan/keahlian : Dosen Hukum Keimigrasian",
+                        "Pekerjaan : Dosen Hukum Keimigrasian",
+                        "Bidang keahlian : Hukum Keimigrasian",
+                        /* KUHAP 120(2): the expert promised (janji) */
+                        "ahli telah mengucapkan janji sesuai dengan agama dan kepercayaannya",
                         "Pasal 120 ayat (2) Undang-Undang Nomor 8 Tahun 1981",
                         "1. Pertanyaan : Menurut pendapat Saudara sebagai ahli",
-                        "Izin tinggal kunjungan tidak memberi hak untuk bekerja",
-                        "Yang memberi"};
+                        "Izin tinggal kunjungan tidak memberi hak untuk bekerja", "Yang memberi"};
     for (size_t i = 0; i < sizeof wa / sizeof wa[0]; i++)
         assert_has("bap_ahli", t, wa[i]);
     free(t);
@@ -390,15 +396,20 @@ START_TEST(test_resume_outlines_acts_evidence_and_elements)
 {
     size_t len;
     const char *xml = case_xml(&len);
+    /* no Resume written yet: the record's parts, and the investigator's
+     * parts marked as not written (never an outline split from a label) */
     char *t = render_text("resume", xml, len, "2024-09-19", "R/03/IX/2024/PPNS-IMI", NULL, 0);
     const char *w[] = {
         "RESUME",
         "Nomor: R/03/IX/2024/PPNS-IMI",
         "I. DASAR",
+        "Pasal 8 ayat (1) dan ayat (2) serta Pasal 75 Undang-Undang Nomor 8 Tahun 1981",
+        "Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian sebagaimana telah beberapa kali "
+        "diubah, terakhir dengan Undang-Undang Nomor 63 Tahun 2024",
         "Laporan Keimigrasian Nomor LK/17/VIII/2024/INTELDAKIM tanggal 28 Agustus 2024",
         "Surat Perintah Penyidikan Nomor SP.Sidik/12/IX/2024/PPNS-IMI",
         "Surat Pemberitahuan Dimulainya Penyidikan Nomor B-IMI.12.GR.01.01-0451/IX/2024",
-        "II. FAKTA-FAKTA",
+        "II. URAIAN SINGKAT PERKARA",
         "Dua orang asing bekerja",
         "III. TINDAKAN YANG TELAH DILAKUKAN",
         "tanggal 3 September 2024 pukul 07.45 WITA: Penangkapan terhadap Nguyễn Văn Thành, "
@@ -408,32 +419,56 @@ START_TEST(test_resume_outlines_acts_evidence_and_elements)
         "IV. KETERANGAN SAKSI, AHLI, DAN TERSANGKA",
         "V. BARANG BUKTI",
         "Paspor Republik Turki Nomor U19283746",
-        "VI. ANALISA YURIDIS",
-        "Unsur \"Orang Asing\"",
-        "Unsur \"dengan sengaja menyalahgunakan atau melakukan kegiatan",
-        "Tersangka Łukasz Wiśniewski (Polandia",
-        "VII. KESIMPULAN",
-        "diduga keras telah melakukan tindak pidana keimigrasian",
-        "VIII. PENUTUP",
-        "Mengetahui,"};
+        "VI. FAKTA-FAKTA",
+        "(fakta-fakta belum diisi: berkas resume)",
+        "VII. ANALISA YURIDIS",
+        "(analisis unsur belum diisi: berkas resume)",
+        "VIII. KESIMPULAN",
+        "IX. PENUTUP",
+        "Penyidik Pegawai Negeri Sipil Keimigrasian,"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         assert_has("resume", t, w[i]);
+    ck_assert_ptr_null(strstr(t, "Mengetahui")); /* the PPNS does not acknowledge himself */
     free(t);
 
-    /* the elements and facts the investigator recorded replace the outline */
+    /* what the investigator wrote: each element of each charged Pasal with
+     * its analysis, as berkasd's case document carries them */
     char *x = with_event(
         xml, 16, "resume_written", "2024-09-19", "",
-        "      <data kunci=\"unsur\">Orang Asing</data>\n"
-        "      <data kunci=\"unsur\">menyalahgunakan Izin Tinggal</data>\n"
-        "      <data kunci=\"fakta\">Tersangka warga negara Vietnam.</data>\n"
-        "      <data kunci=\"fakta\">Tersangka bekerja sebagai juru masak.</data>\n"
-        "      <data kunci=\"kesimpulan\">Unsur-unsur Pasal 122 huruf a telah terpenuhi.</data>\n");
-    t = render_text("resume", x, strlen(x), "2024-09-19", NULL, NULL, 0);
-    assert_has("resume", t, "1. Unsur \"Orang Asing\": Fakta : Tersangka warga negara Vietnam.");
-    assert_has(
-        "resume", t,
-        "2. Unsur \"menyalahgunakan Izin Tinggal\": Fakta : Tersangka bekerja sebagai juru masak.");
+        "      <isi-resume versi=\"3\">\n"
+        "        <dasar>Surat Perintah Penahanan Nomor SP.Han/06/IX/2024/PPNS-IMI</dasar>\n"
+        "        <uraian-singkat>Tersangka bekerja sebagai juru masak dengan izin tinggal "
+        "kunjungan.</uraian-singkat>\n"
+        "        <fakta no=\"1\">Bahwa tersangka warga negara Vietnam.</fakta>\n"
+        "        <fakta no=\"2\">Bahwa tersangka bekerja sebagai juru masak.</fakta>\n"
+        "        <analisis-pasal dakwaan=\"dakwaan-1\">\n"
+        "          <kode>122(a)</kode>\n"
+        "          <tersangka ref=\"pihak-1\">Nguyễn Văn Thành</tersangka>\n"
+        "          <unsur no=\"1\" perlu-verifikasi=\"false\"><rumusan>Setiap Orang Asing"
+        "</rumusan><analisis>Tersangka adalah orang asing pemegang paspor Vietnam.</analisis>"
+        "</unsur>\n"
+        "          <unsur no=\"2\" perlu-verifikasi=\"false\"><rumusan>dengan sengaja "
+        "menyalahgunakan atau melakukan kegiatan</rumusan><analisis>Tersangka sadar bekerja "
+        "setiap hari.</analisis></unsur>\n"
+        "        </analisis-pasal>\n"
+        "        <kesimpulan>Unsur-unsur Pasal 122 huruf a telah terpenuhi.</kesimpulan>\n"
+        "      </isi-resume>\n");
+    t = render_text("resume", x, strlen(x), "2024-09-19", "R/03/IX/2024/PPNS-IMI", NULL, 0);
+    assert_has("resume", t, "Surat Perintah Penahanan Nomor SP.Han/06/IX/2024/PPNS-IMI;");
+    assert_has("resume", t, "Tersangka bekerja sebagai juru masak dengan izin tinggal kunjungan.");
+    assert_has("resume", t, "1. Bahwa tersangka warga negara Vietnam.");
+    assert_has("resume", t, "2. Bahwa tersangka bekerja sebagai juru masak.");
+    assert_has("resume", t,
+               "Pasal 122 huruf a Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian atas nama "
+               "tersangka Nguyễn Văn Thành, dengan unsur-unsur:");
+    assert_has("resume", t,
+               "1. Unsur \"Setiap Orang Asing\": Tersangka adalah orang asing pemegang paspor "
+               "Vietnam.");
+    assert_has("resume", t,
+               "2. Unsur \"dengan sengaja menyalahgunakan atau melakukan kegiatan\": Tersangka "
+               "sadar bekerja setiap hari.");
     assert_has("resume", t, "Unsur-unsur Pasal 122 huruf a telah terpenuhi.");
+    ck_assert_ptr_null(strstr(t, "belum diisi"));
     free(t);
     free(x);
 }
