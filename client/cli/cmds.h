@@ -53,6 +53,8 @@ CMD(cmd_documents);
 CMD(cmd_document);
 CMD(cmd_dossier);
 CMD(cmd_verify);
+CMD(cmd_bap);
+CMD(cmd_resume);
 
 /* A password into buf (size bytes with the NUL): from $env when set and
  * not empty, else asked on the terminal without echo.  GO_ON, or an exit
