@@ -27,5 +27,6 @@ Suite *suite_law(void);
 Suite *suite_docmodel(void);
 Suite *suite_resilience(void);
 Suite *suite_backup(void);
+Suite *suite_contents(void);
 
 #endif
