@@ -983,6 +983,75 @@ START_TEST(test_cli_bap_in_the_editor)
 }
 END_TEST
 
+/* ---- the demo ------------------------------------------------------------------------------ */
+
+/* tools/run shows complete files (issue 8.8 with 8.4): every BAP of a party
+ * and every Resume of the demo says something, and the dossier a
+ * prosecutor downloads holds the questions and answers, counsel, the
+ * interpreter, the closing formula, the facts, each element analysed and
+ * the conclusion - nothing left "belum diisi". */
+START_TEST(test_the_demo_dossiers_read_complete)
+{
+    /* the demo's acts, not those of this suite's own cases ("Uji isi ...") */
+    ck_assert_int_eq(
+        sql_count(db,
+                  "SELECT count(*) FROM app.events e WHERE ((e.type = 'bap_recorded' "
+                  "AND e.party_id IS NOT NULL) OR e.type = 'resume_written') AND NOT "
+                  "EXISTS (SELECT 1 FROM app.act_contents c WHERE c.event_id = e.id) AND "
+                  "e.case_id NOT IN (SELECT id FROM app.cases WHERE summary = "
+                  "'Uji isi BAP dan Resume')",
+                  0, NULL),
+        0);
+    ck_assert_int_ge(sql_count(db,
+                               "SELECT count(*) FROM app.documents WHERE form = 'resume' AND "
+                               "revoked_at IS NULL",
+                               0, NULL),
+                     5);
+    static const struct {
+        const char *suspect, *interpreter;
+    } files[] = {
+        /* the Palembang file with the prosecutor (Tahap I), an interpreter */
+        {"Nguyễn Văn Thành", "Trần Thị Mai"},
+        /* the Palembang P-21 file, fifty days without Tahap II */
+        {"Zoë Müller", NULL},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const char *p[1] = {files[i].suspect};
+        char *id = sql_value(db, "SELECT case_id FROM app.parties WHERE name = $1", 1, p);
+        ck_assert_ptr_nonnull(id);
+        char route[96];
+        snprintf(route, sizeof route, "/api/v1/cases/%s/dossier.pdf", id);
+        free(id);
+        char *t = fill_pdf_text(port, pros, route);
+        assert_has(t, "BERITA ACARA PEMERIKSAAN TERSANGKA", files[i].suspect);
+        assert_has(t, "1. Pertanyaan : Apakah Saudara dalam keadaan sehat", files[i].suspect);
+        assert_has(t, "Jawaban : Ya, saya sehat", files[i].suspect);
+        /* Pasal 122: five years, counsel (KUHAP 56(1)) */
+        assert_has(t, "didampingi oleh penasihat hukumnya", files[i].suspect);
+        if (files[i].interpreter) {
+            char who[128];
+            snprintf(who, sizeof who, "dibantu oleh penerjemah %s", files[i].interpreter);
+            assert_has(t, who, files[i].suspect);
+        }
+        assert_has(t,
+                   "Demikian Berita Acara Pemeriksaan ini dibuat dengan sebenarnya atas "
+                   "kekuatan sumpah jabatan",
+                   files[i].suspect);
+        assert_has(t, "RESUME", files[i].suspect);
+        char fact[160];
+        snprintf(fact, sizeof fact, "Bahwa %s adalah warga negara asing", files[i].suspect);
+        assert_has(t, fact, files[i].suspect);
+        assert_has(t, "Unsur \"", files[i].suspect);
+        assert_has(t, "Izin Tinggal", files[i].suspect);
+        assert_has(t, "Unsur ini terpenuhi.", files[i].suspect);
+        assert_has(t, "memenuhi seluruh unsur Pasal 122", files[i].suspect);
+        ck_assert_msg(strstr(t, "belum diisi") == NULL && strstr(t, "belum dianalisis") == NULL,
+                      "%s: something not written", files[i].suspect);
+        free(t);
+    }
+}
+END_TEST
+
 Suite *suite_contents(void)
 {
     Suite *s = suite_create("contents");
@@ -999,6 +1068,7 @@ Suite *suite_contents(void)
     tcase_add_test(tc, test_cli_writes_a_bap_and_a_resume_from_text_files);
     tcase_add_test(tc, test_cli_refuses_to_issue_an_empty_bap);
     tcase_add_test(tc, test_cli_bap_in_the_editor);
+    tcase_add_test(tc, test_the_demo_dossiers_read_complete);
     suite_add_tcase(s, tc);
     return s;
 }

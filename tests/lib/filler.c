@@ -96,10 +96,17 @@ void fill_resume(int port, const char *token, long long case_id, long long event
 
 char *fill_document_text(int port, const char *token, long long id)
 {
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/documents/%lld.pdf", id);
+    return fill_pdf_text(port, token, route);
+}
+
+char *fill_pdf_text(int port, const char *token, const char *route)
+{
     char *dir = harness_mkdtemp("filler-pdf");
-    char path[512], url[128], auth[300];
+    char path[512], url[300], auth[300];
     snprintf(path, sizeof path, "%s/d.pdf", dir);
-    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/documents/%lld.pdf", port, id);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, route);
     snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
     const char *h[] = {auth, NULL};
     struct http_result r;

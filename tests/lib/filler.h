@@ -19,4 +19,7 @@ void fill_resume(int port, const char *token, long long case_id, long long event
  * space collapsed to one space (a wrapped line reads as one); caller frees. */
 char *fill_document_text(int port, const char *token, long long id);
 
+/* The same for any PDF route (e.g. a dossier), GET as token; 200 asserted. */
+char *fill_pdf_text(int port, const char *token, const char *route);
+
 #endif
