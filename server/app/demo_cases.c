@@ -238,6 +238,7 @@ static json_t *papers_of(const struct event_input *in)
         {"tahap1_sent", {"pengantar_tahap1", NULL}},
         {"resubmitted", {"pengiriman_kembali", NULL}},
         {"p19_received", {"p19", NULL}},
+        {"return_letter_received", {"pengembalian_berkas", NULL}},
         {"p21_received", {"p21", NULL}},
         {"tahap2_done", {"ba_tahap2", NULL}},
         {"sp3_issued", {"sp3", NULL}},

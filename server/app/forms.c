@@ -87,6 +87,18 @@ static const struct form_rule {
      false},
     {"p21", STAGE_BIT(ST_WITH_PROSECUTOR) | STAGE_BIT(ST_COMPLETE), 101, "p21_received", NULL, true,
      false},
+    /* the prosecutor's other papers, each for the act that records it, on
+     * the Kejari's letterhead and in its series (issue 8.5); the ordinary
+     * letter after a P-19 is the paper of return_letter_received (SE JAM
+     * Pidum B-3326/E/EJP/11/2011) */
+    {"p16", OPEN_STAGES, 102, "p16_received", NULL, true, false},
+    {"p17", OPEN_STAGES, 103, "p17_received", NULL, true, false},
+    {"p18", OPEN_STAGES, 104, "p18_received", NULL, true, false},
+    {"pengembalian_berkas", OPEN_STAGES, 105, "return_letter_received", NULL, true, false},
+    {"p20", OPEN_STAGES, 106, "p20_received", NULL, true, false},
+    {"p21a", OPEN_STAGES, 107, "p21a_received", NULL, true, false},
+    {"p22", OPEN_STAGES, 108, "p22_received", NULL, true, false},
+    {"p23", OPEN_STAGES, 109, "p23_received", NULL, true, false},
 };
 
 /* What a file sent to the prosecutor must contain (KUHAP 110, 138; the

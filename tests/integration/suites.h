@@ -28,5 +28,6 @@ Suite *suite_docmodel(void);
 Suite *suite_resilience(void);
 Suite *suite_backup(void);
 Suite *suite_contents(void);
+Suite *suite_pforms(void);
 
 #endif

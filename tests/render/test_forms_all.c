@@ -107,11 +107,69 @@ static char *case_with_p21(size_t *len)
     return b;
 }
 
+/* The fixture through the prosecutor's whole cycle (KUHAP 109-110, 138;
+ * KEP-518/A/J.A/11/2001): P-16 on the SPDP, P-17, the resubmission after
+ * the P-19 found still short in item 3 (an ordinary letter, SE JAM Pidum
+ * B-3326/E/EJP/11/2011), P-20, then P-21, P-21A, P-22 and P-23. */
+#define P16_NO    "PRINT-118/N.1.10/Eku.1/09/2024"
+#define LETTER_NO "B-2301/N.1.10/Eku.1/10/2024"
+#define P22_NO    "B-2440/N.1.10/Eku.2/10/2024"
+static char *case_with_cycle(size_t *len)
+{
+    static const struct {
+        int n;
+        const char *kode, *date, *number;
+    } ev[] = {
+        {16, "p16_received", "2024-09-07", P16_NO},
+        {17, "p17_received", "2024-09-16", "B-2101/N.1.10/Eku.1/09/2024"},
+        {18, "resubmitted", "2024-10-10", "B-IMI.12.GR.01.01-0611/X/2024"},
+        {19, "tahap1_received_by_pu", "2024-10-11", ""},
+        {20, "return_letter_received", "2024-10-14", LETTER_NO},
+        {21, "returned_file_received", "2024-10-15", ""},
+        {22, "p20_received", "2024-10-30", "B-2502/N.1.10/Eku.1/10/2024"},
+        {23, "p21_received", "2024-11-05", P21_NO},
+        {24, "p22_received", "2024-11-06", P22_NO},
+        {25, "p21a_received", "2024-11-20", "B-2601/N.1.10/Eku.1/11/2024"},
+        {26, "p23_received", "2024-11-25", "B-2650/N.1.10/Eku.1/11/2024"},
+    };
+    size_t n;
+    char *x = strdup(case_xml(&n));
+    ck_assert_ptr_nonnull(x);
+    for (size_t i = 0; i < sizeof ev / sizeof ev[0]; i++) {
+        char *y = with_event(x, ev[i].n, ev[i].kode, ev[i].date, ev[i].number, NULL);
+        free(x);
+        x = y;
+    }
+    /* the letter's round names the P-19's third item again */
+    char *y = replace(x, "  </petunjuk-p19>",
+                      "    <putaran ke=\"2\" peristiwa=\"peristiwa-20\">\n"
+                      "      <tanggal>2024-10-14</tanggal>\n"
+                      "      <nomor-dokumen>" LETTER_NO "</nomor-dokumen>\n"
+                      "      <butir no=\"1\"><teks>Periksa pemilik vila sebagai saksi untuk "
+                      "menerangkan hubungan kerja dengan tersangka.</teks></butir>\n"
+                      "    </putaran>\n  </petunjuk-p19>");
+    free(x);
+    *len = strlen(y);
+    return y;
+}
+
+static bool in_cycle(const char *form)
+{
+    static const char *const f[] = {"p16", "p17",  "p18", "pengembalian_berkas",
+                                    "p20", "p21a", "p22", "p23"};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (strcmp(f[i], form) == 0)
+            return true;
+    return false;
+}
+
 START_TEST(test_every_form_renders_from_the_rich_case)
 {
     size_t len, len3;
     const char *xml = case_xml(&len);
     char *sp3 = case_with_sp3(&len3);
+    size_t lenc;
+    char *cycle = case_with_cycle(&lenc);
     size_t n;
     const struct render_form_info *f = render_forms(engine(), &n);
     ck_assert_uint_ge(n, 27);
@@ -131,11 +189,14 @@ START_TEST(test_every_form_renders_from_the_rich_case)
                 kv[nkv++] = (struct render_kv){"appear-time", "09:00"};
         bool needs_sp3 = strcmp(f[i].name, "pemberitahuan_sp3") == 0;
         struct berr err = {0};
-        int pages = render_to(f[i].name, needs_sp3 ? sp3 : xml, needs_sp3 ? len3 : len,
-                              "2024-10-10", NULL, kv, nkv, NULL, &err);
+        int pages = in_cycle(f[i].name)
+                        ? render_to(f[i].name, cycle, lenc, "2024-11-25", NULL, kv, nkv, NULL, &err)
+                        : render_to(f[i].name, needs_sp3 ? sp3 : xml, needs_sp3 ? len3 : len,
+                                    "2024-10-10", NULL, kv, nkv, NULL, &err);
         ck_assert_msg(pages > 0, "%s: %s", f[i].name, err.message);
     }
     free(sp3);
+    free(cycle);
 }
 END_TEST
 
@@ -640,6 +701,136 @@ START_TEST(test_p21_and_the_tahap2_handover)
 }
 END_TEST
 
+/* The prosecutor's papers (KEP-518/A/J.A/11/2001; DOMAIN.md 6, 12): each on
+ * the Kejaksaan's letterhead (KEJAKSAAN REPUBLIK INDONESIA / ... / KEJAKSAAN
+ * NEGERI), never PRO JUSTITIA nor the immigration office's kop, with its
+ * code, the Kejari's city and date, its number, and the earlier paper it
+ * answers cited by that paper's number; the articles of UU 8/1981 that each
+ * relies on (P-16/P-17: 109(1); P-18: 138(1); P-20 and the letter: 110(3),
+ * 138(2); P-21A/P-22/P-23: 8(3) huruf b). */
+START_TEST(test_prosecutor_forms_on_the_kejaksaan_letterhead)
+{
+    size_t len;
+    char *xml = case_with_cycle(&len);
+    static const struct {
+        const char *form, *code, *date, *number, *want[5];
+    } rows[] = {
+        {"p16",
+         "P-16",
+         "2024-09-07",
+         P16_NO,
+         {"SURAT PERINTAH PENUNJUKAN JAKSA PENUNTUT UMUM UNTUK MENGIKUTI PERKEMBANGAN PENYIDIKAN",
+          "Nomor B-IMI.12.GR.01.01-0451/IX/2024 tanggal 5 September 2024",
+          "Pasal 14 huruf a dan huruf b, Pasal 109 ayat (1)", "KEJAKSAAN NEGERI DENPASAR",
+          "Dikeluarkan di : Denpasar"}},
+        {"p17",
+         "P-17",
+         "2024-09-16",
+         "B-2101/N.1.10/Eku.1/09/2024",
+         {"Perihal : Permintaan Perkembangan Hasil Penyidikan atas nama tersangka Nguyễn Văn Thành",
+          "Nomor B-IMI.12.GR.01.01-0451/IX/2024 tanggal 5 September 2024",
+          "(P-16) Nomor " P16_NO " tanggal 7 September 2024",
+          "Pasal 109 ayat (1) dan Pasal 110 ayat (1)", "belum menerima berkas perkara"}},
+        {"p18",
+         "P-18",
+         "2024-11-25",
+         "B-2099/N.1.10/Eku.1/10/2024",
+         {"surat Nomor B-IMI.12.GR.01.01-0611/X/2024 tanggal 10 Oktober 2024 yang kami terima "
+          "pada tanggal 11 Oktober 2024",
+          "Pasal 138 ayat (1)", "belum lengkap", "(P-19)", "Sifat : Segera"}},
+        {"pengembalian_berkas",
+         "Pengembalian Berkas Perkara",
+         "2024-10-14",
+         LETTER_NO,
+         {"surat Nomor B-2207/N.1.10/Eku.1/10/2024 tanggal 1 Oktober 2024 (P-19) belum "
+          "dipenuhi seluruhnya",
+          "1. Periksa pemilik vila sebagai saksi",
+          "Nomor B-IMI.12.GR.01.01-0611/X/2024 tanggal 10 Oktober 2024",
+          "Pasal 110 ayat (3) dan Pasal 138 ayat (2)", "14 (empat belas) hari"}},
+        {"p20",
+         "P-20",
+         "2024-10-30",
+         "B-2502/N.1.10/Eku.1/10/2024",
+         {"surat kami Nomor " LETTER_NO " tanggal 14 Oktober 2024",
+          "yang Saudara terima pada tanggal 15 Oktober 2024", "14 (empat belas) hari",
+          "Pasal 110 ayat (3) dan Pasal 138 ayat (2)", "belum Saudara kirimkan kembali"}},
+        {"p21a",
+         "P-21A",
+         "2024-11-20",
+         "B-2601/N.1.10/Eku.1/11/2024",
+         {"Nomor " P21_NO " tanggal 5 November 2024",
+          "Pemberitahuan bahwa Hasil Penyidikan sudah Lengkap (P-21)", "Pasal 8 ayat (3) huruf b",
+          "60 (enam puluh) hari", "B-1310/E/EJP/05/2022"}},
+        {"p22",
+         "P-22",
+         "2024-11-06",
+         P22_NO,
+         {"Nomor " P21_NO " tanggal 5 November 2024", "Pasal 8 ayat (3) huruf b",
+          "Paspor Republik Turki Nomor U19283746", "Nguyễn Văn Thành", "Ayşe Şahin"}},
+        {"p23",
+         "P-23",
+         "2024-11-25",
+         "B-2650/N.1.10/Eku.1/11/2024",
+         {"surat kami Nomor " P22_NO " tanggal 6 November 2024",
+          "Penyerahan Tersangka dan Barang Bukti (P-22)", "Pasal 8 ayat (3) huruf b",
+          "60 (enam puluh) hari", "Nguyễn Văn Thành"}},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char *t = render_text(rows[i].form, xml, len, rows[i].date, rows[i].number, NULL, 0);
+        char nomor[200];
+        snprintf(nomor, sizeof nomor, "Nomor%s%s", strcmp(rows[i].form, "p16") == 0 ? ": " : " : ",
+                 rows[i].number);
+        assert_has(rows[i].form, t, "KEJAKSAAN REPUBLIK INDONESIA");
+        assert_has(rows[i].form, t, "KEJAKSAAN TINGGI BALI");
+        assert_has(rows[i].form, t, "KEJAKSAAN NEGERI DENPASAR");
+        assert_has(rows[i].form, t, rows[i].code);
+        assert_has(rows[i].form, t, nomor);
+        assert_has(rows[i].form, t, "Undang-Undang Nomor 8 Tahun 1981");
+        assert_has(rows[i].form, t,
+                   "Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian sebagaimana telah "
+                   "beberapa kali diubah, terakhir dengan Undang-Undang Nomor 63 Tahun 2024");
+        for (size_t k = 0; k < 5 && rows[i].want[k]; k++)
+            assert_has(rows[i].form, t, rows[i].want[k]);
+        ck_assert_msg(strstr(t, "KANTOR IMIGRASI KELAS I TPI DENPASAR") == NULL, "%s: our kop",
+                      rows[i].form);
+        ck_assert_msg(strstr(t, "PRO JUSTITIA") == NULL, "%s: PRO JUSTITIA", rows[i].form);
+        ck_assert_msg(strstr(t, "Nomor 20 Tahun 2025") == NULL, "%s: 2024 cites UU 20/2025",
+                      rows[i].form);
+        free(t);
+        const struct render_form_info *f = render_form_find(engine(), rows[i].form);
+        ck_assert_int_eq(f->issuer, RENDER_ISSUER_PROSECUTOR);
+    }
+    /* the letter after the P-19 names only what is still unmet, and is no P-19 */
+    char *t = render_text("pengembalian_berkas", xml, len, "2024-10-14", LETTER_NO, NULL, 0);
+    ck_assert_ptr_null(strstr(t, "Lakukan pemeriksaan tambahan"));
+    ck_assert_ptr_null(strstr(t, "Pengembalian Berkas Perkara untuk Dilengkapi"));
+    free(t);
+    /* the draft P-19 is the P-19's round, never the letter's */
+    t = render_text("p19", xml, len, "2024-10-01", NULL, NULL, 0);
+    assert_has("p19", t, "1. Lakukan pemeriksaan tambahan");
+    free(t);
+    /* an act from 2 January 2026 cites UU 20/2025 by its title, none of UU 8/1981
+     * (its Pasal 369); one on 31 December 2025 still UU 8/1981 */
+    const char *const forms[] = {"p16", "p17",  "p18", "pengembalian_berkas",
+                                 "p20", "p21a", "p22", "p23"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        t = render_text(forms[i], xml, len, "2026-01-05", "B-1/2026", NULL, 0);
+        assert_has(forms[i], t,
+                   "Undang-Undang Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara "
+                   "Pidana");
+        ck_assert_msg(strstr(t, "Nomor 8 Tahun 1981") == NULL, "%s cites UU 8/1981 in 2026",
+                      forms[i]);
+        free(t);
+        t = render_text(forms[i], xml, len, "2025-12-31", "B-9/2025", NULL, 0);
+        assert_has(forms[i], t, "Undang-Undang Nomor 8 Tahun 1981");
+        ck_assert_msg(strstr(t, "Nomor 20 Tahun 2025") == NULL, "%s cites UU 20/2025 in 2025",
+                      forms[i]);
+        free(t);
+    }
+    free(xml);
+}
+END_TEST
+
 START_TEST(test_sp3_and_its_notification_give_the_ground)
 {
     size_t len;
@@ -829,6 +1020,7 @@ Suite *suite_forms_all(void)
     tcase_add_test(tc, test_tahap1_covering_letter);
     tcase_add_test(tc, test_p19_and_the_answer_carry_every_instruction);
     tcase_add_test(tc, test_p21_and_the_tahap2_handover);
+    tcase_add_test(tc, test_prosecutor_forms_on_the_kejaksaan_letterhead);
     tcase_add_test(tc, test_sp3_and_its_notification_give_the_ground);
     tcase_add_test(tc, test_daftar_pihak_lists_witnesses_suspects_and_evidence);
     tcase_add_test(tc, test_laporan_without_number_falls_back_to_the_case_number);
