@@ -87,6 +87,24 @@ static const struct form_rule {
      false},
     {"p21", STAGE_BIT(ST_WITH_PROSECUTOR) | STAGE_BIT(ST_COMPLETE), 101, "p21_received", NULL, true,
      false},
+    /* the investigator's papers of issue 8.5: orders and Berita Acara with
+     * the acts they order or record; letters to the family (KUHAP 18(3),
+     * 21(3)), to the consulate through Kemlu (Vienna Convention 1963 Art.
+     * 36(1)(b)) and to Korwas PPNS (Permenkumham 39/2021 Pasal 27(2)) with
+     * the act they tell of; a request to the court is a letter of its own */
+    {"sp_tugas", STAGE_BIT(ST_PRE_INVESTIGATION) | INVESTIGATING, 39, "pre_investigation_ordered",
+     NULL, true, true},
+    {"penetapan_tersangka", INVESTIGATING, 41, "suspect_designated", NULL, true, true},
+    {"ba_sumpah_penerjemah", INVESTIGATING, 23, "interpreter_sworn", NULL, true, true},
+    {"sp_penggeledahan", INVESTIGATING, 47, "search_done", NULL, true, true},
+    {"ba_penggeledahan", INVESTIGATING, 33, "search_done", NULL, false, true},
+    {"ba_pembungkusan", INVESTIGATING, 34, "seizure_done", NULL, false, true},
+    {"ba_penitipan", INVESTIGATING, 35, "evidence_deposited", NULL, true, true},
+    {"permohonan_izin_pn", INVESTIGATING, 48, NULL, NULL, false, true},
+    {"pemberitahuan_penangkapan", INVESTIGATING, 54, "arrested", NULL, false, true},
+    {"pemberitahuan_penahanan", INVESTIGATING, 55, "detained", NULL, false, true},
+    {"notifikasi_konsuler", INVESTIGATING, 56, "arrested", NULL, false, true},
+    {"pengantar_spdp_korwas", INVESTIGATING, 57, "spdp_sent", NULL, false, true},
     /* the prosecutor's other papers, each for the act that records it, on
      * the Kejari's letterhead and in its series (issue 8.5); the ordinary
      * letter after a P-19 is the paper of return_letter_received (SE JAM

@@ -29,5 +29,6 @@ Suite *suite_resilience(void);
 Suite *suite_backup(void);
 Suite *suite_contents(void);
 Suite *suite_pforms(void);
+Suite *suite_invforms(void);
 
 #endif

@@ -153,6 +153,82 @@ static char *case_with_cycle(size_t *len)
     return y;
 }
 
+/* The fixture with the investigator's acts that have papers of their own
+ * (issue 8.5): the prapenyidikan order, the suspect's designation, the
+ * interpreter's oath, a search, the deposit of the things seized and the
+ * SPDP's copy to Korwas PPNS. */
+static char *case_with_acts(size_t *len)
+{
+    static const struct {
+        int n;
+        const char *kode, *date, *number, *data;
+    } ev[] = {
+        {16, "pre_investigation_ordered", "2024-08-29", "SP.Gas/03/VIII/2024/INTELDAKIM", NULL},
+        {17, "suspect_designated", "2024-09-02", "S.Tap/07/IX/2024/PPNS-IMI",
+         "      <pihak ref=\"pihak-1\">Nguyễn Văn Thành</pihak>\n"},
+        {18, "interpreter_sworn", "2024-09-03", "BA.Sumpah/02/IX/2024/PPNS-IMI",
+         "      <pihak ref=\"pihak-1\">Nguyễn Văn Thành</pihak>\n"},
+        {19, "search_done", "2024-09-03", "SP.Dah/01/IX/2024/PPNS-IMI", NULL},
+        {20, "evidence_deposited", "2024-09-05", "BA.Titip/01/IX/2024/PPNS-IMI", NULL},
+        {21, "spdp_sent", "2024-09-05", "", "      <data kunci=\"recipient\">korwas</data>\n"},
+    };
+    size_t n;
+    char *x = strdup(case_xml(&n));
+    ck_assert_ptr_nonnull(x);
+    for (size_t i = 0; i < sizeof ev / sizeof ev[0]; i++) {
+        char *y = with_event(x, ev[i].n, ev[i].kode, ev[i].date, ev[i].number, ev[i].data);
+        free(x);
+        x = y;
+    }
+    *len = strlen(x);
+    return x;
+}
+
+static bool in_acts(const char *form)
+{
+    static const char *const f[] = {"sp_tugas",
+                                    "penetapan_tersangka",
+                                    "ba_sumpah_penerjemah",
+                                    "sp_penggeledahan",
+                                    "ba_penggeledahan",
+                                    "ba_pembungkusan",
+                                    "ba_penitipan",
+                                    "pemberitahuan_penangkapan",
+                                    "pemberitahuan_penahanan",
+                                    "notifikasi_konsuler",
+                                    "pengantar_spdp_korwas",
+                                    "permohonan_izin_pn"};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (strcmp(f[i], form) == 0)
+            return true;
+    return false;
+}
+
+/* The parameters a form requires, with values a user would give. */
+static size_t required_params(const struct render_form_info *f, struct render_kv kv[6])
+{
+    static const struct render_kv given[] = {{"action", "penggeledahan"},
+                                             {"kind", "izin"},
+                                             {"object", "vila Jalan Pantai Batu Bolong Nomor 18"},
+                                             {"court", "Pengadilan Negeri Denpasar"},
+                                             {"appear-date", "2024-09-09"},
+                                             {"appear-time", "09:00"}};
+    size_t n = 0;
+    for (size_t k = 0; k < f->n_params; k++) {
+        if (strcmp(f->params[k].name, "party") == 0)
+            kv[n++] = (struct render_kv){"party", strstr(f->name, "saksi")  ? "pihak-5"
+                                                  : strstr(f->name, "ahli") ? "pihak-6"
+                                                                            : "pihak-1"};
+        else if (strcmp(f->params[k].name, "ground") == 0)
+            kv[n++] = (struct render_kv){"ground", "tidak terdapat cukup bukti"};
+        else
+            for (size_t g = 0; g < sizeof given / sizeof given[0]; g++)
+                if (f->params[k].required && strcmp(f->params[k].name, given[g].name) == 0)
+                    kv[n++] = given[g];
+    }
+    return n;
+}
+
 static bool in_cycle(const char *form)
 {
     static const char *const f[] = {"p16", "p17",  "p18", "pengembalian_berkas",
@@ -168,13 +244,14 @@ START_TEST(test_every_form_renders_from_the_rich_case)
     size_t len, len3;
     const char *xml = case_xml(&len);
     char *sp3 = case_with_sp3(&len3);
-    size_t lenc;
+    size_t lenc, lena;
     char *cycle = case_with_cycle(&lenc);
+    char *acts = case_with_acts(&lena);
     size_t n;
     const struct render_form_info *f = render_forms(engine(), &n);
     ck_assert_uint_ge(n, 27);
     for (size_t i = 0; i < n; i++) {
-        struct render_kv kv[4];
+        struct render_kv kv[6];
         size_t nkv = 0;
         for (size_t k = 0; k < f[i].n_params; k++)
             if (f[i].params[k].required && strcmp(f[i].params[k].name, "party") == 0)
@@ -189,14 +266,19 @@ START_TEST(test_every_form_renders_from_the_rich_case)
                 kv[nkv++] = (struct render_kv){"appear-time", "09:00"};
         bool needs_sp3 = strcmp(f[i].name, "pemberitahuan_sp3") == 0;
         struct berr err = {0};
+        if (in_acts(f[i].name))
+            nkv = required_params(&f[i], kv);
         int pages = in_cycle(f[i].name)
                         ? render_to(f[i].name, cycle, lenc, "2024-11-25", NULL, kv, nkv, NULL, &err)
+                    : in_acts(f[i].name)
+                        ? render_to(f[i].name, acts, lena, "2024-09-10", NULL, kv, nkv, NULL, &err)
                         : render_to(f[i].name, needs_sp3 ? sp3 : xml, needs_sp3 ? len3 : len,
                                     "2024-10-10", NULL, kv, nkv, NULL, &err);
         ck_assert_msg(pages > 0, "%s: %s", f[i].name, err.message);
     }
     free(sp3);
     free(cycle);
+    free(acts);
 }
 END_TEST
 
@@ -831,6 +913,61 @@ START_TEST(test_prosecutor_forms_on_the_kejaksaan_letterhead)
 }
 END_TEST
 
+/* The investigator's papers of issue 8.5 cite UU 8/1981 up to 1 January
+ * 2026 and UU 20/2025 by its title from 2 January 2026 (its Pasal 369), and
+ * UU 6/2011 as amended last by UU 63/2024, and carry the office's kop. */
+START_TEST(test_investigator_papers_cite_the_law_of_their_date)
+{
+    size_t len;
+    char *xml = case_with_acts(&len);
+    static const char *const forms[] = {"sp_tugas",
+                                        "penetapan_tersangka",
+                                        "ba_sumpah_penerjemah",
+                                        "sp_penggeledahan",
+                                        "ba_penggeledahan",
+                                        "ba_pembungkusan",
+                                        "ba_penitipan",
+                                        "pemberitahuan_penangkapan",
+                                        "pemberitahuan_penahanan",
+                                        "pengantar_spdp_korwas",
+                                        "permohonan_izin_pn"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        struct render_kv kv[6];
+        size_t nkv = required_params(render_form_find(engine(), forms[i]), kv);
+        char *t = render_text(forms[i], xml, len, "2026-01-05", "X-1/2026", kv, nkv);
+        assert_has(forms[i], t,
+                   "Undang-Undang Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara "
+                   "Pidana");
+        ck_assert_msg(strstr(t, "Nomor 8 Tahun 1981") == NULL, "%s cites UU 8/1981 in 2026",
+                      forms[i]);
+        assert_has(forms[i], t, "KANTOR IMIGRASI KELAS I TPI DENPASAR");
+        free(t);
+        t = render_text(forms[i], xml, len, "2025-12-31", "X-9/2025", kv, nkv);
+        assert_has(forms[i], t, "Undang-Undang Nomor 8 Tahun 1981");
+        ck_assert_msg(strstr(t, "Nomor 20 Tahun 2025") == NULL, "%s cites UU 20/2025 in 2025",
+                      forms[i]);
+        free(t);
+    }
+    /* a Berita Acara states its day in words; the order it cites by number */
+    const struct render_kv bp[] = {{"target", "vila Jalan Pantai Batu Bolong Nomor 18, Canggu"}};
+    char *t = render_text("ba_penggeledahan", xml, len, "2024-09-03", "BA.Dah/01/IX/2024", bp, 1);
+    assert_has("ba_penggeledahan", t,
+               "Pada hari ini Selasa tanggal tiga bulan September tahun dua ribu dua puluh empat");
+    assert_has("ba_penggeledahan", t,
+               "Surat Perintah Penggeledahan Nomor SP.Dah/01/IX/2024/PPNS-IMI tanggal 3 "
+               "September 2024");
+    assert_has("ba_penggeledahan", t, "Pasal 33 ayat (3) dan ayat (4)");
+    free(t);
+    const struct render_kv p1[] = {{"party", "pihak-1"}};
+    t = render_text("notifikasi_konsuler", xml, len, "2024-09-03", "B-1/2024", p1, 1);
+    assert_has("notifikasi_konsuler", t, "Perwakilan Vietnam di Indonesia");
+    assert_has("notifikasi_konsuler", t,
+               "Surat Perintah Penangkapan Nomor SP.Kap/05/IX/2024/PPNS-IMI");
+    free(t);
+    free(xml);
+}
+END_TEST
+
 START_TEST(test_sp3_and_its_notification_give_the_ground)
 {
     size_t len;
@@ -1021,6 +1158,7 @@ Suite *suite_forms_all(void)
     tcase_add_test(tc, test_p19_and_the_answer_carry_every_instruction);
     tcase_add_test(tc, test_p21_and_the_tahap2_handover);
     tcase_add_test(tc, test_prosecutor_forms_on_the_kejaksaan_letterhead);
+    tcase_add_test(tc, test_investigator_papers_cite_the_law_of_their_date);
     tcase_add_test(tc, test_sp3_and_its_notification_give_the_ground);
     tcase_add_test(tc, test_daftar_pihak_lists_witnesses_suspects_and_evidence);
     tcase_add_test(tc, test_laporan_without_number_falls_back_to_the_case_number);

@@ -1,0 +1,503 @@
+/*
+ * test_invforms.c - the investigator's papers a file needs (issue 8.5) over
+ * real HTTP against a real berkasd on the demo data, read back with
+ * pdftotext.
+ *
+ * Expectations come from the law and the issue, not from the code:
+ *   - each paper is issued for its act: dated by it, a Berita Acara with the
+ *     act's day and hour in words (KUHAP 75, DOMAIN.md 7.3), on the
+ *     letterhead of that date (the ministry split of 21 October 2024,
+ *     DOMAIN.md 2.1), citing UU 8/1981 article by article up to 1 January
+ *     2026 and UU 20/2025 by its title from 2 January 2026 (its Pasal 369);
+ *   - orders and letters are signed by the Kepala Kantor in force on the
+ *     date (Plh. Rudi Hartono 21-30 November 2025, Made Wirawan Kusuma from
+ *     1 December 2025), Berita Acara by the PPNS who did the act;
+ *   - a paper citing an order cites it by the number the order was issued
+ *     with (one number): the family notices the warrant (KUHAP 18(3),
+ *     21(3)), the consular notice the warrant (Vienna Convention 1963 Art.
+ *     36(1)(b), UU 1/1982), the Korwas cover letter the SPDP (Permenkumham
+ *     39/2021 Pasal 27(2)), the BA Penggeledahan its order, the BA
+ *     Pembungkusan the seizure order (KUHAP 130(1));
+ *   - a prosecutor may not issue them; a consular notice for an Indonesian,
+ *     a request to the court for anything but a search or seizure, a
+ *     deposit with nothing seized are refused and number nothing.
+ */
+#include <check.h>
+#include <curl/curl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "suites.h"
+
+#define PDFTOTEXT "/usr/bin/pdftotext"
+#define K81       "Undang-Undang Nomor 8 Tahun 1981"
+#define K25       "Undang-Undang Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara Pidana"
+#define SUSPECT   "Nguyễn Thị Phương Thảo Đặng Hoàng Quỳnh Anh"
+
+static struct proc server;
+static int port;
+static char *db;
+static char *inv, *pros;
+static long long kejari_plg;
+
+static void start(void)
+{
+    db = harness_new_demo_db("invforms_suite");
+    char *extra[] = {"--db", db, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
+    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
+    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    if (!inv || !pros || !k)
+        abort();
+    kejari_plg = strtoll(k, NULL, 10);
+    free(k);
+}
+
+static void stop(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    free(inv);
+    free(pros);
+    free(db);
+}
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    struct http_result r;
+    ck_assert(api_call(port, method, path, token, body, &r));
+    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %.700s", method, path,
+                  body ? body : "", want, r.status, r.body);
+    json_t *j = r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
+    ck_assert_msg(j != NULL, "not JSON: %.300s", r.body);
+    http_result_free(&r);
+    return j;
+}
+
+/* The text of issued document id, white space collapsed to one space. */
+static char *document_text(long long id)
+{
+    char *dir = harness_mkdtemp("invforms"), file[512], url[160], auth[300];
+    snprintf(file, sizeof file, "%s/d.pdf", dir);
+    free(dir);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/documents/%lld.pdf", port, id);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    FILE *f = fopen(file, "wb");
+    ck_assert_ptr_nonnull(f);
+    CURL *c = curl_easy_init();
+    struct curl_slist *h = curl_slist_append(NULL, auth);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+    CURLcode rc = curl_easy_perform(c);
+    long status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_cleanup(c);
+    curl_slist_free_all(h);
+    fclose(f);
+    ck_assert_msg(rc == CURLE_OK && status == 200, "GET %s: %d %ld", url, rc, status);
+    char *argv[] = {PDFTOTEXT, "-q", file, "-", NULL}, *out = NULL;
+    ck_assert_int_eq(run_capture(argv, 30000, &out), 0);
+    char *w = out;
+    bool space = false;
+    for (char *r = out; *r; r++) {
+        bool ws = *r == ' ' || *r == '\n' || *r == '\t' || *r == '\f' || *r == '\r';
+        if (ws && !space && w != out)
+            *w++ = ' ';
+        else if (!ws)
+            *w++ = *r;
+        space = ws;
+    }
+    *w = '\0';
+    return out;
+}
+
+static void assert_has(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.4000s", what, needle, text);
+}
+
+static const char *str(json_t *j, const char *k)
+{
+    return json_string_value(json_object_get(j, k));
+}
+
+/* A Palembang case opened on opened; *party: its Vietnamese suspect with a
+ * long accented name charged with Pasal 122; nationality given. */
+static long long case_opened(const char *opened, const char *nationality, long long *party)
+{
+    char body[600], path[96];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji formulir "
+             "penyidik\",\"kejari_id\":%lld}",
+             opened, kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body,
+             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"%s\",\"passport_no\":"
+             "\"C7766554\",\"sex\":\"P\",\"birth_date\":\"1991-03-04\",\"birth_place\":\"Thành "
+             "phố Hồ Chí Minh\",\"address_id\":\"Jalan Kolonel Atmo Nomor 12, Palembang\"}",
+             SUSPECT, nationality);
+    json_t *p = call("POST", path, inv, body, 201);
+    *party = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
+    json_decref(call("POST", path, inv, body, 201));
+    return id;
+}
+
+/* Record an act (members without braces) with the papers named in issue
+ * (a JSON array's inside, may be empty); the reply. */
+static json_t *act(long long id, const char *members, const char *issue, long want)
+{
+    char path[96], body[1400];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s%s%s%s}", members, issue ? ",\"issue\":[" : "",
+             issue ? issue : "", issue ? "]" : "");
+    return call("POST", path, inv, body, want);
+}
+
+/* Paper k of an act's reply. */
+static json_t *paper(json_t *e, size_t k)
+{
+    json_t *d = json_array_get(json_object_get(e, "documents"), k);
+    ck_assert_msg(d != NULL, "no paper %zu", k);
+    return d;
+}
+
+/* Issue form for act event with params (JSON object text); the document. */
+static json_t *issue(long long id, const char *form, long long event, const char *params, long want)
+{
+    char path[128], body[900];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
+    snprintf(body, sizeof body, "{\"event\":%lld,\"params\":%s}", event, params ? params : "{}");
+    return call("POST", path, inv, body, want);
+}
+
+static char *text_of_doc(json_t *d)
+{
+    return document_text(json_integer_value(json_object_get(d, "id")));
+}
+
+/* The papers of one file, from the prapenyidikan in November 2025 to the
+ * seized things deposited in January 2026. */
+START_TEST(test_the_investigators_papers_each_of_its_act)
+{
+    long long party, id = case_opened("2025-11-20", "VN", &party);
+    char m[700];
+    /* Surat Perintah Tugas, 25 November 2025: the Plh. signs, UU 8/1981 */
+    json_t *e = act(id, "\"type\":\"pre_investigation_ordered\",\"date\":\"2025-11-25\"",
+                    "\"sp_tugas\"", 201);
+    json_t *d = paper(e, 0);
+    ck_assert_str_eq(str(d, "issued_on"), "2025-11-25");
+    ck_assert_str_eq(str(d, "signer"), "Rudi Hartono");
+    char *t = text_of_doc(d);
+    assert_has(t, "SURAT PERINTAH TUGAS", "SP Tugas");
+    assert_has(t, "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN", "SP Tugas");
+    assert_has(t, "Plh. KEPALA KANTOR IMIGRASI", "SP Tugas");
+    assert_has(t, "pada tanggal : 25 November 2025", "SP Tugas");
+    assert_has(t, K81, "SP Tugas");
+    assert_has(t, str(d, "number"), "SP Tugas");
+    ck_assert_msg(strstr(t, "Nomor 20 Tahun 2025") == NULL, "SP Tugas of 2025 cites UU 20/2025");
+    free(t);
+    json_decref(e);
+    /* Sprindik and the suspect's designation, 1 December 2025 */
+    e = act(id, "\"type\":\"sprindik_issued\",\"date\":\"2025-12-01\"", "\"sprindik\"", 201);
+    char sprindik[160];
+    snprintf(sprindik, sizeof sprindik, "%s", str(paper(e, 0), "number"));
+    json_decref(e);
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2025-12-01\",\"party_id\":%lld", party);
+    e = act(id, m, "\"penetapan_tersangka\"", 201);
+    d = paper(e, 0);
+    ck_assert_str_eq(str(d, "signer"), "Made Wirawan Kusuma");
+    t = text_of_doc(d);
+    assert_has(t, "PENETAPAN TERSANGKA", "penetapan");
+    assert_has(t, SUSPECT, "penetapan");
+    assert_has(t, "Pasal 1 angka 14 dan Pasal 17 " K81, "penetapan");
+    assert_has(t, "Pasal 27 ayat (5)", "penetapan");
+    char cite[300];
+    snprintf(cite, sizeof cite, "Surat Perintah Penyidikan Nomor %s tanggal 1 Desember 2025",
+             sprindik);
+    assert_has(t, cite, "penetapan cites the Sprindik");
+    assert_has(t, "Made Wirawan Kusuma", "penetapan");
+    free(t);
+    json_decref(e);
+    /* SPDP to the Kejari, and its covering letter to Korwas PPNS */
+    e = act(id, "\"type\":\"spdp_sent\",\"date\":\"2025-12-02\",\"recipient\":\"kejari\"",
+            "\"spdp\"", 201);
+    char spdp[160];
+    snprintf(spdp, sizeof spdp, "%s", str(paper(e, 0), "number"));
+    json_decref(e);
+    e = act(id, "\"type\":\"spdp_sent\",\"date\":\"2025-12-03\",\"recipient\":\"korwas\"",
+            "\"pengantar_spdp_korwas\"", 201);
+    d = paper(e, 0);
+    t = text_of_doc(d);
+    snprintf(cite, sizeof cite,
+             "Surat Pemberitahuan Dimulainya Penyidikan Nomor %s tanggal 2 "
+             "Desember 2025",
+             spdp);
+    assert_has(t, cite, "Korwas letter cites the SPDP");
+    assert_has(t, "Pasal 7 ayat (2) " K81, "Korwas letter");
+    assert_has(t, "Pasal 107 ayat (1)", "Korwas letter");
+    assert_has(t, "Palembang, 3 Desember 2025", "Korwas letter");
+    ck_assert_str_ne(str(d, "number"), spdp); /* a letter of its own number */
+    free(t);
+    json_decref(e);
+    /* the arrest, Monday 5 January 2026, 09.30 WIB: UU 20/2025 */
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"at\":\"2026-01-05T09:30:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/7/I/2026/Ditreskrimsus\"",
+             party);
+    e = act(id, m, "\"sp_penangkapan\",\"pemberitahuan_penangkapan\",\"notifikasi_konsuler\"", 201);
+    const char *kap = str(paper(e, 0), "number");
+    t = text_of_doc(paper(e, 1));
+    snprintf(cite, sizeof cite, "Surat Perintah Penangkapan Nomor %s tanggal 5 Januari 2026", kap);
+    assert_has(t, cite, "family notice cites the warrant");
+    assert_has(t, "Keluarga tersangka " SUSPECT, "family notice");
+    assert_has(t, "Jalan Kolonel Atmo Nomor 12, Palembang", "family notice");
+    assert_has(t, "pukul 09.30 WIB", "family notice");
+    assert_has(t, K25, "family notice");
+    ck_assert_msg(strstr(t, "Nomor 8 Tahun 1981") == NULL, "2026 notice cites UU 8/1981");
+    assert_has(t, "Made Wirawan Kusuma", "family notice");
+    free(t);
+    t = text_of_doc(paper(e, 2));
+    assert_has(t, "Direktur Jenderal Protokol dan Konsuler", "consular notice");
+    assert_has(t, "Pasal 36 ayat (1) huruf b Konvensi Wina 1963", "consular notice");
+    assert_has(t, "Undang-Undang Nomor 1 Tahun 1982", "consular notice");
+    assert_has(t, "Perwakilan Vietnam di Indonesia", "consular notice");
+    assert_has(t, cite, "consular notice cites the warrant");
+    free(t);
+    json_decref(e);
+    /* the interpreter sworn at 13.00 the same day */
+    snprintf(
+        m, sizeof m,
+        "\"type\":\"interpreter_sworn\",\"at\":\"2026-01-05T13:00:00+07:00\",\"party_id\":%lld",
+        party);
+    e = act(id, m, NULL, 201);
+    d = issue(id, "ba_sumpah_penerjemah", json_integer_value(json_object_get(e, "id")),
+              "{\"interpreter\":\"Trần Thị Mỹ Dung\",\"language\":\"Vietnam\"}", 201);
+    ck_assert_str_eq(str(d, "issued_on"), "2026-01-05");
+    t = text_of_doc(d);
+    assert_has(t,
+               "Pada hari ini Senin tanggal lima bulan Januari tahun dua ribu dua puluh enam, "
+               "pukul 13.00 (tiga belas tepat) WIB",
+               "BA Sumpah");
+    assert_has(t, "Trần Thị Mỹ Dung", "BA Sumpah");
+    assert_has(t, SUSPECT, "BA Sumpah");
+    assert_has(t, "menerjemahkan dengan benar", "BA Sumpah");
+    assert_has(t, K25, "BA Sumpah");
+    snprintf(cite, sizeof cite, "Surat Perintah Penyidikan Nomor %s", sprindik);
+    assert_has(t, cite, "BA Sumpah cites the Sprindik");
+    free(t);
+    json_decref(d);
+    json_decref(e);
+    /* detention (with the Polri investigator's order, UU 20/2025 Pasal 99(3)) */
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"date\":\"2026-01-06\",\"party_id\":%lld,\"detention_type\":"
+             "\"rutan\",\"polri_order\":"
+             "\"SP.Han/3/I/2026/Ditreskrimsus\"",
+             party);
+    e = act(id, m, "\"sp_penahanan\",\"pemberitahuan_penahanan\"", 201);
+    t = text_of_doc(paper(e, 1));
+    snprintf(cite, sizeof cite, "Surat Perintah Penahanan Nomor %s tanggal 6 Januari 2026",
+             str(paper(e, 0), "number"));
+    assert_has(t, cite, "family notice cites the detention order");
+    free(t);
+    json_decref(e);
+    /* the search, its order and its Berita Acara */
+    e = act(id, "\"type\":\"search_done\",\"at\":\"2026-01-07T10:15:00+07:00\"", NULL, 201);
+    long long search = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    json_t *sp = issue(id, "sp_penggeledahan", search,
+                       "{\"target\":\"rumah kos Jalan Merdeka Nomor 5, Palembang\"}", 201);
+    d = issue(id, "ba_penggeledahan", search,
+              "{\"target\":\"rumah kos Jalan Merdeka Nomor 5, Palembang\",\"result\":\"ditemukan "
+              "1 (satu) buku paspor\"}",
+              201);
+    t = text_of_doc(d);
+    snprintf(cite, sizeof cite, "Surat Perintah Penggeledahan Nomor %s tanggal 7 Januari 2026",
+             str(sp, "number"));
+    assert_has(t, cite, "BA Penggeledahan cites its order");
+    assert_has(t, "Pada hari ini Rabu tanggal tujuh bulan Januari tahun dua ribu dua puluh enam",
+               "BA Penggeledahan");
+    assert_has(t, "rumah kos Jalan Merdeka Nomor 5, Palembang", "BA Penggeledahan");
+    assert_has(t, "Kepala Desa/Ketua Lingkungan", "BA Penggeledahan");
+    assert_has(t, K25, "BA Penggeledahan");
+    free(t);
+    t = text_of_doc(sp);
+    assert_has(t, "SURAT PERINTAH PENGGELEDAHAN", "SP Penggeledahan");
+    assert_has(t, "Pasal 106 huruf e", "SP Penggeledahan");
+    assert_has(t, "Made Wirawan Kusuma", "SP Penggeledahan");
+    free(t);
+    json_decref(sp);
+    json_decref(d);
+    /* the seizure: the thing seized, wrapped and sealed */
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    snprintf(m, sizeof m,
+             "{\"description\":\"Paspor Republik Sosialis Vietnam Nomor C7766554 atas nama %s\","
+             "\"quantity\":\"1 (satu) buku\",\"seized_from\":%lld,\"seized_on\":\"2026-01-07\","
+             "\"storage\":\"Rupbasan Kelas I Palembang\"}",
+             SUSPECT, party);
+    json_decref(call("POST", path, inv, m, 201));
+    e = act(id, "\"type\":\"seizure_done\",\"date\":\"2026-01-07\"",
+            "\"sp_penyitaan\",\"ba_pembungkusan\"", 201);
+    t = text_of_doc(paper(e, 1));
+    snprintf(cite, sizeof cite, "Surat Perintah Penyitaan Nomor %s tanggal 7 Januari 2026",
+             str(paper(e, 0), "number"));
+    assert_has(t, cite, "BA Pembungkusan cites the seizure order");
+    assert_has(t, "Paspor Republik Sosialis Vietnam Nomor C7766554", "BA Pembungkusan");
+    assert_has(t, "diberi lak dan cap jabatan", "BA Pembungkusan");
+    free(t);
+    json_decref(e);
+    /* deposited with the Rupbasan */
+    e = act(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-01-08\"", "\"ba_penitipan\"", 201);
+    t = text_of_doc(paper(e, 0));
+    assert_has(t, "BERITA ACARA PENITIPAN BENDA SITAAN", "BA Penitipan");
+    assert_has(t, "Rupbasan Kelas I Palembang", "BA Penitipan");
+    assert_has(t, "Pada hari ini Kamis tanggal delapan bulan Januari tahun dua ribu dua puluh enam",
+               "BA Penitipan");
+    free(t);
+    json_decref(e);
+    /* the request to the court is a letter of its own day (today, 2026) */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/permohonan_izin_pn", id);
+    d = call("POST", path, inv,
+             "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"persetujuan\",\"object\":\"1 "
+             "(satu) buku paspor\",\"court\":\"Pengadilan Negeri Palembang\"}}",
+             201);
+    t = text_of_doc(d);
+    assert_has(t, "Yth. Ketua Pengadilan Negeri Palembang", "permohonan PN");
+    assert_has(t, "persetujuan atas penyitaan terhadap 1 (satu) buku paspor", "permohonan PN");
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
+/* The letterhead of the date: a Surat Perintah Tugas of September 2024 is
+ * on the Kemenkumham kop, one of January 2025 on the Kemen Imipas kop (the
+ * split of 21 October 2024), each signed by the Kepala Kantor then. */
+START_TEST(test_the_letterhead_and_signer_of_the_date)
+{
+    static const struct {
+        const char *opened, *date, *kop, *date_text;
+    } rows[] = {
+        {"2024-09-02", "2024-09-10", "KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA",
+         "10 September 2024"},
+        {"2025-01-08", "2025-01-15", "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN", "15 Januari 2025"},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        long long party, id = case_opened(rows[i].opened, "VN", &party);
+        char m[160];
+        snprintf(m, sizeof m, "\"type\":\"pre_investigation_ordered\",\"date\":\"%s\"",
+                 rows[i].date);
+        json_t *e = act(id, m, "\"sp_tugas\"", 201);
+        json_t *d = paper(e, 0);
+        ck_assert_str_eq(str(d, "signer"), "Surya Dharma Putra");
+        char *t = text_of_doc(d);
+        assert_has(t, rows[i].kop, rows[i].date);
+        assert_has(t, rows[i].date_text, rows[i].date);
+        assert_has(t, "Surya Dharma Putra", rows[i].date);
+        if (i == 1)
+            ck_assert_msg(strstr(t, "HAK ASASI MANUSIA") == NULL, "old kop in 2025");
+        free(t);
+        json_decref(e);
+    }
+}
+END_TEST
+
+/* Who may not and what is refused: a prosecutor never issues the
+ * investigator's papers (403); a consular notice for an Indonesian (no
+ * consulate to notify), a request to the court for anything but a search
+ * or seizure, a deposit with nothing seized, a paper for another act are
+ * refused, and nothing is numbered. */
+START_TEST(test_the_investigators_papers_refuse_bad_input)
+{
+    long long party, id = case_opened("2026-02-02", "ID", &party);
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\"", "\"sprindik\"", 201));
+    json_decref(act(id, "\"type\":\"spdp_sent\",\"date\":\"2026-02-03\",\"recipient\":\"kejari\"",
+                    "\"spdp\"", 201));
+    char m[300];
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"date\":\"2026-02-04\",\"party_id\":%lld,\"polri_order\":"
+             "\"SP.Kap/9/II/2026/Ditreskrimsus\"",
+             party);
+    json_t *e = act(id, m, NULL, 201);
+    long long arrest = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    e = act(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-02-05\"", NULL, 201);
+    long long deposit = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    long long before = sql_count(db, "SELECT count(*) FROM app.documents", 0, NULL);
+    /* an Indonesian has no consulate to notify */
+    json_t *p = issue(id, "notifikasi_konsuler", arrest, NULL, 422);
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "kewarganegaraan asing"));
+    json_decref(p);
+    /* nothing seized, nothing to deposit */
+    p = issue(id, "ba_penitipan", deposit, NULL, 422);
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "benda sitaan"));
+    json_decref(p);
+    /* a paper of another act */
+    json_decref(issue(id, "pemberitahuan_penahanan", arrest, NULL, 409));
+    json_decref(issue(id, "ba_penggeledahan", deposit, NULL, 409));
+    /* the court is asked for a search or a seizure, a permit or an approval */
+    char path[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/permohonan_izin_pn", id);
+    p = call("POST", path, inv,
+             "{\"params\":{\"action\":\"pencurian\",\"kind\":\"izin\",\"object\":\"x\",\"court\":"
+             "\"Pengadilan Negeri Palembang\"}}",
+             422);
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "penggeledahan atau penyitaan"));
+    json_decref(p);
+    json_decref(call("POST", path, inv,
+                     "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"izin\",\"object\":\"x\"}}",
+                     400)); /* no court */
+    json_decref(call("POST", path, inv,
+                     "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"izin\",\"object\":\"x\","
+                     "\"court\":\"Pengadilan Negeri Palembang\",\"warna\":\"merah\"}}",
+                     400));
+    /* the prosecutor issues none of them */
+    static const char *const forms[] = {"sp_tugas",
+                                        "penetapan_tersangka",
+                                        "ba_sumpah_penerjemah",
+                                        "sp_penggeledahan",
+                                        "ba_penggeledahan",
+                                        "permohonan_izin_pn",
+                                        "ba_pembungkusan",
+                                        "ba_penitipan",
+                                        "pemberitahuan_penangkapan",
+                                        "pemberitahuan_penahanan",
+                                        "notifikasi_konsuler",
+                                        "pengantar_spdp_korwas"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, forms[i]);
+        json_decref(call("POST", path, pros, "{}", 403));
+        json_decref(call("POST", path, NULL, "{}", 401));
+    }
+    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+}
+END_TEST
+
+Suite *suite_invforms(void)
+{
+    Suite *s = suite_create("invforms");
+    TCase *tc = tcase_create("invforms");
+    tcase_add_unchecked_fixture(tc, start, stop);
+    tcase_set_timeout(tc, 240);
+    tcase_add_test(tc, test_the_investigators_papers_each_of_its_act);
+    tcase_add_test(tc, test_the_letterhead_and_signer_of_the_date);
+    tcase_add_test(tc, test_the_investigators_papers_refuse_bad_input);
+    suite_add_tcase(s, tc);
+    return s;
+}
