@@ -9,7 +9,9 @@
  *   4. apply migrations (edited or failing migration: exit 1; a cluster this
  *      run created is removed again);
  *   5. serve until SIGTERM or SIGINT, then stop HTTP, then the cluster.
- * Every failure is one line on stderr naming the thing at fault.
+ * --rebuild-summaries and --check-summaries do 3 and 4, rebuild or compare
+ * every case's summary with its log (app/summary.h), and stop; they bind no
+ * port.  Every failure is one line on stderr naming the thing at fault.
  */
 #include <getopt.h>
 #include <libxml/parser.h>
@@ -23,6 +25,8 @@
 #include "app/app.h"
 #include "app/demo.h"
 #include "app/pwlist.h"
+#include "app/summary.h"
+#include "app/workspace.h"
 #include "config.h"
 #include "http/server.h"
 #include "render/render.h"
@@ -49,6 +53,7 @@ struct options {
     int login_workers;
     int db_deadline;
     const char *password_list;
+    int summaries; /* 0 serve; else SUMMARY_REBUILD + 1 or SUMMARY_CHECK + 1: do it and stop */
 };
 
 static void usage(FILE *out)
@@ -83,6 +88,10 @@ static void usage(FILE *out)
             "                       body (default 15; 3 while the server is 3/4 full)\n"
             "      --unsafe-no-fsync  embedded cluster without fsync: tests and benches only,\n"
             "                       never for real case files\n"
+            "      --rebuild-summaries  rewrite every case's summary (what the lists show) from\n"
+            "                       its log, then stop\n"
+            "      --check-summaries  compare every case's summary with its log, name the cases\n"
+            "                       that differ, then stop (exit 1 if any does)\n"
             "  -h, --help           show this help and exit\n"
             "  -V, --version        show the version and exit\n"
             "\n"
@@ -117,7 +126,9 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_RECEIVE_TIMEOUT,
         OPT_LOGIN_WORKERS,
         OPT_DB_DEADLINE,
-        OPT_PASSWORD_LIST
+        OPT_PASSWORD_LIST,
+        OPT_REBUILD_SUMMARIES,
+        OPT_CHECK_SUMMARIES
     };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
@@ -136,6 +147,8 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"login-workers", required_argument, NULL, OPT_LOGIN_WORKERS},
         {"db-deadline", required_argument, NULL, OPT_DB_DEADLINE},
         {"password-list", required_argument, NULL, OPT_PASSWORD_LIST},
+        {"rebuild-summaries", no_argument, NULL, OPT_REBUILD_SUMMARIES},
+        {"check-summaries", no_argument, NULL, OPT_CHECK_SUMMARIES},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -198,6 +211,12 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_RECEIVE_TIMEOUT:
             o->receive_timeout = parse_int(optarg, 1, 3600, "--receive-timeout");
+            break;
+        case OPT_REBUILD_SUMMARIES:
+            o->summaries = SUMMARY_REBUILD + 1;
+            break;
+        case OPT_CHECK_SUMMARIES:
+            o->summaries = SUMMARY_CHECK + 1;
             break;
         case 'h':
             usage(stdout);
@@ -315,6 +334,86 @@ static int fail(const struct berr *err)
     return 1;
 }
 
+/* Steps 3 and 4: the database open (the embedded cluster started, or --db)
+ * and migrated.  On failure a cluster this run created is removed. */
+static bool open_store(const struct options *o, struct cluster **cluster, const char **conninfo,
+                       struct migrate_result *mr, struct berr *err)
+{
+    *cluster = NULL;
+    *conninfo = o->db_url;
+    if (!o->db_url) {
+        struct cluster_opts copts = {.data_dir = o->data_dir, .no_sync = o->no_fsync};
+        *cluster = cluster_open(&copts, err);
+        if (!*cluster || !cluster_start(*cluster, err)) {
+            cluster_abandon(*cluster);
+            *cluster = NULL;
+            return false;
+        }
+        *conninfo = cluster_conninfo(*cluster);
+    }
+    PGconn *mconn = db_connect(*conninfo, err);
+    bool ok = mconn && migrate_run(mconn, o->sql_dir, mr, err);
+    if (mconn)
+        PQfinish(mconn);
+    if (!ok && *cluster) {
+        if (cluster_was_created(*cluster))
+            cluster_abandon(*cluster);
+        else
+            cluster_free(*cluster);
+        *cluster = NULL;
+    }
+    return ok;
+}
+
+/* --rebuild-summaries, --check-summaries: exit 0 done (and every summary
+ * agrees), 1 a summary differs or the work failed. */
+static int summaries_once(const struct options *o)
+{
+    struct berr err = {0};
+    struct cluster *cluster = NULL;
+    const char *conninfo = NULL;
+    struct migrate_result mr = {0};
+    if (!open_store(o, &cluster, &conninfo, &mr, &err))
+        return fail(&err);
+    struct app app = {.embedded = cluster != NULL};
+    app.db =
+        db_pool_new(o->db_app ? o->db_app : conninfo, 1, o->db_app ? NULL : "berkas_app", &err);
+    struct db_pool *maint = app.db ? db_pool_new(conninfo, 1, "berkas_maint", &err) : NULL;
+    enum summary_mode mode = (enum summary_mode)(o->summaries - 1);
+    struct summary_report rep = {0};
+    bool ok = maint && app_rulesets_seed(&app, &err) && summary_sweep(maint, 0, mode, &rep, &err);
+    int rc = ok ? 0 : 1;
+    if (ok) {
+        printf("summaries: %lld cases, %lld written, %lld differing, %lld damaged\n", rep.cases,
+               rep.written, rep.mismatched, rep.damaged);
+        size_t i;
+        json_t *m;
+        json_array_foreach(rep.mismatches, i, m)
+        {
+            printf("  case %lld %s:", (long long)json_integer_value(json_object_get(m, "case_id")),
+                   json_string_value(json_object_get(m, "number")));
+            size_t k;
+            json_t *col;
+            json_array_foreach(json_object_get(m, "columns"), k, col)
+                printf(" %s", json_string_value(col));
+            printf("\n");
+        }
+        if (mode == SUMMARY_CHECK && rep.mismatched > 0)
+            rc = 1;
+    } else {
+        fprintf(stderr, "berkasd: %s\n", err.message);
+    }
+    json_decref(rep.mismatches);
+    db_pool_free(maint);
+    db_pool_free(app.db);
+    if (cluster && !cluster_stop(cluster, &err)) {
+        fprintf(stderr, "berkasd: %s\n", err.message);
+        rc = 1;
+    }
+    cluster_free(cluster);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
@@ -341,40 +440,35 @@ int main(int argc, char **argv)
     xmlSetExternalEntityLoader(no_external_entities);
 
     struct berr err = {0};
+    if (o.summaries)
+        return summaries_once(&o);
     int listen_fd = http_bind(o.listen, &err);
     if (listen_fd < 0)
         return fail(&err);
 
     struct cluster *cluster = NULL;
-    const char *conninfo = o.db_url;
-    if (!o.db_url) {
-        struct cluster_opts copts = {.data_dir = o.data_dir, .no_sync = o.no_fsync};
-        cluster = cluster_open(&copts, &err);
-        if (!cluster || !cluster_start(cluster, &err)) {
-            cluster_abandon(cluster);
-            close(listen_fd);
-            return fail(&err);
-        }
-        conninfo = cluster_conninfo(cluster);
-    }
-
-    struct app app = {.embedded = cluster != NULL};
+    const char *conninfo = NULL;
     struct migrate_result mr = {0};
-    PGconn *mconn = db_connect(conninfo, &err);
-    bool ok = mconn && migrate_run(mconn, o.sql_dir, &mr, &err);
-    if (mconn)
-        PQfinish(mconn);
+    if (!open_store(&o, &cluster, &conninfo, &mr, &err)) {
+        close(listen_fd);
+        return fail(&err);
+    }
+    struct app app = {.embedded = cluster != NULL};
     app.schema_version = mr.latest;
-    if (ok)
-        app.db = db_pool_new(o.db_app ? o.db_app : conninfo, o.pool, o.db_app ? NULL : "berkas_app",
-                             &err);
+    app.db =
+        db_pool_new(o.db_app ? o.db_app : conninfo, o.pool, o.db_app ? NULL : "berkas_app", &err);
     if (app.db && o.db_deadline > 0)
         db_pool_set_deadline(app.db, o.db_deadline * 1000);
-    ok = ok && app.db && app_init(&app, &err) && app_login_init(&app, &err);
+    bool ok = app.db && app_init(&app, &err) && app_login_init(&app, &err);
     if (ok) {
         app.pwlist = pwlist_load(o.password_list, &err);
         ok = app.pwlist != NULL;
     }
+    /* the summaries' maintainer: one connection for the refresher, one for
+     * an administrator's check */
+    if (ok)
+        app.maint = db_pool_new(conninfo, 2, "berkas_maint", &err);
+    ok = ok && app.maint;
     /* every template checked now: a broken one stops start-up naming its line */
     if (ok) {
         app.render = render_open(o.template_dir, o.font_dir, &err);
@@ -408,6 +502,8 @@ int main(int argc, char **argv)
         render_close(app.render);
         app_login_free(&app);
         pwlist_free(app.pwlist);
+        app_summaries_stop(&app);
+        db_pool_free(app.maint);
         db_pool_free(app.db);
         if (cluster && cluster_was_created(cluster))
             cluster_abandon(cluster);
@@ -430,6 +526,10 @@ int main(int argc, char **argv)
             "applied now)\n",
             BERKAS_VERSION, seconds_since(&t0), o.listen, where, mr.latest, mr.applied_now,
             mr.applied_now == 1 ? "" : "s");
+    /* after the seed and the demo (it reads the rule sets), once serving */
+    if (!app_summaries_start(&app, &err))
+        fprintf(stderr, "berkasd: %s: case summaries will not follow rule-set amendments\n",
+                err.message);
 
     int sig = serve(cluster, app.db, &stop_signals);
     fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
@@ -437,6 +537,8 @@ int main(int argc, char **argv)
     app_login_free(&app);
     pwlist_free(app.pwlist);
     render_close(app.render);
+    app_summaries_stop(&app);
+    db_pool_free(app.maint);
     db_pool_free(app.db);
     int rc = 0;
     if (cluster && !cluster_stop(cluster, &err)) {

@@ -77,7 +77,8 @@ void view_clocks(const json_t *clocks)
     for (size_t i = 0; i < n; i++) {
         const json_t *c = v[i];
         char label[CELL], due[CELL], left[32], party[32], status[CELL];
-        snprintf(label, sizeof label, "%s%s", jstr(c, "label"),
+        snprintf(label, sizeof label, "%s%s%s%s", jstr(c, "label"), *jstr(c, "text") ? ": " : "",
+                 jstr(c, "text"),
                  json_is_true(json_object_get(c, "to_verify")) ? " (to verify)" : "");
         /* an instant matters for the 24-hour arrest and for detention
          * counted by the hour: show it beside (or instead of) the day */
@@ -94,15 +95,12 @@ void view_clocks(const json_t *clocks)
             snprintf(status, sizeof status, "running");
         else
             snprintf(status, sizeof status, "stopped (%s)", jstr(c, "stopped_by"));
-        const char *cells[] = {view_clock_mark(jstr(c, "state")),
-                               jstr(c, "code"),
-                               label,
-                               due,
-                               left,
-                               jstr(c, "actor"),
-                               party,
-                               status,
-                               jstr(c, "basis")};
+        bool running = json_is_true(json_object_get(c, "running"));
+        const char *mark = running ? view_clock_mark(jstr(c, "state"))
+                           : strcmp(jstr(c, "state"), "overdue") == 0 ? "selesai, terlambat"
+                                                                      : "selesai";
+        const char *cells[] = {mark,  jstr(c, "code"), label,           due, left, jstr(c, "actor"),
+                               party, status,          jstr(c, "basis")};
         table_add(t, cells);
     }
     table_print(t);
@@ -407,9 +405,61 @@ static void print_timeline(const json_t *timeline)
     table_free(t);
 }
 
+/* The team, the jaksa peneliti and the directions (issue 10). */
+static void print_people(const json_t *c)
+{
+    const json_t *team = json_object_get(c, "team"), *jaksa = json_object_get(c, "jaksa");
+    const json_t *dirs = json_object_get(c, "directions");
+    if (json_array_size(team) > 0) {
+        section("TIM PENYIDIK");
+        static const char *const heads[] = {"NIP", "NAMA", "DARI"};
+        struct table *t = table_new(3, heads);
+        size_t i;
+        const json_t *p;
+        json_array_foreach(team, i, p)
+        {
+            const char *cells[] = {jstr(p, "nip"), jstr(p, "name"), jstr(p, "source")};
+            table_add(t, cells);
+        }
+        table_print(t);
+        table_free(t);
+    }
+    if (json_array_size(jaksa) > 0) {
+        section("JAKSA PENELITI (P-16)");
+        size_t i;
+        const json_t *p;
+        json_array_foreach(jaksa, i, p) printf("%s  %s\n", jstr(p, "nip"), jstr(p, "name"));
+    }
+    if (json_array_size(dirs) == 0)
+        return;
+    section("ARAHAN PENGAWAS");
+    static const char *const heads[] = {"ID", "BATAS", "UNTUK", "ARAHAN", "DARI", "SELESAI"};
+    struct table *t = table_new(6, heads);
+    size_t i;
+    const json_t *d;
+    json_array_foreach(dirs, i, d)
+    {
+        char id[24], done[512] = "";
+        snprintf(id, sizeof id, "%lld", jint(d, "event_id"));
+        const json_t *dn = json_object_get(d, "done");
+        if (json_is_object(dn))
+            snprintf(done, sizeof done, "%s: %s", jstr(dn, "on"), jstr(dn, "note"));
+        const char *cells[] = {id,
+                               jstr(d, "due"),
+                               *jstr(d, "to_name") ? jstr(d, "to_name") : "(kantor)",
+                               jstr(d, "text"),
+                               jstr(d, "given_by"),
+                               json_is_object(dn) ? done : "belum"};
+        table_add(t, cells);
+    }
+    table_print(t);
+    table_free(t);
+}
+
 void view_case(const json_t *c)
 {
     print_summary(c);
+    print_people(c);
     print_allowed(json_object_get(c, "allowed_events"));
     section("CLOCKS");
     view_clocks(json_object_get(c, "clocks"));

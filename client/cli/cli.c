@@ -226,6 +226,30 @@ int cli_want_int(const struct command *cmd, const char *what, const char *s, lon
     return GO_ON;
 }
 
+int cli_case(struct global *g, const struct command *cmd, const char *arg, long long *id)
+{
+    if (!arg || !*arg)
+        return cli_usage_error(cmd, "CASE is empty");
+    if (cli_parse_id(arg, id))
+        return GO_ON;
+    char esc[512], path[640];
+    if (!api_escape(arg, esc, sizeof esc))
+        return cli_usage_error(cmd, "CASE is too long");
+    snprintf(path, sizeof path, "/api/v1/cases?number=%s&mine=false&limit=2", esc);
+    int rc;
+    json_t *page = cli_call(g, "GET", path, NULL, &rc);
+    if (!page)
+        return rc;
+    json_t *items = json_object_get(page, "items");
+    if (json_array_size(items) == 1)
+        *id = (long long)json_integer_value(json_object_get(json_array_get(items, 0), "id"));
+    size_t n = json_array_size(items);
+    json_decref(page);
+    if (n != 1)
+        return cli_fail(EXIT_REFUSED, "perkara %s tidak ditemukan", arg);
+    return GO_ON;
+}
+
 bool cli_same_server(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);

@@ -127,6 +127,11 @@ json_t *cli_call(struct global *g, const char *method, const char *path, const j
 json_t *cli_call_with(struct global *g, const char *method, const char *path, const json_t *body,
                       const char *const headers[], int *rc);
 
+/* The case named by arg: its id, or its number (LK/KANIM-PLG/2026/0001) as
+ * the server finds it.  Needs cli_connect first.  GO_ON with *id, or an exit
+ * status after one line (1: no such case). */
+int cli_case(struct global *g, const struct command *cmd, const char *arg, long long *id);
+
 /* Equal server URLs but for trailing slashes. */
 bool cli_same_server(const char *a, const char *b);
 

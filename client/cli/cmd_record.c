@@ -31,9 +31,9 @@ struct record_args {
     const char *case_arg, *event;
     const char *date, *at, *number, *note, *party, *bap, *days, *detention_type, *recipient,
         *ground, *polri_order, *instruction_id, *answer, *corrects, *due, *direction, *if_match,
-        *key, *late_reason;
+        *key, *late_reason, *to, *jaksa;
     bool polri_involved, severe_illness, withdraws;
-    struct cli_list instructions, unmet;
+    struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
     long long unmet_ids[CLI_LIST_MAX];
     long long case_id, party_id, days_n, instruction, corrects_id, direction_id, version;
@@ -106,7 +106,16 @@ static json_t *event_body(const struct record_args *a)
         put_str(b, "answer", a->answer) && put_int(b, "corrects", a->corrects, a->corrects_id) &&
         put_flag(b, "withdraws", a->withdraws) && put_str(b, "due", a->due) &&
         put_int(b, "direction", a->direction, a->direction_id) &&
-        put_str(b, "late_reason", a->late_reason);
+        put_str(b, "late_reason", a->late_reason) && put_str(b, "to", a->to) &&
+        put_str(b, "jaksa", a->jaksa);
+    if (ok && a->team.n > 0) {
+        json_t *list = json_array();
+        for (size_t i = 0; ok && list && i < a->team.n; i++)
+            ok = json_array_append_new(list, json_string(a->team.items[i])) == 0;
+        ok = ok && list && json_object_set_new(b, "team", list) == 0;
+        if (!ok)
+            json_decref(list);
+    }
     if (ok && a->instructions.n > 0) {
         json_t *list = json_array();
         for (size_t i = 0; ok && list && i < a->instructions.n; i++)
@@ -204,6 +213,17 @@ static json_t *post_event(struct global *g, long long case_id, const json_t *bod
     return j;
 }
 
+json_t *cli_record(struct global *g, long long case_id, const json_t *body, int *rc)
+{
+    char key[2 * KEY_BYTES + 1];
+    if (!random_key(key, sizeof key)) {
+        *rc = cli_fail(EXIT_USAGE, "cannot read /dev/urandom for an Idempotency-Key");
+        return NULL;
+    }
+    long long version = current_version(g, case_id, rc);
+    return version > 0 ? post_event(g, case_id, body, version, key, rc) : NULL;
+}
+
 static void print_recorded(const json_t *e)
 {
     out_kv("recorded", "event %lld (seq %lld): %s (%s)", jint(e, "id"), jint(e, "seq"),
@@ -251,6 +271,9 @@ int cmd_record(struct global *g, const struct command *cmd, int argc, char **arg
         {"direction", &a.direction, NULL, false, NULL},
         {"late-reason", &a.late_reason, NULL, false, NULL},
         {"unmet", NULL, &a.unmet, false, NULL},
+        {"to", &a.to, NULL, false, NULL},
+        {"jaksa", &a.jaksa, NULL, false, NULL},
+        {"team", NULL, &a.team, false, NULL},
         {"if-match", &a.if_match, NULL, false, NULL},
         {"idempotency-key", &a.key, NULL, false, NULL},
         END_OPTS,

@@ -55,6 +55,16 @@ CMD(cmd_dossier);
 CMD(cmd_verify);
 CMD(cmd_bap);
 CMD(cmd_resume);
+CMD(cmd_review);
+CMD(cmd_directions);
+CMD(cmd_direction_give);
+CMD(cmd_direction_done);
+CMD(cmd_reassign);
+
+/* Record one act (body: the event's JSON) in case_id as berkas record does:
+ * the current version as If-Match, a fresh Idempotency-Key, retried after a
+ * transport error.  The reply, or NULL with *rc after one line. */
+json_t *cli_record(struct global *g, long long case_id, const json_t *body, int *rc);
 
 /* A password into buf (size bytes with the NUL): from $env when set and
  * not empty, else asked on the terminal without echo.  GO_ON, or an exit

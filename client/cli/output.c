@@ -7,10 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define TABLE_MAX_COLS 32
+
 struct table {
     size_t ncols, nrows, cap;
     const char *const *heads;
-    char **cells; /* nrows * ncols */
+    char **cells;                 /* nrows * ncols */
+    size_t limit[TABLE_MAX_COLS]; /* per column: at most this many characters, 0 = any */
+    bool flex[TABLE_MAX_COLS];    /* may be cut to fit */
+    size_t fit;                   /* the whole line at most this wide, 0 = any */
 };
 
 void out_json(const json_t *j)
@@ -81,7 +86,7 @@ struct table *table_new(size_t ncols, const char *const heads[])
 {
     struct table *t = calloc(1, sizeof *t);
     if (t) {
-        t->ncols = ncols;
+        t->ncols = ncols < TABLE_MAX_COLS ? ncols : TABLE_MAX_COLS;
         t->heads = heads;
     }
     return t;
@@ -112,12 +117,68 @@ bool table_add(struct table *t, const char *const cells[])
     return true;
 }
 
-static void print_row(const char *const cells[], size_t ncols, const size_t widths[])
+void table_limit(struct table *t, size_t col, size_t max)
 {
-    for (size_t c = 0; c < ncols; c++) {
-        put_clean(cells[c]);
-        if (c + 1 < ncols)
-            for (size_t pad = width(cells[c]); pad < widths[c] + 2; pad++)
+    if (t && col < t->ncols && col < TABLE_MAX_COLS)
+        t->limit[col] = max;
+}
+
+void table_fit(struct table *t, size_t width)
+{
+    if (t)
+        t->fit = width;
+}
+
+void table_flex(struct table *t, size_t col)
+{
+    if (t && col < t->ncols)
+        t->flex[col] = true;
+}
+
+/* Cut the widest flexible column by one until the line fits (or none can). */
+static void fit_widths(const struct table *t, size_t widths[])
+{
+    if (!t->fit)
+        return;
+    for (;;) {
+        size_t total = 0, widest = t->ncols;
+        for (size_t c = 0; c < t->ncols; c++) {
+            total += widths[c] + (c + 1 < t->ncols ? 2 : 0);
+            if (t->flex[c] && widths[c] > 6 && (widest == t->ncols || widths[c] > widths[widest]))
+                widest = c;
+        }
+        if (total <= t->fit || widest == t->ncols)
+            return;
+        widths[widest]--;
+    }
+}
+
+/* s cut to max characters, the last one "…", into buf (or s itself). */
+static const char *cut(const char *s, size_t max, char *buf, size_t size)
+{
+    if (max == 0 || width(s) <= max)
+        return s;
+    size_t chars = 0, i = 0;
+    for (; s[i] && i + 4 < size; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars == max)
+            break; /* the max-th character starts here: "…" takes its place */
+        buf[i] = s[i];
+    }
+    snprintf(buf + i, size - i, "\xe2\x80\xa6"); /* … */
+    return buf;
+}
+
+static void print_row(const struct table *t, const char *const cells[], const size_t widths[])
+{
+    char buf[1024];
+    for (size_t c = 0; c < t->ncols; c++) {
+        size_t max = c < TABLE_MAX_COLS ? t->limit[c] : 0;
+        if (c < TABLE_MAX_COLS && t->flex[c] && (max == 0 || widths[c] < max))
+            max = widths[c];
+        const char *cell = cut(cells[c], max, buf, sizeof buf);
+        put_clean(cell);
+        if (c + 1 < t->ncols)
+            for (size_t pad = width(cell); pad < widths[c] + 2; pad++)
                 putchar(' ');
     }
     putchar('\n');
@@ -132,15 +193,19 @@ void table_print(const struct table *t)
         return;
     for (size_t c = 0; c < t->ncols; c++) {
         widths[c] = width(t->heads[c]);
+        size_t max = c < TABLE_MAX_COLS ? t->limit[c] : 0;
         for (size_t r = 0; r < t->nrows; r++) {
             size_t w = width(t->cells[r * t->ncols + c]);
+            if (max && w > max)
+                w = max;
             if (w > widths[c])
                 widths[c] = w;
         }
     }
-    print_row(t->heads, t->ncols, widths);
+    fit_widths(t, widths);
+    print_row(t, t->heads, widths);
     for (size_t r = 0; r < t->nrows; r++)
-        print_row((const char *const *)(t->cells + r * t->ncols), t->ncols, widths);
+        print_row(t, (const char *const *)(t->cells + r * t->ncols), widths);
     free(widths);
 }
 

@@ -37,6 +37,13 @@ struct table *table_new(size_t ncols, const char *const heads[]);
  * memory. */
 bool table_add(struct table *t, const char *const cells[]);
 void table_print(const struct table *t);
+/* Cut the cells of column col to at most max characters ("…" marks a cut)
+ * when the table is printed.  0: no limit. */
+void table_limit(struct table *t, size_t col, size_t max);
+/* Print the table in at most width columns by cutting the flexible columns
+ * (table_flex), the widest first, down to 6 characters each.  0: no limit. */
+void table_fit(struct table *t, size_t width);
+void table_flex(struct table *t, size_t col);
 void table_free(struct table *t);
 
 #endif

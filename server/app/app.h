@@ -25,6 +25,7 @@ struct db_pool;
 struct render_engine;
 struct throttle;
 struct pwlist;
+struct summary_refresher;
 
 struct app {
     struct db_pool *db;
@@ -38,6 +39,10 @@ struct app {
     char dummy_hash[crypto_pwhash_STRBYTES];
     struct throttle *throttle; /* log-on and /verify rate limits, in memory */
     struct pwlist *pwlist;     /* common passwords refused for new ones (pwlist.h) */
+    /* connections as berkas_maint, which reads every log to rebuild and check
+     * the case summaries (app/summary.h); NULL when not opened */
+    struct db_pool *maint;
+    struct summary_refresher *refresher; /* app/workspace.h */
 };
 
 struct app_health {
@@ -178,7 +183,13 @@ struct event_input {
     json_t *issue;             /* form names to issue for this act in the same transaction */
     const char *late_reason;   /* p19_received, return_letter_received after the PU's period */
     json_t *unmet;             /* return_letter_received: array of instruction ids */
-    int if_match;              /* the client's version, or -1 */
+    /* the people an act names (acts.h): NIPs, printed spaces allowed */
+    const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
+    const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */
+    json_t *team;      /* sprindik_issued, pre_investigation_ordered: the team */
+    json_t *added;     /* reassigned (app_reassign): investigators added ... */
+    json_t *removed;   /* ... and removed */
+    int if_match;      /* the client's version, or -1 */
 };
 
 struct event_outcome {
@@ -250,8 +261,10 @@ struct party_input {
 
 struct case_filter {
     const char *stage, *clock, *article, *q;
-    long long office; /* subtree root, or 0 */
-    long long cursor; /* the last id of the previous page, or 0 */
+    const char *mine;   /* "true"/"false": only the caller's own cases (investigators: true) */
+    const char *number; /* exactly this case number (LK/KANIM-PLG/2026/0001) */
+    long long office;   /* subtree root, or 0 */
+    long long cursor;   /* the last id of the previous page, or 0 */
     int limit;
 };
 

@@ -88,6 +88,33 @@ void casefile_event_from(const struct casefile *cf, enum event type, const char 
     out->late_return = json_object_get(payload, "late_reason") != NULL;
 }
 
+/* The columns every loader reads of the case row, in this order. */
+#define CASE_COLUMNS                                                                               \
+    "c.id, c.office_id, coalesce(c.kejari_id, 0), c.number, coalesce(c.opened_on::text, ''), "     \
+    "o.tz, c.stage, c.version, c.disclosed_at IS NOT NULL, encode(c.last_hash, 'hex'), "           \
+    "extract(epoch FROM now())::bigint"
+
+static bool case_row(PGresult *r, int row, struct casefile *cf, struct berr *err)
+{
+    cf->id = ll(r, row, 0);
+    cf->office_id = ll(r, row, 1);
+    cf->kejari_id = ll(r, row, 2);
+    snprintf(cf->number, sizeof cf->number, "%s", PQgetvalue(r, row, 3));
+    snprintf(cf->opened_on, sizeof cf->opened_on, "%s", PQgetvalue(r, row, 4));
+    snprintf(cf->tz, sizeof cf->tz, "%s", PQgetvalue(r, row, 5));
+    cf->zone = caldate_zone(cf->tz);
+    stage_lookup(PQgetvalue(r, row, 6), &cf->stage);
+    cf->version = (int)ll(r, row, 7);
+    cf->disclosed = PQgetvalue(r, row, 8)[0] == 't';
+    size_t bin_len = 0;
+    sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, PQgetvalue(r, row, 9),
+                   strlen(PQgetvalue(r, row, 9)), NULL, &bin_len, NULL);
+    cf->now = ll(r, row, 10);
+    if (!cf->zone)
+        return berr_set(err, BERR_INTERNAL, "office zone %s unknown", cf->tz);
+    return true;
+}
+
 static bool load_case_row(struct tx *tx, const struct actor *who, long long id, bool lock,
                           struct casefile *cf, struct berr *err)
 {
@@ -96,11 +123,7 @@ static bool load_case_row(struct tx *tx, const struct actor *who, long long id, 
         return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
     char sql[1024], office[24], sid[24];
     snprintf(sql, sizeof sql,
-             "SELECT c.id, c.office_id, coalesce(c.kejari_id, 0), c.number, "
-             "coalesce(c.opened_on::text, ''), o.tz, c.stage, c.version, "
-             "c.disclosed_at IS NOT NULL, encode(c.last_hash, 'hex'), "
-             "extract(epoch FROM now())::bigint "
-             "FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
+             "SELECT " CASE_COLUMNS " FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
              "WHERE c.id = $2::bigint AND %s%s",
              clause, lock ? " FOR UPDATE OF c" : "");
     snprintf(office, sizeof office, "%lld", who->office_id);
@@ -113,25 +136,60 @@ static bool load_case_row(struct tx *tx, const struct actor *who, long long id, 
         PQclear(r);
         return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
     }
-    cf->id = ll(r, 0, 0);
-    cf->office_id = ll(r, 0, 1);
-    cf->kejari_id = ll(r, 0, 2);
-    snprintf(cf->number, sizeof cf->number, "%s", PQgetvalue(r, 0, 3));
-    snprintf(cf->opened_on, sizeof cf->opened_on, "%s", PQgetvalue(r, 0, 4));
-    snprintf(cf->tz, sizeof cf->tz, "%s", PQgetvalue(r, 0, 5));
-    cf->zone = caldate_zone(cf->tz);
-    stage_lookup(PQgetvalue(r, 0, 6), &cf->stage);
-    cf->version = (int)ll(r, 0, 7);
-    cf->disclosed = PQgetvalue(r, 0, 8)[0] == 't';
-    size_t bin_len = 0;
-    sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, PQgetvalue(r, 0, 9),
-                   strlen(PQgetvalue(r, 0, 9)), NULL, &bin_len, NULL);
-    cf->now = ll(r, 0, 10);
+    bool ok = case_row(r, 0, cf, err);
     PQclear(r);
-    if (!cf->zone)
-        return berr_set(err, BERR_INTERNAL, "office zone %s unknown", cf->tz);
+    return ok;
+}
+
+/* The suspects' party ids of rows [first, first + n) of r, column col. */
+static bool suspect_rows(PGresult *r, int first, int n, int col, struct casefile *cf,
+                         struct berr *err)
+{
+    cf->nsuspects = n;
+    cf->suspect_ids = calloc((size_t)n + 1, sizeof *cf->suspect_ids);
+    if (!cf->suspect_ids)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    for (int i = 0; i < n; i++)
+        cf->suspect_ids[i] = ll(r, first + i, col);
     return true;
 }
+
+/* The log from rows [first, first + n) of r, columns col..col+6: id, type,
+ * legal_date, legal_at (UTC), party, corrects, payload.  Room is left for
+ * one more event (the write path appends the act it records). */
+static bool event_rows(PGresult *r, int first, int n, int col, struct casefile *cf,
+                       struct berr *err)
+{
+    cf->nevents = n;
+    size_t room = (size_t)n + 1;
+    cf->ev = calloc(room, sizeof *cf->ev);
+    cf->ev_id = calloc(room, sizeof *cf->ev_id);
+    cf->ev_payload = calloc(room, sizeof *cf->ev_payload);
+    if (!cf->ev || !cf->ev_id || !cf->ev_payload)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    /* ids first: references point backwards, at rows already mapped */
+    for (int i = 0; i < n; i++)
+        cf->ev_id[i] = ll(r, first + i, col);
+    for (int i = 0; i < n; i++) {
+        int row = first + i;
+        enum event type;
+        if (!event_lookup(PQgetvalue(r, row, col + 1), &type))
+            return berr_set(err, BERR_INTERNAL, "unknown event type in the log of case %lld",
+                            cf->id);
+        cf->ev_payload[i] = json_loads(PQgetvalue(r, row, col + 6), 0, NULL);
+        if (!cf->ev_payload[i])
+            cf->ev_payload[i] = json_object();
+        casefile_event_from(cf, type, PQgetvalue(r, row, col + 2), PQgetvalue(r, row, col + 3),
+                            ll(r, row, col + 4), ll(r, row, col + 5), cf->ev_payload[i],
+                            &cf->ev[i]);
+    }
+    return true;
+}
+
+#define EVENT_COLUMNS                                                                              \
+    "id, type, legal_date::text, coalesce(to_char(legal_at AT TIME ZONE 'UTC', "                   \
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), coalesce(party_id, 0), coalesce(corrects, 0), "       \
+    "payload::text"
 
 static bool load_children(struct tx *tx, struct casefile *cf, struct berr *err)
 {
@@ -144,11 +202,10 @@ static bool load_children(struct tx *tx, struct casefile *cf, struct berr *err)
                            1, p, err);
     if (!r)
         return false;
-    cf->nsuspects = PQntuples(r);
-    cf->suspect_ids = calloc((size_t)cf->nsuspects + 1, sizeof *cf->suspect_ids);
-    for (int i = 0; cf->suspect_ids && i < cf->nsuspects; i++)
-        cf->suspect_ids[i] = ll(r, i, 0);
+    bool ok = suspect_rows(r, 0, PQntuples(r), 0, cf, err);
     PQclear(r);
+    if (!ok)
+        return false;
 
     r = tx_query(tx,
                  "SELECT coalesce(co.party_id, 0), oc.max_prison_months, oc.detainable, "
@@ -168,42 +225,17 @@ static bool load_children(struct tx *tx, struct casefile *cf, struct berr *err)
         snprintf(cf->charged[i].code, sizeof cf->charged[i].code, "%s", PQgetvalue(r, i, 4));
     }
     PQclear(r);
+    if (!cf->charged)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
 
     r = tx_query(tx,
-                 "SELECT id, type, legal_date::text, coalesce(to_char(legal_at AT TIME ZONE "
-                 "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), coalesce(party_id, 0), "
-                 "coalesce(corrects, 0), payload::text FROM app.events "
-                 "WHERE case_id = $1::bigint ORDER BY seq",
+                 "SELECT " EVENT_COLUMNS " FROM app.events WHERE case_id = $1::bigint ORDER BY seq",
                  1, p, err);
     if (!r)
         return false;
-    cf->nevents = PQntuples(r);
-    size_t n = (size_t)cf->nevents + 1;
-    cf->ev = calloc(n, sizeof *cf->ev);
-    cf->ev_id = calloc(n, sizeof *cf->ev_id);
-    cf->ev_payload = calloc(n, sizeof *cf->ev_payload);
-    if (!cf->ev || !cf->ev_id || !cf->ev_payload || !cf->suspect_ids || !cf->charged) {
-        PQclear(r);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    /* ids first: references point backwards, at rows already mapped */
-    for (int i = 0; i < cf->nevents; i++)
-        cf->ev_id[i] = ll(r, i, 0);
-    for (int i = 0; i < cf->nevents; i++) {
-        enum event type;
-        if (!event_lookup(PQgetvalue(r, i, 1), &type)) {
-            PQclear(r);
-            return berr_set(err, BERR_INTERNAL, "unknown event type in the log of case %lld",
-                            cf->id);
-        }
-        cf->ev_payload[i] = json_loads(PQgetvalue(r, i, 6), 0, NULL);
-        if (!cf->ev_payload[i])
-            cf->ev_payload[i] = json_object();
-        casefile_event_from(cf, type, PQgetvalue(r, i, 2), PQgetvalue(r, i, 3), ll(r, i, 4),
-                            ll(r, i, 5), cf->ev_payload[i], &cf->ev[i]);
-    }
+    ok = event_rows(r, 0, PQntuples(r), 0, cf, err);
     PQclear(r);
-    return true;
+    return ok;
 }
 
 bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lock,
@@ -212,6 +244,85 @@ bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lo
     memset(cf, 0, sizeof *cf);
     return load_case_row(tx, who, id, lock, cf, err) && load_children(tx, cf, err) &&
            rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
+}
+
+/* Rows [*at, end) of r whose column 0 is case_id: how many, advancing *at. */
+static int rows_of(PGresult *r, int *at, long long case_id)
+{
+    int first = *at;
+    while (*at < PQntuples(r) && ll(r, *at, 0) == case_id)
+        (*at)++;
+    return *at - first;
+}
+
+bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casefile *cfs,
+                        struct berr *err)
+{
+    memset(cfs, 0, (size_t)n * sizeof *cfs);
+    if (n == 0)
+        return true;
+    /* the ids as one array parameter: "{3,5,8}" */
+    size_t cap = (size_t)n * 21 + 3, used = 0;
+    char *arr = malloc(cap);
+    if (!arr)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    arr[used++] = '{';
+    for (int i = 0; i < n; i++)
+        used += (size_t)snprintf(arr + used, cap - used, "%s%lld", i ? "," : "", ids[i]);
+    snprintf(arr + used, cap - used, "}");
+    const char *p[1] = {arr};
+    struct ruleset sets[RULESET_BUILTIN_COUNT];
+    int nsets = 0;
+    PGresult *cr = tx_query(tx,
+                            "SELECT " CASE_COLUMNS " FROM app.cases c JOIN app.offices o ON "
+                            "o.id = c.office_id WHERE c.id = ANY ($1::bigint[]) ORDER BY c.id",
+                            1, p, err);
+    PGresult *sr = cr ? tx_query(tx,
+                                 "SELECT case_id, id FROM app.parties WHERE case_id = ANY "
+                                 "($1::bigint[]) AND kind = 'suspect' ORDER BY case_id, id",
+                                 1, p, err)
+                      : NULL;
+    PGresult *er = sr ? tx_query(tx,
+                                 "SELECT case_id, " EVENT_COLUMNS " FROM app.events WHERE "
+                                 "case_id = ANY ($1::bigint[]) ORDER BY case_id, seq",
+                                 1, p, err)
+                      : NULL;
+    free(arr);
+    bool ok = er && rulesets_load(tx, sets, &nsets, err);
+    /* the case rows come in id order; each takes its suspects and events */
+    int si = 0, ei = 0;
+    for (int c = 0; ok && c < PQntuples(cr); c++) {
+        struct casefile *cf = NULL;
+        long long id = ll(cr, c, 0);
+        for (int k = 0; k < n && !cf; k++)
+            if (ids[k] == id)
+                cf = &cfs[k];
+        if (!cf)
+            continue;
+        while (si < PQntuples(sr) && ll(sr, si, 0) < id)
+            si++;
+        while (ei < PQntuples(er) && ll(er, ei, 0) < id)
+            ei++;
+        int s0 = si, e0 = ei;
+        int ns = rows_of(sr, &si, id), ne = rows_of(er, &ei, id);
+        ok = case_row(cr, c, cf, err) && suspect_rows(sr, s0, ns, 1, cf, err) &&
+             event_rows(er, e0, ne, 1, cf, err);
+        cf->charged = calloc(1, sizeof *cf->charged);
+        ok = ok && cf->charged != NULL;
+        memcpy(cf->rulesets, sets, sizeof sets);
+        cf->nrulesets = nsets;
+    }
+    PQclear(cr);
+    PQclear(sr);
+    PQclear(er);
+    if (!ok) {
+        for (int i = 0; i < n; i++)
+            casefile_free(&cfs[i]);
+        if (err->kind == BERR_NONE)
+            berr_set(err, BERR_INTERNAL, "out of memory");
+        return false;
+    }
+    return true;
 }
 
 void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_date,

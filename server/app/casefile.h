@@ -65,6 +65,14 @@ bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lo
                    struct casefile *cf, struct berr *err);
 void casefile_free(struct casefile *cf);
 
+/* Load the cases ids[0..n) (ascending) into cfs[0..n), as the transaction's
+ * database role sees them: the maintainer's (berkas_maint, 0009), which sees
+ * every case, for rebuilding and checking summaries.  A case not found keeps
+ * id 0; offences charged are not loaded.  Three queries for the whole batch.
+ * On failure every cfs[i] is freed. */
+bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casefile *cfs,
+                        struct berr *err);
+
 /* The core suspect index of a party, or -1 when it is not a suspect. */
 int casefile_suspect_index(const struct casefile *cf, long long party_id);
 

@@ -11,10 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acts.h"
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
 #include "core/fsm.h"
+#include "sqlbuf.h"
+#include "summary.h"
 #include "store/tx.h"
 #include "visibility.h"
 
@@ -532,6 +535,14 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
         json_object_set_new(j, "party_id", json_integer(cf->suspect_ids[c->suspect]));
     if (!c->running)
         json_object_set_new(j, "stopped_by", json_string(event_code(c->stopped_by)));
+    /* a direction's own words, and to whom (acts.h) */
+    if (c->kind == CLK_DIRECTION && c->source >= 0 && c->source < cf->nevents) {
+        json_t *p = cf->ev_payload[c->source];
+        json_t *note = json_object_get(p, "note"), *to = json_object_get(p, "to");
+        json_object_set_new(j, "text", json_is_string(note) ? json_incref(note) : json_string(""));
+        json_object_set_new(j, "to", json_is_integer(to) ? json_incref(to) : json_null());
+        json_object_set_new(j, "event_id", json_integer(cf->ev_id[c->source]));
+    }
     json_t *warn = json_array();
     for (int i = 0; i < c->nwarn; i++) {
         char w[CALDATE_DATE_LEN];
@@ -540,18 +551,6 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
     }
     json_object_set_new(j, "warnings_from", warn);
     return j;
-}
-
-/* What a supervisor's review list shows beside the clocks: acts recorded
- * against the law's time with a reason (issue 13.3). */
-static json_t *review_flags(const struct casefile *cf)
-{
-    struct case_facts f;
-    casefile_facts(cf, -1, caldate_local_date(cf->now, cf->zone), &f);
-    json_t *flags = json_array();
-    if (f.returns_late > 0)
-        json_array_append_new(flags, json_string("p19_out_of_time"));
-    return flags;
 }
 
 #define MAX_CLOCKS 256
@@ -695,7 +694,7 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
     PQclear(r);
     json_object_set_new(doc, "damaged",
                         damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
-    json_object_set_new(doc, "flags", review_flags(&cf));
+    json_object_set_new(doc, "flags", summary_flags(&cf));
 
     json_t *parts[] = {
         rows_json(&tx,
@@ -768,6 +767,8 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
         if (event_lookup(json_string_value(json_object_get(h, "type")), &ev))
             json_object_set_new(h, "label", json_string(event_label(ev)));
     }
+    if (complete && !damaged)
+        complete = acts_case_extras(&tx, &cf, doc, err);
     if (!complete || !audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
         json_decref(doc);
         doc = NULL;
@@ -780,6 +781,57 @@ done:
 
 /* ---- the list ------------------------------------------------------------------------ */
 
+/* The worst running clock, as of now(), from the case's summary (sql/0009):
+ * exactly clock_worst() of the core's clocks, since the summary keeps the
+ * earliest due instant and the earliest warning among the running ones. */
+#define WORST_CLOCK                                                                                \
+    "(CASE WHEN s.damaged IS NOT NULL THEN 'damaged' WHEN s.clock_due_at <= now() THEN "           \
+    "'overdue' WHEN s.clock_attention_at <= now() THEN 'warning' ELSE 'ok' END)"
+
+/* One query for the page: the case rows in id order after the cursor, each
+ * with its summary; the filters are fragments chosen by what was asked. */
+static void cases_list_sql(struct sqlbuf *b, const char *clause, const struct case_filter *flt,
+                           bool mine, const char *sub, const char *me)
+{
+    b->len = (size_t)snprintf(
+        b->text, sizeof b->text,
+        "SELECT c.id, c.number, c.stage, c.version, c.office_id, " WORST_CLOCK
+        ", s.damaged, COALESCE(s.detail->'flags', '[]') FROM app.cases c LEFT JOIN "
+        "app.case_summaries s ON "
+        "s.case_id = c.id WHERE %s AND c.id > $2::bigint",
+        clause);
+    b->n = 3; /* $1 the actor's office, $2 the cursor, $3 the limit */
+    if (flt->stage && *flt->stage)
+        sqlbuf_add(b, " AND c.stage = $?", flt->stage);
+    if (flt->number && *flt->number)
+        sqlbuf_add(b, " AND c.number = $?", flt->number);
+    if (flt->office)
+        sqlbuf_add(b,
+                   " AND EXISTS (SELECT 1 FROM app.offices so WHERE so.id = c.office_id AND "
+                   "$?::bigint = ANY (so.ancestors))",
+                   sub);
+    if (flt->article && *flt->article)
+        sqlbuf_add(b,
+                   " AND EXISTS (SELECT 1 FROM app.case_offences co JOIN app.offence_catalogue oc "
+                   "ON oc.id = co.offence_id WHERE co.case_id = c.id AND (oc.code = $? OR "
+                   "oc.article::text = $?))",
+                   flt->article);
+    /* accents and case folded on both sides; the trigram index answers it */
+    if (flt->q && *flt->q)
+        sqlbuf_add(b,
+                   " AND app.fold(c.search) LIKE '%' || replace(replace(replace(app.fold($?), "
+                   "'\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'",
+                   flt->q);
+    if (flt->clock && *flt->clock)
+        sqlbuf_add(b, " AND (" WORST_CLOCK " = $? OR s.damaged IS NOT NULL)", flt->clock);
+    if (mine)
+        sqlbuf_add(b,
+                   " AND EXISTS (SELECT 1 FROM app.case_investigators ci WHERE ci.case_id = c.id "
+                   "AND ci.user_id = $?::bigint AND ci.removed_at IS NULL)",
+                   me);
+    sqlbuf_add(b, " ORDER BY c.id LIMIT $3::int", NULL);
+}
+
 json_t *app_cases_list(struct app *app, const struct actor *who, const struct case_filter *flt,
                        struct audit_rec *au, struct berr *err)
 {
@@ -789,95 +841,73 @@ json_t *app_cases_list(struct app *app, const struct actor *who, const struct ca
         berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
         return NULL;
     }
-    enum clock_state want = CLOCK_OK;
-    bool by_clock = flt->clock && *flt->clock;
-    if (by_clock) {
-        if (strcmp(flt->clock, "ok") == 0)
-            want = CLOCK_OK;
-        else if (strcmp(flt->clock, "warning") == 0)
-            want = CLOCK_WARNING;
-        else if (strcmp(flt->clock, "overdue") == 0)
-            want = CLOCK_OVERDUE;
-        else {
-            berr_field(err, BERR_BAD_INPUT, "clock", "clock: ok, warning atau overdue");
-            return NULL;
-        }
+    if (flt->clock && *flt->clock && strcmp(flt->clock, "ok") != 0 &&
+        strcmp(flt->clock, "warning") != 0 && strcmp(flt->clock, "overdue") != 0) {
+        berr_field(err, BERR_BAD_INPUT, "clock", "clock: ok, warning atau overdue");
+        return NULL;
     }
     enum stage st;
     if (flt->stage && *flt->stage && !stage_lookup(flt->stage, &st)) {
         berr_field(err, BERR_BAD_INPUT, "stage", "tahap tidak dikenal: %.40s", flt->stage);
         return NULL;
     }
+    if (flt->q && *flt->q && strlen(flt->q) < 3) {
+        berr_field(err, BERR_BAD_INPUT, "q", "q paling sedikit 3 karakter");
+        return NULL;
+    }
+    if (flt->mine && strcmp(flt->mine, "true") != 0 && strcmp(flt->mine, "false") != 0) {
+        berr_field(err, BERR_BAD_INPUT, "mine", "mine: true atau false");
+        return NULL;
+    }
+    /* an investigator's list is their own cases unless they ask for the office's */
+    bool mine = flt->mine ? strcmp(flt->mine, "true") == 0 : who->role == ROLE_INVESTIGATOR;
     int limit = flt->limit > 0 && flt->limit <= 100 ? flt->limit : 50;
-    char sql[2048], office[24], cursor[24], sub[24], lim[16];
-    snprintf(sql, sizeof sql,
-             "SELECT c.id FROM app.cases c WHERE %s AND c.id > $2::bigint "
-             "AND ($3::text IS NULL OR c.stage = $3) "
-             "AND ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM app.offices so WHERE so.id = "
-             "c.office_id AND $4::bigint = ANY (so.ancestors))) "
-             "AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM app.case_offences co JOIN "
-             "app.offence_catalogue oc ON oc.id = co.offence_id WHERE co.case_id = c.id AND "
-             "(oc.code = $5 OR oc.article::text = $5))) "
-             /* the search text is matched literally: % _ and \ in it are escaped */
-             "AND ($6::text IS NULL OR c.search LIKE '%%' || replace(replace(replace("
-             "lower($6), '\\', '\\\\'), '%%', '\\%%'), '_', '\\_') || '%%') "
-             "ORDER BY c.id LIMIT $7::int",
-             clause);
+    char office[24], cursor[24], sub[24], lim[16], me[24];
     snprintf(office, sizeof office, "%lld", who->office_id);
     snprintf(cursor, sizeof cursor, "%lld", flt->cursor);
     snprintf(sub, sizeof sub, "%lld", flt->office);
-    /* with a clock filter, look further than one page for matches */
-    snprintf(lim, sizeof lim, "%d", by_clock ? 1000 : limit + 1);
-    const char *p[7] = {office,
-                        cursor,
-                        flt->stage && *flt->stage ? flt->stage : NULL,
-                        flt->office ? sub : NULL,
-                        flt->article && *flt->article ? flt->article : NULL,
-                        flt->q && *flt->q ? flt->q : NULL,
-                        lim};
-    struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err))
+    snprintf(lim, sizeof lim, "%d", limit + 1);
+    snprintf(me, sizeof me, "%lld", who->user_id);
+    struct sqlbuf *b = calloc(1, sizeof *b);
+    if (!b) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
         return NULL;
-    PGresult *r = tx_query(&tx, sql, 7, p, err);
+    }
+    b->params[0] = office;
+    b->params[1] = cursor;
+    b->params[2] = lim;
+    cases_list_sql(b, clause, flt, mine, sub, me);
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err)) {
+        free(b);
+        return NULL;
+    }
+    PGresult *r = tx_query(&tx, b->text, b->n, b->params, err);
+    free(b);
     json_t *items = r ? json_array() : NULL;
     long long next_cursor = 0;
-    long long now = r ? db_now(&tx, err) : 0;
     for (int i = 0; r && i < PQntuples(r); i++) {
-        if ((int)json_array_size(items) == limit) {
-            next_cursor = strtoll(PQgetvalue(r, i - 1, 0), NULL, 10);
+        if (i == limit) {
+            next_cursor = ll(r, i - 1, 0);
             break;
         }
-        struct casefile cf;
-        if (!casefile_load(&tx, who, ll(r, i, 0), false, &cf, err)) {
-            json_decref(items);
-            items = NULL;
-            break;
-        }
-        enum clock_state worst = CLOCK_OK;
-        /* a case that does not load fails alone: listed as damaged */
-        struct berr lerr = {0};
-        bool damaged = !casefile_loads(&cf, NULL, &lerr);
-        bool ok = damaged || clocks_of(&cf, now, NULL, &worst, err);
-        if (ok && (damaged || !by_clock || worst == want)) {
-            json_t *item = json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:s}", "id", (json_int_t)cf.id,
-                                     "number", cf.number, "stage", stage_code(cf.stage),
-                                     "stage_label", stage_label(cf.stage), "version", cf.version,
-                                     "office_id", (json_int_t)cf.office_id, "worst_clock",
-                                     damaged ? "damaged" : clock_state_code(worst));
-            json_object_set_new(item, "damaged",
-                                damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
-            json_object_set_new(item, "flags", review_flags(&cf));
-            json_array_append_new(items, item);
-        }
-        casefile_free(&cf);
-        if (!ok) {
-            json_decref(items);
-            items = NULL;
-            break;
-        }
+        enum stage cs = ST_PRE_INVESTIGATION;
+        stage_lookup(PQgetvalue(r, i, 2), &cs);
+        json_t *item =
+            json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:s}", "id", (json_int_t)ll(r, i, 0),
+                      "number", PQgetvalue(r, i, 1), "stage", stage_code(cs), "stage_label",
+                      stage_label(cs), "version", (int)ll(r, i, 3), "office_id",
+                      (json_int_t)ll(r, i, 4), "worst_clock", PQgetvalue(r, i, 5));
+        json_object_set_new(
+            item, "damaged",
+            PQgetisnull(r, i, 6) ? json_null() : json_pack("{s:s}", "reason", PQgetvalue(r, i, 6)));
+        /* issue 13.3: returns recorded out of time, from the summary */
+        json_t *flags = json_loads(PQgetvalue(r, i, 7), 0, NULL);
+        json_object_set_new(item, "flags", json_is_array(flags) ? flags : json_array());
+        if (flags && !json_is_array(flags))
+            json_decref(flags);
+        json_array_append_new(items, item);
     }
-    if (r && items && !next_cursor && by_clock && PQntuples(r) == 1000)
-        next_cursor = ll(r, PQntuples(r) - 1, 0); /* more may match further on */
     PQclear(r);
     bool ok = items && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);

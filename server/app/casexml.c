@@ -59,7 +59,7 @@ static const char q_case[] =
     OFFICE_JSON("c.kejari_id") ", "
     "(SELECT jsonb_agg(to_jsonb(u) - 'password_hash' ORDER BY ci.added_at, u.id) "
         "FROM app.case_investigators ci JOIN app.users u ON u.id = ci.user_id "
-        "WHERE ci.case_id = c.id), "
+        "WHERE ci.case_id = c.id AND ci.removed_at IS NULL), " /* the team now (0009) */
     "(SELECT jsonb_agg(to_jsonb(p) ORDER BY p.id) FROM app.parties p "
         "WHERE p.case_id = c.id), ";
 

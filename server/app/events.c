@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acts.h"
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
@@ -20,6 +21,7 @@
 #include "core/fsm.h"
 #include "core/order.h"
 #include "store/tx.h"
+#include "summary.h"
 
 static enum actor_role core_role(enum role r)
 {
@@ -371,6 +373,9 @@ static unsigned fields_sent(const struct event_input *in)
         [EVF_DIRECTION] = in->direction_event != 0,
         [EVF_LATE_REASON] = in->late_reason != NULL,
         [EVF_UNMET] = in->unmet != NULL,
+        [EVF_TO] = in->to != NULL,
+        [EVF_JAKSA] = in->jaksa != NULL,
+        [EVF_TEAM] = in->team != NULL,
     };
     unsigned mask = 0;
     for (int f = 0; f < EVF__COUNT; f++)
@@ -594,6 +599,9 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         goto done;
 
     payload = payload_of(in);
+    /* the people the act names, the rules of a direction (acts.h) */
+    if (!acts_check(tx, &cf, ev, in, who, today, payload, err))
+        goto done;
     char legal_date[CALDATE_DATE_LEN], legal_at[CALDATE_INSTANT_LEN] = "";
     caldate_format(date, legal_date, sizeof legal_date);
     if (has_time)
@@ -727,7 +735,8 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         goto done;
     int version = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
     PQclear(r);
-    if (!instruction_rows(tx, &cf, ev, event_id, in, err))
+    if (!instruction_rows(tx, &cf, ev, event_id, in, err) ||
+        !acts_apply(tx, &cf, ev, event_id, payload, who, err))
         goto done;
 
     out->status = 201;
@@ -737,6 +746,16 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                           "type", event_code(ev), "label", event_label(ev), "legal_date",
                           legal_date, "stage_before", stage_code(cf.stage), "stage",
                           stage_code(fr.to), "late", late, "regime", rs->name, "version", version);
+    /* the lists' summary of the case, in the same transaction (summary.h);
+     * the loaded log has room for the act just appended */
+    cf.ev[cf.nevents] = ce;
+    cf.ev_id[cf.nevents] = event_id;
+    cf.ev_payload[cf.nevents] = json_incref(payload);
+    cf.nevents++;
+    cf.stage = fr.to;
+    cf.version = version;
+    if (!summary_write(tx, &cf, err))
+        goto done;
     ok = true;
 done:
     json_decref(payload);

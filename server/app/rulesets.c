@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "casefile.h"
 #include "store/tx.h"
+#include "workspace.h"
 
 bool rulesets_seed(struct tx *tx, struct berr *err)
 {
@@ -163,5 +164,7 @@ bool app_ruleset_amend(struct app *app, const struct actor *who, const char *nam
                  "{\"ruleset\":\"%.40s\",\"key\":\"%.60s\",\"value\":%d}", name, key, value);
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
+    if (ok) /* every summary computed under the old value is now stale */
+        app_summaries_wake(app);
     return ok;
 }

@@ -32,6 +32,8 @@ static const struct event_info events[EV__COUNT] = {
     [EV_SPDP_SENT] = {"spdp_sent", "SPDP dikirim",
         "KUHAP 109(1) jo. Putusan MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27",
         EVG_NOTICE, INV, false},
+    [EV_SPDP_RECEIVED_BY_PU] = {"spdp_received_by_pu", "SPDP diterima dan diregistrasi Penuntut Umum",
+        "KUHAP 109(1); SOP Pidum PER-036/A/JA/09/2011 (registrasi SPDP)", EVG_NOTICE, PU, false},
     [EV_SUSPECT_DESIGNATED] = {"suspect_designated", "Penetapan tersangka",
         "Permenkumham 39/2021 Pasal 27(5); UU 20/2025 Pasal 90", EVG_NOTICE, INV, true},
     [EV_LETTER_DELIVERED] = {"letter_delivered", "Surat disampaikan (tanda terima)",
@@ -138,6 +140,8 @@ static const struct event_info events[EV__COUNT] = {
 static const struct {
     unsigned takes, requires;
 } fields[EV__COUNT] = {
+    [EV_PRE_INVESTIGATION_ORDERED] = {F(TEAM), 0},
+    [EV_SPRINDIK_ISSUED] = {F(TEAM), 0},
     [EV_SUSPECT_DESIGNATED] = {SUSPECT_ACT, SUSPECT_ACT},
     [EV_SPDP_SENT] = {F(RECIPIENT), 0},
     [EV_SUMMONS_SERVED] = {F(PARTY_ID), 0},
@@ -154,15 +158,19 @@ static const struct {
     [EV_DETENSI_ENDED] = {SUSPECT_ACT, SUSPECT_ACT},
     [EV_P19_RECEIVED] = {F(INSTRUCTIONS) | F(LATE_REASON), F(INSTRUCTIONS)},
     [EV_RETURN_LETTER_RECEIVED] = {F(UNMET) | F(LATE_REASON), F(UNMET)},
+    [EV_P16_RECEIVED] = {F(JAKSA), 0},
     [EV_INSTRUCTION_ANSWERED] = {F(INSTRUCTION_ID) | F(ANSWER), F(INSTRUCTION_ID) | F(ANSWER)},
     [EV_SP3_ISSUED] = {F(GROUND) | F(POLRI_INVOLVED), 0},
     [EV_SP3_NOTIFIED] = {F(RECIPIENT), 0},
-    [EV_DIRECTION_GIVEN] = {F(DUE), F(DUE)},
+    [EV_DIRECTION_GIVEN] = {F(DUE) | F(TO), F(DUE)},
     [EV_DIRECTION_DONE] = {F(DIRECTION), F(DIRECTION)},
     [EV_CORRECTED] = {F(CORRECTS) | F(WITHDRAWS), F(CORRECTS)},
 };
-/* what stays with the original act when it is corrected */
-#define KEPT_BY_ORIGINAL (F(INSTRUCTIONS) | F(UNMET) | F(INSTRUCTION_ID) | F(ANSWER) | F(DIRECTION))
+/* what stays with the original act when it is corrected (the people an act
+ * names change by reassignment, not by correcting it) */
+#define KEPT_BY_ORIGINAL                                                                           \
+    (F(INSTRUCTIONS) | F(UNMET) | F(INSTRUCTION_ID) | F(ANSWER) | F(DIRECTION) | F(TO) |           \
+     F(JAKSA) | F(TEAM))
 
 static const char *const field_codes[EVF__COUNT] = {
     [EVF_PARTY_ID] = "party_id",
@@ -183,6 +191,9 @@ static const char *const field_codes[EVF__COUNT] = {
     [EVF_DIRECTION] = "direction",
     [EVF_LATE_REASON] = "late_reason",
     [EVF_UNMET] = "unmet",
+    [EVF_TO] = "to",
+    [EVF_JAKSA] = "jaksa",
+    [EVF_TEAM] = "team",
 };
 
 static const char *const group_codes[] = {

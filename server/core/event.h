@@ -21,6 +21,7 @@ enum event {
     EV_SPRINDIK_ISSUED,
     /* notices */
     EV_SPDP_SENT,
+    EV_SPDP_RECEIVED_BY_PU, /* issue 10: the Kejari registers the SPDP it received */
     EV_SUSPECT_DESIGNATED,
     EV_LETTER_DELIVERED,
     /* investigation */
@@ -128,6 +129,9 @@ enum event_field {
     EVF_DIRECTION,      /* "direction": the direction_given done */
     EVF_LATE_REASON,    /* "late_reason": why a return after the PU's period is recorded */
     EVF_UNMET,          /* "unmet": the P-19 items a later return names as unmet */
+    EVF_TO,             /* "to": the investigator a direction is addressed to */
+    EVF_JAKSA,          /* "jaksa": the jaksa peneliti a P-16 names */
+    EVF_TEAM,           /* "team": the investigators a Sprindik or SPT names */
     EVF__COUNT
 };
 

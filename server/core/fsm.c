@@ -64,6 +64,7 @@ static const struct stay stays[] = {
     {EV_REPORT_REGISTERED,         S(PRE_INVESTIGATION),                     NO_GUARD,                  "Permenkumham 39/2021 Pasal 27(1)(a)"},
     {EV_PRE_INVESTIGATION_ORDERED, S(PRE_INVESTIGATION),                     NO_GUARD,                  "Permenkumham 39/2021"},
     {EV_SPDP_SENT,                 S(INVESTIGATION) | S(WITH_PROSECUTOR) | S(RETURNED), NO_GUARD,   "KUHAP 109(1) jo. Putusan MK 130/PUU-XIII/2015"},
+    {EV_SPDP_RECEIVED_BY_PU,       S(INVESTIGATION) | S(WITH_PROSECUTOR) | S(RETURNED), G(guard_spdp), "KUHAP 109(1); SOP Pidum PER-036/A/JA/09/2011"},
     {EV_SUSPECT_DESIGNATED,        WORK,                                     NO_GUARD,                  "Permenkumham 39/2021 Pasal 27(5)"},
     {EV_LETTER_DELIVERED,          OPEN,                                     NO_GUARD,                  "Tata naskah dinas"},
     {EV_SUMMONS_SERVED,            WORK,                                     NO_GUARD,                  "KUHAP 112, 227"},

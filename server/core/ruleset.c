@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "stage.h"
+
 #define KEY(field, label, basis, unit, min, max)                                                   \
     {                                                                                              \
 #field, label, basis, unit, offsetof(struct ruleset, field), min, max                      \
@@ -75,6 +77,18 @@ static const struct rule_key keys[] = {
         3660),
     KEY(late_entry_days, "Pencatatan dianggap terlambat setelah (hari)", "Kebijakan berkas",
         RULE_DAYS, 0, 365),
+    KEY(stall_pre_investigation_days, "Prapenyidikan tanpa keputusan dianggap macet (hari)",
+        "Kebijakan berkas (DOMAIN 10.1, 11.9: prapenyidikan tanpa keputusan)", RULE_DAYS, 0, 365),
+    KEY(stall_investigation_days, "Penyidikan tanpa kegiatan dianggap macet (hari)",
+        "Kebijakan berkas (DOMAIN 10.1: KUHAP tanpa batas waktu penyidikan)", RULE_DAYS, 0, 365),
+    KEY(stall_with_prosecutor_days, "Berkas di Penuntut Umum tanpa kegiatan (hari)",
+        "Kebijakan berkas (DOMAIN 10.1)", RULE_DAYS, 0, 365),
+    KEY(stall_returned_days, "Berkas dikembalikan (P-19) tanpa kegiatan (hari)",
+        "Kebijakan berkas (DOMAIN 10.1: batas 14 hari tanpa sanksi)", RULE_DAYS, 0, 365),
+    KEY(stall_complete_days, "Berkas lengkap (P-21) tanpa kegiatan (hari)",
+        "Kebijakan berkas (DOMAIN 10.1: P-21 tanpa Tahap II)", RULE_DAYS, 0, 365),
+    KEY(pingpong_rounds, "Pengembalian berkas yang ditandai bolak-balik (kali)",
+        "DOMAIN 10.1; SE JAM Pidum B-3326/E/EJP/11/2011 (P-19 sekali)", RULE_COUNT, 1, 20),
 };
 
 #define V(n)  {n, false}
@@ -113,6 +127,12 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .court_ext_min_years = V(9),
         .detensi_max_days = TV(3650),         /* DOMAIN 4.16: 10 years, details UNCERTAIN */
         .late_entry_days = V(3),
+        .stall_pre_investigation_days = V(30),
+        .stall_investigation_days = V(30),
+        .stall_with_prosecutor_days = V(14),
+        .stall_returned_days = V(14),
+        .stall_complete_days = V(30),
+        .pingpong_rounds = V(2),              /* a second return: P-19 is meant once */
     },
     {
         .name = "KUHAP-2025",
@@ -146,6 +166,12 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .court_ext_min_years = TV(9),
         .detensi_max_days = TV(3650),
         .late_entry_days = V(3),
+        .stall_pre_investigation_days = V(30),
+        .stall_investigation_days = V(30),
+        .stall_with_prosecutor_days = V(14),
+        .stall_returned_days = V(14),
+        .stall_complete_days = V(30),
+        .pingpong_rounds = V(2),
     },
 };
 /* clang-format on */
@@ -290,6 +316,24 @@ const struct ruleset *ruleset_for_date(const struct ruleset *sets, int n, struct
             best = &sets[i];
     }
     return best;
+}
+
+int ruleset_stall_days(const struct ruleset *rs, int stage)
+{
+    switch (stage) {
+    case ST_PRE_INVESTIGATION:
+        return rs->stall_pre_investigation_days.value;
+    case ST_INVESTIGATION:
+        return rs->stall_investigation_days.value;
+    case ST_WITH_PROSECUTOR:
+        return rs->stall_with_prosecutor_days.value;
+    case ST_RETURNED:
+        return rs->stall_returned_days.value;
+    case ST_COMPLETE:
+        return rs->stall_complete_days.value;
+    default:
+        return 0; /* terminal, lapsed, terminated: nothing to wait for */
+    }
 }
 
 bool ruleset_late_entry(const struct ruleset *rs, struct caldate act_date,

@@ -71,6 +71,14 @@ struct ruleset {
     struct rule_value court_ext_min_years; /* court extension when the maximum is >= N years */
     struct rule_value detensi_max_days;    /* administrative detention at most N days */
     struct rule_value late_entry_days;     /* an entry N+ days after its act is "late" */
+    /* The review list's "no act for N days", per stage (0 = not watched): berkas'
+     * own policy, since KUHAP sets no overall time limit (DOMAIN.md 10.1, 11.9). */
+    struct rule_value stall_pre_investigation_days; /* prapenyidikan without a decision */
+    struct rule_value stall_investigation_days;     /* penyidikan without an act */
+    struct rule_value stall_with_prosecutor_days;   /* the file with the PU, nothing heard */
+    struct rule_value stall_returned_days;          /* returned with P-19, nothing done */
+    struct rule_value stall_complete_days;          /* P-21, no step towards Tahap II */
+    struct rule_value pingpong_rounds; /* returns (P-19 or letter) that flag ping-pong */
 };
 
 enum rule_unit {
@@ -135,6 +143,10 @@ const struct ruleset *ruleset_builtin_find(const char *name);
 /* The rule set in force on local date d: among sets[0..n), the one with the
  * latest effective_from not after d; NULL when d precedes them all. */
 const struct ruleset *ruleset_for_date(const struct ruleset *sets, int n, struct caldate d);
+
+/* The "no act for N days" threshold of stage (a enum stage value) in rs: 0 when
+ * the stage is not watched (terminal, lapsed, terminated). */
+int ruleset_stall_days(const struct ruleset *rs, int stage);
 
 /* True when an act dated act_date, entered on local date entered_on, was
  * entered more than late_entry_days after it (issue 4: flagged "late"). */

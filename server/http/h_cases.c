@@ -75,7 +75,9 @@ HANDLER(h_cases_list)
     struct case_filter flt = {.stage = http_query(req, "stage"),
                               .clock = http_query(req, "clock"),
                               .article = http_query(req, "article"),
-                              .q = http_query(req, "q")};
+                              .q = http_query(req, "q"),
+                              .mine = http_query(req, "mine"),
+                              .number = http_query(req, "number")};
     const char *office = http_query(req, "office"), *cursor = http_query(req, "cursor"),
                *limit = http_query(req, "limit");
     long long n = 0;
@@ -88,6 +90,11 @@ HANDLER(h_cases_list)
         return;
     }
     flt.limit = (int)n;
+    if (flt.number && (strlen(flt.number) == 0 || strlen(flt.number) > 128)) {
+        berr_field(&err, BERR_BAD_INPUT, "number", "number: 1 sampai 128 karakter");
+        reply_berr(rep, &err);
+        return;
+    }
     if (flt.q && strlen(flt.q) > 100) {
         berr_field(&err, BERR_BAD_INPUT, "q", "q paling panjang 100 karakter");
         reply_berr(rep, &err);
@@ -181,6 +188,9 @@ HANDLER(h_event_create)
                                          "issue",
                                          "late_reason",
                                          "unmet",
+                                         "to",
+                                         "jaksa",
+                                         "team",
                                          NULL};
     struct berr err = {0};
     req->audit.action = "case.event";
@@ -213,7 +223,10 @@ HANDLER(h_event_create)
          json_get_int(body, "corrects", false, 1, (1LL << 53), &in.corrects, &err) &&
          json_get_str(body, "due", false, 10, &in.due, &err) &&
          json_get_int(body, "direction", false, 1, (1LL << 53), &in.direction_event, &err) &&
-         json_get_str(body, "late_reason", false, 500, &in.late_reason, &err);
+         json_get_str(body, "late_reason", false, 500, &in.late_reason, &err) &&
+         json_get_str(body, "to", false, 40, &in.to, &err) &&
+         json_get_str(body, "jaksa", false, 40, &in.jaksa, &err);
+    in.team = ok ? json_object_get(body, "team") : NULL;
     in.days = (int)days;
     static const char *const flags[] = {"polri_involved", "severe_illness", "withdraws"};
     bool *flag_out[] = {&in.polri_involved, &in.severe_illness, &in.withdraws};

@@ -76,6 +76,13 @@ HANDLER(h_document_pdf);
 HANDLER(h_dossier);
 HANDLER(h_verify_page);
 
+/* h_review.c */
+HANDLER(h_review_list);
+HANDLER(h_review_counts);
+HANDLER(h_summaries_check);
+HANDLER(h_directions_list);
+HANDLER(h_reassign);
+
 /* The reply for a value from app (200 or status), or for the error when
  * value is NULL. */
 void reply_result(struct http_reply *rep, unsigned status, json_t *value, const struct berr *err);

@@ -16,6 +16,7 @@
 #define CASES   (ROLE_INVESTIGATOR | ROLE_SUPERVISOR | ROLE_PROSECUTOR)
 #define INV     ROLE_INVESTIGATOR
 #define ISSUERS (ROLE_INVESTIGATOR | ROLE_PROSECUTOR)
+#define WATCH   (ROLE_INVESTIGATOR | ROLE_SUPERVISOR)
 
 /* clang-format off */
 const struct route http_routes[] = {
@@ -73,6 +74,11 @@ const struct route http_routes[] = {
     {"GET",    "/api/v1/rulesets",                  h_rulesets_list,    ANY,          0,           "the legal rule sets in force, with values to verify"},
     {"PUT",    "/api/v1/rulesets/{name}/{key}",     h_ruleset_amend,    ADMIN,        ROUTE_AUDIT, "amend one value of a rule set"},
     {"POST",   "/api/v1/verify-chain",              h_verify_chain,     ADMIN,        ROUTE_AUDIT, "recompute every case's hash chain; name the first broken link"},
+    {"GET",    "/api/v1/review",                    h_review_list,      WATCH,        ROUTE_AUDIT, "the files of the caller's reach by urgency, why and who must act: ?office= &reason= &actor= &stage= &state= &mine= &cursor= &limit="},
+    {"GET",    "/api/v1/review/offices",            h_review_counts,    WATCH,        ROUTE_AUDIT, "per office of the caller's reach: files listed, overdue, stalled, in warning (?office=)"},
+    {"GET",    "/api/v1/directions",                h_directions_list,  WATCH,        ROUTE_AUDIT, "supervisors' directions in the caller's reach, the earliest due first: ?state=open|overdue|done|all &office= &mine= &cursor= &limit="},
+    {"POST",   "/api/v1/reassignments",             h_reassign,         ROLE_SUPERVISOR, ROUTE_AUDIT, "move one or many files to other investigators: {cases, add, remove, reason}; one reassigned act per file, all or none"},
+    {"POST",   "/api/v1/summaries/check",           h_summaries_check,  ADMIN,        ROUTE_AUDIT, "compare every case summary of the admin's subtree with its log ({\"repair\": true} rewrites those that differ)"},
 };
 /* clang-format on */
 

@@ -26,9 +26,11 @@ static const char *const design_stages[][2] = {
 /* DESIGN.md "The event catalogue", in order. */
 static const char *const design_events[] = {
     "report_registered", "pre_investigation_ordered", "tak_decided", "dismissed", "sprindik_issued",
-    "spdp_sent", "suspect_designated", "letter_delivered", "summons_served", "bap_recorded",
-    "interpreter_sworn", "search_done", "seizure_done", "evidence_deposited", "resume_written",
-    "arrested", "detained", "detention_extended_pu", "detention_extended_court",
+    "spdp_sent",
+    /* issue 10: the Kejari's receipt of the SPDP */
+    "spdp_received_by_pu", "suspect_designated", "letter_delivered", "summons_served",
+    "bap_recorded", "interpreter_sworn", "search_done", "seizure_done", "evidence_deposited",
+    "resume_written", "arrested", "detained", "detention_extended_pu", "detention_extended_court",
     "detention_suspended", "detention_type_changed", "released", "detensi_started", "detensi_ended",
     "tahap1_sent", "tahap1_received_by_pu", "p16_received", "p17_received", "p18_received",
     "p19_received",
@@ -124,10 +126,11 @@ END_TEST
 
 START_TEST(test_prosecutor_records_the_p_forms_and_the_receipt)
 {
-    const char *pu_only[] = {"tahap1_received_by_pu", "p16_received",  "p17_received",
-                             "p18_received",          "p19_received",  "p20_received",
-                             "p21_received",          "p21a_received", "p22_received",
-                             "p23_received",          "lapsed",        "return_letter_received"};
+    const char *pu_only[] = {"spdp_received_by_pu",   "tahap1_received_by_pu", "p16_received",
+                             "p17_received",          "p18_received",          "p19_received",
+                             "p20_received",          "p21_received",          "p21a_received",
+                             "p22_received",          "p23_received",          "lapsed",
+                             "return_letter_received"};
     for (size_t i = 0; i < sizeof pu_only / sizeof pu_only[0]; i++) {
         enum event e;
         ck_assert(event_lookup(pu_only[i], &e));
@@ -158,7 +161,7 @@ START_TEST(test_investigator_records_everything_else_and_anyone_corrects)
     for (int i = 0; i < EV__COUNT; i++)
         if (event_recordable_by((enum event)i, ACTOR_INVESTIGATOR))
             investigator++;
-    /* 51 events - 12 prosecutor-only - 3 supervisor-only. */
+    /* 52 events - 13 prosecutor-only - 3 supervisor-only. */
     ck_assert_int_eq(investigator, 36);
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_INVESTIGATOR));
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_PROSECUTOR));

@@ -18,21 +18,23 @@ static const char *const expected[ST__COUNT][2] = {
      "sprindik_issued>investigation letter_delivered detensi_started detensi_ended review_note "
      "direction_given direction_done reassigned corrected"},
     {"investigation",
-     "spdp_sent suspect_designated letter_delivered summons_served bap_recorded interpreter_sworn "
+     "spdp_sent spdp_received_by_pu suspect_designated letter_delivered summons_served "
+     "bap_recorded interpreter_sworn "
      "search_done seizure_done evidence_deposited resume_written arrested detained "
      "detention_extended_pu detention_extended_court detention_suspended detention_type_changed "
      "released detensi_started detensi_ended tahap1_sent>with_prosecutor p16_received "
      "p17_received short_procedure_handover>handed_over sp3_issued>terminated review_note "
      "direction_given direction_done reassigned corrected"},
     {"with_prosecutor",
-     "spdp_sent letter_delivered arrested detained detention_extended_pu "
+     "spdp_sent spdp_received_by_pu letter_delivered arrested detained detention_extended_pu "
      "detention_extended_court detention_suspended detention_type_changed released "
      "detensi_started detensi_ended tahap1_received_by_pu p16_received p18_received "
      "p19_received>returned return_letter_received>returned p21_received>complete "
      "deemed_complete_confirmed>complete review_note direction_given direction_done reassigned "
      "corrected"},
     {"returned",
-     "spdp_sent suspect_designated letter_delivered summons_served bap_recorded interpreter_sworn "
+     "spdp_sent spdp_received_by_pu suspect_designated letter_delivered summons_served "
+     "bap_recorded interpreter_sworn "
      "search_done seizure_done evidence_deposited resume_written arrested detained "
      "detention_extended_pu detention_extended_court detention_suspended detention_type_changed "
      "released detensi_started detensi_ended p16_received returned_file_received "
@@ -61,6 +63,10 @@ static const char *const guarded_on_empty[][3] = {
     {"investigation", "tahap1_sent", "spdp_sent suspect resume"},
     {"investigation", "short_procedure_handover", "suspect short_procedure_offence"},
     {"investigation", "p16_received", "spdp_sent"},
+    /* issue 10: the Kejari registers an SPDP only once one was sent (KUHAP 109(1)) */
+    {"investigation", "spdp_received_by_pu", "spdp_sent"},
+    {"with_prosecutor", "spdp_received_by_pu", "spdp_sent"},
+    {"returned", "spdp_received_by_pu", "spdp_sent"},
     {"investigation", "p17_received", "spdp_sent"},
     {"with_prosecutor", "p16_received", "spdp_sent"},
     {"returned", "p16_received", "spdp_sent"},

@@ -30,5 +30,6 @@ Suite *suite_backup(void);
 Suite *suite_contents(void);
 Suite *suite_pforms(void);
 Suite *suite_invforms(void);
+Suite *suite_review(void);
 
 #endif

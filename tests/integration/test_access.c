@@ -188,6 +188,27 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return admin_scoped(r, rel, 200, 404);
     if (IS("GET", "/verify/{code}"))
         return 200; /* public, and shows no case data */
+    /* issue 10: the review list is the investigators' (own office) and the
+     * supervisors' (their subtree); a prosecutor has the inbox; the matrix's
+     * office filter names the cell's office: outside the reach, an empty list */
+    if (IS("GET", "/api/v1/review") || IS("GET", "/api/v1/review/offices"))
+        return r == ROLE_NONE ? 401 : r == ROLE_INVESTIGATOR || r == ROLE_SUPERVISOR ? 200 : 403;
+    if (IS("GET", "/api/v1/directions")) /* as the review list */
+        return r == ROLE_NONE ? 401 : r == ROLE_INVESTIGATOR || r == ROLE_SUPERVISOR ? 200 : 403;
+    /* a supervisor moves the files of their subtree (the matrix's body names
+     * the cell's case and adds the Palembang investigator) */
+    if (IS("POST", "/api/v1/reassignments")) {
+        if (r == ROLE_NONE)
+            return 401;
+        if (r != ROLE_SUPERVISOR)
+            return 403;
+        if (rel == OTHER) /* a Kejaksaan office's case is Pontianak's: out of reach */
+            return 404;
+        /* Palembang's investigator belongs to KANIM-PLG only */
+        return rel == BELOW ? 200 : rel == OWN ? 400 : 404;
+    }
+    if (IS("POST", "/api/v1/summaries/check")) /* the admin's own subtree, like the chain */
+        return admin_only(r, 200);
 #undef IS
     *known = false;
     return 0;
@@ -521,6 +542,12 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
         snprintf(body, bodysz, "{\"summary\":\"Ringkasan uji %d\"}", n);
     else if (strcmp(pattern, "/api/v1/offices/{id}/officials/{official}") == 0)
         snprintf(body, bodysz, "{\"valid_to\":\"2030-12-%02d\"}", 1 + n % 28);
+    else if (strcmp(pattern, "/api/v1/reassignments") == 0)
+        snprintf(body, bodysz,
+                 "{\"cases\":[%lld],\"add\":[\"" NIP_INV_PLG "\"],\"reason\":\"uji %d\"}",
+                 case_ids[o], n);
+    else if (strcmp(pattern, "/api/v1/summaries/check") == 0)
+        snprintf(body, bodysz, "{}");
     else if (strcmp(pattern, "/api/v1/rulesets/{name}/{key}") == 0)
         snprintf(body, bodysz, "{\"value\":5}");
     else if (strcmp(pattern, "/api/v1/users") == 0 && strcmp(r->method, "POST") == 0) {
@@ -643,6 +670,11 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"PUT", "/api/v1/cases/{id}/events/{event}/bap"},
         {"GET", "/api/v1/cases/{id}/events/{event}/resume"},
         {"PUT", "/api/v1/cases/{id}/events/{event}/resume"},
+        {"GET", "/api/v1/review"},
+        {"GET", "/api/v1/review/offices"},
+        {"POST", "/api/v1/summaries/check"},
+        {"GET", "/api/v1/directions"},
+        {"POST", "/api/v1/reassignments"},
     };
     /* a stale rule (its route gone from the table) is a defect too */
     for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++) {

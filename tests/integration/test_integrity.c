@@ -27,7 +27,7 @@
 static struct proc server;
 static int port;
 static char *db;
-static char *inv, *sup;
+static char *inv, *sup, *admin;
 
 static void start_server(void)
 {
@@ -37,6 +37,7 @@ static void start_server(void)
         abort();
     inv = api_login(port, NIP_INV_PLG, DEMO_PW);
     sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
+    admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
 }
 
 static void stop_server(void)
@@ -45,6 +46,7 @@ static void stop_server(void)
     proc_free(&server);
     free(inv);
     free(sup);
+    free(admin);
     free(db);
 }
 
@@ -236,6 +238,19 @@ START_TEST(test_a_case_that_does_not_load_fails_alone_and_a_correction_repairs_i
                    "FROM e WHERE id = $1::bigint RETURNING 1",
                    2, p));
     ck_assert(case_damaged(id));
+
+    /* issue 10: lists read each case's summary, written with each act; a log
+     * written behind berkasd's back is found by the summaries' check, and
+     * the repair (as berkasd --rebuild-summaries after an upgrade) marks it */
+    json_t *check = call("POST", "/api/v1/summaries/check", admin, "{}", 200);
+    ck_assert_int_eq(json_integer_value(json_object_get(check, "mismatched")), 1);
+    ck_assert_int_eq(json_integer_value(json_object_get(
+                         json_array_get(json_object_get(check, "mismatches"), 0), "case_id")),
+                     id);
+    json_decref(check);
+    check = call("POST", "/api/v1/summaries/check", admin, "{\"repair\":true}", 200);
+    ck_assert_int_eq(json_integer_value(json_object_get(check, "damaged")), 1);
+    json_decref(check);
 
     /* the office's list and the supervisor's answer 200, the case marked */
     const char *tokens[2] = {inv, sup};

@@ -339,6 +339,7 @@ struct req {
     bool withdraws;
     bool has_due;
     struct caldate due;
+    bool has_note;    /* issue 10: a direction's text, done's note, reassignment's reason */
     bool foreign;     /* corrected: the original is an act another role records */
     int extra;        /* a field added that the act does not take (enum mfield), or -1 */
     bool late_reason; /* a return after the prosecutor's period, with its reason */
@@ -672,8 +673,9 @@ static int req_unexpected(const struct mcase *mc, const struct req *r)
  * after a lapse or an SP3 on them; Tahap I on the SPDP, the designations,
  * the BAP of each suspect and the resume (KUHAP 110(1)); the prosecutor's
  * receipt on the file sent (KUHAP 138(1)), his answers (P-18, P-19, P-21)
- * on the file sent and received; P-16 and P-17 on the SPDP; the answers to
- * a P-19, the re-send and P-20 on the P-19 (KUHAP 110(3), 138(2)); what
+ * on the file sent and received; the SPDP's receipt, P-16 and P-17 on the
+ * SPDP; the answers to a P-19, the re-send and P-20 on the P-19 (KUHAP
+ * 110(3), 138(2)); what
  * follows a complete file on P-21 or the deemed completion; the SP3 on the
  * Sprindik or the return, and what follows it on the SP3; one suspect's
  * arrest, detention, extensions, suspension, release and detensi on each
@@ -707,6 +709,7 @@ static bool model_depends(const struct case_event *x, const struct case_event *y
         return round || Y == EV_SUSPECT_DESIGNATED;
     case EV_SP3_ISSUED:
         return round || returned;
+    case EV_SPDP_RECEIVED_BY_PU:
     case EV_P16_RECEIVED:
     case EV_P17_RECEIVED:
         return Y == EV_SPDP_SENT;
@@ -977,6 +980,15 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
             expect_problem(x, 400, "bad-input", "direction", "no direction_given to point at");
         else if (r->ev == EV_RETURN_LETTER_RECEIVED && r->nunmet == 0)
             expect_problem(x, 400, "bad-input", "unmet", "a later return names the unmet items");
+        /* issue 10 (server/app/acts.c, after the input's own checks): a
+         * direction has its text and is due no earlier than today; done and
+         * reassigned carry a note */
+        else if (r->ev == EV_DIRECTION_GIVEN && !r->has_note)
+            expect_problem(x, 400, "bad-input", "note", "a direction without its text");
+        else if (as == EV_DIRECTION_GIVEN && r->has_due && caldate_cmp(r->due, today_wib()) < 0)
+            expect_problem(x, 400, "bad-input", "due", "a direction due before today");
+        else if ((r->ev == EV_DIRECTION_DONE || r->ev == EV_REASSIGNED) && !r->has_note)
+            expect_problem(x, 400, "bad-input", "note", "done or reassigned without a note");
         else
             return false;
     }
@@ -1342,8 +1354,12 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
                                                   : 999999999LL;
     if (ev == EV_DIRECTION_GIVEN) {
         r->has_due = true;
-        r->due = caldate_add(r->date, 7 + rnd(m, 14));
+        /* issue 10: due no earlier than today; a few try an earlier one */
+        r->due = chance(m, 92) ? caldate_add(today_wib(), rnd(m, 21))
+                               : caldate_add(today_wib(), -1 - rnd(m, 5));
     }
+    r->has_note = (ev == EV_DIRECTION_GIVEN || ev == EV_DIRECTION_DONE || ev == EV_REASSIGNED) &&
+                  chance(m, 95);
     if (ev == EV_DIRECTION_DONE)
         for (int i = mc->n - 1; i >= 0 && r->ref < 0; i--)
             if (mc->log[i].event == EV_DIRECTION_GIVEN) {
@@ -1500,6 +1516,8 @@ static char *req_json(const struct req *r)
     default:
         break;
     }
+    if (r->has_note)
+        json_object_set_new(o, "note", json_string("Catatan uji model"));
     json_object_set_new(o, "number", json_string("B-1/IMI.3/GR.02/2026"));
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
@@ -2027,9 +2045,20 @@ START_TEST(test_model_random_walk_agrees_with_core)
     char chain[512];
     snprintf(chain, sizeof chain, "%s", m.cl.buf);
     json_decref(v);
+    /* issue 10: every case summary the walk wrote, act by act, is what its
+     * log recomputes to */
+    ck_assert_int_eq(
+        client_call(&m.cl, "POST", "/api/v1/summaries/check", tok_admin, "{}", -1, NULL), 200);
+    v = client_json(&m.cl);
+    bool summaries = json_is_true(json_object_get(v, "consistent")) &&
+                     json_integer_value(json_object_get(v, "cases")) > POOL;
+    char sums[512];
+    snprintf(sums, sizeof sums, "%s", m.cl.buf);
+    json_decref(v);
     model_report(&m, secs, steps);
     client_free(&m.cl);
     ck_assert_msg(intact, "the chain is broken after the walk: %s", chain);
+    ck_assert_msg(summaries, "summaries differ from their logs after the walk: %s", sums);
     ck_assert_msg(m.nmis == 0, "%d mismatches between berkasd and the core (seed %llu); first: %s",
                   m.nmis, (unsigned long long)m.seed, m.report[0]);
 }

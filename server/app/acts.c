@@ -1,0 +1,408 @@
+/*
+ * acts.c - see acts.h.
+ *
+ * The people an act names are looked up in the act's own transaction, as
+ * the acting user: a NIP that is not an active investigator (or prosecutor)
+ * of the case's office (or Kejari) is refused naming the field, never
+ * stored.  The stored payload keeps user ids, which the case's hash chain
+ * then covers.
+ */
+#include "acts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "store/tx.h"
+#include "summary.h"
+
+#define TEAM_MAX 20
+
+static long long ll(PGresult *r, int row, int col)
+{
+    return strtoll(PQgetvalue(r, row, col), NULL, 10);
+}
+
+long long acts_person(struct tx *tx, const char *person, const char *role, long long office_id,
+                      const char *field, struct berr *err)
+{
+    char digits[32];
+    size_t n = 0;
+    for (const char *p = person ? person : ""; *p && n + 1 < sizeof digits; p++) {
+        if (*p == ' ')
+            continue; /* NIPs are printed 8 6 1 3 */
+        if (*p < '0' || *p > '9') {
+            n = 0;
+            break;
+        }
+        digits[n++] = *p;
+    }
+    digits[n] = '\0';
+    if (n == 0 || n > 18) {
+        berr_field(err, BERR_BAD_INPUT, field, "%s: NIP 18 angka", field);
+        return 0;
+    }
+    char office[24];
+    snprintf(office, sizeof office, "%lld", office_id);
+    const char *p[3] = {digits, role, office};
+    /* a NIP has 18 digits; anything shorter is a user id */
+    PGresult *r = tx_query(tx,
+                           "SELECT u.id FROM app.users u JOIN app.offices o ON o.id = u.office_id "
+                           "WHERE (CASE WHEN length($1) = 18 THEN u.nip = $1 ELSE u.id::text = $1 "
+                           "END) AND u.role = $2 AND u.disabled_at IS NULL AND (u.office_id = "
+                           "$3::bigint OR ($2 = 'prosecutor' AND o.kind = 'cabjari' AND "
+                           "o.parent_id = $3::bigint))",
+                           3, p, err);
+    if (!r)
+        return 0;
+    long long id = PQntuples(r) == 1 ? ll(r, 0, 0) : 0;
+    PQclear(r);
+    if (!id)
+        berr_field(err, BERR_BAD_INPUT, field, "%s: %s bukan %s aktif kantor perkara ini", field,
+                   digits, strcmp(role, "prosecutor") == 0 ? "jaksa" : "penyidik");
+    return id;
+}
+
+/* The act behind a chain of corrections (evlog.h: a correction of a
+ * correction corrects the original). */
+static enum event root_act(const struct casefile *cf, enum event ev, long long corrects)
+{
+    if (ev != EV_CORRECTED)
+        return ev;
+    int k = casefile_event_index(cf, corrects);
+    for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
+        k = cf->ev[k].ref;
+    return k >= 0 ? cf->ev[k].event : ev;
+}
+
+static bool has_text(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return true;
+    return false;
+}
+
+/* The people of list (an array of NIPs or ids) as user ids, each once. */
+static json_t *people(struct tx *tx, json_t *list, const char *role, long long office,
+                      const char *field, struct berr *err)
+{
+    if (!json_is_array(list) || json_array_size(list) > TEAM_MAX) {
+        berr_field(err, BERR_BAD_INPUT, field, "%s: daftar NIP (paling banyak %d)", field,
+                   TEAM_MAX);
+        return NULL;
+    }
+    json_t *ids = json_array(), *v;
+    size_t i;
+    json_array_foreach(list, i, v)
+    {
+        char buf[32];
+        const char *s = json_string_value(v);
+        if (json_is_integer(v)) {
+            snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
+            s = buf;
+        }
+        long long id = s ? acts_person(tx, s, role, office, field, err) : 0;
+        if (!id) {
+            if (!s)
+                berr_field(err, BERR_BAD_INPUT, field, "%s: daftar NIP", field);
+            json_decref(ids);
+            return NULL;
+        }
+        bool seen = false;
+        json_t *w;
+        size_t k;
+        json_array_foreach(ids, k, w) seen |= json_integer_value(w) == id;
+        if (!seen)
+            json_array_append_new(ids, json_integer(id));
+    }
+    return ids;
+}
+
+/* The active team of the case, as ids. */
+static json_t *team_now(struct tx *tx, long long case_id, struct berr *err)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    const char *p[1] = {cid};
+    PGresult *r = tx_query(tx,
+                           "SELECT user_id FROM app.case_investigators WHERE case_id = $1::bigint "
+                           "AND removed_at IS NULL",
+                           1, p, err);
+    if (!r)
+        return NULL;
+    json_t *ids = json_array();
+    for (int i = 0; i < PQntuples(r); i++)
+        json_array_append_new(ids, json_integer(ll(r, i, 0)));
+    PQclear(r);
+    return ids;
+}
+
+static bool in_ids(json_t *ids, long long id)
+{
+    json_t *v;
+    size_t i;
+    json_array_foreach(ids, i, v)
+    {
+        if (json_integer_value(v) == id)
+            return true;
+    }
+    return false;
+}
+
+/* A reassignment never leaves a case without an investigator. */
+static bool team_kept(struct tx *tx, const struct casefile *cf, json_t *added, json_t *removed,
+                      struct berr *err)
+{
+    json_t *now = team_now(tx, cf->id, err);
+    if (!now)
+        return false;
+    int left = 0;
+    json_t *v;
+    size_t i;
+    json_array_foreach(now, i, v) left += !in_ids(removed, json_integer_value(v));
+    json_array_foreach(added, i, v) left += !in_ids(now, json_integer_value(v));
+    json_decref(now);
+    if (left == 0)
+        return berr_field(err, BERR_BAD_INPUT, "remove", "perkara %s tidak boleh tanpa penyidik",
+                          cf->number);
+    return true;
+}
+
+static bool check_direction(const struct event_input *in, enum event as, struct caldate today,
+                            struct berr *err)
+{
+    struct caldate due;
+    if (as == EV_DIRECTION_GIVEN && in->due && caldate_parse(in->due, &due) &&
+        caldate_cmp(due, today) < 0) {
+        char t[CALDATE_DATE_LEN];
+        caldate_format(today, t, sizeof t);
+        return berr_field(err, BERR_BAD_INPUT, "due",
+                          "batas arahan tidak boleh sebelum hari ini (%s)", t);
+    }
+    return true;
+}
+
+bool acts_check(struct tx *tx, const struct casefile *cf, enum event ev,
+                const struct event_input *in, const struct actor *who, struct caldate today,
+                json_t *payload, struct berr *err)
+{
+    enum event as = root_act(cf, ev, in->corrects);
+    if (ev == EV_DIRECTION_GIVEN && !has_text(in->note))
+        return berr_field(err, BERR_BAD_INPUT, "note", "arahan perlu teksnya (note)");
+    if (!check_direction(in, as, today, err))
+        return false;
+    if (ev == EV_DIRECTION_DONE && !has_text(in->note))
+        return berr_field(err, BERR_BAD_INPUT, "note", "arahan dilaksanakan perlu catatan (note)");
+    if (ev == EV_REASSIGNED && !has_text(in->note))
+        return berr_field(err, BERR_BAD_INPUT, "note", "pengalihan perlu alasan (note)");
+    /* to, jaksa and team come only with their acts (core/event.c's table,
+     * checked before) */
+    if (in->to) {
+        long long id = acts_person(tx, in->to, "investigator", cf->office_id, "to", err);
+        if (!id)
+            return false;
+        json_object_set_new(payload, "to", json_integer(id));
+    }
+    if (ev == EV_P16_RECEIVED) {
+        long long id = in->jaksa
+                           ? acts_person(tx, in->jaksa, "prosecutor", cf->kejari_id, "jaksa", err)
+                           : who->user_id;
+        if (!id)
+            return false;
+        json_object_set_new(payload, "jaksa", json_integer(id));
+    }
+    if (in->team) {
+        json_t *ids = people(tx, in->team, "investigator", cf->office_id, "team", err);
+        if (!ids)
+            return false;
+        if (json_array_size(ids) == 0) {
+            json_decref(ids);
+            return berr_field(err, BERR_BAD_INPUT, "team", "team: paling sedikit satu penyidik");
+        }
+        json_object_set_new(payload, "team", ids);
+    }
+    if (ev == EV_REASSIGNED && (in->added || in->removed)) {
+        json_t *added = in->added ? people(tx, in->added, "investigator", cf->office_id, "add", err)
+                                  : json_array();
+        json_t *removed = added && in->removed ? people(tx, in->removed, "investigator",
+                                                        cf->office_id, "remove", err)
+                          : added              ? json_array()
+                                               : NULL;
+        bool ok = added && removed && team_kept(tx, cf, added, removed, err);
+        if (ok) {
+            json_object_set(payload, "added", added);
+            json_object_set(payload, "removed", removed);
+        }
+        json_decref(added);
+        json_decref(removed);
+        return ok;
+    }
+    return true;
+}
+
+/* Make ids (or, with only, exactly ids) the case's active team. */
+static bool team_set(struct tx *tx, const struct casefile *cf, json_t *ids, bool only,
+                     const char *source, long long event_id, const struct actor *who,
+                     struct berr *err)
+{
+    char *arr = json_dumps(ids, JSON_COMPACT);
+    if (!arr)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    char cid[24], eid[24], uid[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    snprintf(eid, sizeof eid, "%lld", event_id);
+    snprintf(uid, sizeof uid, "%lld", who->user_id);
+    const char *pu[4] = {cid, arr, eid, uid};
+    const char *pi[4] = {cid, arr, eid, source};
+    bool ok = (!only || tx_exec(tx,
+                                "UPDATE app.case_investigators SET removed_at = now(), removed_by "
+                                "= $4::bigint, event_id = $3::bigint WHERE case_id = $1::bigint "
+                                "AND removed_at IS NULL AND user_id NOT IN (SELECT "
+                                "jsonb_array_elements_text($2::jsonb)::bigint)",
+                                4, pu, err)) &&
+              tx_exec(tx,
+                      "INSERT INTO app.case_investigators AS ci (case_id, user_id, source, "
+                      "event_id) SELECT $1::bigint, v::bigint, $4, $3::bigint FROM "
+                      "jsonb_array_elements_text($2::jsonb) v "
+                      "ON CONFLICT (case_id, user_id) DO UPDATE SET removed_at = NULL, "
+                      "removed_by = NULL, source = EXCLUDED.source, event_id = EXCLUDED.event_id, "
+                      "added_at = CASE WHEN ci.removed_at IS NULL THEN ci.added_at ELSE now() END",
+                      4, pi, err);
+    free(arr);
+    return ok;
+}
+
+static bool team_remove(struct tx *tx, const struct casefile *cf, json_t *ids, long long event_id,
+                        const struct actor *who, struct berr *err)
+{
+    char *arr = json_dumps(ids, JSON_COMPACT);
+    if (!arr)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    char cid[24], eid[24], uid[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    snprintf(eid, sizeof eid, "%lld", event_id);
+    snprintf(uid, sizeof uid, "%lld", who->user_id);
+    const char *p[4] = {cid, arr, eid, uid};
+    bool ok = tx_exec(tx,
+                      "UPDATE app.case_investigators SET removed_at = now(), removed_by = "
+                      "$4::bigint, event_id = $3::bigint WHERE case_id = $1::bigint AND "
+                      "removed_at IS NULL AND user_id IN (SELECT "
+                      "jsonb_array_elements_text($2::jsonb)::bigint)",
+                      4, p, err);
+    free(arr);
+    return ok;
+}
+
+bool acts_apply(struct tx *tx, const struct casefile *cf, enum event ev, long long event_id,
+                json_t *payload, const struct actor *who, struct berr *err)
+{
+    json_t *team = json_object_get(payload, "team");
+    if (team && (ev == EV_SPRINDIK_ISSUED || ev == EV_PRE_INVESTIGATION_ORDERED))
+        return team_set(tx, cf, team, true, "order", event_id, who, err);
+    if (ev == EV_REASSIGNED) {
+        json_t *added = json_object_get(payload, "added"),
+               *removed = json_object_get(payload, "removed");
+        return (!removed || team_remove(tx, cf, removed, event_id, who, err)) &&
+               (!added || team_set(tx, cf, added, false, "reassigned", event_id, who, err));
+    }
+    json_t *jaksa = json_object_get(payload, "jaksa");
+    if (ev == EV_P16_RECEIVED && json_is_integer(jaksa)) {
+        char cid[24], uid[24], eid[24];
+        snprintf(cid, sizeof cid, "%lld", cf->id);
+        snprintf(uid, sizeof uid, "%lld", (long long)json_integer_value(jaksa));
+        snprintf(eid, sizeof eid, "%lld", event_id);
+        const char *p[3] = {cid, uid, eid};
+        return tx_exec(tx,
+                       "INSERT INTO app.case_prosecutors (case_id, user_id, event_id) VALUES "
+                       "($1::bigint, $2::bigint, $3::bigint) ON CONFLICT (case_id, user_id) DO "
+                       "UPDATE SET removed_at = NULL, event_id = EXCLUDED.event_id",
+                       3, p, err);
+    }
+    return true;
+}
+
+/* ---- the case's people, for its document --------------------------------------------- */
+
+static json_t *rows_json(struct tx *tx, const char *sql, long long case_id, struct berr *err)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    const char *p[1] = {cid};
+    PGresult *r = tx_query(tx, sql, 1, p, err);
+    if (!r)
+        return NULL;
+    json_t *a = json_array();
+    for (int i = 0; i < PQntuples(r); i++)
+        json_array_append_new(a, json_loads(PQgetvalue(r, i, 0), 0, NULL));
+    PQclear(r);
+    return a;
+}
+
+/* Directions with who gave them, to whom and who reported them done. */
+static json_t *directions_named(struct tx *tx, const struct casefile *cf, json_t *dirs,
+                                struct berr *err)
+{
+    char *text = json_dumps(dirs, JSON_COMPACT);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", cf->id);
+    const char *p[2] = {text ? text : "[]", cid};
+    PGresult *r = tx_query(
+        tx,
+        "SELECT (d || jsonb_build_object('given_by', gu.name, 'to_name', tu.name, 'to_nip', "
+        "tu.nip, 'done_by', du.name))::text FROM jsonb_array_elements($1::jsonb) d "
+        "LEFT JOIN app.events ge ON ge.id = (d->>'event_id')::bigint AND ge.case_id = $2::bigint "
+        "LEFT JOIN app.users gu ON gu.id = ge.entered_by "
+        "LEFT JOIN app.users tu ON tu.id = (d->>'to')::bigint "
+        "LEFT JOIN app.events de ON de.id = (d->'done'->>'event_id')::bigint AND de.case_id = "
+        "$2::bigint LEFT JOIN app.users du ON du.id = de.entered_by",
+        2, p, err);
+    free(text);
+    if (!r)
+        return NULL;
+    json_t *a = json_array();
+    for (int i = 0; i < PQntuples(r); i++)
+        json_array_append_new(a, json_loads(PQgetvalue(r, i, 0), 0, NULL));
+    PQclear(r);
+    return a;
+}
+
+bool acts_case_extras(struct tx *tx, const struct casefile *cf, json_t *doc, struct berr *err)
+{
+    json_t *team = rows_json(
+        tx,
+        "SELECT json_build_object('id', u.id, 'name', u.name, 'nip', u.nip, 'source', "
+        "ci.source, 'since', ci.added_at)::text FROM app.case_investigators ci JOIN app.users u "
+        "ON u.id = ci.user_id WHERE ci.case_id = $1::bigint AND ci.removed_at IS NULL "
+        "ORDER BY u.name",
+        cf->id, err);
+    json_t *jaksa = team ? rows_json(tx,
+                                     "SELECT json_build_object('id', u.id, 'name', u.name, 'nip', "
+                                     "u.nip, 'since', cp.added_at)::text FROM app.case_prosecutors "
+                                     "cp JOIN app.users u ON u.id = cp.user_id WHERE cp.case_id = "
+                                     "$1::bigint AND cp.removed_at IS NULL ORDER BY u.name",
+                                     cf->id, err)
+                         : NULL;
+    json_t *sum = jaksa ? summary_compute(cf, err) : NULL;
+    json_t *dirs = sum ? json_object_get(json_object_get(sum, "detail"), "directions") : NULL;
+    json_t *named = !sum ? NULL : dirs ? directions_named(tx, cf, dirs, err) : json_array();
+    if (!named) {
+        json_decref(sum);
+        json_decref(team);
+        json_decref(jaksa);
+        return false;
+    }
+    json_object_set_new(doc, "team", team);
+    json_object_set_new(doc, "jaksa", jaksa);
+    json_object_set_new(doc, "directions", named);
+    /* the stage began on the legal date of the act that moved it there, not
+     * when that act was typed in (issue 10: "P-21 since" the demo's load) */
+    json_t *since = json_object_get(sum, "stage_since");
+    if (json_is_string(since)) {
+        json_object_set(doc, "stage_entered_at", json_object_get(doc, "stage_since"));
+        json_object_set(doc, "stage_since", since);
+    }
+    json_decref(sum);
+    return true;
+}

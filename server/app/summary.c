@@ -1,0 +1,865 @@
+/*
+ * summary.c - see summary.h.
+ *
+ * The derivation (summary_compute) reads the log once for what the clocks do
+ * not say (the stage's legal start, the last act, P-19 rounds, arrivals,
+ * statistics dates) and takes every deadline from clock_compute(): this file
+ * computes no period of its own, except "no act for N days", whose N is the
+ * stage's rule-set value and which runs from the last act's legal date like
+ * a day clock (day 0 the act, stalled from the start of day N).
+ */
+#include "summary.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/fsm.h"
+#include "store/db.h"
+#include "store/tx.h"
+
+#define SWEEP_BATCH  400
+#define MISMATCH_MAX 100
+
+/* ---- small JSON helpers ------------------------------------------------------------ */
+
+static json_t *jdate(struct caldate d)
+{
+    char buf[CALDATE_DATE_LEN];
+    return caldate_valid(d) && caldate_format(d, buf, sizeof buf) ? json_string(buf) : json_null();
+}
+
+static json_t *jat(bool has, int64_t t)
+{
+    return has ? json_integer((json_int_t)t) : json_null();
+}
+
+static json_t *jid(long long id)
+{
+    return id > 0 ? json_integer((json_int_t)id) : json_null();
+}
+
+static const char *payload_str(const struct casefile *cf, int i, const char *key)
+{
+    return json_string_value(json_object_get(cf->ev_payload[i], key));
+}
+
+static long long payload_id(const struct casefile *cf, int i, const char *key)
+{
+    json_t *v = json_object_get(cf->ev_payload[i], key);
+    return json_is_integer(v) ? (long long)json_integer_value(v) : 0;
+}
+
+static long long party_of(const struct casefile *cf, int suspect)
+{
+    return suspect >= 0 && suspect < cf->nsuspects ? cf->suspect_ids[suspect] : 0;
+}
+
+/* ---- what the log says beyond the clocks --------------------------------------------- */
+
+struct arrival {
+    int event; /* log index */
+    const char *kind;
+    int received; /* log index of the receipt, or -1 */
+};
+
+struct walk {
+    enum stage stage; /* the replayed stage */
+    struct caldate stage_since;
+    int last; /* log index of the last act, -1 */
+    struct caldate last_on;
+    int p19_rounds;
+    int narrivals;
+    struct arrival *arrivals;
+    json_t *stats;
+    json_t *detentions;         /* [{party_id, from, to}] */
+    struct caldate *held_since; /* per suspect: detained since, or invalid */
+};
+
+/* The stage's actor when nothing moves: who must act on "no act for N days". */
+static enum actor_role stall_actor(enum stage s)
+{
+    return s == ST_WITH_PROSECUTOR ? ACTOR_PROSECUTOR : ACTOR_INVESTIGATOR;
+}
+
+static void close_detention(struct walk *w, const struct casefile *cf, int s, struct caldate to)
+{
+    if (!caldate_valid(w->held_since[s]))
+        return;
+    json_array_append_new(w->detentions,
+                          json_pack("{s:o, s:o, s:o}", "party_id", jid(party_of(cf, s)), "from",
+                                    jdate(w->held_since[s]), "to", jdate(to)));
+    w->held_since[s] = (struct caldate){0, 0, 0};
+}
+
+/* Arrivals at the Kejari (the prosecutor's inbox) and their receipts:
+ * KUHAP 109(1) the SPDP, 8(3)(a) Tahap I, 110(3) the re-sent file, 8(3)(b)
+ * Tahap II.  A receipt answers the latest arrival of its kind still open. */
+static void note_arrival(struct walk *w, const struct casefile *cf, int i, enum event ev)
+{
+    const char *kind = NULL;
+    const char *to = payload_str(cf, i, "recipient");
+    switch (ev) {
+    case EV_SPDP_SENT:
+        kind = !to || strcmp(to, "kejari") == 0 ? "spdp" : NULL;
+        break;
+    case EV_TAHAP1_SENT:
+        kind = "tahap1";
+        break;
+    case EV_RESUBMITTED:
+        kind = "resend";
+        break;
+    case EV_TAHAP2_DONE:
+    case EV_SHORT_PROCEDURE_HANDOVER:
+        kind = "tahap2";
+        break;
+    default:
+        break;
+    }
+    if (kind) {
+        w->arrivals[w->narrivals++] = (struct arrival){i, kind, -1};
+        return;
+    }
+    bool spdp = ev == EV_SPDP_RECEIVED_BY_PU, file = ev == EV_TAHAP1_RECEIVED_BY_PU;
+    for (int k = w->narrivals - 1; (spdp || file) && k >= 0; k--) {
+        const char *kk = w->arrivals[k].kind;
+        bool fits =
+            spdp ? strcmp(kk, "spdp") == 0 : strcmp(kk, "tahap1") == 0 || strcmp(kk, "resend") == 0;
+        if (fits && w->arrivals[k].received < 0) {
+            w->arrivals[k].received = i;
+            return;
+        }
+    }
+}
+
+/* The dates statistics count from, and detention periods per suspect. */
+static void note_stats(struct walk *w, const struct casefile *cf, const struct case_event *e,
+                       struct caldate d)
+{
+    static const struct {
+        enum event ev;
+        const char *key;
+    } dated[] = {{EV_SPRINDIK_ISSUED, "sprindik_on"},
+                 {EV_P21_RECEIVED, "p21_on"},
+                 {EV_DEEMED_COMPLETE_CONFIRMED, "p21_on"},
+                 {EV_TAHAP1_SENT, "tahap1_on"},
+                 {EV_TAHAP2_DONE, "tahap2_on"},
+                 {EV_SHORT_PROCEDURE_HANDOVER, "tahap2_on"},
+                 {EV_TAK_DECIDED, "tak_on"},
+                 {EV_SP3_ISSUED, "sp3_on"},
+                 {EV_LAPSED, "lapsed_on"},
+                 {EV_DISMISSED, "dismissed_on"}};
+    for (size_t k = 0; k < sizeof dated / sizeof dated[0]; k++)
+        if (dated[k].ev == e->event)
+            json_object_set_new(w->stats, dated[k].key, jdate(d));
+    int s = e->suspect;
+    switch (e->event) {
+    case EV_DETAINED:
+        if (s >= 0 && s < cf->nsuspects && !caldate_valid(w->held_since[s]))
+            w->held_since[s] = d;
+        break;
+    case EV_DETENTION_SUSPENDED:
+    case EV_RELEASED:
+        if (s >= 0 && s < cf->nsuspects)
+            close_detention(w, cf, s, d);
+        break;
+    case EV_TAHAP2_DONE:
+    case EV_SHORT_PROCEDURE_HANDOVER: /* KUHAP 8(3)(b): custody passes to the PU */
+        for (int k = 0; k < cf->nsuspects; k++)
+            close_detention(w, cf, k, d);
+        break;
+    default:
+        break;
+    }
+}
+
+static bool walk_log(const struct casefile *cf, struct walk *w, struct berr *err)
+{
+    memset(w, 0, sizeof *w);
+    w->stage = ST_PRE_INVESTIGATION;
+    w->last = -1;
+    w->arrivals = calloc((size_t)cf->nevents + 1, sizeof *w->arrivals);
+    w->held_since = calloc((size_t)cf->nsuspects + 1, sizeof *w->held_since);
+    w->stats = json_object();
+    w->detentions = json_array();
+    if (!w->arrivals || !w->held_since || !w->stats || !w->detentions)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    bool first = true;
+    struct case_event e;
+    for (int i = 0; i < cf->nevents; i++) {
+        if (!evlog_effective(cf->ev, cf->nevents, i, &e))
+            continue;
+        struct caldate d = evlog_date(&e, cf->zone);
+        enum stage to;
+        bool moved = fsm_accepts(w->stage, e.event, &to) && to != w->stage;
+        if (moved)
+            w->stage = to;
+        if (first || moved)
+            w->stage_since = d;
+        first = false;
+        enum event_group g = event_info(e.event)->group;
+        /* supervision and corrections are not progress on the file */
+        if (g != EVG_SUPERVISION && g != EVG_CORRECTION &&
+            (w->last < 0 || caldate_cmp(d, w->last_on) >= 0)) {
+            w->last = i;
+            w->last_on = d;
+        }
+        if (e.event == EV_P19_RECEIVED)
+            w->p19_rounds++;
+        note_arrival(w, cf, i, e.event);
+        note_stats(w, cf, &e, d);
+    }
+    for (int s = 0; s < cf->nsuspects; s++)
+        if (caldate_valid(w->held_since[s]))
+            json_array_append_new(w->detentions,
+                                  json_pack("{s:o, s:o, s:n}", "party_id", jid(party_of(cf, s)),
+                                            "from", jdate(w->held_since[s]), "to"));
+    json_object_set(w->stats, "detentions", w->detentions);
+    return true;
+}
+
+static void walk_free(struct walk *w)
+{
+    free(w->arrivals);
+    free(w->held_since);
+    json_decref(w->stats);
+    json_decref(w->detentions);
+}
+
+/* ---- the clocks ------------------------------------------------------------------------ */
+
+/* Every clock of cf from the core; *set->items malloc'd (caller frees). */
+static bool clocks_of(const struct casefile *cf, struct clock_set *set, struct berr *err)
+{
+    int cap = 16 + 3 * cf->nsuspects;
+    for (int i = 0; i < cf->nevents; i++)
+        cap += cf->ev[i].event == EV_DIRECTION_GIVEN;
+    memset(set, 0, sizeof *set);
+    set->items = calloc((size_t)cap, sizeof *set->items);
+    set->cap = cap;
+    if (!set->items)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    return casefile_clocks(cf, cf->now, set, err);
+}
+
+/* The first warning of c, or its due instant when it has none. */
+static int64_t attention_of(const struct clock *c)
+{
+    int64_t a = c->due_at;
+    for (int i = 0; i < c->nwarn; i++)
+        if (c->warn_at[i] < a)
+            a = c->warn_at[i];
+    return a;
+}
+
+/* The directions of the log, done or not: [{event_id, text, due, due_at, to,
+ * given_on, done}], done = {event_id, on, note} or null.  A direction_done
+ * answers the direction its reference (through corrections) names. */
+static json_t *directions_of(const struct casefile *cf, const struct clock_set *set)
+{
+    json_t *a = json_array();
+    for (int k = 0; k < set->count; k++) {
+        const struct clock *c = &set->items[k];
+        if (c->kind != CLK_DIRECTION)
+            continue;
+        int i = c->source;
+        json_t *done = json_null();
+        struct case_event d;
+        for (int j = i + 1; j < cf->nevents && !c->running && json_is_null(done); j++) {
+            if (cf->ev[j].event != EV_DIRECTION_DONE ||
+                !evlog_effective(cf->ev, cf->nevents, j, &d))
+                continue;
+            int r = d.ref;
+            while (r >= 0 && cf->ev[r].event == EV_CORRECTED)
+                r = cf->ev[r].ref;
+            if (r == i) {
+                const char *note = payload_str(cf, j, "note");
+                done = json_pack("{s:I, s:o, s:s}", "event_id", (json_int_t)cf->ev_id[j], "on",
+                                 jdate(evlog_date(&d, cf->zone)), "note", note ? note : "");
+            }
+        }
+        const char *text = payload_str(cf, i, "note");
+        json_array_append_new(
+            a, json_pack("{s:I, s:s, s:o, s:I, s:o, s:o, s:o}", "event_id",
+                         (json_int_t)cf->ev_id[i], "text", text ? text : "", "due",
+                         jdate(c->due_date), "due_at", (json_int_t)c->due_at, "to",
+                         jid(payload_id(cf, i, "to")), "given_on", jdate(c->start), "done", done));
+    }
+    return a;
+}
+
+struct picked {
+    const struct clock *first; /* the running clock due first */
+    unsigned actors;           /* the actors of the running clocks, directions aside */
+    int64_t attention;         /* min first warning over the running clocks */
+    bool any;
+    int directions;
+    int64_t directions_due;
+    bool pu;
+    int64_t pu_due, pu_attention;
+};
+
+static int clock_cmp(const void *a, const void *b)
+{
+    const struct clock *x = *(const struct clock *const *)a, *y = *(const struct clock *const *)b;
+    return (x->due_at > y->due_at) - (x->due_at < y->due_at);
+}
+
+/* The running clocks, due first first, as the list shows them; and what they
+ * add up to. */
+static json_t *running_clocks(const struct casefile *cf, const struct clock_set *set,
+                              struct picked *p)
+{
+    memset(p, 0, sizeof *p);
+    const struct clock **v = calloc((size_t)set->count + 1, sizeof *v);
+    json_t *a = json_array();
+    int n = 0;
+    for (int k = 0; v && k < set->count; k++)
+        if (set->items[k].running)
+            v[n++] = &set->items[k];
+    if (v)
+        qsort(v, (size_t)n, sizeof *v, clock_cmp); /* stable enough: ties keep no order */
+    for (int k = 0; k < n; k++) {
+        const struct clock *c = v[k];
+        int64_t att = attention_of(c);
+        if (!p->first || c->due_at < p->first->due_at)
+            p->first = c;
+        p->attention = p->any && p->attention < att ? p->attention : att;
+        p->any = true;
+        if (c->kind != CLK_DIRECTION)
+            p->actors |= (unsigned)c->actor;
+        if (c->kind == CLK_DIRECTION) {
+            p->directions_due =
+                p->directions && p->directions_due < c->due_at ? p->directions_due : c->due_at;
+            p->directions++;
+        }
+        if (c->actor == ACTOR_PROSECUTOR) {
+            p->pu_due = p->pu && p->pu_due < c->due_at ? p->pu_due : c->due_at;
+            p->pu_attention = p->pu && p->pu_attention < att ? p->pu_attention : att;
+            p->pu = true;
+        }
+        json_t *j = json_pack(
+            "{s:s, s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:b, s:s, s:s}", "code", c->code, "label",
+            c->label, "actor", actor_code(c->actor), "party_id", jid(party_of(cf, c->suspect)),
+            "event_id", (json_int_t)(c->source >= 0 ? cf->ev_id[c->source] : 0), "due_at",
+            (json_int_t)c->due_at, "attention_at", (json_int_t)att, "strict_at",
+            (json_int_t)c->strict_at, "to_verify", c->to_verify, "basis", c->basis, "period",
+            c->kind == CLK_DETENTION ? det_period_code(c->period) : "");
+        json_array_append_new(a, j);
+    }
+    free(v);
+    return a;
+}
+
+/* ---- the summary ---------------------------------------------------------------------- */
+
+/* Raise it when summary_compute changes what it derives: every row computed
+ * by an older berkasd is then stale and rewritten at start-up. */
+#define SUMMARY_DERIVATION "berkas-summary-2" /* 2: detail.flags (issue 13.3) */
+
+long long summary_rules_sig(const struct ruleset *sets, int n)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (const char *p = SUMMARY_DERIVATION; *p; p++) {
+        h ^= (unsigned char)*p;
+        h *= 1099511628211ULL;
+    }
+    for (int i = 0; i < n; i++) {
+        char buf[96];
+        int len = snprintf(buf, sizeof buf, "%s|%d-%d-%d|", sets[i].name, sets[i].effective_from.y,
+                           sets[i].effective_from.m, sets[i].effective_from.d);
+        for (int k = 0; k < ruleset_key_count(); k++) {
+            const struct rule_value *v = ruleset_value(&sets[i], ruleset_key_at(k));
+            len += snprintf(buf + len, sizeof buf - (size_t)len, "%d%c", v->value,
+                            v->to_verify ? '?' : ',');
+            for (int c = 0; c < len; c++) {
+                h ^= (unsigned char)buf[c];
+                h *= 1099511628211ULL;
+            }
+            len = 0;
+        }
+    }
+    return (long long)(h & 0x7fffffffffffffffULL);
+}
+
+/* The summary of a case whose log does not load: first in every list. */
+static json_t *damaged_summary(json_t *row, const char *why)
+{
+    json_object_set_new(row, "damaged", json_string(why));
+    json_object_set_new(row, "next_due_at", json_integer(0));
+    return row;
+}
+
+static const struct ruleset *rules_on(const struct casefile *cf, struct caldate d)
+{
+    const struct ruleset *rs =
+        caldate_valid(d) ? ruleset_for_date(cf->rulesets, cf->nrulesets, d) : NULL;
+    return rs ? rs : &cf->rulesets[cf->nrulesets - 1];
+}
+
+static json_t *arrivals_json(const struct casefile *cf, const struct walk *w, json_t *row)
+{
+    json_t *a = json_array();
+    struct case_event e;
+    for (int k = 0; k < w->narrivals; k++) {
+        const struct arrival *x = &w->arrivals[k];
+        evlog_effective(cf->ev, cf->nevents, x->event, &e);
+        json_t *recv = json_null();
+        if (x->received >= 0) {
+            struct case_event r;
+            evlog_effective(cf->ev, cf->nevents, x->received, &r);
+            recv = json_pack("{s:I, s:o}", "event_id", (json_int_t)cf->ev_id[x->received], "on",
+                             jdate(evlog_date(&r, cf->zone)));
+        }
+        json_array_append_new(a,
+                              json_pack("{s:I, s:s, s:o, s:o}", "event_id",
+                                        (json_int_t)cf->ev_id[x->event], "kind", x->kind, "sent_on",
+                                        jdate(evlog_date(&e, cf->zone)), "received", recv));
+    }
+    if (w->narrivals > 0) {
+        const struct arrival *x = &w->arrivals[w->narrivals - 1];
+        evlog_effective(cf->ev, cf->nevents, x->event, &e);
+        json_object_set_new(row, "last_arrival_on", jdate(evlog_date(&e, cf->zone)));
+        json_object_set_new(row, "last_arrival_event", jid(cf->ev_id[x->event]));
+    }
+    return a;
+}
+
+/* Every column, null or zero, so that a row always has the same members. */
+static json_t *empty_row(const struct casefile *cf)
+{
+    return json_pack("{s:I, s:s, s:n, s:n, s:n, s:n, s:n, s:n, s:n, s:n, s:n, s:n, s:n, s:i, "
+                     "s:b, s:i, s:n, s:n, s:n, s:n, s:n, s:{}, s:{}, s:n, s:i, s:I}",
+                     "case_id", (json_int_t)cf->id, "stage", stage_code(cf->stage), "stage_since",
+                     "clock_due_at", "clock_attention_at", "clock_code", "clock_actor",
+                     "clock_party", "last_act_on", "last_act_type", "stall_at", "stall_actor",
+                     "next_due_at", "p19_rounds", 0, "pingpong", false, "directions_open", 0,
+                     "directions_due_at", "pu_due_at", "pu_attention_at", "last_arrival_on",
+                     "last_arrival_event", "detail", "stats", "damaged", "case_version",
+                     cf->version, "rules_sig",
+                     (json_int_t)summary_rules_sig(cf->rulesets, cf->nrulesets));
+}
+
+json_t *summary_compute(const struct casefile *cf, struct berr *err)
+{
+    json_t *row = empty_row(cf);
+    if (!row) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        return NULL;
+    }
+    if (cf->nrulesets <= 0)
+        return damaged_summary(row, "tanpa aturan");
+    struct walk w;
+    struct clock_set set;
+    if (!walk_log(cf, &w, err)) {
+        walk_free(&w);
+        json_decref(row);
+        return NULL;
+    }
+    /* the clocks' fold is the readers' one validation (casefile_loads): a
+     * log it refuses is damaged */
+    struct berr lerr = {0};
+    if (!clocks_of(cf, &set, &lerr)) {
+        bool oom = set.items == NULL;
+        free(set.items);
+        walk_free(&w);
+        if (oom) {
+            json_decref(row);
+            *err = lerr;
+            return NULL;
+        }
+        return damaged_summary(row, lerr.message);
+    }
+    if (w.stage == cf->stage)
+        json_object_set_new(row, "stage_since", jdate(w.stage_since));
+    struct picked p;
+    json_t *clocks = running_clocks(cf, &set, &p);
+    int64_t next = 0;
+    bool has_next = false;
+    if (p.first) {
+        const struct clock *c = p.first;
+        json_object_set_new(row, "clock_due_at", jat(true, c->due_at));
+        json_object_set_new(row, "clock_attention_at", jat(true, p.attention));
+        json_object_set_new(row, "clock_code", json_string(c->code));
+        json_object_set_new(row, "clock_actor", json_string(actor_code(c->actor)));
+        json_object_set_new(row, "clock_party", jid(party_of(cf, c->suspect)));
+        next = c->due_at;
+        has_next = true;
+    }
+    const struct ruleset *rs = rules_on(cf, w.last_on);
+    /* a stage whose own actor has a legal clock running is watched by it;
+     * "no act for N days" watches the files nothing else watches */
+    bool watched = (p.actors & (unsigned)stall_actor(cf->stage)) != 0;
+    int stall_days = w.last >= 0 && !watched ? ruleset_stall_days(rs, cf->stage) : 0;
+    if (w.last >= 0) {
+        json_object_set_new(row, "last_act_on", jdate(w.last_on));
+        json_object_set_new(row, "last_act_type", json_string(event_code(cf->ev[w.last].event)));
+    }
+    if (stall_days > 0) {
+        /* "no act for N days": day 0 is the last act, stalled from day N */
+        int64_t stall = caldate_day_start(caldate_add(w.last_on, stall_days), cf->zone);
+        json_object_set_new(row, "stall_at", jat(true, stall));
+        json_object_set_new(row, "stall_actor", json_string(actor_code(stall_actor(cf->stage))));
+        if (!has_next || stall < next)
+            next = stall;
+        has_next = true;
+    }
+    json_object_set_new(row, "next_due_at", jat(has_next, next));
+    json_object_set_new(row, "p19_rounds", json_integer(w.p19_rounds));
+    json_object_set_new(row, "pingpong", json_boolean(w.p19_rounds >= rs->pingpong_rounds.value));
+    json_object_set_new(row, "directions_open", json_integer(p.directions));
+    json_object_set_new(row, "directions_due_at", jat(p.directions > 0, p.directions_due));
+    json_object_set_new(row, "pu_due_at", jat(p.pu, p.pu_due));
+    json_object_set_new(row, "pu_attention_at", jat(p.pu, p.pu_attention));
+    json_t *arrivals = arrivals_json(cf, &w, row);
+    json_object_set_new(row, "detail",
+                        json_pack("{s:o, s:o, s:o, s:i, s:o}", "clocks", clocks, "directions",
+                                  directions_of(cf, &set), "arrivals", arrivals, "stall_days",
+                                  stall_days, "flags", summary_flags(cf)));
+    json_object_set(row, "stats", w.stats);
+    free(set.items);
+    walk_free(&w);
+    return row;
+}
+
+json_t *summary_flags(const struct casefile *cf)
+{
+    struct case_facts f;
+    casefile_facts(cf, -1, caldate_local_date(cf->now, cf->zone), &f);
+    json_t *flags = json_array();
+    if (f.returns_late > 0)
+        json_array_append_new(flags, json_string("p19_out_of_time"));
+    return flags;
+}
+
+/* ---- storing ---------------------------------------------------------------------------- */
+
+/* The columns summary_compute gives, as jsonb_to_recordset reads them. */
+#define SUMMARY_RECORD                                                                             \
+    "j(case_id bigint, stage text, stage_since date, clock_due_at bigint, "                        \
+    "clock_attention_at bigint, clock_code text, clock_actor text, clock_party bigint, "           \
+    "last_act_on date, last_act_type text, stall_at bigint, stall_actor text, "                    \
+    "next_due_at bigint, p19_rounds int, pingpong boolean, directions_open int, "                  \
+    "directions_due_at bigint, pu_due_at bigint, pu_attention_at bigint, last_arrival_on date, "   \
+    "last_arrival_event bigint, detail jsonb, stats jsonb, damaged text, case_version int, "       \
+    "rules_sig bigint)"
+
+bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
+{
+    if (json_array_size(rows) == 0)
+        return true;
+    char *text = json_dumps(rows, JSON_COMPACT);
+    if (!text)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    const char *p[1] = {text};
+    bool ok = tx_exec(
+        tx,
+        "INSERT INTO app.case_summaries AS s (case_id, office_id, kejari_id, disclosed, scope1, "
+        "scope2, scope3, stage, stage_since, clock_due_at, clock_attention_at, clock_code, "
+        "clock_actor, clock_party, last_act_on, last_act_type, stall_at, stall_actor, "
+        "next_due_at, p19_rounds, pingpong, directions_open, directions_due_at, pu_due_at, "
+        "pu_attention_at, last_arrival_on, last_arrival_event, detail, stats, damaged, "
+        "case_version, rules_sig, computed_at) "
+        "SELECT j.case_id, c.office_id, c.kejari_id, c.disclosed_at IS NOT NULL, "
+        "o.ancestors[1], o.ancestors[2], o.ancestors[3], j.stage, j.stage_since, "
+        "to_timestamp(j.clock_due_at), to_timestamp(j.clock_attention_at), j.clock_code, "
+        "j.clock_actor, j.clock_party, j.last_act_on, j.last_act_type, to_timestamp(j.stall_at), "
+        "j.stall_actor, to_timestamp(j.next_due_at), j.p19_rounds, j.pingpong, "
+        "j.directions_open, to_timestamp(j.directions_due_at), to_timestamp(j.pu_due_at), "
+        "to_timestamp(j.pu_attention_at), j.last_arrival_on, j.last_arrival_event, j.detail, "
+        "j.stats, j.damaged, j.case_version, j.rules_sig, now() "
+        "FROM jsonb_to_recordset($1::jsonb) AS " SUMMARY_RECORD " "
+        "JOIN app.cases c ON c.id = j.case_id JOIN app.offices o ON o.id = c.office_id "
+        "ON CONFLICT (case_id) DO UPDATE SET office_id = EXCLUDED.office_id, "
+        "kejari_id = EXCLUDED.kejari_id, disclosed = EXCLUDED.disclosed, "
+        "scope1 = EXCLUDED.scope1, scope2 = EXCLUDED.scope2, scope3 = EXCLUDED.scope3, "
+        "stage = EXCLUDED.stage, stage_since = EXCLUDED.stage_since, "
+        "clock_due_at = EXCLUDED.clock_due_at, clock_attention_at = EXCLUDED.clock_attention_at, "
+        "clock_code = EXCLUDED.clock_code, clock_actor = EXCLUDED.clock_actor, "
+        "clock_party = EXCLUDED.clock_party, last_act_on = EXCLUDED.last_act_on, "
+        "last_act_type = EXCLUDED.last_act_type, stall_at = EXCLUDED.stall_at, "
+        "stall_actor = EXCLUDED.stall_actor, next_due_at = EXCLUDED.next_due_at, "
+        "p19_rounds = EXCLUDED.p19_rounds, pingpong = EXCLUDED.pingpong, "
+        "directions_open = EXCLUDED.directions_open, "
+        "directions_due_at = EXCLUDED.directions_due_at, pu_due_at = EXCLUDED.pu_due_at, "
+        "pu_attention_at = EXCLUDED.pu_attention_at, last_arrival_on = EXCLUDED.last_arrival_on, "
+        "last_arrival_event = EXCLUDED.last_arrival_event, detail = EXCLUDED.detail, "
+        "stats = EXCLUDED.stats, damaged = EXCLUDED.damaged, "
+        "case_version = EXCLUDED.case_version, rules_sig = EXCLUDED.rules_sig, "
+        "computed_at = EXCLUDED.computed_at",
+        1, p, err);
+    free(text);
+    return ok;
+}
+
+bool summary_write(struct tx *tx, const struct casefile *cf, struct berr *err)
+{
+    json_t *row = summary_compute(cf, err);
+    if (!row)
+        return false;
+    json_t *rows = json_pack("[o]", row);
+    bool ok = rows && summary_store(tx, rows, err);
+    json_decref(rows);
+    return ok;
+}
+
+/* ---- rebuilding and checking ------------------------------------------------------------ */
+
+/* The stored rows of a batch in summary_compute's shape, by case id; the
+ * office columns are checked against the case row ("fence"). */
+#define SUMMARY_STORED                                                                             \
+    "SELECT s.case_id, json_build_object('case_id', s.case_id, 'stage', s.stage, "                 \
+    "'stage_since', s.stage_since, "                                                               \
+    "'clock_due_at', extract(epoch FROM s.clock_due_at)::bigint, "                                 \
+    "'clock_attention_at', extract(epoch FROM s.clock_attention_at)::bigint, "                     \
+    "'clock_code', s.clock_code, 'clock_actor', s.clock_actor, 'clock_party', s.clock_party, "     \
+    "'last_act_on', s.last_act_on, 'last_act_type', s.last_act_type, "                             \
+    "'stall_at', extract(epoch FROM s.stall_at)::bigint, 'stall_actor', s.stall_actor, "           \
+    "'next_due_at', extract(epoch FROM s.next_due_at)::bigint, 'p19_rounds', s.p19_rounds, "       \
+    "'pingpong', s.pingpong, 'directions_open', s.directions_open, "                               \
+    "'directions_due_at', extract(epoch FROM s.directions_due_at)::bigint, "                       \
+    "'pu_due_at', extract(epoch FROM s.pu_due_at)::bigint, "                                       \
+    "'pu_attention_at', extract(epoch FROM s.pu_attention_at)::bigint, "                           \
+    "'last_arrival_on', s.last_arrival_on, 'last_arrival_event', s.last_arrival_event, "           \
+    "'detail', s.detail, 'stats', s.stats, 'damaged', s.damaged, "                                 \
+    "'case_version', s.case_version, 'rules_sig', s.rules_sig)::text, "                            \
+    "(s.office_id, s.kejari_id, s.disclosed, s.scope1, s.scope2, s.scope3) IS NOT DISTINCT FROM "  \
+    "(c.office_id, c.kejari_id, c.disclosed_at IS NOT NULL, o.ancestors[1], o.ancestors[2], "      \
+    "o.ancestors[3]) FROM app.case_summaries s JOIN app.cases c ON c.id = s.case_id "              \
+    "JOIN app.offices o ON o.id = c.office_id WHERE s.case_id = ANY ($1::bigint[])"
+
+/* The members of a and b that differ, as a JSON array of names. */
+static json_t *differing(json_t *a, json_t *b)
+{
+    json_t *names = json_array();
+    const char *key;
+    json_t *v;
+    json_object_foreach(a, key, v)
+    {
+        if (!json_equal(v, json_object_get(b, key)))
+            json_array_append_new(names, json_string(key));
+    }
+    return names;
+}
+
+/* "{1,2,3}" of ids[0..n), malloc'd. */
+static char *id_array(const long long *ids, int n)
+{
+    size_t cap = (size_t)n * 21 + 3, used = 0;
+    char *s = malloc(cap);
+    if (!s)
+        return NULL;
+    s[used++] = '{';
+    for (int i = 0; i < n; i++)
+        used += (size_t)snprintf(s + used, cap - used, "%s%lld", i ? "," : "", ids[i]);
+    snprintf(s + used, cap - used, "}");
+    return s;
+}
+
+struct batch {
+    long long ids[SWEEP_BATCH];
+    int n;
+    struct casefile cf[SWEEP_BATCH];
+};
+
+/* The next batch of case ids after *after under root (or, in stale mode,
+ * the cases whose summary is missing or of other rule sets). */
+static bool next_ids(struct tx *tx, long long root, enum summary_mode mode, long long sig,
+                     long long *after, struct batch *b, struct berr *err)
+{
+    char a[24], r[24], s[24], lim[16];
+    snprintf(a, sizeof a, "%lld", *after);
+    snprintf(r, sizeof r, "%lld", root);
+    snprintf(s, sizeof s, "%lld", sig);
+    snprintf(lim, sizeof lim, "%d", SWEEP_BATCH);
+    const char *p[4] = {a, r, s, lim};
+    PGresult *res =
+        mode == SUMMARY_STALE
+            ? tx_query(tx,
+                       "SELECT c.id FROM app.cases c LEFT JOIN app.case_summaries s ON "
+                       "s.case_id = c.id WHERE c.id > $1::bigint AND ($2::bigint = 0 OR EXISTS "
+                       "(SELECT 1 FROM app.offices o WHERE o.id = c.office_id AND $2::bigint = "
+                       "ANY (o.ancestors))) AND (s.case_id IS NULL OR s.rules_sig <> $3::bigint OR "
+                       "s.case_version <> c.version) ORDER BY c.id LIMIT $4::int",
+                       4, p, err)
+            : tx_query(tx,
+                       "SELECT c.id FROM app.cases c WHERE c.id > $1::bigint AND ($2::bigint = "
+                       "0 OR EXISTS (SELECT 1 FROM app.offices o WHERE o.id = c.office_id AND "
+                       "$2::bigint = ANY (o.ancestors))) AND $3::bigint IS NOT NULL "
+                       "ORDER BY c.id LIMIT $4::int",
+                       4, p, err);
+    if (!res)
+        return false;
+    b->n = PQntuples(res);
+    for (int i = 0; i < b->n; i++)
+        b->ids[i] = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+    if (b->n > 0)
+        *after = b->ids[b->n - 1];
+    PQclear(res);
+    return true;
+}
+
+/* The stored rows of the batch, as an object keyed by case id ("fence" added). */
+static json_t *stored_rows(struct tx *tx, const struct batch *b, struct berr *err)
+{
+    char *arr = id_array(b->ids, b->n);
+    if (!arr) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        return NULL;
+    }
+    const char *p[1] = {arr};
+    PGresult *r = tx_query(tx, SUMMARY_STORED, 1, p, err);
+    free(arr);
+    if (!r)
+        return NULL;
+    json_t *by_id = json_object();
+    for (int i = 0; i < PQntuples(r); i++) {
+        json_t *row = json_loads(PQgetvalue(r, i, 1), 0, NULL);
+        if (!row)
+            continue;
+        json_object_set_new(row, "fence", json_boolean(PQgetvalue(r, i, 2)[0] == 't'));
+        json_object_set_new(by_id, PQgetvalue(r, i, 0), row);
+    }
+    PQclear(r);
+    return by_id;
+}
+
+static void note_mismatch(struct summary_report *rep, const struct casefile *cf, json_t *cols)
+{
+    rep->mismatched++;
+    if (json_array_size(rep->mismatches) < MISMATCH_MAX)
+        json_array_append_new(rep->mismatches,
+                              json_pack("{s:I, s:s, s:O}", "case_id", (json_int_t)cf->id, "number",
+                                        cf->number, "columns", cols));
+}
+
+/* Compare and (by mode) rewrite one loaded batch. */
+static bool sweep_batch(struct tx *tx, struct batch *b, enum summary_mode mode,
+                        struct summary_report *rep, struct berr *err)
+{
+    json_t *stored =
+        mode == SUMMARY_REBUILD || mode == SUMMARY_STALE ? json_object() : stored_rows(tx, b, err);
+    json_t *write = json_array();
+    bool ok = stored && write;
+    for (int i = 0; ok && i < b->n; i++) {
+        const struct casefile *cf = &b->cf[i];
+        if (cf->id == 0)
+            continue; /* gone between the two queries: cannot be, cases are never deleted */
+        rep->cases++;
+        json_t *row = summary_compute(cf, err);
+        if (!row) {
+            ok = false;
+            break;
+        }
+        if (!json_is_null(json_object_get(row, "damaged")))
+            rep->damaged++;
+        char key[24];
+        snprintf(key, sizeof key, "%lld", cf->id);
+        json_t *old = json_object_get(stored, key);
+        bool rewrite = mode == SUMMARY_REBUILD || mode == SUMMARY_STALE;
+        if (mode == SUMMARY_CHECK || mode == SUMMARY_REPAIR) {
+            /* the case's version moves with acts that change nothing here: not compared */
+            json_object_set(row, "fence", json_true());
+            if (old)
+                json_object_set(old, "case_version", json_object_get(row, "case_version"));
+            json_t *cols = old ? differing(row, old) : json_pack("[s]", "missing");
+            if (json_array_size(cols) > 0) {
+                note_mismatch(rep, cf, cols);
+                rewrite = mode == SUMMARY_REPAIR;
+            }
+            json_decref(cols);
+            json_object_del(row, "fence");
+        }
+        if (rewrite) {
+            json_array_append(write, row);
+            rep->written++;
+        }
+        json_decref(row);
+    }
+    ok = ok && summary_store(tx, write, err);
+    json_decref(stored);
+    json_decref(write);
+    return ok;
+}
+
+/* A transaction on one snapshot: the case rows, their suspects and events
+ * are read as of one instant, and writing a row that an act rewrote since
+ * fails (40001) instead of overwriting it with an older truth. */
+static bool sweep_begin(struct tx *tx, struct db_pool *pool, struct berr *err)
+{
+    tx->pool = pool;
+    tx->conn = db_acquire(pool, 2000, err);
+    if (!tx->conn)
+        return false;
+    if (!tx_exec(tx, "BEGIN ISOLATION LEVEL REPEATABLE READ", 0, NULL, err)) {
+        tx_end(tx);
+        return false;
+    }
+    return true;
+}
+
+/* One batch after *after: read, compare, write, commit.  *after moves on
+ * only when it committed. */
+static bool sweep_once(struct db_pool *pool, long long root, enum summary_mode mode,
+                       long long *after, struct batch *b, struct summary_report *rep,
+                       struct berr *err)
+{
+    struct tx tx;
+    if (!sweep_begin(&tx, pool, err))
+        return false;
+    struct ruleset sets[RULESET_BUILTIN_COUNT];
+    int nsets = 0;
+    long long next = *after;
+    struct summary_report part = {.mismatches = rep->mismatches};
+    bool ok = rulesets_load(&tx, sets, &nsets, err) &&
+              next_ids(&tx, root, mode, summary_rules_sig(sets, nsets), &next, b, err) &&
+              casefile_load_many(&tx, b->ids, b->n, b->cf, err);
+    if (ok) {
+        ok = sweep_batch(&tx, b, mode, &part, err);
+        for (int i = 0; i < b->n; i++)
+            casefile_free(&b->cf[i]);
+    }
+    ok = ok && tx_commit(&tx, err);
+    tx_end(&tx);
+    if (ok) {
+        *after = next;
+        rep->cases += part.cases;
+        rep->written += part.written;
+        rep->mismatched += part.mismatched;
+        rep->damaged += part.damaged;
+    }
+    return ok;
+}
+
+bool summary_sweep(struct db_pool *pool, long long root, enum summary_mode mode,
+                   struct summary_report *rep, struct berr *err)
+{
+    memset(rep, 0, sizeof *rep);
+    rep->mismatches = json_array();
+    struct batch *b = calloc(1, sizeof *b);
+    if (!b || !rep->mismatches) {
+        free(b);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    long long after = 0;
+    bool ok = true;
+    for (int tries = 0; ok;) {
+        size_t listed = json_array_size(rep->mismatches);
+        if (sweep_once(pool, root, mode, &after, b, rep, err)) {
+            tries = 0;
+            if (b->n < SWEEP_BATCH)
+                break;
+            continue;
+        }
+        /* an act rewrote a row of the batch meanwhile: read it again */
+        while (json_array_size(rep->mismatches) > listed)
+            json_array_remove(rep->mismatches, listed);
+        ok = err->kind == BERR_CONFLICT && ++tries < 10;
+        if (ok)
+            berr_clear(err);
+    }
+    free(b);
+    return ok;
+}

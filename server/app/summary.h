@@ -1,0 +1,82 @@
+/*
+ * summary.h - what the lists need of one case, derived from its log: the
+ * row of app.case_summaries (sql/0009_review.sql).
+ *
+ * summary_compute() is the one function that derives it, from the core's own
+ * output (clock_compute, the stage machine, the rule sets): the earliest
+ * running clock and who must act on it, when the first warning begins, the
+ * stage and the legal date it began, the last act, "no act for N days" with N
+ * the stage's rule-set threshold, P-19 rounds and ping-pong, directions,
+ * running detentions per suspect, the arrivals at the Kejari and the
+ * prosecutor's own deadline, and the dates statistics need.  It never reads
+ * `now`: deadlines are instants, compared with now() by the query, so a
+ * stored row stays true as time passes.
+ *
+ * Invariant: a stored summary equals summary_compute() of its case's log
+ * under the rule sets whose fingerprint (rules_sig) it carries.  The write
+ * path keeps it (summary_write, in the event's own transaction); a rule-set
+ * amendment changes the fingerprint, and summary_sweep() rewrites every row
+ * whose fingerprint is not the current one; summary_sweep() also rebuilds
+ * and checks every row on demand.  Issue 12 folds this into a snapshot of
+ * the core's state: keep the derivation in summary_compute().
+ */
+#ifndef BERKAS_APP_SUMMARY_H
+#define BERKAS_APP_SUMMARY_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "casefile.h"
+#include "core/error.h"
+#include "core/ruleset.h"
+
+struct tx;
+struct db_pool;
+
+/* The summary of cf - its log, stage and version as loaded (the write path
+ * appends the act it records first) - as one JSON object whose members are
+ * the columns of app.case_summaries, instants as Unix seconds, absent
+ * values as null.  A log that does not load gives a summary marked damaged
+ * that sorts first.  NULL with err only when out of memory. */
+json_t *summary_compute(const struct casefile *cf, struct berr *err);
+
+/* Insert or replace the rows (an array of summary_compute objects) in one
+ * statement; each case's office, Kejari, disclosure and office path are
+ * taken from its own row, not from the input. */
+bool summary_store(struct tx *tx, json_t *rows, struct berr *err);
+
+/* summary_compute and summary_store of one case: the write path's call,
+ * inside the transaction that recorded the act. */
+bool summary_write(struct tx *tx, const struct casefile *cf, struct berr *err);
+
+/* A fingerprint of the rule sets (names, dates, every value and mark) and of
+ * the derivation's own version, kept with each summary so that an amendment
+ * or a new berkasd shows which rows are stale. */
+long long summary_rules_sig(const struct ruleset *sets, int n);
+
+enum summary_mode {
+    SUMMARY_CHECK,   /* compare every stored row with its recomputation */
+    SUMMARY_REPAIR,  /* compare, and rewrite the rows that differ or are missing */
+    SUMMARY_REBUILD, /* rewrite every row */
+    SUMMARY_STALE,   /* rewrite the rows missing or computed under other rule sets */
+};
+
+struct summary_report {
+    long long cases;      /* cases visited */
+    long long written;    /* rows written */
+    long long mismatched; /* rows that differed from their recomputation (or were missing) */
+    long long damaged;    /* cases whose log does not load */
+    json_t *mismatches;   /* up to 100 of them: {case_id, number, columns}; caller decrefs */
+};
+
+/* Walk every case under office root (0: every case) in batches of one
+ * transaction each, on pool (connections as berkas_maint), and do mode.
+ * rep is filled (rep->mismatches allocated; the caller decrefs it). */
+bool summary_sweep(struct db_pool *pool, long long root, enum summary_mode mode,
+                   struct summary_report *rep, struct berr *err);
+
+/* What a supervisor's list shows beside the clocks (issue 13.3): "p19_out_of_time" when
+ * a return was recorded after the prosecutor's period, with its reason.  A new array. */
+json_t *summary_flags(const struct casefile *cf);
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * workspace.h - the supervisors' and prosecutors' workspace (issue 10): the
+ * review list and its counts per office, directions, the team of a case,
+ * the prosecutor's inbox, statistics, and the summaries' check.
+ *
+ * Every list here is SQL over app.case_summaries (summary.h): one query per
+ * page, paged by a cursor on the list's own order, never OFFSET, behind the
+ * same two fences as every case read (the role's WHERE clause here, and
+ * row-level security on the summary's own columns).  Results are jansson
+ * documents the caller owns; errors say what was wrong in Indonesian.
+ */
+#ifndef BERKAS_APP_WORKSPACE_H
+#define BERKAS_APP_WORKSPACE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "actor.h"
+#include "core/error.h"
+
+struct app;
+
+/* ---- the review list (review.c) ---------------------------------------------------- */
+
+struct review_filter {
+    const char *office; /* an office of the caller's subtree: id or code; NULL: all of it */
+    const char *reason; /* a clock code, "stall" or "damaged" */
+    const char *actor;  /* investigator, prosecutor, court, supervisor */
+    const char *stage;
+    const char *state;  /* overdue, stalled, warning, ok, damaged */
+    const char *mine;   /* "true"/"false": only the caller's own cases (investigators: true) */
+    const char *cursor; /* from the previous page */
+    int limit;          /* 1..100, 0 = 50 */
+};
+
+/* Every file of the caller's reach with a deadline or a stall, the earliest
+ * first (the longest overdue on top): why, who must act, by when in the
+ * office's time, age, P-19 rounds, detentions, directions.  Investigators
+ * (own office) and supervisors (their subtree).  Audited. */
+json_t *app_review_list(struct app *app, const struct actor *who, const struct review_filter *f,
+                        struct audit_rec *au, struct berr *err);
+
+/* Per office of the caller's reach: files listed, overdue, stalled, in
+ * warning, damaged, directions overdue, ping-pong. */
+json_t *app_review_counts(struct app *app, const struct actor *who, const char *office,
+                          struct audit_rec *au, struct berr *err);
+
+/* ---- directions and the team (directions.c, acts.h) ---------------------------------- */
+
+struct direction_filter {
+    const char *state;  /* open (default: open and overdue), overdue, done, all */
+    const char *office; /* an office of the caller's reach */
+    const char *mine;   /* investigators: addressed to them or their office (default);
+                           supervisors: given by them */
+    const char *cursor;
+    int limit;
+};
+
+/* The directions of the caller's reach, the earliest due first: text, due
+ * date in the office's time, state, to whom, who gave it, done with what. */
+json_t *app_directions_list(struct app *app, const struct actor *who,
+                            const struct direction_filter *f, struct audit_rec *au,
+                            struct berr *err);
+
+struct reassign_input {
+    json_t *cases;      /* ids or case numbers, 1..100 */
+    json_t *add;        /* NIPs of investigators to add (of each case's office) */
+    json_t *remove;     /* NIPs to take off */
+    const char *reason; /* required */
+};
+
+/* A supervisor moves one or many files at once: one `reassigned` act per
+ * file, all or none, each with the reason; audited as one line too. */
+json_t *app_reassign(struct app *app, const struct actor *who, const struct reassign_input *in,
+                     struct audit_rec *au, struct berr *err);
+
+/* ---- summaries (review.c) ----------------------------------------------------------- */
+
+/* Admin: compare every summary of the admin's subtree with its
+ * recomputation from the log (repair: and rewrite those that differ);
+ * names the cases that differ, never their contents.  Needs app->maint. */
+json_t *app_summaries_check(struct app *app, const struct actor *who, bool repair,
+                            struct audit_rec *au, struct berr *err);
+
+/* Start the thread that rewrites summaries computed under other rule sets
+ * (after an amendment) and builds missing ones; app_summaries_wake() nudges
+ * it.  Needs app->maint.  app_summaries_stop() joins it. */
+bool app_summaries_start(struct app *app, struct berr *err);
+void app_summaries_wake(struct app *app);
+void app_summaries_stop(struct app *app);
+
+#endif

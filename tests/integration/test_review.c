@@ -1,0 +1,1143 @@
+/*
+ * test_review.c - the supervisors' review list over real HTTP (issue 10):
+ * for a case at every stage, the reason it is listed and who must act, with
+ * the expected deadline written from DOMAIN.md 5.2's table (not from the
+ * code); the order and the cursor; the filters and their bad values; who may
+ * call it and what each caller sees; the counts per office; and the case
+ * summaries the list stands on: checked against the logs, a tampered row
+ * named and repaired, time passing without a write, and a rule-set
+ * amendment reaching the list.
+ *
+ * Dates are days before today on the office's calendar (Palembang, WIB);
+ * today is after 2 January 2026, so the acts fall under UU 20/2025's rule set
+ * (KUHAP-2025), whose periods DOMAIN.md says keep the 1981 values.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/caldate.h"
+#include "harness.h"
+#include "suites.h"
+
+static struct proc server;
+static int port;
+static char *db;
+static char *inv, *inv2, *pros, *sup_plg, *sup_kanwil, *sup_ditjen, *admin;
+
+/* the cases of the stage walk, opened once for the suite */
+enum walk_case {
+    W_PRE,        /* prapenyidikan, nothing for N days */
+    W_NO_SPDP,    /* Sprindik 8 days ago, no SPDP */
+    W_DETAINED,   /* a suspect detained 18 days ago */
+    W_WITH_PU,    /* the PU received the file 8 days ago */
+    W_UNRECEIVED, /* sent 20 days ago, receipt never recorded */
+    W_RETURNED,   /* P-19 15 days ago */
+    W_COMPLETE,   /* P-21 61 days ago */
+    W_SP3,        /* SP3 3 days ago, not notified */
+    W_HANDED,     /* Tahap II done */
+    W_TAK,        /* administrative action */
+    W_DISMISSED,  /* not pursued */
+    W_COUNT
+};
+static long long walk[W_COUNT];
+static long long detained_suspect;
+static long long kejari_plg;
+
+/* ---- HTTP ------------------------------------------------------------------------------ */
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    struct http_result r;
+    ck_assert(api_call(port, method, path, token, body, &r));
+    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %s", method, path,
+                  body ? body : "", want, r.status, r.body);
+    json_t *j = r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
+    ck_assert_msg(j != NULL, "not JSON: %s", r.body);
+    http_result_free(&r);
+    return j;
+}
+
+/* today minus ago days in WIB, "YYYY-MM-DD" */
+static void days_ago(int ago, char out[11])
+{
+    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static long long open_case(const char *summary, int opened_ago)
+{
+    char date[11], body[512];
+    days_ago(opened_ago, date);
+    snprintf(
+        body, sizeof body,
+        "{\"source\":\"supervision\",\"opened_on\":\"%s\",\"summary\":\"%s\",\"kejari_id\":%lld}",
+        date, summary, kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    return id;
+}
+
+static void rec(long long id, const char *token, const char *type, int ago, const char *extra)
+{
+    char date[11], body[1024], path[64];
+    days_ago(ago, date);
+    snprintf(body, sizeof body, "{\"type\":\"%s\",\"date\":\"%s\"%s%s}", type, date,
+             extra ? "," : "", extra ? extra : "");
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_decref(call("POST", path, token, body, 201));
+}
+
+static long long add_suspect(long long id, const char *name)
+{
+    char path[64], body[256];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body, "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\"}",
+             name);
+    json_t *p = call("POST", path, inv, body, 201);
+    long long pid = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", pid);
+    json_decref(call("POST", path, inv, body, 201)); /* Pasal 122: detainable (UU 6/2011 109) */
+    return pid;
+}
+
+/* Sprindik `ago` days back, then a suspect with his BAP, the SPDP and the
+ * resume on the following days: a file ready for Tahap I (KUHAP 110(1)). */
+static long long file_ready(long long id, int ago)
+{
+    char extra[64];
+    rec(id, inv, "sprindik_issued", ago, NULL);
+    long long s = add_suspect(id, "Trần Văn Bảo");
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec(id, inv, "suspect_designated", ago, extra);
+    rec(id, inv, "spdp_sent", ago - 1, "\"recipient\":\"kejari\"");
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"bap\":\"tersangka\"", s);
+    rec(id, inv, "bap_recorded", ago - 2, extra);
+    rec(id, inv, "resume_written", ago - 3, NULL);
+    return s;
+}
+
+/* A rule-set value as the server has it (KUHAP-2025: today's acts). */
+static int rule_value(const char *key)
+{
+    json_t *r = call("GET", "/api/v1/rulesets", inv, NULL, 200);
+    json_t *set, *v;
+    size_t i, k;
+    int value = -1;
+    json_array_foreach(json_object_get(r, "items"), i, set)
+    {
+        if (strcmp(json_string_value(json_object_get(set, "name")), "KUHAP-2025") != 0)
+            continue;
+        json_array_foreach(json_object_get(set, "values"), k, v)
+        {
+            if (strcmp(json_string_value(json_object_get(v, "key")), key) == 0)
+                value = (int)json_integer_value(json_object_get(v, "value"));
+        }
+    }
+    json_decref(r);
+    ck_assert_msg(value >= 0, "no rule %s", key);
+    return value;
+}
+
+/* Every item of the review list as token sees it (query may narrow it). */
+static json_t *review_all(const char *token, const char *query)
+{
+    json_t *all = json_array();
+    char cursor[128] = "";
+    for (int page = 0; page < 100; page++) {
+        char path[512];
+        snprintf(path, sizeof path, "/api/v1/review?limit=100%s%s%s%s", query ? "&" : "",
+                 query ? query : "", cursor[0] ? "&cursor=" : "", cursor);
+        json_t *p = call("GET", path, token, NULL, 200);
+        json_array_extend(all, json_object_get(p, "items"));
+        json_t *next = json_object_get(p, "next_cursor");
+        if (!json_is_string(next)) {
+            json_decref(p);
+            return all;
+        }
+        snprintf(cursor, sizeof cursor, "%s", json_string_value(next));
+        json_decref(p);
+    }
+    ck_abort_msg("the review list does not end");
+    return all;
+}
+
+static json_t *item_of(json_t *items, long long case_id)
+{
+    json_t *it;
+    size_t i;
+    json_array_foreach(items, i, it)
+    {
+        if (json_integer_value(json_object_get(it, "case_id")) == case_id)
+            return it;
+    }
+    return NULL;
+}
+
+static const char *reason_str(json_t *it, const char *key)
+{
+    const char *s = json_string_value(json_object_get(json_object_get(it, "reason"), key));
+    return s ? s : "";
+}
+
+static long long reason_int(json_t *it, const char *key)
+{
+    return json_integer_value(json_object_get(json_object_get(it, "reason"), key));
+}
+
+/* ---- the fixture ------------------------------------------------------------------------ */
+
+static char *token_of(const char *nip)
+{
+    char *t = api_login(port, nip, DEMO_PW);
+    ck_assert_ptr_nonnull(t);
+    return t;
+}
+
+static void setup(void)
+{
+    db = harness_new_db("review_suite");
+    char *extra[] = {"--db", db, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    inv = token_of(NIP_INV_PLG);
+    inv2 = token_of(NIP_INV_PLG2);
+    pros = token_of(NIP_PROS_PLG);
+    sup_plg = token_of(NIP_SUP_PLG);
+    sup_kanwil = token_of(NIP_SUP_KANWIL);
+    sup_ditjen = token_of(NIP_SUP_DITJEN);
+    admin = token_of(NIP_ADMIN_DITJEN);
+    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    kejari_plg = strtoll(k, NULL, 10);
+    free(k);
+
+    walk[W_PRE] = open_case("Uji tinjauan: prapenyidikan diam", 31);
+
+    walk[W_NO_SPDP] = open_case("Uji tinjauan: SPDP belum dikirim", 10);
+    rec(walk[W_NO_SPDP], inv, "sprindik_issued", 8, NULL);
+
+    walk[W_DETAINED] = open_case("Uji tinjauan: tersangka ditahan", 25);
+    detained_suspect = file_ready(walk[W_DETAINED], 20);
+    char at[11], body[512], path[64];
+    days_ago(18, at);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", walk[W_DETAINED]);
+    snprintf(body, sizeof body,
+             "{\"type\":\"arrested\",\"at\":\"%sT09:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/1/2026\"}",
+             at, detained_suspect);
+    json_decref(call("POST", path, inv, body, 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"at\":\"%sT15:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/1/2026\"}",
+             at, detained_suspect);
+    json_decref(call("POST", path, inv, body, 201));
+
+    walk[W_WITH_PU] = open_case("Uji tinjauan: berkas di PU", 20);
+    file_ready(walk[W_WITH_PU], 15);
+    rec(walk[W_WITH_PU], inv, "tahap1_sent", 9, NULL);
+    rec(walk[W_WITH_PU], pros, "tahap1_received_by_pu", 8, NULL);
+
+    walk[W_UNRECEIVED] = open_case("Uji tinjauan: tanda terima tidak dicatat", 35);
+    file_ready(walk[W_UNRECEIVED], 30);
+    rec(walk[W_UNRECEIVED], inv, "tahap1_sent", 20, NULL);
+
+    walk[W_RETURNED] = open_case("Uji tinjauan: P-19", 40);
+    file_ready(walk[W_RETURNED], 35);
+    rec(walk[W_RETURNED], inv, "tahap1_sent", 25, NULL);
+    rec(walk[W_RETURNED], pros, "tahap1_received_by_pu", 24, NULL);
+    rec(walk[W_RETURNED], pros, "p19_received", 15, "\"instructions\":[\"Lengkapi BAP saksi\"]");
+
+    walk[W_COMPLETE] = open_case("Uji tinjauan: P-21 tanpa Tahap II", 80);
+    file_ready(walk[W_COMPLETE], 75);
+    rec(walk[W_COMPLETE], inv, "tahap1_sent", 66, NULL);
+    rec(walk[W_COMPLETE], pros, "tahap1_received_by_pu", 65, NULL);
+    rec(walk[W_COMPLETE], pros, "p21_received", 61, NULL);
+
+    walk[W_SP3] = open_case("Uji tinjauan: SP3 belum diberitahukan", 30);
+    file_ready(walk[W_SP3], 25);
+    rec(walk[W_SP3], inv, "sp3_issued", 3,
+        "\"ground\":\"tidak terdapat cukup bukti\",\"polri_involved\":true");
+
+    walk[W_HANDED] = open_case("Uji tinjauan: Tahap II selesai", 60);
+    file_ready(walk[W_HANDED], 55);
+    rec(walk[W_HANDED], inv, "tahap1_sent", 45, NULL);
+    rec(walk[W_HANDED], pros, "tahap1_received_by_pu", 44, NULL);
+    rec(walk[W_HANDED], pros, "p21_received", 40, NULL);
+    rec(walk[W_HANDED], inv, "tahap2_done", 30, NULL);
+
+    walk[W_TAK] = open_case("Uji tinjauan: TAK", 40);
+    rec(walk[W_TAK], inv, "tak_decided", 38, "\"note\":\"deportasi\"");
+
+    walk[W_DISMISSED] = open_case("Uji tinjauan: tidak dilanjutkan", 40);
+    rec(walk[W_DISMISSED], inv, "dismissed", 39, "\"note\":\"tidak terbukti\"");
+}
+
+static void teardown(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    char **tokens[] = {&inv, &inv2, &pros, &sup_plg, &sup_kanwil, &sup_ditjen, &admin};
+    for (size_t i = 0; i < sizeof tokens / sizeof tokens[0]; i++)
+        free(*tokens[i]);
+    free(db);
+}
+
+/* ---- the reason at every stage --------------------------------------------------------- */
+
+/* The item of case c: listed with reason code, actor and state, its last
+ * day in time `due_ago` days before today (negative: ahead). */
+static void expect_reason(json_t *items, enum walk_case c, const char *code, const char *actor,
+                          const char *state, int due_ago, const char *why)
+{
+    json_t *it = item_of(items, walk[c]);
+    ck_assert_msg(it != NULL, "%s: case %lld not in the review list", why, walk[c]);
+    char due[11];
+    days_ago(due_ago, due);
+    ck_assert_msg(strcmp(reason_str(it, "code"), code) == 0, "%s: reason %s, want %s", why,
+                  reason_str(it, "code"), code);
+    ck_assert_msg(strcmp(reason_str(it, "actor"), actor) == 0, "%s: actor %s, want %s", why,
+                  reason_str(it, "actor"), actor);
+    ck_assert_msg(strcmp(json_string_value(json_object_get(it, "state")), state) == 0,
+                  "%s: state %s, want %s", why, json_string_value(json_object_get(it, "state")),
+                  state);
+    ck_assert_msg(strcmp(reason_str(it, "due_date"), due) == 0, "%s: due %s, want %s", why,
+                  reason_str(it, "due_date"), due);
+    ck_assert_int_eq(reason_int(it, "days_left"), -due_ago);
+}
+
+START_TEST(test_reason_and_actor_at_every_stage)
+{
+    json_t *items = review_all(sup_kanwil, NULL);
+    /* D1: SPDP within 7 days of the Sprindik (day 0): the 7th day passed yesterday */
+    expect_reason(items, W_NO_SPDP, "spdp", "investigator", "overdue", 1, "D1 SPDP");
+    /* D5: 20 days of detention, day 1 the order's: 18 days ago -> ends tomorrow; the
+     * practice of asking for the extension 7 days ahead (DOMAIN 4.8) is a warning */
+    expect_reason(items, W_DETAINED, "detention", "investigator", "warning", -1, "D5 detention");
+    json_t *party =
+        json_object_get(json_object_get(item_of(items, walk[W_DETAINED]), "reason"), "party");
+    ck_assert_int_eq(json_integer_value(json_object_get(party, "id")), detained_suspect);
+    ck_assert_str_eq(json_string_value(json_object_get(party, "name")), "Trần Văn Bảo");
+    /* ... and the detention is named among the suspect's detentions */
+    json_t *dets = json_object_get(item_of(items, walk[W_DETAINED]), "detentions");
+    ck_assert_uint_eq(json_array_size(dets), 1);
+    /* D9: the PU answers within 7 days of receipt */
+    expect_reason(items, W_WITH_PU, "pu_answer", "prosecutor", "overdue", 1, "D9 PU answer");
+    /* D11: the investigator re-sends within 14 days of the P-19 */
+    expect_reason(items, W_RETURNED, "resend", "investigator", "overdue", 1, "D11 resend");
+    /* D12: Tahap II within 60 days of the P-21 */
+    expect_reason(items, W_COMPLETE, "tahap2", "investigator", "overdue", 1, "D12 Tahap II");
+    /* D13 under UU 20/2025 Pasal 24(4): notify the SP3 within 1 Hari */
+    expect_reason(items, W_SP3, "sp3_notify", "investigator", "overdue", 2, "D13 SP3 notice");
+    /* no legal clock: "no act for N days", N per stage from the rule set */
+    int pre = rule_value("stall_pre_investigation_days");
+    expect_reason(items, W_PRE, "stall", "investigator", "stalled", 31 - pre + 1,
+                  "prapenyidikan without a decision");
+    /* a file sent whose receipt nobody recorded: no PU clock runs, the
+     * prosecutor's silence shows after the stage's N days */
+    int with_pu = rule_value("stall_with_prosecutor_days");
+    expect_reason(items, W_UNRECEIVED, "stall", "prosecutor", "stalled", 20 - with_pu + 1,
+                  "file with the PU, no receipt");
+    /* what no one has to act on is not listed */
+    ck_assert_ptr_null(item_of(items, walk[W_HANDED]));
+    ck_assert_ptr_null(item_of(items, walk[W_TAK]));
+    ck_assert_ptr_null(item_of(items, walk[W_DISMISSED]));
+    /* the P-19 round is counted */
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(item_of(items, walk[W_RETURNED]), "p19_rounds")), 1);
+    json_decref(items);
+}
+END_TEST
+
+/* ---- order and paging ------------------------------------------------------------------ */
+
+static int64_t instant_of(const char *iso)
+{
+    int64_t t = 0;
+    ck_assert_msg(caldate_parse_instant(iso, &t), "not an instant: %s", iso);
+    return t;
+}
+
+START_TEST(test_the_earliest_deadline_first_and_every_page_once)
+{
+    json_t *whole = review_all(sup_ditjen, NULL);
+    ck_assert_uint_ge(json_array_size(whole), 8);
+    /* two at a time through the cursor: the same items in the same order */
+    json_t *paged = json_array();
+    char cursor[128] = "";
+    for (int page = 0; page < 200; page++) {
+        char path[256];
+        snprintf(path, sizeof path, "/api/v1/review?limit=2%s%s", cursor[0] ? "&cursor=" : "",
+                 cursor);
+        json_t *p = call("GET", path, sup_ditjen, NULL, 200);
+        ck_assert_uint_le(json_array_size(json_object_get(p, "items")), 2);
+        json_array_extend(paged, json_object_get(p, "items"));
+        json_t *next = json_object_get(p, "next_cursor");
+        bool more = json_is_string(next);
+        if (more)
+            snprintf(cursor, sizeof cursor, "%s", json_string_value(next));
+        json_decref(p);
+        if (!more)
+            break;
+    }
+    ck_assert_uint_eq(json_array_size(paged), json_array_size(whole));
+    int64_t last = INT64_MIN;
+    for (size_t i = 0; i < json_array_size(whole); i++) {
+        json_t *a = json_array_get(whole, i), *b = json_array_get(paged, i);
+        ck_assert_int_eq(json_integer_value(json_object_get(a, "case_id")),
+                         json_integer_value(json_object_get(b, "case_id")));
+        /* the reason is the deadline the row is sorted by */
+        int64_t due = instant_of(reason_str(a, "due_at"));
+        ck_assert_msg(due >= last, "item %zu (case %lld) out of order", i,
+                      (long long)json_integer_value(json_object_get(a, "case_id")));
+        last = due;
+    }
+    json_decref(whole);
+    json_decref(paged);
+}
+END_TEST
+
+/* ---- filters ------------------------------------------------------------------------------ */
+
+static void all_have(json_t *items, const char *path_key, const char *inner, const char *want)
+{
+    json_t *it;
+    size_t i;
+    json_array_foreach(items, i, it)
+    {
+        json_t *v = inner ? json_object_get(json_object_get(it, path_key), inner)
+                          : json_object_get(it, path_key);
+        ck_assert_msg(json_is_string(v) && strcmp(json_string_value(v), want) == 0,
+                      "case %lld: %s%s%s is not %s",
+                      (long long)json_integer_value(json_object_get(it, "case_id")), path_key,
+                      inner ? "." : "", inner ? inner : "", want);
+    }
+}
+
+START_TEST(test_filters_narrow_the_list)
+{
+    json_t *r = review_all(sup_kanwil, "reason=spdp");
+    all_have(r, "reason", "code", "spdp");
+    ck_assert_ptr_nonnull(item_of(r, walk[W_NO_SPDP]));
+    json_decref(r);
+    r = review_all(sup_kanwil, "actor=prosecutor");
+    all_have(r, "reason", "actor", "prosecutor");
+    ck_assert_ptr_nonnull(item_of(r, walk[W_WITH_PU]));
+    ck_assert_ptr_null(item_of(r, walk[W_RETURNED]));
+    json_decref(r);
+    r = review_all(sup_kanwil, "state=overdue");
+    all_have(r, "state", NULL, "overdue");
+    ck_assert_ptr_nonnull(item_of(r, walk[W_COMPLETE]));
+    ck_assert_ptr_null(item_of(r, walk[W_DETAINED]));
+    json_decref(r);
+    r = review_all(sup_kanwil, "state=stalled");
+    all_have(r, "state", NULL, "stalled");
+    ck_assert_ptr_nonnull(item_of(r, walk[W_PRE]));
+    json_decref(r);
+    r = review_all(sup_kanwil, "stage=returned");
+    all_have(r, "stage", NULL, "returned");
+    ck_assert_ptr_nonnull(item_of(r, walk[W_RETURNED]));
+    json_decref(r);
+    r = review_all(sup_kanwil, "reason=stall&actor=investigator");
+    all_have(r, "reason", "code", "stall");
+    all_have(r, "reason", "actor", "investigator");
+    ck_assert_ptr_nonnull(item_of(r, walk[W_PRE]));
+    ck_assert_ptr_null(item_of(r, walk[W_UNRECEIVED]));
+    json_decref(r);
+    /* an office by its code or its id: the same list */
+    char *plg = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KANIM-PLG'", 0, NULL);
+    char q[64];
+    snprintf(q, sizeof q, "office=%s", plg);
+    json_t *by_code = review_all(sup_kanwil, "office=KANIM-PLG"),
+           *by_id = review_all(sup_kanwil, q);
+    ck_assert(json_equal(by_code, by_id));
+    all_have(by_code, "office", "code", "KANIM-PLG");
+    ck_assert_ptr_nonnull(item_of(by_code, walk[W_PRE]));
+    json_decref(by_code);
+    json_decref(by_id);
+    free(plg);
+    /* an office outside the caller's reach: nothing (Pontianak is not Sumatera Selatan's) */
+    r = review_all(sup_kanwil, "office=KANIM-PTK");
+    ck_assert_uint_eq(json_array_size(r), 0);
+    json_decref(r);
+}
+END_TEST
+
+START_TEST(test_bad_filters_are_refused_naming_the_parameter)
+{
+    static const char *const bad[][2] = {
+        {"reason=ngaret", "reason"}, {"actor=polisi", "actor"},   {"state=late", "state"},
+        {"stage=p21", "stage"},      {"cursor=abc", "cursor"},    {"cursor=12.x", "cursor"},
+        {"limit=0", "limit"},        {"limit=101", "limit"},      {"limit=-3", "limit"},
+        {"mine=maybe", "mine"},      {"office=NOPE-1", "office"}, {"office=", "office"},
+        {"reason=", "reason"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "/api/v1/review?%s", bad[i][0]);
+        json_t *p = call("GET", path, sup_kanwil, NULL, 400);
+        ck_assert_msg(json_is_string(json_object_get(p, "field")) &&
+                          strcmp(json_string_value(json_object_get(p, "field")), bad[i][1]) == 0,
+                      "%s: field %s", bad[i][0], json_string_value(json_object_get(p, "field")));
+        json_decref(p);
+    }
+    json_decref(call("GET", "/api/v1/review/offices?office=NOPE-1", sup_kanwil, NULL, 400));
+}
+END_TEST
+
+/* ---- who sees what ------------------------------------------------------------------------ */
+
+START_TEST(test_each_caller_sees_their_reach_only)
+{
+    /* the investigator's own list: the cases of his team (he opened them) */
+    json_t *own = review_all(inv, NULL);
+    ck_assert_ptr_nonnull(item_of(own, walk[W_PRE]));
+    all_have(own, "office", "code", "KANIM-PLG");
+    json_decref(own);
+    /* a colleague in the same office: none of them, unless she asks for the office's */
+    json_t *hers = review_all(inv2, NULL);
+    ck_assert_ptr_null(item_of(hers, walk[W_PRE]));
+    json_decref(hers);
+    hers = review_all(inv2, "mine=false");
+    ck_assert_ptr_nonnull(item_of(hers, walk[W_PRE]));
+    all_have(hers, "office", "code", "KANIM-PLG");
+    json_decref(hers);
+    /* the Kanwil sees Palembang and Muara Enim, never Pontianak or Batulicin */
+    json_t *kanwil = review_all(sup_kanwil, NULL);
+    json_t *it;
+    size_t i;
+    json_array_foreach(kanwil, i, it)
+    {
+        const char *code =
+            json_string_value(json_object_get(json_object_get(it, "office"), "code"));
+        ck_assert_msg(strcmp(code, "KANIM-PLG") == 0 || strcmp(code, "KANIM-MRE") == 0,
+                      "Kanwil Sumsel sees %s", code);
+    }
+    json_decref(kanwil);
+    /* Ditjen sees every office's */
+    json_t *all = review_all(sup_ditjen, NULL);
+    bool ptk = false;
+    json_array_foreach(all, i, it)
+    {
+        ptk |= strcmp(json_string_value(json_object_get(json_object_get(it, "office"), "code")),
+                      "KANIM-PTK") == 0;
+    }
+    ck_assert(ptk);
+    json_decref(all);
+    /* a prosecutor has the inbox, an admin no case contents, nobody nothing */
+    json_decref(call("GET", "/api/v1/review", pros, NULL, 403));
+    json_decref(call("GET", "/api/v1/review", admin, NULL, 403));
+    json_decref(call("GET", "/api/v1/review", NULL, NULL, 401));
+    json_decref(call("GET", "/api/v1/review/offices", pros, NULL, 403));
+    json_decref(call("GET", "/api/v1/review/offices", admin, NULL, 403));
+    json_decref(call("GET", "/api/v1/review/offices", NULL, NULL, 401));
+}
+END_TEST
+
+START_TEST(test_counts_per_office_match_the_list)
+{
+    json_t *counts = call("GET", "/api/v1/review/offices", sup_kanwil, NULL, 200);
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *o;
+    size_t i;
+    long long sum = 0;
+    json_array_foreach(json_object_get(counts, "items"), i, o)
+    {
+        const char *code = json_string_value(json_object_get(o, "code"));
+        long long listed = 0, overdue = 0, stalled = 0;
+        json_t *it;
+        size_t k;
+        json_array_foreach(items, k, it)
+        {
+            if (strcmp(json_string_value(json_object_get(json_object_get(it, "office"), "code")),
+                       code) != 0)
+                continue;
+            listed++;
+            overdue += strcmp(json_string_value(json_object_get(it, "state")), "overdue") == 0;
+            stalled += strcmp(json_string_value(json_object_get(it, "state")), "stalled") == 0;
+        }
+        ck_assert_int_eq(json_integer_value(json_object_get(o, "open")), listed);
+        ck_assert_int_eq(json_integer_value(json_object_get(o, "overdue")), overdue);
+        ck_assert_int_eq(json_integer_value(json_object_get(o, "stalled")), stalled);
+        sum += listed;
+    }
+    ck_assert_int_eq(sum, (long long)json_array_size(items));
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(counts, "total"), "open")),
+                     sum);
+    json_decref(counts);
+    json_decref(items);
+}
+END_TEST
+
+/* ---- the summaries under the list ------------------------------------------------------ */
+
+static json_t *check(bool repair)
+{
+    return call("POST", "/api/v1/summaries/check", admin, repair ? "{\"repair\":true}" : "{}", 200);
+}
+
+START_TEST(test_a_tampered_summary_is_named_and_repaired)
+{
+    json_t *c = check(false);
+    ck_assert_msg(json_is_true(json_object_get(c, "consistent")), "%s",
+                  json_dumps(c, JSON_COMPACT));
+    ck_assert_int_ge(json_integer_value(json_object_get(c, "cases")), W_COUNT);
+    json_decref(c);
+    char id[24];
+    snprintf(id, sizeof id, "%lld", walk[W_RETURNED]);
+    const char *p[1] = {id};
+    free(sql_value(
+        db, "UPDATE app.case_summaries SET stage = 'complete' WHERE case_id = $1::bigint", 1, p));
+    c = check(false);
+    ck_assert(json_is_false(json_object_get(c, "consistent")));
+    ck_assert_int_eq(json_integer_value(json_object_get(c, "mismatched")), 1);
+    json_t *m = json_array_get(json_object_get(c, "mismatches"), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(m, "case_id")), walk[W_RETURNED]);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(m, "columns"), 0)), "stage");
+    json_decref(c);
+    c = check(true);
+    ck_assert_int_eq(json_integer_value(json_object_get(c, "written")), 1);
+    json_decref(c);
+    c = check(false);
+    ck_assert(json_is_true(json_object_get(c, "consistent")));
+    json_decref(c);
+    /* only an administrator asks; bad input is refused */
+    json_decref(call("POST", "/api/v1/summaries/check", sup_ditjen, "{}", 403));
+    json_decref(call("POST", "/api/v1/summaries/check", inv, "{}", 403));
+    json_decref(call("POST", "/api/v1/summaries/check", NULL, "{}", 401));
+    json_decref(call("POST", "/api/v1/summaries/check", admin, "{\"repair\":1}", 400));
+    json_decref(call("POST", "/api/v1/summaries/check", admin, "{\"fix\":true}", 400));
+}
+END_TEST
+
+START_TEST(test_time_passes_without_a_write)
+{
+    /* the detention ends tomorrow: move its stored instants three days
+     * back, as if time had passed, and the list says overdue by itself */
+    char id[24];
+    snprintf(id, sizeof id, "%lld", walk[W_DETAINED]);
+    const char *p[1] = {id};
+    free(sql_value(db,
+                   "UPDATE app.case_summaries SET clock_due_at = clock_due_at - interval '72 "
+                   "hours', next_due_at = next_due_at - interval '72 hours' WHERE case_id = "
+                   "$1::bigint",
+                   1, p));
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = item_of(items, walk[W_DETAINED]);
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
+    json_decref(items);
+    json_t *c = check(true); /* and the check puts the truth back */
+    ck_assert_int_eq(json_integer_value(json_object_get(c, "mismatched")), 1);
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_berkasd_checks_and_rebuilds_the_summaries_from_the_logs)
+{
+    char *argv1[] = {(char *)harness_berkasd(), "--db", db, "--check-summaries", NULL};
+    char *out = NULL;
+    int rc = run_capture(argv1, 60000, &out);
+    ck_assert_msg(rc == 0, "--check-summaries: %d %s", rc, out);
+    ck_assert_ptr_nonnull(strstr(out, "0 differing"));
+    free(out);
+    free(sql_value(db,
+                   "DELETE FROM app.case_summaries WHERE case_id IN (SELECT min(case_id) FROM "
+                   "app.case_summaries)",
+                   0, NULL));
+    char *argv2[] = {(char *)harness_berkasd(), "--db", db, "--check-summaries", NULL};
+    rc = run_capture(argv2, 60000, &out);
+    ck_assert_msg(rc == 1 && strstr(out, "1 differing") && strstr(out, "missing"),
+                  "a missing row: %d %s", rc, out);
+    free(out);
+    char *argv3[] = {(char *)harness_berkasd(), "--db", db, "--rebuild-summaries", NULL};
+    rc = run_capture(argv3, 60000, &out);
+    ck_assert_msg(rc == 0, "--rebuild-summaries: %d %s", rc, out);
+    free(out);
+    rc = run_capture(argv1, 60000, &out);
+    ck_assert_msg(rc == 0 && strstr(out, "0 differing"), "after the rebuild: %d %s", rc, out);
+    free(out);
+}
+END_TEST
+
+START_TEST(test_an_amended_rule_set_reaches_the_list)
+{
+    int pre = rule_value("stall_pre_investigation_days");
+    char body[64];
+    snprintf(body, sizeof body, "{\"value\":%d}", pre + 10);
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-2025/stall_pre_investigation_days", admin, body, 200));
+    /* the summaries computed under the old value are rewritten in the background */
+    char due[11];
+    days_ago(31 - (pre + 10) + 1, due);
+    bool moved = false;
+    for (int i = 0; i < 100 && !moved; i++) {
+        json_t *items = review_all(sup_kanwil, NULL);
+        json_t *it = item_of(items, walk[W_PRE]);
+        moved = it && strcmp(reason_str(it, "due_date"), due) == 0 &&
+                strcmp(json_string_value(json_object_get(it, "state")), "ok") == 0;
+        json_decref(items);
+        if (!moved)
+            usleep(100 * 1000);
+    }
+    ck_assert_msg(moved, "the list did not follow the amendment");
+    snprintf(body, sizeof body, "{\"value\":%d}", pre);
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-2025/stall_pre_investigation_days", admin, body, 200));
+}
+END_TEST
+
+/* ---- directions (item 2) ---------------------------------------------------------------- */
+
+static long long events_of(long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    return sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
+}
+
+static json_t *post_event(long long id, const char *token, const char *body, long want)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    return call("POST", path, token, body, want);
+}
+
+static void expect_field(json_t *problem, const char *field)
+{
+    ck_assert_msg(json_is_string(json_object_get(problem, "field")) &&
+                      strcmp(json_string_value(json_object_get(problem, "field")), field) == 0,
+                  "want field %s: %s", field, json_dumps(problem, JSON_COMPACT));
+    json_decref(problem);
+}
+
+static json_t *direction_in(json_t *items, long long event_id)
+{
+    json_t *it;
+    size_t i;
+    json_array_foreach(items, i, it)
+    {
+        if (json_integer_value(json_object_get(it, "event_id")) == event_id)
+            return it;
+    }
+    return NULL;
+}
+
+START_TEST(test_a_direction_is_due_no_earlier_than_today_and_shown_to_its_investigator)
+{
+    long long id = walk[W_NO_SPDP];
+    long long before = events_of(id);
+    char yesterday[11], soon[11], body[512];
+    days_ago(1, yesterday);
+    days_ago(-3, soon);
+    /* the issue: "a due date in the past is accepted" - no more */
+    snprintf(body, sizeof body,
+             "{\"type\":\"direction_given\",\"due\":\"%s\",\"note\":\"Kirim SPDP hari ini\"}",
+             yesterday);
+    expect_field(post_event(id, sup_plg, body, 400), "due");
+    snprintf(body, sizeof body, "{\"type\":\"direction_given\",\"due\":\"%s\"}", soon);
+    expect_field(post_event(id, sup_plg, body, 400), "note");
+    /* to: an investigator of the case's own office, by NIP */
+    snprintf(body, sizeof body,
+             "{\"type\":\"direction_given\",\"due\":\"%s\",\"note\":\"x\",\"to\":\"%s\"}", soon,
+             NIP_INV_MRE);
+    expect_field(post_event(id, sup_plg, body, 400), "to");
+    snprintf(body, sizeof body,
+             "{\"type\":\"direction_given\",\"due\":\"%s\",\"note\":\"x\",\"to\":\"%s\"}", soon,
+             NIP_PROS_PLG);
+    expect_field(post_event(id, sup_plg, body, 400), "to");
+    ck_assert_int_eq(events_of(id), before); /* refusals write nothing */
+    /* the NIP as printed, with its spaces */
+    snprintf(body, sizeof body,
+             "{\"type\":\"direction_given\",\"due\":\"%s\",\"note\":\"Segera kirim SPDP ke "
+             "Kejari\",\"to\":\"19900214 201402 2 002\"}",
+             soon);
+    json_t *e = post_event(id, sup_plg, body, 201);
+    long long dir = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+
+    /* case show: the text, the due date, to whom, from whom */
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, inv2, NULL, 200);
+    json_t *d = direction_in(json_object_get(c, "directions"), dir);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_str_eq(json_string_value(json_object_get(d, "text")), "Segera kirim SPDP ke Kejari");
+    ck_assert_str_eq(json_string_value(json_object_get(d, "due")), soon);
+    ck_assert_str_eq(json_string_value(json_object_get(d, "to_name")), "Siti Nurhaliza Putri");
+    ck_assert_str_eq(json_string_value(json_object_get(d, "given_by")), "Rudi Hartono");
+    ck_assert(json_is_null(json_object_get(d, "done")));
+    /* ... and its clock says what it is */
+    json_t *clk;
+    size_t i;
+    bool clocked = false;
+    json_array_foreach(json_object_get(c, "clocks"), i, clk)
+    {
+        clocked |= strcmp(json_string_value(json_object_get(clk, "code")), "direction") == 0 &&
+                   json_integer_value(json_object_get(clk, "event_id")) == dir &&
+                   strcmp(json_string_value(json_object_get(clk, "text")),
+                          "Segera kirim SPDP ke Kejari") == 0;
+    }
+    ck_assert(clocked);
+    json_decref(c);
+
+    /* her list has it; her colleague's own list does not, his office's does */
+    json_t *hers = call("GET", "/api/v1/directions", inv2, NULL, 200);
+    json_t *mine = direction_in(json_object_get(hers, "items"), dir);
+    ck_assert_ptr_nonnull(mine);
+    ck_assert_str_eq(json_string_value(json_object_get(mine, "state")), "open");
+    ck_assert_int_eq(json_integer_value(json_object_get(mine, "days_left")), 3);
+    json_decref(hers);
+    json_t *his = call("GET", "/api/v1/directions", inv, NULL, 200);
+    ck_assert_ptr_null(direction_in(json_object_get(his, "items"), dir));
+    json_decref(his);
+    his = call("GET", "/api/v1/directions?mine=false", inv, NULL, 200);
+    ck_assert_ptr_nonnull(direction_in(json_object_get(his, "items"), dir));
+    json_decref(his);
+    /* the review counts it open */
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = item_of(items, id);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(it, "directions"), "open")),
+                     1);
+    json_decref(items);
+
+    /* time passes (the stored instants move back), and it is overdue in both lists */
+    char cid[24], did[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(did, sizeof did, "%lld", dir);
+    const char *p[2] = {cid, did};
+    free(sql_value(db,
+                   "UPDATE app.case_summaries SET directions_due_at = directions_due_at - "
+                   "interval '5 days', detail = jsonb_set(detail, '{directions}', (SELECT "
+                   "jsonb_agg(CASE WHEN (d->>'event_id')::bigint = $2::bigint THEN jsonb_set(d, "
+                   "'{due_at}', to_jsonb((d->>'due_at')::bigint - 5 * 86400)) ELSE d END) FROM "
+                   "jsonb_array_elements(detail->'directions') d)) WHERE case_id = $1::bigint",
+                   2, p));
+    items = review_all(sup_kanwil, NULL);
+    it = item_of(items, id);
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(json_object_get(it, "directions"), "overdue")), 1);
+    json_decref(items);
+    json_t *late = call("GET", "/api/v1/directions?state=overdue", sup_kanwil, NULL, 200);
+    ck_assert_ptr_nonnull(direction_in(json_object_get(late, "items"), dir));
+    json_decref(late);
+    json_decref(check(true)); /* the truth back */
+
+    /* done with a note, by the investigator */
+    snprintf(body, sizeof body, "{\"type\":\"direction_done\",\"direction\":%lld}", dir);
+    expect_field(post_event(id, inv2, body, 400), "note");
+    snprintf(body, sizeof body,
+             "{\"type\":\"direction_done\",\"direction\":%lld,\"note\":\"SPDP terkirim\"}", dir);
+    json_decref(post_event(id, inv2, body, 201));
+    json_t *open = call("GET", "/api/v1/directions?mine=false", inv, NULL, 200);
+    ck_assert_ptr_null(direction_in(json_object_get(open, "items"), dir));
+    json_decref(open);
+    json_t *done = call("GET", "/api/v1/directions?state=done&mine=false", inv, NULL, 200);
+    json_t *dd = direction_in(json_object_get(done, "items"), dir);
+    ck_assert_ptr_nonnull(dd);
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(dd, "done"), "note")),
+                     "SPDP terkirim");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(dd, "done"), "by")),
+                     "Siti Nurhaliza Putri");
+    json_decref(done);
+}
+END_TEST
+
+START_TEST(test_directions_bad_input_and_callers)
+{
+    static const char *const bad[][2] = {{"state=late", "state"},
+                                         {"mine=maybe", "mine"},
+                                         {"cursor=abc", "cursor"},
+                                         {"limit=0", "limit"},
+                                         {"office=NOPE-9", "office"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "/api/v1/directions?%s", bad[i][0]);
+        expect_field(call("GET", path, sup_kanwil, NULL, 400), bad[i][1]);
+    }
+    json_decref(call("GET", "/api/v1/directions", pros, NULL, 403));
+    json_decref(call("GET", "/api/v1/directions", admin, NULL, 403));
+    json_decref(call("GET", "/api/v1/directions", NULL, NULL, 401));
+}
+END_TEST
+
+/* ---- the team (item 3) ------------------------------------------------------------------- */
+
+static json_t *team_of(long long id)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, sup_plg, NULL, 200);
+    json_t *team = json_incref(json_object_get(c, "team"));
+    json_decref(c);
+    return team;
+}
+
+static bool team_has(json_t *team, const char *nip)
+{
+    json_t *m;
+    size_t i;
+    json_array_foreach(team, i, m)
+    {
+        if (strcmp(json_string_value(json_object_get(m, "nip")), nip) == 0)
+            return true;
+    }
+    return false;
+}
+
+START_TEST(test_the_sprindik_names_the_team_and_a_supervisor_reassigns_with_a_reason)
+{
+    long long a = open_case("Uji tim: Sprindik", 12), b = open_case("Uji tim: kedua", 12);
+    json_t *team = team_of(a);
+    ck_assert_uint_eq(json_array_size(team), 1);
+    ck_assert(team_has(team, NIP_INV_PLG)); /* who opened it */
+    json_decref(team);
+    char d[11], body[512];
+    days_ago(10, d);
+    snprintf(body, sizeof body, "{\"type\":\"sprindik_issued\",\"date\":\"%s\",\"team\":[\"%s\"]}",
+             d, NIP_INV_MRE); /* Muara Enim's investigator is not Palembang's */
+    expect_field(post_event(a, inv, body, 400), "team");
+    snprintf(body, sizeof body, "{\"type\":\"sprindik_issued\",\"date\":\"%s\",\"team\":[\"%s\"]}",
+             d, NIP_INV_PLG2);
+    json_decref(post_event(a, inv, body, 201));
+    team = team_of(a);
+    ck_assert_uint_eq(json_array_size(team), 1);
+    ck_assert(team_has(team, NIP_INV_PLG2));
+    json_decref(team);
+    /* the investigators' own lists follow the team */
+    json_t *his = review_all(inv, NULL), *hers = review_all(inv2, NULL);
+    ck_assert_ptr_null(item_of(his, a));
+    ck_assert_ptr_nonnull(item_of(hers, a));
+    json_decref(his);
+    json_decref(hers);
+
+    /* reassigning needs a reason, a supervisor, files they reach, and leaves no file alone */
+    char *num_b = NULL;
+    {
+        char cid[24];
+        snprintf(cid, sizeof cid, "%lld", b);
+        const char *p[1] = {cid};
+        num_b = sql_value(db, "SELECT number FROM app.cases WHERE id = $1::bigint", 1, p);
+    }
+    long long ea = events_of(a), eb = events_of(b);
+    snprintf(body, sizeof body, "{\"cases\":[%lld,\"%s\"],\"add\":[\"%s\"],\"reason\":\" \"}", a,
+             num_b, NIP_INV_PLG);
+    expect_field(call("POST", "/api/v1/reassignments", sup_plg, body, 400), "reason");
+    snprintf(body, sizeof body, "{\"cases\":[%lld],\"remove\":[\"%s\"],\"reason\":\"cuti\"}", a,
+             NIP_INV_PLG2);
+    expect_field(call("POST", "/api/v1/reassignments", sup_plg, body, 400), "remove");
+    snprintf(body, sizeof body, "{\"cases\":[%lld],\"add\":[\"%s\"],\"reason\":\"cuti\"}", a,
+             NIP_INV_PLG);
+    json_decref(call("POST", "/api/v1/reassignments", inv, body, 403));
+    json_decref(call("POST", "/api/v1/reassignments", NULL, body, 401));
+    snprintf(body, sizeof body, "{\"cases\":[\"LK/TIDAK/ADA\"],\"add\":[\"%s\"],\"reason\":\"x\"}",
+             NIP_INV_PLG);
+    json_decref(call("POST", "/api/v1/reassignments", sup_plg, body, 404));
+    /* all or none: a file handed over takes no reassignment, so neither moves */
+    snprintf(body, sizeof body, "{\"cases\":[%lld,%lld],\"add\":[\"%s\"],\"reason\":\"x\"}", a,
+             walk[W_HANDED], NIP_INV_PLG);
+    json_decref(call("POST", "/api/v1/reassignments", sup_plg, body, 409));
+    ck_assert_int_eq(events_of(a), ea);
+    ck_assert_int_eq(events_of(b), eb);
+
+    snprintf(body, sizeof body,
+             "{\"cases\":[%lld,\"%s\"],\"add\":[\"%s\"],\"remove\":[\"19900214 201402 2 "
+             "002\"],\"reason\":\"Penyidik Siti cuti melahirkan\"}",
+             a, num_b, NIP_INV_PLG);
+    json_t *r = call("POST", "/api/v1/reassignments", sup_plg, body, 200);
+    ck_assert_uint_eq(json_array_size(json_object_get(r, "items")), 2);
+    json_decref(r);
+    ck_assert_int_eq(events_of(a), ea + 1);
+    ck_assert_int_eq(events_of(b), eb + 1);
+    team = team_of(a);
+    ck_assert(team_has(team, NIP_INV_PLG) && !team_has(team, NIP_INV_PLG2));
+    json_decref(team);
+    /* each file's log says who moved whom and why; the audit trail has the act */
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", a);
+    const char *p[1] = {cid};
+    char *payload = sql_value(db,
+                              "SELECT payload::text FROM app.events WHERE case_id = $1::bigint "
+                              "AND type = 'reassigned'",
+                              1, p);
+    ck_assert_ptr_nonnull(strstr(payload, "Penyidik Siti cuti melahirkan"));
+    ck_assert_ptr_nonnull(strstr(payload, "\"added\""));
+    ck_assert_ptr_nonnull(strstr(payload, "\"removed\""));
+    free(payload);
+    ck_assert_int_ge(sql_count(db,
+                               "SELECT count(*) FROM audit.events WHERE action = 'case.reassign' "
+                               "AND outcome = 'ok' AND detail->>'cases' = '2'",
+                               0, NULL),
+                     1);
+    ck_assert_int_ge(sql_count(db,
+                               "SELECT count(*) FROM audit.events WHERE action = 'case.reassign' "
+                               "AND outcome = 'refused'",
+                               0, NULL),
+                     4);
+    free(num_b);
+}
+END_TEST
+
+START_TEST(test_p16_names_the_jaksa_peneliti)
+{
+    long long id = walk[W_WITH_PU];
+    char body[256];
+    snprintf(body, sizeof body, "{\"type\":\"p16_received\",\"jaksa\":\"%s\"}", NIP_INV_PLG);
+    expect_field(post_event(id, pros, body, 400), "jaksa");
+    snprintf(body, sizeof body, "{\"type\":\"p16_received\",\"jaksa\":\"%s\"}", NIP_PROS_PLG);
+    json_decref(post_event(id, pros, body, 201));
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *j = json_array_get(json_object_get(c, "jaksa"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(j, "name")), "Fitri Handayani");
+    json_decref(c);
+}
+END_TEST
+
+/* ---- the CLI ------------------------------------------------------------------------------ */
+
+START_TEST(test_berkas_review_prints_the_list_in_100_columns)
+{
+    char *dir = harness_mkdtemp("review-cli");
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", port);
+    setenv("BERKAS_SERVER", url, 1);
+    char *login[] = {(char *)harness_cli(), "login", "--nip", NIP_SUP_KANWIL, NULL};
+    char *out = NULL;
+    ck_assert_int_eq(run_capture(login, 30000, &out), 0);
+    free(out);
+    char *review[] = {(char *)harness_cli(), "review", NULL};
+    ck_assert_int_eq(run_capture(review, 30000, &out), 0);
+    char id[24];
+    snprintf(id, sizeof id, "%lld", walk[W_COMPLETE]);
+    const char *p[1] = {id};
+    char *num = sql_value(db, "SELECT number FROM app.cases WHERE id = $1::bigint", 1, p);
+    /* its line says overdue, Tahap II, the investigator */
+    char *line = strstr(out, num);
+    ck_assert_msg(line != NULL, "%s not in:\n%s", num, out);
+    while (line > out && line[-1] != '\n')
+        line--;
+    ck_assert_msg(strncmp(line, "!! LEWAT", 8) == 0, "line: %.100s", line);
+    ck_assert_ptr_nonnull(strstr(line, "Tahap II"));
+    ck_assert_ptr_nonnull(strstr(line, "Penyidik"));
+    /* every line fits 100 columns (characters, not bytes) */
+    for (char *l = out; *l;) {
+        char *end = strchr(l, '\n');
+        size_t chars = 0;
+        for (char *c = l; c < (end ? end : l + strlen(l)); c++)
+            chars += ((unsigned char)*c & 0xC0) != 0x80;
+        ck_assert_msg(chars <= 100, "%zu columns: %.120s", chars, l);
+        l = end ? end + 1 : l + strlen(l);
+    }
+    free(out);
+    free(num);
+    char *json[] = {(char *)harness_cli(), "review", "--json", "--state", "overdue", NULL};
+    ck_assert_int_eq(run_capture(json, 30000, &out), 0);
+    json_t *j = json_loads(out, 0, NULL);
+    ck_assert_ptr_nonnull(j);
+    all_have(json_object_get(json_object_get(j, "review"), "items"), "state", NULL, "overdue");
+    json_decref(j);
+    free(out);
+    char *bad[] = {(char *)harness_cli(), "review", "--state", "nope", NULL};
+    ck_assert_int_eq(run_capture(bad, 30000, &out), 1);
+    ck_assert_ptr_nonnull(strstr(out, "state"));
+    free(out);
+    char *usage[] = {(char *)harness_cli(), "review", "--mine", "--everyone", NULL};
+    ck_assert_int_eq(run_capture(usage, 30000, &out), 2);
+    free(out);
+    free(dir);
+}
+END_TEST
+
+START_TEST(test_berkas_direction_give_directions_and_reassign)
+{
+    char *dir = harness_mkdtemp("review-cli2");
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+    char url[64], soon[11], *out = NULL;
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", port);
+    setenv("BERKAS_SERVER", url, 1);
+    days_ago(-2, soon);
+    char *login[] = {(char *)harness_cli(), "login", "--nip", NIP_SUP_PLG, NULL};
+    ck_assert_int_eq(run_capture(login, 30000, &out), 0);
+    free(out);
+    long long id = open_case("Uji CLI arahan", 5);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    char *number = sql_value(db, "SELECT number FROM app.cases WHERE id = $1::bigint", 1, p);
+    /* the case by its number, the investigator by the NIP as printed */
+    char *give[] = {(char *)harness_cli(),
+                    "direction",
+                    "give",
+                    number,
+                    "--due",
+                    soon,
+                    "--text",
+                    "Periksa saksi pelapor",
+                    "--to",
+                    "19881111 201012 1 001",
+                    NULL};
+    ck_assert_int_eq(run_capture(give, 30000, &out), 0);
+    ck_assert_ptr_nonnull(strstr(out, "arahan dicatat"));
+    free(out);
+    char *past[] = {(char *)harness_cli(), "direction", "give", number, "--due",
+                    "2020-01-01",          "--text",    "x",    NULL};
+    ck_assert_int_eq(run_capture(past, 30000, &out), 1);
+    ck_assert_ptr_nonnull(strstr(out, "due"));
+    free(out);
+    char *list[] = {(char *)harness_cli(), "directions", NULL};
+    ck_assert_int_eq(run_capture(list, 30000, &out), 0);
+    ck_assert_msg(strstr(out, "Periksa saksi pelapor") && strstr(out, number), "%s", out);
+    free(out);
+    char *move[] = {(char *)harness_cli(), "reassign", "--case",      number, "--add",
+                    NIP_INV_PLG2,          "--reason", "Beban kerja", NULL};
+    ck_assert_int_eq(run_capture(move, 30000, &out), 0);
+    ck_assert_msg(strstr(out, "Siti Nurhaliza Putri") && strstr(out, "Andi Pratama"), "%s", out);
+    free(out);
+    char *noreason[] = {(char *)harness_cli(), "reassign", "--case", number, "--add",
+                        NIP_INV_PLG2,          NULL};
+    ck_assert_int_eq(run_capture(noreason, 30000, &out), 2);
+    free(out);
+    free(number);
+    free(dir);
+}
+END_TEST
+
+Suite *suite_review(void)
+{
+    Suite *s = suite_create("review");
+    TCase *tc = tcase_create("review");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_reason_and_actor_at_every_stage);
+    tcase_add_test(tc, test_the_earliest_deadline_first_and_every_page_once);
+    tcase_add_test(tc, test_filters_narrow_the_list);
+    tcase_add_test(tc, test_bad_filters_are_refused_naming_the_parameter);
+    tcase_add_test(tc, test_each_caller_sees_their_reach_only);
+    tcase_add_test(tc, test_counts_per_office_match_the_list);
+    tcase_add_test(tc, test_a_tampered_summary_is_named_and_repaired);
+    tcase_add_test(tc, test_time_passes_without_a_write);
+    tcase_add_test(tc, test_berkasd_checks_and_rebuilds_the_summaries_from_the_logs);
+    tcase_add_test(tc, test_a_direction_is_due_no_earlier_than_today_and_shown_to_its_investigator);
+    tcase_add_test(tc, test_directions_bad_input_and_callers);
+    tcase_add_test(tc, test_the_sprindik_names_the_team_and_a_supervisor_reassigns_with_a_reason);
+    tcase_add_test(tc, test_p16_names_the_jaksa_peneliti);
+    tcase_add_test(tc, test_an_amended_rule_set_reaches_the_list);
+    tcase_add_test(tc, test_berkas_review_prints_the_list_in_100_columns);
+    tcase_add_test(tc, test_berkas_direction_give_directions_and_reassign);
+    suite_add_tcase(s, tc);
+    return s;
+}
