@@ -140,7 +140,7 @@ static bool perform_bytes(const struct api_client *c, const char *method, const 
     struct curl_slist *headers =
         curl ? request_headers(c, text ? content_type : NULL, accept, headers_in) : NULL;
     if (!curl || !headers) {
-        snprintf(errbuf, errsz, "cannot prepare the request (out of memory?)");
+        snprintf(errbuf, errsz, "tidak dapat menyiapkan permintaan (memori habis?)");
         curl_slist_free_all(headers);
         curl_easy_cleanup(curl);
         return false;
@@ -170,7 +170,7 @@ static bool perform_bytes(const struct api_client *c, const char *method, const 
     curl_easy_cleanup(curl);
     curl_slist_free_all(headers);
     if (rc != CURLE_OK) {
-        snprintf(errbuf, errsz, "cannot reach %.*s: %s", (int)blen, c->base,
+        snprintf(errbuf, errsz, "tidak dapat menghubungi %.*s: %s", (int)blen, c->base,
                  cerr[0] ? cerr : curl_easy_strerror(rc));
         api_response_free(out);
         return false;
@@ -179,7 +179,7 @@ static bool perform_bytes(const struct api_client *c, const char *method, const 
         out->body = calloc(1, 1);
         out->cap = out->body ? 1 : 0;
         if (!out->body) {
-            snprintf(errbuf, errsz, "out of memory");
+            snprintf(errbuf, errsz, "memori habis");
             return false;
         }
     }
@@ -195,7 +195,7 @@ static bool perform(const struct api_client *c, const char *method, const char *
     size_t text_len = text ? strlen(text) : 0;
     if (body && !text) {
         memset(out, 0, sizeof *out);
-        snprintf(errbuf, errsz, "cannot prepare the request (out of memory?)");
+        snprintf(errbuf, errsz, "tidak dapat menyiapkan permintaan (memori habis?)");
         return false;
     }
     bool ok = perform_bytes(c, method, path, text, text_len, "application/json", accept, headers_in,
@@ -240,14 +240,15 @@ json_t *api_json(const struct api_response *r)
     return json_loadb(r->body, r->len, 0, NULL);
 }
 
-/* Append " (name: a, b, c)" for the array j.name of strings, if any. */
-static void append_list(char *out, size_t outsz, const json_t *j, const char *name)
+/* Append " (label: a, b, c)" for the array j.name of strings, if any. */
+static void append_list(char *out, size_t outsz, const json_t *j, const char *name,
+                        const char *label)
 {
     const json_t *a = json_object_get(j, name);
     if (!json_is_array(a) || json_array_size(a) == 0)
         return;
     size_t len = strlen(out);
-    snprintf(out + len, outsz - len, " (%s: ", name);
+    snprintf(out + len, outsz - len, " (%s: ", label);
     for (size_t i = 0; i < json_array_size(a); i++) {
         const char *v = json_string_value(json_array_get(a, i));
         len = strlen(out);
@@ -257,14 +258,14 @@ static void append_list(char *out, size_t outsz, const json_t *j, const char *na
     snprintf(out + len, outsz - len, ")");
 }
 
-/* " (how: catat ...; ...)": the server's how-to for each missing fact. */
+/* " (cara: catat ...; ...)": the server's how-to for each missing fact. */
 static void append_hints(char *out, size_t outsz, const json_t *j)
 {
     const json_t *a = json_object_get(j, "hints");
     if (!json_is_array(a) || json_array_size(a) == 0)
         return;
     size_t len = strlen(out);
-    snprintf(out + len, outsz - len, " (how: ");
+    snprintf(out + len, outsz - len, " (cara: ");
     for (size_t i = 0; i < json_array_size(a); i++) {
         const char *v = json_string_value(json_object_get(json_array_get(a, i), "how"));
         len = strlen(out);
@@ -281,13 +282,13 @@ void api_problem_line(const struct api_response *r, char *out, size_t outsz)
     const char *detail = j ? json_string_value(json_object_get(j, "detail")) : NULL;
     const char *field = j ? json_string_value(json_object_get(j, "field")) : NULL;
     snprintf(out, outsz, "%ld %s%s%s%s%s%s", r->status, title ? title : "error", detail ? ": " : "",
-             detail ? detail : "", field ? " (field: " : "", field ? field : "", field ? ")" : "");
-    append_list(out, outsz, j, "allowed");
-    append_list(out, outsz, j, "missing");
+             detail ? detail : "", field ? " (isian: " : "", field ? field : "", field ? ")" : "");
+    append_list(out, outsz, j, "allowed", "boleh");
+    append_list(out, outsz, j, "missing", "kurang");
     append_hints(out, outsz, j);
     if (json_is_integer(json_object_get(j, "current_version"))) {
         size_t len = strlen(out);
-        snprintf(out + len, outsz - len, " (current version: %lld)",
+        snprintf(out + len, outsz - len, " (versi sekarang: %lld)",
                  (long long)json_integer_value(json_object_get(j, "current_version")));
     }
     /* one line, and nothing a terminal would act on */

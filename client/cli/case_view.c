@@ -66,25 +66,31 @@ void view_clocks(const json_t *clocks)
     size_t n;
     const json_t **v = items_of(clocks, &n);
     if (n == 0) {
-        printf("(no clocks)\n");
+        printf("(tidak ada jam hukum)\n");
         free(v);
         return;
     }
     qsort(v, n, sizeof *v, clock_cmp);
-    static const char *const heads[] = {"STATE", "CLOCK", "LABEL",  "DUE",  "DAYS LEFT",
-                                        "ACTOR", "PARTY", "STATUS", "BASIS"};
+    static const char *const heads[] = {"KEADAAN", "JAM",   "URAIAN", "BATAS", "SISA HARI",
+                                        "PELAKU",  "PIHAK", "STATUS", "DASAR"};
     struct table *t = table_new(9, heads);
+    table_paint(t, 0);
+    /* the state, the code, the due date and the days left are never cut to fit */
+    table_flex(t, 2);
+    table_flex(t, 5);
+    table_flex(t, 7);
+    table_flex(t, 8);
     for (size_t i = 0; i < n; i++) {
         const json_t *c = v[i];
         char label[CELL], due[CELL], left[32], party[32], status[CELL];
         snprintf(label, sizeof label, "%s%s%s%s", jstr(c, "label"), *jstr(c, "text") ? ": " : "",
                  jstr(c, "text"),
-                 json_is_true(json_object_get(c, "to_verify")) ? " (to verify)" : "");
+                 json_is_true(json_object_get(c, "to_verify")) ? " (verifikasi)" : "");
         /* an instant matters for the 24-hour arrest and for detention
          * counted by the hour: show it beside (or instead of) the day */
         const char *due_at = jstr(c, "due_at"), *strict = jstr(c, "strict_at");
         if (*strict && strcmp(strict, due_at) != 0)
-            snprintf(due, sizeof due, "%s (strict %s)", jstr(c, "due_date"), strict);
+            snprintf(due, sizeof due, "%s (tepat %s)", jstr(c, "due_date"), strict);
         else if (*due_at && !strstr(due_at, "T00:00:00"))
             snprintf(due, sizeof due, "%s", due_at);
         else
@@ -92,9 +98,9 @@ void view_clocks(const json_t *clocks)
         snprintf(left, sizeof left, "%lld", jint(c, "days_left"));
         jtext(c, "party_id", party, sizeof party);
         if (json_is_true(json_object_get(c, "running")))
-            snprintf(status, sizeof status, "running");
+            snprintf(status, sizeof status, "berjalan");
         else
-            snprintf(status, sizeof status, "stopped (%s)", jstr(c, "stopped_by"));
+            snprintf(status, sizeof status, "berhenti (%s)", jstr(c, "stopped_by"));
         bool running = json_is_true(json_object_get(c, "running"));
         const char *mark = running ? view_clock_mark(jstr(c, "state"))
                            : strcmp(jstr(c, "state"), "overdue") == 0 ? "selesai, terlambat"
@@ -108,24 +114,16 @@ void view_clocks(const json_t *clocks)
     free(v);
 }
 
-/* "2026-11-23T17:22:03.126185+00:00" to the minute with its offset:
- * "2026-11-23T17:22Z" ("+07:00" kept as it is). */
-static void entered_minute(const char *at, char *out, size_t size)
+void view_history(const json_t *history, const char *tz)
 {
-    size_t n = strlen(at);
-    const char *zone = "";
-    if (n > 19 && at[n - 1] == 'Z')
-        zone = "Z";
-    else if (n > 22 && (at[n - 6] == '+' || at[n - 6] == '-') && at[n - 3] == ':')
-        zone = strcmp(at + n - 6, "+00:00") == 0 ? "Z" : at + n - 6;
-    snprintf(out, size, "%.16s%s", at, zone);
-}
-
-void view_history(const json_t *history)
-{
-    static const char *const heads[] = {"SEQ",   "ID",   "DATE", "EVENT",      "NUMBER",
-                                        "STAGE", "LATE", "BY",   "ENTERED AT", "REGIME"};
+    static const char *const heads[] = {"URUT",  "ID",        "TANGGAL", "PERISTIWA", "NOMOR",
+                                        "TAHAP", "TERLAMBAT", "OLEH",    "DICATAT",   "REZIM"};
     struct table *t = table_new(10, heads);
+    /* to fit 100 columns the words give way, never the dates (--wide: all of it) */
+    table_flex(t, 3);
+    table_flex(t, 4);
+    table_flex(t, 5);
+    table_flex(t, 7);
     size_t i;
     const json_t *e;
     json_array_foreach(history, i, e)
@@ -134,11 +132,11 @@ void view_history(const json_t *history)
         snprintf(seq, sizeof seq, "%lld", jint(e, "seq"));
         snprintf(id, sizeof id, "%lld", jint(e, "id"));
         if (*jstr(e, "legal_at"))
-            snprintf(date, sizeof date, "%s", jstr(e, "legal_at"));
+            out_when(jstr(e, "legal_at"), tz, date, sizeof date);
         else
             snprintf(date, sizeof date, "%s", jstr(e, "legal_date"));
         if (json_is_integer(json_object_get(e, "corrects")))
-            snprintf(event, sizeof event, "%s (of event %lld)",
+            snprintf(event, sizeof event, "%s (atas peristiwa %lld)",
                      *jstr(e, "label") ? jstr(e, "label") : jstr(e, "type"), jint(e, "corrects"));
         else
             snprintf(event, sizeof event, "%s",
@@ -148,14 +146,14 @@ void view_history(const json_t *history)
                      jstr(e, "stage_after"));
         else
             stage[0] = '\0';
-        entered_minute(jstr(e, "entered_at"), entered, sizeof entered);
+        out_when(jstr(e, "entered_at"), tz, entered, sizeof entered);
         const char *cells[] = {seq,
                                id,
                                date,
                                event,
                                jstr(e, "number"),
                                stage,
-                               json_is_true(json_object_get(e, "late")) ? "late" : "",
+                               json_is_true(json_object_get(e, "late")) ? "terlambat" : "",
                                jstr(e, "entered_by"),
                                entered,
                                jstr(e, "regime")};
@@ -181,8 +179,9 @@ void view_case_list(const json_t *items)
     size_t n;
     const json_t **v = items_of(items, &n);
     qsort(v, n, sizeof *v, case_cmp);
-    static const char *const heads[] = {"ID", "NUMBER", "STAGE", "CLOCK"};
+    static const char *const heads[] = {"ID", "NOMOR", "TAHAP", "JAM HUKUM"};
     struct table *t = table_new(4, heads);
+    table_paint(t, 3);
     for (size_t i = 0; i < n; i++) {
         char id[32];
         snprintf(id, sizeof id, "%lld", jint(v[i], "id"));
@@ -218,37 +217,38 @@ static void print_facts(const json_t *facts)
             break;
         len += (size_t)n;
     }
-    out_kv("facts", "%s", line);
+    out_kv("fakta", "%s", line);
 }
 
 static void print_summary(const json_t *c)
 {
     const json_t *office = json_object_get(c, "office"), *kejari = json_object_get(c, "kejari");
-    out_kv("case", "%lld  %s", jint(c, "id"), jstr(c, "number"));
-    out_kv("stage", "%s (%s) since %s", jstr(c, "stage_label"), jstr(c, "stage"),
+    out_kv("perkara", "%lld  %s", jint(c, "id"), jstr(c, "number"));
+    out_kv("tahap", "%s (%s) sejak %s", jstr(c, "stage_label"), jstr(c, "stage"),
            jstr(c, "stage_since"));
-    out_kv("version", "%lld", jint(c, "version"));
-    out_kv("office", "%s  %s (%s)", jstr(office, "code"), jstr(office, "name"), jstr(office, "tz"));
+    out_kv("versi", "%lld", jint(c, "version"));
+    out_kv("kantor", "%s  %s (%s)", jstr(office, "code"), jstr(office, "name"), jstr(office, "tz"));
     if (json_is_object(kejari))
         out_kv("kejari", "%lld  %s%s", jint(kejari, "id"), jstr(kejari, "name"),
-               json_is_true(json_object_get(c, "disclosed_to_kejari")) ? " (disclosed)" : "");
+               json_is_true(json_object_get(c, "disclosed_to_kejari")) ? " (sudah diberitahukan)"
+                                                                       : "");
     else
         out_kv("kejari", "-");
-    out_kv("source", "%s%s%s", jstr(c, "source"), *jstr(c, "source_note") ? ": " : "",
+    out_kv("sumber", "%s%s%s", jstr(c, "source"), *jstr(c, "source_note") ? ": " : "",
            jstr(c, "source_note"));
-    out_kv("opened on", "%s", jstr(c, "opened_on"));
+    out_kv("dibuka", "%s", jstr(c, "opened_on"));
     if (*jstr(c, "summary"))
-        out_kv("summary", "%s", jstr(c, "summary"));
-    out_kv("clocks", "%s", view_clock_mark(jstr(c, "worst_clock")));
+        out_kv("ringkasan", "%s", jstr(c, "summary"));
+    out_kv("jam hukum", "%s", view_clock_mark(jstr(c, "worst_clock")));
     if (jint(c, "p19_returns") > 0)
-        out_kv("P-19", "returned %lld time(s)", jint(c, "p19_returns"));
+        out_kv("P-19", "dikembalikan %lld kali", jint(c, "p19_returns"));
     print_facts(json_object_get(c, "facts"));
 }
 
 static void print_allowed(const json_t *allowed)
 {
-    section("NEXT EVENTS ALLOWED");
-    static const char *const heads[] = {"EVENT", "LABEL"};
+    section("PERISTIWA YANG BOLEH BERIKUTNYA");
+    static const char *const heads[] = {"PERISTIWA", "URAIAN"};
     struct table *t = table_new(2, heads);
     size_t i;
     const json_t *e;
@@ -263,13 +263,13 @@ static void print_allowed(const json_t *allowed)
 
 static void print_p19(const json_t *rounds)
 {
-    section("P-19 ROUNDS");
+    section("PUTARAN P-19");
     if (json_array_size(rounds) == 0) {
-        printf("(none)\n");
+        printf("(tidak ada)\n");
         return;
     }
-    static const char *const heads[] = {"ROUND", "RECEIVED",    "ID",    "NO",
-                                        "STATE", "INSTRUCTION", "ANSWER"};
+    static const char *const heads[] = {"PUTARAN", "DITERIMA", "ID",     "NO",
+                                        "KEADAAN", "PETUNJUK", "JAWABAN"};
     struct table *t = table_new(7, heads);
     size_t i, k;
     const json_t *r, *it;
@@ -286,7 +286,7 @@ static void print_p19(const json_t *rounds)
                                    jstr(r, "received_on"),
                                    id,
                                    no,
-                                   answered ? "answered" : "OPEN",
+                                   answered ? "dipenuhi" : "TERBUKA",
                                    jstr(it, "text"),
                                    jstr(it, "answer")};
             table_add(t, cells);
@@ -298,13 +298,13 @@ static void print_p19(const json_t *rounds)
 
 static void print_parties(const json_t *parties)
 {
-    section("PARTIES");
+    section("PIHAK");
     if (json_array_size(parties) == 0) {
-        printf("(none)\n");
+        printf("(tidak ada)\n");
         return;
     }
-    static const char *const heads[] = {"ID",  "KIND", "NAME",     "NAT",         "PASSPORT",
-                                        "SEX", "BORN", "LANGUAGE", "INTERPRETER", "VERSION"};
+    static const char *const heads[] = {"ID", "JENIS", "NAMA",   "WN",          "PASPOR",
+                                        "JK", "LAHIR", "BAHASA", "JURU BAHASA", "VERSI"};
     struct table *t = table_new(10, heads);
     size_t i;
     const json_t *p;
@@ -334,13 +334,13 @@ static void print_parties(const json_t *parties)
 
 static void print_offences(const json_t *offences)
 {
-    section("OFFENCES");
+    section("SANGKAAN");
     if (json_array_size(offences) == 0) {
-        printf("(none)\n");
+        printf("(tidak ada)\n");
         return;
     }
-    static const char *const heads[] = {"ID",         "PASAL",      "PARTY",
-                                        "MAX PRISON", "DETAINABLE", "LABEL"};
+    static const char *const heads[] = {"ID",           "PASAL",         "PIHAK",
+                                        "PENJARA MAKS", "DAPAT DITAHAN", "URAIAN"};
     struct table *t = table_new(6, heads);
     size_t i;
     const json_t *o;
@@ -351,7 +351,7 @@ static void print_offences(const json_t *offences)
         jtext(o, "party_id", party, sizeof party);
         snprintf(prison, sizeof prison, "%lld months", jint(o, "max_prison_months"));
         snprintf(label, sizeof label, "%s%s", jstr(o, "label"),
-                 json_is_true(json_object_get(o, "to_verify")) ? " (to verify)" : "");
+                 json_is_true(json_object_get(o, "to_verify")) ? " (verifikasi)" : "");
         const char *cells[] = {
             id, jstr(o, "code"), party, prison, jtext(o, "detainable", det, sizeof det), label};
         table_add(t, cells);
@@ -362,13 +362,13 @@ static void print_offences(const json_t *offences)
 
 static void print_evidence(const json_t *evidence)
 {
-    section("EVIDENCE");
+    section("BARANG BUKTI");
     if (json_array_size(evidence) == 0) {
-        printf("(none)\n");
+        printf("(tidak ada)\n");
         return;
     }
-    static const char *const heads[] = {"ID",          "DESCRIPTION", "QUANTITY",
-                                        "SEIZED FROM", "SEIZED ON",   "STORAGE"};
+    static const char *const heads[] = {"ID",          "URAIAN", "JUMLAH",
+                                        "DISITA DARI", "DISITA", "PENYIMPANAN"};
     struct table *t = table_new(6, heads);
     size_t i;
     const json_t *e;
@@ -387,12 +387,12 @@ static void print_evidence(const json_t *evidence)
 
 static void print_timeline(const json_t *timeline)
 {
-    section("STAGES");
+    section("TAHAP-TAHAP");
     if (json_array_size(timeline) == 0) {
-        printf("(none)\n");
+        printf("(tidak ada)\n");
         return;
     }
-    static const char *const heads[] = {"DATE", "FROM", "TO", "BY EVENT"};
+    static const char *const heads[] = {"TANGGAL", "DARI", "KE", "OLEH PERISTIWA"};
     struct table *t = table_new(4, heads);
     size_t i;
     const json_t *s;
@@ -461,13 +461,13 @@ void view_case(const json_t *c)
     print_summary(c);
     print_people(c);
     print_allowed(json_object_get(c, "allowed_events"));
-    section("CLOCKS");
+    section("JAM HUKUM");
     view_clocks(json_object_get(c, "clocks"));
     print_p19(json_object_get(c, "p19_rounds"));
     print_parties(json_object_get(c, "parties"));
     print_offences(json_object_get(c, "offences"));
     print_evidence(json_object_get(c, "evidence"));
     print_timeline(json_object_get(c, "timeline"));
-    printf("\n%zu event(s) in the history: berkas history %lld\n",
+    printf("\n%zu peristiwa dalam riwayat: berkas history %lld\n",
            json_array_size(json_object_get(c, "history")), jint(c, "id"));
 }

@@ -22,8 +22,9 @@ void view_case(const json_t *c);
 /* The clocks table of a case's "clocks" array, most urgent first. */
 void view_clocks(const json_t *clocks);
 
-/* The event history table of a case's "history" array, in order. */
-void view_history(const json_t *history);
+/* The event history table of a case's "history" array, in order; instants in
+ * the office's zone tz. */
+void view_history(const json_t *history, const char *tz);
 
 /* The cases table of a list's "items", most urgent first, then by id. */
 void view_case_list(const json_t *items);

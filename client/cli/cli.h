@@ -29,6 +29,7 @@ struct global {
     struct api_client api;  /* base and token, set by cli_connect */
     const char *server;     /* --server, or NULL */
     bool json;              /* --json */
+    bool wide;              /* --wide: lines not fitted to 100 columns */
     struct session session; /* the saved session, when has_session */
     bool has_session;
     bool session_loaded;                /* cli_connect loads it once */
@@ -127,10 +128,35 @@ json_t *cli_call(struct global *g, const char *method, const char *path, const j
 json_t *cli_call_with(struct global *g, const char *method, const char *path, const json_t *body,
                       const char *const headers[], int *rc);
 
+/* The candidate closest to word, when close enough to be a typing slip (at
+ * most 1 edit up to 4 characters, 2 up to 8, 3 beyond); NULL otherwise. */
+const char *cli_closest(const char *word, const char *const *candidates, size_t n);
+
 /* The case named by arg: its id, or its number (LK/KANIM-PLG/2026/0001) as
  * the server finds it.  Needs cli_connect first.  GO_ON with *id, or an exit
  * status after one line (1: no such case). */
 int cli_case(struct global *g, const struct command *cmd, const char *arg, long long *id);
+
+/* The office named by arg (its code, KANIM-PLG, or its id), for the
+ * message called what ("--kejari").  Needs no connection for an id. */
+int cli_office(struct global *g, const struct command *cmd, const char *what, const char *arg,
+               long long *id);
+
+/* The user named by arg: a NIP (18 digits, the printed spaces allowed) or an
+ * id.  A NIP is looked up in the users an admin may see. */
+int cli_user(struct global *g, const struct command *cmd, const char *arg, long long *id);
+
+/* What a command's one positional argument names. */
+enum cli_name { CLI_CASE, CLI_OFFICE, CLI_USER };
+
+/* cli_parse with one positional argument naming a case, an office or a
+ * user (as cli_case, cli_office, cli_user take them), then cli_connect(g,
+ * true) and the name resolved into *id. */
+int cli_begin_named(struct global *g, const struct command *cmd, int argc, char **argv,
+                    const struct cli_opt *opts, enum cli_name kind, long long *id);
+
+/* in without spaces into out: a NIP as printed, "19881111 201012 1 001". */
+void cli_nip(const char *in, char *out, size_t size);
 
 /* Equal server URLs but for trailing slashes. */
 bool cli_same_server(const char *a, const char *b);

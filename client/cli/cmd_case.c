@@ -44,8 +44,8 @@ int cmd_case_new(struct global *g, const struct command *cmd, int argc, char **a
     long long kejari_id = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
     if (rc != GO_ON || (rc = cli_want_date(cmd, "--opened-on", opened_on)) != GO_ON ||
-        (rc = cli_want_id(cmd, "--kejari", kejari, &kejari_id)) != GO_ON ||
-        (rc = cli_connect(g, true)) != GO_ON)
+        (rc = cli_connect(g, true)) != GO_ON ||
+        (kejari && (rc = cli_office(g, cmd, "--kejari", kejari, &kejari_id)) != GO_ON))
         return rc;
     json_t *body = json_object();
     bool ok = body && set_str(body, "source", source) && set_str(body, "opened_on", opened_on) &&
@@ -54,7 +54,7 @@ int cmd_case_new(struct global *g, const struct command *cmd, int argc, char **a
               (!kejari || json_object_set_new(body, "kejari_id", json_integer(kejari_id)) == 0);
     if (!ok) {
         json_decref(body);
-        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+        return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
     }
     json_t *c = cli_call(g, "POST", "/api/v1/cases", body, &rc);
     json_decref(body);
@@ -63,10 +63,10 @@ int cmd_case_new(struct global *g, const struct command *cmd, int argc, char **a
     if (g->json) {
         out_json(c);
     } else {
-        out_kv("case", "%lld", jint(c, "id"));
-        out_kv("number", "%s", jstr(c, "number"));
-        out_kv("stage", "%s (%s)", jstr(c, "stage_label"), jstr(c, "stage"));
-        out_kv("version", "%lld", jint(c, "version"));
+        out_kv("perkara", "%lld", jint(c, "id"));
+        out_kv("nomor", "%s", jstr(c, "number"));
+        out_kv("tahap", "%s (%s)", jstr(c, "stage_label"), jstr(c, "stage"));
+        out_kv("versi", "%lld", jint(c, "version"));
     }
     json_decref(c);
     return EXIT_OK;
@@ -113,7 +113,7 @@ static json_t *fetch_cases(struct global *g, const struct command *cmd, const st
     for (int page = 0; page < LIST_PAGES_MAX; page++) {
         if (!list_path(a, cursor, path, sizeof path)) {
             json_decref(gathered);
-            *rc = cli_usage_error(cmd, "the filters are too long");
+            *rc = cli_usage_error(cmd, "saringan terlalu panjang");
             return NULL;
         }
         json_t *p = cli_call(g, "GET", path, NULL, rc);
@@ -153,23 +153,30 @@ int cmd_case_list(struct global *g, const struct command *cmd, int argc, char **
     };
     long long cursor = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "--office", a.office, NULL)) != GO_ON ||
-        (rc = cli_want_id(cmd, "--limit", a.limit, NULL)) != GO_ON ||
+    long long office = 0;
+    char office_id[24];
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "--limit", a.limit, NULL)) != GO_ON ||
         (rc = cli_want_id(cmd, "--cursor", a.cursor, &cursor)) != GO_ON ||
-        (rc = cli_connect(g, true)) != GO_ON)
+        (rc = cli_connect(g, true)) != GO_ON ||
+        (a.office && (rc = cli_office(g, cmd, "--office", a.office, &office)) != GO_ON))
         return rc;
+    if (a.office) { /* the API takes the id */
+        snprintf(office_id, sizeof office_id, "%lld", office);
+        a.office = office_id;
+    }
     json_t *list = fetch_cases(g, cmd, &a, cursor, all, &rc);
     if (!list)
         return rc;
     if (g->json) {
         out_json(list);
     } else if (json_array_size(json_object_get(list, "items")) == 0) {
-        printf("No cases.\n");
+        printf("Tidak ada perkara.\n");
     } else {
         view_case_list(json_object_get(list, "items"));
         json_t *next = json_object_get(list, "next_cursor");
         if (json_is_integer(next))
-            printf("(more cases: --all, or --cursor %lld)\n", (long long)json_integer_value(next));
+            printf("(masih ada perkara: --all, atau --cursor %lld)\n",
+                   (long long)json_integer_value(next));
     }
     json_decref(list);
     return EXIT_OK;
@@ -183,8 +190,8 @@ static json_t *case_get(struct global *g, const struct command *cmd, int argc, c
     const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
     long long id = 0;
     *rc = cli_parse(g, cmd, argc, argv, NULL, args);
-    if (*rc != GO_ON || (*rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
-        (*rc = cli_connect(g, true)) != GO_ON)
+    if (*rc != GO_ON || (*rc = cli_connect(g, true)) != GO_ON ||
+        (*rc = cli_case(g, cmd, case_arg, &id)) != GO_ON)
         return NULL;
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
@@ -238,7 +245,7 @@ int cmd_history(struct global *g, const struct command *cmd, int argc, char **ar
         out_json(out ? out : c);
         json_decref(out);
     } else {
-        view_history(json_object_get(c, "history"));
+        view_history(json_object_get(c, "history"), jstr(json_object_get(c, "office"), "tz"));
     }
     json_decref(c);
     return EXIT_OK;
@@ -261,8 +268,7 @@ int cmd_case_correct(struct global *g, const struct command *cmd, int argc, char
     const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
     long long id = 0, kejari_id = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
-        (rc = cli_want_id(cmd, "--kejari", kejari, &kejari_id)) != GO_ON)
+    if (rc != GO_ON)
         return rc;
     if (!summary && !source && !note && !kejari && investigators.n == 0)
         return cli_usage_error(cmd, "tidak ada yang dikoreksi: beri --summary, --source, "
@@ -276,7 +282,9 @@ int cmd_case_correct(struct global *g, const struct command *cmd, int argc, char
         }
         json_array_append_new(list, json_integer(uid));
     }
-    if ((rc = cli_connect(g, true)) != GO_ON) {
+    /* the case by its number, the Kejari by its code (issue 10: names, not ids) */
+    if ((rc = cli_connect(g, true)) != GO_ON || (rc = cli_case(g, cmd, case_arg, &id)) != GO_ON ||
+        (kejari && (rc = cli_office(g, cmd, "--kejari", kejari, &kejari_id)) != GO_ON)) {
         json_decref(list);
         return rc;
     }
@@ -299,7 +307,7 @@ int cmd_case_correct(struct global *g, const struct command *cmd, int argc, char
     json_decref(list);
     if (!ok) {
         json_decref(body);
-        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+        return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
     }
     const char *headers[] = {match, NULL};
     json_t *r = cli_call_with(g, "PUT", path, body, headers, &rc);

@@ -35,6 +35,7 @@ static void print_directions(const json_t *items, bool wide)
     static const char *const heads[] = {"KEADAAN", "ID",     "PERKARA", "BATAS",  "SISA",
                                         "UNTUK",   "ARAHAN", "DARI",    "SELESAI"};
     struct table *t = table_new(wide ? 9 : 7, heads);
+    table_paint(t, 0);
     if (!wide) {
         table_fit(t, 100);
         table_flex(t, 6);
@@ -69,17 +70,12 @@ static void print_directions(const json_t *items, bool wide)
 int cmd_directions(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     const char *state = NULL, *office = NULL, *limit = NULL, *cursor = NULL;
-    bool mine = false, everyone = false, all = false, wide = false;
+    bool mine = false, everyone = false, all = false;
     const struct cli_opt opts[] = {
-        {"state", &state, NULL, false, NULL},
-        {"office", &office, NULL, false, NULL},
-        {"limit", &limit, NULL, false, NULL},
-        {"cursor", &cursor, NULL, false, NULL},
-        {"mine", NULL, NULL, false, &mine},
-        {"everyone", NULL, NULL, false, &everyone},
-        {"all", NULL, NULL, false, &all},
-        {"wide", NULL, NULL, false, &wide},
-        END_OPTS,
+        {"state", &state, NULL, false, NULL}, {"office", &office, NULL, false, NULL},
+        {"limit", &limit, NULL, false, NULL}, {"cursor", &cursor, NULL, false, NULL},
+        {"mine", NULL, NULL, false, &mine},   {"everyone", NULL, NULL, false, &everyone},
+        {"all", NULL, NULL, false, &all},     END_OPTS,
     };
     int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
     if (rc != GO_ON || (rc = cli_want_id(cmd, "--limit", limit, NULL)) != GO_ON)
@@ -137,7 +133,7 @@ int cmd_directions(struct global *g, const struct command *cmd, int argc, char *
     else if (json_array_size(json_object_get(gathered, "items")) == 0)
         printf("Tidak ada arahan.\n");
     else
-        print_directions(json_object_get(gathered, "items"), wide);
+        print_directions(json_object_get(gathered, "items"), g->wide);
     if (!g->json && json_is_string(json_object_get(gathered, "next_cursor")))
         printf("(berikutnya: --cursor %s, atau --all)\n",
                json_string_value(json_object_get(gathered, "next_cursor")));

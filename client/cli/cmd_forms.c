@@ -86,31 +86,31 @@ static int out_open(struct out_file *o, const char *path, bool force)
     o->fd = -1;
     struct stat st;
     if (!*path)
-        return cli_fail(EXIT_USAGE, "the output file name is empty");
+        return cli_fail(EXIT_USAGE, "nama berkas keluaran kosong");
     if (lstat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode))
-            return cli_fail(EXIT_USAGE, "%s is a directory", path);
+            return cli_fail(EXIT_USAGE, "%s adalah direktori", path);
         if (!force)
             return cli_fail(EXIT_USAGE, "%s exists; --force replaces it", path);
     } else if (errno != ENOENT) {
-        return cli_fail(EXIT_USAGE, "cannot write %s: %s", path, strerror(errno));
+        return cli_fail(EXIT_USAGE, "tidak dapat menulis %s: %s", path, strerror(errno));
     }
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     if (!*base)
-        return cli_fail(EXIT_USAGE, "%s names a directory, not a file", path);
+        return cli_fail(EXIT_USAGE, "%s menunjuk direktori, bukan berkas", path);
     int n = slash ? snprintf(o->dir, sizeof o->dir, "%.*s", (int)(slash - path + 1), path)
                   : snprintf(o->dir, sizeof o->dir, "./");
     if (n < 0 || (size_t)n >= sizeof o->dir)
-        return cli_fail(EXIT_USAGE, "the path %s is too long", path);
+        return cli_fail(EXIT_USAGE, "jalur %s terlalu panjang", path);
     n = snprintf(o->tmp, sizeof o->tmp, "%s.%s.XXXXXX", o->dir, base);
     if (n < 0 || (size_t)n >= sizeof o->tmp)
         n = snprintf(o->tmp, sizeof o->tmp, "%s.berkas-XXXXXX", o->dir);
     if (n < 0 || (size_t)n >= sizeof o->tmp)
-        return cli_fail(EXIT_USAGE, "the path %s is too long", path);
+        return cli_fail(EXIT_USAGE, "jalur %s terlalu panjang", path);
     o->fd = mkstemp(o->tmp);
     if (o->fd < 0)
-        return cli_fail(EXIT_USAGE, "cannot write in %s: %s", o->dir, strerror(errno));
+        return cli_fail(EXIT_USAGE, "tidak dapat menulis di %s: %s", o->dir, strerror(errno));
     guard_tmp(o->tmp);
     return GO_ON;
 }
@@ -188,7 +188,7 @@ static int out_commit(struct out_file *o, const unsigned char *data, size_t len)
         unguard_tmp();
         if (e == EEXIST)
             return cli_fail(EXIT_USAGE, "%s exists; --force replaces it", o->path);
-        return cli_fail(EXIT_USAGE, "cannot write %s: %s", o->path, strerror(e ? e : EIO));
+        return cli_fail(EXIT_USAGE, "tidak dapat menulis %s: %s", o->path, strerror(e ? e : EIO));
     }
     unguard_tmp();
     int dfd = open(o->dir, O_RDONLY | O_DIRECTORY);
@@ -206,7 +206,7 @@ static int want_form(const struct command *cmd, const char *form)
     size_t n = strlen(form);
     if (n == 0 || n > FORM_NAME_MAX || strspn(form, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
         return cli_usage_error(cmd,
-                               "FORM must be a form's name such as sprindik, not '%s' "
+                               "FORM harus nama formulir seperti sprindik, bukan '%s' "
                                "(berkas forms lists them)",
                                form);
     return GO_ON;
@@ -218,22 +218,22 @@ static json_t *params_of(const struct command *cmd, const struct cli_list *list,
 {
     json_t *params = json_object();
     if (!params) {
-        *rc = cli_fail(EXIT_USAGE, "out of memory");
+        *rc = cli_fail(EXIT_USAGE, "memori habis");
         return NULL;
     }
     for (size_t i = 0; i < list->n; i++) {
         const char *item = list->items[i], *eq = strchr(item, '=');
         char name[FORM_NAME_MAX + 1];
         if (!eq || eq == item) {
-            *rc = cli_usage_error(cmd, "--param must be NAME=VALUE, not '%s'", item);
+            *rc = cli_usage_error(cmd, "--param harus NAMA=NILAI, bukan '%s'", item);
         } else if ((size_t)(eq - item) > FORM_NAME_MAX) {
-            *rc = cli_usage_error(cmd, "--param: the name in '%.40s...' is too long", item);
+            *rc = cli_usage_error(cmd, "--param: nama dalam '%.40s...' terlalu panjang", item);
         } else {
             snprintf(name, sizeof name, "%.*s", (int)(eq - item), item);
             json_t *v = json_string(eq + 1);
             if (v && json_object_set_new(params, name, v) == 0)
                 continue;
-            *rc = cli_usage_error(cmd, "--param %s: the value is not UTF-8 text", name);
+            *rc = cli_usage_error(cmd, "--param %s: nilainya bukan teks UTF-8", name);
         }
         json_decref(params);
         return NULL;
@@ -280,8 +280,8 @@ static int fetch_pdf(struct global *g, const char *path, struct api_response *r)
     }
     if (strncasecmp(r->content_type, "application/pdf", 15) != 0 || r->len < 5 ||
         memcmp(r->body, "%PDF-", 5) != 0) {
-        int rc = cli_fail(EXIT_REFUSED, "GET %s: the reply (%ld, %s, %zu bytes) is not a PDF", path,
-                          r->status, r->content_type[0] ? r->content_type : "no type", r->len);
+        int rc = cli_fail(EXIT_REFUSED, "GET %s: jawaban (%ld, %s, %zu bita) bukan PDF", path,
+                          r->status, r->content_type[0] ? r->content_type : "tanpa jenis", r->len);
         api_response_free(r);
         return rc;
     }
@@ -311,10 +311,10 @@ static int save_pdf(struct global *g, const char *path, struct out_file *o, cons
         return rc;
     }
     if (!sha256_hex(r.body, r.len, sha)) {
-        rc = cli_fail(EXIT_USAGE, "cannot start libsodium");
+        rc = cli_fail(EXIT_USAGE, "libsodium tidak dapat dimulai");
     } else if (want_sha && strcmp(sha, want_sha) != 0) {
-        rc = cli_fail(EXIT_REFUSED, "GET %s: the PDF's SHA-256 %s is not the one issued, %s", path,
-                      sha, want_sha);
+        rc = cli_fail(EXIT_REFUSED, "GET %s: SHA-256 PDF %s bukan yang diterbitkan, %s", path, sha,
+                      want_sha);
     } else {
         *bytes = r.len;
         rc = out_commit(o, (const unsigned char *)r.body, r.len);
@@ -337,10 +337,10 @@ static void print_saved(const struct global *g, const char *file, const char *wh
         json_decref(j);
         return;
     }
-    out_kv("file", "%s", file);
+    out_kv("berkas", "%s", file);
     out_kv(id_key, "%lld", id_value);
-    out_kv("kind", "%s", what);
-    out_kv("bytes", "%zu", bytes);
+    out_kv("jenis", "%s", what);
+    out_kv("bita", "%zu", bytes);
     out_kv("sha256", "%s", sha);
 }
 
@@ -360,8 +360,8 @@ int cmd_forms(struct global *g, const struct command *cmd, int argc, char **argv
         return EXIT_OK;
     }
     json_t *items = json_object_get(list, "items");
-    static const char *const heads[] = {"FORM", "CODE", "ISSUER", "PAGE", "TITLE"};
-    static const char *const pheads[] = {"FORM", "PARAMETER", "DESCRIPTION"};
+    static const char *const heads[] = {"FORM", "KODE", "PENERBIT", "KERTAS", "JUDUL"};
+    static const char *const pheads[] = {"FORM", "PARAMETER", "URAIAN"};
     struct table *t = table_new(5, heads), *pt = table_new(3, pheads);
     bool ok = t && pt, any_param = false;
     size_t i;
@@ -386,14 +386,14 @@ int cmd_forms(struct global *g, const struct command *cmd, int argc, char **argv
     if (ok) {
         table_print(t);
         if (any_param) {
-            printf("\nParameters (--param NAME=VALUE; * required):\n");
+            printf("\nParameter (--param NAMA=NILAI; * wajib):\n");
             table_print(pt);
         }
     }
     table_free(t);
     table_free(pt);
     json_decref(list);
-    return ok ? EXIT_OK : cli_fail(EXIT_USAGE, "out of memory");
+    return ok ? EXIT_OK : cli_fail(EXIT_USAGE, "memori habis");
 }
 
 int cmd_form(struct global *g, const struct command *cmd, int argc, char **argv)
@@ -410,8 +410,8 @@ int cmd_form(struct global *g, const struct command *cmd, int argc, char **argv)
     const struct cli_arg args[] = {{"CASE", &case_arg}, {"FORM", &form}, {NULL, NULL}};
     long long id = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
-        (rc = want_form(cmd, form)) != GO_ON)
+    if (rc != GO_ON || (rc = want_form(cmd, form)) != GO_ON ||
+        (rc = cli_case(g, cmd, case_arg, &id)) != GO_ON)
         return rc;
     json_t *params = params_of(cmd, &plist, &rc);
     if (!params)
@@ -420,7 +420,7 @@ int cmd_form(struct global *g, const struct command *cmd, int argc, char **argv)
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s.pdf", id, form);
     if (!add_query(path, sizeof path, params)) {
         json_decref(params);
-        return cli_usage_error(cmd, "the parameters are too long");
+        return cli_usage_error(cmd, "parameter terlalu panjang");
     }
     json_decref(params);
     struct out_file o;
@@ -449,18 +449,18 @@ int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv
     const struct cli_arg args[] = {{"CASE", &case_arg}, {"FORM", &form}, {NULL, NULL}};
     long long id = 0, event = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
-        (rc = want_form(cmd, form)) != GO_ON ||
-        (event_arg && (rc = cli_want_id(cmd, "--event", event_arg, &event)) != GO_ON))
+    if (rc != GO_ON || (rc = want_form(cmd, form)) != GO_ON ||
+        (event_arg && (rc = cli_want_id(cmd, "--event", event_arg, &event)) != GO_ON) ||
+        (rc = cli_case(g, cmd, case_arg, &id)) != GO_ON)
         return rc;
     if (force && !file)
-        return cli_usage_error(cmd, "--force goes with --output");
+        return cli_usage_error(cmd, "--force hanya bersama --output");
     json_t *params = params_of(cmd, &plist, &rc);
     if (!params)
         return rc;
     json_t *body = json_pack("{s:o}", "params", params);
     if (!body)
-        return cli_fail(EXIT_USAGE, "out of memory");
+        return cli_fail(EXIT_USAGE, "memori habis");
     /* the act the document is for (its id in `berkas history`); without it
      * the server takes the latest act of the form's type still without one */
     if (event)
@@ -493,27 +493,28 @@ int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv
     if (g->json) {
         out_json(doc);
     } else {
-        out_kv("document", "%lld", jint(doc, "id"));
+        out_kv("dokumen", "%lld", jint(doc, "id"));
         out_kv("form", "%s (%s)", jstr(doc, "title"), jstr(doc, "form"));
-        out_kv("number", "%s", jstr(doc, "number"));
-        out_kv("date", "%s%s", jstr(doc, "issued_on"),
+        out_kv("nomor", "%s", jstr(doc, "number"));
+        out_kv("tanggal", "%s%s", jstr(doc, "issued_on"),
                json_is_true(json_object_get(doc, "late")) ? " (terlambat dicatat)" : "");
         if (json_object_get(doc, "event_id"))
-            out_kv("event", "%lld", jint(doc, "event_id"));
-        out_kv("signer", "%s", jstr(doc, "signer"));
-        out_kv("regime", "%s", jstr(doc, "regime"));
-        out_kv("code", "%s", jstr(doc, "verify_code"));
+            out_kv("peristiwa", "%lld", jint(doc, "event_id"));
+        out_kv("penanda", "%s", jstr(doc, "signer"));
+        out_kv("rezim", "%s", jstr(doc, "regime"));
+        out_kv("kode", "%s", jstr(doc, "verify_code"));
         out_kv("url", "%s", jstr(doc, "verify_url"));
         out_kv("sha256", "%s", jstr(doc, "sha256"));
-        out_kv("pages", "%lld", jint(doc, "pages"));
+        out_kv("halaman", "%lld", jint(doc, "pages"));
         if (file && saved == GO_ON)
-            out_kv("file", "%s", file);
+            out_kv("berkas", "%s", file);
     }
     if (saved != GO_ON)
-        cli_fail(saved,
-                 "document %lld was issued, but %s was not written; run: berkas document "
-                 "%lld -o FILE",
-                 jint(doc, "id"), file, jint(doc, "id"));
+        cli_fail(
+            saved,
+            "dokumen %lld telah diterbitkan, tetapi %s tidak ditulis; jalankan: berkas document "
+            "%lld -o FILE",
+            jint(doc, "id"), file, jint(doc, "id"));
     json_decref(doc);
     return saved == GO_ON ? EXIT_OK : saved;
 }
@@ -524,8 +525,8 @@ int cmd_documents(struct global *g, const struct command *cmd, int argc, char **
     const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
     long long id = 0;
     int rc = cli_parse(g, cmd, argc, argv, NULL, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
-        (rc = cli_connect(g, true)) != GO_ON)
+    if (rc != GO_ON || (rc = cli_connect(g, true)) != GO_ON ||
+        (rc = cli_case(g, cmd, case_arg, &id)) != GO_ON)
         return rc;
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/documents", id);
@@ -536,10 +537,10 @@ int cmd_documents(struct global *g, const struct command *cmd, int argc, char **
     if (g->json) {
         out_json(list);
     } else if (json_array_size(items) == 0) {
-        printf("No documents issued.\n");
+        printf("Belum ada dokumen diterbitkan.\n");
     } else {
-        static const char *const heads[] = {"ID",   "FORM", "NUMBER", "DATE",
-                                            "PAGE", "CODE", "STATE",  "SHA-256"};
+        static const char *const heads[] = {"ID",  "FORM", "NOMOR",   "TANGGAL",
+                                            "HLM", "KODE", "KEADAAN", "SHA-256"};
         struct table *t = table_new(8, heads);
         bool ok = t != NULL;
         size_t i;
@@ -554,7 +555,7 @@ int cmd_documents(struct global *g, const struct command *cmd, int argc, char **
                                  jtext(d, "pages", pages, sizeof pages),
                                  jstr(d, "verify_code"),
                                  json_is_true(json_object_get(d, "revoked")) ? "REVOKED"
-                                                                             : "in force",
+                                                                             : "berlaku",
                                  jstr(d, "sha256")};
             ok = ok && table_add(t, row);
         }
@@ -563,7 +564,7 @@ int cmd_documents(struct global *g, const struct command *cmd, int argc, char **
         table_free(t);
         if (!ok) {
             json_decref(list);
-            return cli_fail(EXIT_USAGE, "out of memory");
+            return cli_fail(EXIT_USAGE, "memori habis");
         }
     }
     json_decref(list);
@@ -585,11 +586,14 @@ static int download_to_file(struct global *g, const struct command *cmd, int arg
     const struct cli_arg args[] = {{strcmp(id_key, "case") == 0 ? "CASE" : "ID", &id_arg},
                                    {NULL, NULL}};
     long long id = 0;
+    bool is_case = strcmp(id_key, "case") == 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, args[0].name, id_arg, &id)) != GO_ON)
+    if (rc != GO_ON || (!is_case && (rc = cli_want_id(cmd, args[0].name, id_arg, &id)) != GO_ON))
         return rc;
     struct out_file o;
-    if ((rc = cli_connect(g, true)) != GO_ON || (rc = out_open(&o, file, force)) != GO_ON)
+    if ((rc = cli_connect(g, true)) != GO_ON ||
+        (is_case && (rc = cli_case(g, cmd, id_arg, &id)) != GO_ON) ||
+        (rc = out_open(&o, file, force)) != GO_ON)
         return rc;
     char path[128];
     snprintf(path, sizeof path, "%s%lld%s", before, id, after);
@@ -599,6 +603,36 @@ static int download_to_file(struct global *g, const struct command *cmd, int arg
         return rc;
     print_saved(g, file, what, id, id_key, bytes, sha);
     return EXIT_OK;
+}
+
+int cli_save(struct global *g, const char *path, const char *accept, const char *file, bool force,
+             size_t *bytes)
+{
+    struct out_file o;
+    int rc = out_open(&o, file, force);
+    if (rc != GO_ON)
+        return rc;
+    char err[512];
+    struct api_response r;
+    if (!api_download(&g->api, path, accept, &r, err, sizeof err)) {
+        out_abort(&o);
+        return cli_fail(EXIT_USAGE, "%s", err);
+    }
+    if (r.status < 200 || r.status > 299) {
+        char line[4096];
+        api_problem_line(&r, line, sizeof line);
+        rc = cli_fail(EXIT_REFUSED, "%s", line);
+    } else if (strncasecmp(r.content_type, accept, strlen(accept)) != 0) {
+        rc = cli_fail(EXIT_REFUSED, "GET %s: jawaban (%s) bukan %s", path,
+                      r.content_type[0] ? r.content_type : "tanpa jenis", accept);
+    } else {
+        *bytes = r.len;
+        rc = out_commit(&o, (const unsigned char *)r.body, r.len);
+    }
+    if (rc != GO_ON)
+        out_abort(&o);
+    api_response_free(&r);
+    return rc == GO_ON ? EXIT_OK : rc;
 }
 
 int cmd_document(struct global *g, const struct command *cmd, int argc, char **argv)
@@ -643,8 +677,8 @@ int cmd_verify(struct global *g, const struct command *cmd, int argc, char **arg
     char code[CODE_LEN + 1];
     if (!normal_code(code_arg, code))
         return cli_usage_error(cmd,
-                               "CODE must be the 12-character verification code printed on "
-                               "the document, not '%s'",
+                               "KODE harus kode verifikasi 12 karakter yang tercetak pada "
+                               "dokumen, bukan '%s'",
                                code_arg);
     /* public: no session needed, and no token sent */
     if ((rc = cli_connect(g, false)) != GO_ON)
@@ -660,14 +694,14 @@ int cmd_verify(struct global *g, const struct command *cmd, int argc, char **arg
         out_json(v);
     } else {
         out_kv("status", "%s",
-               !genuine  ? "NOT GENUINE"
-               : revoked ? "REVOKED: genuine, but withdrawn (dicabut)"
-                         : "genuine and in force (asli dan berlaku)");
-        out_kv("type", "%s", jstr(v, "title"));
-        out_kv("number", "%s", jstr(v, "number"));
-        out_kv("date", "%s", jstr(v, "issued_on"));
-        out_kv("office", "%s", jstr(v, "office"));
-        out_kv("code", "%s", jstr(v, "code"));
+               !genuine  ? "TIDAK ASLI"
+               : revoked ? "DICABUT: asli, tetapi telah ditarik"
+                         : "asli dan berlaku");
+        out_kv("jenis", "%s", jstr(v, "title"));
+        out_kv("nomor", "%s", jstr(v, "number"));
+        out_kv("tanggal", "%s", jstr(v, "issued_on"));
+        out_kv("kantor", "%s", jstr(v, "office"));
+        out_kv("kode", "%s", jstr(v, "code"));
     }
     json_decref(v);
     return genuine && !revoked ? EXIT_OK : EXIT_REFUSED;
@@ -678,7 +712,7 @@ static unsigned char *read_file_max(const char *path, size_t max, size_t *len, i
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        *rc = cli_fail(EXIT_USAGE, "cannot open %s", path);
+        *rc = cli_fail(EXIT_USAGE, "tidak dapat membuka %s", path);
         return NULL;
     }
     unsigned char *buf = malloc(max + 1);
@@ -688,10 +722,10 @@ static unsigned char *read_file_max(const char *path, size_t max, size_t *len, i
     if (!buf || bad || n == 0 || n > max) {
         free(buf);
         *rc = cli_fail(EXIT_USAGE,
-                       !buf     ? "out of memory"
-                       : bad    ? "cannot read %s"
-                       : n == 0 ? "%s is empty"
-                                : "%s is larger than 32 MiB",
+                       !buf     ? "memori habis"
+                       : bad    ? "tidak dapat membaca %s"
+                       : n == 0 ? "%s kosong"
+                                : "%s lebih besar dari 32 MiB",
                        path);
         return NULL;
     }
@@ -724,13 +758,15 @@ int cmd_upload(struct global *g, const struct command *cmd, int argc, char **arg
     const struct cli_arg args[] = {{"CASE", &case_arg}, {"FILE", &file}, {NULL, NULL}};
     long long id = 0, ev = 0, doc = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &id)) != GO_ON ||
-        (rc = cli_want_id(cmd, "--event", event, &ev)) != GO_ON ||
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "--event", event, &ev)) != GO_ON ||
         (rc = cli_want_id(cmd, "--document", document, &doc)) != GO_ON ||
         (rc = cli_want_date(cmd, "--dated", dated)) != GO_ON)
         return rc;
     if (!event == !document)
-        return cli_usage_error(cmd, "give --event ID (the act) or --document ID (its scan)");
+        return cli_usage_error(cmd,
+                               "beri --event ID (tindakannya) atau --document ID (pindaiannya)");
+    if ((rc = cli_case(g, cmd, case_arg, &id)) != GO_ON)
+        return rc;
     size_t len = 0;
     unsigned char *pdf = read_file_max(file, 32u << 20, &len, &rc);
     if (!pdf)
@@ -744,7 +780,7 @@ int cmd_upload(struct global *g, const struct command *cmd, int argc, char **arg
         query_add(path, sizeof path, "dated", dated);
     if (!fits || (rc = cli_connect(g, true)) != GO_ON) {
         free(pdf);
-        return fits ? rc : cli_usage_error(cmd, "--title or --number is too long");
+        return fits ? rc : cli_usage_error(cmd, "--title atau --number terlalu panjang");
     }
     struct api_response r;
     char err[512];
@@ -763,10 +799,10 @@ int cmd_upload(struct global *g, const struct command *cmd, int argc, char **arg
     if (g->json) {
         out_json(j);
     } else {
-        out_kv("upload", "%lld", jint(j, "id"));
-        out_kv("title", "%s", jstr(j, "title"));
-        out_kv("number", "%s", *jstr(j, "number") ? jstr(j, "number") : "-");
-        out_kv("pages", "%lld", jint(j, "pages"));
+        out_kv("lampiran", "%lld", jint(j, "id"));
+        out_kv("judul", "%s", jstr(j, "title"));
+        out_kv("nomor", "%s", *jstr(j, "number") ? jstr(j, "number") : "-");
+        out_kv("halaman", "%lld", jint(j, "pages"));
         out_kv("sha256", "%s", jstr(j, "sha256"));
     }
     json_decref(j);

@@ -45,7 +45,8 @@ int cmd_office_list(struct global *g, const struct command *cmd, int argc, char 
     if (g->json) {
         out_json(list);
     } else {
-        static const char *const heads[] = {"ID", "PARENT", "KIND", "CODE", "TZ", "CLASS", "NAME"};
+        static const char *const heads[] = {"ID",   "INDUK", "JENIS", "KODE",
+                                            "ZONA", "KELAS", "NAMA"};
         struct table *t = table_new(7, heads);
         size_t i;
         json_t *o;
@@ -63,23 +64,23 @@ int cmd_office_list(struct global *g, const struct command *cmd, int argc, char 
 static void print_office(const json_t *o)
 {
     out_kv("id", "%lld", (long long)json_integer_value(json_object_get(o, "id")));
-    out_kv("code", "%s", jstr(o, "code"));
-    out_kv("name", "%s", jstr(o, "name"));
-    out_kv("kind", "%s", jstr(o, "kind"));
+    out_kv("kode", "%s", jstr(o, "code"));
+    out_kv("nama", "%s", jstr(o, "name"));
+    out_kv("jenis", "%s", jstr(o, "kind"));
     if (*jstr(o, "class"))
-        out_kv("class", "%s", jstr(o, "class"));
-    out_kv("tree", "%s", jstr(o, "tree"));
-    out_kv("time zone", "%s", jstr(o, "tz"));
+        out_kv("kelas", "%s", jstr(o, "class"));
+    out_kv("pohon", "%s", jstr(o, "tree"));
+    out_kv("zona waktu", "%s", jstr(o, "tz"));
     if (json_is_integer(json_object_get(o, "parent_id")))
-        out_kv("parent", "%lld", (long long)json_integer_value(json_object_get(o, "parent_id")));
+        out_kv("induk", "%lld", (long long)json_integer_value(json_object_get(o, "parent_id")));
     else
-        out_kv("parent", "- (a root office)");
+        out_kv("induk", "- (kantor puncak)");
 }
 
 int cmd_office_show(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     long long id;
-    int rc = cli_begin(g, cmd, argc, argv, NULL, &id);
+    int rc = cli_begin_named(g, cmd, argc, argv, NULL, CLI_OFFICE, &id);
     if (rc != GO_ON)
         return rc;
     char path[64];
@@ -112,9 +113,8 @@ int cmd_office_add(struct global *g, const struct command *cmd, int argc, char *
     if (rc != GO_ON)
         return rc;
     long long parent_id;
-    if (!cli_parse_id(parent, &parent_id))
-        return cli_usage_error(cmd, "--parent must be an office ID, not '%s'", parent);
-    if ((rc = cli_connect(g, true)) != GO_ON)
+    if ((rc = cli_office(g, cmd, "--parent", parent, &parent_id)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON)
         return rc;
     json_t *body = json_pack("{s:I, s:s, s:s, s:s, s:s}", "parent_id", (json_int_t)parent_id,
                              "kind", kind, "code", code, "name", name, "tz", tz);
@@ -123,11 +123,11 @@ int cmd_office_add(struct global *g, const struct command *cmd, int argc, char *
     json_t *o = body ? cli_call(g, "POST", "/api/v1/offices", body, &rc) : NULL;
     json_decref(body);
     if (!o)
-        return body ? rc : cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+        return body ? rc : cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
     if (g->json)
         out_json(o);
     else
-        printf("Added office %lld: %s %s.\n",
+        printf("Kantor %lld ditambahkan: %s %s.\n",
                (long long)json_integer_value(json_object_get(o, "id")), jstr(o, "code"),
                jstr(o, "name"));
     json_decref(o);
@@ -149,7 +149,7 @@ static void print_letterheads(const json_t *list)
 int cmd_office_letterheads(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     long long id;
-    int rc = cli_begin(g, cmd, argc, argv, NULL, &id);
+    int rc = cli_begin_named(g, cmd, argc, argv, NULL, CLI_OFFICE, &id);
     if (rc != GO_ON)
         return rc;
     char path[64];
@@ -175,18 +175,21 @@ int cmd_office_letterhead_add(struct global *g, const struct command *cmd, int a
         END_OPTS,
     };
     long long id;
-    int rc = cli_parse_with_id(g, cmd, argc, argv, opts, &id);
+    const char *office = NULL;
+    const struct cli_arg args[] = {{"OFFICE", &office}, {NULL, NULL}};
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
     if (rc != GO_ON)
         return rc;
     if (!cli_is_date(from))
-        return cli_usage_error(cmd, "--from must be a date YYYY-MM-DD, not '%s'", from);
-    if ((rc = cli_connect(g, true)) != GO_ON)
+        return cli_usage_error(cmd, "--from harus tanggal YYYY-MM-DD, bukan '%s'", from);
+    if ((rc = cli_office(g, cmd, "OFFICE", office, &id)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON)
         return rc;
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < lines.n; i++)
         if (json_array_append_new(arr, json_string(lines.items[i])) != 0) {
             json_decref(arr);
-            return cli_usage_error(cmd, "--line '%s' is not UTF-8 text", lines.items[i]);
+            return cli_usage_error(cmd, "--line '%s' bukan teks UTF-8", lines.items[i]);
         }
     json_t *body = json_pack("{s:s, s:o}", "effective_from", from, "lines", arr);
     char path[64];
@@ -194,7 +197,7 @@ int cmd_office_letterhead_add(struct global *g, const struct command *cmd, int a
     json_t *list = body ? cli_call(g, "POST", path, body, &rc) : NULL;
     json_decref(body);
     if (!list)
-        return body ? rc : cli_fail(EXIT_USAGE, "out of memory");
+        return body ? rc : cli_fail(EXIT_USAGE, "memori habis");
     if (g->json)
         out_json(list);
     else
@@ -223,7 +226,7 @@ static void print_officials(const json_t *list)
 int cmd_official_list(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     long long id;
-    int rc = cli_begin(g, cmd, argc, argv, NULL, &id);
+    int rc = cli_begin_named(g, cmd, argc, argv, NULL, CLI_OFFICE, &id);
     if (rc != GO_ON)
         return rc;
     char path[64];
@@ -256,17 +259,22 @@ int cmd_official_add(struct global *g, const struct command *cmd, int argc, char
         END_OPTS,
     };
     long long id;
-    int rc = cli_parse_with_id(g, cmd, argc, argv, opts, &id);
+    const char *office = NULL;
+    const struct cli_arg args[] = {{"OFFICE", &office}, {NULL, NULL}};
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
     if (rc != GO_ON)
         return rc;
     if (!cli_is_date(from))
         return cli_usage_error(cmd, "--from harus tanggal YYYY-MM-DD, bukan '%s'", from);
     if (to && !cli_is_date(to))
         return cli_usage_error(cmd, "--to harus tanggal YYYY-MM-DD, bukan '%s'", to);
-    if ((rc = cli_connect(g, true)) != GO_ON)
+    if ((rc = cli_office(g, cmd, "OFFICE", office, &id)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON)
         return rc;
+    char bare[64];
+    cli_nip(nip, bare, sizeof bare); /* the printed spaces dropped */
     json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s}", "role", role, "title", title, "name",
-                             name, "nip", nip, "valid_from", from);
+                             name, "nip", bare, "valid_from", from);
     const char *opt_keys[] = {"acting", "pangkat", "golongan", "valid_to"};
     const char *opt_vals[] = {acting, pangkat, golongan, to};
     for (size_t i = 0; body && i < 4; i++)
@@ -277,7 +285,7 @@ int cmd_official_add(struct global *g, const struct command *cmd, int argc, char
     json_t *o = body ? cli_call(g, "POST", path, body, &rc) : NULL;
     json_decref(body);
     if (!o)
-        return body ? rc : cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+        return body ? rc : cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
     if (g->json)
         out_json(o);
     else
@@ -295,12 +303,12 @@ int cmd_official_end(struct global *g, const struct command *cmd, int argc, char
         {"OFFICE", &office_arg}, {"OFFICIAL", &official_arg}, {NULL, NULL}};
     long long office = 0, official = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "OFFICE", office_arg, &office)) != GO_ON ||
-        (rc = cli_want_id(cmd, "OFFICIAL", official_arg, &official)) != GO_ON)
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "OFFICIAL", official_arg, &official)) != GO_ON)
         return rc;
     if (!cli_is_date(to))
         return cli_usage_error(cmd, "--to harus tanggal YYYY-MM-DD, bukan '%s'", to);
-    if ((rc = cli_connect(g, true)) != GO_ON)
+    if ((rc = cli_office(g, cmd, "OFFICE", office_arg, &office)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON)
         return rc;
     json_t *body = json_pack("{s:s}", "valid_to", to);
     char path[96];
@@ -308,7 +316,7 @@ int cmd_official_end(struct global *g, const struct command *cmd, int argc, char
     json_t *o = body ? cli_call(g, "PUT", path, body, &rc) : NULL;
     json_decref(body);
     if (!o)
-        return body ? rc : cli_fail(EXIT_USAGE, "out of memory");
+        return body ? rc : cli_fail(EXIT_USAGE, "memori habis");
     if (g->json)
         out_json(o);
     else

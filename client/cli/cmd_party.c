@@ -79,13 +79,13 @@ static int party_add(struct global *g, const struct command *cmd, const char *ca
 {
     long long case_id;
     int rc;
-    if ((rc = cli_want_id(cmd, "CASE", case_arg, &case_id)) != GO_ON ||
-        (rc = cli_want_date(cmd, "--birth-date", a->birth_date)) != GO_ON ||
-        (rc = cli_connect(g, true)) != GO_ON)
+    if ((rc = cli_want_date(cmd, "--birth-date", a->birth_date)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON ||
+        (rc = cli_case(g, cmd, case_arg, &case_id)) != GO_ON)
         return rc;
     json_t *body = party_body(a);
     if (!body)
-        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+        return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", case_id);
     json_t *p = cli_call(g, "POST", path, body, &rc);
@@ -95,7 +95,8 @@ static int party_add(struct global *g, const struct command *cmd, const char *ca
     if (g->json)
         out_json(p);
     else
-        printf("Added %s %lld to case %lld: %s.\n", a->kind, jint(p, "id"), case_id, a->name);
+        printf("%s %lld ditambahkan pada perkara %lld: %s.\n", a->kind, jint(p, "id"), case_id,
+               a->name);
     json_decref(p);
     return EXIT_OK;
 }
@@ -140,7 +141,7 @@ static long long party_version(struct global *g, long long case_id, long long pa
     }
     json_decref(c);
     if (v <= 0)
-        *rc = cli_fail(EXIT_REFUSED, "case %lld has no party %lld", case_id, party_id);
+        *rc = cli_fail(EXIT_REFUSED, "perkara %lld tidak mempunyai pihak %lld", case_id, party_id);
     return v;
 }
 
@@ -155,17 +156,17 @@ int cmd_party_correct(struct global *g, const struct command *cmd, int argc, cha
     const struct cli_arg args[] = {{"CASE", &case_arg}, {"PARTY", &party_arg}, {NULL, NULL}};
     long long case_id, party_id, version = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &case_id)) != GO_ON ||
-        (rc = cli_want_id(cmd, "PARTY", party_arg, &party_id)) != GO_ON ||
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "PARTY", party_arg, &party_id)) != GO_ON ||
         (rc = cli_want_id(cmd, "--if-match", if_match, &version)) != GO_ON ||
-        (rc = cli_want_date(cmd, "--birth-date", a.birth_date)) != GO_ON)
+        (rc = cli_want_date(cmd, "--birth-date", a.birth_date)) != GO_ON ||
+        (rc = cli_case(g, cmd, case_arg, &case_id)) != GO_ON)
         return rc;
     json_t *body = party_body(&a);
     if (!body)
-        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+        return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
     if (json_object_size(body) == 0) {
         json_decref(body);
-        return cli_usage_error(cmd, "nothing to correct: give at least one field");
+        return cli_usage_error(cmd, "tidak ada yang dikoreksi: berikan paling sedikit satu isian");
     }
     if ((rc = cli_connect(g, true)) != GO_ON ||
         (!if_match && (version = party_version(g, case_id, party_id, &rc)) <= 0)) {
@@ -183,7 +184,7 @@ int cmd_party_correct(struct global *g, const struct command *cmd, int argc, cha
     if (g->json)
         out_json(p);
     else
-        printf("Corrected party %lld of case %lld.\n", party_id, case_id);
+        printf("Pihak %lld perkara %lld dikoreksi.\n", party_id, case_id);
     json_decref(p);
     return EXIT_OK;
 }
@@ -195,15 +196,15 @@ int cmd_offence_charge(struct global *g, const struct command *cmd, int argc, ch
     const struct cli_arg args[] = {{"CASE", &case_arg}, {"CODE", &code}, {NULL, NULL}};
     long long case_id, party_id = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &case_id)) != GO_ON ||
-        (rc = cli_want_id(cmd, "--party", party, &party_id)) != GO_ON ||
-        (rc = cli_connect(g, true)) != GO_ON)
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "--party", party, &party_id)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON ||
+        (rc = cli_case(g, cmd, case_arg, &case_id)) != GO_ON)
         return rc;
     json_t *body = json_pack("{s:s}", "code", code);
     if (body && party)
         json_object_set_new(body, "party_id", json_integer(party_id));
     if (!body)
-        return cli_fail(EXIT_USAGE, "out of memory (or a CODE that is not UTF-8)");
+        return cli_fail(EXIT_USAGE, "memori habis (atau KODE bukan UTF-8)");
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", case_id);
     json_t *o = cli_call(g, "POST", path, body, &rc);
@@ -213,8 +214,8 @@ int cmd_offence_charge(struct global *g, const struct command *cmd, int argc, ch
     if (g->json)
         out_json(o);
     else if (party)
-        printf("Charged Pasal %s (offence %lld) in case %lld, to party %lld.\n", jstr(o, "code"),
-               jint(o, "id"), case_id, party_id);
+        printf("Pasal %s (sangkaan %lld) disangkakan pada perkara %lld, kepada pihak %lld.\n",
+               jstr(o, "code"), jint(o, "id"), case_id, party_id);
     else
         printf("Charged Pasal %s (offence %lld) in case %lld.\n", jstr(o, "code"), jint(o, "id"),
                case_id);
@@ -261,8 +262,8 @@ int cmd_offence_list(struct global *g, const struct command *cmd, int argc, char
         json_decref(list);
         return EXIT_OK;
     }
-    static const char *const heads[] = {"PASAL", "MAX PRISON", "MAX FINE", "DETAINABLE",
-                                        "SHORT", "FROM",       "LABEL"};
+    static const char *const heads[] = {"PASAL",   "PENJARA MAKS", "DENDA MAKS", "DAPAT DITAHAN",
+                                        "SINGKAT", "BERLAKU",      "URAIAN"};
     struct table *t = table_new(7, heads);
     size_t i;
     json_t *o;
@@ -270,7 +271,7 @@ int cmd_offence_list(struct global *g, const struct command *cmd, int argc, char
     {
         char months[32], fine[64], label[1024], det[8], shrt[8];
         snprintf(label, sizeof label, "%s%s", jstr(o, "label"),
-                 json_is_true(json_object_get(o, "to_verify")) ? " (to verify)" : "");
+                 json_is_true(json_object_get(o, "to_verify")) ? " (verifikasi)" : "");
         const char *cells[] = {jstr(o, "code"),
                                prison(jint(o, "max_prison_months"), months, sizeof months),
                                rupiah(jint(o, "max_fine"), fine, sizeof fine),
@@ -298,10 +299,10 @@ int cmd_evidence_add(struct global *g, const struct command *cmd, int argc, char
     const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
     long long case_id, from_id = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &case_id)) != GO_ON ||
-        (rc = cli_want_id(cmd, "--seized-from", from, &from_id)) != GO_ON ||
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "--seized-from", from, &from_id)) != GO_ON ||
         (rc = cli_want_date(cmd, "--seized-on", on)) != GO_ON ||
-        (rc = cli_connect(g, true)) != GO_ON)
+        (rc = cli_connect(g, true)) != GO_ON ||
+        (rc = cli_case(g, cmd, case_arg, &case_id)) != GO_ON)
         return rc;
     json_t *body = json_pack("{s:s}", "description", description);
     bool ok = body &&
@@ -311,7 +312,7 @@ int cmd_evidence_add(struct global *g, const struct command *cmd, int argc, char
               (!storage || json_object_set_new(body, "storage", json_string(storage)) == 0);
     if (!ok) {
         json_decref(body);
-        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+        return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
     }
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", case_id);
@@ -322,7 +323,8 @@ int cmd_evidence_add(struct global *g, const struct command *cmd, int argc, char
     if (g->json)
         out_json(e);
     else
-        printf("Added evidence %lld to case %lld: %s.\n", jint(e, "id"), case_id, description);
+        printf("Barang bukti %lld ditambahkan pada perkara %lld: %s.\n", jint(e, "id"), case_id,
+               description);
     json_decref(e);
     return EXIT_OK;
 }

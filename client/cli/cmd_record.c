@@ -43,8 +43,7 @@ struct record_args {
 static int check_args(const struct command *cmd, struct record_args *a)
 {
     int rc;
-    if ((rc = cli_want_id(cmd, "CASE", a->case_arg, &a->case_id)) != GO_ON ||
-        (rc = cli_want_date(cmd, "--date", a->date)) != GO_ON ||
+    if ((rc = cli_want_date(cmd, "--date", a->date)) != GO_ON ||
         (rc = cli_want_id(cmd, "--party", a->party, &a->party_id)) != GO_ON ||
         (rc = cli_want_id(cmd, "--days", a->days, &a->days_n)) != GO_ON ||
         (rc = cli_want_id(cmd, "--instruction-id", a->instruction_id, &a->instruction)) != GO_ON ||
@@ -57,15 +56,16 @@ static int check_args(const struct command *cmd, struct record_args *a)
         if ((rc = cli_want_id(cmd, "--unmet", a->unmet.items[i], &a->unmet_ids[i])) != GO_ON)
             return rc;
     if (a->date && a->at)
-        return cli_usage_error(cmd, "give --date or --at, not both");
+        return cli_usage_error(cmd, "berikan --date atau --at, tidak keduanya");
     if (!a->instruction_id != !a->answer)
-        return cli_usage_error(cmd, "--instruction-id and --answer go together");
+        return cli_usage_error(cmd, "--instruction-id dan --answer harus bersama");
     if (a->withdraws && !a->corrects)
-        return cli_usage_error(cmd, "--withdraws needs --corrects EVENT_ID");
+        return cli_usage_error(cmd, "--withdraws perlu --corrects ID_PERISTIWA");
     if (a->key && (!*a->key || strlen(a->key) > 200 || strpbrk(a->key, "\r\n")))
-        return cli_usage_error(cmd, "--idempotency-key must be 1 to 200 characters on one line");
+        return cli_usage_error(cmd,
+                               "--idempotency-key harus 1 sampai 200 karakter dalam satu baris");
     if (!*a->event)
-        return cli_usage_error(cmd, "EVENT is empty");
+        return cli_usage_error(cmd, "PERISTIWA kosong");
     return GO_ON;
 }
 
@@ -172,7 +172,7 @@ static long long current_version(struct global *g, long long case_id, int *rc)
     long long v = c ? jint(c, "version") : 0;
     json_decref(c);
     if (c && v <= 0)
-        *rc = cli_fail(EXIT_REFUSED, "GET %s: the reply has no version", path);
+        *rc = cli_fail(EXIT_REFUSED, "GET %s: jawaban tanpa versi", path);
     return v;
 }
 
@@ -197,7 +197,7 @@ static json_t *post_event(struct global *g, long long case_id, const json_t *bod
     if (!sent) {
         *rc = cli_fail(EXIT_USAGE,
                        "%s; the act may or may not be recorded: run the same command again "
-                       "with --idempotency-key %s",
+                       "dengan --idempotency-key %s",
                        err, key);
         return NULL;
     }
@@ -207,7 +207,7 @@ static json_t *post_event(struct global *g, long long case_id, const json_t *bod
         api_problem_line(&r, line, sizeof line);
         *rc = cli_fail(EXIT_REFUSED, "%s", line);
     } else if (!(j = api_json(&r))) {
-        *rc = cli_fail(EXIT_REFUSED, "POST %s: the reply (%ld) is not JSON", path, r.status);
+        *rc = cli_fail(EXIT_REFUSED, "POST %s: jawaban (%ld) bukan JSON", path, r.status);
     }
     api_response_free(&r);
     return j;
@@ -217,7 +217,7 @@ json_t *cli_record(struct global *g, long long case_id, const json_t *body, int 
 {
     char key[2 * KEY_BYTES + 1];
     if (!random_key(key, sizeof key)) {
-        *rc = cli_fail(EXIT_USAGE, "cannot read /dev/urandom for an Idempotency-Key");
+        *rc = cli_fail(EXIT_USAGE, "tidak dapat membaca /dev/urandom untuk Idempotency-Key");
         return NULL;
     }
     long long version = current_version(g, case_id, rc);
@@ -226,21 +226,21 @@ json_t *cli_record(struct global *g, long long case_id, const json_t *body, int 
 
 static void print_recorded(const json_t *e)
 {
-    out_kv("recorded", "event %lld (seq %lld): %s (%s)", jint(e, "id"), jint(e, "seq"),
+    out_kv("dicatat", "peristiwa %lld (urutan %lld): %s (%s)", jint(e, "id"), jint(e, "seq"),
            jstr(e, "label"), jstr(e, "type"));
-    out_kv("case", "%lld", jint(e, "case_id"));
-    out_kv("date", "%s%s", jstr(e, "legal_date"),
-           json_is_true(json_object_get(e, "late")) ? " (late entry)" : "");
+    out_kv("perkara", "%lld", jint(e, "case_id"));
+    out_kv("tanggal", "%s%s", jstr(e, "legal_date"),
+           json_is_true(json_object_get(e, "late")) ? " (terlambat dicatat)" : "");
     if (strcmp(jstr(e, "stage_before"), jstr(e, "stage")) != 0)
-        out_kv("stage", "%s -> %s", jstr(e, "stage_before"), jstr(e, "stage"));
+        out_kv("tahap", "%s -> %s", jstr(e, "stage_before"), jstr(e, "stage"));
     else
-        out_kv("stage", "%s (unchanged)", jstr(e, "stage"));
-    out_kv("version", "%lld", jint(e, "version"));
-    out_kv("regime", "%s", jstr(e, "regime"));
+        out_kv("tahap", "%s (tetap)", jstr(e, "stage"));
+    out_kv("versi", "%lld", jint(e, "version"));
+    out_kv("rezim", "%s", jstr(e, "regime"));
     size_t i;
     json_t *d;
     json_array_foreach(json_object_get(e, "documents"), i, d)
-        out_kv("document", "%lld: %s %s (kode %s)", jint(d, "id"), jstr(d, "title"),
+        out_kv("dokumen", "%lld: %s %s (kode %s)", jint(d, "id"), jstr(d, "title"),
                jstr(d, "number"), jstr(d, "verify_code"));
 }
 
@@ -280,14 +280,16 @@ int cmd_record(struct global *g, const struct command *cmd, int argc, char **arg
     };
     const struct cli_arg args[] = {{"CASE", &a.case_arg}, {"EVENT", &a.event}, {NULL, NULL}};
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = check_args(cmd, &a)) != GO_ON || (rc = cli_connect(g, true)) != GO_ON)
+    if (rc != GO_ON || (rc = check_args(cmd, &a)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON ||
+        (rc = cli_case(g, cmd, a.case_arg, &a.case_id)) != GO_ON)
         return rc;
     char key[2 * KEY_BYTES + 1];
     if (!a.key && !random_key(key, sizeof key))
-        return cli_fail(EXIT_USAGE, "cannot read /dev/urandom for an Idempotency-Key");
+        return cli_fail(EXIT_USAGE, "tidak dapat membaca /dev/urandom untuk Idempotency-Key");
     json_t *body = event_body(&a);
     if (!body)
-        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+        return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
     long long version = a.if_match ? a.version : current_version(g, a.case_id, &rc);
     json_t *e =
         version > 0 ? post_event(g, a.case_id, body, version, a.key ? a.key : key, &rc) : NULL;

@@ -22,7 +22,7 @@
 
 struct review_args {
     const char *office, *reason, *actor, *stage, *state, *limit, *cursor;
-    bool mine, everyone, all, wide, no_counts;
+    bool mine, everyone, all, no_counts;
 };
 
 /* "/api/v1/review?...": false when it does not fit. */
@@ -122,6 +122,7 @@ static void print_items(const json_t *items, bool wide)
                                         "BATAS",   "SISA",    "P19",   "KANTOR", "KETERANGAN"};
     size_t ncols = wide ? 10 : 8;
     struct table *t = table_new(ncols, heads);
+    table_paint(t, 0);
     if (!wide) {
         /* 100 columns: the stage and the reason give way first */
         table_fit(t, 100);
@@ -204,19 +205,12 @@ int cmd_review(struct global *g, const struct command *cmd, int argc, char **arg
 {
     struct review_args a = {0};
     const struct cli_opt opts[] = {
-        {"office", &a.office, NULL, false, NULL},
-        {"reason", &a.reason, NULL, false, NULL},
-        {"actor", &a.actor, NULL, false, NULL},
-        {"stage", &a.stage, NULL, false, NULL},
-        {"state", &a.state, NULL, false, NULL},
-        {"limit", &a.limit, NULL, false, NULL},
-        {"cursor", &a.cursor, NULL, false, NULL},
-        {"mine", NULL, NULL, false, &a.mine},
-        {"everyone", NULL, NULL, false, &a.everyone},
-        {"all", NULL, NULL, false, &a.all},
-        {"wide", NULL, NULL, false, &a.wide},
-        {"no-counts", NULL, NULL, false, &a.no_counts},
-        END_OPTS,
+        {"office", &a.office, NULL, false, NULL},       {"reason", &a.reason, NULL, false, NULL},
+        {"actor", &a.actor, NULL, false, NULL},         {"stage", &a.stage, NULL, false, NULL},
+        {"state", &a.state, NULL, false, NULL},         {"limit", &a.limit, NULL, false, NULL},
+        {"cursor", &a.cursor, NULL, false, NULL},       {"mine", NULL, NULL, false, &a.mine},
+        {"everyone", NULL, NULL, false, &a.everyone},   {"all", NULL, NULL, false, &a.all},
+        {"no-counts", NULL, NULL, false, &a.no_counts}, END_OPTS,
     };
     int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
     if (rc != GO_ON || (rc = cli_want_id(cmd, "--limit", a.limit, NULL)) != GO_ON)
@@ -250,7 +244,7 @@ int cmd_review(struct global *g, const struct command *cmd, int argc, char **arg
         if (json_array_size(json_object_get(list, "items")) == 0)
             printf("Tidak ada berkas yang perlu ditinjau.\n");
         else
-            print_items(json_object_get(list, "items"), a.wide);
+            print_items(json_object_get(list, "items"), g->wide);
         json_t *next = json_object_get(list, "next_cursor");
         if (json_is_string(next))
             printf("(berikutnya: --cursor %s, atau --all)\n", json_string_value(next));

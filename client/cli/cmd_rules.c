@@ -31,10 +31,10 @@ int cmd_verify_chain(struct global *g, const struct command *cmd, int argc, char
     if (g->json) {
         out_json(r);
     } else {
-        printf("checked %lld case(s), %lld event(s): %s\n", jint(r, "cases"), jint(r, "events"),
-               intact ? "every chain intact" : "BROKEN");
+        printf("diperiksa %lld perkara, %lld peristiwa: %s\n", jint(r, "cases"), jint(r, "events"),
+               intact ? "semua rantai utuh" : "PUTUS");
         if (json_array_size(broken) > 0) {
-            static const char *const heads[] = {"CASE", "NUMBER", "SEQ", "REASON"};
+            static const char *const heads[] = {"PERKARA", "NOMOR", "URUT", "SEBAB"};
             struct table *t = table_new(4, heads);
             size_t i;
             json_t *b;
@@ -57,8 +57,8 @@ int cmd_verify_chain(struct global *g, const struct command *cmd, int argc, char
 /* One table of every value of every rule set in list.items. */
 static void print_rulesets(const json_t *list)
 {
-    static const char *const heads[] = {"RULE SET", "FROM",   "KEY",  "VALUE",
-                                        "UNIT",     "STATUS", "LABEL"};
+    static const char *const heads[] = {"PERANGKAT", "BERLAKU", "KUNCI", "NILAI",
+                                        "SATUAN",    "STATUS",  "URAIAN"};
     struct table *t = table_new(7, heads);
     size_t i, k;
     json_t *set, *v;
@@ -74,7 +74,7 @@ static void print_rulesets(const json_t *list)
                 jstr(v, "key"),
                 value,
                 jstr(v, "unit"),
-                json_is_true(json_object_get(v, "to_verify")) ? "? to verify" : "verified",
+                json_is_true(json_object_get(v, "to_verify")) ? "? verifikasi" : "terverifikasi",
                 jstr(v, "label")};
             table_add(t, cells);
         }
@@ -134,7 +134,7 @@ int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char 
     char ename[256], ekey[256], path[640];
     if (!*name || !*key || !api_escape(name, ename, sizeof ename) ||
         !api_escape(key, ekey, sizeof ekey))
-        return cli_usage_error(cmd, "NAME and KEY must not be empty or too long");
+        return cli_usage_error(cmd, "NAMA dan KUNCI tidak boleh kosong atau terlalu panjang");
     if ((rc = cli_connect(g, true)) != GO_ON)
         return rc;
     snprintf(path, sizeof path, "/api/v1/rulesets/%s/%s", ename, ekey);
@@ -144,7 +144,7 @@ int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char 
         body = NULL;
     }
     if (!body)
-        return cli_fail(EXIT_USAGE, "out of memory (or a note that is not UTF-8)");
+        return cli_fail(EXIT_USAGE, "memori habis (atau catatan bukan UTF-8)");
     json_t *list = cli_call(g, "PUT", path, body, &rc);
     json_decref(body);
     if (!list)
@@ -156,7 +156,7 @@ int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char 
         char text[32];
         printf("%s %s = %s %s (%s): %s\n", name, key, jtext(v, "value", text, sizeof text),
                jstr(v, "unit"),
-               json_is_true(json_object_get(v, "to_verify")) ? "to verify" : "verified",
+               json_is_true(json_object_get(v, "to_verify")) ? "verifikasi" : "terverifikasi",
                jstr(v, "label"));
     } else {
         printf("%s %s = %lld\n", name, key, n);

@@ -35,13 +35,15 @@ static int show_banner(struct global *g)
 
 static int ask_nip(const struct command *cmd, char *nip, size_t size)
 {
-    switch (prompt_line("NIP: ", nip, size)) {
+    char typed[64];
+    switch (prompt_line("NIP: ", typed, sizeof typed)) {
     case PROMPT_OK:
+        cli_nip(typed, nip, size);
         return GO_ON;
     case PROMPT_TOO_LONG:
-        return cli_usage_error(cmd, "the NIP is too long (18 digits)");
+        return cli_usage_error(cmd, "NIP terlalu panjang (18 angka)");
     default:
-        return cli_usage_error(cmd, "no NIP given: use --nip NIP");
+        return cli_usage_error(cmd, "NIP tidak diberikan: pakai --nip NIP");
     }
 }
 
@@ -52,7 +54,7 @@ int cli_password(const struct command *cmd, const char *env, const char *prompt,
     const char *from_env = getenv(env);
     if (from_env && *from_env) {
         if (strlen(from_env) >= size)
-            return cli_usage_error(cmd, "$%s is longer than %zu bytes", env, size - 1);
+            return cli_usage_error(cmd, "$%s lebih dari %zu bita", env, size - 1);
         memcpy(buf, from_env, strlen(from_env) + 1);
         return GO_ON;
     }
@@ -60,15 +62,15 @@ int cli_password(const struct command *cmd, const char *env, const char *prompt,
     case PROMPT_OK:
         return GO_ON;
     case PROMPT_NO_TTY:
-        return cli_fail(EXIT_USAGE, "no password: set %s or run this in a terminal", env);
+        return cli_fail(EXIT_USAGE, "tidak ada kata sandi: isi %s atau jalankan di terminal", env);
     case PROMPT_TOO_LONG:
-        return cli_usage_error(cmd, "the password is longer than %zu bytes", size - 1);
+        return cli_usage_error(cmd, "kata sandi lebih dari %zu bita", size - 1);
     case PROMPT_EMPTY:
-        return cli_usage_error(cmd, "no password given");
+        return cli_usage_error(cmd, "kata sandi tidak diberikan");
     case PROMPT_FAILED:
         break;
     }
-    return cli_fail(EXIT_USAGE, "cannot read the password from the terminal");
+    return cli_fail(EXIT_USAGE, "tidak dapat membaca kata sandi dari terminal");
 }
 
 /* POST /api/v1/sessions; the reply (token and user) or NULL with *rc. */
@@ -77,7 +79,7 @@ static json_t *log_on(struct global *g, const char *nip, char *password, int *rc
     json_t *body = json_pack("{s:s, s:s}", "nip", nip, "password", password);
     api_wipe(password, strlen(password));
     if (!body) {
-        *rc = cli_fail(EXIT_USAGE, "out of memory");
+        *rc = cli_fail(EXIT_USAGE, "memori habis");
         return NULL;
     }
     json_t *reply = cli_call(g, "POST", "/api/v1/sessions", body, rc);
@@ -85,7 +87,7 @@ static json_t *log_on(struct global *g, const char *nip, char *password, int *rc
     json_decref(body);
     if (reply && !json_string_value(json_object_get(reply, "token"))) {
         json_decref(reply);
-        *rc = cli_fail(EXIT_REFUSED, "the server's reply has no token");
+        *rc = cli_fail(EXIT_REFUSED, "jawaban server tanpa token");
         return NULL;
     }
     return reply;
@@ -155,7 +157,7 @@ static int save_and_report(struct global *g, json_t *reply)
         out_json(out);
         json_decref(out);
     } else {
-        printf("Logged in to %s as %s (NIP %s), %s at %s.\n", g->api.base, s.name, s.nip, s.role,
+        printf("Masuk ke %s sebagai %s (NIP %s), %s di %s.\n", g->api.base, s.name, s.nip, s.role,
                *jstr(office, "name") ? jstr(office, "name") : "?");
         print_notices(json_object_get(reply, "notices"));
     }
@@ -172,11 +174,11 @@ int cmd_login(struct global *g, const struct command *cmd, int argc, char **argv
         return rc;
     char nip[64];
     if (nip_opt)
-        snprintf(nip, sizeof nip, "%s", nip_opt);
+        cli_nip(nip_opt, nip, sizeof nip); /* as printed, with spaces, or not */
     else if ((rc = ask_nip(cmd, nip, sizeof nip)) != GO_ON)
         return rc;
     char password[PASSWORD_MAX + 1], prompt[96];
-    snprintf(prompt, sizeof prompt, "Password for %s: ", nip);
+    snprintf(prompt, sizeof prompt, "Kata sandi untuk %s: ", nip);
     rc = cli_password(cmd, "BERKAS_PASSWORD", prompt, password, sizeof password);
     if (rc != GO_ON) {
         api_wipe(password, sizeof password);
@@ -205,9 +207,9 @@ static int forget_session(struct global *g, bool had_ended)
         out_json(out);
         json_decref(out);
     } else if (had_ended) {
-        printf("Logged out (the session at %s had already ended).\n", g->api.base);
+        printf("Keluar (sesi di %s sudah berakhir).\n", g->api.base);
     } else {
-        printf("Logged out of %s.\n", g->api.base);
+        printf("Keluar dari %s.\n", g->api.base);
     }
     return EXIT_OK;
 }
@@ -229,7 +231,7 @@ int cmd_logout(struct global *g, const struct command *cmd, int argc, char **arg
             out_json(out);
             json_decref(out);
         } else {
-            printf("Not logged in.\n");
+            printf("Belum masuk.\n");
         }
         return EXIT_OK;
     }
@@ -264,18 +266,18 @@ int cmd_whoami(struct global *g, const struct command *cmd, int argc, char **arg
         json_t *office = json_object_get(me, "office");
         json_t *ppns = json_object_get(me, "ppns");
         out_kv("server", "%s", g->api.base);
-        out_kv("name", "%s", jstr(me, "name"));
+        out_kv("nama", "%s", jstr(me, "name"));
         out_kv("nip", "%s", jstr(me, "nip"));
         if (*jstr(me, "pangkat") || *jstr(me, "golongan"))
             out_kv("pangkat", "%s%s%s%s", jstr(me, "pangkat"), *jstr(me, "golongan") ? " (" : "",
                    jstr(me, "golongan"), *jstr(me, "golongan") ? ")" : "");
         if (*jstr(me, "position"))
-            out_kv("position", "%s", jstr(me, "position"));
-        out_kv("role", "%s", jstr(me, "role"));
-        out_kv("office", "%s (%s, %s)", jstr(office, "name"), jstr(office, "code"),
+            out_kv("jabatan", "%s", jstr(me, "position"));
+        out_kv("peran", "%s", jstr(me, "role"));
+        out_kv("kantor", "%s (%s, %s)", jstr(office, "name"), jstr(office, "code"),
                jstr(office, "tz"));
         if (ppns)
-            out_kv("ppns card", "%s, valid until %s", jstr(ppns, "card_no"),
+            out_kv("kartu PPNS", "%s, berlaku sampai %s", jstr(ppns, "card_no"),
                    jstr(ppns, "valid_until"));
     }
     json_decref(me);

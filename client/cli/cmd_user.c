@@ -29,10 +29,10 @@ static const char *user_state(const json_t *u)
 {
     bool locked = json_is_true(json_object_get(u, "locked"));
     bool disabled = json_is_true(json_object_get(u, "disabled"));
-    return disabled && locked ? "disabled,locked"
-           : disabled         ? "disabled"
-           : locked           ? "locked"
-                              : "active";
+    return disabled && locked ? "nonaktif,terkunci"
+           : disabled         ? "nonaktif"
+           : locked           ? "terkunci"
+                              : "aktif";
 }
 
 /* Office id -> code, for the humans' table; an empty object if the
@@ -70,7 +70,7 @@ int cmd_user_list(struct global *g, const struct command *cmd, int argc, char **
         json_decref(list);
         return EXIT_OK;
     }
-    static const char *const heads[] = {"ID", "NIP", "ROLE", "OFFICE", "STATE", "NAME"};
+    static const char *const heads[] = {"ID", "NIP", "PERAN", "KANTOR", "KEADAAN", "NAMA"};
     struct table *t = table_new(6, heads);
     json_t *codes = office_codes(g);
     size_t i;
@@ -100,24 +100,25 @@ static void print_user(const json_t *u)
 {
     json_t *ppns = json_object_get(u, "ppns");
     out_kv("id", "%lld", jid(u, "id"));
-    out_kv("name", "%s", jstr(u, "name"));
+    out_kv("nama", "%s", jstr(u, "name"));
     out_kv("nip", "%s", jstr(u, "nip"));
     if (*jstr(u, "pangkat") || *jstr(u, "golongan"))
         out_kv("pangkat", "%s%s%s%s", jstr(u, "pangkat"), *jstr(u, "golongan") ? " (" : "",
                jstr(u, "golongan"), *jstr(u, "golongan") ? ")" : "");
     if (*jstr(u, "position"))
-        out_kv("position", "%s", jstr(u, "position"));
-    out_kv("role", "%s", jstr(u, "role"));
-    out_kv("office", "%lld", jid(u, "office_id"));
+        out_kv("jabatan", "%s", jstr(u, "position"));
+    out_kv("peran", "%s", jstr(u, "role"));
+    out_kv("kantor", "%lld", jid(u, "office_id"));
     if (ppns)
-        out_kv("ppns card", "%s, valid until %s", jstr(ppns, "card_no"), jstr(ppns, "valid_until"));
-    out_kv("state", "%s", user_state(u));
+        out_kv("kartu PPNS", "%s, berlaku sampai %s", jstr(ppns, "card_no"),
+               jstr(ppns, "valid_until"));
+    out_kv("keadaan", "%s", user_state(u));
 }
 
 int cmd_user_show(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     long long id;
-    int rc = cli_begin(g, cmd, argc, argv, NULL, &id);
+    int rc = cli_begin_named(g, cmd, argc, argv, NULL, CLI_USER, &id);
     if (rc != GO_ON)
         return rc;
     char path[64];
@@ -137,13 +138,13 @@ int cmd_user_show(struct global *g, const struct command *cmd, int argc, char **
 static int new_password(const struct command *cmd, char *pw, size_t size)
 {
     const char *env = getenv("BERKAS_NEW_PASSWORD");
-    int rc = cli_password(cmd, "BERKAS_NEW_PASSWORD", "New user's password: ", pw, size);
+    int rc = cli_password(cmd, "BERKAS_NEW_PASSWORD", "Kata sandi pengguna baru: ", pw, size);
     if (rc != GO_ON || (env && *env))
         return rc;
     char again[PASSWORD_MAX + 1];
-    rc = cli_password(cmd, "BERKAS_NEW_PASSWORD", "The same again: ", again, sizeof again);
+    rc = cli_password(cmd, "BERKAS_NEW_PASSWORD", "Ulangi sekali lagi: ", again, sizeof again);
     if (rc == GO_ON && strcmp(pw, again) != 0)
-        rc = cli_fail(EXIT_USAGE, "the two passwords differ");
+        rc = cli_fail(EXIT_USAGE, "kedua kata sandi berbeda");
     api_wipe(again, sizeof again);
     return rc;
 }
@@ -184,7 +185,7 @@ static json_t *create_user(struct global *g, json_t *body, char *pw, int *rc)
     json_t *p = json_string(pw);
     api_wipe(pw, strlen(pw));
     if (!p || json_object_set_new(body, "password", p) != 0) {
-        *rc = cli_fail(EXIT_USAGE, "the password is not UTF-8 text");
+        *rc = cli_fail(EXIT_USAGE, "kata sandi bukan teks UTF-8");
         return NULL;
     }
     json_t *u = cli_call(g, "POST", "/api/v1/users", body, rc);
@@ -210,19 +211,21 @@ int cmd_user_add(struct global *g, const struct command *cmd, int argc, char **a
     int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
     if (rc != GO_ON)
         return rc;
-    long long office_id;
-    if (!cli_parse_id(a.office, &office_id))
-        return cli_usage_error(cmd, "--office must be an office ID, not '%s'", a.office);
+    char nip[64];
+    cli_nip(a.nip, nip, sizeof nip); /* the printed spaces dropped */
+    a.nip = nip;
     if (!a.card != !a.valid_until)
-        return cli_usage_error(cmd, "--ppns-card and --ppns-valid-until go together");
+        return cli_usage_error(cmd, "--ppns-card dan --ppns-valid-until harus bersama");
     if (a.valid_until && !cli_is_date(a.valid_until))
-        return cli_usage_error(cmd, "--ppns-valid-until must be a date YYYY-MM-DD, not '%s'",
+        return cli_usage_error(cmd, "--ppns-valid-until harus tanggal YYYY-MM-DD, bukan '%s'",
                                a.valid_until);
-    if ((rc = cli_connect(g, true)) != GO_ON)
+    long long office_id;
+    if ((rc = cli_office(g, cmd, "--office", a.office, &office_id)) != GO_ON ||
+        (rc = cli_connect(g, true)) != GO_ON)
         return rc;
     json_t *body = user_body(&a, office_id);
     if (!body)
-        return cli_fail(EXIT_USAGE, "out of memory (or text that is not UTF-8)");
+        return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
     char pw[PASSWORD_MAX + 1];
     json_t *u = NULL;
     if ((rc = new_password(cmd, pw, sizeof pw)) == GO_ON)
@@ -234,8 +237,8 @@ int cmd_user_add(struct global *g, const struct command *cmd, int argc, char **a
     if (g->json)
         out_json(u);
     else
-        printf("Added user %lld: %s (NIP %s), %s at office %lld.\n", jid(u, "id"), jstr(u, "name"),
-               jstr(u, "nip"), jstr(u, "role"), jid(u, "office_id"));
+        printf("Pengguna %lld ditambahkan: %s (NIP %s), %s di kantor %lld.\n", jid(u, "id"),
+               jstr(u, "name"), jstr(u, "nip"), jstr(u, "role"), jid(u, "office_id"));
     json_decref(u);
     return EXIT_OK;
 }
@@ -245,7 +248,7 @@ static int user_act(struct global *g, const struct command *cmd, int argc, char 
                     const char *act, const char *done)
 {
     long long id;
-    int rc = cli_begin(g, cmd, argc, argv, NULL, &id);
+    int rc = cli_begin_named(g, cmd, argc, argv, NULL, CLI_USER, &id);
     if (rc != GO_ON)
         return rc;
     char path[80];
@@ -256,7 +259,7 @@ static int user_act(struct global *g, const struct command *cmd, int argc, char 
     if (g->json)
         out_json(u);
     else
-        printf("%s user %lld: %s (NIP %s), now %s.\n", done, jid(u, "id"), jstr(u, "name"),
+        printf("%s: pengguna %lld, %s (NIP %s), kini %s.\n", done, jid(u, "id"), jstr(u, "name"),
                jstr(u, "nip"), user_state(u));
     json_decref(u);
     return EXIT_OK;
@@ -264,10 +267,10 @@ static int user_act(struct global *g, const struct command *cmd, int argc, char 
 
 int cmd_user_disable(struct global *g, const struct command *cmd, int argc, char **argv)
 {
-    return user_act(g, cmd, argc, argv, "disable", "Disabled");
+    return user_act(g, cmd, argc, argv, "disable", "Dinonaktifkan");
 }
 
 int cmd_user_unlock(struct global *g, const struct command *cmd, int argc, char **argv)
 {
-    return user_act(g, cmd, argc, argv, "unlock", "Unlocked");
+    return user_act(g, cmd, argc, argv, "unlock", "Dibuka kuncinya");
 }

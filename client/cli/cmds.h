@@ -6,6 +6,7 @@
 #ifndef BERKAS_CLI_CMDS_H
 #define BERKAS_CLI_CMDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "cli.h"
@@ -65,6 +66,12 @@ CMD(cmd_reassign);
  * the current version as If-Match, a fresh Idempotency-Key, retried after a
  * transport error.  The reply, or NULL with *rc after one line. */
 json_t *cli_record(struct global *g, long long case_id, const json_t *body, int *rc);
+
+/* GET path (Accept: accept) into FILE, written whole or not at all (mode
+ * 0600; an existing FILE only with force); *bytes its size.  EXIT_OK or an
+ * exit status after one line. */
+int cli_save(struct global *g, const char *path, const char *accept, const char *file, bool force,
+             size_t *bytes);
 
 /* A password into buf (size bytes with the NUL): from $env when set and
  * not empty, else asked on the terminal without echo.  GO_ON, or an exit

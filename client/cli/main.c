@@ -21,444 +21,460 @@
 #include "output.h"
 
 #define COMMON_OPTS                                                                                \
-    "  -s, --server URL    the berkasd to talk to\n"                                               \
-    "      --json          print JSON instead of text\n"                                           \
-    "  -h, --help          show this help\n"
+    "  -s, --server URL    berkasd yang dihubungi\n"                                               \
+    "      --json          keluaran JSON, bukan teks\n"                                            \
+    "      --wide          tanpa batas 100 kolom\n"                                                \
+    "  -h, --help          tampilkan bantuan ini\n"
 
 #define PARTY_HELP                                                                                 \
-    "      --nationality CC       ISO 3166 country code (CN, MY, ...)\n"                           \
-    "      --passport NO          passport number\n"                                               \
-    "      --birth-date DATE      date of birth (YYYY-MM-DD)\n"                                    \
-    "      --birth-place P        place of birth\n"                                                \
-    "      --sex L|P              L (laki-laki) or P (perempuan)\n"                                \
-    "      --occupation O         occupation\n"                                                    \
-    "      --address-id A         address in Indonesia\n"                                          \
-    "      --address-abroad A     address abroad\n"                                                \
-    "      --language L           the language the person is examined in\n"                        \
-    "      --interpreter I        the interpreter's name\n"
+    "      --nationality CC       kode negara ISO 3166 (CN, MY, ...)\n"                            \
+    "      --passport NO          nomor paspor\n"                                                  \
+    "      --birth-date TANGGAL   tanggal lahir (YYYY-MM-DD)\n"                                    \
+    "      --birth-place T        tempat lahir\n"                                                  \
+    "      --sex L|P              L (laki-laki) atau P (perempuan)\n"                              \
+    "      --occupation P         pekerjaan\n"                                                     \
+    "      --address-id A         alamat di Indonesia\n"                                           \
+    "      --address-abroad A     alamat di luar negeri\n"                                         \
+    "      --language B           bahasa yang dipakai dalam pemeriksaan\n"                         \
+    "      --interpreter N        nama juru bahasa\n"
 
 /* clang-format off */
 const struct command cli_commands[] = {
-    {"status", NULL, cmd_status, "show the server's version and health",
+    {"status", NULL, cmd_status, "versi dan kesehatan server",
      "status [--json]\n"
-     "Show the version of the berkasd at --server and whether its database answers.\n"
+     "Tampilkan versi berkasd pada --server dan apakah basis datanya menjawab.\n"
      "\n" COMMON_OPTS "\n"
-     "Exit status: 0 healthy, 1 the server answers but is unhealthy, 2 unreachable.\n"},
-    {"login", NULL, cmd_login, "log on and keep the session",
+     "Status keluar: 0 sehat, 1 server menjawab tetapi tidak sehat, 2 tidak terjangkau.\n"},
+    {"login", NULL, cmd_login, "masuk dan simpan sesi",
      "login [--nip NIP] [--json]\n"
-     "Log on to the server.  Shows the server's log-on banner, asks for the NIP on stdin\n"
-     "if --nip is not given, and takes the password from $BERKAS_PASSWORD or asks for it\n"
-     "on the terminal without echo.  The session token (never the password) is kept in\n"
-     "$XDG_CONFIG_HOME/berkas/session.json (default ~/.config/berkas/), mode 0600.\n"
+     "Masuk ke server.  Menampilkan banner log-on server, menanyakan NIP bila --nip tidak\n"
+     "diberikan, dan mengambil kata sandi dari $BERKAS_PASSWORD atau menanyakannya di\n"
+     "terminal tanpa gema.  Token sesi (tidak pernah kata sandi) disimpan di\n"
+     "$XDG_CONFIG_HOME/berkas/session.json (bawaan ~/.config/berkas/), mode 0600.\n"
      "\n"
-     "      --nip NIP       the 18-digit NIP to log on as\n" COMMON_OPTS "\n"
-     "Exit status: 0 logged on, 1 refused (wrong NIP or password, locked account),\n"
-     "2 usage, no password available, or the server unreachable.\n"},
-    {"logout", NULL, cmd_logout, "end the session on the server and forget it",
+     "      --nip NIP       NIP 18 angka, boleh dengan spasi seperti tercetak\n" COMMON_OPTS "\n"
+     "Status keluar: 0 masuk, 1 ditolak (NIP atau kata sandi salah, akun terkunci),\n"
+     "2 pemakaian salah, tidak ada kata sandi, atau server tidak terjangkau.\n"},
+    {"logout", NULL, cmd_logout, "akhiri sesi di server dan lupakan",
      "logout [--json]\n"
-     "End the saved session on the server and remove the session file (also when the\n"
-     "server says the session had already ended).  Not logged in is not an error.\n"
+     "Akhiri sesi tersimpan di server dan hapus berkas sesi (juga bila server menyatakan\n"
+     "sesi sudah berakhir).  Belum masuk bukan kesalahan.\n"
      "\n" COMMON_OPTS "\n"
-     "Exit status: 0 logged out, 1 refused by the server, 2 the server unreachable\n"
-     "(the session is kept, to try again).\n"},
-    {"whoami", NULL, cmd_whoami, "show who is logged on",
+     "Status keluar: 0 keluar, 1 ditolak server, 2 server tidak terjangkau (sesi disimpan\n"
+     "untuk dicoba lagi).\n"},
+    {"whoami", NULL, cmd_whoami, "siapa yang sedang masuk",
      "whoami [--json]\n"
-     "Show the user of the saved session as the server sees them: name, NIP, pangkat,\n"
-     "role, office and, for investigators, the PPNS card.\n"
+     "Tampilkan pengguna sesi tersimpan menurut server: nama, NIP, pangkat, peran, kantor\n"
+     "dan, bagi penyidik, kartu PPNS.\n"
      "\n" COMMON_OPTS "\n"
-     "Exit status: 0 done, 1 not logged in or the session has ended, 2 unreachable.\n"},
-    {"office", "list", cmd_office_list, "list the offices of both trees",
+     "Status keluar: 0 selesai, 1 belum masuk atau sesi berakhir, 2 tidak terjangkau.\n"},
+    {"office", "list", cmd_office_list, "daftar kantor kedua pohon",
      "office list [--json]\n"
-     "List the office directory: Imigrasi (ditjen, kanwil, kanim, ukk) and Kejaksaan\n"
-     "(kejagung, kejati, kejari, cabjari), each with its parent.\n"
+     "Daftar kantor: Imigrasi (ditjen, kanwil, kanim, ukk) dan Kejaksaan (kejagung, kejati,\n"
+     "kejari, cabjari), masing-masing dengan induknya.\n"
      "\n" COMMON_OPTS},
-    {"office", "show", cmd_office_show, "show one office",
-     "office show ID [--json]\n"
-     "Show the office with this ID.\n"
+    {"office", "show", cmd_office_show, "tampilkan satu kantor",
+     "office show KANTOR [--json]\n"
+     "Tampilkan kantor KANTOR: kodenya (KANIM-PLG, huruf besar atau kecil) atau id-nya.\n"
      "\n" COMMON_OPTS},
-    {"office", "add", cmd_office_add, "add an office (admin)",
-     "office add --parent ID --kind KIND --code CODE --name NAME --tz TZ [--class CLASS]\n"
-     "Add an office under PARENT, which must be in the administrator's subtree.\n"
+    {"office", "add", cmd_office_add, "tambah kantor (admin)",
+     "office add --parent KANTOR --kind JENIS --code KODE --name NAMA --tz TZ [--class KELAS]\n"
+     "Tambah kantor di bawah KANTOR induk, yang harus berada di wilayah admin.\n"
      "\n"
-     "      --parent ID     the office above it\n"
-     "      --kind KIND     kanwil, kanim, ukk, kejati, kejari or cabjari\n"
-     "      --code CODE     short unique code: capitals, digits, '.', '-' (KANIM-PLG)\n"
-     "      --name NAME     the full name\n"
-     "      --tz TZ         Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)\n"
-     "      --class CLASS   a kanim's class: \"Kelas I TPI\", \"Kelas II Non TPI\", ...\n"
+     "      --parent KANTOR kantor induk (kode atau id)\n"
+     "      --kind JENIS    kanwil, kanim, ukk, kejati, kejari atau cabjari\n"
+     "      --code KODE     kode unik singkat: huruf besar, angka, '.', '-' (KANIM-PLG)\n"
+     "      --name NAMA     nama lengkap\n"
+     "      --tz TZ         Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)\n"
+     "      --class KELAS   kelas kanim: \"Kelas I TPI\", \"Kelas II Non TPI\", ...\n"
      COMMON_OPTS},
-    {"office", "letterheads", cmd_office_letterheads, "show an office's letterhead lines",
-     "office letterheads ID [--json]\n"
-     "Show the letterhead lines of the office, by the date from which each set applies.\n"
+    {"office", "letterheads", cmd_office_letterheads, "kop surat kantor",
+     "office letterheads KANTOR [--json]\n"
+     "Tampilkan baris kop surat kantor, menurut tanggal berlakunya tiap susunan.\n"
      "\n" COMMON_OPTS},
-    {"office", "letterhead-add", cmd_office_letterhead_add, "add letterhead lines from a date (admin)",
-     "office letterhead-add ID --from YYYY-MM-DD --line TEXT [--line TEXT]...\n"
-     "Add the letterhead of office ID for documents dated from --from on (1 to 8 lines,\n"
-     "top to bottom).\n"
+    {"office", "letterhead-add", cmd_office_letterhead_add, "tambah kop surat mulai suatu tanggal (admin)",
+     "office letterhead-add KANTOR --from YYYY-MM-DD --line TEKS [--line TEKS]...\n"
+     "Tambah kop surat kantor KANTOR untuk dokumen bertanggal sejak --from (1 sampai 8 baris,\n"
+     "dari atas ke bawah).\n"
      "\n"
-     "      --from DATE     the first date the lines apply to\n"
-     "      --line TEXT     one line of the letterhead; repeat for each line\n"
+     "      --from TANGGAL  tanggal pertama berlakunya\n"
+     "      --line TEKS     satu baris kop; ulangi untuk tiap baris\n"
      COMMON_OPTS},
-    {"official", "list", cmd_official_list, "list who signs an office's orders and letters",
-     "official list OFFICE [--json]\n"
-     "List the officials of office OFFICE (Kepala Kantor, Kepala Seksi/Bidang Inteldakim,\n"
-     "Plh./Plt., Kepala Kejaksaan Negeri, Kasi Pidum) with the period each holds the post:\n"
-     "a document is signed by the official in force on its act's date.\n"
+    {"official", "list", cmd_official_list, "pejabat penanda tangan kantor",
+     "official list KANTOR [--json]\n"
+     "Daftar pejabat kantor KANTOR (Kepala Kantor, Kepala Seksi/Bidang Inteldakim,\n"
+     "Plh./Plt., Kepala Kejaksaan Negeri, Kasi Pidum) dengan masa jabatannya: dokumen\n"
+     "ditandatangani pejabat yang menjabat pada tanggal tindakannya.\n"
      "\n" COMMON_OPTS},
-    {"official", "add", cmd_official_add, "record an official who signs, from a date (admin)",
-     "official add OFFICE --role ROLE --title TITLE --name NAME --nip NIP --from DATE [OPTION]...\n"
-     "Record an official of office OFFICE (in the administrator's subtree).  Which official\n"
-     "signs which form is rule data (app.signing_rules), marked to verify.\n"
+    {"official", "add", cmd_official_add, "catat pejabat penanda tangan mulai suatu tanggal (admin)",
+     "official add KANTOR --role PERAN --title JABATAN --name NAMA --nip NIP --from TANGGAL [OPSI]...\n"
+     "Catat pejabat kantor KANTOR (di wilayah admin).  Pejabat mana menandatangani formulir\n"
+     "mana adalah data aturan (app.signing_rules), ditandai untuk diverifikasi.\n"
      "\n"
-     "      --role ROLE       kepala_kantor, kepala_inteldakim, kepala_kejari or kasi_pidum\n"
-     "      --title TITLE     the position as printed (\"Kepala Kantor Imigrasi ...\")\n"
-     "      --acting PREFIX   Plh. or Plt. for an acting official (preferred while in force)\n"
-     "      --name NAME       the full name\n"
-     "      --nip NIP         18 digits\n"
-     "      --pangkat P       rank, e.g. Pembina\n"
-     "      --golongan G      grade, e.g. IV/a\n"
-     "      --from DATE       the first day in office, YYYY-MM-DD\n"
-     "      --to DATE         the last day in office (default: still in office)\n"
+     "      --role PERAN      kepala_kantor, kepala_inteldakim, kepala_kejari atau kasi_pidum\n"
+     "      --title JABATAN   jabatan seperti tercetak (\"Kepala Kantor Imigrasi ...\")\n"
+     "      --acting AWALAN   Plh. atau Plt. bagi pejabat pelaksana (didahulukan selama berlaku)\n"
+     "      --name NAMA       nama lengkap\n"
+     "      --nip NIP         18 angka, boleh dengan spasi\n"
+     "      --pangkat P       pangkat, mis. Pembina\n"
+     "      --golongan G      golongan, mis. IV/a\n"
+     "      --from TANGGAL    hari pertama menjabat, YYYY-MM-DD\n"
+     "      --to TANGGAL      hari terakhir menjabat (bawaan: masih menjabat)\n"
      COMMON_OPTS "\n"
-     "Exit status: 0 recorded, 1 refused (400 names the bad field), 2 usage or unreachable.\n"},
-    {"official", "end", cmd_official_end, "end an official's period (admin)",
-     "official end OFFICE OFFICIAL --to DATE\n"
-     "Set the last day in office of official OFFICIAL of office OFFICE; documents already\n"
-     "issued keep the signer printed on them.\n"
+     "Status keluar: 0 dicatat, 1 ditolak (400 menyebut isian yang salah), 2 pemakaian salah\n"
+     "atau tidak terjangkau.\n"},
+    {"official", "end", cmd_official_end, "akhiri masa jabatan pejabat (admin)",
+     "official end KANTOR PEJABAT --to TANGGAL\n"
+     "Tetapkan hari terakhir menjabat pejabat PEJABAT (id) kantor KANTOR; dokumen yang telah\n"
+     "diterbitkan tetap memuat penanda tangan yang tercetak.\n"
      "\n" COMMON_OPTS},
-    {"user", "list", cmd_user_list, "list the users of your subtree (admin)",
+    {"user", "list", cmd_user_list, "daftar pengguna di wilayah Anda (admin)",
      "user list [--json]\n"
-     "List the users of the offices under the administrator's own.\n"
+     "Daftar pengguna kantor-kantor di bawah kantor admin.\n"
      "\n" COMMON_OPTS},
-    {"user", "show", cmd_user_show, "show one user (admin)",
-     "user show ID [--json]\n"
-     "Show the user with this ID.\n"
+    {"user", "show", cmd_user_show, "tampilkan satu pengguna (admin)",
+     "user show PENGGUNA [--json]\n"
+     "Tampilkan pengguna PENGGUNA: NIP-nya (boleh dengan spasi seperti tercetak) atau id-nya.\n"
      "\n" COMMON_OPTS},
-    {"user", "add", cmd_user_add, "add a user (admin)",
-     "user add --nip NIP --name NAME --office ID --role ROLE [OPTION]...\n"
-     "Add a user.  The password comes from $BERKAS_NEW_PASSWORD or is asked twice on the\n"
-     "terminal without echo: at least 12 characters, not a common password, not the NIP.\n"
+    {"user", "add", cmd_user_add, "tambah pengguna (admin)",
+     "user add --nip NIP --name NAMA --office KANTOR --role PERAN [OPSI]...\n"
+     "Tambah pengguna.  Kata sandi dari $BERKAS_NEW_PASSWORD atau ditanyakan dua kali di\n"
+     "terminal tanpa gema: paling sedikit 12 karakter, bukan kata sandi umum, bukan NIP.\n"
      "\n"
-     "      --nip NIP                the 18-digit NIP\n"
-     "      --name NAME              the full name\n"
-     "      --office ID              the office the user works in\n"
-     "      --role ROLE              investigator, supervisor, prosecutor or admin\n"
-     "      --pangkat P              rank (Penata Muda Tk. I)\n"
-     "      --golongan G             grade (III/b)\n"
-     "      --position P             position (PPNS Keimigrasian)\n"
-     "      --ppns-card NO           an investigator's PPNS card number ...\n"
-     "      --ppns-valid-until DATE  ... and its last valid day (YYYY-MM-DD)\n"
+     "      --nip NIP                NIP 18 angka, boleh dengan spasi\n"
+     "      --name NAMA              nama lengkap\n"
+     "      --office KANTOR          kantor tempat bekerja (kode atau id)\n"
+     "      --role PERAN             investigator, supervisor, prosecutor atau admin\n"
+     "      --pangkat P              pangkat (Penata Muda Tk. I)\n"
+     "      --golongan G             golongan (III/b)\n"
+     "      --position J             jabatan (PPNS Keimigrasian)\n"
+     "      --ppns-card NO           nomor kartu PPNS penyidik ...\n"
+     "      --ppns-valid-until TGL   ... dan hari terakhir berlakunya (YYYY-MM-DD)\n"
      COMMON_OPTS},
-    {"user", "disable", cmd_user_disable, "disable a user and end their sessions (admin)",
-     "user disable ID [--json]\n"
-     "Disable the user: they can no longer log on, and their sessions end now.\n"
+    {"user", "disable", cmd_user_disable, "nonaktifkan pengguna dan akhiri sesinya (admin)",
+     "user disable PENGGUNA [--json]\n"
+     "Nonaktifkan pengguna: ia tidak dapat masuk lagi, dan sesinya berakhir sekarang.\n"
      "\n" COMMON_OPTS},
-    {"user", "unlock", cmd_user_unlock, "unlock a user locked by failed log-ons (admin)",
-     "user unlock ID [--json]\n"
-     "Unlock a user whose account was locked after too many failed log-ons.\n"
+    {"user", "unlock", cmd_user_unlock, "buka kunci pengguna setelah gagal masuk (admin)",
+     "user unlock PENGGUNA [--json]\n"
+     "Buka kunci pengguna yang akunnya terkunci setelah terlalu banyak gagal masuk.\n"
      "\n" COMMON_OPTS},
-    {"case", "new", cmd_case_new, "open a case with its Laporan (investigator)",
-     "case new --source SRC --opened-on DATE [OPTION]...\n"
-     "Open a case in your office; its Laporan Keimigrasian is registered as the first event.\n"
-     "Prints the new case's id, number and stage.\n"
+    {"case", "new", cmd_case_new, "buka perkara dengan Laporannya (penyidik)",
+     "case new --source SUMBER --opened-on TANGGAL [OPSI]...\n"
+     "Buka perkara di kantor Anda; Laporan Kejadian Keimigrasiannya dicatat sebagai\n"
+     "peristiwa pertama.  Menampilkan id, nomor dan tahap perkara baru.\n"
      "\n"
-     "      --source SRC          jagratara, tim_pora, public_report, apoa, desa_binaan,\n"
+     "      --source SUMBER       jagratara, tim_pora, public_report, apoa, desa_binaan,\n"
      "                            tpi_check, supervision, intelligence, other_agency, other\n"
-     "      --opened-on DATE      the Laporan's date (YYYY-MM-DD), not in the future\n"
-     "      --kejari ID           the Kejaksaan Negeri that will receive the file\n"
-     "      --summary TEXT        what happened, in short\n"
-     "      --source-note TEXT    about the source (the operation, the reporting agency)\n"
-     "      --number N            the case number (default: the office's next)\n"
-     "      --report-number N     the Laporan's number\n"
+     "      --opened-on TANGGAL   tanggal Laporan (YYYY-MM-DD), tidak di masa depan\n"
+     "      --kejari KANTOR       Kejaksaan Negeri yang akan menerima berkas (KEJARI-PLG)\n"
+     "      --summary TEKS        ringkasan kejadian\n"
+     "      --source-note TEKS    tentang sumbernya (operasi, instansi pelapor)\n"
+     "      --number N            nomor perkara (bawaan: nomor berikut kantor)\n"
+     "      --report-number N     nomor Laporan\n"
      COMMON_OPTS},
-    {"case", "list", cmd_case_list, "list the cases you may see, most urgent first",
-     "case list [OPTION]...\n"
-     "List cases: id, number, stage and the state of its most urgent clock; overdue ones\n"
-     "(!! LEWAT WAKTU) first, then those in warning (! peringatan).\n"
+    {"case", "list", cmd_case_list, "daftar perkara yang boleh Anda lihat, paling mendesak dulu",
+     "case list [OPSI]...\n"
+     "Daftar perkara: id, nomor, tahap dan keadaan jam hukum paling mendesak; yang lewat\n"
+     "waktu (!! LEWAT WAKTU) dulu, lalu yang dalam peringatan (! peringatan).  Penyidik\n"
+     "melihat perkaranya sendiri (--everyone: seluruh kantor).\n"
      "\n"
      "      --stage S        investigation, with_prosecutor, returned, complete, ...\n"
-     "      --office ID      cases of this office and the offices under it\n"
-     "      --clock STATE    ok, warning or overdue (the worst clock)\n"
-     "      --article A      charged with this Pasal (122, or 119(1))\n"
-     "      --q TEXT         text in the number, summary or a party's name\n"
-     "      --limit N        cases per page (1-100, default 50)\n"
-     "      --cursor ID      start after this case id (from a previous page)\n"
-     "      --all            fetch every page\n"
+     "      --office KANTOR  perkara kantor ini dan kantor di bawahnya (kode atau id)\n"
+     "      --clock KEADAAN  ok, warning atau overdue (jam terburuk)\n"
+     "      --article A      dengan sangkaan Pasal ini (122, atau 119(1))\n"
+     "      --q TEKS         teks dalam nomor, ringkasan atau nama pihak (paling sedikit\n"
+     "                       3 karakter; huruf besar/kecil dan aksen diabaikan)\n"
+     "      --everyone       semua perkara kantor, bukan hanya tim Anda (penyidik)\n"
+     "      --limit N        perkara per halaman (1-100, bawaan 50)\n"
+     "      --cursor ID      mulai setelah id perkara ini (dari halaman sebelumnya)\n"
+     "      --all            ambil semua halaman\n"
      COMMON_OPTS},
-    {"case", "correct", cmd_case_correct, "correct a case's summary, source, Kejari, investigators",
-     "case correct CASE [--summary T] [--source S] [--source-note T] [--kejari ID]\n"
-     "                  [--investigator USER_ID]...\n"
-     "Correct the case's particulars (investigator of its office).  The case's current version\n"
-     "is sent as If-Match: a change by someone else in between is refused (409), never lost.\n"
-     "The Kejari is not changed once the SPDP or the file was sent to it.\n"
+    {"case", "correct", cmd_case_correct, "koreksi ringkasan, sumber, Kejari, penyidik perkara",
+     "case correct PERKARA [--summary TEKS] [--source SUMBER] [--source-note TEKS]\n"
+     "                     [--kejari KANTOR] [--investigator NIP]...\n"
+     "Koreksi keterangan perkara (penyidik kantornya).  Versi perkara saat ini dikirim sebagai\n"
+     "If-Match: perubahan orang lain di antaranya ditolak (409), tidak pernah hilang.  Kejari\n"
+     "tidak diubah lagi setelah SPDP atau berkas dikirim kepadanya.\n"
      "\n"
-     "      --summary T         what happened, in a few sentences\n"
-     "      --source S          jagratara, tim_pora, public_report, apoa, desa_binaan, tpi_check,\n"
-     "                          supervision, intelligence, other_agency or other\n"
-     "      --source-note T     where the report came from\n"
-     "      --kejari ID         the Kejaksaan Negeri the file will go to\n"
-     "      --investigator ID   an investigator assigned (the whole list); repeat for each\n"
+     "      --summary TEKS        ringkasan kejadian\n"
+     "      --source SUMBER       jagratara, tim_pora, public_report, apoa, desa_binaan,\n"
+     "                            tpi_check, supervision, intelligence, other_agency, other\n"
+     "      --source-note TEKS    tentang sumbernya\n"
+     "      --kejari KANTOR       Kejaksaan Negeri tujuan berkas (kode atau id)\n"
+     "      --investigator NIP    penyidik yang ditugaskan (seluruh daftar); ulangi untuk tiap\n"
      COMMON_OPTS "\n"
-     "Exit status: 0 corrected, 1 refused (400 names the field, 409 stale or disclosed),\n"
-     "2 usage or the server unreachable.\n"},
-    {"case", "show", cmd_case_show, "show a case: stage, facts, clocks, P-19, parties",
-     "case show CASE [--json]\n"
-     "Show the case: number, stage, office, Kejari, source and facts; the events the stage\n"
-     "allows next; the clocks (most urgent first); the P-19 rounds with their instructions;\n"
-     "the parties, offences, evidence and the stages it went through.\n"
+     "Status keluar: 0 dikoreksi, 1 ditolak (400 menyebut isian, 409 usang atau sudah\n"
+     "diberitahukan), 2 pemakaian salah atau server tidak terjangkau.\n"},
+    {"case", "show", cmd_case_show, "tampilkan perkara: tahap, fakta, jam hukum, P-19, pihak",
+     "case show PERKARA [--json]\n"
+     "Tampilkan perkara PERKARA (nomor, LK/KANIM-PLG/2026/0001, atau id): nomor, tahap,\n"
+     "kantor, Kejari, sumber dan fakta; peristiwa yang boleh berikutnya; jam hukum (paling\n"
+     "mendesak dulu); putaran P-19 dengan petunjuknya; tim, jaksa peneliti dan arahan; pihak,\n"
+     "sangkaan, barang bukti dan tahap-tahap yang dilalui.\n"
      "\n" COMMON_OPTS},
-    {"record", NULL, cmd_record, "record an act or a received P-form in a case",
-     "record CASE EVENT [OPTION]...\n"
-     "Record EVENT (sprindik_issued, spdp_sent, bap_recorded, tahap1_sent, p19_received, ...;\n"
-     "see the events allowed in berkas case show) in case CASE.  The case's current version is\n"
-     "sent as If-Match unless --if-match is given, and every request carries an\n"
-     "Idempotency-Key, so running it again with the same --idempotency-key records once.\n"
+    {"record", NULL, cmd_record, "catat tindakan atau P-form yang diterima pada perkara",
+     "record PERKARA PERISTIWA [OPSI]...\n"
+     "Catat PERISTIWA (sprindik_issued, spdp_sent, bap_recorded, tahap1_sent, p19_received,\n"
+     "...; lihat peristiwa yang boleh di berkas case show) pada perkara PERKARA.  Versi\n"
+     "perkara saat ini dikirim sebagai If-Match kecuali --if-match diberikan, dan tiap\n"
+     "permintaan membawa Idempotency-Key, sehingga mengulanginya dengan --idempotency-key\n"
+     "yang sama mencatat sekali.\n"
      "\n"
-     "      --date D               the act's legal date (default today), YYYY-MM-DD\n"
-     "      --at INSTANT           or its instant, 2026-03-02T09:30:00+07:00 (arrest)\n"
-     "      --number N             a number given OUTSIDE berkas (then upload its paper;\n"
-     "                             berkas never issues that act's paper under another number)\n"
-     "      --issue FORM           also issue FORM for this act in the same transaction\n"
-     "                             (e.g. sp_penangkapan, ba_penangkapan); repeat for each\n"
-     "      --note T               a note\n"
-     "      --party ID             the suspect (or party) it concerns\n"
-     "      --bap KIND             bap_recorded: saksi, tersangka, ahli or tambahan\n"
-     "      --days N               detention: the days ordered\n"
-     "      --detention-type T     rutan, rumah or kota\n"
-     "      --recipient R          letter_delivered: who received it\n"
-     "      --ground G             the legal ground (SP3, court extension)\n"
-     "      --polri-order NO       the Polri investigator's order (UU 20/2025)\n"
-     "      --polri-involved       a Polri investigator is involved\n"
-     "      --severe-illness       severe physical or mental illness (KUHAP 29(1))\n"
-     "      --instruction TEXT     p19_received: one instruction; repeat for each\n"
-     "      --unmet ID             return_letter_received: a P-19 instruction still unmet\n"
-     "                             (a later return is an ordinary letter); repeat for each\n"
-     "      --late-reason TEXT     a return after the prosecutor's 14 days: why it is recorded\n"
-     "      --instruction-id ID    instruction_answered: the instruction ...\n"
-     "      --answer TEXT          ... and how it was met\n"
-     "      --corrects EVENT_ID    corrected: the event it corrects ...\n"
-     "      --withdraws            ... which is withdrawn\n"
-     "      --due DATE             direction_given: by when\n"
-     "      --direction EVENT_ID   direction_done: the direction carried out\n"
-     "      --to NIP               direction_given: the investigator it is for\n"
-     "      --jaksa NIP            p16_received: the jaksa peneliti appointed\n"
-     "      --team NIP             sprindik_issued: an investigator of the team; repeat\n"
-     "      --if-match VERSION     the case version you saw (default: the current one)\n"
-     "      --idempotency-key KEY  the key of an earlier attempt, to retry it safely\n"
+     "      --date TANGGAL         tanggal hukum tindakan (bawaan hari ini), YYYY-MM-DD\n"
+     "      --at SAAT              atau saatnya, 2026-03-02T09:30:00+07:00 (penangkapan)\n"
+     "      --number N             nomor yang diberikan DI LUAR berkas (lalu unggah suratnya;\n"
+     "                             berkas tidak menerbitkan surat tindakan itu dengan nomor lain)\n"
+     "      --issue FORM           terbitkan juga FORM untuk tindakan ini dalam transaksi yang\n"
+     "                             sama (mis. sp_penangkapan, ba_penangkapan); ulangi tiap form\n"
+     "      --note T               catatan\n"
+     "      --party ID             tersangka (atau pihak) yang bersangkutan\n"
+     "      --bap JENIS            bap_recorded: saksi, tersangka, ahli atau tambahan\n"
+     "      --days N               penahanan: jumlah hari yang diperintahkan\n"
+     "      --detention-type T     rutan, rumah atau kota\n"
+     "      --recipient R          spdp_sent, sp3_notified: kejari, korwas, suspect, embassy\n"
+     "      --ground G             dasar hukum (SP3, perpanjangan pengadilan)\n"
+     "      --polri-order NO       surat perintah penyidik Polri (UU 20/2025)\n"
+     "      --polri-involved       penyidik Polri terlibat\n"
+     "      --severe-illness       sakit fisik atau jiwa yang berat (KUHAP 29(1))\n"
+     "      --instruction TEKS     p19_received: satu petunjuk; ulangi untuk tiap petunjuk\n"
+     "      --unmet ID             return_letter_received: petunjuk P-19 yang belum dipenuhi\n"
+     "                             (pengembalian berikutnya dengan surat biasa); ulangi\n"
+     "      --late-reason TEKS     pengembalian setelah 14 hari penuntut umum: alasannya\n"
+     "      --instruction-id ID    instruction_answered: petunjuknya ...\n"
+     "      --answer TEKS          ... dan cara memenuhinya\n"
+     "      --corrects ID          corrected: peristiwa yang dikoreksi ...\n"
+     "      --withdraws            ... yang ditarik\n"
+     "      --due TANGGAL          direction_given: batas waktunya\n"
+     "      --direction ID         direction_done: arahan yang dilaksanakan\n"
+     "      --to NIP               direction_given: penyidik yang dituju\n"
+     "      --jaksa NIP            p16_received: jaksa peneliti yang ditunjuk\n"
+     "      --team NIP             sprindik_issued: penyidik anggota tim; ulangi\n"
+     "      --if-match VERSI       versi perkara yang Anda lihat (bawaan: versi saat ini)\n"
+     "      --idempotency-key KUNCI kunci percobaan sebelumnya, untuk mengulang dengan aman\n"
      COMMON_OPTS "\n"
-     "Exit status: 0 recorded, 1 refused (409 lists the events allowed, 422 the missing\n"
-     "facts), 2 usage or the server unreachable.\n"},
-    {"suspect", "add", cmd_suspect_add, "add a suspect to a case (investigator)",
-     "suspect add CASE --name NAME [OPTION]...\n"
-     "Add a suspect to case CASE, the name as in the passport.\n"
+     "Status keluar: 0 dicatat, 1 ditolak (409 menyebut peristiwa yang boleh, 422 fakta yang\n"
+     "kurang), 2 pemakaian salah atau server tidak terjangkau.\n"},
+    {"suspect", "add", cmd_suspect_add, "tambah tersangka pada perkara (penyidik)",
+     "suspect add PERKARA --name NAMA [OPSI]...\n"
+     "Tambah tersangka pada perkara PERKARA, namanya seperti di paspor.\n"
      "\n"
-     "      --name NAME            the name as in the passport\n"
+     "      --name NAMA            nama seperti di paspor\n"
      PARTY_HELP COMMON_OPTS},
-    {"party", "add", cmd_party_add, "add a witness or expert to a case (investigator)",
-     "party add CASE --kind witness|expert --name NAME [OPTION]...\n"
-     "Add a witness or an expert (or, with --kind suspect, a suspect) to case CASE.\n"
+    {"party", "add", cmd_party_add, "tambah saksi atau ahli pada perkara (penyidik)",
+     "party add PERKARA --kind witness|expert --name NAMA [OPSI]...\n"
+     "Tambah saksi atau ahli (atau, dengan --kind suspect, tersangka) pada perkara PERKARA.\n"
      "\n"
-     "      --kind KIND            witness, expert or suspect\n"
-     "      --name NAME            the name as in the passport or identity card\n"
+     "      --kind JENIS           witness, expert atau suspect\n"
+     "      --name NAMA            nama seperti di paspor atau kartu identitas\n"
      PARTY_HELP COMMON_OPTS},
-    {"party", "correct", cmd_party_correct, "correct a party's particulars (investigator)",
-     "party correct CASE PARTY [OPTION]...\n"
-     "Correct the given fields of party PARTY of case CASE.  The party's current version\n"
-     "is sent as If-Match unless --if-match is given.\n"
+    {"party", "correct", cmd_party_correct, "koreksi data pihak (penyidik)",
+     "party correct PERKARA PIHAK [OPSI]...\n"
+     "Koreksi isian yang diberikan dari pihak PIHAK (id) pada perkara PERKARA.  Versi pihak\n"
+     "saat ini dikirim sebagai If-Match kecuali --if-match diberikan.\n"
      "\n"
-     "      --kind KIND            witness, expert or suspect\n"
-     "      --name NAME            the name as in the passport\n"
+     "      --kind JENIS           witness, expert atau suspect\n"
+     "      --name NAMA            nama seperti di paspor\n"
      PARTY_HELP
-     "      --if-match VERSION     the party version you saw (default: the current one)\n"
+     "      --if-match VERSI       versi pihak yang Anda lihat (bawaan: versi saat ini)\n"
      COMMON_OPTS},
-    {"offence", "charge", cmd_offence_charge, "charge an offence of the catalogue",
-     "offence charge CASE CODE [--party ID] [--json]\n"
-     "Charge the offence CODE of the catalogue (122, 119(1); see berkas offence list) in case\n"
-     "CASE, to one suspect with --party or to the case as a whole.\n"
+    {"offence", "charge", cmd_offence_charge, "sangkakan pasal dari katalog",
+     "offence charge PERKARA KODE [--party ID] [--json]\n"
+     "Sangkakan pasal KODE dari katalog (122, 119(1); lihat berkas offence list) pada perkara\n"
+     "PERKARA, kepada seorang tersangka dengan --party atau kepada perkara seluruhnya.\n"
      "\n"
-     "      --party ID       the suspect charged\n"
+     "      --party ID       tersangka yang disangka\n"
      COMMON_OPTS},
-    {"offence", "list", cmd_offence_list, "the offence catalogue, UU 6/2011 Pasal 113-136",
+    {"offence", "list", cmd_offence_list, "katalog tindak pidana, UU 6/2011 Pasal 113-136",
      "offence list [--json]\n"
-     "List the offences of UU 6/2011 Pasal 113-136: maximum prison and fine, whether the\n"
-     "suspect may be detained, whether the short procedure applies; \"(to verify)\" marks\n"
-     "values not yet checked against the law.\n"
+     "Daftar tindak pidana UU 6/2011 Pasal 113-136: ancaman penjara dan denda maksimum, dapat\n"
+     "tidaknya tersangka ditahan, berlaku tidaknya acara pemeriksaan singkat; \"(verifikasi)\"\n"
+     "menandai nilai yang belum diperiksa terhadap undang-undang.\n"
      "\n" COMMON_OPTS},
-    {"evidence", "add", cmd_evidence_add, "add an item of evidence to a case",
-     "evidence add CASE --description D [OPTION]...\n"
-     "Add an item of evidence to case CASE.\n"
+    {"evidence", "add", cmd_evidence_add, "tambah barang bukti pada perkara",
+     "evidence add PERKARA --description D [OPSI]...\n"
+     "Tambah barang bukti pada perkara PERKARA.\n"
      "\n"
-     "      --description D  what it is\n"
-     "      --quantity Q     how many or how much\n"
-     "      --seized-from ID the party it was seized from\n"
-     "      --seized-on D    the date of seizure (YYYY-MM-DD)\n"
-     "      --storage S      where it is kept\n"
+     "      --description D  uraian barangnya\n"
+     "      --quantity J     jumlahnya\n"
+     "      --seized-from ID pihak tempat disita\n"
+     "      --seized-on TGL  tanggal penyitaan (YYYY-MM-DD)\n"
+     "      --storage T      tempat penyimpanan\n"
      COMMON_OPTS},
-    {"clocks", NULL, cmd_clocks, "show a case's legal clocks, most urgent first",
-     "clocks CASE [--json]\n"
-     "Show the clocks of case CASE: state (!! LEWAT WAKTU overdue, ! peringatan warning),\n"
-     "due date, days left, who must act, the suspect, and the legal basis; running clocks\n"
-     "first, the most urgent on top.\n"
+    {"clocks", NULL, cmd_clocks, "jam hukum perkara, paling mendesak dulu",
+     "clocks PERKARA [--json]\n"
+     "Tampilkan jam hukum perkara PERKARA: keadaan (!! LEWAT WAKTU, ! peringatan), batas\n"
+     "waktu menurut zona kantor, sisa hari, siapa yang harus bertindak, tersangkanya dan\n"
+     "dasar hukumnya; jam yang berjalan dulu, yang paling mendesak di atas; lalu arahan\n"
+     "pengawas yang terbuka.\n"
      "\n" COMMON_OPTS},
-    {"history", NULL, cmd_history, "show a case's full event history",
-     "history CASE [--json]\n"
-     "Show every event of case CASE in order: seq, id, legal date, event, document number,\n"
-     "stage change, late entry, who entered it and when (UTC), and the regime.\n"
+    {"history", NULL, cmd_history, "seluruh riwayat peristiwa perkara",
+     "history PERKARA [--json]\n"
+     "Tampilkan setiap peristiwa perkara PERKARA berurutan: urutan, id, tanggal hukum,\n"
+     "peristiwa, nomor dokumen, perubahan tahap, pencatatan terlambat, siapa yang mencatat\n"
+     "dan kapan (menurut zona kantor), dan rezim aturannya.\n"
      "\n" COMMON_OPTS},
-    {"verify-chain", NULL, cmd_verify_chain, "check every case's hash chain (admin)",
+    {"verify-chain", NULL, cmd_verify_chain, "periksa rantai hash setiap perkara (admin)",
      "verify-chain [--json]\n"
-     "Recompute the SHA-256 chain of every case's event log on the server; print the cases\n"
-     "and events checked and the first broken link of each broken chain.\n"
+     "Hitung ulang rantai SHA-256 log peristiwa setiap perkara di server; tampilkan jumlah\n"
+     "perkara dan peristiwa yang diperiksa dan mata rantai pertama yang putus.\n"
      "\n" COMMON_OPTS "\n"
-     "Exit status: 0 every chain intact, 1 a chain is broken or refused, 2 usage or\n"
-     "unreachable.\n"},
-    {"rulesets", NULL, cmd_rulesets, "list the legal rule sets and their values",
+     "Status keluar: 0 semua rantai utuh, 1 ada rantai putus atau ditolak, 2 pemakaian salah\n"
+     "atau tidak terjangkau.\n"},
+    {"rulesets", NULL, cmd_rulesets, "perangkat aturan hukum dan nilainya",
      "rulesets [--json]\n"
-     "List every value of the rule sets (KUHAP-1981, KUHAP-2025): the deadlines in days and\n"
-     "the flags, each marked verified or \"? to verify\".\n"
+     "Daftar setiap nilai perangkat aturan (KUHAP-1981, KUHAP-2025): tenggat dalam hari dan\n"
+     "penanda, masing-masing bertanda terverifikasi atau \"? verifikasi\".\n"
      "\n" COMMON_OPTS},
-    {"ruleset", "set", cmd_ruleset_set, "amend one value of a rule set (admin)",
-     "ruleset set NAME KEY VALUE [--to-verify] [--note T] [--json]\n"
-     "Set KEY of rule set NAME (see berkas rulesets) to the whole number VALUE.  Without\n"
-     "--to-verify the value is marked verified.  A negative VALUE goes after \"--\":\n"
-     "berkas ruleset set NAME KEY -- -1.\n"
+    {"ruleset", "set", cmd_ruleset_set, "ubah satu nilai perangkat aturan (admin)",
+     "ruleset set NAMA KUNCI NILAI [--to-verify] [--note T] [--json]\n"
+     "Ubah KUNCI perangkat aturan NAMA (lihat berkas rulesets) menjadi bilangan bulat NILAI.\n"
+     "Tanpa --to-verify nilainya ditandai terverifikasi.  NILAI negatif ditulis setelah\n"
+     "\"--\": berkas ruleset set NAMA KUNCI -- -1.\n"
      "\n"
-     "      --to-verify      mark the value as still to verify against the law\n"
-     "      --note T         why (kept with the amendment)\n"
+     "      --to-verify      tandai nilai masih perlu diverifikasi terhadap undang-undang\n"
+     "      --note T         alasannya (disimpan bersama perubahan)\n"
      COMMON_OPTS},
-    {"forms", NULL, cmd_forms, "list the forms berkas makes, with their parameters",
+    {"forms", NULL, cmd_forms, "formulir yang dibuat berkas, dengan parameternya",
      "forms [--json]\n"
-     "List the forms the server can make: name, document code, who issues it (investigator\n"
-     "or prosecutor), page size and title; then the parameters each form takes\n"
-     "(--param NAME=VALUE of berkas form and berkas issue), the required ones marked *.\n"
+     "Daftar formulir yang dapat dibuat server: nama, kode dokumen, penerbitnya (penyidik\n"
+     "atau penuntut umum), ukuran halaman dan judul; lalu parameter tiap formulir\n"
+     "(--param NAMA=NILAI pada berkas form dan berkas issue), yang wajib bertanda *.\n"
      "\n" COMMON_OPTS},
-    {"form", NULL, cmd_form, "write a form of a case as a draft PDF",
-     "form CASE FORM -o FILE [--param NAME=VALUE]... [--force]\n"
-     "Render FORM (see berkas forms) from case CASE as it is now, as a draft: watermarked\n"
-     "DRAFT, without a number, recorded nowhere.  The PDF is written to FILE whole or not at\n"
-     "all (through a temporary file beside it), with mode 0600; an existing FILE is kept\n"
-     "unless --force is given.\n"
+    {"form", NULL, cmd_form, "tulis formulir perkara sebagai PDF konsep",
+     "form PERKARA FORM -o BERKAS [--param NAMA=NILAI]... [--force]\n"
+     "Buat FORM (lihat berkas forms) dari perkara PERKARA sebagaimana adanya sekarang, sebagai\n"
+     "konsep: bertanda air DRAFT, tanpa nomor, tidak dicatat.  PDF ditulis ke BERKAS utuh\n"
+     "atau tidak sama sekali (melalui berkas sementara di sebelahnya), mode 0600; BERKAS yang\n"
+     "sudah ada dibiarkan kecuali --force.\n"
      "\n"
-     "  -o, --output FILE      where to write the PDF\n"
-     "      --param NAME=VALUE a parameter of the form (pihak-N for party); repeat for each\n"
-     "      --force            replace FILE if it exists\n"
+     "  -o, --output BERKAS    tempat menulis PDF\n"
+     "      --param NAMA=NILAI parameter formulir (pihak-N untuk pihak); ulangi untuk tiap\n"
+     "      --force            timpa BERKAS bila sudah ada\n"
      COMMON_OPTS "\n"
-     "Exit status: 0 written, 1 refused (unknown form 404, not at this stage 409, missing\n"
-     "data 422 naming it), 2 usage, FILE exists, cannot write, or the server unreachable.\n"},
-    {"issue", NULL, cmd_issue, "issue a form: number, verification code, SHA-256",
-     "issue CASE FORM [--event ID] [--param NAME=VALUE]... [-o FILE [--force]]\n"
-     "Issue FORM of case CASE for the act it records or orders (--event, the act's id in\n"
-     "berkas history; default: the latest act of its type without this document), whatever\n"
-     "the stage while the case is open: dated by the act, with the letterhead, the law and\n"
-     "the signer in force on that date.  The server takes the next number of the office's\n"
-     "gapless sequence, renders and stores the PDF with its SHA-256 and a verification code.\n"
-     "Prints the document id, number, date, verification code and URL, SHA-256 and pages.\n"
-     "With -o the issued PDF is also downloaded to FILE (whole or not at all, mode 0600)\n"
-     "and checked against the SHA-256; FILE is checked before the form is issued, so a\n"
-     "FILE that exists (without --force) takes no number.\n"
+     "Status keluar: 0 ditulis, 1 ditolak (formulir tak dikenal 404, bukan tahapnya 409, data\n"
+     "kurang 422 menyebutnya), 2 pemakaian salah, BERKAS sudah ada, tak dapat menulis, atau\n"
+     "server tidak terjangkau.\n"},
+    {"issue", NULL, cmd_issue, "terbitkan formulir: nomor, kode verifikasi, SHA-256",
+     "issue PERKARA FORM [--event ID] [--param NAMA=NILAI]... [-o BERKAS [--force]]\n"
+     "Terbitkan FORM perkara PERKARA untuk tindakan yang dicatat atau diperintahkannya\n"
+     "(--event, id tindakan di berkas history; bawaan: tindakan terakhir jenisnya yang belum\n"
+     "berdokumen ini), pada tahap apa pun selama perkara terbuka: bertanggal tindakan, dengan\n"
+     "kop, hukum dan penanda tangan yang berlaku pada tanggal itu.  Server mengambil nomor\n"
+     "berikut dari urutan tanpa celah kantor, membuat dan menyimpan PDF dengan SHA-256 dan\n"
+     "kode verifikasi.  Menampilkan id dokumen, nomor, tanggal, kode dan URL verifikasi,\n"
+     "SHA-256 dan jumlah halaman.  Dengan -o PDF yang diterbitkan juga diunduh ke BERKAS\n"
+     "(utuh atau tidak sama sekali, mode 0600) dan dicocokkan dengan SHA-256; BERKAS\n"
+     "diperiksa sebelum formulir diterbitkan, sehingga BERKAS yang sudah ada (tanpa --force)\n"
+     "tidak memakan nomor.\n"
      "\n"
-     "      --event ID         the act the document belongs to\n"
-     "      --param NAME=VALUE a parameter of the form (pihak-N for party); repeat for each\n"
-     "  -o, --output FILE      also write the issued PDF to FILE\n"
-     "      --force            replace FILE if it exists\n"
+     "      --event ID         tindakan pemilik dokumen\n"
+     "      --param NAMA=NILAI parameter formulir (pihak-N untuk pihak); ulangi untuk tiap\n"
+     "  -o, --output BERKAS    tulis juga PDF yang diterbitkan ke BERKAS\n"
+     "      --force            timpa BERKAS bila sudah ada\n"
      COMMON_OPTS "\n"
-     "Exit status: 0 issued (and written), 1 refused, or issued but not written (the line\n"
-     "says how to fetch it), 2 usage, FILE exists, or the server unreachable.\n"},
-    {"bap", NULL, cmd_bap, "write a BAP's questions and answers (from a file or $EDITOR)",
-     "bap CASE EVENT [--from FILE | --show]\n"
-     "Write what the examiner recorded in BAP EVENT (a bap_recorded act, see berkas history)\n"
-     "of case CASE: from FILE, or in $VISUAL / $EDITOR (vi) on the current content.  The whole\n"
-     "content is sent with its version (If-Match): a change by someone else in between is\n"
-     "refused (409).  Until the BAP's document is issued it may be written again; the\n"
-     "identity block is printed from the party record (berkas party correct).\n"
+     "Status keluar: 0 diterbitkan (dan ditulis), 1 ditolak, atau diterbitkan tetapi tidak\n"
+     "ditulis (barisnya menyebut cara mengambilnya), 2 pemakaian salah, BERKAS sudah ada,\n"
+     "atau server tidak terjangkau.\n"},
+    {"bap", NULL, cmd_bap, "tulis tanya-jawab BAP (dari berkas teks atau $EDITOR)",
+     "bap PERKARA PERISTIWA [--from FILE | --show]\n"
+     "Tulis apa yang dicatat pemeriksa dalam BAP PERISTIWA (tindakan bap_recorded, lihat\n"
+     "berkas history) perkara PERKARA: dari FILE, atau di $VISUAL / $EDITOR (vi) atas isi\n"
+     "sekarang.  Seluruh isi dikirim dengan versinya (If-Match): perubahan orang lain di\n"
+     "antaranya ditolak (409).  Sampai dokumen BAP diterbitkan isinya boleh ditulis lagi;\n"
+     "identitas dicetak dari data pihak (berkas party correct).\n"
      "\n"
-     "The text: one entry per line, 'key: value'; a line that is not a key continues the\n"
-     "entry above; '#' lines are ignored; P: a question, J: its answer, in order:\n"
+     "Teksnya: satu isian per baris, 'kunci: nilai'; baris yang bukan kunci melanjutkan\n"
+     "isian di atasnya; baris '#' diabaikan; P: pertanyaan, J: jawabannya, berurutan:\n"
      "  diberitahu-hak-penasihat-hukum: ya      (tersangka: KUHAP Pasal 114)\n"
      "  penasihat-hukum: hadir | menolak        (tersangka; 5 tahun atau lebih: nama wajib,\n"
      "  nama-penasihat-hukum: ...                KUHAP Pasal 56 ayat (1))\n"
      "  kantor-penasihat-hukum: ...\n"
      "  penerjemah: ...   bahasa-penerjemah: ...\n"
-     "  sumpah: tidak | sumpah | janji           (saksi 116(1), ahli 120(2))   alasan-sumpah: ...\n"
+     "  sumpah: tidak | sumpah | janji           (saksi 116(1), ahli 120(2))\n"
+     "  alasan-sumpah: ...\n"
      "  keahlian: ...     (ahli)     saksi-meringankan: ...  (tersangka, 116(3))\n"
      "  P: Apakah Saudara dalam keadaan sehat?\n"
      "  J: Ya, saya sehat.\n"
      "  penutup: ...      selesai-pukul: HH:MM\n"
-     "  ditandatangani: ya | tidak   alasan-tidak-menandatangani: ...  (KUHAP Pasal 118 ayat (2))\n"
+     "  ditandatangani: ya | tidak   alasan-tidak-menandatangani: ...  (KUHAP 118 ayat (2))\n"
      "\n"
-     "      --from FILE   read the content from FILE (UTF-8 text)\n"
-     "      --show        print the current content in this format (or --json) and stop\n"
+     "      --from FILE   baca isi dari FILE (teks UTF-8)\n"
+     "      --show        cetak isi sekarang dalam format ini (atau --json) lalu berhenti\n"
      COMMON_OPTS "\n"
-     "Exit status: 0 saved (it prints what is still missing before berkas issue), 1 refused\n"
-     "(400 names the field, 409 a newer version or the BAP already issued), 2 usage, FILE\n"
-     "unreadable or a line of it not understood (named), no terminal for the editor.\n"},
-    {"resume", NULL, cmd_resume, "write a Resume: facts, analysis of each element, conclusion",
-     "resume CASE EVENT [--from FILE | --show]\n"
-     "Write what the investigator wrote in Resume EVENT (a resume_written act) of case CASE:\n"
-     "from FILE, or in $VISUAL / $EDITOR on the current content, which lists every element\n"
-     "(unsur) of every Pasal charged.  Sent whole with its version (If-Match).\n"
+     "Status keluar: 0 disimpan (mencetak apa yang masih kurang sebelum berkas issue),\n"
+     "1 ditolak (400 menyebut isian, 409 versi lebih baru atau BAP sudah diterbitkan),\n"
+     "2 pemakaian salah, FILE tak terbaca atau salah satu barisnya tak dipahami (disebut),\n"
+     "tidak ada terminal untuk editor.\n"},
+    {"resume", NULL, cmd_resume, "tulis Resume: fakta, analisis tiap unsur, kesimpulan",
+     "resume PERKARA PERISTIWA [--from FILE | --show]\n"
+     "Tulis apa yang ditulis penyidik dalam Resume PERISTIWA (tindakan resume_written)\n"
+     "perkara PERKARA: dari FILE, atau di $VISUAL / $EDITOR atas isi sekarang, yang\n"
+     "mendaftar setiap unsur tiap Pasal yang disangkakan.  Dikirim utuh dengan versinya\n"
+     "(If-Match).\n"
      "\n"
-     "The text, as for berkas bap:\n"
-     "  dasar: ...            (repeat: bases beside the Laporan, Sprindik and SPDP)\n"
-     "  uraian: ...           the short account of the case\n"
-     "  fakta: Bahwa ...      (repeat: one fact each)\n"
-     "  unsur 7.1: ...        the analysis of element 1 of charge 7 (berkas resume --show\n"
-     "                        lists the charges and their elements)\n"
+     "Teksnya, seperti berkas bap:\n"
+     "  dasar: ...            (ulangi: dasar di samping Laporan, Sprindik dan SPDP)\n"
+     "  uraian: ...           uraian singkat perkara\n"
+     "  fakta: Bahwa ...      (ulangi: satu fakta tiap baris)\n"
+     "  unsur 7.1: ...        analisis unsur 1 sangkaan 7 (berkas resume --show\n"
+     "                        mendaftar sangkaan dan unsurnya)\n"
      "  kesimpulan: ...\n"
      "\n"
-     "      --from FILE   read the content from FILE (UTF-8 text)\n"
-     "      --show        print the current content in this format (or --json) and stop\n"
+     "      --from FILE   baca isi dari FILE (teks UTF-8)\n"
+     "      --show        cetak isi sekarang dalam format ini (atau --json) lalu berhenti\n"
      COMMON_OPTS "\n"
-     "Exit status: 0 saved (it prints what is still missing before berkas issue), 1 refused,\n"
-     "2 usage, FILE unreadable or a line of it not understood (named).\n"},
-    {"upload", NULL, cmd_upload, "attach a PDF from outside berkas to an act or a document",
-     "upload CASE FILE --title T (--event ID | --document ID) [--number N] [--dated DATE]\n"
-     "Attach FILE, a PDF (a court's penetapan, the Kejari's letter, a receipt, the signed scan\n"
-     "of an issued document) to act ID of case CASE, or to issued document ID as its scan.\n"
-     "The server checks that the content is a PDF, its size (setting upload.max_bytes), stores\n"
-     "it with its SHA-256 and binds it into the berkas perkara in its act's place.  An act\n"
-     "recorded with a number given outside berkas has its paper here, under that number.\n"
+     "Status keluar: 0 disimpan (mencetak apa yang masih kurang sebelum berkas issue),\n"
+     "1 ditolak, 2 pemakaian salah, FILE tak terbaca atau salah satu barisnya tak dipahami.\n"},
+    {"upload", NULL, cmd_upload, "lampirkan PDF dari luar berkas pada tindakan atau dokumen",
+     "upload PERKARA FILE --title TEKS (--event ID | --document ID) [--number N]\n"
+     "       [--dated TANGGAL]\n"
+     "Lampirkan FILE, sebuah PDF (penetapan pengadilan, surat Kejari, tanda terima, pindaian\n"
+     "dokumen yang sudah ditandatangani) pada tindakan ID perkara PERKARA, atau pada dokumen\n"
+     "terbit ID sebagai pindaiannya.  Server memeriksa bahwa isinya PDF dan ukurannya (setelan\n"
+     "upload.max_bytes), menyimpannya dengan SHA-256 dan menjilidnya ke berkas perkara di\n"
+     "tempat tindakannya.\n"
      "\n"
-     "      --title T       what it is (\"Penetapan Ketua PN Palembang\")\n"
-     "      --event ID      the act it is the paper of (berkas history)\n"
-     "      --document ID   the issued document it is the signed scan of (berkas documents)\n"
-     "      --number N      its number (default: the act's)\n"
-     "      --dated DATE    its date (default: the act's), YYYY-MM-DD\n"
+     "      --title TEKS       apa itu (\"Penetapan Ketua PN Palembang\")\n"
+     "      --event ID         tindakan yang kertasnya ini (berkas history)\n"
+     "      --document ID      dokumen terbit yang pindaiannya ini (berkas documents)\n"
+     "      --number N         nomornya (bawaan: nomor tindakan)\n"
+     "      --dated TANGGAL    tanggalnya (bawaan: tanggal tindakan), YYYY-MM-DD\n"
      COMMON_OPTS "\n"
-     "Exit status: 0 attached, 1 refused (not a PDF, too large 413, another role's act),\n"
-     "2 usage, FILE unreadable, or the server unreachable.\n"},
-    {"documents", NULL, cmd_documents, "list the documents issued for a case",
-     "documents CASE [--json]\n"
-     "List the documents issued for case CASE: id, form, number, date, pages, verification\n"
-     "code, in force or revoked, and the SHA-256 of the PDF as issued.\n"
+     "Status keluar: 0 dilampirkan, 1 ditolak (bukan PDF, terlalu besar 413, tindakan peran\n"
+     "lain), 2 pemakaian salah, FILE tak terbaca, atau server tidak terjangkau.\n"},
+    {"documents", NULL, cmd_documents, "dokumen yang diterbitkan untuk perkara",
+     "documents PERKARA [--json]\n"
+     "Daftar dokumen yang diterbitkan untuk perkara PERKARA: id, formulir, nomor, tanggal,\n"
+     "halaman, kode verifikasi, berlaku atau dicabut, dan SHA-256 PDF saat diterbitkan.\n"
      "\n" COMMON_OPTS},
-    {"document", NULL, cmd_document, "write an issued document's PDF, as issued",
-     "document ID -o FILE [--force]\n"
-     "Write the PDF of issued document ID (see berkas documents) to FILE, byte for byte as\n"
-     "issued, whole or not at all (mode 0600).\n"
+    {"document", NULL, cmd_document, "tulis PDF dokumen terbitan, persis seperti diterbitkan",
+     "document ID -o BERKAS [--force]\n"
+     "Tulis PDF dokumen terbitan ID (lihat berkas documents) ke BERKAS, byte demi byte seperti\n"
+     "diterbitkan, utuh atau tidak sama sekali (mode 0600).\n"
      "\n"
-     "  -o, --output FILE      where to write the PDF\n"
-     "      --force            replace FILE if it exists\n"
+     "  -o, --output BERKAS    tempat menulis PDF\n"
+     "      --force            timpa BERKAS bila sudah ada\n"
      COMMON_OPTS},
-    {"dossier", NULL, cmd_dossier, "write a case's berkas perkara as one PDF",
-     "dossier CASE -o FILE [--force]\n"
-     "Write the berkas perkara of case CASE to FILE: sampul, daftar isi, the lists, every\n"
-     "issued document in legal order, and the manifest with each document's SHA-256.  Whole\n"
-     "or not at all (mode 0600).\n"
+    {"dossier", NULL, cmd_dossier, "tulis berkas perkara dalam satu PDF",
+     "dossier PERKARA -o BERKAS [--force]\n"
+     "Tulis berkas perkara PERKARA ke BERKAS: sampul, daftar isi, daftar-daftar, setiap\n"
+     "dokumen terbitan menurut urutan hukum, dan manifes dengan SHA-256 tiap dokumen.  Utuh\n"
+     "atau tidak sama sekali (mode 0600).\n"
      "\n"
-     "  -o, --output FILE      where to write the PDF\n"
-     "      --force            replace FILE if it exists\n"
+     "  -o, --output BERKAS    tempat menulis PDF\n"
+     "      --force            timpa BERKAS bila sudah ada\n"
      COMMON_OPTS "\n"
-     "Exit status: 0 written, 1 refused (422 lists the forms not yet issued), 2 usage, FILE\n"
-     "exists, cannot write, or the server unreachable.\n"},
-    {"verify", NULL, cmd_verify, "check a document's verification code (no log-on)",
-     "verify CODE [--json]\n"
-     "Ask the server whether the document with this verification code (printed under the\n"
-     "QR code) is genuine and in force: its type, number, date and office.  Needs no\n"
-     "log-on.  Lower case, '-' and spaces are fine; I and L read as 1, O as 0.\n"
+     "Status keluar: 0 ditulis, 1 ditolak (422 menyebut formulir yang belum diterbitkan),\n"
+     "2 pemakaian salah, BERKAS sudah ada, tak dapat menulis, atau server tidak terjangkau.\n"},
+    {"verify", NULL, cmd_verify, "periksa kode verifikasi dokumen (tanpa masuk)",
+     "verify KODE [--json]\n"
+     "Tanyakan ke server apakah dokumen dengan kode verifikasi ini (tercetak di bawah kode\n"
+     "QR) asli dan berlaku: jenis, nomor, tanggal dan kantornya.  Tanpa masuk.  Huruf kecil,\n"
+     "'-' dan spasi boleh; I dan L dibaca 1, O dibaca 0.\n"
      "\n" COMMON_OPTS "\n"
-     "Exit status: 0 genuine and in force, 1 unknown code or the document revoked,\n"
-     "2 usage or the server unreachable.\n"},
+     "Status keluar: 0 asli dan berlaku, 1 kode tak dikenal atau dokumen dicabut, 2 pemakaian\n"
+     "salah atau server tidak terjangkau.\n"},
     {"review", NULL, cmd_review, "tinjauan: berkas yang lewat waktu atau macet, alasannya, siapa yang harus bertindak",
      "review [OPSI]...\n"
      "Daftar berkas di wilayah Anda menurut urgensi: yang paling lama lewat waktu di atas,\n"
@@ -480,7 +496,6 @@ const struct command cli_commands[] = {
      "      --limit N        baris per halaman (1-100, bawaan 50)\n"
      "      --cursor C       lanjut dari halaman sebelumnya\n"
      "      --all            ambil semua halaman\n"
-     "      --wide           tanpa batas 100 kolom: label lengkap, kantor, dasar hukum\n"
      "      --no-counts      tanpa jumlah per kantor\n"
      COMMON_OPTS},
     {"directions", NULL, cmd_directions, "arahan pengawas: yang terbuka, lewat waktu, atau selesai",
@@ -497,7 +512,6 @@ const struct command cli_commands[] = {
      "      --limit N        baris per halaman (1-100)\n"
      "      --cursor C       lanjut dari halaman sebelumnya\n"
      "      --all            ambil semua halaman\n"
-     "      --wide           tanpa batas 100 kolom: pemberi arahan dan pelaksanaannya\n"
      COMMON_OPTS},
     {"direction", "give", cmd_direction_give, "beri arahan pada perkara (pengawas)",
      "direction give CASE --due TANGGAL --text TEKS [--to NIP] [--date TANGGAL]\n"
@@ -535,32 +549,38 @@ const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
 static void usage(FILE *out)
 {
-    fprintf(out, "Usage: berkas [--server URL] [--json] COMMAND [OPTION]...\n"
-                 "The berkas client: case files of PPNS Keimigrasian, from the terminal.\n"
-                 "\n"
-                 "  -s, --server URL  berkasd to talk to (default $BERKAS_SERVER, else the\n"
-                 "                    server of the saved session, else " DEFAULT_SERVER ")\n"
-                 "      --json        machine-readable output\n"
-                 "  -h, --help        show this help (berkas COMMAND --help for a command's)\n"
-                 "  -V, --version     show the version\n"
-                 "\n"
-                 "Commands:\n");
+    fprintf(out,
+            "Pemakaian: berkas [--server URL] [--json] [--wide] PERINTAH [OPSI]...\n"
+            "Klien berkas: berkas perkara PPNS Keimigrasian, dari terminal.\n"
+            "\n"
+            "  -s, --server URL  berkasd yang dihubungi (bawaan $BERKAS_SERVER, lalu server\n"
+            "                    sesi tersimpan, lalu " DEFAULT_SERVER ")\n"
+            "      --json        keluaran untuk mesin\n"
+            "      --wide        baris tanpa batas 100 kolom\n"
+            "  -h, --help        tampilkan bantuan ini (berkas PERINTAH --help untuk perintah)\n"
+            "  -V, --version     tampilkan versi\n"
+            "\n"
+            "Perintah:\n");
     char name[64];
     for (size_t i = 0; i < cli_ncommands; i++)
         fprintf(out, "  %-22s %s\n", cli_name(&cli_commands[i], name, sizeof name),
                 cli_commands[i].summary);
-    fprintf(out, "\nExit status: 0 done, 1 refused by the server, 2 usage or connection "
-                 "error.\n");
+    fprintf(
+        out,
+        "\nWarna hanya di terminal, dan tidak bila NO_COLOR diisi.  Nama, bukan id: perkara\n"
+        "dengan nomornya, kantor dengan kodenya, pengguna dengan NIP-nya (boleh dengan spasi).\n"
+        "Status keluar: 0 selesai, 1 ditolak server, 2 pemakaian salah atau gagal terhubung.\n"
+        "Lihat juga man berkas.\n");
 }
 
 /* "berkas office --help": the group's subcommands. */
 static void group_usage(const char *group)
 {
-    printf("Usage: berkas %s SUBCOMMAND [OPTION]...\n\nSubcommands:\n", group);
+    printf("Pemakaian: berkas %s SUBPERINTAH [OPSI]...\n\nSubperintah:\n", group);
     for (size_t i = 0; i < cli_ncommands; i++)
         if (strcmp(cli_commands[i].name, group) == 0)
             printf("  %-15s %s\n", cli_commands[i].sub, cli_commands[i].summary);
-    printf("\nberkas %s SUBCOMMAND --help shows a subcommand's options.\n", group);
+    printf("\nberkas %s SUBPERINTAH --help menampilkan opsi subperintah.\n", group);
 }
 
 int cmd_status(struct global *g, const struct command *cmd, int argc, char **argv)
@@ -582,8 +602,8 @@ int cmd_status(struct global *g, const struct command *cmd, int argc, char **arg
         api_problem_line(&ver, line, sizeof line);
         api_response_free(&ver);
         api_response_free(&health);
-        return cli_fail(EXIT_REFUSED, "%s does not look like berkasd (GET /api/v1/version: %s)",
-                        g->api.base, line);
+        return cli_fail(EXIT_REFUSED, "%s bukan berkasd (GET /api/v1/version: %s)", g->api.base,
+                        line);
     }
     bool healthy = health.status == 200;
     const char *version = json_string_value(json_object_get(v, "version"));
@@ -596,14 +616,14 @@ int cmd_status(struct global *g, const struct command *cmd, int argc, char **arg
         json_decref(out);
     } else {
         printf("server      %s\n", g->api.base);
-        printf("version     berkasd %s (API v1, schema %lld, PostgreSQL %s)\n",
+        printf("versi       berkasd %s (API v1, skema %lld, PostgreSQL %s)\n",
                version ? version : "?", (long long)schema, pg ? pg : "?");
         if (healthy)
-            printf("health      ok (database answers)\n");
+            printf("kesehatan   ok (basis data menjawab)\n");
         else {
             char line[512];
             api_problem_line(&health, line, sizeof line);
-            printf("health      UNAVAILABLE (%s)\n", line);
+            printf("kesehatan   TIDAK TERSEDIA (%s)\n", line);
         }
     }
     json_decref(v);
@@ -633,17 +653,37 @@ static const struct command *find_command(int argc, char **argv, int *used, int 
         }
     }
     if (!group) {
-        fprintf(stderr, "berkas: unknown command '%s' (see berkas --help)\n", name);
+        const char *names[128];
+        size_t n = 0;
+        for (size_t i = 0; i < cli_ncommands && n < 128; i++)
+            if (i == 0 || strcmp(cli_commands[i].name, cli_commands[i - 1].name) != 0)
+                names[n++] = cli_commands[i].name;
+        const char *near = cli_closest(name, names, n);
+        if (near)
+            fprintf(stderr,
+                    "berkas: perintah tidak dikenal '%s' (maksud Anda '%s'? lihat berkas "
+                    "--help)\n",
+                    name, near);
+        else
+            fprintf(stderr, "berkas: perintah tidak dikenal '%s' (lihat berkas --help)\n", name);
         *rc = EXIT_USAGE;
     } else if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         group_usage(name);
         *rc = EXIT_OK;
     } else if (argc > 1) {
-        fprintf(stderr, "berkas %s: unknown subcommand '%s' (see berkas %s --help)\n", name,
-                argv[1], name);
+        const char *subs[64];
+        size_t n = 0;
+        for (size_t i = 0; i < cli_ncommands && n < 64; i++)
+            if (strcmp(cli_commands[i].name, name) == 0)
+                subs[n++] = cli_commands[i].sub;
+        const char *near = cli_closest(argv[1], subs, n);
+        fprintf(stderr,
+                "berkas %s: subperintah tidak dikenal '%s'%s%s%s (lihat berkas %s --help)\n", name,
+                argv[1], near ? " (maksud Anda '" : "", near ? near : "", near ? "'?)" : "", name);
         *rc = EXIT_USAGE;
     } else {
-        fprintf(stderr, "berkas %s: no subcommand given (see berkas %s --help)\n", name, name);
+        fprintf(stderr, "berkas %s: subperintah tidak diberikan (lihat berkas %s --help)\n", name,
+                name);
         *rc = EXIT_USAGE;
     }
     return NULL;
@@ -653,11 +693,9 @@ int main(int argc, char **argv)
 {
     struct global g = {0};
     static const struct option longopts[] = {
-        {"server", required_argument, NULL, 's'},
-        {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
+        {"server", required_argument, NULL, 's'}, {"json", no_argument, NULL, 'j'},
+        {"wide", no_argument, NULL, 'w'},         {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0},
     };
     opterr = 0;
     int c;
@@ -666,13 +704,16 @@ int main(int argc, char **argv)
         switch (c) {
         case 's':
             if (!*optarg) {
-                fprintf(stderr, "berkas: --server needs a URL (see berkas --help)\n");
+                fprintf(stderr, "berkas: --server perlu URL (lihat berkas --help)\n");
                 return EXIT_USAGE;
             }
             g.server = optarg;
             break;
         case 'j':
             g.json = true;
+            break;
+        case 'w':
+            g.wide = true;
             break;
         case 'h':
             usage(stdout);
@@ -681,16 +722,17 @@ int main(int argc, char **argv)
             printf("berkas %s\n", BERKAS_VERSION);
             return EXIT_OK;
         case ':':
-            fprintf(stderr, "berkas: option %s needs a value (see berkas --help)\n",
+            fprintf(stderr, "berkas: opsi %s perlu nilai (lihat berkas --help)\n",
                     argv[optind - 1]);
             return EXIT_USAGE;
         default:
-            fprintf(stderr, "berkas: unknown option '%s' (see berkas --help)\n", argv[optind - 1]);
+            fprintf(stderr, "berkas: opsi tidak dikenal '%s' (lihat berkas --help)\n",
+                    argv[optind - 1]);
             return EXIT_USAGE;
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "berkas: no command given (see berkas --help)\n");
+        fprintf(stderr, "berkas: perintah tidak diberikan (lihat berkas --help)\n");
         return EXIT_USAGE;
     }
     int used = 0, rc = EXIT_USAGE;

@@ -6,8 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #define TABLE_MAX_COLS 32
+#define NARROW         100 /* columns, unless --wide */
+
+static size_t line_width = NARROW;
+static bool colour_on;
 
 struct table {
     size_t ncols, nrows, cap;
@@ -15,8 +21,91 @@ struct table {
     char **cells;                 /* nrows * ncols */
     size_t limit[TABLE_MAX_COLS]; /* per column: at most this many characters, 0 = any */
     bool flex[TABLE_MAX_COLS];    /* may be cut to fit */
-    size_t fit;                   /* the whole line at most this wide, 0 = any */
+    bool any_flex;
+    bool paint[TABLE_MAX_COLS]; /* coloured by state */
+    size_t fit;                 /* the whole line at most this wide, 0 = any */
 };
+
+void out_init(bool wide)
+{
+    line_width = wide ? 0 : NARROW;
+    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+    colour_on = isatty(STDOUT_FILENO) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
+}
+
+size_t out_width(void)
+{
+    return line_width;
+}
+
+bool out_colour(void)
+{
+    return colour_on;
+}
+
+const char *out_state_colour(const char *text)
+{
+    if (!colour_on || !text)
+        return "";
+    if (strstr(text, "MACET") || strstr(text, "stalled"))
+        return "\033[35m"; /* magenta */
+    if (strncmp(text, "!!", 2) == 0 || strstr(text, "LEWAT") || strstr(text, "overdue") ||
+        strstr(text, "rusak") || strstr(text, "damaged"))
+        return "\033[1;31m"; /* bold red */
+    if (strncmp(text, "! ", 2) == 0 || strstr(text, "awas") || strstr(text, "peringatan") ||
+        strstr(text, "warning"))
+        return "\033[33m"; /* yellow */
+    if (strstr(text, "selesai") || strcmp(text, "ok") == 0)
+        return "\033[32m"; /* green */
+    return "";
+}
+
+const char *out_colour_end(void)
+{
+    return colour_on ? "\033[0m" : "";
+}
+
+const char *out_when(const char *iso, const char *tz, char *buf, size_t size)
+{
+    static const struct {
+        const char *tz, *name;
+        int hours;
+    } zones[] = {
+        {"Asia/Jakarta", "WIB", 7}, {"Asia/Makassar", "WITA", 8}, {"Asia/Jayapura", "WIT", 9}};
+    snprintf(buf, size, "%s", iso ? iso : "");
+    int zone = -1;
+    for (int i = 0; tz && i < 3; i++)
+        if (strcmp(tz, zones[i].tz) == 0)
+            zone = i;
+    struct tm tm = {0};
+    int consumed = 0;
+    if (zone < 0 || !iso ||
+        sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+               &tm.tm_min, &tm.tm_sec, &consumed) != 6)
+        return buf;
+    const char *rest = iso + consumed;
+    if (*rest == '.')
+        rest += 1 + strspn(rest + 1, "0123456789");
+    long offset = 0; /* seconds east of UTC the instant was written in */
+    int oh, om;
+    if (*rest == '+' || *rest == '-') {
+        if (sscanf(rest + 1, "%2d:%2d", &oh, &om) != 2)
+            return buf;
+        offset = (*rest == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
+    } else if (*rest != 'Z') {
+        return buf;
+    }
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm) - offset + zones[zone].hours * 3600L;
+    struct tm local;
+    if (!gmtime_r(&t, &local))
+        return buf;
+    char when[32];
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &local);
+    snprintf(buf, size, "%s %s", when, zones[zone].name);
+    return buf;
+}
 
 void out_json(const json_t *j)
 {
@@ -33,6 +122,9 @@ static void put_clean(const char *s)
         putchar(((unsigned char)*s < 0x20 || *s == 0x7f) ? ' ' : *s);
 }
 
+/* Characters in a UTF-8 string (continuation bytes do not count). */
+static size_t width(const char *s);
+
 void out_kv(const char *key, const char *fmt, ...)
 {
     char value[2048];
@@ -41,7 +133,27 @@ void out_kv(const char *key, const char *fmt, ...)
     vsnprintf(value, sizeof value, fmt, ap);
     va_end(ap);
     printf("%-12s ", key);
-    put_clean(value);
+    size_t room = line_width > 13 ? line_width - 13 : 0, col = 0;
+    /* word by word, a word longer than the room on a line of its own */
+    for (char *w = value; *w;) {
+        size_t len = strcspn(w, " "), chars;
+        char save = w[len];
+        w[len] = '\0';
+        chars = width(w);
+        if (room && col > 0 && col + 1 + chars > room) {
+            printf("\n%13s", "");
+            col = 0;
+        } else if (col > 0) {
+            putchar(' ');
+            col++;
+        }
+        put_clean(w);
+        col += chars;
+        w[len] = save;
+        w += len;
+        while (*w == ' ')
+            w++;
+    }
     putchar('\n');
 }
 
@@ -64,7 +176,7 @@ const char *jtext(const json_t *obj, const char *key, char *buf, size_t size)
     else if (json_is_integer(v))
         snprintf(buf, size, "%lld", (long long)json_integer_value(v));
     else if (json_is_boolean(v))
-        snprintf(buf, size, "%s", json_is_true(v) ? "yes" : "no");
+        snprintf(buf, size, "%s", json_is_true(v) ? "ya" : "tidak");
     else if (json_is_real(v))
         snprintf(buf, size, "%g", json_real_value(v));
     else
@@ -131,23 +243,38 @@ void table_fit(struct table *t, size_t width)
 
 void table_flex(struct table *t, size_t col)
 {
-    if (t && col < t->ncols)
+    if (t && col < t->ncols) {
         t->flex[col] = true;
+        t->any_flex = true;
+    }
+}
+
+void table_paint(struct table *t, size_t col)
+{
+    if (t && col < t->ncols)
+        t->paint[col] = true;
 }
 
 /* Cut the widest flexible column by one until the line fits (or none can). */
+static bool flexible(const struct table *t, size_t c)
+{
+    return t->any_flex ? t->flex[c] : true;
+}
+
 static void fit_widths(const struct table *t, size_t widths[])
 {
-    if (!t->fit)
+    size_t fit = t->fit ? t->fit : line_width;
+    if (!fit)
         return;
     for (;;) {
         size_t total = 0, widest = t->ncols;
         for (size_t c = 0; c < t->ncols; c++) {
             total += widths[c] + (c + 1 < t->ncols ? 2 : 0);
-            if (t->flex[c] && widths[c] > 6 && (widest == t->ncols || widths[c] > widths[widest]))
+            if (flexible(t, c) && widths[c] > 6 &&
+                (widest == t->ncols || widths[c] > widths[widest]))
                 widest = c;
         }
-        if (total <= t->fit || widest == t->ncols)
+        if (total <= fit || widest == t->ncols)
             return;
         widths[widest]--;
     }
@@ -168,15 +295,20 @@ static const char *cut(const char *s, size_t max, char *buf, size_t size)
     return buf;
 }
 
-static void print_row(const struct table *t, const char *const cells[], const size_t widths[])
+static void print_row(const struct table *t, const char *const cells[], const size_t widths[],
+                      bool head)
 {
     char buf[1024];
     for (size_t c = 0; c < t->ncols; c++) {
         size_t max = c < TABLE_MAX_COLS ? t->limit[c] : 0;
-        if (c < TABLE_MAX_COLS && t->flex[c] && (max == 0 || widths[c] < max))
+        if (c < TABLE_MAX_COLS && flexible(t, c) && (max == 0 || widths[c] < max))
             max = widths[c];
         const char *cell = cut(cells[c], max, buf, sizeof buf);
+        const char *on = !head && t->paint[c] ? out_state_colour(cells[c]) : "";
+        fputs(on, stdout);
         put_clean(cell);
+        if (*on)
+            fputs(out_colour_end(), stdout);
         if (c + 1 < t->ncols)
             for (size_t pad = width(cell); pad < widths[c] + 2; pad++)
                 putchar(' ');
@@ -203,9 +335,9 @@ void table_print(const struct table *t)
         }
     }
     fit_widths(t, widths);
-    print_row(t, t->heads, widths);
+    print_row(t, t->heads, widths, true);
     for (size_t r = 0; r < t->nrows; r++)
-        print_row(t, (const char *const *)(t->cells + r * t->ncols), widths);
+        print_row(t, (const char *const *)(t->cells + r * t->ncols), widths, false);
     free(widths);
 }
 

@@ -32,7 +32,7 @@ static bool session_dir(char *buf, size_t size, char *err, size_t errsz)
         return false;
     }
     if (n < 0 || (size_t)n >= size) {
-        snprintf(err, errsz, "the configuration directory's path is too long");
+        snprintf(err, errsz, "jalur direktori konfigurasi terlalu panjang");
         return false;
     }
     return true;
@@ -45,7 +45,7 @@ bool session_path(char *buf, size_t size, char *err, size_t errsz)
         return false;
     int n = snprintf(buf, size, "%s/" SESSION_FILE, dir);
     if (n < 0 || (size_t)n >= size) {
-        snprintf(err, errsz, "the session file's path is too long");
+        snprintf(err, errsz, "jalur berkas sesi terlalu panjang");
         return false;
     }
     return true;
@@ -66,21 +66,22 @@ static bool make_private_dir(char *path, char *err, size_t errsz)
             rc = 0; /* there, if not ours to create (EACCES on a parent we cannot write) */
         *p = '/';
         if (rc != 0 && e != EEXIST) {
-            snprintf(err, errsz, "cannot create %.*s: %s", (int)(p - path), path, strerror(e));
+            snprintf(err, errsz, "tidak dapat membuat %.*s: %s", (int)(p - path), path,
+                     strerror(e));
             return false;
         }
     }
     if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-        snprintf(err, errsz, "cannot create %s: %s", path, strerror(errno));
+        snprintf(err, errsz, "tidak dapat membuat %s: %s", path, strerror(errno));
         return false;
     }
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        snprintf(err, errsz, "%s is not a directory", path);
+        snprintf(err, errsz, "%s bukan direktori", path);
         return false;
     }
     if (st.st_uid == geteuid() && (st.st_mode & 077) && chmod(path, 0700) != 0) {
-        snprintf(err, errsz, "cannot make %s private: %s", path, strerror(errno));
+        snprintf(err, errsz, "tidak dapat membuat %s pribadi: %s", path, strerror(errno));
         return false;
     }
     return true;
@@ -109,7 +110,7 @@ static bool write_atomically(const char *dir, const char *text, char *err, size_
     snprintf(final, sizeof final, "%s/" SESSION_FILE, dir);
     int fd = mkstemp(tmp); /* O_EXCL, mode 0600 */
     if (fd < 0) {
-        snprintf(err, errsz, "cannot create a file in %s: %s", dir, strerror(errno));
+        snprintf(err, errsz, "tidak dapat membuat berkas di %s: %s", dir, strerror(errno));
         return false;
     }
     const char *what = NULL;
@@ -128,7 +129,7 @@ static bool write_atomically(const char *dir, const char *text, char *err, size_
     }
     if (what) {
         unlink(tmp);
-        snprintf(err, errsz, "cannot save the session in %s (%s: %s)", final, what, strerror(e));
+        snprintf(err, errsz, "tidak dapat menyimpan sesi di %s (%s: %s)", final, what, strerror(e));
         return false;
     }
     int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -151,7 +152,7 @@ bool session_save(const struct session *s, char *err, size_t errsz)
     api_wipe_json_string(j, "token");
     json_decref(j);
     if (!text) {
-        snprintf(err, errsz, "out of memory");
+        snprintf(err, errsz, "memori habis");
         return false;
     }
     bool ok = write_atomically(dir, text, err, errsz);
@@ -200,7 +201,7 @@ enum session_status session_load(struct session *s, char *err, size_t errsz)
     if (fd < 0 && errno == ENOENT)
         return SESSION_NONE;
     if (fd < 0) {
-        snprintf(err, errsz, "cannot read %s: %s", path, strerror(errno));
+        snprintf(err, errsz, "tidak dapat membaca %s: %s", path, strerror(errno));
         return SESSION_BAD;
     }
     size_t len = 0;
@@ -208,7 +209,7 @@ enum session_status session_load(struct session *s, char *err, size_t errsz)
     int e = errno;
     close(fd);
     if (!text) {
-        snprintf(err, errsz, "cannot read %s: %s", path, strerror(e));
+        snprintf(err, errsz, "tidak dapat membaca %s: %s", path, strerror(e));
         return SESSION_BAD;
     }
     json_t *j = json_loadb(text, len, 0, NULL);
@@ -218,7 +219,7 @@ enum session_status session_load(struct session *s, char *err, size_t errsz)
     const char *token = json_string_value(json_object_get(j, "token"));
     if (!server || !*server || !token || !*token) {
         json_decref(j);
-        snprintf(err, errsz, "%s is damaged; run: berkas login", path);
+        snprintf(err, errsz, "%s rusak; jalankan: berkas login", path);
         return SESSION_BAD;
     }
     s->server = strdup(server);
@@ -230,7 +231,7 @@ enum session_status session_load(struct session *s, char *err, size_t errsz)
     json_decref(j);
     if (!s->server || !s->token || !s->nip || !s->name || !s->role) {
         session_free(s);
-        snprintf(err, errsz, "out of memory");
+        snprintf(err, errsz, "memori habis");
         return SESSION_BAD;
     }
     return SESSION_OK;
@@ -248,7 +249,7 @@ bool session_remove(bool *existed, char *err, size_t errsz)
     }
     if (errno == ENOENT)
         return true;
-    snprintf(err, errsz, "cannot remove %s: %s", path, strerror(errno));
+    snprintf(err, errsz, "tidak dapat menghapus %s: %s", path, strerror(errno));
     return false;
 }
 

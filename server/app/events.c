@@ -22,6 +22,7 @@
 #include "core/order.h"
 #include "store/tx.h"
 #include "summary.h"
+#include "validate.h"
 
 static enum actor_role core_role(enum role r)
 {
@@ -560,9 +561,16 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                       const struct event_input *in, struct event_outcome *out, struct berr *err)
 {
     enum event ev;
-    if (!in->type || !event_lookup(in->type, &ev))
-        return berr_field(err, BERR_BAD_INPUT, "type", "jenis peristiwa tidak dikenal: %.60s",
-                          in->type ? in->type : "");
+    if (!in->type || !event_lookup(in->type, &ev)) {
+        /* "did you mean": the catalogue's closest code (issue 10) */
+        const char *codes[EV__COUNT];
+        for (int i = 0; i < EV__COUNT; i++)
+            codes[i] = event_code((enum event)i);
+        const char *near = validate_closest(in->type, codes, EV__COUNT);
+        return berr_field(err, BERR_BAD_INPUT, "type", "jenis peristiwa tidak dikenal: %.60s%s%s%s",
+                          in->type ? in->type : "", near ? " (maksud Anda " : "", near ? near : "",
+                          near ? "?)" : "");
+    }
     if (!event_recordable_by(ev, core_role(who->role)))
         return refuse(out, err, BERR_FORBIDDEN, "forbidden",
                       "peran Anda tidak mencatat peristiwa jenis ini");

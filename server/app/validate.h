@@ -32,6 +32,12 @@ bool validate_password_shape(const char *password, const char *nip, struct berr 
  * check: "Password123!" -> "password". */
 void password_base(const char *s, char *out, size_t outsz);
 
+/* The candidate closest to word by edit distance (insert, delete, replace,
+ * swap of two neighbours), when it is close enough to be a typing slip: at
+ * most 1 edit for words up to 4 characters, 2 up to 8, 3 beyond.  NULL
+ * otherwise.  For "did you mean". */
+const char *validate_closest(const char *word, const char *const *candidates, size_t n);
+
 /* Number of UTF-8 code points in s (s is valid UTF-8). */
 size_t utf8_length(const char *s);
 

@@ -43,8 +43,8 @@ START_TEST(test_status_prints_version_and_health)
 {
     char *out;
     ck_assert_int_eq(cli(&out, "--server", server_url, "status", NULL), 0);
-    ck_assert_msg(strstr(out, "berkasd 0.") && strstr(out, "schema "), "%s", out);
-    ck_assert_msg(strstr(out, "health      ok"), "%s", out);
+    ck_assert_msg(strstr(out, "berkasd 0.") && strstr(out, "skema "), "%s", out);
+    ck_assert_msg(strstr(out, "kesehatan   ok"), "%s", out);
     ck_assert_msg(strstr(out, server_url), "%s", out);
     free(out);
 }
@@ -88,7 +88,7 @@ START_TEST(test_unreachable_server_is_exit_2_in_one_line)
     char *out;
     ck_assert_int_eq(cli(&out, "--server", url, "status", NULL), 2);
     ck_assert_int_eq(count_lines(out), 1);
-    ck_assert_msg(strstr(out, "cannot reach") && strstr(out, url), "%s", out);
+    ck_assert_msg(strstr(out, "tidak dapat menghubungi") && strstr(out, url), "%s", out);
     free(out);
 }
 END_TEST
@@ -97,10 +97,10 @@ START_TEST(test_help_everywhere_and_usage_errors_exit_2)
 {
     char *out;
     ck_assert_int_eq(cli(&out, "--help", NULL, NULL, NULL), 0);
-    ck_assert_msg(strstr(out, "status") && strstr(out, "Exit status"), "%s", out);
+    ck_assert_msg(strstr(out, "status") && strstr(out, "Status keluar"), "%s", out);
     free(out);
     ck_assert_int_eq(cli(&out, "status", "--help", NULL, NULL), 0);
-    ck_assert_msg(strstr(out, "Usage: berkas status"), "%s", out);
+    ck_assert_msg(strstr(out, "Pemakaian: berkas status"), "%s", out);
     free(out);
     ck_assert_int_eq(cli(&out, "--version", NULL, NULL, NULL), 0);
     ck_assert_msg(strncmp(out, "berkas ", 7) == 0, "%s", out);

@@ -1061,7 +1061,7 @@ START_TEST(test_cli_form_writes_a_draft_and_never_overwrites_without_force)
     int rc =
         cli(&out, "form", cid, "laporan_kejadian", "-o", pdf, "--param", "scene=Pasar 16", NULL);
     ck_assert_msg(rc == 0, "form: %d: %s", rc, out);
-    ck_assert_str_eq(kv(out, "file"), pdf);
+    ck_assert_str_eq(kv(out, "berkas"), pdf);
     free(out);
     ck_assert(file_is_pdf(pdf));
     ck_assert_int_ge(pdf_pages(pdf), 1);
@@ -1125,9 +1125,9 @@ START_TEST(test_cli_issue_prints_the_code_and_verify_checks_it)
     int rc = cli(&out, "issue", cid, "sprindik", "-o", pdf, NULL);
     ck_assert_msg(rc == 0, "issue: %d: %s", rc, out);
     char code[16], number[64], sha[65];
-    ck_assert_ptr_nonnull(kv(out, "code"));
-    snprintf(code, sizeof code, "%s", kv(out, "code"));
-    snprintf(number, sizeof number, "%s", kv(out, "number"));
+    ck_assert_ptr_nonnull(kv(out, "kode"));
+    snprintf(code, sizeof code, "%s", kv(out, "kode"));
+    snprintf(number, sizeof number, "%s", kv(out, "nomor"));
     snprintf(sha, sizeof sha, "%s", kv(out, "sha256"));
     ck_assert_uint_eq(strlen(code), 12);
     ck_assert_ptr_nonnull(strstr(kv(out, "url"), code));
@@ -1159,7 +1159,7 @@ START_TEST(test_cli_issue_prints_the_code_and_verify_checks_it)
     ck_assert_int_eq(counter_next("sprindik"), next + 1);
     ck_assert_int_eq(entries(dir), 1);
     /* the list shows it */
-    rc = cli(&out, "documents", cid, NULL);
+    rc = cli(&out, "documents", cid, "--wide", NULL);
     ck_assert_msg(rc == 0 && strstr(out, number) && strstr(out, sha) && strstr(out, code), "%d: %s",
                   rc, out);
     free(out);
@@ -1174,11 +1174,11 @@ START_TEST(test_cli_issue_prints_the_code_and_verify_checks_it)
             *c = (char)(*c - 'A' + 'a');
     rc = cli(&out, "--server", server_url, "verify", typed, NULL);
     ck_assert_msg(rc == 0, "verify %s: %d: %s", typed, rc, out);
-    ck_assert_str_eq(kv(out, "number"), number);
-    ck_assert_str_eq(kv(out, "type"), "Surat Perintah Penyidikan");
-    ck_assert_str_eq(kv(out, "office"), "Kantor Imigrasi Kelas I TPI Palembang");
-    ck_assert_ptr_nonnull(kv(out, "date"));
-    ck_assert_ptr_nonnull(strstr(kv(out, "status"), "genuine"));
+    ck_assert_str_eq(kv(out, "nomor"), number);
+    ck_assert_str_eq(kv(out, "jenis"), "Surat Perintah Penyidikan");
+    ck_assert_str_eq(kv(out, "kantor"), "Kantor Imigrasi Kelas I TPI Palembang");
+    ck_assert_ptr_nonnull(kv(out, "tanggal"));
+    ck_assert_ptr_nonnull(strstr(kv(out, "status"), "asli dan berlaku"));
     free(out);
     rc = cli(&out, "--server", server_url, "verify", code, "--json", NULL);
     ck_assert_msg(rc == 0, "%d: %s", rc, out);
@@ -1209,7 +1209,7 @@ START_TEST(test_cli_dossier_lists_the_missing_forms_then_writes_the_book)
     char *pdf = file_in(dir, "berkas.pdf");
     int rc = cli(&out, "dossier", cid, "-o", pdf, NULL);
     ck_assert_msg(rc == 1 && count_lines(out) == 1 && strstr(out, "422") &&
-                      strstr(out, "missing: laporan_kejadian, sprindik"),
+                      strstr(out, "kurang: laporan_kejadian, sprindik"),
                   "%d: %s", rc, out);
     free(out);
     ck_assert_int_eq(entries(dir), 0);
@@ -1251,7 +1251,7 @@ START_TEST(test_cli_forms_lists_forms_and_parameters)
     const char *cmds[] = {"forms", "form", "issue", "documents", "document", "dossier", "verify"};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char want[64];
-        snprintf(want, sizeof want, "Usage: berkas %s", cmds[i]);
+        snprintf(want, sizeof want, "Pemakaian: berkas %s", cmds[i]);
         rc = cli(&out, cmds[i], "--help", NULL);
         ck_assert_msg(rc == 0 && strncmp(out, want, strlen(want)) == 0 && strstr(out, "--json"),
                       "%s: %d: %s", cmds[i], rc, out);
