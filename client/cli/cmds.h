@@ -61,6 +61,7 @@ CMD(cmd_directions);
 CMD(cmd_direction_give);
 CMD(cmd_direction_done);
 CMD(cmd_reassign);
+CMD(cmd_inbox);
 
 /* Record one act (body: the event's JSON) in case_id as berkas record does:
  * the current version as If-Match, a fresh Idempotency-Key, retried after a

@@ -543,6 +543,30 @@ const struct command cli_commands[] = {
      "      --remove NIP     penyidik yang dikeluarkan\n"
      "      --reason TEKS    alasan pengalihan (wajib)\n"
      COMMON_OPTS},
+    {"inbox", NULL, cmd_inbox, "kotak masuk penuntut umum: SPDP, berkas, Tahap II yang masuk",
+     "inbox [show|receive|appoint|return|accept|dossier] ...\n"
+     "Kiriman ke Kejaksaan Negeri Anda, satu baris per perkara: tenggat Anda (7 hari menjawab,\n"
+     "14 hari mengembalikan, P-17) lebih dulu, lalu yang terakhir masuk.  * = belum dibaca.\n"
+     "\n"
+     "  berkas inbox [--unread] [--kind spdp|tahap1|resend|tahap2] [--mine] [--wide]\n"
+     "  berkas inbox show CASE                 buka perkara; kirimannya ditandai dibaca\n"
+     "  berkas inbox receive CASE [--date D]   catat SPDP atau berkas diterima\n"
+     "  berkas inbox appoint CASE [--jaksa NIP] P-16: tunjuk jaksa peneliti (bawaan: Anda)\n"
+     "  berkas inbox return CASE --instruction TEKS [--instruction TEKS]...\n"
+     "                                         P-19: kembalikan dengan petunjuk\n"
+     "  berkas inbox accept CASE [--date D]    P-21: berkas lengkap\n"
+     "  berkas inbox dossier CASE -o FILE      berkas perkara dalam satu PDF\n"
+     "\n"
+     "CASE: nomor perkara (LK/KANIM-PLG/2026/0001) atau id.\n"
+     "\n"
+     "      --unread         hanya yang belum dibaca\n"
+     "      --kind K         kiriman terakhir: spdp, tahap1, resend, tahap2\n"
+     "      --mine           hanya perkara yang menunjuk Anda sebagai jaksa peneliti\n"
+     "      --limit N        baris per halaman (1-100)\n"
+     "      --cursor C       lanjut dari halaman sebelumnya\n"
+     "      --date D         tanggal tindakan (bawaan hari ini)\n"
+     "      --number N       nomor surat (P-16, P-19, P-21)\n"
+     COMMON_OPTS},
 };
 /* clang-format on */
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];

@@ -74,6 +74,30 @@ struct reassign_input {
 json_t *app_reassign(struct app *app, const struct actor *who, const struct reassign_input *in,
                      struct audit_rec *au, struct berr *err);
 
+/* ---- the prosecutor's inbox (inbox.c) -------------------------------------------------- */
+
+struct inbox_filter {
+    const char *unread; /* "true": only what the caller has not read */
+    const char *kind;   /* the latest arrival: spdp, tahap1, resend, tahap2 */
+    const char *mine;   /* "true": only the cases naming the caller jaksa peneliti */
+    long long case_id;  /* one case, or 0 */
+    const char *cursor;
+    int limit;
+};
+
+/* What arrived at the prosecutor's Kejari, one row per case: the arrivals
+ * with their dates sent and received, read or not by the caller, the
+ * sending office, suspects, offences, the jaksa, the prosecutor's own
+ * deadline, and what they may do next in their verbs.  Prosecutors only. */
+json_t *app_inbox_list(struct app *app, const struct actor *who, const struct inbox_filter *f,
+                       struct audit_rec *au, struct berr *err);
+
+/* Mark arrivals read by the caller: events (arrival event ids) and/or
+ * cases (every arrival of each).  404 when one is not an arrival at the
+ * caller's Kejari. */
+json_t *app_inbox_read(struct app *app, const struct actor *who, json_t *events, json_t *cases,
+                       struct audit_rec *au, struct berr *err);
+
 /* ---- summaries (review.c) ----------------------------------------------------------- */
 
 /* Admin: compare every summary of the admin's subtree with its

@@ -97,3 +97,36 @@ HANDLER(h_reassign)
     reply_result(rep, 200, j, &err);
     json_decref(body);
 }
+
+HANDLER(h_inbox_list)
+{
+    struct berr err = {0};
+    struct inbox_filter f = {0};
+    const char *limit, *case_id;
+    long long n = 0;
+    bool ok =
+        query_arg(req, "unread", 8, &f.unread, &err) && query_arg(req, "kind", 16, &f.kind, &err) &&
+        query_arg(req, "mine", 8, &f.mine, &err) && query_arg(req, "case", 24, &case_id, &err) &&
+        query_arg(req, "cursor", 64, &f.cursor, &err) && query_arg(req, "limit", 8, &limit, &err);
+    if (ok && case_id)
+        ok = path_id(case_id, "case", &f.case_id, &err);
+    if (ok && limit && (!path_id(limit, "limit", &n, &err) || n > 100))
+        ok = berr_field(&err, BERR_BAD_INPUT, "limit", "limit: 1 sampai 100");
+    f.limit = (int)n;
+    reply_result(rep, 200, ok ? app_inbox_list(app, &req->actor, &f, &req->audit, &err) : NULL,
+                 &err);
+}
+
+HANDLER(h_inbox_read)
+{
+    static const char *const fields[] = {"events", "cases", NULL};
+    struct berr err = {0};
+    req->audit.action = "inbox.read";
+    json_t *body = json_body(req, fields, false, &err);
+    json_t *j = body ? app_inbox_read(app, &req->actor, json_object_get(body, "events"),
+                                      json_object_get(body, "cases"), &req->audit, &err)
+                     : NULL;
+    reply_result(rep, 200, j, &err);
+    json_decref(body);
+}
+

@@ -82,6 +82,8 @@ HANDLER(h_review_counts);
 HANDLER(h_summaries_check);
 HANDLER(h_directions_list);
 HANDLER(h_reassign);
+HANDLER(h_inbox_list);
+HANDLER(h_inbox_read);
 
 /* The reply for a value from app (200 or status), or for the error when
  * value is NULL. */

@@ -78,6 +78,8 @@ const struct route http_routes[] = {
     {"GET",    "/api/v1/review/offices",            h_review_counts,    WATCH,        ROUTE_AUDIT, "per office of the caller's reach: files listed, overdue, stalled, in warning (?office=)"},
     {"GET",    "/api/v1/directions",                h_directions_list,  WATCH,        ROUTE_AUDIT, "supervisors' directions in the caller's reach, the earliest due first: ?state=open|overdue|done|all &office= &mine= &cursor= &limit="},
     {"POST",   "/api/v1/reassignments",             h_reassign,         ROLE_SUPERVISOR, ROUTE_AUDIT, "move one or many files to other investigators: {cases, add, remove, reason}; one reassigned act per file, all or none"},
+    {"GET",    "/api/v1/inbox",                     h_inbox_list,       ROLE_PROSECUTOR, ROUTE_AUDIT, "what arrived at the prosecutor's Kejari, the prosecutor's own deadlines first: ?unread=true &kind= &mine= &case= &cursor= &limit="},
+    {"POST",   "/api/v1/inbox/read",                h_inbox_read,       ROLE_PROSECUTOR, ROUTE_AUDIT, "mark arrivals read: {events: [ids]} and/or {cases: [ids]}"},
     {"POST",   "/api/v1/summaries/check",           h_summaries_check,  ADMIN,        ROUTE_AUDIT, "compare every case summary of the admin's subtree with its log ({\"repair\": true} rewrites those that differ)"},
 };
 /* clang-format on */

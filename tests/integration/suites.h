@@ -31,5 +31,6 @@ Suite *suite_contents(void);
 Suite *suite_pforms(void);
 Suite *suite_invforms(void);
 Suite *suite_review(void);
+Suite *suite_inbox(void);
 
 #endif

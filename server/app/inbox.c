@@ -1,0 +1,458 @@
+/*
+ * inbox.c - the prosecutor's inbox (issue 10, item 4): what arrived at the
+ * caller's Kejaksaan Negeri - SPDPs (KUHAP 109(1)), files sent (Tahap I,
+ * KUHAP 8(3)(a), 110(1)), files re-sent after a P-19 (110(3)), suspects and
+ * evidence handed over (Tahap II, 8(3)(b)) - one row per case, read or not
+ * per prosecutor, the prosecutor's own deadlines first.
+ *
+ * It is SQL over the case summaries (summary.h), which keep each case's
+ * arrivals and receipts and the earliest running clock the prosecutor must
+ * act on (the 7 days to answer, the 14 to return, P-17).  Two sections, each
+ * paged by its own order: the cases with a prosecutor's deadline, the
+ * earliest first; then the others, the latest arrival first.  Words are the
+ * prosecutor's: the investigator's "p19_received" is the prosecutor's
+ * "return", "p21_received" is "accept".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "core/caldate.h"
+#include "core/stage.h"
+#include "sqlbuf.h"
+#include "store/tx.h"
+#include "workspace.h"
+
+static long long ll(PGresult *r, int row, int col)
+{
+    return strtoll(PQgetvalue(r, row, col), NULL, 10);
+}
+
+/* ---- the prosecutor's words ------------------------------------------------------------ */
+
+static const char *arrival_label(const char *kind)
+{
+    static const char *const words[][2] = {
+        {"spdp", "SPDP masuk"},
+        {"tahap1", "Berkas perkara masuk (Tahap I)"},
+        {"resend", "Berkas dikirim kembali setelah P-19"},
+        {"tahap2", "Penyerahan tersangka dan barang bukti (Tahap II)"}};
+    for (size_t i = 0; kind && i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(kind, words[i][0]) == 0)
+            return words[i][1];
+    return kind ? kind : "";
+}
+
+static const char *deadline_label(const char *code)
+{
+    static const char *const words[][2] = {
+        {"pu_answer", "Beritahukan lengkap (P-21) atau belum lengkap (P-18)"},
+        {"pu_return", "Kembalikan dengan petunjuk (P-19); lewat 14 hari berkas dianggap lengkap"},
+        {"p17", "Minta perkembangan penyidikan (P-17)"}};
+    for (size_t i = 0; code && i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(code, words[i][0]) == 0)
+            return words[i][1];
+    return NULL;
+}
+
+/* What the prosecutor may do next, in their verbs, from the latest arrival
+ * and the stage: receive it, appoint a jaksa (P-16), return (P-19), accept
+ * (P-21). */
+static json_t *next_verbs(json_t *latest, enum stage st, bool has_jaksa)
+{
+    json_t *a = json_array();
+    const char *kind = json_string_value(json_object_get(latest, "kind"));
+    bool received = json_is_object(json_object_get(latest, "received"));
+#define VERB(v, ev, label)                                                                         \
+    json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "verb", v, "event", ev, "label", label))
+    if (kind && !received && strcmp(kind, "spdp") == 0)
+        VERB("receive", "spdp_received_by_pu", "Catat SPDP diterima");
+    if (kind && !received && (strcmp(kind, "tahap1") == 0 || strcmp(kind, "resend") == 0))
+        VERB("receive", "tahap1_received_by_pu", "Catat berkas diterima");
+    if (!has_jaksa && (st == ST_INVESTIGATION || st == ST_WITH_PROSECUTOR || st == ST_RETURNED))
+        VERB("appoint", "p16_received", "Tunjuk jaksa peneliti (P-16)");
+    if (st == ST_WITH_PROSECUTOR && received) {
+        VERB("return", "p19_received", "Kembalikan dengan petunjuk (P-19)");
+        VERB("accept", "p21_received", "Nyatakan lengkap (P-21)");
+    }
+#undef VERB
+    return a;
+}
+
+/* ---- the list --------------------------------------------------------------------------- */
+
+enum col {
+    C_ID,
+    C_NUMBER,
+    C_CODE,
+    C_ONAME,
+    C_TZ,
+    C_STAGE,
+    C_DETAIL,
+    C_UNREAD,
+    C_READ,
+    C_SUSPECTS,
+    C_OFFENCES,
+    C_JAKSA,
+    C_PU_DUE,
+    C_ARRIVED,
+    C_NOW,
+};
+
+#define INBOX_COLUMNS                                                                              \
+    "s.case_id, c.number, o.code, o.name, o.tz, s.stage, s.detail::text, "                         \
+    "NOT EXISTS (SELECT 1 FROM app.inbox_reads r WHERE r.user_id = $5::bigint AND r.event_id = "   \
+    "s.last_arrival_event), "                                                                      \
+    "(SELECT coalesce(json_agg(r.event_id), '[]') FROM app.inbox_reads r WHERE r.user_id = "       \
+    "$5::bigint AND r.event_id IN (SELECT (a->>'event_id')::bigint FROM "                          \
+    "jsonb_array_elements(s.detail->'arrivals') a))::text, "                                       \
+    "(SELECT coalesce(json_agg(json_build_object('name', p.name, 'nationality', p.nationality) "   \
+    "ORDER BY p.id), '[]') FROM app.parties p WHERE p.case_id = s.case_id AND p.kind = "           \
+    "'suspect')::text, "                                                                           \
+    "(SELECT coalesce(json_agg(DISTINCT jsonb_build_object('code', oc.code, 'label', oc.label)), " \
+    "'[]') FROM app.case_offences co JOIN app.offence_catalogue oc ON oc.id = co.offence_id "      \
+    "WHERE co.case_id = s.case_id)::text, "                                                        \
+    "(SELECT coalesce(json_agg(u.name ORDER BY u.name), '[]') FROM app.case_prosecutors cp "       \
+    "JOIN app.users u ON u.id = cp.user_id WHERE cp.case_id = s.case_id AND cp.removed_at IS "     \
+    "NULL)::text, extract(epoch FROM s.pu_due_at)::bigint, s.last_arrival_on::text, "              \
+    "extract(epoch FROM now())::bigint"
+
+static json_t *parse_or(const char *text, json_t *(*dflt)(void))
+{
+    json_t *j = json_loads(text, 0, NULL);
+    return j ? j : dflt();
+}
+
+/* The prosecutor's earliest running deadline of the case, or null. */
+static json_t *deadline_json(json_t *detail, const struct tzone *z, int64_t now)
+{
+    json_t *c;
+    size_t i;
+    json_array_foreach(json_object_get(detail, "clocks"), i, c)
+    {
+        const char *code = json_string_value(json_object_get(c, "code"));
+        if (strcmp(json_string_value(json_object_get(c, "actor")), "prosecutor") != 0)
+            continue;
+        int64_t due = json_integer_value(json_object_get(c, "due_at"));
+        int64_t att = json_integer_value(json_object_get(c, "attention_at"));
+        char at[CALDATE_INSTANT_LEN], date[CALDATE_DATE_LEN];
+        caldate_format_instant(due, z, at, sizeof at);
+        caldate_format(caldate_local_date(due - 1, z), date, sizeof date);
+        const char *label = deadline_label(code);
+        return json_pack("{s:s, s:s, s:O, s:s, s:s, s:i, s:s}", "code", code, "label",
+                         label ? label : json_string_value(json_object_get(c, "label")), "basis",
+                         json_object_get(c, "basis"), "due_at", at, "due_date", date, "days_left",
+                         caldate_diff(caldate_local_date(now, z), caldate_local_date(due - 1, z)),
+                         "state",
+                         now >= due   ? "overdue"
+                         : now >= att ? "warning"
+                                      : "ok");
+    }
+    return json_null();
+}
+
+static json_t *inbox_item(PGresult *r, int i)
+{
+    const struct tzone *z = caldate_zone(PQgetvalue(r, i, C_TZ));
+    if (!z)
+        z = caldate_zone("Asia/Jakarta");
+    int64_t now = ll(r, i, C_NOW);
+    json_t *detail = parse_or(PQgetvalue(r, i, C_DETAIL), json_object);
+    json_t *read = parse_or(PQgetvalue(r, i, C_READ), json_array);
+    json_t *jaksa = parse_or(PQgetvalue(r, i, C_JAKSA), json_array);
+    enum stage st = ST_INVESTIGATION;
+    stage_lookup(PQgetvalue(r, i, C_STAGE), &st);
+    json_t *arrivals = json_array(), *a;
+    size_t k;
+    json_array_foreach(json_object_get(detail, "arrivals"), k, a)
+    {
+        bool was_read = false;
+        json_t *e;
+        size_t j;
+        json_array_foreach(read, j, e) was_read |= json_equal(e, json_object_get(a, "event_id"));
+        json_t *rec = json_object_get(a, "received");
+        json_array_append_new(
+            arrivals,
+            json_pack("{s:O, s:O, s:s, s:O, s:o, s:b}", "event_id", json_object_get(a, "event_id"),
+                      "kind", json_object_get(a, "kind"), "label",
+                      arrival_label(json_string_value(json_object_get(a, "kind"))), "sent_on",
+                      json_object_get(a, "sent_on"), "received_on",
+                      json_is_object(rec) ? json_incref(json_object_get(rec, "on")) : json_null(),
+                      "read", was_read));
+    }
+    json_t *latest = json_array_get(arrivals, json_array_size(arrivals) - 1);
+    json_t *latest_raw = json_array_get(json_object_get(detail, "arrivals"),
+                                        json_array_size(json_object_get(detail, "arrivals")) - 1);
+    json_t *item = json_pack(
+        "{s:I, s:s, s:{s:s, s:s}, s:s, s:s, s:O, s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o}",
+        "case_id", (json_int_t)ll(r, i, C_ID), "number", PQgetvalue(r, i, C_NUMBER), "from", "code",
+        PQgetvalue(r, i, C_CODE), "name", PQgetvalue(r, i, C_ONAME), "stage", stage_code(st),
+        "stage_label", stage_label(st), "latest", latest ? latest : json_null(), "arrivals",
+        arrivals, "unread", PQgetvalue(r, i, C_UNREAD)[0] == 't', "suspects",
+        parse_or(PQgetvalue(r, i, C_SUSPECTS), json_array), "offences",
+        parse_or(PQgetvalue(r, i, C_OFFENCES), json_array), "jaksa", jaksa, "deadline",
+        deadline_json(detail, z, now), "next",
+        next_verbs(latest_raw, st, json_array_size(jaksa) > 0), "dossier",
+        json_sprintf("/api/v1/cases/%lld/dossier.pdf", ll(r, i, C_ID)));
+    json_decref(detail);
+    json_decref(read);
+    return item;
+}
+
+struct inbox_cursor {
+    char section;  /* 'a': with a deadline; 'b': the others */
+    long long key; /* a: the deadline's epoch; b: the arrival's day number */
+    long long id;
+};
+
+/* "a.<epoch>.<id>" or "b.<YYYY-MM-DD>.<id>" */
+static bool parse_inbox_cursor(const char *s, struct inbox_cursor *c)
+{
+    if (!s || (s[0] != 'a' && s[0] != 'b') || s[1] != '.')
+        return false;
+    c->section = s[0];
+    const char *p = s + 2;
+    char *end;
+    if (c->section == 'a') {
+        c->key = strtoll(p, &end, 10);
+        if (end == p || *end != '.')
+            return false;
+    } else {
+        char date[CALDATE_DATE_LEN];
+        struct caldate d;
+        if (strlen(p) < 11 || p[10] != '.')
+            return false;
+        memcpy(date, p, 10);
+        date[10] = '\0';
+        if (!caldate_parse(date, &d))
+            return false;
+        c->key = caldate_to_days(d);
+        end = (char *)(p + 10);
+    }
+    const char *rest = end + 1;
+    c->id = strtoll(rest, &end, 10);
+    return end != rest && *end == '\0' && c->id > 0 && *rest >= '0' && *rest <= '9';
+}
+
+static bool check_inbox_filter(const struct inbox_filter *f, struct berr *err)
+{
+    struct inbox_cursor c;
+    static const char *const kinds[] = {"spdp", "tahap1", "resend", "tahap2", NULL};
+    bool kind_ok = !f->kind;
+    for (size_t i = 0; f->kind && kinds[i]; i++)
+        kind_ok |= strcmp(f->kind, kinds[i]) == 0;
+    if (!kind_ok)
+        return berr_field(err, BERR_BAD_INPUT, "kind", "kind: spdp, tahap1, resend atau tahap2");
+    if (f->unread && strcmp(f->unread, "true") != 0 && strcmp(f->unread, "false") != 0)
+        return berr_field(err, BERR_BAD_INPUT, "unread", "unread: true atau false");
+    if (f->mine && strcmp(f->mine, "true") != 0 && strcmp(f->mine, "false") != 0)
+        return berr_field(err, BERR_BAD_INPUT, "mine", "mine: true atau false");
+    if (f->cursor && !parse_inbox_cursor(f->cursor, &c))
+        return berr_field(err, BERR_BAD_INPUT, "cursor", "cursor dari halaman sebelumnya");
+    return true;
+}
+
+/* One section's statement. */
+static void inbox_sql(struct sqlbuf *b, char section, const struct inbox_filter *f,
+                      const char *case_id)
+{
+    b->len = (size_t)snprintf(
+        b->text, sizeof b->text,
+        "SELECT " INBOX_COLUMNS " FROM (SELECT * FROM app.case_summaries s WHERE s.kejari_id = "
+        "$1::bigint AND s.disclosed AND s.last_arrival_on IS NOT NULL AND %s",
+        section == 'a' ? "s.pu_due_at IS NOT NULL AND (s.pu_due_at, s.case_id) > "
+                         "(to_timestamp($2::bigint), $3::bigint)"
+                       : "s.pu_due_at IS NULL AND (s.last_arrival_on, s.case_id) < "
+                         "(date '1970-01-01' + $2::int, $3::bigint)");
+    b->n = 5; /* $1 Kejari, $2 $3 cursor, $4 limit, $5 the prosecutor */
+    if (f->unread && strcmp(f->unread, "true") == 0)
+        sqlbuf_add(b,
+                   " AND NOT EXISTS (SELECT 1 FROM app.inbox_reads r WHERE r.user_id = $5::bigint "
+                   "AND r.event_id = s.last_arrival_event)",
+                   NULL);
+    if (f->kind)
+        sqlbuf_add(b, " AND s.detail->'arrivals'->-1->>'kind' = $?", f->kind);
+    if (f->mine && strcmp(f->mine, "true") == 0)
+        sqlbuf_add(b,
+                   " AND EXISTS (SELECT 1 FROM app.case_prosecutors cp WHERE cp.case_id = "
+                   "s.case_id AND cp.user_id = $5::bigint AND cp.removed_at IS NULL)",
+                   NULL);
+    if (f->case_id > 0)
+        sqlbuf_add(b, " AND s.case_id = $?::bigint", case_id);
+    sqlbuf_add(b,
+               section == 'a' ? " ORDER BY s.pu_due_at, s.case_id LIMIT $4::int) s"
+                              : " ORDER BY s.last_arrival_on DESC, s.case_id DESC LIMIT $4::int) s",
+               NULL);
+    sqlbuf_add(b, " JOIN app.cases c ON c.id = s.case_id JOIN app.offices o ON o.id = s.office_id",
+               NULL);
+    sqlbuf_add(b,
+               section == 'a' ? " ORDER BY s.pu_due_at, s.case_id"
+                              : " ORDER BY s.last_arrival_on DESC, s.case_id DESC",
+               NULL);
+}
+
+/* Up to want rows of one section after its cursor into items; *next the
+ * cursor after the last row when more follow in that section. */
+static bool inbox_section(struct tx *tx, const struct actor *who, const struct inbox_filter *f,
+                          char section, const struct inbox_cursor *from, int want, json_t *items,
+                          char *next, size_t nextsz, struct berr *err)
+{
+    struct sqlbuf *b = calloc(1, sizeof *b);
+    if (!b)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    char kejari[24], key[24], id[24], lim[16], me[24], case_id[24];
+    snprintf(case_id, sizeof case_id, "%lld", f->case_id);
+    snprintf(kejari, sizeof kejari, "%lld", who->office_id);
+    snprintf(key, sizeof key, "%lld",
+             from             ? from->key
+             : section == 'a' ? -99999999999LL
+                              : 99999999LL);
+    snprintf(id, sizeof id, "%lld", from ? from->id : section == 'a' ? 0LL : (1LL << 62));
+    snprintf(lim, sizeof lim, "%d", want + 1);
+    snprintf(me, sizeof me, "%lld", who->user_id);
+    b->params[0] = kejari;
+    b->params[1] = key;
+    b->params[2] = id;
+    b->params[3] = lim;
+    b->params[4] = me;
+    inbox_sql(b, section, f, case_id);
+    PGresult *r = tx_query(tx, b->text, b->n, b->params, err);
+    free(b);
+    if (!r)
+        return false;
+    int n = PQntuples(r);
+    for (int i = 0; i < n && i < want; i++)
+        json_array_append_new(items, inbox_item(r, i));
+    next[0] = '\0';
+    if (n > want) {
+        if (section == 'a')
+            snprintf(next, nextsz, "a.%lld.%lld", ll(r, want - 1, C_PU_DUE), ll(r, want - 1, C_ID));
+        else
+            snprintf(next, nextsz, "b.%s.%lld", PQgetvalue(r, want - 1, C_ARRIVED),
+                     ll(r, want - 1, C_ID));
+    }
+    PQclear(r);
+    return true;
+}
+
+json_t *app_inbox_list(struct app *app, const struct actor *who, const struct inbox_filter *f,
+                       struct audit_rec *au, struct berr *err)
+{
+    au->action = "inbox.list";
+    if (who->role != ROLE_PROSECUTOR) {
+        berr_set(err, BERR_FORBIDDEN, "kotak masuk untuk penuntut umum");
+        return NULL;
+    }
+    if (!check_inbox_filter(f, err))
+        return NULL;
+    int limit = f->limit > 0 && f->limit <= 100 ? f->limit : 50;
+    struct inbox_cursor c = {0};
+    bool has_cursor = f->cursor && parse_inbox_cursor(f->cursor, &c);
+    struct tx tx;
+    if (!list_tx_begin(&tx, app->db, who->user_id, err))
+        return NULL;
+    json_t *items = json_array(), *page = NULL;
+    char next[64] = "";
+    /* the prosecutor's deadlines first; then what arrived, the latest first */
+    bool ok = true;
+    if (!has_cursor || c.section == 'a')
+        ok = inbox_section(&tx, who, f, 'a', has_cursor ? &c : NULL, limit, items, next,
+                           sizeof next, err);
+    int left = limit - (int)json_array_size(items);
+    if (ok && !next[0] && left > 0)
+        ok = inbox_section(&tx, who, f, 'b', has_cursor && c.section == 'b' ? &c : NULL, left,
+                           items, next, sizeof next, err);
+    else if (ok && !next[0] && left == 0) /* the page ends with section a: b may follow */
+        snprintf(next, sizeof next, "b.9999-12-31.%lld", (1LL << 62));
+    if (ok)
+        page = json_pack("{s:O, s:o}", "items", items, "next_cursor",
+                         next[0] ? json_string(next) : json_null());
+    json_decref(items);
+    if (page && (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err))) {
+        json_decref(page);
+        page = NULL;
+    }
+    tx_end(&tx);
+    return page;
+}
+
+/* ---- read or not ------------------------------------------------------------------------ */
+
+json_t *app_inbox_read(struct app *app, const struct actor *who, json_t *events, json_t *cases,
+                       struct audit_rec *au, struct berr *err)
+{
+    au->action = "inbox.read";
+    if (who->role != ROLE_PROSECUTOR) {
+        berr_set(err, BERR_FORBIDDEN, "kotak masuk untuk penuntut umum");
+        return NULL;
+    }
+    json_t *lists[2] = {events, cases};
+    static const char *const names[2] = {"events", "cases"};
+    size_t total = 0;
+    for (int k = 0; k < 2; k++) {
+        json_t *v;
+        size_t i;
+        if (lists[k] && (!json_is_array(lists[k]) || json_array_size(lists[k]) > 200)) {
+            berr_field(err, BERR_BAD_INPUT, names[k], "%s: daftar id (paling banyak 200)",
+                       names[k]);
+            return NULL;
+        }
+        json_array_foreach(lists[k], i, v)
+        {
+            if (!json_is_integer(v) || json_integer_value(v) < 1) {
+                berr_field(err, BERR_BAD_INPUT, names[k], "%s: daftar id", names[k]);
+                return NULL;
+            }
+        }
+        total += json_array_size(lists[k]);
+    }
+    if (total == 0) {
+        berr_field(err, BERR_BAD_INPUT, "events", "sebutkan events atau cases");
+        return NULL;
+    }
+    char *ev = json_dumps(events ? events : json_array(), JSON_COMPACT);
+    char *cs = json_dumps(cases ? cases : json_array(), JSON_COMPACT);
+    char me[24], office[24];
+    snprintf(me, sizeof me, "%lld", who->user_id);
+    snprintf(office, sizeof office, "%lld", who->office_id);
+    const char *p[4] = {me, office, ev ? ev : "[]", cs ? cs : "[]"};
+    struct tx tx;
+    json_t *out = NULL;
+    if (tx_begin(&tx, app->db, who->user_id, err)) {
+        /* only arrivals at the caller's Kejari: anything else is not found */
+        PGresult *r = tx_query(
+            &tx,
+            "WITH wanted AS (SELECT (a->>'event_id')::bigint AS event_id, s.case_id FROM "
+            "app.case_summaries s CROSS JOIN LATERAL jsonb_array_elements(s.detail->'arrivals') a "
+            "WHERE s.kejari_id = $2::bigint AND s.disclosed AND ((a->>'event_id') IN (SELECT "
+            "jsonb_array_elements_text($3::jsonb)) OR s.case_id::text IN (SELECT "
+            "jsonb_array_elements_text($4::jsonb)))), ins AS (INSERT INTO app.inbox_reads "
+            "(user_id, event_id) SELECT $1::bigint, event_id FROM wanted ON CONFLICT DO NOTHING "
+            "RETURNING 1) SELECT (SELECT count(*) FROM wanted), (SELECT count(DISTINCT case_id) "
+            "FROM wanted), (SELECT count(*) FROM ins), (SELECT count(*) FROM wanted WHERE "
+            "event_id::text IN (SELECT jsonb_array_elements_text($3::jsonb)))",
+            4, p, err);
+        if (r) {
+            long long found = ll(r, 0, 0), ncases = ll(r, 0, 1), marked = ll(r, 0, 2),
+                      events_found = ll(r, 0, 3);
+            PQclear(r);
+            bool all = events_found == (long long)json_array_size(events) &&
+                       ncases >= (long long)json_array_size(cases);
+            if (!all || found == 0)
+                berr_set(err, BERR_NOT_FOUND, "kiriman tidak ditemukan di kotak masuk Anda");
+            else
+                out =
+                    json_pack("{s:I, s:I}", "read", (json_int_t)found, "newly", (json_int_t)marked);
+            if (out && (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err))) {
+                json_decref(out);
+                out = NULL;
+            }
+        }
+        tx_end(&tx);
+    }
+    free(ev);
+    free(cs);
+    return out;
+}

@@ -1,0 +1,456 @@
+/*
+ * test_inbox.c - the prosecutor's inbox over real HTTP and the real CLI
+ * (issue 10, item 4): what the investigator sends arrives at the Kejari it
+ * was sent to (KUHAP 109(1) the SPDP, 8(3)(a) and 110(1) the file, 110(3) the
+ * file re-sent after a P-19), with its dates, the sending office, the
+ * suspects and offences; read or not per prosecutor; the prosecutor's own
+ * deadlines first (KUHAP 138(1): 7 days to say complete or not); and the
+ * prosecutor's verbs recorded as the acts they stand for.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "harness.h"
+#include "suites.h"
+
+#define NIP_PROS_PLG2 "198909092014032003" /* a second jaksa at Kejari Palembang, made here */
+
+static struct proc server;
+static int port;
+static char *db;
+static char *inv, *pros, *pros2, *pros_mre, *sup, *admin;
+static long long kejari_plg;
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    struct http_result r;
+    ck_assert(api_call(port, method, path, token, body, &r));
+    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %s", method, path,
+                  body ? body : "", want, r.status, r.body);
+    json_t *j = r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
+    ck_assert_msg(j != NULL, "not JSON: %s", r.body);
+    http_result_free(&r);
+    return j;
+}
+
+static void days_ago(int ago, char out[11])
+{
+    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static void rec(long long id, const char *token, const char *type, int ago, const char *extra)
+{
+    char date[11], body[1024], path[64];
+    days_ago(ago, date);
+    snprintf(body, sizeof body, "{\"type\":\"%s\",\"date\":\"%s\"%s%s}", type, date,
+             extra ? "," : "", extra ? extra : "");
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_decref(call("POST", path, token, body, 201));
+}
+
+/* A case at Palembang for Kejari Palembang: Sprindik, a suspect charged with
+ * Pasal 122 and examined, and (spdp) the SPDP to the Kejari, `ago` days back. */
+static long long new_case(const char *name, int ago, bool spdp)
+{
+    char date[11], body[512], path[64];
+    days_ago(ago + 2, date);
+    snprintf(body, sizeof body,
+             "{\"source\":\"tim_pora\",\"opened_on\":\"%s\",\"summary\":\"Uji kotak masuk\","
+             "\"kejari_id\":%lld}",
+             date, kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    rec(id, inv, "sprindik_issued", ago + 1, NULL);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body, "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"MY\"}",
+             name);
+    json_t *p = call("POST", path, inv, body, 201);
+    long long pid = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", pid);
+    json_decref(call("POST", path, inv, body, 201));
+    char extra[128];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", pid);
+    rec(id, inv, "suspect_designated", ago + 1, extra);
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"bap\":\"tersangka\"", pid);
+    rec(id, inv, "bap_recorded", ago + 1, extra);
+    rec(id, inv, "resume_written", ago + 1, NULL);
+    if (spdp)
+        rec(id, inv, "spdp_sent", ago, "\"recipient\":\"kejari\"");
+    return id;
+}
+
+static json_t *inbox(const char *token, const char *query)
+{
+    char path[256];
+    snprintf(path, sizeof path, "/api/v1/inbox?limit=100%s%s", query ? "&" : "",
+             query ? query : "");
+    json_t *p = call("GET", path, token, NULL, 200);
+    json_t *items = json_incref(json_object_get(p, "items"));
+    json_decref(p);
+    return items;
+}
+
+static json_t *row_of(json_t *items, long long id)
+{
+    json_t *it;
+    size_t i;
+    json_array_foreach(items, i, it)
+    {
+        if (json_integer_value(json_object_get(it, "case_id")) == id)
+            return it;
+    }
+    return NULL;
+}
+
+static const char *latest(json_t *row, const char *key)
+{
+    const char *s = json_string_value(json_object_get(json_object_get(row, "latest"), key));
+    return s ? s : "";
+}
+
+static char *token_of(const char *nip)
+{
+    char *t = api_login(port, nip, DEMO_PW);
+    ck_assert_msg(t != NULL, "log-on %s", nip);
+    return t;
+}
+
+static void setup(void)
+{
+    db = harness_new_db("inbox_suite");
+    char *extra[] = {"--db", db, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    char hash[crypto_pwhash_STRBYTES];
+    if (sodium_init() < 0 ||
+        crypto_pwhash_str(hash, DEMO_PW, strlen(DEMO_PW), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        abort();
+    const char *p[2] = {NIP_PROS_PLG2, hash};
+    free(sql_value(db,
+                   "INSERT INTO app.users (nip, name, office_id, role, password_hash) SELECT $1, "
+                   "'Ratih Kusuma', id, 'prosecutor', $2 FROM app.offices WHERE code = "
+                   "'KEJARI-PLG' RETURNING id",
+                   2, p));
+    inv = token_of(NIP_INV_PLG);
+    pros = token_of(NIP_PROS_PLG);
+    pros2 = token_of(NIP_PROS_PLG2);
+    pros_mre = token_of("198506062010011003");
+    sup = token_of(NIP_SUP_KANWIL);
+    admin = token_of(NIP_ADMIN_DITJEN);
+    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    kejari_plg = strtoll(k, NULL, 10);
+    free(k);
+}
+
+static void teardown(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    char **t[] = {&inv, &pros, &pros2, &pros_mre, &sup, &admin};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        free(*t[i]);
+    free(db);
+}
+
+START_TEST(test_an_spdp_arrives_at_its_kejari_with_who_sent_it_and_about_whom)
+{
+    long long id = new_case("Lim Wei Ming", 5, true);
+    char sent[11];
+    days_ago(5, sent);
+    json_t *items = inbox(pros, NULL);
+    json_t *row = row_of(items, id);
+    ck_assert_ptr_nonnull(row);
+    ck_assert_str_eq(latest(row, "kind"), "spdp");
+    ck_assert_str_eq(latest(row, "sent_on"), sent);
+    ck_assert(json_is_null(json_object_get(json_object_get(row, "latest"), "received_on")));
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(row, "from"), "code")),
+                     "KANIM-PLG");
+    ck_assert_str_eq(json_string_value(json_object_get(
+                         json_array_get(json_object_get(row, "suspects"), 0), "name")),
+                     "Lim Wei Ming");
+    ck_assert_str_eq(json_string_value(json_object_get(
+                         json_array_get(json_object_get(row, "offences"), 0), "code")),
+                     "122");
+    ck_assert(json_is_true(json_object_get(row, "unread")));
+    /* what the prosecutor can do: register the SPDP, appoint the jaksa (P-16) */
+    json_t *next = json_object_get(row, "next");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(next, 0), "event")),
+                     "spdp_received_by_pu");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(next, 1), "verb")),
+                     "appoint");
+    json_decref(items);
+    /* Muara Enim's Kejari sees nothing of Palembang's */
+    items = inbox(pros_mre, NULL);
+    ck_assert_ptr_null(row_of(items, id));
+    json_decref(items);
+    /* an SPDP to the embassy alone is no arrival at the Kejari */
+    long long other = new_case("Tan Ah Kow", 4, false);
+    rec(other, inv, "spdp_sent", 4, "\"recipient\":\"embassy\"");
+    items = inbox(pros, NULL);
+    ck_assert_ptr_null(row_of(items, other));
+    json_decref(items);
+}
+END_TEST
+
+START_TEST(test_the_prosecutors_own_deadlines_come_first)
+{
+    /* D9: the file received 8 days ago must be answered within 7: overdue */
+    long long late = new_case("Ong Kah Seng", 15, true);
+    rec(late, inv, "tahap1_sent", 9, NULL);
+    rec(late, pros, "tahap1_received_by_pu", 8, NULL);
+    /* a file the prosecutor finished with (P-21): nothing for them to do */
+    long long done = new_case("Chua Beng Hock", 40, true);
+    rec(done, inv, "tahap1_sent", 30, NULL);
+    rec(done, pros, "tahap1_received_by_pu", 29, NULL);
+    rec(done, pros, "p21_received", 25, NULL);
+    json_t *items = inbox(pros, NULL);
+    json_t *row = row_of(items, late);
+    ck_assert_str_eq(latest(row, "kind"), "tahap1");
+    json_t *dl = json_object_get(row, "deadline");
+    ck_assert_str_eq(json_string_value(json_object_get(dl, "code")), "pu_answer");
+    ck_assert_str_eq(json_string_value(json_object_get(dl, "state")), "overdue");
+    ck_assert_int_eq(json_integer_value(json_object_get(dl, "days_left")), -1);
+    ck_assert(json_is_null(json_object_get(row_of(items, done), "deadline")));
+    /* every row with a deadline before every row without, deadlines in order */
+    bool without = false;
+    json_t *it;
+    size_t i;
+    json_array_foreach(items, i, it)
+    {
+        bool has = json_is_object(json_object_get(it, "deadline"));
+        ck_assert_msg(!(has && without), "a deadline after a row without one: case %lld",
+                      (long long)json_integer_value(json_object_get(it, "case_id")));
+        without |= !has;
+    }
+    json_decref(items);
+    /* the same, a page of two at a time */
+    json_t *all = inbox(pros, NULL), *paged = json_array();
+    char cursor[96] = "";
+    for (int page = 0; page < 100; page++) {
+        char path[192];
+        snprintf(path, sizeof path, "/api/v1/inbox?limit=2%s%s", cursor[0] ? "&cursor=" : "",
+                 cursor);
+        json_t *p = call("GET", path, pros, NULL, 200);
+        json_array_extend(paged, json_object_get(p, "items"));
+        json_t *next = json_object_get(p, "next_cursor");
+        bool more = json_is_string(next);
+        if (more)
+            snprintf(cursor, sizeof cursor, "%s", json_string_value(next));
+        json_decref(p);
+        if (!more)
+            break;
+    }
+    ck_assert_uint_eq(json_array_size(paged), json_array_size(all));
+    for (size_t k = 0; k < json_array_size(all); k++)
+        ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(all, k), "case_id")),
+                         json_integer_value(json_object_get(json_array_get(paged, k), "case_id")));
+    json_decref(all);
+    json_decref(paged);
+}
+END_TEST
+
+START_TEST(test_read_or_not_is_each_prosecutors_own)
+{
+    long long id = new_case("Goh Chok Tong", 3, true);
+    char body[96];
+    snprintf(body, sizeof body, "{\"cases\":[%lld]}", id);
+    json_t *r = call("POST", "/api/v1/inbox/read", pros, body, 200);
+    ck_assert_int_eq(json_integer_value(json_object_get(r, "read")), 1);
+    json_decref(r);
+    json_t *mine = inbox(pros, NULL), *hers = inbox(pros2, NULL);
+    ck_assert(json_is_false(json_object_get(row_of(mine, id), "unread")));
+    ck_assert(json_is_true(json_object_get(row_of(hers, id), "unread")));
+    json_decref(mine);
+    json_decref(hers);
+    mine = inbox(pros, "unread=true");
+    ck_assert_ptr_null(row_of(mine, id));
+    json_decref(mine);
+    /* something new arrives: unread again */
+    rec(id, inv, "tahap1_sent", 1, NULL);
+    mine = inbox(pros, "unread=true");
+    ck_assert_ptr_nonnull(row_of(mine, id));
+    ck_assert_str_eq(latest(row_of(mine, id), "kind"), "tahap1");
+    json_decref(mine);
+    /* an arrival by its event id */
+    mine = inbox(pros, NULL);
+    long long ev = json_integer_value(
+        json_object_get(json_object_get(row_of(mine, id), "latest"), "event_id"));
+    json_decref(mine);
+    snprintf(body, sizeof body, "{\"events\":[%lld]}", ev);
+    json_decref(call("POST", "/api/v1/inbox/read", pros, body, 200));
+    /* bad input and other people's arrivals */
+    json_decref(call("POST", "/api/v1/inbox/read", pros, "{}", 400));
+    json_decref(call("POST", "/api/v1/inbox/read", pros, "{\"events\":[\"x\"]}", 400));
+    json_decref(call("POST", "/api/v1/inbox/read", pros, "{\"events\":[0]}", 400));
+    json_decref(call("POST", "/api/v1/inbox/read", pros, "{\"cases\":{}}", 400));
+    json_decref(call("POST", "/api/v1/inbox/read", pros, "{\"seen\":[1]}", 400));
+    json_decref(call("POST", "/api/v1/inbox/read", pros_mre, body, 404));
+    json_decref(call("POST", "/api/v1/inbox/read", inv, body, 403));
+    json_decref(call("POST", "/api/v1/inbox/read", NULL, body, 401));
+}
+END_TEST
+
+START_TEST(test_only_prosecutors_have_an_inbox_and_bad_filters_are_refused)
+{
+    json_decref(call("GET", "/api/v1/inbox", inv, NULL, 403));
+    json_decref(call("GET", "/api/v1/inbox", sup, NULL, 403));
+    json_decref(call("GET", "/api/v1/inbox", admin, NULL, 403));
+    json_decref(call("GET", "/api/v1/inbox", NULL, NULL, 401));
+    static const char *const bad[][2] = {{"kind=p21", "kind"},       {"unread=yes", "unread"},
+                                         {"mine=1", "mine"},         {"cursor=c.1.1", "cursor"},
+                                         {"cursor=a.x.1", "cursor"}, {"limit=101", "limit"},
+                                         {"case=abc", "case"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "/api/v1/inbox?%s", bad[i][0]);
+        json_t *p = call("GET", path, pros, NULL, 400);
+        ck_assert_str_eq(json_string_value(json_object_get(p, "field")), bad[i][1]);
+        json_decref(p);
+    }
+}
+END_TEST
+
+/* The prosecutor's cycle from the terminal, in the prosecutor's verbs. */
+static int cli(char **out, ...)
+{
+    char *argv[24] = {(char *)harness_cli()};
+    va_list ap;
+    va_start(ap, out);
+    int n = 1;
+    for (char *a; n < 23 && (a = va_arg(ap, char *)) != NULL;)
+        argv[n++] = a;
+    va_end(ap);
+    argv[n] = NULL;
+    return run_capture(argv, 30000, out);
+}
+
+static const char *stage_of(long long id)
+{
+    static char stage[64];
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    char *s = sql_value(db, "SELECT stage FROM app.cases WHERE id = $1::bigint", 1, p);
+    snprintf(stage, sizeof stage, "%s", s);
+    free(s);
+    return stage;
+}
+
+START_TEST(test_receive_appoint_return_and_accept_from_the_inbox)
+{
+    long long id = new_case("Wong Ka Wai", 10, true);
+    char cid[24], *out = NULL;
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    char *number = sql_value(db, "SELECT number FROM app.cases WHERE id = $1::bigint", 1, p);
+    char *dir = harness_mkdtemp("inbox-cli");
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", port);
+    setenv("BERKAS_SERVER", url, 1);
+    ck_assert_int_eq(cli(&out, "login", "--nip", NIP_PROS_PLG, NULL), 0);
+    free(out);
+    ck_assert_int_eq(cli(&out, "inbox", NULL), 0);
+    ck_assert_msg(strstr(out, number) && strstr(out, "SPDP masuk"), "%s", out);
+    free(out);
+    /* "SPDP diterima": the act of the log is spdp_received_by_pu */
+    ck_assert_int_eq(cli(&out, "inbox", "receive", number, NULL), 0);
+    free(out);
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM app.events WHERE case_id = $1::bigint AND "
+                               "type = 'spdp_received_by_pu'",
+                               1, p),
+                     1);
+    /* P-16 names a jaksa: the second jaksa, her NIP as printed */
+    ck_assert_int_eq(
+        cli(&out, "inbox", "appoint", number, "--jaksa", "19890909 201403 2 003", NULL), 0);
+    free(out);
+    ck_assert_int_eq(
+        sql_count(db,
+                  "SELECT count(*) FROM app.case_prosecutors cp JOIN app.users u ON "
+                  "u.id = cp.user_id WHERE cp.case_id = $1::bigint AND u.nip = '" NIP_PROS_PLG2 "'",
+                  1, p),
+        1);
+    /* the file comes; received, returned with two instructions */
+    rec(id, inv, "tahap1_sent", 2, NULL);
+    ck_assert_int_eq(cli(&out, "inbox", "receive", number, NULL), 0);
+    free(out);
+    ck_assert_str_eq(stage_of(id), "with_prosecutor");
+    ck_assert_int_eq(cli(&out, "inbox", "return", number, NULL), 2); /* no instruction */
+    free(out);
+    ck_assert_int_eq(cli(&out, "inbox", "return", number, "--instruction",
+                         "Lengkapi BAP saksi pelapor", "--instruction",
+                         "Lampirkan izin tinggal asli", NULL),
+                     0);
+    free(out);
+    ck_assert_str_eq(stage_of(id), "returned");
+    ck_assert_int_eq(
+        sql_count(db, "SELECT count(*) FROM app.instructions WHERE case_id = $1::bigint", 1, p), 2);
+    /* the investigator answers both and sends it back; received; accepted */
+    char *items = sql_value(db,
+                            "SELECT string_agg(id::text, ',' ORDER BY id) FROM app.instructions "
+                            "WHERE case_id = $1::bigint",
+                            1, p);
+    for (char *tok = items, *comma; tok && *tok; tok = comma ? comma + 1 : NULL) {
+        comma = strchr(tok, ',');
+        if (comma)
+            *comma = '\0';
+        char extra[128];
+        snprintf(extra, sizeof extra, "\"instruction_id\":%s,\"answer\":\"Sudah\"", tok);
+        rec(id, inv, "instruction_answered", 0, extra);
+    }
+    free(items);
+    rec(id, inv, "resubmitted", 0, NULL); /* the P-19 was recorded today */
+    ck_assert_int_eq(cli(&out, "inbox", "--json", NULL), 0);
+    ck_assert_ptr_nonnull(strstr(out, "\"resend\""));
+    free(out);
+    ck_assert_int_eq(cli(&out, "inbox", "receive", number, NULL), 0);
+    free(out);
+    ck_assert_int_eq(cli(&out, "inbox", "accept", number, NULL), 0);
+    free(out);
+    ck_assert_str_eq(stage_of(id), "complete");
+    /* nothing left to receive; an unknown verb; show marks the case read */
+    ck_assert_int_eq(cli(&out, "inbox", "receive", number, NULL), 1);
+    free(out);
+    ck_assert_int_eq(cli(&out, "inbox", "terima", number, NULL), 2);
+    free(out);
+    ck_assert_int_eq(cli(&out, "inbox", "show", number, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(out, "KIRIMAN"));
+    free(out);
+    json_t *mine = inbox(pros, NULL);
+    ck_assert(json_is_false(json_object_get(row_of(mine, id), "unread")));
+    json_decref(mine);
+    free(number);
+    free(dir);
+}
+END_TEST
+
+Suite *suite_inbox(void)
+{
+    Suite *s = suite_create("inbox");
+    TCase *tc = tcase_create("inbox");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_an_spdp_arrives_at_its_kejari_with_who_sent_it_and_about_whom);
+    tcase_add_test(tc, test_the_prosecutors_own_deadlines_come_first);
+    tcase_add_test(tc, test_read_or_not_is_each_prosecutors_own);
+    tcase_add_test(tc, test_only_prosecutors_have_an_inbox_and_bad_filters_are_refused);
+    tcase_add_test(tc, test_receive_appoint_return_and_accept_from_the_inbox);
+    suite_add_tcase(s, tc);
+    return s;
+}
