@@ -62,6 +62,7 @@ CMD(cmd_direction_give);
 CMD(cmd_direction_done);
 CMD(cmd_reassign);
 CMD(cmd_inbox);
+CMD(cmd_report);
 
 /* Record one act (body: the event's JSON) in case_id as berkas record does:
  * the current version as If-Match, a fresh Idempotency-Key, retried after a

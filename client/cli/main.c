@@ -567,6 +567,21 @@ const struct command cli_commands[] = {
      "      --date D         tanggal tindakan (bawaan hari ini)\n"
      "      --number N       nomor surat (P-16, P-19, P-21)\n"
      COMMON_OPTS},
+    {"report", NULL, cmd_report, "statistik bulanan atau tahunan per kantor; PDF dengan grafik, CSV",
+     "report (--month YYYY-MM | --year YYYY) [--office KANTOR] [-o FILE.pdf|.csv|.json]\n"
+     "Angka periode untuk wilayah Anda, per kantor dan jumlahnya: berkas per tahap pada akhir\n"
+     "periode, tindakan dalam periode (laporan, Sprindik, TAK, Tahap I, P-19, P-21, Tahap II,\n"
+     "SP3), berkas per Pasal, pro justitia dan TAK, putaran P-19, hari Sprindik sampai P-21\n"
+     "dan P-21 sampai Tahap II, hari penahanan, pencatatan terlambat.  Tanpa -o: tabel di\n"
+     "layar; dengan -o: PDF (dengan grafik), CSV atau JSON menurut akhiran FILE, ditulis utuh\n"
+     "atau tidak sama sekali.\n"
+     "\n"
+     "      --month YYYY-MM  bulan laporan\n"
+     "      --year YYYY      tahun laporan\n"
+     "      --office KANTOR  kode atau id kantor di wilayah Anda\n"
+     "  -o, --output FILE    tulis ke FILE (.pdf, .csv, .json)\n"
+     "      --force          timpa FILE yang sudah ada\n"
+     COMMON_OPTS},
 };
 /* clang-format on */
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];

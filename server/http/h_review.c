@@ -2,6 +2,7 @@
  * h_review.c - the supervisors' workspace over HTTP: the review list, its
  * counts per office, and the administrator's check of the case summaries.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,3 +131,67 @@ HANDLER(h_inbox_read)
     json_decref(body);
 }
 
+static bool stats_args(struct http_request *req, struct stats_request *rq, const char **format,
+                       struct berr *err)
+{
+    return query_arg(req, "month", 7, &rq->month, err) &&
+           query_arg(req, "year", 4, &rq->year, err) &&
+           query_arg(req, "office", 40, &rq->office, err) &&
+           (!format || query_arg(req, "format", 4, format, err));
+}
+
+/* "2026-11" or "2026": the file name's period, from what was checked. */
+static const char *period_name(const struct stats_request *rq)
+{
+    return rq->month ? rq->month : rq->year ? rq->year : "";
+}
+
+HANDLER(h_stats)
+{
+    struct berr err = {0};
+    struct stats_request rq = {0};
+    const char *format = NULL;
+    bool ok = stats_args(req, &rq, &format, &err);
+    if (ok && format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
+        ok = berr_field(&err, BERR_BAD_INPUT, "format", "format: json atau csv");
+    json_t *j = ok ? app_stats(app, &req->actor, &rq, &req->audit, &err) : NULL;
+    if (!j || !format || strcmp(format, "csv") != 0) {
+        reply_result(rep, 200, j, &err);
+        return;
+    }
+    char *csv = app_stats_csv(j);
+    json_decref(j);
+    if (!csv) {
+        berr_set(&err, BERR_INTERNAL, "out of memory");
+        reply_berr(rep, &err);
+        return;
+    }
+    free(rep->body);
+    rep->status = 200;
+    rep->content_type = "text/csv; charset=utf-8";
+    rep->body = csv;
+    rep->len = strlen(csv);
+    snprintf(rep->disposition, sizeof rep->disposition, "attachment; filename=\"statistik-%s.csv\"",
+             period_name(&rq));
+}
+
+HANDLER(h_stats_pdf)
+{
+    struct berr err = {0};
+    struct stats_request rq = {0};
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    req->audit.action = "stats.pdf";
+    if (stats_args(req, &rq, NULL, &err) &&
+        app_stats_pdf(app, &req->actor, &rq, &pdf, &len, &req->audit, &err)) {
+        free(rep->body);
+        rep->status = 200;
+        rep->content_type = "application/pdf";
+        rep->body = (char *)pdf;
+        rep->len = len;
+        snprintf(rep->disposition, sizeof rep->disposition,
+                 "attachment; filename=\"statistik-%s.pdf\"", period_name(&rq));
+    } else {
+        reply_berr(rep, &err);
+    }
+}

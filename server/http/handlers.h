@@ -84,6 +84,8 @@ HANDLER(h_directions_list);
 HANDLER(h_reassign);
 HANDLER(h_inbox_list);
 HANDLER(h_inbox_read);
+HANDLER(h_stats);
+HANDLER(h_stats_pdf);
 
 /* The reply for a value from app (200 or status), or for the error when
  * value is NULL. */

@@ -80,6 +80,8 @@ const struct route http_routes[] = {
     {"POST",   "/api/v1/reassignments",             h_reassign,         ROLE_SUPERVISOR, ROUTE_AUDIT, "move one or many files to other investigators: {cases, add, remove, reason}; one reassigned act per file, all or none"},
     {"GET",    "/api/v1/inbox",                     h_inbox_list,       ROLE_PROSECUTOR, ROUTE_AUDIT, "what arrived at the prosecutor's Kejari, the prosecutor's own deadlines first: ?unread=true &kind= &mine= &case= &cursor= &limit="},
     {"POST",   "/api/v1/inbox/read",                h_inbox_read,       ROLE_PROSECUTOR, ROUTE_AUDIT, "mark arrivals read: {events: [ids]} and/or {cases: [ids]}"},
+    {"GET",    "/api/v1/stats",                     h_stats,            WATCH,        ROUTE_AUDIT, "the month's or year's report per office of the caller's reach: ?month=YYYY-MM | ?year=YYYY &office= &format=json|csv"},
+    {"GET",    "/api/v1/stats.pdf",                 h_stats_pdf,        WATCH,        ROUTE_AUDIT, "the same report as a PDF with charts"},
     {"POST",   "/api/v1/summaries/check",           h_summaries_check,  ADMIN,        ROUTE_AUDIT, "compare every case summary of the admin's subtree with its log ({\"repair\": true} rewrites those that differ)"},
 };
 /* clang-format on */

@@ -1112,6 +1112,31 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
             lay_collapse(R->L, b0);
         break;
     }
+    case T_BAR: {
+        /* a bar as long as value is of max across the width: the charts of
+         * the statistics report, drawn with the same filled rectangles as the
+         * table shading */
+        xmlXPathObjectPtr v = eval(R, t, t->expr, ctx), m = eval(R, t, t->expr2, ctx);
+        double value = v ? xmlXPathCastToNumber(v) : 0, max = m ? xmlXPathCastToNumber(m) : 0;
+        xmlXPathFreeObject(v);
+        xmlXPathFreeObject(m);
+        double frac = max > 0 && value > 0 ? value / max : 0;
+        if (frac != frac || frac < 0) /* NaN */
+            frac = 0;
+        if (frac > 1)
+            frac = 1;
+        space(R, t->before);
+        if (frac > 0)
+            lay_op(R->L, (struct op){.kind = OP_RECT,
+                                     .x = x,
+                                     .y = 1,
+                                     .x2 = (float)(w * frac),
+                                     .y2 = t->width,
+                                     .size = 0.35f});
+        lay_box(R->L, t->width + 2, 0);
+        space(R, t->after);
+        break;
+    }
     case T_RULE:
         space(R, t->before);
         lay_op(R->L,

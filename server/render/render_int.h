@@ -79,6 +79,7 @@ enum tkind {
     T_PAGE_BREAK,
     T_KEEP,
     T_RULE,
+    T_BAR, /* a horizontal bar, value/max of the width: charts (issue 10) */
     T_VERIFICATION,
     T_TOC,
     T_MANIFEST,

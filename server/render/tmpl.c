@@ -179,6 +179,7 @@ static const struct {
     {"page-break", T_PAGE_BREAK},
     {"keep", T_KEEP},
     {"rule", T_RULE},
+    {"bar", T_BAR},
     {"verification", T_VERIFICATION},
     {"toc", T_TOC},
     {"manifest", T_MANIFEST},
@@ -275,6 +276,11 @@ static struct tnode *compile_node(struct loader *ld, xmlNodePtr n, enum ctx c)
     }
     case T_NUMBER:
         t->text = attr_dup(n, "draft");
+        return t;
+    case T_BAR:
+        t->expr = add_expr(ld, n, "value");
+        t->expr2 = add_expr(ld, n, "max");
+        t->width = MM(attr_num(n, "height", 3));
         return t;
     case T_B:
     case T_U:

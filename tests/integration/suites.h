@@ -32,5 +32,6 @@ Suite *suite_pforms(void);
 Suite *suite_invforms(void);
 Suite *suite_review(void);
 Suite *suite_inbox(void);
+Suite *suite_stats(void);
 
 #endif

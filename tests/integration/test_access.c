@@ -213,6 +213,10 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return r == ROLE_NONE ? 401 : r == ROLE_PROSECUTOR ? 200 : 403;
     if (IS("POST", "/api/v1/inbox/read"))
         return r == ROLE_NONE ? 401 : r == ROLE_PROSECUTOR ? 404 : 403;
+    /* the report: investigators and supervisors, who must name a period (the
+     * matrix sends none: 400) */
+    if (IS("GET", "/api/v1/stats") || IS("GET", "/api/v1/stats.pdf"))
+        return r == ROLE_NONE ? 401 : r == ROLE_INVESTIGATOR || r == ROLE_SUPERVISOR ? 400 : 403;
     if (IS("POST", "/api/v1/summaries/check")) /* the admin's own subtree, like the chain */
         return admin_only(r, 200);
 #undef IS
@@ -685,6 +689,8 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"POST", "/api/v1/reassignments"},
         {"GET", "/api/v1/inbox"},
         {"POST", "/api/v1/inbox/read"},
+        {"GET", "/api/v1/stats"},
+        {"GET", "/api/v1/stats.pdf"},
     };
     /* a stale rule (its route gone from the table) is a defect too */
     for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++) {
