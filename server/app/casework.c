@@ -878,7 +878,7 @@ json_t *app_cases_list(struct app *app, const struct actor *who, const struct ca
     b->params[2] = lim;
     cases_list_sql(b, clause, flt, mine, sub, me);
     struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err)) {
+    if (!list_tx_begin(&tx, app->db, who->user_id, err)) {
         free(b);
         return NULL;
     }

@@ -138,7 +138,7 @@ json_t *app_directions_list(struct app *app, const struct actor *who,
     bool mine = f->mine ? strcmp(f->mine, "true") == 0 : who->role == ROLE_INVESTIGATOR;
     int limit = f->limit > 0 && f->limit <= 100 ? f->limit : 50;
     struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err))
+    if (!list_tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
     json_t *page = NULL;
     struct reach reach;

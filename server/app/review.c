@@ -493,7 +493,7 @@ json_t *app_review_list(struct app *app, const struct actor *who, const struct r
     int limit = f->limit > 0 && f->limit <= 100 ? f->limit : 50;
     bool mine = f->mine ? strcmp(f->mine, "true") == 0 : who->role == ROLE_INVESTIGATOR;
     struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err))
+    if (!list_tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
     struct reach reach;
     json_t *page = NULL;
@@ -550,7 +550,7 @@ json_t *app_review_counts(struct app *app, const struct actor *who, const char *
 {
     au->action = "review.counts";
     struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err))
+    if (!list_tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
     struct reach reach;
     json_t *out = NULL;

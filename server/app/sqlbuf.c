@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/tx.h"
+
 void sqlbuf_add(struct sqlbuf *b, const char *fragment, const char *value)
 {
     bool named = value && strstr(fragment, "$?") && b->n < SQLBUF_PARAMS;
@@ -27,4 +29,15 @@ void sqlbuf_param(struct sqlbuf *b, const char *value)
 {
     if (b->n < SQLBUF_PARAMS)
         b->params[b->n++] = value;
+}
+
+bool list_tx_begin(struct tx *tx, struct db_pool *pool, long long user, struct berr *err)
+{
+    if (!tx_begin(tx, pool, user, err))
+        return false;
+    if (!tx_exec(tx, "SET LOCAL synchronous_commit = off", 0, NULL, err)) {
+        tx_end(tx);
+        return false;
+    }
+    return true;
 }

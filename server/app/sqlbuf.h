@@ -9,7 +9,13 @@
 #ifndef BERKAS_APP_SQLBUF_H
 #define BERKAS_APP_SQLBUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "core/error.h"
+
+struct tx;
+struct db_pool;
 
 #define SQLBUF_PARAMS 16
 
@@ -26,5 +32,11 @@ void sqlbuf_add(struct sqlbuf *b, const char *fragment, const char *value);
 
 /* Append a parameter without text: for fragments that name it by number. */
 void sqlbuf_param(struct sqlbuf *b, const char *value);
+
+/* tx_begin for a list: the transaction reads and writes only its audit
+ * line, so its commit does not wait for the disk (synchronous_commit off:
+ * a crash of the machine may lose the last fraction of a second of such
+ * lines, never an act; README "Lists"). */
+bool list_tx_begin(struct tx *tx, struct db_pool *pool, long long user, struct berr *err);
 
 #endif
