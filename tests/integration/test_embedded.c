@@ -168,7 +168,7 @@ START_TEST(test_database_gone_gives_503_and_cli_exit_1)
     char *argv[] = {(char *)harness_cli(), "--server", server, "status", NULL};
     char *out;
     ck_assert_int_eq(run_capture(argv, 20000, &out), 1);
-    ck_assert_msg(strstr(out, "UNAVAILABLE"), "%s", out);
+    ck_assert_msg(strstr(out, "TIDAK TERSEDIA"), "%s", out);
     free(out);
     out = proc_output(&p);
     ck_assert_msg(strstr(out, "PostgreSQL restart 1 failed"), "%s", out);
