@@ -130,18 +130,18 @@ static char *case_for(const struct person *p, int qa)
         "<data kunci=\"bap\">tersangka</data>",
         p->name, p->nat, p->passport, p->born, p->place, p->sex, p->sex_label, p->job);
     size_t o = (size_t)n;
+    /* what the examiner wrote into the act (issue 8.4: isi-bap) */
+    o += (size_t)snprintf(x + o, cap - o, "<isi-bap>");
     for (int i = 0; i < qa; i++)
         o += (size_t)snprintf(x + o, cap - o,
-                              "<data kunci=\"pertanyaan\">Pertanyaan ke-%d: jelaskan kegiatan "
+                              "<tanya-jawab><pertanyaan>Pertanyaan ke-%d: jelaskan kegiatan "
                               "Saudara di Canggu pada bulan Agustus 2024, siapa yang "
-                              "mempekerjakan Saudara dan berapa upah yang Saudara terima?</data>",
-                              i + 1);
-    for (int i = 0; i < qa; i++)
-        o += (size_t)snprintf(x + o, cap - o,
-                              "<data kunci=\"jawaban\">Jawaban ke-%d: saya bekerja di vila "
+                              "mempekerjakan Saudara dan berapa upah yang Saudara terima?"
+                              "</pertanyaan><jawaban>Jawaban ke-%d: saya bekerja di vila "
                               "tersebut sejak bulan Juni 2024 atas ajakan seorang teman dan "
-                              "menerima upah harian.</data>",
-                              i + 1);
+                              "menerima upah harian.</jawaban></tanya-jawab>",
+                              i + 1, i + 1);
+    o += (size_t)snprintf(x + o, cap - o, "</isi-bap>");
     snprintf(x + o, cap - o, "</peristiwa></daftar-peristiwa><petunjuk-p19/></perkara>");
     return x;
 }
