@@ -14,6 +14,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "api.h"
 #include "session.h"
@@ -166,5 +167,8 @@ void cli_end(struct global *g);
 
 /* The command's name as typed: "office add". */
 const char *cli_name(const struct command *cmd, char *buf, size_t size);
+
+/* berkas(1) in roff, from the command table (manpage.c; berkas --man). */
+void cli_man_page(FILE *out);
 
 #endif

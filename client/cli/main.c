@@ -78,7 +78,8 @@ const struct command cli_commands[] = {
      "Tampilkan kantor KANTOR: kodenya (KANIM-PLG, huruf besar atau kecil) atau id-nya.\n"
      "\n" COMMON_OPTS},
     {"office", "add", cmd_office_add, "tambah kantor (admin)",
-     "office add --parent KANTOR --kind JENIS --code KODE --name NAMA --tz TZ [--class KELAS]\n"
+     "office add --parent KANTOR --kind JENIS --code KODE --name NAMA --tz TZ\n"
+     "                  [--class KELAS]\n"
      "Tambah kantor di bawah KANTOR induk, yang harus berada di wilayah admin.\n"
      "\n"
      "      --parent KANTOR kantor induk (kode atau id)\n"
@@ -107,7 +108,8 @@ const struct command cli_commands[] = {
      "ditandatangani pejabat yang menjabat pada tanggal tindakannya.\n"
      "\n" COMMON_OPTS},
     {"official", "add", cmd_official_add, "catat pejabat penanda tangan mulai suatu tanggal (admin)",
-     "official add KANTOR --role PERAN --title JABATAN --name NAMA --nip NIP --from TANGGAL [OPSI]...\n"
+     "official add KANTOR --role PERAN --title JABATAN --name NAMA --nip NIP\n"
+     "                    --from TANGGAL [OPSI]...\n"
      "Catat pejabat kantor KANTOR (di wilayah admin).  Pejabat mana menandatangani formulir\n"
      "mana adalah data aturan (app.signing_rules), ditandai untuk diverifikasi.\n"
      "\n"
@@ -475,7 +477,7 @@ const struct command cli_commands[] = {
      "\n" COMMON_OPTS "\n"
      "Status keluar: 0 asli dan berlaku, 1 kode tak dikenal atau dokumen dicabut, 2 pemakaian\n"
      "salah atau server tidak terjangkau.\n"},
-    {"review", NULL, cmd_review, "tinjauan: berkas yang lewat waktu atau macet, alasannya, siapa yang harus bertindak",
+    {"review", NULL, cmd_review, "berkas lewat waktu atau macet: alasannya, siapa harus bertindak",
      "review [OPSI]...\n"
      "Daftar berkas di wilayah Anda menurut urgensi: yang paling lama lewat waktu di atas,\n"
      "lalu yang paling dekat batasnya.  Tiap baris: keadaan (!! LEWAT, !! MACET, ! awas),\n"
@@ -533,12 +535,13 @@ const struct command cli_commands[] = {
      "      --date TANGGAL   tanggal pelaksanaan (bawaan hari ini)\n"
      COMMON_OPTS},
     {"reassign", NULL, cmd_reassign, "alihkan satu atau banyak berkas ke penyidik lain (pengawas)",
-     "reassign --case CASE [--case CASE]... [--add NIP]... [--remove NIP]... --reason TEKS\n"
+     "reassign --case PERKARA [--case PERKARA]... [--add NIP]... [--remove NIP]...\n"
+     "                --reason TEKS\n"
      "Tambah atau keluarkan penyidik dari tim satu atau banyak perkara sekaligus: semua\n"
      "berhasil atau tidak satu pun.  Tiap perkara mencatat peristiwa pengalihan dengan\n"
      "alasannya; tim tidak boleh kosong.\n"
      "\n"
-     "      --case CASE      nomor atau id perkara; ulangi untuk tiap perkara\n"
+     "      --case PERKARA   nomor atau id perkara; ulangi untuk tiap perkara\n"
      "      --add NIP        penyidik yang ditambahkan (dari kantor perkara)\n"
      "      --remove NIP     penyidik yang dikeluarkan\n"
      "      --reason TEKS    alasan pengalihan (wajib)\n"
@@ -732,9 +735,13 @@ int main(int argc, char **argv)
 {
     struct global g = {0};
     static const struct option longopts[] = {
-        {"server", required_argument, NULL, 's'}, {"json", no_argument, NULL, 'j'},
-        {"wide", no_argument, NULL, 'w'},         {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0},
+        {"server", required_argument, NULL, 's'},
+        {"json", no_argument, NULL, 'j'},
+        {"wide", no_argument, NULL, 'w'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"man", no_argument, NULL, 'M'},
+        {NULL, 0, NULL, 0},
     };
     opterr = 0;
     int c;
@@ -756,6 +763,9 @@ int main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
+            return EXIT_OK;
+        case 'M': /* the manual, from this table (the build writes berkas.1 with it) */
+            cli_man_page(stdout);
             return EXIT_OK;
         case 'V':
             printf("berkas %s\n", BERKAS_VERSION);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "suites.h"
@@ -122,6 +123,76 @@ START_TEST(test_help_everywhere_and_usage_errors_exit_2)
 }
 END_TEST
 
+/* Issue 10.6: a man page and bash completion installed with the CLI.  The
+ * page is written from the command table (berkas --man): every command that
+ * --help lists has its section, and groff reads the page without a warning. */
+START_TEST(test_the_manual_documents_every_command)
+{
+    char *help, *man;
+    ck_assert_int_eq(cli(&help, "--help", NULL, NULL, NULL), 0);
+    ck_assert_int_eq(cli(&man, "--man", NULL, NULL, NULL), 0);
+    ck_assert_msg(strncmp(man, ".TH BERKAS 1 ", 13) == 0, "%.200s", man);
+    const char *list = strstr(help, "Perintah:\n");
+    ck_assert_ptr_nonnull(list);
+    int commands = 0;
+    for (const char *line = strchr(list, '\n') + 1; strncmp(line, "  ", 2) == 0;
+         line = strchr(line, '\n') + 1) {
+        /* "  office list            summary": the name is the words before two spaces */
+        const char *name = line + 2, *end = strstr(name, "  ");
+        char want[96];
+        size_t n = (size_t)snprintf(want, sizeof want, ".SS \"");
+        for (const char *c = name; c < end && n + 4 < sizeof want; c++) {
+            if (*c == '-') /* roff's minus: copied from the page as typed */
+                want[n++] = '\\';
+            want[n++] = *c;
+        }
+        snprintf(want + n, sizeof want - n, "\"\n");
+        ck_assert_msg(strstr(man, want), "no %s in the manual", want);
+        commands++;
+    }
+    ck_assert_int_ge(commands, 40);
+    free(help);
+    if (access("/usr/bin/groff", X_OK) == 0) {
+        char *dir = harness_mkdtemp("man"), page[512], *warn;
+        snprintf(page, sizeof page, "%s/berkas.1", dir);
+        FILE *f = fopen(page, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs(man, f);
+        fclose(f);
+        char *argv[] = {"/usr/bin/groff", "-ww", "-z", "-man", page, NULL};
+        ck_assert_int_eq(run_capture(argv, 20000, &warn), 0);
+        ck_assert_msg(warn[0] == '\0', "groff: %s", warn);
+        free(warn);
+        free(dir);
+    }
+    free(man);
+}
+END_TEST
+
+/* The completion asks the berkas on PATH, so it completes what that client
+ * takes: commands, a group's subcommands, a command's own options. */
+START_TEST(test_bash_completes_commands_subcommands_and_options)
+{
+    const char *sql = getenv("BERKAS_SQL_DIR");
+    ck_assert_ptr_nonnull(sql);
+    char script[2048], cli_dir[512];
+    snprintf(cli_dir, sizeof cli_dir, "%s", harness_cli());
+    *strrchr(cli_dir, '/') = '\0';
+    snprintf(script, sizeof script,
+             "PATH=%s:$PATH; source %s/../client/cli/berkas.bash-completion; "
+             "t() { COMP_WORDS=(\"$@\"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _berkas; "
+             "echo \"${COMPREPLY[*]}\"; }; "
+             "t berkas inb; t berkas office ''; t berkas inbox --un; t berkas report --mo",
+             cli_dir, sql);
+    char *argv[] = {"/bin/bash", "-c", script, NULL}, *out;
+    ck_assert_int_eq(run_capture(argv, 20000, &out), 0);
+    ck_assert_msg(
+        strcmp(out, "inbox\nlist show add letterheads letterhead-add\n--unread\n--month\n") == 0,
+        "%s", out);
+    free(out);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
     Suite *s = suite_create("cli");
@@ -133,6 +204,8 @@ Suite *suite_cli(void)
     tcase_add_test(tc, test_server_from_the_environment);
     tcase_add_test(tc, test_unreachable_server_is_exit_2_in_one_line);
     tcase_add_test(tc, test_help_everywhere_and_usage_errors_exit_2);
+    tcase_add_test(tc, test_the_manual_documents_every_command);
+    tcase_add_test(tc, test_bash_completes_commands_subcommands_and_options);
     suite_add_tcase(s, tc);
     return s;
 }
