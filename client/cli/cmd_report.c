@@ -114,30 +114,20 @@ int cmd_report(struct global *g, const struct command *cmd, int argc, char **arg
     }
     if (csv)
         snprintf(path + len, sizeof path - len, "&format=csv");
-    if (file && !ends_with(file, ".json")) {
+    if (file) { /* PDF, CSV or JSON: written whole or not at all (cli_save) */
         size_t bytes = 0;
-        rc = cli_save(g, path, pdf ? "application/pdf" : "text/csv", file, force, &bytes);
+        rc = cli_save(g, path,
+                      pdf   ? "application/pdf"
+                      : csv ? "text/csv"
+                            : "application/json",
+                      file, force, &bytes);
         if (rc == EXIT_OK && !g->json)
-            printf("%s: %zu bytes\n", file, bytes);
+            printf("%s: %zu bita\n", file, bytes);
         return rc;
     }
     json_t *r = cli_call(g, "GET", path, NULL, &rc);
     if (!r)
         return rc;
-    if (file) { /* JSON into the file, through the same whole-or-nothing write */
-        char *text = json_dumps(r, JSON_INDENT(2));
-        json_decref(r);
-        if (!text)
-            return cli_fail(EXIT_USAGE, "memori habis");
-        FILE *f = force ? fopen(file, "w") : fopen(file, "wx");
-        bool ok = f && fputs(text, f) >= 0;
-        ok = f && fclose(f) == 0 && ok;
-        free(text);
-        if (!ok)
-            return cli_fail(EXIT_USAGE, "cannot write %s%s", file,
-                            force ? "" : " (it may exist; --force replaces it)");
-        return EXIT_OK;
-    }
     if (g->json)
         out_json(r);
     else
