@@ -325,7 +325,7 @@ bool acts_apply(struct tx *tx, const struct casefile *cf, enum event ev, long lo
 
 /* ---- the case's people, for its document --------------------------------------------- */
 
-static json_t *rows_json(struct tx *tx, const char *sql, long long case_id, struct berr *err)
+json_t *acts_rows_json(struct tx *tx, const char *sql, long long case_id, struct berr *err)
 {
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", case_id);
@@ -370,20 +370,21 @@ static json_t *directions_named(struct tx *tx, const struct casefile *cf, json_t
 
 bool acts_case_extras(struct tx *tx, const struct casefile *cf, json_t *doc, struct berr *err)
 {
-    json_t *team = rows_json(
+    json_t *team = acts_rows_json(
         tx,
         "SELECT json_build_object('id', u.id, 'name', u.name, 'nip', u.nip, 'source', "
         "ci.source, 'since', ci.added_at)::text FROM app.case_investigators ci JOIN app.users u "
         "ON u.id = ci.user_id WHERE ci.case_id = $1::bigint AND ci.removed_at IS NULL "
         "ORDER BY u.name",
         cf->id, err);
-    json_t *jaksa = team ? rows_json(tx,
-                                     "SELECT json_build_object('id', u.id, 'name', u.name, 'nip', "
-                                     "u.nip, 'since', cp.added_at)::text FROM app.case_prosecutors "
-                                     "cp JOIN app.users u ON u.id = cp.user_id WHERE cp.case_id = "
-                                     "$1::bigint AND cp.removed_at IS NULL ORDER BY u.name",
-                                     cf->id, err)
-                         : NULL;
+    json_t *jaksa =
+        team ? acts_rows_json(tx,
+                              "SELECT json_build_object('id', u.id, 'name', u.name, 'nip', "
+                              "u.nip, 'since', cp.added_at)::text FROM app.case_prosecutors "
+                              "cp JOIN app.users u ON u.id = cp.user_id WHERE cp.case_id = "
+                              "$1::bigint AND cp.removed_at IS NULL ORDER BY u.name",
+                              cf->id, err)
+             : NULL;
     json_t *sum = jaksa ? summary_compute(cf, err) : NULL;
     json_t *dirs = sum ? json_object_get(json_object_get(sum, "detail"), "directions") : NULL;
     json_t *named = !sum ? NULL : dirs ? directions_named(tx, cf, dirs, err) : json_array();

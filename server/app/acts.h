@@ -56,4 +56,8 @@ long long acts_person(struct tx *tx, const char *person, const char *role, long 
  * time stays as "stage_entered_at"). */
 bool acts_case_extras(struct tx *tx, const struct casefile *cf, json_t *doc, struct berr *err);
 
+/* The rows of sql (one json column each, $1 the case id) as a JSON array; NULL after
+ * a database error in err. */
+json_t *acts_rows_json(struct tx *tx, const char *sql, long long case_id, struct berr *err);
+
 #endif

@@ -583,22 +583,6 @@ static long long db_now(struct tx *tx, struct berr *err)
     return now;
 }
 
-static json_t *rows_json(struct tx *tx, const char *sql, long long case_id, struct berr *err)
-{
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    const char *p[1] = {cid};
-    /* the query returns one json column per row */
-    PGresult *r = tx_query(tx, sql, 1, p, err);
-    if (!r)
-        return NULL;
-    json_t *a = json_array();
-    for (int i = 0; i < PQntuples(r); i++)
-        json_array_append_new(a, json_loads(PQgetvalue(r, i, 0), 0, NULL));
-    PQclear(r);
-    return a;
-}
-
 json_t *app_case_get(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
                      struct berr *err)
 {
@@ -697,56 +681,59 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
     json_object_set_new(doc, "flags", summary_flags(&cf));
 
     json_t *parts[] = {
-        rows_json(&tx,
-                  "SELECT json_build_object('id', id, 'kind', kind, 'name', name, 'nationality', "
-                  "nationality, 'passport_no', passport_no, 'birth_date', birth_date, "
-                  "'birth_place', birth_place, 'sex', sex, 'occupation', occupation, "
-                  "'address_id', address_id, 'address_abroad', address_abroad, 'language', "
-                  "language, 'interpreter', interpreter, 'version', version)::text "
-                  "FROM app.parties WHERE case_id = $1::bigint ORDER BY id",
-                  id, err),
-        rows_json(&tx,
-                  "SELECT json_build_object('id', co.id, 'code', oc.code, 'label', oc.label, "
-                  "'party_id', co.party_id, 'max_prison_months', oc.max_prison_months, "
-                  "'detainable', oc.detainable, 'short_procedure', oc.short_procedure, "
-                  "'to_verify', oc.to_verify)::text FROM app.case_offences co "
-                  "JOIN app.offence_catalogue oc ON oc.id = co.offence_id "
-                  "WHERE co.case_id = $1::bigint ORDER BY co.id",
-                  id, err),
-        rows_json(&tx,
-                  "SELECT json_build_object('id', id, 'description', description, 'quantity', "
-                  "quantity, 'seized_from', seized_from, 'seized_on', seized_on, 'storage', "
-                  "storage, 'version', version)::text FROM app.evidence WHERE case_id = $1::bigint "
-                  "ORDER BY id",
-                  id, err),
-        rows_json(&tx,
-                  "SELECT json_build_object('round', i.round, 'received_on', e.legal_date, "
-                  "'items', json_agg(json_build_object('id', i.id, 'item_no', i.item_no, "
-                  "'text', i.text, 'answer', i.answer, 'answered', i.answer IS NOT NULL, "
-                  "'reopens', i.reopens) "
-                  "ORDER BY i.item_no))::text FROM app.instructions i JOIN app.events e ON "
-                  "e.id = i.event_id WHERE i.case_id = $1::bigint GROUP BY i.round, "
-                  "e.legal_date ORDER BY i.round",
-                  id, err),
-        rows_json(&tx,
-                  "SELECT json_build_object('seq', seq, 'date', legal_date, 'from', "
-                  "stage_before, 'to', stage_after, 'event', type)::text FROM app.events "
-                  "WHERE case_id = $1::bigint AND stage_before <> stage_after ORDER BY seq",
-                  id, err),
-        rows_json(&tx,
-                  "SELECT json_build_object('id', e.id, 'seq', e.seq, 'type', e.type, "
-                  "'legal_date', e.legal_date, 'legal_at', e.legal_at, 'number', "
-                  "coalesce(nullif(e.doc_number, ''), (SELECT d.number FROM app.documents d "
-                  "WHERE d.event_id = e.id AND d.act_number AND d.revoked_at IS NULL ORDER BY "
-                  "d.id LIMIT 1), ''), 'documents', (SELECT coalesce(json_agg(json_build_object("
-                  "'id', d.id, 'form', d.form, 'number', d.number) ORDER BY d.id), '[]') FROM "
-                  "app.documents d WHERE d.event_id = e.id AND d.revoked_at IS NULL), "
-                  "'party_id', e.party_id, 'corrects', e.corrects, 'regime', "
-                  "e.regime, 'stage_before', e.stage_before, 'stage_after', e.stage_after, "
-                  "'late', e.late, 'entered_at', e.entered_at, 'entered_by', u.name, "
-                  "'payload', e.payload)::text FROM app.events e JOIN app.users u ON u.id = "
-                  "e.entered_by WHERE e.case_id = $1::bigint ORDER BY e.seq",
-                  id, err),
+        acts_rows_json(
+            &tx,
+            "SELECT json_build_object('id', id, 'kind', kind, 'name', name, 'nationality', "
+            "nationality, 'passport_no', passport_no, 'birth_date', birth_date, "
+            "'birth_place', birth_place, 'sex', sex, 'occupation', occupation, "
+            "'address_id', address_id, 'address_abroad', address_abroad, 'language', "
+            "language, 'interpreter', interpreter, 'version', version)::text "
+            "FROM app.parties WHERE case_id = $1::bigint ORDER BY id",
+            id, err),
+        acts_rows_json(&tx,
+                       "SELECT json_build_object('id', co.id, 'code', oc.code, 'label', oc.label, "
+                       "'party_id', co.party_id, 'max_prison_months', oc.max_prison_months, "
+                       "'detainable', oc.detainable, 'short_procedure', oc.short_procedure, "
+                       "'to_verify', oc.to_verify)::text FROM app.case_offences co "
+                       "JOIN app.offence_catalogue oc ON oc.id = co.offence_id "
+                       "WHERE co.case_id = $1::bigint ORDER BY co.id",
+                       id, err),
+        acts_rows_json(
+            &tx,
+            "SELECT json_build_object('id', id, 'description', description, 'quantity', "
+            "quantity, 'seized_from', seized_from, 'seized_on', seized_on, 'storage', "
+            "storage, 'version', version)::text FROM app.evidence WHERE case_id = $1::bigint "
+            "ORDER BY id",
+            id, err),
+        acts_rows_json(&tx,
+                       "SELECT json_build_object('round', i.round, 'received_on', e.legal_date, "
+                       "'items', json_agg(json_build_object('id', i.id, 'item_no', i.item_no, "
+                       "'text', i.text, 'answer', i.answer, 'answered', i.answer IS NOT NULL, "
+                       "'reopens', i.reopens) "
+                       "ORDER BY i.item_no))::text FROM app.instructions i JOIN app.events e ON "
+                       "e.id = i.event_id WHERE i.case_id = $1::bigint GROUP BY i.round, "
+                       "e.legal_date ORDER BY i.round",
+                       id, err),
+        acts_rows_json(&tx,
+                       "SELECT json_build_object('seq', seq, 'date', legal_date, 'from', "
+                       "stage_before, 'to', stage_after, 'event', type)::text FROM app.events "
+                       "WHERE case_id = $1::bigint AND stage_before <> stage_after ORDER BY seq",
+                       id, err),
+        acts_rows_json(
+            &tx,
+            "SELECT json_build_object('id', e.id, 'seq', e.seq, 'type', e.type, "
+            "'legal_date', e.legal_date, 'legal_at', e.legal_at, 'number', "
+            "coalesce(nullif(e.doc_number, ''), (SELECT d.number FROM app.documents d "
+            "WHERE d.event_id = e.id AND d.act_number AND d.revoked_at IS NULL ORDER BY "
+            "d.id LIMIT 1), ''), 'documents', (SELECT coalesce(json_agg(json_build_object("
+            "'id', d.id, 'form', d.form, 'number', d.number) ORDER BY d.id), '[]') FROM "
+            "app.documents d WHERE d.event_id = e.id AND d.revoked_at IS NULL), "
+            "'party_id', e.party_id, 'corrects', e.corrects, 'regime', "
+            "e.regime, 'stage_before', e.stage_before, 'stage_after', e.stage_after, "
+            "'late', e.late, 'entered_at', e.entered_at, 'entered_by', u.name, "
+            "'payload', e.payload)::text FROM app.events e JOIN app.users u ON u.id = "
+            "e.entered_by WHERE e.case_id = $1::bigint ORDER BY e.seq",
+            id, err),
     };
     static const char *const names[] = {"parties",    "offences", "evidence",
                                         "p19_rounds", "timeline", "history"};
