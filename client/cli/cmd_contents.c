@@ -551,15 +551,16 @@ static int contents_run(struct global *g, const struct command *cmd, int argc, c
     const struct cli_arg args[] = {{"CASE", &case_arg}, {"EVENT", &event_arg}, {NULL, NULL}};
     long long case_id = 0, event = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "CASE", case_arg, &case_id)) != GO_ON ||
-        (rc = cli_want_id(cmd, "EVENT", event_arg, &event)) != GO_ON)
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "EVENT", event_arg, &event)) != GO_ON)
         return rc;
     if (show && from)
         return cli_usage_error(cmd, "--show dan --from tidak dipakai bersama");
     char *text = from ? read_all(from, &rc) : NULL;
     if (from && !text)
         return rc;
-    if ((rc = cli_connect(g, true)) != GO_ON) {
+    /* the case by its number or id (issue 10: names, not ids) */
+    if ((rc = cli_connect(g, true)) != GO_ON ||
+        (rc = cli_case(g, cmd, case_arg, &case_id)) != GO_ON) {
         free(text);
         return rc;
     }
