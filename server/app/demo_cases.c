@@ -125,7 +125,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"suspect_designated\",\"ago\":68,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":66,\"recipient\":\"kejari\"},"
      " {\"type\":\"bap_recorded\",\"ago\":60,\"bap\":\"tersangka\",\"party\":1},"
-     " {\"type\":\"sp3_issued\",\"ago\":20,\"ground\":\"tidak terdapat cukup bukti\",\"polri_involved\":true},"
+     " {\"type\":\"sp3_issued\",\"ago\":20,\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true},"
      " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"kejari\"}]", false},
     /* 9. Batulicin (WITA): the suspect's detention ends in two days */
     {"KANIM-BLC", "KEJARI-TNB", "tpi_check", "Pemeriksaan pelabuhan: penyelundupan manusia", 20,

@@ -20,6 +20,7 @@
 #include "core/detention.h"
 #include "core/fsm.h"
 #include "core/order.h"
+#include "core/sp3ground.h"
 #include "store/tx.h"
 #include "summary.h"
 #include "validate.h"
@@ -494,6 +495,49 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
     return true;
 }
 
+/* The SP3's ground (KUHAP 109(2); UU 20/2025 Pasal 24; issue 13.10): one
+ * of the statute's, under the regime of the SP3's date, or a 422 naming the
+ * field with the grounds that regime knows.  A correction that replaces an
+ * SP3 may leave the ground as it was; one it sends is held to the list. */
+static bool check_ground(const struct casefile *cf, enum event ev, const struct event_input *in,
+                         struct caldate date, struct event_outcome *out, struct berr *err)
+{
+    enum event as = acting_as(cf, ev, in->corrects);
+    if (as != EV_SP3_ISSUED || (ev == EV_CORRECTED && (in->withdraws || !in->ground)))
+        return true;
+    const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, date);
+    if (!rs)
+        return true; /* refused below for want of a rule set */
+    const struct sp3_ground *g = sp3_ground_find(in->ground);
+    if (g && sp3_ground_in(g, rs->regime))
+        return true;
+    json_t *codes = json_array();
+    char list[400] = "";
+    size_t used = 0;
+    for (int i = 0; i < sp3_ground_count(); i++) {
+        const struct sp3_ground *k = sp3_ground_at(i);
+        if (!sp3_ground_in(k, rs->regime))
+            continue;
+        json_array_append_new(codes, json_string(k->code));
+        int w = snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", k->code);
+        if (w > 0 && used + (size_t)w < sizeof list)
+            used += (size_t)w;
+    }
+    out->problem_type = "sp3-ground";
+    out->extra = json_pack("{s:o, s:s}", "grounds", codes, "regime", rs->name);
+    if (!in->ground)
+        return berr_field(err, BERR_UNPROCESSABLE, "ground",
+                          "SP3 perlu alasan penghentian (ground) menurut %s: %s",
+                          rs->regime == REGIME_KUHAP_1981 ? "KUHAP Pasal 109 ayat (2)"
+                                                          : "UU 20/2025 Pasal 24",
+                          list);
+    return berr_field(
+        err, BERR_UNPROCESSABLE, "ground",
+        "%.60s bukan alasan penghentian penyidikan menurut %s (%s); pilih: %s", in->ground,
+        rs->regime == REGIME_KUHAP_1981 ? "KUHAP Pasal 109 ayat (2)" : "UU 20/2025 Pasal 24",
+        rs->name, list);
+}
+
 /* Store a P-19's items or an answer. */
 static bool instruction_rows(struct tx *tx, const struct casefile *cf, enum event ev,
                              long long event_id, const struct event_input *in, struct berr *err)
@@ -603,10 +647,14 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     bool has_time;
     if (!today_local(&cf, &today, &now) ||
         !act_when(&cf, in, today, now, &date, &at, &has_time, err) ||
-        !check_input(tx, &cf, ev, in, err))
+        !check_input(tx, &cf, ev, in, err) || !check_ground(&cf, ev, in, date, out, err))
         goto done;
 
     payload = payload_of(in);
+    /* the words of the SP3's ground, as its forms print them */
+    const struct sp3_ground *ground = in->ground ? sp3_ground_find(in->ground) : NULL;
+    if (ground)
+        json_object_set_new(payload, "ground_text", json_string(ground->text));
     /* the people the act names, the rules of a direction (acts.h) */
     if (!acts_check(tx, &cf, ev, in, who, today, payload, err))
         goto done;

@@ -11,6 +11,7 @@
 #include "app/actor.h"
 #include "config.h"
 #include "core/event.h"
+#include "core/sp3ground.h"
 #include "handlers.h"
 
 static json_t *problem_ref(const char *why)
@@ -95,9 +96,19 @@ static json_t *event_input_schema(void)
             if (event_fields_required((enum event)e) & (1u << f))
                 json_array_append_new(needs, json_string(event_code((enum event)e)));
         }
-        json_object_set_new(
-            props, event_field_code((enum event_field)f),
-            json_pack("{s:o, s:o}", "x-berkas-taken-by", takes, "x-berkas-required-by", needs));
+        json_t *prop =
+            json_pack("{s:o, s:o}", "x-berkas-taken-by", takes, "x-berkas-required-by", needs);
+        if (f == EVF_GROUND) { /* the statute's closed list (core/sp3ground.h) */
+            json_t *codes = json_array();
+            for (int g = 0; g < sp3_ground_count(); g++)
+                json_array_append_new(codes, json_string(sp3_ground_at(g)->code));
+            json_object_set_new(prop, "enum", codes);
+            json_object_set_new(prop, "description",
+                                json_string("the SP3's ground: KUHAP 109(2) under KUHAP-1981; "
+                                            "UU 20/2025 Pasal 24 adds keadilan_restoratif, "
+                                            "denda_kategori_ii and denda_kategori_iv"));
+        }
+        json_object_set_new(props, event_field_code((enum event_field)f), prop);
     }
     return json_pack("{s:s, s:[s], s:o, s:b, s:s}", "type", "object", "required", "type",
                      "properties", props, "additionalProperties", 0, "description",

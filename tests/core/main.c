@@ -16,6 +16,7 @@ int main(void)
     srunner_add_suite(sr, suite_clock());
     srunner_add_suite(sr, suite_order());
     srunner_add_suite(sr, suite_cycle());
+    srunner_add_suite(sr, suite_law());
     srunner_add_suite(sr, suite_terbilang());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

@@ -14,5 +14,6 @@ Suite *suite_clock(void);
 Suite *suite_terbilang(void);
 Suite *suite_order(void);
 Suite *suite_cycle(void);
+Suite *suite_law(void);
 
 #endif

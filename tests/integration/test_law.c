@@ -717,6 +717,131 @@ START_TEST(test_the_api_description_lists_the_fields_each_act_takes)
 }
 END_TEST
 
+/* ---- the SP3's ground (issue 13.10) ---------------------------------------------------------- */
+
+/* The draft of form `form` for case id as text (pdftotext, white space
+ * collapsed to one space). */
+static char *draft_text(long long id, const char *form)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s.pdf", id, form);
+    struct http_result r;
+    ck_assert(api_call(port, "GET", path, inv, NULL, &r));
+    ck_assert_msg(r.status == 200, "GET %s: %ld %s", path, r.status, r.body);
+    char *dir = harness_mkdtemp("law-pdf");
+    char file[512];
+    snprintf(file, sizeof file, "%s/d.pdf", dir);
+    FILE *f = fopen(file, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(r.body, 1, r.len, f), r.len);
+    fclose(f);
+    http_result_free(&r);
+    char *argv[] = {"/usr/bin/pdftotext", "-q", file, "-", NULL}, *out = NULL;
+    ck_assert_int_eq(run_capture(argv, 30000, &out), 0);
+    char *w = out;
+    bool space = false;
+    for (char *c = out; *c; c++) {
+        bool ws = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\f' || *c == '\r';
+        if (ws && !space && w != out)
+            *w++ = ' ';
+        else if (!ws)
+            *w++ = *c;
+        space = ws;
+    }
+    *w = '\0';
+    free(dir);
+    return out;
+}
+
+/* An investigation with a suspect charged, Sprindik and SPDP on `on`. */
+static long long investigation_on(const char *opened, const char *on)
+{
+    long long id = open_case_on(inv, kejari_plg, opened);
+    long long s = add_party(id, "suspect", "NGUYEN VAN S");
+    charge(id, "122", s);
+    rec_on(id, inv, "sprindik_issued", on, "\"number\":\"SP.Sidik/13/XII/2026\"");
+    rec_on(id, inv, "spdp_sent", on, "\"recipient\":\"kejari\"");
+    return id;
+}
+
+START_TEST(test_an_sp3_without_a_statutory_ground_is_refused_naming_the_field)
+{
+    /* KUHAP 109(2): not enough evidence, not a crime, stopped by law --
+     * "dideportasi" is none of them (issue 13.10), and a ground is needed */
+    char d[11], body[256];
+    days_ago(10, d);
+    long long id = investigation_on(d, d);
+    snprintf(body, sizeof body, "{\"type\":\"sp3_issued\",\"date\":\"%s\",\"polri_involved\":true}",
+             d);
+    json_t *j = refused(id, inv, body, 422, "sp3-ground", "ground");
+    ck_assert_ptr_nonnull(strstr(str(j, "detail"), "Pasal 24"));
+    json_decref(j);
+    snprintf(body, sizeof body,
+             "{\"type\":\"sp3_issued\",\"date\":\"%s\",\"ground\":\"dideportasi\","
+             "\"polri_involved\":true}",
+             d);
+    j = refused(id, inv, body, 422, "sp3-ground", "ground");
+    ck_assert_ptr_nonnull(strstr(str(j, "detail"), "dideportasi"));
+    bool listed = false;
+    size_t i;
+    json_t *g;
+    json_array_foreach(json_object_get(j, "grounds"), i, g)
+    {
+        listed |= strcmp(json_string_value(g), "tidak_cukup_bukti") == 0;
+        ck_assert_str_ne(json_string_value(g), "dideportasi");
+    }
+    ck_assert(listed);
+    json_decref(j);
+    /* the same words typed instead of the code are not the list's either */
+    snprintf(body, sizeof body,
+             "{\"type\":\"sp3_issued\",\"date\":\"%s\",\"ground\":\"tidak terdapat cukup "
+             "bukti\",\"polri_involved\":true}",
+             d);
+    json_decref(refused(id, inv, body, 422, "sp3-ground", "ground"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"sp3_issued\",\"date\":\"%s\",\"ground\":\"demi_hukum_meninggal_dunia\","
+             "\"polri_involved\":true,\"number\":\"S.Tap/13/XII/2026\"}",
+             d);
+    json_t *ok = post(id, inv, body, 201);
+    ck_assert_str_eq(str(ok, "stage"), "terminated");
+    json_decref(ok);
+    /* the SP3 and its notice print the ground in the statute's words */
+    char *t = draft_text(id, "sp3");
+    ck_assert_msg(strstr(t, "dihentikan demi hukum karena tersangka meninggal dunia"), "%.2000s",
+                  t);
+    ck_assert_ptr_null(strstr(t, "demi_hukum"));
+    free(t);
+    t = draft_text(id, "pemberitahuan_sp3");
+    ck_assert_msg(strstr(t, "tersangka meninggal dunia"), "%.2000s", t);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_restorative_justice_is_a_ground_only_under_uu_20_2025)
+{
+    /* UU 20/2025 Pasal 24 adds restorative justice; KUHAP 109(2) of 1981
+     * does not know it: an SP3 of 1 January 2026 may not rest on it, one of
+     * 2 January may */
+    long long id = investigation_on("2025-12-20", "2025-12-22");
+    json_decref(refused(id, inv,
+                        "{\"type\":\"sp3_issued\",\"date\":\"2026-01-01\",\"ground\":"
+                        "\"keadilan_restoratif\"}",
+                        422, "sp3-ground", "ground"));
+    json_t *ok = post(id, inv,
+                      "{\"type\":\"sp3_issued\",\"date\":\"2026-01-02\",\"ground\":"
+                      "\"keadilan_restoratif\",\"polri_involved\":true}",
+                      201);
+    ck_assert_str_eq(str(ok, "regime"), "KUHAP-2025");
+    json_decref(ok);
+    /* under the old code, the old grounds */
+    long long old = investigation_on("2025-12-20", "2025-12-22");
+    json_decref(post(old, inv,
+                     "{\"type\":\"sp3_issued\",\"date\":\"2026-01-01\",\"ground\":"
+                     "\"bukan_tindak_pidana\"}",
+                     201));
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -740,6 +865,8 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review);
     tcase_add_test(tc, test_the_p19_once_then_a_letter_naming_the_unmet_items);
     tcase_add_test(tc, test_p20_only_after_the_investigators_14_days);
+    tcase_add_test(tc, test_an_sp3_without_a_statutory_ground_is_refused_naming_the_field);
+    tcase_add_test(tc, test_restorative_justice_is_a_ground_only_under_uu_20_2025);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -339,11 +339,12 @@ struct req {
     bool withdraws;
     bool has_due;
     struct caldate due;
-    bool has_note;    /* issue 10: a direction's text, done's note, reassignment's reason */
-    bool foreign;     /* corrected: the original is an act another role records */
-    int extra;        /* a field added that the act does not take (enum mfield), or -1 */
-    bool late_reason; /* a return after the prosecutor's period, with its reason */
-    int nunmet;       /* a later return: the items it names unmet */
+    bool has_note;      /* issue 10: a direction's text, done's note, reassignment's reason */
+    bool foreign;       /* corrected: the original is an act another role records */
+    int extra;          /* a field added that the act does not take (enum mfield), or -1 */
+    bool late_reason;   /* a return after the prosecutor's period, with its reason */
+    const char *ground; /* sp3_issued: the ground sent, or NULL */
+    int nunmet;         /* a later return: the items it names unmet */
     long long unmet[2];
     bool both;           /* sends `date` beside `at` ... */
     struct caldate said; /* ... this one */
@@ -648,6 +649,8 @@ static bool req_sends(const struct req *r, enum mfield f)
         return r->late_reason;
     case MF_UNMET:
         return r->nunmet > 0;
+    case MF_GROUND:
+        return r->ground != NULL || r->extra == (int)f;
     default:
         return r->extra == (int)f;
     }
@@ -924,6 +927,31 @@ static void model_guard(const struct mcase *mc, const struct req *r, struct miss
     }
 }
 
+/* The SP3's grounds, from the statutes (issue 13.10; DOMAIN.md 4.15, 9.1):
+ * KUHAP 1981 Pasal 109(2) -- not enough evidence, not a crime, stopped by
+ * law for one of its reasons (KUHP 75-78); UU 20/2025 Pasal 24 names the
+ * same and adds restorative justice and the payment of the maximum fine. */
+static const char *const grounds_1981[] = {
+    "tidak_cukup_bukti",          "bukan_tindak_pidana",    "demi_hukum_nebis_in_idem",
+    "demi_hukum_meninggal_dunia", "demi_hukum_kedaluwarsa", "demi_hukum_pengaduan_dicabut"};
+static const char *const grounds_2025_added[] = {"keadilan_restoratif", "denda_kategori_ii",
+                                                 "denda_kategori_iv"};
+
+static bool model_ground_ok(const char *ground, struct caldate day)
+{
+    if (!ground)
+        return false;
+    for (size_t i = 0; i < sizeof grounds_1981 / sizeof grounds_1981[0]; i++)
+        if (strcmp(ground, grounds_1981[i]) == 0)
+            return true;
+    if (caldate_cmp(day, (struct caldate){2026, 1, 2}) < 0) /* UU 20/2025 Pasal 369 */
+        return false;
+    for (size_t i = 0; i < sizeof grounds_2025_added / sizeof grounds_2025_added[0]; i++)
+        if (strcmp(ground, grounds_2025_added[i]) == 0)
+            return true;
+    return false;
+}
+
 static void expect_problem(struct expect *x, long status, const char *type, const char *field,
                            const char *why)
 {
@@ -989,6 +1017,11 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
             expect_problem(x, 400, "bad-input", "due", "a direction due before today");
         else if ((r->ev == EV_DIRECTION_DONE || r->ev == EV_REASSIGNED) && !r->has_note)
             expect_problem(x, 400, "bad-input", "note", "done or reassigned without a note");
+        /* issue 13.10: an SP3 rests on a ground of the statute in force on
+         * its date; a correction that sends one is held to the same list */
+        else if (as == EV_SP3_ISSUED && (r->ev != EV_CORRECTED || r->ground) &&
+                 !model_ground_ok(r->ground, evlog_date(&x->ce, wib())))
+            expect_problem(x, 422, "sp3-ground", "ground", "an SP3 without a statutory ground");
         else
             return false;
     }
@@ -1329,6 +1362,13 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
     if (ev == EV_ARRESTED || ev == EV_DETAINED)
         r->polri_order = chance(m, 65);
     r->polri_involved = ev == EV_SP3_ISSUED && chance(m, 60);
+    if (ev == EV_SP3_ISSUED) {
+        /* mostly a ground of the list, some none, some not a ground */
+        static const char *const tries[] = {"tidak_cukup_bukti", "bukan_tindak_pidana",
+                                            "demi_hukum_kedaluwarsa", "keadilan_restoratif",
+                                            "dideportasi"};
+        r->ground = chance(m, 4) ? NULL : tries[rnd(m, (int)(sizeof tries / sizeof tries[0]))];
+    }
     r->severe_illness = ev == EV_DETENTION_EXTENDED_COURT && chance(m, 50);
     if (ev == EV_P19_RECEIVED)
         r->ninstr = 1 + rnd(m, 3);
@@ -1471,6 +1511,8 @@ static char *req_json(const struct req *r)
     }
     if (r->late_reason)
         json_object_set_new(o, "late_reason", json_string("Berkas diterima kembali terlambat"));
+    if (r->ground)
+        json_object_set_new(o, "ground", json_string(r->ground));
     if (r->ev == EV_CORRECTED)
         json_object_set_new(o, "corrects", json_integer(r->ref_id));
     if (r->withdraws)

@@ -287,7 +287,7 @@ static void setup(void)
     walk[W_SP3] = open_case("Uji tinjauan: SP3 belum diberitahukan", 30);
     file_ready(walk[W_SP3], 25);
     rec(walk[W_SP3], inv, "sp3_issued", 3,
-        "\"ground\":\"tidak terdapat cukup bukti\",\"polri_involved\":true");
+        "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
 
     walk[W_HANDED] = open_case("Uji tinjauan: Tahap II selesai", 60);
     file_ready(walk[W_HANDED], 55);
