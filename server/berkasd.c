@@ -44,6 +44,8 @@ struct options {
     const char *listen;
     const char *sql_dir;
     const char *template_dir;
+    const char *web_dir;
+    bool web_dir_given;
     const char *font_dir;
     const char *public_url;
     int threads;
@@ -75,6 +77,7 @@ static void usage(FILE *out)
             "      --sql-dir DIR    migrations directory (default %s)\n"
             "      --template-dir DIR  form templates (default %s)\n"
             "      --font-dir DIR   the prepared fonts (default: the build's)\n"
+            "      --web-dir DIR    the web pages served at / (default %s)\n"
             "      --public-url URL where /verify/{code} is reached, for QR codes\n"
             "                       (default http://ADDR:PORT of --listen)\n"
             "      --threads N      HTTP worker threads (default 8)\n"
@@ -96,7 +99,7 @@ static void usage(FILE *out)
             "  -V, --version        show the version and exit\n"
             "\n"
             "Exit status: 0 stopped cleanly, 1 could not start or failed, 2 bad usage.\n",
-            BERKAS_SQL_DIR, BERKAS_TEMPLATE_DIR);
+            BERKAS_SQL_DIR, BERKAS_TEMPLATE_DIR, BERKAS_WEB_DIR);
 }
 
 static int parse_int(const char *s, int lo, int hi, const char *name)
@@ -122,6 +125,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_DEMO,
         OPT_TEMPLATES,
         OPT_FONTS,
+        OPT_WEB_DIR,
         OPT_PUBLIC_URL,
         OPT_RECEIVE_TIMEOUT,
         OPT_LOGIN_WORKERS,
@@ -139,6 +143,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"sql-dir", required_argument, NULL, OPT_SQL_DIR},
         {"template-dir", required_argument, NULL, OPT_TEMPLATES},
         {"font-dir", required_argument, NULL, OPT_FONTS},
+        {"web-dir", required_argument, NULL, OPT_WEB_DIR},
         {"public-url", required_argument, NULL, OPT_PUBLIC_URL},
         {"threads", required_argument, NULL, OPT_THREADS},
         {"db-pool", required_argument, NULL, OPT_POOL},
@@ -157,6 +162,7 @@ static void parse_options(int argc, char **argv, struct options *o)
                           .listen = "127.0.0.1:8080",
                           .sql_dir = BERKAS_SQL_DIR,
                           .template_dir = BERKAS_TEMPLATE_DIR,
+                          .web_dir = BERKAS_WEB_DIR,
                           .threads = 8,
                           .password_list = PWLIST_DEFAULT,
                           .login_workers = 2};
@@ -187,6 +193,10 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_FONTS:
             o->font_dir = optarg;
+            break;
+        case OPT_WEB_DIR:
+            o->web_dir = optarg;
+            o->web_dir_given = true;
             break;
         case OPT_PUBLIC_URL:
             o->public_url = optarg;
@@ -488,8 +498,22 @@ int main(int argc, char **argv)
     if (ok && o.demo)
         print_demo_logins(demo_loaded);
 
+    /* the pages: a --web-dir given without them stops start-up; the
+     * default missing (an install without client/web) only serves none */
+    char index[1024];
+    snprintf(index, sizeof index, "%s/index.html", o.web_dir);
+    bool web = access(index, R_OK) == 0;
+    if (ok && !web && o.web_dir_given) {
+        berr_set(&err, BERR_BAD_INPUT, "--web-dir %s: no readable index.html there", o.web_dir);
+        ok = false;
+    } else if (!web) {
+        fprintf(stderr, "berkasd: no web pages (%s not readable); the API is served alone\n",
+                index);
+    }
+
     struct http_opts hopts;
     http_opts_default(&hopts);
+    hopts.web_dir = web ? o.web_dir : NULL;
     hopts.threads = (unsigned)o.threads;
     if (o.receive_timeout > 0)
         hopts.receive_timeout = (unsigned)o.receive_timeout;
@@ -526,6 +550,8 @@ int main(int argc, char **argv)
             "applied now)\n",
             BERKAS_VERSION, seconds_since(&t0), o.listen, where, mr.latest, mr.applied_now,
             mr.applied_now == 1 ? "" : "s");
+    if (hopts.web_dir)
+        fprintf(stderr, "berkasd: pages at %s/\n", app.public_url);
     /* after the seed and the demo (it reads the rule sets), once serving */
     if (!app_summaries_start(&app, &err))
         fprintf(stderr, "berkasd: %s: case summaries will not follow rule-set amendments\n",

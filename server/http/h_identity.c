@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "handlers.h"
+#include "web.h"
 
 void reply_result(struct http_reply *rep, unsigned status, json_t *value, const struct berr *err)
 {
@@ -60,7 +61,7 @@ HANDLER(h_banner_put)
 
 HANDLER(h_session_create)
 {
-    static const char *const fields[] = {"nip", "password", NULL};
+    static const char *const fields[] = {"nip", "password", "cookie", NULL};
     struct berr err = {0};
     req->audit.action = "session.create";
     json_t *body = json_body(req, fields, false, &err);
@@ -70,6 +71,22 @@ HANDLER(h_session_create)
     int retry = 0;
     if (!body || !json_get_str(body, "nip", true, 18, &nip, &err)) {
         reply_berr(rep, &err);
+        json_decref(body);
+        return;
+    }
+    /* {"cookie": true}: the pages' session (web.h); a log-on from another
+     * site's page is refused before any password is checked */
+    json_t *c = json_object_get(body, "cookie");
+    bool cookie = json_is_true(c);
+    if (c && !json_is_boolean(c)) {
+        berr_field(&err, BERR_BAD_INPUT, "cookie", "cookie harus true atau false");
+        reply_berr(rep, &err);
+        json_decref(body);
+        return;
+    }
+    if (cookie && !web_csrf_check(app, req, &err)) {
+        reply_problem(rep, 403, "csrf", "Forbidden", err.message, NULL);
+        snprintf(req->audit.detail, sizeof req->audit.detail, "{\"refused\":\"csrf\"}");
         json_decref(body);
         return;
     }
@@ -94,9 +111,16 @@ HANDLER(h_session_create)
         }
     } else {
         json_t *me = app_me(app, &req->actor, &err);
-        reply_json(rep, 201,
-                   json_pack("{s:s, s:s, s:o*, s:o}", "token", token, "token_type", "Bearer",
-                             "user", me, "notices", notices ? notices : json_array()));
+        if (cookie) { /* the token only in the HttpOnly cookie */
+            web_cookie_header(app, token, rep->set_cookie, sizeof rep->set_cookie);
+            reply_json(rep, 201,
+                       json_pack("{s:s, s:o*, s:o}", "token_type", "Cookie", "user", me, "notices",
+                                 notices ? notices : json_array()));
+        } else {
+            reply_json(rep, 201,
+                       json_pack("{s:s, s:s, s:o*, s:o}", "token", token, "token_type", "Bearer",
+                                 "user", me, "notices", notices ? notices : json_array()));
+        }
         sodium_memzero(token, sizeof token);
     }
     json_decref(body);
@@ -109,6 +133,8 @@ HANDLER(h_session_delete)
     if (body && app_logout(app, &req->actor, &req->audit, &err)) {
         rep->status = 204;
         rep->content_type = NULL;
+        if (req->by_cookie)
+            web_cookie_header(app, NULL, rep->set_cookie, sizeof rep->set_cookie);
     } else {
         reply_berr(rep, &err);
     }

@@ -31,6 +31,7 @@ struct http_request {
     int nparams;
     struct MHD_Connection *conn; /* for http_header() only */
     struct actor actor;          /* who is asking (user_id 0 on public routes) */
+    bool by_cookie;              /* authenticated by the pages' cookie, not a bearer token */
     struct audit_rec audit;      /* what the handler did, for the audit trail */
 };
 
@@ -45,7 +46,10 @@ struct http_reply {
     const char *location;  /* 201: where the new thing lives (points into a static or the body) */
     char disposition[160]; /* Content-Disposition for downloads, or "" */
     char location_buf[128];
-    bool close; /* close the connection after this answer */
+    bool close;                /* close the connection after this answer */
+    char set_cookie[192];      /* Set-Cookie (the pages' session, web.h), or "" */
+    char etag[48];             /* ETag of a static file, or "" */
+    const char *cache_control; /* NULL: no-store */
 };
 
 typedef void (*http_handler)(struct app *app, struct http_request *req, struct http_reply *rep);

@@ -29,6 +29,7 @@
 #include "guard.h"
 #include "http.h"
 #include "offload.h"
+#include "web.h"
 #include "wire.h"
 
 /* a chunked body past the limit is drained up to this, then the connection is cut */
@@ -166,14 +167,19 @@ const char *http_query(const struct http_request *req, const char *name)
     return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
-static void add_common_headers(struct MHD_Response *r)
+/* On every answer, the pages' included: scripts only from berkasd's own
+ * files (no inline script, no eval), styles likewise, nothing framed,
+ * no plug-ins, no <base>, forms posting only back here. */
+static void add_common_headers(struct MHD_Response *r, const struct http_reply *rep)
 {
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MHD_add_response_header(r, "Cache-Control",
+                            rep->cache_control ? rep->cache_control : "no-store");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(r, "Content-Security-Policy",
-                            "default-src 'self'; frame-ancestors 'none'; object-src 'none'; "
-                            "base-uri 'none'");
+                            "default-src 'self'; script-src 'self'; style-src 'self'; "
+                            "img-src 'self'; connect-src 'self'; object-src 'none'; "
+                            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_state *st,
@@ -187,7 +193,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_st
         return MHD_NO;
     }
     rep->body = NULL;
-    add_common_headers(r);
+    add_common_headers(r, rep);
     if (rep->content_type) {
         char ct[96];
         snprintf(ct, sizeof ct, "%s%s", rep->content_type,
@@ -205,6 +211,10 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_st
         MHD_add_response_header(r, "Location", rep->location);
     if (rep->disposition[0])
         MHD_add_response_header(r, "Content-Disposition", rep->disposition);
+    if (rep->set_cookie[0])
+        MHD_add_response_header(r, "Set-Cookie", rep->set_cookie);
+    if (rep->etag[0])
+        MHD_add_response_header(r, "ETag", rep->etag);
     if (rep->retry_after > 0) {
         char ra[16];
         snprintf(ra, sizeof ra, "%d", rep->retry_after);
@@ -318,15 +328,21 @@ static void client_address(struct MHD_Connection *conn, char *out, size_t outsz)
                   (socklen_t)outsz);
 }
 
-/* The session behind "Authorization: Bearer <token>", into req->actor. */
+/* The session behind "Authorization: Bearer <token>", or else behind the
+ * pages' cookie (web.h), into req->actor. */
 static bool authenticate(struct http_server *s, struct http_request *req, struct berr *err)
 {
     const char *h = http_header(req, "Authorization");
-    if (!h || strncasecmp(h, "Bearer ", 7) != 0)
+    const char *token = NULL;
+    if (h && strncasecmp(h, "Bearer ", 7) == 0) {
+        token = h + 7;
+        while (*token == ' ')
+            token++;
+    } else if (!h && (token = web_cookie_token(s->app, req)) != NULL) {
+        req->by_cookie = true;
+    } else {
         return berr_set(err, BERR_UNAUTHENTICATED, "perlu masuk (Authorization: Bearer)");
-    const char *token = h + 7;
-    while (*token == ' ')
-        token++;
+    }
     char addr[sizeof req->actor.client_addr];
     memcpy(addr, req->actor.client_addr, sizeof addr);
     bool ok = app_session_check(s->app, token, &req->actor, err);
@@ -423,8 +439,14 @@ static void serve_route(struct http_server *s, const struct route *route, struct
 {
     struct berr err = {0};
     struct idem idem;
+    bool safe = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0;
     if (route->roles != ROUTE_PUBLIC && !authenticate(s, req, &err)) {
         reply_berr(rep, &err);
+        if (req->by_cookie) /* a cookie of an ended session: forget it */
+            web_cookie_header(s->app, NULL, rep->set_cookie, sizeof rep->set_cookie);
+    } else if (req->by_cookie && !safe && !web_csrf_check(s->app, req, &err)) {
+        reply_problem(rep, 403, "csrf", "Forbidden", err.message, NULL);
+        snprintf(req->audit.detail, sizeof req->audit.detail, "{\"refused\":\"csrf\"}");
     } else if (route->roles != ROUTE_PUBLIC && !(route->roles & req->actor.role)) {
         reply_problem(rep, 403, "forbidden", "Forbidden",
                       "Peran Anda tidak diizinkan melakukan ini.", NULL);
@@ -521,6 +543,8 @@ static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *co
     req.body = st->body ? st->body : "";
     req.body_len = st->len;
     req.conn = conn;
+    if (web_static(s->opts.web_dir, &req, &rep))
+        return send_reply(conn, st, &rep);
     char allow[64];
     const struct route *route =
         router_match(http_routes, http_routes_count, method, url, &req, allow, sizeof allow);

@@ -25,6 +25,7 @@ struct http_opts {
     unsigned receive_timeout_tight; /* the same when 3/4 of conn_limit are open */
     int offload_threads;            /* threads for ROUTE_OFFLOAD requests (log-on); 0: none */
     int offload_queue;              /* how many more may wait for them (then 503) */
+    const char *web_dir;            /* the pages served at / and /web/ (web.h); NULL: none */
 };
 
 /* Defaults: 4 threads, 1 MiB, 30 s idle, 512, 32 per address, 15 s to send

@@ -37,6 +37,7 @@ int main(void)
     srunner_add_suite(sr, suite_review());
     srunner_add_suite(sr, suite_inbox());
     srunner_add_suite(sr, suite_stats());
+    srunner_add_suite(sr, suite_web());
     srunner_add_suite(sr, suite_access());
     srunner_add_suite(sr, suite_embedded());
     srunner_add_suite(sr, suite_idempotency());

@@ -33,5 +33,6 @@ Suite *suite_invforms(void);
 Suite *suite_review(void);
 Suite *suite_inbox(void);
 Suite *suite_stats(void);
+Suite *suite_web(void);
 
 #endif

@@ -1,0 +1,72 @@
+// fmt.js - dates and labels in Indonesian.
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+
+// "2026-12-05" (or an ISO instant) -> "5 Des 2026"
+export function date(s) {
+  if (!s) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(s));
+  if (!m) return String(s);
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+// days left -> "terlambat 3 hari", "hari ini", "2 hari lagi"
+export function daysLeft(n) {
+  if (n == null) return '';
+  if (n < 0) return `terlambat ${-n} hari`;
+  if (n === 0) return 'hari ini';
+  return `${n} hari lagi`;
+}
+
+export const STATES = {
+  ok: 'Aman',
+  warning: 'Peringatan',
+  overdue: 'Lewat waktu',
+  stalled: 'Macet',
+  damaged: 'Log rusak',
+};
+
+export const STAGES = {
+  pre_investigation: 'Prapenyidikan',
+  investigation: 'Penyidikan',
+  with_prosecutor: 'Penelitian berkas (Tahap I)',
+  returned: 'Dikembalikan (P-19)',
+  complete: 'Lengkap (P-21)',
+  handed_over: 'Tahap II selesai',
+  lapsed: 'Berkas dikembalikan, penyidikan terhenti',
+  terminated: 'Dihentikan (SP3)',
+  administrative: 'Tindakan administratif (TAK)',
+  dismissed: 'Tidak dilanjutkan',
+};
+
+export const REASONS = {
+  detention: 'Penahanan',
+  arrest: 'Penangkapan',
+  detensi: 'Pendetensian',
+  spdp: 'SPDP',
+  p17: 'P-17',
+  pu_answer: 'Jawaban PU',
+  pu_return: 'Pengembalian PU',
+  resend: 'Kirim ulang',
+  tahap2: 'Tahap II',
+  sp3_notify: 'Pemberitahuan SP3',
+  direction: 'Arahan',
+  stall: 'Tanpa kegiatan',
+  damaged: 'Log rusak',
+};
+
+export const ROLES = {
+  investigator: 'Penyidik',
+  supervisor: 'Pengawas',
+  prosecutor: 'Penuntut Umum',
+  admin: 'Administrator',
+};
+
+export const KINDS = { suspect: 'Tersangka', witness: 'Saksi', expert: 'Ahli' };
+
+// today in the browser's calendar, "YYYY-MM-DD"
+export function today() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

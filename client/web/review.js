@@ -1,0 +1,143 @@
+// review.js - the supervisor's review board: the stalled and late files of
+// the offices in reach (GET /api/v1/review), why each is listed, who must
+// act and by when; filters by office, reason, stage and state; the counts
+// per office (GET /api/v1/review/offices).
+import { api } from './api.js';
+import { h, show, append } from './dom.js';
+import { date, daysLeft, STATES, STAGES, REASONS } from './fmt.js';
+import { go } from './app.js';
+
+function badge(state) {
+  return h('span', { class: `badge ${state || 'ok'}` }, STATES[state] || state || '');
+}
+
+function select(id, label, options, value) {
+  const sel = h(
+    'select',
+    { id, name: id },
+    h('option', { value: '' }, 'Semua'),
+    options.map(([v, text]) => h('option', { value: v, selected: String(v) === value }, text)),
+  );
+  return h('div', { class: 'field' }, h('label', { for: id }, label), sel);
+}
+
+function row(it) {
+  const r = it.reason || {};
+  const party = r.party && r.party.name ? ` — ${r.party.name}` : '';
+  return h(
+    'tr',
+    { class: `state-${r.state || it.state}`, 'data-case': it.case_id },
+    h('td', { 'data-label': 'Perkara' }, h('a', { href: `#/perkara/${Number(it.case_id)}` }, it.number)),
+    h('td', { 'data-label': 'Kantor' }, it.office ? it.office.code : ''),
+    h('td', { 'data-label': 'Tahap' }, it.stage_short || it.stage_label),
+    h('td', { 'data-label': 'Alasan' }, (r.label || '') + party),
+    h('td', { 'data-label': 'Umur berkas' }, `${it.age_days} hari`),
+    h('td', { 'data-label': 'Harus bertindak' }, r.actor_label || ''),
+    h('td', { 'data-label': 'Tenggat' }, date(r.due_date), h('br'), h('small', null, daysLeft(r.days_left))),
+    h('td', { 'data-label': 'Keadaan' }, badge(r.state || it.state)),
+  );
+}
+
+export async function reviewPage(main, query) {
+  document.title = 'Papan tinjauan — berkas';
+  const q = new URLSearchParams();
+  for (const k of ['office', 'reason', 'stage', 'state']) if (query.get(k)) q.set(k, query.get(k));
+  const listQuery = new URLSearchParams(q);
+  listQuery.set('limit', '50');
+  const countQuery = new URLSearchParams();
+  const [counts, list] = await Promise.all([
+    api('GET', `/api/v1/review/offices?${countQuery}`),
+    api('GET', `/api/v1/review?${listQuery}`),
+  ]);
+
+  const offices = (counts.items || []).map((o) => [o.id, `${o.code} — ${o.name}`]);
+  const form = h(
+    'form',
+    { class: 'filters', id: 'filters', 'aria-label': 'Saring daftar' },
+    select('f-office', 'Kantor', offices, q.get('office') || ''),
+    select('f-reason', 'Alasan', Object.entries(REASONS), q.get('reason') || ''),
+    select('f-stage', 'Tahap', Object.entries(STAGES), q.get('stage') || ''),
+    select('f-state', 'Keadaan', Object.entries(STATES).filter(([k]) => k !== 'damaged'), q.get('state') || ''),
+    h('button', { type: 'submit' }, 'Terapkan'),
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const n = new URLSearchParams();
+    for (const [k, id] of [['office', 'f-office'], ['reason', 'f-reason'], ['stage', 'f-stage'], ['state', 'f-state']]) {
+      const v = form.querySelector(`#${id}`).value;
+      if (v) n.set(k, v);
+    }
+    go(`#/tinjauan${n.toString() ? `?${n}` : ''}`);
+  });
+
+  const countTable = h(
+    'table',
+    { class: 'counts', id: 'office-counts' },
+    h('caption', null, 'Jumlah per kantor'),
+    h(
+      'thead',
+      null,
+      h('tr', null, ['Kantor', 'Berkas', 'Terlambat', 'Macet', 'Peringatan', 'Arahan terlambat'].map((t) => h('th', { scope: 'col' }, t))),
+    ),
+    h(
+      'tbody',
+      null,
+      (counts.items || [])
+        .filter((o) => o.open > 0 || o.kind !== 'ditjen')
+        .map((o) =>
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'row' }, h('a', { href: `#/tinjauan?office=${Number(o.id)}` }, o.code), h('small', null, ` ${o.name}`)),
+            h('td', { 'data-label': 'Berkas' }, o.open),
+            h('td', { 'data-label': 'Terlambat', class: o.overdue ? 'overdue' : '' }, o.overdue),
+            h('td', { 'data-label': 'Macet' }, o.stalled),
+            h('td', { 'data-label': 'Peringatan' }, o.warning),
+            h('td', { 'data-label': 'Arahan terlambat' }, o.directions_overdue),
+          ),
+        ),
+    ),
+  );
+
+  const tbody = h('tbody', null, (list.items || []).map(row));
+  const more = h('div', { class: 'more' });
+  const table = h(
+    'table',
+    { class: 'list', id: 'review-list' },
+    h('caption', null, 'Berkas yang perlu perhatian, tenggat terdekat lebih dulu'),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        ['Perkara', 'Kantor', 'Tahap', 'Alasan', 'Umur berkas', 'Harus bertindak', 'Tenggat', 'Keadaan'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    tbody,
+  );
+  const addMore = (cursor) => {
+    show(more);
+    if (!cursor) return;
+    const b = h('button', { type: 'button', id: 'more' }, 'Muat berikutnya');
+    b.addEventListener('click', async () => {
+      b.disabled = true;
+      const mq = new URLSearchParams(listQuery);
+      mq.set('cursor', cursor);
+      const next = await api('GET', `/api/v1/review?${mq}`);
+      append(tbody, (next.items || []).map(row));
+      addMore(next.next_cursor);
+    });
+    append(more, b);
+  };
+  addMore(list.next_cursor);
+
+  show(
+    main,
+    h('h1', null, 'Papan tinjauan'),
+    form,
+    (list.items || []).length ? table : h('p', { class: 'empty' }, 'Tidak ada berkas yang cocok dengan saringan ini.'),
+    more,
+    countTable,
+  );
+}
