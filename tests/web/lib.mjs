@@ -1,0 +1,92 @@
+// lib.mjs - what the browser tests stand on: the berkasd that run.sh
+// started (BERKAS_URL, with the demo data), Debian's chromium driven by
+// playwright-core, the API as the CLI calls it (bearer tokens) for setting
+// up and checking, and screenshots under test-results/.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE = process.env.BERKAS_URL || 'http://127.0.0.1:19080';
+export const PW = 'demo-berkas-2026';
+export const NIP = {
+  supDitjen: '198207202006042001',
+  supKanwil: '197905032003121003',
+  supPlg: '198604302009011004',
+  invPlg: '198811112010121001',
+  invPlg2: '199002142014022002',
+  invPtk: '198912242012122002',
+  prosPlg: '198110102006042002',
+};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const RESULTS = process.env.BERKAS_TEST_RESULTS || path.resolve(here, '../../test-results');
+mkdirSync(RESULTS, { recursive: true });
+
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.BERKAS_CHROMIUM || '/usr/bin/chromium',
+    // as root (CI containers) chromium runs only without its sandbox
+    args: process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : [],
+  });
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
+}
+
+// The API with a bearer token, as the CLI calls it.
+export async function call(method, p, token, body, headers = {}) {
+  const h = { Accept: 'application/json', ...headers };
+  if (token) h.Authorization = `Bearer ${token}`;
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  const res = await fetch(BASE + p, { method, headers: h, body: body !== undefined ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: res.status, json, headers: res.headers, text };
+}
+
+export async function must(method, p, token, body, want, headers) {
+  const r = await call(method, p, token, body, headers);
+  if (r.status !== want) throw new Error(`${method} ${p}: want ${want}, got ${r.status}: ${r.text}`);
+  return r.json;
+}
+
+export async function login(nip) {
+  const r = await must('POST', '/api/v1/sessions', null, { nip, password: PW }, 201);
+  return r.token;
+}
+
+// "YYYY-MM-DD" of today minus n days in WIB (the demo's Palembang offices)
+export function daysAgo(n) {
+  const t = new Date(Date.now() + 7 * 3600e3 - n * 86400e3);
+  return t.toISOString().slice(0, 10);
+}
+
+// the browser's own calendar, as the page's date input reads it
+export function localDate(plusDays) {
+  const d = new Date(Date.now() + plusDays * 86400e3);
+  const p = (x) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export async function officeId(token, code) {
+  const r = await must('GET', '/api/v1/offices', token, undefined, 200);
+  const items = r.items || r;
+  const o = items.find((x) => x.code === code);
+  if (!o) throw new Error(`no office ${code}`);
+  return o.id;
+}
+
+// Log on in the page: NIP and password typed into the form.
+export async function pageLogin(page, nip) {
+  await page.goto(`${BASE}/`);
+  await page.getByLabel('NIP').fill(nip);
+  await page.getByLabel('Kata sandi').fill(PW);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
