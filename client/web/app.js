@@ -7,6 +7,7 @@ import { loginPage } from './login.js';
 import { reviewPage } from './review.js';
 import { casePage } from './casepage.js';
 import { casesPage } from './cases.js';
+import { inboxPage } from './inbox.js';
 
 const state = { me: null, after: null };
 let keepFlash = false;
@@ -39,7 +40,7 @@ export function go(hash) {
 
 function home() {
   const r = state.me && state.me.role;
-  return r === 'supervisor' ? '#/tinjauan' : '#/perkara';
+  return r === 'supervisor' ? '#/tinjauan' : r === 'prosecutor' ? '#/kotak-masuk' : '#/perkara';
 }
 
 function menu() {
@@ -53,6 +54,7 @@ function menu() {
   const r = state.me.role;
   const links = [];
   if (r === 'supervisor' || r === 'investigator') links.push(['#/tinjauan', 'Papan tinjauan']);
+  if (r === 'prosecutor') links.push(['#/kotak-masuk', 'Kotak masuk']);
   if (r !== 'admin') links.push(['#/perkara', 'Perkara']);
   show(nav, links.map(([href, text]) => h('a', { href }, text)));
   show(
@@ -111,6 +113,7 @@ async function route() {
     }
     if (path.length === 0) return go(home());
     if (path[0] === 'tinjauan') return await reviewPage(main, query);
+    if (path[0] === 'kotak-masuk') return await inboxPage(main, query);
     if (path[0] === 'perkara' && path[1]) return await casePage(main, path[1]);
     if (path[0] === 'perkara') return await casesPage(main, query);
     show(main, h('h1', null, 'Halaman tidak dikenal'), h('p', null, h('a', { href: home() }, 'Kembali ke halaman awal')));

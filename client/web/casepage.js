@@ -44,10 +44,39 @@ function clocks(c) {
   );
 }
 
-function p19(c) {
+function allowed(c, type) {
+  return (c.allowed_events || []).some((e) => e.type === type);
+}
+
+// an investigator's answer to one open instruction
+function answerForm(c, it, reload) {
+  const msg = h('p', { class: 'error', role: 'alert' });
+  const id = `answer-${Number(it.id)}`;
+  const ta = h('textarea', { id, rows: 2, maxlength: 2000 });
+  const button = h('button', { type: 'submit' }, 'Simpan jawaban');
+  const form = h('form', { class: 'stack answer-form', 'data-instruction': it.id }, h('label', { for: id }, `Jawaban petunjuk ${it.item_no}`), ta, button, msg);
+  const key = newKey();
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    show(msg);
+    if (!ta.value.trim()) return show(msg, 'Tulis bagaimana petunjuk ini dipenuhi.');
+    button.disabled = true;
+    const ok = await record(c, { type: 'instruction_answered', instruction_id: it.id, answer: ta.value.trim() }, key, reload, msg, { [id]: ta.value });
+    button.disabled = false;
+    if (ok) {
+      flash(`Jawaban petunjuk ${it.item_no} disimpan.`);
+      await reload();
+    }
+  });
+  return form;
+}
+
+function p19(c, reload) {
   const rounds = c.p19_rounds || [];
   if (!rounds.length) return h('p', { class: 'empty' }, 'Berkas belum pernah dikembalikan (P-19).');
-  return rounds.map((r) =>
+  const answering = me().role === 'investigator' && allowed(c, 'instruction_answered');
+  const resend = me().role === 'investigator' && allowed(c, 'resubmitted');
+  const out = rounds.map((r) =>
     h(
       'div',
       { class: 'round', 'data-round': r.round },
@@ -61,11 +90,74 @@ function p19(c) {
             { class: it.answered ? 'answered' : 'open' },
             h('p', null, it.text),
             h('p', { class: 'answer' }, it.answered ? `Jawaban: ${it.answer}` : 'Belum dijawab'),
+            !it.answered && answering ? answerForm(c, it, reload) : null,
           ),
         ),
       ),
     ),
   );
+  if (resend) {
+    const msg = h('p', { class: 'error', role: 'alert' });
+    const b = h('button', { type: 'button', id: 'resend' }, 'Kirim ulang berkas ke Penuntut Umum');
+    const key = newKey();
+    b.addEventListener('click', async () => {
+      show(msg);
+      b.disabled = true;
+      const ok = await record(c, { type: 'resubmitted' }, key, reload, msg);
+      b.disabled = false;
+      if (ok) {
+        flash('Berkas dikirim ulang ke Penuntut Umum.');
+        await reload();
+      }
+    });
+    out.push(h('p', null, b), msg);
+  }
+  return out;
+}
+
+// the next allowed acts, and recording one (its date and a note; the
+// server names what else an act needs)
+function nextActs(c, reload) {
+  const acts = (c.allowed_events || []).filter((e) => !['instruction_answered', 'resubmitted', 'corrected'].includes(e.type));
+  if (!acts.length) return h('p', { class: 'empty' }, 'Tidak ada tindakan yang dapat dicatat pada tahap ini.');
+  const msg = h('p', { class: 'error', role: 'alert', id: 'act-error' });
+  const type = h('select', { id: 'act-type' }, acts.map((e) => h('option', { value: e.type }, e.label)));
+  const when = h('input', { id: 'act-date', type: 'date', value: today(), max: today() });
+  const note = h('textarea', { id: 'act-note', rows: 2, maxlength: 2000 });
+  const button = h('button', { type: 'submit' }, 'Catat tindakan');
+  const form = h(
+    'form',
+    { class: 'stack', id: 'act-form' },
+    h('p', null, 'Tindakan yang boleh dicatat sekarang: ', acts.map((e) => e.label).join(', '), '.'),
+    h('label', { for: 'act-type' }, 'Tindakan'),
+    type,
+    h('label', { for: 'act-date' }, 'Tanggal tindakan'),
+    when,
+    h('label', { for: 'act-note' }, 'Catatan'),
+    note,
+    button,
+    msg,
+  );
+  let key = newKey();
+  type.addEventListener('change', () => {
+    key = newKey();
+  });
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    show(msg);
+    const body = { type: type.value };
+    if (when.value) body.date = when.value;
+    if (note.value.trim()) body.note = note.value.trim();
+    button.disabled = true;
+    const ok = await record(c, body, key, reload, msg, { 'act-type': type.value, 'act-date': when.value, 'act-note': note.value });
+    button.disabled = false;
+    if (ok) {
+      key = newKey();
+      flash(`${type.selectedOptions[0].textContent}: dicatat.`);
+      await reload();
+    }
+  });
+  return form;
 }
 
 function directionState(d) {
@@ -154,6 +246,140 @@ function directions(c, reload) {
   return [items, form];
 }
 
+// one act on the case: the version the page shows (If-Match) and a key
+// kept for the retries of this one act (Idempotency-Key)
+// keep: {element id: value} to put back after a reload on 409
+async function record(c, body, key, reload, msg, keep) {
+  try {
+    await api('POST', `/api/v1/cases/${Number(c.id)}/events`, {
+      body,
+      headers: { 'If-Match': `"${c.version}"`, 'Idempotency-Key': key },
+    });
+    return true;
+  } catch (e) {
+    if (e.status === 401) return false;
+    if (e.status === 409 && e.problem.type && e.problem.type.endsWith(':stale-version')) {
+      // someone wrote to the case meanwhile: show what it is now, keep
+      // what was typed, and say why nothing was saved
+      await reload();
+      for (const [id, v] of Object.entries(keep || {})) {
+        const el = document.getElementById(id);
+        if (el) el.value = v;
+      }
+      flash(explain(e), 'error', false);
+      return false;
+    }
+    show(msg, explain(e));
+    return false;
+  }
+}
+
+async function prosecutor(c, reload) {
+  const page = await api('GET', `/api/v1/inbox?case=${Number(c.id)}`);
+  const row = (page.items || [])[0];
+  if (!row) return null;
+  if (row.unread) {
+    await api('POST', '/api/v1/inbox/read', { body: { cases: [Number(c.id)] } }).catch(() => {});
+  }
+  const msg = h('p', { class: 'error', role: 'alert', id: 'pu-error' });
+  const parts = [];
+  const d = row.deadline;
+  if (d)
+    parts.push(
+      h('p', { id: 'pu-deadline' }, 'Tenggat Anda: ', h('strong', null, d.label), ` — ${date(d.due_date)} (${daysLeft(d.days_left)}) `, badge(d.state)),
+    );
+  for (const n of row.next || []) {
+    const key = newKey();
+    if (n.verb === 'return') {
+      const list = h('ol', { id: 'p19-items' });
+      const addItem = (text = '') => {
+        const i = list.children.length + 1;
+        const ta = h('textarea', { id: `p19-item-${i}`, rows: 2, maxlength: 2000, 'aria-label': `Petunjuk ${i}` }, text);
+        const rm = h('button', { type: 'button', class: 'secondary', 'aria-label': `Hapus petunjuk ${i}` }, 'Hapus');
+        const li = h('li', null, ta, rm);
+        rm.addEventListener('click', () => li.remove());
+        list.append(li);
+        return ta;
+      };
+      addItem();
+      const add = h('button', { type: 'button', class: 'secondary', id: 'p19-add' }, 'Tambah petunjuk');
+      add.addEventListener('click', () => addItem().focus());
+      const submit = h('button', { type: 'submit' }, 'Kembalikan berkas (P-19)');
+      const form = h('form', { class: 'stack', id: 'p19-form' }, h('h3', null, n.label), h('p', null, h('small', null, 'Satu petunjuk per butir; penyidik menjawab tiap butir sebelum mengirim ulang.')), list, add, submit);
+      form.addEventListener('submit', async (ev) => {
+        ev.preventDefault();
+        show(msg);
+        const items = [...list.querySelectorAll('textarea')].map((t) => t.value.trim()).filter(Boolean);
+        if (!items.length) return show(msg, 'Tulis sedikitnya satu petunjuk.');
+        submit.disabled = true;
+        if (await record(c, { type: n.event, instructions: items }, key, reload, msg)) {
+          flash(`Berkas dikembalikan dengan ${items.length} petunjuk (P-19).`);
+          await reload();
+        }
+        submit.disabled = false;
+      });
+      parts.push(form);
+    } else if (n.verb === 'appoint') {
+      const nip = h('input', { id: 'p16-jaksa', inputmode: 'numeric', maxlength: 21 });
+      const submit = h('button', { type: 'submit' }, 'Tunjuk (P-16)');
+      const form = h('form', { class: 'stack', id: 'p16-form' }, h('h3', null, n.label), h('label', { for: 'p16-jaksa' }, 'NIP jaksa peneliti'), nip, submit);
+      form.addEventListener('submit', async (ev) => {
+        ev.preventDefault();
+        show(msg);
+        const body = { type: n.event };
+        if (nip.value.trim()) body.jaksa = nip.value.replace(/\s+/g, '');
+        submit.disabled = true;
+        if (await record(c, body, key, reload, msg)) {
+          flash('Jaksa peneliti ditunjuk (P-16).');
+          await reload();
+        }
+        submit.disabled = false;
+      });
+      parts.push(form);
+    } else {
+      const b = h('button', { type: 'button', id: `act-${n.verb}` }, n.label);
+      b.addEventListener('click', async () => {
+        show(msg);
+        b.disabled = true;
+        if (await record(c, { type: n.event }, key, reload, msg)) {
+          flash(`${n.label}: dicatat.`);
+          await reload();
+        }
+        b.disabled = false;
+      });
+      parts.push(h('p', null, b));
+    }
+  }
+  if (!(row.next || []).length) parts.push(h('p', { class: 'empty' }, 'Tidak ada tindakan penuntut umum yang menunggu.'));
+  parts.push(msg);
+  return section('sec-pu', 'Tindakan penuntut umum', parts);
+}
+
+async function documents(c) {
+  const docs = await api('GET', `/api/v1/cases/${Number(c.id)}/documents`);
+  const items = docs.items || [];
+  return section(
+    'sec-docs',
+    'Dokumen',
+    h('p', null, h('a', { href: `/api/v1/cases/${Number(c.id)}/dossier.pdf`, id: 'dossier', target: '_blank', rel: 'noopener' }, 'Berkas perkara lengkap (PDF)')),
+    items.length
+      ? h(
+          'ul',
+          { class: 'docs', id: 'documents' },
+          items.map((d) =>
+            h(
+              'li',
+              null,
+              h('a', { href: `/api/v1/documents/${Number(d.id)}.pdf`, target: '_blank', rel: 'noopener' }, d.title),
+              ` · ${d.number || ''} · ${date(d.issued_on)}`,
+              d.revoked ? ' (dicabut)' : '',
+            ),
+          ),
+        )
+      : h('p', { class: 'empty' }, 'Belum ada dokumen yang diterbitkan.'),
+  );
+}
+
 function history(c) {
   const list = (c.history || []).slice().reverse();
   return h(
@@ -207,7 +433,14 @@ export async function casePage(main, idText) {
   const render = async (opts = {}) => {
     const c = await api('GET', `/api/v1/cases/${id}`);
     document.title = `${c.number} — berkas`;
-    const back = me().role === 'supervisor' ? h('a', { href: '#/tinjauan' }, '← Papan tinjauan') : h('a', { href: '#/perkara' }, '← Daftar perkara');
+    const role = me().role;
+    const back =
+      role === 'supervisor'
+        ? h('a', { href: '#/tinjauan' }, '← Papan tinjauan')
+        : role === 'prosecutor'
+          ? h('a', { href: '#/kotak-masuk' }, '← Kotak masuk')
+          : h('a', { href: '#/perkara' }, '← Daftar perkara');
+    const [pu, docs] = await Promise.all([role === 'prosecutor' ? prosecutor(c, render) : null, documents(c)]);
     show(
       main,
       h('p', { class: 'back' }, back),
@@ -223,9 +456,12 @@ export async function casePage(main, idText) {
         ` · dibuka ${date(c.opened_on)}`,
       ),
       h('p', { class: 'summary', id: 'case-summary' }, c.summary),
+      pu,
       section('sec-clocks', 'Jam tenggat', clocks(c)),
       section('sec-directions', 'Arahan pengawas', directions(c, render)),
-      section('sec-p19', `Petunjuk P-19 (dikembalikan ${c.p19_returns || 0} kali)`, p19(c)),
+      section('sec-p19', `Petunjuk P-19 (dikembalikan ${c.p19_returns || 0} kali)`, p19(c, render)),
+      role === 'investigator' ? section('sec-acts', 'Catat tindakan', nextActs(c, render)) : null,
+      docs,
       section('sec-parties', 'Pihak', parties(c)),
       section('sec-history', 'Riwayat', history(c)),
     );

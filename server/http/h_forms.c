@@ -16,8 +16,9 @@ static void reply_pdf(struct http_reply *rep, unsigned char *pdf, size_t len, co
     rep->content_type = "application/pdf";
     rep->body = (char *)pdf;
     rep->len = len;
-    /* a server-chosen name: never anything the client sent */
-    snprintf(rep->disposition, sizeof rep->disposition, "attachment; filename=\"%s\"", filename);
+    /* a server-chosen name: never anything the client sent; inline, so
+     * that a page's link opens the PDF in the browser (saving keeps the name) */
+    snprintf(rep->disposition, sizeof rep->disposition, "inline; filename=\"%s\"", filename);
 }
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,

@@ -3,7 +3,7 @@
 # its own embedded PostgreSQL, Debian's chromium driven by playwright-core
 # (pinned in package-lock.json, installed here by `npm ci` when the lock
 # changed), each *.test.mjs under node's test runner, one after another.
-#   tests/web/run.sh BERKASD [TEST.mjs...]
+#   tests/web/run.sh BERKASD [TEST.mjs...]   (another .mjs runs as a plain program)
 # Screenshots land in test-results/ at the top of the tree.
 # BERKAS_KEEP_TEST_DIR=1 keeps the data dir and berkasd's log.
 set -euo pipefail
@@ -76,7 +76,10 @@ if [[ ${#tests[@]} -eq 0 ]]; then tests=(*.test.mjs); fi
 status=0
 for t in "${tests[@]}"; do
   echo "=== $t"
-  node --test "$t" || status=1
+  case $t in
+    *.test.mjs) node --test "$t" || status=1 ;;
+    *) node "$t" || status=1 ;; # a program (bench/web.mjs), not tests
+  esac
 done
 if [[ $status -ne 0 ]]; then
   echo "web: berkasd's log:" >&2

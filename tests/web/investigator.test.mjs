@@ -1,0 +1,67 @@
+// investigator.test.mjs - issue 11: the investigator's task end to end in a
+// real browser.  The demo's Pontianak file came back twice (its P-19, then
+// the ordinary letter naming the instruction still unmet); the investigator
+// sees the next allowed acts, answers the open instruction - after a
+// colleague's write made the page's version stale, so the first try is a
+// 409 explained in Indonesian, the text kept - and re-sends the file, which
+// a file may only be once every instruction is answered (DESIGN.md).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, NIP, browser, shot, must, login, pageLogin } from './lib.mjs';
+
+const NUMBER = 'LK/KANIM-PTK/2026/0001';
+let b;
+let colleague;
+let caseId;
+
+before(async () => {
+  b = await browser();
+  colleague = await login('198303172008011001'); // the Pontianak supervisor
+  const list = await must('GET', `/api/v1/cases?q=${encodeURIComponent(NUMBER)}`, colleague, undefined, 200);
+  caseId = list.items.find((c) => c.number === NUMBER).id;
+});
+
+after(async () => {
+  await b?.close();
+});
+
+test('the investigator answers the open instruction (a stale version explained) and re-sends the file', async () => {
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.invPtk);
+  await page.getByRole('heading', { name: 'Perkara', exact: true }).waitFor();
+  await shot(page, 'cases');
+  await page.getByRole('link', { name: NUMBER }).click();
+  await page.locator('#stage', { hasText: 'Dikembalikan (P-19)' }).waitFor();
+  // the next allowed acts are offered; re-sending is not among them yet
+  await page.locator('#act-type').waitFor();
+  assert.ok((await page.locator('#act-type option').allTextContents()).includes('Petunjuk P-19 dipenuhi') === false);
+  assert.equal(await page.locator('#resend').count(), 0);
+
+  const form = page.locator('.answer-form').first();
+  const answer = 'Hasil laboratorium forensik dokumen dilampirkan (nomor LAB/17/XI/2026)';
+  await form.locator('textarea').fill(answer);
+  // meanwhile the supervisor notes something on the file: the page's version is stale
+  await must('POST', `/api/v1/cases/${caseId}/events`, colleague, { type: 'review_note', note: 'Segera penuhi petunjuk' }, 201);
+  await form.getByRole('button', { name: 'Simpan jawaban' }).click();
+  await page.getByText('Perkara ini telah diubah orang lain sejak halaman dimuat').waitFor();
+  assert.equal(await page.locator('.answer-form textarea').first().inputValue(), answer);
+  await shot(page, 'case-investigator-409');
+  // saved on the second try, once
+  await page.locator('.answer-form').first().getByRole('button', { name: 'Simpan jawaban' }).click();
+  await page.locator('.round li.answered', { hasText: answer }).waitFor();
+
+  await page.getByRole('button', { name: 'Kirim ulang berkas ke Penuntut Umum' }).click();
+  await page.locator('#stage', { hasText: 'Penelitian berkas (Tahap I)' }).waitFor();
+  await shot(page, 'case-investigator');
+  const c = await must('GET', `/api/v1/cases/${caseId}`, colleague, undefined, 200);
+  assert.equal(c.stage, 'with_prosecutor');
+  const item = c.p19_rounds[c.p19_rounds.length - 1].items[0];
+  assert.equal(item.answer, answer);
+  const answered = c.history.filter((e) => e.type === 'instruction_answered' && e.payload && e.payload.instruction === item.id);
+  assert.equal(answered.length, 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
