@@ -30,6 +30,7 @@
 #include "config.h"
 #include "http/server.h"
 #include "render/render.h"
+#include "secret.h"
 #include "store/cluster.h"
 #include "store/db.h"
 #include "store/migrate.h"
@@ -56,6 +57,10 @@ struct options {
     int db_deadline;
     const char *password_list;
     int summaries; /* 0 serve; else SUMMARY_REBUILD + 1 or SUMMARY_CHECK + 1: do it and stop */
+    /* --init-admin NIP: plant a tree (its root office and first admin), then stop */
+    const char *init_nip, *admin_name, *admin_pangkat, *admin_golongan, *admin_position;
+    const char *admin_password_file;
+    const char *root_kind, *root_code, *root_name, *root_tz;
 };
 
 static void usage(FILE *out)
@@ -95,10 +100,22 @@ static void usage(FILE *out)
             "                       its log, then stop\n"
             "      --check-summaries  compare every case's summary with its log, name the cases\n"
             "                       that differ, then stop (exit 1 if any does)\n"
+            "\n"
+            "First start (plants a tree: its root office and its first admin, then stops;\n"
+            "refused once the tree has its root):\n"
+            "      --init-admin NIP     the first admin's NIP (18 digits)\n"
+            "      --admin-name NAME    their name (required with --init-admin)\n"
+            "      --admin-pangkat P, --admin-golongan G, --admin-position J\n"
+            "      --admin-password-file FILE  the password on the file's first line (else\n"
+            "                       $BERKAS_ADMIN_PASSWORD, else asked twice on the terminal)\n"
+            "      --root KIND      ditjen (Imigrasi, default) or kejagung (Kejaksaan)\n"
+            "      --root-code CODE, --root-name NAME, --root-tz TZ  the root office (default\n"
+            "                       DITJEN / KEJAGUNG, its full name, Asia/Jakarta)\n"
             "  -h, --help           show this help and exit\n"
             "  -V, --version        show the version and exit\n"
             "\n"
-            "Exit status: 0 stopped cleanly, 1 could not start or failed, 2 bad usage.\n",
+            "Exit status: 0 stopped cleanly (or done), 1 could not start or failed (or\n"
+            "--init-admin refused: already initialised, a weak password), 2 bad usage.\n",
             BERKAS_SQL_DIR, BERKAS_TEMPLATE_DIR, BERKAS_WEB_DIR);
 }
 
@@ -132,7 +149,17 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_DB_DEADLINE,
         OPT_PASSWORD_LIST,
         OPT_REBUILD_SUMMARIES,
-        OPT_CHECK_SUMMARIES
+        OPT_CHECK_SUMMARIES,
+        OPT_INIT_ADMIN,
+        OPT_ADMIN_NAME,
+        OPT_ADMIN_PANGKAT,
+        OPT_ADMIN_GOLONGAN,
+        OPT_ADMIN_POSITION,
+        OPT_ADMIN_PASSWORD_FILE,
+        OPT_ROOT,
+        OPT_ROOT_CODE,
+        OPT_ROOT_NAME,
+        OPT_ROOT_TZ
     };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
@@ -154,6 +181,16 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"password-list", required_argument, NULL, OPT_PASSWORD_LIST},
         {"rebuild-summaries", no_argument, NULL, OPT_REBUILD_SUMMARIES},
         {"check-summaries", no_argument, NULL, OPT_CHECK_SUMMARIES},
+        {"init-admin", required_argument, NULL, OPT_INIT_ADMIN},
+        {"admin-name", required_argument, NULL, OPT_ADMIN_NAME},
+        {"admin-pangkat", required_argument, NULL, OPT_ADMIN_PANGKAT},
+        {"admin-golongan", required_argument, NULL, OPT_ADMIN_GOLONGAN},
+        {"admin-position", required_argument, NULL, OPT_ADMIN_POSITION},
+        {"admin-password-file", required_argument, NULL, OPT_ADMIN_PASSWORD_FILE},
+        {"root", required_argument, NULL, OPT_ROOT},
+        {"root-code", required_argument, NULL, OPT_ROOT_CODE},
+        {"root-name", required_argument, NULL, OPT_ROOT_NAME},
+        {"root-tz", required_argument, NULL, OPT_ROOT_TZ},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -228,6 +265,36 @@ static void parse_options(int argc, char **argv, struct options *o)
         case OPT_CHECK_SUMMARIES:
             o->summaries = SUMMARY_CHECK + 1;
             break;
+        case OPT_INIT_ADMIN:
+            o->init_nip = optarg;
+            break;
+        case OPT_ADMIN_NAME:
+            o->admin_name = optarg;
+            break;
+        case OPT_ADMIN_PANGKAT:
+            o->admin_pangkat = optarg;
+            break;
+        case OPT_ADMIN_GOLONGAN:
+            o->admin_golongan = optarg;
+            break;
+        case OPT_ADMIN_POSITION:
+            o->admin_position = optarg;
+            break;
+        case OPT_ADMIN_PASSWORD_FILE:
+            o->admin_password_file = optarg;
+            break;
+        case OPT_ROOT:
+            o->root_kind = optarg;
+            break;
+        case OPT_ROOT_CODE:
+            o->root_code = optarg;
+            break;
+        case OPT_ROOT_NAME:
+            o->root_name = optarg;
+            break;
+        case OPT_ROOT_TZ:
+            o->root_tz = optarg;
+            break;
         case 'h':
             usage(stdout);
             exit(0);
@@ -250,6 +317,20 @@ static void parse_options(int argc, char **argv, struct options *o)
     }
     if (o->pool == 0)
         o->pool = o->threads;
+    if (o->init_nip && !o->admin_name) {
+        fprintf(stderr, "berkasd: --init-admin needs --admin-name (see berkasd --help)\n");
+        exit(EXIT_USAGE);
+    }
+    if (!o->init_nip && (o->admin_name || o->root_kind || o->admin_password_file)) {
+        fprintf(stderr, "berkasd: --admin-name, --root and --admin-password-file go with "
+                        "--init-admin (see berkasd --help)\n");
+        exit(EXIT_USAGE);
+    }
+    if (o->root_kind && strcmp(o->root_kind, "ditjen") != 0 &&
+        strcmp(o->root_kind, "kejagung") != 0) {
+        fprintf(stderr, "berkasd: --root must be ditjen or kejagung, not '%s'\n", o->root_kind);
+        exit(EXIT_USAGE);
+    }
 }
 
 static double seconds_since(const struct timespec *t0)
@@ -424,12 +505,74 @@ static int summaries_once(const struct options *o)
     return rc;
 }
 
+/* --init-admin: the tree's root office and first admin (app_install_init),
+ * then stop.  Exit 0 planted, 1 refused (already initialised, a weak
+ * password, a bad value) or failed, 2 no password to be had. */
+static int init_admin(const struct options *o, char *password, size_t size)
+{
+    bool kejagung = o->root_kind && strcmp(o->root_kind, "kejagung") == 0;
+    struct office_input office = {.kind = kejagung ? "kejagung" : "ditjen",
+                                  .code = o->root_code ? o->root_code
+                                          : kejagung   ? "KEJAGUNG"
+                                                       : "DITJEN",
+                                  .name = o->root_name ? o->root_name
+                                          : kejagung   ? "Kejaksaan Agung Republik Indonesia"
+                                                       : "Direktorat Jenderal Imigrasi",
+                                  .tz = o->root_tz ? o->root_tz : "Asia/Jakarta"};
+    struct user_input admin = {.nip = o->init_nip,
+                               .name = o->admin_name,
+                               .pangkat = o->admin_pangkat,
+                               .golongan = o->admin_golongan ? o->admin_golongan : "",
+                               .position = o->admin_position,
+                               .role = "admin",
+                               .password = password};
+    struct berr err = {0};
+    struct cluster *cluster = NULL;
+    const char *conninfo = NULL;
+    struct migrate_result mr = {0};
+    if (!open_store(o, &cluster, &conninfo, &mr, &err)) {
+        sodium_memzero(password, size);
+        return fail(&err);
+    }
+    struct app app = {.embedded = cluster != NULL};
+    app.db =
+        db_pool_new(o->db_app ? o->db_app : conninfo, 1, o->db_app ? NULL : "berkas_app", &err);
+    app.pwlist = app.db ? pwlist_load(o->password_list, &err) : NULL;
+    long long office_id = 0, user_id = 0;
+    bool ok = app.pwlist && app_install_init(&app, &office, &admin, &office_id, &user_id, &err);
+    sodium_memzero(password, size);
+    int rc = 0;
+    if (ok)
+        printf("berkasd: initialised: root office %s (id %lld), admin %s (id %lld); start "
+               "berkasd, then: berkas login --nip %s\n",
+               office.code, office_id, admin.nip, user_id, admin.nip);
+    else
+        rc = fail(&err);
+    pwlist_free(app.pwlist);
+    db_pool_free(app.db);
+    if (cluster && !cluster_stop(cluster, &err))
+        rc = fail(&err);
+    cluster_free(cluster);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
     parse_options(argc, argv, &o);
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    /* --init-admin: the password first, while Ctrl-C still works */
+    char password[1025];
+    if (o.init_nip) {
+        char why[512];
+        if (!secret_read(o.admin_password_file, "BERKAS_ADMIN_PASSWORD",
+                         "Password for the first admin: ", password, sizeof password, why,
+                         sizeof why)) {
+            fprintf(stderr, "berkasd: %s\n", why);
+            return EXIT_USAGE;
+        }
+    }
 
     /* Signals are taken by sigwait() in this thread only: block them before
      * any other thread (libmicrohttpd's, libpq's) exists. */
@@ -452,6 +595,8 @@ int main(int argc, char **argv)
     struct berr err = {0};
     if (o.summaries)
         return summaries_once(&o);
+    if (o.init_nip)
+        return init_admin(&o, password, sizeof password);
     int listen_fd = http_bind(o.listen, &err);
     if (listen_fd < 0)
         return fail(&err);

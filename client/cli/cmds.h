@@ -31,6 +31,8 @@ CMD(cmd_user_show);
 CMD(cmd_user_add);
 CMD(cmd_user_disable);
 CMD(cmd_user_unlock);
+CMD(cmd_office_import);
+CMD(cmd_user_import);
 CMD(cmd_case_new);
 CMD(cmd_case_correct);
 CMD(cmd_case_list);

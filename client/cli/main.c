@@ -89,6 +89,17 @@ const struct command cli_commands[] = {
      "      --tz TZ         Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)\n"
      "      --class KELAS   kelas kanim: \"Kelas I TPI\", \"Kelas II Non TPI\", ...\n"
      COMMON_OPTS},
+    {"office", "import", cmd_office_import, "tambah banyak kantor dari berkas CSV (admin)",
+     "office import BERKAS [--dry-run]\n"
+     "Tambah kantor dari BERKAS CSV: baris pertama nama kolom code, parent, kind, name, tz,\n"
+     "class (urutan bebas; parent kode kantor induk, yang boleh ditambahkan baris sebelumnya).\n"
+     "Semua baris diperiksa seperti office add dalam satu transaksi: setiap baris salah\n"
+     "disebut (BERKAS:BARIS: kolom: alasan) dan tidak ada yang disimpan bila ada yang salah.\n"
+     "\n"
+     "      --dry-run       periksa saja; tidak menyimpan apa pun\n"
+     COMMON_OPTS "\n"
+     "Status keluar: 0 disimpan (atau benar semua, --dry-run), 1 ada baris salah atau\n"
+     "ditolak, 2 pemakaian salah, BERKAS tak terbaca atau bukan CSV, tidak terjangkau.\n"},
     {"office", "letterheads", cmd_office_letterheads, "kop surat kantor",
      "office letterheads KANTOR [--json]\n"
      "Tampilkan baris kop surat kantor, menurut tanggal berlakunya tiap susunan.\n"
@@ -153,6 +164,19 @@ const struct command cli_commands[] = {
      "      --ppns-card NO           nomor kartu PPNS penyidik ...\n"
      "      --ppns-valid-until TGL   ... dan hari terakhir berlakunya (YYYY-MM-DD)\n"
      COMMON_OPTS},
+    {"user", "import", cmd_user_import, "tambah banyak pengguna dari berkas CSV (admin)",
+     "user import BERKAS [--dry-run]\n"
+     "Tambah pengguna dari BERKAS CSV: baris pertama nama kolom nip, name, office, role,\n"
+     "pangkat, golongan, position, ppns_card_no, ppns_valid_until, password (urutan bebas;\n"
+     "office kode kantor).  Semua baris diperiksa seperti user add (termasuk aturan kata\n"
+     "sandi) dalam satu transaksi: setiap baris salah disebut (BERKAS:BARIS: kolom: alasan)\n"
+     "dan tidak ada yang disimpan bila ada yang salah.  Tanpa password, server membuat kata\n"
+     "sandi acak, dicetak sekali ke keluaran standar (NIP<TAB>kata sandi).\n"
+     "\n"
+     "      --dry-run       periksa saja; tidak menyimpan apa pun\n"
+     COMMON_OPTS "\n"
+     "Status keluar: 0 disimpan (atau benar semua, --dry-run), 1 ada baris salah atau\n"
+     "ditolak, 2 pemakaian salah, BERKAS tak terbaca atau bukan CSV, tidak terjangkau.\n"},
     {"user", "disable", cmd_user_disable, "nonaktifkan pengguna dan akhiri sesinya (admin)",
      "user disable PENGGUNA [--json]\n"
      "Nonaktifkan pengguna: ia tidak dapat masuk lagi, dan sesinya berakhir sekarang.\n"

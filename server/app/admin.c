@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "admin.h"
 #include "audit.h"
 #include "pwlist.h"
 #include "store/tx.h"
@@ -151,6 +152,34 @@ json_t *app_office_get(struct app *app, const struct actor *who, long long id, s
     return j;
 }
 
+bool admin_office_insert(struct tx *tx, const struct actor *who, const struct office_input *in,
+                         long long *id, struct berr *err)
+{
+    if (!validate_tz(in->tz, err))
+        return false;
+    if (who && !in->parent_id)
+        return berr_field(err, BERR_FORBIDDEN, "parent_id",
+                          "kantor tingkat teratas hanya dibuat saat instalasi");
+    if (in->parent_id && !in_scope(tx, who, in->parent_id, err)) {
+        if (err->kind == BERR_NOT_FOUND)
+            err->kind = BERR_BAD_INPUT, snprintf(err->field, sizeof err->field, "parent_id");
+        return false;
+    }
+    char parent[24];
+    snprintf(parent, sizeof parent, "%lld", in->parent_id);
+    const char *p[6] = {
+        in->parent_id ? parent : NULL, in->kind, in->code, in->name, in->tz, in->class_name};
+    PGresult *r = tx_query(tx,
+                           "INSERT INTO app.offices (parent_id, kind, code, name, tz, class) "
+                           "VALUES ($1::bigint, $2, $3, $4, $5, $6) RETURNING id",
+                           6, p, err);
+    if (!r)
+        return false;
+    *id = as_id(r, 0, 0);
+    PQclear(r);
+    return true;
+}
+
 bool app_office_create(struct app *app, const struct actor *who, const struct office_input *in,
                        long long *id, struct audit_rec *au, struct berr *err)
 {
@@ -164,25 +193,9 @@ bool app_office_create(struct app *app, const struct actor *who, const struct of
     struct tx tx;
     if (!tx_begin(&tx, app->db, who ? who->user_id : 0, err))
         return false;
-    if (in->parent_id && !in_scope(&tx, who, in->parent_id, err)) {
-        tx_end(&tx);
-        if (err->kind == BERR_NOT_FOUND)
-            err->kind = BERR_BAD_INPUT, snprintf(err->field, sizeof err->field, "parent_id");
-        return false;
-    }
-    char parent[24];
-    snprintf(parent, sizeof parent, "%lld", in->parent_id);
-    const char *p[6] = {
-        in->parent_id ? parent : NULL, in->kind, in->code, in->name, in->tz, in->class_name};
-    PGresult *r = tx_query(&tx,
-                           "INSERT INTO app.offices (parent_id, kind, code, name, tz, class) "
-                           "VALUES ($1::bigint, $2, $3, $4, $5, $6) RETURNING id",
-                           6, p, err);
-    bool ok = r != NULL;
+    bool ok = admin_office_insert(&tx, who, in, id, err);
     if (ok) {
-        *id = as_id(r, 0, 0);
         au->object_id = *id;
-        PQclear(r);
         ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     }
     tx_end(&tx);
@@ -447,16 +460,14 @@ static bool password_allowed(struct app *app, struct tx *tx, const char *passwor
     return true;
 }
 
-bool app_user_create(struct app *app, const struct actor *who, const struct user_input *in,
-                     long long *id, struct audit_rec *au, struct berr *err)
+bool admin_user_insert(struct app *app, struct tx *tx, const struct actor *who,
+                       const struct user_input *in, long long *id, struct berr *err)
 {
-    au->action = "user.create";
-    au->object_type = "user";
     enum role role = role_from_code(in->role);
     if (role == ROLE_NONE)
         return berr_field(err, BERR_BAD_INPUT, "role",
                           "role harus investigator, supervisor, prosecutor atau admin");
-    if (!validate_nip(in->nip, err) || !validate_golongan(in->golongan, err))
+    if (!validate_nip(in->nip, err) || !validate_golongan(in->golongan ? in->golongan : "", err))
         return false;
     if (role == ROLE_INVESTIGATOR && (!in->ppns_card_no || !in->ppns_valid_until))
         return berr_field(err, BERR_BAD_INPUT,
@@ -465,10 +476,7 @@ bool app_user_create(struct app *app, const struct actor *who, const struct user
     if (role != ROLE_INVESTIGATOR && (in->ppns_card_no || in->ppns_valid_until))
         return berr_field(err, BERR_BAD_INPUT, "ppns_card_no",
                           "kartu PPNS hanya untuk peran investigator");
-    struct tx tx;
-    if (!tx_begin(&tx, app->db, who ? who->user_id : 0, err))
-        return false;
-    bool ok = in_scope(&tx, who, in->office_id, err);
+    bool ok = in_scope(tx, who, in->office_id, err);
     if (!ok && err->kind == BERR_NOT_FOUND) {
         err->kind = BERR_BAD_INPUT;
         snprintf(err->field, sizeof err->field, "office_id");
@@ -478,8 +486,7 @@ bool app_user_create(struct app *app, const struct actor *who, const struct user
         char office[24];
         snprintf(office, sizeof office, "%lld", in->office_id);
         const char *p[1] = {office};
-        PGresult *t =
-            tx_query(&tx, "SELECT tree FROM app.offices WHERE id = $1::bigint", 1, p, err);
+        PGresult *t = tx_query(tx, "SELECT tree FROM app.offices WHERE id = $1::bigint", 1, p, err);
         ok = t != NULL;
         if (ok && PQntuples(t) == 0)
             ok = berr_field(err, BERR_BAD_INPUT, "office_id", "kantor %lld tidak ditemukan",
@@ -493,37 +500,50 @@ bool app_user_create(struct app *app, const struct actor *who, const struct user
         }
         PQclear(t);
     }
-    ok = ok && password_allowed(app, &tx, in->password, in->nip, in->name, err);
+    ok = ok && password_allowed(app, tx, in->password, in->nip, in->name, err);
     char hash[crypto_pwhash_STRBYTES];
     if (ok && !app_password_hash(in->password, hash))
         ok = berr_set(err, BERR_INTERNAL, "out of memory hashing a password");
+    if (!ok)
+        return false;
+    char office[24];
+    snprintf(office, sizeof office, "%lld", in->office_id);
+    const char *p[10] = {in->nip,
+                         in->name,
+                         in->pangkat ? in->pangkat : "",
+                         in->golongan ? in->golongan : "",
+                         in->position ? in->position : "",
+                         office,
+                         in->role,
+                         in->ppns_card_no,
+                         in->ppns_valid_until,
+                         hash};
+    PGresult *r = tx_query(tx,
+                           "INSERT INTO app.users (nip, name, pangkat, golongan, position, "
+                           "office_id, role, ppns_card_no, ppns_valid_until, password_hash) "
+                           "VALUES ($1, $2, $3, $4, $5, $6::bigint, $7, $8, $9::date, $10) "
+                           "RETURNING id",
+                           10, p, err);
+    sodium_memzero(hash, sizeof hash);
+    if (!r)
+        return false;
+    *id = as_id(r, 0, 0);
+    PQclear(r);
+    return true;
+}
+
+bool app_user_create(struct app *app, const struct actor *who, const struct user_input *in,
+                     long long *id, struct audit_rec *au, struct berr *err)
+{
+    au->action = "user.create";
+    au->object_type = "user";
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who ? who->user_id : 0, err))
+        return false;
+    bool ok = admin_user_insert(app, &tx, who, in, id, err);
     if (ok) {
-        char office[24];
-        snprintf(office, sizeof office, "%lld", in->office_id);
-        const char *p[10] = {in->nip,
-                             in->name,
-                             in->pangkat ? in->pangkat : "",
-                             in->golongan,
-                             in->position ? in->position : "",
-                             office,
-                             in->role,
-                             in->ppns_card_no,
-                             in->ppns_valid_until,
-                             hash};
-        PGresult *r = tx_query(&tx,
-                               "INSERT INTO app.users (nip, name, pangkat, golongan, position, "
-                               "office_id, role, ppns_card_no, ppns_valid_until, password_hash) "
-                               "VALUES ($1, $2, $3, $4, $5, $6::bigint, $7, $8, $9::date, $10) "
-                               "RETURNING id",
-                               10, p, err);
-        sodium_memzero(hash, sizeof hash);
-        ok = r != NULL;
-        if (ok) {
-            *id = as_id(r, 0, 0);
-            au->object_id = *id;
-            PQclear(r);
-            ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
-        }
+        au->object_id = *id;
+        ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     }
     tx_end(&tx);
     return ok;

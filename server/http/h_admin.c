@@ -283,3 +283,81 @@ HANDLER(h_official_end)
         reply_berr(rep, &err);
     json_decref(body);
 }
+
+/* ---- import (issue 14): offices or users from a CSV file, all or nothing ------------- */
+
+static const char *const office_row_fields[] = {"line", "code", "parent", "kind",
+                                                "name", "tz",   "class",  NULL};
+static const char *const user_row_fields[] = {
+    "line",     "nip",      "name",         "office",           "role",     "pangkat",
+    "golongan", "position", "ppns_card_no", "ppns_valid_until", "password", NULL};
+
+/* One row as the edge takes any string: known members, text, NFC, no
+ * control characters.  false with err naming the member. */
+static bool import_row_ok(json_t *row, const char *const fields[], struct berr *err)
+{
+    const char *key;
+    json_t *value;
+    json_object_foreach(row, key, value)
+    {
+        bool known = false;
+        for (size_t i = 0; fields[i]; i++)
+            known = known || strcmp(key, fields[i]) == 0;
+        if (!known)
+            return berr_field(err, BERR_BAD_INPUT, key, "kolom tidak dikenal: %.60s", key);
+    }
+    for (size_t i = 1; fields[i]; i++) {
+        const char *s;
+        if (!json_get_str(row, fields[i], false, 200, &s, err))
+            return false;
+    }
+    return true;
+}
+
+HANDLER(h_import)
+{
+    static const char *const fields[] = {"what", "dry_run", "rows", NULL};
+    struct berr err = {0};
+    req->audit.action = "import";
+    json_t *body = json_body(req, fields, false, &err);
+    const char *what = NULL;
+    bool ok = body && json_get_str(body, "what", true, 16, &what, &err);
+    json_t *dry = body ? json_object_get(body, "dry_run") : NULL;
+    if (ok && dry && !json_is_boolean(dry))
+        ok = berr_field(&err, BERR_BAD_INPUT, "dry_run", "dry_run harus true atau false");
+    json_t *rows = body ? json_object_get(body, "rows") : NULL;
+    json_t *errors = json_array();
+    const char *const *row_fields =
+        what && strcmp(what, "users") == 0 ? user_row_fields : office_row_fields;
+    for (size_t i = 0; ok && i < json_array_size(rows); i++) {
+        json_t *row = json_array_get(rows, i);
+        struct berr rerr = {0};
+        json_t *line = json_object_get(row, "line");
+        if (!json_is_object(row) || !json_is_integer(line) || json_integer_value(line) < 1) {
+            ok = berr_field(&err, BERR_BAD_INPUT, "rows",
+                            "rows: objek dengan line (nomor baris berkas) saja");
+        } else if (!import_row_ok(row, row_fields, &rerr)) {
+            json_array_append_new(errors, json_pack("{s:O, s:s, s:s}", "line", line, "field",
+                                                    rerr.field, "detail", rerr.message));
+            json_array_set_new(rows, i, json_null());
+        }
+    }
+    json_t *result =
+        ok ? app_import(app, &req->actor, what, rows, json_is_true(dry), errors, &req->audit, &err)
+           : NULL;
+    if (result && json_array_size(errors) > 0) {
+        size_t bad = json_array_size(errors);
+        char detail[160];
+        snprintf(detail, sizeof detail, "%zu baris salah; tidak ada yang disimpan", bad);
+        json_t *p = json_pack(
+            "{s:s, s:s, s:i, s:s, s:O}", "type", "urn:berkas:problem:import-rejected", "title",
+            "Unprocessable Content", "status", 422, "detail", detail, "errors", errors);
+        reply_json(rep, 422, p);
+        rep->content_type = "application/problem+json";
+        json_decref(result);
+    } else {
+        reply_result(rep, 200, result, &err);
+    }
+    json_decref(errors);
+    json_decref(body);
+}

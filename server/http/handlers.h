@@ -39,6 +39,7 @@ HANDLER(h_user_disable);
 HANDLER(h_user_unlock);
 HANDLER(h_number_patterns);
 HANDLER(h_number_pattern_set);
+HANDLER(h_import);
 
 /* h_cases.c */
 HANDLER(h_cases_list);

@@ -34,5 +34,6 @@ Suite *suite_review(void);
 Suite *suite_inbox(void);
 Suite *suite_stats(void);
 Suite *suite_web(void);
+Suite *suite_install(void);
 
 #endif

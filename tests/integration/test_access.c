@@ -110,6 +110,9 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return admin_scoped(r, rel, 201, 400); /* a parent outside: bad parent_id */
     if (IS("POST", "/api/v1/offices/{id}/letterheads"))
         return admin_scoped(r, rel, 201, 404);
+    /* an import's rows name their parent: one outside the subtree is a bad row */
+    if (IS("POST", "/api/v1/imports"))
+        return admin_scoped(r, rel, 200, 422);
     /* who signs is printed on every order: the list is not secret; recording
      * and ending an official's period is the admin's, in their subtree */
     if (IS("GET", "/api/v1/offices/{id}/officials"))
@@ -510,6 +513,15 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
                  "{\"parent_id\":%lld,\"kind\":\"%s\",\"code\":\"MX-%d\",\"name\":\"Kantor "
                  "uji %d\",\"tz\":\"Asia/Jakarta\"%s}",
                  office_ids[o], kind, n, n, class_json);
+    } else if (strcmp(pattern, "/api/v1/imports") == 0) {
+        const char *class_json;
+        const char *kind = child_kind(office_kind[o], &class_json);
+        bool kanim = strcmp(kind, "kanim") == 0;
+        snprintf(body, bodysz,
+                 "{\"what\":\"offices\",\"dry_run\":true,\"rows\":[{\"line\":2,\"parent\":"
+                 "\"%s\",\"kind\":\"%s\",\"code\":\"MI-%d\",\"name\":\"Kantor impor %d\","
+                 "\"tz\":\"Asia/Jakarta\"%s}]}",
+                 fixture_offices[o], kind, n, n, kanim ? ",\"class\":\"Kelas III\"" : "");
     } else if (strcmp(pattern, "/api/v1/offices/{id}/letterheads") == 0 &&
                strcmp(r->method, "POST") == 0)
         snprintf(body, bodysz, "{\"effective_from\":\"%d-01-01\",\"lines\":[\"KOP UJI %d\"]}",
@@ -648,6 +660,7 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/users/{id}"},
         {"POST", "/api/v1/users/{id}/disable"},
         {"POST", "/api/v1/users/{id}/unlock"},
+        {"POST", "/api/v1/imports"},
         {"GET", "/api/v1/cases"},
         {"GET", "/api/v1/cases/{id}"},
         {"GET", "/api/v1/cases/{id}.xml"},
