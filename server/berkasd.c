@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,6 +31,7 @@
 #include "config.h"
 #include "http/server.h"
 #include "render/render.h"
+#include "checkconfig.h"
 #include "secret.h"
 #include "store/cluster.h"
 #include "store/db.h"
@@ -61,7 +63,50 @@ struct options {
     const char *init_nip, *admin_name, *admin_pangkat, *admin_golongan, *admin_position;
     const char *admin_password_file;
     const char *root_kind, *root_code, *root_name, *root_tz;
+    bool check_config; /* --check-config: report what a start would find, then stop */
 };
+
+/* Where the migrations, templates and fonts are by default: beside an
+ * installed berkasd (BIN/BERKAS_DATA_FROM_BIN/{sql,templates,fonts}, found
+ * from /proc/self/exe, so that a tree installed elsewhere or under DESTDIR
+ * finds its own), else the source and build trees this binary was built
+ * from (tools/run, the tests). */
+enum default_kind { DIR_SQL, DIR_TEMPLATES, DIR_FONTS };
+
+static const char *default_dir(enum default_kind kind)
+{
+    static char installed[3][4200];
+    static int found = -1; /* -1 not looked yet, 0 not installed, 1 installed */
+    if (found < 0) {
+        found = 0;
+        char exe[4096];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        char *slash = n > 0 ? (exe[n] = '\0', strrchr(exe, '/')) : NULL;
+        if (slash) {
+            *slash = '\0';
+            static const char *const names[] = {"sql", "templates", "fonts"};
+            found = 1;
+            for (int i = 0; i < 3; i++) {
+                snprintf(installed[i], sizeof installed[i], "%s/%s/%s", exe, BERKAS_DATA_FROM_BIN,
+                         names[i]);
+                struct stat st;
+                if (stat(installed[i], &st) != 0 || !S_ISDIR(st.st_mode))
+                    found = 0;
+            }
+        }
+    }
+    if (found)
+        return installed[kind];
+    return kind == DIR_SQL         ? BERKAS_SQL_DIR
+           : kind == DIR_TEMPLATES ? BERKAS_TEMPLATE_DIR
+                                   : render_default_font_dir();
+}
+
+static const char *env_or(const char *name, const char *otherwise)
+{
+    const char *v = getenv(name);
+    return v && *v ? v : otherwise;
+}
 
 static void usage(FILE *out)
 {
@@ -72,16 +117,17 @@ static void usage(FILE *out)
             "With no --db it runs its own PostgreSQL cluster in --data-dir (initdb on the\n"
             "first start, stopped with the server).\n"
             "\n"
-            "  -d, --data-dir DIR   data directory (default ./var/berkas)\n"
+            "  -d, --data-dir DIR   data directory (default $BERKAS_DATA_DIR, else ./var/berkas)\n"
             "      --db URL         use an existing PostgreSQL (postgresql://...) instead; its\n"
             "                       user owns the schema and applies the migrations\n"
             "      --db-app URL     how request handlers connect, as role berkas_app (default:\n"
             "                       the --db connection with role berkas_app set)\n"
             "      --demo           load the demo offices and users into an empty database\n"
-            "  -l, --listen ADDR    address:port to serve HTTP on (default 127.0.0.1:8080)\n"
+            "  -l, --listen ADDR    address:port to serve HTTP on (default $BERKAS_LISTEN, else\n"
+            "                       127.0.0.1:8080)\n"
             "      --sql-dir DIR    migrations directory (default %s)\n"
             "      --template-dir DIR  form templates (default %s)\n"
-            "      --font-dir DIR   the prepared fonts (default: the build's)\n"
+            "      --font-dir DIR   the prepared fonts (default %s)\n"
             "      --web-dir DIR    the web pages served at / (default %s)\n"
             "      --public-url URL where /verify/{code} is reached, for QR codes\n"
             "                       (default http://ADDR:PORT of --listen)\n"
@@ -111,12 +157,16 @@ static void usage(FILE *out)
             "      --root KIND      ditjen (Imigrasi, default) or kejagung (Kejaksaan)\n"
             "      --root-code CODE, --root-name NAME, --root-tz TZ  the root office (default\n"
             "                       DITJEN / KEJAGUNG, its full name, Asia/Jakarta)\n"
+            "      --check-config   check the listen address, the data dir or --db, the\n"
+            "                       migrations, the templates, the fonts and the password list,\n"
+            "                       print what was found, then stop (exit 1 if anything fails)\n"
             "  -h, --help           show this help and exit\n"
             "  -V, --version        show the version and exit\n"
             "\n"
             "Exit status: 0 stopped cleanly (or done), 1 could not start or failed (or\n"
             "--init-admin refused: already initialised, a weak password), 2 bad usage.\n",
-            BERKAS_SQL_DIR, BERKAS_TEMPLATE_DIR, BERKAS_WEB_DIR);
+            default_dir(DIR_SQL), default_dir(DIR_TEMPLATES), default_dir(DIR_FONTS),
+            BERKAS_WEB_DIR);
 }
 
 static int parse_int(const char *s, int lo, int hi, const char *name)
@@ -159,7 +209,8 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_ROOT,
         OPT_ROOT_CODE,
         OPT_ROOT_NAME,
-        OPT_ROOT_TZ
+        OPT_ROOT_TZ,
+        OPT_CHECK_CONFIG
     };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
@@ -191,14 +242,16 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"root-code", required_argument, NULL, OPT_ROOT_CODE},
         {"root-name", required_argument, NULL, OPT_ROOT_NAME},
         {"root-tz", required_argument, NULL, OPT_ROOT_TZ},
+        {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
-    *o = (struct options){.data_dir = "./var/berkas",
-                          .listen = "127.0.0.1:8080",
-                          .sql_dir = BERKAS_SQL_DIR,
-                          .template_dir = BERKAS_TEMPLATE_DIR,
+    *o = (struct options){.data_dir = env_or("BERKAS_DATA_DIR", "./var/berkas"),
+                          .listen = env_or("BERKAS_LISTEN", "127.0.0.1:8080"),
+                          .sql_dir = default_dir(DIR_SQL),
+                          .template_dir = default_dir(DIR_TEMPLATES),
+                          .font_dir = default_dir(DIR_FONTS),
                           .web_dir = BERKAS_WEB_DIR,
                           .threads = 8,
                           .password_list = PWLIST_DEFAULT,
@@ -294,6 +347,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_ROOT_TZ:
             o->root_tz = optarg;
+            break;
+        case OPT_CHECK_CONFIG:
+            o->check_config = true;
             break;
         case 'h':
             usage(stdout);
@@ -592,6 +648,17 @@ int main(int argc, char **argv)
     xmlInitParser();
     xmlSetExternalEntityLoader(no_external_entities);
 
+    if (o.check_config) {
+        struct check_opts co = {.listen = o.listen,
+                                .data_dir = o.data_dir,
+                                .db_url = o.db_url,
+                                .sql_dir = o.sql_dir,
+                                .template_dir = o.template_dir,
+                                .font_dir = o.font_dir,
+                                .password_list = o.password_list,
+                                .public_url = o.public_url};
+        return check_config(&co);
+    }
     struct berr err = {0};
     if (o.summaries)
         return summaries_once(&o);

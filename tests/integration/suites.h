@@ -35,5 +35,6 @@ Suite *suite_inbox(void);
 Suite *suite_stats(void);
 Suite *suite_web(void);
 Suite *suite_install(void);
+Suite *suite_multi(void);
 
 #endif

@@ -187,7 +187,8 @@ START_TEST(test_bash_completes_commands_subcommands_and_options)
     char *argv[] = {"/bin/bash", "-c", script, NULL}, *out;
     ck_assert_int_eq(run_capture(argv, 20000, &out), 0);
     ck_assert_msg(
-        strcmp(out, "inbox\nlist show add import letterheads letterhead-add\n--unread\n--month\n") == 0,
+        strcmp(out,
+               "inbox\nlist show add import letterheads letterhead-add\n--unread\n--month\n") == 0,
         "%s", out);
     free(out);
 }

@@ -347,6 +347,161 @@ START_TEST(test_csv_dry_run_writes_nothing)
 }
 END_TEST
 
+/* ---- berkasd --check-config and the installed tree (issue 14.2, 14.3) ---------------- */
+
+static int check_config(char **out, ...)
+{
+    char *argv[32] = {(char *)harness_berkasd(), "--check-config"};
+    size_t n = 2;
+    va_list ap;
+    va_start(ap, out);
+    for (const char *a; n < 31 && (a = va_arg(ap, const char *)) != NULL;)
+        argv[n++] = (char *)a;
+    va_end(ap);
+    argv[n] = NULL;
+    return run_capture(argv, 60000, out);
+}
+
+START_TEST(test_check_config_reports_what_a_start_finds)
+{
+    fresh();
+    char data[1100], listen[64], *out;
+    snprintf(data, sizeof data, "%s/data", dir);
+    snprintf(listen, sizeof listen, "127.0.0.1:%d", free_port());
+    int rc = check_config(&out, "--data-dir", data, "--listen", listen, "--sql-dir",
+                          harness_sql_dir(), NULL);
+    ck_assert_msg(rc == 0, "%d %s", rc, out);
+    static const char *const lines[] = {"ok    listen",    "ok    data dir", "ok    sql dir",
+                                        "ok    templates", "ok    fonts",    "ok    password list",
+                                        "configuration ok"};
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        ck_assert_msg(strstr(out, lines[i]), "no '%s' in:\n%s", lines[i], out);
+    ck_assert_msg(strstr(out, "not there yet"), "%s", out);
+    free(out);
+    ck_assert_msg(access(data, F_OK) != 0, "--check-config made the data dir");
+    /* --db: the database and its schema */
+    rc = check_config(&out, "--db", conninfo, "--listen", listen, NULL);
+    ck_assert_msg(rc == 0 && strstr(out, "berkas schema present"), "%d %s", rc, out);
+    free(out);
+    /* the environment's defaults */
+    setenv("BERKAS_LISTEN", listen, 1);
+    setenv("BERKAS_DATA_DIR", data, 1);
+    rc = check_config(&out, NULL);
+    ck_assert_msg(rc == 0 && strstr(out, listen) && strstr(out, data), "%d %s", rc, out);
+    free(out);
+    unsetenv("BERKAS_LISTEN");
+    unsetenv("BERKAS_DATA_DIR");
+    done();
+}
+END_TEST
+
+START_TEST(test_check_config_names_every_problem)
+{
+    fresh();
+    /* a port in use, templates and a password list that are not there */
+    struct proc p;
+    int port;
+    char *extra[] = {"--db", conninfo, NULL};
+    ck_assert(berkasd_start(&p, &port, extra));
+    char listen[64], *out;
+    snprintf(listen, sizeof listen, "127.0.0.1:%d", port);
+    int rc = check_config(&out, "--db", conninfo, "--listen", listen, "--template-dir",
+                          "/nonexistent/templates", "--password-list", "/nonexistent/pw.lst", NULL);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_msg(strstr(out, "FAIL  listen") && strstr(out, "FAIL  templates") &&
+                      strstr(out, "FAIL  password list") && strstr(out, "ok    database"),
+                  "%s", out);
+    free(out);
+    proc_stop(&p);
+    proc_free(&p);
+    done();
+}
+END_TEST
+
+START_TEST(test_installed_berkasd_finds_its_files)
+{
+    const char *build = getenv("BERKAS_BUILD_ROOT"), *bindir = getenv("BERKAS_INSTALL_BINDIR");
+    ck_assert_ptr_nonnull(build);
+    ck_assert_ptr_nonnull(bindir);
+    fresh();
+    char dest[1100], exe[2300], data[1200], listen[64], *out;
+    snprintf(dest, sizeof dest, "%s/destdir", dir);
+    char *argv[] = {"/usr/bin/meson", "install",   "-C", (char *)build, "--no-rebuild",
+                    "--quiet",        "--destdir", dest, NULL};
+    int rc = run_capture(argv, 120000, &out);
+    ck_assert_msg(rc == 0, "meson install: %d %s", rc, out);
+    free(out);
+    snprintf(exe, sizeof exe, "%s%s/berkasd", dest, bindir);
+    snprintf(data, sizeof data, "%s/var-lib-berkas", dir);
+    snprintf(listen, sizeof listen, "127.0.0.1:%d", free_port());
+    /* no --sql-dir, --template-dir, --font-dir: found beside the binary */
+    char *run[] = {exe, "--check-config", "--data-dir", data, "--listen", listen, NULL};
+    rc = run_capture(run, 60000, &out);
+    ck_assert_msg(rc == 0, "%s: %d %s", exe, rc, out);
+    char where[1200];
+    snprintf(where, sizeof where, "%s/", dest);
+    ck_assert_msg(strstr(out, "share/berkas/templates") && strstr(out, "share/berkas/sql") &&
+                      strstr(out, "share/berkas/fonts") && strstr(out, where),
+                  "%s", out);
+    free(out);
+    /* and it serves from there: migrations applied, a form rendered at start-up */
+    snprintf(data, sizeof data, "%s/served", dir);
+    char *serve[] = {exe, "--data-dir", data, "--listen", listen, "--unsafe-no-fsync", NULL};
+    struct proc p;
+    proc_start(&p, serve);
+    bool up = false;
+    char health[96];
+    snprintf(health, sizeof health, "http://%s/healthz", listen);
+    for (int i = 0; i < 3000 && !up && !proc_wait(&p, 0); i++) {
+        struct http_result r;
+        if (http_do("GET", health, NULL, 0, NULL, &r)) {
+            up = r.status == 200;
+            http_result_free(&r);
+        }
+        if (!up)
+            usleep(10000);
+    }
+    out = proc_output(&p);
+    ck_assert_msg(up, "installed berkasd did not serve:\n%s", out);
+    free(out);
+    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_free(&p);
+    done();
+}
+END_TEST
+
+START_TEST(test_systemd_unit_verifies)
+{
+    if (access("/usr/bin/systemd-analyze", X_OK) != 0)
+        return; /* documented: the check needs systemd's tools */
+    fresh();
+    char unit_in[1100], unit[1100];
+    snprintf(unit_in, sizeof unit_in, "%s/dist/berkasd.service", getenv("BERKAS_SOURCE_ROOT"));
+    char *text = read_text(unit_in);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_msg(strstr(text, "ProtectSystem=strict") && strstr(text, "NoNewPrivileges=yes") &&
+                      strstr(text, "PrivateTmp=yes") &&
+                      strstr(text, "ReadWritePaths=/var/lib/berkas"),
+                  "%s", text);
+    /* verify checks that ExecStart exists: point it at this build's berkasd */
+    const char *from = strstr(text, "ExecStart=/usr/bin/berkasd");
+    ck_assert_ptr_nonnull(from);
+    snprintf(unit, sizeof unit, "%s/berkasd.service", dir);
+    char *edited = malloc(strlen(text) + 4096);
+    snprintf(edited, strlen(text) + 4096, "%.*sExecStart=%s%s", (int)(from - text), text,
+             harness_berkasd(), from + strlen("ExecStart=/usr/bin/berkasd"));
+    ck_assert(write_text(unit, edited));
+    char *argv[] = {"/usr/bin/systemd-analyze", "verify", "--man=no", unit, NULL};
+    char *out;
+    int rc = run_capture(argv, 60000, &out);
+    ck_assert_msg(rc == 0 && !strstr(out, "berkasd.service:"), "%d %s", rc, out);
+    free(out);
+    free(edited);
+    free(text);
+    done();
+}
+END_TEST
+
 Suite *suite_install(void)
 {
     Suite *s = suite_create("install");
@@ -359,5 +514,12 @@ Suite *suite_install(void)
     tcase_add_test(tc, test_csv_three_bad_rows_all_named_nothing_written);
     tcase_add_test(tc, test_csv_dry_run_writes_nothing);
     suite_add_tcase(s, tc);
+    TCase *deploy = tcase_create("deploy");
+    tcase_set_timeout(deploy, 300);
+    tcase_add_test(deploy, test_check_config_reports_what_a_start_finds);
+    tcase_add_test(deploy, test_check_config_names_every_problem);
+    tcase_add_test(deploy, test_installed_berkasd_finds_its_files);
+    tcase_add_test(deploy, test_systemd_unit_verifies);
+    suite_add_tcase(s, deploy);
     return s;
 }
