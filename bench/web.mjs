@@ -52,6 +52,7 @@ const pages = [
   ['inbox (prosecutor)', '198110102006042002', '#/kotak-masuk', '#inbox tbody tr'],
   ['case page (prosecutor)', '198110102006042002', '#/perkara/3', '#sec-docs'],
   ['cases (investigator)', '198811112010121001', '#/perkara', '#cases tbody tr'],
+  ['statistics (supervisor, Kanwil)', '197905032003121003', '#/statistik', '#chart-stages'],
 ];
 console.log(`first load, empty cache, ${RUNS} runs each (median ms; bytes incl. headers and API calls)`);
 for (const [name, nip, hash, ready] of pages) {

@@ -8,6 +8,7 @@ import { reviewPage } from './review.js';
 import { casePage } from './casepage.js';
 import { casesPage } from './cases.js';
 import { inboxPage } from './inbox.js';
+import { statsPage } from './stats.js';
 
 const state = { me: null, after: null };
 let keepFlash = false;
@@ -56,6 +57,7 @@ function menu() {
   if (r === 'supervisor' || r === 'investigator') links.push(['#/tinjauan', 'Papan tinjauan']);
   if (r === 'prosecutor') links.push(['#/kotak-masuk', 'Kotak masuk']);
   if (r !== 'admin') links.push(['#/perkara', 'Perkara']);
+  if (r === 'supervisor' || r === 'investigator') links.push(['#/statistik', 'Statistik']);
   show(nav, links.map(([href, text]) => h('a', { href }, text)));
   show(
     who,
@@ -114,6 +116,7 @@ async function route() {
     if (path.length === 0) return go(home());
     if (path[0] === 'tinjauan') return await reviewPage(main, query);
     if (path[0] === 'kotak-masuk') return await inboxPage(main, query);
+    if (path[0] === 'statistik') return await statsPage(main, query);
     if (path[0] === 'perkara' && path[1]) return await casePage(main, path[1]);
     if (path[0] === 'perkara') return await casesPage(main, query);
     show(main, h('h1', null, 'Halaman tidak dikenal'), h('p', null, h('a', { href: home() }, 'Kembali ke halaman awal')));
