@@ -204,6 +204,8 @@ struct event_input {
     json_t *issue;             /* form names to issue for this act in the same transaction */
     const char *late_reason;   /* p19_received, return_letter_received after the PU's period */
     json_t *unmet;             /* return_letter_received: array of instruction ids */
+    const char *appearance;    /* summons_served: the day to appear, YYYY-MM-DD */
+    const char *urgent_reason; /* summons_served: why less than KUHAP 227(1)'s notice */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */
     const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
     const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */

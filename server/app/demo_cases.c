@@ -45,7 +45,7 @@ static const struct demo_case cases[] = {
      "[{\"type\":\"sprindik_issued\",\"ago\":22},"
      " {\"type\":\"suspect_designated\",\"ago\":22,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":20,\"recipient\":\"kejari\"},"
-     " {\"type\":\"summons_served\",\"ago\":18,\"party\":1},"
+     " {\"type\":\"summons_served\",\"ago\":18,\"party\":1,\"appearance_ago\":15},"
      " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]", false},
     /* 3. Tahap I, Palembang: the file is with the prosecutor */
     {"KANIM-PLG", "KEJARI-PLG", "public_report", "Laporan masyarakat: WNA berjualan tanpa izin", 40,
@@ -328,6 +328,14 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
         .polri_involved = json_is_true(json_object_get(step, "polri_involved")),
         .instructions = json_object_get(step, "instructions"),
     };
+    /* a summons names the day to appear (KUHAP 227(1)): "appearance_ago" */
+    char appear[CALDATE_DATE_LEN], appear_at[CALDATE_INSTANT_LEN];
+    json_t *appearance = json_object_get(step, "appearance_ago");
+    if (appearance) {
+        day(z, now, (int)json_integer_value(appearance), -1, appear, sizeof appear, appear_at,
+            sizeof appear_at);
+        in.appearance = appear;
+    }
     long long event_id = 0;
     json_t *unmet = NULL;
     if (json_object_get(step, "unmet_item")) {

@@ -321,6 +321,10 @@ static json_t *payload_of(const struct event_input *in)
     }
     if (in->late_reason)
         json_object_set_new(p, "late_reason", json_string(in->late_reason));
+    if (in->appearance)
+        json_object_set_new(p, "appearance", json_string(in->appearance));
+    if (in->urgent_reason)
+        json_object_set_new(p, "urgent_reason", json_string(in->urgent_reason));
     return p;
 }
 
@@ -378,6 +382,8 @@ static unsigned fields_sent(const struct event_input *in)
         [EVF_TO] = in->to != NULL,
         [EVF_JAKSA] = in->jaksa != NULL,
         [EVF_TEAM] = in->team != NULL,
+        [EVF_APPEARANCE] = in->appearance != NULL,
+        [EVF_URGENT_REASON] = in->urgent_reason != NULL,
     };
     unsigned mask = 0;
     for (int f = 0; f < EVF__COUNT; f++)
@@ -475,6 +481,8 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
         return berr_field(err, BERR_BAD_INPUT, "answer", "answer tidak boleh kosong");
     if (in->late_reason && !*in->late_reason)
         return berr_field(err, BERR_BAD_INPUT, "late_reason", "late_reason tidak boleh kosong");
+    if (in->urgent_reason && !*in->urgent_reason)
+        return berr_field(err, BERR_BAD_INPUT, "urgent_reason", "urgent_reason tidak boleh kosong");
     if (in->unmet && !check_unmet(tx, cf, in->unmet, err))
         return false;
     struct caldate due;
@@ -649,6 +657,21 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         !act_when(&cf, in, today, now, &date, &at, &has_time, err) ||
         !check_input(tx, &cf, ev, in, err) || !check_ground(&cf, ev, in, date, out, err))
         goto done;
+    /* a summons names the day to appear, no earlier than the day it is
+     * served (KUHAP 112, 227(1)); whether the notice is long enough is the
+     * guard's (guard_summons) */
+    struct caldate appearance = {0};
+    if (in->appearance && !caldate_parse(in->appearance, &appearance)) {
+        berr_field(err, BERR_BAD_INPUT, "appearance", "appearance harus tanggal YYYY-MM-DD");
+        goto done;
+    }
+    if (in->appearance && caldate_cmp(appearance, date) < 0) {
+        char served[CALDATE_DATE_LEN];
+        caldate_format(date, served, sizeof served);
+        berr_field(err, BERR_BAD_INPUT, "appearance",
+                   "hari hadir %s sebelum panggilan disampaikan (%s)", in->appearance, served);
+        goto done;
+    }
 
     payload = payload_of(in);
     /* the words of the SP3's ground, as its forms print them */
@@ -672,6 +695,9 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     f.polri_order = in->polri_order != NULL;
     f.polri_involved = in->polri_involved;
     f.severe_illness = in->severe_illness;
+    f.has_appearance = in->appearance != NULL;
+    f.appearance = appearance;
+    f.urgent_reason = in->urgent_reason != NULL;
     const struct ruleset *rs = ruleset_for_date(cf.rulesets, cf.nrulesets, date);
     if (!rs) {
         berr_field(err, BERR_BAD_INPUT, "date", "tidak ada aturan yang berlaku pada %s",

@@ -144,7 +144,7 @@ static const struct {
     [EV_SPRINDIK_ISSUED] = {F(TEAM), 0},
     [EV_SUSPECT_DESIGNATED] = {SUSPECT_ACT, SUSPECT_ACT},
     [EV_SPDP_SENT] = {F(RECIPIENT), 0},
-    [EV_SUMMONS_SERVED] = {F(PARTY_ID), 0},
+    [EV_SUMMONS_SERVED] = {F(PARTY_ID) | F(APPEARANCE) | F(URGENT_REASON), 0},
     [EV_BAP_RECORDED] = {F(PARTY_ID) | F(BAP), F(BAP)},
     [EV_INTERPRETER_SWORN] = {F(PARTY_ID), 0},
     [EV_ARRESTED] = {SUSPECT_ACT | F(POLRI_ORDER), SUSPECT_ACT},
@@ -194,6 +194,8 @@ static const char *const field_codes[EVF__COUNT] = {
     [EVF_TO] = "to",
     [EVF_JAKSA] = "jaksa",
     [EVF_TEAM] = "team",
+    [EVF_APPEARANCE] = "appearance",
+    [EVF_URGENT_REASON] = "urgent_reason",
 };
 
 static const char *const group_codes[] = {

@@ -132,6 +132,8 @@ enum event_field {
     EVF_TO,             /* "to": the investigator a direction is addressed to */
     EVF_JAKSA,          /* "jaksa": the jaksa peneliti a P-16 names */
     EVF_TEAM,           /* "team": the investigators a Sprindik or SPT names */
+    EVF_APPEARANCE,     /* "appearance": the day a summons calls the person to appear */
+    EVF_URGENT_REASON,  /* "urgent_reason": why a summons gives less notice (KUHAP 227(1)) */
     EVF__COUNT
 };
 

@@ -143,6 +143,14 @@ static const struct {
                                      {EV_RETURN_LETTER_RECEIVED, AV_ANY},
                                      {EV_RETURNED_FILE_RECEIVED, AV_ANY},
                                      {EV__COUNT, AV_ANY}}},
+    [FACT_SUMMONS_NOTICE] = {"summons_notice",
+                             "Hari hadir dalam surat panggilan sekurang-kurangnya tenggang "
+                             "panggilan sesudah panggilan diterima (KUHAP 227(1): tiga hari), "
+                             "atau panggilan mendesak dengan alasannya",
+                             "sertakan hari hadir --appearance TANGGAL sekurang-kurangnya "
+                             "summons_notice_days (3) hari sesudah tanggal panggilan diterima, "
+                             "atau bila mendesak --urgent-reason ALASAN",
+                             NO_SOURCE},
 };
 
 const char *fact_code(enum fact f)

@@ -51,6 +51,8 @@ enum fact {
     FACT_P19_GIVEN,              /* "p19_given": the P-19 a later letter follows */
     FACT_RETURN_UNRECEIVED,      /* "return_unreceived": the return not yet received */
     FACT_RESEND_PERIOD_ELAPSED,  /* "resend_period_elapsed": the investigator's 14 days are over */
+    FACT_SUMMONS_NOTICE,         /* "summons_notice": the appearance day, far enough ahead
+                                    (KUHAP 227(1)) or urgent with a reason */
     FACT__COUNT
 };
 
@@ -98,6 +100,9 @@ struct case_facts {
     bool polri_order;          /* the act carries the Polri investigator's order */
     bool polri_involved;       /* the SP3 records the Polri investigator's involvement */
     bool late_reason;          /* a return after the PU's period carries its reason */
+    bool has_appearance;       /* a summons names the day to appear ... */
+    struct caldate appearance; /* ... this one, on the office's calendar */
+    bool urgent_reason;        /* a summons with less notice says why it is urgent */
 };
 
 /* Stable code of f ("spdp_sent"), or "" for an invalid fact. */

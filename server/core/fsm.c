@@ -67,7 +67,7 @@ static const struct stay stays[] = {
     {EV_SPDP_RECEIVED_BY_PU,       S(INVESTIGATION) | S(WITH_PROSECUTOR) | S(RETURNED), G(guard_spdp), "KUHAP 109(1); SOP Pidum PER-036/A/JA/09/2011"},
     {EV_SUSPECT_DESIGNATED,        WORK,                                     NO_GUARD,                  "Permenkumham 39/2021 Pasal 27(5)"},
     {EV_LETTER_DELIVERED,          OPEN,                                     NO_GUARD,                  "Tata naskah dinas"},
-    {EV_SUMMONS_SERVED,            WORK,                                     NO_GUARD,                  "KUHAP 112, 227"},
+    {EV_SUMMONS_SERVED,            WORK,                                     G(guard_summons),          "KUHAP 112, 227(1)"},
     {EV_BAP_RECORDED,              WORK,                                     NO_GUARD,                  "KUHAP 75, 116-120"},
     {EV_INTERPRETER_SWORN,         WORK,                                     NO_GUARD,                  "KUHAP 53, 177"},
     {EV_SEARCH_DONE,               WORK,                                     NO_GUARD,                  "KUHAP 33-34"},

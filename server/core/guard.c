@@ -142,6 +142,20 @@ bool guard_sp3(const struct case_facts *f, struct missing *m)
     return need(!rs->sp3_needs_polri.value || f->polri_involved, m, FACT_POLRI_INVOLVEMENT);
 }
 
+bool guard_summons(const struct case_facts *f, struct missing *m)
+{
+    const struct ruleset *rs = act_rules(f, m);
+    if (!rs)
+        return false;
+    if (!f->act_known)
+        return true;
+    /* KUHAP 227(1): received "selambat-lambatnya tiga hari sebelum tanggal
+     * hadir": served on day D, the appearance is on D + 3 or later */
+    bool notice = f->has_appearance && caldate_valid(f->appearance) &&
+                  caldate_diff(f->act_date, f->appearance) >= rs->summons_notice_days.value;
+    return need(notice || (f->has_appearance && f->urgent_reason), m, FACT_SUMMONS_NOTICE);
+}
+
 bool guard_arrest(const struct case_facts *f, struct missing *m)
 {
     const struct ruleset *rs = act_rules(f, m);

@@ -76,6 +76,12 @@ bool guard_short_procedure(const struct case_facts *f, struct missing *m);
  * the Polri investigator's involvement. */
 bool guard_sp3(const struct case_facts *f, struct missing *m);
 
+/* summons_served (KUHAP 227(1)): the summons reaches the person at least
+ * summons_notice_days before the appearance day it names, under the regime
+ * of the day it was served, unless it is urgent and says why.  Listing what
+ * may come next (!act_known) it passes: the act brings its day. */
+bool guard_summons(const struct case_facts *f, struct missing *m);
+
 /* arrested: under a regime with arrest_needs_polri_order, the Polri order. */
 bool guard_arrest(const struct case_facts *f, struct missing *m);
 

@@ -89,6 +89,8 @@ static const struct rule_key keys[] = {
         "Kebijakan berkas (DOMAIN 10.1: P-21 tanpa Tahap II)", RULE_DAYS, 0, 365),
     KEY(pingpong_rounds, "Pengembalian berkas yang ditandai bolak-balik (kali)",
         "DOMAIN 10.1; SE JAM Pidum B-3326/E/EJP/11/2011 (P-19 sekali)", RULE_COUNT, 1, 20),
+    KEY(summons_notice_days, "Surat panggilan diterima paling lambat N hari sebelum hari hadir",
+        "KUHAP 227(1); UU 20/2025 (belum dipastikan)", RULE_DAYS, 0, 30),
 };
 
 #define V(n)  {n, false}
@@ -133,6 +135,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .stall_returned_days = V(14),
         .stall_complete_days = V(30),
         .pingpong_rounds = V(2),              /* a second return: P-19 is meant once */
+        .summons_notice_days = V(3),          /* KUHAP 227(1): tiga hari sebelum tanggal hadir */
     },
     {
         .name = "KUHAP-2025",
@@ -172,6 +175,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .stall_returned_days = V(14),
         .stall_complete_days = V(30),
         .pingpong_rounds = V(2),
+        .summons_notice_days = TV(3),         /* DOMAIN 4.6, 5.2 D3: the new code's rule unseen */
     },
 };
 /* clang-format on */

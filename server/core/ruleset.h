@@ -78,7 +78,9 @@ struct ruleset {
     struct rule_value stall_with_prosecutor_days;   /* the file with the PU, nothing heard */
     struct rule_value stall_returned_days;          /* returned with P-19, nothing done */
     struct rule_value stall_complete_days;          /* P-21, no step towards Tahap II */
-    struct rule_value pingpong_rounds; /* returns (P-19 or letter) that flag ping-pong */
+    struct rule_value pingpong_rounds;     /* returns (P-19 or letter) that flag ping-pong */
+    struct rule_value summons_notice_days; /* a summons reaches the person N days before the
+                                              appearance, unless urgent (KUHAP 227(1)) */
 };
 
 enum rule_unit {

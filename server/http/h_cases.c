@@ -191,6 +191,8 @@ HANDLER(h_event_create)
                                          "to",
                                          "jaksa",
                                          "team",
+                                         "appearance",
+                                         "urgent_reason",
                                          NULL};
     struct berr err = {0};
     req->audit.action = "case.event";
@@ -225,7 +227,9 @@ HANDLER(h_event_create)
          json_get_int(body, "direction", false, 1, (1LL << 53), &in.direction_event, &err) &&
          json_get_str(body, "late_reason", false, 500, &in.late_reason, &err) &&
          json_get_str(body, "to", false, 40, &in.to, &err) &&
-         json_get_str(body, "jaksa", false, 40, &in.jaksa, &err);
+         json_get_str(body, "jaksa", false, 40, &in.jaksa, &err) &&
+         json_get_str(body, "appearance", false, 10, &in.appearance, &err) &&
+         json_get_str(body, "urgent_reason", false, 500, &in.urgent_reason, &err);
     in.team = ok ? json_object_get(body, "team") : NULL;
     in.days = (int)days;
     static const char *const flags[] = {"polri_involved", "severe_illness", "withdraws"};

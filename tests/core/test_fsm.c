@@ -187,6 +187,8 @@ static struct case_facts full_facts(void)
     f.return_received_on = day_of("2025-01-03");
     f.act_known = true;
     f.late_reason = true;
+    f.has_appearance = true; /* a summons with a week's notice (KUHAP 227(1)) */
+    f.appearance = caldate_add(f.act_date, 7);
     return f;
 }
 

@@ -842,6 +842,95 @@ START_TEST(test_restorative_justice_is_a_ground_only_under_uu_20_2025)
 }
 END_TEST
 
+/* ---- a summons' notice (issue 13.6) ---------------------------------------------------------- */
+
+START_TEST(test_a_summons_with_less_than_three_days_notice_is_refused_unless_urgent)
+{
+    /* KUHAP 227(1): the summons reaches the person at least three days
+     * before the day it calls him to appear */
+    char d10[11], d8[11], d7[11], d11[11], body[320];
+    days_ago(10, d10);
+    days_ago(8, d8);
+    days_ago(7, d7);
+    days_ago(11, d11);
+    long long id = investigation_on(d11, d11);
+    long long w = add_party(id, "witness", "TRAN THI W");
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
+             "\"appearance\":\"%s\"}",
+             d10, w, d8);
+    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
+                     "summons_notice");
+    ck_assert_ptr_nonnull(
+        strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"), "--urgent-reason"));
+    json_decref(j);
+    /* no day to appear: the notice cannot be shown */
+    snprintf(body, sizeof body, "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld}",
+             d10, w);
+    json_decref(refused(id, inv, body, 422, "guard-failed", NULL));
+    /* a day to appear before the summons is served is no day at all */
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
+             "\"appearance\":\"%s\",\"urgent_reason\":\"x\"}",
+             d10, w, d11);
+    json_decref(refused(id, inv, body, 400, "bad-input", "appearance"));
+    /* three days: in time; the day is kept with the act */
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
+             "\"appearance\":\"%s\"}",
+             d10, w, d7);
+    json_t *made = post(id, inv, body, 201);
+    long long ev = json_integer_value(json_object_get(made, "id"));
+    json_decref(made);
+    char eid[24];
+    snprintf(eid, sizeof eid, "%lld", ev);
+    const char *p[1] = {eid};
+    char *kept =
+        sql_value(db, "SELECT payload->>'appearance' FROM app.events WHERE id = $1::bigint", 1, p);
+    ck_assert_str_eq(kept, d7);
+    free(kept);
+    /* urgent, with its reason: a shorter notice is taken */
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
+             "\"appearance\":\"%s\",\"urgent_reason\":\"Saksi berangkat ke luar negeri\"}",
+             d10, w, d8);
+    json_decref(post(id, inv, body, 201));
+}
+END_TEST
+
+START_TEST(test_a_summons_notice_counts_on_the_offices_calendar_and_across_the_new_code)
+{
+    /* Batulicin keeps WITA: served at 23:30 WIB on day X is 00:30 on X+1
+     * there, so an appearance on X+3 is two days' notice; X+4 is three */
+    char d9[11], x[11], x3[11], x4[11], body[400];
+    days_ago(9, d9);
+    days_ago(6, x);
+    days_ago(3, x3);
+    days_ago(2, x4);
+    long long id = open_case_on(inv_blc, kejari_tnb, d9);
+    rec_on(id, inv_blc, "sprindik_issued", d9, NULL);
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"at\":\"%sT23:30:00+07:00\",\"appearance\":\"%s\"}", x,
+             x3);
+    json_decref(refused(id, inv_blc, body, 422, "guard-failed", NULL));
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"at\":\"%sT23:30:00+07:00\",\"appearance\":\"%s\"}", x,
+             x4);
+    json_decref(post(id, inv_blc, body, 201));
+    /* under UU 20/2025 the rule set's value (three, to verify) holds the same */
+    long long old = investigation_on("2025-12-20", "2025-12-22");
+    json_decref(post(old, inv,
+                     "{\"type\":\"summons_served\",\"date\":\"2025-12-30\",\"appearance\":"
+                     "\"2026-01-02\"}",
+                     201));
+    json_decref(refused(old, inv,
+                        "{\"type\":\"summons_served\",\"date\":\"2026-01-02\",\"appearance\":"
+                        "\"2026-01-04\"}",
+                        422, "guard-failed", NULL));
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -867,6 +956,9 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_p20_only_after_the_investigators_14_days);
     tcase_add_test(tc, test_an_sp3_without_a_statutory_ground_is_refused_naming_the_field);
     tcase_add_test(tc, test_restorative_justice_is_a_ground_only_under_uu_20_2025);
+    tcase_add_test(tc, test_a_summons_with_less_than_three_days_notice_is_refused_unless_urgent);
+    tcase_add_test(tc,
+                   test_a_summons_notice_counts_on_the_offices_calendar_and_across_the_new_code);
     suite_add_tcase(s, tc);
     return s;
 }

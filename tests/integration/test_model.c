@@ -339,12 +339,15 @@ struct req {
     bool withdraws;
     bool has_due;
     struct caldate due;
-    bool has_note;      /* issue 10: a direction's text, done's note, reassignment's reason */
-    bool foreign;       /* corrected: the original is an act another role records */
-    int extra;          /* a field added that the act does not take (enum mfield), or -1 */
-    bool late_reason;   /* a return after the prosecutor's period, with its reason */
-    const char *ground; /* sp3_issued: the ground sent, or NULL */
-    int nunmet;         /* a later return: the items it names unmet */
+    bool has_note;       /* issue 10: a direction's text, done's note, reassignment's reason */
+    bool foreign;        /* corrected: the original is an act another role records */
+    int extra;           /* a field added that the act does not take (enum mfield), or -1 */
+    bool late_reason;    /* a return after the prosecutor's period, with its reason */
+    const char *ground;  /* sp3_issued: the ground sent, or NULL */
+    bool has_appearance; /* summons_served: names the day to appear ... */
+    int appear_in;       /* ... this many days after the day it is served */
+    bool urgent;         /* ... and says why it is urgent */
+    int nunmet;          /* a later return: the items it names unmet */
     long long unmet[2];
     bool both;           /* sends `date` beside `at` ... */
     struct caldate said; /* ... this one */
@@ -545,13 +548,36 @@ enum mfield {
     MF_DIRECTION,
     MF_LATE_REASON,
     MF_UNMET,
+    MF_TO,
+    MF_JAKSA,
+    MF_TEAM,
+    MF_APPEARANCE,
+    MF_URGENT_REASON,
     NMF
 };
-static const char *const mfield_names[NMF] = {
-    "party_id",       "bap",         "days",           "detention_type", "recipient",
-    "ground",         "polri_order", "polri_involved", "severe_illness", "instructions",
-    "instruction_id", "answer",      "corrects",       "withdraws",      "due",
-    "direction",      "late_reason", "unmet"};
+static const char *const mfield_names[NMF] = {"party_id",
+                                              "bap",
+                                              "days",
+                                              "detention_type",
+                                              "recipient",
+                                              "ground",
+                                              "polri_order",
+                                              "polri_involved",
+                                              "severe_illness",
+                                              "instructions",
+                                              "instruction_id",
+                                              "answer",
+                                              "corrects",
+                                              "withdraws",
+                                              "due",
+                                              "direction",
+                                              "late_reason",
+                                              "unmet",
+                                              "to",
+                                              "jaksa",
+                                              "team",
+                                              "appearance",
+                                              "urgent_reason"};
 
 /* Whether an act of type `as` takes field f: the person it concerns (acts on
  * a suspect, examinations, summonses, oaths), the BAP's kind, the days of an
@@ -593,6 +619,9 @@ static bool model_takes(enum event as, enum mfield f)
         return as == EV_P19_RECEIVED || as == EV_RETURN_LETTER_RECEIVED;
     case MF_UNMET:
         return as == EV_RETURN_LETTER_RECEIVED;
+    case MF_APPEARANCE: /* KUHAP 227(1): the day a summons calls one to appear */
+    case MF_URGENT_REASON:
+        return as == EV_SUMMONS_SERVED;
     default:
         return false;
     }
@@ -651,6 +680,10 @@ static bool req_sends(const struct req *r, enum mfield f)
         return r->nunmet > 0;
     case MF_GROUND:
         return r->ground != NULL || r->extra == (int)f;
+    case MF_APPEARANCE:
+        return r->has_appearance || r->extra == (int)f;
+    case MF_URGENT_REASON:
+        return r->urgent || r->extra == (int)f;
     default:
         return r->extra == (int)f;
     }
@@ -916,6 +949,14 @@ static void model_guard(const struct mcase *mc, const struct req *r, struct miss
             missing_add(missing, FACT_RESEND_PERIOD_ELAPSED);
         break;
     }
+    case EV_SUMMONS_SERVED:
+        /* KUHAP 227(1): the summons reaches the person at least three days
+         * before the day it calls him to appear, unless urgent with a reason
+         * (UU 20/2025 keeps the value as data, the same three) */
+        missing_add(decides, FACT_SUMMONS_NOTICE);
+        if (!r->has_appearance || (r->appear_in < 3 && !r->urgent))
+            missing_add(missing, FACT_SUMMONS_NOTICE);
+        break;
     case EV_DETENTION_EXTENDED_PU:
     case EV_DETENTION_EXTENDED_COURT:
         missing_add(decides, FACT_DETAINABLE_OFFENCE);
@@ -1362,6 +1403,11 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
     if (ev == EV_ARRESTED || ev == EV_DETAINED)
         r->polri_order = chance(m, 65);
     r->polri_involved = ev == EV_SP3_ISSUED && chance(m, 60);
+    if (ev == EV_SUMMONS_SERVED) {
+        r->has_appearance = chance(m, 95);
+        r->appear_in = rnd(m, 7); /* the same day .. a week on */
+        r->urgent = chance(m, 15);
+    }
     if (ev == EV_SP3_ISSUED) {
         /* mostly a ground of the list, some none, some not a ground */
         static const char *const tries[] = {"tidak_cukup_bukti", "bukan_tindak_pidana",
@@ -1446,8 +1492,9 @@ static void build_req(struct model *m, struct mcase *mc, int step, struct req *r
     }
     if (chance(m, 3)) { /* a field the act does not take */
         static const enum mfield extras[] = {
-            MF_PARTY,  MF_BAP,         MF_DAYS,           MF_DETENTION_TYPE, MF_RECIPIENT,
-            MF_GROUND, MF_POLRI_ORDER, MF_POLRI_INVOLVED, MF_SEVERE_ILLNESS, MF_DUE};
+            MF_PARTY,          MF_BAP,    MF_DAYS,        MF_DETENTION_TYPE,
+            MF_RECIPIENT,      MF_GROUND, MF_POLRI_ORDER, MF_POLRI_INVOLVED,
+            MF_SEVERE_ILLNESS, MF_DUE,    MF_APPEARANCE};
         enum mfield f = extras[rnd(m, (int)(sizeof extras / sizeof extras[0]))];
         if (!req_sends(r, f) && !req_takes(mc, r, f))
             r->extra = (int)f;
@@ -1513,6 +1560,13 @@ static char *req_json(const struct req *r)
         json_object_set_new(o, "late_reason", json_string("Berkas diterima kembali terlambat"));
     if (r->ground)
         json_object_set_new(o, "ground", json_string(r->ground));
+    if (r->has_appearance) { /* counted from the day the summons is served */
+        struct caldate served = r->timed ? caldate_local_date(r->at, wib()) : r->date;
+        caldate_format(caldate_add(served, r->appear_in), buf, sizeof buf);
+        json_object_set_new(o, "appearance", json_string(buf));
+    }
+    if (r->urgent)
+        json_object_set_new(o, "urgent_reason", json_string("Saksi akan meninggalkan Indonesia"));
     if (r->ev == EV_CORRECTED)
         json_object_set_new(o, "corrects", json_integer(r->ref_id));
     if (r->withdraws)
@@ -1554,6 +1608,10 @@ static char *req_json(const struct req *r)
     case MF_DUE:
         caldate_format(caldate_add(r->date, 7), buf, sizeof buf);
         json_object_set_new(o, "due", json_string(buf));
+        break;
+    case MF_APPEARANCE:
+        caldate_format(caldate_add(r->date, 5), buf, sizeof buf);
+        json_object_set_new(o, "appearance", json_string(buf));
         break;
     default:
         break;
