@@ -43,24 +43,22 @@
 
 enum content_kind { CK_BAP, CK_RESUME };
 
-/* KUHAP 56(1): counsel is appointed for offences carrying five years or
- * more (DOMAIN.md 4.6); months, as the offence catalogue keeps them. */
-#define COUNSEL_MANDATORY_MONTHS 60
-#define MAX_QUESTIONS            300
-#define MAX_FACTS                200
-#define MAX_BASES                20
-#define LONG_TEXT                20000
-#define MID_TEXT                 4000
-#define SHORT_TEXT               1000
+#define MAX_QUESTIONS 300
+#define MAX_FACTS     200
+#define MAX_BASES     20
+#define LONG_TEXT     20000
+#define MID_TEXT      4000
+#define SHORT_TEXT    1000
 
 /* The act whose content is read or written. */
 struct act_info {
     long long id, party_id;
     char type[40], bap[16], party_kind[16];
     bool withdrawn;
-    bool fresh;       /* recorded in this very transaction (record --issue) */
-    char issued[161]; /* the number of its document, issued and in force, or "" */
-    json_t *party;    /* the party examined (BAP), or NULL */
+    bool fresh;         /* recorded in this very transaction (record --issue) */
+    char issued[161];   /* the number of its document, issued and in force, or "" */
+    json_t *party;      /* the party examined (BAP), or NULL */
+    int counsel_months; /* KUHAP 56(1): counsel appointed from this maximum, in months */
 };
 
 static const char *kind_word(enum content_kind k)
@@ -75,9 +73,29 @@ static const char *kind_event(enum content_kind k)
 
 /* ---- reading ------------------------------------------------------------------------ */
 
-static bool act_info_load(struct tx *tx, long long case_id, long long event_id, struct act_info *a,
-                          struct berr *err)
+/* KUHAP 56(1): counsel is appointed for an offence carrying five years or
+ * more (DOMAIN.md 4.6).  The years are the rule set's counsel_min_years, of
+ * the regime of the examination's date (today for an act not yet in cf);
+ * months, as the offence catalogue keeps them. */
+static int counsel_months(const struct casefile *cf, long long event_id)
 {
+    int k = casefile_event_index(cf, event_id);
+    struct caldate day = caldate_local_date(cf->now, cf->zone);
+    if (k >= 0) {
+        struct case_event e;
+        if (evlog_effective(cf->ev, cf->nevents, k, &e))
+            day = evlog_date(&e, cf->zone);
+    }
+    const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, day);
+    if (!rs && cf->nrulesets > 0)
+        rs = &cf->rulesets[cf->nrulesets - 1];
+    return rs ? rs->counsel_min_years.value * 12 : 5 * 12;
+}
+
+static bool act_info_load(struct tx *tx, const struct casefile *cf, long long event_id,
+                          struct act_info *a, struct berr *err)
+{
+    long long case_id = cf->id;
     char cid[24], eid[24];
     snprintf(cid, sizeof cid, "%lld", case_id);
     snprintf(eid, sizeof eid, "%lld", event_id);
@@ -111,6 +129,7 @@ static bool act_info_load(struct tx *tx, long long case_id, long long event_id, 
             a->party = json_loads(PQgetvalue(r, 0, 6), 0, NULL);
         /* entered_at is the inserting transaction's now() */
         a->fresh = PQgetvalue(r, 0, 7)[0] == 't';
+        a->counsel_months = counsel_months(cf, event_id);
     }
     PQclear(r);
     return ok || berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
@@ -513,11 +532,12 @@ static json_t *bap_missing(json_t *c, const struct act_info *a, json_t *charges)
             miss(list, "pemberitahuan hak atas bantuan hukum (counsel_informed, KUHAP Pasal 114)");
         if (!json_is_object(counsel))
             miss(list, "penasihat hukum: hadir atau ditolak tersangka (counsel)");
-        else if (max_months_for(charges, a->party_id) >= COUNSEL_MANDATORY_MONTHS &&
+        else if (max_months_for(charges, a->party_id) >= a->counsel_months &&
                  !has_text(counsel, "name"))
             miss(list,
-                 "nama penasihat hukum yang ditunjuk (counsel.name): ancaman pidana 5 tahun atau "
-                 "lebih, KUHAP Pasal 56 ayat (1)");
+                 "nama penasihat hukum yang ditunjuk (counsel.name): ancaman pidana %d tahun atau "
+                 "lebih, KUHAP Pasal 56 ayat (1)",
+                 a->counsel_months / 12);
     }
     if (strcmp(a->bap, "ahli") == 0) {
         const char *oath = json_string_value(json_object_get(c, "oath"));
@@ -600,7 +620,7 @@ bool contents_issuable(struct tx *tx, const struct casefile *cf, long long event
     struct act_info a;
     json_t *c = NULL, *charges = NULL, *list = NULL;
     int version = 0;
-    bool ok = act_info_load(tx, cf->id, event_id, &a, err) &&
+    bool ok = act_info_load(tx, cf, event_id, &a, err) &&
               content_load(tx, event_id, false, &c, &version, err) &&
               (charges = charges_load(tx, cf->id, err)) != NULL;
     if (ok) {
@@ -667,7 +687,7 @@ static json_t *content_view(enum content_kind k, long long case_id, const struct
         json_object_set_new(
             j, "counsel_mandatory",
             json_boolean(strcmp(a->bap, "tersangka") == 0 &&
-                         max_months_for(charges, a->party_id) >= COUNSEL_MANDATORY_MONTHS));
+                         max_months_for(charges, a->party_id) >= a->counsel_months));
     } else {
         json_object_set(j, "charges", charges);
     }
@@ -691,7 +711,7 @@ static json_t *content_get(struct app *app, const struct actor *who, long long c
     json_t *c = NULL, *charges = NULL, *view = NULL;
     int version = 0;
     bool ok = casefile_load(&tx, who, case_id, false, &cf, err) &&
-              act_info_load(&tx, case_id, event_id, &a, err) && act_fits(k, &a, err) &&
+              act_info_load(&tx, &cf, event_id, &a, err) && act_fits(k, &a, err) &&
               content_load(&tx, event_id, false, &c, &version, err) &&
               (charges = charges_load(&tx, case_id, err)) != NULL;
     if (ok)
@@ -801,7 +821,7 @@ static bool content_put(struct app *app, const struct actor *who, long long case
     bool ok = casefile_load(&tx, who, case_id, true, &cf, err);
     if (ok && cf.office_id != who->office_id)
         ok = berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", case_id);
-    ok = ok && act_info_load(&tx, case_id, event_id, &a, err) && act_fits(k, &a, err) &&
+    ok = ok && act_info_load(&tx, &cf, event_id, &a, err) && act_fits(k, &a, err) &&
          (charges = charges_load(&tx, case_id, err)) != NULL &&
          (k == CK_BAP ? check_bap(content, a.bap, err) : check_resume(content, charges, err)) &&
          content_load(&tx, event_id, true, &old, &stored, err) &&

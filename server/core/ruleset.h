@@ -81,6 +81,8 @@ struct ruleset {
     struct rule_value pingpong_rounds;     /* returns (P-19 or letter) that flag ping-pong */
     struct rule_value summons_notice_days; /* a summons reaches the person N days before the
                                               appearance, unless urgent (KUHAP 227(1)) */
+    struct rule_value counsel_min_years;   /* counsel appointed for a maximum of N years or
+                                              more (KUHAP 56(1)) */
 };
 
 enum rule_unit {

@@ -931,6 +931,49 @@ START_TEST(test_a_summons_notice_counts_on_the_offices_calendar_and_across_the_n
 }
 END_TEST
 
+/* ---- counsel's threshold as data (issue 13.9) ----------------------------------------------- */
+
+START_TEST(test_the_counsel_threshold_is_the_rule_sets_value)
+{
+    /* KUHAP 56(1): counsel is appointed for an offence of five years or
+     * more; Pasal 122 carries five (DOMAIN.md 8.2).  The years are the rule
+     * set's, which an administrator may amend without a release. */
+    char d[11], path[128];
+    days_ago(6, d);
+    long long id = investigation_on(d, d);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    char *party = sql_value(db,
+                            "SELECT id FROM app.parties WHERE case_id = $1::bigint AND kind = "
+                            "'suspect'",
+                            1, p);
+    char extra[96];
+    snprintf(extra, sizeof extra, "\"party_id\":%s", party);
+    rec(id, inv, "suspect_designated", 5, extra);
+    snprintf(extra, sizeof extra, "\"bap\":\"tersangka\",\"party_id\":%s", party);
+    long long bap = rec(id, inv, "bap_recorded", 4, extra);
+    free(party);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events/%lld/bap", id, bap);
+    json_t *v = call("GET", path, inv, NULL, 200);
+    ck_assert(json_is_true(json_object_get(v, "counsel_mandatory")));
+    json_decref(v);
+    char *admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
+    ck_assert_ptr_nonnull(admin);
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/counsel_min_years", admin,
+                     "{\"value\":6,\"note\":\"uji\"}", 200));
+    v = call("GET", path, inv, NULL, 200);
+    ck_assert(json_is_false(json_object_get(v, "counsel_mandatory")));
+    json_decref(v);
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-2025/counsel_min_years", admin, "{\"value\":5}", 200));
+    v = call("GET", path, inv, NULL, 200);
+    ck_assert(json_is_true(json_object_get(v, "counsel_mandatory")));
+    json_decref(v);
+    free(admin);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -959,6 +1002,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_summons_with_less_than_three_days_notice_is_refused_unless_urgent);
     tcase_add_test(tc,
                    test_a_summons_notice_counts_on_the_offices_calendar_and_across_the_new_code);
+    tcase_add_test(tc, test_the_counsel_threshold_is_the_rule_sets_value);
     suite_add_tcase(s, tc);
     return s;
 }
