@@ -55,6 +55,8 @@ void layout_init(struct layout *L, HPDF_Font regular, HPDF_Font bold)
 
 void layout_free(struct layout *L)
 {
+    free(L->glyph_w[0]);
+    free(L->glyph_w[1]);
     free(L->box);
     free(L->op);
     free(L->arena);
@@ -97,10 +99,50 @@ uint32_t lay_text(struct layout *L, const char *s, size_t len)
     return off;
 }
 
+/* The width of s in 1/1000 em from each character's advance, asked of
+ * libharu once per character and font (HPDF_Font_GetUnicodeWidth, the
+ * widths HPDF_Font_TextWidth adds up); -1 when s is not plain 1-3 byte
+ * UTF-8, for libharu to measure whole. */
+static long cached_width(struct layout *L, uint8_t font, const unsigned char *u, size_t len)
+{
+    if (!L->glyph_w[font] && !(L->glyph_w[font] = calloc(0x10000, sizeof(uint16_t))))
+        return -1;
+    uint16_t *tab = L->glyph_w[font];
+    long w = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned c = u[i], cp;
+        if (c < 0x80) {
+            cp = c;
+            i++;
+        } else if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+            cp = (c & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
+            i += 2;
+        } else if (c >= 0xE0 && c < 0xF0 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+                   (u[i + 2] & 0xC0) == 0x80) {
+            cp = (c & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+            if (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))
+                return -1;
+            i += 3;
+        } else {
+            return -1;
+        }
+        if (!tab[cp]) {
+            HPDF_INT cw = HPDF_Font_GetUnicodeWidth(L->font[font], (HPDF_UNICODE)cp);
+            if (cw < 0 || cw >= 0xFFFF)
+                return -1;
+            tab[cp] = (uint16_t)(cw + 1);
+        }
+        w += tab[cp] - 1;
+    }
+    return w;
+}
+
 float lay_width(struct layout *L, uint8_t font, float size, const char *s, size_t len)
 {
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(L->font[font], (const HPDF_BYTE *)s, (HPDF_UINT)len);
-    return (float)tw.width * size / 1000.0f;
+    long w = cached_width(L, font, (const unsigned char *)s, len);
+    if (w < 0)
+        w = (long)HPDF_Font_TextWidth(L->font[font], (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+    return (float)w * size / 1000.0f;
 }
 
 static bool is_space(unsigned char c)

@@ -15,7 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf_pages.h>
+
 #include "render_int.h"
+
+#if HPDF_VERSION_ID != 20300
+#error                                                                                             \
+    "move_text() writes into libharu 2.3.0's page attributes: check hpdf_pages.h for this version"
+#endif
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 {
@@ -122,6 +129,64 @@ static bool draw_qr(struct pdfdoc *d, HPDF_Page pg, const struct layout *L, cons
     return true;
 }
 
+/* Hundredths of a point, as PDF text: "-12.5", "300", "0.07". */
+static char *put_pt(char *b, long v)
+{
+    if (v < 0) {
+        *b++ = '-';
+        v = -v;
+    }
+    char t[24];
+    int n = 0;
+    long i = v / 100, f = v % 100;
+    do
+        t[n++] = (char)('0' + i % 10);
+    while ((i /= 10) > 0);
+    while (n > 0)
+        *b++ = t[--n];
+    if (f) {
+        *b++ = '.';
+        *b++ = (char)('0' + f / 10);
+        if (f % 10)
+            *b++ = (char)('0' + f % 10);
+    }
+    return b;
+}
+
+/*
+ * Move the text position to (x, y) on the page: the Td that
+ * HPDF_Page_TextOut would write, written here.  libharu 2.3.0 clears a
+ * 512-byte buffer one byte at a time for every Td (HPDF_MemSet in
+ * HPDF_Page_MoveTextPos), and a justified page has ~500 words, each its own
+ * text op (PDF word spacing does not apply to CID fonts): a 301-page BAP
+ * spent 27% of its instructions there.  The page's content stream and text
+ * matrix are libharu's own page attributes (hpdf_pages.h, installed with
+ * libhpdf-dev with the library; the version is checked above); this
+ * updates the matrix as MoveTextPos does, with the move rounded to 0.01 pt
+ * as written, so positions never drift from what the PDF says.  A rotated or
+ * scaled text matrix (none in a text object of ours) goes through libharu.
+ */
+static HPDF_STATUS move_text(HPDF_Page pg, float x, float y)
+{
+    HPDF_PageAttr a = (HPDF_PageAttr)pg->attr;
+    HPDF_TransMatrix *m = &a->text_matrix;
+    if (a->gmode != HPDF_GMODE_TEXT_OBJECT || m->a != 1 || m->b != 0 || m->c != 0 || m->d != 1)
+        return HPDF_Page_MoveTextPos(pg, x - m->x, y - m->y);
+    long dx = lroundf((x - m->x) * 100), dy = lroundf((y - m->y) * 100);
+    char buf[64], *b = put_pt(buf, dx);
+    *b++ = ' ';
+    b = put_pt(b, dy);
+    memcpy(b, " Td\012", 5);
+    HPDF_STATUS st = HPDF_Stream_WriteStr(a->stream, buf);
+    if (st != HPDF_OK)
+        return st;
+    m->x += (float)dx / 100;
+    m->y += (float)dy / 100;
+    a->text_pos.x = m->x;
+    a->text_pos.y = m->y;
+    return HPDF_OK;
+}
+
 static bool draw_text(struct pdfdoc *d, HPDF_Page pg, const struct layout *L, const struct op *o,
                       float top, float ph, int *cur_font, float *cur_size, struct berr *err)
 {
@@ -139,7 +204,8 @@ static bool draw_text(struct pdfdoc *d, HPDF_Page pg, const struct layout *L, co
         *cur_size = o->size;
     }
     if (ok)
-        ok = !failed(d, HPDF_Page_TextOut(pg, o->x, ph - (top + o->y), buf), "TextOut", err);
+        ok = !failed(d, move_text(pg, o->x, ph - (top + o->y)), "MoveTextPos", err) &&
+             !failed(d, HPDF_Page_ShowText(pg, buf), "ShowText", err);
     if (buf != small)
         free(buf);
     return ok;

@@ -215,7 +215,8 @@ struct geom {
 
 struct layout {
     HPDF_Font font[2];
-    float space_w[2]; /* width of U+0020 at 1 pt */
+    float space_w[2];     /* width of U+0020 at 1 pt */
+    uint16_t *glyph_w[2]; /* per BMP code point: 1 + width in 1/1000 em; 0 not yet asked */
     struct box *box;
     size_t n_box, cap_box;
     struct op *op;
