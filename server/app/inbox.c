@@ -412,8 +412,14 @@ json_t *app_inbox_read(struct app *app, const struct actor *who, json_t *events,
         berr_field(err, BERR_BAD_INPUT, "events", "sebutkan events atau cases");
         return NULL;
     }
-    char *ev = json_dumps(events ? events : json_array(), JSON_COMPACT);
-    char *cs = json_dumps(cases ? cases : json_array(), JSON_COMPACT);
+    char *ev = events ? json_dumps(events, JSON_COMPACT) : NULL;
+    char *cs = cases ? json_dumps(cases, JSON_COMPACT) : NULL;
+    if ((events && !ev) || (cases && !cs)) {
+        free(ev);
+        free(cs);
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        return NULL;
+    }
     char me[24], office[24];
     snprintf(me, sizeof me, "%lld", who->user_id);
     snprintf(office, sizeof office, "%lld", who->office_id);

@@ -81,6 +81,15 @@ for t in "${tests[@]}"; do
     *) node "$t" || status=1 ;; # a program (bench/web.mjs), not tests
   esac
 done
+# berkasd must stop cleanly: under ASan a leak or a late error shows here
+kill -TERM "$pid"
+rc=0
+wait "$pid" || rc=$?
+pid=
+if [[ $rc -ne 0 ]]; then
+  echo "web: berkasd did not stop cleanly (exit status $rc)" >&2
+  status=1
+fi
 if [[ $status -ne 0 ]]; then
   echo "web: berkasd's log:" >&2
   tail -n 60 "$tmp/berkasd.log" >&2
