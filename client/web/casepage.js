@@ -246,6 +246,68 @@ function directions(c, reload) {
   return [items, form];
 }
 
+// the investigators on the file; a supervisor adds one by NIP and takes
+// others off, with a reason (POST /api/v1/reassignments: one `reassigned`
+// act, audited; the server checks the NIPs are investigators of the office)
+function team(c, reload) {
+  const members = c.team || [];
+  const list = members.length
+    ? h(
+        'ul',
+        { id: 'team-list' },
+        members.map((t) => h('li', { 'data-nip': t.nip }, `${t.name} (${t.nip})`, h('small', null, ` · sejak ${date(t.since)}`))),
+      )
+    : h('p', { class: 'empty', id: 'team-list' }, 'Belum ada penyidik yang ditugaskan.');
+  if (me().role !== 'supervisor' || !allowed(c, 'reassigned')) return [list];
+
+  const msg = h('p', { class: 'error', role: 'alert', id: 'team-error' });
+  const add = h('input', { id: 't-add', inputmode: 'numeric', maxlength: 21, autocomplete: 'off' });
+  const offs = members.map((t) => {
+    const id = `t-off-${String(t.nip).replace(/\D/g, '')}`;
+    const box = h('input', { type: 'checkbox', id, value: t.nip });
+    return [box, h('label', { for: id, class: 'check' }, box, ` ${t.name}`)];
+  });
+  const reason = h('textarea', { id: 't-reason', rows: 2, maxlength: 500 });
+  const button = h('button', { type: 'submit' }, 'Simpan penugasan');
+  const form = h(
+    'form',
+    { class: 'stack', id: 'team-form' },
+    h('h3', null, 'Alihkan penugasan'),
+    h('label', { for: 't-add' }, 'NIP penyidik yang ditambahkan'),
+    add,
+    offs.length ? h('fieldset', null, h('legend', null, 'Dibebaskan dari berkas ini'), offs.map((o) => o[1])) : null,
+    h('label', { for: 't-reason' }, 'Alasan'),
+    reason,
+    button,
+    msg,
+  );
+  let key = newKey(); // one key per reassignment, kept across retries of it
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    show(msg);
+    const nip = add.value.replace(/\s+/g, '');
+    const remove = offs.filter((o) => o[0].checked).map((o) => o[0].value);
+    if (!nip && !remove.length) return show(msg, 'Isi NIP penyidik yang ditambahkan atau pilih yang dibebaskan.');
+    if (nip && !/^\d{18}$/.test(nip)) return show(msg, 'NIP terdiri atas 18 angka.');
+    if (!reason.value.trim()) return show(msg, 'Alasan wajib diisi.');
+    const body = { cases: [Number(c.id)], reason: reason.value.trim() };
+    if (nip) body.add = [nip];
+    if (remove.length) body.remove = remove;
+    button.disabled = true;
+    try {
+      await api('POST', '/api/v1/reassignments', { body, headers: { 'Idempotency-Key': key } });
+      key = newKey();
+      flash('Penugasan penyidik disimpan.', 'info', false);
+      await reload();
+    } catch (e) {
+      if (e.status !== 401) show(msg, explain(e));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return [list, form];
+}
+
 // one act on the case: the version the page shows (If-Match) and a key
 // kept for the retries of this one act (Idempotency-Key)
 // keep: {element id: value} to put back after a reload on 409
@@ -459,6 +521,7 @@ export async function casePage(main, idText) {
       pu,
       section('sec-clocks', 'Jam tenggat', clocks(c)),
       section('sec-directions', 'Arahan pengawas', directions(c, render)),
+      section('sec-team', 'Tim penyidik', team(c, render)),
       section('sec-p19', `Petunjuk P-19 (dikembalikan ${c.p19_returns || 0} kali)`, p19(c, render)),
       role === 'investigator' ? section('sec-acts', 'Catat tindakan', nextActs(c, render)) : null,
       docs,

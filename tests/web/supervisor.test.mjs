@@ -51,7 +51,7 @@ after(async () => {
   await b?.close();
 });
 
-test('the supervisor finds the overdue detention, opens the case and gives a direction with a due date', async () => {
+test('the supervisor finds the overdue detention, opens the case, gives a direction with a due date and adds an investigator', async () => {
   const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   const errors = [];
@@ -116,6 +116,31 @@ test('the supervisor finds the overdue detention, opens the case and gives a dir
   const given = c.directions.filter((d) => d.text === text);
   assert.equal(given.length, 1);
   assert.equal(given[0].due, due);
+
+  // reassignment: an investigator of another office is refused with the
+  // server's reason and nothing changes; one of his own office is added
+  const team0 = c.team.map((t) => t.nip).sort();
+  assert.deepEqual(team0, [NIP.invPlg]);
+  await page.getByLabel('NIP penyidik yang ditambahkan').fill(NIP.invPtk);
+  await page.getByLabel('Alasan', { exact: true }).fill('Beban kerja penyidik');
+  await page.getByRole('button', { name: 'Simpan penugasan' }).click();
+  await page.locator('#team-error', { hasText: /\S/ }).waitFor();
+  let after = await must('GET', `/api/v1/cases/${caseId}`, watcher, undefined, 200);
+  assert.deepEqual(after.team.map((t) => t.nip).sort(), team0);
+  assert.equal(after.version, c.version);
+  // no reason: said on the page, nothing sent
+  await page.getByLabel('NIP penyidik yang ditambahkan').fill(NIP.invPlg2);
+  await page.getByLabel('Alasan', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Simpan penugasan' }).click();
+  await page.locator('#team-error', { hasText: 'Alasan wajib diisi.' }).waitFor();
+  await page.getByLabel('Alasan', { exact: true }).fill('Beban kerja penyidik');
+  await page.getByRole('button', { name: 'Simpan penugasan' }).click();
+  await page.locator(`#team-list li[data-nip="${NIP.invPlg2}"]`).waitFor();
+  after = await must('GET', `/api/v1/cases/${caseId}`, watcher, undefined, 200);
+  assert.deepEqual(after.team.map((t) => t.nip).sort(), [NIP.invPlg, NIP.invPlg2].sort());
+  const moved = after.history.filter((e) => e.type === 'reassigned');
+  assert.equal(moved.length, 1);
+  await shot(page, 'case-team');
 
   // a phone
   await page.setViewportSize({ width: 390, height: 844 });
