@@ -115,8 +115,73 @@ function p19(c, reload) {
   return out;
 }
 
-// the next allowed acts, and recording one (its date and a note; the
-// server names what else an act needs)
+// "+07:00": the office's UTC offset at a local time (Indonesia keeps no
+// summer time, but the zone is the office's, not the browser's)
+function offsetAt(tz, local) {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: tz || 'Asia/Jakarta', timeZoneName: 'longOffset' })
+      .formatToParts(new Date(`${local}:00Z`))
+      .find((p) => p.type === 'timeZoneName').value;
+    const m = /([+-]\d\d:\d\d)/.exec(name);
+    return m ? m[1] : '+00:00';
+  } catch {
+    return '+07:00';
+  }
+}
+
+// What an act may need beyond its date and note, asked for when the server
+// names the field (400/422 with `field`): the server stays the one judge of
+// what each act needs, the page only offers the input.
+const FIELDS = {
+  party_id: (c) => ({
+    label: 'Pihak',
+    el: h('select', null, h('option', { value: '' }, '— pilih —'), (c.parties || []).map((p) => h('option', { value: p.id }, `${p.name} (${KINDS[p.kind] || p.kind})`))),
+    value: (el) => (el.value ? Number(el.value) : undefined),
+  }),
+  at: (c) => ({
+    label: `Waktu tindakan (${(c.office && c.office.tz) || 'Asia/Jakarta'})`,
+    el: h('input', { type: 'datetime-local' }),
+    value: (el) => (el.value ? `${el.value}:00${offsetAt(c.office && c.office.tz, el.value)}` : undefined),
+  }),
+  number: () => ({ label: 'Nomor surat (diberikan di luar berkas)', el: h('input', { maxlength: 120 }) }),
+  polri_order: () => ({ label: 'Nomor surat perintah (Polri)', el: h('input', { maxlength: 120 }) }),
+  detention_type: () => ({
+    label: 'Jenis penahanan',
+    el: h('select', null, [['rutan', 'Rumah tahanan negara'], ['rumah', 'Tahanan rumah'], ['kota', 'Tahanan kota']].map(([v, t]) => h('option', { value: v }, t))),
+  }),
+  days: () => ({ label: 'Jumlah hari', el: h('input', { type: 'number', min: 1, max: 60 }), value: (el) => (el.value ? Number(el.value) : undefined) }),
+  recipient: () => ({ label: 'Penerima', el: h('input', { maxlength: 20 }) }),
+  ground: () => ({ label: 'Dasar / alasan', el: h('textarea', { rows: 2, maxlength: 500 }) }),
+  appearance: () => ({ label: 'Tanggal menghadap', el: h('input', { type: 'date' }) }),
+  due: () => ({ label: 'Tenggat', el: h('input', { type: 'date' }) }),
+  jaksa: () => ({ label: 'NIP jaksa', el: h('input', { inputmode: 'numeric', maxlength: 21 }), value: (el) => el.value.replace(/\s+/g, '') || undefined }),
+  urgent_reason: () => ({ label: 'Alasan mendesak', el: h('textarea', { rows: 2, maxlength: 500 }) }),
+  late_reason: () => ({ label: 'Alasan dicatat terlambat', el: h('textarea', { rows: 2, maxlength: 500 }) }),
+  severe_illness: () => ({ label: 'Sakit berat (surat dokter)', el: h('input', { type: 'checkbox' }), value: (el) => el.checked || undefined }),
+  polri_involved: () => ({ label: 'Dengan bantuan Polri', el: h('input', { type: 'checkbox' }), value: (el) => el.checked || undefined }),
+};
+
+// The fields a refusal asks of this act: the one a 400 names, and the
+// options the guard's hints tell to add ("sertakan ... (--polri-order
+// NOMOR)"); a hint that says to record another act first ("berkas record
+// ... --party ID") asks nothing of this form.
+function wanted(p) {
+  const out = [];
+  if (!p) return out;
+  if (p.field && p.field !== 'date') out.push(p.field);
+  for (const hint of p.hints || []) {
+    const how = String(hint.how || '');
+    if (how.includes('berkas ')) continue;
+    for (const m of how.matchAll(/--([a-z][a-z-]*)/g)) {
+      const f = m[1] === 'party' ? 'party_id' : m[1].replace(/-/g, '_');
+      if (f !== 'date' && !out.includes(f)) out.push(f);
+    }
+  }
+  return out;
+}
+
+// the next allowed acts, and recording one: its date and a note, and each
+// further field the server says the act needs
 function nextActs(c, reload) {
   const acts = (c.allowed_events || []).filter((e) => !['instruction_answered', 'resubmitted', 'corrected'].includes(e.type));
   if (!acts.length) return h('p', { class: 'empty' }, 'Tidak ada tindakan yang dapat dicatat pada tahap ini.');
@@ -124,6 +189,18 @@ function nextActs(c, reload) {
   const type = h('select', { id: 'act-type' }, acts.map((e) => h('option', { value: e.type }, e.label)));
   const when = h('input', { id: 'act-date', type: 'date', value: today(), max: today() });
   const note = h('textarea', { id: 'act-note', rows: 2, maxlength: 2000 });
+  const more = h('div', { class: 'fields', id: 'act-more' });
+  const extra = new Map(); // field -> {el, value}
+  const ask = (field) => {
+    if (extra.has(field) || !FIELDS[field]) return extra.has(field);
+    const f = FIELDS[field](c);
+    const id = `act-${field.replace(/_/g, '-')}`;
+    f.el.id = id;
+    more.append(f.el.type === 'checkbox' ? h('label', { for: id, class: 'check' }, f.el, ` ${f.label}`) : h('label', { for: id }, f.label), f.el.type === 'checkbox' ? '' : f.el);
+    extra.set(field, { el: f.el, value: f.value || ((el) => el.value.trim() || undefined) });
+    f.el.focus();
+    return true;
+  };
   const button = h('button', { type: 'submit' }, 'Catat tindakan');
   const form = h(
     'form',
@@ -133,6 +210,7 @@ function nextActs(c, reload) {
     type,
     h('label', { for: 'act-date' }, 'Tanggal tindakan'),
     when,
+    more,
     h('label', { for: 'act-note' }, 'Catatan'),
     note,
     button,
@@ -141,6 +219,9 @@ function nextActs(c, reload) {
   let key = newKey();
   type.addEventListener('change', () => {
     key = newKey();
+    extra.clear();
+    more.replaceChildren();
+    show(msg);
   });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -148,8 +229,16 @@ function nextActs(c, reload) {
     const body = { type: type.value };
     if (when.value) body.date = when.value;
     if (note.value.trim()) body.note = note.value.trim();
+    for (const [field, x] of extra) {
+      const v = x.value(x.el);
+      if (v !== undefined) body[field] = v;
+    }
+    if (body.at) delete body.date; // the instant names its own day
     button.disabled = true;
-    const ok = await record(c, body, key, reload, msg, { 'act-type': type.value, 'act-date': when.value, 'act-note': note.value });
+    const ok = await record(c, body, key, reload, msg, { 'act-type': type.value, 'act-date': when.value, 'act-note': note.value }, (e) => {
+      const asked = wanted(e.problem).filter((f) => ask(f));
+      if (asked.length) show(msg, `${explain(e)} — lengkapi isian di atas lalu catat lagi.`);
+    });
     button.disabled = false;
     if (ok) {
       key = newKey();
@@ -311,7 +400,8 @@ function team(c, reload) {
 // one act on the case: the version the page shows (If-Match) and a key
 // kept for the retries of this one act (Idempotency-Key)
 // keep: {element id: value} to put back after a reload on 409
-async function record(c, body, key, reload, msg, keep) {
+// onRefused(e): a caller's own handling of a refusal shown in msg
+async function record(c, body, key, reload, msg, keep, onRefused) {
   try {
     await api('POST', `/api/v1/cases/${Number(c.id)}/events`, {
       body,
@@ -332,6 +422,7 @@ async function record(c, body, key, reload, msg, keep) {
       return false;
     }
     show(msg, explain(e));
+    if (onRefused) onRefused(e);
     return false;
   }
 }

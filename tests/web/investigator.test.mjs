@@ -7,7 +7,7 @@
 // a file may only be once every instruction is answered (DESIGN.md).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, must, login, pageLogin } from './lib.mjs';
+import { BASE, NIP, browser, shot, must, login, pageLogin, daysAgo, officeId } from './lib.mjs';
 
 const NUMBER = 'LK/KANIM-PTK/2026/0001';
 let b;
@@ -62,6 +62,65 @@ test('the investigator answers the open instruction (a stale version explained) 
   assert.equal(item.answer, answer);
   const answered = c.history.filter((e) => e.type === 'instruction_answered' && e.payload && e.payload.instruction === item.id);
   assert.equal(answered.length, 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// An act that needs more than its date: the page offers the input the
+// server names (a guard's hint "sertakan ... --appearance"; a 400's field),
+// keeps what was typed, and records the act once it is complete.  The
+// expectations are the law's: a suspect is designated by name (party), and
+// a summons must give at least three days' notice (KUHAP 227(1)).
+test('the investigator records acts whose further fields the server asks for', async () => {
+  const inv = await login(NIP.invPlg);
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const c0 = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(10), summary: 'Uji pencatatan tindakan dari halaman', kejari_id: kejari }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(9) }, 201);
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Nguyen Van Được', nationality: 'VN' }, 201);
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.invPlg);
+  await page.getByRole('heading', { name: 'Perkara', exact: true }).waitFor();
+  await page.goto(`${BASE}/#/perkara/${c0.id}`);
+  await page.locator('#act-type').waitFor();
+
+  // designation: the server wants the party, the page asks for it
+  await page.locator('#act-type').selectOption('suspect_designated');
+  await page.locator('#act-date').fill(daysAgo(8));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-party-id').waitFor();
+  await page.locator('#act-error', { hasText: 'lengkapi isian' }).waitFor();
+  let c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.history.filter((e) => e.type === 'suspect_designated').length, 0);
+  assert.equal(await page.locator('#act-date').inputValue(), daysAgo(8));
+  await page.locator('#act-party-id').selectOption(String(suspect.id));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#history li', { hasText: 'Nguyen Van Được' }).first().waitFor();
+
+  // a summons: the day to appear, at least three days after it is served
+  await page.locator('#act-type').selectOption('summons_served');
+  await page.locator('#act-date').fill(daysAgo(4));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-appearance').waitFor();
+  await page.locator('#act-error', { hasText: '227' }).waitFor();
+  // two days' notice: still refused, nothing recorded
+  await page.getByLabel('Tanggal menghadap').fill(daysAgo(2));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-error', { hasText: '227' }).waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.history.filter((e) => e.type === 'summons_served').length, 0);
+  // four days' notice: recorded
+  await shot(page, 'case-investigator-fields');
+  await page.getByLabel('Tanggal menghadap').fill(daysAgo(0));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-appearance').waitFor({ state: 'detached' });
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const served = c.history.filter((e) => e.type === 'summons_served');
+  assert.equal(served.length, 1);
+  assert.equal(served[0].legal_date, daysAgo(4));
   assert.deepEqual(errors, []);
   await ctx.close();
 });
