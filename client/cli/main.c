@@ -284,6 +284,8 @@ const struct command cli_commands[] = {
      "      --appearance TANGGAL   summons_served: hari hadir, sekurang-kurangnya 3 hari sesudah\n"
      "                             panggilan diterima (KUHAP 227(1)) ...\n"
      "      --urgent-reason TEKS   ... kecuali panggilan mendesak, dengan alasannya\n"
+     "      --unlawful-reason TEKS detained: sesudah masa penangkapan habis (KUHAP 19(1)),\n"
+     "                             dicatat sebagai tidak sah dengan alasannya\n"
      "      --if-match VERSI       versi perkara yang Anda lihat (bawaan: versi saat ini)\n"
      "      --idempotency-key KUNCI kunci percobaan sebelumnya, untuk mengulang dengan aman\n"
      COMMON_OPTS "\n"

@@ -30,7 +30,13 @@ function row(it) {
     h('td', { 'data-label': 'Perkara' }, h('a', { href: `#/perkara/${Number(it.case_id)}` }, it.number)),
     h('td', { 'data-label': 'Kantor' }, it.office ? it.office.code : ''),
     h('td', { 'data-label': 'Tahap' }, it.stage_short || it.stage_label),
-    h('td', { 'data-label': 'Alasan' }, (r.label || '') + party),
+    h(
+      'td',
+      { 'data-label': 'Alasan' },
+      (r.label || '') + party,
+      // what was recorded out of time with a reason (issue 13.3, 13.7)
+      (it.flags || []).map((f) => [h('br'), h('small', { class: 'flag' }, f.label || f.code)]),
+    ),
     h('td', { 'data-label': 'Umur berkas' }, `${it.age_days} hari`),
     h('td', { 'data-label': 'Harus bertindak' }, r.actor_label || ''),
     h('td', { 'data-label': 'Tenggat' }, date(r.due_date), h('br'), h('small', null, daysLeft(r.days_left))),

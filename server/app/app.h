@@ -201,15 +201,17 @@ struct event_input {
     json_t *instructions;       /* p19_received: array of strings */
     long long instruction_id;   /* instruction_answered */
     const char *answer;
-    long long corrects;        /* corrected: the event corrected */
-    bool withdraws;            /* corrected: withdraw it instead of replacing it */
-    const char *due;           /* direction_given */
-    long long direction_event; /* direction_done: the direction_given */
-    json_t *issue;             /* form names to issue for this act in the same transaction */
-    const char *late_reason;   /* p19_received, return_letter_received after the PU's period */
-    json_t *unmet;             /* return_letter_received: array of instruction ids */
-    const char *appearance;    /* summons_served: the day to appear, YYYY-MM-DD */
-    const char *urgent_reason; /* summons_served: why less than KUHAP 227(1)'s notice */
+    long long corrects;          /* corrected: the event corrected */
+    bool withdraws;              /* corrected: withdraw it instead of replacing it */
+    const char *due;             /* direction_given */
+    long long direction_event;   /* direction_done: the direction_given */
+    json_t *issue;               /* form names to issue for this act in the same transaction */
+    const char *late_reason;     /* p19_received, return_letter_received after the PU's period */
+    json_t *unmet;               /* return_letter_received: array of instruction ids */
+    const char *appearance;      /* summons_served: the day to appear, YYYY-MM-DD */
+    const char *urgent_reason;   /* summons_served: why less than KUHAP 227(1)'s notice */
+    const char *unlawful_reason; /* detained: after the arrest's period, why it is recorded
+                                    (KUHAP 19(1); shown in the review list) */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */
     const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
     const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */

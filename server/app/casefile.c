@@ -86,6 +86,7 @@ void casefile_event_from(const struct casefile *cf, enum event type, const char 
     if (due)
         caldate_parse(due, &out->due);
     out->late_return = json_object_get(payload, "late_reason") != NULL;
+    out->unlawful = json_object_get(payload, "unlawful_reason") != NULL;
 }
 
 /* The columns every loader reads of the case row, in this order. */

@@ -280,6 +280,71 @@ static bool refuse_guard(struct tx *tx, const struct casefile *cf, const char *r
     return berr_set(err, BERR_UNPROCESSABLE, "%s", reason);
 }
 
+/* The suspect's latest arrest in the log (corrections applied), or -1. */
+static int last_arrest(const struct casefile *cf, int suspect)
+{
+    int found = -1;
+    struct case_event e;
+    for (int i = 0; i < cf->nevents; i++)
+        if (evlog_effective(cf->ev, cf->nevents, i, &e) && e.event == EV_ARRESTED &&
+            e.suspect == suspect)
+            found = i;
+    return found;
+}
+
+/* An act as the refusal names it: {id, type, label, date, at}. */
+static json_t *act_json(const struct casefile *cf, const struct case_event *e, long long id)
+{
+    char d[CALDATE_DATE_LEN], at[CALDATE_INSTANT_LEN] = "";
+    caldate_format(evlog_date(e, cf->zone), d, sizeof d);
+    caldate_format_instant(evlog_instant(e, cf->zone), cf->zone, at, sizeof at);
+    json_t *j = json_pack("{s:s, s:s, s:s, s:s}", "type", event_code(e->event), "label",
+                          event_label(e->event), "date", d, "at", at);
+    if (id > 0)
+        json_object_set_new(j, "id", json_integer(id));
+    return j;
+}
+
+/* "2026-03-02 09.30 WITA" for a message. */
+static void local_time(const struct casefile *cf, int64_t t, char *buf, size_t size)
+{
+    struct caldate d = caldate_local_date(t, cf->zone);
+    int64_t s = t - caldate_day_start(d, cf->zone);
+    snprintf(buf, size, "%04d-%02d-%02d %02d.%02d %s", d.y, d.m, d.d, (int)(s / 3600),
+             (int)(s % 3600 / 60), cf->zone->abbr);
+}
+
+static bool refuse_guard(struct tx *tx, const struct casefile *cf, const char *reason,
+                         const struct missing *m, struct event_outcome *out, struct berr *err);
+
+/* A detention after the arrest's hours (KUHAP 19(1); issue 13.7): 422 naming
+ * both acts and their times, the arrest's end, with the guard's hints. */
+static bool refuse_after_arrest(struct tx *tx, const struct casefile *cf,
+                                const struct fsm_result *fr, int arrest,
+                                const struct case_event *detention, int64_t ends_at,
+                                struct event_outcome *out, struct berr *err)
+{
+    struct case_event a;
+    evlog_effective(cf->ev, cf->nevents, arrest, &a);
+    char arrested[48], ends[48], held[48], msg[1000];
+    local_time(cf, evlog_instant(&a, cf->zone), arrested, sizeof arrested);
+    local_time(cf, ends_at, ends, sizeof ends);
+    local_time(cf, evlog_instant(detention, cf->zone), held, sizeof held);
+    snprintf(msg, sizeof msg,
+             "%s; penahanan pukul %s sesudah masa penangkapan habis: penangkapan (peristiwa %lld) "
+             "pukul %s, berakhir %s (KUHAP 19(1))",
+             fr->reason, held, cf->ev_id[arrest], arrested, ends);
+    refuse_guard(tx, cf, msg, &fr->missing, out, err);
+    if (!out->extra)
+        return false;
+    char end_at[CALDATE_INSTANT_LEN];
+    caldate_format_instant(ends_at, cf->zone, end_at, sizeof end_at);
+    json_object_set_new(out->extra, "act", act_json(cf, detention, 0));
+    json_object_set_new(out->extra, "depends_on", act_json(cf, &a, cf->ev_id[arrest]));
+    json_object_set_new(out->extra, "arrest_ends_at", json_string(end_at));
+    return false;
+}
+
 /* Build the payload that is stored (and hashed) from the input. */
 static json_t *payload_of(const struct event_input *in)
 {
@@ -325,6 +390,8 @@ static json_t *payload_of(const struct event_input *in)
         json_object_set_new(p, "appearance", json_string(in->appearance));
     if (in->urgent_reason)
         json_object_set_new(p, "urgent_reason", json_string(in->urgent_reason));
+    if (in->unlawful_reason)
+        json_object_set_new(p, "unlawful_reason", json_string(in->unlawful_reason));
     return p;
 }
 
@@ -384,6 +451,7 @@ static unsigned fields_sent(const struct event_input *in)
         [EVF_TEAM] = in->team != NULL,
         [EVF_APPEARANCE] = in->appearance != NULL,
         [EVF_URGENT_REASON] = in->urgent_reason != NULL,
+        [EVF_UNLAWFUL_REASON] = in->unlawful_reason != NULL,
     };
     unsigned mask = 0;
     for (int f = 0; f < EVF__COUNT; f++)
@@ -483,6 +551,9 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
         return berr_field(err, BERR_BAD_INPUT, "late_reason", "late_reason tidak boleh kosong");
     if (in->urgent_reason && !*in->urgent_reason)
         return berr_field(err, BERR_BAD_INPUT, "urgent_reason", "urgent_reason tidak boleh kosong");
+    if (in->unlawful_reason && !*in->unlawful_reason)
+        return berr_field(err, BERR_BAD_INPUT, "unlawful_reason",
+                          "unlawful_reason tidak boleh kosong");
     if (in->unmet && !check_unmet(tx, cf, in->unmet, err))
         return false;
     struct caldate due;
@@ -698,6 +769,18 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     f.has_appearance = in->appearance != NULL;
     f.appearance = appearance;
     f.urgent_reason = in->urgent_reason != NULL;
+    /* KUHAP 19(1): a detention of a suspect still under arrest comes within
+     * the arrest's hours (guard_detention) */
+    int arrest = -1;
+    if (ev == EV_DETAINED && ce.suspect >= 0) {
+        struct detention held;
+        suspect_state(&cf, ce.suspect, &held);
+        f.arrested = held.state == DET_ARRESTED;
+        f.arrest_ends_at = held.arrest_ends_at;
+        f.act_at = evlog_instant(&ce, cf.zone);
+        f.unlawful_reason = in->unlawful_reason != NULL;
+        arrest = f.arrested ? last_arrest(&cf, ce.suspect) : -1;
+    }
     const struct ruleset *rs = ruleset_for_date(cf.rulesets, cf.nrulesets, date);
     if (!rs) {
         berr_field(err, BERR_BAD_INPUT, "date", "tidak ada aturan yang berlaku pada %s",
@@ -711,7 +794,10 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
             refuse(out, err, BERR_CONFLICT, "transition-not-allowed", fr.reason);
             out->allowed = event_list(fr.allowed, fr.nallowed);
         } else if (fr.verdict == FSM_REFUSED_GUARD) {
-            refuse_guard(tx, &cf, fr.reason, &fr.missing, out, err);
+            if (missing_has(&fr.missing, FACT_ARREST_PERIOD) && arrest >= 0)
+                refuse_after_arrest(tx, &cf, &fr, arrest, &ce, f.arrest_ends_at, out, err);
+            else
+                refuse_guard(tx, &cf, fr.reason, &fr.missing, out, err);
         } else {
             berr_set(err, BERR_BAD_INPUT, "%s", fr.reason);
         }

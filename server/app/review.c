@@ -400,6 +400,17 @@ static json_t *directions_json(const struct row_ctx *x)
                      open ? instant_json(x, next) : json_null());
 }
 
+/* The review list's words for a summary flag (summary_flags). */
+static const char *flag_label(const char *code)
+{
+    if (strcmp(code, "p19_out_of_time") == 0)
+        return "P-19 sesudah batas waktu Penuntut Umum, dengan alasan (KUHAP 110(4))";
+    if (strcmp(code, "detention_unlawful") == 0)
+        return "Penahanan sesudah masa penangkapan habis, dicatat tidak sah dengan alasan "
+               "(KUHAP 19(1))";
+    return code;
+}
+
 static json_t *review_item(struct row_ctx *x)
 {
     x->zone = caldate_zone(str_at(x, C_TZ));
@@ -439,6 +450,18 @@ static json_t *review_item(struct row_ctx *x)
         "pingpong", str_at(x, C_PINGPONG)[0] == 't', "directions", directions_json(x), "detentions",
         detentions_json(x), "team", team ? team : json_array(), "damaged",
         null_at(x, C_DAMAGED) ? json_null() : json_string(str_at(x, C_DAMAGED)));
+    /* what the log says was done out of time with a reason (p19_out_of_time,
+     * detention_unlawful), with the reason's Indonesian label */
+    json_t *flags = json_array(), *fl;
+    size_t fi;
+    json_array_foreach(json_object_get(x->detail, "flags"), fi, fl)
+    {
+        const char *code = json_string_value(fl);
+        if (code)
+            json_array_append_new(flags,
+                                  json_pack("{s:s, s:s}", "code", code, "label", flag_label(code)));
+    }
+    json_object_set_new(item, "flags", flags);
     json_decref(x->detail);
     json_decref(x->names);
     return item;

@@ -357,7 +357,7 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
-#define SUMMARY_DERIVATION "berkas-summary-2" /* 2: detail.flags (issue 13.3) */
+#define SUMMARY_DERIVATION "berkas-summary-3" /* 2: detail.flags (issue 13.3); 3: 13.7 */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {
@@ -531,6 +531,14 @@ json_t *summary_flags(const struct casefile *cf)
     json_t *flags = json_array();
     if (f.returns_late > 0)
         json_array_append_new(flags, json_string("p19_out_of_time"));
+    /* a detention recorded after the arrest's hours, as unlawful with its
+     * reason (KUHAP 19(1); issue 13.7) */
+    struct case_event e;
+    for (int i = 0; i < cf->nevents; i++)
+        if (evlog_effective(cf->ev, cf->nevents, i, &e) && e.event == EV_DETAINED && e.unlawful) {
+            json_array_append_new(flags, json_string("detention_unlawful"));
+            break;
+        }
     return flags;
 }
 

@@ -148,7 +148,8 @@ static const struct {
     [EV_BAP_RECORDED] = {F(PARTY_ID) | F(BAP), F(BAP)},
     [EV_INTERPRETER_SWORN] = {F(PARTY_ID), 0},
     [EV_ARRESTED] = {SUSPECT_ACT | F(POLRI_ORDER), SUSPECT_ACT},
-    [EV_DETAINED] = {SUSPECT_ACT | F(DETENTION_TYPE) | F(POLRI_ORDER), SUSPECT_ACT},
+    [EV_DETAINED] = {SUSPECT_ACT | F(DETENTION_TYPE) | F(POLRI_ORDER) | F(UNLAWFUL_REASON),
+                     SUSPECT_ACT},
     [EV_DETENTION_EXTENDED_PU] = {SUSPECT_ACT | F(DAYS), SUSPECT_ACT},
     [EV_DETENTION_EXTENDED_COURT] = {SUSPECT_ACT | F(DAYS) | F(SEVERE_ILLNESS), SUSPECT_ACT},
     [EV_DETENTION_SUSPENDED] = {SUSPECT_ACT, SUSPECT_ACT},
@@ -196,6 +197,7 @@ static const char *const field_codes[EVF__COUNT] = {
     [EVF_TEAM] = "team",
     [EVF_APPEARANCE] = "appearance",
     [EVF_URGENT_REASON] = "urgent_reason",
+    [EVF_UNLAWFUL_REASON] = "unlawful_reason",
 };
 
 static const char *const group_codes[] = {

@@ -131,6 +131,7 @@ bool evlog_effective(const struct case_event *ev, int n, int i, struct case_even
     out->bap = c->bap;
     out->due = c->due;
     out->late_return = c->late_return;
+    out->unlawful = c->unlawful;
     return true;
 }
 

@@ -49,6 +49,7 @@ struct case_event {
     struct caldate due;     /* direction_given: the due date */
     bool late_return;       /* p19_received, return_letter_received: recorded after the
                                PU's period with a reason (issue 13.3) */
+    bool unlawful;          /* detained: recorded as unlawful, with its reason (13.7) */
 };
 
 /* An event of type ev with no suspect, no reference and nothing else set. */

@@ -151,6 +151,14 @@ static const struct {
                              "summons_notice_days (3) hari sesudah tanggal panggilan diterima, "
                              "atau bila mendesak --urgent-reason ALASAN",
                              NO_SOURCE},
+    [FACT_ARREST_PERIOD] = {"arrest_period",
+                            "Penahanan dicatat dalam masa penangkapan (KUHAP 19(1): paling lama "
+                            "satu hari), atau sesudah tersangka dilepaskan",
+                            "masa penangkapan sudah habis: catat pelepasan lebih dahulu (berkas "
+                            "record {case} released --party ID --at WAKTU) lalu penahanan dengan "
+                            "dasar baru, atau catat penahanan ini sebagai tidak sah dengan "
+                            "alasannya (--unlawful-reason ALASAN; tampil di daftar tinjauan)",
+                            NO_SOURCE},
 };
 
 const char *fact_code(enum fact f)

@@ -53,6 +53,9 @@ enum fact {
     FACT_RESEND_PERIOD_ELAPSED,  /* "resend_period_elapsed": the investigator's 14 days are over */
     FACT_SUMMONS_NOTICE,         /* "summons_notice": the appearance day, far enough ahead
                                     (KUHAP 227(1)) or urgent with a reason */
+    FACT_ARREST_PERIOD,          /* "arrest_period": a detention after an arrest within the
+                                    arrest's hours (KUHAP 19(1)), or released first, or
+                                    recorded as unlawful with a reason */
     FACT__COUNT
 };
 
@@ -103,6 +106,12 @@ struct case_facts {
     bool has_appearance;       /* a summons names the day to appear ... */
     struct caldate appearance; /* ... this one, on the office's calendar */
     bool urgent_reason;        /* a summons with less notice says why it is urgent */
+    /* detained: the suspect's arrest still held (detention.c's state), when
+     * the arrest runs out, the detention's instant, and its unlawful_reason */
+    bool arrested;
+    int64_t arrest_ends_at;
+    int64_t act_at;
+    bool unlawful_reason;
 };
 
 /* Stable code of f ("spdp_sent"), or "" for an invalid fact. */

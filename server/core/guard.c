@@ -180,6 +180,11 @@ bool guard_detention(const struct case_facts *f, struct missing *m)
     bool ok = need(detainable(f, rs), m, FACT_DETAINABLE_OFFENCE);
     /* UU 20/2025 Pasal 99(3): a PPNS detains only on a Polri investigator's order. */
     ok &= need(!rs->detention_needs_polri_order.value || f->polri_order, m, FACT_POLRI_ORDER);
+    /* KUHAP 19(1) (UU 20/2025 Pasal 93-98 keep 1 x 24 hours): an arrest
+     * lasts arrest_hours of its own regime; a detention after that needs a
+     * release first, or is recorded as unlawful with its reason */
+    if (f->act_known && f->arrested)
+        ok &= need(f->act_at < f->arrest_ends_at || f->unlawful_reason, m, FACT_ARREST_PERIOD);
     return ok;
 }
 

@@ -87,7 +87,9 @@ bool guard_arrest(const struct case_facts *f, struct missing *m);
 
 /* detained: a detainable offence (UU 6/2011 Pasal 109 list, or a maximum of
  * detainable_min_years or more, KUHAP 21(4)), and under a regime with
- * detention_needs_polri_order (UU 20/2025 Pasal 99(3)) the Polri order. */
+ * detention_needs_polri_order (UU 20/2025 Pasal 99(3)) the Polri order; for a
+ * suspect still under arrest, the detention's instant before the arrest runs
+ * out (KUHAP 19(1)) or an unlawful_reason. */
 bool guard_detention(const struct case_facts *f, struct missing *m);
 
 /* detention_extended_pu (KUHAP 24(2)): the ground of the detention still

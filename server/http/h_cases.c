@@ -193,6 +193,7 @@ HANDLER(h_event_create)
                                          "team",
                                          "appearance",
                                          "urgent_reason",
+                                         "unlawful_reason",
                                          NULL};
     struct berr err = {0};
     req->audit.action = "case.event";
@@ -229,7 +230,8 @@ HANDLER(h_event_create)
          json_get_str(body, "to", false, 40, &in.to, &err) &&
          json_get_str(body, "jaksa", false, 40, &in.jaksa, &err) &&
          json_get_str(body, "appearance", false, 10, &in.appearance, &err) &&
-         json_get_str(body, "urgent_reason", false, 500, &in.urgent_reason, &err);
+         json_get_str(body, "urgent_reason", false, 500, &in.urgent_reason, &err) &&
+         json_get_str(body, "unlawful_reason", false, 500, &in.unlawful_reason, &err);
     in.team = ok ? json_object_get(body, "team") : NULL;
     in.days = (int)days;
     static const char *const flags[] = {"polri_involved", "severe_illness", "withdraws"};

@@ -6,10 +6,12 @@
 #include <check.h>
 #include <string.h>
 
+#include "core/detention.h"
 #include "core/fsm.h"
 #include "core/guard.h"
 #include "core/ruleset.h"
 #include "core/sp3ground.h"
+#include "helpers.h"
 #include "suites.h"
 
 /* KUHAP 1981 Pasal 109(2): not enough evidence; not a crime; stopped by law,
@@ -178,6 +180,134 @@ START_TEST(test_the_notice_under_uu_20_2025_is_the_rule_sets_value)
 }
 END_TEST
 
+/* ---- arrest to detention (issue 13.7) ---------------------------------------------------- */
+
+/* A suspect arrested at `arrest` (office zone `tz`) and detained at `held`:
+ * may the case record it?  Both codes' rule sets, chosen by each act's day
+ * in the office's zone; the detainable Pasal 122 charged, the Polri order
+ * carried. */
+static bool detain(const char *tz, const char *arrest, const char *held, bool unlawful,
+                   struct missing *m)
+{
+    struct ruleset rsets[RULESET_BUILTIN_COUNT];
+    builtin_sets(rsets);
+    const struct tzone *z = zone_of(tz);
+    int64_t a = instant_of(arrest), h = instant_of(held);
+    struct detention st;
+    detention_init(&st);
+    struct detention_act act = {.event = EV_ARRESTED, .at = a};
+    const struct ruleset *rs =
+        ruleset_for_date(rsets, RULESET_BUILTIN_COUNT, caldate_local_date(a, z));
+    ck_assert(detention_apply(&st, &act, rs, z, NULL, &st, NULL));
+    struct case_facts f = {0};
+    f.rulesets = rsets;
+    f.nrulesets = RULESET_BUILTIN_COUNT;
+    f.act_date = caldate_local_date(h, z);
+    f.act_known = true;
+    f.offences = 1;
+    f.max_prison_months = 60;
+    f.offence_detainable = true;
+    f.polri_order = true;
+    f.arrested = st.state == DET_ARRESTED;
+    f.arrest_ends_at = st.arrest_ends_at;
+    f.act_at = h;
+    f.unlawful_reason = unlawful;
+    struct fsm_result r;
+    bool ok = fsm_apply(ST_INVESTIGATION, EV_DETAINED, &f, &r);
+    *m = r.missing;
+    /* the detention machine runs the same guard and agrees */
+    struct detention next;
+    struct det_result dr;
+    struct detention_act d = {.event = EV_DETAINED, .at = h, .type = DETT_RUTAN};
+    ck_assert_int_eq(detention_apply(&st, &d,
+                                     ruleset_for_date(rsets, RULESET_BUILTIN_COUNT, f.act_date), z,
+                                     &f, &next, &dr),
+                     ok);
+    return ok;
+}
+
+START_TEST(test_a_detention_within_the_arrests_day_is_taken_after_it_refused)
+{
+    /* KUHAP 19(1): "penangkapan ... dapat dilakukan untuk paling lama satu
+     * hari"; one day is 24 hours (Pasal 1 angka 31), counted by the hour
+     * from the arrest (DOMAIN.md 5.1) */
+    struct missing m;
+    ck_assert(detain("Asia/Jakarta", "2025-06-02T09:00:00+07:00", "2025-06-03T08:59:00+07:00",
+                     false, &m));
+    ck_assert(!detain("Asia/Jakarta", "2025-06-02T09:00:00+07:00", "2025-06-03T09:01:00+07:00",
+                      false, &m));
+    ck_assert_int_eq(m.n, 1);
+    ck_assert_int_eq(m.list[0], FACT_ARREST_PERIOD);
+    /* WITA and WIT: the hours are the same hours wherever the office is */
+    ck_assert(detain("Asia/Makassar", "2025-06-02T23:30:00+08:00", "2025-06-03T23:29:00+08:00",
+                     false, &m));
+    ck_assert(!detain("Asia/Makassar", "2025-06-02T23:30:00+08:00", "2025-06-03T23:31:00+08:00",
+                      false, &m));
+    ck_assert(detain("Asia/Jayapura", "2025-06-02T00:15:00+09:00", "2025-06-03T00:14:00+09:00",
+                     false, &m));
+    ck_assert(!detain("Asia/Jayapura", "2025-06-02T00:15:00+09:00", "2025-06-03T00:16:00+09:00",
+                      false, &m));
+    /* the same instant written in another zone's offset is the same instant */
+    ck_assert(!detain("Asia/Jayapura", "2025-06-02T00:15:00+09:00", "2025-06-02T22:16:00+07:00",
+                      false, &m));
+    /* exactly 24 hours on, the arrest has run out */
+    ck_assert(!detain("Asia/Jakarta", "2025-06-02T09:00:00+07:00", "2025-06-03T09:00:00+07:00",
+                      false, &m));
+}
+END_TEST
+
+START_TEST(test_a_late_detention_is_taken_only_as_unlawful_with_its_reason)
+{
+    struct missing m;
+    ck_assert(
+        detain("Asia/Jakarta", "2025-06-02T09:00:00+07:00", "2025-06-05T09:00:00+07:00", true, &m));
+    /* a reason does not excuse what the guard needs besides */
+    struct ruleset rsets[RULESET_BUILTIN_COUNT];
+    builtin_sets(rsets);
+    struct case_facts f = {0};
+    f.rulesets = rsets;
+    f.nrulesets = RULESET_BUILTIN_COUNT;
+    f.act_date = d(2025, 6, 5);
+    f.act_known = true;
+    f.arrested = true;
+    f.arrest_ends_at = instant_of("2025-06-03T09:00:00+07:00");
+    f.act_at = instant_of("2025-06-05T09:00:00+07:00");
+    f.unlawful_reason = true;
+    missing_clear(&m);
+    ck_assert(!guard_detention(&f, &m));
+    ck_assert(missing_has(&m, FACT_DETAINABLE_OFFENCE));
+    ck_assert(!missing_has(&m, FACT_ARREST_PERIOD));
+    /* listing what may come next, the act's instant is not known yet */
+    f.offences = 1;
+    f.max_prison_months = 60;
+    f.offence_detainable = true;
+    f.unlawful_reason = false;
+    f.act_known = false;
+    missing_clear(&m);
+    ck_assert(guard_detention(&f, &m));
+}
+END_TEST
+
+START_TEST(test_the_arrests_day_across_the_new_code)
+{
+    /* UU 20/2025 keeps 1 x 24 hours (DOMAIN.md 9.1); an arrest on the last
+     * day of the old code is measured by the old code's day, a detention on
+     * 2 January 2026 by the new one's guard (with the Polri order) */
+    struct missing m;
+    ck_assert(detain("Asia/Jakarta", "2026-01-01T10:00:00+07:00", "2026-01-02T09:59:00+07:00",
+                     false, &m));
+    ck_assert(!detain("Asia/Jakarta", "2026-01-01T10:00:00+07:00", "2026-01-02T10:01:00+07:00",
+                      false, &m));
+    ck_assert(missing_has(&m, FACT_ARREST_PERIOD));
+    ck_assert(detain("Asia/Jayapura", "2026-01-01T10:00:00+09:00", "2026-01-02T09:59:00+09:00",
+                     false, &m));
+    ck_assert(!detain("Asia/Makassar", "2026-01-01T10:00:00+08:00", "2026-01-02T10:01:00+08:00",
+                      false, &m));
+    ck_assert_int_eq(ruleset_builtin_find("KUHAP-1981")->arrest_hours.value, 24);
+    ck_assert_int_eq(ruleset_builtin_find("KUHAP-2025")->arrest_hours.value, 24);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -191,6 +321,11 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_summons_reaches_the_person_three_days_before_the_appearance);
     tcase_add_test(tc, test_a_shorter_notice_only_when_urgent_with_its_reason);
     tcase_add_test(tc, test_the_notice_under_uu_20_2025_is_the_rule_sets_value);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("arrest_to_detention");
+    tcase_add_test(tc, test_a_detention_within_the_arrests_day_is_taken_after_it_refused);
+    tcase_add_test(tc, test_a_late_detention_is_taken_only_as_unlawful_with_its_reason);
+    tcase_add_test(tc, test_the_arrests_day_across_the_new_code);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -974,6 +974,239 @@ START_TEST(test_the_counsel_threshold_is_the_rule_sets_value)
 }
 END_TEST
 
+/* ---- arrest to detention (issue 13.7) ------------------------------------------------------ */
+
+/* The review list's item for case id as the supervisor sees it, or NULL
+ * (the caller decrefs *list). */
+static json_t *review_item_of(long long id, const char *token, json_t **list)
+{
+    *list = json_array();
+    char cursor[128] = "";
+    for (int page = 0; page < 100; page++) {
+        char path[256];
+        snprintf(path, sizeof path, "/api/v1/review?limit=100%s%s", cursor[0] ? "&cursor=" : "",
+                 cursor);
+        json_t *p = call("GET", path, token, NULL, 200);
+        json_array_extend(*list, json_object_get(p, "items"));
+        json_t *next = json_object_get(p, "next_cursor");
+        bool more = json_is_string(next);
+        if (more)
+            snprintf(cursor, sizeof cursor, "%s", json_string_value(next));
+        json_decref(p);
+        if (!more)
+            break;
+    }
+    size_t i;
+    json_t *it;
+    json_array_foreach(*list, i,
+                       it) if (json_integer_value(json_object_get(it, "case_id")) == id) return it;
+    return NULL;
+}
+
+/* A case of `token`'s office opened on `opened` with a Sprindik that day
+ * and two suspects charged with Pasal 122 (detainable, UU 6/2011 Pasal 109). */
+static long long detention_case(const char *token, long long kejari, const char *opened,
+                                long long s[2])
+{
+    long long id = open_case_on(token, kejari, opened);
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    for (int k = 0; k < 2; k++) {
+        char body[256];
+        snprintf(body, sizeof body,
+                 "{\"kind\":\"suspect\",\"name\":\"TERSANGKA %c\",\"nationality\":\"VN\"}",
+                 'A' + k);
+        json_t *p = call("POST", path, token, body, 201);
+        s[k] = json_integer_value(json_object_get(p, "id"));
+        json_decref(p);
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+        snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", s[k]);
+        json_decref(call("POST", path, token, body, 201));
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    }
+    rec_on(id, token, "sprindik_issued", opened, NULL);
+    return id;
+}
+
+/* POST a detention of suspect s at `at` (with more members), wanting status. */
+static json_t *detain_at(long long id, const char *token, long long s, const char *at,
+                         const char *more, long status)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"at\":\"%s\",\"party_id\":%lld,\"detention_type\":"
+             "\"rutan\",\"polri_order\":\"SP.Han/13/2026\"%s%s}",
+             at, s, more ? "," : "", more ? more : "");
+    return status == 201
+               ? post(id, token, body, 201)
+               : refused(id, token, body, status, status == 422 ? "guard-failed" : "bad-input",
+                         status == 422 ? NULL : "unlawful_reason");
+}
+
+static void arrest_at(long long id, const char *token, long long s, const char *at)
+{
+    char extra[96];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"polri_order\":\"SP.Kap/13/2026\"", s);
+    rec_on(id, token, "arrested", at, extra);
+}
+
+static bool missing_has_code(json_t *j, const char *code)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(j, "missing"), i,
+                       v) if (strcmp(json_string_value(v), code) == 0) return true;
+    return false;
+}
+
+START_TEST(test_a_detention_after_the_arrests_day_is_refused_naming_both_acts)
+{
+    /* KUHAP 19(1): an arrest lasts at most one day, 24 hours from its hour
+     * (Pasal 1 angka 31; DOMAIN.md 5.1): 23 h 59 min on, the suspect may be
+     * detained; 24 h 1 min on, not without a release first */
+    char d3[11], d2[11], d1[11], at[40], held[40];
+    days_ago(3, d3);
+    days_ago(2, d2);
+    days_ago(1, d1);
+    long long s[2];
+    long long id = detention_case(inv, kejari_plg, d3, s);
+    snprintf(at, sizeof at, "%sT09:00:00+07:00", d3);
+    arrest_at(id, inv, s[0], at);
+    arrest_at(id, inv, s[1], at);
+    snprintf(held, sizeof held, "%sT08:59:00+07:00", d2);
+    json_decref(detain_at(id, inv, s[0], held, NULL, 201));
+    snprintf(held, sizeof held, "%sT09:01:00+07:00", d2);
+    json_t *j = detain_at(id, inv, s[1], held, NULL, 422);
+    ck_assert(missing_has_code(j, "arrest_period"));
+    const char *detail = str(j, "detail");
+    char want[64];
+    snprintf(want, sizeof want, "%s 09.01 WIB", d2);
+    ck_assert_msg(strstr(detail, want), "%s", detail);
+    snprintf(want, sizeof want, "%s 09.00 WIB", d3);
+    ck_assert_msg(strstr(detail, want), "%s", detail);
+    ck_assert_msg(strstr(detail, "KUHAP 19(1)"), "%s", detail);
+    ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "detained");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "arrested");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "at"), at);
+    ck_assert_ptr_nonnull(
+        strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"), "--unlawful-reason"));
+    json_decref(j);
+    /* an empty reason is no reason; the reason is not taken by an arrest */
+    json_decref(detain_at(id, inv, s[1], held, "\"unlawful_reason\":\"\"", 400));
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"type\":\"arrested\",\"at\":\"%sT10:00:00+07:00\",\"party_id\":%lld,"
+             "\"unlawful_reason\":\"x\"}",
+             d2, s[0]);
+    json_decref(refused(id, inv, body, 400, "bad-input", "unlawful_reason"));
+    /* the prosecutor and the supervisor do not record a detention */
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"at\":\"%s\",\"party_id\":%lld,\"polri_order\":\"x\","
+             "\"unlawful_reason\":\"Terlambat\"}",
+             held, s[1]);
+    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
+    json_decref(refused(id, sup, body, 403, "forbidden", NULL));
+    /* recorded as unlawful, with its reason: the case and the review list say so */
+    json_t *c = get_case(id, inv);
+    ck_assert(!has_flag(c, "detention_unlawful"));
+    json_decref(c);
+    json_decref(detain_at(id, inv, s[1], held,
+                          "\"unlawful_reason\":\"Surat perintah penahanan terlambat "
+                          "ditandatangani\"",
+                          201));
+    c = get_case(id, inv);
+    ck_assert(has_flag(c, "detention_unlawful"));
+    json_decref(c);
+    json_t *list;
+    json_t *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "case %lld not in the review list", id);
+    bool shown = false;
+    size_t i;
+    json_t *fl;
+    json_array_foreach(json_object_get(it, "flags"), i, fl)
+    {
+        if (strcmp(str(fl, "code"), "detention_unlawful") == 0) {
+            shown = true;
+            ck_assert_ptr_nonnull(strstr(str(fl, "label"), "KUHAP 19(1)"));
+        }
+    }
+    ck_assert(shown);
+    json_decref(list);
+    (void)d1;
+}
+END_TEST
+
+START_TEST(test_a_release_first_lets_a_new_detention_follow)
+{
+    /* a suspect released when the arrest ran out may be detained later on a
+     * new basis (the detention order itself): no unlawful_reason needed */
+    char d3[11], d1[11], at[40];
+    days_ago(3, d3);
+    days_ago(1, d1);
+    long long s[2];
+    long long id = detention_case(inv, kejari_plg, d3, s);
+    snprintf(at, sizeof at, "%sT09:00:00+07:00", d3);
+    arrest_at(id, inv, s[0], at);
+    char extra[64];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s[0]);
+    snprintf(at, sizeof at, "%sT08:30:00+07:00", d1);
+    rec_on(id, inv, "released", at, extra);
+    snprintf(at, sizeof at, "%sT10:00:00+07:00", d1);
+    json_decref(detain_at(id, inv, s[0], at, NULL, 201));
+    json_t *c = get_case(id, inv);
+    ck_assert(!has_flag(c, "detention_unlawful"));
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_the_arrests_day_in_wita_and_wit_and_across_the_new_code)
+{
+    /* Batulicin keeps WITA: arrested 23:30 WITA, detained 23:29 WITA the
+     * next day is in time, 23:31 is not, and the refusal says WITA */
+    char d3[11], d2[11], at[40], held[40];
+    days_ago(3, d3);
+    days_ago(2, d2);
+    long long s[2];
+    long long id = detention_case(inv_blc, kejari_tnb, d3, s);
+    snprintf(at, sizeof at, "%sT23:30:00+08:00", d3);
+    arrest_at(id, inv_blc, s[0], at);
+    arrest_at(id, inv_blc, s[1], at);
+    snprintf(held, sizeof held, "%sT23:29:00+08:00", d2);
+    json_decref(detain_at(id, inv_blc, s[0], held, NULL, 201));
+    /* 23:31 WITA written as 22:31 WIB is the same instant */
+    snprintf(held, sizeof held, "%sT22:31:00+07:00", d2);
+    json_t *j = detain_at(id, inv_blc, s[1], held, NULL, 422);
+    ck_assert(missing_has_code(j, "arrest_period"));
+    char want[64];
+    snprintf(want, sizeof want, "%s 23.31 WITA", d2);
+    ck_assert_msg(strstr(str(j, "detail"), want), "%s", str(j, "detail"));
+    json_decref(j);
+    /* Pontianak made a WIT office for this test (Asia/Jayapura, UTC+9):
+     * arrested on 1 January 2026 under KUHAP 1981, detained on 2 January
+     * under UU 20/2025 (the same 24 hours, DOMAIN.md 9.1) */
+    free(sql_value(db,
+                   "UPDATE app.offices SET tz = 'Asia/Jayapura' WHERE code = 'KANIM-PTK' "
+                   "RETURNING code",
+                   0, NULL));
+    char *inv_ptk = api_login(port, NIP_INV_PTK, DEMO_PW);
+    ck_assert_ptr_nonnull(inv_ptk);
+    long long wit = detention_case(inv_ptk, office_id("KEJARI-PTK"), "2025-12-30", s);
+    arrest_at(wit, inv_ptk, s[0], "2026-01-01T10:00:00+09:00");
+    arrest_at(wit, inv_ptk, s[1], "2026-01-01T10:00:00+09:00");
+    json_decref(detain_at(wit, inv_ptk, s[0], "2026-01-02T09:59:00+09:00", NULL, 201));
+    j = detain_at(wit, inv_ptk, s[1], "2026-01-02T10:01:00+09:00", NULL, 422);
+    ck_assert(missing_has_code(j, "arrest_period"));
+    ck_assert_msg(strstr(str(j, "detail"), "2026-01-02 10.01 WIT"), "%s", str(j, "detail"));
+    ck_assert_msg(strstr(str(j, "detail"), "2026-01-01 10.00 WIT"), "%s", str(j, "detail"));
+    json_decref(j);
+    free(sql_value(db,
+                   "UPDATE app.offices SET tz = 'Asia/Jakarta' WHERE code = 'KANIM-PTK' "
+                   "RETURNING code",
+                   0, NULL));
+    free(inv_ptk);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -1003,6 +1236,9 @@ Suite *suite_law(void)
     tcase_add_test(tc,
                    test_a_summons_notice_counts_on_the_offices_calendar_and_across_the_new_code);
     tcase_add_test(tc, test_the_counsel_threshold_is_the_rule_sets_value);
+    tcase_add_test(tc, test_a_detention_after_the_arrests_day_is_refused_naming_both_acts);
+    tcase_add_test(tc, test_a_release_first_lets_a_new_detention_follow);
+    tcase_add_test(tc, test_the_arrests_day_in_wita_and_wit_and_across_the_new_code);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -347,6 +347,7 @@ struct req {
     bool has_appearance; /* summons_served: names the day to appear ... */
     int appear_in;       /* ... this many days after the day it is served */
     bool urgent;         /* ... and says why it is urgent */
+    bool unlawful;       /* detained: recorded as unlawful with a reason (KUHAP 19(1)) */
     int nunmet;          /* a later return: the items it names unmet */
     long long unmet[2];
     bool both;           /* sends `date` beside `at` ... */
@@ -553,6 +554,7 @@ enum mfield {
     MF_TEAM,
     MF_APPEARANCE,
     MF_URGENT_REASON,
+    MF_UNLAWFUL_REASON,
     NMF
 };
 static const char *const mfield_names[NMF] = {"party_id",
@@ -577,7 +579,8 @@ static const char *const mfield_names[NMF] = {"party_id",
                                               "jaksa",
                                               "team",
                                               "appearance",
-                                              "urgent_reason"};
+                                              "urgent_reason",
+                                              "unlawful_reason"};
 
 /* Whether an act of type `as` takes field f: the person it concerns (acts on
  * a suspect, examinations, summonses, oaths), the BAP's kind, the days of an
@@ -622,6 +625,8 @@ static bool model_takes(enum event as, enum mfield f)
     case MF_APPEARANCE: /* KUHAP 227(1): the day a summons calls one to appear */
     case MF_URGENT_REASON:
         return as == EV_SUMMONS_SERVED;
+    case MF_UNLAWFUL_REASON: /* KUHAP 19(1): a detention after the arrest's day */
+        return as == EV_DETAINED;
     default:
         return false;
     }
@@ -684,6 +689,8 @@ static bool req_sends(const struct req *r, enum mfield f)
         return r->has_appearance || r->extra == (int)f;
     case MF_URGENT_REASON:
         return r->urgent || r->extra == (int)f;
+    case MF_UNLAWFUL_REASON:
+        return r->unlawful || r->extra == (int)f;
     default:
         return r->extra == (int)f;
     }
@@ -896,6 +903,23 @@ static bool model_detainable(const struct mcase *mc, int suspect)
     return false;
 }
 
+/* When the arrest of suspect s still holding him runs out, or 0 when he is
+ * not under arrest: his latest act on custody (corrections applied) is an
+ * arrest, which lasts one day of 24 hours from its hour (KUHAP 19(1), Pasal
+ * 1 angka 31; UU 20/2025 keeps the 1 x 24 hours, DOMAIN.md 9.1). */
+static int64_t model_arrest_ends(const struct mcase *mc, int s)
+{
+    int64_t ends = 0;
+    struct case_event e;
+    for (int i = 0; s >= 0 && i < mc->n; i++) {
+        if (!evlog_effective(mc->log, mc->n, i, &e) || e.suspect != s ||
+            !event_is_detention(e.event))
+            continue;
+        ends = e.event == EV_ARRESTED ? evlog_instant(&e, wib()) + 24 * 3600 : 0;
+    }
+    return ends;
+}
+
 /* The facts the model decides itself for act ev (the set `decides`), and
  * which of them are missing. */
 static void model_guard(const struct mcase *mc, const struct req *r, struct missing *decides,
@@ -957,6 +981,15 @@ static void model_guard(const struct mcase *mc, const struct req *r, struct miss
         if (!r->has_appearance || (r->appear_in < 3 && !r->urgent))
             missing_add(missing, FACT_SUMMONS_NOTICE);
         break;
+    case EV_DETAINED: {
+        /* KUHAP 19(1): within the arrest's day, or released first, or
+         * recorded as unlawful with its reason */
+        int64_t ends = model_arrest_ends(mc, r->suspect);
+        missing_add(decides, FACT_ARREST_PERIOD);
+        if (ends && r->at >= ends && !r->unlawful)
+            missing_add(missing, FACT_ARREST_PERIOD);
+        break;
+    }
     case EV_DETENTION_EXTENDED_PU:
     case EV_DETENTION_EXTENDED_COURT:
         missing_add(decides, FACT_DETAINABLE_OFFENCE);
@@ -1408,6 +1441,7 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
         r->appear_in = rnd(m, 7); /* the same day .. a week on */
         r->urgent = chance(m, 15);
     }
+    r->unlawful = ev == EV_DETAINED && chance(m, 20);
     if (ev == EV_SP3_ISSUED) {
         /* mostly a ground of the list, some none, some not a ground */
         static const char *const tries[] = {"tidak_cukup_bukti", "bukan_tindak_pidana",
@@ -1494,7 +1528,7 @@ static void build_req(struct model *m, struct mcase *mc, int step, struct req *r
         static const enum mfield extras[] = {
             MF_PARTY,          MF_BAP,    MF_DAYS,        MF_DETENTION_TYPE,
             MF_RECIPIENT,      MF_GROUND, MF_POLRI_ORDER, MF_POLRI_INVOLVED,
-            MF_SEVERE_ILLNESS, MF_DUE,    MF_APPEARANCE};
+            MF_SEVERE_ILLNESS, MF_DUE,    MF_APPEARANCE,  MF_UNLAWFUL_REASON};
         enum mfield f = extras[rnd(m, (int)(sizeof extras / sizeof extras[0]))];
         if (!req_sends(r, f) && !req_takes(mc, r, f))
             r->extra = (int)f;
@@ -1567,6 +1601,8 @@ static char *req_json(const struct req *r)
     }
     if (r->urgent)
         json_object_set_new(o, "urgent_reason", json_string("Saksi akan meninggalkan Indonesia"));
+    if (r->unlawful || r->extra == MF_UNLAWFUL_REASON)
+        json_object_set_new(o, "unlawful_reason", json_string("Surat perintah terlambat"));
     if (r->ev == EV_CORRECTED)
         json_object_set_new(o, "corrects", json_integer(r->ref_id));
     if (r->withdraws)
