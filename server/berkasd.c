@@ -8,7 +8,8 @@
  *      start) or --db (unreachable: exit 1);
  *   4. apply migrations (edited or failing migration: exit 1; a cluster this
  *      run created is removed again);
- *   5. serve until SIGTERM or SIGINT, then stop HTTP, then the cluster.
+ *   5. serve until SIGTERM or SIGINT, then stop HTTP, then the cluster;
+ *      SIGHUP reloads the TLS certificate and key (the listener stays).
  * --rebuild-summaries and --check-summaries do 3 and 4, rebuild or compare
  * every case's summary with its log (app/summary.h), and stop; they bind no
  * port.  Every failure is one line on stderr naming the thing at fault.
@@ -19,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,6 +32,7 @@
 #include "app/workspace.h"
 #include "config.h"
 #include "http/server.h"
+#include "http/tls.h"
 #include "render/render.h"
 #include "checkconfig.h"
 #include "secret.h"
@@ -63,7 +66,8 @@ struct options {
     const char *init_nip, *admin_name, *admin_pangkat, *admin_golongan, *admin_position;
     const char *admin_password_file;
     const char *root_kind, *root_code, *root_name, *root_tz;
-    bool check_config; /* --check-config: report what a start would find, then stop */
+    bool check_config;              /* --check-config: report what a start would find, then stop */
+    const char *tls_cert, *tls_key; /* --tls-cert, --tls-key: serve HTTPS */
 };
 
 /* Where the migrations, templates and fonts are by default: beside an
@@ -130,7 +134,10 @@ static void usage(FILE *out)
             "      --font-dir DIR   the prepared fonts (default %s)\n"
             "      --web-dir DIR    the web pages served at / (default %s)\n"
             "      --public-url URL where /verify/{code} is reached, for QR codes\n"
-            "                       (default http://ADDR:PORT of --listen)\n"
+            "                       (default http[s]://ADDR:PORT of --listen)\n"
+            "      --tls-cert FILE  serve HTTPS with this PEM certificate chain (default\n"
+            "                       $BERKAS_TLS_CERT); read again on SIGHUP\n"
+            "      --tls-key FILE   its PEM private key (default $BERKAS_TLS_KEY)\n"
             "      --threads N      HTTP worker threads (default 8)\n"
             "      --db-pool N      database connections (default: --threads)\n"
             "      --login-workers N  passwords checked at once (default 2; each takes 64 MiB)\n"
@@ -210,7 +217,9 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_ROOT_CODE,
         OPT_ROOT_NAME,
         OPT_ROOT_TZ,
-        OPT_CHECK_CONFIG
+        OPT_CHECK_CONFIG,
+        OPT_TLS_CERT,
+        OPT_TLS_KEY
     };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
@@ -243,6 +252,8 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"root-name", required_argument, NULL, OPT_ROOT_NAME},
         {"root-tz", required_argument, NULL, OPT_ROOT_TZ},
         {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
+        {"tls-cert", required_argument, NULL, OPT_TLS_CERT},
+        {"tls-key", required_argument, NULL, OPT_TLS_KEY},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -253,6 +264,8 @@ static void parse_options(int argc, char **argv, struct options *o)
                           .template_dir = default_dir(DIR_TEMPLATES),
                           .font_dir = default_dir(DIR_FONTS),
                           .web_dir = BERKAS_WEB_DIR,
+                          .tls_cert = env_or("BERKAS_TLS_CERT", NULL),
+                          .tls_key = env_or("BERKAS_TLS_KEY", NULL),
                           .threads = 8,
                           .password_list = PWLIST_DEFAULT,
                           .login_workers = 2};
@@ -351,6 +364,12 @@ static void parse_options(int argc, char **argv, struct options *o)
         case OPT_CHECK_CONFIG:
             o->check_config = true;
             break;
+        case OPT_TLS_CERT:
+            o->tls_cert = optarg;
+            break;
+        case OPT_TLS_KEY:
+            o->tls_key = optarg;
+            break;
         case 'h':
             usage(stdout);
             exit(0);
@@ -380,6 +399,21 @@ static void parse_options(int argc, char **argv, struct options *o)
     if (!o->init_nip && (o->admin_name || o->root_kind || o->admin_password_file)) {
         fprintf(stderr, "berkasd: --admin-name, --root and --admin-password-file go with "
                         "--init-admin (see berkasd --help)\n");
+        exit(EXIT_USAGE);
+    }
+    if ((o->tls_cert && *o->tls_cert) != (o->tls_key && *o->tls_key)) {
+        fprintf(stderr,
+                "berkasd: --tls-cert and --tls-key go together (or BERKAS_TLS_CERT and "
+                "BERKAS_TLS_KEY); %s given alone\n",
+                o->tls_cert && *o->tls_cert ? "the certificate" : "the key");
+        exit(EXIT_USAGE);
+    }
+    if (o->tls_cert && !*o->tls_cert)
+        o->tls_cert = o->tls_key = NULL;
+    if (o->tls_cert && o->public_url && strncasecmp(o->public_url, "https://", 8) != 0) {
+        fprintf(stderr,
+                "berkasd: --public-url must be https:// when berkasd serves TLS, not '%s'\n",
+                o->public_url);
         exit(EXIT_USAGE);
     }
     if (o->root_kind && strcmp(o->root_kind, "ditjen") != 0 &&
@@ -472,6 +506,27 @@ static int serve(struct cluster *cluster, struct db_pool *pool, const sigset_t *
             return sig;
         if (cluster)
             supervise(&sv, cluster, pool);
+    }
+}
+
+/* SIGHUP (systemctl reload): the certificate and key read again; new
+ * connections get them, open ones keep theirs, the listener stays.  Files
+ * that would not do are logged in one line and the ones in force stay. */
+static void reload(struct tls_store *tls)
+{
+    if (!tls) {
+        fprintf(stderr, "berkasd: SIGHUP: nothing to reload (no --tls-cert)\n");
+        return;
+    }
+    struct berr err = {0};
+    char cert[512];
+    if (tls_reload(tls, &err)) {
+        tls_describe(tls, cert, sizeof cert);
+        fprintf(stderr, "berkasd: SIGHUP: TLS certificate reloaded: %s\n", cert);
+    } else {
+        tls_describe(tls, cert, sizeof cert);
+        fprintf(stderr, "berkasd: SIGHUP: %s; the certificate in force stays (%s)\n", err.message,
+                cert);
     }
 }
 
@@ -656,7 +711,9 @@ int main(int argc, char **argv)
                                 .template_dir = o.template_dir,
                                 .font_dir = o.font_dir,
                                 .password_list = o.password_list,
-                                .public_url = o.public_url};
+                                .public_url = o.public_url,
+                                .tls_cert = o.tls_cert,
+                                .tls_key = o.tls_key};
         return check_config(&co);
     }
     struct berr err = {0};
@@ -664,15 +721,22 @@ int main(int argc, char **argv)
         return summaries_once(&o);
     if (o.init_nip)
         return init_admin(&o, password, sizeof password);
-    int listen_fd = http_bind(o.listen, &err);
-    if (listen_fd < 0)
+    /* the certificate and key before anything else is touched */
+    struct tls_store *tls = o.tls_cert ? tls_open(o.tls_cert, o.tls_key, &err) : NULL;
+    if (o.tls_cert && !tls)
         return fail(&err);
+    int listen_fd = http_bind(o.listen, &err);
+    if (listen_fd < 0) {
+        tls_free(tls);
+        return fail(&err);
+    }
 
     struct cluster *cluster = NULL;
     const char *conninfo = NULL;
     struct migrate_result mr = {0};
     if (!open_store(&o, &cluster, &conninfo, &mr, &err)) {
         close(listen_fd);
+        tls_free(tls);
         return fail(&err);
     }
     struct app app = {.embedded = cluster != NULL};
@@ -696,7 +760,10 @@ int main(int argc, char **argv)
         app.render = render_open(o.template_dir, o.font_dir, &err);
         ok = app.render != NULL;
     }
-    snprintf(app.public_url, sizeof app.public_url, "%s%s", o.public_url ? "" : "http://",
+    snprintf(app.public_url, sizeof app.public_url, "%s%s",
+             o.public_url ? ""
+             : tls        ? "https://"
+                          : "http://",
              o.public_url ? o.public_url : o.listen);
     for (size_t n = strlen(app.public_url); n > 0 && app.public_url[n - 1] == '/'; n--)
         app.public_url[n - 1] = '\0';
@@ -731,6 +798,7 @@ int main(int argc, char **argv)
         hopts.receive_timeout = (unsigned)o.receive_timeout;
     hopts.offload_threads = o.login_workers; /* log-ons, off the HTTP workers */
     hopts.offload_queue = 16;
+    hopts.tls = tls;
     struct http_server *http = ok ? http_start(listen_fd, &hopts, &app, &err) : NULL;
     if (!http) {
         if (!ok)
@@ -745,6 +813,7 @@ int main(int argc, char **argv)
             cluster_abandon(cluster);
         else
             cluster_free(cluster);
+        tls_free(tls);
         return fail(&err);
     }
 
@@ -758,20 +827,28 @@ int main(int argc, char **argv)
         snprintf(where, sizeof where, "PostgreSQL %s at %s", app.pg_version, d);
     }
     fprintf(stderr,
-            "berkasd %s ready in %.2f s: http://%s (database: %s, schema %d, %d migration%s "
+            "berkasd %s ready in %.2f s: %s://%s (database: %s, schema %d, %d migration%s "
             "applied now)\n",
-            BERKAS_VERSION, seconds_since(&t0), o.listen, where, mr.latest, mr.applied_now,
-            mr.applied_now == 1 ? "" : "s");
+            BERKAS_VERSION, seconds_since(&t0), tls ? "https" : "http", o.listen, where, mr.latest,
+            mr.applied_now, mr.applied_now == 1 ? "" : "s");
     if (hopts.web_dir)
         fprintf(stderr, "berkasd: pages at %s/\n", app.public_url);
+    if (tls) {
+        char cert[512];
+        tls_describe(tls, cert, sizeof cert);
+        fprintf(stderr, "berkasd: TLS certificate %s: %s\n", o.tls_cert, cert);
+    }
     /* after the seed and the demo (it reads the rule sets), once serving */
     if (!app_summaries_start(&app, &err))
         fprintf(stderr, "berkasd: %s: case summaries will not follow rule-set amendments\n",
                 err.message);
 
-    int sig = serve(cluster, app.db, &stop_signals);
+    int sig;
+    while ((sig = serve(cluster, app.db, &stop_signals)) == SIGHUP)
+        reload(tls);
     fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
     http_stop(http);
+    tls_free(tls);
     app_login_free(&app);
     pwlist_free(app.pwlist);
     render_close(app.render);

@@ -20,6 +20,7 @@
 
 #include "app/pwlist.h"
 #include "http/server.h"
+#include "http/tls.h"
 #include "render/render.h"
 #include "store/cluster.h"
 #include "store/db.h"
@@ -147,6 +148,20 @@ static void check_pwlist(const char *path)
     pwlist_free(l);
 }
 
+static void check_tls(const char *cert, const char *key)
+{
+    struct berr err = {0};
+    struct tls_store *t = tls_open(cert, key, &err);
+    if (!t) {
+        report(false, "tls", "%s", err.message);
+        return;
+    }
+    char what[512];
+    tls_describe(t, what, sizeof what);
+    report(true, "tls", "%s and %s: %s", cert, key, what);
+    tls_free(t);
+}
+
 int check_config(const struct check_opts *o)
 {
     failures = 0;
@@ -156,6 +171,8 @@ int check_config(const struct check_opts *o)
     check_sql(o->sql_dir);
     check_render(o->template_dir, o->font_dir);
     check_pwlist(o->password_list);
+    if (o->tls_cert)
+        check_tls(o->tls_cert, o->tls_key);
     if (o->public_url)
         report(strncmp(o->public_url, "http://", 7) == 0 ||
                    strncmp(o->public_url, "https://", 8) == 0,

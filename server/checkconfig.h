@@ -17,7 +17,8 @@ struct check_opts {
     const char *template_dir;
     const char *font_dir; /* NULL: the build's or the installed default */
     const char *password_list;
-    const char *public_url; /* may be NULL */
+    const char *public_url;         /* may be NULL */
+    const char *tls_cert, *tls_key; /* both or neither */
 };
 
 /* Print one line per check on stdout and a last line; 0 when everything

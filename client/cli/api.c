@@ -164,11 +164,27 @@ static bool perform_bytes(const struct api_client *c, const char *method, const 
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "berkas-cli");
+    /* https: the server's certificate is verified (libcurl's default), with
+     * the CA file given, else the system's; only --insecure turns it off */
+    if (c->cacert)
+        curl_easy_setopt(curl, CURLOPT_CAINFO, c->cacert);
+    if (c->insecure) {
+        curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
+        curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
+    }
     CURLcode rc = curl_easy_perform(curl);
     if (rc == CURLE_OK)
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &out->status);
     curl_easy_cleanup(curl);
     curl_slist_free_all(headers);
+    if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE) {
+        snprintf(errbuf, errsz,
+                 "sertifikat %.*s tidak dapat diverifikasi (%s); beri CA server dengan --cacert "
+                 "FILE atau BERKAS_CACERT",
+                 (int)blen, c->base, cerr[0] ? cerr : curl_easy_strerror(rc));
+        api_response_free(out);
+        return false;
+    }
     if (rc != CURLE_OK) {
         snprintf(errbuf, errsz, "tidak dapat menghubungi %.*s: %s", (int)blen, c->base,
                  cerr[0] ? cerr : curl_easy_strerror(rc));

@@ -13,8 +13,11 @@
 #include <stddef.h>
 
 struct api_client {
-    const char *base;  /* "http://127.0.0.1:8080", no trailing slash needed */
-    const char *token; /* bearer token sent as Authorization, or NULL */
+    const char *base;   /* "http://127.0.0.1:8080", no trailing slash needed */
+    const char *token;  /* bearer token sent as Authorization, or NULL */
+    const char *cacert; /* https: the CA certificates (PEM) to verify the server with, or NULL:
+                           the system's */
+    bool insecure;      /* https: do not verify the server at all (--insecure) */
 };
 
 struct api_response {

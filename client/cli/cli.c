@@ -2,12 +2,14 @@
 #include "cli.h"
 #include "output.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #define OPT_BASE 1000 /* getopt values of a command's own options */
 
@@ -85,7 +87,7 @@ static int unknown_option(const struct command *cmd, const struct cli_opt *opts,
 {
     const char *names[64];
     size_t n = 0;
-    static const char *const builtin[] = {"help", "json", "server", "wide"};
+    static const char *const builtin[] = {"help", "json", "server", "wide", "cacert", "insecure"};
     for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
         names[n++] = builtin[i];
     for (size_t i = 0; i < nopts && n < sizeof names / sizeof names[0]; i++)
@@ -107,15 +109,17 @@ static int parse_options(struct global *g, const struct command *cmd, int argc, 
                          const struct cli_opt *opts)
 {
     size_t nopts = count_opts(opts);
-    struct option *longopts = calloc(nopts + 5, sizeof *longopts);
+    struct option *longopts = calloc(nopts + 7, sizeof *longopts);
     if (!longopts)
         return cli_fail(EXIT_USAGE, "memori habis");
     longopts[0] = (struct option){"help", no_argument, NULL, 'h'};
     longopts[1] = (struct option){"json", no_argument, NULL, 'j'};
     longopts[2] = (struct option){"server", required_argument, NULL, 's'};
     longopts[3] = (struct option){"wide", no_argument, NULL, 'w'};
+    longopts[4] = (struct option){"cacert", required_argument, NULL, 'C'};
+    longopts[5] = (struct option){"insecure", no_argument, NULL, 'k'};
     for (size_t i = 0; i < nopts; i++)
-        longopts[4 + i] = (struct option){
+        longopts[6 + i] = (struct option){
             opts[i].name, opts[i].flag ? no_argument : required_argument, NULL, OPT_BASE + (int)i};
     /* --output has the short form -o, the only command option with one */
     int output = -1;
@@ -141,6 +145,8 @@ static int parse_options(struct global *g, const struct command *cmd, int argc, 
             rc = cli_usage_error(cmd, "--server perlu URL");
         } else if (c == 's') {
             g->server = optarg;
+        } else if (c == 'C' || c == 'k') {
+            rc = cli_tls_option(g, c == 'C' ? optarg : NULL);
         } else if (c >= OPT_BASE && (size_t)(c - OPT_BASE) < nopts) {
             rc = take_option(cmd, &opts[c - OPT_BASE], optarg);
         } else if (c == ':') {
@@ -451,6 +457,24 @@ bool cli_same_server(const char *a, const char *b)
     return la == lb && strncmp(a, b, la) == 0;
 }
 
+int cli_tls_option(struct global *g, const char *cacert)
+{
+    if (cacert) {
+        if (!*cacert)
+            return cli_fail(EXIT_USAGE, "--cacert perlu FILE (lihat berkas --help)");
+        if (access(cacert, R_OK) != 0)
+            return cli_fail(EXIT_USAGE, "--cacert %s: %s", cacert, strerror(errno));
+        g->cacert = cacert;
+        return GO_ON;
+    }
+    if (!g->insecure)
+        fprintf(stderr, "berkas: PERINGATAN: --insecure: sertifikat server TIDAK diperiksa; siapa "
+                        "pun di jaringan dapat menyamar sebagai server dan membaca kata sandi "
+                        "serta berkas perkara\n");
+    g->insecure = true;
+    return GO_ON;
+}
+
 int cli_connect(struct global *g, bool need_login)
 {
     if (!g->session_loaded) {
@@ -469,6 +493,11 @@ int cli_connect(struct global *g, bool need_login)
     else
         g->api.base = DEFAULT_SERVER;
     g->api.token = NULL;
+    const char *cacert = getenv("BERKAS_CACERT");
+    g->api.cacert = g->cacert ? g->cacert : cacert && *cacert ? cacert : NULL;
+    g->api.insecure = g->insecure;
+    if (g->api.cacert && !g->cacert && access(g->api.cacert, R_OK) != 0)
+        return cli_fail(EXIT_USAGE, "BERKAS_CACERT %s: %s", g->api.cacert, strerror(errno));
     if (!need_login)
         return GO_ON;
     if (st == SESSION_BAD)

@@ -29,6 +29,8 @@
 struct global {
     struct api_client api;  /* base and token, set by cli_connect */
     const char *server;     /* --server, or NULL */
+    const char *cacert;     /* --cacert, or NULL ($BERKAS_CACERT, else the system's CAs) */
+    bool insecure;          /* --insecure: an https server's certificate not verified */
     bool json;              /* --json */
     bool wide;              /* --wide: lines not fitted to 100 columns */
     struct session session; /* the saved session, when has_session */
@@ -118,6 +120,10 @@ int cli_want_int(const struct command *cmd, const char *what, const char *s, lon
  * session is "not logged in; run: berkas login" (exit 1), and the token is
  * sent only to the server that issued it.  Returns GO_ON or an exit status. */
 int cli_connect(struct global *g, bool need_login);
+
+/* --cacert FILE (cacert; a readable file, else a usage error) or --insecure
+ * (cacert NULL; warns once on stderr).  GO_ON or EXIT_USAGE. */
+int cli_tls_option(struct global *g, const char *cacert);
 
 /* One API call.  On a 2xx returns the body as JSON (an empty object for a
  * body-less reply; caller decrefs); otherwise prints one line and returns

@@ -99,7 +99,9 @@ static void end_replaced_session(struct global *g, const struct session *old)
 {
     if (!cli_same_server(old->server, g->api.base))
         return;
-    struct api_client c = {.base = old->server, .token = old->token};
+    struct api_client c = g->api;
+    c.base = old->server;
+    c.token = old->token;
     struct api_response r;
     char err[256];
     if (api_request(&c, "DELETE", "/api/v1/sessions/current", NULL, &r, err, sizeof err))
@@ -140,7 +142,8 @@ static int save_and_report(struct global *g, json_t *reply)
     char err[512];
     if (!session_save(&s, err, sizeof err)) {
         /* a token nobody keeps: end it rather than leave it live */
-        struct api_client c = {.base = g->api.base, .token = s.token};
+        struct api_client c = g->api;
+        c.token = s.token;
         struct api_response r;
         char ignored[256];
         if (api_request(&c, "DELETE", "/api/v1/sessions/current", NULL, &r, ignored,

@@ -24,6 +24,8 @@
     "  -s, --server URL    berkasd yang dihubungi\n"                                               \
     "      --json          keluaran JSON, bukan teks\n"                                            \
     "      --wide          tanpa batas 100 kolom\n"                                                \
+    "      --cacert FILE   CA (PEM) untuk memeriksa server https\n"                                \
+    "      --insecure      sertifikat server https tidak diperiksa\n"                              \
     "  -h, --help          tampilkan bantuan ini\n"
 
 #define PARTY_HELP                                                                                 \
@@ -633,6 +635,10 @@ static void usage(FILE *out)
             "                    sesi tersimpan, lalu " DEFAULT_SERVER ")\n"
             "      --json        keluaran untuk mesin\n"
             "      --wide        baris tanpa batas 100 kolom\n"
+            "      --cacert FILE sertifikat CA (PEM) untuk memeriksa server https (bawaan\n"
+            "                    $BERKAS_CACERT, lalu CA sistem)\n"
+            "      --insecure    sertifikat server https TIDAK diperiksa (hanya untuk uji;\n"
+            "                    diperingatkan)\n"
             "  -h, --help        tampilkan bantuan ini (berkas PERINTAH --help untuk perintah)\n"
             "  -V, --version     tampilkan versi\n"
             "\n"
@@ -772,6 +778,8 @@ int main(int argc, char **argv)
         {"server", required_argument, NULL, 's'},
         {"json", no_argument, NULL, 'j'},
         {"wide", no_argument, NULL, 'w'},
+        {"cacert", required_argument, NULL, 'C'},
+        {"insecure", no_argument, NULL, 'k'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"man", no_argument, NULL, 'M'},
@@ -794,6 +802,11 @@ int main(int argc, char **argv)
             break;
         case 'w':
             g.wide = true;
+            break;
+        case 'C':
+        case 'k':
+            if (cli_tls_option(&g, c == 'C' ? optarg : NULL) != GO_ON)
+                return EXIT_USAGE;
             break;
         case 'h':
             usage(stdout);

@@ -29,6 +29,7 @@
 #include "guard.h"
 #include "http.h"
 #include "offload.h"
+#include "tls.h"
 #include "web.h"
 #include "wire.h"
 
@@ -182,6 +183,12 @@ static void add_common_headers(struct MHD_Response *r, const struct http_reply *
                             "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 }
 
+/* Whether the connection came over TLS (berkasd's own, --tls-cert). */
+static bool over_tls(struct MHD_Connection *conn)
+{
+    return MHD_get_connection_info(conn, MHD_CONNECTION_INFO_GNUTLS_SESSION) != NULL;
+}
+
 static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_state *st,
                                   struct http_reply *rep)
 {
@@ -194,6 +201,10 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, struct request_st
     }
     rep->body = NULL;
     add_common_headers(r, rep);
+    /* a browser that met berkasd over TLS uses nothing else for a year
+     * (RFC 6797); not for subdomains, which may be other servers */
+    if (over_tls(conn))
+        MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
     if (rep->content_type) {
         char ct[96];
         snprintf(ct, sizeof ct, "%s%s", rep->content_type,
@@ -767,9 +778,21 @@ struct http_server *http_start(int listen_fd, const struct http_opts *opts, stru
         berr_set(err, BERR_INTERNAL, "cannot start the log-on threads");
         return NULL;
     }
+    if (opts->tls && (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES ||
+                      MHD_is_feature_supported(MHD_FEATURE_HTTPS_CERT_CALLBACK) != MHD_YES)) {
+        close(listen_fd);
+        offload_free(s->offload);
+        guard_free(s->guard);
+        free(s);
+        berr_set(err, BERR_INTERNAL,
+                 "this libmicrohttpd was built without GnuTLS: --tls-cert cannot be served");
+        return NULL;
+    }
+    /* With TLS the options end after the certificate callback (tls.h) and
+     * the protocol versions; without, at the first MHD_OPTION_END. */
     s->daemon = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
-            MHD_USE_ERROR_LOG,
+            MHD_USE_ERROR_LOG | (opts->tls ? MHD_USE_TLS : 0),
         0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, s,
         MHD_OPTION_LISTEN_SOCKET, listen_fd, MHD_OPTION_THREAD_POOL_SIZE, opts->threads,
         MHD_OPTION_CONNECTION_LIMIT, opts->conn_limit, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
@@ -777,7 +800,9 @@ struct http_server *http_start(int listen_fd, const struct http_opts *opts, stru
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
         MHD_OPTION_CONNECTION_MEMORY_INCREMENT, (size_t)(8 * 1024), MHD_OPTION_STRICT_FOR_CLIENT,
         (int)1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_NOTIFY_CONNECTION,
-        on_connection, s, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_END);
+        on_connection, s, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
+        opts->tls ? MHD_OPTION_HTTPS_CERT_CALLBACK : MHD_OPTION_END, &tls_retrieve,
+        MHD_OPTION_HTTPS_PRIORITIES, TLS_PRIORITIES, MHD_OPTION_END);
     if (!s->daemon) {
         close(listen_fd);
         offload_free(s->offload);

@@ -13,6 +13,7 @@
 
 struct app;
 struct http_server;
+struct tls_store;
 
 struct http_opts {
     unsigned threads;               /* thread-pool size */
@@ -26,6 +27,7 @@ struct http_opts {
     int offload_threads;            /* threads for ROUTE_OFFLOAD requests (log-on); 0: none */
     int offload_queue;              /* how many more may wait for them (then 503) */
     const char *web_dir;            /* the pages served at / and /web/ (web.h); NULL: none */
+    struct tls_store *tls;          /* HTTPS with these credentials (tls.h); NULL: plain HTTP */
 };
 
 /* Defaults: 4 threads, 1 MiB, 30 s idle, 512, 32 per address, 15 s to send

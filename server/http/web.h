@@ -11,8 +11,9 @@
  *   berkas_session=TOKEN; Path=/; HttpOnly; SameSite=Strict
  * when it is plain http: a browser refuses a __Host- cookie without Secure,
  * and a Secure cookie over plain http (Chromium excepts only localhost), so
- * on plain http the prefix would only make log-on fail.  berkasd has no TLS
- * of its own; a deployment serves it through one and sets --public-url.
+ * on plain http the prefix would only make log-on fail.  With --tls-cert
+ * berkasd serves TLS itself and --public-url is https:// (its default then,
+ * and refused otherwise); behind a TLS proxy, --public-url says so.
  * No Max-Age: the cookie ends with the browser, the session on the server
  * (idle and absolute limits) before that; a request whose cookie names no
  * open session gets 401 and the cookie cleared.  DELETE

@@ -36,5 +36,6 @@ Suite *suite_stats(void);
 Suite *suite_web(void);
 Suite *suite_install(void);
 Suite *suite_multi(void);
+Suite *suite_tls(void);
 
 #endif
