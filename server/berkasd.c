@@ -9,7 +9,8 @@
  *   4. apply migrations (edited or failing migration: exit 1; a cluster this
  *      run created is removed again);
  *   5. serve until SIGTERM or SIGINT, then stop HTTP, then the cluster;
- *      SIGHUP reloads the TLS certificate and key (the listener stays).
+ *      SIGHUP reloads the templates and the TLS certificate and key (the
+ *      listener stays).
  * --rebuild-summaries and --check-summaries do 3 and 4, rebuild or compare
  * every case's summary with its log (app/summary.h), and stop; they bind no
  * port.  Every failure is one line on stderr naming the thing at fault.
@@ -130,7 +131,7 @@ static void usage(FILE *out)
             "  -l, --listen ADDR    address:port to serve HTTP on (default $BERKAS_LISTEN, else\n"
             "                       127.0.0.1:8080)\n"
             "      --sql-dir DIR    migrations directory (default %s)\n"
-            "      --template-dir DIR  form templates (default %s)\n"
+            "      --template-dir DIR  form templates, read again on SIGHUP (default %s)\n"
             "      --font-dir DIR   the prepared fonts (default %s)\n"
             "      --web-dir DIR    the web pages served at / (default %s)\n"
             "      --public-url URL where /verify/{code} is reached, for QR codes\n"
@@ -509,16 +510,38 @@ static int serve(struct cluster *cluster, struct db_pool *pool, const sigset_t *
     }
 }
 
-/* SIGHUP (systemctl reload): the certificate and key read again; new
- * connections get them, open ones keep theirs, the listener stays.  Files
- * that would not do are logged in one line and the ones in force stay. */
-static void reload(struct tls_store *tls)
+/* One line of a message (a template's error may quote several). */
+static const char *one_line(char *s)
 {
-    if (!tls) {
-        fprintf(stderr, "berkasd: SIGHUP: nothing to reload (no --tls-cert)\n");
-        return;
-    }
+    for (char *p = s; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    return s;
+}
+
+/* SIGHUP (systemctl reload): every template read and checked again, as at
+ * start-up, and in force for the requests that start from now on (those
+ * running finish with the ones they began with); then the certificate and
+ * key read again: new connections get them, open ones keep theirs, the
+ * listener stays.  What would not do is logged in one line and what is in
+ * force stays. */
+static void reload(const struct options *o, struct app *app, struct tls_store *tls)
+{
     struct berr err = {0};
+    struct render_engine *fresh = render_open(o->template_dir, o->font_dir, &err);
+    if (fresh) {
+        size_t n = 0;
+        render_forms(fresh, &n);
+        app_render_swap(app, fresh);
+        fprintf(stderr, "berkasd: SIGHUP: templates reloaded from %s: %zu forms\n", o->template_dir,
+                n);
+    } else {
+        fprintf(stderr, "berkasd: SIGHUP: templates kept as they were: %s\n",
+                one_line(err.message));
+    }
+    if (!tls)
+        return;
+    berr_clear(&err);
     char cert[512];
     if (tls_reload(tls, &err)) {
         tls_describe(tls, cert, sizeof cert);
@@ -776,6 +799,8 @@ int main(int argc, char **argv)
         ok = demo_cases_load(&app, &err);
     if (ok && o.demo)
         print_demo_logins(demo_loaded);
+    /* from here the forms' engine may be swapped (SIGHUP) */
+    ok = ok && app_render_start(&app, &err);
 
     /* the pages: a --web-dir given without them stops start-up; the
      * default missing (an install without client/web) only serves none */
@@ -803,7 +828,7 @@ int main(int argc, char **argv)
     if (!http) {
         if (!ok)
             close(listen_fd);
-        render_close(app.render);
+        app_render_stop(&app);
         app_login_free(&app);
         pwlist_free(app.pwlist);
         app_summaries_stop(&app);
@@ -845,13 +870,13 @@ int main(int argc, char **argv)
 
     int sig;
     while ((sig = serve(cluster, app.db, &stop_signals)) == SIGHUP)
-        reload(tls);
+        reload(&o, &app, tls);
     fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
     http_stop(http);
     tls_free(tls);
     app_login_free(&app);
     pwlist_free(app.pwlist);
-    render_close(app.render);
+    app_render_stop(&app);
     app_summaries_stop(&app);
     db_pool_free(app.maint);
     db_pool_free(app.db);

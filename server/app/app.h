@@ -26,14 +26,17 @@ struct render_engine;
 struct throttle;
 struct pwlist;
 struct summary_refresher;
+struct render_slot;
 
 struct app {
     struct db_pool *db;
-    int schema_version;           /* the latest migration applied */
-    char pg_version[32];          /* "15.18" */
-    bool embedded;                /* the database is berkasd's own cluster */
-    struct render_engine *render; /* the forms, loaded and checked at start-up */
-    char public_url[256];         /* where /verify/{code} is reached: printed in QR codes */
+    int schema_version;              /* the latest migration applied */
+    char pg_version[32];             /* "15.18" */
+    bool embedded;                   /* the database is berkasd's own cluster */
+    struct render_engine *render;    /* the forms, loaded and checked at start-up; once serving,
+                                        read through app_render() (swapped on SIGHUP) */
+    struct render_slot *render_slot; /* app_render_start: the engine in force and those pinned */
+    char public_url[256];            /* where /verify/{code} is reached: printed in QR codes */
     /* verified against when the NIP is unknown, so that a wrong NIP and a
      * wrong password take the same time */
     char dummy_hash[crypto_pwhash_STRBYTES];
@@ -364,6 +367,25 @@ bool app_case_xml(struct app *app, const struct actor *who, long long id, char *
 /* Every case's hash chain recomputed (admin); the first broken link named. */
 json_t *app_verify_chain(struct app *app, const struct actor *who, struct audit_rec *au,
                          struct berr *err);
+
+/* ---- the forms' engine, swapped on SIGHUP (render_swap.c) ------------------------------ */
+
+/* From here on app->render is the engine in force and may be replaced by
+ * app_render_swap while requests run.  A request pins the engine in force
+ * when it starts (app_render_pin, in the HTTP layer before the handler) and
+ * uses that one throughout (app_render), even when a swap comes meanwhile;
+ * an engine replaced is closed when the last request pinning it unpins.
+ * Without app_render_start, app_render is app->render and the rest does
+ * nothing. */
+bool app_render_start(struct app *app, struct berr *err);
+const struct render_engine *app_render(struct app *app);
+void app_render_pin(struct app *app);
+void app_render_unpin(struct app *app);
+/* fresh (a checked engine, render_open) in force for requests that start
+ * from now on. */
+void app_render_swap(struct app *app, struct render_engine *fresh);
+/* Close the engine in force (no request may be running). */
+void app_render_stop(struct app *app);
 
 /* ---- forms (forms.c) ----------------------------------------------------------------- */
 

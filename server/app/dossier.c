@@ -303,7 +303,7 @@ static bool book_render(struct app *app, const char *xml, size_t xml_len, struct
     int *first = calloc(cap, sizeof *first), *at = calloc((size_t)s->n + 1, sizeof *at);
     struct render_insert *ins = calloc((size_t)s->n + 1, sizeof *ins);
     bool ok = (parts && kvs && first && at && ins) || berr_set(err, BERR_INTERNAL, "out of memory");
-    const struct render_engine *e = app->render;
+    const struct render_engine *e = app_render(app);
     if (ok && render_form_find(e, PART_COVER))
         parts[n++] = (struct render_part){.form = PART_COVER, .hide_in_toc = true, .opts = *base};
     if (ok && render_form_find(e, PART_TOC))

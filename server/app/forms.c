@@ -141,7 +141,8 @@ static bool role_issues(const struct actor *who, const struct render_form_info *
 
 static const struct render_form_info *find_form(struct app *app, const char *form, struct berr *err)
 {
-    const struct render_form_info *f = app->render ? render_form_find(app->render, form) : NULL;
+    const struct render_form_info *f =
+        app_render(app) ? render_form_find(app_render(app), form) : NULL;
     if (!f || f->issuer == RENDER_ISSUER_SYSTEM) { /* the dossier's own parts are not forms */
         berr_set(err, BERR_NOT_FOUND, "formulir %.60s tidak dikenal", form);
         return NULL;
@@ -234,7 +235,7 @@ bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
     if (ok) {
         struct render_opts o = {
             .date = date, .issued = false, .signer = &signer.s, .params = kv, .n_params = nkv};
-        ok = render_form(app->render, f->name, xml, xml_len, &o, pdf, len, NULL, err);
+        ok = render_form(app_render(app), f->name, xml, xml_len, &o, pdf, len, NULL, err);
     }
     snprintf(au->detail, sizeof au->detail, "{\"form\":\"%s\"}", f->name);
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
@@ -581,7 +582,7 @@ bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, lon
                                 .act = c.act_id,
                                 .act_time = c.act.time,
                                 .late = c.late};
-        ok = render_form(app->render, c.f->name, xml, xml_len, &o, &pdf, &pdf_len, &pages, err);
+        ok = render_form(app_render(app), c.f->name, xml, xml_len, &o, &pdf, &pdf_len, &pages, err);
     }
     long long doc_id = 0;
     if (ok) {
@@ -807,7 +808,7 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id,
         return NULL;
     json_t *miss = json_array();
     for (int k = 0; dossier_required[k]; k++) {
-        if (!app->render || !render_form_find(app->render, dossier_required[k]))
+        if (!app_render(app) || !render_form_find(app_render(app), dossier_required[k]))
             continue;
         bool have = false;
         for (int i = 0; i < PQntuples(r) && !have; i++) {
@@ -850,12 +851,12 @@ int forms_act_order(const char *event_type)
 
 json_t *app_forms_list(struct app *app, struct berr *err)
 {
-    if (!app->render) {
+    if (!app_render(app)) {
         berr_set(err, BERR_UNAVAILABLE, "formulir belum dimuat");
         return NULL;
     }
     size_t n;
-    const struct render_form_info *f = render_forms(app->render, &n);
+    const struct render_form_info *f = render_forms(app_render(app), &n);
     json_t *items = json_array();
     for (size_t i = 0; i < n; i++) {
         if (f[i].issuer == RENDER_ISSUER_SYSTEM)

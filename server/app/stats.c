@@ -633,7 +633,7 @@ bool app_stats_pdf(struct app *app, const struct actor *who, const struct stats_
     }
     struct render_opts opts = {.date = today, .issued = true, .number = number, .place = ""};
     int pages = 0;
-    bool ok = render_form(app->render, "laporan_statistik", xml, (size_t)xlen, &opts, pdf, len,
+    bool ok = render_form(app_render(app), "laporan_statistik", xml, (size_t)xlen, &opts, pdf, len,
                           &pages, err);
     free(xml);
     return ok;

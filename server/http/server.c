@@ -462,7 +462,11 @@ static void serve_route(struct http_server *s, const struct route *route, struct
         reply_problem(rep, 403, "forbidden", "Forbidden",
                       "Peran Anda tidak diizinkan melakukan ini.", NULL);
     } else if (!idem_before(s, req, route, &idem, rep)) {
+        /* the forms' engine in force now, for the whole request (SIGHUP may
+         * swap it meanwhile) */
+        app_render_pin(s->app);
         route->handler(s->app, req, rep);
+        app_render_unpin(s->app);
         if (rep->status == 0)
             reply_problem(rep, 500, "internal", "Internal Server Error",
                           "Terjadi kesalahan di server.", NULL);

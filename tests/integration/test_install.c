@@ -7,6 +7,8 @@
  * database of the run's cluster with every migration and no demo data.
  */
 #include <check.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -479,6 +481,7 @@ START_TEST(test_systemd_unit_verifies)
     snprintf(unit_in, sizeof unit_in, "%s/dist/berkasd.service", getenv("BERKAS_SOURCE_ROOT"));
     char *text = read_text(unit_in);
     ck_assert_ptr_nonnull(text);
+    ck_assert_msg(strstr(text, "ExecReload=/bin/kill -HUP $MAINPID"), "%s", text);
     ck_assert_msg(strstr(text, "ProtectSystem=strict") && strstr(text, "NoNewPrivileges=yes") &&
                       strstr(text, "PrivateTmp=yes") &&
                       strstr(text, "ReadWritePaths=/var/lib/berkas"),
@@ -502,6 +505,130 @@ START_TEST(test_systemd_unit_verifies)
 }
 END_TEST
 
+/* ---- systemctl reload (SIGHUP) reads the templates again (issue 14.2) ---------------- */
+
+static bool output_has(struct proc *p, const char *needle, int count, int ms)
+{
+    for (int i = 0; i < ms / 50; i++) {
+        char *out = proc_output(p);
+        int n = 0;
+        for (const char *at = out; (at = strstr(at, needle)) != NULL; at++)
+            n++;
+        free(out);
+        if (n >= count)
+            return true;
+        usleep(50000);
+    }
+    return false;
+}
+
+struct pdf_loop {
+    int port;
+    const char *token;
+    int done, ok;
+};
+
+/* The monthly statistics as a PDF, again and again: a render through the
+ * forms' engine while SIGHUPs swap it. */
+static void *pdf_loop(void *arg)
+{
+    struct pdf_loop *l = arg;
+    for (int i = 0; i < 12; i++) {
+        struct http_result r;
+        if (api_call(l->port, "GET", "/api/v1/stats.pdf?month=2026-01", l->token, NULL, &r)) {
+            if (r.status == 200 && r.len > 4 && memcmp(r.body, "%PDF", 4) == 0)
+                l->ok++;
+            else
+                fprintf(stderr, "stats.pdf: %ld %.200s\n", r.status, r.body);
+            http_result_free(&r);
+        }
+        l->done++;
+    }
+    return NULL;
+}
+
+START_TEST(test_sighup_reloads_the_templates_a_bad_set_keeps_the_old)
+{
+    fresh();
+    free(conninfo);
+    char name[64];
+    snprintf(name, sizeof name, "install_reload_%d", (int)getpid());
+    conninfo = harness_new_demo_db(name);
+    char templates[1100], p16[1200], p17[1200], *out;
+    snprintf(templates, sizeof templates, "%s/templates", dir);
+    char from[1100];
+    snprintf(from, sizeof from, "%s/templates", getenv("BERKAS_SOURCE_ROOT"));
+    char *cp[] = {"/bin/cp", "-r", from, templates, NULL};
+    ck_assert_int_eq(run_capture(cp, 30000, NULL), 0);
+    struct proc p;
+    int port;
+    char *extra[] = {"--db", conninfo, "--template-dir", templates, NULL};
+    ck_assert(berkasd_start(&p, &port, extra));
+    char *token = api_login(port, NIP_INV_PLG, DEMO_PW);
+    ck_assert_ptr_nonnull(token);
+    struct http_result r;
+    ck_assert(api_call(port, "GET", "/api/v1/forms", token, NULL, &r));
+    ck_assert_msg(r.status == 200 && strstr(r.body, "\"Surat Perintah Penunjukan Jaksa"), "%s",
+                  r.body);
+    http_result_free(&r);
+
+    /* a template changed, then systemctl reload: the new title is served */
+    snprintf(p16, sizeof p16, "%s/p16.xml", templates);
+    char *text = read_text(p16);
+    ck_assert_ptr_nonnull(text);
+    char *at = strstr(text, "title=\"Surat Perintah Penunjukan Jaksa");
+    ck_assert_ptr_nonnull(at);
+    size_t len = strlen(text);
+    char *changed = malloc(len + 16);
+    snprintf(changed, len + 16, "%.*stitle=\"Diubah: %s", (int)(at - text), text, at + 7);
+    ck_assert(write_text(p16, changed));
+    free(changed);
+    free(text);
+    ck_assert_int_eq(kill(p.pid, SIGHUP), 0);
+    ck_assert(output_has(&p, "SIGHUP: templates reloaded", 1, 20000));
+    ck_assert(api_call(port, "GET", "/api/v1/forms", token, NULL, &r));
+    ck_assert_msg(r.status == 200 && strstr(r.body, "\"Diubah: Surat Perintah Penunjukan"), "%s",
+                  r.body);
+    http_result_free(&r);
+
+    /* renders run on while reloads swap the engine under them (one SIGHUP
+     * at a time: signals sent while one is handled would merge) */
+    struct pdf_loop loop = {.port = port, .token = token};
+    pthread_t th;
+    ck_assert_int_eq(pthread_create(&th, NULL, pdf_loop, &loop), 0);
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(kill(p.pid, SIGHUP), 0);
+        ck_assert(output_has(&p, "SIGHUP: templates reloaded", 2 + i, 60000));
+    }
+    pthread_join(th, NULL);
+    ck_assert_int_eq(loop.ok, loop.done);
+
+    /* a broken template: one line naming it, the set in force stays */
+    snprintf(p17, sizeof p17, "%s/p17.xml", templates);
+    ck_assert(write_text(p17, "<?xml version=\"1.0\"?>\n<form xmlns=\"urn:berkas:form:1\">\n"));
+    ck_assert_int_eq(kill(p.pid, SIGHUP), 0);
+    ck_assert(output_has(&p, "SIGHUP: templates kept as they were", 1, 20000));
+    out = proc_output(&p);
+    const char *line = strstr(out, "SIGHUP: templates kept as they were");
+    ck_assert_msg(strstr(line, "p17.xml") && strstr(line, "p17.xml") < strchr(line, '\n'), "%s",
+                  line);
+    free(out);
+    ck_assert(pid_alive(p.pid));
+    ck_assert(api_call(port, "GET", "/api/v1/forms", token, NULL, &r));
+    ck_assert_msg(r.status == 200 && strstr(r.body, "\"Diubah: Surat Perintah Penunjukan") &&
+                      strstr(r.body, "\"P-17\""),
+                  "%s", r.body);
+    http_result_free(&r);
+    ck_assert(api_call(port, "GET", "/api/v1/stats.pdf?month=2026-01", token, NULL, &r));
+    ck_assert_int_eq(r.status, 200);
+    http_result_free(&r);
+    free(token);
+    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_free(&p);
+    done();
+}
+END_TEST
+
 Suite *suite_install(void)
 {
     Suite *s = suite_create("install");
@@ -520,6 +647,7 @@ Suite *suite_install(void)
     tcase_add_test(deploy, test_check_config_names_every_problem);
     tcase_add_test(deploy, test_installed_berkasd_finds_its_files);
     tcase_add_test(deploy, test_systemd_unit_verifies);
+    tcase_add_test(deploy, test_sighup_reloads_the_templates_a_bad_set_keeps_the_old);
     suite_add_tcase(s, deploy);
     return s;
 }
