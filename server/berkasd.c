@@ -71,16 +71,16 @@ struct options {
     const char *tls_cert, *tls_key; /* --tls-cert, --tls-key: serve HTTPS */
 };
 
-/* Where the migrations, templates and fonts are by default: beside an
- * installed berkasd (BIN/BERKAS_DATA_FROM_BIN/{sql,templates,fonts}, found
+/* Where the migrations, templates, fonts and pages are by default: beside an
+ * installed berkasd (BIN/BERKAS_DATA_FROM_BIN/{sql,templates,fonts,web}, found
  * from /proc/self/exe, so that a tree installed elsewhere or under DESTDIR
  * finds its own), else the source and build trees this binary was built
  * from (tools/run, the tests). */
-enum default_kind { DIR_SQL, DIR_TEMPLATES, DIR_FONTS };
+enum default_kind { DIR_SQL, DIR_TEMPLATES, DIR_FONTS, DIR_WEB };
 
 static const char *default_dir(enum default_kind kind)
 {
-    static char installed[3][4200];
+    static char installed[4][4200];
     static int found = -1; /* -1 not looked yet, 0 not installed, 1 installed */
     if (found < 0) {
         found = 0;
@@ -89,14 +89,14 @@ static const char *default_dir(enum default_kind kind)
         char *slash = n > 0 ? (exe[n] = '\0', strrchr(exe, '/')) : NULL;
         if (slash) {
             *slash = '\0';
-            static const char *const names[] = {"sql", "templates", "fonts"};
+            static const char *const names[] = {"sql", "templates", "fonts", "web"};
             found = 1;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 snprintf(installed[i], sizeof installed[i], "%s/%s/%s", exe, BERKAS_DATA_FROM_BIN,
                          names[i]);
                 struct stat st;
-                if (stat(installed[i], &st) != 0 || !S_ISDIR(st.st_mode))
-                    found = 0;
+                if (i < 3 && (stat(installed[i], &st) != 0 || !S_ISDIR(st.st_mode)))
+                    found = 0; /* the pages may be left out: then the API alone */
             }
         }
     }
@@ -104,6 +104,7 @@ static const char *default_dir(enum default_kind kind)
         return installed[kind];
     return kind == DIR_SQL         ? BERKAS_SQL_DIR
            : kind == DIR_TEMPLATES ? BERKAS_TEMPLATE_DIR
+           : kind == DIR_WEB       ? BERKAS_WEB_DIR
                                    : render_default_font_dir();
 }
 
@@ -174,7 +175,7 @@ static void usage(FILE *out)
             "Exit status: 0 stopped cleanly (or done), 1 could not start or failed (or\n"
             "--init-admin refused: already initialised, a weak password), 2 bad usage.\n",
             default_dir(DIR_SQL), default_dir(DIR_TEMPLATES), default_dir(DIR_FONTS),
-            BERKAS_WEB_DIR);
+            default_dir(DIR_WEB));
 }
 
 static int parse_int(const char *s, int lo, int hi, const char *name)
@@ -264,7 +265,7 @@ static void parse_options(int argc, char **argv, struct options *o)
                           .sql_dir = default_dir(DIR_SQL),
                           .template_dir = default_dir(DIR_TEMPLATES),
                           .font_dir = default_dir(DIR_FONTS),
-                          .web_dir = BERKAS_WEB_DIR,
+                          .web_dir = default_dir(DIR_WEB),
                           .tls_cert = env_or("BERKAS_TLS_CERT", NULL),
                           .tls_key = env_or("BERKAS_TLS_KEY", NULL),
                           .threads = 8,

@@ -466,6 +466,18 @@ START_TEST(test_installed_berkasd_finds_its_files)
     out = proc_output(&p);
     ck_assert_msg(up, "installed berkasd did not serve:\n%s", out);
     free(out);
+    /* the pages too, from the installed share/berkas/web (/healthz answers a
+     * moment before the start-up lines are written: asked, not read) */
+    char page[96];
+    snprintf(page, sizeof page, "http://%s/web/app.js", listen);
+    struct http_result r;
+    ck_assert(http_do("GET", page, NULL, 0, NULL, &r));
+    ck_assert_msg(r.status == 200 && strstr(r.content_type, "javascript"), "%ld %s", r.status,
+                  r.content_type);
+    http_result_free(&r);
+    char web[1300];
+    snprintf(web, sizeof web, "%s%s/../share/berkas/web/index.html", dest, bindir);
+    ck_assert_msg(access(web, R_OK) == 0, "%s not installed", web);
     ck_assert_int_eq(proc_stop(&p), 0);
     proc_free(&p);
     done();
