@@ -167,7 +167,10 @@ static void child_setup(const struct cluster *c, int log_fd)
 }
 
 /* Run argv[0] from bindir as the cluster user, output appended to log_path;
- * returns the exit status, or -1 when it could not be run. */
+ * returns the exit status, or -1 when it could not be run.  The program gets
+ * its full path as its argv[0]: initdb and postgres find their own directory
+ * (and from it postgres, the share dir) from argv[0], through PATH when it
+ * has no slash, and the bindir is not on a service's PATH. */
 static int run_tool(const struct cluster *c, char *const argv[], const char *log_path)
 {
     int log_fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -182,7 +185,13 @@ static int run_tool(const struct cluster *c, char *const argv[], const char *log
             fcntl(log_fd, F_SETFD, 0);
         child_setup(c, log_fd);
         char *exe = path_join(c->bindir, argv[0]);
-        execv(exe, argv);
+        char *args[32];
+        size_t n = 0;
+        args[n++] = exe;
+        for (size_t i = 1; argv[i] && n < 31; i++)
+            args[n++] = argv[i];
+        args[n] = NULL;
+        execv(exe, args);
         dprintf(STDERR_FILENO, "berkasd: cannot run %s: %s\n", exe, strerror(errno));
         _exit(127);
     }
@@ -636,7 +645,7 @@ static bool spawn_postmaster(struct cluster *c, struct berr *err)
         if (getppid() != parent)
             _exit(1);
         char *exe = path_join(c->bindir, "postgres");
-        char *argv[] = {"postgres", "-D", c->pg_dir, "-k", c->pg_dir, NULL};
+        char *argv[] = {exe, "-D", c->pg_dir, "-k", c->pg_dir, NULL}; /* see run_tool */
         execv(exe, argv);
         dprintf(STDERR_FILENO, "berkasd: cannot run %s: %s\n", exe, strerror(errno));
         _exit(127);

@@ -104,6 +104,24 @@ START_TEST(test_embedded_default_is_healthy_and_sigterm_leaves_nothing_running)
 }
 END_TEST
 
+/* A service's PATH (systemd's: no /usr/lib/postgresql/N/bin, and on a fresh
+ * Debian no /usr/local/bin links to it either): initdb and postgres still
+ * find themselves. */
+START_TEST(test_first_start_with_a_bare_path)
+{
+    setenv("PATH", "/usr/bin:/bin", 1); /* this test's own process (Check forks) */
+    struct proc p;
+    int port;
+    char *data = start_embedded(&p, &port);
+    char *out = output_with(&p, "ready");
+    ck_assert_msg(strstr(out, "(new)"), "%s", out);
+    free(out);
+    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_free(&p);
+    free(data);
+}
+END_TEST
+
 START_TEST(test_warm_start_reuses_the_cluster)
 {
     struct proc p;
@@ -383,6 +401,7 @@ Suite *suite_embedded(void)
     tcase_set_timeout(tc, 90);
     tcase_add_test(tc, test_embedded_default_is_healthy_and_sigterm_leaves_nothing_running);
     tcase_add_test(tc, test_warm_start_reuses_the_cluster);
+    tcase_add_test(tc, test_first_start_with_a_bare_path);
     tcase_add_test(tc, test_killed_berkasd_leaves_no_postgres_behind);
     tcase_add_test(tc, test_database_gone_gives_503_and_cli_exit_1);
     tcase_add_test(tc, test_port_in_use_is_one_line_and_touches_nothing);
