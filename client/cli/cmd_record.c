@@ -31,7 +31,8 @@ struct record_args {
     const char *case_arg, *event;
     const char *date, *at, *number, *note, *party, *bap, *days, *detention_type, *recipient,
         *ground, *polri_order, *instruction_id, *answer, *corrects, *due, *direction, *if_match,
-        *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason;
+        *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
+        *received_by;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
@@ -110,7 +111,8 @@ static json_t *event_body(const struct record_args *a)
         put_str(b, "late_reason", a->late_reason) && put_str(b, "to", a->to) &&
         put_str(b, "jaksa", a->jaksa) && put_str(b, "appearance", a->appearance) &&
         put_str(b, "urgent_reason", a->urgent_reason) &&
-        put_str(b, "unlawful_reason", a->unlawful_reason);
+        put_str(b, "unlawful_reason", a->unlawful_reason) &&
+        put_str(b, "received_by", a->received_by);
     if (ok && a->team.n > 0) {
         json_t *list = json_array();
         for (size_t i = 0; ok && list && i < a->team.n; i++)
@@ -280,6 +282,7 @@ int cmd_record(struct global *g, const struct command *cmd, int argc, char **arg
         {"appearance", &a.appearance, NULL, false, NULL},
         {"urgent-reason", &a.urgent_reason, NULL, false, NULL},
         {"unlawful-reason", &a.unlawful_reason, NULL, false, NULL},
+        {"received-by", &a.received_by, NULL, false, NULL},
         {"if-match", &a.if_match, NULL, false, NULL},
         {"idempotency-key", &a.key, NULL, false, NULL},
         END_OPTS,

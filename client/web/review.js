@@ -36,6 +36,11 @@ function row(it) {
       (r.label || '') + party,
       // what was recorded out of time with a reason (issue 13.3, 13.7)
       (it.flags || []).map((f) => [h('br'), h('small', { class: 'flag' }, f.label || f.code)]),
+      // notices of arrest and detention overdue (issue 13.7)
+      (it.notices || []).map((n) => [
+        h('br'),
+        h('small', { class: 'flag' }, `${n.label}${n.party && n.party.name ? ` — ${n.party.name}` : ''} (${date(n.due_date)})`),
+      ]),
     ),
     h('td', { 'data-label': 'Umur berkas' }, `${it.age_days} hari`),
     h('td', { 'data-label': 'Harus bertindak' }, r.actor_label || ''),

@@ -213,6 +213,7 @@ struct event_input {
     json_t *unmet;               /* return_letter_received: array of instruction ids */
     const char *appearance;      /* summons_served: the day to appear, YYYY-MM-DD */
     const char *urgent_reason;   /* summons_served: why less than KUHAP 227(1)'s notice */
+    const char *received_by;     /* letter_delivered: who received a notice (13.7) */
     const char *unlawful_reason; /* detained: after the arrest's period, why it is recorded
                                     (KUHAP 19(1); shown in the review list) */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */

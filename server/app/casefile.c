@@ -22,6 +22,7 @@ void casefile_free(struct casefile *cf)
     free(cf->ev_id);
     free(cf->ev_payload);
     free(cf->suspect_ids);
+    free(cf->suspect_foreign);
     free(cf->charged);
     memset(cf, 0, sizeof *cf);
 }
@@ -87,6 +88,17 @@ void casefile_event_from(const struct casefile *cf, enum event type, const char 
         caldate_parse(due, &out->due);
     out->late_return = json_object_get(payload, "late_reason") != NULL;
     out->unlawful = json_object_get(payload, "unlawful_reason") != NULL;
+    /* the notice a letter delivers (a correction of one: the act it stands for) */
+    enum event as = type;
+    for (int k = out->ref, hops = 0;
+         as == EV_CORRECTED && k >= 0 && k < cf->nevents && hops <= cf->nevents; hops++) {
+        as = cf->ev[k].event;
+        k = cf->ev[k].ref;
+    }
+    enum notice_kind notice = NOTICE_NONE;
+    if (as == EV_LETTER_DELIVERED)
+        notice_lookup(json_string_value(json_object_get(payload, "recipient")), &notice);
+    out->notice = notice;
 }
 
 /* The columns every loader reads of the case row, in this order. */
@@ -148,10 +160,13 @@ static bool suspect_rows(PGresult *r, int first, int n, int col, struct casefile
 {
     cf->nsuspects = n;
     cf->suspect_ids = calloc((size_t)n + 1, sizeof *cf->suspect_ids);
-    if (!cf->suspect_ids)
+    cf->suspect_foreign = calloc((size_t)n + 1, sizeof *cf->suspect_foreign);
+    if (!cf->suspect_ids || !cf->suspect_foreign)
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         cf->suspect_ids[i] = ll(r, first + i, col);
+        cf->suspect_foreign[i] = PQgetvalue(r, first + i, col + 1)[0] == 't';
+    }
     return true;
 }
 
@@ -198,8 +213,8 @@ static bool load_children(struct tx *tx, struct casefile *cf, struct berr *err)
     snprintf(sid, sizeof sid, "%lld", cf->id);
     const char *p[1] = {sid};
     PGresult *r = tx_query(tx,
-                           "SELECT id FROM app.parties WHERE case_id = $1::bigint AND kind = "
-                           "'suspect' ORDER BY id",
+                           "SELECT id, coalesce(nationality <> 'ID', false) FROM app.parties "
+                           "WHERE case_id = $1::bigint AND kind = 'suspect' ORDER BY id",
                            1, p, err);
     if (!r)
         return false;
@@ -279,8 +294,9 @@ bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casef
                             "o.id = c.office_id WHERE c.id = ANY ($1::bigint[]) ORDER BY c.id",
                             1, p, err);
     PGresult *sr = cr ? tx_query(tx,
-                                 "SELECT case_id, id FROM app.parties WHERE case_id = ANY "
-                                 "($1::bigint[]) AND kind = 'suspect' ORDER BY case_id, id",
+                                 "SELECT case_id, id, coalesce(nationality <> 'ID', false) FROM "
+                                 "app.parties WHERE case_id = ANY ($1::bigint[]) AND kind = "
+                                 "'suspect' ORDER BY case_id, id",
                                  1, p, err)
                       : NULL;
     PGresult *er = sr ? tx_query(tx,
@@ -358,7 +374,9 @@ bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set 
                              .zone = cf->zone,
                              .rulesets = cf->rulesets,
                              .nrulesets = cf->nrulesets,
-                             .now = now};
+                             .now = now,
+                             .foreign = cf->suspect_foreign,
+                             .nforeign = cf->nsuspects};
     return clock_compute(&in, out, err);
 }
 

@@ -51,6 +51,7 @@ struct casefile {
 
     int nsuspects;
     long long *suspect_ids; /* party ids of the suspects; index = core suspect index */
+    bool *suspect_foreign;  /* ... of a nationality other than Indonesian (VCCR 36) */
 
     int ncharged;
     struct charged *charged;

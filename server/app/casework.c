@@ -535,6 +535,30 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
         json_object_set_new(j, "party_id", json_integer(cf->suspect_ids[c->suspect]));
     if (!c->running)
         json_object_set_new(j, "stopped_by", json_string(event_code(c->stopped_by)));
+    /* a notice's delivery: when, and who received it (issue 13.7) */
+    enum notice_kind nk = c->kind == CLK_FAMILY_ARREST_NOTICE      ? NOTICE_FAMILY_ARREST
+                          : c->kind == CLK_FAMILY_DETENTION_NOTICE ? NOTICE_FAMILY_DETENTION
+                          : c->kind == CLK_CONSULAR_NOTICE         ? NOTICE_CONSULAR
+                                                                   : NOTICE_NONE;
+    struct case_event e;
+    for (int i = 0; nk != NOTICE_NONE && !c->running && i < cf->nevents; i++) {
+        if (!evlog_effective(cf->ev, cf->nevents, i, &e) || e.event != EV_LETTER_DELIVERED ||
+            e.notice != nk || e.suspect != c->suspect ||
+            evlog_instant(&e, cf->zone) != c->stopped_at)
+            continue;
+        /* the payload of the act as it stands: its latest correction's */
+        json_t *p = cf->ev_payload[i];
+        for (int k = i + 1; k < cf->nevents; k++)
+            if (cf->ev[k].event == EV_CORRECTED && cf->ev[k].ref == i)
+                p = cf->ev_payload[k];
+        char on[CALDATE_DATE_LEN];
+        caldate_format(evlog_date(&e, cf->zone), on, sizeof on);
+        json_t *by = json_object_get(p, "received_by");
+        json_object_set_new(j, "delivered",
+                            json_pack("{s:I, s:s, s:O}", "event_id", (json_int_t)cf->ev_id[i], "on",
+                                      on, "received_by", by ? by : json_null()));
+        break;
+    }
     /* a direction's own words, and to whom (acts.h) */
     if (c->kind == CLK_DIRECTION && c->source >= 0 && c->source < cf->nevents) {
         json_t *p = cf->ev_payload[c->source];

@@ -392,6 +392,8 @@ static json_t *payload_of(const struct event_input *in)
         json_object_set_new(p, "urgent_reason", json_string(in->urgent_reason));
     if (in->unlawful_reason)
         json_object_set_new(p, "unlawful_reason", json_string(in->unlawful_reason));
+    if (in->received_by)
+        json_object_set_new(p, "received_by", json_string(in->received_by));
     return p;
 }
 
@@ -452,6 +454,7 @@ static unsigned fields_sent(const struct event_input *in)
         [EVF_APPEARANCE] = in->appearance != NULL,
         [EVF_URGENT_REASON] = in->urgent_reason != NULL,
         [EVF_UNLAWFUL_REASON] = in->unlawful_reason != NULL,
+        [EVF_RECEIVED_BY] = in->received_by != NULL,
     };
     unsigned mask = 0;
     for (int f = 0; f < EVF__COUNT; f++)
@@ -535,13 +538,25 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
         bap_known |= strcmp(in->bap, baps[i]) == 0;
     if (in->bap && !bap_known)
         return berr_field(err, BERR_BAD_INPUT, "bap", "bap: saksi, tersangka, ahli atau tambahan");
-    bool needs_suspect = event_info(as)->per_suspect ||
+    /* a letter delivering the notice of an arrest or a detention (KUHAP
+     * 18(3), 21(3); VCCR 36(1)(b)) names its suspect and who received it */
+    enum notice_kind notice = NOTICE_NONE;
+    bool is_notice = as == EV_LETTER_DELIVERED && notice_lookup(in->recipient, &notice);
+    if (as == EV_LETTER_DELIVERED && in->recipient && !is_notice)
+        return berr_field(err, BERR_BAD_INPUT, "recipient",
+                          "recipient surat: keluarga_penangkapan, keluarga_penahanan atau "
+                          "perwakilan_negara (melalui Kementerian Luar Negeri)");
+    bool needs_suspect = event_info(as)->per_suspect || is_notice ||
                          (as == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
     if (needs_suspect && !in->party_id)
         return berr_field(err, BERR_BAD_INPUT, "party_id", "%s perlu party_id tersangka",
                           event_code(as));
     if (in->party_id && !check_party(tx, cf, in->party_id, needs_suspect ? "suspect" : NULL, err))
         return false;
+    if (is_notice && (!in->received_by || !*in->received_by))
+        return berr_field(err, BERR_BAD_INPUT, "received_by",
+                          "pemberitahuan %s perlu received_by: siapa yang menerimanya",
+                          notice_code(notice));
     if (ev == EV_P19_RECEIVED && json_array_size(in->instructions) == 0)
         return berr_field(err, BERR_BAD_INPUT, "instructions",
                           "P-19 perlu daftar petunjuk (instructions)");

@@ -289,6 +289,9 @@ static const char *short_label(const char *code)
                                            {"detention", "Penahanan"},
                                            {"detensi", "Pendetensian"},
                                            {"direction", "Arahan"},
+                                           {"family_arrest_notice", "Tembusan penangkapan"},
+                                           {"family_detention_notice", "Tembusan penahanan"},
+                                           {"consular_notice", "Notifikasi konsuler"},
                                            {"stall", "Tanpa kegiatan"},
                                            {"damaged", "Log rusak"}};
     for (size_t i = 0; code && i < sizeof words / sizeof words[0]; i++)
@@ -380,6 +383,23 @@ static json_t *detentions_json(const struct row_ctx *x)
     return a;
 }
 
+/* The notices of arrest and detention owed and overdue (family, consular;
+ * issue 13.7), each with its reason: the clock's label, suspect and due date. */
+static json_t *notices_json(const struct row_ctx *x)
+{
+    json_t *a = json_array(), *c;
+    size_t i;
+    json_array_foreach(json_object_get(x->detail, "clocks"), i, c)
+    {
+        const char *code = json_string_value(json_object_get(c, "code"));
+        size_t n = code ? strlen(code) : 0;
+        if (n > 7 && strcmp(code + n - 7, "_notice") == 0 &&
+            json_integer_value(json_object_get(c, "due_at")) <= x->now)
+            json_array_append_new(a, clock_view(x, c));
+    }
+    return a;
+}
+
 static json_t *directions_json(const struct row_ctx *x)
 {
     int open = 0, overdue = 0;
@@ -462,6 +482,7 @@ static json_t *review_item(struct row_ctx *x)
                                   json_pack("{s:s, s:s}", "code", code, "label", flag_label(code)));
     }
     json_object_set_new(item, "flags", flags);
+    json_object_set_new(item, "notices", notices_json(x));
     json_decref(x->detail);
     json_decref(x->names);
     return item;

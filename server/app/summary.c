@@ -233,7 +233,7 @@ static void walk_free(struct walk *w)
 /* Every clock of cf from the core; *set->items malloc'd (caller frees). */
 static bool clocks_of(const struct casefile *cf, struct clock_set *set, struct berr *err)
 {
-    int cap = 16 + 3 * cf->nsuspects;
+    int cap = 16 + 6 * cf->nsuspects;
     for (int i = 0; i < cf->nevents; i++)
         cap += cf->ev[i].event == EV_DIRECTION_GIVEN;
     memset(set, 0, sizeof *set);
@@ -307,6 +307,18 @@ static int clock_cmp(const void *a, const void *b)
     return (x->due_at > y->due_at) - (x->due_at < y->due_at);
 }
 
+/* A running clock as the summary's detail keeps it. */
+static json_t *clock_row(const struct casefile *cf, const struct clock *c, int64_t att)
+{
+    return json_pack("{s:s, s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:b, s:s, s:s}", "code", c->code,
+                     "label", c->label, "actor", actor_code(c->actor), "party_id",
+                     jid(party_of(cf, c->suspect)), "event_id",
+                     (json_int_t)(c->source >= 0 ? cf->ev_id[c->source] : 0), "due_at",
+                     (json_int_t)c->due_at, "attention_at", (json_int_t)att, "strict_at",
+                     (json_int_t)c->strict_at, "to_verify", c->to_verify, "basis", c->basis,
+                     "period", c->kind == CLK_DETENTION ? det_period_code(c->period) : "");
+}
+
 /* The running clocks, due first first, as the list shows them; and what they
  * add up to. */
 static json_t *running_clocks(const struct casefile *cf, const struct clock_set *set,
@@ -324,6 +336,14 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
     for (int k = 0; k < n; k++) {
         const struct clock *c = v[k];
         int64_t att = attention_of(c);
+        /* a notice owed is listed with the file (review.c: notices), not the
+         * deadline that orders the list: custody and the file's own clocks do */
+        bool notice = c->kind == CLK_FAMILY_ARREST_NOTICE ||
+                      c->kind == CLK_FAMILY_DETENTION_NOTICE || c->kind == CLK_CONSULAR_NOTICE;
+        if (notice) {
+            json_array_append_new(a, clock_row(cf, c, att));
+            continue;
+        }
         if (!p->first || c->due_at < p->first->due_at)
             p->first = c;
         p->attention = p->any && p->attention < att ? p->attention : att;
@@ -340,14 +360,7 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
             p->pu_attention = p->pu && p->pu_attention < att ? p->pu_attention : att;
             p->pu = true;
         }
-        json_t *j = json_pack(
-            "{s:s, s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:b, s:s, s:s}", "code", c->code, "label",
-            c->label, "actor", actor_code(c->actor), "party_id", jid(party_of(cf, c->suspect)),
-            "event_id", (json_int_t)(c->source >= 0 ? cf->ev_id[c->source] : 0), "due_at",
-            (json_int_t)c->due_at, "attention_at", (json_int_t)att, "strict_at",
-            (json_int_t)c->strict_at, "to_verify", c->to_verify, "basis", c->basis, "period",
-            c->kind == CLK_DETENTION ? det_period_code(c->period) : "");
-        json_array_append_new(a, j);
+        json_array_append_new(a, clock_row(cf, c, att));
     }
     free(v);
     return a;
@@ -357,7 +370,7 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
-#define SUMMARY_DERIVATION "berkas-summary-3" /* 2: detail.flags (issue 13.3); 3: 13.7 */
+#define SUMMARY_DERIVATION "berkas-summary-4" /* 2: detail.flags (13.3); 3, 4: 13.7 */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {

@@ -100,6 +100,9 @@ static const char *const kind_codes[CLK__COUNT] = {
     [CLK_ARREST] = "arrest",
     [CLK_DETENTION] = "detention",
     [CLK_DETENSI] = "detensi",
+    [CLK_FAMILY_ARREST_NOTICE] = "family_arrest_notice",
+    [CLK_FAMILY_DETENTION_NOTICE] = "family_detention_notice",
+    [CLK_CONSULAR_NOTICE] = "consular_notice",
     [CLK_DIRECTION] = "direction",
 };
 
@@ -130,6 +133,7 @@ struct track {
     struct slot arrest;
     struct slot detention;
     struct slot detensi;
+    struct slot notices[NOTICE__COUNT]; /* by enum notice_kind (0 unused) */
     struct period_snap snap;
 };
 
@@ -207,6 +211,10 @@ static bool fold_case_event(struct fold *fo, int i, const struct case_event *e, 
         slot_start(s, i, rs, day, at);
         s->armed = false;
     }
+    /* a letter delivering a notice for a suspect stops its clock (13.7) */
+    if (e->event == EV_LETTER_DELIVERED && e->notice > NOTICE_NONE && e->notice < NOTICE__COUNT &&
+        e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS)
+        slot_stop(&fo->suspects[e->suspect].notices[e->notice], e->event, at);
     /* KUHAP 8(3)(b), UU 6/2011 Pasal 110(2): custody of the suspect passes to
      * the prosecutor; the investigator's arrest and detention clocks stop. */
     if (e->event == EV_TAHAP2_DONE || e->event == EV_SHORT_PROCEDURE_HANDOVER)
@@ -236,9 +244,21 @@ static bool fold_suspect_event(struct fold *fo, int i, const struct case_event *
     if (!rs)
         return false;
     struct detention_act act = {e->event, at, e->det_type, e->days};
+    enum det_state before = t->det.state;
     if (!detention_apply(&t->det, &act, rs, z, NULL, &t->det, NULL)) {
         fo->skipped++;
         return true;
+    }
+    /* the notices an arrest or a detention owes (KUHAP 18(3), 21(3)); a
+     * foreign suspect taken into custody, his representation (VCCR 36) */
+    bool foreign = fo->in->foreign && e->suspect < fo->in->nforeign && fo->in->foreign[e->suspect];
+    bool taken = before == DET_FREE || before == DET_RELEASED;
+    if (e->event == EV_ARRESTED || e->event == EV_DETAINED) {
+        enum notice_kind n =
+            e->event == EV_ARRESTED ? NOTICE_FAMILY_ARREST : NOTICE_FAMILY_DETENTION;
+        slot_start(&t->notices[n], i, rs, day, at);
+        if (foreign && taken)
+            slot_start(&t->notices[NOTICE_CONSULAR], i, rs, day, at);
     }
     switch (e->event) {
     case EV_ARRESTED:
@@ -447,6 +467,42 @@ static void emit_suspect_clocks(struct fold *fo, int sx, struct clock_set *out)
     }
 }
 
+static void emit_notice_clocks(struct fold *fo, int sx, struct clock_set *out)
+{
+    static const struct {
+        enum notice_kind n;
+        enum clock_kind kind;
+        const char *label, *basis_1981, *basis_2025;
+        size_t days;
+    } defs_n[] = {
+        {NOTICE_FAMILY_ARREST, CLK_FAMILY_ARREST_NOTICE,
+         "Tembusan surat perintah penangkapan kepada keluarga", "KUHAP 18(3)",
+         "UU 20/2025 (belum dipastikan); KUHAP 1981 18(3)", RV(family_notice_days)},
+        {NOTICE_FAMILY_DETENTION, CLK_FAMILY_DETENTION_NOTICE,
+         "Tembusan surat perintah penahanan kepada keluarga", "KUHAP 21(3)",
+         "UU 20/2025 (belum dipastikan); KUHAP 1981 21(3)", RV(family_notice_days)},
+        {NOTICE_CONSULAR, CLK_CONSULAR_NOTICE,
+         "Pemberitahuan kepada perwakilan negara tersangka melalui Kementerian Luar Negeri",
+         "Konvensi Wina 1963 Pasal 36(1)(b) (UU 1/1982)",
+         "Konvensi Wina 1963 Pasal 36(1)(b) (UU 1/1982)", RV(consular_notice_days)},
+    };
+    const struct track *t = &fo->suspects[sx];
+    for (size_t k = 0; k < sizeof defs_n / sizeof defs_n[0]; k++) {
+        const struct slot *s = &t->notices[defs_n[k].n];
+        if (!s->used)
+            continue;
+        struct clock c;
+        clock_base(&c, defs_n[k].kind, defs_n[k].label,
+                   s->rs->regime == REGIME_KUHAP_2025 ? defs_n[k].basis_2025 : defs_n[k].basis_1981,
+                   ACTOR_INVESTIGATOR, sx, s);
+        const struct rule_value *len = rule(s->rs, defs_n[k].days);
+        c.to_verify = len->to_verify;
+        day_due(&c, len->value, NULL, 0, fo->in->zone);
+        evaluate(&c, fo->in->now, fo->in->zone);
+        emit(out, &c);
+    }
+}
+
 /* One clock per direction_given, stopped by the first direction_done
  * pointing at it. */
 static bool emit_directions(const struct clock_input *in, struct clock_set *out, struct berr *err)
@@ -516,6 +572,8 @@ bool clock_compute(const struct clock_input *in, struct clock_set *out, struct b
         emit_case_clock(&fo, (enum clock_kind)k, out);
     for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
         emit_suspect_clocks(&fo, s, out);
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+        emit_notice_clocks(&fo, s, out);
     if (!emit_directions(in, out, err))
         return false;
     out->skipped = fo.skipped;

@@ -18,6 +18,10 @@
  *
  * case-level clocks:   spdp, p17, pu_answer, pu_return, resend, tahap2, sp3_notify
  * per-suspect clocks:  arrest, detention, detensi
+ * notices:             family_arrest_notice, family_detention_notice (each arrest or
+ *                      detention), consular_notice (a foreign suspect taken into custody),
+ *                      day clocks from the act, stopped by the letter_delivered that
+ *                      delivers it (issue 13.7)
  * supervision:         direction (one per direction_given)
  */
 #ifndef BERKAS_CORE_CLOCK_H
@@ -44,7 +48,10 @@ enum clock_kind {
     CLK_ARREST,     /* arrest_hours from the arrest (KUHAP 19(1)) */
     CLK_DETENTION,  /* the running detention period (KUHAP 24, 29) */
     CLK_DETENSI,    /* administrative detention (UU 6/2011 Pasal 83-85) */
-    CLK_DIRECTION,  /* a supervisor's direction, due on its own date */
+    CLK_FAMILY_ARREST_NOTICE,    /* the family's copy of the arrest's order (KUHAP 18(3)) */
+    CLK_FAMILY_DETENTION_NOTICE, /* ... of the detention's order (KUHAP 21(3)) */
+    CLK_CONSULAR_NOTICE,         /* a foreigner's representation through Kemlu (VCCR 36) */
+    CLK_DIRECTION,               /* a supervisor's direction, due on its own date */
     CLK__COUNT
 };
 
@@ -94,6 +101,10 @@ struct clock_input {
     const struct ruleset *rulesets; /* the rule sets, chosen per act by date */
     int nrulesets;
     int64_t now; /* the current instant, UTC */
+    /* which suspects are foreign nationals (consular notice), by suspect
+     * index; NULL or shorter: none */
+    const bool *foreign;
+    int nforeign;
 };
 
 /* Caller-provided output: cap slots at items. */
@@ -107,12 +118,11 @@ struct clock_set {
 };
 
 /* Compute every clock of the log into out: case-level clocks in kind order,
- * then each suspect's arrest, detention and detensi, then directions in log
- * order.  false with BERR_BAD_INPUT for a malformed log (evlog_check), a
- * missing zone, or an act dated before every rule set; BERR_UNPROCESSABLE
- * for acts whose dates are out of order (order.h).  Allocates nothing; uses
- * about 90 KB of stack (a detention state per possible suspect, the order
- * table). */
+ * then each suspect's arrest, detention and detensi, then each suspect's
+ * notices, then directions in log order.  false with BERR_BAD_INPUT for a malformed log
+ * (evlog_check), a missing zone, or an act dated before every rule set; BERR_UNPROCESSABLE for acts
+ * whose dates are out of order (order.h).  Allocates nothing; uses about 90 KB of stack (a
+ * detention state per possible suspect, the order table). */
 bool clock_compute(const struct clock_input *in, struct clock_set *out, struct berr *err);
 
 /* Whether a case's log loads: what every reader of a case runs over it

@@ -144,6 +144,7 @@ static const struct {
     [EV_SPRINDIK_ISSUED] = {F(TEAM), 0},
     [EV_SUSPECT_DESIGNATED] = {SUSPECT_ACT, SUSPECT_ACT},
     [EV_SPDP_SENT] = {F(RECIPIENT), 0},
+    [EV_LETTER_DELIVERED] = {F(PARTY_ID) | F(RECIPIENT) | F(RECEIVED_BY), 0},
     [EV_SUMMONS_SERVED] = {F(PARTY_ID) | F(APPEARANCE) | F(URGENT_REASON), 0},
     [EV_BAP_RECORDED] = {F(PARTY_ID) | F(BAP), F(BAP)},
     [EV_INTERPRETER_SWORN] = {F(PARTY_ID), 0},
@@ -197,6 +198,7 @@ static const char *const field_codes[EVF__COUNT] = {
     [EVF_TEAM] = "team",
     [EVF_APPEARANCE] = "appearance",
     [EVF_URGENT_REASON] = "urgent_reason",
+    [EVF_RECEIVED_BY] = "received_by",
     [EVF_UNLAWFUL_REASON] = "unlawful_reason",
 };
 
@@ -210,6 +212,28 @@ static const char *const group_codes[] = {
     [EVG_SUPERVISION] = "supervision",
     [EVG_CORRECTION] = "corrections",
 };
+
+static const char *const notice_codes[NOTICE__COUNT] = {
+    [NOTICE_NONE] = "",
+    [NOTICE_FAMILY_ARREST] = "keluarga_penangkapan",
+    [NOTICE_FAMILY_DETENTION] = "keluarga_penahanan",
+    [NOTICE_CONSULAR] = "perwakilan_negara",
+};
+
+bool notice_lookup(const char *code, enum notice_kind *out)
+{
+    for (int i = 1; code && i < NOTICE__COUNT; i++)
+        if (strcmp(code, notice_codes[i]) == 0) {
+            *out = (enum notice_kind)i;
+            return true;
+        }
+    return false;
+}
+
+const char *notice_code(enum notice_kind n)
+{
+    return (int)n >= 0 && n < NOTICE__COUNT ? notice_codes[n] : "";
+}
 
 bool event_valid(enum event e)
 {

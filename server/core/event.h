@@ -134,6 +134,7 @@ enum event_field {
     EVF_TEAM,            /* "team": the investigators a Sprindik or SPT names */
     EVF_APPEARANCE,      /* "appearance": the day a summons calls the person to appear */
     EVF_URGENT_REASON,   /* "urgent_reason": why a summons gives less notice (KUHAP 227(1)) */
+    EVF_RECEIVED_BY,     /* "received_by": who received a notice (letter_delivered) */
     EVF_UNLAWFUL_REASON, /* "unlawful_reason": a detention after the arrest's period,
                             recorded as unlawful with its reason (KUHAP 19(1)) */
     EVF__COUNT
@@ -151,6 +152,26 @@ struct act_ref {
     enum event ev;
     enum act_variant variant;
 };
+
+/* The notices owed for one suspect's arrest or detention (issue 13.7), each
+ * delivered by a letter_delivered naming the suspect and the recipient:
+ * the family's copy of the arrest's order (KUHAP 18(3)) and of the
+ * detention's (KUHAP 21(3)), and for a foreign national the notice to his
+ * representation through the Ministry of Foreign Affairs (VCCR 1963 Art.
+ * 36(1)(b), UU 1/1982). */
+enum notice_kind {
+    NOTICE_NONE,
+    NOTICE_FAMILY_ARREST,    /* "keluarga_penangkapan" */
+    NOTICE_FAMILY_DETENTION, /* "keluarga_penahanan" */
+    NOTICE_CONSULAR,         /* "perwakilan_negara" */
+    NOTICE__COUNT
+};
+
+/* The notice whose recipient code is `code`; false for any other recipient. */
+bool notice_lookup(const char *code, enum notice_kind *out);
+
+/* Stable recipient code of a notice ("keluarga_penangkapan"), or "". */
+const char *notice_code(enum notice_kind n);
 
 /* True when e is a real event (0 <= e < EV__COUNT). */
 bool event_valid(enum event e);

@@ -61,6 +61,9 @@ static bool check_details(const struct case_event *e, enum event as, int i, stru
     if (needs_suspect && !has_suspect(e))
         return berr_field(err, BERR_BAD_INPUT, "suspect", "event %d: %s needs a suspect index", i,
                           event_code(as));
+    if (e->notice != NOTICE_NONE && (as != EV_LETTER_DELIVERED || !has_suspect(e)))
+        return berr_field(err, BERR_BAD_INPUT, "suspect",
+                          "event %d: a notice of arrest or detention names its suspect", i);
     if (as == EV_DIRECTION_GIVEN && !caldate_valid(e->due))
         return berr_field(err, BERR_BAD_INPUT, "due", "event %d: direction without a due date", i);
     return true;
@@ -132,6 +135,7 @@ bool evlog_effective(const struct case_event *ev, int n, int i, struct case_even
     out->due = c->due;
     out->late_return = c->late_return;
     out->unlawful = c->unlawful;
+    out->notice = c->notice;
     return true;
 }
 

@@ -34,22 +34,24 @@ enum bap_kind {
 
 struct case_event {
     enum event event;
-    struct caldate date;    /* the act's legal date, local to the office (used when !has_time) */
-    int64_t at;             /* the act's legal instant, UTC (when has_time) */
-    bool has_time;          /* at is known; the local date is then derived from it */
-    int suspect;            /* 0..EVLOG_MAX_SUSPECTS-1 for per-suspect events and BAP
-                               tersangka; -1 otherwise */
-    int ref;                /* corrected: the corrected event; direction_done: its
-                               direction_given; -1 otherwise */
-    bool withdraws;         /* corrected: the original is withdrawn, not replaced */
-    int items;              /* p19_received: number of instruction items */
-    int days;               /* detention extensions: days granted, 0 = the maximum */
-    enum det_type det_type; /* detained, detention_type_changed */
-    enum bap_kind bap;      /* bap_recorded */
-    struct caldate due;     /* direction_given: the due date */
-    bool late_return;       /* p19_received, return_letter_received: recorded after the
-                               PU's period with a reason (issue 13.3) */
-    bool unlawful;          /* detained: recorded as unlawful, with its reason (13.7) */
+    struct caldate date;     /* the act's legal date, local to the office (used when !has_time) */
+    int64_t at;              /* the act's legal instant, UTC (when has_time) */
+    bool has_time;           /* at is known; the local date is then derived from it */
+    int suspect;             /* 0..EVLOG_MAX_SUSPECTS-1 for per-suspect events and BAP
+                                tersangka; -1 otherwise */
+    int ref;                 /* corrected: the corrected event; direction_done: its
+                                direction_given; -1 otherwise */
+    bool withdraws;          /* corrected: the original is withdrawn, not replaced */
+    int items;               /* p19_received: number of instruction items */
+    int days;                /* detention extensions: days granted, 0 = the maximum */
+    enum det_type det_type;  /* detained, detention_type_changed */
+    enum bap_kind bap;       /* bap_recorded */
+    struct caldate due;      /* direction_given: the due date */
+    bool late_return;        /* p19_received, return_letter_received: recorded after the
+                                PU's period with a reason (issue 13.3) */
+    bool unlawful;           /* detained: recorded as unlawful, with its reason (13.7) */
+    enum notice_kind notice; /* letter_delivered: the arrest's or detention's notice it
+                                delivers for `suspect` (13.7), or NOTICE_NONE */
 };
 
 /* An event of type ev with no suspect, no reference and nothing else set. */

@@ -91,6 +91,15 @@ static const struct rule_key keys[] = {
         "DOMAIN 10.1; SE JAM Pidum B-3326/E/EJP/11/2011 (P-19 sekali)", RULE_COUNT, 1, 20),
     KEY(summons_notice_days, "Surat panggilan diterima paling lambat N hari sebelum hari hadir",
         "KUHAP 227(1); UU 20/2025 (belum dipastikan)", RULE_DAYS, 0, 30),
+    KEY(family_notice_days,
+        "Tembusan surat perintah penangkapan/penahanan kepada keluarga paling lambat (hari)",
+        "KUHAP 18(3), 21(3): segera (belum dipastikan dalam hari)", RULE_DAYS, 0, 30),
+    KEY(consular_notice_days,
+        "Pemberitahuan penangkapan/penahanan WNA kepada perwakilan negaranya melalui Kemlu "
+        "paling lambat (hari)",
+        "Konvensi Wina 1963 Pasal 36(1)(b) (UU 1/1982): tanpa penundaan (belum dipastikan dalam "
+        "hari)",
+        RULE_DAYS, 0, 30),
     KEY(counsel_min_years, "Penasihat hukum wajib ditunjuk bila ancaman pidana N tahun atau lebih",
         "KUHAP 56(1); UU 20/2025 (belum dipastikan)", RULE_YEARS, 1, 20),
 };
@@ -138,6 +147,8 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .stall_complete_days = V(30),
         .pingpong_rounds = V(2),              /* a second return: P-19 is meant once */
         .summons_notice_days = V(3),          /* KUHAP 227(1): tiga hari sebelum tanggal hadir */
+        .family_notice_days = TV(1),          /* KUHAP 18(3), 21(3): "segera" (DOMAIN 4.7, 4.8) */
+        .consular_notice_days = TV(3),        /* VCCR 36(1)(b): "without delay" (DOMAIN 12) */
         .counsel_min_years = V(5),            /* KUHAP 56(1): lima tahun atau lebih */
     },
     {
@@ -179,6 +190,8 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .stall_complete_days = V(30),
         .pingpong_rounds = V(2),
         .summons_notice_days = TV(3),         /* DOMAIN 4.6, 5.2 D3: the new code's rule unseen */
+        .family_notice_days = TV(1),
+        .consular_notice_days = TV(3),
         .counsel_min_years = TV(5),           /* DOMAIN 4.6 [KNOW] for 1981; the new code unseen */
     },
 };

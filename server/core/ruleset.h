@@ -78,11 +78,15 @@ struct ruleset {
     struct rule_value stall_with_prosecutor_days;   /* the file with the PU, nothing heard */
     struct rule_value stall_returned_days;          /* returned with P-19, nothing done */
     struct rule_value stall_complete_days;          /* P-21, no step towards Tahap II */
-    struct rule_value pingpong_rounds;     /* returns (P-19 or letter) that flag ping-pong */
-    struct rule_value summons_notice_days; /* a summons reaches the person N days before the
-                                              appearance, unless urgent (KUHAP 227(1)) */
-    struct rule_value counsel_min_years;   /* counsel appointed for a maximum of N years or
-                                              more (KUHAP 56(1)) */
+    struct rule_value pingpong_rounds;      /* returns (P-19 or letter) that flag ping-pong */
+    struct rule_value summons_notice_days;  /* a summons reaches the person N days before the
+                                               appearance, unless urgent (KUHAP 227(1)) */
+    struct rule_value family_notice_days;   /* the family has the arrest's or detention's
+                                               order within N days (KUHAP 18(3), 21(3)) */
+    struct rule_value consular_notice_days; /* a foreigner's representation is told through
+                                               Kemlu within N days (VCCR 36(1)(b)) */
+    struct rule_value counsel_min_years;    /* counsel appointed for a maximum of N years or
+                                               more (KUHAP 56(1)) */
 };
 
 enum rule_unit {

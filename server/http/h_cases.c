@@ -194,6 +194,7 @@ HANDLER(h_event_create)
                                          "appearance",
                                          "urgent_reason",
                                          "unlawful_reason",
+                                         "received_by",
                                          NULL};
     struct berr err = {0};
     req->audit.action = "case.event";
@@ -231,7 +232,8 @@ HANDLER(h_event_create)
          json_get_str(body, "jaksa", false, 40, &in.jaksa, &err) &&
          json_get_str(body, "appearance", false, 10, &in.appearance, &err) &&
          json_get_str(body, "urgent_reason", false, 500, &in.urgent_reason, &err) &&
-         json_get_str(body, "unlawful_reason", false, 500, &in.unlawful_reason, &err);
+         json_get_str(body, "unlawful_reason", false, 500, &in.unlawful_reason, &err) &&
+         json_get_str(body, "received_by", false, 200, &in.received_by, &err);
     in.team = ok ? json_object_get(body, "team") : NULL;
     in.days = (int)days;
     static const char *const flags[] = {"polri_involved", "severe_illness", "withdraws"};

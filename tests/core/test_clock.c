@@ -29,7 +29,8 @@ static void setup(void)
 static void compute(struct run *r, const struct case_event *ev, int n, const char *zone,
                     const char *now)
 {
-    struct clock_input in = {ev, n, zone_of(zone), sets, RULESET_BUILTIN_COUNT, instant_of(now)};
+    struct clock_input in = {ev,   n, zone_of(zone), sets, RULESET_BUILTIN_COUNT, instant_of(now),
+                             NULL, 0};
     memset(r, 0, sizeof *r);
     r->set.items = r->items;
     r->set.cap = CAP;
@@ -581,7 +582,13 @@ START_TEST(test_suspension_release_and_tahap2_stop_the_detention_clock)
         ev_suspect(EV_DETENTION_SUSPENDED, "2025-07-05", 0),
         ev_suspect(EV_RELEASED, "2025-07-06", 1),
         ev_on(EV_TAHAP2_DONE, "2025-07-07"),
+        /* the families had the detention orders the next day (KUHAP 21(3)) */
+        ev_suspect(EV_LETTER_DELIVERED, "2025-07-02", 0),
+        ev_suspect(EV_LETTER_DELIVERED, "2025-07-02", 1),
+        ev_suspect(EV_LETTER_DELIVERED, "2025-07-02", 2),
     };
+    for (int s = 0; s < 3; s++)
+        log[6 + s].notice = NOTICE_FAMILY_DETENTION;
     struct run r;
     compute(&r, log, N(log), "Asia/Jakarta", "2025-08-01T00:00:00+07:00");
     ck_assert_int_eq(must_find(&r, CLK_DETENTION, 0)->stopped_by, EV_DETENTION_SUSPENDED);
@@ -629,7 +636,8 @@ START_TEST(test_detensi_has_its_own_clock_and_never_shortens_detention)
     const struct clock *c = must_find(&r, CLK_DETENTION, 0);
     assert_day(c->start, "2025-07-01");
     assert_day(c->due_date, "2025-07-20");
-    ck_assert_int_eq(r.set.total, 3);
+    /* and the family's copies of the arrest's and the detention's orders */
+    ck_assert_int_eq(r.set.total, 5);
 }
 END_TEST
 
@@ -707,22 +715,27 @@ START_TEST(test_clocks_come_in_a_fixed_order_and_count_past_the_cap)
         ev_suspect(EV_ARRESTED, "2025-03-01T10:00:00+07:00", 1), ev_on(EV_SPDP_SENT, "2025-03-02")};
     struct run r;
     compute(&r, log, 4, "Asia/Jakarta", "2025-03-02T00:00:00+07:00");
-    ck_assert_int_eq(r.set.count, 4);
+    ck_assert_int_eq(r.set.count, 6);
     ck_assert_int_eq(r.items[0].kind, CLK_SPDP);
     ck_assert_int_eq(r.items[1].kind, CLK_P17);
     ck_assert_int_eq(r.items[2].kind, CLK_ARREST);
     ck_assert_int_eq(r.items[2].suspect, 1);
     ck_assert_int_eq(r.items[3].kind, CLK_DETENTION);
     ck_assert_int_eq(r.items[3].suspect, 3);
+    /* the notices after every suspect's custody (KUHAP 18(3), 21(3)) */
+    ck_assert_int_eq(r.items[4].kind, CLK_FAMILY_ARREST_NOTICE);
+    ck_assert_int_eq(r.items[4].suspect, 1);
+    ck_assert_int_eq(r.items[5].kind, CLK_FAMILY_DETENTION_NOTICE);
+    ck_assert_int_eq(r.items[5].suspect, 3);
 
     struct clock one[1];
     struct clock_set small = {one, 1, 0, 0, 0};
-    struct clock_input in = {log,  4, zone_of("Asia/Jakarta"),
-                             sets, 2, instant_of("2025-03-02T00:00:00+07:00")};
+    struct clock_input in = {
+        log, 4, zone_of("Asia/Jakarta"), sets, 2, instant_of("2025-03-02T00:00:00+07:00"), NULL, 0};
     struct berr err;
     ck_assert(clock_compute(&in, &small, &err));
     ck_assert_int_eq(small.count, 1);
-    ck_assert_int_eq(small.total, 4);
+    ck_assert_int_eq(small.total, 6);
     ck_assert_int_eq(one[0].kind, CLK_SPDP);
 }
 END_TEST
@@ -732,7 +745,7 @@ START_TEST(test_bad_input_is_refused)
     struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "1975-03-01")};
     struct clock items[4];
     struct clock_set out = {items, 4, 0, 0, 0};
-    struct clock_input in = {log, 1, zone_of("Asia/Jakarta"), sets, 2, 0};
+    struct clock_input in = {log, 1, zone_of("Asia/Jakarta"), sets, 2, 0, NULL, 0};
     struct berr err = {0};
     ck_assert(!clock_compute(&in, &out, &err)); /* before every rule set */
     ck_assert_int_eq(err.kind, BERR_BAD_INPUT);
@@ -756,10 +769,142 @@ START_TEST(test_bad_input_is_refused)
 }
 END_TEST
 
+/* ---- notices of arrest and detention (issue 13.7) ---- */
+
+/* As compute(), suspect 0 a foreign national and suspect 1 an Indonesian. */
+static void compute_foreign(struct run *r, const struct case_event *ev, int n, const char *zone,
+                            const char *now)
+{
+    static const bool foreign[2] = {true, false};
+    struct clock_input in = {
+        ev, n, zone_of(zone), sets, RULESET_BUILTIN_COUNT, instant_of(now), foreign, 2};
+    memset(r, 0, sizeof *r);
+    r->set.items = r->items;
+    r->set.cap = CAP;
+    struct berr err = {0};
+    ck_assert_msg(clock_compute(&in, &r->set, &err), "clock_compute: %s", err.message);
+}
+
+static struct case_event notice_on(const char *s, int x, enum notice_kind n)
+{
+    struct case_event e = ev_suspect(EV_LETTER_DELIVERED, s, x);
+    e.notice = n;
+    return e;
+}
+
+START_TEST(test_the_family_has_the_arrests_order_within_its_day)
+{
+    /* KUHAP 18(3): the copy of the arrest's order goes to the family
+     * "segera": rule-set data (family_notice_days, 1, to verify); day 0 is
+     * the arrest's local day, in time through the next day's 23:59 */
+    struct case_event log[] = {ev_suspect(EV_ARRESTED, "2025-06-02T22:00:00+08:00", 1)};
+    struct run r;
+    compute_foreign(&r, log, 1, "Asia/Makassar", "2025-06-03T23:59:00+08:00");
+    const struct clock *c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
+    ck_assert_str_eq(c->code, "family_arrest_notice");
+    assert_day(c->due_date, "2025-06-03");
+    ck_assert(c->running);
+    ck_assert(c->to_verify);
+    ck_assert_ptr_nonnull(strstr(c->basis, "18(3)"));
+    ck_assert_int_ne(c->state, CLOCK_OVERDUE);
+    /* an Indonesian owes no consular notice */
+    ck_assert_ptr_null(find(&r, CLK_CONSULAR_NOTICE, 1));
+    compute_foreign(&r, log, 1, "Asia/Makassar", "2025-06-04T00:00:00+08:00");
+    ck_assert_int_eq(must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1)->state, CLOCK_OVERDUE);
+    /* delivered the next day (WIT office: the same rule on its own calendar) */
+    struct case_event wit[] = {ev_suspect(EV_ARRESTED, "2025-06-02T23:30:00+09:00", 1),
+                               notice_on("2025-06-03T20:00:00+09:00", 1, NOTICE_FAMILY_ARREST)};
+    compute_foreign(&r, wit, 2, "Asia/Jayapura", "2025-06-10T00:00:00+09:00");
+    c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    /* another notice (the detention's) does not stop it */
+    wit[1].notice = NOTICE_FAMILY_DETENTION;
+    compute_foreign(&r, wit, 2, "Asia/Jayapura", "2025-06-10T00:00:00+09:00");
+    ck_assert(must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1)->running);
+    /* nor a letter for another suspect */
+    wit[1].notice = NOTICE_FAMILY_ARREST;
+    wit[1].suspect = 0;
+    compute_foreign(&r, wit, 2, "Asia/Jayapura", "2025-06-10T00:00:00+09:00");
+    ck_assert(must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1)->running);
+}
+END_TEST
+
+START_TEST(test_a_foreign_suspect_taken_into_custody_owes_his_consular_notice)
+{
+    /* VCCR 1963 Art. 36(1)(b) (UU 1/1982): "without delay" -- rule-set data
+     * (consular_notice_days, 3, to verify), through Kemlu; once per custody:
+     * the detention that follows the arrest starts no second one */
+    struct case_event log[] = {
+        ev_suspect(EV_ARRESTED, "2025-06-02T10:00:00+07:00", 0),
+        ev_suspect(EV_DETAINED, "2025-06-03T09:00:00+07:00", 0),
+        notice_on("2025-06-03T12:00:00+07:00", 0, NOTICE_FAMILY_ARREST),
+    };
+    struct run r;
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2025-06-05T23:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_CONSULAR_NOTICE, 0);
+    ck_assert_int_eq(c->source, 0);
+    assert_day(c->due_date, "2025-06-05");
+    ck_assert_int_ne(c->state, CLOCK_OVERDUE);
+    ck_assert(c->to_verify);
+    ck_assert_ptr_nonnull(strstr(c->basis, "36(1)(b)"));
+    /* the family's copy of the detention's order is owed too */
+    c = must_find(&r, CLK_FAMILY_DETENTION_NOTICE, 0);
+    assert_day(c->due_date, "2025-06-04");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    ck_assert(!must_find(&r, CLK_FAMILY_ARREST_NOTICE, 0)->running);
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2025-06-06T00:00:00+07:00");
+    ck_assert_int_eq(must_find(&r, CLK_CONSULAR_NOTICE, 0)->state, CLOCK_OVERDUE);
+    /* a detention without an arrest starts it as well; delivered late, it
+     * stays overdue once stopped */
+    struct case_event held[] = {
+        ev_suspect(EV_DETAINED, "2025-06-02T10:00:00+07:00", 0),
+        notice_on("2025-06-06T08:00:00+07:00", 0, NOTICE_CONSULAR),
+    };
+    compute_foreign(&r, held, 2, "Asia/Jakarta", "2025-06-10T00:00:00+07:00");
+    c = must_find(&r, CLK_CONSULAR_NOTICE, 0);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+}
+END_TEST
+
+START_TEST(test_notices_across_the_new_code)
+{
+    /* an arrest on 1 January 2026 runs under KUHAP 1981, one on 2 January
+     * under UU 20/2025 (its basis says the new code's rule is unconfirmed);
+     * both count the same day */
+    struct case_event log[] = {ev_suspect(EV_ARRESTED, "2026-01-01T23:00:00+07:00", 1),
+                               ev_suspect(EV_ARRESTED, "2026-01-02T00:30:00+07:00", 0)};
+    struct run r;
+    compute_foreign(&r, log, 2, "Asia/Jakarta", "2026-01-02T12:00:00+07:00");
+    const struct clock *old = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
+    const struct clock *nu = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 0);
+    ck_assert_str_eq(old->regime, "KUHAP-1981");
+    ck_assert_str_eq(nu->regime, "KUHAP-2025");
+    ck_assert_ptr_nonnull(strstr(nu->basis, "UU 20/2025"));
+    assert_day(old->due_date, "2026-01-02");
+    assert_day(nu->due_date, "2026-01-03");
+    assert_day(must_find(&r, CLK_CONSULAR_NOTICE, 0)->due_date, "2026-01-05");
+}
+END_TEST
+
 START_TEST(test_kind_and_state_codes)
 {
-    const char *codes[] = {"spdp",       "p17",    "pu_answer", "pu_return", "resend",   "tahap2",
-                           "sp3_notify", "arrest", "detention", "detensi",   "direction"};
+    const char *codes[] = {"spdp",
+                           "p17",
+                           "pu_answer",
+                           "pu_return",
+                           "resend",
+                           "tahap2",
+                           "sp3_notify",
+                           "arrest",
+                           "detention",
+                           "detensi",
+                           "family_arrest_notice",
+                           "family_detention_notice",
+                           "consular_notice",
+                           "direction"};
     for (int k = 0; k < CLK__COUNT; k++)
         ck_assert_str_eq(clock_kind_code((enum clock_kind)k), codes[k]);
     ck_assert_str_eq(clock_kind_code(CLK__COUNT), "");
@@ -784,7 +929,7 @@ START_TEST(test_a_busy_case_computes_quickly)
         log[n++] = ev_on(EV_LETTER_DELIVERED, "2025-01-05");
     struct run r;
     compute(&r, log, n, "Asia/Jakarta", "2025-01-10T00:00:00+07:00");
-    ck_assert_int_eq(r.set.total, 1 + 80);
+    ck_assert_int_eq(r.set.total, 1 + 80 + 80); /* + the families' notices */
 }
 END_TEST
 
@@ -830,6 +975,9 @@ Suite *suite_clock(void)
     tcase_add_test(sus, test_a_resumed_detention_runs_the_days_left);
     tcase_add_test(sus, test_detensi_has_its_own_clock_and_never_shortens_detention);
     tcase_add_test(sus, test_a_refused_replay_is_skipped_and_counted);
+    tcase_add_test(sus, test_the_family_has_the_arrests_order_within_its_day);
+    tcase_add_test(sus, test_a_foreign_suspect_taken_into_custody_owes_his_consular_notice);
+    tcase_add_test(sus, test_notices_across_the_new_code);
     suite_add_tcase(s, sus);
 
     TCase *misc = tcase_create("log");

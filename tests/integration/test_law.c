@@ -1207,6 +1207,146 @@ START_TEST(test_the_arrests_day_in_wita_and_wit_and_across_the_new_code)
 }
 END_TEST
 
+/* ---- notices of arrest and detention (issue 13.7) ------------------------------------------ */
+
+static json_t *clock_for(json_t *c, const char *code, long long party)
+{
+    size_t i;
+    json_t *k;
+    json_array_foreach(json_object_get(c, "clocks"), i, k)
+    {
+        if (strcmp(str(k, "code"), code) == 0 &&
+            json_integer_value(json_object_get(k, "party_id")) == party)
+            return k;
+    }
+    return NULL;
+}
+
+START_TEST(test_notices_of_an_arrest_are_clocks_delivered_by_a_letter)
+{
+    /* KUHAP 18(3): the family has the arrest's order "segera"; VCCR 1963
+     * Art. 36(1)(b): a foreigner's representation is told without delay,
+     * through the Ministry of Foreign Affairs.  Both run from the arrest and
+     * stop with the letter that delivered them, naming who received it. */
+    char d2[11], d1[11], at[40], body[512];
+    days_ago(2, d2);
+    days_ago(1, d1);
+    long long s[2];
+    long long id = detention_case(inv, kejari_plg, d2, s); /* Vietnamese suspects */
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *pp =
+        call("POST", path, inv,
+             "{\"kind\":\"suspect\",\"name\":\"BUDI SANTOSO\",\"nationality\":\"ID\"}", 201);
+    long long indo = json_integer_value(json_object_get(pp, "id"));
+    json_decref(pp);
+    charge(id, "122", indo);
+    snprintf(at, sizeof at, "%sT09:00:00+07:00", d2);
+    arrest_at(id, inv, s[0], at);
+    arrest_at(id, inv, indo, at);
+    json_t *c = get_case(id, inv);
+    json_t *fam = clock_for(c, "family_arrest_notice", s[0]);
+    ck_assert_ptr_nonnull(fam);
+    ck_assert(json_is_true(json_object_get(fam, "running")));
+    ck_assert_str_eq(str(fam, "due_date"), d1);
+    ck_assert_ptr_nonnull(strstr(str(fam, "basis"), "18(3)"));
+    ck_assert(json_is_true(json_object_get(fam, "to_verify")));
+    ck_assert_ptr_nonnull(clock_for(c, "consular_notice", s[0]));
+    ck_assert_ptr_nonnull(clock_for(c, "family_arrest_notice", indo));
+    ck_assert_ptr_null(clock_for(c, "consular_notice", indo)); /* an Indonesian */
+    json_decref(c);
+    /* bad input: an unknown recipient, no suspect, a witness, no receiver;
+     * nothing is written */
+    long long w = add_party(id, "witness", "SAKSI W");
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"tetangga\","
+             "\"party_id\":%lld,\"received_by\":\"X\"}",
+             d1, s[0]);
+    json_decref(refused(id, inv, body, 400, "bad-input", "recipient"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
+             "\"keluarga_penangkapan\",\"received_by\":\"X\"}",
+             d1);
+    json_decref(refused(id, inv, body, 400, "bad-input", "party_id"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
+             "\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"X\"}",
+             d1, w);
+    json_decref(refused(id, inv, body, 400, "bad-input", "party_id"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
+             "\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"\"}",
+             d1, s[0]);
+    json_t *j = refused(id, inv, body, 400, "bad-input", "received_by");
+    ck_assert_ptr_nonnull(strstr(str(j, "detail"), "menerima"));
+    json_decref(j);
+    snprintf(body, sizeof body,
+             "{\"type\":\"spdp_sent\",\"date\":\"%s\",\"recipient\":\"kejari\","
+             "\"received_by\":\"X\"}",
+             d1);
+    json_decref(refused(id, inv, body, 400, "bad-input", "received_by"));
+    /* the prosecutor and the supervisor do not record the investigator's letters */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
+             "\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"Istri\"}",
+             d1, s[0]);
+    json_decref(refused(id, sup, body, 403, "forbidden", NULL));
+    /* delivered the next day to his wife: in time, and the case says by whom */
+    json_decref(post(id, inv, body, 201));
+    c = get_case(id, inv);
+    fam = clock_for(c, "family_arrest_notice", s[0]);
+    ck_assert(json_is_false(json_object_get(fam, "running")));
+    ck_assert_str_eq(str(fam, "state"), "ok");
+    ck_assert_str_eq(str(fam, "stopped_by"), "letter_delivered");
+    json_t *dv = json_object_get(fam, "delivered");
+    ck_assert_str_eq(str(dv, "on"), d1);
+    ck_assert_str_eq(str(dv, "received_by"), "Istri");
+    /* the consular notice still runs */
+    ck_assert(json_is_true(json_object_get(clock_for(c, "consular_notice", s[0]), "running")));
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_an_overdue_notice_shows_in_the_review_list_with_its_reason)
+{
+    /* arrested and detained five days ago, no family told (KUHAP 18(3),
+     * 21(3)), no representation told (VCCR 36(1)(b)): the supervisor sees
+     * each notice overdue, for whom and by when */
+    char d5[11], at[40];
+    days_ago(5, d5);
+    long long s[2];
+    long long id = detention_case(inv, kejari_plg, d5, s);
+    snprintf(at, sizeof at, "%sT09:00:00+07:00", d5);
+    arrest_at(id, inv, s[0], at);
+    snprintf(at, sizeof at, "%sT15:00:00+07:00", d5);
+    json_decref(detain_at(id, inv, s[0], at, NULL, 201));
+    json_t *list;
+    json_t *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "case %lld not in the review list", id);
+    const char *want[] = {"family_arrest_notice", "family_detention_notice", "consular_notice"};
+    for (size_t k = 0; k < 3; k++) {
+        bool seen = false;
+        size_t i;
+        json_t *n;
+        json_array_foreach(json_object_get(it, "notices"), i, n)
+        {
+            if (strcmp(str(n, "code"), want[k]) != 0)
+                continue;
+            seen = true;
+            ck_assert_str_eq(str(n, "state"), "overdue");
+            ck_assert(str(n, "label")[0]);
+            ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(n, "party"), "id")),
+                             s[0]);
+        }
+        ck_assert_msg(seen, "%s not listed", want[k]);
+    }
+    /* the file's own deadline still orders the list: the SPDP due on day 7
+     * (the notices are listed with it, not instead of it) */
+    ck_assert_str_eq(str(json_object_get(it, "reason"), "code"), "spdp");
+    json_decref(list);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -1239,6 +1379,8 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_detention_after_the_arrests_day_is_refused_naming_both_acts);
     tcase_add_test(tc, test_a_release_first_lets_a_new_detention_follow);
     tcase_add_test(tc, test_the_arrests_day_in_wita_and_wit_and_across_the_new_code);
+    tcase_add_test(tc, test_notices_of_an_arrest_are_clocks_delivered_by_a_letter);
+    tcase_add_test(tc, test_an_overdue_notice_shows_in_the_review_list_with_its_reason);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -348,6 +348,8 @@ struct req {
     int appear_in;       /* ... this many days after the day it is served */
     bool urgent;         /* ... and says why it is urgent */
     bool unlawful;       /* detained: recorded as unlawful with a reason (KUHAP 19(1)) */
+    const char *notice;  /* letter_delivered: the notice it delivers (recipient), or NULL */
+    bool received;       /* ... and who received it */
     int nunmet;          /* a later return: the items it names unmet */
     long long unmet[2];
     bool both;           /* sends `date` beside `at` ... */
@@ -555,6 +557,7 @@ enum mfield {
     MF_APPEARANCE,
     MF_URGENT_REASON,
     MF_UNLAWFUL_REASON,
+    MF_RECEIVED_BY,
     NMF
 };
 static const char *const mfield_names[NMF] = {"party_id",
@@ -580,7 +583,8 @@ static const char *const mfield_names[NMF] = {"party_id",
                                               "team",
                                               "appearance",
                                               "urgent_reason",
-                                              "unlawful_reason"};
+                                              "unlawful_reason",
+                                              "received_by"};
 
 /* Whether an act of type `as` takes field f: the person it concerns (acts on
  * a suspect, examinations, summonses, oaths), the BAP's kind, the days of an
@@ -593,15 +597,17 @@ static bool model_takes(enum event as, enum mfield f)
     switch (f) {
     case MF_PARTY:
         return event_info(as)->per_suspect || as == EV_BAP_RECORDED || as == EV_SUMMONS_SERVED ||
-               as == EV_INTERPRETER_SWORN;
+               as == EV_INTERPRETER_SWORN || as == EV_LETTER_DELIVERED;
     case MF_BAP:
         return as == EV_BAP_RECORDED;
     case MF_DAYS:
         return as == EV_DETENTION_EXTENDED_PU || as == EV_DETENTION_EXTENDED_COURT;
     case MF_DETENTION_TYPE:
         return as == EV_DETAINED || as == EV_DETENTION_TYPE_CHANGED;
-    case MF_RECIPIENT:
-        return as == EV_SPDP_SENT || as == EV_SP3_NOTIFIED;
+    case MF_RECIPIENT: /* and a letter delivering a notice of arrest or detention (13.7) */
+        return as == EV_SPDP_SENT || as == EV_SP3_NOTIFIED || as == EV_LETTER_DELIVERED;
+    case MF_RECEIVED_BY:
+        return as == EV_LETTER_DELIVERED;
     case MF_GROUND:
     case MF_POLRI_INVOLVED:
         return as == EV_SP3_ISSUED;
@@ -691,6 +697,10 @@ static bool req_sends(const struct req *r, enum mfield f)
         return r->urgent || r->extra == (int)f;
     case MF_UNLAWFUL_REASON:
         return r->unlawful || r->extra == (int)f;
+    case MF_RECIPIENT:
+        return r->notice != NULL || r->extra == (int)f;
+    case MF_RECEIVED_BY:
+        return r->received || r->extra == (int)f;
     default:
         return r->extra == (int)f;
     }
@@ -1072,10 +1082,13 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
         enum event as = r->ev;
         if (r->ev == EV_CORRECTED && !r->withdraws && r->ref >= 0)
             as = mc->log[r->ref].event;
-        bool needs_suspect =
-            event_info(as)->per_suspect || (as == EV_BAP_RECORDED && r->bapk == BAP_TERSANGKA);
+        bool needs_suspect = event_info(as)->per_suspect ||
+                             (as == EV_LETTER_DELIVERED && r->notice) ||
+                             (as == EV_BAP_RECORDED && r->bapk == BAP_TERSANGKA);
         if (needs_suspect && (!r->party || r->witness))
             expect_problem(x, 400, "bad-input", "party_id", "needs a suspect");
+        else if (as == EV_LETTER_DELIVERED && r->notice && !r->received)
+            expect_problem(x, 400, "bad-input", "received_by", "a notice names who received it");
         else if (r->ev == EV_CORRECTED && as == EV_DIRECTION_GIVEN && !r->has_due)
             expect_problem(x, 400, "bad-input", "due", "a direction needs its due date");
         else if (r->ev == EV_DIRECTION_DONE && r->ref < 0)
@@ -1442,6 +1455,16 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
         r->urgent = chance(m, 15);
     }
     r->unlawful = ev == EV_DETAINED && chance(m, 20);
+    if (ev == EV_LETTER_DELIVERED && chance(m, 60)) {
+        /* the family's copy of an arrest's or a detention's order, or the
+         * consular notice (KUHAP 18(3), 21(3); VCCR 36(1)(b)): its suspect
+         * and who received it */
+        static const char *const notices[] = {"keluarga_penangkapan", "keluarga_penahanan",
+                                              "perwakilan_negara"};
+        r->notice = notices[rnd(m, 3)];
+        pick_party(m, mc, r, -1);
+        r->received = !chance(m, 10);
+    }
     if (ev == EV_SP3_ISSUED) {
         /* mostly a ground of the list, some none, some not a ground */
         static const char *const tries[] = {"tidak_cukup_bukti", "bukan_tindak_pidana",
@@ -1528,7 +1551,8 @@ static void build_req(struct model *m, struct mcase *mc, int step, struct req *r
         static const enum mfield extras[] = {
             MF_PARTY,          MF_BAP,    MF_DAYS,        MF_DETENTION_TYPE,
             MF_RECIPIENT,      MF_GROUND, MF_POLRI_ORDER, MF_POLRI_INVOLVED,
-            MF_SEVERE_ILLNESS, MF_DUE,    MF_APPEARANCE,  MF_UNLAWFUL_REASON};
+            MF_SEVERE_ILLNESS, MF_DUE,    MF_APPEARANCE,  MF_UNLAWFUL_REASON,
+            MF_RECEIVED_BY};
         enum mfield f = extras[rnd(m, (int)(sizeof extras / sizeof extras[0]))];
         if (!req_sends(r, f) && !req_takes(mc, r, f))
             r->extra = (int)f;
@@ -1601,6 +1625,10 @@ static char *req_json(const struct req *r)
     }
     if (r->urgent)
         json_object_set_new(o, "urgent_reason", json_string("Saksi akan meninggalkan Indonesia"));
+    if (r->notice)
+        json_object_set_new(o, "recipient", json_string(r->notice));
+    if (r->received || r->extra == MF_RECEIVED_BY)
+        json_object_set_new(o, "received_by", json_string("Nguyen Thi Lan (istri)"));
     if (r->unlawful || r->extra == MF_UNLAWFUL_REASON)
         json_object_set_new(o, "unlawful_reason", json_string("Surat perintah terlambat"));
     if (r->ev == EV_CORRECTED)
