@@ -45,6 +45,8 @@ struct opts {
     int clients;
     int seconds;
     int warmup;
+    long long case_id; /* -C: record into this case (one client) instead of opening one */
+    int count;         /* -n: stop each client after this many requests (0: after -T) */
 };
 
 struct buf {
@@ -173,6 +175,10 @@ static bool client_setup(struct client *c)
         return false;
     }
 
+    if (c->o->case_id > 0) {
+        c->case_id = c->o->case_id;
+        return true;
+    }
     char summary[96];
     snprintf(summary, sizeof summary, "bench/events: kasus klien %d", c->no);
     req = json_pack("{s:s, s:s, s:s}", "source", "jagratara", "opened_on", g_date, "summary",
@@ -217,7 +223,7 @@ static void *client_run(void *arg)
              g_date, c->no);
     for (;;) {
         double t0 = now_s();
-        if (t0 >= g_end)
+        if (t0 >= g_end || (c->o->count > 0 && c->requests >= (uint64_t)c->o->count))
             break;
         long st = post(c, path, body);
         double t1 = now_s();
@@ -265,7 +271,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 static void usage(FILE *f)
 {
     fprintf(f, "Usage: bench_events [-s URL] [-c CLIENTS] [-T SECONDS] [-w WARMUP] [-u NIP] "
-               "[-p PASSWORD]\n"
+               "[-p PASSWORD] [-C CASE] [-n COUNT]\n"
                "Record letter_delivered events through berkasd's API: every client logs on once,\n"
                "opens its own case and records events into it for SECONDS.\n\n"
                "  -s URL       server (default " DEFAULT_URL ")\n"
@@ -273,7 +279,9 @@ static void usage(FILE *f)
                "  -T SECONDS   measured duration (default 20)\n"
                "  -w SECONDS   warm-up before it, not counted (default 0: none)\n"
                "  -u NIP       investigator to log on as (default the demo KANIM-PLG one)\n"
-               "  -p PASSWORD  its password (default the demo password)\n");
+               "  -p PASSWORD  its password (default the demo password)\n"
+               "  -C CASE      record into case id CASE instead of opening one (one client only)\n"
+               "  -n COUNT     stop each client after COUNT requests (or after SECONDS)\n");
 }
 
 static void report(struct client *cl, int n, const struct opts *o, double elapsed)
@@ -338,9 +346,9 @@ static void report(struct client *cl, int n, const struct opts *o, double elapse
         "\n  requests per client: min %llu, max %llu (each client's case grew by as many events)\n",
         (unsigned long long)lo, (unsigned long long)hi);
     printf("RESULT events_per_s=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f "
-           "requests=%llu errors=%llu clients=%d seconds=%d\n",
+           "requests=%llu errors=%llu clients=%d seconds=%d case_id=%lld\n",
            rate, p50, p90, p99, max, (unsigned long long)requests, (unsigned long long)errors, n,
-           o->seconds);
+           o->seconds, cl[0].case_id);
 }
 
 int main(int argc, char **argv)
@@ -352,7 +360,7 @@ int main(int argc, char **argv)
                      .seconds = 20,
                      .warmup = 0};
     int ch;
-    while ((ch = getopt(argc, argv, "s:c:T:w:u:p:h")) != -1) {
+    while ((ch = getopt(argc, argv, "s:c:T:w:u:p:C:n:h")) != -1) {
         bool ok = true;
         switch (ch) {
         case 's':
@@ -373,6 +381,15 @@ int main(int argc, char **argv)
         case 'p':
             o.password = optarg;
             break;
+        case 'C': {
+            int id;
+            ok = parse_int(optarg, 1, 2147483647, &id);
+            o.case_id = id;
+            break;
+        }
+        case 'n':
+            ok = parse_int(optarg, 1, 100000000, &o.count);
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -386,7 +403,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (optind != argc) {
+    if (optind != argc || (o.case_id > 0 && o.clients != 1)) {
         usage(stderr);
         return 2;
     }

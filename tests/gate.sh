@@ -11,6 +11,11 @@ fi
 if grep -rnE 'PQexec\([^,]+, [^"]' server client | grep -v 'sql-gate:'; then
   echo "gate: PQexec with a non-literal SQL string above (use PQexecParams)"; fail=1
 fi
+# the acting user's role and office are derived in SQL from berkas.user_id
+# (sql/0017_acting_once.sql): no SQL path of berkasd or the CLI sets them
+if grep -rn 'berkas\.acting' server client; then
+  echo "gate: berkas.acting named above (only app.acting_fill sets it)"; fail=1
+fi
 if grep -rnE 'XML_PARSE_(NOENT|DTDLOAD|DTDATTR|HUGE|XINCLUDE)' server; then
   echo "gate: unsafe libxml2 parser option above"; fail=1
 fi
@@ -26,5 +31,5 @@ if command -v clang-format >/dev/null; then
     echo "gate: clang-format drift (run: clang-format -i <files>)"; fail=1
   fi
 fi
-if [[ $fail -eq 0 ]]; then echo "gate: 4 passed, 0 failed"; fi
+if [[ $fail -eq 0 ]]; then echo "gate: 5 passed, 0 failed"; fi
 exit $fail

@@ -5,6 +5,7 @@
  * application's own checks had a bug, this is what would still hold.
  */
 #include <check.h>
+#include <stdbool.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,6 +200,105 @@ START_TEST(test_writes_outside_the_fence_are_refused)
 }
 END_TEST
 
+/* The case count on connection c, inside its open transaction. */
+static char *count_in(PGconn *c)
+{
+    PGresult *r = PQexec(c, "SELECT count(*) FROM app.cases");
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    char *out = strdup(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    return out;
+}
+
+static void set_in(PGconn *c, const char *name, const char *value, bool local)
+{
+    const char *p[3] = {name, value, local ? "true" : "false"};
+    PGresult *r =
+        PQexecParams(c, "SELECT set_config($1, $2, $3::boolean)", 3, NULL, p, NULL, NULL, 0);
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    PQclear(r);
+}
+
+static void expect_count(PGconn *c, const char *want, const char *why)
+{
+    char *got = count_in(c);
+    ck_assert_msg(strcmp(got, want) == 0, "%s: %s cases seen, want %s", why, got, want);
+    free(got);
+}
+
+/* The role and office are read once per transaction (sql/0017) and kept in
+ * berkas.acting: a value there that is not the acting user's, in this
+ * transaction, is never believed, and nobody has no role whatever it says. */
+START_TEST(test_a_forged_or_missing_acting_setting_does_not_widen_access)
+{
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    PGresult *r = PQexec(c, "BEGIN");
+    PQclear(r);
+    /* the user changes inside the transaction: derived again each time */
+    set_in(c, "berkas.user_id", "1", true);
+    expect_count(c, "3", "investigator");
+    set_in(c, "berkas.user_id", "2", true);
+    expect_count(c, "5", "supervisor after the investigator");
+    set_in(c, "berkas.user_id", "5", true);
+    expect_count(c, "0", "disabled user after the supervisor");
+    set_in(c, "berkas.user_id", "1", true);
+    expect_count(c, "3", "investigator again");
+    /* forged for another user (the supervisor of K1): not this user's */
+    set_in(c, "berkas.acting", "2|x|supervisor|2", true);
+    expect_count(c, "3", "investigator with a supervisor's setting");
+    /* bound to this user, but not to this transaction */
+    set_in(c, "berkas.acting", "1|2000-01-01 00:00:00+00|supervisor|2", true);
+    expect_count(c, "3", "investigator with another transaction's setting");
+    /* missing, empty or garbage: read from the user's row again */
+    set_in(c, "berkas.acting", "", true);
+    expect_count(c, "3", "investigator with an empty setting");
+    set_in(c, "berkas.acting", "supervisor", true);
+    expect_count(c, "3", "investigator with a garbage setting");
+    /* nobody: no role whatever the setting says */
+    set_in(c, "berkas.user_id", "", true);
+    set_in(c, "berkas.acting", "|x|supervisor|1", true);
+    expect_count(c, "0", "nobody with a national supervisor's setting");
+    r = PQexec(c, "COMMIT");
+    PQclear(r);
+    /* a setting made for the session outlives transactions: still not believed */
+    set_in(c, "berkas.acting", "1|x|supervisor|1", false);
+    r = PQexec(c, "BEGIN");
+    PQclear(r);
+    expect_count(c, "0", "nobody in the next transaction");
+    set_in(c, "berkas.user_id", "4", true);
+    expect_count(c, "0", "admin with a session-wide supervisor's setting");
+    set_in(c, "berkas.user_id", "3", true);
+    expect_count(c, "2", "prosecutor with a session-wide supervisor's setting");
+    r = PQexec(c, "COMMIT");
+    PQclear(r);
+    PQfinish(c);
+}
+END_TEST
+
+/* One read of app.users per transaction, however many statements the
+ * policies guard (issue 12.4). */
+START_TEST(test_the_acting_role_and_office_are_kept_for_the_transaction)
+{
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    PGresult *r = PQexec(c, "BEGIN");
+    PQclear(r);
+    set_in(c, "berkas.user_id", "2", true);
+    for (int i = 0; i < 5; i++)
+        expect_count(c, "5", "supervisor");
+    r = PQexec(c, "SELECT split_part(current_setting('berkas.acting'), '|', 3), "
+                  "split_part(current_setting('berkas.acting'), '|', 4)");
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "supervisor");
+    ck_assert_str_eq(PQgetvalue(r, 0, 1), "2");
+    PQclear(r);
+    r = PQexec(c, "COMMIT");
+    PQclear(r);
+    PQfinish(c);
+}
+END_TEST
+
 START_TEST(test_the_handlers_role_owns_nothing_and_cannot_bypass)
 {
     ck_assert_int_eq(sql_count(owner,
@@ -232,6 +332,8 @@ Suite *suite_rls(void)
     tcase_add_test(tc, test_acting_user_does_not_outlive_its_transaction);
     tcase_add_test(tc, test_writes_outside_the_fence_are_refused);
     tcase_add_test(tc, test_the_handlers_role_owns_nothing_and_cannot_bypass);
+    tcase_add_test(tc, test_a_forged_or_missing_acting_setting_does_not_widen_access);
+    tcase_add_test(tc, test_the_acting_role_and_office_are_kept_for_the_transaction);
     suite_add_tcase(s, tc);
     return s;
 }
