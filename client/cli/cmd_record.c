@@ -3,9 +3,13 @@
  * (POST /api/v1/cases/CASE/events).
  *
  * Two headers make it safe.  If-Match carries the version of the case the
- * user last saw (by default the version just read from the server), so an
- * act recorded meanwhile by someone else is a 409, not a silent
- * overwrite.  Idempotency-Key (random per invocation unless given) makes a
+ * user last saw, when they give it (--if-match): an act recorded meanwhile
+ * by someone else is then a 409, not a silent overwrite.  Without it
+ * nothing is read before the write (issue 12.5): the server checks, under
+ * the case's lock, that the act is still allowed in the stage the case is
+ * in now, and refuses it (409, naming the acts allowed) if not; a version
+ * read just before the write would have guarded nothing the user saw.
+ * Idempotency-Key (random per invocation unless given) makes a
  * retry harmless: the server answers a repeated key with its first answer
  * and writes nothing.  So after a transport error the request is retried
  * with the same key and body, and when it still fails the key is printed,
@@ -168,21 +172,9 @@ static bool random_key(char *key, size_t size)
     return true;
 }
 
-/* The case's version now, for If-Match; 0 with *rc after one line. */
-static long long current_version(struct global *g, long long case_id, int *rc)
-{
-    char path[64];
-    snprintf(path, sizeof path, "/api/v1/cases/%lld", case_id);
-    json_t *c = cli_call(g, "GET", path, NULL, rc);
-    long long v = c ? jint(c, "version") : 0;
-    json_decref(c);
-    if (c && v <= 0)
-        *rc = cli_fail(EXIT_REFUSED, "GET %s: jawaban tanpa versi", path);
-    return v;
-}
-
-/* POST the act, retrying after a transport error with the same key and
- * body.  The reply (caller frees) or NULL with *rc after one line. */
+/* POST the act, with If-Match when version > 0, retrying after a transport
+ * error with the same key and body.  The reply (caller frees) or NULL with
+ * *rc after one line. */
 static json_t *post_event(struct global *g, long long case_id, const json_t *body,
                           long long version, const char *key, int *rc)
 {
@@ -190,7 +182,8 @@ static json_t *post_event(struct global *g, long long case_id, const json_t *bod
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", case_id);
     snprintf(match, sizeof match, "If-Match: \"%lld\"", version);
     snprintf(idem, sizeof idem, "Idempotency-Key: %s", key);
-    const char *headers[] = {match, idem, NULL};
+    const char *with[] = {match, idem, NULL}, *without[] = {idem, NULL};
+    const char *const *headers = version > 0 ? with : without;
     char err[512];
     struct api_response r;
     bool sent = false;
@@ -225,8 +218,7 @@ json_t *cli_record(struct global *g, long long case_id, const json_t *body, int 
         *rc = cli_fail(EXIT_USAGE, "tidak dapat membaca /dev/urandom untuk Idempotency-Key");
         return NULL;
     }
-    long long version = current_version(g, case_id, rc);
-    return version > 0 ? post_event(g, case_id, body, version, key, rc) : NULL;
+    return post_event(g, case_id, body, 0, key, rc);
 }
 
 static void print_recorded(const json_t *e)
@@ -299,9 +291,8 @@ int cmd_record(struct global *g, const struct command *cmd, int argc, char **arg
     json_t *body = event_body(&a);
     if (!body)
         return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
-    long long version = a.if_match ? a.version : current_version(g, a.case_id, &rc);
     json_t *e =
-        version > 0 ? post_event(g, a.case_id, body, version, a.key ? a.key : key, &rc) : NULL;
+        post_event(g, a.case_id, body, a.if_match ? a.version : 0, a.key ? a.key : key, &rc);
     json_decref(body);
     if (!e)
         return rc;

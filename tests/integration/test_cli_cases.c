@@ -615,6 +615,32 @@ START_TEST(test_stale_if_match_is_refused_with_the_current_version)
 }
 END_TEST
 
+START_TEST(test_record_reads_nothing_before_it_writes)
+{
+    act_as(NIP_INV_PLG);
+    char cid[24], d6[11], *out;
+    days_ago(6, d6);
+    id_str(new_case("tanpa baca dulu", 6), cid);
+    const char *p[1] = {cid};
+    const char *reads = "SELECT count(*) FROM audit.events WHERE action = 'case.read' AND "
+                        "object_type = 'case' AND object_id = $1::bigint";
+    long long before = sql_count(conninfo, reads, 1, p);
+    RECORD(cid, "sprindik_issued", "--date", d6);
+    RECORD(cid, "resume_written");
+    ck_assert_int_eq(sql_count(conninfo, reads, 1, p), before);
+    /* without If-Match the server still refuses an act the stage does not
+     * allow, naming the ones it does */
+    size_t acts = history_count(cid);
+    ck_assert_int_eq(cli(&out, "record", cid, "tahap2_done", NULL), 1);
+    ck_assert_int_eq(count_lines(out), 1);
+    ck_assert_msg(strncmp(out, "berkas: 409 ", 12) == 0 && strstr(out, "boleh") &&
+                      strstr(out, "tahap1_sent"),
+                  "%s", out);
+    free(out);
+    ck_assert_uint_eq(history_count(cid), acts);
+}
+END_TEST
+
 START_TEST(test_same_idempotency_key_records_once)
 {
     act_as(NIP_INV_PLG);
@@ -893,6 +919,7 @@ Suite *suite_cli_cases(void)
     tcase_add_test(tc, test_case_list_filters_by_stage_and_text_and_pages);
     tcase_add_test(tc, test_prosecutor_returns_with_p19_and_investigator_answers);
     tcase_add_test(tc, test_stale_if_match_is_refused_with_the_current_version);
+    tcase_add_test(tc, test_record_reads_nothing_before_it_writes);
     tcase_add_test(tc, test_same_idempotency_key_records_once);
     tcase_add_test(tc, test_overdue_clock_is_marked_and_listed_first);
     tcase_add_test(tc, test_party_correction_and_evidence_show_in_the_case);
