@@ -199,6 +199,7 @@ static bool event_rows(PGresult *r, int first, int n, int col, struct casefile *
                             ll(r, row, col + 4), ll(r, row, col + 5), cf->ev_payload[i],
                             &cf->ev[i]);
     }
+    evlog_index(cf->ev, n); /* every fold of the log in O(n) */
     return true;
 }
 
@@ -390,6 +391,7 @@ bool casefile_loads(const struct casefile *cf, const struct case_event *extra, s
     int n = cf->nevents;
     if (extra)
         log[n++] = *extra;
+    evlog_index(log, n);
     struct clock_input in = {.events = log,
                              .nevents = n,
                              .zone = cf->zone,

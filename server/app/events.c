@@ -197,6 +197,7 @@ static bool loads_with(const struct casefile *cf, const struct case_event *ce, b
     if (cf->nevents > 0)
         memcpy(log, cf->ev, (size_t)cf->nevents * sizeof *log);
     log[cf->nevents] = *ce;
+    evlog_index(log, cf->nevents + 1);
     struct order_fault fault;
     struct berr cerr = {0};
     bool ordered = !evlog_check(log, cf->nevents + 1, &cerr) ||
@@ -828,6 +829,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         }
         memcpy(log, cf.ev, (size_t)cf.nevents * sizeof *log);
         log[cf.nevents] = ce;
+        evlog_index(log, cf.nevents + 1);
         struct berr rerr = {0};
         enum stage replayed;
         bool replays = evlog_stage(log, cf.nevents + 1, &replayed, &rerr);
@@ -935,6 +937,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     cf.ev_id[cf.nevents] = event_id;
     cf.ev_payload[cf.nevents] = json_incref(payload);
     cf.nevents++;
+    evlog_index(cf.ev, cf.nevents);
     cf.stage = fr.to;
     cf.version = version;
     if (!summary_write(tx, &cf, err))

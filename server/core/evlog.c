@@ -109,14 +109,50 @@ bool evlog_check(const struct case_event *ev, int n, struct berr *err)
     return true;
 }
 
+/* What evlog_index() writes beside act i of a log of n events: its address
+ * and n, so that a copy or a longer log is not mistaken for the one noted. */
+static uintptr_t fix_tag(const struct case_event *e, int n)
+{
+    return ((uintptr_t)e ^ ((uintptr_t)(unsigned)n * (uintptr_t)0x9E3779B97F4A7C15ULL)) ^
+           (uintptr_t)0x5bd1e995U;
+}
+
+void evlog_index(struct case_event *ev, int n)
+{
+    for (int i = 0; i < n; i++) {
+        ev[i].fix = -1;
+        ev[i].fix_n = 0; /* not believed until the whole log is noted */
+    }
+    for (int j = 0; j < n; j++) {
+        if (ev[j].event != EV_CORRECTED)
+            continue;
+        int root = j, hops = 0;
+        while (root >= 0 && ev[root].event == EV_CORRECTED) {
+            int ref = ev[root].ref;
+            if (ref >= root || ++hops > n)
+                return; /* not a backward reference: left unnoted, scanned as before */
+            root = ref;
+        }
+        if (root >= 0)
+            ev[root].fix = j; /* ascending j: the last correction stays */
+    }
+    for (int i = 0; i < n; i++) {
+        ev[i].fix_n = n;
+        ev[i].fix_tag = fix_tag(&ev[i], n);
+    }
+}
+
 bool evlog_effective(const struct case_event *ev, int n, int i, struct case_event *out)
 {
     if (i < 0 || i >= n || ev[i].event == EV_CORRECTED)
         return false;
     int last = -1;
-    for (int j = i + 1; j < n; j++)
-        if (ev[j].event == EV_CORRECTED && root_of(ev, j) == i)
-            last = j;
+    if (ev[i].fix_n == n && ev[i].fix_tag == fix_tag(&ev[i], n))
+        last = ev[i].fix;
+    else
+        for (int j = i + 1; j < n; j++)
+            if (ev[j].event == EV_CORRECTED && root_of(ev, j) == i)
+                last = j;
     *out = ev[i];
     if (last < 0)
         return true;

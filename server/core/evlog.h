@@ -52,6 +52,12 @@ struct case_event {
     bool unlawful;           /* detained: recorded as unlawful, with its reason (13.7) */
     enum notice_kind notice; /* letter_delivered: the arrest's or detention's notice it
                                 delivers for `suspect` (13.7), or NOTICE_NONE */
+    /* kept by evlog_index(), never set by hand: the index of the last correction of this
+     * act (-1: none), believed only in the log it was computed for (fix_n events at this
+     * very address); evlog_effective() scans the log otherwise */
+    int fix;
+    int fix_n;
+    uintptr_t fix_tag;
 };
 
 /* An event of type ev with no suspect, no reference and nothing else set. */
@@ -62,6 +68,14 @@ struct case_event evlog_event(enum event ev, struct caldate date);
  * at an earlier event, direction_done at a direction_given), counts >= 0.
  * false with BERR_BAD_INPUT naming the first bad index otherwise. */
 bool evlog_check(const struct case_event *ev, int n, struct berr *err);
+
+/* Note in each act of ev[0..n) its last correction, so that evlog_effective()
+ * on this log (these n events at this address) takes constant time instead of
+ * a scan of the rest of the log: every fold of a log of n events is then O(n),
+ * not O(n^2) (issue 12.2).  Appending an event, or copying the log, makes the
+ * notes stale: they are then not believed until evlog_index() runs again.  A
+ * log whose references do not point backwards is left unnoted. */
+void evlog_index(struct case_event *ev, int n);
 
 /* Event i as it stands after corrections, into out.  false when event i is a
  * correction itself or has been withdrawn (it is then not an act). */

@@ -282,6 +282,64 @@ START_TEST(test_a_correction_moves_the_receipt_date)
 }
 END_TEST
 
+/* evlog_effective() on a noted log (evlog_index) answers as the scan does,
+ * for every act of random logs with chains of corrections and withdrawals;
+ * a copy or a longer log is not believed until noted again. */
+START_TEST(test_the_noted_log_answers_as_the_scanned_one)
+{
+    enum { LEN = 60 };
+    unsigned seed = 12345;
+    for (int round = 0; round < 200; round++) {
+        struct case_event log[LEN + 1], scanned[LEN + 1];
+        int n = 1 + (int)(seed % LEN);
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            if (i > 0 && seed % 3 == 0) {
+                log[i] = correction((int)((seed >> 8) % (unsigned)i), "2025-03-05");
+                log[i].withdraws = (seed >> 4) % 5 == 0;
+                log[i].days = i;
+            } else {
+                log[i] = ev_on(EV_LETTER_DELIVERED, "2025-03-04");
+            }
+        }
+        memcpy(scanned, log, sizeof log);
+        evlog_index(log, n);
+        for (int i = 0; i < n; i++) {
+            struct case_event a, b;
+            bool ka = evlog_effective(log, n, i, &a), kb = evlog_effective(scanned, n, i, &b);
+            ck_assert_int_eq(ka, kb);
+            if (ka)
+                ck_assert_int_eq(a.days, b.days);
+        }
+        /* one more act: the notes are for n events, not n + 1 */
+        log[n] = correction(0, "2025-03-06");
+        log[n].days = 999;
+        scanned[n] = log[n];
+        struct case_event a, b;
+        bool ka = evlog_effective(log, n + 1, 0, &a), kb = evlog_effective(scanned, n + 1, 0, &b);
+        ck_assert_int_eq(ka, kb);
+        if (ka)
+            ck_assert_int_eq(a.days, 999);
+        /* a copy of the noted log elsewhere, then changed: its notes are not believed */
+        struct case_event copy[LEN + 1], plain[LEN + 1];
+        memcpy(copy, log, sizeof log);
+        if (n >= 2) {
+            copy[1] = correction(0, "2025-03-07");
+            copy[1].days = 7;
+            memcpy(plain, copy, sizeof copy);
+            for (int i = 0; i < n; i++)
+                plain[i].fix_n = 0; /* never noted: scanned */
+            ka = evlog_effective(copy, n, 0, &a);
+            kb = evlog_effective(plain, n, 0, &b);
+            ck_assert_int_eq(ka, kb);
+            if (ka)
+                ck_assert_int_eq(a.days, b.days);
+        }
+        seed = seed * 1103515245u + 12345u;
+    }
+}
+END_TEST
+
 Suite *suite_evlog(void)
 {
     Suite *s = suite_create("evlog");
@@ -298,6 +356,7 @@ Suite *suite_evlog(void)
     tcase_add_test(tc, test_a_new_sprindik_needs_a_new_spdp_bap_and_resume);
     tcase_add_test(tc, test_open_instructions_and_the_current_receipt);
     tcase_add_test(tc, test_a_correction_moves_the_receipt_date);
+    tcase_add_test(tc, test_the_noted_log_answers_as_the_scanned_one);
     suite_add_tcase(s, tc);
     return s;
 }
