@@ -61,7 +61,9 @@ static char *start_embedded(struct proc *p, int *port)
 /* berkasd's output once it holds needle, waiting at most ms: /healthz
  * answers as soon as the HTTP server runs, a moment before the "ready" line
  * is written; a failed restart of the cluster is logged only once pg_ctl
- * gives up, which under a loaded machine takes seconds. */
+ * gives up: a restart into a shut directory may wait out the old
+ * postmaster and a start deadline (cluster.c), tens of seconds on a loaded
+ * machine, so the caller may wait long; a found line returns at once. */
 static char *output_within(const struct proc *p, const char *needle, int ms)
 {
     char *out = proc_output(p);
@@ -195,7 +197,7 @@ START_TEST(test_database_gone_gives_503_and_cli_exit_1)
     ck_assert_int_eq(run_capture(argv, 20000, &out), 1);
     ck_assert_msg(strstr(out, "TIDAK TERSEDIA"), "%s", out);
     free(out);
-    out = output_within(&p, "PostgreSQL restart 1 failed", 20000);
+    out = output_within(&p, "PostgreSQL restart 1 failed", 90000);
     ck_assert_msg(strstr(out, "PostgreSQL restart 1 failed"), "%s", out);
     free(out);
 
