@@ -23,6 +23,7 @@ void casefile_free(struct casefile *cf)
     free(cf->ev_payload);
     free(cf->suspect_ids);
     free(cf->suspect_foreign);
+    free(cf->suspect_interpreted);
     free(cf->charged);
     memset(cf, 0, sizeof *cf);
 }
@@ -154,18 +155,27 @@ static bool load_case_row(struct tx *tx, const struct actor *who, long long id, 
     return ok;
 }
 
-/* The suspects' party ids of rows [first, first + n) of r, column col. */
+/* A suspect who does not speak Indonesian, by the language recorded for him
+ * (KUHAP 53, 177: he is examined through a sworn interpreter). */
+#define NO_INDONESIAN                                                                              \
+    "(btrim(language) <> '' AND lower(btrim(language)) NOT IN ('indonesia', 'bahasa indonesia', "  \
+    "'indonesian', 'id'))"
+
+/* The suspects' party ids of rows [first, first + n) of r, column col; then
+ * whether each is a foreign national and whether he needs an interpreter. */
 static bool suspect_rows(PGresult *r, int first, int n, int col, struct casefile *cf,
                          struct berr *err)
 {
     cf->nsuspects = n;
     cf->suspect_ids = calloc((size_t)n + 1, sizeof *cf->suspect_ids);
     cf->suspect_foreign = calloc((size_t)n + 1, sizeof *cf->suspect_foreign);
-    if (!cf->suspect_ids || !cf->suspect_foreign)
+    cf->suspect_interpreted = calloc((size_t)n + 1, sizeof *cf->suspect_interpreted);
+    if (!cf->suspect_ids || !cf->suspect_foreign || !cf->suspect_interpreted)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     for (int i = 0; i < n; i++) {
         cf->suspect_ids[i] = ll(r, first + i, col);
         cf->suspect_foreign[i] = PQgetvalue(r, first + i, col + 1)[0] == 't';
+        cf->suspect_interpreted[i] = PQgetvalue(r, first + i, col + 2)[0] == 't';
     }
     return true;
 }
@@ -214,8 +224,9 @@ static bool load_children(struct tx *tx, struct casefile *cf, struct berr *err)
     snprintf(sid, sizeof sid, "%lld", cf->id);
     const char *p[1] = {sid};
     PGresult *r = tx_query(tx,
-                           "SELECT id, coalesce(nationality <> 'ID', false) FROM app.parties "
-                           "WHERE case_id = $1::bigint AND kind = 'suspect' ORDER BY id",
+                           "SELECT id, coalesce(nationality <> 'ID', false), " NO_INDONESIAN
+                           " FROM app.parties WHERE case_id = $1::bigint AND kind = 'suspect' "
+                           "ORDER BY id",
                            1, p, err);
     if (!r)
         return false;
@@ -294,12 +305,13 @@ bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casef
                             "SELECT " CASE_COLUMNS " FROM app.cases c JOIN app.offices o ON "
                             "o.id = c.office_id WHERE c.id = ANY ($1::bigint[]) ORDER BY c.id",
                             1, p, err);
-    PGresult *sr = cr ? tx_query(tx,
-                                 "SELECT case_id, id, coalesce(nationality <> 'ID', false) FROM "
-                                 "app.parties WHERE case_id = ANY ($1::bigint[]) AND kind = "
-                                 "'suspect' ORDER BY case_id, id",
-                                 1, p, err)
-                      : NULL;
+    PGresult *sr =
+        cr ? tx_query(tx,
+                      "SELECT case_id, id, coalesce(nationality <> 'ID', false), " NO_INDONESIAN
+                      " FROM app.parties WHERE case_id = ANY "
+                      "($1::bigint[]) AND kind = 'suspect' ORDER BY case_id, id",
+                      1, p, err)
+           : NULL;
     PGresult *er = sr ? tx_query(tx,
                                  "SELECT case_id, " EVENT_COLUMNS " FROM app.events WHERE "
                                  "case_id = ANY ($1::bigint[]) ORDER BY case_id, seq",
@@ -365,6 +377,9 @@ void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_d
             all_short = false;
     }
     f->short_procedure_only = f->offences > 0 && all_short;
+    for (int s = 0; cf->suspect_interpreted && s < cf->nsuspects; s++)
+        if (cf->suspect_interpreted[s] && !evlog_interpreted(cf->ev, cf->nevents, s, cf->zone))
+            f->suspects_uninterpreted++;
 }
 
 bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set *out,

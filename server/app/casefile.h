@@ -50,8 +50,9 @@ struct casefile {
     json_t **ev_payload;   /* their payloads (owned) */
 
     int nsuspects;
-    long long *suspect_ids; /* party ids of the suspects; index = core suspect index */
-    bool *suspect_foreign;  /* ... of a nationality other than Indonesian (VCCR 36) */
+    long long *suspect_ids;    /* party ids of the suspects; index = core suspect index */
+    bool *suspect_foreign;     /* ... of a nationality other than Indonesian (VCCR 36) */
+    bool *suspect_interpreted; /* ... who does not speak Indonesian (KUHAP 53, 177) */
 
     int ncharged;
     struct charged *charged;

@@ -47,7 +47,8 @@ static const struct demo_case cases[] = {
      " {\"type\":\"spdp_sent\",\"ago\":20,\"recipient\":\"kejari\"},"
      " {\"type\":\"summons_served\",\"ago\":18,\"party\":1,\"appearance_ago\":15},"
      " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]", false},
-    /* 3. Tahap I, Palembang: the file is with the prosecutor */
+    /* 3. Tahap I, Palembang: the file is with the prosecutor; the suspect, who speaks
+     * Vietnamese, examined through an interpreter sworn first (KUHAP 53, 177) */
     {"KANIM-PLG", "KEJARI-PLG", "public_report", "Laporan masyarakat: WNA berjualan tanpa izin", 40,
      "[{\"name\":\"Nguyễn Văn Thành\",\"nationality\":\"VN\",\"passport_no\":\"C2345678\",\"sex\":\"L\",\"birth_date\":\"1991-07-09\",\"birth_place\":\"Hà Nội\",\"language\":\"Vietnam\",\"interpreter\":\"Trần Thị Mai\"}]",
      "122",
@@ -55,6 +56,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"suspect_designated\",\"ago\":38,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":36,\"recipient\":\"kejari\"},"
      " {\"type\":\"bap_recorded\",\"ago\":30,\"bap\":\"saksi\"},"
+     " {\"type\":\"interpreter_sworn\",\"ago\":28,\"hour\":9,\"party\":1},"
      " {\"type\":\"bap_recorded\",\"ago\":28,\"bap\":\"tersangka\",\"party\":1},"
      " {\"type\":\"resume_written\",\"ago\":10},"
      " {\"type\":\"tahap1_sent\",\"ago\":9},"

@@ -346,6 +346,55 @@ static bool refuse_after_arrest(struct tx *tx, const struct casefile *cf,
     return false;
 }
 
+/* Tahap I with a suspect who does not speak Indonesian examined without an
+ * interpreter sworn before his BAP (KUHAP 53, 177; issue 13.9): 422 naming
+ * each such suspect (`suspects`: id and name). */
+static bool refuse_uninterpreted(struct tx *tx, const struct casefile *cf,
+                                 const struct fsm_result *fr, struct event_outcome *out,
+                                 struct berr *err)
+{
+    char ids[400] = "{";
+    size_t used = 1;
+    for (int s = 0; s < cf->nsuspects; s++)
+        if (cf->suspect_interpreted[s] && !evlog_interpreted(cf->ev, cf->nevents, s, cf->zone)) {
+            int w = snprintf(ids + used, sizeof ids - used, "%s%lld", used > 1 ? "," : "",
+                             cf->suspect_ids[s]);
+            if (w < 0 || (size_t)w >= sizeof ids - used)
+                break;
+            used += (size_t)w;
+        }
+    snprintf(ids + used, sizeof ids - used, "}");
+    const char *p[1] = {ids};
+    PGresult *r = tx_query(tx,
+                           "SELECT id, name FROM app.parties WHERE id = ANY ($1::bigint[]) "
+                           "ORDER BY id",
+                           1, p, err);
+    if (!r)
+        return false;
+    json_t *who = json_array();
+    char names[500] = "";
+    size_t n = 0;
+    for (int i = 0; i < PQntuples(r); i++) {
+        long long id = strtoll(PQgetvalue(r, i, 0), NULL, 10);
+        json_array_append_new(
+            who, json_pack("{s:I, s:s}", "id", (json_int_t)id, "name", PQgetvalue(r, i, 1)));
+        int w = snprintf(names + n, sizeof names - n, "%s%s (party_id %lld)", i ? ", " : "",
+                         PQgetvalue(r, i, 1), id);
+        if (w > 0 && n + (size_t)w < sizeof names)
+            n += (size_t)w;
+    }
+    PQclear(r);
+    char msg[1200];
+    snprintf(msg, sizeof msg, "%s; tersangka tanpa penerjemah yang disumpah sebelum BAP-nya: %s",
+             fr->reason, names);
+    refuse_guard(tx, cf, msg, &fr->missing, out, err);
+    if (out->extra)
+        json_object_set_new(out->extra, "suspects", who);
+    else
+        json_decref(who);
+    return false;
+}
+
 /* Build the payload that is stored (and hashed) from the input. */
 static json_t *payload_of(const struct event_input *in)
 {
@@ -812,6 +861,8 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         } else if (fr.verdict == FSM_REFUSED_GUARD) {
             if (missing_has(&fr.missing, FACT_ARREST_PERIOD) && arrest >= 0)
                 refuse_after_arrest(tx, &cf, &fr, arrest, &ce, f.arrest_ends_at, out, err);
+            else if (missing_has(&fr.missing, FACT_INTERPRETER_SWORN))
+                refuse_uninterpreted(tx, &cf, &fr, out, err);
             else
                 refuse_guard(tx, &cf, fr.reason, &fr.missing, out, err);
         } else {

@@ -175,6 +175,27 @@ bool evlog_effective(const struct case_event *ev, int n, int i, struct case_even
     return true;
 }
 
+bool evlog_interpreted(const struct case_event *ev, int n, int s, const struct tzone *z)
+{
+    struct case_event b, o;
+    for (int i = 0; i < n; i++) {
+        if (!evlog_effective(ev, n, i, &b) || b.event != EV_BAP_RECORDED ||
+            b.bap != BAP_TERSANGKA || b.suspect != s)
+            continue;
+        bool sworn = false;
+        for (int k = 0; k < n && !sworn; k++) {
+            if (!evlog_effective(ev, n, k, &o) || o.event != EV_INTERPRETER_SWORN || o.suspect != s)
+                continue;
+            sworn = o.has_time && b.has_time
+                        ? o.at <= b.at
+                        : caldate_cmp(evlog_date(&o, z), evlog_date(&b, z)) <= 0;
+        }
+        if (!sworn)
+            return false;
+    }
+    return true;
+}
+
 struct caldate evlog_date(const struct case_event *e, const struct tzone *z)
 {
     return e->has_time ? caldate_local_date(e->at, z) : e->date;

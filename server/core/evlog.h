@@ -81,6 +81,12 @@ void evlog_index(struct case_event *ev, int n);
  * correction itself or has been withdrawn (it is then not an act). */
 bool evlog_effective(const struct case_event *ev, int n, int i, struct case_event *out);
 
+/* Whether every BAP tersangka of suspect s in the log (corrections applied)
+ * has an interpreter sworn for him before it (KUHAP 53, 177): an effective
+ * interpreter_sworn naming s, by the hour when both carry one, else on the
+ * same local day or earlier.  True when s has no BAP tersangka. */
+bool evlog_interpreted(const struct case_event *ev, int n, int s, const struct tzone *z);
+
 /* The local date of e's act in zone z: from its instant if it has one. */
 struct caldate evlog_date(const struct case_event *e, const struct tzone *z);
 

@@ -151,6 +151,14 @@ static const struct {
                              "summons_notice_days (3) hari sesudah tanggal panggilan diterima, "
                              "atau bila mendesak --urgent-reason ALASAN",
                              NO_SOURCE},
+    [FACT_INTERPRETER_SWORN] = {"interpreter_sworn",
+                                "Penerjemah disumpah sebelum BAP setiap tersangka yang tidak "
+                                "berbahasa Indonesia (KUHAP 53, 177)",
+                                "catat sumpah penerjemah (berkas record {case} interpreter_sworn "
+                                "--party ID --at WAKTU) sebelum BAP tersangka itu; bila BAP-nya "
+                                "sudah dibuat tanpa penerjemah, periksa ulang dengan penerjemah "
+                                "(bap_recorded --bap tersangka)",
+                                NO_SOURCE},
     [FACT_ARREST_PERIOD] = {"arrest_period",
                             "Penahanan dicatat dalam masa penangkapan (KUHAP 19(1): paling lama "
                             "satu hari), atau sesudah tersangka dilepaskan",

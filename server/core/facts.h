@@ -53,6 +53,8 @@ enum fact {
     FACT_RESEND_PERIOD_ELAPSED,  /* "resend_period_elapsed": the investigator's 14 days are over */
     FACT_SUMMONS_NOTICE,         /* "summons_notice": the appearance day, far enough ahead
                                     (KUHAP 227(1)) or urgent with a reason */
+    FACT_INTERPRETER_SWORN,      /* "interpreter_sworn": an interpreter sworn before the BAP of
+                                    each suspect who does not speak Indonesian (KUHAP 53, 177) */
     FACT_ARREST_PERIOD,          /* "arrest_period": a detention after an arrest within the
                                     arrest's hours (KUHAP 19(1)), or released first, or
                                     recorded as unlawful with a reason */
@@ -95,17 +97,19 @@ struct case_facts {
 
     /* Known to the caller (offences charged: to the suspect concerned, for a
      * per-suspect act; else to the case). */
-    int offences;              /* number of offences charged */
-    int max_prison_months;     /* highest maximum prison term among them */
-    bool offence_detainable;   /* one of them is on UU 6/2011 Pasal 109's list */
-    bool short_procedure_only; /* all of them are Pasal 116/117 (UU 6/2011 Pasal 110) */
-    bool severe_illness;       /* doctor's certificate, KUHAP 29(1)(a) */
-    bool polri_order;          /* the act carries the Polri investigator's order */
-    bool polri_involved;       /* the SP3 records the Polri investigator's involvement */
-    bool late_reason;          /* a return after the PU's period carries its reason */
-    bool has_appearance;       /* a summons names the day to appear ... */
-    struct caldate appearance; /* ... this one, on the office's calendar */
-    bool urgent_reason;        /* a summons with less notice says why it is urgent */
+    int suspects_uninterpreted; /* suspects who do not speak Indonesian whose BAP has no
+                                   interpreter sworn before it (KUHAP 53, 177) */
+    int offences;               /* number of offences charged */
+    int max_prison_months;      /* highest maximum prison term among them */
+    bool offence_detainable;    /* one of them is on UU 6/2011 Pasal 109's list */
+    bool short_procedure_only;  /* all of them are Pasal 116/117 (UU 6/2011 Pasal 110) */
+    bool severe_illness;        /* doctor's certificate, KUHAP 29(1)(a) */
+    bool polri_order;           /* the act carries the Polri investigator's order */
+    bool polri_involved;        /* the SP3 records the Polri investigator's involvement */
+    bool late_reason;           /* a return after the PU's period carries its reason */
+    bool has_appearance;        /* a summons names the day to appear ... */
+    struct caldate appearance;  /* ... this one, on the office's calendar */
+    bool urgent_reason;         /* a summons with less notice says why it is urgent */
     /* detained: the suspect's arrest still held (detention.c's state), when
      * the arrest runs out, the detention's instant, and its unlawful_reason */
     bool arrested;

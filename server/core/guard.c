@@ -32,6 +32,9 @@ bool guard_file_complete(const struct case_facts *f, struct missing *m)
     bool ok = need(f->spdp_sent, m, FACT_SPDP_SENT);
     ok &= need(f->suspects > 0, m, FACT_SUSPECT);
     ok &= need(f->suspects_without_bap == 0, m, FACT_BAP_TERSANGKA);
+    /* KUHAP 53, 177: a suspect who does not speak Indonesian is examined
+     * through an interpreter sworn before it */
+    ok &= need(f->suspects_uninterpreted == 0, m, FACT_INTERPRETER_SWORN);
     ok &= need(f->resume_written, m, FACT_RESUME);
     return ok;
 }

@@ -27,7 +27,8 @@ bool guard_laporan(const struct case_facts *f, struct missing *m);
 bool guard_spdp(const struct case_facts *f, struct missing *m);
 
 /* tahap1_sent (KUHAP 110(1)): SPDP sent, >= 1 suspect, a BAP tersangka for
- * each, and the resume. */
+ * each (through an interpreter sworn before it for a suspect who does not
+ * speak Indonesian, KUHAP 53, 177), and the resume. */
 bool guard_file_complete(const struct case_facts *f, struct missing *m);
 
 /* resubmitted (KUHAP 110(3)): every P-19 instruction item answered. */

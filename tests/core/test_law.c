@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/detention.h"
+#include "core/evlog.h"
 #include "core/fsm.h"
 #include "core/guard.h"
 #include "core/ruleset.h"
@@ -308,6 +309,75 @@ START_TEST(test_the_arrests_day_across_the_new_code)
 }
 END_TEST
 
+/* ---- an interpreter sworn before the BAP (issue 13.9) ----------------------------------- */
+
+static struct case_event bap_of(const char *s, int x)
+{
+    struct case_event e = ev_suspect(EV_BAP_RECORDED, s, x);
+    e.bap = BAP_TERSANGKA;
+    return e;
+}
+
+START_TEST(test_the_interpreter_is_sworn_before_the_bap)
+{
+    /* KUHAP 53, 177: a suspect who does not understand Indonesian is
+     * examined through an interpreter who has sworn first: by the hour
+     * when both are timed, else on the same day or before */
+    const struct tzone *wita = zone_of("Asia/Makassar");
+    struct case_event log[] = {ev_suspect(EV_INTERPRETER_SWORN, "2025-06-02T09:59:00+08:00", 0),
+                               bap_of("2025-06-02T10:00:00+08:00", 0)};
+    ck_assert(evlog_interpreted(log, 2, 0, wita));
+    log[0] = ev_suspect(EV_INTERPRETER_SWORN, "2025-06-02T10:01:00+08:00", 0);
+    ck_assert(!evlog_interpreted(log, 2, 0, wita));
+    /* the oath for another suspect is not his */
+    log[0] = ev_suspect(EV_INTERPRETER_SWORN, "2025-06-02T09:00:00+08:00", 1);
+    ck_assert(!evlog_interpreted(log, 2, 0, wita));
+    /* by the office's day when one has no hour: 23:30 WIT on the 1st is
+     * still the 1st in Jayapura, before a BAP dated the 2nd */
+    const struct tzone *wit = zone_of("Asia/Jayapura");
+    struct case_event d[] = {ev_suspect(EV_INTERPRETER_SWORN, "2026-01-01T23:30:00+09:00", 0),
+                             bap_of("2026-01-02", 0)};
+    ck_assert(evlog_interpreted(d, 2, 0, wit));
+    d[1] = bap_of("2026-01-01", 0);
+    ck_assert(evlog_interpreted(d, 2, 0, wit)); /* the same day */
+    d[0] = ev_suspect(EV_INTERPRETER_SWORN, "2026-01-02T00:30:00+09:00", 0);
+    ck_assert(!evlog_interpreted(d, 2, 0, wit));
+    /* every BAP of his: a second one before any oath is not covered */
+    struct case_event two[] = {bap_of("2025-06-01", 0),
+                               ev_suspect(EV_INTERPRETER_SWORN, "2025-06-02", 0),
+                               bap_of("2025-06-03", 0)};
+    ck_assert(!evlog_interpreted(two, 3, 0, wita));
+    /* no BAP: nothing to cover (the BAP itself is another fact) */
+    ck_assert(evlog_interpreted(two, 0, 0, wita));
+}
+END_TEST
+
+START_TEST(test_tahap1_waits_for_the_interpreters_oath_under_both_codes)
+{
+    struct ruleset rsets[RULESET_BUILTIN_COUNT];
+    builtin_sets(rsets);
+    struct case_facts f = {0};
+    f.rulesets = rsets;
+    f.nrulesets = RULESET_BUILTIN_COUNT;
+    f.act_known = true;
+    f.spdp_sent = true;
+    f.suspects = 1;
+    f.resume_written = true;
+    f.suspects_uninterpreted = 1;
+    const char *days[] = {"2026-01-01", "2026-01-02"};
+    for (int i = 0; i < 2; i++) {
+        f.act_date = day_of(days[i]);
+        struct fsm_result r;
+        ck_assert(!fsm_apply(ST_INVESTIGATION, EV_TAHAP1_SENT, &f, &r));
+        ck_assert_int_eq(r.missing.n, 1);
+        ck_assert_int_eq(r.missing.list[0], FACT_INTERPRETER_SWORN);
+    }
+    f.suspects_uninterpreted = 0;
+    struct fsm_result r;
+    ck_assert(fsm_apply(ST_INVESTIGATION, EV_TAHAP1_SENT, &f, &r));
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -321,6 +391,10 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_summons_reaches_the_person_three_days_before_the_appearance);
     tcase_add_test(tc, test_a_shorter_notice_only_when_urgent_with_its_reason);
     tcase_add_test(tc, test_the_notice_under_uu_20_2025_is_the_rule_sets_value);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("interpreter");
+    tcase_add_test(tc, test_the_interpreter_is_sworn_before_the_bap);
+    tcase_add_test(tc, test_tahap1_waits_for_the_interpreters_oath_under_both_codes);
     suite_add_tcase(s, tc);
     tc = tcase_create("arrest_to_detention");
     tcase_add_test(tc, test_a_detention_within_the_arrests_day_is_taken_after_it_refused);

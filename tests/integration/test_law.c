@@ -1347,6 +1347,72 @@ START_TEST(test_an_overdue_notice_shows_in_the_review_list_with_its_reason)
 }
 END_TEST
 
+/* ---- an interpreter sworn before the BAP (issue 13.9) ---------------------------------------- */
+
+START_TEST(test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter)
+{
+    /* KUHAP 53, 177: a suspect who does not speak Indonesian is examined
+     * through an interpreter sworn before it; the file does not go to the
+     * prosecutor without it.  An Indonesian-speaking suspect needs none. */
+    char d6[11], d5[11], d4[11], at[40], body[512], path[64];
+    days_ago(6, d6);
+    days_ago(5, d5);
+    days_ago(4, d4);
+    long long id = open_case_on(inv, kejari_plg, d6);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, inv,
+                     "{\"kind\":\"suspect\",\"name\":\"NGUYEN VAN T\",\"nationality\":\"VN\","
+                     "\"language\":\"Vietnam\"}",
+                     201);
+    long long vn = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    p = call("POST", path, inv,
+             "{\"kind\":\"suspect\",\"name\":\"SITI AMINAH\",\"nationality\":\"MY\","
+             "\"language\":\"Bahasa Indonesia\"}",
+             201);
+    long long my = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    charge(id, "122", vn);
+    charge(id, "122", my);
+    rec_on(id, inv, "sprindik_issued", d6, NULL);
+    rec_on(id, inv, "spdp_sent", d6, "\"recipient\":\"kejari\"");
+    long long both[2] = {vn, my};
+    for (int k = 0; k < 2; k++) {
+        char x[96];
+        snprintf(x, sizeof x, "\"party_id\":%lld", both[k]);
+        rec_on(id, inv, "suspect_designated", d6, x);
+        snprintf(x, sizeof x, "\"bap\":\"tersangka\",\"party_id\":%lld", both[k]);
+        snprintf(at, sizeof at, "%sT10:00:00+07:00", d5);
+        rec_on(id, inv, "bap_recorded", at, x);
+    }
+    rec_on(id, inv, "resume_written", d4, NULL);
+    /* sworn an hour after his BAP: too late */
+    char x[64];
+    snprintf(x, sizeof x, "\"party_id\":%lld", vn);
+    snprintf(at, sizeof at, "%sT11:00:00+07:00", d5);
+    rec_on(id, inv, "interpreter_sworn", at, x);
+    snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", d4);
+    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "interpreter_sworn"));
+    ck_assert_msg(strstr(str(j, "detail"), "NGUYEN VAN T"), "%s", str(j, "detail"));
+    ck_assert_msg(!strstr(str(j, "detail"), "SITI AMINAH"), "%s", str(j, "detail"));
+    json_t *named = json_object_get(j, "suspects");
+    ck_assert_uint_eq(json_array_size(named), 1);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(named, 0), "id")), vn);
+    ck_assert_ptr_nonnull(
+        strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"), "interpreter_sworn"));
+    json_decref(j);
+    /* the prosecutor does not send the investigator's file */
+    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
+    /* the oath recorded as it was, half an hour before the BAP: the file goes */
+    snprintf(at, sizeof at, "%sT09:30:00+07:00", d5);
+    rec_on(id, inv, "interpreter_sworn", at, x);
+    json_t *ok = post(id, inv, body, 201);
+    ck_assert_str_eq(str(ok, "stage"), "with_prosecutor");
+    json_decref(ok);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -1381,6 +1447,8 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_the_arrests_day_in_wita_and_wit_and_across_the_new_code);
     tcase_add_test(tc, test_notices_of_an_arrest_are_clocks_delivered_by_a_letter);
     tcase_add_test(tc, test_an_overdue_notice_shows_in_the_review_list_with_its_reason);
+    tcase_add_test(tc,
+                   test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter);
     suite_add_tcase(s, tc);
     return s;
 }
