@@ -40,6 +40,7 @@
 #include "store/cluster.h"
 #include "store/db.h"
 #include "store/migrate.h"
+#include "store/replica.h"
 
 #define EXIT_USAGE 2
 
@@ -69,6 +70,8 @@ struct options {
     const char *root_kind, *root_code, *root_name, *root_tz;
     bool check_config;              /* --check-config: report what a start would find, then stop */
     const char *tls_cert, *tls_key; /* --tls-cert, --tls-key: serve HTTPS */
+    const char *db_replica;         /* --db-replica: a standby for the heavy reads */
+    int replica_max_lag;            /* seconds */
 };
 
 /* Where the migrations, templates, fonts and pages are by default: beside an
@@ -128,6 +131,12 @@ static void usage(FILE *out)
             "                       user owns the schema and applies the migrations\n"
             "      --db-app URL     how request handlers connect, as role berkas_app (default:\n"
             "                       the --db connection with role berkas_app set)\n"
+            "      --db-replica URL a streaming replica of the database (pg_basebackup -R) for\n"
+            "                       the heavy reads: the review list and its counts, the\n"
+            "                       statistics (default $BERKAS_DB_REPLICA); read as role\n"
+            "                       berkas_app; while it is away or lags, they go to the primary\n"
+            "      --replica-max-lag S  seconds of replay lag past which the replica is not\n"
+            "                       used (default $BERKAS_REPLICA_MAX_LAG, else 30)\n"
             "      --demo           load the demo offices and users into an empty database\n"
             "  -l, --listen ADDR    address:port to serve HTTP on (default $BERKAS_LISTEN, else\n"
             "                       127.0.0.1:8080)\n"
@@ -155,27 +164,29 @@ static void usage(FILE *out)
             "                       its log, then stop\n"
             "      --check-summaries  compare every case's summary with its log, name the cases\n"
             "                       that differ, then stop (exit 1 if any does)\n"
-            "\n"
-            "First start (plants a tree: its root office and its first admin, then stops;\n"
-            "refused once the tree has its root):\n"
-            "      --init-admin NIP     the first admin's NIP (18 digits)\n"
-            "      --admin-name NAME    their name (required with --init-admin)\n"
-            "      --admin-pangkat P, --admin-golongan G, --admin-position J\n"
-            "      --admin-password-file FILE  the password on the file's first line (else\n"
-            "                       $BERKAS_ADMIN_PASSWORD, else asked twice on the terminal)\n"
-            "      --root KIND      ditjen (Imigrasi, default) or kejagung (Kejaksaan)\n"
-            "      --root-code CODE, --root-name NAME, --root-tz TZ  the root office (default\n"
-            "                       DITJEN / KEJAGUNG, its full name, Asia/Jakarta)\n"
-            "      --check-config   check the listen address, the data dir or --db, the\n"
-            "                       migrations, the templates, the fonts and the password list,\n"
-            "                       print what was found, then stop (exit 1 if anything fails)\n"
-            "  -h, --help           show this help and exit\n"
-            "  -V, --version        show the version and exit\n"
-            "\n"
-            "Exit status: 0 stopped cleanly (or done), 1 could not start or failed (or\n"
-            "--init-admin refused: already initialised, a weak password), 2 bad usage.\n",
+            "\n",
             default_dir(DIR_SQL), default_dir(DIR_TEMPLATES), default_dir(DIR_FONTS),
             default_dir(DIR_WEB));
+    fputs("First start (plants a tree: its root office and its first admin, then stops;\n"
+          "refused once the tree has its root):\n"
+          "      --init-admin NIP     the first admin's NIP (18 digits)\n"
+          "      --admin-name NAME    their name (required with --init-admin)\n"
+          "      --admin-pangkat P, --admin-golongan G, --admin-position J\n"
+          "      --admin-password-file FILE  the password on the file's first line (else\n"
+          "                       $BERKAS_ADMIN_PASSWORD, else asked twice on the terminal)\n"
+          "      --root KIND      ditjen (Imigrasi, default) or kejagung (Kejaksaan)\n"
+          "      --root-code CODE, --root-name NAME, --root-tz TZ  the root office (default\n"
+          "                       DITJEN / KEJAGUNG, its full name, Asia/Jakarta)\n"
+          "      --check-config   check the listen address, the data dir or --db, the\n"
+          "                       replica, the migrations, the templates, the fonts and the\n"
+          "                       password list, print what was found, then stop (exit 1 if\n"
+          "                       anything fails; a replica that does not answer only warns)\n"
+          "  -h, --help           show this help and exit\n"
+          "  -V, --version        show the version and exit\n"
+          "\n"
+          "Exit status: 0 stopped cleanly (or done), 1 could not start or failed (or\n"
+          "--init-admin refused: already initialised, a weak password), 2 bad usage.\n",
+          out);
 }
 
 static int parse_int(const char *s, int lo, int hi, const char *name)
@@ -221,7 +232,9 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_ROOT_TZ,
         OPT_CHECK_CONFIG,
         OPT_TLS_CERT,
-        OPT_TLS_KEY
+        OPT_TLS_KEY,
+        OPT_DB_REPLICA,
+        OPT_REPLICA_MAX_LAG
     };
     static const struct option longopts[] = {
         {"data-dir", required_argument, NULL, 'd'},
@@ -256,6 +269,8 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
         {"tls-cert", required_argument, NULL, OPT_TLS_CERT},
         {"tls-key", required_argument, NULL, OPT_TLS_KEY},
+        {"db-replica", required_argument, NULL, OPT_DB_REPLICA},
+        {"replica-max-lag", required_argument, NULL, OPT_REPLICA_MAX_LAG},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -268,9 +283,13 @@ static void parse_options(int argc, char **argv, struct options *o)
                           .web_dir = default_dir(DIR_WEB),
                           .tls_cert = env_or("BERKAS_TLS_CERT", NULL),
                           .tls_key = env_or("BERKAS_TLS_KEY", NULL),
+                          .db_replica = env_or("BERKAS_DB_REPLICA", NULL),
                           .threads = 8,
                           .password_list = PWLIST_DEFAULT,
                           .login_workers = 2};
+    const char *lag = env_or("BERKAS_REPLICA_MAX_LAG", NULL);
+    o->replica_max_lag =
+        lag ? parse_int(lag, 1, 86400, "BERKAS_REPLICA_MAX_LAG") : REPLICA_MAX_LAG_DEFAULT;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":d:l:hV", longopts, NULL)) != -1) {
@@ -372,6 +391,12 @@ static void parse_options(int argc, char **argv, struct options *o)
         case OPT_TLS_KEY:
             o->tls_key = optarg;
             break;
+        case OPT_DB_REPLICA:
+            o->db_replica = optarg;
+            break;
+        case OPT_REPLICA_MAX_LAG:
+            o->replica_max_lag = parse_int(optarg, 1, 86400, "--replica-max-lag");
+            break;
         case 'h':
             usage(stdout);
             exit(0);
@@ -416,6 +441,11 @@ static void parse_options(int argc, char **argv, struct options *o)
         fprintf(stderr,
                 "berkasd: --public-url must be https:// when berkasd serves TLS, not '%s'\n",
                 o->public_url);
+        exit(EXIT_USAGE);
+    }
+    struct berr err = {0};
+    if (o->db_replica && !o->check_config && !replica_conninfo_ok(o->db_replica, &err)) {
+        fprintf(stderr, "berkasd: %s\n", err.message);
         exit(EXIT_USAGE);
     }
     if (o->root_kind && strcmp(o->root_kind, "ditjen") != 0 &&
@@ -737,7 +767,8 @@ int main(int argc, char **argv)
                                 .password_list = o.password_list,
                                 .public_url = o.public_url,
                                 .tls_cert = o.tls_cert,
-                                .tls_key = o.tls_key};
+                                .tls_key = o.tls_key,
+                                .db_replica = o.db_replica};
         return check_config(&co);
     }
     struct berr err = {0};
@@ -779,6 +810,12 @@ int main(int argc, char **argv)
     if (ok)
         app.maint = db_pool_new(conninfo, 2, "berkas_maint", &err);
     ok = ok && app.maint;
+    /* the replica after the migrations: it must be a standby of this primary */
+    if (ok && o.db_replica) {
+        app.replica = replica_open(o.db_replica, conninfo, o.pool, o.replica_max_lag,
+                                   o.db_deadline * 1000, &err);
+        ok = app.replica && replica_start(app.replica, &err);
+    }
     /* every template checked now: a broken one stops start-up naming its line */
     if (ok) {
         app.render = render_open(o.template_dir, o.font_dir, &err);
@@ -833,6 +870,7 @@ int main(int argc, char **argv)
         app_login_free(&app);
         pwlist_free(app.pwlist);
         app_summaries_stop(&app);
+        replica_free(app.replica);
         db_pool_free(app.maint);
         db_pool_free(app.db);
         if (cluster && cluster_was_created(cluster))
@@ -879,6 +917,7 @@ int main(int argc, char **argv)
     pwlist_free(app.pwlist);
     app_render_stop(&app);
     app_summaries_stop(&app);
+    replica_free(app.replica);
     db_pool_free(app.maint);
     db_pool_free(app.db);
     int rc = 0;

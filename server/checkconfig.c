@@ -25,6 +25,7 @@
 #include "store/cluster.h"
 #include "store/db.h"
 #include "store/migrate.h"
+#include "store/replica.h"
 
 static int failures;
 
@@ -162,12 +163,26 @@ static void check_tls(const char *cert, const char *key)
     tls_free(t);
 }
 
+/* A replica that does not answer is no reason to refuse a start (heavy
+ * reads go to the primary meanwhile): a warning, not a failure. */
+static void check_replica(const char *replica, const char *primary)
+{
+    char line[700];
+    enum replica_check rc = replica_check_once(replica, primary, line, sizeof line);
+    if (rc == REPLICA_AWAY)
+        printf("%-4s  %-14s %s\n", "warn", "replica", line);
+    else
+        report(rc == REPLICA_OK, "replica", "%s", line);
+}
+
 int check_config(const struct check_opts *o)
 {
     failures = 0;
     setvbuf(stdout, NULL, _IOLBF, 0);
     check_listen(o->listen);
     check_database(o);
+    if (o->db_replica)
+        check_replica(o->db_replica, o->db_url);
     check_sql(o->sql_dir);
     check_render(o->template_dir, o->font_dir);
     check_pwlist(o->password_list);

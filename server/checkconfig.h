@@ -19,6 +19,7 @@ struct check_opts {
     const char *password_list;
     const char *public_url;         /* may be NULL */
     const char *tls_cert, *tls_key; /* both or neither */
+    const char *db_replica;         /* may be NULL */
 };
 
 /* Print one line per check on stdout and a last line; 0 when everything

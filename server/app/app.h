@@ -27,6 +27,7 @@ struct throttle;
 struct pwlist;
 struct summary_refresher;
 struct render_slot;
+struct replica;
 
 struct app {
     struct db_pool *db;
@@ -46,10 +47,18 @@ struct app {
      * the case summaries (app/summary.h); NULL when not opened */
     struct db_pool *maint;
     struct summary_refresher *refresher; /* app/workspace.h */
+    /* --db-replica: where the heavy reads go while it is fit (store/replica.h,
+     * app/heavyread.h); NULL when not given */
+    struct replica *replica;
 };
 
 struct app_health {
     bool database_ok;
+    /* with --db-replica: whether the heavy reads go to it now, why not, and
+     * its replay lag in ms (-1 unknown) */
+    bool replica_configured, replica_in_use;
+    char replica_state[300];
+    long long replica_lag_ms;
 };
 
 struct app_version {

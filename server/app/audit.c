@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "idem.h"
+#include "sqlbuf.h"
 #include "store/tx.h"
 
 static bool insert(struct tx *tx, const struct actor *who, struct audit_rec *au,
@@ -47,6 +48,17 @@ bool audit_ok(struct tx *tx, const struct actor *who, struct audit_rec *au, stru
 {
     /* the key is taken in the act's own transaction: it stands exactly when the act does */
     return idem_claim(tx, who, au->idem, err) && insert(tx, who, au, "ok", 200, err);
+}
+
+bool audit_ok_apart(struct app *app, const struct actor *who, struct audit_rec *au,
+                    struct berr *err)
+{
+    struct tx tx;
+    if (!list_tx_begin(&tx, app->db, who ? who->user_id : 0, err))
+        return false;
+    bool ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    tx_end(&tx);
+    return ok;
 }
 
 void audit_after(struct app *app, const struct actor *who, struct audit_rec *au, int status)

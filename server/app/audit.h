@@ -19,6 +19,12 @@ struct app;
  * BERR_CONFLICT when a twin request took it. */
 bool audit_ok(struct tx *tx, const struct actor *who, struct audit_rec *au, struct berr *err);
 
+/* As audit_ok, in a transaction of its own on the primary (app->db): for a
+ * read that ran on the replica, which cannot be written to.  The read's
+ * answer goes out only when this succeeded. */
+bool audit_ok_apart(struct app *app, const struct actor *who, struct audit_rec *au,
+                    struct berr *err);
+
 /* In a transaction of its own: the line for an act that was refused
  * (status 4xx) or failed (5xx).  Best effort: a failure here is logged. */
 void audit_after(struct app *app, const struct actor *who, struct audit_rec *au, int status);

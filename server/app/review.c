@@ -27,6 +27,7 @@
 #include "core/clock.h"
 #include "core/event.h"
 #include "core/stage.h"
+#include "heavyread.h"
 #include "reach.h"
 #include "sqlbuf.h"
 #include "store/tx.h"
@@ -528,21 +529,18 @@ static void build_list_sql(struct sqlbuf *b, const struct reach *reach,
                NULL);
 }
 
-json_t *app_review_list(struct app *app, const struct actor *who, const struct review_filter *f,
-                        struct audit_rec *au, struct berr *err)
+/* The page, inside tx (heavy_read: on the replica or the primary). */
+static json_t *review_list_in(struct tx *tx, const struct actor *who, const void *arg,
+                              struct audit_rec *au, struct berr *err)
 {
-    au->action = "review.list";
-    if (!check_filter(f, err))
-        return NULL;
+    (void)au;
+    const struct review_filter *f = arg;
     int limit = f->limit > 0 && f->limit <= 100 ? f->limit : 50;
     bool mine = f->mine ? strcmp(f->mine, "true") == 0 : who->role == ROLE_INVESTIGATOR;
-    struct tx tx;
-    if (!list_tx_begin(&tx, app->db, who->user_id, err))
-        return NULL;
     struct reach reach;
     json_t *page = NULL;
-    if (!reach_of(&tx, who, f->office, &reach, err))
-        goto done;
+    if (!reach_of(tx, who, f->office, &reach, err))
+        return NULL;
     char office[24], due[24] = "-99999999999", id[24] = "0", lim[16], me[24];
     long long cdue = 0, cid = 0;
     if (f->cursor && parse_cursor(f->cursor, &cdue, &cid)) {
@@ -555,17 +553,17 @@ json_t *app_review_list(struct app *app, const struct actor *who, const struct r
     struct sqlbuf *b = calloc(1, sizeof *b);
     if (!b) {
         berr_set(err, BERR_INTERNAL, "out of memory");
-        goto done;
+        return NULL;
     }
     b->params[0] = office;
     b->params[1] = due;
     b->params[2] = id;
     b->params[3] = lim;
     build_list_sql(b, &reach, f, mine, me);
-    PGresult *r = tx_query(&tx, b->text, b->n, b->params, err);
+    PGresult *r = tx_query(tx, b->text, b->n, b->params, err);
     free(b);
     if (!r)
-        goto done;
+        return NULL;
     json_t *items = json_array();
     int n = PQntuples(r);
     for (int i = 0; i < n && i < limit; i++) {
@@ -578,28 +576,29 @@ json_t *app_review_list(struct app *app, const struct actor *who, const struct r
     PQclear(r);
     page = json_pack("{s:o, s:o}", "items", items, "next_cursor",
                      next[0] ? json_string(next) : json_null());
-    if (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
-        json_decref(page);
-        page = NULL;
-    }
-done:
-    tx_end(&tx);
     return page;
+}
+
+json_t *app_review_list(struct app *app, const struct actor *who, const struct review_filter *f,
+                        struct audit_rec *au, struct berr *err)
+{
+    au->action = "review.list";
+    if (!check_filter(f, err))
+        return NULL;
+    return heavy_read(app, who, review_list_in, f, au, err);
 }
 
 /* ---- counts per office ----------------------------------------------------------------- */
 
-json_t *app_review_counts(struct app *app, const struct actor *who, const char *office,
-                          struct audit_rec *au, struct berr *err)
+static json_t *review_counts_in(struct tx *tx, const struct actor *who, const void *arg,
+                                struct audit_rec *au, struct berr *err)
 {
-    au->action = "review.counts";
-    struct tx tx;
-    if (!list_tx_begin(&tx, app->db, who->user_id, err))
-        return NULL;
+    (void)au;
+    const char *office = arg;
     struct reach reach;
     json_t *out = NULL;
-    if (!reach_of(&tx, who, office, &reach, err))
-        goto done;
+    if (!reach_of(tx, who, office, &reach, err))
+        return NULL;
     char sql[3072], id[24];
     /* every office of the reach, with or without files: a quiet office is news too */
     snprintf(sql, sizeof sql,
@@ -619,9 +618,9 @@ json_t *app_review_counts(struct app *app, const struct actor *who, const char *
                                                     : "$1::bigint = ANY (o.ancestors)");
     snprintf(id, sizeof id, "%lld", reach.office);
     const char *p[2] = {id, reach.empty ? "true" : "false"};
-    PGresult *r = tx_query(&tx, sql, 2, p, err);
+    PGresult *r = tx_query(tx, sql, 2, p, err);
     if (!r)
-        goto done;
+        return NULL;
     json_t *items = json_array();
     static const char *const names[] = {
         "open", "damaged", "overdue", "stalled", "warning", "directions_overdue", "pingpong"};
@@ -643,11 +642,12 @@ json_t *app_review_counts(struct app *app, const struct actor *who, const char *
     }
     PQclear(r);
     out = json_pack("{s:o, s:o}", "items", items, "total", total);
-    if (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
-        json_decref(out);
-        out = NULL;
-    }
-done:
-    tx_end(&tx);
     return out;
+}
+
+json_t *app_review_counts(struct app *app, const struct actor *who, const char *office,
+                          struct audit_rec *au, struct berr *err)
+{
+    au->action = "review.counts";
+    return heavy_read(app, who, review_counts_in, office, au, err);
 }

@@ -23,6 +23,7 @@
 #include "core/caldate.h"
 #include "core/event.h"
 #include "core/stage.h"
+#include "heavyread.h"
 #include "reach.h"
 #include "sqlbuf.h"
 #include "render/render.h"
@@ -331,43 +332,49 @@ static json_t *offices_of(struct tx *tx, const struct reach *reach, json_t *by, 
     return list;
 }
 
-static json_t *compute(struct app *app, const struct actor *who, const struct stats_request *rq,
-                       struct audit_rec *au, struct berr *err)
-{
-    au->action = "stats.read";
+struct stats_args {
+    const struct stats_request *rq;
     struct period pd;
-    if (!parse_period(rq, &pd, err))
-        return NULL;
-    struct tx tx;
-    if (!list_tx_begin(&tx, app->db, who->user_id, err))
-        return NULL;
+};
+
+/* The figures, inside tx (heavy_read: on the replica or the primary). */
+static json_t *compute_in(struct tx *tx, const struct actor *who, const void *arg,
+                          struct audit_rec *au, struct berr *err)
+{
+    const struct stats_request *rq = ((const struct stats_args *)arg)->rq;
+    struct period pd = ((const struct stats_args *)arg)->pd;
     json_t *out = NULL, *by = json_object();
     struct reach reach;
     char from[CALDATE_DATE_LEN], to[CALDATE_DATE_LEN], office[24], name[256] = "", code[64] = "";
     caldate_format(pd.from, from, sizeof from);
     caldate_format(pd.to, to, sizeof to);
-    bool ok = reach_of(&tx, who, rq->office, &reach, err);
+    bool ok = reach_of(tx, who, rq->office, &reach, err);
     snprintf(office, sizeof office, "%lld", ok && !reach.empty ? reach.office : 0LL);
-    struct query q = {&tx, &reach, {office, from, to}};
+    struct query q = {tx, &reach, {office, from, to}};
     bucket(by, TOTAL);
     ok = ok && stages_at_end(&q, by, err) && acts_in_period(&q, by, err) &&
          files_per_pasal(&q, by, err) && durations(&q, by, err) && late_entries(&q, by, err);
     json_t *offices =
-        ok ? offices_of(&tx, &reach, by, name, sizeof name, code, sizeof code, err) : NULL;
+        ok ? offices_of(tx, &reach, by, name, sizeof name, code, sizeof code, err) : NULL;
     if (offices) {
         out = json_pack("{s:{s:s, s:s, s:s, s:s}, s:{s:I, s:s, s:s}, s:o, s:O}", "period", "kind",
                         pd.year ? "year" : "month", "label", pd.label, "from", from, "to", to,
                         "reach", "id", (json_int_t)reach.office, "code", code, "name", name,
                         "offices", offices, "total", json_object_get(by, TOTAL));
         snprintf(au->detail, sizeof au->detail, "{\"from\":\"%s\",\"to\":\"%s\"}", from, to);
-        if (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
-            json_decref(out);
-            out = NULL;
-        }
     }
     json_decref(by);
-    tx_end(&tx);
     return out;
+}
+
+static json_t *compute(struct app *app, const struct actor *who, const struct stats_request *rq,
+                       struct audit_rec *au, struct berr *err)
+{
+    au->action = "stats.read";
+    struct stats_args a = {.rq = rq};
+    if (!parse_period(rq, &a.pd, err))
+        return NULL;
+    return heavy_read(app, who, compute_in, &a, au, err);
 }
 
 json_t *app_stats(struct app *app, const struct actor *who, const struct stats_request *rq,

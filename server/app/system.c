@@ -6,12 +6,17 @@
 
 #include "config.h"
 #include "store/db.h"
+#include "store/replica.h"
 
 #define HEALTH_TIMEOUT_MS 1000
 
 void app_health(struct app *app, struct app_health *out)
 {
     out->database_ok = db_ping(app->db, HEALTH_TIMEOUT_MS);
+    out->replica_configured = app->replica != NULL;
+    if (app->replica)
+        replica_status(app->replica, &out->replica_in_use, out->replica_state,
+                       sizeof out->replica_state, &out->replica_lag_ms);
 }
 
 void app_version(const struct app *app, struct app_version *out)

@@ -25,7 +25,14 @@ HANDLER(h_healthz)
         rep->retry_after = 5;
         return;
     }
-    reply_json(rep, 200, json_pack("{s:s, s:s}", "status", "ok", "database", "ok"));
+    json_t *body = json_pack("{s:s, s:s}", "status", "ok", "database", "ok");
+    if (h.replica_configured)
+        json_object_set_new(
+            body, "replica",
+            json_pack("{s:b, s:s, s:o}", "in_use", h.replica_in_use, "state", h.replica_state,
+                      "lag_ms",
+                      h.replica_lag_ms < 0 ? json_null() : json_integer(h.replica_lag_ms)));
+    reply_json(rep, 200, body);
 }
 
 HANDLER(h_version)

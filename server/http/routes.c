@@ -21,7 +21,7 @@
 /* clang-format off */
 const struct route http_routes[] = {
 /*  method    pattern                               handler             roles         flags        summary */
-    {"GET",    "/healthz",                          h_healthz,          ROUTE_PUBLIC, 0,           "200 when the database answers, else 503"},
+    {"GET",    "/healthz",                          h_healthz,          ROUTE_PUBLIC, 0,           "200 when the database answers, else 503; with --db-replica also the replica's state and lag"},
     {"GET",    "/api/v1/version",                   h_version,          ROUTE_PUBLIC, 0,           "the running version and schema"},
     {"GET",    "/api/v1/openapi.json",              h_openapi,          ROUTE_PUBLIC, 0,           "this description, generated from the route table"},
     {"GET",    "/api/v1/banner",                    h_banner_get,       ROUTE_PUBLIC, 0,           "the log-on banner"},

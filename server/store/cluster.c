@@ -748,6 +748,55 @@ bool cluster_start(struct cluster *c, struct berr *err)
     return true;
 }
 
+bool cluster_make_standby(struct cluster *c, const struct cluster *primary, struct berr *err)
+{
+    struct stat st;
+    if (stat(c->pg_dir, &st) == 0)
+        return berr_set(err, BERR_CONFLICT, "%s exists: a standby is made into a new data dir",
+                        c->pg_dir);
+    if (mkdir(c->pg_dir, 0700) == -1)
+        return berr_set(err, BERR_INTERNAL, "cannot create %s: %s", c->pg_dir, strerror(errno));
+    if (c->drop_privileges && chown(c->pg_dir, c->run_uid, c->run_gid) == -1) {
+        remove_tree(c->pg_dir);
+        return berr_set(err, BERR_INTERNAL, "cannot give %s to user %s: %s", c->pg_dir, c->run_user,
+                        strerror(errno));
+    }
+    char *log = path_join(c->data_dir, "basebackup.log");
+    char *argv[] = {"pg_basebackup",
+                    "-h",
+                    primary->pg_dir,
+                    "-p",
+                    PG_PORT,
+                    "-U",
+                    CLUSTER_SUPERUSER,
+                    "-D",
+                    c->pg_dir,
+                    "-R",
+                    "-X",
+                    "stream",
+                    "-c",
+                    "fast",
+                    NULL};
+    int rc = run_tool(c, argv, log);
+    if (rc != 0) {
+        char line[300];
+        last_log_line(log, line, sizeof line);
+        berr_set(err, BERR_INTERNAL, "pg_basebackup failed (exit %d): %s (see %s)", rc,
+                 line[0] ? line : "no output", log);
+        remove_tree(c->pg_dir);
+        free(log);
+        return false;
+    }
+    free(log);
+    /* the primary's socket lives in its data dir, so its lock file came along:
+     * the standby's postmaster would take it for a live server's */
+    char *lock = path_join(c->pg_dir, ".s.PGSQL." PG_PORT ".lock");
+    if (lock)
+        unlink(lock);
+    free(lock);
+    return true;
+}
+
 bool cluster_reap(struct cluster *c, char *how, size_t howsz)
 {
     if (!c || c->pid <= 0)

@@ -58,6 +58,13 @@ const char *cluster_conninfo(const struct cluster *c);
  * frees the result. */
 char *cluster_conninfo_for(const struct cluster *c, const char *dbname);
 
+/* Make c, opened on a data dir that has no cluster yet, a hot standby of the
+ * running primary: pg_basebackup -R over the primary's socket (as the
+ * cluster user), which writes standby.signal and primary_conninfo.
+ * cluster_start() then starts it; it streams from the primary and answers
+ * read-only queries.  On failure nothing of it is left. */
+bool cluster_make_standby(struct cluster *c, const struct cluster *primary, struct berr *err);
+
 /* Supervision (issue 9.5), from the thread that called cluster_start() (the
  * postmaster's death signal is tied to that thread).  cluster_reap(): whether
  * the postmaster has exited since; if so its pid is forgotten and *how says

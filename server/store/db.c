@@ -170,7 +170,21 @@ PGconn *db_connect_as(const char *conninfo, const char *role, struct berr *err)
     return connect_role(conninfo, role, CONNECT_DEADLINE_MS, err);
 }
 
+static struct db_pool *pool_new(const char *conninfo, int size, const char *role, bool connect,
+                                struct berr *err);
+
 struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, struct berr *err)
+{
+    return pool_new(conninfo, size, role, true, err);
+}
+
+struct db_pool *db_pool_new_lazy(const char *conninfo, int size, const char *role, struct berr *err)
+{
+    return pool_new(conninfo, size, role, false, err);
+}
+
+static struct db_pool *pool_new(const char *conninfo, int size, const char *role, bool connect,
+                                struct berr *err)
 {
     if (size < 1)
         size = 1;
@@ -190,7 +204,7 @@ struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, st
         goto oom;
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->freed, NULL);
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < size && connect; i++) {
         p->conns[i] = db_connect_as(conninfo, role, err);
         if (!p->conns[i]) {
             db_pool_free(p);

@@ -34,6 +34,11 @@ struct db_pool;
  * its password. */
 struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, struct berr *err);
 
+/* As db_pool_new, connecting to nothing yet: each connection is made at its
+ * first checkout (a server that is away at start-up is not an error). */
+struct db_pool *db_pool_new_lazy(const char *conninfo, int size, const char *role,
+                                 struct berr *err);
+
 /* How long one statement may take, client side, before it is cancelled
  * (default DB_DEADLINE_MS: a little more than the server's statement
  * timeout, so that a database that runs always answers first). */

@@ -35,8 +35,10 @@ void tx_error_of(const PGresult *r, struct berr *err)
         berr_set(err, BERR_CONFLICT, "a concurrent change got there first; try again");
     else if (strcmp(state, "55P03") == 0) /* lock_timeout: the row is held, nothing is wrong */
         berr_set(err, BERR_UNAVAILABLE, "data ini sedang dikunci oleh permintaan lain; coba lagi");
-    else if (strcmp(state, "57014") == 0 || strncmp(state, "08", 2) == 0 ||
-             strncmp(state, "53", 2) == 0 || strncmp(state, "57", 2) == 0)
+    else if (strcmp(state, "57014") == 0) /* statement_timeout: the server is there */
+        berr_set(err, BERR_UNAVAILABLE, TX_TIMED_OUT);
+    else if (strncmp(state, "08", 2) == 0 || strncmp(state, "53", 2) == 0 ||
+             strncmp(state, "57", 2) == 0)
         berr_set(err, BERR_UNAVAILABLE, "the database is busy or away");
     else if (strcmp(state, "P0001") == 0 && primary)
         berr_set(err, BERR_UNPROCESSABLE, "%s", primary);

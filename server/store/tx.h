@@ -51,7 +51,10 @@ bool tx_commit(struct tx *tx, struct berr *err);
 void tx_end(struct tx *tx);
 
 /* The error kind for a failed result (SQLSTATE classes), with a message that
- * names the constraint or field, never the values. */
+ * names the constraint or field, never the values.  A statement that ran past
+ * the server's statement_timeout is BERR_UNAVAILABLE with exactly the message
+ * TX_TIMED_OUT: the server answered, it was the statement that was slow. */
+#define TX_TIMED_OUT "the statement ran past the database's time limit; try again"
 void tx_error_of(const PGresult *r, struct berr *err);
 
 #endif

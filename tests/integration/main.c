@@ -46,6 +46,7 @@ int main(void)
     srunner_add_suite(sr, suite_install());
     srunner_add_suite(sr, suite_multi());
     srunner_add_suite(sr, suite_tls());
+    srunner_add_suite(sr, suite_replica());
     srunner_add_suite(sr, suite_hardening());
     srunner_add_suite(sr, suite_resilience());
     srunner_add_suite(sr, suite_backup());

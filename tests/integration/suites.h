@@ -37,5 +37,6 @@ Suite *suite_web(void);
 Suite *suite_install(void);
 Suite *suite_multi(void);
 Suite *suite_tls(void);
+Suite *suite_replica(void);
 
 #endif

@@ -26,18 +26,7 @@ static char *admin_ci; /* the second cluster's superuser, database postgres */
 
 static void start_cluster(void)
 {
-    char *dir = harness_mkdtemp("second");
-    char data[700];
-    snprintf(data, sizeof data, "%s/data", dir);
-    struct berr err = {0};
-    struct cluster_opts o = {.data_dir = data, .no_sync = true, .dbname = "postgres"};
-    second = cluster_open(&o, &err);
-    if (!second || !cluster_start(second, &err)) {
-        fprintf(stderr, "second cluster: %s\n", err.message);
-        abort();
-    }
-    admin_ci = cluster_conninfo_for(second, "postgres");
-    free(dir);
+    second = harness_cluster_new("second", "postgres", &admin_ci);
 }
 
 static void stop_cluster(void)

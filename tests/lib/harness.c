@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "harness.h"
 
+#include <check.h>
 #include <curl/curl.h>
 #include <dirent.h>
 #include <errno.h>
@@ -204,6 +205,37 @@ char *harness_mkdtemp(const char *prefix)
         return NULL;
     chmod(tmpl, 0711);
     return strdup(tmpl);
+}
+
+/* ---- clusters of a suite's own ------------------------------------------------------ */
+
+static struct cluster *own_cluster(const char *prefix, const char *dbname, bool standby_of_given,
+                                   struct cluster *primary, char **conninfo)
+{
+    char *dir = harness_mkdtemp(prefix);
+    ck_assert_ptr_nonnull(dir);
+    struct berr err = {0};
+    struct cluster_opts o = {.data_dir = dir, .no_sync = true, .dbname = dbname};
+    struct cluster *c = cluster_open(&o, &err);
+    free(dir);
+    ck_assert_msg(c != NULL, "%s: %s", prefix, err.message);
+    bool ok =
+        (!standby_of_given || cluster_make_standby(c, primary, &err)) && cluster_start(c, &err);
+    if (!ok)
+        cluster_free(c);
+    ck_assert_msg(ok, "%s: %s", prefix, err.message);
+    *conninfo = cluster_conninfo_for(c, dbname);
+    return c;
+}
+
+struct cluster *harness_cluster_new(const char *prefix, const char *dbname, char **conninfo)
+{
+    return own_cluster(prefix, dbname, false, NULL, conninfo);
+}
+
+struct cluster *harness_standby_new(struct cluster *primary, const char *dbname, char **conninfo)
+{
+    return own_cluster("standby", dbname, true, primary, conninfo);
 }
 
 /* ---- processes ------------------------------------------------------------------- */

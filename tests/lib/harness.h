@@ -38,6 +38,21 @@ char *harness_new_demo_db(const char *name);
 /* A fresh empty database (no migrations); conninfo, caller frees. */
 char *harness_new_empty_db(const char *name);
 
+/* ---- clusters of a suite's own ----------------------------------------------------- */
+
+struct cluster;
+
+/* A private cluster beside the run's (initdb in a new temp dir, fsync off),
+ * started, with database dbname; *conninfo its conninfo (as the cluster's
+ * superuser; caller frees).  Aborts the test when it cannot.  The postmaster
+ * ends with the process that started it; cluster_free() stops it sooner. */
+struct cluster *harness_cluster_new(const char *prefix, const char *dbname, char **conninfo);
+
+/* A hot standby of primary (a harness_cluster_new one), made with
+ * pg_basebackup -R in a new temp dir and started; *conninfo for dbname
+ * there (caller frees).  Aborts the test when it cannot. */
+struct cluster *harness_standby_new(struct cluster *primary, const char *dbname, char **conninfo);
+
 /* A new temp directory under the run's temp dir, reachable by the cluster
  * user when running as root; caller frees. */
 char *harness_mkdtemp(const char *prefix);
