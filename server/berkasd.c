@@ -160,10 +160,10 @@ static void usage(FILE *out)
             "                       body (default 15; 3 while the server is 3/4 full)\n"
             "      --unsafe-no-fsync  embedded cluster without fsync: tests and benches only,\n"
             "                       never for real case files\n"
-            "      --rebuild-summaries  rewrite every case's summary (what the lists show) from\n"
-            "                       its log, then stop\n"
-            "      --check-summaries  compare every case's summary with its log, name the cases\n"
-            "                       that differ, then stop (exit 1 if any does)\n"
+            "      --rebuild-summaries  rewrite every case's summary (what the lists show) and\n"
+            "                       snapshot (what a write decides over) from its log, then stop\n"
+            "      --check-summaries  compare every case's summary and snapshot with its log,\n"
+            "                       name the cases that differ, then stop (exit 1 if any does)\n"
             "\n",
             default_dir(DIR_SQL), default_dir(DIR_TEMPLATES), default_dir(DIR_FONTS),
             default_dir(DIR_WEB));

@@ -25,6 +25,7 @@ void casefile_free(struct casefile *cf)
     free(cf->suspect_foreign);
     free(cf->suspect_interpreted);
     free(cf->charged);
+    free(cf->snapshot);
     memset(cf, 0, sizeof *cf);
 }
 
@@ -136,10 +137,13 @@ static bool load_case_row(struct tx *tx, const struct actor *who, long long id, 
     if (!clause)
         return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
     char sql[1024], office[24], sid[24];
+    /* the writer (lock) takes the case's snapshot with its row: no round trip of its own */
     snprintf(sql, sizeof sql,
-             "SELECT " CASE_COLUMNS " FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
-             "WHERE c.id = $2::bigint AND %s%s",
-             clause, lock ? " FOR UPDATE OF c" : "");
+             "SELECT " CASE_COLUMNS "%s FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
+             "%s WHERE c.id = $2::bigint AND %s%s",
+             lock ? ", n.state::text" : "",
+             lock ? "LEFT JOIN app.case_snapshots n ON n.case_id = c.id" : "", clause,
+             lock ? " FOR UPDATE OF c" : "");
     snprintf(office, sizeof office, "%lld", who->office_id);
     snprintf(sid, sizeof sid, "%lld", id);
     const char *p[2] = {office, sid};
@@ -151,6 +155,10 @@ static bool load_case_row(struct tx *tx, const struct actor *who, long long id, 
         return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
     }
     bool ok = case_row(r, 0, cf, err);
+    if (ok && lock && !PQgetisnull(r, 0, 11)) {
+        cf->snapshot = strdup(PQgetvalue(r, 0, 11));
+        ok = cf->snapshot != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+    }
     PQclear(r);
     return ok;
 }
@@ -355,6 +363,10 @@ bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casef
     return true;
 }
 
+/* The offences charged (to suspect, or to the case) and the interpreters
+ * into f, beside its log facts. */
+static void charged_facts(const struct casefile *cf, int suspect, struct case_facts *f);
+
 void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_date,
                     struct case_facts *f)
 {
@@ -363,6 +375,22 @@ void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_d
     f->nrulesets = cf->nrulesets;
     f->act_date = act_date;
     evlog_facts(cf->ev, cf->nevents, cf->zone, f);
+    charged_facts(cf, suspect, f);
+}
+
+void casefile_facts_from(const struct casefile *cf, const struct evlog_fold *fold, int suspect,
+                         struct caldate act_date, struct case_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->rulesets = cf->rulesets;
+    f->nrulesets = cf->nrulesets;
+    f->act_date = act_date;
+    evlog_fold_facts(fold, f);
+    charged_facts(cf, suspect, f);
+}
+
+static void charged_facts(const struct casefile *cf, int suspect, struct case_facts *f)
+{
     bool all_short = true;
     for (int i = 0; i < cf->ncharged; i++) {
         const struct charged *c = &cf->charged[i];

@@ -42,7 +42,9 @@ struct casefile {
     int version;
     bool disclosed;
     unsigned char last_hash[32];
-    long long now; /* the database's clock when the case was read, Unix seconds */
+    long long now;  /* the database's clock when the case was read, Unix seconds */
+    char *snapshot; /* the stored snapshot's text (snapshot.h), read with the case row under
+                       its lock (the write path); NULL otherwise or when there is none */
 
     int nevents;
     struct case_event *ev; /* the log, in seq order */
@@ -85,6 +87,11 @@ int casefile_event_index(const struct casefile *cf, long long event_id);
  * facts plus the offences charged to that suspect (or to the case). */
 void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_date,
                     struct case_facts *f);
+
+/* As casefile_facts, with the log-derived facts from fold (the case's folded
+ * state, snapshot.h) instead of a fold of cf's log. */
+void casefile_facts_from(const struct casefile *cf, const struct evlog_fold *fold, int suspect,
+                         struct caldate act_date, struct case_facts *f);
 
 /* The clocks of the case as of now.  out->items must have room for cap. */
 bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set *out,

@@ -17,6 +17,7 @@
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
+#include "snapshot.h"
 #include "core/detention.h"
 #include "core/fsm.h"
 #include "core/order.h"
@@ -107,26 +108,6 @@ static bool act_when(const struct casefile *cf, const struct event_input *in, st
         return berr_field(err, BERR_BAD_INPUT, in->at && *in->at ? "at" : "date",
                           "tanggal tindakan sebelum perkara dibuka (%s)", cf->opened_on);
     return true;
-}
-
-/* Replay the detention acts on one suspect; their state now. */
-static void suspect_state(const struct casefile *cf, int suspect, struct detention *d)
-{
-    detention_init(d);
-    for (int i = 0; i < cf->nevents; i++) {
-        struct case_event e;
-        if (!evlog_effective(cf->ev, cf->nevents, i, &e) || e.suspect != suspect ||
-            !event_is_detention(e.event))
-            continue;
-        struct caldate date = evlog_date(&e, cf->zone);
-        const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, date);
-        struct detention_act act = {.event = e.event,
-                                    .at = evlog_instant(&e, cf->zone),
-                                    .type = e.det_type,
-                                    .days = e.days};
-        if (rs)
-            detention_apply(d, &act, rs, cf->zone, NULL, d, NULL);
-    }
 }
 
 static bool check_party(struct tx *tx, const struct casefile *cf, long long party_id,
@@ -763,6 +744,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         return refuse(out, err, BERR_FORBIDDEN, "forbidden",
                       "peran Anda tidak mencatat peristiwa jenis ini");
     struct casefile cf = {0};
+    struct case_state *st = NULL;
     json_t *payload = NULL;
     bool ok = false;
     if (!casefile_load(tx, who, case_id, true, &cf, err))
@@ -824,8 +806,19 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     struct case_event ce;
     casefile_event_from(&cf, ev, legal_date, legal_at, in->party_id, in->corrects, payload, &ce);
 
+    /* the case's folded state: its snapshot when it can be believed, else a
+     * fold of the log (snapshot.h); the guards and the detention machine
+     * decide over it, and this one act is applied to it below */
+    st = malloc(sizeof *st);
+    if (!st) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        goto done;
+    }
+    bool trusted;
+    long long sig = summary_rules_sig(cf.rulesets, cf.nrulesets);
+    snapshot_state(&cf, sig, st, &trusted);
     struct case_facts f;
-    casefile_facts(&cf, ce.suspect, date, &f);
+    casefile_facts_from(&cf, &st->facts, ce.suspect, date, &f);
     f.act_known = true;
     f.late_reason = in->late_reason != NULL;
     f.polri_order = in->polri_order != NULL;
@@ -837,9 +830,8 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     /* KUHAP 19(1): a detention of a suspect still under arrest comes within
      * the arrest's hours (guard_detention) */
     int arrest = -1;
-    if (ev == EV_DETAINED && ce.suspect >= 0) {
-        struct detention held;
-        suspect_state(&cf, ce.suspect, &held);
+    if (ev == EV_DETAINED && ce.suspect >= 0 && ce.suspect < EVLOG_MAX_SUSPECTS) {
+        const struct detention held = st->det[ce.suspect];
         f.arrested = held.state == DET_ARRESTED;
         f.arrest_ends_at = held.arrest_ends_at;
         f.act_at = evlog_instant(&ce, cf.zone);
@@ -894,10 +886,9 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     /* the log with this act must load exactly as every reader loads it */
     if (!loads_with(&cf, &ce, has_time, out, err))
         goto done;
-    if (event_is_detention(ev)) {
-        struct detention cur, next;
+    if (event_is_detention(ev) && ce.suspect >= 0 && ce.suspect < EVLOG_MAX_SUSPECTS) {
+        struct detention cur = st->det[ce.suspect], next;
         struct det_result dr;
-        suspect_state(&cf, ce.suspect, &cur);
         struct detention_act act = {
             .event = ev, .at = evlog_instant(&ce, cf.zone), .type = ce.det_type, .days = ce.days};
         if (!detention_apply(&cur, &act, rs, cf.zone, &f, &next, &dr)) {
@@ -991,10 +982,17 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     evlog_index(cf.ev, cf.nevents);
     cf.stage = fr.to;
     cf.version = version;
-    if (!summary_write(tx, &cf, err))
+    /* the snapshot with this act: one step, or, for a correction (which
+     * changes what the log says happened before it), a fold of the log */
+    if (ev == EV_CORRECTED)
+        casestate_fold(cf.ev, cf.nevents, cf.zone, cf.rulesets, cf.nrulesets, st);
+    else
+        casestate_step(st, &ce, cf.zone, cf.rulesets, cf.nrulesets);
+    if (!summary_write(tx, &cf, snapshot_json(&cf, st, sig), err))
         goto done;
     ok = true;
 done:
+    free(st);
     json_decref(payload);
     casefile_free(&cf);
     return ok;

@@ -17,6 +17,7 @@
 
 #include "core/clock.h"
 #include "core/fsm.h"
+#include "snapshot.h"
 #include "store/db.h"
 #include "store/tx.h"
 
@@ -565,7 +566,7 @@ json_t *summary_flags(const struct casefile *cf)
     "next_due_at bigint, p19_rounds int, pingpong boolean, directions_open int, "                  \
     "directions_due_at bigint, pu_due_at bigint, pu_attention_at bigint, last_arrival_on date, "   \
     "last_arrival_event bigint, detail jsonb, stats jsonb, damaged text, case_version int, "       \
-    "rules_sig bigint)"
+    "rules_sig bigint, snapshot jsonb)"
 
 bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
 {
@@ -577,6 +578,16 @@ bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
     const char *p[1] = {text};
     bool ok = tx_exec(
         tx,
+        /* the snapshots of the rows that carry one, in the same statement */
+        "WITH j AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS " SUMMARY_RECORD "), "
+        "n AS (INSERT INTO app.case_snapshots AS n (case_id, format, events, last_event, "
+        "case_version, state, written_at) SELECT j.case_id, (j.snapshot->>'format')::int, "
+        "(j.snapshot->>'events')::int, (j.snapshot->>'last_event')::bigint, j.case_version, "
+        "j.snapshot, now() FROM j WHERE j.snapshot IS NOT NULL AND "
+        "jsonb_typeof(j.snapshot) = 'object' ON CONFLICT (case_id) DO UPDATE SET "
+        "format = EXCLUDED.format, events = EXCLUDED.events, last_event = EXCLUDED.last_event, "
+        "case_version = EXCLUDED.case_version, state = EXCLUDED.state, "
+        "written_at = EXCLUDED.written_at) "
         "INSERT INTO app.case_summaries AS s (case_id, office_id, kejari_id, disclosed, scope1, "
         "scope2, scope3, stage, stage_since, clock_due_at, clock_attention_at, clock_code, "
         "clock_actor, clock_party, last_act_on, last_act_type, stall_at, stall_actor, "
@@ -591,8 +602,7 @@ bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
         "j.directions_open, to_timestamp(j.directions_due_at), to_timestamp(j.pu_due_at), "
         "to_timestamp(j.pu_attention_at), j.last_arrival_on, j.last_arrival_event, j.detail, "
         "j.stats, j.damaged, j.case_version, j.rules_sig, now() "
-        "FROM jsonb_to_recordset($1::jsonb) AS " SUMMARY_RECORD " "
-        "JOIN app.cases c ON c.id = j.case_id JOIN app.offices o ON o.id = c.office_id "
+        "FROM j JOIN app.cases c ON c.id = j.case_id JOIN app.offices o ON o.id = c.office_id "
         "ON CONFLICT (case_id) DO UPDATE SET office_id = EXCLUDED.office_id, "
         "kejari_id = EXCLUDED.kejari_id, disclosed = EXCLUDED.disclosed, "
         "scope1 = EXCLUDED.scope1, scope2 = EXCLUDED.scope2, scope3 = EXCLUDED.scope3, "
@@ -615,11 +625,16 @@ bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
     return ok;
 }
 
-bool summary_write(struct tx *tx, const struct casefile *cf, struct berr *err)
+bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot, struct berr *err)
 {
+    if (!snapshot)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
     json_t *row = summary_compute(cf, err);
-    if (!row)
+    if (!row) {
+        json_decref(snapshot);
         return false;
+    }
+    json_object_set_new(row, "snapshot", snapshot);
     json_t *rows = json_pack("[o]", row);
     bool ok = rows && summary_store(tx, rows, err);
     json_decref(rows);
@@ -645,11 +660,12 @@ bool summary_write(struct tx *tx, const struct casefile *cf, struct berr *err)
     "'pu_attention_at', extract(epoch FROM s.pu_attention_at)::bigint, "                           \
     "'last_arrival_on', s.last_arrival_on, 'last_arrival_event', s.last_arrival_event, "           \
     "'detail', s.detail, 'stats', s.stats, 'damaged', s.damaged, "                                 \
-    "'case_version', s.case_version, 'rules_sig', s.rules_sig)::text, "                            \
+    "'case_version', s.case_version, 'rules_sig', s.rules_sig, 'snapshot', n.state)::text, "       \
     "(s.office_id, s.kejari_id, s.disclosed, s.scope1, s.scope2, s.scope3) IS NOT DISTINCT FROM "  \
     "(c.office_id, c.kejari_id, c.disclosed_at IS NOT NULL, o.ancestors[1], o.ancestors[2], "      \
     "o.ancestors[3]) FROM app.case_summaries s JOIN app.cases c ON c.id = s.case_id "              \
-    "JOIN app.offices o ON o.id = c.office_id WHERE s.case_id = ANY ($1::bigint[])"
+    "JOIN app.offices o ON o.id = c.office_id LEFT JOIN app.case_snapshots n ON "                  \
+    "n.case_id = s.case_id WHERE s.case_id = ANY ($1::bigint[])"
 
 /* The members of a and b that differ, as a JSON array of names. */
 static json_t *differing(json_t *a, json_t *b)
@@ -690,21 +706,24 @@ struct batch {
 static bool next_ids(struct tx *tx, long long root, enum summary_mode mode, long long sig,
                      long long *after, struct batch *b, struct berr *err)
 {
-    char a[24], r[24], s[24], lim[16];
+    char a[24], r[24], s[24], lim[16], fmt[16];
     snprintf(a, sizeof a, "%lld", *after);
     snprintf(r, sizeof r, "%lld", root);
     snprintf(s, sizeof s, "%lld", sig);
     snprintf(lim, sizeof lim, "%d", SWEEP_BATCH);
-    const char *p[4] = {a, r, s, lim};
+    snprintf(fmt, sizeof fmt, "%d", CASESTATE_FORMAT);
+    const char *p[5] = {a, r, s, lim, fmt};
     PGresult *res =
         mode == SUMMARY_STALE
             ? tx_query(tx,
                        "SELECT c.id FROM app.cases c LEFT JOIN app.case_summaries s ON "
-                       "s.case_id = c.id WHERE c.id > $1::bigint AND ($2::bigint = 0 OR EXISTS "
+                       "s.case_id = c.id LEFT JOIN app.case_snapshots n ON n.case_id = c.id "
+                       "WHERE c.id > $1::bigint AND ($2::bigint = 0 OR EXISTS "
                        "(SELECT 1 FROM app.offices o WHERE o.id = c.office_id AND $2::bigint = "
                        "ANY (o.ancestors))) AND (s.case_id IS NULL OR s.rules_sig <> $3::bigint OR "
-                       "s.case_version <> c.version) ORDER BY c.id LIMIT $4::int",
-                       4, p, err)
+                       "s.case_version <> c.version OR n.case_id IS NULL OR n.format <> $5::int "
+                       "OR n.events <> c.events) ORDER BY c.id LIMIT $4::int",
+                       5, p, err)
             : tx_query(tx,
                        "SELECT c.id FROM app.cases c WHERE c.id > $1::bigint AND ($2::bigint = "
                        "0 OR EXISTS (SELECT 1 FROM app.offices o WHERE o.id = c.office_id AND "
@@ -763,7 +782,10 @@ static bool sweep_batch(struct tx *tx, struct batch *b, enum summary_mode mode,
     json_t *stored =
         mode == SUMMARY_REBUILD || mode == SUMMARY_STALE ? json_object() : stored_rows(tx, b, err);
     json_t *write = json_array();
-    bool ok = stored && write;
+    struct case_state *st = malloc(sizeof *st);
+    bool ok = stored && write && st;
+    if (!st)
+        berr_set(err, BERR_INTERNAL, "out of memory");
     for (int i = 0; ok && i < b->n; i++) {
         const struct casefile *cf = &b->cf[i];
         if (cf->id == 0)
@@ -774,6 +796,10 @@ static bool sweep_batch(struct tx *tx, struct batch *b, enum summary_mode mode,
             ok = false;
             break;
         }
+        /* the snapshot as a fresh fold of the log gives it (snapshot.h) */
+        casestate_fold(cf->ev, cf->nevents, cf->zone, cf->rulesets, cf->nrulesets, st);
+        json_object_set_new(row, "snapshot",
+                            snapshot_json(cf, st, summary_rules_sig(cf->rulesets, cf->nrulesets)));
         if (!json_is_null(json_object_get(row, "damaged")))
             rep->damaged++;
         char key[24];
@@ -799,6 +825,7 @@ static bool sweep_batch(struct tx *tx, struct batch *b, enum summary_mode mode,
         }
         json_decref(row);
     }
+    free(st);
     ok = ok && summary_store(tx, write, err);
     json_decref(stored);
     json_decref(write);

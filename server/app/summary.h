@@ -17,8 +17,9 @@
  * path keeps it (summary_write, in the event's own transaction); a rule-set
  * amendment changes the fingerprint, and summary_sweep() rewrites every row
  * whose fingerprint is not the current one; summary_sweep() also rebuilds
- * and checks every row on demand.  Issue 12 folds this into a snapshot of
- * the core's state: keep the derivation in summary_compute().
+ * and checks every row on demand.  The case's snapshot (snapshot.h) rides
+ * with the row: written by the same statement, checked and rebuilt by the
+ * same sweep.  Keep the derivation in summary_compute().
  */
 #ifndef BERKAS_APP_SUMMARY_H
 #define BERKAS_APP_SUMMARY_H
@@ -40,20 +41,25 @@ struct db_pool;
  * that sorts first.  NULL with err only when out of memory. */
 json_t *summary_compute(const struct casefile *cf, struct berr *err);
 
-/* Insert or replace the rows (an array of summary_compute objects) in one
+/* Insert or replace the rows (an array of summary_compute objects, each with
+ * its case's snapshot as member "snapshot", or null to leave it) in one
  * statement; each case's office, Kejari, disclosure and office path are
  * taken from its own row, not from the input. */
 bool summary_store(struct tx *tx, json_t *rows, struct berr *err);
 
-/* summary_compute and summary_store of one case: the write path's call,
- * inside the transaction that recorded the act. */
-bool summary_write(struct tx *tx, const struct casefile *cf, struct berr *err);
+/* summary_compute and summary_store of one case with its snapshot (snapshot.h;
+ * taken, may be NULL when out of memory: an error): the write path's call,
+ * inside the transaction that recorded the act, one statement for both. */
+bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot, struct berr *err);
 
 /* A fingerprint of the rule sets (names, dates, every value and mark) and of
  * the derivation's own version, kept with each summary so that an amendment
  * or a new berkasd shows which rows are stale. */
 long long summary_rules_sig(const struct ruleset *sets, int n);
 
+/* Every mode below covers the case's snapshot (snapshot.h) too: compared with
+ * a fresh fold of the log (the column "snapshot" when they differ), rewritten
+ * with the row; stale also when of another format or another log. */
 enum summary_mode {
     SUMMARY_CHECK,   /* compare every stored row with its recomputation */
     SUMMARY_REPAIR,  /* compare, and rewrite the rows that differ or are missing */

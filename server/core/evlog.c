@@ -223,93 +223,118 @@ bool evlog_stage(const struct case_event *ev, int n, enum stage *out, struct ber
     return true;
 }
 
-void evlog_facts(const struct case_event *ev, int n, const struct tzone *z, struct case_facts *f)
+void evlog_fold_init(struct evlog_fold *fo)
 {
-    bool designated[EVLOG_MAX_SUSPECTS] = {false};
-    bool bap[EVLOG_MAX_SUSPECTS] = {false};
-    struct case_event e;
+    memset(fo, 0, sizeof *fo);
+}
 
-    f->report_registered = false;
-    f->spdp_sent = false;
-    f->resume_written = false;
-    f->instructions_open = 0;
-    f->tahap1_received = false;
-    f->p21 = false;
-    f->returns = f->returns_late = 0;
-    f->returned = f->return_received = false;
-    for (int i = 0; i < n; i++) {
-        if (!evlog_effective(ev, n, i, &e))
-            continue;
-        switch (e.event) {
-        case EV_REPORT_REGISTERED:
-            f->report_registered = true;
-            break;
-        case EV_SPRINDIK_ISSUED:
-            /* A new Sprindik starts a new round: new SPDP, berita acara
-             * redone (JAM Pidum B-1310/E/EJP/05/2022), new P-21. */
-            f->spdp_sent = false;
-            f->resume_written = false;
-            f->tahap1_received = false;
-            f->p21 = false;
-            f->returns = 0; /* a new file: its own P-19 (SE B-3326/2011) */
-            f->returned = false;
-            memset(bap, 0, sizeof bap);
-            break;
-        case EV_SPDP_SENT:
-            f->spdp_sent = true;
-            break;
-        case EV_SUSPECT_DESIGNATED:
-            if (has_suspect(&e))
-                designated[e.suspect] = true;
-            break;
-        case EV_BAP_RECORDED:
-            if (e.bap == BAP_TERSANGKA && has_suspect(&e))
-                bap[e.suspect] = true;
-            break;
-        case EV_RESUME_WRITTEN:
-            f->resume_written = true;
-            break;
-        case EV_P19_RECEIVED:
-        case EV_RETURN_LETTER_RECEIVED:
-            f->instructions_open += e.items;
-            f->returns++;
-            f->returns_late += e.late_return;
-            f->returned = true;
-            f->returned_on = evlog_date(&e, z);
-            f->return_received = false;
-            break;
-        case EV_RETURNED_FILE_RECEIVED:
-            f->return_received = true;
-            f->return_received_on = evlog_date(&e, z);
-            break;
-        case EV_INSTRUCTION_ANSWERED:
-            if (f->instructions_open > 0)
-                f->instructions_open--;
-            break;
-        case EV_TAHAP1_SENT:
-        case EV_RESUBMITTED:
-            f->tahap1_received = false;
-            f->returned = false;
-            break;
-        case EV_TAHAP1_RECEIVED_BY_PU:
-            f->tahap1_received = true;
-            f->tahap1_received_on = evlog_date(&e, z);
-            break;
-        case EV_P21_RECEIVED:
-        case EV_DEEMED_COMPLETE_CONFIRMED:
-            f->p21 = true;
-            f->p21_on = evlog_date(&e, z);
-            break;
-        default:
-            break;
-        }
+void evlog_fold_step(struct evlog_fold *fo, const struct case_event *e, const struct tzone *z)
+{
+    struct case_facts *f = &fo->f;
+    switch (e->event) {
+    case EV_REPORT_REGISTERED:
+        f->report_registered = true;
+        break;
+    case EV_SPRINDIK_ISSUED:
+        /* A new Sprindik starts a new round: new SPDP, berita acara
+         * redone (JAM Pidum B-1310/E/EJP/05/2022), new P-21. */
+        f->spdp_sent = false;
+        f->resume_written = false;
+        f->tahap1_received = false;
+        f->p21 = false;
+        f->returns = 0; /* a new file: its own P-19 (SE B-3326/2011) */
+        f->returned = false;
+        memset(fo->bap, 0, sizeof fo->bap);
+        break;
+    case EV_SPDP_SENT:
+        f->spdp_sent = true;
+        break;
+    case EV_SUSPECT_DESIGNATED:
+        if (has_suspect(e))
+            fo->designated[e->suspect] = true;
+        break;
+    case EV_BAP_RECORDED:
+        if (e->bap == BAP_TERSANGKA && has_suspect(e))
+            fo->bap[e->suspect] = true;
+        break;
+    case EV_RESUME_WRITTEN:
+        f->resume_written = true;
+        break;
+    case EV_P19_RECEIVED:
+    case EV_RETURN_LETTER_RECEIVED:
+        f->instructions_open += e->items;
+        f->returns++;
+        f->returns_late += e->late_return;
+        f->returned = true;
+        f->returned_on = evlog_date(e, z);
+        f->return_received = false;
+        break;
+    case EV_RETURNED_FILE_RECEIVED:
+        f->return_received = true;
+        f->return_received_on = evlog_date(e, z);
+        break;
+    case EV_INSTRUCTION_ANSWERED:
+        if (f->instructions_open > 0)
+            f->instructions_open--;
+        break;
+    case EV_TAHAP1_SENT:
+    case EV_RESUBMITTED:
+        f->tahap1_received = false;
+        f->returned = false;
+        break;
+    case EV_TAHAP1_RECEIVED_BY_PU:
+        f->tahap1_received = true;
+        f->tahap1_received_on = evlog_date(e, z);
+        break;
+    case EV_P21_RECEIVED:
+    case EV_DEEMED_COMPLETE_CONFIRMED:
+        f->p21 = true;
+        f->p21_on = evlog_date(e, z);
+        break;
+    default:
+        break;
     }
+}
+
+void evlog_fold_facts(const struct evlog_fold *fo, struct case_facts *f)
+{
+    /* a date never set leaves the caller's, as the fold over the log always did */
+    const struct case_facts *g = &fo->f;
+    f->report_registered = g->report_registered;
+    f->spdp_sent = g->spdp_sent;
+    f->resume_written = g->resume_written;
+    f->instructions_open = g->instructions_open;
+    f->tahap1_received = g->tahap1_received;
+    if (g->tahap1_received_on.y)
+        f->tahap1_received_on = g->tahap1_received_on;
+    f->p21 = g->p21;
+    if (g->p21_on.y)
+        f->p21_on = g->p21_on;
+    f->returns = g->returns;
+    f->returns_late = g->returns_late;
+    f->returned = g->returned;
+    if (g->returned_on.y)
+        f->returned_on = g->returned_on;
+    f->return_received = g->return_received;
+    if (g->return_received_on.y)
+        f->return_received_on = g->return_received_on;
     f->suspects = 0;
     f->suspects_without_bap = 0;
     for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
-        if (designated[s]) {
+        if (fo->designated[s]) {
             f->suspects++;
-            if (!bap[s])
+            if (!fo->bap[s])
                 f->suspects_without_bap++;
         }
+}
+
+void evlog_facts(const struct case_event *ev, int n, const struct tzone *z, struct case_facts *f)
+{
+    struct evlog_fold fo;
+    struct case_event e;
+    evlog_fold_init(&fo);
+    for (int i = 0; i < n; i++)
+        if (evlog_effective(ev, n, i, &e))
+            evlog_fold_step(&fo, &e, z);
+    evlog_fold_facts(&fo, f);
 }

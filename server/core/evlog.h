@@ -98,6 +98,26 @@ int64_t evlog_instant(const struct case_event *e, const struct tzone *z);
  * did not accept (a withdrawal can leave a log that no longer replays). */
 bool evlog_stage(const struct case_event *ev, int n, enum stage *out, struct berr *err);
 
+/* The fold behind evlog_facts(), one effective event at a time, so that a
+ * caller can keep it (app/snapshot.h: the case's snapshot) and apply one new
+ * act instead of replaying the log: evlog_fold_step() over the effective
+ * events of a log, in order, from evlog_fold_init(), gives the same facts as
+ * evlog_facts() of that log.  A correction changes the past: the fold is then
+ * rebuilt from the log, never stepped. */
+struct evlog_fold {
+    struct case_facts f; /* only the log-derived fields are kept */
+    bool designated[EVLOG_MAX_SUSPECTS];
+    bool bap[EVLOG_MAX_SUSPECTS]; /* a BAP tersangka since the latest Sprindik */
+};
+
+void evlog_fold_init(struct evlog_fold *fo);
+
+/* Apply one effective event (evlog_effective's output) to fo. */
+void evlog_fold_step(struct evlog_fold *fo, const struct case_event *e, const struct tzone *z);
+
+/* Copy fo's log-derived fields into f (as evlog_facts does); others stay. */
+void evlog_fold_facts(const struct evlog_fold *fo, struct case_facts *f);
+
 /* Fill the log-derived fields of f (see facts.h): report, SPDP, suspects,
  * BAPs, resume and SPDP per Sprindik round, open P-19 items, the PU's receipt
  * of the file now with it, P-21, the returns of this file (P-19 and later

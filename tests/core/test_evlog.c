@@ -1,8 +1,10 @@
 /* test_evlog.c - the log's shape, corrections (replace, withdraw, chain), the
  * stage replayed from the log, and the facts the guards read. */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/casestate.h"
 #include "core/clock.h"
 #include "core/evlog.h"
 #include "core/fsm.h"
@@ -340,6 +342,75 @@ START_TEST(test_the_noted_log_answers_as_the_scanned_one)
 }
 END_TEST
 
+/* Two states agree on what the write path reads of them. */
+static void same_state(const struct case_state *a, const struct case_state *b, int at)
+{
+    ck_assert_msg(a->nevents == b->nevents && a->replays == b->replays && a->stage == b->stage,
+                  "after event %d: %d/%d events, stage %s/%s", at, a->nevents, b->nevents,
+                  stage_code(a->stage), stage_code(b->stage));
+    struct case_facts fa, fb;
+    memset(&fa, 0, sizeof fa);
+    memset(&fb, 0, sizeof fb);
+    evlog_fold_facts(&a->facts, &fa);
+    evlog_fold_facts(&b->facts, &fb);
+    ck_assert_msg(memcmp(&fa, &fb, sizeof fa) == 0, "facts differ after event %d", at);
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++) {
+        const struct detention *x = &a->det[s], *y = &b->det[s];
+        ck_assert_msg(x->state == y->state && x->period == y->period &&
+                          x->arrest_ends_at == y->arrest_ends_at &&
+                          x->days_granted == y->days_granted && x->day_end_at == y->day_end_at &&
+                          x->strict_end_at == y->strict_end_at &&
+                          x->ever_detained == y->ever_detained,
+                      "suspect %d's detention differs after event %d", s, at);
+    }
+}
+
+/* The snapshot's invariant (casestate.h, issue 12.2): one step of an act
+ * appended to the fold of a log is the fold of the longer log, so a write
+ * applies its one act instead of replaying the log. */
+START_TEST(test_one_step_is_the_fold_of_the_longer_log)
+{
+    struct ruleset sets[RULESET_BUILTIN_COUNT];
+    builtin_sets(sets);
+    struct case_event p19 = ev_on(EV_P19_RECEIVED, "2026-03-20");
+    p19.items = 2;
+    struct case_event bap = ev_suspect(EV_BAP_RECORDED, "2026-03-05", 1);
+    bap.bap = BAP_TERSANGKA;
+    struct case_event log[] = {
+        ev_on(EV_REPORT_REGISTERED, "2026-03-01"),
+        ev_on(EV_SPRINDIK_ISSUED, "2026-03-02"),
+        ev_suspect(EV_SUSPECT_DESIGNATED, "2026-03-02", 1),
+        ev_suspect(EV_ARRESTED, "2026-03-02T08:00:00+07:00", 1),
+        ev_suspect(EV_DETAINED, "2026-03-02T20:00:00+07:00", 1),
+        ev_on(EV_SPDP_SENT, "2026-03-03"),
+        bap,
+        ev_on(EV_RESUME_WRITTEN, "2026-03-06"),
+        ev_suspect(EV_DETENTION_EXTENDED_PU, "2026-03-20", 1),
+        ev_on(EV_TAHAP1_SENT, "2026-03-07"),
+        ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2026-03-08"),
+        p19,
+        ev_on(EV_INSTRUCTION_ANSWERED, "2026-03-21"),
+        ev_suspect(EV_RELEASED, "2026-03-22", 1),
+    };
+    int n = (int)(sizeof log / sizeof log[0]);
+    const struct tzone *z = zone_of("Asia/Jakarta");
+    struct case_state *stepped = malloc(sizeof *stepped), *folded = malloc(sizeof *folded);
+    ck_assert_ptr_nonnull(stepped);
+    ck_assert_ptr_nonnull(folded);
+    casestate_init(stepped);
+    for (int i = 0; i < n; i++) {
+        casestate_step(stepped, &log[i], z, sets, RULESET_BUILTIN_COUNT);
+        casestate_fold(log, i + 1, z, sets, RULESET_BUILTIN_COUNT, folded);
+        same_state(stepped, folded, i);
+    }
+    ck_assert(stepped->replays);
+    ck_assert_int_eq(stepped->stage, ST_RETURNED);
+    ck_assert_int_eq(stepped->det[1].state, DET_RELEASED);
+    free(stepped);
+    free(folded);
+}
+END_TEST
+
 Suite *suite_evlog(void)
 {
     Suite *s = suite_create("evlog");
@@ -357,6 +428,7 @@ Suite *suite_evlog(void)
     tcase_add_test(tc, test_open_instructions_and_the_current_receipt);
     tcase_add_test(tc, test_a_correction_moves_the_receipt_date);
     tcase_add_test(tc, test_the_noted_log_answers_as_the_scanned_one);
+    tcase_add_test(tc, test_one_step_is_the_fold_of_the_longer_log);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -268,6 +268,7 @@ START_TEST(test_kill_9_while_issuing_leaves_no_gap_and_no_duplicate)
             break;
         usleep(50000);
     }
+    time_t killed_at = time(NULL);
     ck_assert_int_eq(kill(p.pid, SIGKILL), 0);
     ck_assert(proc_wait(&p, 10000));
     stop = true;
@@ -323,6 +324,20 @@ START_TEST(test_kill_9_while_issuing_leaves_no_gap_and_no_duplicate)
                                "series = 'LK' AND year = 2026",
                                1, pc),
                      seqs[n - 1] + 1);
+    /* each case's snapshot (sql/0019) is neither ahead of nor behind its log:
+     * folded from exactly the events that committed, and none of them had to
+     * be written again by the start-up sweep after the crash */
+    char killed[24];
+    snprintf(killed, sizeof killed, "%lld", (long long)killed_at + 1);
+    const char *pk[1] = {killed};
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM app.cases c LEFT JOIN app.case_snapshots n "
+                               "ON n.case_id = c.id WHERE n.case_id IS NULL OR n.events <> "
+                               "c.events OR n.last_event <> (SELECT max(e.id) FROM app.events e "
+                               "WHERE e.case_id = c.id) OR n.written_at > "
+                               "to_timestamp($1::bigint)",
+                               1, pk),
+                     0);
     printf("backup: berkasd killed -9 while %d clients opened cases and issued: %d Laporan "
            "numbers given; %d case numbers in the office's series, %d..%d, %d gaps, %d "
            "duplicates\n",

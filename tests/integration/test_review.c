@@ -689,6 +689,192 @@ START_TEST(test_berkasd_checks_and_rebuilds_the_summaries_from_the_logs)
 }
 END_TEST
 
+/* ---- one snapshot per case (issue 12.2; sql/0019_case_snapshots.sql) ------------------- */
+
+/* The stored snapshot's member path (a jsonb path: '{facts,spdp_sent}') of case id, as text. */
+static char *snap_at(long long id, const char *path)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[2] = {cid, path};
+    return sql_value(db,
+                     "SELECT coalesce(state #>> $2::text[], 'absent') FROM app.case_snapshots "
+                     "WHERE case_id = $1::bigint",
+                     2, p);
+}
+
+/* The snapshot was folded from the log as it stands: its event count and last event. */
+static void snapshot_follows_its_log(long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    char *same = sql_value(
+        db,
+        "SELECT n.events = c.events AND n.last_event = (SELECT max(id) FROM app.events e WHERE "
+        "e.case_id = c.id) AND (n.state->>'events')::int = c.events AND n.format = "
+        "(n.state->>'format')::int AND n.case_version = c.version FROM app.cases c JOIN "
+        "app.case_snapshots n ON n.case_id = c.id WHERE c.id = $1::bigint",
+        1, p);
+    ck_assert_msg(same && strcmp(same, "t") == 0, "case %lld: snapshot %s", id,
+                  same ? same : "missing");
+    free(same);
+}
+
+/* The check names exactly case id, with the column "snapshot" among those that differ. */
+static void check_names_snapshot(long long id)
+{
+    json_t *c = check(false);
+    ck_assert_msg(json_integer_value(json_object_get(c, "mismatched")) == 1, "%s",
+                  json_dumps(c, JSON_COMPACT));
+    json_t *m = json_array_get(json_object_get(c, "mismatches"), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(m, "case_id")), id);
+    bool named = false;
+    size_t i;
+    json_t *col;
+    json_array_foreach(json_object_get(m, "columns"), i, col)
+    {
+        named |= strcmp(json_string_value(col), "snapshot") == 0;
+    }
+    ck_assert_msg(named, "%s", json_dumps(c, JSON_COMPACT));
+    json_decref(c);
+}
+
+START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
+{
+    json_t *c = check(false);
+    ck_assert_msg(json_is_true(json_object_get(c, "consistent")), "%s",
+                  json_dumps(c, JSON_COMPACT));
+    json_decref(c);
+    for (int w = 0; w < W_COUNT; w++)
+        snapshot_follows_its_log(walk[w]);
+    /* the detained suspect's detention is in the snapshot, by his party id */
+    char *state = snap_at(walk[W_DETAINED], "{suspects,0,detention,state}");
+    char *party = snap_at(walk[W_DETAINED], "{suspects,0,party}");
+    ck_assert_str_ne(state, "absent");
+    ck_assert_int_eq(strtoll(party, NULL, 10), detained_suspect);
+    free(state);
+    free(party);
+
+    /* a fact changed behind berkasd's back: named, repaired, consistent again */
+    char id[24];
+    snprintf(id, sizeof id, "%lld", walk[W_WITH_PU]);
+    const char *p[1] = {id};
+    free(sql_value(db,
+                   "UPDATE app.case_snapshots SET state = jsonb_set(state, '{facts,spdp_sent}', "
+                   "'false') WHERE case_id = $1::bigint RETURNING 1",
+                   1, p));
+    check_names_snapshot(walk[W_WITH_PU]);
+    c = check(true);
+    ck_assert_int_eq(json_integer_value(json_object_get(c, "written")), 1);
+    json_decref(c);
+    char *spdp = snap_at(walk[W_WITH_PU], "{facts,spdp_sent}");
+    ck_assert_str_eq(spdp, "true");
+    free(spdp);
+
+    /* a snapshot of an older format is never believed: the check names it,
+     * and the next act on the case writes it again in this format */
+    snprintf(id, sizeof id, "%lld", walk[W_NO_SPDP]);
+    free(sql_value(db,
+                   "UPDATE app.case_snapshots SET format = 0, state = jsonb_set(state || "
+                   "'{\"stage\":\"terminated\"}', '{format}', '0') WHERE case_id = $1::bigint "
+                   "RETURNING 1",
+                   1, p));
+    check_names_snapshot(walk[W_NO_SPDP]);
+    rec(walk[W_NO_SPDP], inv, "spdp_sent", 0, "\"recipient\":\"kejari\"");
+    snapshot_follows_its_log(walk[W_NO_SPDP]);
+    char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
+    char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
+    ck_assert_str_eq(fmt, "1");
+    ck_assert_str_eq(stage, "investigation");
+    free(fmt);
+    free(stage);
+
+    /* a missing one: the same, and berkasd --rebuild-summaries writes it */
+    free(sql_value(db, "DELETE FROM app.case_snapshots WHERE case_id = $1::bigint RETURNING 1", 1,
+                   p));
+    check_names_snapshot(walk[W_NO_SPDP]);
+    char *argv[] = {(char *)harness_berkasd(), "--db", db, "--rebuild-summaries", NULL};
+    char *out = NULL;
+    int rc = run_capture(argv, 60000, &out);
+    ck_assert_msg(rc == 0, "--rebuild-summaries: %d %s", rc, out);
+    free(out);
+    snapshot_follows_its_log(walk[W_NO_SPDP]);
+    c = check(false);
+    ck_assert_msg(json_is_true(json_object_get(c, "consistent")), "%s",
+                  json_dumps(c, JSON_COMPACT));
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_after_a_correction_the_snapshot_is_a_fresh_fold)
+{
+    long long id = open_case("koreksi dan snapshot", 20);
+    long long s = file_ready(id, 10);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *pc[1] = {cid};
+    /* the SPDP withdrawn: the fact goes, and the snapshot says so */
+    char *spdp = sql_value(
+        db, "SELECT id FROM app.events WHERE case_id = $1::bigint AND type = 'spdp_sent'", 1, pc);
+    char fix[256];
+    snprintf(fix, sizeof fix, "\"corrects\":%s,\"withdraws\":true", spdp);
+    rec(id, inv, "corrected", 0, fix);
+    free(spdp);
+    snapshot_follows_its_log(id);
+    char *sent = snap_at(id, "{facts,spdp_sent}");
+    ck_assert_str_eq(sent, "false");
+    free(sent);
+    /* the suspect's BAP re-dated, then an act stepped onto the corrected state */
+    char *bap = sql_value(
+        db, "SELECT id FROM app.events WHERE case_id = $1::bigint AND type = 'bap_recorded'", 1,
+        pc);
+    snprintf(fix, sizeof fix, "\"corrects\":%s,\"party_id\":%lld,\"bap\":\"tersangka\"", bap, s);
+    rec(id, inv, "corrected", 7, fix);
+    free(bap);
+    rec(id, inv, "spdp_sent", 0, "\"recipient\":\"kejari\"");
+    snapshot_follows_its_log(id);
+    sent = snap_at(id, "{facts,spdp_sent}");
+    ck_assert_str_eq(sent, "true");
+    free(sent);
+    /* the check compares every snapshot with a fresh fold of its log */
+    json_t *c = check(false);
+    ck_assert_msg(json_is_true(json_object_get(c, "consistent")), "%s",
+                  json_dumps(c, JSON_COMPACT));
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_the_write_decides_over_the_snapshot)
+{
+    /* a write reads the case's snapshot, not its log: a snapshot tampered
+     * into saying the SPDP was never sent (its format, log and rule sets
+     * still its own) makes Tahap I fail its guard - which is why the check
+     * compares every snapshot with a fresh fold, and the repair rebuilds it */
+    long long id = open_case("snapshot dipercaya", 20);
+    file_ready(id, 10);
+    char cid[24], path[64], body[128], date[11];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    free(sql_value(db,
+                   "UPDATE app.case_snapshots SET state = jsonb_set(state, '{facts,spdp_sent}', "
+                   "'false') WHERE case_id = $1::bigint RETURNING 1",
+                   1, p));
+    days_ago(0, date);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", date);
+    json_t *r = call("POST", path, inv, body, 422);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(r, "missing"), 0)),
+                     "spdp_sent");
+    json_decref(r);
+    check_names_snapshot(id);
+    json_decref(check(true));
+    char *sent = snap_at(id, "{facts,spdp_sent}");
+    ck_assert_str_eq(sent, "true");
+    free(sent);
+}
+END_TEST
+
 START_TEST(test_an_amended_rule_set_reaches_the_list)
 {
     int pre = rule_value("stall_pre_investigation_days");
@@ -1159,6 +1345,9 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_an_amended_rule_set_reaches_the_list);
     tcase_add_test(tc, test_berkas_review_prints_the_list_in_100_columns);
     tcase_add_test(tc, test_berkas_direction_give_directions_and_reassign);
+    tcase_add_test(tc, test_a_tampered_snapshot_is_named_and_rebuilt);
+    tcase_add_test(tc, test_after_a_correction_the_snapshot_is_a_fresh_fold);
+    tcase_add_test(tc, test_the_write_decides_over_the_snapshot);
     suite_add_tcase(s, tc);
     return s;
 }
