@@ -2,7 +2,7 @@
  * lists.c - bench_lists: how fast a supervisor's review list comes at
  * national scale (issue 10), beside the floor of counting the same rows.
  *
- *   bench_lists -s URL -d CONNINFO [-n RUNS] [-w WARMUP] [-p PASSWORD]
+ *   bench_lists -s URL -d CONNINFO [-n RUNS] [-c COUNT_RUNS] [-w WARMUP] [-p PASSWORD]
  *
  * Three supervisors of berkasd's demo log on once each: Ditjen's (the
  * national list), Kanwil Sumatera Selatan's and Kantor Imigrasi Palembang's.
@@ -14,9 +14,14 @@
  *   floor  SELECT count(*) FROM app.case_summaries s    the same rows the list pages
  *          WHERE s.<reach> = $1 AND s.next_due_at IS NOT NULL     through, counted (libpq, as
  *                                                       the cluster's superuser)
- * and once per run for the national supervisor GET /api/v1/review/offices
- * (the counts per office of the subtree).  The reach column is the one
- * app/review.c's reach_of picks for the supervisor's office depth.
+ * then the same two pages narrowed by each filter a supervisor uses
+ *   &office=KANIM-PLG (national and Kanwil lists), &reason=stall,
+ *   &actor=prosecutor, &stage=investigation
+ * (the deep page's cursor is the unfiltered one: a key, so it is valid in any
+ * filtered list), and COUNT_RUNS times (-c, default 20: it reads the whole
+ * subtree) for the national supervisor GET /api/v1/review/offices (the counts
+ * per office of the subtree).  The reach column is the one app/review.c's
+ * reach_of picks for the supervisor's office depth.
  *
  * Prints p50, p95 and max in milliseconds beside the issue's goals (p95 of
  * the national list <= 50 ms, a Kanwil's <= 20 ms, an office's <= 10 ms);
@@ -288,16 +293,16 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: bench_lists -s URL -d CONNINFO [-n RUNS] [-w WARMUP] "
-                    "[-p PASSWORD]\n");
+    fprintf(stderr, "usage: bench_lists -s URL -d CONNINFO [-n RUNS] [-c COUNT_RUNS] "
+                    "[-w WARMUP] [-p PASSWORD]\n");
     return 2;
 }
 
 int main(int argc, char **argv)
 {
     const char *conninfo = NULL, *password = DEFAULT_PASSWORD;
-    int runs = 200, warmup = 10, opt;
-    while ((opt = getopt(argc, argv, "s:d:n:w:p:")) != -1) {
+    int runs = 200, count_runs = 20, warmup = 10, opt;
+    while ((opt = getopt(argc, argv, "s:d:n:c:w:p:")) != -1) {
         switch (opt) {
         case 's':
             base_url = optarg;
@@ -307,6 +312,10 @@ int main(int argc, char **argv)
             break;
         case 'n':
             if (!parse_int(optarg, 1, MAX_RUNS, &runs))
+                return usage();
+            break;
+        case 'c':
+            if (!parse_int(optarg, 1, MAX_RUNS, &count_runs))
                 return usage();
             break;
         case 'w':
@@ -355,30 +364,39 @@ int main(int argc, char **argv)
     double *ms = malloc(sizeof *ms * (size_t)runs);
     if (!ms)
         return 1;
-    printf("%-20s %9s %-6s %9s %9s %9s %7s %9s %8s\n", "list", "rows", "page", "p50 ms", "p95 ms",
+    printf("%-20s %9s %-26s %9s %9s %9s %7s %9s %8s\n", "list", "rows", "page", "p50 ms", "p95 ms",
            "max ms", "errors", "goal p95", "count(*)");
+    /* "" first: the unfiltered list; the office filter only where it narrows */
+    static const char *const filters[] = {"", "office=KANIM-PLG", "reason=stall",
+                                          "actor=prosecutor", "stage=investigation"};
     for (size_t i = 0; i < NLISTS; i++) {
         struct list *l = &lists[i];
         struct stat3 floor = time_count(db, l, runs, warmup / 2, ms);
-        char path[256];
-        for (int deep = 0; deep < 2; deep++) {
-            if (deep)
-                snprintf(path, sizeof path, "/api/v1/review?limit=50&cursor=%s", l->cursor);
-            else
-                snprintf(path, sizeof path, "/api/v1/review?limit=50");
-            struct stat3 s = time_get(l, path, runs, warmup, ms);
-            printf("%-20s %9lld %-6s %9.2f %9.2f %9.2f %7ld %9.0f %8.2f\n", deep ? "" : l->label,
-                   deep ? l->deep_at : l->rows, deep ? "deep" : "first", s.p50, s.p95, s.max,
-                   s.errors, l->goal_ms, floor.p95);
-            printf("RESULT list=%zu page=%s rows=%lld p50_ms=%.2f p95_ms=%.2f max_ms=%.2f "
-                   "errors=%ld goal_ms=%.0f count_p95_ms=%.2f count_p50_ms=%.2f\n",
-                   i, deep ? "deep" : "first", deep ? l->deep_at : l->rows, s.p50, s.p95, s.max,
-                   s.errors, l->goal_ms, floor.p95, floor.p50);
+        for (size_t f = 0; f < sizeof filters / sizeof filters[0]; f++) {
+            if (f == 1 && i == NLISTS - 1)
+                continue;
+            for (int deep = 0; deep < 2; deep++) {
+                char path[256], page[32];
+                snprintf(path, sizeof path, "/api/v1/review?limit=50%s%s%s%s",
+                         filters[f][0] ? "&" : "", filters[f], deep ? "&cursor=" : "",
+                         deep ? l->cursor : "");
+                snprintf(page, sizeof page, "%s%s%s", deep ? "deep" : "first",
+                         filters[f][0] ? "&" : "", filters[f]);
+                struct stat3 s = time_get(l, path, runs, warmup, ms);
+                printf("%-20s %9lld %-26s %9.2f %9.2f %9.2f %7ld %9.0f %8.2f\n",
+                       deep || f ? "" : l->label, deep ? l->deep_at : l->rows, page, s.p50, s.p95,
+                       s.max, s.errors, l->goal_ms, floor.p95);
+                printf("RESULT list=%zu page=%s rows=%lld p50_ms=%.2f p95_ms=%.2f max_ms=%.2f "
+                       "errors=%ld goal_ms=%.0f count_p95_ms=%.2f count_p50_ms=%.2f\n",
+                       i, page, deep ? l->deep_at : l->rows, s.p50, s.p95, s.max, s.errors,
+                       l->goal_ms, floor.p95, floor.p50);
+            }
         }
     }
-    struct stat3 c = time_get(&lists[0], "/api/v1/review/offices", runs, warmup, ms);
-    printf("%-20s %9s %-6s %9.2f %9.2f %9.2f %7ld %9s %8s\n", "counts per office", "", "all", c.p50,
-           c.p95, c.max, c.errors, "-", "-");
+    struct stat3 c = time_get(&lists[0], "/api/v1/review/offices", count_runs,
+                              warmup < count_runs ? warmup : 1, ms);
+    printf("%-20s %9s %-26s %9.2f %9.2f %9.2f %7ld %9s %8s\n", "counts per office", "", "all",
+           c.p50, c.p95, c.max, c.errors, "-", "-");
     printf("RESULT list=counts page=all p50_ms=%.2f p95_ms=%.2f max_ms=%.2f errors=%ld\n", c.p50,
            c.p95, c.max, c.errors);
     free(ms);

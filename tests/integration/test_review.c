@@ -427,6 +427,69 @@ START_TEST(test_the_earliest_deadline_first_and_every_page_once)
 }
 END_TEST
 
+/* Keyset paging (DESIGN.md: lists page with a cursor, never with OFFSET): a
+ * file whose deadline moves while someone pages through the list does not
+ * shift the others - each file that did not move comes exactly once, in the
+ * order it had - and the moved file comes at most once. */
+START_TEST(test_a_file_moving_between_pages_leaves_the_others_in_place)
+{
+    long long moved = open_case("Berpindah antar halaman", 1); /* listed late: few days idle */
+    json_t *before = review_all(sup_ditjen, NULL);
+    ck_assert_ptr_nonnull(item_of(before, moved));
+    size_t at = 0;
+    while (json_integer_value(json_object_get(json_array_get(before, at), "case_id")) != moved)
+        at++;
+    ck_assert_uint_ge(at, 2);
+    json_t *paged = json_array();
+    char cursor[128] = "";
+    bool acted = false;
+    for (int page = 0; page < 200; page++) {
+        /* the act lands between the page before the moved file's and the next */
+        if (!acted && json_array_size(paged) + 2 > at) {
+            rec(moved, inv, "sprindik_issued", 0, NULL);
+            acted = true;
+        }
+        char path[256];
+        snprintf(path, sizeof path, "/api/v1/review?limit=2%s%s", cursor[0] ? "&cursor=" : "",
+                 cursor);
+        json_t *p = call("GET", path, sup_ditjen, NULL, 200);
+        json_array_extend(paged, json_object_get(p, "items"));
+        json_t *next = json_object_get(p, "next_cursor");
+        bool more = json_is_string(next);
+        if (more)
+            snprintf(cursor, sizeof cursor, "%s", json_string_value(next));
+        json_decref(p);
+        if (!more)
+            break;
+    }
+    ck_assert(acted);
+    size_t k = 0, seen_moved = 0;
+    json_t *it;
+    size_t i;
+    json_array_foreach(paged, i, it)
+    {
+        long long id = json_integer_value(json_object_get(it, "case_id"));
+        if (id == moved) {
+            seen_moved++;
+            continue;
+        }
+        while (k < json_array_size(before) &&
+               json_integer_value(json_object_get(json_array_get(before, k), "case_id")) != id)
+            k++;
+        ck_assert_msg(k < json_array_size(before), "case %lld twice or out of its order", id);
+        k++;
+    }
+    ck_assert_uint_le(seen_moved, 1);
+    ck_assert_uint_eq(json_array_size(paged) - seen_moved, json_array_size(before) - 1);
+    json_t *after = review_all(sup_ditjen, NULL);
+    ck_assert_str_eq(json_string_value(json_object_get(item_of(after, moved), "stage")),
+                     "investigation");
+    json_decref(after);
+    json_decref(paged);
+    json_decref(before);
+}
+END_TEST
+
 /* ---- filters ------------------------------------------------------------------------------ */
 
 static void all_have(json_t *items, const char *path_key, const char *inner, const char *want)
@@ -1348,6 +1411,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_a_tampered_snapshot_is_named_and_rebuilt);
     tcase_add_test(tc, test_after_a_correction_the_snapshot_is_a_fresh_fold);
     tcase_add_test(tc, test_the_write_decides_over_the_snapshot);
+    tcase_add_test(tc, test_a_file_moving_between_pages_leaves_the_others_in_place);
     suite_add_tcase(s, tc);
     return s;
 }
