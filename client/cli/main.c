@@ -289,7 +289,7 @@ const struct command cli_commands[] = {
      "                             panggilan diterima (KUHAP 227(1)) ...\n"
      "      --urgent-reason TEKS   ... kecuali panggilan mendesak, dengan alasannya\n"
      "      --unlawful-reason TEKS detained lewat masa penangkapan: alasan tidak sahnya\n"
-     "      --received-by NAMA     letter_delivered pemberitahuan: siapa yang menerima\n"
+     "      --received-by NAMA     penerima keluarga_*, perwakilan_negara, spdp_*\n"
      "      --if-match VERSI       versi perkara yang Anda lihat (bawaan: tanpa If-Match)\n"
      "      --idempotency-key KUNCI kunci percobaan sebelumnya, untuk mengulang dengan aman\n"
      COMMON_OPTS "\n"

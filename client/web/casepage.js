@@ -150,7 +150,7 @@ const FIELDS = {
     el: h('select', null, [['rutan', 'Rumah tahanan negara'], ['rumah', 'Tahanan rumah'], ['kota', 'Tahanan kota']].map(([v, t]) => h('option', { value: v }, t))),
   }),
   days: () => ({ label: 'Jumlah hari', el: h('input', { type: 'number', min: 1, max: 60 }), value: (el) => (el.value ? Number(el.value) : undefined) }),
-  recipient: () => ({ label: 'Penerima', el: h('input', { maxlength: 20 }) }),
+  recipient: () => ({ label: 'Penerima', el: h('input', { maxlength: 40 }) }),
   ground: () => ({ label: 'Dasar / alasan', el: h('textarea', { rows: 2, maxlength: 500 }) }),
   appearance: () => ({ label: 'Tanggal menghadap', el: h('input', { type: 'date' }) }),
   due: () => ({ label: 'Tenggat', el: h('input', { type: 'date' }) }),

@@ -36,10 +36,11 @@ function row(it) {
       (r.label || '') + party,
       // what was recorded out of time with a reason (issue 13.3, 13.7)
       (it.flags || []).map((f) => [h('br'), h('small', { class: 'flag' }, f.label || f.code)]),
-      // notices of arrest and detention overdue (issue 13.7)
+      // notices of arrest and detention overdue (issue 13.7); the SPDP's
+      // recipients owed it or served late (13.8)
       (it.notices || []).map((n) => [
         h('br'),
-        h('small', { class: 'flag' }, `${n.label}${n.party && n.party.name ? ` — ${n.party.name}` : ''} (${date(n.due_date)})`),
+        h('small', { class: 'flag' }, `${n.label}${n.party && n.party.name ? ` — ${n.party.name}` : ''} (${date(n.due_date)}${n.late ? `; diterima ${date(n.delivered_on)}` : ''})`),
       ]),
     ),
     h('td', { 'data-label': 'Umur berkas' }, `${it.age_days} hari`),

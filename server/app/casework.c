@@ -535,15 +535,16 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
         json_object_set_new(j, "party_id", json_integer(cf->suspect_ids[c->suspect]));
     if (!c->running)
         json_object_set_new(j, "stopped_by", json_string(event_code(c->stopped_by)));
-    /* a notice's delivery: when, and who received it (issue 13.7) */
-    enum notice_kind nk = c->kind == CLK_FAMILY_ARREST_NOTICE      ? NOTICE_FAMILY_ARREST
-                          : c->kind == CLK_FAMILY_DETENTION_NOTICE ? NOTICE_FAMILY_DETENTION
-                          : c->kind == CLK_CONSULAR_NOTICE         ? NOTICE_CONSULAR
-                                                                   : NOTICE_NONE;
+    /* a notice's delivery: when, and who received it (issue 13.7); the
+     * SPDP's, per recipient (13.8) */
+    enum notice_kind nk = clock_notice(c->kind);
+    if (nk != NOTICE_NONE)
+        json_object_set_new(j, "recipient", json_string(notice_code(nk)));
     struct case_event e;
     for (int i = 0; nk != NOTICE_NONE && !c->running && i < cf->nevents; i++) {
-        if (!evlog_effective(cf->ev, cf->nevents, i, &e) || e.event != EV_LETTER_DELIVERED ||
-            e.notice != nk || e.suspect != c->suspect ||
+        if (!evlog_effective(cf->ev, cf->nevents, i, &e) || e.event != c->stopped_by ||
+            (e.event == EV_LETTER_DELIVERED && e.notice != nk) ||
+            (notice_per_suspect(nk) && e.suspect != c->suspect) ||
             evlog_instant(&e, cf->zone) != c->stopped_at)
             continue;
         /* the payload of the act as it stands: its latest correction's */

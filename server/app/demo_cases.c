@@ -33,6 +33,26 @@ struct demo_case {
     bool papers;          /* its acts get their papers (the files whose dossier is read) */
 };
 
+/* The SPDP received by each recipient (Permenkumham 39/2021 Pasal 27; MK
+ * 130/PUU-XIII/2015) on one day, AGO days before today: the Kejari, Korwas
+ * PPNS, the reporter, the (foreign) suspect and, through Kemlu, his
+ * representation; SPDP_KNOWN leaves the representation's out. */
+#define SPDP_STEP(ago, to, by)                                                                     \
+    " {\"type\":\"letter_delivered\",\"ago\":" #ago ",\"recipient\":\"spdp_" to                    \
+    "\",\"received_by\":\"" by "\"},"
+#define SPDP_KNOWN(ago)                                                                            \
+    SPDP_STEP(ago, "kejari", "Petugas PTSP Kejaksaan Negeri")                                      \
+    SPDP_STEP(ago, "korwas", "Subdit Korwas PPNS Ditreskrimsus Polda")                             \
+    SPDP_STEP(ago, "pelapor", "Pelapor (petugas Inteldakim)")                                      \
+    " {\"type\":\"letter_delivered\",\"ago\":" #ago                                                \
+    ",\"recipient\":\"spdp_tersangka\",\"party\":1,"                                               \
+    "\"received_by\":\"Tersangka sendiri\"},"
+#define SPDP_ALL(ago)                                                                              \
+    SPDP_KNOWN(ago)                                                                                \
+    " {\"type\":\"letter_delivered\",\"ago\":" #ago ",\"recipient\":\"spdp_perwakilan_negara\","   \
+    "\"party\":1,\"received_by\":\"Direktorat Perlindungan WNI dan BHI, Kementerian Luar "         \
+    "Negeri\"},"
+
 /* clang-format off */
 static const struct demo_case cases[] = {
     /* 1. Prapenyidikan: a report, nothing more yet */
@@ -45,6 +65,7 @@ static const struct demo_case cases[] = {
      "[{\"type\":\"sprindik_issued\",\"ago\":22},"
      " {\"type\":\"suspect_designated\",\"ago\":22,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":20,\"recipient\":\"kejari\"},"
+     SPDP_KNOWN(19)
      " {\"type\":\"summons_served\",\"ago\":18,\"party\":1,\"appearance_ago\":15},"
      " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]", false},
     /* 3. Tahap I, Palembang: the file is with the prosecutor; the suspect, who speaks
@@ -55,6 +76,7 @@ static const struct demo_case cases[] = {
      "[{\"type\":\"sprindik_issued\",\"ago\":38},"
      " {\"type\":\"suspect_designated\",\"ago\":38,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":36,\"recipient\":\"kejari\"},"
+     SPDP_ALL(35)
      " {\"type\":\"bap_recorded\",\"ago\":30,\"bap\":\"saksi\"},"
      " {\"type\":\"interpreter_sworn\",\"ago\":28,\"hour\":9,\"party\":1},"
      " {\"type\":\"bap_recorded\",\"ago\":28,\"bap\":\"tersangka\",\"party\":1},"
@@ -71,6 +93,7 @@ static const struct demo_case cases[] = {
      "[{\"type\":\"sprindik_issued\",\"ago\":88},"
      " {\"type\":\"suspect_designated\",\"ago\":88,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":86,\"recipient\":\"kejari\"},"
+     SPDP_ALL(85)
      " {\"type\":\"bap_recorded\",\"ago\":80,\"bap\":\"tersangka\",\"party\":1},"
      " {\"type\":\"resume_written\",\"ago\":42},"
      " {\"type\":\"tahap1_sent\",\"ago\":40},"
@@ -88,6 +111,7 @@ static const struct demo_case cases[] = {
      "[{\"type\":\"sprindik_issued\",\"ago\":115},"
      " {\"type\":\"suspect_designated\",\"ago\":115,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":113,\"recipient\":\"kejari\"},"
+     SPDP_ALL(112)
      " {\"type\":\"bap_recorded\",\"ago\":100,\"bap\":\"tersangka\",\"party\":1},"
      " {\"type\":\"resume_written\",\"ago\":65},"
      " {\"type\":\"tahap1_sent\",\"ago\":64},"
@@ -100,6 +124,7 @@ static const struct demo_case cases[] = {
      "[{\"type\":\"sprindik_issued\",\"ago\":148},"
      " {\"type\":\"suspect_designated\",\"ago\":148,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":146,\"recipient\":\"kejari\"},"
+     SPDP_ALL(145)
      " {\"type\":\"bap_recorded\",\"ago\":140,\"bap\":\"tersangka\",\"party\":1},"
      " {\"type\":\"resume_written\",\"ago\":130},"
      " {\"type\":\"tahap1_sent\",\"ago\":129},"
@@ -113,6 +138,7 @@ static const struct demo_case cases[] = {
      "[{\"type\":\"sprindik_issued\",\"ago\":158},"
      " {\"type\":\"suspect_designated\",\"ago\":158,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":156,\"recipient\":\"kejari\"},"
+     SPDP_ALL(155)
      " {\"type\":\"bap_recorded\",\"ago\":150,\"bap\":\"tersangka\",\"party\":1},"
      " {\"type\":\"resume_written\",\"ago\":140},"
      " {\"type\":\"tahap1_sent\",\"ago\":139},"
@@ -126,6 +152,7 @@ static const struct demo_case cases[] = {
      "[{\"type\":\"sprindik_issued\",\"ago\":68},"
      " {\"type\":\"suspect_designated\",\"ago\":68,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":66,\"recipient\":\"kejari\"},"
+     SPDP_ALL(65)
      " {\"type\":\"bap_recorded\",\"ago\":60,\"bap\":\"tersangka\",\"party\":1},"
      " {\"type\":\"sp3_issued\",\"ago\":20,\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true},"
      " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"kejari\"}]", false},
@@ -138,6 +165,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"arrested\",\"ago\":18,\"hour\":9,\"party\":1},"
      " {\"type\":\"detained\",\"ago\":17,\"hour\":8,\"party\":1,\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/07/2026/Ditreskrimum\"},"
      " {\"type\":\"spdp_sent\",\"ago\":16,\"recipient\":\"kejari\"},"
+     SPDP_ALL(15)
      " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]", true},
     /* 10. Batulicin: diverted to administrative action (TAK) */
     {"KANIM-BLC", "KEJARI-TNB", "supervision", "Overstay ringan: tindakan administratif keimigrasian", 12,
@@ -325,6 +353,7 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
         .bap = json_string_value(json_object_get(step, "bap")),
         .detention_type = json_string_value(json_object_get(step, "detention_type")),
         .recipient = json_string_value(json_object_get(step, "recipient")),
+        .received_by = json_string_value(json_object_get(step, "received_by")),
         .ground = json_string_value(json_object_get(step, "ground")),
         .polri_order = json_string_value(json_object_get(step, "polri_order")),
         .polri_involved = json_is_true(json_object_get(step, "polri_involved")),

@@ -570,14 +570,19 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
     if (in->bap && !bap_known)
         return berr_field(err, BERR_BAD_INPUT, "bap", "bap: saksi, tersangka, ahli atau tambahan");
     /* a letter delivering the notice of an arrest or a detention (KUHAP
-     * 18(3), 21(3); VCCR 36(1)(b)) names its suspect and who received it */
+     * 18(3), 21(3); VCCR 36(1)(b)) names its suspect and who received it;
+     * so does a delivery of the SPDP to a suspect or his representation,
+     * and one to the prosecutor, Korwas or the reporter says who received
+     * it (Permenkumham 39/2021 Pasal 27; MK 130/PUU-XIII/2015; issue 13.8) */
     enum notice_kind notice = NOTICE_NONE;
     bool is_notice = as == EV_LETTER_DELIVERED && notice_lookup(in->recipient, &notice);
     if (as == EV_LETTER_DELIVERED && in->recipient && !is_notice)
         return berr_field(err, BERR_BAD_INPUT, "recipient",
-                          "recipient surat: keluarga_penangkapan, keluarga_penahanan atau "
-                          "perwakilan_negara (melalui Kementerian Luar Negeri)");
-    bool needs_suspect = event_info(as)->per_suspect || is_notice ||
+                          "recipient surat: keluarga_penangkapan, keluarga_penahanan, "
+                          "perwakilan_negara (melalui Kementerian Luar Negeri); SPDP: "
+                          "spdp_kejari, spdp_korwas, spdp_pelapor, spdp_tersangka atau "
+                          "spdp_perwakilan_negara");
+    bool needs_suspect = event_info(as)->per_suspect || (is_notice && notice_per_suspect(notice)) ||
                          (as == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
     if (needs_suspect && !in->party_id)
         return berr_field(err, BERR_BAD_INPUT, "party_id", "%s perlu party_id tersangka",
@@ -860,6 +865,18 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         } else {
             berr_set(err, BERR_BAD_INPUT, "%s", fr.reason);
         }
+        goto done;
+    }
+    /* the SPDP is received after it is sent: a delivery needs the SPDP of
+     * this Sprindik (Permenkumham 39/2021 Pasal 27; issue 13.8) */
+    if (ce.event == EV_LETTER_DELIVERED && notice_is_spdp(ce.notice) && !f.spdp_sent) {
+        struct missing m;
+        missing_clear(&m);
+        missing_add(&m, FACT_SPDP_SENT);
+        refuse_guard(tx, &cf,
+                     "SPDP belum dikirim sejak Sprindik terakhir: penerimaannya belum "
+                     "dapat dicatat",
+                     &m, out, err);
         goto done;
     }
     if (ev == EV_CORRECTED) {

@@ -293,6 +293,11 @@ static const char *short_label(const char *code)
                                            {"family_arrest_notice", "Tembusan penangkapan"},
                                            {"family_detention_notice", "Tembusan penahanan"},
                                            {"consular_notice", "Notifikasi konsuler"},
+                                           {"spdp_to_kejari", "SPDP: Kejaksaan"},
+                                           {"spdp_to_korwas", "SPDP: Korwas PPNS"},
+                                           {"spdp_to_pelapor", "SPDP: pelapor/korban"},
+                                           {"spdp_to_tersangka", "SPDP: tersangka"},
+                                           {"spdp_to_perwakilan_negara", "SPDP: perwakilan negara"},
                                            {"stall", "Tanpa kegiatan"},
                                            {"damaged", "Log rusak"}};
     for (size_t i = 0; code && i < sizeof words / sizeof words[0]; i++)
@@ -385,7 +390,9 @@ static json_t *detentions_json(const struct row_ctx *x)
 }
 
 /* The notices of arrest and detention owed and overdue (family, consular;
- * issue 13.7), each with its reason: the clock's label, suspect and due date. */
+ * issue 13.7) and the SPDP's recipients that have not received it in time
+ * (13.8), each with its reason: the clock's label, suspect and due date;
+ * a delivery made late says when (`delivered_on`, `late`). */
 static json_t *notices_json(const struct row_ctx *x)
 {
     json_t *a = json_array(), *c;
@@ -394,9 +401,17 @@ static json_t *notices_json(const struct row_ctx *x)
     {
         const char *code = json_string_value(json_object_get(c, "code"));
         size_t n = code ? strlen(code) : 0;
-        if (n > 7 && strcmp(code + n - 7, "_notice") == 0 &&
-            json_integer_value(json_object_get(c, "due_at")) <= x->now)
+        bool notice = (n > 7 && strcmp(code + n - 7, "_notice") == 0) ||
+                      (code && strncmp(code, "spdp_to_", 8) == 0);
+        if (notice && json_integer_value(json_object_get(c, "due_at")) <= x->now)
             json_array_append_new(a, clock_view(x, c));
+    }
+    json_array_foreach(json_object_get(x->detail, "late_deliveries"), i, c)
+    {
+        json_t *v = clock_view(x, c);
+        json_object_set(v, "delivered_on", json_object_get(c, "delivered_on"));
+        json_object_set_new(v, "late", json_true());
+        json_array_append_new(a, v);
     }
     return a;
 }

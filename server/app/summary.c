@@ -339,8 +339,7 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
         int64_t att = attention_of(c);
         /* a notice owed is listed with the file (review.c: notices), not the
          * deadline that orders the list: custody and the file's own clocks do */
-        bool notice = c->kind == CLK_FAMILY_ARREST_NOTICE ||
-                      c->kind == CLK_FAMILY_DETENTION_NOTICE || c->kind == CLK_CONSULAR_NOTICE;
+        bool notice = clock_notice(c->kind) != NOTICE_NONE;
         if (notice) {
             json_array_append_new(a, clock_row(cf, c, att));
             continue;
@@ -369,9 +368,26 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
 
 /* ---- the summary ---------------------------------------------------------------------- */
 
+/* The SPDP's deliveries made after their day (issue 13.8), as the summary's
+ * detail keeps them: a clock row with the day it was delivered. */
+static json_t *late_deliveries(const struct casefile *cf, const struct clock_set *set)
+{
+    json_t *a = json_array();
+    for (int k = 0; k < set->count; k++) {
+        const struct clock *c = &set->items[k];
+        if (c->running || c->state != CLOCK_OVERDUE || !notice_is_spdp(clock_notice(c->kind)) ||
+            c->stopped_by == EV_SP3_ISSUED)
+            continue;
+        json_t *row = clock_row(cf, c, c->due_at);
+        json_object_set_new(row, "delivered_on", jdate(c->stopped_on));
+        json_array_append_new(a, row);
+    }
+    return a;
+}
+
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
-#define SUMMARY_DERIVATION "berkas-summary-4" /* 2: detail.flags (13.3); 3, 4: 13.7 */
+#define SUMMARY_DERIVATION "berkas-summary-5" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8 */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {
@@ -529,9 +545,10 @@ json_t *summary_compute(const struct casefile *cf, struct berr *err)
     json_object_set_new(row, "pu_attention_at", jat(p.pu, p.pu_attention));
     json_t *arrivals = arrivals_json(cf, &w, row);
     json_object_set_new(row, "detail",
-                        json_pack("{s:o, s:o, s:o, s:i, s:o}", "clocks", clocks, "directions",
+                        json_pack("{s:o, s:o, s:o, s:i, s:o, s:o}", "clocks", clocks, "directions",
                                   directions_of(cf, &set), "arrivals", arrivals, "stall_days",
-                                  stall_days, "flags", summary_flags(cf)));
+                                  stall_days, "flags", summary_flags(cf), "late_deliveries",
+                                  late_deliveries(cf, &set)));
     json_object_set(row, "stats", w.stats);
     free(set.items);
     walk_free(&w);

@@ -103,6 +103,11 @@ static const char *const kind_codes[CLK__COUNT] = {
     [CLK_FAMILY_ARREST_NOTICE] = "family_arrest_notice",
     [CLK_FAMILY_DETENTION_NOTICE] = "family_detention_notice",
     [CLK_CONSULAR_NOTICE] = "consular_notice",
+    [CLK_SPDP_KEJARI] = "spdp_to_kejari",
+    [CLK_SPDP_KORWAS] = "spdp_to_korwas",
+    [CLK_SPDP_PELAPOR] = "spdp_to_pelapor",
+    [CLK_SPDP_TERSANGKA] = "spdp_to_tersangka",
+    [CLK_SPDP_PERWAKILAN] = "spdp_to_perwakilan_negara",
     [CLK_DIRECTION] = "direction",
 };
 
@@ -137,10 +142,26 @@ struct track {
     struct period_snap snap;
 };
 
+/* The SPDP's round: from the latest Sprindik, whose date starts its
+ * recipients' clocks (issue 13.8). */
+struct spdp_round {
+    int n; /* Sprindiks so far; 0: none */
+    int src;
+    const struct ruleset *rs;
+    struct caldate day;
+    int64_t at;
+    struct slot to[NOTICE__COUNT];        /* the case's recipients, by notice kind */
+    bool designated[EVLOG_MAX_SUSPECTS];  /* designated as a suspect (Pasal 27(5)) */
+    int started[EVLOG_MAX_SUSPECTS];      /* the round his clocks started in; 0: none */
+    int delivered[EVLOG_MAX_SUSPECTS][2]; /* the round of his latest delivery (tersangka,
+                                             perwakilan), to start no clock after it */
+};
+
 struct fold {
     const struct clock_input *in;
     struct slot cases[CLK_SP3_NOTIFY + 1];
     struct track suspects[EVLOG_MAX_SUSPECTS];
+    struct spdp_round spdp;
     int skipped;
 };
 
@@ -188,6 +209,92 @@ static const struct ruleset *rules_on(const struct clock_input *in, int i, struc
     return rs;
 }
 
+static bool foreign_suspect(const struct clock_input *in, int sx)
+{
+    return in->foreign && sx >= 0 && sx < in->nforeign && in->foreign[sx];
+}
+
+/* Start suspect sx's SPDP clocks of this round on `day` (the Sprindik's, or
+ * his designation's when later), for the recipients the round's rules need. */
+static void spdp_suspect_start(struct fold *fo, int sx, struct caldate day, int64_t at)
+{
+    struct spdp_round *r = &fo->spdp;
+    struct track *t = &fo->suspects[sx];
+    r->started[sx] = r->n;
+    t->notices[NOTICE_SPDP_TERSANGKA].used = false;
+    t->notices[NOTICE_SPDP_PERWAKILAN].used = false;
+    if (r->rs->spdp_to_suspect.value && r->delivered[sx][0] != r->n)
+        slot_start(&t->notices[NOTICE_SPDP_TERSANGKA], r->src, r->rs, day, at);
+    if (r->rs->spdp_to_consulate.value && foreign_suspect(fo->in, sx) &&
+        r->delivered[sx][1] != r->n)
+        slot_start(&t->notices[NOTICE_SPDP_PERWAKILAN], r->src, r->rs, day, at);
+}
+
+/* The SPDP's recipients (issue 13.8): a Sprindik opens a round, a
+ * designation adds a suspect to it, a delivery or the SP3 stops a clock. */
+static bool fold_spdp(struct fold *fo, int i, const struct case_event *e, struct caldate day,
+                      int64_t at, struct berr *err)
+{
+    struct spdp_round *r = &fo->spdp;
+    int sx = e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS ? e->suspect : -1;
+    switch (e->event) {
+    case EV_SPRINDIK_ISSUED: {
+        const struct ruleset *rs = rules_on(fo->in, i, day, err);
+        if (!rs)
+            return false;
+        r->n++;
+        r->src = i;
+        r->rs = rs;
+        r->day = day;
+        r->at = at;
+        static const struct {
+            enum notice_kind n;
+            size_t required; /* offset of the flag; 0: always */
+        } cases[] = {{NOTICE_SPDP_KEJARI, 0},
+                     {NOTICE_SPDP_KORWAS, RV(spdp_to_korwas)},
+                     {NOTICE_SPDP_PELAPOR, RV(spdp_to_reporter)}};
+        for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+            r->to[cases[k].n].used = false;
+            if (!cases[k].required || rule(rs, cases[k].required)->value)
+                slot_start(&r->to[cases[k].n], i, rs, day, at);
+        }
+        for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+            if (r->designated[s])
+                spdp_suspect_start(fo, s, day, at);
+        return true;
+    }
+    case EV_SUSPECT_DESIGNATED:
+        if (sx < 0)
+            return true;
+        r->designated[sx] = true;
+        if (r->n > 0 && r->started[sx] != r->n)
+            spdp_suspect_start(fo, sx, day, at);
+        return true;
+    case EV_SPDP_RECEIVED_BY_PU:
+        slot_stop(&r->to[NOTICE_SPDP_KEJARI], e->event, at);
+        return true;
+    case EV_LETTER_DELIVERED:
+        if (!notice_is_spdp(e->notice))
+            return true;
+        if (!notice_per_suspect(e->notice)) {
+            slot_stop(&r->to[e->notice], e->event, at);
+        } else if (sx >= 0) {
+            r->delivered[sx][e->notice == NOTICE_SPDP_PERWAKILAN] = r->n;
+            slot_stop(&fo->suspects[sx].notices[e->notice], e->event, at);
+        }
+        return true;
+    case EV_SP3_ISSUED:
+        for (int n = NOTICE_SPDP_KEJARI; n <= NOTICE_SPDP_PERWAKILAN; n++) {
+            slot_stop(&r->to[n], e->event, at);
+            for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+                slot_stop(&fo->suspects[s].notices[n], e->event, at);
+        }
+        return true;
+    default:
+        return true;
+    }
+}
+
 static bool fold_case_event(struct fold *fo, int i, const struct case_event *e, struct berr *err)
 {
     const struct tzone *z = fo->in->zone;
@@ -213,8 +320,10 @@ static bool fold_case_event(struct fold *fo, int i, const struct case_event *e, 
     }
     /* a letter delivering a notice for a suspect stops its clock (13.7) */
     if (e->event == EV_LETTER_DELIVERED && e->notice > NOTICE_NONE && e->notice < NOTICE__COUNT &&
-        e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS)
+        !notice_is_spdp(e->notice) && e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS)
         slot_stop(&fo->suspects[e->suspect].notices[e->notice], e->event, at);
+    if (!fold_spdp(fo, i, e, day, at, err))
+        return false;
     /* KUHAP 8(3)(b), UU 6/2011 Pasal 110(2): custody of the suspect passes to
      * the prosecutor; the investigator's arrest and detention clocks stop. */
     if (e->event == EV_TAHAP2_DONE || e->event == EV_SHORT_PROCEDURE_HANDOVER)
@@ -503,6 +612,57 @@ static void emit_notice_clocks(struct fold *fo, int sx, struct clock_set *out)
     }
 }
 
+/* The SPDP's recipients: the case's, then suspect sx's (sx < 0: the case's). */
+static void emit_spdp_clocks(struct fold *fo, int sx, struct clock_set *out)
+{
+    static const struct {
+        enum notice_kind n;
+        enum clock_kind kind;
+        const char *label, *basis_1981, *basis_2025;
+        size_t required; /* offset of the rule flag; 0: always */
+    } defs_s[] = {
+        {NOTICE_SPDP_KEJARI, CLK_SPDP_KEJARI, "SPDP diterima Penuntut Umum (Kejaksaan)",
+         "KUHAP 109(1) jo. Putusan MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27(2)",
+         "UU 20/2025 (SPDP 7 hari: belum dipastikan); Permenkumham 39/2021 Pasal 27(2)", 0},
+        {NOTICE_SPDP_KORWAS, CLK_SPDP_KORWAS, "SPDP diterima Korwas PPNS",
+         "Permenkumham 39/2021 Pasal 27(2)",
+         "UU 20/2025 (SPDP 7 hari: belum dipastikan); Permenkumham 39/2021 Pasal 27(2)",
+         RV(spdp_to_korwas)},
+        {NOTICE_SPDP_PELAPOR, CLK_SPDP_PELAPOR, "SPDP diterima pelapor/korban",
+         "Putusan MK 130/PUU-XIII/2015",
+         "UU 20/2025 (SPDP 7 hari: belum dipastikan); Putusan MK 130/PUU-XIII/2015",
+         RV(spdp_to_reporter)},
+        {NOTICE_SPDP_TERSANGKA, CLK_SPDP_TERSANGKA, "SPDP diterima tersangka",
+         "Permenkumham 39/2021 Pasal 27(3); Putusan MK 130/PUU-XIII/2015",
+         "UU 20/2025 (SPDP 7 hari: belum dipastikan); Permenkumham 39/2021 Pasal 27(3)",
+         RV(spdp_to_suspect)},
+        {NOTICE_SPDP_PERWAKILAN, CLK_SPDP_PERWAKILAN,
+         "SPDP diterima perwakilan negara tersangka melalui Kementerian Luar Negeri",
+         "Permenkumham 39/2021 Pasal 27(6)",
+         "UU 20/2025 (SPDP 7 hari: belum dipastikan); Permenkumham 39/2021 Pasal 27(6)",
+         RV(spdp_to_consulate)},
+    };
+    for (size_t k = 0; k < sizeof defs_s / sizeof defs_s[0]; k++) {
+        if (notice_per_suspect(defs_s[k].n) != (sx >= 0))
+            continue;
+        const struct slot *s =
+            sx >= 0 ? &fo->suspects[sx].notices[defs_s[k].n] : &fo->spdp.to[defs_s[k].n];
+        if (!s->used)
+            continue;
+        struct clock c;
+        const char *basis =
+            s->rs->regime == REGIME_KUHAP_2025 ? defs_s[k].basis_2025 : defs_s[k].basis_1981;
+        clock_base(&c, defs_s[k].kind, defs_s[k].label, basis, ACTOR_INVESTIGATOR, sx, s);
+        const struct rule_value *len = &s->rs->spdp_days, *warn = &s->rs->spdp_warn_day;
+        c.to_verify = len->to_verify || warn->to_verify ||
+                      (defs_s[k].required && rule(s->rs, defs_s[k].required)->to_verify);
+        int w = warn->value;
+        day_due(&c, len->value, &w, w > 0 ? 1 : 0, fo->in->zone);
+        evaluate(&c, fo->in->now, fo->in->zone);
+        emit(out, &c);
+    }
+}
+
 /* One clock per direction_given, stopped by the first direction_done
  * pointing at it. */
 static bool emit_directions(const struct clock_input *in, struct clock_set *out, struct berr *err)
@@ -574,6 +734,9 @@ bool clock_compute(const struct clock_input *in, struct clock_set *out, struct b
         emit_suspect_clocks(&fo, s, out);
     for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
         emit_notice_clocks(&fo, s, out);
+    emit_spdp_clocks(&fo, -1, out);
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+        emit_spdp_clocks(&fo, s, out);
     if (!emit_directions(in, out, err))
         return false;
     out->skipped = fo.skipped;
@@ -584,6 +747,30 @@ bool clock_log_loads(const struct clock_input *in, struct berr *err)
 {
     struct clock_set none = {.items = NULL, .cap = 0};
     return clock_compute(in, &none, err);
+}
+
+enum notice_kind clock_notice(enum clock_kind k)
+{
+    switch (k) {
+    case CLK_FAMILY_ARREST_NOTICE:
+        return NOTICE_FAMILY_ARREST;
+    case CLK_FAMILY_DETENTION_NOTICE:
+        return NOTICE_FAMILY_DETENTION;
+    case CLK_CONSULAR_NOTICE:
+        return NOTICE_CONSULAR;
+    case CLK_SPDP_KEJARI:
+        return NOTICE_SPDP_KEJARI;
+    case CLK_SPDP_KORWAS:
+        return NOTICE_SPDP_KORWAS;
+    case CLK_SPDP_PELAPOR:
+        return NOTICE_SPDP_PELAPOR;
+    case CLK_SPDP_TERSANGKA:
+        return NOTICE_SPDP_TERSANGKA;
+    case CLK_SPDP_PERWAKILAN:
+        return NOTICE_SPDP_PERWAKILAN;
+    default:
+        return NOTICE_NONE;
+    }
 }
 
 enum clock_state clock_worst(const struct clock_set *set)

@@ -22,6 +22,12 @@
  *                      detention), consular_notice (a foreign suspect taken into custody),
  *                      day clocks from the act, stopped by the letter_delivered that
  *                      delivers it (issue 13.7)
+ * SPDP recipients:     spdp_to_kejari, spdp_to_korwas, spdp_to_pelapor (case), then
+ *                      spdp_to_tersangka, spdp_to_perwakilan_negara per suspect: day
+ *                      clocks of spdp_days from the Sprindik (a suspect designated later:
+ *                      from his designation), for the recipients the rule set requires,
+ *                      stopped by the letter_delivered of that recipient (the
+ *                      prosecutor's also by spdp_received_by_pu) or by SP3 (issue 13.8)
  * supervision:         direction (one per direction_given)
  */
 #ifndef BERKAS_CORE_CLOCK_H
@@ -51,7 +57,13 @@ enum clock_kind {
     CLK_FAMILY_ARREST_NOTICE,    /* the family's copy of the arrest's order (KUHAP 18(3)) */
     CLK_FAMILY_DETENTION_NOTICE, /* ... of the detention's order (KUHAP 21(3)) */
     CLK_CONSULAR_NOTICE,         /* a foreigner's representation through Kemlu (VCCR 36) */
-    CLK_DIRECTION,               /* a supervisor's direction, due on its own date */
+    /* the SPDP's recipients, each within spdp_days of the Sprindik (issue 13.8) */
+    CLK_SPDP_KEJARI,     /* the prosecutor (KUHAP 109(1) jo. MK 130/PUU-XIII/2015) */
+    CLK_SPDP_KORWAS,     /* Korwas PPNS (Permenkumham 39/2021 Pasal 27(2)) */
+    CLK_SPDP_PELAPOR,    /* the reporter or victim (MK 130/PUU-XIII/2015) */
+    CLK_SPDP_TERSANGKA,  /* each suspect (Pasal 27(3)), from his designation when later */
+    CLK_SPDP_PERWAKILAN, /* a foreign suspect's representation through Kemlu (27(6)) */
+    CLK_DIRECTION,       /* a supervisor's direction, due on its own date */
     CLK__COUNT
 };
 
@@ -117,12 +129,16 @@ struct clock_set {
                     (a log made inconsistent by corrections) */
 };
 
+/* The notice whose delivery stops a clock of kind k (family, consular, the
+ * SPDP's recipients), or NOTICE_NONE. */
+enum notice_kind clock_notice(enum clock_kind k);
+
 /* Compute every clock of the log into out: case-level clocks in kind order,
  * then each suspect's arrest, detention and detensi, then each suspect's
- * notices, then directions in log order.  false with BERR_BAD_INPUT for a malformed log
- * (evlog_check), a missing zone, or an act dated before every rule set; BERR_UNPROCESSABLE for acts
- * whose dates are out of order (order.h).  Allocates nothing; uses about 90 KB of stack (a
- * detention state per possible suspect, the order table). */
+ * notices, then the SPDP's recipients, then directions in log order.  false with BERR_BAD_INPUT for
+ * a malformed log (evlog_check), a missing zone, or an act dated before every rule set;
+ * BERR_UNPROCESSABLE for acts whose dates are out of order (order.h).  Allocates nothing; uses
+ * about 90 KB of stack (a detention state per possible suspect, the order table). */
 bool clock_compute(const struct clock_input *in, struct clock_set *out, struct berr *err);
 
 /* Whether a case's log loads: what every reader of a case runs over it

@@ -218,6 +218,23 @@ static const char *const notice_codes[NOTICE__COUNT] = {
     [NOTICE_FAMILY_ARREST] = "keluarga_penangkapan",
     [NOTICE_FAMILY_DETENTION] = "keluarga_penahanan",
     [NOTICE_CONSULAR] = "perwakilan_negara",
+    [NOTICE_SPDP_KEJARI] = "spdp_kejari",
+    [NOTICE_SPDP_KORWAS] = "spdp_korwas",
+    [NOTICE_SPDP_PELAPOR] = "spdp_pelapor",
+    [NOTICE_SPDP_TERSANGKA] = "spdp_tersangka",
+    [NOTICE_SPDP_PERWAKILAN] = "spdp_perwakilan_negara",
+};
+
+static const char *const notice_labels[NOTICE__COUNT] = {
+    [NOTICE_NONE] = "",
+    [NOTICE_FAMILY_ARREST] = "Tembusan surat perintah penangkapan diterima keluarga",
+    [NOTICE_FAMILY_DETENTION] = "Tembusan surat perintah penahanan diterima keluarga",
+    [NOTICE_CONSULAR] = "Pemberitahuan diterima perwakilan negara tersangka (melalui Kemlu)",
+    [NOTICE_SPDP_KEJARI] = "SPDP diterima Kejaksaan",
+    [NOTICE_SPDP_KORWAS] = "SPDP diterima Korwas PPNS",
+    [NOTICE_SPDP_PELAPOR] = "SPDP diterima pelapor/korban",
+    [NOTICE_SPDP_TERSANGKA] = "SPDP diterima tersangka",
+    [NOTICE_SPDP_PERWAKILAN] = "SPDP diterima perwakilan negara tersangka (melalui Kemlu)",
 };
 
 bool notice_lookup(const char *code, enum notice_kind *out)
@@ -233,6 +250,22 @@ bool notice_lookup(const char *code, enum notice_kind *out)
 const char *notice_code(enum notice_kind n)
 {
     return (int)n >= 0 && n < NOTICE__COUNT ? notice_codes[n] : "";
+}
+
+const char *notice_label(enum notice_kind n)
+{
+    return (int)n >= 0 && n < NOTICE__COUNT ? notice_labels[n] : "";
+}
+
+bool notice_per_suspect(enum notice_kind n)
+{
+    return n == NOTICE_FAMILY_ARREST || n == NOTICE_FAMILY_DETENTION || n == NOTICE_CONSULAR ||
+           n == NOTICE_SPDP_TERSANGKA || n == NOTICE_SPDP_PERWAKILAN;
+}
+
+bool notice_is_spdp(enum notice_kind n)
+{
+    return n >= NOTICE_SPDP_KEJARI && n <= NOTICE_SPDP_PERWAKILAN;
 }
 
 bool event_valid(enum event e)

@@ -143,8 +143,16 @@ enum event_field {
 /* Variants of an act that the law treats apart (a BAP of a suspect is not a
  * BAP of a witness). */
 enum act_variant {
-    AV_ANY,           /* any act of the event type */
-    AV_BAP_TERSANGKA, /* bap_recorded of a suspect */
+    AV_ANY,              /* any act of the event type */
+    AV_BAP_TERSANGKA,    /* bap_recorded of a suspect */
+    AV_NOTICE_ARREST,    /* letter_delivered: the family's copy of an arrest's order;
+                            as an "after" of suspect scope: the arrest it notifies */
+    AV_NOTICE_DETENTION, /* letter_delivered: ... of a detention's order; as an "after":
+                            the detention it notifies */
+    AV_NOTICE_CONSULAR,  /* letter_delivered: the consular notice of a custody */
+    AV_SPDP_DELIVERY,    /* letter_delivered: a delivery of the SPDP */
+    AV_CUSTODY,          /* arrested or detained: the act that took the suspect into
+                            custody (an "after" of suspect scope only) */
 };
 
 /* An act by event type and variant; ev == EV__COUNT ends a list. */
@@ -164,6 +172,14 @@ enum notice_kind {
     NOTICE_FAMILY_ARREST,    /* "keluarga_penangkapan" */
     NOTICE_FAMILY_DETENTION, /* "keluarga_penahanan" */
     NOTICE_CONSULAR,         /* "perwakilan_negara" */
+    /* the SPDP's recipients (KUHAP 109(1) jo. MK 130/PUU-XIII/2015;
+     * Permenkumham 39/2021 Pasal 27), each delivery its own act (issue 13.8) */
+    NOTICE_SPDP_KEJARI,     /* "spdp_kejari": the prosecutor */
+    NOTICE_SPDP_KORWAS,     /* "spdp_korwas": Korwas PPNS (Pasal 27(2)) */
+    NOTICE_SPDP_PELAPOR,    /* "spdp_pelapor": the reporter or victim (MK 130/2015) */
+    NOTICE_SPDP_TERSANGKA,  /* "spdp_tersangka": one suspect (Pasal 27(3); MK 130/2015) */
+    NOTICE_SPDP_PERWAKILAN, /* "spdp_perwakilan_negara": a foreign suspect's representation
+                               through Kemlu (Pasal 27(6)) */
     NOTICE__COUNT
 };
 
@@ -172,6 +188,15 @@ bool notice_lookup(const char *code, enum notice_kind *out);
 
 /* Stable recipient code of a notice ("keluarga_penangkapan"), or "". */
 const char *notice_code(enum notice_kind n);
+
+/* Indonesian words for the delivery of notice n ("SPDP diterima Korwas PPNS"), or "". */
+const char *notice_label(enum notice_kind n);
+
+/* True when notice n is delivered for one suspect (names his party_id). */
+bool notice_per_suspect(enum notice_kind n);
+
+/* True when notice n is a delivery of the SPDP. */
+bool notice_is_spdp(enum notice_kind n);
 
 /* True when e is a real event (0 <= e < EV__COUNT). */
 bool event_valid(enum event e);

@@ -24,6 +24,22 @@
     {                                                                                              \
         EV_##e, AV_BAP_TERSANGKA                                                                   \
     }
+#define LD(v)                                                                                      \
+    {                                                                                              \
+        EV_LETTER_DELIVERED, AV_##v                                                                \
+    }
+#define ARREST_NOTIFIED                                                                            \
+    {                                                                                              \
+        EV_ARRESTED, AV_NOTICE_ARREST                                                              \
+    }
+#define DETENTION_NOTIFIED                                                                         \
+    {                                                                                              \
+        EV_DETAINED, AV_NOTICE_DETENTION                                                           \
+    }
+#define CUSTODY                                                                                    \
+    {                                                                                              \
+        EV_ARRESTED, AV_CUSTODY                                                                    \
+    }
 
 /* clang-format off */
 static const struct order_rule law[] = {
@@ -57,6 +73,11 @@ static const struct order_rule law[] = {
     {A(P23_RECEIVED),            A(DEEMED_COMPLETE_CONFIRMED),    ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001"},
     {A(SP3_NOTIFIED),            A(SP3_ISSUED),                   ORD_CASE,    ORD_LAW, "KUHAP 109(3)"},
     {A(DIRECTION_DONE),          A(DIRECTION_GIVEN),              ORD_REF,     ORD_LAW, "Permenkumham 39/2021 (pengendalian)"},
+    /* a notice is delivered after the act it notifies (issue 13.7, 13.8) */
+    {LD(NOTICE_ARREST),          ARREST_NOTIFIED,                 ORD_SUSPECT, ORD_LAW, "KUHAP 18(3): tembusan surat perintah penangkapan"},
+    {LD(NOTICE_DETENTION),       DETENTION_NOTIFIED,              ORD_SUSPECT, ORD_LAW, "KUHAP 21(3): tembusan surat perintah penahanan"},
+    {LD(NOTICE_CONSULAR),        CUSTODY,                         ORD_SUSPECT, ORD_LAW, "Konvensi Wina 1963 Pasal 36(1)(b): pemberitahuan penangkapan atau penahanan"},
+    {LD(SPDP_DELIVERY),          A(SPDP_SENT),                    ORD_CASE,    ORD_LAW, "Permenkumham 39/2021 Pasal 27: SPDP diterima setelah dikirim"},
 };
 /* clang-format on */
 
@@ -152,6 +173,16 @@ bool order_act_is(const struct case_event *e, struct act_ref r)
         return true;
     case AV_BAP_TERSANGKA:
         return e->bap == BAP_TERSANGKA;
+    case AV_NOTICE_ARREST:
+        return e->notice == NOTICE_FAMILY_ARREST;
+    case AV_NOTICE_DETENTION:
+        return e->notice == NOTICE_FAMILY_DETENTION;
+    case AV_NOTICE_CONSULAR:
+        return e->notice == NOTICE_CONSULAR;
+    case AV_SPDP_DELIVERY:
+        return notice_is_spdp(e->notice);
+    case AV_CUSTODY:
+        return e->event == EV_ARRESTED || e->event == EV_DETAINED;
     }
     return false;
 }
@@ -208,11 +239,20 @@ static int seen_later(const struct seen *s, const struct stamp *x)
 }
 
 /* The acts followed per suspect (ORD_SUSPECT rows may only wait for these):
- * the detention machine's acts as one kind, and the designation. */
-enum { SLOT_DETENTION, SLOT_DESIGNATED, NSLOTS };
+ * the detention machine's acts as one kind, the designation, and for the
+ * notices the latest arrest, the latest detention and the latest act that
+ * took him into custody (an arrest, or a detention while free). */
+enum { SLOT_DETENTION, SLOT_DESIGNATED, SLOT_ARRESTED, SLOT_DETAINED, SLOT_CUSTODY, NSLOTS };
 
 static int suspect_slot(struct act_ref r)
 {
+    /* an "after" that is a notified act: which of his acts it notifies */
+    if (r.variant == AV_CUSTODY)
+        return SLOT_CUSTODY;
+    if (r.ev == EV_ARRESTED && r.variant == AV_NOTICE_ARREST)
+        return SLOT_ARRESTED;
+    if (r.ev == EV_DETAINED && r.variant == AV_NOTICE_DETENTION)
+        return SLOT_DETAINED;
     if (event_is_detention(r.ev))
         return SLOT_DETENTION;
     if (r.ev == EV_SUSPECT_DESIGNATED && r.variant == AV_ANY)
@@ -250,6 +290,7 @@ struct checker {
     const struct tzone *z;
     struct seen cases[EV__COUNT][2]; /* by event and variant (AV_ANY, AV_BAP_TERSANGKA) */
     struct seen suspects[EVLOG_MAX_SUSPECTS][NSLOTS];
+    bool held[EVLOG_MAX_SUSPECTS]; /* in custody since his latest custody act */
 };
 
 /* The act before i out of order with x under rule r, or -1. */
@@ -286,9 +327,23 @@ static void note(struct checker *c, const struct case_event *x, const struct sta
     seen_note(&c->cases[x->event][AV_ANY], xs);
     if (order_act_is(x, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA}))
         seen_note(&c->cases[x->event][AV_BAP_TERSANGKA], xs);
+    if (x->suspect < 0 || x->suspect >= EVLOG_MAX_SUSPECTS)
+        return;
     int slot = suspect_slot((struct act_ref){x->event, AV_ANY});
-    if (slot >= 0 && x->suspect >= 0 && x->suspect < EVLOG_MAX_SUSPECTS)
+    if (slot >= 0)
         seen_note(&c->suspects[x->suspect][slot], xs);
+    if (x->event == EV_ARRESTED)
+        seen_note(&c->suspects[x->suspect][SLOT_ARRESTED], xs);
+    if (x->event == EV_DETAINED)
+        seen_note(&c->suspects[x->suspect][SLOT_DETAINED], xs);
+    /* custody begins with an arrest, or a detention of a free suspect */
+    bool *held = &c->held[x->suspect];
+    if (x->event == EV_ARRESTED || (x->event == EV_DETAINED && !*held))
+        seen_note(&c->suspects[x->suspect][SLOT_CUSTODY], xs);
+    if (x->event == EV_ARRESTED || x->event == EV_DETAINED)
+        *held = true;
+    if (x->event == EV_RELEASED)
+        *held = false;
 }
 
 static bool check_all(struct checker *c, struct order_fault *fault)
@@ -296,9 +351,11 @@ static bool check_all(struct checker *c, struct order_fault *fault)
     for (int e = 0; e < EV__COUNT; e++)
         for (int v = 0; v < 2; v++)
             seen_clear(&c->cases[e][v]);
-    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++) {
         for (int k = 0; k < NSLOTS; k++)
             seen_clear(&c->suspects[s][k]);
+        c->held[s] = false;
+    }
     struct case_event x;
     for (int i = 0; i < c->n; i++) {
         if (!evlog_effective(c->ev, c->n, i, &x))
@@ -353,10 +410,14 @@ void order_fault_message(const struct order_fault *f, const struct tzone *z, cha
     char a[CALDATE_INSTANT_LEN], d[CALDATE_INSTANT_LEN];
     when(&f->act_ev, instants, z, a, sizeof a);
     when(&f->dep_ev, instants, z, d, sizeof d);
+    /* a letter is named by what it delivers */
+    const char *act = f->act_ev.event == EV_LETTER_DELIVERED && f->act_ev.notice != NOTICE_NONE
+                          ? notice_label(f->act_ev.notice)
+                          : event_label(f->act_ev.event);
     snprintf(buf, size,
              "urutan tanggal tidak sah: %s (%s) bertanggal sebelum %s (%s) yang harus "
              "mendahuluinya (%s)",
-             event_label(f->act_ev.event), a, event_label(f->dep_ev.event), d, f->basis);
+             act, a, event_label(f->dep_ev.event), d, f->basis);
 }
 
 bool order_check_err(const struct case_event *ev, int n, const struct tzone *z, struct berr *err)

@@ -102,6 +102,16 @@ static const struct rule_key keys[] = {
         RULE_DAYS, 0, 30),
     KEY(counsel_min_years, "Penasihat hukum wajib ditunjuk bila ancaman pidana N tahun atau lebih",
         "KUHAP 56(1); UU 20/2025 (belum dipastikan)", RULE_YEARS, 1, 20),
+    KEY(spdp_to_korwas, "SPDP wajib diterima Korwas PPNS",
+        "Permenkumham 39/2021 Pasal 27(2)", RULE_FLAG, 0, 1),
+    KEY(spdp_to_suspect, "SPDP wajib diterima setiap tersangka",
+        "Permenkumham 39/2021 Pasal 27(3); Putusan MK 130/PUU-XIII/2015 (terlapor)", RULE_FLAG,
+        0, 1),
+    KEY(spdp_to_reporter, "SPDP wajib diterima pelapor/korban",
+        "Putusan MK 130/PUU-XIII/2015", RULE_FLAG, 0, 1),
+    KEY(spdp_to_consulate,
+        "SPDP wajib diterima perwakilan negara tersangka WNA melalui Kementerian Luar Negeri",
+        "Permenkumham 39/2021 Pasal 27(6)", RULE_FLAG, 0, 1),
 };
 
 #define V(n)  {n, false}
@@ -150,6 +160,10 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .family_notice_days = TV(1),          /* KUHAP 18(3), 21(3): "segera" (DOMAIN 4.7, 4.8) */
         .consular_notice_days = TV(3),        /* VCCR 36(1)(b): "without delay" (DOMAIN 12) */
         .counsel_min_years = V(5),            /* KUHAP 56(1): lima tahun atau lebih */
+        .spdp_to_korwas = V(1),               /* DOMAIN 4.4, 4.5 */
+        .spdp_to_suspect = V(1),
+        .spdp_to_reporter = V(1),
+        .spdp_to_consulate = V(1),
     },
     {
         .name = "KUHAP-2025",
@@ -193,6 +207,10 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .family_notice_days = TV(1),
         .consular_notice_days = TV(3),
         .counsel_min_years = TV(5),           /* DOMAIN 4.6 [KNOW] for 1981; the new code unseen */
+        .spdp_to_korwas = TV(1),              /* DOMAIN 9.1: the new code's SPDP rule unseen */
+        .spdp_to_suspect = TV(1),
+        .spdp_to_reporter = TV(1),
+        .spdp_to_consulate = TV(1),
     },
 };
 /* clang-format on */

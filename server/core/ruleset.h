@@ -87,6 +87,13 @@ struct ruleset {
                                                Kemlu within N days (VCCR 36(1)(b)) */
     struct rule_value counsel_min_years;    /* counsel appointed for a maximum of N years or
                                                more (KUHAP 56(1)) */
+    /* Who must receive the SPDP within spdp_days besides the prosecutor (issue
+     * 13.8), 1 = required: Korwas PPNS, each suspect, the reporter or victim,
+     * and a foreign suspect's representation through Kemlu. */
+    struct rule_value spdp_to_korwas;    /* Permenkumham 39/2021 Pasal 27(2) */
+    struct rule_value spdp_to_suspect;   /* Pasal 27(3); MK 130/PUU-XIII/2015 (terlapor) */
+    struct rule_value spdp_to_reporter;  /* MK 130/PUU-XIII/2015 (pelapor/korban) */
+    struct rule_value spdp_to_consulate; /* Pasal 27(6) */
 };
 
 enum rule_unit {

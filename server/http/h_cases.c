@@ -219,7 +219,7 @@ HANDLER(h_event_create)
          json_get_str(body, "bap", false, 12, &in.bap, &err) &&
          json_get_int(body, "days", false, 1, 60, &days, &err) &&
          json_get_str(body, "detention_type", false, 8, &in.detention_type, &err) &&
-         json_get_str(body, "recipient", false, 20, &in.recipient, &err) &&
+         json_get_str(body, "recipient", false, 40, &in.recipient, &err) &&
          json_get_str(body, "ground", false, 500, &in.ground, &err) &&
          json_get_str(body, "polri_order", false, 120, &in.polri_order, &err) &&
          json_get_int(body, "instruction_id", false, 1, (1LL << 53), &in.instruction_id, &err) &&

@@ -71,6 +71,15 @@ static void assert_at(const struct case_event *ev, int n, const char *zone, cons
                   clock_kind_code(k), now, c->days_left, days_left);
 }
 
+/* A letter delivering notice n: for suspect x, or the case's (x < 0). */
+static struct case_event delivered(const char *s, int x, enum notice_kind n)
+{
+    struct case_event e =
+        x >= 0 ? ev_suspect(EV_LETTER_DELIVERED, s, x) : ev_on(EV_LETTER_DELIVERED, s);
+    e.notice = n;
+    return e;
+}
+
 /* ---- SPDP: KUHAP 109(1) jo. MK 130/PUU-XIII/2015, Sprindik = day 0 ---- */
 
 START_TEST(test_spdp_due_seven_days_after_the_sprindik)
@@ -112,10 +121,15 @@ END_TEST
 
 START_TEST(test_spdp_sent_on_day_7_stops_the_clock_in_time)
 {
+    /* ... and received by the prosecutor, Korwas and the reporter the same
+     * day (no suspect yet: Permenkumham 39/2021 Pasal 27(4)) */
     struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
-                               ev_on(EV_SPDP_SENT, "2025-03-08")};
+                               ev_on(EV_SPDP_SENT, "2025-03-08"),
+                               delivered("2025-03-08", -1, NOTICE_SPDP_KEJARI),
+                               delivered("2025-03-08", -1, NOTICE_SPDP_KORWAS),
+                               delivered("2025-03-08", -1, NOTICE_SPDP_PELAPOR)};
     struct run r;
-    compute(&r, log, 2, "Asia/Jakarta", "2025-04-01T00:00:00+07:00");
+    compute(&r, log, N(log), "Asia/Jakarta", "2025-04-01T00:00:00+07:00");
     const struct clock *c = must_find(&r, CLK_SPDP, -1);
     ck_assert(!c->running);
     ck_assert_int_eq(c->stopped_by, EV_SPDP_SENT);
@@ -129,9 +143,12 @@ END_TEST
 START_TEST(test_spdp_sent_on_day_8_is_late)
 {
     struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
-                               ev_on(EV_SPDP_SENT, "2025-03-09")};
+                               ev_on(EV_SPDP_SENT, "2025-03-09"),
+                               delivered("2025-03-09", -1, NOTICE_SPDP_KEJARI),
+                               delivered("2025-03-09", -1, NOTICE_SPDP_KORWAS),
+                               delivered("2025-03-10", -1, NOTICE_SPDP_PELAPOR)};
     struct run r;
-    compute(&r, log, 2, "Asia/Jakarta", "2025-04-01T00:00:00+07:00");
+    compute(&r, log, N(log), "Asia/Jakarta", "2025-04-01T00:00:00+07:00");
     const struct clock *c = must_find(&r, CLK_SPDP, -1);
     ck_assert(!c->running);
     ck_assert_int_eq(c->state, CLOCK_OVERDUE);
@@ -715,7 +732,7 @@ START_TEST(test_clocks_come_in_a_fixed_order_and_count_past_the_cap)
         ev_suspect(EV_ARRESTED, "2025-03-01T10:00:00+07:00", 1), ev_on(EV_SPDP_SENT, "2025-03-02")};
     struct run r;
     compute(&r, log, 4, "Asia/Jakarta", "2025-03-02T00:00:00+07:00");
-    ck_assert_int_eq(r.set.count, 6);
+    ck_assert_int_eq(r.set.count, 9);
     ck_assert_int_eq(r.items[0].kind, CLK_SPDP);
     ck_assert_int_eq(r.items[1].kind, CLK_P17);
     ck_assert_int_eq(r.items[2].kind, CLK_ARREST);
@@ -727,6 +744,10 @@ START_TEST(test_clocks_come_in_a_fixed_order_and_count_past_the_cap)
     ck_assert_int_eq(r.items[4].suspect, 1);
     ck_assert_int_eq(r.items[5].kind, CLK_FAMILY_DETENTION_NOTICE);
     ck_assert_int_eq(r.items[5].suspect, 3);
+    /* then the SPDP's recipients: no suspect is designated, none of his */
+    ck_assert_int_eq(r.items[6].kind, CLK_SPDP_KEJARI);
+    ck_assert_int_eq(r.items[7].kind, CLK_SPDP_KORWAS);
+    ck_assert_int_eq(r.items[8].kind, CLK_SPDP_PELAPOR);
 
     struct clock one[1];
     struct clock_set small = {one, 1, 0, 0, 0};
@@ -735,7 +756,7 @@ START_TEST(test_clocks_come_in_a_fixed_order_and_count_past_the_cap)
     struct berr err;
     ck_assert(clock_compute(&in, &small, &err));
     ck_assert_int_eq(small.count, 1);
-    ck_assert_int_eq(small.total, 6);
+    ck_assert_int_eq(small.total, 9);
     ck_assert_int_eq(one[0].kind, CLK_SPDP);
 }
 END_TEST
@@ -889,6 +910,140 @@ START_TEST(test_notices_across_the_new_code)
 }
 END_TEST
 
+/* ---- the SPDP's recipients (issue 13.8) ---- */
+
+START_TEST(test_each_spdp_recipient_is_due_seven_days_after_the_sprindik)
+{
+    /* KUHAP 109(1) jo. MK 130/PUU-XIII/2015: the prosecutor, the reported
+     * person and the reporter/victim within 7 days of the Sprindik;
+     * Permenkumham 39/2021 Pasal 27(2), (3), (6): Korwas PPNS, the suspect,
+     * a foreign suspect's representation through Kemlu.  Suspect 0 (foreign)
+     * is designated on the Sprindik's day, suspect 1 (Indonesian) too. */
+    struct case_event log[] = {
+        ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+        ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-01", 0),
+        ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-01", 1),
+        ev_on(EV_SPDP_SENT, "2025-03-03"),
+        delivered("2025-03-04", -1, NOTICE_SPDP_KEJARI),
+        delivered("2025-03-08", -1, NOTICE_SPDP_KORWAS),   /* day 7: in time */
+        delivered("2025-03-09", 1, NOTICE_SPDP_TERSANGKA), /* day 8: late */
+    };
+    struct run r;
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2025-03-08T23:59:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SPDP_KEJARI, -1);
+    ck_assert_str_eq(c->code, "spdp_to_kejari");
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    ck_assert_int_eq(must_find(&r, CLK_SPDP_KORWAS, -1)->state, CLOCK_OK);
+    /* the reporter, suspect 0 and his representation: not yet, due today */
+    c = must_find(&r, CLK_SPDP_PELAPOR, -1);
+    ck_assert(c->running);
+    assert_day(c->due_date, "2025-03-08");
+    ck_assert_int_eq(c->state, CLOCK_WARNING);
+    ck_assert(must_find(&r, CLK_SPDP_TERSANGKA, 0)->running);
+    c = must_find(&r, CLK_SPDP_PERWAKILAN, 0);
+    ck_assert_str_eq(c->code, "spdp_to_perwakilan_negara");
+    ck_assert_ptr_nonnull(strstr(c->basis, "27(6)"));
+    ck_assert(!c->to_verify);
+    /* an Indonesian suspect's country is told nothing */
+    ck_assert_ptr_null(find(&r, CLK_SPDP_PERWAKILAN, 1));
+    /* on day 8 the missing ones are overdue, the late one is stopped late */
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2025-03-09T00:00:00+07:00");
+    ck_assert_int_eq(must_find(&r, CLK_SPDP_PELAPOR, -1)->state, CLOCK_OVERDUE);
+    ck_assert_int_eq(must_find(&r, CLK_SPDP_TERSANGKA, 0)->state, CLOCK_OVERDUE);
+    ck_assert_int_eq(must_find(&r, CLK_SPDP_PERWAKILAN, 0)->state, CLOCK_OVERDUE);
+    ck_assert(must_find(&r, CLK_SPDP_TERSANGKA, 0)->running);
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2025-03-20T00:00:00+07:00");
+    c = must_find(&r, CLK_SPDP_TERSANGKA, 1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    ck_assert_int_eq(c->days_left, -1);
+}
+END_TEST
+
+START_TEST(test_spdp_recipients_in_wita_and_wit_count_the_local_day)
+{
+    /* a delivery at 23:30 WITA on day 7 is in time; the same instant is
+     * 00:30 WIT on day 8 in Jayapura: late */
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                               ev_on(EV_SPDP_SENT, "2025-03-02"),
+                               delivered("2025-03-08T23:30:00+08:00", -1, NOTICE_SPDP_KORWAS)};
+    struct run r;
+    compute(&r, log, N(log), "Asia/Makassar", "2025-04-01T00:00:00+08:00");
+    ck_assert_int_eq(must_find(&r, CLK_SPDP_KORWAS, -1)->state, CLOCK_OK);
+    compute(&r, log, N(log), "Asia/Jayapura", "2025-04-01T00:00:00+09:00");
+    ck_assert_int_eq(must_find(&r, CLK_SPDP_KORWAS, -1)->state, CLOCK_OVERDUE);
+}
+END_TEST
+
+START_TEST(test_a_suspect_designated_later_has_seven_days_from_his_designation)
+{
+    /* Permenkumham 39/2021 Pasal 27(4)-(5): the SPDP may go out before the
+     * suspect is known; his copy is then owed from his designation (our
+     * reading: the same 7 days) */
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                               ev_on(EV_SPDP_SENT, "2025-03-02"),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-20", 0)};
+    struct run r;
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2025-03-21T00:00:00+07:00");
+    assert_day(must_find(&r, CLK_SPDP_TERSANGKA, 0)->due_date, "2025-03-27");
+    assert_day(must_find(&r, CLK_SPDP_PERWAKILAN, 0)->due_date, "2025-03-27");
+    ck_assert_ptr_null(find(&r, CLK_SPDP_TERSANGKA, 1)); /* never designated */
+    /* the prosecutor's registration of the SPDP is its delivery to him */
+    struct case_event pu[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                              ev_on(EV_SPDP_SENT, "2025-03-02"),
+                              ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-03")};
+    compute(&r, pu, N(pu), "Asia/Jakarta", "2025-03-21T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SPDP_KEJARI, -1);
+    ck_assert_int_eq(c->stopped_by, EV_SPDP_RECEIVED_BY_PU);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+}
+END_TEST
+
+START_TEST(test_spdp_recipients_are_rule_set_data_across_the_new_code)
+{
+    /* under UU 20/2025 the SPDP rule is unconfirmed (DOMAIN 9.1): the same
+     * recipients, to verify; an administrator may drop one */
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-01-02"),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2026-01-02", 0)};
+    struct run r;
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2026-01-03T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SPDP_PERWAKILAN, 0);
+    ck_assert_str_eq(c->regime, "KUHAP-2025");
+    ck_assert(c->to_verify);
+    ck_assert_ptr_nonnull(strstr(c->basis, "belum dipastikan"));
+    ck_assert(ruleset_set(&sets[1], "spdp_to_reporter", 0));
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2026-01-03T00:00:00+07:00");
+    ck_assert_ptr_null(find(&r, CLK_SPDP_PELAPOR, -1));
+    ck_assert_ptr_nonnull(find(&r, CLK_SPDP_KEJARI, -1)); /* KUHAP 109(1) itself: always */
+    /* a Sprindik on 1 January 2026 keeps the old code's certain rule */
+    log[0] = ev_on(EV_SPRINDIK_ISSUED, "2026-01-01");
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2026-01-03T00:00:00+07:00");
+    ck_assert(!must_find(&r, CLK_SPDP_PELAPOR, -1)->to_verify);
+}
+END_TEST
+
+START_TEST(test_an_sp3_stops_and_a_new_sprindik_restarts_the_recipients)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-02", 1),
+                               delivered("2025-03-03", 1, NOTICE_SPDP_TERSANGKA),
+                               ev_on(EV_SP3_ISSUED, "2025-03-05"),
+                               ev_on(EV_REOPENED, "2025-05-01"),
+                               ev_on(EV_SPRINDIK_ISSUED, "2025-05-01")};
+    struct run r;
+    compute_foreign(&r, log, 4, "Asia/Jakarta", "2025-05-02T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SPDP_KORWAS, -1);
+    ck_assert_int_eq(c->stopped_by, EV_SP3_ISSUED);
+    compute_foreign(&r, log, N(log), "Asia/Jakarta", "2025-05-02T00:00:00+07:00");
+    c = must_find(&r, CLK_SPDP_TERSANGKA, 1);
+    ck_assert(c->running); /* the new SPDP is owed to him again */
+    assert_day(c->start, "2025-05-01");
+    ck_assert(must_find(&r, CLK_SPDP_KORWAS, -1)->running);
+}
+END_TEST
+
 START_TEST(test_kind_and_state_codes)
 {
     const char *codes[] = {"spdp",
@@ -904,6 +1059,11 @@ START_TEST(test_kind_and_state_codes)
                            "family_arrest_notice",
                            "family_detention_notice",
                            "consular_notice",
+                           "spdp_to_kejari",
+                           "spdp_to_korwas",
+                           "spdp_to_pelapor",
+                           "spdp_to_tersangka",
+                           "spdp_to_perwakilan_negara",
                            "direction"};
     for (int k = 0; k < CLK__COUNT; k++)
         ck_assert_str_eq(clock_kind_code((enum clock_kind)k), codes[k]);
@@ -929,7 +1089,8 @@ START_TEST(test_a_busy_case_computes_quickly)
         log[n++] = ev_on(EV_LETTER_DELIVERED, "2025-01-05");
     struct run r;
     compute(&r, log, n, "Asia/Jakarta", "2025-01-10T00:00:00+07:00");
-    ck_assert_int_eq(r.set.total, 1 + 80 + 80); /* + the families' notices */
+    /* + the families' notices + the SPDP's kejari, korwas, pelapor */
+    ck_assert_int_eq(r.set.total, 1 + 80 + 80 + 3);
 }
 END_TEST
 
@@ -978,6 +1139,11 @@ Suite *suite_clock(void)
     tcase_add_test(sus, test_the_family_has_the_arrests_order_within_its_day);
     tcase_add_test(sus, test_a_foreign_suspect_taken_into_custody_owes_his_consular_notice);
     tcase_add_test(sus, test_notices_across_the_new_code);
+    tcase_add_test(sus, test_each_spdp_recipient_is_due_seven_days_after_the_sprindik);
+    tcase_add_test(sus, test_spdp_recipients_in_wita_and_wit_count_the_local_day);
+    tcase_add_test(sus, test_a_suspect_designated_later_has_seven_days_from_his_designation);
+    tcase_add_test(sus, test_spdp_recipients_are_rule_set_data_across_the_new_code);
+    tcase_add_test(sus, test_an_sp3_stops_and_a_new_sprindik_restarts_the_recipients);
     suite_add_tcase(s, sus);
 
     TCase *misc = tcase_create("log");

@@ -670,11 +670,12 @@ END_TEST
 START_TEST(test_overdue_clock_is_marked_and_listed_first)
 {
     act_as(NIP_INV_PLG);
-    char tag[64], warn_id[24], late_id[24], d5[11], d40[11], d39[11], *out;
+    char tag[64], warn_id[24], late_id[24], d5[11], d40[11], d39[11], d38[11], *out;
     snprintf(tag, sizeof tag, "urgensi-%d", (int)getpid());
     days_ago(5, d5);
     days_ago(40, d40);
     days_ago(39, d39);
+    days_ago(38, d38);
     /* SPDP within 7 days of the Sprindik, warned from day 5 */
     id_str(new_case(tag, 5), warn_id);
     RECORD(warn_id, "sprindik_issued", "--date", d5);
@@ -682,6 +683,14 @@ START_TEST(test_overdue_clock_is_marked_and_listed_first)
     id_str(new_case(tag, 40), late_id);
     RECORD(late_id, "sprindik_issued", "--date", d40);
     RECORD(late_id, "spdp_sent", "--date", d39);
+    /* ... received by the prosecutor, Korwas and the reporter the next day
+     * (MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27: no suspect yet) */
+    RECORD(late_id, "letter_delivered", "--date", d38, "--recipient", "spdp_kejari",
+           "--received-by", "PTSP Kejari");
+    RECORD(late_id, "letter_delivered", "--date", d38, "--recipient", "spdp_korwas",
+           "--received-by", "Korwas PPNS");
+    RECORD(late_id, "letter_delivered", "--date", d38, "--recipient", "spdp_pelapor",
+           "--received-by", "Pelapor");
 
     ck_assert_int_eq(cli(&out, "clocks", warn_id, NULL), 0);
     ck_assert_msg(strstr(out, "! peringatan") && !strstr(out, "!! LEWAT WAKTU"), "%s", out);

@@ -910,24 +910,34 @@ START_TEST(test_a_summons_notice_counts_on_the_offices_calendar_and_across_the_n
     days_ago(2, x4);
     long long id = open_case_on(inv_blc, kejari_tnb, d9);
     rec_on(id, inv_blc, "sprindik_issued", d9, NULL);
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *pw = call("POST", path, inv_blc, "{\"kind\":\"witness\",\"name\":\"SAKSI B\"}", 201);
+    long long w = json_integer_value(json_object_get(pw, "id"));
+    json_decref(pw);
     snprintf(body, sizeof body,
-             "{\"type\":\"summons_served\",\"at\":\"%sT23:30:00+07:00\",\"appearance\":\"%s\"}", x,
-             x3);
+             "{\"type\":\"summons_served\",\"at\":\"%sT23:30:00+07:00\",\"party_id\":%lld,"
+             "\"appearance\":\"%s\"}",
+             x, w, x3);
     json_decref(refused(id, inv_blc, body, 422, "guard-failed", NULL));
     snprintf(body, sizeof body,
-             "{\"type\":\"summons_served\",\"at\":\"%sT23:30:00+07:00\",\"appearance\":\"%s\"}", x,
-             x4);
+             "{\"type\":\"summons_served\",\"at\":\"%sT23:30:00+07:00\",\"party_id\":%lld,"
+             "\"appearance\":\"%s\"}",
+             x, w, x4);
     json_decref(post(id, inv_blc, body, 201));
     /* under UU 20/2025 the rule set's value (three, to verify) holds the same */
     long long old = investigation_on("2025-12-20", "2025-12-22");
-    json_decref(post(old, inv,
-                     "{\"type\":\"summons_served\",\"date\":\"2025-12-30\",\"appearance\":"
-                     "\"2026-01-02\"}",
-                     201));
-    json_decref(refused(old, inv,
-                        "{\"type\":\"summons_served\",\"date\":\"2026-01-02\",\"appearance\":"
-                        "\"2026-01-04\"}",
-                        422, "guard-failed", NULL));
+    long long ow = add_party(old, "witness", "SAKSI O");
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"date\":\"2025-12-30\",\"party_id\":%lld,"
+             "\"appearance\":\"2026-01-02\"}",
+             ow);
+    json_decref(post(old, inv, body, 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"date\":\"2026-01-02\",\"party_id\":%lld,"
+             "\"appearance\":\"2026-01-04\"}",
+             ow);
+    json_decref(refused(old, inv, body, 422, "guard-failed", NULL));
 }
 END_TEST
 
@@ -1347,6 +1357,229 @@ START_TEST(test_an_overdue_notice_shows_in_the_review_list_with_its_reason)
 }
 END_TEST
 
+START_TEST(test_a_notice_dated_before_the_act_it_notifies_is_refused_naming_both)
+{
+    /* KUHAP 18(3), 21(3); VCCR 36(1)(b): a notice tells of an arrest or a
+     * detention that has happened; a letter dated before it is refused,
+     * naming both acts and both dates */
+    char d3[11], d2[11], at[40], body[512];
+    days_ago(3, d3);
+    days_ago(2, d2);
+    long long s[2];
+    long long id = detention_case(inv, kejari_plg, d3, s);
+    snprintf(at, sizeof at, "%sT09:00:00+07:00", d2);
+    arrest_at(id, inv, s[0], at);
+    const char *to[] = {"keluarga_penangkapan", "perwakilan_negara"};
+    for (int k = 0; k < 2; k++) {
+        snprintf(body, sizeof body,
+                 "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"%s\","
+                 "\"party_id\":%lld,\"received_by\":\"Istri\"}",
+                 d3, to[k], s[0]);
+        json_t *j = refused(id, inv, body, 422, "date-order", "date");
+        ck_assert_msg(strstr(str(j, "detail"), d3) && strstr(str(j, "detail"), d2), "%s",
+                      str(j, "detail"));
+        ck_assert_msg(strstr(str(j, "detail"), "Penangkapan") ||
+                          strstr(str(j, "detail"), "penangkapan"),
+                      "%s", str(j, "detail"));
+        json_decref(j);
+    }
+    /* the same day as the arrest is no earlier than it: recorded */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
+             "\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"Istri\"}",
+             d2, s[0]);
+    json_decref(post(id, inv, body, 201));
+}
+END_TEST
+
+/* ---- the SPDP's recipients (issue 13.8) ----------------------------------------------------- */
+
+/* The review item's notice of `code` for party (0: the case's), or NULL. */
+static json_t *notice_of(json_t *it, const char *code, long long party)
+{
+    size_t i;
+    json_t *n;
+    json_array_foreach(json_object_get(it, "notices"), i, n)
+    {
+        long long p = json_integer_value(json_object_get(json_object_get(n, "party"), "id"));
+        if (strcmp(str(n, "code"), code) == 0 && p == party)
+            return n;
+    }
+    return NULL;
+}
+
+START_TEST(test_each_spdp_recipient_is_a_delivery_with_its_own_day)
+{
+    /* KUHAP 109(1) jo. MK 130/PUU-XIII/2015: the prosecutor, the reported
+     * person and the reporter/victim have the SPDP within 7 days of the
+     * Sprindik; Permenkumham 39/2021 Pasal 27: Korwas PPNS, each suspect, and
+     * for a foreign suspect his representation through Kemlu.  Sprindik ten
+     * days ago (day 0): due three days ago (day 7). */
+    char d10[11], d9[11], d8[11], d1[11], body[640], x[160];
+    days_ago(10, d10);
+    days_ago(9, d9);
+    days_ago(8, d8);
+    days_ago(1, d1);
+    long long s[2];
+    long long id = detention_case(inv, kejari_plg, d10, s); /* two Vietnamese */
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *pp =
+        call("POST", path, inv,
+             "{\"kind\":\"suspect\",\"name\":\"BUDI SANTOSO\",\"nationality\":\"ID\"}", 201);
+    long long indo = json_integer_value(json_object_get(pp, "id"));
+    json_decref(pp);
+    long long all[3] = {s[0], s[1], indo};
+    for (int k = 0; k < 3; k++) {
+        snprintf(x, sizeof x, "\"party_id\":%lld", all[k]);
+        rec_on(id, inv, "suspect_designated", d10, x);
+    }
+    /* a delivery before any SPDP of the Sprindik: the SPDP is missing */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_korwas\","
+             "\"received_by\":\"Kasubdit Korwas\"}",
+             d9);
+    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "spdp_sent"));
+    json_decref(j);
+    rec_on(id, inv, "spdp_sent", d9, "\"recipient\":\"kejari\"");
+    /* bad input, nothing written: an unknown recipient, a suspect's copy
+     * without the suspect or to a witness, no receiver */
+    long long w = add_party(id, "witness", "SAKSI W");
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_tetangga\","
+             "\"received_by\":\"X\"}",
+             d8);
+    j = refused(id, inv, body, 400, "bad-input", "recipient");
+    ck_assert_ptr_nonnull(strstr(str(j, "detail"), "spdp_korwas"));
+    json_decref(j);
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
+             "\"spdp_tersangka\",\"received_by\":\"X\"}",
+             d8);
+    json_decref(refused(id, inv, body, 400, "bad-input", "party_id"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
+             "\"spdp_perwakilan_negara\",\"party_id\":%lld,\"received_by\":\"X\"}",
+             d8, w);
+    json_decref(refused(id, inv, body, 400, "bad-input", "party_id"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_korwas\"}", d8);
+    json_decref(refused(id, inv, body, 400, "bad-input", "received_by"));
+    /* dated before the SPDP itself: refused naming both dates */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_kejari\","
+             "\"received_by\":\"PTSP Kejari\"}",
+             d10);
+    j = refused(id, inv, body, 422, "date-order", "date");
+    ck_assert_msg(strstr(str(j, "detail"), d10) && strstr(str(j, "detail"), d9) &&
+                      strstr(str(j, "detail"), "SPDP"),
+                  "%s", str(j, "detail"));
+    json_decref(j);
+    /* the prosecutor and the supervisor do not record the investigator's deliveries */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_kejari\","
+             "\"received_by\":\"PTSP Kejari\"}",
+             d8);
+    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
+    json_decref(refused(id, sup, body, 403, "forbidden", NULL));
+    /* the Kejari on day 2, suspect A on day 2: in time; Korwas on day 9: late */
+    json_decref(post(id, inv, body, 201));
+    snprintf(x, sizeof x,
+             "\"recipient\":\"spdp_tersangka\",\"party_id\":%lld,"
+             "\"received_by\":\"Tersangka sendiri\"",
+             s[0]);
+    rec_on(id, inv, "letter_delivered", d8, x);
+    rec_on(id, inv, "letter_delivered", d1,
+           "\"recipient\":\"spdp_korwas\",\"received_by\":\"Kasubdit Korwas\"");
+    json_t *c = get_case(id, inv);
+    json_t *k = clock_for(c, "spdp_to_kejari", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert_str_eq(str(k, "recipient"), "spdp_kejari");
+    ck_assert_str_eq(str(json_object_get(k, "delivered"), "on"), d8);
+    ck_assert_str_eq(str(json_object_get(k, "delivered"), "received_by"), "PTSP Kejari");
+    k = clock_for(c, "spdp_to_korwas", 0);
+    ck_assert(json_is_false(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_str_eq(str(json_object_get(k, "delivered"), "on"), d1);
+    ck_assert_ptr_nonnull(strstr(str(k, "basis"), "27(2)"));
+    k = clock_for(c, "spdp_to_pelapor", 0);
+    ck_assert(json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_str_eq(str(clock_for(c, "spdp_to_tersangka", s[0]), "state"), "ok");
+    ck_assert_str_eq(str(clock_for(c, "spdp_to_tersangka", s[1]), "state"), "overdue");
+    ck_assert_str_eq(str(clock_for(c, "spdp_to_tersangka", indo), "state"), "overdue");
+    ck_assert_ptr_nonnull(clock_for(c, "spdp_to_perwakilan_negara", s[0]));
+    ck_assert_ptr_null(clock_for(c, "spdp_to_perwakilan_negara", indo)); /* an Indonesian */
+    json_decref(c);
+    /* the supervisor's list names each recipient still owed it, and the late one */
+    json_t *list;
+    json_t *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "case %lld not in the review list", id);
+    ck_assert_ptr_nonnull(notice_of(it, "spdp_to_pelapor", 0));
+    ck_assert_ptr_nonnull(notice_of(it, "spdp_to_tersangka", s[1]));
+    ck_assert_ptr_nonnull(notice_of(it, "spdp_to_tersangka", indo));
+    ck_assert_ptr_nonnull(notice_of(it, "spdp_to_perwakilan_negara", s[0]));
+    ck_assert_ptr_nonnull(notice_of(it, "spdp_to_perwakilan_negara", s[1]));
+    ck_assert_ptr_null(notice_of(it, "spdp_to_kejari", 0));
+    ck_assert_ptr_null(notice_of(it, "spdp_to_tersangka", s[0]));
+    ck_assert_ptr_null(notice_of(it, "spdp_to_perwakilan_negara", indo));
+    json_t *late = notice_of(it, "spdp_to_korwas", 0);
+    ck_assert_ptr_nonnull(late);
+    ck_assert(json_is_true(json_object_get(late, "late")));
+    ck_assert_str_eq(str(late, "delivered_on"), d1);
+    ck_assert_ptr_nonnull(strstr(str(late, "label"), "Korwas"));
+    json_t *owed = notice_of(it, "spdp_to_pelapor", 0);
+    ck_assert_str_eq(str(owed, "state"), "overdue");
+    ck_assert(!json_is_true(json_object_get(owed, "late")));
+    json_decref(list);
+}
+END_TEST
+
+START_TEST(test_spdp_recipients_count_the_offices_day_and_the_new_codes_rules)
+{
+    /* a Sprindik on 2 January 2026 runs under UU 20/2025: the recipients
+     * are the same, marked to verify (DOMAIN.md 9.1); one on 1 January is
+     * KUHAP 1981's, certain.  A WIT office counts its own calendar. */
+    free(sql_value(db,
+                   "UPDATE app.offices SET tz = 'Asia/Jayapura' WHERE code = 'KANIM-PTK' "
+                   "RETURNING code",
+                   0, NULL));
+    char *inv_ptk = api_login(port, NIP_INV_PTK, DEMO_PW);
+    ck_assert_ptr_nonnull(inv_ptk);
+    long long kj = office_id("KEJARI-PTK");
+    long long nu = open_case_on(inv_ptk, kj, "2025-12-30");
+    rec_on(nu, inv_ptk, "sprindik_issued", "2026-01-02", NULL);
+    long long old = open_case_on(inv_ptk, kj, "2025-12-30");
+    rec_on(old, inv_ptk, "sprindik_issued", "2026-01-01", NULL);
+    rec_on(old, inv_ptk, "spdp_sent", "2026-01-02", "\"recipient\":\"kejari\"");
+    /* 23:30 WIT on day 7 (8 January): in time; 00:30 WIT on day 8: late */
+    rec_on(old, inv_ptk, "letter_delivered", "2026-01-08T23:30:00+09:00",
+           "\"recipient\":\"spdp_korwas\",\"received_by\":\"Korwas Polda Papua\"");
+    rec_on(old, inv_ptk, "letter_delivered", "2026-01-09T00:30:00+09:00",
+           "\"recipient\":\"spdp_pelapor\",\"received_by\":\"Pelapor\"");
+    json_t *c = get_case(nu, inv_ptk);
+    json_t *k = clock_for(c, "spdp_to_korwas", 0);
+    ck_assert_str_eq(str(k, "regime"), "KUHAP-2025");
+    ck_assert(json_is_true(json_object_get(k, "to_verify")));
+    ck_assert_str_eq(str(k, "due_date"), "2026-01-09");
+    json_decref(c);
+    c = get_case(old, inv_ptk);
+    k = clock_for(c, "spdp_to_korwas", 0);
+    ck_assert_str_eq(str(k, "regime"), "KUHAP-1981");
+    ck_assert(json_is_false(json_object_get(k, "to_verify")));
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert_str_eq(str(clock_for(c, "spdp_to_pelapor", 0), "state"), "overdue");
+    json_decref(c);
+    free(sql_value(db,
+                   "UPDATE app.offices SET tz = 'Asia/Jakarta' WHERE code = 'KANIM-PTK' "
+                   "RETURNING code",
+                   0, NULL));
+    free(inv_ptk);
+}
+END_TEST
+
 /* ---- an interpreter sworn before the BAP (issue 13.9) ---------------------------------------- */
 
 START_TEST(test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter)
@@ -1447,6 +1680,9 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_the_arrests_day_in_wita_and_wit_and_across_the_new_code);
     tcase_add_test(tc, test_notices_of_an_arrest_are_clocks_delivered_by_a_letter);
     tcase_add_test(tc, test_an_overdue_notice_shows_in_the_review_list_with_its_reason);
+    tcase_add_test(tc, test_a_notice_dated_before_the_act_it_notifies_is_refused_naming_both);
+    tcase_add_test(tc, test_each_spdp_recipient_is_a_delivery_with_its_own_day);
+    tcase_add_test(tc, test_spdp_recipients_count_the_offices_day_and_the_new_codes_rules);
     tcase_add_test(tc,
                    test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter);
     suite_add_tcase(s, tc);

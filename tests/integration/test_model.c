@@ -505,6 +505,22 @@ static void replay_detention(const struct model *m, struct mcase *mc)
 }
 
 /* The event the server will store for r (its details as the log reads them). */
+#define N_NOTICES 8
+
+/* Whether a recipient is the SPDP's (Permenkumham 39/2021 Pasal 27), and
+ * whether it names one suspect: the family's copies, the consulate's
+ * notice, the SPDP to a suspect or to his representation. */
+static bool model_spdp_notice(const char *code)
+{
+    return code && strncmp(code, "spdp_", 5) == 0;
+}
+
+static bool model_notice_of_suspect(const char *code)
+{
+    return code && (!model_spdp_notice(code) || strcmp(code, "spdp_tersangka") == 0 ||
+                    strcmp(code, "spdp_perwakilan_negara") == 0);
+}
+
 static struct case_event model_event(const struct req *r)
 {
     struct case_event e = evlog_event(r->ev, r->date);
@@ -525,6 +541,21 @@ static struct case_event model_event(const struct req *r)
         e.due = r->due;
     e.late_return = r->late_reason;
     e.items = r->ninstr + r->nunmet;
+    /* the notice a letter delivers, by the recipient it names */
+    static const struct {
+        const char *code;
+        enum notice_kind kind;
+    } notices[] = {{"keluarga_penangkapan", NOTICE_FAMILY_ARREST},
+                   {"keluarga_penahanan", NOTICE_FAMILY_DETENTION},
+                   {"perwakilan_negara", NOTICE_CONSULAR},
+                   {"spdp_kejari", NOTICE_SPDP_KEJARI},
+                   {"spdp_korwas", NOTICE_SPDP_KORWAS},
+                   {"spdp_pelapor", NOTICE_SPDP_PELAPOR},
+                   {"spdp_tersangka", NOTICE_SPDP_TERSANGKA},
+                   {"spdp_perwakilan_negara", NOTICE_SPDP_PERWAKILAN}};
+    for (size_t k = 0; r->ev == EV_LETTER_DELIVERED && r->notice && k < N_NOTICES; k++)
+        if (strcmp(r->notice, notices[k].code) == 0)
+            e.notice = notices[k].kind;
     return e;
 }
 
@@ -793,6 +824,17 @@ static bool model_depends(const struct case_event *x, const struct case_event *y
     case EV_REOPENED:
     case EV_TAK_DECIDED:
         return Y == EV_SP3_ISSUED;
+    case EV_LETTER_DELIVERED:
+        /* a notice tells of an act done (KUHAP 18(3), 21(3)): the family's
+         * copy of his arrest's or detention's order comes after it; the
+         * SPDP is received after it was sent (Permenkumham 39/2021 Pasal
+         * 27); the consular notice: model_out_of_order */
+        if (x->notice == NOTICE_FAMILY_ARREST)
+            return Y == EV_ARRESTED && y->suspect == x->suspect;
+        if (x->notice == NOTICE_FAMILY_DETENTION)
+            return Y == EV_DETAINED && y->suspect == x->suspect;
+        return x->notice >= NOTICE_SPDP_KEJARI && x->notice <= NOTICE_SPDP_PERWAKILAN &&
+               Y == EV_SPDP_SENT;
     default:
         return false;
     }
@@ -812,12 +854,32 @@ static bool dated_after(const struct case_event *y, const struct case_event *x)
 static bool model_out_of_order(const struct case_event *log, int n)
 {
     static struct case_event eff[MAX_LOG + 1];
-    static bool live[MAX_LOG + 1];
-    for (int i = 0; i < n; i++)
+    static bool live[MAX_LOG + 1], custody[MAX_LOG + 1];
+    bool held[EVLOG_MAX_SUSPECTS] = {false};
+    for (int i = 0; i < n; i++) {
         live[i] = evlog_effective(log, n, i, &eff[i]);
+        /* the act that took a suspect into custody: an arrest, or a
+         * detention while he was free (VCCR 36(1)(b) notifies custody) */
+        custody[i] = false;
+        int sx = eff[i].suspect;
+        if (!live[i] || sx < 0 || sx >= EVLOG_MAX_SUSPECTS)
+            continue;
+        if (eff[i].event == EV_ARRESTED || eff[i].event == EV_DETAINED) {
+            custody[i] = eff[i].event == EV_ARRESTED || !held[sx];
+            held[sx] = true;
+        } else if (eff[i].event == EV_RELEASED) {
+            held[sx] = false;
+        }
+    }
     for (int i = 0; i < n; i++) {
         if (!live[i])
             continue;
+        /* the consular notice comes after the custody it notifies */
+        if (eff[i].event == EV_LETTER_DELIVERED && eff[i].notice == NOTICE_CONSULAR)
+            for (int j = 0; j < i; j++)
+                if (live[j] && custody[j] && eff[j].suspect == eff[i].suspect &&
+                    dated_after(&eff[j], &eff[i]))
+                    return true;
         /* a direction is done no earlier than it was given */
         if (eff[i].event == EV_DIRECTION_DONE && eff[i].ref >= 0 && live[eff[i].ref] &&
             dated_after(&eff[eff[i].ref], &eff[i]))
@@ -943,6 +1005,26 @@ static void model_guard(const struct mcase *mc, const struct req *r, struct miss
      * (the file is complete by law) unless its reason is recorded */
     bool late = rt.received && caldate_diff(rt.received_on, day) > 14 && !r->late_reason;
     switch (r->ev) {
+    case EV_LETTER_DELIVERED: {
+        /* the SPDP is received only once it was sent, since the latest
+         * Sprindik: a new Sprindik owes a new SPDP (Permenkumham 39/2021
+         * Pasal 27; DOMAIN.md 4.4, 4.13) */
+        if (!model_spdp_notice(r->notice))
+            break;
+        bool sent = false;
+        struct case_event e;
+        for (int i = 0; i < mc->n; i++)
+            if (evlog_effective(mc->log, mc->n, i, &e)) {
+                if (e.event == EV_SPRINDIK_ISSUED)
+                    sent = false;
+                else if (e.event == EV_SPDP_SENT)
+                    sent = true;
+            }
+        missing_add(decides, FACT_SPDP_SENT);
+        if (!sent)
+            missing_add(missing, FACT_SPDP_SENT);
+        break;
+    }
     case EV_P21_RECEIVED:
     case EV_P18_RECEIVED:
         missing_add(decides, FACT_TAHAP1_RECEIVED);
@@ -1083,7 +1165,7 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
         if (r->ev == EV_CORRECTED && !r->withdraws && r->ref >= 0)
             as = mc->log[r->ref].event;
         bool needs_suspect = event_info(as)->per_suspect ||
-                             (as == EV_LETTER_DELIVERED && r->notice) ||
+                             (as == EV_LETTER_DELIVERED && model_notice_of_suspect(r->notice)) ||
                              (as == EV_BAP_RECORDED && r->bapk == BAP_TERSANGKA);
         if (needs_suspect && (!r->party || r->witness))
             expect_problem(x, 400, "bad-input", "party_id", "needs a suspect");
@@ -1460,9 +1542,14 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
          * consular notice (KUHAP 18(3), 21(3); VCCR 36(1)(b)): its suspect
          * and who received it */
         static const char *const notices[] = {"keluarga_penangkapan", "keluarga_penahanan",
-                                              "perwakilan_negara"};
-        r->notice = notices[rnd(m, 3)];
-        pick_party(m, mc, r, -1);
+                                              "perwakilan_negara",    "spdp_kejari",
+                                              "spdp_korwas",          "spdp_pelapor",
+                                              "spdp_tersangka",       "spdp_perwakilan_negara"};
+        /* or a delivery of the SPDP (issue 13.8): a suspect's copy names
+         * him, the others name no one */
+        r->notice = notices[rnd(m, N_NOTICES)];
+        if (model_notice_of_suspect(r->notice))
+            pick_party(m, mc, r, -1);
         r->received = !chance(m, 10);
     }
     if (ev == EV_SP3_ISSUED) {
