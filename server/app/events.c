@@ -546,6 +546,9 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
                           event_field_code(f), event_code(ev),
                           ev == EV_CORRECTED && !in->withdraws ? " atas tindakan ini" : "");
     f = event_field_missing(ev, as, in->withdraws, sent);
+    if (f == EVF_PARTY_ID && as == EV_SUMMONS_SERVED)
+        return berr_field(err, BERR_BAD_INPUT, "party_id",
+                          "summons_served perlu party_id: orang yang dipanggil (KUHAP 112(1))");
     if (f != EVF__COUNT)
         return berr_field(err, BERR_BAD_INPUT, event_field_code(f), "%s perlu %s", event_code(as),
                           field_need(f));

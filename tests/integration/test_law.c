@@ -869,6 +869,18 @@ START_TEST(test_a_summons_with_less_than_three_days_notice_is_refused_unless_urg
     snprintf(body, sizeof body, "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld}",
              d10, w);
     json_decref(refused(id, inv, body, 422, "guard-failed", NULL));
+    /* KUHAP 112(1): a summons calls a named person; none named is bad input */
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"date\":\"%s\",\"appearance\":\"%s\"}", d10, d7);
+    j = refused(id, inv, body, 400, "bad-input", "party_id");
+    ck_assert_msg(strstr(str(j, "detail"), "112"), "%s", str(j, "detail"));
+    json_decref(j);
+    /* the prosecutor does not summon for the investigator */
+    snprintf(body, sizeof body,
+             "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
+             "\"appearance\":\"%s\"}",
+             d10, w, d7);
+    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
     /* a day to appear before the summons is served is no day at all */
     snprintf(body, sizeof body,
              "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"

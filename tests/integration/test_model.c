@@ -1169,6 +1169,8 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
                              (as == EV_BAP_RECORDED && r->bapk == BAP_TERSANGKA);
         if (needs_suspect && (!r->party || r->witness))
             expect_problem(x, 400, "bad-input", "party_id", "needs a suspect");
+        else if (as == EV_SUMMONS_SERVED && !r->party) /* KUHAP 112(1): a named person */
+            expect_problem(x, 400, "bad-input", "party_id", "a summons calls a person");
         else if (as == EV_LETTER_DELIVERED && r->notice && !r->received)
             expect_problem(x, 400, "bad-input", "received_by", "a notice names who received it");
         else if (r->ev == EV_CORRECTED && as == EV_DIRECTION_GIVEN && !r->has_due)
@@ -1532,6 +1534,12 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
         r->polri_order = chance(m, 65);
     r->polri_involved = ev == EV_SP3_ISSUED && chance(m, 60);
     if (ev == EV_SUMMONS_SERVED) {
+        /* KUHAP 112(1): a summons calls a suspect or a witness by name; a
+         * few name no one */
+        if (chance(m, 50))
+            r->party = mc->witness_id;
+        else if (!chance(m, 20))
+            pick_party(m, mc, r, -1);
         r->has_appearance = chance(m, 95);
         r->appear_in = rnd(m, 7); /* the same day .. a week on */
         r->urgent = chance(m, 15);

@@ -104,6 +104,10 @@ test('the investigator records acts whose further fields the server asks for', a
   await page.locator('#act-type').selectOption('summons_served');
   await page.locator('#act-date').fill(daysAgo(4));
   await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  // KUHAP 112(1): a summons calls a named person
+  await page.locator('#act-party-id').waitFor();
+  await page.locator('#act-party-id').selectOption(String(suspect.id));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
   await page.locator('#act-appearance').waitFor();
   await page.locator('#act-error', { hasText: '227' }).waitFor();
   // two days' notice: still refused, nothing recorded
