@@ -845,6 +845,23 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         f.act_at = evlog_instant(&ce, cf.zone);
         f.unlawful_reason = in->unlawful_reason != NULL;
         arrest = f.arrested ? last_arrest(&cf, ce.suspect) : -1;
+        /* a date alone cannot show a detention within the arrest's hours on
+         * the day they end: its hour is asked for (KUHAP 19(1)) */
+        int64_t from = caldate_day_start(date, cf.zone);
+        int64_t to = caldate_day_start(caldate_add(date, 1), cf.zone);
+        if (f.arrested && !has_time && from < f.arrest_ends_at && to > f.arrest_ends_at) {
+            char ends[48], end_at[CALDATE_INSTANT_LEN];
+            local_time(&cf, f.arrest_ends_at, ends, sizeof ends);
+            caldate_format_instant(f.arrest_ends_at, cf.zone, end_at, sizeof end_at);
+            out->problem_type = "time-needed";
+            out->extra = json_pack("{s:s}", "arrest_ends_at", end_at);
+            berr_field(err, BERR_UNPROCESSABLE, "at",
+                       "masa penangkapan berakhir %s (KUHAP 19(1)): penahanan bertanggal %s saja "
+                       "tidak menunjukkan apakah di dalam masa itu; sertakan jamnya sebagai "
+                       "\"at\" (mis. \"%sT10:00:00%s\"; berkas record --at)",
+                       ends, legal_date, legal_date, end_at + strlen(end_at) - 6);
+            goto done;
+        }
     }
     const struct ruleset *rs = ruleset_for_date(cf.rulesets, cf.nrulesets, date);
     if (!rs) {

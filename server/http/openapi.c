@@ -117,7 +117,8 @@ static json_t *event_input_schema(void)
                      "more.  Refusals: 400 a field the act does not take or lacks; 409 a stage "
                      "or state that does not take the act (allowed); 422 a guard (missing, "
                      "hints: how to supply each), or an act dated before one it depends on "
-                     "(date-order: act, depends_on).");
+                     "(date-order: act, depends_on), or a detention dated only the day the "
+                     "arrest's hours end (time-needed: field at, arrest_ends_at).");
 }
 
 json_t *openapi_document(void)

@@ -1404,6 +1404,54 @@ START_TEST(test_a_notice_dated_before_the_act_it_notifies_is_refused_naming_both
 }
 END_TEST
 
+START_TEST(test_a_detention_dated_only_on_the_day_the_arrest_ends_asks_for_its_hour)
+{
+    /* KUHAP 19(1): the arrest lasts one day, counted by the hour.  Arrested
+     * at 09:00 two days ago, the arrest ends at 09:00 yesterday: a
+     * detention dated yesterday without its hour may fall either side, so
+     * the hour is asked for; one dated the arrest's own day is within it. */
+    char d3[11], d2[11], d1[11], at[40], body[512];
+    days_ago(3, d3);
+    days_ago(2, d2);
+    days_ago(1, d1);
+    long long s[2];
+    long long id = detention_case(inv, kejari_plg, d3, s);
+    snprintf(at, sizeof at, "%sT09:00:00+07:00", d2);
+    arrest_at(id, inv, s[0], at);
+    arrest_at(id, inv, s[1], at);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"date\":\"%s\",\"party_id\":%lld,\"detention_type\":"
+             "\"rutan\",\"polri_order\":\"SP.Han/13/2026\"}",
+             d1, s[0]);
+    json_t *j = refused(id, inv, body, 422, "time-needed", "at");
+    ck_assert_msg(strstr(str(j, "detail"), "\"at\"") && strstr(str(j, "detail"), "19(1)"), "%s",
+                  str(j, "detail"));
+    char ends[40];
+    snprintf(ends, sizeof ends, "%sT09:00:00+07:00", d1);
+    ck_assert_str_eq(str(j, "arrest_ends_at"), ends);
+    json_decref(j);
+    /* the prosecutor does not detain for the investigator */
+    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
+    /* with its hour: 08:59 is within the day, 09:01 is not */
+    snprintf(at, sizeof at, "%sT08:59:00+07:00", d1);
+    json_decref(detain_at(id, inv, s[0], at, NULL, 201));
+    snprintf(at, sizeof at, "%sT09:01:00+07:00", d1);
+    j = detain_at(id, inv, s[1], at, NULL, 422);
+    ck_assert(missing_has_code(j, "arrest_period"));
+    json_decref(j);
+    /* dated the arrest's own day, the date shows it within the hours */
+    long long t[2];
+    long long id2 = detention_case(inv, kejari_plg, d3, t);
+    snprintf(at, sizeof at, "%sT09:00:00+07:00", d2);
+    arrest_at(id2, inv, t[0], at);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"date\":\"%s\",\"party_id\":%lld,\"detention_type\":"
+             "\"rutan\",\"polri_order\":\"SP.Han/13/2026\"}",
+             d2, t[0]);
+    json_decref(post(id2, inv, body, 201));
+}
+END_TEST
+
 /* ---- the SPDP's recipients (issue 13.8) ----------------------------------------------------- */
 
 /* The review item's notice of `code` for party (0: the case's), or NULL. */
@@ -1693,6 +1741,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_notices_of_an_arrest_are_clocks_delivered_by_a_letter);
     tcase_add_test(tc, test_an_overdue_notice_shows_in_the_review_list_with_its_reason);
     tcase_add_test(tc, test_a_notice_dated_before_the_act_it_notifies_is_refused_naming_both);
+    tcase_add_test(tc, test_a_detention_dated_only_on_the_day_the_arrest_ends_asks_for_its_hour);
     tcase_add_test(tc, test_each_spdp_recipient_is_a_delivery_with_its_own_day);
     tcase_add_test(tc, test_spdp_recipients_count_the_offices_day_and_the_new_codes_rules);
     tcase_add_test(tc,
