@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "logcache.h"
 #include "store/tx.h"
 #include "visibility.h"
 
@@ -141,7 +142,7 @@ static bool load_case_row(struct tx *tx, const struct actor *who, long long id, 
     snprintf(sql, sizeof sql,
              "SELECT " CASE_COLUMNS "%s FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
              "%s WHERE c.id = $2::bigint AND %s%s",
-             lock ? ", n.state::text" : "",
+             lock ? ", n.state::text, c.events" : "",
              lock ? "LEFT JOIN app.case_snapshots n ON n.case_id = c.id" : "", clause,
              lock ? " FOR UPDATE OF c" : "");
     snprintf(office, sizeof office, "%lld", who->office_id);
@@ -155,6 +156,8 @@ static bool load_case_row(struct tx *tx, const struct actor *who, long long id, 
         return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
     }
     bool ok = case_row(r, 0, cf, err);
+    if (lock)
+        cf->head_events = (int)ll(r, 0, 12);
     if (ok && lock && !PQgetisnull(r, 0, 11)) {
         cf->snapshot = strdup(PQgetvalue(r, 0, 11));
         ok = cf->snapshot != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
@@ -196,6 +199,7 @@ static bool event_rows(PGresult *r, int first, int n, int col, struct casefile *
 {
     cf->nevents = n;
     size_t room = (size_t)n + 1;
+    cf->ev_cap = (int)room;
     cf->ev = calloc(room, sizeof *cf->ev);
     cf->ev_id = calloc(room, sizeof *cf->ev_id);
     cf->ev_payload = calloc(room, sizeof *cf->ev_payload);
@@ -263,13 +267,21 @@ static bool load_children(struct tx *tx, struct casefile *cf, struct berr *err)
     PQclear(r);
     if (!cf->charged)
         return berr_set(err, BERR_INTERNAL, "out of memory");
+    return true;
+}
 
-    r = tx_query(tx,
-                 "SELECT " EVENT_COLUMNS " FROM app.events WHERE case_id = $1::bigint ORDER BY seq",
-                 1, p, err);
+/* The log of cf, in seq order. */
+static bool load_events(struct tx *tx, struct casefile *cf, struct berr *err)
+{
+    char sid[24];
+    snprintf(sid, sizeof sid, "%lld", cf->id);
+    const char *p[1] = {sid};
+    PGresult *r = tx_query(
+        tx, "SELECT " EVENT_COLUMNS " FROM app.events WHERE case_id = $1::bigint ORDER BY seq", 1,
+        p, err);
     if (!r)
         return false;
-    ok = event_rows(r, 0, PQntuples(r), 0, cf, err);
+    bool ok = event_rows(r, 0, PQntuples(r), 0, cf, err);
     PQclear(r);
     return ok;
 }
@@ -279,7 +291,24 @@ bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lo
 {
     memset(cf, 0, sizeof *cf);
     return load_case_row(tx, who, id, lock, cf, err) && load_children(tx, cf, err) &&
+           load_events(tx, cf, err) && rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
+}
+
+bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long id,
+                             struct casefile *cf, struct berr *err)
+{
+    memset(cf, 0, sizeof *cf);
+    /* the suspects first: the cached log's suspect indices are theirs */
+    return load_case_row(tx, who, id, true, cf, err) && load_children(tx, cf, err) &&
+           (logcache_take(cf) || load_events(tx, cf, err)) &&
            rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
+}
+
+void casefile_release(struct casefile *cf)
+{
+    if (cf->ev && cf->nevents >= 0)
+        logcache_put(cf);
+    casefile_free(cf);
 }
 
 /* Rows [*at, end) of r whose column 0 is case_id: how many, advancing *at. */

@@ -46,7 +46,10 @@ struct casefile {
     char *snapshot; /* the stored snapshot's text (snapshot.h), read with the case row under
                        its lock (the write path); NULL otherwise or when there is none */
 
+    int head_events; /* the case row's count of events (read with its lock, the write path) */
+
     int nevents;
+    int ev_cap;            /* room in ev, ev_id, ev_payload (> nevents: the write appends) */
     struct case_event *ev; /* the log, in seq order */
     long long *ev_id;      /* their row ids */
     json_t **ev_payload;   /* their payloads (owned) */
@@ -68,6 +71,16 @@ struct casefile {
 bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lock,
                    struct casefile *cf, struct berr *err);
 void casefile_free(struct casefile *cf);
+
+/* casefile_load with lock for the write path: the log is taken from the
+ * write path's cache when the case row's chain head says it is the same log
+ * (logcache.h), else read.  Release with casefile_release. */
+bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long id,
+                             struct casefile *cf, struct berr *err);
+
+/* Give cf's log back to the cache (it must be the log ending with
+ * cf->last_hash after cf->nevents events), then casefile_free. */
+void casefile_release(struct casefile *cf);
 
 /* Load the cases ids[0..n) (ascending) into cfs[0..n), as the transaction's
  * database role sees them: the maintainer's (berkas_maint, 0009), which sees

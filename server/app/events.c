@@ -9,6 +9,7 @@
  * claims the request's Idempotency-Key: idem.h), commit. A refusal writes nothing but its audit
  * line (written by the caller after the rollback).
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -754,9 +755,10 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     struct casefile cf = {0};
     struct case_state *st = NULL;
     json_t *payload = NULL;
-    bool ok = false;
-    if (!casefile_load(tx, who, case_id, true, &cf, err))
+    bool ok = false, loaded = false;
+    if (!casefile_load_for_write(tx, who, case_id, &cf, err))
         goto done;
+    loaded = true;
     if (ev == EV_CORRECTED) {
         /* a correction is made by the kind of person who recorded the act:
          * the act behind a chain of corrections decides (a correction of a
@@ -1017,6 +1019,8 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     cf.ev_payload[cf.nevents] = json_incref(payload);
     cf.nevents++;
     evlog_index(cf.ev, cf.nevents);
+    /* the chain's head now ends with this act: the log is kept under it */
+    sodium_hex2bin(cf.last_hash, sizeof cf.last_hash, new_hash, strlen(new_hash), NULL, NULL, NULL);
     cf.stage = fr.to;
     cf.version = version;
     /* the snapshot with this act: one step, or, for a correction (which
@@ -1031,7 +1035,12 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
 done:
     free(st);
     json_decref(payload);
-    casefile_free(&cf);
+    /* a log read in full (or taken) goes back to the write path's cache under
+     * the head it ends with: the loaded one, or this act's (logcache.h) */
+    if (loaded)
+        casefile_release(&cf);
+    else
+        casefile_free(&cf);
     return ok;
 }
 

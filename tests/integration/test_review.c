@@ -938,6 +938,44 @@ START_TEST(test_the_write_decides_over_the_snapshot)
 }
 END_TEST
 
+/* The write path keeps each case's log between writes (app/logcache.h), filed under the
+ * chain's head: an act the owner appends behind berkasd's back moves the head, so the next
+ * write reads the log again and its snapshot and summary hold that act too; a suspect added
+ * since (the log's suspect indices are his list's) likewise. */
+START_TEST(test_a_log_grown_behind_berkasd_is_read_again)
+{
+    long long id = open_case("log di luar berkasd", 20);
+    rec(id, inv, "letter_delivered", 3, "\"note\":\"pertama\"");
+    rec(id, inv, "letter_delivered", 2, "\"note\":\"kedua\"");
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    /* as the owner: a copy of the last act, chained by the trigger, the case row following */
+    free(sql_value(db,
+                   "WITH c AS (SELECT * FROM app.cases WHERE id = $1::bigint FOR UPDATE), "
+                   "e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
+                   "doc_number, party_id, corrects, regime, stage_before, stage_after, payload, "
+                   "entered_at, entered_by, late, prev_hash, hash) SELECT x.case_id, c.events + 1, "
+                   "x.type, x.legal_date, x.legal_at, x.doc_number, x.party_id, "
+                   "x.corrects, x.regime, x.stage_before, x.stage_after, x.payload, now(), "
+                   "x.entered_by, x.late, '\\x00', '\\x00' FROM app.events x, c WHERE "
+                   "x.case_id = c.id AND x.seq = c.events RETURNING seq, hash) "
+                   "UPDATE app.cases SET events = e.seq, version = version + 1, last_hash = "
+                   "e.hash FROM e WHERE id = $1::bigint RETURNING 1",
+                   1, p));
+    rec(id, inv, "letter_delivered", 1, "\"note\":\"ketiga\"");
+    snapshot_follows_its_log(id);
+    /* a suspect added without an act: the next write maps the log to his list */
+    ck_assert_int_gt(add_suspect(id, "Tersangka Baru"), 0);
+    rec(id, inv, "letter_delivered", 0, "\"note\":\"keempat\"");
+    snapshot_follows_its_log(id);
+    json_t *c = check(false);
+    ck_assert_msg(json_is_true(json_object_get(c, "consistent")), "%s",
+                  json_dumps(c, JSON_COMPACT));
+    json_decref(c);
+}
+END_TEST
+
 START_TEST(test_an_amended_rule_set_reaches_the_list)
 {
     int pre = rule_value("stall_pre_investigation_days");
@@ -1411,6 +1449,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_a_tampered_snapshot_is_named_and_rebuilt);
     tcase_add_test(tc, test_after_a_correction_the_snapshot_is_a_fresh_fold);
     tcase_add_test(tc, test_the_write_decides_over_the_snapshot);
+    tcase_add_test(tc, test_a_log_grown_behind_berkasd_is_read_again);
     tcase_add_test(tc, test_a_file_moving_between_pages_leaves_the_others_in_place);
     suite_add_tcase(s, tc);
     return s;
