@@ -15,5 +15,6 @@ Suite *suite_terbilang(void);
 Suite *suite_order(void);
 Suite *suite_cycle(void);
 Suite *suite_law(void);
+Suite *suite_buf(void);
 
 #endif
