@@ -2,18 +2,19 @@
 #include "api.h"
 
 #include <curl/curl.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/buf.h"
+
 #define MAX_BODY ((size_t)64 * 1024 * 1024)
 
 void api_wipe(void *p, size_t n)
 {
-    volatile unsigned char *v = p;
-    while (n--)
-        *v++ = 0;
+    sodium_memzero(p, n);
 }
 
 void api_wipe_json_string(json_t *obj, const char *key)
@@ -27,29 +28,12 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
 {
     struct api_response *r = userp;
     size_t n = size * nmemb;
-    if (r->len + n > MAX_BODY)
+    if (n > MAX_BODY - r->raw.len)
         return 0;
-    if (r->len + n + 1 > r->cap) {
-        /* doubling, so a PDF of megabytes is not copied chunk by chunk; and
-         * not realloc: the old block may hold a token, and must be wiped */
-        size_t cap = r->cap ? r->cap : 4096;
-        while (cap < r->len + n + 1)
-            cap *= 2;
-        char *grown = malloc(cap);
-        if (!grown)
-            return 0;
-        if (r->body) {
-            memcpy(grown, r->body, r->len);
-            api_wipe(r->body, r->len);
-            free(r->body);
-        }
-        r->body = grown;
-        r->cap = cap;
-    }
-    memcpy(r->body + r->len, data, n);
-    r->len += n;
-    r->body[r->len] = '\0';
-    return n;
+    /* secret: a reply may hold a token, so the blocks it grows out of are
+     * wiped, never left to realloc */
+    r->raw.secret = true;
+    return buf_append(&r->raw, data, n) ? n : 0;
 }
 
 static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
@@ -191,13 +175,11 @@ static bool perform_bytes(const struct api_client *c, const char *method, const 
         api_response_free(out);
         return false;
     }
+    out->body = buf_take(&out->raw, &out->len);
     if (!out->body) {
-        out->body = calloc(1, 1);
-        out->cap = out->body ? 1 : 0;
-        if (!out->body) {
-            snprintf(errbuf, errsz, "memori habis");
-            return false;
-        }
+        snprintf(errbuf, errsz, "memori habis");
+        api_response_free(out);
+        return false;
     }
     return true;
 }
@@ -341,9 +323,9 @@ bool api_escape(const char *s, char *out, size_t size)
 void api_response_free(struct api_response *r)
 {
     if (r->body)
-        api_wipe(r->body, r->len);
+        sodium_memzero(r->body, r->len);
     free(r->body);
     r->body = NULL;
     r->len = 0;
-    r->cap = 0;
+    buf_free(&r->raw); /* a reply cut off before its take: wiped (secret) */
 }

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/buf.h"
+
 struct api_client {
     const char *base;   /* "http://127.0.0.1:8080", no trailing slash needed */
     const char *token;  /* bearer token sent as Authorization, or NULL */
@@ -27,7 +29,7 @@ struct api_response {
      * NULs of its own: use len.  Never NULL after a successful call. */
     char *body;
     size_t len;
-    size_t cap; /* bytes allocated at body */
+    struct buf raw; /* the reply while it arrives (api.c's own) */
     char content_type[128];
 };
 

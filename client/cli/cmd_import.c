@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/buf.h"
 #include "cmds.h"
 #include "output.h"
 
@@ -41,10 +42,7 @@ struct csv {
 static char *csv_field(const char **p, int *line, const char **why)
 {
     const char *s = *p;
-    size_t cap = 64, n = 0;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
+    struct buf out = {.secret = true}; /* a user file's field may be a password */
     bool quoted = *s == '"';
     if (quoted)
         s++;
@@ -52,7 +50,7 @@ static char *csv_field(const char **p, int *line, const char **why)
         char c = *s;
         if (quoted && c == '\0') {
             *why = "tanda kutip tidak ditutup";
-            free(out);
+            buf_free(&out);
             return NULL;
         }
         if (quoted && c == '"' && s[1] == '"') {
@@ -62,7 +60,7 @@ static char *csv_field(const char **p, int *line, const char **why)
             s++;
             if (*s != ',' && *s != '\n' && *s != '\r' && *s != '\0') {
                 *why = "teks setelah tanda kutip penutup";
-                free(out);
+                buf_free(&out);
                 return NULL;
             }
             break;
@@ -74,22 +72,16 @@ static char *csv_field(const char **p, int *line, const char **why)
         }
         if (c == '\n')
             (*line)++;
-        if (n + 2 > cap) {
-            char *grown = realloc(out, cap *= 2);
-            if (!grown) {
-                free(out);
-                return NULL;
-            }
-            out = grown;
+        if (!buf_append(&out, &c, 1)) {
+            buf_free(&out);
+            return NULL; /* memory short: the caller says so */
         }
-        out[n++] = c;
         s++;
     }
     if (*s == '\r' && s[1] == '\n')
         s++;
-    out[n] = '\0';
     *p = s;
-    return out;
+    return buf_take(&out, NULL);
 }
 
 /* The rows of text as JSON objects keyed by the header's names, each with

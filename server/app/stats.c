@@ -20,6 +20,7 @@
 
 #include "app.h"
 #include "audit.h"
+#include "core/buf.h"
 #include "core/caldate.h"
 #include "core/event.h"
 #include "core/stage.h"
@@ -385,41 +386,8 @@ json_t *app_stats(struct app *app, const struct actor *who, const struct stats_r
 
 /* ---- CSV ---------------------------------------------------------------------------------- */
 
-struct text {
-    char *s;
-    size_t len, cap;
-    bool oom;
-};
-
-static void put(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(struct text *t, const char *fmt, ...)
-{
-    va_list ap;
-    for (int tries = 0; tries < 2 && !t->oom; tries++) {
-        va_start(ap, fmt);
-        int n = vsnprintf(t->s ? t->s + t->len : NULL, t->s ? t->cap - t->len : 0, fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            t->oom = true;
-            return;
-        }
-        if (t->s && (size_t)n < t->cap - t->len) {
-            t->len += (size_t)n;
-            return;
-        }
-        size_t cap = (t->cap + (size_t)n + 1) * 2;
-        char *grown = realloc(t->s, cap);
-        if (!grown) {
-            t->oom = true;
-            return;
-        }
-        t->s = grown;
-        t->cap = cap;
-    }
-}
-
 /* Every figure of b as "office,part,key,value" lines. */
-static void csv_figures(struct text *t, const char *office, json_t *b)
+static void csv_figures(struct buf *t, const char *office, json_t *b)
 {
     static const char *const parts[] = {
         "stages", "acts", "pasal", "decisions", "p19", "sprindik_to_p21", "p21_to_tahap2"};
@@ -429,34 +397,30 @@ static void csv_figures(struct text *t, const char *office, json_t *b)
         json_object_foreach(json_object_get(b, parts[i]), key, v)
         {
             if (json_is_integer(v))
-                put(t, "%s,%s,%s,%lld\r\n", office, parts[i], key,
-                    (long long)json_integer_value(v));
+                buf_printf(t, "%s,%s,%s,%lld\r\n", office, parts[i], key,
+                           (long long)json_integer_value(v));
             else if (json_is_real(v))
-                put(t, "%s,%s,%s,%.2f\r\n", office, parts[i], key, json_real_value(v));
+                buf_printf(t, "%s,%s,%s,%.2f\r\n", office, parts[i], key, json_real_value(v));
             else
-                put(t, "%s,%s,%s,\r\n", office, parts[i], key);
+                buf_printf(t, "%s,%s,%s,\r\n", office, parts[i], key);
         }
     }
-    put(t, "%s,detention,days,%lld\r\n", office,
-        (long long)json_integer_value(json_object_get(b, "detention_days")));
-    put(t, "%s,late_entries,count,%lld\r\n", office,
-        (long long)json_integer_value(json_object_get(b, "late_entries")));
+    buf_printf(t, "%s,detention,days,%lld\r\n", office,
+               (long long)json_integer_value(json_object_get(b, "detention_days")));
+    buf_printf(t, "%s,late_entries,count,%lld\r\n", office,
+               (long long)json_integer_value(json_object_get(b, "late_entries")));
 }
 
 char *app_stats_csv(json_t *stats)
 {
-    struct text t = {0};
-    put(&t, "kantor,bagian,kunci,nilai\r\n");
+    struct buf t = {0}; /* a failed line fails the take: the CSV is whole or NULL */
+    buf_printf(&t, "kantor,bagian,kunci,nilai\r\n");
     size_t i;
     json_t *o;
     json_array_foreach(json_object_get(stats, "offices"), i, o) csv_figures(
         &t, json_string_value(json_object_get(json_object_get(o, "office"), "code")), o);
     csv_figures(&t, "JUMLAH", json_object_get(stats, "total"));
-    if (t.oom) {
-        free(t.s);
-        return NULL;
-    }
-    return t.s;
+    return buf_take(&t, NULL);
 }
 
 /* ---- PDF ------------------------------------------------------------------------------------ */

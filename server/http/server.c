@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "core/buf.h"
 #include "app/audit.h"
 #include "app/idem.h"
 #include "guard.h"
@@ -49,8 +50,7 @@ struct request_state {
     bool started;           /* the access handler has seen the request */
     const char *wire_error; /* what wire.c found wrong with the target, or NULL */
     struct timespec start;
-    char *body;
-    size_t len, cap;
+    struct buf body; /* secret: a login's or a password change's body holds a password */
     bool too_large;
     size_t dropped; /* bytes read and thrown away after the limit */
     size_t limit;   /* this request's body limit (a file upload's is larger) */
@@ -555,8 +555,8 @@ static enum MHD_Result dispatch(struct http_server *s, struct MHD_Connection *co
     struct http_reply rep = {0};
     req.method = method;
     req.path = url;
-    req.body = st->body ? st->body : "";
-    req.body_len = st->len;
+    req.body = st->body.data ? st->body.data : "";
+    req.body_len = st->body.len;
     req.conn = conn;
     if (web_static(s->opts.web_dir, &req, &rep))
         return send_reply(conn, st, &rep);
@@ -598,6 +598,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
     struct request_state *st = calloc(1, sizeof *st);
     if (!st)
         return NULL;
+    st->body.secret = true;
     clock_gettime(CLOCK_MONOTONIC, &st->start);
     size_t params;
     st->wire_error = wire_check_target(uri, &params);
@@ -656,6 +657,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         st = calloc(1, sizeof *st);
         if (!st)
             return MHD_NO;
+        st->body.secret = true;
         clock_gettime(CLOCK_MONOTONIC, &st->start);
         *con_cls = st;
     }
@@ -684,7 +686,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (*upload_size > 0) {
         size_t n = *upload_size;
         *upload_size = 0;
-        if (st->too_large || st->len + n > st->limit) {
+        if (st->too_large || n > st->limit - st->body.len) {
             /* Without a Content-Length (chunked) the limit is found only
              * now: read and drop the rest so that the client gets a clean
              * 413, but not forever. */
@@ -692,20 +694,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             st->dropped += n;
             return st->dropped > DROP_LIMIT ? MHD_NO : MHD_YES;
         }
-        if (st->len + n + 1 > st->cap) {
-            size_t cap = st->cap ? st->cap : 4096;
-            while (cap < st->len + n + 1)
-                cap *= 2;
-            char *grown = realloc(st->body, cap);
-            if (!grown)
-                return MHD_NO;
-            st->body = grown;
-            st->cap = cap;
-        }
-        memcpy(st->body + st->len, upload_data, n);
-        st->len += n;
-        st->body[st->len] = '\0';
-        return MHD_YES;
+        return buf_append(&st->body, upload_data, n) ? MHD_YES : MHD_NO;
     }
     if (st->too_large)
         return send_problem(conn, st, 413, "too-large", "Content Too Large",
@@ -740,7 +729,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     else
         fprintf(stderr, "%s.%03ldZ %s %s %u %.1fms aborted\n", stamp, wall.tv_nsec / 1000000,
                 st->method, st->path, st->status, ms);
-    free(st->body);
+    buf_free(&st->body);
     free(st->deferred.body); /* an offloaded answer its client left before */
     free(st);
     *con_cls = NULL;

@@ -489,7 +489,7 @@ static size_t label_op(struct rctx *R, const char *s, float x, uint8_t font, flo
                                     .x = x,
                                     .size = size,
                                     .off = off,
-                                    .len = (uint32_t)strlen(R->L->arena + off)});
+                                    .len = (uint32_t)strlen(R->L->arena.data + off)});
 }
 
 static void letterhead(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w)

@@ -20,6 +20,7 @@
  * header box is placed again at the top of every page the table continues
  * on.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,7 +60,7 @@ void layout_free(struct layout *L)
     free(L->glyph_w[1]);
     free(L->box);
     free(L->op);
-    free(L->arena);
+    buf_free(&L->arena);
     free(L->pl);
     free(L->page);
     memset(L, 0, sizeof *L);
@@ -72,13 +73,16 @@ void para_free(struct para *P)
 }
 
 /* Copy s into the arena: code points above U+FFFF (libharu's UTF-8 encoder
- * maps into 16 bits) and controls become U+FFFD. */
+ * maps into 16 bits) and controls become U+FFFD.  An input byte gives at
+ * most three (a control byte becomes U+FFFD's three), and the NUL. */
 uint32_t lay_text(struct layout *L, const char *s, size_t len)
 {
-    if (!GROW(L, L->arena, L->n_arena, L->cap_arena, len * 2 + 4))
+    if (len > (SIZE_MAX - 1) / 3 || !buf_reserve(&L->arena, len * 3 + 1)) {
+        L->oom = true;
         return 0;
-    uint32_t off = (uint32_t)L->n_arena;
-    char *d = L->arena + L->n_arena;
+    }
+    uint32_t off = (uint32_t)L->arena.len;
+    char *d = L->arena.data + L->arena.len;
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0;
     while (i < len) {
@@ -95,7 +99,7 @@ uint32_t lay_text(struct layout *L, const char *s, size_t len)
         i += n;
     }
     d[o] = '\0';
-    L->n_arena += o + 1;
+    L->arena.len += o + 1;
     return off;
 }
 
@@ -169,11 +173,11 @@ void para_add(struct layout *L, struct para *P, const char *s, size_t len, uint8
         pc->off = lay_text(L, s + i, j - i);
         if (L->oom)
             return;
-        pc->len = (uint32_t)strlen(L->arena + pc->off);
+        pc->len = (uint32_t)strlen(L->arena.data + pc->off);
         pc->font = font;
         pc->size = size;
         pc->underline = underline;
-        pc->w = lay_width(L, font, size, L->arena + pc->off, pc->len);
+        pc->w = lay_width(L, font, size, L->arena.data + pc->off, pc->len);
         pc->space_before = P->pending_space && P->n > 0 && !P->pending_break;
         pc->hard_break = P->pending_break;
         P->pending_space = false;
@@ -388,7 +392,7 @@ static void long_piece(struct layout *L, struct linebuf *lb, const struct piece 
     while (len > 0 && !L->oom) {
         float room = (*first ? w - indent : w) - lb->w;
         (void)line_w;
-        const char *s = L->arena + off;
+        const char *s = L->arena.data + off;
         uint32_t n = fit_bytes(L, p, s, len, room, false);
         if (n >= len) {
             line_push(L, lb, p, off, len, lay_width(L, p->font, p->size, s, len), false);

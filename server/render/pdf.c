@@ -107,7 +107,7 @@ static bool draw_watermark(struct pdfdoc *d, HPDF_Page pg, float w, float h, str
 static bool draw_qr(struct pdfdoc *d, HPDF_Page pg, const struct layout *L, const struct op *o,
                     float top, float ph, struct berr *err)
 {
-    const unsigned char *m = (const unsigned char *)L->arena + o->off;
+    const unsigned char *m = (const unsigned char *)L->arena.data + o->off;
     uint32_t side = o->len;
     float ms = o->size;
     for (uint32_t r = 0; r < side; r++) {
@@ -194,7 +194,7 @@ static bool draw_text(struct pdfdoc *d, HPDF_Page pg, const struct layout *L, co
     char *buf = small;
     if (o->len >= sizeof small && !(buf = malloc((size_t)o->len + 1)))
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    memcpy(buf, L->arena + o->off, o->len);
+    memcpy(buf, L->arena.data + o->off, o->len);
     buf[o->len] = '\0';
     bool ok = true;
     if (*cur_font != o->font || *cur_size != o->size) {
@@ -331,34 +331,19 @@ bool qr_modules(struct layout *L, const char *text, uint32_t *off, uint32_t *sid
     if (!q)
         return false;
     size_t n = (size_t)q->width * (size_t)q->width;
-    char *tmp = malloc(n);
-    if (!tmp) {
+    /* the modules as 0/1 bytes, appended raw: the arena copier would
+     * rewrite them as control bytes */
+    if (!buf_reserve(&L->arena, n)) {
         QRcode_free(q);
+        L->oom = true;
         return false;
     }
+    *off = (uint32_t)L->arena.len;
     for (size_t i = 0; i < n; i++)
-        tmp[i] = (char)(q->data[i] & 1);
-    /* the arena copier rewrites control bytes, so append raw */
-    size_t need = L->n_arena + n + 1;
-    if (need > L->cap_arena) {
-        size_t c = L->cap_arena ? L->cap_arena : 64;
-        while (c < need)
-            c *= 2;
-        char *a = realloc(L->arena, c);
-        if (!a) {
-            free(tmp);
-            QRcode_free(q);
-            L->oom = true;
-            return false;
-        }
-        L->arena = a;
-        L->cap_arena = c;
-    }
-    *off = (uint32_t)L->n_arena;
-    memcpy(L->arena + L->n_arena, tmp, n);
-    L->n_arena += n;
+        L->arena.data[L->arena.len + i] = (char)(q->data[i] & 1);
+    L->arena.len += n;
+    L->arena.data[L->arena.len] = '\0';
     *side = (uint32_t)q->width;
-    free(tmp);
     QRcode_free(q);
     return true;
 }

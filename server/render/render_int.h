@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "core/error.h"
 #include "render.h"
 
@@ -221,8 +222,7 @@ struct layout {
     size_t n_box, cap_box;
     struct op *op;
     size_t n_op, cap_op;
-    char *arena;
-    size_t n_arena, cap_arena;
+    struct buf arena; /* the text of the ops, each NUL-terminated; QR modules */
     struct placement *pl;
     size_t n_pl, cap_pl;
     struct page *page;

@@ -21,6 +21,7 @@ int main(int argc, char **argv)
     srunner_add_suite(sr, suite_book());
     srunner_add_suite(sr, suite_forms_all());
     srunner_add_suite(sr, suite_layout());
+    srunner_add_suite(sr, suite_text());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -10,6 +10,7 @@ Suite *suite_safety(void);
 Suite *suite_book(void);
 Suite *suite_forms_all(void);
 Suite *suite_layout(void);
+Suite *suite_text(void);
 
 /* The child mode of main: load the hostile corpus, 0 when all refused. */
 int hostile_child(void);

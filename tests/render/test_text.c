@@ -1,0 +1,139 @@
+/* test_text.c - text that is not printable as it stands still prints:
+ * every control byte becomes U+FFFD (layout.c, lay_text) and the words
+ * around it stay whole, read back from the PDF with pdftotext.
+ *
+ * A control byte is one byte in and U+FFFD's three bytes out; the arena
+ * once reserved two per byte, so a long enough run of them wrote past its
+ * end (seen under ASan).  The run below is sized so that the arena's
+ * doubling leaves no slack to hide that: after "AWAL" it holds 5 bytes, two
+ * per byte of 16,000 ask for 32,009 and get 32,768, and 48,001 are written.
+ * (A run of 50,000 is refused by libharu, HPDF_STRING_OUT_OF_RANGE, a limit
+ * of its own.) */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "suites.h"
+
+#define FFFD "\xEF\xBF\xBD"
+
+static const char text_form[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<form xmlns=\"urn:berkas:form:1\" title=\"Teks\" code=\"TEST.TEXT\" "
+    "issuer=\"system\" pro-justitia=\"false\" page=\"A4\" font-size=\"11\">\n"
+    "  <param name=\"t\"/>\n"
+    "  <body>\n"
+    "    <p align=\"left\">AWAL <field select=\"$t\"/> AKHIR</p>\n"
+    "  </body>\n"
+    "</form>\n";
+
+static struct render_engine *text_engine;
+static char *text_dir;
+
+static void setup(void)
+{
+    text_dir = temp_dir();
+    char path[1200];
+    size_t n;
+    snprintf(path, sizeof path, "%s/form.rng", env_dir("RENDER_TEMPLATES"));
+    char *rng = slurp(path, &n);
+    ck_assert_ptr_nonnull(rng);
+    snprintf(path, sizeof path, "%s/form.rng", text_dir);
+    spit(path, rng, n);
+    free(rng);
+    snprintf(path, sizeof path, "%s/text.xml", text_dir);
+    spit(path, text_form, strlen(text_form));
+    struct berr err = {0};
+    text_engine = render_open(text_dir, NULL, &err);
+    ck_assert_msg(text_engine != NULL, "%s", err.message);
+}
+
+static void teardown(void)
+{
+    render_close(text_engine);
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", text_dir);
+    ck_assert_int_eq(system(cmd), 0);
+    free(text_dir);
+}
+
+/* Render t into the form; the PDF's text, as pdftotext reads it in order. */
+static char *render_text(const char *t, const char *name)
+{
+    const struct render_kv kv[] = {{"t", t}};
+    struct render_opts o = {.date = "2024-09-02", .params = kv, .n_params = 1};
+    unsigned char *pdf;
+    size_t len;
+    struct berr err = {0};
+    ck_assert_msg(render_form(text_engine, "text", "<perkara xmlns=\"urn:berkas:case:1\"/>",
+                              strlen("<perkara xmlns=\"urn:berkas:case:1\"/>"), &o, &pdf, &len,
+                              NULL, &err),
+                  "%s", err.message);
+    char path[1200];
+    snprintf(path, sizeof path, "%s/text-%s.pdf", env_dir("RENDER_OUT"), name);
+    spit(path, pdf, len);
+    free(pdf);
+    return pdf_text_raw(path, 0, 0);
+}
+
+static size_t count(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, what); p; p = strstr(p + strlen(what), what))
+        n++;
+    return n;
+}
+
+/* the C0 controls that are not white space (which breaks words), and DEL */
+static char control(size_t i)
+{
+    static const char c[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0C\x0E\x0F\x10\x11\x12\x13"
+                            "\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\x7F";
+    return c[i % (sizeof c - 1)];
+}
+
+START_TEST(test_a_word_of_sixteen_thousand_control_bytes_prints_as_replacement_characters)
+{
+    enum { N = 16000 };
+    char *t = malloc(N + 1);
+    for (size_t i = 0; i < N; i++)
+        t[i] = control(i);
+    t[N] = '\0';
+    char *text = render_text(t, "controls");
+    free(t);
+    ck_assert_ptr_nonnull(strstr(text, "AWAL"));
+    ck_assert_ptr_nonnull(strstr(text, "AKHIR"));
+    ck_assert_uint_eq(count(text, FFFD), N);
+    for (const char *p = text; *p; p++)
+        ck_assert_msg((unsigned char)*p >= 0x20 || *p == '\n' || *p == '\f' || *p == ' ',
+                      "control byte 0x%02x in the PDF's text", (unsigned char)*p);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_a_control_byte_inside_a_word_is_replaced_in_place)
+{
+    char *text = render_text("Nama\x01"
+                             "Ayah Bu\x7F"
+                             "di Zo\xC3\xAB",
+                             "inword");
+    ck_assert_msg(strstr(text, "AWAL Nama" FFFD "Ayah Bu" FFFD "di Zo\xC3\xAB AKHIR"),
+                  "read back: %s", text);
+    free(text);
+}
+END_TEST
+
+Suite *suite_text(void)
+{
+    Suite *s = suite_create("text");
+    TCase *tc = tcase_create("text");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc,
+                   test_a_word_of_sixteen_thousand_control_bytes_prints_as_replacement_characters);
+    tcase_add_test(tc, test_a_control_byte_inside_a_word_is_replaced_in_place);
+    suite_add_tcase(s, tc);
+    return s;
+}
