@@ -15,6 +15,7 @@
  * with the same key and body, and when it still fails the key is printed,
  * to run the same command again with --idempotency-key.
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,19 +157,15 @@ static json_t *event_body(const struct record_args *a)
     return b;
 }
 
-/* 16 bytes from /dev/urandom as 32 hex digits into key. */
-static bool random_key(char *key, size_t size)
+/* 16 bytes from libsodium's randombytes_buf (the kernel's getrandom) as
+ * 32 hex digits into key; false when libsodium cannot start. */
+static bool random_key(char key[2 * KEY_BYTES + 1])
 {
+    if (sodium_init() < 0)
+        return false;
     unsigned char raw[KEY_BYTES];
-    FILE *f = fopen("/dev/urandom", "rb");
-    if (!f)
-        return false;
-    size_t got = fread(raw, 1, sizeof raw, f);
-    fclose(f);
-    if (got != sizeof raw || size < 2 * sizeof raw + 1)
-        return false;
-    for (size_t i = 0; i < sizeof raw; i++)
-        snprintf(key + 2 * i, 3, "%02x", raw[i]);
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2hex(key, 2 * KEY_BYTES + 1, raw, sizeof raw);
     return true;
 }
 
@@ -214,8 +211,8 @@ static json_t *post_event(struct global *g, long long case_id, const json_t *bod
 json_t *cli_record(struct global *g, long long case_id, const json_t *body, int *rc)
 {
     char key[2 * KEY_BYTES + 1];
-    if (!random_key(key, sizeof key)) {
-        *rc = cli_fail(EXIT_USAGE, "tidak dapat membaca /dev/urandom untuk Idempotency-Key");
+    if (!random_key(key)) {
+        *rc = cli_fail(EXIT_USAGE, "libsodium tidak dapat dimulai untuk Idempotency-Key");
         return NULL;
     }
     return post_event(g, case_id, body, 0, key, rc);
@@ -286,8 +283,8 @@ int cmd_record(struct global *g, const struct command *cmd, int argc, char **arg
         (rc = cli_case(g, cmd, a.case_arg, &a.case_id)) != GO_ON)
         return rc;
     char key[2 * KEY_BYTES + 1];
-    if (!a.key && !random_key(key, sizeof key))
-        return cli_fail(EXIT_USAGE, "tidak dapat membaca /dev/urandom untuk Idempotency-Key");
+    if (!a.key && !random_key(key))
+        return cli_fail(EXIT_USAGE, "libsodium tidak dapat dimulai untuk Idempotency-Key");
     json_t *body = event_body(&a);
     if (!body)
         return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
