@@ -21,6 +21,7 @@
  */
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
+#include <utf8proc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,36 +176,19 @@ static bool casedoc_load(struct tx *tx, const struct actor *who, const char *cla
 /* ---- text that XML 1.0 can carry --------------------------------------------------- */
 
 /* Length of the well-formed UTF-8 sequence at s that encodes a character XML
- * 1.0 allows (1..4), or 0 when there is none.  s is NUL-terminated, so a
- * truncated sequence stops at the NUL (not a continuation byte). */
+ * 1.0 allows (1..4), or 0 when there is none (utf8proc_iterate refuses
+ * overlong forms, surrogates and anything past U+10FFFF).  s is
+ * NUL-terminated, so a truncated sequence stops at the NUL (not a
+ * continuation byte, and utf8proc reads no further). */
 static size_t xml_char_len(const unsigned char *s)
 {
-    unsigned c = s[0];
-    if (c < 0x80)
-        return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : 0;
-    size_t n;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        cp = c & 0x07;
-    } else {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(s, -1, &cp);
+    if (n <= 0)
         return 0;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3Fu);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
-        return 0;
-    return n;
+    if (cp < 0x20)
+        return cp == '\t' || cp == '\n' || cp == '\r' ? 1 : 0;
+    return cp == 0xFFFE || cp == 0xFFFF ? 0 : (size_t)n;
 }
 
 /* s itself when every character is allowed, else a malloc'd copy (*copy set,

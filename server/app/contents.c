@@ -40,6 +40,7 @@
 #include "casefile.h"
 #include "contents.h"
 #include "store/tx.h"
+#include "validate.h"
 
 enum content_kind { CK_BAP, CK_RESUME };
 
@@ -191,15 +192,6 @@ static json_t *charges_load(struct tx *tx, long long case_id, struct berr *err)
 
 /* ---- the shape of what is saved (400) ----------------------------------------------- */
 
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        if ((*s & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
 /* Member key of o, when present, a text of at most max characters. */
 static bool check_text(json_t *o, const char *key, const char *path, size_t max, struct berr *err)
 {
@@ -208,7 +200,7 @@ static bool check_text(json_t *o, const char *key, const char *path, size_t max,
         return true;
     if (!json_is_string(v))
         return berr_field(err, BERR_BAD_INPUT, path, "%s harus teks", path);
-    if (utf8_chars(json_string_value(v)) > max)
+    if (utf8_length(json_string_value(v)) > max)
         return berr_field(err, BERR_BAD_INPUT, path, "%s paling panjang %zu karakter", path, max);
     return true;
 }

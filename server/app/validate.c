@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <utf8proc.h>
 
 static int digits(const char *s, int n)
 {
@@ -72,10 +73,14 @@ bool validate_tz(const char *tz, struct berr *err)
 
 size_t utf8_length(const char *s)
 {
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
     size_t n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            n++;
+    while (*u) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(u, -1, &cp);
+        u += k > 0 ? k : 1; /* an ill-formed byte counts as one character */
+        n++;
+    }
     return n;
 }
 

@@ -38,7 +38,8 @@ void password_base(const char *s, char *out, size_t outsz);
  * otherwise.  For "did you mean". */
 const char *validate_closest(const char *word, const char *const *candidates, size_t n);
 
-/* Number of UTF-8 code points in s (s is valid UTF-8). */
+/* Number of characters in the UTF-8 text s (utf8proc_iterate); a byte that
+ * begins no well-formed character counts as one. */
 size_t utf8_length(const char *s);
 
 #endif

@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "render_int.h"
 
@@ -73,7 +74,9 @@ void para_free(struct para *P)
 }
 
 /* Copy s into the arena: code points above U+FFFF (libharu's UTF-8 encoder
- * maps into 16 bits) and controls become U+FFFD.  An input byte gives at
+ * maps into 16 bits) and controls become U+FFFD, and so does each byte that
+ * does not begin a well-formed character (utf8proc_iterate: no overlong
+ * form, no surrogate, no lone continuation byte).  An input byte gives at
  * most three (a control byte becomes U+FFFD's three), and the NUL. */
 uint32_t lay_text(struct layout *L, const char *s, size_t len)
 {
@@ -83,20 +86,20 @@ uint32_t lay_text(struct layout *L, const char *s, size_t len)
     }
     uint32_t off = (uint32_t)L->arena.len;
     char *d = L->arena.data + L->arena.len;
-    const unsigned char *u = (const unsigned char *)s;
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
     size_t i = 0, o = 0;
     while (i < len) {
-        unsigned c = u[i];
-        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (i + n > len || c < 0x20 || c == 0x7F || n == 4 || (c >= 0x80 && c < 0xC2)) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n < 0 || cp < 0x20 || cp == 0x7F || cp > 0xFFFF) {
             memcpy(d + o, "\xEF\xBF\xBD", 3);
             o += 3;
-            i += (c >= 0x80 && c < 0xC2) || i + n > len ? 1 : n;
+            i += n < 0 ? 1 : (size_t)n; /* ill-formed: one byte at a time */
             continue;
         }
-        memcpy(d + o, u + i, n);
-        o += n;
-        i += n;
+        memcpy(d + o, u + i, (size_t)n);
+        o += (size_t)n;
+        i += (size_t)n;
     }
     d[o] = '\0';
     L->arena.len += o + 1;
@@ -114,22 +117,11 @@ static long cached_width(struct layout *L, uint8_t font, const unsigned char *u,
     uint16_t *tab = L->glyph_w[font];
     long w = 0;
     for (size_t i = 0; i < len;) {
-        unsigned c = u[i], cp;
-        if (c < 0x80) {
-            cp = c;
-            i++;
-        } else if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
-            cp = (c & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
-            i += 2;
-        } else if (c >= 0xE0 && c < 0xF0 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
-                   (u[i + 2] & 0xC0) == 0x80) {
-            cp = (c & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
-            if (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))
-                return -1;
-            i += 3;
-        } else {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n < 0 || cp > 0xFFFF)
             return -1;
-        }
+        i += (size_t)n;
         if (!tab[cp]) {
             HPDF_INT cw = HPDF_Font_GetUnicodeWidth(L->font[font], (HPDF_UNICODE)cp);
             if (cw < 0 || cw >= 0xFFFF)

@@ -125,6 +125,36 @@ START_TEST(test_a_control_byte_inside_a_word_is_replaced_in_place)
 }
 END_TEST
 
+/* UTF-8 that is not well-formed (RFC 3629): each byte that begins no
+ * well-formed character prints as one U+FFFD and the bytes after it are
+ * read again; a character above U+FFFF (libharu maps 16 bits) is one U+FFFD. */
+START_TEST(test_ill_formed_utf8_prints_one_replacement_per_bad_byte)
+{
+    static const struct {
+        const char *in, *want, *what;
+    } words[] = {
+        {"A\xC3(B", "A" FFFD "(B", "a lead byte without its continuation"},
+        {"C\xC0\xAFP", "C" FFFD FFFD "P", "\"/\" in an overlong form"},
+        {"E\xED\xA0\x80Q", "E" FFFD FFFD FFFD "Q", "a surrogate, U+D800"},
+        {"G\xF0\x9F\x98\x80H", "G" FFFD "H", "U+1F600, past 16 bits"},
+        {"J\xF8\x88\x80\x80\x80K", "J" FFFD FFFD FFFD FFFD FFFD "K", "a five-byte form"},
+        {"Lu\xE1\xBB\xB9", "Lu\xE1\xBB\xB9", "well-formed: kept"},
+        {"I\xE2\x82", "I" FFFD FFFD, "cut short at the end"},
+    };
+    char in[256] = "", want[512] = "AWAL";
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        snprintf(in + strlen(in), sizeof in - strlen(in), "%s%s", i ? " " : "", words[i].in);
+        snprintf(want + strlen(want), sizeof want - strlen(want), " %s", words[i].want);
+    }
+    snprintf(want + strlen(want), sizeof want - strlen(want), " AKHIR");
+    char *text = render_text(in, "illformed");
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        ck_assert_msg(strstr(text, words[i].want), "%s: read back %s", words[i].what, text);
+    ck_assert_msg(strstr(text, want), "read back: %s", text);
+    free(text);
+}
+END_TEST
+
 Suite *suite_text(void)
 {
     Suite *s = suite_create("text");
@@ -134,6 +164,7 @@ Suite *suite_text(void)
     tcase_add_test(tc,
                    test_a_word_of_sixteen_thousand_control_bytes_prints_as_replacement_characters);
     tcase_add_test(tc, test_a_control_byte_inside_a_word_is_replaced_in_place);
+    tcase_add_test(tc, test_ill_formed_utf8_prints_one_replacement_per_bad_byte);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -105,6 +105,19 @@ START_TEST(test_password_base_keeps_only_letters)
 }
 END_TEST
 
+START_TEST(test_utf8_length_counts_characters_and_each_ill_formed_byte)
+{
+    ck_assert_uint_eq(utf8_length(""), 0);
+    /* characters of 2, 3 and 4 bytes: Z o ë space ỹ space U+1F600 */
+    ck_assert_uint_eq(utf8_length("Zo\xC3\xAB \xE1\xBB\xB9 \xF0\x9F\x98\x80"), 7);
+    /* a byte that begins no well-formed character (RFC 3629) is one */
+    ck_assert_uint_eq(utf8_length("a\xC3(b"), 4);
+    ck_assert_uint_eq(utf8_length("\xED\xA0\x80"), 3); /* a surrogate */
+    ck_assert_uint_eq(utf8_length("\xC0\xAF"), 2);     /* an overlong "/" */
+    ck_assert_uint_eq(utf8_length("\x80\x80x"), 3);    /* lone continuation bytes */
+}
+END_TEST
+
 Suite *suite_validate(void)
 {
     Suite *s = suite_create("validate");
@@ -113,6 +126,7 @@ Suite *suite_validate(void)
     tcase_add_test(tc, test_malformed_nips_are_refused_naming_the_field);
     tcase_add_test(tc, test_golongan);
     tcase_add_test(tc, test_only_the_three_indonesian_zones);
+    tcase_add_test(tc, test_utf8_length_counts_characters_and_each_ill_formed_byte);
     tcase_add_test(tc, test_password_shape);
     tcase_add_test(tc, test_password_base_keeps_only_letters);
     suite_add_tcase(s, tc);
