@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 
+#include "core/mustcheck.h"
+
 /* Roles are bits so that a route can allow several. */
 enum role {
     ROLE_NONE = 0,
@@ -19,7 +21,7 @@ enum role {
 /* "investigator", ... ; "" for ROLE_NONE. */
 const char *role_code(enum role r);
 /* The role for a code, ROLE_NONE when unknown. */
-enum role role_from_code(const char *code);
+BERKAS_MUST_CHECK enum role role_from_code(const char *code);
 
 struct actor {
     long long user_id; /* 0: nobody (not logged on) */

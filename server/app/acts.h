@@ -32,32 +32,36 @@
 #include "casefile.h"
 #include "core/caldate.h"
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct tx;
 struct event_input;
 
-bool acts_check(struct tx *tx, const struct casefile *cf, enum event ev,
-                const struct event_input *in, const struct actor *who, struct caldate today,
-                json_t *payload, struct berr *err);
+BERKAS_MUST_CHECK bool acts_check(struct tx *tx, const struct casefile *cf, enum event ev,
+                                  const struct event_input *in, const struct actor *who,
+                                  struct caldate today, json_t *payload, struct berr *err);
 
-bool acts_apply(struct tx *tx, const struct casefile *cf, enum event ev, long long event_id,
-                json_t *payload, const struct actor *who, struct berr *err);
+BERKAS_MUST_CHECK bool acts_apply(struct tx *tx, const struct casefile *cf, enum event ev,
+                                  long long event_id, json_t *payload, const struct actor *who,
+                                  struct berr *err);
 
 /* The user id of `who` (a NIP, printed spaces allowed, or a decimal id), if
  * they are an active `role` of office_id (for a prosecutor: of that Kejari or
  * a Cabjari under it); 0 with a BAD_INPUT naming field otherwise. */
-long long acts_person(struct tx *tx, const char *person, const char *role, long long office_id,
-                      const char *field, struct berr *err);
+BERKAS_MUST_CHECK long long acts_person(struct tx *tx, const char *person, const char *role,
+                                        long long office_id, const char *field, struct berr *err);
 
 /* What the workspace adds to a case's document (GET /cases/{id}): "team"
  * (investigators, since when and by what), "jaksa" (the jaksa peneliti),
  * "directions" (done or not, who gave them, to whom), and "stage_since" as
  * the legal date of the act that moved the case to its stage (the entry's
  * time stays as "stage_entered_at"). */
-bool acts_case_extras(struct tx *tx, const struct casefile *cf, json_t *doc, struct berr *err);
+BERKAS_MUST_CHECK bool acts_case_extras(struct tx *tx, const struct casefile *cf, json_t *doc,
+                                        struct berr *err);
 
 /* The rows of sql (one json column each, $1 the case id) as a JSON array; NULL after
  * a database error in err. */
-json_t *acts_rows_json(struct tx *tx, const char *sql, long long case_id, struct berr *err);
+BERKAS_MUST_CHECK json_t *acts_rows_json(struct tx *tx, const char *sql, long long case_id,
+                                         struct berr *err);
 
 #endif

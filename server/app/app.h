@@ -20,6 +20,7 @@
 
 #include "actor.h"
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct db_pool;
 struct render_engine;
@@ -70,7 +71,7 @@ struct app_version {
 };
 
 /* Read facts from the database at start-up (PostgreSQL's version). */
-bool app_init(struct app *app, struct berr *err);
+BERKAS_MUST_CHECK bool app_init(struct app *app, struct berr *err);
 
 /* Whether the database answers within a second. */
 void app_health(struct app *app, struct app_health *out);
@@ -84,7 +85,7 @@ void app_version(const struct app *app, struct app_version *out);
 
 /* What log-on needs beside the database: the rate limits.
  * app_login_free() undoes it. */
-bool app_login_init(struct app *app, struct berr *err);
+BERKAS_MUST_CHECK bool app_login_init(struct app *app, struct berr *err);
 void app_login_free(struct app *app);
 
 /* Log on with NIP and password.  On success fills token (SESSION_TOKEN_LEN+1
@@ -98,30 +99,32 @@ void app_login_free(struct app *app);
  * takes about a tenth of a second and 64 MiB: call it off the request
  * workers, a bounded number at once (server.c's offload pool).  Every attempt is
  * audited. */
-bool app_login(struct app *app, const char *nip, const char *password, struct actor *who,
-               char *token, json_t **notices, int *retry_after, struct audit_rec *au,
-               struct berr *err);
+BERKAS_MUST_CHECK bool app_login(struct app *app, const char *nip, const char *password,
+                                 struct actor *who, char *token, json_t **notices, int *retry_after,
+                                 struct audit_rec *au, struct berr *err);
 
 /* The actor behind a bearer token, if its session is open, not idle past
  * the limit, not older than the absolute limit, and its user not disabled.
  * Touches the session (idle clock).  BERR_UNAUTHENTICATED otherwise. */
-bool app_session_check(struct app *app, const char *token, struct actor *who, struct berr *err);
+BERKAS_MUST_CHECK bool app_session_check(struct app *app, const char *token, struct actor *who,
+                                         struct berr *err);
 
 /* End the actor's session. */
-bool app_logout(struct app *app, const struct actor *who, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_logout(struct app *app, const struct actor *who, struct audit_rec *au,
+                                  struct berr *err);
 
 /* The actor as a document: user, role, office. */
-json_t *app_me(struct app *app, const struct actor *who, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_me(struct app *app, const struct actor *who, struct berr *err);
 
 /* The log-on banner text (public). */
-json_t *app_banner(struct app *app, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_banner(struct app *app, struct berr *err);
 
 /* Replace the banner (admin). */
-bool app_banner_set(struct app *app, const struct actor *who, const char *text,
-                    struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_banner_set(struct app *app, const struct actor *who, const char *text,
+                                      struct audit_rec *au, struct berr *err);
 
 /* Hash a password for storage (argon2id); false when out of memory. */
-bool app_password_hash(const char *password, char out[crypto_pwhash_STRBYTES]);
+BERKAS_MUST_CHECK bool app_password_hash(const char *password, char out[crypto_pwhash_STRBYTES]);
 
 /* ---- offices and users (admin.c) ------------------------------------------- */
 
@@ -141,35 +144,42 @@ struct user_input {
 };
 
 /* Any logged-on user: the office directory. */
-json_t *app_offices_list(struct app *app, const struct actor *who, struct berr *err);
-json_t *app_office_get(struct app *app, const struct actor *who, long long id, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_offices_list(struct app *app, const struct actor *who,
+                                           struct berr *err);
+BERKAS_MUST_CHECK json_t *app_office_get(struct app *app, const struct actor *who, long long id,
+                                         struct berr *err);
 /* Admin, under an office of their subtree.  who NULL: the installation
  * itself (demo data), which may also create root offices. */
-bool app_office_create(struct app *app, const struct actor *who, const struct office_input *in,
-                       long long *id, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_office_create(struct app *app, const struct actor *who,
+                                         const struct office_input *in, long long *id,
+                                         struct audit_rec *au, struct berr *err);
 
-json_t *app_letterheads_list(struct app *app, const struct actor *who, long long office_id,
-                             struct berr *err);
-bool app_letterhead_add(struct app *app, const struct actor *who, long long office_id,
-                        const char *effective_from, json_t *lines, struct audit_rec *au,
-                        struct berr *err);
+BERKAS_MUST_CHECK json_t *app_letterheads_list(struct app *app, const struct actor *who,
+                                               long long office_id, struct berr *err);
+BERKAS_MUST_CHECK bool app_letterhead_add(struct app *app, const struct actor *who,
+                                          long long office_id, const char *effective_from,
+                                          json_t *lines, struct audit_rec *au, struct berr *err);
 
 /* Admin: the users of their subtree. */
-json_t *app_users_list(struct app *app, const struct actor *who, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_users_list(struct app *app, const struct actor *who,
+                                         struct berr *err);
 
 /* The log-on locks of the last `days` days of the users in the admin's
  * subtree, newest first (at most 500): who, when, until when, how many
  * failures, from which address, whether still in force, released by an
  * admin, told to the owner. */
-json_t *app_lockouts_list(struct app *app, const struct actor *who, int days, struct berr *err);
-json_t *app_user_get(struct app *app, const struct actor *who, long long id, struct berr *err);
-bool app_user_create(struct app *app, const struct actor *who, const struct user_input *in,
-                     long long *id, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_lockouts_list(struct app *app, const struct actor *who, int days,
+                                            struct berr *err);
+BERKAS_MUST_CHECK json_t *app_user_get(struct app *app, const struct actor *who, long long id,
+                                       struct berr *err);
+BERKAS_MUST_CHECK bool app_user_create(struct app *app, const struct actor *who,
+                                       const struct user_input *in, long long *id,
+                                       struct audit_rec *au, struct berr *err);
 /* Disabling ends every session of the user, in the same transaction. */
-bool app_user_disable(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
-                      struct berr *err);
-bool app_user_unlock(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
-                     struct berr *err);
+BERKAS_MUST_CHECK bool app_user_disable(struct app *app, const struct actor *who, long long id,
+                                        struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_user_unlock(struct app *app, const struct actor *who, long long id,
+                                       struct audit_rec *au, struct berr *err);
 
 /* ---- installation and import (install.c) ------------------------------------ */
 
@@ -177,9 +187,9 @@ bool app_user_unlock(struct app *app, const struct actor *who, long long id, str
  * first admin (role admin, in that office), in one transaction, checked as
  * any office and user.  Refused with BERR_CONFLICT ("already initialised")
  * when the tree has its root office already. */
-bool app_install_init(struct app *app, const struct office_input *office,
-                      const struct user_input *admin, long long *office_id, long long *user_id,
-                      struct berr *err);
+BERKAS_MUST_CHECK bool app_install_init(struct app *app, const struct office_input *office,
+                                        const struct user_input *admin, long long *office_id,
+                                        long long *user_id, struct berr *err);
 
 /* Offices or users (what: "offices" | "users") from rows, each an object
  * with its "line" in the file (or null: refused at the edge, already in
@@ -189,8 +199,9 @@ bool app_install_init(struct app *app, const struct office_input *office,
  * without a password gets a generated one, returned once in "passwords".
  * Returns {what, dry_run, rows, created, errors, passwords}, or NULL with
  * err when the work itself failed (not a bad row). */
-json_t *app_import(struct app *app, const struct actor *who, const char *what, json_t *rows,
-                   bool dry_run, json_t *errors, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_import(struct app *app, const struct actor *who, const char *what,
+                                     json_t *rows, bool dry_run, json_t *errors,
+                                     struct audit_rec *au, struct berr *err);
 
 /* ---- the event log (events.c) ------------------------------------------------- */
 
@@ -249,18 +260,19 @@ struct event_outcome {
 
 /* Record an act in case id (see events.c for the transaction).  On refusal
  * err says why and out carries the problem's members. */
-bool app_event_record(struct app *app, const struct actor *who, long long case_id,
-                      const struct event_input *in, struct event_outcome *out, struct audit_rec *au,
-                      struct berr *err);
+BERKAS_MUST_CHECK bool app_event_record(struct app *app, const struct actor *who, long long case_id,
+                                        const struct event_input *in, struct event_outcome *out,
+                                        struct audit_rec *au, struct berr *err);
 
 /* An office's document-number patterns (admin of its subtree). */
-json_t *app_number_patterns(struct app *app, const struct actor *who, long long office_id,
-                            struct berr *err);
+BERKAS_MUST_CHECK json_t *app_number_patterns(struct app *app, const struct actor *who,
+                                              long long office_id, struct berr *err);
 /* Set the pattern for a document type ("*": every type without its own);
  * checked by the core's numfmt_check. */
-bool app_number_pattern_set(struct app *app, const struct actor *who, long long office_id,
-                            const char *doc_type, const char *pattern, struct audit_rec *au,
-                            struct berr *err);
+BERKAS_MUST_CHECK bool app_number_pattern_set(struct app *app, const struct actor *who,
+                                              long long office_id, const char *doc_type,
+                                              const char *pattern, struct audit_rec *au,
+                                              struct berr *err);
 
 /* ---- officials who sign (signers.c) ------------------------------------------ */
 
@@ -273,16 +285,17 @@ struct official_input {
 };
 
 /* The officials of an office (anyone logged on: who signs is printed). */
-json_t *app_officials_list(struct app *app, const struct actor *who, long long office_id,
-                           struct berr *err);
+BERKAS_MUST_CHECK json_t *app_officials_list(struct app *app, const struct actor *who,
+                                             long long office_id, struct berr *err);
 /* Record an official of an office of the admin's subtree. */
-bool app_official_add(struct app *app, const struct actor *who, long long office_id,
-                      const struct official_input *in, long long *id, struct audit_rec *au,
-                      struct berr *err);
+BERKAS_MUST_CHECK bool app_official_add(struct app *app, const struct actor *who,
+                                        long long office_id, const struct official_input *in,
+                                        long long *id, struct audit_rec *au, struct berr *err);
 /* End an official's period (the last day in office, inclusive). */
-bool app_official_end(struct app *app, const struct actor *who, long long office_id,
-                      long long official_id, const char *valid_to, struct audit_rec *au,
-                      struct berr *err);
+BERKAS_MUST_CHECK bool app_official_end(struct app *app, const struct actor *who,
+                                        long long office_id, long long official_id,
+                                        const char *valid_to, struct audit_rec *au,
+                                        struct berr *err);
 
 /* ---- cases (casework.c, casexml.c) ------------------------------------------- */
 
@@ -312,9 +325,10 @@ struct case_filter {
 
 /* Open a case with its Laporan (report_registered) in one transaction;
  * investigators only, in their own office. */
-bool app_case_create(struct app *app, const struct actor *who, const struct case_input *in,
-                     long long *id, struct event_outcome *out, struct audit_rec *au,
-                     struct berr *err);
+BERKAS_MUST_CHECK bool app_case_create(struct app *app, const struct actor *who,
+                                       const struct case_input *in, long long *id,
+                                       struct event_outcome *out, struct audit_rec *au,
+                                       struct berr *err);
 
 /* The case's particulars an investigator of its office corrects; NULL
  * members stay as they are (casecorrect.c). */
@@ -326,57 +340,63 @@ struct case_update {
 };
 
 /* Correct a case's particulars (If-Match; audited); *out: id and version. */
-bool app_case_update(struct app *app, const struct actor *who, long long case_id,
-                     const struct case_update *in, json_t **out, struct audit_rec *au,
-                     struct berr *err);
+BERKAS_MUST_CHECK bool app_case_update(struct app *app, const struct actor *who, long long case_id,
+                                       const struct case_update *in, json_t **out,
+                                       struct audit_rec *au, struct berr *err);
 
 /* Add (party_id 0) or correct a party. */
-bool app_party_save(struct app *app, const struct actor *who, long long case_id, long long party_id,
-                    const struct party_input *in, long long *id, struct audit_rec *au,
-                    struct berr *err);
+BERKAS_MUST_CHECK bool app_party_save(struct app *app, const struct actor *who, long long case_id,
+                                      long long party_id, const struct party_input *in,
+                                      long long *id, struct audit_rec *au, struct berr *err);
 
 /* Charge an offence from the catalogue, to a suspect or (party_id 0) the case. */
-bool app_offence_charge(struct app *app, const struct actor *who, long long case_id,
-                        const char *code, long long party_id, long long *id, struct audit_rec *au,
-                        struct berr *err);
+BERKAS_MUST_CHECK bool app_offence_charge(struct app *app, const struct actor *who,
+                                          long long case_id, const char *code, long long party_id,
+                                          long long *id, struct audit_rec *au, struct berr *err);
 
-bool app_evidence_add(struct app *app, const struct actor *who, long long case_id,
-                      const char *description, const char *quantity, long long seized_from,
-                      const char *seized_on, const char *storage, long long *id,
-                      struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_evidence_add(struct app *app, const struct actor *who, long long case_id,
+                                        const char *description, const char *quantity,
+                                        long long seized_from, const char *seized_on,
+                                        const char *storage, long long *id, struct audit_rec *au,
+                                        struct berr *err);
 
 /* Withdraw a charge laid in error (the audit trail keeps it). */
-bool app_offence_withdraw(struct app *app, const struct actor *who, long long case_id,
-                          long long charge_id, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_offence_withdraw(struct app *app, const struct actor *who,
+                                            long long case_id, long long charge_id,
+                                            struct audit_rec *au, struct berr *err);
 
 /* Correct an item of evidence; if_match: its version, or -1. */
-bool app_evidence_correct(struct app *app, const struct actor *who, long long case_id,
-                          long long item_id, int if_match, const char *description,
-                          const char *quantity, const char *seized_on, const char *storage,
-                          struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_evidence_correct(struct app *app, const struct actor *who,
+                                            long long case_id, long long item_id, int if_match,
+                                            const char *description, const char *quantity,
+                                            const char *seized_on, const char *storage,
+                                            struct audit_rec *au, struct berr *err);
 
 /* The offence catalogue in force. */
-json_t *app_offence_catalogue(struct app *app, const struct actor *who, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_offence_catalogue(struct app *app, const struct actor *who,
+                                                struct berr *err);
 
 /* The cases the actor may see, filtered, one page after flt->cursor. */
-json_t *app_cases_list(struct app *app, const struct actor *who, const struct case_filter *flt,
-                       struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_cases_list(struct app *app, const struct actor *who,
+                                         const struct case_filter *flt, struct audit_rec *au,
+                                         struct berr *err);
 
 /* One case: stage, facts, allowed next events, clocks, P-19 rounds,
  * timeline, history.  BERR_NOT_FOUND also when the actor may not see it.
  * Audited. */
-json_t *app_case_get(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
-                     struct berr *err);
+BERKAS_MUST_CHECK json_t *app_case_get(struct app *app, const struct actor *who, long long id,
+                                       struct audit_rec *au, struct berr *err);
 
 /* The case as one XML document (schemas/case.xsd), the data forms bind to;
  * *xml is malloc'd UTF-8 of *len bytes, caller frees.  Same visibility and
  * audit as app_case_get. */
-bool app_case_xml(struct app *app, const struct actor *who, long long id, char **xml, size_t *len,
-                  struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_case_xml(struct app *app, const struct actor *who, long long id,
+                                    char **xml, size_t *len, struct audit_rec *au,
+                                    struct berr *err);
 
 /* Every case's hash chain recomputed (admin); the first broken link named. */
-json_t *app_verify_chain(struct app *app, const struct actor *who, struct audit_rec *au,
-                         struct berr *err);
+BERKAS_MUST_CHECK json_t *app_verify_chain(struct app *app, const struct actor *who,
+                                           struct audit_rec *au, struct berr *err);
 
 /* ---- the forms' engine, swapped on SIGHUP (render_swap.c) ------------------------------ */
 
@@ -387,7 +407,7 @@ json_t *app_verify_chain(struct app *app, const struct actor *who, struct audit_
  * an engine replaced is closed when the last request pinning it unpins.
  * Without app_render_start, app_render is app->render and the rest does
  * nothing. */
-bool app_render_start(struct app *app, struct berr *err);
+BERKAS_MUST_CHECK bool app_render_start(struct app *app, struct berr *err);
 const struct render_engine *app_render(struct app *app);
 void app_render_pin(struct app *app);
 void app_render_unpin(struct app *app);
@@ -400,36 +420,39 @@ void app_render_stop(struct app *app);
 /* ---- forms (forms.c) ----------------------------------------------------------------- */
 
 /* The forms berkasd knows: name, title, who issues them, their parameters. */
-json_t *app_forms_list(struct app *app, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_forms_list(struct app *app, struct berr *err);
 
 /* A draft of form for case id, from the case as it is now: watermarked, no
  * number, stored nowhere.  params: a JSON object of string parameters. */
-bool app_form_draft(struct app *app, const struct actor *who, long long case_id, const char *form,
-                    json_t *params, unsigned char **pdf, size_t *len, struct audit_rec *au,
-                    struct berr *err);
+BERKAS_MUST_CHECK bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
+                                      const char *form, json_t *params, unsigned char **pdf,
+                                      size_t *len, struct audit_rec *au, struct berr *err);
 
 /* Issue form for the act event_id (0: the latest act of the form's type
  * that has no such document yet; forms of no act: dated today): the next
  * gapless number of the office, the PDF with its verification code, stored
  * with its SHA-256; *doc describes it.  params may gain the act's party. */
-bool app_form_issue(struct app *app, const struct actor *who, long long case_id, const char *form,
-                    long long event_id, json_t *params, json_t **doc, struct audit_rec *au,
-                    struct berr *err);
+BERKAS_MUST_CHECK bool app_form_issue(struct app *app, const struct actor *who, long long case_id,
+                                      const char *form, long long event_id, json_t *params,
+                                      json_t **doc, struct audit_rec *au, struct berr *err);
 
 /* The documents issued for a case. */
-json_t *app_documents_list(struct app *app, const struct actor *who, long long case_id,
-                           struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_documents_list(struct app *app, const struct actor *who,
+                                             long long case_id, struct audit_rec *au,
+                                             struct berr *err);
 
 /* An issued document's PDF, as issued. */
-bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id,
-                      unsigned char **pdf, size_t *len, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id,
+                                        unsigned char **pdf, size_t *len, struct audit_rec *au,
+                                        struct berr *err);
 
 /* Public: whether client_addr may look up one more verification code now
  * (verify.address_per_minute); when not, *retry_after says when. */
-bool app_verify_throttle(struct app *app, const char *client_addr, int *retry_after);
+BERKAS_MUST_CHECK bool app_verify_throttle(struct app *app, const char *client_addr,
+                                           int *retry_after);
 
 /* Public: what a verification code stands for (no case data). */
-json_t *app_verify_document(struct app *app, const char *code, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_verify_document(struct app *app, const char *code, struct berr *err);
 
 /* A PDF from outside berkas (uploads.c). */
 struct upload_input {
@@ -441,18 +464,20 @@ struct upload_input {
 };
 
 /* Attach an upload (content sniffed, size-limited, SHA-256, page count). */
-bool app_upload_add(struct app *app, const struct actor *who, long long case_id,
-                    const struct upload_input *in, json_t **out, struct audit_rec *au,
-                    struct berr *err);
+BERKAS_MUST_CHECK bool app_upload_add(struct app *app, const struct actor *who, long long case_id,
+                                      const struct upload_input *in, json_t **out,
+                                      struct audit_rec *au, struct berr *err);
 
 /* An uploaded PDF as uploaded. */
-bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_id,
-                    unsigned char **pdf, size_t *len, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_id,
+                                      unsigned char **pdf, size_t *len, struct audit_rec *au,
+                                      struct berr *err);
 
 /* The berkas perkara in one PDF; *missing lists the required forms not yet
  * issued when it refuses (BERR_UNPROCESSABLE). */
-bool app_dossier(struct app *app, const struct actor *who, long long case_id, unsigned char **pdf,
-                 size_t *len, json_t **missing, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_dossier(struct app *app, const struct actor *who, long long case_id,
+                                   unsigned char **pdf, size_t *len, json_t **missing,
+                                   struct audit_rec *au, struct berr *err);
 
 /* ---- what acts say (contents.c) ---------------------------------------------------- */
 
@@ -461,27 +486,30 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
  * issued (then it is frozen), what it is about (the party examined; the
  * charges and the elements of each charged Pasal) and what is still missing
  * before it can be issued.  As the case is visible; audited as a read. */
-json_t *app_bap_get(struct app *app, const struct actor *who, long long case_id, long long event_id,
-                    struct audit_rec *au, struct berr *err);
-json_t *app_resume_get(struct app *app, const struct actor *who, long long case_id,
-                       long long event_id, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_bap_get(struct app *app, const struct actor *who, long long case_id,
+                                      long long event_id, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_resume_get(struct app *app, const struct actor *who,
+                                         long long case_id, long long event_id,
+                                         struct audit_rec *au, struct berr *err);
 
 /* Write that content whole (an investigator of the case's office; if_match:
  * the version read, -1 or 0 for the first write), until the act's document
  * is issued.  *out as the get; *created when it is the first version. */
-bool app_bap_put(struct app *app, const struct actor *who, long long case_id, long long event_id,
-                 json_t *content, int if_match, json_t **out, bool *created, struct audit_rec *au,
-                 struct berr *err);
-bool app_resume_put(struct app *app, const struct actor *who, long long case_id, long long event_id,
-                    json_t *content, int if_match, json_t **out, bool *created,
-                    struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_bap_put(struct app *app, const struct actor *who, long long case_id,
+                                   long long event_id, json_t *content, int if_match, json_t **out,
+                                   bool *created, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_resume_put(struct app *app, const struct actor *who, long long case_id,
+                                      long long event_id, json_t *content, int if_match,
+                                      json_t **out, bool *created, struct audit_rec *au,
+                                      struct berr *err);
 
 /* ---- rule sets (rulesets.c) ----------------------------------------------------- */
 
-bool app_rulesets_seed(struct app *app, struct berr *err);
-json_t *app_rulesets_get(struct app *app, const struct actor *who, struct berr *err);
-bool app_ruleset_amend(struct app *app, const struct actor *who, const char *name, const char *key,
-                       int value, bool to_verify, const char *note, struct audit_rec *au,
-                       struct berr *err);
+BERKAS_MUST_CHECK bool app_rulesets_seed(struct app *app, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_rulesets_get(struct app *app, const struct actor *who,
+                                           struct berr *err);
+BERKAS_MUST_CHECK bool app_ruleset_amend(struct app *app, const struct actor *who, const char *name,
+                                         const char *key, int value, bool to_verify,
+                                         const char *note, struct audit_rec *au, struct berr *err);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "actor.h"
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct tx;
 struct app;
@@ -17,13 +18,14 @@ struct app;
 /* Inside tx: append the line for a successful act and mark it written;
  * claim the request's Idempotency-Key first (idem.h), failing with
  * BERR_CONFLICT when a twin request took it. */
-bool audit_ok(struct tx *tx, const struct actor *who, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool audit_ok(struct tx *tx, const struct actor *who, struct audit_rec *au,
+                                struct berr *err);
 
 /* As audit_ok, in a transaction of its own on the primary (app->db): for a
  * read that ran on the replica, which cannot be written to.  The read's
  * answer goes out only when this succeeded. */
-bool audit_ok_apart(struct app *app, const struct actor *who, struct audit_rec *au,
-                    struct berr *err);
+BERKAS_MUST_CHECK bool audit_ok_apart(struct app *app, const struct actor *who,
+                                      struct audit_rec *au, struct berr *err);
 
 /* In a transaction of its own: the line for an act that was refused
  * (status 4xx) or failed (5xx).  Best effort: a failure here is logged. */
@@ -32,6 +34,6 @@ void audit_after(struct app *app, const struct actor *who, struct audit_rec *au,
 /* Whether who is an admin at the root of a tree (Ditjen, Kejaksaan Agung):
  * national settings (rule sets, the banner) are theirs.  BERR_FORBIDDEN
  * otherwise. */
-bool admin_at_root(struct tx *tx, const struct actor *who, struct berr *err);
+BERKAS_MUST_CHECK bool admin_at_root(struct tx *tx, const struct actor *who, struct berr *err);
 
 #endif

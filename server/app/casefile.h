@@ -21,6 +21,7 @@
 #include "core/facts.h"
 #include "core/ruleset.h"
 #include "core/stage.h"
+#include "core/mustcheck.h"
 
 struct tx;
 
@@ -68,15 +69,15 @@ struct casefile {
 
 /* Load case id as the actor sees it (the visibility rule, then RLS), with
  * FOR UPDATE when lock.  BERR_NOT_FOUND when the actor may not see it. */
-bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lock,
-                   struct casefile *cf, struct berr *err);
+BERKAS_MUST_CHECK bool casefile_load(struct tx *tx, const struct actor *who, long long id,
+                                     bool lock, struct casefile *cf, struct berr *err);
 void casefile_free(struct casefile *cf);
 
 /* casefile_load with lock for the write path: the log is taken from the
  * write path's cache when the case row's chain head says it is the same log
  * (logcache.h), else read.  Release with casefile_release. */
-bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long id,
-                             struct casefile *cf, struct berr *err);
+BERKAS_MUST_CHECK bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long id,
+                                               struct casefile *cf, struct berr *err);
 
 /* Give cf's log back to the cache (it must be the log ending with
  * cf->last_hash after cf->nevents events), then casefile_free. */
@@ -87,14 +88,14 @@ void casefile_release(struct casefile *cf);
  * every case, for rebuilding and checking summaries.  A case not found keeps
  * id 0; offences charged are not loaded.  Three queries for the whole batch.
  * On failure every cfs[i] is freed. */
-bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casefile *cfs,
-                        struct berr *err);
+BERKAS_MUST_CHECK bool casefile_load_many(struct tx *tx, const long long *ids, int n,
+                                          struct casefile *cfs, struct berr *err);
 
 /* The core suspect index of a party, or -1 when it is not a suspect. */
-int casefile_suspect_index(const struct casefile *cf, long long party_id);
+BERKAS_MUST_CHECK int casefile_suspect_index(const struct casefile *cf, long long party_id);
 
 /* The log index of an event row id, or -1. */
-int casefile_event_index(const struct casefile *cf, long long event_id);
+BERKAS_MUST_CHECK int casefile_event_index(const struct casefile *cf, long long event_id);
 
 /* The facts for an act dated act_date concerning suspect (or -1): log-derived
  * facts plus the offences charged to that suspect (or to the case). */
@@ -107,12 +108,13 @@ void casefile_facts_from(const struct casefile *cf, const struct evlog_fold *fol
                          struct caldate act_date, struct case_facts *f);
 
 /* The clocks of the case as of now.  out->items must have room for cap. */
-bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set *out,
-                     struct berr *err);
+BERKAS_MUST_CHECK bool casefile_clocks(const struct casefile *cf, long long now,
+                                       struct clock_set *out, struct berr *err);
 
 /* Whether the case loads (clock_log_loads), with extra appended when not
  * NULL: the one validation shared by every reader and the write path. */
-bool casefile_loads(const struct casefile *cf, const struct case_event *extra, struct berr *err);
+BERKAS_MUST_CHECK bool casefile_loads(const struct casefile *cf, const struct case_event *extra,
+                                      struct berr *err);
 
 /* Fill a core event from a payload and the row's columns (used by the loader
  * and by the recorder for the new act). */
@@ -128,11 +130,12 @@ struct event_outcome;
 /* Record one act inside tx (no idempotency, no audit, no commit): the case
  * is locked, checked, the event appended, the case moved.  Used by
  * app_event_record and by case creation (its Laporan). */
-bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
-                      const struct event_input *in, struct event_outcome *out, struct berr *err);
+BERKAS_MUST_CHECK bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
+                                        const struct event_input *in, struct event_outcome *out,
+                                        struct berr *err);
 
 /* Whether s is a source a case may have (casework.c). */
-bool casework_source_known(const char *s);
+BERKAS_MUST_CHECK bool casework_source_known(const char *s);
 
 /* ---- documents (forms.c) -------------------------------------------------------------- */
 
@@ -140,28 +143,29 @@ struct app;
 
 /* Issue form inside tx (no audit, no commit), for the act event_id (0: the
  * latest act of the form's type without it); as app_form_issue. */
-bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
-                    long long event_id, const char *form, json_t *params, json_t **doc,
-                    struct berr *err);
+BERKAS_MUST_CHECK bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who,
+                                      long long case_id, long long event_id, const char *form,
+                                      json_t *params, json_t **doc, struct berr *err);
 
 /* The documents a berkas perkara needs that are not issued (nor uploaded
  * for their act) yet, as an array of form names; NULL on error. */
-json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id, struct berr *err);
+BERKAS_MUST_CHECK json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id,
+                                                struct berr *err);
 
 /* ---- the case document (casexml.c) ----------------------------------------------------- */
 
 /* The case as the XML document of schemas/case.xsd, read inside tx as the
  * actor sees it.  *xml malloc'd. */
-bool casexml_build(struct tx *tx, const struct actor *who, long long id, char **xml, size_t *len,
-                   struct berr *err);
+BERKAS_MUST_CHECK bool casexml_build(struct tx *tx, const struct actor *who, long long id,
+                                     char **xml, size_t *len, struct berr *err);
 
 /* ---- rule sets (rulesets.c) --------------------------------------------------------- */
 
 /* Insert the built-in rule sets and any missing key (never overwriting an
  * administrator's value). */
-bool rulesets_seed(struct tx *tx, struct berr *err);
+BERKAS_MUST_CHECK bool rulesets_seed(struct tx *tx, struct berr *err);
 
 /* The rule sets as the database has them now. */
-bool rulesets_load(struct tx *tx, struct ruleset *out, int *n, struct berr *err);
+BERKAS_MUST_CHECK bool rulesets_load(struct tx *tx, struct ruleset *out, int *n, struct berr *err);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct tx;
 struct casefile;
@@ -17,7 +18,7 @@ struct casefile;
  * for act event_id of cf: its content is complete.  Forms that carry no
  * content pass.  BERR_UNPROCESSABLE naming what is missing and the command
  * that supplies it otherwise. */
-bool contents_issuable(struct tx *tx, const struct casefile *cf, long long event_id,
-                       const char *form, struct berr *err);
+BERKAS_MUST_CHECK bool contents_issuable(struct tx *tx, const struct casefile *cf,
+                                         long long event_id, const char *form, struct berr *err);
 
 #endif

@@ -11,22 +11,23 @@
 
 #include "core/caldate.h"
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct app;
 struct tx;
 
 /* The place of form in the investigator's berkas (smaller first), or -1
  * when it is not bound there (the prosecutor's P-forms, BA Tahap II). */
-int forms_dossier_order(const char *form);
+BERKAS_MUST_CHECK int forms_dossier_order(const char *form);
 
 /* The place of an act's paper (its primary form's), for an upload of it. */
-int forms_act_order(const char *event_type);
+BERKAS_MUST_CHECK int forms_act_order(const char *event_type);
 
 /* Whether every document the berkas needs is issued (or uploaded for its
  * act); false with *missing (the form names) and 422 saying how to issue
  * them otherwise. */
-bool forms_dossier_complete(struct app *app, struct tx *tx, long long case_id, json_t **missing,
-                            struct berr *err);
+BERKAS_MUST_CHECK bool forms_dossier_complete(struct app *app, struct tx *tx, long long case_id,
+                                              json_t **missing, struct berr *err);
 
 /* The hour of an act's instant (Unix seconds; < 0: none) on the office's
  * clock, "HH:MM", else "": a Berita Acara states it (KUHAP 75). */

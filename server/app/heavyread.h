@@ -21,6 +21,7 @@
 
 #include "actor.h"
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct app;
 struct tx;
@@ -32,7 +33,7 @@ typedef json_t *(*heavy_fn)(struct tx *tx, const struct actor *who, const void *
 
 /* fn on the replica or the primary, audited (audit_ok) and committed.  The
  * document (caller owns), or NULL with err set. */
-json_t *heavy_read(struct app *app, const struct actor *who, heavy_fn fn, const void *arg,
-                   struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *heavy_read(struct app *app, const struct actor *who, heavy_fn fn,
+                                     const void *arg, struct audit_rec *au, struct berr *err);
 
 #endif

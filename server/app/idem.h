@@ -24,6 +24,7 @@
 
 #include "actor.h"
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct app;
 struct tx;
@@ -51,7 +52,7 @@ struct idem_answer {
 };
 
 /* Whether key is a usable Idempotency-Key: 1 to 200 visible ASCII characters. */
-bool idem_key_ok(const char *key);
+BERKAS_MUST_CHECK bool idem_key_ok(const char *key);
 
 /* Fill k for a request; key NULL or "" means none. */
 void idem_prepare(struct idem *k, const char *key, const char *method, const char *path,
@@ -60,15 +61,18 @@ void idem_prepare(struct idem *k, const char *key, const char *method, const cha
 /* What who's key stands for (a short read of its own).  IDEM_PENDING is
  * waited on for up to wait_ms before it is returned.  -1 with err set when
  * the database cannot say. */
-int app_idem_lookup(struct app *app, const struct actor *who, const struct idem *k,
-                    struct idem_answer *ans, int wait_ms, struct berr *err);
+BERKAS_MUST_CHECK int app_idem_lookup(struct app *app, const struct actor *who,
+                                      const struct idem *k, struct idem_answer *ans, int wait_ms,
+                                      struct berr *err);
 
 /* Inside the act's transaction: take the key (once; later calls do nothing).
  * BERR_CONFLICT when another request holds it: the act must roll back. */
-bool idem_claim(struct tx *tx, const struct actor *who, struct idem *k, struct berr *err);
+BERKAS_MUST_CHECK bool idem_claim(struct tx *tx, const struct actor *who, struct idem *k,
+                                  struct berr *err);
 
 /* After the act committed: keep its answer for the retries. */
-bool app_idem_store(struct app *app, const struct actor *who, const struct idem *k, int status,
-                    const char *body, size_t len, const char *location, struct berr *err);
+BERKAS_MUST_CHECK bool app_idem_store(struct app *app, const struct actor *who,
+                                      const struct idem *k, int status, const char *body,
+                                      size_t len, const char *location, struct berr *err);
 
 #endif

@@ -306,9 +306,9 @@ bool app_login(struct app *app, const char *nip, const char *password, struct ac
                                       : "bad_password";
     count_failure(app, nip, who, reason, au);
     snprintf(key, sizeof key, "a:%s", who->client_addr);
-    throttle_take(app->throttle, key, lim.address, true, &wait_a);
+    throttle_spend(app->throttle, key, lim.address);
     snprintf(key, sizeof key, "n:%s", nip);
-    throttle_take(app->throttle, key, lim.nip, true, &wait_n);
+    throttle_spend(app->throttle, key, lim.nip);
     /* not logged on: the audit line names the account as its object only */
     char addr[sizeof who->client_addr];
     memcpy(addr, who->client_addr, sizeof addr);

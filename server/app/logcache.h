@@ -24,13 +24,14 @@
 #include <stdbool.h>
 
 #include "casefile.h"
+#include "core/mustcheck.h"
 
 #define LOGCACHE_MAX_EVENTS 400000
 
 /* When the cache holds cf's log for the head and suspects in cf (case row
  * and suspects loaded, no log yet), move it into cf (ev, ev_id, ev_payload,
  * nevents, with room for one more event, indexed) and return true. */
-bool logcache_take(struct casefile *cf);
+BERKAS_MUST_CHECK bool logcache_take(struct casefile *cf);
 
 /* File cf's log under cf's head and suspects (the caller keeps the log as
  * is: ownership moves to the cache, cf's log members are cleared).  The

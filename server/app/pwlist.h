@@ -21,6 +21,7 @@
 #include <stdbool.h>
 
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 #define PWLIST_DEFAULT "/usr/share/john/password.lst"
 
@@ -29,12 +30,12 @@ struct pwlist;
 /* Read the list at path (one password a line; lines starting "#!comment:"
  * skipped).  NULL with err naming the file (and the Debian package) when it
  * cannot be read or holds nothing. */
-struct pwlist *pwlist_load(const char *path, struct berr *err);
+BERKAS_MUST_CHECK struct pwlist *pwlist_load(const char *path, struct berr *err);
 
 void pwlist_free(struct pwlist *l);
 
 /* How many passwords the list holds. */
-int pwlist_count(const struct pwlist *l);
+BERKAS_MUST_CHECK int pwlist_count(const struct pwlist *l);
 
 /* NULL when password is not too easily guessed; else why, in Indonesian.
  * l NULL checks the walks and repeats only. */

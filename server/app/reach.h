@@ -12,6 +12,7 @@
 
 #include "actor.h"
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct tx;
 
@@ -24,7 +25,7 @@ struct reach {
 /* The reach of who, narrowed to `office` (an id or a code; NULL: all of
  * it).  BERR_FORBIDDEN for other roles, BAD_INPUT naming "office" for an
  * unknown office. */
-bool reach_of(struct tx *tx, const struct actor *who, const char *office, struct reach *r,
-              struct berr *err);
+BERKAS_MUST_CHECK bool reach_of(struct tx *tx, const struct actor *who, const char *office,
+                                struct reach *r, struct berr *err);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "render/render.h"
+#include "core/mustcheck.h"
 
 struct tx;
 
@@ -23,18 +24,20 @@ struct signer_buf {
  * of office_id in force on date, or the user act_user (the PPNS who did the
  * act, the jaksa who recorded it), with "a.n." where the rule says so.
  * BERR_UNPROCESSABLE naming the role when no official is in force. */
-bool signer_for(struct tx *tx, const char *form, long long office_id, long long act_user,
-                const char *date, struct signer_buf *b, struct berr *err);
+BERKAS_MUST_CHECK bool signer_for(struct tx *tx, const char *form, long long office_id,
+                                  long long act_user, const char *date, struct signer_buf *b,
+                                  struct berr *err);
 
 /* Point b->s at b's own strings again (after b was copied or moved). */
 void signer_link(struct signer_buf *b);
 
 /* A user's particulars as the users table has them now. */
-bool signer_load_user(struct tx *tx, long long user_id, struct signer_buf *b, struct berr *err);
+BERKAS_MUST_CHECK bool signer_load_user(struct tx *tx, long long user_id, struct signer_buf *b,
+                                        struct berr *err);
 
 /* The snapshot stored with a document, and back; signer_from_json false
  * when j holds no signer (documents issued before 0007). */
-json_t *signer_json(const struct signer_buf *b);
-bool signer_from_json(json_t *j, struct signer_buf *b);
+BERKAS_MUST_CHECK json_t *signer_json(const struct signer_buf *b);
+BERKAS_MUST_CHECK bool signer_from_json(json_t *j, struct signer_buf *b);
 
 #endif

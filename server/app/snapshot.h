@@ -29,16 +29,18 @@
 
 #include "casefile.h"
 #include "core/casestate.h"
+#include "core/mustcheck.h"
 
 /* st (the state of cf's log, cf->nevents events, under the rule sets whose
  * fingerprint is rules_sig: summary_rules_sig) as stored; a new object. */
-json_t *snapshot_json(const struct casefile *cf, const struct case_state *st, long long rules_sig);
+BERKAS_MUST_CHECK json_t *snapshot_json(const struct casefile *cf, const struct case_state *st,
+                                        long long rules_sig);
 
 /* Read the stored text into st when it can be believed for cf (format, log
  * length and last event, rule sets: see above); false otherwise (st is then
  * undefined). */
-bool snapshot_read(const struct casefile *cf, const char *text, long long rules_sig,
-                   struct case_state *st);
+BERKAS_MUST_CHECK bool snapshot_read(const struct casefile *cf, const char *text,
+                                     long long rules_sig, struct case_state *st);
 
 /* The state of cf's log: its stored snapshot (cf->snapshot) when it can be
  * believed, else a fresh fold.  *trusted says which. */

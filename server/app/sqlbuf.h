@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct tx;
 struct db_pool;
@@ -37,6 +38,7 @@ void sqlbuf_param(struct sqlbuf *b, const char *value);
  * line, so its commit does not wait for the disk (synchronous_commit off:
  * a crash of the machine may lose the last fraction of a second of such
  * lines, never an act; README "Lists"). */
-bool list_tx_begin(struct tx *tx, struct db_pool *pool, long long user, struct berr *err);
+BERKAS_MUST_CHECK bool list_tx_begin(struct tx *tx, struct db_pool *pool, long long user,
+                                     struct berr *err);
 
 #endif

@@ -30,6 +30,7 @@
 #include "casefile.h"
 #include "core/error.h"
 #include "core/ruleset.h"
+#include "core/mustcheck.h"
 
 struct tx;
 struct db_pool;
@@ -39,23 +40,24 @@ struct db_pool;
  * the columns of app.case_summaries, instants as Unix seconds, absent
  * values as null.  A log that does not load gives a summary marked damaged
  * that sorts first.  NULL with err only when out of memory. */
-json_t *summary_compute(const struct casefile *cf, struct berr *err);
+BERKAS_MUST_CHECK json_t *summary_compute(const struct casefile *cf, struct berr *err);
 
 /* Insert or replace the rows (an array of summary_compute objects, each with
  * its case's snapshot as member "snapshot", or null to leave it) in one
  * statement; each case's office, Kejari, disclosure and office path are
  * taken from its own row, not from the input. */
-bool summary_store(struct tx *tx, json_t *rows, struct berr *err);
+BERKAS_MUST_CHECK bool summary_store(struct tx *tx, json_t *rows, struct berr *err);
 
 /* summary_compute and summary_store of one case with its snapshot (snapshot.h;
  * taken, may be NULL when out of memory: an error): the write path's call,
  * inside the transaction that recorded the act, one statement for both. */
-bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot, struct berr *err);
+BERKAS_MUST_CHECK bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
+                                     struct berr *err);
 
 /* A fingerprint of the rule sets (names, dates, every value and mark) and of
  * the derivation's own version, kept with each summary so that an amendment
  * or a new berkasd shows which rows are stale. */
-long long summary_rules_sig(const struct ruleset *sets, int n);
+BERKAS_MUST_CHECK long long summary_rules_sig(const struct ruleset *sets, int n);
 
 /* Every mode below covers the case's snapshot (snapshot.h) too: compared with
  * a fresh fold of the log (the column "snapshot" when they differ), rewritten
@@ -78,11 +80,11 @@ struct summary_report {
 /* Walk every case under office root (0: every case) in batches of one
  * transaction each, on pool (connections as berkas_maint), and do mode.
  * rep is filled (rep->mismatches allocated; the caller decrefs it). */
-bool summary_sweep(struct db_pool *pool, long long root, enum summary_mode mode,
-                   struct summary_report *rep, struct berr *err);
+BERKAS_MUST_CHECK bool summary_sweep(struct db_pool *pool, long long root, enum summary_mode mode,
+                                     struct summary_report *rep, struct berr *err);
 
 /* What a supervisor's list shows beside the clocks (issue 13.3): "p19_out_of_time" when
  * a return was recorded after the prosecutor's period, with its reason.  A new array. */
-json_t *summary_flags(const struct casefile *cf);
+BERKAS_MUST_CHECK json_t *summary_flags(const struct casefile *cf);
 
 #endif

@@ -52,8 +52,7 @@ void throttle_free(struct throttle *t)
     free(t);
 }
 
-bool throttle_take(struct throttle *t, const char *key, int per_minute, bool spend,
-                   int *retry_after)
+static bool take(struct throttle *t, const char *key, int per_minute, bool spend, int *retry_after)
 {
     *retry_after = 0;
     if (!t || per_minute <= 0)
@@ -89,4 +88,16 @@ bool throttle_take(struct throttle *t, const char *key, int per_minute, bool spe
         *retry_after = (int)((1.0 - use->tokens) / rate / 1000.0) + 1;
     pthread_mutex_unlock(&t->lock);
     return ok;
+}
+
+bool throttle_take(struct throttle *t, const char *key, int per_minute, bool spend,
+                   int *retry_after)
+{
+    return take(t, key, per_minute, spend, retry_after);
+}
+
+void throttle_spend(struct throttle *t, const char *key, int per_minute)
+{
+    int retry_after;
+    take(t, key, per_minute, true, &retry_after); /* none left: the bucket is spent already */
 }

@@ -13,16 +13,22 @@
 
 #include <stdbool.h>
 
+#include "core/mustcheck.h"
+
 struct throttle;
 
-struct throttle *throttle_new(void);
+BERKAS_MUST_CHECK struct throttle *throttle_new(void);
 void throttle_free(struct throttle *t);
 
 /* Whether key's bucket (at most 63 bytes of key are used) holds a token;
  * false with *retry_after the seconds until the next one.  spend: take it.
  * (Log-on looks first and spends only on a failure, so that people who
  * type their password right are never held back by an attacker's tries.) */
-bool throttle_take(struct throttle *t, const char *key, int per_minute, bool spend,
-                   int *retry_after);
+BERKAS_MUST_CHECK bool throttle_take(struct throttle *t, const char *key, int per_minute,
+                                     bool spend, int *retry_after);
+
+/* Spend one of key's tokens when one is left (a failed log-on counts
+ * against its address and its NIP); nothing to report either way. */
+void throttle_spend(struct throttle *t, const char *key, int per_minute);
 
 #endif

@@ -9,24 +9,26 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 /* NIP (Nomor Induk Pegawai, PP 11/2017 practice): 18 digits =
  * birth date YYYYMMDD + appointment YYYYMM + sex (1 or 2) + sequence 001-999.
  * The birth date must be a real date, and the appointment month real and at
  * least 15 years after birth. */
-bool validate_nip(const char *nip, struct berr *err);
+BERKAS_MUST_CHECK bool validate_nip(const char *nip, struct berr *err);
 
 /* Golongan ruang "III/b" (I-IV, a-e), or empty. */
-bool validate_golongan(const char *g, struct berr *err);
+BERKAS_MUST_CHECK bool validate_golongan(const char *g, struct berr *err);
 
 /* One of the three Indonesian zones by IANA name. */
-bool validate_tz(const char *tz, struct berr *err);
+BERKAS_MUST_CHECK bool validate_tz(const char *tz, struct berr *err);
 
 /* The parts of the password policy that need no database: at least 12
  * characters (code points), at most 1024 bytes, not one character repeated,
  * not containing the NIP.  Long passphrases with spaces are welcome.
  * (The list of common passwords is checked against the database.) */
-bool validate_password_shape(const char *password, const char *nip, struct berr *err);
+BERKAS_MUST_CHECK bool validate_password_shape(const char *password, const char *nip,
+                                               struct berr *err);
 
 /* The lower-case letters of s (ASCII letters only), for the common-password
  * check: "Password123!" -> "password". */

@@ -17,6 +17,7 @@
 
 #include "actor.h"
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct app;
 
@@ -37,13 +38,15 @@ struct review_filter {
  * first (the longest overdue on top): why, who must act, by when in the
  * office's time, age, P-19 rounds, detentions, directions.  Investigators
  * (own office) and supervisors (their subtree).  Audited. */
-json_t *app_review_list(struct app *app, const struct actor *who, const struct review_filter *f,
-                        struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_review_list(struct app *app, const struct actor *who,
+                                          const struct review_filter *f, struct audit_rec *au,
+                                          struct berr *err);
 
 /* Per office of the caller's reach: files listed, overdue, stalled, in
  * warning, damaged, directions overdue, ping-pong. */
-json_t *app_review_counts(struct app *app, const struct actor *who, const char *office,
-                          struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_review_counts(struct app *app, const struct actor *who,
+                                            const char *office, struct audit_rec *au,
+                                            struct berr *err);
 
 /* ---- directions and the team (directions.c, acts.h) ---------------------------------- */
 
@@ -58,9 +61,9 @@ struct direction_filter {
 
 /* The directions of the caller's reach, the earliest due first: text, due
  * date in the office's time, state, to whom, who gave it, done with what. */
-json_t *app_directions_list(struct app *app, const struct actor *who,
-                            const struct direction_filter *f, struct audit_rec *au,
-                            struct berr *err);
+BERKAS_MUST_CHECK json_t *app_directions_list(struct app *app, const struct actor *who,
+                                              const struct direction_filter *f,
+                                              struct audit_rec *au, struct berr *err);
 
 struct reassign_input {
     json_t *cases;      /* ids or case numbers, 1..100 */
@@ -71,8 +74,9 @@ struct reassign_input {
 
 /* A supervisor moves one or many files at once: one `reassigned` act per
  * file, all or none, each with the reason; audited as one line too. */
-json_t *app_reassign(struct app *app, const struct actor *who, const struct reassign_input *in,
-                     struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_reassign(struct app *app, const struct actor *who,
+                                       const struct reassign_input *in, struct audit_rec *au,
+                                       struct berr *err);
 
 /* ---- the prosecutor's inbox (inbox.c) -------------------------------------------------- */
 
@@ -89,14 +93,15 @@ struct inbox_filter {
  * with their dates sent and received, read or not by the caller, the
  * sending office, suspects, offences, the jaksa, the prosecutor's own
  * deadline, and what they may do next in their verbs.  Prosecutors only. */
-json_t *app_inbox_list(struct app *app, const struct actor *who, const struct inbox_filter *f,
-                       struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_inbox_list(struct app *app, const struct actor *who,
+                                         const struct inbox_filter *f, struct audit_rec *au,
+                                         struct berr *err);
 
 /* Mark arrivals read by the caller: events (arrival event ids) and/or
  * cases (every arrival of each).  404 when one is not an arrival at the
  * caller's Kejari. */
-json_t *app_inbox_read(struct app *app, const struct actor *who, json_t *events, json_t *cases,
-                       struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_inbox_read(struct app *app, const struct actor *who, json_t *events,
+                                         json_t *cases, struct audit_rec *au, struct berr *err);
 
 /* ---- statistics (stats.c) ------------------------------------------------------------ */
 
@@ -111,30 +116,32 @@ struct stats_request {
  * period, files per Pasal, pro justitia and TAK, P-19 rounds, days from
  * Sprindik to P-21 and from P-21 to Tahap II, detention days, late entries.
  * Investigators (their office) and supervisors (their subtree).  Audited. */
-json_t *app_stats(struct app *app, const struct actor *who, const struct stats_request *rq,
-                  struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_stats(struct app *app, const struct actor *who,
+                                    const struct stats_request *rq, struct audit_rec *au,
+                                    struct berr *err);
 
 /* The report as CSV ("kantor,bagian,kunci,nilai" lines, CRLF); malloc'd, NULL when
  * out of memory. */
-char *app_stats_csv(json_t *stats);
+BERKAS_MUST_CHECK char *app_stats_csv(json_t *stats);
 
 /* The report as a PDF with its charts (templates/laporan_statistik.xml); *pdf
  * malloc'd. */
-bool app_stats_pdf(struct app *app, const struct actor *who, const struct stats_request *rq,
-                   unsigned char **pdf, size_t *len, struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK bool app_stats_pdf(struct app *app, const struct actor *who,
+                                     const struct stats_request *rq, unsigned char **pdf,
+                                     size_t *len, struct audit_rec *au, struct berr *err);
 
 /* ---- summaries (review.c) ----------------------------------------------------------- */
 
 /* Admin: compare every summary of the admin's subtree with its
  * recomputation from the log (repair: and rewrite those that differ);
  * names the cases that differ, never their contents.  Needs app->maint. */
-json_t *app_summaries_check(struct app *app, const struct actor *who, bool repair,
-                            struct audit_rec *au, struct berr *err);
+BERKAS_MUST_CHECK json_t *app_summaries_check(struct app *app, const struct actor *who, bool repair,
+                                              struct audit_rec *au, struct berr *err);
 
 /* Start the thread that rewrites summaries computed under other rule sets
  * (after an amendment) and builds missing ones; app_summaries_wake() nudges
  * it.  Needs app->maint.  app_summaries_stop() joins it. */
-bool app_summaries_start(struct app *app, struct berr *err);
+BERKAS_MUST_CHECK bool app_summaries_start(struct app *app, struct berr *err);
 void app_summaries_wake(struct app *app);
 void app_summaries_stop(struct app *app);
 

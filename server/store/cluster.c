@@ -723,6 +723,22 @@ out:
     return ok;
 }
 
+static bool stop(struct cluster *c, struct berr *err);
+
+/* Stop the server after another failure, which err holds; when the stop
+ * fails too, err says so after it (a server left running is waited for by
+ * the next start). */
+static void stop_after_failure(struct cluster *c, struct berr *err)
+{
+    struct berr stop_err = {0};
+    if (stop(c, &stop_err) || !err)
+        return;
+    char first[sizeof err->message];
+    snprintf(first, sizeof first, "%s", err->message);
+    berr_set(err, err->kind, "%.300s; stopping the server failed too: %.180s", first,
+             stop_err.message);
+}
+
 bool cluster_start(struct cluster *c, struct berr *err)
 {
     if (c->pid > 0)
@@ -737,8 +753,7 @@ bool cluster_start(struct cluster *c, struct berr *err)
             return false;
     }
     if (!spawn_postmaster(c, err) || !wait_until_ready(c, err) || !create_database(c, err)) {
-        struct berr ignored = {0};
-        cluster_stop(c, &ignored);
+        stop_after_failure(c, err);
         if (c->created_cluster) {
             remove_tree(c->pg_dir);
             c->created_cluster = false;
@@ -821,12 +836,16 @@ bool cluster_restart(struct cluster *c, struct berr *err)
         return false;
     if (wait_until_ready(c, err))
         return true;
-    struct berr ignored = {0};
-    cluster_stop(c, &ignored);
+    stop_after_failure(c, err);
     return false;
 }
 
 bool cluster_stop(struct cluster *c, struct berr *err)
+{
+    return stop(c, err);
+}
+
+static bool stop(struct cluster *c, struct berr *err)
 {
     if (!c || c->pid <= 0)
         return true;
@@ -876,7 +895,7 @@ void cluster_abandon(struct cluster *c)
     if (!c)
         return;
     struct berr ignored = {0};
-    cluster_stop(c, &ignored);
+    stop(c, &ignored); /* given up: a server left running is waited for by the next start */
     if (c->created_cluster) {
         remove_tree(c->pg_dir);
         c->created_cluster = false;
@@ -889,7 +908,7 @@ void cluster_free(struct cluster *c)
     if (!c)
         return;
     struct berr ignored = {0};
-    cluster_stop(c, &ignored);
+    stop(c, &ignored); /* as cluster_abandon */
     if (c->lock_fd >= 0)
         close(c->lock_fd);
     free(c->data_dir);

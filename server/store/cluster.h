@@ -28,6 +28,7 @@
 #include <sys/types.h>
 
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct cluster;
 
@@ -40,15 +41,15 @@ struct cluster_opts {
 /* Check DATA (create it when missing), take its lock, find the PostgreSQL
  * binaries, and decide who the cluster runs as.  Nothing is started.
  * Returns NULL with err set on failure, having removed anything it made. */
-struct cluster *cluster_open(const struct cluster_opts *opts, struct berr *err);
+BERKAS_MUST_CHECK struct cluster *cluster_open(const struct cluster_opts *opts, struct berr *err);
 
 /* initdb on first use, start the postmaster, wait until it accepts
  * connections, create the database on first use.  On failure the server is
  * stopped and a first-time cluster removed, so the next start begins afresh. */
-bool cluster_start(struct cluster *c, struct berr *err);
+BERKAS_MUST_CHECK bool cluster_start(struct cluster *c, struct berr *err);
 
 /* Fast shutdown; waits up to 30 s, then stops harder.  Safe to call twice. */
-bool cluster_stop(struct cluster *c, struct berr *err);
+BERKAS_MUST_CHECK bool cluster_stop(struct cluster *c, struct berr *err);
 
 /* libpq keyword/value conninfo for the cluster's database (socket in DATA/pg).
  * Owned by c. */
@@ -56,33 +57,34 @@ const char *cluster_conninfo(const struct cluster *c);
 
 /* As cluster_conninfo, for another database of the same cluster; the caller
  * frees the result. */
-char *cluster_conninfo_for(const struct cluster *c, const char *dbname);
+BERKAS_MUST_CHECK char *cluster_conninfo_for(const struct cluster *c, const char *dbname);
 
 /* Make c, opened on a data dir that has no cluster yet, a hot standby of the
  * running primary: pg_basebackup -R over the primary's socket (as the
  * cluster user), which writes standby.signal and primary_conninfo.
  * cluster_start() then starts it; it streams from the primary and answers
  * read-only queries.  On failure nothing of it is left. */
-bool cluster_make_standby(struct cluster *c, const struct cluster *primary, struct berr *err);
+BERKAS_MUST_CHECK bool cluster_make_standby(struct cluster *c, const struct cluster *primary,
+                                            struct berr *err);
 
 /* Supervision (issue 9.5), from the thread that called cluster_start() (the
  * postmaster's death signal is tied to that thread).  cluster_reap(): whether
  * the postmaster has exited since; if so its pid is forgotten and *how says
  * how it ended ("killed by signal 9", "exited with status 1").  Never
  * blocks. */
-bool cluster_reap(struct cluster *c, char *how, size_t howsz);
+BERKAS_MUST_CHECK bool cluster_reap(struct cluster *c, char *how, size_t howsz);
 
 /* Start the postmaster of a cluster that ran before in this process (no
  * initdb, nothing removed on failure) and wait until it accepts connections
  * (PostgreSQL's crash recovery runs first).  On failure the postmaster that
  * was started is stopped again, so the caller can retry. */
-bool cluster_restart(struct cluster *c, struct berr *err);
+BERKAS_MUST_CHECK bool cluster_restart(struct cluster *c, struct berr *err);
 
 /* The postmaster's pid, or 0 when it is not running. */
 pid_t cluster_pid(const struct cluster *c);
 
 /* Whether cluster_start() had to run initdb. */
-bool cluster_was_created(const struct cluster *c);
+BERKAS_MUST_CHECK bool cluster_was_created(const struct cluster *c);
 
 /* For a start-up that failed after cluster_start(): stop, remove a cluster
  * that this run created (so the next start runs initdb afresh), free.  The

@@ -24,6 +24,7 @@
 #include <stdbool.h>
 
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct db_pool;
 
@@ -32,12 +33,13 @@ struct db_pool;
  * at connection start, so that even RESET ROLE stays there).  Fails (NULL,
  * err set) if the first cannot connect; the message names the server without
  * its password. */
-struct db_pool *db_pool_new(const char *conninfo, int size, const char *role, struct berr *err);
+BERKAS_MUST_CHECK struct db_pool *db_pool_new(const char *conninfo, int size, const char *role,
+                                              struct berr *err);
 
 /* As db_pool_new, connecting to nothing yet: each connection is made at its
  * first checkout (a server that is away at start-up is not an error). */
-struct db_pool *db_pool_new_lazy(const char *conninfo, int size, const char *role,
-                                 struct berr *err);
+BERKAS_MUST_CHECK struct db_pool *db_pool_new_lazy(const char *conninfo, int size, const char *role,
+                                                   struct berr *err);
 
 /* How long one statement may take, client side, before it is cancelled
  * (default DB_DEADLINE_MS: a little more than the server's statement
@@ -60,18 +62,19 @@ void db_release(struct db_pool *pool, PGconn *conn);
 /* One statement on a pooled connection, prepared once per connection and
  * reused after (PQexecParams' arguments otherwise).  A statement that a
  * transaction's error aborted stays prepared: only the transaction is lost. */
-PGresult *db_exec(struct db_pool *pool, PGconn *conn, const char *sql, int nparams,
-                  const char *const *params, const int *lengths, const int *formats,
-                  int result_format);
+BERKAS_MUST_CHECK PGresult *db_exec(struct db_pool *pool, PGconn *conn, const char *sql,
+                                    int nparams, const char *const *params, const int *lengths,
+                                    const int *formats, int result_format);
 
 /* db_exec with its own deadline in place of the pool's. */
-PGresult *db_exec_within(struct db_pool *pool, PGconn *conn, int deadline_ms, const char *sql,
-                         int nparams, const char *const *params, const int *lengths,
-                         const int *formats, int result_format);
+BERKAS_MUST_CHECK PGresult *db_exec_within(struct db_pool *pool, PGconn *conn, int deadline_ms,
+                                           const char *sql, int nparams, const char *const *params,
+                                           const int *lengths, const int *formats,
+                                           int result_format);
 
 /* Whether the database answers a trivial query within timeout_ms (waiting
  * for a free connection and the answer together). */
-bool db_ping(struct db_pool *pool, int timeout_ms);
+BERKAS_MUST_CHECK bool db_ping(struct db_pool *pool, int timeout_ms);
 
 /* Close every connection and free the pool.  NULL is fine. */
 void db_pool_free(struct db_pool *pool);

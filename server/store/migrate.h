@@ -15,6 +15,7 @@
 #include <stdbool.h>
 
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct migrate_result {
     int applied_now; /* migrations applied by this call */
@@ -25,14 +26,15 @@ struct migrate_result {
 /* Apply what is pending from sql_dir on conn (which must be allowed to
  * change the schema).  On failure nothing of the failing migration remains,
  * err names the file (and line, for SQL errors). */
-bool migrate_run(PGconn *conn, const char *sql_dir, struct migrate_result *res, struct berr *err);
+BERKAS_MUST_CHECK bool migrate_run(PGconn *conn, const char *sql_dir, struct migrate_result *res,
+                                   struct berr *err);
 
 /* Parse a migration file name "NNNN_name.sql": its version (> 0), or -1 when
  * the name is not a migration's. */
-int migrate_parse_name(const char *name);
+BERKAS_MUST_CHECK int migrate_parse_name(const char *name);
 
 /* Line number (1-based) of byte offset pos (1-based, as PostgreSQL reports
  * positions in characters; close enough for ASCII SQL) in text. */
-int migrate_line_of(const char *text, long pos);
+BERKAS_MUST_CHECK int migrate_line_of(const char *text, long pos);
 
 #endif

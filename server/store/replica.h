@@ -29,6 +29,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct db_pool;
 struct replica;
@@ -38,7 +39,7 @@ struct replica;
 
 /* Whether conninfo is something libpq can parse (a keyword string or a
  * postgresql:// URL); if not, err says why. */
-bool replica_conninfo_ok(const char *conninfo, struct berr *err);
+BERKAS_MUST_CHECK bool replica_conninfo_ok(const char *conninfo, struct berr *err);
 
 /* The replica at conninfo, read as role berkas_app through a pool of
  * pool_size connections, watched against the primary at primary_conninfo
@@ -49,15 +50,16 @@ bool replica_conninfo_ok(const char *conninfo, struct berr *err);
  * answer is accepted (heavy reads go to the primary until it does).  What
  * was found is logged, as every change after.  Nothing runs in the
  * background until replica_start(). */
-struct replica *replica_open(const char *conninfo, const char *primary_conninfo, int pool_size,
-                             int max_lag_s, int deadline_ms, struct berr *err);
+BERKAS_MUST_CHECK struct replica *replica_open(const char *conninfo, const char *primary_conninfo,
+                                               int pool_size, int max_lag_s, int deadline_ms,
+                                               struct berr *err);
 
 /* Start the watcher thread. */
-bool replica_start(struct replica *r, struct berr *err);
+BERKAS_MUST_CHECK bool replica_start(struct replica *r, struct berr *err);
 
 /* The pool for a heavy read when the replica is fit for it now, else NULL
  * (the caller reads on the primary).  NULL r is fine. */
-struct db_pool *replica_pool(struct replica *r);
+BERKAS_MUST_CHECK struct db_pool *replica_pool(struct replica *r);
 
 /* A read on the replica failed (the database away, a query cancelled by a
  * conflict with recovery): not used until the watcher finds it fit again.
@@ -73,8 +75,8 @@ void replica_status(struct replica *r, bool *in_use, char *state, size_t statesz
  * standby of the primary (when primary_conninfo is not NULL, also the same
  * system and database, and how far behind it is).  A line in out. */
 enum replica_check { REPLICA_OK, REPLICA_AWAY, REPLICA_WRONG };
-enum replica_check replica_check_once(const char *conninfo, const char *primary_conninfo, char *out,
-                                      size_t outsz);
+BERKAS_MUST_CHECK enum replica_check
+replica_check_once(const char *conninfo, const char *primary_conninfo, char *out, size_t outsz);
 
 /* Stop the watcher, close every connection, free.  NULL is fine. */
 void replica_free(struct replica *r);

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 
 #include "core/error.h"
+#include "core/mustcheck.h"
 
 struct db_pool;
 
@@ -25,26 +26,27 @@ struct tx {
 
 /* acting_user 0 means nobody (log-on, public routes): row-level security
  * then shows no case rows at all. */
-bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct berr *err);
+BERKAS_MUST_CHECK bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user,
+                                struct berr *err);
 
 /* One statement with text parameters (NULL for SQL NULL).  Returns the result
  * (caller PQclear()s) or NULL with err set; on error the transaction is
  * aborted and only tx_end() is left to do. */
-PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *const *params,
-                   struct berr *err);
+BERKAS_MUST_CHECK PGresult *tx_query(struct tx *tx, const char *sql, int nparams,
+                                     const char *const *params, struct berr *err);
 
 /* As tx_query for statements whose result is not needed. */
-bool tx_exec(struct tx *tx, const char *sql, int nparams, const char *const *params,
-             struct berr *err);
+BERKAS_MUST_CHECK bool tx_exec(struct tx *tx, const char *sql, int nparams,
+                               const char *const *params, struct berr *err);
 
 /* One statement on its own (autocommit), as nobody: for reads that need no
  * transaction and no acting user, such as checking a session token.  The
  * result or NULL with err set, as tx_query. */
-PGresult *db_once(struct db_pool *pool, const char *sql, int nparams, const char *const *params,
-                  struct berr *err);
+BERKAS_MUST_CHECK PGresult *db_once(struct db_pool *pool, const char *sql, int nparams,
+                                    const char *const *params, struct berr *err);
 
 /* Commit and give the connection back.  On failure the work is lost. */
-bool tx_commit(struct tx *tx, struct berr *err);
+BERKAS_MUST_CHECK bool tx_commit(struct tx *tx, struct berr *err);
 
 /* Roll back (if still open) and give the connection back.  Safe to call
  * after tx_commit() and twice. */
