@@ -218,7 +218,9 @@ static bool all_inline(const struct tnode *t)
     return true;
 }
 
-static struct tnode *compile_node(struct loader *ld, xmlNodePtr n, enum ctx c)
+/* A node with the defaults every kind starts from; NULL (ld failed) when out
+ * of memory. */
+static struct tnode *new_node(struct loader *ld, xmlNodePtr n)
 {
     struct tnode *t = calloc(1, sizeof *t);
     if (!t) {
@@ -229,23 +231,24 @@ static struct tnode *compile_node(struct loader *ld, xmlNodePtr n, enum ctx c)
     t->expr = -1;
     t->expr2 = -1;
     t->required = true;
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        t->kind = T_TEXT;
-        t->is_inline = true;
-        t->text = dupstr((const char *)n->content);
-        return t;
-    }
+    return t;
+}
+
+/* The kind element n names; false (ld failed, naming it) when none does. */
+static bool find_kind(struct loader *ld, xmlNodePtr n, enum tkind *kind)
+{
     const char *name = (const char *)n->name;
-    size_t k;
-    for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-        if (strcmp(kinds[k].name, name) == 0)
-            break;
-    if (k == sizeof kinds / sizeof kinds[0]) {
-        free(t);
-        fail_at(ld, (int)xmlGetLineNo(n), "unknown element ", name);
-        return NULL;
-    }
-    t->kind = kinds[k].kind;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (strcmp(kinds[k].name, name) == 0) {
+            *kind = kinds[k].kind;
+            return true;
+        }
+    return fail_at(ld, (int)xmlGetLineNo(n), "unknown element ", name);
+}
+
+/* The attributes any element may carry. */
+static void read_common(struct tnode *t, xmlNodePtr n)
+{
     t->is_inline = inline_kind(t->kind);
     t->align = parse_align(n);
     t->before = MM(attr_num(n, "before", 0));
@@ -258,8 +261,12 @@ static struct tnode *compile_node(struct loader *ld, xmlNodePtr n, enum ctx c)
     t->start = (int)attr_num(n, "start", 1);
     t->required = attr_bool(n, "required", true);
     t->label = attr_dup(n, "label");
+}
 
-    enum ctx child = C_FLOW;
+/* The attributes of an element that holds nothing (a field, a number, a
+ * bar, a letterhead, a column, a space); false for every other kind. */
+static bool read_leaf(struct loader *ld, struct tnode *t, xmlNodePtr n)
+{
     switch (t->kind) {
     case T_FIELD: {
         t->expr = add_expr(ld, n, "select");
@@ -272,92 +279,97 @@ static struct tnode *compile_node(struct loader *ld, xmlNodePtr n, enum ctx c)
         xmlFree(f);
         if (t->text2)
             t->required = false;
-        return t;
+        return true;
     }
     case T_NUMBER:
         t->text = attr_dup(n, "draft");
-        return t;
+        return true;
     case T_BAR:
         t->expr = add_expr(ld, n, "value");
         t->expr2 = add_expr(ld, n, "max");
         t->width = MM(attr_num(n, "height", 3));
-        return t;
-    case T_B:
-    case T_U:
-        t->underline = t->kind == T_U;
-        t->bold = t->kind == T_B;
-        child = C_INLINE;
-        break;
+        return true;
     case T_LETTERHEAD:
         t->expr = add_expr(ld, n, "office");
         if (!t->label)
             t->label = strdup("kop surat yang berlaku pada tanggal dokumen");
-        return t;
+        return true;
+    case T_COLUMN:
+        t->width = attr_num(n, "width", 1);
+        return true;
+    case T_SPACE:
+        t->width = MM(attr_num(n, "mm", 0));
+        return true;
+    default:
+        return false;
+    }
+}
+
+static enum tlist list_style_of(xmlNodePtr n)
+{
+    xmlChar *s = attr(n, "style");
+    enum tlist ls = !s                                       ? LS_NUMBER
+                    : strcmp((const char *)s, "alpha") == 0  ? LS_ALPHA
+                    : strcmp((const char *)s, "dash") == 0   ? LS_DASH
+                    : strcmp((const char *)s, "bullet") == 0 ? LS_BULLET
+                    : strcmp((const char *)s, "none") == 0   ? LS_NONE
+                                                             : LS_NUMBER;
+    xmlFree(s);
+    return ls;
+}
+
+/* The attributes of an element that holds others, and the context they are
+ * compiled in (for-each and if: the element's own, c). */
+static enum ctx read_container(struct loader *ld, struct tnode *t, xmlNodePtr n, enum ctx c)
+{
+    switch (t->kind) {
+    case T_B:
+    case T_U:
+        t->underline = t->kind == T_U;
+        t->bold = t->kind == T_B;
+        return C_INLINE;
     case T_TITLE:
         t->underline = attr_bool(n, "underline", true);
-        child = C_INLINE;
-        break;
+        return C_INLINE;
     case T_SUBTITLE:
     case T_P:
     case T_Q:
     case T_A:
-        child = C_INLINE;
-        break;
+        return C_INLINE;
     case T_LIST:
-    case T_TEMBUSAN: {
-        xmlChar *s = attr(n, "style");
-        t->list_style = !s                                       ? LS_NUMBER
-                        : strcmp((const char *)s, "alpha") == 0  ? LS_ALPHA
-                        : strcmp((const char *)s, "dash") == 0   ? LS_DASH
-                        : strcmp((const char *)s, "bullet") == 0 ? LS_BULLET
-                        : strcmp((const char *)s, "none") == 0   ? LS_NONE
-                                                                 : LS_NUMBER;
-        xmlFree(s);
+    case T_TEMBUSAN:
+        t->list_style = list_style_of(n);
         t->width = MM(attr_num(n, "label-width", 7));
-        child = C_LIST;
-        break;
-    }
+        return C_LIST;
     case T_ROWS:
         t->width = MM(attr_num(n, "label-width", 35));
         t->text = attr_dup(n, "sep");
         if (!t->text)
             t->text = strdup(":");
-        child = C_ROWS;
-        break;
+        return C_ROWS;
     case T_ROW:
         t->text = attr_dup(n, "label");
-        break;
+        return C_FLOW;
     case T_TABLE:
         t->border = attr_bool(n, "border", true);
         t->repeat_header = attr_bool(n, "repeat-header", true);
-        child = C_TABLE;
-        break;
-    case T_COLUMN:
-        t->width = attr_num(n, "width", 1);
-        return t;
+        return C_TABLE;
     case T_THEAD:
     case T_TR:
-        child = C_TABLE;
-        break;
+        return C_TABLE;
     case T_QA:
         t->width = MM(attr_num(n, "label-width", 8));
-        child = C_QA;
-        break;
+        return C_QA;
     case T_PAIR:
-        child = C_QA;
-        break;
+        return C_QA;
     case T_SIGNATURES:
-        child = C_SIGS;
-        break;
+        return C_SIGS;
     case T_SIGNATURE:
         t->pos = attr_is(n, "position", "left")     ? POS_LEFT
                  : attr_is(n, "position", "center") ? POS_CENTER
                                                     : POS_RIGHT;
         t->width = MM(attr_num(n, "width", 75));
-        break;
-    case T_SPACE:
-        t->width = MM(attr_num(n, "mm", 0));
-        return t;
+        return C_FLOW;
     case T_FOR_EACH:
         t->expr = add_expr(ld, n, "select");
         if (xmlHasProp(n, (const xmlChar *)"zip"))
@@ -366,16 +378,36 @@ static struct tnode *compile_node(struct loader *ld, xmlNodePtr n, enum ctx c)
         t->text2 = attr_dup(n, "last-sep");
         if (!xmlHasProp(n, (const xmlChar *)"required"))
             t->required = false;
-        child = c;
-        break;
+        return c;
     case T_IF:
         t->expr = add_expr(ld, n, "test");
-        child = c;
-        break;
+        return c;
     default:
-        break;
+        return C_FLOW;
     }
-    t->first = compile_children(ld, n, child);
+}
+
+/* One template node: text, or an element with its attributes and, unless
+ * it is a leaf, its children compiled in the context it gives them. */
+static struct tnode *compile_node(struct loader *ld, xmlNodePtr n, enum ctx c)
+{
+    struct tnode *t = new_node(ld, n);
+    if (!t)
+        return NULL;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        t->kind = T_TEXT;
+        t->is_inline = true;
+        t->text = dupstr((const char *)n->content);
+        return t;
+    }
+    if (!find_kind(ld, n, &t->kind)) {
+        free(t);
+        return NULL;
+    }
+    read_common(t, n);
+    if (read_leaf(ld, t, n))
+        return t;
+    t->first = compile_children(ld, n, read_container(ld, t, n, c));
     if (t->kind == T_FOR_EACH || t->kind == T_IF)
         t->is_inline =
             c == C_INLINE || (c == C_FLOW && (t->text || t->text2 || all_inline(t->first)));
