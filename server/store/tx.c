@@ -63,6 +63,11 @@ bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct
     return true;
 }
 
+bool tx_no_jit(struct tx *tx, struct berr *err)
+{
+    return tx_exec(tx, "SELECT set_config('jit', 'off', true)", 0, NULL, err);
+}
+
 PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *const *params,
                    struct berr *err)
 {

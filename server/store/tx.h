@@ -39,6 +39,10 @@ BERKAS_MUST_CHECK PGresult *tx_query(struct tx *tx, const char *sql, int nparams
 BERKAS_MUST_CHECK bool tx_exec(struct tx *tx, const char *sql, int nparams,
                                const char *const *params, struct berr *err);
 
+/* No JIT compiling for the rest of the transaction: for a read whose cost
+ * estimate is high but which runs in about the time compiling would take. */
+BERKAS_MUST_CHECK bool tx_no_jit(struct tx *tx, struct berr *err);
+
 /* One statement on its own (autocommit), as nobody: for reads that need no
  * transaction and no acting user, such as checking a session token.  The
  * result or NULL with err set, as tx_query. */

@@ -669,6 +669,250 @@ static json_t *check(bool repair)
     return call("POST", "/api/v1/summaries/check", admin, repair ? "{\"repair\":true}" : "{}", 200);
 }
 
+/* ---- the stall's boundary --------------------------------------------------------------- */
+
+/* The item of id in list, or a failure naming why. */
+static json_t *listed(json_t *list, long long id, const char *why)
+{
+    json_t *it = item_of(list, id);
+    ck_assert_msg(it != NULL, "%s: case %lld not listed", why, id);
+    return it;
+}
+
+START_TEST(test_stalled_from_the_stages_nth_day_without_an_act)
+{
+    /* "no act for N days", N the stage's threshold in the rule set: a file in
+     * prapenyidikan whose last act (its opening) is N days old is stalled
+     * today - its last day in time was yesterday; one whose last act is
+     * N - 1 days old has today as its last day and is not stalled yet */
+    int n = rule_value("stall_pre_investigation_days");
+    long long at_n = open_case("Uji tinjauan: tanpa kegiatan tepat N hari", n);
+    long long before_n = open_case("Uji tinjauan: tanpa kegiatan N-1 hari", n - 1);
+    char yesterday[11], today[11];
+    days_ago(1, yesterday);
+    days_ago(0, today);
+    /* each reach pages its own stall index (sql/0020): the office's (the
+     * investigator), a Kantor's, a Kanwil's, the nation's */
+    const struct {
+        const char *token, *who;
+    } callers[] = {{inv, "investigator"},
+                   {sup_plg, "Kantor supervisor"},
+                   {sup_kanwil, "Kanwil supervisor"},
+                   {sup_ditjen, "Ditjen supervisor"}};
+    for (size_t i = 0; i < sizeof callers / sizeof callers[0]; i++) {
+        const char *who = callers[i].who;
+        json_t *stall = review_all(callers[i].token, "reason=stall");
+        all_have(stall, "reason", "code", "stall");
+        json_t *a = listed(stall, at_n, who), *b = listed(stall, before_n, who);
+        ck_assert_msg(strcmp(json_string_value(json_object_get(a, "state")), "stalled") == 0,
+                      "%s: N days without an act: %s", who,
+                      json_string_value(json_object_get(a, "state")));
+        ck_assert_str_eq(reason_str(a, "due_date"), yesterday);
+        ck_assert_int_eq(reason_int(a, "days_left"), -1);
+        ck_assert_str_eq(reason_str(a, "actor"), "investigator");
+        ck_assert_msg(strcmp(json_string_value(json_object_get(b, "state")), "ok") == 0,
+                      "%s: N - 1 days without an act: %s", who,
+                      json_string_value(json_object_get(b, "state")));
+        ck_assert_str_eq(reason_str(b, "due_date"), today);
+        ck_assert_int_eq(reason_int(b, "days_left"), 0);
+        json_decref(stall);
+        json_t *stalled = review_all(callers[i].token, "reason=stall&state=stalled");
+        all_have(stalled, "state", NULL, "stalled");
+        listed(stalled, at_n, who);
+        ck_assert_msg(item_of(stalled, before_n) == NULL, "%s: stalled a day early", who);
+        json_decref(stalled);
+    }
+}
+END_TEST
+
+/* ---- the counts per office against a count of every summary ------------------------------ */
+
+/* Every summary with its office's ancestors and its instants, and the
+ * database's now: what the counts are counted from, read as the owner. */
+static json_t *every_summary(void)
+{
+    char *s = sql_value(
+        db,
+        "SELECT json_build_object('now', extract(epoch FROM now()), 'rows', "
+        "coalesce(json_agg(json_build_object('office', s.office_id, 'ancestors', o.ancestors, "
+        "'listed', s.next_due_at IS NOT NULL, 'damaged', s.damaged IS NOT NULL, 'clock_due', "
+        "extract(epoch FROM s.clock_due_at), 'attention', extract(epoch FROM "
+        "s.clock_attention_at), 'stall', extract(epoch FROM s.stall_at), 'directions_due', "
+        "extract(epoch FROM s.directions_due_at), 'pingpong', s.pingpong)), '[]'))::text "
+        "FROM app.case_summaries s JOIN app.offices o ON o.id = s.office_id",
+        0, NULL);
+    json_t *j = json_loads(s, 0, NULL);
+    ck_assert_ptr_nonnull(j);
+    free(s);
+    return j;
+}
+
+static bool has_id(json_t *ids, long long id)
+{
+    json_t *v;
+    size_t i;
+    json_array_foreach(ids, i, v)
+    {
+        if (json_integer_value(v) == id)
+            return true;
+    }
+    return false;
+}
+
+/* instant `key` of row has passed at now (absent: never) */
+static bool passed(json_t *row, const char *key, double now)
+{
+    json_t *v = json_object_get(row, key);
+    return json_is_number(v) && json_number_value(v) <= now;
+}
+
+enum tally { T_OPEN, T_DAMAGED, T_OVERDUE, T_STALLED, T_WARNING, T_DIRECTIONS, T_PINGPONG, T__N };
+static const char *const tally_names[T__N] = {
+    "open", "damaged", "overdue", "stalled", "warning", "directions_overdue", "pingpong"};
+
+/* The counts of office `office` (0: every office) under root, one summary
+ * at a time: a listed file is damaged, else overdue when its earliest clock
+ * has passed, else stalled when its stall has, else in warning when a
+ * clock's warning has begun; its directions and its ping-pong apart. */
+static void tally_of(json_t *all, long long root, long long office, long long out[T__N])
+{
+    double now = json_number_value(json_object_get(all, "now"));
+    memset(out, 0, sizeof(long long) * T__N);
+    json_t *row;
+    size_t i;
+    json_array_foreach(json_object_get(all, "rows"), i, row)
+    {
+        if (!json_is_true(json_object_get(row, "listed")) ||
+            !has_id(json_object_get(row, "ancestors"), root) ||
+            (office && json_integer_value(json_object_get(row, "office")) != office))
+            continue;
+        out[T_OPEN]++;
+        if (json_is_true(json_object_get(row, "damaged")))
+            out[T_DAMAGED]++;
+        else if (passed(row, "clock_due", now))
+            out[T_OVERDUE]++;
+        else if (passed(row, "stall", now))
+            out[T_STALLED]++;
+        else if (passed(row, "attention", now))
+            out[T_WARNING]++;
+        out[T_DIRECTIONS] += passed(row, "directions_due", now);
+        out[T_PINGPONG] += json_is_true(json_object_get(row, "pingpong"));
+    }
+}
+
+static long long office_id(const char *code)
+{
+    const char *p[1] = {code};
+    return sql_count(db, "SELECT id FROM app.offices WHERE code = $1", 1, p);
+}
+
+/* The counts per office a caller was given, and what they were counted from. */
+struct asked {
+    const char *token, *query, *root_code;
+    char path[128];
+    long long root, offices; /* the root's office, the offices under it */
+    json_t *counts, *all;
+};
+
+/* GET /api/v1/review/offices[?query] as a->token, every summary at once,
+ * and the number of offices under a->root_code (the Imigrasi tree). */
+static void ask_counts(struct asked *a)
+{
+    snprintf(a->path, sizeof a->path, "/api/v1/review/offices%s%s", a->query ? "?" : "",
+             a->query ? a->query : "");
+    a->counts = call("GET", a->path, a->token, NULL, 200);
+    a->all = every_summary();
+    a->root = office_id(a->root_code);
+    char rid[24];
+    snprintf(rid, sizeof rid, "%lld", a->root);
+    const char *p[1] = {rid};
+    a->offices = sql_count(db,
+                           "SELECT count(*) FROM app.offices WHERE tree = 'imigrasi' "
+                           "AND $1::bigint = ANY (ancestors)",
+                           1, p);
+}
+
+/* The counts asked equal the tally of every summary under the root, office
+ * by office, and name every office under it once; the total is in out. */
+static void counts_are_the_tally(struct asked *a, long long out[T__N])
+{
+    json_t *items = json_object_get(a->counts, "items"), *o;
+    ck_assert_int_eq((long long)json_array_size(items), a->offices);
+    size_t i;
+    json_array_foreach(items, i, o)
+    {
+        long long id = json_integer_value(json_object_get(o, "id")), want[T__N];
+        for (size_t k = 0; k < i; k++)
+            ck_assert(json_integer_value(json_object_get(json_array_get(items, k), "id")) != id);
+        tally_of(a->all, a->root, id, want);
+        for (int t = 0; t < T__N; t++)
+            ck_assert_msg(json_integer_value(json_object_get(o, tally_names[t])) == want[t],
+                          "%s %s: %s %lld, counted %lld", a->path,
+                          json_string_value(json_object_get(o, "code")), tally_names[t],
+                          (long long)json_integer_value(json_object_get(o, tally_names[t])),
+                          want[t]);
+    }
+    tally_of(a->all, a->root, 0, out);
+    json_t *total = json_object_get(a->counts, "total");
+    for (int t = 0; t < T__N; t++)
+        ck_assert_msg(json_integer_value(json_object_get(total, tally_names[t])) == out[t],
+                      "%s total %s", a->path, tally_names[t]);
+}
+
+START_TEST(test_counts_per_office_equal_a_count_of_every_summary)
+{
+    /* a damaged log, a ping-pong and an overdue direction, so that every
+     * count has something to count; the check puts the truth back before
+     * anything is asserted */
+    char id[3][24];
+    snprintf(id[0], sizeof id[0], "%lld", walk[W_RETURNED]);
+    snprintf(id[1], sizeof id[1], "%lld", walk[W_COMPLETE]);
+    snprintf(id[2], sizeof id[2], "%lld", walk[W_WITH_PU]);
+    const char *p[3] = {id[0], id[1], id[2]};
+    free(sql_value(db,
+                   "UPDATE app.case_summaries SET damaged = CASE WHEN case_id = $1::bigint THEN "
+                   "'uji: log rusak' END, pingpong = pingpong OR case_id = $2::bigint, "
+                   "directions_due_at = CASE WHEN case_id = $3::bigint THEN now() - interval "
+                   "'1 day' ELSE directions_due_at END WHERE case_id IN ($1::bigint, $2::bigint, "
+                   "$3::bigint) RETURNING case_id",
+                   3, p));
+    enum { NATION, KANWIL, KANTOR, NARROWED, N_ASKED };
+    struct asked asked[N_ASKED] = {
+        [NATION] = {.token = sup_ditjen, .root_code = "DITJEN"},
+        [KANWIL] = {.token = sup_kanwil, .root_code = "KANWIL-SUMSEL"},
+        [KANTOR] = {.token = sup_plg, .root_code = "KANIM-PLG"},
+        /* the Kanwil narrowed to one of its offices: what that office's supervisor gets */
+        [NARROWED] = {.token = sup_kanwil, .query = "office=KANIM-PLG", .root_code = "KANIM-PLG"},
+    };
+    for (int i = 0; i < N_ASKED; i++)
+        ask_counts(&asked[i]);
+    /* an office outside the caller's reach: no office, nothing counted */
+    json_t *ptk = call("GET", "/api/v1/review/offices?office=KANIM-PTK", sup_kanwil, NULL, 200);
+    json_t *c = check(true);
+    json_decref(c);
+    c = check(false);
+    ck_assert(json_is_true(json_object_get(c, "consistent")));
+    json_decref(c);
+
+    long long got[N_ASKED][T__N];
+    for (int i = 0; i < N_ASKED; i++)
+        counts_are_the_tally(&asked[i], got[i]);
+    for (int t = 0; t < T__N; t++)
+        ck_assert_msg(got[NATION][t] > 0, "nothing %s in the country", tally_names[t]);
+    ck_assert_int_gt(got[KANTOR][T_OPEN], 0);
+    ck_assert_int_le(got[KANTOR][T_OPEN], got[KANWIL][T_OPEN]);
+    ck_assert_int_lt(got[KANWIL][T_OPEN], got[NATION][T_OPEN]);
+    ck_assert(memcmp(got[NARROWED], got[KANTOR], sizeof got[KANTOR]) == 0);
+    ck_assert_uint_eq(json_array_size(json_object_get(ptk, "items")), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(ptk, "total"), "open")), 0);
+    json_decref(ptk);
+    for (int i = 0; i < N_ASKED; i++) {
+        json_decref(asked[i].counts);
+        json_decref(asked[i].all);
+    }
+}
+END_TEST
+
 START_TEST(test_a_tampered_summary_is_named_and_repaired)
 {
     json_t *c = check(false);
@@ -1436,6 +1680,8 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_bad_filters_are_refused_naming_the_parameter);
     tcase_add_test(tc, test_each_caller_sees_their_reach_only);
     tcase_add_test(tc, test_counts_per_office_match_the_list);
+    tcase_add_test(tc, test_stalled_from_the_stages_nth_day_without_an_act);
+    tcase_add_test(tc, test_counts_per_office_equal_a_count_of_every_summary);
     tcase_add_test(tc, test_a_tampered_summary_is_named_and_repaired);
     tcase_add_test(tc, test_time_passes_without_a_write);
     tcase_add_test(tc, test_berkasd_checks_and_rebuilds_the_summaries_from_the_logs);
