@@ -159,25 +159,18 @@ const FIELDS = {
   late_reason: () => ({ label: 'Alasan dicatat terlambat', el: h('textarea', { rows: 2, maxlength: 500 }) }),
   severe_illness: () => ({ label: 'Sakit berat (surat dokter)', el: h('input', { type: 'checkbox' }), value: (el) => el.checked || undefined }),
   polri_involved: () => ({ label: 'Dengan bantuan Polri', el: h('input', { type: 'checkbox' }), value: (el) => el.checked || undefined }),
+  unlawful_reason: () => ({ label: 'Alasan penahanan dicatat tidak sah (KUHAP 19(1))', el: h('textarea', { rows: 2, maxlength: 500 }) }),
 };
 
-// The fields a refusal asks of this act: the one a 400 names, and the
-// options the guard's hints tell to add ("sertakan ... (--polri-order
-// NOMOR)"); a hint that says to record another act first ("berkas record
-// ... --party ID") asks nothing of this form.
+// The fields a refusal asks of this act: the server names them in the
+// problem's `fields` (the one a 400 is about, or those of the act's input
+// that would satisfy a guard, e.g. polri_order, or unlawful_reason for a
+// detention after the arrest's hours); a refusal that needs another act
+// first names none and asks nothing of this form.
 function wanted(p) {
-  const out = [];
-  if (!p) return out;
-  if (p.field && p.field !== 'date') out.push(p.field);
-  for (const hint of p.hints || []) {
-    const how = String(hint.how || '');
-    if (how.includes('berkas ')) continue;
-    for (const m of how.matchAll(/--([a-z][a-z-]*)/g)) {
-      const f = m[1] === 'party' ? 'party_id' : m[1].replace(/-/g, '_');
-      if (f !== 'date' && !out.includes(f)) out.push(f);
-    }
-  }
-  return out;
+  if (!p) return [];
+  const names = Array.isArray(p.fields) ? p.fields : p.field ? [p.field] : [];
+  return names.filter((f, i) => f !== 'date' && names.indexOf(f) === i);
 }
 
 // the next allowed acts, and recording one: its date and a note, and each

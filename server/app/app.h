@@ -253,6 +253,7 @@ struct event_outcome {
     const char *problem_type;
     json_t *allowed; /* 409: the events the stage (or the suspect's state) allows */
     json_t *missing; /* 422: the missing facts */
+    json_t *fields;  /* 422: the input fields that could supply them (evfield.h) */
     json_t *extra;   /* further members of the problem: "hints" (how to supply each missing
                         fact), "open_instructions", the acts out of date order */
     int current_version;

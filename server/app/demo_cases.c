@@ -300,6 +300,7 @@ static bool record(struct app *app, const struct actor *who, long long case_id,
     json_decref(out.body);
     json_decref(out.allowed);
     json_decref(out.missing);
+    json_decref(out.fields);
     json_decref(out.extra);
     if (!ok) {
         char why[sizeof err->message];
@@ -446,6 +447,7 @@ static bool load_case(struct app *app, const struct demo_case *c, long long now,
     json_decref(out.body);
     json_decref(out.allowed);
     json_decref(out.missing);
+    json_decref(out.fields);
     json_decref(out.extra);
     if (!ok)
         return false;

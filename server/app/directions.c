@@ -295,6 +295,7 @@ json_t *app_reassign(struct app *app, const struct actor *who, const struct reas
         ok = id && events_record_tx(&tx, who, id, &ev, &out, err);
         json_decref(out.allowed);
         json_decref(out.missing);
+        json_decref(out.fields);
         if (!ok) {
             json_decref(out.body);
             if (number[0]) { /* say which file refused */

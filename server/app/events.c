@@ -18,6 +18,7 @@
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
+#include "evfield.h"
 #include "snapshot.h"
 #include "core/detention.h"
 #include "core/fsm.h"
@@ -377,58 +378,6 @@ static bool refuse_uninterpreted(struct tx *tx, const struct casefile *cf,
     return false;
 }
 
-/* Build the payload that is stored (and hashed) from the input. */
-static json_t *payload_of(const struct event_input *in)
-{
-    json_t *p = json_object();
-    if (in->note && *in->note)
-        json_object_set_new(p, "note", json_string(in->note));
-    if (in->bap)
-        json_object_set_new(p, "bap", json_string(in->bap));
-    if (in->days > 0)
-        json_object_set_new(p, "days", json_integer(in->days));
-    if (in->detention_type)
-        json_object_set_new(p, "detention_type", json_string(in->detention_type));
-    if (in->recipient)
-        json_object_set_new(p, "recipient", json_string(in->recipient));
-    if (in->ground)
-        json_object_set_new(p, "ground", json_string(in->ground));
-    if (in->polri_order)
-        json_object_set_new(p, "polri_order", json_string(in->polri_order));
-    if (in->polri_involved)
-        json_object_set_new(p, "polri_involved", json_true());
-    if (in->severe_illness)
-        json_object_set_new(p, "severe_illness", json_true());
-    if (in->due)
-        json_object_set_new(p, "due", json_string(in->due));
-    if (in->direction_event)
-        json_object_set_new(p, "direction", json_integer(in->direction_event));
-    if (in->withdraws)
-        json_object_set_new(p, "withdraws", json_true());
-    if (in->instruction_id)
-        json_object_set_new(p, "instruction", json_integer(in->instruction_id));
-    if (json_array_size(in->instructions) > 0) {
-        json_object_set_new(p, "items",
-                            json_integer((json_int_t)json_array_size(in->instructions)));
-        json_object_set_new(p, "instructions", json_deep_copy(in->instructions));
-    }
-    if (json_array_size(in->unmet) > 0) {
-        json_object_set_new(p, "items", json_integer((json_int_t)json_array_size(in->unmet)));
-        json_object_set_new(p, "unmet", json_deep_copy(in->unmet));
-    }
-    if (in->late_reason)
-        json_object_set_new(p, "late_reason", json_string(in->late_reason));
-    if (in->appearance)
-        json_object_set_new(p, "appearance", json_string(in->appearance));
-    if (in->urgent_reason)
-        json_object_set_new(p, "urgent_reason", json_string(in->urgent_reason));
-    if (in->unlawful_reason)
-        json_object_set_new(p, "unlawful_reason", json_string(in->unlawful_reason));
-    if (in->received_by)
-        json_object_set_new(p, "received_by", json_string(in->received_by));
-    return p;
-}
-
 /* A later return names P-19 items of this case that stay unmet, each once
  * (SE JAM Pidum B-3326/E/EJP/11/2011). */
 static bool check_unmet(struct tx *tx, const struct casefile *cf, json_t *unmet, struct berr *err)
@@ -458,69 +407,6 @@ static bool check_unmet(struct tx *tx, const struct casefile *cf, json_t *unmet,
     return true;
 }
 
-/* The fields the client sent beyond type, date, at, number and note. */
-static unsigned fields_sent(const struct event_input *in)
-{
-    const bool sent[EVF__COUNT] = {
-        [EVF_PARTY_ID] = in->party_id != 0,
-        [EVF_BAP] = in->bap != NULL,
-        [EVF_DAYS] = in->days != 0,
-        [EVF_DETENTION_TYPE] = in->detention_type != NULL,
-        [EVF_RECIPIENT] = in->recipient != NULL,
-        [EVF_GROUND] = in->ground != NULL,
-        [EVF_POLRI_ORDER] = in->polri_order != NULL,
-        [EVF_POLRI_INVOLVED] = in->polri_involved,
-        [EVF_SEVERE_ILLNESS] = in->severe_illness,
-        [EVF_INSTRUCTIONS] = in->instructions != NULL,
-        [EVF_INSTRUCTION_ID] = in->instruction_id != 0,
-        [EVF_ANSWER] = in->answer != NULL,
-        [EVF_CORRECTS] = in->corrects != 0,
-        [EVF_WITHDRAWS] = in->withdraws,
-        [EVF_DUE] = in->due != NULL,
-        [EVF_DIRECTION] = in->direction_event != 0,
-        [EVF_LATE_REASON] = in->late_reason != NULL,
-        [EVF_UNMET] = in->unmet != NULL,
-        [EVF_TO] = in->to != NULL,
-        [EVF_JAKSA] = in->jaksa != NULL,
-        [EVF_TEAM] = in->team != NULL,
-        [EVF_APPEARANCE] = in->appearance != NULL,
-        [EVF_URGENT_REASON] = in->urgent_reason != NULL,
-        [EVF_UNLAWFUL_REASON] = in->unlawful_reason != NULL,
-        [EVF_RECEIVED_BY] = in->received_by != NULL,
-    };
-    unsigned mask = 0;
-    for (int f = 0; f < EVF__COUNT; f++)
-        if (sent[f])
-            mask |= 1u << f;
-    return mask;
-}
-
-/* What a required field is, for the refusal. */
-static const char *field_need(enum event_field f)
-{
-    switch (f) {
-    case EVF_PARTY_ID:
-        return "party_id tersangka";
-    case EVF_BAP:
-        return "bap: saksi, tersangka, ahli atau tambahan";
-    case EVF_INSTRUCTIONS:
-        return "daftar petunjuk (instructions)";
-    case EVF_INSTRUCTION_ID:
-    case EVF_ANSWER:
-        return "instruction_id dan answer";
-    case EVF_CORRECTS:
-        return "corrects: id peristiwa yang dikoreksi";
-    case EVF_DUE:
-        return "tanggal due";
-    case EVF_DIRECTION:
-        return "direction: id peristiwa direction_given";
-    case EVF_UNMET:
-        return "unmet: id petunjuk P-19 yang belum dipenuhi (SE JAM Pidum B-3326/E/EJP/11/2011)";
-    default:
-        return event_field_code(f);
-    }
-}
-
 /* The act a correction stands for (the root of its chain), or ev itself. */
 static enum event acting_as(const struct casefile *cf, enum event ev, long long corrects)
 {
@@ -532,6 +418,21 @@ static enum event acting_as(const struct casefile *cf, enum event ev, long long 
     return k >= 0 ? cf->ev[k].event : ev;
 }
 
+/* The fields of this act that could satisfy the facts a guard found
+ * missing (evfields.def: answers), for the refusal's `fields`: a detention
+ * after the arrest's hours asks for unlawful_reason, a summons on short
+ * notice for appearance or urgent_reason. */
+static json_t *answering(const struct casefile *cf, enum event ev, const struct event_input *in,
+                         const struct missing *m)
+{
+    unsigned takes, needs;
+    if (ev == EV_CORRECTED)
+        event_correction_fields(acting_as(cf, ev, in->corrects), in->withdraws, &takes, &needs);
+    else
+        takes = event_fields_taken(ev);
+    return evfield_answering(m->list, m->n, takes);
+}
+
 /* Which fields the act takes and requires (core/event.c's table): a field it
  * does not take is refused, never stored (issue 13.11); then what it needs. */
 static bool check_fields(const struct casefile *cf, enum event ev, enum event as,
@@ -540,7 +441,7 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
     if (ev == EV_CORRECTED && casefile_event_index(cf, in->corrects) < 0)
         return berr_field(err, BERR_BAD_INPUT, "corrects",
                           "corrects harus id peristiwa perkara ini");
-    unsigned sent = fields_sent(in);
+    unsigned sent = evfield_sent(in);
     enum event_field f = event_field_unexpected(ev, as, in->withdraws, sent);
     if (f != EVF__COUNT)
         return berr_field(err, BERR_BAD_INPUT, event_field_code(f), "%s tidak dipakai oleh %s%s",
@@ -552,7 +453,7 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
                           "summons_served perlu party_id: orang yang dipanggil (KUHAP 112(1))");
     if (f != EVF__COUNT)
         return berr_field(err, BERR_BAD_INPUT, event_field_code(f), "%s perlu %s", event_code(as),
-                          field_need(f));
+                          evfield_need(f));
     return true;
 }
 
@@ -801,7 +702,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         goto done;
     }
 
-    payload = payload_of(in);
+    payload = evfield_payload(in);
     /* the words of the SP3's ground, as its forms print them */
     const struct sp3_ground *ground = in->ground ? sp3_ground_find(in->ground) : NULL;
     if (ground)
@@ -884,6 +785,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                 refuse_uninterpreted(tx, &cf, &fr, out, err);
             else
                 refuse_guard(tx, &cf, fr.reason, &fr.missing, out, err);
+            out->fields = answering(&cf, ev, in, &fr.missing);
         } else {
             berr_set(err, BERR_BAD_INPUT, "%s", fr.reason);
         }
@@ -936,6 +838,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                 out->allowed = event_list(dr.allowed, dr.nallowed);
             } else if (dr.verdict == DET_REFUSED_GUARD) {
                 refuse_guard(tx, &cf, dr.reason, &dr.missing, out, err);
+                out->fields = answering(&cf, ev, in, &dr.missing);
             } else {
                 berr_set(err, BERR_BAD_INPUT, "%s", dr.reason);
             }

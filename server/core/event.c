@@ -9,6 +9,7 @@
  */
 #include "event.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define INV ACTOR_INVESTIGATOR
@@ -132,76 +133,43 @@ static const struct event_info events[EV__COUNT] = {
 };
 /* clang-format on */
 
-/* The input fields each act takes beyond type, date, at, number and note,
- * and those it requires (API names in field_codes).  Acts on a suspect
- * require party_id; the rest follows what each act is. */
-#define F(x)        (1u << EVF_##x)
-#define SUSPECT_ACT F(PARTY_ID)
+/* The input fields (evfields.def): each with the acts that take and
+ * require it, as bits of enum event. */
+#define EVB(x) (UINT64_C(1) << EV_##x)
+_Static_assert(EV__COUNT <= 64, "an event kind is a bit of a uint64_t");
+_Static_assert(EVF__COUNT <= 32, "a field is a bit of an unsigned");
+#define F(x) (1u << EVF_##x)
 static const struct {
-    unsigned takes, requires;
-} fields[EV__COUNT] = {
-    [EV_PRE_INVESTIGATION_ORDERED] = {F(TEAM), 0},
-    [EV_SPRINDIK_ISSUED] = {F(TEAM), 0},
-    [EV_SUSPECT_DESIGNATED] = {SUSPECT_ACT, SUSPECT_ACT},
-    [EV_SPDP_SENT] = {F(RECIPIENT), 0},
-    [EV_LETTER_DELIVERED] = {F(PARTY_ID) | F(RECIPIENT) | F(RECEIVED_BY), 0},
-    /* KUHAP 112(1): a summons calls a named person */
-    [EV_SUMMONS_SERVED] = {F(PARTY_ID) | F(APPEARANCE) | F(URGENT_REASON), F(PARTY_ID)},
-    [EV_BAP_RECORDED] = {F(PARTY_ID) | F(BAP), F(BAP)},
-    [EV_INTERPRETER_SWORN] = {F(PARTY_ID), 0},
-    [EV_ARRESTED] = {SUSPECT_ACT | F(POLRI_ORDER), SUSPECT_ACT},
-    [EV_DETAINED] = {SUSPECT_ACT | F(DETENTION_TYPE) | F(POLRI_ORDER) | F(UNLAWFUL_REASON),
-                     SUSPECT_ACT},
-    [EV_DETENTION_EXTENDED_PU] = {SUSPECT_ACT | F(DAYS), SUSPECT_ACT},
-    [EV_DETENTION_EXTENDED_COURT] = {SUSPECT_ACT | F(DAYS) | F(SEVERE_ILLNESS), SUSPECT_ACT},
-    [EV_DETENTION_SUSPENDED] = {SUSPECT_ACT, SUSPECT_ACT},
-    [EV_DETENTION_TYPE_CHANGED] = {SUSPECT_ACT | F(DETENTION_TYPE), SUSPECT_ACT},
-    [EV_RELEASED] = {SUSPECT_ACT, SUSPECT_ACT},
-    [EV_DETENSI_STARTED] = {SUSPECT_ACT, SUSPECT_ACT},
-    [EV_DETENSI_ENDED] = {SUSPECT_ACT, SUSPECT_ACT},
-    [EV_P19_RECEIVED] = {F(INSTRUCTIONS) | F(LATE_REASON), F(INSTRUCTIONS)},
-    [EV_RETURN_LETTER_RECEIVED] = {F(UNMET) | F(LATE_REASON), F(UNMET)},
-    [EV_P16_RECEIVED] = {F(JAKSA), 0},
-    [EV_INSTRUCTION_ANSWERED] = {F(INSTRUCTION_ID) | F(ANSWER), F(INSTRUCTION_ID) | F(ANSWER)},
-    [EV_SP3_ISSUED] = {F(GROUND) | F(POLRI_INVOLVED), 0},
-    [EV_SP3_NOTIFIED] = {F(RECIPIENT), 0},
-    [EV_DIRECTION_GIVEN] = {F(DUE) | F(TO), F(DUE)},
-    [EV_DIRECTION_DONE] = {F(DIRECTION), F(DIRECTION)},
-    [EV_CORRECTED] = {F(CORRECTS) | F(WITHDRAWS), F(CORRECTS)},
+    const char *code;
+    uint64_t takes, needs;
+    bool kept; /* stays with the original act when it is corrected */
+} field_rows[EVF__COUNT] = {
+#define EVFIELD(ID, name, member, input, max, payload, key, core, kept, takes, needs, answers, need,     \
+                desc)                                                                              \
+    [EVF_##ID] = {name, takes, needs, kept},
+#include "evfields.def"
 };
+
+/* The fields whose row says bit (1 << e) of its takes or needs mask. */
+static unsigned fields_with(enum event e, bool needs)
+{
+    unsigned m = 0;
+    for (int f = 0; f < EVF__COUNT; f++)
+        if ((needs ? field_rows[f].needs : field_rows[f].takes) & (UINT64_C(1) << e))
+            m |= 1u << f;
+    return m;
+}
+
 /* what stays with the original act when it is corrected (the people an act
  * names change by reassignment, not by correcting it) */
-#define KEPT_BY_ORIGINAL                                                                           \
-    (F(INSTRUCTIONS) | F(UNMET) | F(INSTRUCTION_ID) | F(ANSWER) | F(DIRECTION) | F(TO) |           \
-     F(JAKSA) | F(TEAM))
-
-static const char *const field_codes[EVF__COUNT] = {
-    [EVF_PARTY_ID] = "party_id",
-    [EVF_BAP] = "bap",
-    [EVF_DAYS] = "days",
-    [EVF_DETENTION_TYPE] = "detention_type",
-    [EVF_RECIPIENT] = "recipient",
-    [EVF_GROUND] = "ground",
-    [EVF_POLRI_ORDER] = "polri_order",
-    [EVF_POLRI_INVOLVED] = "polri_involved",
-    [EVF_SEVERE_ILLNESS] = "severe_illness",
-    [EVF_INSTRUCTIONS] = "instructions",
-    [EVF_INSTRUCTION_ID] = "instruction_id",
-    [EVF_ANSWER] = "answer",
-    [EVF_CORRECTS] = "corrects",
-    [EVF_WITHDRAWS] = "withdraws",
-    [EVF_DUE] = "due",
-    [EVF_DIRECTION] = "direction",
-    [EVF_LATE_REASON] = "late_reason",
-    [EVF_UNMET] = "unmet",
-    [EVF_TO] = "to",
-    [EVF_JAKSA] = "jaksa",
-    [EVF_TEAM] = "team",
-    [EVF_APPEARANCE] = "appearance",
-    [EVF_URGENT_REASON] = "urgent_reason",
-    [EVF_RECEIVED_BY] = "received_by",
-    [EVF_UNLAWFUL_REASON] = "unlawful_reason",
-};
+static unsigned kept_by_original(void)
+{
+    unsigned m = 0;
+    for (int f = 0; f < EVF__COUNT; f++)
+        if (field_rows[f].kept)
+            m |= 1u << f;
+    return m;
+}
 
 static const char *const group_codes[] = {
     [EVG_OPENING] = "opening",
@@ -313,17 +281,17 @@ bool event_is_detention(enum event e)
 
 const char *event_field_code(enum event_field f)
 {
-    return (int)f >= 0 && f < EVF__COUNT ? field_codes[f] : "";
+    return (int)f >= 0 && f < EVF__COUNT ? field_rows[f].code : "";
 }
 
 unsigned event_fields_taken(enum event e)
 {
-    return event_valid(e) ? fields[e].takes : 0;
+    return event_valid(e) ? fields_with(e, false) : 0;
 }
 
 unsigned event_fields_required(enum event e)
 {
-    return event_valid(e) ? fields[e].requires : 0;
+    return event_valid(e) ? fields_with(e, true) : 0;
 }
 
 void event_correction_fields(enum event as, bool withdraws, unsigned *takes, unsigned *requires)
@@ -335,8 +303,8 @@ void event_correction_fields(enum event as, bool withdraws, unsigned *takes, uns
         return;
     }
     if (event_valid(as) && as != EV_CORRECTED) {
-        *takes |= fields[as].takes & ~KEPT_BY_ORIGINAL;
-        *requires |= fields[as].requires & ~KEPT_BY_ORIGINAL;
+        *takes |= fields_with(as, false) & ~kept_by_original();
+        *requires |= fields_with(as, true) & ~kept_by_original();
     }
 }
 

@@ -107,36 +107,13 @@ struct event_info {
 };
 
 /* The input fields an act may carry beyond those every act takes (type,
- * date, at, number, note), by their API names.  One table in event.c says,
- * per event, which it takes and which it requires: a field an act does not
- * take is refused, never stored (issue 13.11). */
+ * date, at, number, note), by their API names: one row each in
+ * evfields.def, which says which acts take and require each (a field an act
+ * does not take is refused, never stored: issue 13.11), and how the HTTP
+ * input, the stored payload and the OpenAPI schema treat it (issue 12.3). */
 enum event_field {
-    EVF_PARTY_ID,        /* "party_id": the person the act concerns */
-    EVF_BAP,             /* "bap": saksi | tersangka | ahli | tambahan */
-    EVF_DAYS,            /* "days": days granted by an extension */
-    EVF_DETENTION_TYPE,  /* "detention_type": rutan | rumah | kota */
-    EVF_RECIPIENT,       /* "recipient": to whom a notice went */
-    EVF_GROUND,          /* "ground": the SP3's ground */
-    EVF_POLRI_ORDER,     /* "polri_order": the Polri investigator's order */
-    EVF_POLRI_INVOLVED,  /* "polri_involved": UU 20/2025 Pasal 24(3) */
-    EVF_SEVERE_ILLNESS,  /* "severe_illness": KUHAP 29(1)(a) */
-    EVF_INSTRUCTIONS,    /* "instructions": a P-19's items */
-    EVF_INSTRUCTION_ID,  /* "instruction_id": the item answered */
-    EVF_ANSWER,          /* "answer": the answer to it */
-    EVF_CORRECTS,        /* "corrects": the event corrected */
-    EVF_WITHDRAWS,       /* "withdraws": withdraw instead of replace */
-    EVF_DUE,             /* "due": a direction's due date */
-    EVF_DIRECTION,       /* "direction": the direction_given done */
-    EVF_LATE_REASON,     /* "late_reason": why a return after the PU's period is recorded */
-    EVF_UNMET,           /* "unmet": the P-19 items a later return names as unmet */
-    EVF_TO,              /* "to": the investigator a direction is addressed to */
-    EVF_JAKSA,           /* "jaksa": the jaksa peneliti a P-16 names */
-    EVF_TEAM,            /* "team": the investigators a Sprindik or SPT names */
-    EVF_APPEARANCE,      /* "appearance": the day a summons calls the person to appear */
-    EVF_URGENT_REASON,   /* "urgent_reason": why a summons gives less notice (KUHAP 227(1)) */
-    EVF_RECEIVED_BY,     /* "received_by": who received a notice (letter_delivered) */
-    EVF_UNLAWFUL_REASON, /* "unlawful_reason": a detention after the arrest's period,
-                            recorded as unlawful with its reason (KUHAP 19(1)) */
+#define EVFIELD(ID, ...) EVF_##ID,
+#include "evfields.def"
     EVF__COUNT
 };
 

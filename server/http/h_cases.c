@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/evfield.h"
 #include "handlers.h"
 
 /* A problem reply with the members DESIGN.md promises for refusals: the
@@ -15,7 +16,7 @@ static void reply_refusal(struct http_reply *rep, const struct berr *err,
                           const struct event_outcome *out)
 {
     reply_berr(rep, err);
-    if (!out->problem_type && !out->allowed && !out->missing && !out->extra)
+    if (!out->problem_type && !out->allowed && !out->missing && !out->fields && !out->extra)
         return;
     json_t *j = json_loadb(rep->body, rep->len, 0, NULL);
     if (!j)
@@ -29,6 +30,8 @@ static void reply_refusal(struct http_reply *rep, const struct berr *err,
         json_object_set(j, "allowed", out->allowed);
     if (out->missing)
         json_object_set(j, "missing", out->missing);
+    if (out->fields)
+        json_object_set(j, "fields", out->fields);
     if (out->extra)
         json_object_update(j, out->extra);
     if (out->current_version > 0)
@@ -45,6 +48,7 @@ static void outcome_free(struct event_outcome *out)
     json_decref(out->body);
     json_decref(out->allowed);
     json_decref(out->missing);
+    json_decref(out->fields);
     json_decref(out->extra);
 }
 
@@ -162,134 +166,110 @@ HANDLER(h_case_xml)
     }
 }
 
+/* One member of an act's body into its member of in, as its row says
+ * (app/evfield.h): its JSON type and bounds; a list is checked item by item. */
+static bool event_member(json_t *body, const struct evfield *r, struct event_input *in,
+                         struct berr *err)
+{
+    json_t *v = json_object_get(body, r->name);
+    long long n = 0;
+    switch (r->input) {
+    case EVI_STR:
+        return json_get_str(body, r->name, r->required, (size_t)r->max, evfield_str(in, r), err);
+    case EVI_ID:
+        if (!json_get_int(body, r->name, r->required, 1, (1LL << 53), &n, err))
+            return false;
+        *evfield_ll(in, r) = n;
+        return true;
+    case EVI_DAYS:
+        if (!json_get_int(body, r->name, r->required, 1, r->max, &n, err))
+            return false;
+        *evfield_int(in, r) = (int)n;
+        return true;
+    case EVI_FLAG:
+        if (v && !json_is_boolean(v))
+            return berr_field(err, BERR_BAD_INPUT, r->name, "%s harus true atau false", r->name);
+        *evfield_bool(in, r) = json_is_true(v);
+        return true;
+    case EVI_PEOPLE: /* app/acts.c resolves each NIP and says which one is wrong */
+        *evfield_json(in, r) = v;
+        return true;
+    case EVI_TEXTS:
+    case EVI_IDS:
+    case EVI_FORMS:
+        break;
+    }
+    if (!v)
+        return true;
+    size_t count = json_array_size(v);
+    if (r->input == EVI_TEXTS) {
+        if (!json_is_array(v) || count > (size_t)r->max)
+            return berr_field(err, BERR_BAD_INPUT, r->name, "%s: daftar teks (paling banyak %lld)",
+                              r->name, r->max);
+        for (size_t i = 0; i < count; i++) {
+            json_t *wrap = json_pack("{s:O}", "item", json_array_get(v, i));
+            const char *text;
+            bool ok = json_get_str(wrap, "item", true, EVF_TEXT_MAX, &text, err);
+            if (ok)
+                json_array_set(v, i, json_object_get(wrap, "item"));
+            else
+                snprintf(err->field, sizeof err->field, "%s", r->name);
+            json_decref(wrap);
+            if (!ok)
+                return false;
+        }
+    } else if (r->input == EVI_FORMS) {
+        if (!json_is_array(v) || count > (size_t)r->max)
+            return berr_field(err, BERR_BAD_INPUT, r->name,
+                              "%s: daftar nama formulir (paling banyak %lld)", r->name, r->max);
+        for (size_t i = 0; i < count; i++) {
+            const char *f = json_string_value(json_array_get(v, i));
+            if (!f || !*f || strlen(f) > 40 ||
+                strspn(f, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(f))
+                return berr_field(err, BERR_BAD_INPUT, r->name,
+                                  "%s: nama formulir seperti \"ba_penangkapan\"", r->name);
+        }
+    } else {
+        bool ids = json_is_array(v) && count >= 1 && count <= (size_t)r->max;
+        for (size_t i = 0; ids && i < count; i++)
+            ids = json_is_integer(json_array_get(v, i)) &&
+                  json_integer_value(json_array_get(v, i)) > 0;
+        if (!ids)
+            return berr_field(err, BERR_BAD_INPUT, r->name, "%s; daftar 1 sampai %lld id", r->need,
+                              r->max);
+    }
+    *evfield_json(in, r) = v;
+    return true;
+}
+
 HANDLER(h_event_create)
 {
-    static const char *const fields[] = {"type",
-                                         "date",
-                                         "at",
-                                         "number",
-                                         "note",
-                                         "party_id",
-                                         "bap",
-                                         "days",
-                                         "detention_type",
-                                         "recipient",
-                                         "ground",
-                                         "polri_order",
-                                         "polri_involved",
-                                         "severe_illness",
-                                         "instructions",
-                                         "instruction_id",
-                                         "answer",
-                                         "corrects",
-                                         "withdraws",
-                                         "due",
-                                         "direction",
-                                         "issue",
-                                         "late_reason",
-                                         "unmet",
-                                         "to",
-                                         "jaksa",
-                                         "team",
-                                         "appearance",
-                                         "urgent_reason",
-                                         "unlawful_reason",
-                                         "received_by",
-                                         NULL};
     struct berr err = {0};
     req->audit.action = "case.event";
     long long id;
     struct event_input in = {.if_match = http_if_match(req)};
     struct event_outcome out = {0};
     json_t *body = NULL;
-    long long days = 0;
     bool ok = path_id(req->params[0], "id", &id, &err);
     if (ok && in.if_match == -2)
         ok = berr_field(&err, BERR_BAD_INPUT, "If-Match",
                         "If-Match harus versi perkara, mis. \"3\"");
     req->audit.object_type = "case";
     req->audit.object_id = ok ? id : 0;
-    ok = ok && (body = json_body(req, fields, false, &err)) != NULL &&
-         json_get_str(body, "type", true, 40, &in.type, &err) &&
-         json_get_str(body, "date", false, 10, &in.date, &err) &&
-         json_get_str(body, "at", false, 40, &in.at, &err) &&
-         json_get_str(body, "number", false, 120, &in.number, &err) &&
-         json_get_str(body, "note", false, 4000, &in.note, &err) &&
-         json_get_int(body, "party_id", false, 1, (1LL << 53), &in.party_id, &err) &&
-         json_get_str(body, "bap", false, 12, &in.bap, &err) &&
-         json_get_int(body, "days", false, 1, 60, &days, &err) &&
-         json_get_str(body, "detention_type", false, 8, &in.detention_type, &err) &&
-         json_get_str(body, "recipient", false, 40, &in.recipient, &err) &&
-         json_get_str(body, "ground", false, 500, &in.ground, &err) &&
-         json_get_str(body, "polri_order", false, 120, &in.polri_order, &err) &&
-         json_get_int(body, "instruction_id", false, 1, (1LL << 53), &in.instruction_id, &err) &&
-         json_get_str(body, "answer", false, 4000, &in.answer, &err) &&
-         json_get_int(body, "corrects", false, 1, (1LL << 53), &in.corrects, &err) &&
-         json_get_str(body, "due", false, 10, &in.due, &err) &&
-         json_get_int(body, "direction", false, 1, (1LL << 53), &in.direction_event, &err) &&
-         json_get_str(body, "late_reason", false, 500, &in.late_reason, &err) &&
-         json_get_str(body, "to", false, 40, &in.to, &err) &&
-         json_get_str(body, "jaksa", false, 40, &in.jaksa, &err) &&
-         json_get_str(body, "appearance", false, 10, &in.appearance, &err) &&
-         json_get_str(body, "urgent_reason", false, 500, &in.urgent_reason, &err) &&
-         json_get_str(body, "unlawful_reason", false, 500, &in.unlawful_reason, &err) &&
-         json_get_str(body, "received_by", false, 200, &in.received_by, &err);
-    in.team = ok ? json_object_get(body, "team") : NULL;
-    in.days = (int)days;
-    static const char *const flags[] = {"polri_involved", "severe_illness", "withdraws"};
-    bool *flag_out[] = {&in.polri_involved, &in.severe_illness, &in.withdraws};
-    for (size_t i = 0; ok && i < sizeof flags / sizeof flags[0]; i++) {
-        json_t *v = json_object_get(body, flags[i]);
-        if (v && !json_is_boolean(v))
-            ok = berr_field(&err, BERR_BAD_INPUT, flags[i], "%s harus true atau false", flags[i]);
-        *flag_out[i] = json_is_true(v);
-    }
-    if (ok && (in.instructions = json_object_get(body, "instructions")) != NULL) {
-        size_t n = json_array_size(in.instructions);
-        if (!json_is_array(in.instructions) || n > 100)
-            ok = berr_field(&err, BERR_BAD_INPUT, "instructions",
-                            "instructions: daftar teks (paling banyak 100)");
-        for (size_t i = 0; ok && i < n; i++) {
-            json_t *wrap = json_pack("{s:O}", "item", json_array_get(in.instructions, i));
-            const char *text;
-            ok = json_get_str(wrap, "item", true, 4000, &text, &err);
-            if (ok)
-                json_array_set(in.instructions, i, json_object_get(wrap, "item"));
-            else
-                snprintf(err.field, sizeof err.field, "instructions");
-            json_decref(wrap);
-        }
-    }
-    /* the act's documents to issue with it: form names */
-    if (ok && (in.issue = json_object_get(body, "issue")) != NULL) {
-        size_t n = json_array_size(in.issue);
-        if (!json_is_array(in.issue) || n > 8)
-            ok = berr_field(&err, BERR_BAD_INPUT, "issue",
-                            "issue: daftar nama formulir (paling banyak 8)");
-        for (size_t i = 0; ok && i < n; i++) {
-            const char *f = json_string_value(json_array_get(in.issue, i));
-            if (!f || !*f || strlen(f) > 40 ||
-                strspn(f, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(f))
-                ok = berr_field(&err, BERR_BAD_INPUT, "issue",
-                                "issue: nama formulir seperti \"ba_penangkapan\"");
-        }
-    }
-    if (ok && (in.unmet = json_object_get(body, "unmet")) != NULL) {
-        size_t n = json_array_size(in.unmet);
-        bool ids = json_is_array(in.unmet) && n >= 1 && n <= 100;
-        for (size_t i = 0; ids && i < n; i++)
-            ids = json_is_integer(json_array_get(in.unmet, i)) &&
-                  json_integer_value(json_array_get(in.unmet, i)) > 0;
-        if (!ids)
-            ok = berr_field(&err, BERR_BAD_INPUT, "unmet",
-                            "unmet: daftar id petunjuk P-19 yang belum dipenuhi (1 sampai 100)");
-    }
+    /* the members and their checks: one row each (core/evfields.def) */
+    ok = ok && (body = json_body(req, evfield_names(), false, &err)) != NULL;
+    for (size_t i = 0; ok && i < evfields_count; i++)
+        ok = event_member(body, &evfields[i], &in, &err);
     ok = ok && app_event_record(app, &req->actor, id, &in, &out, &req->audit, &err);
     if (ok) {
         reply_json(rep, (unsigned)out.status, json_incref(out.body));
         snprintf(rep->location_buf, sizeof rep->location_buf, "/api/v1/cases/%lld", id);
         rep->location = rep->location_buf;
     } else {
+        /* a refusal about the act's input names the fields at fault (or
+         * those that would satisfy the guard), for a form to ask for them */
+        if (!out.fields && evfield_named(err.field))
+            out.fields = json_pack("[s]", err.field);
         reply_refusal(rep, &err, &out);
     }
     outcome_free(&out);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/actor.h"
+#include "app/evfield.h"
 #include "config.h"
 #include "core/event.h"
 #include "core/sp3ground.h"
@@ -76,29 +77,62 @@ static json_t *operation(const struct route *r)
     return op;
 }
 
-/* The body of POST /api/v1/cases/{id}/events, from the core's catalogue:
- * the fields every act takes, the others with the acts that take (and
+/* The JSON schema of one member of an act's body, from its row. */
+static json_t *member_schema(const struct evfield *r)
+{
+    switch (r->input) {
+    case EVI_STR:
+        return json_pack("{s:s, s:I}", "type", "string", "maxLength", (json_int_t)r->max);
+    case EVI_ID:
+        return json_pack("{s:s, s:i, s:I}", "type", "integer", "minimum", 1, "maximum",
+                         (json_int_t)(1LL << 53));
+    case EVI_DAYS:
+        return json_pack("{s:s, s:i, s:I}", "type", "integer", "minimum", 1, "maximum",
+                         (json_int_t)r->max);
+    case EVI_FLAG:
+        return json_pack("{s:s}", "type", "boolean");
+    case EVI_TEXTS:
+        return json_pack("{s:s, s:I, s:{s:s, s:i}}", "type", "array", "maxItems",
+                         (json_int_t)r->max, "items", "type", "string", "maxLength", EVF_TEXT_MAX);
+    case EVI_IDS:
+        return json_pack("{s:s, s:i, s:I, s:{s:s, s:i}}", "type", "array", "minItems", 1,
+                         "maxItems", (json_int_t)r->max, "items", "type", "integer", "minimum", 1);
+    case EVI_FORMS:
+        return json_pack("{s:s, s:I, s:{s:s, s:s, s:i}}", "type", "array", "maxItems",
+                         (json_int_t)r->max, "items", "type", "string", "pattern", "^[a-z0-9_]+$",
+                         "maxLength", 40);
+    case EVI_PEOPLE:
+        return json_pack("{s:s, s:{s:[s, s]}}", "type", "array", "items", "type", "string",
+                         "integer");
+    }
+    return json_object();
+}
+
+/* The body of POST /api/v1/cases/{id}/events, from the one description of
+ * an act's input (core/evfields.def): each member's type and bounds, and
+ * for the fields beyond those every act takes, the acts that take (and
  * require) them.  A field an act does not take is refused (400). */
 static json_t *event_input_schema(void)
 {
-    json_t *props = json_pack(
-        "{s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s, s:s}, s:{s:s}, s:{s:s}}", "type", "type", "string",
-        "description", "the act's code (GET /api/v1/cases/{id}: allowed_events)", "date", "type",
-        "string", "description", "the act's legal date, YYYY-MM-DD on the office's calendar", "at",
-        "type", "string", "description",
-        "its instant with offset; with date, both must name the same local day", "number", "type",
-        "string", "note", "type", "string");
-    for (int f = 0; f < EVF__COUNT; f++) {
-        json_t *takes = json_array(), *needs = json_array();
-        for (int e = 0; e < EV__COUNT; e++) {
-            if (event_fields_taken((enum event)e) & (1u << f))
-                json_array_append_new(takes, json_string(event_code((enum event)e)));
-            if (event_fields_required((enum event)e) & (1u << f))
-                json_array_append_new(needs, json_string(event_code((enum event)e)));
+    json_t *props = json_object(), *required = json_array();
+    for (size_t i = 0; i < evfields_count; i++) {
+        const struct evfield *r = &evfields[i];
+        json_t *prop = member_schema(r);
+        json_object_set_new(prop, "description", json_string(r->description));
+        if (r->required)
+            json_array_append_new(required, json_string(r->name));
+        if (r->field >= 0) {
+            json_t *takes = json_array(), *needs = json_array();
+            for (int e = 0; e < EV__COUNT; e++) {
+                if (event_fields_taken((enum event)e) & (1u << r->field))
+                    json_array_append_new(takes, json_string(event_code((enum event)e)));
+                if (event_fields_required((enum event)e) & (1u << r->field))
+                    json_array_append_new(needs, json_string(event_code((enum event)e)));
+            }
+            json_object_set_new(prop, "x-berkas-taken-by", takes);
+            json_object_set_new(prop, "x-berkas-required-by", needs);
         }
-        json_t *prop =
-            json_pack("{s:o, s:o}", "x-berkas-taken-by", takes, "x-berkas-required-by", needs);
-        if (f == EVF_GROUND) { /* the statute's closed list (core/sp3ground.h) */
+        if (r->field == EVF_GROUND) { /* the statute's closed list (core/sp3ground.h) */
             json_t *codes = json_array();
             for (int g = 0; g < sp3_ground_count(); g++)
                 json_array_append_new(codes, json_string(sp3_ground_at(g)->code));
@@ -108,17 +142,19 @@ static json_t *event_input_schema(void)
                                             "UU 20/2025 Pasal 24 adds keadilan_restoratif, "
                                             "denda_kategori_ii and denda_kategori_iv"));
         }
-        json_object_set_new(props, event_field_code((enum event_field)f), prop);
+        json_object_set_new(props, r->name, prop);
     }
-    return json_pack("{s:s, s:[s], s:o, s:b, s:s}", "type", "object", "required", "type",
+    return json_pack("{s:s, s:o, s:o, s:b, s:s}", "type", "object", "required", required,
                      "properties", props, "additionalProperties", 0, "description",
                      "A correction (corrected) takes what the act it corrects takes, except a "
                      "P-19's items, an answer and the direction done; with withdraws, nothing "
-                     "more.  Refusals: 400 a field the act does not take or lacks; 409 a stage "
-                     "or state that does not take the act (allowed); 422 a guard (missing, "
-                     "hints: how to supply each), or an act dated before one it depends on "
+                     "more.  Refusals: 400 a field the act does not take or lacks (fields: "
+                     "[the field]); 409 a stage or state that does not take the act (allowed); "
+                     "422 a guard (missing, hints: how to supply each; fields: those of the "
+                     "act's input that could), or an act dated before one it depends on "
                      "(date-order: act, depends_on), or a detention dated only the day the "
-                     "arrest's hours end (time-needed: field at, arrest_ends_at).");
+                     "arrest's hours end (time-needed: field at, fields [at], "
+                     "arrest_ends_at).");
 }
 
 json_t *openapi_document(void)
@@ -150,6 +186,8 @@ json_t *openapi_document(void)
                   "object", "required", "type", "title", "status", "properties", "type", "type",
                   "string", "title", "type", "string", "status", "type", "integer", "detail",
                   "type", "string", "field", "type", "string");
+    json_object_set_new(json_object_get(problem, "properties"), "fields",
+                        json_pack("{s:s, s:{s:s}}", "type", "array", "items", "type", "string"));
     return json_pack(
         "{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:o, s:o}, s:{s:{s:s, s:s}}}}", "openapi", "3.1.0",
         "info", "title", "berkas API", "version", BERKAS_VERSION, "description",

@@ -307,6 +307,81 @@ START_TEST(test_bad_dates_are_400_and_write_nothing)
 }
 END_TEST
 
+/* Each field of an act's input is checked as the one description of it
+ * says (core/evfields.def; issue 12.3): a value of the wrong JSON type, a
+ * list out of its bounds, a field the act does not take, or one it needs
+ * and lacks is refused with 400 naming the field, in `field` and in
+ * `fields` (what a form asks for again), and writes nothing.  The needs are
+ * the law's: a designation names its suspect (KUHAP 1 angka 14), a BAP says
+ * whose examination it records, a P-19 gives its instructions (KUHAP
+ * 138(2)), a summons names the person it calls (KUHAP 112(1)). */
+START_TEST(test_each_field_of_an_act_is_refused_by_name_and_writes_nothing)
+{
+    long long id = open_case("Uji isian tindakan", 10);
+    rec(id, inv, "sprindik_issued", 9, NULL);
+    long long suspect = add_suspect(id, "PHAM VAN F", "C1234567");
+    long long before = events_of(id);
+    static const struct {
+        const char *body, *field;
+    } bad[] = {
+        /* the wrong JSON type */
+        {"{\"type\":\"suspect_designated\",\"party_id\":\"satu\"}", "party_id"},
+        {"{\"type\":\"bap_recorded\",\"bap\":5}", "bap"},
+        {"{\"type\":\"spdp_sent\",\"recipient\":[\"kejari\"]}", "recipient"},
+        {"{\"type\":\"sprindik_issued\",\"number\":12}", "number"},
+        {"{\"type\":\"spdp_sent\",\"note\":{\"a\":1}}", "note"},
+        {"{\"type\":\"corrected\",\"corrects\":1,\"withdraws\":\"ya\"}", "withdraws"},
+        {"{\"type\":\"detention_extended_court\",\"party_id\":1,"
+         "\"severe_illness\":1}",
+         "severe_illness"},
+        {"{\"type\":\"detention_extended_pu\",\"party_id\":1,\"days\":\"40\"}", "days"},
+        {"{\"type\":\"p19_received\",\"instructions\":\"periksa saksi\"}", "instructions"},
+        {"{\"type\":\"p19_received\",\"instructions\":[7]}", "instructions"},
+        {"{\"type\":\"return_letter_received\",\"unmet\":[]}", "unmet"},
+        {"{\"type\":\"return_letter_received\",\"unmet\":[\"1\"]}", "unmet"},
+        {"{\"type\":\"spdp_sent\",\"issue\":[\"SPDP Kejari\"]}", "issue"},
+        {"{\"type\":\"spdp_sent\",\"issue\":\"spdp\"}", "issue"},
+        /* out of bounds: no extension grants more than 60 days (KUHAP 29(2): twice 30) */
+        {"{\"type\":\"detention_extended_court\",\"party_id\":1,\"days\":61}", "days"},
+        {"{\"type\":\"suspect_designated\",\"party_id\":0}", "party_id"},
+        /* a field the act does not take */
+        {"{\"type\":\"spdp_sent\",\"days\":20}", "days"},
+        {"{\"type\":\"resume_written\",\"ground\":\"tidak_cukup_bukti\"}", "ground"},
+        /* a field the act needs */
+        {"{\"type\":\"suspect_designated\"}", "party_id"},
+        {"{\"type\":\"bap_recorded\"}", "bap"},
+        {"{\"type\":\"summons_served\"}", "party_id"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        const char *body = bad[i].body;
+        struct http_result r;
+        char path[64];
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+        ck_assert(api_call(port, "POST", path, inv, body, &r));
+        ck_assert_msg(r.status == 400, "%s: %ld %s", body, r.status, r.body);
+        ck_assert_msg(strncmp(r.content_type, "application/problem+json", 24) == 0, "%s",
+                      r.content_type);
+        json_t *p = json_loads(r.body, 0, NULL);
+        ck_assert_msg(p != NULL, "%s", r.body);
+        ck_assert_msg(json_is_string(json_object_get(p, "field")) &&
+                          strcmp(json_string_value(json_object_get(p, "field")), bad[i].field) == 0,
+                      "%s: want field %s: %s", body, bad[i].field, r.body);
+        json_t *fields = json_object_get(p, "fields");
+        ck_assert_msg(json_array_size(fields) == 1 &&
+                          strcmp(json_string_value(json_array_get(fields, 0)), bad[i].field) == 0,
+                      "%s: want fields [%s]: %s", body, bad[i].field, r.body);
+        json_decref(p);
+        http_result_free(&r);
+    }
+    ck_assert_int_eq(events_of(id), before);
+    /* and the same act with its fields right is recorded */
+    char extra[64];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", suspect);
+    rec(id, inv, "suspect_designated", 8, extra);
+    ck_assert_int_eq(events_of(id), before + 1);
+}
+END_TEST
+
 START_TEST(test_party_shapes_are_checked_naming_the_field)
 {
     long long id = open_case("Uji pihak", 5);
@@ -584,6 +659,7 @@ Suite *suite_cases(void)
     tcase_add_test(tc, test_a_failing_guard_is_422_naming_each_missing_fact);
     tcase_add_test(tc, test_the_whole_file_to_the_prosecutor_and_back_with_p19);
     tcase_add_test(tc, test_bad_dates_are_400_and_write_nothing);
+    tcase_add_test(tc, test_each_field_of_an_act_is_refused_by_name_and_writes_nothing);
     tcase_add_test(tc, test_party_shapes_are_checked_naming_the_field);
     tcase_add_test(tc, test_a_name_typed_decomposed_is_found_by_search_composed);
     tcase_add_test(tc, test_the_list_pages_with_a_cursor_and_filters);

@@ -864,6 +864,12 @@ START_TEST(test_a_summons_with_less_than_three_days_notice_is_refused_unless_urg
                      "summons_notice");
     ck_assert_ptr_nonnull(
         strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"), "--urgent-reason"));
+    /* the summons' own input can meet it: a later day to appear, or the
+     * urgency that allows less notice (KUHAP 227(1)) */
+    json_t *fields = json_object_get(j, "fields");
+    ck_assert_int_eq(json_array_size(fields), 2);
+    ck_assert_str_eq(json_string_value(json_array_get(fields, 0)), "appearance");
+    ck_assert_str_eq(json_string_value(json_array_get(fields, 1)), "urgent_reason");
     json_decref(j);
     /* no day to appear: the notice cannot be shown */
     snprintf(body, sizeof body, "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld}",
@@ -1199,6 +1205,11 @@ START_TEST(test_the_arrests_day_in_wita_and_wit_and_across_the_new_code)
     snprintf(held, sizeof held, "%sT22:31:00+07:00", d2);
     json_t *j = detain_at(id, inv_blc, s[1], held, NULL, 422);
     ck_assert(missing_has_code(j, "arrest_period"));
+    /* what the act's own input can still do: record it as unlawful with
+     * its reason (KUHAP 19(1)); the refusal names that field for a form */
+    json_t *fields = json_object_get(j, "fields");
+    ck_assert_int_eq(json_array_size(fields), 1);
+    ck_assert_str_eq(json_string_value(json_array_get(fields, 0)), "unlawful_reason");
     char want[64];
     snprintf(want, sizeof want, "%s 23.31 WITA", d2);
     ck_assert_msg(strstr(str(j, "detail"), want), "%s", str(j, "detail"));

@@ -9,5 +9,6 @@ Suite *suite_error(void);
 Suite *suite_migrate_names(void);
 Suite *suite_validate(void);
 Suite *suite_numfmt(void);
+Suite *suite_evfield(void);
 
 #endif

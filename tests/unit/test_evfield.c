@@ -1,0 +1,387 @@
+/*
+ * test_evfield.c - the one description of an act's input (issue 12.3,
+ * core/evfields.def):
+ *  - the payload stored with an act, which is hash-chained, is byte for
+ *    byte what berkas stored before the table (main's payload_of and
+ *    fields_sent, kept below as they were, are the reference), for every
+ *    kind of act, with and without each field it takes;
+ *  - the OpenAPI schema EventInput says what the law asks of each act.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <string.h>
+
+#include "suites.h"
+#include "app/app.h"
+#include "app/evfield.h"
+#include "core/event.h"
+#include "http/handlers.h"
+
+/* ---- the reference: main's code before the table (a5b9302), unchanged ---- */
+
+static json_t *main_payload_of(const struct event_input *in)
+{
+    json_t *p = json_object();
+    if (in->note && *in->note)
+        json_object_set_new(p, "note", json_string(in->note));
+    if (in->bap)
+        json_object_set_new(p, "bap", json_string(in->bap));
+    if (in->days > 0)
+        json_object_set_new(p, "days", json_integer(in->days));
+    if (in->detention_type)
+        json_object_set_new(p, "detention_type", json_string(in->detention_type));
+    if (in->recipient)
+        json_object_set_new(p, "recipient", json_string(in->recipient));
+    if (in->ground)
+        json_object_set_new(p, "ground", json_string(in->ground));
+    if (in->polri_order)
+        json_object_set_new(p, "polri_order", json_string(in->polri_order));
+    if (in->polri_involved)
+        json_object_set_new(p, "polri_involved", json_true());
+    if (in->severe_illness)
+        json_object_set_new(p, "severe_illness", json_true());
+    if (in->due)
+        json_object_set_new(p, "due", json_string(in->due));
+    if (in->direction_event)
+        json_object_set_new(p, "direction", json_integer(in->direction_event));
+    if (in->withdraws)
+        json_object_set_new(p, "withdraws", json_true());
+    if (in->instruction_id)
+        json_object_set_new(p, "instruction", json_integer(in->instruction_id));
+    if (json_array_size(in->instructions) > 0) {
+        json_object_set_new(p, "items",
+                            json_integer((json_int_t)json_array_size(in->instructions)));
+        json_object_set_new(p, "instructions", json_deep_copy(in->instructions));
+    }
+    if (json_array_size(in->unmet) > 0) {
+        json_object_set_new(p, "items", json_integer((json_int_t)json_array_size(in->unmet)));
+        json_object_set_new(p, "unmet", json_deep_copy(in->unmet));
+    }
+    if (in->late_reason)
+        json_object_set_new(p, "late_reason", json_string(in->late_reason));
+    if (in->appearance)
+        json_object_set_new(p, "appearance", json_string(in->appearance));
+    if (in->urgent_reason)
+        json_object_set_new(p, "urgent_reason", json_string(in->urgent_reason));
+    if (in->unlawful_reason)
+        json_object_set_new(p, "unlawful_reason", json_string(in->unlawful_reason));
+    if (in->received_by)
+        json_object_set_new(p, "received_by", json_string(in->received_by));
+    return p;
+}
+
+/* The fields the client sent beyond type, date, at, number and note. */
+static unsigned main_fields_sent(const struct event_input *in)
+{
+    const bool sent[EVF__COUNT] = {
+        [EVF_PARTY_ID] = in->party_id != 0,
+        [EVF_BAP] = in->bap != NULL,
+        [EVF_DAYS] = in->days != 0,
+        [EVF_DETENTION_TYPE] = in->detention_type != NULL,
+        [EVF_RECIPIENT] = in->recipient != NULL,
+        [EVF_GROUND] = in->ground != NULL,
+        [EVF_POLRI_ORDER] = in->polri_order != NULL,
+        [EVF_POLRI_INVOLVED] = in->polri_involved,
+        [EVF_SEVERE_ILLNESS] = in->severe_illness,
+        [EVF_INSTRUCTIONS] = in->instructions != NULL,
+        [EVF_INSTRUCTION_ID] = in->instruction_id != 0,
+        [EVF_ANSWER] = in->answer != NULL,
+        [EVF_CORRECTS] = in->corrects != 0,
+        [EVF_WITHDRAWS] = in->withdraws,
+        [EVF_DUE] = in->due != NULL,
+        [EVF_DIRECTION] = in->direction_event != 0,
+        [EVF_LATE_REASON] = in->late_reason != NULL,
+        [EVF_UNMET] = in->unmet != NULL,
+        [EVF_TO] = in->to != NULL,
+        [EVF_JAKSA] = in->jaksa != NULL,
+        [EVF_TEAM] = in->team != NULL,
+        [EVF_APPEARANCE] = in->appearance != NULL,
+        [EVF_URGENT_REASON] = in->urgent_reason != NULL,
+        [EVF_UNLAWFUL_REASON] = in->unlawful_reason != NULL,
+        [EVF_RECEIVED_BY] = in->received_by != NULL,
+    };
+    unsigned mask = 0;
+    for (int f = 0; f < EVF__COUNT; f++)
+        if (sent[f])
+            mask |= 1u << f;
+    return mask;
+}
+
+/* ---- inputs ------------------------------------------------------------- */
+
+/* An input of act e carrying every field e takes (as a correction: what it
+ * takes), each with a value of its kind; `full` sets lists and flags too. */
+static void input_for(enum event e, unsigned takes, bool full, const char *note,
+                      struct event_input *in, json_t *lists[4])
+{
+    memset(in, 0, sizeof *in);
+    in->type = event_code(e);
+    in->date = "2026-03-02";
+    in->number = "SP.Sidik/12/III/2026";
+    in->note = note;
+    in->if_match = -1;
+    lists[0] = json_pack("[s, s]", "periksa saksi Nguyễn", "sita paspor");
+    lists[1] = json_pack("[i, i]", 3, 5);
+    lists[2] = json_pack("[s]", "198001012005011001");
+    lists[3] = json_pack("[s]", "ba_penangkapan");
+    in->issue = full ? lists[3] : NULL;
+#define TAKES(x) (takes & (1u << EVF_##x))
+    if (TAKES(PARTY_ID))
+        in->party_id = 42;
+    if (TAKES(BAP))
+        in->bap = "tersangka";
+    if (TAKES(DAYS))
+        in->days = full ? 30 : 0;
+    if (TAKES(DETENTION_TYPE))
+        in->detention_type = "rumah";
+    if (TAKES(RECIPIENT))
+        in->recipient = "keluarga_penangkapan";
+    if (TAKES(GROUND))
+        in->ground = "tidak_cukup_bukti";
+    if (TAKES(POLRI_ORDER))
+        in->polri_order = "SP.Kap/7/III/2026/Reskrim";
+    in->polri_involved = TAKES(POLRI_INVOLVED) && full;
+    in->severe_illness = TAKES(SEVERE_ILLNESS) && full;
+    if (TAKES(INSTRUCTIONS))
+        in->instructions = full ? lists[0] : NULL;
+    if (TAKES(INSTRUCTION_ID))
+        in->instruction_id = 7;
+    if (TAKES(ANSWER))
+        in->answer = full ? "sudah diperiksa" : "";
+    if (TAKES(CORRECTS))
+        in->corrects = 99;
+    in->withdraws = TAKES(WITHDRAWS) && full;
+    if (TAKES(DUE))
+        in->due = "2026-03-16";
+    if (TAKES(DIRECTION))
+        in->direction_event = full ? 11 : 0;
+    if (TAKES(LATE_REASON))
+        in->late_reason = full ? "surat diterima terlambat dari Kejari" : NULL;
+    if (TAKES(UNMET))
+        in->unmet = full ? lists[1] : NULL;
+    if (TAKES(TO))
+        in->to = "198001012005011001";
+    if (TAKES(JAKSA))
+        in->jaksa = full ? "197501012000031002" : NULL;
+    if (TAKES(TEAM))
+        in->team = full ? lists[2] : NULL;
+    if (TAKES(APPEARANCE))
+        in->appearance = "2026-03-06";
+    if (TAKES(URGENT_REASON))
+        in->urgent_reason = full ? "orang asing akan dideportasi" : NULL;
+    if (TAKES(RECEIVED_BY))
+        in->received_by = "istri tersangka";
+    if (TAKES(UNLAWFUL_REASON))
+        in->unlawful_reason = full ? "surat perintah terlambat" : NULL;
+#undef TAKES
+}
+
+static void lists_free(json_t *lists[4])
+{
+    for (int i = 0; i < 4; i++)
+        json_decref(lists[i]);
+}
+
+/* The stored text of a payload: as events.c writes it (jsonb from this). */
+static char *stored(json_t *p)
+{
+    char *s = json_dumps(p, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(p);
+    return s;
+}
+
+static void same_as_main(const struct event_input *in, const char *what)
+{
+    char *want = stored(main_payload_of(in)), *got = stored(evfield_payload(in));
+    ck_assert_msg(strcmp(want, got) == 0, "%s %s: stored %s, main stored %s", what, in->type, got,
+                  want);
+    ck_assert_msg(evfield_sent(in) == main_fields_sent(in), "%s %s: sent %x, main %x", what,
+                  in->type, evfield_sent(in), main_fields_sent(in));
+    free(want);
+    free(got);
+}
+
+START_TEST(test_every_act_stores_the_payload_main_stored)
+{
+    static const char *const notes[] = {NULL, "", "dicatat dari BAP; saksi hadir"};
+    for (int e = 0; e < EV__COUNT; e++)
+        for (int full = 0; full < 2; full++)
+            for (size_t n = 0; n < sizeof notes / sizeof notes[0]; n++) {
+                struct event_input in;
+                json_t *lists[4];
+                input_for((enum event)e, event_fields_taken((enum event)e), full, notes[n], &in,
+                          lists);
+                same_as_main(&in, full ? "full" : "bare");
+                lists_free(lists);
+            }
+}
+END_TEST
+
+START_TEST(test_every_correction_stores_the_payload_main_stored)
+{
+    for (int as = 0; as < EV__COUNT; as++)
+        for (int w = 0; w < 2; w++) {
+            unsigned takes, needs;
+            event_correction_fields((enum event)as, w, &takes, &needs);
+            struct event_input in;
+            json_t *lists[4];
+            input_for(EV_CORRECTED, takes, true, "salah tanggal", &in, lists);
+            same_as_main(&in, event_code((enum event)as));
+            lists_free(lists);
+        }
+}
+END_TEST
+
+START_TEST(test_every_field_at_once_stores_the_payload_main_stored)
+{
+    /* a P-19's items and a later return's unmet items both count "items":
+     * the unmet ones, as main wrote them, win */
+    struct event_input in;
+    json_t *lists[4];
+    input_for(EV_CORRECTED, ~0u, true, "semua", &in, lists);
+    same_as_main(&in, "all");
+    lists_free(lists);
+}
+END_TEST
+
+/* ---- the OpenAPI schema against the law ------------------------------------- */
+
+static json_t *doc;
+
+static json_t *prop(const char *name)
+{
+    json_t *p = json_object_get(
+        json_object_get(
+            json_object_get(json_object_get(json_object_get(doc, "components"), "schemas"),
+                            "EventInput"),
+            "properties"),
+        name);
+    ck_assert_msg(p != NULL, "EventInput has no %s", name);
+    return p;
+}
+
+static bool listed(json_t *list, const char *code)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(list, i, v) if (strcmp(json_string_value(v), code) == 0) return true;
+    return false;
+}
+
+static void requires(const char *act, const char *field)
+{
+    ck_assert_msg(listed(json_object_get(prop(field), "x-berkas-required-by"), act),
+                  "%s should require %s", act, field);
+    ck_assert_msg(listed(json_object_get(prop(field), "x-berkas-taken-by"), act),
+                  "%s should take %s", act, field);
+}
+
+static void takes(const char *act, const char *field)
+{
+    ck_assert_msg(listed(json_object_get(prop(field), "x-berkas-taken-by"), act),
+                  "%s should take %s", act, field);
+}
+
+static void refuses(const char *act, const char *field)
+{
+    ck_assert_msg(!listed(json_object_get(prop(field), "x-berkas-taken-by"), act),
+                  "%s should not take %s", act, field);
+}
+
+static const char *type_of(const char *field)
+{
+    return json_string_value(json_object_get(prop(field), "type"));
+}
+
+START_TEST(test_the_schema_says_what_the_law_asks_of_each_act)
+{
+    doc = openapi_document();
+    json_t *schema = json_object_get(json_object_get(json_object_get(doc, "components"), "schemas"),
+                                     "EventInput");
+    ck_assert(json_is_false(json_object_get(schema, "additionalProperties")));
+    /* every act says what it is; the rest depends on the act */
+    json_t *req = json_object_get(schema, "required");
+    ck_assert_int_eq(json_array_size(req), 1);
+    ck_assert_str_eq(json_string_value(json_array_get(req, 0)), "type");
+    /* the members every act takes, the documents to issue with it among them */
+    ck_assert_str_eq(type_of("date"), "string");
+    ck_assert_str_eq(type_of("at"), "string"); /* an arrest's day is 24 hours from its hour */
+    ck_assert_str_eq(type_of("number"), "string");
+    ck_assert_str_eq(type_of("note"), "string");
+    ck_assert_str_eq(type_of("issue"), "array");
+    /* KUHAP 18(1): an arrest names the suspect; KUHAP 20-21: so does a
+     * detention, and each extension, suspension and release of it */
+    static const char *const on_a_suspect[] = {"arrested",
+                                               "detained",
+                                               "detention_extended_pu",
+                                               "detention_extended_court",
+                                               "detention_suspended",
+                                               "released",
+                                               "suspect_designated"};
+    for (size_t i = 0; i < sizeof on_a_suspect / sizeof on_a_suspect[0]; i++)
+    requires(on_a_suspect[i], "party_id");
+    ck_assert_str_eq(type_of("party_id"), "integer");
+    /* KUHAP 22(1): a detention is in a rutan, a house or a town */
+    takes("detained", "detention_type");
+    takes("detention_type_changed", "detention_type");
+    refuses("arrested", "detention_type");
+    /* KUHAP 19(1): a detention after the arrest's day is recorded only as
+     * unlawful, with its reason */
+    takes("detained", "unlawful_reason");
+    refuses("arrested", "unlawful_reason");
+    /* KUHAP 24(2), 29: extensions grant days; 29(1)(a) a severe illness */
+    takes("detention_extended_pu", "days");
+    takes("detention_extended_court", "days");
+    takes("detention_extended_court", "severe_illness");
+    refuses("detention_extended_pu", "severe_illness");
+    refuses("detained", "days");
+    ck_assert_str_eq(type_of("days"), "integer");
+    ck_assert_str_eq(type_of("severe_illness"), "boolean");
+    /* KUHAP 109(2): an SP3 gives its ground, from the statute's list */
+    takes("sp3_issued", "ground");
+    ck_assert(listed(json_object_get(prop("ground"), "enum"), "tidak_cukup_bukti"));
+    ck_assert(listed(json_object_get(prop("ground"), "enum"), "bukan_tindak_pidana"));
+    /* KUHAP 112(1): a summons calls a named person, on a day (227(1)) */
+    requires("summons_served", "party_id");
+    takes("summons_served", "appearance");
+    takes("summons_served", "urgent_reason");
+    /* KUHAP 138(2): a return gives its instructions, each answered */
+    requires("p19_received", "instructions");
+    ck_assert_str_eq(type_of("instructions"), "array");
+    requires("instruction_answered", "instruction_id");
+    requires("instruction_answered", "answer");
+    /* a BAP says whose examination it records */
+    requires("bap_recorded", "bap");
+    /* a correction names what it corrects; the original stays */
+    requires("corrected", "corrects");
+    takes("corrected", "withdraws");
+    ck_assert_str_eq(type_of("withdraws"), "boolean");
+    /* every field an act may carry is taken by some act, and described */
+    for (size_t i = 0; i < evfields_count; i++) {
+        json_t *p = prop(evfields[i].name);
+        ck_assert_msg(json_string_length(json_object_get(p, "description")) > 0, "%s",
+                      evfields[i].name);
+        if (evfields[i].field >= 0)
+            ck_assert_msg(json_array_size(json_object_get(p, "x-berkas-taken-by")) > 0, "%s",
+                          evfields[i].name);
+    }
+    /* the problem's fields: the members a form asks for again */
+    json_t *problem =
+        json_object_get(json_object_get(json_object_get(doc, "components"), "schemas"), "Problem");
+    json_t *fields = json_object_get(json_object_get(problem, "properties"), "fields");
+    ck_assert_str_eq(json_string_value(json_object_get(fields, "type")), "array");
+    json_decref(doc);
+}
+END_TEST
+
+Suite *suite_evfield(void)
+{
+    Suite *s = suite_create("evfield");
+    TCase *tc = tcase_create("evfield");
+    tcase_add_test(tc, test_every_act_stores_the_payload_main_stored);
+    tcase_add_test(tc, test_every_correction_stores_the_payload_main_stored);
+    tcase_add_test(tc, test_every_field_at_once_stores_the_payload_main_stored);
+    tcase_add_test(tc, test_the_schema_says_what_the_law_asks_of_each_act);
+    suite_add_tcase(s, tc);
+    return s;
+}
