@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evfield.h"
 #include "logcache.h"
 #include "store/tx.h"
 #include "visibility.h"
@@ -52,6 +53,66 @@ static int json_int_member(json_t *o, const char *key, int dflt)
     return json_is_integer(v) ? (int)json_integer_value(v) : dflt;
 }
 
+/* One stored member of an act into the core's event, as its row says
+ * (core/evfields.def: core); as is the act a correction stands for. */
+static void core_member(const struct casefile *cf, enum event as, const struct evfield *r,
+                        json_t *payload, struct case_event *out)
+{
+    json_t *v = r->key ? json_object_get(payload, r->key) : NULL;
+    const char *text = json_string_value(v);
+    switch (r->core) {
+    case EVC_REF: /* the act pointed at: a direction done, its direction */
+        if (out->event == EV_DIRECTION_DONE)
+            out->ref = casefile_event_index(cf, json_int_member(payload, r->key, 0));
+        break;
+    case EVC_WITHDRAWS:
+        out->withdraws = json_is_true(v);
+        break;
+    case EVC_ITEMS:
+        out->items = json_int_member(payload, "items", 0);
+        break;
+    case EVC_DAYS:
+        out->days = json_int_member(payload, r->key, 0);
+        break;
+    case EVC_DET_TYPE:
+        if (text)
+            det_type_lookup(text, &out->det_type);
+        break;
+    case EVC_BAP: {
+        static const struct {
+            const char *code;
+            enum bap_kind kind;
+        } baps[] = {{"saksi", BAP_SAKSI},
+                    {"tersangka", BAP_TERSANGKA},
+                    {"ahli", BAP_AHLI},
+                    {"tambahan", BAP_TAMBAHAN}};
+        for (size_t i = 0; text && i < sizeof baps / sizeof baps[0]; i++)
+            if (strcmp(text, baps[i].code) == 0)
+                out->bap = baps[i].kind;
+        break;
+    }
+    case EVC_DUE:
+        if (text)
+            caldate_parse(text, &out->due);
+        break;
+    case EVC_LATE_RETURN:
+        out->late_return = v != NULL;
+        break;
+    case EVC_UNLAWFUL:
+        out->unlawful = v != NULL;
+        break;
+    case EVC_NOTICE: { /* the notice a letter delivers (a correction of one: as the act) */
+        enum notice_kind notice = NOTICE_NONE;
+        if (as == EV_LETTER_DELIVERED)
+            notice_lookup(text, &notice);
+        out->notice = notice;
+        break;
+    }
+    case EVC_NONE:
+        break;
+    }
+}
+
 void casefile_event_from(const struct casefile *cf, enum event type, const char *legal_date,
                          const char *legal_at, long long party_id, long long corrects,
                          json_t *payload, struct case_event *out)
@@ -67,41 +128,16 @@ void casefile_event_from(const struct casefile *cf, enum event type, const char 
     out->suspect = casefile_suspect_index(cf, party_id);
     if (type == EV_CORRECTED)
         out->ref = casefile_event_index(cf, corrects);
-    else if (type == EV_DIRECTION_DONE)
-        out->ref = casefile_event_index(cf, json_int_member(payload, "direction", 0));
-    out->withdraws = json_is_true(json_object_get(payload, "withdraws"));
-    out->items = json_int_member(payload, "items", 0);
-    out->days = json_int_member(payload, "days", 0);
-    const char *dt = json_string_value(json_object_get(payload, "detention_type"));
-    if (dt)
-        det_type_lookup(dt, &out->det_type);
-    const char *bap = json_string_value(json_object_get(payload, "bap"));
-    static const struct {
-        const char *code;
-        enum bap_kind kind;
-    } baps[] = {{"saksi", BAP_SAKSI},
-                {"tersangka", BAP_TERSANGKA},
-                {"ahli", BAP_AHLI},
-                {"tambahan", BAP_TAMBAHAN}};
-    for (size_t i = 0; bap && i < sizeof baps / sizeof baps[0]; i++)
-        if (strcmp(bap, baps[i].code) == 0)
-            out->bap = baps[i].kind;
-    const char *due = json_string_value(json_object_get(payload, "due"));
-    if (due)
-        caldate_parse(due, &out->due);
-    out->late_return = json_object_get(payload, "late_reason") != NULL;
-    out->unlawful = json_object_get(payload, "unlawful_reason") != NULL;
-    /* the notice a letter delivers (a correction of one: the act it stands for) */
+    /* the act a correction stands for */
     enum event as = type;
     for (int k = out->ref, hops = 0;
          as == EV_CORRECTED && k >= 0 && k < cf->nevents && hops <= cf->nevents; hops++) {
         as = cf->ev[k].event;
         k = cf->ev[k].ref;
     }
-    enum notice_kind notice = NOTICE_NONE;
-    if (as == EV_LETTER_DELIVERED)
-        notice_lookup(json_string_value(json_object_get(payload, "recipient")), &notice);
-    out->notice = notice;
+    /* the rest: each stored member as its row says (core/evfields.def) */
+    for (size_t i = 0; i < evfields_count; i++)
+        core_member(cf, as, &evfields[i], payload, out);
 }
 
 /* The columns every loader reads of the case row, in this order. */

@@ -13,14 +13,31 @@
 _Static_assert(FACT__COUNT <= 64, "a fact is a bit of a uint64_t");
 
 const struct evfield evfields[] = {
-#define EVCOMMON(name, member, input, max, payload, key, required, desc)                           \
-    {name,     -1, input, max, offsetof(struct event_input, member), payload, key,                 \
-     required, 0,  name,  desc},
-#define EVFIELD(ID, name, member, input, max, payload, key, core, kept, takes, needs, answers, need,     \
-                desc)                                                                              \
-    {name,    EVF_##ID, input, max,     offsetof(struct event_input, member),                      \
-     payload, key,      false, answers, need ? need : name,                                        \
-     desc},
+#define EVCOMMON(name_, member, input_, max_, payload_, key_, required_, desc)                     \
+    {.name = name_,                                                                                \
+     .field = -1,                                                                                  \
+     .input = input_,                                                                              \
+     .max = max_,                                                                                  \
+     .offset = offsetof(struct event_input, member),                                               \
+     .payload = payload_,                                                                          \
+     .key = key_,                                                                                  \
+     .core = EVC_NONE,                                                                             \
+     .required = required_,                                                                        \
+     .need = name_,                                                                                \
+     .description = desc},
+#define EVFIELD(ID, name_, member, input_, max_, payload_, key_, core_, kept, takes, needs,        \
+                answers_, need_, desc)                                                             \
+    {.name = name_,                                                                                \
+     .field = EVF_##ID,                                                                            \
+     .input = input_,                                                                              \
+     .max = max_,                                                                                  \
+     .offset = offsetof(struct event_input, member),                                               \
+     .payload = payload_,                                                                          \
+     .key = key_,                                                                                  \
+     .core = core_,                                                                                \
+     .answers = answers_,                                                                          \
+     .need = need_ ? need_ : name_,                                                                \
+     .description = desc},
 #include "core/evfields.def"
 };
 const size_t evfields_count = sizeof evfields / sizeof evfields[0];

@@ -44,6 +44,21 @@ enum evf_payload {
     PAY_COUNTED, /* the list when not empty, and "items": its length */
 };
 
+/* What a stored member sets in the core's struct case_event (core/evlog.h). */
+enum evf_core {
+    EVC_NONE,
+    EVC_REF,         /* ref: the act it points at (by its event id) */
+    EVC_WITHDRAWS,   /* withdraws */
+    EVC_ITEMS,       /* items: the payload's "items" */
+    EVC_DAYS,        /* days */
+    EVC_DET_TYPE,    /* det_type */
+    EVC_BAP,         /* bap */
+    EVC_DUE,         /* due */
+    EVC_LATE_RETURN, /* late_return: true when stored */
+    EVC_UNLAWFUL,    /* unlawful: true when stored */
+    EVC_NOTICE,      /* notice: the notice a letter delivers */
+};
+
 struct evfield {
     const char *name; /* API name */
     int field;        /* enum event_field, or -1 for a member every act takes */
@@ -51,7 +66,8 @@ struct evfield {
     long long max;
     size_t offset; /* of its member in struct event_input */
     enum evf_payload payload;
-    const char *key;  /* in the payload */
+    const char *key; /* in the payload */
+    enum evf_core core;
     bool required;    /* by every act (type) */
     uint64_t answers; /* bits (1 << enum fact) of the guard's facts it can satisfy */
     const char *need; /* what a refusal of a missing one asks for */

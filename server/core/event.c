@@ -144,8 +144,8 @@ static const struct {
     uint64_t takes, needs;
     bool kept; /* stays with the original act when it is corrected */
 } field_rows[EVF__COUNT] = {
-#define EVFIELD(ID, name, member, input, max, payload, key, core, kept, takes, needs, answers, need,     \
-                desc)                                                                              \
+#define EVFIELD(ID, name, member, input, max, payload, key, core, kept, takes, needs, answers,     \
+                need, desc)                                                                        \
     [EVF_##ID] = {name, takes, needs, kept},
 #include "evfields.def"
 };

@@ -13,6 +13,7 @@
 
 #include "suites.h"
 #include "app/app.h"
+#include "app/casefile.h"
 #include "app/evfield.h"
 #include "core/event.h"
 #include "http/handlers.h"
@@ -105,6 +106,65 @@ static unsigned main_fields_sent(const struct event_input *in)
         if (sent[f])
             mask |= 1u << f;
     return mask;
+}
+
+/* main's casefile_event_from (app/casefile.c): a stored act into the core's event */
+static int main_json_int_member(json_t *o, const char *key, int dflt)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_integer(v) ? (int)json_integer_value(v) : dflt;
+}
+static void main_casefile_event_from(const struct casefile *cf, enum event type,
+                                     const char *legal_date, const char *legal_at,
+                                     long long party_id, long long corrects, json_t *payload,
+                                     struct case_event *out)
+{
+    struct caldate d = {0, 0, 0};
+    caldate_parse(legal_date, &d);
+    *out = evlog_event(type, d);
+    int64_t at;
+    if (legal_at && *legal_at && caldate_parse_instant(legal_at, &at)) {
+        out->at = at;
+        out->has_time = true;
+    }
+    out->suspect = casefile_suspect_index(cf, party_id);
+    if (type == EV_CORRECTED)
+        out->ref = casefile_event_index(cf, corrects);
+    else if (type == EV_DIRECTION_DONE)
+        out->ref = casefile_event_index(cf, main_json_int_member(payload, "direction", 0));
+    out->withdraws = json_is_true(json_object_get(payload, "withdraws"));
+    out->items = main_json_int_member(payload, "items", 0);
+    out->days = main_json_int_member(payload, "days", 0);
+    const char *dt = json_string_value(json_object_get(payload, "detention_type"));
+    if (dt)
+        det_type_lookup(dt, &out->det_type);
+    const char *bap = json_string_value(json_object_get(payload, "bap"));
+    static const struct {
+        const char *code;
+        enum bap_kind kind;
+    } baps[] = {{"saksi", BAP_SAKSI},
+                {"tersangka", BAP_TERSANGKA},
+                {"ahli", BAP_AHLI},
+                {"tambahan", BAP_TAMBAHAN}};
+    for (size_t i = 0; bap && i < sizeof baps / sizeof baps[0]; i++)
+        if (strcmp(bap, baps[i].code) == 0)
+            out->bap = baps[i].kind;
+    const char *due = json_string_value(json_object_get(payload, "due"));
+    if (due)
+        caldate_parse(due, &out->due);
+    out->late_return = json_object_get(payload, "late_reason") != NULL;
+    out->unlawful = json_object_get(payload, "unlawful_reason") != NULL;
+    /* the notice a letter delivers (a correction of one: the act it stands for) */
+    enum event as = type;
+    for (int k = out->ref, hops = 0;
+         as == EV_CORRECTED && k >= 0 && k < cf->nevents && hops <= cf->nevents; hops++) {
+        as = cf->ev[k].event;
+        k = cf->ev[k].ref;
+    }
+    enum notice_kind notice = NOTICE_NONE;
+    if (as == EV_LETTER_DELIVERED)
+        notice_lookup(json_string_value(json_object_get(payload, "recipient")), &notice);
+    out->notice = notice;
 }
 
 /* ---- inputs ------------------------------------------------------------- */
@@ -241,6 +301,90 @@ START_TEST(test_every_field_at_once_stores_the_payload_main_stored)
     input_for(EV_CORRECTED, ~0u, true, "semua", &in, lists);
     same_as_main(&in, "all");
     lists_free(lists);
+}
+END_TEST
+
+/* A log to load acts into: a letter delivered (id 10), a direction given
+ * (11), a correction of the letter (12); one suspect, party 42. */
+static void small_case(struct casefile *cf, struct case_event ev[3], long long ids[3],
+                       long long suspects[1])
+{
+    memset(cf, 0, sizeof *cf);
+    struct caldate d = {2026, 3, 2};
+    ev[0] = evlog_event(EV_LETTER_DELIVERED, d);
+    ev[1] = evlog_event(EV_DIRECTION_GIVEN, d);
+    ev[2] = evlog_event(EV_CORRECTED, d);
+    ev[2].ref = 0;
+    ids[0] = 10;
+    ids[1] = 11;
+    ids[2] = 12;
+    suspects[0] = 42;
+    cf->ev = ev;
+    cf->ev_id = ids;
+    cf->nevents = 3;
+    cf->ev_cap = 3;
+    cf->suspect_ids = suspects;
+    cf->nsuspects = 1;
+}
+
+static void same_event(const struct case_event *a, const struct case_event *b, const char *what)
+{
+    ck_assert_msg(a->event == b->event && caldate_cmp(a->date, b->date) == 0 && a->at == b->at &&
+                      a->has_time == b->has_time && a->suspect == b->suspect && a->ref == b->ref &&
+                      a->withdraws == b->withdraws && a->items == b->items && a->days == b->days &&
+                      a->det_type == b->det_type && a->bap == b->bap &&
+                      caldate_cmp(a->due, b->due) == 0 && a->late_return == b->late_return &&
+                      a->unlawful == b->unlawful && a->notice == b->notice,
+                  "%s: the core event differs from main's", what);
+}
+
+/* Each act as stored, loaded into the core's event as main loaded it. */
+static void loads_as_main(const struct event_input *in, enum event e, long long corrects,
+                          const char *what)
+{
+    struct casefile cf;
+    struct case_event ev[3];
+    long long ids[3], suspects[1];
+    small_case(&cf, ev, ids, suspects);
+    json_t *payload = evfield_payload(in);
+    struct case_event want, got;
+    main_casefile_event_from(&cf, e, "2026-03-02", "2026-03-02T03:00:00Z", in->party_id, corrects,
+                             payload, &want);
+    casefile_event_from(&cf, e, "2026-03-02", "2026-03-02T03:00:00Z", in->party_id, corrects,
+                        payload, &got);
+    same_event(&want, &got, what);
+    json_decref(payload);
+}
+
+START_TEST(test_every_stored_act_loads_into_the_core_event_main_loaded)
+{
+    static const char *const recipients[] = {"keluarga_penangkapan", "spdp_kejari", "kejari", NULL};
+    static const char *const baps[] = {"saksi", "tersangka", "ahli", "tambahan", "lain", NULL};
+    static const char *const types[] = {"rutan", "rumah", "kota", "sel", NULL};
+    for (int e = 0; e < EV__COUNT; e++)
+        for (int full = 0; full < 2; full++)
+            for (size_t k = 0; k < 5; k++) {
+                struct event_input in;
+                json_t *lists[4];
+                unsigned takes = event_fields_taken((enum event)e);
+                if (e == EV_CORRECTED) /* as the letter, or the direction given */
+                    takes = ~0u;
+                input_for((enum event)e, takes, full, "catatan", &in, lists);
+                if (in.recipient)
+                    in.recipient = recipients[k % 4];
+                if (in.bap)
+                    in.bap = baps[k];
+                if (in.detention_type)
+                    in.detention_type = types[k % 4];
+                if (in.direction_event)
+                    in.direction_event = k % 2 ? 11 : 10;
+                if (k == 4) { /* someone else */
+                    in.party_id = in.party_id ? 43 : 0;
+                    in.due = in.due ? "2026-02-30" : NULL;
+                }
+                loads_as_main(&in, (enum event)e, k < 2 ? 10 : k < 4 ? 12 : 11, event_code(e));
+                lists_free(lists);
+            }
 }
 END_TEST
 
@@ -381,6 +525,7 @@ Suite *suite_evfield(void)
     tcase_add_test(tc, test_every_act_stores_the_payload_main_stored);
     tcase_add_test(tc, test_every_correction_stores_the_payload_main_stored);
     tcase_add_test(tc, test_every_field_at_once_stores_the_payload_main_stored);
+    tcase_add_test(tc, test_every_stored_act_loads_into_the_core_event_main_loaded);
     tcase_add_test(tc, test_the_schema_says_what_the_law_asks_of_each_act);
     suite_add_tcase(s, tc);
     return s;
