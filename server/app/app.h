@@ -205,7 +205,8 @@ BERKAS_MUST_CHECK json_t *app_import(struct app *app, const struct actor *who, c
 
 /* ---- the event log (events.c) ------------------------------------------------- */
 
-/* One act to record, as the API received it (strings already NFC). */
+/* One act to record, as the API received it (strings already NFC).  Each
+ * member the API fills is a row of core/evfields.def (app/evfield.h). */
 struct event_input {
     const char *type;   /* core/event.c code: "sprindik_issued" */
     const char *date;   /* legal date YYYY-MM-DD (office calendar), or NULL */
