@@ -15,41 +15,13 @@
 #include "app.h"
 #include "admin.h"
 #include "audit.h"
+#include "identity.h"
 #include "pwlist.h"
+#include "store/identity.h"
+#include "store/offices.h"
 #include "store/tx.h"
 #include "core/numfmt.h"
 #include "validate.h"
-
-const char *role_code(enum role r)
-{
-    switch (r) {
-    case ROLE_INVESTIGATOR:
-        return "investigator";
-    case ROLE_SUPERVISOR:
-        return "supervisor";
-    case ROLE_PROSECUTOR:
-        return "prosecutor";
-    case ROLE_ADMIN:
-        return "admin";
-    default:
-        return "";
-    }
-}
-
-enum role role_from_code(const char *code)
-{
-    static const enum role all[] = {ROLE_INVESTIGATOR, ROLE_SUPERVISOR, ROLE_PROSECUTOR,
-                                    ROLE_ADMIN};
-    for (size_t i = 0; code && i < sizeof all / sizeof all[0]; i++)
-        if (strcmp(code, role_code(all[i])) == 0)
-            return all[i];
-    return ROLE_NONE;
-}
-
-static long long as_id(PGresult *r, int row, int col)
-{
-    return strtoll(PQgetvalue(r, row, col), NULL, 10);
-}
 
 /* An admin's scope: is office inside their subtree?  who NULL is the
  * installation itself. */
@@ -59,56 +31,23 @@ static bool in_scope(struct tx *tx, const struct actor *who, long long office, s
         return true;
     if (who->role != ROLE_ADMIN)
         return berr_set(err, BERR_FORBIDDEN, "hanya administrator");
-    char o[24], a[24];
-    snprintf(o, sizeof o, "%lld", office);
-    snprintf(a, sizeof a, "%lld", who->office_id);
-    const char *p[2] = {o, a};
-    PGresult *r = tx_query(tx,
-                           "SELECT 1 FROM app.offices WHERE id = $1::bigint "
-                           "AND $2::bigint = ANY (ancestors)",
-                           2, p, err);
-    if (!r)
+    bool in;
+    if (!store_office_in_subtree(tx, office, who->office_id, &in, err))
         return false;
-    bool found = PQntuples(r) == 1;
-    PQclear(r);
-    if (!found)
+    if (!in)
         return berr_set(err, BERR_NOT_FOUND, "kantor %lld tidak ditemukan", office);
     return true;
 }
 
-bool admin_at_root(struct tx *tx, const struct actor *who, struct berr *err)
-{
-    if (who->role != ROLE_ADMIN)
-        return berr_set(err, BERR_FORBIDDEN, "hanya administrator");
-    char o[24];
-    snprintf(o, sizeof o, "%lld", who->office_id);
-    const char *p[1] = {o};
-    PGresult *r =
-        tx_query(tx, "SELECT parent_id IS NULL FROM app.offices WHERE id = $1::bigint", 1, p, err);
-    if (!r)
-        return false;
-    bool root = PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
-    PQclear(r);
-    return root || berr_set(err, BERR_FORBIDDEN,
-                            "pengaturan nasional hanya oleh administrator kantor pusat");
-}
-
 /* ---- offices ----------------------------------------------------------------- */
 
-static const char office_cols[] =
-    "SELECT id, coalesce(parent_id, 0), kind, code, name, coalesce(class, ''), tz, tree "
-    "FROM app.offices ";
-
-static json_t *office_json(PGresult *r, int i)
+static json_t *office_json(const struct store_office *o)
 {
-    json_t *j =
-        json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)as_id(r, i, 0), "kind",
-                  PQgetvalue(r, i, 2), "code", PQgetvalue(r, i, 3), "name", PQgetvalue(r, i, 4),
-                  "tz", PQgetvalue(r, i, 6), "tree", PQgetvalue(r, i, 7));
-    long long parent = as_id(r, i, 1);
-    json_object_set_new(j, "parent_id", parent ? json_integer(parent) : json_null());
-    if (PQgetvalue(r, i, 5)[0])
-        json_object_set_new(j, "class", json_string(PQgetvalue(r, i, 5)));
+    json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)o->id, "kind",
+                          o->kind, "code", o->code, "name", o->name, "tz", o->tz, "tree", o->tree);
+    json_object_set_new(j, "parent_id", o->parent_id ? json_integer(o->parent_id) : json_null());
+    if (o->class_name[0])
+        json_object_set_new(j, "class", json_string(o->class_name));
     return j;
 }
 
@@ -117,16 +56,15 @@ json_t *app_offices_list(struct app *app, const struct actor *who, struct berr *
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
-    char sql[256];
-    snprintf(sql, sizeof sql, "%sORDER BY tree DESC, ancestors", office_cols);
-    PGresult *r = tx_query(&tx, sql, 0, NULL, err);
+    struct store_offices all;
+    bool ok = store_offices_all(&tx, &all, err);
     tx_end(&tx);
-    if (!r)
+    if (!ok)
         return NULL;
     json_t *items = json_array();
-    for (int i = 0; i < PQntuples(r); i++)
-        json_array_append_new(items, office_json(r, i));
-    PQclear(r);
+    for (int i = 0; i < all.n; i++)
+        json_array_append_new(items, office_json(&all.items[i]));
+    store_offices_free(&all);
     return json_pack("{s:o}", "items", items);
 }
 
@@ -135,20 +73,17 @@ json_t *app_office_get(struct app *app, const struct actor *who, long long id, s
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
-    char sql[256], sid[24];
-    snprintf(sql, sizeof sql, "%sWHERE id = $1::bigint", office_cols);
-    snprintf(sid, sizeof sid, "%lld", id);
-    const char *p[1] = {sid};
-    PGresult *r = tx_query(&tx, sql, 1, p, err);
+    struct store_offices one;
+    bool ok = store_office_by_id(&tx, id, &one, err);
     tx_end(&tx);
-    if (!r)
+    if (!ok)
         return NULL;
     json_t *j = NULL;
-    if (PQntuples(r) == 1)
-        j = office_json(r, 0);
+    if (one.n == 1)
+        j = office_json(&one.items[0]);
     else
         berr_set(err, BERR_NOT_FOUND, "kantor %lld tidak ditemukan", id);
-    PQclear(r);
+    store_offices_free(&one);
     return j;
 }
 
@@ -165,19 +100,8 @@ bool admin_office_insert(struct tx *tx, const struct actor *who, const struct of
             err->kind = BERR_BAD_INPUT, snprintf(err->field, sizeof err->field, "parent_id");
         return false;
     }
-    char parent[24];
-    snprintf(parent, sizeof parent, "%lld", in->parent_id);
-    const char *p[6] = {
-        in->parent_id ? parent : NULL, in->kind, in->code, in->name, in->tz, in->class_name};
-    PGresult *r = tx_query(tx,
-                           "INSERT INTO app.offices (parent_id, kind, code, name, tz, class) "
-                           "VALUES ($1::bigint, $2, $3, $4, $5, $6) RETURNING id",
-                           6, p, err);
-    if (!r)
-        return false;
-    *id = as_id(r, 0, 0);
-    PQclear(r);
-    return true;
+    return store_office_insert(tx, in->parent_id, in->kind, in->code, in->name, in->tz,
+                               in->class_name, id, err);
 }
 
 bool app_office_create(struct app *app, const struct actor *who, const struct office_input *in,
@@ -210,27 +134,24 @@ json_t *app_letterheads_list(struct app *app, const struct actor *who, long long
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
-    char sid[24];
-    snprintf(sid, sizeof sid, "%lld", office_id);
-    const char *p[1] = {sid};
-    PGresult *o = tx_query(&tx, "SELECT 1 FROM app.offices WHERE id = $1::bigint", 1, p, err);
-    PGresult *r = NULL;
-    if (o && PQntuples(o) == 0)
-        berr_set(err, BERR_NOT_FOUND, "kantor %lld tidak ditemukan", office_id);
-    else if (o)
-        r = tx_query(&tx,
-                     "SELECT effective_from::text, array_to_json(lines)::text "
-                     "FROM app.letterheads WHERE office_id = $1::bigint ORDER BY effective_from",
-                     1, p, err);
-    PQclear(o);
+    bool found = false, ok = store_office_exists(&tx, office_id, &found, err);
+    struct store_letterheads all = {0};
+    if (ok && !found)
+        ok = berr_set(err, BERR_NOT_FOUND, "kantor %lld tidak ditemukan", office_id);
+    else if (ok)
+        ok = store_letterheads_of(&tx, office_id, &all, err);
     tx_end(&tx);
-    if (!r)
+    if (!ok)
         return NULL;
     json_t *items = json_array();
-    for (int i = 0; i < PQntuples(r); i++)
-        json_array_append_new(items, json_pack("{s:s, s:o}", "effective_from", PQgetvalue(r, i, 0),
-                                               "lines", json_loads(PQgetvalue(r, i, 1), 0, NULL)));
-    PQclear(r);
+    for (int i = 0; i < all.n; i++) {
+        json_t *lines = json_array();
+        for (int k = 0; k < all.items[i].nlines; k++)
+            json_array_append_new(lines, json_string(all.items[i].lines[k]));
+        json_array_append_new(items, json_pack("{s:s, s:o}", "effective_from",
+                                               all.items[i].effective_from, "lines", lines));
+    }
+    store_letterheads_free(&all);
     return json_pack("{s:I, s:o}", "office_id", (json_int_t)office_id, "items", items);
 }
 
@@ -258,15 +179,7 @@ bool app_letterhead_add(struct app *app, const struct actor *who, long long offi
         return false;
     }
     char *arr = json_dumps(lines, JSON_COMPACT);
-    char sid[24];
-    snprintf(sid, sizeof sid, "%lld", office_id);
-    const char *p[3] = {sid, effective_from, arr};
-    bool ok = arr &&
-              tx_exec(&tx,
-                      "INSERT INTO app.letterheads (office_id, effective_from, lines) "
-                      "SELECT $1::bigint, $2::date, array_agg(x) "
-                      "FROM json_array_elements_text($3::json) x",
-                      3, p, err) &&
+    bool ok = arr && store_letterhead_add(&tx, office_id, effective_from, arr, err) &&
               audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     free(arr);
     tx_end(&tx);
@@ -275,32 +188,20 @@ bool app_letterhead_add(struct app *app, const struct actor *who, long long offi
 
 /* ---- users --------------------------------------------------------------------- */
 
-static const char user_cols[] =
-    "SELECT u.id, u.nip, u.name, u.pangkat, u.golongan, u.position, u.role, u.office_id, "
-    "coalesce(u.ppns_card_no, ''), coalesce(u.ppns_valid_until::text, ''), "
-    "coalesce(u.locked_until > now(), false), u.disabled_at IS NOT NULL, "
-    /* the admins' record of log-on locks (issue 9.3): the lock in force and
-     * the locks of the last 30 days; each lock is a row of app.lockouts */
-    "coalesce(to_char(u.locked_until AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), "
-    "(SELECT count(*) FROM app.lockouts l WHERE l.user_id = u.id AND l.locked_at > now() - "
-    "interval '30 days') FROM app.users u JOIN app.offices o ON o.id = u.office_id ";
-
-static json_t *user_json(PGresult *r, int i)
+static json_t *user_json(const struct store_user_row *u)
 {
-    json_t *j = json_pack(
-        "{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:b, s:b}", "id", (json_int_t)as_id(r, i, 0),
-        "nip", PQgetvalue(r, i, 1), "name", PQgetvalue(r, i, 2), "pangkat", PQgetvalue(r, i, 3),
-        "golongan", PQgetvalue(r, i, 4), "position", PQgetvalue(r, i, 5), "role",
-        PQgetvalue(r, i, 6), "office_id", (json_int_t)as_id(r, i, 7), "locked",
-        PQgetvalue(r, i, 10)[0] == 't', "disabled", PQgetvalue(r, i, 11)[0] == 't');
-    json_object_set_new(j, "locks_30_days",
-                        json_integer((json_int_t)strtoll(PQgetvalue(r, i, 13), NULL, 10)));
-    if (PQgetvalue(r, i, 10)[0] == 't')
-        json_object_set_new(j, "locked_until", json_string(PQgetvalue(r, i, 12)));
-    if (PQgetvalue(r, i, 8)[0])
+    json_t *j =
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:b, s:b}", "id", (json_int_t)u->id,
+                  "nip", u->nip, "name", u->name, "pangkat", u->pangkat, "golongan", u->golongan,
+                  "position", u->position, "role", u->role, "office_id", (json_int_t)u->office_id,
+                  "locked", u->locked, "disabled", u->disabled);
+    json_object_set_new(j, "locks_30_days", json_integer((json_int_t)u->locks_30_days));
+    if (u->locked)
+        json_object_set_new(j, "locked_until", json_string(u->locked_until));
+    if (u->ppns_card_no[0])
         json_object_set_new(j, "ppns",
-                            json_pack("{s:s, s:s}", "card_no", PQgetvalue(r, i, 8), "valid_until",
-                                      PQgetvalue(r, i, 9)));
+                            json_pack("{s:s, s:s}", "card_no", u->ppns_card_no, "valid_until",
+                                      u->ppns_valid_until));
     return j;
 }
 
@@ -313,21 +214,20 @@ json_t *app_users_list(struct app *app, const struct actor *who, struct berr *er
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
-    char sql[1024], office[24];
-    snprintf(sql, sizeof sql, "%sWHERE $1::bigint = ANY (o.ancestors) ORDER BY u.id", user_cols);
-    snprintf(office, sizeof office, "%lld", who->office_id);
-    const char *p[1] = {office};
-    PGresult *r = tx_query(&tx, sql, 1, p, err);
+    struct store_users all;
+    bool ok = store_users_in_subtree(&tx, who->office_id, &all, err);
     tx_end(&tx);
-    if (!r)
+    if (!ok)
         return NULL;
     json_t *items = json_array();
-    for (int i = 0; i < PQntuples(r); i++)
-        json_array_append_new(items, user_json(r, i));
-    PQclear(r);
+    for (int i = 0; i < all.n; i++)
+        json_array_append_new(items, user_json(&all.items[i]));
+    store_users_free(&all);
     return json_pack("{s:o}", "items", items);
 }
 
+/* Each log-on lock of the admin's subtree (issue 9.3: "tell the admin"),
+ * the newest first, and where the failure that locked it came from. */
 json_t *app_lockouts_list(struct app *app, const struct actor *who, int days, struct berr *err)
 {
     if (who->role != ROLE_ADMIN) {
@@ -337,30 +237,23 @@ json_t *app_lockouts_list(struct app *app, const struct actor *who, int days, st
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
-    char office[24], d[16];
-    snprintf(office, sizeof office, "%lld", who->office_id);
-    snprintf(d, sizeof d, "%d", days);
-    const char *p[2] = {office, d};
-    /* each lock of the admin's subtree (issue 9.3: "tell the admin"), the
-     * newest first; where the failure that locked it came from */
-    PGresult *r = tx_query(
-        &tx,
-        "SELECT json_build_object('id', l.id, 'user_id', u.id, 'nip', u.nip, 'name', u.name, "
-        "'office_id', u.office_id, 'locked_at', l.locked_at, 'locked_until', l.locked_until, "
-        "'failures', l.failures, 'client_addr', host(l.client_addr), 'in_force', "
-        "l.locked_until > now() AND l.released_at IS NULL, 'released_at', l.released_at, "
-        "'owner_told', l.owner_told_at IS NOT NULL) FROM app.lockouts l JOIN app.users u ON "
-        "u.id = l.user_id JOIN app.offices o ON o.id = u.office_id WHERE $1::bigint = ANY "
-        "(o.ancestors) AND l.locked_at > now() - make_interval(days => $2::int) "
-        "ORDER BY l.locked_at DESC, l.id DESC LIMIT 500",
-        2, p, err);
+    struct store_lockouts all;
+    bool ok = store_lockouts_in_subtree(&tx, who->office_id, days, &all, err);
     tx_end(&tx);
-    if (!r)
+    if (!ok)
         return NULL;
     json_t *items = json_array();
-    for (int i = 0; i < PQntuples(r); i++)
-        json_array_append_new(items, json_loads(PQgetvalue(r, i, 0), 0, NULL));
-    PQclear(r);
+    for (int i = 0; i < all.n; i++) {
+        const struct store_lockout *l = &all.items[i];
+        json_array_append_new(
+            items, json_pack("{s:I, s:I, s:s, s:s, s:I, s:s, s:s, s:i, s:s?, s:b, s:s?, s:b}", "id",
+                             (json_int_t)l->id, "user_id", (json_int_t)l->user_id, "nip", l->nip,
+                             "name", l->name, "office_id", (json_int_t)l->office_id, "locked_at",
+                             l->locked_at, "locked_until", l->locked_until, "failures", l->failures,
+                             "client_addr", l->client_addr, "in_force", l->in_force, "released_at",
+                             l->released_at, "owner_told", l->owner_told));
+    }
+    store_lockouts_free(&all);
     return json_pack("{s:o, s:i}", "items", items, "days", days);
 }
 
@@ -371,21 +264,15 @@ static json_t *user_in_scope(struct tx *tx, const struct actor *who, long long i
         berr_set(err, BERR_FORBIDDEN, "hanya administrator");
         return NULL;
     }
-    char sql[1024], sid[24], office[24];
-    snprintf(sql, sizeof sql, "%sWHERE u.id = $1::bigint AND $2::bigint = ANY (o.ancestors)",
-             user_cols);
-    snprintf(sid, sizeof sid, "%lld", id);
-    snprintf(office, sizeof office, "%lld", who->office_id);
-    const char *p[2] = {sid, office};
-    PGresult *r = tx_query(tx, sql, 2, p, err);
-    if (!r)
+    struct store_users one;
+    if (!store_user_in_subtree(tx, id, who->office_id, &one, err))
         return NULL;
     json_t *j = NULL;
-    if (PQntuples(r) == 1)
-        j = user_json(r, 0);
+    if (one.n == 1)
+        j = user_json(&one.items[0]);
     else
         berr_set(err, BERR_NOT_FOUND, "pengguna %lld tidak ditemukan", id);
-    PQclear(r);
+    store_users_free(&one);
     return j;
 }
 
@@ -447,13 +334,9 @@ static bool password_allowed(struct app *app, struct tx *tx, const char *passwor
             (char)((password[i] >= 'A' && password[i] <= 'Z') ? password[i] + 32 : password[i]);
     lower[sizeof lower - 1] = '\0';
     password_base(password, base, sizeof base);
-    const char *p[2] = {lower, base};
-    PGresult *r =
-        tx_query(tx, "SELECT 1 FROM app.banned_passwords WHERE word IN ($1, $2)", 2, p, err);
-    if (!r)
+    bool banned;
+    if (!store_password_banned(tx, lower, base, &banned, err))
         return false;
-    bool banned = PQntuples(r) > 0;
-    PQclear(r);
     if (banned)
         return berr_field(err, BERR_BAD_INPUT, "password",
                           "kata sandi ini terlalu umum; pilih kalimat sandi lain");
@@ -483,22 +366,18 @@ bool admin_user_insert(struct app *app, struct tx *tx, const struct actor *who,
     }
     /* the role must fit the tree: prosecutors at the Kejaksaan, others at Imigrasi */
     if (ok) {
-        char office[24];
-        snprintf(office, sizeof office, "%lld", in->office_id);
-        const char *p[1] = {office};
-        PGresult *t = tx_query(tx, "SELECT tree FROM app.offices WHERE id = $1::bigint", 1, p, err);
-        ok = t != NULL;
-        if (ok && PQntuples(t) == 0)
+        char tree[16];
+        bool found;
+        ok = store_office_tree(tx, in->office_id, tree, &found, err);
+        if (ok && !found)
             ok = berr_field(err, BERR_BAD_INPUT, "office_id", "kantor %lld tidak ditemukan",
                             in->office_id);
         else if (ok) {
-            bool kejaksaan = strcmp(PQgetvalue(t, 0, 0), "kejaksaan") == 0;
+            bool kejaksaan = strcmp(tree, "kejaksaan") == 0;
             if (kejaksaan != (role == ROLE_PROSECUTOR) && role != ROLE_ADMIN)
                 ok = berr_field(err, BERR_BAD_INPUT, "role",
-                                "peran %s tidak cocok dengan kantor di pohon %s", in->role,
-                                PQgetvalue(t, 0, 0));
+                                "peran %s tidak cocok dengan kantor di pohon %s", in->role, tree);
         }
-        PQclear(t);
     }
     ok = ok && password_allowed(app, tx, in->password, in->nip, in->name, err);
     char hash[crypto_pwhash_STRBYTES];
@@ -508,30 +387,21 @@ bool admin_user_insert(struct app *app, struct tx *tx, const struct actor *who,
         ok = berr_set(err, BERR_INTERNAL, "out of memory hashing a password");
     if (!ok)
         return false;
-    char office[24];
-    snprintf(office, sizeof office, "%lld", in->office_id);
-    const char *p[10] = {in->nip,
-                         in->name,
-                         in->pangkat ? in->pangkat : "",
-                         in->golongan ? in->golongan : "",
-                         in->position ? in->position : "",
-                         office,
-                         in->role,
-                         in->ppns_card_no,
-                         in->ppns_valid_until,
-                         hash};
-    PGresult *r = tx_query(tx,
-                           "INSERT INTO app.users (nip, name, pangkat, golongan, position, "
-                           "office_id, role, ppns_card_no, ppns_valid_until, password_hash) "
-                           "VALUES ($1, $2, $3, $4, $5, $6::bigint, $7, $8, $9::date, $10) "
-                           "RETURNING id",
-                           10, p, err);
+    struct store_new_user row = {
+        .nip = in->nip,
+        .name = in->name,
+        .pangkat = in->pangkat,
+        .golongan = in->golongan,
+        .position = in->position,
+        .role = in->role,
+        .office_id = in->office_id,
+        .ppns_card_no = in->ppns_card_no,
+        .ppns_valid_until = in->ppns_valid_until,
+        .password_hash = hash,
+    };
+    ok = store_user_insert(tx, &row, id, err);
     sodium_memzero(hash, sizeof hash);
-    if (!r)
-        return false;
-    *id = as_id(r, 0, 0);
-    PQclear(r);
-    return true;
+    return ok;
 }
 
 bool app_user_create(struct app *app, const struct actor *who, const struct user_input *in,
@@ -552,7 +422,7 @@ bool app_user_create(struct app *app, const struct actor *who, const struct user
 }
 
 static bool user_change(struct app *app, const struct actor *who, long long id,
-                        const char *sql_user, const char *sql_sessions, struct audit_rec *au,
+                        bool (*change)(struct tx *, long long, struct berr *), struct audit_rec *au,
                         struct berr *err)
 {
     au->object_type = "user";
@@ -566,12 +436,7 @@ static bool user_change(struct app *app, const struct actor *who, long long id,
     if (ok && id == who->user_id)
         ok =
             berr_set(err, BERR_UNPROCESSABLE, "administrator tidak dapat mengubah akunnya sendiri");
-    char sid[24];
-    snprintf(sid, sizeof sid, "%lld", id);
-    const char *p[1] = {sid};
-    ok = ok && tx_exec(&tx, sql_user, 1, p, err);
-    if (ok && sql_sessions)
-        ok = tx_exec(&tx, sql_sessions, 1, p, err);
+    ok = ok && change(&tx, id, err);
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
     return ok;
@@ -581,24 +446,14 @@ bool app_user_disable(struct app *app, const struct actor *who, long long id, st
                       struct berr *err)
 {
     au->action = "user.disable";
-    return user_change(app, who, id,
-                       "UPDATE app.users SET disabled_at = coalesce(disabled_at, now()) "
-                       "WHERE id = $1::bigint",
-                       "UPDATE app.sessions SET ended_at = now(), end_reason = 'disabled' "
-                       "WHERE user_id = $1::bigint AND ended_at IS NULL",
-                       au, err);
+    return user_change(app, who, id, store_user_disable, au, err);
 }
 
 bool app_user_unlock(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
                      struct berr *err)
 {
     au->action = "user.unlock";
-    return user_change(app, who, id,
-                       "UPDATE app.users SET locked_at = NULL, locked_until = NULL, lockouts = 0, "
-                       "failed_logins = 0, failed_since = NULL WHERE id = $1::bigint",
-                       "UPDATE app.lockouts SET released_at = now() WHERE user_id = $1::bigint "
-                       "AND released_at IS NULL AND locked_until > now()",
-                       au, err);
+    return user_change(app, who, id, store_user_unlock, au, err);
 }
 
 /* ---- number patterns ---------------------------------------------------------------- */
@@ -610,24 +465,15 @@ json_t *app_number_patterns(struct app *app, const struct actor *who, long long 
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
     json_t *j = NULL;
-    if (in_scope(&tx, who, office_id, err)) {
-        char sid[24];
-        snprintf(sid, sizeof sid, "%lld", office_id);
-        const char *p[1] = {sid};
-        PGresult *r = tx_query(&tx,
-                               "SELECT doc_type, pattern FROM app.number_patterns "
-                               "WHERE office_id = $1::bigint ORDER BY doc_type",
-                               1, p, err);
-        if (r) {
-            json_t *items = json_array();
-            for (int i = 0; i < PQntuples(r); i++)
-                json_array_append_new(items,
-                                      json_pack("{s:s, s:s}", "doc_type", PQgetvalue(r, i, 0),
-                                                "pattern", PQgetvalue(r, i, 1)));
-            PQclear(r);
-            j = json_pack("{s:I, s:s, s:o}", "office_id", (json_int_t)office_id, "default",
-                          NUMFMT_DEFAULT, "items", items);
-        }
+    struct store_number_patterns all;
+    if (in_scope(&tx, who, office_id, err) && store_number_patterns_of(&tx, office_id, &all, err)) {
+        json_t *items = json_array();
+        for (int i = 0; i < all.n; i++)
+            json_array_append_new(items, json_pack("{s:s, s:s}", "doc_type", all.items[i].doc_type,
+                                                   "pattern", all.items[i].pattern));
+        store_number_patterns_free(&all);
+        j = json_pack("{s:I, s:s, s:o}", "office_id", (json_int_t)office_id, "default",
+                      NUMFMT_DEFAULT, "items", items);
     }
     tx_end(&tx);
     return j;
@@ -652,15 +498,8 @@ bool app_number_pattern_set(struct app *app, const struct actor *who, long long 
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    char sid[24];
-    snprintf(sid, sizeof sid, "%lld", office_id);
-    const char *p[3] = {sid, doc_type, pattern};
     bool ok = in_scope(&tx, who, office_id, err) &&
-              tx_exec(&tx,
-                      "INSERT INTO app.number_patterns (office_id, doc_type, pattern) VALUES "
-                      "($1::bigint, $2, $3) ON CONFLICT (office_id, doc_type) DO UPDATE SET "
-                      "pattern = EXCLUDED.pattern",
-                      3, p, err) &&
+              store_number_pattern_set(&tx, office_id, doc_type, pattern, err) &&
               audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
     return ok;

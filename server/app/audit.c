@@ -6,39 +6,27 @@
 #include "app.h"
 #include "idem.h"
 #include "sqlbuf.h"
+#include "store/audit.h"
 #include "store/tx.h"
 
 static bool insert(struct tx *tx, const struct actor *who, struct audit_rec *au,
                    const char *outcome, int status, struct berr *err)
 {
-    char uid[24], office[24], oid[24], st[16];
-    snprintf(uid, sizeof uid, "%lld", who ? who->user_id : 0);
-    snprintf(office, sizeof office, "%lld", who ? who->office_id : 0);
-    snprintf(oid, sizeof oid, "%lld", au->object_id);
-    snprintf(st, sizeof st, "%d", status);
-    const char *params[11] = {
-        who && who->user_id ? uid : NULL,
-        who && who->role ? role_code(who->role) : NULL,
-        who && who->office_id ? office : NULL,
-        who && who->client_addr[0] ? who->client_addr : NULL,
-        au->action ? au->action : "request",
-        au->method,
-        au->route,
-        au->object_type,
-        au->object_id ? oid : NULL,
-        outcome,
-        au->detail[0] ? au->detail : NULL,
+    struct audit_row row = {
+        .user_id = who ? who->user_id : 0,
+        .role = who && who->role ? role_code(who->role) : NULL,
+        .office_id = who ? who->office_id : 0,
+        .client_addr = who && who->client_addr[0] ? who->client_addr : NULL,
+        .action = au->action ? au->action : "request",
+        .method = au->method,
+        .route = au->route,
+        .object_type = au->object_type,
+        .object_id = au->object_id,
+        .outcome = outcome,
+        .detail = au->detail[0] ? au->detail : NULL,
+        .status = status,
     };
-    const char *all[12];
-    for (int i = 0; i < 11; i++)
-        all[i] = params[i];
-    all[11] = st;
-    bool ok = tx_exec(tx,
-                      "INSERT INTO audit.events (user_id, role, office_id, client_addr, action, "
-                      "method, route, object_type, object_id, outcome, detail, status) VALUES "
-                      "($1::bigint, $2, $3::bigint, $4::inet, $5, $6, $7, $8, $9::bigint, $10, "
-                      "$11::jsonb, $12::int)",
-                      12, all, err);
+    bool ok = store_audit_insert(tx, &row, err);
     if (ok)
         au->written = true;
     return ok;

@@ -31,9 +31,4 @@ BERKAS_MUST_CHECK bool audit_ok_apart(struct app *app, const struct actor *who,
  * (status 4xx) or failed (5xx).  Best effort: a failure here is logged. */
 void audit_after(struct app *app, const struct actor *who, struct audit_rec *au, int status);
 
-/* Whether who is an admin at the root of a tree (Ditjen, Kejaksaan Agung):
- * national settings (rule sets, the banner) are theirs.  BERR_FORBIDDEN
- * otherwise. */
-BERKAS_MUST_CHECK bool admin_at_root(struct tx *tx, const struct actor *who, struct berr *err);
-
 #endif

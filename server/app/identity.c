@@ -24,6 +24,9 @@
 
 #include "app.h"
 #include "audit.h"
+#include "identity.h"
+#include "store/identity.h"
+#include "store/offices.h"
 #include "store/tx.h"
 #include "throttle.h"
 #include "validate.h"
@@ -52,14 +55,13 @@ static bool token_well_formed(const char *t)
     return true;
 }
 
-static void fill_actor(struct actor *who, PGresult *r, int row, int col0)
+static void fill_actor(struct actor *who, const struct store_user *u)
 {
-    /* columns: user id, role, office id, name, nip */
-    who->user_id = strtoll(PQgetvalue(r, row, col0), NULL, 10);
-    who->role = role_from_code(PQgetvalue(r, row, col0 + 1));
-    who->office_id = strtoll(PQgetvalue(r, row, col0 + 2), NULL, 10);
-    snprintf(who->name, sizeof who->name, "%s", PQgetvalue(r, row, col0 + 3));
-    snprintf(who->nip, sizeof who->nip, "%s", PQgetvalue(r, row, col0 + 4));
+    who->user_id = u->id;
+    who->role = role_from_code(u->role);
+    who->office_id = u->office_id;
+    snprintf(who->name, sizeof who->name, "%s", u->name);
+    snprintf(who->nip, sizeof who->nip, "%s", u->nip);
 }
 
 bool app_login_init(struct app *app, struct berr *err)
@@ -93,20 +95,13 @@ static void limits_get(struct app *app, struct limits *out)
     time_t now = time(NULL);
     if (now - at >= 10) {
         struct berr ignored = {0};
-        PGresult *r = db_once(app->db,
-                              "SELECT (SELECT value::int FROM app.settings WHERE key = "
-                              "'login.address_per_minute'), (SELECT value::int FROM app.settings "
-                              "WHERE key = 'login.nip_per_minute'), (SELECT value::int FROM "
-                              "app.settings WHERE key = 'verify.address_per_minute')",
-                              0, NULL, &ignored);
-        if (r && PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) && !PQgetisnull(r, 0, 1) &&
-            !PQgetisnull(r, 0, 2)) {
-            cached.address = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
-            cached.nip = (int)strtol(PQgetvalue(r, 0, 1), NULL, 10);
-            cached.verify = (int)strtol(PQgetvalue(r, 0, 2), NULL, 10);
+        struct store_login_limits got;
+        if (store_login_limits(app->db, &got, &ignored)) {
+            cached.address = got.address;
+            cached.nip = got.nip;
+            cached.verify = got.verify;
             at = now;
         }
-        PQclear(r);
     }
     *out = cached;
     pthread_mutex_unlock(&lock);
@@ -132,22 +127,17 @@ static bool account_read(struct app *app, const char *nip, struct actor *who, st
                          struct berr *err)
 {
     memset(a, 0, sizeof *a);
-    const char *p[1] = {nip};
-    PGresult *r = db_once(app->db,
-                          "SELECT id, role, office_id, name, nip, password_hash, "
-                          "coalesce(locked_until > now(), false), disabled_at IS NOT NULL "
-                          "FROM app.users WHERE nip = $1",
-                          1, p, err);
-    if (!r)
+    struct store_account got;
+    if (!store_account_by_nip(app->db, nip, &got, err))
         return false;
-    if (PQntuples(r) == 1) {
+    if (got.found) {
         a->found = true;
-        fill_actor(who, r, 0, 0);
-        snprintf(a->hash, sizeof a->hash, "%s", PQgetvalue(r, 0, 5));
-        a->locked = PQgetvalue(r, 0, 6)[0] == 't';
-        a->disabled = PQgetvalue(r, 0, 7)[0] == 't';
+        fill_actor(who, &got.user);
+        snprintf(a->hash, sizeof a->hash, "%s", got.hash);
+        a->locked = got.locked;
+        a->disabled = got.disabled;
     }
-    PQclear(r);
+    sodium_memzero(got.hash, sizeof got.hash);
     return true;
 }
 
@@ -157,23 +147,18 @@ static bool account_read(struct app *app, const char *nip, struct actor *who, st
 static void count_failure(struct app *app, const char *nip, struct actor *who, const char *reason,
                           struct audit_rec *au)
 {
-    const char *p[2] = {nip, who->client_addr[0] ? who->client_addr : NULL};
     struct berr err = {0};
-    PGresult *r = db_once(app->db,
-                          "SELECT failures, coalesce(to_char(locked_until AT TIME ZONE 'UTC', "
-                          "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), newly_locked "
-                          "FROM app.login_failed($1, $2::inet)",
-                          2, p, &err);
-    if (r && PQntuples(r) == 1)
-        snprintf(au->detail, sizeof au->detail, "{\"reason\":\"%s\",\"failures\":%s%s%s%s}", reason,
-                 PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 2)[0] == 't' ? ",\"locked_until\":\"" : "",
-                 PQgetvalue(r, 0, 2)[0] == 't' ? PQgetvalue(r, 0, 1) : "",
-                 PQgetvalue(r, 0, 2)[0] == 't' ? "\"" : "");
+    struct store_login_failure f;
+    bool ok =
+        store_login_failed(app->db, nip, who->client_addr[0] ? who->client_addr : NULL, &f, &err);
+    if (ok && f.counted)
+        snprintf(au->detail, sizeof au->detail, "{\"reason\":\"%s\",\"failures\":%d%s%s%s}", reason,
+                 f.failures, f.newly_locked ? ",\"locked_until\":\"" : "",
+                 f.newly_locked ? f.locked_until : "", f.newly_locked ? "\"" : "");
     else
         snprintf(au->detail, sizeof au->detail, "{\"reason\":\"%s\"}", reason);
-    if (!r)
+    if (!ok)
         fprintf(stderr, "berkasd: failed log-on not counted: %s\n", err.message);
-    PQclear(r);
 }
 
 /* The session, in one short transaction after the hash: the account is
@@ -187,24 +172,12 @@ static bool open_session(struct app *app, struct actor *who, const char *verifie
     struct tx tx;
     if (!tx_begin(&tx, app->db, 0, err))
         return false;
-    char uid[24];
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *pu[2] = {uid, verified_hash};
-    PGresult *u = tx_query(&tx,
-                           "UPDATE app.users u SET failed_logins = 0, failed_since = NULL, "
-                           "lockouts = 0, last_login_at = now() FROM (SELECT id, failed_logins "
-                           "FROM app.users WHERE id = $1::bigint FOR UPDATE) old "
-                           "WHERE u.id = old.id AND u.password_hash = $2 AND u.disabled_at IS "
-                           "NULL AND coalesce(u.locked_until <= now(), true) "
-                           "RETURNING old.failed_logins",
-                           2, pu, err);
-    if (!u) {
+    bool still;
+    int failed;
+    if (!store_account_logged_on(&tx, who->user_id, verified_hash, &still, &failed, err)) {
         tx_end(&tx);
         return false;
     }
-    bool still = PQntuples(u) == 1;
-    int failed = still ? (int)strtol(PQgetvalue(u, 0, 0), NULL, 10) : 0;
-    PQclear(u);
     if (!still) {
         tx_end(&tx);
         return berr_set(err, BERR_UNAUTHENTICATED, "NIP atau kata sandi salah");
@@ -216,40 +189,25 @@ static bool open_session(struct app *app, struct actor *who, const char *verifie
     sodium_memzero(raw, sizeof raw);
     char hex[65];
     token_hash(token, hex);
-    const char *ps[3] = {uid, hex, who->client_addr[0] ? who->client_addr : NULL};
-    PGresult *s = tx_query(&tx,
-                           "INSERT INTO app.sessions (user_id, token_sha256, client_addr) "
-                           "VALUES ($1::bigint, decode($2, 'hex'), $3::inet) RETURNING id",
-                           3, ps, err);
-    bool ok = s != NULL;
-    if (ok) {
-        who->session_id = strtoll(PQgetvalue(s, 0, 0), NULL, 10);
-        PQclear(s);
-    }
-    ok = ok &&
-         tx_exec(&tx,
-                 "UPDATE app.sessions SET ended_at = now(), end_reason = 'superseded' "
-                 "WHERE id IN (SELECT id FROM app.sessions WHERE user_id = $1::bigint AND "
-                 "ended_at IS NULL ORDER BY created_at DESC, id DESC OFFSET greatest(1, (SELECT "
-                 "value::int FROM app.settings WHERE key = 'session.max_per_user')))",
-                 1, pu, err);
-    PGresult *n = ok ? tx_query(&tx,
-                                "UPDATE app.lockouts SET owner_told_at = now() WHERE user_id = "
-                                "$1::bigint AND owner_told_at IS NULL RETURNING "
-                                "json_build_object('type', 'account_locked', 'locked_at', "
-                                "locked_at, 'locked_until', locked_until, 'failures', failures)",
-                                1, pu, err)
-                     : NULL;
-    ok = n != NULL;
+    struct store_lock_notice *locks = NULL;
+    int nlocks = 0;
+    bool ok =
+        store_session_insert(&tx, who->user_id, hex, who->client_addr[0] ? who->client_addr : NULL,
+                             &who->session_id, err) &&
+        store_sessions_trim(&tx, who->user_id, err) &&
+        store_lock_notices_take(&tx, who->user_id, &locks, &nlocks, err);
     if (ok) {
         *notices = json_array();
-        for (int i = 0; i < PQntuples(n); i++)
-            json_array_append_new(*notices, json_loads(PQgetvalue(n, i, 0), 0, NULL));
+        for (int i = 0; i < nlocks; i++)
+            json_array_append_new(*notices,
+                                  json_pack("{s:s, s:s, s:s, s:i}", "type", "account_locked",
+                                            "locked_at", locks[i].locked_at, "locked_until",
+                                            locks[i].locked_until, "failures", locks[i].failures));
         if (failed > 0)
             json_array_append_new(
                 *notices, json_pack("{s:s, s:i}", "type", "failed_logons", "count", failed));
-        PQclear(n);
     }
+    free(locks);
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
     if (!ok) {
@@ -324,44 +282,16 @@ bool app_session_check(struct app *app, const char *token, struct actor *who, st
         return berr_set(err, BERR_UNAUTHENTICATED, "sesi tidak sah; silakan masuk");
     char hex[65];
     token_hash(token, hex);
-    const char *p[1] = {hex};
-    /* A read decides; the idle clock is written at most once a minute, so
-     * that most requests cost no write (and no WAL flush) for the session. */
-    PGresult *r =
-        db_once(app->db,
-                "SELECT s.id, u.id, u.role, u.office_id, u.name, u.nip, "
-                "       s.last_seen_at < now() - interval '1 minute' "
-                "FROM app.sessions s JOIN app.users u ON u.id = s.user_id "
-                "WHERE s.token_sha256 = decode($1, 'hex') AND s.ended_at IS NULL "
-                "  AND u.disabled_at IS NULL "
-                "  AND s.last_seen_at > now() - make_interval(mins => (SELECT value::int FROM "
-                "      app.settings WHERE key = 'session.idle_minutes')) "
-                "  AND s.created_at > now() - make_interval(hours => (SELECT value::int FROM "
-                "      app.settings WHERE key = 'session.absolute_hours'))",
-                1, p, err);
-    if (!r)
+    struct store_session got;
+    if (!store_session_by_token(app->db, hex, &got, err))
         return false;
-    if (PQntuples(r) != 1) {
-        PQclear(r);
+    if (!got.found)
         return berr_set(err, BERR_UNAUTHENTICATED,
                         "sesi tidak sah atau sudah berakhir; silakan masuk lagi");
-    }
-    who->session_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    fill_actor(who, r, 0, 1);
-    bool touch = PQgetvalue(r, 0, 6)[0] == 't';
-    PQclear(r);
-    if (touch) {
-        char sid[24];
-        snprintf(sid, sizeof sid, "%lld", who->session_id);
-        const char *ps[1] = {sid};
-        PGresult *u =
-            db_once(app->db, "UPDATE app.sessions SET last_seen_at = now() WHERE id = $1::bigint",
-                    1, ps, err);
-        if (!u)
-            return false;
-        PQclear(u);
-    }
-    return true;
+    who->session_id = got.id;
+    fill_actor(who, &got.user);
+    /* the idle clock is written at most once a minute (store_session_by_token) */
+    return !got.touch || store_session_touch(app->db, who->session_id, err);
 }
 
 bool app_logout(struct app *app, const struct actor *who, struct audit_rec *au, struct berr *err)
@@ -372,14 +302,8 @@ bool app_logout(struct app *app, const struct actor *who, struct audit_rec *au, 
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    char sid[24];
-    snprintf(sid, sizeof sid, "%lld", who->session_id);
-    const char *p[1] = {sid};
-    bool ok = tx_exec(&tx,
-                      "UPDATE app.sessions SET ended_at = now(), end_reason = 'logout' "
-                      "WHERE id = $1::bigint AND ended_at IS NULL",
-                      1, p, err) &&
-              audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    bool ok = store_session_end(&tx, who->session_id, err) && audit_ok(&tx, who, au, err) &&
+              tx_commit(&tx, err);
     tx_end(&tx);
     return ok;
 }
@@ -389,36 +313,26 @@ json_t *app_me(struct app *app, const struct actor *who, struct berr *err)
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
-    char uid[24];
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *p[1] = {uid};
-    PGresult *r = tx_query(&tx,
-                           "SELECT u.id, u.nip, u.name, u.pangkat, u.golongan, u.position, "
-                           "u.role, o.id, o.code, o.name, o.kind, o.tz, "
-                           "coalesce(u.ppns_card_no, ''), coalesce(u.ppns_valid_until::text, '') "
-                           "FROM app.users u JOIN app.offices o ON o.id = u.office_id "
-                           "WHERE u.id = $1::bigint",
-                           1, p, err);
+    struct store_me me;
+    bool ok = store_me(&tx, who->user_id, &me, err);
     tx_end(&tx);
-    if (!r)
+    if (!ok)
         return NULL;
-    if (PQntuples(r) != 1) {
-        PQclear(r);
+    if (!me.found) {
+        store_me_free(&me);
         berr_set(err, BERR_UNAUTHENTICATED, "pengguna tidak ada lagi");
         return NULL;
     }
-    json_t *j = json_pack(
-        "{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:{s:I, s:s, s:s, s:s, s:s}}", "id",
-        (json_int_t)strtoll(PQgetvalue(r, 0, 0), NULL, 10), "nip", PQgetvalue(r, 0, 1), "name",
-        PQgetvalue(r, 0, 2), "pangkat", PQgetvalue(r, 0, 3), "golongan", PQgetvalue(r, 0, 4),
-        "position", PQgetvalue(r, 0, 5), "role", PQgetvalue(r, 0, 6), "office", "id",
-        (json_int_t)strtoll(PQgetvalue(r, 0, 7), NULL, 10), "code", PQgetvalue(r, 0, 8), "name",
-        PQgetvalue(r, 0, 9), "kind", PQgetvalue(r, 0, 10), "tz", PQgetvalue(r, 0, 11));
-    if (j && PQgetvalue(r, 0, 12)[0])
+    json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:{s:I, s:s, s:s, s:s, s:s}}", "id",
+                          (json_int_t)me.id, "nip", me.nip, "name", me.name, "pangkat", me.pangkat,
+                          "golongan", me.golongan, "position", me.position, "role", me.role,
+                          "office", "id", (json_int_t)me.office_id, "code", me.office_code, "name",
+                          me.office_name, "kind", me.office_kind, "tz", me.office_tz);
+    if (j && me.ppns_card_no[0])
         json_object_set_new(j, "ppns",
-                            json_pack("{s:s, s:s}", "card_no", PQgetvalue(r, 0, 12), "valid_until",
-                                      PQgetvalue(r, 0, 13)));
-    PQclear(r);
+                            json_pack("{s:s, s:s}", "card_no", me.ppns_card_no, "valid_until",
+                                      me.ppns_valid_until));
+    store_me_free(&me);
     return j;
 }
 
@@ -427,13 +341,13 @@ json_t *app_banner(struct app *app, struct berr *err)
     struct tx tx;
     if (!tx_begin(&tx, app->db, 0, err))
         return NULL;
-    PGresult *r =
-        tx_query(&tx, "SELECT value FROM app.settings WHERE key = 'login.banner'", 0, NULL, err);
+    char *text;
+    bool ok = store_banner_get(&tx, &text, err);
     tx_end(&tx);
-    if (!r)
+    if (!ok)
         return NULL;
-    json_t *j = json_pack("{s:s}", "banner", PQntuples(r) ? PQgetvalue(r, 0, 0) : "");
-    PQclear(r);
+    json_t *j = json_pack("{s:s}", "banner", text);
+    free(text);
     return j;
 }
 
@@ -452,12 +366,19 @@ bool app_banner_set(struct app *app, const struct actor *who, const char *text,
         tx_end(&tx);
         return false;
     }
-    const char *p[1] = {text};
-    bool ok = tx_exec(&tx,
-                      "UPDATE app.settings SET value = $1, updated_at = now() "
-                      "WHERE key = 'login.banner'",
-                      1, p, err) &&
-              audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    bool ok =
+        store_banner_set(&tx, text, err) && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
     return ok;
+}
+
+bool admin_at_root(struct tx *tx, const struct actor *who, struct berr *err)
+{
+    if (who->role != ROLE_ADMIN)
+        return berr_set(err, BERR_FORBIDDEN, "hanya administrator");
+    bool root;
+    if (!store_office_is_root(tx, who->office_id, &root, err))
+        return false;
+    return root || berr_set(err, BERR_FORBIDDEN,
+                            "pengaturan nasional hanya oleh administrator kantor pusat");
 }

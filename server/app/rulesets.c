@@ -11,6 +11,7 @@
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
+#include "identity.h"
 #include "store/tx.h"
 #include "workspace.h"
 

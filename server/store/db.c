@@ -20,6 +20,7 @@
 struct stmt {
     uint64_t hash;
     char *sql;
+    char name[64]; /* its name on the server: the query module's, or "b<slot>" */
 };
 
 struct stmt_cache {
@@ -475,20 +476,22 @@ static PGresult *sent_or_error(struct db_pool *p, int slot, PGconn *c, int sent,
 }
 
 static PGresult *exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, bool probe,
-                             const char *sql, int nparams, const char *const *params,
-                             const int *lengths, const int *formats, int result_format);
+                             const char *name, const char *sql, int nparams,
+                             const char *const *params, const int *lengths, const int *formats,
+                             int result_format);
 
 PGresult *db_exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, const char *sql,
                          int nparams, const char *const *params, const int *lengths,
                          const int *formats, int result_format)
 {
-    return exec_within(p, conn, deadline_ms, false, sql, nparams, params, lengths, formats,
+    return exec_within(p, conn, deadline_ms, false, NULL, sql, nparams, params, lengths, formats,
                        result_format);
 }
 
 static PGresult *exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, bool probe,
-                             const char *sql, int nparams, const char *const *params,
-                             const int *lengths, const int *formats, int result_format)
+                             const char *name, const char *sql, int nparams,
+                             const char *const *params, const int *lengths, const int *formats,
+                             int result_format)
 {
     int slot = p ? slot_of(p, conn) : -1;
     if (slot < 0) /* not a pooled connection: the migrator's, at start-up */
@@ -512,25 +515,27 @@ static PGresult *exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, b
             p, slot, conn,
             PQsendQueryParams(conn, sql, nparams, NULL, params, lengths, formats, result_format),
             deadline);
-    char name[24];
     if (found < 0) {
-        snprintf(name, sizeof name, "b%d", c->n);
-        PGresult *r =
-            sent_or_error(p, slot, conn, PQsendPrepare(conn, name, sql, nparams, NULL), deadline);
+        struct stmt *e = &c->e[c->n];
+        if (name && strlen(name) < sizeof e->name && strchr(name, '.'))
+            snprintf(e->name, sizeof e->name, "%s", name);
+        else /* "b<slot>", no dot: an unnamed statement's */
+            snprintf(e->name, sizeof e->name, "b%d", c->n);
+        PGresult *r = sent_or_error(p, slot, conn, PQsendPrepare(conn, e->name, sql, nparams, NULL),
+                                    deadline);
         if (PQresultStatus(r) != PGRES_COMMAND_OK) {
             free(copy);
             return r; /* the error, as PQexecParams would have given it */
         }
         PQclear(r);
-        c->e[c->n].hash = h;
-        c->e[c->n].sql = copy;
+        e->hash = h;
+        e->sql = copy;
         found = c->n++;
     }
-    snprintf(name, sizeof name, "b%d", found);
-    return sent_or_error(
-        p, slot, conn,
-        PQsendQueryPrepared(conn, name, nparams, params, lengths, formats, result_format),
-        deadline);
+    return sent_or_error(p, slot, conn,
+                         PQsendQueryPrepared(conn, c->e[found].name, nparams, params, lengths,
+                                             formats, result_format),
+                         deadline);
 }
 
 PGresult *db_exec(struct db_pool *p, PGconn *conn, const char *sql, int nparams,
@@ -541,6 +546,13 @@ PGresult *db_exec(struct db_pool *p, PGconn *conn, const char *sql, int nparams,
                           result_format);
 }
 
+PGresult *db_exec_named(struct db_pool *p, PGconn *conn, const char *name, const char *sql,
+                        int nparams, const char *const *params)
+{
+    return exec_within(p, conn, p ? p->deadline_ms : 0, false, name, sql, nparams, params, NULL,
+                       NULL, 0);
+}
+
 void db_release(struct db_pool *p, PGconn *conn)
 {
     if (!conn)
@@ -548,8 +560,8 @@ void db_release(struct db_pool *p, PGconn *conn)
     int slot = slot_of(p, conn);
     if (slot >= 0 && !p->abandoned[slot] && PQstatus(conn) == CONNECTION_OK &&
         PQtransactionStatus(conn) != PQTRANS_IDLE) {
-        PGresult *r =
-            exec_within(p, conn, ROLLBACK_DEADLINE_MS, true, "ROLLBACK", 0, NULL, NULL, NULL, 0);
+        PGresult *r = exec_within(p, conn, ROLLBACK_DEADLINE_MS, true, NULL, "ROLLBACK", 0, NULL,
+                                  NULL, NULL, 0);
         if (PQresultStatus(r) != PGRES_COMMAND_OK)
             p->abandoned[slot] = true; /* still in its transaction: not for the next request */
         PQclear(r);
@@ -577,8 +589,8 @@ bool db_ping(struct db_pool *p, int timeout_ms)
     if (!c)
         return false;
     long long left = timeout_ms - (now_ms() - start);
-    PGresult *r =
-        exec_within(p, c, left > 100 ? (int)left : 100, true, "SELECT 1", 0, NULL, NULL, NULL, 0);
+    PGresult *r = exec_within(p, c, left > 100 ? (int)left : 100, true, NULL, "SELECT 1", 0, NULL,
+                              NULL, NULL, 0);
     bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
     if (ok)
         quiet_end(p);

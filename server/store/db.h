@@ -66,6 +66,13 @@ BERKAS_MUST_CHECK PGresult *db_exec(struct db_pool *pool, PGconn *conn, const ch
                                     int nparams, const char *const *params, const int *lengths,
                                     const int *formats, int result_format);
 
+/* db_exec for a query module's named statement (store/stmt.h): prepared on
+ * the server under name ("module.what", under 64 bytes) at its first
+ * use on each connection, and again on the connection made after one broke.
+ * Text parameters and results. */
+BERKAS_MUST_CHECK PGresult *db_exec_named(struct db_pool *pool, PGconn *conn, const char *name,
+                                          const char *sql, int nparams, const char *const *params);
+
 /* db_exec with its own deadline in place of the pool's. */
 BERKAS_MUST_CHECK PGresult *db_exec_within(struct db_pool *pool, PGconn *conn, int deadline_ms,
                                            const char *sql, int nparams, const char *const *params,

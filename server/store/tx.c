@@ -68,16 +68,27 @@ bool tx_no_jit(struct tx *tx, struct berr *err)
     return tx_exec(tx, "SELECT set_config('jit', 'off', true)", 0, NULL, err);
 }
 
-PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *const *params,
-                   struct berr *err)
+/* r when it succeeded; NULL with err set (and r cleared) otherwise */
+static PGresult *checked(PGresult *r, struct berr *err)
 {
-    PGresult *r = db_exec(tx->pool, tx->conn, sql, nparams, params, NULL, NULL, 0);
     ExecStatusType st = PQresultStatus(r);
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
         return r;
     tx_error_of(r, err);
     PQclear(r);
     return NULL;
+}
+
+PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *const *params,
+                   struct berr *err)
+{
+    return checked(db_exec(tx->pool, tx->conn, sql, nparams, params, NULL, NULL, 0), err);
+}
+
+PGresult *tx_query_named(struct tx *tx, const char *name, const char *sql, int nparams,
+                         const char *const *params, struct berr *err)
+{
+    return checked(db_exec_named(tx->pool, tx->conn, name, sql, nparams, params), err);
 }
 
 bool tx_exec(struct tx *tx, const char *sql, int nparams, const char *const *params,
@@ -91,16 +102,16 @@ bool tx_exec(struct tx *tx, const char *sql, int nparams, const char *const *par
 PGresult *db_once(struct db_pool *pool, const char *sql, int nparams, const char *const *params,
                   struct berr *err)
 {
+    return db_once_named(pool, NULL, sql, nparams, params, err);
+}
+
+PGresult *db_once_named(struct db_pool *pool, const char *name, const char *sql, int nparams,
+                        const char *const *params, struct berr *err)
+{
     PGconn *c = db_acquire(pool, ACQUIRE_TIMEOUT_MS, err);
     if (!c)
         return NULL;
-    PGresult *r = db_exec(pool, c, sql, nparams, params, NULL, NULL, 0);
-    ExecStatusType st = PQresultStatus(r);
-    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-        tx_error_of(r, err);
-        PQclear(r);
-        r = NULL;
-    }
+    PGresult *r = checked(db_exec_named(pool, c, name, sql, nparams, params), err);
     db_release(pool, c);
     return r;
 }

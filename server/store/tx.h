@@ -49,6 +49,14 @@ BERKAS_MUST_CHECK bool tx_no_jit(struct tx *tx, struct berr *err);
 BERKAS_MUST_CHECK PGresult *db_once(struct db_pool *pool, const char *sql, int nparams,
                                     const char *const *params, struct berr *err);
 
+/* tx_query and db_once for a named statement (db_exec_named; the query
+ * modules call them through store/stmt.h).  name NULL: unnamed. */
+BERKAS_MUST_CHECK PGresult *tx_query_named(struct tx *tx, const char *name, const char *sql,
+                                           int nparams, const char *const *params,
+                                           struct berr *err);
+BERKAS_MUST_CHECK PGresult *db_once_named(struct db_pool *pool, const char *name, const char *sql,
+                                          int nparams, const char *const *params, struct berr *err);
+
 /* Commit and give the connection back.  On failure the work is lost. */
 BERKAS_MUST_CHECK bool tx_commit(struct tx *tx, struct berr *err);
 

@@ -24,6 +24,9 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "store/db.h"
+#include "store/stmt.h"
+#include "store/tx.h"
 #include "suites.h"
 
 #define HUNG_CLIENTS 6 /* three times the pool of berkasd_start's two threads */
@@ -258,6 +261,70 @@ START_TEST(test_a_hung_database_gets_503_with_retry_after_and_healthz_answers)
 }
 END_TEST
 
+/* ---- a connection that broke ------------------------------------------------------------ */
+
+/* The names the server holds prepared on conn, comma-separated (caller frees). */
+static char *prepared_on(struct db_pool *pool, PGconn *conn)
+{
+    PGresult *r = db_exec(pool, conn,
+                          "SELECT coalesce(string_agg(name, ',' ORDER BY name), '') "
+                          "FROM pg_prepared_statements WHERE name LIKE 'test.%'",
+                          0, NULL, NULL, NULL, 0);
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    char *names = strdup(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    return names;
+}
+
+/* Issue 12.1: a query module's statement is prepared under its name at its
+ * first use on a connection, and prepared again on the connection made after
+ * that one broke (its backend ended: the new session knows no statement). */
+START_TEST(test_a_named_statement_is_prepared_again_after_its_connection_broke)
+{
+    char *ci = harness_new_db("named_stmt");
+    struct berr err = {0};
+    struct db_pool *pool = db_pool_new(ci, 1, NULL, &err);
+    ck_assert_msg(pool != NULL, "%s", err.message);
+    static const struct stmt plus_one = {"test.plus_one", 1, "SELECT $1::int + 1"};
+    const char *p[1] = {"41"};
+    PGresult *r = stmt_once(pool, &plus_one, p, &err);
+    ck_assert_msg(r != NULL, "%s", err.message);
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "42");
+    PQclear(r);
+    PGconn *c = db_acquire(pool, 2000, &err);
+    ck_assert_ptr_nonnull(c);
+    char *names = prepared_on(pool, c);
+    ck_assert_str_eq(names, "test.plus_one");
+    free(names);
+    char pid[24];
+    snprintf(pid, sizeof pid, "%d", PQbackendPID(c));
+    db_release(pool, c);
+    /* end its backend from outside, as a restart or an administrator would */
+    const char *pp[1] = {pid};
+    ck_assert_int_eq(sql_count(ci, "SELECT count(*) FROM pg_terminate_backend($1::int)", 1, pp), 1);
+    usleep(200000);
+    /* the first use finds it broken and fails (the request gets its error) */
+    r = stmt_once(pool, &plus_one, p, &err);
+    PQclear(r);
+    /* the next gets a new connection, where the statement is prepared again */
+    const char *p2[1] = {"1"};
+    memset(&err, 0, sizeof err);
+    r = stmt_once(pool, &plus_one, p2, &err);
+    ck_assert_msg(r != NULL, "%s", err.message);
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "2");
+    PQclear(r);
+    c = db_acquire(pool, 2000, &err);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_int_ne(PQbackendPID(c), (int)strtol(pid, NULL, 10));
+    names = prepared_on(pool, c);
+    ck_assert_str_eq(names, "test.plus_one");
+    free(names);
+    db_release(pool, c);
+    db_pool_free(pool);
+    free(ci);
+}
+END_TEST
+
 Suite *suite_resilience(void)
 {
     Suite *s = suite_create("resilience");
@@ -265,6 +332,7 @@ Suite *suite_resilience(void)
     tcase_set_timeout(tc, 180);
     tcase_add_test(tc, test_a_killed_postmaster_is_brought_back_and_sessions_survive);
     tcase_add_test(tc, test_a_hung_database_gets_503_with_retry_after_and_healthz_answers);
+    tcase_add_test(tc, test_a_named_statement_is_prepared_again_after_its_connection_broke);
     suite_add_tcase(s, tc);
     return s;
 }

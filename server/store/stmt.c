@@ -1,0 +1,47 @@
+/* stmt.c - see stmt.h. */
+#include "stmt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tx.h"
+
+PGresult *stmt_query(struct tx *tx, const struct stmt *s, const char *const *params,
+                     struct berr *err)
+{
+    return tx_query_named(tx, s->name, s->sql, s->nparams, params, err);
+}
+
+bool stmt_exec(struct tx *tx, const struct stmt *s, const char *const *params, struct berr *err)
+{
+    PGresult *r = stmt_query(tx, s, params, err);
+    PQclear(r);
+    return r != NULL;
+}
+
+PGresult *stmt_once(struct db_pool *pool, const struct stmt *s, const char *const *params,
+                    struct berr *err)
+{
+    return db_once_named(pool, s->name, s->sql, s->nparams, params, err);
+}
+
+const char *stmt_id(char buf[24], long long v)
+{
+    snprintf(buf, 24, "%lld", v);
+    return buf;
+}
+
+long long stmt_ll(const PGresult *r, int row, int col)
+{
+    return strtoll(PQgetvalue(r, row, col), NULL, 10);
+}
+
+bool stmt_bool(const PGresult *r, int row, int col)
+{
+    return PQgetvalue(r, row, col)[0] == 't';
+}
+
+void stmt_copy(char *out, size_t n, const PGresult *r, int row, int col)
+{
+    snprintf(out, n, "%s", PQgetvalue(r, row, col));
+}

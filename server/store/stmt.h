@@ -1,0 +1,55 @@
+/*
+ * stmt.h - the named statements of the query modules (issue 12.1).
+ *
+ * SQL lives in server/store/: each query module (identity.c, offices.c,
+ * audit.c, ...) keeps its statements as constant struct stmt, each with a
+ * name that says what it does ("identity.account_by_nip"), and hands app/
+ * C structs, never a PGresult.  A statement is prepared on the server under
+ * its name at its first use on a connection and reused after; a connection
+ * made anew (after a break or a database restart) prepares it again.
+ * Parameters are always text parameters: no SQL is ever built from values.
+ */
+#ifndef BERKAS_STORE_STMT_H
+#define BERKAS_STORE_STMT_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+#include "core/mustcheck.h"
+
+struct tx;
+struct db_pool;
+
+struct stmt {
+    const char *name; /* "module.what": under 64 bytes, with a dot */
+    int nparams;
+    const char *sql;
+};
+
+/* One statement inside tx: the result (caller PQclear()s) or NULL with err
+ * set, as tx_query. */
+BERKAS_MUST_CHECK PGresult *stmt_query(struct tx *tx, const struct stmt *s,
+                                       const char *const *params, struct berr *err);
+
+/* As stmt_query when the result is not needed. */
+BERKAS_MUST_CHECK bool stmt_exec(struct tx *tx, const struct stmt *s, const char *const *params,
+                                 struct berr *err);
+
+/* One statement on its own (autocommit, as nobody), as db_once. */
+BERKAS_MUST_CHECK PGresult *stmt_once(struct db_pool *pool, const struct stmt *s,
+                                      const char *const *params, struct berr *err);
+
+/* ---- for the query modules: values in and out ------------------------------------------ */
+
+/* v as decimal text in buf (24 bytes), for a $n::bigint; returns buf. */
+const char *stmt_id(char buf[24], long long v);
+
+/* The value at row, col as a number (0 when NULL), as a bool ('t'), and
+ * copied into out (n bytes, cut to fit, "" when NULL). */
+long long stmt_ll(const PGresult *r, int row, int col);
+bool stmt_bool(const PGresult *r, int row, int col);
+void stmt_copy(char *out, size_t n, const PGresult *r, int row, int col);
+
+#endif
