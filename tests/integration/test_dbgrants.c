@@ -84,7 +84,7 @@ START_TEST(test_db_with_exactly_the_documented_grants_serves)
                                "WHERE n.nspname = 'app' AND a.grantee = 0",
                                0, NULL),
                      0);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     free(inv);
     free(admin);

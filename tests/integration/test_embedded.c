@@ -98,7 +98,7 @@ START_TEST(test_embedded_default_is_healthy_and_sigterm_leaves_nothing_running)
     ck_assert_ptr_nonnull(strstr(conf, "listen_addresses = ''"));
     free(conf);
 
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     ck_assert(wait_gone(pm, 5000));
     ck_assert_int_eq(count_processes_with(data), 0);
     proc_free(&p);
@@ -118,7 +118,7 @@ START_TEST(test_first_start_with_a_bare_path)
     char *out = output_with(&p, "ready");
     ck_assert_msg(strstr(out, "(new)"), "%s", out);
     free(out);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     free(data);
 }
@@ -129,7 +129,7 @@ START_TEST(test_warm_start_reuses_the_cluster)
     struct proc p;
     int port;
     char *data = start_embedded(&p, &port);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
 
     char *extra[] = {"--data-dir", data, "--unsafe-no-fsync", NULL};
@@ -138,7 +138,7 @@ START_TEST(test_warm_start_reuses_the_cluster)
     ck_assert_msg(strstr(out, "ready") && !strstr(out, "(new)"), "%s", out);
     ck_assert_msg(strstr(out, "0 migrations applied now"), "%s", out);
     free(out);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     free(data);
 }
@@ -160,7 +160,7 @@ START_TEST(test_killed_berkasd_leaves_no_postgres_behind)
     /* and the next start is not tripped up */
     char *extra[] = {"--data-dir", data, "--unsafe-no-fsync", NULL};
     ck_assert(berkasd_start(&p, &port, extra));
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     free(data);
 }
@@ -363,7 +363,7 @@ START_TEST(test_second_berkasd_on_the_same_data_dir_is_refused)
     ck_assert(http_do("GET", u, NULL, 0, NULL, &r));
     ck_assert_int_eq(r.status, 200);
     http_result_free(&r);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     free(data);
 }

@@ -121,7 +121,7 @@ START_TEST(test_init_plants_the_tree_once_and_the_admin_logs_on)
     ck_assert_msg(r.status == 201, "%ld %s", r.status, r.body);
     http_result_free(&r);
     free(token);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
 
     /* the other tree, once too, with its admin from a file */
@@ -478,7 +478,7 @@ START_TEST(test_installed_berkasd_finds_its_files)
     char web[1300];
     snprintf(web, sizeof web, "%s%s/../share/berkas/web/index.html", dest, bindir);
     ck_assert_msg(access(web, R_OK) == 0, "%s not installed", web);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     done();
 }
@@ -635,7 +635,7 @@ START_TEST(test_sighup_reloads_the_templates_a_bad_set_keeps_the_old)
     ck_assert_int_eq(r.status, 200);
     http_result_free(&r);
     free(token);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     done();
 }

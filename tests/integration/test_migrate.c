@@ -211,7 +211,7 @@ START_TEST(test_berkasd_refuses_to_start_on_an_edited_migration)
     struct proc p;
     int port;
     ck_assert(berkasd_start(&p, &port, extra));
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
 
     char path[1024];

@@ -181,7 +181,7 @@ START_TEST(test_the_review_list_comes_from_the_replica_until_it_lags_past_the_bo
     ck_assert_int_eq(r.status, 200);
     http_result_free(&r);
     ck_assert(!log_has(&p, "Uji replika")); /* no case data in the log */
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     free(sup);
     free(inv);
@@ -217,7 +217,7 @@ START_TEST(test_a_stopped_replica_leaves_the_lists_to_the_primary_and_is_used_ag
     for (int i = 0; i < 6; i++)
         ck_assert_int_eq(listed(port, sup), before + 1);
     ck_assert(replica_in_use(port));
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     free(sup);
     free(inv);
@@ -269,7 +269,7 @@ START_TEST(test_bad_replica_settings_are_refused_or_warned)
     ck_assert_int_gt(listed(port, sup), 0);
     ck_assert(!replica_in_use(port));
     ck_assert(log_has(&p, "heavy reads go to the primary: it does not answer"));
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     free(sup);
 

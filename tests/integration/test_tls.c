@@ -334,7 +334,7 @@ START_TEST(test_cli_verifies_the_certificate)
         ck_assert_int_ne(r.status, 200);
         http_result_free(&r);
     }
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     out = proc_output(&p);
     ck_assert_msg(strstr(out, "ready in") && strstr(out, "https://127.0.0.1:") &&
                       strstr(out, "serial 1001"),
@@ -430,7 +430,7 @@ START_TEST(test_wrong_host_refused)
     /* while the host it names is accepted */
     ck_assert_msg(tclient_open(&c, pt, ca, "other.example"), "%s", c.why);
     tclient_close(&c);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     done();
 }
@@ -497,7 +497,7 @@ START_TEST(test_sighup_serves_the_new_certificate_old_connection_unharmed)
     tclient_serial(&after, serial, sizeof serial);
     ck_assert_str_eq(serial, "1002");
     tclient_close(&after);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     char *out = proc_output(&p);
     const char *line = strstr(out, "SIGHUP: --tls-cert");
     ck_assert_msg(line, "%s", out);

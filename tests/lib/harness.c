@@ -298,6 +298,20 @@ int proc_stop(struct proc *p)
     return p->status;
 }
 
+void proc_stop_clean(struct proc *p)
+{
+    int rc = proc_stop(p);
+    if (rc == 0)
+        return;
+    char *out = proc_output(p);
+    size_t n = strlen(out);
+    char tail[2001];
+    snprintf(tail, sizeof tail, "%s", n > 2000 ? out + n - 2000 : out);
+    free(out);
+    ck_abort_msg("exit status %d on SIGTERM (128+N: killed by signal N); its output ends:\n%s", rc,
+                 tail);
+}
+
 char *proc_output(const struct proc *p)
 {
     char *s = read_text(p->log_path);

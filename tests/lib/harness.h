@@ -82,6 +82,10 @@ bool proc_wait(struct proc *p, int timeout_ms);
 /* SIGTERM, wait up to 20 s, then SIGKILL.  Returns its exit status. */
 int proc_stop(struct proc *p);
 
+/* proc_stop, and the test fails unless it exited with 0; the failure shows
+ * the exit status and the last of its output (what it said as it stopped). */
+void proc_stop_clean(struct proc *p);
+
 /* The child's output so far, caller frees. */
 char *proc_output(const struct proc *p);
 
