@@ -20,7 +20,7 @@ if grep -rnE 'XML_PARSE_(NOENT|DTDLOAD|DTDATTR|HUGE|XINCLUDE)' server; then
   echo "gate: unsafe libxml2 parser option above"; fail=1
 fi
 if command -v clang-format >/dev/null; then
-  if [[ -d .git ]] && command -v git >/dev/null; then
+  if [[ -e .git ]] && command -v git >/dev/null; then
     files=$(git ls-files 'server/*.[ch]' 'client/*.[ch]' 'tests/*.[ch]' 'bench/*.[ch]')
   else
     files=$(find server client tests bench -name '*.[ch]')
