@@ -8,6 +8,7 @@
  * report case ids, numbers and counts, never contents.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ struct summary_refresher {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     bool wake, stop;
+    atomic_bool stopping; /* stop, as the sweep reads it between two batches */
     struct app *app;
 };
 
@@ -81,8 +83,13 @@ static void *refresh_run(void *arg)
         pthread_mutex_unlock(&r->mu);
         struct summary_report rep;
         struct berr err = {0};
-        if (!summary_sweep(r->app->maint, 0, SUMMARY_STALE, &rep, &err))
+        if (!summary_sweep_until(r->app->maint, 0, SUMMARY_STALE, &r->stopping, &rep, &err))
             fprintf(stderr, "berkasd: case summaries: %s\n", err.message);
+        else if (rep.stopped)
+            fprintf(stderr,
+                    "berkasd: case summaries: %lld rewritten before stopping; the rest at the "
+                    "next start\n",
+                    rep.written);
         else if (rep.written > 0)
             fprintf(stderr, "berkasd: case summaries: %lld rewritten (rule sets or schema)\n",
                     rep.written);
@@ -101,6 +108,7 @@ bool app_summaries_start(struct app *app, struct berr *err)
     if (!r)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     r->app = app;
+    atomic_init(&r->stopping, false);
     r->wake = true; /* at start-up: rows missing after an upgrade, or stale */
     pthread_mutex_init(&r->mu, NULL);
     pthread_cond_init(&r->cv, NULL);
@@ -130,6 +138,7 @@ void app_summaries_stop(struct app *app)
     struct summary_refresher *r = app->refresher;
     if (!r)
         return;
+    atomic_store(&r->stopping, true); /* a sweep under way ends after its batch */
     pthread_mutex_lock(&r->mu);
     r->stop = true;
     pthread_cond_signal(&r->cv);

@@ -901,6 +901,12 @@ static bool sweep_once(struct db_pool *pool, long long root, enum summary_mode m
 bool summary_sweep(struct db_pool *pool, long long root, enum summary_mode mode,
                    struct summary_report *rep, struct berr *err)
 {
+    return summary_sweep_until(pool, root, mode, NULL, rep, err);
+}
+
+bool summary_sweep_until(struct db_pool *pool, long long root, enum summary_mode mode,
+                         const atomic_bool *stop, struct summary_report *rep, struct berr *err)
+{
     memset(rep, 0, sizeof *rep);
     rep->mismatches = json_array();
     struct batch *b = calloc(1, sizeof *b);
@@ -911,6 +917,10 @@ bool summary_sweep(struct db_pool *pool, long long root, enum summary_mode mode,
     long long after = 0;
     bool ok = true;
     for (int tries = 0; ok;) {
+        if (stop && atomic_load(stop)) {
+            rep->stopped = true;
+            break;
+        }
         size_t listed = json_array_size(rep->mismatches);
         if (sweep_once(pool, root, mode, &after, b, rep, err)) {
             tries = 0;

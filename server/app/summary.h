@@ -25,6 +25,7 @@
 #define BERKAS_APP_SUMMARY_H
 
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "casefile.h"
@@ -75,6 +76,7 @@ struct summary_report {
     long long mismatched; /* rows that differed from their recomputation (or were missing) */
     long long damaged;    /* cases whose log does not load */
     json_t *mismatches;   /* up to 100 of them: {case_id, number, columns}; caller decrefs */
+    bool stopped;         /* summary_sweep_until: asked to stop before the last batch */
 };
 
 /* Walk every case under office root (0: every case) in batches of one
@@ -82,6 +84,16 @@ struct summary_report {
  * rep is filled (rep->mismatches allocated; the caller decrefs it). */
 BERKAS_MUST_CHECK bool summary_sweep(struct db_pool *pool, long long root, enum summary_mode mode,
                                      struct summary_report *rep, struct berr *err);
+
+/* As summary_sweep, but it stops between two batches once *stop is true
+ * (berkasd stopping: the start-up sweep of a national database takes tens of
+ * minutes, and a service manager kills what does not stop within seconds).
+ * What the finished batches wrote stays written, each its own transaction;
+ * the rows left are still stale, so the next sweep takes them up.  Returns
+ * true with rep->stopped set when it stopped early. */
+BERKAS_MUST_CHECK bool summary_sweep_until(struct db_pool *pool, long long root,
+                                           enum summary_mode mode, const atomic_bool *stop,
+                                           struct summary_report *rep, struct berr *err);
 
 /* What a supervisor's list shows beside the clocks (issue 13.3): "p19_out_of_time" when
  * a return was recorded after the prosecutor's period, with its reason.  A new array. */

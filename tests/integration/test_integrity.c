@@ -16,12 +16,15 @@
  */
 #include <check.h>
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "app/summary.h"
 #include "harness.h"
+#include "store/db.h"
 #include "suites.h"
 
 static struct proc server;
@@ -286,6 +289,60 @@ START_TEST(test_a_case_that_does_not_load_fails_alone_and_a_correction_repairs_i
 }
 END_TEST
 
+/* berkasd stopping during its summaries' sweep (tens of minutes at start-up
+ * on a national database) must not wait for the sweep to end: asked to stop,
+ * the sweep stops before its next batch; what it had not done is still
+ * stale, and the next sweep does it.  On a database of its own, so that no
+ * berkasd's sweep runs meanwhile. */
+START_TEST(test_a_summaries_sweep_asked_to_stop_leaves_the_rest_to_the_next)
+{
+    char *own = harness_new_demo_db("sweep_stop");
+    long long rows = sql_count(own, "SELECT count(*) FROM app.case_summaries", 0, NULL);
+    ck_assert_int_gt(rows, 0);
+    /* the rule sets' fingerprint they were computed under: one for all */
+    ck_assert_int_eq(
+        sql_count(own, "SELECT count(DISTINCT rules_sig) FROM app.case_summaries", 0, NULL), 1);
+    char *sig = sql_value(own, "SELECT min(rules_sig)::text FROM app.case_summaries", 0, NULL);
+    const char *p[1] = {sig};
+    const char *stale = "SELECT count(*) FROM app.case_summaries WHERE rules_sig <> $1::bigint";
+    /* every summary as if computed under other rule sets: stale */
+    free(sql_value(own,
+                   "WITH u AS (UPDATE app.case_summaries SET rules_sig = rules_sig + 1 "
+                   "RETURNING 1) SELECT count(*) FROM u",
+                   0, NULL));
+    ck_assert_int_eq(sql_count(own, stale, 1, p), rows);
+
+    struct berr err = {0};
+    struct db_pool *maint = db_pool_new(own, 1, "berkas_maint", &err);
+    ck_assert_msg(maint != NULL, "%s", err.message);
+    atomic_bool stop;
+    atomic_init(&stop, true);
+    struct summary_report rep;
+    ck_assert_msg(summary_sweep_until(maint, 0, SUMMARY_STALE, &stop, &rep, &err), "%s",
+                  err.message);
+    ck_assert(rep.stopped);
+    ck_assert_int_eq(rep.written, 0);
+    json_decref(rep.mismatches);
+    ck_assert_int_eq(sql_count(own, stale, 1, p), rows); /* left as they were */
+
+    atomic_store(&stop, false);
+    ck_assert_msg(summary_sweep_until(maint, 0, SUMMARY_STALE, &stop, &rep, &err), "%s",
+                  err.message);
+    ck_assert(!rep.stopped);
+    ck_assert_int_eq(rep.written, rows);
+    json_decref(rep.mismatches);
+    ck_assert_int_eq(sql_count(own, stale, 1, p), 0);
+
+    /* and they agree with their logs */
+    ck_assert_msg(summary_sweep(maint, 0, SUMMARY_CHECK, &rep, &err), "%s", err.message);
+    ck_assert_int_eq(rep.mismatched, 0);
+    json_decref(rep.mismatches);
+    db_pool_free(maint);
+    free(sig);
+    free(own);
+}
+END_TEST
+
 Suite *suite_integrity(void)
 {
     Suite *s = suite_create("integrity");
@@ -295,6 +352,7 @@ Suite *suite_integrity(void)
     tcase_add_test(tc, test_a_correction_of_an_act_on_a_suspect_must_name_the_suspect);
     tcase_add_test(tc, test_a_correction_of_a_direction_must_keep_a_due_date);
     tcase_add_test(tc, test_a_case_that_does_not_load_fails_alone_and_a_correction_repairs_it);
+    tcase_add_test(tc, test_a_summaries_sweep_asked_to_stop_leaves_the_rest_to_the_next);
     suite_add_tcase(s, tc);
     return s;
 }
