@@ -21,16 +21,11 @@
 #include "core/caldate.h"
 #include "reach.h"
 #include "sqlbuf.h"
+#include "store/directions.h"
 #include "store/tx.h"
-#include "visibility.h"
 #include "workspace.h"
 
 #define REASSIGN_MAX 100
-
-static long long ll(PGresult *r, int row, int col)
-{
-    return strtoll(PQgetvalue(r, row, col), NULL, 10);
-}
 
 /* ---- the list ------------------------------------------------------------------------ */
 
@@ -58,51 +53,41 @@ static bool check_directions_filter(const struct direction_filter *f, struct ber
     return true;
 }
 
-#define DIRECTION_DUE "(d->>'due_at')::bigint"
-#define DIRECTION_ID  "(d->>'event_id')::bigint"
-
-static void directions_sql(struct sqlbuf *b, const struct reach *reach, const char *state,
-                           bool mine, enum role role, const char *me)
+/* The list's query for filter f (checked) and the caller's reach. */
+static void directions_query(const struct actor *who, const struct direction_filter *f,
+                             const struct reach *reach, int limit, struct store_directions_query *q)
 {
-    b->len = (size_t)snprintf(
-        b->text, sizeof b->text,
-        "SELECT s.case_id, c.number, o.code, o.tz, d::text, gu.name, tu.name, tu.nip, du.name, "
-        "extract(epoch FROM now())::bigint FROM app.case_summaries s "
-        "JOIN app.cases c ON c.id = s.case_id JOIN app.offices o ON o.id = s.office_id "
-        "CROSS JOIN LATERAL jsonb_array_elements(s.detail->'directions') d "
-        "LEFT JOIN app.events ge ON ge.id = " DIRECTION_ID " AND ge.case_id = s.case_id "
-        "LEFT JOIN app.users gu ON gu.id = ge.entered_by "
-        "LEFT JOIN app.users tu ON tu.id = (d->>'to')::bigint "
-        "LEFT JOIN app.events de ON de.id = (d->'done'->>'event_id')::bigint "
-        "AND de.case_id = s.case_id LEFT JOIN app.users du ON du.id = de.entered_by "
-        "WHERE s.%s = $1::bigint AND (" DIRECTION_DUE ", " DIRECTION_ID
-        ") > ($2::bigint, $3::bigint)",
-        reach->column);
-    b->n = 4; /* $1 reach, $2 $3 cursor, $4 limit */
-    if (strcmp(state, "open") == 0 || strcmp(state, "overdue") == 0)
-        sqlbuf_add(b, " AND s.directions_open > 0 AND d->'done' = 'null'::jsonb", NULL);
-    if (strcmp(state, "overdue") == 0)
-        sqlbuf_add(b, " AND " DIRECTION_DUE " <= extract(epoch FROM now())", NULL);
-    if (strcmp(state, "done") == 0)
-        sqlbuf_add(b, " AND d->'done' <> 'null'::jsonb", NULL);
+    static const char *const states[] = {"open", "overdue", "done", "all"};
+    const char *state = f->state ? f->state : "open";
+    bool mine = f->mine ? strcmp(f->mine, "true") == 0 : who->role == ROLE_INVESTIGATOR;
+    *q = (struct store_directions_query){.scope = reach->scope,
+                                         .reach = reach->office,
+                                         .after_due = -99999999999LL,
+                                         .limit = reach->empty ? 0 : limit + 1,
+                                         .me = who->user_id};
+    for (size_t i = 0; i < sizeof states / sizeof states[0]; i++)
+        if (strcmp(state, states[i]) == 0)
+            q->state = (enum store_direction_state)i;
     /* an investigator's: addressed to them or to the office; a supervisor's:
      * the ones they gave */
-    if (mine && role == ROLE_INVESTIGATOR)
-        sqlbuf_add(b, " AND (d->>'to' IS NULL OR (d->>'to')::bigint = $?::bigint)", me);
-    else if (mine)
-        sqlbuf_add(b, " AND ge.entered_by = $?::bigint", me);
-    sqlbuf_add(b, " ORDER BY " DIRECTION_DUE ", " DIRECTION_ID " LIMIT $4::int", NULL);
+    if (mine)
+        q->mine =
+            who->role == ROLE_INVESTIGATOR ? STORE_DIRECTIONS_TO_ME : STORE_DIRECTIONS_GIVEN_BY_ME;
+    long long cdue, cid;
+    if (f->cursor && parse_cursor(f->cursor, &cdue, &cid)) {
+        q->after_due = cdue;
+        q->after_id = cid;
+    }
 }
 
-static json_t *direction_item(PGresult *r, int i)
+static json_t *direction_item(const struct store_direction_row *row, int64_t now)
 {
-    const struct tzone *z = caldate_zone(PQgetvalue(r, i, 3));
+    const struct tzone *z = caldate_zone(row->tz);
     if (!z)
         z = caldate_zone("Asia/Jakarta");
-    json_t *d = json_loads(PQgetvalue(r, i, 4), 0, NULL);
+    json_t *d = json_loads(row->direction, 0, NULL);
     if (!d)
         return json_null();
-    int64_t now = ll(r, i, 9);
     int64_t due = json_integer_value(json_object_get(d, "due_at"));
     json_t *done = json_object_get(d, "done");
     char at[CALDATE_INSTANT_LEN];
@@ -111,20 +96,39 @@ static json_t *direction_item(PGresult *r, int i)
     const char *state = json_is_object(done) ? "done" : now >= due ? "overdue" : "open";
     json_t *item = json_pack(
         "{s:O, s:I, s:s, s:s, s:O, s:O, s:s, s:s, s:i, s:O, s:s, s:o, s:o}", "event_id",
-        json_object_get(d, "event_id"), "case_id", (json_int_t)ll(r, i, 0), "number",
-        PQgetvalue(r, i, 1), "office", PQgetvalue(r, i, 2), "text", json_object_get(d, "text"),
-        "due", json_object_get(d, "due"), "due_at", at, "state", state, "days_left", left,
-        "given_on", json_object_get(d, "given_on"), "given_by", PQgetvalue(r, i, 5), "to",
-        PQgetisnull(r, i, 6) ? json_null()
-                             : json_pack("{s:O, s:s, s:s}", "id", json_object_get(d, "to"), "name",
-                                         PQgetvalue(r, i, 6), "nip", PQgetvalue(r, i, 7)),
+        json_object_get(d, "event_id"), "case_id", (json_int_t)row->case_id, "number", row->number,
+        "office", row->office_code, "text", json_object_get(d, "text"), "due",
+        json_object_get(d, "due"), "due_at", at, "state", state, "days_left", left, "given_on",
+        json_object_get(d, "given_on"), "given_by", row->given_by, "to",
+        !row->to_name ? json_null()
+                      : json_pack("{s:O, s:s, s:s}", "id", json_object_get(d, "to"), "name",
+                                  row->to_name, "nip", row->to_nip),
         "done",
-        json_is_object(done)
-            ? json_pack("{s:O, s:O, s:s}", "on", json_object_get(done, "on"), "note",
-                        json_object_get(done, "note"), "by", PQgetvalue(r, i, 8))
-            : json_null());
+        json_is_object(done) ? json_pack("{s:O, s:O, s:s}", "on", json_object_get(done, "on"),
+                                         "note", json_object_get(done, "note"), "by", row->done_by)
+                             : json_null());
     json_decref(d);
     return item;
+}
+
+/* The page of rows: at most limit items, and the cursor after the last when
+ * more follow. */
+static json_t *directions_page(const struct store_directions *rows, int limit)
+{
+    json_t *items = json_array();
+    for (int i = 0; i < rows->n && i < limit; i++)
+        json_array_append_new(items, direction_item(&rows->items[i], rows->now));
+    char next[64] = "";
+    if (rows->n > limit) {
+        json_t *last = json_array_get(items, (size_t)limit - 1);
+        json_t *d = json_loads(rows->items[limit - 1].direction, 0, NULL);
+        snprintf(next, sizeof next, "%lld.%lld",
+                 (long long)json_integer_value(json_object_get(d, "due_at")),
+                 (long long)json_integer_value(json_object_get(last, "event_id")));
+        json_decref(d);
+    }
+    return json_pack("{s:o, s:o}", "items", items, "next_cursor",
+                     next[0] ? json_string(next) : json_null());
 }
 
 json_t *app_directions_list(struct app *app, const struct actor *who,
@@ -134,60 +138,24 @@ json_t *app_directions_list(struct app *app, const struct actor *who,
     au->action = "direction.list";
     if (!check_directions_filter(f, err))
         return NULL;
-    const char *state = f->state ? f->state : "open";
-    bool mine = f->mine ? strcmp(f->mine, "true") == 0 : who->role == ROLE_INVESTIGATOR;
     int limit = f->limit > 0 && f->limit <= 100 ? f->limit : 50;
     struct tx tx;
     if (!list_tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
     json_t *page = NULL;
     struct reach reach;
-    struct sqlbuf *b = calloc(1, sizeof *b);
-    if (!b) {
-        berr_set(err, BERR_INTERNAL, "out of memory");
-        goto done;
+    struct store_directions_query q;
+    struct store_directions rows = {0};
+    if (reach_of(&tx, who, f->office, &reach, err)) {
+        directions_query(who, f, &reach, limit, &q);
+        if (store_directions_list(&tx, &q, &rows, err))
+            page = directions_page(&rows, limit);
+        store_directions_free(&rows);
     }
-    if (!reach_of(&tx, who, f->office, &reach, err))
-        goto done;
-    char office[24], due[24] = "-99999999999", id[24] = "0", lim[16], me[24];
-    long long cdue, cid;
-    if (f->cursor && parse_cursor(f->cursor, &cdue, &cid)) {
-        snprintf(due, sizeof due, "%lld", cdue);
-        snprintf(id, sizeof id, "%lld", cid);
-    }
-    snprintf(office, sizeof office, "%lld", reach.office);
-    snprintf(lim, sizeof lim, "%d", reach.empty ? 0 : limit + 1);
-    snprintf(me, sizeof me, "%lld", who->user_id);
-    b->params[0] = office;
-    b->params[1] = due;
-    b->params[2] = id;
-    b->params[3] = lim;
-    directions_sql(b, &reach, state, mine, who->role, me);
-    PGresult *r = tx_query(&tx, b->text, b->n, b->params, err);
-    if (!r)
-        goto done;
-    json_t *items = json_array();
-    int n = PQntuples(r);
-    for (int i = 0; i < n && i < limit; i++)
-        json_array_append_new(items, direction_item(r, i));
-    char next[64] = "";
-    if (n > limit) {
-        json_t *last = json_array_get(items, (size_t)limit - 1);
-        json_t *d = json_loads(PQgetvalue(r, limit - 1, 4), 0, NULL);
-        snprintf(next, sizeof next, "%lld.%lld",
-                 (long long)json_integer_value(json_object_get(d, "due_at")),
-                 (long long)json_integer_value(json_object_get(last, "event_id")));
-        json_decref(d);
-    }
-    PQclear(r);
-    page = json_pack("{s:o, s:o}", "items", items, "next_cursor",
-                     next[0] ? json_string(next) : json_null());
-    if (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
+    if (page && (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err))) {
         json_decref(page);
         page = NULL;
     }
-done:
-    free(b);
     tx_end(&tx);
     return page;
 }
@@ -207,20 +175,9 @@ static long long case_named(struct tx *tx, const struct actor *who, json_t *ref,
         berr_field(err, BERR_BAD_INPUT, "cases", "cases: id atau nomor perkara");
         return 0;
     }
-    char sql[512], office[24];
-    snprintf(sql, sizeof sql,
-             "SELECT c.id, c.number FROM app.cases c WHERE (c.number = $2 OR c.id::text = $2) "
-             "AND %s",
-             case_visible_clause(who->role));
-    snprintf(office, sizeof office, "%lld", who->office_id);
-    const char *p[2] = {office, key};
-    PGresult *r = tx_query(tx, sql, 2, p, err);
-    if (!r)
+    long long id = 0;
+    if (!store_case_in_subtree(tx, who->office_id, key, &id, number, numsz, err))
         return 0;
-    long long id = PQntuples(r) == 1 ? ll(r, 0, 0) : 0;
-    if (id)
-        snprintf(number, numsz, "%s", PQgetvalue(r, 0, 1));
-    PQclear(r);
     if (!id)
         berr_set(err, BERR_NOT_FOUND, "perkara %.60s tidak ditemukan", key);
     return id;
@@ -253,19 +210,15 @@ static bool teams_of(struct tx *tx, json_t *items, struct berr *err)
     size_t i;
     json_array_foreach(items, i, it)
     {
-        char cid[24];
-        snprintf(cid, sizeof cid, "%lld",
-                 (long long)json_integer_value(json_object_get(it, "case_id")));
-        const char *p[1] = {cid};
-        PGresult *r = tx_query(tx,
-                               "SELECT coalesce(json_agg(u.name ORDER BY u.name), '[]')::text FROM "
-                               "app.case_investigators ci JOIN app.users u ON u.id = ci.user_id "
-                               "WHERE ci.case_id = $1::bigint AND ci.removed_at IS NULL",
-                               1, p, err);
-        if (!r)
+        struct store_names team;
+        if (!store_case_team(tx, (long long)json_integer_value(json_object_get(it, "case_id")),
+                             &team, err))
             return false;
-        json_object_set_new(it, "team", json_loads(PQgetvalue(r, 0, 0), 0, NULL));
-        PQclear(r);
+        json_t *names = json_array();
+        for (int k = 0; k < team.n; k++)
+            json_array_append_new(names, json_string(team.items[k]));
+        json_object_set_new(it, "team", names);
+        store_names_free(&team);
     }
     return true;
 }
@@ -296,6 +249,7 @@ json_t *app_reassign(struct app *app, const struct actor *who, const struct reas
         json_decref(out.allowed);
         json_decref(out.missing);
         json_decref(out.fields);
+        json_decref(out.extra);
         if (!ok) {
             json_decref(out.body);
             if (number[0]) { /* say which file refused */

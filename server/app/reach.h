@@ -13,13 +13,14 @@
 #include "actor.h"
 #include "core/error.h"
 #include "core/mustcheck.h"
+#include "store/reach.h"
 
 struct tx;
 
 struct reach {
-    const char *column; /* office_id, scope1, scope2, scope3 (a fixed string) */
-    long long office;   /* its value */
-    bool empty;         /* the filter names an office outside the caller's reach */
+    enum store_scope scope; /* the column: office_id, scope1, scope2, scope3 */
+    long long office;       /* its value */
+    bool empty;             /* the filter names an office outside the caller's reach */
 };
 
 /* The reach of who, narrowed to `office` (an id or a code; NULL: all of

@@ -48,18 +48,10 @@ static long long ll(PGresult *r, int row, int col)
 
 /* ---- whose files --------------------------------------------------------------------- */
 
-static const char *scope_column(int depth)
+static enum store_scope scope_of(int depth)
 {
-    switch (depth) {
-    case 1:
-        return "scope1";
-    case 2:
-        return "scope2";
-    case 3:
-        return "scope3";
-    default:
-        return "office_id"; /* a UKK has nothing under it */
-    }
+    return depth >= 1 && depth <= 3 ? (enum store_scope)depth
+                                    : STORE_SCOPE_OFFICE; /* a UKK has nothing under it */
 }
 
 /* See reach.h. */
@@ -70,33 +62,24 @@ bool reach_of(struct tx *tx, const struct actor *who, const char *office, struct
     if (who->role != ROLE_INVESTIGATOR && who->role != ROLE_SUPERVISOR)
         return berr_set(err, BERR_FORBIDDEN,
                         "daftar tinjauan untuk penyidik dan pengawas; penuntut umum: kotak masuk");
-    char me[24];
-    snprintf(me, sizeof me, "%lld", who->office_id);
-    const char *p[2] = {me, office};
-    PGresult *q = tx_query(tx,
-                           "SELECT cardinality(m.ancestors), f.id, cardinality(f.ancestors), "
-                           "f.id IS NOT NULL AND $1::bigint = ANY (f.ancestors) "
-                           "FROM app.offices m LEFT JOIN app.offices f ON $2::text IS NOT NULL "
-                           "AND (f.code = upper($2) OR f.id::text = $2) WHERE m.id = $1::bigint",
-                           2, p, err);
-    if (!q)
+    struct store_reach_offices q;
+    if (!store_reach_offices(tx, who->office_id, office, &q, err))
         return false;
-    bool ok = PQntuples(q) == 1;
-    if (ok && office && PQgetisnull(q, 0, 1))
+    bool ok = q.found;
+    if (ok && office && !q.named)
         ok = berr_field(err, BERR_BAD_INPUT, "office", "kantor tidak dikenal: %.40s", office);
     else if (ok && who->role == ROLE_INVESTIGATOR) {
-        r->column = "office_id";
+        r->scope = STORE_SCOPE_OFFICE;
         r->office = who->office_id;
-        r->empty = office && ll(q, 0, 1) != who->office_id;
+        r->empty = office && q.named_id != who->office_id;
     } else if (ok && office) {
-        r->column = scope_column((int)ll(q, 0, 2));
-        r->office = ll(q, 0, 1);
-        r->empty = PQgetvalue(q, 0, 3)[0] != 't';
+        r->scope = scope_of(q.named_depth);
+        r->office = q.named_id;
+        r->empty = !q.named_under;
     } else if (ok) {
-        r->column = scope_column((int)ll(q, 0, 0));
+        r->scope = scope_of(q.depth);
         r->office = who->office_id;
     }
-    PQclear(q);
     if (!ok && err->kind == BERR_NONE)
         berr_set(err, BERR_NOT_FOUND, "kantor Anda tidak ditemukan");
     return ok;
@@ -514,7 +497,7 @@ static void build_list_sql(struct sqlbuf *b, const struct reach *reach,
                               "WHERE s.%s = $1::bigint AND s.next_due_at IS NOT NULL AND "
                               "(s.next_due_at, s.case_id) > (to_timestamp($2::bigint), "
                               "$3::bigint)",
-                              reach->column);
+                              store_scope_column(reach->scope));
     b->n = 4; /* $1 reach, $2 $3 cursor, $4 limit */
     /* word for word the predicate of sql/0020's case_summaries_stall_*: a
      * page of stalled files walks its reach's stall index, not the reach */
@@ -648,9 +631,9 @@ static json_t *review_counts_in(struct tx *tx, const struct actor *who, const vo
              "FROM app.case_summaries s WHERE s.office_id = o.id AND s.%s = $1::bigint "
              "AND s.next_due_at IS NOT NULL) x "
              "WHERE o.tree = 'imigrasi' AND %s AND NOT $2::boolean ORDER BY o.ancestors",
-             reach.column,
-             strcmp(reach.column, "office_id") == 0 ? "o.id = $1::bigint"
-                                                    : "$1::bigint = ANY (o.ancestors)");
+             store_scope_column(reach.scope),
+             reach.scope == STORE_SCOPE_OFFICE ? "o.id = $1::bigint"
+                                               : "$1::bigint = ANY (o.ancestors)");
     snprintf(id, sizeof id, "%lld", reach.office);
     const char *p[2] = {id, reach.empty ? "true" : "false"};
     PGresult *r = tx_query(tx, sql, 2, p, err);

@@ -131,7 +131,8 @@ static PGresult *run(struct query *q, const char *text, struct berr *err)
     size_t len = 0;
     for (const char *p = text; *p && len + 1 < sizeof sql;) {
         if (strncmp(p, "{col}", 5) == 0) {
-            len += (size_t)snprintf(sql + len, sizeof sql - len, "%s", q->reach->column);
+            len += (size_t)snprintf(sql + len, sizeof sql - len, "%s",
+                                    store_scope_column(q->reach->scope));
             p += 5;
         } else {
             sql[len++] = *p++;

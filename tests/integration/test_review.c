@@ -1539,6 +1539,43 @@ START_TEST(test_the_sprindik_names_the_team_and_a_supervisor_reassigns_with_a_re
 }
 END_TEST
 
+/* A reassignment refused by one file's stage (Tahap II done: the file has
+ * left the investigators, and reassigned is not an act of that stage) is
+ * refused whole: the answer names that file, neither file gains an act, and
+ * the audit trail has the refusal.  (Run under ASan: a refusal's problem
+ * members are freed on the way out.) */
+START_TEST(test_a_refused_reassignment_names_the_file_and_moves_none)
+{
+    long long open_one = open_case("Uji tim: ditolak", 12), closed = walk[W_HANDED];
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", closed);
+    const char *p[1] = {cid};
+    char *number = sql_value(db, "SELECT number FROM app.cases WHERE id = $1::bigint", 1, p);
+    long long refused_before =
+        sql_count(db,
+                  "SELECT count(*) FROM audit.events WHERE action = 'case.reassign' "
+                  "AND outcome = 'refused'",
+                  0, NULL);
+    long long e_open = events_of(open_one), e_closed = events_of(closed);
+    char body[256];
+    snprintf(body, sizeof body, "{\"cases\":[%lld,%lld],\"add\":[\"%s\"],\"reason\":\"rotasi\"}",
+             open_one, closed, NIP_INV_PLG2);
+    json_t *problem = call("POST", "/api/v1/reassignments", sup_plg, body, 409);
+    const char *detail = json_string_value(json_object_get(problem, "detail"));
+    ck_assert_ptr_nonnull(detail);
+    ck_assert_msg(strstr(detail, number), "the refusal names %s: %s", number, detail);
+    json_decref(problem);
+    ck_assert_int_eq(events_of(open_one), e_open);
+    ck_assert_int_eq(events_of(closed), e_closed);
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM audit.events WHERE action = 'case.reassign' "
+                               "AND outcome = 'refused'",
+                               0, NULL),
+                     refused_before + 1);
+    free(number);
+}
+END_TEST
+
 START_TEST(test_p16_names_the_jaksa_peneliti)
 {
     long long id = walk[W_WITH_PU];
@@ -1688,6 +1725,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_a_direction_is_due_no_earlier_than_today_and_shown_to_its_investigator);
     tcase_add_test(tc, test_directions_bad_input_and_callers);
     tcase_add_test(tc, test_the_sprindik_names_the_team_and_a_supervisor_reassigns_with_a_reason);
+    tcase_add_test(tc, test_a_refused_reassignment_names_the_file_and_moves_none);
     tcase_add_test(tc, test_p16_names_the_jaksa_peneliti);
     tcase_add_test(tc, test_an_amended_rule_set_reaches_the_list);
     tcase_add_test(tc, test_berkas_review_prints_the_list_in_100_columns);

@@ -1,0 +1,53 @@
+/*
+ * shape.h (store, internal) - a named statement whose text is put together
+ * from fixed fragments by which filters a list request carries (the review
+ * list, the inbox, the directions).
+ *
+ * One text per combination of filters, each prepared and planned for what
+ * it filters: a single statement with "($n IS NULL OR ...)" for every
+ * filter flips to a generic plan after a few calls and scans (MEASURED.md).
+ * The statement's name says its shape ("review.list.s2.c-a-"): the caller
+ * puts into the name one mark for every choice that changes the text, so
+ * that one name never stands for two texts on a connection.  The text never
+ * holds input: a fragment marks its parameter "$?", and the value goes into
+ * the parameter list.
+ */
+#ifndef BERKAS_STORE_SHAPE_H
+#define BERKAS_STORE_SHAPE_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+#include "core/mustcheck.h"
+
+struct tx;
+
+#define SHAPE_PARAMS 16
+
+struct shape {
+    char name[64];
+    char text[6144];
+    size_t len;
+    const char *params[SHAPE_PARAMS];
+    int n;
+    bool overflow; /* the text or the parameters did not fit: not run */
+};
+
+/* Start: name and the first fragment, with nparams parameters ($1..)
+ * already named by number in it; their values follow in params. */
+void shape_start(struct shape *s, const char *name, const char *fragment, int nparams,
+                 const char *const *params);
+
+/* Append fragment; each of its "$?" becomes $N for value, the next
+ * parameter.  Without value the fragment is appended as it is. */
+void shape_add(struct shape *s, const char *fragment, const char *value);
+
+/* Append a mark to the name (one for each choice that changes the text). */
+void shape_mark(struct shape *s, const char *mark);
+
+/* Run it inside tx, as stmt_query. */
+BERKAS_MUST_CHECK PGresult *shape_query(struct tx *tx, const struct shape *s, struct berr *err);
+
+#endif
