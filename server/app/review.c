@@ -29,22 +29,8 @@
 #include "core/stage.h"
 #include "heavyread.h"
 #include "reach.h"
-#include "sqlbuf.h"
-#include "store/tx.h"
+#include "store/review.h"
 #include "workspace.h"
-
-/* The clock is the reason (see above); else the stall is. */
-#define PICK_CLOCK                                                                                 \
-    "(s.clock_due_at IS NOT NULL AND (s.stall_at IS NULL OR s.clock_due_at <= s.stall_at))"
-#define STATE_OF                                                                                   \
-    "(CASE WHEN s.damaged IS NOT NULL THEN 'damaged' WHEN s.clock_due_at <= now() THEN "           \
-    "'overdue' WHEN s.stall_at <= now() THEN 'stalled' WHEN s.clock_attention_at <= now() "        \
-    "THEN 'warning' ELSE 'ok' END)"
-
-static long long ll(PGresult *r, int row, int col)
-{
-    return strtoll(PQgetvalue(r, row, col), NULL, 10);
-}
 
 /* ---- whose files --------------------------------------------------------------------- */
 
@@ -154,66 +140,13 @@ static bool check_filter(const struct review_filter *f, struct berr *err)
 
 /* ---- one row ---------------------------------------------------------------------------- */
 
-enum col {
-    C_ID,
-    C_NUMBER,
-    C_OPENED,
-    C_OFFICE,
-    C_CODE,
-    C_ONAME,
-    C_TZ,
-    C_STAGE,
-    C_SINCE,
-    C_CLOCK_DUE,
-    C_CLOCK_ATT,
-    C_CLOCK_CODE,
-    C_CLOCK_ACTOR,
-    C_LAST_ON,
-    C_LAST_TYPE,
-    C_STALL_AT,
-    C_STALL_ACTOR,
-    C_NEXT,
-    C_ROUNDS,
-    C_PINGPONG,
-    C_DIR_OPEN,
-    C_DETAIL,
-    C_DAMAGED,
-    C_NAMES,
-    C_TEAM,
-    C_NOW,
-};
-
-#define REVIEW_COLUMNS                                                                             \
-    "s.case_id, c.number, coalesce(c.opened_on::text, ''), o.id, o.code, o.name, o.tz, s.stage, "  \
-    "coalesce(s.stage_since::text, ''), extract(epoch FROM s.clock_due_at)::bigint, "              \
-    "extract(epoch FROM s.clock_attention_at)::bigint, s.clock_code, s.clock_actor, "              \
-    "coalesce(s.last_act_on::text, ''), s.last_act_type, extract(epoch FROM s.stall_at)::bigint, " \
-    "s.stall_actor, extract(epoch FROM s.next_due_at)::bigint, s.p19_rounds, s.pingpong, "         \
-    "s.directions_open, s.detail::text, s.damaged, "                                               \
-    "(SELECT json_object_agg(p.id, p.name) FROM app.parties p WHERE p.case_id = s.case_id "        \
-    "AND p.kind = 'suspect')::text, "                                                              \
-    "(SELECT json_agg(u.name ORDER BY u.name) FROM app.case_investigators ci JOIN app.users u "    \
-    "ON u.id = ci.user_id WHERE ci.case_id = s.case_id AND ci.removed_at IS NULL)::text, "         \
-    "extract(epoch FROM now())::bigint"
-
 struct row_ctx {
-    PGresult *r;
-    int row;
+    const struct store_review_row *r;
     const struct tzone *zone;
     int64_t now;
     struct caldate today;
     json_t *detail, *names;
 };
-
-static bool null_at(const struct row_ctx *x, enum col c)
-{
-    return PQgetisnull(x->r, x->row, (int)c);
-}
-
-static const char *str_at(const struct row_ctx *x, enum col c)
-{
-    return PQgetvalue(x->r, x->row, (int)c);
-}
 
 static json_t *instant_json(const struct row_ctx *x, int64_t t)
 {
@@ -310,18 +243,17 @@ static json_t *clock_view(const struct row_ctx *x, json_t *c)
 /* The reason the row is listed (see the file's comment). */
 static json_t *reason_json(const struct row_ctx *x, const char **state)
 {
-    if (!null_at(x, C_DAMAGED)) {
+    if (x->r->damaged) {
         *state = "damaged";
         return json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", "damaged", "label",
                          "Log perkara tidak dapat dibaca; perlu koreksi", "short",
-                         short_label("damaged"), "detail", str_at(x, C_DAMAGED), "actor",
-                         "investigator");
+                         short_label("damaged"), "detail", x->r->damaged, "actor", "investigator");
     }
-    bool has_clock = !null_at(x, C_CLOCK_DUE), has_stall = !null_at(x, C_STALL_AT);
-    int64_t a = has_clock ? ll(x->r, x->row, C_CLOCK_DUE) : 0;
-    int64_t s = has_stall ? ll(x->r, x->row, C_STALL_AT) : 0;
+    bool has_clock = x->r->has_clock, has_stall = x->r->has_stall;
+    int64_t a = has_clock ? x->r->clock_due_at : 0;
+    int64_t s = has_stall ? x->r->stall_at : 0;
     bool pick_clock = has_clock && (!has_stall || a <= s);
-    int64_t att = has_clock ? ll(x->r, x->row, C_CLOCK_ATT) : 0;
+    int64_t att = has_clock ? x->r->clock_attention_at : 0;
     *state = has_clock && a <= x->now     ? "overdue"
              : has_stall && s <= x->now   ? "stalled"
              : has_clock && att <= x->now ? "warning"
@@ -332,8 +264,7 @@ static json_t *reason_json(const struct row_ctx *x, const char **state)
         json_array_foreach(clocks, i, c)
         {
             if (json_integer_value(json_object_get(c, "due_at")) == a &&
-                strcmp(json_string_value(json_object_get(c, "code")), str_at(x, C_CLOCK_CODE)) ==
-                    0) {
+                strcmp(json_string_value(json_object_get(c, "code")), x->r->clock_code) == 0) {
                 first = c;
                 break;
             }
@@ -345,10 +276,10 @@ static json_t *reason_json(const struct row_ctx *x, const char **state)
     }
     int days = (int)json_integer_value(json_object_get(x->detail, "stall_days"));
     char label[160], date[CALDATE_DATE_LEN];
-    snprintf(label, sizeof label, "Tidak ada kegiatan sejak %s (batas %d hari)",
-             str_at(x, C_LAST_ON), days);
+    snprintf(label, sizeof label, "Tidak ada kegiatan sejak %s (batas %d hari)", x->r->last_act_on,
+             days);
     caldate_format(caldate_local_date(s - 1, x->zone), date, sizeof date);
-    const char *actor = str_at(x, C_STALL_ACTOR);
+    const char *actor = x->r->stall_actor;
     return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:n, s:o, s:s, s:i, s:s}", "code",
                      "stall", "label", label, "short", short_label("stall"), "actor", actor,
                      "actor_label", actor_label(actor_of(actor)), "basis",
@@ -430,47 +361,10 @@ static const char *flag_label(const char *code)
     return code;
 }
 
-static json_t *review_item(struct row_ctx *x)
+/* What the log says was done out of time with a reason (p19_out_of_time,
+ * detention_unlawful), with the reason's Indonesian label. */
+static json_t *flags_json(const struct row_ctx *x)
 {
-    x->zone = caldate_zone(str_at(x, C_TZ));
-    if (!x->zone)
-        x->zone = caldate_zone("Asia/Jakarta");
-    x->today = caldate_local_date(x->now, x->zone);
-    x->detail = json_loads(str_at(x, C_DETAIL), 0, NULL);
-    x->names = null_at(x, C_NAMES) ? json_object() : json_loads(str_at(x, C_NAMES), 0, NULL);
-    enum stage st = ST_PRE_INVESTIGATION;
-    stage_lookup(str_at(x, C_STAGE), &st);
-    struct caldate opened, since, last;
-    bool has_opened = caldate_parse(str_at(x, C_OPENED), &opened);
-    bool has_since = caldate_parse(str_at(x, C_SINCE), &since);
-    bool has_last = caldate_parse(str_at(x, C_LAST_ON), &last);
-    const char *state = "ok";
-    json_t *reason = reason_json(x, &state);
-    enum event ev;
-    const char *last_type = str_at(x, C_LAST_TYPE);
-    json_t *last_act =
-        has_last && event_lookup(last_type, &ev)
-            ? json_pack("{s:s, s:s, s:s, s:i}", "type", last_type, "label", event_label(ev), "date",
-                        str_at(x, C_LAST_ON), "days_ago", caldate_diff(last, x->today))
-            : json_null();
-    json_t *team = null_at(x, C_TEAM) ? json_array() : json_loads(str_at(x, C_TEAM), 0, NULL);
-    json_t *item = json_pack(
-        "{s:I, s:s, s:{s:I, s:s, s:s, s:s}, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o, "
-        "s:i, s:b, s:o, s:o, s:o, s:o}",
-        "case_id", (json_int_t)ll(x->r, x->row, C_ID), "number", str_at(x, C_NUMBER), "office",
-        "id", (json_int_t)ll(x->r, x->row, C_OFFICE), "code", str_at(x, C_CODE), "name",
-        str_at(x, C_ONAME), "tz", str_at(x, C_TZ), "stage", stage_code(st), "stage_label",
-        stage_label(st), "stage_short", stage_short(st), "stage_since",
-        has_since ? json_string(str_at(x, C_SINCE)) : json_null(), "in_stage_days",
-        has_since ? json_integer(caldate_diff(since, x->today)) : json_null(), "opened_on",
-        has_opened ? json_string(str_at(x, C_OPENED)) : json_null(), "age_days",
-        has_opened ? json_integer(caldate_diff(opened, x->today)) : json_null(), "state", state,
-        "reason", reason, "last_act", last_act, "p19_rounds", (int)ll(x->r, x->row, C_ROUNDS),
-        "pingpong", str_at(x, C_PINGPONG)[0] == 't', "directions", directions_json(x), "detentions",
-        detentions_json(x), "team", team ? team : json_array(), "damaged",
-        null_at(x, C_DAMAGED) ? json_null() : json_string(str_at(x, C_DAMAGED)));
-    /* what the log says was done out of time with a reason (p19_out_of_time,
-     * detention_unlawful), with the reason's Indonesian label */
     json_t *flags = json_array(), *fl;
     size_t fi;
     json_array_foreach(json_object_get(x->detail, "flags"), fi, fl)
@@ -480,7 +374,57 @@ static json_t *review_item(struct row_ctx *x)
             json_array_append_new(flags,
                                   json_pack("{s:s, s:s}", "code", code, "label", flag_label(code)));
     }
-    json_object_set_new(item, "flags", flags);
+    return flags;
+}
+
+static json_t *last_act_json(const struct row_ctx *x)
+{
+    struct caldate last;
+    enum event ev;
+    if (!caldate_parse(x->r->last_act_on, &last) || !event_lookup(x->r->last_act_type, &ev))
+        return json_null();
+    return json_pack("{s:s, s:s, s:s, s:i}", "type", x->r->last_act_type, "label", event_label(ev),
+                     "date", x->r->last_act_on, "days_ago", caldate_diff(last, x->today));
+}
+
+/* A date column as a string and the days from it to today, or nulls. */
+static void date_and_days(const struct row_ctx *x, const char *text, json_t **date, json_t **days)
+{
+    struct caldate d;
+    bool has = caldate_parse(text, &d);
+    *date = has ? json_string(text) : json_null();
+    *days = has ? json_integer(caldate_diff(d, x->today)) : json_null();
+}
+
+static json_t *review_item(struct row_ctx *x)
+{
+    const struct store_review_row *r = x->r;
+    x->zone = caldate_zone(r->tz);
+    if (!x->zone)
+        x->zone = caldate_zone("Asia/Jakarta");
+    x->today = caldate_local_date(x->now, x->zone);
+    x->detail = json_loads(r->detail, 0, NULL);
+    x->names = r->suspects ? json_loads(r->suspects, 0, NULL) : json_object();
+    enum stage st = ST_PRE_INVESTIGATION;
+    stage_lookup(r->stage, &st);
+    json_t *since, *in_stage, *opened, *age;
+    date_and_days(x, r->stage_since, &since, &in_stage);
+    date_and_days(x, r->opened_on, &opened, &age);
+    const char *state = "ok";
+    json_t *reason = reason_json(x, &state);
+    json_t *team = r->team ? json_loads(r->team, 0, NULL) : json_array();
+    json_t *item = json_pack(
+        "{s:I, s:s, s:{s:I, s:s, s:s, s:s}, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o, "
+        "s:i, s:b, s:o, s:o, s:o, s:o}",
+        "case_id", (json_int_t)r->case_id, "number", r->number, "office", "id",
+        (json_int_t)r->office_id, "code", r->office_code, "name", r->office_name, "tz", r->tz,
+        "stage", stage_code(st), "stage_label", stage_label(st), "stage_short", stage_short(st),
+        "stage_since", since, "in_stage_days", in_stage, "opened_on", opened, "age_days", age,
+        "state", state, "reason", reason, "last_act", last_act_json(x), "p19_rounds", r->p19_rounds,
+        "pingpong", r->pingpong, "directions", directions_json(x), "detentions", detentions_json(x),
+        "team", team ? team : json_array(), "damaged",
+        r->damaged ? json_string(r->damaged) : json_null());
+    json_object_set_new(item, "flags", flags_json(x));
     json_object_set_new(item, "notices", notices_json(x));
     json_decref(x->detail);
     json_decref(x->names);
@@ -489,44 +433,25 @@ static json_t *review_item(struct row_ctx *x)
 
 /* ---- the list ---------------------------------------------------------------------------- */
 
-static void build_list_sql(struct sqlbuf *b, const struct reach *reach,
-                           const struct review_filter *f, bool mine, const char *me)
+/* The page's query for filter f (checked) in the caller's reach. */
+static void list_query(const struct actor *who, const struct review_filter *f,
+                       const struct reach *reach, int limit, struct store_review_query *q)
 {
-    b->len = (size_t)snprintf(b->text, sizeof b->text,
-                              "SELECT " REVIEW_COLUMNS " FROM (SELECT * FROM app.case_summaries s "
-                              "WHERE s.%s = $1::bigint AND s.next_due_at IS NOT NULL AND "
-                              "(s.next_due_at, s.case_id) > (to_timestamp($2::bigint), "
-                              "$3::bigint)",
-                              store_scope_column(reach->scope));
-    b->n = 4; /* $1 reach, $2 $3 cursor, $4 limit */
-    /* word for word the predicate of sql/0020's case_summaries_stall_*: a
-     * page of stalled files walks its reach's stall index, not the reach */
-    if (f->reason && strcmp(f->reason, "stall") == 0)
-        sqlbuf_add(b, " AND s.damaged IS NULL AND s.stall_at IS NOT NULL AND NOT " PICK_CLOCK,
-                   NULL);
-    else if (f->reason && strcmp(f->reason, "damaged") == 0)
-        sqlbuf_add(b, " AND s.damaged IS NOT NULL", NULL);
-    else if (f->reason)
-        sqlbuf_add(b, " AND s.damaged IS NULL AND " PICK_CLOCK " AND s.clock_code = $?", f->reason);
-    if (f->actor)
-        sqlbuf_add(b,
-                   " AND s.damaged IS NULL AND (CASE WHEN " PICK_CLOCK
-                   " THEN s.clock_actor ELSE s.stall_actor END) = $?",
-                   f->actor);
-    if (f->state)
-        sqlbuf_add(b, " AND " STATE_OF " = $?", f->state);
-    if (f->stage)
-        sqlbuf_add(b, " AND s.stage = $?", f->stage);
-    if (mine)
-        sqlbuf_add(b,
-                   " AND EXISTS (SELECT 1 FROM app.case_investigators ci WHERE ci.case_id = "
-                   "s.case_id AND ci.user_id = $?::bigint AND ci.removed_at IS NULL)",
-                   me);
-    sqlbuf_add(b,
-               " ORDER BY s.next_due_at, s.case_id LIMIT $4::int) s "
-               "JOIN app.cases c ON c.id = s.case_id JOIN app.offices o ON o.id = s.office_id "
-               "ORDER BY s.next_due_at, s.case_id",
-               NULL);
+    bool mine = f->mine ? strcmp(f->mine, "true") == 0 : who->role == ROLE_INVESTIGATOR;
+    *q = (struct store_review_query){.scope = reach->scope,
+                                     .reach = reach->office,
+                                     .after_due = -99999999999LL,
+                                     .limit = reach->empty ? 0 : limit + 1,
+                                     .reason = f->reason,
+                                     .actor = f->actor,
+                                     .state = f->state,
+                                     .stage = f->stage,
+                                     .mine = mine ? who->user_id : 0};
+    long long cdue = 0, cid = 0;
+    if (f->cursor && parse_cursor(f->cursor, &cdue, &cid)) {
+        q->after_due = cdue;
+        q->after_id = cid;
+    }
 }
 
 /* The page, inside tx (heavy_read: on the replica or the primary). */
@@ -536,59 +461,26 @@ static json_t *review_list_in(struct tx *tx, const struct actor *who, const void
     (void)au;
     const struct review_filter *f = arg;
     int limit = f->limit > 0 && f->limit <= 100 ? f->limit : 50;
-    bool mine = f->mine ? strcmp(f->mine, "true") == 0 : who->role == ROLE_INVESTIGATOR;
     struct reach reach;
-    json_t *page = NULL;
-    /* A page walks the reach's (next_due_at, case_id) index from the cursor
-     * and stops after limit + 1 rows that pass.  The planner cannot see that:
-     * it takes the fence's OR of roles and a filter's CASE (actor, reason) for
-     * a handful of rows, and would fetch every file of the reach by bitmap or
-     * sequential scan and sort them (a Kanwil's 5,000 at 1M cases; 29,000
-     * rows for the national actor=prosecutor at 100k).  For this
-     * transaction only, neither scan nor a sort is on offer. */
-    if (!reach_of(tx, who, f->office, &reach, err) ||
-        !tx_exec(
-            tx,
-            "SELECT set_config('enable_bitmapscan', 'off', true), "
-            "set_config('enable_seqscan', 'off', true), set_config('enable_sort', 'off', true)",
-            0, NULL, err))
+    struct store_review_query q;
+    struct store_review_page rows;
+    if (!reach_of(tx, who, f->office, &reach, err))
         return NULL;
-    char office[24], due[24] = "-99999999999", id[24] = "0", lim[16], me[24];
-    long long cdue = 0, cid = 0;
-    if (f->cursor && parse_cursor(f->cursor, &cdue, &cid)) {
-        snprintf(due, sizeof due, "%lld", cdue);
-        snprintf(id, sizeof id, "%lld", cid);
-    }
-    snprintf(office, sizeof office, "%lld", reach.office);
-    snprintf(lim, sizeof lim, "%d", reach.empty ? 0 : limit + 1);
-    snprintf(me, sizeof me, "%lld", who->user_id);
-    struct sqlbuf *b = calloc(1, sizeof *b);
-    if (!b) {
-        berr_set(err, BERR_INTERNAL, "out of memory");
-        return NULL;
-    }
-    b->params[0] = office;
-    b->params[1] = due;
-    b->params[2] = id;
-    b->params[3] = lim;
-    build_list_sql(b, &reach, f, mine, me);
-    PGresult *r = tx_query(tx, b->text, b->n, b->params, err);
-    free(b);
-    if (!r)
+    list_query(who, f, &reach, limit, &q);
+    if (!store_review_page(tx, &q, &rows, err))
         return NULL;
     json_t *items = json_array();
-    int n = PQntuples(r);
-    for (int i = 0; i < n && i < limit; i++) {
-        struct row_ctx x = {.r = r, .row = i, .now = ll(r, i, C_NOW)};
+    for (int i = 0; i < rows.n && i < limit; i++) {
+        struct row_ctx x = {.r = &rows.items[i], .now = rows.now};
         json_array_append_new(items, review_item(&x));
     }
     char next[64] = "";
-    if (n > limit)
-        snprintf(next, sizeof next, "%lld.%lld", ll(r, limit - 1, C_NEXT), ll(r, limit - 1, C_ID));
-    PQclear(r);
-    page = json_pack("{s:o, s:o}", "items", items, "next_cursor",
+    if (rows.n > limit)
+        snprintf(next, sizeof next, "%lld.%lld", rows.items[limit - 1].next_due_at,
+                 rows.items[limit - 1].case_id);
+    store_review_page_free(&rows);
+    return json_pack("{s:o, s:o}", "items", items, "next_cursor",
                      next[0] ? json_string(next) : json_null());
-    return page;
 }
 
 json_t *app_review_list(struct app *app, const struct actor *who, const struct review_filter *f,
@@ -608,59 +500,35 @@ static json_t *review_counts_in(struct tx *tx, const struct actor *who, const vo
     (void)au;
     const char *office = arg;
     struct reach reach;
-    json_t *out = NULL;
-    /* The counts read every listed file of the subtree: a query JIT would
-     * compile for (its cost estimate is high) but that runs in about the time
-     * the compiling takes. */
-    if (!reach_of(tx, who, office, &reach, err) || !tx_no_jit(tx, err))
+    struct store_review_counts rows;
+    if (!reach_of(tx, who, office, &reach, err) ||
+        !store_review_counts(tx, reach.scope, reach.office, reach.empty, &rows, err))
         return NULL;
-    char sql[3072], id[24];
-    /* Every office of the reach, with or without files (a quiet office is
-     * news too), each counted on its own from case_summaries_counts
-     * (sql/0020), which holds all the columns read here and by the
-     * row-level policies: an index-only scan per office, never the wide
-     * summary rows. */
-    snprintf(sql, sizeof sql,
-             "SELECT o.id, o.code, o.name, o.kind, x.* FROM app.offices o CROSS JOIN LATERAL "
-             "(SELECT count(*), count(*) FILTER (WHERE s.damaged IS NOT NULL), "
-             "count(*) FILTER (WHERE s.damaged IS NULL AND s.clock_due_at <= now()), "
-             "count(*) FILTER (WHERE " STATE_OF " = 'stalled'), "
-             "count(*) FILTER (WHERE " STATE_OF " = 'warning'), "
-             "count(*) FILTER (WHERE s.directions_due_at <= now()), "
-             "count(*) FILTER (WHERE s.pingpong) "
-             "FROM app.case_summaries s WHERE s.office_id = o.id AND s.%s = $1::bigint "
-             "AND s.next_due_at IS NOT NULL) x "
-             "WHERE o.tree = 'imigrasi' AND %s AND NOT $2::boolean ORDER BY o.ancestors",
-             store_scope_column(reach.scope),
-             reach.scope == STORE_SCOPE_OFFICE ? "o.id = $1::bigint"
-                                               : "$1::bigint = ANY (o.ancestors)");
-    snprintf(id, sizeof id, "%lld", reach.office);
-    const char *p[2] = {id, reach.empty ? "true" : "false"};
-    PGresult *r = tx_query(tx, sql, 2, p, err);
-    if (!r)
-        return NULL;
+    static const char *const names[STORE_REVIEW__COUNTS] = {
+        [STORE_REVIEW_OPEN] = "open",
+        [STORE_REVIEW_DAMAGED] = "damaged",
+        [STORE_REVIEW_OVERDUE] = "overdue",
+        [STORE_REVIEW_STALLED] = "stalled",
+        [STORE_REVIEW_WARNING] = "warning",
+        [STORE_REVIEW_DIRECTIONS_OVERDUE] = "directions_overdue",
+        [STORE_REVIEW_PINGPONG] = "pingpong"};
+    long long total[STORE_REVIEW__COUNTS] = {0};
     json_t *items = json_array();
-    static const char *const names[] = {
-        "open", "damaged", "overdue", "stalled", "warning", "directions_overdue", "pingpong"};
-    json_t *total = json_object();
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-        json_object_set_new(total, names[k], json_integer(0));
-    for (int i = 0; i < PQntuples(r); i++) {
-        json_t *o = json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)ll(r, i, 0), "code",
-                              PQgetvalue(r, i, 1), "name", PQgetvalue(r, i, 2), "kind",
-                              PQgetvalue(r, i, 3));
-        for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-            long long v = ll(r, i, 4 + (int)k);
-            json_object_set_new(o, names[k], json_integer(v));
-            json_object_set_new(
-                total, names[k],
-                json_integer(json_integer_value(json_object_get(total, names[k])) + v));
+    for (int i = 0; i < rows.n; i++) {
+        const struct store_review_count *c = &rows.items[i];
+        json_t *o = json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)c->office_id, "code",
+                              c->code, "name", c->name, "kind", c->kind);
+        for (int k = 0; k < STORE_REVIEW__COUNTS; k++) {
+            json_object_set_new(o, names[k], json_integer(c->n[k]));
+            total[k] += c->n[k];
         }
         json_array_append_new(items, o);
     }
-    PQclear(r);
-    out = json_pack("{s:o, s:o}", "items", items, "total", total);
-    return out;
+    store_review_counts_free(&rows);
+    json_t *sum = json_object();
+    for (int k = 0; k < STORE_REVIEW__COUNTS; k++)
+        json_object_set_new(sum, names[k], json_integer(total[k]));
+    return json_pack("{s:o, s:o}", "items", items, "total", sum);
 }
 
 json_t *app_review_counts(struct app *app, const struct actor *who, const char *office,

@@ -1,0 +1,262 @@
+/* review.c (store) - see review.h. */
+#include "review.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shape.h"
+#include "stmt.h"
+#include "tx.h"
+
+/* The clock is the reason (app/review.c); else the stall is. */
+#define PICK_CLOCK                                                                                 \
+    "(s.clock_due_at IS NOT NULL AND (s.stall_at IS NULL OR s.clock_due_at <= s.stall_at))"
+#define STATE_OF                                                                                   \
+    "(CASE WHEN s.damaged IS NOT NULL THEN 'damaged' WHEN s.clock_due_at <= now() THEN "           \
+    "'overdue' WHEN s.stall_at <= now() THEN 'stalled' WHEN s.clock_attention_at <= now() "        \
+    "THEN 'warning' ELSE 'ok' END)"
+
+enum col {
+    C_ID,
+    C_NUMBER,
+    C_OPENED,
+    C_OFFICE,
+    C_CODE,
+    C_ONAME,
+    C_TZ,
+    C_STAGE,
+    C_SINCE,
+    C_CLOCK_DUE,
+    C_CLOCK_ATT,
+    C_CLOCK_CODE,
+    C_CLOCK_ACTOR,
+    C_LAST_ON,
+    C_LAST_TYPE,
+    C_STALL_AT,
+    C_STALL_ACTOR,
+    C_NEXT,
+    C_ROUNDS,
+    C_PINGPONG,
+    C_DIR_OPEN,
+    C_DETAIL,
+    C_DAMAGED,
+    C_NAMES,
+    C_TEAM,
+    C_NOW,
+};
+
+#define REVIEW_COLUMNS                                                                             \
+    "s.case_id, c.number, coalesce(c.opened_on::text, ''), o.id, o.code, o.name, o.tz, s.stage, "  \
+    "coalesce(s.stage_since::text, ''), extract(epoch FROM s.clock_due_at)::bigint, "              \
+    "extract(epoch FROM s.clock_attention_at)::bigint, s.clock_code, s.clock_actor, "              \
+    "coalesce(s.last_act_on::text, ''), s.last_act_type, extract(epoch FROM s.stall_at)::bigint, " \
+    "s.stall_actor, extract(epoch FROM s.next_due_at)::bigint, s.p19_rounds, s.pingpong, "         \
+    "s.directions_open, s.detail::text, s.damaged, "                                               \
+    "(SELECT json_object_agg(p.id, p.name) FROM app.parties p WHERE p.case_id = s.case_id "        \
+    "AND p.kind = 'suspect')::text, "                                                              \
+    "(SELECT json_agg(u.name ORDER BY u.name) FROM app.case_investigators ci JOIN app.users u "    \
+    "ON u.id = ci.user_id WHERE ci.case_id = s.case_id AND ci.removed_at IS NULL)::text, "         \
+    "extract(epoch FROM now())::bigint"
+
+/* The page's text for q (see shape.h); p: $1 reach, $2 $3 cursor, $4 limit,
+ * then the filters' values. */
+static void page_shape(struct shape *s, const struct store_review_query *q, const char *const *p,
+                       const char *me)
+{
+    char head[2048];
+    snprintf(head, sizeof head,
+             "SELECT " REVIEW_COLUMNS " FROM (SELECT * FROM app.case_summaries s "
+             "WHERE s.%s = $1::bigint AND s.next_due_at IS NOT NULL AND "
+             "(s.next_due_at, s.case_id) > (to_timestamp($2::bigint), $3::bigint)",
+             store_scope_column(q->scope));
+    shape_start(s, "review.list.", head, 4, p);
+    shape_mark(s, store_scope_mark(q->scope));
+    shape_mark(s, ".");
+    /* word for word the predicate of sql/0020's case_summaries_stall_*: a
+     * page of stalled files walks its reach's stall index, not the reach */
+    if (q->reason && strcmp(q->reason, "stall") == 0) {
+        shape_mark(s, "t");
+        shape_add(s, " AND s.damaged IS NULL AND s.stall_at IS NOT NULL AND NOT " PICK_CLOCK, NULL);
+    } else if (q->reason && strcmp(q->reason, "damaged") == 0) {
+        shape_mark(s, "d");
+        shape_add(s, " AND s.damaged IS NOT NULL", NULL);
+    } else if (q->reason) {
+        shape_mark(s, "c");
+        shape_add(s, " AND s.damaged IS NULL AND " PICK_CLOCK " AND s.clock_code = $?", q->reason);
+    }
+    if (q->actor) {
+        shape_mark(s, "a");
+        shape_add(s,
+                  " AND s.damaged IS NULL AND (CASE WHEN " PICK_CLOCK
+                  " THEN s.clock_actor ELSE s.stall_actor END) = $?",
+                  q->actor);
+    }
+    if (q->state) {
+        shape_mark(s, "s");
+        shape_add(s, " AND " STATE_OF " = $?", q->state);
+    }
+    if (q->stage) {
+        shape_mark(s, "g");
+        shape_add(s, " AND s.stage = $?", q->stage);
+    }
+    if (q->mine) {
+        shape_mark(s, "m");
+        shape_add(s,
+                  " AND EXISTS (SELECT 1 FROM app.case_investigators ci WHERE ci.case_id = "
+                  "s.case_id AND ci.user_id = $?::bigint AND ci.removed_at IS NULL)",
+                  me);
+    }
+    shape_add(s,
+              " ORDER BY s.next_due_at, s.case_id LIMIT $4::int) s "
+              "JOIN app.cases c ON c.id = s.case_id JOIN app.offices o ON o.id = s.office_id "
+              "ORDER BY s.next_due_at, s.case_id",
+              NULL);
+}
+
+/* A page walks the reach's (next_due_at, case_id) index from the cursor and
+ * stops after limit + 1 rows that pass.  The planner cannot see that: it
+ * takes the fence's OR of roles and a filter's CASE (actor, reason) for a
+ * handful of rows, and would fetch every file of the reach by bitmap or
+ * sequential scan and sort them (a Kanwil's 5,000 at 1M cases; 29,000 rows
+ * for the national actor=prosecutor at 100k).  For this transaction only,
+ * neither scan nor a sort is on offer. */
+static const struct stmt index_walk = {
+    "review.index_walk", 0,
+    "SELECT set_config('enable_bitmapscan', 'off', true), "
+    "set_config('enable_seqscan', 'off', true), set_config('enable_sort', 'off', true)"};
+
+static void row_of(PGresult *r, int i, struct store_review_row *x)
+{
+    x->case_id = stmt_ll(r, i, C_ID);
+    x->number = PQgetvalue(r, i, C_NUMBER);
+    x->opened_on = PQgetvalue(r, i, C_OPENED);
+    x->office_id = stmt_ll(r, i, C_OFFICE);
+    x->office_code = PQgetvalue(r, i, C_CODE);
+    x->office_name = PQgetvalue(r, i, C_ONAME);
+    x->tz = PQgetvalue(r, i, C_TZ);
+    x->stage = PQgetvalue(r, i, C_STAGE);
+    x->stage_since = PQgetvalue(r, i, C_SINCE);
+    x->has_clock = !PQgetisnull(r, i, C_CLOCK_DUE);
+    x->clock_due_at = stmt_ll(r, i, C_CLOCK_DUE);
+    x->clock_attention_at = stmt_ll(r, i, C_CLOCK_ATT);
+    x->clock_code = PQgetvalue(r, i, C_CLOCK_CODE);
+    x->clock_actor = PQgetvalue(r, i, C_CLOCK_ACTOR);
+    x->last_act_on = PQgetvalue(r, i, C_LAST_ON);
+    x->last_act_type = PQgetvalue(r, i, C_LAST_TYPE);
+    x->has_stall = !PQgetisnull(r, i, C_STALL_AT);
+    x->stall_at = stmt_ll(r, i, C_STALL_AT);
+    x->stall_actor = PQgetvalue(r, i, C_STALL_ACTOR);
+    x->next_due_at = stmt_ll(r, i, C_NEXT);
+    x->p19_rounds = (int)stmt_ll(r, i, C_ROUNDS);
+    x->pingpong = stmt_bool(r, i, C_PINGPONG);
+    x->detail = PQgetvalue(r, i, C_DETAIL);
+    x->damaged = PQgetisnull(r, i, C_DAMAGED) ? NULL : PQgetvalue(r, i, C_DAMAGED);
+    x->suspects = PQgetisnull(r, i, C_NAMES) ? NULL : PQgetvalue(r, i, C_NAMES);
+    x->team = PQgetisnull(r, i, C_TEAM) ? NULL : PQgetvalue(r, i, C_TEAM);
+}
+
+bool store_review_page(struct tx *tx, const struct store_review_query *q,
+                       struct store_review_page *out, struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!stmt_exec(tx, &index_walk, NULL, err))
+        return false;
+    char reach[24], due[24], id[24], lim[16], me[24];
+    snprintf(lim, sizeof lim, "%d", q->limit);
+    const char *p[4] = {stmt_id(reach, q->reach), stmt_id(due, q->after_due),
+                        stmt_id(id, q->after_id), lim};
+    struct shape *s = malloc(sizeof *s);
+    if (!s)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    page_shape(s, q, p, stmt_id(me, q->mine));
+    PGresult *r = shape_query(tx, s, err);
+    free(s);
+    if (!r)
+        return false;
+    out->res_ = r;
+    int rows = PQntuples(r);
+    if (rows == 0)
+        return true;
+    out->items = calloc((size_t)rows, sizeof *out->items);
+    if (!out->items) {
+        store_review_page_free(out);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    for (int i = 0; i < rows; i++)
+        row_of(r, i, &out->items[i]);
+    out->now = stmt_ll(r, 0, C_NOW);
+    out->n = rows;
+    return true;
+}
+
+void store_review_page_free(struct store_review_page *p)
+{
+    free(p->items);
+    PQclear(p->res_);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- counts per office ----------------------------------------------------------------- */
+
+bool store_review_counts(struct tx *tx, enum store_scope scope, long long reach, bool empty,
+                         struct store_review_counts *out, struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    /* The counts read every listed file of the subtree: a query JIT would
+     * compile for (its cost estimate is high) but that runs in about the time
+     * the compiling takes. */
+    if (!tx_no_jit(tx, err))
+        return false;
+    char sql[3072], name[64], id[24];
+    /* Every office of the reach, with or without files (a quiet office is
+     * news too), each counted on its own from case_summaries_counts
+     * (sql/0020), which holds all the columns read here and by the
+     * row-level policies: an index-only scan per office, never the wide
+     * summary rows. */
+    snprintf(sql, sizeof sql,
+             "SELECT o.id, o.code, o.name, o.kind, x.* FROM app.offices o CROSS JOIN LATERAL "
+             "(SELECT count(*), count(*) FILTER (WHERE s.damaged IS NOT NULL), "
+             "count(*) FILTER (WHERE s.damaged IS NULL AND s.clock_due_at <= now()), "
+             "count(*) FILTER (WHERE " STATE_OF " = 'stalled'), "
+             "count(*) FILTER (WHERE " STATE_OF " = 'warning'), "
+             "count(*) FILTER (WHERE s.directions_due_at <= now()), "
+             "count(*) FILTER (WHERE s.pingpong) "
+             "FROM app.case_summaries s WHERE s.office_id = o.id AND s.%s = $1::bigint "
+             "AND s.next_due_at IS NOT NULL) x "
+             "WHERE o.tree = 'imigrasi' AND %s AND NOT $2::boolean ORDER BY o.ancestors",
+             store_scope_column(scope),
+             scope == STORE_SCOPE_OFFICE ? "o.id = $1::bigint" : "$1::bigint = ANY (o.ancestors)");
+    snprintf(name, sizeof name, "review.counts.%s", store_scope_mark(scope));
+    const char *p[2] = {stmt_id(id, reach), empty ? "true" : "false"};
+    PGresult *r = tx_query_named(tx, name, sql, 2, p, err);
+    if (!r)
+        return false;
+    out->res_ = r;
+    int rows = PQntuples(r);
+    if (rows == 0)
+        return true;
+    out->items = calloc((size_t)rows, sizeof *out->items);
+    if (!out->items) {
+        store_review_counts_free(out);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    for (int i = 0; i < rows; i++) {
+        struct store_review_count *c = &out->items[i];
+        c->office_id = stmt_ll(r, i, 0);
+        c->code = PQgetvalue(r, i, 1);
+        c->name = PQgetvalue(r, i, 2);
+        c->kind = PQgetvalue(r, i, 3);
+        for (int k = 0; k < STORE_REVIEW__COUNTS; k++)
+            c->n[k] = stmt_ll(r, i, 4 + k);
+    }
+    out->n = rows;
+    return true;
+}
+
+void store_review_counts_free(struct store_review_counts *c)
+{
+    free(c->items);
+    PQclear(c->res_);
+    memset(c, 0, sizeof *c);
+}
