@@ -7,25 +7,20 @@
  * another office's rows if this WHERE clause were wrong.  A case the actor
  * may not see is "not found", exactly like one that does not exist.
  */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stddef.h>
 
-#include "app.h"
-#include "audit.h"
-#include "store/tx.h"
+#include "store/cases.h"
 #include "visibility.h"
 
 const char *case_visible_clause(enum role role)
 {
     switch (role) {
     case ROLE_INVESTIGATOR:
-        return "c.office_id = $1::bigint";
+        return store_case_visible_clause(STORE_SEES_OFFICE);
     case ROLE_SUPERVISOR:
-        return "EXISTS (SELECT 1 FROM app.offices o WHERE o.id = c.office_id "
-               "AND $1::bigint = ANY (o.ancestors))";
+        return store_case_visible_clause(STORE_SEES_SUBTREE);
     case ROLE_PROSECUTOR:
-        return "c.kejari_id = $1::bigint AND c.disclosed_at IS NOT NULL";
+        return store_case_visible_clause(STORE_SEES_DISCLOSED);
     default:
         return NULL; /* admins see no case contents */
     }

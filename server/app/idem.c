@@ -8,12 +8,8 @@
 #include <time.h>
 
 #include "app.h"
+#include "store/idem.h"
 #include "store/tx.h"
-
-/* keys older than the setting are treated as absent */
-#define FRESH                                                                                      \
-    "created_at > now() - make_interval(hours => (SELECT value::int FROM app.settings "            \
-    "WHERE key = 'idempotency.keep_hours'))"
 
 bool idem_key_ok(const char *key)
 {
@@ -59,37 +55,28 @@ static int lookup_once(struct app *app, const struct actor *who, const struct id
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return -1;
-    char uid[24];
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *p[3] = {uid, k->key, k->fingerprint};
-    PGresult *r =
-        tx_query(&tx,
-                 "SELECT status, body, location, encode(request_sha256, 'hex') = $3 "
-                 "FROM app.idempotency WHERE user_id = $1::bigint AND key = $2 AND " FRESH,
-                 3, p, err);
+    struct store_idem_key row;
+    bool ok = store_idem_key(&tx, who->user_id, k->key, k->fingerprint, &row, err);
     tx_end(&tx);
-    if (!r)
+    if (!ok)
         return -1;
     int state = IDEM_NEW;
-    if (PQntuples(r) == 1) {
-        int status = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
-        if (PQgetvalue(r, 0, 3)[0] != 't') {
-            state = IDEM_MISMATCH;
-        } else if (status == 0) {
-            state = IDEM_PENDING;
-        } else {
-            state = IDEM_REPLAY;
-            ans->status = status;
-            ans->body = strdup(PQgetvalue(r, 0, 1));
-            snprintf(ans->location, sizeof ans->location, "%s", PQgetvalue(r, 0, 2));
-            if (!ans->body) {
-                PQclear(r);
-                berr_set(err, BERR_INTERNAL, "out of memory");
-                return -1;
-            }
+    if (row.found && !row.same_request) {
+        state = IDEM_MISMATCH;
+    } else if (row.found && row.status == 0) {
+        state = IDEM_PENDING;
+    } else if (row.found) {
+        state = IDEM_REPLAY;
+        ans->status = row.status;
+        ans->body = strdup(row.body);
+        snprintf(ans->location, sizeof ans->location, "%s", row.location);
+        if (!ans->body) {
+            store_idem_key_free(&row);
+            berr_set(err, BERR_INTERNAL, "out of memory");
+            return -1;
         }
     }
-    PQclear(r);
+    store_idem_key_free(&row);
     return state;
 }
 
@@ -109,23 +96,10 @@ bool idem_claim(struct tx *tx, const struct actor *who, struct idem *k, struct b
 {
     if (!k || !k->key[0] || k->claimed || !who || who->user_id <= 0)
         return true;
-    char uid[24];
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *p[3] = {uid, k->key, k->fingerprint};
     /* an expired key of this user is forgotten first, so it may act again */
-    if (!tx_exec(tx, "DELETE FROM app.idempotency WHERE user_id = $1::bigint AND NOT (" FRESH ")",
-                 1, p, err))
+    bool claimed;
+    if (!store_idem_claim(tx, who->user_id, k->key, k->fingerprint, &claimed, err))
         return false;
-    /* a concurrent twin waits here until the first commits, then finds the key taken */
-    PGresult *r = tx_query(tx,
-                           "INSERT INTO app.idempotency (user_id, key, request_sha256, status, "
-                           "body) VALUES ($1::bigint, $2, decode($3, 'hex'), 0, '') "
-                           "ON CONFLICT (user_id, key) DO NOTHING RETURNING 1",
-                           3, p, err);
-    if (!r)
-        return false;
-    bool claimed = PQntuples(r) == 1;
-    PQclear(r);
     if (!claimed)
         return berr_field(err, BERR_CONFLICT, "Idempotency-Key",
                           "permintaan lain dengan Idempotency-Key ini sudah dilaksanakan");
@@ -139,20 +113,14 @@ bool app_idem_store(struct app *app, const struct actor *who, const struct idem 
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    char uid[24], st[8];
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    snprintf(st, sizeof st, "%d", status);
     char *text = strndup(body ? body : "", body ? len : 0);
     if (!text) {
         tx_end(&tx);
         return berr_set(err, BERR_INTERNAL, "out of memory");
     }
-    const char *p[5] = {uid, k->key, st, text, location ? location : ""};
-    bool ok = tx_exec(&tx,
-                      "UPDATE app.idempotency SET status = $3::int, body = $4, location = $5 "
-                      "WHERE user_id = $1::bigint AND key = $2 AND status = 0",
-                      5, p, err) &&
-              tx_commit(&tx, err);
+    bool ok =
+        store_idem_answer(&tx, who->user_id, k->key, status, text, location ? location : "", err) &&
+        tx_commit(&tx, err);
     tx_end(&tx);
     free(text);
     return ok;
