@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "casefile.h"
 #include "identity.h"
+#include "store/rulesets.h"
 #include "store/tx.h"
 #include "workspace.h"
 
@@ -21,24 +22,13 @@ bool rulesets_seed(struct tx *tx, struct berr *err)
         const struct ruleset *rs = ruleset_builtin(i);
         char from[CALDATE_DATE_LEN];
         caldate_format(rs->effective_from, from, sizeof from);
-        const char *p[3] = {rs->name, from, regime_code(rs->regime)};
-        if (!tx_exec(tx,
-                     "INSERT INTO app.rulesets (name, effective_from, label) VALUES ($1, $2, $3) "
-                     "ON CONFLICT (name) DO NOTHING",
-                     3, p, err))
+        if (!store_ruleset_seed(tx, rs->name, from, regime_code(rs->regime), err))
             return false;
         for (int k = 0; k < ruleset_key_count(); k++) {
             const struct rule_key *key = ruleset_key_at(k);
             const struct rule_value *v = ruleset_value(rs, key);
-            char value[16];
-            snprintf(value, sizeof value, "%d", v->value);
-            const char *pk[5] = {rs->name, key->key, value, v->to_verify ? "true" : "false",
-                                 key->basis ? key->basis : ""};
-            if (!tx_exec(tx,
-                         "INSERT INTO app.ruleset_values (ruleset, key, value, to_verify, note) "
-                         "VALUES ($1, $2, $3::int, $4::boolean, $5) "
-                         "ON CONFLICT (ruleset, key) DO NOTHING",
-                         5, pk, err))
+            if (!store_ruleset_seed_value(tx, rs->name, key->key, v->value, v->to_verify,
+                                          key->basis ? key->basis : "", err))
                 return false;
         }
     }
@@ -48,37 +38,33 @@ bool rulesets_seed(struct tx *tx, struct berr *err)
 bool rulesets_load(struct tx *tx, struct ruleset *out, int *n, struct berr *err)
 {
     /* one query: the sets in date order, each with its values */
-    PGresult *r = tx_query(tx,
-                           "SELECT r.name, r.effective_from::text, v.key, v.value, v.to_verify "
-                           "FROM app.rulesets r LEFT JOIN app.ruleset_values v ON v.ruleset = "
-                           "r.name ORDER BY r.effective_from, r.name",
-                           0, NULL, err);
-    if (!r)
+    struct store_ruleset_values rows;
+    if (!store_ruleset_values(tx, &rows, err))
         return false;
     *n = 0;
     const char *current = NULL;
     bool known = false;
-    for (int i = 0; i < PQntuples(r); i++) {
-        const char *name = PQgetvalue(r, i, 0);
-        if (!current || strcmp(current, name) != 0) {
-            current = name;
-            const struct ruleset *base = ruleset_builtin_find(name);
+    for (int i = 0; i < rows.n; i++) {
+        const struct store_ruleset_value *row = &rows.items[i];
+        if (!current || strcmp(current, row->name) != 0) {
+            current = row->name;
+            const struct ruleset *base = ruleset_builtin_find(row->name);
             /* a set the core does not know cannot be applied */
             known = base && *n < RULESET_BUILTIN_COUNT;
             if (known) {
                 out[*n] = *base;
-                caldate_parse(PQgetvalue(r, i, 1), &out[*n].effective_from);
+                caldate_parse(row->effective_from, &out[*n].effective_from);
                 (*n)++;
             }
         }
-        if (!known || PQgetisnull(r, i, 2))
+        if (!known || !row->key)
             continue;
         /* a value out of the key's range stays at the built-in */
         struct ruleset *rs = &out[*n - 1];
-        ruleset_set(rs, PQgetvalue(r, i, 2), (int)strtol(PQgetvalue(r, i, 3), NULL, 10));
-        ruleset_set_to_verify(rs, PQgetvalue(r, i, 2), PQgetvalue(r, i, 4)[0] == 't');
+        ruleset_set(rs, row->key, row->value);
+        ruleset_set_to_verify(rs, row->key, row->to_verify);
     }
-    PQclear(r);
+    store_ruleset_values_free(&rows);
     if (*n == 0)
         return berr_set(err, BERR_INTERNAL, "no rule sets in the database");
     return true;
@@ -147,19 +133,11 @@ bool app_ruleset_amend(struct app *app, const struct actor *who, const char *nam
         tx_end(&tx);
         return false;
     }
-    char v[16];
-    snprintf(v, sizeof v, "%d", value);
-    const char *p[5] = {name, key, v, to_verify ? "true" : "false", note ? note : ""};
-    PGresult *r = tx_query(&tx,
-                           "UPDATE app.ruleset_values SET value = $3::int, to_verify = "
-                           "$4::boolean, note = CASE WHEN $5 = '' THEN note ELSE $5 END, "
-                           "updated_at = now() WHERE ruleset = $1 AND key = $2 RETURNING 1",
-                           5, p, err);
-    bool ok = r != NULL;
-    if (ok && PQntuples(r) == 0)
+    bool found = false;
+    bool ok = store_ruleset_amend(&tx, name, key, value, to_verify, note ? note : "", &found, err);
+    if (ok && !found)
         ok = berr_field(err, BERR_NOT_FOUND, "ruleset", "aturan %.40s/%.60s tidak ditemukan", name,
                         key);
-    PQclear(r);
     if (ok)
         snprintf(au->detail, sizeof au->detail,
                  "{\"ruleset\":\"%.40s\",\"key\":\"%.60s\",\"value\":%d}", name, key, value);

@@ -1,0 +1,51 @@
+/*
+ * rulesets.h (store) - the queries of the legal rule sets: app.rulesets and
+ * their values (app.ruleset_values), seeded, read back and amended.
+ *
+ * Results are C structs; lists point into memory they own until their
+ * _free.
+ */
+#ifndef BERKAS_STORE_RULESETS_H
+#define BERKAS_STORE_RULESETS_H
+
+#include <stdbool.h>
+
+#include "core/error.h"
+#include "core/mustcheck.h"
+
+struct tx;
+
+/* Seed a set (name, YYYY-MM-DD, label): a set already there is left as it is. */
+BERKAS_MUST_CHECK bool store_ruleset_seed(struct tx *tx, const char *name,
+                                          const char *effective_from, const char *label,
+                                          struct berr *err);
+
+/* Seed one value of a set: a value already there (an amendment) is left. */
+BERKAS_MUST_CHECK bool store_ruleset_seed_value(struct tx *tx, const char *ruleset, const char *key,
+                                                int value, bool to_verify, const char *note,
+                                                struct berr *err);
+
+/* One row a value, the sets in date order (then name), each set's values
+ * together; a set without values has one row with key NULL. */
+struct store_ruleset_value {
+    const char *name, *effective_from; /* YYYY-MM-DD */
+    const char *key;                   /* NULL: the set has no values */
+    int value;
+    bool to_verify;
+};
+struct store_ruleset_values {
+    int n;
+    struct store_ruleset_value *items;
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_ruleset_values(struct tx *tx, struct store_ruleset_values *out,
+                                            struct berr *err);
+void store_ruleset_values_free(struct store_ruleset_values *v);
+
+/* Amend a value (note "" keeps the note there); *found false when the set
+ * has no such key. */
+BERKAS_MUST_CHECK bool store_ruleset_amend(struct tx *tx, const char *ruleset, const char *key,
+                                           int value, bool to_verify, const char *note, bool *found,
+                                           struct berr *err);
+
+#endif
