@@ -22,6 +22,8 @@
 #include "audit.h"
 #include "core/caldate.h"
 #include "signers.h"
+#include "store/offices.h"
+#include "store/signers.h"
 #include "store/tx.h"
 
 static const struct {
@@ -52,81 +54,61 @@ void signer_link(struct signer_buf *b)
                                   .acting = b->acting};
 }
 
+/* b from a person found (kind "user" or "official"), its view linked */
+static void signer_copy(struct signer_buf *b, const struct store_signer *p, const char *kind)
+{
+    memset(b, 0, sizeof *b);
+    snprintf(b->acting, sizeof b->acting, "%s", p->acting);
+    snprintf(b->position, sizeof b->position, "%s", p->position);
+    snprintf(b->name, sizeof b->name, "%s", p->name);
+    snprintf(b->nip, sizeof b->nip, "%s", p->nip);
+    snprintf(b->rank, sizeof b->rank, "%s", p->pangkat);
+    snprintf(b->grade, sizeof b->grade, "%s", p->golongan);
+    snprintf(b->kind, sizeof b->kind, "%s", kind);
+    signer_link(b);
+}
+
 bool signer_load_user(struct tx *tx, long long user_id, struct signer_buf *b, struct berr *err)
 {
-    char uid[24];
-    snprintf(uid, sizeof uid, "%lld", user_id);
-    const char *p[1] = {uid};
-    PGresult *r = tx_query(tx,
-                           "SELECT name, nip, pangkat, golongan, position FROM app.users "
-                           "WHERE id = $1::bigint",
-                           1, p, err);
-    if (!r)
+    struct store_signer p;
+    bool found = false;
+    if (!store_signer_user(tx, user_id, &p, &found, err))
         return false;
-    bool ok = PQntuples(r) == 1;
-    memset(b, 0, sizeof *b);
-    if (ok) {
-        snprintf(b->name, sizeof b->name, "%s", PQgetvalue(r, 0, 0));
-        snprintf(b->nip, sizeof b->nip, "%s", PQgetvalue(r, 0, 1));
-        snprintf(b->rank, sizeof b->rank, "%s", PQgetvalue(r, 0, 2));
-        snprintf(b->grade, sizeof b->grade, "%s", PQgetvalue(r, 0, 3));
-        snprintf(b->position, sizeof b->position, "%s", PQgetvalue(r, 0, 4));
-        snprintf(b->kind, sizeof b->kind, "user");
-        signer_link(b);
-    }
-    PQclear(r);
-    return ok || berr_set(err, BERR_UNAUTHENTICATED, "pengguna tidak ada lagi");
+    if (found)
+        signer_copy(b, &p, "user");
+    else
+        memset(b, 0, sizeof *b);
+    store_signer_free(&p);
+    return found || berr_set(err, BERR_UNAUTHENTICATED, "pengguna tidak ada lagi");
 }
 
 /* The official of role at office in force on date; *found false when none. */
 static bool official_on(struct tx *tx, long long office_id, const char *role, const char *date,
                         struct signer_buf *b, bool *found, struct berr *err)
 {
-    char office[24];
-    snprintf(office, sizeof office, "%lld", office_id);
-    const char *p[3] = {office, role, date};
-    PGresult *r = tx_query(tx,
-                           "SELECT acting, title, name, nip, pangkat, golongan FROM app.officials "
-                           "WHERE office_id = $1::bigint AND role = $2 AND valid_from <= "
-                           "$3::date AND (valid_to IS NULL OR valid_to >= $3::date) "
-                           "ORDER BY (acting <> '') DESC, valid_from DESC, id DESC LIMIT 1",
-                           3, p, err);
-    if (!r)
+    struct store_signer p;
+    if (!store_official_on(tx, office_id, role, date, &p, found, err))
         return false;
-    *found = PQntuples(r) == 1;
-    if (*found) {
-        memset(b, 0, sizeof *b);
-        snprintf(b->acting, sizeof b->acting, "%s", PQgetvalue(r, 0, 0));
-        snprintf(b->position, sizeof b->position, "%s", PQgetvalue(r, 0, 1));
-        snprintf(b->name, sizeof b->name, "%s", PQgetvalue(r, 0, 2));
-        snprintf(b->nip, sizeof b->nip, "%s", PQgetvalue(r, 0, 3));
-        snprintf(b->rank, sizeof b->rank, "%s", PQgetvalue(r, 0, 4));
-        snprintf(b->grade, sizeof b->grade, "%s", PQgetvalue(r, 0, 5));
-        snprintf(b->kind, sizeof b->kind, "official");
-        signer_link(b);
-    }
-    PQclear(r);
+    if (*found)
+        signer_copy(b, &p, "official");
+    store_signer_free(&p);
     return true;
 }
 
 bool signer_for(struct tx *tx, const char *form, long long office_id, long long act_user,
                 const char *date, struct signer_buf *b, struct berr *err)
 {
-    const char *p[1] = {form};
-    PGresult *r = tx_query(tx,
-                           "SELECT signer, coalesce(official_role, ''), "
-                           "coalesce(on_behalf_role, '') FROM app.signing_rules WHERE form = $1",
-                           1, p, err);
-    if (!r)
+    struct store_signing_rule rule;
+    bool found = false;
+    if (!store_signing_rule(tx, form, &rule, &found, err))
         return false;
     char signer[16] = "investigator", role[32] = "", behalf[32] = "";
-    if (PQntuples(r) == 1) {
-        snprintf(signer, sizeof signer, "%s", PQgetvalue(r, 0, 0));
-        snprintf(role, sizeof role, "%s", PQgetvalue(r, 0, 1));
-        snprintf(behalf, sizeof behalf, "%s", PQgetvalue(r, 0, 2));
+    if (found) {
+        snprintf(signer, sizeof signer, "%s", rule.signer);
+        snprintf(role, sizeof role, "%s", rule.official_role);
+        snprintf(behalf, sizeof behalf, "%s", rule.on_behalf_role);
     }
-    PQclear(r);
-    bool found = false;
+    found = false;
     if (strcmp(signer, "official") == 0) {
         if (!official_on(tx, office_id, role, date, b, &found, err))
             return false;
@@ -195,19 +177,20 @@ static bool in_subtree(struct tx *tx, const struct actor *who, long long office_
 {
     if (!who)
         return true;
-    char office[24], mine[24];
-    snprintf(office, sizeof office, "%lld", office_id);
-    snprintf(mine, sizeof mine, "%lld", who->office_id);
-    const char *p[2] = {office, mine};
-    PGresult *r = tx_query(tx,
-                           "SELECT 1 FROM app.offices WHERE id = $1::bigint AND "
-                           "(id = $2::bigint OR $2::bigint = ANY (ancestors))",
-                           2, p, err);
-    if (!r)
+    bool in = false;
+    if (!store_office_in_subtree(tx, office_id, who->office_id, &in, err))
         return false;
-    bool ok = PQntuples(r) == 1;
-    PQclear(r);
-    return ok || berr_set(err, BERR_NOT_FOUND, "kantor %lld tidak ditemukan", office_id);
+    return in || berr_set(err, BERR_NOT_FOUND, "kantor %lld tidak ditemukan", office_id);
+}
+
+/* One official as the list shows it. */
+static json_t *official_json(const struct store_official *f)
+{
+    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "id",
+                     (json_int_t)f->id, "office_id", (json_int_t)f->office_id, "role", f->role,
+                     "title", f->title, "acting", f->acting, "name", f->name, "nip", f->nip,
+                     "pangkat", f->pangkat, "golongan", f->golongan, "valid_from", f->valid_from,
+                     "valid_to", f->valid_to ? json_string(f->valid_to) : json_null());
 }
 
 json_t *app_officials_list(struct app *app, const struct actor *who, long long office_id,
@@ -216,29 +199,17 @@ json_t *app_officials_list(struct app *app, const struct actor *who, long long o
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
-    char office[24];
-    snprintf(office, sizeof office, "%lld", office_id);
-    const char *p[1] = {office};
-    PGresult *r = tx_query(&tx, "SELECT 1 FROM app.offices WHERE id = $1::bigint", 1, p, err);
+    bool exists = false;
+    struct store_officials list = {0};
     json_t *items = NULL;
-    if (r && PQntuples(r) == 0)
-        berr_set(err, BERR_NOT_FOUND, "kantor %lld tidak ditemukan", office_id);
-    else if (r) {
-        PQclear(r);
-        r = tx_query(&tx,
-                     "SELECT json_build_object('id', id, 'office_id', office_id, 'role', role, "
-                     "'title', title, 'acting', acting, 'name', name, 'nip', nip, 'pangkat', "
-                     "pangkat, 'golongan', golongan, 'valid_from', valid_from, 'valid_to', "
-                     "valid_to)::text FROM app.officials WHERE office_id = $1::bigint "
-                     "ORDER BY role, valid_from, id",
-                     1, p, err);
-        if (r) {
-            items = json_array();
-            for (int i = 0; i < PQntuples(r); i++)
-                json_array_append_new(items, json_loads(PQgetvalue(r, i, 0), 0, NULL));
-        }
+    bool ok = store_office_exists(&tx, office_id, &exists, err) &&
+              (exists || berr_set(err, BERR_NOT_FOUND, "kantor %lld tidak ditemukan", office_id));
+    if (ok && store_officials_of(&tx, office_id, &list, err)) {
+        items = json_array();
+        for (int i = 0; i < list.n; i++)
+            json_array_append_new(items, official_json(&list.items[i]));
     }
-    PQclear(r);
+    store_officials_free(&list);
     tx_end(&tx);
     return items ? json_pack("{s:I, s:o}", "office_id", (json_int_t)office_id, "items", items)
                  : NULL;
@@ -299,32 +270,20 @@ bool app_official_add(struct app *app, const struct actor *who, long long office
     struct tx tx;
     if (!tx_begin(&tx, app->db, who ? who->user_id : 0, err))
         return false;
-    char office[24], uid[24];
-    snprintf(office, sizeof office, "%lld", office_id);
-    snprintf(uid, sizeof uid, "%lld", who ? who->user_id : 0);
-    const char *p[11] = {office,
-                         in->role,
-                         in->title,
-                         in->acting ? in->acting : "",
-                         in->name,
-                         in->nip,
-                         in->pangkat ? in->pangkat : "",
-                         in->golongan ? in->golongan : "",
-                         in->valid_from,
-                         in->valid_to && *in->valid_to ? in->valid_to : NULL,
-                         who ? uid : NULL};
-    bool ok = in_subtree(&tx, who, office_id, err);
-    PGresult *r = ok ? tx_query(&tx,
-                                "INSERT INTO app.officials (office_id, role, title, acting, name, "
-                                "nip, pangkat, golongan, valid_from, valid_to, created_by) VALUES "
-                                "($1::bigint, $2, $3, $4, $5, $6, $7, $8, $9::date, $10::date, "
-                                "$11::bigint) RETURNING id",
-                                11, p, err)
-                     : NULL;
-    ok = r != NULL;
+    struct store_official_new row = {.office_id = office_id,
+                                     .created_by = who ? who->user_id : 0,
+                                     .role = in->role,
+                                     .title = in->title,
+                                     .acting = in->acting ? in->acting : "",
+                                     .name = in->name,
+                                     .nip = in->nip,
+                                     .pangkat = in->pangkat ? in->pangkat : "",
+                                     .golongan = in->golongan ? in->golongan : "",
+                                     .valid_from = in->valid_from,
+                                     .valid_to =
+                                         in->valid_to && *in->valid_to ? in->valid_to : NULL};
+    bool ok = in_subtree(&tx, who, office_id, err) && store_official_insert(&tx, &row, id, err);
     if (ok) {
-        *id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-        PQclear(r);
         snprintf(au->detail, sizeof au->detail, "{\"official\":%lld,\"role\":\"%s\"}", *id,
                  in->role);
         ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
@@ -348,25 +307,14 @@ bool app_official_end(struct app *app, const struct actor *who, long long office
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    char office[24], oid[24];
-    snprintf(office, sizeof office, "%lld", office_id);
-    snprintf(oid, sizeof oid, "%lld", official_id);
-    const char *p[3] = {oid, office, valid_to};
-    bool ok = in_subtree(&tx, who, office_id, err);
-    PGresult *r = NULL;
-    if (ok) {
-        r = tx_query(&tx,
-                     "UPDATE app.officials SET valid_to = $3::date WHERE id = $1::bigint AND "
-                     "office_id = $2::bigint AND valid_from <= $3::date RETURNING id",
-                     3, p, err);
-        ok = r != NULL;
-    }
-    if (ok && PQntuples(r) != 1)
+    bool found = false;
+    bool ok = in_subtree(&tx, who, office_id, err) &&
+              store_official_end(&tx, office_id, official_id, valid_to, &found, err);
+    if (ok && !found)
         ok = berr_field(err, BERR_NOT_FOUND, "official",
                         "pejabat %lld tidak ada di kantor ini, atau valid_to sebelum "
                         "valid_from",
                         official_id);
-    PQclear(r);
     if (ok) {
         snprintf(au->detail, sizeof au->detail, "{\"official\":%lld,\"valid_to\":\"%.10s\"}",
                  official_id, valid_to);
