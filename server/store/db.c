@@ -553,6 +553,14 @@ PGresult *db_exec_named(struct db_pool *p, PGconn *conn, const char *name, const
                        NULL, 0);
 }
 
+PGresult *db_exec_named_bin(struct db_pool *p, PGconn *conn, const char *name, const char *sql,
+                            int nparams, const char *const *params, const int *lengths,
+                            const int *formats, int result_format)
+{
+    return exec_within(p, conn, p ? p->deadline_ms : 0, false, name, sql, nparams, params, lengths,
+                       formats, result_format);
+}
+
 void db_release(struct db_pool *p, PGconn *conn)
 {
     if (!conn)

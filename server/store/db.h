@@ -73,6 +73,13 @@ BERKAS_MUST_CHECK PGresult *db_exec(struct db_pool *pool, PGconn *conn, const ch
 BERKAS_MUST_CHECK PGresult *db_exec_named(struct db_pool *pool, PGconn *conn, const char *name,
                                           const char *sql, int nparams, const char *const *params);
 
+/* db_exec_named with binary values: lengths and formats for the parameters
+ * (NULL: all text), result_format 1 for binary results (bytea). */
+BERKAS_MUST_CHECK PGresult *db_exec_named_bin(struct db_pool *pool, PGconn *conn, const char *name,
+                                              const char *sql, int nparams,
+                                              const char *const *params, const int *lengths,
+                                              const int *formats, int result_format);
+
 /* db_exec with its own deadline in place of the pool's. */
 BERKAS_MUST_CHECK PGresult *db_exec_within(struct db_pool *pool, PGconn *conn, int deadline_ms,
                                            const char *sql, int nparams, const char *const *params,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "db.h"
 #include "tx.h"
 
 PGresult *stmt_query(struct tx *tx, const struct stmt *s, const char *const *params,
@@ -17,6 +18,20 @@ bool stmt_exec(struct tx *tx, const struct stmt *s, const char *const *params, s
     PGresult *r = stmt_query(tx, s, params, err);
     PQclear(r);
     return r != NULL;
+}
+
+PGresult *stmt_query_bin(struct tx *tx, const struct stmt *s, const char *const *params,
+                         const int *lengths, const int *formats, int result_format,
+                         struct berr *err)
+{
+    PGresult *r = db_exec_named_bin(tx->pool, tx->conn, s->name, s->sql, s->nparams, params,
+                                    lengths, formats, result_format);
+    ExecStatusType st = PQresultStatus(r);
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+        return r;
+    tx_error_of(r, err);
+    PQclear(r);
+    return NULL;
 }
 
 PGresult *stmt_once(struct db_pool *pool, const struct stmt *s, const char *const *params,

@@ -37,6 +37,12 @@ BERKAS_MUST_CHECK PGresult *stmt_query(struct tx *tx, const struct stmt *s,
 BERKAS_MUST_CHECK bool stmt_exec(struct tx *tx, const struct stmt *s, const char *const *params,
                                  struct berr *err);
 
+/* As stmt_query with binary values (a PDF): lengths and formats for the
+ * parameters (NULL: all text), result_format 1 for binary results. */
+BERKAS_MUST_CHECK PGresult *stmt_query_bin(struct tx *tx, const struct stmt *s,
+                                           const char *const *params, const int *lengths,
+                                           const int *formats, int result_format, struct berr *err);
+
 /* One statement on its own (autocommit, as nobody), as db_once. */
 BERKAS_MUST_CHECK PGresult *stmt_once(struct db_pool *pool, const struct stmt *s,
                                       const char *const *params, struct berr *err);
