@@ -27,6 +27,7 @@
 #include "forms.h"
 #include "render/render.h"
 #include "signers.h"
+#include "store/documents.h"
 #include "store/tx.h"
 
 /* The generated parts of the dossier, by template name. */
@@ -91,27 +92,27 @@ static int by_order(const void *a, const void *b)
     return c ? c : (x->row > y->row) - (x->row < y->row);
 }
 
-static void document_from_row(struct source *d, PGresult *r, int row, const struct tzone *zone)
+static void document_from_row(struct source *d, const struct store_issued *r, int row,
+                              const struct tzone *zone)
 {
-    snprintf(d->form, sizeof d->form, "%s", PQgetvalue(r, row, 0));
-    snprintf(d->title, sizeof d->title, "%s", PQgetvalue(r, row, 1));
-    snprintf(d->number, sizeof d->number, "%s", PQgetvalue(r, row, 2));
-    snprintf(d->date, sizeof d->date, "%s", PQgetvalue(r, row, 3));
-    snprintf(d->code, sizeof d->code, "%s", PQgetvalue(r, row, 4));
-    snprintf(d->sha, sizeof d->sha, "%s", PQgetvalue(r, row, 5));
-    d->params = json_loads(PQgetvalue(r, row, 6), 0, NULL);
-    d->issued_by = strtoll(PQgetvalue(r, row, 7), NULL, 10);
-    d->case_xml = strdup(PQgetvalue(r, row, 8));
-    json_t *sj = json_loads(PQgetvalue(r, row, 9), 0, NULL);
+    snprintf(d->form, sizeof d->form, "%s", r->form);
+    snprintf(d->title, sizeof d->title, "%s", r->title);
+    snprintf(d->number, sizeof d->number, "%s", r->number);
+    snprintf(d->date, sizeof d->date, "%s", r->issued_on);
+    snprintf(d->code, sizeof d->code, "%s", r->verify_code);
+    snprintf(d->sha, sizeof d->sha, "%s", r->sha256_hex);
+    d->params = json_loads(r->params, 0, NULL);
+    d->issued_by = r->issued_by;
+    d->case_xml = strdup(r->case_xml);
+    json_t *sj = json_loads(r->signer, 0, NULL);
     d->has_signer = signer_from_json(sj, &d->signer);
     json_decref(sj);
     /* its act, as it was issued for it */
-    int seq = (int)strtol(PQgetvalue(r, row, 10), NULL, 10);
-    if (seq > 0)
-        snprintf(d->act, sizeof d->act, "peristiwa-%d", seq);
-    forms_act_time(strtoll(PQgetvalue(r, row, 11), NULL, 10), zone, d->act_time);
-    d->late = PQgetvalue(r, row, 12)[0] == 't';
-    d->id = strtoll(PQgetvalue(r, row, 13), NULL, 10);
+    if (r->act_seq > 0)
+        snprintf(d->act, sizeof d->act, "peristiwa-%d", r->act_seq);
+    forms_act_time(r->act_at, zone, d->act_time);
+    d->late = r->late;
+    d->id = r->id;
     d->order = forms_dossier_order(d->form);
     d->row = 2 * row;
 }
@@ -120,32 +121,21 @@ static void document_from_row(struct source *d, PGresult *r, int row, const stru
 static bool documents_load(struct tx *tx, const struct casefile *cf, struct sources *s,
                            struct berr *err)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
-    const char *p[1] = {cid};
-    PGresult *r = tx_query(tx,
-                           "SELECT form, title, number, issued_on::text, verify_code, "
-                           "encode(pdf_sha256, 'hex'), params::text, d.issued_by, case_xml, "
-                           "signer::text, coalesce(e.seq, 0), coalesce(extract(epoch FROM "
-                           "e.legal_at)::bigint, -1), d.late, d.id FROM app.documents d LEFT "
-                           "JOIN app.events e ON e.id = d.event_id AND e.case_id = d.case_id "
-                           "WHERE d.case_id = $1::bigint AND revoked_at IS NULL "
-                           "ORDER BY issued_on, issued_at, d.id",
-                           1, p, err);
-    if (!r)
+    struct store_issued_list l;
+    if (!store_issued_of_case(tx, cf->id, &l, err))
         return false;
     bool ok = true;
-    for (int row = 0; ok && row < PQntuples(r); row++) {
-        if (forms_dossier_order(PQgetvalue(r, row, 0)) < 0)
+    for (int row = 0; ok && row < l.n; row++) {
+        if (forms_dossier_order(l.items[row].form) < 0)
             continue; /* the prosecutor's P-forms, BA Tahap II */
         struct source *d = source_add(s);
         ok = d != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
         if (ok) {
-            document_from_row(d, r, row, cf->zone);
+            document_from_row(d, &l.items[row], row, cf->zone);
             ok = d->case_xml != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
         }
     }
-    PQclear(r);
+    store_issued_list_free(&l);
     return ok;
 }
 
@@ -170,65 +160,45 @@ static int upload_order(const struct sources *s, const char *type, long long doc
 
 static bool upload_bytes(struct tx *tx, struct source *u, struct berr *err)
 {
-    char id[24];
-    snprintf(id, sizeof id, "%lld", u->id);
-    const char *p[1] = {id};
-    PGresult *r = PQexecParams(tx->conn, "SELECT pdf FROM app.uploads WHERE id = $1::bigint", 1,
-                               NULL, p, NULL, NULL, 1);
-    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
-    if (!ok)
-        tx_error_of(r, err);
-    else {
-        u->pdf_len = (size_t)PQgetlength(r, 0, 0);
-        u->pdf = malloc(u->pdf_len ? u->pdf_len : 1);
-        ok = u->pdf != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
-        if (ok)
-            memcpy(u->pdf, PQgetvalue(r, 0, 0), u->pdf_len);
-    }
-    PQclear(r);
-    return ok;
+    bool found = false;
+    return store_upload_pdf(tx, u->id, &u->pdf, &u->pdf_len, &found, err) &&
+           (found || berr_set(err, BERR_INTERNAL, "lampiran %lld hilang", u->id));
+}
+
+/* An upload's source from its row, in its place. */
+static bool upload_from_row(struct source *u, const struct store_upload *r, int order, int row,
+                            struct berr *err)
+{
+    u->upload = true;
+    u->id = r->id;
+    snprintf(u->form, sizeof u->form, PART_UPLOAD);
+    snprintf(u->title, sizeof u->title, "%s", r->title);
+    snprintf(u->number, sizeof u->number, "%s", r->number);
+    snprintf(u->date, sizeof u->date, "%s", r->dated);
+    snprintf(u->sha, sizeof u->sha, "%s", r->sha256_hex);
+    u->pages = r->pages;
+    snprintf(u->pages_text, sizeof u->pages_text, "%d", u->pages);
+    u->order = order;
+    u->row = row;
+    return u->pages > 0 || berr_set(err, BERR_INTERNAL, "lampiran tanpa jumlah halaman");
 }
 
 /* The uploads of the investigator's acts and of the documents bound. */
 static bool uploads_load(struct tx *tx, long long case_id, struct sources *s, struct berr *err)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    const char *p[1] = {cid};
-    PGresult *r = tx_query(tx,
-                           "SELECT u.id, u.title, u.number, coalesce(u.dated, e.legal_date, "
-                           "d.issued_on)::text, encode(u.pdf_sha256, 'hex'), u.pages, "
-                           "coalesce(e.type, ''), coalesce(u.document_id, 0) FROM app.uploads u "
-                           "LEFT JOIN app.events e ON e.id = u.event_id LEFT JOIN app.documents d "
-                           "ON d.id = u.document_id WHERE u.case_id = $1::bigint ORDER BY u.id",
-                           1, p, err);
-    if (!r)
+    struct store_uploads l;
+    if (!store_uploads_of_case(tx, case_id, &l, err))
         return false;
     bool ok = true;
-    for (int row = 0; ok && row < PQntuples(r); row++) {
-        int at = 0, order = upload_order(s, PQgetvalue(r, row, 6),
-                                         strtoll(PQgetvalue(r, row, 7), NULL, 10), &at);
+    for (int row = 0; ok && row < l.n; row++) {
+        int at = 0, order = upload_order(s, l.items[row].act_type, l.items[row].document_id, &at);
         if (order < 0)
             continue;
         struct source *u = source_add(s);
-        if (!u) {
-            ok = berr_set(err, BERR_INTERNAL, "out of memory");
-            break;
-        }
-        u->upload = true;
-        u->id = strtoll(PQgetvalue(r, row, 0), NULL, 10);
-        snprintf(u->form, sizeof u->form, PART_UPLOAD);
-        snprintf(u->title, sizeof u->title, "%s", PQgetvalue(r, row, 1));
-        snprintf(u->number, sizeof u->number, "%s", PQgetvalue(r, row, 2));
-        snprintf(u->date, sizeof u->date, "%s", PQgetvalue(r, row, 3));
-        snprintf(u->sha, sizeof u->sha, "%s", PQgetvalue(r, row, 4));
-        u->pages = (int)strtol(PQgetvalue(r, row, 5), NULL, 10);
-        snprintf(u->pages_text, sizeof u->pages_text, "%d", u->pages);
-        u->order = order;
-        u->row = at + row;
-        ok = u->pages > 0 || berr_set(err, BERR_INTERNAL, "lampiran tanpa jumlah halaman");
+        ok = u != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+        ok = ok && upload_from_row(u, &l.items[row], order, at + row, err);
     }
-    PQclear(r);
+    store_uploads_free(&l);
     for (int i = 0; ok && i < s->n; i++)
         if (s->v[i].upload)
             ok = upload_bytes(tx, &s->v[i], err);
@@ -349,6 +319,31 @@ static void dossier_date(const struct casefile *cf, char out[CALDATE_DATE_LEN])
     caldate_format(caldate_local_date(cf->now, cf->zone), out, CALDATE_DATE_LEN);
 }
 
+/* Everything the book is made of, in legal order: the case, its XML, the
+ * documents (each with the signer stored with it) and the uploads, and the
+ * reader as the signer of the generated parts.  *missing lists what the
+ * file still lacks (forms_dossier_complete). */
+static bool dossier_gather(struct app *app, struct tx *tx, const struct actor *who,
+                           long long case_id, struct casefile *cf, struct sources *s, char **xml,
+                           size_t *xml_len, struct signer_buf *signer, json_t **missing,
+                           struct berr *err)
+{
+    bool ok = casefile_load(tx, who, case_id, false, cf, err) &&
+              forms_dossier_complete(app, tx, case_id, missing, err) &&
+              casexml_build(tx, who, case_id, xml, xml_len, err) &&
+              documents_load(tx, cf, s, err) && uploads_load(tx, case_id, s, err) &&
+              signer_load_user(tx, who->user_id, signer, err);
+    if (ok)
+        qsort(s->v, (size_t)s->n, sizeof *s->v, by_order);
+    /* each document is reprinted with the signer stored with it */
+    for (int i = 0; ok && i < s->n; i++)
+        if (!s->v[i].upload && !s->v[i].has_signer) /* issued before 0007 */
+            ok = signer_load_user(tx, s->v[i].issued_by, &s->v[i].signer, err);
+        else if (!s->v[i].upload) /* qsort moved it: its view points elsewhere */
+            signer_link(&s->v[i].signer);
+    return ok;
+}
+
 bool app_dossier(struct app *app, const struct actor *who, long long case_id, unsigned char **pdf,
                  size_t *len, json_t **missing, struct audit_rec *au, struct berr *err)
 {
@@ -367,19 +362,8 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
     char *xml = NULL, date[CALDATE_DATE_LEN];
     size_t xml_len = 0;
     struct signer_buf signer;
-    bool ok = casefile_load(&tx, who, case_id, false, &cf, err) &&
-              forms_dossier_complete(app, &tx, case_id, missing, err) &&
-              casexml_build(&tx, who, case_id, &xml, &xml_len, err) &&
-              documents_load(&tx, &cf, &s, err) && uploads_load(&tx, case_id, &s, err) &&
-              signer_load_user(&tx, who->user_id, &signer, err);
-    if (ok)
-        qsort(s.v, (size_t)s.n, sizeof *s.v, by_order);
-    /* each document is reprinted with the signer stored with it */
-    for (int i = 0; ok && i < s.n; i++)
-        if (!s.v[i].upload && !s.v[i].has_signer) /* issued before 0007 */
-            ok = signer_load_user(&tx, s.v[i].issued_by, &s.v[i].signer, err);
-        else if (!s.v[i].upload) /* qsort moved it: its view points elsewhere */
-            signer_link(&s.v[i].signer);
+    bool ok =
+        dossier_gather(app, &tx, who, case_id, &cf, &s, &xml, &xml_len, &signer, missing, err);
     int pages = 0;
     if (ok) {
         dossier_date(&cf, date);

@@ -26,16 +26,14 @@
 #include "core/caldate.h"
 #include "core/event.h"
 #include "render/render.h"
+#include "store/documents.h"
 #include "store/tx.h"
 
 static long long upload_limit(struct tx *tx, struct berr *err)
 {
-    PGresult *r =
-        tx_query(tx, "SELECT value FROM app.settings WHERE key = 'upload.max_bytes'", 0, NULL, err);
-    if (!r)
+    long long v = 0;
+    if (!store_upload_limit(tx, &v, err))
         return -1;
-    long long v = PQntuples(r) == 1 ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
-    PQclear(r);
     return v > 0 ? v : 10LL * 1024 * 1024;
 }
 
@@ -45,23 +43,11 @@ static bool target_check(struct tx *tx, const struct actor *who, long long case_
                          const struct upload_input *in, char *number, size_t numsz,
                          struct berr *err)
 {
-    char cid[24], id[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    snprintf(id, sizeof id, "%lld", in->event_id ? in->event_id : in->document_id);
-    const char *p[2] = {cid, id};
-    PGresult *r = in->event_id
-                      ? tx_query(tx,
-                                 "SELECT type, doc_number FROM app.events WHERE case_id = "
-                                 "$1::bigint AND id = $2::bigint",
-                                 2, p, err)
-                      : tx_query(tx,
-                                 "SELECT d.form, d.number, u.role FROM app.documents d JOIN "
-                                 "app.users u ON u.id = d.issued_by WHERE d.case_id = "
-                                 "$1::bigint AND d.id = $2::bigint AND d.revoked_at IS NULL",
-                                 2, p, err);
-    if (!r)
+    struct store_upload_target t;
+    bool ok = false;
+    if (!(in->event_id ? store_upload_target_act(tx, case_id, in->event_id, &t, &ok, err)
+                       : store_upload_target_document(tx, case_id, in->document_id, &t, &ok, err)))
         return false;
-    bool ok = PQntuples(r) == 1;
     if (!ok)
         berr_field(err, BERR_NOT_FOUND, in->event_id ? "event" : "document",
                    in->event_id ? "peristiwa %lld tidak ada di perkara ini"
@@ -69,7 +55,7 @@ static bool target_check(struct tx *tx, const struct actor *who, long long case_
                    in->event_id ? in->event_id : in->document_id);
     if (ok && in->event_id) {
         enum event ev;
-        bool known = event_lookup(PQgetvalue(r, 0, 0), &ev);
+        bool known = event_lookup(t.type, &ev);
         enum actor_role role = who->role == ROLE_INVESTIGATOR ? ACTOR_INVESTIGATOR
                                : who->role == ROLE_PROSECUTOR ? ACTOR_PROSECUTOR
                                                               : ACTOR_NONE;
@@ -77,14 +63,12 @@ static bool target_check(struct tx *tx, const struct actor *who, long long case_
             ok = berr_set(err, BERR_FORBIDDEN,
                           "peran Anda tidak mencatat tindakan ini, jadi tidak melampirkan "
                           "dokumennya");
-        snprintf(number, numsz, "%s", PQgetvalue(r, 0, 1));
+        snprintf(number, numsz, "%s", t.number);
     } else if (ok) {
-        const char *issuer = PQgetvalue(r, 0, 2);
-        if (strcmp(issuer, who->role == ROLE_PROSECUTOR ? "prosecutor" : "investigator") != 0)
+        if (strcmp(t.issuer, who->role == ROLE_PROSECUTOR ? "prosecutor" : "investigator") != 0)
             ok = berr_set(err, BERR_FORBIDDEN, "dokumen ini diterbitkan oleh peran lain");
-        snprintf(number, numsz, "%s", PQgetvalue(r, 0, 1));
+        snprintf(number, numsz, "%s", t.number);
     }
-    PQclear(r);
     return ok;
 }
 
@@ -109,39 +93,18 @@ static bool upload_insert(struct tx *tx, const struct actor *who, long long case
                           const struct upload_input *in, const char *number, const char *sha,
                           int pages, long long *id, struct berr *err)
 {
-    char cid[24], eid[24], did[24], size[24], pg[16], uid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    snprintf(eid, sizeof eid, "%lld", in->event_id);
-    snprintf(did, sizeof did, "%lld", in->document_id);
-    snprintf(size, sizeof size, "%zu", in->len);
-    snprintf(pg, sizeof pg, "%d", pages);
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *v[11] = {cid,
-                         in->event_id ? eid : NULL,
-                         in->document_id ? did : NULL,
-                         in->title,
-                         number,
-                         in->dated,
-                         (const char *)in->pdf,
-                         sha,
-                         size,
-                         pg,
-                         uid};
-    int ln[11] = {0}, fm[11] = {0};
-    ln[6] = (int)in->len;
-    fm[6] = 1;
-    PGresult *r = PQexecParams(tx->conn,
-                               "INSERT INTO app.uploads (case_id, event_id, document_id, title, "
-                               "number, dated, pdf, pdf_sha256, size, pages, uploaded_by) VALUES "
-                               "($1::bigint, $2::bigint, $3::bigint, $4, $5, $6::date, $7::bytea, "
-                               "decode($8, 'hex'), $9::int, $10::int, $11::bigint) RETURNING id",
-                               11, NULL, v, ln, fm, 0);
-    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
-    if (ok)
-        *id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    else
-        tx_error_of(r, err);
-    PQclear(r);
+    struct store_upload_new row = {.case_id = case_id,
+                                   .event_id = in->event_id,
+                                   .document_id = in->document_id,
+                                   .uploaded_by = who->user_id,
+                                   .title = in->title,
+                                   .number = number,
+                                   .dated = in->dated,
+                                   .pdf = in->pdf,
+                                   .len = in->len,
+                                   .sha256_hex = sha,
+                                   .pages = pages};
+    bool ok = store_upload_insert(tx, &row, id, err);
     return ok;
 }
 
@@ -217,25 +180,10 @@ bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_i
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    char id[24];
-    snprintf(id, sizeof id, "%lld", upload_id);
-    const char *p[1] = {id};
     /* the case's fence (row-level security) decides who sees it */
-    PGresult *r = PQexecParams(tx.conn, "SELECT pdf FROM app.uploads WHERE id = $1::bigint", 1,
-                               NULL, p, NULL, NULL, 1);
-    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
-    if (!ok)
-        tx_error_of(r, err);
-    else if (PQntuples(r) != 1)
-        ok = berr_set(err, BERR_NOT_FOUND, "lampiran %lld tidak ditemukan", upload_id);
-    if (ok) {
-        *len = (size_t)PQgetlength(r, 0, 0);
-        *pdf = malloc(*len ? *len : 1);
-        ok = *pdf != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
-        if (ok)
-            memcpy(*pdf, PQgetvalue(r, 0, 0), *len);
-    }
-    PQclear(r);
+    bool found = false;
+    bool ok = store_upload_pdf(&tx, upload_id, pdf, len, &found, err) &&
+              (found || berr_set(err, BERR_NOT_FOUND, "lampiran %lld tidak ditemukan", upload_id));
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
     if (!ok) {
