@@ -33,84 +33,13 @@
 #include "core/caldate.h"
 #include "core/event.h"
 #include "core/stage.h"
+#include "store/documents.h"
 #include "store/tx.h"
 #include "visibility.h"
 
 #define CASE_NS "urn:berkas:case:1"
 
-/* ---- the query: one statement, one snapshot --------------------------------------- */
-
-/* clang-format off */
-#define EPOCH(x) "CASE WHEN isfinite(" x ") THEN floor(extract(epoch FROM " x "))::bigint END"
-
-#define OFFICE_JSON(col)                                                                     \
-    "(SELECT to_jsonb(o) || jsonb_build_object('kop', (SELECT jsonb_agg("                    \
-    "jsonb_build_object('from', l.effective_from, 'lines', l.lines) "                        \
-    "ORDER BY l.effective_from) FROM app.letterheads l WHERE l.office_id = o.id)) "          \
-    "FROM app.offices o WHERE o.id = " col ")"
-
-static const char q_case[] =
-    "SELECT (to_jsonb(c) - 'last_hash' - 'search') || jsonb_build_object("
-        "'created_s', " EPOCH("c.created_at") ", "
-        "'stage_since_s', " EPOCH("c.stage_since") ", "
-        "'disclosed_s', " EPOCH("c.disclosed_at") ", "
-        "'export_s', " EPOCH("now()") ", "
-        "'creator_name', u.name, 'creator_nip', u.nip), "
-    OFFICE_JSON("c.office_id") ", "
-    OFFICE_JSON("c.kejari_id") ", "
-    "(SELECT jsonb_agg(to_jsonb(u) - 'password_hash' ORDER BY ci.added_at, u.id) "
-        "FROM app.case_investigators ci JOIN app.users u ON u.id = ci.user_id "
-        "WHERE ci.case_id = c.id AND ci.removed_at IS NULL), " /* the team now (0009) */
-    "(SELECT jsonb_agg(to_jsonb(p) ORDER BY p.id) FROM app.parties p "
-        "WHERE p.case_id = c.id), ";
-
-static const char q_offences[] =
-    "(SELECT jsonb_agg(to_jsonb(o) || jsonb_build_object('party', p.id, 'party_name', p.name, "
-        "'charge_id', co.id, 'elements', (SELECT jsonb_agg(jsonb_build_object('no', oe.no, "
-        "'element', oe.element, 'to_verify', oe.to_verify) ORDER BY oe.no) "
-        "FROM app.offence_elements oe WHERE oe.code = o.code)) "
-        "ORDER BY co.id) FROM app.case_offences co "
-        "JOIN app.offence_catalogue o ON o.id = co.offence_id "
-        "LEFT JOIN app.parties p ON p.id = co.party_id AND p.case_id = co.case_id "
-        "WHERE co.case_id = c.id), "
-    "(SELECT jsonb_agg(to_jsonb(e) || jsonb_build_object('party', p.id, 'party_name', p.name) "
-        "ORDER BY e.id) FROM app.evidence e "
-        "LEFT JOIN app.parties p ON p.id = e.seized_from AND p.case_id = e.case_id "
-        "WHERE e.case_id = c.id), ";
-
-static const char q_events[] =
-    "(SELECT jsonb_agg((to_jsonb(e) - 'prev_hash' - 'hash') || jsonb_build_object("
-            "'legal_s', " EPOCH("e.legal_at") ", "
-            "'entered_s', " EPOCH("e.entered_at") ", "
-            "'party', p.id, 'party_name', p.name, 'corrects_seq', ce.seq, "
-            "'regime_label', r.label, 'by_name', u.name, 'by_nip', u.nip, "
-            /* what a BAP or a Resume says (contents.c) */
-            "'content', ac.content, 'content_version', ac.version, "
-            /* one number: the act's own, else the number berkas gave its paper */
-            "'doc_number', coalesce(nullif(e.doc_number, ''), (SELECT d.number "
-                "FROM app.documents d WHERE d.event_id = e.id AND d.act_number "
-                "AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), '')) ORDER BY e.seq) "
-        "FROM app.events e "
-        "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
-        "LEFT JOIN app.events ce ON ce.id = e.corrects AND ce.case_id = e.case_id "
-        "LEFT JOIN app.rulesets r ON r.name = e.regime "
-        "LEFT JOIN app.users u ON u.id = e.entered_by "
-        "LEFT JOIN app.act_contents ac ON ac.event_id = e.id AND ac.case_id = e.case_id "
-        "WHERE e.case_id = c.id), "
-    "(SELECT jsonb_agg(to_jsonb(i) || jsonb_build_object('p19_seq', pe.seq, "
-            "'p19_number', coalesce(nullif(pe.doc_number, ''), (SELECT d.number "
-            "FROM app.documents d WHERE d.event_id = pe.id AND d.act_number "
-            "AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), ''), 'p19_date', pe.legal_date, 'answer_seq', ae.seq) "
-            "ORDER BY i.round, i.item_no) "
-        "FROM app.instructions i "
-        "LEFT JOIN app.events pe ON pe.id = i.event_id AND pe.case_id = i.case_id "
-        "LEFT JOIN app.events ae ON ae.id = i.answered_by AND ae.case_id = i.case_id "
-        "WHERE i.case_id = c.id) "
-    "FROM app.cases c LEFT JOIN app.users u ON u.id = c.created_by "
-    "WHERE c.id = $2::bigint AND ";
-/* clang-format on */
-
-/* The columns of the one row, in the order of the query above. */
+/* The parts of the case document (store_casedoc, in its order). */
 enum part {
     P_CASE,
     P_OFFICE,
@@ -123,6 +52,7 @@ enum part {
     P_INSTRUCTIONS,
     P__COUNT
 };
+_Static_assert(P__COUNT == STORE_CASEDOC_PARTS, "one part a column");
 
 struct casedoc {
     json_t *part[P__COUNT]; /* NULL for SQL NULL (an empty list, no kejari) */
@@ -139,31 +69,18 @@ static void casedoc_clear(struct casedoc *d)
 static bool casedoc_load(struct tx *tx, const struct actor *who, const char *clause, long long id,
                          struct casedoc *d, struct berr *err)
 {
-    size_t n = sizeof q_case + sizeof q_offences + sizeof q_events + strlen(clause);
-    char *sql = malloc(n);
-    if (!sql)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    snprintf(sql, n, "%s%s%s%s", q_case, q_offences, q_events, clause);
-    char office[24], sid[24];
-    snprintf(office, sizeof office, "%lld", who->office_id);
-    snprintf(sid, sizeof sid, "%lld", id);
-    const char *p[2] = {office, sid};
-    PGresult *r = tx_query(tx, sql, 2, p, err);
-    free(sql);
-    if (!r)
+    struct store_casedoc doc;
+    if (!store_casedoc_load(tx, role_code(who->role), clause, who->office_id, id, &doc, err))
         return false;
-    bool ok = true;
-    if (PQntuples(r) != 1 || PQnfields(r) != P__COUNT) {
-        ok = berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
-    }
+    bool ok = doc.found || berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
     for (int i = 0; ok && i < P__COUNT; i++) {
-        if (PQgetisnull(r, 0, i))
+        if (!doc.part[i])
             continue;
-        d->part[i] = json_loads(PQgetvalue(r, 0, i), 0, NULL);
+        d->part[i] = json_loads(doc.part[i], 0, NULL);
         if (!d->part[i])
             ok = berr_set(err, BERR_INTERNAL, "case document: part %d unreadable", i);
     }
-    PQclear(r);
+    store_casedoc_free(&doc);
     if (!ok)
         return false;
     const char *tz = json_string_value(json_object_get(d->part[P_OFFICE], "tz"));

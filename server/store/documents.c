@@ -226,3 +226,105 @@ void store_uploads_free(struct store_uploads *u)
     PQclear(u->res_);
     memset(u, 0, sizeof *u);
 }
+
+/* ---- the case document: one statement, one snapshot ------------------------------------ */
+
+/* clang-format off */
+#define EPOCH(x) "CASE WHEN isfinite(" x ") THEN floor(extract(epoch FROM " x "))::bigint END"
+
+#define OFFICE_JSON(col)                                                                     \
+    "(SELECT to_jsonb(o) || jsonb_build_object('kop', (SELECT jsonb_agg("                    \
+    "jsonb_build_object('from', l.effective_from, 'lines', l.lines) "                        \
+    "ORDER BY l.effective_from) FROM app.letterheads l WHERE l.office_id = o.id)) "          \
+    "FROM app.offices o WHERE o.id = " col ")"
+
+static const char q_case[] =
+    "SELECT (to_jsonb(c) - 'last_hash' - 'search') || jsonb_build_object("
+        "'created_s', " EPOCH("c.created_at") ", "
+        "'stage_since_s', " EPOCH("c.stage_since") ", "
+        "'disclosed_s', " EPOCH("c.disclosed_at") ", "
+        "'export_s', " EPOCH("now()") ", "
+        "'creator_name', u.name, 'creator_nip', u.nip), "
+    OFFICE_JSON("c.office_id") ", "
+    OFFICE_JSON("c.kejari_id") ", "
+    "(SELECT jsonb_agg(to_jsonb(u) - 'password_hash' ORDER BY ci.added_at, u.id) "
+        "FROM app.case_investigators ci JOIN app.users u ON u.id = ci.user_id "
+        "WHERE ci.case_id = c.id AND ci.removed_at IS NULL), " /* the team now (0009) */
+    "(SELECT jsonb_agg(to_jsonb(p) ORDER BY p.id) FROM app.parties p "
+        "WHERE p.case_id = c.id), ";
+
+static const char q_offences[] =
+    "(SELECT jsonb_agg(to_jsonb(o) || jsonb_build_object('party', p.id, 'party_name', p.name, "
+        "'charge_id', co.id, 'elements', (SELECT jsonb_agg(jsonb_build_object('no', oe.no, "
+        "'element', oe.element, 'to_verify', oe.to_verify) ORDER BY oe.no) "
+        "FROM app.offence_elements oe WHERE oe.code = o.code)) "
+        "ORDER BY co.id) FROM app.case_offences co "
+        "JOIN app.offence_catalogue o ON o.id = co.offence_id "
+        "LEFT JOIN app.parties p ON p.id = co.party_id AND p.case_id = co.case_id "
+        "WHERE co.case_id = c.id), "
+    "(SELECT jsonb_agg(to_jsonb(e) || jsonb_build_object('party', p.id, 'party_name', p.name) "
+        "ORDER BY e.id) FROM app.evidence e "
+        "LEFT JOIN app.parties p ON p.id = e.seized_from AND p.case_id = e.case_id "
+        "WHERE e.case_id = c.id), ";
+
+static const char q_events[] =
+    "(SELECT jsonb_agg((to_jsonb(e) - 'prev_hash' - 'hash') || jsonb_build_object("
+            "'legal_s', " EPOCH("e.legal_at") ", "
+            "'entered_s', " EPOCH("e.entered_at") ", "
+            "'party', p.id, 'party_name', p.name, 'corrects_seq', ce.seq, "
+            "'regime_label', r.label, 'by_name', u.name, 'by_nip', u.nip, "
+            /* what a BAP or a Resume says (contents.c) */
+            "'content', ac.content, 'content_version', ac.version, "
+            /* one number: the act's own, else the number berkas gave its paper */
+            "'doc_number', coalesce(nullif(e.doc_number, ''), (SELECT d.number "
+                "FROM app.documents d WHERE d.event_id = e.id AND d.act_number "
+                "AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), '')) ORDER BY e.seq) "
+        "FROM app.events e "
+        "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
+        "LEFT JOIN app.events ce ON ce.id = e.corrects AND ce.case_id = e.case_id "
+        "LEFT JOIN app.rulesets r ON r.name = e.regime "
+        "LEFT JOIN app.users u ON u.id = e.entered_by "
+        "LEFT JOIN app.act_contents ac ON ac.event_id = e.id AND ac.case_id = e.case_id "
+        "WHERE e.case_id = c.id), "
+    "(SELECT jsonb_agg(to_jsonb(i) || jsonb_build_object('p19_seq', pe.seq, "
+            "'p19_number', coalesce(nullif(pe.doc_number, ''), (SELECT d.number "
+            "FROM app.documents d WHERE d.event_id = pe.id AND d.act_number "
+            "AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), ''), 'p19_date', pe.legal_date, 'answer_seq', ae.seq) "
+            "ORDER BY i.round, i.item_no) "
+        "FROM app.instructions i "
+        "LEFT JOIN app.events pe ON pe.id = i.event_id AND pe.case_id = i.case_id "
+        "LEFT JOIN app.events ae ON ae.id = i.answered_by AND ae.case_id = i.case_id "
+        "WHERE i.case_id = c.id) "
+    "FROM app.cases c LEFT JOIN app.users u ON u.id = c.created_by "
+    "WHERE c.id = $2::bigint AND ";
+/* clang-format on */
+
+bool store_casedoc_load(struct tx *tx, const char *reader, const char *visible, long long office_id,
+                        long long case_id, struct store_casedoc *out, struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = sizeof q_case + sizeof q_offences + sizeof q_events + strlen(visible);
+    char *sql = malloc(n), name[64];
+    if (!sql)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    snprintf(sql, n, "%s%s%s%s", q_case, q_offences, q_events, visible);
+    snprintf(name, sizeof name, "documents.casedoc_%.40s", reader);
+    const struct stmt s = {name, 2, sql};
+    char o[24], c[24];
+    const char *p[2] = {stmt_id(o, office_id), stmt_id(c, case_id)};
+    PGresult *r = stmt_query(tx, &s, p, err);
+    free(sql);
+    if (!r)
+        return false;
+    out->res_ = r;
+    out->found = PQntuples(r) == 1 && PQnfields(r) == STORE_CASEDOC_PARTS;
+    for (int i = 0; out->found && i < STORE_CASEDOC_PARTS; i++)
+        out->part[i] = PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
+    return true;
+}
+
+void store_casedoc_free(struct store_casedoc *d)
+{
+    PQclear(d->res_);
+    memset(d, 0, sizeof *d);
+}

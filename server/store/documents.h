@@ -93,4 +93,25 @@ BERKAS_MUST_CHECK bool store_uploads_of_case(struct tx *tx, long long case_id,
                                              struct store_uploads *out, struct berr *err);
 void store_uploads_free(struct store_uploads *u);
 
+/* ---- the case document (app/casexml.c) ------------------------------------------------------ */
+
+/* The case as one snapshot: the case row, its office, its Kejari, the team,
+ * the parties, the charges (with the elements of each Pasal), the evidence,
+ * the events (with what a BAP or Resume says, and the act's number) and the
+ * prosecutor's instructions, each part a JSON text (NULL: SQL NULL, an empty
+ * list or no Kejari).  The case is read behind visible, the caller's SQL
+ * condition over app.cases c with $1 the reader's office (one per reader,
+ * named by reader: "investigator", ...).  found false when the reader may
+ * not see the case or there is none. */
+#define STORE_CASEDOC_PARTS 9
+struct store_casedoc {
+    bool found;
+    const char *part[STORE_CASEDOC_PARTS];
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_casedoc_load(struct tx *tx, const char *reader, const char *visible,
+                                          long long office_id, long long case_id,
+                                          struct store_casedoc *out, struct berr *err);
+void store_casedoc_free(struct store_casedoc *d);
+
 #endif
