@@ -39,6 +39,7 @@
 #include "audit.h"
 #include "casefile.h"
 #include "contents.h"
+#include "store/contents.h"
 #include "store/tx.h"
 #include "validate.h"
 
@@ -93,46 +94,37 @@ static int counsel_months(const struct casefile *cf, long long event_id)
     return rs ? rs->counsel_min_years.value * 12 : 5 * 12;
 }
 
+/* The party examined, as the content's view shows it. */
+static json_t *party_json(const struct store_content_act *r)
+{
+    return json_pack("{s:I, s:s, s:s, s:o, s:s, s:s}", "id", (json_int_t)r->party_id, "kind",
+                     r->party_kind, "name", r->party_name, "nationality",
+                     r->party_nationality ? json_string(r->party_nationality) : json_null(),
+                     "language", r->party_language, "interpreter", r->party_interpreter);
+}
+
 static bool act_info_load(struct tx *tx, const struct casefile *cf, long long event_id,
                           struct act_info *a, struct berr *err)
 {
-    long long case_id = cf->id;
-    char cid[24], eid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    snprintf(eid, sizeof eid, "%lld", event_id);
-    const char *p[2] = {cid, eid};
-    PGresult *r = tx_query(
-        tx,
-        "SELECT e.type, coalesce(e.payload->>'bap', ''), coalesce(e.party_id, 0), "
-        "coalesce(p.kind, ''), EXISTS (SELECT 1 FROM app.events c WHERE c.corrects = e.id AND "
-        "c.case_id = e.case_id AND c.payload->>'withdraws' = 'true'), coalesce((SELECT d.number "
-        "FROM app.documents d WHERE d.event_id = e.id AND d.revoked_at IS NULL AND d.form IN "
-        "('bap_saksi', 'bap_tersangka', 'bap_ahli', 'resume') ORDER BY d.id LIMIT 1), ''), "
-        "CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'kind', p.kind, "
-        "'name', p.name, 'nationality', p.nationality, 'language', p.language, 'interpreter', "
-        "p.interpreter)::text END, e.entered_at = now() FROM app.events e LEFT JOIN app.parties p "
-        "ON p.id = "
-        "e.party_id AND p.case_id = e.case_id WHERE e.case_id = $1::bigint AND e.id = $2::bigint",
-        2, p, err);
-    if (!r)
+    struct store_content_act r;
+    if (!store_content_act(tx, cf->id, event_id, &r, err))
         return false;
-    bool ok = PQntuples(r) == 1;
+    bool ok = r.found;
     if (ok) {
         memset(a, 0, sizeof *a);
         a->id = event_id;
-        snprintf(a->type, sizeof a->type, "%s", PQgetvalue(r, 0, 0));
-        snprintf(a->bap, sizeof a->bap, "%s", PQgetvalue(r, 0, 1));
-        a->party_id = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
-        snprintf(a->party_kind, sizeof a->party_kind, "%s", PQgetvalue(r, 0, 3));
-        a->withdrawn = PQgetvalue(r, 0, 4)[0] == 't';
-        snprintf(a->issued, sizeof a->issued, "%s", PQgetvalue(r, 0, 5));
-        if (!PQgetisnull(r, 0, 6))
-            a->party = json_loads(PQgetvalue(r, 0, 6), 0, NULL);
-        /* entered_at is the inserting transaction's now() */
-        a->fresh = PQgetvalue(r, 0, 7)[0] == 't';
+        snprintf(a->type, sizeof a->type, "%s", r.type);
+        snprintf(a->bap, sizeof a->bap, "%s", r.bap);
+        a->party_id = r.party_id;
+        snprintf(a->party_kind, sizeof a->party_kind, "%s", r.party_kind);
+        a->withdrawn = r.withdrawn;
+        snprintf(a->issued, sizeof a->issued, "%s", r.issued);
+        if (r.has_party)
+            a->party = party_json(&r);
+        a->fresh = r.fresh;
         a->counsel_months = counsel_months(cf, event_id);
     }
-    PQclear(r);
+    store_content_act_free(&r);
     return ok || berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
                             event_id);
 }
@@ -141,24 +133,16 @@ static bool act_info_load(struct tx *tx, const struct casefile *cf, long long ev
 static bool content_load(struct tx *tx, long long event_id, bool lock, json_t **content,
                          int *version, struct berr *err)
 {
-    char eid[24];
-    snprintf(eid, sizeof eid, "%lld", event_id);
-    const char *p[1] = {eid};
-    PGresult *r = tx_query(tx,
-                           lock ? "SELECT content::text, version FROM app.act_contents WHERE "
-                                  "event_id = $1::bigint FOR UPDATE"
-                                : "SELECT content::text, version FROM app.act_contents WHERE "
-                                  "event_id = $1::bigint",
-                           1, p, err);
-    if (!r)
+    struct store_content c;
+    if (!store_content_get(tx, event_id, lock, &c, err))
         return false;
     *content = NULL;
     *version = 0;
-    if (PQntuples(r) == 1) {
-        *content = json_loads(PQgetvalue(r, 0, 0), 0, NULL);
-        *version = (int)strtol(PQgetvalue(r, 0, 1), NULL, 10);
+    if (c.found) {
+        *content = json_loads(c.content, 0, NULL);
+        *version = c.version;
     }
-    PQclear(r);
+    store_content_free(&c);
     return true;
 }
 
@@ -167,27 +151,34 @@ static bool content_load(struct tx *tx, long long event_id, bool lock, json_t **
  * [{no, element, to_verify}]}], in the order they were laid. */
 static json_t *charges_load(struct tx *tx, long long case_id, struct berr *err)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    const char *p[1] = {cid};
-    PGresult *r = tx_query(
-        tx,
-        "SELECT coalesce(json_agg(json_build_object('charge', co.id, 'code', o.code, "
-        "'party_id', co.party_id, 'party_name', pa.name, 'max_prison_months', "
-        "o.max_prison_months, 'elements', coalesce((SELECT json_agg(json_build_object('no', "
-        "oe.no, 'element', oe.element, 'to_verify', oe.to_verify) ORDER BY oe.no) FROM "
-        "app.offence_elements oe WHERE oe.code = o.code), '[]')) ORDER BY co.id), '[]')::text "
-        "FROM app.case_offences co JOIN app.offence_catalogue o ON o.id = co.offence_id LEFT "
-        "JOIN app.parties pa ON pa.id = co.party_id AND pa.case_id = co.case_id WHERE "
-        "co.case_id = $1::bigint",
-        1, p, err);
-    if (!r)
+    struct store_charge_elements rows;
+    if (!store_charge_elements(tx, case_id, &rows, err))
         return NULL;
-    json_t *j = json_loads(PQgetvalue(r, 0, 0), 0, NULL);
-    PQclear(r);
-    if (!j)
+    json_t *list = json_array(), *elements = NULL;
+    bool ok = list != NULL;
+    for (int i = 0; ok && i < rows.n; i++) {
+        const struct store_charge_element *x = &rows.items[i];
+        if (i == 0 || x->charge_id != rows.items[i - 1].charge_id) {
+            elements = json_array();
+            json_t *c = json_pack(
+                "{s:I, s:s, s:o, s:o, s:I, s:o}", "charge", (json_int_t)x->charge_id, "code",
+                x->code, "party_id", x->party_id ? json_integer(x->party_id) : json_null(),
+                "party_name", x->party_name ? json_string(x->party_name) : json_null(),
+                "max_prison_months", (json_int_t)x->max_prison_months, "elements", elements);
+            ok = c && json_array_append_new(list, c) == 0;
+        }
+        if (ok && x->element_no > 0)
+            ok = json_array_append_new(elements,
+                                       json_pack("{s:i, s:s, s:b}", "no", x->element_no, "element",
+                                                 x->element, "to_verify", x->to_verify)) == 0;
+    }
+    store_charge_elements_free(&rows);
+    if (!ok) {
+        json_decref(list);
         berr_set(err, BERR_INTERNAL, "daftar pasal tidak terbaca");
-    return j;
+        return NULL;
+    }
+    return list;
 }
 
 /* ---- the shape of what is saved (400) ----------------------------------------------- */
@@ -766,30 +757,14 @@ static bool content_store(struct tx *tx, const struct actor *who, long long case
                           long long event_id, json_t *content, int stored, int *version,
                           struct berr *err)
 {
-    char cid[24], eid[24], uid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    snprintf(eid, sizeof eid, "%lld", event_id);
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
     char *text = json_dumps(content, JSON_COMPACT | JSON_PRESERVE_ORDER);
     if (!text)
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    const char *p[4] = {eid, cid, text, uid};
-    PGresult *r =
-        tx_query(tx,
-                 stored == 0 ? "INSERT INTO app.act_contents (event_id, case_id, content, "
-                               "updated_by) VALUES ($1::bigint, $2::bigint, $3::jsonb, "
-                               "$4::bigint) RETURNING version"
-                             : "UPDATE app.act_contents SET content = $3::jsonb, version = "
-                               "version + 1, updated_by = $4::bigint, updated_at = now() WHERE "
-                               "event_id = $1::bigint AND case_id = $2::bigint RETURNING version",
-                 4, p, err);
+    bool ok = store_content_put(tx, case_id, event_id, who->user_id, text, stored, version, err);
     free(text);
-    if (!r)
+    if (!ok)
         return false;
-    bool ok = PQntuples(r) == 1;
-    if (ok)
-        *version = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
-    PQclear(r);
+    ok = *version > 0;
     return ok || berr_set(err, BERR_CONFLICT, "isi tindakan berubah bersamaan: coba lagi");
 }
 
