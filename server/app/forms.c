@@ -36,6 +36,7 @@
 #include "forms.h"
 #include "signers.h"
 #include "store/db.h"
+#include "store/documents.h"
 #include "store/tx.h"
 
 #define STAGE_BIT(s) (1u << (s))
@@ -197,11 +198,10 @@ static bool params_of(const struct render_form_info *f, json_t *params, struct r
 static bool today(struct tx *tx, const struct casefile *cf, char out[CALDATE_DATE_LEN],
                   struct caldate *d, struct berr *err)
 {
-    PGresult *r = tx_query(tx, "SELECT extract(epoch FROM now())::bigint", 0, NULL, err);
-    if (!r)
+    long long now = 0;
+    if (!store_db_now(tx, &now, err))
         return false;
-    *d = caldate_local_date(strtoll(PQgetvalue(r, 0, 0), NULL, 10), cf->zone);
-    PQclear(r);
+    *d = caldate_local_date(now, cf->zone);
     caldate_format(*d, out, CALDATE_DATE_LEN);
     return true;
 }
@@ -267,31 +267,18 @@ static void verify_code(char out[13])
 static bool next_number(struct tx *tx, long long office_id, const char *doc_type, const char *code,
                         struct caldate d, char *number, size_t numsz, struct berr *err)
 {
-    char office[24], year[8];
-    snprintf(office, sizeof office, "%lld", office_id);
-    snprintf(year, sizeof year, "%d", d.y);
-    const char *pn[3] = {office, doc_type, year};
-    PGresult *r = tx_query(tx,
-                           "INSERT INTO app.counters (office_id, series, year, next) "
-                           "VALUES ($1::bigint, $2, $3::int, 2) ON CONFLICT (office_id, series, "
-                           "year) DO UPDATE SET next = app.counters.next + 1 RETURNING next - 1, "
-                           "(SELECT code FROM app.offices WHERE id = $1::bigint), "
-                           "coalesce((SELECT pattern FROM app.number_patterns WHERE office_id = "
-                           "$1::bigint AND doc_type = $2), (SELECT pattern FROM "
-                           "app.number_patterns WHERE office_id = $1::bigint AND doc_type = "
-                           "'*'), '')",
-                           3, pn, err);
-    if (!r)
+    struct store_number n;
+    if (!store_number_take(tx, office_id, doc_type, d.y, &n, err))
         return false;
-    struct numfmt_vars v = {.seq = strtol(PQgetvalue(r, 0, 0), NULL, 10),
+    struct numfmt_vars v = {.seq = n.seq,
                             .year = d.y,
                             .month = d.m,
-                            .office = PQgetvalue(r, 0, 1),
+                            .office = n.office_code,
                             /* {type} prints the form's code (SP.SIDIK), not its file name */
                             .type = code && *code ? code : doc_type};
-    const char *pattern = PQgetvalue(r, 0, 2)[0] ? PQgetvalue(r, 0, 2) : NUMFMT_DEFAULT;
+    const char *pattern = n.pattern[0] ? n.pattern : NUMFMT_DEFAULT;
     bool ok = numfmt_format(pattern, &v, number, numsz, err);
-    PQclear(r);
+    store_number_free(&n);
     return ok;
 }
 
@@ -316,32 +303,23 @@ void forms_act_time(long long at, const struct tzone *zone, char out[8])
 static bool act_load(struct tx *tx, const struct casefile *cf, long long event_id,
                      struct act_row *a, struct berr *err)
 {
-    char cid[24], eid[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
-    snprintf(eid, sizeof eid, "%lld", event_id);
-    const char *p[2] = {cid, eid};
-    PGresult *r = tx_query(tx,
-                           "SELECT id, seq, type, legal_date::text, doc_number, "
-                           "coalesce(payload->>'bap', ''), coalesce(party_id, 0), entered_by, "
-                           "coalesce(extract(epoch FROM legal_at)::bigint, -1) FROM app.events "
-                           "WHERE case_id = $1::bigint AND id = $2::bigint",
-                           2, p, err);
-    if (!r)
+    struct store_doc_act r;
+    if (!store_doc_act(tx, cf->id, event_id, &r, err))
         return false;
-    bool ok = PQntuples(r) == 1;
+    bool ok = r.found;
     if (ok) {
         memset(a, 0, sizeof *a);
-        a->id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-        a->seq = (int)strtol(PQgetvalue(r, 0, 1), NULL, 10);
-        snprintf(a->type, sizeof a->type, "%s", PQgetvalue(r, 0, 2));
-        snprintf(a->date, sizeof a->date, "%s", PQgetvalue(r, 0, 3));
-        snprintf(a->number, sizeof a->number, "%s", PQgetvalue(r, 0, 4));
-        snprintf(a->bap, sizeof a->bap, "%s", PQgetvalue(r, 0, 5));
-        a->party_id = strtoll(PQgetvalue(r, 0, 6), NULL, 10);
-        a->entered_by = strtoll(PQgetvalue(r, 0, 7), NULL, 10);
-        forms_act_time(strtoll(PQgetvalue(r, 0, 8), NULL, 10), cf->zone, a->time);
+        a->id = r.id;
+        a->seq = r.seq;
+        snprintf(a->type, sizeof a->type, "%s", r.type);
+        snprintf(a->date, sizeof a->date, "%s", r.legal_date);
+        snprintf(a->number, sizeof a->number, "%s", r.doc_number);
+        snprintf(a->bap, sizeof a->bap, "%s", r.bap);
+        a->party_id = r.party_id;
+        a->entered_by = r.entered_by;
+        forms_act_time(r.legal_at, cf->zone, a->time);
     }
-    PQclear(r);
+    store_doc_act_free(&r);
     return ok || berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
                             event_id);
 }
@@ -360,30 +338,14 @@ static bool act_pick(struct tx *tx, const struct casefile *cf, const struct form
                      const struct render_form_info *f, json_t *params, long long *event_id,
                      struct berr *err)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
     const char *party = json_string_value(json_object_get(params, "party"));
     long long pid = 0;
     if (party && strncmp(party, "pihak-", 6) == 0)
         pid = strtoll(party + 6, NULL, 10);
-    char ps[24];
-    snprintf(ps, sizeof ps, "%lld", pid);
-    const char *p[5] = {cid, rule->act, rule->bap ? rule->bap : "", ps, rule->form};
-    PGresult *r = tx_query(tx,
-                           "SELECT e.id FROM app.events e WHERE e.case_id = $1::bigint AND "
-                           "e.type = $2 AND ($3 = '' OR e.payload->>'bap' = $3) AND "
-                           "($4::bigint = 0 OR e.party_id = $4::bigint) AND NOT EXISTS "
-                           "(SELECT 1 FROM app.events c WHERE c.corrects = e.id AND "
-                           "c.case_id = e.case_id AND c.payload->>'withdraws' = 'true') AND NOT "
-                           "EXISTS (SELECT 1 FROM app.documents d WHERE d.event_id = e.id AND "
-                           "d.form = $5 AND d.revoked_at IS NULL) ORDER BY e.seq DESC LIMIT 1",
-                           5, p, err);
-    if (!r)
+    if (!store_doc_act_pick(tx, cf->id, rule->act, rule->bap ? rule->bap : "", pid, rule->form,
+                            event_id, err))
         return false;
-    bool ok = PQntuples(r) == 1;
-    if (ok)
-        *event_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    PQclear(r);
+    bool ok = *event_id != 0;
     enum event ev;
     const char *label = event_lookup(rule->act, &ev) ? event_label(ev) : rule->act;
     return ok || berr_field(err, BERR_UNPROCESSABLE, "event",
@@ -462,55 +424,32 @@ static bool document_insert(struct tx *tx, const struct actor *who, long long ca
                             const char *sha, int pages, const char *code, long long *doc_id,
                             struct berr *err)
 {
-    char cid[24], uid[24], office[24], pg[16], eid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    snprintf(office, sizeof office, "%lld", who->office_id);
-    snprintf(pg, sizeof pg, "%d", pages);
-    snprintf(eid, sizeof eid, "%lld", c->act.id);
     char *params_text = json_dumps(params, JSON_COMPACT | JSON_SORT_KEYS);
     json_t *sj = signer_json(&c->signer);
     char *signer_text = json_dumps(sj, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(sj);
-    const char *v[19] = {cid,
-                         c->f->name,
-                         c->f->name,
-                         c->f->title,
-                         number,
-                         c->date,
-                         uid,
-                         office,
-                         params_text ? params_text : "{}",
-                         xml,
-                         (const char *)pdf,
-                         sha,
-                         pg,
-                         code,
-                         c->for_act ? eid : NULL,
-                         c->regime,
-                         c->late ? "t" : "f",
-                         c->for_act && c->rule->primary ? "t" : "f",
-                         signer_text ? signer_text : "{}"};
-    int ln[19] = {0}, fm[19] = {0};
-    ln[10] = (int)pdf_len;
-    fm[10] = 1; /* the PDF goes as binary; everything else as text */
-    PGresult *r = db_exec(tx->pool, tx->conn,
-                          "INSERT INTO app.documents (case_id, form, doc_type, title, "
-                          "number, issued_on, issued_by, office_id, params, case_xml, pdf, "
-                          "pdf_sha256, pages, verify_code, event_id, regime, late, "
-                          "act_number, signer) VALUES ($1::bigint, $2, $3, $4, $5, $6::date, "
-                          "$7::bigint, $8::bigint, $9::jsonb, $10, $11::bytea, decode($12, "
-                          "'hex'), $13::int, $14, $15::bigint, $16, $17::boolean, "
-                          "$18::boolean, $19::jsonb) RETURNING id",
-                          19, v, ln, fm, 0);
+    struct store_document_new row = {.case_id = case_id,
+                                     .issued_by = who->user_id,
+                                     .office_id = who->office_id,
+                                     .event_id = c->for_act ? c->act.id : 0,
+                                     .form = c->f->name,
+                                     .title = c->f->title,
+                                     .number = number,
+                                     .issued_on = c->date,
+                                     .params = params_text ? params_text : "{}",
+                                     .case_xml = xml,
+                                     .signer = signer_text ? signer_text : "{}",
+                                     .pdf = pdf,
+                                     .pdf_len = pdf_len,
+                                     .sha256_hex = sha,
+                                     .verify_code = code,
+                                     .regime = c->regime,
+                                     .pages = pages,
+                                     .late = c->late,
+                                     .act_number = c->for_act && c->rule->primary};
+    bool ok = store_document_insert(tx, &row, doc_id, err);
     free(params_text);
     free(signer_text);
-    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
-    if (!ok)
-        tx_error_of(r, err);
-    else
-        *doc_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    PQclear(r);
     if (!ok && err->kind == BERR_CONFLICT)
         berr_field(err, BERR_CONFLICT, "event", "%s untuk tindakan ini sudah diterbitkan",
                    c->f->title);
@@ -634,6 +573,55 @@ bool app_form_issue(struct app *app, const struct actor *who, long long case_id,
     return ok;
 }
 
+/* One issued document as the list shows it. */
+static json_t *document_json(const struct store_document *d)
+{
+    return json_pack(
+        "{s:I, s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:o, s:b, s:o, s:o, s:b}", "id",
+        (json_int_t)d->id, "form", d->form, "title", d->title, "number", d->number, "issued_on",
+        d->issued_on, "pages", d->pages, "sha256", d->sha256_hex, "verify_code", d->verify_code,
+        "event_id", d->event_id ? json_integer(d->event_id) : json_null(), "late", d->late,
+        "regime", d->regime ? json_string(d->regime) : json_null(), "signer",
+        d->signer_name ? json_string(d->signer_name) : json_null(), "revoked", d->revoked);
+}
+
+/* One upload as the list shows it, with its act or document. */
+static json_t *upload_json(const struct store_upload_row *u)
+{
+    return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:s}", "id", (json_int_t)u->id,
+                     "title", u->title, "number", u->number, "dated",
+                     u->dated ? json_string(u->dated) : json_null(), "event_id",
+                     u->event_id ? json_integer(u->event_id) : json_null(), "document_id",
+                     u->document_id ? json_integer(u->document_id) : json_null(), "pages",
+                     u->pages ? json_integer(u->pages) : json_null(), "size", (json_int_t)u->size,
+                     "sha256", u->sha256_hex);
+}
+
+/* The case's documents (the result) and its uploads (*uploads); NULL with
+ * err set when they cannot be read. */
+static json_t *documents_json(struct tx *tx, long long case_id, json_t **uploads, struct berr *err)
+{
+    struct store_documents docs;
+    struct store_upload_rows ups;
+    *uploads = NULL;
+    if (!store_documents_of_case(tx, case_id, &docs, err))
+        return NULL;
+    /* and the papers from outside, each with its act or document */
+    if (!store_upload_rows_of_case(tx, case_id, &ups, err)) {
+        store_documents_free(&docs);
+        return NULL;
+    }
+    json_t *items = json_array();
+    for (int i = 0; i < docs.n; i++)
+        json_array_append_new(items, document_json(&docs.items[i]));
+    *uploads = json_array();
+    for (int i = 0; i < ups.n; i++)
+        json_array_append_new(*uploads, upload_json(&ups.items[i]));
+    store_documents_free(&docs);
+    store_upload_rows_free(&ups);
+    return items;
+}
+
 json_t *app_documents_list(struct app *app, const struct actor *who, long long case_id,
                            struct audit_rec *au, struct berr *err)
 {
@@ -647,37 +635,7 @@ json_t *app_documents_list(struct app *app, const struct actor *who, long long c
     struct casefile cf;
     json_t *items = NULL, *uploads = NULL;
     if (casefile_load(&tx, who, case_id, false, &cf, err)) {
-        char cid[24];
-        snprintf(cid, sizeof cid, "%lld", case_id);
-        const char *p[1] = {cid};
-        PGresult *r = tx_query(&tx,
-                               "SELECT json_build_object('id', id, 'form', form, 'title', title, "
-                               "'number', number, 'issued_on', issued_on, 'pages', pages, "
-                               "'sha256', encode(pdf_sha256, 'hex'), 'verify_code', verify_code, "
-                               "'event_id', event_id, 'late', late, 'regime', regime, "
-                               "'signer', signer->>'name', "
-                               "'revoked', revoked_at IS NOT NULL)::text FROM app.documents "
-                               "WHERE case_id = $1::bigint ORDER BY id",
-                               1, p, err);
-        /* and the papers from outside, each with its act or document */
-        PGresult *u = r ? tx_query(&tx,
-                                   "SELECT json_build_object('id', id, 'title', title, "
-                                   "'number', number, 'dated', dated, 'event_id', event_id, "
-                                   "'document_id', document_id, 'pages', pages, 'size', size, "
-                                   "'sha256', encode(pdf_sha256, 'hex'))::text FROM app.uploads "
-                                   "WHERE case_id = $1::bigint ORDER BY id",
-                                   1, p, err)
-                        : NULL;
-        if (r && u) {
-            items = json_array();
-            for (int i = 0; i < PQntuples(r); i++)
-                json_array_append_new(items, json_loads(PQgetvalue(r, i, 0), 0, NULL));
-            uploads = json_array();
-            for (int i = 0; i < PQntuples(u); i++)
-                json_array_append_new(uploads, json_loads(PQgetvalue(u, i, 0), 0, NULL));
-        }
-        PQclear(r);
-        PQclear(u);
+        items = documents_json(&tx, case_id, &uploads, err);
         if (items) {
             if (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
                 json_decref(items);
@@ -704,26 +662,9 @@ bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    char did[24];
-    snprintf(did, sizeof did, "%lld", doc_id);
-    const char *p[1] = {did};
-    /* binary result: the PDF's bytes as they were issued */
-    PGresult *r =
-        db_exec(tx.pool, tx.conn, "SELECT d.pdf FROM app.documents d WHERE d.id = $1::bigint", 1, p,
-                NULL, NULL, 1);
-    bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
-    if (!ok)
-        tx_error_of(r, err);
-    else if (PQntuples(r) != 1)
-        ok = berr_set(err, BERR_NOT_FOUND, "dokumen %lld tidak ditemukan", doc_id);
-    if (ok) {
-        *len = (size_t)PQgetlength(r, 0, 0);
-        *pdf = malloc(*len ? *len : 1);
-        if (*pdf)
-            memcpy(*pdf, PQgetvalue(r, 0, 0), *len);
-        ok = *pdf != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    PQclear(r);
+    bool found = false;
+    bool ok = store_document_pdf(&tx, doc_id, pdf, len, &found, err) &&
+              (found || berr_set(err, BERR_NOT_FOUND, "dokumen %lld tidak ditemukan", doc_id));
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
     if (!ok) {
@@ -743,23 +684,19 @@ json_t *app_verify_document(struct app *app, const char *code, struct berr *err)
     struct tx tx;
     if (!tx_begin(&tx, app->db, 0, err))
         return NULL;
-    const char *p[1] = {code};
-    PGresult *r = tx_query(&tx,
-                           "SELECT title, doc_type, number, issued_on::text, office, revoked "
-                           "FROM app.verify_document($1)",
-                           1, p, err);
+    struct store_verified v;
+    bool ok = store_document_verify(&tx, code, &v, err);
     tx_end(&tx);
-    if (!r)
+    if (!ok)
         return NULL;
     json_t *j = NULL;
-    if (PQntuples(r) == 1)
-        j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "code", code, "title",
-                      PQgetvalue(r, 0, 0), "number", PQgetvalue(r, 0, 2), "issued_on",
-                      PQgetvalue(r, 0, 3), "office", PQgetvalue(r, 0, 4), "genuine", 1, "revoked",
-                      PQgetvalue(r, 0, 5)[0] == 't');
+    if (v.found)
+        j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "code", code, "title", v.title,
+                      "number", v.number, "issued_on", v.issued_on, "office", v.office, "genuine",
+                      1, "revoked", v.revoked);
     else
         berr_set(err, BERR_NOT_FOUND, "kode verifikasi tidak dikenal");
-    PQclear(r);
+    store_verified_free(&v);
     return j;
 }
 
@@ -794,32 +731,25 @@ static const struct form_rule *primary_of(const char *type, const char *bap)
 
 json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id, struct berr *err)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    const char *p[1] = {cid};
     /* issued, or the paper of an act numbered outside berkas uploaded */
-    PGresult *r = tx_query(tx,
-                           "SELECT form, '', '' FROM app.documents WHERE case_id = $1::bigint "
-                           "AND revoked_at IS NULL UNION SELECT '', e.type, coalesce(e.payload->>"
-                           "'bap', '') FROM app.uploads u JOIN app.events e ON e.id = u.event_id "
-                           "WHERE u.case_id = $1::bigint",
-                           1, p, err);
-    if (!r)
+    struct store_papers papers;
+    if (!store_papers_of_case(tx, case_id, &papers, err))
         return NULL;
     json_t *miss = json_array();
     for (int k = 0; dossier_required[k]; k++) {
         if (!app_render(app) || !render_form_find(app_render(app), dossier_required[k]))
             continue;
         bool have = false;
-        for (int i = 0; i < PQntuples(r) && !have; i++) {
-            const struct form_rule *paper = primary_of(PQgetvalue(r, i, 1), PQgetvalue(r, i, 2));
-            have = strcmp(PQgetvalue(r, i, 0), dossier_required[k]) == 0 ||
+        for (int i = 0; i < papers.n && !have; i++) {
+            const struct store_paper *x = &papers.items[i];
+            const struct form_rule *paper = primary_of(x->act_type, x->bap);
+            have = strcmp(x->form, dossier_required[k]) == 0 ||
                    (paper && strcmp(paper->form, dossier_required[k]) == 0);
         }
         if (!have)
             json_array_append_new(miss, json_string(dossier_required[k]));
     }
-    PQclear(r);
+    store_papers_free(&papers);
     return miss;
 }
 

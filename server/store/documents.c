@@ -166,8 +166,10 @@ bool store_issued_of_case(struct tx *tx, long long case_id, struct store_issued_
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
     PGresult *r = stmt_query(tx, &issued_of_case, p, err);
-    if (!r || !rows_of(r, (void **)&out->items, sizeof *out->items, &out->res_, err))
+    void *items = NULL;
+    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
         return false;
+    out->items = items;
     out->n = PQntuples(r);
     for (int i = 0; i < out->n; i++) {
         struct store_issued *d = &out->items[i];
@@ -203,8 +205,10 @@ bool store_uploads_of_case(struct tx *tx, long long case_id, struct store_upload
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
     PGresult *r = stmt_query(tx, &uploads_of_case, p, err);
-    if (!r || !rows_of(r, (void **)&out->items, sizeof *out->items, &out->res_, err))
+    void *items = NULL;
+    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
         return false;
+    out->items = items;
     out->n = PQntuples(r);
     for (int i = 0; i < out->n; i++) {
         struct store_upload *u = &out->items[i];
@@ -225,6 +229,342 @@ void store_uploads_free(struct store_uploads *u)
     free(u->items);
     PQclear(u->res_);
     memset(u, 0, sizeof *u);
+}
+
+/* ---- issuing (app/forms.c) ------------------------------------------------------------------ */
+
+static const struct stmt db_now = {"documents.now", 0, "SELECT extract(epoch FROM now())::bigint"};
+
+static const struct stmt number_take = {
+    "documents.number_take", 3,
+    "INSERT INTO app.counters (office_id, series, year, next) "
+    "VALUES ($1::bigint, $2, $3::int, 2) ON CONFLICT (office_id, series, "
+    "year) DO UPDATE SET next = app.counters.next + 1 RETURNING next - 1, "
+    "(SELECT code FROM app.offices WHERE id = $1::bigint), "
+    "coalesce((SELECT pattern FROM app.number_patterns WHERE office_id = "
+    "$1::bigint AND doc_type = $2), (SELECT pattern FROM "
+    "app.number_patterns WHERE office_id = $1::bigint AND doc_type = "
+    "'*'), '')"};
+
+static const struct stmt doc_act = {
+    "documents.act", 2,
+    "SELECT id, seq, type, legal_date::text, doc_number, "
+    "coalesce(payload->>'bap', ''), coalesce(party_id, 0), entered_by, "
+    "coalesce(extract(epoch FROM legal_at)::bigint, -1) FROM app.events "
+    "WHERE case_id = $1::bigint AND id = $2::bigint"};
+
+static const struct stmt doc_act_pick = {
+    "documents.act_pick", 5,
+    "SELECT e.id FROM app.events e WHERE e.case_id = $1::bigint AND "
+    "e.type = $2 AND ($3 = '' OR e.payload->>'bap' = $3) AND "
+    "($4::bigint = 0 OR e.party_id = $4::bigint) AND NOT EXISTS "
+    "(SELECT 1 FROM app.events c WHERE c.corrects = e.id AND "
+    "c.case_id = e.case_id AND c.payload->>'withdraws' = 'true') AND NOT "
+    "EXISTS (SELECT 1 FROM app.documents d WHERE d.event_id = e.id AND "
+    "d.form = $5 AND d.revoked_at IS NULL) ORDER BY e.seq DESC LIMIT 1"};
+
+static const struct stmt document_insert = {
+    "documents.insert", 19,
+    "INSERT INTO app.documents (case_id, form, doc_type, title, "
+    "number, issued_on, issued_by, office_id, params, case_xml, pdf, "
+    "pdf_sha256, pages, verify_code, event_id, regime, late, "
+    "act_number, signer) VALUES ($1::bigint, $2, $3, $4, $5, $6::date, "
+    "$7::bigint, $8::bigint, $9::jsonb, $10, $11::bytea, decode($12, "
+    "'hex'), $13::int, $14, $15::bigint, $16, $17::boolean, "
+    "$18::boolean, $19::jsonb) RETURNING id"};
+
+static const struct stmt document_pdf = {
+    "documents.pdf", 1, "SELECT d.pdf FROM app.documents d WHERE d.id = $1::bigint"};
+
+static const struct stmt documents_of_case = {
+    "documents.of_case", 1,
+    "SELECT id, form, title, number, issued_on::text, pages, encode(pdf_sha256, 'hex'), "
+    "verify_code, coalesce(event_id, 0), late, regime, signer->>'name', revoked_at IS NOT NULL "
+    "FROM app.documents WHERE case_id = $1::bigint ORDER BY id"};
+
+static const struct stmt upload_rows_of_case = {
+    "documents.upload_rows_of_case", 1,
+    "SELECT id, title, number, dated::text, coalesce(event_id, 0), coalesce(document_id, 0), "
+    "coalesce(pages, 0), size, encode(pdf_sha256, 'hex') FROM app.uploads "
+    "WHERE case_id = $1::bigint ORDER BY id"};
+
+static const struct stmt verify = {
+    "documents.verify", 1,
+    "SELECT title, doc_type, number, issued_on::text, office, revoked "
+    "FROM app.verify_document($1)"};
+
+/* issued, or the paper of an act numbered outside berkas uploaded */
+static const struct stmt papers_of_case = {
+    "documents.papers_of_case", 1,
+    "SELECT form, '', '' FROM app.documents WHERE case_id = $1::bigint "
+    "AND revoked_at IS NULL UNION SELECT '', e.type, coalesce(e.payload->>"
+    "'bap', '') FROM app.uploads u JOIN app.events e ON e.id = u.event_id "
+    "WHERE u.case_id = $1::bigint"};
+
+bool store_db_now(struct tx *tx, long long *now, struct berr *err)
+{
+    PGresult *r = stmt_query(tx, &db_now, NULL, err);
+    if (!r)
+        return false;
+    *now = stmt_ll(r, 0, 0);
+    PQclear(r);
+    return true;
+}
+
+bool store_number_take(struct tx *tx, long long office_id, const char *series, int year,
+                       struct store_number *out, struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char o[24], y[16];
+    snprintf(y, sizeof y, "%d", year);
+    const char *p[3] = {stmt_id(o, office_id), series, y};
+    PGresult *r = stmt_query(tx, &number_take, p, err);
+    if (!r)
+        return false;
+    out->res_ = r;
+    out->seq = stmt_ll(r, 0, 0);
+    out->office_code = PQgetvalue(r, 0, 1);
+    out->pattern = PQgetvalue(r, 0, 2);
+    return true;
+}
+
+void store_number_free(struct store_number *n)
+{
+    PQclear(n->res_);
+    memset(n, 0, sizeof *n);
+}
+
+bool store_doc_act(struct tx *tx, long long case_id, long long event_id, struct store_doc_act *out,
+                   struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24], e[24];
+    const char *p[2] = {stmt_id(c, case_id), stmt_id(e, event_id)};
+    PGresult *r = stmt_query(tx, &doc_act, p, err);
+    if (!r)
+        return false;
+    out->res_ = r;
+    out->found = PQntuples(r) == 1;
+    if (out->found) {
+        out->id = stmt_ll(r, 0, 0);
+        out->seq = (int)stmt_ll(r, 0, 1);
+        out->type = PQgetvalue(r, 0, 2);
+        out->legal_date = PQgetvalue(r, 0, 3);
+        out->doc_number = PQgetvalue(r, 0, 4);
+        out->bap = PQgetvalue(r, 0, 5);
+        out->party_id = stmt_ll(r, 0, 6);
+        out->entered_by = stmt_ll(r, 0, 7);
+        out->legal_at = stmt_ll(r, 0, 8);
+    }
+    return true;
+}
+
+void store_doc_act_free(struct store_doc_act *a)
+{
+    PQclear(a->res_);
+    memset(a, 0, sizeof *a);
+}
+
+bool store_doc_act_pick(struct tx *tx, long long case_id, const char *type, const char *bap,
+                        long long party_id, const char *form, long long *event_id, struct berr *err)
+{
+    char c[24], ps[24];
+    const char *p[5] = {stmt_id(c, case_id), type, bap, stmt_id(ps, party_id), form};
+    PGresult *r = stmt_query(tx, &doc_act_pick, p, err);
+    if (!r)
+        return false;
+    *event_id = PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0;
+    PQclear(r);
+    return true;
+}
+
+bool store_document_insert(struct tx *tx, const struct store_document_new *in, long long *id,
+                           struct berr *err)
+{
+    char cid[24], uid[24], office[24], pg[16], eid[24];
+    snprintf(pg, sizeof pg, "%d", in->pages);
+    const char *v[19] = {stmt_id(cid, in->case_id),
+                         in->form,
+                         in->form,
+                         in->title,
+                         in->number,
+                         in->issued_on,
+                         stmt_id(uid, in->issued_by),
+                         stmt_id(office, in->office_id),
+                         in->params,
+                         in->case_xml,
+                         (const char *)in->pdf,
+                         in->sha256_hex,
+                         pg,
+                         in->verify_code,
+                         in->event_id ? stmt_id(eid, in->event_id) : NULL,
+                         in->regime,
+                         in->late ? "t" : "f",
+                         in->act_number ? "t" : "f",
+                         in->signer};
+    int ln[19] = {0}, fm[19] = {0};
+    ln[10] = (int)in->pdf_len;
+    fm[10] = 1; /* the PDF goes as binary; everything else as text */
+    PGresult *r = stmt_query_bin(tx, &document_insert, v, ln, fm, 0, err);
+    if (!r)
+        return false;
+    *id = stmt_ll(r, 0, 0);
+    PQclear(r);
+    return true;
+}
+
+/* the bytes of a one-column binary result's row, malloc()ed */
+static bool bytes_of(PGresult *r, unsigned char **pdf, size_t *len, bool *found, struct berr *err)
+{
+    *found = PQntuples(r) == 1;
+    bool ok = true;
+    if (*found) {
+        *len = (size_t)PQgetlength(r, 0, 0);
+        *pdf = malloc(*len ? *len : 1);
+        ok = *pdf != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+        if (ok)
+            memcpy(*pdf, PQgetvalue(r, 0, 0), *len);
+    }
+    PQclear(r);
+    return ok;
+}
+
+bool store_document_pdf(struct tx *tx, long long doc_id, unsigned char **pdf, size_t *len,
+                        bool *found, struct berr *err)
+{
+    *pdf = NULL;
+    *len = 0;
+    char d[24];
+    const char *p[1] = {stmt_id(d, doc_id)};
+    /* binary result: the PDF's bytes as they were issued */
+    PGresult *r = stmt_query_bin(tx, &document_pdf, p, NULL, NULL, 1, err);
+    return r && bytes_of(r, pdf, len, found, err);
+}
+
+bool store_documents_of_case(struct tx *tx, long long case_id, struct store_documents *out,
+                             struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    PGresult *r = stmt_query(tx, &documents_of_case, p, err);
+    void *items = NULL;
+    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
+        return false;
+    out->items = items;
+    out->n = PQntuples(r);
+    for (int i = 0; i < out->n; i++) {
+        struct store_document *d = &out->items[i];
+        d->id = stmt_ll(r, i, 0);
+        d->form = PQgetvalue(r, i, 1);
+        d->title = PQgetvalue(r, i, 2);
+        d->number = PQgetvalue(r, i, 3);
+        d->issued_on = PQgetvalue(r, i, 4);
+        d->pages = (int)stmt_ll(r, i, 5);
+        d->sha256_hex = PQgetvalue(r, i, 6);
+        d->verify_code = PQgetvalue(r, i, 7);
+        d->event_id = stmt_ll(r, i, 8);
+        d->late = stmt_bool(r, i, 9);
+        d->regime = PQgetisnull(r, i, 10) ? NULL : PQgetvalue(r, i, 10);
+        d->signer_name = PQgetisnull(r, i, 11) ? NULL : PQgetvalue(r, i, 11);
+        d->revoked = stmt_bool(r, i, 12);
+    }
+    return true;
+}
+
+void store_documents_free(struct store_documents *d)
+{
+    free(d->items);
+    PQclear(d->res_);
+    memset(d, 0, sizeof *d);
+}
+
+bool store_upload_rows_of_case(struct tx *tx, long long case_id, struct store_upload_rows *out,
+                               struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    PGresult *r = stmt_query(tx, &upload_rows_of_case, p, err);
+    void *items = NULL;
+    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
+        return false;
+    out->items = items;
+    out->n = PQntuples(r);
+    for (int i = 0; i < out->n; i++) {
+        struct store_upload_row *u = &out->items[i];
+        u->id = stmt_ll(r, i, 0);
+        u->title = PQgetvalue(r, i, 1);
+        u->number = PQgetvalue(r, i, 2);
+        u->dated = PQgetisnull(r, i, 3) ? NULL : PQgetvalue(r, i, 3);
+        u->event_id = stmt_ll(r, i, 4);
+        u->document_id = stmt_ll(r, i, 5);
+        u->pages = (int)stmt_ll(r, i, 6);
+        u->size = stmt_ll(r, i, 7);
+        u->sha256_hex = PQgetvalue(r, i, 8);
+    }
+    return true;
+}
+
+void store_upload_rows_free(struct store_upload_rows *u)
+{
+    free(u->items);
+    PQclear(u->res_);
+    memset(u, 0, sizeof *u);
+}
+
+bool store_document_verify(struct tx *tx, const char *code, struct store_verified *out,
+                           struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    const char *p[1] = {code};
+    PGresult *r = stmt_query(tx, &verify, p, err);
+    if (!r)
+        return false;
+    out->res_ = r;
+    out->found = PQntuples(r) == 1;
+    if (out->found) {
+        out->title = PQgetvalue(r, 0, 0);
+        out->doc_type = PQgetvalue(r, 0, 1);
+        out->number = PQgetvalue(r, 0, 2);
+        out->issued_on = PQgetvalue(r, 0, 3);
+        out->office = PQgetvalue(r, 0, 4);
+        out->revoked = stmt_bool(r, 0, 5);
+    }
+    return true;
+}
+
+void store_verified_free(struct store_verified *v)
+{
+    PQclear(v->res_);
+    memset(v, 0, sizeof *v);
+}
+
+bool store_papers_of_case(struct tx *tx, long long case_id, struct store_papers *out,
+                          struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    PGresult *r = stmt_query(tx, &papers_of_case, p, err);
+    void *items = NULL;
+    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
+        return false;
+    out->items = items;
+    out->n = PQntuples(r);
+    for (int i = 0; i < out->n; i++) {
+        out->items[i].form = PQgetvalue(r, i, 0);
+        out->items[i].act_type = PQgetvalue(r, i, 1);
+        out->items[i].bap = PQgetvalue(r, i, 2);
+    }
+    return true;
+}
+
+void store_papers_free(struct store_papers *p)
+{
+    free(p->items);
+    PQclear(p->res_);
+    memset(p, 0, sizeof *p);
 }
 
 /* ---- the case document: one statement, one snapshot ------------------------------------ */

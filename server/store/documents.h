@@ -93,6 +93,120 @@ BERKAS_MUST_CHECK bool store_uploads_of_case(struct tx *tx, long long case_id,
                                              struct store_uploads *out, struct berr *err);
 void store_uploads_free(struct store_uploads *u);
 
+/* ---- issuing (app/forms.c) ------------------------------------------------------------------ */
+
+/* The database's clock: now as Unix seconds (the transaction's start). */
+BERKAS_MUST_CHECK bool store_db_now(struct tx *tx, long long *now, struct berr *err);
+
+/* Take the next number of office's series for year (gapless: the counter
+ * moves with the transaction), with the office's code and its number
+ * pattern for series (else its '*' pattern, else ""). */
+struct store_number {
+    long long seq;
+    const char *office_code, *pattern;
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_number_take(struct tx *tx, long long office_id, const char *series,
+                                         int year, struct store_number *out, struct berr *err);
+void store_number_free(struct store_number *n);
+
+/* Act event_id of case_id as a document's act; found false when none. */
+struct store_doc_act {
+    bool found;
+    long long id, party_id, entered_by; /* party_id 0: none */
+    int seq;
+    const char *type, *legal_date, *doc_number, *bap;
+    long long legal_at; /* Unix seconds, -1 when none */
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_doc_act(struct tx *tx, long long case_id, long long event_id,
+                                     struct store_doc_act *out, struct berr *err);
+void store_doc_act_free(struct store_doc_act *a);
+
+/* The latest act of type (of that kind of BAP, bap "" for any; for party_id,
+ * 0 for any) not withdrawn and without a document of form in force: its id
+ * in *event_id, 0 when none. */
+BERKAS_MUST_CHECK bool store_doc_act_pick(struct tx *tx, long long case_id, const char *type,
+                                          const char *bap, long long party_id, const char *form,
+                                          long long *event_id, struct berr *err);
+
+/* A document issued: everything it was issued from and as.  A second
+ * document of a form for one act is BERR_CONFLICT. */
+struct store_document_new {
+    long long case_id, issued_by, office_id, event_id; /* event_id 0: for no act */
+    const char *form, *title, *number, *issued_on, *params, *case_xml, *signer; /* JSON texts */
+    const unsigned char *pdf;
+    size_t pdf_len;
+    const char *sha256_hex, *verify_code, *regime;
+    int pages;
+    bool late, act_number;
+};
+BERKAS_MUST_CHECK bool store_document_insert(struct tx *tx, const struct store_document_new *in,
+                                             long long *id, struct berr *err);
+
+/* The issued document's PDF as issued (as row-level security lets the user
+ * see it): *pdf malloc()ed, NULL with *found false when there is none. */
+BERKAS_MUST_CHECK bool store_document_pdf(struct tx *tx, long long doc_id, unsigned char **pdf,
+                                          size_t *len, bool *found, struct berr *err);
+
+/* The documents of a case (revoked ones too) by id. */
+struct store_document {
+    long long id, event_id; /* event_id 0: none */
+    const char *form, *title, *number, *issued_on, *sha256_hex, *verify_code;
+    const char *regime, *signer_name; /* NULL when none */
+    int pages;
+    bool late, revoked;
+};
+struct store_documents {
+    int n;
+    struct store_document *items;
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_documents_of_case(struct tx *tx, long long case_id,
+                                               struct store_documents *out, struct berr *err);
+void store_documents_free(struct store_documents *d);
+
+/* The uploads of a case by id, as listed. */
+struct store_upload_row {
+    long long id, event_id, document_id; /* 0: none */
+    const char *title, *number, *sha256_hex;
+    const char *dated; /* NULL when none */
+    int pages;         /* 0 when not known */
+    long long size;
+};
+struct store_upload_rows {
+    int n;
+    struct store_upload_row *items;
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_upload_rows_of_case(struct tx *tx, long long case_id,
+                                                 struct store_upload_rows *out, struct berr *err);
+void store_upload_rows_free(struct store_upload_rows *u);
+
+/* A document by its verification code (app.verify_document, for anyone). */
+struct store_verified {
+    bool found, revoked;
+    const char *title, *doc_type, *number, *issued_on, *office;
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_document_verify(struct tx *tx, const char *code,
+                                             struct store_verified *out, struct berr *err);
+void store_verified_free(struct store_verified *v);
+
+/* What the case's file has: one row a document in force (form), one an
+ * upload of an act (its type and kind of BAP); the other fields "". */
+struct store_paper {
+    const char *form, *act_type, *bap;
+};
+struct store_papers {
+    int n;
+    struct store_paper *items;
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_papers_of_case(struct tx *tx, long long case_id,
+                                            struct store_papers *out, struct berr *err);
+void store_papers_free(struct store_papers *p);
+
 /* ---- the case document (app/casexml.c) ------------------------------------------------------ */
 
 /* The case as one snapshot: the case row, its office, its Kejari, the team,
