@@ -18,13 +18,11 @@
 #include "admin.h"
 #include "app.h"
 #include "audit.h"
+#include "store/install.h"
 #include "store/tx.h"
+#include "install.h"
 
 #define IMPORT_MAX_ROWS 500
-
-/* Serialises installations and imports: two at once cannot both find the
- * tree empty (an arbitrary constant, the same for every berkasd). */
-#define INSTALL_LOCK "SELECT pg_advisory_xact_lock(7362538451)"
 
 bool app_install_init(struct app *app, const struct office_input *office,
                       const struct user_input *admin, long long *office_id, long long *user_id,
@@ -41,20 +39,13 @@ bool app_install_init(struct app *app, const struct office_input *office,
     struct tx tx;
     if (!tx_begin(&tx, app->db, 0, err))
         return false;
-    const char *p[1] = {office->kind};
-    PGresult *r = NULL;
-    bool ok = tx_exec(&tx, INSTALL_LOCK, 0, NULL, err) &&
-              (r = tx_query(&tx,
-                            "SELECT code FROM app.offices WHERE parent_id IS NULL AND kind = $1 "
-                            "ORDER BY id LIMIT 1",
-                            1, p, err)) != NULL;
-    if (ok && PQntuples(r) > 0)
+    char root[64] = "";
+    bool ok = store_install_lock(&tx, err) && store_install_root(&tx, office->kind, root, err);
+    if (ok && root[0])
         ok = berr_set(err, BERR_CONFLICT,
                       "already initialised: the %s tree has its root office %s (run "
                       "--init-admin once per tree; add people with berkas user add)",
-                      strcmp(office->kind, "ditjen") == 0 ? "Imigrasi" : "Kejaksaan",
-                      PQgetvalue(r, 0, 0));
-    PQclear(r);
+                      strcmp(office->kind, "ditjen") == 0 ? "Imigrasi" : "Kejaksaan", root);
     ok = ok && admin_office_insert(&tx, NULL, office, office_id, err);
     struct user_input in = *admin;
     in.office_id = ok ? *office_id : 0;
@@ -89,27 +80,14 @@ static long long office_by_code(struct tx *tx, const char *code, const char *fie
         berr_field(err, BERR_BAD_INPUT, field, "%s wajib diisi (kode kantor)", field);
         return 0;
     }
-    const char *p[1] = {code};
-    PGresult *r = tx_query(tx, "SELECT id FROM app.offices WHERE code = upper($1)", 1, p, err);
-    long long id = r && PQntuples(r) == 1 ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
-    if (r && !id)
+    long long id = 0;
+    bool ok = store_install_office_by_code(tx, code, &id, err);
+    if (ok && !id)
         berr_field(err, BERR_BAD_INPUT, field,
                    "kantor %s tidak ada (baris sebelumnya atau "
                    "berkas office list)",
                    code);
-    PQclear(r);
     return id;
-}
-
-static bool exists(struct tx *tx, const char *sql, const char *value, bool *found, struct berr *err)
-{
-    const char *p[1] = {value};
-    PGresult *r = tx_query(tx, sql, 1, p, err);
-    if (!r)
-        return false;
-    *found = PQntuples(r) > 0;
-    PQclear(r);
-    return true;
 }
 
 static bool import_office(struct tx *tx, const struct actor *who, const json_t *row,
@@ -125,7 +103,7 @@ static bool import_office(struct tx *tx, const struct actor *who, const json_t *
         if (!row_str(row, required[i]))
             return berr_field(err, BERR_BAD_INPUT, required[i], "%s wajib diisi", required[i]);
     bool taken = false;
-    if (!exists(tx, "SELECT 1 FROM app.offices WHERE code = $1", in.code, &taken, err))
+    if (!store_install_code_taken(tx, in.code, &taken, err))
         return false;
     if (taken)
         return berr_field(err, BERR_BAD_INPUT, "code", "kode %s sudah dipakai", in.code);
@@ -172,7 +150,7 @@ static bool import_user(struct app *app, struct tx *tx, const struct actor *who,
         if (!row_str(row, required[i]))
             return berr_field(err, BERR_BAD_INPUT, required[i], "%s wajib diisi", required[i]);
     bool taken = false;
-    if (!exists(tx, "SELECT 1 FROM app.users WHERE nip = $1", nip, &taken, err))
+    if (!store_install_nip_taken(tx, nip, &taken, err))
         return false;
     if (taken)
         return berr_field(err, BERR_BAD_INPUT, "nip", "NIP %s sudah terdaftar", nip);
@@ -190,6 +168,38 @@ static bool import_user(struct app *app, struct tx *tx, const struct actor *who,
                               json_pack("{s:O, s:s, s:s}", "line", json_object_get(row, "line"),
                                         "nip", nip, "password", generated));
     sodium_memzero(generated, sizeof generated);
+    return ok;
+}
+
+/* Each row in a savepoint of its own: a bad row is named in errors and
+ * leaves nothing; *created counts the good ones.  False (err set) only when
+ * the work itself failed. */
+static bool import_rows(struct app *app, struct tx *tx, const struct actor *who, bool offices,
+                        json_t *rows, json_t *errors, json_t *passwords, size_t *created,
+                        struct berr *err)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < json_array_size(rows); i++) {
+        json_t *row = json_array_get(rows, i);
+        if (!json_is_object(row)) /* refused at the edge, already in errors */
+            continue;
+        struct berr rerr = {0};
+        if (!store_install_row_begin(tx, err))
+            return false;
+        bool row_ok = offices ? import_office(tx, who, row, &rerr)
+                              : import_user(app, tx, who, row, passwords, &rerr);
+        if (!row_ok && (rerr.kind == BERR_UNAVAILABLE || rerr.kind == BERR_INTERNAL)) {
+            *err = rerr;
+            return false;
+        }
+        if (row_ok)
+            (*created)++;
+        else
+            json_array_append_new(errors,
+                                  json_pack("{s:O, s:s, s:s}", "line", json_object_get(row, "line"),
+                                            "field", rerr.field, "detail", rerr.message));
+        ok = store_install_row_end(tx, row_ok, err);
+    }
     return ok;
 }
 
@@ -221,34 +231,9 @@ json_t *app_import(struct app *app, const struct actor *who, const char *what, j
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
     json_t *passwords = json_array();
-    bool ok = tx_exec(&tx, INSTALL_LOCK, 0, NULL, err);
     size_t created = 0;
-    for (size_t i = 0; ok && i < n; i++) {
-        json_t *row = json_array_get(rows, i);
-        if (!json_is_object(row)) /* refused at the edge, already in errors */
-            continue;
-        struct berr rerr = {0};
-        if (!tx_exec(&tx, "SAVEPOINT import_row", 0, NULL, err)) {
-            ok = false;
-            break;
-        }
-        bool row_ok = offices ? import_office(&tx, who, row, &rerr)
-                              : import_user(app, &tx, who, row, passwords, &rerr);
-        if (!row_ok && (rerr.kind == BERR_UNAVAILABLE || rerr.kind == BERR_INTERNAL)) {
-            *err = rerr;
-            ok = false;
-            break;
-        }
-        if (row_ok)
-            created++;
-        else
-            json_array_append_new(errors,
-                                  json_pack("{s:O, s:s, s:s}", "line", json_object_get(row, "line"),
-                                            "field", rerr.field, "detail", rerr.message));
-        ok = tx_exec(&tx,
-                     row_ok ? "RELEASE SAVEPOINT import_row" : "ROLLBACK TO SAVEPOINT import_row",
-                     0, NULL, err);
-    }
+    bool ok = store_install_lock(&tx, err) &&
+              import_rows(app, &tx, who, offices, rows, errors, passwords, &created, err);
     bool write = ok && !dry_run && json_array_size(errors) == 0;
     if (write)
         ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
