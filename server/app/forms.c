@@ -456,6 +456,60 @@ static bool document_insert(struct tx *tx, const struct actor *who, long long ca
     return ok;
 }
 
+/* The act a document is issued for (c->for_act): picked when event_id is 0,
+ * of the form's type, the case still open, its number not given outside,
+ * its content complete; params gain its party.  A form of no act: the
+ * stage allows it. */
+static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx *c, json_t *params,
+                      long long event_id, struct berr *err)
+{
+    if (!c->for_act)
+        return stage_allows(cf, c->f, err);
+    /* whatever the stage now, while the case is open */
+    bool ok = (event_id || act_pick(tx, cf, c->rule, c->f, params, &event_id, err)) &&
+              act_load(tx, cf, event_id, &c->act, err);
+    if (ok && !act_fits(c->rule, &c->act))
+        ok = berr_field(err, BERR_CONFLICT, "event", "%s bukan dokumen tindakan %s", c->f->title,
+                        c->act.type);
+    if (ok && !(OPEN_STAGES & STAGE_BIT(cf->stage)))
+        ok = berr_field(err, BERR_CONFLICT, "form", "perkara sudah %s: tidak ada dokumen baru",
+                        stage_label(cf->stage));
+    ok = ok && number_is_ours(c, err);
+    /* a BAP or a Resume says something before it is issued */
+    ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);
+    if (ok)
+        params_from_act(c, params);
+    return ok;
+}
+
+/* The document's number: the case's number is its Laporan's (casework.c
+ * numbers the case from the office's LK series when the report is
+ * registered): one number; any other the next of the office's series. */
+static bool issue_number(struct tx *tx, const struct actor *who, const struct casefile *cf,
+                         const struct issue_ctx *c, char *number, size_t numsz, struct berr *err)
+{
+    if (c->for_act && strcmp(c->act.type, "report_registered") == 0) {
+        snprintf(number, numsz, "%s", cf->number);
+        return true;
+    }
+    return next_number(tx, who->office_id, c->f->name, c->f->code, c->d, number, numsz, err);
+}
+
+/* What the issue answers: the document as stored. */
+static json_t *issue_json(long long doc_id, long long case_id, const struct issue_ctx *c,
+                          const char *number, const char *code, const char *url, const char *sha,
+                          int pages)
+{
+    json_t *doc = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:b, s:s, s:s}",
+                            "id", (json_int_t)doc_id, "case_id", (json_int_t)case_id, "form",
+                            c->f->name, "title", c->f->title, "number", number, "issued_on",
+                            c->date, "verify_code", code, "verify_url", url, "sha256", sha, "pages",
+                            pages, "late", c->late, "regime", c->regime, "signer", c->signer.name);
+    if (doc && c->for_act)
+        json_object_set_new(doc, "event_id", json_integer(c->act.id));
+    return doc;
+}
+
 bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
                     long long event_id, const char *form, json_t *params, json_t **doc,
                     struct berr *err)
@@ -480,33 +534,10 @@ bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, lon
     size_t nkv = 0;
     bool ok = casefile_load(tx, who, case_id, true, &cf, err);
     c.for_act = ok && c.rule && c.rule->act;
-    if (ok && c.for_act) {
-        /* whatever the stage now, while the case is open */
-        ok = (event_id || act_pick(tx, &cf, c.rule, c.f, params, &event_id, err)) &&
-             act_load(tx, &cf, event_id, &c.act, err);
-        if (ok && !act_fits(c.rule, &c.act))
-            ok = berr_field(err, BERR_CONFLICT, "event", "%s bukan dokumen tindakan %s", c.f->title,
-                            c.act.type);
-        if (ok && !(OPEN_STAGES & STAGE_BIT(cf.stage)))
-            ok = berr_field(err, BERR_CONFLICT, "form", "perkara sudah %s: tidak ada dokumen baru",
-                            stage_label(cf.stage));
-        ok = ok && number_is_ours(&c, err);
-        /* a BAP or a Resume says something before it is issued */
-        ok = ok && contents_issuable(tx, &cf, c.act.id, c.f->name, err);
-        if (ok)
-            params_from_act(&c, params);
-    } else if (ok) {
-        ok = stage_allows(&cf, c.f, err);
-    }
-    ok = ok && params_of(c.f, params, kv, &nkv, err) && issue_when_who(tx, who, &cf, &c, err) &&
-         casexml_build(tx, who, case_id, &xml, &xml_len, err);
-    /* the case's number is its Laporan's (casework.c numbers the case from
-     * the office's LK series when the report is registered): one number */
-    if (ok && c.for_act && strcmp(c.act.type, "report_registered") == 0)
-        snprintf(number, sizeof number, "%s", cf.number);
-    else
-        ok = ok &&
-             next_number(tx, who->office_id, c.f->name, c.f->code, c.d, number, sizeof number, err);
+    ok = ok && issue_act(tx, &cf, &c, params, event_id, err) &&
+         params_of(c.f, params, kv, &nkv, err) && issue_when_who(tx, who, &cf, &c, err) &&
+         casexml_build(tx, who, case_id, &xml, &xml_len, err) &&
+         issue_number(tx, who, &cf, &c, number, sizeof number, err);
     if (ok) {
         verify_code(code);
         snprintf(url, sizeof url, "%s/verify/%s", app->public_url, code);
@@ -531,15 +562,8 @@ bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, lon
         ok = document_insert(tx, who, case_id, &c, number, params, xml, pdf, pdf_len, sha, pages,
                              code, &doc_id, err);
     }
-    if (ok) {
-        *doc = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:b, s:s, s:s}", "id",
-                         (json_int_t)doc_id, "case_id", (json_int_t)case_id, "form", c.f->name,
-                         "title", c.f->title, "number", number, "issued_on", c.date, "verify_code",
-                         code, "verify_url", url, "sha256", sha, "pages", pages, "late", c.late,
-                         "regime", c.regime, "signer", c.signer.name);
-        if (c.for_act)
-            json_object_set_new(*doc, "event_id", json_integer(c.act.id));
-    }
+    if (ok)
+        *doc = issue_json(doc_id, case_id, &c, number, code, url, sha, pages);
     free(pdf);
     free(xml);
     casefile_free(&cf);
