@@ -41,6 +41,8 @@
 #include "store/db.h"
 #include "store/migrate.h"
 #include "store/replica.h"
+#include "app/install.h"
+#include "app/rulesets.h"
 
 #define EXIT_USAGE 2
 

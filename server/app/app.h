@@ -181,28 +181,6 @@ BERKAS_MUST_CHECK bool app_user_disable(struct app *app, const struct actor *who
 BERKAS_MUST_CHECK bool app_user_unlock(struct app *app, const struct actor *who, long long id,
                                        struct audit_rec *au, struct berr *err);
 
-/* ---- installation and import (install.c) ------------------------------------ */
-
-/* Plant a tree: its root office (kind ditjen or kejagung, no parent) and its
- * first admin (role admin, in that office), in one transaction, checked as
- * any office and user.  Refused with BERR_CONFLICT ("already initialised")
- * when the tree has its root office already. */
-BERKAS_MUST_CHECK bool app_install_init(struct app *app, const struct office_input *office,
-                                        const struct user_input *admin, long long *office_id,
-                                        long long *user_id, struct berr *err);
-
-/* Offices or users (what: "offices" | "users") from rows, each an object
- * with its "line" in the file (or null: refused at the edge, already in
- * errors), all in one transaction as admin who: every bad row appended to
- * errors as {line, field, detail}; written only when no row is bad and not
- * dry_run.  Offices name their parent, users their office, by code; a user
- * without a password gets a generated one, returned once in "passwords".
- * Returns {what, dry_run, rows, created, errors, passwords}, or NULL with
- * err when the work itself failed (not a bad row). */
-BERKAS_MUST_CHECK json_t *app_import(struct app *app, const struct actor *who, const char *what,
-                                     json_t *rows, bool dry_run, json_t *errors,
-                                     struct audit_rec *au, struct berr *err);
-
 /* ---- the event log (events.c) ------------------------------------------------- */
 
 /* One act to record, as the API received it (strings already NFC).  Each
@@ -276,30 +254,7 @@ BERKAS_MUST_CHECK bool app_number_pattern_set(struct app *app, const struct acto
                                               const char *pattern, struct audit_rec *au,
                                               struct berr *err);
 
-/* ---- officials who sign (signers.c) ------------------------------------------ */
-
-struct official_input {
-    const char *role;   /* kepala_kantor | kepala_inteldakim | kepala_kejari | kasi_pidum */
-    const char *title;  /* the position as printed: "Kepala Kantor Imigrasi Kelas I TPI ..." */
-    const char *acting; /* "", "Plh." or "Plt." */
-    const char *name, *nip, *pangkat, *golongan;
-    const char *valid_from, *valid_to; /* YYYY-MM-DD; valid_to NULL: still in office */
-};
-
-/* The officials of an office (anyone logged on: who signs is printed). */
-BERKAS_MUST_CHECK json_t *app_officials_list(struct app *app, const struct actor *who,
-                                             long long office_id, struct berr *err);
-/* Record an official of an office of the admin's subtree. */
-BERKAS_MUST_CHECK bool app_official_add(struct app *app, const struct actor *who,
-                                        long long office_id, const struct official_input *in,
-                                        long long *id, struct audit_rec *au, struct berr *err);
-/* End an official's period (the last day in office, inclusive). */
-BERKAS_MUST_CHECK bool app_official_end(struct app *app, const struct actor *who,
-                                        long long office_id, long long official_id,
-                                        const char *valid_to, struct audit_rec *au,
-                                        struct berr *err);
-
-/* ---- cases (casework.c, casexml.c) ------------------------------------------- */
+/* ---- cases (casework.c) ------------------------------------------------- */
 
 struct case_input {
     long long kejari_id; /* the Kejaksaan Negeri the file will go to, or 0 */
@@ -389,13 +344,6 @@ BERKAS_MUST_CHECK json_t *app_cases_list(struct app *app, const struct actor *wh
 BERKAS_MUST_CHECK json_t *app_case_get(struct app *app, const struct actor *who, long long id,
                                        struct audit_rec *au, struct berr *err);
 
-/* The case as one XML document (schemas/case.xsd), the data forms bind to;
- * *xml is malloc'd UTF-8 of *len bytes, caller frees.  Same visibility and
- * audit as app_case_get. */
-BERKAS_MUST_CHECK bool app_case_xml(struct app *app, const struct actor *who, long long id,
-                                    char **xml, size_t *len, struct audit_rec *au,
-                                    struct berr *err);
-
 /* Every case's hash chain recomputed (admin); the first broken link named. */
 BERKAS_MUST_CHECK json_t *app_verify_chain(struct app *app, const struct actor *who,
                                            struct audit_rec *au, struct berr *err);
@@ -419,99 +367,11 @@ void app_render_swap(struct app *app, struct render_engine *fresh);
 /* Close the engine in force (no request may be running). */
 void app_render_stop(struct app *app);
 
-/* ---- forms (forms.c) ----------------------------------------------------------------- */
-
-/* The forms berkasd knows: name, title, who issues them, their parameters. */
-BERKAS_MUST_CHECK json_t *app_forms_list(struct app *app, struct berr *err);
-
-/* A draft of form for case id, from the case as it is now: watermarked, no
- * number, stored nowhere.  params: a JSON object of string parameters. */
-BERKAS_MUST_CHECK bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
-                                      const char *form, json_t *params, unsigned char **pdf,
-                                      size_t *len, struct audit_rec *au, struct berr *err);
-
-/* Issue form for the act event_id (0: the latest act of the form's type
- * that has no such document yet; forms of no act: dated today): the next
- * gapless number of the office, the PDF with its verification code, stored
- * with its SHA-256; *doc describes it.  params may gain the act's party. */
-BERKAS_MUST_CHECK bool app_form_issue(struct app *app, const struct actor *who, long long case_id,
-                                      const char *form, long long event_id, json_t *params,
-                                      json_t **doc, struct audit_rec *au, struct berr *err);
-
-/* The documents issued for a case. */
-BERKAS_MUST_CHECK json_t *app_documents_list(struct app *app, const struct actor *who,
-                                             long long case_id, struct audit_rec *au,
-                                             struct berr *err);
-
-/* An issued document's PDF, as issued. */
-BERKAS_MUST_CHECK bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id,
-                                        unsigned char **pdf, size_t *len, struct audit_rec *au,
-                                        struct berr *err);
+/* ---- verification codes (throttle.c) -------------------------------------------- */
 
 /* Public: whether client_addr may look up one more verification code now
  * (verify.address_per_minute); when not, *retry_after says when. */
 BERKAS_MUST_CHECK bool app_verify_throttle(struct app *app, const char *client_addr,
                                            int *retry_after);
-
-/* Public: what a verification code stands for (no case data). */
-BERKAS_MUST_CHECK json_t *app_verify_document(struct app *app, const char *code, struct berr *err);
-
-/* A PDF from outside berkas (uploads.c). */
-struct upload_input {
-    long long event_id;    /* the act it is the paper of, or 0 */
-    long long document_id; /* the issued document it is the signed scan of, or 0 */
-    const char *title, *number, *dated;
-    const unsigned char *pdf;
-    size_t len;
-};
-
-/* Attach an upload (content sniffed, size-limited, SHA-256, page count). */
-BERKAS_MUST_CHECK bool app_upload_add(struct app *app, const struct actor *who, long long case_id,
-                                      const struct upload_input *in, json_t **out,
-                                      struct audit_rec *au, struct berr *err);
-
-/* An uploaded PDF as uploaded. */
-BERKAS_MUST_CHECK bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_id,
-                                      unsigned char **pdf, size_t *len, struct audit_rec *au,
-                                      struct berr *err);
-
-/* The berkas perkara in one PDF; *missing lists the required forms not yet
- * issued when it refuses (BERR_UNPROCESSABLE). */
-BERKAS_MUST_CHECK bool app_dossier(struct app *app, const struct actor *who, long long case_id,
-                                   unsigned char **pdf, size_t *len, json_t **missing,
-                                   struct audit_rec *au, struct berr *err);
-
-/* ---- what acts say (contents.c) ---------------------------------------------------- */
-
-/* The content of BAP event_id (bap_recorded) or of Resume event_id
- * (resume_written) with its version (0: none yet), whether its document is
- * issued (then it is frozen), what it is about (the party examined; the
- * charges and the elements of each charged Pasal) and what is still missing
- * before it can be issued.  As the case is visible; audited as a read. */
-BERKAS_MUST_CHECK json_t *app_bap_get(struct app *app, const struct actor *who, long long case_id,
-                                      long long event_id, struct audit_rec *au, struct berr *err);
-BERKAS_MUST_CHECK json_t *app_resume_get(struct app *app, const struct actor *who,
-                                         long long case_id, long long event_id,
-                                         struct audit_rec *au, struct berr *err);
-
-/* Write that content whole (an investigator of the case's office; if_match:
- * the version read, -1 or 0 for the first write), until the act's document
- * is issued.  *out as the get; *created when it is the first version. */
-BERKAS_MUST_CHECK bool app_bap_put(struct app *app, const struct actor *who, long long case_id,
-                                   long long event_id, json_t *content, int if_match, json_t **out,
-                                   bool *created, struct audit_rec *au, struct berr *err);
-BERKAS_MUST_CHECK bool app_resume_put(struct app *app, const struct actor *who, long long case_id,
-                                      long long event_id, json_t *content, int if_match,
-                                      json_t **out, bool *created, struct audit_rec *au,
-                                      struct berr *err);
-
-/* ---- rule sets (rulesets.c) ----------------------------------------------------- */
-
-BERKAS_MUST_CHECK bool app_rulesets_seed(struct app *app, struct berr *err);
-BERKAS_MUST_CHECK json_t *app_rulesets_get(struct app *app, const struct actor *who,
-                                           struct berr *err);
-BERKAS_MUST_CHECK bool app_ruleset_amend(struct app *app, const struct actor *who, const char *name,
-                                         const char *key, int value, bool to_verify,
-                                         const char *note, struct audit_rec *au, struct berr *err);
 
 #endif

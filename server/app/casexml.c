@@ -36,6 +36,7 @@
 #include "store/documents.h"
 #include "store/tx.h"
 #include "visibility.h"
+#include "casexml.h"
 
 #define CASE_NS "urn:berkas:case:1"
 

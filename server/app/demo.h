@@ -7,6 +7,9 @@
 
 #include "app.h"
 #include "core/mustcheck.h"
+#include "contents.h"
+#include "forms.h"
+#include "signers.h"
 
 /* Every demo user's password: long enough, and on no list of common ones. */
 #define DEMO_PASSWORD "demo-berkas-2026"

@@ -29,6 +29,7 @@
 #include "signers.h"
 #include "store/documents.h"
 #include "store/tx.h"
+#include "dossier.h"
 
 /* The generated parts of the dossier, by template name. */
 #define PART_COVER    "sampul"

@@ -12,6 +12,8 @@
 #include "core/caldate.h"
 #include "core/error.h"
 #include "core/mustcheck.h"
+#include <stddef.h>
+#include "actor.h"
 
 struct app;
 struct tx;
@@ -32,5 +34,37 @@ BERKAS_MUST_CHECK bool forms_dossier_complete(struct app *app, struct tx *tx, lo
 /* The hour of an act's instant (Unix seconds; < 0: none) on the office's
  * clock, "HH:MM", else "": a Berita Acara states it (KUHAP 75). */
 void forms_act_time(long long at, const struct tzone *zone, char out[8]);
+
+/* ---- forms: the use cases ------------------------------------------------------------------ */
+
+/* The forms berkasd knows: name, title, who issues them, their parameters. */
+BERKAS_MUST_CHECK json_t *app_forms_list(struct app *app, struct berr *err);
+
+/* A draft of form for case id, from the case as it is now: watermarked, no
+ * number, stored nowhere.  params: a JSON object of string parameters. */
+BERKAS_MUST_CHECK bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
+                                      const char *form, json_t *params, unsigned char **pdf,
+                                      size_t *len, struct audit_rec *au, struct berr *err);
+
+/* Issue form for the act event_id (0: the latest act of the form's type
+ * that has no such document yet; forms of no act: dated today): the next
+ * gapless number of the office, the PDF with its verification code, stored
+ * with its SHA-256; *doc describes it.  params may gain the act's party. */
+BERKAS_MUST_CHECK bool app_form_issue(struct app *app, const struct actor *who, long long case_id,
+                                      const char *form, long long event_id, json_t *params,
+                                      json_t **doc, struct audit_rec *au, struct berr *err);
+
+/* The documents issued for a case. */
+BERKAS_MUST_CHECK json_t *app_documents_list(struct app *app, const struct actor *who,
+                                             long long case_id, struct audit_rec *au,
+                                             struct berr *err);
+
+/* An issued document's PDF, as issued. */
+BERKAS_MUST_CHECK bool app_document_pdf(struct app *app, const struct actor *who, long long doc_id,
+                                        unsigned char **pdf, size_t *len, struct audit_rec *au,
+                                        struct berr *err);
+
+/* Public: what a verification code stands for (no case data). */
+BERKAS_MUST_CHECK json_t *app_verify_document(struct app *app, const char *code, struct berr *err);
 
 #endif

@@ -15,6 +15,7 @@
 #include "store/rulesets.h"
 #include "store/tx.h"
 #include "workspace.h"
+#include "rulesets.h"
 
 bool rulesets_seed(struct tx *tx, struct berr *err)
 {

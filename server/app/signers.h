@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "render/render.h"
 #include "core/mustcheck.h"
+#include "actor.h"
 
 struct tx;
 
@@ -39,5 +40,28 @@ BERKAS_MUST_CHECK bool signer_load_user(struct tx *tx, long long user_id, struct
  * when j holds no signer (documents issued before 0007). */
 BERKAS_MUST_CHECK json_t *signer_json(const struct signer_buf *b);
 BERKAS_MUST_CHECK bool signer_from_json(json_t *j, struct signer_buf *b);
+
+/* ---- officials: the administrators' use cases ----------------------------------------- */
+
+struct official_input {
+    const char *role;   /* kepala_kantor | kepala_inteldakim | kepala_kejari | kasi_pidum */
+    const char *title;  /* the position as printed: "Kepala Kantor Imigrasi Kelas I TPI ..." */
+    const char *acting; /* "", "Plh." or "Plt." */
+    const char *name, *nip, *pangkat, *golongan;
+    const char *valid_from, *valid_to; /* YYYY-MM-DD; valid_to NULL: still in office */
+};
+
+/* The officials of an office (anyone logged on: who signs is printed). */
+BERKAS_MUST_CHECK json_t *app_officials_list(struct app *app, const struct actor *who,
+                                             long long office_id, struct berr *err);
+/* Record an official of an office of the admin's subtree. */
+BERKAS_MUST_CHECK bool app_official_add(struct app *app, const struct actor *who,
+                                        long long office_id, const struct official_input *in,
+                                        long long *id, struct audit_rec *au, struct berr *err);
+/* End an official's period (the last day in office, inclusive). */
+BERKAS_MUST_CHECK bool app_official_end(struct app *app, const struct actor *who,
+                                        long long office_id, long long official_id,
+                                        const char *valid_to, struct audit_rec *au,
+                                        struct berr *err);
 
 #endif

@@ -28,6 +28,7 @@
 #include "render/render.h"
 #include "store/documents.h"
 #include "store/tx.h"
+#include "uploads.h"
 
 static long long upload_limit(struct tx *tx, struct berr *err)
 {

@@ -5,6 +5,8 @@
 
 #include "app/app.h"
 #include "handlers.h"
+#include "app/install.h"
+#include "app/signers.h"
 
 static void created(struct http_reply *rep, const char *prefix, long long id, json_t *doc,
                     const struct berr *err)

@@ -9,6 +9,8 @@
 #include "app/app.h"
 #include "app/evfield.h"
 #include "handlers.h"
+#include "app/casexml.h"
+#include "app/rulesets.h"
 
 /* A problem reply with the members DESIGN.md promises for refusals: the
  * events allowed (409), the missing facts (422), the current version. */

@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "handlers.h"
+#include "app/contents.h"
 
 /* Every string inside v: no controls but \t and \n, NFC.  path names v. */
 static bool clean_texts(json_t *v, const char *path, int depth, struct berr *err)

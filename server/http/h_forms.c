@@ -8,6 +8,9 @@
 
 #include "app/app.h"
 #include "handlers.h"
+#include "app/dossier.h"
+#include "app/forms.h"
+#include "app/uploads.h"
 
 static void reply_pdf(struct http_reply *rep, unsigned char *pdf, size_t len, const char *filename)
 {

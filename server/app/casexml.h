@@ -1,0 +1,24 @@
+/*
+ * casexml.h - the case as one XML document (casexml.c).
+ */
+#ifndef BERKAS_APP_CASEXML_H
+#define BERKAS_APP_CASEXML_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actor.h"
+#include "core/error.h"
+#include "core/mustcheck.h"
+
+struct app;
+
+/* The case as one XML document (schemas/case.xsd), the data forms bind to;
+ * *xml is malloc'd UTF-8 of *len bytes, caller frees.  Same visibility and
+ * audit as app_case_get. */
+BERKAS_MUST_CHECK bool app_case_xml(struct app *app, const struct actor *who, long long id,
+                                    char **xml, size_t *len, struct audit_rec *au,
+                                    struct berr *err);
+
+#endif
