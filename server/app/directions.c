@@ -11,6 +11,8 @@
  * every file moves, or none does, and each keeps in its log who moved whom
  * and why (the reason is required).
  */
+#include "directions.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,6 @@
 #include "sqlbuf.h"
 #include "store/directions.h"
 #include "store/tx.h"
-#include "workspace.h"
 
 #define REASSIGN_MAX 100
 

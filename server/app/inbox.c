@@ -13,6 +13,8 @@
  * prosecutor's: the investigator's "p19_received" is the prosecutor's
  * "return", "p21_received" is "accept".
  */
+#include "inbox.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,13 +24,8 @@
 #include "core/caldate.h"
 #include "core/stage.h"
 #include "sqlbuf.h"
+#include "store/inbox.h"
 #include "store/tx.h"
-#include "workspace.h"
-
-static long long ll(PGresult *r, int row, int col)
-{
-    return strtoll(PQgetvalue(r, row, col), NULL, 10);
-}
 
 /* ---- the prosecutor's words ------------------------------------------------------------ */
 
@@ -83,42 +80,6 @@ static json_t *next_verbs(json_t *latest, enum stage st, bool has_jaksa)
 
 /* ---- the list --------------------------------------------------------------------------- */
 
-enum col {
-    C_ID,
-    C_NUMBER,
-    C_CODE,
-    C_ONAME,
-    C_TZ,
-    C_STAGE,
-    C_DETAIL,
-    C_UNREAD,
-    C_READ,
-    C_SUSPECTS,
-    C_OFFENCES,
-    C_JAKSA,
-    C_PU_DUE,
-    C_ARRIVED,
-    C_NOW,
-};
-
-#define INBOX_COLUMNS                                                                              \
-    "s.case_id, c.number, o.code, o.name, o.tz, s.stage, s.detail::text, "                         \
-    "NOT EXISTS (SELECT 1 FROM app.inbox_reads r WHERE r.user_id = $5::bigint AND r.event_id = "   \
-    "s.last_arrival_event), "                                                                      \
-    "(SELECT coalesce(json_agg(r.event_id), '[]') FROM app.inbox_reads r WHERE r.user_id = "       \
-    "$5::bigint AND r.event_id IN (SELECT (a->>'event_id')::bigint FROM "                          \
-    "jsonb_array_elements(s.detail->'arrivals') a))::text, "                                       \
-    "(SELECT coalesce(json_agg(json_build_object('name', p.name, 'nationality', p.nationality) "   \
-    "ORDER BY p.id), '[]') FROM app.parties p WHERE p.case_id = s.case_id AND p.kind = "           \
-    "'suspect')::text, "                                                                           \
-    "(SELECT coalesce(json_agg(DISTINCT jsonb_build_object('code', oc.code, 'label', oc.label)), " \
-    "'[]') FROM app.case_offences co JOIN app.offence_catalogue oc ON oc.id = co.offence_id "      \
-    "WHERE co.case_id = s.case_id)::text, "                                                        \
-    "(SELECT coalesce(json_agg(u.name ORDER BY u.name), '[]') FROM app.case_prosecutors cp "       \
-    "JOIN app.users u ON u.id = cp.user_id WHERE cp.case_id = s.case_id AND cp.removed_at IS "     \
-    "NULL)::text, extract(epoch FROM s.pu_due_at)::bigint, s.last_arrival_on::text, "              \
-    "extract(epoch FROM now())::bigint"
-
 static json_t *parse_or(const char *text, json_t *(*dflt)(void))
 {
     json_t *j = json_loads(text, 0, NULL);
@@ -153,17 +114,9 @@ static json_t *deadline_json(json_t *detail, const struct tzone *z, int64_t now)
     return json_null();
 }
 
-static json_t *inbox_item(PGresult *r, int i)
+/* The case's arrivals as the prosecutor sees them, each read or not. */
+static json_t *arrivals_json(json_t *detail, json_t *read)
 {
-    const struct tzone *z = caldate_zone(PQgetvalue(r, i, C_TZ));
-    if (!z)
-        z = caldate_zone("Asia/Jakarta");
-    int64_t now = ll(r, i, C_NOW);
-    json_t *detail = parse_or(PQgetvalue(r, i, C_DETAIL), json_object);
-    json_t *read = parse_or(PQgetvalue(r, i, C_READ), json_array);
-    json_t *jaksa = parse_or(PQgetvalue(r, i, C_JAKSA), json_array);
-    enum stage st = ST_INVESTIGATION;
-    stage_lookup(PQgetvalue(r, i, C_STAGE), &st);
     json_t *arrivals = json_array(), *a;
     size_t k;
     json_array_foreach(json_object_get(detail, "arrivals"), k, a)
@@ -182,20 +135,32 @@ static json_t *inbox_item(PGresult *r, int i)
                       json_is_object(rec) ? json_incref(json_object_get(rec, "on")) : json_null(),
                       "read", was_read));
     }
+    return arrivals;
+}
+
+static json_t *inbox_item(const struct store_inbox_row *r, int64_t now)
+{
+    const struct tzone *z = caldate_zone(r->tz);
+    if (!z)
+        z = caldate_zone("Asia/Jakarta");
+    json_t *detail = parse_or(r->detail, json_object);
+    json_t *read = parse_or(r->read, json_array);
+    json_t *jaksa = parse_or(r->jaksa, json_array);
+    enum stage st = ST_INVESTIGATION;
+    stage_lookup(r->stage, &st);
+    json_t *arrivals = arrivals_json(detail, read);
     json_t *latest = json_array_get(arrivals, json_array_size(arrivals) - 1);
     json_t *latest_raw = json_array_get(json_object_get(detail, "arrivals"),
                                         json_array_size(json_object_get(detail, "arrivals")) - 1);
     json_t *item = json_pack(
         "{s:I, s:s, s:{s:s, s:s}, s:s, s:s, s:O, s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o}",
-        "case_id", (json_int_t)ll(r, i, C_ID), "number", PQgetvalue(r, i, C_NUMBER), "from", "code",
-        PQgetvalue(r, i, C_CODE), "name", PQgetvalue(r, i, C_ONAME), "stage", stage_code(st),
-        "stage_label", stage_label(st), "latest", latest ? latest : json_null(), "arrivals",
-        arrivals, "unread", PQgetvalue(r, i, C_UNREAD)[0] == 't', "suspects",
-        parse_or(PQgetvalue(r, i, C_SUSPECTS), json_array), "offences",
-        parse_or(PQgetvalue(r, i, C_OFFENCES), json_array), "jaksa", jaksa, "deadline",
-        deadline_json(detail, z, now), "next",
+        "case_id", (json_int_t)r->case_id, "number", r->number, "from", "code", r->office_code,
+        "name", r->office_name, "stage", stage_code(st), "stage_label", stage_label(st), "latest",
+        latest ? latest : json_null(), "arrivals", arrivals, "unread", r->unread, "suspects",
+        parse_or(r->suspects, json_array), "offences", parse_or(r->offences, json_array), "jaksa",
+        jaksa, "deadline", deadline_json(detail, z, now), "next",
         next_verbs(latest_raw, st, json_array_size(jaksa) > 0), "dossier",
-        json_sprintf("/api/v1/cases/%lld/dossier.pdf", ll(r, i, C_ID)));
+        json_sprintf("/api/v1/cases/%lld/dossier.pdf", r->case_id));
     json_decref(detail);
     json_decref(read);
     return item;
@@ -254,86 +219,40 @@ static bool check_inbox_filter(const struct inbox_filter *f, struct berr *err)
     return true;
 }
 
-/* One section's statement. */
-static void inbox_sql(struct sqlbuf *b, char section, const struct inbox_filter *f,
-                      const char *case_id)
-{
-    b->len = (size_t)snprintf(
-        b->text, sizeof b->text,
-        "SELECT " INBOX_COLUMNS " FROM (SELECT * FROM app.case_summaries s WHERE s.kejari_id = "
-        "$1::bigint AND s.disclosed AND s.last_arrival_on IS NOT NULL AND %s",
-        section == 'a' ? "s.pu_due_at IS NOT NULL AND (s.pu_due_at, s.case_id) > "
-                         "(to_timestamp($2::bigint), $3::bigint)"
-                       : "s.pu_due_at IS NULL AND (s.last_arrival_on, s.case_id) < "
-                         "(date '1970-01-01' + $2::int, $3::bigint)");
-    b->n = 5; /* $1 Kejari, $2 $3 cursor, $4 limit, $5 the prosecutor */
-    if (f->unread && strcmp(f->unread, "true") == 0)
-        sqlbuf_add(b,
-                   " AND NOT EXISTS (SELECT 1 FROM app.inbox_reads r WHERE r.user_id = $5::bigint "
-                   "AND r.event_id = s.last_arrival_event)",
-                   NULL);
-    if (f->kind)
-        sqlbuf_add(b, " AND s.detail->'arrivals'->-1->>'kind' = $?", f->kind);
-    if (f->mine && strcmp(f->mine, "true") == 0)
-        sqlbuf_add(b,
-                   " AND EXISTS (SELECT 1 FROM app.case_prosecutors cp WHERE cp.case_id = "
-                   "s.case_id AND cp.user_id = $5::bigint AND cp.removed_at IS NULL)",
-                   NULL);
-    if (f->case_id > 0)
-        sqlbuf_add(b, " AND s.case_id = $?::bigint", case_id);
-    sqlbuf_add(b,
-               section == 'a' ? " ORDER BY s.pu_due_at, s.case_id LIMIT $4::int) s"
-                              : " ORDER BY s.last_arrival_on DESC, s.case_id DESC LIMIT $4::int) s",
-               NULL);
-    sqlbuf_add(b, " JOIN app.cases c ON c.id = s.case_id JOIN app.offices o ON o.id = s.office_id",
-               NULL);
-    sqlbuf_add(b,
-               section == 'a' ? " ORDER BY s.pu_due_at, s.case_id"
-                              : " ORDER BY s.last_arrival_on DESC, s.case_id DESC",
-               NULL);
-}
-
 /* Up to want rows of one section after its cursor into items; *next the
  * cursor after the last row when more follow in that section. */
 static bool inbox_section(struct tx *tx, const struct actor *who, const struct inbox_filter *f,
                           char section, const struct inbox_cursor *from, int want, json_t *items,
                           char *next, size_t nextsz, struct berr *err)
 {
-    struct sqlbuf *b = calloc(1, sizeof *b);
-    if (!b)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    char kejari[24], key[24], id[24], lim[16], me[24], case_id[24];
-    snprintf(case_id, sizeof case_id, "%lld", f->case_id);
-    snprintf(kejari, sizeof kejari, "%lld", who->office_id);
-    snprintf(key, sizeof key, "%lld",
-             from             ? from->key
-             : section == 'a' ? -99999999999LL
-                              : 99999999LL);
-    snprintf(id, sizeof id, "%lld", from ? from->id : section == 'a' ? 0LL : (1LL << 62));
-    snprintf(lim, sizeof lim, "%d", want + 1);
-    snprintf(me, sizeof me, "%lld", who->user_id);
-    b->params[0] = kejari;
-    b->params[1] = key;
-    b->params[2] = id;
-    b->params[3] = lim;
-    b->params[4] = me;
-    inbox_sql(b, section, f, case_id);
-    PGresult *r = tx_query(tx, b->text, b->n, b->params, err);
-    free(b);
-    if (!r)
+    struct store_inbox_query q = {.kejari = who->office_id,
+                                  .section = section,
+                                  .after = from             ? from->key
+                                           : section == 'a' ? -99999999999LL
+                                                            : 99999999LL,
+                                  .after_id = from             ? from->id
+                                              : section == 'a' ? 0LL
+                                                               : (1LL << 62),
+                                  .limit = want + 1,
+                                  .me = who->user_id,
+                                  .unread = f->unread && strcmp(f->unread, "true") == 0,
+                                  .kind = f->kind,
+                                  .mine = f->mine && strcmp(f->mine, "true") == 0,
+                                  .case_id = f->case_id};
+    struct store_inbox_page rows;
+    if (!store_inbox_section(tx, &q, &rows, err))
         return false;
-    int n = PQntuples(r);
-    for (int i = 0; i < n && i < want; i++)
-        json_array_append_new(items, inbox_item(r, i));
+    for (int i = 0; i < rows.n && i < want; i++)
+        json_array_append_new(items, inbox_item(&rows.items[i], rows.now));
     next[0] = '\0';
-    if (n > want) {
+    if (rows.n > want) {
+        const struct store_inbox_row *last = &rows.items[want - 1];
         if (section == 'a')
-            snprintf(next, nextsz, "a.%lld.%lld", ll(r, want - 1, C_PU_DUE), ll(r, want - 1, C_ID));
+            snprintf(next, nextsz, "a.%lld.%lld", last->pu_due_at, last->case_id);
         else
-            snprintf(next, nextsz, "b.%s.%lld", PQgetvalue(r, want - 1, C_ARRIVED),
-                     ll(r, want - 1, C_ID));
+            snprintf(next, nextsz, "b.%s.%lld", last->arrived_on, last->case_id);
     }
-    PQclear(r);
+    store_inbox_page_free(&rows);
     return true;
 }
 
@@ -380,6 +299,30 @@ json_t *app_inbox_list(struct app *app, const struct actor *who, const struct in
 
 /* ---- read or not ------------------------------------------------------------------------ */
 
+/* events and cases: arrays of ids, at most 200 each, at least one id in all. */
+static bool check_read_input(json_t *events, json_t *cases, struct berr *err)
+{
+    json_t *lists[2] = {events, cases};
+    static const char *const names[2] = {"events", "cases"};
+    size_t total = 0;
+    for (int k = 0; k < 2; k++) {
+        json_t *v;
+        size_t i;
+        if (lists[k] && (!json_is_array(lists[k]) || json_array_size(lists[k]) > 200))
+            return berr_field(err, BERR_BAD_INPUT, names[k], "%s: daftar id (paling banyak 200)",
+                              names[k]);
+        json_array_foreach(lists[k], i, v)
+        {
+            if (!json_is_integer(v) || json_integer_value(v) < 1)
+                return berr_field(err, BERR_BAD_INPUT, names[k], "%s: daftar id", names[k]);
+        }
+        total += json_array_size(lists[k]);
+    }
+    if (total == 0)
+        return berr_field(err, BERR_BAD_INPUT, "events", "sebutkan events atau cases");
+    return true;
+}
+
 json_t *app_inbox_read(struct app *app, const struct actor *who, json_t *events, json_t *cases,
                        struct audit_rec *au, struct berr *err)
 {
@@ -388,30 +331,8 @@ json_t *app_inbox_read(struct app *app, const struct actor *who, json_t *events,
         berr_set(err, BERR_FORBIDDEN, "kotak masuk untuk penuntut umum");
         return NULL;
     }
-    json_t *lists[2] = {events, cases};
-    static const char *const names[2] = {"events", "cases"};
-    size_t total = 0;
-    for (int k = 0; k < 2; k++) {
-        json_t *v;
-        size_t i;
-        if (lists[k] && (!json_is_array(lists[k]) || json_array_size(lists[k]) > 200)) {
-            berr_field(err, BERR_BAD_INPUT, names[k], "%s: daftar id (paling banyak 200)",
-                       names[k]);
-            return NULL;
-        }
-        json_array_foreach(lists[k], i, v)
-        {
-            if (!json_is_integer(v) || json_integer_value(v) < 1) {
-                berr_field(err, BERR_BAD_INPUT, names[k], "%s: daftar id", names[k]);
-                return NULL;
-            }
-        }
-        total += json_array_size(lists[k]);
-    }
-    if (total == 0) {
-        berr_field(err, BERR_BAD_INPUT, "events", "sebutkan events atau cases");
+    if (!check_read_input(events, cases, err))
         return NULL;
-    }
     char *ev = events ? json_dumps(events, JSON_COMPACT) : NULL;
     char *cs = cases ? json_dumps(cases, JSON_COMPACT) : NULL;
     if ((events && !ev) || (cases && !cs)) {
@@ -420,37 +341,19 @@ json_t *app_inbox_read(struct app *app, const struct actor *who, json_t *events,
         berr_set(err, BERR_INTERNAL, "out of memory");
         return NULL;
     }
-    char me[24], office[24];
-    snprintf(me, sizeof me, "%lld", who->user_id);
-    snprintf(office, sizeof office, "%lld", who->office_id);
-    const char *p[4] = {me, office, ev ? ev : "[]", cs ? cs : "[]"};
     struct tx tx;
     json_t *out = NULL;
+    struct store_inbox_marked m;
     if (tx_begin(&tx, app->db, who->user_id, err)) {
-        /* only arrivals at the caller's Kejari: anything else is not found */
-        PGresult *r = tx_query(
-            &tx,
-            "WITH wanted AS (SELECT (a->>'event_id')::bigint AS event_id, s.case_id FROM "
-            "app.case_summaries s CROSS JOIN LATERAL jsonb_array_elements(s.detail->'arrivals') a "
-            "WHERE s.kejari_id = $2::bigint AND s.disclosed AND ((a->>'event_id') IN (SELECT "
-            "jsonb_array_elements_text($3::jsonb)) OR s.case_id::text IN (SELECT "
-            "jsonb_array_elements_text($4::jsonb)))), ins AS (INSERT INTO app.inbox_reads "
-            "(user_id, event_id) SELECT $1::bigint, event_id FROM wanted ON CONFLICT DO NOTHING "
-            "RETURNING 1) SELECT (SELECT count(*) FROM wanted), (SELECT count(DISTINCT case_id) "
-            "FROM wanted), (SELECT count(*) FROM ins), (SELECT count(*) FROM wanted WHERE "
-            "event_id::text IN (SELECT jsonb_array_elements_text($3::jsonb)))",
-            4, p, err);
-        if (r) {
-            long long found = ll(r, 0, 0), ncases = ll(r, 0, 1), marked = ll(r, 0, 2),
-                      events_found = ll(r, 0, 3);
-            PQclear(r);
-            bool all = events_found == (long long)json_array_size(events) &&
-                       ncases >= (long long)json_array_size(cases);
-            if (!all || found == 0)
+        if (store_inbox_mark_read(&tx, who->user_id, who->office_id, ev ? ev : "[]", cs ? cs : "[]",
+                                  &m, err)) {
+            bool all = m.events_found == (long long)json_array_size(events) &&
+                       m.cases >= (long long)json_array_size(cases);
+            if (!all || m.found == 0)
                 berr_set(err, BERR_NOT_FOUND, "kiriman tidak ditemukan di kotak masuk Anda");
             else
-                out =
-                    json_pack("{s:I, s:I}", "read", (json_int_t)found, "newly", (json_int_t)marked);
+                out = json_pack("{s:I, s:I}", "read", (json_int_t)m.found, "newly",
+                                (json_int_t)m.newly);
             if (out && (!audit_ok(&tx, who, au, err) || !tx_commit(&tx, err))) {
                 json_decref(out);
                 out = NULL;

@@ -17,6 +17,8 @@
  * the more urgent.  The reach of the caller picks the index: an office,
  * a Kanwil (scope2), Ditjen (scope1), a Kantor with its UKK (scope3).
  */
+#include "review.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +32,6 @@
 #include "heavyread.h"
 #include "reach.h"
 #include "store/review.h"
-#include "workspace.h"
 
 /* ---- whose files --------------------------------------------------------------------- */
 

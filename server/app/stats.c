@@ -12,6 +12,8 @@
  * with a grouping set for the whole reach.  A period is a calendar month or
  * year of legal dates, which are already the office's own calendar.
  */
+#include "stats.h"
+
 #include <libxml/tree.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,17 +28,11 @@
 #include "core/stage.h"
 #include "heavyread.h"
 #include "reach.h"
-#include "sqlbuf.h"
 #include "render/render.h"
+#include "store/stats.h"
 #include "store/tx.h"
-#include "workspace.h"
 
 #define TOTAL "" /* the key of the reach's own figures */
-
-static long long ll(PGresult *r, int row, int col)
-{
-    return strtoll(PQgetvalue(r, row, col), NULL, 10);
-}
 
 /* ---- the period ---------------------------------------------------------------------- */
 
@@ -105,232 +101,138 @@ static json_t *bucket(json_t *by, const char *office)
     return b;
 }
 
-/* The office key of a result row: its id, or TOTAL for the grouping set of the reach. */
-static const char *office_key(PGresult *r, int row)
+/* The office key of a row: its id, or TOTAL for the reach's own figures. */
+static const char *office_key(const char *office)
 {
-    return PQgetisnull(r, row, 0) ? TOTAL : PQgetvalue(r, row, 0);
+    return office ? office : TOTAL;
 }
 
-static json_t *num_or_null(PGresult *r, int row, int col)
+/* Each "office, key: n" figure into its bucket's group. */
+static void put_counts(json_t *by, const char *group, const struct store_stats_counts *c)
 {
-    return PQgetisnull(r, row, col) ? json_null()
-                                    : json_real(strtod(PQgetvalue(r, row, col), NULL));
+    for (int i = 0; i < c->n; i++)
+        json_object_set_new(json_object_get(bucket(by, office_key(c->items[i].office)), group),
+                            c->items[i].key, json_integer(c->items[i].n));
 }
 
-struct query {
-    struct tx *tx;
-    const struct reach *reach;
-    const char *params[3]; /* reach office, from, to */
-};
-
-/* Run a statement whose text names the reach's column as {col} (a fixed
- * column name, never input). */
-static PGresult *run(struct query *q, const char *text, struct berr *err)
+static bool stages_at_end(struct tx *tx, const struct store_stats_query *q, json_t *by,
+                          struct berr *err)
 {
-    char sql[4096];
-    size_t len = 0;
-    for (const char *p = text; *p && len + 1 < sizeof sql;) {
-        if (strncmp(p, "{col}", 5) == 0) {
-            len += (size_t)snprintf(sql + len, sizeof sql - len, "%s",
-                                    store_scope_column(q->reach->scope));
-            p += 5;
-        } else {
-            sql[len++] = *p++;
-        }
-    }
-    sql[len < sizeof sql ? len : sizeof sql - 1] = '\0';
-    return tx_query(q->tx, sql, 3, q->params, err);
+    struct store_stats_counts c;
+    if (!store_stats_stages(tx, q, &c, err))
+        return false;
+    put_counts(by, "stages", &c);
+    store_stats_counts_free(&c);
+    return true;
 }
 
-static bool stages_at_end(struct query *q, json_t *by, struct berr *err)
+static bool acts_in_period(struct tx *tx, const struct store_stats_query *q, json_t *by,
+                           struct berr *err)
 {
-    /* the stage after the last act dated within: the stage at the period's end */
-    PGresult *r = run(q,
-                      "SELECT s.office_id, st.stage, count(*) FROM app.case_summaries s "
-                      "CROSS JOIN LATERAL (SELECT e.stage_after AS stage FROM app.events e WHERE "
-                      "e.case_id = s.case_id AND e.legal_date <= $3::date ORDER BY e.seq DESC "
-                      "LIMIT 1) st WHERE s.{col} = $1::bigint AND $2::date IS NOT NULL "
-                      "GROUP BY GROUPING SETS ((s.office_id, st.stage), (st.stage))",
-                      err);
-    for (int i = 0; r && i < PQntuples(r); i++)
-        json_object_set_new(json_object_get(bucket(by, office_key(r, i)), "stages"),
-                            PQgetvalue(r, i, 1), json_integer(ll(r, i, 2)));
-    PQclear(r);
-    return r != NULL;
-}
-
-static bool acts_in_period(struct query *q, json_t *by, struct berr *err)
-{
-    /* an act withdrawn by a correction did not happen; deemed complete counts as
-     * P-21 (KUHAP 110(4)), the short procedure's hand-over as Tahap II */
-    PGresult *r = run(
-        q,
-        "SELECT s.office_id, CASE e.type WHEN 'deemed_complete_confirmed' THEN 'p21_received' "
-        "WHEN 'short_procedure_handover' THEN 'tahap2_done' ELSE e.type END AS t, count(*) "
-        "FROM app.events e JOIN app.case_summaries s ON s.case_id = e.case_id "
-        "WHERE s.{col} = $1::bigint AND e.legal_date BETWEEN $2::date AND $3::date AND e.type IN "
-        "('report_registered', 'sprindik_issued', 'tak_decided', 'dismissed', 'tahap1_sent', "
-        "'p19_received', 'resubmitted', 'p21_received', 'deemed_complete_confirmed', "
-        "'tahap2_done', 'short_procedure_handover', 'sp3_issued', 'lapsed') AND NOT EXISTS "
-        "(SELECT 1 FROM app.events w WHERE w.case_id = e.case_id AND w.type = 'corrected' AND "
-        "w.corrects = e.id AND w.payload->>'withdraws' = 'true') "
-        "GROUP BY GROUPING SETS ((s.office_id, t), (t))",
-        err);
-    for (int i = 0; r && i < PQntuples(r); i++) {
-        json_t *b = bucket(by, office_key(r, i));
-        const char *t = PQgetvalue(r, i, 1);
-        long long n = ll(r, i, 2);
-        json_object_set_new(json_object_get(b, "acts"), t, json_integer(n));
-        json_t *d = json_object_get(b, "decisions");
+    struct store_stats_counts c;
+    if (!store_stats_acts(tx, q, &c, err))
+        return false;
+    put_counts(by, "acts", &c);
+    /* the decisions and the P-19s are acts counted too */
+    for (int i = 0; i < c.n; i++) {
+        json_t *b = bucket(by, office_key(c.items[i].office));
+        const char *t = c.items[i].key;
+        json_t *n = json_integer(c.items[i].n), *d = json_object_get(b, "decisions");
         if (strcmp(t, "sprindik_issued") == 0)
-            json_object_set_new(d, "pro_justitia", json_integer(n));
+            json_object_set(d, "pro_justitia", n);
         else if (strcmp(t, "tak_decided") == 0)
-            json_object_set_new(d, "tak", json_integer(n));
+            json_object_set(d, "tak", n);
         else if (strcmp(t, "dismissed") == 0)
-            json_object_set_new(d, "dismissed", json_integer(n));
+            json_object_set(d, "dismissed", n);
         else if (strcmp(t, "p19_received") == 0)
-            json_object_set_new(json_object_get(b, "p19"), "returns", json_integer(n));
+            json_object_set(json_object_get(b, "p19"), "returns", n);
+        json_decref(n);
     }
-    PQclear(r);
-    return r != NULL;
+    store_stats_counts_free(&c);
+    return true;
 }
 
-static bool files_per_pasal(struct query *q, json_t *by, struct berr *err)
+static bool files_per_pasal(struct tx *tx, const struct store_stats_query *q, json_t *by,
+                            struct berr *err)
 {
-    /* the files alive in the period: opened by its end, an act since its start */
-    PGresult *r = run(q,
-                      "SELECT s.office_id, oc.article::text, count(DISTINCT s.case_id) FROM "
-                      "app.case_summaries s JOIN app.cases c ON c.id = s.case_id JOIN "
-                      "app.case_offences co ON co.case_id = s.case_id JOIN app.offence_catalogue "
-                      "oc ON oc.id = co.offence_id WHERE s.{col} = $1::bigint AND c.opened_on <= "
-                      "$3::date AND s.last_act_on >= $2::date "
-                      "GROUP BY GROUPING SETS ((s.office_id, oc.article), (oc.article))",
-                      err);
-    for (int i = 0; r && i < PQntuples(r); i++)
-        json_object_set_new(json_object_get(bucket(by, office_key(r, i)), "pasal"),
-                            PQgetvalue(r, i, 1), json_integer(ll(r, i, 2)));
-    PQclear(r);
-    return r != NULL;
+    struct store_stats_counts c;
+    if (!store_stats_pasal(tx, q, &c, err))
+        return false;
+    put_counts(by, "pasal", &c);
+    store_stats_counts_free(&c);
+    return true;
 }
 
-#define IN_PERIOD(d) "(" d " BETWEEN $2::date AND $3::date)"
-
-static bool durations(struct query *q, json_t *by, struct berr *err)
+static json_t *real_or_null(bool has, double v)
 {
-    PGresult *r = run(
-        q,
-        "SELECT s.office_id, "
-        "count(*) FILTER (WHERE " IN_PERIOD(
-            "d.p21") "), "
-                     "round(avg(s.p19_rounds) FILTER (WHERE " IN_PERIOD(
-                         "d.p21") "), 2), "
-                                  "max(s.p19_rounds) FILTER (WHERE " IN_PERIOD(
-                                      "d.p21") "), "
-                                               "count(*) FILTER (WHERE " IN_PERIOD(
-                                                   "d.p21") " AND d.sp <= d.p21), "
-                                                            "round(avg(d.p21 - d.sp) FILTER "
-                                                            "(WHERE " IN_PERIOD(
-                                                                "d.p21") " AND d.sp <= d.p21), 1), "
-                                                                         "percentile_cont(0.5) "
-                                                                         "WITHIN GROUP (ORDER BY "
-                                                                         "d.p21 - d.sp) FILTER "
-                                                                         "(WHERE " IN_PERIOD(
-                                                                             "d.p21") " AND d.sp "
-                                                                                      "<= d.p21), "
-                                                                                      "max(d.p21 - "
-                                                                                      "d.sp) "
-                                                                                      "FILTER "
-                                                                                      "(WHERE"
-                                                                                      " " IN_PERIOD(
-                                                                                          "d.p21") " AND d.sp <= d.p21), "
-                                                                                                   "count(*) FILTER (WHERE " IN_PERIOD(
-                                                                                                       "d.t2") " AND d.p21 <= d.t2), "
-                                                                                                               "round(avg(d.t2 - d.p21) FILTER (WHERE " IN_PERIOD(
-                                                                                                                   "d.t2") " AND d.p21 <= d.t2), 1), "
-                                                                                                                           "percentile_cont(0.5) WITHIN GROUP (ORDER BY d.t2 - d.p21) FILTER (WHERE " IN_PERIOD(
-                                                                                                                               "d.t2") " AND d.p21 <= d.t2), "
-                                                                                                                                       "max(d.t2 - d.p21) FILTER (WHERE " IN_PERIOD(
-                                                                                                                                           "d.t2") " AND d.p21 <= d.t2), "
-                                                                                                                                                   "coalesce(sum(dd.days), 0) "
-                                                                                                                                                   "FROM app.case_summaries s "
-                                                                                                                                                   "CROSS JOIN LATERAL (SELECT (s.stats->>'p21_on')::date AS p21, "
-                                                                                                                                                   "(s.stats->>'sprindik_on')::date AS sp, (s.stats->>'tahap2_on')::date AS t2) d "
-                                                                                                                                                   /* person-days in detention within the period, day 1 counted (KUHAP 24) */
-                                                                                                                                                   "JOIN app.offices so ON so.id = s.office_id "
-                                                                                                                                                   "CROSS JOIN LATERAL (SELECT coalesce(sum(greatest(0, least(coalesce((x->>'to')::date, "
-                                                                                                                                                   "(now() AT TIME ZONE so.tz)::date), $3::date) - greatest((x->>'from')::date, $2::date) "
-                                                                                                                                                   "+ 1)), 0) AS days FROM jsonb_array_elements(coalesce(s.stats->'detentions', '[]')) x) "
-                                                                                                                                                   "dd "
-                                                                                                                                                   "WHERE s.{col} = $1::bigint GROUP BY GROUPING SETS ((s.office_id), ())",
-        err);
-    for (int i = 0; r && i < PQntuples(r); i++) {
-        json_t *b = bucket(by, office_key(r, i));
+    return has ? json_real(v) : json_null();
+}
+
+static void put_span(json_t *d, const struct store_stats_span *s)
+{
+    json_object_set_new(d, "files", json_integer(s->files));
+    json_object_set_new(d, "avg", real_or_null(s->has_avg, s->avg));
+    json_object_set_new(d, "median", real_or_null(s->has_median, s->median));
+    json_object_set_new(d, "max", s->has_max ? json_integer(s->max) : json_null());
+}
+
+static bool durations(struct tx *tx, const struct store_stats_query *q, json_t *by,
+                      struct berr *err)
+{
+    struct store_stats_durations rows;
+    if (!store_stats_durations(tx, q, &rows, err))
+        return false;
+    for (int i = 0; i < rows.n; i++) {
+        const struct store_stats_duration *x = &rows.items[i];
+        json_t *b = bucket(by, office_key(x->office));
         json_t *p19 = json_object_get(b, "p19");
-        json_object_set_new(p19, "files_complete", json_integer(ll(r, i, 1)));
-        json_object_set_new(p19, "rounds_avg",
-                            PQgetisnull(r, i, 2) ? json_real(0) : num_or_null(r, i, 2));
-        json_object_set_new(p19, "rounds_max", json_integer(ll(r, i, 3)));
-        static const char *const spans[2] = {"sprindik_to_p21", "p21_to_tahap2"};
-        for (int k = 0; k < 2; k++) {
-            json_t *d = json_object_get(b, spans[k]);
-            int c = 4 + 4 * k;
-            json_object_set_new(d, "files", json_integer(ll(r, i, c)));
-            json_object_set_new(d, "avg", num_or_null(r, i, c + 1));
-            json_object_set_new(d, "median", num_or_null(r, i, c + 2));
-            json_object_set_new(
-                d, "max", PQgetisnull(r, i, c + 3) ? json_null() : json_integer(ll(r, i, c + 3)));
-        }
-        json_object_set_new(b, "detention_days", json_integer(ll(r, i, 12)));
+        json_object_set_new(p19, "files_complete", json_integer(x->files_complete));
+        json_object_set_new(p19, "rounds_avg", json_real(x->has_rounds_avg ? x->rounds_avg : 0));
+        json_object_set_new(p19, "rounds_max", json_integer(x->rounds_max));
+        put_span(json_object_get(b, "sprindik_to_p21"), &x->sprindik_to_p21);
+        put_span(json_object_get(b, "p21_to_tahap2"), &x->p21_to_tahap2);
+        json_object_set_new(b, "detention_days", json_integer(x->detention_days));
     }
-    PQclear(r);
-    return r != NULL;
+    store_stats_durations_free(&rows);
+    return true;
 }
 
-static bool late_entries(struct query *q, json_t *by, struct berr *err)
+static bool late_entries(struct tx *tx, const struct store_stats_query *q, json_t *by,
+                         struct berr *err)
 {
-    PGresult *r = run(q,
-                      "SELECT s.office_id, count(*) FROM app.events e JOIN app.case_summaries s "
-                      "ON s.case_id = e.case_id WHERE s.{col} = $1::bigint AND e.late AND "
-                      "e.legal_date BETWEEN $2::date AND $3::date "
-                      "GROUP BY GROUPING SETS ((s.office_id), ())",
-                      err);
-    for (int i = 0; r && i < PQntuples(r); i++)
-        json_object_set_new(bucket(by, office_key(r, i)), "late_entries",
-                            json_integer(ll(r, i, 1)));
-    PQclear(r);
-    return r != NULL;
+    struct store_stats_counts c;
+    if (!store_stats_late(tx, q, &c, err))
+        return false;
+    for (int i = 0; i < c.n; i++)
+        json_object_set_new(bucket(by, office_key(c.items[i].office)), "late_entries",
+                            json_integer(c.items[i].n));
+    store_stats_counts_free(&c);
+    return true;
 }
 
 /* The offices of the reach with figures, in tree order, and the reach's name. */
 static json_t *offices_of(struct tx *tx, const struct reach *reach, json_t *by, char *name,
                           size_t namesz, char *code, size_t codesz, struct berr *err)
 {
-    char id[24];
-    snprintf(id, sizeof id, "%lld", reach->office);
-    const char *p[1] = {id};
-    PGresult *r =
-        tx_query(tx,
-                 "SELECT o.id, o.code, o.name, o.id = $1::bigint, o.code FROM app.offices o "
-                 "WHERE o.id = $1::bigint OR $1::bigint = ANY (o.ancestors) "
-                 "ORDER BY o.ancestors",
-                 1, p, err);
-    if (!r)
+    struct store_stats_offices rows;
+    if (!store_stats_offices(tx, reach->office, &rows, err))
         return NULL;
     json_t *list = json_array();
-    for (int i = 0; i < PQntuples(r); i++) {
-        if (PQgetvalue(r, i, 3)[0] == 't') {
-            snprintf(name, namesz, "%s", PQgetvalue(r, i, 2));
-            snprintf(code, codesz, "%s", PQgetvalue(r, i, 4));
+    for (int i = 0; i < rows.n; i++) {
+        const struct store_stats_office *o = &rows.items[i];
+        if (o->is_root) {
+            snprintf(name, namesz, "%s", o->name);
+            snprintf(code, codesz, "%s", o->code);
         }
-        json_t *b = json_object_get(by, PQgetvalue(r, i, 0));
+        json_t *b = json_object_get(by, o->id_text);
         if (!b)
             continue; /* no case there */
-        json_t *row = json_pack("{s:{s:I, s:s, s:s}}", "office", "id", (json_int_t)ll(r, i, 0),
-                                "code", PQgetvalue(r, i, 1), "name", PQgetvalue(r, i, 2));
+        json_t *row = json_pack("{s:{s:I, s:s, s:s}}", "office", "id", (json_int_t)o->id, "code",
+                                o->code, "name", o->name);
         json_object_update(row, b);
         json_array_append_new(list, row);
     }
-    PQclear(r);
+    store_stats_offices_free(&rows);
     return list;
 }
 
@@ -347,15 +249,18 @@ static json_t *compute_in(struct tx *tx, const struct actor *who, const void *ar
     struct period pd = ((const struct stats_args *)arg)->pd;
     json_t *out = NULL, *by = json_object();
     struct reach reach;
-    char from[CALDATE_DATE_LEN], to[CALDATE_DATE_LEN], office[24], name[256] = "", code[64] = "";
+    char from[CALDATE_DATE_LEN], to[CALDATE_DATE_LEN], name[256] = "", code[64] = "";
     caldate_format(pd.from, from, sizeof from);
     caldate_format(pd.to, to, sizeof to);
     bool ok = reach_of(tx, who, rq->office, &reach, err);
-    snprintf(office, sizeof office, "%lld", ok && !reach.empty ? reach.office : 0LL);
-    struct query q = {tx, &reach, {office, from, to}};
+    struct store_stats_query q = {.scope = ok ? reach.scope : STORE_SCOPE_OFFICE,
+                                  .reach = ok && !reach.empty ? reach.office : 0,
+                                  .from = from,
+                                  .to = to};
     bucket(by, TOTAL);
-    ok = ok && stages_at_end(&q, by, err) && acts_in_period(&q, by, err) &&
-         files_per_pasal(&q, by, err) && durations(&q, by, err) && late_entries(&q, by, err);
+    ok = ok && stages_at_end(tx, &q, by, err) && acts_in_period(tx, &q, by, err) &&
+         files_per_pasal(tx, &q, by, err) && durations(tx, &q, by, err) &&
+         late_entries(tx, &q, by, err);
     json_t *offices =
         ok ? offices_of(tx, &reach, by, name, sizeof name, code, sizeof code, err) : NULL;
     if (offices) {
@@ -587,16 +492,8 @@ bool app_stats_pdf(struct app *app, const struct actor *who, const struct stats_
     struct tx tx;
     char today[CALDATE_DATE_LEN] = "";
     if (tx_begin(&tx, app->db, who->user_id, err)) {
-        char office[24];
-        snprintf(office, sizeof office, "%lld", who->office_id);
-        const char *p[1] = {office};
-        PGresult *r = tx_query(&tx,
-                               "SELECT to_char(now() AT TIME ZONE o.tz, 'YYYY-MM-DD') FROM "
-                               "app.offices o WHERE o.id = $1::bigint",
-                               1, p, err);
-        if (r && PQntuples(r) == 1)
-            snprintf(today, sizeof today, "%s", PQgetvalue(r, 0, 0));
-        PQclear(r);
+        if (!store_office_today(&tx, who->office_id, today, err))
+            today[0] = '\0';
         tx_end(&tx);
     }
     if (!today[0]) {

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/directions.h"
+#include "app/inbox.h"
+#include "app/review.h"
+#include "app/stats.h"
 #include "app/workspace.h"
 #include "handlers.h"
 
