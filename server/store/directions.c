@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cases.h"
 #include "shape.h"
 #include "stmt.h"
+#include "tx.h"
 
 #define DIRECTION_DUE "(d->>'due_at')::bigint"
 #define DIRECTION_ID  "(d->>'event_id')::bigint"
@@ -104,20 +106,18 @@ void store_directions_free(struct store_directions *d)
     memset(d, 0, sizeof *d);
 }
 
-/* a supervisor's view of app.cases (app/visibility.h; row-level security
- * repeats it) */
-static const struct stmt case_in_subtree = {
-    "directions.case_in_subtree", 2,
-    "SELECT c.id, c.number FROM app.cases c WHERE (c.number = $2 OR c.id::text = $2) "
-    "AND EXISTS (SELECT 1 FROM app.offices o WHERE o.id = c.office_id "
-    "AND $1::bigint = ANY (o.ancestors))"};
-
 bool store_case_in_subtree(struct tx *tx, long long office, const char *ref, long long *id,
                            char *number, size_t numsz, struct berr *err)
 {
-    char o[24];
+    /* a supervisor's view of app.cases (store/cases.h; row-level security
+     * repeats it) */
+    char sql[512], o[24];
+    snprintf(sql, sizeof sql,
+             "SELECT c.id, c.number FROM app.cases c WHERE (c.number = $2 OR c.id::text = $2) "
+             "AND %s",
+             store_case_visible_clause(STORE_SEES_SUBTREE));
     const char *p[2] = {stmt_id(o, office), ref};
-    PGresult *r = stmt_query(tx, &case_in_subtree, p, err);
+    PGresult *r = tx_query_named(tx, "directions.case_in_subtree", sql, 2, p, err);
     if (!r)
         return false;
     *id = PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0;
