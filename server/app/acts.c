@@ -14,15 +14,10 @@
 #include <string.h>
 
 #include "app.h"
-#include "store/tx.h"
+#include "store/cases.h"
 #include "summary.h"
 
 #define TEAM_MAX 20
-
-static long long ll(PGresult *r, int row, int col)
-{
-    return strtoll(PQgetvalue(r, row, col), NULL, 10);
-}
 
 long long acts_person(struct tx *tx, const char *person, const char *role, long long office_id,
                       const char *field, struct berr *err)
@@ -43,21 +38,10 @@ long long acts_person(struct tx *tx, const char *person, const char *role, long 
         berr_field(err, BERR_BAD_INPUT, field, "%s: NIP 18 angka", field);
         return 0;
     }
-    char office[24];
-    snprintf(office, sizeof office, "%lld", office_id);
-    const char *p[3] = {digits, role, office};
     /* a NIP has 18 digits; anything shorter is a user id */
-    PGresult *r = tx_query(tx,
-                           "SELECT u.id FROM app.users u JOIN app.offices o ON o.id = u.office_id "
-                           "WHERE (CASE WHEN length($1) = 18 THEN u.nip = $1 ELSE u.id::text = $1 "
-                           "END) AND u.role = $2 AND u.disabled_at IS NULL AND (u.office_id = "
-                           "$3::bigint OR ($2 = 'prosecutor' AND o.kind = 'cabjari' AND "
-                           "o.parent_id = $3::bigint))",
-                           3, p, err);
-    if (!r)
+    long long id;
+    if (!store_case_person(tx, digits, role, office_id, &id, err))
         return 0;
-    long long id = PQntuples(r) == 1 ? ll(r, 0, 0) : 0;
-    PQclear(r);
     if (!id)
         berr_field(err, BERR_BAD_INPUT, field, "%s: %s bukan %s aktif kantor perkara ini", field,
                    digits, strcmp(role, "prosecutor") == 0 ? "jaksa" : "penyidik");
@@ -123,19 +107,14 @@ static json_t *people(struct tx *tx, json_t *list, const char *role, long long o
 /* The active team of the case, as ids. */
 static json_t *team_now(struct tx *tx, long long case_id, struct berr *err)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    const char *p[1] = {cid};
-    PGresult *r = tx_query(tx,
-                           "SELECT user_id FROM app.case_investigators WHERE case_id = $1::bigint "
-                           "AND removed_at IS NULL",
-                           1, p, err);
-    if (!r)
+    long long *team;
+    int n;
+    if (!store_case_team_ids(tx, case_id, &team, &n, err))
         return NULL;
     json_t *ids = json_array();
-    for (int i = 0; i < PQntuples(r); i++)
-        json_array_append_new(ids, json_integer(ll(r, i, 0)));
-    PQclear(r);
+    for (int i = 0; i < n; i++)
+        json_array_append_new(ids, json_integer(team[i]));
+    free(team);
     return ids;
 }
 
@@ -250,26 +229,7 @@ static bool team_set(struct tx *tx, const struct casefile *cf, json_t *ids, bool
     char *arr = json_dumps(ids, JSON_COMPACT);
     if (!arr)
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    char cid[24], eid[24], uid[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
-    snprintf(eid, sizeof eid, "%lld", event_id);
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *pu[4] = {cid, arr, eid, uid};
-    const char *pi[4] = {cid, arr, eid, source};
-    bool ok = (!only || tx_exec(tx,
-                                "UPDATE app.case_investigators SET removed_at = now(), removed_by "
-                                "= $4::bigint, event_id = $3::bigint WHERE case_id = $1::bigint "
-                                "AND removed_at IS NULL AND user_id NOT IN (SELECT "
-                                "jsonb_array_elements_text($2::jsonb)::bigint)",
-                                4, pu, err)) &&
-              tx_exec(tx,
-                      "INSERT INTO app.case_investigators AS ci (case_id, user_id, source, "
-                      "event_id) SELECT $1::bigint, v::bigint, $4, $3::bigint FROM "
-                      "jsonb_array_elements_text($2::jsonb) v "
-                      "ON CONFLICT (case_id, user_id) DO UPDATE SET removed_at = NULL, "
-                      "removed_by = NULL, source = EXCLUDED.source, event_id = EXCLUDED.event_id, "
-                      "added_at = CASE WHEN ci.removed_at IS NULL THEN ci.added_at ELSE now() END",
-                      4, pi, err);
+    bool ok = store_case_team_set(tx, cf->id, arr, only, source, event_id, who->user_id, err);
     free(arr);
     return ok;
 }
@@ -280,17 +240,7 @@ static bool team_remove(struct tx *tx, const struct casefile *cf, json_t *ids, l
     char *arr = json_dumps(ids, JSON_COMPACT);
     if (!arr)
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    char cid[24], eid[24], uid[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
-    snprintf(eid, sizeof eid, "%lld", event_id);
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *p[4] = {cid, arr, eid, uid};
-    bool ok = tx_exec(tx,
-                      "UPDATE app.case_investigators SET removed_at = now(), removed_by = "
-                      "$4::bigint, event_id = $3::bigint WHERE case_id = $1::bigint AND "
-                      "removed_at IS NULL AND user_id IN (SELECT "
-                      "jsonb_array_elements_text($2::jsonb)::bigint)",
-                      4, p, err);
+    bool ok = store_case_team_remove(tx, cf->id, arr, event_id, who->user_id, err);
     free(arr);
     return ok;
 }
@@ -308,36 +258,29 @@ bool acts_apply(struct tx *tx, const struct casefile *cf, enum event ev, long lo
                (!added || team_set(tx, cf, added, false, "reassigned", event_id, who, err));
     }
     json_t *jaksa = json_object_get(payload, "jaksa");
-    if (ev == EV_P16_RECEIVED && json_is_integer(jaksa)) {
-        char cid[24], uid[24], eid[24];
-        snprintf(cid, sizeof cid, "%lld", cf->id);
-        snprintf(uid, sizeof uid, "%lld", (long long)json_integer_value(jaksa));
-        snprintf(eid, sizeof eid, "%lld", event_id);
-        const char *p[3] = {cid, uid, eid};
-        return tx_exec(tx,
-                       "INSERT INTO app.case_prosecutors (case_id, user_id, event_id) VALUES "
-                       "($1::bigint, $2::bigint, $3::bigint) ON CONFLICT (case_id, user_id) DO "
-                       "UPDATE SET removed_at = NULL, event_id = EXCLUDED.event_id",
-                       3, p, err);
-    }
+    if (ev == EV_P16_RECEIVED && json_is_integer(jaksa))
+        return store_case_jaksa_add(tx, cf->id, (long long)json_integer_value(jaksa), event_id,
+                                    err);
     return true;
 }
 
 /* ---- the case's people, for its document --------------------------------------------- */
 
-json_t *acts_rows_json(struct tx *tx, const char *sql, long long case_id, struct berr *err)
+/* rows (JSON texts) as a JSON array; rows freed */
+static json_t *rows_json(struct store_rows *rows)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    const char *p[1] = {cid};
-    PGresult *r = tx_query(tx, sql, 1, p, err);
-    if (!r)
-        return NULL;
     json_t *a = json_array();
-    for (int i = 0; i < PQntuples(r); i++)
-        json_array_append_new(a, json_loads(PQgetvalue(r, i, 0), 0, NULL));
-    PQclear(r);
+    for (int i = 0; i < rows->n; i++)
+        json_array_append_new(a, json_loads(rows->items[i], 0, NULL));
+    store_rows_free(rows);
     return a;
+}
+
+json_t *acts_part_json(struct tx *tx, enum store_case_part part, long long case_id,
+                       struct berr *err)
+{
+    struct store_rows rows;
+    return store_case_part(tx, part, case_id, &rows, err) ? rows_json(&rows) : NULL;
 }
 
 /* Directions with who gave them, to whom and who reported them done. */
@@ -345,46 +288,16 @@ static json_t *directions_named(struct tx *tx, const struct casefile *cf, json_t
                                 struct berr *err)
 {
     char *text = json_dumps(dirs, JSON_COMPACT);
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
-    const char *p[2] = {text ? text : "[]", cid};
-    PGresult *r = tx_query(
-        tx,
-        "SELECT (d || jsonb_build_object('given_by', gu.name, 'to_name', tu.name, 'to_nip', "
-        "tu.nip, 'done_by', du.name))::text FROM jsonb_array_elements($1::jsonb) d "
-        "LEFT JOIN app.events ge ON ge.id = (d->>'event_id')::bigint AND ge.case_id = $2::bigint "
-        "LEFT JOIN app.users gu ON gu.id = ge.entered_by "
-        "LEFT JOIN app.users tu ON tu.id = (d->>'to')::bigint "
-        "LEFT JOIN app.events de ON de.id = (d->'done'->>'event_id')::bigint AND de.case_id = "
-        "$2::bigint LEFT JOIN app.users du ON du.id = de.entered_by",
-        2, p, err);
+    struct store_rows rows;
+    bool ok = store_case_directions_named(tx, cf->id, text ? text : "[]", &rows, err);
     free(text);
-    if (!r)
-        return NULL;
-    json_t *a = json_array();
-    for (int i = 0; i < PQntuples(r); i++)
-        json_array_append_new(a, json_loads(PQgetvalue(r, i, 0), 0, NULL));
-    PQclear(r);
-    return a;
+    return ok ? rows_json(&rows) : NULL;
 }
 
 bool acts_case_extras(struct tx *tx, const struct casefile *cf, json_t *doc, struct berr *err)
 {
-    json_t *team = acts_rows_json(
-        tx,
-        "SELECT json_build_object('id', u.id, 'name', u.name, 'nip', u.nip, 'source', "
-        "ci.source, 'since', ci.added_at)::text FROM app.case_investigators ci JOIN app.users u "
-        "ON u.id = ci.user_id WHERE ci.case_id = $1::bigint AND ci.removed_at IS NULL "
-        "ORDER BY u.name",
-        cf->id, err);
-    json_t *jaksa =
-        team ? acts_rows_json(tx,
-                              "SELECT json_build_object('id', u.id, 'name', u.name, 'nip', "
-                              "u.nip, 'since', cp.added_at)::text FROM app.case_prosecutors "
-                              "cp JOIN app.users u ON u.id = cp.user_id WHERE cp.case_id = "
-                              "$1::bigint AND cp.removed_at IS NULL ORDER BY u.name",
-                              cf->id, err)
-             : NULL;
+    json_t *team = acts_part_json(tx, STORE_CASE_TEAM, cf->id, err);
+    json_t *jaksa = team ? acts_part_json(tx, STORE_CASE_JAKSA, cf->id, err) : NULL;
     json_t *sum = jaksa ? summary_compute(cf, err) : NULL;
     json_t *dirs = sum ? json_object_get(json_object_get(sum, "detail"), "directions") : NULL;
     json_t *named = !sum ? NULL : dirs ? directions_named(tx, cf, dirs, err) : json_array();

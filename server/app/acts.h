@@ -33,6 +33,7 @@
 #include "core/caldate.h"
 #include "core/error.h"
 #include "core/mustcheck.h"
+#include "store/cases.h"
 
 struct tx;
 struct event_input;
@@ -59,9 +60,9 @@ BERKAS_MUST_CHECK long long acts_person(struct tx *tx, const char *person, const
 BERKAS_MUST_CHECK bool acts_case_extras(struct tx *tx, const struct casefile *cf, json_t *doc,
                                         struct berr *err);
 
-/* The rows of sql (one json column each, $1 the case id) as a JSON array; NULL after
- * a database error in err. */
-BERKAS_MUST_CHECK json_t *acts_rows_json(struct tx *tx, const char *sql, long long case_id,
-                                         struct berr *err);
+/* A part of the case's page (store/cases.h) as a JSON array; NULL after a
+ * database error in err. */
+BERKAS_MUST_CHECK json_t *acts_part_json(struct tx *tx, enum store_case_part part,
+                                         long long case_id, struct berr *err);
 
 #endif

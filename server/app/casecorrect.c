@@ -20,6 +20,7 @@
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
+#include "casecorrect.h"
 #include "store/cases.h"
 #include "store/tx.h"
 

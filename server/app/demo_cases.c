@@ -21,7 +21,11 @@
 
 #include "demo.h"
 
+#include "casework.h"
 #include "core/caldate.h"
+#include "store/cases.h"
+#include "store/identity.h"
+#include "store/offices.h"
 #include "store/tx.h"
 
 struct demo_case {
@@ -197,46 +201,40 @@ static bool actor_for(struct app *app, const char *office, struct actor *who, st
             nip = recorders[i].nip;
     if (!nip)
         return berr_set(err, BERR_INTERNAL, "demo: nobody records for %s", office);
-    struct tx tx;
-    if (!tx_begin(&tx, app->db, 0, err))
+    struct store_account acc;
+    if (!store_account_by_nip(app->db, nip, &acc, err))
         return false;
-    const char *p[1] = {nip};
-    PGresult *r =
-        tx_query(&tx, "SELECT id, role, office_id, name FROM app.users WHERE nip = $1", 1, p, err);
-    tx_end(&tx);
-    if (!r)
-        return false;
-    bool ok = PQntuples(r) == 1;
-    if (ok) {
+    if (acc.found) {
         memset(who, 0, sizeof *who);
-        who->user_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-        who->role = role_from_code(PQgetvalue(r, 0, 1));
-        who->office_id = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
-        snprintf(who->name, sizeof who->name, "%s", PQgetvalue(r, 0, 3));
+        who->user_id = acc.user.id;
+        who->role = role_from_code(acc.user.role);
+        who->office_id = acc.user.office_id;
+        snprintf(who->name, sizeof who->name, "%s", acc.user.name);
         snprintf(who->nip, sizeof who->nip, "%s", nip);
         snprintf(who->client_addr, sizeof who->client_addr, "127.0.0.1");
     }
-    PQclear(r);
-    return ok || berr_set(err, BERR_INTERNAL, "demo: no user %s", nip);
+    return acc.found || berr_set(err, BERR_INTERNAL, "demo: no user %s", nip);
 }
 
-static long long scalar_as(struct app *app, long long user, const char *sql, const char *param,
-                           struct berr *err)
+/* The office with code: its id (0: none) and whether it keeps WITA (each
+ * when asked for). */
+static bool office_of(struct app *app, const char *code, long long *id, bool *wita,
+                      struct berr *err)
 {
     struct tx tx;
-    if (!tx_begin(&tx, app->db, user, err))
-        return 0;
-    const char *p[1] = {param};
-    PGresult *r = tx_query(&tx, sql, param ? 1 : 0, param ? p : NULL, err);
+    struct store_offices o;
+    if (!tx_begin(&tx, app->db, 0, err))
+        return false;
+    bool ok = store_office_by_code(&tx, code, &o, err);
     tx_end(&tx);
-    long long v = r && PQntuples(r) == 1 ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
-    PQclear(r);
-    return v;
-}
-
-static long long scalar(struct app *app, const char *sql, const char *param, struct berr *err)
-{
-    return scalar_as(app, 0, sql, param, err);
+    if (!ok)
+        return false;
+    if (id)
+        *id = o.n == 1 ? o.items[0].id : 0;
+    if (wita)
+        *wita = o.n == 1 && strcmp(o.items[0].tz, "Asia/Makassar") == 0;
+    store_offices_free(&o);
+    return true;
 }
 
 /* "today minus ago days" on the office's calendar, as a date or an instant. */
@@ -330,6 +328,49 @@ static bool content_papers(struct app *app, const struct demo_case *c, const str
                               json_string_value(json_object_get(s, "language")), c->papers, err);
 }
 
+/* The id of the P-19 item of round 1 numbered as the step's "unmet_item";
+ * 0 with err set when there is none. */
+static long long unmet_item(struct app *app, const struct actor *who, long long case_id,
+                            json_t *step, struct berr *err)
+{
+    long long no = (long long)json_integer_value(json_object_get(step, "unmet_item"));
+    long long item = 0;
+    struct tx tx;
+    if (tx_begin(&tx, app->db, who->user_id, err)) {
+        if (!store_case_instruction(&tx, case_id, 1, no, &item, err))
+            item = 0;
+        tx_end(&tx);
+    }
+    if (!item && err->kind == BERR_NONE)
+        berr_set(err, BERR_INTERNAL, "demo: no item %lld", no);
+    return item;
+}
+
+/* Answer every open P-19 item, one act each. */
+static bool answer_all(struct app *app, const struct actor *who, long long case_id,
+                       const char *date, struct berr *err)
+{
+    long long event_id = 0;
+    for (;;) {
+        long long item = 0;
+        struct tx tx;
+        if (!tx_begin(&tx, app->db, who->user_id, err))
+            return false;
+        bool ok = store_case_instruction_open(&tx, case_id, &item, err);
+        tx_end(&tx);
+        if (!ok)
+            return false;
+        if (!item)
+            return err->kind == BERR_NONE;
+        struct event_input a = {.type = "instruction_answered",
+                                .date = date,
+                                .instruction_id = item,
+                                .answer = "Telah dilengkapi; lihat lampiran berkas."};
+        if (!record(app, who, case_id, &a, false, &event_id, err))
+            return false;
+    }
+}
+
 static bool run_step(struct app *app, const struct demo_case *c, long long case_id,
                      const long long *party_ids, json_t *suspects, json_t *step,
                      const struct tzone *z, long long now, struct berr *err)
@@ -371,27 +412,9 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
     long long event_id = 0;
     json_t *unmet = NULL;
     if (json_object_get(step, "unmet_item")) {
-        /* the P-19 item of that number, still unmet */
-        char cid[24], no[16];
-        snprintf(cid, sizeof cid, "%lld", case_id);
-        snprintf(no, sizeof no, "%lld",
-                 (long long)json_integer_value(json_object_get(step, "unmet_item")));
-        const char *p[2] = {cid, no};
-        long long item = 0;
-        struct tx tx;
-        if (tx_begin(&tx, app->db, who.user_id, err)) {
-            PGresult *r = tx_query(&tx,
-                                   "SELECT min(id) FROM app.instructions WHERE case_id = "
-                                   "$1::bigint AND round = 1 AND item_no = $2::int",
-                                   2, p, err);
-            if (r && PQntuples(r) == 1)
-                item = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-            PQclear(r);
-            tx_end(&tx);
-        }
+        long long item = unmet_item(app, &who, case_id, step, err);
         if (!item)
-            return err->kind != BERR_NONE ? false
-                                          : berr_set(err, BERR_INTERNAL, "demo: no item %s", no);
+            return false;
         unmet = json_pack("[I]", (json_int_t)item);
         in.unmet = unmet;
     }
@@ -403,24 +426,43 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
     if (strcmp(type, "answer_all") != 0)
         return record(app, &who, case_id, &in, c->papers, &event_id, err) &&
                content_papers(app, c, &who, case_id, event_id, &in, suspects, err);
-    /* answer every open P-19 item, one act each */
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", case_id);
-    for (;;) {
-        long long item =
-            scalar_as(app, who.user_id,
-                      "SELECT min(id) FROM app.instructions WHERE case_id = $1::bigint "
-                      "AND answer IS NULL",
-                      cid, err);
-        if (!item)
-            return err->kind == BERR_NONE;
-        struct event_input a = {.type = "instruction_answered",
-                                .date = date,
-                                .instruction_id = item,
-                                .answer = "Telah dilengkapi; lihat lampiran berkas."};
-        if (!record(app, &who, case_id, &a, false, &event_id, err))
-            return false;
+    return answer_all(app, &who, case_id, date, err);
+}
+
+/* The case's suspects (at most 8; their ids in party_ids), each charged
+ * with the case's offence. */
+static bool add_suspects(struct app *app, const struct demo_case *c, const struct actor *inv,
+                         long long case_id, json_t *suspects, long long party_ids[8],
+                         struct berr *err)
+{
+    bool ok = true;
+    size_t i;
+    json_t *s;
+    json_array_foreach(suspects, i, s)
+    {
+        if (i >= 8)
+            break;
+        struct party_input pi = {
+            .kind = "suspect",
+            .name = json_string_value(json_object_get(s, "name")),
+            .nationality = json_string_value(json_object_get(s, "nationality")),
+            .passport_no = json_string_value(json_object_get(s, "passport_no")),
+            .birth_date = json_string_value(json_object_get(s, "birth_date")),
+            .birth_place = json_string_value(json_object_get(s, "birth_place")),
+            .sex = json_string_value(json_object_get(s, "sex")),
+            .language = json_string_value(json_object_get(s, "language")),
+            .interpreter = json_string_value(json_object_get(s, "interpreter")),
+            .if_match = -1,
+        };
+        struct audit_rec pa = {.method = "DEMO", .route = "demo"};
+        ok = ok && app_party_save(app, inv, case_id, 0, &pi, &party_ids[i], &pa, err);
+        if (ok && c->offence) {
+            long long oid;
+            struct audit_rec oa = {.method = "DEMO", .route = "demo"};
+            ok = app_offence_charge(app, inv, case_id, c->offence, party_ids[i], &oid, &oa, err);
+        }
     }
+    return ok;
 }
 
 static bool load_case(struct app *app, const struct demo_case *c, long long now, struct berr *err)
@@ -428,14 +470,12 @@ static bool load_case(struct app *app, const struct demo_case *c, long long now,
     struct actor inv;
     if (!actor_for(app, c->office, &inv, err))
         return false;
-    long long kejari = scalar(app, "SELECT id FROM app.offices WHERE code = $1", c->kejari, err);
-    const struct tzone *z = caldate_zone(
-        scalar(app,
-               "SELECT CASE WHEN tz = 'Asia/Makassar' THEN 1 ELSE 0 END FROM app.offices "
-               "WHERE code = $1",
-               c->office, err)
-            ? "Asia/Makassar"
-            : "Asia/Jakarta");
+    long long kejari;
+    bool wita;
+    if (!office_of(app, c->kejari, &kejari, NULL, err) ||
+        !office_of(app, c->office, NULL, &wita, err))
+        return false;
+    const struct tzone *z = caldate_zone(wita ? "Asia/Makassar" : "Asia/Jakarta");
     char opened[CALDATE_DATE_LEN], at[CALDATE_INSTANT_LEN];
     day(z, now, c->opened_ago, -1, opened, sizeof opened, at, sizeof at);
     struct case_input ci = {
@@ -464,32 +504,9 @@ static bool load_case(struct app *app, const struct demo_case *c, long long now,
     json_t *suspects = json_loads(c->suspects, 0, NULL);
     json_t *steps = json_loads(c->steps, 0, NULL);
     long long party_ids[8] = {0};
+    ok = add_suspects(app, c, &inv, case_id, suspects, party_ids, err);
     size_t i;
     json_t *s;
-    json_array_foreach(suspects, i, s)
-    {
-        if (i >= 8)
-            break;
-        struct party_input pi = {
-            .kind = "suspect",
-            .name = json_string_value(json_object_get(s, "name")),
-            .nationality = json_string_value(json_object_get(s, "nationality")),
-            .passport_no = json_string_value(json_object_get(s, "passport_no")),
-            .birth_date = json_string_value(json_object_get(s, "birth_date")),
-            .birth_place = json_string_value(json_object_get(s, "birth_place")),
-            .sex = json_string_value(json_object_get(s, "sex")),
-            .language = json_string_value(json_object_get(s, "language")),
-            .interpreter = json_string_value(json_object_get(s, "interpreter")),
-            .if_match = -1,
-        };
-        struct audit_rec pa = {.method = "DEMO", .route = "demo"};
-        ok = ok && app_party_save(app, &inv, case_id, 0, &pi, &party_ids[i], &pa, err);
-        if (ok && c->offence) {
-            long long oid;
-            struct audit_rec oa = {.method = "DEMO", .route = "demo"};
-            ok = app_offence_charge(app, &inv, case_id, c->offence, party_ids[i], &oid, &oa, err);
-        }
-    }
     json_array_foreach(steps, i, s)
     {
         if (!ok)
@@ -503,12 +520,16 @@ static bool load_case(struct app *app, const struct demo_case *c, long long now,
 
 bool demo_cases_load(struct app *app, struct berr *err)
 {
-    long long now = scalar(app, "SELECT extract(epoch FROM now())::bigint", NULL, err);
-    if (!now)
+    struct tx tx;
+    long long now = 0, existing = 0;
+    if (!tx_begin(&tx, app->db, 0, err))
         return false;
-    long long existing = scalar(app, "SELECT count(*) FROM app.cases", NULL, err);
-    if (existing > 0 || err->kind != BERR_NONE)
-        return err->kind == BERR_NONE;
+    bool ok = store_cases_seen(&tx, &now, &existing, err);
+    tx_end(&tx);
+    if (!ok || !now)
+        return false;
+    if (existing > 0)
+        return true;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         if (!load_case(app, &cases[i], now, err))
             return false;

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/casecorrect.h"
+#include "app/casework.h"
 #include "app/evfield.h"
 #include "handlers.h"
 #include "app/casexml.h"

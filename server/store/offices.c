@@ -28,6 +28,8 @@ static const struct stmt all = {"offices.all", 0, OFFICE_COLS "ORDER BY tree DES
 
 static const struct stmt by_id = {"offices.by_id", 1, OFFICE_COLS "WHERE id = $1::bigint"};
 
+static const struct stmt by_code = {"offices.by_code", 1, OFFICE_COLS "WHERE code = $1"};
+
 static const struct stmt insert = {
     "offices.insert", 6,
     "INSERT INTO app.offices (parent_id, kind, code, name, tz, class) "
@@ -146,6 +148,13 @@ bool store_office_by_id(struct tx *tx, long long id, struct store_offices *out, 
     char o[24];
     const char *p[1] = {stmt_id(o, id)};
     return offices_of(stmt_query(tx, &by_id, p, err), out, err);
+}
+
+bool store_office_by_code(struct tx *tx, const char *code, struct store_offices *out,
+                          struct berr *err)
+{
+    const char *p[1] = {code};
+    return offices_of(stmt_query(tx, &by_code, p, err), out, err);
 }
 
 void store_offices_free(struct store_offices *o)

@@ -51,6 +51,9 @@ BERKAS_MUST_CHECK bool store_offices_all(struct tx *tx, struct store_offices *ou
 /* The office with id (out->n 0 or 1). */
 BERKAS_MUST_CHECK bool store_office_by_id(struct tx *tx, long long id, struct store_offices *out,
                                           struct berr *err);
+/* The office with code (out->n 0 or 1). */
+BERKAS_MUST_CHECK bool store_office_by_code(struct tx *tx, const char *code,
+                                            struct store_offices *out, struct berr *err);
 void store_offices_free(struct store_offices *o);
 
 /* A new office (parent_id 0: a root; class_name NULL: none); *id its id. */
