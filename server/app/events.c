@@ -157,7 +157,7 @@ static bool refuse_order(const struct casefile *cf, const struct order_fault *f,
                             event_label(e[i]->event), "date", d);
         if (at[0])
             json_object_set_new(acts[i], "at", json_string(at));
-        if (idx[i] < cf->nevents)
+        if (idx[i] < cf->nevents && cf->ev_id[idx[i]] > 0) /* the act itself has no row yet */
             json_object_set_new(acts[i], "id", json_integer(cf->ev_id[idx[i]]));
     }
     out->extra =
@@ -169,27 +169,49 @@ static bool refuse_order(const struct casefile *cf, const struct order_fault *f,
     return berr_field(err, BERR_UNPROCESSABLE, timed ? "at" : "date", "%s", first);
 }
 
-static bool loads_with(const struct casefile *cf, const struct case_event *ce, bool timed,
+/* Append ce (payload its stored members, a reference taken) to cf's log in place: the room
+ * casefile_load leaves for it. */
+static void append_act(struct casefile *cf, const struct case_event *ce, json_t *payload)
+{
+    int n = cf->nevents;
+    cf->ev[n] = *ce;
+    cf->ev_id[n] = 0; /* the row's id once inserted */
+    cf->ev_payload[n] = json_incref(payload);
+    cf->nevents = n + 1;
+    evlog_index(cf->ev, cf->nevents);
+}
+
+/* Take the act append_act appended off cf's log again: cf is the log as loaded. */
+static void unappend_act(struct casefile *cf)
+{
+    cf->nevents--;
+    json_decref(cf->ev_payload[cf->nevents]);
+    cf->ev_payload[cf->nevents] = NULL;
+    evlog_index(cf->ev, cf->nevents);
+}
+
+/* The log with the act appended (append_act) checked once, as every reader
+ * checks it: the dates first, for a refusal that names both acts; then the
+ * clocks' fold (casefile_clocks: the readers' one validation, clock_log_loads),
+ * whose clocks the summary of this write reuses (*clocks, items malloc'd, also
+ * on a refusal). */
+static bool loads_with(struct casefile *cf, bool timed, struct clock_set *clocks,
                        struct event_outcome *out, struct berr *err)
 {
-    /* the dates first, for a refusal that names both acts; then the rest of
-     * what loading checks (the same order_check runs there) */
-    struct case_event *log = calloc((size_t)cf->nevents + 1, sizeof *log);
-    if (!log)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    if (cf->nevents > 0)
-        memcpy(log, cf->ev, (size_t)cf->nevents * sizeof *log);
-    log[cf->nevents] = *ce;
-    evlog_index(log, cf->nevents + 1);
     struct order_fault fault;
     struct berr cerr = {0};
-    bool ordered = !evlog_check(log, cf->nevents + 1, &cerr) ||
-                   order_check(log, cf->nevents + 1, cf->zone, &fault);
-    free(log);
+    bool ordered = !evlog_check(cf->ev, cf->nevents, &cerr) ||
+                   order_check(cf->ev, cf->nevents, cf->zone, &fault);
     if (!ordered)
         return refuse_order(cf, &fault, timed, out, err);
+    int cap = summary_clock_room(cf);
+    memset(clocks, 0, sizeof *clocks);
+    clocks->items = calloc((size_t)cap, sizeof *clocks->items);
+    clocks->cap = cap;
+    if (!clocks->items)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
     struct berr lerr = {0};
-    if (casefile_loads(cf, ce, &lerr))
+    if (casefile_clocks(cf, cf->now, clocks, &lerr))
         return true;
     if (lerr.kind == BERR_CONFLICT)
         return refuse(out, err, BERR_CONFLICT, "transition-not-allowed", lerr.message);
@@ -574,7 +596,7 @@ static bool check_ground(const struct casefile *cf, enum event ev, const struct 
 }
 
 /* Store a P-19's items or an answer. */
-static bool instruction_rows(struct tx *tx, const struct casefile *cf, enum event ev,
+static bool instruction_rows(struct tx *tx, const struct casefile *cf, int before, enum event ev,
                              long long event_id, const struct event_input *in, struct berr *err)
 {
     char cid[24], eid[24];
@@ -583,7 +605,7 @@ static bool instruction_rows(struct tx *tx, const struct casefile *cf, enum even
     if (ev == EV_P19_RECEIVED || ev == EV_RETURN_LETTER_RECEIVED) {
         /* every return is a round, the letters after the P-19 too */
         int round = 1;
-        for (int i = 0; i < cf->nevents; i++)
+        for (int i = 0; i < before; i++)
             if (cf->ev[i].event == EV_P19_RECEIVED || cf->ev[i].event == EV_RETURN_LETTER_RECEIVED)
                 round++;
         char rnd[16];
@@ -656,7 +678,10 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     struct casefile cf = {0};
     struct case_state *st = NULL;
     json_t *payload = NULL;
-    bool ok = false, loaded = false;
+    struct clock_set clocks = {0};
+    unsigned char head[sizeof cf.last_hash]; /* the chain's head as loaded */
+    int before = 0;                          /* the log's events before this act */
+    bool ok = false, loaded = false, appended = false;
     if (!casefile_load_for_write(tx, who, case_id, &cf, err))
         goto done;
     loaded = true;
@@ -803,21 +828,18 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                      &m, out, err);
         goto done;
     }
+    /* from here the log holds this act (its row id once inserted), taken off
+     * again on any refusal or failure (done:) */
+    before = cf.nevents;
+    memcpy(head, cf.last_hash, sizeof head);
+    append_act(&cf, &ce, payload);
+    appended = true;
     if (ev == EV_CORRECTED) {
         /* a correction may change what the log says happened: the stage is
          * what the corrected log replays to, and it must still replay */
-        struct case_event *log = calloc((size_t)cf.nevents + 1, sizeof *log);
-        if (!log) {
-            berr_set(err, BERR_INTERNAL, "out of memory");
-            goto done;
-        }
-        memcpy(log, cf.ev, (size_t)cf.nevents * sizeof *log);
-        log[cf.nevents] = ce;
-        evlog_index(log, cf.nevents + 1);
         struct berr rerr = {0};
         enum stage replayed;
-        bool replays = evlog_stage(log, cf.nevents + 1, &replayed, &rerr);
-        free(log);
+        bool replays = evlog_stage(cf.ev, cf.nevents, &replayed, &rerr);
         if (!replays) {
             refuse(out, err, BERR_CONFLICT, "transition-not-allowed", rerr.message);
             goto done;
@@ -825,7 +847,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         fr.to = replayed;
     }
     /* the log with this act must load exactly as every reader loads it */
-    if (!loads_with(&cf, &ce, has_time, out, err))
+    if (!loads_with(&cf, has_time, &clocks, out, err))
         goto done;
     if (event_is_detention(ev) && ce.suspect >= 0 && ce.suspect < EVLOG_MAX_SUSPECTS) {
         struct detention cur = st->det[ce.suspect], next;
@@ -851,7 +873,7 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
     char *payload_text = json_dumps(payload, JSON_COMPACT | JSON_SORT_KEYS);
     char cid[24], seq[16], party[24], corrects[24], uid[24];
     snprintf(cid, sizeof cid, "%lld", cf.id);
-    snprintf(seq, sizeof seq, "%d", cf.nevents + 1);
+    snprintf(seq, sizeof seq, "%d", before + 1);
     snprintf(party, sizeof party, "%lld", in->party_id);
     snprintf(corrects, sizeof corrects, "%lld", in->corrects);
     snprintf(uid, sizeof uid, "%lld", who->user_id);
@@ -904,24 +926,20 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         goto done;
     int version = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
     PQclear(r);
-    if (!instruction_rows(tx, &cf, ev, event_id, in, err) ||
+    if (!instruction_rows(tx, &cf, before, ev, event_id, in, err) ||
         !acts_apply(tx, &cf, ev, event_id, payload, who, err))
         goto done;
 
     out->status = 201;
     out->event_id = event_id;
     out->body = json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:i}", "id",
-                          (json_int_t)event_id, "case_id", (json_int_t)cf.id, "seq", cf.nevents + 1,
+                          (json_int_t)event_id, "case_id", (json_int_t)cf.id, "seq", before + 1,
                           "type", event_code(ev), "label", event_label(ev), "legal_date",
                           legal_date, "stage_before", stage_code(cf.stage), "stage",
                           stage_code(fr.to), "late", late, "regime", rs->name, "version", version);
-    /* the lists' summary of the case, in the same transaction (summary.h);
-     * the loaded log has room for the act just appended */
-    cf.ev[cf.nevents] = ce;
-    cf.ev_id[cf.nevents] = event_id;
-    cf.ev_payload[cf.nevents] = json_incref(payload);
-    cf.nevents++;
-    evlog_index(cf.ev, cf.nevents);
+    /* the lists' summary of the case, in the same transaction (summary.h),
+     * over the log that holds this act now with its row id */
+    cf.ev_id[before] = event_id;
     /* the chain's head now ends with this act: the log is kept under it */
     sodium_hex2bin(cf.last_hash, sizeof cf.last_hash, new_hash, strlen(new_hash), NULL, NULL, NULL);
     cf.stage = fr.to;
@@ -932,10 +950,18 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         casestate_fold(cf.ev, cf.nevents, cf.zone, cf.rulesets, cf.nrulesets, st);
     else
         casestate_step(st, &ce, cf.zone, cf.rulesets, cf.nrulesets);
-    if (!summary_write(tx, &cf, snapshot_json(&cf, st, sig), err))
+    /* the clocks loads_with worked out, and the facts of the state just
+     * stepped (or folded): the summary folds the log for neither again */
+    struct summary_known known = {.clocks = &clocks, .facts = &st->facts};
+    if (!summary_write(tx, &cf, snapshot_json(&cf, st, sig), &known, err))
         goto done;
     ok = true;
 done:
+    if (appended && !ok) {
+        unappend_act(&cf);
+        memcpy(cf.last_hash, head, sizeof head);
+    }
+    free(clocks.items);
     free(st);
     json_decref(payload);
     /* a log read in full (or taken) goes back to the write path's cache under

@@ -111,13 +111,15 @@ bool logcache_take(struct casefile *cf)
             return false;
         }
         e->cap = (int)room;
+        /* the notes of evlog_index hold for the address they were made at:
+         * an entry is put indexed, so only a moved log needs them again */
+        evlog_index(e->ev, n);
     }
     cf->nevents = n;
     cf->ev = e->ev;
     cf->ev_id = e->ev_id;
     cf->ev_payload = e->ev_payload;
     cf->ev_cap = e->cap;
-    evlog_index(cf->ev, n);
     free(e->suspects);
     free(e);
     return true;

@@ -231,12 +231,18 @@ static void walk_free(struct walk *w)
 
 /* ---- the clocks ------------------------------------------------------------------------ */
 
-/* Every clock of cf from the core; *set->items malloc'd (caller frees). */
-static bool clocks_of(const struct casefile *cf, struct clock_set *set, struct berr *err)
+int summary_clock_room(const struct casefile *cf)
 {
     int cap = 16 + 6 * cf->nsuspects;
     for (int i = 0; i < cf->nevents; i++)
         cap += cf->ev[i].event == EV_DIRECTION_GIVEN;
+    return cap;
+}
+
+/* Every clock of cf from the core; *set->items malloc'd (caller frees). */
+static bool clocks_of(const struct casefile *cf, struct clock_set *set, struct berr *err)
+{
+    int cap = summary_clock_room(cf);
     memset(set, 0, sizeof *set);
     set->items = calloc((size_t)cap, sizeof *set->items);
     set->cap = cap;
@@ -474,6 +480,12 @@ static json_t *empty_row(const struct casefile *cf)
 
 json_t *summary_compute(const struct casefile *cf, struct berr *err)
 {
+    return summary_compute_with(cf, NULL, err);
+}
+
+json_t *summary_compute_with(const struct casefile *cf, const struct summary_known *known,
+                             struct berr *err)
+{
     json_t *row = empty_row(cf);
     if (!row) {
         berr_set(err, BERR_INTERNAL, "out of memory");
@@ -491,7 +503,19 @@ json_t *summary_compute(const struct casefile *cf, struct berr *err)
     /* the clocks' fold is the readers' one validation (casefile_loads): a
      * log it refuses is damaged */
     struct berr lerr = {0};
-    if (!clocks_of(cf, &set, &lerr)) {
+    if (known && known->clocks) {
+        /* the caller's set, copied so that this function frees what it uses either way */
+        set = *known->clocks;
+        set.items = malloc((size_t)(set.count > 0 ? set.count : 1) * sizeof *set.items);
+        if (!set.items) {
+            walk_free(&w);
+            json_decref(row);
+            berr_set(err, BERR_INTERNAL, "out of memory");
+            return NULL;
+        }
+        if (set.count > 0)
+            memcpy(set.items, known->clocks->items, (size_t)set.count * sizeof *set.items);
+    } else if (!clocks_of(cf, &set, &lerr)) {
         bool oom = set.items == NULL;
         free(set.items);
         walk_free(&w);
@@ -547,8 +571,9 @@ json_t *summary_compute(const struct casefile *cf, struct berr *err)
     json_object_set_new(row, "detail",
                         json_pack("{s:o, s:o, s:o, s:i, s:o, s:o}", "clocks", clocks, "directions",
                                   directions_of(cf, &set), "arrivals", arrivals, "stall_days",
-                                  stall_days, "flags", summary_flags(cf), "late_deliveries",
-                                  late_deliveries(cf, &set)));
+                                  stall_days, "flags",
+                                  summary_flags_from(cf, known ? known->facts : NULL),
+                                  "late_deliveries", late_deliveries(cf, &set)));
     json_object_set(row, "stats", w.stats);
     free(set.items);
     walk_free(&w);
@@ -557,8 +582,16 @@ json_t *summary_compute(const struct casefile *cf, struct berr *err)
 
 json_t *summary_flags(const struct casefile *cf)
 {
+    return summary_flags_from(cf, NULL);
+}
+
+json_t *summary_flags_from(const struct casefile *cf, const struct evlog_fold *fold)
+{
     struct case_facts f;
-    casefile_facts(cf, -1, caldate_local_date(cf->now, cf->zone), &f);
+    if (fold)
+        casefile_facts_from(cf, fold, -1, caldate_local_date(cf->now, cf->zone), &f);
+    else
+        casefile_facts(cf, -1, caldate_local_date(cf->now, cf->zone), &f);
     json_t *flags = json_array();
     if (f.returns_late > 0)
         json_array_append_new(flags, json_string("p19_out_of_time"));
@@ -642,11 +675,12 @@ bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
     return ok;
 }
 
-bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot, struct berr *err)
+bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
+                   const struct summary_known *known, struct berr *err)
 {
     if (!snapshot)
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    json_t *row = summary_compute(cf, err);
+    json_t *row = summary_compute_with(cf, known, err);
     if (!row) {
         json_decref(snapshot);
         return false;

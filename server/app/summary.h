@@ -43,6 +43,22 @@ struct db_pool;
  * that sorts first.  NULL with err only when out of memory. */
 BERKAS_MUST_CHECK json_t *summary_compute(const struct casefile *cf, struct berr *err);
 
+/* What the write path has already worked out for cf's log (the act appended),
+ * so that summary_compute_with does not fold the log for it again. */
+struct summary_known {
+    const struct clock_set *clocks; /* casefile_clocks of cf as of cf->now, with room for every
+                                       clock (summary_clock_room); it also proved the log loads */
+    const struct evlog_fold *facts; /* the fold of cf's log (the case's state, snapshot.h) */
+};
+
+/* summary_compute from what is known (either member may be NULL: derived
+ * here, as summary_compute does); the same object. */
+BERKAS_MUST_CHECK json_t *summary_compute_with(const struct casefile *cf,
+                                               const struct summary_known *known, struct berr *err);
+
+/* How many clocks cf's log can have: the room casefile_clocks needs. */
+BERKAS_MUST_CHECK int summary_clock_room(const struct casefile *cf);
+
 /* Insert or replace the rows (an array of summary_compute objects, each with
  * its case's snapshot as member "snapshot", or null to leave it) in one
  * statement; each case's office, Kejari, disclosure and office path are
@@ -53,7 +69,7 @@ BERKAS_MUST_CHECK bool summary_store(struct tx *tx, json_t *rows, struct berr *e
  * taken, may be NULL when out of memory: an error): the write path's call,
  * inside the transaction that recorded the act, one statement for both. */
 BERKAS_MUST_CHECK bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
-                                     struct berr *err);
+                                     const struct summary_known *known, struct berr *err);
 
 /* A fingerprint of the rule sets (names, dates, every value and mark) and of
  * the derivation's own version, kept with each summary so that an amendment
@@ -98,5 +114,10 @@ BERKAS_MUST_CHECK bool summary_sweep_until(struct db_pool *pool, long long root,
 /* What a supervisor's list shows beside the clocks (issue 13.3): "p19_out_of_time" when
  * a return was recorded after the prosecutor's period, with its reason.  A new array. */
 BERKAS_MUST_CHECK json_t *summary_flags(const struct casefile *cf);
+
+/* summary_flags with the log's facts from fold (the case's folded state) instead of a fold of
+ * cf's log; fold NULL: as summary_flags. */
+BERKAS_MUST_CHECK json_t *summary_flags_from(const struct casefile *cf,
+                                             const struct evlog_fold *fold);
 
 #endif
