@@ -8,6 +8,7 @@
 
 #include "evfield.h"
 #include "logcache.h"
+#include "store/db.h"
 #include "store/tx.h"
 #include "visibility.h"
 
@@ -167,26 +168,45 @@ static bool case_row(PGresult *r, int row, struct casefile *cf, struct berr *err
     return true;
 }
 
-static bool load_case_row(struct tx *tx, const struct actor *who, long long id, bool lock,
-                          struct casefile *cf, struct berr *err)
+/* The case row's statement as the actor sees it (the visibility rule, then
+ * RLS; parameters $1 the actor's office, $2 the case); false when the role
+ * reads no case. */
+static bool case_row_sql(const struct actor *who, bool lock, char *sql, size_t size,
+                         struct berr *err)
 {
     const char *clause = case_visible_clause(who->role);
     if (!clause)
         return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
-    char sql[1024], office[24], sid[24];
     /* the writer (lock) takes the case's snapshot with its row: no round trip of its own */
-    snprintf(sql, sizeof sql,
+    snprintf(sql, size,
              "SELECT " CASE_COLUMNS "%s FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
              "%s WHERE c.id = $2::bigint AND %s%s",
              lock ? ", n.state::text, c.events" : "",
              lock ? "LEFT JOIN app.case_snapshots n ON n.case_id = c.id" : "", clause,
              lock ? " FOR UPDATE OF c" : "");
+    return true;
+}
+
+static bool case_row_result(PGresult *r, long long id, bool lock, struct casefile *cf,
+                            struct berr *err);
+
+static bool load_case_row(struct tx *tx, const struct actor *who, long long id, bool lock,
+                          struct casefile *cf, struct berr *err)
+{
+    char sql[1024], office[24], sid[24];
+    if (!case_row_sql(who, lock, sql, sizeof sql, err))
+        return false;
     snprintf(office, sizeof office, "%lld", who->office_id);
     snprintf(sid, sizeof sid, "%lld", id);
     const char *p[2] = {office, sid};
     PGresult *r = tx_query(tx, sql, 2, p, err);
-    if (!r)
-        return false;
+    return r && case_row_result(r, id, lock, cf, err);
+}
+
+/* The case row read (r, cleared here) into cf. */
+static bool case_row_result(PGresult *r, long long id, bool lock, struct casefile *cf,
+                            struct berr *err)
+{
     if (PQntuples(r) != 1) {
         PQclear(r);
         return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
@@ -266,31 +286,35 @@ static bool event_rows(PGresult *r, int first, int n, int col, struct casefile *
     "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), coalesce(party_id, 0), coalesce(corrects, 0), "       \
     "payload::text"
 
+static const char suspects_sql[] =
+    "SELECT id, coalesce(nationality <> 'ID', false), " NO_INDONESIAN
+    " FROM app.parties WHERE case_id = $1::bigint AND kind = 'suspect' ORDER BY id";
+static const char charged_sql[] = "SELECT coalesce(co.party_id, 0), oc.max_prison_months, "
+                                  "oc.detainable, oc.short_procedure, oc.code FROM "
+                                  "app.case_offences co JOIN app.offence_catalogue oc ON oc.id = "
+                                  "co.offence_id WHERE co.case_id = $1::bigint ORDER BY co.id";
+
+static bool charged_rows(PGresult *r, struct casefile *cf, struct berr *err);
+
 static bool load_children(struct tx *tx, struct casefile *cf, struct berr *err)
 {
     char sid[24];
     snprintf(sid, sizeof sid, "%lld", cf->id);
     const char *p[1] = {sid};
-    PGresult *r = tx_query(tx,
-                           "SELECT id, coalesce(nationality <> 'ID', false), " NO_INDONESIAN
-                           " FROM app.parties WHERE case_id = $1::bigint AND kind = 'suspect' "
-                           "ORDER BY id",
-                           1, p, err);
+    PGresult *r = tx_query(tx, suspects_sql, 1, p, err);
     if (!r)
         return false;
     bool ok = suspect_rows(r, 0, PQntuples(r), 0, cf, err);
     PQclear(r);
     if (!ok)
         return false;
+    r = tx_query(tx, charged_sql, 1, p, err);
+    return r && charged_rows(r, cf, err);
+}
 
-    r = tx_query(tx,
-                 "SELECT coalesce(co.party_id, 0), oc.max_prison_months, oc.detainable, "
-                 "oc.short_procedure, oc.code FROM app.case_offences co "
-                 "JOIN app.offence_catalogue oc ON oc.id = co.offence_id "
-                 "WHERE co.case_id = $1::bigint ORDER BY co.id",
-                 1, p, err);
-    if (!r)
-        return false;
+/* The offences charged (r, cleared here) into cf. */
+static bool charged_rows(PGresult *r, struct casefile *cf, struct berr *err)
+{
     cf->ncharged = PQntuples(r);
     cf->charged = calloc((size_t)cf->ncharged + 1, sizeof *cf->charged);
     for (int i = 0; cf->charged && i < cf->ncharged; i++) {
@@ -330,12 +354,40 @@ bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lo
            load_events(tx, cf, err) && rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
 }
 
+/* The case row under its lock with its snapshot, its suspects and the
+ * offences charged: three statements, one round trip (tx_batch). */
+static bool load_head_for_write(struct tx *tx, const struct actor *who, long long id,
+                                struct casefile *cf, struct berr *err)
+{
+    char sql[1024], office[24], sid[24];
+    if (!case_row_sql(who, true, sql, sizeof sql, err))
+        return false;
+    snprintf(office, sizeof office, "%lld", who->office_id);
+    snprintf(sid, sizeof sid, "%lld", id);
+    const char *p[2] = {office, sid};
+    const char *pc[1] = {sid};
+    const struct db_batch b[3] = {
+        {NULL, sql, 2, p}, {NULL, suspects_sql, 1, pc}, {NULL, charged_sql, 1, pc}};
+    PGresult *r[3];
+    if (!tx_batch(tx, 3, b, r, err))
+        return false;
+    /* a case the actor may not see has no row: its suspects and offences
+     * (row-level security shows none either) are not looked at */
+    bool ok = case_row_result(r[0], id, true, cf, err) &&
+              suspect_rows(r[1], 0, PQntuples(r[1]), 0, cf, err);
+    PQclear(r[1]);
+    if (ok)
+        return charged_rows(r[2], cf, err);
+    PQclear(r[2]);
+    return false;
+}
+
 bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long id,
                              struct casefile *cf, struct berr *err)
 {
     memset(cf, 0, sizeof *cf);
     /* the suspects first: the cached log's suspect indices are theirs */
-    return load_case_row(tx, who, id, true, cf, err) && load_children(tx, cf, err) &&
+    return load_head_for_write(tx, who, id, cf, err) &&
            (logcache_take(cf) || load_events(tx, cf, err)) &&
            rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
 }

@@ -24,6 +24,7 @@
 #include "core/fsm.h"
 #include "core/order.h"
 #include "core/sp3ground.h"
+#include "store/events.h"
 #include "store/tx.h"
 #include "summary.h"
 #include "validate.h"
@@ -868,64 +869,39 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
         }
     }
 
-    /* append */
+    /* append: the act's row and the case row's move, one statement (store/events.h) */
     bool late = ruleset_late_entry(rs, date, today);
     char *payload_text = json_dumps(payload, JSON_COMPACT | JSON_SORT_KEYS);
-    char cid[24], seq[16], party[24], corrects[24], uid[24];
-    snprintf(cid, sizeof cid, "%lld", cf.id);
-    snprintf(seq, sizeof seq, "%d", before + 1);
-    snprintf(party, sizeof party, "%lld", in->party_id);
-    snprintf(corrects, sizeof corrects, "%lld", in->corrects);
-    snprintf(uid, sizeof uid, "%lld", who->user_id);
-    const char *p[14] = {cid,
-                         seq,
-                         event_code(ev),
-                         legal_date,
-                         has_time ? legal_at : NULL,
-                         in->number ? in->number : "",
-                         in->party_id ? party : NULL,
-                         in->corrects ? corrects : NULL,
-                         rs->name,
-                         stage_code(cf.stage),
-                         stage_code(fr.to),
-                         payload_text,
-                         uid,
-                         late ? "true" : "false"};
-    PGresult *r = tx_query(tx,
-                           "INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
-                           "doc_number, party_id, corrects, regime, stage_before, stage_after, "
-                           "payload, entered_at, entered_by, late, prev_hash, hash) VALUES "
-                           "($1::bigint, $2::int, $3, $4::date, $5::timestamptz, $6, "
-                           "$7::bigint, $8::bigint, $9, $10, $11, $12::jsonb, now(), "
-                           "$13::bigint, $14::boolean, '\\x00', '\\x00') RETURNING id, "
-                           "encode(hash, 'hex')",
-                           14, p, err);
+    if (!payload_text) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        goto done;
+    }
+    struct event_append row = {
+        .case_id = cf.id,
+        .seq = before + 1,
+        .type = event_code(ev),
+        .legal_date = legal_date,
+        .legal_at = has_time ? legal_at : NULL,
+        .doc_number = in->number,
+        .party_id = in->party_id,
+        .corrects = in->corrects,
+        .regime = rs->name,
+        .stage_before = stage_code(cf.stage),
+        .stage_after = stage_code(fr.to),
+        .payload = payload_text,
+        .entered_by = who->user_id,
+        .late = late,
+        .discloses =
+            ev == EV_SPDP_SENT || ev == EV_TAHAP1_SENT || ev == EV_SHORT_PROCEDURE_HANDOVER,
+    };
+    struct event_appended added;
+    bool appended_row = store_events_append(tx, &row, &added, err);
     free(payload_text);
-    if (!r)
+    if (!appended_row)
         goto done;
-    long long event_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    char new_hash[65];
-    snprintf(new_hash, sizeof new_hash, "%s", PQgetvalue(r, 0, 1));
-    PQclear(r);
-
-    /* the case: stage, version, head of the chain, disclosure to the Kejari */
-    char eid[24];
-    snprintf(eid, sizeof eid, "%lld", event_id);
-    bool discloses =
-        ev == EV_SPDP_SENT || ev == EV_TAHAP1_SENT || ev == EV_SHORT_PROCEDURE_HANDOVER;
-    const char *pc[5] = {cid, stage_code(fr.to), new_hash, seq, discloses ? "t" : "f"};
-    r = tx_query(tx,
-                 "UPDATE app.cases SET stage = $2, version = version + 1, events = $4::int, "
-                 "last_hash = decode($3, 'hex'), "
-                 "stage_since = CASE WHEN stage = $2 THEN stage_since ELSE now() END, "
-                 "disclosed_at = CASE WHEN $5::boolean AND kejari_id IS NOT NULL THEN "
-                 "coalesce(disclosed_at, now()) ELSE disclosed_at END "
-                 "WHERE id = $1::bigint RETURNING version",
-                 5, pc, err);
-    if (!r)
-        goto done;
-    int version = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
-    PQclear(r);
+    long long event_id = added.id;
+    const char *new_hash = added.hash;
+    int version = added.version;
     if (!instruction_rows(tx, &cf, before, ev, event_id, in, err) ||
         !acts_apply(tx, &cf, ev, event_id, payload, who, err))
         goto done;

@@ -488,6 +488,39 @@ PGresult *db_exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, const
                        result_format);
 }
 
+/* The index in slot's cache of sql, prepared on the server at its first use;
+ * -1 when it cannot be (the cache is full: it runs unprepared; *failed NULL),
+ * or when preparing it failed (*failed the error). */
+static int prepared(struct db_pool *p, int slot, PGconn *conn, const char *name, const char *sql,
+                    int nparams, long long deadline, PGresult **failed)
+{
+    *failed = NULL;
+    struct stmt_cache *c = &p->caches[slot];
+    uint64_t h = fnv1a(sql);
+    for (int i = 0; i < c->n; i++)
+        if (c->e[i].hash == h && strcmp(c->e[i].sql, sql) == 0)
+            return i;
+    char *copy = c->n < STMT_CACHE ? strdup(sql) : NULL;
+    if (!copy) /* full (the rare statements go unprepared), or out of memory */
+        return -1;
+    struct stmt *e = &c->e[c->n];
+    if (name && strlen(name) < sizeof e->name && strchr(name, '.'))
+        snprintf(e->name, sizeof e->name, "%s", name);
+    else /* "b<slot>", no dot: an unnamed statement's */
+        snprintf(e->name, sizeof e->name, "b%d", c->n);
+    PGresult *r =
+        sent_or_error(p, slot, conn, PQsendPrepare(conn, e->name, sql, nparams, NULL), deadline);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+        free(copy);
+        *failed = r; /* the error, as PQexecParams would have given it */
+        return -1;
+    }
+    PQclear(r);
+    e->hash = h;
+    e->sql = copy;
+    return c->n++;
+}
+
 static PGresult *exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, bool probe,
                              const char *name, const char *sql, int nparams,
                              const char *const *params, const int *lengths, const int *formats,
@@ -501,41 +534,100 @@ static PGresult *exec_within(struct db_pool *p, PGconn *conn, int deadline_ms, b
     if (p->abandoned[slot] || (!probe && quiet_now(p)))
         return PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR);
     long long deadline = now_ms() + deadline_ms;
-    struct stmt_cache *c = &p->caches[slot];
-    uint64_t h = fnv1a(sql);
-    int found = -1;
-    for (int i = 0; i < c->n; i++)
-        if (c->e[i].hash == h && strcmp(c->e[i].sql, sql) == 0) {
-            found = i;
-            break;
-        }
-    char *copy = found < 0 && c->n < STMT_CACHE ? strdup(sql) : NULL;
-    if (found < 0 && !copy) /* full (the rare statements go unprepared), or out of memory */
+    PGresult *failed;
+    int found = prepared(p, slot, conn, name, sql, nparams, deadline, &failed);
+    if (failed)
+        return failed;
+    if (found < 0)
         return sent_or_error(
             p, slot, conn,
             PQsendQueryParams(conn, sql, nparams, NULL, params, lengths, formats, result_format),
             deadline);
-    if (found < 0) {
-        struct stmt *e = &c->e[c->n];
-        if (name && strlen(name) < sizeof e->name && strchr(name, '.'))
-            snprintf(e->name, sizeof e->name, "%s", name);
-        else /* "b<slot>", no dot: an unnamed statement's */
-            snprintf(e->name, sizeof e->name, "b%d", c->n);
-        PGresult *r = sent_or_error(p, slot, conn, PQsendPrepare(conn, e->name, sql, nparams, NULL),
-                                    deadline);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-            free(copy);
-            return r; /* the error, as PQexecParams would have given it */
-        }
-        PQclear(r);
-        e->hash = h;
-        e->sql = copy;
-        found = c->n++;
-    }
     return sent_or_error(p, slot, conn,
-                         PQsendQueryPrepared(conn, c->e[found].name, nparams, params, lengths,
-                                             formats, result_format),
+                         PQsendQueryPrepared(conn, p->caches[slot].e[found].name, nparams, params,
+                                             lengths, formats, result_format),
                          deadline);
+}
+
+/* Past the deadline or broken in the middle of a pipeline: the connection
+ * is not used again (its pipeline may still hold answers). */
+static void batch_lost(struct db_pool *p, int slot, PGconn *c, int n, PGresult **out)
+{
+    if (PQstatus(c) == CONNECTION_OK)
+        abandon(p, slot, c);
+    else if (slot >= 0)
+        p->abandoned[slot] = true;
+    for (int i = 0; i < n; i++)
+        if (!out[i])
+            out[i] = PQmakeEmptyPGresult(c, PGRES_FATAL_ERROR);
+}
+
+void db_exec_batch(struct db_pool *p, PGconn *conn, int n, const struct db_batch *b, PGresult **out)
+{
+    for (int i = 0; i < n; i++)
+        out[i] = NULL;
+    int slot = p ? slot_of(p, conn) : -1;
+    if (slot < 0 || p->abandoned[slot] || quiet_now(p)) {
+        /* one by one: exec_within says why not (or runs the migrator's) */
+        for (int i = 0; i < n; i++)
+            out[i] = exec_within(p, conn, p ? p->deadline_ms : 0, false, b[i].name, b[i].sql,
+                                 b[i].nparams, b[i].params, NULL, NULL, 0);
+        return;
+    }
+    long long deadline = now_ms() + p->deadline_ms;
+    /* each statement prepared first (once per connection), outside the pipeline */
+    int found[DB_BATCH_MAX];
+    for (int i = 0; i < n; i++) {
+        PGresult *failed;
+        found[i] = prepared(p, slot, conn, b[i].name, b[i].sql, b[i].nparams, deadline, &failed);
+        if (failed) {
+            out[i] = failed;
+            for (int k = 0; k < n; k++)
+                if (!out[k])
+                    out[k] = PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR);
+            return;
+        }
+    }
+    if (!PQenterPipelineMode(conn)) {
+        batch_lost(p, slot, conn, n, out);
+        return;
+    }
+    bool sent = true;
+    for (int i = 0; i < n && sent; i++)
+        sent = found[i] >= 0 ? PQsendQueryPrepared(conn, p->caches[slot].e[found[i]].name,
+                                                   b[i].nparams, b[i].params, NULL, NULL, 0)
+                             : PQsendQueryParams(conn, b[i].sql, b[i].nparams, NULL, b[i].params,
+                                                 NULL, NULL, 0);
+    if (!sent || !PQpipelineSync(conn)) {
+        batch_lost(p, slot, conn, n, out);
+        return;
+    }
+    /* each statement's results end with a NULL from PQgetResult (await); an
+     * error aborts the rest of the pipeline, whose results then say so */
+    for (int i = 0; i < n; i++) {
+        out[i] = await(p, slot, conn, deadline);
+        if (p->abandoned[slot] || PQstatus(conn) != CONNECTION_OK) {
+            batch_lost(p, slot, conn, n, out);
+            return;
+        }
+    }
+    /* then the sync point */
+    for (;;) {
+        while (PQisBusy(conn) && PQstatus(conn) == CONNECTION_OK)
+            if (!wait_socket(conn, POLLIN, deadline) || !PQconsumeInput(conn))
+                break;
+        PGresult *r = PQisBusy(conn) ? NULL : PQgetResult(conn);
+        if (!r) {
+            batch_lost(p, slot, conn, n, out);
+            return;
+        }
+        bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+        PQclear(r);
+        if (sync)
+            break;
+    }
+    if (!PQexitPipelineMode(conn))
+        batch_lost(p, slot, conn, n, out);
 }
 
 PGresult *db_exec(struct db_pool *p, PGconn *conn, const char *sql, int nparams,

@@ -86,6 +86,21 @@ BERKAS_MUST_CHECK PGresult *db_exec_within(struct db_pool *pool, PGconn *conn, i
                                            const int *lengths, const int *formats,
                                            int result_format);
 
+/* Up to DB_BATCH_MAX statements sent at once in one pipeline (libpq's
+ * pipeline mode) with one sync point: one round trip for them all, each
+ * prepared as db_exec_named prepares it.  out[i] is each one's result
+ * (caller PQclear()s each); after one fails the rest are PGRES_PIPELINE_ABORTED,
+ * and all fail when the connection breaks or the pool's deadline passes. */
+#define DB_BATCH_MAX 8
+struct db_batch {
+    const char *name; /* as db_exec_named's, or NULL */
+    const char *sql;
+    int nparams;
+    const char *const *params;
+};
+void db_exec_batch(struct db_pool *pool, PGconn *conn, int n, const struct db_batch *batch,
+                   PGresult **out);
+
 /* Whether the database answers a trivial query within timeout_ms (waiting
  * for a free connection and the answer together). */
 BERKAS_MUST_CHECK bool db_ping(struct db_pool *pool, int timeout_ms);

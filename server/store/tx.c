@@ -55,12 +55,39 @@ bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct
     char uid[24];
     snprintf(uid, sizeof uid, "%lld", acting_user);
     const char *params[1] = {acting_user > 0 ? uid : ""};
-    if (!tx_exec(tx, "BEGIN", 0, NULL, err) ||
-        !tx_exec(tx, "SELECT set_config('berkas.user_id', $1, true)", 1, params, err)) {
+    /* both in one round trip */
+    const struct db_batch b[2] = {
+        {NULL, "BEGIN", 0, NULL},
+        {NULL, "SELECT set_config('berkas.user_id', $1, true)", 1, params},
+    };
+    PGresult *r[2];
+    if (!tx_batch(tx, 2, b, r, err)) {
         tx_end(tx);
         return false;
     }
+    PQclear(r[0]);
+    PQclear(r[1]);
     return true;
+}
+
+bool tx_batch(struct tx *tx, int n, const struct db_batch *batch, PGresult **out, struct berr *err)
+{
+    if (n < 1 || n > DB_BATCH_MAX)
+        return berr_set(err, BERR_INTERNAL, "a batch of %d statements", n);
+    db_exec_batch(tx->pool, tx->conn, n, batch, out);
+    int failed = -1;
+    for (int i = 0; i < n && failed < 0; i++) {
+        ExecStatusType st = PQresultStatus(out[i]);
+        if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+            failed = i; /* the first: the rest were aborted by it */
+    }
+    if (failed >= 0)
+        tx_error_of(out[failed], err);
+    for (int i = 0; failed >= 0 && i < n; i++) {
+        PQclear(out[i]);
+        out[i] = NULL;
+    }
+    return failed < 0;
 }
 
 bool tx_no_jit(struct tx *tx, struct berr *err)

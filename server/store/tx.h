@@ -35,6 +35,13 @@ BERKAS_MUST_CHECK bool tx_begin(struct tx *tx, struct db_pool *pool, long long a
 BERKAS_MUST_CHECK PGresult *tx_query(struct tx *tx, const char *sql, int nparams,
                                      const char *const *params, struct berr *err);
 
+/* Up to DB_BATCH_MAX statements in one round trip (db_exec_batch): out[i]
+ * each one's result (caller PQclear()s them), or false with err set by the
+ * first that failed (then every out[i] is NULL and the transaction aborted). */
+struct db_batch;
+BERKAS_MUST_CHECK bool tx_batch(struct tx *tx, int n, const struct db_batch *batch, PGresult **out,
+                                struct berr *err);
+
 /* As tx_query for statements whose result is not needed. */
 BERKAS_MUST_CHECK bool tx_exec(struct tx *tx, const char *sql, int nparams,
                                const char *const *params, struct berr *err);
