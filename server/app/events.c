@@ -659,11 +659,41 @@ static bool instruction_rows(struct tx *tx, const struct casefile *cf, int befor
     return true;
 }
 
-bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
-                      const struct event_input *in, struct event_outcome *out, struct berr *err)
-{
+/* ---- recording, step by step ------------------------------------------------------------ */
+
+/* One act on its way into the log: what each step of events_record_tx
+ * learns, for the steps after it. */
+struct recording {
+    struct tx *tx;
+    const struct actor *who;
+    const struct event_input *in;
+    struct event_outcome *out;
     enum event ev;
-    if (!in->type || !event_lookup(in->type, &ev)) {
+    struct casefile cf;
+    bool loaded;   /* cf was loaded (casefile_release gives its log back) */
+    bool appended; /* cf's log holds the act (append_act) */
+    int before;    /* the log's events before the act */
+    unsigned char head[sizeof((struct casefile *)0)->last_hash]; /* the chain's head as loaded */
+    struct caldate today, date, appearance;
+    int64_t now, at;
+    bool has_time;
+    char legal_date[CALDATE_DATE_LEN], legal_at[CALDATE_INSTANT_LEN];
+    json_t *payload;
+    struct case_event ce;
+    struct case_state *st; /* the case's folded state (snapshot.h) */
+    long long sig;         /* the rule sets' fingerprint (summary_rules_sig) */
+    struct case_facts f;
+    int arrest; /* log index of the suspect's arrest a detention must come within, or -1 */
+    const struct ruleset *rs;
+    struct fsm_result fr;
+    struct clock_set clocks; /* of the log with the act (loads_with) */
+};
+
+/* The act's type, known and recordable by the actor's role. */
+static bool act_type(struct recording *r, struct berr *err)
+{
+    const struct event_input *in = r->in;
+    if (!in->type || !event_lookup(in->type, &r->ev)) {
         /* "did you mean": the catalogue's closest code (issue 10) */
         const char *codes[EV__COUNT];
         for (int i = 0; i < EV__COUNT; i++)
@@ -673,279 +703,326 @@ bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
                           in->type ? in->type : "", near ? " (maksud Anda " : "", near ? near : "",
                           near ? "?)" : "");
     }
-    if (!event_recordable_by(ev, core_role(who->role)))
-        return refuse(out, err, BERR_FORBIDDEN, "forbidden",
+    if (!event_recordable_by(r->ev, core_role(r->who->role)))
+        return refuse(r->out, err, BERR_FORBIDDEN, "forbidden",
                       "peran Anda tidak mencatat peristiwa jenis ini");
-    struct casefile cf = {0};
-    struct case_state *st = NULL;
-    json_t *payload = NULL;
-    struct clock_set clocks = {0};
-    unsigned char head[sizeof cf.last_hash]; /* the chain's head as loaded */
-    int before = 0;                          /* the log's events before this act */
-    bool ok = false, loaded = false, appended = false;
-    if (!casefile_load_for_write(tx, who, case_id, &cf, err))
-        goto done;
-    loaded = true;
-    if (ev == EV_CORRECTED) {
-        /* a correction is made by the kind of person who recorded the act:
-         * the act behind a chain of corrections decides (a correction of a
+    return true;
+}
+
+/* The case under its lock, at the version the client saw (If-Match); a
+ * correction is made by the kind of person who recorded the act. */
+static bool act_case(struct recording *r, long long case_id, struct berr *err)
+{
+    if (!casefile_load_for_write(r->tx, r->who, case_id, &r->cf, err))
+        return false;
+    r->loaded = true;
+    if (r->ev == EV_CORRECTED) {
+        /* the act behind a chain of corrections decides (a correction of a
          * correction corrects the original, evlog.h) */
-        enum event as = acting_as(&cf, ev, in->corrects);
-        if (as != EV_CORRECTED && !event_recordable_by(as, core_role(who->role))) {
-            refuse(out, err, BERR_FORBIDDEN, "forbidden",
-                   "peran Anda tidak mengoreksi peristiwa jenis ini");
-            goto done;
-        }
+        enum event as = acting_as(&r->cf, r->ev, r->in->corrects);
+        if (as != EV_CORRECTED && !event_recordable_by(as, core_role(r->who->role)))
+            return refuse(r->out, err, BERR_FORBIDDEN, "forbidden",
+                          "peran Anda tidak mengoreksi peristiwa jenis ini");
     }
-    if (in->if_match >= 0 && in->if_match != cf.version) {
+    if (r->in->if_match >= 0 && r->in->if_match != r->cf.version) {
         char msg[160];
         snprintf(msg, sizeof msg, "versi perkara sudah %d, bukan %d: muat ulang dan coba lagi",
-                 cf.version, in->if_match);
-        refuse(out, err, BERR_CONFLICT, "stale-version", msg);
-        out->current_version = cf.version;
-        goto done;
+                 r->cf.version, r->in->if_match);
+        refuse(r->out, err, BERR_CONFLICT, "stale-version", msg);
+        r->out->current_version = r->cf.version;
+        return false;
     }
-    struct caldate today, date;
-    int64_t now, at = 0;
-    bool has_time;
-    if (!today_local(&cf, &today, &now) ||
-        !act_when(&cf, in, today, now, &date, &at, &has_time, err) ||
-        !check_input(tx, &cf, ev, in, err) || !check_ground(&cf, ev, in, date, out, err))
-        goto done;
+    return true;
+}
+
+/* The act's date and input checked, its payload and its core event built. */
+static bool act_input(struct recording *r, struct berr *err)
+{
+    const struct event_input *in = r->in;
+    struct casefile *cf = &r->cf;
+    if (!today_local(cf, &r->today, &r->now) ||
+        !act_when(cf, in, r->today, r->now, &r->date, &r->at, &r->has_time, err) ||
+        !check_input(r->tx, cf, r->ev, in, err) ||
+        !check_ground(cf, r->ev, in, r->date, r->out, err))
+        return false;
     /* a summons names the day to appear, no earlier than the day it is
      * served (KUHAP 112, 227(1)); whether the notice is long enough is the
      * guard's (guard_summons) */
-    struct caldate appearance = {0};
-    if (in->appearance && !caldate_parse(in->appearance, &appearance)) {
-        berr_field(err, BERR_BAD_INPUT, "appearance", "appearance harus tanggal YYYY-MM-DD");
-        goto done;
-    }
-    if (in->appearance && caldate_cmp(appearance, date) < 0) {
+    if (in->appearance && !caldate_parse(in->appearance, &r->appearance))
+        return berr_field(err, BERR_BAD_INPUT, "appearance", "appearance harus tanggal YYYY-MM-DD");
+    if (in->appearance && caldate_cmp(r->appearance, r->date) < 0) {
         char served[CALDATE_DATE_LEN];
-        caldate_format(date, served, sizeof served);
-        berr_field(err, BERR_BAD_INPUT, "appearance",
-                   "hari hadir %s sebelum panggilan disampaikan (%s)", in->appearance, served);
-        goto done;
+        caldate_format(r->date, served, sizeof served);
+        return berr_field(err, BERR_BAD_INPUT, "appearance",
+                          "hari hadir %s sebelum panggilan disampaikan (%s)", in->appearance,
+                          served);
     }
-
-    payload = evfield_payload(in);
+    r->payload = evfield_payload(in);
     /* the words of the SP3's ground, as its forms print them */
     const struct sp3_ground *ground = in->ground ? sp3_ground_find(in->ground) : NULL;
     if (ground)
-        json_object_set_new(payload, "ground_text", json_string(ground->text));
+        json_object_set_new(r->payload, "ground_text", json_string(ground->text));
     /* the people the act names, the rules of a direction (acts.h) */
-    if (!acts_check(tx, &cf, ev, in, who, today, payload, err))
-        goto done;
-    char legal_date[CALDATE_DATE_LEN], legal_at[CALDATE_INSTANT_LEN] = "";
-    caldate_format(date, legal_date, sizeof legal_date);
-    if (has_time)
-        caldate_format_instant(at, caldate_zone("Asia/Jakarta"), legal_at, sizeof legal_at);
-    struct case_event ce;
-    casefile_event_from(&cf, ev, legal_date, legal_at, in->party_id, in->corrects, payload, &ce);
+    if (!acts_check(r->tx, cf, r->ev, in, r->who, r->today, r->payload, err))
+        return false;
+    caldate_format(r->date, r->legal_date, sizeof r->legal_date);
+    if (r->has_time)
+        caldate_format_instant(r->at, caldate_zone("Asia/Jakarta"), r->legal_at,
+                               sizeof r->legal_at);
+    casefile_event_from(cf, r->ev, r->legal_date, r->legal_at, in->party_id, in->corrects,
+                        r->payload, &r->ce);
+    return true;
+}
 
-    /* the case's folded state: its snapshot when it can be believed, else a
-     * fold of the log (snapshot.h); the guards and the detention machine
-     * decide over it, and this one act is applied to it below */
-    st = malloc(sizeof *st);
-    if (!st) {
-        berr_set(err, BERR_INTERNAL, "out of memory");
-        goto done;
-    }
+/* KUHAP 19(1): a detention of a suspect still under arrest comes within the
+ * arrest's hours (guard_detention); a date alone cannot show that on the day
+ * they end: its hour is asked for. */
+static bool act_arrest_hours(struct recording *r, struct berr *err)
+{
+    const struct case_event *ce = &r->ce;
+    struct case_facts *f = &r->f;
+    const struct casefile *cf = &r->cf;
+    if (r->ev != EV_DETAINED || ce->suspect < 0 || ce->suspect >= EVLOG_MAX_SUSPECTS)
+        return true;
+    const struct detention held = r->st->det[ce->suspect];
+    f->arrested = held.state == DET_ARRESTED;
+    f->arrest_ends_at = held.arrest_ends_at;
+    f->act_at = evlog_instant(ce, cf->zone);
+    f->unlawful_reason = r->in->unlawful_reason != NULL;
+    r->arrest = f->arrested ? last_arrest(cf, ce->suspect) : -1;
+    int64_t from = caldate_day_start(r->date, cf->zone);
+    int64_t to = caldate_day_start(caldate_add(r->date, 1), cf->zone);
+    if (!f->arrested || r->has_time || from >= f->arrest_ends_at || to <= f->arrest_ends_at)
+        return true;
+    char ends[48], end_at[CALDATE_INSTANT_LEN];
+    local_time(cf, f->arrest_ends_at, ends, sizeof ends);
+    caldate_format_instant(f->arrest_ends_at, cf->zone, end_at, sizeof end_at);
+    r->out->problem_type = "time-needed";
+    r->out->extra = json_pack("{s:s}", "arrest_ends_at", end_at);
+    return berr_field(err, BERR_UNPROCESSABLE, "at",
+                      "masa penangkapan berakhir %s (KUHAP 19(1)): penahanan bertanggal %s saja "
+                      "tidak menunjukkan apakah di dalam masa itu; sertakan jamnya sebagai "
+                      "\"at\" (mis. \"%sT10:00:00%s\"; berkas record --at)",
+                      ends, r->legal_date, r->legal_date, end_at + strlen(end_at) - 6);
+}
+
+/* The case's folded state - its snapshot when it can be believed, else a
+ * fold of the log (snapshot.h) - and the facts the guards decide over; the
+ * rule set of the act's date. */
+static bool act_facts(struct recording *r, struct berr *err)
+{
+    const struct event_input *in = r->in;
+    r->st = malloc(sizeof *r->st);
+    if (!r->st)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
     bool trusted;
-    long long sig = summary_rules_sig(cf.rulesets, cf.nrulesets);
-    snapshot_state(&cf, sig, st, &trusted);
-    struct case_facts f;
-    casefile_facts_from(&cf, &st->facts, ce.suspect, date, &f);
-    f.act_known = true;
-    f.late_reason = in->late_reason != NULL;
-    f.polri_order = in->polri_order != NULL;
-    f.polri_involved = in->polri_involved;
-    f.severe_illness = in->severe_illness;
-    f.has_appearance = in->appearance != NULL;
-    f.appearance = appearance;
-    f.urgent_reason = in->urgent_reason != NULL;
-    /* KUHAP 19(1): a detention of a suspect still under arrest comes within
-     * the arrest's hours (guard_detention) */
-    int arrest = -1;
-    if (ev == EV_DETAINED && ce.suspect >= 0 && ce.suspect < EVLOG_MAX_SUSPECTS) {
-        const struct detention held = st->det[ce.suspect];
-        f.arrested = held.state == DET_ARRESTED;
-        f.arrest_ends_at = held.arrest_ends_at;
-        f.act_at = evlog_instant(&ce, cf.zone);
-        f.unlawful_reason = in->unlawful_reason != NULL;
-        arrest = f.arrested ? last_arrest(&cf, ce.suspect) : -1;
-        /* a date alone cannot show a detention within the arrest's hours on
-         * the day they end: its hour is asked for (KUHAP 19(1)) */
-        int64_t from = caldate_day_start(date, cf.zone);
-        int64_t to = caldate_day_start(caldate_add(date, 1), cf.zone);
-        if (f.arrested && !has_time && from < f.arrest_ends_at && to > f.arrest_ends_at) {
-            char ends[48], end_at[CALDATE_INSTANT_LEN];
-            local_time(&cf, f.arrest_ends_at, ends, sizeof ends);
-            caldate_format_instant(f.arrest_ends_at, cf.zone, end_at, sizeof end_at);
-            out->problem_type = "time-needed";
-            out->extra = json_pack("{s:s}", "arrest_ends_at", end_at);
-            berr_field(err, BERR_UNPROCESSABLE, "at",
-                       "masa penangkapan berakhir %s (KUHAP 19(1)): penahanan bertanggal %s saja "
-                       "tidak menunjukkan apakah di dalam masa itu; sertakan jamnya sebagai "
-                       "\"at\" (mis. \"%sT10:00:00%s\"; berkas record --at)",
-                       ends, legal_date, legal_date, end_at + strlen(end_at) - 6);
-            goto done;
-        }
-    }
-    const struct ruleset *rs = ruleset_for_date(cf.rulesets, cf.nrulesets, date);
-    if (!rs) {
-        berr_field(err, BERR_BAD_INPUT, "date", "tidak ada aturan yang berlaku pada %s",
-                   legal_date);
-        goto done;
-    }
+    r->sig = summary_rules_sig(r->cf.rulesets, r->cf.nrulesets);
+    snapshot_state(&r->cf, r->sig, r->st, &trusted);
+    struct case_facts *f = &r->f;
+    casefile_facts_from(&r->cf, &r->st->facts, r->ce.suspect, r->date, f);
+    f->act_known = true;
+    f->late_reason = in->late_reason != NULL;
+    f->polri_order = in->polri_order != NULL;
+    f->polri_involved = in->polri_involved;
+    f->severe_illness = in->severe_illness;
+    f->has_appearance = in->appearance != NULL;
+    f->appearance = r->appearance;
+    f->urgent_reason = in->urgent_reason != NULL;
+    r->arrest = -1;
+    if (!act_arrest_hours(r, err))
+        return false;
+    r->rs = ruleset_for_date(r->cf.rulesets, r->cf.nrulesets, r->date);
+    if (!r->rs)
+        return berr_field(err, BERR_BAD_INPUT, "date", "tidak ada aturan yang berlaku pada %s",
+                          r->legal_date);
+    return true;
+}
 
-    struct fsm_result fr;
-    if (!fsm_apply(cf.stage, ev, &f, &fr)) {
-        if (fr.verdict == FSM_REFUSED_STAGE) {
-            refuse(out, err, BERR_CONFLICT, "transition-not-allowed", fr.reason);
-            out->allowed = event_list(fr.allowed, fr.nallowed);
-        } else if (fr.verdict == FSM_REFUSED_GUARD) {
-            if (missing_has(&fr.missing, FACT_ARREST_PERIOD) && arrest >= 0)
-                refuse_after_arrest(tx, &cf, &fr, arrest, &ce, f.arrest_ends_at, out, err);
-            else if (missing_has(&fr.missing, FACT_INTERPRETER_SWORN))
-                refuse_uninterpreted(tx, &cf, &fr, out, err);
+/* The stage machine and its guards decide (409 or 422 naming what is
+ * missing); an SPDP delivery needs the SPDP of this Sprindik. */
+static bool act_allowed(struct recording *r, struct berr *err)
+{
+    struct tx *tx = r->tx;
+    const struct casefile *cf = &r->cf;
+    struct event_outcome *out = r->out;
+    struct fsm_result *fr = &r->fr;
+    if (!fsm_apply(cf->stage, r->ev, &r->f, fr)) {
+        if (fr->verdict == FSM_REFUSED_STAGE) {
+            refuse(out, err, BERR_CONFLICT, "transition-not-allowed", fr->reason);
+            out->allowed = event_list(fr->allowed, fr->nallowed);
+        } else if (fr->verdict == FSM_REFUSED_GUARD) {
+            if (missing_has(&fr->missing, FACT_ARREST_PERIOD) && r->arrest >= 0)
+                refuse_after_arrest(tx, cf, fr, r->arrest, &r->ce, r->f.arrest_ends_at, out, err);
+            else if (missing_has(&fr->missing, FACT_INTERPRETER_SWORN))
+                refuse_uninterpreted(tx, cf, fr, out, err);
             else
-                refuse_guard(tx, &cf, fr.reason, &fr.missing, out, err);
-            out->fields = answering(&cf, ev, in, &fr.missing);
+                refuse_guard(tx, cf, fr->reason, &fr->missing, out, err);
+            out->fields = answering(cf, r->ev, r->in, &fr->missing);
         } else {
-            berr_set(err, BERR_BAD_INPUT, "%s", fr.reason);
+            berr_set(err, BERR_BAD_INPUT, "%s", fr->reason);
         }
-        goto done;
+        return false;
     }
-    /* the SPDP is received after it is sent: a delivery needs the SPDP of
-     * this Sprindik (Permenkumham 39/2021 Pasal 27; issue 13.8) */
-    if (ce.event == EV_LETTER_DELIVERED && notice_is_spdp(ce.notice) && !f.spdp_sent) {
+    /* the SPDP is received after it is sent (Permenkumham 39/2021 Pasal 27;
+     * issue 13.8) */
+    if (r->ce.event == EV_LETTER_DELIVERED && notice_is_spdp(r->ce.notice) && !r->f.spdp_sent) {
         struct missing m;
         missing_clear(&m);
         missing_add(&m, FACT_SPDP_SENT);
-        refuse_guard(tx, &cf,
+        refuse_guard(tx, cf,
                      "SPDP belum dikirim sejak Sprindik terakhir: penerimaannya belum "
                      "dapat dicatat",
                      &m, out, err);
-        goto done;
+        return false;
     }
-    /* from here the log holds this act (its row id once inserted), taken off
-     * again on any refusal or failure (done:) */
-    before = cf.nevents;
-    memcpy(head, cf.last_hash, sizeof head);
-    append_act(&cf, &ce, payload);
-    appended = true;
-    if (ev == EV_CORRECTED) {
-        /* a correction may change what the log says happened: the stage is
-         * what the corrected log replays to, and it must still replay */
+    return true;
+}
+
+/* The log with the act appended: a correction must still replay (the stage
+ * is what the corrected log replays to), the log must load as every reader
+ * loads it, and an act on a suspect must pass the detention machine. */
+static bool act_in_log(struct recording *r, struct berr *err)
+{
+    struct casefile *cf = &r->cf;
+    struct event_outcome *out = r->out;
+    /* from here the log holds the act (its row id once inserted), taken off
+     * again on any refusal or failure (act_end) */
+    r->before = cf->nevents;
+    memcpy(r->head, cf->last_hash, sizeof r->head);
+    append_act(cf, &r->ce, r->payload);
+    r->appended = true;
+    if (r->ev == EV_CORRECTED) {
         struct berr rerr = {0};
         enum stage replayed;
-        bool replays = evlog_stage(cf.ev, cf.nevents, &replayed, &rerr);
-        if (!replays) {
-            refuse(out, err, BERR_CONFLICT, "transition-not-allowed", rerr.message);
-            goto done;
-        }
-        fr.to = replayed;
+        if (!evlog_stage(cf->ev, cf->nevents, &replayed, &rerr))
+            return refuse(out, err, BERR_CONFLICT, "transition-not-allowed", rerr.message);
+        r->fr.to = replayed;
     }
-    /* the log with this act must load exactly as every reader loads it */
-    if (!loads_with(&cf, has_time, &clocks, out, err))
-        goto done;
-    if (event_is_detention(ev) && ce.suspect >= 0 && ce.suspect < EVLOG_MAX_SUSPECTS) {
-        struct detention cur = st->det[ce.suspect], next;
-        struct det_result dr;
-        struct detention_act act = {
-            .event = ev, .at = evlog_instant(&ce, cf.zone), .type = ce.det_type, .days = ce.days};
-        if (!detention_apply(&cur, &act, rs, cf.zone, &f, &next, &dr)) {
-            if (dr.verdict == DET_REFUSED_STATE) {
-                refuse(out, err, BERR_CONFLICT, "transition-not-allowed", dr.reason);
-                out->allowed = event_list(dr.allowed, dr.nallowed);
-            } else if (dr.verdict == DET_REFUSED_GUARD) {
-                refuse_guard(tx, &cf, dr.reason, &dr.missing, out, err);
-                out->fields = answering(&cf, ev, in, &dr.missing);
-            } else {
-                berr_set(err, BERR_BAD_INPUT, "%s", dr.reason);
-            }
-            goto done;
-        }
+    if (!loads_with(cf, r->has_time, &r->clocks, out, err))
+        return false;
+    const struct case_event *ce = &r->ce;
+    if (!event_is_detention(r->ev) || ce->suspect < 0 || ce->suspect >= EVLOG_MAX_SUSPECTS)
+        return true;
+    struct detention cur = r->st->det[ce->suspect], next;
+    struct det_result dr;
+    struct detention_act act = {
+        .event = r->ev, .at = evlog_instant(ce, cf->zone), .type = ce->det_type, .days = ce->days};
+    if (detention_apply(&cur, &act, r->rs, cf->zone, &r->f, &next, &dr))
+        return true;
+    if (dr.verdict == DET_REFUSED_STATE) {
+        refuse(out, err, BERR_CONFLICT, "transition-not-allowed", dr.reason);
+        out->allowed = event_list(dr.allowed, dr.nallowed);
+    } else if (dr.verdict == DET_REFUSED_GUARD) {
+        refuse_guard(r->tx, cf, dr.reason, &dr.missing, out, err);
+        out->fields = answering(cf, r->ev, r->in, &dr.missing);
+    } else {
+        berr_set(err, BERR_BAD_INPUT, "%s", dr.reason);
     }
+    return false;
+}
 
-    /* append: the act's row and the case row's move, one statement (store/events.h) */
-    bool late = ruleset_late_entry(rs, date, today);
-    char *payload_text = json_dumps(payload, JSON_COMPACT | JSON_SORT_KEYS);
-    if (!payload_text) {
-        berr_set(err, BERR_INTERNAL, "out of memory");
-        goto done;
-    }
+/* Store the act: its row and the case row's move in one statement
+ * (store/events.h), then the P-19 items or the answer and the act's own rows
+ * (acts.h); the answer's body. */
+static bool act_store(struct recording *r, struct event_appended *added, struct berr *err)
+{
+    const struct event_input *in = r->in;
+    enum event ev = r->ev;
+    bool late = ruleset_late_entry(r->rs, r->date, r->today);
+    char *payload_text = json_dumps(r->payload, JSON_COMPACT | JSON_SORT_KEYS);
+    if (!payload_text)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
     struct event_append row = {
-        .case_id = cf.id,
-        .seq = before + 1,
+        .case_id = r->cf.id,
+        .seq = r->before + 1,
         .type = event_code(ev),
-        .legal_date = legal_date,
-        .legal_at = has_time ? legal_at : NULL,
+        .legal_date = r->legal_date,
+        .legal_at = r->has_time ? r->legal_at : NULL,
         .doc_number = in->number,
         .party_id = in->party_id,
         .corrects = in->corrects,
-        .regime = rs->name,
-        .stage_before = stage_code(cf.stage),
-        .stage_after = stage_code(fr.to),
+        .regime = r->rs->name,
+        .stage_before = stage_code(r->cf.stage),
+        .stage_after = stage_code(r->fr.to),
         .payload = payload_text,
-        .entered_by = who->user_id,
+        .entered_by = r->who->user_id,
         .late = late,
         .discloses =
             ev == EV_SPDP_SENT || ev == EV_TAHAP1_SENT || ev == EV_SHORT_PROCEDURE_HANDOVER,
     };
-    struct event_appended added;
-    bool appended_row = store_events_append(tx, &row, &added, err);
+    bool stored = store_events_append(r->tx, &row, added, err);
     free(payload_text);
-    if (!appended_row)
-        goto done;
-    long long event_id = added.id;
-    const char *new_hash = added.hash;
-    int version = added.version;
-    if (!instruction_rows(tx, &cf, before, ev, event_id, in, err) ||
-        !acts_apply(tx, &cf, ev, event_id, payload, who, err))
-        goto done;
-
+    if (!stored || !instruction_rows(r->tx, &r->cf, r->before, ev, added->id, in, err) ||
+        !acts_apply(r->tx, &r->cf, ev, added->id, r->payload, r->who, err))
+        return false;
+    struct event_outcome *out = r->out;
     out->status = 201;
-    out->event_id = event_id;
-    out->body = json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:i}", "id",
-                          (json_int_t)event_id, "case_id", (json_int_t)cf.id, "seq", before + 1,
-                          "type", event_code(ev), "label", event_label(ev), "legal_date",
-                          legal_date, "stage_before", stage_code(cf.stage), "stage",
-                          stage_code(fr.to), "late", late, "regime", rs->name, "version", version);
-    /* the lists' summary of the case, in the same transaction (summary.h),
-     * over the log that holds this act now with its row id */
-    cf.ev_id[before] = event_id;
+    out->event_id = added->id;
+    out->body =
+        json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:i}", "id",
+                  (json_int_t)added->id, "case_id", (json_int_t)r->cf.id, "seq", r->before + 1,
+                  "type", event_code(ev), "label", event_label(ev), "legal_date", r->legal_date,
+                  "stage_before", stage_code(r->cf.stage), "stage", stage_code(r->fr.to), "late",
+                  late, "regime", r->rs->name, "version", added->version);
+    return true;
+}
+
+/* The case as the act left it - the log with the act's row id, the chain's
+ * head, stage and version, the state stepped by the act (folded again for a
+ * correction, which changes what the log says happened before it) - and the
+ * lists' summary with the snapshot, in the same transaction (summary.h). */
+static bool act_summary(struct recording *r, const struct event_appended *added, struct berr *err)
+{
+    struct casefile *cf = &r->cf;
+    cf->ev_id[r->before] = added->id;
     /* the chain's head now ends with this act: the log is kept under it */
-    sodium_hex2bin(cf.last_hash, sizeof cf.last_hash, new_hash, strlen(new_hash), NULL, NULL, NULL);
-    cf.stage = fr.to;
-    cf.version = version;
-    /* the snapshot with this act: one step, or, for a correction (which
-     * changes what the log says happened before it), a fold of the log */
-    if (ev == EV_CORRECTED)
-        casestate_fold(cf.ev, cf.nevents, cf.zone, cf.rulesets, cf.nrulesets, st);
+    sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, added->hash, strlen(added->hash), NULL,
+                   NULL, NULL);
+    cf->stage = r->fr.to;
+    cf->version = added->version;
+    if (r->ev == EV_CORRECTED)
+        casestate_fold(cf->ev, cf->nevents, cf->zone, cf->rulesets, cf->nrulesets, r->st);
     else
-        casestate_step(st, &ce, cf.zone, cf.rulesets, cf.nrulesets);
+        casestate_step(r->st, &r->ce, cf->zone, cf->rulesets, cf->nrulesets);
     /* the clocks loads_with worked out, and the facts of the state just
      * stepped (or folded): the summary folds the log for neither again */
-    struct summary_known known = {.clocks = &clocks, .facts = &st->facts};
-    if (!summary_write(tx, &cf, snapshot_json(&cf, st, sig), &known, err))
-        goto done;
-    ok = true;
-done:
-    if (appended && !ok) {
-        unappend_act(&cf);
-        memcpy(cf.last_hash, head, sizeof head);
+    struct summary_known known = {.clocks = &r->clocks, .facts = &r->st->facts};
+    return summary_write(r->tx, cf, snapshot_json(cf, r->st, r->sig), &known, err);
+}
+
+/* Free what the recording holds; its log goes back to the write path's cache
+ * under the head it ends with: the loaded one, or the act's (logcache.h). */
+static void act_end(struct recording *r, bool ok)
+{
+    if (r->appended && !ok) {
+        unappend_act(&r->cf);
+        memcpy(r->cf.last_hash, r->head, sizeof r->head);
     }
-    free(clocks.items);
-    free(st);
-    json_decref(payload);
-    /* a log read in full (or taken) goes back to the write path's cache under
-     * the head it ends with: the loaded one, or this act's (logcache.h) */
-    if (loaded)
-        casefile_release(&cf);
+    free(r->clocks.items);
+    free(r->st);
+    json_decref(r->payload);
+    if (r->loaded)
+        casefile_release(&r->cf);
     else
-        casefile_free(&cf);
+        casefile_free(&r->cf);
+}
+
+bool events_record_tx(struct tx *tx, const struct actor *who, long long case_id,
+                      const struct event_input *in, struct event_outcome *out, struct berr *err)
+{
+    struct recording *r = calloc(1, sizeof *r);
+    if (!r)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    r->tx = tx;
+    r->who = who;
+    r->in = in;
+    r->out = out;
+    struct event_appended added;
+    bool ok = act_type(r, err) && act_case(r, case_id, err) && act_input(r, err) &&
+              act_facts(r, err) && act_allowed(r, err) && act_in_log(r, err) &&
+              act_store(r, &added, err) && act_summary(r, &added, err);
+    act_end(r, ok);
+    free(r);
     return ok;
 }
 
