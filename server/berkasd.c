@@ -26,9 +26,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/admin.h"
 #include "app/app.h"
 #include "app/demo.h"
+#include "app/identity.h"
 #include "app/pwlist.h"
+#include "app/render_swap.h"
 #include "app/summary.h"
 #include "app/workspace.h"
 #include "config.h"

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "events.h"
 #include "store/cases.h"
 #include "summary.h"
 

@@ -21,6 +21,7 @@
 #include "audit.h"
 #include "casefile.h"
 #include "casecorrect.h"
+#include "casework.h"
 #include "store/cases.h"
 #include "store/tx.h"
 

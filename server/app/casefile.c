@@ -8,6 +8,7 @@
 
 #include "evfield.h"
 #include "logcache.h"
+#include "rulesets.h"
 #include "store/db.h"
 #include "store/tx.h"
 #include "visibility.h"

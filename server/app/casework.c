@@ -17,6 +17,7 @@
 #include "casefile.h"
 #include "casework.h"
 #include "core/fsm.h"
+#include "events.h"
 #include "sqlbuf.h"
 #include "store/cases.h"
 #include "store/tx.h"

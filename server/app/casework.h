@@ -93,4 +93,7 @@ BERKAS_MUST_CHECK json_t *app_case_get(struct app *app, const struct actor *who,
 BERKAS_MUST_CHECK json_t *app_verify_chain(struct app *app, const struct actor *who,
                                            struct audit_rec *au, struct berr *err);
 
+/* Whether s is a source a case may have (casework.c). */
+BERKAS_MUST_CHECK bool casework_source_known(const char *s);
+
 #endif

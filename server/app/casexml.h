@@ -13,6 +13,7 @@
 #include "core/mustcheck.h"
 
 struct app;
+struct tx;
 
 /* The case as one XML document (schemas/case.xsd), the data forms bind to;
  * *xml is malloc'd UTF-8 of *len bytes, caller frees.  Same visibility and
@@ -20,5 +21,10 @@ struct app;
 BERKAS_MUST_CHECK bool app_case_xml(struct app *app, const struct actor *who, long long id,
                                     char **xml, size_t *len, struct audit_rec *au,
                                     struct berr *err);
+
+/* The case as the XML document of schemas/case.xsd, read inside tx as the
+ * actor sees it.  *xml malloc'd. */
+BERKAS_MUST_CHECK bool casexml_build(struct tx *tx, const struct actor *who, long long id,
+                                     char **xml, size_t *len, struct berr *err);
 
 #endif

@@ -9,11 +9,13 @@
  * receive their files.  Letterheads change on 21 October 2024, when
  * Kemenkumham was split and immigration moved to Kemen Imipas.
  */
+#include "admin.h"
 #include "demo.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "identity.h"
 #include "store/tx.h"
 
 struct demo_office {

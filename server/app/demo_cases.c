@@ -23,6 +23,7 @@
 
 #include "casework.h"
 #include "core/caldate.h"
+#include "events.h"
 #include "store/cases.h"
 #include "store/identity.h"
 #include "store/offices.h"

@@ -21,6 +21,7 @@
 #include "audit.h"
 #include "casefile.h"
 #include "core/caldate.h"
+#include "events.h"
 #include "reach.h"
 #include "sqlbuf.h"
 #include "store/directions.h"

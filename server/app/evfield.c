@@ -3,6 +3,7 @@
  * member of struct event_input is checked at compile time to have the C
  * type its input kind fills.
  */
+#include "events.h"
 #include "evfield.h"
 
 #include <string.h>

@@ -67,4 +67,15 @@ BERKAS_MUST_CHECK bool app_document_pdf(struct app *app, const struct actor *who
 /* Public: what a verification code stands for (no case data). */
 BERKAS_MUST_CHECK json_t *app_verify_document(struct app *app, const char *code, struct berr *err);
 
+/* Issue form inside tx (no audit, no commit), for the act event_id (0: the
+ * latest act of the form's type without it); as app_form_issue. */
+BERKAS_MUST_CHECK bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who,
+                                      long long case_id, long long event_id, const char *form,
+                                      json_t *params, json_t **doc, struct berr *err);
+
+/* The documents a berkas perkara needs that are not issued (nor uploaded
+ * for their act) yet, as an array of form names; NULL on error. */
+BERKAS_MUST_CHECK json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id,
+                                                struct berr *err);
+
 #endif

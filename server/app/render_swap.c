@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "render/render.h"
+#include "render_swap.h"
 
 struct render_gen {
     struct render_engine *engine;

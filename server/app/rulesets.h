@@ -13,6 +13,8 @@
 #include "core/mustcheck.h"
 
 struct app;
+struct ruleset;
+struct tx;
 
 BERKAS_MUST_CHECK bool app_rulesets_seed(struct app *app, struct berr *err);
 BERKAS_MUST_CHECK json_t *app_rulesets_get(struct app *app, const struct actor *who,
@@ -20,5 +22,12 @@ BERKAS_MUST_CHECK json_t *app_rulesets_get(struct app *app, const struct actor *
 BERKAS_MUST_CHECK bool app_ruleset_amend(struct app *app, const struct actor *who, const char *name,
                                          const char *key, int value, bool to_verify,
                                          const char *note, struct audit_rec *au, struct berr *err);
+
+/* Insert the built-in rule sets and any missing key (never overwriting an
+ * administrator's value). */
+BERKAS_MUST_CHECK bool rulesets_seed(struct tx *tx, struct berr *err);
+
+/* The rule sets as the database has them now. */
+BERKAS_MUST_CHECK bool rulesets_load(struct tx *tx, struct ruleset *out, int *n, struct berr *err);
 
 #endif

@@ -12,6 +12,7 @@
  * with a grouping set for the whole reach.  A period is a calendar month or
  * year of legal dates, which are already the office's own calendar.
  */
+#include "render_swap.h"
 #include "stats.h"
 
 #include <libxml/tree.h>

@@ -17,6 +17,7 @@
 
 #include "core/clock.h"
 #include "core/fsm.h"
+#include "rulesets.h"
 #include "snapshot.h"
 #include "store/db.h"
 #include "store/tx.h"

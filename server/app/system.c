@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "identity.h"
 #include "store/db.h"
 #include "store/replica.h"
 

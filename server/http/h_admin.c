@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/admin.h"
 #include "app/app.h"
 #include "handlers.h"
 #include "app/install.h"

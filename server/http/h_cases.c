@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/casecorrect.h"
 #include "app/casework.h"
+#include "app/events.h"
 #include "app/evfield.h"
 #include "handlers.h"
 #include "app/casexml.h"

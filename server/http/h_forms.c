@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "app/app.h"
+#include "app/identity.h"
 #include "handlers.h"
 #include "app/dossier.h"
 #include "app/forms.h"

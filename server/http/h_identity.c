@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/identity.h"
 #include "handlers.h"
 #include "web.h"
 

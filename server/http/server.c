@@ -7,6 +7,8 @@
  * Per-request state is freed in the completion callback, which also runs for
  * requests the client aborted, and which writes the log line.
  */
+#include "app/identity.h"
+#include "app/render_swap.h"
 #include "server.h"
 
 #include <errno.h>

@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "app/events.h"
 #include "suites.h"
 #include "app/app.h"
 #include "app/casefile.h"
