@@ -18,6 +18,9 @@
 #include <getopt.h>
 #include <libxml/parser.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,81 +208,116 @@ static int parse_int(const char *s, int lo, int hi, const char *name)
     return (int)v;
 }
 
-static void parse_options(int argc, char **argv, struct options *o)
+/* The options, one row each: its long name (and short letter), what it sets in struct options
+ * and how.  getopt_long's table is made from this one, so an option is one row. */
+enum opt_kind {
+    OPT_STR,     /* a string: the argument itself */
+    OPT_FLAG,    /* a bool set true */
+    OPT_INT,     /* an int from lo to hi */
+    OPT_SET,     /* an int set to lo (a choice among options) */
+    OPT_HELP,    /* print the usage and exit 0 */
+    OPT_VERSION, /* print the version and exit 0 */
+};
+
+struct opt_def {
+    const char *name;
+    char letter; /* the short option, or 0 */
+    enum opt_kind kind;
+    size_t off; /* of the member set, in struct options */
+    int lo, hi;
+};
+
+#define O_STR(n, l, m)                                                                             \
+    {                                                                                              \
+        n, l, OPT_STR, offsetof(struct options, m), 0, 0                                           \
+    }
+#define O_FLAG(n, m)                                                                               \
+    {                                                                                              \
+        n, 0, OPT_FLAG, offsetof(struct options, m), 0, 0                                          \
+    }
+#define O_INT(n, m, lo, hi)                                                                        \
+    {                                                                                              \
+        n, 0, OPT_INT, offsetof(struct options, m), lo, hi                                         \
+    }
+#define O_SET(n, m, v)                                                                             \
+    {                                                                                              \
+        n, 0, OPT_SET, offsetof(struct options, m), v, v                                           \
+    }
+
+static const struct opt_def opt_defs[] = {
+    O_STR("data-dir", 'd', data_dir),
+    O_STR("db", 0, db_url),
+    O_STR("db-app", 0, db_app),
+    O_FLAG("demo", demo),
+    O_STR("listen", 'l', listen),
+    O_STR("sql-dir", 0, sql_dir),
+    O_STR("template-dir", 0, template_dir),
+    O_STR("font-dir", 0, font_dir),
+    O_STR("web-dir", 0, web_dir),
+    O_STR("public-url", 0, public_url),
+    O_INT("threads", threads, 1, 256),
+    O_INT("db-pool", pool, 1, 256),
+    O_FLAG("unsafe-no-fsync", no_fsync),
+    O_INT("receive-timeout", receive_timeout, 1, 3600),
+    O_INT("login-workers", login_workers, 1, 64),
+    O_INT("db-deadline", db_deadline, 1, 3600),
+    O_STR("password-list", 0, password_list),
+    O_SET("rebuild-summaries", summaries, SUMMARY_REBUILD + 1),
+    O_SET("check-summaries", summaries, SUMMARY_CHECK + 1),
+    O_STR("init-admin", 0, init_nip),
+    O_STR("admin-name", 0, admin_name),
+    O_STR("admin-pangkat", 0, admin_pangkat),
+    O_STR("admin-golongan", 0, admin_golongan),
+    O_STR("admin-position", 0, admin_position),
+    O_STR("admin-password-file", 0, admin_password_file),
+    O_STR("root", 0, root_kind),
+    O_STR("root-code", 0, root_code),
+    O_STR("root-name", 0, root_name),
+    O_STR("root-tz", 0, root_tz),
+    O_FLAG("check-config", check_config),
+    O_STR("tls-cert", 0, tls_cert),
+    O_STR("tls-key", 0, tls_key),
+    O_STR("db-replica", 0, db_replica),
+    O_INT("replica-max-lag", replica_max_lag, 1, 86400),
+    {"help", 'h', OPT_HELP, 0, 0, 0},
+    {"version", 'V', OPT_VERSION, 0, 0, 0},
+};
+
+#define NOPTS ((int)(sizeof opt_defs / sizeof opt_defs[0]))
+
+/* Apply option d with its argument (NULL for one without) to o. */
+static void opt_apply(const struct opt_def *d, const char *arg, struct options *o)
 {
-    enum {
-        OPT_DB = 256,
-        OPT_DB_APP,
-        OPT_SQL_DIR,
-        OPT_THREADS,
-        OPT_POOL,
-        OPT_NO_FSYNC,
-        OPT_DEMO,
-        OPT_TEMPLATES,
-        OPT_FONTS,
-        OPT_WEB_DIR,
-        OPT_PUBLIC_URL,
-        OPT_RECEIVE_TIMEOUT,
-        OPT_LOGIN_WORKERS,
-        OPT_DB_DEADLINE,
-        OPT_PASSWORD_LIST,
-        OPT_REBUILD_SUMMARIES,
-        OPT_CHECK_SUMMARIES,
-        OPT_INIT_ADMIN,
-        OPT_ADMIN_NAME,
-        OPT_ADMIN_PANGKAT,
-        OPT_ADMIN_GOLONGAN,
-        OPT_ADMIN_POSITION,
-        OPT_ADMIN_PASSWORD_FILE,
-        OPT_ROOT,
-        OPT_ROOT_CODE,
-        OPT_ROOT_NAME,
-        OPT_ROOT_TZ,
-        OPT_CHECK_CONFIG,
-        OPT_TLS_CERT,
-        OPT_TLS_KEY,
-        OPT_DB_REPLICA,
-        OPT_REPLICA_MAX_LAG
-    };
-    static const struct option longopts[] = {
-        {"data-dir", required_argument, NULL, 'd'},
-        {"db", required_argument, NULL, OPT_DB},
-        {"db-app", required_argument, NULL, OPT_DB_APP},
-        {"demo", no_argument, NULL, OPT_DEMO},
-        {"listen", required_argument, NULL, 'l'},
-        {"sql-dir", required_argument, NULL, OPT_SQL_DIR},
-        {"template-dir", required_argument, NULL, OPT_TEMPLATES},
-        {"font-dir", required_argument, NULL, OPT_FONTS},
-        {"web-dir", required_argument, NULL, OPT_WEB_DIR},
-        {"public-url", required_argument, NULL, OPT_PUBLIC_URL},
-        {"threads", required_argument, NULL, OPT_THREADS},
-        {"db-pool", required_argument, NULL, OPT_POOL},
-        {"unsafe-no-fsync", no_argument, NULL, OPT_NO_FSYNC},
-        {"receive-timeout", required_argument, NULL, OPT_RECEIVE_TIMEOUT},
-        {"login-workers", required_argument, NULL, OPT_LOGIN_WORKERS},
-        {"db-deadline", required_argument, NULL, OPT_DB_DEADLINE},
-        {"password-list", required_argument, NULL, OPT_PASSWORD_LIST},
-        {"rebuild-summaries", no_argument, NULL, OPT_REBUILD_SUMMARIES},
-        {"check-summaries", no_argument, NULL, OPT_CHECK_SUMMARIES},
-        {"init-admin", required_argument, NULL, OPT_INIT_ADMIN},
-        {"admin-name", required_argument, NULL, OPT_ADMIN_NAME},
-        {"admin-pangkat", required_argument, NULL, OPT_ADMIN_PANGKAT},
-        {"admin-golongan", required_argument, NULL, OPT_ADMIN_GOLONGAN},
-        {"admin-position", required_argument, NULL, OPT_ADMIN_POSITION},
-        {"admin-password-file", required_argument, NULL, OPT_ADMIN_PASSWORD_FILE},
-        {"root", required_argument, NULL, OPT_ROOT},
-        {"root-code", required_argument, NULL, OPT_ROOT_CODE},
-        {"root-name", required_argument, NULL, OPT_ROOT_NAME},
-        {"root-tz", required_argument, NULL, OPT_ROOT_TZ},
-        {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
-        {"tls-cert", required_argument, NULL, OPT_TLS_CERT},
-        {"tls-key", required_argument, NULL, OPT_TLS_KEY},
-        {"db-replica", required_argument, NULL, OPT_DB_REPLICA},
-        {"replica-max-lag", required_argument, NULL, OPT_REPLICA_MAX_LAG},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
+    char *member = (char *)o + d->off;
+    char flag[64];
+    snprintf(flag, sizeof flag, "--%s", d->name);
+    switch (d->kind) {
+    case OPT_STR:
+        memcpy(member, &arg, sizeof arg);
+        if (d->off == offsetof(struct options, web_dir))
+            o->web_dir_given = true;
+        break;
+    case OPT_FLAG:
+        *(bool *)(void *)member = true;
+        break;
+    case OPT_INT:
+        *(int *)(void *)member = parse_int(arg, d->lo, d->hi, flag);
+        break;
+    case OPT_SET:
+        *(int *)(void *)member = d->lo;
+        break;
+    case OPT_HELP:
+        usage(stdout);
+        exit(0);
+    case OPT_VERSION:
+        printf("berkasd %s\n", BERKAS_VERSION);
+        exit(0);
+    }
+}
+
+/* The defaults: the environment's, else berkasd's own. */
+static void opt_defaults(struct options *o)
+{
     *o = (struct options){.data_dir = env_or("BERKAS_DATA_DIR", "./var/berkas"),
                           .listen = env_or("BERKAS_LISTEN", "127.0.0.1:8080"),
                           .sql_dir = default_dir(DIR_SQL),
@@ -295,169 +333,73 @@ static void parse_options(int argc, char **argv, struct options *o)
     const char *lag = env_or("BERKAS_REPLICA_MAX_LAG", NULL);
     o->replica_max_lag =
         lag ? parse_int(lag, 1, 86400, "BERKAS_REPLICA_MAX_LAG") : REPLICA_MAX_LAG_DEFAULT;
+}
+
+__attribute__((format(printf, 1, 2), noreturn)) static void usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("berkasd: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n", stderr);
+    exit(EXIT_USAGE);
+}
+
+/* The options that only go together, and the values one option alone cannot judge. */
+static void opt_check(struct options *o)
+{
+    if (o->pool == 0)
+        o->pool = o->threads;
+    if (o->init_nip && !o->admin_name)
+        usage_error("--init-admin needs --admin-name (see berkasd --help)");
+    if (!o->init_nip && (o->admin_name || o->root_kind || o->admin_password_file))
+        usage_error("--admin-name, --root and --admin-password-file go with --init-admin (see "
+                    "berkasd --help)");
+    if ((o->tls_cert && *o->tls_cert) != (o->tls_key && *o->tls_key))
+        usage_error("--tls-cert and --tls-key go together (or BERKAS_TLS_CERT and "
+                    "BERKAS_TLS_KEY); %s given alone",
+                    o->tls_cert && *o->tls_cert ? "the certificate" : "the key");
+    if (o->tls_cert && !*o->tls_cert)
+        o->tls_cert = o->tls_key = NULL;
+    if (o->tls_cert && o->public_url && strncasecmp(o->public_url, "https://", 8) != 0)
+        usage_error("--public-url must be https:// when berkasd serves TLS, not '%s'",
+                    o->public_url);
+    struct berr err = {0};
+    if (o->db_replica && !o->check_config && !replica_conninfo_ok(o->db_replica, &err))
+        usage_error("%s", err.message);
+    if (o->root_kind && strcmp(o->root_kind, "ditjen") != 0 &&
+        strcmp(o->root_kind, "kejagung") != 0)
+        usage_error("--root must be ditjen or kejagung, not '%s'", o->root_kind);
+}
+
+static void parse_options(int argc, char **argv, struct options *o)
+{
+    struct option longopts[NOPTS + 1];
+    for (int i = 0; i < NOPTS; i++) {
+        bool arg = opt_defs[i].kind == OPT_STR || opt_defs[i].kind == OPT_INT;
+        longopts[i] = (struct option){opt_defs[i].name, arg ? required_argument : no_argument, NULL,
+                                      opt_defs[i].letter ? opt_defs[i].letter : 256 + i};
+    }
+    longopts[NOPTS] = (struct option){NULL, 0, NULL, 0};
+    opt_defaults(o);
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":d:l:hV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            o->data_dir = optarg;
-            break;
-        case OPT_DB:
-            o->db_url = optarg;
-            break;
-        case OPT_DB_APP:
-            o->db_app = optarg;
-            break;
-        case OPT_DEMO:
-            o->demo = true;
-            break;
-        case 'l':
-            o->listen = optarg;
-            break;
-        case OPT_SQL_DIR:
-            o->sql_dir = optarg;
-            break;
-        case OPT_TEMPLATES:
-            o->template_dir = optarg;
-            break;
-        case OPT_FONTS:
-            o->font_dir = optarg;
-            break;
-        case OPT_WEB_DIR:
-            o->web_dir = optarg;
-            o->web_dir_given = true;
-            break;
-        case OPT_PUBLIC_URL:
-            o->public_url = optarg;
-            break;
-        case OPT_THREADS:
-            o->threads = parse_int(optarg, 1, 256, "--threads");
-            break;
-        case OPT_POOL:
-            o->pool = parse_int(optarg, 1, 256, "--db-pool");
-            break;
-        case OPT_NO_FSYNC:
-            o->no_fsync = true;
-            break;
-        case OPT_LOGIN_WORKERS:
-            o->login_workers = parse_int(optarg, 1, 64, "--login-workers");
-            break;
-        case OPT_PASSWORD_LIST:
-            o->password_list = optarg;
-            break;
-        case OPT_DB_DEADLINE:
-            o->db_deadline = parse_int(optarg, 1, 3600, "--db-deadline");
-            break;
-        case OPT_RECEIVE_TIMEOUT:
-            o->receive_timeout = parse_int(optarg, 1, 3600, "--receive-timeout");
-            break;
-        case OPT_REBUILD_SUMMARIES:
-            o->summaries = SUMMARY_REBUILD + 1;
-            break;
-        case OPT_CHECK_SUMMARIES:
-            o->summaries = SUMMARY_CHECK + 1;
-            break;
-        case OPT_INIT_ADMIN:
-            o->init_nip = optarg;
-            break;
-        case OPT_ADMIN_NAME:
-            o->admin_name = optarg;
-            break;
-        case OPT_ADMIN_PANGKAT:
-            o->admin_pangkat = optarg;
-            break;
-        case OPT_ADMIN_GOLONGAN:
-            o->admin_golongan = optarg;
-            break;
-        case OPT_ADMIN_POSITION:
-            o->admin_position = optarg;
-            break;
-        case OPT_ADMIN_PASSWORD_FILE:
-            o->admin_password_file = optarg;
-            break;
-        case OPT_ROOT:
-            o->root_kind = optarg;
-            break;
-        case OPT_ROOT_CODE:
-            o->root_code = optarg;
-            break;
-        case OPT_ROOT_NAME:
-            o->root_name = optarg;
-            break;
-        case OPT_ROOT_TZ:
-            o->root_tz = optarg;
-            break;
-        case OPT_CHECK_CONFIG:
-            o->check_config = true;
-            break;
-        case OPT_TLS_CERT:
-            o->tls_cert = optarg;
-            break;
-        case OPT_TLS_KEY:
-            o->tls_key = optarg;
-            break;
-        case OPT_DB_REPLICA:
-            o->db_replica = optarg;
-            break;
-        case OPT_REPLICA_MAX_LAG:
-            o->replica_max_lag = parse_int(optarg, 1, 86400, "--replica-max-lag");
-            break;
-        case 'h':
-            usage(stdout);
-            exit(0);
-        case 'V':
-            printf("berkasd %s\n", BERKAS_VERSION);
-            exit(0);
-        case ':':
-            fprintf(stderr, "berkasd: option %s needs a value (see berkasd --help)\n",
-                    argv[optind - 1]);
-            exit(EXIT_USAGE);
-        default:
-            fprintf(stderr, "berkasd: unknown option '%s' (see berkasd --help)\n",
-                    argv[optind - 1]);
-            exit(EXIT_USAGE);
-        }
+        const struct opt_def *d = c >= 256 && c < 256 + NOPTS ? &opt_defs[c - 256] : NULL;
+        for (int i = 0; !d && c > 0 && c < 256 && i < NOPTS; i++)
+            if (opt_defs[i].letter == c)
+                d = &opt_defs[i];
+        if (d)
+            opt_apply(d, optarg, o);
+        else if (c == ':')
+            usage_error("option %s needs a value (see berkasd --help)", argv[optind - 1]);
+        else
+            usage_error("unknown option '%s' (see berkasd --help)", argv[optind - 1]);
     }
-    if (optind < argc) {
-        fprintf(stderr, "berkasd: unexpected argument '%s' (see berkasd --help)\n", argv[optind]);
-        exit(EXIT_USAGE);
-    }
-    if (o->pool == 0)
-        o->pool = o->threads;
-    if (o->init_nip && !o->admin_name) {
-        fprintf(stderr, "berkasd: --init-admin needs --admin-name (see berkasd --help)\n");
-        exit(EXIT_USAGE);
-    }
-    if (!o->init_nip && (o->admin_name || o->root_kind || o->admin_password_file)) {
-        fprintf(stderr, "berkasd: --admin-name, --root and --admin-password-file go with "
-                        "--init-admin (see berkasd --help)\n");
-        exit(EXIT_USAGE);
-    }
-    if ((o->tls_cert && *o->tls_cert) != (o->tls_key && *o->tls_key)) {
-        fprintf(stderr,
-                "berkasd: --tls-cert and --tls-key go together (or BERKAS_TLS_CERT and "
-                "BERKAS_TLS_KEY); %s given alone\n",
-                o->tls_cert && *o->tls_cert ? "the certificate" : "the key");
-        exit(EXIT_USAGE);
-    }
-    if (o->tls_cert && !*o->tls_cert)
-        o->tls_cert = o->tls_key = NULL;
-    if (o->tls_cert && o->public_url && strncasecmp(o->public_url, "https://", 8) != 0) {
-        fprintf(stderr,
-                "berkasd: --public-url must be https:// when berkasd serves TLS, not '%s'\n",
-                o->public_url);
-        exit(EXIT_USAGE);
-    }
-    struct berr err = {0};
-    if (o->db_replica && !o->check_config && !replica_conninfo_ok(o->db_replica, &err)) {
-        fprintf(stderr, "berkasd: %s\n", err.message);
-        exit(EXIT_USAGE);
-    }
-    if (o->root_kind && strcmp(o->root_kind, "ditjen") != 0 &&
-        strcmp(o->root_kind, "kejagung") != 0) {
-        fprintf(stderr, "berkasd: --root must be ditjen or kejagung, not '%s'\n", o->root_kind);
-        exit(EXIT_USAGE);
-    }
+    if (optind < argc)
+        usage_error("unexpected argument '%s' (see berkasd --help)", argv[optind]);
+    opt_check(o);
 }
 
 static double seconds_since(const struct timespec *t0)
@@ -726,6 +668,188 @@ static int init_admin(const struct options *o, char *password, size_t size)
     return rc;
 }
 
+/* Signals are taken by sigwait() in this thread only: block them before any other thread
+ * (libmicrohttpd's, libpq's) exists.  *stop_signals: those that stop or reload berkasd. */
+static void block_signals(sigset_t *stop_signals)
+{
+    sigemptyset(stop_signals);
+    sigaddset(stop_signals, SIGTERM);
+    sigaddset(stop_signals, SIGINT);
+    sigaddset(stop_signals, SIGHUP);
+    sigset_t blocked = *stop_signals; /* SIGCHLD too: the postmaster's death, taken in serve() */
+    sigaddset(&blocked, SIGCHLD);
+    pthread_sigmask(SIG_BLOCK, &blocked, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static int check_config_once(const struct options *o)
+{
+    struct check_opts co = {.listen = o->listen,
+                            .data_dir = o->data_dir,
+                            .db_url = o->db_url,
+                            .sql_dir = o->sql_dir,
+                            .template_dir = o->template_dir,
+                            .font_dir = o->font_dir,
+                            .password_list = o->password_list,
+                            .public_url = o->public_url,
+                            .tls_cert = o->tls_cert,
+                            .tls_key = o->tls_key,
+                            .db_replica = o->db_replica};
+    return check_config(&co);
+}
+
+/* What the use cases need, over the migrated store: the pools, log-on's limits, the common
+ * passwords, the replica, every template checked (a broken one stops start-up naming its
+ * line), the rule sets seeded, the demo, and the forms' engine swappable from here on. */
+static bool app_open(const struct options *o, struct app *app, const char *conninfo, bool tls,
+                     struct berr *err)
+{
+    app->db = db_pool_new(o->db_app ? o->db_app : conninfo, o->pool,
+                          o->db_app ? NULL : "berkas_app", err);
+    if (app->db && o->db_deadline > 0)
+        db_pool_set_deadline(app->db, o->db_deadline * 1000);
+    bool ok = app->db && app_init(app, err) && app_login_init(app, err);
+    if (ok) {
+        app->pwlist = pwlist_load(o->password_list, err);
+        ok = app->pwlist != NULL;
+    }
+    /* the summaries' maintainer: one connection for the refresher, one for
+     * an administrator's check */
+    if (ok)
+        app->maint = db_pool_new(conninfo, 2, "berkas_maint", err);
+    ok = ok && app->maint;
+    /* the replica after the migrations: it must be a standby of this primary */
+    if (ok && o->db_replica) {
+        app->replica = replica_open(o->db_replica, conninfo, o->pool, o->replica_max_lag,
+                                    o->db_deadline * 1000, err);
+        ok = app->replica && replica_start(app->replica, err);
+    }
+    if (ok) {
+        app->render = render_open(o->template_dir, o->font_dir, err);
+        ok = app->render != NULL;
+    }
+    snprintf(app->public_url, sizeof app->public_url, "%s%s",
+             o->public_url ? ""
+             : tls         ? "https://"
+                           : "http://",
+             o->public_url ? o->public_url : o->listen);
+    for (size_t n = strlen(app->public_url); n > 0 && app->public_url[n - 1] == '/'; n--)
+        app->public_url[n - 1] = '\0';
+
+    ok = ok && app_rulesets_seed(app, err);
+    bool demo_loaded = false;
+    if (ok && o->demo)
+        ok = demo_load(app, &demo_loaded, err);
+    if (ok && demo_loaded)
+        ok = demo_cases_load(app, err);
+    if (ok && o->demo)
+        print_demo_logins(demo_loaded);
+    /* from here the forms' engine may be swapped (SIGHUP) */
+    return ok && app_render_start(app, err);
+}
+
+/* Undo app_open, however far it came (no request may be running). */
+static void app_close(struct app *app)
+{
+    app_render_stop(app);
+    app_login_free(app);
+    pwlist_free(app->pwlist);
+    app_summaries_stop(app);
+    replica_free(app->replica);
+    db_pool_free(app->maint);
+    db_pool_free(app->db);
+}
+
+/* The pages: a --web-dir given without them stops start-up; the default missing (an install
+ * without client/web) only serves none.  *web: whether there are pages to serve. */
+static bool web_pages(const struct options *o, bool *web, struct berr *err)
+{
+    char index[1024];
+    snprintf(index, sizeof index, "%s/index.html", o->web_dir);
+    *web = access(index, R_OK) == 0;
+    if (!*web && o->web_dir_given)
+        return berr_set(err, BERR_BAD_INPUT, "--web-dir %s: no readable index.html there",
+                        o->web_dir);
+    if (!*web)
+        fprintf(stderr, "berkasd: no web pages (%s not readable); the API is served alone\n",
+                index);
+    return true;
+}
+
+static void print_ready(const struct options *o, const struct app *app,
+                        const struct cluster *cluster, const struct migrate_result *mr,
+                        struct tls_store *tls, bool web, const struct timespec *t0)
+{
+    char where[640];
+    if (cluster)
+        snprintf(where, sizeof where, "embedded PostgreSQL %s in %s%s", app->pg_version,
+                 o->data_dir, cluster_was_created(cluster) ? " (new)" : "");
+    else {
+        char d[256];
+        db_describe(o->db_url, d, sizeof d);
+        snprintf(where, sizeof where, "PostgreSQL %s at %s", app->pg_version, d);
+    }
+    fprintf(stderr,
+            "berkasd %s ready in %.2f s: %s://%s (database: %s, schema %d, %d migration%s "
+            "applied now)\n",
+            BERKAS_VERSION, seconds_since(t0), tls ? "https" : "http", o->listen, where, mr->latest,
+            mr->applied_now, mr->applied_now == 1 ? "" : "s");
+    if (web)
+        fprintf(stderr, "berkasd: pages at %s/\n", app->public_url);
+    if (tls) {
+        char cert[512];
+        tls_describe(tls, cert, sizeof cert);
+        fprintf(stderr, "berkasd: TLS certificate %s: %s\n", o->tls_cert, cert);
+    }
+}
+
+/* The stop in order: HTTP (no request runs after it), the use cases, the cluster.  The exit
+ * status: 0, or 1 when the cluster did not stop cleanly. */
+static int stop_all(struct http_server *http, struct tls_store *tls, struct app *app,
+                    struct cluster *cluster)
+{
+    http_stop(http);
+    tls_free(tls);
+    app_close(app);
+    int rc = 0;
+    struct berr err = {0};
+    if (cluster && !cluster_stop(cluster, &err)) {
+        fprintf(stderr, "berkasd: %s\n", err.message);
+        rc = 1;
+    }
+    cluster_free(cluster);
+    xmlCleanupParser();
+    fprintf(stderr, "berkasd: stopped\n");
+    return rc;
+}
+
+/* --init-admin's password: from the file, the environment or the terminal. */
+static bool admin_password(const struct options *o, char *password, size_t size)
+{
+    char why[512];
+    if (secret_read(o->admin_password_file, "BERKAS_ADMIN_PASSWORD",
+                    "Password for the first admin: ", password, size, why, sizeof why))
+        return true;
+    fprintf(stderr, "berkasd: %s\n", why);
+    return false;
+}
+
+/* Step 5: HTTP served on the bound socket, with the pages when there are some. */
+static struct http_server *serve_start(const struct options *o, struct app *app, int listen_fd,
+                                       struct tls_store *tls, bool web, struct berr *err)
+{
+    struct http_opts hopts;
+    http_opts_default(&hopts);
+    hopts.web_dir = web ? o->web_dir : NULL;
+    hopts.threads = (unsigned)o->threads;
+    if (o->receive_timeout > 0)
+        hopts.receive_timeout = (unsigned)o->receive_timeout;
+    hopts.offload_threads = o->login_workers; /* log-ons, off the HTTP workers */
+    hopts.offload_queue = 16;
+    hopts.tls = tls;
+    return http_start(listen_fd, &hopts, app, err);
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
@@ -734,27 +858,10 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     /* --init-admin: the password first, while Ctrl-C still works */
     char password[1025];
-    if (o.init_nip) {
-        char why[512];
-        if (!secret_read(o.admin_password_file, "BERKAS_ADMIN_PASSWORD",
-                         "Password for the first admin: ", password, sizeof password, why,
-                         sizeof why)) {
-            fprintf(stderr, "berkasd: %s\n", why);
-            return EXIT_USAGE;
-        }
-    }
-
-    /* Signals are taken by sigwait() in this thread only: block them before
-     * any other thread (libmicrohttpd's, libpq's) exists. */
+    if (o.init_nip && !admin_password(&o, password, sizeof password))
+        return EXIT_USAGE;
     sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGHUP);
-    sigset_t blocked = stop_signals; /* SIGCHLD too: the postmaster's death, taken in serve() */
-    sigaddset(&blocked, SIGCHLD);
-    pthread_sigmask(SIG_BLOCK, &blocked, NULL);
-    signal(SIGPIPE, SIG_IGN);
+    block_signals(&stop_signals);
     setvbuf(stderr, NULL, _IOLBF, 0);
 
     /* libxml2 once, before any thread: it parses only berkas' own templates
@@ -762,20 +869,8 @@ int main(int argc, char **argv)
     xmlInitParser();
     xmlSetExternalEntityLoader(no_external_entities);
 
-    if (o.check_config) {
-        struct check_opts co = {.listen = o.listen,
-                                .data_dir = o.data_dir,
-                                .db_url = o.db_url,
-                                .sql_dir = o.sql_dir,
-                                .template_dir = o.template_dir,
-                                .font_dir = o.font_dir,
-                                .password_list = o.password_list,
-                                .public_url = o.public_url,
-                                .tls_cert = o.tls_cert,
-                                .tls_key = o.tls_key,
-                                .db_replica = o.db_replica};
-        return check_config(&co);
-    }
+    if (o.check_config)
+        return check_config_once(&o);
     struct berr err = {0};
     if (o.summaries)
         return summaries_once(&o);
@@ -801,83 +896,14 @@ int main(int argc, char **argv)
     }
     struct app app = {.embedded = cluster != NULL};
     app.schema_version = mr.latest;
-    app.db =
-        db_pool_new(o.db_app ? o.db_app : conninfo, o.pool, o.db_app ? NULL : "berkas_app", &err);
-    if (app.db && o.db_deadline > 0)
-        db_pool_set_deadline(app.db, o.db_deadline * 1000);
-    bool ok = app.db && app_init(&app, &err) && app_login_init(&app, &err);
-    if (ok) {
-        app.pwlist = pwlist_load(o.password_list, &err);
-        ok = app.pwlist != NULL;
-    }
-    /* the summaries' maintainer: one connection for the refresher, one for
-     * an administrator's check */
-    if (ok)
-        app.maint = db_pool_new(conninfo, 2, "berkas_maint", &err);
-    ok = ok && app.maint;
-    /* the replica after the migrations: it must be a standby of this primary */
-    if (ok && o.db_replica) {
-        app.replica = replica_open(o.db_replica, conninfo, o.pool, o.replica_max_lag,
-                                   o.db_deadline * 1000, &err);
-        ok = app.replica && replica_start(app.replica, &err);
-    }
-    /* every template checked now: a broken one stops start-up naming its line */
-    if (ok) {
-        app.render = render_open(o.template_dir, o.font_dir, &err);
-        ok = app.render != NULL;
-    }
-    snprintf(app.public_url, sizeof app.public_url, "%s%s",
-             o.public_url ? ""
-             : tls        ? "https://"
-                          : "http://",
-             o.public_url ? o.public_url : o.listen);
-    for (size_t n = strlen(app.public_url); n > 0 && app.public_url[n - 1] == '/'; n--)
-        app.public_url[n - 1] = '\0';
+    bool web = false;
+    bool ok = app_open(&o, &app, conninfo, tls != NULL, &err) && web_pages(&o, &web, &err);
 
-    ok = ok && app_rulesets_seed(&app, &err);
-    bool demo_loaded = false;
-    if (ok && o.demo)
-        ok = demo_load(&app, &demo_loaded, &err);
-    if (ok && demo_loaded)
-        ok = demo_cases_load(&app, &err);
-    if (ok && o.demo)
-        print_demo_logins(demo_loaded);
-    /* from here the forms' engine may be swapped (SIGHUP) */
-    ok = ok && app_render_start(&app, &err);
-
-    /* the pages: a --web-dir given without them stops start-up; the
-     * default missing (an install without client/web) only serves none */
-    char index[1024];
-    snprintf(index, sizeof index, "%s/index.html", o.web_dir);
-    bool web = access(index, R_OK) == 0;
-    if (ok && !web && o.web_dir_given) {
-        berr_set(&err, BERR_BAD_INPUT, "--web-dir %s: no readable index.html there", o.web_dir);
-        ok = false;
-    } else if (!web) {
-        fprintf(stderr, "berkasd: no web pages (%s not readable); the API is served alone\n",
-                index);
-    }
-
-    struct http_opts hopts;
-    http_opts_default(&hopts);
-    hopts.web_dir = web ? o.web_dir : NULL;
-    hopts.threads = (unsigned)o.threads;
-    if (o.receive_timeout > 0)
-        hopts.receive_timeout = (unsigned)o.receive_timeout;
-    hopts.offload_threads = o.login_workers; /* log-ons, off the HTTP workers */
-    hopts.offload_queue = 16;
-    hopts.tls = tls;
-    struct http_server *http = ok ? http_start(listen_fd, &hopts, &app, &err) : NULL;
+    struct http_server *http = ok ? serve_start(&o, &app, listen_fd, tls, web, &err) : NULL;
     if (!http) {
         if (!ok)
             close(listen_fd);
-        app_render_stop(&app);
-        app_login_free(&app);
-        pwlist_free(app.pwlist);
-        app_summaries_stop(&app);
-        replica_free(app.replica);
-        db_pool_free(app.maint);
-        db_pool_free(app.db);
+        app_close(&app);
         if (cluster && cluster_was_created(cluster))
             cluster_abandon(cluster);
         else
@@ -885,28 +911,7 @@ int main(int argc, char **argv)
         tls_free(tls);
         return fail(&err);
     }
-
-    char where[640];
-    if (cluster)
-        snprintf(where, sizeof where, "embedded PostgreSQL %s in %s%s", app.pg_version, o.data_dir,
-                 cluster_was_created(cluster) ? " (new)" : "");
-    else {
-        char d[256];
-        db_describe(o.db_url, d, sizeof d);
-        snprintf(where, sizeof where, "PostgreSQL %s at %s", app.pg_version, d);
-    }
-    fprintf(stderr,
-            "berkasd %s ready in %.2f s: %s://%s (database: %s, schema %d, %d migration%s "
-            "applied now)\n",
-            BERKAS_VERSION, seconds_since(&t0), tls ? "https" : "http", o.listen, where, mr.latest,
-            mr.applied_now, mr.applied_now == 1 ? "" : "s");
-    if (hopts.web_dir)
-        fprintf(stderr, "berkasd: pages at %s/\n", app.public_url);
-    if (tls) {
-        char cert[512];
-        tls_describe(tls, cert, sizeof cert);
-        fprintf(stderr, "berkasd: TLS certificate %s: %s\n", o.tls_cert, cert);
-    }
+    print_ready(&o, &app, cluster, &mr, tls, web, &t0);
     /* after the seed and the demo (it reads the rule sets), once serving */
     if (!app_summaries_start(&app, &err))
         fprintf(stderr, "berkasd: %s: case summaries will not follow rule-set amendments\n",
@@ -916,22 +921,5 @@ int main(int argc, char **argv)
     while ((sig = serve(cluster, app.db, &stop_signals)) == SIGHUP)
         reload(&o, &app, tls);
     fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
-    http_stop(http);
-    tls_free(tls);
-    app_login_free(&app);
-    pwlist_free(app.pwlist);
-    app_render_stop(&app);
-    app_summaries_stop(&app);
-    replica_free(app.replica);
-    db_pool_free(app.maint);
-    db_pool_free(app.db);
-    int rc = 0;
-    if (cluster && !cluster_stop(cluster, &err)) {
-        fprintf(stderr, "berkasd: %s\n", err.message);
-        rc = 1;
-    }
-    cluster_free(cluster);
-    xmlCleanupParser();
-    fprintf(stderr, "berkasd: stopped\n");
-    return rc;
+    return stop_all(http, tls, &app, cluster);
 }
