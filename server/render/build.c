@@ -1027,6 +1027,101 @@ static void verification(struct rctx *R, const struct tnode *t, float x, float w
     space(R, t->after);
 }
 
+/* "PRO JUSTITIA" above the title of a form of the investigation. */
+static void block_pro_justitia(struct rctx *R, const struct tnode *t, float x, float w)
+{
+    struct para P = {0};
+    add_str(R, &P, "PRO JUSTITIA", (struct style){1, true, R->size});
+    para_out(R, &P, x, w, pick(t->align, AL_LEFT), 0, BOX_KEEP_NEXT);
+    para_free(&P);
+    space(R, MM(2));
+}
+
+/* A list, or the copies' list under "Tembusan:" a size smaller. */
+static void block_list(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w)
+{
+    struct listctx lc = {t->list_style, t->width, t->start - 1};
+    float saved = R->size;
+    space(R, t->before);
+    if (t->kind == T_TEMBUSAN) {
+        R->size = saved - 1;
+        struct para P = {0};
+        add_str(R, &P, "Tembusan:", (struct style){0, true, R->size});
+        para_out(R, &P, x, w, AL_LEFT, 0, BOX_KEEP_NEXT);
+        para_free(&P);
+        lc.lw = MM(6);
+    }
+    list_items(R, t->first, ctx, x + t->left, w - t->left, &lc);
+    R->size = saved;
+    space(R, t->after);
+}
+
+/* Its blocks kept on one page with what comes before them, when they fit on one. */
+static void block_keep(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w,
+                       enum talign al)
+{
+    size_t b0 = R->L->n_box;
+    lay_keep_with_previous(R->L, b0, KEEP_LINES);
+    flow(R, t->first, ctx, x, w, al);
+    float h = 0;
+    for (size_t b = b0; b < R->L->n_box; b++)
+        h += R->L->box[b].h;
+    if (R->L->n_box > b0 && h <= R->content_h)
+        lay_collapse(R->L, b0);
+}
+
+/* A bar as long as value is of max across the width: the charts of the statistics report,
+ * drawn with the same filled rectangles as the table shading. */
+static void block_bar(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w)
+{
+    xmlXPathObjectPtr v = eval(R, t, t->expr, ctx), m = eval(R, t, t->expr2, ctx);
+    double value = v ? xmlXPathCastToNumber(v) : 0, max = m ? xmlXPathCastToNumber(m) : 0;
+    xmlXPathFreeObject(v);
+    xmlXPathFreeObject(m);
+    double frac = max > 0 && value > 0 ? value / max : 0;
+    if (frac != frac || frac < 0) /* NaN */
+        frac = 0;
+    if (frac > 1)
+        frac = 1;
+    space(R, t->before);
+    if (frac > 0)
+        lay_op(R->L, (struct op){.kind = OP_RECT,
+                                 .x = x,
+                                 .y = 1,
+                                 .x2 = (float)(w * frac),
+                                 .y2 = t->width,
+                                 .size = 0.35f});
+    lay_box(R->L, t->width + 2, 0);
+    space(R, t->after);
+}
+
+/* Its blocks once per node of its expression (a required one with none: missing). */
+static void block_for_each(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w,
+                           enum talign al)
+{
+    xmlXPathObjectPtr o = eval(R, t, t->expr, ctx);
+    int n = o && o->type == XPATH_NODESET && o->nodesetval ? o->nodesetval->nodeNr : 0;
+    if (o && n == 0 && t->required)
+        missing(R, field_label(R, t));
+    struct loop lp;
+    loop_begin(R, t, ctx, &lp);
+    for (int i = 0; i < n && !R->fatal; i++) {
+        loop_step(R, &lp, i);
+        flow(R, t->first, o->nodesetval->nodeTab[i], x, w, al);
+    }
+    loop_end(R, &lp);
+    xmlXPathFreeObject(o);
+}
+
+/* A horizontal line across the width. */
+static void block_rule(struct rctx *R, const struct tnode *t, float x, float w)
+{
+    space(R, t->before);
+    lay_op(R->L, (struct op){.kind = OP_LINE, .x = x, .y = 2, .x2 = x + w, .y2 = 2, .size = 0.7f});
+    lay_box(R->L, 4, 0);
+    space(R, t->after);
+}
+
 static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w,
                   enum talign al)
 {
@@ -1035,14 +1130,9 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
     case T_LETTERHEAD:
         letterhead(R, t, ctx, x, w);
         break;
-    case T_PRO_JUSTITIA: {
-        struct para P = {0};
-        add_str(R, &P, "PRO JUSTITIA", (struct style){1, true, R->size});
-        para_out(R, &P, x, w, pick(t->align, AL_LEFT), 0, BOX_KEEP_NEXT);
-        para_free(&P);
-        space(R, MM(2));
+    case T_PRO_JUSTITIA:
+        block_pro_justitia(R, t, x, w);
         break;
-    }
     case T_TITLE:
         st.font = 1;
         st.ul = t->underline;
@@ -1060,23 +1150,9 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
         block_para(R, t, ctx, x, w, pick(t->align, al), st, t->keep_next ? BOX_KEEP_NEXT : 0);
         break;
     case T_LIST:
-    case T_TEMBUSAN: {
-        struct listctx lc = {t->list_style, t->width, t->start - 1};
-        float saved = R->size;
-        space(R, t->before);
-        if (t->kind == T_TEMBUSAN) {
-            R->size = saved - 1;
-            struct para P = {0};
-            add_str(R, &P, "Tembusan:", (struct style){0, true, R->size});
-            para_out(R, &P, x, w, AL_LEFT, 0, BOX_KEEP_NEXT);
-            para_free(&P);
-            lc.lw = MM(6);
-        }
-        list_items(R, t->first, ctx, x + t->left, w - t->left, &lc);
-        R->size = saved;
-        space(R, t->after);
+    case T_TEMBUSAN:
+        block_list(R, t, ctx, x, w);
         break;
-    }
     case T_ROWS:
         space(R, t->before);
         rows_items(R, t, t->first, ctx, x + t->left, w - t->left);
@@ -1101,48 +1177,14 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
     case T_PAGE_BREAK:
         lay_space(R->L, 0, BOX_BREAK);
         break;
-    case T_KEEP: {
-        size_t b0 = R->L->n_box;
-        lay_keep_with_previous(R->L, b0, KEEP_LINES);
-        flow(R, t->first, ctx, x, w, al);
-        float h = 0;
-        for (size_t b = b0; b < R->L->n_box; b++)
-            h += R->L->box[b].h;
-        if (R->L->n_box > b0 && h <= R->content_h)
-            lay_collapse(R->L, b0);
+    case T_KEEP:
+        block_keep(R, t, ctx, x, w, al);
         break;
-    }
-    case T_BAR: {
-        /* a bar as long as value is of max across the width: the charts of
-         * the statistics report, drawn with the same filled rectangles as the
-         * table shading */
-        xmlXPathObjectPtr v = eval(R, t, t->expr, ctx), m = eval(R, t, t->expr2, ctx);
-        double value = v ? xmlXPathCastToNumber(v) : 0, max = m ? xmlXPathCastToNumber(m) : 0;
-        xmlXPathFreeObject(v);
-        xmlXPathFreeObject(m);
-        double frac = max > 0 && value > 0 ? value / max : 0;
-        if (frac != frac || frac < 0) /* NaN */
-            frac = 0;
-        if (frac > 1)
-            frac = 1;
-        space(R, t->before);
-        if (frac > 0)
-            lay_op(R->L, (struct op){.kind = OP_RECT,
-                                     .x = x,
-                                     .y = 1,
-                                     .x2 = (float)(w * frac),
-                                     .y2 = t->width,
-                                     .size = 0.35f});
-        lay_box(R->L, t->width + 2, 0);
-        space(R, t->after);
+    case T_BAR:
+        block_bar(R, t, ctx, x, w);
         break;
-    }
     case T_RULE:
-        space(R, t->before);
-        lay_op(R->L,
-               (struct op){.kind = OP_LINE, .x = x, .y = 2, .x2 = x + w, .y2 = 2, .size = 0.7f});
-        lay_box(R->L, 4, 0);
-        space(R, t->after);
+        block_rule(R, t, x, w);
         break;
     case T_VERIFICATION:
         verification(R, t, x, w);
@@ -1151,21 +1193,9 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
     case T_MANIFEST:
         toc(R, t, x, w, t->kind == T_MANIFEST);
         break;
-    case T_FOR_EACH: {
-        xmlXPathObjectPtr o = eval(R, t, t->expr, ctx);
-        int n = o && o->type == XPATH_NODESET && o->nodesetval ? o->nodesetval->nodeNr : 0;
-        if (o && n == 0 && t->required)
-            missing(R, field_label(R, t));
-        struct loop lp;
-        loop_begin(R, t, ctx, &lp);
-        for (int i = 0; i < n && !R->fatal; i++) {
-            loop_step(R, &lp, i);
-            flow(R, t->first, o->nodesetval->nodeTab[i], x, w, al);
-        }
-        loop_end(R, &lp);
-        xmlXPathFreeObject(o);
+    case T_FOR_EACH:
+        block_for_each(R, t, ctx, x, w, al);
         break;
-    }
     case T_IF:
         if (eval_bool(R, t, ctx))
             flow(R, t->first, ctx, x, w, al);
