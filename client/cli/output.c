@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/buf.h"
+
 #define TABLE_MAX_COLS 32
 #define NARROW         100 /* columns, unless --wide */
 
@@ -208,14 +210,12 @@ bool table_add(struct table *t, const char *const cells[])
 {
     if (!t)
         return false;
-    if (t->nrows == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        char **grown = realloc(t->cells, cap * t->ncols * sizeof *grown);
-        if (!grown)
-            return false;
-        t->cells = grown;
-        t->cap = cap;
-    }
+    /* room for one row more: a row is ncols cells (TABLE_MAX_COLS at most) */
+    char **grown =
+        array_grow(t->cells, &t->cap, t->nrows + 1, 16, (t->ncols ? t->ncols : 1) * sizeof *grown);
+    if (!grown)
+        return false;
+    t->cells = grown;
     char **row = t->cells + t->nrows * t->ncols;
     for (size_t c = 0; c < t->ncols; c++) {
         row[c] = strdup(cells[c] && *cells[c] ? cells[c] : "-");

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
+
 #define WORD_MAX 64 /* longer lines of the list are not passwords anyone types twice */
 
 struct pwlist {
@@ -29,16 +31,12 @@ void pwlist_free(struct pwlist *l)
     free(l);
 }
 
-static bool add_word(struct pwlist *l, int *cap, const char *w)
+static bool add_word(struct pwlist *l, size_t *cap, const char *w)
 {
-    if (l->n == *cap) {
-        int grown = *cap ? *cap * 2 : 4096;
-        char **more = realloc(l->words, (size_t)grown * sizeof *more);
-        if (!more)
-            return false;
-        l->words = more;
-        *cap = grown;
-    }
+    char **more = array_grow(l->words, cap, (size_t)l->n + 1, 4096, sizeof *more);
+    if (!more)
+        return false;
+    l->words = more;
     l->words[l->n] = strdup(w);
     return l->words[l->n++] != NULL;
 }
@@ -53,7 +51,7 @@ struct pwlist *pwlist_load(const char *path, struct berr *err)
         return NULL;
     }
     struct pwlist *l = calloc(1, sizeof *l);
-    int cap = 0;
+    size_t cap = 0;
     char line[256];
     bool ok = l != NULL;
     while (ok && fgets(line, sizeof line, f)) {

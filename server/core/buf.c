@@ -136,3 +136,22 @@ void buf_free(struct buf *b)
     memset(b, 0, sizeof *b);
     b->secret = secret;
 }
+
+void *array_grow(void *arr, size_t *cap, size_t need, size_t first, size_t elem)
+{
+    if (arr && need <= *cap)
+        return arr;
+    size_t c = *cap && arr ? *cap : (first ? first : 1);
+    while (c < need) {
+        if (c > SIZE_MAX / 2)
+            return NULL;
+        c *= 2;
+    }
+    if (elem && c > SIZE_MAX / elem) /* refused here, never asked of the allocator */
+        return NULL;
+    void *grown = reallocarray(arr, c, elem);
+    if (!grown)
+        return NULL;
+    *cap = c;
+    return grown;
+}

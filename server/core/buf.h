@@ -61,4 +61,14 @@ void buf_reset(struct buf *b);
  * secret.  Safe on a buffer already freed. */
 void buf_free(struct buf *b);
 
+/* An array of elements of elem bytes at arr (NULL when none yet) holding *cap of them, grown to
+ * hold at least need: arr itself when it already does, else the array moved to room for
+ * twice as many as before (first first, when it had none) until need fits, *cap updated.
+ * NULL when the count or the bytes would not fit in a size_t or memory is short: arr is then
+ * as it was, still the caller's, and *cap unchanged.  The one growth of berkas' arrays:
+ *     struct item *v = array_grow(l->items, &l->cap, l->n + 1, 16, sizeof *v);
+ *     if (!v) return false;
+ *     l->items = v; */
+BERKAS_MUST_CHECK void *array_grow(void *arr, size_t *cap, size_t need, size_t first, size_t elem);
+
 #endif

@@ -31,22 +31,14 @@
     ((n) + (extra) <= (cap) || grow((void **)&(arr), &(cap), (n) + (extra), sizeof *(arr)) ||      \
      ((L)->oom = true, false))
 
-/* Room for need elements of elem bytes in *arr, doubling its capacity;
- * false (and *arr as it was) when the count or the bytes would not fit in a
- * size_t, or memory is short. */
+/* Room for need elements of elem bytes in *arr (core/buf.h's array_grow,
+ * from 64); false (and *arr as it was) when it cannot be had. */
 static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
 {
-    size_t c = *cap ? *cap : 64;
-    while (c < need) {
-        if (c > SIZE_MAX / 2)
-            return false;
-        c *= 2;
-    }
-    void *p = reallocarray(*arr, c, elem); /* checks c * elem */
+    void *p = array_grow(*arr, cap, need, 64, elem);
     if (!p)
         return false;
     *arr = p;
-    *cap = c;
     return true;
 }
 

@@ -105,7 +105,7 @@ static bool load_one(struct render_engine *e, const char *dir, const char *file,
     free(path);
     if (!f)
         return false;
-    struct form **v = realloc(e->forms, sizeof *v * (e->n_forms + 1));
+    struct form **v = reallocarray(e->forms, (size_t)e->n_forms + 1, sizeof *v);
     if (!v) {
         tmpl_free(f);
         return berr_set(err, BERR_INTERNAL, "out of memory");

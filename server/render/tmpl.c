@@ -111,7 +111,7 @@ static int add_expr(struct loader *ld, xmlNodePtr n, const char *name)
         return -1;
     }
     xmlXPathFreeCompExpr(c);
-    char **v = realloc(ld->f->exprs, sizeof *v * (size_t)(ld->f->n_exprs + 1));
+    char **v = reallocarray(ld->f->exprs, (size_t)ld->f->n_exprs + 1, sizeof *v);
     if (!v) {
         free(src);
         fail_at(ld, (int)xmlGetLineNo(n), "out of memory", NULL);
@@ -553,7 +553,8 @@ static bool load_header(struct loader *ld, xmlNodePtr root)
         return fail_at(ld, (int)xmlGetLineNo(root), "margins leave no room on the page", NULL);
     for (xmlNodePtr n = root->children; n; n = n->next) {
         if (is_form_el(n, "param")) {
-            struct render_param_info *p = realloc(f->params, sizeof *p * (f->info.n_params + 1));
+            struct render_param_info *p =
+                reallocarray(f->params, (size_t)f->info.n_params + 1, sizeof *p);
             if (!p)
                 return fail_at(ld, (int)xmlGetLineNo(n), "out of memory", NULL);
             f->params = p;
@@ -562,7 +563,7 @@ static bool load_header(struct loader *ld, xmlNodePtr root)
             p[f->info.n_params].required = attr_bool(n, "required", true);
             f->info.n_params++;
         } else if (is_form_el(n, "let")) {
-            struct tlet *l = realloc(f->lets, sizeof *l * (f->n_lets + 1));
+            struct tlet *l = reallocarray(f->lets, (size_t)f->n_lets + 1, sizeof *l);
             if (!l)
                 return fail_at(ld, (int)xmlGetLineNo(n), "out of memory", NULL);
             f->lets = l;

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/buf.h"
+
 #define MAX_MIGRATION_BYTES (4 * 1024 * 1024)
 /* pg_advisory_lock key: "berkas-m" as a number, any constant would do */
 #define MIGRATE_LOCK_KEY "7074420378129574253"
@@ -103,22 +105,20 @@ static bool load_dir(const char *dir, struct migration **out, int *count, struct
         return berr_set(err, BERR_INTERNAL, "cannot open SQL directory %s: %s", dir,
                         strerror(errno));
     struct migration *m = NULL;
-    int n = 0, cap = 0;
+    int n = 0;
+    size_t cap = 0;
     struct dirent *e;
     bool ok = true;
     while (ok && (e = readdir(d))) {
         int v = migrate_parse_name(e->d_name);
         if (v < 0)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            struct migration *grown = realloc(m, (size_t)cap * sizeof *m);
-            if (!grown) {
-                ok = berr_set(err, BERR_INTERNAL, "out of memory");
-                break;
-            }
-            m = grown;
+        struct migration *grown = array_grow(m, &cap, (size_t)n + 1, 16, sizeof *m);
+        if (!grown) {
+            ok = berr_set(err, BERR_INTERNAL, "out of memory");
+            break;
         }
+        m = grown;
         struct migration *cur = &m[n];
         memset(cur, 0, sizeof *cur);
         cur->version = v;

@@ -169,6 +169,40 @@ START_TEST(test_take_hands_over_and_reset_starts_again)
 }
 END_TEST
 
+START_TEST(test_arrays_grow_by_doubling_and_refuse_sizes_that_wrap)
+{
+    /* none yet: room for the first count asked, at least `first` */
+    size_t cap = 0;
+    int *v = array_grow(NULL, &cap, 1, 16, sizeof *v);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_uint_eq(cap, 16);
+    for (int i = 0; i < 16; i++)
+        v[i] = i;
+    /* room enough: the same array, nothing moved */
+    ck_assert_ptr_eq(array_grow(v, &cap, 16, 16, sizeof *v), v);
+    ck_assert_uint_eq(cap, 16);
+    /* one past: doubled, the elements kept */
+    v = array_grow(v, &cap, 17, 16, sizeof *v);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_uint_eq(cap, 32);
+    /* far past: doubled until it fits (32 -> 64 -> 128 -> 256) */
+    v = array_grow(v, &cap, 200, 16, sizeof *v);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_uint_eq(cap, 256);
+    for (int i = 0; i < 16; i++)
+        ck_assert_int_eq(v[i], i);
+    v[199] = 7;
+    /* a count whose bytes wrap, and one past SIZE_MAX / 2: refused, the array and its count
+     * as they were */
+    ck_assert_ptr_null(array_grow(v, &cap, SIZE_MAX / 4 + 1, 16, sizeof *v));
+    ck_assert_ptr_null(array_grow(v, &cap, SIZE_MAX, 16, 1));
+    ck_assert_uint_eq(cap, 256);
+    ck_assert_int_eq(v[15], 15);
+    ck_assert_int_eq(v[199], 7);
+    free(v);
+}
+END_TEST
+
 Suite *suite_buf(void)
 {
     Suite *s = suite_create("buf");
@@ -182,6 +216,7 @@ Suite *suite_buf(void)
     tcase_add_test(tc, test_sizes_that_wrap_or_pass_ptrdiff_max_are_refused_and_keep_the_bytes);
     tcase_add_test(tc, test_a_failure_is_remembered_until_the_take_which_gives_null);
     tcase_add_test(tc, test_take_hands_over_and_reset_starts_again);
+    tcase_add_test(tc, test_arrays_grow_by_doubling_and_refuse_sizes_that_wrap);
     suite_add_tcase(s, tc);
     return s;
 }
