@@ -1,0 +1,31 @@
+-- 0024_speed.sql - the policies' role and office helpers as one function
+-- call each, not an expression inlined into every policy (issue 12's bench).
+--
+-- Since 0017 app.acting_role() and app.acting_office() were SQL functions
+-- that PostgreSQL inlined into each policy's InitPlan: a CASE over
+-- current_setting, starts_with, now() and split_part.  Every statement on a
+-- fenced table then built each of those expressions afresh when it started,
+-- checking EXECUTE on each function inside them: a recorded act's statements
+-- carry some twenty such InitPlans, and their start-up was about a third of
+-- PostgreSQL's CPU for the act (perf: ExecInitResult, ExecBuildProjectionInfo,
+-- pg_proc_aclcheck).  As PL/pgSQL functions they are not inlined: an InitPlan
+-- is one function call, and PL/pgSQL keeps the expression it evaluates for the
+-- session.
+--
+-- What they answer is unchanged: the same expression over app.acting() (0017),
+-- which reads the user's row once per transaction, bound to berkas.user_id;
+-- still STABLE, so a policy's (SELECT ...) is one InitPlan per statement.
+
+CREATE OR REPLACE FUNCTION app.acting_role() RETURNS text
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN nullif(split_part(app.acting(), '|', 3), '');
+END
+$$;
+
+CREATE OR REPLACE FUNCTION app.acting_office() RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN nullif(split_part(app.acting(), '|', 4), '')::bigint;
+END
+$$;
