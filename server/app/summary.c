@@ -627,8 +627,10 @@ bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
     if (!text)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     const char *p[1] = {text};
-    bool ok = tx_exec(
-        tx,
+    /* sent with the transaction's next statement, on the write path its
+     * audit line and COMMIT: one round trip for the three (tx_defer) */
+    bool ok = tx_defer(
+        tx, NULL,
         /* the snapshots of the rows that carry one, in the same statement */
         "WITH j AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS " SUMMARY_RECORD "), "
         "n AS (INSERT INTO app.case_snapshots AS n (case_id, format, events, last_event, "
@@ -889,7 +891,7 @@ static bool sweep_batch(struct tx *tx, struct batch *b, enum summary_mode mode,
  * fails (40001) instead of overwriting it with an older truth. */
 static bool sweep_begin(struct tx *tx, struct db_pool *pool, struct berr *err)
 {
-    tx->pool = pool;
+    *tx = (struct tx){.pool = pool};
     tx->conn = db_acquire(pool, 2000, err);
     if (!tx->conn)
         return false;

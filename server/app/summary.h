@@ -62,7 +62,8 @@ BERKAS_MUST_CHECK int summary_clock_room(const struct casefile *cf);
 /* Insert or replace the rows (an array of summary_compute objects, each with
  * its case's snapshot as member "snapshot", or null to leave it) in one
  * statement; each case's office, Kejari, disclosure and office path are
- * taken from its own row, not from the input. */
+ * taken from its own row, not from the input.  Deferred (tx_defer): it goes
+ * with the transaction's next statement, whose error is then its error. */
 BERKAS_MUST_CHECK bool summary_store(struct tx *tx, json_t *rows, struct berr *err);
 
 /* summary_compute and summary_store of one case with its snapshot (snapshot.h;

@@ -29,5 +29,5 @@ bool store_audit_insert(struct tx *tx, const struct audit_row *row, struct berr 
         row->detail,
         st,
     };
-    return stmt_exec(tx, &insert, p, err);
+    return stmt_defer(tx, &insert, p, err); /* with the COMMIT that follows it */
 }

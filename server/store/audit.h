@@ -27,7 +27,8 @@ struct audit_row {
     int status;
 };
 
-/* Append row inside tx. */
+/* Append row inside tx, sent with the transaction's next statement (as a
+ * rule its COMMIT: stmt_defer). */
 BERKAS_MUST_CHECK bool store_audit_insert(struct tx *tx, const struct audit_row *row,
                                           struct berr *err);
 

@@ -20,10 +20,17 @@ bool stmt_exec(struct tx *tx, const struct stmt *s, const char *const *params, s
     return r != NULL;
 }
 
+bool stmt_defer(struct tx *tx, const struct stmt *s, const char *const *params, struct berr *err)
+{
+    return tx_defer(tx, s->name, s->sql, s->nparams, params, err);
+}
+
 PGresult *stmt_query_bin(struct tx *tx, const struct stmt *s, const char *const *params,
                          const int *lengths, const int *formats, int result_format,
                          struct berr *err)
 {
+    if (!tx_flush(tx, err)) /* what was deferred goes first, on its own */
+        return NULL;
     PGresult *r = db_exec_named_bin(tx->pool, tx->conn, s->name, s->sql, s->nparams, params,
                                     lengths, formats, result_format);
     ExecStatusType st = PQresultStatus(r);

@@ -37,6 +37,11 @@ BERKAS_MUST_CHECK PGresult *stmt_query(struct tx *tx, const struct stmt *s,
 BERKAS_MUST_CHECK bool stmt_exec(struct tx *tx, const struct stmt *s, const char *const *params,
                                  struct berr *err);
 
+/* As stmt_exec, sent with the transaction's next statement (tx_defer): its
+ * error is that statement's, or the commit's. */
+BERKAS_MUST_CHECK bool stmt_defer(struct tx *tx, const struct stmt *s, const char *const *params,
+                                  struct berr *err);
+
 /* As stmt_query with binary values (a PDF): lengths and formats for the
  * parameters (NULL: all text), result_format 1 for binary results. */
 BERKAS_MUST_CHECK PGresult *stmt_query_bin(struct tx *tx, const struct stmt *s,

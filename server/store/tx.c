@@ -2,11 +2,36 @@
 #include "tx.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 
 #define ACQUIRE_TIMEOUT_MS 2000
+
+/* Statements waiting for the next round trip: at most TX_PENDING_MAX, so
+ * that they and a full batch of the caller's still make one pipeline of
+ * DB_BATCH_MAX... or two (tx_batch). */
+#define TX_PENDING_MAX 4
+struct tx_pending {
+    int n;
+    struct db_batch b[TX_PENDING_MAX];
+    char **params[TX_PENDING_MAX]; /* each statement's copies, NULL for SQL NULL */
+};
+
+static void pending_free(struct tx *tx)
+{
+    struct tx_pending *q = tx->pending;
+    if (!q)
+        return;
+    for (int i = 0; i < q->n; i++) {
+        for (int k = 0; k < q->b[i].nparams; k++)
+            free(q->params[i][k]);
+        free(q->params[i]);
+    }
+    free(q);
+    tx->pending = NULL;
+}
 
 void tx_error_of(const PGresult *r, struct berr *err)
 {
@@ -49,50 +74,112 @@ void tx_error_of(const PGresult *r, struct berr *err)
 bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct berr *err)
 {
     tx->pool = pool;
+    tx->pending = NULL;
     tx->conn = db_acquire(pool, ACQUIRE_TIMEOUT_MS, err);
     if (!tx->conn)
         return false;
     char uid[24];
     snprintf(uid, sizeof uid, "%lld", acting_user);
     const char *params[1] = {acting_user > 0 ? uid : ""};
-    /* both in one round trip */
-    const struct db_batch b[2] = {
-        {NULL, "BEGIN", 0, NULL},
-        {NULL, "SELECT set_config('berkas.user_id', $1, true)", 1, params},
-    };
-    PGresult *r[2];
-    if (!tx_batch(tx, 2, b, r, err)) {
+    /* both with the transaction's first statement: no round trip of their own */
+    if (!tx_defer(tx, NULL, "BEGIN", 0, NULL, err) ||
+        !tx_defer(tx, NULL, "SELECT set_config('berkas.user_id', $1, true)", 1, params, err)) {
         tx_end(tx);
         return false;
     }
-    PQclear(r[0]);
-    PQclear(r[1]);
     return true;
 }
 
-bool tx_batch(struct tx *tx, int n, const struct db_batch *batch, PGresult **out, struct berr *err)
+bool tx_defer(struct tx *tx, const char *name, const char *sql, int nparams,
+              const char *const *params, struct berr *err)
 {
-    if (n < 1 || n > DB_BATCH_MAX)
-        return berr_set(err, BERR_INTERNAL, "a batch of %d statements", n);
-    db_exec_batch(tx->pool, tx->conn, n, batch, out);
+    if (!tx->conn)
+        return berr_set(err, BERR_INTERNAL, "a statement without a transaction");
+    if (tx->pending && tx->pending->n == TX_PENDING_MAX && !tx_flush(tx, err))
+        return false;
+    if (!tx->pending && !(tx->pending = calloc(1, sizeof *tx->pending)))
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    struct tx_pending *q = tx->pending;
+    char **copy = nparams > 0 ? calloc((size_t)nparams, sizeof *copy) : NULL;
+    bool ok = nparams == 0 || copy;
+    for (int k = 0; ok && k < nparams; k++)
+        ok = !params[k] || (copy[k] = strdup(params[k]));
+    if (!ok) {
+        for (int k = 0; copy && k < nparams; k++)
+            free(copy[k]);
+        free(copy);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    q->params[q->n] = copy;
+    q->b[q->n] = (struct db_batch){name, sql, nparams, (const char *const *)copy};
+    q->n++;
+    return true;
+}
+
+bool tx_flush(struct tx *tx, struct berr *err)
+{
+    if (!tx->pending || tx->pending->n == 0)
+        return true;
+    return tx_batch(tx, 0, NULL, NULL, err);
+}
+
+/* The deferred statements and batch[0..n) in one pipeline: out[i] each of
+ * batch's results, or false with err set by the first that failed. */
+static bool run_batch(struct tx *tx, int n, const struct db_batch *batch, PGresult **out,
+                      struct berr *err)
+{
+    int np = tx->pending ? tx->pending->n : 0;
+    struct db_batch all[DB_BATCH_MAX] = {{0}};
+    PGresult *res[DB_BATCH_MAX] = {0};
+    if (np + n == 0)
+        return true;
+    if (np + n > DB_BATCH_MAX)
+        return berr_set(err, BERR_INTERNAL, "a batch of %d statements", np + n);
+    for (int i = 0; i < np; i++)
+        all[i] = tx->pending->b[i];
+    for (int i = 0; i < n; i++)
+        all[np + i] = batch[i];
+    db_exec_batch(tx->pool, tx->conn, np + n, all, res);
+    pending_free(tx); /* sent: their copies are no longer read */
     int failed = -1;
-    for (int i = 0; i < n && failed < 0; i++) {
-        ExecStatusType st = PQresultStatus(out[i]);
+    for (int i = 0; i < np + n && failed < 0; i++) {
+        ExecStatusType st = PQresultStatus(res[i]);
         if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
             failed = i; /* the first: the rest were aborted by it */
     }
     if (failed >= 0)
-        tx_error_of(out[failed], err);
-    for (int i = 0; failed >= 0 && i < n; i++) {
-        PQclear(out[i]);
-        out[i] = NULL;
+        tx_error_of(res[failed], err);
+    for (int i = 0; i < np + n; i++) {
+        if (failed < 0 && i >= np) {
+            out[i - np] = res[i];
+            continue;
+        }
+        PQclear(res[i]);
+        if (i >= np)
+            out[i - np] = NULL;
     }
     return failed < 0;
 }
 
+bool tx_batch(struct tx *tx, int n, const struct db_batch *batch, PGresult **out, struct berr *err)
+{
+    if (n < 0 || n > DB_BATCH_MAX)
+        return berr_set(err, BERR_INTERNAL, "a batch of %d statements", n);
+    if (!tx->conn)
+        return berr_set(err, BERR_INTERNAL, "a statement without a transaction");
+    int np = tx->pending ? tx->pending->n : 0;
+    /* too many for one pipeline: the deferred ones first, on their own */
+    if (np + n > DB_BATCH_MAX && !run_batch(tx, 0, NULL, NULL, err)) {
+        for (int i = 0; i < n; i++)
+            out[i] = NULL;
+        return false;
+    }
+    return run_batch(tx, n, batch, out, err);
+}
+
 bool tx_no_jit(struct tx *tx, struct berr *err)
 {
-    return tx_exec(tx, "SELECT set_config('jit', 'off', true)", 0, NULL, err);
+    return tx_defer(tx, NULL, "SELECT set_config('jit', 'off', true)", 0, NULL, err);
 }
 
 /* r when it succeeded; NULL with err set (and r cleared) otherwise */
@@ -109,12 +196,18 @@ static PGresult *checked(PGresult *r, struct berr *err)
 PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *const *params,
                    struct berr *err)
 {
-    return checked(db_exec(tx->pool, tx->conn, sql, nparams, params, NULL, NULL, 0), err);
+    return tx_query_named(tx, NULL, sql, nparams, params, err);
 }
 
 PGresult *tx_query_named(struct tx *tx, const char *name, const char *sql, int nparams,
                          const char *const *params, struct berr *err)
 {
+    if (tx->pending && tx->pending->n > 0) {
+        /* with the deferred statements, in their round trip */
+        const struct db_batch b[1] = {{name, sql, nparams, params}};
+        PGresult *r[1];
+        return tx_batch(tx, 1, b, r, err) ? r[0] : NULL;
+    }
     return checked(db_exec_named(tx->pool, tx->conn, name, sql, nparams, params), err);
 }
 
@@ -147,13 +240,14 @@ bool tx_commit(struct tx *tx, struct berr *err)
 {
     if (!tx->conn)
         return berr_set(err, BERR_INTERNAL, "commit without a transaction");
-    bool ok = tx_exec(tx, "COMMIT", 0, NULL, err);
+    bool ok = tx_exec(tx, "COMMIT", 0, NULL, err); /* with what was deferred */
     tx_end(tx);
     return ok;
 }
 
 void tx_end(struct tx *tx)
 {
+    pending_free(tx);
     if (!tx->conn)
         return;
     db_release(tx->pool, tx->conn); /* rolls back what is still open */

@@ -18,14 +18,18 @@
 #include "core/mustcheck.h"
 
 struct db_pool;
+struct tx_pending;
 
 struct tx {
     struct db_pool *pool;
     PGconn *conn;
+    struct tx_pending *pending; /* statements sent with the next one (tx_defer) */
 };
 
 /* acting_user 0 means nobody (log-on, public routes): row-level security
- * then shows no case rows at all. */
+ * then shows no case rows at all.  BEGIN and the acting user are deferred
+ * (tx_defer): they go in one round trip with the transaction's first
+ * statement, so a failure to begin shows as that statement's. */
 BERKAS_MUST_CHECK bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user,
                                 struct berr *err);
 
@@ -41,6 +45,19 @@ BERKAS_MUST_CHECK PGresult *tx_query(struct tx *tx, const char *sql, int nparams
 struct db_batch;
 BERKAS_MUST_CHECK bool tx_batch(struct tx *tx, int n, const struct db_batch *batch, PGresult **out,
                                 struct berr *err);
+
+/* A statement whose result is not needed, sent in the same pipelined round
+ * trip as the transaction's next statement (tx_query, tx_batch, tx_commit;
+ * tx_flush for a caller that must know at once).  name and sql must outlive
+ * the transaction (string literals, struct stmt); the parameters are copied.
+ * An error of a deferred statement is reported by the statement it went
+ * with, which then fails as the transaction does.  false (err set) when out
+ * of memory or when a flush it needed failed. */
+BERKAS_MUST_CHECK bool tx_defer(struct tx *tx, const char *name, const char *sql, int nparams,
+                                const char *const *params, struct berr *err);
+
+/* Send the deferred statements now (one round trip; nothing when none). */
+BERKAS_MUST_CHECK bool tx_flush(struct tx *tx, struct berr *err);
 
 /* As tx_query for statements whose result is not needed. */
 BERKAS_MUST_CHECK bool tx_exec(struct tx *tx, const char *sql, int nparams,
@@ -64,11 +81,12 @@ BERKAS_MUST_CHECK PGresult *tx_query_named(struct tx *tx, const char *name, cons
 BERKAS_MUST_CHECK PGresult *db_once_named(struct db_pool *pool, const char *name, const char *sql,
                                           int nparams, const char *const *params, struct berr *err);
 
-/* Commit and give the connection back.  On failure the work is lost. */
+/* Commit and give the connection back.  On failure the work is lost.  The
+ * deferred statements go in the same round trip as the COMMIT. */
 BERKAS_MUST_CHECK bool tx_commit(struct tx *tx, struct berr *err);
 
-/* Roll back (if still open) and give the connection back.  Safe to call
- * after tx_commit() and twice. */
+/* Roll back (if still open; deferred statements are dropped) and give the
+ * connection back.  Safe to call after tx_commit() and twice. */
 void tx_end(struct tx *tx);
 
 /* The error kind for a failed result (SQLSTATE classes), with a message that
