@@ -29,3 +29,30 @@ BEGIN
     RETURN nullif(split_part(app.acting(), '|', 4), '')::bigint;
 END
 $$;
+
+-- The rule sets' version: berkasd keeps the rule sets it read and reads them
+-- again only when this changes, instead of on every act (app/rulesets.c).
+-- Any change of either table, by any statement, gives it a new random value
+-- (random, not a counter: a database restored or made anew never hands a
+-- running berkasd a version it already holds for other rows).
+CREATE TABLE app.rules_version (
+    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    version  bigint NOT NULL
+);
+INSERT INTO app.rules_version (version) VALUES ((random() * 9e18)::bigint);
+
+-- Owned by the migrator's role: berkas_app amends rule sets but may not set
+-- the version itself.
+CREATE FUNCTION app.rules_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    UPDATE app.rules_version SET version = (random() * 9e18)::bigint;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION app.rules_changed() FROM PUBLIC;
+CREATE TRIGGER rulesets_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON app.rulesets
+    FOR EACH STATEMENT EXECUTE FUNCTION app.rules_changed();
+CREATE TRIGGER ruleset_values_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+    ON app.ruleset_values FOR EACH STATEMENT EXECUTE FUNCTION app.rules_changed();
+GRANT SELECT ON app.rules_version TO berkas_app;

@@ -10,6 +10,8 @@
 #include "logcache.h"
 #include "rulesets.h"
 #include "store/db.h"
+#include "store/rulesets.h"
+#include "store/stmt.h"
 #include "store/tx.h"
 #include "visibility.h"
 
@@ -355,10 +357,11 @@ bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lo
            load_events(tx, cf, err) && rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
 }
 
-/* The case row under its lock with its snapshot, its suspects and the
- * offences charged: three statements, one round trip (tx_batch). */
+/* The case row under its lock with its snapshot, its suspects, the
+ * offences charged and the rule sets' version (*rules): four statements,
+ * one round trip (tx_batch). */
 static bool load_head_for_write(struct tx *tx, const struct actor *who, long long id,
-                                struct casefile *cf, struct berr *err)
+                                struct casefile *cf, long long *rules, struct berr *err)
 {
     char sql[1024], office[24], sid[24];
     if (!case_row_sql(who, true, sql, sizeof sql, err))
@@ -367,11 +370,16 @@ static bool load_head_for_write(struct tx *tx, const struct actor *who, long lon
     snprintf(sid, sizeof sid, "%lld", id);
     const char *p[2] = {office, sid};
     const char *pc[1] = {sid};
-    const struct db_batch b[3] = {
-        {NULL, sql, 2, p}, {NULL, suspects_sql, 1, pc}, {NULL, charged_sql, 1, pc}};
-    PGresult *r[3];
-    if (!tx_batch(tx, 3, b, r, err))
+    const struct db_batch b[4] = {
+        {NULL, sql, 2, p},
+        {NULL, suspects_sql, 1, pc},
+        {NULL, charged_sql, 1, pc},
+        {store_rules_version_stmt.name, store_rules_version_stmt.sql, 0, NULL}};
+    PGresult *r[4];
+    if (!tx_batch(tx, 4, b, r, err))
         return false;
+    *rules = store_rules_version(r[3]);
+    PQclear(r[3]);
     /* a case the actor may not see has no row: its suspects and offences
      * (row-level security shows none either) are not looked at */
     bool ok = case_row_result(r[0], id, true, cf, err) &&
@@ -387,10 +395,11 @@ bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long i
                              struct casefile *cf, struct berr *err)
 {
     memset(cf, 0, sizeof *cf);
+    long long rules = 0;
     /* the suspects first: the cached log's suspect indices are theirs */
-    return load_head_for_write(tx, who, id, cf, err) &&
+    return load_head_for_write(tx, who, id, cf, &rules, err) &&
            (logcache_take(cf) || load_events(tx, cf, err)) &&
-           rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
+           rulesets_load_at(tx, rules, cf->rulesets, &cf->nrulesets, err);
 }
 
 void casefile_release(struct casefile *cf)

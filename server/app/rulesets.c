@@ -4,6 +4,7 @@
  * into the core's struct for every decision.  A seed never overwrites a
  * value that is already there, so an amendment survives upgrades.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,37 @@ bool rulesets_load(struct tx *tx, struct ruleset *out, int *n, struct berr *err)
     store_ruleset_values_free(&rows);
     if (*n == 0)
         return berr_set(err, BERR_INTERNAL, "no rule sets in the database");
+    return true;
+}
+
+/* The rule sets as last read, under the version they were read at (0: none):
+ * the write path reads them again only when the version moved. */
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static long long cache_version;
+static struct ruleset cache_sets[RULESET_BUILTIN_COUNT];
+static int cache_n;
+
+bool rulesets_load_at(struct tx *tx, long long version, struct ruleset *out, int *n,
+                      struct berr *err)
+{
+    pthread_mutex_lock(&cache_lock);
+    bool hit = version != 0 && version == cache_version;
+    if (hit) {
+        memcpy(out, cache_sets, (size_t)cache_n * sizeof *out);
+        *n = cache_n;
+    }
+    pthread_mutex_unlock(&cache_lock);
+    if (hit)
+        return true;
+    if (!rulesets_load(tx, out, n, err))
+        return false;
+    /* read in the same transaction as the version: at worst a change that
+     * committed since shows here too, and the next act reads it again */
+    pthread_mutex_lock(&cache_lock);
+    memcpy(cache_sets, out, (size_t)*n * sizeof *out);
+    cache_n = *n;
+    cache_version = version;
+    pthread_mutex_unlock(&cache_lock);
     return true;
 }
 

@@ -30,4 +30,9 @@ BERKAS_MUST_CHECK bool rulesets_seed(struct tx *tx, struct berr *err);
 /* The rule sets as the database has them now. */
 BERKAS_MUST_CHECK bool rulesets_load(struct tx *tx, struct ruleset *out, int *n, struct berr *err);
 
+/* As rulesets_load, from berkasd's copy when version (the rule sets' version
+ * read in this transaction, store_rules_version) is the one it was read at. */
+BERKAS_MUST_CHECK bool rulesets_load_at(struct tx *tx, long long version, struct ruleset *out,
+                                        int *n, struct berr *err);
+
 #endif

@@ -29,6 +29,14 @@ static const struct stmt amend = {"rulesets.amend", 5,
                                   "$4::boolean, note = CASE WHEN $5 = '' THEN note ELSE $5 END, "
                                   "updated_at = now() WHERE ruleset = $1 AND key = $2 RETURNING 1"};
 
+const struct stmt store_rules_version_stmt = {"rulesets.version", 0,
+                                              "SELECT version FROM app.rules_version"};
+
+long long store_rules_version(const PGresult *r)
+{
+    return PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0;
+}
+
 bool store_ruleset_seed(struct tx *tx, const char *name, const char *effective_from,
                         const char *label, struct berr *err)
 {

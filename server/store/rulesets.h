@@ -8,12 +8,14 @@
 #ifndef BERKAS_STORE_RULESETS_H
 #define BERKAS_STORE_RULESETS_H
 
+#include <libpq-fe.h>
 #include <stdbool.h>
 
 #include "core/error.h"
 #include "core/mustcheck.h"
 
 struct tx;
+struct stmt;
 
 /* Seed a set (name, YYYY-MM-DD, label): a set already there is left as it is. */
 BERKAS_MUST_CHECK bool store_ruleset_seed(struct tx *tx, const char *name,
@@ -47,5 +49,11 @@ void store_ruleset_values_free(struct store_ruleset_values *v);
 BERKAS_MUST_CHECK bool store_ruleset_amend(struct tx *tx, const char *ruleset, const char *key,
                                            int value, bool to_verify, const char *note, bool *found,
                                            struct berr *err);
+
+/* The rule sets' version (sql/0024: a new one at every change), as a
+ * statement for a batch of the caller's (tx_batch), and read from its result
+ * (0 when there is none). */
+extern const struct stmt store_rules_version_stmt;
+long long store_rules_version(const PGresult *r);
 
 #endif

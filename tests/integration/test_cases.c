@@ -527,6 +527,38 @@ START_TEST(test_amending_a_rule_set_moves_the_clock)
 }
 END_TEST
 
+/* Whether an act is entered late is the rule set's late_entry_days (3 days
+ * by default) at the time of recording: the write path keeps a copy of the
+ * rule sets (sql/0024) and must take an amendment at the next act. */
+static bool late_letter(long long id, int ago)
+{
+    char date[11], body[160];
+    days_ago(ago, date);
+    snprintf(body, sizeof body, "{\"type\":\"letter_delivered\",\"date\":\"%s\"}", date);
+    json_t *e = record(id, inv, body, 201);
+    bool late = json_is_true(json_object_get(e, "late"));
+    json_decref(e);
+    return late;
+}
+
+START_TEST(test_an_amended_rule_set_decides_the_next_act)
+{
+    long long id = open_case("Uji pencatatan terlambat", 10);
+    ck_assert(late_letter(id, 4));
+    ck_assert(!late_letter(id, 2)); /* 2 days after the letter: within 3 */
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-2025/late_entry_days", admin, "{\"value\":1}", 200));
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-1981/late_entry_days", admin, "{\"value\":1}", 200));
+    ck_assert(late_letter(id, 2)); /* now more than 1 */
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-2025/late_entry_days", admin, "{\"value\":3}", 200));
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-1981/late_entry_days", admin, "{\"value\":3}", 200));
+    ck_assert(!late_letter(id, 2));
+}
+END_TEST
+
 START_TEST(test_roles_record_only_their_own_acts)
 {
     long long id = open_case("Uji peran", 6);
@@ -664,6 +696,7 @@ Suite *suite_cases(void)
     tcase_add_test(tc, test_a_name_typed_decomposed_is_found_by_search_composed);
     tcase_add_test(tc, test_the_list_pages_with_a_cursor_and_filters);
     tcase_add_test(tc, test_amending_a_rule_set_moves_the_clock);
+    tcase_add_test(tc, test_an_amended_rule_set_decides_the_next_act);
     tcase_add_test(tc, test_roles_record_only_their_own_acts);
     tcase_add_test(tc, test_number_patterns_are_checked_before_they_are_saved);
     tcase_add_test(tc, test_evidence_and_charges_are_corrected_not_lost);
