@@ -121,36 +121,31 @@ bool store_content_put(struct tx *tx, long long case_id, long long event_id, lon
     return true;
 }
 
+static void charge_element_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_charge_element *x = item;
+    x->charge_id = stmt_ll(r, i, 0);
+    x->code = PQgetvalue(r, i, 1);
+    x->party_id = stmt_ll(r, i, 2);
+    x->party_name = PQgetisnull(r, i, 3) ? NULL : PQgetvalue(r, i, 3);
+    x->max_prison_months = stmt_ll(r, i, 4);
+    x->element_no = (int)stmt_ll(r, i, 5);
+    x->element = PQgetvalue(r, i, 6);
+    x->to_verify = stmt_bool(r, i, 7);
+}
+
 bool store_charge_elements(struct tx *tx, long long case_id, struct store_charge_elements *out,
                            struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
-    PGresult *r = stmt_query(tx, &charges, p, err);
-    if (!r)
+    void *items;
+    if (!stmt_rows(stmt_query(tx, &charges, p, err), sizeof *out->items, charge_element_of, NULL,
+                   &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_charge_elements_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_charge_element *x = &out->items[i];
-        x->charge_id = stmt_ll(r, i, 0);
-        x->code = PQgetvalue(r, i, 1);
-        x->party_id = stmt_ll(r, i, 2);
-        x->party_name = PQgetisnull(r, i, 3) ? NULL : PQgetvalue(r, i, 3);
-        x->max_prison_months = stmt_ll(r, i, 4);
-        x->element_no = (int)stmt_ll(r, i, 5);
-        x->element = PQgetvalue(r, i, 6);
-        x->to_verify = stmt_bool(r, i, 7);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 

@@ -57,6 +57,21 @@ static const char *or_empty(const PGresult *r, int row, int col)
     return PQgetvalue(r, row, col); /* "" for NULL */
 }
 
+static void direction_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_direction_row *d = item;
+    d->case_id = stmt_ll(r, i, 0);
+    d->number = PQgetvalue(r, i, 1);
+    d->office_code = PQgetvalue(r, i, 2);
+    d->tz = PQgetvalue(r, i, 3);
+    d->direction = PQgetvalue(r, i, 4);
+    d->given_by = or_empty(r, i, 5);
+    d->to_name = PQgetisnull(r, i, 6) ? NULL : PQgetvalue(r, i, 6);
+    d->to_nip = or_empty(r, i, 7);
+    d->done_by = or_empty(r, i, 8);
+}
+
 bool store_directions_list(struct tx *tx, const struct store_directions_query *q,
                            struct store_directions *out, struct berr *err)
 {
@@ -71,31 +86,12 @@ bool store_directions_list(struct tx *tx, const struct store_directions_query *q
     list_shape(s, q, p);
     PGresult *r = shape_query(tx, s, err);
     free(s);
-    if (!r)
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, direction_of, NULL, &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_directions_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_direction_row *d = &out->items[i];
-        d->case_id = stmt_ll(r, i, 0);
-        d->number = PQgetvalue(r, i, 1);
-        d->office_code = PQgetvalue(r, i, 2);
-        d->tz = PQgetvalue(r, i, 3);
-        d->direction = PQgetvalue(r, i, 4);
-        d->given_by = or_empty(r, i, 5);
-        d->to_name = PQgetisnull(r, i, 6) ? NULL : PQgetvalue(r, i, 6);
-        d->to_nip = or_empty(r, i, 7);
-        d->done_by = or_empty(r, i, 8);
-    }
-    out->now = stmt_ll(r, 0, 9);
-    out->n = rows;
+    out->items = items;
+    if (out->n > 0)
+        out->now = stmt_ll(r, 0, 9);
     return true;
 }
 
@@ -132,26 +128,22 @@ static const struct stmt team = {
     "SELECT u.name FROM app.case_investigators ci JOIN app.users u ON u.id = ci.user_id "
     "WHERE ci.case_id = $1::bigint AND ci.removed_at IS NULL ORDER BY u.name"};
 
+static void name_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    *(const char **)item = PQgetvalue(r, i, 0);
+}
+
 bool store_case_team(struct tx *tx, long long case_id, struct store_names *out, struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
-    PGresult *r = stmt_query(tx, &team, p, err);
-    if (!r)
+    void *items;
+    if (!stmt_rows(stmt_query(tx, &team, p, err), sizeof *out->items, name_of, NULL, &items,
+                   &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_names_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++)
-        out->items[i] = PQgetvalue(r, i, 0);
-    out->n = rows;
+    out->items = items;
     return true;
 }
 

@@ -247,6 +247,15 @@ bool store_sessions_trim(struct tx *tx, long long uid, struct berr *err)
     return stmt_exec(tx, &sessions_trim, p, err);
 }
 
+static void lock_notice_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_lock_notice *x = item;
+    stmt_copy(x->locked_at, sizeof x->locked_at, r, i, 0);
+    stmt_copy(x->locked_until, sizeof x->locked_until, r, i, 1);
+    x->failures = (int)stmt_ll(r, i, 2);
+}
+
 bool store_lock_notices_take(struct tx *tx, long long uid, struct store_lock_notice **items, int *n,
                              struct berr *err)
 {
@@ -254,24 +263,11 @@ bool store_lock_notices_take(struct tx *tx, long long uid, struct store_lock_not
     *n = 0;
     char u[24];
     const char *p[1] = {stmt_id(u, uid)};
-    PGresult *r = stmt_query(tx, &lock_notices_take, p, err);
-    if (!r)
+    void *rows;
+    if (!stmt_rows(stmt_query(tx, &lock_notices_take, p, err), sizeof **items, lock_notice_of, NULL,
+                   &rows, n, NULL, err))
         return false;
-    int rows = PQntuples(r);
-    if (rows > 0) {
-        *items = calloc((size_t)rows, sizeof **items);
-        if (!*items) {
-            PQclear(r);
-            return berr_set(err, BERR_INTERNAL, "out of memory");
-        }
-    }
-    for (int i = 0; i < rows; i++) {
-        stmt_copy((*items)[i].locked_at, sizeof(*items)[i].locked_at, r, i, 0);
-        stmt_copy((*items)[i].locked_until, sizeof(*items)[i].locked_until, r, i, 1);
-        (*items)[i].failures = (int)stmt_ll(r, i, 2);
-    }
-    *n = rows;
-    PQclear(r);
+    *items = rows;
     return true;
 }
 
@@ -367,38 +363,33 @@ bool store_banner_set(struct tx *tx, const char *text, struct berr *err)
 
 /* ---- users, as an admin manages them -------------------------------------------------------- */
 
+static void user_row_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_user_row *u = item;
+    u->id = stmt_ll(r, i, 0);
+    u->nip = PQgetvalue(r, i, 1);
+    u->name = PQgetvalue(r, i, 2);
+    u->pangkat = PQgetvalue(r, i, 3);
+    u->golongan = PQgetvalue(r, i, 4);
+    u->position = PQgetvalue(r, i, 5);
+    u->role = PQgetvalue(r, i, 6);
+    u->office_id = stmt_ll(r, i, 7);
+    u->ppns_card_no = PQgetvalue(r, i, 8);
+    u->ppns_valid_until = PQgetvalue(r, i, 9);
+    u->locked = stmt_bool(r, i, 10);
+    u->disabled = stmt_bool(r, i, 11);
+    u->locked_until = PQgetvalue(r, i, 12);
+    u->locks_30_days = stmt_ll(r, i, 13);
+}
+
 static bool users_of(PGresult *r, struct store_users *out, struct berr *err)
 {
     memset(out, 0, sizeof *out);
-    if (!r)
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, user_row_of, NULL, &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_users_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_user_row *u = &out->items[i];
-        u->id = stmt_ll(r, i, 0);
-        u->nip = PQgetvalue(r, i, 1);
-        u->name = PQgetvalue(r, i, 2);
-        u->pangkat = PQgetvalue(r, i, 3);
-        u->golongan = PQgetvalue(r, i, 4);
-        u->position = PQgetvalue(r, i, 5);
-        u->role = PQgetvalue(r, i, 6);
-        u->office_id = stmt_ll(r, i, 7);
-        u->ppns_card_no = PQgetvalue(r, i, 8);
-        u->ppns_valid_until = PQgetvalue(r, i, 9);
-        u->locked = stmt_bool(r, i, 10);
-        u->disabled = stmt_bool(r, i, 11);
-        u->locked_until = PQgetvalue(r, i, 12);
-        u->locks_30_days = stmt_ll(r, i, 13);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 
@@ -430,6 +421,24 @@ static const char *or_null(const PGresult *r, int row, int col)
     return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
 }
 
+static void lockout_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_lockout *l = item;
+    l->id = stmt_ll(r, i, 0);
+    l->user_id = stmt_ll(r, i, 1);
+    l->nip = PQgetvalue(r, i, 2);
+    l->name = PQgetvalue(r, i, 3);
+    l->office_id = stmt_ll(r, i, 4);
+    l->locked_at = PQgetvalue(r, i, 5);
+    l->locked_until = PQgetvalue(r, i, 6);
+    l->failures = (int)stmt_ll(r, i, 7);
+    l->client_addr = or_null(r, i, 8);
+    l->in_force = stmt_bool(r, i, 9);
+    l->released_at = or_null(r, i, 10);
+    l->owner_told = stmt_bool(r, i, 11);
+}
+
 bool store_lockouts_in_subtree(struct tx *tx, long long admin_office, int days,
                                struct store_lockouts *out, struct berr *err)
 {
@@ -437,34 +446,11 @@ bool store_lockouts_in_subtree(struct tx *tx, long long admin_office, int days,
     char o[24], d[16];
     snprintf(d, sizeof d, "%d", days);
     const char *p[2] = {stmt_id(o, admin_office), d};
-    PGresult *r = stmt_query(tx, &lockouts_in_subtree, p, err);
-    if (!r)
+    void *items;
+    if (!stmt_rows(stmt_query(tx, &lockouts_in_subtree, p, err), sizeof *out->items, lockout_of,
+                   NULL, &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_lockouts_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_lockout *l = &out->items[i];
-        l->id = stmt_ll(r, i, 0);
-        l->user_id = stmt_ll(r, i, 1);
-        l->nip = PQgetvalue(r, i, 2);
-        l->name = PQgetvalue(r, i, 3);
-        l->office_id = stmt_ll(r, i, 4);
-        l->locked_at = PQgetvalue(r, i, 5);
-        l->locked_until = PQgetvalue(r, i, 6);
-        l->failures = (int)stmt_ll(r, i, 7);
-        l->client_addr = or_null(r, i, 8);
-        l->in_force = stmt_bool(r, i, 9);
-        l->released_at = or_null(r, i, 10);
-        l->owner_told = stmt_bool(r, i, 11);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 

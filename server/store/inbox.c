@@ -94,8 +94,10 @@ static void section_shape(struct shape *s, const struct store_inbox_query *q, co
               NULL);
 }
 
-static void row_of(PGresult *r, int i, struct store_inbox_row *x)
+static void row_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
+    struct store_inbox_row *x = item;
     x->case_id = stmt_ll(r, i, C_ID);
     x->number = PQgetvalue(r, i, C_NUMBER);
     x->office_code = PQgetvalue(r, i, C_CODE);
@@ -126,21 +128,12 @@ bool store_inbox_section(struct tx *tx, const struct store_inbox_query *q,
     section_shape(s, q, p, stmt_id(case_id, q->case_id));
     PGresult *r = shape_query(tx, s, err);
     free(s);
-    if (!r)
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, row_of, NULL, &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_inbox_page_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++)
-        row_of(r, i, &out->items[i]);
-    out->now = stmt_ll(r, 0, C_NOW);
-    out->n = rows;
+    out->items = items;
+    if (out->n > 0)
+        out->now = stmt_ll(r, 0, C_NOW);
     return true;
 }
 

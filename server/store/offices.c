@@ -109,32 +109,27 @@ bool store_office_tree(struct tx *tx, long long office, char tree[16], bool *fou
     return true;
 }
 
+static void office_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_office *o = item;
+    o->id = stmt_ll(r, i, 0);
+    o->parent_id = stmt_ll(r, i, 1);
+    o->kind = PQgetvalue(r, i, 2);
+    o->code = PQgetvalue(r, i, 3);
+    o->name = PQgetvalue(r, i, 4);
+    o->class_name = PQgetvalue(r, i, 5);
+    o->tz = PQgetvalue(r, i, 6);
+    o->tree = PQgetvalue(r, i, 7);
+}
+
 static bool offices_of(PGresult *r, struct store_offices *out, struct berr *err)
 {
     memset(out, 0, sizeof *out);
-    if (!r)
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, office_of, NULL, &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_offices_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_office *o = &out->items[i];
-        o->id = stmt_ll(r, i, 0);
-        o->parent_id = stmt_ll(r, i, 1);
-        o->kind = PQgetvalue(r, i, 2);
-        o->code = PQgetvalue(r, i, 3);
-        o->name = PQgetvalue(r, i, 4);
-        o->class_name = PQgetvalue(r, i, 5);
-        o->tz = PQgetvalue(r, i, 6);
-        o->tree = PQgetvalue(r, i, 7);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 
@@ -229,29 +224,25 @@ bool store_letterhead_add(struct tx *tx, long long office, const char *effective
 
 /* ---- number patterns -------------------------------------------------------------------- */
 
+static void pattern_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_number_pattern *x = item;
+    x->doc_type = PQgetvalue(r, i, 0);
+    x->pattern = PQgetvalue(r, i, 1);
+}
+
 bool store_number_patterns_of(struct tx *tx, long long office, struct store_number_patterns *out,
                               struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char o[24];
     const char *p[1] = {stmt_id(o, office)};
-    PGresult *r = stmt_query(tx, &patterns, p, err);
-    if (!r)
+    void *items;
+    if (!stmt_rows(stmt_query(tx, &patterns, p, err), sizeof *out->items, pattern_of, NULL, &items,
+                   &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_number_patterns_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        out->items[i].doc_type = PQgetvalue(r, i, 0);
-        out->items[i].pattern = PQgetvalue(r, i, 1);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 

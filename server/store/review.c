@@ -126,8 +126,10 @@ static const struct stmt index_walk = {
     "SELECT set_config('enable_bitmapscan', 'off', true), "
     "set_config('enable_seqscan', 'off', true), set_config('enable_sort', 'off', true)"};
 
-static void row_of(PGresult *r, int i, struct store_review_row *x)
+static void row_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
+    struct store_review_row *x = item;
     x->case_id = stmt_ll(r, i, C_ID);
     x->number = PQgetvalue(r, i, C_NUMBER);
     x->opened_on = PQgetvalue(r, i, C_OPENED);
@@ -172,21 +174,12 @@ bool store_review_page(struct tx *tx, const struct store_review_query *q,
     page_shape(s, q, p, stmt_id(me, q->mine));
     PGresult *r = shape_query(tx, s, err);
     free(s);
-    if (!r)
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, row_of, NULL, &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_review_page_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++)
-        row_of(r, i, &out->items[i]);
-    out->now = stmt_ll(r, 0, C_NOW);
-    out->n = rows;
+    out->items = items;
+    if (out->n > 0)
+        out->now = stmt_ll(r, 0, C_NOW);
     return true;
 }
 
@@ -198,6 +191,18 @@ void store_review_page_free(struct store_review_page *p)
 }
 
 /* ---- counts per office ----------------------------------------------------------------- */
+
+static void count_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_review_count *c = item;
+    c->office_id = stmt_ll(r, i, 0);
+    c->code = PQgetvalue(r, i, 1);
+    c->name = PQgetvalue(r, i, 2);
+    c->kind = PQgetvalue(r, i, 3);
+    for (int k = 0; k < STORE_REVIEW__COUNTS; k++)
+        c->n[k] = stmt_ll(r, i, 4 + k);
+}
 
 bool store_review_counts(struct tx *tx, enum store_scope scope, long long reach, bool empty,
                          struct store_review_counts *out, struct berr *err)
@@ -229,28 +234,11 @@ bool store_review_counts(struct tx *tx, enum store_scope scope, long long reach,
              scope == STORE_SCOPE_OFFICE ? "o.id = $1::bigint" : "$1::bigint = ANY (o.ancestors)");
     snprintf(name, sizeof name, "review.counts.%s", store_scope_mark(scope));
     const char *p[2] = {stmt_id(id, reach), empty ? "true" : "false"};
-    PGresult *r = tx_query_named(tx, name, sql, 2, p, err);
-    if (!r)
+    void *items;
+    if (!stmt_rows(tx_query_named(tx, name, sql, 2, p, err), sizeof *out->items, count_of, NULL,
+                   &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_review_counts_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_review_count *c = &out->items[i];
-        c->office_id = stmt_ll(r, i, 0);
-        c->code = PQgetvalue(r, i, 1);
-        c->name = PQgetvalue(r, i, 2);
-        c->kind = PQgetvalue(r, i, 3);
-        for (int k = 0; k < STORE_REVIEW__COUNTS; k++)
-            c->n[k] = stmt_ll(r, i, 4 + k);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 

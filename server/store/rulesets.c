@@ -53,30 +53,25 @@ bool store_ruleset_seed_value(struct tx *tx, const char *ruleset, const char *ke
     return stmt_exec(tx, &seed_value, p, err);
 }
 
+static void value_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_ruleset_value *v = item;
+    v->name = PQgetvalue(r, i, 0);
+    v->effective_from = PQgetvalue(r, i, 1);
+    v->key = PQgetisnull(r, i, 2) ? NULL : PQgetvalue(r, i, 2);
+    v->value = (int)stmt_ll(r, i, 3);
+    v->to_verify = stmt_bool(r, i, 4);
+}
+
 bool store_ruleset_values(struct tx *tx, struct store_ruleset_values *out, struct berr *err)
 {
     memset(out, 0, sizeof *out);
-    PGresult *r = stmt_query(tx, &values, NULL, err);
-    if (!r)
+    void *items;
+    if (!stmt_rows(stmt_query(tx, &values, NULL, err), sizeof *out->items, value_of, NULL, &items,
+                   &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_ruleset_values_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_ruleset_value *v = &out->items[i];
-        v->name = PQgetvalue(r, i, 0);
-        v->effective_from = PQgetvalue(r, i, 1);
-        v->key = PQgetisnull(r, i, 2) ? NULL : PQgetvalue(r, i, 2);
-        v->value = (int)stmt_ll(r, i, 3);
-        v->to_verify = stmt_bool(r, i, 4);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 

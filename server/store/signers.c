@@ -101,39 +101,34 @@ bool store_signing_rule(struct tx *tx, const char *form, struct store_signing_ru
 
 /* ---- the officials of an office ---------------------------------------------------------- */
 
+static void official_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_official *f = item;
+    f->id = stmt_ll(r, i, 0);
+    f->office_id = stmt_ll(r, i, 1);
+    f->role = PQgetvalue(r, i, 2);
+    f->title = PQgetvalue(r, i, 3);
+    f->acting = PQgetvalue(r, i, 4);
+    f->name = PQgetvalue(r, i, 5);
+    f->nip = PQgetvalue(r, i, 6);
+    f->pangkat = PQgetvalue(r, i, 7);
+    f->golongan = PQgetvalue(r, i, 8);
+    f->valid_from = PQgetvalue(r, i, 9);
+    f->valid_to = PQgetisnull(r, i, 10) ? NULL : PQgetvalue(r, i, 10);
+}
+
 bool store_officials_of(struct tx *tx, long long office_id, struct store_officials *out,
                         struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char o[24];
     const char *p[1] = {stmt_id(o, office_id)};
-    PGresult *r = stmt_query(tx, &officials, p, err);
-    if (!r)
+    void *items;
+    if (!stmt_rows(stmt_query(tx, &officials, p, err), sizeof *out->items, official_of, NULL,
+                   &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_officials_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_official *f = &out->items[i];
-        f->id = stmt_ll(r, i, 0);
-        f->office_id = stmt_ll(r, i, 1);
-        f->role = PQgetvalue(r, i, 2);
-        f->title = PQgetvalue(r, i, 3);
-        f->acting = PQgetvalue(r, i, 4);
-        f->name = PQgetvalue(r, i, 5);
-        f->nip = PQgetvalue(r, i, 6);
-        f->pangkat = PQgetvalue(r, i, 7);
-        f->golongan = PQgetvalue(r, i, 8);
-        f->valid_from = PQgetvalue(r, i, 9);
-        f->valid_to = PQgetisnull(r, i, 10) ? NULL : PQgetvalue(r, i, 10);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 

@@ -32,27 +32,22 @@ static PGresult *run(struct tx *tx, const char *what, const char *text,
 }
 
 /* Rows of (office, key, n), or (office, n) when key_col < 0. */
+static void count_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    int key_col = *(const int *)ctx;
+    struct store_stats_count *c = item;
+    c->office = PQgetisnull(r, i, 0) ? NULL : PQgetvalue(r, i, 0);
+    c->key = key_col >= 0 ? PQgetvalue(r, i, key_col) : NULL;
+    c->n = stmt_ll(r, i, key_col >= 0 ? 2 : 1);
+}
+
 static bool counts_of(PGresult *r, int key_col, struct store_stats_counts *out, struct berr *err)
 {
     memset(out, 0, sizeof *out);
-    if (!r)
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, count_of, &key_col, &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_stats_counts_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_stats_count *c = &out->items[i];
-        c->office = PQgetisnull(r, i, 0) ? NULL : PQgetvalue(r, i, 0);
-        c->key = key_col >= 0 ? PQgetvalue(r, i, key_col) : NULL;
-        c->n = stmt_ll(r, i, key_col >= 0 ? 2 : 1);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 
@@ -154,7 +149,7 @@ static const char durations_sql[] =
     "+ 1)), 0) AS days FROM jsonb_array_elements(coalesce(s.stats->'detentions', '[]')) x) dd "
     "WHERE s.{col} = $1::bigint GROUP BY GROUPING SETS ((s.office_id), ())";
 
-static void span_of(PGresult *r, int i, int c, struct store_stats_span *s)
+static void span_of(const PGresult *r, int i, int c, struct store_stats_span *s)
 {
     s->files = stmt_ll(r, i, c);
     s->has_avg = !PQgetisnull(r, i, c + 1);
@@ -165,34 +160,29 @@ static void span_of(PGresult *r, int i, int c, struct store_stats_span *s)
     s->max = stmt_ll(r, i, c + 3);
 }
 
+static void duration_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_stats_duration *d = item;
+    d->office = PQgetisnull(r, i, 0) ? NULL : PQgetvalue(r, i, 0);
+    d->files_complete = stmt_ll(r, i, 1);
+    d->has_rounds_avg = !PQgetisnull(r, i, 2);
+    d->rounds_avg = strtod(PQgetvalue(r, i, 2), NULL);
+    d->rounds_max = stmt_ll(r, i, 3);
+    span_of(r, i, 4, &d->sprindik_to_p21);
+    span_of(r, i, 8, &d->p21_to_tahap2);
+    d->detention_days = stmt_ll(r, i, 12);
+}
+
 bool store_stats_durations(struct tx *tx, const struct store_stats_query *q,
                            struct store_stats_durations *out, struct berr *err)
 {
     memset(out, 0, sizeof *out);
-    PGresult *r = run(tx, "durations", durations_sql, q, err);
-    if (!r)
+    void *items;
+    if (!stmt_rows(run(tx, "durations", durations_sql, q, err), sizeof *out->items, duration_of,
+                   NULL, &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_stats_durations_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_stats_duration *d = &out->items[i];
-        d->office = PQgetisnull(r, i, 0) ? NULL : PQgetvalue(r, i, 0);
-        d->files_complete = stmt_ll(r, i, 1);
-        d->has_rounds_avg = !PQgetisnull(r, i, 2);
-        d->rounds_avg = strtod(PQgetvalue(r, i, 2), NULL);
-        d->rounds_max = stmt_ll(r, i, 3);
-        span_of(r, i, 4, &d->sprindik_to_p21);
-        span_of(r, i, 8, &d->p21_to_tahap2);
-        d->detention_days = stmt_ll(r, i, 12);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 
@@ -210,33 +200,28 @@ static const struct stmt subtree = {
     "SELECT o.id, o.code, o.name, o.id = $1::bigint FROM app.offices o "
     "WHERE o.id = $1::bigint OR $1::bigint = ANY (o.ancestors) ORDER BY o.ancestors"};
 
+static void stats_office_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_stats_office *x = item;
+    x->id = stmt_ll(r, i, 0);
+    x->id_text = PQgetvalue(r, i, 0);
+    x->code = PQgetvalue(r, i, 1);
+    x->name = PQgetvalue(r, i, 2);
+    x->is_root = stmt_bool(r, i, 3);
+}
+
 bool store_stats_offices(struct tx *tx, long long office, struct store_stats_offices *out,
                          struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char o[24];
     const char *p[1] = {stmt_id(o, office)};
-    PGresult *r = stmt_query(tx, &subtree, p, err);
-    if (!r)
+    void *items;
+    if (!stmt_rows(stmt_query(tx, &subtree, p, err), sizeof *out->items, stats_office_of, NULL,
+                   &items, &out->n, &out->res_, err))
         return false;
-    out->res_ = r;
-    int rows = PQntuples(r);
-    if (rows == 0)
-        return true;
-    out->items = calloc((size_t)rows, sizeof *out->items);
-    if (!out->items) {
-        store_stats_offices_free(out);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    for (int i = 0; i < rows; i++) {
-        struct store_stats_office *x = &out->items[i];
-        x->id = stmt_ll(r, i, 0);
-        x->id_text = PQgetvalue(r, i, 0);
-        x->code = PQgetvalue(r, i, 1);
-        x->name = PQgetvalue(r, i, 2);
-        x->is_root = stmt_bool(r, i, 3);
-    }
-    out->n = rows;
+    out->items = items;
     return true;
 }
 

@@ -67,3 +67,29 @@ void stmt_copy(char *out, size_t n, const PGresult *r, int row, int col)
 {
     snprintf(out, n, "%s", PQgetvalue(r, row, col));
 }
+
+bool stmt_rows(PGresult *r, size_t size, stmt_row_fn *fill, void *ctx, void **items, int *n,
+               void **res, struct berr *err)
+{
+    *items = NULL;
+    *n = 0;
+    if (res)
+        *res = NULL;
+    if (!r)
+        return false;
+    int rows = PQntuples(r);
+    char *a = rows > 0 ? calloc((size_t)rows, size) : NULL;
+    if (rows > 0 && !a) {
+        PQclear(r);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    for (int i = 0; i < rows; i++)
+        fill(r, i, a + (size_t)i * size, ctx);
+    *items = a;
+    *n = rows;
+    if (res)
+        *res = r;
+    else
+        PQclear(r);
+    return true;
+}

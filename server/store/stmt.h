@@ -63,4 +63,16 @@ long long stmt_ll(const PGresult *r, int row, int col);
 bool stmt_bool(const PGresult *r, int row, int col);
 void stmt_copy(char *out, size_t n, const PGresult *r, int row, int col);
 
+/* The rows of a result as C structs: one zeroed struct of `size` bytes a
+ * row, calloc()ed into *items (NULL when there are none), each filled by
+ * fill(r, row, item, ctx); *n their count.  r is a query's result or NULL
+ * (the query failed, err set: false).  With res, r is kept in *res for the
+ * strings the rows point into (the list's _free does free(items) and
+ * PQclear(res)); with res NULL, r is cleared once the rows are filled (rows
+ * that copied what they need).  Out of memory: r cleared, nothing kept,
+ * false with err set. */
+typedef void stmt_row_fn(const PGresult *r, int row, void *item, void *ctx);
+BERKAS_MUST_CHECK bool stmt_rows(PGresult *r, size_t size, stmt_row_fn *fill, void *ctx,
+                                 void **items, int *n, void **res, struct berr *err);
+
 #endif
