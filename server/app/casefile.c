@@ -9,16 +9,8 @@
 #include "evfield.h"
 #include "logcache.h"
 #include "rulesets.h"
-#include "store/db.h"
-#include "store/rulesets.h"
-#include "store/stmt.h"
-#include "store/tx.h"
+#include "store/casefile.h"
 #include "visibility.h"
-
-static long long ll(PGresult *r, int row, int col)
-{
-    return strtoll(PQgetvalue(r, row, col), NULL, 10);
-}
 
 void casefile_free(struct casefile *cf)
 {
@@ -144,96 +136,70 @@ void casefile_event_from(const struct casefile *cf, enum event type, const char 
         core_member(cf, as, &evfields[i], payload, out);
 }
 
-/* The columns every loader reads of the case row, in this order. */
-#define CASE_COLUMNS                                                                               \
-    "c.id, c.office_id, coalesce(c.kejari_id, 0), c.number, coalesce(c.opened_on::text, ''), "     \
-    "o.tz, c.stage, c.version, c.disclosed_at IS NOT NULL, encode(c.last_hash, 'hex'), "           \
-    "extract(epoch FROM now())::bigint"
-
-static bool case_row(PGresult *r, int row, struct casefile *cf, struct berr *err)
+/* The case row as read into cf. */
+static bool case_head(const struct store_casefile_row *h, struct casefile *cf, struct berr *err)
 {
-    cf->id = ll(r, row, 0);
-    cf->office_id = ll(r, row, 1);
-    cf->kejari_id = ll(r, row, 2);
-    snprintf(cf->number, sizeof cf->number, "%s", PQgetvalue(r, row, 3));
-    snprintf(cf->opened_on, sizeof cf->opened_on, "%s", PQgetvalue(r, row, 4));
-    snprintf(cf->tz, sizeof cf->tz, "%s", PQgetvalue(r, row, 5));
+    cf->id = h->id;
+    cf->office_id = h->office_id;
+    cf->kejari_id = h->kejari_id;
+    snprintf(cf->number, sizeof cf->number, "%s", h->number);
+    snprintf(cf->opened_on, sizeof cf->opened_on, "%s", h->opened_on);
+    snprintf(cf->tz, sizeof cf->tz, "%s", h->tz);
     cf->zone = caldate_zone(cf->tz);
-    stage_lookup(PQgetvalue(r, row, 6), &cf->stage);
-    cf->version = (int)ll(r, row, 7);
-    cf->disclosed = PQgetvalue(r, row, 8)[0] == 't';
+    stage_lookup(h->stage, &cf->stage);
+    cf->version = h->version;
+    cf->disclosed = h->disclosed;
     size_t bin_len = 0;
-    sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, PQgetvalue(r, row, 9),
-                   strlen(PQgetvalue(r, row, 9)), NULL, &bin_len, NULL);
-    cf->now = ll(r, row, 10);
+    sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, h->last_hash, strlen(h->last_hash), NULL,
+                   &bin_len, NULL);
+    cf->now = h->now;
     if (!cf->zone)
         return berr_set(err, BERR_INTERNAL, "office zone %s unknown", cf->tz);
     return true;
 }
 
-/* The case row's statement as the actor sees it (the visibility rule, then
- * RLS; parameters $1 the actor's office, $2 the case); false when the role
- * reads no case. */
-static bool case_row_sql(const struct actor *who, bool lock, char *sql, size_t size,
-                         struct berr *err)
+/* The case row read (heads: none when the actor does not see it) into cf;
+ * with the lock, its snapshot and count of events too. */
+static bool head_result(const struct store_casefile_rows *heads, long long id, bool lock,
+                        struct casefile *cf, struct berr *err)
 {
-    const char *clause = case_visible_clause(who->role);
-    if (!clause)
-        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
-    /* the writer (lock) takes the case's snapshot with its row: no round trip of its own */
-    snprintf(sql, size,
-             "SELECT " CASE_COLUMNS "%s FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
-             "%s WHERE c.id = $2::bigint AND %s%s",
-             lock ? ", n.state::text, c.events" : "",
-             lock ? "LEFT JOIN app.case_snapshots n ON n.case_id = c.id" : "", clause,
-             lock ? " FOR UPDATE OF c" : "");
-    return true;
+    if (heads->n != 1)
+        return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
+    const struct store_casefile_row *h = &heads->items[0];
+    bool ok = case_head(h, cf, err);
+    if (lock)
+        cf->head_events = h->events;
+    if (ok && lock && h->snapshot) {
+        cf->snapshot = strdup(h->snapshot);
+        ok = cf->snapshot != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    return ok;
 }
 
-static bool case_row_result(PGresult *r, long long id, bool lock, struct casefile *cf,
-                            struct berr *err);
+/* Which cases the actor's role reads; false (403) when it reads none. */
+static bool sight_of(const struct actor *who, enum store_case_sight *sight, struct berr *err)
+{
+    if (!case_sight_of(who->role, sight))
+        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
+    return true;
+}
 
 static bool load_case_row(struct tx *tx, const struct actor *who, long long id, bool lock,
                           struct casefile *cf, struct berr *err)
 {
-    char sql[1024], office[24], sid[24];
-    if (!case_row_sql(who, lock, sql, sizeof sql, err))
+    enum store_case_sight sight;
+    struct store_casefile_rows heads;
+    if (!sight_of(who, &sight, err) ||
+        !store_casefile_head(tx, sight, who->office_id, id, lock, &heads, err))
         return false;
-    snprintf(office, sizeof office, "%lld", who->office_id);
-    snprintf(sid, sizeof sid, "%lld", id);
-    const char *p[2] = {office, sid};
-    PGresult *r = tx_query(tx, sql, 2, p, err);
-    return r && case_row_result(r, id, lock, cf, err);
-}
-
-/* The case row read (r, cleared here) into cf. */
-static bool case_row_result(PGresult *r, long long id, bool lock, struct casefile *cf,
-                            struct berr *err)
-{
-    if (PQntuples(r) != 1) {
-        PQclear(r);
-        return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
-    }
-    bool ok = case_row(r, 0, cf, err);
-    if (lock)
-        cf->head_events = (int)ll(r, 0, 12);
-    if (ok && lock && !PQgetisnull(r, 0, 11)) {
-        cf->snapshot = strdup(PQgetvalue(r, 0, 11));
-        ok = cf->snapshot != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    PQclear(r);
+    bool ok = head_result(&heads, id, lock, cf, err);
+    store_casefile_rows_free(&heads);
     return ok;
 }
 
-/* A suspect who does not speak Indonesian, by the language recorded for him
- * (KUHAP 53, 177: he is examined through a sworn interpreter). */
-#define NO_INDONESIAN                                                                              \
-    "(btrim(language) <> '' AND lower(btrim(language)) NOT IN ('indonesia', 'bahasa indonesia', "  \
-    "'indonesian', 'id'))"
-
-/* The suspects' party ids of rows [first, first + n) of r, column col; then
- * whether each is a foreign national and whether he needs an interpreter. */
-static bool suspect_rows(PGresult *r, int first, int n, int col, struct casefile *cf,
+/* The suspects' party ids of s[0..n); then whether each is a foreign
+ * national and whether he needs an interpreter. */
+static bool suspect_rows(const struct store_suspect *s, int n, struct casefile *cf,
                          struct berr *err)
 {
     cf->nsuspects = n;
@@ -243,18 +209,16 @@ static bool suspect_rows(PGresult *r, int first, int n, int col, struct casefile
     if (!cf->suspect_ids || !cf->suspect_foreign || !cf->suspect_interpreted)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     for (int i = 0; i < n; i++) {
-        cf->suspect_ids[i] = ll(r, first + i, col);
-        cf->suspect_foreign[i] = PQgetvalue(r, first + i, col + 1)[0] == 't';
-        cf->suspect_interpreted[i] = PQgetvalue(r, first + i, col + 2)[0] == 't';
+        cf->suspect_ids[i] = s[i].id;
+        cf->suspect_foreign[i] = s[i].foreign;
+        cf->suspect_interpreted[i] = s[i].interpreted;
     }
     return true;
 }
 
-/* The log from rows [first, first + n) of r, columns col..col+6: id, type,
- * legal_date, legal_at (UTC), party, corrects, payload.  Room is left for
- * one more event (the write path appends the act it records). */
-static bool event_rows(PGresult *r, int first, int n, int col, struct casefile *cf,
-                       struct berr *err)
+/* The log from e[0..n), in seq order.  Room is left for one more event (the
+ * write path appends the act it records). */
+static bool event_rows(const struct store_log_row *e, int n, struct casefile *cf, struct berr *err)
 {
     cf->nevents = n;
     size_t room = (size_t)n + 1;
@@ -266,86 +230,63 @@ static bool event_rows(PGresult *r, int first, int n, int col, struct casefile *
         return berr_set(err, BERR_INTERNAL, "out of memory");
     /* ids first: references point backwards, at rows already mapped */
     for (int i = 0; i < n; i++)
-        cf->ev_id[i] = ll(r, first + i, col);
+        cf->ev_id[i] = e[i].id;
     for (int i = 0; i < n; i++) {
-        int row = first + i;
         enum event type;
-        if (!event_lookup(PQgetvalue(r, row, col + 1), &type))
+        if (!event_lookup(e[i].type, &type))
             return berr_set(err, BERR_INTERNAL, "unknown event type in the log of case %lld",
                             cf->id);
-        cf->ev_payload[i] = json_loads(PQgetvalue(r, row, col + 6), 0, NULL);
+        cf->ev_payload[i] = json_loads(e[i].payload, 0, NULL);
         if (!cf->ev_payload[i])
             cf->ev_payload[i] = json_object();
-        casefile_event_from(cf, type, PQgetvalue(r, row, col + 2), PQgetvalue(r, row, col + 3),
-                            ll(r, row, col + 4), ll(r, row, col + 5), cf->ev_payload[i],
-                            &cf->ev[i]);
+        casefile_event_from(cf, type, e[i].legal_date, e[i].legal_at, e[i].party_id, e[i].corrects,
+                            cf->ev_payload[i], &cf->ev[i]);
     }
     evlog_index(cf->ev, n); /* every fold of the log in O(n) */
     return true;
 }
 
-#define EVENT_COLUMNS                                                                              \
-    "id, type, legal_date::text, coalesce(to_char(legal_at AT TIME ZONE 'UTC', "                   \
-    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), coalesce(party_id, 0), coalesce(corrects, 0), "       \
-    "payload::text"
-
-static const char suspects_sql[] =
-    "SELECT id, coalesce(nationality <> 'ID', false), " NO_INDONESIAN
-    " FROM app.parties WHERE case_id = $1::bigint AND kind = 'suspect' ORDER BY id";
-static const char charged_sql[] = "SELECT coalesce(co.party_id, 0), oc.max_prison_months, "
-                                  "oc.detainable, oc.short_procedure, oc.code FROM "
-                                  "app.case_offences co JOIN app.offence_catalogue oc ON oc.id = "
-                                  "co.offence_id WHERE co.case_id = $1::bigint ORDER BY co.id";
-
-static bool charged_rows(PGresult *r, struct casefile *cf, struct berr *err);
+/* The offences charged into cf. */
+static bool charged_rows(const struct store_charged_list *l, struct casefile *cf, struct berr *err)
+{
+    cf->ncharged = l->n;
+    cf->charged = calloc((size_t)cf->ncharged + 1, sizeof *cf->charged);
+    if (!cf->charged)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    for (int i = 0; i < cf->ncharged; i++) {
+        const struct store_charged *c = &l->items[i];
+        cf->charged[i].party_id = c->party_id;
+        cf->charged[i].max_prison_months = c->max_prison_months;
+        cf->charged[i].detainable = c->detainable;
+        cf->charged[i].short_procedure = c->short_procedure;
+        snprintf(cf->charged[i].code, sizeof cf->charged[i].code, "%s", c->code);
+    }
+    return true;
+}
 
 static bool load_children(struct tx *tx, struct casefile *cf, struct berr *err)
 {
-    char sid[24];
-    snprintf(sid, sizeof sid, "%lld", cf->id);
-    const char *p[1] = {sid};
-    PGresult *r = tx_query(tx, suspects_sql, 1, p, err);
-    if (!r)
+    struct store_suspects sus;
+    if (!store_casefile_suspects(tx, cf->id, &sus, err))
         return false;
-    bool ok = suspect_rows(r, 0, PQntuples(r), 0, cf, err);
-    PQclear(r);
-    if (!ok)
+    bool ok = suspect_rows(sus.items, sus.n, cf, err);
+    store_suspects_free(&sus);
+    struct store_charged_list chg;
+    if (!ok || !store_casefile_charged(tx, cf->id, &chg, err))
         return false;
-    r = tx_query(tx, charged_sql, 1, p, err);
-    return r && charged_rows(r, cf, err);
-}
-
-/* The offences charged (r, cleared here) into cf. */
-static bool charged_rows(PGresult *r, struct casefile *cf, struct berr *err)
-{
-    cf->ncharged = PQntuples(r);
-    cf->charged = calloc((size_t)cf->ncharged + 1, sizeof *cf->charged);
-    for (int i = 0; cf->charged && i < cf->ncharged; i++) {
-        cf->charged[i].party_id = ll(r, i, 0);
-        cf->charged[i].max_prison_months = (int)ll(r, i, 1);
-        cf->charged[i].detainable = PQgetvalue(r, i, 2)[0] == 't';
-        cf->charged[i].short_procedure = PQgetvalue(r, i, 3)[0] == 't';
-        snprintf(cf->charged[i].code, sizeof cf->charged[i].code, "%s", PQgetvalue(r, i, 4));
-    }
-    PQclear(r);
-    if (!cf->charged)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    return true;
+    ok = charged_rows(&chg, cf, err);
+    store_charged_list_free(&chg);
+    return ok;
 }
 
 /* The log of cf, in seq order. */
 static bool load_events(struct tx *tx, struct casefile *cf, struct berr *err)
 {
-    char sid[24];
-    snprintf(sid, sizeof sid, "%lld", cf->id);
-    const char *p[1] = {sid};
-    PGresult *r = tx_query(
-        tx, "SELECT " EVENT_COLUMNS " FROM app.events WHERE case_id = $1::bigint ORDER BY seq", 1,
-        p, err);
-    if (!r)
+    struct store_log log;
+    if (!store_casefile_log(tx, cf->id, &log, err))
         return false;
-    bool ok = event_rows(r, 0, PQntuples(r), 0, cf, err);
-    PQclear(r);
+    bool ok = event_rows(log.items, log.n, cf, err);
+    store_log_free(&log);
     return ok;
 }
 
@@ -358,37 +299,27 @@ bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lo
 }
 
 /* The case row under its lock with its snapshot, its suspects, the
- * offences charged and the rule sets' version (*rules): four statements,
- * one round trip (tx_batch). */
+ * offences charged and the rule sets' version (*rules): one round trip
+ * (store_casefile_head_for_write). */
 static bool load_head_for_write(struct tx *tx, const struct actor *who, long long id,
                                 struct casefile *cf, long long *rules, struct berr *err)
 {
-    char sql[1024], office[24], sid[24];
-    if (!case_row_sql(who, true, sql, sizeof sql, err))
+    enum store_case_sight sight;
+    struct store_casefile_rows heads;
+    struct store_suspects sus;
+    struct store_charged_list chg;
+    if (!sight_of(who, &sight, err) ||
+        !store_casefile_head_for_write(tx, sight, who->office_id, id, &heads, &sus, &chg, rules,
+                                       err))
         return false;
-    snprintf(office, sizeof office, "%lld", who->office_id);
-    snprintf(sid, sizeof sid, "%lld", id);
-    const char *p[2] = {office, sid};
-    const char *pc[1] = {sid};
-    const struct db_batch b[4] = {
-        {NULL, sql, 2, p},
-        {NULL, suspects_sql, 1, pc},
-        {NULL, charged_sql, 1, pc},
-        {store_rules_version_stmt.name, store_rules_version_stmt.sql, 0, NULL}};
-    PGresult *r[4];
-    if (!tx_batch(tx, 4, b, r, err))
-        return false;
-    *rules = store_rules_version(r[3]);
-    PQclear(r[3]);
     /* a case the actor may not see has no row: its suspects and offences
      * (row-level security shows none either) are not looked at */
-    bool ok = case_row_result(r[0], id, true, cf, err) &&
-              suspect_rows(r[1], 0, PQntuples(r[1]), 0, cf, err);
-    PQclear(r[1]);
-    if (ok)
-        return charged_rows(r[2], cf, err);
-    PQclear(r[2]);
-    return false;
+    bool ok = head_result(&heads, id, true, cf, err) && suspect_rows(sus.items, sus.n, cf, err) &&
+              charged_rows(&chg, cf, err);
+    store_casefile_rows_free(&heads);
+    store_suspects_free(&sus);
+    store_charged_list_free(&chg);
+    return ok;
 }
 
 bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long id,
@@ -409,13 +340,26 @@ void casefile_release(struct casefile *cf)
     casefile_free(cf);
 }
 
-/* Rows [*at, end) of r whose column 0 is case_id: how many, advancing *at. */
-static int rows_of(PGresult *r, int *at, long long case_id)
+/* In lists in case id order: the suspects and the acts of case id, from
+ * *first, how many; *at moves past them (and past any of earlier cases). */
+static int suspects_of_case(const struct store_suspects *s, int *at, long long id, int *first)
 {
-    int first = *at;
-    while (*at < PQntuples(r) && ll(r, *at, 0) == case_id)
+    while (*at < s->n && s->items[*at].case_id < id)
         (*at)++;
-    return *at - first;
+    *first = *at;
+    while (*at < s->n && s->items[*at].case_id == id)
+        (*at)++;
+    return *at - *first;
+}
+
+static int acts_of_case(const struct store_log *l, int *at, long long id, int *first)
+{
+    while (*at < l->n && l->items[*at].case_id < id)
+        (*at)++;
+    *first = *at;
+    while (*at < l->n && l->items[*at].case_id == id)
+        (*at)++;
+    return *at - *first;
 }
 
 bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casefile *cfs,
@@ -424,62 +368,36 @@ bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casef
     memset(cfs, 0, (size_t)n * sizeof *cfs);
     if (n == 0)
         return true;
-    /* the ids as one array parameter: "{3,5,8}" */
-    size_t cap = (size_t)n * 21 + 3, used = 0;
-    char *arr = malloc(cap);
-    if (!arr)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    arr[used++] = '{';
-    for (int i = 0; i < n; i++)
-        used += (size_t)snprintf(arr + used, cap - used, "%s%lld", i ? "," : "", ids[i]);
-    snprintf(arr + used, cap - used, "}");
-    const char *p[1] = {arr};
     struct ruleset sets[RULESET_BUILTIN_COUNT];
     int nsets = 0;
-    PGresult *cr = tx_query(tx,
-                            "SELECT " CASE_COLUMNS " FROM app.cases c JOIN app.offices o ON "
-                            "o.id = c.office_id WHERE c.id = ANY ($1::bigint[]) ORDER BY c.id",
-                            1, p, err);
-    PGresult *sr =
-        cr ? tx_query(tx,
-                      "SELECT case_id, id, coalesce(nationality <> 'ID', false), " NO_INDONESIAN
-                      " FROM app.parties WHERE case_id = ANY "
-                      "($1::bigint[]) AND kind = 'suspect' ORDER BY case_id, id",
-                      1, p, err)
-           : NULL;
-    PGresult *er = sr ? tx_query(tx,
-                                 "SELECT case_id, " EVENT_COLUMNS " FROM app.events WHERE "
-                                 "case_id = ANY ($1::bigint[]) ORDER BY case_id, seq",
-                                 1, p, err)
-                      : NULL;
-    free(arr);
-    bool ok = er && rulesets_load(tx, sets, &nsets, err);
+    struct store_casefile_rows heads;
+    struct store_suspects sus;
+    struct store_log log;
+    if (!store_casefile_many(tx, ids, n, &heads, &sus, &log, err))
+        return false;
+    bool ok = rulesets_load(tx, sets, &nsets, err);
     /* the case rows come in id order; each takes its suspects and events */
     int si = 0, ei = 0;
-    for (int c = 0; ok && c < PQntuples(cr); c++) {
+    for (int c = 0; ok && c < heads.n; c++) {
         struct casefile *cf = NULL;
-        long long id = ll(cr, c, 0);
+        long long id = heads.items[c].id;
         for (int k = 0; k < n && !cf; k++)
             if (ids[k] == id)
                 cf = &cfs[k];
         if (!cf)
             continue;
-        while (si < PQntuples(sr) && ll(sr, si, 0) < id)
-            si++;
-        while (ei < PQntuples(er) && ll(er, ei, 0) < id)
-            ei++;
-        int s0 = si, e0 = ei;
-        int ns = rows_of(sr, &si, id), ne = rows_of(er, &ei, id);
-        ok = case_row(cr, c, cf, err) && suspect_rows(sr, s0, ns, 1, cf, err) &&
-             event_rows(er, e0, ne, 1, cf, err);
+        int s0, e0;
+        int ns = suspects_of_case(&sus, &si, id, &s0), ne = acts_of_case(&log, &ei, id, &e0);
+        ok = case_head(&heads.items[c], cf, err) && suspect_rows(sus.items + s0, ns, cf, err) &&
+             event_rows(log.items + e0, ne, cf, err);
         cf->charged = calloc(1, sizeof *cf->charged);
         ok = ok && cf->charged != NULL;
         memcpy(cf->rulesets, sets, sizeof sets);
         cf->nrulesets = nsets;
     }
-    PQclear(cr);
-    PQclear(sr);
-    PQclear(er);
+    store_casefile_rows_free(&heads);
+    store_suspects_free(&sus);
+    store_log_free(&log);
     if (!ok) {
         for (int i = 0; i < n; i++)
             casefile_free(&cfs[i]);

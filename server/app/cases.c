@@ -14,14 +14,23 @@
 
 const char *case_visible_clause(enum role role)
 {
+    enum store_case_sight sight;
+    return case_sight_of(role, &sight) ? store_case_visible_clause(sight) : NULL;
+}
+
+bool case_sight_of(enum role role, enum store_case_sight *sight)
+{
     switch (role) {
     case ROLE_INVESTIGATOR:
-        return store_case_visible_clause(STORE_SEES_OFFICE);
+        *sight = STORE_SEES_OFFICE;
+        return true;
     case ROLE_SUPERVISOR:
-        return store_case_visible_clause(STORE_SEES_SUBTREE);
+        *sight = STORE_SEES_SUBTREE;
+        return true;
     case ROLE_PROSECUTOR:
-        return store_case_visible_clause(STORE_SEES_DISCLOSED);
+        *sight = STORE_SEES_DISCLOSED;
+        return true;
     default:
-        return NULL; /* admins see no case contents */
+        return false; /* admins see no case contents */
     }
 }

@@ -35,7 +35,7 @@ bool list_tx_begin(struct tx *tx, struct db_pool *pool, long long user, struct b
 {
     if (!tx_begin(tx, pool, user, err))
         return false;
-    if (!tx_exec(tx, "SET LOCAL synchronous_commit = off", 0, NULL, err)) {
+    if (!tx_async_commit(tx, err)) {
         tx_end(tx);
         return false;
     }

@@ -19,6 +19,7 @@
 #include "core/fsm.h"
 #include "rulesets.h"
 #include "snapshot.h"
+#include "store/casefile.h"
 #include "store/db.h"
 #include "store/tx.h"
 
@@ -697,30 +698,6 @@ bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
 
 /* ---- rebuilding and checking ------------------------------------------------------------ */
 
-/* The stored rows of a batch in summary_compute's shape, by case id; the
- * office columns are checked against the case row ("fence"). */
-#define SUMMARY_STORED                                                                             \
-    "SELECT s.case_id, json_build_object('case_id', s.case_id, 'stage', s.stage, "                 \
-    "'stage_since', s.stage_since, "                                                               \
-    "'clock_due_at', extract(epoch FROM s.clock_due_at)::bigint, "                                 \
-    "'clock_attention_at', extract(epoch FROM s.clock_attention_at)::bigint, "                     \
-    "'clock_code', s.clock_code, 'clock_actor', s.clock_actor, 'clock_party', s.clock_party, "     \
-    "'last_act_on', s.last_act_on, 'last_act_type', s.last_act_type, "                             \
-    "'stall_at', extract(epoch FROM s.stall_at)::bigint, 'stall_actor', s.stall_actor, "           \
-    "'next_due_at', extract(epoch FROM s.next_due_at)::bigint, 'p19_rounds', s.p19_rounds, "       \
-    "'pingpong', s.pingpong, 'directions_open', s.directions_open, "                               \
-    "'directions_due_at', extract(epoch FROM s.directions_due_at)::bigint, "                       \
-    "'pu_due_at', extract(epoch FROM s.pu_due_at)::bigint, "                                       \
-    "'pu_attention_at', extract(epoch FROM s.pu_attention_at)::bigint, "                           \
-    "'last_arrival_on', s.last_arrival_on, 'last_arrival_event', s.last_arrival_event, "           \
-    "'detail', s.detail, 'stats', s.stats, 'damaged', s.damaged, "                                 \
-    "'case_version', s.case_version, 'rules_sig', s.rules_sig, 'snapshot', n.state)::text, "       \
-    "(s.office_id, s.kejari_id, s.disclosed, s.scope1, s.scope2, s.scope3) IS NOT DISTINCT FROM "  \
-    "(c.office_id, c.kejari_id, c.disclosed_at IS NOT NULL, o.ancestors[1], o.ancestors[2], "      \
-    "o.ancestors[3]) FROM app.case_summaries s JOIN app.cases c ON c.id = s.case_id "              \
-    "JOIN app.offices o ON o.id = c.office_id LEFT JOIN app.case_snapshots n ON "                  \
-    "n.case_id = s.case_id WHERE s.case_id = ANY ($1::bigint[])"
-
 /* The members of a and b that differ, as a JSON array of names. */
 static json_t *differing(json_t *a, json_t *b)
 {
@@ -735,20 +712,6 @@ static json_t *differing(json_t *a, json_t *b)
     return names;
 }
 
-/* "{1,2,3}" of ids[0..n), malloc'd. */
-static char *id_array(const long long *ids, int n)
-{
-    size_t cap = (size_t)n * 21 + 3, used = 0;
-    char *s = malloc(cap);
-    if (!s)
-        return NULL;
-    s[used++] = '{';
-    for (int i = 0; i < n; i++)
-        used += (size_t)snprintf(s + used, cap - used, "%s%lld", i ? "," : "", ids[i]);
-    snprintf(s + used, cap - used, "}");
-    return s;
-}
-
 struct batch {
     long long ids[SWEEP_BATCH];
     int n;
@@ -760,63 +723,31 @@ struct batch {
 static bool next_ids(struct tx *tx, long long root, enum summary_mode mode, long long sig,
                      long long *after, struct batch *b, struct berr *err)
 {
-    char a[24], r[24], s[24], lim[16], fmt[16];
-    snprintf(a, sizeof a, "%lld", *after);
-    snprintf(r, sizeof r, "%lld", root);
-    snprintf(s, sizeof s, "%lld", sig);
-    snprintf(lim, sizeof lim, "%d", SWEEP_BATCH);
-    snprintf(fmt, sizeof fmt, "%d", CASESTATE_FORMAT);
-    const char *p[5] = {a, r, s, lim, fmt};
-    PGresult *res =
-        mode == SUMMARY_STALE
-            ? tx_query(tx,
-                       "SELECT c.id FROM app.cases c LEFT JOIN app.case_summaries s ON "
-                       "s.case_id = c.id LEFT JOIN app.case_snapshots n ON n.case_id = c.id "
-                       "WHERE c.id > $1::bigint AND ($2::bigint = 0 OR EXISTS "
-                       "(SELECT 1 FROM app.offices o WHERE o.id = c.office_id AND $2::bigint = "
-                       "ANY (o.ancestors))) AND (s.case_id IS NULL OR s.rules_sig <> $3::bigint OR "
-                       "s.case_version <> c.version OR n.case_id IS NULL OR n.format <> $5::int "
-                       "OR n.events <> c.events) ORDER BY c.id LIMIT $4::int",
-                       5, p, err)
-            : tx_query(tx,
-                       "SELECT c.id FROM app.cases c WHERE c.id > $1::bigint AND ($2::bigint = "
-                       "0 OR EXISTS (SELECT 1 FROM app.offices o WHERE o.id = c.office_id AND "
-                       "$2::bigint = ANY (o.ancestors))) AND $3::bigint IS NOT NULL "
-                       "ORDER BY c.id LIMIT $4::int",
-                       4, p, err);
-    if (!res)
+    if (!store_casefile_sweep_ids(tx, root, mode == SUMMARY_STALE, sig, CASESTATE_FORMAT, *after,
+                                  SWEEP_BATCH, b->ids, &b->n, err))
         return false;
-    b->n = PQntuples(res);
-    for (int i = 0; i < b->n; i++)
-        b->ids[i] = strtoll(PQgetvalue(res, i, 0), NULL, 10);
     if (b->n > 0)
         *after = b->ids[b->n - 1];
-    PQclear(res);
     return true;
 }
 
 /* The stored rows of the batch, as an object keyed by case id ("fence" added). */
 static json_t *stored_rows(struct tx *tx, const struct batch *b, struct berr *err)
 {
-    char *arr = id_array(b->ids, b->n);
-    if (!arr) {
-        berr_set(err, BERR_INTERNAL, "out of memory");
-        return NULL;
-    }
-    const char *p[1] = {arr};
-    PGresult *r = tx_query(tx, SUMMARY_STORED, 1, p, err);
-    free(arr);
-    if (!r)
+    struct store_stored_summaries s;
+    if (!store_casefile_summaries(tx, b->ids, b->n, &s, err))
         return NULL;
     json_t *by_id = json_object();
-    for (int i = 0; i < PQntuples(r); i++) {
-        json_t *row = json_loads(PQgetvalue(r, i, 1), 0, NULL);
+    for (int i = 0; i < s.n; i++) {
+        json_t *row = json_loads(s.items[i].row, 0, NULL);
         if (!row)
             continue;
-        json_object_set_new(row, "fence", json_boolean(PQgetvalue(r, i, 2)[0] == 't'));
-        json_object_set_new(by_id, PQgetvalue(r, i, 0), row);
+        json_object_set_new(row, "fence", json_boolean(s.items[i].fence));
+        char key[24];
+        snprintf(key, sizeof key, "%lld", s.items[i].case_id);
+        json_object_set_new(by_id, key, row);
     }
-    PQclear(r);
+    store_stored_summaries_free(&s);
     return by_id;
 }
 
@@ -886,30 +817,18 @@ static bool sweep_batch(struct tx *tx, struct batch *b, enum summary_mode mode,
     return ok;
 }
 
-/* A transaction on one snapshot: the case rows, their suspects and events
- * are read as of one instant, and writing a row that an act rewrote since
- * fails (40001) instead of overwriting it with an older truth. */
-static bool sweep_begin(struct tx *tx, struct db_pool *pool, struct berr *err)
-{
-    *tx = (struct tx){.pool = pool};
-    tx->conn = db_acquire(pool, 2000, err);
-    if (!tx->conn)
-        return false;
-    if (!tx_exec(tx, "BEGIN ISOLATION LEVEL REPEATABLE READ", 0, NULL, err)) {
-        tx_end(tx);
-        return false;
-    }
-    return true;
-}
-
 /* One batch after *after: read, compare, write, commit.  *after moves on
  * only when it committed. */
 static bool sweep_once(struct db_pool *pool, long long root, enum summary_mode mode,
                        long long *after, struct batch *b, struct summary_report *rep,
                        struct berr *err)
 {
+    /* a transaction on one snapshot: the case rows, their suspects and
+     * events are read as of one instant, and writing a row that an act
+     * rewrote since fails (40001) instead of overwriting it with an older
+     * truth */
     struct tx tx;
-    if (!sweep_begin(&tx, pool, err))
+    if (!tx_begin_snapshot(&tx, pool, err))
         return false;
     struct ruleset sets[RULESET_BUILTIN_COUNT];
     int nsets = 0;

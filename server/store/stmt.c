@@ -53,6 +53,19 @@ const char *stmt_id(char buf[24], long long v)
     return buf;
 }
 
+char *stmt_id_array(const long long *ids, int n)
+{
+    size_t cap = (size_t)(n > 0 ? n : 0) * 21 + 3, used = 0;
+    char *s = malloc(cap);
+    if (!s)
+        return NULL;
+    s[used++] = '{';
+    for (int i = 0; i < n; i++)
+        used += (size_t)snprintf(s + used, cap - used, "%s%lld", i ? "," : "", ids[i]);
+    snprintf(s + used, cap - used, "}");
+    return s;
+}
+
 long long stmt_ll(const PGresult *r, int row, int col)
 {
     return strtoll(PQgetvalue(r, row, col), NULL, 10);

@@ -57,6 +57,10 @@ BERKAS_MUST_CHECK PGresult *stmt_once(struct db_pool *pool, const struct stmt *s
 /* v as decimal text in buf (24 bytes), for a $n::bigint; returns buf. */
 const char *stmt_id(char buf[24], long long v);
 
+/* ids[0..n) as one array parameter for a $n::bigint[], "{3,5,8}", malloc()ed
+ * (caller frees); NULL when out of memory. */
+char *stmt_id_array(const long long *ids, int n);
+
 /* The value at row, col as a number (0 when NULL), as a bool ('t'), and
  * copied into out (n bytes, cut to fit, "" when NULL). */
 long long stmt_ll(const PGresult *r, int row, int col);

@@ -182,6 +182,24 @@ bool tx_no_jit(struct tx *tx, struct berr *err)
     return tx_defer(tx, NULL, "SELECT set_config('jit', 'off', true)", 0, NULL, err);
 }
 
+bool tx_async_commit(struct tx *tx, struct berr *err)
+{
+    return tx_exec(tx, "SET LOCAL synchronous_commit = off", 0, NULL, err);
+}
+
+bool tx_begin_snapshot(struct tx *tx, struct db_pool *pool, struct berr *err)
+{
+    *tx = (struct tx){.pool = pool};
+    tx->conn = db_acquire(pool, ACQUIRE_TIMEOUT_MS, err);
+    if (!tx->conn)
+        return false;
+    if (!tx_exec(tx, "BEGIN ISOLATION LEVEL REPEATABLE READ", 0, NULL, err)) {
+        tx_end(tx);
+        return false;
+    }
+    return true;
+}
+
 /* r when it succeeded; NULL with err set (and r cleared) otherwise */
 static PGresult *checked(PGresult *r, struct berr *err)
 {

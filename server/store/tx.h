@@ -67,6 +67,16 @@ BERKAS_MUST_CHECK bool tx_exec(struct tx *tx, const char *sql, int nparams,
  * estimate is high but which runs in about the time compiling would take. */
 BERKAS_MUST_CHECK bool tx_no_jit(struct tx *tx, struct berr *err);
 
+/* The commit of this transaction does not wait for the disk
+ * (synchronous_commit off): for one that writes nothing but an audit line,
+ * of which a crash of the machine may lose the last fraction of a second. */
+BERKAS_MUST_CHECK bool tx_async_commit(struct tx *tx, struct berr *err);
+
+/* A transaction as nobody on one snapshot (REPEATABLE READ): what it reads
+ * is of one instant, and writing a row another transaction rewrote since
+ * fails (BERR_CONFLICT) instead of overwriting it. */
+BERKAS_MUST_CHECK bool tx_begin_snapshot(struct tx *tx, struct db_pool *pool, struct berr *err);
+
 /* One statement on its own (autocommit), as nobody: for reads that need no
  * transaction and no acting user, such as checking a session token.  The
  * result or NULL with err set, as tx_query. */

@@ -1,0 +1,397 @@
+/* casefile.c (store) - see casefile.h. */
+#include "casefile.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "rulesets.h"
+#include "stmt.h"
+#include "tx.h"
+
+/* ---- the case row ------------------------------------------------------------------------ */
+
+/* The columns of the case row, in this order; the write path's lock adds the
+ * snapshot and the count of events. */
+#define CASE_COLUMNS                                                                               \
+    "c.id, c.office_id, coalesce(c.kejari_id, 0), c.number, coalesce(c.opened_on::text, ''), "     \
+    "o.tz, c.stage, c.version, c.disclosed_at IS NOT NULL, encode(c.last_hash, 'hex'), "           \
+    "extract(epoch FROM now())::bigint"
+enum { H_SNAPSHOT = 11, H_EVENTS = 12 };
+
+/* The case row's statement for sight ($1 the office, $2 the case) and its
+ * name: one a sight, with the lock and without. */
+static void head_sql(enum store_case_sight sight, bool lock, char *sql, size_t size, char name[64])
+{
+    /* the writer (lock) takes the case's snapshot with its row: no round trip of its own */
+    snprintf(sql, size,
+             "SELECT " CASE_COLUMNS "%s FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
+             "%s WHERE c.id = $2::bigint AND %s%s",
+             lock ? ", n.state::text, c.events" : "",
+             lock ? "LEFT JOIN app.case_snapshots n ON n.case_id = c.id" : "",
+             store_case_visible_clause(sight), lock ? " FOR UPDATE OF c" : "");
+    snprintf(name, 64, "casefile.head%s.%d", lock ? "_locked" : "", (int)sight);
+}
+
+static void head_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    bool lock = *(const bool *)ctx;
+    struct store_casefile_row *h = item;
+    h->id = stmt_ll(r, i, 0);
+    h->office_id = stmt_ll(r, i, 1);
+    h->kejari_id = stmt_ll(r, i, 2);
+    h->number = PQgetvalue(r, i, 3);
+    h->opened_on = PQgetvalue(r, i, 4);
+    h->tz = PQgetvalue(r, i, 5);
+    h->stage = PQgetvalue(r, i, 6);
+    h->version = (int)stmt_ll(r, i, 7);
+    h->disclosed = stmt_bool(r, i, 8);
+    h->last_hash = PQgetvalue(r, i, 9);
+    h->now = stmt_ll(r, i, 10);
+    if (lock) {
+        h->snapshot = PQgetisnull(r, i, H_SNAPSHOT) ? NULL : PQgetvalue(r, i, H_SNAPSHOT);
+        h->events = (int)stmt_ll(r, i, H_EVENTS);
+    }
+}
+
+static bool heads_of(PGresult *r, bool lock, struct store_casefile_rows *out, struct berr *err)
+{
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, head_of, &lock, &items, &out->n, &out->res_, err))
+        return false;
+    out->items = items;
+    return true;
+}
+
+bool store_casefile_head(struct tx *tx, enum store_case_sight sight, long long office,
+                         long long case_id, bool lock, struct store_casefile_rows *heads,
+                         struct berr *err)
+{
+    memset(heads, 0, sizeof *heads);
+    char sql[1024], name[64], o[24], c[24];
+    head_sql(sight, lock, sql, sizeof sql, name);
+    const char *p[2] = {stmt_id(o, office), stmt_id(c, case_id)};
+    return heads_of(tx_query_named(tx, name, sql, 2, p, err), lock, heads, err);
+}
+
+/* ---- suspects and offences ---------------------------------------------------------------- */
+
+/* A suspect who does not speak Indonesian, by the language recorded for him
+ * (KUHAP 53, 177: he is examined through a sworn interpreter). */
+#define NO_INDONESIAN                                                                              \
+    "(btrim(language) <> '' AND lower(btrim(language)) NOT IN ('indonesia', 'bahasa indonesia', "  \
+    "'indonesian', 'id'))"
+#define SUSPECT_COLUMNS "case_id, id, coalesce(nationality <> 'ID', false), " NO_INDONESIAN
+
+static const struct stmt suspects = {"casefile.suspects", 1,
+                                     "SELECT " SUSPECT_COLUMNS " FROM app.parties WHERE case_id = "
+                                     "$1::bigint AND kind = 'suspect' ORDER BY id"};
+
+static const struct stmt charged = {
+    "casefile.charged", 1,
+    "SELECT coalesce(co.party_id, 0), oc.max_prison_months, oc.detainable, oc.short_procedure, "
+    "oc.code FROM app.case_offences co JOIN app.offence_catalogue oc ON oc.id = co.offence_id "
+    "WHERE co.case_id = $1::bigint ORDER BY co.id"};
+
+static void suspect_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_suspect *s = item;
+    s->case_id = stmt_ll(r, i, 0);
+    s->id = stmt_ll(r, i, 1);
+    s->foreign = stmt_bool(r, i, 2);
+    s->interpreted = stmt_bool(r, i, 3);
+}
+
+static bool suspects_of(PGresult *r, struct store_suspects *out, struct berr *err)
+{
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, suspect_of, NULL, &items, &out->n, &out->res_, err))
+        return false;
+    out->items = items;
+    return true;
+}
+
+static void charged_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_charged *c = item;
+    c->party_id = stmt_ll(r, i, 0);
+    c->max_prison_months = (int)stmt_ll(r, i, 1);
+    c->detainable = stmt_bool(r, i, 2);
+    c->short_procedure = stmt_bool(r, i, 3);
+    c->code = PQgetvalue(r, i, 4);
+}
+
+static bool charged_list_of(PGresult *r, struct store_charged_list *out, struct berr *err)
+{
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, charged_of, NULL, &items, &out->n, &out->res_, err))
+        return false;
+    out->items = items;
+    return true;
+}
+
+bool store_casefile_suspects(struct tx *tx, long long case_id, struct store_suspects *out,
+                             struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    return suspects_of(stmt_query(tx, &suspects, p, err), out, err);
+}
+
+bool store_casefile_charged(struct tx *tx, long long case_id, struct store_charged_list *out,
+                            struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    return charged_list_of(stmt_query(tx, &charged, p, err), out, err);
+}
+
+bool store_casefile_head_for_write(struct tx *tx, enum store_case_sight sight, long long office,
+                                   long long case_id, struct store_casefile_rows *heads,
+                                   struct store_suspects *sus, struct store_charged_list *chg,
+                                   long long *rules, struct berr *err)
+{
+    memset(heads, 0, sizeof *heads);
+    memset(sus, 0, sizeof *sus);
+    memset(chg, 0, sizeof *chg);
+    *rules = 0;
+    char sql[1024], name[64], o[24], c[24];
+    head_sql(sight, true, sql, sizeof sql, name);
+    const char *p[2] = {stmt_id(o, office), stmt_id(c, case_id)};
+    const struct db_batch b[4] = {
+        {name, sql, 2, p},
+        {suspects.name, suspects.sql, suspects.nparams, p + 1},
+        {charged.name, charged.sql, charged.nparams, p + 1},
+        {store_rules_version_stmt.name, store_rules_version_stmt.sql, 0, NULL}};
+    PGresult *r[4];
+    if (!tx_batch(tx, 4, b, r, err))
+        return false;
+    *rules = store_rules_version(r[3]);
+    PQclear(r[3]);
+    /* each result is its list's from here, or cleared */
+    bool ok = heads_of(r[0], true, heads, err);
+    if (ok)
+        ok = suspects_of(r[1], sus, err);
+    else
+        PQclear(r[1]);
+    if (ok)
+        ok = charged_list_of(r[2], chg, err);
+    else
+        PQclear(r[2]);
+    if (!ok) {
+        store_casefile_rows_free(heads);
+        store_suspects_free(sus);
+        store_charged_list_free(chg);
+    }
+    return ok;
+}
+
+/* ---- the log ----------------------------------------------------------------------------- */
+
+#define LOG_COLUMNS                                                                                \
+    "case_id, id, type, legal_date::text, coalesce(to_char(legal_at AT TIME ZONE 'UTC', "          \
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), coalesce(party_id, 0), coalesce(corrects, 0), "       \
+    "payload::text"
+
+static const struct stmt log_of_case = {"casefile.log", 1,
+                                        "SELECT " LOG_COLUMNS
+                                        " FROM app.events WHERE case_id = $1::bigint ORDER BY seq"};
+
+static void log_row_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_log_row *e = item;
+    e->case_id = stmt_ll(r, i, 0);
+    e->id = stmt_ll(r, i, 1);
+    e->type = PQgetvalue(r, i, 2);
+    e->legal_date = PQgetvalue(r, i, 3);
+    e->legal_at = PQgetvalue(r, i, 4);
+    e->party_id = stmt_ll(r, i, 5);
+    e->corrects = stmt_ll(r, i, 6);
+    e->payload = PQgetvalue(r, i, 7);
+}
+
+static bool log_of(PGresult *r, struct store_log *out, struct berr *err)
+{
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, log_row_of, NULL, &items, &out->n, &out->res_, err))
+        return false;
+    out->items = items;
+    return true;
+}
+
+bool store_casefile_log(struct tx *tx, long long case_id, struct store_log *out, struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    return log_of(stmt_query(tx, &log_of_case, p, err), out, err);
+}
+
+/* ---- many cases at once ------------------------------------------------------------------- */
+
+static const struct stmt many_heads = {"casefile.many_heads", 1,
+                                       "SELECT " CASE_COLUMNS
+                                       " FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
+                                       "WHERE c.id = ANY ($1::bigint[]) ORDER BY c.id"};
+
+static const struct stmt many_suspects = {"casefile.many_suspects", 1,
+                                          "SELECT " SUSPECT_COLUMNS
+                                          " FROM app.parties WHERE case_id = ANY ($1::bigint[]) "
+                                          "AND kind = 'suspect' ORDER BY case_id, id"};
+
+static const struct stmt many_logs = {"casefile.many_logs", 1,
+                                      "SELECT " LOG_COLUMNS
+                                      " FROM app.events WHERE case_id = ANY ($1::bigint[]) "
+                                      "ORDER BY case_id, seq"};
+
+bool store_casefile_many(struct tx *tx, const long long *ids, int n,
+                         struct store_casefile_rows *heads, struct store_suspects *sus,
+                         struct store_log *log, struct berr *err)
+{
+    memset(heads, 0, sizeof *heads);
+    memset(sus, 0, sizeof *sus);
+    memset(log, 0, sizeof *log);
+    char *arr = stmt_id_array(ids, n);
+    if (!arr)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    const char *p[1] = {arr};
+    bool ok = heads_of(stmt_query(tx, &many_heads, p, err), false, heads, err) &&
+              suspects_of(stmt_query(tx, &many_suspects, p, err), sus, err) &&
+              log_of(stmt_query(tx, &many_logs, p, err), log, err);
+    free(arr);
+    if (!ok) {
+        store_casefile_rows_free(heads);
+        store_suspects_free(sus);
+        store_log_free(log);
+    }
+    return ok;
+}
+
+/* ---- the summary's sweeps -------------------------------------------------------------------- */
+
+static const struct stmt sweep_stale = {
+    "casefile.sweep_stale", 5,
+    "SELECT c.id FROM app.cases c LEFT JOIN app.case_summaries s ON s.case_id = c.id LEFT JOIN "
+    "app.case_snapshots n ON n.case_id = c.id WHERE c.id > $1::bigint AND ($2::bigint = 0 OR "
+    "EXISTS (SELECT 1 FROM app.offices o WHERE o.id = c.office_id AND $2::bigint = ANY "
+    "(o.ancestors))) AND (s.case_id IS NULL OR s.rules_sig <> $3::bigint OR s.case_version <> "
+    "c.version OR n.case_id IS NULL OR n.format <> $5::int OR n.events <> c.events) ORDER BY "
+    "c.id LIMIT $4::int"};
+
+static const struct stmt sweep_all = {
+    "casefile.sweep_all", 4,
+    "SELECT c.id FROM app.cases c WHERE c.id > $1::bigint AND ($2::bigint = 0 OR EXISTS (SELECT "
+    "1 FROM app.offices o WHERE o.id = c.office_id AND $2::bigint = ANY (o.ancestors))) AND "
+    "$3::bigint IS NOT NULL ORDER BY c.id LIMIT $4::int"};
+
+bool store_casefile_sweep_ids(struct tx *tx, long long root, bool stale, long long sig, int format,
+                              long long after, int limit, long long *ids, int *n, struct berr *err)
+{
+    *n = 0;
+    char a[24], r[24], s[24], lim[16], fmt[16];
+    snprintf(lim, sizeof lim, "%d", limit);
+    snprintf(fmt, sizeof fmt, "%d", format);
+    const char *p[5] = {stmt_id(a, after), stmt_id(r, root), stmt_id(s, sig), lim, fmt};
+    PGresult *res = stmt_query(tx, stale ? &sweep_stale : &sweep_all, p, err);
+    if (!res)
+        return false;
+    for (int i = 0; i < PQntuples(res) && i < limit; i++)
+        ids[(*n)++] = stmt_ll(res, i, 0);
+    PQclear(res);
+    return true;
+}
+
+/* The stored rows in summary_compute's shape, by case id; the office
+ * columns are checked against the case row ("fence"). */
+static const struct stmt stored = {
+    "casefile.summaries", 1,
+    "SELECT s.case_id, json_build_object('case_id', s.case_id, 'stage', s.stage, "
+    "'stage_since', s.stage_since, "
+    "'clock_due_at', extract(epoch FROM s.clock_due_at)::bigint, "
+    "'clock_attention_at', extract(epoch FROM s.clock_attention_at)::bigint, "
+    "'clock_code', s.clock_code, 'clock_actor', s.clock_actor, 'clock_party', s.clock_party, "
+    "'last_act_on', s.last_act_on, 'last_act_type', s.last_act_type, "
+    "'stall_at', extract(epoch FROM s.stall_at)::bigint, 'stall_actor', s.stall_actor, "
+    "'next_due_at', extract(epoch FROM s.next_due_at)::bigint, 'p19_rounds', s.p19_rounds, "
+    "'pingpong', s.pingpong, 'directions_open', s.directions_open, "
+    "'directions_due_at', extract(epoch FROM s.directions_due_at)::bigint, "
+    "'pu_due_at', extract(epoch FROM s.pu_due_at)::bigint, "
+    "'pu_attention_at', extract(epoch FROM s.pu_attention_at)::bigint, "
+    "'last_arrival_on', s.last_arrival_on, 'last_arrival_event', s.last_arrival_event, "
+    "'detail', s.detail, 'stats', s.stats, 'damaged', s.damaged, "
+    "'case_version', s.case_version, 'rules_sig', s.rules_sig, 'snapshot', n.state)::text, "
+    "(s.office_id, s.kejari_id, s.disclosed, s.scope1, s.scope2, s.scope3) IS NOT DISTINCT FROM "
+    "(c.office_id, c.kejari_id, c.disclosed_at IS NOT NULL, o.ancestors[1], o.ancestors[2], "
+    "o.ancestors[3]) FROM app.case_summaries s JOIN app.cases c ON c.id = s.case_id "
+    "JOIN app.offices o ON o.id = c.office_id LEFT JOIN app.case_snapshots n ON "
+    "n.case_id = s.case_id WHERE s.case_id = ANY ($1::bigint[])"};
+
+static void stored_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_stored_summary *s = item;
+    s->case_id = stmt_ll(r, i, 0);
+    s->row = PQgetvalue(r, i, 1);
+    s->fence = stmt_bool(r, i, 2);
+}
+
+bool store_casefile_summaries(struct tx *tx, const long long *ids, int n,
+                              struct store_stored_summaries *out, struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char *arr = stmt_id_array(ids, n);
+    if (!arr)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    const char *p[1] = {arr};
+    PGresult *r = stmt_query(tx, &stored, p, err);
+    free(arr);
+    void *items;
+    if (!stmt_rows(r, sizeof *out->items, stored_of, NULL, &items, &out->n, &out->res_, err))
+        return false;
+    out->items = items;
+    return true;
+}
+
+void store_stored_summaries_free(struct store_stored_summaries *s)
+{
+    free(s->items);
+    PQclear(s->res_);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- freeing ----------------------------------------------------------------------------- */
+
+void store_casefile_rows_free(struct store_casefile_rows *h)
+{
+    free(h->items);
+    PQclear(h->res_);
+    memset(h, 0, sizeof *h);
+}
+
+void store_suspects_free(struct store_suspects *s)
+{
+    free(s->items);
+    PQclear(s->res_);
+    memset(s, 0, sizeof *s);
+}
+
+void store_charged_list_free(struct store_charged_list *c)
+{
+    free(c->items);
+    PQclear(c->res_);
+    memset(c, 0, sizeof *c);
+}
+
+void store_log_free(struct store_log *l)
+{
+    free(l->items);
+    PQclear(l->res_);
+    memset(l, 0, sizeof *l);
+}

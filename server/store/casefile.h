@@ -1,0 +1,164 @@
+/*
+ * casefile.h (store) - the case as the core folds it (app/casefile.h): the
+ * case row (under its lock with its snapshot, for the write path), its
+ * suspects, the offences charged and its log in seq order; and the same of
+ * many cases at once, for the summary's sweeps.
+ *
+ * Who may read the case is the sight's condition (store/cases.h) with the
+ * actor's office, then row-level security: a case the actor may not see has
+ * no row, exactly like one that does not exist.
+ *
+ * Results are C structs; their text points into memory the result owns
+ * until its _free.
+ */
+#ifndef BERKAS_STORE_CASEFILE_H
+#define BERKAS_STORE_CASEFILE_H
+
+#include <stdbool.h>
+
+#include "cases.h"
+#include "core/error.h"
+#include "core/mustcheck.h"
+
+struct tx;
+
+/* The case row, with its office's zone and the database's clock. */
+struct store_casefile_row {
+    long long id, office_id, kejari_id; /* kejari 0: none */
+    const char *number;
+    const char *opened_on; /* "YYYY-MM-DD", "" when not set */
+    const char *tz;        /* the office's zone */
+    const char *stage;
+    int version;
+    bool disclosed;
+    const char *last_hash; /* the chain head in hex */
+    long long now;         /* the database's clock, Unix seconds */
+    /* read with the lock only (the write path): */
+    const char *snapshot; /* the stored snapshot's text, NULL when there is none */
+    int events;           /* the case row's count of events */
+};
+
+struct store_casefile_rows {
+    int n;
+    struct store_casefile_row *items;
+    void *res_;
+};
+
+/* A suspect of the case (parties of kind 'suspect'), in id order. */
+struct store_suspect {
+    long long case_id, id;
+    bool foreign;     /* a nationality other than Indonesian (VCCR 36) */
+    bool interpreted; /* does not speak Indonesian (KUHAP 53, 177) */
+};
+
+struct store_suspects {
+    int n;
+    struct store_suspect *items;
+    void *res_;
+};
+
+/* An offence charged, in the order charged. */
+struct store_charged {
+    long long party_id; /* 0: charged to the case as a whole */
+    int max_prison_months;
+    bool detainable, short_procedure;
+    const char *code;
+};
+
+struct store_charged_list {
+    int n;
+    struct store_charged *items;
+    void *res_;
+};
+
+/* One act of the log, in seq order. */
+struct store_log_row {
+    long long case_id, id;
+    const char *type;
+    const char *legal_date; /* "YYYY-MM-DD" */
+    const char *legal_at;   /* "YYYY-MM-DDTHH:MM:SSZ", "" when none */
+    long long party_id;     /* 0: none */
+    long long corrects;     /* 0: none */
+    const char *payload;    /* a JSON object's text */
+};
+
+struct store_log {
+    int n;
+    struct store_log_row *items;
+    void *res_;
+};
+
+/* The case row of case_id as sight sees it from office (heads->n 0 when
+ * it does not), with lock under FOR UPDATE and with its snapshot. */
+BERKAS_MUST_CHECK bool store_casefile_head(struct tx *tx, enum store_case_sight sight,
+                                           long long office, long long case_id, bool lock,
+                                           struct store_casefile_rows *heads, struct berr *err);
+
+/* Its suspects and the offences charged. */
+BERKAS_MUST_CHECK bool store_casefile_suspects(struct tx *tx, long long case_id,
+                                               struct store_suspects *out, struct berr *err);
+BERKAS_MUST_CHECK bool store_casefile_charged(struct tx *tx, long long case_id,
+                                              struct store_charged_list *out, struct berr *err);
+
+/* The write path's head: the case row under its lock with its snapshot, its
+ * suspects, the offences charged and the rule sets' version (*rules, 0 when
+ * none: store/rulesets.h), four statements in one round trip.  A case sight
+ * does not see has no row, and no suspects or offences either (row-level
+ * security shows none). */
+BERKAS_MUST_CHECK bool store_casefile_head_for_write(struct tx *tx, enum store_case_sight sight,
+                                                     long long office, long long case_id,
+                                                     struct store_casefile_rows *heads,
+                                                     struct store_suspects *suspects,
+                                                     struct store_charged_list *charged,
+                                                     long long *rules, struct berr *err);
+
+/* The log of case_id in seq order. */
+BERKAS_MUST_CHECK bool store_casefile_log(struct tx *tx, long long case_id, struct store_log *out,
+                                          struct berr *err);
+
+/* The case rows (no lock, no snapshot), suspects and logs of the cases ids
+ * (n of them; those row-level security shows), each in case id order:
+ * three statements. */
+BERKAS_MUST_CHECK bool store_casefile_many(struct tx *tx, const long long *ids, int n,
+                                           struct store_casefile_rows *heads,
+                                           struct store_suspects *suspects, struct store_log *log,
+                                           struct berr *err);
+
+/* ---- the summary's sweeps -------------------------------------------------------------------- */
+
+/* The ids (at most limit, into ids; *n of them) after `after` in id order of
+ * the cases under root (0: every case).  With stale, only those whose
+ * summary is missing, of other rule sets than sig or of another version of
+ * the case, or whose snapshot is missing, of another format than format or
+ * of another count of events. */
+BERKAS_MUST_CHECK bool store_casefile_sweep_ids(struct tx *tx, long long root, bool stale,
+                                                long long sig, int format, long long after,
+                                                int limit, long long *ids, int *n,
+                                                struct berr *err);
+
+/* A stored summary row (app.case_summaries with its snapshot) in
+ * summary_compute's shape. */
+struct store_stored_summary {
+    long long case_id;
+    const char *row; /* a JSON object's text */
+    bool fence;      /* its office columns are the case row's */
+};
+
+struct store_stored_summaries {
+    int n;
+    struct store_stored_summary *items;
+    void *res_;
+};
+
+/* The stored rows of the cases ids (n of them) that have one. */
+BERKAS_MUST_CHECK bool store_casefile_summaries(struct tx *tx, const long long *ids, int n,
+                                                struct store_stored_summaries *out,
+                                                struct berr *err);
+void store_stored_summaries_free(struct store_stored_summaries *s);
+
+void store_casefile_rows_free(struct store_casefile_rows *h);
+void store_suspects_free(struct store_suspects *s);
+void store_charged_list_free(struct store_charged_list *c);
+void store_log_free(struct store_log *l);
+
+#endif
