@@ -67,13 +67,11 @@ static void check_database(const struct check_opts *o)
             report(false, "database", "%s", err.message);
             return;
         }
-        PGresult *v = PQexec(c, "SELECT current_setting('server_version'), (SELECT count(*) "
-                                "FROM pg_tables WHERE tablename = 'berkas_migrations')");
-        bool ok = PQresultStatus(v) == PGRES_TUPLES_OK && PQntuples(v) == 1;
-        report(ok, "database", "%s: PostgreSQL %s, %s", d, ok ? PQgetvalue(v, 0, 0) : "?",
-               ok && PQgetvalue(v, 0, 1)[0] != '0' ? "berkas schema present"
-                                                   : "empty (migrated on the first start)");
-        PQclear(v);
+        char version[64] = "?";
+        bool schema = false;
+        bool ok = migrate_server(c, version, sizeof version, &schema, &err);
+        report(ok, "database", "%s: PostgreSQL %s, %s", d, version,
+               schema ? "berkas schema present" : "empty (migrated on the first start)");
         PQfinish(c);
         return;
     }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "identity.h"
+#include "store/offices.h"
 #include "store/tx.h"
 
 struct demo_office {
@@ -95,11 +96,11 @@ static long long office_id(struct app *app, const char *code, struct berr *err)
     struct tx tx;
     if (!tx_begin(&tx, app->db, 0, err))
         return 0;
-    const char *p[1] = {code};
-    PGresult *r = tx_query(&tx, "SELECT id FROM app.offices WHERE code = $1", 1, p, err);
+    struct store_offices o;
+    bool ok = store_office_by_code(&tx, code, &o, err);
     tx_end(&tx);
-    long long id = r && PQntuples(r) == 1 ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
-    PQclear(r);
+    long long id = ok && o.n == 1 ? o.items[0].id : 0;
+    store_offices_free(&o);
     return id;
 }
 

@@ -27,6 +27,7 @@
 #include "core/order.h"
 #include "core/sp3ground.h"
 #include "store/events.h"
+#include "store/instructions.h"
 #include "store/tx.h"
 #include "summary.h"
 #include "validate.h"
@@ -118,19 +119,11 @@ static bool act_when(const struct casefile *cf, const struct event_input *in, st
 static bool check_party(struct tx *tx, const struct casefile *cf, long long party_id,
                         const char *want_kind, struct berr *err)
 {
-    char cid[24], pid[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
-    snprintf(pid, sizeof pid, "%lld", party_id);
-    const char *p[2] = {cid, pid};
-    PGresult *r = tx_query(tx,
-                           "SELECT kind FROM app.parties WHERE case_id = $1::bigint AND id = "
-                           "$2::bigint",
-                           2, p, err);
-    if (!r)
+    char kind[32];
+    bool found;
+    if (!store_party_kind(tx, cf->id, party_id, kind, sizeof kind, &found, err))
         return false;
-    bool ok = PQntuples(r) == 1 && (!want_kind || strcmp(PQgetvalue(r, 0, 0), want_kind) == 0);
-    PQclear(r);
-    if (!ok)
+    if (!found || (want_kind && strcmp(kind, want_kind) != 0))
         return berr_field(err, BERR_BAD_INPUT, "party_id", "party_id %lld bukan %s perkara ini",
                           party_id, want_kind ? "tersangka" : "pihak");
     return true;
@@ -234,30 +227,23 @@ static bool loads_with(struct casefile *cf, bool timed, struct clock_set *clocks
 static json_t *open_instructions(struct tx *tx, const struct casefile *cf, char *line, size_t size,
                                  struct berr *err)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
-    const char *p[1] = {cid};
-    PGresult *r = tx_query(tx,
-                           "SELECT id, round, item_no FROM app.instructions WHERE case_id = "
-                           "$1::bigint AND answer IS NULL ORDER BY round, item_no",
-                           1, p, err);
-    if (!r)
+    struct store_instructions open;
+    if (!store_instructions_open(tx, cf->id, &open, err))
         return NULL;
     json_t *items = json_array();
     size_t used = 0;
     line[0] = '\0';
-    for (int i = 0; i < PQntuples(r); i++) {
-        long long id = strtoll(PQgetvalue(r, i, 0), NULL, 10);
-        int round = (int)strtol(PQgetvalue(r, i, 1), NULL, 10);
-        int no = (int)strtol(PQgetvalue(r, i, 2), NULL, 10);
-        json_array_append_new(items, json_pack("{s:I, s:i, s:i}", "id", (json_int_t)id, "round",
-                                               round, "item_no", no));
+    for (int i = 0; i < open.n; i++) {
+        const struct store_instruction *x = &open.items[i];
+        json_array_append_new(items, json_pack("{s:I, s:i, s:i}", "id", (json_int_t)x->id, "round",
+                                               x->round, "item_no", x->item_no));
         int w = snprintf(line + used, used < size ? size - used : 0,
-                         "%sbabak %d no. %d (instruction_id %lld)", i ? ", " : "", round, no, id);
+                         "%sbabak %d no. %d (instruction_id %lld)", i ? ", " : "", x->round,
+                         x->item_no, x->id);
         if (w > 0 && used + (size_t)w < size)
             used += (size_t)w;
     }
-    PQclear(r);
+    store_instructions_free(&open);
     return items;
 }
 
@@ -361,37 +347,31 @@ static bool refuse_uninterpreted(struct tx *tx, const struct casefile *cf,
                                  const struct fsm_result *fr, struct event_outcome *out,
                                  struct berr *err)
 {
-    char ids[400] = "{";
-    size_t used = 1;
+    long long *ids = calloc((size_t)cf->nsuspects + 1, sizeof *ids);
+    if (!ids)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    int nids = 0;
     for (int s = 0; s < cf->nsuspects; s++)
-        if (cf->suspect_interpreted[s] && !evlog_interpreted(cf->ev, cf->nevents, s, cf->zone)) {
-            int w = snprintf(ids + used, sizeof ids - used, "%s%lld", used > 1 ? "," : "",
-                             cf->suspect_ids[s]);
-            if (w < 0 || (size_t)w >= sizeof ids - used)
-                break;
-            used += (size_t)w;
-        }
-    snprintf(ids + used, sizeof ids - used, "}");
-    const char *p[1] = {ids};
-    PGresult *r = tx_query(tx,
-                           "SELECT id, name FROM app.parties WHERE id = ANY ($1::bigint[]) "
-                           "ORDER BY id",
-                           1, p, err);
-    if (!r)
+        if (cf->suspect_interpreted[s] && !evlog_interpreted(cf->ev, cf->nevents, s, cf->zone))
+            ids[nids++] = cf->suspect_ids[s];
+    struct store_party_names found;
+    bool ok = store_party_names(tx, ids, nids, &found, err);
+    free(ids);
+    if (!ok)
         return false;
     json_t *who = json_array();
     char names[500] = "";
     size_t n = 0;
-    for (int i = 0; i < PQntuples(r); i++) {
-        long long id = strtoll(PQgetvalue(r, i, 0), NULL, 10);
-        json_array_append_new(
-            who, json_pack("{s:I, s:s}", "id", (json_int_t)id, "name", PQgetvalue(r, i, 1)));
+    for (int i = 0; i < found.n; i++) {
+        const struct store_party_name *x = &found.items[i];
+        json_array_append_new(who,
+                              json_pack("{s:I, s:s}", "id", (json_int_t)x->id, "name", x->name));
         int w = snprintf(names + n, sizeof names - n, "%s%s (party_id %lld)", i ? ", " : "",
-                         PQgetvalue(r, i, 1), id);
+                         x->name, x->id);
         if (w > 0 && n + (size_t)w < sizeof names)
             n += (size_t)w;
     }
-    PQclear(r);
+    store_party_names_free(&found);
     char msg[1200];
     snprintf(msg, sizeof msg, "%s; tersangka tanpa penerjemah yang disumpah sebelum BAP-nya: %s",
              fr->reason, names);
@@ -407,24 +387,15 @@ static bool refuse_uninterpreted(struct tx *tx, const struct casefile *cf,
  * (SE JAM Pidum B-3326/E/EJP/11/2011). */
 static bool check_unmet(struct tx *tx, const struct casefile *cf, json_t *unmet, struct berr *err)
 {
-    char cid[24], id[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
     for (size_t i = 0; i < json_array_size(unmet); i++) {
         json_int_t v = json_integer_value(json_array_get(unmet, i));
         for (size_t k = 0; k < i; k++)
             if (json_integer_value(json_array_get(unmet, k)) == v)
                 return berr_field(err, BERR_BAD_INPUT, "unmet", "petunjuk %lld disebut dua kali",
                                   (long long)v);
-        snprintf(id, sizeof id, "%lld", (long long)v);
-        const char *p[2] = {cid, id};
-        PGresult *r = tx_query(tx,
-                               "SELECT 1 FROM app.instructions WHERE case_id = $1::bigint AND "
-                               "id = $2::bigint",
-                               2, p, err);
-        if (!r)
+        bool found;
+        if (!store_instruction_of_case(tx, cf->id, (long long)v, &found, err))
             return false;
-        bool found = PQntuples(r) == 1;
-        PQclear(r);
         if (!found)
             return berr_field(err, BERR_BAD_INPUT, "unmet",
                               "petunjuk %lld bukan petunjuk P-19 perkara ini", (long long)v);
@@ -602,59 +573,30 @@ static bool check_ground(const struct casefile *cf, enum event ev, const struct 
 static bool instruction_rows(struct tx *tx, const struct casefile *cf, int before, enum event ev,
                              long long event_id, const struct event_input *in, struct berr *err)
 {
-    char cid[24], eid[24];
-    snprintf(cid, sizeof cid, "%lld", cf->id);
-    snprintf(eid, sizeof eid, "%lld", event_id);
     if (ev == EV_P19_RECEIVED || ev == EV_RETURN_LETTER_RECEIVED) {
         /* every return is a round, the letters after the P-19 too */
         int round = 1;
         for (int i = 0; i < before; i++)
             if (cf->ev[i].event == EV_P19_RECEIVED || cf->ev[i].event == EV_RETURN_LETTER_RECEIVED)
                 round++;
-        char rnd[16];
-        snprintf(rnd, sizeof rnd, "%d", round);
         /* the letter's items are the unmet ones, named again in this round */
-        for (size_t i = 0; i < json_array_size(in->unmet); i++) {
-            char no[24], orig[24];
-            snprintf(no, sizeof no, "%zu", i + 1);
-            snprintf(orig, sizeof orig, "%lld",
-                     (long long)json_integer_value(json_array_get(in->unmet, i)));
-            const char *p[5] = {cid, eid, rnd, no, orig};
-            if (!tx_exec(tx,
-                         "INSERT INTO app.instructions (case_id, event_id, round, item_no, text, "
-                         "reopens) SELECT $1::bigint, $2::bigint, $3::int, $4::int, text, id "
-                         "FROM app.instructions WHERE case_id = $1::bigint AND id = $5::bigint",
-                         5, p, err))
+        for (size_t i = 0; i < json_array_size(in->unmet); i++)
+            if (!store_instruction_reopen(
+                    tx, cf->id, event_id, round, (int)i + 1,
+                    (long long)json_integer_value(json_array_get(in->unmet, i)), err))
                 return false;
-        }
-        for (size_t i = 0; i < json_array_size(in->instructions); i++) {
-            char no[24];
-            snprintf(no, sizeof no, "%zu", i + 1);
-            const char *p[5] = {cid, eid, rnd, no,
-                                json_string_value(json_array_get(in->instructions, i))};
-            if (!tx_exec(tx,
-                         "INSERT INTO app.instructions (case_id, event_id, round, item_no, text) "
-                         "VALUES ($1::bigint, $2::bigint, $3::int, $4::int, $5)",
-                         5, p, err))
+        for (size_t i = 0; i < json_array_size(in->instructions); i++)
+            if (!store_instruction_add(tx, cf->id, event_id, round, (int)i + 1,
+                                       json_string_value(json_array_get(in->instructions, i)), err))
                 return false;
-        }
         return true;
     }
     if (ev != EV_INSTRUCTION_ANSWERED)
         return true;
-    char iid[24];
-    snprintf(iid, sizeof iid, "%lld", in->instruction_id);
-    const char *p[4] = {cid, iid, in->answer, eid};
-    PGresult *r = tx_query(tx,
-                           "UPDATE app.instructions SET answer = $3, answered_by = $4::bigint "
-                           "WHERE case_id = $1::bigint AND id = $2::bigint AND answer IS NULL "
-                           "RETURNING 1",
-                           4, p, err);
-    if (!r)
+    bool done;
+    if (!store_instruction_answer(tx, cf->id, in->instruction_id, in->answer, event_id, &done, err))
         return false;
-    bool ok = PQntuples(r) == 1;
-    PQclear(r);
-    if (!ok)
+    if (!done)
         return berr_field(err, BERR_BAD_INPUT, "instruction_id",
                           "petunjuk %lld tidak ada di perkara ini atau sudah dijawab",
                           in->instruction_id);
@@ -1066,14 +1008,9 @@ static bool tahap1_documents(struct app *app, struct tx *tx, long long case_id,
 {
     if (!in->type || strcmp(in->type, "tahap1_sent") != 0)
         return true;
-    PGresult *r = tx_query(tx,
-                           "SELECT value FROM app.settings WHERE key = "
-                           "'dossier.tahap1_requires_documents'",
-                           0, NULL, err);
-    if (!r)
+    bool required;
+    if (!store_tahap1_requires_documents(tx, &required, err))
         return false;
-    bool required = PQntuples(r) == 0 || strcmp(PQgetvalue(r, 0, 0), "false") != 0;
-    PQclear(r);
     if (!required)
         return true;
     json_t *missing = forms_dossier_missing(app, tx, case_id, err);

@@ -335,3 +335,18 @@ bool migrate_run(PGconn *conn, const char *sql_dir, struct migrate_result *res, 
         *res = local;
     return ok;
 }
+
+bool migrate_server(PGconn *conn, char *version, size_t n, bool *schema, struct berr *err)
+{
+    PGresult *v = PQexec(conn, "SELECT current_setting('server_version'), (SELECT count(*) "
+                               "FROM pg_tables WHERE tablename = 'berkas_migrations')");
+    bool ok = PQresultStatus(v) == PGRES_TUPLES_OK && PQntuples(v) == 1;
+    if (ok) {
+        snprintf(version, n, "%s", PQgetvalue(v, 0, 0));
+        *schema = PQgetvalue(v, 0, 1)[0] != '0';
+    } else {
+        berr_set(err, BERR_UNAVAILABLE, "%s", PQerrorMessage(conn));
+    }
+    PQclear(v);
+    return ok;
+}

@@ -13,6 +13,7 @@
 
 #include <libpq-fe.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/error.h"
 #include "core/mustcheck.h"
@@ -28,6 +29,12 @@ struct migrate_result {
  * err names the file (and line, for SQL errors). */
 BERKAS_MUST_CHECK bool migrate_run(PGconn *conn, const char *sql_dir, struct migrate_result *res,
                                    struct berr *err);
+
+/* What the server on conn runs (its version, in version: n bytes) and
+ * whether berkas' schema is there (berkas_migrations exists): false with err
+ * set when the server does not answer. */
+BERKAS_MUST_CHECK bool migrate_server(PGconn *conn, char *version, size_t n, bool *schema,
+                                      struct berr *err);
 
 /* Parse a migration file name "NNNN_name.sql": its version (> 0), or -1 when
  * the name is not a migration's. */
