@@ -10,5 +10,6 @@ Suite *suite_migrate_names(void);
 Suite *suite_validate(void);
 Suite *suite_numfmt(void);
 Suite *suite_evfield(void);
+Suite *suite_stmt(void);
 
 #endif
