@@ -62,7 +62,8 @@ bool store_idem_claim(struct tx *tx, long long user, const char *key, const char
 {
     char uid[24];
     const char *p[3] = {stmt_id(uid, user), key, fingerprint};
-    if (!stmt_exec(tx, &forget_expired, p, err))
+    /* both in one round trip: the forgetting goes with the claim */
+    if (!stmt_defer(tx, &forget_expired, p, err))
         return false;
     PGresult *r = stmt_query(tx, &claim, p, err);
     if (!r)
@@ -78,5 +79,5 @@ bool store_idem_answer(struct tx *tx, long long user, const char *key, int statu
     char uid[24], st[16];
     snprintf(st, sizeof st, "%d", status);
     const char *p[5] = {stmt_id(uid, user), key, st, body, location};
-    return stmt_exec(tx, &answer, p, err);
+    return stmt_defer(tx, &answer, p, err); /* with the COMMIT that follows it */
 }

@@ -35,7 +35,8 @@ void store_idem_key_free(struct store_idem_key *k);
 BERKAS_MUST_CHECK bool store_idem_claim(struct tx *tx, long long user, const char *key,
                                         const char *fingerprint, bool *claimed, struct berr *err);
 
-/* The answer of the claimed key, once (a key answered keeps its answer). */
+/* The answer of the claimed key, once (a key answered keeps its answer);
+ * sent with the transaction's next statement, its COMMIT (stmt_defer). */
 BERKAS_MUST_CHECK bool store_idem_answer(struct tx *tx, long long user, const char *key, int status,
                                          const char *body, const char *location, struct berr *err);
 
