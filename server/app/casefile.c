@@ -455,17 +455,23 @@ static void charged_facts(const struct casefile *cf, int suspect, struct case_fa
             f->suspects_uninterpreted++;
 }
 
+void casefile_clock_input(const struct casefile *cf, long long now, struct clock_input *in)
+{
+    *in = (struct clock_input){.events = cf->ev,
+                               .nevents = cf->nevents,
+                               .zone = cf->zone,
+                               .rulesets = cf->rulesets,
+                               .nrulesets = cf->nrulesets,
+                               .now = now,
+                               .foreign = cf->suspect_foreign,
+                               .nforeign = cf->nsuspects};
+}
+
 bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set *out,
                      struct berr *err)
 {
-    struct clock_input in = {.events = cf->ev,
-                             .nevents = cf->nevents,
-                             .zone = cf->zone,
-                             .rulesets = cf->rulesets,
-                             .nrulesets = cf->nrulesets,
-                             .now = now,
-                             .foreign = cf->suspect_foreign,
-                             .nforeign = cf->nsuspects};
+    struct clock_input in;
+    casefile_clock_input(cf, now, &in);
     return clock_compute(&in, out, err);
 }
 

@@ -107,6 +107,9 @@ void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_d
 void casefile_facts_from(const struct casefile *cf, const struct evlog_fold *fold, int suspect,
                          struct caldate act_date, struct case_facts *f);
 
+/* The clocks' input of cf's log as of now (the log, zone, rule sets, foreign suspects). */
+void casefile_clock_input(const struct casefile *cf, long long now, struct clock_input *in);
+
 /* The clocks of the case as of now.  out->items must have room for cap. */
 BERKAS_MUST_CHECK bool casefile_clocks(const struct casefile *cf, long long now,
                                        struct clock_set *out, struct berr *err);

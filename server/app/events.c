@@ -174,7 +174,7 @@ static void append_act(struct casefile *cf, const struct case_event *ce, json_t 
     cf->ev_id[n] = 0; /* the row's id once inserted */
     cf->ev_payload[n] = json_incref(payload);
     cf->nevents = n + 1;
-    evlog_index(cf->ev, cf->nevents);
+    evlog_index_append(cf->ev, cf->nevents);
 }
 
 /* Take the act append_act appended off cf's log again: cf is the log as loaded. */
@@ -186,40 +186,68 @@ static void unappend_act(struct casefile *cf)
     evlog_index(cf->ev, cf->nevents);
 }
 
-/* The log with the act appended (append_act) checked once, as every reader
- * checks it: the dates first, for a refusal that names both acts; then the
- * clocks' fold (casefile_clocks: the readers' one validation, clock_log_loads),
- * whose clocks the summary of this write reuses (*clocks, items malloc'd, also
- * on a refusal). */
-static bool loads_with(struct casefile *cf, bool timed, struct clock_set *clocks,
-                       struct event_outcome *out, struct berr *err)
+/* A log the act would leave unloadable: 400 naming the act's field (the core names its own). */
+static bool refuse_unloadable(const struct berr *lerr, struct event_outcome *out, struct berr *err)
 {
-    struct order_fault fault;
-    struct berr cerr = {0};
-    bool ordered = !evlog_check(cf->ev, cf->nevents, &cerr) ||
-                   order_check(cf->ev, cf->nevents, cf->zone, &fault);
-    if (!ordered)
-        return refuse_order(cf, &fault, timed, out, err);
-    int cap = summary_clock_room(cf);
-    memset(clocks, 0, sizeof *clocks);
-    clocks->items = calloc((size_t)cap, sizeof *clocks->items);
-    clocks->cap = cap;
-    if (!clocks->items)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    struct berr lerr = {0};
-    if (casefile_clocks(cf, cf->now, clocks, &lerr))
-        return true;
-    if (lerr.kind == BERR_CONFLICT)
-        return refuse(out, err, BERR_CONFLICT, "transition-not-allowed", lerr.message);
+    if (lerr->kind == BERR_CONFLICT)
+        return refuse(out, err, BERR_CONFLICT, "transition-not-allowed", lerr->message);
+    if (lerr->kind == BERR_INTERNAL) {
+        *err = *lerr;
+        return false;
+    }
     static const struct {
         const char *core, *api;
     } fields[] = {{"suspect", "party_id"}, {"ref", "corrects"}, {"det_type", "detention_type"}};
-    const char *field = lerr.field[0] ? lerr.field : NULL;
+    const char *field = lerr->field[0] ? lerr->field : NULL;
     for (size_t i = 0; field && i < sizeof fields / sizeof fields[0]; i++)
         if (strcmp(field, fields[i].core) == 0)
             field = fields[i].api;
     return berr_field(err, BERR_BAD_INPUT, field ? field : "type",
-                      "peristiwa ini membuat perkara tidak dapat dibaca: %s", lerr.message);
+                      "peristiwa ini membuat perkara tidak dapat dibaca: %s", lerr->message);
+}
+
+/* The log with the act appended (append_act) checked once, as every reader
+ * checks it: the dates first, for a refusal that names both acts; then the
+ * clocks' fold (casefile_clocks: the readers' one validation, clock_log_loads),
+ * whose clocks the summary of this write reuses (*clocks, items malloc'd, also
+ * on a refusal).  An act that is not a correction, on a log that loads, is
+ * checked by stepping the case's state (st) by the act alone (casestate_step:
+ * the same checks at the cost of one act), and the clocks come from its fold;
+ * *stepped says so. */
+static bool loads_with(struct casefile *cf, struct case_state *st, bool timed,
+                       struct clock_set *clocks, bool *stepped, struct event_outcome *out,
+                       struct berr *err)
+{
+    struct order_fault fault;
+    struct berr lerr = {0};
+    memset(clocks, 0, sizeof *clocks);
+    *stepped = cf->ev[cf->nevents - 1].event != EV_CORRECTED && st->loads;
+    if (*stepped) {
+        struct clock_input in;
+        casefile_clock_input(cf, cf->now, &in);
+        if (!casestate_step(st, &in, &fault, &lerr))
+            return fault.act >= 0 ? refuse_order(cf, &fault, timed, out, err)
+                                  : refuse_unloadable(&lerr, out, err);
+        clocks->cap = clock_fold_room(&st->clocks);
+        clocks->items = calloc((size_t)clocks->cap, sizeof *clocks->items);
+        if (!clocks->items)
+            return berr_set(err, BERR_INTERNAL, "out of memory");
+        clock_fold_emit(&st->clocks, &in, clocks);
+        return true;
+    }
+    bool ordered = !evlog_check(cf->ev, cf->nevents, &lerr) ||
+                   order_check(cf->ev, cf->nevents, cf->zone, &fault);
+    if (!ordered)
+        return refuse_order(cf, &fault, timed, out, err);
+    int cap = summary_clock_room(cf);
+    clocks->items = calloc((size_t)cap, sizeof *clocks->items);
+    clocks->cap = cap;
+    if (!clocks->items)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    memset(&lerr, 0, sizeof lerr);
+    if (casefile_clocks(cf, cf->now, clocks, &lerr))
+        return true;
+    return refuse_unloadable(&lerr, out, err);
 }
 
 /* The P-19 items still open, as {id, round, item_no}, and one line naming
@@ -624,13 +652,15 @@ struct recording {
     char legal_date[CALDATE_DATE_LEN], legal_at[CALDATE_INSTANT_LEN];
     json_t *payload;
     struct case_event ce;
-    struct case_state *st; /* the case's folded state (snapshot.h) */
-    long long sig;         /* the rule sets' fingerprint (summary_rules_sig) */
+    struct case_state *st;    /* the case's folded state (snapshot.h) */
+    struct summary_walk walk; /* the summary's walk of the log (snapshot.h) */
+    long long sig;            /* the rule sets' fingerprint (summary_rules_sig) */
     struct case_facts f;
     int arrest; /* log index of the suspect's arrest a detention must come within, or -1 */
     const struct ruleset *rs;
     struct fsm_result fr;
     struct clock_set clocks; /* of the log with the act (loads_with) */
+    bool stepped;            /* st was stepped by the act (loads_with) */
 };
 
 /* The act's type, known and recordable by the actor's role. */
@@ -756,12 +786,13 @@ static bool act_arrest_hours(struct recording *r, struct berr *err)
 static bool act_facts(struct recording *r, struct berr *err)
 {
     const struct event_input *in = r->in;
-    r->st = malloc(sizeof *r->st);
+    r->st = calloc(1, sizeof *r->st);
     if (!r->st)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     bool trusted;
     r->sig = summary_rules_sig(r->cf.rulesets, r->cf.nrulesets);
-    snapshot_state(&r->cf, r->sig, r->st, &trusted);
+    if (!snapshot_state(&r->cf, r->sig, r->st, &r->walk, &trusted))
+        return berr_set(err, BERR_INTERNAL, "out of memory");
     struct case_facts *f = &r->f;
     casefile_facts_from(&r->cf, &r->st->facts, r->ce.suspect, r->date, f);
     f->act_known = true;
@@ -835,6 +866,11 @@ static bool act_in_log(struct recording *r, struct berr *err)
     memcpy(r->head, cf->last_hash, sizeof r->head);
     append_act(cf, &r->ce, r->payload);
     r->appended = true;
+    const struct case_event *ce = &r->ce;
+    bool on_suspect =
+        event_is_detention(r->ev) && ce->suspect >= 0 && ce->suspect < EVLOG_MAX_SUSPECTS;
+    /* the suspect's detention before the act (loads_with may step the state past it) */
+    struct detention cur = on_suspect ? r->st->det[ce->suspect] : (struct detention){0}, next;
     if (r->ev == EV_CORRECTED) {
         struct berr rerr = {0};
         enum stage replayed;
@@ -842,12 +878,10 @@ static bool act_in_log(struct recording *r, struct berr *err)
             return refuse(out, err, BERR_CONFLICT, "transition-not-allowed", rerr.message);
         r->fr.to = replayed;
     }
-    if (!loads_with(cf, r->has_time, &r->clocks, out, err))
+    if (!loads_with(cf, r->st, r->has_time, &r->clocks, &r->stepped, out, err))
         return false;
-    const struct case_event *ce = &r->ce;
-    if (!event_is_detention(r->ev) || ce->suspect < 0 || ce->suspect >= EVLOG_MAX_SUSPECTS)
+    if (!on_suspect)
         return true;
-    struct detention cur = r->st->det[ce->suspect], next;
     struct det_result dr;
     struct detention_act act = {
         .event = r->ev, .at = evlog_instant(ce, cf->zone), .type = ce->det_type, .days = ce->days};
@@ -924,14 +958,24 @@ static bool act_summary(struct recording *r, const struct event_appended *added,
                    NULL, NULL);
     cf->stage = r->fr.to;
     cf->version = added->version;
-    if (r->ev == EV_CORRECTED)
-        casestate_fold(cf->ev, cf->nevents, cf->zone, cf->rulesets, cf->nrulesets, r->st);
-    else
-        casestate_step(r->st, &r->ce, cf->zone, cf->rulesets, cf->nrulesets);
-    /* the clocks loads_with worked out, and the facts of the state just
-     * stepped (or folded): the summary folds the log for neither again */
-    struct summary_known known = {.clocks = &r->clocks, .facts = &r->st->facts};
-    return summary_write(r->tx, cf, snapshot_json(cf, r->st, r->sig), &known, err);
+    bool walked;
+    if (r->stepped) {
+        walked = summary_walk_step(&r->walk, cf, r->before, &cf->ev[r->before]);
+    } else {
+        /* a correction (or a log that did not load before): the state of the log again */
+        struct clock_input in;
+        casefile_clock_input(cf, cf->now, &in);
+        casestate_free(r->st);
+        (void)casestate_fold(&in, r->st);
+        summary_walk_free(&r->walk);
+        walked = summary_walk_log(cf, &r->walk);
+    }
+    if (!walked)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    /* the clocks loads_with worked out, the facts of the state and the summary's walk just
+     * stepped (or folded): the summary reads the log for none of them again */
+    struct summary_known known = {.clocks = &r->clocks, .facts = &r->st->facts, .walk = &r->walk};
+    return summary_write(r->tx, cf, snapshot_json(cf, r->st, &r->walk, r->sig), &known, err);
 }
 
 /* Free what the recording holds; its log goes back to the write path's cache
@@ -943,7 +987,10 @@ static void act_end(struct recording *r, bool ok)
         memcpy(r->cf.last_hash, r->head, sizeof r->head);
     }
     free(r->clocks.items);
+    if (r->st)
+        casestate_free(r->st);
     free(r->st);
+    summary_walk_free(&r->walk);
     json_decref(r->payload);
     if (r->loaded)
         casefile_release(&r->cf);

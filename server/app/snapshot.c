@@ -1,6 +1,9 @@
 /* snapshot.c - see snapshot.h. */
 #include "snapshot.h"
 
+#include "summary.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 static json_t *jday(struct caldate d)
@@ -104,7 +107,251 @@ static bool facts_read(json_t *o, struct case_facts *f)
            get_day(json_object_get(o, "return_received_on"), &f->return_received_on);
 }
 
-json_t *snapshot_json(const struct casefile *cf, const struct case_state *st, long long rules_sig)
+/* ---- the date order's latest acts and the clocks' fold (format 2) ------------------------ */
+
+static json_t *jstamp(const struct order_stamp *t)
+{
+    if (t->index < 0)
+        return json_null();
+    return json_pack("[i, i, i, i, b, I]", t->index, t->date.y, t->date.m, t->date.d, t->has_time,
+                     (json_int_t)t->at);
+}
+
+static bool get_stamp(json_t *a, struct order_stamp *t)
+{
+    if (json_is_null(a)) {
+        t->index = -1;
+        return true;
+    }
+    if (!json_is_array(a) || json_array_size(a) != 6)
+        return false;
+    t->index = (int)json_integer_value(json_array_get(a, 0));
+    t->date.y = (int)json_integer_value(json_array_get(a, 1));
+    t->date.m = (int)json_integer_value(json_array_get(a, 2));
+    t->date.d = (int)json_integer_value(json_array_get(a, 3));
+    t->has_time = json_is_true(json_array_get(a, 4));
+    t->at = json_integer_value(json_array_get(a, 5));
+    return t->index >= 0;
+}
+
+static json_t *jseen(const struct order_seen *s)
+{
+    return json_pack("[o, o]", jstamp(&s->untimed), jstamp(&s->timed));
+}
+
+static bool get_seen(json_t *a, struct order_seen *s)
+{
+    return json_is_array(a) && json_array_size(a) == 2 &&
+           get_stamp(json_array_get(a, 0), &s->untimed) &&
+           get_stamp(json_array_get(a, 1), &s->timed);
+}
+
+static bool seen_empty(const struct order_seen *s)
+{
+    return s->untimed.index < 0 && s->timed.index < 0;
+}
+
+/* The case's latest acts: [[event, variant, seen]] for the kinds seen. */
+static json_t *order_json(const struct order_state *o)
+{
+    json_t *a = json_array();
+    for (int e = 0; e < EV__COUNT; e++)
+        for (int v = 0; v < 2; v++)
+            if (!seen_empty(&o->cases[e][v]))
+                json_array_append_new(a, json_pack("[i, i, o]", e, v, jseen(&o->cases[e][v])));
+    return a;
+}
+
+static bool order_read(json_t *a, struct order_state *o)
+{
+    size_t i;
+    json_t *x;
+    if (!json_is_array(a))
+        return false;
+    json_array_foreach(a, i, x)
+    {
+        int e = (int)json_integer_value(json_array_get(x, 0));
+        int v = (int)json_integer_value(json_array_get(x, 1));
+        if (!json_is_array(x) || json_array_size(x) != 3 || e < 0 || e >= EV__COUNT || v < 0 ||
+            v > 1 || !get_seen(json_array_get(x, 2), &o->cases[e][v]))
+            return false;
+    }
+    return true;
+}
+
+/* A clock slot as [used, running, armed, src, rs, y, m, d, started_at, stopped_by, stop,
+ * stopped_at]. */
+static json_t *jslot(const struct clock_slot *s)
+{
+    return json_pack("[b, b, b, i, i, i, i, i, I, i, i, I]", s->used, s->running, s->armed, s->src,
+                     s->rs, s->start.y, s->start.m, s->start.d, (json_int_t)s->started_at,
+                     s->stopped_by, s->stop, (json_int_t)s->stopped_at);
+}
+
+static bool get_slot(json_t *a, struct clock_slot *s, int nsets)
+{
+    if (!json_is_array(a) || json_array_size(a) != 12)
+        return false;
+    int v[12];
+    for (int k = 0; k < 12; k++)
+        v[k] = (int)json_integer_value(json_array_get(a, (size_t)k));
+    s->used = json_is_true(json_array_get(a, 0));
+    s->running = json_is_true(json_array_get(a, 1));
+    s->armed = json_is_true(json_array_get(a, 2));
+    s->src = v[3];
+    s->rs = v[4];
+    s->start = (struct caldate){v[5], v[6], v[7]};
+    s->started_at = json_integer_value(json_array_get(a, 8));
+    s->stopped_by = (enum event)v[9];
+    s->stop = v[10];
+    s->stopped_at = json_integer_value(json_array_get(a, 11));
+    /* a slot in use names a rule set that exists: the emission reads it */
+    return !s->used || (s->rs >= 0 && s->rs < nsets);
+}
+
+static json_t *jslots(const struct clock_slot *s, int n)
+{
+    json_t *a = json_array();
+    for (int k = 0; k < n; k++)
+        json_array_append_new(a, jslot(&s[k]));
+    return a;
+}
+
+static bool get_slots(json_t *a, struct clock_slot *s, int n, int nsets)
+{
+    if (!json_is_array(a) || json_array_size(a) != (size_t)n)
+        return false;
+    for (int k = 0; k < n; k++)
+        if (!get_slot(json_array_get(a, (size_t)k), &s[k], nsets))
+            return false;
+    return true;
+}
+
+/* The case's clocks: its slots, the SPDP's round, the directions (suspects: suspect_json). */
+static json_t *clocks_json(const struct clock_fold *fo)
+{
+    const struct clock_spdp *r = &fo->spdp;
+    json_t *dirs = json_array();
+    for (int k = 0; k < fo->ndirections; k++) {
+        const struct clock_direction *d = &fo->directions[k];
+        json_array_append_new(dirs, json_pack("[o, o]", jslot(&d->s), jday(d->due)));
+    }
+    return json_pack("{s:o, s:i, s:{s:i, s:i, s:i, s:o, s:I, s:o}, s:o}", "cases",
+                     jslots(fo->cases, CLK_SP3_NOTIFY + 1), "skipped", fo->skipped, "spdp", "n",
+                     r->n, "src", r->src, "rs", r->rs, "day", jday(r->day), "at", (json_int_t)r->at,
+                     "to", jslots(r->to, NOTICE__COUNT), "directions", dirs);
+}
+
+static bool clocks_read(json_t *o, struct clock_fold *fo, int nsets)
+{
+    json_t *r = json_object_get(o, "spdp"), *dirs = json_object_get(o, "directions");
+    if (!json_is_object(o) || !json_is_object(r) || !json_is_array(dirs) ||
+        !get_slots(json_object_get(o, "cases"), fo->cases, CLK_SP3_NOTIFY + 1, nsets) ||
+        !get_slots(json_object_get(r, "to"), fo->spdp.to, NOTICE__COUNT, nsets) ||
+        !get_day(json_object_get(r, "day"), &fo->spdp.day))
+        return false;
+    fo->skipped = (int)num(o, "skipped");
+    fo->spdp.n = (int)num(r, "n");
+    fo->spdp.src = (int)num(r, "src");
+    fo->spdp.rs = (int)num(r, "rs");
+    fo->spdp.at = num(r, "at");
+    if (fo->spdp.n > 0 && (fo->spdp.rs < 0 || fo->spdp.rs >= nsets))
+        return false;
+    size_t n = json_array_size(dirs);
+    if (n > 0) {
+        fo->directions = calloc(n, sizeof *fo->directions);
+        if (!fo->directions)
+            return false;
+        fo->dircap = (int)n;
+    }
+    for (size_t k = 0; k < n; k++) {
+        json_t *d = json_array_get(dirs, k);
+        if (!get_slot(json_array_get(d, 0), &fo->directions[k].s, nsets) ||
+            !fo->directions[k].s.used || !get_day(json_array_get(d, 1), &fo->directions[k].due))
+            return false;
+        fo->ndirections++;
+    }
+    return true;
+}
+
+/* What the order and the clocks keep of suspect s, or NULL when nothing. */
+static json_t *suspect_folds(const struct case_state *st, int s)
+{
+    const struct order_state *o = &st->order;
+    const struct clock_fold *fo = &st->clocks;
+    bool seen = o->held[s];
+    for (int k = 0; k < ORDER_SUSPECT_SLOTS; k++)
+        seen = seen || !seen_empty(&o->suspects[s][k]);
+    if (!seen && s >= fo->nsuspects)
+        return NULL;
+    json_t *order = json_array();
+    for (int k = 0; k < ORDER_SUSPECT_SLOTS; k++)
+        json_array_append_new(order, jseen(&o->suspects[s][k]));
+    const struct clock_track *t = &fo->suspects[s];
+    const struct clock_period *p = &t->snap;
+    return json_pack(
+        "{s:b, s:b, s:o, s:{s:b, s:i, s:[i, i], s:o, s:o, s:o, s:o, s:o, s:[i, i, i, i, I, I, I]}}",
+        "named", s < fo->nsuspects, "held", o->held[s], "order", order, "clocks", "designated",
+        fo->spdp.designated[s], "started", fo->spdp.started[s], "delivered",
+        fo->spdp.delivered[s][0], fo->spdp.delivered[s][1], "detention", det_json(&t->det),
+        "arrest", jslot(&t->arrest), "period", jslot(&t->detention), "detensi", jslot(&t->detensi),
+        "notices", jslots(t->notices, NOTICE__COUNT), "snap", p->period, p->start.y, p->start.m,
+        p->start.d, (json_int_t)p->started_at, (json_int_t)p->day_end_at,
+        (json_int_t)p->strict_end_at);
+}
+
+static bool suspect_folds_read(json_t *o, struct case_state *st, int s, int nsets)
+{
+    if (!o)
+        return true; /* a suspect the order and the clocks know nothing of */
+    json_t *order = json_object_get(o, "order"), *c = json_object_get(o, "clocks");
+    if (!json_is_array(order) || json_array_size(order) != ORDER_SUSPECT_SLOTS ||
+        !json_is_object(c))
+        return false;
+    for (int k = 0; k < ORDER_SUSPECT_SLOTS; k++)
+        if (!get_seen(json_array_get(order, (size_t)k), &st->order.suspects[s][k]))
+            return false;
+    st->order.held[s] = json_is_true(json_object_get(o, "held"));
+    struct clock_fold *fo = &st->clocks;
+    struct clock_track *t = &fo->suspects[s];
+    if (json_is_true(json_object_get(o, "named")) && s + 1 > fo->nsuspects)
+        fo->nsuspects = s + 1;
+    fo->spdp.designated[s] = json_is_true(json_object_get(c, "designated"));
+    fo->spdp.started[s] = (int)num(c, "started");
+    json_t *dl = json_object_get(c, "delivered"), *p = json_object_get(c, "snap");
+    if (!json_is_array(dl) || json_array_size(dl) != 2 || !json_is_array(p) ||
+        json_array_size(p) != 7)
+        return false;
+    fo->spdp.delivered[s][0] = (int)json_integer_value(json_array_get(dl, 0));
+    fo->spdp.delivered[s][1] = (int)json_integer_value(json_array_get(dl, 1));
+    int pv[4];
+    for (int k = 0; k < 4; k++)
+        pv[k] = (int)json_integer_value(json_array_get(p, (size_t)k));
+    t->snap = (struct clock_period){(enum det_period)pv[0],
+                                    {pv[1], pv[2], pv[3]},
+                                    json_integer_value(json_array_get(p, 4)),
+                                    json_integer_value(json_array_get(p, 5)),
+                                    json_integer_value(json_array_get(p, 6))};
+    return det_read(json_object_get(c, "detention"), &t->det) &&
+           get_slot(json_object_get(c, "arrest"), &t->arrest, nsets) &&
+           get_slot(json_object_get(c, "period"), &t->detention, nsets) &&
+           get_slot(json_object_get(c, "detensi"), &t->detensi, nsets) &&
+           get_slots(json_object_get(c, "notices"), t->notices, NOTICE__COUNT, nsets);
+}
+
+/* The party ids of the foreign suspects: the clocks' fold depends on them (consular
+ * notices), so a fold believed is one folded with these. */
+static json_t *foreign_json(const struct casefile *cf)
+{
+    json_t *a = json_array();
+    for (int s = 0; cf->suspect_foreign && s < cf->nsuspects; s++)
+        if (cf->suspect_foreign[s])
+            json_array_append_new(a, json_integer((json_int_t)cf->suspect_ids[s]));
+    return a;
+}
+
+json_t *snapshot_json(const struct casefile *cf, const struct case_state *st,
+                      const struct summary_walk *walk, long long rules_sig)
 {
     struct detention idle;
     detention_init(&idle);
@@ -112,32 +359,39 @@ json_t *snapshot_json(const struct casefile *cf, const struct case_state *st, lo
     json_t *suspects = json_array();
     for (int s = 0; s < cf->nsuspects && s < EVLOG_MAX_SUSPECTS; s++) {
         json_t *det = det_json(&st->det[s]);
+        json_t *folds = suspect_folds(st, s);
         bool touched = st->facts.designated[s] || st->facts.bap[s] || !json_equal(det, idle_json);
-        if (touched)
-            json_array_append_new(suspects, json_pack("{s:I, s:b, s:b, s:o}", "party",
-                                                      (json_int_t)cf->suspect_ids[s], "designated",
-                                                      st->facts.designated[s], "bap",
-                                                      st->facts.bap[s], "detention", det));
-        else
+        if (touched || folds) {
+            json_t *o = json_pack("{s:I, s:b, s:b, s:o}", "party", (json_int_t)cf->suspect_ids[s],
+                                  "designated", st->facts.designated[s], "bap", st->facts.bap[s],
+                                  "detention", det);
+            if (folds)
+                json_object_set_new(o, "folds", folds);
+            json_array_append_new(suspects, o);
+        } else {
             json_decref(det);
+        }
     }
     json_decref(idle_json);
-    return json_pack("{s:i, s:i, s:I, s:I, s:b, s:s, s:o, s:o}", "format", CASESTATE_FORMAT,
-                     "events", st->nevents, "last_event",
+    return json_pack("{s:i, s:i, s:I, s:I, s:b, s:s, s:o, s:o, s:b, s:o, s:o, s:o, s:o}", "format",
+                     CASESTATE_FORMAT, "events", st->nevents, "last_event",
                      (json_int_t)(cf->nevents > 0 ? cf->ev_id[cf->nevents - 1] : 0), "rules_sig",
                      (json_int_t)rules_sig, "replays", st->replays, "stage", stage_code(st->stage),
-                     "facts", facts_json(&st->facts.f), "suspects", suspects);
+                     "facts", facts_json(&st->facts.f), "suspects", suspects, "loads", st->loads,
+                     "foreign", foreign_json(cf), "order", order_json(&st->order), "clocks",
+                     clocks_json(&st->clocks), "walk", summary_walk_json(cf, walk));
 }
 
 bool snapshot_read(const struct casefile *cf, const char *text, long long rules_sig,
-                   struct case_state *st)
+                   struct case_state *st, struct summary_walk *walk)
 {
+    casestate_init(st);
+    summary_walk_init(walk);
     if (!text || !*text)
         return false;
     json_t *o = json_loads(text, 0, NULL);
     if (!o)
         return false;
-    casestate_init(st);
     long long last = cf->nevents > 0 ? cf->ev_id[cf->nevents - 1] : 0;
     json_t *suspects = json_object_get(o, "suspects");
     bool ok = num(o, "format") == CASESTATE_FORMAT && num(o, "events") == cf->nevents &&
@@ -145,7 +399,15 @@ bool snapshot_read(const struct casefile *cf, const char *text, long long rules_
               json_is_boolean(json_object_get(o, "replays")) &&
               json_is_string(json_object_get(o, "stage")) &&
               stage_lookup(json_string_value(json_object_get(o, "stage")), &st->stage) &&
-              facts_read(json_object_get(o, "facts"), &st->facts.f) && json_is_array(suspects);
+              facts_read(json_object_get(o, "facts"), &st->facts.f) && json_is_array(suspects) &&
+              json_is_boolean(json_object_get(o, "loads"));
+    /* folded with the suspects foreign as they are now (the consular clocks) */
+    json_t *foreign = foreign_json(cf);
+    ok = ok && json_equal(foreign, json_object_get(o, "foreign"));
+    json_decref(foreign);
+    st->loads = json_is_true(json_object_get(o, "loads"));
+    ok = ok && order_read(json_object_get(o, "order"), &st->order) &&
+         clocks_read(json_object_get(o, "clocks"), &st->clocks, cf->nrulesets);
     st->nevents = cf->nevents;
     st->replays = json_is_true(json_object_get(o, "replays"));
     size_t i;
@@ -156,22 +418,30 @@ bool snapshot_read(const struct casefile *cf, const char *text, long long rules_
             break;
         int k = casefile_suspect_index(cf, (long long)num(s, "party"));
         ok = k >= 0 && k < EVLOG_MAX_SUSPECTS &&
-             det_read(json_object_get(s, "detention"), &st->det[k]);
+             det_read(json_object_get(s, "detention"), &st->det[k]) &&
+             suspect_folds_read(json_object_get(s, "folds"), st, k, cf->nrulesets);
         if (ok) {
             st->facts.designated[k] = json_is_true(json_object_get(s, "designated"));
             st->facts.bap[k] = json_is_true(json_object_get(s, "bap"));
         }
     }
+    ok = ok && summary_walk_read(cf, json_object_get(o, "walk"), walk);
     json_decref(o);
+    if (!ok)
+        casestate_free(st);
     return ok;
 }
 
-void snapshot_state(const struct casefile *cf, long long rules_sig, struct case_state *st,
-                    bool *trusted)
+bool snapshot_state(const struct casefile *cf, long long rules_sig, struct case_state *st,
+                    struct summary_walk *walk, bool *trusted)
 {
-    *trusted = snapshot_read(cf, cf->snapshot, rules_sig, st);
-    if (!*trusted)
-        casestate_fold(cf->ev, cf->nevents, cf->zone, cf->rulesets, cf->nrulesets, st);
+    *trusted = snapshot_read(cf, cf->snapshot, rules_sig, st, walk);
+    if (*trusted)
+        return true;
+    struct clock_input in;
+    casefile_clock_input(cf, cf->now, &in);
+    (void)casestate_fold(&in, st);
+    return summary_walk_log(cf, walk);
 }
 
 void snapshot_facts(const struct case_state *st, struct case_facts *f)

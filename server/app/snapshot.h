@@ -17,6 +17,13 @@
  * case with the column "snapshot"; the repair and --rebuild-summaries write
  * it again, and the start-up sweep rewrites the snapshots of another format.
  *
+ * Format 2 keeps, beside the state, what the write path steps instead of walking the log:
+ * the date order's latest acts (core/order.h), the clocks' fold (core/clock.h) and the
+ * summary's walk (summary.h), so that a write with a believed snapshot applies its one act
+ * to each and never reads the log (a correction folds the log again).  The foreign suspects
+ * are kept too: the clocks' fold depends on them, so a nationality changed since makes the
+ * snapshot unbelieved.
+ *
  * The stored form is JSON: suspects by party id (their core index depends on
  * the parties of the case at load time), only those the log touched, so that
  * a party added without an act leaves the snapshot as it was.
@@ -31,21 +38,25 @@
 #include "core/casestate.h"
 #include "core/mustcheck.h"
 
-/* st (the state of cf's log, cf->nevents events, under the rule sets whose
- * fingerprint is rules_sig: summary_rules_sig) as stored; a new object. */
+struct summary_walk;
+
+/* st and walk (the state and the summary's walk of cf's log, cf->nevents events, under the
+ * rule sets whose fingerprint is rules_sig: summary_rules_sig) as stored; a new object. */
 BERKAS_MUST_CHECK json_t *snapshot_json(const struct casefile *cf, const struct case_state *st,
-                                        long long rules_sig);
+                                        const struct summary_walk *walk, long long rules_sig);
 
-/* Read the stored text into st when it can be believed for cf (format, log
- * length and last event, rule sets: see above); false otherwise (st is then
- * undefined). */
+/* Read the stored text into st and walk when it can be believed for cf (format, log length
+ * and last event, rule sets, the suspects foreign: see above); false otherwise (st and walk
+ * then hold nothing: casestate_free, summary_walk_free). */
 BERKAS_MUST_CHECK bool snapshot_read(const struct casefile *cf, const char *text,
-                                     long long rules_sig, struct case_state *st);
+                                     long long rules_sig, struct case_state *st,
+                                     struct summary_walk *walk);
 
-/* The state of cf's log: its stored snapshot (cf->snapshot) when it can be
- * believed, else a fresh fold.  *trusted says which. */
-void snapshot_state(const struct casefile *cf, long long rules_sig, struct case_state *st,
-                    bool *trusted);
+/* The state and the summary's walk of cf's log: its stored snapshot (cf->snapshot) when it
+ * can be believed, else a fresh fold and walk.  *trusted says which.  false out of memory. */
+BERKAS_MUST_CHECK bool snapshot_state(const struct casefile *cf, long long rules_sig,
+                                      struct case_state *st, struct summary_walk *walk,
+                                      bool *trusted);
 
 /* The log facts of st into f (as evlog_facts of the log would). */
 void snapshot_facts(const struct case_state *st, struct case_facts *f);

@@ -62,24 +62,12 @@ static long long party_of(const struct casefile *cf, int suspect)
 
 /* ---- what the log says beyond the clocks --------------------------------------------- */
 
-struct arrival {
-    int event; /* log index */
-    const char *kind;
-    int received; /* log index of the receipt, or -1 */
-};
+static const char *const arrival_kinds[] = {"spdp", "tahap1", "resend", "tahap2"};
+enum { ARR_SPDP, ARR_TAHAP1, ARR_RESEND, ARR_TAHAP2, ARR__COUNT };
 
-struct walk {
-    enum stage stage; /* the replayed stage */
-    struct caldate stage_since;
-    int last; /* log index of the last act, -1 */
-    struct caldate last_on;
-    int p19_rounds;
-    int narrivals;
-    struct arrival *arrivals;
-    json_t *stats;
-    json_t *detentions;         /* [{party_id, from, to}] */
-    struct caldate *held_since; /* per suspect: detained since, or invalid */
-};
+static const char *const date_keys[SUMMARY_DATES] = {"sprindik_on", "p21_on",      "tahap1_on",
+                                                     "tahap2_on",   "tak_on",      "sp3_on",
+                                                     "lapsed_on",   "dismissed_on"};
 
 /* The stage's actor when nothing moves: who must act on "no act for N days". */
 static enum actor_role stall_actor(enum stage s)
@@ -87,155 +75,284 @@ static enum actor_role stall_actor(enum stage s)
     return s == ST_WITH_PROSECUTOR ? ACTOR_PROSECUTOR : ACTOR_INVESTIGATOR;
 }
 
-static void close_detention(struct walk *w, const struct casefile *cf, int s, struct caldate to)
+/* Grow *a (n used of *cap, each size bytes) by one. */
+static bool room_for_one(void **a, int n, int *cap, size_t size)
+{
+    if (n < *cap)
+        return true;
+    int c = *cap ? 2 * *cap : 8;
+    void *p = realloc(*a, (size_t)c * size);
+    if (!p)
+        return false;
+    *a = p;
+    *cap = c;
+    return true;
+}
+
+static bool close_detention(struct summary_walk *w, const struct casefile *cf, int s,
+                            struct caldate to)
 {
     if (!caldate_valid(w->held_since[s]))
-        return;
-    json_array_append_new(w->detentions,
-                          json_pack("{s:o, s:o, s:o}", "party_id", jid(party_of(cf, s)), "from",
-                                    jdate(w->held_since[s]), "to", jdate(to)));
+        return true;
+    if (!room_for_one((void **)&w->closed, w->nclosed, &w->closedcap, sizeof *w->closed))
+        return false;
+    w->closed[w->nclosed++] = (struct summary_period){party_of(cf, s), w->held_since[s], to};
     w->held_since[s] = (struct caldate){0, 0, 0};
+    return true;
 }
 
 /* Arrivals at the Kejari (the prosecutor's inbox) and their receipts:
  * KUHAP 109(1) the SPDP, 8(3)(a) Tahap I, 110(3) the re-sent file, 8(3)(b)
  * Tahap II.  A receipt answers the latest arrival of its kind still open. */
-static void note_arrival(struct walk *w, const struct casefile *cf, int i, enum event ev)
+static bool note_arrival(struct summary_walk *w, const struct casefile *cf, int i, enum event ev)
 {
-    const char *kind = NULL;
-    const char *to = payload_str(cf, i, "recipient");
+    int kind = -1;
     switch (ev) {
-    case EV_SPDP_SENT:
-        kind = !to || strcmp(to, "kejari") == 0 ? "spdp" : NULL;
+    case EV_SPDP_SENT: {
+        const char *to = payload_str(cf, i, "recipient");
+        kind = !to || strcmp(to, "kejari") == 0 ? ARR_SPDP : -1;
         break;
+    }
     case EV_TAHAP1_SENT:
-        kind = "tahap1";
+        kind = ARR_TAHAP1;
         break;
     case EV_RESUBMITTED:
-        kind = "resend";
+        kind = ARR_RESEND;
         break;
     case EV_TAHAP2_DONE:
     case EV_SHORT_PROCEDURE_HANDOVER:
-        kind = "tahap2";
+        kind = ARR_TAHAP2;
         break;
     default:
         break;
     }
-    if (kind) {
-        w->arrivals[w->narrivals++] = (struct arrival){i, kind, -1};
-        return;
+    if (kind >= 0) {
+        if (!room_for_one((void **)&w->arrivals, w->narrivals, &w->arrcap, sizeof *w->arrivals))
+            return false;
+        w->arrivals[w->narrivals++] = (struct summary_arrival){i, kind, -1};
+        return true;
     }
     bool spdp = ev == EV_SPDP_RECEIVED_BY_PU, file = ev == EV_TAHAP1_RECEIVED_BY_PU;
     for (int k = w->narrivals - 1; (spdp || file) && k >= 0; k--) {
-        const char *kk = w->arrivals[k].kind;
-        bool fits =
-            spdp ? strcmp(kk, "spdp") == 0 : strcmp(kk, "tahap1") == 0 || strcmp(kk, "resend") == 0;
+        int kk = w->arrivals[k].kind;
+        bool fits = spdp ? kk == ARR_SPDP : kk == ARR_TAHAP1 || kk == ARR_RESEND;
         if (fits && w->arrivals[k].received < 0) {
             w->arrivals[k].received = i;
-            return;
+            return true;
         }
     }
+    return true;
 }
 
 /* The dates statistics count from, and detention periods per suspect. */
-static void note_stats(struct walk *w, const struct casefile *cf, const struct case_event *e,
-                       struct caldate d)
+static bool note_stats(struct summary_walk *w, const struct casefile *cf,
+                       const struct case_event *e, struct caldate d)
 {
     static const struct {
         enum event ev;
-        const char *key;
-    } dated[] = {{EV_SPRINDIK_ISSUED, "sprindik_on"},
-                 {EV_P21_RECEIVED, "p21_on"},
-                 {EV_DEEMED_COMPLETE_CONFIRMED, "p21_on"},
-                 {EV_TAHAP1_SENT, "tahap1_on"},
-                 {EV_TAHAP2_DONE, "tahap2_on"},
-                 {EV_SHORT_PROCEDURE_HANDOVER, "tahap2_on"},
-                 {EV_TAK_DECIDED, "tak_on"},
-                 {EV_SP3_ISSUED, "sp3_on"},
-                 {EV_LAPSED, "lapsed_on"},
-                 {EV_DISMISSED, "dismissed_on"}};
+        int key;
+    } dated[] = {{EV_SPRINDIK_ISSUED, 0}, {EV_P21_RECEIVED, 1}, {EV_DEEMED_COMPLETE_CONFIRMED, 1},
+                 {EV_TAHAP1_SENT, 2},     {EV_TAHAP2_DONE, 3},  {EV_SHORT_PROCEDURE_HANDOVER, 3},
+                 {EV_TAK_DECIDED, 4},     {EV_SP3_ISSUED, 5},   {EV_LAPSED, 6},
+                 {EV_DISMISSED, 7}};
     for (size_t k = 0; k < sizeof dated / sizeof dated[0]; k++)
         if (dated[k].ev == e->event)
-            json_object_set_new(w->stats, dated[k].key, jdate(d));
+            w->dates[dated[k].key] = d;
     int s = e->suspect;
+    bool ok = true;
     switch (e->event) {
     case EV_DETAINED:
-        if (s >= 0 && s < cf->nsuspects && !caldate_valid(w->held_since[s]))
+        if (s >= 0 && s < cf->nsuspects && s < EVLOG_MAX_SUSPECTS &&
+            !caldate_valid(w->held_since[s]))
             w->held_since[s] = d;
         break;
     case EV_DETENTION_SUSPENDED:
     case EV_RELEASED:
-        if (s >= 0 && s < cf->nsuspects)
-            close_detention(w, cf, s, d);
+        if (s >= 0 && s < cf->nsuspects && s < EVLOG_MAX_SUSPECTS)
+            ok = close_detention(w, cf, s, d);
         break;
     case EV_TAHAP2_DONE:
     case EV_SHORT_PROCEDURE_HANDOVER: /* KUHAP 8(3)(b): custody passes to the PU */
-        for (int k = 0; k < cf->nsuspects; k++)
-            close_detention(w, cf, k, d);
+        for (int k = 0; ok && k < cf->nsuspects && k < EVLOG_MAX_SUSPECTS; k++)
+            ok = close_detention(w, cf, k, d);
         break;
     default:
         break;
     }
+    return ok;
 }
 
-static bool walk_log(const struct casefile *cf, struct walk *w, struct berr *err)
+void summary_walk_init(struct summary_walk *w)
 {
     memset(w, 0, sizeof *w);
     w->stage = ST_PRE_INVESTIGATION;
     w->last = -1;
-    w->arrivals = calloc((size_t)cf->nevents + 1, sizeof *w->arrivals);
-    w->held_since = calloc((size_t)cf->nsuspects + 1, sizeof *w->held_since);
-    w->stats = json_object();
-    w->detentions = json_array();
-    if (!w->arrivals || !w->held_since || !w->stats || !w->detentions)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    bool first = true;
-    struct case_event e;
-    for (int i = 0; i < cf->nevents; i++) {
-        if (!evlog_effective(cf->ev, cf->nevents, i, &e))
-            continue;
-        struct caldate d = evlog_date(&e, cf->zone);
-        enum stage to;
-        bool moved = fsm_accepts(w->stage, e.event, &to) && to != w->stage;
-        if (moved)
-            w->stage = to;
-        if (first || moved)
-            w->stage_since = d;
-        first = false;
-        enum event_group g = event_info(e.event)->group;
-        /* supervision and corrections are not progress on the file */
-        if (g != EVG_SUPERVISION && g != EVG_CORRECTION &&
-            (w->last < 0 || caldate_cmp(d, w->last_on) >= 0)) {
-            w->last = i;
-            w->last_on = d;
-        }
-        if (e.event == EV_P19_RECEIVED)
-            w->p19_rounds++;
-        note_arrival(w, cf, i, e.event);
-        note_stats(w, cf, &e, d);
+}
+
+bool summary_walk_step(struct summary_walk *w, const struct casefile *cf, int i,
+                       const struct case_event *e)
+{
+    struct caldate d = evlog_date(e, cf->zone);
+    enum stage to;
+    bool moved = fsm_accepts(w->stage, e->event, &to) && to != w->stage;
+    if (moved)
+        w->stage = to;
+    if (!w->any || moved)
+        w->stage_since = d;
+    w->any = true;
+    enum event_group g = event_info(e->event)->group;
+    /* supervision and corrections are not progress on the file */
+    if (g != EVG_SUPERVISION && g != EVG_CORRECTION &&
+        (w->last < 0 || caldate_cmp(d, w->last_on) >= 0)) {
+        w->last = i;
+        w->last_on = d;
     }
-    for (int s = 0; s < cf->nsuspects; s++)
-        if (caldate_valid(w->held_since[s]))
-            json_array_append_new(w->detentions,
-                                  json_pack("{s:o, s:o, s:n}", "party_id", jid(party_of(cf, s)),
-                                            "from", jdate(w->held_since[s]), "to"));
-    json_object_set(w->stats, "detentions", w->detentions);
+    if (e->event == EV_P19_RECEIVED)
+        w->p19_rounds++;
+    if (e->event == EV_DETAINED && e->unlawful)
+        w->unlawful = true;
+    return note_arrival(w, cf, i, e->event) && note_stats(w, cf, e, d);
+}
+
+bool summary_walk_log(const struct casefile *cf, struct summary_walk *w)
+{
+    summary_walk_init(w);
+    struct case_event e;
+    for (int i = 0; i < cf->nevents; i++)
+        if (evlog_effective(cf->ev, cf->nevents, i, &e) && !summary_walk_step(w, cf, i, &e))
+            return false;
     return true;
 }
 
-static void walk_free(struct walk *w)
+void summary_walk_free(struct summary_walk *w)
 {
     free(w->arrivals);
-    free(w->held_since);
-    json_decref(w->stats);
-    json_decref(w->detentions);
+    free(w->closed);
+    summary_walk_init(w);
+}
+
+/* The statistics' object: the dates, then the detention periods (ended, then running). */
+static json_t *walk_stats(const struct casefile *cf, const struct summary_walk *w)
+{
+    json_t *stats = json_object(), *periods = json_array();
+    for (int k = 0; k < SUMMARY_DATES; k++)
+        if (caldate_valid(w->dates[k]))
+            json_object_set_new(stats, date_keys[k], jdate(w->dates[k]));
+    for (int k = 0; k < w->nclosed; k++)
+        json_array_append_new(
+            periods, json_pack("{s:o, s:o, s:o}", "party_id", jid(w->closed[k].party_id), "from",
+                               jdate(w->closed[k].from), "to", jdate(w->closed[k].to)));
+    for (int s = 0; s < cf->nsuspects && s < EVLOG_MAX_SUSPECTS; s++)
+        if (caldate_valid(w->held_since[s]))
+            json_array_append_new(periods,
+                                  json_pack("{s:o, s:o, s:n}", "party_id", jid(party_of(cf, s)),
+                                            "from", jdate(w->held_since[s]), "to"));
+    json_object_set_new(stats, "detentions", periods);
+    return stats;
+}
+
+static json_t *jday3(struct caldate d)
+{
+    return json_pack("[i, i, i]", d.y, d.m, d.d);
+}
+
+static bool day3(json_t *a, struct caldate *d)
+{
+    if (!json_is_array(a) || json_array_size(a) != 3)
+        return false;
+    d->y = (int)json_integer_value(json_array_get(a, 0));
+    d->m = (int)json_integer_value(json_array_get(a, 1));
+    d->d = (int)json_integer_value(json_array_get(a, 2));
+    return true;
+}
+
+json_t *summary_walk_json(const struct casefile *cf, const struct summary_walk *w)
+{
+    json_t *arr = json_array(), *dates = json_array(), *closed = json_array(), *held = json_array();
+    for (int k = 0; k < w->narrivals; k++)
+        json_array_append_new(arr, json_pack("[i, i, i]", w->arrivals[k].event, w->arrivals[k].kind,
+                                             w->arrivals[k].received));
+    for (int k = 0; k < SUMMARY_DATES; k++)
+        json_array_append_new(dates, jday3(w->dates[k]));
+    for (int k = 0; k < w->nclosed; k++)
+        json_array_append_new(closed, json_pack("[I, o, o]", (json_int_t)w->closed[k].party_id,
+                                                jday3(w->closed[k].from), jday3(w->closed[k].to)));
+    for (int s = 0; s < cf->nsuspects && s < EVLOG_MAX_SUSPECTS; s++)
+        if (caldate_valid(w->held_since[s]))
+            json_array_append_new(
+                held, json_pack("[I, o]", (json_int_t)party_of(cf, s), jday3(w->held_since[s])));
+    return json_pack("{s:s, s:o, s:b, s:i, s:o, s:i, s:o, s:o, s:o, s:o, s:b}", "stage",
+                     stage_code(w->stage), "stage_since", jday3(w->stage_since), "any", w->any,
+                     "last", w->last, "last_on", jday3(w->last_on), "p19_rounds", w->p19_rounds,
+                     "arrivals", arr, "dates", dates, "closed", closed, "held", held, "unlawful",
+                     w->unlawful);
+}
+
+static bool walk_lists_read(const struct casefile *cf, json_t *o, struct summary_walk *w)
+{
+    json_t *arr = json_object_get(o, "arrivals"), *closed = json_object_get(o, "closed"),
+           *held = json_object_get(o, "held"), *x;
+    size_t i;
+    if (!json_is_array(arr) || !json_is_array(closed) || !json_is_array(held))
+        return false;
+    json_array_foreach(arr, i, x)
+    {
+        int ev = (int)json_integer_value(json_array_get(x, 0));
+        int kind = (int)json_integer_value(json_array_get(x, 1));
+        int recv = (int)json_integer_value(json_array_get(x, 2));
+        if (json_array_size(x) != 3 || ev < 0 || ev >= cf->nevents || kind < 0 ||
+            kind >= ARR__COUNT || recv < -1 || recv >= cf->nevents ||
+            !room_for_one((void **)&w->arrivals, w->narrivals, &w->arrcap, sizeof *w->arrivals))
+            return false;
+        w->arrivals[w->narrivals++] = (struct summary_arrival){ev, kind, recv};
+    }
+    json_array_foreach(closed, i, x)
+    {
+        struct summary_period p = {
+            (long long)json_integer_value(json_array_get(x, 0)), {0, 0, 0}, {0, 0, 0}};
+        if (json_array_size(x) != 3 || !day3(json_array_get(x, 1), &p.from) ||
+            !day3(json_array_get(x, 2), &p.to) ||
+            !room_for_one((void **)&w->closed, w->nclosed, &w->closedcap, sizeof *w->closed))
+            return false;
+        w->closed[w->nclosed++] = p;
+    }
+    json_array_foreach(held, i, x)
+    {
+        int s = casefile_suspect_index(cf, (long long)json_integer_value(json_array_get(x, 0)));
+        if (json_array_size(x) != 2 || s < 0 || s >= EVLOG_MAX_SUSPECTS ||
+            !day3(json_array_get(x, 1), &w->held_since[s]))
+            return false;
+    }
+    return true;
+}
+
+bool summary_walk_read(const struct casefile *cf, json_t *o, struct summary_walk *w)
+{
+    summary_walk_init(w);
+    json_t *dates = json_object_get(o, "dates");
+    const char *stage = json_string_value(json_object_get(o, "stage"));
+    bool ok = json_is_object(o) && stage && stage_lookup(stage, &w->stage) &&
+              day3(json_object_get(o, "stage_since"), &w->stage_since) &&
+              day3(json_object_get(o, "last_on"), &w->last_on) && json_is_array(dates) &&
+              json_array_size(dates) == SUMMARY_DATES && walk_lists_read(cf, o, w);
+    for (int k = 0; ok && k < SUMMARY_DATES; k++)
+        ok = day3(json_array_get(dates, (size_t)k), &w->dates[k]);
+    w->any = json_is_true(json_object_get(o, "any"));
+    w->last = (int)json_integer_value(json_object_get(o, "last"));
+    w->p19_rounds = (int)json_integer_value(json_object_get(o, "p19_rounds"));
+    w->unlawful = json_is_true(json_object_get(o, "unlawful"));
+    ok = ok && w->last >= -1 && w->last < cf->nevents;
+    if (!ok)
+        summary_walk_free(w);
+    return ok;
 }
 
 /* ---- the clocks ------------------------------------------------------------------------ */
 
 int summary_clock_room(const struct casefile *cf)
 {
-    int cap = 16 + 6 * cf->nsuspects;
+    /* every clock the fold can emit (clock_fold_room): none is left out */
+    int cap = CLK_SP3_NOTIFY + 1 + NOTICE__COUNT + cf->nsuspects * (3 + NOTICE__COUNT);
     for (int i = 0; i < cf->nevents; i++)
         cap += cf->ev[i].event == EV_DIRECTION_GIVEN;
     return cap;
@@ -275,19 +392,13 @@ static json_t *directions_of(const struct casefile *cf, const struct clock_set *
             continue;
         int i = c->source;
         json_t *done = json_null();
-        struct case_event d;
-        for (int j = i + 1; j < cf->nevents && !c->running && json_is_null(done); j++) {
-            if (cf->ev[j].event != EV_DIRECTION_DONE ||
-                !evlog_effective(cf->ev, cf->nevents, j, &d))
-                continue;
-            int r = d.ref;
-            while (r >= 0 && cf->ev[r].event == EV_CORRECTED)
-                r = cf->ev[r].ref;
-            if (r == i) {
-                const char *note = payload_str(cf, j, "note");
-                done = json_pack("{s:I, s:o, s:s}", "event_id", (json_int_t)cf->ev_id[j], "on",
-                                 jdate(evlog_date(&d, cf->zone)), "note", note ? note : "");
-            }
+        /* the direction_done that stopped it (its clock names it) */
+        int j = c->stop_source;
+        if (!c->running && j > i && j < cf->nevents) {
+            const char *note = payload_str(cf, j, "note");
+            done = json_pack("{s:I, s:o, s:s}", "event_id", (json_int_t)cf->ev_id[j], "on",
+                             jdate(caldate_local_date(c->stopped_at, cf->zone)), "note",
+                             note ? note : "");
         }
         const char *text = payload_str(cf, i, "note");
         json_array_append_new(
@@ -395,7 +506,9 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
-#define SUMMARY_DERIVATION "berkas-summary-5" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8 */
+#define SUMMARY_DERIVATION                                                                         \
+    "berkas-summary-6" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                             \
+                         6: room for every clock (12.2) */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {
@@ -437,12 +550,12 @@ static const struct ruleset *rules_on(const struct casefile *cf, struct caldate 
     return rs ? rs : &cf->rulesets[cf->nrulesets - 1];
 }
 
-static json_t *arrivals_json(const struct casefile *cf, const struct walk *w, json_t *row)
+static json_t *arrivals_json(const struct casefile *cf, const struct summary_walk *w, json_t *row)
 {
     json_t *a = json_array();
     struct case_event e;
     for (int k = 0; k < w->narrivals; k++) {
-        const struct arrival *x = &w->arrivals[k];
+        const struct summary_arrival *x = &w->arrivals[k];
         evlog_effective(cf->ev, cf->nevents, x->event, &e);
         json_t *recv = json_null();
         if (x->received >= 0) {
@@ -451,13 +564,13 @@ static json_t *arrivals_json(const struct casefile *cf, const struct walk *w, js
             recv = json_pack("{s:I, s:o}", "event_id", (json_int_t)cf->ev_id[x->received], "on",
                              jdate(evlog_date(&r, cf->zone)));
         }
-        json_array_append_new(a,
-                              json_pack("{s:I, s:s, s:o, s:o}", "event_id",
-                                        (json_int_t)cf->ev_id[x->event], "kind", x->kind, "sent_on",
-                                        jdate(evlog_date(&e, cf->zone)), "received", recv));
+        json_array_append_new(a, json_pack("{s:I, s:s, s:o, s:o}", "event_id",
+                                           (json_int_t)cf->ev_id[x->event], "kind",
+                                           arrival_kinds[x->kind], "sent_on",
+                                           jdate(evlog_date(&e, cf->zone)), "received", recv));
     }
     if (w->narrivals > 0) {
-        const struct arrival *x = &w->arrivals[w->narrivals - 1];
+        const struct summary_arrival *x = &w->arrivals[w->narrivals - 1];
         evlog_effective(cf->ev, cf->nevents, x->event, &e);
         json_object_set_new(row, "last_arrival_on", jdate(evlog_date(&e, cf->zone)));
         json_object_set_new(row, "last_arrival_event", jid(cf->ev_id[x->event]));
@@ -495,12 +608,19 @@ json_t *summary_compute_with(const struct casefile *cf, const struct summary_kno
     }
     if (cf->nrulesets <= 0)
         return damaged_summary(row, "tanpa aturan");
-    struct walk w;
+    /* the walk the caller keeps, or one of the log: w.arrivals NULL when not ours */
+    struct summary_walk w, *walked = NULL;
     struct clock_set set;
-    if (!walk_log(cf, &w, err)) {
-        walk_free(&w);
-        json_decref(row);
-        return NULL;
+    if (known && known->walk) {
+        w = *known->walk;
+    } else {
+        walked = &w;
+        if (!summary_walk_log(cf, &w)) {
+            summary_walk_free(&w);
+            json_decref(row);
+            berr_set(err, BERR_INTERNAL, "out of memory");
+            return NULL;
+        }
     }
     /* the clocks' fold is the readers' one validation (casefile_loads): a
      * log it refuses is damaged */
@@ -510,7 +630,8 @@ json_t *summary_compute_with(const struct casefile *cf, const struct summary_kno
         set = *known->clocks;
         set.items = malloc((size_t)(set.count > 0 ? set.count : 1) * sizeof *set.items);
         if (!set.items) {
-            walk_free(&w);
+            if (walked)
+                summary_walk_free(walked);
             json_decref(row);
             berr_set(err, BERR_INTERNAL, "out of memory");
             return NULL;
@@ -520,7 +641,8 @@ json_t *summary_compute_with(const struct casefile *cf, const struct summary_kno
     } else if (!clocks_of(cf, &set, &lerr)) {
         bool oom = set.items == NULL;
         free(set.items);
-        walk_free(&w);
+        if (walked)
+            summary_walk_free(walked);
         if (oom) {
             json_decref(row);
             *err = lerr;
@@ -574,11 +696,12 @@ json_t *summary_compute_with(const struct casefile *cf, const struct summary_kno
                         json_pack("{s:o, s:o, s:o, s:i, s:o, s:o}", "clocks", clocks, "directions",
                                   directions_of(cf, &set), "arrivals", arrivals, "stall_days",
                                   stall_days, "flags",
-                                  summary_flags_from(cf, known ? known->facts : NULL),
+                                  summary_flags_known(cf, known ? known->facts : NULL, &w),
                                   "late_deliveries", late_deliveries(cf, &set)));
-    json_object_set(row, "stats", w.stats);
+    json_object_set_new(row, "stats", walk_stats(cf, &w));
     free(set.items);
-    walk_free(&w);
+    if (walked)
+        summary_walk_free(walked);
     return row;
 }
 
@@ -588,6 +711,12 @@ json_t *summary_flags(const struct casefile *cf)
 }
 
 json_t *summary_flags_from(const struct casefile *cf, const struct evlog_fold *fold)
+{
+    return summary_flags_known(cf, fold, NULL);
+}
+
+json_t *summary_flags_known(const struct casefile *cf, const struct evlog_fold *fold,
+                            const struct summary_walk *walk)
 {
     struct case_facts f;
     if (fold)
@@ -599,12 +728,13 @@ json_t *summary_flags_from(const struct casefile *cf, const struct evlog_fold *f
         json_array_append_new(flags, json_string("p19_out_of_time"));
     /* a detention recorded after the arrest's hours, as unlawful with its
      * reason (KUHAP 19(1); issue 13.7) */
+    bool unlawful = walk && walk->unlawful;
     struct case_event e;
-    for (int i = 0; i < cf->nevents; i++)
-        if (evlog_effective(cf->ev, cf->nevents, i, &e) && e.event == EV_DETAINED && e.unlawful) {
-            json_array_append_new(flags, json_string("detention_unlawful"));
-            break;
-        }
+    for (int i = 0; !walk && !unlawful && i < cf->nevents; i++)
+        unlawful =
+            evlog_effective(cf->ev, cf->nevents, i, &e) && e.event == EV_DETAINED && e.unlawful;
+    if (unlawful)
+        json_array_append_new(flags, json_string("detention_unlawful"));
     return flags;
 }
 
@@ -776,15 +906,29 @@ static bool sweep_batch(struct tx *tx, struct batch *b, enum summary_mode mode,
         if (cf->id == 0)
             continue; /* gone between the two queries: cannot be, cases are never deleted */
         rep->cases++;
-        json_t *row = summary_compute(cf, err);
+        /* the log walked once, for the summary and its snapshot */
+        struct summary_walk w;
+        if (!summary_walk_log(cf, &w)) {
+            summary_walk_free(&w);
+            ok = berr_set(err, BERR_INTERNAL, "out of memory");
+            break;
+        }
+        struct summary_known known = {.walk = &w};
+        json_t *row = summary_compute_with(cf, &known, err);
         if (!row) {
+            summary_walk_free(&w);
             ok = false;
             break;
         }
         /* the snapshot as a fresh fold of the log gives it (snapshot.h) */
-        casestate_fold(cf->ev, cf->nevents, cf->zone, cf->rulesets, cf->nrulesets, st);
-        json_object_set_new(row, "snapshot",
-                            snapshot_json(cf, st, summary_rules_sig(cf->rulesets, cf->nrulesets)));
+        struct clock_input in;
+        casefile_clock_input(cf, cf->now, &in);
+        (void)casestate_fold(&in, st);
+        json_object_set_new(
+            row, "snapshot",
+            snapshot_json(cf, st, &w, summary_rules_sig(cf->rulesets, cf->nrulesets)));
+        casestate_free(st);
+        summary_walk_free(&w);
         if (!json_is_null(json_object_get(row, "damaged")))
             rep->damaged++;
         char key[24];

@@ -43,12 +43,67 @@ struct db_pool;
  * that sorts first.  NULL with err only when out of memory. */
 BERKAS_MUST_CHECK json_t *summary_compute(const struct casefile *cf, struct berr *err);
 
+/* What the summary reads of the log beyond the clocks - the stage's legal start, the last
+ * act, P-19 rounds, the arrivals at the Kejari and their receipts, the dates statistics count
+ * from, detention periods, an unlawful detention - walked one effective event at a time, so
+ * that the write path keeps it in the case's snapshot (snapshot.h) and steps it by its one
+ * act: summary_walk_step over the effective events of a log from summary_walk_init is
+ * summary_walk_log of it. */
+#define SUMMARY_DATES 8 /* the statistics' dates: sprindik_on, p21_on, ... */
+
+struct summary_arrival {
+    int event;    /* log index */
+    int kind;     /* spdp, tahap1, resend, tahap2 */
+    int received; /* log index of the receipt, or -1 */
+};
+
+struct summary_period {
+    long long party_id; /* 0: no such suspect */
+    struct caldate from, to;
+};
+
+struct summary_walk {
+    enum stage stage; /* the replayed stage */
+    struct caldate stage_since;
+    bool any; /* an effective event was walked */
+    int last; /* log index of the last act, -1 */
+    struct caldate last_on;
+    int p19_rounds;
+    int narrivals, arrcap;
+    struct summary_arrival *arrivals;
+    struct caldate dates[SUMMARY_DATES]; /* invalid: no such act */
+    int nclosed, closedcap;
+    struct summary_period *closed;                 /* detention periods ended, in order */
+    struct caldate held_since[EVLOG_MAX_SUSPECTS]; /* per suspect: detained since, or invalid */
+    bool unlawful; /* a detention recorded as unlawful (KUHAP 19(1); 13.7) */
+};
+
+void summary_walk_init(struct summary_walk *w);
+
+/* Walk the effective event e, act i of cf's log.  false out of memory. */
+BERKAS_MUST_CHECK bool summary_walk_step(struct summary_walk *w, const struct casefile *cf, int i,
+                                         const struct case_event *e);
+
+/* The walk of cf's whole log (initialised here).  false out of memory. */
+BERKAS_MUST_CHECK bool summary_walk_log(const struct casefile *cf, struct summary_walk *w);
+
+void summary_walk_free(struct summary_walk *w);
+
+/* The walk as the snapshot keeps it (suspects by party id); a new object. */
+BERKAS_MUST_CHECK json_t *summary_walk_json(const struct casefile *cf,
+                                            const struct summary_walk *w);
+
+/* Read the walk back (initialised here); false when o is not one (w is then freed). */
+BERKAS_MUST_CHECK bool summary_walk_read(const struct casefile *cf, json_t *o,
+                                         struct summary_walk *w);
+
 /* What the write path has already worked out for cf's log (the act appended),
  * so that summary_compute_with does not fold the log for it again. */
 struct summary_known {
-    const struct clock_set *clocks; /* casefile_clocks of cf as of cf->now, with room for every
-                                       clock (summary_clock_room); it also proved the log loads */
-    const struct evlog_fold *facts; /* the fold of cf's log (the case's state, snapshot.h) */
+    const struct clock_set *clocks;  /* casefile_clocks of cf as of cf->now, with room for every
+                                        clock (summary_clock_room); it also proved the log loads */
+    const struct evlog_fold *facts;  /* the fold of cf's log (the case's state, snapshot.h) */
+    const struct summary_walk *walk; /* the walk of cf's log */
 };
 
 /* summary_compute from what is known (either member may be NULL: derived
@@ -120,5 +175,10 @@ BERKAS_MUST_CHECK json_t *summary_flags(const struct casefile *cf);
  * cf's log; fold NULL: as summary_flags. */
 BERKAS_MUST_CHECK json_t *summary_flags_from(const struct casefile *cf,
                                              const struct evlog_fold *fold);
+
+/* summary_flags_from with the walk of cf's log too (NULL: the log is read for it). */
+BERKAS_MUST_CHECK json_t *summary_flags_known(const struct casefile *cf,
+                                              const struct evlog_fold *fold,
+                                              const struct summary_walk *walk);
 
 #endif

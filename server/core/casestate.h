@@ -21,14 +21,17 @@
 #include <stdbool.h>
 
 #include "caldate.h"
+#include "clock.h"
 #include "detention.h"
 #include "evlog.h"
+#include "order.h"
 #include "ruleset.h"
 #include "stage.h"
 
 /* The layout of the state; bumped whenever what is folded changes, so that a
- * stored state of another format is rebuilt, never believed. */
-#define CASESTATE_FORMAT 1
+ * stored state of another format is rebuilt, never believed.  2: the date order's
+ * latest acts and the clocks' fold. */
+#define CASESTATE_FORMAT 2
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */
@@ -36,19 +39,35 @@ struct case_state {
     enum stage stage; /* the stage replayed to (the last accepted when !replays) */
     struct evlog_fold facts;
     struct detention det[EVLOG_MAX_SUSPECTS]; /* by core suspect index */
+    /* the log loads as every reader loads it (clock_log_loads: its shape, the order of its
+     * dates, the clocks' fold); only then are the two folds below kept (else they stay
+     * empty) and can a new act be stepped */
+    bool loads;
+    struct order_state order; /* the date order's latest acts (order.h) */
+    struct clock_fold clocks; /* the clocks' fold (clock.h; its directions malloc'd) */
 };
 
 /* The state of an empty log. */
 void casestate_init(struct case_state *st);
 
-/* Apply one act appended to the log: e is the act as recorded (not a
- * correction, which needs casestate_fold), z the office's zone, sets the rule
- * sets (the detention periods come from the set in force on the act's date). */
-void casestate_step(struct case_state *st, const struct case_event *e, const struct tzone *z,
-                    const struct ruleset *sets, int nsets);
+/* Free what st holds (the clocks' directions); st is then the state of an empty log. */
+void casestate_free(struct case_state *st);
 
-/* The state of the log ev[0..n) (indexed or not: evlog_index). */
-void casestate_fold(const struct case_event *ev, int n, const struct tzone *z,
-                    const struct ruleset *sets, int nsets, struct case_state *st);
+/* Apply the act appended to the log: event in->nevents - 1 of in->events, not a correction
+ * (a correction changes the past: casestate_fold), to the state of the log before it, which
+ * loads (st->loads).  The act is checked as clock_log_loads checks the longer log - its
+ * shape, its date against the acts it depends on, the clocks' fold - at the cost of the one
+ * act: false with err (and, when its date is out of order, the fault in *fault, else
+ * fault->act = -1) when the longer log would not load; st is then to be thrown away.  The
+ * detention periods come from the rule set in force on the act's date. */
+bool casestate_step(struct case_state *st, const struct clock_input *in, struct order_fault *fault,
+                    struct berr *err);
+
+/* The state of the log in->events[0..in->nevents) (indexed or not: evlog_index); st is
+ * initialised here (casestate_free it). */
+bool casestate_fold(const struct clock_input *in, struct case_state *st);
+
+/* Whether two states are the same in every member the snapshot keeps. */
+bool casestate_equal(const struct case_state *a, const struct case_state *b);
 
 #endif

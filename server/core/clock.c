@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "order.h"
@@ -111,59 +112,9 @@ static const char *const kind_codes[CLK__COUNT] = {
     [CLK_DIRECTION] = "direction",
 };
 
-/* A clock being followed through the fold. */
-struct slot {
-    bool used;
-    bool running;
-    bool armed; /* a clock with arms: no start yet since the last arming act */
-    int src;
-    const struct ruleset *rs;
-    struct caldate start;
-    int64_t started_at;
-    enum event stopped_by;
-    int64_t stopped_at;
-};
-
-/* What a detention clock needs of the period it follows. */
-struct period_snap {
-    enum det_period period;
-    struct caldate start;
-    int64_t started_at;
-    int64_t day_end_at;
-    int64_t strict_end_at;
-};
-
-struct track {
-    struct detention det;
-    struct slot arrest;
-    struct slot detention;
-    struct slot detensi;
-    struct slot notices[NOTICE__COUNT]; /* by enum notice_kind (0 unused) */
-    struct period_snap snap;
-};
-
-/* The SPDP's round: from the latest Sprindik, whose date starts its
- * recipients' clocks (issue 13.8). */
-struct spdp_round {
-    int n; /* Sprindiks so far; 0: none */
-    int src;
-    const struct ruleset *rs;
-    struct caldate day;
-    int64_t at;
-    struct slot to[NOTICE__COUNT];        /* the case's recipients, by notice kind */
-    bool designated[EVLOG_MAX_SUSPECTS];  /* designated as a suspect (Pasal 27(5)) */
-    int started[EVLOG_MAX_SUSPECTS];      /* the round his clocks started in; 0: none */
-    int delivered[EVLOG_MAX_SUSPECTS][2]; /* the round of his latest delivery (tersangka,
-                                             perwakilan), to start no clock after it */
-};
-
-struct fold {
-    const struct clock_input *in;
-    struct slot cases[CLK_SP3_NOTIFY + 1];
-    struct track suspects[EVLOG_MAX_SUSPECTS];
-    struct spdp_round spdp;
-    int skipped;
-};
+/* The rule set of a slot (or round), and a rule set's index. */
+#define RS(s)   (&in->rulesets[(s)->rs])
+#define RSI(rs) ((int)((rs)-in->rulesets))
 
 static const struct rule_value *rule(const struct ruleset *rs, size_t off)
 {
@@ -178,23 +129,24 @@ static bool in_list(const enum event *list, enum event ev)
     return false;
 }
 
-static void slot_start(struct slot *s, int src, const struct ruleset *rs, struct caldate day,
-                       int64_t at)
+static void slot_start(struct clock_slot *s, int src, int rs, struct caldate day, int64_t at)
 {
     s->used = true;
     s->running = true;
     s->src = src;
     s->rs = rs;
+    s->stop = -1;
     s->start = day;
     s->started_at = at;
 }
 
-static void slot_stop(struct slot *s, enum event by, int64_t at)
+static void slot_stop(struct clock_slot *s, enum event by, int i, int64_t at)
 {
     if (!s->running)
         return;
     s->running = false;
     s->stopped_by = by;
+    s->stop = i;
     s->stopped_at = at;
 }
 
@@ -216,35 +168,35 @@ static bool foreign_suspect(const struct clock_input *in, int sx)
 
 /* Start suspect sx's SPDP clocks of this round on `day` (the Sprindik's, or
  * his designation's when later), for the recipients the round's rules need. */
-static void spdp_suspect_start(struct fold *fo, int sx, struct caldate day, int64_t at)
+static void spdp_suspect_start(struct clock_fold *fo, const struct clock_input *in, int sx,
+                               struct caldate day, int64_t at)
 {
-    struct spdp_round *r = &fo->spdp;
-    struct track *t = &fo->suspects[sx];
+    struct clock_spdp *r = &fo->spdp;
+    struct clock_track *t = &fo->suspects[sx];
     r->started[sx] = r->n;
     t->notices[NOTICE_SPDP_TERSANGKA].used = false;
     t->notices[NOTICE_SPDP_PERWAKILAN].used = false;
-    if (r->rs->spdp_to_suspect.value && r->delivered[sx][0] != r->n)
+    if (RS(r)->spdp_to_suspect.value && r->delivered[sx][0] != r->n)
         slot_start(&t->notices[NOTICE_SPDP_TERSANGKA], r->src, r->rs, day, at);
-    if (r->rs->spdp_to_consulate.value && foreign_suspect(fo->in, sx) &&
-        r->delivered[sx][1] != r->n)
+    if (RS(r)->spdp_to_consulate.value && foreign_suspect(in, sx) && r->delivered[sx][1] != r->n)
         slot_start(&t->notices[NOTICE_SPDP_PERWAKILAN], r->src, r->rs, day, at);
 }
 
 /* The SPDP's recipients (issue 13.8): a Sprindik opens a round, a
  * designation adds a suspect to it, a delivery or the SP3 stops a clock. */
-static bool fold_spdp(struct fold *fo, int i, const struct case_event *e, struct caldate day,
-                      int64_t at, struct berr *err)
+static bool fold_spdp(struct clock_fold *fo, const struct clock_input *in, int i,
+                      const struct case_event *e, struct caldate day, int64_t at, struct berr *err)
 {
-    struct spdp_round *r = &fo->spdp;
+    struct clock_spdp *r = &fo->spdp;
     int sx = e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS ? e->suspect : -1;
     switch (e->event) {
     case EV_SPRINDIK_ISSUED: {
-        const struct ruleset *rs = rules_on(fo->in, i, day, err);
+        const struct ruleset *rs = rules_on(in, i, day, err);
         if (!rs)
             return false;
         r->n++;
         r->src = i;
-        r->rs = rs;
+        r->rs = RSI(rs);
         r->day = day;
         r->at = at;
         static const struct {
@@ -256,11 +208,11 @@ static bool fold_spdp(struct fold *fo, int i, const struct case_event *e, struct
         for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
             r->to[cases[k].n].used = false;
             if (!cases[k].required || rule(rs, cases[k].required)->value)
-                slot_start(&r->to[cases[k].n], i, rs, day, at);
+                slot_start(&r->to[cases[k].n], i, RSI(rs), day, at);
         }
         for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
             if (r->designated[s])
-                spdp_suspect_start(fo, s, day, at);
+                spdp_suspect_start(fo, in, s, day, at);
         return true;
     }
     case EV_SUSPECT_DESIGNATED:
@@ -268,26 +220,26 @@ static bool fold_spdp(struct fold *fo, int i, const struct case_event *e, struct
             return true;
         r->designated[sx] = true;
         if (r->n > 0 && r->started[sx] != r->n)
-            spdp_suspect_start(fo, sx, day, at);
+            spdp_suspect_start(fo, in, sx, day, at);
         return true;
     case EV_SPDP_RECEIVED_BY_PU:
-        slot_stop(&r->to[NOTICE_SPDP_KEJARI], e->event, at);
+        slot_stop(&r->to[NOTICE_SPDP_KEJARI], e->event, i, at);
         return true;
     case EV_LETTER_DELIVERED:
         if (!notice_is_spdp(e->notice))
             return true;
         if (!notice_per_suspect(e->notice)) {
-            slot_stop(&r->to[e->notice], e->event, at);
+            slot_stop(&r->to[e->notice], e->event, i, at);
         } else if (sx >= 0) {
             r->delivered[sx][e->notice == NOTICE_SPDP_PERWAKILAN] = r->n;
-            slot_stop(&fo->suspects[sx].notices[e->notice], e->event, at);
+            slot_stop(&fo->suspects[sx].notices[e->notice], e->event, i, at);
         }
         return true;
     case EV_SP3_ISSUED:
         for (int n = NOTICE_SPDP_KEJARI; n <= NOTICE_SPDP_PERWAKILAN; n++) {
-            slot_stop(&r->to[n], e->event, at);
+            slot_stop(&r->to[n], e->event, i, at);
             for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
-                slot_stop(&fo->suspects[s].notices[n], e->event, at);
+                slot_stop(&fo->suspects[s].notices[n], e->event, i, at);
         }
         return true;
     default:
@@ -295,46 +247,47 @@ static bool fold_spdp(struct fold *fo, int i, const struct case_event *e, struct
     }
 }
 
-static bool fold_case_event(struct fold *fo, int i, const struct case_event *e, struct berr *err)
+static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in, int i,
+                            const struct case_event *e, struct berr *err)
 {
-    const struct tzone *z = fo->in->zone;
+    const struct tzone *z = in->zone;
     struct caldate day = evlog_date(e, z);
     int64_t at = evlog_instant(e, z);
 
     for (int k = 0; k <= CLK_SP3_NOTIFY; k++) {
         const struct day_def *d = &defs[k];
-        struct slot *s = &fo->cases[k];
+        struct clock_slot *s = &fo->cases[k];
         if (in_list(d->arms, e->event))
             s->armed = true;
         if (in_list(d->stops, e->event))
-            slot_stop(s, e->event, at);
+            slot_stop(s, e->event, i, at);
         if (!in_list(d->starts, e->event) || (d->arms[0] != NONE && !s->armed))
             continue;
-        const struct ruleset *rs = rules_on(fo->in, i, day, err);
+        const struct ruleset *rs = rules_on(in, i, day, err);
         if (!rs)
             return false;
         if (rule(rs, d->days)->value <= 0)
             continue; /* e.g. SP3 under KUHAP 1981: "segera", no period */
-        slot_start(s, i, rs, day, at);
+        slot_start(s, i, RSI(rs), day, at);
         s->armed = false;
     }
     /* a letter delivering a notice for a suspect stops its clock (13.7) */
     if (e->event == EV_LETTER_DELIVERED && e->notice > NOTICE_NONE && e->notice < NOTICE__COUNT &&
         !notice_is_spdp(e->notice) && e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS)
-        slot_stop(&fo->suspects[e->suspect].notices[e->notice], e->event, at);
-    if (!fold_spdp(fo, i, e, day, at, err))
+        slot_stop(&fo->suspects[e->suspect].notices[e->notice], e->event, i, at);
+    if (!fold_spdp(fo, in, i, e, day, at, err))
         return false;
     /* KUHAP 8(3)(b), UU 6/2011 Pasal 110(2): custody of the suspect passes to
      * the prosecutor; the investigator's arrest and detention clocks stop. */
     if (e->event == EV_TAHAP2_DONE || e->event == EV_SHORT_PROCEDURE_HANDOVER)
         for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++) {
-            slot_stop(&fo->suspects[s].arrest, e->event, at);
-            slot_stop(&fo->suspects[s].detention, e->event, at);
+            slot_stop(&fo->suspects[s].arrest, e->event, i, at);
+            slot_stop(&fo->suspects[s].detention, e->event, i, at);
         }
     return true;
 }
 
-static void snap_period(struct track *t)
+static void snap_period(struct clock_track *t)
 {
     t->snap.period = t->det.period;
     t->snap.start = t->det.start;
@@ -343,13 +296,14 @@ static void snap_period(struct track *t)
     t->snap.strict_end_at = t->det.strict_end_at;
 }
 
-static bool fold_suspect_event(struct fold *fo, int i, const struct case_event *e, struct berr *err)
+static bool fold_suspect_event(struct clock_fold *fo, const struct clock_input *in, int i,
+                               const struct case_event *e, struct berr *err)
 {
-    const struct tzone *z = fo->in->zone;
+    const struct tzone *z = in->zone;
     struct caldate day = evlog_date(e, z);
     int64_t at = evlog_instant(e, z);
-    struct track *t = &fo->suspects[e->suspect];
-    const struct ruleset *rs = rules_on(fo->in, i, day, err);
+    struct clock_track *t = &fo->suspects[e->suspect];
+    const struct ruleset *rs = rules_on(in, i, day, err);
     if (!rs)
         return false;
     struct detention_act act = {e->event, at, e->det_type, e->days};
@@ -360,38 +314,38 @@ static bool fold_suspect_event(struct fold *fo, int i, const struct case_event *
     }
     /* the notices an arrest or a detention owes (KUHAP 18(3), 21(3)); a
      * foreign suspect taken into custody, his representation (VCCR 36) */
-    bool foreign = fo->in->foreign && e->suspect < fo->in->nforeign && fo->in->foreign[e->suspect];
+    bool foreign = in->foreign && e->suspect < in->nforeign && in->foreign[e->suspect];
     bool taken = before == DET_FREE || before == DET_RELEASED;
     if (e->event == EV_ARRESTED || e->event == EV_DETAINED) {
         enum notice_kind n =
             e->event == EV_ARRESTED ? NOTICE_FAMILY_ARREST : NOTICE_FAMILY_DETENTION;
-        slot_start(&t->notices[n], i, rs, day, at);
+        slot_start(&t->notices[n], i, RSI(rs), day, at);
         if (foreign && taken)
-            slot_start(&t->notices[NOTICE_CONSULAR], i, rs, day, at);
+            slot_start(&t->notices[NOTICE_CONSULAR], i, RSI(rs), day, at);
     }
     switch (e->event) {
     case EV_ARRESTED:
-        slot_start(&t->arrest, i, rs, day, at);
+        slot_start(&t->arrest, i, RSI(rs), day, at);
         break;
     case EV_DETAINED:
     case EV_DETENTION_EXTENDED_PU:
     case EV_DETENTION_EXTENDED_COURT:
-        slot_stop(&t->arrest, e->event, at);
+        slot_stop(&t->arrest, e->event, i, at);
         snap_period(t);
-        slot_start(&t->detention, i, rs, t->det.start, t->det.started_at);
+        slot_start(&t->detention, i, RSI(rs), t->det.start, t->det.started_at);
         break;
     case EV_DETENTION_SUSPENDED:
-        slot_stop(&t->detention, e->event, at);
+        slot_stop(&t->detention, e->event, i, at);
         break;
     case EV_RELEASED:
-        slot_stop(&t->arrest, e->event, at);
-        slot_stop(&t->detention, e->event, at);
+        slot_stop(&t->arrest, e->event, i, at);
+        slot_stop(&t->detention, e->event, i, at);
         break;
     case EV_DETENSI_STARTED:
-        slot_start(&t->detensi, i, rs, day, at);
+        slot_start(&t->detensi, i, RSI(rs), day, at);
         break;
     case EV_DETENSI_ENDED:
-        slot_stop(&t->detensi, e->event, at);
+        slot_stop(&t->detensi, e->event, i, at);
         break;
     default:
         break;
@@ -400,8 +354,9 @@ static bool fold_suspect_event(struct fold *fo, int i, const struct case_event *
 }
 
 /* Fields common to every clock. */
-static void clock_base(struct clock *c, enum clock_kind kind, const char *label, const char *basis,
-                       enum actor_role actor, int suspect, const struct slot *s)
+static void clock_base(struct clock *c, const struct clock_input *in, enum clock_kind kind,
+                       const char *label, const char *basis, enum actor_role actor, int suspect,
+                       const struct clock_slot *s)
 {
     memset(c, 0, sizeof *c);
     c->kind = kind;
@@ -411,13 +366,14 @@ static void clock_base(struct clock *c, enum clock_kind kind, const char *label,
     c->actor = actor;
     c->suspect = suspect;
     c->source = s->src;
-    snprintf(c->regime, sizeof c->regime, "%s", s->rs->name);
+    snprintf(c->regime, sizeof c->regime, "%s", RS(s)->name);
     c->period = DETP_NONE;
     c->start = s->start;
     c->started_at = s->started_at;
     c->running = s->running;
     c->stopped_by = s->running ? EV__COUNT : s->stopped_by;
     c->stopped_at = s->running ? 0 : s->stopped_at;
+    c->stop_source = s->running ? -1 : s->stop;
 }
 
 /* Due date and warnings of a day clock: day 0 is the start. */
@@ -470,26 +426,27 @@ static void emit(struct clock_set *out, const struct clock *c)
     out->total++;
 }
 
-static void emit_case_clock(struct fold *fo, enum clock_kind k, struct clock_set *out)
+static void emit_case_clock(const struct clock_fold *fo, const struct clock_input *in,
+                            enum clock_kind k, struct clock_set *out)
 {
     const struct day_def *d = &defs[k];
-    const struct slot *s = &fo->cases[k];
-    const struct tzone *z = fo->in->zone;
+    const struct clock_slot *s = &fo->cases[k];
+    const struct tzone *z = in->zone;
     if (!s->used)
         return;
     struct clock c;
-    clock_base(&c, k, d->label, s->rs->regime == REGIME_KUHAP_2025 ? d->basis_2025 : d->basis_1981,
-               d->actor, -1, s);
-    const struct rule_value *len = rule(s->rs, d->days);
+    clock_base(&c, in, k, d->label,
+               RS(s)->regime == REGIME_KUHAP_2025 ? d->basis_2025 : d->basis_1981, d->actor, -1, s);
+    const struct rule_value *len = rule(RS(s), d->days);
     int warn[CLOCK_MAX_WARN], nwarn = 0;
     c.to_verify = len->to_verify;
     for (int i = 0; i < CLOCK_MAX_WARN; i++)
         if (d->warn[i]) {
-            warn[nwarn++] = rule(s->rs, d->warn[i])->value;
-            c.to_verify |= rule(s->rs, d->warn[i])->to_verify;
+            warn[nwarn++] = rule(RS(s), d->warn[i])->value;
+            c.to_verify |= rule(RS(s), d->warn[i])->to_verify;
         }
     day_due(&c, len->value, warn, nwarn, z);
-    evaluate(&c, fo->in->now, z);
+    evaluate(&c, in->now, z);
     emit(out, &c);
 }
 
@@ -511,16 +468,17 @@ static const char *detention_basis(enum det_period p, enum regime r)
     }
 }
 
-static void emit_suspect_clocks(struct fold *fo, int sx, struct clock_set *out)
+static void emit_suspect_clocks(const struct clock_fold *fo, const struct clock_input *in, int sx,
+                                struct clock_set *out)
 {
-    const struct track *t = &fo->suspects[sx];
-    const struct tzone *z = fo->in->zone;
-    int64_t now = fo->in->now;
+    const struct clock_track *t = &fo->suspects[sx];
+    const struct tzone *z = in->zone;
+    int64_t now = in->now;
     struct clock c;
 
     if (t->arrest.used) {
-        const struct ruleset *rs = t->arrest.rs;
-        clock_base(&c, CLK_ARREST, "Masa penangkapan",
+        const struct ruleset *rs = RS(&t->arrest);
+        clock_base(&c, in, CLK_ARREST, "Masa penangkapan",
                    rs->regime == REGIME_KUHAP_2025 ? "UU 20/2025 Pasal 93-98" : "KUHAP 19(1)",
                    ACTOR_INVESTIGATOR, sx, &t->arrest);
         c.due_at = c.started_at + (int64_t)rs->arrest_hours.value * 3600;
@@ -533,9 +491,9 @@ static void emit_suspect_clocks(struct fold *fo, int sx, struct clock_set *out)
         emit(out, &c);
     }
     if (t->detention.used) {
-        const struct ruleset *rs = t->detention.rs;
-        const struct period_snap *p = &t->snap;
-        clock_base(&c, CLK_DETENTION, det_period_label(p->period),
+        const struct ruleset *rs = RS(&t->detention);
+        const struct clock_period *p = &t->snap;
+        clock_base(&c, in, CLK_DETENTION, det_period_label(p->period),
                    detention_basis(p->period, rs->regime), ACTOR_INVESTIGATOR, sx, &t->detention);
         c.period = p->period;
         c.strict_at = p->strict_end_at;
@@ -564,8 +522,8 @@ static void emit_suspect_clocks(struct fold *fo, int sx, struct clock_set *out)
         emit(out, &c);
     }
     if (t->detensi.used) {
-        const struct ruleset *rs = t->detensi.rs;
-        clock_base(&c, CLK_DETENSI, "Pendetensian (bukan penahanan)", "UU 6/2011 Pasal 83-85",
+        const struct ruleset *rs = RS(&t->detensi);
+        clock_base(&c, in, CLK_DETENSI, "Pendetensian (bukan penahanan)", "UU 6/2011 Pasal 83-85",
                    ACTOR_INVESTIGATOR, sx, &t->detensi);
         c.due_date = caldate_add(c.start, rs->detensi_max_days.value - 1);
         c.due_at = caldate_day_start(caldate_add(c.due_date, 1), z);
@@ -576,7 +534,8 @@ static void emit_suspect_clocks(struct fold *fo, int sx, struct clock_set *out)
     }
 }
 
-static void emit_notice_clocks(struct fold *fo, int sx, struct clock_set *out)
+static void emit_notice_clocks(const struct clock_fold *fo, const struct clock_input *in, int sx,
+                               struct clock_set *out)
 {
     static const struct {
         enum notice_kind n;
@@ -595,25 +554,26 @@ static void emit_notice_clocks(struct fold *fo, int sx, struct clock_set *out)
          "Konvensi Wina 1963 Pasal 36(1)(b) (UU 1/1982)",
          "Konvensi Wina 1963 Pasal 36(1)(b) (UU 1/1982)", RV(consular_notice_days)},
     };
-    const struct track *t = &fo->suspects[sx];
+    const struct clock_track *t = &fo->suspects[sx];
     for (size_t k = 0; k < sizeof defs_n / sizeof defs_n[0]; k++) {
-        const struct slot *s = &t->notices[defs_n[k].n];
+        const struct clock_slot *s = &t->notices[defs_n[k].n];
         if (!s->used)
             continue;
         struct clock c;
-        clock_base(&c, defs_n[k].kind, defs_n[k].label,
-                   s->rs->regime == REGIME_KUHAP_2025 ? defs_n[k].basis_2025 : defs_n[k].basis_1981,
+        clock_base(&c, in, defs_n[k].kind, defs_n[k].label,
+                   RS(s)->regime == REGIME_KUHAP_2025 ? defs_n[k].basis_2025 : defs_n[k].basis_1981,
                    ACTOR_INVESTIGATOR, sx, s);
-        const struct rule_value *len = rule(s->rs, defs_n[k].days);
+        const struct rule_value *len = rule(RS(s), defs_n[k].days);
         c.to_verify = len->to_verify;
-        day_due(&c, len->value, NULL, 0, fo->in->zone);
-        evaluate(&c, fo->in->now, fo->in->zone);
+        day_due(&c, len->value, NULL, 0, in->zone);
+        evaluate(&c, in->now, in->zone);
         emit(out, &c);
     }
 }
 
 /* The SPDP's recipients: the case's, then suspect sx's (sx < 0: the case's). */
-static void emit_spdp_clocks(struct fold *fo, int sx, struct clock_set *out)
+static void emit_spdp_clocks(const struct clock_fold *fo, const struct clock_input *in, int sx,
+                             struct clock_set *out)
 {
     static const struct {
         enum notice_kind n;
@@ -645,58 +605,217 @@ static void emit_spdp_clocks(struct fold *fo, int sx, struct clock_set *out)
     for (size_t k = 0; k < sizeof defs_s / sizeof defs_s[0]; k++) {
         if (notice_per_suspect(defs_s[k].n) != (sx >= 0))
             continue;
-        const struct slot *s =
+        const struct clock_slot *s =
             sx >= 0 ? &fo->suspects[sx].notices[defs_s[k].n] : &fo->spdp.to[defs_s[k].n];
         if (!s->used)
             continue;
         struct clock c;
         const char *basis =
-            s->rs->regime == REGIME_KUHAP_2025 ? defs_s[k].basis_2025 : defs_s[k].basis_1981;
-        clock_base(&c, defs_s[k].kind, defs_s[k].label, basis, ACTOR_INVESTIGATOR, sx, s);
-        const struct rule_value *len = &s->rs->spdp_days, *warn = &s->rs->spdp_warn_day;
+            RS(s)->regime == REGIME_KUHAP_2025 ? defs_s[k].basis_2025 : defs_s[k].basis_1981;
+        clock_base(&c, in, defs_s[k].kind, defs_s[k].label, basis, ACTOR_INVESTIGATOR, sx, s);
+        const struct rule_value *len = &RS(s)->spdp_days, *warn = &RS(s)->spdp_warn_day;
         c.to_verify = len->to_verify || warn->to_verify ||
-                      (defs_s[k].required && rule(s->rs, defs_s[k].required)->to_verify);
+                      (defs_s[k].required && rule(RS(s), defs_s[k].required)->to_verify);
         int w = warn->value;
-        day_due(&c, len->value, &w, w > 0 ? 1 : 0, fo->in->zone);
-        evaluate(&c, fo->in->now, fo->in->zone);
+        day_due(&c, len->value, &w, w > 0 ? 1 : 0, in->zone);
+        evaluate(&c, in->now, in->zone);
         emit(out, &c);
     }
 }
 
-/* One clock per direction_given, stopped by the first direction_done
- * pointing at it. */
-static bool emit_directions(const struct clock_input *in, struct clock_set *out, struct berr *err)
+/* A direction given (effective event i), or one stopped: by the first direction_done
+ * pointing at it (through corrections). */
+static bool fold_direction(struct clock_fold *fo, const struct clock_input *in, int i,
+                           const struct case_event *e, struct caldate day, int64_t at,
+                           struct berr *err)
 {
-    const struct case_event *ev = in->events;
-    struct case_event e, d;
-    for (int i = 0; i < in->nevents; i++) {
-        if (ev[i].event != EV_DIRECTION_GIVEN || !evlog_effective(ev, in->nevents, i, &e))
-            continue;
-        struct caldate day = evlog_date(&e, in->zone);
-        struct slot s = {0};
-        const struct ruleset *rs = rules_on(in, i, day, err);
-        if (!rs)
-            return false;
-        slot_start(&s, i, rs, day, evlog_instant(&e, in->zone));
-        for (int j = i + 1; j < in->nevents && s.running; j++) {
-            if (ev[j].event != EV_DIRECTION_DONE || !evlog_effective(ev, in->nevents, j, &d))
-                continue;
-            int r = d.ref;
-            while (r >= 0 && ev[r].event == EV_CORRECTED)
-                r = ev[r].ref;
-            if (r == i)
-                slot_stop(&s, EV_DIRECTION_DONE, evlog_instant(&d, in->zone));
+    if (e->event == EV_DIRECTION_DONE) {
+        int r = e->ref;
+        while (r >= 0 && r < in->nevents && in->events[r].event == EV_CORRECTED)
+            r = in->events[r].ref;
+        /* the directions are in log order: the one given at r, by bisection */
+        int lo = 0, hi = fo->ndirections;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (fo->directions[mid].s.src < r)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
+        if (lo < fo->ndirections && fo->directions[lo].s.src == r)
+            slot_stop(&fo->directions[lo].s, EV_DIRECTION_DONE, i, at);
+        return true;
+    }
+    if (e->event != EV_DIRECTION_GIVEN)
+        return true;
+    const struct ruleset *rs = rules_on(in, i, day, err);
+    if (!rs)
+        return false;
+    if (fo->ndirections == fo->dircap) {
+        int cap = fo->dircap ? 2 * fo->dircap : 8;
+        struct clock_direction *d = realloc(fo->directions, (size_t)cap * sizeof *d);
+        if (!d)
+            return berr_set(err, BERR_INTERNAL, "out of memory");
+        fo->directions = d;
+        fo->dircap = cap;
+    }
+    struct clock_direction *d = &fo->directions[fo->ndirections++];
+    memset(d, 0, sizeof *d);
+    slot_start(&d->s, i, RSI(rs), day, at);
+    d->due = e->due;
+    return true;
+}
+
+/* One clock per direction_given, in log order. */
+static void emit_directions(const struct clock_fold *fo, const struct clock_input *in,
+                            struct clock_set *out)
+{
+    for (int k = 0; k < fo->ndirections; k++) {
+        const struct clock_direction *d = &fo->directions[k];
         struct clock c;
-        clock_base(&c, CLK_DIRECTION, "Arahan pengawas", "Permenkumham 39/2021 (pengendalian)",
-                   ACTOR_INVESTIGATOR, -1, &s);
-        c.due_date = e.due;
-        c.due_at = caldate_day_start(caldate_add(e.due, 1), in->zone);
+        clock_base(&c, in, CLK_DIRECTION, "Arahan pengawas", "Permenkumham 39/2021 (pengendalian)",
+                   ACTOR_INVESTIGATOR, -1, &d->s);
+        c.due_date = d->due;
+        c.due_at = caldate_day_start(caldate_add(d->due, 1), in->zone);
         c.strict_at = c.due_at;
         evaluate(&c, in->now, in->zone);
         emit(out, &c);
     }
+}
+
+void clock_fold_init(struct clock_fold *fo)
+{
+    memset(fo, 0, sizeof *fo);
+    for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
+        fo->cases[k].armed = true;
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+        detention_init(&fo->suspects[s].det);
+}
+
+bool clock_fold_step(struct clock_fold *fo, const struct clock_input *in, int i,
+                     const struct case_event *e, struct berr *err)
+{
+    if (e->suspect >= fo->nsuspects && e->suspect < EVLOG_MAX_SUSPECTS)
+        fo->nsuspects = e->suspect + 1;
+    if (event_is_detention(e->event))
+        return fold_suspect_event(fo, in, i, e, err);
+    if (!fold_case_event(fo, in, i, e, err))
+        return false;
+    if (e->event != EV_DIRECTION_GIVEN && e->event != EV_DIRECTION_DONE)
+        return true;
+    return fold_direction(fo, in, i, e, evlog_date(e, in->zone), evlog_instant(e, in->zone), err);
+}
+
+void clock_fold_emit(const struct clock_fold *fo, const struct clock_input *in,
+                     struct clock_set *out)
+{
+    out->count = out->total = 0;
+    for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
+        emit_case_clock(fo, in, (enum clock_kind)k, out);
+    for (int s = 0; s < fo->nsuspects; s++)
+        emit_suspect_clocks(fo, in, s, out);
+    for (int s = 0; s < fo->nsuspects; s++)
+        emit_notice_clocks(fo, in, s, out);
+    emit_spdp_clocks(fo, in, -1, out);
+    for (int s = 0; s < fo->nsuspects; s++)
+        emit_spdp_clocks(fo, in, s, out);
+    emit_directions(fo, in, out);
+    out->skipped = fo->skipped;
+}
+
+int clock_fold_room(const struct clock_fold *fo)
+{
+    return CLK_SP3_NOTIFY + 1 + NOTICE__COUNT + fo->nsuspects * (3 + NOTICE__COUNT) +
+           fo->ndirections;
+}
+
+static bool slot_equal(const struct clock_slot *a, const struct clock_slot *b)
+{
+    if (a->used != b->used || a->running != b->running || a->armed != b->armed)
+        return false;
+    if (!a->used)
+        return true;
+    return a->src == b->src && a->rs == b->rs && caldate_cmp(a->start, b->start) == 0 &&
+           a->started_at == b->started_at &&
+           (a->running || (a->stopped_by == b->stopped_by && a->stop == b->stop &&
+                           a->stopped_at == b->stopped_at));
+}
+
+static bool det_equal(const struct detention *a, const struct detention *b)
+{
+    return a->state == b->state && a->period == b->period && a->type == b->type &&
+           a->ever_detained == b->ever_detained && a->court_extensions == b->court_extensions &&
+           a->arrested_at == b->arrested_at && a->arrest_ends_at == b->arrest_ends_at &&
+           a->period_days == b->period_days && a->days_granted == b->days_granted &&
+           a->started_at == b->started_at && caldate_cmp(a->start, b->start) == 0 &&
+           caldate_cmp(a->end, b->end) == 0 && a->day_end_at == b->day_end_at &&
+           a->strict_end_at == b->strict_end_at &&
+           caldate_cmp(a->suspended_on, b->suspended_on) == 0 && a->days_left == b->days_left &&
+           a->strict_left == b->strict_left && a->in_detensi == b->in_detensi &&
+           a->detensi_since_at == b->detensi_since_at;
+}
+
+static bool track_equal(const struct clock_track *a, const struct clock_track *b)
+{
+    if (!det_equal(&a->det, &b->det) || !slot_equal(&a->arrest, &b->arrest) ||
+        !slot_equal(&a->detention, &b->detention) || !slot_equal(&a->detensi, &b->detensi))
+        return false;
+    for (int n = 0; n < NOTICE__COUNT; n++)
+        if (!slot_equal(&a->notices[n], &b->notices[n]))
+            return false;
+    /* the period is read only while the detention clock is in use */
+    return !a->detention.used ||
+           (a->snap.period == b->snap.period && caldate_cmp(a->snap.start, b->snap.start) == 0 &&
+            a->snap.started_at == b->snap.started_at && a->snap.day_end_at == b->snap.day_end_at &&
+            a->snap.strict_end_at == b->snap.strict_end_at);
+}
+
+bool clock_fold_equal(const struct clock_fold *a, const struct clock_fold *b)
+{
+    if (a->nsuspects != b->nsuspects || a->skipped != b->skipped ||
+        a->ndirections != b->ndirections)
+        return false;
+    for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
+        if (!slot_equal(&a->cases[k], &b->cases[k]))
+            return false;
+    const struct clock_spdp *x = &a->spdp, *y = &b->spdp;
+    if (x->n != y->n || (x->n > 0 && (x->src != y->src || x->rs != y->rs)))
+        return false;
+    for (int n = 0; n < NOTICE__COUNT; n++)
+        if (!slot_equal(&x->to[n], &y->to[n]))
+            return false;
+    for (int s = 0; s < a->nsuspects; s++)
+        if (x->designated[s] != y->designated[s] || x->started[s] != y->started[s] ||
+            x->delivered[s][0] != y->delivered[s][0] || x->delivered[s][1] != y->delivered[s][1] ||
+            !track_equal(&a->suspects[s], &b->suspects[s]))
+            return false;
+    for (int k = 0; k < a->ndirections; k++)
+        if (!slot_equal(&a->directions[k].s, &b->directions[k].s) ||
+            caldate_cmp(a->directions[k].due, b->directions[k].due) != 0)
+            return false;
     return true;
+}
+
+bool clock_fold_copy(struct clock_fold *dst, const struct clock_fold *src)
+{
+    struct clock_direction *d = NULL;
+    if (src->ndirections > 0) {
+        d = malloc((size_t)src->ndirections * sizeof *d);
+        if (!d)
+            return false;
+        memcpy(d, src->directions, (size_t)src->ndirections * sizeof *d);
+    }
+    *dst = *src;
+    dst->directions = d;
+    dst->dircap = src->ndirections;
+    return true;
+}
+
+void clock_fold_free(struct clock_fold *fo)
+{
+    free(fo->directions);
+    fo->directions = NULL;
+    fo->ndirections = fo->dircap = 0;
 }
 
 bool clock_compute(const struct clock_input *in, struct clock_set *out, struct berr *err)
@@ -712,35 +831,20 @@ bool clock_compute(const struct clock_input *in, struct clock_set *out, struct b
         !order_check_err(in->events, in->nevents, in->zone, err))
         return false;
 
-    struct fold fo;
-    memset(&fo, 0, sizeof fo);
-    fo.in = in;
-    for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
-        fo.cases[k].armed = true;
-    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
-        detention_init(&fo.suspects[s].det);
+    struct clock_fold *fo = malloc(sizeof *fo);
+    if (!fo)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    clock_fold_init(fo);
     struct case_event e;
-    for (int i = 0; i < in->nevents; i++) {
-        if (!evlog_effective(in->events, in->nevents, i, &e))
-            continue;
-        bool ok = event_is_detention(e.event) ? fold_suspect_event(&fo, i, &e, err)
-                                              : fold_case_event(&fo, i, &e, err);
-        if (!ok)
-            return false;
-    }
-    for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
-        emit_case_clock(&fo, (enum clock_kind)k, out);
-    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
-        emit_suspect_clocks(&fo, s, out);
-    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
-        emit_notice_clocks(&fo, s, out);
-    emit_spdp_clocks(&fo, -1, out);
-    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
-        emit_spdp_clocks(&fo, s, out);
-    if (!emit_directions(in, out, err))
-        return false;
-    out->skipped = fo.skipped;
-    return true;
+    bool ok = true;
+    for (int i = 0; ok && i < in->nevents; i++)
+        if (evlog_effective(in->events, in->nevents, i, &e))
+            ok = clock_fold_step(fo, in, i, &e, err);
+    if (ok)
+        clock_fold_emit(fo, in, out);
+    clock_fold_free(fo);
+    free(fo);
+    return ok;
 }
 
 bool clock_log_loads(const struct clock_input *in, struct berr *err)

@@ -98,6 +98,7 @@ struct clock {
 
     bool running;          /* false once its stopping act is recorded */
     enum event stopped_by; /* !running: the act that stopped it */
+    int stop_source;       /* !running: its index in the log; else -1 */
     int64_t stopped_at;    /* !running: its instant */
     struct caldate stopped_on;
 
@@ -137,9 +138,106 @@ enum notice_kind clock_notice(enum clock_kind k);
  * then each suspect's arrest, detention and detensi, then each suspect's
  * notices, then the SPDP's recipients, then directions in log order.  false with BERR_BAD_INPUT for
  * a malformed log (evlog_check), a missing zone, or an act dated before every rule set;
- * BERR_UNPROCESSABLE for acts whose dates are out of order (order.h).  Allocates nothing; uses
- * about 90 KB of stack (a detention state per possible suspect, the order table). */
+ * BERR_UNPROCESSABLE for acts whose dates are out of order (order.h).  Allocates only the
+ * directions' room; uses about 150 KB of stack (a clock track per possible suspect, the order
+ * table). */
 bool clock_compute(const struct clock_input *in, struct clock_set *out, struct berr *err);
+
+/* ---- the fold, one act at a time (issue 12.2) -----------------------------------------
+ *
+ * clock_compute is clock_fold_init, clock_fold_step over the effective events of the log in
+ * order, then clock_fold_emit: a caller that keeps the fold (the case's snapshot, casestate.h)
+ * steps it by one new act and emits the clocks without the log.  Rule sets are named by their
+ * index in the input's rule sets, acts by their index in the log. */
+
+/* A clock being followed through the fold. */
+struct clock_slot {
+    bool used;
+    bool running;
+    bool armed; /* a clock with arms: no start yet since the last arming act */
+    int src;    /* log index of the act that started it */
+    int rs;     /* its rule set (index) */
+    struct caldate start;
+    int64_t started_at;
+    enum event stopped_by;
+    int stop; /* log index of the act that stopped it */
+    int64_t stopped_at;
+};
+
+/* What a detention clock needs of the period it follows. */
+struct clock_period {
+    enum det_period period;
+    struct caldate start;
+    int64_t started_at;
+    int64_t day_end_at;
+    int64_t strict_end_at;
+};
+
+/* One suspect's clocks. */
+struct clock_track {
+    struct detention det;
+    struct clock_slot arrest;
+    struct clock_slot detention;
+    struct clock_slot detensi;
+    struct clock_slot notices[NOTICE__COUNT]; /* by enum notice_kind (0 unused) */
+    struct clock_period snap;
+};
+
+/* The SPDP's round: from the latest Sprindik, whose date starts its
+ * recipients' clocks (issue 13.8). */
+struct clock_spdp {
+    int n; /* Sprindiks so far; 0: none */
+    int src;
+    int rs;
+    struct caldate day;
+    int64_t at;
+    struct clock_slot to[NOTICE__COUNT];  /* the case's recipients, by notice kind */
+    bool designated[EVLOG_MAX_SUSPECTS];  /* designated as a suspect (Pasal 27(5)) */
+    int started[EVLOG_MAX_SUSPECTS];      /* the round his clocks started in; 0: none */
+    int delivered[EVLOG_MAX_SUSPECTS][2]; /* the round of his latest delivery (tersangka,
+                                             perwakilan), to start no clock after it */
+};
+
+/* A supervisor's direction: its own due date, stopped by the first direction_done
+ * pointing at it. */
+struct clock_direction {
+    struct clock_slot s;
+    struct caldate due;
+};
+
+struct clock_fold {
+    struct clock_slot cases[CLK_SP3_NOTIFY + 1];
+    struct clock_track suspects[EVLOG_MAX_SUSPECTS];
+    struct clock_spdp spdp;
+    int nsuspects; /* 1 + the highest suspect index an act named (the tracks in use) */
+    int skipped;
+    int ndirections, dircap;
+    struct clock_direction *directions; /* in log order (malloc'd: clock_fold_free) */
+};
+
+/* The fold of an empty log. */
+void clock_fold_init(struct clock_fold *fo);
+
+/* Apply the effective event e, event i of in->events (zone, rule sets and foreign from in;
+ * the log is only read to follow a direction_done to its direction).  false with
+ * BERR_BAD_INPUT for an act dated before every rule set, BERR_INTERNAL out of memory. */
+bool clock_fold_step(struct clock_fold *fo, const struct clock_input *in, int i,
+                     const struct case_event *e, struct berr *err);
+
+/* The clocks of the fold as of in->now into out (as clock_compute orders them). */
+void clock_fold_emit(const struct clock_fold *fo, const struct clock_input *in,
+                     struct clock_set *out);
+
+/* Room for every clock of the fold (a clock_set's cap). */
+int clock_fold_room(const struct clock_fold *fo);
+
+/* Whether two folds hold the same state (the snapshot's check). */
+bool clock_fold_equal(const struct clock_fold *a, const struct clock_fold *b);
+
+/* Copy src into dst (dst's directions are its own). false out of memory. */
+bool clock_fold_copy(struct clock_fold *dst, const struct clock_fold *src);
+
+void clock_fold_free(struct clock_fold *fo);
 
 /* Whether a case's log loads: what every reader of a case runs over it
  * (evlog_check's shape, the order of its dates, then the clocks' fold)

@@ -110,6 +110,30 @@ bool evlog_check(const struct case_event *ev, int n, struct berr *err)
     return true;
 }
 
+bool evlog_check_last(const struct case_event *ev, int n, struct berr *err)
+{
+    if (n <= 0)
+        return evlog_check(ev, n, err);
+    int i = n - 1;
+    const struct case_event *e = &ev[i];
+    if (!event_valid(e->event))
+        return berr_field(err, BERR_BAD_INPUT, "event", "event %d: unknown event", i);
+    if ((e->event == EV_CORRECTED || e->event == EV_DIRECTION_DONE) && (e->ref < 0 || e->ref >= i))
+        return berr_field(err, BERR_BAD_INPUT, "ref", "event %d: must point at an earlier event",
+                          i);
+    if (e->event == EV_DIRECTION_DONE && root_of(ev, e->ref) >= 0 &&
+        ev[root_of(ev, e->ref)].event != EV_DIRECTION_GIVEN)
+        return berr_field(err, BERR_BAD_INPUT, "ref",
+                          "event %d: direction_done must point at a direction_given", i);
+    enum event as = e->event == EV_CORRECTED ? ev[root_of(ev, i)].event : e->event;
+    if (e->event == EV_CORRECTED && e->withdraws) {
+        if (e->has_time ? e->at < MIN_INSTANT || e->at > MAX_INSTANT : !caldate_valid(e->date))
+            return berr_field(err, BERR_BAD_INPUT, "date", "event %d: invalid date", i);
+        return true;
+    }
+    return check_details(e, as, i, err);
+}
+
 /* What evlog_index() writes beside act i of a log of n events: its address
  * and n, so that a copy or a longer log is not mistaken for the one noted. */
 static uintptr_t fix_tag(const struct case_event *e, int n)
@@ -143,12 +167,34 @@ void evlog_index(struct case_event *ev, int n)
     }
 }
 
+/* Whether event i was noted at the length it says (fix_n). */
+static bool noted(const struct case_event *ev, int i)
+{
+    return ev[i].fix_n > i && ev[i].fix_tag == fix_tag(&ev[i], ev[i].fix_n);
+}
+
+void evlog_index_append(struct case_event *ev, int n)
+{
+    if (n <= 0)
+        return;
+    if (ev[n - 1].event == EV_CORRECTED ||
+        (n >= 2 && !(noted(ev, n - 2) && ev[n - 2].fix_n == n - 1))) {
+        evlog_index(ev, n);
+        return;
+    }
+    ev[n - 1].fix = -1;
+    ev[n - 1].fix_n = n;
+    ev[n - 1].fix_tag = fix_tag(&ev[n - 1], n);
+}
+
 bool evlog_effective(const struct case_event *ev, int n, int i, struct case_event *out)
 {
     if (i < 0 || i >= n || ev[i].event == EV_CORRECTED)
         return false;
     int last = -1;
-    if (ev[i].fix_n == n && ev[i].fix_tag == fix_tag(&ev[i], n))
+    /* the notes hold for this log when its last event was noted at this length (by
+     * evlog_index, or evlog_index_append from a log noted so): then every note is */
+    if (ev[n - 1].fix_n == n && noted(ev, n - 1) && ev[i].fix_n <= n && noted(ev, i))
         last = ev[i].fix;
     else
         for (int j = i + 1; j < n; j++)

@@ -69,6 +69,10 @@ struct case_event evlog_event(enum event ev, struct caldate date);
  * false with BERR_BAD_INPUT naming the first bad index otherwise. */
 bool evlog_check(const struct case_event *ev, int n, struct berr *err);
 
+/* evlog_check of ev[0..n) when ev[0..n-1) passed it: the checks on the last event alone
+ * (an appended event can only take checks off the events before it), the same answer. */
+bool evlog_check_last(const struct case_event *ev, int n, struct berr *err);
+
 /* Note in each act of ev[0..n) its last correction, so that evlog_effective()
  * on this log (these n events at this address) takes constant time instead of
  * a scan of the rest of the log: every fold of a log of n events is then O(n),
@@ -76,6 +80,11 @@ bool evlog_check(const struct case_event *ev, int n, struct berr *err);
  * notes stale: they are then not believed until evlog_index() runs again.  A
  * log whose references do not point backwards is left unnoted. */
 void evlog_index(struct case_event *ev, int n);
+
+/* evlog_index of ev[0..n) after ev[n-1] was appended to ev[0..n-1): constant time when the
+ * shorter log was noted and the new event is not a correction (it changes no note), else
+ * evlog_index. */
+void evlog_index_append(struct case_event *ev, int n);
 
 /* Event i as it stands after corrections, into out.  false when event i is a
  * correction itself or has been withdrawn (it is then not an act). */

@@ -187,13 +187,8 @@ bool order_act_is(const struct case_event *e, struct act_ref r)
     return false;
 }
 
-/* When an act happened, as far as the order needs it. */
-struct stamp {
-    int index; /* -1: none */
-    struct caldate date;
-    bool has_time;
-    int64_t at;
-};
+#define stamp order_stamp
+#define seen  order_seen
 
 static struct stamp stamp_of(const struct case_event *e, int i, const struct tzone *z)
 {
@@ -208,13 +203,6 @@ static bool later(const struct stamp *y, const struct stamp *x)
         return y->at > x->at;
     return caldate_cmp(y->date, x->date) > 0;
 }
-
-/* The latest acts of one kind seen so far: by date among those without an
- * instant, by instant among those with one (either may be the one a later
- * act must not precede). */
-struct seen {
-    struct stamp untimed, timed;
-};
 
 static void seen_clear(struct seen *s)
 {
@@ -243,6 +231,7 @@ static int seen_later(const struct seen *s, const struct stamp *x)
  * notices the latest arrest, the latest detention and the latest act that
  * took him into custody (an arrest, or a detention while free). */
 enum { SLOT_DETENTION, SLOT_DESIGNATED, SLOT_ARRESTED, SLOT_DETAINED, SLOT_CUSTODY, NSLOTS };
+_Static_assert(NSLOTS == ORDER_SUSPECT_SLOTS, "order.h's slots");
 
 static int suspect_slot(struct act_ref r)
 {
@@ -284,18 +273,10 @@ static void table_build(void)
     table.first[EV__COUNT] = k;
 }
 
-struct checker {
-    const struct case_event *ev;
-    int n;
-    const struct tzone *z;
-    struct seen cases[EV__COUNT][2]; /* by event and variant (AV_ANY, AV_BAP_TERSANGKA) */
-    struct seen suspects[EVLOG_MAX_SUSPECTS][NSLOTS];
-    bool held[EVLOG_MAX_SUSPECTS]; /* in custody since his latest custody act */
-};
-
 /* The act before i out of order with x under rule r, or -1. */
-static int dependency_fault(const struct checker *c, const struct case_event *x,
-                            const struct stamp *xs, const struct order_rule *r)
+static int dependency_fault(const struct order_state *c, const struct case_event *ev, int n,
+                            const struct case_event *x, const struct stamp *xs,
+                            const struct tzone *z, const struct order_rule *r)
 {
     switch (r->scope) {
     case ORD_CASE:
@@ -308,13 +289,13 @@ static int dependency_fault(const struct checker *c, const struct case_event *x,
     }
     case ORD_REF: {
         int j = x->ref;
-        while (j >= 0 && c->ev[j].event == EV_CORRECTED)
-            j = c->ev[j].ref;
+        while (j >= 0 && ev[j].event == EV_CORRECTED)
+            j = ev[j].ref;
         struct case_event y;
-        if (j < 0 || j >= xs->index || !evlog_effective(c->ev, c->n, j, &y) ||
+        if (j < 0 || j >= xs->index || !evlog_effective(ev, n, j, &y) ||
             !order_act_is(&y, r->after))
             return -1;
-        struct stamp ys = stamp_of(&y, j, c->z);
+        struct stamp ys = stamp_of(&y, j, z);
         return later(&ys, xs) ? j : -1;
     }
     }
@@ -322,7 +303,7 @@ static int dependency_fault(const struct checker *c, const struct case_event *x,
 }
 
 /* Remember x as an act later acts may depend on. */
-static void note(struct checker *c, const struct case_event *x, const struct stamp *xs)
+static void note(struct order_state *c, const struct case_event *x, const struct stamp *xs)
 {
     seen_note(&c->cases[x->event][AV_ANY], xs);
     if (order_act_is(x, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA}))
@@ -346,8 +327,9 @@ static void note(struct checker *c, const struct case_event *x, const struct sta
         *held = false;
 }
 
-static bool check_all(struct checker *c, struct order_fault *fault)
+void order_init(struct order_state *c)
 {
+    call_once(&table_once, table_build);
     for (int e = 0; e < EV__COUNT; e++)
         for (int v = 0; v < 2; v++)
             seen_clear(&c->cases[e][v]);
@@ -356,28 +338,60 @@ static bool check_all(struct checker *c, struct order_fault *fault)
             seen_clear(&c->suspects[s][k]);
         c->held[s] = false;
     }
+}
+
+bool order_step(struct order_state *c, const struct case_event *ev, int n, int i,
+                const struct tzone *z, struct order_fault *fault)
+{
+    call_once(&table_once, table_build);
     struct case_event x;
-    for (int i = 0; i < c->n; i++) {
-        if (!evlog_effective(c->ev, c->n, i, &x))
+    if (!evlog_effective(ev, n, i, &x))
+        return true;
+    struct stamp xs = stamp_of(&x, i, z);
+    for (int k = table.first[x.event]; k < table.first[x.event + 1]; k++) {
+        const struct order_rule *r = &table.rules[k];
+        if (!order_act_is(&x, r->act))
             continue;
-        struct stamp xs = stamp_of(&x, i, c->z);
-        for (int k = table.first[x.event]; k < table.first[x.event + 1]; k++) {
-            const struct order_rule *r = &table.rules[k];
-            if (!order_act_is(&x, r->act))
-                continue;
-            int j = dependency_fault(c, &x, &xs, r);
-            if (j < 0)
-                continue;
-            if (fault) {
-                fault->act = i;
-                fault->dep = j;
-                fault->act_ev = x;
-                evlog_effective(c->ev, c->n, j, &fault->dep_ev);
-                fault->basis = r->basis;
-            }
-            return false;
+        int j = dependency_fault(c, ev, n, &x, &xs, z, r);
+        if (j < 0)
+            continue;
+        if (fault) {
+            fault->act = i;
+            fault->dep = j;
+            fault->act_ev = x;
+            evlog_effective(ev, n, j, &fault->dep_ev);
+            fault->basis = r->basis;
         }
-        note(c, &x, &xs);
+        return false;
+    }
+    note(c, &x, &xs);
+    return true;
+}
+
+static bool stamp_equal(const struct stamp *a, const struct stamp *b)
+{
+    return a->index == b->index &&
+           (a->index < 0 || (caldate_cmp(a->date, b->date) == 0 && a->has_time == b->has_time &&
+                             (!a->has_time || a->at == b->at)));
+}
+
+static bool seen_equal(const struct seen *a, const struct seen *b)
+{
+    return stamp_equal(&a->untimed, &b->untimed) && stamp_equal(&a->timed, &b->timed);
+}
+
+bool order_equal(const struct order_state *a, const struct order_state *b)
+{
+    for (int e = 0; e < EV__COUNT; e++)
+        for (int v = 0; v < 2; v++)
+            if (!seen_equal(&a->cases[e][v], &b->cases[e][v]))
+                return false;
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++) {
+        if (a->held[s] != b->held[s])
+            return false;
+        for (int k = 0; k < NSLOTS; k++)
+            if (!seen_equal(&a->suspects[s][k], &b->suspects[s][k]))
+                return false;
     }
     return true;
 }
@@ -385,13 +399,13 @@ static bool check_all(struct checker *c, struct order_fault *fault)
 bool order_check(const struct case_event *ev, int n, const struct tzone *z,
                  struct order_fault *fault)
 {
-    call_once(&table_once, table_build);
     /* about 25 KB: the acts seen, per event and per suspect */
-    struct checker c;
-    c.ev = ev;
-    c.n = n;
-    c.z = z;
-    return n <= 0 || check_all(&c, fault);
+    struct order_state c;
+    order_init(&c);
+    for (int i = 0; i < n; i++)
+        if (!order_step(&c, ev, n, i, z, fault))
+            return false;
+    return true;
 }
 
 /* "2026-03-01" or "2026-03-01T09:00:00+07:00". */

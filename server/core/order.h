@@ -76,6 +76,49 @@ struct order_fault {
 bool order_check(const struct case_event *ev, int n, const struct tzone *z,
                  struct order_fault *fault);
 
+/* ---- the check, one act at a time (issue 12.2) -----------------------------------------
+ *
+ * order_check is order_init, then order_step over the log's effective events in order: a
+ * caller that keeps the state (the case's snapshot, casestate.h) checks one new act without
+ * the rest of the log. */
+
+/* When an act happened, as far as the order needs it. */
+struct order_stamp {
+    int index; /* -1: none */
+    struct caldate date;
+    bool has_time;
+    int64_t at;
+};
+
+/* The latest acts of one kind seen so far: by date among those without an
+ * instant, by instant among those with one (either may be the one a later
+ * act must not precede). */
+struct order_seen {
+    struct order_stamp untimed, timed;
+};
+
+/* The acts followed per suspect: the detention machine's acts as one kind, the designation,
+ * the latest arrest, the latest detention, the latest act that took him into custody. */
+#define ORDER_SUSPECT_SLOTS 5
+
+struct order_state {
+    struct order_seen cases[EV__COUNT][2]; /* by event and variant (AV_ANY, AV_BAP_TERSANGKA) */
+    struct order_seen suspects[EVLOG_MAX_SUSPECTS][ORDER_SUSPECT_SLOTS];
+    bool held[EVLOG_MAX_SUSPECTS]; /* in custody since his latest custody act */
+};
+
+/* The state of an empty log. */
+void order_init(struct order_state *st);
+
+/* Check act i of ev[0..n) (not a correction nor withdrawn; the log is read only for the act an
+ * ORD_REF row points at) against st, then note it: false with the fault in *fault (may be
+ * NULL) when it is dated before an act it depends on (st is then left as it was). */
+bool order_step(struct order_state *st, const struct case_event *ev, int n, int i,
+                const struct tzone *z, struct order_fault *fault);
+
+/* Whether two states are the same (the snapshot's check). */
+bool order_equal(const struct order_state *a, const struct order_state *b);
+
 /* One Indonesian line naming both acts and both dates (instants in zone z
  * when both have one), e.g. "SPDP dikirim (2026-03-01) bertanggal sebelum
  * Surat Perintah Penyidikan diterbitkan (2026-03-05) yang mendahuluinya

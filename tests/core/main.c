@@ -13,6 +13,7 @@ int main(void)
     srunner_add_suite(sr, suite_fsm());
     srunner_add_suite(sr, suite_detention());
     srunner_add_suite(sr, suite_evlog());
+    srunner_add_suite(sr, suite_fold());
     srunner_add_suite(sr, suite_clock());
     srunner_add_suite(sr, suite_order());
     srunner_add_suite(sr, suite_cycle());

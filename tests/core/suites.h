@@ -16,5 +16,6 @@ Suite *suite_order(void);
 Suite *suite_cycle(void);
 Suite *suite_law(void);
 Suite *suite_buf(void);
+Suite *suite_fold(void);
 
 #endif

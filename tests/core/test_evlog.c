@@ -399,13 +399,22 @@ START_TEST(test_one_step_is_the_fold_of_the_longer_log)
     ck_assert_ptr_nonnull(folded);
     casestate_init(stepped);
     for (int i = 0; i < n; i++) {
-        casestate_step(stepped, &log[i], z, sets, RULESET_BUILTIN_COUNT);
-        casestate_fold(log, i + 1, z, sets, RULESET_BUILTIN_COUNT, folded);
+        struct clock_input in = {.events = log,
+                                 .nevents = i + 1,
+                                 .zone = z,
+                                 .rulesets = sets,
+                                 .nrulesets = RULESET_BUILTIN_COUNT};
+        struct berr err = {0};
+        ck_assert_msg(casestate_step(stepped, &in, NULL, &err), "event %d: %s", i, err.message);
+        ck_assert(casestate_fold(&in, folded));
         same_state(stepped, folded, i);
+        ck_assert_msg(casestate_equal(stepped, folded), "states differ after event %d", i);
+        casestate_free(folded);
     }
     ck_assert(stepped->replays);
     ck_assert_int_eq(stepped->stage, ST_RETURNED);
     ck_assert_int_eq(stepped->det[1].state, DET_RELEASED);
+    casestate_free(stepped);
     free(stepped);
     free(folded);
 }

@@ -1094,7 +1094,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     snapshot_follows_its_log(walk[W_NO_SPDP]);
     char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
     char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
-    ck_assert_str_eq(fmt, "1");
+    ck_assert_str_eq(fmt, "2");
     ck_assert_str_eq(stage, "investigation");
     free(fmt);
     free(stage);
@@ -1181,6 +1181,95 @@ START_TEST(test_the_write_decides_over_the_snapshot)
     char *sent = snap_at(id, "{facts,spdp_sent}");
     ck_assert_str_eq(sent, "true");
     free(sent);
+}
+END_TEST
+
+/* Whether case id's stored summary lists a running clock of code. */
+static bool summary_runs(long long id, const char *code)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[2] = {cid, code};
+    char *v = sql_value(db,
+                        "SELECT EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'clocks') k "
+                        "WHERE k->>'code' = $2) FROM app.case_summaries WHERE case_id = $1::bigint",
+                        2, p);
+    bool runs = v && strcmp(v, "t") == 0;
+    free(v);
+    return runs;
+}
+
+/* Format 2 of the snapshot (issue 12.2) keeps the date order's latest acts and the clocks'
+ * fold, so that a write steps them by its one act: a snapshot of format 1 (without them) is
+ * named by the check and folded again by the next act; a tampered fold is named by the check,
+ * and - believed, as the write believes the rest of the snapshot - decides that write's
+ * clocks until the repair folds the log again. */
+START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
+{
+    long long id = open_case("lipatan jam", 20);
+    file_ready(id, 10);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    /* the SPDP's clock (the first case clock: [used, running, ...]) started and stopped */
+    char *used = snap_at(id, "{clocks,cases,0,0}"), *running = snap_at(id, "{clocks,cases,0,1}");
+    char *seen = snap_at(id, "{order,0}"), *loads = snap_at(id, "{loads}");
+    ck_assert_str_eq(used, "true");
+    ck_assert_str_eq(running, "false");
+    ck_assert_str_ne(seen, "absent");
+    ck_assert_str_eq(loads, "true");
+    free(used);
+    free(running);
+    free(seen);
+    free(loads);
+    ck_assert(!summary_runs(id, "spdp"));
+
+    /* format 1: no folds - named, then folded again by the next act, in format 2 */
+    free(sql_value(db,
+                   "UPDATE app.case_snapshots SET format = 1, state = (state - 'order' - 'clocks' "
+                   "- 'loads' - 'foreign') || '{\"format\":1}' WHERE case_id = $1::bigint "
+                   "RETURNING 1",
+                   1, p));
+    check_names_snapshot(id);
+    rec(id, inv, "letter_delivered", 0, "\"note\":\"setelah format 1\"");
+    snapshot_follows_its_log(id);
+    char *fmt = snap_at(id, "{format}");
+    used = snap_at(id, "{clocks,cases,0,0}");
+    ck_assert_str_eq(fmt, "2");
+    ck_assert_str_eq(used, "true");
+    free(fmt);
+    free(used);
+    json_t *c = check(false);
+    ck_assert_msg(json_is_true(json_object_get(c, "consistent")), "%s",
+                  json_dumps(c, JSON_COMPACT));
+    json_decref(c);
+
+    /* the SPDP's clock running again in the fold only: named; the next act steps the fold as
+     * stored, so its summary lists the clock; the repair folds the log and it is gone */
+    free(sql_value(db,
+                   "UPDATE app.case_snapshots SET state = jsonb_set(state, '{clocks,cases,0,1}', "
+                   "'true') WHERE case_id = $1::bigint RETURNING 1",
+                   1, p));
+    check_names_snapshot(id);
+    rec(id, inv, "letter_delivered", 0, "\"note\":\"dari lipatan\"");
+    ck_assert(summary_runs(id, "spdp"));
+    json_decref(check(true));
+    ck_assert(!summary_runs(id, "spdp"));
+    running = snap_at(id, "{clocks,cases,0,1}");
+    ck_assert_str_eq(running, "false");
+    free(running);
+
+    /* the order's latest acts emptied: named and rebuilt too */
+    free(sql_value(db,
+                   "UPDATE app.case_snapshots SET state = jsonb_set(state, '{order}', '[]') "
+                   "WHERE case_id = $1::bigint RETURNING 1",
+                   1, p));
+    check_names_snapshot(id);
+    json_decref(check(true));
+    c = check(false);
+    ck_assert_msg(json_is_true(json_object_get(c, "consistent")), "%s",
+                  json_dumps(c, JSON_COMPACT));
+    json_decref(c);
 }
 END_TEST
 
@@ -1764,6 +1853,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_berkas_review_prints_the_list_in_100_columns);
     tcase_add_test(tc, test_berkas_direction_give_directions_and_reassign);
     tcase_add_test(tc, test_a_tampered_snapshot_is_named_and_rebuilt);
+    tcase_add_test(tc, test_the_clocks_fold_rides_in_the_snapshot);
     tcase_add_test(tc, test_after_a_correction_the_snapshot_is_a_fresh_fold);
     tcase_add_test(tc, test_the_write_decides_over_the_snapshot);
     tcase_add_test(tc, test_a_log_grown_behind_berkasd_is_read_again);
