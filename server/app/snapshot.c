@@ -262,7 +262,7 @@ static bool clocks_read(json_t *o, struct clock_fold *fo, int nsets)
         fo->directions = calloc(n, sizeof *fo->directions);
         if (!fo->directions)
             return false;
-        fo->dircap = (int)n;
+        fo->dircap = n;
     }
     for (size_t k = 0; k < n; k++) {
         json_t *d = json_array_get(dirs, k);

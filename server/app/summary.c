@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/clock.h"
 #include "core/fsm.h"
 #include "rulesets.h"
@@ -75,18 +76,15 @@ static enum actor_role stall_actor(enum stage s)
     return s == ST_WITH_PROSECUTOR ? ACTOR_PROSECUTOR : ACTOR_INVESTIGATOR;
 }
 
-/* Grow *a (n used of *cap, each size bytes) by one. */
-static bool room_for_one(void **a, int n, int *cap, size_t size)
+/* Room in list (n used of cap) for one more (core/buf.h); false out of memory. */
+#define ROOM_FOR_ONE(list, n, cap) room_for_one((void *)(list), &(list), n, &(cap), sizeof *(list))
+
+static bool room_for_one(void *arr, void *where, int n, size_t *cap, size_t size)
 {
-    if (n < *cap)
-        return true;
-    int c = *cap ? 2 * *cap : 8;
-    void *p = realloc(*a, (size_t)c * size);
-    if (!p)
-        return false;
-    *a = p;
-    *cap = c;
-    return true;
+    void *p = array_grow(arr, cap, (size_t)n + 1, 8, size);
+    if (p)
+        memcpy(where, &p, sizeof p);
+    return p != NULL;
 }
 
 static bool close_detention(struct summary_walk *w, const struct casefile *cf, int s,
@@ -94,7 +92,7 @@ static bool close_detention(struct summary_walk *w, const struct casefile *cf, i
 {
     if (!caldate_valid(w->held_since[s]))
         return true;
-    if (!room_for_one((void **)&w->closed, w->nclosed, &w->closedcap, sizeof *w->closed))
+    if (!ROOM_FOR_ONE(w->closed, w->nclosed, w->closedcap))
         return false;
     w->closed[w->nclosed++] = (struct summary_period){party_of(cf, s), w->held_since[s], to};
     w->held_since[s] = (struct caldate){0, 0, 0};
@@ -127,7 +125,7 @@ static bool note_arrival(struct summary_walk *w, const struct casefile *cf, int 
         break;
     }
     if (kind >= 0) {
-        if (!room_for_one((void **)&w->arrivals, w->narrivals, &w->arrcap, sizeof *w->arrivals))
+        if (!ROOM_FOR_ONE(w->arrivals, w->narrivals, w->arrcap))
             return false;
         w->arrivals[w->narrivals++] = (struct summary_arrival){i, kind, -1};
         return true;
@@ -302,7 +300,7 @@ static bool walk_lists_read(const struct casefile *cf, json_t *o, struct summary
         int recv = (int)json_integer_value(json_array_get(x, 2));
         if (json_array_size(x) != 3 || ev < 0 || ev >= cf->nevents || kind < 0 ||
             kind >= ARR__COUNT || recv < -1 || recv >= cf->nevents ||
-            !room_for_one((void **)&w->arrivals, w->narrivals, &w->arrcap, sizeof *w->arrivals))
+            !ROOM_FOR_ONE(w->arrivals, w->narrivals, w->arrcap))
             return false;
         w->arrivals[w->narrivals++] = (struct summary_arrival){ev, kind, recv};
     }
@@ -312,7 +310,7 @@ static bool walk_lists_read(const struct casefile *cf, json_t *o, struct summary
             (long long)json_integer_value(json_array_get(x, 0)), {0, 0, 0}, {0, 0, 0}};
         if (json_array_size(x) != 3 || !day3(json_array_get(x, 1), &p.from) ||
             !day3(json_array_get(x, 2), &p.to) ||
-            !room_for_one((void **)&w->closed, w->nclosed, &w->closedcap, sizeof *w->closed))
+            !ROOM_FOR_ONE(w->closed, w->nclosed, w->closedcap))
             return false;
         w->closed[w->nclosed++] = p;
     }

@@ -69,10 +69,12 @@ struct summary_walk {
     int last; /* log index of the last act, -1 */
     struct caldate last_on;
     int p19_rounds;
-    int narrivals, arrcap;
+    int narrivals;
+    size_t arrcap;
     struct summary_arrival *arrivals;
     struct caldate dates[SUMMARY_DATES]; /* invalid: no such act */
-    int nclosed, closedcap;
+    int nclosed;
+    size_t closedcap;
     struct summary_period *closed;                 /* detention periods ended, in order */
     struct caldate held_since[EVLOG_MAX_SUSPECTS]; /* per suspect: detained since, or invalid */
     bool unlawful; /* a detention recorded as unlawful (KUHAP 19(1); 13.7) */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "order.h"
 
 #define NONE      EV__COUNT /* end of an event list */
@@ -651,14 +652,11 @@ static bool fold_direction(struct clock_fold *fo, const struct clock_input *in, 
     const struct ruleset *rs = rules_on(in, i, day, err);
     if (!rs)
         return false;
-    if (fo->ndirections == fo->dircap) {
-        int cap = fo->dircap ? 2 * fo->dircap : 8;
-        struct clock_direction *d = realloc(fo->directions, (size_t)cap * sizeof *d);
-        if (!d)
-            return berr_set(err, BERR_INTERNAL, "out of memory");
-        fo->directions = d;
-        fo->dircap = cap;
-    }
+    struct clock_direction *grown =
+        array_grow(fo->directions, &fo->dircap, (size_t)fo->ndirections + 1, 8, sizeof *grown);
+    if (!grown)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    fo->directions = grown;
     struct clock_direction *d = &fo->directions[fo->ndirections++];
     memset(d, 0, sizeof *d);
     slot_start(&d->s, i, RSI(rs), day, at);
@@ -807,7 +805,7 @@ bool clock_fold_copy(struct clock_fold *dst, const struct clock_fold *src)
     }
     *dst = *src;
     dst->directions = d;
-    dst->dircap = src->ndirections;
+    dst->dircap = (size_t)src->ndirections;
     return true;
 }
 

@@ -211,7 +211,8 @@ struct clock_fold {
     struct clock_spdp spdp;
     int nsuspects; /* 1 + the highest suspect index an act named (the tracks in use) */
     int skipped;
-    int ndirections, dircap;
+    int ndirections;
+    size_t dircap;
     struct clock_direction *directions; /* in log order (malloc'd: clock_fold_free) */
 };
 
