@@ -56,6 +56,7 @@ static int lookup_once(struct app *app, const struct actor *who, const struct id
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return -1;
     struct store_idem_key row;
+    tx_last(&tx); /* the read ends the transaction: one round trip, no ROLLBACK of its own */
     bool ok = store_idem_key(&tx, who->user_id, k->key, k->fingerprint, &row, err);
     tx_end(&tx);
     if (!ok)

@@ -73,8 +73,7 @@ void tx_error_of(const PGresult *r, struct berr *err)
 
 bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct berr *err)
 {
-    tx->pool = pool;
-    tx->pending = NULL;
+    *tx = (struct tx){.pool = pool};
     tx->conn = db_acquire(pool, ACQUIRE_TIMEOUT_MS, err);
     if (!tx->conn)
         return false;
@@ -93,7 +92,7 @@ bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct
 bool tx_defer(struct tx *tx, const char *name, const char *sql, int nparams,
               const char *const *params, struct berr *err)
 {
-    if (!tx->conn)
+    if (!tx->conn || tx->done)
         return berr_set(err, BERR_INTERNAL, "a statement without a transaction");
     if (tx->pending && tx->pending->n == TX_PENDING_MAX && !tx_flush(tx, err))
         return false;
@@ -118,6 +117,8 @@ bool tx_defer(struct tx *tx, const char *name, const char *sql, int nparams,
 
 bool tx_flush(struct tx *tx, struct berr *err)
 {
+    if (tx->done)
+        return berr_set(err, BERR_INTERNAL, "a statement after the transaction's last");
     if (!tx->pending || tx->pending->n == 0)
         return true;
     return tx_batch(tx, 0, NULL, NULL, err);
@@ -165,7 +166,7 @@ bool tx_batch(struct tx *tx, int n, const struct db_batch *batch, PGresult **out
 {
     if (n < 0 || n > DB_BATCH_MAX)
         return berr_set(err, BERR_INTERNAL, "a batch of %d statements", n);
-    if (!tx->conn)
+    if (!tx->conn || tx->done)
         return berr_set(err, BERR_INTERNAL, "a statement without a transaction");
     int np = tx->pending ? tx->pending->n : 0;
     /* too many for one pipeline: the deferred ones first, on their own */
@@ -184,7 +185,8 @@ bool tx_no_jit(struct tx *tx, struct berr *err)
 
 bool tx_async_commit(struct tx *tx, struct berr *err)
 {
-    return tx_exec(tx, "SET LOCAL synchronous_commit = off", 0, NULL, err);
+    /* with the transaction's first statement: no round trip of its own */
+    return tx_defer(tx, NULL, "SET LOCAL synchronous_commit = off", 0, NULL, err);
 }
 
 bool tx_begin_snapshot(struct tx *tx, struct db_pool *pool, struct berr *err)
@@ -217,9 +219,28 @@ PGresult *tx_query(struct tx *tx, const char *sql, int nparams, const char *cons
     return tx_query_named(tx, NULL, sql, nparams, params, err);
 }
 
+void tx_last(struct tx *tx)
+{
+    tx->last = true;
+}
+
 PGresult *tx_query_named(struct tx *tx, const char *name, const char *sql, int nparams,
                          const char *const *params, struct berr *err)
 {
+    if (tx->done) {
+        berr_set(err, BERR_INTERNAL, "a statement after the transaction's last");
+        return NULL;
+    }
+    if (tx->last) {
+        /* the last: with the COMMIT (and what was deferred), one round trip */
+        const struct db_batch b[2] = {{name, sql, nparams, params}, {NULL, "COMMIT", 0, NULL}};
+        PGresult *r[2];
+        if (!tx_batch(tx, 2, b, r, err))
+            return NULL;
+        PQclear(r[1]);
+        tx->done = true;
+        return r[0];
+    }
     if (tx->pending && tx->pending->n > 0) {
         /* with the deferred statements, in their round trip */
         const struct db_batch b[1] = {{name, sql, nparams, params}};
@@ -256,6 +277,10 @@ PGresult *db_once_named(struct db_pool *pool, const char *name, const char *sql,
 
 bool tx_commit(struct tx *tx, struct berr *err)
 {
+    if (tx->conn && tx->done) { /* committed with its last statement */
+        tx_end(tx);
+        return true;
+    }
     if (!tx->conn)
         return berr_set(err, BERR_INTERNAL, "commit without a transaction");
     bool ok = tx_exec(tx, "COMMIT", 0, NULL, err); /* with what was deferred */

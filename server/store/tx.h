@@ -24,6 +24,8 @@ struct tx {
     struct db_pool *pool;
     PGconn *conn;
     struct tx_pending *pending; /* statements sent with the next one (tx_defer) */
+    bool last;                  /* the next statement commits (tx_last) */
+    bool done;                  /* ...and it has: only tx_end is left */
 };
 
 /* acting_user 0 means nobody (log-on, public routes): row-level security
@@ -55,6 +57,12 @@ BERKAS_MUST_CHECK bool tx_batch(struct tx *tx, int n, const struct db_batch *bat
  * of memory or when a flush it needed failed. */
 BERKAS_MUST_CHECK bool tx_defer(struct tx *tx, const char *name, const char *sql, int nparams,
                                 const char *const *params, struct berr *err);
+
+/* The transaction's next statement is its last: it is sent with the COMMIT,
+ * in one round trip (a read that would otherwise end with tx_end's
+ * ROLLBACK, a round trip of its own).  After it only tx_end is left; any
+ * other statement fails. */
+void tx_last(struct tx *tx);
 
 /* Send the deferred statements now (one round trip; nothing when none). */
 BERKAS_MUST_CHECK bool tx_flush(struct tx *tx, struct berr *err);

@@ -325,6 +325,91 @@ START_TEST(test_a_named_statement_is_prepared_again_after_its_connection_broke)
 }
 END_TEST
 
+/* ---- statements deferred to the next round trip ------------------------------------------- */
+
+static long long rows_in(const char *ci)
+{
+    return sql_count(ci, "SELECT count(*) FROM deferred_t", 0, NULL);
+}
+
+/* A deferred statement (tx_defer: the summary row, the audit line) runs
+ * before the statement it goes with, in the same transaction; its error is
+ * that statement's and the transaction's; one never followed by another is
+ * never sent.  tx_last's read commits with it, and nothing may follow. */
+START_TEST(test_a_deferred_statement_goes_with_the_next_and_fails_with_it)
+{
+    char *ci = harness_new_db("deferred");
+    struct berr err = {0};
+    struct db_pool *pool = db_pool_new(ci, 1, NULL, &err);
+    ck_assert_msg(pool != NULL, "%s", err.message);
+    PGconn *c = db_acquire(pool, 2000, &err);
+    ck_assert_ptr_nonnull(c);
+    PGresult *r =
+        db_exec(pool, c, "CREATE TABLE deferred_t (x int NOT NULL)", 0, NULL, NULL, NULL, 0);
+    ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+    PQclear(r);
+    db_release(pool, c);
+    static const char insert[] = "INSERT INTO deferred_t VALUES ($1::int)";
+    static const char count[] = "SELECT count(*) FROM deferred_t";
+    const char *one[1] = {"1"}, *bad[1] = {"x"};
+    struct tx tx;
+    /* the insert is seen by the query it went with, and committed with it */
+    ck_assert_msg(tx_begin(&tx, pool, 0, &err), "%s", err.message);
+    ck_assert(tx_defer(&tx, NULL, insert, 1, one, &err));
+    r = tx_query(&tx, count, 0, NULL, &err);
+    ck_assert_msg(r != NULL, "%s", err.message);
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");
+    PQclear(r);
+    ck_assert_msg(tx_commit(&tx, &err), "%s", err.message);
+    ck_assert_int_eq(rows_in(ci), 1);
+    /* a failing one fails the statement after it, and the transaction */
+    ck_assert(tx_begin(&tx, pool, 0, &err));
+    ck_assert(tx_defer(&tx, NULL, insert, 1, one, &err));
+    ck_assert(tx_defer(&tx, NULL, insert, 1, bad, &err));
+    r = tx_query(&tx, count, 0, NULL, &err);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(err.kind, BERR_BAD_INPUT);
+    tx_end(&tx);
+    ck_assert_int_eq(rows_in(ci), 1);
+    /* the same at COMMIT: nothing of the transaction stays */
+    memset(&err, 0, sizeof err);
+    ck_assert(tx_begin(&tx, pool, 0, &err));
+    ck_assert(tx_defer(&tx, NULL, insert, 1, one, &err));
+    ck_assert(tx_defer(&tx, NULL, insert, 1, bad, &err));
+    ck_assert(!tx_commit(&tx, &err));
+    ck_assert_int_eq(err.kind, BERR_BAD_INPUT);
+    ck_assert_int_eq(rows_in(ci), 1);
+    /* one that nothing follows is never sent */
+    memset(&err, 0, sizeof err);
+    ck_assert(tx_begin(&tx, pool, 0, &err));
+    ck_assert(tx_defer(&tx, NULL, insert, 1, one, &err));
+    tx_end(&tx);
+    ck_assert_int_eq(rows_in(ci), 1);
+    /* the last read commits the transaction with it; nothing may follow */
+    ck_assert(tx_begin(&tx, pool, 0, &err));
+    ck_assert(tx_defer(&tx, NULL, insert, 1, one, &err));
+    tx_last(&tx);
+    r = tx_query(&tx, count, 0, NULL, &err);
+    ck_assert_msg(r != NULL, "%s", err.message);
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "2");
+    PQclear(r);
+    ck_assert_ptr_null(tx_query(&tx, count, 0, NULL, &err));
+    ck_assert_int_eq(err.kind, BERR_INTERNAL);
+    tx_end(&tx);
+    ck_assert_int_eq(rows_in(ci), 2);
+    /* and the connection went back idle: the next transaction sees it so */
+    memset(&err, 0, sizeof err);
+    ck_assert(tx_begin(&tx, pool, 0, &err));
+    r = tx_query(&tx, count, 0, NULL, &err);
+    ck_assert_msg(r != NULL, "%s", err.message);
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "2");
+    PQclear(r);
+    tx_end(&tx);
+    db_pool_free(pool);
+    free(ci);
+}
+END_TEST
+
 Suite *suite_resilience(void)
 {
     Suite *s = suite_create("resilience");
@@ -333,6 +418,7 @@ Suite *suite_resilience(void)
     tcase_add_test(tc, test_a_killed_postmaster_is_brought_back_and_sessions_survive);
     tcase_add_test(tc, test_a_hung_database_gets_503_with_retry_after_and_healthz_answers);
     tcase_add_test(tc, test_a_named_statement_is_prepared_again_after_its_connection_broke);
+    tcase_add_test(tc, test_a_deferred_statement_goes_with_the_next_and_fails_with_it);
     suite_add_tcase(s, tc);
     return s;
 }
