@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "casepage.h"
 #include "events.h"
 #include "store/cases.h"
 #include "summary.h"
@@ -267,39 +268,25 @@ bool acts_apply(struct tx *tx, const struct casefile *cf, enum event ev, long lo
 
 /* ---- the case's people, for its document --------------------------------------------- */
 
-/* rows (JSON texts) as a JSON array; rows freed */
-static json_t *rows_json(struct store_rows *rows)
-{
-    json_t *a = json_array();
-    for (int i = 0; i < rows->n; i++)
-        json_array_append_new(a, json_loads(rows->items[i], 0, NULL));
-    store_rows_free(rows);
-    return a;
-}
-
-json_t *acts_part_json(struct tx *tx, enum store_case_part part, long long case_id,
-                       struct berr *err)
-{
-    struct store_rows rows;
-    return store_case_part(tx, part, case_id, &rows, err) ? rows_json(&rows) : NULL;
-}
-
 /* Directions with who gave them, to whom and who reported them done. */
 static json_t *directions_named(struct tx *tx, const struct casefile *cf, json_t *dirs,
                                 struct berr *err)
 {
     char *text = json_dumps(dirs, JSON_COMPACT);
-    struct store_rows rows;
-    bool ok = store_case_directions_named(tx, cf->id, text ? text : "[]", &rows, err);
+    struct store_directions_named names;
+    bool ok = store_case_directions_named(tx, cf->id, text ? text : "[]", &names, err);
     free(text);
-    return ok ? rows_json(&rows) : NULL;
+    json_t *named = ok ? casepage_directions(dirs, &names, err) : NULL;
+    store_directions_named_free(&names);
+    return named;
 }
 
-bool acts_case_extras(struct tx *tx, const struct casefile *cf, json_t *doc, struct berr *err)
+bool acts_case_extras(struct tx *tx, const struct casefile *cf, const struct store_case_lists *l,
+                      json_t *doc, struct berr *err)
 {
-    json_t *team = acts_part_json(tx, STORE_CASE_TEAM, cf->id, err);
-    json_t *jaksa = team ? acts_part_json(tx, STORE_CASE_JAKSA, cf->id, err) : NULL;
-    json_t *sum = jaksa ? summary_compute(cf, err) : NULL;
+    json_t *team = casepage_members(l->team, l->nteam, true);
+    json_t *jaksa = casepage_members(l->jaksa, l->njaksa, false);
+    json_t *sum = summary_compute(cf, err);
     json_t *dirs = sum ? json_object_get(json_object_get(sum, "detail"), "directions") : NULL;
     json_t *named = !sum ? NULL : dirs ? directions_named(tx, cf, dirs, err) : json_array();
     if (!named) {

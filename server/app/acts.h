@@ -57,12 +57,8 @@ BERKAS_MUST_CHECK long long acts_person(struct tx *tx, const char *person, const
  * "directions" (done or not, who gave them, to whom), and "stage_since" as
  * the legal date of the act that moved the case to its stage (the entry's
  * time stays as "stage_entered_at"). */
-BERKAS_MUST_CHECK bool acts_case_extras(struct tx *tx, const struct casefile *cf, json_t *doc,
+BERKAS_MUST_CHECK bool acts_case_extras(struct tx *tx, const struct casefile *cf,
+                                        const struct store_case_lists *l, json_t *doc,
                                         struct berr *err);
-
-/* A part of the case's page (store/cases.h) as a JSON array; NULL after a
- * database error in err. */
-BERKAS_MUST_CHECK json_t *acts_part_json(struct tx *tx, enum store_case_part part,
-                                         long long case_id, struct berr *err);
 
 #endif

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
+#include "casepage.h"
 #include "casework.h"
 #include "core/fsm.h"
 #include "events.h"
@@ -544,37 +545,6 @@ static json_t *case_doc(struct tx *tx, const struct casefile *cf, struct case_vi
     return doc;
 }
 
-/* The case's lists: parties, offences, evidence, P-19 rounds, timeline and
- * history, each act of the history with its label. */
-static bool case_parts(struct tx *tx, long long id, json_t *doc, struct berr *err)
-{
-    static const struct {
-        enum store_case_part part;
-        const char *name;
-    } parts[] = {{STORE_CASE_PARTIES, "parties"},   {STORE_CASE_OFFENCES, "offences"},
-                 {STORE_CASE_EVIDENCE, "evidence"}, {STORE_CASE_P19_ROUNDS, "p19_rounds"},
-                 {STORE_CASE_TIMELINE, "timeline"}, {STORE_CASE_HISTORY, "history"}};
-    bool complete = true;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        json_t *rows = acts_part_json(tx, parts[i].part, id, err);
-        if (!rows)
-            complete = false;
-        else
-            json_object_set_new(doc, parts[i].name, rows);
-    }
-    /* the event labels, for people */
-    json_t *history = json_object_get(doc, "history");
-    size_t k;
-    json_t *h;
-    json_array_foreach(history, k, h)
-    {
-        enum event ev;
-        if (event_lookup(json_string_value(json_object_get(h, "type")), &ev))
-            json_object_set_new(h, "label", json_string(event_label(ev)));
-    }
-    return complete;
-}
-
 json_t *app_case_get(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
                      struct berr *err)
 {
@@ -601,9 +571,15 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
                             damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
         json_object_set_new(doc, "flags", summary_flags(&cf));
     }
-    bool complete = doc && case_parts(&tx, id, doc, err);
-    if (complete && !damaged)
-        complete = acts_case_extras(&tx, &cf, doc, err);
+    /* the lists in one round trip */
+    struct store_case_lists lists;
+    bool complete = doc && store_case_lists(&tx, id, &lists, err);
+    if (complete) {
+        casepage_lists(&lists, doc);
+        if (!damaged)
+            complete = acts_case_extras(&tx, &cf, &lists, doc, err);
+        store_case_lists_free(&lists);
+    }
     if (!complete || !audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
         json_decref(doc);
         doc = NULL;

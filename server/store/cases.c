@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "shape.h"
 #include "stmt.h"
+#include "tx.h"
 
 /* ---- who sees which case ------------------------------------------------------------------ */
 
@@ -595,79 +597,76 @@ static const struct stmt head = {
     "JOIN app.offices o ON o.id = c.office_id "
     "LEFT JOIN app.offices k ON k.id = c.kejari_id WHERE c.id = $1::bigint"};
 
-static const struct stmt parts[] = {
-    [STORE_CASE_PARTIES] =
+/* an instant or a date as to_json renders it */
+#define JT(x) "to_json(" x ") #>> '{}'"
+
+/* the statements of the page's lists, in the order of struct store_case_lists */
+enum page_list { L_PARTIES, L_CHARGES, L_EVIDENCE, L_P19, L_ACTS, L_PAPERS, L_TEAM, L_JAKSA };
+
+static const struct stmt lists[] = {
+    [L_PARTIES] =
         {"cases.page_parties", 1,
-         "SELECT json_build_object('id', id, 'kind', kind, 'name', name, 'nationality', "
-         "nationality, 'passport_no', passport_no, 'birth_date', birth_date, "
-         "'birth_place', birth_place, 'sex', sex, 'occupation', occupation, "
-         "'address_id', address_id, 'address_abroad', address_abroad, 'language', "
-         "language, 'interpreter', interpreter, 'version', version)::text "
-         "FROM app.parties WHERE case_id = $1::bigint ORDER BY id"},
-    [STORE_CASE_OFFENCES] =
-        {"cases.page_offences", 1,
-         "SELECT json_build_object('id', co.id, 'code', oc.code, 'label', oc.label, "
-         "'party_id', co.party_id, 'max_prison_months', oc.max_prison_months, "
-         "'detainable', oc.detainable, 'short_procedure', oc.short_procedure, "
-         "'to_verify', oc.to_verify)::text FROM app.case_offences co "
-         "JOIN app.offence_catalogue oc ON oc.id = co.offence_id "
-         "WHERE co.case_id = $1::bigint ORDER BY co.id"},
-    [STORE_CASE_EVIDENCE] =
+         "SELECT id, kind, name, nationality, passport_no, " JT(
+             "birth_date") ", "
+                           "birth_place, sex, occupation, address_id, address_abroad, language, "
+                           "interpreter, version FROM app.parties WHERE case_id = $1::bigint ORDER "
+                           "BY id"},
+    [L_CHARGES] = {"cases.page_offences", 1,
+                   "SELECT co.id, co.party_id, oc.code, oc.label, oc.max_prison_months, "
+                   "oc.detainable, oc.short_procedure, oc.to_verify FROM app.case_offences co "
+                   "JOIN app.offence_catalogue oc ON oc.id = co.offence_id "
+                   "WHERE co.case_id = $1::bigint ORDER BY co.id"},
+    [L_EVIDENCE] =
         {"cases.page_evidence", 1,
-         "SELECT json_build_object('id', id, 'description', description, 'quantity', "
-         "quantity, 'seized_from', seized_from, 'seized_on', seized_on, 'storage', "
-         "storage, 'version', version)::text FROM app.evidence WHERE case_id = $1::bigint "
-         "ORDER BY id"},
-    [STORE_CASE_P19_ROUNDS] =
-        {"cases.page_p19_rounds", 1,
-         "SELECT json_build_object('round', i.round, 'received_on', e.legal_date, "
-         "'items', json_agg(json_build_object('id', i.id, 'item_no', i.item_no, "
-         "'text', i.text, 'answer', i.answer, 'answered', i.answer IS NOT NULL, "
-         "'reopens', i.reopens) "
-         "ORDER BY i.item_no))::text FROM app.instructions i JOIN app.events e ON "
-         "e.id = i.event_id WHERE i.case_id = $1::bigint GROUP BY i.round, "
-         "e.legal_date ORDER BY i.round"},
-    [STORE_CASE_TIMELINE] =
-        {"cases.page_timeline", 1,
-         "SELECT json_build_object('seq', seq, 'date', legal_date, 'from', "
-         "stage_before, 'to', stage_after, 'event', type)::text FROM app.events "
-         "WHERE case_id = $1::bigint AND stage_before <> stage_after ORDER BY seq"},
-    [STORE_CASE_HISTORY] =
-        {"cases.page_history", 1,
-         "SELECT json_build_object('id', e.id, 'seq', e.seq, 'type', e.type, "
-         "'legal_date', e.legal_date, 'legal_at', e.legal_at, 'number', "
-         "coalesce(nullif(e.doc_number, ''), (SELECT d.number FROM app.documents d "
-         "WHERE d.event_id = e.id AND d.act_number AND d.revoked_at IS NULL ORDER BY "
-         "d.id LIMIT 1), ''), 'documents', (SELECT coalesce(json_agg(json_build_object("
-         "'id', d.id, 'form', d.form, 'number', d.number) ORDER BY d.id), '[]') FROM "
-         "app.documents d WHERE d.event_id = e.id AND d.revoked_at IS NULL), "
-         "'party_id', e.party_id, 'corrects', e.corrects, 'regime', "
-         "e.regime, 'stage_before', e.stage_before, 'stage_after', e.stage_after, "
-         "'late', e.late, 'entered_at', e.entered_at, 'entered_by', u.name, "
-         "'payload', e.payload)::text FROM app.events e JOIN app.users u ON u.id = "
-         "e.entered_by WHERE e.case_id = $1::bigint ORDER BY e.seq"},
-    [STORE_CASE_TEAM] =
+         "SELECT id, seized_from, description, quantity, " JT(
+             "seized_on") ", storage, "
+                          "version FROM app.evidence WHERE case_id = $1::bigint ORDER BY id"},
+    [L_P19] = {"cases.page_p19_items", 1,
+               "SELECT i.round, i.item_no, " JT(
+                   "e.legal_date") ", i.id, i.reopens, i.text, "
+                                   "i.answer FROM app.instructions i JOIN app.events e ON e.id = "
+                                   "i.event_id "
+                                   "WHERE i.case_id = $1::bigint ORDER BY i.round, e.legal_date, "
+                                   "i.item_no"},
+    [L_ACTS] =
+        {"cases.page_acts", 1,
+         "SELECT e.id, e.party_id, e.corrects, e.seq, e.late, e.type, " JT("e.legal_date") ", " JT(
+             "e.legal_at") ", coalesce(nullif(e.doc_number, ''), (SELECT d.number "
+                           "FROM app.documents d WHERE d.event_id = e.id AND d.act_number AND "
+                           "d.revoked_at IS NULL ORDER BY d.id LIMIT 1), ''), e.regime, "
+                           "e.stage_before, "
+                           "e.stage_after, " JT(
+                               "e.entered_at") ", u.name, e.payload::text FROM app.events e "
+                                               "JOIN app.users u ON u.id = e.entered_by WHERE "
+                                               "e.case_id = $1::bigint "
+                                               "ORDER BY e.seq"},
+    [L_PAPERS] = {"cases.page_papers", 1,
+                  "SELECT d.event_id, d.id, d.form, d.number FROM app.documents d JOIN "
+                  "app.events e ON e.id = d.event_id WHERE d.case_id = $1::bigint AND "
+                  "e.case_id = $1::bigint AND d.revoked_at IS NULL ORDER BY e.seq, d.id"},
+    [L_TEAM] =
         {"cases.page_team", 1,
-         "SELECT json_build_object('id', u.id, 'name', u.name, 'nip', u.nip, 'source', "
-         "ci.source, 'since', ci.added_at)::text FROM app.case_investigators ci JOIN app.users u "
-         "ON u.id = ci.user_id WHERE ci.case_id = $1::bigint AND ci.removed_at IS NULL "
-         "ORDER BY u.name"},
-    [STORE_CASE_JAKSA] = {"cases.page_jaksa", 1,
-                          "SELECT json_build_object('id', u.id, 'name', u.name, 'nip', "
-                          "u.nip, 'since', cp.added_at)::text FROM app.case_prosecutors "
-                          "cp JOIN app.users u ON u.id = cp.user_id WHERE cp.case_id = "
-                          "$1::bigint AND cp.removed_at IS NULL ORDER BY u.name"},
+         "SELECT u.id, u.name, u.nip, ci.source, " JT(
+             "ci.added_at") " FROM "
+                            "app.case_investigators ci JOIN app.users u ON u.id = ci.user_id WHERE "
+                            "ci.case_id = $1::bigint AND ci.removed_at IS NULL ORDER BY u.name"},
+    [L_JAKSA] =
+        {"cases.page_jaksa", 1,
+         "SELECT u.id, u.name, u.nip, NULL::text, " JT(
+             "cp.added_at") " FROM "
+                            "app.case_prosecutors cp JOIN app.users u ON u.id = cp.user_id WHERE "
+                            "cp.case_id = $1::bigint AND cp.removed_at IS NULL ORDER BY u.name"},
 };
 
 static const struct stmt directions_named = {
     "cases.directions_named", 2,
-    "SELECT (d || jsonb_build_object('given_by', gu.name, 'to_name', tu.name, 'to_nip', "
-    "tu.nip, 'done_by', du.name))::text FROM jsonb_array_elements($1::jsonb) d "
-    "LEFT JOIN app.events ge ON ge.id = (d->>'event_id')::bigint AND ge.case_id = $2::bigint "
+    "SELECT gu.name, tu.name, tu.nip, du.name FROM jsonb_array_elements($1::jsonb) "
+    "WITH ORDINALITY AS x(d, n) "
+    "LEFT JOIN app.events ge ON ge.id = (x.d->>'event_id')::bigint AND ge.case_id = $2::bigint "
     "LEFT JOIN app.users gu ON gu.id = ge.entered_by "
-    "LEFT JOIN app.users tu ON tu.id = (d->>'to')::bigint "
-    "LEFT JOIN app.events de ON de.id = (d->'done'->>'event_id')::bigint AND de.case_id = "
-    "$2::bigint LEFT JOIN app.users du ON du.id = de.entered_by"};
+    "LEFT JOIN app.users tu ON tu.id = (x.d->>'to')::bigint "
+    "LEFT JOIN app.events de ON de.id = (x.d->'done'->>'event_id')::bigint AND de.case_id = "
+    "$2::bigint LEFT JOIN app.users du ON du.id = de.entered_by ORDER BY x.n"};
 
 bool store_case_head(struct tx *tx, long long case_id, struct store_case_head *out, bool *found,
                      struct berr *err)
@@ -705,44 +704,197 @@ void store_case_head_free(struct store_case_head *h)
     memset(h, 0, sizeof *h);
 }
 
-static void text_of(void *item, const PGresult *r, int i)
+/* the text at row, col; NULL when NULL */
+static const char *text_or_null(const PGresult *r, int row, int col)
 {
-    *(const char **)item = PQgetvalue(r, i, 0);
+    return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
 }
 
-static bool texts_of(PGresult *r, struct store_rows *out, struct berr *err)
+static void party_of(void *item, const PGresult *r, int i)
 {
-    void *items;
-    bool ok = rows_of(r, sizeof *out->items, text_of, &items, &out->n, &out->res_, err);
-    out->items = items;
+    struct store_party *p = item;
+    p->id = stmt_ll(r, i, 0);
+    p->kind = PQgetvalue(r, i, 1);
+    p->name = PQgetvalue(r, i, 2);
+    p->nationality = text_or_null(r, i, 3);
+    p->passport_no = text_or_null(r, i, 4);
+    p->birth_date = text_or_null(r, i, 5);
+    p->birth_place = PQgetvalue(r, i, 6);
+    p->sex = text_or_null(r, i, 7);
+    p->occupation = PQgetvalue(r, i, 8);
+    p->address_id = PQgetvalue(r, i, 9);
+    p->address_abroad = PQgetvalue(r, i, 10);
+    p->language = PQgetvalue(r, i, 11);
+    p->interpreter = PQgetvalue(r, i, 12);
+    p->version = (int)stmt_ll(r, i, 13);
+}
+
+static void charge_of(void *item, const PGresult *r, int i)
+{
+    struct store_charge *c = item;
+    c->id = stmt_ll(r, i, 0);
+    c->party_id = stmt_ll(r, i, 1);
+    c->code = PQgetvalue(r, i, 2);
+    c->label = PQgetvalue(r, i, 3);
+    c->max_prison_months = (int)stmt_ll(r, i, 4);
+    c->detainable = stmt_bool(r, i, 5);
+    c->short_procedure = stmt_bool(r, i, 6);
+    c->to_verify = stmt_bool(r, i, 7);
+}
+
+static void evidence_of(void *item, const PGresult *r, int i)
+{
+    struct store_evidence *e = item;
+    e->id = stmt_ll(r, i, 0);
+    e->seized_from = stmt_ll(r, i, 1);
+    e->description = PQgetvalue(r, i, 2);
+    e->quantity = PQgetvalue(r, i, 3);
+    e->seized_on = text_or_null(r, i, 4);
+    e->storage = PQgetvalue(r, i, 5);
+    e->version = (int)stmt_ll(r, i, 6);
+}
+
+static void p19_of(void *item, const PGresult *r, int i)
+{
+    struct store_p19_item *p = item;
+    p->round = (int)stmt_ll(r, i, 0);
+    p->item_no = (int)stmt_ll(r, i, 1);
+    p->received_on = PQgetvalue(r, i, 2);
+    p->id = stmt_ll(r, i, 3);
+    p->reopens = stmt_ll(r, i, 4);
+    p->text = PQgetvalue(r, i, 5);
+    p->answer = text_or_null(r, i, 6);
+}
+
+static void act_of(void *item, const PGresult *r, int i)
+{
+    struct store_act *a = item;
+    a->id = stmt_ll(r, i, 0);
+    a->party_id = stmt_ll(r, i, 1);
+    a->corrects = stmt_ll(r, i, 2);
+    a->seq = (int)stmt_ll(r, i, 3);
+    a->late = stmt_bool(r, i, 4);
+    a->type = PQgetvalue(r, i, 5);
+    a->legal_date = PQgetvalue(r, i, 6);
+    a->legal_at = text_or_null(r, i, 7);
+    a->number = PQgetvalue(r, i, 8);
+    a->regime = PQgetvalue(r, i, 9);
+    a->stage_before = PQgetvalue(r, i, 10);
+    a->stage_after = PQgetvalue(r, i, 11);
+    a->entered_at = PQgetvalue(r, i, 12);
+    a->entered_by = PQgetvalue(r, i, 13);
+    a->payload = PQgetvalue(r, i, 14);
+}
+
+static void paper_of(void *item, const PGresult *r, int i)
+{
+    struct store_act_paper *p = item;
+    p->event_id = stmt_ll(r, i, 0);
+    p->id = stmt_ll(r, i, 1);
+    p->form = PQgetvalue(r, i, 2);
+    p->number = PQgetvalue(r, i, 3);
+}
+
+static void member_of(void *item, const PGresult *r, int i)
+{
+    struct store_member *m = item;
+    m->id = stmt_ll(r, i, 0);
+    m->name = PQgetvalue(r, i, 1);
+    m->nip = PQgetvalue(r, i, 2);
+    m->source = text_or_null(r, i, 3);
+    m->since = PQgetvalue(r, i, 4);
+}
+
+bool store_case_lists(struct tx *tx, long long case_id, struct store_case_lists *out,
+                      struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    enum { N = sizeof lists / sizeof lists[0] };
+    char cid[24];
+    const char *p[1] = {stmt_id(cid, case_id)};
+    struct db_batch b[N];
+    for (int i = 0; i < N; i++)
+        b[i] = (struct db_batch){lists[i].name, lists[i].sql, lists[i].nparams, p};
+    PGresult *r[N];
+    if (!tx_batch(tx, N, b, r, err))
+        return false;
+    const struct {
+        size_t size;
+        fill_fn *fill;
+        int *n;
+    } to[N] = {
+        [L_PARTIES] = {sizeof *out->parties, party_of, &out->nparties},
+        [L_CHARGES] = {sizeof *out->charges, charge_of, &out->ncharges},
+        [L_EVIDENCE] = {sizeof *out->evidence, evidence_of, &out->nevidence},
+        [L_P19] = {sizeof *out->p19, p19_of, &out->np19},
+        [L_ACTS] = {sizeof *out->acts, act_of, &out->nacts},
+        [L_PAPERS] = {sizeof *out->papers, paper_of, &out->npapers},
+        [L_TEAM] = {sizeof *out->team, member_of, &out->nteam},
+        [L_JAKSA] = {sizeof *out->jaksa, member_of, &out->njaksa},
+    };
+    void *items[N] = {0};
+    bool ok = true;
+    for (int i = 0; i < N; i++) {
+        if (ok)
+            ok = rows_of(r[i], to[i].size, to[i].fill, &items[i], to[i].n, &out->res_[i], err);
+        else
+            PQclear(r[i]);
+    }
+    out->parties = items[L_PARTIES];
+    out->charges = items[L_CHARGES];
+    out->evidence = items[L_EVIDENCE];
+    out->p19 = items[L_P19];
+    out->acts = items[L_ACTS];
+    out->papers = items[L_PAPERS];
+    out->team = items[L_TEAM];
+    out->jaksa = items[L_JAKSA];
+    if (!ok)
+        store_case_lists_free(out);
     return ok;
 }
 
-bool store_case_part(struct tx *tx, enum store_case_part part, long long case_id,
-                     struct store_rows *out, struct berr *err)
+void store_case_lists_free(struct store_case_lists *l)
 {
-    memset(out, 0, sizeof *out);
-    if ((unsigned)part >= sizeof parts / sizeof parts[0])
-        return berr_set(err, BERR_INTERNAL, "no such part of a case");
-    char cid[24];
-    const char *p[1] = {stmt_id(cid, case_id)};
-    return texts_of(stmt_query(tx, &parts[part], p, err), out, err);
+    free(l->parties);
+    free(l->charges);
+    free(l->evidence);
+    free(l->p19);
+    free(l->acts);
+    free(l->papers);
+    free(l->team);
+    free(l->jaksa);
+    for (size_t i = 0; i < sizeof l->res_ / sizeof l->res_[0]; i++)
+        PQclear(l->res_[i]);
+    memset(l, 0, sizeof *l);
+}
+
+static void names_of(void *item, const PGresult *r, int i)
+{
+    struct store_direction_names *d = item;
+    d->given_by = text_or_null(r, i, 0);
+    d->to_name = text_or_null(r, i, 1);
+    d->to_nip = text_or_null(r, i, 2);
+    d->done_by = text_or_null(r, i, 3);
 }
 
 bool store_case_directions_named(struct tx *tx, long long case_id, const char *dirs_json,
-                                 struct store_rows *out, struct berr *err)
+                                 struct store_directions_named *out, struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char cid[24];
     const char *p[2] = {dirs_json, stmt_id(cid, case_id)};
-    return texts_of(stmt_query(tx, &directions_named, p, err), out, err);
+    void *items;
+    bool ok = rows_of(stmt_query(tx, &directions_named, p, err), sizeof *out->items, names_of,
+                      &items, &out->n, &out->res_, err);
+    out->items = items;
+    return ok;
 }
 
-void store_rows_free(struct store_rows *r)
+void store_directions_named_free(struct store_directions_named *d)
 {
-    free(r->items);
-    PQclear(r->res_);
-    memset(r, 0, sizeof *r);
+    free(d->items);
+    PQclear(d->res_);
+    memset(d, 0, sizeof *d);
 }
 
 /* ---- the list of cases ---------------------------------------------------------------------- */

@@ -6,9 +6,7 @@
  * security (sql/0002) is the second fence behind every one of them.
  *
  * Results are C structs; text in a list points into memory the list owns
- * until its _free.  A row of the case page (struct store_rows) is one JSON
- * object as the database renders it (dates "YYYY-MM-DD", timestamps as
- * to_json renders a timestamptz), which app/ parses and shapes.
+ * until its _free.  app/ shapes them into JSON.
  */
 #ifndef BERKAS_STORE_CASES_H
 #define BERKAS_STORE_CASES_H
@@ -205,36 +203,82 @@ BERKAS_MUST_CHECK bool store_case_head(struct tx *tx, long long case_id,
                                        struct store_case_head *out, bool *found, struct berr *err);
 void store_case_head_free(struct store_case_head *h);
 
-/* The parts of the page, one JSON object a row (in this order, each by its
- * own order): parties (by id), offences charged (by id, with the
- * catalogue's columns), evidence (by id), the P-19 rounds (each with its
- * items), the timeline (the acts that moved the stage), the history (every
- * act with its documents and who entered it), the active team and jaksa
- * (by name). */
-enum store_case_part {
-    STORE_CASE_PARTIES,
-    STORE_CASE_OFFENCES,
-    STORE_CASE_EVIDENCE,
-    STORE_CASE_P19_ROUNDS,
-    STORE_CASE_TIMELINE,
-    STORE_CASE_HISTORY,
-    STORE_CASE_TEAM,
-    STORE_CASE_JAKSA,
+/* The lists of the case's page, each in its order; a NULL column is NULL
+ * text (0 for an id), dates are "YYYY-MM-DD" and instants as PostgreSQL's
+ * to_json renders a timestamptz. */
+struct store_party {
+    long long id;
+    const char *kind, *name, *nationality, *passport_no, *birth_date; /* the last three NULL-able */
+    const char *birth_place, *sex, *occupation, *address_id, *address_abroad; /* sex NULL-able */
+    const char *language, *interpreter;
+    int version;
 };
-struct store_rows {
+struct store_charge {       /* an offence charged, with the catalogue's columns */
+    long long id, party_id; /* party 0: the case as a whole */
+    const char *code, *label;
+    int max_prison_months;
+    bool detainable, short_procedure, to_verify;
+};
+struct store_evidence {
+    long long id, seized_from;                                /* 0: from nobody named */
+    const char *description, *quantity, *seized_on, *storage; /* seized_on NULL-able */
+    int version;
+};
+struct store_p19_item { /* by round, then item */
+    int round, item_no;
+    const char *received_on;   /* the P-19's legal date */
+    long long id, reopens;     /* reopens 0: none */
+    const char *text, *answer; /* answer NULL: not answered */
+};
+struct store_act {                    /* an act of the history, by seq */
+    long long id, party_id, corrects; /* 0: none */
+    int seq;
+    bool late;
+    const char *type, *legal_date, *legal_at, *number; /* legal_at NULL-able */
+    const char *regime, *stage_before, *stage_after, *entered_at, *entered_by;
+    const char *payload; /* the act's payload, a JSON object's text */
+};
+struct store_act_paper { /* a paper of an act not revoked, by act then id */
+    long long event_id, id;
+    const char *form, *number;
+};
+struct store_member { /* of the active team or the jaksa, by name */
+    long long id;
+    const char *name, *nip, *source, *since; /* source NULL for the jaksa */
+};
+struct store_case_lists {
+    int nparties, ncharges, nevidence, np19, nacts, npapers, nteam, njaksa;
+    struct store_party *parties;
+    struct store_charge *charges;
+    struct store_evidence *evidence;
+    struct store_p19_item *p19;
+    struct store_act *acts;
+    struct store_act_paper *papers;
+    struct store_member *team, *jaksa;
+    void *res_[8];
+};
+
+/* Every list of the case's page in one round trip. */
+BERKAS_MUST_CHECK bool store_case_lists(struct tx *tx, long long case_id,
+                                        struct store_case_lists *out, struct berr *err);
+void store_case_lists_free(struct store_case_lists *l);
+
+/* Who gave each of the directions dirs_json (a JSON array of the summary's
+ * directions: event_id, to, done.event_id), to whom, and who reported it
+ * done: one row per direction in its order, NULL where nobody is named. */
+struct store_direction_names {
+    const char *given_by, *to_name, *to_nip, *done_by;
+};
+struct store_directions_named {
     int n;
-    const char **items; /* JSON texts */
+    struct store_direction_names *items;
     void *res_;
 };
-BERKAS_MUST_CHECK bool store_case_part(struct tx *tx, enum store_case_part part, long long case_id,
-                                       struct store_rows *out, struct berr *err);
-
-/* The directions dirs_json (a JSON array of the summary's directions) each
- * with given_by, to_name, to_nip and done_by named from the case's acts. */
 BERKAS_MUST_CHECK bool store_case_directions_named(struct tx *tx, long long case_id,
-                                                   const char *dirs_json, struct store_rows *out,
+                                                   const char *dirs_json,
+                                                   struct store_directions_named *out,
                                                    struct berr *err);
-void store_rows_free(struct store_rows *r);
+void store_directions_named_free(struct store_directions_named *d);
 
 /* ---- the list of cases ---------------------------------------------------------------------- */
 

@@ -1,0 +1,38 @@
+/*
+ * casepage.h - the lists of a case's page (GET /api/v1/cases/{id}) shaped
+ * into JSON from the rows store/cases.h reads: parties, offences charged,
+ * evidence, the P-19 rounds with their items, the timeline of the stage,
+ * the history of acts with their papers, the team and the jaksa, and the
+ * directions with the people they name.  Keys, their order, their types and
+ * null where a column is NULL are the API's (the web pages and the CLI read
+ * them).
+ */
+#ifndef BERKAS_APP_CASEPAGE_H
+#define BERKAS_APP_CASEPAGE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "core/error.h"
+#include "core/mustcheck.h"
+
+struct store_case_lists;
+struct store_member;
+struct store_directions_named;
+
+/* "parties", "offences", "evidence", "p19_rounds", "timeline" and "history"
+ * (each act with its label) set on doc, in that order. */
+void casepage_lists(const struct store_case_lists *l, json_t *doc);
+
+/* The team or the jaksa: [{id, name, nip, source, since}] (jaksa without
+ * source). */
+json_t *casepage_members(const struct store_member *m, int n, bool with_source);
+
+/* The directions dirs (the summary's) each with given_by, to_name, to_nip
+ * and done_by from names, one row per direction; NULL with err when they do
+ * not match. */
+BERKAS_MUST_CHECK json_t *casepage_directions(const json_t *dirs,
+                                              const struct store_directions_named *names,
+                                              struct berr *err);
+
+#endif
