@@ -114,17 +114,24 @@ static json_t *deadline_json(json_t *detail, const struct tzone *z, int64_t now)
     return json_null();
 }
 
+/* Whether the prosecutor has read the arrival event of case. */
+static bool was_read(const struct store_inbox_page *pg, long long case_id, json_t *event)
+{
+    for (int i = 0; i < pg->nread; i++)
+        if (pg->read[i].case_id == case_id && json_is_integer(event) &&
+            pg->read[i].event_id == (long long)json_integer_value(event))
+            return true;
+    return false;
+}
+
 /* The case's arrivals as the prosecutor sees them, each read or not. */
-static json_t *arrivals_json(json_t *detail, json_t *read)
+static json_t *arrivals_json(json_t *detail, const struct store_inbox_page *pg, long long case_id)
 {
     json_t *arrivals = json_array(), *a;
     size_t k;
     json_array_foreach(json_object_get(detail, "arrivals"), k, a)
     {
-        bool was_read = false;
-        json_t *e;
-        size_t j;
-        json_array_foreach(read, j, e) was_read |= json_equal(e, json_object_get(a, "event_id"));
+        bool read = was_read(pg, case_id, json_object_get(a, "event_id"));
         json_t *rec = json_object_get(a, "received");
         json_array_append_new(
             arrivals,
@@ -133,22 +140,52 @@ static json_t *arrivals_json(json_t *detail, json_t *read)
                       arrival_label(json_string_value(json_object_get(a, "kind"))), "sent_on",
                       json_object_get(a, "sent_on"), "received_on",
                       json_is_object(rec) ? json_incref(json_object_get(rec, "on")) : json_null(),
-                      "read", was_read));
+                      "read", read));
     }
     return arrivals;
 }
 
-static json_t *inbox_item(const struct store_inbox_row *r, int64_t now)
+/* The case's suspects [{name, nationality}], offences charged [{code,
+ * label}] and jaksa peneliti [names] from the page's lists. */
+static json_t *suspects_json(const struct store_inbox_page *pg, long long case_id)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < pg->nsuspects; i++)
+        if (pg->suspects[i].case_id == case_id)
+            json_array_append_new(a, json_pack("{s:s, s:s?}", "name", pg->suspects[i].name,
+                                               "nationality", pg->suspects[i].nationality));
+    return a;
+}
+
+static json_t *offences_json(const struct store_inbox_page *pg, long long case_id)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < pg->noffences; i++)
+        if (pg->offences[i].case_id == case_id)
+            json_array_append_new(a, json_pack("{s:s, s:s}", "code", pg->offences[i].code, "label",
+                                               pg->offences[i].label));
+    return a;
+}
+
+static json_t *jaksa_json(const struct store_inbox_page *pg, long long case_id)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < pg->njaksa; i++)
+        if (pg->jaksa[i].case_id == case_id)
+            json_array_append_new(a, json_string(pg->jaksa[i].name));
+    return a;
+}
+
+static json_t *inbox_item(const struct store_inbox_page *pg, const struct store_inbox_row *r)
 {
     const struct tzone *z = caldate_zone(r->tz);
     if (!z)
         z = caldate_zone("Asia/Jakarta");
     json_t *detail = parse_or(r->detail, json_object);
-    json_t *read = parse_or(r->read, json_array);
-    json_t *jaksa = parse_or(r->jaksa, json_array);
+    json_t *jaksa = jaksa_json(pg, r->case_id);
     enum stage st = ST_INVESTIGATION;
     stage_lookup(r->stage, &st);
-    json_t *arrivals = arrivals_json(detail, read);
+    json_t *arrivals = arrivals_json(detail, pg, r->case_id);
     json_t *latest = json_array_get(arrivals, json_array_size(arrivals) - 1);
     json_t *latest_raw = json_array_get(json_object_get(detail, "arrivals"),
                                         json_array_size(json_object_get(detail, "arrivals")) - 1);
@@ -157,12 +194,11 @@ static json_t *inbox_item(const struct store_inbox_row *r, int64_t now)
         "case_id", (json_int_t)r->case_id, "number", r->number, "from", "code", r->office_code,
         "name", r->office_name, "stage", stage_code(st), "stage_label", stage_label(st), "latest",
         latest ? latest : json_null(), "arrivals", arrivals, "unread", r->unread, "suspects",
-        parse_or(r->suspects, json_array), "offences", parse_or(r->offences, json_array), "jaksa",
-        jaksa, "deadline", deadline_json(detail, z, now), "next",
+        suspects_json(pg, r->case_id), "offences", offences_json(pg, r->case_id), "jaksa", jaksa,
+        "deadline", deadline_json(detail, z, pg->now), "next",
         next_verbs(latest_raw, st, json_array_size(jaksa) > 0), "dossier",
         json_sprintf("/api/v1/cases/%lld/dossier.pdf", r->case_id));
     json_decref(detail);
-    json_decref(read);
     return item;
 }
 
@@ -243,7 +279,7 @@ static bool inbox_section(struct tx *tx, const struct actor *who, const struct i
     if (!store_inbox_section(tx, &q, &rows, err))
         return false;
     for (int i = 0; i < rows.n && i < want; i++)
-        json_array_append_new(items, inbox_item(&rows.items[i], rows.now));
+        json_array_append_new(items, inbox_item(&rows, &rows.items[i]));
     next[0] = '\0';
     if (rows.n > want) {
         const struct store_inbox_row *last = &rows.items[want - 1];

@@ -18,8 +18,10 @@ enum col {
     C_DETAIL,
     C_UNREAD,
     C_READ,
-    C_SUSPECTS,
-    C_OFFENCES,
+    C_SUSPECT_NAMES,
+    C_SUSPECT_NATIONALITIES,
+    C_OFFENCE_CODES,
+    C_OFFENCE_LABELS,
     C_JAKSA,
     C_PU_DUE,
     C_ARRIVED,
@@ -30,18 +32,19 @@ enum col {
     "s.case_id, c.number, o.code, o.name, o.tz, s.stage, s.detail::text, "                         \
     "NOT EXISTS (SELECT 1 FROM app.inbox_reads r WHERE r.user_id = $5::bigint AND r.event_id = "   \
     "s.last_arrival_event), "                                                                      \
-    "(SELECT coalesce(json_agg(r.event_id), '[]') FROM app.inbox_reads r WHERE r.user_id = "       \
-    "$5::bigint AND r.event_id IN (SELECT (a->>'event_id')::bigint FROM "                          \
-    "jsonb_array_elements(s.detail->'arrivals') a))::text, "                                       \
-    "(SELECT coalesce(json_agg(json_build_object('name', p.name, 'nationality', p.nationality) "   \
-    "ORDER BY p.id), '[]') FROM app.parties p WHERE p.case_id = s.case_id AND p.kind = "           \
-    "'suspect')::text, "                                                                           \
-    "(SELECT coalesce(json_agg(DISTINCT jsonb_build_object('code', oc.code, 'label', oc.label)), " \
-    "'[]') FROM app.case_offences co JOIN app.offence_catalogue oc ON oc.id = co.offence_id "      \
-    "WHERE co.case_id = s.case_id)::text, "                                                        \
-    "(SELECT coalesce(json_agg(u.name ORDER BY u.name), '[]') FROM app.case_prosecutors cp "       \
-    "JOIN app.users u ON u.id = cp.user_id WHERE cp.case_id = s.case_id AND cp.removed_at IS "     \
-    "NULL)::text, extract(epoch FROM s.pu_due_at)::bigint, s.last_arrival_on::text, "              \
+    "ARRAY(SELECT r.event_id FROM app.inbox_reads r WHERE r.user_id = $5::bigint AND r.event_id "  \
+    "IN (SELECT (a->>'event_id')::bigint FROM jsonb_array_elements(s.detail->'arrivals') a)), "    \
+    "ARRAY(SELECT p.name FROM app.parties p WHERE p.case_id = s.case_id AND p.kind = 'suspect' "   \
+    "ORDER BY p.id), ARRAY(SELECT p.nationality FROM app.parties p WHERE p.case_id = s.case_id "   \
+    "AND p.kind = 'suspect' ORDER BY p.id), "                                                      \
+    "ARRAY(SELECT x.code FROM (SELECT DISTINCT oc.code, oc.label FROM app.case_offences co JOIN "  \
+    "app.offence_catalogue oc ON oc.id = co.offence_id WHERE co.case_id = s.case_id) x ORDER BY "  \
+    "x.code, x.label), ARRAY(SELECT x.label FROM (SELECT DISTINCT oc.code, oc.label FROM "         \
+    "app.case_offences co JOIN app.offence_catalogue oc ON oc.id = co.offence_id WHERE "           \
+    "co.case_id = s.case_id) x ORDER BY x.code, x.label), "                                        \
+    "ARRAY(SELECT u.name FROM app.case_prosecutors cp JOIN app.users u ON u.id = cp.user_id "      \
+    "WHERE cp.case_id = s.case_id AND cp.removed_at IS NULL ORDER BY u.name), "                    \
+    "extract(epoch FROM s.pu_due_at)::bigint, s.last_arrival_on::text, "                           \
     "extract(epoch FROM now())::bigint"
 
 /* One section's text (see shape.h); p: $1 Kejari, $2 $3 cursor, $4 limit,
@@ -106,12 +109,97 @@ static void row_of(const PGresult *r, int i, void *item, void *ctx)
     x->stage = PQgetvalue(r, i, C_STAGE);
     x->detail = PQgetvalue(r, i, C_DETAIL);
     x->unread = stmt_bool(r, i, C_UNREAD);
-    x->read = PQgetvalue(r, i, C_READ);
-    x->suspects = PQgetvalue(r, i, C_SUSPECTS);
-    x->offences = PQgetvalue(r, i, C_OFFENCES);
-    x->jaksa = PQgetvalue(r, i, C_JAKSA);
     x->pu_due_at = stmt_ll(r, i, C_PU_DUE);
     x->arrived_on = PQgetvalue(r, i, C_ARRIVED);
+}
+
+/* ---- what the page's cases name, from the rows' arrays ---------------------------------- */
+
+/* The next element of an array's text ("{a,\"b c\",NULL}") at *pp, unquoted
+ * into *w (advanced past its NUL); *item NULL for NULL; false at the end. */
+static bool array_next(const char **pp, char **w, const char **item)
+{
+    const char *p = *pp;
+    if (*p == '{')
+        p++;
+    if (*p == '}' || *p == '\0')
+        return false;
+    char *start = *w, *o = start;
+    bool quoted = *p == '"';
+    if (quoted) {
+        for (p++; *p && *p != '"'; p++) {
+            if (*p == '\\' && p[1])
+                p++;
+            *o++ = *p;
+        }
+        if (*p == '"')
+            p++;
+    } else {
+        while (*p && *p != ',' && *p != '}')
+            *o++ = *p++;
+    }
+    *o++ = '\0';
+    *item = !quoted && strcmp(start, "NULL") == 0 ? NULL : start;
+    if (*p == ',')
+        p++;
+    *pp = p;
+    *w = o;
+    return true;
+}
+
+/* elements in an array's text at most */
+static int array_max(const char *text)
+{
+    int n = strcmp(text, "{}") != 0;
+    for (; *text; text++)
+        n += *text == ',';
+    return n;
+}
+
+/* The page's lists (inbox.h) from each row's arrays, their texts copied
+ * into one arena. */
+static bool page_lists(PGresult *r, struct store_inbox_page *out, struct berr *err)
+{
+    size_t bytes = 1;
+    int ns = 0, no = 0, nj = 0, nr = 0;
+    for (int i = 0; i < out->n; i++) {
+        for (int c = C_READ; c <= C_JAKSA; c++)
+            bytes += (size_t)PQgetlength(r, i, c) + 1;
+        ns += array_max(PQgetvalue(r, i, C_SUSPECT_NAMES));
+        no += array_max(PQgetvalue(r, i, C_OFFENCE_CODES));
+        nj += array_max(PQgetvalue(r, i, C_JAKSA));
+        nr += array_max(PQgetvalue(r, i, C_READ));
+    }
+    char *w = out->arena_ = malloc(bytes);
+    out->suspects = calloc((size_t)ns + 1, sizeof *out->suspects);
+    out->offences = calloc((size_t)no + 1, sizeof *out->offences);
+    out->jaksa = calloc((size_t)nj + 1, sizeof *out->jaksa);
+    out->read = calloc((size_t)nr + 1, sizeof *out->read);
+    if (!w || !out->suspects || !out->offences || !out->jaksa || !out->read)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    for (int i = 0; i < out->n; i++) {
+        long long id = out->items[i].case_id;
+        const char *a = PQgetvalue(r, i, C_SUSPECT_NAMES),
+                   *b = PQgetvalue(r, i, C_SUSPECT_NATIONALITIES);
+        const char *name, *nat;
+        while (out->nsuspects < ns && array_next(&a, &w, &name) && array_next(&b, &w, &nat))
+            out->suspects[out->nsuspects++] =
+                (struct store_inbox_suspect){id, name ? name : "", nat};
+        a = PQgetvalue(r, i, C_OFFENCE_CODES);
+        b = PQgetvalue(r, i, C_OFFENCE_LABELS);
+        const char *code, *label;
+        while (out->noffences < no && array_next(&a, &w, &code) && array_next(&b, &w, &label))
+            out->offences[out->noffences++] =
+                (struct store_inbox_offence){id, code ? code : "", label ? label : ""};
+        a = PQgetvalue(r, i, C_JAKSA);
+        while (out->njaksa < nj && array_next(&a, &w, &name))
+            out->jaksa[out->njaksa++] = (struct store_inbox_jaksa){id, name ? name : ""};
+        a = PQgetvalue(r, i, C_READ);
+        const char *ev;
+        while (out->nread < nr && array_next(&a, &w, &ev))
+            out->read[out->nread++] = (struct store_inbox_read){id, ev ? atoll(ev) : 0};
+    }
+    return true;
 }
 
 bool store_inbox_section(struct tx *tx, const struct store_inbox_query *q,
@@ -132,14 +220,24 @@ bool store_inbox_section(struct tx *tx, const struct store_inbox_query *q,
     if (!stmt_rows(r, sizeof *out->items, row_of, NULL, &items, &out->n, &out->res_, err))
         return false;
     out->items = items;
-    if (out->n > 0)
+    if (out->n > 0) {
         out->now = stmt_ll(r, 0, C_NOW);
+        if (!page_lists(r, out, err)) {
+            store_inbox_page_free(out);
+            return false;
+        }
+    }
     return true;
 }
 
 void store_inbox_page_free(struct store_inbox_page *p)
 {
     free(p->items);
+    free(p->suspects);
+    free(p->offences);
+    free(p->jaksa);
+    free(p->read);
+    free(p->arena_);
     PQclear(p->res_);
     memset(p, 0, sizeof *p);
 }

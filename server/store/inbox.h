@@ -39,22 +39,42 @@ struct store_inbox_row {
     const char *stage;
     const char *detail;     /* the summary's detail, a JSON object's text */
     bool unread;            /* me has not read the latest arrival */
-    const char *read;       /* JSON array of the arrivals' event ids me has read */
-    const char *suspects;   /* JSON array of {name, nationality} */
-    const char *offences;   /* JSON array of {code, label} */
-    const char *jaksa;      /* JSON array of the jaksa peneliti's names */
     long long pu_due_at;    /* the prosecutor's deadline (epoch), section a */
     const char *arrived_on; /* YYYY-MM-DD: the latest arrival */
+};
+
+/* What the page's cases name, each list by case id: their suspects (by
+ * party id), the offences charged (each code once, by code and label), the
+ * jaksa peneliti (by name), and the arrivals me has read. */
+struct store_inbox_suspect {
+    long long case_id;
+    const char *name, *nationality; /* nationality NULL: not known */
+};
+struct store_inbox_offence {
+    long long case_id;
+    const char *code, *label;
+};
+struct store_inbox_jaksa {
+    long long case_id;
+    const char *name;
+};
+struct store_inbox_read {
+    long long case_id, event_id;
 };
 
 struct store_inbox_page {
     int n;
     struct store_inbox_row *items;
     long long now; /* the database's clock, epoch seconds */
-    void *res_;
+    int nsuspects, noffences, njaksa, nread;
+    struct store_inbox_suspect *suspects;
+    struct store_inbox_offence *offences;
+    struct store_inbox_jaksa *jaksa;
+    struct store_inbox_read *read;
+    void *res_, *arena_;
 };
 
-/* One section's rows after the cursor, in its order. */
+/* One section's rows after the cursor, in its order, with what they name. */
 BERKAS_MUST_CHECK bool store_inbox_section(struct tx *tx, const struct store_inbox_query *q,
                                            struct store_inbox_page *out, struct berr *err);
 void store_inbox_page_free(struct store_inbox_page *p);

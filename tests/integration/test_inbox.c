@@ -212,6 +212,44 @@ START_TEST(test_an_spdp_arrives_at_its_kejari_with_who_sent_it_and_about_whom)
 }
 END_TEST
 
+/* What the inbox names of a case is what was entered: a suspect's name with
+ * quotes, commas, braces, a backslash, one named "NULL" and one without a
+ * nationality; each offence once however many suspects it is charged to,
+ * by its code. */
+START_TEST(test_suspects_come_as_entered_and_each_offence_once)
+{
+    long long id = new_case("O\\\"Brien, {Jr.} \\\\ x", 3, true);
+    char path[64], body[256];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, inv, "{\"kind\":\"suspect\",\"name\":\"NULL\"}", 201);
+    long long second = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", second);
+    json_decref(call("POST", path, inv, body, 201));
+    snprintf(body, sizeof body, "{\"code\":\"119(1)\",\"party_id\":%lld}", second);
+    json_decref(call("POST", path, inv, body, 201));
+    json_t *items = inbox(pros, NULL);
+    json_t *row = row_of(items, id);
+    ck_assert_ptr_nonnull(row);
+    json_t *sus = json_object_get(row, "suspects");
+    ck_assert_int_eq(json_array_size(sus), 2);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(sus, 0), "name")),
+                     "O\"Brien, {Jr.} \\ x");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(sus, 0), "nationality")),
+                     "MY");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(sus, 1), "name")), "NULL");
+    ck_assert(json_is_null(json_object_get(json_array_get(sus, 1), "nationality")));
+    json_t *off = json_object_get(row, "offences");
+    ck_assert_int_eq(json_array_size(off), 2);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(off, 0), "code")), "119(1)");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(off, 1), "code")), "122");
+    ck_assert(json_is_array(json_object_get(row, "jaksa")));
+    ck_assert_int_eq(json_array_size(json_object_get(row, "jaksa")), 0);
+    json_decref(items);
+}
+END_TEST
+
 START_TEST(test_the_prosecutors_own_deadlines_come_first)
 {
     /* D9: the file received 8 days ago must be answered within 7: overdue */
@@ -453,6 +491,7 @@ Suite *suite_inbox(void)
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_an_spdp_arrives_at_its_kejari_with_who_sent_it_and_about_whom);
+    tcase_add_test(tc, test_suspects_come_as_entered_and_each_offence_once);
     tcase_add_test(tc, test_the_prosecutors_own_deadlines_come_first);
     tcase_add_test(tc, test_read_or_not_is_each_prosecutors_own);
     tcase_add_test(tc, test_only_prosecutors_have_an_inbox_and_bad_filters_are_refused);
