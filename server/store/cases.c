@@ -417,36 +417,9 @@ static const struct stmt catalogue = {
     "effective_from::text, to_verify FROM app.offence_catalogue "
     "WHERE effective_to IS NULL ORDER BY article, code"};
 
-/* The rows of r (NULL: the error is in err) as *items (n of them, size
- * bytes each, each filled by fill), pointing into r, which *res keeps. */
-typedef void fill_fn(void *item, const PGresult *r, int row);
-
-static bool rows_of(PGresult *r, size_t size, fill_fn *fill, void **items, int *n, void **res,
-                    struct berr *err)
+static void offence_of(const PGresult *r, int i, void *item, void *ctx)
 {
-    *items = NULL;
-    *n = 0;
-    *res = NULL;
-    if (!r)
-        return false;
-    int rows = PQntuples(r);
-    if (rows > 0) {
-        char *a = calloc((size_t)rows, size);
-        if (!a) {
-            PQclear(r);
-            return berr_set(err, BERR_INTERNAL, "out of memory");
-        }
-        for (int i = 0; i < rows; i++)
-            fill(a + (size_t)i * size, r, i);
-        *items = a;
-    }
-    *n = rows;
-    *res = r;
-    return true;
-}
-
-static void offence_of(void *item, const PGresult *r, int i)
-{
+    (void)ctx;
     struct store_offence *o = item;
     o->code = PQgetvalue(r, i, 0);
     o->article = stmt_ll(r, i, 1);
@@ -465,8 +438,8 @@ static void offence_of(void *item, const PGresult *r, int i)
 bool store_offence_catalogue(struct tx *tx, struct store_offences *out, struct berr *err)
 {
     void *items;
-    bool ok = rows_of(stmt_query(tx, &catalogue, NULL, err), sizeof *out->items, offence_of, &items,
-                      &out->n, &out->res_, err);
+    bool ok = stmt_rows(stmt_query(tx, &catalogue, NULL, err), sizeof *out->items, offence_of, NULL,
+                        &items, &out->n, &out->res_, err);
     out->items = items;
     return ok;
 }
@@ -710,8 +683,9 @@ static const char *text_or_null(const PGresult *r, int row, int col)
     return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
 }
 
-static void party_of(void *item, const PGresult *r, int i)
+static void party_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_party *p = item;
     p->id = stmt_ll(r, i, 0);
     p->kind = PQgetvalue(r, i, 1);
@@ -729,8 +703,9 @@ static void party_of(void *item, const PGresult *r, int i)
     p->version = (int)stmt_ll(r, i, 13);
 }
 
-static void charge_of(void *item, const PGresult *r, int i)
+static void charge_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_charge *c = item;
     c->id = stmt_ll(r, i, 0);
     c->party_id = stmt_ll(r, i, 1);
@@ -742,8 +717,9 @@ static void charge_of(void *item, const PGresult *r, int i)
     c->to_verify = stmt_bool(r, i, 7);
 }
 
-static void evidence_of(void *item, const PGresult *r, int i)
+static void evidence_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_evidence *e = item;
     e->id = stmt_ll(r, i, 0);
     e->seized_from = stmt_ll(r, i, 1);
@@ -754,8 +730,9 @@ static void evidence_of(void *item, const PGresult *r, int i)
     e->version = (int)stmt_ll(r, i, 6);
 }
 
-static void p19_of(void *item, const PGresult *r, int i)
+static void p19_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_p19_item *p = item;
     p->round = (int)stmt_ll(r, i, 0);
     p->item_no = (int)stmt_ll(r, i, 1);
@@ -766,8 +743,9 @@ static void p19_of(void *item, const PGresult *r, int i)
     p->answer = text_or_null(r, i, 6);
 }
 
-static void act_of(void *item, const PGresult *r, int i)
+static void act_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_act *a = item;
     a->id = stmt_ll(r, i, 0);
     a->party_id = stmt_ll(r, i, 1);
@@ -786,8 +764,9 @@ static void act_of(void *item, const PGresult *r, int i)
     a->payload = PQgetvalue(r, i, 14);
 }
 
-static void paper_of(void *item, const PGresult *r, int i)
+static void paper_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_act_paper *p = item;
     p->event_id = stmt_ll(r, i, 0);
     p->id = stmt_ll(r, i, 1);
@@ -795,8 +774,9 @@ static void paper_of(void *item, const PGresult *r, int i)
     p->number = PQgetvalue(r, i, 3);
 }
 
-static void member_of(void *item, const PGresult *r, int i)
+static void member_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_member *m = item;
     m->id = stmt_ll(r, i, 0);
     m->name = PQgetvalue(r, i, 1);
@@ -820,7 +800,7 @@ bool store_case_lists(struct tx *tx, long long case_id, struct store_case_lists 
         return false;
     const struct {
         size_t size;
-        fill_fn *fill;
+        stmt_row_fn *fill;
         int *n;
     } to[N] = {
         [L_PARTIES] = {sizeof *out->parties, party_of, &out->nparties},
@@ -836,7 +816,8 @@ bool store_case_lists(struct tx *tx, long long case_id, struct store_case_lists 
     bool ok = true;
     for (int i = 0; i < N; i++) {
         if (ok)
-            ok = rows_of(r[i], to[i].size, to[i].fill, &items[i], to[i].n, &out->res_[i], err);
+            ok = stmt_rows(r[i], to[i].size, to[i].fill, NULL, &items[i], to[i].n, &out->res_[i],
+                           err);
         else
             PQclear(r[i]);
     }
@@ -868,8 +849,9 @@ void store_case_lists_free(struct store_case_lists *l)
     memset(l, 0, sizeof *l);
 }
 
-static void names_of(void *item, const PGresult *r, int i)
+static void names_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_direction_names *d = item;
     d->given_by = text_or_null(r, i, 0);
     d->to_name = text_or_null(r, i, 1);
@@ -884,8 +866,8 @@ bool store_case_directions_named(struct tx *tx, long long case_id, const char *d
     char cid[24];
     const char *p[2] = {dirs_json, stmt_id(cid, case_id)};
     void *items;
-    bool ok = rows_of(stmt_query(tx, &directions_named, p, err), sizeof *out->items, names_of,
-                      &items, &out->n, &out->res_, err);
+    bool ok = stmt_rows(stmt_query(tx, &directions_named, p, err), sizeof *out->items, names_of,
+                        NULL, &items, &out->n, &out->res_, err);
     out->items = items;
     return ok;
 }
@@ -925,8 +907,9 @@ static const char *const list_filters[] = {
 };
 #define LIST_FILTERS (int)(sizeof list_filters / sizeof list_filters[0])
 
-static void case_row_of(void *item, const PGresult *r, int i)
+static void case_row_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_case_row *c = item;
     c->id = stmt_ll(r, i, 0);
     c->number = PQgetvalue(r, i, 1);
@@ -981,7 +964,7 @@ bool store_cases_list(struct tx *tx, const struct store_case_query *q, struct st
     PGresult *r = shape_query(tx, sh, err);
     free(sh);
     void *items;
-    bool ok = rows_of(r, sizeof *out->items, case_row_of, &items, &out->n, &out->res_, err);
+    bool ok = stmt_rows(r, sizeof *out->items, case_row_of, NULL, &items, &out->n, &out->res_, err);
     out->items = items;
     return ok;
 }
@@ -1001,8 +984,9 @@ static const struct stmt verify_chain = {
     "cases.verify_chain", 1,
     "SELECT case_id, number, events, broken_seq, reason FROM app.verify_chain($1::bigint)"};
 
-static void chain_of(void *item, const PGresult *r, int i)
+static void chain_of(const PGresult *r, int i, void *item, void *ctx)
 {
+    (void)ctx;
     struct store_chain *c = item;
     c->case_id = stmt_ll(r, i, 0);
     c->number = PQgetvalue(r, i, 1);
@@ -1019,8 +1003,8 @@ bool store_chains_verify(struct tx *tx, long long office, struct store_chains *o
     char o[24];
     const char *p[1] = {stmt_id(o, office)};
     void *items;
-    bool ok = rows_of(stmt_query(tx, &verify_chain, p, err), sizeof *out->items, chain_of, &items,
-                      &out->n, &out->res_, err);
+    bool ok = stmt_rows(stmt_query(tx, &verify_chain, p, err), sizeof *out->items, chain_of, NULL,
+                        &items, &out->n, &out->res_, err);
     out->items = items;
     return ok;
 }

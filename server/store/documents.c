@@ -144,19 +144,24 @@ static const struct stmt uploads_of_case = {
     "LEFT JOIN app.events e ON e.id = u.event_id LEFT JOIN app.documents d "
     "ON d.id = u.document_id WHERE u.case_id = $1::bigint ORDER BY u.id"};
 
-/* rows calloc()ed for a result of n rows kept in *res; false (r cleared) when out of memory */
-static bool rows_of(PGresult *r, void **items, size_t size, void **res, struct berr *err)
+static void issued_of_case_row(const PGresult *r, int i, void *item, void *ctx)
 {
-    *res = r;
-    int n = PQntuples(r);
-    if (n == 0)
-        return true;
-    *items = calloc((size_t)n, size);
-    if (*items)
-        return true;
-    PQclear(r);
-    *res = NULL;
-    return berr_set(err, BERR_INTERNAL, "out of memory");
+    (void)ctx;
+    struct store_issued *d = item;
+    d->form = PQgetvalue(r, i, 0);
+    d->title = PQgetvalue(r, i, 1);
+    d->number = PQgetvalue(r, i, 2);
+    d->issued_on = PQgetvalue(r, i, 3);
+    d->verify_code = PQgetvalue(r, i, 4);
+    d->sha256_hex = PQgetvalue(r, i, 5);
+    d->params = PQgetvalue(r, i, 6);
+    d->issued_by = stmt_ll(r, i, 7);
+    d->case_xml = PQgetvalue(r, i, 8);
+    d->signer = PQgetvalue(r, i, 9);
+    d->act_seq = (int)stmt_ll(r, i, 10);
+    d->act_at = stmt_ll(r, i, 11);
+    d->late = stmt_bool(r, i, 12);
+    d->id = stmt_ll(r, i, 13);
 }
 
 bool store_issued_of_case(struct tx *tx, long long case_id, struct store_issued_list *out,
@@ -165,30 +170,11 @@ bool store_issued_of_case(struct tx *tx, long long case_id, struct store_issued_
     memset(out, 0, sizeof *out);
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
-    PGresult *r = stmt_query(tx, &issued_of_case, p, err);
     void *items = NULL;
-    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
-        return false;
+    bool ok = stmt_rows(stmt_query(tx, &issued_of_case, p, err), sizeof *out->items,
+                        issued_of_case_row, NULL, &items, &out->n, &out->res_, err);
     out->items = items;
-    out->n = PQntuples(r);
-    for (int i = 0; i < out->n; i++) {
-        struct store_issued *d = &out->items[i];
-        d->form = PQgetvalue(r, i, 0);
-        d->title = PQgetvalue(r, i, 1);
-        d->number = PQgetvalue(r, i, 2);
-        d->issued_on = PQgetvalue(r, i, 3);
-        d->verify_code = PQgetvalue(r, i, 4);
-        d->sha256_hex = PQgetvalue(r, i, 5);
-        d->params = PQgetvalue(r, i, 6);
-        d->issued_by = stmt_ll(r, i, 7);
-        d->case_xml = PQgetvalue(r, i, 8);
-        d->signer = PQgetvalue(r, i, 9);
-        d->act_seq = (int)stmt_ll(r, i, 10);
-        d->act_at = stmt_ll(r, i, 11);
-        d->late = stmt_bool(r, i, 12);
-        d->id = stmt_ll(r, i, 13);
-    }
-    return true;
+    return ok;
 }
 
 void store_issued_list_free(struct store_issued_list *l)
@@ -198,30 +184,31 @@ void store_issued_list_free(struct store_issued_list *l)
     memset(l, 0, sizeof *l);
 }
 
+static void uploads_of_case_row(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_upload *u = item;
+    u->id = stmt_ll(r, i, 0);
+    u->title = PQgetvalue(r, i, 1);
+    u->number = PQgetvalue(r, i, 2);
+    u->dated = PQgetvalue(r, i, 3);
+    u->sha256_hex = PQgetvalue(r, i, 4);
+    u->pages = (int)stmt_ll(r, i, 5);
+    u->act_type = PQgetvalue(r, i, 6);
+    u->document_id = stmt_ll(r, i, 7);
+}
+
 bool store_uploads_of_case(struct tx *tx, long long case_id, struct store_uploads *out,
                            struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
-    PGresult *r = stmt_query(tx, &uploads_of_case, p, err);
     void *items = NULL;
-    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
-        return false;
+    bool ok = stmt_rows(stmt_query(tx, &uploads_of_case, p, err), sizeof *out->items,
+                        uploads_of_case_row, NULL, &items, &out->n, &out->res_, err);
     out->items = items;
-    out->n = PQntuples(r);
-    for (int i = 0; i < out->n; i++) {
-        struct store_upload *u = &out->items[i];
-        u->id = stmt_ll(r, i, 0);
-        u->title = PQgetvalue(r, i, 1);
-        u->number = PQgetvalue(r, i, 2);
-        u->dated = PQgetvalue(r, i, 3);
-        u->sha256_hex = PQgetvalue(r, i, 4);
-        u->pages = (int)stmt_ll(r, i, 5);
-        u->act_type = PQgetvalue(r, i, 6);
-        u->document_id = stmt_ll(r, i, 7);
-    }
-    return true;
+    return ok;
 }
 
 void store_uploads_free(struct store_uploads *u)
@@ -441,35 +428,36 @@ bool store_document_pdf(struct tx *tx, long long doc_id, unsigned char **pdf, si
     return r && bytes_of(r, pdf, len, found, err);
 }
 
+static void documents_of_case_row(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_document *d = item;
+    d->id = stmt_ll(r, i, 0);
+    d->form = PQgetvalue(r, i, 1);
+    d->title = PQgetvalue(r, i, 2);
+    d->number = PQgetvalue(r, i, 3);
+    d->issued_on = PQgetvalue(r, i, 4);
+    d->pages = (int)stmt_ll(r, i, 5);
+    d->sha256_hex = PQgetvalue(r, i, 6);
+    d->verify_code = PQgetvalue(r, i, 7);
+    d->event_id = stmt_ll(r, i, 8);
+    d->late = stmt_bool(r, i, 9);
+    d->regime = PQgetisnull(r, i, 10) ? NULL : PQgetvalue(r, i, 10);
+    d->signer_name = PQgetisnull(r, i, 11) ? NULL : PQgetvalue(r, i, 11);
+    d->revoked = stmt_bool(r, i, 12);
+}
+
 bool store_documents_of_case(struct tx *tx, long long case_id, struct store_documents *out,
                              struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
-    PGresult *r = stmt_query(tx, &documents_of_case, p, err);
     void *items = NULL;
-    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
-        return false;
+    bool ok = stmt_rows(stmt_query(tx, &documents_of_case, p, err), sizeof *out->items,
+                        documents_of_case_row, NULL, &items, &out->n, &out->res_, err);
     out->items = items;
-    out->n = PQntuples(r);
-    for (int i = 0; i < out->n; i++) {
-        struct store_document *d = &out->items[i];
-        d->id = stmt_ll(r, i, 0);
-        d->form = PQgetvalue(r, i, 1);
-        d->title = PQgetvalue(r, i, 2);
-        d->number = PQgetvalue(r, i, 3);
-        d->issued_on = PQgetvalue(r, i, 4);
-        d->pages = (int)stmt_ll(r, i, 5);
-        d->sha256_hex = PQgetvalue(r, i, 6);
-        d->verify_code = PQgetvalue(r, i, 7);
-        d->event_id = stmt_ll(r, i, 8);
-        d->late = stmt_bool(r, i, 9);
-        d->regime = PQgetisnull(r, i, 10) ? NULL : PQgetvalue(r, i, 10);
-        d->signer_name = PQgetisnull(r, i, 11) ? NULL : PQgetvalue(r, i, 11);
-        d->revoked = stmt_bool(r, i, 12);
-    }
-    return true;
+    return ok;
 }
 
 void store_documents_free(struct store_documents *d)
@@ -479,31 +467,32 @@ void store_documents_free(struct store_documents *d)
     memset(d, 0, sizeof *d);
 }
 
+static void upload_rows_of_case_row(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_upload_row *u = item;
+    u->id = stmt_ll(r, i, 0);
+    u->title = PQgetvalue(r, i, 1);
+    u->number = PQgetvalue(r, i, 2);
+    u->dated = PQgetisnull(r, i, 3) ? NULL : PQgetvalue(r, i, 3);
+    u->event_id = stmt_ll(r, i, 4);
+    u->document_id = stmt_ll(r, i, 5);
+    u->pages = (int)stmt_ll(r, i, 6);
+    u->size = stmt_ll(r, i, 7);
+    u->sha256_hex = PQgetvalue(r, i, 8);
+}
+
 bool store_upload_rows_of_case(struct tx *tx, long long case_id, struct store_upload_rows *out,
                                struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
-    PGresult *r = stmt_query(tx, &upload_rows_of_case, p, err);
     void *items = NULL;
-    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
-        return false;
+    bool ok = stmt_rows(stmt_query(tx, &upload_rows_of_case, p, err), sizeof *out->items,
+                        upload_rows_of_case_row, NULL, &items, &out->n, &out->res_, err);
     out->items = items;
-    out->n = PQntuples(r);
-    for (int i = 0; i < out->n; i++) {
-        struct store_upload_row *u = &out->items[i];
-        u->id = stmt_ll(r, i, 0);
-        u->title = PQgetvalue(r, i, 1);
-        u->number = PQgetvalue(r, i, 2);
-        u->dated = PQgetisnull(r, i, 3) ? NULL : PQgetvalue(r, i, 3);
-        u->event_id = stmt_ll(r, i, 4);
-        u->document_id = stmt_ll(r, i, 5);
-        u->pages = (int)stmt_ll(r, i, 6);
-        u->size = stmt_ll(r, i, 7);
-        u->sha256_hex = PQgetvalue(r, i, 8);
-    }
-    return true;
+    return ok;
 }
 
 void store_upload_rows_free(struct store_upload_rows *u)
@@ -540,24 +529,26 @@ void store_verified_free(struct store_verified *v)
     memset(v, 0, sizeof *v);
 }
 
+static void papers_of_case_row(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_paper *d = item;
+    d->form = PQgetvalue(r, i, 0);
+    d->act_type = PQgetvalue(r, i, 1);
+    d->bap = PQgetvalue(r, i, 2);
+}
+
 bool store_papers_of_case(struct tx *tx, long long case_id, struct store_papers *out,
                           struct berr *err)
 {
     memset(out, 0, sizeof *out);
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
-    PGresult *r = stmt_query(tx, &papers_of_case, p, err);
     void *items = NULL;
-    if (!r || !rows_of(r, &items, sizeof *out->items, &out->res_, err))
-        return false;
+    bool ok = stmt_rows(stmt_query(tx, &papers_of_case, p, err), sizeof *out->items,
+                        papers_of_case_row, NULL, &items, &out->n, &out->res_, err);
     out->items = items;
-    out->n = PQntuples(r);
-    for (int i = 0; i < out->n; i++) {
-        out->items[i].form = PQgetvalue(r, i, 0);
-        out->items[i].act_type = PQgetvalue(r, i, 1);
-        out->items[i].bap = PQgetvalue(r, i, 2);
-    }
-    return true;
+    return ok;
 }
 
 void store_papers_free(struct store_papers *p)
