@@ -56,8 +56,10 @@ BERKAS_MUST_CHECK long long acts_person(struct tx *tx, const char *person, const
  * (investigators, since when and by what), "jaksa" (the jaksa peneliti),
  * "directions" (done or not, who gave them, to whom), and "stage_since" as
  * the legal date of the act that moved the case to its stage (the entry's
- * time stays as "stage_entered_at"). */
+ * time stays as "stage_entered_at").  clocks: casefile_clocks of cf as of
+ * cf->now with room for every clock (summary_clock_room), the page's own. */
 BERKAS_MUST_CHECK bool acts_case_extras(struct tx *tx, const struct casefile *cf,
+                                        const struct clock_set *clocks,
                                         const struct store_case_lists *l, json_t *doc,
                                         struct berr *err);
 

@@ -474,25 +474,3 @@ bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set 
     casefile_clock_input(cf, now, &in);
     return clock_compute(&in, out, err);
 }
-
-bool casefile_loads(const struct casefile *cf, const struct case_event *extra, struct berr *err)
-{
-    struct case_event *log = calloc((size_t)cf->nevents + 1, sizeof *log);
-    if (!log)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    if (cf->nevents > 0)
-        memcpy(log, cf->ev, (size_t)cf->nevents * sizeof *log);
-    int n = cf->nevents;
-    if (extra)
-        log[n++] = *extra;
-    evlog_index(log, n);
-    struct clock_input in = {.events = log,
-                             .nevents = n,
-                             .zone = cf->zone,
-                             .rulesets = cf->rulesets,
-                             .nrulesets = cf->nrulesets,
-                             .now = cf->now};
-    bool ok = clock_log_loads(&in, err);
-    free(log);
-    return ok;
-}

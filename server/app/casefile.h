@@ -110,14 +110,12 @@ void casefile_facts_from(const struct casefile *cf, const struct evlog_fold *fol
 /* The clocks' input of cf's log as of now (the log, zone, rule sets, foreign suspects). */
 void casefile_clock_input(const struct casefile *cf, long long now, struct clock_input *in);
 
-/* The clocks of the case as of now.  out->items must have room for cap. */
+/* The clocks of the case as of now.  out->items must have room for cap.
+ * false with err when the log does not load (clock_compute): the one
+ * validation every reader and the write path run (a write whose snapshot is
+ * believed runs it by steps: casestate_step). */
 BERKAS_MUST_CHECK bool casefile_clocks(const struct casefile *cf, long long now,
                                        struct clock_set *out, struct berr *err);
-
-/* Whether the case loads (clock_log_loads), with extra appended when not
- * NULL: the one validation shared by every reader and the write path. */
-BERKAS_MUST_CHECK bool casefile_loads(const struct casefile *cf, const struct case_event *extra,
-                                      struct berr *err);
 
 /* Fill a core event from a payload and the row's columns (used by the loader
  * and by the recorder for the new act). */

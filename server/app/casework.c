@@ -435,26 +435,12 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
     return j;
 }
 
-#define MAX_CLOCKS 256
-
-static bool clocks_of(const struct casefile *cf, long long now, json_t **clocks,
-                      enum clock_state *worst, struct berr *err)
+static json_t *clocks_json(const struct casefile *cf, const struct clock_set *set)
 {
-    struct clock *items = calloc(MAX_CLOCKS, sizeof *items);
-    if (!items)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    struct clock_set set = {.items = items, .cap = MAX_CLOCKS};
-    bool ok = casefile_clocks(cf, now, &set, err);
-    if (ok) {
-        if (clocks) {
-            *clocks = json_array();
-            for (int i = 0; i < set.count; i++)
-                json_array_append_new(*clocks, clock_json(cf, &items[i]));
-        }
-        *worst = clock_worst(&set);
-    }
-    free(items);
-    return ok;
+    json_t *clocks = json_array();
+    for (int i = 0; i < set->count; i++)
+        json_array_append_new(clocks, clock_json(cf, &set->items[i]));
+    return clocks;
 }
 
 /* The acts the actor's role may record next. */
@@ -493,15 +479,14 @@ struct case_view {
     int returns;
 };
 
-static bool case_view_of(const struct casefile *cf, bool damaged, const struct actor *who,
-                         struct case_view *v, struct berr *err)
+/* The core's view of cf: its clocks (set, NULL when the log does not load), the facts and the
+ * acts allowed next, the P-19 rounds. */
+static void case_view_of(const struct casefile *cf, const struct clock_set *set,
+                         const struct actor *who, struct case_view *v)
 {
     memset(v, 0, sizeof *v);
-    v->worst = CLOCK_OK;
-    if (damaged)
-        v->clocks = json_array();
-    else if (!clocks_of(cf, cf->now, &v->clocks, &v->worst, err))
-        return false;
+    v->worst = set ? clock_worst(set) : CLOCK_OK;
+    v->clocks = set ? clocks_json(cf, set) : json_array();
     struct case_facts f;
     casefile_facts(cf, -1, caldate_local_date(cf->now, cf->zone), &f);
     v->next = next_json(cf, &f, who);
@@ -510,7 +495,6 @@ static bool case_view_of(const struct casefile *cf, bool damaged, const struct a
     for (int i = 0; i < cf->nevents; i++)
         if (cf->ev[i].event == EV_P19_RECEIVED || cf->ev[i].event == EV_RETURN_LETTER_RECEIVED)
             v->returns++;
-    return true;
 }
 
 /* The case's own row with the core's view of it (taken); NULL with err. */
@@ -559,13 +543,23 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
         tx_end(&tx);
         return NULL;
     }
-    /* a case whose log does not load (a bug of an older release) is still
-     * shown, marked damaged with the reason, so that it can be corrected */
+    /* the clocks' fold, once for the page: it proves the log loads (a case
+     * whose log does not load, a bug of an older release, is still shown,
+     * marked damaged with the reason, so that it can be corrected), and its
+     * clocks are the page's and the summary's (acts_case_extras) */
+    struct clock_set clocks = {.cap = summary_clock_room(&cf)};
+    clocks.items = calloc((size_t)clocks.cap, sizeof *clocks.items);
+    if (!clocks.items) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        tx_end(&tx);
+        casefile_free(&cf);
+        return NULL;
+    }
     struct berr lerr = {0};
-    bool damaged = !casefile_loads(&cf, NULL, &lerr);
+    bool damaged = !casefile_clocks(&cf, cf.now, &clocks, &lerr);
     struct case_view view;
-    json_t *doc =
-        case_view_of(&cf, damaged, who, &view, err) ? case_doc(&tx, &cf, &view, err) : NULL;
+    case_view_of(&cf, damaged ? NULL : &clocks, who, &view);
+    json_t *doc = case_doc(&tx, &cf, &view, err);
     if (doc) {
         json_object_set_new(doc, "damaged",
                             damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
@@ -577,7 +571,7 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
     if (complete) {
         casepage_lists(&lists, doc);
         if (!damaged)
-            complete = acts_case_extras(&tx, &cf, &lists, doc, err);
+            complete = acts_case_extras(&tx, &cf, &clocks, &lists, doc, err);
         store_case_lists_free(&lists);
     }
     if (!complete || !audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
@@ -585,6 +579,7 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
         doc = NULL;
     }
     tx_end(&tx);
+    free(clocks.items);
     casefile_free(&cf);
     return doc;
 }

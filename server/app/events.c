@@ -131,7 +131,7 @@ static bool check_party(struct tx *tx, const struct casefile *cf, long long part
 
 /* The invariant of the write path (issue 9): no accepted write leaves a
  * case that does not load.  The log with the new act appended goes through
- * the one validation every reader runs (casefile_loads); a fault is the
+ * the one validation every reader runs (casefile_clocks); a fault is the
  * request's, named by the field the API knows. */
 /* An act out of date order (issue 13.1): 422 naming both acts and dates,
  * and the field the client dated it with. */

@@ -621,7 +621,7 @@ json_t *summary_compute_with(const struct casefile *cf, const struct summary_kno
             return NULL;
         }
     }
-    /* the clocks' fold is the readers' one validation (casefile_loads): a
+    /* the clocks' fold is the readers' one validation (casefile_clocks): a
      * log it refuses is damaged */
     struct berr lerr = {0};
     if (known && known->clocks) {
