@@ -576,8 +576,11 @@ export async function casePage(main, idText) {
     show(main, h('h1', null, 'Perkara tidak ditemukan'));
     return;
   }
+  const at = location.hash;
   const render = async (opts = {}) => {
     const c = await api('GET', `/api/v1/cases/${id}`);
+    // a later navigation came while this one waited: it draws the page, not this one
+    if (location.hash !== at) return;
     document.title = `${c.number} — berkas`;
     const role = me().role;
     const back =

@@ -20,7 +20,10 @@ export async function casesPage(main, query) {
   const q = query.get('q') || '';
   const lq = new URLSearchParams({ limit: '50' });
   if (q) lq.set('q', q);
+  const at = location.hash;
   const list = await api('GET', `/api/v1/cases?${lq}`);
+  // a later navigation came while this one waited: it draws the page, not this one
+  if (location.hash !== at) return;
   const input = h('input', { id: 'q', name: 'q', type: 'search', value: q, maxlength: 100 });
   const form = h('form', { class: 'filters', role: 'search' }, h('div', { class: 'field' }, h('label', { for: 'q' }, 'Cari (nama, paspor, nomor perkara)'), input), h('button', { type: 'submit' }, 'Cari'));
   form.addEventListener('submit', (ev) => {

@@ -38,7 +38,10 @@ export async function inboxPage(main, query) {
   const unread = query.get('unread') === 'true';
   const q = new URLSearchParams({ limit: '50' });
   if (unread) q.set('unread', 'true');
+  const at = location.hash;
   const list = await api('GET', `/api/v1/inbox?${q}`);
+  // a later navigation came while this one waited: it draws the page, not this one
+  if (location.hash !== at) return;
   const box = h('input', { type: 'checkbox', id: 'f-unread', checked: unread });
   box.addEventListener('change', () => go(box.checked ? '#/kotak-masuk?unread=true' : '#/kotak-masuk'));
   const tbody = h('tbody', null, (list.items || []).map(row));

@@ -52,6 +52,7 @@ function row(it) {
 
 export async function reviewPage(main, query) {
   document.title = 'Papan tinjauan — berkas';
+  const at = location.hash;
   const q = new URLSearchParams();
   for (const k of ['office', 'reason', 'stage', 'state']) if (query.get(k)) q.set(k, query.get(k));
   const listQuery = new URLSearchParams(q);
@@ -61,6 +62,8 @@ export async function reviewPage(main, query) {
     api('GET', `/api/v1/review/offices?${countQuery}`),
     api('GET', `/api/v1/review?${listQuery}`),
   ]);
+  // a later navigation came while this one waited: it draws the page, not this one
+  if (location.hash !== at) return;
 
   const offices = (counts.items || []).map((o) => [o.id, `${o.code} — ${o.name}`]);
   const form = h(

@@ -58,7 +58,10 @@ const days = (x) => (x && x.files ? `${x.median ?? '—'} hari (rata-rata ${x.av
 export async function statsPage(main, query) {
   document.title = 'Statistik — berkas';
   const month = /^\d{4}-\d{2}$/.test(query.get('month') || '') ? query.get('month') : lastMonth();
+  const at = location.hash;
   const r = await api('GET', `/api/v1/stats?month=${month}`);
+  // a later navigation came while this one waited: it draws the page, not this one
+  if (location.hash !== at) return;
   const input = h('input', { id: 'month', type: 'month', value: month, required: true });
   const form = h('form', { class: 'filters' }, h('div', { class: 'field' }, h('label', { for: 'month' }, 'Bulan'), input), h('button', { type: 'submit' }, 'Tampilkan'));
   form.addEventListener('submit', (ev) => {
