@@ -276,25 +276,12 @@ static const struct stmt evidence_update = {
     "($7::int IS NULL OR version = $7::int) RETURNING id"};
 
 /* whether s (with params p) returned a row; *id its first column when id */
-static bool row_of(struct tx *tx, const struct stmt *s, const char *const *p, bool *found,
-                   long long *id, struct berr *err)
-{
-    PGresult *r = stmt_query(tx, s, p, err);
-    if (!r)
-        return false;
-    *found = PQntuples(r) > 0;
-    if (id)
-        *id = *found ? stmt_ll(r, 0, 0) : 0;
-    PQclear(r);
-    return true;
-}
-
 bool store_case_lock_in_office(struct tx *tx, long long case_id, long long office, bool *found,
                                struct berr *err)
 {
     char cid[24], o[24];
     const char *p[2] = {stmt_id(cid, case_id), stmt_id(o, office)};
-    return row_of(tx, &lock_in_office, p, found, NULL, err);
+    return stmt_one(tx, &lock_in_office, p, found, NULL, err);
 }
 
 bool store_case_search_refresh(struct tx *tx, long long case_id, struct berr *err)
@@ -313,7 +300,7 @@ bool store_party_insert(struct tx *tx, long long case_id, const struct store_par
                          in->occupation,        in->address_id, in->address_abroad, in->language,
                          in->interpreter};
     bool found;
-    if (!row_of(tx, &party_insert, p, &found, id, err))
+    if (!stmt_one(tx, &party_insert, p, &found, id, err))
         return false;
     return found || berr_set(err, BERR_INTERNAL, "party not inserted");
 }
@@ -338,7 +325,7 @@ bool store_party_update(struct tx *tx, long long case_id, long long party,
                          in->interpreter,
                          stmt_id(pid, party),
                          if_match >= 0 ? ver : NULL};
-    return row_of(tx, &party_update, p, done, NULL, err);
+    return stmt_one(tx, &party_update, p, done, NULL, err);
 }
 
 bool store_party_of_case(struct tx *tx, long long case_id, long long party, bool suspect_only,
@@ -346,7 +333,7 @@ bool store_party_of_case(struct tx *tx, long long case_id, long long party, bool
 {
     char cid[24], pid[24];
     const char *p[2] = {stmt_id(cid, case_id), stmt_id(pid, party)};
-    return row_of(tx, suspect_only ? &suspect_of_case : &party_of_case, p, found, NULL, err);
+    return stmt_one(tx, suspect_only ? &suspect_of_case : &party_of_case, p, found, NULL, err);
 }
 
 bool store_offence_charged(struct tx *tx, long long case_id, const char *code, long long party,
@@ -354,7 +341,7 @@ bool store_offence_charged(struct tx *tx, long long case_id, const char *code, l
 {
     char cid[24], pid[24];
     const char *p[3] = {stmt_id(cid, case_id), code, party ? stmt_id(pid, party) : NULL};
-    return row_of(tx, &offence_charged, p, charged, NULL, err);
+    return stmt_one(tx, &offence_charged, p, charged, NULL, err);
 }
 
 bool store_offence_charge(struct tx *tx, long long case_id, const char *code, long long party,
@@ -363,7 +350,7 @@ bool store_offence_charge(struct tx *tx, long long case_id, const char *code, lo
     char cid[24], pid[24];
     const char *p[3] = {stmt_id(cid, case_id), code, party ? stmt_id(pid, party) : NULL};
     bool found;
-    return row_of(tx, &offence_charge, p, &found, id, err);
+    return stmt_one(tx, &offence_charge, p, &found, id, err);
 }
 
 bool store_offence_withdraw(struct tx *tx, long long case_id, long long charge, char code[32],
@@ -393,7 +380,7 @@ bool store_evidence_insert(struct tx *tx, long long case_id, const char *descrip
                         seized_on,
                         storage ? storage : ""};
     bool found;
-    return row_of(tx, &evidence_insert, p, &found, id, err);
+    return stmt_one(tx, &evidence_insert, p, &found, id, err);
 }
 
 bool store_evidence_update(struct tx *tx, long long case_id, long long item, int if_match,
@@ -405,7 +392,7 @@ bool store_evidence_update(struct tx *tx, long long case_id, long long item, int
     const char *p[7] = {
         stmt_id(cid, case_id),     stmt_id(iid, item), description, quantity, seized_on, storage,
         if_match >= 0 ? ver : NULL};
-    return row_of(tx, &evidence_update, p, done, NULL, err);
+    return stmt_one(tx, &evidence_update, p, done, NULL, err);
 }
 
 /* ---- the offence catalogue in force -------------------------------------------------------- */
@@ -500,12 +487,7 @@ bool store_case_person(struct tx *tx, const char *who, const char *role, long lo
 {
     char o[24];
     const char *p[3] = {who, role, stmt_id(o, office)};
-    PGresult *r = stmt_query(tx, &person, p, err);
-    if (!r)
-        return false;
-    *id = PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0;
-    PQclear(r);
-    return true;
+    return stmt_one(tx, &person, p, NULL, id, err);
 }
 
 bool store_case_team_ids(struct tx *tx, long long case_id, long long **ids, int *n,
@@ -1042,29 +1024,18 @@ bool store_cases_seen(struct tx *tx, long long *now, long long *count, struct be
 }
 
 /* the one value of an aggregate's row, 0 when NULL */
-static bool min_id(struct tx *tx, const struct stmt *s, const char *const *p, long long *id,
-                   struct berr *err)
-{
-    PGresult *r = stmt_query(tx, s, p, err);
-    if (!r)
-        return false;
-    *id = PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) ? stmt_ll(r, 0, 0) : 0;
-    PQclear(r);
-    return true;
-}
-
 bool store_case_instruction(struct tx *tx, long long case_id, int round, long long item_no,
                             long long *id, struct berr *err)
 {
     char cid[24], rd[16], no[24];
     snprintf(rd, sizeof rd, "%d", round);
     const char *p[3] = {stmt_id(cid, case_id), rd, stmt_id(no, item_no)};
-    return min_id(tx, &instruction, p, id, err);
+    return stmt_one(tx, &instruction, p, NULL, id, err);
 }
 
 bool store_case_instruction_open(struct tx *tx, long long case_id, long long *id, struct berr *err)
 {
     char cid[24];
     const char *p[1] = {stmt_id(cid, case_id)};
-    return min_id(tx, &instruction_open, p, id, err);
+    return stmt_one(tx, &instruction_open, p, NULL, id, err);
 }

@@ -34,12 +34,7 @@ static const struct stmt upload_pdf = {"documents.upload_pdf", 1,
 
 bool store_upload_limit(struct tx *tx, long long *bytes, struct berr *err)
 {
-    PGresult *r = stmt_query(tx, &upload_limit, NULL, err);
-    if (!r)
-        return false;
-    *bytes = PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0;
-    PQclear(r);
-    return true;
+    return stmt_one(tx, &upload_limit, NULL, NULL, bytes, err);
 }
 
 static bool target(struct tx *tx, const struct stmt *s, long long case_id, long long id,
@@ -357,12 +352,7 @@ bool store_doc_act_pick(struct tx *tx, long long case_id, const char *type, cons
 {
     char c[24], ps[24];
     const char *p[5] = {stmt_id(c, case_id), type, bap, stmt_id(ps, party_id), form};
-    PGresult *r = stmt_query(tx, &doc_act_pick, p, err);
-    if (!r)
-        return false;
-    *event_id = PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0;
-    PQclear(r);
-    return true;
+    return stmt_one(tx, &doc_act_pick, p, NULL, event_id, err);
 }
 
 bool store_document_insert(struct tx *tx, const struct store_document_new *in, long long *id,

@@ -71,6 +71,21 @@ long long stmt_ll(const PGresult *r, int row, int col)
     return strtoll(PQgetvalue(r, row, col), NULL, 10);
 }
 
+bool stmt_one(struct tx *tx, const struct stmt *s, const char *const *params, bool *found,
+              long long *value, struct berr *err)
+{
+    PGresult *r = stmt_query(tx, s, params, err);
+    if (!r)
+        return false;
+    bool got = PQntuples(r) > 0;
+    if (found)
+        *found = got;
+    if (value)
+        *value = got ? stmt_ll(r, 0, 0) : 0;
+    PQclear(r);
+    return true;
+}
+
 bool stmt_bool(const PGresult *r, int row, int col)
 {
     return PQgetvalue(r, row, col)[0] == 't';

@@ -67,6 +67,12 @@ long long stmt_ll(const PGresult *r, int row, int col);
 bool stmt_bool(const PGresult *r, int row, int col);
 void stmt_copy(char *out, size_t n, const PGresult *r, int row, int col);
 
+/* A statement that gives at most one row: *found (may be NULL) whether it
+ * gave one, *value (may be NULL) its first column as a number (0 when it
+ * gave none, or NULL).  false with err when the statement failed. */
+BERKAS_MUST_CHECK bool stmt_one(struct tx *tx, const struct stmt *s, const char *const *params,
+                                bool *found, long long *value, struct berr *err);
+
 /* The rows of a result as C structs: one zeroed struct of `size` bytes a
  * row, calloc()ed into *items (NULL when there are none), each filled by
  * fill(r, row, item, ctx); *n their count.  r is a query's result or NULL
