@@ -11,14 +11,18 @@
 #include <string.h>
 #include <time.h>
 
-/* Statements prepared on one connection, keyed by their text: the write
- * path runs the same few dozen statements for every request, and planning
- * them anew each time (with the row-level-security policies folded in) was
- * most of the database's work. */
+/* Statements prepared on one connection: the write path runs the same few
+ * dozen statements for every request, and planning them anew each time (with
+ * the row-level-security policies folded in) was most of the database's work.
+ * A query module's statement is found by its name (one text per name: the
+ * server refuses a second), an unnamed one by its text; hashing the name, not
+ * the text (the summaries' upsert is about 3 KB), keeps the look-up cheap. */
 #define STMT_CACHE 192
 
 struct stmt {
-    uint64_t hash;
+    uint64_t hash;  /* of the name when named, else of the text */
+    bool named;     /* prepared under the query module's name */
+    uintptr_t from; /* the address of the caller's text last found here: that text is this */
     char *sql;
     char name[64]; /* its name on the server: the query module's, or "b<slot>" */
 };
@@ -496,15 +500,24 @@ static int prepared(struct db_pool *p, int slot, PGconn *conn, const char *name,
 {
     *failed = NULL;
     struct stmt_cache *c = &p->caches[slot];
-    uint64_t h = fnv1a(sql);
-    for (int i = 0; i < c->n; i++)
-        if (c->e[i].hash == h && strcmp(c->e[i].sql, sql) == 0)
+    bool named = name && strlen(name) < sizeof c->e[0].name && strchr(name, '.');
+    uint64_t h = fnv1a(named ? name : sql);
+    for (int i = 0; i < c->n; i++) {
+        struct stmt *e = &c->e[i];
+        if (e->hash != h || e->named != named ||
+            strcmp(named ? e->name : e->sql, named ? name : sql) != 0)
+            continue;
+        if (!named || e->from == (uintptr_t)sql || strcmp(e->sql, sql) == 0) {
+            e->from = (uintptr_t)sql;
             return i;
+        }
+        return -1; /* a second text under a name taken: it runs unprepared */
+    }
     char *copy = c->n < STMT_CACHE ? strdup(sql) : NULL;
     if (!copy) /* full (the rare statements go unprepared), or out of memory */
         return -1;
     struct stmt *e = &c->e[c->n];
-    if (name && strlen(name) < sizeof e->name && strchr(name, '.'))
+    if (named)
         snprintf(e->name, sizeof e->name, "%s", name);
     else /* "b<slot>", no dot: an unnamed statement's */
         snprintf(e->name, sizeof e->name, "b%d", c->n);
@@ -517,6 +530,8 @@ static int prepared(struct db_pool *p, int slot, PGconn *conn, const char *name,
     }
     PQclear(r);
     e->hash = h;
+    e->named = named;
+    e->from = (uintptr_t)sql;
     e->sql = copy;
     return c->n++;
 }

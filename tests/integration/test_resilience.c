@@ -325,6 +325,52 @@ START_TEST(test_a_named_statement_is_prepared_again_after_its_connection_broke)
 }
 END_TEST
 
+/* Issue 12.2: the statement cache finds a query module's statement by its name, not by
+ * hashing its text on every use.  The same text from another buffer is the same statement;
+ * a second text under a name already prepared gets its own answer (run unprepared: the
+ * server holds one text per name), never the first text's; the same text under two names
+ * is two statements. */
+START_TEST(test_a_named_statement_is_found_by_its_name_and_a_second_text_keeps_its_answer)
+{
+    char *ci = harness_new_db("named_cache");
+    struct berr err = {0};
+    struct db_pool *pool = db_pool_new(ci, 1, NULL, &err);
+    ck_assert_msg(pool != NULL, "%s", err.message);
+    char *text = strdup("SELECT $1::int + 1");
+    const struct stmt first = {"test.add", 1, "SELECT $1::int + 1"};
+    const struct stmt copy = {"test.add", 1, text};
+    const struct stmt other = {"test.add", 1, "SELECT $1::int + 100"};
+    const struct stmt alias = {"test.add_again", 1, "SELECT $1::int + 1"};
+    const char *p[1] = {"41"};
+    const struct {
+        const struct stmt *s;
+        const char *want;
+    } runs[] = {{&first, "42"}, {&copy, "42"},  {&other, "141"},
+                {&first, "42"}, {&alias, "42"}, {&other, "141"}};
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        PGresult *r = stmt_once(pool, runs[i].s, p, &err);
+        ck_assert_msg(r != NULL, "run %zu: %s", i, err.message);
+        ck_assert_str_eq(PQgetvalue(r, 0, 0), runs[i].want);
+        PQclear(r);
+    }
+    PGconn *c = db_acquire(pool, 2000, &err);
+    ck_assert_ptr_nonnull(c);
+    char *names = prepared_on(pool, c);
+    ck_assert_str_eq(names, "test.add,test.add_again");
+    free(names);
+    PGresult *r =
+        db_exec(pool, c, "SELECT statement FROM pg_prepared_statements WHERE name = 'test.add'", 0,
+                NULL, NULL, NULL, 0);
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "SELECT $1::int + 1");
+    PQclear(r);
+    db_release(pool, c);
+    db_pool_free(pool);
+    free(text);
+    free(ci);
+}
+END_TEST
+
 /* ---- statements deferred to the next round trip ------------------------------------------- */
 
 static long long rows_in(const char *ci)
@@ -418,6 +464,8 @@ Suite *suite_resilience(void)
     tcase_add_test(tc, test_a_killed_postmaster_is_brought_back_and_sessions_survive);
     tcase_add_test(tc, test_a_hung_database_gets_503_with_retry_after_and_healthz_answers);
     tcase_add_test(tc, test_a_named_statement_is_prepared_again_after_its_connection_broke);
+    tcase_add_test(tc,
+                   test_a_named_statement_is_found_by_its_name_and_a_second_text_keeps_its_answer);
     tcase_add_test(tc, test_a_deferred_statement_goes_with_the_next_and_fails_with_it);
     suite_add_tcase(s, tc);
     return s;
