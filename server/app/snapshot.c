@@ -6,13 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A date as [y, m, d]; no date (all zero) as 0: most of a snapshot's dates are none, and
+ * every value costs its parse and its emission on each write (format 3). */
 static json_t *jday(struct caldate d)
 {
+    if (d.y == 0 && d.m == 0 && d.d == 0)
+        return json_integer(0);
     return json_pack("[i, i, i]", d.y, d.m, d.d);
 }
 
 static bool get_day(json_t *a, struct caldate *d)
 {
+    if (json_is_integer(a) && json_integer_value(a) == 0) {
+        *d = (struct caldate){0, 0, 0};
+        return true;
+    }
     if (!json_is_array(a) || json_array_size(a) != 3)
         return false;
     d->y = (int)json_integer_value(json_array_get(a, 0));
@@ -180,9 +188,13 @@ static bool order_read(json_t *a, struct order_state *o)
 }
 
 /* A clock slot as [used, running, armed, src, rs, y, m, d, started_at, stopped_by, stop,
- * stopped_at]. */
+ * stopped_at]; one whose members after its flags are all zero (most: no clock of that kind
+ * ever started) as the integer used | running << 1 | armed << 2 (format 3). */
 static json_t *jslot(const struct clock_slot *s)
 {
+    if (s->src == 0 && s->rs == 0 && s->start.y == 0 && s->start.m == 0 && s->start.d == 0 &&
+        s->started_at == 0 && s->stopped_by == 0 && s->stop == 0 && s->stopped_at == 0)
+        return json_integer((s->used ? 1 : 0) | (s->running ? 2 : 0) | (s->armed ? 4 : 0));
     return json_pack("[b, b, b, i, i, i, i, i, I, i, i, I]", s->used, s->running, s->armed, s->src,
                      s->rs, s->start.y, s->start.m, s->start.d, (json_int_t)s->started_at,
                      s->stopped_by, s->stop, (json_int_t)s->stopped_at);
@@ -190,6 +202,11 @@ static json_t *jslot(const struct clock_slot *s)
 
 static bool get_slot(json_t *a, struct clock_slot *s, int nsets)
 {
+    if (json_is_integer(a)) {
+        json_int_t f = json_integer_value(a);
+        *s = (struct clock_slot){.used = f & 1, .running = f & 2, .armed = f & 4};
+        return f >= 0 && f <= 7 && (!s->used || nsets > 0);
+    }
     if (!json_is_array(a) || json_array_size(a) != 12)
         return false;
     int v[12];
@@ -289,15 +306,16 @@ static json_t *suspect_folds(const struct case_state *st, int s)
         json_array_append_new(order, jseen(&o->suspects[s][k]));
     const struct clock_track *t = &fo->suspects[s];
     const struct clock_period *p = &t->snap;
+    /* true: the same as the suspect's own detention (format 3) */
+    json_t *det = detention_equal(&t->det, &st->det[s]) ? json_true() : det_json(&t->det);
     return json_pack(
         "{s:b, s:b, s:o, s:{s:b, s:i, s:[i, i], s:o, s:o, s:o, s:o, s:o, s:[i, i, i, i, I, I, I]}}",
         "named", s < fo->nsuspects, "held", o->held[s], "order", order, "clocks", "designated",
         fo->spdp.designated[s], "started", fo->spdp.started[s], "delivered",
-        fo->spdp.delivered[s][0], fo->spdp.delivered[s][1], "detention", det_json(&t->det),
-        "arrest", jslot(&t->arrest), "period", jslot(&t->detention), "detensi", jslot(&t->detensi),
-        "notices", jslots(t->notices, NOTICE__COUNT), "snap", p->period, p->start.y, p->start.m,
-        p->start.d, (json_int_t)p->started_at, (json_int_t)p->day_end_at,
-        (json_int_t)p->strict_end_at);
+        fo->spdp.delivered[s][0], fo->spdp.delivered[s][1], "detention", det, "arrest",
+        jslot(&t->arrest), "period", jslot(&t->detention), "detensi", jslot(&t->detensi), "notices",
+        jslots(t->notices, NOTICE__COUNT), "snap", p->period, p->start.y, p->start.m, p->start.d,
+        (json_int_t)p->started_at, (json_int_t)p->day_end_at, (json_int_t)p->strict_end_at);
 }
 
 static bool suspect_folds_read(json_t *o, struct case_state *st, int s, int nsets)
@@ -332,7 +350,10 @@ static bool suspect_folds_read(json_t *o, struct case_state *st, int s, int nset
                                     json_integer_value(json_array_get(p, 4)),
                                     json_integer_value(json_array_get(p, 5)),
                                     json_integer_value(json_array_get(p, 6))};
-    return det_read(json_object_get(c, "detention"), &t->det) &&
+    json_t *det = json_object_get(c, "detention");
+    if (json_is_true(det))
+        t->det = st->det[s]; /* read before its folds (snapshot_read) */
+    return (json_is_true(det) || det_read(det, &t->det)) &&
            get_slot(json_object_get(c, "arrest"), &t->arrest, nsets) &&
            get_slot(json_object_get(c, "period"), &t->detention, nsets) &&
            get_slot(json_object_get(c, "detensi"), &t->detensi, nsets) &&
@@ -355,24 +376,20 @@ json_t *snapshot_json(const struct casefile *cf, const struct case_state *st,
 {
     struct detention idle;
     detention_init(&idle);
-    json_t *idle_json = det_json(&idle);
     json_t *suspects = json_array();
     for (int s = 0; s < cf->nsuspects && s < EVLOG_MAX_SUSPECTS; s++) {
-        json_t *det = det_json(&st->det[s]);
         json_t *folds = suspect_folds(st, s);
-        bool touched = st->facts.designated[s] || st->facts.bap[s] || !json_equal(det, idle_json);
+        bool touched =
+            st->facts.designated[s] || st->facts.bap[s] || !detention_equal(&st->det[s], &idle);
         if (touched || folds) {
             json_t *o = json_pack("{s:I, s:b, s:b, s:o}", "party", (json_int_t)cf->suspect_ids[s],
                                   "designated", st->facts.designated[s], "bap", st->facts.bap[s],
-                                  "detention", det);
+                                  "detention", det_json(&st->det[s]));
             if (folds)
                 json_object_set_new(o, "folds", folds);
             json_array_append_new(suspects, o);
-        } else {
-            json_decref(det);
         }
     }
-    json_decref(idle_json);
     return json_pack("{s:i, s:i, s:I, s:I, s:b, s:s, s:o, s:o, s:b, s:o, s:o, s:o, s:o}", "format",
                      CASESTATE_FORMAT, "events", st->nevents, "last_event",
                      (json_int_t)(cf->nevents > 0 ? cf->ev_id[cf->nevents - 1] : 0), "rules_sig",

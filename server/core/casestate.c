@@ -100,20 +100,6 @@ bool casestate_fold(const struct clock_input *in, struct case_state *st)
     return st->loads;
 }
 
-static bool det_same(const struct detention *x, const struct detention *y)
-{
-    return x->state == y->state && x->period == y->period && x->type == y->type &&
-           x->ever_detained == y->ever_detained && x->court_extensions == y->court_extensions &&
-           x->arrested_at == y->arrested_at && x->arrest_ends_at == y->arrest_ends_at &&
-           x->period_days == y->period_days && x->days_granted == y->days_granted &&
-           x->started_at == y->started_at && caldate_cmp(x->start, y->start) == 0 &&
-           caldate_cmp(x->end, y->end) == 0 && x->day_end_at == y->day_end_at &&
-           x->strict_end_at == y->strict_end_at &&
-           caldate_cmp(x->suspended_on, y->suspended_on) == 0 && x->days_left == y->days_left &&
-           x->strict_left == y->strict_left && x->in_detensi == y->in_detensi &&
-           x->detensi_since_at == y->detensi_since_at;
-}
-
 bool casestate_equal(const struct case_state *a, const struct case_state *b)
 {
     if (a->nevents != b->nevents || a->replays != b->replays || a->stage != b->stage ||
@@ -128,7 +114,7 @@ bool casestate_equal(const struct case_state *a, const struct case_state *b)
         return false;
     for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
         if (a->facts.designated[s] != b->facts.designated[s] ||
-            a->facts.bap[s] != b->facts.bap[s] || !det_same(&a->det[s], &b->det[s]))
+            a->facts.bap[s] != b->facts.bap[s] || !detention_equal(&a->det[s], &b->det[s]))
             return false;
     return order_equal(&a->order, &b->order) && clock_fold_equal(&a->clocks, &b->clocks);
 }

@@ -28,10 +28,11 @@
 #include "ruleset.h"
 #include "stage.h"
 
-/* The layout of the state; bumped whenever what is folded changes, so that a
- * stored state of another format is rebuilt, never believed.  2: the date order's
- * latest acts and the clocks' fold. */
-#define CASESTATE_FORMAT 2
+/* The layout of the state; bumped whenever what is folded or how it is stored changes, so
+ * that a stored state of another format is rebuilt, never believed.  2: the date order's
+ * latest acts and the clocks' fold.  3: idle clock slots, absent dates and a suspect's clock
+ * detention equal to his own stored short (app/snapshot.c). */
+#define CASESTATE_FORMAT 3
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

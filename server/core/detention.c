@@ -351,3 +351,17 @@ bool det_type_lookup(const char *code, enum det_type *out)
         }
     return false;
 }
+
+bool detention_equal(const struct detention *x, const struct detention *y)
+{
+    return x->state == y->state && x->period == y->period && x->type == y->type &&
+           x->ever_detained == y->ever_detained && x->court_extensions == y->court_extensions &&
+           x->arrested_at == y->arrested_at && x->arrest_ends_at == y->arrest_ends_at &&
+           x->period_days == y->period_days && x->days_granted == y->days_granted &&
+           x->started_at == y->started_at && caldate_cmp(x->start, y->start) == 0 &&
+           caldate_cmp(x->end, y->end) == 0 && x->day_end_at == y->day_end_at &&
+           x->strict_end_at == y->strict_end_at &&
+           caldate_cmp(x->suspended_on, y->suspended_on) == 0 && x->days_left == y->days_left &&
+           x->strict_left == y->strict_left && x->in_detensi == y->in_detensi &&
+           x->detensi_since_at == y->detensi_since_at;
+}

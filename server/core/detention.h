@@ -110,6 +110,9 @@ struct det_result {
 /* A suspect who was never arrested nor detained. */
 void detention_init(struct detention *d);
 
+/* Whether two detentions are the same in every member. */
+bool detention_equal(const struct detention *x, const struct detention *y);
+
 /* Apply act to cur, giving next (next may alias cur; on refusal next is a
  * copy of cur).  rules: the rule set of the act's date; z: the office zone.
  * f: the facts for the guards (guard.h), with f->act_date the act's local
