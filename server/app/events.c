@@ -786,7 +786,7 @@ static bool act_arrest_hours(struct recording *r, struct berr *err)
 static bool act_facts(struct recording *r, struct berr *err)
 {
     const struct event_input *in = r->in;
-    r->st = calloc(1, sizeof *r->st);
+    r->st = malloc(sizeof *r->st); /* initialised by snapshot_state, whatever it finds */
     if (!r->st)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     bool trusted;

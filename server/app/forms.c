@@ -711,6 +711,7 @@ json_t *app_verify_document(struct app *app, const char *code, struct berr *err)
     if (!tx_begin(&tx, app->db, 0, err))
         return NULL;
     struct store_verified v;
+    tx_last(&tx); /* the one read commits with it: no ROLLBACK of its own */
     bool ok = store_document_verify(&tx, code, &v, err);
     tx_end(&tx);
     if (!ok)

@@ -314,6 +314,7 @@ json_t *app_me(struct app *app, const struct actor *who, struct berr *err)
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return NULL;
     struct store_me me;
+    tx_last(&tx); /* the one read commits with it: no ROLLBACK of its own */
     bool ok = store_me(&tx, who->user_id, &me, err);
     tx_end(&tx);
     if (!ok)
@@ -342,6 +343,7 @@ json_t *app_banner(struct app *app, struct berr *err)
     if (!tx_begin(&tx, app->db, 0, err))
         return NULL;
     char *text;
+    tx_last(&tx); /* the one read commits with it: no ROLLBACK of its own */
     bool ok = store_banner_get(&tx, &text, err);
     tx_end(&tx);
     if (!ok)

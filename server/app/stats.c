@@ -493,6 +493,7 @@ bool app_stats_pdf(struct app *app, const struct actor *who, const struct stats_
     struct tx tx;
     char today[CALDATE_DATE_LEN] = "";
     if (tx_begin(&tx, app->db, who->user_id, err)) {
+        tx_last(&tx); /* the one read commits with it: no ROLLBACK of its own */
         if (!store_office_today(&tx, who->office_id, today, err))
             today[0] = '\0';
         tx_end(&tx);
