@@ -320,6 +320,208 @@ START_TEST(test_the_handlers_role_owns_nothing_and_cannot_bypass)
 }
 END_TEST
 
+/* An event of a case, inserted as user uid on connection c inside a new
+ * transaction: the chain trigger fills prev_hash and hash.  Seq is the case's
+ * next as the owner sees it, so that a refusal is the fence's, not a gap's. */
+static PGresult *insert_event(PGconn *c, long uid, const char *number, const char *type)
+{
+    const char *p[1] = {number};
+    char *cid = sql_value(owner, "SELECT id FROM app.cases WHERE number = $1", 1, p);
+    char *seq = sql_value(owner, "SELECT events + 1 FROM app.cases WHERE number = $1", 1, p);
+    char sql[800];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO app.events (case_id, seq, type, legal_date, regime, stage_before, "
+             "stage_after, entered_at, entered_by, late, prev_hash, hash) VALUES (%s, %s, '%s', "
+             "'2026-01-05', 'KUHAP-2025', 'investigation', 'investigation', now(), %ld, false, "
+             "'\\x00', '\\x00')",
+             cid, seq, type, uid);
+    free(cid);
+    free(seq);
+    return as_user(c, uid, sql);
+}
+
+/* Written as berkas_app, directly in SQL: an event, a snapshot or a summary
+ * of a case goes in only for who may (0003, 0008, 0009, 0019 as restated by
+ * 0025's app.case_readable/app.case_writable): the investigators of the
+ * case's office write any act; a supervisor only supervision acts on a case
+ * of an office under theirs; a prosecutor only P-forms of a case disclosed to
+ * their Kejari; an admin, a disabled user or nobody nothing. */
+START_TEST(test_event_writes_outside_the_fence_are_refused)
+{
+    struct {
+        long uid;
+        const char *number, *type;
+        bool allowed;
+    } cases[] = {
+        {INV_A1, "A1-J1", "letter_delivered", true},
+        {INV_A1, "A2-J1", "letter_delivered", false},  /* another office */
+        {INV_A1, "A1-J1", "review_note", true},        /* the app refuses it; the fence not */
+        {SUP_K1, "A2-J1", "review_note", true},        /* an office under theirs */
+        {SUP_K1, "A2-J1", "letter_delivered", false},  /* not a supervision act */
+        {SUP_K1, "A3-J2", "review_note", false},       /* another Kanwil's */
+        {PROS_J1, "A1-J1", "p16_received", true},      /* disclosed to their Kejari */
+        {PROS_J1, "A1-J1", "letter_delivered", false}, /* not a P-form */
+        {PROS_J1, "A1-J1-undisclosed", "p16_received", false},
+        {PROS_J1, "A1-J2", "p16_received", false}, /* another Kejari's */
+        {ADMIN_D, "A1-J1", "letter_delivered", false},
+        {INV_DISABLED, "A1-J1", "letter_delivered", false},
+        {999, "A1-J1", "letter_delivered", false},
+    };
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    long long before = sql_count(owner, "SELECT count(*) FROM app.events", 0, NULL);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        PGresult *r = insert_event(c, cases[i].uid, cases[i].number, cases[i].type);
+        const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        if (cases[i].allowed)
+            ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "user %ld, %s on %s: %s",
+                          cases[i].uid, cases[i].type, cases[i].number, PQresultErrorMessage(r));
+        else /* the policy (42501), or the chain trigger that does not see the case (23503) */
+            ck_assert_msg(state && (strcmp(state, "42501") == 0 || strcmp(state, "23503") == 0),
+                          "user %ld, %s on %s: %s", cases[i].uid, cases[i].type, cases[i].number,
+                          state ? state : "written");
+        PQclear(r);
+        r = PQexec(c, "ROLLBACK");
+        PQclear(r);
+    }
+    /* the snapshot and the summary: whoever may read the case */
+    struct {
+        long uid;
+        const char *number;
+        bool allowed;
+    } derived[] = {
+        {INV_A1, "A1-J1", true},
+        {INV_A1, "A2-J1", false},
+        {SUP_K1, "A2-J1", true},
+        {SUP_K1, "A3-J2", false},
+        {PROS_J1, "A1-J1", true},
+        {PROS_J1, "A1-J2", false},
+        {PROS_J1, "A1-J1-undisclosed", false},
+        {ADMIN_D, "A1-J1", false},
+    };
+    for (size_t i = 0; i < sizeof derived / sizeof derived[0]; i++) {
+        const char *p[1] = {derived[i].number};
+        char *cid = sql_value(owner, "SELECT id FROM app.cases WHERE number = $1", 1, p);
+        char sql[400];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO app.case_snapshots (case_id, format, events, last_event, "
+                 "case_version, state, written_at) VALUES (%s, 1, 0, 0, 1, '{}', now())",
+                 cid);
+        PGresult *r = as_user(c, derived[i].uid, sql);
+        ck_assert_msg((PQresultStatus(r) == PGRES_COMMAND_OK) == derived[i].allowed,
+                      "snapshot: user %ld on %s: %s", derived[i].uid, derived[i].number,
+                      PQresultErrorMessage(r));
+        PQclear(r);
+        r = PQexec(c, "ROLLBACK");
+        PQclear(r);
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO app.case_summaries (case_id, office_id, disclosed, scope1, stage, "
+                 "case_version, rules_sig, computed_at) VALUES (%s, 4, false, 1, 'investigation', "
+                 "1, 0, now())",
+                 cid);
+        r = as_user(c, derived[i].uid, sql);
+        ck_assert_msg((PQresultStatus(r) == PGRES_COMMAND_OK) == derived[i].allowed,
+                      "summary: user %ld on %s: %s", derived[i].uid, derived[i].number,
+                      PQresultErrorMessage(r));
+        PQclear(r);
+        r = PQexec(c, "ROLLBACK");
+        PQclear(r);
+        free(cid);
+    }
+    PQfinish(c);
+    ck_assert_int_eq(sql_count(owner, "SELECT count(*) FROM app.events", 0, NULL), before);
+}
+END_TEST
+
+/* The chain's canonical text as 0004 first defined it (a PL/pgSQL loop),
+ * kept here to check that every hash the database computes now is the one it
+ * computed then: rows written before 0025 still verify, and new rows verify
+ * under the old definition. */
+static const char old_canonical[] =
+    "CREATE FUNCTION pg_temp.old_canonical(e app.events) RETURNS text LANGUAGE plpgsql "
+    "IMMUTABLE AS $$ DECLARE parts text[] := ARRAY['berkas-event-v1', e.case_id::text, "
+    "e.seq::text, e.type, e.legal_date::text, coalesce(to_char(e.legal_at AT TIME ZONE 'UTC', "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), ''), e.doc_number, coalesce(e.party_id::text, ''), "
+    "coalesce(e.corrects::text, ''), e.regime, e.stage_before, e.stage_after, e.payload::text, "
+    "to_char(e.entered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
+    "e.entered_by::text, e.late::text]; out text := ''; i int; BEGIN FOR i IN 1 .. "
+    "array_length(parts, 1) LOOP IF i > 1 THEN out := out || E'\\n'; END IF; out := out || "
+    "length(parts[i])::text || ':' || parts[i]; END LOOP; RETURN out; END $$";
+
+START_TEST(test_the_chain_hashes_are_those_of_the_first_definition)
+{
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    /* a chain on its own case: a party, acts with and without an hour, a number, a
+     * party, a correction, a payload with characters of more than one byte */
+    PGresult *r =
+        as_user(c, INV_A1, "INSERT INTO app.cases (number, office_id) VALUES ('chain', 4)");
+    ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+    PQclear(r);
+    const char *acts[] = {
+        "'sprindik_issued', '2026-01-05', NULL, 'SP.Sidik/1', NULL, NULL, '{}'",
+        "'arrested', '2026-01-06', '2026-01-06 08:30:15.25+07', '', (SELECT id::text FROM "
+        "app.parties WHERE name = 'Zoë Ñúñez'), NULL, "
+        "'{\"note\": \"Zoë \u00e9\u20ac \\\\ \\\"\"}'",
+        "'corrected', '2026-01-07', NULL, '', NULL, (SELECT min(e.id)::text FROM app.events e "
+        "JOIN app.cases k ON k.id = e.case_id WHERE k.number = 'chain'), '{\"why\": \"typo\"}'",
+    };
+    r = PQexec(c, "INSERT INTO app.parties (case_id, kind, name) SELECT id, 'suspect', "
+                  "'Zoë Ñúñez' FROM app.cases WHERE number = 'chain'");
+    ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+    PQclear(r);
+    for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++) {
+        char sql[1600];
+        snprintf(sql, sizeof sql,
+                 "WITH e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
+                 "doc_number, party_id, corrects, regime, stage_before, stage_after, payload, "
+                 "entered_at, entered_by, late, prev_hash, hash) SELECT k.id, k.events + 1, v.t, "
+                 "v.d::date, v.at::timestamptz, v.num, v.party::bigint, v.corr::bigint, "
+                 "'KUHAP-2025', 'investigation', 'investigation', v.pl::jsonb, now(), 1, %s, "
+                 "'\\x00', '\\x00' FROM app.cases k, (VALUES (%s)) AS v(t, d, at, num, party, "
+                 "corr, pl) WHERE k.number = 'chain' RETURNING case_id, seq, hash) UPDATE "
+                 "app.cases k SET "
+                 "events = e.seq, last_hash = e.hash FROM e WHERE k.id = e.case_id",
+                 i == 1 ? "true" : "false", acts[i]);
+        r = PQexec(c, sql);
+        ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "act %zu: %s", i,
+                      PQresultErrorMessage(r));
+        ck_assert_str_eq(PQcmdTuples(r), "1");
+        PQclear(r);
+    }
+    r = PQexec(c, "COMMIT");
+    PQclear(r);
+    PQfinish(c);
+
+    PGconn *o = PQconnectdb(owner);
+    r = PQexec(o, old_canonical);
+    ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+    PQclear(r);
+    /* every row: the same text, and the stored hash is that of the old text */
+    r = PQexec(o, "SELECT count(*), count(*) FILTER (WHERE app.event_canonical(e) = "
+                  "pg_temp.old_canonical(e) AND e.hash = sha256(e.prev_hash || "
+                  "convert_to(pg_temp.old_canonical(e), 'UTF8'))), count(*) FILTER (WHERE "
+                  "e.legal_at IS NOT NULL AND e.party_id IS NOT NULL), count(*) FILTER (WHERE "
+                  "e.corrects IS NOT NULL) FROM app.events e JOIN app.cases k ON k.id = "
+                  "e.case_id WHERE k.number = 'chain'");
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "3");
+    ck_assert_str_eq(PQgetvalue(r, 0, 1), "3");
+    ck_assert_str_eq(PQgetvalue(r, 0, 2), "1");
+    ck_assert_str_eq(PQgetvalue(r, 0, 3), "1");
+    PQclear(r);
+    /* ...and the verifier finds the chain whole */
+    r = PQexec(o, "SELECT v.events, coalesce(v.reason, 'whole') FROM app.verify_chain(1) v "
+                  "WHERE v.number = 'chain'");
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    ck_assert_int_eq(PQntuples(r), 1);
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "3");
+    ck_assert_str_eq(PQgetvalue(r, 0, 1), "whole");
+    PQclear(r);
+    PQfinish(o);
+}
+END_TEST
+
 Suite *suite_rls(void)
 {
     Suite *s = suite_create("rls");
@@ -334,6 +536,8 @@ Suite *suite_rls(void)
     tcase_add_test(tc, test_the_handlers_role_owns_nothing_and_cannot_bypass);
     tcase_add_test(tc, test_a_forged_or_missing_acting_setting_does_not_widen_access);
     tcase_add_test(tc, test_the_acting_role_and_office_are_kept_for_the_transaction);
+    tcase_add_test(tc, test_event_writes_outside_the_fence_are_refused);
+    tcase_add_test(tc, test_the_chain_hashes_are_those_of_the_first_definition);
     suite_add_tcase(s, tc);
     return s;
 }
