@@ -16,6 +16,10 @@ fi
 if grep -rn 'berkas\.acting' server client; then
   echo "gate: berkas.acting named above (only app.acting_fill sets it)"; fail=1
 fi
+# ...nor the fence's answer kept for the transaction (sql/0025_record.sql)
+if grep -rn 'berkas\.fence' server client; then
+  echo "gate: berkas.fence named above (only app.case_fence sets it)"; fail=1
+fi
 if grep -rnE 'XML_PARSE_(NOENT|DTDLOAD|DTDATTR|HUGE|XINCLUDE)' server; then
   echo "gate: unsafe libxml2 parser option above"; fail=1
 fi

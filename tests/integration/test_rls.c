@@ -522,6 +522,49 @@ START_TEST(test_the_chain_hashes_are_those_of_the_first_definition)
 }
 END_TEST
 
+/* The fence's answer kept for the transaction (berkas.fence, sql/0025) is
+ * believed only when it is this user's, in this transaction, for this case:
+ * set by hand for another case, user or transaction it widens nothing. */
+START_TEST(test_a_forged_fence_setting_does_not_widen_access)
+{
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    const char *p[1] = {"A2-J1"};
+    char *other = sql_value(owner, "SELECT id FROM app.cases WHERE number = $1", 1, p);
+    /* another user's, another transaction's, garbage */
+    const char *forged[] = {"2|x|supervisor|2", "1|2000-01-01 00:00:00+00|investigator|4", ""};
+    for (size_t i = 0; i < sizeof forged / sizeof forged[0]; i++) {
+        char value[200];
+        snprintf(value, sizeof value, "%s#%s#w", forged[i], other);
+        PGresult *r = as_user(c, INV_A1, "SELECT 1");
+        PQclear(r);
+        set_in(c, "berkas.fence", value, true);
+        char sql[400];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO app.case_snapshots (case_id, format, events, last_event, "
+                 "case_version, state, written_at) VALUES (%s, 1, 0, 0, 1, '{}', now())",
+                 other);
+        r = PQexec(c, sql);
+        ck_assert_msg(PQresultStatus(r) == PGRES_FATAL_ERROR, "forged %s: written", value);
+        ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501");
+        PQclear(r);
+        r = PQexec(c, "ROLLBACK");
+        PQclear(r);
+    }
+    /* the investigator's own case is still theirs to write, with the setting kept */
+    PGresult *r = insert_event(c, INV_A1, "A1-J1", "letter_delivered");
+    ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+    PQclear(r);
+    r = PQexec(c, "SELECT split_part(current_setting('berkas.fence'), '#', 3)");
+    ck_assert_str_eq(PQgetvalue(r, 0, 0), "w");
+    PQclear(r);
+    r = PQexec(c, "ROLLBACK");
+    PQclear(r);
+    free(other);
+    PQfinish(c);
+}
+END_TEST
+
 Suite *suite_rls(void)
 {
     Suite *s = suite_create("rls");
@@ -538,6 +581,7 @@ Suite *suite_rls(void)
     tcase_add_test(tc, test_the_acting_role_and_office_are_kept_for_the_transaction);
     tcase_add_test(tc, test_event_writes_outside_the_fence_are_refused);
     tcase_add_test(tc, test_the_chain_hashes_are_those_of_the_first_definition);
+    tcase_add_test(tc, test_a_forged_fence_setting_does_not_widen_access);
     suite_add_tcase(s, tc);
     return s;
 }
