@@ -38,5 +38,6 @@ Suite *suite_install(void);
 Suite *suite_multi(void);
 Suite *suite_tls(void);
 Suite *suite_replica(void);
+Suite *suite_play(void);
 
 #endif
