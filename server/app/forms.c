@@ -459,23 +459,21 @@ static bool document_insert(struct tx *tx, const struct actor *who, long long ca
 }
 
 /* The act a document is issued for (c->for_act): picked when event_id is 0,
- * of the form's type, the case still open, its number not given outside,
- * its content complete; params gain its party.  A form of no act: the
- * stage allows it. */
+ * of the form's type, its number not given outside, its content complete;
+ * params gain its party.  Whatever the stage now, a TAK or a dismissal
+ * included: the act was done and its paper is its own, dated by it
+ * (DOMAIN.md 12; 4.16, the criminal track's papers stay linked).  A form
+ * of no act: the stage allows it. */
 static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx *c, json_t *params,
                       long long event_id, struct berr *err)
 {
     if (!c->for_act)
         return stage_allows(cf, c->f, err);
-    /* whatever the stage now, while the case is open */
     bool ok = (event_id || act_pick(tx, cf, c->rule, c->f, params, &event_id, err)) &&
               act_load(tx, cf, event_id, &c->act, err);
     if (ok && !act_fits(c->rule, &c->act))
         ok = berr_field(err, BERR_CONFLICT, "event", "%s bukan dokumen tindakan %s", c->f->title,
                         c->act.type);
-    if (ok && !(OPEN_STAGES & STAGE_BIT(cf->stage)))
-        ok = berr_field(err, BERR_CONFLICT, "form", "perkara sudah %s: tidak ada dokumen baru",
-                        stage_label(cf->stage));
     ok = ok && number_is_ours(c, err);
     /* a BAP or a Resume says something before it is issued */
     ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);
