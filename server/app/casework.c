@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "acts.h"
 #include "app.h"
@@ -24,6 +23,7 @@
 #include "store/cases.h"
 #include "store/tx.h"
 #include "summary.h"
+#include "validate.h"
 
 static const char *const sources[] = {
     "jagratara",   "tim_pora",     "public_report", "apoa",  "desa_binaan", "tpi_check",
@@ -155,15 +155,6 @@ static bool blank(const char *s)
     return s[strspn(s, " \t\r\n")] == '\0';
 }
 
-/* A date that has not come yet on any Indonesian office's calendar (WIT,
- * UTC+9, is the furthest ahead): nobody is born and nothing is seized in
- * the future, as no act is dated there (app/events.c). */
-static bool after_today(struct caldate d)
-{
-    return caldate_cmp(d, caldate_local_date((int64_t)time(NULL), caldate_zone("Asia/Jayapura"))) >
-           0;
-}
-
 static bool check_party_input(const struct party_input *in, struct berr *err)
 {
     if (in->kind && strcmp(in->kind, "suspect") != 0 && strcmp(in->kind, "witness") != 0 &&
@@ -179,9 +170,8 @@ static bool check_party_input(const struct party_input *in, struct berr *err)
     struct caldate d;
     if (in->birth_date && !caldate_parse(in->birth_date, &d))
         return berr_field(err, BERR_BAD_INPUT, "birth_date", "birth_date harus tanggal YYYY-MM-DD");
-    if (in->birth_date && after_today(d))
-        return berr_field(err, BERR_BAD_INPUT, "birth_date",
-                          "birth_date tidak boleh di masa depan");
+    if (in->birth_date && !validate_not_future(d, "birth_date", err))
+        return false;
     if (in->name && blank(in->name))
         return berr_field(err, BERR_BAD_INPUT, "name", "name wajib diisi");
     if (in->sex && strcmp(in->sex, "L") != 0 && strcmp(in->sex, "P") != 0)
@@ -293,8 +283,8 @@ bool app_evidence_add(struct app *app, const struct actor *who, long long case_i
     struct caldate d;
     if (seized_on && !caldate_parse(seized_on, &d))
         return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on harus tanggal YYYY-MM-DD");
-    if (seized_on && after_today(d))
-        return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on tidak boleh di masa depan");
+    if (seized_on && !validate_not_future(d, "seized_on", err))
+        return false;
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
@@ -341,8 +331,8 @@ bool app_evidence_correct(struct app *app, const struct actor *who, long long ca
     struct caldate d;
     if (seized_on && !caldate_parse(seized_on, &d))
         return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on harus tanggal YYYY-MM-DD");
-    if (seized_on && after_today(d))
-        return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on tidak boleh di masa depan");
+    if (seized_on && !validate_not_future(d, "seized_on", err))
+        return false;
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;

@@ -29,6 +29,7 @@
 #include "store/documents.h"
 #include "store/tx.h"
 #include "uploads.h"
+#include "validate.h"
 
 static long long upload_limit(struct tx *tx, struct berr *err)
 {
@@ -85,6 +86,8 @@ static bool input_check(const struct upload_input *in, struct berr *err)
     struct caldate d;
     if (in->dated && !caldate_parse(in->dated, &d))
         return berr_field(err, BERR_BAD_INPUT, "dated", "dated harus tanggal YYYY-MM-DD");
+    if (in->dated && !validate_not_future(d, "dated", err))
+        return false;
     if (!in->pdf || in->len == 0)
         return berr_field(err, BERR_BAD_INPUT, "file", "tidak ada isi PDF");
     return true;

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <time.h>
 #include <utf8proc.h>
 
 static int digits(const char *s, int n)
@@ -45,6 +46,13 @@ bool validate_nip(const char *nip, struct berr *err)
     if (seq == 0)
         return berr_field(err, BERR_BAD_INPUT, "nip", "NIP: digits 16-18 must not be 000");
     return true;
+}
+
+bool validate_not_future(struct caldate d, const char *field, struct berr *err)
+{
+    struct caldate today = caldate_local_date((int64_t)time(NULL), caldate_zone("Asia/Jayapura"));
+    return caldate_cmp(d, today) <= 0 ||
+           berr_field(err, BERR_BAD_INPUT, field, "%s tidak boleh di masa depan", field);
 }
 
 bool validate_golongan(const char *g, struct berr *err)

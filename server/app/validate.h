@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/caldate.h"
 #include "core/error.h"
 #include "core/mustcheck.h"
 
@@ -16,6 +17,12 @@
  * The birth date must be a real date, and the appointment month real and at
  * least 15 years after birth. */
 BERKAS_MUST_CHECK bool validate_nip(const char *nip, struct berr *err);
+
+/* A date (of birth, of a seizure, of a paper) that has come on the calendar
+ * of every Indonesian office: not after today in WIT (UTC+9), the zone
+ * furthest ahead; as no act is dated in the future (app/events.c).  Else
+ * false, err naming field. */
+BERKAS_MUST_CHECK bool validate_not_future(struct caldate d, const char *field, struct berr *err);
 
 /* Golongan ruang "III/b" (I-IV, a-e), or empty. */
 BERKAS_MUST_CHECK bool validate_golongan(const char *g, struct berr *err);

@@ -253,9 +253,10 @@ END_TEST
 
 /* ---- bad input changes nothing ------------------------------------------------------------ */
 
-/* A party's name of blanks is no name; nobody is born, nor is a thing
- * seized, after today (the acts' own rule: no act in the future).  Each is
- * 400 problem+json naming the field, and the case is as it was. */
+/* A party's name of blanks is no name; nobody is born, nothing is seized
+ * and no paper is dated after today (the acts' own rule: no act in the
+ * future).  Each is 400 problem+json naming the field, and the case is as
+ * it was. */
 START_TEST(test_impossible_parties_and_evidence_are_refused_and_change_nothing)
 {
     long long id = case_opened("2026-11-10", "supervision");
@@ -286,7 +287,36 @@ START_TEST(test_impossible_parties_and_evidence_are_refused_and_change_nothing)
     p = call("PUT", ipath, inv, "{\"seized_on\":\"2099-01-01\"}", 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "seized_on");
     json_decref(p);
+    /* nor is a paper from outside dated in the future */
     json_t *c = case_read(id);
+    json_t *h = json_array_get(json_object_get(c, "history"), 0);
+    long long report = json_integer_value(json_object_get(h, "id"));
+    json_decref(c);
+    char url[256], auth[300];
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    const char *get_h[] = {auth, NULL};
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/laporan_kejadian.pdf",
+             port, id);
+    struct http_result pdf;
+    ck_assert(http_do("GET", url, NULL, 0, get_h, &pdf));
+    ck_assert_int_eq(pdf.status, 200);
+    const char *post_h[] = {auth, "Content-Type: application/pdf", NULL};
+    snprintf(url, sizeof url,
+             "http://127.0.0.1:%d/api/v1/cases/%lld/uploads?event=%lld&title=Salinan%%20laporan"
+             "&dated=2099-01-01",
+             port, id, report);
+    struct http_result up;
+    ck_assert(http_do("POST", url, pdf.body, pdf.len, post_h, &up));
+    ck_assert_msg(up.status == 400, "an upload dated 2099: %ld %.300s", up.status, up.body);
+    ck_assert_ptr_nonnull(strstr(up.body, "\"dated\""));
+    http_result_free(&up);
+    http_result_free(&pdf);
+    char cid[32];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    ck_assert_int_eq(
+        sql_count(db, "SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", 1, q), 0);
+    c = case_read(id);
     ck_assert_uint_eq(json_array_size(json_object_get(c, "parties")), 0);
     json_t *ev = json_object_get(c, "evidence");
     ck_assert_uint_eq(json_array_size(ev), 1);
