@@ -658,7 +658,8 @@ END_TEST
 
 START_TEST(test_missing_data_is_422_naming_it_and_takes_no_number)
 {
-    /* prapenyidikan, no suspect, no article: a Sprindik has nothing to name */
+    /* prapenyidikan, no suspect, no article: a Sprindik has no offence to name (its
+     * suspect it may not know yet: finding him is what it orders, KUHAP Pasal 1 angka 2) */
     long long id = open_case(inv, "Uji data kurang");
     rec(id, "sprindik_issued", 25, NULL);
     long long next = counter_next("sprindik");
@@ -667,7 +668,7 @@ START_TEST(test_missing_data_is_422_naming_it_and_takes_no_number)
         const char *detail = json_string_value(json_object_get(p, "detail"));
         const char *field = json_string_value(json_object_get(p, "field"));
         ck_assert_msg(detail && field && *field && strstr(detail, field) &&
-                          strstr(detail, "tersangka"),
+                          strstr(detail, "pasal yang disangkakan"),
                       "%s / %s", detail ? detail : "", field ? field : "");
         json_decref(p);
     }
