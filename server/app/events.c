@@ -661,7 +661,40 @@ struct recording {
     struct fsm_result fr;
     struct clock_set clocks; /* of the log with the act (loads_with) */
     bool stepped;            /* st was stepped by the act (loads_with) */
+    struct store_later id;   /* the act's row id, asked with the case row (act_case) */
+    long long event_id;      /* ...as it came, 0 if not */
+    struct recorded *later;  /* the act's row sent with the COMMIT (act_store), or NULL */
 };
+
+/* An act whose row goes with the transaction's COMMIT (store_events_append_later): its case
+ * file is kept until the transaction ends, then given back to the write path's cache under
+ * the head the act's row took, or, rolled back, under the head it was loaded with. */
+struct recorded {
+    struct store_later row;
+    struct casefile cf;
+    bool loaded;
+    unsigned char head[sizeof((struct casefile *)0)->last_hash];
+};
+
+static void recorded_end(void *ctx, bool committed)
+{
+    struct recorded *d = ctx;
+    struct event_appended added;
+    bool kept = store_events_appended(&d->row, &added);
+    if (committed && kept) {
+        sodium_hex2bin(d->cf.last_hash, sizeof d->cf.last_hash, added.hash, strlen(added.hash),
+                       NULL, NULL, NULL);
+    } else {
+        unappend_act(&d->cf);
+        memcpy(d->cf.last_hash, d->head, sizeof d->head);
+    }
+    /* committed without its row's answer (cannot be: it went with the COMMIT): not cached */
+    if (d->loaded && (kept || !committed))
+        casefile_release(&d->cf);
+    else
+        casefile_free(&d->cf);
+    free(d);
+}
 
 /* The act's type, known and recordable by the actor's role. */
 static bool act_type(struct recording *r, struct berr *err)
@@ -687,7 +720,12 @@ static bool act_type(struct recording *r, struct berr *err)
  * correction is made by the kind of person who recorded the act. */
 static bool act_case(struct recording *r, long long case_id, struct berr *err)
 {
-    if (!casefile_load_for_write(r->tx, r->who, case_id, &r->cf, err))
+    /* the act's row id comes in the case row's round trip (store/events.h) */
+    if (!store_events_reserve(r->tx, &r->id, err))
+        return false;
+    bool loaded = casefile_load_for_write(r->tx, r->who, case_id, &r->cf, err);
+    r->event_id = store_events_reserved(&r->id);
+    if (!loaded)
         return false;
     r->loaded = true;
     if (r->ev == EV_CORRECTED) {
@@ -899,6 +937,24 @@ static bool act_in_log(struct recording *r, struct berr *err)
     return false;
 }
 
+/* The act's row and the case row's move: with the transaction's COMMIT when the row's id came
+ * with the case row and the transaction takes the act's end (tx_after: one act a
+ * transaction), in a round trip of its own otherwise. */
+static bool append_row(struct recording *r, const struct event_append *row,
+                       struct event_appended *added, struct berr *err)
+{
+    struct recorded *d = r->event_id > 0 ? calloc(1, sizeof *d) : NULL;
+    if (!d || !tx_after(r->tx, recorded_end, d)) {
+        free(d);
+        return store_events_append(r->tx, row, added, err);
+    }
+    r->later = d; /* from here the transaction's end gives back the case file (act_end) */
+    if (!store_events_append_later(r->tx, row, r->event_id, &d->row, err))
+        return false;
+    *added = (struct event_appended){.id = r->event_id, .version = r->cf.version + 1};
+    return true;
+}
+
 /* Store the act: its row and the case row's move in one statement
  * (store/events.h), then the P-19 items or the answer and the act's own rows
  * (acts.h); the answer's body. */
@@ -928,7 +984,7 @@ static bool act_store(struct recording *r, struct event_appended *added, struct 
         .discloses =
             ev == EV_SPDP_SENT || ev == EV_TAHAP1_SENT || ev == EV_SHORT_PROCEDURE_HANDOVER,
     };
-    bool stored = store_events_append(r->tx, &row, added, err);
+    bool stored = append_row(r, &row, added, err);
     free(payload_text);
     if (!stored || !instruction_rows(r->tx, &r->cf, r->before, ev, added->id, in, err) ||
         !acts_apply(r->tx, &r->cf, ev, added->id, r->payload, r->who, err))
@@ -953,9 +1009,11 @@ static bool act_summary(struct recording *r, const struct event_appended *added,
 {
     struct casefile *cf = &r->cf;
     cf->ev_id[r->before] = added->id;
-    /* the chain's head now ends with this act: the log is kept under it */
-    sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, added->hash, strlen(added->hash), NULL,
-                   NULL, NULL);
+    /* the chain's head now ends with this act: the log is kept under it (once the row is
+     * sent, recorded_end, when it goes with the COMMIT) */
+    if (!r->later)
+        sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, added->hash, strlen(added->hash), NULL,
+                       NULL, NULL);
     cf->stage = r->fr.to;
     cf->version = added->version;
     bool walked;
@@ -982,6 +1040,17 @@ static bool act_summary(struct recording *r, const struct event_appended *added,
  * under the head it ends with: the loaded one, or the act's (logcache.h). */
 static void act_end(struct recording *r, bool ok)
 {
+    store_later_drop(r->tx, &r->id);
+    if (r->later) {
+        /* the transaction's end gives the log back (recorded_end): it holds the act until
+         * then, taken off again if the transaction does not commit */
+        r->later->cf = r->cf;
+        r->later->loaded = r->loaded;
+        memcpy(r->later->head, r->head, sizeof r->head);
+        r->loaded = false;
+        r->cf = (struct casefile){0};
+        r->appended = false;
+    }
     if (r->appended && !ok) {
         unappend_act(&r->cf);
         memcpy(r->cf.last_hash, r->head, sizeof r->head);

@@ -39,4 +39,33 @@ struct event_appended {
 BERKAS_MUST_CHECK bool store_events_append(struct tx *tx, const struct event_append *a,
                                            struct event_appended *out, struct berr *err);
 
+/* A result to come: of a statement sent with the transaction's next round
+ * trip (tx_defer_keep).  Opaque to the caller; zeroed before use. */
+struct pg_result;
+struct store_later {
+    struct pg_result *r;
+};
+
+/* The id the next act's row will have, taken from the log's sequence with
+ * the transaction's next statement (on the write path the case row's read):
+ * store_events_reserved gives it once that has gone, 0 if it failed.  An id
+ * taken and not used is a gap in the ids, as a rolled-back act leaves. */
+BERKAS_MUST_CHECK bool store_events_reserve(struct tx *tx, struct store_later *l, struct berr *err);
+long long store_events_reserved(struct store_later *l);
+
+/* store_events_append with the row's id given (store_events_reserve), sent
+ * with the transaction's next round trip (on the write path with the
+ * summary, the audit line and the COMMIT: tx_defer), not a round trip of its
+ * own: what the act's answer and its summary need is known before (the id,
+ * and the case row's version + 1 under its lock).  Its error, or a case row
+ * it did not move, fails that round trip and so the transaction.
+ * store_events_appended gives the row once sent (false if it was not). */
+BERKAS_MUST_CHECK bool store_events_append_later(struct tx *tx, const struct event_append *a,
+                                                 long long id, struct store_later *l,
+                                                 struct berr *err);
+bool store_events_appended(struct store_later *l, struct event_appended *out);
+
+/* Let go of a result to come: one not sent yet is no longer kept. */
+void store_later_drop(struct tx *tx, struct store_later *l);
+
 #endif

@@ -16,7 +16,8 @@
 struct tx_pending {
     int n;
     struct db_batch b[TX_PENDING_MAX];
-    char **params[TX_PENDING_MAX]; /* each statement's copies, NULL for SQL NULL */
+    char **params[TX_PENDING_MAX];   /* each statement's copies, NULL for SQL NULL */
+    PGresult **keep[TX_PENDING_MAX]; /* where its result goes (tx_defer_keep), or NULL */
 };
 
 static void pending_free(struct tx *tx)
@@ -92,6 +93,14 @@ bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct
 bool tx_defer(struct tx *tx, const char *name, const char *sql, int nparams,
               const char *const *params, struct berr *err)
 {
+    return tx_defer_keep(tx, name, sql, nparams, params, NULL, err);
+}
+
+bool tx_defer_keep(struct tx *tx, const char *name, const char *sql, int nparams,
+                   const char *const *params, PGresult **out, struct berr *err)
+{
+    if (out)
+        *out = NULL;
     if (!tx->conn || tx->done)
         return berr_set(err, BERR_INTERNAL, "a statement without a transaction");
     if (tx->pending && tx->pending->n == TX_PENDING_MAX && !tx_flush(tx, err))
@@ -110,9 +119,36 @@ bool tx_defer(struct tx *tx, const char *name, const char *sql, int nparams,
         return berr_set(err, BERR_INTERNAL, "out of memory");
     }
     q->params[q->n] = copy;
+    q->keep[q->n] = out;
     q->b[q->n] = (struct db_batch){name, sql, nparams, (const char *const *)copy};
     q->n++;
     return true;
+}
+
+void tx_forget(struct tx *tx, PGresult **out)
+{
+    struct tx_pending *q = tx->pending;
+    for (int i = 0; q && out && i < q->n; i++)
+        if (q->keep[i] == out)
+            q->keep[i] = NULL;
+}
+
+bool tx_after(struct tx *tx, void (*fn)(void *ctx, bool committed), void *ctx)
+{
+    if (tx->after)
+        return false;
+    tx->after = fn;
+    tx->after_ctx = ctx;
+    return true;
+}
+
+/* The transaction's end hook, once (tx_after). */
+static void run_after(struct tx *tx, bool committed)
+{
+    void (*fn)(void *, bool) = tx->after;
+    tx->after = NULL;
+    if (fn)
+        fn(tx->after_ctx, committed);
 }
 
 bool tx_flush(struct tx *tx, struct berr *err)
@@ -132,12 +168,15 @@ static bool run_batch(struct tx *tx, int n, const struct db_batch *batch, PGresu
     int np = tx->pending ? tx->pending->n : 0;
     struct db_batch all[DB_BATCH_MAX] = {{0}};
     PGresult *res[DB_BATCH_MAX] = {0};
+    PGresult **keep[TX_PENDING_MAX] = {0};
     if (np + n == 0)
         return true;
     if (np + n > DB_BATCH_MAX)
         return berr_set(err, BERR_INTERNAL, "a batch of %d statements", np + n);
-    for (int i = 0; i < np; i++)
+    for (int i = 0; i < np; i++) {
         all[i] = tx->pending->b[i];
+        keep[i] = tx->pending->keep[i];
+    }
     for (int i = 0; i < n; i++)
         all[np + i] = batch[i];
     db_exec_batch(tx->pool, tx->conn, np + n, all, res);
@@ -153,6 +192,10 @@ static bool run_batch(struct tx *tx, int n, const struct db_batch *batch, PGresu
     for (int i = 0; i < np + n; i++) {
         if (failed < 0 && i >= np) {
             out[i - np] = res[i];
+            continue;
+        }
+        if (failed < 0 && keep[i]) { /* a deferred statement's result, kept (tx_defer_keep) */
+            *keep[i] = res[i];
             continue;
         }
         PQclear(res[i]);
@@ -278,12 +321,16 @@ PGresult *db_once_named(struct db_pool *pool, const char *name, const char *sql,
 bool tx_commit(struct tx *tx, struct berr *err)
 {
     if (tx->conn && tx->done) { /* committed with its last statement */
+        run_after(tx, true);
         tx_end(tx);
         return true;
     }
-    if (!tx->conn)
+    if (!tx->conn) {
+        run_after(tx, false);
         return berr_set(err, BERR_INTERNAL, "commit without a transaction");
+    }
     bool ok = tx_exec(tx, "COMMIT", 0, NULL, err); /* with what was deferred */
+    run_after(tx, ok);
     tx_end(tx);
     return ok;
 }
@@ -291,6 +338,7 @@ bool tx_commit(struct tx *tx, struct berr *err)
 void tx_end(struct tx *tx)
 {
     pending_free(tx);
+    run_after(tx, tx->done); /* done: committed with its last statement (tx_last) */
     if (!tx->conn)
         return;
     db_release(tx->pool, tx->conn); /* rolls back what is still open */

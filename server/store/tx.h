@@ -23,9 +23,11 @@ struct tx_pending;
 struct tx {
     struct db_pool *pool;
     PGconn *conn;
-    struct tx_pending *pending; /* statements sent with the next one (tx_defer) */
-    bool last;                  /* the next statement commits (tx_last) */
-    bool done;                  /* ...and it has: only tx_end is left */
+    struct tx_pending *pending;               /* statements sent with the next one (tx_defer) */
+    bool last;                                /* the next statement commits (tx_last) */
+    bool done;                                /* ...and it has: only tx_end is left */
+    void (*after)(void *ctx, bool committed); /* run once it ends (tx_after) */
+    void *after_ctx;
 };
 
 /* acting_user 0 means nobody (log-on, public routes): row-level security
@@ -57,6 +59,21 @@ BERKAS_MUST_CHECK bool tx_batch(struct tx *tx, int n, const struct db_batch *bat
  * of memory or when a flush it needed failed. */
 BERKAS_MUST_CHECK bool tx_defer(struct tx *tx, const char *name, const char *sql, int nparams,
                                 const char *const *params, struct berr *err);
+
+/* As tx_defer, and *out (set to NULL now) takes the statement's result once
+ * the round trip that sends it succeeds (the caller PQclear()s it); it stays
+ * NULL when that round trip fails or the statement is never sent.  *out
+ * must stay valid until then, or until tx_forget(tx, out). */
+BERKAS_MUST_CHECK bool tx_defer_keep(struct tx *tx, const char *name, const char *sql, int nparams,
+                                     const char *const *params, PGresult **out, struct berr *err);
+
+/* A deferred statement not sent yet no longer hands its result to *out. */
+void tx_forget(struct tx *tx, PGresult **out);
+
+/* fn(ctx, committed) once the transaction ends: committed after its COMMIT
+ * succeeded, else at tx_end (rolled back, or never begun).  One per
+ * transaction: false when one is set already (fn is then not called). */
+BERKAS_MUST_CHECK bool tx_after(struct tx *tx, void (*fn)(void *ctx, bool committed), void *ctx);
 
 /* The transaction's next statement is its last: it is sent with the COMMIT,
  * in one round trip (a read that would otherwise end with tx_end's
