@@ -140,6 +140,11 @@ static bool eval_bool(struct rctx *R, const struct tnode *t, xmlNodePtr ctx)
     return b;
 }
 
+static const char *field_label(const struct rctx *R, const struct tnode *t)
+{
+    return t->label ? t->label : t->expr >= 0 ? R->f->exprs[t->expr] : "?";
+}
+
 /* A for-each's iteration: $i is the 1-based position, and with zip="..."
  * $zip is the i-th node of that node-set (evaluated once: pairing two lists
  * by position stays linear).  Both are restored after the loop, so nested
@@ -172,6 +177,32 @@ static void loop_end(struct rctx *R, struct loop *lp)
     xmlXPathRegisterVariable(R->xp, (const xmlChar *)"i", lp->saved_i);
     xmlXPathRegisterVariable(R->xp, (const xmlChar *)"zip", lp->saved_zip);
     xmlXPathFreeObject(lp->zip);
+}
+
+/* One node of a for-each: t is the for-each, node the i-th of its n nodes. */
+typedef void each_fn(struct rctx *R, const struct tnode *t, xmlNodePtr node, int i, int n,
+                     const void *arg);
+
+/* Calls each once per node of t's expression, in order, with $i and $zip set
+ * for it (struct loop), until the render fails; a required for-each with no
+ * node is missing.  Nothing happens when the expression fails (fatal). */
+static void for_each(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, each_fn *each,
+                     const void *arg)
+{
+    xmlXPathObjectPtr o = eval(R, t, t->expr, ctx);
+    if (!o)
+        return;
+    int n = o->type == XPATH_NODESET && o->nodesetval ? o->nodesetval->nodeNr : 0;
+    if (n == 0 && t->required)
+        missing(R, field_label(R, t));
+    struct loop lp;
+    loop_begin(R, t, ctx, &lp);
+    for (int i = 0; i < n && !R->fatal; i++) {
+        loop_step(R, &lp, i);
+        each(R, t, o->nodesetval->nodeTab[i], i, n, arg);
+    }
+    loop_end(R, &lp);
+    xmlXPathFreeObject(o);
 }
 
 /* ---- formats ---------------------------------------------------------------------------- */
@@ -236,6 +267,66 @@ static bool to_u64(const char *v, uint64_t *n)
     return true;
 }
 
+/* "119(1)" -> "Pasal 119 ayat (1)"; "119(1)a" -> "... huruf a";
+ * "122(a)" -> "Pasal 122 huruf a" */
+static char *format_pasal(const char *v)
+{
+    char buf[TERBILANG_LEN + IDTEXT_LEN];
+    const char *p = strchr(v, '(');
+    if (!p)
+        snprintf(buf, sizeof buf, "Pasal %.40s", v);
+    else {
+        const char *q = strchr(p, ')');
+        if (!q)
+            return strdup(v);
+        bool letter = p[1] >= 'a' && p[1] <= 'z';
+        if (letter)
+            snprintf(buf, sizeof buf, "Pasal %.*s huruf %.*s", (int)(p - v), v, (int)(q - p - 1),
+                     p + 1);
+        else
+            snprintf(buf, sizeof buf, "Pasal %.*s ayat %.*s%s%.20s", (int)(p - v), v,
+                     (int)(q - p + 1), p, q[1] ? " huruf " : "", q + 1);
+    }
+    return strdup(buf);
+}
+
+/* The hour of a time or timestamp, "09.30"; with words also in words
+ * (KUHAP 75: the hour of the act, in figures and in words).  NULL when v
+ * holds no hour. */
+static char *format_time(const char *v, bool words)
+{
+    char buf[TERBILANG_LEN + IDTEXT_LEN];
+    const char *t = strchr(v, 'T');
+    t = t ? t + 1 : v;
+    if (strlen(t) < 5 || t[2] != ':')
+        return NULL;
+    if (!words) {
+        snprintf(buf, sizeof buf, "%.2s.%.2s", t, t + 3);
+        return strdup(buf);
+    }
+    int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
+    char hw[64], mw[64];
+    if (h < 0 || h > 23 || m < 0 || m > 59 || !terbilang((uint64_t)h, hw, sizeof hw) ||
+        !terbilang((uint64_t)m, mw, sizeof mw))
+        return NULL;
+    if (m == 0)
+        snprintf(buf, sizeof buf, "%.2s.%.2s (%s tepat)", t, t + 3, hw);
+    else
+        snprintf(buf, sizeof buf, "%.2s.%.2s (%s lewat %s menit)", t, t + 3, hw, mw);
+    return strdup(buf);
+}
+
+/* "34 tahun": whole years from born to on; NULL before birth. */
+static char *format_age(struct caldate on, struct caldate born)
+{
+    char buf[32];
+    int age = on.y - born.y - ((on.m < born.m || (on.m == born.m && on.d < born.d)) ? 1 : 0);
+    if (age < 0)
+        return NULL;
+    snprintf(buf, sizeof buf, "%d tahun", age);
+    return strdup(buf);
+}
+
 /* v formatted by fmt into a malloc'd string; NULL when v does not fit the
  * format (a date that is not a date). */
 static char *format(struct rctx *R, enum tfmt fmt, const char *v)
@@ -272,63 +363,18 @@ static char *format(struct rctx *R, enum tfmt fmt, const char *v)
         return to_u64(v, &n) && idtext_count(n, buf, sizeof buf) ? strdup(buf) : NULL;
     case F_WORDS:
         return to_u64(v, &n) && terbilang(n, buf, sizeof buf) ? strdup(buf) : NULL;
-    case F_PASAL: {
-        /* "119(1)" -> "Pasal 119 ayat (1)"; "119(1)a" -> "... huruf a" */
-        const char *p = strchr(v, '(');
-        if (!p)
-            snprintf(buf, sizeof buf, "Pasal %.40s", v);
-        else {
-            const char *q = strchr(p, ')');
-            if (!q)
-                return strdup(v);
-            bool letter = p[1] >= 'a' && p[1] <= 'z';
-            if (letter) /* "122(a)" -> "Pasal 122 huruf a" */
-                snprintf(buf, sizeof buf, "Pasal %.*s huruf %.*s", (int)(p - v), v,
-                         (int)(q - p - 1), p + 1);
-            else
-                snprintf(buf, sizeof buf, "Pasal %.*s ayat %.*s%s%.20s", (int)(p - v), v,
-                         (int)(q - p + 1), p, q[1] ? " huruf " : "", q + 1);
-        }
-        return strdup(buf);
-    }
+    case F_PASAL:
+        return format_pasal(v);
     case F_COUNTRY: {
         const char *c = idtext_country(v);
         return strdup(c ? c : v);
     }
-    case F_TIME: {
-        const char *t = strchr(v, 'T');
-        t = t ? t + 1 : v;
-        if (strlen(t) < 5 || t[2] != ':')
-            return NULL;
-        snprintf(buf, sizeof buf, "%.2s.%.2s", t, t + 3);
-        return strdup(buf);
-    }
-    case F_TIME_WORDS: { /* KUHAP 75: the hour of the act, in figures and in words */
-        const char *t = strchr(v, 'T');
-        t = t ? t + 1 : v;
-        if (strlen(t) < 5 || t[2] != ':')
-            return NULL;
-        int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
-        char hw[64], mw[64];
-        if (h < 0 || h > 23 || m < 0 || m > 59 || !terbilang((uint64_t)h, hw, sizeof hw) ||
-            !terbilang((uint64_t)m, mw, sizeof mw))
-            return NULL;
-        if (m == 0)
-            snprintf(buf, sizeof buf, "%.2s.%.2s (%s tepat)", t, t + 3, hw);
-        else
-            snprintf(buf, sizeof buf, "%.2s.%.2s (%s lewat %s menit)", t, t + 3, hw, mw);
-        return strdup(buf);
-    }
-    case F_AGE: {
-        if (!date_of(v, &d))
-            return NULL;
-        int age =
-            R->date.y - d.y - ((R->date.m < d.m || (R->date.m == d.m && R->date.d < d.d)) ? 1 : 0);
-        if (age < 0)
-            return NULL;
-        snprintf(buf, sizeof buf, "%d tahun", age);
-        return strdup(buf);
-    }
+    case F_TIME:
+        return format_time(v, false);
+    case F_TIME_WORDS:
+        return format_time(v, true);
+    case F_AGE:
+        return date_of(v, &d) ? format_age(R->date, d) : NULL;
     }
     return NULL;
 }
@@ -350,9 +396,23 @@ static void inl_list(struct rctx *R, struct para *P, const struct tnode *t, xmlN
         inl(R, P, t, ctx, st);
 }
 
-static const char *field_label(const struct rctx *R, const struct tnode *t)
+/* An inline for-each's node: its separator (the last one's text2 when
+ * given), then its content. */
+struct inl_each {
+    struct para *P;
+    struct style st;
+};
+
+static void inl_each(struct rctx *R, const struct tnode *t, xmlNodePtr node, int i, int n,
+                     const void *arg)
 {
-    return t->label ? t->label : t->expr >= 0 ? R->f->exprs[t->expr] : "?";
+    const struct inl_each *a = arg;
+    if (i > 0) {
+        const char *sep = (i == n - 1 && t->text2) ? t->text2 : t->text;
+        if (sep)
+            add_str(R, a->P, sep, a->st);
+    }
+    inl_list(R, a->P, t->first, node, a->st);
 }
 
 static void inl_field(struct rctx *R, struct para *P, const struct tnode *t, xmlNodePtr ctx,
@@ -406,25 +466,8 @@ static void inl(struct rctx *R, struct para *P, const struct tnode *t, xmlNodePt
         break;
     }
     case T_FOR_EACH: {
-        xmlXPathObjectPtr o = eval(R, t, t->expr, ctx);
-        if (!o)
-            break;
-        int n = o->type == XPATH_NODESET && o->nodesetval ? o->nodesetval->nodeNr : 0;
-        if (n == 0 && t->required)
-            missing(R, field_label(R, t));
-        struct loop lp;
-        loop_begin(R, t, ctx, &lp);
-        for (int i = 0; i < n && !R->fatal; i++) {
-            loop_step(R, &lp, i);
-            if (i > 0) {
-                const char *sep = (i == n - 1 && t->text2) ? t->text2 : t->text;
-                if (sep)
-                    add_str(R, P, sep, st);
-            }
-            inl_list(R, P, t->first, o->nodesetval->nodeTab[i], st);
-        }
-        loop_end(R, &lp);
-        xmlXPathFreeObject(o);
+        struct inl_each a = {P, st};
+        for_each(R, t, ctx, inl_each, &a);
         break;
     }
     case T_IF:
@@ -585,6 +628,22 @@ struct listctx {
 };
 
 static void list_items(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w,
+                       struct listctx *lc);
+
+struct list_each {
+    float x, w;
+    struct listctx *lc;
+};
+
+static void list_each(struct rctx *R, const struct tnode *t, xmlNodePtr node, int i, int n,
+                      const void *arg)
+{
+    (void)i, (void)n;
+    const struct list_each *a = arg;
+    list_items(R, t->first, node, a->x, a->w, a->lc);
+}
+
+static void list_items(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w,
                        struct listctx *lc)
 {
     for (; t && !R->fatal; t = t->next) {
@@ -602,18 +661,8 @@ static void list_items(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, fl
             flow(R, t->first, ctx, x + lc->lw, w - lc->lw, AL_JUSTIFY);
             lay_attach(R->L, op0, nl, box0, R->size, R->lh);
         } else if (t->kind == T_FOR_EACH) {
-            xmlXPathObjectPtr o = eval(R, t, t->expr, ctx);
-            int n = o && o->type == XPATH_NODESET && o->nodesetval ? o->nodesetval->nodeNr : 0;
-            if (o && n == 0 && t->required)
-                missing(R, field_label(R, t));
-            struct loop lp;
-            loop_begin(R, t, ctx, &lp);
-            for (int i = 0; i < n && !R->fatal; i++) {
-                loop_step(R, &lp, i);
-                list_items(R, t->first, o->nodesetval->nodeTab[i], x, w, lc);
-            }
-            loop_end(R, &lp);
-            xmlXPathFreeObject(o);
+            struct list_each a = {x, w, lc};
+            for_each(R, t, ctx, list_each, &a);
         } else if (t->kind == T_IF) {
             if (eval_bool(R, t, ctx))
                 list_items(R, t->first, ctx, x, w, lc);
@@ -662,29 +711,51 @@ static void labelled(struct rctx *R, const char *label, const char *sep, const s
 }
 
 static void rows_items(struct rctx *R, const struct tnode *rows, const struct tnode *t,
+                       xmlNodePtr ctx, float x, float w);
+
+struct rows_each {
+    const struct tnode *rows;
+    float x, w;
+};
+
+static void rows_each(struct rctx *R, const struct tnode *t, xmlNodePtr node, int i, int n,
+                      const void *arg)
+{
+    (void)i, (void)n;
+    const struct rows_each *a = arg;
+    rows_items(R, a->rows, t->first, node, a->x, a->w);
+}
+
+static void rows_items(struct rctx *R, const struct tnode *rows, const struct tnode *t,
                        xmlNodePtr ctx, float x, float w)
 {
     for (; t && !R->fatal; t = t->next) {
         if (t->kind == T_ROW) {
             labelled(R, t->text, rows->text, t->first, ctx, x, w, rows->width, NULL, 0, AL_LEFT);
         } else if (t->kind == T_FOR_EACH) {
-            xmlXPathObjectPtr o = eval(R, t, t->expr, ctx);
-            int n = o && o->type == XPATH_NODESET && o->nodesetval ? o->nodesetval->nodeNr : 0;
-            if (o && n == 0 && t->required)
-                missing(R, field_label(R, t));
-            struct loop lp;
-            loop_begin(R, t, ctx, &lp);
-            for (int i = 0; i < n && !R->fatal; i++) {
-                loop_step(R, &lp, i);
-                rows_items(R, rows, t->first, o->nodesetval->nodeTab[i], x, w);
-            }
-            loop_end(R, &lp);
-            xmlXPathFreeObject(o);
+            struct rows_each a = {rows, x, w};
+            for_each(R, t, ctx, rows_each, &a);
         } else if (t->kind == T_IF) {
             if (eval_bool(R, t, ctx))
                 rows_items(R, rows, t->first, ctx, x, w);
         }
     }
+}
+
+static void qa_items(struct rctx *R, const struct tnode *qa, const struct tnode *t, xmlNodePtr ctx,
+                     float x, float w);
+
+struct qa_each {
+    const struct tnode *qa;
+    float x, w;
+};
+
+static void qa_each(struct rctx *R, const struct tnode *t, xmlNodePtr node, int i, int n,
+                    const void *arg)
+{
+    (void)i, (void)n;
+    const struct qa_each *a = arg;
+    qa_items(R, a->qa, t->first, node, a->x, a->w);
 }
 
 static void qa_items(struct rctx *R, const struct tnode *qa, const struct tnode *t, xmlNodePtr ctx,
@@ -704,18 +775,8 @@ static void qa_items(struct rctx *R, const struct tnode *qa, const struct tnode 
         } else if (t->kind == T_Q || t->kind == T_A) {
             continue;
         } else if (t->kind == T_FOR_EACH) {
-            xmlXPathObjectPtr o = eval(R, t, t->expr, ctx);
-            int n = o && o->type == XPATH_NODESET && o->nodesetval ? o->nodesetval->nodeNr : 0;
-            if (o && n == 0 && t->required)
-                missing(R, field_label(R, t));
-            struct loop lp;
-            loop_begin(R, t, ctx, &lp);
-            for (int i = 0; i < n && !R->fatal; i++) {
-                loop_step(R, &lp, i);
-                qa_items(R, qa, t->first, o->nodesetval->nodeTab[i], x, w);
-            }
-            loop_end(R, &lp);
-            xmlXPathFreeObject(o);
+            struct qa_each a = {qa, x, w};
+            for_each(R, t, ctx, qa_each, &a);
         } else if (t->kind == T_IF) {
             if (eval_bool(R, t, ctx))
                 qa_items(R, qa, t->first, ctx, x, w);
@@ -815,24 +876,23 @@ static void table_row(struct rctx *R, const struct tablectx *tc, const struct tn
 }
 
 static void table_rows(struct rctx *R, const struct tablectx *tc, const struct tnode *t,
+                       xmlNodePtr ctx);
+
+static void table_each(struct rctx *R, const struct tnode *t, xmlNodePtr node, int i, int n,
+                       const void *arg)
+{
+    (void)i, (void)n;
+    table_rows(R, arg, t->first, node);
+}
+
+static void table_rows(struct rctx *R, const struct tablectx *tc, const struct tnode *t,
                        xmlNodePtr ctx)
 {
     for (; t && !R->fatal; t = t->next) {
         if (t->kind == T_TR) {
             table_row(R, tc, t, ctx, false);
         } else if (t->kind == T_FOR_EACH) {
-            xmlXPathObjectPtr o = eval(R, t, t->expr, ctx);
-            int n = o && o->type == XPATH_NODESET && o->nodesetval ? o->nodesetval->nodeNr : 0;
-            if (o && n == 0 && t->required)
-                missing(R, field_label(R, t));
-            struct loop lp;
-            loop_begin(R, t, ctx, &lp);
-            for (int i = 0; i < n && !R->fatal; i++) {
-                loop_step(R, &lp, i);
-                table_rows(R, tc, t->first, o->nodesetval->nodeTab[i]);
-            }
-            loop_end(R, &lp);
-            xmlXPathFreeObject(o);
+            for_each(R, t, ctx, table_each, tc);
         } else if (t->kind == T_IF) {
             if (eval_bool(R, t, ctx))
                 table_rows(R, tc, t->first, ctx);
@@ -1095,22 +1155,58 @@ static void block_bar(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, flo
     space(R, t->after);
 }
 
-/* Its blocks once per node of its expression (a required one with none: missing). */
-static void block_for_each(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w,
-                           enum talign al)
+/* A block for-each's node: its blocks. */
+struct flow_each {
+    float x, w;
+    enum talign al;
+};
+
+static void flow_each(struct rctx *R, const struct tnode *t, xmlNodePtr node, int i, int n,
+                      const void *arg)
 {
-    xmlXPathObjectPtr o = eval(R, t, t->expr, ctx);
-    int n = o && o->type == XPATH_NODESET && o->nodesetval ? o->nodesetval->nodeNr : 0;
-    if (o && n == 0 && t->required)
-        missing(R, field_label(R, t));
-    struct loop lp;
-    loop_begin(R, t, ctx, &lp);
-    for (int i = 0; i < n && !R->fatal; i++) {
-        loop_step(R, &lp, i);
-        flow(R, t->first, o->nodesetval->nodeTab[i], x, w, al);
+    (void)i, (void)n;
+    const struct flow_each *a = arg;
+    flow(R, t->first, node, a->x, a->w, a->al);
+}
+
+/* A title (bold, centred, a point larger unless sized), a subtitle
+ * (centred) or a paragraph (its own size, weight and alignment). */
+static void block_text(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w,
+                       enum talign al)
+{
+    struct style st = base_style(R);
+    if (t->kind == T_TITLE) {
+        st.font = 1;
+        st.ul = t->underline;
+        st.size = t->size > 0 ? t->size : R->size + 1;
+        block_para(R, t, ctx, x, w, AL_CENTER, st, BOX_KEEP_NEXT);
+    } else if (t->kind == T_SUBTITLE) {
+        block_para(R, t, ctx, x, w, AL_CENTER, st, BOX_KEEP_NEXT);
+    } else {
+        if (t->size > 0)
+            st.size = t->size;
+        if (t->bold)
+            st.font = 1;
+        block_para(R, t, ctx, x, w, pick(t->align, al), st, t->keep_next ? BOX_KEEP_NEXT : 0);
     }
-    loop_end(R, &lp);
-    xmlXPathFreeObject(o);
+}
+
+/* Label : value rows, indented by the rows' left. */
+static void block_rows(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w)
+{
+    space(R, t->before);
+    rows_items(R, t, t->first, ctx, x + t->left, w - t->left);
+    space(R, t->after);
+}
+
+/* Numbered questions and answers (a BAP), numbered on from start when given. */
+static void block_qa(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w)
+{
+    space(R, t->before);
+    if (t->start > 1)
+        R->qa_no = t->start - 1;
+    qa_items(R, t, t->first, ctx, x, w);
+    space(R, t->after);
 }
 
 /* A horizontal line across the width. */
@@ -1125,7 +1221,6 @@ static void block_rule(struct rctx *R, const struct tnode *t, float x, float w)
 static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w,
                   enum talign al)
 {
-    struct style st = base_style(R);
     switch (t->kind) {
     case T_LETTERHEAD:
         letterhead(R, t, ctx, x, w);
@@ -1134,39 +1229,22 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
         block_pro_justitia(R, t, x, w);
         break;
     case T_TITLE:
-        st.font = 1;
-        st.ul = t->underline;
-        st.size = t->size > 0 ? t->size : R->size + 1;
-        block_para(R, t, ctx, x, w, AL_CENTER, st, BOX_KEEP_NEXT);
-        break;
     case T_SUBTITLE:
-        block_para(R, t, ctx, x, w, AL_CENTER, st, BOX_KEEP_NEXT);
-        break;
     case T_P:
-        if (t->size > 0)
-            st.size = t->size;
-        if (t->bold)
-            st.font = 1;
-        block_para(R, t, ctx, x, w, pick(t->align, al), st, t->keep_next ? BOX_KEEP_NEXT : 0);
+        block_text(R, t, ctx, x, w, al);
         break;
     case T_LIST:
     case T_TEMBUSAN:
         block_list(R, t, ctx, x, w);
         break;
     case T_ROWS:
-        space(R, t->before);
-        rows_items(R, t, t->first, ctx, x + t->left, w - t->left);
-        space(R, t->after);
+        block_rows(R, t, ctx, x, w);
         break;
     case T_TABLE:
         table(R, t, ctx, x, w);
         break;
     case T_QA:
-        space(R, t->before);
-        if (t->start > 1)
-            R->qa_no = t->start - 1;
-        qa_items(R, t, t->first, ctx, x, w);
-        space(R, t->after);
+        block_qa(R, t, ctx, x, w);
         break;
     case T_SIGNATURES:
         signatures(R, t, ctx, x, w);
@@ -1194,7 +1272,7 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
         toc(R, t, x, w, t->kind == T_MANIFEST);
         break;
     case T_FOR_EACH:
-        block_for_each(R, t, ctx, x, w, al);
+        for_each(R, t, ctx, flow_each, &(struct flow_each){x, w, al});
         break;
     case T_IF:
         if (eval_bool(R, t, ctx))

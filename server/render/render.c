@@ -298,7 +298,8 @@ static bool part_error(struct berr *err, size_t i, const char *form)
 {
     if (err) {
         char msg[sizeof err->message];
-        snprintf(msg, sizeof msg, "bagian %zu (%.40s): %.440s", i + 1, form ? form : "?",
+        /* a book's parts are counted in hundreds: %u keeps the message in msg */
+        snprintf(msg, sizeof msg, "bagian %u (%.40s): %.440s", (unsigned)(i + 1), form ? form : "?",
                  err->message);
         memcpy(err->message, msg, sizeof msg);
     }
@@ -332,6 +333,105 @@ static bool lay_book(const struct render_engine *e, struct layout *L, xmlDocPtr 
     return true;
 }
 
+/* A book being made: its parts, the daftar isi's entries, each part's title,
+ * first page and document (its own, or the case's).  book_free frees what
+ * book_alloc and book_docs made. */
+struct book {
+    const struct render_engine *e;
+    const struct render_part *parts;
+    size_t n;
+    bool draft;
+    struct book_entry *entry;
+    const char **titles;
+    int *first;
+    xmlDocPtr doc;   /* the case's */
+    xmlDocPtr *docs; /* each part's: doc, or its own */
+};
+
+static bool book_alloc(struct book *b, struct berr *err)
+{
+    b->entry = calloc(b->n, sizeof *b->entry);
+    b->first = calloc(b->n, sizeof *b->first);
+    b->titles = calloc(b->n, sizeof *b->titles);
+    b->docs = calloc(b->n, sizeof *b->docs);
+    if (!b->entry || !b->first || !b->titles || !b->docs)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    return true;
+}
+
+static void book_free(struct book *b)
+{
+    for (size_t i = 0; b->docs && i < b->n; i++)
+        if (b->docs[i] && b->docs[i] != b->doc)
+            xmlFreeDoc(b->docs[i]);
+    free(b->docs);
+    xmlFreeDoc(b->doc);
+    free(b->entry);
+    free(b->first);
+    free(b->titles);
+}
+
+/* Each part's title and daftar isi entry; false (err set) when a part names
+ * a form berkas does not know or options its form refuses. */
+static bool book_entries(struct book *b, struct berr *err)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        const struct render_part *p = &b->parts[i];
+        const struct form *f = find(b->e, p->form);
+        if (!f)
+            return berr_field(err, BERR_NOT_FOUND, "form", "formulir %.60s tidak dikenal",
+                              p->form ? p->form : "(null)");
+        if (!check_opts(f, &p->opts, err))
+            return part_error(err, i, p->form);
+        b->titles[i] = p->title ? p->title : f->info.title;
+        b->entry[i] = (struct book_entry){.title = b->titles[i],
+                                          .number = p->opts.number,
+                                          .date = p->sha256 ? p->opts.date : NULL,
+                                          .sha256 = p->sha256,
+                                          .in_toc = !p->hide_in_toc};
+    }
+    return true;
+}
+
+/* The case's document, and each part's: its own when it has one. */
+static bool book_docs(struct book *b, const char *case_xml, size_t case_len, struct berr *err)
+{
+    b->doc = xmlsafe_parse("case.xml", case_xml, case_len, CASE_XML_MAX_BYTES, BERR_BAD_INPUT, err);
+    if (!b->doc)
+        return false;
+    for (size_t i = 0; i < b->n; i++) {
+        const struct render_part *p = &b->parts[i];
+        b->docs[i] = b->doc;
+        if (p->case_xml) {
+            b->docs[i] = xmlsafe_parse("case.xml", p->case_xml, p->case_len, CASE_XML_MAX_BYTES,
+                                       BERR_BAD_INPUT, err);
+            if (!b->docs[i])
+                return part_error(err, i, p->form);
+        }
+    }
+    return true;
+}
+
+/* Lays the book out until the daftar isi prints the pages the parts really
+ * start on (twice, unless the daftar isi itself changed length). */
+static bool book_lay(struct book *b, const struct pdfdoc *d, struct layout *L, struct berr *err)
+{
+    bool ok = true;
+    for (int pass = 0; ok && pass < 4; pass++) {
+        layout_free(L);
+        layout_init(L, d->font[0], d->font[1]);
+        ok = lay_book(b->e, L, b->docs, b->parts, b->n, b->entry, b->draft, b->first, err);
+        bool same = true;
+        for (size_t i = 0; ok && i < b->n; i++) {
+            same &= b->entry[i].first_page == b->first[i];
+            b->entry[i].first_page = b->first[i];
+        }
+        if (same)
+            break;
+    }
+    return ok;
+}
+
 bool render_book(const struct render_engine *e, const char *case_xml, size_t case_len,
                  const struct render_part *parts, size_t n, bool draft, unsigned char **pdf,
                  size_t *pdf_len, int *pages, int *first_pages, struct berr *err)
@@ -340,83 +440,20 @@ bool render_book(const struct render_engine *e, const char *case_xml, size_t cas
     *pdf_len = 0;
     if (n == 0)
         return berr_set(err, BERR_BAD_INPUT, "buku tanpa bagian");
-    struct book_entry *book = calloc(n, sizeof *book);
-    int *first = calloc(n, sizeof *first);
-    const char **titles = calloc(n, sizeof *titles);
-    if (!book || !first || !titles) {
-        free(book);
-        free(first);
-        free(titles);
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    }
-    bool ok = true;
-    for (size_t i = 0; i < n && ok; i++) {
-        const struct form *f = find(e, parts[i].form);
-        if (!f)
-            ok = berr_field(err, BERR_NOT_FOUND, "form", "formulir %.60s tidak dikenal",
-                            parts[i].form ? parts[i].form : "(null)");
-        else if (!check_opts(f, &parts[i].opts, err))
-            ok = part_error(err, i, parts[i].form);
-        else {
-            titles[i] = parts[i].title ? parts[i].title : f->info.title;
-            book[i] = (struct book_entry){.title = titles[i],
-                                          .number = parts[i].opts.number,
-                                          .date = parts[i].sha256 ? parts[i].opts.date : NULL,
-                                          .sha256 = parts[i].sha256,
-                                          .in_toc = !parts[i].hide_in_toc};
-        }
-    }
-    xmlDocPtr doc = NULL;
-    if (ok)
-        doc =
-            xmlsafe_parse("case.xml", case_xml, case_len, CASE_XML_MAX_BYTES, BERR_BAD_INPUT, err);
-    ok = ok && doc;
-    /* each part binds to its own document when it has one */
-    xmlDocPtr *docs = calloc(n, sizeof *docs);
-    if (!docs)
-        ok = ok && berr_set(err, BERR_INTERNAL, "out of memory");
-    for (size_t i = 0; ok && i < n; i++) {
-        docs[i] = doc;
-        if (parts[i].case_xml) {
-            docs[i] = xmlsafe_parse("case.xml", parts[i].case_xml, parts[i].case_len,
-                                    CASE_XML_MAX_BYTES, BERR_BAD_INPUT, err);
-            if (!docs[i])
-                ok = part_error(err, i, parts[i].form);
-        }
-    }
+    struct book b = {.e = e, .parts = parts, .n = n, .draft = draft};
     struct pdfdoc d = {0};
     struct layout L;
     memset(&L, 0, sizeof L);
-    if (ok)
-        ok = pdf_begin(&d, e->font_path[0], e->font_path[1], err);
-    /* lay out until the daftar isi prints the pages the parts really start on
-     * (twice, unless the daftar isi itself changed length) */
-    for (int pass = 0; ok && pass < 4; pass++) {
-        layout_free(&L);
-        layout_init(&L, d.font[0], d.font[1]);
-        ok = lay_book(e, &L, docs, parts, n, book, draft, first, err);
-        bool same = true;
-        for (size_t i = 0; ok && i < n; i++) {
-            same &= book[i].first_page == first[i];
-            book[i].first_page = first[i];
-        }
-        if (same)
-            break;
-    }
-    ok = ok && pdf_draw(&d, &L, titles, n, err) && pdf_finish(&d, pdf, pdf_len, err);
+    bool ok = book_alloc(&b, err) && book_entries(&b, err) &&
+              book_docs(&b, case_xml, case_len, err) &&
+              pdf_begin(&d, e->font_path[0], e->font_path[1], err) && book_lay(&b, &d, &L, err) &&
+              pdf_draw(&d, &L, b.titles, n, err) && pdf_finish(&d, pdf, pdf_len, err);
     if (ok && pages)
         *pages = (int)L.n_page;
     if (ok && first_pages)
-        memcpy(first_pages, first, n * sizeof *first);
+        memcpy(first_pages, b.first, n * sizeof *b.first);
     layout_free(&L);
     pdf_end(&d);
-    for (size_t i = 0; docs && i < n; i++)
-        if (docs[i] && docs[i] != doc)
-            xmlFreeDoc(docs[i]);
-    free(docs);
-    xmlFreeDoc(doc);
-    free(book);
-    free(first);
-    free(titles);
+    book_free(&b);
     return ok;
 }
