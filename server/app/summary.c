@@ -597,6 +597,113 @@ json_t *summary_compute(const struct casefile *cf, struct berr *err)
     return summary_compute_with(cf, NULL, err);
 }
 
+/* The walk the caller keeps, or one of the log (*own: ours to free).  False
+ * when out of memory. */
+static bool walk_get(const struct casefile *cf, const struct summary_known *known,
+                     struct summary_walk *w, bool *own)
+{
+    *own = !(known && known->walk);
+    if (!*own) {
+        *w = *known->walk;
+        return true;
+    }
+    if (summary_walk_log(cf, w))
+        return true;
+    summary_walk_free(w);
+    return false;
+}
+
+enum got { GOT_OK, GOT_OOM, GOT_DAMAGED };
+
+/* The case's clocks into set (set->items ours to free when GOT_OK): the
+ * caller's set, copied so that the summary frees what it uses either way, or
+ * the clocks' fold, the readers' one validation (casefile_clocks): a log it
+ * refuses is GOT_DAMAGED, err saying why. */
+static enum got clocks_get(const struct casefile *cf, const struct summary_known *known,
+                           struct clock_set *set, struct berr *err)
+{
+    if (known && known->clocks) {
+        *set = *known->clocks;
+        set->items = malloc((size_t)(set->count > 0 ? set->count : 1) * sizeof *set->items);
+        if (!set->items) {
+            berr_set(err, BERR_INTERNAL, "out of memory");
+            return GOT_OOM;
+        }
+        if (set->count > 0)
+            memcpy(set->items, known->clocks->items, (size_t)set->count * sizeof *set->items);
+        return GOT_OK;
+    }
+    if (clocks_of(cf, set, err))
+        return GOT_OK;
+    bool oom = set->items == NULL;
+    free(set->items);
+    return oom ? GOT_OOM : GOT_DAMAGED;
+}
+
+/* What is due next: the running clock due first (clock_*), and "no act for
+ * N days" (stall_*) for a stage whose own actor has no legal clock running;
+ * next_due_at the earlier of the two.  Returns N, 0 when the stall is not
+ * watched. */
+static int due_next(json_t *row, const struct casefile *cf, const struct summary_walk *w,
+                    const struct picked *p, const struct ruleset *rs)
+{
+    int64_t next = 0;
+    bool has_next = false;
+    if (p->first) {
+        const struct clock *c = p->first;
+        json_object_set_new(row, "clock_due_at", jat(true, c->due_at));
+        json_object_set_new(row, "clock_attention_at", jat(true, p->attention));
+        json_object_set_new(row, "clock_code", json_string(c->code));
+        json_object_set_new(row, "clock_actor", json_string(actor_code(c->actor)));
+        json_object_set_new(row, "clock_party", jid(party_of(cf, c->suspect)));
+        next = c->due_at;
+        has_next = true;
+    }
+    bool watched = (p->actors & (unsigned)stall_actor(cf->stage)) != 0;
+    int stall_days = w->last >= 0 && !watched ? ruleset_stall_days(rs, cf->stage) : 0;
+    if (stall_days > 0) {
+        /* "no act for N days": day 0 is the last act, stalled from day N */
+        int64_t stall = caldate_day_start(caldate_add(w->last_on, stall_days), cf->zone);
+        json_object_set_new(row, "stall_at", jat(true, stall));
+        json_object_set_new(row, "stall_actor", json_string(actor_code(stall_actor(cf->stage))));
+        if (!has_next || stall < next)
+            next = stall;
+        has_next = true;
+    }
+    json_object_set_new(row, "next_due_at", jat(has_next, next));
+    return stall_days;
+}
+
+/* The summary's fields from the walk of the log and the case's clocks. */
+static void summary_fill(json_t *row, const struct casefile *cf, const struct summary_known *known,
+                         const struct summary_walk *w, const struct clock_set *set)
+{
+    if (w->stage == cf->stage)
+        json_object_set_new(row, "stage_since", jdate(w->stage_since));
+    struct picked p;
+    json_t *clocks = running_clocks(cf, set, &p);
+    const struct ruleset *rs = rules_on(cf, w->last_on);
+    if (w->last >= 0) {
+        json_object_set_new(row, "last_act_on", jdate(w->last_on));
+        json_object_set_new(row, "last_act_type", json_string(event_code(cf->ev[w->last].event)));
+    }
+    int stall_days = due_next(row, cf, w, &p, rs);
+    json_object_set_new(row, "p19_rounds", json_integer(w->p19_rounds));
+    json_object_set_new(row, "pingpong", json_boolean(w->p19_rounds >= rs->pingpong_rounds.value));
+    json_object_set_new(row, "directions_open", json_integer(p.directions));
+    json_object_set_new(row, "directions_due_at", jat(p.directions > 0, p.directions_due));
+    json_object_set_new(row, "pu_due_at", jat(p.pu, p.pu_due));
+    json_object_set_new(row, "pu_attention_at", jat(p.pu, p.pu_attention));
+    json_t *arrivals = arrivals_json(cf, w, row);
+    json_object_set_new(row, "detail",
+                        json_pack("{s:o, s:o, s:o, s:i, s:o, s:o}", "clocks", clocks, "directions",
+                                  directions_of(cf, set), "arrivals", arrivals, "stall_days",
+                                  stall_days, "flags",
+                                  summary_flags_known(cf, known ? known->facts : NULL, w),
+                                  "late_deliveries", late_deliveries(cf, set)));
+    json_object_set_new(row, "stats", walk_stats(cf, w));
+}
+
 json_t *summary_compute_with(const struct casefile *cf, const struct summary_known *known,
                              struct berr *err)
 {
@@ -607,100 +714,29 @@ json_t *summary_compute_with(const struct casefile *cf, const struct summary_kno
     }
     if (cf->nrulesets <= 0)
         return damaged_summary(row, "tanpa aturan");
-    /* the walk the caller keeps, or one of the log: w.arrivals NULL when not ours */
-    struct summary_walk w, *walked = NULL;
+    struct summary_walk w;
+    bool own;
+    if (!walk_get(cf, known, &w, &own)) {
+        json_decref(row);
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        return NULL;
+    }
     struct clock_set set;
-    if (known && known->walk) {
-        w = *known->walk;
-    } else {
-        walked = &w;
-        if (!summary_walk_log(cf, &w)) {
-            summary_walk_free(&w);
-            json_decref(row);
-            berr_set(err, BERR_INTERNAL, "out of memory");
-            return NULL;
-        }
-    }
-    /* the clocks' fold is the readers' one validation (casefile_clocks): a
-     * log it refuses is damaged */
     struct berr lerr = {0};
-    if (known && known->clocks) {
-        /* the caller's set, copied so that this function frees what it uses either way */
-        set = *known->clocks;
-        set.items = malloc((size_t)(set.count > 0 ? set.count : 1) * sizeof *set.items);
-        if (!set.items) {
-            if (walked)
-                summary_walk_free(walked);
-            json_decref(row);
-            berr_set(err, BERR_INTERNAL, "out of memory");
-            return NULL;
-        }
-        if (set.count > 0)
-            memcpy(set.items, known->clocks->items, (size_t)set.count * sizeof *set.items);
-    } else if (!clocks_of(cf, &set, &lerr)) {
-        bool oom = set.items == NULL;
-        free(set.items);
-        if (walked)
-            summary_walk_free(walked);
-        if (oom) {
-            json_decref(row);
-            *err = lerr;
-            return NULL;
-        }
-        return damaged_summary(row, lerr.message);
+    enum got got = clocks_get(cf, known, &set, &lerr);
+    if (got != GOT_OK) {
+        if (own)
+            summary_walk_free(&w);
+        if (got == GOT_DAMAGED)
+            return damaged_summary(row, lerr.message);
+        json_decref(row);
+        *err = lerr;
+        return NULL;
     }
-    if (w.stage == cf->stage)
-        json_object_set_new(row, "stage_since", jdate(w.stage_since));
-    struct picked p;
-    json_t *clocks = running_clocks(cf, &set, &p);
-    int64_t next = 0;
-    bool has_next = false;
-    if (p.first) {
-        const struct clock *c = p.first;
-        json_object_set_new(row, "clock_due_at", jat(true, c->due_at));
-        json_object_set_new(row, "clock_attention_at", jat(true, p.attention));
-        json_object_set_new(row, "clock_code", json_string(c->code));
-        json_object_set_new(row, "clock_actor", json_string(actor_code(c->actor)));
-        json_object_set_new(row, "clock_party", jid(party_of(cf, c->suspect)));
-        next = c->due_at;
-        has_next = true;
-    }
-    const struct ruleset *rs = rules_on(cf, w.last_on);
-    /* a stage whose own actor has a legal clock running is watched by it;
-     * "no act for N days" watches the files nothing else watches */
-    bool watched = (p.actors & (unsigned)stall_actor(cf->stage)) != 0;
-    int stall_days = w.last >= 0 && !watched ? ruleset_stall_days(rs, cf->stage) : 0;
-    if (w.last >= 0) {
-        json_object_set_new(row, "last_act_on", jdate(w.last_on));
-        json_object_set_new(row, "last_act_type", json_string(event_code(cf->ev[w.last].event)));
-    }
-    if (stall_days > 0) {
-        /* "no act for N days": day 0 is the last act, stalled from day N */
-        int64_t stall = caldate_day_start(caldate_add(w.last_on, stall_days), cf->zone);
-        json_object_set_new(row, "stall_at", jat(true, stall));
-        json_object_set_new(row, "stall_actor", json_string(actor_code(stall_actor(cf->stage))));
-        if (!has_next || stall < next)
-            next = stall;
-        has_next = true;
-    }
-    json_object_set_new(row, "next_due_at", jat(has_next, next));
-    json_object_set_new(row, "p19_rounds", json_integer(w.p19_rounds));
-    json_object_set_new(row, "pingpong", json_boolean(w.p19_rounds >= rs->pingpong_rounds.value));
-    json_object_set_new(row, "directions_open", json_integer(p.directions));
-    json_object_set_new(row, "directions_due_at", jat(p.directions > 0, p.directions_due));
-    json_object_set_new(row, "pu_due_at", jat(p.pu, p.pu_due));
-    json_object_set_new(row, "pu_attention_at", jat(p.pu, p.pu_attention));
-    json_t *arrivals = arrivals_json(cf, &w, row);
-    json_object_set_new(row, "detail",
-                        json_pack("{s:o, s:o, s:o, s:i, s:o, s:o}", "clocks", clocks, "directions",
-                                  directions_of(cf, &set), "arrivals", arrivals, "stall_days",
-                                  stall_days, "flags",
-                                  summary_flags_known(cf, known ? known->facts : NULL, &w),
-                                  "late_deliveries", late_deliveries(cf, &set)));
-    json_object_set_new(row, "stats", walk_stats(cf, &w));
+    summary_fill(row, cf, known, &w, &set);
     free(set.items);
-    if (walked)
-        summary_walk_free(walked);
+    if (own)
+        summary_walk_free(&w);
     return row;
 }
 

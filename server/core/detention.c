@@ -186,16 +186,81 @@ static void refuse_guard(enum event ev, struct det_result *res)
     }
 }
 
+/* KUHAP 21: detention begins; after a suspension (KUHAP 31(2)) it resumes
+ * with the days and hours left then, no more. */
+static void act_detain(const struct detention *cur, const struct detention_act *act,
+                       const struct ruleset *rs, const struct tzone *z, const struct case_facts *f,
+                       struct detention *nx, struct missing *m)
+{
+    struct caldate day = caldate_local_date(act->at, z);
+    if (f)
+        guard_detention(f, m);
+    nx->type = act->type;
+    if (cur->state == DET_SUSPENDED) {
+        /* KUHAP 31(2): the days left at suspension, no more. */
+        if (cur->days_left < 1) {
+            missing_add(m, FACT_DETENTION_DAYS_LEFT);
+            return;
+        }
+        begin_period(nx, cur->period, cur->days_left, act->at, day, act->at + cur->strict_left, z);
+        return;
+    }
+    /* KUHAP 24(1): day 1 is the day of the order. */
+    int days = rs->detention_days.value;
+    begin_period(nx, DETP_INVESTIGATOR, days, act->at, day,
+                 act->at + (int64_t)days * CALDATE_DAY_SECONDS, z);
+    nx->ever_detained = true;
+    nx->court_extensions = 0;
+    nx->days_granted = days;
+}
+
+/* An extension by the Penuntut Umum (KUHAP 24(2): requested and granted
+ * before the 20 days run out) or by the court (KUHAP 29: the first, then the
+ * second), while the detention is in force. */
+static void act_extend(const struct detention *cur, const struct detention_act *act,
+                       const struct ruleset *rs, const struct tzone *z, const struct case_facts *f,
+                       struct detention *nx, struct missing *m)
+{
+    bool court = act->event == EV_DETENTION_EXTENDED_COURT;
+    if (court && f)
+        guard_court_extension(f, m);
+    if (act->at >= detention_expires_at(cur))
+        missing_add(m, FACT_DETENTION_IN_FORCE);
+    int days = extension_days(
+        act, court ? rs->detention_ext_court_days.value : rs->detention_ext_pu_days.value, m);
+    if (m->n != 0)
+        return;
+    if (!court) {
+        extend(nx, DETP_PU, days, z);
+        return;
+    }
+    extend(nx, cur->court_extensions == 0 ? DETP_COURT_1 : DETP_COURT_2, days, z);
+    nx->court_extensions = cur->court_extensions + 1;
+}
+
+/* A detention in force suspended (KUHAP 31(1)): the days and the hours left
+ * are kept for a resumption. */
+static void act_suspend(const struct detention *cur, const struct detention_act *act,
+                        const struct tzone *z, struct detention *nx, struct missing *m)
+{
+    if (act->at >= detention_expires_at(cur)) {
+        missing_add(m, FACT_DETENTION_IN_FORCE);
+        return;
+    }
+    struct caldate day = caldate_local_date(act->at, z);
+    nx->state = DET_SUSPENDED;
+    nx->suspended_on = day;
+    nx->days_left = caldate_diff(day, cur->end);
+    nx->strict_left = cur->strict_end_at - act->at;
+}
+
 /* The guards and the arithmetic, once the state accepts the act.  Fills
  * res->missing on refusal and leaves nx unspecified. */
 static void apply_act(const struct detention *cur, const struct detention_act *act,
                       const struct ruleset *rs, const struct tzone *z, const struct case_facts *f,
                       struct detention *nx, struct det_result *res)
 {
-    struct caldate day = caldate_local_date(act->at, z);
     struct missing *m = &res->missing;
-    int days;
-
     switch (act->event) {
     case EV_ARRESTED:
         if (f)
@@ -205,55 +270,14 @@ static void apply_act(const struct detention *cur, const struct detention_act *a
         nx->arrest_ends_at = act->at + (int64_t)rs->arrest_hours.value * 3600;
         break;
     case EV_DETAINED:
-        if (f)
-            guard_detention(f, m);
-        nx->type = act->type;
-        if (cur->state == DET_SUSPENDED) {
-            /* KUHAP 31(2): the days left at suspension, no more. */
-            if (cur->days_left < 1) {
-                missing_add(m, FACT_DETENTION_DAYS_LEFT);
-                break;
-            }
-            begin_period(nx, cur->period, cur->days_left, act->at, day, act->at + cur->strict_left,
-                         z);
-            break;
-        }
-        /* KUHAP 24(1): day 1 is the day of the order. */
-        days = rs->detention_days.value;
-        begin_period(nx, DETP_INVESTIGATOR, days, act->at, day,
-                     act->at + (int64_t)days * CALDATE_DAY_SECONDS, z);
-        nx->ever_detained = true;
-        nx->court_extensions = 0;
-        nx->days_granted = days;
+        act_detain(cur, act, rs, z, f, nx, m);
         break;
     case EV_DETENTION_EXTENDED_PU:
-        /* KUHAP 24(2): requested and granted before the 20 days run out. */
-        if (act->at >= detention_expires_at(cur))
-            missing_add(m, FACT_DETENTION_IN_FORCE);
-        days = extension_days(act, rs->detention_ext_pu_days.value, m);
-        if (m->n == 0)
-            extend(nx, DETP_PU, days, z);
-        break;
     case EV_DETENTION_EXTENDED_COURT:
-        if (f)
-            guard_court_extension(f, m);
-        if (act->at >= detention_expires_at(cur))
-            missing_add(m, FACT_DETENTION_IN_FORCE);
-        days = extension_days(act, rs->detention_ext_court_days.value, m);
-        if (m->n == 0) {
-            extend(nx, cur->court_extensions == 0 ? DETP_COURT_1 : DETP_COURT_2, days, z);
-            nx->court_extensions = cur->court_extensions + 1;
-        }
+        act_extend(cur, act, rs, z, f, nx, m);
         break;
     case EV_DETENTION_SUSPENDED:
-        if (act->at >= detention_expires_at(cur)) {
-            missing_add(m, FACT_DETENTION_IN_FORCE);
-            break;
-        }
-        nx->state = DET_SUSPENDED;
-        nx->suspended_on = day;
-        nx->days_left = caldate_diff(day, cur->end);
-        nx->strict_left = cur->strict_end_at - act->at;
+        act_suspend(cur, act, z, nx, m);
         break;
     case EV_DETENTION_TYPE_CHANGED:
         nx->type = act->type;
