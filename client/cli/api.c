@@ -114,6 +114,32 @@ bool api_request(const struct api_client *c, const char *method, const char *pat
 
 /* One request: text (len bytes, may be NULL) sent as content_type, the
  * reply accepted as accept. */
+/* What every request shares: the answer's body and headers into out,
+ * curl's message into cerr, the time limits, the protocols, and the TLS
+ * settings of the client. */
+static void set_transfer(CURL *curl, const struct api_client *c, struct api_response *out,
+                         char *cerr)
+{
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, out);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, out);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, cerr);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 5L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 120L);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, "berkas-cli");
+    /* https: the server's certificate is verified (libcurl's default), with
+     * the CA file given, else the system's; only --insecure turns it off */
+    if (c->cacert)
+        curl_easy_setopt(curl, CURLOPT_CAINFO, c->cacert);
+    if (c->insecure) {
+        curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
+        curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
+    }
+}
+
 static bool perform_bytes(const struct api_client *c, const char *method, const char *path,
                           const char *text, size_t text_len, const char *content_type,
                           const char *accept, const char *const headers_in[],
@@ -138,24 +164,7 @@ static bool perform_bytes(const struct api_client *c, const char *method, const 
     curl_easy_setopt(curl, CURLOPT_URL, url);
     set_method(curl, method, text, text_len);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, out);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, out);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, cerr);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 5L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 120L);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, "berkas-cli");
-    /* https: the server's certificate is verified (libcurl's default), with
-     * the CA file given, else the system's; only --insecure turns it off */
-    if (c->cacert)
-        curl_easy_setopt(curl, CURLOPT_CAINFO, c->cacert);
-    if (c->insecure) {
-        curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
-        curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
-    }
+    set_transfer(curl, c, out, cerr);
     CURLcode rc = curl_easy_perform(curl);
     if (rc == CURLE_OK)
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &out->status);

@@ -251,18 +251,71 @@ int cmd_history(struct global *g, const struct command *cmd, int argc, char **ar
     return EXIT_OK;
 }
 
+/* What berkas case correct changes. */
+struct correction {
+    const char *summary, *source, *note, *kejari;
+    struct cli_list investigators;
+};
+
+/* The --investigator ids as a JSON array into *out (NULL when memory is
+ * short: the body then says so).  GO_ON, or the usage error's exit code. */
+static int investigator_ids(const struct command *cmd, const struct cli_list *l, json_t **out)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < l->n; i++) {
+        long long uid = 0;
+        int rc = cli_want_id(cmd, "--investigator", l->items[i], &uid);
+        if (rc != GO_ON) {
+            json_decref(list);
+            return rc;
+        }
+        json_array_append_new(list, json_integer(uid));
+    }
+    *out = list;
+    return GO_ON;
+}
+
+/* "If-Match: "<version>"" of the case at path, read now.  GO_ON, or the
+ * call's exit code. */
+static int case_if_match(struct global *g, const char *path, char *match, size_t size)
+{
+    int rc;
+    json_t *c = cli_call(g, "GET", path, NULL, &rc);
+    if (!c)
+        return rc;
+    snprintf(match, size, "If-Match: \"%lld\"", jint(c, "version"));
+    json_decref(c);
+    return GO_ON;
+}
+
+/* The correction's body: the fields given, the Kejari's id, the
+ * investigators' ids.  NULL when memory is short or a text is not UTF-8. */
+static json_t *correction_body(const struct correction *o, long long kejari_id, json_t *list)
+{
+    json_t *body = json_object();
+    bool ok = body && set_str(body, "summary", o->summary) && set_str(body, "source", o->source) &&
+              set_str(body, "source_note", o->note) &&
+              (!o->kejari || json_object_set_new(body, "kejari_id", json_integer(kejari_id)) == 0);
+    if (ok && o->investigators.n > 0)
+        ok = json_object_set(body, "investigators", list) == 0;
+    if (ok)
+        return body;
+    json_decref(body);
+    return NULL;
+}
+
 /* berkas case correct: the case's particulars, sent with the version just
  * read as If-Match (issue 8: no dead ends). */
 int cmd_case_correct(struct global *g, const struct command *cmd, int argc, char **argv)
 {
-    const char *case_arg = NULL, *summary = NULL, *source = NULL, *note = NULL, *kejari = NULL;
-    struct cli_list investigators = {0};
+    const char *case_arg = NULL;
+    struct correction o = {0};
     const struct cli_opt opts[] = {
-        {"summary", &summary, NULL, false, NULL},
-        {"source", &source, NULL, false, NULL},
-        {"source-note", &note, NULL, false, NULL},
-        {"kejari", &kejari, NULL, false, NULL},
-        {"investigator", NULL, &investigators, false, NULL},
+        {"summary", &o.summary, NULL, false, NULL},
+        {"source", &o.source, NULL, false, NULL},
+        {"source-note", &o.note, NULL, false, NULL},
+        {"kejari", &o.kejari, NULL, false, NULL},
+        {"investigator", NULL, &o.investigators, false, NULL},
         END_OPTS,
     };
     const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
@@ -270,45 +323,28 @@ int cmd_case_correct(struct global *g, const struct command *cmd, int argc, char
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
     if (rc != GO_ON)
         return rc;
-    if (!summary && !source && !note && !kejari && investigators.n == 0)
+    if (!o.summary && !o.source && !o.note && !o.kejari && o.investigators.n == 0)
         return cli_usage_error(cmd, "tidak ada yang dikoreksi: beri --summary, --source, "
                                     "--source-note, --kejari atau --investigator");
-    json_t *list = json_array();
-    for (size_t i = 0; list && i < investigators.n; i++) {
-        long long uid = 0;
-        if ((rc = cli_want_id(cmd, "--investigator", investigators.items[i], &uid)) != GO_ON) {
-            json_decref(list);
-            return rc;
-        }
-        json_array_append_new(list, json_integer(uid));
-    }
+    json_t *list = NULL;
+    if ((rc = investigator_ids(cmd, &o.investigators, &list)) != GO_ON)
+        return rc;
     /* the case by its number, the Kejari by its code (issue 10: names, not ids) */
     if ((rc = cli_connect(g, true)) != GO_ON || (rc = cli_case(g, cmd, case_arg, &id)) != GO_ON ||
-        (kejari && (rc = cli_office(g, cmd, "--kejari", kejari, &kejari_id)) != GO_ON)) {
+        (o.kejari && (rc = cli_office(g, cmd, "--kejari", o.kejari, &kejari_id)) != GO_ON)) {
         json_decref(list);
         return rc;
     }
-    char path[64];
+    char path[64], match[48];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = cli_call(g, "GET", path, NULL, &rc);
-    if (!c) {
+    if ((rc = case_if_match(g, path, match, sizeof match)) != GO_ON) {
         json_decref(list);
         return rc;
     }
-    char match[48];
-    snprintf(match, sizeof match, "If-Match: \"%lld\"", jint(c, "version"));
-    json_decref(c);
-    json_t *body = json_object();
-    bool ok = body && set_str(body, "summary", summary) && set_str(body, "source", source) &&
-              set_str(body, "source_note", note) &&
-              (!kejari || json_object_set_new(body, "kejari_id", json_integer(kejari_id)) == 0);
-    if (ok && investigators.n > 0)
-        ok = json_object_set(body, "investigators", list) == 0;
+    json_t *body = correction_body(&o, kejari_id, list);
     json_decref(list);
-    if (!ok) {
-        json_decref(body);
+    if (!body)
         return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");
-    }
     const char *headers[] = {match, NULL};
     json_t *r = cli_call_with(g, "PUT", path, body, headers, &rc);
     json_decref(body);

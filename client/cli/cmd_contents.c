@@ -538,6 +538,28 @@ static void print_saved(json_t *r, bool bap, long long case_id, long long event)
     }
 }
 
+/* --show: the BAP or the resume as read (JSON with --json). */
+static void contents_show(const struct global *g, json_t *view, bool bap)
+{
+    if (g->json)
+        out_json(view);
+    else if (bap)
+        write_bap(stdout, view);
+    else
+        write_resume(stdout, view);
+}
+
+/* The new content, sent with the version read as If-Match (none when the
+ * content was never saved).  The answer, or NULL (*rc set). */
+static json_t *contents_put(struct global *g, const char *path, const json_t *view, json_t *content,
+                            int *rc)
+{
+    char match[48];
+    snprintf(match, sizeof match, "If-Match: \"%lld\"", jint(view, "version"));
+    const char *headers[] = {match, NULL};
+    return cli_call_with(g, "PUT", path, content, jint(view, "version") ? headers : NULL, rc);
+}
+
 static int contents_run(struct global *g, const struct command *cmd, int argc, char **argv,
                         bool bap)
 {
@@ -569,12 +591,7 @@ static int contents_run(struct global *g, const struct command *cmd, int argc, c
              bap ? "bap" : "resume");
     json_t *view = cli_call(g, "GET", path, NULL, &rc);
     if (view && show) {
-        if (g->json)
-            out_json(view);
-        else if (bap)
-            write_bap(stdout, view);
-        else
-            write_resume(stdout, view);
+        contents_show(g, view, bap);
         json_decref(view);
         return EXIT_OK;
     }
@@ -586,13 +603,7 @@ static int contents_run(struct global *g, const struct command *cmd, int argc, c
     free(text);
     if (had_text && !content)
         rc = cli_fail(EXIT_USAGE, "%s", err);
-    json_t *r = NULL;
-    if (view && content) {
-        char match[48];
-        snprintf(match, sizeof match, "If-Match: \"%lld\"", jint(view, "version"));
-        const char *headers[] = {match, NULL};
-        r = cli_call_with(g, "PUT", path, content, jint(view, "version") ? headers : NULL, &rc);
-    }
+    json_t *r = view && content ? contents_put(g, path, view, content, &rc) : NULL;
     if (r) {
         if (g->json)
             out_json(r);

@@ -67,20 +67,69 @@ static void print_directions(const json_t *items, bool wide)
     table_free(t);
 }
 
+/* The list's filters, as given on the command line. */
+struct dir_filter {
+    const char *state, *office, *limit;
+    bool mine, everyone;
+};
+
+/* The list's address with the filters and the cursor (when not empty) as
+ * its query.  False when a filter is too long. */
+static bool directions_path(char *path, size_t size, const struct dir_filter *f, const char *cursor)
+{
+    const struct {
+        const char *key, *value;
+    } params[] = {{"state", f->state},
+                  {"office", f->office},
+                  {"limit", f->limit},
+                  {"cursor", cursor[0] ? cursor : NULL},
+                  {"mine", f->mine       ? "true"
+                           : f->everyone ? "false"
+                                         : NULL}};
+    char esc[256];
+    size_t len = (size_t)snprintf(path, size, "/api/v1/directions");
+    char sep = '?';
+    for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
+        if (!params[i].value)
+            continue;
+        if (!api_escape(params[i].value, esc, sizeof esc))
+            return false;
+        len += (size_t)snprintf(path + len, size - len, "%c%s=%s", sep, params[i].key, esc);
+        sep = '&';
+    }
+    return true;
+}
+
+/* The gathered pages: JSON, or the table (or that there is none), and the
+ * cursor of the page after them. */
+static void directions_print(const struct global *g, const json_t *gathered)
+{
+    if (g->json)
+        out_json(gathered);
+    else if (json_array_size(json_object_get(gathered, "items")) == 0)
+        printf("Tidak ada arahan.\n");
+    else
+        print_directions(json_object_get(gathered, "items"), g->wide);
+    if (!g->json && json_is_string(json_object_get(gathered, "next_cursor")))
+        printf("(berikutnya: --cursor %s, atau --all)\n",
+               json_string_value(json_object_get(gathered, "next_cursor")));
+}
+
 int cmd_directions(struct global *g, const struct command *cmd, int argc, char **argv)
 {
-    const char *state = NULL, *office = NULL, *limit = NULL, *cursor = NULL;
-    bool mine = false, everyone = false, all = false;
+    const char *cursor = NULL;
+    struct dir_filter f = {0};
+    bool all = false;
     const struct cli_opt opts[] = {
-        {"state", &state, NULL, false, NULL}, {"office", &office, NULL, false, NULL},
-        {"limit", &limit, NULL, false, NULL}, {"cursor", &cursor, NULL, false, NULL},
-        {"mine", NULL, NULL, false, &mine},   {"everyone", NULL, NULL, false, &everyone},
-        {"all", NULL, NULL, false, &all},     END_OPTS,
+        {"state", &f.state, NULL, false, NULL}, {"office", &f.office, NULL, false, NULL},
+        {"limit", &f.limit, NULL, false, NULL}, {"cursor", &cursor, NULL, false, NULL},
+        {"mine", NULL, NULL, false, &f.mine},   {"everyone", NULL, NULL, false, &f.everyone},
+        {"all", NULL, NULL, false, &all},       END_OPTS,
     };
     int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
-    if (rc != GO_ON || (rc = cli_want_id(cmd, "--limit", limit, NULL)) != GO_ON)
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "--limit", f.limit, NULL)) != GO_ON)
         return rc;
-    if (mine && everyone)
+    if (f.mine && f.everyone)
         return cli_usage_error(cmd, "pilih --mine atau --everyone, bukan keduanya");
     if ((rc = cli_connect(g, true)) != GO_ON)
         return rc;
@@ -89,27 +138,9 @@ int cmd_directions(struct global *g, const struct command *cmd, int argc, char *
     if (cursor)
         snprintf(next, sizeof next, "%s", cursor);
     for (int page = 0; page < PAGES_MAX; page++) {
-        const struct {
-            const char *key, *value;
-        } params[] = {{"state", state},
-                      {"office", office},
-                      {"limit", limit},
-                      {"cursor", next[0] ? next : NULL},
-                      {"mine", mine       ? "true"
-                               : everyone ? "false"
-                                          : NULL}};
-        char path[1024] = "/api/v1/directions", esc[256];
-        size_t len = strlen(path);
-        char sep = '?';
-        for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
-            if (!params[i].value)
-                continue;
-            if (!api_escape(params[i].value, esc, sizeof esc))
-                return cli_usage_error(cmd, "saringan terlalu panjang");
-            len +=
-                (size_t)snprintf(path + len, sizeof path - len, "%c%s=%s", sep, params[i].key, esc);
-            sep = '&';
-        }
+        char path[1024];
+        if (!directions_path(path, sizeof path, &f, next))
+            return cli_usage_error(cmd, "saringan terlalu panjang");
         json_t *p = cli_call(g, "GET", path, NULL, &rc);
         if (!p) {
             json_decref(gathered);
@@ -128,15 +159,7 @@ int cmd_directions(struct global *g, const struct command *cmd, int argc, char *
         if (!all || !next[0])
             break;
     }
-    if (g->json)
-        out_json(gathered);
-    else if (json_array_size(json_object_get(gathered, "items")) == 0)
-        printf("Tidak ada arahan.\n");
-    else
-        print_directions(json_object_get(gathered, "items"), g->wide);
-    if (!g->json && json_is_string(json_object_get(gathered, "next_cursor")))
-        printf("(berikutnya: --cursor %s, atau --all)\n",
-               json_string_value(json_object_get(gathered, "next_cursor")));
+    directions_print(g, gathered);
     json_decref(gathered);
     return EXIT_OK;
 }

@@ -434,6 +434,45 @@ int cmd_form(struct global *g, const struct command *cmd, int argc, char **argv)
     return EXIT_OK;
 }
 
+/* The issue request: the --param values, and the act the document is for
+ * (its id in `berkas history`); without it the server takes the latest act
+ * of the form's type still without one.  NULL (*rc set) on a bad --param. */
+static json_t *issue_body(const struct command *cmd, const struct cli_list *plist, long long event,
+                          int *rc)
+{
+    json_t *params = params_of(cmd, plist, rc);
+    if (!params)
+        return NULL;
+    json_t *body = json_pack("{s:o}", "params", params);
+    if (!body) {
+        *rc = cli_fail(EXIT_USAGE, "memori habis");
+        return NULL;
+    }
+    if (event)
+        json_object_set_new(body, "event", json_integer(event));
+    return body;
+}
+
+/* An issued document as key: value lines; file, when it was written. */
+static void print_issued(const json_t *doc, const char *file)
+{
+    out_kv("dokumen", "%lld", jint(doc, "id"));
+    out_kv("form", "%s (%s)", jstr(doc, "title"), jstr(doc, "form"));
+    out_kv("nomor", "%s", jstr(doc, "number"));
+    out_kv("tanggal", "%s%s", jstr(doc, "issued_on"),
+           json_is_true(json_object_get(doc, "late")) ? " (terlambat dicatat)" : "");
+    if (json_object_get(doc, "event_id"))
+        out_kv("peristiwa", "%lld", jint(doc, "event_id"));
+    out_kv("penanda", "%s", jstr(doc, "signer"));
+    out_kv("rezim", "%s", jstr(doc, "regime"));
+    out_kv("kode", "%s", jstr(doc, "verify_code"));
+    out_kv("url", "%s", jstr(doc, "verify_url"));
+    out_kv("sha256", "%s", jstr(doc, "sha256"));
+    out_kv("halaman", "%lld", jint(doc, "pages"));
+    if (file)
+        out_kv("berkas", "%s", file);
+}
+
 int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     struct cli_list plist = {0};
@@ -455,16 +494,9 @@ int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv
         return rc;
     if (force && !file)
         return cli_usage_error(cmd, "--force hanya bersama --output");
-    json_t *params = params_of(cmd, &plist, &rc);
-    if (!params)
-        return rc;
-    json_t *body = json_pack("{s:o}", "params", params);
+    json_t *body = issue_body(cmd, &plist, event, &rc);
     if (!body)
-        return cli_fail(EXIT_USAGE, "memori habis");
-    /* the act the document is for (its id in `berkas history`); without it
-     * the server takes the latest act of the form's type still without one */
-    if (event)
-        json_object_set_new(body, "event", json_integer(event));
+        return rc;
     struct out_file o = {.fd = -1};
     if ((rc = cli_connect(g, true)) != GO_ON ||
         (file && (rc = out_open(&o, file, force)) != GO_ON)) {
@@ -490,25 +522,10 @@ int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv
         if (saved == GO_ON)
             json_object_set_new(doc, "file", json_string(file));
     }
-    if (g->json) {
+    if (g->json)
         out_json(doc);
-    } else {
-        out_kv("dokumen", "%lld", jint(doc, "id"));
-        out_kv("form", "%s (%s)", jstr(doc, "title"), jstr(doc, "form"));
-        out_kv("nomor", "%s", jstr(doc, "number"));
-        out_kv("tanggal", "%s%s", jstr(doc, "issued_on"),
-               json_is_true(json_object_get(doc, "late")) ? " (terlambat dicatat)" : "");
-        if (json_object_get(doc, "event_id"))
-            out_kv("peristiwa", "%lld", jint(doc, "event_id"));
-        out_kv("penanda", "%s", jstr(doc, "signer"));
-        out_kv("rezim", "%s", jstr(doc, "regime"));
-        out_kv("kode", "%s", jstr(doc, "verify_code"));
-        out_kv("url", "%s", jstr(doc, "verify_url"));
-        out_kv("sha256", "%s", jstr(doc, "sha256"));
-        out_kv("halaman", "%lld", jint(doc, "pages"));
-        if (file && saved == GO_ON)
-            out_kv("berkas", "%s", file);
-    }
+    else
+        print_issued(doc, saved == GO_ON ? file : NULL);
     if (saved != GO_ON)
         cli_fail(
             saved,

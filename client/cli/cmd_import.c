@@ -84,89 +84,133 @@ static char *csv_field(const char **p, int *line, const char **why)
     return buf_take(&out, NULL);
 }
 
+/* Where a parse is: the text left, its line, and the file's name and the
+ * reason's buffer for a refusal. */
+struct csv_at {
+    const char *p;
+    int line;
+    const char *file;
+    char *why;
+    size_t whysz;
+};
+
+/* The header line into h: the column names, lower-cased.  False (why set)
+ * on a malformed field or more than MAX_COLUMNS columns. */
+static bool csv_header(struct csv_at *at, struct csv *h)
+{
+    const char *bad = NULL;
+    if (strncmp(at->p, "\xEF\xBB\xBF", 3) == 0) /* a spreadsheet's byte-order mark */
+        at->p += 3;
+    while (h->ncols < MAX_COLUMNS) {
+        char *name = csv_field(&at->p, &at->line, &bad);
+        if (!name) {
+            snprintf(at->why, at->whysz, "%s:1: %s", at->file, bad ? bad : "memori habis");
+            return false;
+        }
+        for (char *c = name; *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c - 'A' + 'a');
+        h->header[h->ncols++] = name;
+        if (*at->p != ',')
+            break;
+        at->p++;
+    }
+    if (*at->p == '\n') {
+        at->p++;
+        at->line++;
+    } else if (*at->p) {
+        snprintf(at->why, at->whysz, "%s:1: lebih dari %d kolom", at->file, MAX_COLUMNS);
+        return false;
+    }
+    return true;
+}
+
+/* One value of a record into row under its column's name (an empty one left
+ * out).  False (why set) for a value beyond the header's columns or one that
+ * is not UTF-8 text. */
+static bool csv_value(struct csv_at *at, const struct csv *h, int start, size_t col, const char *v,
+                      json_t *row)
+{
+    if (col >= h->ncols) {
+        if (!*v)
+            return true;
+        snprintf(at->why, at->whysz, "%s:%d: lebih banyak kolom dari kepalanya (%zu)", at->file,
+                 start, h->ncols);
+        return false;
+    }
+    if (!*v)
+        return true;
+    json_t *s = json_string(v);
+    if (!s) {
+        snprintf(at->why, at->whysz, "%s:%d: bukan teks UTF-8", at->file, start);
+        return false;
+    }
+    json_object_set_new(row, h->header[col], s);
+    return true;
+}
+
+/* One record as an object with its starting "line"; *out NULL for a record
+ * of empty fields.  False (why set) when a field is refused. */
+static bool csv_record(struct csv_at *at, const struct csv *h, json_t **out)
+{
+    const char *bad = NULL;
+    int start = at->line;
+    json_t *row = json_pack("{s:i}", "line", start);
+    bool blank = true;
+    for (size_t col = 0;; col++) {
+        char *v = csv_field(&at->p, &at->line, &bad);
+        if (!v) {
+            snprintf(at->why, at->whysz, "%s:%d: %s", at->file, start, bad ? bad : "memori habis");
+            json_decref(row);
+            return false;
+        }
+        if (*v)
+            blank = false;
+        bool ok = csv_value(at, h, start, col, v, row);
+        free(v);
+        if (!ok) {
+            json_decref(row);
+            return false;
+        }
+        if (*at->p != ',')
+            break;
+        at->p++;
+    }
+    if (*at->p == '\n') {
+        at->p++;
+        at->line++;
+    }
+    if (blank) {
+        json_decref(row);
+        row = NULL;
+    }
+    *out = row;
+    return true;
+}
+
 /* The rows of text as JSON objects keyed by the header's names, each with
  * "line"; empty fields left out.  NULL with a one-line reason. */
 static json_t *csv_rows(const char *text, const char *file, char *why, size_t whysz)
 {
     struct csv h = {0};
-    const char *p = text, *bad = NULL;
-    int line = 1;
-    if (strncmp(p, "\xEF\xBB\xBF", 3) == 0) /* a spreadsheet's byte-order mark */
-        p += 3;
-    while (h.ncols < MAX_COLUMNS) {
-        char *name = csv_field(&p, &line, &bad);
-        if (!name) {
-            snprintf(why, whysz, "%s:1: %s", file, bad ? bad : "memori habis");
-            goto fail;
-        }
-        for (char *c = name; *c; c++)
-            if (*c >= 'A' && *c <= 'Z')
-                *c = (char)(*c - 'A' + 'a');
-        h.header[h.ncols++] = name;
-        if (*p != ',')
-            break;
-        p++;
-    }
-    if (*p == '\n')
-        p++, line++;
-    else if (*p) {
-        snprintf(why, whysz, "%s:1: lebih dari %d kolom", file, MAX_COLUMNS);
-        goto fail;
-    }
-    json_t *rows = json_array();
-    while (*p) {
-        int start = line;
-        json_t *row = json_pack("{s:i}", "line", start);
-        bool blank = true;
-        for (size_t col = 0;; col++) {
-            char *v = csv_field(&p, &line, &bad);
-            if (!v) {
-                snprintf(why, whysz, "%s:%d: %s", file, start, bad ? bad : "memori habis");
-                json_decref(row);
+    struct csv_at at = {.p = text, .line = 1, .file = file, .why = why, .whysz = whysz};
+    json_t *rows = NULL;
+    if (csv_header(&at, &h)) {
+        rows = json_array();
+        while (*at.p) {
+            json_t *row;
+            if (!csv_record(&at, &h, &row)) {
                 json_decref(rows);
-                goto fail;
-            }
-            if (*v)
-                blank = false;
-            if (col >= h.ncols) {
-                if (*v) {
-                    snprintf(why, whysz, "%s:%d: lebih banyak kolom dari kepalanya (%zu)", file,
-                             start, h.ncols);
-                    free(v);
-                    json_decref(row);
-                    json_decref(rows);
-                    goto fail;
-                }
-            } else if (*v) {
-                json_t *s = json_string(v);
-                if (!s) {
-                    snprintf(why, whysz, "%s:%d: bukan teks UTF-8", file, start);
-                    free(v);
-                    json_decref(row);
-                    json_decref(rows);
-                    goto fail;
-                }
-                json_object_set_new(row, h.header[col], s);
-            }
-            free(v);
-            if (*p != ',')
+                rows = NULL;
                 break;
-            p++;
+            }
+            if (row)
+                json_array_append_new(rows, row);
         }
-        if (*p == '\n')
-            p++, line++;
-        if (blank)
-            json_decref(row);
-        else
-            json_array_append_new(rows, row);
     }
     for (size_t i = 0; i < h.ncols; i++)
         free(h.header[i]);
     return rows;
-fail:
-    for (size_t i = 0; i < h.ncols; i++)
-        free(h.header[i]);
-    return NULL;
 }
 
 static char *read_file(const char *path, size_t max, char *why, size_t whysz)

@@ -197,70 +197,94 @@ static int inbox_show(struct global *g, const struct command *cmd, int argc, cha
     return EXIT_OK;
 }
 
+/* The options of an inbox verb. */
+struct inbox_opts {
+    const char *date, *jaksa, *number, *note;
+    struct cli_list instructions;
+};
+
+/* The act a verb records: appoint P-16, return P-19, accept P-21; receive
+ * what arrived last and is not yet received (the inbox's next "receive").
+ * NULL (*rc set) when nothing waits or the inbox cannot be read. */
+static const char *inbox_event(struct global *g, long long id, const char *verb,
+                               const char *case_arg, int *rc)
+{
+    const char *event = strcmp(verb, "appoint") == 0  ? "p16_received"
+                        : strcmp(verb, "return") == 0 ? "p19_received"
+                        : strcmp(verb, "accept") == 0 ? "p21_received"
+                                                      : NULL;
+    if (event)
+        return event;
+    json_t *row = inbox_row(g, id, rc);
+    if (!row)
+        return NULL;
+    json_t *n;
+    size_t i;
+    json_array_foreach(json_object_get(row, "next"), i, n)
+    {
+        if (!event && strcmp(jstr(n, "verb"), "receive") == 0)
+            event = strcmp(jstr(n, "event"), "spdp_received_by_pu") == 0 ? "spdp_received_by_pu"
+                                                                         : "tahap1_received_by_pu";
+    }
+    json_decref(row);
+    if (!event)
+        *rc =
+            cli_fail(EXIT_REFUSED, "tidak ada kiriman yang belum diterima di perkara %s", case_arg);
+    return event;
+}
+
+/* The act's body: its type and the options given. */
+static json_t *inbox_body(const char *event, const struct inbox_opts *o)
+{
+    json_t *body = json_pack("{s:s}", "type", event);
+    if (o->date)
+        json_object_set_new(body, "date", json_string(o->date));
+    if (o->jaksa)
+        json_object_set_new(body, "jaksa", json_string(o->jaksa));
+    if (o->number)
+        json_object_set_new(body, "number", json_string(o->number));
+    if (o->note)
+        json_object_set_new(body, "note", json_string(o->note));
+    if (o->instructions.n > 0) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < o->instructions.n; i++)
+            json_array_append_new(list, json_string(o->instructions.items[i]));
+        json_object_set_new(body, "instructions", list);
+    }
+    return body;
+}
+
 /* Record the act a verb stands for. */
 static int inbox_verb(struct global *g, const struct command *cmd, const char *verb, int argc,
                       char **argv)
 {
-    const char *case_arg = NULL, *date = NULL, *jaksa = NULL, *number = NULL, *note = NULL;
-    struct cli_list instructions = {0};
+    const char *case_arg = NULL;
+    struct inbox_opts o = {0};
     const struct cli_opt opts[] = {
-        {"date", &date, NULL, false, NULL},
-        {"jaksa", &jaksa, NULL, false, NULL},
-        {"number", &number, NULL, false, NULL},
-        {"note", &note, NULL, false, NULL},
-        {"instruction", NULL, &instructions, false, NULL},
+        {"date", &o.date, NULL, false, NULL},
+        {"jaksa", &o.jaksa, NULL, false, NULL},
+        {"number", &o.number, NULL, false, NULL},
+        {"note", &o.note, NULL, false, NULL},
+        {"instruction", NULL, &o.instructions, false, NULL},
         END_OPTS,
     };
     const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
     long long id;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = cli_want_date(cmd, "--date", date)) != GO_ON)
+    if (rc != GO_ON || (rc = cli_want_date(cmd, "--date", o.date)) != GO_ON)
         return rc;
-    if (jaksa && strcmp(verb, "appoint") != 0)
+    if (o.jaksa && strcmp(verb, "appoint") != 0)
         return cli_usage_error(cmd, "--jaksa hanya untuk appoint");
-    if (instructions.n > 0 && strcmp(verb, "return") != 0)
+    if (o.instructions.n > 0 && strcmp(verb, "return") != 0)
         return cli_usage_error(cmd, "--instruction hanya untuk return");
-    if (strcmp(verb, "return") == 0 && instructions.n == 0)
+    if (strcmp(verb, "return") == 0 && o.instructions.n == 0)
         return cli_usage_error(cmd, "return perlu --instruction (petunjuk P-19), satu atau lebih");
     if ((rc = cli_connect(g, true)) != GO_ON || (rc = cli_case(g, cmd, case_arg, &id)) != GO_ON)
         return rc;
-    const char *event = strcmp(verb, "appoint") == 0  ? "p16_received"
-                        : strcmp(verb, "return") == 0 ? "p19_received"
-                        : strcmp(verb, "accept") == 0 ? "p21_received"
-                                                      : NULL;
-    if (!event) { /* receive: what arrived last decides */
-        json_t *row = inbox_row(g, id, &rc);
-        if (!row)
-            return rc;
-        json_t *n;
-        size_t i;
-        json_array_foreach(json_object_get(row, "next"), i, n)
-        {
-            if (!event && strcmp(jstr(n, "verb"), "receive") == 0)
-                event = strcmp(jstr(n, "event"), "spdp_received_by_pu") == 0
-                            ? "spdp_received_by_pu"
-                            : "tahap1_received_by_pu";
-        }
-        json_decref(row);
-        if (!event)
-            return cli_fail(EXIT_REFUSED, "tidak ada kiriman yang belum diterima di perkara %s",
-                            case_arg);
-    }
-    json_t *body = json_pack("{s:s}", "type", event);
-    if (date)
-        json_object_set_new(body, "date", json_string(date));
-    if (jaksa)
-        json_object_set_new(body, "jaksa", json_string(jaksa));
-    if (number)
-        json_object_set_new(body, "number", json_string(number));
-    if (note)
-        json_object_set_new(body, "note", json_string(note));
-    if (instructions.n > 0) {
-        json_t *list = json_array();
-        for (size_t i = 0; i < instructions.n; i++)
-            json_array_append_new(list, json_string(instructions.items[i]));
-        json_object_set_new(body, "instructions", list);
-    }
+    const char *event = inbox_event(g, id, verb, case_arg, &rc);
+    if (!event)
+        return rc;
+    json_t *body = inbox_body(event, &o);
     json_t *e = cli_record(g, id, body, &rc);
     json_decref(body);
     if (!e)

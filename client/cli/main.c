@@ -773,9 +773,10 @@ static const struct command *find_command(int argc, char **argv, int *used, int 
     return NULL;
 }
 
-int main(int argc, char **argv)
+/* berkas's own options, before the command's name: into g.  GO_ON, or the
+ * exit code when berkas is done (--help, --version, --man, a bad option). */
+static int global_options(struct global *g, int argc, char **argv)
 {
-    struct global g = {0};
     static const struct option longopts[] = {
         {"server", required_argument, NULL, 's'},
         {"json", no_argument, NULL, 'j'},
@@ -797,17 +798,17 @@ int main(int argc, char **argv)
                 fprintf(stderr, "berkas: --server perlu URL (lihat berkas --help)\n");
                 return EXIT_USAGE;
             }
-            g.server = optarg;
+            g->server = optarg;
             break;
         case 'j':
-            g.json = true;
+            g->json = true;
             break;
         case 'w':
-            g.wide = true;
+            g->wide = true;
             break;
         case 'C':
         case 'k':
-            if (cli_tls_option(&g, c == 'C' ? optarg : NULL) != GO_ON)
+            if (cli_tls_option(g, c == 'C' ? optarg : NULL) != GO_ON)
                 return EXIT_USAGE;
             break;
         case 'h':
@@ -829,11 +830,21 @@ int main(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    return GO_ON;
+}
+
+int main(int argc, char **argv)
+{
+    struct global g = {0};
+    int rc = global_options(&g, argc, argv);
+    if (rc != GO_ON)
+        return rc;
     if (optind >= argc) {
         fprintf(stderr, "berkas: perintah tidak diberikan (lihat berkas --help)\n");
         return EXIT_USAGE;
     }
-    int used = 0, rc = EXIT_USAGE;
+    int used = 0;
+    rc = EXIT_USAGE;
     const struct command *cmd = find_command(argc - optind, argv + optind, &used, &rc);
     if (!cmd)
         return rc;
