@@ -70,6 +70,74 @@ bool render_pdf_check(const unsigned char *pdf, size_t len, int *pages, struct b
     return ok;
 }
 
+/* The handles of the placeholder pages of every insert, in order (page
+ * indices move as pages go in, handles do not); NULL (err set) when one is
+ * outside the book or memory is short. */
+static qpdf_oh *placeholders(qpdf_data q, const struct render_insert *ins, size_t n,
+                             struct berr *err)
+{
+    int total = qpdf_get_num_pages(q);
+    size_t nph = 0;
+    for (size_t i = 0; i < n; i++)
+        nph += (size_t)ins[i].pages;
+    qpdf_oh *ph = calloc(nph + 1, sizeof *ph);
+    if (!ph) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0, k = 0; i < n; i++)
+        for (int p = 0; p < ins[i].pages; p++, k++) {
+            int at = ins[i].first_page - 1 + p;
+            if (at < 0 || at >= total) {
+                berr_set(err, BERR_INTERNAL, "lampiran %zu: halaman %d di luar berkas", i, at + 1);
+                free(ph);
+                return NULL;
+            }
+            ph[k] = qpdf_get_page_n(q, (size_t)at);
+        }
+    return ph;
+}
+
+/* Insert i's pages read into *src (the caller cleans it up) and put in
+ * place of its placeholders ph, which go. */
+static bool bind_insert(qpdf_data q, qpdf_data *src, const struct render_insert *in, size_t i,
+                        const qpdf_oh *ph, struct berr *err)
+{
+    *src = qpdf_init();
+    if (!*src)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    qpdf_set_suppress_warnings(*src, QPDF_TRUE);
+    if (qpdf_read_memory(*src, "lampiran.pdf", (const char *)in->pdf, in->len, "") & QPDF_ERRORS)
+        return qpdf_failed(*src, err, BERR_INTERNAL, "lampiran");
+    if (qpdf_get_num_pages(*src) != in->pages)
+        return berr_set(err, BERR_INTERNAL, "lampiran %zu: jumlah halaman berubah", i);
+    bool ok = true;
+    for (int p = 0; ok && p < in->pages; p++) {
+        qpdf_oh page = qpdf_get_page_n(*src, (size_t)p);
+        ok = (!(qpdf_add_page_at(q, *src, page, QPDF_TRUE, ph[p]) & QPDF_ERRORS) &&
+              !(qpdf_remove_page(q, ph[p]) & QPDF_ERRORS)) ||
+             qpdf_failed(q, err, BERR_INTERNAL, "menjilid lampiran");
+    }
+    return ok;
+}
+
+/* The bound book into a malloc'd *out (a deterministic /ID). */
+static bool write_book(qpdf_data q, unsigned char **out, size_t *out_len, struct berr *err)
+{
+    /* the writer's options exist once it is initialised */
+    if (qpdf_init_write_memory(q) & QPDF_ERRORS)
+        return qpdf_failed(q, err, BERR_INTERNAL, "menulis berkas perkara");
+    qpdf_set_deterministic_ID(q, QPDF_TRUE);
+    if (qpdf_write(q) & QPDF_ERRORS)
+        return qpdf_failed(q, err, BERR_INTERNAL, "menulis berkas perkara");
+    *out_len = qpdf_get_buffer_length(q);
+    *out = malloc(*out_len ? *out_len : 1);
+    if (!*out)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    memcpy(*out, qpdf_get_buffer(q), *out_len);
+    return true;
+}
+
 bool render_pdf_bind(const unsigned char *book, size_t len, const struct render_insert *ins,
                      size_t n, unsigned char **out, size_t *out_len, struct berr *err)
 {
@@ -85,61 +153,11 @@ bool render_pdf_bind(const unsigned char *book, size_t len, const struct render_
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
     bool ok = !(qpdf_read_memory(q, "berkas.pdf", (const char *)book, len, "") & QPDF_ERRORS) ||
               qpdf_failed(q, err, BERR_INTERNAL, "berkas perkara");
-    int total = ok ? qpdf_get_num_pages(q) : 0;
-    /* the placeholders' handles first: page indices move as pages go in */
-    size_t nph = 0;
-    for (size_t i = 0; i < n; i++)
-        nph += (size_t)ins[i].pages;
-    qpdf_oh *ph = calloc(nph + 1, sizeof *ph);
-    ok = ok && (ph || berr_set(err, BERR_INTERNAL, "out of memory"));
-    for (size_t i = 0, k = 0; ok && i < n; i++)
-        for (int p = 0; ok && p < ins[i].pages; p++, k++) {
-            int at = ins[i].first_page - 1 + p;
-            if (at < 0 || at >= total)
-                ok = berr_set(err, BERR_INTERNAL, "lampiran %zu: halaman %d di luar berkas", i,
-                              at + 1);
-            else
-                ph[k] = qpdf_get_page_n(q, (size_t)at);
-        }
-    for (size_t i = 0, k = 0; ok && i < n; i++) {
-        src[i] = qpdf_init();
-        if (!src[i]) {
-            ok = berr_set(err, BERR_INTERNAL, "out of memory");
-            break;
-        }
-        qpdf_set_suppress_warnings(src[i], QPDF_TRUE);
-        if (qpdf_read_memory(src[i], "lampiran.pdf", (const char *)ins[i].pdf, ins[i].len, "") &
-            QPDF_ERRORS) {
-            ok = qpdf_failed(src[i], err, BERR_INTERNAL, "lampiran");
-            break;
-        }
-        if (qpdf_get_num_pages(src[i]) != ins[i].pages) {
-            ok = berr_set(err, BERR_INTERNAL, "lampiran %zu: jumlah halaman berubah", i);
-            break;
-        }
-        for (int p = 0; ok && p < ins[i].pages; p++, k++) {
-            qpdf_oh page = qpdf_get_page_n(src[i], (size_t)p);
-            ok = (!(qpdf_add_page_at(q, src[i], page, QPDF_TRUE, ph[k]) & QPDF_ERRORS) &&
-                  !(qpdf_remove_page(q, ph[k]) & QPDF_ERRORS)) ||
-                 qpdf_failed(q, err, BERR_INTERNAL, "menjilid lampiran");
-        }
-    }
-    if (ok) { /* the writer's options exist once it is initialised */
-        ok = !(qpdf_init_write_memory(q) & QPDF_ERRORS) ||
-             qpdf_failed(q, err, BERR_INTERNAL, "menulis berkas perkara");
-        if (ok)
-            qpdf_set_deterministic_ID(q, QPDF_TRUE);
-        ok = ok && (!(qpdf_write(q) & QPDF_ERRORS) ||
-                    qpdf_failed(q, err, BERR_INTERNAL, "menulis berkas perkara"));
-    }
-    if (ok) {
-        *out_len = qpdf_get_buffer_length(q);
-        *out = malloc(*out_len ? *out_len : 1);
-        if (*out)
-            memcpy(*out, qpdf_get_buffer(q), *out_len);
-        else
-            ok = berr_set(err, BERR_INTERNAL, "out of memory");
-    }
+    qpdf_oh *ph = ok ? placeholders(q, ins, n, err) : NULL;
+    ok = ok && ph;
+    for (size_t i = 0, k = 0; ok && i < n; k += (size_t)ins[i].pages, i++)
+        ok = bind_insert(q, &src[i], &ins[i], i, ph + k, err);
+    ok = ok && write_book(q, out, out_len, err);
     for (size_t i = 0; i < n; i++)
         if (src[i])
             qpdf_cleanup(&src[i]);

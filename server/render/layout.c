@@ -374,6 +374,47 @@ static uint32_t syllable_before(const char *s, uint32_t n, uint32_t len)
 #define SHRINK_MIN 0.6f /* the smallest a word is set to fit its column */
 
 /* One piece of a word longer than the line: see lay_para. */
+/* The start of a piece (len bytes at off, n of them fit in room) with no
+ * break opportunity that fits, on an empty line: the part up to its next
+ * break opportunity, smaller when it then fits (down to SHRINK_MIN), or else
+ * what fits, cut at a character.  Returns the bytes placed. */
+static uint32_t squeeze(struct layout *L, struct linebuf *lb, const struct piece *p, uint32_t off,
+                        uint32_t len, uint32_t n, float room)
+{
+    const char *s = L->arena.data + off;
+    float whole = lay_width(L, p->font, p->size, s, len);
+    /* the next break opportunity, if the part up to it fits when smaller */
+    uint32_t upto = len;
+    for (uint32_t q = n; q < len; q++)
+        if (s[q] == '/' || s[q] == '-' || s[q] == '.' || s[q] == '_') {
+            upto = q + 1;
+            break;
+        }
+    float part = upto < len ? lay_width(L, p->font, p->size, s, upto) : whole;
+    struct piece small = *p;
+    if (part * SHRINK_MIN <= room) {
+        small.size = p->size * room / part;
+        line_push(L, lb, &small, off, upto, room, false);
+        return upto;
+    }
+    /* no way to fit it whole: cut at a character; a word (letters only) is
+     * marked with a hyphen, a code (a hash, a number) is not, so that it
+     * reads back whole; at its own size, so that its lines read as one
+     * column */
+    bool word = true;
+    for (uint32_t q = 0; q < len && word; q++)
+        word = !(s[q] >= '0' && s[q] <= '9');
+    float hy = word ? lay_width(L, p->font, small.size, "-", 1) : 0;
+    uint32_t m = fit_bytes(L, &small, s, len, room - hy, true);
+    uint32_t syl = word ? syllable_before(s, m, len) : 0;
+    if (syl > 0)
+        m = syl;
+    line_push(L, lb, &small, off, m, lay_width(L, p->font, small.size, s, m), false);
+    if (word) /* the arena may move: s is not used after this */
+        line_push(L, lb, &small, lay_text(L, "-", 1), 1, hy, false);
+    return m;
+}
+
 static void long_piece(struct layout *L, struct linebuf *lb, const struct piece *p, float line_w,
                        bool *first, float x, float w, float indent, enum talign al, float dflt,
                        float lh, uint16_t flags)
@@ -396,42 +437,9 @@ static void long_piece(struct layout *L, struct linebuf *lb, const struct piece 
         } else if (lb->n > 0) {
             /* nothing fits after what the line holds: the rest on a new line */
         } else {
-            float whole = lay_width(L, p->font, p->size, s, len);
-            /* the next break opportunity, if the part up to it fits when smaller */
-            uint32_t upto = len;
-            for (uint32_t q = n; q < len; q++)
-                if (s[q] == '/' || s[q] == '-' || s[q] == '.' || s[q] == '_') {
-                    upto = q + 1;
-                    break;
-                }
-            float part = upto < len ? lay_width(L, p->font, p->size, s, upto) : whole;
-            struct piece small = *p;
-            if (part * SHRINK_MIN <= room) {
-                small.size = p->size * room / part;
-                line_push(L, lb, &small, off, upto, room, false);
-                off += upto;
-                len -= upto;
-            } else {
-                /* no way to fit it whole: cut at a character; a word (letters
-                 * only) is marked with a hyphen, a code (a hash, a number)
-                 * is not, so that it reads back whole; at its own size, so that
-                 * its lines read as one column */
-                bool word = true;
-                for (uint32_t q = 0; q < len && word; q++)
-                    word = !(s[q] >= '0' && s[q] <= '9');
-                float hy = word ? lay_width(L, p->font, small.size, "-", 1) : 0;
-                uint32_t m = fit_bytes(L, &small, s, len, room - hy, true);
-                uint32_t syl = word ? syllable_before(s, m, len) : 0;
-                if (syl > 0)
-                    m = syl;
-                line_push(L, lb, &small, off, m, lay_width(L, p->font, small.size, s, m), false);
-                if (word) {
-                    uint32_t h = lay_text(L, "-", 1);
-                    line_push(L, lb, &small, h, 1, hy, false);
-                }
-                off += m;
-                len -= m;
-            }
+            uint32_t used = squeeze(L, lb, p, off, len, n, room);
+            off += used;
+            len -= used;
         }
         if (len > 0) {
             line_flush(L, lb, *first ? x + indent : x, *first ? w - indent : w, al, false, dflt, lh,
@@ -546,6 +554,22 @@ void lay_attach(struct layout *L, size_t op_start, size_t n, size_t box_start, f
  * tall: a table or a kept block takes the rest beside it); the lines left
  * over follow as boxes of their own.  Ops are reordered so that each box
  * still owns one contiguous run of them. */
+/* The ops of label line *k (a copy in tb and to, to starting at op op_lo)
+ * into the box being written at op *cur, moved down by dy. */
+static void take_label(struct layout *L, const struct box *tb, const struct op *to, uint32_t op_lo,
+                       size_t *k, uint32_t *cur, float dy)
+{
+    const struct box *lb = &tb[*k];
+    for (uint32_t i = 0; i < lb->op_count; i++) {
+        struct op o = to[lb->op_first - op_lo + i];
+        o.y += dy;
+        if (o.kind == OP_LINE)
+            o.y2 += dy;
+        L->op[(*cur)++] = o;
+    }
+    (*k)++;
+}
+
 void lay_zip(struct layout *L, size_t a0, size_t a1, size_t b_first)
 {
     if (L->oom || a1 <= a0 || a1 > L->n_box)
@@ -564,19 +588,6 @@ void lay_zip(struct layout *L, size_t a0, size_t a1, size_t b_first)
     memcpy(to, L->op + op_lo, (op_hi - op_lo) * sizeof *to);
     size_t out = a0, k = 0;
     uint32_t cur = op_lo;
-    /* the ops of label line k into the box being written, moved down by dy */
-#define TAKE_LABEL(dy)                                                                             \
-    do {                                                                                           \
-        const struct box *lb = &tb[k];                                                             \
-        for (uint32_t i = 0; i < lb->op_count; i++) {                                              \
-            struct op o = to[lb->op_first - op_lo + i];                                            \
-            o.y += (dy);                                                                           \
-            if (o.kind == OP_LINE)                                                                 \
-                o.y2 += (dy);                                                                      \
-            L->op[cur++] = o;                                                                      \
-        }                                                                                          \
-        k++;                                                                                       \
-    } while (0)
     for (size_t j = nl; j < nb; j++) {
         struct box b = tb[j];
         struct box w = b;
@@ -585,7 +596,7 @@ void lay_zip(struct layout *L, size_t a0, size_t a1, size_t b_first)
             float dy = 0;
             do {
                 float lh = tb[k].h;
-                TAKE_LABEL(dy);
+                take_label(L, tb, to, op_lo, &k, &cur, dy);
                 dy += lh;
             } while (k < nl && dy + tb[k].h <= b.h + 0.01f);
             if (dy > w.h)
@@ -601,11 +612,10 @@ void lay_zip(struct layout *L, size_t a0, size_t a1, size_t b_first)
     while (k < nl) {
         struct box w = tb[k];
         w.op_first = cur;
-        TAKE_LABEL(0);
+        take_label(L, tb, to, op_lo, &k, &cur, 0);
         w.op_count = cur - w.op_first;
         L->box[out++] = w;
     }
-#undef TAKE_LABEL
     L->n_box = out;
     free(tb);
     free(to);

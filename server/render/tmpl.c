@@ -318,6 +318,28 @@ static enum tlist list_style_of(xmlNodePtr n)
     return ls;
 }
 
+/* <signature position="left|center|right" width="mm"> */
+static void read_signature(struct tnode *t, xmlNodePtr n)
+{
+    t->pos = attr_is(n, "position", "left")     ? POS_LEFT
+             : attr_is(n, "position", "center") ? POS_CENTER
+                                                : POS_RIGHT;
+    t->width = MM(attr_num(n, "width", 75));
+}
+
+/* <for-each select="..." zip="..." sep="..." last-sep="..." required="...">:
+ * required only when it says so. */
+static void read_for_each(struct loader *ld, struct tnode *t, xmlNodePtr n)
+{
+    t->expr = add_expr(ld, n, "select");
+    if (xmlHasProp(n, (const xmlChar *)"zip"))
+        t->expr2 = add_expr(ld, n, "zip");
+    t->text = attr_dup(n, "sep");
+    t->text2 = attr_dup(n, "last-sep");
+    if (!xmlHasProp(n, (const xmlChar *)"required"))
+        t->required = false;
+}
+
 /* The attributes of an element that holds others, and the context they are
  * compiled in (for-each and if: the element's own, c). */
 static enum ctx read_container(struct loader *ld, struct tnode *t, xmlNodePtr n, enum ctx c)
@@ -365,19 +387,10 @@ static enum ctx read_container(struct loader *ld, struct tnode *t, xmlNodePtr n,
     case T_SIGNATURES:
         return C_SIGS;
     case T_SIGNATURE:
-        t->pos = attr_is(n, "position", "left")     ? POS_LEFT
-                 : attr_is(n, "position", "center") ? POS_CENTER
-                                                    : POS_RIGHT;
-        t->width = MM(attr_num(n, "width", 75));
+        read_signature(t, n);
         return C_FLOW;
     case T_FOR_EACH:
-        t->expr = add_expr(ld, n, "select");
-        if (xmlHasProp(n, (const xmlChar *)"zip"))
-            t->expr2 = add_expr(ld, n, "zip");
-        t->text = attr_dup(n, "sep");
-        t->text2 = attr_dup(n, "last-sep");
-        if (!xmlHasProp(n, (const xmlChar *)"required"))
-            t->required = false;
+        read_for_each(ld, t, n);
         return c;
     case T_IF:
         t->expr = add_expr(ld, n, "test");
