@@ -146,7 +146,7 @@ struct row_ctx {
     const struct tzone *zone;
     int64_t now;
     struct caldate today;
-    json_t *detail, *names;
+    json_t *detail;
 };
 
 static json_t *instant_json(const struct row_ctx *x, int64_t t)
@@ -166,10 +166,12 @@ static json_t *party_json(const struct row_ctx *x, json_t *id)
 {
     if (!json_is_integer(id))
         return json_null();
-    char key[24];
-    snprintf(key, sizeof key, "%lld", (long long)json_integer_value(id));
-    const char *name = json_string_value(json_object_get(x->names, key));
-    return json_pack("{s:O, s:s}", "id", id, "name", name ? name : "");
+    long long party = (long long)json_integer_value(id);
+    const char *name = "";
+    for (int i = 0; i < x->r->nsuspects; i++)
+        if (x->r->suspects[i].id == party)
+            name = x->r->suspects[i].name;
+    return json_pack("{s:O, s:s}", "id", id, "name", name);
 }
 
 static const char *state_of_clock(const struct row_ctx *x, int64_t due, int64_t attention)
@@ -405,7 +407,6 @@ static json_t *review_item(struct row_ctx *x)
         x->zone = caldate_zone("Asia/Jakarta");
     x->today = caldate_local_date(x->now, x->zone);
     x->detail = json_loads(r->detail, 0, NULL);
-    x->names = r->suspects ? json_loads(r->suspects, 0, NULL) : json_object();
     enum stage st = ST_PRE_INVESTIGATION;
     stage_lookup(r->stage, &st);
     json_t *since, *in_stage, *opened, *age;
@@ -413,7 +414,9 @@ static json_t *review_item(struct row_ctx *x)
     date_and_days(x, r->opened_on, &opened, &age);
     const char *state = "ok";
     json_t *reason = reason_json(x, &state);
-    json_t *team = r->team ? json_loads(r->team, 0, NULL) : json_array();
+    json_t *team = json_array();
+    for (int i = 0; i < r->nteam; i++)
+        json_array_append_new(team, json_string(r->team[i]));
     json_t *item = json_pack(
         "{s:I, s:s, s:{s:I, s:s, s:s, s:s}, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o, "
         "s:i, s:b, s:o, s:o, s:o, s:o}",
@@ -428,7 +431,6 @@ static json_t *review_item(struct row_ctx *x)
     json_object_set_new(item, "flags", flags_json(x));
     json_object_set_new(item, "notices", notices_json(x));
     json_decref(x->detail);
-    json_decref(x->names);
     return item;
 }
 

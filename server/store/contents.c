@@ -113,12 +113,10 @@ bool store_content_put(struct tx *tx, long long case_id, long long event_id, lon
 {
     char c[24], e[24], u[24];
     const char *p[4] = {stmt_id(e, event_id), stmt_id(c, case_id), content, stmt_id(u, user_id)};
-    PGresult *r = stmt_query(tx, stored == 0 ? &content_insert : &content_update, p, err);
-    if (!r)
-        return false;
-    *version = PQntuples(r) == 1 ? (int)stmt_ll(r, 0, 0) : 0;
-    PQclear(r);
-    return true;
+    long long v = 0;
+    bool ok = stmt_one(tx, stored == 0 ? &content_insert : &content_update, p, NULL, &v, err);
+    *version = (int)v;
+    return ok;
 }
 
 static void charge_element_of(const PGresult *r, int i, void *item, void *ctx)

@@ -72,6 +72,17 @@ static void direction_of(const PGresult *r, int i, void *item, void *ctx)
     d->done_by = or_empty(r, i, 8);
 }
 
+struct list_ctx {
+    const struct store_directions_query *q;
+    const char *const *p;
+};
+
+static void list_build(struct shape *s, const void *ctx)
+{
+    const struct list_ctx *c = ctx;
+    list_shape(s, c->q, c->p);
+}
+
 bool store_directions_list(struct tx *tx, const struct store_directions_query *q,
                            struct store_directions *out, struct berr *err)
 {
@@ -80,18 +91,14 @@ bool store_directions_list(struct tx *tx, const struct store_directions_query *q
     snprintf(lim, sizeof lim, "%d", q->limit);
     const char *p[5] = {stmt_id(reach, q->reach), stmt_id(due, q->after_due),
                         stmt_id(id, q->after_id), lim, stmt_id(me, q->me)};
-    struct shape *s = malloc(sizeof *s);
-    if (!s)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    list_shape(s, q, p);
-    PGresult *r = shape_query(tx, s, err);
-    free(s);
+    const struct list_ctx c = {q, p};
     void *items;
-    if (!stmt_rows(r, sizeof *out->items, direction_of, NULL, &items, &out->n, &out->res_, err))
+    if (!shape_rows(tx, list_build, &c, sizeof *out->items, direction_of, &items, &out->n,
+                    &out->res_, err))
         return false;
     out->items = items;
     if (out->n > 0)
-        out->now = stmt_ll(r, 0, 9);
+        out->now = stmt_ll(out->res_, 0, 9);
     return true;
 }
 
@@ -116,7 +123,7 @@ bool store_case_in_subtree(struct tx *tx, long long office, const char *ref, lon
     PGresult *r = tx_query_named(tx, "directions.case_in_subtree", sql, 2, p, err);
     if (!r)
         return false;
-    *id = PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0;
+    *id = PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0; /* and its number: not stmt_one's */
     if (*id)
         stmt_copy(number, numsz, r, 0, 1);
     PQclear(r);

@@ -115,47 +115,6 @@ static void row_of(const PGresult *r, int i, void *item, void *ctx)
 
 /* ---- what the page's cases name, from the rows' arrays ---------------------------------- */
 
-/* The next element of an array's text ("{a,\"b c\",NULL}") at *pp, unquoted
- * into *w (advanced past its NUL); *item NULL for NULL; false at the end. */
-static bool array_next(const char **pp, char **w, const char **item)
-{
-    const char *p = *pp;
-    if (*p == '{')
-        p++;
-    if (*p == '}' || *p == '\0')
-        return false;
-    char *start = *w, *o = start;
-    bool quoted = *p == '"';
-    if (quoted) {
-        for (p++; *p && *p != '"'; p++) {
-            if (*p == '\\' && p[1])
-                p++;
-            *o++ = *p;
-        }
-        if (*p == '"')
-            p++;
-    } else {
-        while (*p && *p != ',' && *p != '}')
-            *o++ = *p++;
-    }
-    *o++ = '\0';
-    *item = !quoted && strcmp(start, "NULL") == 0 ? NULL : start;
-    if (*p == ',')
-        p++;
-    *pp = p;
-    *w = o;
-    return true;
-}
-
-/* elements in an array's text at most */
-static int array_max(const char *text)
-{
-    int n = strcmp(text, "{}") != 0;
-    for (; *text; text++)
-        n += *text == ',';
-    return n;
-}
-
 /* The page's lists (inbox.h) from each row's arrays, their texts copied
  * into one arena. */
 static bool page_lists(PGresult *r, struct store_inbox_page *out, struct berr *err)
@@ -165,10 +124,10 @@ static bool page_lists(PGresult *r, struct store_inbox_page *out, struct berr *e
     for (int i = 0; i < out->n; i++) {
         for (int c = C_READ; c <= C_JAKSA; c++)
             bytes += (size_t)PQgetlength(r, i, c) + 1;
-        ns += array_max(PQgetvalue(r, i, C_SUSPECT_NAMES));
-        no += array_max(PQgetvalue(r, i, C_OFFENCE_CODES));
-        nj += array_max(PQgetvalue(r, i, C_JAKSA));
-        nr += array_max(PQgetvalue(r, i, C_READ));
+        ns += stmt_array_max(PQgetvalue(r, i, C_SUSPECT_NAMES));
+        no += stmt_array_max(PQgetvalue(r, i, C_OFFENCE_CODES));
+        nj += stmt_array_max(PQgetvalue(r, i, C_JAKSA));
+        nr += stmt_array_max(PQgetvalue(r, i, C_READ));
     }
     char *w = out->arena_ = malloc(bytes);
     out->suspects = calloc((size_t)ns + 1, sizeof *out->suspects);
@@ -182,24 +141,38 @@ static bool page_lists(PGresult *r, struct store_inbox_page *out, struct berr *e
         const char *a = PQgetvalue(r, i, C_SUSPECT_NAMES),
                    *b = PQgetvalue(r, i, C_SUSPECT_NATIONALITIES);
         const char *name, *nat;
-        while (out->nsuspects < ns && array_next(&a, &w, &name) && array_next(&b, &w, &nat))
+        while (out->nsuspects < ns && stmt_array_next(&a, &w, &name) &&
+               stmt_array_next(&b, &w, &nat))
             out->suspects[out->nsuspects++] =
                 (struct store_inbox_suspect){id, name ? name : "", nat};
         a = PQgetvalue(r, i, C_OFFENCE_CODES);
         b = PQgetvalue(r, i, C_OFFENCE_LABELS);
         const char *code, *label;
-        while (out->noffences < no && array_next(&a, &w, &code) && array_next(&b, &w, &label))
+        while (out->noffences < no && stmt_array_next(&a, &w, &code) &&
+               stmt_array_next(&b, &w, &label))
             out->offences[out->noffences++] =
                 (struct store_inbox_offence){id, code ? code : "", label ? label : ""};
         a = PQgetvalue(r, i, C_JAKSA);
-        while (out->njaksa < nj && array_next(&a, &w, &name))
+        while (out->njaksa < nj && stmt_array_next(&a, &w, &name))
             out->jaksa[out->njaksa++] = (struct store_inbox_jaksa){id, name ? name : ""};
         a = PQgetvalue(r, i, C_READ);
         const char *ev;
-        while (out->nread < nr && array_next(&a, &w, &ev))
+        while (out->nread < nr && stmt_array_next(&a, &w, &ev))
             out->read[out->nread++] = (struct store_inbox_read){id, ev ? atoll(ev) : 0};
     }
     return true;
+}
+
+struct section_ctx {
+    const struct store_inbox_query *q;
+    const char *const *p;
+    const char *case_id;
+};
+
+static void section_build(struct shape *s, const void *ctx)
+{
+    const struct section_ctx *c = ctx;
+    section_shape(s, c->q, c->p, c->case_id);
 }
 
 bool store_inbox_section(struct tx *tx, const struct store_inbox_query *q,
@@ -210,19 +183,15 @@ bool store_inbox_section(struct tx *tx, const struct store_inbox_query *q,
     snprintf(lim, sizeof lim, "%d", q->limit);
     const char *p[5] = {stmt_id(kejari, q->kejari), stmt_id(key, q->after),
                         stmt_id(id, q->after_id), lim, stmt_id(me, q->me)};
-    struct shape *s = malloc(sizeof *s);
-    if (!s)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    section_shape(s, q, p, stmt_id(case_id, q->case_id));
-    PGresult *r = shape_query(tx, s, err);
-    free(s);
+    const struct section_ctx c = {q, p, stmt_id(case_id, q->case_id)};
     void *items;
-    if (!stmt_rows(r, sizeof *out->items, row_of, NULL, &items, &out->n, &out->res_, err))
+    if (!shape_rows(tx, section_build, &c, sizeof *out->items, row_of, &items, &out->n, &out->res_,
+                    err))
         return false;
     out->items = items;
     if (out->n > 0) {
-        out->now = stmt_ll(r, 0, C_NOW);
-        if (!page_lists(r, out, err)) {
+        out->now = stmt_ll(out->res_, 0, C_NOW);
+        if (!page_lists(out->res_, out, err)) {
             store_inbox_page_free(out);
             return false;
         }

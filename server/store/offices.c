@@ -12,7 +12,7 @@ static const struct stmt in_subtree = {
     "SELECT 1 FROM app.offices WHERE id = $1::bigint AND $2::bigint = ANY (ancestors)"};
 
 static const struct stmt is_root = {
-    "offices.is_root", 1, "SELECT parent_id IS NULL FROM app.offices WHERE id = $1::bigint"};
+    "offices.is_root", 1, "SELECT (parent_id IS NULL)::int FROM app.offices WHERE id = $1::bigint"};
 
 static const struct stmt exists = {"offices.exists", 1,
                                    "SELECT 1 FROM app.offices WHERE id = $1::bigint"};
@@ -58,39 +58,29 @@ static const struct stmt pattern_set = {
     "($1::bigint, $2, $3) ON CONFLICT (office_id, doc_type) DO UPDATE SET "
     "pattern = EXCLUDED.pattern"};
 
-/* the one-row questions: *yes is whether it found a row (and, with col >= 0,
- * whether that column is true) */
-static bool ask(struct tx *tx, const struct stmt *s, const char *const *p, int col, bool *yes,
-                struct berr *err)
-{
-    PGresult *r = stmt_query(tx, s, p, err);
-    if (!r)
-        return false;
-    *yes = PQntuples(r) == 1 && (col < 0 || stmt_bool(r, 0, col));
-    PQclear(r);
-    return true;
-}
-
 bool store_office_in_subtree(struct tx *tx, long long office, long long under, bool *in,
                              struct berr *err)
 {
     char o[24], u[24];
     const char *p[2] = {stmt_id(o, office), stmt_id(u, under)};
-    return ask(tx, &in_subtree, p, -1, in, err);
+    return stmt_one(tx, &in_subtree, p, in, NULL, err);
 }
 
 bool store_office_is_root(struct tx *tx, long long office, bool *root, struct berr *err)
 {
     char o[24];
     const char *p[1] = {stmt_id(o, office)};
-    return ask(tx, &is_root, p, 0, root, err);
+    long long yes = 0;
+    bool ok = stmt_one(tx, &is_root, p, NULL, &yes, err);
+    *root = yes != 0;
+    return ok;
 }
 
 bool store_office_exists(struct tx *tx, long long office, bool *found, struct berr *err)
 {
     char o[24];
     const char *p[1] = {stmt_id(o, office)};
-    return ask(tx, &exists, p, -1, found, err);
+    return stmt_one(tx, &exists, p, found, NULL, err);
 }
 
 bool store_office_tree(struct tx *tx, long long office, char tree[16], bool *found,

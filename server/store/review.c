@@ -41,7 +41,8 @@ enum col {
     C_DIR_OPEN,
     C_DETAIL,
     C_DAMAGED,
-    C_NAMES,
+    C_SUSPECT_IDS,
+    C_SUSPECT_NAMES,
     C_TEAM,
     C_NOW,
 };
@@ -53,10 +54,11 @@ enum col {
     "coalesce(s.last_act_on::text, ''), s.last_act_type, extract(epoch FROM s.stall_at)::bigint, " \
     "s.stall_actor, extract(epoch FROM s.next_due_at)::bigint, s.p19_rounds, s.pingpong, "         \
     "s.directions_open, s.detail::text, s.damaged, "                                               \
-    "(SELECT json_object_agg(p.id, p.name) FROM app.parties p WHERE p.case_id = s.case_id "        \
-    "AND p.kind = 'suspect')::text, "                                                              \
-    "(SELECT json_agg(u.name ORDER BY u.name) FROM app.case_investigators ci JOIN app.users u "    \
-    "ON u.id = ci.user_id WHERE ci.case_id = s.case_id AND ci.removed_at IS NULL)::text, "         \
+    "ARRAY(SELECT p.id FROM app.parties p WHERE p.case_id = s.case_id AND p.kind = 'suspect' "     \
+    "ORDER BY p.id), ARRAY(SELECT p.name FROM app.parties p WHERE p.case_id = s.case_id "          \
+    "AND p.kind = 'suspect' ORDER BY p.id), "                                                      \
+    "ARRAY(SELECT u.name FROM app.case_investigators ci JOIN app.users u ON u.id = ci.user_id "    \
+    "WHERE ci.case_id = s.case_id AND ci.removed_at IS NULL ORDER BY u.name), "                    \
     "extract(epoch FROM now())::bigint"
 
 /* The page's text for q (see shape.h); p: $1 reach, $2 $3 cursor, $4 limit,
@@ -154,8 +156,55 @@ static void row_of(const PGresult *r, int i, void *item, void *ctx)
     x->pingpong = stmt_bool(r, i, C_PINGPONG);
     x->detail = PQgetvalue(r, i, C_DETAIL);
     x->damaged = PQgetisnull(r, i, C_DAMAGED) ? NULL : PQgetvalue(r, i, C_DAMAGED);
-    x->suspects = PQgetisnull(r, i, C_NAMES) ? NULL : PQgetvalue(r, i, C_NAMES);
-    x->team = PQgetisnull(r, i, C_TEAM) ? NULL : PQgetvalue(r, i, C_TEAM);
+}
+
+/* Each row's suspects and team from its arrays, their texts copied into
+ * one arena. */
+static bool page_lists(const PGresult *r, struct store_review_page *out, struct berr *err)
+{
+    size_t bytes = 1;
+    int ns = 0, nt = 0;
+    for (int i = 0; i < out->n; i++) {
+        for (int c = C_SUSPECT_IDS; c <= C_TEAM; c++)
+            bytes += (size_t)PQgetlength(r, i, c) + 1;
+        ns += stmt_array_max(PQgetvalue(r, i, C_SUSPECT_IDS));
+        nt += stmt_array_max(PQgetvalue(r, i, C_TEAM));
+    }
+    char *w = out->arena_ = malloc(bytes);
+    struct store_review_suspect *sus = out->suspects_ = calloc((size_t)ns + 1, sizeof *sus);
+    const char **team = out->team_ = calloc((size_t)nt + 1, sizeof *team);
+    if (!w || !sus || !team)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    int ks = 0, kt = 0;
+    for (int i = 0; i < out->n; i++) {
+        struct store_review_row *x = &out->items[i];
+        const char *a = PQgetvalue(r, i, C_SUSPECT_IDS), *b = PQgetvalue(r, i, C_SUSPECT_NAMES);
+        const char *id, *name;
+        x->suspects = sus + ks;
+        while (ks < ns && stmt_array_next(&a, &w, &id) && stmt_array_next(&b, &w, &name)) {
+            sus[ks++] = (struct store_review_suspect){id ? atoll(id) : 0, name ? name : ""};
+            x->nsuspects++;
+        }
+        a = PQgetvalue(r, i, C_TEAM);
+        x->team = team + kt;
+        while (kt < nt && stmt_array_next(&a, &w, &name)) {
+            team[kt++] = name ? name : "";
+            x->nteam++;
+        }
+    }
+    return true;
+}
+
+struct page_ctx {
+    const struct store_review_query *q;
+    const char *const *p;
+    const char *me;
+};
+
+static void page_build(struct shape *s, const void *ctx)
+{
+    const struct page_ctx *c = ctx;
+    page_shape(s, c->q, c->p, c->me);
 }
 
 bool store_review_page(struct tx *tx, const struct store_review_query *q,
@@ -168,24 +217,28 @@ bool store_review_page(struct tx *tx, const struct store_review_query *q,
     snprintf(lim, sizeof lim, "%d", q->limit);
     const char *p[4] = {stmt_id(reach, q->reach), stmt_id(due, q->after_due),
                         stmt_id(id, q->after_id), lim};
-    struct shape *s = malloc(sizeof *s);
-    if (!s)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    page_shape(s, q, p, stmt_id(me, q->mine));
-    PGresult *r = shape_query(tx, s, err);
-    free(s);
+    const struct page_ctx c = {q, p, stmt_id(me, q->mine)};
     void *items;
-    if (!stmt_rows(r, sizeof *out->items, row_of, NULL, &items, &out->n, &out->res_, err))
+    if (!shape_rows(tx, page_build, &c, sizeof *out->items, row_of, &items, &out->n, &out->res_,
+                    err))
         return false;
     out->items = items;
-    if (out->n > 0)
-        out->now = stmt_ll(r, 0, C_NOW);
+    if (out->n > 0) {
+        out->now = stmt_ll(out->res_, 0, C_NOW);
+        if (!page_lists(out->res_, out, err)) {
+            store_review_page_free(out);
+            return false;
+        }
+    }
     return true;
 }
 
 void store_review_page_free(struct store_review_page *p)
 {
     free(p->items);
+    free(p->suspects_);
+    free(p->team_);
+    free(p->arena_);
     PQclear(p->res_);
     memset(p, 0, sizeof *p);
 }

@@ -50,17 +50,24 @@ struct store_review_row {
     long long next_due_at;
     int p19_rounds;
     bool pingpong;
-    const char *detail;   /* the summary's detail, a JSON object's text */
-    const char *damaged;  /* why the log does not load; NULL when it does */
-    const char *suspects; /* JSON object {"party id": name}; NULL when none */
-    const char *team;     /* JSON array of the team's names; NULL when none */
+    const char *detail;                          /* the summary's detail, a JSON object's text */
+    const char *damaged;                         /* why the log does not load; NULL when it does */
+    const struct store_review_suspect *suspects; /* the case's suspects, by id */
+    int nsuspects;
+    const char *const *team; /* the team's names, by name */
+    int nteam;
+};
+
+struct store_review_suspect {
+    long long id; /* the party */
+    const char *name;
 };
 
 struct store_review_page {
     int n;
     struct store_review_row *items;
     long long now; /* the database's clock, epoch seconds */
-    void *res_;
+    void *res_, *suspects_, *team_, *arena_;
 };
 
 /* The page after q's cursor, the earliest next_due_at first. */

@@ -2,6 +2,7 @@
 #include "shape.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tx.h"
@@ -58,4 +59,19 @@ PGresult *shape_query(struct tx *tx, const struct shape *s, struct berr *err)
         return NULL;
     }
     return tx_query_named(tx, s->name, s->text, s->n, s->params, err);
+}
+
+bool shape_rows(struct tx *tx, shape_build_fn *build, const void *ctx, size_t size,
+                stmt_row_fn *fill, void **items, int *n, void **res, struct berr *err)
+{
+    *items = NULL;
+    *n = 0;
+    *res = NULL;
+    struct shape *s = malloc(sizeof *s);
+    if (!s)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    build(s, ctx);
+    PGresult *r = shape_query(tx, s, err);
+    free(s);
+    return stmt_rows(r, size, fill, NULL, items, n, res, err);
 }

@@ -26,6 +26,7 @@
 
 #include "core/error.h"
 #include "core/mustcheck.h"
+#include "stmt.h"
 
 struct tx;
 
@@ -54,5 +55,16 @@ void shape_mark(struct shape *s, const char *mark);
 
 /* Run it inside tx, as stmt_query. */
 BERKAS_MUST_CHECK PGresult *shape_query(struct tx *tx, const struct shape *s, struct berr *err);
+
+/* A list's page in one call: a shape (malloc()ed: it is 6 KB) put together
+ * by build(s, ctx), run inside tx, and its rows as C structs as stmt_rows
+ * fills them (size, fill, items, n), the result kept in *res for the
+ * strings the rows point into (NULL when there are no rows: the caller's
+ * _free PQclear()s it).  false with err set when out of memory or the
+ * statement failed (nothing kept). */
+typedef void shape_build_fn(struct shape *s, const void *ctx);
+BERKAS_MUST_CHECK bool shape_rows(struct tx *tx, shape_build_fn *build, const void *ctx,
+                                  size_t size, stmt_row_fn *fill, void **items, int *n, void **res,
+                                  struct berr *err);
 
 #endif

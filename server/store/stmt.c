@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "tx.h"
@@ -84,6 +85,44 @@ bool stmt_one(struct tx *tx, const struct stmt *s, const char *const *params, bo
         *value = got ? stmt_ll(r, 0, 0) : 0;
     PQclear(r);
     return true;
+}
+
+bool stmt_array_next(const char **pp, char **w, const char **item)
+{
+    const char *p = *pp;
+    if (*p == '{')
+        p++;
+    if (*p == '}' || *p == '\0')
+        return false;
+    char *start = *w, *o = start;
+    bool quoted = *p == '"';
+    if (quoted) {
+        for (p++; *p && *p != '"'; p++) {
+            if (*p == '\\' && p[1])
+                p++;
+            *o++ = *p;
+        }
+        if (*p == '"')
+            p++;
+    } else {
+        while (*p && *p != ',' && *p != '}')
+            *o++ = *p++;
+    }
+    *o++ = '\0';
+    *item = !quoted && strcmp(start, "NULL") == 0 ? NULL : start;
+    if (*p == ',')
+        p++;
+    *pp = p;
+    *w = o;
+    return true;
+}
+
+int stmt_array_max(const char *text)
+{
+    int n = strcmp(text, "{}") != 0;
+    for (; *text; text++)
+        n += *text == ',';
+    return n;
 }
 
 bool stmt_bool(const PGresult *r, int row, int col)

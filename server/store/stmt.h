@@ -67,6 +67,14 @@ long long stmt_ll(const PGresult *r, int row, int col);
 bool stmt_bool(const PGresult *r, int row, int col);
 void stmt_copy(char *out, size_t n, const PGresult *r, int row, int col);
 
+/* The elements of a one-dimensional array column's text ("{a,\"b c\",NULL}"):
+ * stmt_array_max how many it has at most (for sizing), stmt_array_next the
+ * next one at *pp, unquoted into *w (which it advances past the copy's NUL;
+ * the text's length + 1 is room enough), *item NULL for NULL; false at the
+ * end. */
+int stmt_array_max(const char *text);
+bool stmt_array_next(const char **pp, char **w, const char **item);
+
 /* A statement that gives at most one row: *found (may be NULL) whether it
  * gave one, *value (may be NULL) its first column as a number (0 when it
  * gave none, or NULL).  false with err when the statement failed. */

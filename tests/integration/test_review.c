@@ -1836,6 +1836,44 @@ START_TEST(test_berkasd_stops_cleanly_after_the_lists_and_refusals)
 }
 END_TEST
 
+/* The suspects the list names come as entered, whatever their names hold
+ * (quotes, commas, braces, a backslash, the word NULL), and the team by name. */
+START_TEST(test_names_in_the_list_come_as_entered)
+{
+    long long id = open_case("Uji tinjauan: nama tersangka", 4);
+    rec(id, inv, "sprindik_issued", 3, NULL);
+    long long other = add_suspect(id, "NULL");
+    long long s = add_suspect(id, "O\\\"Brien, {Jr.} \\\\ x");
+    char extra[128], at[11], body[512], path[64];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec(id, inv, "suspect_designated", 2, extra);
+    days_ago(1, at);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"arrested\",\"at\":\"%sT09:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/9/2026\"}",
+             at, s);
+    json_decref(call("POST", path, inv, body, 201));
+    json_t *items = review_all(sup_plg, NULL);
+    json_t *it = item_of(items, id);
+    ck_assert_ptr_nonnull(it);
+    json_t *dets = json_object_get(it, "detentions");
+    ck_assert_uint_eq(json_array_size(dets), 1); /* the arrest's clock (KUHAP 19(1)) */
+    json_t *party = json_object_get(json_array_get(dets, 0), "party");
+    ck_assert_int_eq(json_integer_value(json_object_get(party, "id")), s);
+    ck_assert_int_ne(s, other);
+    ck_assert_str_eq(json_string_value(json_object_get(party, "name")), "O\"Brien, {Jr.} \\ x");
+    /* the investigator who opened the case is its team */
+    json_t *team = json_object_get(it, "team");
+    ck_assert_uint_eq(json_array_size(team), 1);
+    json_t *me = call("GET", "/api/v1/me", inv, NULL, 200);
+    ck_assert_str_eq(json_string_value(json_array_get(team, 0)),
+                     json_string_value(json_object_get(me, "name")));
+    json_decref(me);
+    json_decref(items);
+}
+END_TEST
+
 Suite *suite_review(void)
 {
     Suite *s = suite_create("review");
@@ -1867,6 +1905,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_the_write_decides_over_the_snapshot);
     tcase_add_test(tc, test_a_log_grown_behind_berkasd_is_read_again);
     tcase_add_test(tc, test_a_file_moving_between_pages_leaves_the_others_in_place);
+    tcase_add_test(tc, test_names_in_the_list_come_as_entered);
     tcase_add_test(tc, test_berkasd_stops_cleanly_after_the_lists_and_refusals);
     suite_add_tcase(s, tc);
     return s;
