@@ -47,6 +47,9 @@ enum col {
     C_NOW,
 };
 
+/* The suspects and the team by aggregates that sort their own input: a
+ * page's transaction has no Sort node on offer (index_walk), and a
+ * subquery's ORDER BY p.id would walk the whole of parties' key. */
 #define REVIEW_COLUMNS                                                                             \
     "s.case_id, c.number, coalesce(c.opened_on::text, ''), o.id, o.code, o.name, o.tz, s.stage, "  \
     "coalesce(s.stage_since::text, ''), extract(epoch FROM s.clock_due_at)::bigint, "              \
@@ -54,11 +57,12 @@ enum col {
     "coalesce(s.last_act_on::text, ''), s.last_act_type, extract(epoch FROM s.stall_at)::bigint, " \
     "s.stall_actor, extract(epoch FROM s.next_due_at)::bigint, s.p19_rounds, s.pingpong, "         \
     "s.directions_open, s.detail::text, s.damaged, "                                               \
-    "ARRAY(SELECT p.id FROM app.parties p WHERE p.case_id = s.case_id AND p.kind = 'suspect' "     \
-    "ORDER BY p.id), ARRAY(SELECT p.name FROM app.parties p WHERE p.case_id = s.case_id "          \
-    "AND p.kind = 'suspect' ORDER BY p.id), "                                                      \
-    "ARRAY(SELECT u.name FROM app.case_investigators ci JOIN app.users u ON u.id = ci.user_id "    \
-    "WHERE ci.case_id = s.case_id AND ci.removed_at IS NULL ORDER BY u.name), "                    \
+    "coalesce((SELECT array_agg(p.id ORDER BY p.id) FROM app.parties p WHERE p.case_id = "         \
+    "s.case_id AND p.kind = 'suspect'), '{}'), coalesce((SELECT array_agg(p.name ORDER BY p.id) "  \
+    "FROM app.parties p WHERE p.case_id = s.case_id AND p.kind = 'suspect'), '{}'), "              \
+    "coalesce((SELECT array_agg(u.name ORDER BY u.name) FROM app.case_investigators ci JOIN "      \
+    "app.users u ON u.id = ci.user_id WHERE ci.case_id = s.case_id AND ci.removed_at IS NULL), "   \
+    "'{}'), "                                                                                      \
     "extract(epoch FROM now())::bigint"
 
 /* The page's text for q (see shape.h); p: $1 reach, $2 $3 cursor, $4 limit,
