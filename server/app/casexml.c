@@ -2,11 +2,15 @@
  * casexml.c - the case as one XML document (schemas/case.xsd), the data that
  * forms bind to with XPath.
  *
- * The document is read with ONE SQL statement, so it is one snapshot of the
- * case even while others record events: the case row (behind the same
- * visibility clause as app_case_get), and beside it each part of the file
- * as a JSON aggregate.  It is then written with libxml2's xmlTextWriter,
- * which escapes every text and attribute value; nothing here pastes markup.
+ * The document's data comes from store_casedoc_load as C structs, in one
+ * round trip and one snapshot of the case even while others record events
+ * (the reader's transaction is one snapshot, tx_begin_read; an issuing
+ * writer holds the case row's lock): the case row (behind the same
+ * visibility clause as app_case_get) and each part of the file.  It is then
+ * written with libxml2's xmlTextWriter, which escapes every text and
+ * attribute value; nothing here pastes markup.  Only what the database
+ * keeps as JSON documents (an act's payload, a BAP's or Resume's content)
+ * is read as JSON.
  *
  * Conventions of the document, which the schema states: namespace
  * urn:berkas:case:1; Indonesian element names; one element per fact; dates
@@ -40,51 +44,25 @@
 
 #define CASE_NS "urn:berkas:case:1"
 
-/* The parts of the case document (store_casedoc, in its order). */
-enum part {
-    P_CASE,
-    P_OFFICE,
-    P_KEJARI,
-    P_INVESTIGATORS,
-    P_PARTIES,
-    P_OFFENCES,
-    P_EVIDENCE,
-    P_EVENTS,
-    P_INSTRUCTIONS,
-    P__COUNT
-};
-_Static_assert(P__COUNT == STORE_CASEDOC_PARTS, "one part a column");
-
 struct casedoc {
-    json_t *part[P__COUNT]; /* NULL for SQL NULL (an empty list, no kejari) */
+    struct store_casedoc d;
     const struct tzone *zone;
 };
 
 static void casedoc_clear(struct casedoc *d)
 {
-    for (int i = 0; i < P__COUNT; i++)
-        json_decref(d->part[i]);
+    store_casedoc_free(&d->d);
     memset(d, 0, sizeof *d);
 }
 
 static bool casedoc_load(struct tx *tx, const struct actor *who, const char *clause, long long id,
                          struct casedoc *d, struct berr *err)
 {
-    struct store_casedoc doc;
-    if (!store_casedoc_load(tx, role_code(who->role), clause, who->office_id, id, &doc, err))
+    if (!store_casedoc_load(tx, role_code(who->role), clause, who->office_id, id, &d->d, err))
         return false;
-    bool ok = doc.found || berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
-    for (int i = 0; ok && i < P__COUNT; i++) {
-        if (!doc.part[i])
-            continue;
-        d->part[i] = json_loads(doc.part[i], 0, NULL);
-        if (!d->part[i])
-            ok = berr_set(err, BERR_INTERNAL, "case document: part %d unreadable", i);
-    }
-    store_casedoc_free(&doc);
-    if (!ok)
-        return false;
-    const char *tz = json_string_value(json_object_get(d->part[P_OFFICE], "tz"));
+    if (!d->d.found)
+        return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", id);
+    const char *tz = d->d.c.office.found ? d->d.c.office.tz : NULL;
     d->zone = tz ? caldate_zone(tz) : NULL;
     if (!d->zone)
         return berr_set(err, BERR_INTERNAL, "office zone %s unknown", tz ? tz : "(none)");
@@ -220,7 +198,7 @@ static void el_ref(struct xw *x, const char *name, const char *prefix, long long
     xw_end(x);
 }
 
-/* ---- members of the JSON parts --------------------------------------------------- */
+/* ---- values of the columns ------------------------------------------------------ */
 
 static const char *jstr(json_t *o, const char *key)
 {
@@ -233,20 +211,11 @@ static long long jint(json_t *o, const char *key)
     return json_is_integer(v) ? (long long)json_integer_value(v) : 0;
 }
 
-/* <name>text member</name>, present (maybe empty) unless the member is null. */
+/* <name>text member</name> of a JSON document, present (maybe empty)
+ * unless the member is null. */
 static void el_str(struct xw *x, const char *name, json_t *o, const char *key)
 {
     el(x, name, jstr(o, key));
-}
-
-static void el_int(struct xw *x, const char *name, json_t *o, const char *key)
-{
-    json_t *v = json_object_get(o, key);
-    if (!json_is_integer(v))
-        return;
-    char buf[24];
-    snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
-    el(x, name, buf);
 }
 
 static void el_bool(struct xw *x, const char *name, json_t *o, const char *key)
@@ -256,24 +225,33 @@ static void el_bool(struct xw *x, const char *name, json_t *o, const char *key)
         el(x, name, json_is_true(v) ? "true" : "false");
 }
 
-/* A date member as YYYY-MM-DD; left out when null or not a plain date
- * (PostgreSQL's 'infinity'). */
-static void el_date(struct xw *x, const char *name, json_t *o, const char *key)
+static void el_num(struct xw *x, const char *name, long long v)
 {
-    const char *s = jstr(o, key);
+    char buf[24];
+    snprintf(buf, sizeof buf, "%lld", v);
+    el(x, name, buf);
+}
+
+static void el_yes(struct xw *x, const char *name, bool v)
+{
+    el(x, name, v ? "true" : "false");
+}
+
+/* A date as YYYY-MM-DD; left out when NULL or not a plain date. */
+static void el_date(struct xw *x, const char *name, const char *s)
+{
     struct caldate d;
     char buf[CALDATE_DATE_LEN];
     if (s && caldate_parse(s, &d) && caldate_format(d, buf, sizeof buf))
         el(x, name, buf);
 }
 
-/* An epoch-seconds member as a local instant of the case's office. */
-static void el_instant(struct xw *x, const char *name, json_t *o, const char *key)
+/* Epoch seconds as a local instant of the case's office; left out when
+ * there are none. */
+static void el_instant(struct xw *x, const char *name, bool has, long long t)
 {
-    json_t *v = json_object_get(o, key);
     char buf[CALDATE_INSTANT_LEN];
-    if (json_is_integer(v) &&
-        caldate_format_instant((int64_t)json_integer_value(v), x->zone, buf, sizeof buf))
+    if (has && caldate_format_instant((int64_t)t, x->zone, buf, sizeof buf))
         el(x, name, buf);
 }
 
@@ -331,19 +309,46 @@ static void el_stage(struct xw *x, const char *name, const char *code)
 
 /* ---- the parts --------------------------------------------------------------------- */
 
-static void write_office(struct xw *x, const char *name, json_t *o)
+/* The office's letterheads: its lines of the case's kop, grouped by the
+ * date each takes effect (they come by office, date and line). */
+static void write_kop(struct xw *x, const struct store_casedoc *d, long long office)
 {
-    if (!o)
+    bool open = false;
+    for (int i = 0; i < d->nkop; i++) {
+        const struct store_cd_kop_line *k = &d->kop[i];
+        if (k->office_id != office)
+            continue;
+        const struct store_cd_kop_line *prev = i > 0 ? &d->kop[i - 1] : NULL;
+        bool same = open && prev && prev->office_id == office && prev->from && k->from &&
+                    strcmp(prev->from, k->from) == 0;
+        if (!same) {
+            if (open)
+                xw_end(x);
+            xw_start(x, "kop");
+            xw_attr(x, "berlaku-mulai", k->from ? k->from : "");
+            open = true;
+        }
+        if (k->no > 0)
+            el(x, "baris", k->line ? k->line : "");
+    }
+    if (open)
+        xw_end(x);
+}
+
+static void write_office(struct xw *x, const char *name, const struct store_cd_office *o,
+                         const struct store_casedoc *d)
+{
+    if (!o->found)
         return;
     char id[24];
-    snprintf(id, sizeof id, "%lld", jint(o, "id"));
+    snprintf(id, sizeof id, "%lld", o->id);
     xw_start(x, name);
     xw_attr(x, "id", id);
-    el_str(x, "kode", o, "code");
-    el_str(x, "nama", o, "name");
-    el_coded(x, "jenis", jstr(o, "kind"), label_of(office_kinds, jstr(o, "kind")));
-    el_str(x, "kelas", o, "class");
-    const struct tzone *z = caldate_zone(jstr(o, "tz") ? jstr(o, "tz") : "");
+    el(x, "kode", o->code);
+    el(x, "nama", o->name);
+    el_coded(x, "jenis", o->kind, label_of(office_kinds, o->kind));
+    el(x, "kelas", o->class_);
+    const struct tzone *z = caldate_zone(o->tz ? o->tz : "");
     xw_start(x, "zona-waktu");
     if (z) {
         int off = z->offset_seconds;
@@ -353,101 +358,97 @@ static void write_office(struct xw *x, const char *name, json_t *o)
         xw_attr(x, "singkatan", z->abbr);
         xw_attr(x, "selisih", offset);
     }
-    xw_string(x, jstr(o, "tz") ? jstr(o, "tz") : "");
+    xw_string(x, o->tz ? o->tz : "");
     xw_end(x);
-    size_t i, j;
-    json_t *kop, *line;
-    json_array_foreach(json_object_get(o, "kop"), i, kop)
-    {
-        xw_start(x, "kop");
-        xw_attr(x, "berlaku-mulai", jstr(kop, "from") ? jstr(kop, "from") : "");
-        json_array_foreach(json_object_get(kop, "lines"), j, line)
-        {
-            el(x, "baris", json_string_value(line) ? json_string_value(line) : "");
-        }
-        xw_end(x);
-    }
+    write_kop(x, d, o->id);
     xw_end(x);
 }
 
-static void write_investigators(struct xw *x, json_t *list)
+static void write_investigators(struct xw *x, const struct store_casedoc *d)
 {
-    size_t i;
-    json_t *u;
     xw_start(x, "daftar-penyidik");
-    json_array_foreach(list, i, u)
-    {
+    for (int i = 0; i < d->nteam; i++) {
+        const struct store_cd_member *u = &d->team[i];
         xw_start(x, "penyidik");
-        el_str(x, "nama", u, "name");
-        el_str(x, "nip", u, "nip");
-        el_str(x, "pangkat", u, "pangkat");
-        el_str(x, "golongan", u, "golongan");
-        el_str(x, "jabatan", u, "position");
-        el_str(x, "kartu-ppns", u, "ppns_card_no");
-        el_date(x, "kartu-ppns-berlaku-sampai", u, "ppns_valid_until");
+        el(x, "nama", u->name);
+        el(x, "nip", u->nip);
+        el(x, "pangkat", u->pangkat);
+        el(x, "golongan", u->golongan);
+        el(x, "jabatan", u->position);
+        el(x, "kartu-ppns", u->ppns_card_no);
+        el_date(x, "kartu-ppns-berlaku-sampai", u->ppns_valid_until);
         xw_end(x);
     }
     xw_end(x);
 }
 
 /* daftar-tersangka, daftar-saksi, daftar-ahli: the parties of one kind. */
-static void write_parties(struct xw *x, json_t *list, const char *kind, const char *item)
+static void write_parties(struct xw *x, const struct store_casedoc *d, const char *kind,
+                          const char *item)
 {
     char list_name[32], id[32];
     snprintf(list_name, sizeof list_name, "daftar-%s", item);
-    size_t i;
-    json_t *p;
     xw_start(x, list_name);
-    json_array_foreach(list, i, p)
-    {
-        const char *k = jstr(p, "kind");
-        if (!k || strcmp(k, kind) != 0)
+    for (int i = 0; i < d->nparties; i++) {
+        const struct store_cd_party *p = &d->parties[i];
+        if (!p->kind || strcmp(p->kind, kind) != 0)
             continue;
-        snprintf(id, sizeof id, "pihak-%lld", jint(p, "id"));
+        snprintf(id, sizeof id, "pihak-%lld", p->id);
         xw_start(x, item);
         xw_attr(x, "id", id);
-        el_str(x, "nama", p, "name");
-        el_str(x, "kewarganegaraan", p, "nationality");
-        el_str(x, "nomor-paspor", p, "passport_no");
-        el_date(x, "tanggal-lahir", p, "birth_date");
-        el_str(x, "tempat-lahir", p, "birth_place");
-        if (jstr(p, "sex"))
-            el_coded(x, "jenis-kelamin", jstr(p, "sex"), label_of(sexes, jstr(p, "sex")));
-        el_str(x, "pekerjaan", p, "occupation");
-        el_str(x, "alamat-indonesia", p, "address_id");
-        el_str(x, "alamat-luar-negeri", p, "address_abroad");
-        el_str(x, "bahasa", p, "language");
-        el_str(x, "penerjemah", p, "interpreter");
+        el(x, "nama", p->name);
+        el(x, "kewarganegaraan", p->nationality);
+        el(x, "nomor-paspor", p->passport_no);
+        el_date(x, "tanggal-lahir", p->birth_date);
+        el(x, "tempat-lahir", p->birth_place);
+        if (p->sex)
+            el_coded(x, "jenis-kelamin", p->sex, label_of(sexes, p->sex));
+        el(x, "pekerjaan", p->occupation);
+        el(x, "alamat-indonesia", p->address_id);
+        el(x, "alamat-luar-negeri", p->address_abroad);
+        el(x, "bahasa", p->language);
+        el(x, "penerjemah", p->interpreter);
         xw_end(x);
     }
     xw_end(x);
+}
+
+/* The charges come one row an element: charge i's rows end where the next
+ * charge's begin. */
+static int charge_end(const struct store_casedoc *d, int i)
+{
+    int k = i + 1;
+    while (k < d->ncharges && d->charges[k].id == d->charges[i].id)
+        k++;
+    return k;
 }
 
 /* <unsur no="1" perlu-verifikasi="false">: the elements of a charged Pasal
  * (app.offence_elements).  With the Resume's content c, each holds its
  * rumusan and the analysis written for it for the charge; without, the
  * element's text alone. */
-static void write_elements(struct xw *x, json_t *offence, json_t *c, long long charge)
+static void write_elements(struct xw *x, const struct store_casedoc *d, int from, int to, json_t *c)
 {
-    size_t i, k;
-    json_t *e, *a;
+    size_t k;
+    json_t *a;
     char no[16];
-    json_array_foreach(json_object_get(offence, "elements"), i, e)
-    {
-        snprintf(no, sizeof no, "%lld", jint(e, "no"));
+    for (int i = from; i < to; i++) {
+        const struct store_cd_charge *e = &d->charges[i];
+        if (e->no == 0) /* a Pasal without elements */
+            continue;
+        snprintf(no, sizeof no, "%d", e->no);
         xw_start(x, "unsur");
         xw_attr(x, "no", no);
-        xw_attr(x, "perlu-verifikasi",
-                json_is_true(json_object_get(e, "to_verify")) ? "true" : "false");
+        xw_attr(x, "perlu-verifikasi", e->element_to_verify ? "true" : "false");
         if (!c) {
-            xw_string(x, jstr(e, "element") ? jstr(e, "element") : "");
+            xw_string(x, e->element ? e->element : "");
             xw_end(x);
             continue;
         }
-        el_str(x, "rumusan", e, "element");
+        el(x, "rumusan", e->element);
         json_array_foreach(json_object_get(c, "analysis"), k, a)
         {
-            if (jint(a, "charge") == charge && jint(a, "element") == jint(e, "no"))
+            if (jint(a, "charge") == e->id && jint(a, "element") == e->no)
                 el_str(x, "analisis", a, "text");
         }
         xw_end(x);
@@ -513,14 +514,14 @@ static void write_bap(struct xw *x, json_t *c, long long version)
 
 /* <isi-resume>: the Resume's bases, summary, facts, the analysis of each
  * element of each Pasal charged now, and the conclusion. */
-static void write_resume(struct xw *x, json_t *c, long long version, json_t *offences)
+static void write_resume(struct xw *x, json_t *c, long long version, const struct store_casedoc *d)
 {
     char buf[40];
     snprintf(buf, sizeof buf, "%lld", version);
     xw_start(x, "isi-resume");
     xw_attr(x, "versi", buf);
     size_t i;
-    json_t *v, *o;
+    json_t *v;
     json_array_foreach(json_object_get(c, "basis"), i, v)
     {
         el(x, "dasar", json_string_value(v) ? json_string_value(v) : "");
@@ -534,68 +535,66 @@ static void write_resume(struct xw *x, json_t *c, long long version, json_t *off
         xw_string(x, json_string_value(v) ? json_string_value(v) : "");
         xw_end(x);
     }
-    json_array_foreach(offences, i, o)
-    {
-        snprintf(buf, sizeof buf, "dakwaan-%lld", jint(o, "charge_id"));
+    for (int k = 0, end; k < d->ncharges; k = end) {
+        const struct store_cd_charge *o = &d->charges[k];
+        end = charge_end(d, k);
+        snprintf(buf, sizeof buf, "dakwaan-%lld", o->id);
         xw_start(x, "analisis-pasal");
         xw_attr(x, "dakwaan", buf);
-        el_str(x, "kode", o, "code");
-        el_ref(x, "tersangka", "pihak", jint(o, "party"), jstr(o, "party_name"));
-        write_elements(x, o, c, jint(o, "charge_id"));
+        el(x, "kode", o->code);
+        el_ref(x, "tersangka", "pihak", o->party, o->party_name);
+        write_elements(x, d, k, end, c);
         xw_end(x);
     }
     el_str(x, "kesimpulan", c, "conclusion");
     xw_end(x);
 }
 
-static void write_offences(struct xw *x, json_t *list)
+static void write_offences(struct xw *x, const struct store_casedoc *d)
 {
-    size_t i;
-    json_t *o;
     char id[40];
     xw_start(x, "daftar-pasal");
-    json_array_foreach(list, i, o)
-    {
+    for (int k = 0, end; k < d->ncharges; k = end) {
+        const struct store_cd_charge *o = &d->charges[k];
+        end = charge_end(d, k);
         xw_start(x, "pasal");
-        snprintf(id, sizeof id, "dakwaan-%lld", jint(o, "charge_id"));
+        snprintf(id, sizeof id, "dakwaan-%lld", o->id);
         xw_attr(x, "id", id);
-        el_str(x, "kode", o, "code");
-        el_int(x, "nomor-pasal", o, "article");
-        el_str(x, "uraian", o, "label");
-        el_int(x, "pidana-penjara-maks-bulan", o, "max_prison_months");
-        el_int(x, "pidana-penjara-min-bulan", o, "min_prison_months");
-        el_int(x, "denda-maks", o, "max_fine");
-        el_int(x, "denda-min", o, "min_fine");
-        el_str(x, "penghubung", o, "connector");
-        el_bool(x, "kurungan", o, "kurungan");
-        el_bool(x, "dapat-ditahan", o, "detainable");
-        el_bool(x, "acara-singkat", o, "short_procedure");
-        el_bool(x, "perlu-verifikasi", o, "to_verify");
-        el_date(x, "berlaku-mulai", o, "effective_from");
-        el_date(x, "berlaku-sampai", o, "effective_to");
-        el_ref(x, "tersangka", "pihak", jint(o, "party"), jstr(o, "party_name"));
-        write_elements(x, o, NULL, 0);
+        el(x, "kode", o->code);
+        el_num(x, "nomor-pasal", o->article);
+        el(x, "uraian", o->label);
+        el_num(x, "pidana-penjara-maks-bulan", o->max_prison_months);
+        el_num(x, "pidana-penjara-min-bulan", o->min_prison_months);
+        el_num(x, "denda-maks", o->max_fine);
+        el_num(x, "denda-min", o->min_fine);
+        el(x, "penghubung", o->connector);
+        el_yes(x, "kurungan", o->kurungan);
+        el_yes(x, "dapat-ditahan", o->detainable);
+        el_yes(x, "acara-singkat", o->short_procedure);
+        el_yes(x, "perlu-verifikasi", o->to_verify);
+        el_date(x, "berlaku-mulai", o->effective_from);
+        el_date(x, "berlaku-sampai", o->effective_to);
+        el_ref(x, "tersangka", "pihak", o->party, o->party_name);
+        write_elements(x, d, k, end, NULL);
         xw_end(x);
     }
     xw_end(x);
 }
 
-static void write_evidence(struct xw *x, json_t *list)
+static void write_evidence(struct xw *x, const struct store_casedoc *d)
 {
-    size_t i;
-    json_t *e;
     char id[40];
     xw_start(x, "daftar-barang-bukti");
-    json_array_foreach(list, i, e)
-    {
-        snprintf(id, sizeof id, "barang-bukti-%lld", jint(e, "id"));
+    for (int i = 0; i < d->nevidence; i++) {
+        const struct store_cd_evidence *e = &d->evidence[i];
+        snprintf(id, sizeof id, "barang-bukti-%lld", e->id);
         xw_start(x, "barang-bukti");
         xw_attr(x, "id", id);
-        el_str(x, "uraian", e, "description");
-        el_str(x, "jumlah", e, "quantity");
-        el_ref(x, "disita-dari", "pihak", jint(e, "party"), jstr(e, "party_name"));
-        el_date(x, "tanggal-sita", e, "seized_on");
-        el_str(x, "tempat-penyimpanan", e, "storage");
+        el(x, "uraian", e->description);
+        el(x, "jumlah", e->quantity);
+        el_ref(x, "disita-dari", "pihak", e->party, e->party_name);
+        el_date(x, "tanggal-sita", e->seized_on);
+        el(x, "tempat-penyimpanan", e->storage);
         xw_end(x);
     }
     xw_end(x);
@@ -639,86 +638,93 @@ static void write_payload(struct xw *x, json_t *payload)
     }
 }
 
-static void write_event(struct xw *x, json_t *e, json_t *offences)
+/* A stored JSON document's text as JSON (NULL for none); a text that does
+ * not read fails the document. */
+static json_t *stored_json(struct xw *x, const char *text)
+{
+    if (!text)
+        return NULL;
+    json_t *v = json_loads(text, 0, NULL);
+    if (!v)
+        x->ok = false;
+    return v;
+}
+
+static void write_event(struct xw *x, const struct store_cd_event *e, const struct store_casedoc *d)
 {
     char id[40], seq[24];
-    long long n = jint(e, "seq");
-    snprintf(id, sizeof id, "peristiwa-%lld", n);
-    snprintf(seq, sizeof seq, "%lld", n);
+    snprintf(id, sizeof id, "peristiwa-%d", e->seq);
+    snprintf(seq, sizeof seq, "%d", e->seq);
     xw_start(x, "peristiwa");
     xw_attr(x, "id", id);
     el(x, "urutan", seq);
-    const char *type = jstr(e, "type");
+    const char *type = e->type;
     enum event ev;
     el_coded(x, "jenis", type ? type : "", type && event_lookup(type, &ev) ? event_label(ev) : "");
-    el_date(x, "tanggal", e, "legal_date");
-    el_instant(x, "waktu", e, "legal_s");
-    el_str(x, "nomor-dokumen", e, "doc_number");
-    el_ref(x, "pihak", "pihak", jint(e, "party"), jstr(e, "party_name"));
-    long long corrects = jint(e, "corrects_seq");
-    snprintf(seq, sizeof seq, "%lld", corrects);
-    el_ref(x, "mengoreksi", "peristiwa", corrects, seq);
-    el_coded(x, "rezim", jstr(e, "regime") ? jstr(e, "regime") : "", jstr(e, "regime_label"));
-    el_stage(x, "tahap-sebelum", jstr(e, "stage_before"));
-    el_stage(x, "tahap-sesudah", jstr(e, "stage_after"));
-    el_bool(x, "terlambat", e, "late");
-    el_instant(x, "dicatat-pada", e, "entered_s");
+    el_date(x, "tanggal", e->legal_date);
+    el_instant(x, "waktu", e->has_legal, e->legal);
+    el(x, "nomor-dokumen", e->doc_number);
+    el_ref(x, "pihak", "pihak", e->party, e->party_name);
+    snprintf(seq, sizeof seq, "%d", e->corrects_seq);
+    el_ref(x, "mengoreksi", "peristiwa", e->corrects_seq, seq);
+    el_coded(x, "rezim", e->regime ? e->regime : "", e->regime_label);
+    el_stage(x, "tahap-sebelum", e->stage_before);
+    el_stage(x, "tahap-sesudah", e->stage_after);
+    el_yes(x, "terlambat", e->late);
+    el_instant(x, "dicatat-pada", e->has_entered, e->entered);
     xw_start(x, "dicatat-oleh");
-    xw_attr(x, "nip", jstr(e, "by_nip") ? jstr(e, "by_nip") : "");
-    xw_string(x, jstr(e, "by_name") ? jstr(e, "by_name") : "");
+    xw_attr(x, "nip", e->by_nip ? e->by_nip : "");
+    xw_string(x, e->by_name ? e->by_name : "");
     xw_end(x);
-    write_payload(x, json_object_get(e, "payload"));
-    json_t *content = json_object_get(e, "content");
+    json_t *payload = stored_json(x, e->payload);
+    write_payload(x, payload);
+    json_decref(payload);
+    json_t *content = stored_json(x, e->content);
     if (json_is_object(content) && type && strcmp(type, "bap_recorded") == 0)
-        write_bap(x, content, jint(e, "content_version"));
+        write_bap(x, content, e->content_version);
     else if (json_is_object(content) && type && strcmp(type, "resume_written") == 0)
-        write_resume(x, content, jint(e, "content_version"), offences);
+        write_resume(x, content, e->content_version, d);
+    json_decref(content);
     xw_end(x);
 }
 
-static void write_events(struct xw *x, json_t *list, json_t *offences)
+static void write_events(struct xw *x, const struct store_casedoc *d)
 {
-    size_t i;
-    json_t *e;
     xw_start(x, "daftar-peristiwa");
-    json_array_foreach(list, i, e)
-    {
-        write_event(x, e, offences);
-    }
+    for (int i = 0; i < d->nevents; i++)
+        write_event(x, &d->events[i], d);
     xw_end(x);
 }
 
 /* <petunjuk-p19>: the instructions grouped by round (they come sorted). */
-static void write_instructions(struct xw *x, json_t *list)
+static void write_instructions(struct xw *x, const struct store_casedoc *d)
 {
-    size_t i;
-    json_t *it;
-    long long round = 0;
+    int round = 0;
     char buf[40];
     xw_start(x, "petunjuk-p19");
-    json_array_foreach(list, i, it)
-    {
-        if (jint(it, "round") != round) {
+    for (int i = 0; i < d->ninstructions; i++) {
+        const struct store_cd_instruction *it = &d->instructions[i];
+        if (it->round != round) {
             if (round)
                 xw_end(x);
-            round = jint(it, "round");
+            round = it->round;
             xw_start(x, "putaran");
-            snprintf(buf, sizeof buf, "%lld", round);
+            snprintf(buf, sizeof buf, "%d", round);
             xw_attr(x, "ke", buf);
-            if (jint(it, "p19_seq")) {
-                snprintf(buf, sizeof buf, "peristiwa-%lld", jint(it, "p19_seq"));
+            if (it->p19_seq) {
+                snprintf(buf, sizeof buf, "peristiwa-%d", it->p19_seq);
                 xw_attr(x, "peristiwa", buf);
             }
-            el_date(x, "tanggal", it, "p19_date");
-            el_str(x, "nomor-dokumen", it, "p19_number");
+            el_date(x, "tanggal", it->p19_date);
+            el(x, "nomor-dokumen", it->p19_number);
         }
         xw_start(x, "butir");
-        snprintf(buf, sizeof buf, "%lld", jint(it, "item_no"));
+        snprintf(buf, sizeof buf, "%d", it->item_no);
         xw_attr(x, "no", buf);
-        el_str(x, "teks", it, "text");
-        el_str(x, "jawaban", it, "answer");
-        snprintf(buf, sizeof buf, "%lld", jint(it, "answer_seq"));
-        el_ref(x, "peristiwa-jawaban", "peristiwa", jint(it, "answer_seq"), buf);
+        el(x, "teks", it->text);
+        el(x, "jawaban", it->answer);
+        snprintf(buf, sizeof buf, "%d", it->answer_seq);
+        el_ref(x, "peristiwa-jawaban", "peristiwa", it->answer_seq, buf);
         xw_end(x);
     }
     if (round)
@@ -726,41 +732,41 @@ static void write_instructions(struct xw *x, json_t *list)
     xw_end(x);
 }
 
-static void write_case(struct xw *x, const struct casedoc *d)
+static void write_case(struct xw *x, const struct casedoc *doc)
 {
-    json_t *c = d->part[P_CASE];
+    const struct store_casedoc *d = &doc->d;
+    const struct store_cd_case *c = &d->c;
     char id[24];
-    snprintf(id, sizeof id, "%lld", jint(c, "id"));
+    snprintf(id, sizeof id, "%lld", c->id);
     xw_check(x, xmlTextWriterStartElementNS(x->w, NULL, X("perkara"), X(CASE_NS)));
     xw_attr(x, "id", id);
-    el_str(x, "nomor", c, "number");
-    el_stage(x, "tahap", jstr(c, "stage"));
-    el_instant(x, "tahap-sejak", c, "stage_since_s");
-    el_int(x, "versi", c, "version");
-    el_coded(x, "sumber", jstr(c, "source") ? jstr(c, "source") : "",
-             label_of(sources, jstr(c, "source")));
-    el_str(x, "catatan-sumber", c, "source_note");
-    el_str(x, "ringkasan", c, "summary");
-    el_date(x, "tanggal-dibuka", c, "opened_on");
-    el_instant(x, "dibuat-pada", c, "created_s");
-    if (jstr(c, "creator_name")) {
+    el(x, "nomor", c->number);
+    el_stage(x, "tahap", c->stage);
+    el_instant(x, "tahap-sejak", c->has_stage_since, c->stage_since);
+    el_num(x, "versi", c->version);
+    el_coded(x, "sumber", c->source ? c->source : "", label_of(sources, c->source));
+    el(x, "catatan-sumber", c->source_note);
+    el(x, "ringkasan", c->summary);
+    el_date(x, "tanggal-dibuka", c->opened_on);
+    el_instant(x, "dibuat-pada", c->has_created, c->created);
+    if (c->creator_name) {
         xw_start(x, "dibuat-oleh");
-        xw_attr(x, "nip", jstr(c, "creator_nip") ? jstr(c, "creator_nip") : "");
-        xw_string(x, jstr(c, "creator_name"));
+        xw_attr(x, "nip", c->creator_nip ? c->creator_nip : "");
+        xw_string(x, c->creator_name);
         xw_end(x);
     }
-    el_instant(x, "disampaikan-pada", c, "disclosed_s");
-    el_instant(x, "diekspor-pada", c, "export_s");
-    write_office(x, "kantor", d->part[P_OFFICE]);
-    write_office(x, "kejari", d->part[P_KEJARI]);
-    write_investigators(x, d->part[P_INVESTIGATORS]);
-    write_parties(x, d->part[P_PARTIES], "suspect", "tersangka");
-    write_parties(x, d->part[P_PARTIES], "witness", "saksi");
-    write_parties(x, d->part[P_PARTIES], "expert", "ahli");
-    write_offences(x, d->part[P_OFFENCES]);
-    write_evidence(x, d->part[P_EVIDENCE]);
-    write_events(x, d->part[P_EVENTS], d->part[P_OFFENCES]);
-    write_instructions(x, d->part[P_INSTRUCTIONS]);
+    el_instant(x, "disampaikan-pada", c->has_disclosed, c->disclosed);
+    el_instant(x, "diekspor-pada", true, c->exported);
+    write_office(x, "kantor", &c->office, d);
+    write_office(x, "kejari", &c->kejari, d);
+    write_investigators(x, d);
+    write_parties(x, d, "suspect", "tersangka");
+    write_parties(x, d, "witness", "saksi");
+    write_parties(x, d, "expert", "ahli");
+    write_offences(x, d);
+    write_evidence(x, d);
+    write_events(x, d);
+    write_instructions(x, d);
     xw_end(x);
 }
 
@@ -825,8 +831,8 @@ bool app_case_xml(struct app *app, const struct actor *who, long long id, char *
     if (!clause)
         return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
     xmlInitParser(); /* once per process; guarded by libxml2's own lock in 2.9 */
-    struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err))
+    struct tx tx;    /* one snapshot: the document's parts are of one instant */
+    if (!tx_begin_read(&tx, app->db, who->user_id, err))
         return false;
     struct casedoc d = {0};
     bool ok = casedoc_load(&tx, who, clause, id, &d, err) && casedoc_write(&d, xml, len, err) &&

@@ -23,7 +23,9 @@ BERKAS_MUST_CHECK bool app_case_xml(struct app *app, const struct actor *who, lo
                                     struct berr *err);
 
 /* The case as the XML document of schemas/case.xsd, read inside tx as the
- * actor sees it.  *xml malloc'd. */
+ * actor sees it, in one round trip: one instant of the case when tx is one
+ * snapshot (tx_begin_read) or holds the case row's lock (an issuing
+ * writer: casefile_load's lock).  *xml malloc'd. */
 BERKAS_MUST_CHECK bool casexml_build(struct tx *tx, const struct actor *who, long long id,
                                      char **xml, size_t *len, struct berr *err);
 

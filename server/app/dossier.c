@@ -357,8 +357,8 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
     *missing = NULL;
     if (who->role == ROLE_ADMIN)
         return berr_set(err, BERR_FORBIDDEN, "peran ini tidak membaca isi perkara");
-    struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err))
+    struct tx tx; /* one snapshot: the case document and the papers are of one instant */
+    if (!tx_begin_read(&tx, app->db, who->user_id, err))
         return false;
     struct casefile cf = {0};
     struct sources s = {0};

@@ -222,8 +222,8 @@ bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
     size_t nkv;
     if (!params_of(f, params, kv, &nkv, err))
         return false;
-    struct tx tx;
-    if (!tx_begin(&tx, app->db, who->user_id, err))
+    struct tx tx; /* one snapshot: the draft's case document is of one instant */
+    if (!tx_begin_read(&tx, app->db, who->user_id, err))
         return false;
     struct casefile cf;
     char *xml = NULL;

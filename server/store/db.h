@@ -91,7 +91,7 @@ BERKAS_MUST_CHECK PGresult *db_exec_within(struct db_pool *pool, PGconn *conn, i
  * prepared as db_exec_named prepares it.  out[i] is each one's result
  * (caller PQclear()s each); after one fails the rest are PGRES_PIPELINE_ABORTED,
  * and all fail when the connection breaks or the pool's deadline passes. */
-#define DB_BATCH_MAX 8
+#define DB_BATCH_MAX 12
 struct db_batch {
     const char *name; /* as db_exec_named's, or NULL */
     const char *sql;

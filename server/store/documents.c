@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "stmt.h"
+#include "tx.h"
 
 /* ---- uploads ------------------------------------------------------------------------------ */
 
@@ -548,104 +550,330 @@ void store_papers_free(struct store_papers *p)
     memset(p, 0, sizeof *p);
 }
 
-/* ---- the case document: one statement, one snapshot ------------------------------------ */
+/* ---- the case document: eight statements, one round trip --------------------------------- */
 
 /* clang-format off */
 #define EPOCH(x) "CASE WHEN isfinite(" x ") THEN floor(extract(epoch FROM " x "))::bigint END"
+/* a date as YYYY-MM-DD; NULL when NULL or not finite (whatever DateStyle is) */
+#define DAY(x) "CASE WHEN isfinite(" x ") THEN to_char(" x ", 'YYYY-MM-DD') END"
 
-#define OFFICE_JSON(col)                                                                     \
-    "(SELECT to_jsonb(o) || jsonb_build_object('kop', (SELECT jsonb_agg("                    \
-    "jsonb_build_object('from', l.effective_from, 'lines', l.lines) "                        \
-    "ORDER BY l.effective_from) FROM app.letterheads l WHERE l.office_id = o.id)) "          \
-    "FROM app.offices o WHERE o.id = " col ")"
+#define OFFICE_COLS(a) a ".id, " a ".code, " a ".name, " a ".kind, " a ".class, " a ".tz"
 
+/* the case row and its offices; the reader's clause follows */
 static const char q_case[] =
-    "SELECT (to_jsonb(c) - 'last_hash' - 'search') || jsonb_build_object("
-        "'created_s', " EPOCH("c.created_at") ", "
-        "'stage_since_s', " EPOCH("c.stage_since") ", "
-        "'disclosed_s', " EPOCH("c.disclosed_at") ", "
-        "'export_s', " EPOCH("now()") ", "
-        "'creator_name', u.name, 'creator_nip', u.nip), "
-    OFFICE_JSON("c.office_id") ", "
-    OFFICE_JSON("c.kejari_id") ", "
-    "(SELECT jsonb_agg(to_jsonb(u) - 'password_hash' ORDER BY ci.added_at, u.id) "
-        "FROM app.case_investigators ci JOIN app.users u ON u.id = ci.user_id "
-        "WHERE ci.case_id = c.id AND ci.removed_at IS NULL), " /* the team now (0009) */
-    "(SELECT jsonb_agg(to_jsonb(p) ORDER BY p.id) FROM app.parties p "
-        "WHERE p.case_id = c.id), ";
-
-static const char q_offences[] =
-    "(SELECT jsonb_agg(to_jsonb(o) || jsonb_build_object('party', p.id, 'party_name', p.name, "
-        "'charge_id', co.id, 'elements', (SELECT jsonb_agg(jsonb_build_object('no', oe.no, "
-        "'element', oe.element, 'to_verify', oe.to_verify) ORDER BY oe.no) "
-        "FROM app.offence_elements oe WHERE oe.code = o.code)) "
-        "ORDER BY co.id) FROM app.case_offences co "
-        "JOIN app.offence_catalogue o ON o.id = co.offence_id "
-        "LEFT JOIN app.parties p ON p.id = co.party_id AND p.case_id = co.case_id "
-        "WHERE co.case_id = c.id), "
-    "(SELECT jsonb_agg(to_jsonb(e) || jsonb_build_object('party', p.id, 'party_name', p.name) "
-        "ORDER BY e.id) FROM app.evidence e "
-        "LEFT JOIN app.parties p ON p.id = e.seized_from AND p.case_id = e.case_id "
-        "WHERE e.case_id = c.id), ";
-
-static const char q_events[] =
-    "(SELECT jsonb_agg((to_jsonb(e) - 'prev_hash' - 'hash') || jsonb_build_object("
-            "'legal_s', " EPOCH("e.legal_at") ", "
-            "'entered_s', " EPOCH("e.entered_at") ", "
-            "'party', p.id, 'party_name', p.name, 'corrects_seq', ce.seq, "
-            "'regime_label', r.label, 'by_name', u.name, 'by_nip', u.nip, "
-            /* what a BAP or a Resume says (contents.c) */
-            "'content', ac.content, 'content_version', ac.version, "
-            /* one number: the act's own, else the number berkas gave its paper */
-            "'doc_number', coalesce(nullif(e.doc_number, ''), (SELECT d.number "
-                "FROM app.documents d WHERE d.event_id = e.id AND d.act_number "
-                "AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), '')) ORDER BY e.seq) "
-        "FROM app.events e "
-        "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
-        "LEFT JOIN app.events ce ON ce.id = e.corrects AND ce.case_id = e.case_id "
-        "LEFT JOIN app.rulesets r ON r.name = e.regime "
-        "LEFT JOIN app.users u ON u.id = e.entered_by "
-        "LEFT JOIN app.act_contents ac ON ac.event_id = e.id AND ac.case_id = e.case_id "
-        "WHERE e.case_id = c.id), "
-    "(SELECT jsonb_agg(to_jsonb(i) || jsonb_build_object('p19_seq', pe.seq, "
-            "'p19_number', coalesce(nullif(pe.doc_number, ''), (SELECT d.number "
-            "FROM app.documents d WHERE d.event_id = pe.id AND d.act_number "
-            "AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), ''), 'p19_date', pe.legal_date, 'answer_seq', ae.seq) "
-            "ORDER BY i.round, i.item_no) "
-        "FROM app.instructions i "
-        "LEFT JOIN app.events pe ON pe.id = i.event_id AND pe.case_id = i.case_id "
-        "LEFT JOIN app.events ae ON ae.id = i.answered_by AND ae.case_id = i.case_id "
-        "WHERE i.case_id = c.id) "
+    "SELECT c.id, c.version, c.number, c.stage, c.source, c.source_note, c.summary, "
+    DAY("c.opened_on") ", " EPOCH("c.stage_since") ", " EPOCH("c.created_at") ", "
+    EPOCH("c.disclosed_at") ", " EPOCH("now()") ", u.name, u.nip, "
+    OFFICE_COLS("co") ", " OFFICE_COLS("ck") " "
     "FROM app.cases c LEFT JOIN app.users u ON u.id = c.created_by "
+    "LEFT JOIN app.offices co ON co.id = c.office_id "
+    "LEFT JOIN app.offices ck ON ck.id = c.kejari_id "
     "WHERE c.id = $2::bigint AND ";
+
+static const struct stmt casedoc_parts[] = {
+    {"documents.casedoc_kop", 1,
+     "SELECT l.office_id, CASE WHEN isfinite(l.effective_from) THEN "
+     "to_char(l.effective_from, 'YYYY-MM-DD') ELSE l.effective_from::text END, "
+     "coalesce(x.no, 0), x.line FROM app.cases c JOIN app.letterheads l "
+     "ON l.office_id IN (c.office_id, c.kejari_id) "
+     "LEFT JOIN LATERAL unnest(l.lines) WITH ORDINALITY AS x(line, no) ON true "
+     "WHERE c.id = $1::bigint ORDER BY l.office_id, l.effective_from, x.no"},
+    /* the team now (0009) */
+    {"documents.casedoc_team", 1,
+     "SELECT u.name, u.nip, u.pangkat, u.golongan, u.position, u.ppns_card_no, "
+     DAY("u.ppns_valid_until") " FROM app.case_investigators ci "
+     "JOIN app.users u ON u.id = ci.user_id "
+     "WHERE ci.case_id = $1::bigint AND ci.removed_at IS NULL ORDER BY ci.added_at, u.id"},
+    {"documents.casedoc_parties", 1,
+     "SELECT p.id, p.kind, p.name, p.nationality, p.passport_no, " DAY("p.birth_date") ", "
+     "p.birth_place, p.sex, p.occupation, p.address_id, p.address_abroad, p.language, "
+     "p.interpreter FROM app.parties p WHERE p.case_id = $1::bigint ORDER BY p.id"},
+    /* one row an element of each charged Pasal */
+    {"documents.casedoc_charges", 1,
+     "SELECT co.id, coalesce(p.id, 0), o.article, o.max_prison_months, o.min_prison_months, "
+     "o.max_fine, o.min_fine, o.code, o.label, o.connector, " DAY("o.effective_from") ", "
+     DAY("o.effective_to") ", p.name, o.kurungan, o.detainable, o.short_procedure, "
+     "o.to_verify, coalesce(oe.no, 0), oe.element, oe.to_verify "
+     "FROM app.case_offences co JOIN app.offence_catalogue o ON o.id = co.offence_id "
+     "LEFT JOIN app.parties p ON p.id = co.party_id AND p.case_id = co.case_id "
+     "LEFT JOIN app.offence_elements oe ON oe.code = o.code "
+     "WHERE co.case_id = $1::bigint ORDER BY co.id, oe.no"},
+    {"documents.casedoc_evidence", 1,
+     "SELECT e.id, coalesce(p.id, 0), e.description, e.quantity, p.name, " DAY("e.seized_on") ", "
+     "e.storage FROM app.evidence e "
+     "LEFT JOIN app.parties p ON p.id = e.seized_from AND p.case_id = e.case_id "
+     "WHERE e.case_id = $1::bigint ORDER BY e.id"},
+    {"documents.casedoc_events", 1,
+     "SELECT e.seq, coalesce(ce.seq, 0), coalesce(p.id, 0), e.type, " DAY("e.legal_date") ", "
+     /* one number: the act's own, else the number berkas gave its paper */
+     "coalesce(nullif(e.doc_number, ''), (SELECT d.number FROM app.documents d "
+     "WHERE d.event_id = e.id AND d.act_number AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), "
+     "''), p.name, e.regime, r.label, e.stage_before, e.stage_after, u.name, u.nip, "
+     EPOCH("e.legal_at") ", " EPOCH("e.entered_at") ", e.late, e.payload::text, "
+     /* what a BAP or a Resume says (contents.c) */
+     "ac.content::text, coalesce(ac.version, 0) "
+     "FROM app.events e "
+     "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
+     "LEFT JOIN app.events ce ON ce.id = e.corrects AND ce.case_id = e.case_id "
+     "LEFT JOIN app.rulesets r ON r.name = e.regime "
+     "LEFT JOIN app.users u ON u.id = e.entered_by "
+     "LEFT JOIN app.act_contents ac ON ac.event_id = e.id AND ac.case_id = e.case_id "
+     "WHERE e.case_id = $1::bigint ORDER BY e.seq"},
+    {"documents.casedoc_instructions", 1,
+     "SELECT i.round, i.item_no, coalesce(pe.seq, 0), coalesce(ae.seq, 0), i.text, i.answer, "
+     "coalesce(nullif(pe.doc_number, ''), (SELECT d.number FROM app.documents d "
+     "WHERE d.event_id = pe.id AND d.act_number AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), "
+     "''), " DAY("pe.legal_date") " FROM app.instructions i "
+     "LEFT JOIN app.events pe ON pe.id = i.event_id AND pe.case_id = i.case_id "
+     "LEFT JOIN app.events ae ON ae.id = i.answered_by AND ae.case_id = i.case_id "
+     "WHERE i.case_id = $1::bigint ORDER BY i.round, i.item_no"},
+};
 /* clang-format on */
+
+enum { CD_PARTS = 1 + sizeof casedoc_parts / sizeof casedoc_parts[0] };
+_Static_assert(CD_PARTS == sizeof((struct store_casedoc *)0)->res_ /
+                               sizeof((struct store_casedoc *)0)->res_[0],
+               "one result a statement");
+
+/* the text at row, col; NULL when NULL */
+static const char *cd_text(const PGresult *r, int row, int col)
+{
+    return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+static int cd_int(const PGresult *r, int row, int col)
+{
+    return (int)stmt_ll(r, row, col);
+}
+
+/* an instant's epoch seconds: whether there is one */
+static bool cd_epoch(const PGresult *r, int row, int col, long long *t)
+{
+    *t = PQgetisnull(r, row, col) ? 0 : stmt_ll(r, row, col);
+    return !PQgetisnull(r, row, col);
+}
+
+static void cd_office(const PGresult *r, int col, struct store_cd_office *o)
+{
+    o->found = !PQgetisnull(r, 0, col);
+    if (!o->found)
+        return;
+    o->id = stmt_ll(r, 0, col);
+    o->code = cd_text(r, 0, col + 1);
+    o->name = cd_text(r, 0, col + 2);
+    o->kind = cd_text(r, 0, col + 3);
+    o->class_ = cd_text(r, 0, col + 4);
+    o->tz = cd_text(r, 0, col + 5);
+}
+
+static void cd_case(const PGresult *r, struct store_cd_case *c)
+{
+    c->id = stmt_ll(r, 0, 0);
+    c->version = cd_int(r, 0, 1);
+    c->number = cd_text(r, 0, 2);
+    c->stage = cd_text(r, 0, 3);
+    c->source = cd_text(r, 0, 4);
+    c->source_note = cd_text(r, 0, 5);
+    c->summary = cd_text(r, 0, 6);
+    c->opened_on = cd_text(r, 0, 7);
+    c->has_stage_since = cd_epoch(r, 0, 8, &c->stage_since);
+    c->has_created = cd_epoch(r, 0, 9, &c->created);
+    c->has_disclosed = cd_epoch(r, 0, 10, &c->disclosed);
+    cd_epoch(r, 0, 11, &c->exported);
+    c->creator_name = cd_text(r, 0, 12);
+    c->creator_nip = cd_text(r, 0, 13);
+    cd_office(r, 14, &c->office);
+    cd_office(r, 20, &c->kejari);
+}
+
+static void kop_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_cd_kop_line *k = item;
+    k->office_id = stmt_ll(r, i, 0);
+    k->from = cd_text(r, i, 1);
+    k->no = cd_int(r, i, 2);
+    k->line = cd_text(r, i, 3);
+}
+
+static void member_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_cd_member *m = item;
+    m->name = cd_text(r, i, 0);
+    m->nip = cd_text(r, i, 1);
+    m->pangkat = cd_text(r, i, 2);
+    m->golongan = cd_text(r, i, 3);
+    m->position = cd_text(r, i, 4);
+    m->ppns_card_no = cd_text(r, i, 5);
+    m->ppns_valid_until = cd_text(r, i, 6);
+}
+
+static void party_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_cd_party *p = item;
+    p->id = stmt_ll(r, i, 0);
+    p->kind = cd_text(r, i, 1);
+    p->name = cd_text(r, i, 2);
+    p->nationality = cd_text(r, i, 3);
+    p->passport_no = cd_text(r, i, 4);
+    p->birth_date = cd_text(r, i, 5);
+    p->birth_place = cd_text(r, i, 6);
+    p->sex = cd_text(r, i, 7);
+    p->occupation = cd_text(r, i, 8);
+    p->address_id = cd_text(r, i, 9);
+    p->address_abroad = cd_text(r, i, 10);
+    p->language = cd_text(r, i, 11);
+    p->interpreter = cd_text(r, i, 12);
+}
+
+static void charge_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_cd_charge *c = item;
+    c->id = stmt_ll(r, i, 0);
+    c->party = stmt_ll(r, i, 1);
+    c->article = cd_int(r, i, 2);
+    c->max_prison_months = cd_int(r, i, 3);
+    c->min_prison_months = cd_int(r, i, 4);
+    c->max_fine = stmt_ll(r, i, 5);
+    c->min_fine = stmt_ll(r, i, 6);
+    c->code = cd_text(r, i, 7);
+    c->label = cd_text(r, i, 8);
+    c->connector = cd_text(r, i, 9);
+    c->effective_from = cd_text(r, i, 10);
+    c->effective_to = cd_text(r, i, 11);
+    c->party_name = cd_text(r, i, 12);
+    c->kurungan = stmt_bool(r, i, 13);
+    c->detainable = stmt_bool(r, i, 14);
+    c->short_procedure = stmt_bool(r, i, 15);
+    c->to_verify = stmt_bool(r, i, 16);
+    c->no = cd_int(r, i, 17);
+    c->element = cd_text(r, i, 18);
+    c->element_to_verify = stmt_bool(r, i, 19);
+}
+
+static void evidence_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_cd_evidence *e = item;
+    e->id = stmt_ll(r, i, 0);
+    e->party = stmt_ll(r, i, 1);
+    e->description = cd_text(r, i, 2);
+    e->quantity = cd_text(r, i, 3);
+    e->party_name = cd_text(r, i, 4);
+    e->seized_on = cd_text(r, i, 5);
+    e->storage = cd_text(r, i, 6);
+}
+
+static void event_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_cd_event *e = item;
+    e->seq = cd_int(r, i, 0);
+    e->corrects_seq = cd_int(r, i, 1);
+    e->party = stmt_ll(r, i, 2);
+    e->type = cd_text(r, i, 3);
+    e->legal_date = cd_text(r, i, 4);
+    e->doc_number = cd_text(r, i, 5);
+    e->party_name = cd_text(r, i, 6);
+    e->regime = cd_text(r, i, 7);
+    e->regime_label = cd_text(r, i, 8);
+    e->stage_before = cd_text(r, i, 9);
+    e->stage_after = cd_text(r, i, 10);
+    e->by_name = cd_text(r, i, 11);
+    e->by_nip = cd_text(r, i, 12);
+    e->has_legal = cd_epoch(r, i, 13, &e->legal);
+    e->has_entered = cd_epoch(r, i, 14, &e->entered);
+    e->late = stmt_bool(r, i, 15);
+    e->payload = cd_text(r, i, 16);
+    e->content = cd_text(r, i, 17);
+    e->content_version = cd_int(r, i, 18);
+}
+
+static void instruction_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_cd_instruction *x = item;
+    x->round = cd_int(r, i, 0);
+    x->item_no = cd_int(r, i, 1);
+    x->p19_seq = cd_int(r, i, 2);
+    x->answer_seq = cd_int(r, i, 3);
+    x->text = cd_text(r, i, 4);
+    x->answer = cd_text(r, i, 5);
+    x->p19_number = cd_text(r, i, 6);
+    x->p19_date = cd_text(r, i, 7);
+}
 
 bool store_casedoc_load(struct tx *tx, const char *reader, const char *visible, long long office_id,
                         long long case_id, struct store_casedoc *out, struct berr *err)
 {
     memset(out, 0, sizeof *out);
-    size_t n = sizeof q_case + sizeof q_offences + sizeof q_events + strlen(visible);
+    size_t n = sizeof q_case + strlen(visible);
     char *sql = malloc(n), name[64];
     if (!sql)
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    snprintf(sql, n, "%s%s%s%s", q_case, q_offences, q_events, visible);
+    snprintf(sql, n, "%s%s", q_case, visible);
     snprintf(name, sizeof name, "documents.casedoc_%.40s", reader);
-    const struct stmt s = {name, 2, sql};
     char o[24], c[24];
     const char *p[2] = {stmt_id(o, office_id), stmt_id(c, case_id)};
-    PGresult *r = stmt_query(tx, &s, p, err);
+    struct db_batch b[CD_PARTS] = {{name, sql, 2, p}};
+    for (int i = 1; i < CD_PARTS; i++)
+        b[i] = (struct db_batch){casedoc_parts[i - 1].name, casedoc_parts[i - 1].sql,
+                                 casedoc_parts[i - 1].nparams, p + 1};
+    PGresult *r[CD_PARTS];
+    bool ok = tx_batch(tx, CD_PARTS, b, r, err);
     free(sql);
-    if (!r)
+    if (!ok)
         return false;
-    out->res_ = r;
-    out->found = PQntuples(r) == 1 && PQnfields(r) == STORE_CASEDOC_PARTS;
-    for (int i = 0; out->found && i < STORE_CASEDOC_PARTS; i++)
-        out->part[i] = PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
-    return true;
+    out->res_[0] = r[0];
+    out->found = PQntuples(r[0]) == 1;
+    if (out->found)
+        cd_case(r[0], &out->c);
+    const struct {
+        size_t size;
+        stmt_row_fn *fill;
+        int *n;
+    } to[CD_PARTS - 1] = {
+        {sizeof *out->kop, kop_of, &out->nkop},
+        {sizeof *out->team, member_of, &out->nteam},
+        {sizeof *out->parties, party_of, &out->nparties},
+        {sizeof *out->charges, charge_of, &out->ncharges},
+        {sizeof *out->evidence, evidence_of, &out->nevidence},
+        {sizeof *out->events, event_of, &out->nevents},
+        {sizeof *out->instructions, instruction_of, &out->ninstructions},
+    };
+    void *items[CD_PARTS] = {0};
+    for (int i = 1; i < CD_PARTS; i++) {
+        if (ok)
+            ok = stmt_rows(r[i], to[i - 1].size, to[i - 1].fill, NULL, &items[i], to[i - 1].n,
+                           &out->res_[i], err);
+        else
+            PQclear(r[i]);
+    }
+    out->kop = items[1];
+    out->team = items[2];
+    out->parties = items[3];
+    out->charges = items[4];
+    out->evidence = items[5];
+    out->events = items[6];
+    out->instructions = items[7];
+    if (!ok)
+        store_casedoc_free(out);
+    return ok;
 }
 
 void store_casedoc_free(struct store_casedoc *d)
 {
-    PQclear(d->res_);
+    free(d->kop);
+    free(d->team);
+    free(d->parties);
+    free(d->charges);
+    free(d->evidence);
+    free(d->events);
+    free(d->instructions);
+    for (int i = 0; i < CD_PARTS; i++)
+        PQclear(d->res_[i]);
     memset(d, 0, sizeof *d);
 }

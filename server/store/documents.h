@@ -209,19 +209,90 @@ void store_papers_free(struct store_papers *p);
 
 /* ---- the case document (app/casexml.c) ------------------------------------------------------ */
 
-/* The case as one snapshot: the case row, its office, its Kejari, the team,
- * the parties, the charges (with the elements of each Pasal), the evidence,
- * the events (with what a BAP or Resume says, and the act's number) and the
- * prosecutor's instructions, each part a JSON text (NULL: SQL NULL, an empty
- * list or no Kejari).  The case is read behind visible, the caller's SQL
- * condition over app.cases c with $1 the reader's office (one per reader,
- * named by reader: "investigator", ...).  found false when the reader may
- * not see the case or there is none. */
-#define STORE_CASEDOC_PARTS 9
+/* The case as one document's data, in plain columns: the case row with its
+ * office and Kejari, their letterheads, the team, the parties, the charges
+ * (one row an element of each charged Pasal), the evidence, the events
+ * (with what a BAP or Resume says, and the act's number) and the
+ * prosecutor's instructions.  Eight statements in one round trip; they are
+ * one snapshot of the case when the transaction is (tx_begin_read), or when
+ * it holds the case row's lock (every writer of a case's file takes it
+ * first: forms_issue_tx, an act).  The case is read behind visible, the
+ * caller's SQL condition over app.cases c with $1 the reader's office (one
+ * per reader, named by reader: "investigator", ...).  found false when the
+ * reader may not see the case or there is none.
+ *
+ * Texts are NULL where the database holds NULL; dates YYYY-MM-DD (NULL
+ * when NULL or not finite); instants epoch seconds with a has_ flag;
+ * ids 0 for none. */
+struct store_cd_office {
+    bool found;
+    long long id;
+    const char *code, *name, *kind, *class_, *tz;
+};
+struct store_cd_case {
+    long long id;
+    int version;
+    const char *number, *stage, *source, *source_note, *summary, *opened_on;
+    bool has_stage_since, has_created, has_disclosed;
+    long long stage_since, created, disclosed, exported; /* exported: the database's now */
+    const char *creator_name, *creator_nip;              /* NULL: no creator */
+    struct store_cd_office office, kejari;
+};
+struct store_cd_kop_line { /* one line of a letterhead of the office or the Kejari */
+    long long office_id;
+    const char *from;
+    int no; /* 0: the letterhead has no lines */
+    const char *line;
+};
+struct store_cd_member {
+    const char *name, *nip, *pangkat, *golongan, *position, *ppns_card_no, *ppns_valid_until;
+};
+struct store_cd_party {
+    long long id;
+    const char *kind, *name, *nationality, *passport_no, *birth_date, *birth_place, *sex,
+        *occupation, *address_id, *address_abroad, *language, *interpreter;
+};
+struct store_cd_charge { /* one element of a charge (no 0: its Pasal has none) */
+    long long id, party;
+    int article, max_prison_months, min_prison_months;
+    long long max_fine, min_fine;
+    const char *code, *label, *connector, *effective_from, *effective_to, *party_name;
+    bool kurungan, detainable, short_procedure, to_verify;
+    int no;
+    const char *element;
+    bool element_to_verify;
+};
+struct store_cd_evidence {
+    long long id, party;
+    const char *description, *quantity, *party_name, *seized_on, *storage;
+};
+struct store_cd_event {
+    int seq, corrects_seq; /* corrects_seq 0: corrects none */
+    long long party;
+    const char *type, *legal_date, *doc_number, *party_name, *regime, *regime_label;
+    const char *stage_before, *stage_after, *by_name, *by_nip;
+    bool has_legal, has_entered, late;
+    long long legal, entered;
+    const char *payload; /* the stored JSON object's text */
+    const char *content; /* what a BAP or Resume says (JSON text), NULL when nothing */
+    int content_version;
+};
+struct store_cd_instruction {
+    int round, item_no, p19_seq, answer_seq; /* 0: none */
+    const char *text, *answer, *p19_number, *p19_date;
+};
 struct store_casedoc {
     bool found;
-    const char *part[STORE_CASEDOC_PARTS];
-    void *res_;
+    struct store_cd_case c;
+    struct store_cd_kop_line *kop;
+    struct store_cd_member *team;
+    struct store_cd_party *parties;
+    struct store_cd_charge *charges;
+    struct store_cd_evidence *evidence;
+    struct store_cd_event *events;
+    struct store_cd_instruction *instructions;
+    int nkop, nteam, nparties, ncharges, nevidence, nevents, ninstructions;
+    void *res_[8];
 };
 BERKAS_MUST_CHECK bool store_casedoc_load(struct tx *tx, const char *reader, const char *visible,
                                           long long office_id, long long case_id,

@@ -72,7 +72,8 @@ void tx_error_of(const PGresult *r, struct berr *err)
         berr_set(err, BERR_INTERNAL, "database error %s: %s", state, primary ? primary : "");
 }
 
-bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct berr *err)
+static bool begin_as(struct tx *tx, struct db_pool *pool, long long acting_user, const char *begin,
+                     struct berr *err)
 {
     *tx = (struct tx){.pool = pool};
     tx->conn = db_acquire(pool, ACQUIRE_TIMEOUT_MS, err);
@@ -82,12 +83,22 @@ bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct
     snprintf(uid, sizeof uid, "%lld", acting_user);
     const char *params[1] = {acting_user > 0 ? uid : ""};
     /* both with the transaction's first statement: no round trip of their own */
-    if (!tx_defer(tx, NULL, "BEGIN", 0, NULL, err) ||
+    if (!tx_defer(tx, NULL, begin, 0, NULL, err) ||
         !tx_defer(tx, NULL, "SELECT set_config('berkas.user_id', $1, true)", 1, params, err)) {
         tx_end(tx);
         return false;
     }
     return true;
+}
+
+bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user, struct berr *err)
+{
+    return begin_as(tx, pool, acting_user, "BEGIN", err);
+}
+
+bool tx_begin_read(struct tx *tx, struct db_pool *pool, long long acting_user, struct berr *err)
+{
+    return begin_as(tx, pool, acting_user, "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
 }
 
 bool tx_defer(struct tx *tx, const char *name, const char *sql, int nparams,

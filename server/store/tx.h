@@ -37,6 +37,14 @@ struct tx {
 BERKAS_MUST_CHECK bool tx_begin(struct tx *tx, struct db_pool *pool, long long acting_user,
                                 struct berr *err);
 
+/* As tx_begin, on one snapshot (REPEATABLE READ): every statement reads the
+ * database as of the first, so several statements sent in one round trip
+ * (tx_batch) read one instant.  For readers (the case document, the
+ * dossier, a draft): a write to a row another transaction rewrote since
+ * fails (BERR_CONFLICT) instead of waiting for it. */
+BERKAS_MUST_CHECK bool tx_begin_read(struct tx *tx, struct db_pool *pool, long long acting_user,
+                                     struct berr *err);
+
 /* One statement with text parameters (NULL for SQL NULL).  Returns the result
  * (caller PQclear()s) or NULL with err set; on error the transaction is
  * aborted and only tx_end() is left to do. */
