@@ -83,5 +83,43 @@ expect 1 "a line for a file that is gone fails" stale "server/app/gone.c 1"$'\n'
 expect 1 "a line for a file in server/store/ fails" stale "server/store/x.c 0"$'\n'
 expect 2 "a malformed allowlist line is an error" stale "server/app/a.c"$'\n'
 
+# --json: JSON built in SQL inside server/store/
+expect_json() {
+  local want=$1 what=$2 name=$3 list=${4:-}
+  printf '%s' "$list" >"$tmp/$name.allow"
+  "$gate" --json "$tmp/$name.allow" "$tmp/$name" >"$tmp/$name.out" 2>&1
+  local got=$?
+  n=$((n + 1))
+  if [[ $got -ne $want ]]; then
+    echo "FAIL: $what: exit $got, wanted $want"
+    sed 's/^/    /' "$tmp/$name.out"
+    fail=$((fail + 1))
+  else
+    echo "ok: $what"
+  fi
+}
+
+tree jclean
+cat >"$tmp/jclean/server/store/a.c" <<'C'
+/* SELECT json_agg(x) FROM t: a comment builds nothing */
+const char *day = "SELECT to_json(d.at) #>> '{}', d.payload::text FROM app.d d WHERE d.id = $1";
+const char *arr = "SELECT coalesce((SELECT array_agg(p.name ORDER BY p.id) FROM app.p p), '{}')";
+C
+echo 'const char *s = "SELECT json_agg(x) FROM t";' >"$tmp/jclean/server/app/b.c"
+expect_json 0 "--json: plain columns, a value rendered as JSON text and app/ pass" jclean
+
+tree jplanted
+cat >"$tmp/jplanted/server/store/c.c" <<'C'
+const char *q = "SELECT (SELECT JSONB_AGG(to_jsonb(p) ORDER BY p.id) "
+                "FROM app.parties p WHERE p.case_id = c.id) FROM app.cases c";
+const char *r = "SELECT json_object_agg(p.id, p.name) FROM app.parties p";
+C
+expect_json 1 "--json: json_agg and json_object_agg planted in server/store/ fail" jplanted
+grep -q 'server/store/c.c holds 2 statements building JSON' "$tmp/jplanted.out" ||
+  { echo "FAIL: the --json gate does not name the file and its count"; fail=$((fail + 1)); }
+expect_json 0 "--json: ... and pass at the allowlist's count" jplanted "server/store/c.c 2"$'\n'
+expect_json 1 "--json: a count that went down asks for the line to be tightened" jplanted \
+  "server/store/c.c 3"$'\n'
+
 echo "sqlgate-self: $((n - fail)) of $n passed"
 [[ $fail -eq 0 ]]
