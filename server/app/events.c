@@ -481,6 +481,38 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
     return true;
 }
 
+/* A text sent and of nothing but blanks, as field's refusal; else true. */
+static bool filled(const char *s, const char *field, struct berr *err)
+{
+    return !s || !validate_blank(s) ||
+           berr_field(err, BERR_BAD_INPUT, field, "%s tidak boleh kosong", field);
+}
+
+/* What people write into an act says something: a P-19's items (each one
+ * an instruction the investigator must answer, KUHAP 110(2)-(3)), the
+ * answer to one, the reasons of a late return, of a short summons and of
+ * an unlawful detention.  Blanks are as empty as nothing (a party's name:
+ * casework.c). */
+static bool check_texts(enum event ev, const struct event_input *in, struct berr *err)
+{
+    if (ev == EV_P19_RECEIVED && json_array_size(in->instructions) == 0)
+        return berr_field(err, BERR_BAD_INPUT, "instructions",
+                          "P-19 perlu daftar petunjuk (instructions)");
+    size_t i;
+    json_t *item;
+    json_array_foreach(in->instructions, i, item)
+    {
+        const char *text = json_string_value(item);
+        if (!text || validate_blank(text))
+            return berr_field(err, BERR_BAD_INPUT, "instructions",
+                              "petunjuk P-19 no. %zu tidak boleh kosong", i + 1);
+    }
+    return filled(ev == EV_INSTRUCTION_ANSWERED ? in->answer : NULL, "answer", err) &&
+           filled(in->late_reason, "late_reason", err) &&
+           filled(in->urgent_reason, "urgent_reason", err) &&
+           filled(in->unlawful_reason, "unlawful_reason", err);
+}
+
 /* Semantic checks of the input against the event type. */
 static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                         const struct event_input *in, struct berr *err)
@@ -518,22 +550,12 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                           event_code(as));
     if (in->party_id && !check_party(tx, cf, in->party_id, needs_suspect ? "suspect" : NULL, err))
         return false;
-    if (is_notice && (!in->received_by || !*in->received_by))
+    if (is_notice && (!in->received_by || validate_blank(in->received_by)))
         return berr_field(err, BERR_BAD_INPUT, "received_by",
                           "pemberitahuan %s perlu received_by: siapa yang menerimanya",
                           notice_code(notice));
-    if (ev == EV_P19_RECEIVED && json_array_size(in->instructions) == 0)
-        return berr_field(err, BERR_BAD_INPUT, "instructions",
-                          "P-19 perlu daftar petunjuk (instructions)");
-    if (ev == EV_INSTRUCTION_ANSWERED && !*in->answer)
-        return berr_field(err, BERR_BAD_INPUT, "answer", "answer tidak boleh kosong");
-    if (in->late_reason && !*in->late_reason)
-        return berr_field(err, BERR_BAD_INPUT, "late_reason", "late_reason tidak boleh kosong");
-    if (in->urgent_reason && !*in->urgent_reason)
-        return berr_field(err, BERR_BAD_INPUT, "urgent_reason", "urgent_reason tidak boleh kosong");
-    if (in->unlawful_reason && !*in->unlawful_reason)
-        return berr_field(err, BERR_BAD_INPUT, "unlawful_reason",
-                          "unlawful_reason tidak boleh kosong");
+    if (!check_texts(ev, in, err))
+        return false;
     if (in->unmet && !check_unmet(tx, cf, in->unmet, err))
         return false;
     struct caldate due;

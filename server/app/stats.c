@@ -254,6 +254,10 @@ static json_t *compute_in(struct tx *tx, const struct actor *who, const void *ar
     caldate_format(pd.from, from, sizeof from);
     caldate_format(pd.to, to, sizeof to);
     bool ok = reach_of(tx, who, rq->office, &reach, err);
+    /* an office outside the caller's reach has no report for the caller:
+     * not one of zeros under its name, nor the caller's own office's */
+    if (ok && reach.empty)
+        ok = berr_set(err, BERR_NOT_FOUND, "kantor %.40s di luar jangkauan Anda", rq->office);
     struct store_stats_query q = {.scope = ok ? reach.scope : STORE_SCOPE_OFFICE,
                                   .reach = ok && !reach.empty ? reach.office : 0,
                                   .from = from,

@@ -55,6 +55,11 @@ bool validate_not_future(struct caldate d, const char *field, struct berr *err)
            berr_field(err, BERR_BAD_INPUT, field, "%s tidak boleh di masa depan", field);
 }
 
+bool validate_blank(const char *s)
+{
+    return s[strspn(s, " \t\r\n")] == '\0';
+}
+
 bool validate_golongan(const char *g, struct berr *err)
 {
     static const char *const ok[] = {"I", "II", "III", "IV"};

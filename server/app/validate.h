@@ -24,6 +24,10 @@ BERKAS_MUST_CHECK bool validate_nip(const char *nip, struct berr *err);
  * false, err naming field. */
 BERKAS_MUST_CHECK bool validate_not_future(struct caldate d, const char *field, struct berr *err);
 
+/* True when s holds nothing but blanks (spaces, tabs, line ends): a text
+ * of blanks says nothing, as an empty one. */
+bool validate_blank(const char *s);
+
 /* Golongan ruang "III/b" (I-IV, a-e), or empty. */
 BERKAS_MUST_CHECK bool validate_golongan(const char *g, struct berr *err);
 

@@ -39,5 +39,6 @@ Suite *suite_multi(void);
 Suite *suite_tls(void);
 Suite *suite_replica(void);
 Suite *suite_play(void);
+Suite *suite_play2(void);
 
 #endif
