@@ -513,6 +513,31 @@ static bool check_texts(enum event ev, const struct event_input *in, struct berr
            filled(in->unlawful_reason, "unlawful_reason", err);
 }
 
+/* The direction a direction_done carries out: a direction_given of this
+ * case, not done yet.  A direction is done once (its clock stops at the
+ * first, core/clock.c); a second "done" would only add a line that says
+ * nothing, so it is a conflict naming the first. */
+static bool check_direction(const struct casefile *cf, long long direction, struct berr *err)
+{
+    int k = casefile_event_index(cf, direction);
+    if (k < 0 || cf->ev[k].event != EV_DIRECTION_GIVEN)
+        return berr_field(err, BERR_BAD_INPUT, "direction",
+                          "direction harus id peristiwa direction_given perkara ini");
+    struct case_event e;
+    for (int i = k + 1; i < cf->nevents; i++) {
+        if (!evlog_effective(cf->ev, cf->nevents, i, &e) || e.event != EV_DIRECTION_DONE)
+            continue;
+        int r = e.ref;
+        while (r >= 0 && r < cf->nevents && cf->ev[r].event == EV_CORRECTED)
+            r = cf->ev[r].ref;
+        if (r == k)
+            return berr_field(err, BERR_CONFLICT, "direction",
+                              "arahan %lld sudah dilaksanakan (peristiwa %lld)", direction,
+                              cf->ev_id[i]);
+    }
+    return true;
+}
+
 /* Semantic checks of the input against the event type. */
 static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                         const struct event_input *in, struct berr *err)
@@ -561,12 +586,8 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
     struct caldate due;
     if (in->due && !caldate_parse(in->due, &due))
         return berr_field(err, BERR_BAD_INPUT, "due", "due harus tanggal YYYY-MM-DD");
-    if (ev == EV_DIRECTION_DONE) {
-        int k = casefile_event_index(cf, in->direction_event);
-        if (k < 0 || cf->ev[k].event != EV_DIRECTION_GIVEN)
-            return berr_field(err, BERR_BAD_INPUT, "direction",
-                              "direction harus id peristiwa direction_given perkara ini");
-    }
+    if (ev == EV_DIRECTION_DONE && !check_direction(cf, in->direction_event, err))
+        return false;
     if (in->detention_type) {
         enum det_type t;
         if (!det_type_lookup(in->detention_type, &t))

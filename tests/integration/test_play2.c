@@ -342,6 +342,45 @@ START_TEST(test_blank_p19_items_answers_and_receivers_are_refused)
 }
 END_TEST
 
+/* ---- a direction is done once ------------------------------------------------------------- */
+
+/* A supervisor's direction (Permenkumham 39/2021, pengendalian) is carried
+ * out once: the investigator's report that it is done stops its clock; a
+ * second report on the same direction is refused (409 naming "direction")
+ * and the file is as it was; an investigator of another Kanim may not
+ * report it (Pontianak does not see Palembang's file: 404). */
+START_TEST(test_a_direction_is_done_once)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"source\":\"supervision\",\"opened_on\":\"2026-11-02\",\"summary\":\"Main "
+             "arahan\",\"kejari_id\":%lld}",
+             kejari_plg);
+    long long id = id_of(call("POST", "/api/v1/cases", inv, body, 201));
+    json_decref(act(id, inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-11-03\"", 201));
+    long long given = id_of(act(id, sup_kanwil,
+                                "\"type\":\"direction_given\",\"date\":\"2026-12-01\","
+                                "\"due\":\"2099-12-31\",\"note\":\"Kirim SPDP segera\"",
+                                201));
+    char m[256];
+    snprintf(m, sizeof m,
+             "\"type\":\"direction_done\",\"date\":\"2026-12-02\",\"direction\":%lld,"
+             "\"note\":\"SPDP dikirim\"",
+             given);
+    json_decref(act(id, inv_ptk, m, 404));
+    json_decref(act(id, inv, m, 201));
+    json_t *c = case_read(id);
+    json_int_t version = json_integer_value(json_object_get(c, "version"));
+    json_decref(c);
+    json_t *p = act(id, inv, m, 409);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "direction");
+    json_decref(p);
+    c = case_read(id);
+    ck_assert_int_eq(json_integer_value(json_object_get(c, "version")), version);
+    json_decref(c);
+}
+END_TEST
+
 /* ---- the reach of a report ---------------------------------------------------------------- */
 
 /* The statistics are the report of the caller's reach (a Kanim's head: his
@@ -389,6 +428,7 @@ Suite *suite_play2(void)
     tcase_add_test(tc, test_a_file_is_deemed_complete_only_after_the_pus_fourteen_days);
     tcase_add_test(tc, test_blank_p19_items_answers_and_receivers_are_refused);
     tcase_add_test(tc, test_statistics_outside_the_callers_reach_are_refused);
+    tcase_add_test(tc, test_a_direction_is_done_once);
     suite_add_tcase(s, tc);
     return s;
 }
