@@ -650,7 +650,8 @@ static json_t *stored_json(struct xw *x, const char *text)
     return v;
 }
 
-static void write_event(struct xw *x, const struct store_cd_event *e, const struct store_casedoc *d)
+static void write_event(struct xw *x, const struct store_cd_event *e, const struct store_casedoc *d,
+                        int happened)
 {
     char id[40], seq[24];
     snprintf(id, sizeof id, "peristiwa-%d", e->seq);
@@ -685,15 +686,51 @@ static void write_event(struct xw *x, const struct store_cd_event *e, const stru
     else if (json_is_object(content) && type && strcmp(type, "resume_written") == 0)
         write_resume(x, content, e->content_version, d);
     json_decref(content);
+    el_num(x, "urutan-kejadian", happened);
     xw_end(x);
 }
 
+/* The order acts happened in: by legal date, then on one date an act of no
+ * hour before those with one, by hour, then in the order they were
+ * recorded (seq).  A paper cites what was in force on its date and a Resume
+ * lists the acts in this order, whatever the order of their entry. */
+static int by_happening(const void *a, const void *b)
+{
+    const struct store_cd_event *x = *(const struct store_cd_event *const *)a;
+    const struct store_cd_event *y = *(const struct store_cd_event *const *)b;
+    int c = strcmp(x->legal_date ? x->legal_date : "", y->legal_date ? y->legal_date : "");
+    if (c)
+        return c;
+    if (x->has_legal != y->has_legal)
+        return x->has_legal ? 1 : -1;
+    if (x->has_legal && x->legal != y->legal)
+        return x->legal < y->legal ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Each event in seq order, with its place in by_happening's order
+ * (urutan-kejadian, 1-based). */
 static void write_events(struct xw *x, const struct store_casedoc *d)
 {
+    size_t n = d->nevents > 0 ? (size_t)d->nevents : 0;
+    const struct store_cd_event **order = n ? malloc(n * sizeof *order) : NULL;
+    int *place = n ? malloc(n * sizeof *place) : NULL;
+    if (n && (!order || !place)) {
+        x->ok = false;
+        n = 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = &d->events[i];
+    if (n)
+        qsort(order, n, sizeof *order, by_happening);
+    for (size_t i = 0; i < n; i++)
+        place[order[i] - d->events] = (int)i + 1;
     xw_start(x, "daftar-peristiwa");
-    for (int i = 0; i < d->nevents; i++)
-        write_event(x, &d->events[i], d);
+    for (size_t i = 0; i < n; i++)
+        write_event(x, &d->events[i], d, place[i]);
     xw_end(x);
+    free(order);
+    free(place);
 }
 
 /* <petunjuk-p19>: the instructions grouped by round (they come sorted). */

@@ -40,5 +40,6 @@ Suite *suite_tls(void);
 Suite *suite_replica(void);
 Suite *suite_play(void);
 Suite *suite_play2(void);
+Suite *suite_paper(void);
 
 #endif

@@ -450,10 +450,15 @@ START_TEST(test_detention_period_runs_inclusive_dates)
     free(t);
 
     /* across a month and a leap day: 15 February 2024 + 20 days - 1 = 5 March;
-       house detention at the suspect's address */
+       house detention at the suspect's address, under a Sprindik of its own
+       date (the fixture's is of September) */
     const struct render_kv kv[] = {
         {"party", "pihak-2"}, {"type", "rumah"}, {"start", "2024-02-15"}};
-    t = render_text("sp_penahanan", xml, len, "2024-02-15", NULL, kv, 3);
+    char *feb = with_event(xml, 16, "sprindik_issued", "2024-02-14", "SP.Sidik/03/II/2024", NULL);
+    t = render_text("sp_penahanan", feb, strlen(feb), "2024-02-15", NULL, kv, 3);
+    assert_has("sp_penahanan", t,
+               "Surat Perintah Penyidikan Nomor SP.Sidik/03/II/2024 tanggal 14 Februari 2024");
+    free(feb);
     assert_has("sp_penahanan", t,
                "jenis penahanan: Penahanan Rumah, di rumah tempat tinggal "
                "tersangka, Jalan Pantai Batu Bolong Nomor 18");

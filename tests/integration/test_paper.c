@@ -1,0 +1,229 @@
+/*
+ * test_paper.c - a prosecutor rejects a berkas whose papers are not the
+ * acts' own: each paper carries its act's date and number and cites what
+ * was in force on that date (DOMAIN.md 7, 12; Permenkumham 1/2023 Pasal
+ * 48).  A real berkasd on the demo data over HTTP, the papers read back
+ * with pdftotext.  The expectations are written from the law and from what
+ * a reader of the file expects, before each step:
+ *
+ *   - a paper cites the Sprindik in force on its own date, not the case's
+ *     last one (a file re-opened by a new Sprindik);
+ *   - the Resume lists the acts in the order they happened, not the order
+ *     they were entered;
+ *   - the berkas perkara is dated the day it was sent to the Penuntut Umum,
+ *     the same whatever day it is printed; before it is sent it is a draft
+ *     (KONSEP) that names no day;
+ *   - an act's number is given once: a scan uploaded after its paper was
+ *     issued keeps the paper's number, a different one is refused (409
+ *     problem+json, nothing stored), and a paper is not issued under a
+ *     second number after the act's paper was uploaded with one.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "filler.h"
+#include "harness.h"
+#include "suites.h"
+
+static struct proc server;
+static int port;
+static char *db;
+static char *inv, *pros;
+static long long kejari_plg;
+
+static void start(void)
+{
+    db = harness_new_demo_db("paper_suite");
+    char *extra[] = {"--db", db, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
+    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
+    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    if (!inv || !pros || !k)
+        abort();
+    kejari_plg = strtoll(k, NULL, 10);
+    free(k);
+}
+
+static void stop(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    free(inv);
+    free(pros);
+    free(db);
+}
+
+/* ---- the API ------------------------------------------------------------------------- */
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    struct http_result r;
+    ck_assert(api_call(port, method, path, token, body, &r));
+    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %.700s", method, path,
+                  body ? body : "", want, r.status, r.body);
+    if (want >= 400)
+        ck_assert_msg(strstr(r.content_type, "application/problem+json") != NULL,
+                      "%s %s: a refusal is problem+json, not %s", method, path, r.content_type);
+    json_t *j = r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
+    ck_assert_msg(j != NULL, "not JSON: %.300s", r.body);
+    http_result_free(&r);
+    return j;
+}
+
+/* POST an act (members without braces); the reply, which must have status want. */
+static json_t *act(long long id, const char *members, long want)
+{
+    char path[96], body[1024];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s}", members);
+    return call("POST", path, inv, body, want);
+}
+
+static long long id_of(json_t *j)
+{
+    long long id = json_integer_value(json_object_get(j, "id"));
+    json_decref(j);
+    return id;
+}
+
+static const char *str(json_t *j, const char *key)
+{
+    const char *s = json_string_value(json_object_get(j, key));
+    ck_assert_msg(s != NULL, "no %s", key);
+    return s;
+}
+
+/* A Palembang case opened on `opened` with one Vietnamese suspect charged
+ * under Pasal 122 (*party). */
+static long long case_opened(const char *opened, const char *name, long long *party)
+{
+    char body[512], path[96];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"WNA bekerja tanpa "
+             "izin\",\"kejari_id\":%lld}",
+             opened, kejari_plg);
+    long long id = id_of(call("POST", "/api/v1/cases", inv, body, 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body,
+             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":"
+             "\"C1122334\",\"sex\":\"L\",\"birth_date\":\"1990-02-01\",\"birth_place\":\"Hanoi\"}",
+             name);
+    *party = id_of(call("POST", path, inv, body, 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
+    json_decref(call("POST", path, inv, body, 201));
+    return id;
+}
+
+/* The first paper an act's reply carries (borrowed from e). */
+static json_t *paper(json_t *e)
+{
+    json_t *d = json_array_get(json_object_get(e, "documents"), 0);
+    ck_assert_msg(d != NULL, "the act carries no document");
+    return d;
+}
+
+/* Issue form for act event; the document (201 asserted). */
+static json_t *issue(long long id, const char *form, long long event)
+{
+    char path[128], body[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
+    snprintf(body, sizeof body, "{\"event\":%lld}", event);
+    return call("POST", path, inv, body, 201);
+}
+
+static char *doc_text(json_t *d)
+{
+    return fill_document_text(port, inv, json_integer_value(json_object_get(d, "id")));
+}
+
+static void assert_has(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.3000s", what, needle, text);
+}
+
+static void assert_lacks(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) == NULL, "%s: \"%s\" in: %.3000s", what, needle, text);
+}
+
+/* ---- 1. the Sprindik in force on the paper's date ------------------------------------- */
+
+/* Sprindik A of 5 January 2026; the suspect arrested on 10 January; the
+ * investigation stopped (SP3, 2 February) and re-opened by Sprindik B of 1
+ * March 2026 (KUHAP 109(1)); a seizure on 5 March.  The arrest order, issued
+ * only after B exists, is dated by its act and rests on A, the order in
+ * force on 10 January; the seizure order rests on B.  Neither cites an
+ * order that did not exist or no longer ruled on its date. */
+START_TEST(test_each_paper_cites_the_sprindik_in_force_on_its_date)
+{
+    long long party, id = case_opened("2026-01-02", "PHAM VAN HUNG", &party);
+    json_t *e = act(
+        id, "\"type\":\"sprindik_issued\",\"date\":\"2026-01-05\",\"issue\":[\"sprindik\"]", 201);
+    char a[161], b[161], m[512], cite[400];
+    snprintf(a, sizeof a, "%s", str(paper(e), "number"));
+    json_decref(e);
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-01-06\",\"party_id\":%lld", party);
+    json_decref(act(id, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"at\":\"2026-01-10T09:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/3/I/2026/Ditreskrimum\"",
+             party);
+    long long arrest = id_of(act(id, m, 201));
+    json_decref(act(id,
+                    "\"type\":\"sp3_issued\",\"date\":\"2026-02-02\",\"ground\":"
+                    "\"tidak_cukup_bukti\",\"polri_involved\":true",
+                    201));
+    e = act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-03-01\",\"issue\":[\"sprindik\"]",
+            201);
+    snprintf(b, sizeof b, "%s", str(paper(e), "number"));
+    json_decref(e);
+    ck_assert_str_ne(a, b);
+    /* the arrest order, issued now for its act of 10 January */
+    json_t *d = issue(id, "sp_penangkapan", arrest);
+    ck_assert_str_eq(str(d, "issued_on"), "2026-01-10");
+    char *t = doc_text(d);
+    snprintf(cite, sizeof cite, "Surat Perintah Penyidikan Nomor %s tanggal 5 Januari 2026", a);
+    assert_has(t, cite, "the arrest order of 10 January");
+    assert_lacks(t, b, "the arrest order of 10 January (a Sprindik of March)");
+    assert_lacks(t, "1 Maret 2026", "the arrest order of 10 January");
+    free(t);
+    json_decref(d);
+    /* the seizure of 5 March, under the new order */
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    snprintf(m, sizeof m,
+             "{\"description\":\"Paspor Vietnam Nomor C1122334\",\"quantity\":\"1 (satu) buku\","
+             "\"seized_from\":%lld,\"seized_on\":\"2026-03-05\",\"storage\":\"Rupbasan Kelas I "
+             "Palembang\"}",
+             party);
+    json_decref(call("POST", path, inv, m, 201));
+    e = act(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-05\",\"issue\":[\"sp_penyitaan\"]",
+            201);
+    t = doc_text(paper(e));
+    snprintf(cite, sizeof cite, "Surat Perintah Penyidikan Nomor %s tanggal 1 Maret 2026", b);
+    assert_has(t, cite, "the seizure order of 5 March");
+    assert_lacks(t, a, "the seizure order of 5 March (the Sprindik of January)");
+    free(t);
+    json_decref(e);
+}
+END_TEST
+
+Suite *suite_paper(void)
+{
+    Suite *s = suite_create("paper");
+    TCase *tc = tcase_create("paper");
+    tcase_add_unchecked_fixture(tc, start, stop);
+    tcase_set_timeout(tc, 180);
+    tcase_add_test(tc, test_each_paper_cites_the_sprindik_in_force_on_its_date);
+    suite_add_tcase(s, tc);
+    return s;
+}
