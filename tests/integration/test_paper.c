@@ -217,6 +217,58 @@ START_TEST(test_each_paper_cites_the_sprindik_in_force_on_its_date)
 }
 END_TEST
 
+/* ---- 2. the Resume in the order of the acts -------------------------------------------- */
+
+/* Where in text the first occurrence of needle after from is (asserted). */
+static const char *after(const char *text, const char *from, const char *needle)
+{
+    const char *p = strstr(text, from);
+    ck_assert_msg(p != NULL, "\"%s\" not in the text", from);
+    p = strstr(p, needle);
+    ck_assert_msg(p != NULL, "\"%s\" not after \"%s\" in: %.3000s", needle, from, text);
+    return p;
+}
+
+/* The examination of 20 January is entered before the arrest of 12 January
+ * (the paper of the arrest came back to the office later).  The Resume's
+ * "tindakan yang telah dilakukan" tell the investigation as it happened
+ * (KUHAP 75; DOMAIN.md 7.4 item 3): the Sprindik, the designation, the
+ * arrest of 12 January, then the examination of 20 January. */
+START_TEST(test_the_resume_lists_the_acts_in_the_order_they_happened)
+{
+    long long party, id = case_opened("2026-01-08", "DO THI LAN", &party);
+    json_decref(act(
+        id, "\"type\":\"sprindik_issued\",\"date\":\"2026-01-09\",\"issue\":[\"sprindik\"]", 201));
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-01-10\",\"party_id\":%lld", party);
+    json_decref(act(id, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-01-20\",\"party_id\":%lld,\"bap\":"
+             "\"tersangka\"",
+             party);
+    json_decref(act(id, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"at\":\"2026-01-12T08:15:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/9/I/2026/Ditreskrimum\"",
+             party);
+    json_decref(act(id, m, 201));
+    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-01-25\"", 201));
+    fill_resume(port, inv, id, res);
+    json_t *d = issue(id, "resume", res);
+    char *t = doc_text(d);
+    const char *list = "TINDAKAN YANG TELAH DILAKUKAN";
+    const char *sprindik = after(t, list, "tanggal 9 Januari 2026");
+    const char *designated = after(t, list, "tanggal 10 Januari 2026");
+    const char *arrest = after(t, list, "tanggal 12 Januari 2026");
+    const char *exam = after(t, list, "tanggal 20 Januari 2026");
+    ck_assert_msg(sprindik < designated && designated < arrest && arrest < exam,
+                  "the acts out of their order: %.2000s", strstr(t, list));
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -224,6 +276,7 @@ Suite *suite_paper(void)
     tcase_add_unchecked_fixture(tc, start, stop);
     tcase_set_timeout(tc, 180);
     tcase_add_test(tc, test_each_paper_cites_the_sprindik_in_force_on_its_date);
+    tcase_add_test(tc, test_the_resume_lists_the_acts_in_the_order_they_happened);
     suite_add_tcase(s, tc);
     return s;
 }
