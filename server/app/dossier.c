@@ -265,6 +265,16 @@ static struct render_part upload_part(struct source *u, const struct render_opts
                                 .blank_pages = u->pages};
 }
 
+/* base without its parameters: for the generated parts that take none (the
+ * cover and the lists take $konsep). */
+static struct render_opts bare(const struct render_opts *base)
+{
+    struct render_opts o = *base;
+    o.params = NULL;
+    o.n_params = 0;
+    return o;
+}
+
 /* Lay the book out, then put each upload's pages in its places. */
 static bool book_render(struct app *app, const char *xml, size_t xml_len, struct sources *s,
                         const struct render_opts *base, unsigned char **pdf, size_t *len,
@@ -280,7 +290,8 @@ static bool book_render(struct app *app, const char *xml, size_t xml_len, struct
     if (ok && render_form_find(e, PART_COVER))
         parts[n++] = (struct render_part){.form = PART_COVER, .hide_in_toc = true, .opts = *base};
     if (ok && render_form_find(e, PART_TOC))
-        parts[n++] = (struct render_part){.form = PART_TOC, .hide_in_toc = true, .opts = *base};
+        parts[n++] =
+            (struct render_part){.form = PART_TOC, .hide_in_toc = true, .opts = bare(base)};
     for (int i = 0; ok && i < s->n; i++) {
         at[i] = (int)n;
         parts[n++] = s->v[i].upload ? upload_part(&s->v[i], base, kvs[i])
@@ -290,7 +301,7 @@ static bool book_render(struct app *app, const char *xml, size_t xml_len, struct
     if (ok && render_form_find(e, PART_LISTS))
         parts[n++] = (struct render_part){.form = PART_LISTS, .opts = *base};
     if (ok && render_form_find(e, PART_MANIFEST))
-        parts[n++] = (struct render_part){.form = PART_MANIFEST, .opts = *base};
+        parts[n++] = (struct render_part){.form = PART_MANIFEST, .opts = bare(base)};
     unsigned char *book = NULL;
     size_t book_len = 0;
     ok = ok && render_book(e, xml, xml_len, parts, n, false, &book, &book_len, pages, first, err);
@@ -316,10 +327,33 @@ static bool book_render(struct app *app, const char *xml, size_t xml_len, struct
     return ok;
 }
 
-/* Today on the office's calendar: the dossier's own date (cover, lists). */
-static void dossier_date(const struct casefile *cf, char out[CALDATE_DATE_LEN])
+/* The berkas perkara's own date (cover, lists): a paper is its act's, never
+ * the printing day's (DOMAIN.md 12).  The file is dated the day it was last
+ * sent to the Penuntut Umum (Tahap I, or sent back after a P-19) unless it
+ * came back after that (a P-19, a return letter, the file received back, a
+ * lapse): *sent true and out that day, the same text whatever day it is
+ * printed.  Otherwise it is a draft (konsep) of the next sending: *sent false
+ * and out today, for the letterhead in force only; the papers print no
+ * date and say KONSEP.  Acts by their date, then in the order recorded;
+ * corrections applied, withdrawn acts left out. */
+static void dossier_date(const struct casefile *cf, char out[CALDATE_DATE_LEN], bool *sent)
 {
-    caldate_format(caldate_local_date(cf->now, cf->zone), out, CALDATE_DATE_LEN);
+    struct caldate last = {0}, at;
+    *sent = false;
+    for (int i = 0; i < cf->nevents; i++) {
+        struct case_event e;
+        if (!evlog_effective(cf->ev, cf->nevents, i, &e))
+            continue;
+        bool send = e.event == EV_TAHAP1_SENT || e.event == EV_RESUBMITTED;
+        bool back = e.event == EV_P19_RECEIVED || e.event == EV_RETURN_LETTER_RECEIVED ||
+                    e.event == EV_RETURNED_FILE_RECEIVED || e.event == EV_LAPSED;
+        at = evlog_date(&e, cf->zone);
+        if ((send || back) && (!last.y || caldate_cmp(at, last) >= 0)) {
+            last = at;
+            *sent = send;
+        }
+    }
+    caldate_format(*sent ? last : caldate_local_date(cf->now, cf->zone), out, CALDATE_DATE_LEN);
 }
 
 /* Everything the book is made of, in legal order: the case, its XML, the
@@ -369,8 +403,12 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
         dossier_gather(app, &tx, who, case_id, &cf, &s, &xml, &xml_len, &signer, missing, err);
     int pages = 0;
     if (ok) {
-        dossier_date(&cf, date);
-        struct render_opts base = {.date = date, .issued = false, .signer = &signer.s};
+        bool sent;
+        dossier_date(&cf, date, &sent);
+        /* the generated parts' parameter: the file is a draft of its sending */
+        const struct render_kv konsep = {"konsep", sent ? "" : "ya"};
+        struct render_opts base = {
+            .date = date, .issued = false, .signer = &signer.s, .params = &konsep, .n_params = 1};
         ok = book_render(app, xml, xml_len, &s, &base, pdf, len, &pages, err);
     }
     if (ok) {

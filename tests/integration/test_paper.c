@@ -269,6 +269,87 @@ START_TEST(test_the_resume_lists_the_acts_in_the_order_they_happened)
 }
 END_TEST
 
+/* ---- 3. the berkas perkara's own date ----------------------------------------------------- */
+
+/* "6 Desember 2026": today on the Palembang office's calendar (WIB). */
+static void today_in_words(char *out, size_t n)
+{
+    static const char *const months[] = {"Januari",   "Februari", "Maret",    "April",
+                                         "Mei",       "Juni",     "Juli",     "Agustus",
+                                         "September", "Oktober",  "November", "Desember"};
+    time_t now = time(NULL) + 7 * 3600;
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    snprintf(out, n, "%d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
+}
+
+/* The papers a berkas needs, each issued for its act (DOMAIN.md 7.4; the
+ * guards of Tahap I): a case whose every act is dated in February 2026. */
+static long long complete_file(long long *party)
+{
+    long long id = case_opened("2026-02-02", "VU MINH TUAN", party);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
+    json_decref(call("POST", path, inv, "{}", 201));
+    json_decref(act(
+        id, "\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"issue\":[\"sprindik\"]", 201));
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-02-03\",\"party_id\":%lld", *party);
+    json_decref(act(id, m, 201));
+    json_decref(act(id,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-02-04\",\"recipient\":\"kejari\","
+                    "\"issue\":[\"spdp\"]",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-02-05\",\"party_id\":%lld,\"bap\":"
+             "\"tersangka\"",
+             *party);
+    long long bap = id_of(act(id, m, 201));
+    fill_bap(port, inv, id, bap);
+    json_decref(issue(id, "bap_tersangka", bap));
+    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-02-09\"", 201));
+    fill_resume(port, inv, id, res);
+    json_decref(issue(id, "resume", res));
+    return id;
+}
+
+/* The cover (sampul: letterhead, PRO JUSTITIA, number, suspects, articles,
+ * PPNS, date; DOMAIN.md 7.4 item 1) and the lists are dated by the file,
+ * never by the day it is printed (DOMAIN.md 12).  All papers out but not
+ * yet sent: a draft (KONSEP) with no day.  Sent on 10 February 2026
+ * (Tahap I): dated 10 Februari 2026, today's date nowhere. */
+START_TEST(test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day)
+{
+    char today[40], route[96];
+    today_in_words(today, sizeof today);
+    long long party, id = complete_file(&party);
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
+    char *t = fill_pdf_text(port, inv, route);
+    assert_has(t, "BERKAS PERKARA", "the draft's cover");
+    assert_has(t, "KONSEP", "the draft's cover");
+    assert_lacks(t, today, "the draft berkas (the printing day)");
+    free(t);
+    json_t *e =
+        act(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-02-10\",\"issue\":[\"pengantar_tahap1\"]",
+            201);
+    json_decref(e);
+    t = fill_pdf_text(port, inv, route);
+    assert_lacks(t, "KONSEP", "the berkas sent");
+    assert_lacks(t, today, "the berkas sent (the printing day)");
+    /* the cover's date line and the lists' signature */
+    assert_has(t, "Palembang, 10 Februari 2026", "the berkas sent on 10 February");
+    const char *lists = strstr(t, "DAFTAR SAKSI");
+    ck_assert_msg(lists != NULL, "no lists in the berkas");
+    assert_has(lists, "Palembang, 10 Februari 2026", "the lists of the berkas sent");
+    /* printed again: the same text */
+    char *again = fill_pdf_text(port, inv, route);
+    ck_assert_str_eq(again, t);
+    free(again);
+    free(t);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -277,6 +358,7 @@ Suite *suite_paper(void)
     tcase_set_timeout(tc, 180);
     tcase_add_test(tc, test_each_paper_cites_the_sprindik_in_force_on_its_date);
     tcase_add_test(tc, test_the_resume_lists_the_acts_in_the_order_they_happened);
+    tcase_add_test(tc, test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day);
     suite_add_tcase(s, tc);
     return s;
 }
