@@ -145,7 +145,7 @@ bool app_upload_add(struct app *app, const struct actor *who, long long case_id,
         unsigned char h[crypto_hash_sha256_BYTES];
         crypto_hash_sha256(h, in->pdf, in->len);
         sodium_bin2hex(sha, sizeof sha, h, sizeof h);
-        /* one number: an act's own outside number is its paper's */
+        /* one number: the act's (outside, or its issued paper's) is its upload's */
         if (in->number && *in->number && *number && strcmp(in->number, number) != 0)
             ok = berr_field(err, BERR_CONFLICT, "number",
                             "tindakan ini bernomor %s: dokumennya tidak bernomor lain", number);

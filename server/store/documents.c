@@ -14,9 +14,13 @@
 static const struct stmt upload_limit = {
     "documents.upload_limit", 0, "SELECT value FROM app.settings WHERE key = 'upload.max_bytes'"};
 
-static const struct stmt target_act = {"documents.upload_target_act", 2,
-                                       "SELECT type, doc_number, '' FROM app.events WHERE "
-                                       "case_id = $1::bigint AND id = $2::bigint"};
+/* the act's one number: its own (given outside berkas), else the number
+ * berkas gave its paper (casedoc_events says the same) */
+static const struct stmt target_act = {
+    "documents.upload_target_act", 2,
+    "SELECT e.type, coalesce(nullif(e.doc_number, ''), (SELECT d.number FROM app.documents d "
+    "WHERE d.event_id = e.id AND d.act_number AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), "
+    "''), '' FROM app.events e WHERE e.case_id = $1::bigint AND e.id = $2::bigint"};
 
 static const struct stmt target_document = {
     "documents.upload_target_document", 2,
@@ -232,10 +236,15 @@ static const struct stmt number_take = {
 
 static const struct stmt doc_act = {
     "documents.act", 2,
-    "SELECT id, seq, type, legal_date::text, doc_number, "
-    "coalesce(payload->>'bap', ''), coalesce(party_id, 0), entered_by, "
-    "coalesce(extract(epoch FROM legal_at)::bigint, -1) FROM app.events "
-    "WHERE case_id = $1::bigint AND id = $2::bigint"};
+    /* its number from outside: given with the act, else its paper's uploaded
+     * under a number before berkas issued one */
+    "SELECT e.id, e.seq, e.type, e.legal_date::text, coalesce(nullif(e.doc_number, ''), "
+    "(SELECT u.number FROM app.uploads u WHERE u.event_id = e.id AND u.case_id = e.case_id AND "
+    "u.number <> '' AND NOT EXISTS (SELECT 1 FROM app.documents d WHERE d.event_id = e.id AND "
+    "d.act_number AND d.revoked_at IS NULL) ORDER BY u.id LIMIT 1), ''), "
+    "coalesce(e.payload->>'bap', ''), coalesce(e.party_id, 0), e.entered_by, "
+    "coalesce(extract(epoch FROM e.legal_at)::bigint, -1) FROM app.events e "
+    "WHERE e.case_id = $1::bigint AND e.id = $2::bigint"};
 
 static const struct stmt doc_act_pick = {
     "documents.act_pick", 5,

@@ -22,9 +22,10 @@ struct tx;
 /* The setting upload.max_bytes as stored (0 when not set or not a number). */
 BERKAS_MUST_CHECK bool store_upload_limit(struct tx *tx, long long *bytes, struct berr *err);
 
-/* What an upload is attached to: an act of the case (its type and outside
- * number) or an issued document in force (its form, number and the role of
- * its issuer).  *found false when the case has none such. */
+/* What an upload is attached to: an act of the case (its type and its one
+ * number: given outside berkas, else the number berkas gave its paper) or an
+ * issued document in force (its form, number and the role of its issuer).
+ * *found false when the case has none such. */
 struct store_upload_target {
     char type[64]; /* the act's type, or the document's form */
     char number[161];

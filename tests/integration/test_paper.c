@@ -350,6 +350,103 @@ START_TEST(test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day)
 }
 END_TEST
 
+/* ---- 4. one number ------------------------------------------------------------------------ */
+
+/* POST pdf to route (a PDF body) as the investigator: the status; the reply's
+ * JSON in *out when out is not NULL. */
+static long upload(const char *route, const struct http_result *pdf, json_t **out)
+{
+    char url[400], auth[300];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, route);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    const char *h[] = {auth, "Content-Type: application/pdf", NULL};
+    struct http_result r;
+    ck_assert(http_do("POST", url, pdf->body, pdf->len, h, &r));
+    if (r.status >= 400)
+        ck_assert_msg(strstr(r.content_type, "application/problem+json") != NULL,
+                      "a refusal is problem+json, not %s", r.content_type);
+    if (out)
+        *out = json_loads(r.body, 0, NULL);
+    long st = r.status;
+    http_result_free(&r);
+    return st;
+}
+
+static int uploads_of(long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    return sql_count(db, "SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", 1, q);
+}
+
+/* A Sprindik's paper issued by berkas under number N, then its signed scan
+ * uploaded to the act: the scan is the paper, its number is N (given none,
+ * it takes N; given N, accepted; given another, 409 problem+json and nothing
+ * stored).  An SPDP recorded without a number whose signed letter is
+ * uploaded under B/77/LUAR: its paper is not issued again under a second
+ * number (409), and nothing is issued. */
+START_TEST(test_an_acts_number_is_given_once)
+{
+    long long party, id = case_opened("2026-04-01", "NGO VAN BINH", &party);
+    json_t *e = act(
+        id, "\"type\":\"sprindik_issued\",\"date\":\"2026-04-02\",\"issue\":[\"sprindik\"]", 201);
+    long long sprindik = json_integer_value(json_object_get(e, "id"));
+    char n[161];
+    snprintf(n, sizeof n, "%s", str(paper(e), "number"));
+    json_decref(e);
+    /* a real PDF: the draft of the case's Laporan */
+    char url[300], auth[300], route[400];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/laporan_kejadian.pdf",
+             port, id);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    const char *h[] = {auth, NULL};
+    struct http_result pdf;
+    ck_assert(http_do("GET", url, NULL, 0, h, &pdf));
+    ck_assert_int_eq(pdf.status, 200);
+    /* another number: refused, nothing stored */
+    snprintf(route, sizeof route,
+             "/api/v1/cases/%lld/uploads?event=%lld&title=Sprindik%%20bertanda%%20tangan&number="
+             "SP.Sidik/99/LAIN",
+             id, sprindik);
+    ck_assert_int_eq(upload(route, &pdf, NULL), 409);
+    ck_assert_int_eq(uploads_of(id), 0);
+    /* no number: the paper's */
+    snprintf(route, sizeof route,
+             "/api/v1/cases/%lld/uploads?event=%lld&title=Sprindik%%20bertanda%%20tangan", id,
+             sprindik);
+    json_t *u = NULL;
+    ck_assert_int_eq(upload(route, &pdf, &u), 201);
+    ck_assert_str_eq(str(u, "number"), n);
+    json_decref(u);
+    ck_assert_int_eq(uploads_of(id), 1);
+    /* an SPDP of no number, its signed letter uploaded under one */
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/events", id);
+    long long spdp = id_of(
+        act(id, "\"type\":\"spdp_sent\",\"date\":\"2026-04-03\",\"recipient\":\"kejari\"", 201));
+    snprintf(route, sizeof route,
+             "/api/v1/cases/%lld/uploads?event=%lld&title=SPDP%%20bertanda%%20tangan&number=B/"
+             "77/LUAR",
+             id, spdp);
+    ck_assert_int_eq(upload(route, &pdf, NULL), 201);
+    http_result_free(&pdf);
+    char path[96], body[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/spdp", id);
+    snprintf(body, sizeof body, "{\"event\":%lld}", spdp);
+    json_t *j = call("POST", path, inv, body, 409);
+    assert_has(str(j, "detail"), "B/77/LUAR", "the refusal names the act's number");
+    json_decref(j);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint "
+                               "AND form = 'spdp'",
+                               1, q),
+                     0);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -359,6 +456,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_each_paper_cites_the_sprindik_in_force_on_its_date);
     tcase_add_test(tc, test_the_resume_lists_the_acts_in_the_order_they_happened);
     tcase_add_test(tc, test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day);
+    tcase_add_test(tc, test_an_acts_number_is_given_once);
     suite_add_tcase(s, tc);
     return s;
 }
