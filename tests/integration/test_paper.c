@@ -447,6 +447,34 @@ START_TEST(test_an_acts_number_is_given_once)
 }
 END_TEST
 
+/* ---- 5. the SPDP's letter to Korwas PPNS ------------------------------------------------ */
+
+/* An SPDP recorded with no recipient is the SPDP to the Penuntut Umum
+ * (KUHAP 109(1): it goes to the PU; Permenkumham 39/2021 Pasal 27(2): and
+ * is coordinated with Korwas PPNS).  Its covering letter to Korwas is
+ * issued for the same act and cites it by its number and date, as sent to
+ * the case's Kejari. */
+START_TEST(test_an_spdp_of_no_recipient_gets_its_korwas_letter)
+{
+    long long party, id = case_opened("2026-05-04", "LY VAN DUC", &party);
+    json_decref(act(
+        id, "\"type\":\"sprindik_issued\",\"date\":\"2026-05-05\",\"issue\":[\"sprindik\"]", 201));
+    json_t *e = act(id, "\"type\":\"spdp_sent\",\"date\":\"2026-05-06\",\"issue\":[\"spdp\"]", 201);
+    char cite[400];
+    snprintf(cite, sizeof cite,
+             "Surat Pemberitahuan Dimulainya Penyidikan Nomor %s tanggal 6 Mei 2026",
+             str(paper(e), "number"));
+    json_t *d = issue(id, "pengantar_spdp_korwas", json_integer_value(json_object_get(e, "id")));
+    ck_assert_str_eq(str(d, "issued_on"), "2026-05-06");
+    char *t = doc_text(d);
+    assert_has(t, cite, "the Korwas letter");
+    assert_has(t, "Kejaksaan Negeri Palembang", "the Korwas letter names the Kejari");
+    free(t);
+    json_decref(d);
+    json_decref(e);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -457,6 +485,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_resume_lists_the_acts_in_the_order_they_happened);
     tcase_add_test(tc, test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day);
     tcase_add_test(tc, test_an_acts_number_is_given_once);
+    tcase_add_test(tc, test_an_spdp_of_no_recipient_gets_its_korwas_letter);
     suite_add_tcase(s, tc);
     return s;
 }
