@@ -775,7 +775,9 @@ json_t *summary_flags_known(const struct casefile *cf, const struct evlog_fold *
 
 /* ---- storing ---------------------------------------------------------------------------- */
 
-bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
+/* rows as one JSON text to put (store/summaries.h): the acting user's own act's
+ * through app.record_summary (own), the maintainer's through the tables' policies */
+static bool store_rows(struct tx *tx, json_t *rows, bool own, struct berr *err)
 {
     if (json_array_size(rows) == 0)
         return true;
@@ -784,9 +786,14 @@ bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     /* sent with the transaction's next statement, on the write path its
      * audit line and COMMIT: one round trip for the three (tx_defer) */
-    bool ok = store_summaries_put(tx, text, err);
+    bool ok = own ? store_summaries_record(tx, text, err) : store_summaries_put(tx, text, err);
     free(text);
     return ok;
+}
+
+bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
+{
+    return store_rows(tx, rows, false, err);
 }
 
 bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
@@ -801,7 +808,7 @@ bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
     }
     json_object_set_new(row, "snapshot", snapshot);
     json_t *rows = json_pack("[o]", row);
-    bool ok = rows && summary_store(tx, rows, err);
+    bool ok = rows && store_rows(tx, rows, true, err);
     json_decref(rows);
     return ok;
 }

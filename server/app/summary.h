@@ -125,7 +125,9 @@ BERKAS_MUST_CHECK bool summary_store(struct tx *tx, json_t *rows, struct berr *e
 
 /* summary_compute and summary_store of one case with its snapshot (snapshot.h;
  * taken, may be NULL when out of memory: an error): the write path's call,
- * inside the transaction that recorded the act, one statement for both. */
+ * inside the transaction that recorded the act, one statement for both, as
+ * the acting user, who must be one that may read the case
+ * (store_summaries_record). */
 BERKAS_MUST_CHECK bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
                                      const struct summary_known *known, struct berr *err);
 

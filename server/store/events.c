@@ -51,15 +51,17 @@ bool store_events_append(struct tx *tx, const struct event_append *a, struct eve
         out->version = (int)stmt_ll(r, 0, 2);
     }
     PQclear(r);
-    return ok || berr_set(err, BERR_INTERNAL, "the case row of the act was not updated");
+    /* the case row not moved though its lock is held: a concurrent change (as append_id's) */
+    return ok || berr_set(err, BERR_CONFLICT, "a concurrent change got there first; try again");
 }
 
 /* The append with the row's id given, and a failure of its own when the case
- * row was not moved: the policies that let the row in also let the acting
- * user move the case row (sql/0003, 0025), and the caller holds its lock, so
- * this is a bug's; sent with the COMMIT, it must fail that round trip rather
- * than leave a row the case's head does not name (the cast of a name no
- * relation has is the one way plain SQL raises an error: 42P01, internal). */
+ * row was not moved: sent with the COMMIT, it must fail that round trip
+ * rather than leave a row the case's head does not name.  The policies that
+ * let the row in also let the acting user move the case row (sql/0003, 0025)
+ * and the caller holds its lock, so only a concurrent change leaves it
+ * unmoved: app.case_unmoved raises serialization_failure (sql/0026), a
+ * conflict the client may try again (409), as a stale version is. */
 static const struct stmt append_id = {
     "events.append_id", 16,
     "WITH e AS (INSERT INTO app.events (id, case_id, seq, type, legal_date, legal_at, "
@@ -74,8 +76,7 @@ static const struct stmt append_id = {
     "coalesce(c.disclosed_at, now()) ELSE c.disclosed_at END "
     "FROM e WHERE c.id = $1::bigint RETURNING e.id, e.hash, c.version) "
     "SELECT id, encode(hash, 'hex'), version FROM u UNION ALL SELECT NULL, NULL, "
-    "length(('berkas: the case row of act ' || $16::bigint || ' was not moved')::regclass::text) "
-    "WHERE NOT EXISTS (SELECT 1 FROM u)"};
+    "app.case_unmoved($16::bigint) WHERE NOT EXISTS (SELECT 1 FROM u)"};
 
 static const struct stmt reserve = {"events.reserve", 0,
                                     "SELECT nextval('app.events_id_seq'::regclass)"};

@@ -63,3 +63,11 @@ bool store_summaries_put(struct tx *tx, const char *rows_json, struct berr *err)
     const char *p[1] = {rows_json};
     return stmt_defer(tx, &put, p, err);
 }
+
+static const struct stmt record = {"summaries.record", 1, "SELECT app.record_summary($1::jsonb)"};
+
+bool store_summaries_record(struct tx *tx, const char *rows_json, struct berr *err)
+{
+    const char *p[1] = {rows_json};
+    return stmt_defer(tx, &record, p, err);
+}

@@ -20,4 +20,11 @@ struct tx;
  * disclosure and office path come from its own row, never from the input. */
 BERKAS_MUST_CHECK bool store_summaries_put(struct tx *tx, const char *rows_json, struct berr *err);
 
+/* As store_summaries_put, for the acting user's own act: the rows written by
+ * app.record_summary (sql/0026), which asks the fence once per case and
+ * writes past the tables' per-row policies; a case the acting user may not
+ * read fails the statement (42501: BERR_FORBIDDEN) and writes nothing. */
+BERKAS_MUST_CHECK bool store_summaries_record(struct tx *tx, const char *rows_json,
+                                              struct berr *err);
+
 #endif

@@ -522,6 +522,57 @@ static long long user_id(const char *nip)
     return id;
 }
 
+/* An act whose case row is not moved - what a concurrent change leaves; here a
+ * trigger of the test's own skips the row's update - is a conflict the client
+ * may retry (409 problem+json, as a stale version is), not a server error; it
+ * leaves no row, and the retry, once nothing holds the row, is recorded
+ * after the case's last act as if the first had never been sent. */
+START_TEST(test_an_act_whose_case_row_was_not_moved_is_a_conflict_to_retry)
+{
+    json_t *c = call("POST", "/api/v1/cases", inv,
+                     "{\"source\":\"other\",\"opened_on\":\"2026-05-04\"}", 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    char path[64], sql[400], cid[24];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    const char *body = "{\"type\":\"letter_delivered\",\"date\":\"2026-05-05\"}";
+    json_decref(call("POST", path, inv, body, 201));
+    long long before = sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1", 1, p);
+    free(sql_value(db,
+                   "CREATE OR REPLACE FUNCTION public.hold_case() RETURNS trigger "
+                   "LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
+                   0, NULL));
+    snprintf(sql, sizeof sql,
+             "CREATE TRIGGER hold_case BEFORE UPDATE ON app.cases FOR EACH ROW WHEN "
+             "(OLD.id = %lld AND NEW.events <> OLD.events) EXECUTE FUNCTION public.hold_case()",
+             id);
+    free(sql_value(db, sql, 0, NULL));
+    struct http_result r;
+    ck_assert(api_call(port, "POST", path, inv, body, &r));
+    ck_assert_msg(r.status == 409, "want 409, got %ld: %.400s", r.status, r.body);
+    ck_assert_msg(strncmp(r.content_type, "application/problem+json", 24) == 0, "%s",
+                  r.content_type);
+    json_t *problem = json_loads(r.body, 0, NULL);
+    ck_assert_int_eq(json_integer_value(json_object_get(problem, "status")), 409);
+    json_decref(problem);
+    http_result_free(&r);
+    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1", 1, p),
+                     before);
+    free(sql_value(db, "DROP TRIGGER hold_case ON app.cases", 0, NULL));
+    json_t *ok = call("POST", path, inv, body, 201);
+    ck_assert_int_eq(json_integer_value(json_object_get(ok, "seq")), before + 1);
+    json_decref(ok);
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM app.events e JOIN app.cases c ON "
+                               "c.id = e.case_id AND c.events = e.seq AND c.last_hash = e.hash "
+                               "WHERE c.id = $1",
+                               1, p),
+                     1);
+}
+END_TEST
+
 /* A case opened without a summary or a Kejari can be corrected: summary,
  * source, Kejari and investigators, with If-Match, audited (issue 8.7). */
 START_TEST(test_a_cases_particulars_are_corrected_with_if_match)
@@ -1019,6 +1070,7 @@ Suite *suite_acts(void)
     tcase_add_test(tc, test_officials_refuse_bad_input_and_the_wrong_people);
     tcase_add_test(tc, test_an_order_without_an_official_in_force_is_422);
     tcase_add_test(tc, test_a_cases_particulars_are_corrected_with_if_match);
+    tcase_add_test(tc, test_an_act_whose_case_row_was_not_moved_is_a_conflict_to_retry);
     tcase_add_test(tc, test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out);
     tcase_add_test(tc, test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place);
     suite_add_tcase(s, tc);

@@ -565,6 +565,149 @@ START_TEST(test_a_forged_fence_setting_does_not_widen_access)
 }
 END_TEST
 
+static PGconn *oc; /* the owner's connection in the writer's tests */
+
+/* The first column of the first row of sql as the owner, on oc (caller frees;
+ * "" for no row). */
+static char *owner_value(const char *sql, const char *param)
+{
+    const char *p[1] = {param};
+    PGresult *r = PQexecParams(oc, sql, param ? 1 : 0, NULL, p, NULL, NULL, 0);
+    ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK || PQresultStatus(r) == PGRES_COMMAND_OK,
+                  "%s: %s", sql, PQresultErrorMessage(r));
+    char *v = strdup(PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "");
+    PQclear(r);
+    return v;
+}
+
+/* app.record_summary (sql/0026), called as berkas_app by user uid inside a new
+ * transaction for the cases numbered in numbers ("A1-J1" or "A1-J1,A2-J1": one
+ * call for all).  Each row claims office 5 and Kejari 11: the stored row must
+ * take them from its case, not from the input. */
+static PGresult *record_summary(PGconn *c, long uid, const char *numbers)
+{
+    char *ids = owner_value("SELECT string_agg(id::text, ',' ORDER BY id) FROM app.cases "
+                            "WHERE number = ANY (string_to_array($1, ','))",
+                            numbers);
+    char rows[2048] = "[", *at = rows + 1;
+    for (char *id = strtok(ids, ","); id; id = strtok(NULL, ","))
+        at += snprintf(at, sizeof rows - (size_t)(at - rows) - 2,
+                       "%s{\"case_id\": %s, \"office_id\": 5, \"kejari_id\": 11, \"stage\": "
+                       "\"investigation\", \"p19_rounds\": 0, \"pingpong\": false, "
+                       "\"directions_open\": 0, \"detail\": {}, \"stats\": {}, "
+                       "\"case_version\": 7, \"rules_sig\": 42, \"snapshot\": {\"format\": 1, "
+                       "\"events\": 0, \"last_event\": 0}}",
+                       at > rows + 1 ? ", " : "", id);
+    strcat(at, "]");
+    free(ids);
+    PGresult *r = as_user(c, uid, "SELECT 1");
+    PQclear(r);
+    const char *q[1] = {rows};
+    return PQexecParams(c, "SELECT app.record_summary($1::jsonb)", 1, NULL, q, NULL, NULL, 0);
+}
+
+/* The summary and snapshot rows record_summary wrote that the owner sees, and
+ * they are taken away: "summaries snapshots", e.g. "1 1" or "0 0". */
+static char *recorded_taken(void)
+{
+    char *n = owner_value("SELECT (SELECT count(*) FROM app.case_summaries WHERE rules_sig = 42) "
+                          "|| ' ' || (SELECT count(*) FROM app.case_snapshots "
+                          "WHERE case_version = 7)",
+                          NULL);
+    free(owner_value("WITH s AS (DELETE FROM app.case_summaries WHERE rules_sig = 42) "
+                     "DELETE FROM app.case_snapshots WHERE case_version = 7",
+                     NULL));
+    return n;
+}
+
+/* The act's summary and snapshot written past the tables' per-row policies
+ * (sql/0026) still go in only for who may read the case - the rule of
+ * app.case_summaries' and app.case_snapshots' own write policies - and for
+ * anyone else the call fails and writes nothing: another office's
+ * investigator, a supervisor of another Kanwil, a prosecutor of another Kejari
+ * or of a case not disclosed, an admin, a disabled user, nobody. */
+START_TEST(test_the_act_summary_writer_keeps_the_fence)
+{
+    struct {
+        long uid;
+        const char *numbers, *want;
+    } calls[] = {
+        {INV_A1, "A1-J1", "1 1"},
+        {SUP_K1, "A2-J1", "1 1"},
+        {PROS_J1, "A1-J1", "1 1"},
+        {INV_A1, "A1-J1,A1-J2", "2 2"},
+        {INV_A1, "A2-J1", NULL},
+        {INV_A1, "A1-J1,A2-J1", NULL}, /* one is not theirs */
+        {SUP_K1, "A3-J2", NULL},
+        {PROS_J1, "A1-J2", NULL},
+        {PROS_J1, "A1-J1-undisclosed", NULL},
+        {ADMIN_D, "A1-J1", NULL},
+        {INV_DISABLED, "A1-J1", NULL},
+        {999, "A1-J1", NULL},
+    };
+    oc = PQconnectdb(owner);
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+        PGresult *r = record_summary(c, calls[i].uid, calls[i].numbers);
+        const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        ck_assert_msg(calls[i].want ? PQresultStatus(r) == PGRES_TUPLES_OK
+                                    : state && strcmp(state, "42501") == 0,
+                      "user %ld on %s: %s", calls[i].uid, calls[i].numbers,
+                      state ? PQresultErrorMessage(r) : "written");
+        PQclear(r);
+        r = PQexec(c, calls[i].want ? "COMMIT" : "ROLLBACK");
+        PQclear(r);
+        /* the office, Kejari and disclosure are the case's own, whatever the row said */
+        char *kept = owner_value("SELECT s.office_id || ' ' || s.kejari_id || ' ' || s.disclosed "
+                                 "|| ' ' || s.scope1 FROM app.case_summaries s JOIN app.cases c "
+                                 "ON c.id = s.case_id WHERE c.number = $1 AND s.rules_sig = 42",
+                                 "A1-J1");
+        char *seen = recorded_taken();
+        ck_assert_msg(strcmp(seen, calls[i].want ? calls[i].want : "0 0") == 0,
+                      "user %ld on %s: %s", calls[i].uid, calls[i].numbers, seen);
+        if (calls[i].want && strstr(calls[i].numbers, "A1-J1"))
+            ck_assert_str_eq(kept, "4 10 true 1");
+        free(kept);
+        free(seen);
+    }
+    PQfinish(c);
+    PQfinish(oc);
+}
+END_TEST
+
+/* Only berkasd's handlers' role may call the writer; it runs as a role that
+ * owns nothing, cannot log on and cannot bypass row-level security. */
+START_TEST(test_the_act_summary_writer_is_the_handlers_alone)
+{
+    const char *roles[] = {"berkas_verifier", "berkas_maint", "berkas_fence"};
+    PGconn *c = PQconnectdb(owner);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+        char sql[200];
+        snprintf(sql, sizeof sql, "SET ROLE %s", roles[i]);
+        PGresult *r = PQexec(c, sql);
+        PQclear(r);
+        r = PQexec(c, "SELECT app.record_summary('[]')");
+        ck_assert_msg(PQresultStatus(r) == PGRES_FATAL_ERROR, "%s may call it", roles[i]);
+        ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501");
+        PQclear(r);
+        r = PQexec(c, "RESET ROLE");
+        PQclear(r);
+    }
+    PQfinish(c);
+    char *r = sql_value(owner,
+                        "SELECT p.proowner::regrole || ' ' || p.prosecdef || ' ' || r.rolcanlogin "
+                        "|| ' ' || r.rolbypassrls || ' ' || r.rolsuper || ' ' || "
+                        "(SELECT count(*) FROM pg_class WHERE relowner = r.oid) FROM pg_proc p "
+                        "JOIN pg_roles r ON r.oid = p.proowner WHERE p.oid = "
+                        "'app.record_summary(jsonb)'::regprocedure",
+                        0, NULL);
+    ck_assert_str_eq(r, "berkas_record true false false false 0");
+    free(r);
+}
+END_TEST
+
 Suite *suite_rls(void)
 {
     Suite *s = suite_create("rls");
@@ -582,6 +725,8 @@ Suite *suite_rls(void)
     tcase_add_test(tc, test_event_writes_outside_the_fence_are_refused);
     tcase_add_test(tc, test_the_chain_hashes_are_those_of_the_first_definition);
     tcase_add_test(tc, test_a_forged_fence_setting_does_not_widen_access);
+    tcase_add_test(tc, test_the_act_summary_writer_keeps_the_fence);
+    tcase_add_test(tc, test_the_act_summary_writer_is_the_handlers_alone);
     suite_add_tcase(s, tc);
     return s;
 }
