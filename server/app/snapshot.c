@@ -187,41 +187,44 @@ static bool order_read(json_t *a, struct order_state *o)
     return true;
 }
 
-/* A clock slot as [used, running, armed, src, rs, y, m, d, started_at, stopped_by, stop,
+/* A clock slot as [used, running, armed, moved, src, rs, y, m, d, started_at, stopped_by, stop,
  * stopped_at]; one whose members after its flags are all zero (most: no clock of that kind
- * ever started) as the integer used | running << 1 | armed << 2 (format 3). */
+ * ever started) as the integer used | running << 1 | armed << 2 | moved << 3 (format 3; moved:
+ * format 4). */
 static json_t *jslot(const struct clock_slot *s)
 {
     if (s->src == 0 && s->rs == 0 && s->start.y == 0 && s->start.m == 0 && s->start.d == 0 &&
         s->started_at == 0 && s->stopped_by == 0 && s->stop == 0 && s->stopped_at == 0)
-        return json_integer((s->used ? 1 : 0) | (s->running ? 2 : 0) | (s->armed ? 4 : 0));
-    return json_pack("[b, b, b, i, i, i, i, i, I, i, i, I]", s->used, s->running, s->armed, s->src,
-                     s->rs, s->start.y, s->start.m, s->start.d, (json_int_t)s->started_at,
-                     s->stopped_by, s->stop, (json_int_t)s->stopped_at);
+        return json_integer((s->used ? 1 : 0) | (s->running ? 2 : 0) | (s->armed ? 4 : 0) |
+                            (s->moved ? 8 : 0));
+    return json_pack("[b, b, b, b, i, i, i, i, i, I, i, i, I]", s->used, s->running, s->armed,
+                     s->moved, s->src, s->rs, s->start.y, s->start.m, s->start.d,
+                     (json_int_t)s->started_at, s->stopped_by, s->stop, (json_int_t)s->stopped_at);
 }
 
 static bool get_slot(json_t *a, struct clock_slot *s, int nsets)
 {
     if (json_is_integer(a)) {
         json_int_t f = json_integer_value(a);
-        *s = (struct clock_slot){.used = f & 1, .running = f & 2, .armed = f & 4};
-        return f >= 0 && f <= 7 && (!s->used || nsets > 0);
+        *s = (struct clock_slot){.used = f & 1, .running = f & 2, .armed = f & 4, .moved = f & 8};
+        return f >= 0 && f <= 15 && (!s->used || nsets > 0);
     }
-    if (!json_is_array(a) || json_array_size(a) != 12)
+    if (!json_is_array(a) || json_array_size(a) != 13)
         return false;
-    int v[12];
-    for (int k = 0; k < 12; k++)
+    int v[13];
+    for (int k = 0; k < 13; k++)
         v[k] = (int)json_integer_value(json_array_get(a, (size_t)k));
     s->used = json_is_true(json_array_get(a, 0));
     s->running = json_is_true(json_array_get(a, 1));
     s->armed = json_is_true(json_array_get(a, 2));
-    s->src = v[3];
-    s->rs = v[4];
-    s->start = (struct caldate){v[5], v[6], v[7]};
-    s->started_at = json_integer_value(json_array_get(a, 8));
-    s->stopped_by = (enum event)v[9];
-    s->stop = v[10];
-    s->stopped_at = json_integer_value(json_array_get(a, 11));
+    s->moved = json_is_true(json_array_get(a, 3));
+    s->src = v[4];
+    s->rs = v[5];
+    s->start = (struct caldate){v[6], v[7], v[8]};
+    s->started_at = json_integer_value(json_array_get(a, 9));
+    s->stopped_by = (enum event)v[10];
+    s->stop = v[11];
+    s->stopped_at = json_integer_value(json_array_get(a, 12));
     /* a slot in use names a rule set that exists: the emission reads it */
     return !s->used || (s->rs >= 0 && s->rs < nsets);
 }

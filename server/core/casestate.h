@@ -31,8 +31,9 @@
 /* The layout of the state; bumped whenever what is folded or how it is stored changes, so
  * that a stored state of another format is rebuilt, never believed.  2: the date order's
  * latest acts and the clocks' fold.  3: idle clock slots, absent dates and a suspect's clock
- * detention equal to his own stored short (app/snapshot.c). */
-#define CASESTATE_FORMAT 3
+ * detention equal to his own stored short (app/snapshot.c).  4: a clock slot's start moved
+ * by a restarting act (the P-17 clock from the PU's receipt of the SPDP, clock.c). */
+#define CASESTATE_FORMAT 4
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

@@ -30,10 +30,13 @@ struct day_def {
     enum actor_role actor;
     enum event starts[MAX_LIST];
     enum event stops[MAX_LIST];
-    size_t days;                 /* offset of the rule value giving the length */
-    size_t warn[CLOCK_MAX_WARN]; /* offsets of warning days; 0 = none */
-    enum event arms[MAX_LIST];   /* when not empty: the clock starts only on the first start
-                                    after one of these (and at the beginning of the log) */
+    size_t days;                   /* offset of the rule value giving the length */
+    size_t warn[CLOCK_MAX_WARN];   /* offsets of warning days; 0 = none */
+    enum event arms[MAX_LIST];     /* when not empty: the clock starts only on the first start
+                                      after one of these (and at the beginning of the log) */
+    enum event restarts[MAX_LIST]; /* an act that moves the running clock's start to its own
+                                      date, once per start: a repeated one cannot push the
+                                      due date further out */
 };
 
 /* clang-format off */
@@ -44,14 +47,17 @@ static const struct day_def defs[CLK_SP3_NOTIFY + 1] = {
         ACTOR_INVESTIGATOR,
         {EV_SPRINDIK_ISSUED, NONE},
         {EV_SPDP_SENT, EV_SP3_ISSUED, NONE},
-        RV(spdp_days), {RV(spdp_warn_day), 0}, {NONE}},
-    [CLK_P17] = {"p17", "P-17 diharapkan (berkas belum dikirim sejak SPDP)",
+        RV(spdp_days), {RV(spdp_warn_day), 0}, {NONE}, {NONE}},
+    /* DOMAIN 5.2 D14: from the prosecutor's receipt of the SPDP when it is recorded (the
+     * first receipt: a repeated one cannot move it again), else from the sending, so that a
+     * file whose receipt was never entered is still watched */
+    [CLK_P17] = {"p17", "P-17 diharapkan (berkas belum dikirim sejak SPDP diterima PU)",
         "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021",
         "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021",
         ACTOR_PROSECUTOR,
         {EV_SPDP_SENT, NONE},
         {EV_TAHAP1_SENT, EV_P17_RECEIVED, EV_SP3_ISSUED, EV_SHORT_PROCEDURE_HANDOVER, NONE},
-        RV(p17_days), {0, 0}, {EV_SPRINDIK_ISSUED, NONE}},
+        RV(p17_days), {0, 0}, {EV_SPRINDIK_ISSUED, NONE}, {EV_SPDP_RECEIVED_BY_PU, NONE}},
     /* issue 13.2: the prosecutor's clocks start at the first receipt of each
      * submission; a repeated receipt cannot reset them */
     [CLK_PU_ANSWER] = {"pu_answer", "Pemberitahuan lengkap/belum lengkap oleh Penuntut Umum",
@@ -60,14 +66,16 @@ static const struct day_def defs[CLK_SP3_NOTIFY + 1] = {
         {EV_TAHAP1_RECEIVED_BY_PU, NONE},
         {EV_P18_RECEIVED, EV_P19_RECEIVED, EV_RETURN_LETTER_RECEIVED, EV_P21_RECEIVED,
          EV_DEEMED_COMPLETE_CONFIRMED, NONE},
-        RV(pu_answer_days), {RV(pu_answer_warn_day), 0}, {EV_TAHAP1_SENT, EV_RESUBMITTED, NONE}},
+        RV(pu_answer_days), {RV(pu_answer_warn_day), 0}, {EV_TAHAP1_SENT, EV_RESUBMITTED, NONE},
+        {NONE}},
     [CLK_PU_RETURN] = {"pu_return", "Pengembalian berkas oleh Penuntut Umum (selebihnya dianggap lengkap)",
         "KUHAP 110(4)", "UU 20/2025 (prapenuntutan: belum dipastikan); KUHAP 1981 110(4)",
         ACTOR_PROSECUTOR,
         {EV_TAHAP1_RECEIVED_BY_PU, NONE},
         {EV_P19_RECEIVED, EV_RETURN_LETTER_RECEIVED, EV_P21_RECEIVED,
          EV_DEEMED_COMPLETE_CONFIRMED, NONE},
-        RV(pu_return_days), {RV(pu_return_warn_day), 0}, {EV_TAHAP1_SENT, EV_RESUBMITTED, NONE}},
+        RV(pu_return_days), {RV(pu_return_warn_day), 0}, {EV_TAHAP1_SENT, EV_RESUBMITTED, NONE},
+        {NONE}},
     /* KUHAP 138(2): from the investigator's receipt of the returned file when
      * recorded, else from the return (issue 13.4) */
     [CLK_RESEND] = {"resend", "Pengiriman kembali berkas setelah P-19",
@@ -75,19 +83,19 @@ static const struct day_def defs[CLK_SP3_NOTIFY + 1] = {
         ACTOR_INVESTIGATOR,
         {EV_P19_RECEIVED, EV_RETURN_LETTER_RECEIVED, EV_RETURNED_FILE_RECEIVED, NONE},
         {EV_RESUBMITTED, EV_SP3_ISSUED, NONE},
-        RV(resend_days), {RV(resend_warn_day), 0}, {NONE}},
+        RV(resend_days), {RV(resend_warn_day), 0}, {NONE}, {NONE}},
     [CLK_TAHAP2] = {"tahap2", "Penyerahan tersangka dan barang bukti (Tahap II)",
         "Surat JAM Pidum B-1310/E/EJP/05/2022", "Surat JAM Pidum B-1310/E/EJP/05/2022",
         ACTOR_INVESTIGATOR,
         {EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED, NONE},
         {EV_TAHAP2_DONE, EV_LAPSED, NONE},
-        RV(tahap2_days), {RV(tahap2_warn1_day), RV(tahap2_warn2_day)}, {NONE}},
+        RV(tahap2_days), {RV(tahap2_warn1_day), RV(tahap2_warn2_day)}, {NONE}, {NONE}},
     [CLK_SP3_NOTIFY] = {"sp3_notify", "Pemberitahuan penghentian penyidikan (1 Hari)",
         "KUHAP 109(3)", "UU 20/2025 Pasal 24(4)",
         ACTOR_INVESTIGATOR,
         {EV_SP3_ISSUED, NONE},
         {EV_SP3_NOTIFIED, NONE},
-        RV(sp3_notify_days), {0, 0}, {NONE}},
+        RV(sp3_notify_days), {0, 0}, {NONE}, {NONE}},
 };
 /* clang-format on */
 
@@ -136,6 +144,7 @@ static void slot_start(struct clock_slot *s, int src, int rs, struct caldate day
     s->running = true;
     s->src = src;
     s->rs = rs;
+    s->moved = false;
     s->stop = -1;
     s->start = day;
     s->started_at = at;
@@ -248,6 +257,25 @@ static bool fold_spdp(struct clock_fold *fo, const struct clock_input *in, int i
     }
 }
 
+/* A restarting act (defs' restarts) moves the running clock's start to its own date, under
+ * its own date's rule set: once per start (slot->moved), so that a repeated one cannot push
+ * the due date further out.  false when no rule set is in force on `day`. */
+static bool slot_restart(struct clock_slot *s, const struct day_def *d,
+                         const struct clock_input *in, int i, struct caldate day, int64_t at,
+                         struct berr *err)
+{
+    if (!s->used || !s->running || s->moved)
+        return true;
+    const struct ruleset *rs = rules_on(in, i, day, err);
+    if (!rs)
+        return false;
+    if (rule(rs, d->days)->value <= 0)
+        return true;
+    slot_start(s, i, RSI(rs), day, at);
+    s->moved = true;
+    return true;
+}
+
 static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in, int i,
                             const struct case_event *e, struct berr *err)
 {
@@ -262,6 +290,8 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
             s->armed = true;
         if (in_list(d->stops, e->event))
             slot_stop(s, e->event, i, at);
+        if (in_list(d->restarts, e->event) && !slot_restart(s, d, in, i, day, at, err))
+            return false;
         if (!in_list(d->starts, e->event) || (d->arms[0] != NONE && !s->armed))
             continue;
         const struct ruleset *rs = rules_on(in, i, day, err);
@@ -729,7 +759,8 @@ int clock_fold_room(const struct clock_fold *fo)
 
 static bool slot_equal(const struct clock_slot *a, const struct clock_slot *b)
 {
-    if (a->used != b->used || a->running != b->running || a->armed != b->armed)
+    if (a->used != b->used || a->running != b->running || a->armed != b->armed ||
+        a->moved != b->moved)
         return false;
     if (!a->used)
         return true;

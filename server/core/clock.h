@@ -45,7 +45,8 @@
 
 enum clock_kind {
     CLK_SPDP,       /* SPDP within spdp_days of the Sprindik (KUHAP 109(1) jo. MK 130/2015) */
-    CLK_P17,        /* P-17 expected p17_days after the SPDP while no file is sent */
+    CLK_P17,        /* P-17 expected p17_days after the PU's receipt of the SPDP (its sending
+                       while no receipt is recorded) while no file is sent (DOMAIN D14) */
     CLK_PU_ANSWER,  /* PU answers within pu_answer_days of receipt (KUHAP 138(1)) */
     CLK_PU_RETURN,  /* PU returns within pu_return_days, else deemed complete (KUHAP 110(4)) */
     CLK_RESEND,     /* re-send within resend_days of P-19 (KUHAP 138(2)) */
@@ -155,6 +156,7 @@ struct clock_slot {
     bool used;
     bool running;
     bool armed; /* a clock with arms: no start yet since the last arming act */
+    bool moved; /* a clock with restarts: its start was moved since it started */
     int src;    /* log index of the act that started it */
     int rs;     /* its rule set (index) */
     struct caldate start;

@@ -24,7 +24,7 @@ static const struct rule_key keys[] = {
         "KUHAP 109(1) jo. Putusan MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27(2)",
         RULE_DAYS, 1, 365),
     KEY(spdp_warn_day, "Peringatan SPDP (hari ke-)", "Kebijakan berkas", RULE_DAYS, 0, 365),
-    KEY(p17_days, "P-17 diharapkan bila berkas belum dikirim sejak SPDP",
+    KEY(p17_days, "P-17 diharapkan bila berkas belum dikirim sejak SPDP diterima PU",
         "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021", RULE_DAYS, 1, 365),
     KEY(pu_answer_days, "Batas PU memberitahukan lengkap/belum lengkap", "KUHAP 138(1)",
         RULE_DAYS, 1, 365),

@@ -41,13 +41,15 @@ struct ruleset {
     enum regime regime;          /* which law the citations refer to */
     struct caldate effective_from;
 
-    struct rule_value spdp_days;          /* SPDP within N days of the Sprindik (day 0) */
-    struct rule_value spdp_warn_day;      /* warn from day N after the Sprindik */
-    struct rule_value p17_days;           /* P-17 expected N days after the SPDP with no file */
-    struct rule_value pu_answer_days;     /* PU says complete/incomplete within N days */
-    struct rule_value pu_answer_warn_day; /* warn from day N after receipt */
-    struct rule_value pu_return_days;     /* PU returns within N days or deemed complete */
-    struct rule_value pu_return_warn_day; /* warn from day N after receipt */
+    struct rule_value spdp_days;               /* SPDP within N days of the Sprindik (day 0) */
+    struct rule_value spdp_warn_day;           /* warn from day N after the Sprindik */
+    struct rule_value p17_days;                /* P-17 expected N days after the PU's receipt of the
+                                                  SPDP (its sending while none is recorded), with no
+                                                  file (DOMAIN D14) */
+    struct rule_value pu_answer_days;          /* PU says complete/incomplete within N days */
+    struct rule_value pu_answer_warn_day;      /* warn from day N after receipt */
+    struct rule_value pu_return_days;          /* PU returns within N days or deemed complete */
+    struct rule_value pu_return_warn_day;      /* warn from day N after receipt */
     struct rule_value deemed_complete_applies; /* 1: after pu_return_days the file is complete by
                                                   law (KUHAP 110(4)): a later return is out of
                                                   time, deemed completion may be confirmed */

@@ -283,6 +283,129 @@ START_TEST(test_p17_clock_stops_at_tahap1_or_at_the_p17)
 }
 END_TEST
 
+/* DOMAIN 5.2 D14: the PU sends P-17 when no file has come ~30 days (p17_days, UNCERTAIN) after
+ * it RECEIVED the SPDP.  Day 0 is the day of the receipt, as for every day clock (clock.h):
+ * received 10 March, 30 days -> 9 April is the last day in time, overdue from 10 April 00:00
+ * local.  While no receipt is recorded the clock counts from the sending (1 March -> 31 March). */
+static int p17_log(struct case_event *log)
+{
+    log[0] = ev_on(EV_SPRINDIK_ISSUED, "2025-02-27");
+    log[1] = ev_on(EV_SPDP_SENT, "2025-03-01");
+    log[2] = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-10");
+    return 3;
+}
+
+START_TEST(test_p17_counts_from_the_prosecutors_receipt_of_the_spdp)
+{
+    struct case_event log[4];
+    int n = p17_log(log);
+    struct run r;
+    compute(&r, log, n, "Asia/Jakarta", "2025-04-01T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_P17, -1);
+    assert_day(c->start, "2025-03-10");
+    assert_day(c->due_date, "2025-04-09");
+    ck_assert_int_eq(c->due_at, instant_of("2025-04-10T00:00:00+07:00"));
+    ck_assert_int_eq(c->source, 2); /* the receipt is the act it counts from */
+    ck_assert(c->running);
+    ck_assert_int_eq(c->actor, ACTOR_PROSECUTOR);
+    ck_assert(c->to_verify); /* the day count is UNCERTAIN (DOMAIN D14) */
+    assert_at(log, n, "Asia/Jakarta", "2025-04-09T23:59:59+07:00", CLK_P17, -1, CLOCK_OK, 0);
+    assert_at(log, n, "Asia/Jakarta", "2025-04-10T00:00:00+07:00", CLK_P17, -1, CLOCK_OVERDUE, -1);
+    /* the same receipt in Jayapura's calendar (WIT): the same local days */
+    assert_at(log, n, "Asia/Jayapura", "2025-04-10T00:00:00+09:00", CLK_P17, -1, CLOCK_OVERDUE, -1);
+}
+END_TEST
+
+START_TEST(test_p17_counts_from_the_sending_while_no_receipt_is_recorded)
+{
+    struct case_event log[4];
+    p17_log(log);
+    struct run r;
+    compute(&r, log, 2, "Asia/Jakarta", "2025-03-20T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_P17, -1);
+    assert_day(c->start, "2025-03-01");
+    assert_day(c->due_date, "2025-03-31");
+    ck_assert_int_eq(c->source, 1);
+    assert_at(log, 2, "Asia/Jakarta", "2025-04-01T00:00:00+07:00", CLK_P17, -1, CLOCK_OVERDUE, -1);
+    /* the receipt recorded later moves it: overdue on 1 April no more */
+    assert_at(log, 3, "Asia/Jakarta", "2025-04-01T00:00:00+07:00", CLK_P17, -1, CLOCK_OK, 8);
+}
+END_TEST
+
+START_TEST(test_p17_after_the_receipt_stops_at_tahap1)
+{
+    struct case_event log[4];
+    int n = p17_log(log);
+    log[n++] = ev_on(EV_TAHAP1_SENT, "2025-04-02");
+    struct run r;
+    compute(&r, log, n, "Asia/Jakarta", "2025-05-01T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_P17, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_TAHAP1_SENT);
+    ck_assert_int_eq(c->state, CLOCK_OK); /* in time: 2 April is before 9 April */
+    assert_day(c->due_date, "2025-04-09");
+    /* sent on 12 April instead: after the receipt's 30 days, late */
+    log[n - 1] = ev_on(EV_TAHAP1_SENT, "2025-04-12");
+    compute(&r, log, n, "Asia/Jakarta", "2025-05-01T00:00:00+07:00");
+    ck_assert_int_eq(must_find(&r, CLK_P17, -1)->state, CLOCK_OVERDUE);
+}
+END_TEST
+
+START_TEST(test_p17_a_second_receipt_does_not_push_it_out)
+{
+    struct case_event log[5];
+    int n = p17_log(log);
+    log[n++] = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-20"); /* registered again */
+    struct run r;
+    compute(&r, log, n, "Asia/Jakarta", "2025-04-01T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_P17, -1);
+    assert_day(c->start, "2025-03-10");
+    assert_day(c->due_date, "2025-04-09");
+    ck_assert_int_eq(c->source, 2);
+    assert_at(log, n, "Asia/Jakarta", "2025-04-10T00:00:00+07:00", CLK_P17, -1, CLOCK_OVERDUE, -1);
+}
+END_TEST
+
+START_TEST(test_p17_a_new_sprindik_and_spdp_start_it_again_and_its_receipt_moves_it)
+{
+    struct case_event log[8];
+    int n = p17_log(log);
+    log[n++] = ev_on(EV_SP3_ISSUED, "2025-03-15");
+    log[n++] = ev_on(EV_REOPENED, "2025-05-01");
+    log[n++] = ev_on(EV_SPRINDIK_ISSUED, "2025-05-02");
+    log[n++] = ev_on(EV_SPDP_SENT, "2025-05-03");
+    struct run r;
+    compute(&r, log, n, "Asia/Jakarta", "2025-05-10T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_P17, -1);
+    ck_assert(c->running);
+    assert_day(c->start, "2025-05-03");
+    assert_day(c->due_date, "2025-06-02");
+    /* the new SPDP's receipt on 13 May: 30 days from it, 12 June */
+    log[n++] = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-05-13");
+    compute(&r, log, n, "Asia/Jakarta", "2025-05-20T00:00:00+07:00");
+    c = must_find(&r, CLK_P17, -1);
+    assert_day(c->start, "2025-05-13");
+    assert_day(c->due_date, "2025-06-12");
+    ck_assert_int_eq(c->source, n - 1);
+}
+END_TEST
+
+START_TEST(test_p17_a_receipt_after_the_clock_stopped_starts_nothing)
+{
+    struct case_event log[5];
+    log[0] = ev_on(EV_SPRINDIK_ISSUED, "2025-02-27");
+    log[1] = ev_on(EV_SPDP_SENT, "2025-03-01");
+    log[2] = ev_on(EV_P17_RECEIVED, "2025-04-02");
+    log[3] = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-04-03"); /* entered late, dated after */
+    struct run r;
+    compute(&r, log, 4, "Asia/Jakarta", "2025-05-01T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_P17, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_P17_RECEIVED);
+    assert_day(c->start, "2025-03-01");
+}
+END_TEST
+
 /* ---- the prosecutor's research: KUHAP 138(1), 110(4), 138(2) ---- */
 
 static const struct case_event *tahap1_log(int *n)
@@ -1112,6 +1235,12 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_an_amended_value_applies_only_to_acts_under_its_regime);
     tcase_add_test(tc, test_p17_expected_30_days_after_the_first_spdp);
     tcase_add_test(tc, test_p17_clock_stops_at_tahap1_or_at_the_p17);
+    tcase_add_test(tc, test_p17_counts_from_the_prosecutors_receipt_of_the_spdp);
+    tcase_add_test(tc, test_p17_counts_from_the_sending_while_no_receipt_is_recorded);
+    tcase_add_test(tc, test_p17_after_the_receipt_stops_at_tahap1);
+    tcase_add_test(tc, test_p17_a_second_receipt_does_not_push_it_out);
+    tcase_add_test(tc, test_p17_a_new_sprindik_and_spdp_start_it_again_and_its_receipt_moves_it);
+    tcase_add_test(tc, test_p17_a_receipt_after_the_clock_stopped_starts_nothing);
     tcase_add_test(tc, test_pu_answers_within_7_days_of_receipt);
     tcase_add_test(tc, test_pu_returns_within_14_days_or_the_file_is_deemed_complete);
     tcase_add_test(tc, test_p18_stops_the_answer_but_not_the_return);

@@ -142,7 +142,7 @@ START_TEST(test_stepping_one_act_is_the_fold_of_the_longer_log)
     struct case_state *st = calloc(1, sizeof *st), *fresh = calloc(1, sizeof *fresh);
     ck_assert_ptr_nonnull(st);
     ck_assert_ptr_nonnull(fresh);
-    int accepted = 0, refused = 0, order_refusals = 0, corrections = 0;
+    int accepted = 0, refused = 0, order_refusals = 0, corrections = 0, p17_moved = 0;
     for (unsigned s = 1; s <= SEEDS; s++) {
         unsigned seed = s * 2654435761u;
         bool foreign[4];
@@ -218,6 +218,9 @@ START_TEST(test_stepping_one_act_is_the_fold_of_the_longer_log)
                           s, n - 1, event_code(log[n - 1].event));
             casestate_free(fresh);
             same_clocks(st, &in, n - 1);
+            /* the P-17 clock moved to the SPDP's receipt (its restart) */
+            p17_moved +=
+                st->clocks.cases[CLK_P17].moved && log[n - 1].event == EV_SPDP_RECEIVED_BY_PU;
         }
         casestate_free(st);
     }
@@ -226,6 +229,7 @@ START_TEST(test_stepping_one_act_is_the_fold_of_the_longer_log)
     ck_assert_int_gt(refused, 0);
     ck_assert_int_gt(order_refusals, 0);
     ck_assert_int_gt(corrections, 0);
+    ck_assert_int_gt(p17_moved, 0); /* the logs moved a running P-17 clock (spdp_received_by_pu) */
     free(st);
     free(fresh);
 }

@@ -1717,6 +1717,56 @@ START_TEST(test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_inte
 }
 END_TEST
 
+/* ---- P-17 from the prosecutor's receipt of the SPDP (DOMAIN 5.2 D14) ---------------------- */
+
+/* The running or stopped p17 clock of case id as the case page shows it: start, due date. */
+static void p17_is(long long id, const char *start, const char *due, const char *state,
+                   bool running)
+{
+    json_t *c = get_case(id, inv);
+    json_t *k = clock_of(c, "p17");
+    ck_assert_msg(k != NULL, "case %lld: no p17 clock", id);
+    ck_assert_str_eq(str(k, "start"), start);
+    ck_assert_str_eq(str(k, "due_date"), due);
+    ck_assert_str_eq(str(k, "state"), state);
+    ck_assert_int_eq(json_is_true(json_object_get(k, "running")), running);
+    ck_assert_str_eq(str(k, "actor"), "prosecutor");
+    json_decref(c);
+}
+
+START_TEST(test_p17_counts_from_the_prosecutors_receipt_of_the_spdp)
+{
+    /* DOMAIN D14: the PU sends P-17 when no file came ~30 days (p17_days, UNCERTAIN) after it
+     * RECEIVED the SPDP.  Day 0 is the receipt's day (as "within 7 days" of a Sprindik):
+     * sent 1 March 2026, received 10 March -> 30 days -> 9 April is the last day in time.
+     * While no receipt is recorded, it counts from the sending: 31 March. */
+    long long id = open_case_on(inv, kejari_plg, "2026-02-20");
+    rec_on(id, inv, "sprindik_issued", "2026-02-25", NULL);
+    rec_on(id, inv, "spdp_sent", "2026-03-01", "\"recipient\":\"kejari\"");
+    p17_is(id, "2026-03-01", "2026-03-31", "overdue", true);
+    long long receipt = rec_on(id, pros, "spdp_received_by_pu", "2026-03-10", NULL);
+    ck_assert_int_gt(receipt, 0);
+    p17_is(id, "2026-03-10", "2026-04-09", "overdue", true);
+    /* registered again on 20 March: the first receipt still counts */
+    rec_on(id, pros, "spdp_received_by_pu", "2026-03-20", NULL);
+    p17_is(id, "2026-03-10", "2026-04-09", "overdue", true);
+    /* an act of the investigator's after it (no file): the review list's reason is the P-17,
+     * overdue since 10 April, the prosecutor's to act on */
+    rec_on(id, inv, "letter_delivered", "2026-04-01", "\"note\":\"surat biasa\"");
+    json_t *list, *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "case %lld not in the review list", id);
+    json_t *why = json_object_get(it, "reason");
+    ck_assert_str_eq(str(why, "code"), "p17");
+    ck_assert_str_eq(str(why, "due_date"), "2026-04-09");
+    ck_assert_str_eq(str(why, "state"), "overdue");
+    ck_assert_str_eq(str(why, "actor"), "prosecutor");
+    json_decref(list);
+    /* the P-17 received on 15 April stops it, late: after 9 April */
+    rec_on(id, pros, "p17_received", "2026-04-15", NULL);
+    p17_is(id, "2026-03-10", "2026-04-09", "overdue", false);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -1757,6 +1807,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_spdp_recipients_count_the_offices_day_and_the_new_codes_rules);
     tcase_add_test(tc,
                    test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter);
+    tcase_add_test(tc, test_p17_counts_from_the_prosecutors_receipt_of_the_spdp);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -15,6 +15,7 @@
 #include <check.h>
 #include <jansson.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,8 +23,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/summary.h"
 #include "core/caldate.h"
 #include "harness.h"
+#include "store/db.h"
 #include "suites.h"
 
 static struct proc server;
@@ -1094,7 +1097,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     snapshot_follows_its_log(walk[W_NO_SPDP]);
     char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
     char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
-    ck_assert_str_eq(fmt, "3");
+    ck_assert_str_eq(fmt, "4");
     ck_assert_str_eq(stage, "investigation");
     free(fmt);
     free(stage);
@@ -1223,7 +1226,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     free(seen);
     free(loads);
     ck_assert(!summary_runs(id, "spdp"));
-    /* a clock that never started (no SP3 here) is stored as its flags alone, not twelve
+    /* a clock that never started (no SP3 here) is stored as its flags alone, not thirteen
      * members: every value of the snapshot is parsed and written again by each act */
     char *idle = sql_value(db,
                            "SELECT jsonb_typeof(state #> '{clocks,cases,6}') FROM "
@@ -1232,7 +1235,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     ck_assert_str_eq(idle, "number");
     free(idle);
 
-    /* format 1: no folds - named, then folded again by the next act, in this berkasd's format (3)
+    /* format 1: no folds - named, then folded again by the next act, in this berkasd's format (4)
      */
     free(sql_value(db,
                    "UPDATE app.case_snapshots SET format = 1, state = (state - 'order' - 'clocks' "
@@ -1244,7 +1247,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}");
     used = snap_at(id, "{clocks,cases,0,0}");
-    ck_assert_str_eq(fmt, "3");
+    ck_assert_str_eq(fmt, "4");
     ck_assert_str_eq(used, "true");
     free(fmt);
     free(used);
@@ -1874,6 +1877,65 @@ START_TEST(test_names_in_the_list_come_as_entered)
 }
 END_TEST
 
+/* Format 4 (the P-17 clock counts from the prosecutor's receipt of the SPDP, DOMAIN D14): a
+ * snapshot an older berkasd wrote (format 3, its P-17 from the sending) is stale for the
+ * start-up sweep, which folds the log again: the P-17 then counts from the receipt, in the
+ * snapshot and in the summary the lists read. */
+START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
+{
+    long long id = open_case("format 3 dan P-17", 45);
+    rec(id, inv, "sprindik_issued", 44, NULL);
+    rec(id, inv, "spdp_sent", 40, "\"recipient\":\"kejari\"");
+    rec(id, pros, "spdp_received_by_pu", 31, NULL);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    char *receipt = sql_value(db,
+                              "SELECT id::text FROM app.events WHERE case_id = $1::bigint AND "
+                              "type = 'spdp_received_by_pu'",
+                              1, p);
+    const char *summary_p17 = "SELECT k->>'event_id' FROM app.case_summaries s, "
+                              "jsonb_array_elements(s.detail->'clocks') k WHERE s.case_id = "
+                              "$1::bigint AND k->>'code' = 'p17'";
+    char *from = sql_value(db, summary_p17, 1, p);
+    ck_assert_str_eq(from, receipt); /* the clock counts from the receipt */
+    free(from);
+    /* as an older berkasd left it: format 3, the P-17 slot (the second case clock) idle, a
+     * summary computed under the older derivation */
+    free(sql_value(db,
+                   "UPDATE app.case_snapshots SET format = 3, state = jsonb_set(jsonb_set(state, "
+                   "'{format}', '3'), '{clocks,cases,1}', '0') WHERE case_id = $1::bigint "
+                   "RETURNING 1",
+                   1, p));
+    free(sql_value(db,
+                   "UPDATE app.case_summaries SET rules_sig = rules_sig + 1, detail = "
+                   "jsonb_set(detail, '{clocks}', '[]') WHERE case_id = $1::bigint RETURNING 1",
+                   1, p));
+    ck_assert(!summary_runs(id, "p17"));
+    struct berr err = {0};
+    struct db_pool *maint = db_pool_new(db, 1, "berkas_maint", &err);
+    ck_assert_msg(maint != NULL, "%s", err.message);
+    atomic_bool stop;
+    atomic_init(&stop, false);
+    struct summary_report rep;
+    ck_assert_msg(summary_sweep_until(maint, 0, SUMMARY_STALE, &stop, &rep, &err), "%s",
+                  err.message);
+    ck_assert_int_ge(rep.written, 1);
+    json_decref(rep.mismatches);
+    db_pool_free(maint);
+    snapshot_follows_its_log(id);
+    char *fmt = snap_at(id, "{format}"), *moved = snap_at(id, "{clocks,cases,1,3}");
+    ck_assert_str_eq(fmt, "4");
+    ck_assert_str_eq(moved, "true"); /* [used, running, armed, moved, ...] */
+    free(fmt);
+    free(moved);
+    from = sql_value(db, summary_p17, 1, p);
+    ck_assert_str_eq(from, receipt);
+    free(from);
+    free(receipt);
+}
+END_TEST
+
 Suite *suite_review(void)
 {
     Suite *s = suite_create("review");
@@ -1898,6 +1960,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_p16_names_the_jaksa_peneliti);
     tcase_add_test(tc, test_an_amended_rule_set_reaches_the_list);
     tcase_add_test(tc, test_berkas_review_prints_the_list_in_100_columns);
+    tcase_add_test(tc, test_the_start_up_sweep_refolds_a_format_3_snapshot);
     tcase_add_test(tc, test_berkas_direction_give_directions_and_reassign);
     tcase_add_test(tc, test_a_tampered_snapshot_is_named_and_rebuilt);
     tcase_add_test(tc, test_the_clocks_fold_rides_in_the_snapshot);
