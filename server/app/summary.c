@@ -848,6 +848,27 @@ static bool next_ids(struct tx *tx, long long root, enum summary_mode mode, long
     return true;
 }
 
+/* A stored row's columns in summary_compute's shape (store_summary_columns),
+ * or NULL when one does not read as its kind. */
+static json_t *stored_row(const struct store_stored_summary *s)
+{
+    json_t *row = json_object();
+    for (int k = 0; row && k < STORE_SUMMARY_NCOLS; k++) {
+        const char *v = s->cols[k];
+        char kind = store_summary_columns[k].kind;
+        json_t *j = !v            ? json_null()
+                    : kind == 'i' ? json_integer(strtoll(v, NULL, 10))
+                    : kind == 'b' ? json_boolean(v[0] == 't')
+                    : kind == 'j' ? json_loads(v, JSON_DECODE_ANY, NULL)
+                                  : json_string(v);
+        if (!j || json_object_set_new(row, store_summary_columns[k].name, j) != 0) {
+            json_decref(row);
+            row = NULL;
+        }
+    }
+    return row;
+}
+
 /* The stored rows of the batch, as an object keyed by case id ("fence" added). */
 static json_t *stored_rows(struct tx *tx, const struct batch *b, struct berr *err)
 {
@@ -856,7 +877,7 @@ static json_t *stored_rows(struct tx *tx, const struct batch *b, struct berr *er
         return NULL;
     json_t *by_id = json_object();
     for (int i = 0; i < s.n; i++) {
-        json_t *row = json_loads(s.items[i].row, 0, NULL);
+        json_t *row = stored_row(&s.items[i]);
         if (!row)
             continue;
         json_object_set_new(row, "fence", json_boolean(s.items[i].fence));

@@ -308,38 +308,65 @@ bool store_casefile_sweep_ids(struct tx *tx, long long root, bool stale, long lo
     return true;
 }
 
-/* The stored rows in summary_compute's shape, by case id; the office
- * columns are checked against the case row ("fence"). */
+/* The stored rows' columns, by case id, in store_summary_columns' order; the
+ * office columns are checked against the case row ("fence"). */
 static const struct stmt stored = {
     "casefile.summaries", 1,
-    "SELECT s.case_id, json_build_object('case_id', s.case_id, 'stage', s.stage, "
-    "'stage_since', s.stage_since, "
-    "'clock_due_at', extract(epoch FROM s.clock_due_at)::bigint, "
-    "'clock_attention_at', extract(epoch FROM s.clock_attention_at)::bigint, "
-    "'clock_code', s.clock_code, 'clock_actor', s.clock_actor, 'clock_party', s.clock_party, "
-    "'last_act_on', s.last_act_on, 'last_act_type', s.last_act_type, "
-    "'stall_at', extract(epoch FROM s.stall_at)::bigint, 'stall_actor', s.stall_actor, "
-    "'next_due_at', extract(epoch FROM s.next_due_at)::bigint, 'p19_rounds', s.p19_rounds, "
-    "'pingpong', s.pingpong, 'directions_open', s.directions_open, "
-    "'directions_due_at', extract(epoch FROM s.directions_due_at)::bigint, "
-    "'pu_due_at', extract(epoch FROM s.pu_due_at)::bigint, "
-    "'pu_attention_at', extract(epoch FROM s.pu_attention_at)::bigint, "
-    "'last_arrival_on', s.last_arrival_on, 'last_arrival_event', s.last_arrival_event, "
-    "'detail', s.detail, 'stats', s.stats, 'damaged', s.damaged, "
-    "'case_version', s.case_version, 'rules_sig', s.rules_sig, 'snapshot', n.state)::text, "
+    "SELECT s.case_id, s.stage, to_char(s.stage_since, 'YYYY-MM-DD'), extract(epoch FROM "
+    "s.clock_due_at)::bigint, "
+    "extract(epoch FROM s.clock_attention_at)::bigint, s.clock_code, s.clock_actor, "
+    "s.clock_party, to_char(s.last_act_on, 'YYYY-MM-DD'), s.last_act_type, extract(epoch FROM "
+    "s.stall_at)::bigint, "
+    "s.stall_actor, extract(epoch FROM s.next_due_at)::bigint, s.p19_rounds, s.pingpong, "
+    "s.directions_open, extract(epoch FROM s.directions_due_at)::bigint, "
+    "extract(epoch FROM s.pu_due_at)::bigint, extract(epoch FROM s.pu_attention_at)::bigint, "
+    "to_char(s.last_arrival_on, 'YYYY-MM-DD'), s.last_arrival_event, s.detail, s.stats, s.damaged, "
+    "s.case_version, "
+    "s.rules_sig, n.state, "
     "(s.office_id, s.kejari_id, s.disclosed, s.scope1, s.scope2, s.scope3) IS NOT DISTINCT FROM "
     "(c.office_id, c.kejari_id, c.disclosed_at IS NOT NULL, o.ancestors[1], o.ancestors[2], "
     "o.ancestors[3]) FROM app.case_summaries s JOIN app.cases c ON c.id = s.case_id "
     "JOIN app.offices o ON o.id = c.office_id LEFT JOIN app.case_snapshots n ON "
     "n.case_id = s.case_id WHERE s.case_id = ANY ($1::bigint[])"};
 
+const struct store_summary_column store_summary_columns[STORE_SUMMARY_NCOLS] = {
+    {"case_id", 'i'},
+    {"stage", 's'},
+    {"stage_since", 's'},
+    {"clock_due_at", 'i'},
+    {"clock_attention_at", 'i'},
+    {"clock_code", 's'},
+    {"clock_actor", 's'},
+    {"clock_party", 'i'},
+    {"last_act_on", 's'},
+    {"last_act_type", 's'},
+    {"stall_at", 'i'},
+    {"stall_actor", 's'},
+    {"next_due_at", 'i'},
+    {"p19_rounds", 'i'},
+    {"pingpong", 'b'},
+    {"directions_open", 'i'},
+    {"directions_due_at", 'i'},
+    {"pu_due_at", 'i'},
+    {"pu_attention_at", 'i'},
+    {"last_arrival_on", 's'},
+    {"last_arrival_event", 'i'},
+    {"detail", 'j'},
+    {"stats", 'j'},
+    {"damaged", 's'},
+    {"case_version", 'i'},
+    {"rules_sig", 'i'},
+    {"snapshot", 'j'},
+};
+
 static void stored_of(const PGresult *r, int i, void *item, void *ctx)
 {
     (void)ctx;
     struct store_stored_summary *s = item;
     s->case_id = stmt_ll(r, i, 0);
-    s->row = PQgetvalue(r, i, 1);
-    s->fence = stmt_bool(r, i, 2);
+    for (int k = 0; k < STORE_SUMMARY_NCOLS; k++)
+        s->cols[k] = PQgetisnull(r, i, k) ? NULL : PQgetvalue(r, i, k);
+    s->fence = stmt_bool(r, i, STORE_SUMMARY_NCOLS);
 }
 
 bool store_casefile_summaries(struct tx *tx, const long long *ids, int n,

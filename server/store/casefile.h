@@ -136,12 +136,21 @@ BERKAS_MUST_CHECK bool store_casefile_sweep_ids(struct tx *tx, long long root, b
                                                 int limit, long long *ids, int *n,
                                                 struct berr *err);
 
-/* A stored summary row (app.case_summaries with its snapshot) in
- * summary_compute's shape. */
+/* A stored summary row (app.case_summaries with its snapshot): its columns as
+ * text, NULL for SQL's NULL, named and typed as summary_compute's members by
+ * store_summary_columns ('i' an integer, 's' a string, 'b' a boolean, 'j' a
+ * JSON text; instants as seconds since the epoch, dates as YYYY-MM-DD). */
+#define STORE_SUMMARY_NCOLS 27
+struct store_summary_column {
+    const char *name;
+    char kind;
+};
+extern const struct store_summary_column store_summary_columns[STORE_SUMMARY_NCOLS];
+
 struct store_stored_summary {
     long long case_id;
-    const char *row; /* a JSON object's text */
-    bool fence;      /* its office columns are the case row's */
+    const char *cols[STORE_SUMMARY_NCOLS];
+    bool fence; /* its office columns are the case row's */
 };
 
 struct store_stored_summaries {
