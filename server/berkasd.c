@@ -38,6 +38,7 @@
 #include "app/summary.h"
 #include "app/workspace.h"
 #include "config.h"
+#include "core/mustcheck.h"
 #include "http/server.h"
 #include "http/tls.h"
 #include "render/render.h"
@@ -125,6 +126,28 @@ static const char *env_or(const char *name, const char *otherwise)
     return v && *v ? v : otherwise;
 }
 
+/* The help's second part: planting a tree (--init-admin), --check-config, the exit status. */
+static const char usage_first_start[] =
+    "First start (plants a tree: its root office and its first admin, then stops;\n"
+    "refused once the tree has its root):\n"
+    "      --init-admin NIP     the first admin's NIP (18 digits)\n"
+    "      --admin-name NAME    their name (required with --init-admin)\n"
+    "      --admin-pangkat P, --admin-golongan G, --admin-position J\n"
+    "      --admin-password-file FILE  the password on the file's first line (else\n"
+    "                       $BERKAS_ADMIN_PASSWORD, else asked twice on the terminal)\n"
+    "      --root KIND      ditjen (Imigrasi, default) or kejagung (Kejaksaan)\n"
+    "      --root-code CODE, --root-name NAME, --root-tz TZ  the root office (default\n"
+    "                       DITJEN / KEJAGUNG, its full name, Asia/Jakarta)\n"
+    "      --check-config   check the listen address, the data dir or --db, the\n"
+    "                       replica, the migrations, the templates, the fonts and the\n"
+    "                       password list, print what was found, then stop (exit 1 if\n"
+    "                       anything fails; a replica that does not answer only warns)\n"
+    "  -h, --help           show this help and exit\n"
+    "  -V, --version        show the version and exit\n"
+    "\n"
+    "Exit status: 0 stopped cleanly (or done), 1 could not start or failed (or\n"
+    "--init-admin refused: already initialised, a weak password), 2 bad usage.\n";
+
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -175,26 +198,7 @@ static void usage(FILE *out)
             "\n",
             default_dir(DIR_SQL), default_dir(DIR_TEMPLATES), default_dir(DIR_FONTS),
             default_dir(DIR_WEB));
-    fputs("First start (plants a tree: its root office and its first admin, then stops;\n"
-          "refused once the tree has its root):\n"
-          "      --init-admin NIP     the first admin's NIP (18 digits)\n"
-          "      --admin-name NAME    their name (required with --init-admin)\n"
-          "      --admin-pangkat P, --admin-golongan G, --admin-position J\n"
-          "      --admin-password-file FILE  the password on the file's first line (else\n"
-          "                       $BERKAS_ADMIN_PASSWORD, else asked twice on the terminal)\n"
-          "      --root KIND      ditjen (Imigrasi, default) or kejagung (Kejaksaan)\n"
-          "      --root-code CODE, --root-name NAME, --root-tz TZ  the root office (default\n"
-          "                       DITJEN / KEJAGUNG, its full name, Asia/Jakarta)\n"
-          "      --check-config   check the listen address, the data dir or --db, the\n"
-          "                       replica, the migrations, the templates, the fonts and the\n"
-          "                       password list, print what was found, then stop (exit 1 if\n"
-          "                       anything fails; a replica that does not answer only warns)\n"
-          "  -h, --help           show this help and exit\n"
-          "  -V, --version        show the version and exit\n"
-          "\n"
-          "Exit status: 0 stopped cleanly (or done), 1 could not start or failed (or\n"
-          "--init-admin refused: already initialised, a weak password), 2 bad usage.\n",
-          out);
+    fputs(usage_first_start, out);
 }
 
 static int parse_int(const char *s, int lo, int hi, const char *name)
@@ -850,6 +854,54 @@ static struct http_server *serve_start(const struct options *o, struct app *app,
     return http_start(listen_fd, &hopts, app, err);
 }
 
+/* What a serving berkasd holds from steps 2 to 5 until it stops (stop_all). */
+struct running {
+    struct tls_store *tls;
+    struct cluster *cluster;
+    struct migrate_result mr;
+    struct app app;
+    bool web; /* whether there are pages to serve */
+    struct http_server *http;
+};
+
+/* Steps 2 to 5: the certificate and key before anything else is touched, the port bound, the
+ * store opened and migrated, the use cases, HTTP started.  On failure what was done is undone
+ * (a cluster this run created is removed) and err says why. */
+BERKAS_MUST_CHECK static bool start_serving(const struct options *o, struct running *r,
+                                            struct berr *err)
+{
+    *r = (struct running){0};
+    r->tls = o->tls_cert ? tls_open(o->tls_cert, o->tls_key, err) : NULL;
+    if (o->tls_cert && !r->tls)
+        return false;
+    int listen_fd = http_bind(o->listen, err);
+    if (listen_fd < 0) {
+        tls_free(r->tls);
+        return false;
+    }
+    const char *conninfo = NULL;
+    if (!open_store(o, &r->cluster, &conninfo, &r->mr, err)) {
+        close(listen_fd);
+        tls_free(r->tls);
+        return false;
+    }
+    r->app = (struct app){.embedded = r->cluster != NULL};
+    r->app.schema_version = r->mr.latest;
+    bool ok = app_open(o, &r->app, conninfo, r->tls != NULL, err) && web_pages(o, &r->web, err);
+    r->http = ok ? serve_start(o, &r->app, listen_fd, r->tls, r->web, err) : NULL;
+    if (r->http)
+        return true;
+    if (!ok) /* else http_start has closed it */
+        close(listen_fd);
+    app_close(&r->app);
+    if (r->cluster && cluster_was_created(r->cluster))
+        cluster_abandon(r->cluster);
+    else
+        cluster_free(r->cluster);
+    tls_free(r->tls);
+    return false;
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
@@ -876,50 +928,18 @@ int main(int argc, char **argv)
         return summaries_once(&o);
     if (o.init_nip)
         return init_admin(&o, password, sizeof password);
-    /* the certificate and key before anything else is touched */
-    struct tls_store *tls = o.tls_cert ? tls_open(o.tls_cert, o.tls_key, &err) : NULL;
-    if (o.tls_cert && !tls)
+    struct running r;
+    if (!start_serving(&o, &r, &err))
         return fail(&err);
-    int listen_fd = http_bind(o.listen, &err);
-    if (listen_fd < 0) {
-        tls_free(tls);
-        return fail(&err);
-    }
-
-    struct cluster *cluster = NULL;
-    const char *conninfo = NULL;
-    struct migrate_result mr = {0};
-    if (!open_store(&o, &cluster, &conninfo, &mr, &err)) {
-        close(listen_fd);
-        tls_free(tls);
-        return fail(&err);
-    }
-    struct app app = {.embedded = cluster != NULL};
-    app.schema_version = mr.latest;
-    bool web = false;
-    bool ok = app_open(&o, &app, conninfo, tls != NULL, &err) && web_pages(&o, &web, &err);
-
-    struct http_server *http = ok ? serve_start(&o, &app, listen_fd, tls, web, &err) : NULL;
-    if (!http) {
-        if (!ok)
-            close(listen_fd);
-        app_close(&app);
-        if (cluster && cluster_was_created(cluster))
-            cluster_abandon(cluster);
-        else
-            cluster_free(cluster);
-        tls_free(tls);
-        return fail(&err);
-    }
-    print_ready(&o, &app, cluster, &mr, tls, web, &t0);
+    print_ready(&o, &r.app, r.cluster, &r.mr, r.tls, r.web, &t0);
     /* after the seed and the demo (it reads the rule sets), once serving */
-    if (!app_summaries_start(&app, &err))
+    if (!app_summaries_start(&r.app, &err))
         fprintf(stderr, "berkasd: %s: case summaries will not follow rule-set amendments\n",
                 err.message);
 
     int sig;
-    while ((sig = serve(cluster, app.db, &stop_signals)) == SIGHUP)
-        reload(&o, &app, tls);
+    while ((sig = serve(r.cluster, r.app.db, &stop_signals)) == SIGHUP)
+        reload(&o, &r.app, r.tls);
     fprintf(stderr, "berkasd: signal %d, stopping\n", sig);
-    return stop_all(http, tls, &app, cluster);
+    return stop_all(r.http, r.tls, &r.app, r.cluster);
 }
