@@ -275,6 +275,32 @@ void evlog_fold_init(struct evlog_fold *fo)
     memset(fo, 0, sizeof *fo);
 }
 
+/* A new Sprindik starts a new round: new SPDP, berita acara redone
+ * (JAM Pidum B-1310/E/EJP/05/2022), new P-21. */
+static void fold_new_round(struct evlog_fold *fo)
+{
+    struct case_facts *f = &fo->f;
+    f->spdp_sent = false;
+    f->resume_written = false;
+    f->tahap1_received = false;
+    f->p21 = false;
+    f->returns = 0; /* a new file: its own P-19 (SE B-3326/2011) */
+    f->returned = false;
+    memset(fo->bap, 0, sizeof fo->bap);
+}
+
+/* The file sent back (a P-19, or a letter returning it): its instructions
+ * open, one return more (late or not), awaiting the returned file. */
+static void fold_returned(struct case_facts *f, const struct case_event *e, const struct tzone *z)
+{
+    f->instructions_open += e->items;
+    f->returns++;
+    f->returns_late += e->late_return;
+    f->returned = true;
+    f->returned_on = evlog_date(e, z);
+    f->return_received = false;
+}
+
 void evlog_fold_step(struct evlog_fold *fo, const struct case_event *e, const struct tzone *z)
 {
     struct case_facts *f = &fo->f;
@@ -283,15 +309,7 @@ void evlog_fold_step(struct evlog_fold *fo, const struct case_event *e, const st
         f->report_registered = true;
         break;
     case EV_SPRINDIK_ISSUED:
-        /* A new Sprindik starts a new round: new SPDP, berita acara
-         * redone (JAM Pidum B-1310/E/EJP/05/2022), new P-21. */
-        f->spdp_sent = false;
-        f->resume_written = false;
-        f->tahap1_received = false;
-        f->p21 = false;
-        f->returns = 0; /* a new file: its own P-19 (SE B-3326/2011) */
-        f->returned = false;
-        memset(fo->bap, 0, sizeof fo->bap);
+        fold_new_round(fo);
         break;
     case EV_SPDP_SENT:
         f->spdp_sent = true;
@@ -309,12 +327,7 @@ void evlog_fold_step(struct evlog_fold *fo, const struct case_event *e, const st
         break;
     case EV_P19_RECEIVED:
     case EV_RETURN_LETTER_RECEIVED:
-        f->instructions_open += e->items;
-        f->returns++;
-        f->returns_late += e->late_return;
-        f->returned = true;
-        f->returned_on = evlog_date(e, z);
-        f->return_received = false;
+        fold_returned(f, e, z);
         break;
     case EV_RETURNED_FILE_RECEIVED:
         f->return_received = true;
