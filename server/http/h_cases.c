@@ -11,6 +11,7 @@
 #include "app/casework.h"
 #include "app/events.h"
 #include "app/evfield.h"
+#include "core/mustcheck.h"
 #include "handlers.h"
 #include "app/casexml.h"
 #include "app/rulesets.h"
@@ -171,6 +172,59 @@ HANDLER(h_case_xml)
     }
 }
 
+/* A list of texts, each a string of at most EVF_TEXT_MAX bytes, checked (and
+ * normalised) in place as json_get_str would one member. */
+BERKAS_MUST_CHECK static bool member_texts(json_t *v, const struct evfield *r, struct berr *err)
+{
+    size_t count = json_array_size(v);
+    if (!json_is_array(v) || count > (size_t)r->max)
+        return berr_field(err, BERR_BAD_INPUT, r->name, "%s: daftar teks (paling banyak %lld)",
+                          r->name, r->max);
+    for (size_t i = 0; i < count; i++) {
+        json_t *wrap = json_pack("{s:O}", "item", json_array_get(v, i));
+        const char *text;
+        bool ok = json_get_str(wrap, "item", true, EVF_TEXT_MAX, &text, err);
+        if (ok)
+            json_array_set(v, i, json_object_get(wrap, "item"));
+        else
+            snprintf(err->field, sizeof err->field, "%s", r->name);
+        json_decref(wrap);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* A list of form names: lower-case letters, digits and '_', 1 to 40 of them. */
+BERKAS_MUST_CHECK static bool member_forms(json_t *v, const struct evfield *r, struct berr *err)
+{
+    size_t count = json_array_size(v);
+    if (!json_is_array(v) || count > (size_t)r->max)
+        return berr_field(err, BERR_BAD_INPUT, r->name,
+                          "%s: daftar nama formulir (paling banyak %lld)", r->name, r->max);
+    for (size_t i = 0; i < count; i++) {
+        const char *f = json_string_value(json_array_get(v, i));
+        if (!f || !*f || strlen(f) > 40 ||
+            strspn(f, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(f))
+            return berr_field(err, BERR_BAD_INPUT, r->name,
+                              "%s: nama formulir seperti \"ba_penangkapan\"", r->name);
+    }
+    return true;
+}
+
+/* A list of 1 to r->max ids, each a positive integer. */
+BERKAS_MUST_CHECK static bool member_ids(json_t *v, const struct evfield *r, struct berr *err)
+{
+    size_t count = json_array_size(v);
+    bool ids = json_is_array(v) && count >= 1 && count <= (size_t)r->max;
+    for (size_t i = 0; ids && i < count; i++)
+        ids = json_is_integer(json_array_get(v, i)) && json_integer_value(json_array_get(v, i)) > 0;
+    if (!ids)
+        return berr_field(err, BERR_BAD_INPUT, r->name, "%s; daftar 1 sampai %lld id", r->need,
+                          r->max);
+    return true;
+}
+
 /* One member of an act's body into its member of in, as its row says
  * (app/evfield.h): its JSON type and bounds; a list is checked item by item. */
 static bool event_member(json_t *body, const struct evfield *r, struct event_input *in,
@@ -206,43 +260,11 @@ static bool event_member(json_t *body, const struct evfield *r, struct event_inp
     }
     if (!v)
         return true;
-    size_t count = json_array_size(v);
-    if (r->input == EVI_TEXTS) {
-        if (!json_is_array(v) || count > (size_t)r->max)
-            return berr_field(err, BERR_BAD_INPUT, r->name, "%s: daftar teks (paling banyak %lld)",
-                              r->name, r->max);
-        for (size_t i = 0; i < count; i++) {
-            json_t *wrap = json_pack("{s:O}", "item", json_array_get(v, i));
-            const char *text;
-            bool ok = json_get_str(wrap, "item", true, EVF_TEXT_MAX, &text, err);
-            if (ok)
-                json_array_set(v, i, json_object_get(wrap, "item"));
-            else
-                snprintf(err->field, sizeof err->field, "%s", r->name);
-            json_decref(wrap);
-            if (!ok)
-                return false;
-        }
-    } else if (r->input == EVI_FORMS) {
-        if (!json_is_array(v) || count > (size_t)r->max)
-            return berr_field(err, BERR_BAD_INPUT, r->name,
-                              "%s: daftar nama formulir (paling banyak %lld)", r->name, r->max);
-        for (size_t i = 0; i < count; i++) {
-            const char *f = json_string_value(json_array_get(v, i));
-            if (!f || !*f || strlen(f) > 40 ||
-                strspn(f, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(f))
-                return berr_field(err, BERR_BAD_INPUT, r->name,
-                                  "%s: nama formulir seperti \"ba_penangkapan\"", r->name);
-        }
-    } else {
-        bool ids = json_is_array(v) && count >= 1 && count <= (size_t)r->max;
-        for (size_t i = 0; ids && i < count; i++)
-            ids = json_is_integer(json_array_get(v, i)) &&
-                  json_integer_value(json_array_get(v, i)) > 0;
-        if (!ids)
-            return berr_field(err, BERR_BAD_INPUT, r->name, "%s; daftar 1 sampai %lld id", r->need,
-                              r->max);
-    }
+    bool ok = r->input == EVI_TEXTS   ? member_texts(v, r, err)
+              : r->input == EVI_FORMS ? member_forms(v, r, err)
+                                      : member_ids(v, r, err);
+    if (!ok)
+        return false;
     *evfield_json(in, r) = v;
     return true;
 }
