@@ -67,6 +67,39 @@ HANDLER(h_banner_put)
     json_decref(body);
 }
 
+/* A log-on refused: 429 while the NIP or the address is throttled, else the
+ * refusal; either with the seconds to wait, when there are some. */
+static void reply_login_refused(struct http_reply *rep, const struct berr *err, int retry)
+{
+    if (strcmp(err->field, "throttled") == 0) {
+        reply_problem(rep, 429, "too-many-requests", "Too Many Requests", err->message, NULL);
+        rep->retry_after = retry;
+    } else {
+        reply_berr(rep, err);
+        if (retry > 0)
+            rep->retry_after = retry;
+    }
+}
+
+/* A log-on accepted: 201 with the user and the notices, the token in the
+ * body (Bearer) or, for the pages, only in the HttpOnly cookie. */
+static void reply_session(struct app *app, struct http_request *req, struct http_reply *rep,
+                          const char *token, json_t *notices, bool cookie)
+{
+    struct berr err = {0};
+    json_t *me = app_me(app, &req->actor, &err);
+    if (cookie) {
+        web_cookie_header(app, token, rep->set_cookie, sizeof rep->set_cookie);
+        reply_json(rep, 201,
+                   json_pack("{s:s, s:o*, s:o}", "token_type", "Cookie", "user", me, "notices",
+                             notices ? notices : json_array()));
+    } else {
+        reply_json(rep, 201,
+                   json_pack("{s:s, s:s, s:o*, s:o}", "token", token, "token_type", "Bearer",
+                             "user", me, "notices", notices ? notices : json_array()));
+    }
+}
+
 HANDLER(h_session_create)
 {
     static const char *const fields[] = {"nip", "password", "cookie", NULL};
@@ -109,26 +142,9 @@ HANDLER(h_session_create)
         reply_berr(rep, &err);
     } else if (!app_login(app, nip, password, &req->actor, token, &notices, &retry, &req->audit,
                           &err)) {
-        if (strcmp(err.field, "throttled") == 0) {
-            reply_problem(rep, 429, "too-many-requests", "Too Many Requests", err.message, NULL);
-            rep->retry_after = retry;
-        } else {
-            reply_berr(rep, &err);
-            if (retry > 0)
-                rep->retry_after = retry;
-        }
+        reply_login_refused(rep, &err, retry);
     } else {
-        json_t *me = app_me(app, &req->actor, &err);
-        if (cookie) { /* the token only in the HttpOnly cookie */
-            web_cookie_header(app, token, rep->set_cookie, sizeof rep->set_cookie);
-            reply_json(rep, 201,
-                       json_pack("{s:s, s:o*, s:o}", "token_type", "Cookie", "user", me, "notices",
-                                 notices ? notices : json_array()));
-        } else {
-            reply_json(rep, 201,
-                       json_pack("{s:s, s:s, s:o*, s:o}", "token", token, "token_type", "Bearer",
-                                 "user", me, "notices", notices ? notices : json_array()));
-        }
+        reply_session(app, req, rep, token, notices, cookie);
         sodium_memzero(token, sizeof token);
     }
     json_decref(body);
