@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "core/mustcheck.h"
 
 #define WEB_FILE_MAX (4u * 1024u * 1024u) /* a page's file; ours are a few KiB */
 
@@ -129,6 +130,37 @@ static void not_found(struct http_reply *rep)
     reply_problem(rep, 404, "not-found", "Not Found", "Alamat tidak dikenal.", NULL);
 }
 
+/* 304: the copy the client has is this one. */
+static void reply_not_modified(struct http_reply *rep)
+{
+    free(rep->body);
+    rep->body = NULL;
+    rep->len = 0;
+    rep->status = 304;
+    rep->content_type = NULL;
+}
+
+/* The size bytes of the file open on fd, in a buffer of size + 1 the caller
+ * frees; NULL when memory or the file gave out before size bytes. */
+BERKAS_MUST_CHECK static char *read_whole(int fd, size_t size)
+{
+    char *body = malloc(size + 1);
+    size_t got = 0;
+    while (body && got < size) {
+        ssize_t n = read(fd, body + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    if (body && got != size) {
+        free(body);
+        return NULL;
+    }
+    return body;
+}
+
 bool web_static(const char *dir, struct http_request *req, struct http_reply *rep)
 {
     const char *path = req->path;
@@ -167,27 +199,13 @@ bool web_static(const char *dir, struct http_request *req, struct http_reply *re
     const char *inm = http_header(req, "If-None-Match");
     if (inm && strstr(inm, rep->etag)) {
         close(fd);
-        free(rep->body);
-        rep->body = NULL;
-        rep->len = 0;
-        rep->status = 304;
-        rep->content_type = NULL;
+        reply_not_modified(rep);
         return true;
     }
     size_t size = (size_t)sb.st_size;
-    char *body = malloc(size + 1);
-    size_t got = 0;
-    while (body && got < size) {
-        ssize_t n = read(fd, body + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
+    char *body = read_whole(fd, size);
     close(fd);
-    if (!body || got != size) {
-        free(body);
+    if (!body) {
         reply_problem(rep, 500, "internal", "Internal Server Error", "Terjadi kesalahan di server.",
                       NULL);
         return true;
