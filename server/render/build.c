@@ -19,6 +19,7 @@
 
 #include "core/caldate.h"
 #include "core/idtext.h"
+#include "core/mustcheck.h"
 #include "core/terbilang.h"
 #include "render_int.h"
 
@@ -1218,9 +1219,40 @@ static void block_rule(struct rctx *R, const struct tnode *t, float x, float w)
     space(R, t->after);
 }
 
+/* The elements that shape the flow rather than print in it: a space, a
+ * page break, a group kept on one page, a repeat, a condition.  False: t
+ * is none of them. */
+BERKAS_MUST_CHECK static bool flow_shape(struct rctx *R, const struct tnode *t, xmlNodePtr ctx,
+                                         float x, float w, enum talign al)
+{
+    switch (t->kind) {
+    case T_SPACE:
+        lay_space(R->L, t->width, BOX_SPACE);
+        return true;
+    case T_PAGE_BREAK:
+        lay_space(R->L, 0, BOX_BREAK);
+        return true;
+    case T_KEEP:
+        block_keep(R, t, ctx, x, w, al);
+        return true;
+    case T_FOR_EACH:
+        for_each(R, t, ctx, flow_each, &(struct flow_each){x, w, al});
+        return true;
+    case T_IF:
+        if (eval_bool(R, t, ctx))
+            flow(R, t->first, ctx, x, w, al);
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* One block element of a flow at x, w wide: its shape (flow_shape) or what it prints. */
 static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w,
                   enum talign al)
 {
+    if (flow_shape(R, t, ctx, x, w, al))
+        return;
     switch (t->kind) {
     case T_LETTERHEAD:
         letterhead(R, t, ctx, x, w);
@@ -1249,15 +1281,6 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
     case T_SIGNATURES:
         signatures(R, t, ctx, x, w);
         break;
-    case T_SPACE:
-        lay_space(R->L, t->width, BOX_SPACE);
-        break;
-    case T_PAGE_BREAK:
-        lay_space(R->L, 0, BOX_BREAK);
-        break;
-    case T_KEEP:
-        block_keep(R, t, ctx, x, w, al);
-        break;
     case T_BAR:
         block_bar(R, t, ctx, x, w);
         break;
@@ -1270,13 +1293,6 @@ static void block(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x
     case T_TOC:
     case T_MANIFEST:
         toc(R, t, x, w, t->kind == T_MANIFEST);
-        break;
-    case T_FOR_EACH:
-        for_each(R, t, ctx, flow_each, &(struct flow_each){x, w, al});
-        break;
-    case T_IF:
-        if (eval_bool(R, t, ctx))
-            flow(R, t->first, ctx, x, w, al);
         break;
     default:
         fatal(R, t, "unexpected element in a flow");
