@@ -28,6 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/mustcheck.h"
+
 #define PG_PORT           "5432"
 #define SOCKET_PATH_MAX   107 /* sizeof(sun_path) - 1 */
 #define START_TIMEOUT_MS  30000
@@ -504,17 +506,10 @@ fail:
 
 /* ---- start / stop ------------------------------------------------------------------- */
 
-static bool run_initdb(struct cluster *c, struct berr *err)
+/* initdb into DATA/pg.initdb, its output in DATA/initdb.log (whose last line
+ * err quotes when it fails). */
+BERKAS_MUST_CHECK static bool initdb_exec(struct cluster *c, struct berr *err)
 {
-    remove_tree(c->initdb_dir); /* what a crash during an earlier initdb left */
-    if (mkdir(c->initdb_dir, 0700) == -1)
-        return berr_set(err, BERR_BAD_INPUT, "cannot create %s: %s", c->initdb_dir,
-                        strerror(errno));
-    if (c->drop_privileges && chown(c->initdb_dir, c->run_uid, c->run_gid) == -1) {
-        remove_tree(c->initdb_dir);
-        return berr_set(err, BERR_INTERNAL, "cannot give %s to user %s: %s", c->initdb_dir,
-                        c->run_user, strerror(errno));
-    }
     char *log = path_join(c->data_dir, "initdb.log");
     char *argv[16];
     int n = 0;
@@ -538,21 +533,20 @@ static bool run_initdb(struct cluster *c, struct berr *err)
         last_log_line(log, line, sizeof line);
         berr_set(err, BERR_INTERNAL, "initdb failed (exit %d): %s (see %s)", rc,
                  line[0] ? line : "no output", log);
-        remove_tree(c->initdb_dir);
-        free(log);
-        return false;
     }
     free(log);
+    return rc == 0;
+}
 
-    /* Settings that make it private and durable; appended so that a plain
-     * `postgres -D DATA/pg` started by hand behaves the same. */
+/* Settings that make it private and durable; appended so that a plain
+ * `postgres -D DATA/pg` started by hand behaves the same. */
+BERKAS_MUST_CHECK static bool initdb_settings(const struct cluster *c, struct berr *err)
+{
     char *conf = path_join(c->initdb_dir, "postgresql.conf");
     FILE *f = conf ? fopen(conf, "a") : NULL;
-    if (!f) {
-        remove_tree(c->initdb_dir);
-        free(conf);
+    free(conf);
+    if (!f)
         return berr_set(err, BERR_INTERNAL, "cannot write postgresql.conf in %s", c->initdb_dir);
-    }
     fprintf(f, "\n# --- berkas: embedded cluster (written by berkasd at initdb) ---\n"
                "listen_addresses = ''\n"
                "port = " PG_PORT "\n"
@@ -567,8 +561,27 @@ static bool run_initdb(struct cluster *c, struct berr *err)
     if (c->no_sync)
         fprintf(f, "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
     fclose(f);
-    free(conf);
+    return true;
+}
 
+/* A new cluster in DATA/pg: made in DATA/pg.initdb (initdb and our settings)
+ * and renamed into place only when whole, so that a crash leaves none half
+ * made where start-up would take it for one. */
+static bool run_initdb(struct cluster *c, struct berr *err)
+{
+    remove_tree(c->initdb_dir); /* what a crash during an earlier initdb left */
+    if (mkdir(c->initdb_dir, 0700) == -1)
+        return berr_set(err, BERR_BAD_INPUT, "cannot create %s: %s", c->initdb_dir,
+                        strerror(errno));
+    if (c->drop_privileges && chown(c->initdb_dir, c->run_uid, c->run_gid) == -1) {
+        remove_tree(c->initdb_dir);
+        return berr_set(err, BERR_INTERNAL, "cannot give %s to user %s: %s", c->initdb_dir,
+                        c->run_user, strerror(errno));
+    }
+    if (!initdb_exec(c, err) || !initdb_settings(c, err)) {
+        remove_tree(c->initdb_dir);
+        return false;
+    }
     if (rename(c->initdb_dir, c->pg_dir) == -1) {
         remove_tree(c->initdb_dir);
         return berr_set(err, BERR_INTERNAL, "cannot rename %s: %s", c->initdb_dir, strerror(errno));
