@@ -212,6 +212,7 @@ static const char *short_label(const char *code)
                                            {"family_arrest_notice", "Tembusan penangkapan"},
                                            {"family_detention_notice", "Tembusan penahanan"},
                                            {"consular_notice", "Notifikasi konsuler"},
+                                           {"designation_notice", "Pemberitahuan penetapan"},
                                            {"spdp_to_kejari", "SPDP: Kejaksaan"},
                                            {"spdp_to_korwas", "SPDP: Korwas PPNS"},
                                            {"spdp_to_pelapor", "SPDP: pelapor/korban"},

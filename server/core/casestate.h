@@ -32,8 +32,9 @@
  * that a stored state of another format is rebuilt, never believed.  2: the date order's
  * latest acts and the clocks' fold.  3: idle clock slots, absent dates and a suspect's clock
  * detention equal to his own stored short (app/snapshot.c).  4: a clock slot's start moved
- * by a restarting act (the P-17 clock from the PU's receipt of the SPDP, clock.c). */
-#define CASESTATE_FORMAT 4
+ * by a restarting act (the P-17 clock from the PU's receipt of the SPDP, clock.c).  5: a
+ * notice more per suspect (his designation's, UU 20/2025 Pasal 90). */
+#define CASESTATE_FORMAT 5
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

@@ -120,16 +120,17 @@ enum event_field {
 /* Variants of an act that the law treats apart (a BAP of a suspect is not a
  * BAP of a witness). */
 enum act_variant {
-    AV_ANY,              /* any act of the event type */
-    AV_BAP_TERSANGKA,    /* bap_recorded of a suspect */
-    AV_NOTICE_ARREST,    /* letter_delivered: the family's copy of an arrest's order;
-                            as an "after" of suspect scope: the arrest it notifies */
-    AV_NOTICE_DETENTION, /* letter_delivered: ... of a detention's order; as an "after":
-                            the detention it notifies */
-    AV_NOTICE_CONSULAR,  /* letter_delivered: the consular notice of a custody */
-    AV_SPDP_DELIVERY,    /* letter_delivered: a delivery of the SPDP */
-    AV_CUSTODY,          /* arrested or detained: the act that took the suspect into
-                            custody (an "after" of suspect scope only) */
+    AV_ANY,                /* any act of the event type */
+    AV_BAP_TERSANGKA,      /* bap_recorded of a suspect */
+    AV_NOTICE_ARREST,      /* letter_delivered: the family's copy of an arrest's order;
+                              as an "after" of suspect scope: the arrest it notifies */
+    AV_NOTICE_DETENTION,   /* letter_delivered: ... of a detention's order; as an "after":
+                              the detention it notifies */
+    AV_NOTICE_CONSULAR,    /* letter_delivered: the consular notice of a custody */
+    AV_SPDP_DELIVERY,      /* letter_delivered: a delivery of the SPDP */
+    AV_CUSTODY,            /* arrested or detained: the act that took the suspect into
+                              custody (an "after" of suspect scope only) */
+    AV_NOTICE_DESIGNATION, /* letter_delivered: the suspect told of his designation */
 };
 
 /* An act by event type and variant; ev == EV__COUNT ends a list. */
@@ -157,6 +158,8 @@ enum notice_kind {
     NOTICE_SPDP_TERSANGKA,  /* "spdp_tersangka": one suspect (Pasal 27(3); MK 130/2015) */
     NOTICE_SPDP_PERWAKILAN, /* "spdp_perwakilan_negara": a foreign suspect's representation
                                through Kemlu (Pasal 27(6)) */
+    NOTICE_DESIGNATION,     /* "penetapan_tersangka": the suspect told of his designation
+                               (UU 20/2025 Pasal 90 as reported; DOMAIN D15) */
     NOTICE__COUNT
 };
 

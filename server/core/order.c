@@ -77,6 +77,7 @@ static const struct order_rule law[] = {
     {LD(NOTICE_ARREST),          ARREST_NOTIFIED,                 ORD_SUSPECT, ORD_LAW, "KUHAP 18(3): tembusan surat perintah penangkapan"},
     {LD(NOTICE_DETENTION),       DETENTION_NOTIFIED,              ORD_SUSPECT, ORD_LAW, "KUHAP 21(3): tembusan surat perintah penahanan"},
     {LD(NOTICE_CONSULAR),        CUSTODY,                         ORD_SUSPECT, ORD_LAW, "Konvensi Wina 1963 Pasal 36(1)(b): pemberitahuan penangkapan atau penahanan"},
+    {LD(NOTICE_DESIGNATION),     A(SUSPECT_DESIGNATED),           ORD_SUSPECT, ORD_LAW, "UU 20/2025 Pasal 90: pemberitahuan penetapan tersangka"},
     {LD(SPDP_DELIVERY),          A(SPDP_SENT),                    ORD_CASE,    ORD_LAW, "Permenkumham 39/2021 Pasal 27: SPDP diterima setelah dikirim"},
 };
 /* clang-format on */
@@ -181,6 +182,8 @@ bool order_act_is(const struct case_event *e, struct act_ref r)
         return e->notice == NOTICE_CONSULAR;
     case AV_SPDP_DELIVERY:
         return notice_is_spdp(e->notice);
+    case AV_NOTICE_DESIGNATION:
+        return e->notice == NOTICE_DESIGNATION;
     case AV_CUSTODY:
         return e->event == EV_ARRESTED || e->event == EV_DETAINED;
     }

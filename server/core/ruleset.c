@@ -112,6 +112,9 @@ static const struct rule_key keys[] = {
     KEY(spdp_to_consulate,
         "SPDP wajib diterima perwakilan negara tersangka WNA melalui Kementerian Luar Negeri",
         "Permenkumham 39/2021 Pasal 27(6)", RULE_FLAG, 0, 1),
+    KEY(designation_notice_days,
+        "Pemberitahuan penetapan tersangka kepada tersangka paling lambat (hari; 0 = tanpa batas)",
+        "UU 20/2025 Pasal 90 (belum dipastikan); KUHAP 1981 tidak mengatur", RULE_DAYS, 0, 30),
 };
 
 #define V(n)  {n, false}
@@ -164,6 +167,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .spdp_to_suspect = V(1),
         .spdp_to_reporter = V(1),
         .spdp_to_consulate = V(1),
+        .designation_notice_days = V(0),     /* KUHAP 1981: no such clock (DOMAIN D15) */
     },
     {
         .name = "KUHAP-2025",
@@ -211,6 +215,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .spdp_to_suspect = TV(1),
         .spdp_to_reporter = TV(1),
         .spdp_to_consulate = TV(1),
+        .designation_notice_days = TV(1),    /* DOMAIN D15: Pasal 90 as reported, unverified */
     },
 };
 /* clang-format on */

@@ -96,6 +96,9 @@ struct ruleset {
     struct rule_value spdp_to_suspect;   /* Pasal 27(3); MK 130/PUU-XIII/2015 (terlapor) */
     struct rule_value spdp_to_reporter;  /* MK 130/PUU-XIII/2015 (pelapor/korban) */
     struct rule_value spdp_to_consulate; /* Pasal 27(6) */
+    /* The suspect is told of his designation within N days of it (UU 20/2025 Pasal 90 as
+     * reported, DOMAIN D15); 0 = no clock (KUHAP 1981 sets none). */
+    struct rule_value designation_notice_days;
 };
 
 enum rule_unit {

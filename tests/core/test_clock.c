@@ -406,6 +406,71 @@ START_TEST(test_p17_a_receipt_after_the_clock_stopped_starts_nothing)
 }
 END_TEST
 
+/* ---- DOMAIN D15: the suspect told of his designation within 1 day (UU 20/2025 Pasal 90, as
+ * reported; designation_notice_days, to verify).  Day 0 is the designation's date: designated 5
+ * January 2026 -> 6 January is the last day in time, overdue from 7 January 00:00 local.  KUHAP
+ * 1981 sets no such period: a designation dated up to 1 January 2026 starts no clock. ---- */
+
+START_TEST(test_designation_notice_due_the_next_day_under_uu_20_2025)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-01-03"),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2026-01-05", 0)};
+    struct run r;
+    compute(&r, log, 2, "Asia/Jakarta", "2026-01-05T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_DESIGNATION_NOTICE, 0);
+    ck_assert_str_eq(c->code, "designation_notice");
+    ck_assert_str_eq(c->regime, "KUHAP-2025");
+    ck_assert_ptr_nonnull(strstr(c->basis, "Pasal 90"));
+    ck_assert(c->to_verify);
+    ck_assert_int_eq(c->actor, ACTOR_INVESTIGATOR);
+    ck_assert_int_eq(clock_notice(CLK_DESIGNATION_NOTICE), NOTICE_DESIGNATION);
+    assert_day(c->start, "2026-01-05");
+    assert_day(c->due_date, "2026-01-06");
+    ck_assert_int_eq(c->due_at, instant_of("2026-01-07T00:00:00+07:00"));
+    assert_at(log, 2, "Asia/Jakarta", "2026-01-06T23:59:59+07:00", CLK_DESIGNATION_NOTICE, 0,
+              CLOCK_OK, 0);
+    assert_at(log, 2, "Asia/Jakarta", "2026-01-07T00:00:00+07:00", CLK_DESIGNATION_NOTICE, 0,
+              CLOCK_OVERDUE, -1);
+}
+END_TEST
+
+START_TEST(test_designation_notice_met_by_the_letter_to_that_suspect)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-01-03"),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2026-01-05", 0),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2026-01-05", 1),
+                               delivered("2026-01-06", 0, NOTICE_DESIGNATION)};
+    struct run r;
+    compute(&r, log, 4, "Asia/Jakarta", "2026-01-20T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_DESIGNATION_NOTICE, 0);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    /* the other suspect was not told: his still runs, overdue */
+    c = must_find(&r, CLK_DESIGNATION_NOTICE, 1);
+    ck_assert(c->running);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    /* told on 7 January instead: met late */
+    log[3] = delivered("2026-01-07", 0, NOTICE_DESIGNATION);
+    compute(&r, log, 4, "Asia/Jakarta", "2026-01-20T00:00:00+07:00");
+    ck_assert_int_eq(must_find(&r, CLK_DESIGNATION_NOTICE, 0)->state, CLOCK_OVERDUE);
+}
+END_TEST
+
+START_TEST(test_no_designation_notice_under_kuhap_1981)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-12-01"),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2025-12-10", 0),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2026-01-01", 1),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2026-01-02", 2)};
+    struct run r;
+    compute(&r, log, 4, "Asia/Jakarta", "2026-01-05T00:00:00+07:00");
+    ck_assert_ptr_null(find(&r, CLK_DESIGNATION_NOTICE, 0));
+    ck_assert_ptr_null(find(&r, CLK_DESIGNATION_NOTICE, 1)); /* the last day of KUHAP 1981 */
+    assert_day(must_find(&r, CLK_DESIGNATION_NOTICE, 2)->due_date, "2026-01-03");
+}
+END_TEST
+
 /* ---- the prosecutor's research: KUHAP 138(1), 110(4), 138(2) ---- */
 
 static const struct case_event *tahap1_log(int *n)
@@ -1182,6 +1247,7 @@ START_TEST(test_kind_and_state_codes)
                            "family_arrest_notice",
                            "family_detention_notice",
                            "consular_notice",
+                           "designation_notice",
                            "spdp_to_kejari",
                            "spdp_to_korwas",
                            "spdp_to_pelapor",
@@ -1241,6 +1307,9 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_p17_a_second_receipt_does_not_push_it_out);
     tcase_add_test(tc, test_p17_a_new_sprindik_and_spdp_start_it_again_and_its_receipt_moves_it);
     tcase_add_test(tc, test_p17_a_receipt_after_the_clock_stopped_starts_nothing);
+    tcase_add_test(tc, test_designation_notice_due_the_next_day_under_uu_20_2025);
+    tcase_add_test(tc, test_designation_notice_met_by_the_letter_to_that_suspect);
+    tcase_add_test(tc, test_no_designation_notice_under_kuhap_1981);
     tcase_add_test(tc, test_pu_answers_within_7_days_of_receipt);
     tcase_add_test(tc, test_pu_returns_within_14_days_or_the_file_is_deemed_complete);
     tcase_add_test(tc, test_p18_stops_the_answer_but_not_the_return);

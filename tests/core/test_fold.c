@@ -142,7 +142,7 @@ START_TEST(test_stepping_one_act_is_the_fold_of_the_longer_log)
     struct case_state *st = calloc(1, sizeof *st), *fresh = calloc(1, sizeof *fresh);
     ck_assert_ptr_nonnull(st);
     ck_assert_ptr_nonnull(fresh);
-    int accepted = 0, refused = 0, order_refusals = 0, corrections = 0, p17_moved = 0;
+    int accepted = 0, refused = 0, order_refusals = 0, corrections = 0, p17_moved = 0, told = 0;
     for (unsigned s = 1; s <= SEEDS; s++) {
         unsigned seed = s * 2654435761u;
         bool foreign[4];
@@ -219,6 +219,11 @@ START_TEST(test_stepping_one_act_is_the_fold_of_the_longer_log)
             casestate_free(fresh);
             same_clocks(st, &in, n - 1);
             /* the P-17 clock moved to the SPDP's receipt (its restart) */
+            for (int x = 0; x < 4; x++)
+                told += !st->clocks.suspects[x].notices[NOTICE_DESIGNATION].running &&
+                        st->clocks.suspects[x].notices[NOTICE_DESIGNATION].used &&
+                        log[n - 1].event == EV_LETTER_DELIVERED && log[n - 1].suspect == x &&
+                        log[n - 1].notice == NOTICE_DESIGNATION;
             p17_moved +=
                 st->clocks.cases[CLK_P17].moved && log[n - 1].event == EV_SPDP_RECEIVED_BY_PU;
         }
@@ -229,6 +234,7 @@ START_TEST(test_stepping_one_act_is_the_fold_of_the_longer_log)
     ck_assert_int_gt(refused, 0);
     ck_assert_int_gt(order_refusals, 0);
     ck_assert_int_gt(corrections, 0);
+    ck_assert_int_gt(told, 0);      /* designation notices started and delivered (UU 20/2025) */
     ck_assert_int_gt(p17_moved, 0); /* the logs moved a running P-17 clock (spdp_received_by_pu) */
     free(st);
     free(fresh);

@@ -1767,6 +1767,83 @@ START_TEST(test_p17_counts_from_the_prosecutors_receipt_of_the_spdp)
 }
 END_TEST
 
+/* ---- DOMAIN D15: the suspect told of his designation (UU 20/2025 Pasal 90) ----------------- */
+
+START_TEST(test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_day)
+{
+    /* designated 5 January 2026: told by 6 January (day 0 the designation's date); not told,
+     * the review list names it overdue for him; a letter dated before the designation is
+     * refused; told on 6 January: met.  Designated 10 December 2025 (KUHAP 1981): no clock. */
+    long long id = open_case_on(inv, kejari_plg, "2026-01-03");
+    rec_on(id, inv, "sprindik_issued", "2026-01-04", NULL);
+    long long s = add_party(id, "suspect", "TRAN VAN D");
+    char x[160], body[512];
+    snprintf(x, sizeof x, "\"party_id\":%lld", s);
+    rec_on(id, inv, "suspect_designated", "2026-01-05", x);
+    json_t *c = get_case(id, inv);
+    json_t *k = clock_for(c, "designation_notice", s);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(str(k, "start"), "2026-01-05");
+    ck_assert_str_eq(str(k, "due_date"), "2026-01-06");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_str_eq(str(k, "recipient"), "penetapan_tersangka");
+    ck_assert_ptr_nonnull(strstr(str(k, "basis"), "Pasal 90"));
+    ck_assert(json_is_true(json_object_get(k, "to_verify")));
+    json_decref(c);
+    json_t *list, *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "case %lld not in the review list", id);
+    bool seen = false;
+    size_t i;
+    json_t *n;
+    json_array_foreach(json_object_get(it, "notices"), i, n)
+    {
+        if (strcmp(str(n, "code"), "designation_notice") != 0)
+            continue;
+        seen = true;
+        ck_assert_str_eq(str(n, "state"), "overdue");
+        ck_assert_str_eq(str(n, "due_date"), "2026-01-06");
+        ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(n, "party"), "id")), s);
+    }
+    ck_assert_msg(seen, "designation_notice not listed");
+    json_decref(list);
+    /* a letter dated before the designation it tells of: refused, nothing written */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-01-04\",\"recipient\":"
+             "\"penetapan_tersangka\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
+             s);
+    json_decref(refused(id, inv, body, 422, "date-order", "date"));
+    /* without the suspect: refused */
+    json_decref(refused(id, inv,
+                        "{\"type\":\"letter_delivered\",\"date\":\"2026-01-06\",\"recipient\":"
+                        "\"penetapan_tersangka\",\"received_by\":\"Tersangka\"}",
+                        400, "bad-input", "party_id"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-01-06\",\"recipient\":"
+             "\"penetapan_tersangka\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
+             s);
+    json_decref(post(id, inv, body, 201));
+    c = get_case(id, inv);
+    k = clock_for(c, "designation_notice", s);
+    ck_assert(json_is_false(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert_str_eq(str(json_object_get(k, "delivered"), "on"), "2026-01-06");
+    json_decref(c);
+    it = review_item_of(id, sup, &list);
+    json_array_foreach(json_object_get(it, "notices"), i, n)
+        ck_assert_str_ne(str(n, "code"), "designation_notice");
+    json_decref(list);
+
+    long long old = open_case_on(inv, kejari_plg, "2025-12-01");
+    rec_on(old, inv, "sprindik_issued", "2025-12-02", NULL);
+    long long t = add_party(old, "suspect", "TRAN VAN E");
+    snprintf(x, sizeof x, "\"party_id\":%lld", t);
+    rec_on(old, inv, "suspect_designated", "2025-12-10", x);
+    c = get_case(old, inv);
+    ck_assert_ptr_null(clock_for(c, "designation_notice", t));
+    json_decref(c);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -1808,6 +1885,7 @@ Suite *suite_law(void)
     tcase_add_test(tc,
                    test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter);
     tcase_add_test(tc, test_p17_counts_from_the_prosecutors_receipt_of_the_spdp);
+    tcase_add_test(tc, test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_day);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1097,7 +1097,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     snapshot_follows_its_log(walk[W_NO_SPDP]);
     char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
     char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
-    ck_assert_str_eq(fmt, "4");
+    ck_assert_str_eq(fmt, "5");
     ck_assert_str_eq(stage, "investigation");
     free(fmt);
     free(stage);
@@ -1235,7 +1235,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     ck_assert_str_eq(idle, "number");
     free(idle);
 
-    /* format 1: no folds - named, then folded again by the next act, in this berkasd's format (4)
+    /* format 1: no folds - named, then folded again by the next act, in this berkasd's format (5)
      */
     free(sql_value(db,
                    "UPDATE app.case_snapshots SET format = 1, state = (state - 'order' - 'clocks' "
@@ -1247,7 +1247,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}");
     used = snap_at(id, "{clocks,cases,0,0}");
-    ck_assert_str_eq(fmt, "4");
+    ck_assert_str_eq(fmt, "5");
     ck_assert_str_eq(used, "true");
     free(fmt);
     free(used);
@@ -1877,10 +1877,10 @@ START_TEST(test_names_in_the_list_come_as_entered)
 }
 END_TEST
 
-/* Format 4 (the P-17 clock counts from the prosecutor's receipt of the SPDP, DOMAIN D14): a
- * snapshot an older berkasd wrote (format 3, its P-17 from the sending) is stale for the
- * start-up sweep, which folds the log again: the P-17 then counts from the receipt, in the
- * snapshot and in the summary the lists read. */
+/* Format 4 and later (the P-17 clock counts from the prosecutor's receipt of the SPDP, DOMAIN D14):
+ * a snapshot an older berkasd wrote (format 3, its P-17 from the sending) is stale for the start-up
+ * sweep, which folds the log again: the P-17 then counts from the receipt, in the snapshot and in
+ * the summary the lists read. */
 START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
 {
     long long id = open_case("format 3 dan P-17", 45);
@@ -1925,7 +1925,7 @@ START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
     db_pool_free(maint);
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}"), *moved = snap_at(id, "{clocks,cases,1,3}");
-    ck_assert_str_eq(fmt, "4");
+    ck_assert_str_eq(fmt, "5");
     ck_assert_str_eq(moved, "true"); /* [used, running, armed, moved, ...] */
     free(fmt);
     free(moved);
