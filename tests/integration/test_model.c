@@ -1127,6 +1127,25 @@ static void expect_problem(struct expect *x, long status, const char *type, cons
     x->why = why;
 }
 
+/* Whether the direction at log index `given` was already reported done: a
+ * direction is carried out once (DOMAIN 10: the supervisor's direction and
+ * its report), so a second report is a conflict.  The report as it stands,
+ * after its corrections; a withdrawn one reported nothing. */
+static bool model_direction_done(const struct mcase *mc, int given)
+{
+    struct case_event e;
+    for (int i = 0; i < mc->n; i++) {
+        if (!evlog_effective(mc->log, mc->n, i, &e) || e.event != EV_DIRECTION_DONE)
+            continue;
+        int k = e.ref;
+        while (k >= 0 && k < mc->n && mc->log[k].event == EV_CORRECTED)
+            k = mc->log[k].ref;
+        if (k == given)
+            return true;
+    }
+    return false;
+}
+
 /* The checks before the core, in the order server/app/events.c makes them:
  * role, visibility, version, date, input; and the rule core/event.c states
  * for corrections, which events.c lacks (its place in that order is not
@@ -1177,6 +1196,8 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
             expect_problem(x, 400, "bad-input", "due", "a direction needs its due date");
         else if (r->ev == EV_DIRECTION_DONE && r->ref < 0)
             expect_problem(x, 400, "bad-input", "direction", "no direction_given to point at");
+        else if (r->ev == EV_DIRECTION_DONE && model_direction_done(mc, r->ref))
+            expect_problem(x, 409, "conflict", "direction", "a direction is done once");
         else if (r->ev == EV_RETURN_LETTER_RECEIVED && r->nunmet == 0)
             expect_problem(x, 400, "bad-input", "unmet", "a later return names the unmet items");
         /* issue 10 (server/app/acts.c, after the input's own checks): a
