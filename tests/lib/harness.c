@@ -601,6 +601,23 @@ bool api_call(int port, const char *method, const char *path, const char *token,
     return http_do(method, url, json_body, json_body ? strlen(json_body) : 0, headers, out);
 }
 
+json_t *api_json(int port, const char *method, const char *path, const char *token,
+                 const char *json_body, long want)
+{
+    struct http_result r;
+    ck_assert(api_call(port, method, path, token, json_body, &r));
+    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %.700s", method, path,
+                  json_body ? json_body : "", want, r.status, r.body);
+    if (want >= 400)
+        ck_assert_msg(strstr(r.content_type, "application/problem+json") != NULL,
+                      "%s %s: a refusal is problem+json, not %s", method, path, r.content_type);
+    bool is_json = strstr(r.content_type, "json") != NULL;
+    json_t *j = is_json && r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
+    ck_assert_msg(j != NULL, "not JSON: %.300s", r.body);
+    http_result_free(&r);
+    return j;
+}
+
 char *api_login(int port, const char *nip, const char *password)
 {
     char body[512];

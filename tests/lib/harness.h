@@ -12,6 +12,7 @@
 #ifndef BERKAS_TESTS_HARNESS_H
 #define BERKAS_TESTS_HARNESS_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -132,6 +133,14 @@ void http_result_free(struct http_result *r);
  * (sent as application/json).  Returns false on a transport error. */
 bool api_call(int port, const char *method, const char *path, const char *token,
               const char *json_body, struct http_result *out);
+
+/* api_call that must answer `want`: a refusal (4xx/5xx) must be
+ * application/problem+json (RFC 9457).  Returns the body as JSON (an empty
+ * object when its type is not JSON, e.g. a PDF, or it is empty); the caller
+ * decrefs.  Fails the
+ * running Check test otherwise. */
+json_t *api_json(int port, const char *method, const char *path, const char *token,
+                 const char *json_body, long want);
 
 /* POST /api/v1/sessions; returns the token (caller frees) or NULL. */
 char *api_login(int port, const char *nip, const char *password);
