@@ -128,7 +128,7 @@ START_TEST(test_a_killed_postmaster_is_brought_back_and_sessions_survive)
                       strstr(out, "PostgreSQL back after"),
                   "%s", out);
     free(out);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     ck_assert_int_eq(count_processes_with(data), 0); /* the restarted one stopped too */
     proc_free(&p);
     free(token);
@@ -254,7 +254,7 @@ START_TEST(test_a_hung_database_gets_503_with_retry_after_and_healthz_answers)
     printf("resilience: hung database resumed: /healthz 200 again after %lld ms, a request "
            "after %lld ms\n",
            back, now_ms() - t0);
-    ck_assert_int_eq(proc_stop(&p), 0);
+    proc_stop_clean(&p);
     proc_free(&p);
     free(token);
     free(data);
