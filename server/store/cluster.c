@@ -94,11 +94,15 @@ static int rm_entry(const char *path, const struct stat *sb, int flag, struct FT
     return remove(path);
 }
 
+/* Leaves errno as it found it: a caller cleaning up after a failed call
+ * still reports that call's reason. */
 static void remove_tree(const char *path)
 {
+    int saved = errno;
     struct stat st;
     if (lstat(path, &st) == 0)
         nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    errno = saved;
 }
 
 /* mkdir -p for the parents of path (not path itself). */
