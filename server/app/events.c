@@ -538,6 +538,33 @@ static bool check_direction(const struct casefile *cf, long long direction, stru
     return true;
 }
 
+/* The PU's receipt of the SPDP (DOMAIN 4.4: the Kejaksaan registers the SPDP it received) is
+ * recorded once for each SPDP: a second receipt of the SPDP sent last would only move the
+ * P-17 clock, which runs from the first (core/clock.c), so it is a conflict naming the first.
+ * A new SPDP (after a new Sprindik: JAM Pidum B-1310/E/EJP/05/2022) is received anew. */
+static bool check_spdp_receipt(const struct casefile *cf, struct berr *err)
+{
+    struct case_event e;
+    int receipt = -1;
+    for (int i = 0; i < cf->nevents; i++) {
+        if (!evlog_effective(cf->ev, cf->nevents, i, &e))
+            continue;
+        if (e.event == EV_SPDP_SENT || e.event == EV_SPRINDIK_ISSUED)
+            receipt = -1;
+        else if (e.event == EV_SPDP_RECEIVED_BY_PU && receipt < 0)
+            receipt = i;
+    }
+    if (receipt < 0)
+        return true;
+    char on[CALDATE_DATE_LEN];
+    evlog_effective(cf->ev, cf->nevents, receipt, &e);
+    caldate_format(evlog_date(&e, cf->zone), on, sizeof on);
+    return berr_field(err, BERR_CONFLICT, "type",
+                      "penerimaan SPDP oleh Penuntut Umum sudah dicatat pada %s (peristiwa %lld); "
+                      "SPDP yang sama tidak diterima dua kali",
+                      on, cf->ev_id[receipt]);
+}
+
 /* Semantic checks of the input against the event type. */
 static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                         const struct event_input *in, struct berr *err)
@@ -587,6 +614,8 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
     if (in->due && !caldate_parse(in->due, &due))
         return berr_field(err, BERR_BAD_INPUT, "due", "due harus tanggal YYYY-MM-DD");
     if (ev == EV_DIRECTION_DONE && !check_direction(cf, in->direction_event, err))
+        return false;
+    if (ev == EV_SPDP_RECEIVED_BY_PU && !check_spdp_receipt(cf, err))
         return false;
     if (in->detention_type) {
         enum det_type t;

@@ -33,8 +33,9 @@
  * latest acts and the clocks' fold.  3: idle clock slots, absent dates and a suspect's clock
  * detention equal to his own stored short (app/snapshot.c).  4: a clock slot's start moved
  * by a restarting act (the P-17 clock from the PU's receipt of the SPDP, clock.c).  5: a
- * notice more per suspect (his designation's, UU 20/2025 Pasal 90). */
-#define CASESTATE_FORMAT 5
+ * notice more per suspect (his designation's, UU 20/2025 Pasal 90).  6: a new Sprindik's
+ * file counts its own late returns; P-16 and P-17 wait for the PU's receipt of the SPDP. */
+#define CASESTATE_FORMAT 6
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

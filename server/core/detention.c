@@ -59,10 +59,34 @@ int64_t detention_expires_at(const struct detention *d)
     return 0;
 }
 
-/* NULL when d's state accepts ev, else why not (Indonesian).  rules may be
- * NULL (court extensions are then not counted). */
+/* Why a court extension is refused once the rule set's extensions are all granted: KUHAP
+ * 29(2) allows two of 30 days; UU 20/2025 keeps the rule set's numbers until its Pasal 99-111
+ * are confirmed (DOMAIN 9.2).  Written into buf. */
+static const char *court_used_up(const struct ruleset *rules, char *buf, size_t size)
+{
+    int count = rules->detention_ext_court_count.value;
+    const char *article = rules->regime == REGIME_KUHAP_1981
+                              ? "Pasal 29 ayat (2) KUHAP"
+                              : "Pasal 29 ayat (2) KUHAP 1981 (UU 20/2025 Pasal 99-111: belum "
+                                "dipastikan)";
+    if (count <= 0)
+        snprintf(buf, size, "aturan %s tidak memberi perpanjangan oleh Ketua PN (%s)", rules->name,
+                 article);
+    else
+        snprintf(buf, size,
+                 "%s perpanjangan oleh Ketua PN menurut %s (%d x %d hari) sudah digunakan",
+                 count == 2   ? "kedua"
+                 : count == 1 ? "satu-satunya"
+                              : "semua",
+                 article, count, rules->detention_ext_court_days.value);
+    return buf;
+}
+
+/* NULL when d's state accepts ev, else why not (Indonesian; in buf when it
+ * names the rule set's numbers).  rules may be NULL (court extensions are
+ * then not counted). */
 static const char *state_refusal(const struct detention *d, enum event ev,
-                                 const struct ruleset *rules)
+                                 const struct ruleset *rules, char *buf, size_t size)
 {
     switch (ev) {
     case EV_ARRESTED:
@@ -88,11 +112,14 @@ static const char *state_refusal(const struct detention *d, enum event ev,
                    "berjalan";
         return NULL;
     case EV_DETENTION_EXTENDED_COURT:
+        /* after the PU's extension or a court's: the count first, so that a third is refused
+         * for what it is */
+        if (rules && d->state == DET_DETAINED && d->period >= DETP_PU &&
+            d->court_extensions >= rules->detention_ext_court_count.value)
+            return court_used_up(rules, buf, size);
         if (d->state != DET_DETAINED || (d->period != DETP_PU && d->period != DETP_COURT_1))
             return "perpanjangan oleh Ketua PN hanya setelah perpanjangan oleh Penuntut Umum "
                    "(KUHAP 29)";
-        if (rules && d->court_extensions >= rules->detention_ext_court_count.value)
-            return "batas perpanjangan oleh Ketua PN sudah tercapai (KUHAP 29(2))";
         return NULL;
     case EV_DETENTION_SUSPENDED:
     case EV_DETENTION_TYPE_CHANGED:
@@ -122,8 +149,9 @@ int detention_allowed(const struct detention *d, const struct ruleset *rules, en
                       int max)
 {
     int n = 0;
+    char why[160];
     for (int e = EV_ARRESTED; e <= EV_DETENSI_ENDED; e++)
-        if (!state_refusal(d, (enum event)e, rules)) {
+        if (!state_refusal(d, (enum event)e, rules, why, sizeof why)) {
             if (n < max)
                 out[n] = (enum event)e;
             n++;
@@ -317,7 +345,8 @@ bool detention_apply(const struct detention *cur, const struct detention_act *ac
         *next = *cur;
         return false;
     }
-    const char *why = state_refusal(cur, act->event, rules);
+    char buf[160];
+    const char *why = state_refusal(cur, act->event, rules, buf, sizeof buf);
     if (why) {
         refuse_state(cur, rules, act->event, why, res);
         *next = *cur;

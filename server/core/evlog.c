@@ -285,6 +285,9 @@ static void fold_new_round(struct evlog_fold *fo)
     f->tahap1_received = false;
     f->p21 = false;
     f->returns = 0; /* a new file: its own P-19 (SE B-3326/2011) */
+    /* ... and its own PU period (KUHAP 110(4)): the earlier file's late returns are not this
+     * file's (they stay in the log) */
+    f->returns_late = 0;
     f->returned = false;
     memset(fo->bap, 0, sizeof fo->bap);
 }

@@ -72,6 +72,10 @@ static const struct order_rule law[] = {
     {A(P23_RECEIVED),            A(P21_RECEIVED),                 ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001"},
     {A(P23_RECEIVED),            A(DEEMED_COMPLETE_CONFIRMED),    ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001"},
     {A(SP3_NOTIFIED),            A(SP3_ISSUED),                   ORD_CASE,    ORD_LAW, "KUHAP 109(3)"},
+    /* the Kejaksaan registers the SPDP it received, then appoints the prosecutors who follow
+     * the investigation (P-16) and asks for its progress (P-17): DOMAIN 4.4, 6, D14 */
+    {A(P16_RECEIVED),            A(SPDP_RECEIVED_BY_PU),          ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001 (P-16): jaksa peneliti ditunjuk setelah SPDP diterima dan diregistrasi"},
+    {A(P17_RECEIVED),            A(SPDP_RECEIVED_BY_PU),          ORD_CASE,    ORD_LAW, "KEP-518/A/J.A/11/2001 (P-17): perkembangan penyidikan diminta setelah SPDP diterima"},
     {A(DIRECTION_DONE),          A(DIRECTION_GIVEN),              ORD_REF,     ORD_LAW, "Permenkumham 39/2021 (pengendalian)"},
     /* a notice is delivered after the act it notifies (issue 13.7, 13.8) */
     {LD(NOTICE_ARREST),          ARREST_NOTIFIED,                 ORD_SUSPECT, ORD_LAW, "KUHAP 18(3): tembusan surat perintah penangkapan"},

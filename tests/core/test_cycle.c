@@ -295,6 +295,36 @@ START_TEST(test_returns_are_counted_per_file_and_late_ones_flagged)
 }
 END_TEST
 
+START_TEST(test_a_new_sprindik_starts_the_count_of_late_returns_again)
+{
+    /* KUHAP 110(4) (D10): a return after the PU's 14 days is late for the file in hand.  After
+     * P-21 and the 60 days without Tahap II the file goes back and the investigation restarts
+     * with a new Sprindik, a new SPDP and a new file (JAM Pidum B-1310/E/EJP/05/2022, D12),
+     * which has its own P-19 and its own 14 days (SE B-3326/E/EJP/11/2011): the earlier
+     * file's late return is no longer one of this file's returns. */
+    struct log l = sent_and_received("2025-03-08");
+    struct case_event p19 = ev_on(EV_P19_RECEIVED, "2025-03-30");
+    p19.items = 1;
+    p19.late_return = true;
+    add(&l, p19);
+    add(&l, ev_on(EV_INSTRUCTION_ANSWERED, "2025-04-02"));
+    add(&l, ev_on(EV_RESUBMITTED, "2025-04-05"));
+    add(&l, ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-04-06"));
+    add(&l, ev_on(EV_P21_RECEIVED, "2025-04-10"));
+    add(&l, ev_on(EV_LAPSED, "2025-06-10"));
+    struct case_facts f;
+    memset(&f, 0, sizeof f);
+    evlog_facts(l.ev, l.n, zone_of("Asia/Jakarta"), &f);
+    ck_assert_int_eq(f.returns, 1);
+    ck_assert_int_eq(f.returns_late, 1);
+    add(&l, ev_on(EV_SPRINDIK_ISSUED, "2025-06-15"));
+    memset(&f, 0, sizeof f);
+    evlog_facts(l.ev, l.n, zone_of("Asia/Jakarta"), &f);
+    ck_assert_int_eq(f.returns, 0);
+    ck_assert_int_eq(f.returns_late, 0);
+}
+END_TEST
+
 Suite *suite_cycle(void)
 {
     Suite *s = suite_create("cycle");
@@ -308,6 +338,7 @@ Suite *suite_cycle(void)
     tcase_add_test(tc, test_p20_after_the_investigators_14_days_from_his_receipt);
     tcase_add_test(tc, test_the_resend_clock_runs_from_the_investigators_receipt);
     tcase_add_test(tc, test_returns_are_counted_per_file_and_late_ones_flagged);
+    tcase_add_test(tc, test_a_new_sprindik_starts_the_count_of_late_returns_again);
     suite_add_tcase(s, tc);
     return s;
 }

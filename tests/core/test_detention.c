@@ -217,6 +217,52 @@ START_TEST(test_court_extends_twice_by_30_for_people_smuggling)
 }
 END_TEST
 
+/* A suspect detained on `from` with the PU's 40 and the court's two 30s (dates relative to a
+ * start on the 1st of a month), then a third court extension asked on `third`. */
+static void third_court_extension(const char *detained, const char *pu, const char *c1,
+                                  const char *c2, const char *third, struct det_result *r)
+{
+    struct detention d;
+    detention_init(&d);
+    must(&d, EV_DETAINED, detained, 0);
+    must(&d, EV_DETENTION_EXTENDED_PU, pu, 0);
+    must(&d, EV_DETENTION_EXTENDED_COURT, c1, 0);
+    must(&d, EV_DETENTION_EXTENDED_COURT, c2, 0);
+    ck_assert_int_eq(d.period, DETP_COURT_2);
+    ck_assert(!act(&d, EV_DETENTION_EXTENDED_COURT, third, 0, NULL, r));
+    ck_assert_int_eq(r->verdict, DET_REFUSED_STATE);
+}
+
+START_TEST(test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up)
+{
+    /* KUHAP 29(2): the court may extend twice by 30 days; a third is refused because both are
+     * used, not because the PU's extension is missing (it was granted).  UU 20/2025 keeps the
+     * numbers of the rule set (DOMAIN 9.2: the new code's durations unconfirmed). */
+    struct det_result r;
+    third_court_extension("2025-01-01", "2025-01-15", "2025-03-01", "2025-03-25", "2025-04-20", &r);
+    ck_assert_msg(strstr(r.reason, "Pasal 29") && strstr(r.reason, "sudah digunakan") &&
+                      strstr(r.reason, "2 x 30 hari"),
+                  "%s", r.reason);
+    ck_assert_msg(!strstr(r.reason, "setelah perpanjangan oleh Penuntut Umum"), "%s", r.reason);
+    third_court_extension("2026-02-01", "2026-02-15", "2026-04-01", "2026-04-25", "2026-05-20", &r);
+    ck_assert_msg(strstr(r.reason, "Pasal 29") && strstr(r.reason, "sudah digunakan") &&
+                      strstr(r.reason, "UU 20/2025") && strstr(r.reason, "2 x 30 hari"),
+                  "%s", r.reason);
+    ck_assert_msg(!strstr(r.reason, "setelah perpanjangan oleh Penuntut Umum"), "%s", r.reason);
+    /* the counts are the rule set's */
+    ck_assert(ruleset_set(&sets[0], "detention_ext_court_count", 1));
+    ck_assert(ruleset_set(&sets[0], "detention_ext_court_days", 20));
+    struct detention d;
+    detention_init(&d);
+    must(&d, EV_DETAINED, "2025-01-01", 0);
+    must(&d, EV_DETENTION_EXTENDED_PU, "2025-01-15", 0);
+    must(&d, EV_DETENTION_EXTENDED_COURT, "2025-03-01", 0);
+    ck_assert(!act(&d, EV_DETENTION_EXTENDED_COURT, "2025-03-10", 0, NULL, &r));
+    ck_assert_msg(strstr(r.reason, "1 x 20 hari") && strstr(r.reason, "sudah digunakan"), "%s",
+                  r.reason);
+}
+END_TEST
+
 START_TEST(test_court_extension_for_severe_illness_below_nine_years)
 {
     struct detention d;
@@ -457,6 +503,7 @@ Suite *suite_detention(void)
     tcase_add_test(tc, test_court_extension_needs_the_pu_extension_first);
     tcase_add_test(tc, test_court_extension_refused_below_nine_years);
     tcase_add_test(tc, test_court_extends_twice_by_30_for_people_smuggling);
+    tcase_add_test(tc, test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up);
     tcase_add_test(tc, test_court_extension_for_severe_illness_below_nine_years);
     tcase_add_test(tc, test_court_extension_count_is_data);
     tcase_add_test(tc, test_detention_refused_for_a_non_detainable_offence);

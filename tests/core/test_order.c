@@ -116,6 +116,53 @@ START_TEST(test_the_prosecutors_receipt_before_the_file_was_sent_is_refused)
 }
 END_TEST
 
+/* DOMAIN 4.4, 6 (P-16, P-17): the Kejaksaan registers the SPDP it received, then appoints the
+ * prosecutors who follow the investigation (P-16) and later asks for progress (P-17): neither
+ * is dated before the SPDP was sent, nor before the PU's receipt of it when one is recorded. */
+static struct log spdp_received(void)
+{
+    struct log l = {.n = 0};
+    add(&l, ev_on(EV_REPORT_REGISTERED, "2025-03-01"));
+    add(&l, ev_on(EV_SPRINDIK_ISSUED, "2025-03-02"));
+    add(&l, ev_on(EV_SPDP_SENT, "2025-03-03"));
+    add(&l, ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-05"));
+    return l;
+}
+
+static void after_receipt(enum event form)
+{
+    struct order_fault f;
+    struct log l = spdp_received();
+    add(&l, ev_on(form, "2025-03-05")); /* the receipt's day: in order */
+    ck_assert_msg(ordered(&l, "Asia/Jakarta", NULL), "%s on the receipt's day refused",
+                  event_code(form));
+    l = spdp_received();
+    add(&l, ev_on(form, "2025-03-04")); /* after the sending, before the receipt */
+    ck_assert_msg(!ordered(&l, "Asia/Jakarta", &f), "%s before the receipt accepted",
+                  event_code(form));
+    ck_assert_int_eq(f.act, 4);
+    ck_assert_int_eq(f.dep, 3);
+    char msg[400];
+    order_fault_message(&f, zone_of("Asia/Jakarta"), msg, sizeof msg);
+    ck_assert_msg(strstr(msg, "2025-03-05") && strstr(msg, "2025-03-04"), "%s", msg);
+    /* no receipt recorded: the sending is the bound */
+    l = spdp_received();
+    l.n = 3;
+    add(&l, ev_on(form, "2025-03-03"));
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+    l.ev[3] = ev_on(form, "2025-03-02");
+    ck_assert(!ordered(&l, "Asia/Jakarta", &f));
+    ck_assert_int_eq(f.act, 3);
+    ck_assert_int_eq(f.dep, 2);
+}
+
+START_TEST(test_p16_and_p17_are_not_dated_before_the_prosecutors_receipt_of_the_spdp)
+{
+    after_receipt(EV_P16_RECEIVED);
+    after_receipt(EV_P17_RECEIVED);
+}
+END_TEST
+
 START_TEST(test_a_suspect_is_examined_as_one_only_after_his_designation)
 {
     redated(4, "2025-03-04", -1, -1);
@@ -312,6 +359,7 @@ Suite *suite_order(void)
     tcase_add_test(tc, test_tahap1_before_the_sprindik_or_a_bap_is_refused);
     tcase_add_test(tc, test_the_prosecutors_receipt_before_the_file_was_sent_is_refused);
     tcase_add_test(tc, test_a_suspect_is_examined_as_one_only_after_his_designation);
+    tcase_add_test(tc, test_p16_and_p17_are_not_dated_before_the_prosecutors_receipt_of_the_spdp);
     tcase_add_test(tc, test_sprindik_after_its_spdp_by_correction_is_refused_naming_both);
     tcase_add_test(tc, test_detention_before_the_arrest_is_refused_by_the_hour);
     tcase_add_test(tc, test_an_instant_and_a_date_compare_on_the_offices_calendar);

@@ -1747,8 +1747,9 @@ START_TEST(test_p17_counts_from_the_prosecutors_receipt_of_the_spdp)
     long long receipt = rec_on(id, pros, "spdp_received_by_pu", "2026-03-10", NULL);
     ck_assert_int_gt(receipt, 0);
     p17_is(id, "2026-03-10", "2026-04-09", "overdue", true);
-    /* registered again on 20 March: the first receipt still counts */
-    rec_on(id, pros, "spdp_received_by_pu", "2026-03-20", NULL);
+    /* registered again on 20 March: refused (one receipt for one SPDP), the first counts */
+    json_decref(refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2026-03-20\"}", 409,
+                        "conflict", "type"));
     p17_is(id, "2026-03-10", "2026-04-09", "overdue", true);
     /* an act of the investigator's after it (no file): the review list's reason is the P-17,
      * overdue since 10 April, the prosecutor's to act on */
@@ -1844,6 +1845,103 @@ START_TEST(test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_da
 }
 END_TEST
 
+/* ---- the prosecutor's side of the SPDP (DOMAIN 4.4, 6: P-16, P-17, D14) ------------------- */
+
+/* A case of 2025 (KUHAP 1981) whose SPDP was sent on 3 March 2025. */
+static long long spdp_sent_2025(void)
+{
+    long long id = open_case_on(inv, kejari_plg, "2025-03-01");
+    rec_on(id, inv, "sprindik_issued", "2025-03-02", NULL);
+    rec_on(id, inv, "spdp_sent", "2025-03-03", "\"recipient\":\"kejari\"");
+    return id;
+}
+
+START_TEST(test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused)
+{
+    /* The Kejaksaan registers the SPDP it received, then appoints the prosecutors who follow
+     * the investigation (P-16): a P-16 dated before the SPDP was sent is impossible, and so is
+     * one dated before the recorded receipt.  422 naming the date and the act it may not
+     * precede; nothing recorded. */
+    long long id = spdp_sent_2025();
+    json_t *j = refused(id, pros, "{\"type\":\"p16_received\",\"date\":\"2025-03-02\"}", 422,
+                        "date-order", "date");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "spdp_sent");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), "2025-03-03");
+    json_decref(j);
+    rec_on(id, pros, "spdp_received_by_pu", "2025-03-05", NULL);
+    j = refused(id, pros, "{\"type\":\"p16_received\",\"date\":\"2025-03-04\"}", 422, "date-order",
+                "date");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "spdp_received_by_pu");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), "2025-03-05");
+    ck_assert_msg(strstr(str(j, "detail"), "2025-03-04") && strstr(str(j, "detail"), "2025-03-05"),
+                  "%s", str(j, "detail"));
+    json_decref(j);
+    /* so is a P-17 asking for progress before the SPDP arrived */
+    json_decref(refused(id, pros, "{\"type\":\"p17_received\",\"date\":\"2025-03-04\"}", 422,
+                        "date-order", "date"));
+    /* on the receipt's day: recorded */
+    rec_on(id, pros, "p16_received", "2025-03-05", "\"number\":\"PRINT-13/L.6.10/Eku.1/03/2025\"");
+}
+END_TEST
+
+START_TEST(test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew)
+{
+    /* One SPDP, one receipt: a second is a conflict naming the first, and moves no clock (P-17
+     * runs from the first).  After an SP3 a new Sprindik owes a new SPDP (KUHAP 109(1) jo. MK
+     * 130/PUU-XIII/2015), whose receipt is recorded once in turn. */
+    long long id = spdp_sent_2025();
+    rec_on(id, pros, "spdp_received_by_pu", "2025-03-05", NULL);
+    json_t *j = refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-06\"}", 409,
+                        "conflict", "type");
+    ck_assert_msg(strstr(str(j, "detail"), "2025-03-05"), "%s", str(j, "detail"));
+    json_decref(j);
+    p17_is(id, "2025-03-05", "2025-04-04", "overdue", true);
+    rec_on(id, inv, "sp3_issued", "2025-03-10", "\"ground\":\"tidak_cukup_bukti\"");
+    rec_on(id, inv, "sprindik_issued", "2025-03-20", NULL);
+    /* the new Sprindik's SPDP is not sent yet: nothing to receive */
+    j = refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-21\"}", 422,
+                "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "spdp_sent"));
+    json_decref(j);
+    rec_on(id, inv, "spdp_sent", "2025-03-21", "\"recipient\":\"kejari\"");
+    rec_on(id, pros, "spdp_received_by_pu", "2025-03-24", NULL);
+    p17_is(id, "2025-03-24", "2025-04-23", "overdue", true);
+    j = refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-25\"}", 409,
+                "conflict", "type");
+    ck_assert_msg(strstr(str(j, "detail"), "2025-03-24"), "%s", str(j, "detail"));
+    json_decref(j);
+}
+END_TEST
+
+/* ---- KUHAP 29: the court's two extensions (DOMAIN 4.8, D7) --------------------------------- */
+
+START_TEST(test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up)
+{
+    /* People smuggling (Pasal 120, up to 15 years): 20 + 40 + 30 + 30 days; a third court
+     * extension is refused because KUHAP 29(2)'s two are used up -- not "after the PU's". */
+    long long id = open_case_on(inv, kejari_plg, "2025-01-01");
+    long long s = add_party(id, "suspect", "ABDUL K");
+    charge(id, "120", s);
+    rec_on(id, inv, "sprindik_issued", "2025-01-02", NULL);
+    char x[128], body[256];
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"detention_type\":\"rutan\"", s);
+    rec_on(id, inv, "detained", "2025-01-02", x);
+    snprintf(x, sizeof x, "\"party_id\":%lld", s);
+    rec_on(id, inv, "detention_extended_pu", "2025-01-15", x);
+    rec_on(id, inv, "detention_extended_court", "2025-03-01", x);
+    rec_on(id, inv, "detention_extended_court", "2025-03-25", x);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detention_extended_court\",\"date\":\"2025-04-20\",\"party_id\":%lld}",
+             s);
+    json_t *j = refused(id, inv, body, 409, "transition-not-allowed", NULL);
+    const char *d = str(j, "detail");
+    ck_assert_msg(strstr(d, "Pasal 29") && strstr(d, "sudah digunakan") && strstr(d, "2 x 30 hari"),
+                  "%s", d);
+    ck_assert_msg(!strstr(d, "setelah perpanjangan oleh Penuntut Umum"), "%s", d);
+    json_decref(j);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -1886,6 +1984,9 @@ Suite *suite_law(void)
                    test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter);
     tcase_add_test(tc, test_p17_counts_from_the_prosecutors_receipt_of_the_spdp);
     tcase_add_test(tc, test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_day);
+    tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
+    tcase_add_test(tc, test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew);
+    tcase_add_test(tc, test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up);
     suite_add_tcase(s, tc);
     return s;
 }

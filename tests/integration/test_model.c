@@ -794,9 +794,10 @@ static bool model_depends(const struct case_event *x, const struct case_event *y
     case EV_SP3_ISSUED:
         return round || returned;
     case EV_SPDP_RECEIVED_BY_PU:
-    case EV_P16_RECEIVED:
-    case EV_P17_RECEIVED:
         return Y == EV_SPDP_SENT;
+    case EV_P16_RECEIVED: /* the PU appoints and asks after registering the SPDP it received */
+    case EV_P17_RECEIVED:
+        return Y == EV_SPDP_SENT || Y == EV_SPDP_RECEIVED_BY_PU;
     case EV_TAHAP1_RECEIVED_BY_PU:
         return sent;
     case EV_P18_RECEIVED:
@@ -1146,6 +1147,23 @@ static bool model_direction_done(const struct mcase *mc, int given)
     return false;
 }
 
+/* Whether the PU's receipt of the SPDP sent last is recorded already: the Kejaksaan
+ * registers an SPDP once (DOMAIN 4.4); a new Sprindik owes a new SPDP, received anew. */
+static bool model_spdp_received(const struct mcase *mc)
+{
+    struct case_event e;
+    bool received = false;
+    for (int i = 0; i < mc->n; i++) {
+        if (!evlog_effective(mc->log, mc->n, i, &e))
+            continue;
+        if (e.event == EV_SPDP_SENT || e.event == EV_SPRINDIK_ISSUED)
+            received = false;
+        else if (e.event == EV_SPDP_RECEIVED_BY_PU)
+            received = true;
+    }
+    return received;
+}
+
 /* The checks before the core, in the order server/app/events.c makes them:
  * role, visibility, version, date, input; and the rule core/event.c states
  * for corrections, which events.c lacks (its place in that order is not
@@ -1198,6 +1216,8 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
             expect_problem(x, 400, "bad-input", "direction", "no direction_given to point at");
         else if (r->ev == EV_DIRECTION_DONE && model_direction_done(mc, r->ref))
             expect_problem(x, 409, "conflict", "direction", "a direction is done once");
+        else if (r->ev == EV_SPDP_RECEIVED_BY_PU && model_spdp_received(mc))
+            expect_problem(x, 409, "conflict", "type", "an SPDP is received once");
         else if (r->ev == EV_RETURN_LETTER_RECEIVED && r->nunmet == 0)
             expect_problem(x, 400, "bad-input", "unmet", "a later return names the unmet items");
         /* issue 10 (server/app/acts.c, after the input's own checks): a
