@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "act_number.h"
 #include "db.h"
 #include "shape.h"
 #include "stmt.h"
@@ -586,15 +587,17 @@ static const struct stmt lists[] = {
     [L_ACTS] =
         {"cases.page_acts", 1,
          "SELECT e.id, e.party_id, e.corrects, e.seq, e.late, e.type, " JT("e.legal_date") ", " JT(
-             "e.legal_at") ", coalesce(nullif(e.doc_number, ''), (SELECT d.number "
-                           "FROM app.documents d WHERE d.event_id = e.id AND d.act_number AND "
-                           "d.revoked_at IS NULL ORDER BY d.id LIMIT 1), ''), e.regime, "
-                           "e.stage_before, "
-                           "e.stage_after, " JT(
-                               "e.entered_at") ", u.name, e.payload::text FROM app.events e "
-                                               "JOIN app.users u ON u.id = e.entered_by WHERE "
-                                               "e.case_id = $1::bigint "
-                                               "ORDER BY e.seq"},
+             "e.legal_at") ", " STORE_ACT_NUMBER("e") ", e.regime, "
+                                                      "e.stage_before, "
+                                                      "e.stage_after, " JT(
+                                                          "e.entered_at") ", u.name, "
+                                                                          "e.payload::text FROM "
+                                                                          "app.events e "
+                                                                          "JOIN app.users u ON "
+                                                                          "u.id = e.entered_by "
+                                                                          "WHERE "
+                                                                          "e.case_id = $1::bigint "
+                                                                          "ORDER BY e.seq"},
     [L_PAPERS] = {"cases.page_papers", 1,
                   "SELECT d.event_id, d.id, d.form, d.number FROM app.documents d JOIN "
                   "app.events e ON e.id = d.event_id WHERE d.case_id = $1::bigint AND "

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "act_number.h"
 #include "db.h"
 #include "stmt.h"
 #include "tx.h"
@@ -15,12 +16,12 @@ static const struct stmt upload_limit = {
     "documents.upload_limit", 0, "SELECT value FROM app.settings WHERE key = 'upload.max_bytes'"};
 
 /* the act's one number: its own (given outside berkas), else the number
- * berkas gave its paper (casedoc_events says the same) */
+ * berkas gave its paper, else an earlier upload's (casedoc_events says the
+ * same) */
 static const struct stmt target_act = {
     "documents.upload_target_act", 2,
-    "SELECT e.type, coalesce(nullif(e.doc_number, ''), (SELECT d.number FROM app.documents d "
-    "WHERE d.event_id = e.id AND d.act_number AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), "
-    "''), '' FROM app.events e WHERE e.case_id = $1::bigint AND e.id = $2::bigint"};
+    "SELECT e.type, " STORE_ACT_NUMBER("e") ", '' FROM app.events e WHERE e.case_id = "
+                                            "$1::bigint AND e.id = $2::bigint"};
 
 static const struct stmt target_document = {
     "documents.upload_target_document", 2,
@@ -614,10 +615,9 @@ static const struct stmt casedoc_parts[] = {
      "WHERE e.case_id = $1::bigint ORDER BY e.id"},
     {"documents.casedoc_events", 1,
      "SELECT e.seq, coalesce(ce.seq, 0), coalesce(p.id, 0), e.type, " DAY("e.legal_date") ", "
-     /* one number: the act's own, else the number berkas gave its paper */
-     "coalesce(nullif(e.doc_number, ''), (SELECT d.number FROM app.documents d "
-     "WHERE d.event_id = e.id AND d.act_number AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), "
-     "''), p.name, e.regime, r.label, e.stage_before, e.stage_after, u.name, u.nip, "
+     /* one number: the act's own, its paper's, or its upload's */
+     STORE_ACT_NUMBER("e") ", p.name, e.regime, r.label, e.stage_before, e.stage_after, "
+     "u.name, u.nip, "
      EPOCH("e.legal_at") ", " EPOCH("e.entered_at") ", e.late, e.payload::text, "
      /* what a BAP or a Resume says (contents.c) */
      "ac.content::text, coalesce(ac.version, 0) "
@@ -630,9 +630,7 @@ static const struct stmt casedoc_parts[] = {
      "WHERE e.case_id = $1::bigint ORDER BY e.seq"},
     {"documents.casedoc_instructions", 1,
      "SELECT i.round, i.item_no, coalesce(pe.seq, 0), coalesce(ae.seq, 0), i.text, i.answer, "
-     "coalesce(nullif(pe.doc_number, ''), (SELECT d.number FROM app.documents d "
-     "WHERE d.event_id = pe.id AND d.act_number AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1), "
-     "''), " DAY("pe.legal_date") " FROM app.instructions i "
+     STORE_ACT_NUMBER("pe") ", " DAY("pe.legal_date") " FROM app.instructions i "
      "LEFT JOIN app.events pe ON pe.id = i.event_id AND pe.case_id = i.case_id "
      "LEFT JOIN app.events ae ON ae.id = i.answered_by AND ae.case_id = i.case_id "
      "WHERE i.case_id = $1::bigint ORDER BY i.round, i.item_no"},

@@ -16,7 +16,11 @@
  *   - an act's number is given once: a scan uploaded after its paper was
  *     issued keeps the paper's number, a different one is refused (409
  *     problem+json, nothing stored), and a paper is not issued under a
- *     second number after the act's paper was uploaded with one.
+ *     second number after the act's paper was uploaded with one;
+ *   - a number given by upload is the act's number everywhere: the history,
+ *     the papers that cite the act;
+ *   - a paper cites the SPDP in force on its own date (a re-opened
+ *     investigation has an SPDP of its own).
  */
 #include <check.h>
 #include <jansson.h>
@@ -465,6 +469,104 @@ START_TEST(test_an_spdp_of_no_recipient_gets_its_korwas_letter)
 }
 END_TEST
 
+/* ---- 6. a number given by upload ------------------------------------------------------ */
+
+/* The GET /api/v1/cases/{id} history's number of act event (asserted found). */
+static char *history_number(long long id, long long event)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *h = json_object_get(c, "history"), *v;
+    size_t i;
+    char *n = NULL;
+    json_array_foreach(h, i, v)
+    {
+        const char *num = json_string_value(json_object_get(v, "number"));
+        if (json_integer_value(json_object_get(v, "id")) == event)
+            n = strdup(num ? num : "");
+    }
+    json_decref(c);
+    ck_assert_msg(n != NULL, "act %lld not in the history", event);
+    return n;
+}
+
+/* The Sprindik of 2 June 2026 was signed on paper outside berkas under
+ * SP.Sidik/12/VI/2026/LUAR and its scan uploaded with that number; the
+ * suspect's BAP of 4 June likewise under BAP/5/VI/2026/LUAR.  That is each
+ * act's number, as if berkas had issued it (DOMAIN.md 7; one number, 30fbde2):
+ * the history names it, the SPDP of 5 June rests on "Surat Perintah
+ * Penyidikan Nomor SP.Sidik/12/VI/2026/LUAR tanggal 2 Juni 2026", and the
+ * Resume's acts name both numbers. */
+START_TEST(test_a_number_given_by_upload_is_the_acts_number)
+{
+    long long party, id = case_opened("2026-06-01", "TRAN VAN KHOA", &party);
+    long long sprindik =
+        id_of(act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\"", 201));
+    char m[512], route[400], url[300], auth[300];
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", party);
+    json_decref(act(id, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-06-04\",\"party_id\":%lld,\"bap\":"
+             "\"tersangka\"",
+             party);
+    long long bap = id_of(act(id, m, 201));
+    /* the signed papers: a real PDF */
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/laporan_kejadian.pdf",
+             port, id);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    const char *h[] = {auth, NULL};
+    struct http_result pdf;
+    ck_assert(http_do("GET", url, NULL, 0, h, &pdf));
+    ck_assert_int_eq(pdf.status, 200);
+    snprintf(route, sizeof route,
+             "/api/v1/cases/%lld/uploads?event=%lld&title=Sprindik&number=SP.Sidik/12/VI/2026/"
+             "LUAR",
+             id, sprindik);
+    ck_assert_int_eq(upload(route, &pdf, NULL), 201);
+    snprintf(route, sizeof route,
+             "/api/v1/cases/%lld/uploads?event=%lld&title=BAP%%20Tersangka&number=BAP/5/VI/2026/"
+             "LUAR",
+             id, bap);
+    ck_assert_int_eq(upload(route, &pdf, NULL), 201);
+    /* a second scan of the Sprindik under another number: refused, nothing stored */
+    snprintf(route, sizeof route,
+             "/api/v1/cases/%lld/uploads?event=%lld&title=Sprindik&number=SP.Sidik/13/LAIN", id,
+             sprindik);
+    ck_assert_int_eq(upload(route, &pdf, NULL), 409);
+    ck_assert_int_eq(uploads_of(id), 2);
+    http_result_free(&pdf);
+    /* the history */
+    char *n = history_number(id, sprindik);
+    ck_assert_str_eq(n, "SP.Sidik/12/VI/2026/LUAR");
+    free(n);
+    n = history_number(id, bap);
+    ck_assert_str_eq(n, "BAP/5/VI/2026/LUAR");
+    free(n);
+    /* the SPDP rests on the Sprindik by its number */
+    json_t *e = act(id,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-06-05\",\"recipient\":\"kejari\","
+                    "\"issue\":[\"spdp\"]",
+                    201);
+    char *t = doc_text(paper(e));
+    assert_has(t, "Surat Perintah Penyidikan Nomor SP.Sidik/12/VI/2026/LUAR tanggal 2 Juni 2026",
+               "the SPDP of 5 June");
+    free(t);
+    json_decref(e);
+    /* the Resume's acts */
+    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-06-08\"", 201));
+    fill_resume(port, inv, id, res);
+    json_t *d = issue(id, "resume", res);
+    t = doc_text(d);
+    const char *list = "TINDAKAN YANG TELAH DILAKUKAN";
+    after(t, list, "Nomor SP.Sidik/12/VI/2026/LUAR");
+    after(t, list, "Nomor BAP/5/VI/2026/LUAR");
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -476,6 +578,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day);
     tcase_add_test(tc, test_an_acts_number_is_given_once);
     tcase_add_test(tc, test_an_spdp_of_no_recipient_gets_its_korwas_letter);
+    tcase_add_test(tc, test_a_number_given_by_upload_is_the_acts_number);
     suite_add_tcase(s, tc);
     return s;
 }
