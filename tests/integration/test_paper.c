@@ -567,6 +567,78 @@ START_TEST(test_a_number_given_by_upload_is_the_acts_number)
 }
 END_TEST
 
+/* ---- 7. the SPDP in force on the paper's date ------------------------------------------ */
+
+/* The text of t from `from` up to `to` (both asserted); caller frees. */
+static char *between(const char *t, const char *from, const char *to)
+{
+    const char *a = strstr(t, from);
+    ck_assert_msg(a != NULL, "\"%s\" not in: %.3000s", from, t);
+    const char *b = strstr(a, to);
+    ck_assert_msg(b != NULL, "\"%s\" not after \"%s\"", to, from);
+    return strndup(a, (size_t)(b - a));
+}
+
+/* SPDP 1 of 7 January 2026 under Sprindik A; the investigation stopped on 2
+ * February (SP3) and re-opened by Sprindik B of 1 March, told to the
+ * Penuntut Umum by SPDP 2 of 2 March (KUHAP 109(1): an investigation begun
+ * is told by its own SPDP).  The SP3 of 2 February, issued only after the
+ * re-opening, stops the investigation SPDP 1 told of and cites it; the
+ * Resume of 10 March rests on SPDP 2 (its basis, I. DASAR, names no other). */
+START_TEST(test_each_paper_cites_the_spdp_in_force_on_its_date)
+{
+    long long party, id = case_opened("2026-01-02", "HOANG VAN NAM", &party);
+    json_decref(act(
+        id, "\"type\":\"sprindik_issued\",\"date\":\"2026-01-05\",\"issue\":[\"sprindik\"]", 201));
+    char m[512], s1[161], s2[161], cite[400];
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-01-06\",\"party_id\":%lld", party);
+    json_decref(act(id, m, 201));
+    json_t *e = act(id,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-01-07\",\"recipient\":\"kejari\","
+                    "\"issue\":[\"spdp\"]",
+                    201);
+    snprintf(s1, sizeof s1, "%s", str(paper(e), "number"));
+    json_decref(e);
+    long long sp3 = id_of(act(id,
+                              "\"type\":\"sp3_issued\",\"date\":\"2026-02-02\",\"ground\":"
+                              "\"tidak_cukup_bukti\",\"polri_involved\":true",
+                              201));
+    json_decref(act(
+        id, "\"type\":\"sprindik_issued\",\"date\":\"2026-03-01\",\"issue\":[\"sprindik\"]", 201));
+    e = act(id,
+            "\"type\":\"spdp_sent\",\"date\":\"2026-03-02\",\"recipient\":\"kejari\","
+            "\"issue\":[\"spdp\"]",
+            201);
+    snprintf(s2, sizeof s2, "%s", str(paper(e), "number"));
+    json_decref(e);
+    ck_assert_str_ne(s1, s2);
+    /* the SP3 of 2 February */
+    json_t *d = issue(id, "sp3", sp3);
+    ck_assert_str_eq(str(d, "issued_on"), "2026-02-02");
+    char *t = doc_text(d);
+    snprintf(cite, sizeof cite,
+             "Surat Pemberitahuan Dimulainya Penyidikan Nomor %s tanggal 7 Januari 2026", s1);
+    assert_has(t, cite, "the SP3 of 2 February");
+    assert_lacks(t, s2, "the SP3 of 2 February (the SPDP of March)");
+    free(t);
+    json_decref(d);
+    /* the Resume of 10 March */
+    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-03-10\"", 201));
+    fill_resume(port, inv, id, res);
+    d = issue(id, "resume", res);
+    t = doc_text(d);
+    char *basis = between(t, "I. DASAR", "II. URAIAN SINGKAT");
+    snprintf(cite, sizeof cite,
+             "Surat Pemberitahuan Dimulainya Penyidikan Nomor %s tanggal 2 Maret 2026", s2);
+    assert_has(basis, cite, "the Resume of 10 March");
+    assert_lacks(basis, s1, "the Resume of 10 March (the SPDP of January)");
+    free(basis);
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -579,6 +651,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_an_acts_number_is_given_once);
     tcase_add_test(tc, test_an_spdp_of_no_recipient_gets_its_korwas_letter);
     tcase_add_test(tc, test_a_number_given_by_upload_is_the_acts_number);
+    tcase_add_test(tc, test_each_paper_cites_the_spdp_in_force_on_its_date);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -450,12 +450,18 @@ START_TEST(test_detention_period_runs_inclusive_dates)
     free(t);
 
     /* across a month and a leap day: 15 February 2024 + 20 days - 1 = 5 March;
-       house detention at the suspect's address, under a Sprindik of its own
-       date (the fixture's is of September) */
+       house detention at the suspect's address, on a report and under a
+       Sprindik of its own month (the fixture's are of August and September,
+       after this order: it can cite neither) */
     const struct render_kv kv[] = {
         {"party", "pihak-2"}, {"type", "rumah"}, {"start", "2024-02-15"}};
-    char *feb = with_event(xml, 16, "sprindik_issued", "2024-02-14", "SP.Sidik/03/II/2024", NULL);
+    char *rep =
+        with_event(xml, 16, "report_registered", "2024-02-13", "LK/02/II/2024/INTELDAKIM", NULL);
+    char *feb = with_event(rep, 17, "sprindik_issued", "2024-02-14", "SP.Sidik/03/II/2024", NULL);
+    free(rep);
     t = render_text("sp_penahanan", feb, strlen(feb), "2024-02-15", NULL, kv, 3);
+    assert_has("sp_penahanan", t, "Laporan Keimigrasian Nomor LK/02/II/2024/INTELDAKIM tanggal");
+    assert_has("sp_penahanan", t, "13 Februari 2024;");
     assert_has("sp_penahanan", t,
                "Surat Perintah Penyidikan Nomor SP.Sidik/03/II/2024 tanggal 14 Februari 2024");
     free(feb);
