@@ -690,22 +690,47 @@ static void write_event(struct xw *x, const struct store_cd_event *e, const stru
     xw_end(x);
 }
 
-/* The order acts happened in: by legal date, then on one date an act of no
- * hour before those with one, by hour, then in the order they were
- * recorded (seq).  A paper cites what was in force on its date and a Resume
- * lists the acts in this order, whatever the order of their entry. */
+/* An act as by_happening orders it: its hour, its own or, when it has none,
+ * that of the last act with one recorded before it on its day (has: there
+ * is one). */
+struct happening {
+    const struct store_cd_event *e;
+    bool has;
+    long long at;
+};
+
+/* The order acts happened in: by legal date, then by hour, an act of no hour
+ * where it was recorded among the acts of its day (after those with an hour
+ * recorded before it: an interpreter sworn at 09.00 and then the BAP he
+ * translates, recorded without an hour, in that order; before any with one:
+ * the Sprindik recorded first on the day of an arrest), then in the order
+ * they were recorded (seq).  A paper cites what was in force on its date and
+ * a Resume lists the acts in this order, whatever the order of their entry. */
 static int by_happening(const void *a, const void *b)
 {
-    const struct store_cd_event *x = *(const struct store_cd_event *const *)a;
-    const struct store_cd_event *y = *(const struct store_cd_event *const *)b;
-    int c = strcmp(x->legal_date ? x->legal_date : "", y->legal_date ? y->legal_date : "");
+    const struct happening *x = a, *y = b;
+    int c =
+        strcmp(x->e->legal_date ? x->e->legal_date : "", y->e->legal_date ? y->e->legal_date : "");
     if (c)
         return c;
-    if (x->has_legal != y->has_legal)
-        return x->has_legal ? 1 : -1;
-    if (x->has_legal && x->legal != y->legal)
-        return x->legal < y->legal ? -1 : 1;
-    return (x->seq > y->seq) - (x->seq < y->seq);
+    if (x->has != y->has)
+        return x->has ? 1 : -1;
+    if (x->has && x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return (x->e->seq > y->e->seq) - (x->e->seq < y->e->seq);
+}
+
+/* Act i of ev (the acts in seq order) as by_happening orders it. */
+static struct happening happening_of(const struct store_cd_event *ev, size_t i)
+{
+    struct happening h = {.e = &ev[i], .has = ev[i].has_legal, .at = ev[i].legal};
+    const char *day = ev[i].legal_date ? ev[i].legal_date : "";
+    for (size_t j = i; !h.has && j-- > 0;)
+        if (ev[j].has_legal && strcmp(ev[j].legal_date ? ev[j].legal_date : "", day) == 0) {
+            h.has = true;
+            h.at = ev[j].legal;
+        }
+    return h;
 }
 
 /* Each event in seq order, with its place in by_happening's order
@@ -713,18 +738,18 @@ static int by_happening(const void *a, const void *b)
 static void write_events(struct xw *x, const struct store_casedoc *d)
 {
     size_t n = d->nevents > 0 ? (size_t)d->nevents : 0;
-    const struct store_cd_event **order = n ? malloc(n * sizeof *order) : NULL;
+    struct happening *order = n ? malloc(n * sizeof *order) : NULL;
     int *place = n ? malloc(n * sizeof *place) : NULL;
     if (n && (!order || !place)) {
         x->ok = false;
         n = 0;
     }
     for (size_t i = 0; i < n; i++)
-        order[i] = &d->events[i];
+        order[i] = happening_of(d->events, i);
     if (n)
         qsort(order, n, sizeof *order, by_happening);
     for (size_t i = 0; i < n; i++)
-        place[order[i] - d->events] = (int)i + 1;
+        place[order[i].e - d->events] = (int)i + 1;
     xw_start(x, "daftar-peristiwa");
     for (size_t i = 0; i < n; i++)
         write_event(x, &d->events[i], d, place[i]);

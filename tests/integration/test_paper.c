@@ -20,7 +20,9 @@
  *   - a number given by upload is the act's number everywhere: the history,
  *     the papers that cite the act;
  *   - a paper cites the SPDP in force on its own date (a re-opened
- *     investigation has an SPDP of its own).
+ *     investigation has an SPDP of its own);
+ *   - an act recorded without an hour keeps its place among the acts of
+ *     its day (an interpreter's oath at 09.00, then the BAP).
  */
 #include <check.h>
 #include <jansson.h>
@@ -639,6 +641,60 @@ START_TEST(test_each_paper_cites_the_spdp_in_force_on_its_date)
 }
 END_TEST
 
+/* ---- 8. acts of one day, some without an hour ----------------------------------------- */
+
+/* A suspect who speaks only Vietnamese: on 9 July 2026 his interpreter is
+ * sworn at 09.00 and then his BAP is recorded, without an hour, through her
+ * (KUHAP 53, 177: an interpreter is sworn before he translates).  The
+ * Resume tells the day as it went: the oath, then the examination - not the
+ * examination first because it was recorded without an hour. */
+START_TEST(test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day)
+{
+    char body[512], path[96], m[512];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-07-06\",\"summary\":\"WNA bekerja "
+             "tanpa izin\",\"kejari_id\":%lld}",
+             kejari_plg);
+    long long id = id_of(call("POST", "/api/v1/cases", inv, body, 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    long long party = id_of(call("POST", path, inv,
+                                 "{\"kind\":\"suspect\",\"name\":\"VO VAN LONG\",\"nationality\":"
+                                 "\"VN\",\"passport_no\":\"C5566778\",\"sex\":\"L\",\"birth_date\":"
+                                 "\"1992-03-04\",\"birth_place\":\"Hue\",\"language\":\"Vietnam\","
+                                 "\"interpreter\":\"Tran Thi Mai\"}",
+                                 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", party);
+    json_decref(call("POST", path, inv, body, 201));
+    json_decref(act(
+        id, "\"type\":\"sprindik_issued\",\"date\":\"2026-07-07\",\"issue\":[\"sprindik\"]", 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-07-07\",\"party_id\":%lld", party);
+    json_decref(act(id, m, 201));
+    snprintf(
+        m, sizeof m,
+        "\"type\":\"interpreter_sworn\",\"at\":\"2026-07-09T09:00:00+07:00\",\"party_id\":%lld",
+        party);
+    json_decref(act(id, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-07-09\",\"party_id\":%lld,\"bap\":"
+             "\"tersangka\"",
+             party);
+    json_decref(act(id, m, 201));
+    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-07-15\"", 201));
+    fill_resume(port, inv, id, res);
+    json_t *d = issue(id, "resume", res);
+    char *t = doc_text(d);
+    const char *list = "TINDAKAN YANG TELAH DILAKUKAN";
+    const char *oath = after(t, list, "Penerjemah disumpah");
+    const char *exam = after(t, list, "Berita Acara Pemeriksaan dibuat (tersangka)");
+    ck_assert_msg(oath < exam, "the examination before the interpreter's oath: %.2000s",
+                  strstr(t, list));
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -652,6 +708,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_an_spdp_of_no_recipient_gets_its_korwas_letter);
     tcase_add_test(tc, test_a_number_given_by_upload_is_the_acts_number);
     tcase_add_test(tc, test_each_paper_cites_the_spdp_in_force_on_its_date);
+    tcase_add_test(tc, test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day);
     suite_add_tcase(s, tc);
     return s;
 }
