@@ -146,7 +146,13 @@ static void print_items(const json_t *items, bool wide)
         snprintf(rounds, sizeof rounds, "%lld%s", jint(it, "p19_rounds"),
                  json_is_true(json_object_get(it, "pingpong")) ? " !" : "");
         const json_t *dirs = json_object_get(it, "directions");
-        snprintf(note, sizeof note, "%s%s%s", jstr(r, "basis"),
+        /* a suspect held is the reason; the deadline due first, when another, is named */
+        const json_t *first = json_object_get(it, "earliest");
+        char before[128] = "";
+        if (json_is_object(first))
+            snprintf(before, sizeof before, "; paling awal: %s %s", jstr(first, "short"),
+                     jstr(first, "due_date"));
+        snprintf(note, sizeof note, "%s%s%s%s", jstr(r, "basis"), before,
                  jint(dirs, "overdue") > 0 ? "; arahan lewat waktu" : "",
                  jint(dirs, "open") > 0 && jint(dirs, "overdue") == 0 ? "; arahan terbuka" : "");
         const char *cells[] = {state_mark(jstr(it, "state")),

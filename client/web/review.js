@@ -24,9 +24,13 @@ function select(id, label, options, value) {
 function row(it) {
   const r = it.reason || {};
   const party = r.party && r.party.name ? ` — ${r.party.name}` : '';
+  // the file's state comes from its earliest deadline, the reason from who is
+  // at stake: a suspect held is the reason even when his file's P-17 is the
+  // deadline that has passed (server/app/review.c)
+  const first = it.earliest;
   return h(
     'tr',
-    { class: `state-${r.state || it.state}`, 'data-case': it.case_id },
+    { class: `state-${it.state || r.state}`, 'data-case': it.case_id },
     h('td', { 'data-label': 'Perkara' }, h('a', { href: `#/perkara/${Number(it.case_id)}` }, it.number)),
     h('td', { 'data-label': 'Kantor' }, it.office ? it.office.code : ''),
     h('td', { 'data-label': 'Tahap' }, it.stage_short || it.stage_label),
@@ -34,6 +38,7 @@ function row(it) {
       'td',
       { 'data-label': 'Alasan' },
       (r.label || '') + party,
+      first ? [h('br'), h('small', { class: 'earliest' }, `Tenggat paling awal: ${first.label} (${date(first.due_date)}, ${STATES[first.state] || first.state})`)] : [],
       // what was recorded out of time with a reason (issue 13.3, 13.7)
       (it.flags || []).map((f) => [h('br'), h('small', { class: 'flag' }, f.label || f.code)]),
       // notices of arrest and detention overdue (issue 13.7); the SPDP's
@@ -46,7 +51,7 @@ function row(it) {
     h('td', { 'data-label': 'Umur berkas' }, `${it.age_days} hari`),
     h('td', { 'data-label': 'Harus bertindak' }, r.actor_label || ''),
     h('td', { 'data-label': 'Tenggat' }, date(r.due_date), h('br'), h('small', null, daysLeft(r.days_left))),
-    h('td', { 'data-label': 'Keadaan' }, badge(r.state || it.state)),
+    h('td', { 'data-label': 'Keadaan' }, badge(it.state || r.state)),
   );
 }
 

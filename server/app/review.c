@@ -8,13 +8,21 @@
  *            stalled     no act for the stage's N days (and no clock overdue)
  *            warning     a running clock is in its warning period
  *            ok          otherwise
- *   reason   whichever of the earliest clock and the stall comes first (the
- *            clock on a tie): the deadline that put the file where it is in
- *            the list.  Its actor is who must act.
- * The order is next_due_at = min(earliest clock, stall): the longest overdue
- * first, then what falls due soonest.  A clock in warning is marked, not
- * moved ahead of one falling due sooner: the deadline that passes first is
- * the more urgent.  The reach of the caller picks the index: an office,
+ *   reason   a suspect held: the running custody clock (arrest, detention,
+ *            detensi) due first, whatever else falls due sooner; else
+ *            whichever of the earliest clock and the stall comes first (the
+ *            clock on a tie).  Its actor is who must act.  `earliest` names
+ *            the clock due first when it is not the reason.
+ * The state comes from the earliest deadlines, not from the reason: a file
+ * whose suspect's detention runs in time but whose P-17 has passed is
+ * overdue, listed, counted and filtered (state=overdue) as overdue; the
+ * reason says who is at stake, the state how late the file is.  The reason
+ * is stored with the summary, computed when the log changes, so it rests on
+ * which clocks run (known then), never on which have passed (known only
+ * now).  The order is next_due_at = min(earliest clock, stall): the longest
+ * overdue first, then what falls due soonest.  A clock in warning is marked,
+ * not moved ahead of one falling due sooner: the deadline that passes first
+ * is the more urgent.  The reach of the caller picks the index: an office,
  * a Kanwil (scope2), Ditjen (scope1), a Kantor with its UKK (scope3).
  */
 #include "review.h"
@@ -147,7 +155,54 @@ struct row_ctx {
     int64_t now;
     struct caldate today;
     json_t *detail;
+    json_t *why; /* the clock of detail that is the reason, or NULL (borrowed) */
 };
+
+/* A person held (app/summary.c: is_custody). */
+static bool is_custody(const char *code)
+{
+    return code && (strcmp(code, "arrest") == 0 || strcmp(code, "detention") == 0 ||
+                    strcmp(code, "detensi") == 0);
+}
+
+/* A notice owed (clock_notice): listed with the file, never its reason. */
+static bool is_notice(const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    return (n > 7 && strcmp(code + n - 7, "_notice") == 0) ||
+           (code && strncmp(code, "spdp_to_", 8) == 0);
+}
+
+/* The clock of the detail the reason names (code and suspect), or the first
+ * of that code; detail.clocks is in the order they fall due. */
+static json_t *reason_clock(const struct row_ctx *x)
+{
+    json_t *clocks = json_object_get(x->detail, "clocks"), *c, *named = NULL;
+    size_t i;
+    json_array_foreach(clocks, i, c)
+    {
+        const char *code = json_string_value(json_object_get(c, "code"));
+        if (!code || strcmp(code, x->r->clock_code) != 0)
+            continue;
+        if (json_integer_value(json_object_get(c, "party_id")) == x->r->clock_party)
+            return c;
+        named = named ? named : c;
+    }
+    return named ? named : json_array_get(clocks, 0);
+}
+
+/* The running clock due first (notices aside), or NULL. */
+static json_t *earliest_clock(const struct row_ctx *x)
+{
+    json_t *c;
+    size_t i;
+    json_array_foreach(json_object_get(x->detail, "clocks"), i, c)
+    {
+        if (!is_notice(json_string_value(json_object_get(c, "code"))))
+            return c;
+    }
+    return NULL;
+}
 
 static json_t *instant_json(const struct row_ctx *x, int64_t t)
 {
@@ -245,7 +300,7 @@ static json_t *clock_view(const struct row_ctx *x, json_t *c)
 }
 
 /* The reason the row is listed (see the file's comment). */
-static json_t *reason_json(const struct row_ctx *x, const char **state)
+static json_t *reason_json(struct row_ctx *x, const char **state)
 {
     if (x->r->damaged) {
         *state = "damaged";
@@ -256,28 +311,14 @@ static json_t *reason_json(const struct row_ctx *x, const char **state)
     bool has_clock = x->r->has_clock, has_stall = x->r->has_stall;
     int64_t a = has_clock ? x->r->clock_due_at : 0;
     int64_t s = has_stall ? x->r->stall_at : 0;
-    bool pick_clock = has_clock && (!has_stall || a <= s);
+    bool pick_clock = has_clock && (!has_stall || a <= s || is_custody(x->r->clock_code));
     int64_t att = has_clock ? x->r->clock_attention_at : 0;
     *state = has_clock && a <= x->now     ? "overdue"
              : has_stall && s <= x->now   ? "stalled"
              : has_clock && att <= x->now ? "warning"
                                           : "ok";
-    if (pick_clock) {
-        json_t *clocks = json_object_get(x->detail, "clocks"), *c, *first = NULL;
-        size_t i;
-        json_array_foreach(clocks, i, c)
-        {
-            if (json_integer_value(json_object_get(c, "due_at")) == a &&
-                strcmp(json_string_value(json_object_get(c, "code")), x->r->clock_code) == 0) {
-                first = c;
-                break;
-            }
-        }
-        if (!first)
-            first = json_array_get(clocks, 0);
-        if (first)
-            return clock_view(x, first);
-    }
+    if (pick_clock && (x->why = reason_clock(x)) != NULL)
+        return clock_view(x, x->why);
     int days = (int)json_integer_value(json_object_get(x->detail, "stall_days"));
     char label[160], date[CALDATE_DATE_LEN];
     snprintf(label, sizeof label, "Tidak ada kegiatan sejak %s (batas %d hari)", x->r->last_act_on,
@@ -299,9 +340,7 @@ static json_t *detentions_json(const struct row_ctx *x)
     size_t i;
     json_array_foreach(json_object_get(x->detail, "clocks"), i, c)
     {
-        const char *code = json_string_value(json_object_get(c, "code"));
-        if (code && (strcmp(code, "arrest") == 0 || strcmp(code, "detention") == 0 ||
-                     strcmp(code, "detensi") == 0))
+        if (is_custody(json_string_value(json_object_get(c, "code"))))
             json_array_append_new(a, clock_view(x, c));
     }
     return a;
@@ -317,10 +356,7 @@ static json_t *notices_json(const struct row_ctx *x)
     size_t i;
     json_array_foreach(json_object_get(x->detail, "clocks"), i, c)
     {
-        const char *code = json_string_value(json_object_get(c, "code"));
-        size_t n = code ? strlen(code) : 0;
-        bool notice = (n > 7 && strcmp(code + n - 7, "_notice") == 0) ||
-                      (code && strncmp(code, "spdp_to_", 8) == 0);
+        bool notice = is_notice(json_string_value(json_object_get(c, "code")));
         if (notice && json_integer_value(json_object_get(c, "due_at")) <= x->now)
             json_array_append_new(a, clock_view(x, c));
     }
@@ -431,6 +467,12 @@ static json_t *review_item(struct row_ctx *x)
         r->damaged ? json_string(r->damaged) : json_null());
     json_object_set_new(item, "flags", flags_json(x));
     json_object_set_new(item, "notices", notices_json(x));
+    /* the deadline the list is ordered by, and the clock that gives it when the
+     * reason is another (a suspect held) */
+    json_object_set_new(item, "next_due_at", instant_json(x, r->next_due_at));
+    json_t *first = x->why ? earliest_clock(x) : NULL;
+    json_object_set_new(item, "earliest",
+                        first && first != x->why ? clock_view(x, first) : json_null());
     json_decref(x->detail);
     return item;
 }

@@ -410,15 +410,23 @@ static json_t *directions_of(const struct casefile *cf, const struct clock_set *
 }
 
 struct picked {
-    const struct clock *first; /* the running clock due first */
-    unsigned actors;           /* the actors of the running clocks, directions aside */
-    int64_t attention;         /* min first warning over the running clocks */
+    const struct clock *first;   /* the running clock due first */
+    const struct clock *custody; /* the running custody clock due first (is_custody), if any */
+    unsigned actors;             /* the actors of the running clocks, directions aside */
+    int64_t attention;           /* min first warning over the running clocks */
     bool any;
     int directions;
     int64_t directions_due;
     bool pu;
     int64_t pu_due, pu_attention;
 };
+
+/* A person held: an arrest (KUHAP 19(1)), a detention (KUHAP 24-29) or an
+ * immigration detention (UU 6/2011 Pasal 83-85). */
+static bool is_custody(enum clock_kind k)
+{
+    return k == CLK_ARREST || k == CLK_DETENTION || k == CLK_DETENSI;
+}
 
 static int clock_cmp(const void *a, const void *b)
 {
@@ -464,6 +472,8 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
         }
         if (!p->first || c->due_at < p->first->due_at)
             p->first = c;
+        if (is_custody(c->kind) && (!p->custody || c->due_at < p->custody->due_at))
+            p->custody = c;
         p->attention = p->any && p->attention < att ? p->attention : att;
         p->any = true;
         if (c->kind != CLK_DIRECTION)
@@ -506,10 +516,11 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-10" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-11" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
-                          8: the designation's notice; 9: review's; 10: a new Sprindik's file      \
-                          counts its own late returns, P-16/P-17 after the SPDP's receipt */
+                          8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
+                          counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
+                          11: a running custody clock is the reason */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {
@@ -642,22 +653,31 @@ static enum got clocks_get(const struct casefile *cf, const struct summary_known
     return oom ? GOT_OOM : GOT_DAMAGED;
 }
 
-/* What is due next: the running clock due first (clock_*), and "no act for
- * N days" (stall_*) for a stage whose own actor has no legal clock running;
- * next_due_at the earlier of the two.  Returns N, 0 when the stall is not
- * watched. */
+/* What is due next: the running clock due first (clock_due_at, and the
+ * earliest first warning in clock_attention_at), and "no act for N days"
+ * (stall_*) for a stage whose own actor has no legal clock running;
+ * next_due_at the earlier of the two.  The reason the file is listed
+ * (clock_code, clock_actor, clock_party) is the running custody clock due
+ * first whenever a suspect is held, whatever else is due sooner: a person
+ * held past his time is the gravest thing a supervisor can miss (KUHAP 24-29,
+ * 19(1); UU 6/2011 Pasal 83-85), and a file that is late on its P-17 too must
+ * not hide him behind it.  Else the running clock due first.  Which clock
+ * runs is known when the summary is written; which is overdue is not, so the
+ * reason never depends on "now" (review.c: the state comes from the
+ * earliest deadlines, not from the reason).  Returns N, 0 when the stall is
+ * not watched. */
 static int due_next(json_t *row, const struct casefile *cf, const struct summary_walk *w,
                     const struct picked *p, const struct ruleset *rs)
 {
     int64_t next = 0;
     bool has_next = false;
     if (p->first) {
-        const struct clock *c = p->first;
+        const struct clock *c = p->first, *why = p->custody ? p->custody : p->first;
         json_object_set_new(row, "clock_due_at", jat(true, c->due_at));
         json_object_set_new(row, "clock_attention_at", jat(true, p->attention));
-        json_object_set_new(row, "clock_code", json_string(c->code));
-        json_object_set_new(row, "clock_actor", json_string(actor_code(c->actor)));
-        json_object_set_new(row, "clock_party", jid(party_of(cf, c->suspect)));
+        json_object_set_new(row, "clock_code", json_string(why->code));
+        json_object_set_new(row, "clock_actor", json_string(actor_code(why->actor)));
+        json_object_set_new(row, "clock_party", jid(party_of(cf, why->suspect)));
         next = c->due_at;
         has_next = true;
     }

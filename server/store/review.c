@@ -9,9 +9,14 @@
 #include "stmt.h"
 #include "tx.h"
 
-/* The clock is the reason (app/review.c); else the stall is. */
-#define PICK_CLOCK                                                                                 \
+/* The clock is the reason (app/review.c) when it falls due no later than
+ * the stall, or when it is a custody clock: a person held outranks the stall
+ * (app/summary.c: due_next).  CLOCK_FIRST is word for word the predicate of
+ * sql/0020's case_summaries_stall_* (see page_shape). */
+#define CLOCK_FIRST                                                                                \
     "(s.clock_due_at IS NOT NULL AND (s.stall_at IS NULL OR s.clock_due_at <= s.stall_at))"
+#define HELD       "coalesce(s.clock_code IN ('arrest', 'detention', 'detensi'), false)"
+#define PICK_CLOCK "(" CLOCK_FIRST " OR " HELD ")"
 #define STATE_OF                                                                                   \
     "(CASE WHEN s.damaged IS NOT NULL THEN 'damaged' WHEN s.clock_due_at <= now() THEN "           \
     "'overdue' WHEN s.stall_at <= now() THEN 'stalled' WHEN s.clock_attention_at <= now() "        \
@@ -31,6 +36,7 @@ enum col {
     C_CLOCK_ATT,
     C_CLOCK_CODE,
     C_CLOCK_ACTOR,
+    C_CLOCK_PARTY,
     C_LAST_ON,
     C_LAST_TYPE,
     C_STALL_AT,
@@ -54,7 +60,8 @@ enum col {
     "s.case_id, c.number, coalesce(c.opened_on::text, ''), o.id, o.code, o.name, o.tz, s.stage, "  \
     "coalesce(s.stage_since::text, ''), extract(epoch FROM s.clock_due_at)::bigint, "              \
     "extract(epoch FROM s.clock_attention_at)::bigint, s.clock_code, s.clock_actor, "              \
-    "coalesce(s.last_act_on::text, ''), s.last_act_type, extract(epoch FROM s.stall_at)::bigint, " \
+    "coalesce(s.clock_party, 0), coalesce(s.last_act_on::text, ''), s.last_act_type, "             \
+    "extract(epoch FROM s.stall_at)::bigint, "                                                     \
     "s.stall_actor, extract(epoch FROM s.next_due_at)::bigint, s.p19_rounds, s.pingpong, "         \
     "s.directions_open, s.detail::text, s.damaged, "                                               \
     "coalesce((SELECT array_agg(p.id ORDER BY p.id) FROM app.parties p WHERE p.case_id = "         \
@@ -79,11 +86,16 @@ static void page_shape(struct shape *s, const struct store_review_query *q, cons
     shape_start(s, "review.list.", head, 4, p);
     shape_mark(s, store_scope_mark(q->scope));
     shape_mark(s, ".");
-    /* word for word the predicate of sql/0020's case_summaries_stall_*: a
-     * page of stalled files walks its reach's stall index, not the reach */
+    /* word for word the predicate of sql/0020's case_summaries_stall_*, and
+     * no one held: a page of stalled files walks its reach's stall index,
+     * not the reach (the index holds a few held files more; their rows are
+     * dropped as the walk reads them) */
     if (q->reason && strcmp(q->reason, "stall") == 0) {
         shape_mark(s, "t");
-        shape_add(s, " AND s.damaged IS NULL AND s.stall_at IS NOT NULL AND NOT " PICK_CLOCK, NULL);
+        shape_add(s,
+                  " AND s.damaged IS NULL AND s.stall_at IS NOT NULL AND NOT " CLOCK_FIRST
+                  " AND NOT " HELD,
+                  NULL);
     } else if (q->reason && strcmp(q->reason, "damaged") == 0) {
         shape_mark(s, "d");
         shape_add(s, " AND s.damaged IS NOT NULL", NULL);
@@ -150,6 +162,7 @@ static void row_of(const PGresult *r, int i, void *item, void *ctx)
     x->clock_attention_at = stmt_ll(r, i, C_CLOCK_ATT);
     x->clock_code = PQgetvalue(r, i, C_CLOCK_CODE);
     x->clock_actor = PQgetvalue(r, i, C_CLOCK_ACTOR);
+    x->clock_party = stmt_ll(r, i, C_CLOCK_PARTY);
     x->last_act_on = PQgetvalue(r, i, C_LAST_ON);
     x->last_act_type = PQgetvalue(r, i, C_LAST_TYPE);
     x->has_stall = !PQgetisnull(r, i, C_STALL_AT);

@@ -39,10 +39,11 @@ struct store_review_row {
     const char *office_code, *office_name, *tz;
     const char *stage;
     const char *stage_since; /* YYYY-MM-DD or "" */
-    bool has_clock;          /* the earliest running clock: */
+    bool has_clock;          /* the earliest running clock (due, first warning): */
     long long clock_due_at, clock_attention_at;
-    const char *clock_code, *clock_actor;
-    const char *last_act_on; /* YYYY-MM-DD or "" */
+    const char *clock_code, *clock_actor; /* the reason's clock (app/summary.c: due_next) */
+    long long clock_party;                /* its suspect, 0 for none */
+    const char *last_act_on;              /* YYYY-MM-DD or "" */
     const char *last_act_type;
     bool has_stall; /* no act for the stage's N days: */
     long long stall_at;

@@ -1373,9 +1373,12 @@ START_TEST(test_an_overdue_notice_shows_in_the_review_list_with_its_reason)
         }
         ck_assert_msg(seen, "%s not listed", want[k]);
     }
-    /* the file's own deadline still orders the list: the SPDP due on day 7
-     * (the notices are listed with it, not instead of it) */
-    ck_assert_str_eq(str(json_object_get(it, "reason"), "code"), "spdp");
+    /* the suspect held is the reason (his detention, the investigator's to act on); the
+     * file's own deadline still orders the list: the SPDP due on day 7, named as the
+     * earliest (the notices are listed with them, not instead of them) */
+    ck_assert_str_eq(str(json_object_get(it, "reason"), "code"), "detention");
+    ck_assert_str_eq(str(json_object_get(it, "earliest"), "code"), "spdp");
+    ck_assert_str_eq(str(it, "next_due_at"), str(json_object_get(it, "earliest"), "due_at"));
     json_decref(list);
 }
 END_TEST

@@ -384,6 +384,191 @@ START_TEST(test_reason_and_actor_at_every_stage)
 }
 END_TEST
 
+/* The item of id in list, or a failure naming why. */
+static json_t *listed(json_t *list, long long id, const char *why)
+{
+    json_t *it = item_of(list, id);
+    ck_assert_msg(it != NULL, "%s: case %lld not listed", why, id);
+    return it;
+}
+
+/* ---- a person held outranks every other reason ---------------------------------------- */
+
+/* The suspect of case id arrested at 09:00 and detained at 15:00 on the day `ago` days back
+ * (KUHAP 19(1): within the arrest's day), under a Polri order (UU 20/2025). */
+static void hold(long long id, long long suspect, int ago)
+{
+    char at[11], body[512], path[64];
+    days_ago(ago, at);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"arrested\",\"at\":\"%sT09:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/7/2026\"}",
+             at, suspect);
+    json_decref(call("POST", path, inv, body, 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"at\":\"%sT15:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/7/2026\"}",
+             at, suspect);
+    json_decref(call("POST", path, inv, body, 201));
+}
+
+/* A file in investigation whose SPDP was sent `spdp_ago` days back (its receipt at the Kejari
+ * never recorded: the P-17 counts from the sending, DOMAIN D14), no file sent since; its
+ * suspect in *suspect. */
+static long long spdp_case(const char *summary, int spdp_ago, long long *suspect)
+{
+    long long id = open_case(summary, spdp_ago + 3);
+    *suspect = file_ready(id, spdp_ago + 1);
+    return id;
+}
+
+/* The item's member key (an object) has this code; "" for null. */
+static const char *code_of(json_t *it, const char *key)
+{
+    const char *s = json_string_value(json_object_get(json_object_get(it, key), "code"));
+    return s ? s : "";
+}
+
+/* Case id is (listed) or is not in the Kanwil's list narrowed by query. */
+static void in_filter(const char *query, long long id, bool listed_there)
+{
+    json_t *r = review_all(sup_kanwil, query);
+    ck_assert_msg((item_of(r, id) != NULL) == listed_there, "case %lld %s under ?%s", id,
+                  listed_there ? "not listed" : "listed", query);
+    json_decref(r);
+}
+
+/* The brief's defect, as the demo data showed it: a suspect held past KUHAP 24's 20 days in a
+ * file whose P-17 (the prosecutor's) fell due even earlier.  Who is held is the reason, and
+ * the investigator who holds him must act; the file is overdue and ordered by its earliest
+ * deadline, the P-17 named beside the reason. */
+START_TEST(test_a_suspect_held_past_his_time_is_the_reason_before_an_overdue_p17)
+{
+    int p17 = rule_value("p17_days");
+    ck_assert_int_lt(p17, 99 - 41); /* the P-17 falls due before the detention ends */
+    long long s;
+    long long id = spdp_case("Tahanan lewat waktu dan P-17 lewat", 99, &s);
+    /* detained 60 days ago: 20 days, day 1 the order's (KUHAP 24(1)): the last day was 41
+     * days ago, not extended, not released */
+    hold(id, s, 60);
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = listed(items, id, "held past his time");
+    ck_assert_str_eq(reason_str(it, "code"), "detention");
+    ck_assert_str_eq(reason_str(it, "actor"), "investigator");
+    ck_assert_int_eq(json_integer_value(json_object_get(
+                         json_object_get(json_object_get(it, "reason"), "party"), "id")),
+                     s);
+    char due[11];
+    days_ago(41, due);
+    ck_assert_str_eq(reason_str(it, "due_date"), due);
+    ck_assert_int_eq(reason_int(it, "days_left"), -41);
+    ck_assert_str_eq(reason_str(it, "state"), "overdue");
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
+    /* the P-17, due p17 days after the sending, came first: it orders the row */
+    json_t *first = json_object_get(it, "earliest");
+    ck_assert_str_eq(code_of(it, "earliest"), "p17");
+    days_ago(99 - p17, due);
+    ck_assert_str_eq(json_string_value(json_object_get(first, "due_date")), due);
+    ck_assert_str_eq(json_string_value(json_object_get(it, "next_due_at")),
+                     json_string_value(json_object_get(first, "due_at")));
+    json_decref(items);
+    /* found where a supervisor looks for the held, and only there */
+    in_filter("reason=detention", id, true);
+    in_filter("reason=p17", id, false);
+    in_filter("actor=investigator", id, true);
+    in_filter("actor=prosecutor", id, false);
+    in_filter("state=overdue", id, true);
+    in_filter("reason=detention&state=overdue", id, true);
+}
+END_TEST
+
+/* A detention in time does not make the file "in time": its P-17 has passed, so it is
+ * overdue (listed, counted and filtered so), while the reason is still the one held. */
+START_TEST(test_a_detention_in_time_is_the_reason_of_a_file_overdue_on_its_p17)
+{
+    int p17 = rule_value("p17_days");
+    long long s;
+    long long id = spdp_case("Tahanan dalam waktu, P-17 lewat", p17 + 10, &s);
+    hold(id, s, 5); /* last day 14 days ahead: no warning yet (7 days before, DOMAIN 4.8) */
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = listed(items, id, "detention in time");
+    ck_assert_str_eq(reason_str(it, "code"), "detention");
+    char due[11];
+    days_ago(-14, due);
+    ck_assert_str_eq(reason_str(it, "due_date"), due);
+    ck_assert_str_eq(reason_str(it, "state"), "ok");
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
+    ck_assert_str_eq(code_of(it, "earliest"), "p17");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(it, "earliest"), "state")),
+                     "overdue");
+    json_decref(items);
+    in_filter("state=overdue", id, true);
+    in_filter("reason=detention&state=overdue", id, true);
+    in_filter("reason=p17", id, false);
+    /* the office's count of overdue files holds it: as many as the list shows */
+    json_t *counts = call("GET", "/api/v1/review/offices?office=KANIM-PLG", sup_kanwil, NULL, 200);
+    json_t *overdue = review_all(sup_kanwil, "office=KANIM-PLG&state=overdue");
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(json_object_get(counts, "total"), "overdue")),
+        (long long)json_array_size(overdue));
+    json_decref(overdue);
+    json_decref(counts);
+}
+END_TEST
+
+/* Released, he is no longer held: the reason is the file's own deadline again. */
+START_TEST(test_a_released_suspect_is_no_longer_the_reason)
+{
+    int p17 = rule_value("p17_days");
+    long long s;
+    long long id = spdp_case("Tersangka dikeluarkan, P-17 lewat", 99, &s);
+    hold(id, s, 60);
+    char extra[64];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec(id, inv, "released", 30, extra);
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = listed(items, id, "released");
+    ck_assert_str_eq(reason_str(it, "code"), "p17");
+    ck_assert_str_eq(reason_str(it, "actor"), "prosecutor");
+    char due[11];
+    days_ago(99 - p17, due);
+    ck_assert_str_eq(reason_str(it, "due_date"), due);
+    ck_assert(json_is_null(json_object_get(it, "earliest")));
+    ck_assert_uint_eq(json_array_size(json_object_get(it, "detentions")), 0);
+    json_decref(items);
+    in_filter("reason=p17", id, true);
+    in_filter("reason=detention", id, false);
+    in_filter("actor=prosecutor", id, true);
+}
+END_TEST
+
+/* With the prosecutor, the file sent and its receipt never recorded, the prosecutor's silence
+ * is watched ("no act for N days"); a suspect still held by the investigator outranks it too. */
+START_TEST(test_a_suspect_held_outranks_the_stall)
+{
+    int with_pu = rule_value("stall_with_prosecutor_days");
+    /* the stall (day 0 the sending, 20 days ago) passed before the detention's end (5 days
+     * ago): by the earlier rule the stall was the reason */
+    ck_assert_int_lt(with_pu, 15);
+    long long id = open_case("Tahanan, berkas di PU tanpa tanda terima", 35);
+    long long s = file_ready(id, 30);
+    hold(id, s, 24);
+    rec(id, inv, "tahap1_sent", 20, NULL);
+    /* 24 days held without an extension: the last day was 5 days ago */
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = listed(items, id, "held, file with the PU");
+    ck_assert_str_eq(reason_str(it, "code"), "detention");
+    ck_assert_str_eq(reason_str(it, "actor"), "investigator");
+    ck_assert_int_eq(reason_int(it, "days_left"), -5);
+    json_decref(items);
+    in_filter("reason=detention", id, true);
+    in_filter("reason=stall", id, false);
+    in_filter("reason=stall&actor=prosecutor", id, false);
+    in_filter("actor=prosecutor", id, false);
+}
+END_TEST
+
 /* ---- order and paging ------------------------------------------------------------------ */
 
 static int64_t instant_of(const char *iso)
@@ -421,11 +606,19 @@ START_TEST(test_the_earliest_deadline_first_and_every_page_once)
         json_t *a = json_array_get(whole, i), *b = json_array_get(paged, i);
         ck_assert_int_eq(json_integer_value(json_object_get(a, "case_id")),
                          json_integer_value(json_object_get(b, "case_id")));
-        /* the reason is the deadline the row is sorted by */
+        /* sorted by the earliest deadline; the reason is that deadline, unless a suspect is
+         * held: then his custody clock, due no earlier */
+        long long id = (long long)json_integer_value(json_object_get(a, "case_id"));
+        int64_t next = instant_of(json_string_value(json_object_get(a, "next_due_at")));
         int64_t due = instant_of(reason_str(a, "due_at"));
-        ck_assert_msg(due >= last, "item %zu (case %lld) out of order", i,
-                      (long long)json_integer_value(json_object_get(a, "case_id")));
-        last = due;
+        ck_assert_msg(next >= last, "item %zu (case %lld) out of order", i, id);
+        const char *code = reason_str(a, "code");
+        if (strcmp(code, "arrest") == 0 || strcmp(code, "detention") == 0 ||
+            strcmp(code, "detensi") == 0)
+            ck_assert_msg(due >= next, "case %lld: held, due before the earliest deadline", id);
+        else
+            ck_assert_msg(due == next, "case %lld: the reason is not the earliest deadline", id);
+        last = next;
     }
     json_decref(whole);
     json_decref(paged);
@@ -675,14 +868,6 @@ static json_t *check(bool repair)
 }
 
 /* ---- the stall's boundary --------------------------------------------------------------- */
-
-/* The item of id in list, or a failure naming why. */
-static json_t *listed(json_t *list, long long id, const char *why)
-{
-    json_t *it = item_of(list, id);
-    ck_assert_msg(it != NULL, "%s: case %lld not listed", why, id);
-    return it;
-}
 
 START_TEST(test_stalled_from_the_stages_nth_day_without_an_act)
 {
@@ -1936,6 +2121,47 @@ START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
 }
 END_TEST
 
+/* Derivation 11 (a suspect held is the reason): a summary an older berkasd wrote, in which the
+ * clock due first (the P-17) was the reason, is stale for the start-up sweep, which computes it
+ * again from the log: the held suspect is then found where a supervisor looks for him. */
+START_TEST(test_the_start_up_sweep_makes_the_held_suspect_the_reason_of_an_older_summary)
+{
+    long long s;
+    long long id = spdp_case("Ringkasan lama: P-17 sebagai alasan", 99, &s);
+    hold(id, s, 60);
+    in_filter("reason=detention", id, true);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    /* as derivation 10 left it, under its own fingerprint */
+    free(sql_value(db,
+                   "UPDATE app.case_summaries SET clock_code = 'p17', clock_actor = 'prosecutor', "
+                   "clock_party = NULL, rules_sig = rules_sig + 1 WHERE case_id = $1::bigint "
+                   "RETURNING 1",
+                   1, p));
+    in_filter("reason=detention", id, false);
+    in_filter("reason=p17", id, true);
+    struct berr err = {0};
+    struct db_pool *maint = db_pool_new(db, 1, "berkas_maint", &err);
+    ck_assert_msg(maint != NULL, "%s", err.message);
+    atomic_bool stop;
+    atomic_init(&stop, false);
+    struct summary_report rep;
+    ck_assert_msg(summary_sweep_until(maint, 0, SUMMARY_STALE, &stop, &rep, &err), "%s",
+                  err.message);
+    ck_assert_int_ge(rep.written, 1);
+    json_decref(rep.mismatches);
+    db_pool_free(maint);
+    in_filter("reason=detention", id, true);
+    in_filter("reason=p17", id, false);
+    json_t *items = review_all(sup_kanwil, "reason=detention");
+    json_t *party =
+        json_object_get(json_object_get(listed(items, id, "refolded"), "reason"), "party");
+    ck_assert_int_eq(json_integer_value(json_object_get(party, "id")), s);
+    json_decref(items);
+}
+END_TEST
+
 Suite *suite_review(void)
 {
     Suite *s = suite_create("review");
@@ -1943,6 +2169,10 @@ Suite *suite_review(void)
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_reason_and_actor_at_every_stage);
+    tcase_add_test(tc, test_a_suspect_held_past_his_time_is_the_reason_before_an_overdue_p17);
+    tcase_add_test(tc, test_a_detention_in_time_is_the_reason_of_a_file_overdue_on_its_p17);
+    tcase_add_test(tc, test_a_released_suspect_is_no_longer_the_reason);
+    tcase_add_test(tc, test_a_suspect_held_outranks_the_stall);
     tcase_add_test(tc, test_the_earliest_deadline_first_and_every_page_once);
     tcase_add_test(tc, test_filters_narrow_the_list);
     tcase_add_test(tc, test_bad_filters_are_refused_naming_the_parameter);
@@ -1961,6 +2191,8 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_an_amended_rule_set_reaches_the_list);
     tcase_add_test(tc, test_berkas_review_prints_the_list_in_100_columns);
     tcase_add_test(tc, test_the_start_up_sweep_refolds_a_format_3_snapshot);
+    tcase_add_test(tc,
+                   test_the_start_up_sweep_makes_the_held_suspect_the_reason_of_an_older_summary);
     tcase_add_test(tc, test_berkas_direction_give_directions_and_reassign);
     tcase_add_test(tc, test_a_tampered_snapshot_is_named_and_rebuilt);
     tcase_add_test(tc, test_the_clocks_fold_rides_in_the_snapshot);

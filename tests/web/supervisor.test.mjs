@@ -159,6 +159,48 @@ test('the supervisor finds the overdue detention, opens the case, gives a direct
   await ctx.close();
 });
 
+// The defect the demo data showed: a suspect held past KUHAP 24(1)'s 20 days in a
+// file whose P-17 (the prosecutor's, ~30 days after the SPDP, DOMAIN D14) fell due
+// even earlier.  The board names the one held as the reason, the file as late, and
+// the P-17 beside it; under "P-17" he is not to be found.
+test('a suspect held past his time is the reason on the board, before the P-17 that passed first', async () => {
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(102), summary: 'Uji halaman: ditahan lewat waktu, P-17 lewat', kejari_id: kejari }, 201);
+  const ev = (body) => must('POST', `/api/v1/cases/${c.id}/events`, inv, body, 201);
+  await ev({ type: 'sprindik_issued', date: daysAgo(100) });
+  const p = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Nguyen Van Held', nationality: 'VN' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '122', party_id: p.id }, 201);
+  await ev({ type: 'suspect_designated', date: daysAgo(100), party_id: p.id });
+  await ev({ type: 'spdp_sent', date: daysAgo(99), recipient: 'kejari' });
+  await ev({ type: 'arrested', at: `${daysAgo(60)}T09:00:00+07:00`, party_id: p.id, polri_order: 'SP.Kap/11/2026' });
+  await ev({ type: 'detained', at: `${daysAgo(60)}T15:00:00+07:00`, party_id: p.id, detention_type: 'rutan', polri_order: 'SP.Han/11/2026' });
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await pageLogin(page, NIP.supPlg);
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  await page.goto(`${BASE}/#/tinjauan?reason=detention`);
+  await page.waitForFunction(() => document.querySelector('#f-reason')?.value === 'detention');
+  const row = page.locator('#review-list tbody tr', { hasText: c.number });
+  await row.waitFor();
+  const text = await row.innerText();
+  assert.match(text, /Penahanan/);
+  assert.match(text, /Nguyen Van Held/);
+  assert.match(text, /Penyidik/);
+  // his detention ended 41 days ago (day 1 the order's)
+  assert.match(text, /terlambat 41 hari/);
+  assert.match(text, /Tenggat paling awal: P-17/);
+  await row.locator('.badge.overdue', { hasText: 'Lewat waktu' }).waitFor();
+  await shot(page, 'review-held');
+
+  await page.goto(`${BASE}/#/tinjauan?reason=p17`);
+  await page.waitForFunction(() => document.querySelector('#f-reason')?.value === 'p17');
+  // the list, or the word that nothing matches
+  await page.locator('#review-list, p.empty').first().waitFor();
+  assert.equal(await page.locator('#review-list tbody tr', { hasText: c.number }).count(), 0);
+  await ctx.close();
+});
+
 test('a cookie request without the CSRF header or from another origin is refused with 403 and changes nothing', async () => {
   const ctx = await b.newContext();
   const page = await ctx.newPage();
