@@ -261,6 +261,7 @@ static json_t *papers_of(const struct event_input *in)
         const char *type, *forms[2];
     } papers[] = {
         {"sprindik_issued", {"sprindik", NULL}},
+        {"interpreter_sworn", {"ba_sumpah_penerjemah", NULL}},
         {"arrested", {"sp_penangkapan", "ba_penangkapan"}},
         {"detained", {"sp_penahanan", "ba_penahanan"}},
         {"seizure_done", {"sp_penyitaan", "ba_penyitaan"}},

@@ -695,6 +695,35 @@ START_TEST(test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day)
 }
 END_TEST
 
+/* ---- 9. the demo's file with an interpreter -------------------------------------------- */
+
+/* The demo's Palembang file with the prosecutor: its Vietnamese suspect was
+ * examined through Trần Thị Mai, sworn first (KUHAP 53, 177).  The berkas
+ * carries the record of her oath (DOMAIN.md 7.4 item 7: the oath records),
+ * dated and numbered by its act, and the Resume tells the oath before the
+ * examination. */
+START_TEST(test_the_demo_file_carries_its_interpreters_oath)
+{
+    char *c = sql_value(db,
+                        "SELECT p.case_id FROM app.parties p WHERE p.interpreter = "
+                        "'Trần Thị Mai'",
+                        0, NULL);
+    ck_assert_msg(c != NULL, "no demo file with an interpreter");
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%s/dossier.pdf", c);
+    free(c);
+    char *t = fill_pdf_text(port, inv, route);
+    const char *ba = after(t, "DAFTAR ISI", "BERITA ACARA SUMPAH PENERJEMAH");
+    assert_has(ba, "Nama : Trần Thị Mai", "the record of the oath");
+    assert_has(ba, "Bahasa : Vietnam", "the record of the oath");
+    const char *list = "TINDAKAN YANG TELAH DILAKUKAN";
+    const char *oath = after(t, list, "Penerjemah disumpah");
+    const char *exam = after(t, list, "Berita Acara Pemeriksaan dibuat (tersangka)");
+    ck_assert_msg(oath < exam, "the examination before the oath: %.2000s", strstr(t, list));
+    free(t);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -709,6 +738,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_a_number_given_by_upload_is_the_acts_number);
     tcase_add_test(tc, test_each_paper_cites_the_spdp_in_force_on_its_date);
     tcase_add_test(tc, test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day);
+    tcase_add_test(tc, test_the_demo_file_carries_its_interpreters_oath);
     suite_add_tcase(s, tc);
     return s;
 }
