@@ -47,6 +47,7 @@ static json_t *det_json(const struct detention *d)
     json_object_set_new(o, "strict_left", json_integer(d->strict_left));
     json_object_set_new(o, "in_detensi", json_boolean(d->in_detensi));
     json_object_set_new(o, "detensi_since_at", json_integer(d->detensi_since_at));
+    json_object_set_new(o, "days_served", json_integer(d->days_served));
     return o;
 }
 
@@ -57,7 +58,7 @@ static int64_t num(json_t *o, const char *k)
 
 static bool det_read(json_t *o, struct detention *d)
 {
-    if (!json_is_object(o) || json_object_size(o) != 19)
+    if (!json_is_object(o) || json_object_size(o) != 20)
         return false;
     d->state = (enum det_state)num(o, "state");
     d->period = (enum det_period)num(o, "period");
@@ -68,6 +69,7 @@ static bool det_read(json_t *o, struct detention *d)
     d->arrest_ends_at = num(o, "arrest_ends_at");
     d->period_days = (int)num(o, "period_days");
     d->days_granted = (int)num(o, "days_granted");
+    d->days_served = (int)num(o, "days_served");
     d->started_at = num(o, "started_at");
     d->day_end_at = num(o, "day_end_at");
     d->strict_end_at = num(o, "strict_end_at");

@@ -797,9 +797,9 @@ static bool det_equal(const struct detention *a, const struct detention *b)
            a->ever_detained == b->ever_detained && a->court_extensions == b->court_extensions &&
            a->arrested_at == b->arrested_at && a->arrest_ends_at == b->arrest_ends_at &&
            a->period_days == b->period_days && a->days_granted == b->days_granted &&
-           a->started_at == b->started_at && caldate_cmp(a->start, b->start) == 0 &&
-           caldate_cmp(a->end, b->end) == 0 && a->day_end_at == b->day_end_at &&
-           a->strict_end_at == b->strict_end_at &&
+           a->days_served == b->days_served && a->started_at == b->started_at &&
+           caldate_cmp(a->start, b->start) == 0 && caldate_cmp(a->end, b->end) == 0 &&
+           a->day_end_at == b->day_end_at && a->strict_end_at == b->strict_end_at &&
            caldate_cmp(a->suspended_on, b->suspended_on) == 0 && a->days_left == b->days_left &&
            a->strict_left == b->strict_left && a->in_detensi == b->in_detensi &&
            a->detensi_since_at == b->detensi_since_at;

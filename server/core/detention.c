@@ -82,6 +82,30 @@ static const char *court_used_up(const struct ruleset *rules, char *buf, size_t 
     return buf;
 }
 
+/* The days a suspect may be detained at the investigation stage without the court: the
+ * investigator's and the PU's (KUHAP 24(1)-(2), (4): 60). */
+static int stage_limit(const struct ruleset *rules)
+{
+    return rules->detention_days.value + rules->detention_ext_pu_days.value;
+}
+
+/* Why a suspect released may not be detained again: the rule set says released is released,
+ * or the days served fill the stage's limit.  NULL when he may. */
+static const char *redetention_refusal(const struct detention *d, const struct ruleset *rules,
+                                       char *buf, size_t size)
+{
+    if (!rules || !rules->redetention_within_limit.value)
+        return "tersangka sudah pernah ditahan dan dikeluarkan pada tingkat penyidikan "
+               "(KUHAP 24(4); aturan tidak mengizinkan penahanan kembali)";
+    if (stage_limit(rules) - d->days_served >= 1)
+        return NULL;
+    snprintf(buf, size,
+             "masa penahanan tingkat penyidikan %d hari (KUHAP 24(4)) sudah dijalani seluruhnya "
+             "(%d hari)",
+             stage_limit(rules), d->days_served);
+    return buf;
+}
+
 /* NULL when d's state accepts ev, else why not (Indonesian; in buf when it
  * names the rule set's numbers).  rules may be NULL (court extensions are
  * then not counted). */
@@ -103,8 +127,7 @@ static const char *state_refusal(const struct detention *d, enum event ev,
         if (d->in_detensi)
             return "tersangka dalam pendetensian: akhiri pendetensian lebih dahulu";
         if (d->ever_detained)
-            return "tersangka sudah pernah ditahan dan dikeluarkan pada tingkat penyidikan "
-                   "(KUHAP 24(4))";
+            return redetention_refusal(d, rules, buf, size);
         return NULL;
     case EV_DETENTION_EXTENDED_PU:
         if (d->state != DET_DETAINED || d->period != DETP_INVESTIGATOR)
@@ -233,13 +256,35 @@ static void act_detain(const struct detention *cur, const struct detention_act *
         begin_period(nx, cur->period, cur->days_left, act->at, day, act->at + cur->strict_left, z);
         return;
     }
-    /* KUHAP 24(1): day 1 is the day of the order. */
+    /* KUHAP 24(1): day 1 is the day of the order; detained again, no more than the days left
+     * of the stage's limit (24(4)), the court's extensions granted before still counted */
     int days = rs->detention_days.value;
+    if (cur->ever_detained && stage_limit(rs) - cur->days_served < days)
+        days = stage_limit(rs) - cur->days_served;
+    if (days < 1) {
+        missing_add(m, FACT_DETENTION_DAYS_LEFT);
+        return;
+    }
     begin_period(nx, DETP_INVESTIGATOR, days, act->at, day,
                  act->at + (int64_t)days * CALDATE_DAY_SECONDS, z);
     nx->ever_detained = true;
-    nx->court_extensions = 0;
     nx->days_granted = days;
+}
+
+/* The days of the current detention served up to the release at `at`: granted, less those
+ * left after the day of release (the day itself served), or less those kept at a suspension. */
+static int served_until(const struct detention *cur, int64_t at, const struct tzone *z)
+{
+    int left = 0;
+    if (cur->state == DET_DETAINED)
+        left = caldate_diff(caldate_local_date(at, z), cur->end);
+    else if (cur->state == DET_SUSPENDED)
+        left = cur->days_left;
+    else
+        return 0;
+    if (left < 0)
+        left = 0;
+    return cur->days_granted > left ? cur->days_granted - left : 0;
 }
 
 /* An extension by the Penuntut Umum (KUHAP 24(2): requested and granted
@@ -254,8 +299,14 @@ static void act_extend(const struct detention *cur, const struct detention_act *
         guard_court_extension(f, m);
     if (act->at >= detention_expires_at(cur))
         missing_add(m, FACT_DETENTION_IN_FORCE);
-    int days = extension_days(
-        act, court ? rs->detention_ext_court_days.value : rs->detention_ext_pu_days.value, m);
+    /* each no longer than the law's, and all together within the limit: 24(4)'s 60, with the
+     * court's (29) 60 more, less the days served in an earlier detention */
+    int max = court ? rs->detention_ext_court_days.value : rs->detention_ext_pu_days.value;
+    int limit =
+        stage_limit(rs) +
+        (court ? rs->detention_ext_court_days.value * rs->detention_ext_court_count.value : 0);
+    int room = limit - cur->days_served - cur->days_granted;
+    int days = extension_days(act, room < max ? room : max, m);
     if (m->n != 0)
         return;
     if (!court) {
@@ -311,6 +362,7 @@ static void apply_act(const struct detention *cur, const struct detention_act *a
         nx->type = act->type;
         break;
     case EV_RELEASED:
+        nx->days_served = cur->days_served + served_until(cur, act->at, z);
         nx->state = DET_RELEASED;
         break;
     case EV_DETENSI_STARTED:
@@ -411,9 +463,9 @@ bool detention_equal(const struct detention *x, const struct detention *y)
            x->ever_detained == y->ever_detained && x->court_extensions == y->court_extensions &&
            x->arrested_at == y->arrested_at && x->arrest_ends_at == y->arrest_ends_at &&
            x->period_days == y->period_days && x->days_granted == y->days_granted &&
-           x->started_at == y->started_at && caldate_cmp(x->start, y->start) == 0 &&
-           caldate_cmp(x->end, y->end) == 0 && x->day_end_at == y->day_end_at &&
-           x->strict_end_at == y->strict_end_at &&
+           x->days_served == y->days_served && x->started_at == y->started_at &&
+           caldate_cmp(x->start, y->start) == 0 && caldate_cmp(x->end, y->end) == 0 &&
+           x->day_end_at == y->day_end_at && x->strict_end_at == y->strict_end_at &&
            caldate_cmp(x->suspended_on, y->suspended_on) == 0 && x->days_left == y->days_left &&
            x->strict_left == y->strict_left && x->in_detensi == y->in_detensi &&
            x->detensi_since_at == y->detensi_since_at;

@@ -10,6 +10,9 @@
  *   detained --detention_suspended--> suspended --detained--> detained (the
  *     days left at suspension, KUHAP 31); detention_type_changed keeps the
  *     period (rutan / rumah / kota, KUHAP 22-23); released from any of them.
+ *   released --detained--> detained again, where the rule set allows it
+ *     (redetention_within_limit): the days served count against the stage's
+ *     limit (KUHAP 24(4): 20 + 40 in all; with KUHAP 29, + 30 + 30).
  *
  * A period is computed twice: by the inclusive-date convention (day 1 is the
  * day of the order; end = start + N - 1, expiring at the end of that local
@@ -61,7 +64,8 @@ struct detention {
     enum det_state state;
     enum det_period period;
     enum det_type type;
-    bool ever_detained; /* a new detention after release is refused (KUHAP 24(4)) */
+    bool ever_detained; /* detained before at this stage: a new detention counts days_served
+                           (KUHAP 24(4)), or is refused where the rule set says so */
     int court_extensions;
     /* arrest: valid in DET_ARRESTED */
     int64_t arrested_at;
@@ -69,6 +73,7 @@ struct detention {
     /* the current (or last) period: valid once ever_detained */
     int period_days;       /* N of this period */
     int days_granted;      /* sum of the periods granted: 20 + 40 + 30 + 30 at most */
+    int days_served;       /* days detained before the latest release (day of release counted) */
     int64_t started_at;    /* instant the period began */
     struct caldate start;  /* day 1 of the period */
     struct caldate end;    /* last day, inclusive */

@@ -65,6 +65,10 @@ static const struct rule_key keys[] = {
         "KUHAP 29(2)", RULE_DAYS, 0, 365),
     KEY(detention_ext_court_count, "Jumlah perpanjangan oleh Ketua PN", "KUHAP 29(2)",
         RULE_COUNT, 0, 2),
+    KEY(redetention_within_limit,
+        "Tersangka yang dikeluarkan dapat ditahan kembali dalam sisa batas penahanan tingkat "
+        "penyidikan (hari yang sudah dijalani dihitung)",
+        "KUHAP 24(3)-(4): 60 hari seluruhnya; penahanan kembali belum dipastikan", RULE_FLAG, 0, 1),
     KEY(detention_warn_days, "Peringatan sebelum masa penahanan berakhir (hari)",
         "Praktik permintaan perpanjangan", RULE_DAYS, 0, 365),
     KEY(detention_needs_polri_order, "Penahanan oleh PPNS atas perintah penyidik Polri",
@@ -147,6 +151,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .detention_ext_pu_days = V(40),
         .detention_ext_court_days = V(30),
         .detention_ext_court_count = V(2),
+        .redetention_within_limit = TV(1),    /* DOMAIN 4.8, D6: 60 in all; re-detention open */
         .detention_warn_days = TV(7),         /* DOMAIN 4.8: practice 7-10 days, no rule */
         .detention_needs_polri_order = V(0),
         .detainable_min_years = V(5),
@@ -195,6 +200,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .detention_ext_pu_days = TV(40),
         .detention_ext_court_days = TV(30),
         .detention_ext_court_count = TV(2),
+        .redetention_within_limit = TV(1),
         .detention_warn_days = TV(7),
         .detention_needs_polri_order = V(1),  /* UU 20/2025 Pasal 99(3) */
         .detainable_min_years = V(5),         /* threshold kept (DOMAIN 9.1) */

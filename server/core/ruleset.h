@@ -62,11 +62,15 @@ struct ruleset {
     struct rule_value sp3_needs_polri;   /* 1: SP3 needs the Polri investigator's involvement */
     struct rule_value arrest_hours;      /* arrest lasts at most N hours */
     struct rule_value arrest_warn_hours; /* warn N hours before the arrest expires */
-    struct rule_value arrest_needs_polri_order;    /* 1: arrest needs a Polri order */
-    struct rule_value detention_days;              /* investigator's detention, N days */
-    struct rule_value detention_ext_pu_days;       /* extension by the PU, up to N days */
-    struct rule_value detention_ext_court_days;    /* each extension by the court, up to N */
-    struct rule_value detention_ext_court_count;   /* number of court extensions allowed */
+    struct rule_value arrest_needs_polri_order;  /* 1: arrest needs a Polri order */
+    struct rule_value detention_days;            /* investigator's detention, N days */
+    struct rule_value detention_ext_pu_days;     /* extension by the PU, up to N days */
+    struct rule_value detention_ext_court_days;  /* each extension by the court, up to N */
+    struct rule_value detention_ext_court_count; /* number of court extensions allowed */
+    /* 1: a suspect released before the stage's limit may be detained again for the days left of
+     * it, the days served counted (KUHAP 24(4): 60 days in all; DOMAIN leaves re-detention open:
+     * to verify); 0: released is released for the stage */
+    struct rule_value redetention_within_limit;
     struct rule_value detention_warn_days;         /* warn N days before a detention ends */
     struct rule_value detention_needs_polri_order; /* 1: detention needs a Polri order */
     struct rule_value detainable_min_years;        /* detainable when the maximum is >= N years */

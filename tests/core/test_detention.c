@@ -376,21 +376,76 @@ START_TEST(test_change_of_type_keeps_the_period)
 }
 END_TEST
 
-START_TEST(test_release_ends_detention_and_forbids_a_second_one)
+START_TEST(test_release_ends_detention_and_a_second_counts_the_days_served)
 {
-    /* KUHAP 24(4): released at the latest after 60 days; no fresh 20. */
+    /* KUHAP 24(1)-(2), (4): 20 + 40 = 60 days in all at the investigation stage.  Detained
+     * 1-20 July (20 days served, the day of release counted), released, detained again on 1
+     * August: the investigator's 20 days (1-20 August), then the PU may give 20 more, not 40:
+     * 60 in all.  Released on the 60th day, he may not be detained again at this stage. */
     struct detention d;
     struct det_result r;
     detention_init(&d);
     must(&d, EV_DETAINED, "2025-07-01", 0);
-    must(&d, EV_RELEASED, "2025-07-10", 0);
+    must(&d, EV_RELEASED, "2025-07-20", 0);
     ck_assert_int_eq(d.state, DET_RELEASED);
     ck_assert_int_eq(detention_expires_at(&d), 0);
+    ck_assert_int_eq(d.days_served, 20);
+    must(&d, EV_DETAINED, "2025-08-01", 0);
+    ck_assert_int_eq(d.period, DETP_INVESTIGATOR);
+    assert_day(d.end, "2025-08-20");
+    ck_assert(!act(&d, EV_DETENTION_EXTENDED_PU, "2025-08-10", 40, NULL, &r));
+    ck_assert_int_eq(r.verdict, DET_REFUSED_GUARD);
+    ck_assert(missing_has(&r.missing, FACT_EXTENSION_WITHIN_LIMIT));
+    must(&d, EV_DETENTION_EXTENDED_PU, "2025-08-10", 0);
+    assert_day(d.end, "2025-09-09");
+    ck_assert_int_eq(d.days_served + d.days_granted, 60);
+    must(&d, EV_RELEASED, "2025-09-09", 0);
+    ck_assert_int_eq(d.days_served, 60);
+    ck_assert(!act(&d, EV_DETAINED, "2025-09-15", 0, NULL, &r));
+    ck_assert_int_eq(r.verdict, DET_REFUSED_STATE);
+    ck_assert_msg(strstr(r.reason, "24(4)") && strstr(r.reason, "60 hari"), "%s", r.reason);
+    /* nor after an arrest */
+    must(&d, EV_ARRESTED, "2025-09-15T08:00:00+07:00", 0);
+    ck_assert(!act(&d, EV_DETAINED, "2025-09-15T09:00:00+07:00", 0, NULL, &r));
+}
+END_TEST
+
+START_TEST(test_detained_again_for_no_more_than_the_days_left)
+{
+    /* 1 July .. 19 August (50 days, the PU's extension included), released; detained again
+     * on 1 September after an arrest: 10 days (1-10 September) and nothing left for the PU. */
+    struct detention d;
+    struct det_result r;
+    detention_init(&d);
+    must(&d, EV_DETAINED, "2025-07-01", 0);
+    must(&d, EV_DETENTION_EXTENDED_PU, "2025-07-15", 0);
+    must(&d, EV_RELEASED, "2025-08-19T10:00:00+07:00", 0);
+    ck_assert_int_eq(d.days_served, 50);
+    must(&d, EV_ARRESTED, "2025-08-31T20:00:00+07:00", 0);
+    must(&d, EV_DETAINED, "2025-09-01T10:00:00+07:00", 0);
+    ck_assert_int_eq(d.period_days, 10);
+    assert_day(d.end, "2025-09-10");
+    ck_assert(!act(&d, EV_DETENTION_EXTENDED_PU, "2025-09-05", 0, NULL, &r));
+    ck_assert(missing_has(&r.missing, FACT_EXTENSION_WITHIN_LIMIT));
+    /* suspended on 5 September with 5 days left, released: 55 served */
+    must(&d, EV_DETENTION_SUSPENDED, "2025-09-05", 0);
+    must(&d, EV_RELEASED, "2025-09-07", 0);
+    ck_assert_int_eq(d.days_served, 55);
+}
+END_TEST
+
+START_TEST(test_no_redetention_where_the_rule_set_says_released_is_released)
+{
+    /* redetention_within_limit is data (KUHAP 24(4) says nothing of it: to verify) */
+    struct detention d;
+    struct det_result r;
+    ck_assert(ruleset_set(&sets[0], "redetention_within_limit", 0));
+    detention_init(&d);
+    must(&d, EV_DETAINED, "2025-07-01", 0);
+    must(&d, EV_RELEASED, "2025-07-10", 0);
     ck_assert(!act(&d, EV_DETAINED, "2025-07-12", 0, NULL, &r));
     ck_assert_int_eq(r.verdict, DET_REFUSED_STATE);
     ck_assert_ptr_nonnull(strstr(r.reason, "24(4)"));
-    must(&d, EV_ARRESTED, "2025-07-12T08:00:00+07:00", 0);
-    ck_assert(!act(&d, EV_DETAINED, "2025-07-12T09:00:00+07:00", 0, NULL, &r));
 }
 END_TEST
 
@@ -511,7 +566,9 @@ Suite *suite_detention(void)
     tcase_add_test(tc, test_suspension_keeps_the_days_left_for_a_resumption);
     tcase_add_test(tc, test_no_resumption_when_suspended_on_the_last_day);
     tcase_add_test(tc, test_change_of_type_keeps_the_period);
-    tcase_add_test(tc, test_release_ends_detention_and_forbids_a_second_one);
+    tcase_add_test(tc, test_release_ends_detention_and_a_second_counts_the_days_served);
+    tcase_add_test(tc, test_detained_again_for_no_more_than_the_days_left);
+    tcase_add_test(tc, test_no_redetention_where_the_rule_set_says_released_is_released);
     tcase_add_test(tc, test_acts_the_state_does_not_accept_are_refused_with_the_alternatives);
     tcase_add_test(tc, test_detensi_never_counts_as_penahanan);
     tcase_add_test(tc, test_detensi_cannot_start_during_detention);

@@ -96,6 +96,12 @@ START_TEST(test_unconfirmed_2025_values_carry_the_1981_value_to_verify)
     ck_assert(to_verify(old, "p17_days") && to_verify(neu, "p17_days"));
     ck_assert(to_verify(old, "detention_warn_days") && to_verify(neu, "detention_warn_days"));
     ck_assert(to_verify(old, "detensi_max_days") && to_verify(neu, "detensi_max_days"));
+    /* re-detention after an early release (KUHAP 24(4) is silent): allowed within the days
+     * left, the days served counted, to verify in both */
+    ck_assert(to_verify(old, "redetention_within_limit") &&
+              to_verify(neu, "redetention_within_limit"));
+    ck_assert_int_eq(value(old, "redetention_within_limit"), 1);
+    ck_assert_int_eq(value(neu, "redetention_within_limit"), 1);
 }
 END_TEST
 
@@ -126,7 +132,7 @@ END_TEST
 START_TEST(test_every_key_reads_its_own_field)
 {
     struct ruleset rs = *ruleset_builtin(1);
-    ck_assert_int_eq(ruleset_key_count(), 43);
+    ck_assert_int_eq(ruleset_key_count(), 44);
     /* Every rule_value field of the struct has a key. */
     ck_assert_int_eq((int)((sizeof(struct ruleset) - offsetof(struct ruleset, spdp_days)) /
                            sizeof(struct rule_value)),
@@ -147,7 +153,7 @@ START_TEST(test_every_key_reads_its_own_field)
         ck_assert(ruleset_set(&rs, k->key, v));
         ck_assert_int_eq(ruleset_value(&rs, k)->value, v);
     }
-    ck_assert_ptr_null(ruleset_key_at(43));
+    ck_assert_ptr_null(ruleset_key_at(44));
     ck_assert_ptr_null(ruleset_key_at(-1));
 }
 END_TEST

@@ -602,6 +602,35 @@ START_TEST(test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review)
 }
 END_TEST
 
+START_TEST(test_a_new_sprindiks_file_is_not_flagged_for_the_earlier_files_late_return)
+{
+    /* The late P-19 was the earlier file's (KUHAP 110(4)); after the SP3 a new Sprindik starts
+     * a new file with its own P-19 and its own 14 days (SE B-3326/E/EJP/11/2011; JAM Pidum
+     * B-1310/E/EJP/05/2022): the case is no longer flagged p19_out_of_time, the late return
+     * stays in its history. */
+    long long id = file_sent(40, NULL);
+    rec(id, pros, "tahap1_received_by_pu", 35, NULL);
+    char d20[11], body[256];
+    days_ago(20, d20); /* day 15 */
+    snprintf(body, sizeof body,
+             "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lengkapi\"],"
+             "\"late_reason\":\"Tanda terima berkas baru sampai di meja jaksa\"}",
+             d20);
+    json_decref(post(id, pros, body, 201));
+    json_t *c = get_case(id, inv);
+    ck_assert(has_flag(c, "p19_out_of_time"));
+    json_decref(c);
+    rec(id, inv, "sp3_issued", 19, "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    rec(id, inv, "sprindik_issued", 18, NULL);
+    c = get_case(id, inv);
+    ck_assert(!has_flag(c, "p19_out_of_time"));
+    json_t *f = json_object_get(c, "facts");
+    ck_assert_int_eq(json_integer_value(json_object_get(f, "returns_out_of_time")), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(f, "returns_this_file")), 0);
+    json_decref(c);
+}
+END_TEST
+
 START_TEST(test_the_p19_once_then_a_letter_naming_the_unmet_items)
 {
     /* SE JAM Pidum B-3326/E/EJP/11/2011 */
@@ -1945,6 +1974,52 @@ START_TEST(test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used
 }
 END_TEST
 
+/* ---- KUHAP 24(4): detained again after an early release (DOMAIN 4.8, D5-D6) ---------------- */
+
+START_TEST(test_a_suspect_released_early_is_detained_again_counting_the_days_served)
+{
+    /* 60 days in all at the investigation stage (KUHAP 24(4)).  Detained 1-20 July 2025 and
+     * released: 20 served.  Detained again on 1 August: his 20 days run to 20 August; the PU
+     * may then give 20, not 40 (422 naming extension_within_limit); given, they run to 9
+     * September.  Released then, a third detention is refused (409): the 60 are served. */
+    long long id = open_case_on(inv, kejari_plg, "2025-06-25");
+    long long s = add_party(id, "suspect", "LI WEI");
+    charge(id, "122", s);
+    rec_on(id, inv, "sprindik_issued", "2025-06-30", NULL);
+    char x[128], p[64], body[256];
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"detention_type\":\"rutan\"", s);
+    snprintf(p, sizeof p, "\"party_id\":%lld", s);
+    rec_on(id, inv, "detained", "2025-07-01", x);
+    rec_on(id, inv, "released", "2025-07-20", p);
+    rec_on(id, inv, "detained", "2025-08-01", x);
+    json_t *c = get_case(id, inv);
+    json_t *k = clock_for(c, "detention", s);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(str(k, "due_date"), "2025-08-20");
+    json_decref(c);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detention_extended_pu\",\"date\":\"2025-08-10\",\"party_id\":%lld,"
+             "\"days\":40}",
+             s);
+    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "extension_within_limit"));
+    json_decref(j);
+    rec_on(id, inv, "detention_extended_pu", "2025-08-10", p);
+    c = get_case(id, inv);
+    ck_assert_str_eq(str(clock_for(c, "detention", s), "due_date"), "2025-09-09");
+    json_decref(c);
+    rec_on(id, inv, "released", "2025-09-09", p);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"date\":\"2025-09-15\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\"}",
+             s);
+    j = refused(id, inv, body, 409, "transition-not-allowed", NULL);
+    ck_assert_msg(strstr(str(j, "detail"), "24(4)") && strstr(str(j, "detail"), "60 hari"), "%s",
+                  str(j, "detail"));
+    json_decref(j);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -1990,6 +2065,8 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
     tcase_add_test(tc, test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew);
     tcase_add_test(tc, test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up);
+    tcase_add_test(tc, test_a_suspect_released_early_is_detained_again_counting_the_days_served);
+    tcase_add_test(tc, test_a_new_sprindiks_file_is_not_flagged_for_the_earlier_files_late_return);
     suite_add_tcase(s, tc);
     return s;
 }
