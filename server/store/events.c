@@ -7,19 +7,16 @@
 #include "stmt.h"
 #include "tx.h"
 
-static const struct stmt append = {
-    "events.append", 15,
-    "WITH e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, doc_number, "
-    "party_id, corrects, regime, stage_before, stage_after, payload, entered_at, entered_by, "
-    "late, prev_hash, hash) VALUES ($1::bigint, $2::int, $3, $4::date, $5::timestamptz, $6, "
-    "$7::bigint, $8::bigint, $9, $10, $11::text, $12::jsonb, now(), $13::bigint, $14::boolean, "
-    "'\\x00', '\\x00') RETURNING id, seq, hash) "
-    "UPDATE app.cases c SET stage = $11::text, version = c.version + 1, events = e.seq, "
-    "last_hash = e.hash, "
-    "stage_since = CASE WHEN c.stage = $11::text THEN c.stage_since ELSE now() END, "
-    "disclosed_at = CASE WHEN $15::boolean AND c.kejari_id IS NOT NULL THEN "
-    "coalesce(c.disclosed_at, now()) ELSE c.disclosed_at END "
-    "FROM e WHERE c.id = $1::bigint RETURNING e.id, encode(e.hash, 'hex'), c.version"};
+/* The act's row and the case row's move, by app.record_act (sql/0027): it asks
+ * the fence once and writes past the two tables' per-row policies what they
+ * would let this user write, else raises 42501 (403); a case row not moved
+ * raises serialization_failure, a conflict the client may try again (409). */
+#define RECORD_ACT                                                                                 \
+    "SELECT id, hash, version FROM app.record_act($1::bigint, $2::int, $3, $4::date, "             \
+    "$5::timestamptz, $6, $7::bigint, $8::bigint, $9, $10, $11, $12::jsonb, $13::bigint, "         \
+    "$14::boolean, $15::boolean, "
+
+static const struct stmt append = {"events.append", 15, RECORD_ACT "NULL)"};
 
 bool store_events_append(struct tx *tx, const struct event_append *a, struct event_appended *out,
                          struct berr *err)
@@ -55,28 +52,9 @@ bool store_events_append(struct tx *tx, const struct event_append *a, struct eve
     return ok || berr_set(err, BERR_CONFLICT, "a concurrent change got there first; try again");
 }
 
-/* The append with the row's id given, and a failure of its own when the case
- * row was not moved: sent with the COMMIT, it must fail that round trip
- * rather than leave a row the case's head does not name.  The policies that
- * let the row in also let the acting user move the case row (sql/0003, 0025)
- * and the caller holds its lock, so only a concurrent change leaves it
- * unmoved: app.case_unmoved raises serialization_failure (sql/0026), a
- * conflict the client may try again (409), as a stale version is. */
-static const struct stmt append_id = {
-    "events.append_id", 16,
-    "WITH e AS (INSERT INTO app.events (id, case_id, seq, type, legal_date, legal_at, "
-    "doc_number, party_id, corrects, regime, stage_before, stage_after, payload, entered_at, "
-    "entered_by, late, prev_hash, hash) VALUES ($16::bigint, $1::bigint, $2::int, $3, $4::date, "
-    "$5::timestamptz, $6, $7::bigint, $8::bigint, $9, $10, $11::text, $12::jsonb, now(), "
-    "$13::bigint, $14::boolean, '\\x00', '\\x00') RETURNING id, seq, hash), "
-    "u AS (UPDATE app.cases c SET stage = $11::text, version = c.version + 1, events = e.seq, "
-    "last_hash = e.hash, "
-    "stage_since = CASE WHEN c.stage = $11::text THEN c.stage_since ELSE now() END, "
-    "disclosed_at = CASE WHEN $15::boolean AND c.kejari_id IS NOT NULL THEN "
-    "coalesce(c.disclosed_at, now()) ELSE c.disclosed_at END "
-    "FROM e WHERE c.id = $1::bigint RETURNING e.id, e.hash, c.version) "
-    "SELECT id, encode(hash, 'hex'), version FROM u UNION ALL SELECT NULL, NULL, "
-    "app.case_unmoved($16::bigint) WHERE NOT EXISTS (SELECT 1 FROM u)"};
+/* The append with the row's id given: sent with the COMMIT, it fails that
+ * round trip rather than leave a row the case's head does not name. */
+static const struct stmt append_id = {"events.append_id", 16, RECORD_ACT "$16::bigint)"};
 
 static const struct stmt reserve = {"events.reserve", 0,
                                     "SELECT nextval('app.events_id_seq'::regclass)"};

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/event.h"
 #include "harness.h"
 #include "suites.h"
 
@@ -676,35 +677,228 @@ START_TEST(test_the_act_summary_writer_keeps_the_fence)
 }
 END_TEST
 
-/* Only berkasd's handlers' role may call the writer; it runs as a role that
- * owns nothing, cannot log on and cannot bypass row-level security. */
+/* app.record_act (sql/0027), called as berkas_app by user uid inside a new
+ * transaction: an act of type on the case numbered number, its next in the
+ * log, moving the case to stage (NULL: where it is). */
+static PGresult *record_act(PGconn *c, long uid, const char *number, const char *type,
+                            const char *stage)
+{
+    const char *p[1] = {number};
+    char *row = sql_value(owner,
+                          "SELECT id || ' ' || (events + 1) || ' ' || stage FROM app.cases "
+                          "WHERE number = $1",
+                          1, p);
+    char cid[24], seq[16], now[40], by[24];
+    ck_assert_int_eq(sscanf(row, "%23s %15s %39s", cid, seq, now), 3);
+    free(row);
+    snprintf(by, sizeof by, "%ld", uid);
+    PGresult *r = as_user(c, uid, "SELECT 1");
+    PQclear(r);
+    const char *q[6] = {cid, seq, type, now, stage ? stage : now, by};
+    return PQexecParams(c,
+                        "SELECT id, hash, version FROM app.record_act($1::bigint, $2::int, $3, "
+                        "'2026-01-05', NULL, 'B/1/2026', NULL, NULL, 'KUHAP-2025', $4, $5, "
+                        "'{\"recipient\": \"x\"}', $6::bigint, false, false, NULL)",
+                        6, NULL, q, NULL, NULL, 0);
+}
+
+/* What the owner sees of the case numbered number: "events version last_hash". */
+static char *case_head(const char *number)
+{
+    const char *p[1] = {number};
+    return sql_value(owner,
+                     "SELECT events || ' ' || version || ' ' || encode(last_hash, 'hex') "
+                     "FROM app.cases WHERE number = $1",
+                     1, p);
+}
+
+/* The act written past the per-row policies of app.events and app.cases
+ * (sql/0027) goes in only for who those policies let in: the investigators of
+ * the case's office any act; a supervisor above the office only a supervision
+ * act, and without moving the case; a prosecutor of the Kejari the case was
+ * disclosed to only a P-form.  Anyone else's call fails with 42501 and leaves
+ * no row and the case's head as it was; a written act is chained to the
+ * case's previous head, moves it, and the whole log still verifies. */
+START_TEST(test_the_act_writer_keeps_the_fence)
+{
+    struct {
+        long uid;
+        const char *number, *type, *stage;
+        bool allowed;
+    } calls[] = {
+        {INV_A1, "A1-J1", "letter_delivered", NULL, true},
+        {INV_A1, "A1-J1", "sprindik_issued", "investigation", true},
+        {INV_A1, "A2-J1", "letter_delivered", NULL, false},  /* another office's case */
+        {INV_A1, "A3-J2", "letter_delivered", NULL, false},  /* another Kanwil's */
+        {SUP_K1, "A2-J1", "review_note", NULL, true},        /* an office under theirs */
+        {SUP_K1, "A2-J1", "letter_delivered", NULL, false},  /* not a supervision act */
+        {SUP_K1, "A2-J1", "p21_received", NULL, false},      /* a prosecutor's */
+        {SUP_K1, "A2-J1", "review_note", "complete", false}, /* a supervisor moves nothing */
+        {SUP_K1, "A3-J2", "review_note", NULL, false},       /* another Kanwil's */
+        {PROS_J1, "A1-J1", "p16_received", NULL, true},      /* disclosed to their Kejari */
+        {PROS_J1, "A1-J1", "letter_delivered", NULL, false}, /* an investigator's act */
+        {PROS_J1, "A1-J1", "sprindik_issued", NULL, false},
+        {PROS_J1, "A1-J1", "review_note", NULL, false}, /* a supervisor's */
+        {PROS_J1, "A1-J1-undisclosed", "p16_received", NULL, false},
+        {PROS_J1, "A1-J2", "p16_received", NULL, false}, /* another Kejari's */
+        {ADMIN_D, "A1-J1", "letter_delivered", NULL, false},
+        {INV_DISABLED, "A1-J1", "letter_delivered", NULL, false},
+        {999, "A1-J1", "letter_delivered", NULL, false},
+    };
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+        long long before = sql_count(owner, "SELECT count(*) FROM app.events", 0, NULL);
+        char *head = case_head(calls[i].number);
+        PGresult *r = record_act(c, calls[i].uid, calls[i].number, calls[i].type, calls[i].stage);
+        const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        char *hash = NULL;
+        if (calls[i].allowed) {
+            ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1,
+                          "user %ld, %s on %s: %s", calls[i].uid, calls[i].type, calls[i].number,
+                          PQresultErrorMessage(r));
+            hash = strdup(PQgetvalue(r, 0, 1));
+        } else {
+            ck_assert_msg(state && strcmp(state, "42501") == 0, "user %ld, %s on %s: %s",
+                          calls[i].uid, calls[i].type, calls[i].number,
+                          state ? PQresultErrorMessage(r) : "written");
+        }
+        PQclear(r);
+        r = PQexec(c, calls[i].allowed ? "COMMIT" : "ROLLBACK");
+        ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+        PQclear(r);
+        long long after = sql_count(owner, "SELECT count(*) FROM app.events", 0, NULL);
+        char *moved = case_head(calls[i].number);
+        if (!calls[i].allowed) {
+            ck_assert_int_eq(after, before);
+            ck_assert_str_eq(moved, head);
+        } else {
+            /* one row, chained to the old head; the head moved to it */
+            ck_assert_int_eq(after, before + 1);
+            int events, version;
+            char old[65], now[65];
+            ck_assert_int_eq(sscanf(head, "%d %d %64s", &events, &version, old), 3);
+            char want[200];
+            snprintf(want, sizeof want, "%d %d %s", events + 1, version + 1, hash);
+            ck_assert_str_eq(moved, want);
+            const char *p[2] = {calls[i].number, hash};
+            char *prev = sql_value(owner,
+                                   "SELECT encode(e.prev_hash, 'hex') FROM app.events e JOIN "
+                                   "app.cases c ON c.id = e.case_id WHERE c.number = $1 AND "
+                                   "e.hash = decode($2, 'hex') AND e.seq = c.events",
+                                   2, p);
+            ck_assert_int_eq(sscanf(head, "%*d %*d %64s", now), 1);
+            ck_assert_str_eq(prev, now);
+            free(prev);
+        }
+        free(hash);
+        free(head);
+        free(moved);
+    }
+    PQfinish(c);
+    /* every case's log, the rows written before and these, verifies */
+    long long broken = sql_count(owner,
+                                 "SELECT count(*) FROM app.offices o, app.verify_chain(o.id) v "
+                                 "WHERE o.parent_id IS NULL AND v.broken_seq IS NOT NULL",
+                                 0, NULL);
+    ck_assert_int_eq(broken, 0);
+    /* (a case is under the root of its office and under that of its Kejari) */
+    long long checked = sql_count(owner,
+                                  "SELECT sum(events) FROM (SELECT DISTINCT v.case_id, v.events "
+                                  "FROM app.offices o, app.verify_chain(o.id) v "
+                                  "WHERE o.parent_id IS NULL) x",
+                                  0, NULL);
+    ck_assert_int_eq(checked, sql_count(owner, "SELECT count(*) FROM app.events", 0, NULL));
+}
+END_TEST
+
+/* The writer's act-type lists are the policies' (0025): for every act there
+ * is, a supervisor above the case's office, a prosecutor of its Kejari and an
+ * investigator of its office get the same answer from app.record_act as from
+ * an INSERT into app.events through the policies. */
+START_TEST(test_the_act_writer_lets_in_what_the_policies_do)
+{
+    struct {
+        long uid;
+        const char *number;
+    } who[] = {{INV_A1, "A1-J1"}, {SUP_K1, "A2-J1"}, {PROS_J1, "A1-J1"}, {PROS_J1, "A1-J2"}};
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    int allowed[4] = {0, 0, 0, 0};
+    for (size_t w = 0; w < sizeof who / sizeof who[0]; w++)
+        for (int e = 0; e < EV__COUNT; e++) {
+            const char *type = event_code((enum event)e);
+            PGresult *r = insert_event(c, who[w].uid, who[w].number, type);
+            bool policy = PQresultStatus(r) == PGRES_COMMAND_OK;
+            PQclear(r);
+            r = PQexec(c, "ROLLBACK");
+            PQclear(r);
+            r = record_act(c, who[w].uid, who[w].number, type, NULL);
+            bool writer = PQresultStatus(r) == PGRES_TUPLES_OK;
+            ck_assert_msg(policy == writer, "user %ld, %s on %s: policy %d, writer %d (%s)",
+                          who[w].uid, type, who[w].number, policy, writer, PQresultErrorMessage(r));
+            PQclear(r);
+            r = PQexec(c, "ROLLBACK");
+            PQclear(r);
+            allowed[w] += writer;
+        }
+    PQfinish(c);
+    /* the investigator every act; the supervisor the four of supervision and a
+     * correction; the prosecutor the twelve receipts of 0025's list, the lapse
+     * and a correction; another Kejari's prosecutor none */
+    ck_assert_int_eq(allowed[0], EV__COUNT);
+    ck_assert_int_eq(allowed[1], 5);
+    ck_assert_int_eq(allowed[2], 14);
+    ck_assert_int_eq(allowed[3], 0);
+}
+END_TEST
+
+/* Only berkasd's handlers' role may call the writers (of the summary, of the
+ * act); they run as a role that owns nothing, cannot log on and cannot bypass
+ * row-level security. */
 START_TEST(test_the_act_summary_writer_is_the_handlers_alone)
 {
     const char *roles[] = {"berkas_verifier", "berkas_maint", "berkas_fence"};
+    const char *calls[] = {"SELECT app.record_summary('[]')",
+                           "SELECT app.record_act(NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+                           "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)"};
     PGconn *c = PQconnectdb(owner);
     ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
-    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
-        char sql[200];
-        snprintf(sql, sizeof sql, "SET ROLE %s", roles[i]);
-        PGresult *r = PQexec(c, sql);
-        PQclear(r);
-        r = PQexec(c, "SELECT app.record_summary('[]')");
-        ck_assert_msg(PQresultStatus(r) == PGRES_FATAL_ERROR, "%s may call it", roles[i]);
-        ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501");
-        PQclear(r);
-        r = PQexec(c, "RESET ROLE");
-        PQclear(r);
-    }
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        for (size_t k = 0; k < sizeof calls / sizeof calls[0]; k++) {
+            char sql[200];
+            snprintf(sql, sizeof sql, "SET ROLE %s", roles[i]);
+            PGresult *r = PQexec(c, sql);
+            PQclear(r);
+            r = PQexec(c, calls[k]);
+            ck_assert_msg(PQresultStatus(r) == PGRES_FATAL_ERROR, "%s may call %s", roles[i],
+                          calls[k]);
+            ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501");
+            PQclear(r);
+            r = PQexec(c, "RESET ROLE");
+            PQclear(r);
+        }
     PQfinish(c);
-    char *r = sql_value(owner,
-                        "SELECT p.proowner::regrole || ' ' || p.prosecdef || ' ' || r.rolcanlogin "
-                        "|| ' ' || r.rolbypassrls || ' ' || r.rolsuper || ' ' || "
-                        "(SELECT count(*) FROM pg_class WHERE relowner = r.oid) FROM pg_proc p "
-                        "JOIN pg_roles r ON r.oid = p.proowner WHERE p.oid = "
-                        "'app.record_summary(jsonb)'::regprocedure",
-                        0, NULL);
-    ck_assert_str_eq(r, "berkas_record true false false false 0");
-    free(r);
+    const char *functions[] = {"app.record_summary(jsonb)",
+                               "app.record_act(bigint, int, text, date, timestamptz, text, "
+                               "bigint, bigint, text, text, text, jsonb, bigint, boolean, "
+                               "boolean, bigint)"};
+    for (size_t k = 0; k < sizeof functions / sizeof functions[0]; k++) {
+        const char *p[1] = {functions[k]};
+        char *r =
+            sql_value(owner,
+                      "SELECT p.proowner::regrole || ' ' || p.prosecdef || ' ' || r.rolcanlogin "
+                      "|| ' ' || r.rolbypassrls || ' ' || r.rolsuper || ' ' || "
+                      "(SELECT count(*) FROM pg_class WHERE relowner = r.oid) || ' ' || "
+                      "array_to_string(p.proconfig, ',') || ' ' || (SELECT string_agg("
+                      "g.grantee::regrole::text, ',' ORDER BY g.grantee::regrole::text) FROM "
+                      "aclexplode(p.proacl) g WHERE g.privilege_type = 'EXECUTE') FROM pg_proc p "
+                      "JOIN pg_roles r ON r.oid = p.proowner WHERE p.oid = $1::regprocedure",
+                      1, p);
+        ck_assert_str_eq(r, "berkas_record true false false false 0 "
+                            "search_path=pg_catalog, pg_temp berkas_app,berkas_record");
+        free(r);
+    }
 }
 END_TEST
 
@@ -712,8 +906,9 @@ Suite *suite_rls(void)
 {
     Suite *s = suite_create("rls");
     TCase *tc = tcase_create("rls");
-    /* plain SQL, but dozens of transactions each: Check's 4 s is short under load */
-    tcase_set_timeout(tc, 60);
+    /* plain SQL, but dozens of transactions each (the act writer's matrices some 600):
+     * Check's 4 s is short under load */
+    tcase_set_timeout(tc, 120);
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_investigator_sees_only_own_office_without_a_where_clause);
     tcase_add_test(tc, test_supervisor_sees_every_office_under_theirs);
@@ -729,6 +924,8 @@ Suite *suite_rls(void)
     tcase_add_test(tc, test_a_forged_fence_setting_does_not_widen_access);
     tcase_add_test(tc, test_the_act_summary_writer_keeps_the_fence);
     tcase_add_test(tc, test_the_act_summary_writer_is_the_handlers_alone);
+    tcase_add_test(tc, test_the_act_writer_keeps_the_fence);
+    tcase_add_test(tc, test_the_act_writer_lets_in_what_the_policies_do);
     suite_add_tcase(s, tc);
     return s;
 }
