@@ -920,6 +920,56 @@ static void note_mismatch(struct summary_report *rep, const struct casefile *cf,
                                         cf->number, "columns", cols));
 }
 
+/* One case's summary row with its snapshot, the log walked once for both;
+ * st is scratch for the fold.  NULL (err set) when it could not be made. */
+static json_t *case_row(const struct casefile *cf, struct case_state *st, struct berr *err)
+{
+    struct summary_walk w;
+    if (!summary_walk_log(cf, &w)) {
+        summary_walk_free(&w);
+        berr_set(err, BERR_INTERNAL, "out of memory");
+        return NULL;
+    }
+    struct summary_known known = {.walk = &w};
+    json_t *row = summary_compute_with(cf, &known, err);
+    if (row) {
+        /* the snapshot as a fresh fold of the log gives it (snapshot.h) */
+        struct clock_input in;
+        casefile_clock_input(cf, cf->now, &in);
+        (void)casestate_fold(&in, st);
+        json_object_set_new(
+            row, "snapshot",
+            snapshot_json(cf, st, &w, summary_rules_sig(cf->rulesets, cf->nrulesets)));
+        casestate_free(st);
+    }
+    summary_walk_free(&w);
+    return row;
+}
+
+/* Whether the case's fresh row is to be written: every row when rebuilding
+ * or rewriting stale ones; in check and repair mode it is compared with the
+ * stored one (old, NULL: missing), a difference noted in rep and rewritten
+ * only when repairing. */
+static bool row_to_write(json_t *row, json_t *old, const struct casefile *cf,
+                         enum summary_mode mode, struct summary_report *rep)
+{
+    bool rewrite = mode == SUMMARY_REBUILD || mode == SUMMARY_STALE;
+    if (mode == SUMMARY_CHECK || mode == SUMMARY_REPAIR) {
+        /* the case's version moves with acts that change nothing here: not compared */
+        json_object_set(row, "fence", json_true());
+        if (old)
+            json_object_set(old, "case_version", json_object_get(row, "case_version"));
+        json_t *cols = old ? differing(row, old) : json_pack("[s]", "missing");
+        if (json_array_size(cols) > 0) {
+            note_mismatch(rep, cf, cols);
+            rewrite = mode == SUMMARY_REPAIR;
+        }
+        json_decref(cols);
+        json_object_del(row, "fence");
+    }
+    return rewrite;
+}
+
 /* Compare and (by mode) rewrite one loaded batch. */
 static bool sweep_batch(struct tx *tx, struct batch *b, enum summary_mode mode,
                         struct summary_report *rep, struct berr *err)
@@ -936,49 +986,16 @@ static bool sweep_batch(struct tx *tx, struct batch *b, enum summary_mode mode,
         if (cf->id == 0)
             continue; /* gone between the two queries: cannot be, cases are never deleted */
         rep->cases++;
-        /* the log walked once, for the summary and its snapshot */
-        struct summary_walk w;
-        if (!summary_walk_log(cf, &w)) {
-            summary_walk_free(&w);
-            ok = berr_set(err, BERR_INTERNAL, "out of memory");
-            break;
-        }
-        struct summary_known known = {.walk = &w};
-        json_t *row = summary_compute_with(cf, &known, err);
+        json_t *row = case_row(cf, st, err);
         if (!row) {
-            summary_walk_free(&w);
             ok = false;
             break;
         }
-        /* the snapshot as a fresh fold of the log gives it (snapshot.h) */
-        struct clock_input in;
-        casefile_clock_input(cf, cf->now, &in);
-        (void)casestate_fold(&in, st);
-        json_object_set_new(
-            row, "snapshot",
-            snapshot_json(cf, st, &w, summary_rules_sig(cf->rulesets, cf->nrulesets)));
-        casestate_free(st);
-        summary_walk_free(&w);
         if (!json_is_null(json_object_get(row, "damaged")))
             rep->damaged++;
         char key[24];
         snprintf(key, sizeof key, "%lld", cf->id);
-        json_t *old = json_object_get(stored, key);
-        bool rewrite = mode == SUMMARY_REBUILD || mode == SUMMARY_STALE;
-        if (mode == SUMMARY_CHECK || mode == SUMMARY_REPAIR) {
-            /* the case's version moves with acts that change nothing here: not compared */
-            json_object_set(row, "fence", json_true());
-            if (old)
-                json_object_set(old, "case_version", json_object_get(row, "case_version"));
-            json_t *cols = old ? differing(row, old) : json_pack("[s]", "missing");
-            if (json_array_size(cols) > 0) {
-                note_mismatch(rep, cf, cols);
-                rewrite = mode == SUMMARY_REPAIR;
-            }
-            json_decref(cols);
-            json_object_del(row, "fence");
-        }
-        if (rewrite) {
+        if (row_to_write(row, json_object_get(stored, key), cf, mode, rep)) {
             json_array_append(write, row);
             rep->written++;
         }
