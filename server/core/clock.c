@@ -517,70 +517,94 @@ static const char *detention_basis(enum det_period p, enum regime r)
     }
 }
 
+/* The suspect's arrest clock: hours from the arrest. */
+static void emit_arrest_clock(const struct clock_track *t, const struct clock_input *in, int sx,
+                              struct clock_set *out)
+{
+    const struct tzone *z = in->zone;
+    const struct ruleset *rs = RS(&t->arrest);
+    struct clock c;
+    clock_base(&c, in, CLK_ARREST, "Masa penangkapan",
+               rs->regime == REGIME_KUHAP_2025 ? "UU 20/2025 Pasal 93-98" : "KUHAP 19(1)",
+               ACTOR_INVESTIGATOR, sx, &t->arrest);
+    c.due_at = c.started_at + (int64_t)rs->arrest_hours.value * 3600;
+    c.strict_at = c.due_at;
+    c.due_date = caldate_local_date(c.due_at - 1, z);
+    if (rs->arrest_warn_hours.value > 0)
+        warn_at(&c, c.due_at - (int64_t)rs->arrest_warn_hours.value * 3600, z);
+    c.to_verify = rs->arrest_hours.to_verify || rs->arrest_warn_hours.to_verify;
+    evaluate(&c, in->now, z);
+    emit(out, &c);
+}
+
+/* Whether the length of detention period p is still to be verified. */
+static bool detention_to_verify(const struct ruleset *rs, enum det_period p)
+{
+    switch (p) {
+    case DETP_PU:
+        return rs->detention_ext_pu_days.to_verify;
+    case DETP_COURT_1:
+    case DETP_COURT_2:
+        return rs->detention_ext_court_days.to_verify;
+    default:
+        return rs->detention_days.to_verify;
+    }
+}
+
+/* The suspect's detention clock: the period in force (t->snap). */
+static void emit_detention_clock(const struct clock_track *t, const struct clock_input *in, int sx,
+                                 struct clock_set *out)
+{
+    const struct tzone *z = in->zone;
+    const struct ruleset *rs = RS(&t->detention);
+    const struct clock_period *p = &t->snap;
+    struct clock c;
+    clock_base(&c, in, CLK_DETENTION, det_period_label(p->period),
+               detention_basis(p->period, rs->regime), ACTOR_INVESTIGATOR, sx, &t->detention);
+    c.period = p->period;
+    c.strict_at = p->strict_end_at;
+    c.due_at = p->day_end_at < p->strict_end_at ? p->day_end_at : p->strict_end_at;
+    c.due_date = caldate_local_date(c.due_at - 1, z);
+    int w = rs->detention_warn_days.value;
+    if (w > 0) {
+        /* Warn on whichever reading warns first. */
+        int64_t by_day = caldate_day_start(caldate_add(c.due_date, -w), z);
+        int64_t by_hours = p->strict_end_at - (int64_t)w * CALDATE_DAY_SECONDS;
+        warn_at(&c, by_day < by_hours ? by_day : by_hours, z);
+    }
+    c.to_verify = detention_to_verify(rs, p->period);
+    c.to_verify |= rs->detention_warn_days.to_verify;
+    evaluate(&c, in->now, z);
+    emit(out, &c);
+}
+
+/* The suspect's detensi clock (immigration detention, not criminal). */
+static void emit_detensi_clock(const struct clock_track *t, const struct clock_input *in, int sx,
+                               struct clock_set *out)
+{
+    const struct tzone *z = in->zone;
+    const struct ruleset *rs = RS(&t->detensi);
+    struct clock c;
+    clock_base(&c, in, CLK_DETENSI, "Pendetensian (bukan penahanan)", "UU 6/2011 Pasal 83-85",
+               ACTOR_INVESTIGATOR, sx, &t->detensi);
+    c.due_date = caldate_add(c.start, rs->detensi_max_days.value - 1);
+    c.due_at = caldate_day_start(caldate_add(c.due_date, 1), z);
+    c.strict_at = c.due_at;
+    c.to_verify = rs->detensi_max_days.to_verify;
+    evaluate(&c, in->now, z);
+    emit(out, &c);
+}
+
 static void emit_suspect_clocks(const struct clock_fold *fo, const struct clock_input *in, int sx,
                                 struct clock_set *out)
 {
     const struct clock_track *t = &fo->suspects[sx];
-    const struct tzone *z = in->zone;
-    int64_t now = in->now;
-    struct clock c;
-
-    if (t->arrest.used) {
-        const struct ruleset *rs = RS(&t->arrest);
-        clock_base(&c, in, CLK_ARREST, "Masa penangkapan",
-                   rs->regime == REGIME_KUHAP_2025 ? "UU 20/2025 Pasal 93-98" : "KUHAP 19(1)",
-                   ACTOR_INVESTIGATOR, sx, &t->arrest);
-        c.due_at = c.started_at + (int64_t)rs->arrest_hours.value * 3600;
-        c.strict_at = c.due_at;
-        c.due_date = caldate_local_date(c.due_at - 1, z);
-        if (rs->arrest_warn_hours.value > 0)
-            warn_at(&c, c.due_at - (int64_t)rs->arrest_warn_hours.value * 3600, z);
-        c.to_verify = rs->arrest_hours.to_verify || rs->arrest_warn_hours.to_verify;
-        evaluate(&c, now, z);
-        emit(out, &c);
-    }
-    if (t->detention.used) {
-        const struct ruleset *rs = RS(&t->detention);
-        const struct clock_period *p = &t->snap;
-        clock_base(&c, in, CLK_DETENTION, det_period_label(p->period),
-                   detention_basis(p->period, rs->regime), ACTOR_INVESTIGATOR, sx, &t->detention);
-        c.period = p->period;
-        c.strict_at = p->strict_end_at;
-        c.due_at = p->day_end_at < p->strict_end_at ? p->day_end_at : p->strict_end_at;
-        c.due_date = caldate_local_date(c.due_at - 1, z);
-        int w = rs->detention_warn_days.value;
-        if (w > 0) {
-            /* Warn on whichever reading warns first. */
-            int64_t by_day = caldate_day_start(caldate_add(c.due_date, -w), z);
-            int64_t by_hours = p->strict_end_at - (int64_t)w * CALDATE_DAY_SECONDS;
-            warn_at(&c, by_day < by_hours ? by_day : by_hours, z);
-        }
-        switch (p->period) {
-        case DETP_PU:
-            c.to_verify = rs->detention_ext_pu_days.to_verify;
-            break;
-        case DETP_COURT_1:
-        case DETP_COURT_2:
-            c.to_verify = rs->detention_ext_court_days.to_verify;
-            break;
-        default:
-            c.to_verify = rs->detention_days.to_verify;
-        }
-        c.to_verify |= rs->detention_warn_days.to_verify;
-        evaluate(&c, now, z);
-        emit(out, &c);
-    }
-    if (t->detensi.used) {
-        const struct ruleset *rs = RS(&t->detensi);
-        clock_base(&c, in, CLK_DETENSI, "Pendetensian (bukan penahanan)", "UU 6/2011 Pasal 83-85",
-                   ACTOR_INVESTIGATOR, sx, &t->detensi);
-        c.due_date = caldate_add(c.start, rs->detensi_max_days.value - 1);
-        c.due_at = caldate_day_start(caldate_add(c.due_date, 1), z);
-        c.strict_at = c.due_at;
-        c.to_verify = rs->detensi_max_days.to_verify;
-        evaluate(&c, now, z);
-        emit(out, &c);
-    }
+    if (t->arrest.used)
+        emit_arrest_clock(t, in, sx, out);
+    if (t->detention.used)
+        emit_detention_clock(t, in, sx, out);
+    if (t->detensi.used)
+        emit_detensi_clock(t, in, sx, out);
 }
 
 static void emit_notice_clocks(const struct clock_fold *fo, const struct clock_input *in, int sx,
