@@ -577,6 +577,57 @@ static void batch_lost(struct db_pool *p, int slot, PGconn *c, int n, PGresult *
             out[i] = PQmakeEmptyPGresult(c, PGRES_FATAL_ERROR);
 }
 
+/* Each statement of the batch prepared (once per connection), outside the
+ * pipeline: found[i] its cache entry, -1 to run it unprepared.  false when
+ * one failed: its error in out[i], every other answer an error too. */
+static bool batch_prepare(struct db_pool *p, int slot, PGconn *conn, int n,
+                          const struct db_batch *b, long long deadline, int *found, PGresult **out)
+{
+    for (int i = 0; i < n; i++) {
+        PGresult *failed;
+        found[i] = prepared(p, slot, conn, b[i].name, b[i].sql, b[i].nparams, deadline, &failed);
+        if (failed) {
+            out[i] = failed;
+            for (int k = 0; k < n; k++)
+                if (!out[k])
+                    out[k] = PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Every statement sent into the pipeline, then its sync point. */
+static bool batch_send(struct db_pool *p, int slot, PGconn *conn, int n, const struct db_batch *b,
+                       const int *found)
+{
+    bool sent = true;
+    for (int i = 0; i < n && sent; i++)
+        sent = found[i] >= 0 ? PQsendQueryPrepared(conn, p->caches[slot].e[found[i]].name,
+                                                   b[i].nparams, b[i].params, NULL, NULL, 0)
+                             : PQsendQueryParams(conn, b[i].sql, b[i].nparams, NULL, b[i].params,
+                                                 NULL, NULL, 0);
+    return sent && PQpipelineSync(conn);
+}
+
+/* Read on to the pipeline's sync point; false when the connection broke or
+ * the deadline passed first. */
+static bool batch_synced(PGconn *conn, long long deadline)
+{
+    for (;;) {
+        while (PQisBusy(conn) && PQstatus(conn) == CONNECTION_OK)
+            if (!wait_socket(conn, POLLIN, deadline) || !PQconsumeInput(conn))
+                break;
+        PGresult *r = PQisBusy(conn) ? NULL : PQgetResult(conn);
+        if (!r)
+            return false;
+        bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+        PQclear(r);
+        if (sync)
+            return true;
+    }
+}
+
 void db_exec_batch(struct db_pool *p, PGconn *conn, int n, const struct db_batch *b, PGresult **out)
 {
     for (int i = 0; i < n; i++)
@@ -590,30 +641,10 @@ void db_exec_batch(struct db_pool *p, PGconn *conn, int n, const struct db_batch
         return;
     }
     long long deadline = now_ms() + p->deadline_ms;
-    /* each statement prepared first (once per connection), outside the pipeline */
     int found[DB_BATCH_MAX];
-    for (int i = 0; i < n; i++) {
-        PGresult *failed;
-        found[i] = prepared(p, slot, conn, b[i].name, b[i].sql, b[i].nparams, deadline, &failed);
-        if (failed) {
-            out[i] = failed;
-            for (int k = 0; k < n; k++)
-                if (!out[k])
-                    out[k] = PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR);
-            return;
-        }
-    }
-    if (!PQenterPipelineMode(conn)) {
-        batch_lost(p, slot, conn, n, out);
+    if (!batch_prepare(p, slot, conn, n, b, deadline, found, out))
         return;
-    }
-    bool sent = true;
-    for (int i = 0; i < n && sent; i++)
-        sent = found[i] >= 0 ? PQsendQueryPrepared(conn, p->caches[slot].e[found[i]].name,
-                                                   b[i].nparams, b[i].params, NULL, NULL, 0)
-                             : PQsendQueryParams(conn, b[i].sql, b[i].nparams, NULL, b[i].params,
-                                                 NULL, NULL, 0);
-    if (!sent || !PQpipelineSync(conn)) {
+    if (!PQenterPipelineMode(conn) || !batch_send(p, slot, conn, n, b, found)) {
         batch_lost(p, slot, conn, n, out);
         return;
     }
@@ -626,22 +657,7 @@ void db_exec_batch(struct db_pool *p, PGconn *conn, int n, const struct db_batch
             return;
         }
     }
-    /* then the sync point */
-    for (;;) {
-        while (PQisBusy(conn) && PQstatus(conn) == CONNECTION_OK)
-            if (!wait_socket(conn, POLLIN, deadline) || !PQconsumeInput(conn))
-                break;
-        PGresult *r = PQisBusy(conn) ? NULL : PQgetResult(conn);
-        if (!r) {
-            batch_lost(p, slot, conn, n, out);
-            return;
-        }
-        bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
-        PQclear(r);
-        if (sync)
-            break;
-    }
-    if (!PQexitPipelineMode(conn))
+    if (!batch_synced(conn, deadline) || !PQexitPipelineMode(conn))
         batch_lost(p, slot, conn, n, out);
 }
 
