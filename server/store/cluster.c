@@ -543,29 +543,45 @@ BERKAS_MUST_CHECK static bool initdb_exec(struct cluster *c, struct berr *err)
 }
 
 /* Settings that make it private and durable; appended so that a plain
- * `postgres -D DATA/pg` started by hand behaves the same. */
+ * `postgres -D DATA/pg` started by hand behaves the same.  Every write, the
+ * flush, the fsync (unless no_sync) and the close are checked: on a full disk
+ * the cluster would otherwise be made without them (listening on localhost,
+ * on the default port), so the start fails instead, naming the file and the
+ * reason, and run_initdb removes what initdb made. */
 BERKAS_MUST_CHECK static bool initdb_settings(const struct cluster *c, struct berr *err)
 {
     char *conf = path_join(c->initdb_dir, "postgresql.conf");
-    FILE *f = conf ? fopen(conf, "a") : NULL;
+    if (!conf)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    FILE *f = fopen(conf, "a");
+    if (!f) {
+        berr_set(err, BERR_INTERNAL, "cannot open %s: %s", conf, strerror(errno));
+        free(conf);
+        return false;
+    }
+    bool ok = fprintf(f, "\n# --- berkas: embedded cluster (written by berkasd at initdb) ---\n"
+                         "listen_addresses = ''\n"
+                         "port = " PG_PORT "\n"
+                         "unix_socket_permissions = 0700\n"
+                         "max_connections = 60\n"
+                         "password_encryption = 'scram-sha-256'\n"
+                         "log_line_prefix = '%%m [%%p] %%u@%%d '\n"
+                         "log_min_messages = warning\n"
+                         "log_statement = 'ddl'\n"
+                         "log_lock_waits = on\n"
+                         "timezone = 'UTC'\n") >= 0;
+    if (ok && c->no_sync)
+        ok = fprintf(f, "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n") >= 0;
+    ok = ok && fflush(f) == 0 && (c->no_sync || fsync(fileno(f)) == 0);
+    int why = errno;
+    if (fclose(f) != 0 && ok) {
+        ok = false;
+        why = errno;
+    }
+    if (!ok)
+        berr_set(err, BERR_INTERNAL, "cannot write the settings to %s: %s", conf, strerror(why));
     free(conf);
-    if (!f)
-        return berr_set(err, BERR_INTERNAL, "cannot write postgresql.conf in %s", c->initdb_dir);
-    fprintf(f, "\n# --- berkas: embedded cluster (written by berkasd at initdb) ---\n"
-               "listen_addresses = ''\n"
-               "port = " PG_PORT "\n"
-               "unix_socket_permissions = 0700\n"
-               "max_connections = 60\n"
-               "password_encryption = 'scram-sha-256'\n"
-               "log_line_prefix = '%%m [%%p] %%u@%%d '\n"
-               "log_min_messages = warning\n"
-               "log_statement = 'ddl'\n"
-               "log_lock_waits = on\n"
-               "timezone = 'UTC'\n");
-    if (c->no_sync)
-        fprintf(f, "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
-    fclose(f);
-    return true;
+    return ok;
 }
 
 /* A new cluster in DATA/pg: made in DATA/pg.initdb (initdb and our settings)

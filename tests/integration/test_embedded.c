@@ -4,6 +4,7 @@
  * way start-up can fail, each a one-line error that leaves nothing half-made.
  */
 #include <check.h>
+#include <dirent.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -350,6 +351,74 @@ START_TEST(test_failing_migration_on_first_start_leaves_no_cluster)
 }
 END_TEST
 
+/* A bin directory for BERKAS_PG_BINDIR: the real PostgreSQL tools, but an
+ * initdb that, once the real one made the cluster, leaves its
+ * postgresql.conf as /dev/full, where every write fails as on a full disk. */
+static char *bindir_with_a_full_conf(void)
+{
+    FILE *pc = popen("pg_config --bindir", "r");
+    ck_assert_ptr_nonnull(pc);
+    char real[512] = "";
+    ck_assert_ptr_nonnull(fgets(real, sizeof real, pc));
+    pclose(pc);
+    real[strcspn(real, "\n")] = '\0';
+    char *bin = harness_mkdtemp("fullbin");
+    DIR *d = opendir(real);
+    ck_assert_ptr_nonnull(d);
+    for (struct dirent *e; (e = readdir(d));) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "initdb") == 0)
+            continue;
+        char from[1024], to[1024];
+        snprintf(from, sizeof from, "%s/%s", real, e->d_name);
+        snprintf(to, sizeof to, "%s/%s", bin, e->d_name);
+        ck_assert_int_eq(symlink(from, to), 0);
+    }
+    closedir(d);
+    char script[2048], path[1024];
+    snprintf(script, sizeof script,
+             "#!/bin/sh\n"
+             "'%s/initdb' \"$@\" || exit\n"
+             "while [ $# -gt 0 ]; do [ \"$1\" = -D ] && dir=$2; shift; done\n"
+             "rm \"$dir/postgresql.conf\" && ln -s /dev/full \"$dir/postgresql.conf\"\n",
+             real);
+    snprintf(path, sizeof path, "%s/initdb", bin);
+    ck_assert(write_text(path, script));
+    ck_assert_int_eq(chmod(path, 0755), 0);
+    return bin;
+}
+
+/* The settings berkasd appends to a new cluster's postgresql.conf (no TCP
+ * listener, its port, its socket's mode) cannot be written: the first start
+ * fails in one line naming the file and the reason, and leaves no cluster
+ * that a later start would take up without them. */
+START_TEST(test_settings_not_written_on_first_start_leaves_no_cluster)
+{
+    char *bin = bindir_with_a_full_conf();
+    setenv("BERKAS_PG_BINDIR", bin, 1); /* this test's own process (Check forks) */
+    char *base = harness_mkdtemp("fullconf");
+    char data[1024];
+    snprintf(data, sizeof data, "%s/data", base);
+    char listen_addr[64];
+    snprintf(listen_addr, sizeof listen_addr, "127.0.0.1:%d", free_port());
+    char *argv[] = {(char *)harness_berkasd(), "--listen", listen_addr, "--data-dir", data,
+                    "--unsafe-no-fsync",       NULL};
+    char *out;
+    ck_assert_int_eq(run_capture(argv, 30000, &out), 1);
+    ck_assert_int_eq(count_lines(out), 1);
+    ck_assert_msg(strstr(out, "postgresql.conf") && strstr(out, "No space left on device"), "%s",
+                  out);
+    char pg[1100], initdb_dir[1100];
+    snprintf(pg, sizeof pg, "%s/pg", data);
+    snprintf(initdb_dir, sizeof initdb_dir, "%s/pg.initdb", data);
+    ck_assert(!exists(pg));
+    ck_assert(!exists(initdb_dir));
+    ck_assert_int_eq(count_processes_with(data), 0);
+    free(out);
+    free(base);
+    free(bin);
+}
+END_TEST
+
 START_TEST(test_second_berkasd_on_the_same_data_dir_is_refused)
 {
     struct proc p;
@@ -412,6 +481,7 @@ Suite *suite_embedded(void)
     tcase_add_test(tc, test_data_dir_that_is_a_file_is_refused);
     tcase_add_test(tc, test_data_dir_not_writable_is_refused);
     tcase_add_test(tc, test_failing_migration_on_first_start_leaves_no_cluster);
+    tcase_add_test(tc, test_settings_not_written_on_first_start_leaves_no_cluster);
     tcase_add_test(tc, test_second_berkasd_on_the_same_data_dir_is_refused);
     tcase_add_test(tc, test_unknown_option_is_a_usage_error);
     suite_add_tcase(s, tc);
