@@ -135,7 +135,7 @@ static int parse_options(struct global *g, const struct command *cmd, int argc, 
         if (c == 'o')
             c = output;
         if (c == 'h') {
-            printf("Pemakaian: berkas %s", cmd->usage);
+            printf("Pemakaian: berkas %s%s", cmd->usage, cmd->usage_more ? cmd->usage_more : "");
             rc = EXIT_OK;
         } else if (c == 'j') {
             g->json = true;

@@ -46,6 +46,9 @@ struct command {
     int (*run)(struct global *g, const struct command *cmd, int argc, char **argv);
     const char *summary;
     const char *usage; /* the rest of "Usage: berkas ", then the options */
+    /* what follows usage, or NULL: a help longer than one string literal may
+     * be (4095 characters, C11 5.2.4.1) goes on here, at a line's end */
+    const char *usage_more;
 };
 
 /* The table (main.c). */

@@ -46,7 +46,7 @@ const struct command cli_commands[] = {
      "status [--json]\n"
      "Tampilkan versi berkasd pada --server dan apakah basis datanya menjawab.\n"
      "\n" COMMON_OPTS "\n"
-     "Status keluar: 0 sehat, 1 server menjawab tetapi tidak sehat, 2 tidak terjangkau.\n"},
+     "Status keluar: 0 sehat, 1 server menjawab tetapi tidak sehat, 2 tidak terjangkau.\n", NULL},
     {"login", NULL, cmd_login, "masuk dan simpan sesi",
      "login [--nip NIP] [--json]\n"
      "Masuk ke server.  Menampilkan banner log-on server, menanyakan NIP bila --nip tidak\n"
@@ -56,29 +56,29 @@ const struct command cli_commands[] = {
      "\n"
      "      --nip NIP       NIP 18 angka, boleh dengan spasi seperti tercetak\n" COMMON_OPTS "\n"
      "Status keluar: 0 masuk, 1 ditolak (NIP atau kata sandi salah, akun terkunci),\n"
-     "2 pemakaian salah, tidak ada kata sandi, atau server tidak terjangkau.\n"},
+     "2 pemakaian salah, tidak ada kata sandi, atau server tidak terjangkau.\n", NULL},
     {"logout", NULL, cmd_logout, "akhiri sesi di server dan lupakan",
      "logout [--json]\n"
      "Akhiri sesi tersimpan di server dan hapus berkas sesi (juga bila server menyatakan\n"
      "sesi sudah berakhir).  Belum masuk bukan kesalahan.\n"
      "\n" COMMON_OPTS "\n"
      "Status keluar: 0 keluar, 1 ditolak server, 2 server tidak terjangkau (sesi disimpan\n"
-     "untuk dicoba lagi).\n"},
+     "untuk dicoba lagi).\n", NULL},
     {"whoami", NULL, cmd_whoami, "siapa yang sedang masuk",
      "whoami [--json]\n"
      "Tampilkan pengguna sesi tersimpan menurut server: nama, NIP, pangkat, peran, kantor\n"
      "dan, bagi penyidik, kartu PPNS.\n"
      "\n" COMMON_OPTS "\n"
-     "Status keluar: 0 selesai, 1 belum masuk atau sesi berakhir, 2 tidak terjangkau.\n"},
+     "Status keluar: 0 selesai, 1 belum masuk atau sesi berakhir, 2 tidak terjangkau.\n", NULL},
     {"office", "list", cmd_office_list, "daftar kantor kedua pohon",
      "office list [--json]\n"
      "Daftar kantor: Imigrasi (ditjen, kanwil, kanim, ukk) dan Kejaksaan (kejagung, kejati,\n"
      "kejari, cabjari), masing-masing dengan induknya.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"office", "show", cmd_office_show, "tampilkan satu kantor",
      "office show KANTOR [--json]\n"
      "Tampilkan kantor KANTOR: kodenya (KANIM-PLG, huruf besar atau kecil) atau id-nya.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"office", "add", cmd_office_add, "tambah kantor (admin)",
      "office add --parent KANTOR --kind JENIS --code KODE --name NAMA --tz TZ\n"
      "                  [--class KELAS]\n"
@@ -90,7 +90,7 @@ const struct command cli_commands[] = {
      "      --name NAMA     nama lengkap\n"
      "      --tz TZ         Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)\n"
      "      --class KELAS   kelas kanim: \"Kelas I TPI\", \"Kelas II Non TPI\", ...\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"office", "import", cmd_office_import, "tambah banyak kantor dari berkas CSV (admin)",
      "office import BERKAS [--dry-run]\n"
      "Tambah kantor dari BERKAS CSV: baris pertama nama kolom code, parent, kind, name, tz,\n"
@@ -101,11 +101,11 @@ const struct command cli_commands[] = {
      "      --dry-run       periksa saja; tidak menyimpan apa pun\n"
      COMMON_OPTS "\n"
      "Status keluar: 0 disimpan (atau benar semua, --dry-run), 1 ada baris salah atau\n"
-     "ditolak, 2 pemakaian salah, BERKAS tak terbaca atau bukan CSV, tidak terjangkau.\n"},
+     "ditolak, 2 pemakaian salah, BERKAS tak terbaca atau bukan CSV, tidak terjangkau.\n", NULL},
     {"office", "letterheads", cmd_office_letterheads, "kop surat kantor",
      "office letterheads KANTOR [--json]\n"
      "Tampilkan baris kop surat kantor, menurut tanggal berlakunya tiap susunan.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"office", "letterhead-add", cmd_office_letterhead_add, "tambah kop surat mulai suatu tanggal (admin)",
      "office letterhead-add KANTOR --from YYYY-MM-DD --line TEKS [--line TEKS]...\n"
      "Tambah kop surat kantor KANTOR untuk dokumen bertanggal sejak --from (1 sampai 8 baris,\n"
@@ -113,13 +113,13 @@ const struct command cli_commands[] = {
      "\n"
      "      --from TANGGAL  tanggal pertama berlakunya\n"
      "      --line TEKS     satu baris kop; ulangi untuk tiap baris\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"official", "list", cmd_official_list, "pejabat penanda tangan kantor",
      "official list KANTOR [--json]\n"
      "Daftar pejabat kantor KANTOR (Kepala Kantor, Kepala Seksi/Bidang Inteldakim,\n"
      "Plh./Plt., Kepala Kejaksaan Negeri, Kasi Pidum) dengan masa jabatannya: dokumen\n"
      "ditandatangani pejabat yang menjabat pada tanggal tindakannya.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"official", "add", cmd_official_add, "catat pejabat penanda tangan mulai suatu tanggal (admin)",
      "official add KANTOR --role PERAN --title JABATAN --name NAMA --nip NIP\n"
      "                    --from TANGGAL [OPSI]...\n"
@@ -137,20 +137,20 @@ const struct command cli_commands[] = {
      "      --to TANGGAL      hari terakhir menjabat (bawaan: masih menjabat)\n"
      COMMON_OPTS "\n"
      "Status keluar: 0 dicatat, 1 ditolak (400 menyebut isian yang salah), 2 pemakaian salah\n"
-     "atau tidak terjangkau.\n"},
+     "atau tidak terjangkau.\n", NULL},
     {"official", "end", cmd_official_end, "akhiri masa jabatan pejabat (admin)",
      "official end KANTOR PEJABAT --to TANGGAL\n"
      "Tetapkan hari terakhir menjabat pejabat PEJABAT (id) kantor KANTOR; dokumen yang telah\n"
      "diterbitkan tetap memuat penanda tangan yang tercetak.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"user", "list", cmd_user_list, "daftar pengguna di wilayah Anda (admin)",
      "user list [--json]\n"
      "Daftar pengguna kantor-kantor di bawah kantor admin.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"user", "show", cmd_user_show, "tampilkan satu pengguna (admin)",
      "user show PENGGUNA [--json]\n"
      "Tampilkan pengguna PENGGUNA: NIP-nya (boleh dengan spasi seperti tercetak) atau id-nya.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"user", "add", cmd_user_add, "tambah pengguna (admin)",
      "user add --nip NIP --name NAMA --office KANTOR --role PERAN [OPSI]...\n"
      "Tambah pengguna.  Kata sandi dari $BERKAS_NEW_PASSWORD atau ditanyakan dua kali di\n"
@@ -165,7 +165,7 @@ const struct command cli_commands[] = {
      "      --position J             jabatan (PPNS Keimigrasian)\n"
      "      --ppns-card NO           nomor kartu PPNS penyidik ...\n"
      "      --ppns-valid-until TGL   ... dan hari terakhir berlakunya (YYYY-MM-DD)\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"user", "import", cmd_user_import, "tambah banyak pengguna dari berkas CSV (admin)",
      "user import BERKAS [--dry-run]\n"
      "Tambah pengguna dari BERKAS CSV: baris pertama nama kolom nip, name, office, role,\n"
@@ -178,15 +178,15 @@ const struct command cli_commands[] = {
      "      --dry-run       periksa saja; tidak menyimpan apa pun\n"
      COMMON_OPTS "\n"
      "Status keluar: 0 disimpan (atau benar semua, --dry-run), 1 ada baris salah atau\n"
-     "ditolak, 2 pemakaian salah, BERKAS tak terbaca atau bukan CSV, tidak terjangkau.\n"},
+     "ditolak, 2 pemakaian salah, BERKAS tak terbaca atau bukan CSV, tidak terjangkau.\n", NULL},
     {"user", "disable", cmd_user_disable, "nonaktifkan pengguna dan akhiri sesinya (admin)",
      "user disable PENGGUNA [--json]\n"
      "Nonaktifkan pengguna: ia tidak dapat masuk lagi, dan sesinya berakhir sekarang.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"user", "unlock", cmd_user_unlock, "buka kunci pengguna setelah gagal masuk (admin)",
      "user unlock PENGGUNA [--json]\n"
      "Buka kunci pengguna yang akunnya terkunci setelah terlalu banyak gagal masuk.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"case", "new", cmd_case_new, "buka perkara dengan Laporannya (penyidik)",
      "case new --source SUMBER --opened-on TANGGAL [OPSI]...\n"
      "Buka perkara di kantor Anda; Laporan Kejadian Keimigrasiannya dicatat sebagai\n"
@@ -200,7 +200,7 @@ const struct command cli_commands[] = {
      "      --source-note TEKS    tentang sumbernya (operasi, instansi pelapor)\n"
      "      --number N            nomor perkara (bawaan: nomor berikut kantor)\n"
      "      --report-number N     nomor Laporan\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"case", "list", cmd_case_list, "daftar perkara yang boleh Anda lihat, paling mendesak dulu",
      "case list [OPSI]...\n"
      "Daftar perkara: id, nomor, tahap dan keadaan jam hukum paling mendesak; yang lewat\n"
@@ -217,7 +217,7 @@ const struct command cli_commands[] = {
      "      --limit N        perkara per halaman (1-100, bawaan 50)\n"
      "      --cursor ID      mulai setelah id perkara ini (dari halaman sebelumnya)\n"
      "      --all            ambil semua halaman\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"case", "correct", cmd_case_correct, "koreksi ringkasan, sumber, Kejari, penyidik perkara",
      "case correct PERKARA [--summary TEKS] [--source SUMBER] [--source-note TEKS]\n"
      "                     [--kejari KANTOR] [--investigator NIP]...\n"
@@ -233,14 +233,14 @@ const struct command cli_commands[] = {
      "      --investigator NIP    penyidik yang ditugaskan (seluruh daftar); ulangi untuk tiap\n"
      COMMON_OPTS "\n"
      "Status keluar: 0 dikoreksi, 1 ditolak (400 menyebut isian, 409 usang atau sudah\n"
-     "diberitahukan), 2 pemakaian salah atau server tidak terjangkau.\n"},
+     "diberitahukan), 2 pemakaian salah atau server tidak terjangkau.\n", NULL},
     {"case", "show", cmd_case_show, "tampilkan perkara: tahap, fakta, jam hukum, P-19, pihak",
      "case show PERKARA [--json]\n"
      "Tampilkan perkara PERKARA (nomor, LK/KANIM-PLG/2026/0001, atau id): nomor, tahap,\n"
      "kantor, Kejari, sumber dan fakta; peristiwa yang boleh berikutnya; jam hukum (paling\n"
      "mendesak dulu); putaran P-19 dengan petunjuknya; tim, jaksa peneliti dan arahan; pihak,\n"
      "sangkaan, barang bukti dan tahap-tahap yang dilalui.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"record", NULL, cmd_record, "catat tindakan atau P-form yang diterima pada perkara",
      "record PERKARA PERISTIWA [OPSI]...\n"
      "Catat PERISTIWA (sprindik_issued, spdp_sent, bap_recorded, tahap1_sent, p19_received,\n"
@@ -271,7 +271,7 @@ const struct command cli_commands[] = {
      "                             denda_kategori_ii, denda_kategori_iv\n"
      "      --polri-order NO       surat perintah penyidik Polri (UU 20/2025)\n"
      "      --polri-involved       penyidik Polri terlibat\n"
-     "      --severe-illness       sakit fisik atau jiwa yang berat (KUHAP 29(1))\n"
+     "      --severe-illness       sakit fisik atau jiwa yang berat (KUHAP 29(1))\n",
      "      --instruction TEKS     p19_received: satu petunjuk; ulangi untuk tiap petunjuk\n"
      "      --unmet ID             return_letter_received: petunjuk P-19 yang belum dipenuhi\n"
      "                             (pengembalian berikutnya dengan surat biasa); ulangi\n"
@@ -289,7 +289,8 @@ const struct command cli_commands[] = {
      "                             panggilan diterima (KUHAP 227(1)) ...\n"
      "      --urgent-reason TEKS   ... kecuali panggilan mendesak, dengan alasannya\n"
      "      --unlawful-reason TEKS detained lewat masa penangkapan: alasan tidak sahnya\n"
-     "      --received-by NAMA     penerima keluarga_*, perwakilan_negara, spdp_*\n"
+     "      --received-by NAMA     penerima keluarga_*, perwakilan_negara, spdp_*,\n"
+     "                             penetapan_tersangka\n"
      "      --if-match VERSI       versi perkara yang Anda lihat (bawaan: tanpa If-Match)\n"
      "      --idempotency-key KUNCI kunci percobaan sebelumnya, untuk mengulang dengan aman\n"
      COMMON_OPTS "\n"
@@ -300,14 +301,14 @@ const struct command cli_commands[] = {
      "Tambah tersangka pada perkara PERKARA, namanya seperti di paspor.\n"
      "\n"
      "      --name NAMA            nama seperti di paspor\n"
-     PARTY_HELP COMMON_OPTS},
+     PARTY_HELP COMMON_OPTS, NULL},
     {"party", "add", cmd_party_add, "tambah saksi atau ahli pada perkara (penyidik)",
      "party add PERKARA --kind witness|expert --name NAMA [OPSI]...\n"
      "Tambah saksi atau ahli (atau, dengan --kind suspect, tersangka) pada perkara PERKARA.\n"
      "\n"
      "      --kind JENIS           witness, expert atau suspect\n"
      "      --name NAMA            nama seperti di paspor atau kartu identitas\n"
-     PARTY_HELP COMMON_OPTS},
+     PARTY_HELP COMMON_OPTS, NULL},
     {"party", "correct", cmd_party_correct, "koreksi data pihak (penyidik)",
      "party correct PERKARA PIHAK [OPSI]...\n"
      "Koreksi isian yang diberikan dari pihak PIHAK (id) pada perkara PERKARA.  Versi pihak\n"
@@ -317,20 +318,20 @@ const struct command cli_commands[] = {
      "      --name NAMA            nama seperti di paspor\n"
      PARTY_HELP
      "      --if-match VERSI       versi pihak yang Anda lihat (bawaan: versi saat ini)\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"offence", "charge", cmd_offence_charge, "sangkakan pasal dari katalog",
      "offence charge PERKARA KODE [--party ID] [--json]\n"
      "Sangkakan pasal KODE dari katalog (122, 119(1); lihat berkas offence list) pada perkara\n"
      "PERKARA, kepada seorang tersangka dengan --party atau kepada perkara seluruhnya.\n"
      "\n"
      "      --party ID       tersangka yang disangka\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"offence", "list", cmd_offence_list, "katalog tindak pidana, UU 6/2011 Pasal 113-136",
      "offence list [--json]\n"
      "Daftar tindak pidana UU 6/2011 Pasal 113-136: ancaman penjara dan denda maksimum, dapat\n"
      "tidaknya tersangka ditahan, berlaku tidaknya acara pemeriksaan singkat; \"(verifikasi)\"\n"
      "menandai nilai yang belum diperiksa terhadap undang-undang.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"evidence", "add", cmd_evidence_add, "tambah barang bukti pada perkara",
      "evidence add PERKARA --description D [OPSI]...\n"
      "Tambah barang bukti pada perkara PERKARA.\n"
@@ -340,32 +341,32 @@ const struct command cli_commands[] = {
      "      --seized-from ID pihak tempat disita\n"
      "      --seized-on TGL  tanggal penyitaan (YYYY-MM-DD)\n"
      "      --storage T      tempat penyimpanan\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"clocks", NULL, cmd_clocks, "jam hukum perkara, paling mendesak dulu",
      "clocks PERKARA [--json]\n"
      "Tampilkan jam hukum perkara PERKARA: keadaan (!! LEWAT WAKTU, ! peringatan), batas\n"
      "waktu menurut zona kantor, sisa hari, siapa yang harus bertindak, tersangkanya dan\n"
      "dasar hukumnya; jam yang berjalan dulu, yang paling mendesak di atas; lalu arahan\n"
      "pengawas yang terbuka.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"history", NULL, cmd_history, "seluruh riwayat peristiwa perkara",
      "history PERKARA [--json]\n"
      "Tampilkan setiap peristiwa perkara PERKARA berurutan: urutan, id, tanggal hukum,\n"
      "peristiwa, nomor dokumen, perubahan tahap, pencatatan terlambat, siapa yang mencatat\n"
      "dan kapan (menurut zona kantor), dan rezim aturannya.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"verify-chain", NULL, cmd_verify_chain, "periksa rantai hash setiap perkara (admin)",
      "verify-chain [--json]\n"
      "Hitung ulang rantai SHA-256 log peristiwa setiap perkara di server; tampilkan jumlah\n"
      "perkara dan peristiwa yang diperiksa dan mata rantai pertama yang putus.\n"
      "\n" COMMON_OPTS "\n"
      "Status keluar: 0 semua rantai utuh, 1 ada rantai putus atau ditolak, 2 pemakaian salah\n"
-     "atau tidak terjangkau.\n"},
+     "atau tidak terjangkau.\n", NULL},
     {"rulesets", NULL, cmd_rulesets, "perangkat aturan hukum dan nilainya",
      "rulesets [--json]\n"
      "Daftar setiap nilai perangkat aturan (KUHAP-1981, KUHAP-2025): tenggat dalam hari dan\n"
      "penanda, masing-masing bertanda terverifikasi atau \"? verifikasi\".\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"ruleset", "set", cmd_ruleset_set, "ubah satu nilai perangkat aturan (admin)",
      "ruleset set NAMA KUNCI NILAI [--to-verify] [--note T] [--json]\n"
      "Ubah KUNCI perangkat aturan NAMA (lihat berkas rulesets) menjadi bilangan bulat NILAI.\n"
@@ -374,13 +375,13 @@ const struct command cli_commands[] = {
      "\n"
      "      --to-verify      tandai nilai masih perlu diverifikasi terhadap undang-undang\n"
      "      --note T         alasannya (disimpan bersama perubahan)\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"forms", NULL, cmd_forms, "formulir yang dibuat berkas, dengan parameternya",
      "forms [--json]\n"
      "Daftar formulir yang dapat dibuat server: nama, kode dokumen, penerbitnya (penyidik\n"
      "atau penuntut umum), ukuran halaman dan judul; lalu parameter tiap formulir\n"
      "(--param NAMA=NILAI pada berkas form dan berkas issue), yang wajib bertanda *.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"form", NULL, cmd_form, "tulis formulir perkara sebagai PDF konsep",
      "form PERKARA FORM -o BERKAS [--param NAMA=NILAI]... [--force]\n"
      "Buat FORM (lihat berkas forms) dari perkara PERKARA sebagaimana adanya sekarang, sebagai\n"
@@ -394,7 +395,7 @@ const struct command cli_commands[] = {
      COMMON_OPTS "\n"
      "Status keluar: 0 ditulis, 1 ditolak (formulir tak dikenal 404, bukan tahapnya 409, data\n"
      "kurang 422 menyebutnya), 2 pemakaian salah, BERKAS sudah ada, tak dapat menulis, atau\n"
-     "server tidak terjangkau.\n"},
+     "server tidak terjangkau.\n", NULL},
     {"issue", NULL, cmd_issue, "terbitkan formulir: nomor, kode verifikasi, SHA-256",
      "issue PERKARA FORM [--event ID] [--param NAMA=NILAI]... [-o BERKAS [--force]]\n"
      "Terbitkan FORM perkara PERKARA untuk tindakan yang dicatat atau diperintahkannya\n"
@@ -415,7 +416,7 @@ const struct command cli_commands[] = {
      COMMON_OPTS "\n"
      "Status keluar: 0 diterbitkan (dan ditulis), 1 ditolak, atau diterbitkan tetapi tidak\n"
      "ditulis (barisnya menyebut cara mengambilnya), 2 pemakaian salah, BERKAS sudah ada,\n"
-     "atau server tidak terjangkau.\n"},
+     "atau server tidak terjangkau.\n", NULL},
     {"bap", NULL, cmd_bap, "tulis tanya-jawab BAP (dari berkas teks atau $EDITOR)",
      "bap PERKARA PERISTIWA [--from FILE | --show]\n"
      "Tulis apa yang dicatat pemeriksa dalam BAP PERISTIWA (tindakan bap_recorded, lihat\n"
@@ -445,7 +446,7 @@ const struct command cli_commands[] = {
      "Status keluar: 0 disimpan (mencetak apa yang masih kurang sebelum berkas issue),\n"
      "1 ditolak (400 menyebut isian, 409 versi lebih baru atau BAP sudah diterbitkan),\n"
      "2 pemakaian salah, FILE tak terbaca atau salah satu barisnya tak dipahami (disebut),\n"
-     "tidak ada terminal untuk editor.\n"},
+     "tidak ada terminal untuk editor.\n", NULL},
     {"resume", NULL, cmd_resume, "tulis Resume: fakta, analisis tiap unsur, kesimpulan",
      "resume PERKARA PERISTIWA [--from FILE | --show]\n"
      "Tulis apa yang ditulis penyidik dalam Resume PERISTIWA (tindakan resume_written)\n"
@@ -465,7 +466,8 @@ const struct command cli_commands[] = {
      "      --show        cetak isi sekarang dalam format ini (atau --json) lalu berhenti\n"
      COMMON_OPTS "\n"
      "Status keluar: 0 disimpan (mencetak apa yang masih kurang sebelum berkas issue),\n"
-     "1 ditolak, 2 pemakaian salah, FILE tak terbaca atau salah satu barisnya tak dipahami.\n"},
+     "1 ditolak, 2 pemakaian salah, FILE tak terbaca atau salah satu barisnya tak dipahami.\n",
+     NULL},
     {"upload", NULL, cmd_upload, "lampirkan PDF dari luar berkas pada tindakan atau dokumen",
      "upload PERKARA FILE --title TEKS (--event ID | --document ID) [--number N]\n"
      "       [--dated TANGGAL]\n"
@@ -482,12 +484,12 @@ const struct command cli_commands[] = {
      "      --dated TANGGAL    tanggalnya (bawaan: tanggal tindakan), YYYY-MM-DD\n"
      COMMON_OPTS "\n"
      "Status keluar: 0 dilampirkan, 1 ditolak (bukan PDF, terlalu besar 413, tindakan peran\n"
-     "lain), 2 pemakaian salah, FILE tak terbaca, atau server tidak terjangkau.\n"},
+     "lain), 2 pemakaian salah, FILE tak terbaca, atau server tidak terjangkau.\n", NULL},
     {"documents", NULL, cmd_documents, "dokumen yang diterbitkan untuk perkara",
      "documents PERKARA [--json]\n"
      "Daftar dokumen yang diterbitkan untuk perkara PERKARA: id, formulir, nomor, tanggal,\n"
      "halaman, kode verifikasi, berlaku atau dicabut, dan SHA-256 PDF saat diterbitkan.\n"
-     "\n" COMMON_OPTS},
+     "\n" COMMON_OPTS, NULL},
     {"document", NULL, cmd_document, "tulis PDF dokumen terbitan, persis seperti diterbitkan",
      "document ID -o BERKAS [--force]\n"
      "Tulis PDF dokumen terbitan ID (lihat berkas documents) ke BERKAS, byte demi byte seperti\n"
@@ -495,7 +497,7 @@ const struct command cli_commands[] = {
      "\n"
      "  -o, --output BERKAS    tempat menulis PDF\n"
      "      --force            timpa BERKAS bila sudah ada\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"dossier", NULL, cmd_dossier, "tulis berkas perkara dalam satu PDF",
      "dossier PERKARA -o BERKAS [--force]\n"
      "Tulis berkas perkara PERKARA ke BERKAS: sampul, daftar isi, daftar-daftar, setiap\n"
@@ -506,7 +508,8 @@ const struct command cli_commands[] = {
      "      --force            timpa BERKAS bila sudah ada\n"
      COMMON_OPTS "\n"
      "Status keluar: 0 ditulis, 1 ditolak (422 menyebut formulir yang belum diterbitkan),\n"
-     "2 pemakaian salah, BERKAS sudah ada, tak dapat menulis, atau server tidak terjangkau.\n"},
+     "2 pemakaian salah, BERKAS sudah ada, tak dapat menulis, atau server tidak terjangkau.\n",
+     NULL},
     {"verify", NULL, cmd_verify, "periksa kode verifikasi dokumen (tanpa masuk)",
      "verify KODE [--json]\n"
      "Tanyakan ke server apakah dokumen dengan kode verifikasi ini (tercetak di bawah kode\n"
@@ -514,7 +517,7 @@ const struct command cli_commands[] = {
      "'-' dan spasi boleh; I dan L dibaca 1, O dibaca 0.\n"
      "\n" COMMON_OPTS "\n"
      "Status keluar: 0 asli dan berlaku, 1 kode tak dikenal atau dokumen dicabut, 2 pemakaian\n"
-     "salah atau server tidak terjangkau.\n"},
+     "salah atau server tidak terjangkau.\n", NULL},
     {"review", NULL, cmd_review, "berkas lewat waktu atau macet: alasannya, siapa harus bertindak",
      "review [OPSI]...\n"
      "Daftar berkas di wilayah Anda menurut urgensi: yang paling lama lewat waktu di atas,\n"
@@ -537,7 +540,7 @@ const struct command cli_commands[] = {
      "      --cursor C       lanjut dari halaman sebelumnya\n"
      "      --all            ambil semua halaman\n"
      "      --no-counts      tanpa jumlah per kantor\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"directions", NULL, cmd_directions, "arahan pengawas: yang terbuka, lewat waktu, atau selesai",
      "directions [OPSI]...\n"
      "Daftar arahan pengawas di wilayah Anda, yang paling dekat batasnya di atas: keadaan\n"
@@ -552,7 +555,7 @@ const struct command cli_commands[] = {
      "      --limit N        baris per halaman (1-100)\n"
      "      --cursor C       lanjut dari halaman sebelumnya\n"
      "      --all            ambil semua halaman\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"direction", "give", cmd_direction_give, "beri arahan pada perkara (pengawas)",
      "direction give CASE --due TANGGAL --text TEKS [--to NIP] [--date TANGGAL]\n"
      "Catat arahan pengawas pada perkara CASE (nomor atau id): teksnya, batas waktunya (tidak\n"
@@ -563,7 +566,7 @@ const struct command cli_commands[] = {
      "      --text TEKS      isi arahan\n"
      "      --to NIP         penyidik yang dituju\n"
      "      --date TANGGAL   tanggal arahan (bawaan hari ini)\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"direction", "done", cmd_direction_done, "laporkan arahan telah dilaksanakan (penyidik)",
      "direction done CASE DIRECTION --note TEKS [--date TANGGAL]\n"
      "Catat bahwa arahan DIRECTION (id dari berkas directions) pada perkara CASE telah\n"
@@ -571,7 +574,7 @@ const struct command cli_commands[] = {
      "\n"
      "      --note TEKS      apa yang telah dilakukan\n"
      "      --date TANGGAL   tanggal pelaksanaan (bawaan hari ini)\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"reassign", NULL, cmd_reassign, "alihkan satu atau banyak berkas ke penyidik lain (pengawas)",
      "reassign --case PERKARA [--case PERKARA]... [--add NIP]... [--remove NIP]...\n"
      "                --reason TEKS\n"
@@ -583,7 +586,7 @@ const struct command cli_commands[] = {
      "      --add NIP        penyidik yang ditambahkan (dari kantor perkara)\n"
      "      --remove NIP     penyidik yang dikeluarkan\n"
      "      --reason TEKS    alasan pengalihan (wajib)\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"inbox", NULL, cmd_inbox, "kotak masuk penuntut umum: SPDP, berkas, Tahap II yang masuk",
      "inbox [show|receive|appoint|return|accept|dossier] ...\n"
      "Kiriman ke Kejaksaan Negeri Anda, satu baris per perkara: tenggat Anda (7 hari menjawab,\n"
@@ -607,7 +610,7 @@ const struct command cli_commands[] = {
      "      --cursor C       lanjut dari halaman sebelumnya\n"
      "      --date D         tanggal tindakan (bawaan hari ini)\n"
      "      --number N       nomor surat (P-16, P-19, P-21)\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
     {"report", NULL, cmd_report, "statistik bulanan atau tahunan per kantor; PDF dengan grafik, CSV",
      "report (--month YYYY-MM | --year YYYY) [--office KANTOR] [-o FILE.pdf|.csv|.json]\n"
      "Angka periode untuk wilayah Anda, per kantor dan jumlahnya: berkas per tahap pada akhir\n"
@@ -622,7 +625,7 @@ const struct command cli_commands[] = {
      "      --office KANTOR  kode atau id kantor di wilayah Anda\n"
      "  -o, --output FILE    tulis ke FILE (.pdf, .csv, .json)\n"
      "      --force          timpa FILE yang sudah ada\n"
-     COMMON_OPTS},
+     COMMON_OPTS, NULL},
 };
 /* clang-format on */
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];

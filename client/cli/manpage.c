@@ -39,6 +39,8 @@ static void command_section(FILE *out, const struct command *c)
     roff(out, c->summary);
     fputs(".\n.PP\n.nf\nberkas ", out);
     roff(out, c->usage);
+    if (c->usage_more)
+        roff(out, c->usage_more);
     fputs(".fi\n", out);
 }
 

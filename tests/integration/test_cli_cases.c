@@ -914,6 +914,32 @@ START_TEST(test_every_case_command_has_help)
 }
 END_TEST
 
+/* DOMAIN D15: a letter_delivered to penetapan_tersangka (the suspect told of
+ * his designation) stops the designation-notice clock, so record --help names
+ * it among the recipients --received-by is for; the help is whole, to its
+ * exit statuses, within 100 columns, and the manual's record section says the
+ * same. */
+START_TEST(test_record_help_names_the_designation_notice_recipient)
+{
+    char *out;
+    ck_assert_int_eq(cli(&out, "record", "--help", NULL), 0);
+    const char *rb = strstr(out, "--received-by"), *next = rb ? strstr(rb, "--if-match") : NULL;
+    const char *named = rb ? strstr(rb, "penetapan_tersangka") : NULL;
+    ck_assert_msg(named && next && named < next, "%s", out);
+    ck_assert_msg(strstr(next, "Status keluar: 0 dicatat"), "%s", out);
+    ck_assert_int_le(widest_line(out), 100);
+    free(out);
+
+    ck_assert_int_eq(cli(&out, "--man", NULL), 0);
+    const char *sec = strstr(out, ".SS \"record\"\n");
+    ck_assert_ptr_nonnull(sec);
+    const char *end = strstr(sec + 1, ".SS ");
+    named = strstr(sec, "penetapan_tersangka");
+    ck_assert_msg(named && (!end || named < end), "%.4000s", sec);
+    free(out);
+}
+END_TEST
+
 Suite *suite_cli_cases(void)
 {
     Suite *s = suite_create("cli_cases");
@@ -936,6 +962,7 @@ Suite *suite_cli_cases(void)
     tcase_add_test(tc, test_rulesets_mark_to_verify_and_admin_amends);
     tcase_add_test(tc, test_bad_arguments_exit_2_in_one_line);
     tcase_add_test(tc, test_every_case_command_has_help);
+    tcase_add_test(tc, test_record_help_names_the_designation_notice_recipient);
     suite_add_tcase(s, tc);
     return s;
 }
