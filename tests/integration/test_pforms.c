@@ -77,14 +77,7 @@ static void stop(void)
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    struct http_result r;
-    ck_assert(api_call(port, method, path, token, body, &r));
-    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %.700s", method, path,
-                  body ? body : "", want, r.status, r.body);
-    json_t *j = r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
-    ck_assert_msg(j != NULL, "not JSON: %.300s", r.body);
-    http_result_free(&r);
-    return j;
+    return api_json(port, method, path, token, body, want);
 }
 
 /* GET url as token into a file; its path (in a fresh directory). */
