@@ -36,14 +36,7 @@ static int y, m; /* the month of the acts */
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    struct http_result r;
-    ck_assert(api_call(port, method, path, token, body, &r));
-    ck_assert_msg(r.status == want, "%s %s: want %ld, got %ld: %s", method, path, want, r.status,
-                  r.body);
-    json_t *j = r.body[0] == '{' || r.body[0] == '[' ? json_loads(r.body, 0, NULL) : json_object();
-    ck_assert(j != NULL);
-    http_result_free(&r);
-    return j;
+    return api_json(port, method, path, token, body, want);
 }
 
 /* day d of the month of the acts */
