@@ -78,17 +78,7 @@ static void days_ago(int ago, char out[11])
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    struct http_result r;
-    ck_assert(api_call(port, method, path, token, body, &r));
-    ck_assert_msg(r.status == want, "%s %s %s: want %ld, got %ld: %s", method, path,
-                  body ? body : "", want, r.status, r.body);
-    if (want >= 400)
-        ck_assert_msg(strstr(r.content_type, "application/problem+json"),
-                      "%ld without problem+json", r.status);
-    json_t *j = r.body[0] ? json_loads(r.body, 0, NULL) : json_object();
-    ck_assert_msg(j != NULL, "not JSON: %s", r.body);
-    http_result_free(&r);
-    return j;
+    return api_json(port, method, path, token, body, want);
 }
 
 static const char *str(json_t *j, const char *key)
