@@ -39,17 +39,6 @@ static void stop_two(void)
     free(db);
 }
 
-static json_t *call(int port, const char *method, const char *path, const char *token,
-                    const char *body, long want)
-{
-    struct http_result r;
-    ck_assert(api_call(port, method, path, token, body, &r));
-    ck_assert_msg(r.status == want, "%s %s on :%d: %ld %s", method, path, port, r.status, r.body);
-    json_t *j = json_loads(r.body, 0, NULL);
-    http_result_free(&r);
-    return j;
-}
-
 static void days_ago(int ago, char out[11])
 {
     time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
@@ -65,7 +54,7 @@ static long long open_case(int port, const char *token)
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji dua server\"}",
              date);
-    json_t *c = call(port, "POST", "/api/v1/cases", token, body, 201);
+    json_t *c = api_json(port, "POST", "/api/v1/cases", token, body, 201);
     long long id = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
     return id;
@@ -75,7 +64,7 @@ START_TEST(test_a_session_made_on_one_is_good_on_the_other)
 {
     char *token = api_login(port_a, NIP_INV_PLG, DEMO_PW);
     ck_assert_ptr_nonnull(token);
-    json_decref(call(port_b, "GET", "/api/v1/me", token, NULL, 200));
+    json_decref(api_json(port_b, "GET", "/api/v1/me", token, NULL, 200));
     /* log off through B: A refuses it at once (no cache of sessions) */
     struct http_result r;
     ck_assert(api_call(port_b, "DELETE", "/api/v1/sessions/current", token, NULL, &r));
@@ -145,7 +134,7 @@ START_TEST(test_concurrent_writers_through_both_lose_no_update)
     long long id = open_case(port_a, inv);
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = call(port_b, "GET", path, inv2, NULL, 200);
+    json_t *c = api_json(port_b, "GET", path, inv2, NULL, 200);
     int v0 = (int)json_integer_value(json_object_get(c, "version"));
     json_decref(c);
     pthread_barrier_t go;
@@ -175,11 +164,11 @@ START_TEST(test_concurrent_writers_through_both_lose_no_update)
                                "type = 'letter_delivered'",
                                1, p),
                      created);
-    c = call(port_a, "GET", path, inv, NULL, 200);
+    c = api_json(port_a, "GET", path, inv, NULL, 200);
     ck_assert_int_eq((int)json_integer_value(json_object_get(c, "version")), v0 + created);
     json_decref(c);
     char *admin = api_login(port_b, NIP_ADMIN_DITJEN, DEMO_PW);
-    json_t *chain = call(port_b, "POST", "/api/v1/verify-chain", admin, NULL, 200);
+    json_t *chain = api_json(port_b, "POST", "/api/v1/verify-chain", admin, NULL, 200);
     ck_assert(json_is_true(json_object_get(chain, "intact")));
     json_decref(chain);
     printf("multi: %d writers on two berkasd, %d acts recorded, %d stale (409)\n", WRITERS, created,
