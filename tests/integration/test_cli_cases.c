@@ -927,6 +927,17 @@ START_TEST(test_record_help_names_the_designation_notice_recipient)
     const char *named = rb ? strstr(rb, "penetapan_tersangka") : NULL;
     ck_assert_msg(named && next && named < next, "%s", out);
     ck_assert_msg(strstr(next, "Status keluar: 0 dicatat"), "%s", out);
+    /* and --recipient, where the code goes, names every recipient of a letter_delivered */
+    const char *rc = strstr(out, "--recipient"), *rc_end = rc ? strstr(rc, "--ground") : NULL;
+    static const char *const codes[] = {
+        "keluarga_penangkapan", "keluarga_penahanan", "perwakilan_negara", "spdp_kejari",
+        "spdp_korwas",          "spdp_pelapor",       "spdp_tersangka",    "spdp_perwakilan_negara",
+        "penetapan_tersangka"};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        const char *at = rc ? strstr(rc, codes[i]) : NULL;
+        ck_assert_msg(at && rc_end && at < rc_end, "--recipient lacks %s: %.600s", codes[i],
+                      rc ? rc : out);
+    }
     ck_assert_int_le(widest_line(out), 100);
     free(out);
 
