@@ -584,6 +584,23 @@ BERKAS_MUST_CHECK static bool initdb_settings(const struct cluster *c, struct be
     return ok;
 }
 
+/* The rename of DATA/pg.initdb to DATA/pg is made durable before anything is
+ * written into the cluster: otherwise a power loss could bring back the old
+ * name with the database written since inside it, and the next start-up would
+ * remove it as an unfinished initdb. */
+BERKAS_MUST_CHECK static bool sync_dir(const char *dir, struct berr *err)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd == -1)
+        return berr_set(err, BERR_INTERNAL, "cannot open %s: %s", dir, strerror(errno));
+    bool ok = fsync(fd) == 0;
+    int why = errno;
+    close(fd);
+    if (!ok)
+        return berr_set(err, BERR_INTERNAL, "cannot sync %s: %s", dir, strerror(why));
+    return true;
+}
+
 /* A new cluster in DATA/pg: made in DATA/pg.initdb (initdb and our settings)
  * and renamed into place only when whole, so that a crash leaves none half
  * made where start-up would take it for one. */
@@ -607,7 +624,7 @@ static bool run_initdb(struct cluster *c, struct berr *err)
         return berr_set(err, BERR_INTERNAL, "cannot rename %s: %s", c->initdb_dir, strerror(errno));
     }
     c->created_cluster = true;
-    return true;
+    return c->no_sync || sync_dir(c->data_dir, err);
 }
 
 /* A postmaster left running on DATA/pg (an earlier berkasd was killed before
