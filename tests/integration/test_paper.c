@@ -35,34 +35,16 @@
 #include "harness.h"
 #include "suites.h"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *pros;
-static long long kejari_plg;
+static struct demo_server demo;
 
 static void start(void)
 {
-    db = harness_new_demo_db("paper_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    if (!inv || !pros || !k)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    demo_server_start(&demo, "paper_suite");
 }
 
 static void stop(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* ---- the API ------------------------------------------------------------------------- */
@@ -70,23 +52,13 @@ static void stop(void)
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 /* POST an act (members without braces); the reply, which must have status want. */
 static json_t *act(long long id, const char *members, long want)
 {
-    char path[96], body[1024];
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    snprintf(body, sizeof body, "{%s}", members);
-    return call("POST", path, inv, body, want);
-}
-
-static long long id_of(json_t *j)
-{
-    long long id = json_integer_value(json_object_get(j, "id"));
-    json_decref(j);
-    return id;
+    return api_act(demo.port, id, demo.inv, members, want);
 }
 
 static const char *str(json_t *j, const char *key)
@@ -104,17 +76,17 @@ static long long case_opened(const char *opened, const char *name, long long *pa
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"WNA bekerja tanpa "
              "izin\",\"kejari_id\":%lld}",
-             opened, kejari_plg);
-    long long id = id_of(call("POST", "/api/v1/cases", inv, body, 201));
+             opened, demo.kejari_plg);
+    long long id = api_id(call("POST", "/api/v1/cases", demo.inv, body, 201));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
     snprintf(body, sizeof body,
              "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":"
              "\"C1122334\",\"sex\":\"L\",\"birth_date\":\"1990-02-01\",\"birth_place\":\"Hanoi\"}",
              name);
-    *party = id_of(call("POST", path, inv, body, 201));
+    *party = api_id(call("POST", path, demo.inv, body, 201));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     return id;
 }
 
@@ -132,12 +104,12 @@ static json_t *issue(long long id, const char *form, long long event)
     char path[128], body[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
     snprintf(body, sizeof body, "{\"event\":%lld}", event);
-    return call("POST", path, inv, body, 201);
+    return call("POST", path, demo.inv, body, 201);
 }
 
 static char *doc_text(json_t *d)
 {
-    return fill_document_text(port, inv, json_integer_value(json_object_get(d, "id")));
+    return fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
 }
 
 static void assert_has(const char *text, const char *needle, const char *what)
@@ -173,7 +145,7 @@ START_TEST(test_each_paper_cites_the_sprindik_in_force_on_its_date)
              "\"type\":\"arrested\",\"at\":\"2026-01-10T09:00:00+07:00\",\"party_id\":%lld,"
              "\"polri_order\":\"SP.Kap/3/I/2026/Ditreskrimum\"",
              party);
-    long long arrest = id_of(act(id, m, 201));
+    long long arrest = api_id(act(id, m, 201));
     json_decref(act(id,
                     "\"type\":\"sp3_issued\",\"date\":\"2026-02-02\",\"ground\":"
                     "\"tidak_cukup_bukti\",\"polri_involved\":true",
@@ -201,7 +173,7 @@ START_TEST(test_each_paper_cites_the_sprindik_in_force_on_its_date)
              "\"seized_from\":%lld,\"seized_on\":\"2026-03-05\",\"storage\":\"Rupbasan Kelas I "
              "Palembang\"}",
              party);
-    json_decref(call("POST", path, inv, m, 201));
+    json_decref(call("POST", path, demo.inv, m, 201));
     e = act(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-05\",\"issue\":[\"sp_penyitaan\"]",
             201);
     t = doc_text(paper(e));
@@ -249,8 +221,8 @@ START_TEST(test_the_resume_lists_the_acts_in_the_order_they_happened)
              "\"polri_order\":\"SP.Kap/9/I/2026/Ditreskrimum\"",
              party);
     json_decref(act(id, m, 201));
-    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-01-25\"", 201));
-    fill_resume(port, inv, id, res);
+    long long res = api_id(act(id, "\"type\":\"resume_written\",\"date\":\"2026-01-25\"", 201));
+    fill_resume(demo.port, demo.inv, id, res);
     json_t *d = issue(id, "resume", res);
     char *t = doc_text(d);
     const char *list = "TINDAKAN YANG TELAH DILAKUKAN";
@@ -286,7 +258,7 @@ static long long complete_file(long long *party)
     long long id = case_opened("2026-02-02", "VU MINH TUAN", party);
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
-    json_decref(call("POST", path, inv, "{}", 201));
+    json_decref(call("POST", path, demo.inv, "{}", 201));
     json_decref(act(
         id, "\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"issue\":[\"sprindik\"]", 201));
     char m[512];
@@ -301,11 +273,11 @@ static long long complete_file(long long *party)
              "\"type\":\"bap_recorded\",\"date\":\"2026-02-05\",\"party_id\":%lld,\"bap\":"
              "\"tersangka\"",
              *party);
-    long long bap = id_of(act(id, m, 201));
-    fill_bap(port, inv, id, bap);
+    long long bap = api_id(act(id, m, 201));
+    fill_bap(demo.port, demo.inv, id, bap);
     json_decref(issue(id, "bap_tersangka", bap));
-    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-02-09\"", 201));
-    fill_resume(port, inv, id, res);
+    long long res = api_id(act(id, "\"type\":\"resume_written\",\"date\":\"2026-02-09\"", 201));
+    fill_resume(demo.port, demo.inv, id, res);
     json_decref(issue(id, "resume", res));
     return id;
 }
@@ -321,7 +293,7 @@ START_TEST(test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day)
     today_in_words(today, sizeof today);
     long long party, id = complete_file(&party);
     snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
-    char *t = fill_pdf_text(port, inv, route);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
     assert_has(t, "BERKAS PERKARA", "the draft's cover");
     assert_has(t, "KONSEP", "the draft's cover");
     assert_lacks(t, today, "the draft berkas (the printing day)");
@@ -330,7 +302,7 @@ START_TEST(test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day)
         act(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-02-10\",\"issue\":[\"pengantar_tahap1\"]",
             201);
     json_decref(e);
-    t = fill_pdf_text(port, inv, route);
+    t = fill_pdf_text(demo.port, demo.inv, route);
     assert_lacks(t, "KONSEP", "the berkas sent");
     assert_lacks(t, today, "the berkas sent (the printing day)");
     /* the cover's date line and the lists' signature */
@@ -339,7 +311,7 @@ START_TEST(test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day)
     ck_assert_msg(lists != NULL, "no lists in the berkas");
     assert_has(lists, "Palembang, 10 Februari 2026", "the lists of the berkas sent");
     /* printed again: the same text */
-    char *again = fill_pdf_text(port, inv, route);
+    char *again = fill_pdf_text(demo.port, demo.inv, route);
     ck_assert_str_eq(again, t);
     free(again);
     free(t);
@@ -353,8 +325,8 @@ END_TEST
 static long upload(const char *route, const struct http_result *pdf, json_t **out)
 {
     char url[400], auth[300];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, route);
-    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", demo.port, route);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
     const char *h[] = {auth, "Content-Type: application/pdf", NULL};
     struct http_result r;
     ck_assert(http_do("POST", url, pdf->body, pdf->len, h, &r));
@@ -373,7 +345,7 @@ static int uploads_of(long long id)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
-    return sql_count(db, "SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", 1, q);
+    return sql_count(demo.db, "SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", 1, q);
 }
 
 /* A Sprindik's paper issued by berkas under number N, then its signed scan
@@ -394,8 +366,8 @@ START_TEST(test_an_acts_number_is_given_once)
     /* a real PDF: the draft of the case's Laporan */
     char url[300], auth[300], route[400];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/laporan_kejadian.pdf",
-             port, id);
-    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+             demo.port, id);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
     const char *h[] = {auth, NULL};
     struct http_result pdf;
     ck_assert(http_do("GET", url, NULL, 0, h, &pdf));
@@ -418,7 +390,7 @@ START_TEST(test_an_acts_number_is_given_once)
     ck_assert_int_eq(uploads_of(id), 1);
     /* an SPDP of no number, its signed letter uploaded under one */
     snprintf(route, sizeof route, "/api/v1/cases/%lld/events", id);
-    long long spdp = id_of(
+    long long spdp = api_id(
         act(id, "\"type\":\"spdp_sent\",\"date\":\"2026-04-03\",\"recipient\":\"kejari\"", 201));
     snprintf(route, sizeof route,
              "/api/v1/cases/%lld/uploads?event=%lld&title=SPDP%%20bertanda%%20tangan&number=B/"
@@ -429,13 +401,13 @@ START_TEST(test_an_acts_number_is_given_once)
     char path[96], body[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/spdp", id);
     snprintf(body, sizeof body, "{\"event\":%lld}", spdp);
-    json_t *j = call("POST", path, inv, body, 409);
+    json_t *j = call("POST", path, demo.inv, body, 409);
     assert_has(str(j, "detail"), "B/77/LUAR", "the refusal names the act's number");
     json_decref(j);
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint "
                                "AND form = 'spdp'",
                                1, q),
@@ -478,7 +450,7 @@ static char *history_number(long long id, long long event)
 {
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
     json_t *h = json_object_get(c, "history"), *v;
     size_t i;
     char *n = NULL;
@@ -504,7 +476,7 @@ START_TEST(test_a_number_given_by_upload_is_the_acts_number)
 {
     long long party, id = case_opened("2026-06-01", "TRAN VAN KHOA", &party);
     long long sprindik =
-        id_of(act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\"", 201));
+        api_id(act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\"", 201));
     char m[512], route[400], url[300], auth[300];
     snprintf(m, sizeof m,
              "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", party);
@@ -513,11 +485,11 @@ START_TEST(test_a_number_given_by_upload_is_the_acts_number)
              "\"type\":\"bap_recorded\",\"date\":\"2026-06-04\",\"party_id\":%lld,\"bap\":"
              "\"tersangka\"",
              party);
-    long long bap = id_of(act(id, m, 201));
+    long long bap = api_id(act(id, m, 201));
     /* the signed papers: a real PDF */
     snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/laporan_kejadian.pdf",
-             port, id);
-    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+             demo.port, id);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
     const char *h[] = {auth, NULL};
     struct http_result pdf;
     ck_assert(http_do("GET", url, NULL, 0, h, &pdf));
@@ -557,8 +529,8 @@ START_TEST(test_a_number_given_by_upload_is_the_acts_number)
     free(t);
     json_decref(e);
     /* the Resume's acts */
-    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-06-08\"", 201));
-    fill_resume(port, inv, id, res);
+    long long res = api_id(act(id, "\"type\":\"resume_written\",\"date\":\"2026-06-08\"", 201));
+    fill_resume(demo.port, demo.inv, id, res);
     json_t *d = issue(id, "resume", res);
     t = doc_text(d);
     const char *list = "TINDAKAN YANG TELAH DILAKUKAN";
@@ -602,10 +574,10 @@ START_TEST(test_each_paper_cites_the_spdp_in_force_on_its_date)
                     201);
     snprintf(s1, sizeof s1, "%s", str(paper(e), "number"));
     json_decref(e);
-    long long sp3 = id_of(act(id,
-                              "\"type\":\"sp3_issued\",\"date\":\"2026-02-02\",\"ground\":"
-                              "\"tidak_cukup_bukti\",\"polri_involved\":true",
-                              201));
+    long long sp3 = api_id(act(id,
+                               "\"type\":\"sp3_issued\",\"date\":\"2026-02-02\",\"ground\":"
+                               "\"tidak_cukup_bukti\",\"polri_involved\":true",
+                               201));
     json_decref(act(
         id, "\"type\":\"sprindik_issued\",\"date\":\"2026-03-01\",\"issue\":[\"sprindik\"]", 201));
     e = act(id,
@@ -626,8 +598,8 @@ START_TEST(test_each_paper_cites_the_spdp_in_force_on_its_date)
     free(t);
     json_decref(d);
     /* the Resume of 10 March */
-    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-03-10\"", 201));
-    fill_resume(port, inv, id, res);
+    long long res = api_id(act(id, "\"type\":\"resume_written\",\"date\":\"2026-03-10\"", 201));
+    fill_resume(demo.port, demo.inv, id, res);
     d = issue(id, "resume", res);
     t = doc_text(d);
     char *basis = between(t, "I. DASAR", "II. URAIAN SINGKAT");
@@ -654,18 +626,19 @@ START_TEST(test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day)
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"2026-07-06\",\"summary\":\"WNA bekerja "
              "tanpa izin\",\"kejari_id\":%lld}",
-             kejari_plg);
-    long long id = id_of(call("POST", "/api/v1/cases", inv, body, 201));
+             demo.kejari_plg);
+    long long id = api_id(call("POST", "/api/v1/cases", demo.inv, body, 201));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    long long party = id_of(call("POST", path, inv,
-                                 "{\"kind\":\"suspect\",\"name\":\"VO VAN LONG\",\"nationality\":"
-                                 "\"VN\",\"passport_no\":\"C5566778\",\"sex\":\"L\",\"birth_date\":"
-                                 "\"1992-03-04\",\"birth_place\":\"Hue\",\"language\":\"Vietnam\","
-                                 "\"interpreter\":\"Tran Thi Mai\"}",
-                                 201));
+    long long party =
+        api_id(call("POST", path, demo.inv,
+                    "{\"kind\":\"suspect\",\"name\":\"VO VAN LONG\",\"nationality\":"
+                    "\"VN\",\"passport_no\":\"C5566778\",\"sex\":\"L\",\"birth_date\":"
+                    "\"1992-03-04\",\"birth_place\":\"Hue\",\"language\":\"Vietnam\","
+                    "\"interpreter\":\"Tran Thi Mai\"}",
+                    201));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", party);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     json_decref(act(
         id, "\"type\":\"sprindik_issued\",\"date\":\"2026-07-07\",\"issue\":[\"sprindik\"]", 201));
     snprintf(m, sizeof m,
@@ -681,8 +654,8 @@ START_TEST(test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day)
              "\"tersangka\"",
              party);
     json_decref(act(id, m, 201));
-    long long res = id_of(act(id, "\"type\":\"resume_written\",\"date\":\"2026-07-15\"", 201));
-    fill_resume(port, inv, id, res);
+    long long res = api_id(act(id, "\"type\":\"resume_written\",\"date\":\"2026-07-15\"", 201));
+    fill_resume(demo.port, demo.inv, id, res);
     json_t *d = issue(id, "resume", res);
     char *t = doc_text(d);
     const char *list = "TINDAKAN YANG TELAH DILAKUKAN";
@@ -704,7 +677,7 @@ END_TEST
  * examination. */
 START_TEST(test_the_demo_file_carries_its_interpreters_oath)
 {
-    char *c = sql_value(db,
+    char *c = sql_value(demo.db,
                         "SELECT p.case_id FROM app.parties p WHERE p.interpreter = "
                         "'Trần Thị Mai'",
                         0, NULL);
@@ -712,7 +685,7 @@ START_TEST(test_the_demo_file_carries_its_interpreters_oath)
     char route[96];
     snprintf(route, sizeof route, "/api/v1/cases/%s/dossier.pdf", c);
     free(c);
-    char *t = fill_pdf_text(port, inv, route);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
     const char *ba = after(t, "DAFTAR ISI", "BERITA ACARA SUMPAH PENERJEMAH");
     assert_has(ba, "Nama : Trần Thị Mai", "the record of the oath");
     assert_has(ba, "Bahasa : Vietnam", "the record of the oath");

@@ -15,34 +15,16 @@
 #include "harness.h"
 #include "suites.h"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *pros;
-static long long kejari_plg;
+static struct demo_server demo;
 
 static void start(void)
 {
-    db = harness_new_demo_db("play_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    if (!inv || !pros || !k)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    demo_server_start(&demo, "play_suite");
 }
 
 static void stop(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* ---- the API ------------------------------------------------------------------------- */
@@ -50,23 +32,13 @@ static void stop(void)
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 /* POST an act (members without braces); the reply, which must have status want. */
 static json_t *act(long long id, const char *token, const char *members, long want)
 {
-    char path[96], body[1024];
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    snprintf(body, sizeof body, "{%s}", members);
-    return call("POST", path, token, body, want);
-}
-
-static long long id_of(json_t *j)
-{
-    long long id = json_integer_value(json_object_get(j, "id"));
-    json_decref(j);
-    return id;
+    return api_act(demo.port, id, token, members, want);
 }
 
 /* A Palembang case opened on `opened`, reported by `source`. */
@@ -76,8 +48,8 @@ static long long case_opened(const char *opened, const char *source)
     snprintf(body, sizeof body,
              "{\"source\":\"%s\",\"opened_on\":\"%s\",\"summary\":\"Main berkas: WNA bekerja "
              "tanpa izin\",\"kejari_id\":%lld}",
-             source, opened, kejari_plg);
-    return id_of(call("POST", "/api/v1/cases", inv, body, 201));
+             source, opened, demo.kejari_plg);
+    return api_id(call("POST", "/api/v1/cases", demo.inv, body, 201));
 }
 
 static long long suspect_added(long long id, const char *name, const char *passport)
@@ -88,10 +60,10 @@ static long long suspect_added(long long id, const char *name, const char *passp
              "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":\"%s\","
              "\"sex\":\"L\",\"birth_date\":\"1990-02-01\",\"birth_place\":\"Hanoi\"}",
              name, passport);
-    long long party = id_of(call("POST", path, inv, body, 201));
+    long long party = api_id(call("POST", path, demo.inv, body, 201));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", party);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     return party;
 }
 
@@ -100,7 +72,7 @@ static char *act_paper(json_t *e)
 {
     json_t *d = json_array_get(json_object_get(e, "documents"), 0);
     ck_assert_msg(d != NULL, "the act carries no document");
-    return fill_document_text(port, inv, json_integer_value(json_object_get(d, "id")));
+    return fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
 }
 
 static void assert_has(const char *text, const char *needle, const char *what)
@@ -117,7 +89,7 @@ static json_t *case_read(long long id)
 {
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    return call("GET", path, inv, NULL, 200);
+    return call("GET", path, demo.inv, NULL, 200);
 }
 
 /* ---- the SPDP of its date -------------------------------------------------------------- */
@@ -134,18 +106,18 @@ START_TEST(test_the_spdp_names_only_the_suspects_known_on_its_date)
     long long id = case_opened("2025-12-18", "jagratara");
     long long nguyen = suspect_added(id, "NGUYEN VAN AN", "C1234567");
     long long tran = suspect_added(id, "TRAN THI BICH", "C7654321");
-    json_decref(act(id, inv,
+    json_decref(act(id, demo.inv,
                     "\"type\":\"sprindik_issued\",\"date\":\"2025-12-20\",\"issue\":[\"sprindik\"]",
                     201));
     char m[256];
     snprintf(m, sizeof m,
              "\"type\":\"suspect_designated\",\"date\":\"2025-12-21\",\"party_id\":%lld", nguyen);
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     snprintf(m, sizeof m,
              "\"type\":\"suspect_designated\",\"date\":\"2026-01-05\",\"party_id\":%lld", tran);
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     /* the SPDP is entered after both designations, dated 24 December 2025 */
-    json_t *e = act(id, inv,
+    json_t *e = act(id, demo.inv,
                     "\"type\":\"spdp_sent\",\"date\":\"2025-12-24\",\"recipient\":\"kejari\","
                     "\"issue\":[\"spdp\"]",
                     201);
@@ -159,9 +131,9 @@ START_TEST(test_the_spdp_names_only_the_suspects_known_on_its_date)
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/pengantar_spdp_korwas", id);
     snprintf(body, sizeof body, "{\"event\":%lld}", json_integer_value(json_object_get(e, "id")));
     json_decref(e);
-    json_t *d = call("POST", path, inv, body, 201);
+    json_t *d = call("POST", path, demo.inv, body, 201);
     ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2025-12-24");
-    t = fill_document_text(port, inv, json_integer_value(json_object_get(d, "id")));
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
     assert_has(t, "NGUYEN VAN AN", "the Korwas letter");
     assert_lacks(t, "TRAN THI BICH", "the Korwas letter");
     free(t);
@@ -178,16 +150,17 @@ START_TEST(test_a_sprindik_and_spdp_are_issued_before_any_suspect_is_known)
     long long id = case_opened("2026-11-02", "public_report");
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
-    json_decref(call("POST", path, inv, "{\"code\":\"119(1)\"}", 201));
+    json_decref(call("POST", path, demo.inv, "{\"code\":\"119(1)\"}", 201));
     json_t *e =
-        act(id, inv,
+        act(id, demo.inv,
             "\"type\":\"sprindik_issued\",\"date\":\"2026-11-03\",\"issue\":[\"sprindik\"]", 201);
     char *t = act_paper(e);
     assert_has(t, "3 November 2026", "the Sprindik's date");
     assert_has(t, "belum diketahui", "the Sprindik without a suspect");
     free(t);
     json_decref(e);
-    e = act(id, inv, "\"type\":\"spdp_sent\",\"date\":\"2026-11-05\",\"issue\":[\"spdp\"]", 201);
+    e = act(id, demo.inv, "\"type\":\"spdp_sent\",\"date\":\"2026-11-05\",\"issue\":[\"spdp\"]",
+            201);
     t = act_paper(e);
     assert_has(t, "5 November 2026", "the SPDP's date");
     assert_has(t, "identitas tersangka belum diketahui", "the SPDP without a suspect");
@@ -208,34 +181,34 @@ START_TEST(test_the_sp3_paper_is_issued_after_the_file_went_to_tak)
 {
     long long id = case_opened("2026-10-01", "supervision");
     long long party = suspect_added(id, "LE VAN CUONG", "C5554443");
-    json_decref(act(id, inv,
+    json_decref(act(id, demo.inv,
                     "\"type\":\"sprindik_issued\",\"date\":\"2026-10-02\",\"issue\":[\"sprindik\"]",
                     201));
     char m[256];
     snprintf(m, sizeof m,
              "\"type\":\"suspect_designated\",\"date\":\"2026-10-02\",\"party_id\":%lld", party);
-    json_decref(act(id, inv, m, 201));
-    long long sp3 = id_of(
-        act(id, inv,
+    json_decref(act(id, demo.inv, m, 201));
+    long long sp3 = api_id(
+        act(id, demo.inv,
             "\"type\":\"sp3_issued\",\"date\":\"2026-10-20\",\"ground\":\"tidak_cukup_bukti\","
             "\"polri_involved\":true",
             201));
-    json_decref(act(id, inv, "\"type\":\"tak_decided\",\"date\":\"2026-10-22\"", 201));
+    json_decref(act(id, demo.inv, "\"type\":\"tak_decided\",\"date\":\"2026-10-22\"", 201));
     json_t *c = case_read(id);
     ck_assert_str_eq(json_string_value(json_object_get(c, "stage")), "administrative");
     json_decref(c);
     char path[96], body[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sp3", id);
     snprintf(body, sizeof body, "{\"event\":%lld}", sp3);
-    json_t *d = call("POST", path, inv, body, 201);
+    json_t *d = call("POST", path, demo.inv, body, 201);
     ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-10-20");
-    char *t = fill_document_text(port, inv, json_integer_value(json_object_get(d, "id")));
+    char *t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
     assert_has(t, "20 Oktober 2026", "the SP3's date");
     assert_has(t, "LE VAN CUONG", "the SP3's suspect");
     free(t);
     json_decref(d);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
-    d = call("POST", path, inv, "{}", 201);
+    d = call("POST", path, demo.inv, "{}", 201);
     ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-10-01");
     json_decref(d);
 }
@@ -260,21 +233,21 @@ START_TEST(test_impossible_parties_and_evidence_are_refused_and_change_nothing)
         {"{\"kind\":\"suspect\",\"name\":\"X\",\"birth_date\":\"2099-01-01\"}", "birth_date"},
     };
     for (size_t i = 0; i < sizeof parties / sizeof parties[0]; i++) {
-        json_t *p = call("POST", path, inv, parties[i].body, 400);
+        json_t *p = call("POST", path, demo.inv, parties[i].body, 400);
         ck_assert_str_eq(json_string_value(json_object_get(p, "field")), parties[i].field);
         json_decref(p);
     }
     snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
-    json_t *p =
-        call("POST", path, inv, "{\"description\":\"Paspor\",\"seized_on\":\"2099-01-01\"}", 400);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"description\":\"Paspor\",\"seized_on\":\"2099-01-01\"}", 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "seized_on");
     json_decref(p);
     /* a correction cannot move a seizure into the future either */
-    long long item = id_of(
-        call("POST", path, inv, "{\"description\":\"Paspor\",\"seized_on\":\"2026-11-10\"}", 201));
+    long long item = api_id(call("POST", path, demo.inv,
+                                 "{\"description\":\"Paspor\",\"seized_on\":\"2026-11-10\"}", 201));
     char ipath[128];
     snprintf(ipath, sizeof ipath, "/api/v1/cases/%lld/evidence/%lld", id, item);
-    p = call("PUT", ipath, inv, "{\"seized_on\":\"2099-01-01\"}", 400);
+    p = call("PUT", ipath, demo.inv, "{\"seized_on\":\"2099-01-01\"}", 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "seized_on");
     json_decref(p);
     /* nor is a paper from outside dated in the future */
@@ -283,10 +256,10 @@ START_TEST(test_impossible_parties_and_evidence_are_refused_and_change_nothing)
     long long report = json_integer_value(json_object_get(h, "id"));
     json_decref(c);
     char url[256], auth[300];
-    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
     const char *get_h[] = {auth, NULL};
     snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/laporan_kejadian.pdf",
-             port, id);
+             demo.port, id);
     struct http_result pdf;
     ck_assert(http_do("GET", url, NULL, 0, get_h, &pdf));
     ck_assert_int_eq(pdf.status, 200);
@@ -294,7 +267,7 @@ START_TEST(test_impossible_parties_and_evidence_are_refused_and_change_nothing)
     snprintf(url, sizeof url,
              "http://127.0.0.1:%d/api/v1/cases/%lld/uploads?event=%lld&title=Salinan%%20laporan"
              "&dated=2099-01-01",
-             port, id, report);
+             demo.port, id, report);
     struct http_result up;
     ck_assert(http_do("POST", url, pdf.body, pdf.len, post_h, &up));
     ck_assert_msg(up.status == 400, "an upload dated 2099: %ld %.300s", up.status, up.body);
@@ -305,7 +278,7 @@ START_TEST(test_impossible_parties_and_evidence_are_refused_and_change_nothing)
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
     ck_assert_int_eq(
-        sql_count(db, "SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", 1, q), 0);
+        sql_count(demo.db, "SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", 1, q), 0);
     c = case_read(id);
     ck_assert_uint_eq(json_array_size(json_object_get(c, "parties")), 0);
     json_t *ev = json_object_get(c, "evidence");

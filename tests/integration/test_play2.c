@@ -18,40 +18,20 @@
 
 #define NIP_SUP_PTK "198303172008011001"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *pros, *sup_ptk, *sup_kanwil, *inv_ptk;
-static long long kejari_plg;
+static struct demo_server demo;
+static const char *sup_ptk, *sup_kanwil, *inv_ptk;
 
 static void start(void)
 {
-    db = harness_new_demo_db("play2_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    sup_ptk = api_login(port, NIP_SUP_PTK, DEMO_PW);
-    sup_kanwil = api_login(port, NIP_SUP_KANWIL, DEMO_PW);
-    inv_ptk = api_login(port, NIP_INV_PTK, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    if (!inv || !pros || !sup_ptk || !sup_kanwil || !inv_ptk || !k)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    demo_server_start(&demo, "play2_suite");
+    sup_ptk = demo_server_login(&demo, NIP_SUP_PTK);
+    sup_kanwil = demo_server_login(&demo, NIP_SUP_KANWIL);
+    inv_ptk = demo_server_login(&demo, NIP_INV_PTK);
 }
 
 static void stop(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(sup_ptk);
-    free(sup_kanwil);
-    free(inv_ptk);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* ---- the API ------------------------------------------------------------------------- */
@@ -59,31 +39,21 @@ static void stop(void)
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 /* POST an act (members without braces) as token; the reply, which must
  * have status want. */
 static json_t *act(long long id, const char *token, const char *members, long want)
 {
-    char path[96], body[1024];
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    snprintf(body, sizeof body, "{%s}", members);
-    return call("POST", path, token, body, want);
-}
-
-static long long id_of(json_t *j)
-{
-    long long id = json_integer_value(json_object_get(j, "id"));
-    json_decref(j);
-    return id;
+    return api_act(demo.port, id, token, members, want);
 }
 
 static json_t *case_read(long long id)
 {
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    return call("GET", path, inv, NULL, 200);
+    return call("GET", path, demo.inv, NULL, 200);
 }
 
 /* Issue form for act event (0: the case's own paper). */
@@ -93,7 +63,7 @@ static void issued(long long id, const char *form, long long event)
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
     if (event)
         snprintf(body, sizeof body, "{\"event\":%lld}", event);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
 }
 
 /* A Palembang file of one Chinese suspect charged under Pasal 122, its
@@ -106,42 +76,43 @@ static long long file_with_prosecutor(const char *opened, const char *sprindik, 
     snprintf(body, sizeof body,
              "{\"source\":\"supervision\",\"opened_on\":\"%s\",\"summary\":\"Main berkas PU: WNA "
              "bekerja tanpa izin\",\"kejari_id\":%lld}",
-             opened, kejari_plg);
-    long long id = id_of(call("POST", "/api/v1/cases", inv, body, 201));
+             opened, demo.kejari_plg);
+    long long id = api_id(call("POST", "/api/v1/cases", demo.inv, body, 201));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    long long party = id_of(call("POST", path, inv,
-                                 "{\"kind\":\"suspect\",\"name\":\"LI WEI\",\"nationality\":\"CN\","
-                                 "\"passport_no\":\"E12345678\",\"sex\":\"L\",\"birth_date\":"
-                                 "\"1985-05-05\",\"birth_place\":\"Fuzhou\"}",
-                                 201));
+    long long party =
+        api_id(call("POST", path, demo.inv,
+                    "{\"kind\":\"suspect\",\"name\":\"LI WEI\",\"nationality\":\"CN\","
+                    "\"passport_no\":\"E12345678\",\"sex\":\"L\",\"birth_date\":"
+                    "\"1985-05-05\",\"birth_place\":\"Fuzhou\"}",
+                    201));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", party);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     issued(id, "laporan_kejadian", 0);
     snprintf(m, sizeof m, "\"type\":\"sprindik_issued\",\"date\":\"%s\",\"issue\":[\"sprindik\"]",
              sprindik);
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     snprintf(m, sizeof m, "\"type\":\"suspect_designated\",\"date\":\"%s\",\"party_id\":%lld",
              sprindik, party);
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     snprintf(m, sizeof m,
              "\"type\":\"spdp_sent\",\"date\":\"%s\",\"recipient\":\"kejari\",\"issue\":[\"spdp\"]",
              sprindik);
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     snprintf(m, sizeof m,
              "\"type\":\"bap_recorded\",\"date\":\"%s\",\"party_id\":%lld,\"bap\":\"tersangka\"",
              sprindik, party);
-    long long bap = id_of(act(id, inv, m, 201));
-    fill_bap(port, inv, id, bap);
+    long long bap = api_id(act(id, demo.inv, m, 201));
+    fill_bap(demo.port, demo.inv, id, bap);
     issued(id, "bap_tersangka", bap);
     snprintf(m, sizeof m, "\"type\":\"resume_written\",\"date\":\"%s\"", sprindik);
-    long long resume = id_of(act(id, inv, m, 201));
-    fill_resume(port, inv, id, resume);
+    long long resume = api_id(act(id, demo.inv, m, 201));
+    fill_resume(demo.port, demo.inv, id, resume);
     issued(id, "resume", resume);
     snprintf(m, sizeof m, "\"type\":\"tahap1_sent\",\"date\":\"%s\"", sent);
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     snprintf(m, sizeof m, "\"type\":\"tahap1_received_by_pu\",\"date\":\"%s\"", received);
-    json_decref(act(id, pros, m, 201));
+    json_decref(act(id, demo.pros, m, 201));
     return id;
 }
 
@@ -205,13 +176,14 @@ START_TEST(test_the_prosecutors_cycle_keeps_the_laws_clocks)
     long long id = file_with_prosecutor("2026-08-03", "2026-08-04", "2026-09-01", "2026-09-02");
     assert_clock(id, "pu_answer", "2026-09-02", "2026-09-09", 1);
     assert_clock(id, "pu_return", "2026-09-02", "2026-09-16", 1);
-    json_decref(act(id, pros, "\"type\":\"p18_received\",\"date\":\"2026-09-08\"", 201));
-    json_decref(act(id, pros,
+    json_decref(act(id, demo.pros, "\"type\":\"p18_received\",\"date\":\"2026-09-08\"", 201));
+    json_decref(act(id, demo.pros,
                     "\"type\":\"p19_received\",\"date\":\"2026-09-08\",\"instructions\":["
                     "\"Periksa saksi pemberi kerja\",\"Lampirkan salinan KITAS\","
                     "\"Periksa ahli keimigrasian\"]",
                     201));
-    json_decref(act(id, inv, "\"type\":\"returned_file_received\",\"date\":\"2026-09-10\"", 201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-09-10\"", 201));
     assert_clock(id, "resend", "2026-09-10", "2026-09-24", 1);
     long long items[3];
     ck_assert_uint_eq(round_items(id, 1, items, 3), 3);
@@ -221,34 +193,37 @@ START_TEST(test_the_prosecutors_cycle_keeps_the_laws_clocks)
                  "\"type\":\"instruction_answered\",\"date\":\"2026-09-1%d\",\"instruction_id\":"
                  "%lld,\"answer\":\"Dipenuhi: lihat BAP tambahan\"",
                  5 + i, items[i]);
-        json_decref(act(id, inv, m, 201));
+        json_decref(act(id, demo.inv, m, 201));
     }
-    json_decref(act(id, inv, "\"type\":\"resubmitted\",\"date\":\"2026-09-20\"", 201));
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-09-20\"", 201));
     assert_clock(id, "resend", "2026-09-10", "2026-09-24", 0);
-    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-09-21\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-09-21\"", 201));
     assert_clock(id, "pu_answer", "2026-09-21", "2026-09-28", 1);
     assert_clock(id, "pu_return", "2026-09-21", "2026-10-05", 1);
     /* P-19 once: the second return is the ordinary letter naming item 3 */
-    json_decref(act(id, pros,
+    json_decref(act(id, demo.pros,
                     "\"type\":\"p19_received\",\"date\":\"2026-09-25\",\"instructions\":[\"Periksa "
                     "ahli lagi\"]",
                     422));
     snprintf(m, sizeof m,
              "\"type\":\"return_letter_received\",\"date\":\"2026-09-25\",\"unmet\":[%lld]",
              items[2]);
-    json_decref(act(id, pros, m, 201));
+    json_decref(act(id, demo.pros, m, 201));
     long long again[2];
     ck_assert_uint_eq(round_items(id, 2, again, 2), 1);
-    json_decref(act(id, inv, "\"type\":\"returned_file_received\",\"date\":\"2026-09-26\"", 201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-09-26\"", 201));
     assert_clock(id, "resend", "2026-09-26", "2026-10-10", 1);
     snprintf(m, sizeof m,
              "\"type\":\"instruction_answered\",\"date\":\"2026-09-29\",\"instruction_id\":%lld,"
              "\"answer\":\"BAP ahli tambahan\"",
              again[0]);
-    json_decref(act(id, inv, m, 201));
-    json_decref(act(id, inv, "\"type\":\"resubmitted\",\"date\":\"2026-10-01\"", 201));
-    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-10-02\"", 201));
-    json_decref(act(id, pros, "\"type\":\"p21_received\",\"date\":\"2026-10-07\"", 201));
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-10-01\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-10-02\"", 201));
+    json_decref(act(id, demo.pros, "\"type\":\"p21_received\",\"date\":\"2026-10-07\"", 201));
     assert_clock(id, "tahap2", "2026-10-07", "2026-12-06", 1);
     json_t *c = case_read(id);
     ck_assert_str_eq(stage_of(c), "complete");
@@ -266,17 +241,17 @@ START_TEST(test_a_file_is_deemed_complete_only_after_the_pus_fourteen_days)
     long long id = file_with_prosecutor("2026-09-01", "2026-09-02", "2026-09-30", "2026-10-01");
     assert_clock(id, "pu_return", "2026-10-01", "2026-10-15", 1);
     json_decref(
-        act(id, inv, "\"type\":\"deemed_complete_confirmed\",\"date\":\"2026-10-15\"", 422));
+        act(id, demo.inv, "\"type\":\"deemed_complete_confirmed\",\"date\":\"2026-10-15\"", 422));
     json_t *c = case_read(id);
     ck_assert_str_eq(stage_of(c), "with_prosecutor");
     json_decref(c);
     json_decref(
-        act(id, inv, "\"type\":\"deemed_complete_confirmed\",\"date\":\"2026-10-16\"", 201));
+        act(id, demo.inv, "\"type\":\"deemed_complete_confirmed\",\"date\":\"2026-10-16\"", 201));
     assert_clock(id, "tahap2", "2026-10-16", "2026-12-15", 1);
     /* the Kejari's follow-ups are recorded (P-21A, P-22), Tahap II stops the clock */
-    json_decref(act(id, pros, "\"type\":\"p21a_received\",\"date\":\"2026-10-25\"", 201));
-    json_decref(act(id, pros, "\"type\":\"p22_received\",\"date\":\"2026-11-01\"", 201));
-    json_decref(act(id, inv, "\"type\":\"tahap2_done\",\"date\":\"2026-11-03\"", 201));
+    json_decref(act(id, demo.pros, "\"type\":\"p21a_received\",\"date\":\"2026-10-25\"", 201));
+    json_decref(act(id, demo.pros, "\"type\":\"p22_received\",\"date\":\"2026-11-01\"", 201));
+    json_decref(act(id, demo.inv, "\"type\":\"tahap2_done\",\"date\":\"2026-11-03\"", 201));
     assert_clock(id, "tahap2", "2026-10-16", "2026-12-15", 0);
 }
 END_TEST
@@ -290,7 +265,7 @@ END_TEST
 START_TEST(test_blank_p19_items_answers_and_receivers_are_refused)
 {
     long long id = file_with_prosecutor("2026-09-01", "2026-09-04", "2026-09-28", "2026-09-29");
-    json_t *p = act(id, pros,
+    json_t *p = act(id, demo.pros,
                     "\"type\":\"p19_received\",\"date\":\"2026-10-05\",\"instructions\":[\"Periksa "
                     "saksi\",\"   \"]",
                     400);
@@ -300,11 +275,12 @@ START_TEST(test_blank_p19_items_answers_and_receivers_are_refused)
     ck_assert_str_eq(stage_of(c), "with_prosecutor");
     ck_assert_uint_eq(json_array_size(json_object_get(c, "p19_rounds")), 0);
     json_decref(c);
-    json_decref(act(id, pros,
+    json_decref(act(id, demo.pros,
                     "\"type\":\"p19_received\",\"date\":\"2026-10-05\",\"instructions\":[\"Periksa "
                     "saksi\"]",
                     201));
-    json_decref(act(id, inv, "\"type\":\"returned_file_received\",\"date\":\"2026-10-06\"", 201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-10-06\"", 201));
     long long item;
     ck_assert_uint_eq(round_items(id, 1, &item, 1), 1);
     c = case_read(id);
@@ -315,10 +291,10 @@ START_TEST(test_blank_p19_items_answers_and_receivers_are_refused)
              "\"type\":\"instruction_answered\",\"date\":\"2026-10-07\",\"instruction_id\":%lld,"
              "\"answer\":\" \\t \\n\"",
              item);
-    p = act(id, inv, m, 400);
+    p = act(id, demo.inv, m, 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "answer");
     json_decref(p);
-    p = act(id, inv,
+    p = act(id, demo.inv,
             "\"type\":\"letter_delivered\",\"date\":\"2026-10-07\",\"recipient\":\"spdp_kejari\","
             "\"received_by\":\"   \"",
             400);
@@ -345,24 +321,24 @@ START_TEST(test_a_direction_is_done_once)
     snprintf(body, sizeof body,
              "{\"source\":\"supervision\",\"opened_on\":\"2026-11-02\",\"summary\":\"Main "
              "arahan\",\"kejari_id\":%lld}",
-             kejari_plg);
-    long long id = id_of(call("POST", "/api/v1/cases", inv, body, 201));
-    json_decref(act(id, inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-11-03\"", 201));
-    long long given = id_of(act(id, sup_kanwil,
-                                "\"type\":\"direction_given\",\"date\":\"2026-12-01\","
-                                "\"due\":\"2099-12-31\",\"note\":\"Kirim SPDP segera\"",
-                                201));
+             demo.kejari_plg);
+    long long id = api_id(call("POST", "/api/v1/cases", demo.inv, body, 201));
+    json_decref(act(id, demo.inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-11-03\"", 201));
+    long long given = api_id(act(id, sup_kanwil,
+                                 "\"type\":\"direction_given\",\"date\":\"2026-12-01\","
+                                 "\"due\":\"2099-12-31\",\"note\":\"Kirim SPDP segera\"",
+                                 201));
     char m[256];
     snprintf(m, sizeof m,
              "\"type\":\"direction_done\",\"date\":\"2026-12-02\",\"direction\":%lld,"
              "\"note\":\"SPDP dikirim\"",
              given);
     json_decref(act(id, inv_ptk, m, 404));
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     json_t *c = case_read(id);
     json_int_t version = json_integer_value(json_object_get(c, "version"));
     json_decref(c);
-    json_t *p = act(id, inv, m, 409);
+    json_t *p = act(id, demo.inv, m, 409);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "direction");
     json_decref(p);
     c = case_read(id);
@@ -382,7 +358,7 @@ END_TEST
 START_TEST(test_statistics_outside_the_callers_reach_are_refused)
 {
     static const struct {
-        char **token;
+        const char **token;
         const char *query;
     } out[] = {
         {&sup_ptk, "month=2026-10&office=KANIM-PLG"},

@@ -637,6 +637,22 @@ char *api_login(int port, const char *nip, const char *password)
     return token;
 }
 
+json_t *api_act(int port, long long case_id, const char *token, const char *members, long want)
+{
+    char path[96], body[1024];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", case_id);
+    int n = snprintf(body, sizeof body, "{%s}", members);
+    ck_assert_msg(n > 0 && (size_t)n < sizeof body, "act too long: %.200s", members);
+    return api_json(port, "POST", path, token, body, want);
+}
+
+long long api_id(json_t *j)
+{
+    long long id = json_integer_value(json_object_get(j, "id"));
+    json_decref(j);
+    return id;
+}
+
 /* ---- SQL as the owner ---------------------------------------------------------- */
 
 char *sql_value(const char *conninfo, const char *sql, int nparams, const char *const *params)
@@ -667,4 +683,53 @@ long long sql_count(const char *conninfo, const char *sql, int nparams, const ch
     long long n = v ? strtoll(v, NULL, 10) : -1;
     free(v);
     return n;
+}
+
+/* ---- a suite's berkasd on the demo data ------------------------------------------ */
+
+void demo_server_start(struct demo_server *s, const char *dbname)
+{
+    *s = (struct demo_server){0};
+    s->db = harness_new_demo_db(dbname);
+    char *extra[] = {"--db", s->db, "--demo", NULL};
+    if (!berkasd_start(&s->proc, &s->port, extra)) {
+        char *out = proc_output(&s->proc);
+        die(dbname, out ? out : "berkasd did not start");
+    }
+    s->inv = demo_server_login(s, NIP_INV_PLG);
+    s->pros = demo_server_login(s, NIP_PROS_PLG);
+    s->kejari_plg = demo_server_office(s, "KEJARI-PLG");
+}
+
+void demo_server_stop(struct demo_server *s)
+{
+    proc_stop(&s->proc);
+    proc_free(&s->proc);
+    for (int i = 0; i < s->ntokens; i++)
+        free(s->tokens[i]);
+    free(s->db);
+    *s = (struct demo_server){0};
+}
+
+const char *demo_server_login(struct demo_server *s, const char *nip)
+{
+    int max = (int)(sizeof s->tokens / sizeof s->tokens[0]);
+    if (s->ntokens == max)
+        die(nip, "demo_server_login: more log-ons than a demo_server keeps");
+    char *token = api_login(s->port, nip, DEMO_PW);
+    if (!token)
+        die(nip, "the demo log-on was refused");
+    s->tokens[s->ntokens++] = token;
+    return token;
+}
+
+long long demo_server_office(const struct demo_server *s, const char *code)
+{
+    const char *p[1] = {code};
+    char *v = sql_value(s->db, "SELECT id FROM app.offices WHERE code = $1", 1, p);
+    if (!v)
+        die(code, "no such office in the demo database");
+    long long id = strtoll(v, NULL, 10);
+    free(v);
+    return id;
 }

@@ -145,6 +145,15 @@ json_t *api_json(int port, const char *method, const char *path, const char *tok
 /* POST /api/v1/sessions; returns the token (caller frees) or NULL. */
 char *api_login(int port, const char *nip, const char *password);
 
+/* POST an act to case case_id as token: members is the JSON object's members
+ * without braces ("\"type\":\"bap\",..."); the reply, which must have
+ * status want (as api_json).  Caller decrefs. */
+json_t *api_act(int port, long long case_id, const char *token, const char *members, long want);
+
+/* The "id" member of reply j (0 when none), which it decrefs: for the reply
+ * of a POST that made something. */
+long long api_id(json_t *j);
+
 /* The demo password (server/app/demo.h) and some demo NIPs. */
 #define DEMO_PW            "demo-berkas-2026"
 #define NIP_ADMIN_DITJEN   "198001152005011002"
@@ -158,6 +167,40 @@ char *api_login(int port, const char *nip, const char *password);
 #define NIP_INV_PTK        "198912242012122002"
 #define NIP_PROS_PLG       "198110102006042002"
 #define NIP_PROS_PTK       "198708182011012001"
+
+/* ---- a suite's berkasd on the demo data ------------------------------------------ */
+
+/* What the API suites stand on: a berkasd of the suite's own (--demo) on a
+ * fresh copy of the demo database, the Palembang investigator (NIP_INV_PLG)
+ * and prosecutor (NIP_PROS_PLG) logged on, and KEJARI-PLG's id.  A suite
+ * starts and stops it in its unchecked fixture, in the runner, so that its
+ * tests (Check's children) share it. */
+struct demo_server {
+    struct proc proc;
+    int port;
+    char *db;               /* conninfo of the suite's database */
+    const char *inv, *pros; /* bearer tokens of the Palembang PPNS and prosecutor */
+    long long kejari_plg;   /* app.offices id of KEJARI-PLG */
+    char *tokens[8];        /* demo_server_login's, freed by demo_server_stop */
+    int ntokens;
+};
+
+/* Database dbname cloned from the demo template, berkasd --demo on it, inv
+ * and pros logged on, kejari_plg looked up.  Ends the run with a message
+ * naming what failed when any of it does. */
+void demo_server_start(struct demo_server *s, const char *dbname);
+
+/* Stop berkasd (the suite's database stays for a post-mortem) and free all
+ * that start and login gave. */
+void demo_server_stop(struct demo_server *s);
+
+/* Log nip on with the demo password; its token, which s owns (freed by
+ * demo_server_stop).  Ends the run with a message when it is refused. */
+const char *demo_server_login(struct demo_server *s, const char *nip);
+
+/* The app.offices id of office code in s's database; ends the run with a
+ * message when there is none. */
+long long demo_server_office(const struct demo_server *s, const char *code);
 
 /* ---- SQL as the owner ------------------------------------------------------------ */
 
