@@ -30,33 +30,16 @@
 #include "harness.h"
 #include "suites.h"
 
-static struct proc server;
-static int port;
-static char *db, *inv, *pros;
-static long long kejari_plg;
+static struct demo_server demo;
 
 static void start(void)
 {
-    db = harness_new_demo_db("docmodel_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    if (!inv || !pros || !k)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    demo_server_start(&demo, "docmodel_suite");
 }
 
 static void stop(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* xorshift: the walk is reproducible from its seed */
@@ -73,7 +56,7 @@ static json_t *call(const char *method, const char *path, const char *token, con
                     long *status)
 {
     struct http_result r;
-    ck_assert(api_call(port, method, path, token, body, &r));
+    ck_assert(api_call(demo.port, method, path, token, body, &r));
     *status = r.status;
     json_t *j = json_loads(r.body, 0, NULL);
     if (!j)
@@ -190,16 +173,16 @@ static void paper_out(struct mcase *c, struct mact *a, int k, const char *token)
     if (a->outside && k == 0) {
         /* the paper of an outside number: a real PDF (a draft of ours) */
         char url[300], auth[300];
-        snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/sprindik.pdf", port,
-                 c->id);
-        snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+        snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/sprindik.pdf",
+                 demo.port, c->id);
+        snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
         const char *h[] = {auth, "Content-Type: application/pdf", NULL};
         struct http_result pdf, r;
         ck_assert(http_do("GET", url, NULL, 0, h, &pdf));
         ck_assert_int_eq(pdf.status, 200);
         snprintf(url, sizeof url,
-                 "http://127.0.0.1:%d/api/v1/cases/%lld/uploads?event=%lld&title=Salinan", port,
-                 c->id, a->id);
+                 "http://127.0.0.1:%d/api/v1/cases/%lld/uploads?event=%lld&title=Salinan",
+                 demo.port, c->id, a->id);
         ck_assert(http_do("POST", url, pdf.body, pdf.len, h, &r));
         ck_assert_msg(r.status == 201, "upload: %ld %s", r.status, r.body);
         a->issued[0] = true;
@@ -216,9 +199,9 @@ static void paper_out(struct mcase *c, struct mact *a, int k, const char *token)
         ck_assert_msg(st == 422, "case %lld: empty %s: %ld", c->id, a->forms[k], st);
         json_decref(j);
         if (strcmp(a->type, "bap_recorded") == 0)
-            fill_bap(port, inv, c->id, a->id);
+            fill_bap(demo.port, demo.inv, c->id, a->id);
         else
-            fill_resume(port, inv, c->id, a->id);
+            fill_resume(demo.port, demo.inv, c->id, a->id);
         a->said = true;
     }
     j = call("POST", path, token, body, &st);
@@ -248,7 +231,7 @@ static void some_papers(struct mcase *c, bool all)
             struct mact *a = &c->acts[all ? i : (i + (int)pick((unsigned)c->n)) % c->n];
             for (int k = 0; k < 2; k++)
                 if (a->forms[k] && !a->issued[k] && (all || pick(2)) && (k == 0 || a->issued[0]))
-                    paper_out(c, a, k, strncmp(a->forms[k], "p2", 2) == 0 ? pros : inv);
+                    paper_out(c, a, k, strncmp(a->forms[k], "p2", 2) == 0 ? demo.pros : demo.inv);
         }
 }
 
@@ -258,7 +241,7 @@ static void check_one_number(const struct mcase *c)
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", c->id);
     long st;
-    json_t *j = call("GET", path, inv, NULL, &st);
+    json_t *j = call("GET", path, demo.inv, NULL, &st);
     ck_assert_int_eq(st, 200);
     size_t i;
     json_t *h;
@@ -282,9 +265,9 @@ static void open_case(struct mcase *c)
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Model\","
              "\"kejari_id\":%lld}",
-             opened, kejari_plg);
+             opened, demo.kejari_plg);
     long st;
-    json_t *j = call("POST", "/api/v1/cases", inv, body, &st);
+    json_t *j = call("POST", "/api/v1/cases", demo.inv, body, &st);
     ck_assert_int_eq(st, 201);
     c->id = json_integer_value(json_object_get(j, "id"));
     json_decref(j);
@@ -298,13 +281,13 @@ static void open_case(struct mcase *c)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", c->id);
     const char *p[1] = {cid};
-    char *id =
-        sql_value(db, "SELECT id FROM app.events WHERE case_id = $1::bigint AND seq = 1", 1, p);
+    char *id = sql_value(demo.db,
+                         "SELECT id FROM app.events WHERE case_id = $1::bigint AND seq = 1", 1, p);
     a->id = strtoll(id, NULL, 10);
     free(id);
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", c->id);
-    j = call("POST", path, inv,
+    j = call("POST", path, demo.inv,
              "{\"kind\":\"suspect\",\"name\":\"Ōkubo Tarō\",\"nationality\":\"JP\","
              "\"passport_no\":\"TZ1234567\",\"sex\":\"L\",\"birth_date\":\"1980-05-05\","
              "\"birth_place\":\"Ōsaka\"}",
@@ -313,7 +296,7 @@ static void open_case(struct mcase *c)
     json_decref(j);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", c->id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", c->party);
-    json_decref(call("POST", path, inv, body, &st));
+    json_decref(call("POST", path, demo.inv, body, &st));
 }
 
 START_TEST(test_papers_in_any_legal_order_never_block_the_file)
@@ -331,20 +314,20 @@ START_TEST(test_papers_in_any_legal_order_never_block_the_file)
         char party[64];
         snprintf(party, sizeof party, "\"party_id\":%lld", c.party);
         bool eager = pick(2);
-        record(&c, inv, "sprindik_issued", NULL, "sprindik", NULL, eager);
+        record(&c, demo.inv, "sprindik_issued", NULL, "sprindik", NULL, eager);
         some_papers(&c, false);
-        record(&c, inv, "suspect_designated", party, NULL, NULL, false);
+        record(&c, demo.inv, "suspect_designated", party, NULL, NULL, false);
         /* an arrest: its order and Berita Acara are not among the papers
          * Tahap I needs, so they may well come out only later */
         char arrest[160];
         snprintf(arrest, sizeof arrest, "%s,\"polri_order\":\"SP.Kap/%d/POLDA\"", party, n);
-        record(&c, inv, "arrested", arrest, "sp_penangkapan", "ba_penangkapan", pick(3) == 0);
-        record(&c, inv, "spdp_sent", "\"recipient\":\"kejari\"", "spdp", NULL, pick(2));
+        record(&c, demo.inv, "arrested", arrest, "sp_penangkapan", "ba_penangkapan", pick(3) == 0);
+        record(&c, demo.inv, "spdp_sent", "\"recipient\":\"kejari\"", "spdp", NULL, pick(2));
         char bap[128];
         snprintf(bap, sizeof bap, "%s,\"bap\":\"tersangka\"", party);
-        record(&c, inv, "bap_recorded", bap, "bap_tersangka", NULL, pick(2));
+        record(&c, demo.inv, "bap_recorded", bap, "bap_tersangka", NULL, pick(2));
         some_papers(&c, false);
-        record(&c, inv, "resume_written", NULL, "resume", NULL, pick(2));
+        record(&c, demo.inv, "resume_written", NULL, "resume", NULL, pick(2));
         check_one_number(&c);
         /* Tahap I: refused while the dossier's papers are missing */
         char path[96], body[128];
@@ -354,7 +337,7 @@ START_TEST(test_papers_in_any_legal_order_never_block_the_file)
         date_of(c.day, d);
         snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", d);
         long st;
-        json_t *j = call("POST", path, inv, body, &st);
+        json_t *j = call("POST", path, demo.inv, body, &st);
         /* refused exactly while a paper the berkas needs is not out */
         static const char *const needed[] = {"laporan_kejadian", "sprindik", "spdp",
                                              "bap_tersangka", "resume"};
@@ -378,14 +361,14 @@ START_TEST(test_papers_in_any_legal_order_never_block_the_file)
                     if (c.acts[k].forms[0] &&
                         strcmp(c.acts[k].forms[0], json_string_value(m)) == 0) {
                         ck_assert(!c.acts[k].issued[0]); /* it names only what is missing */
-                        paper_out(&c, &c.acts[k], 0, inv);
+                        paper_out(&c, &c.acts[k], 0, demo.inv);
                         found = true;
                     }
                 ck_assert_msg(found, "case %lld: missing %s is no act's", c.id,
                               json_string_value(m));
             }
             json_decref(j);
-            j = call("POST", path, inv, body, &st);
+            j = call("POST", path, demo.inv, body, &st);
             ck_assert_msg(st == 201, "case %lld: tahap1 after the papers: %ld %s", c.id, st,
                           json_string_value(json_object_get(j, "detail")));
         }
@@ -394,13 +377,13 @@ START_TEST(test_papers_in_any_legal_order_never_block_the_file)
         for (int k = 0; k < c.n; k++)
             for (int p = 0; p < 2; p++)
                 if (c.acts[k].forms[p] && !c.acts[k].issued[p]) {
-                    paper_out(&c, &c.acts[k], p, inv);
+                    paper_out(&c, &c.acts[k], p, demo.inv);
                     late_papers += c.acts[k].issued[p];
                 }
         check_one_number(&c);
         snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", c.id);
         struct http_result r;
-        ck_assert(api_call(port, "GET", path, pros, NULL, &r));
+        ck_assert(api_call(demo.port, "GET", path, demo.pros, NULL, &r));
         ck_assert_msg(r.status == 200, "case %lld: dossier %ld %s", c.id, r.status, r.body);
         http_result_free(&r);
     }

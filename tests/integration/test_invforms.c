@@ -23,93 +23,35 @@
  *     deposit with nothing seized are refused and number nothing.
  */
 #include <check.h>
-#include <curl/curl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "filler.h"
 #include "harness.h"
 #include "suites.h"
 
-#define PDFTOTEXT "/usr/bin/pdftotext"
-#define K81       "Undang-Undang Nomor 8 Tahun 1981"
-#define K25       "Undang-Undang Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara Pidana"
-#define SUSPECT   "Nguyễn Thị Phương Thảo Đặng Hoàng Quỳnh Anh"
+#define K81     "Undang-Undang Nomor 8 Tahun 1981"
+#define K25     "Undang-Undang Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara Pidana"
+#define SUSPECT "Nguyễn Thị Phương Thảo Đặng Hoàng Quỳnh Anh"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *pros;
-static long long kejari_plg;
+static struct demo_server demo;
 
 static void start(void)
 {
-    db = harness_new_demo_db("invforms_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    if (!inv || !pros || !k)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    demo_server_start(&demo, "invforms_suite");
 }
 
 static void stop(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
-}
-
-/* The text of issued document id, white space collapsed to one space. */
-static char *document_text(long long id)
-{
-    char *dir = harness_mkdtemp("invforms"), file[512], url[160], auth[300];
-    snprintf(file, sizeof file, "%s/d.pdf", dir);
-    free(dir);
-    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/documents/%lld.pdf", port, id);
-    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
-    FILE *f = fopen(file, "wb");
-    ck_assert_ptr_nonnull(f);
-    CURL *c = curl_easy_init();
-    struct curl_slist *h = curl_slist_append(NULL, auth);
-    curl_easy_setopt(c, CURLOPT_URL, url);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
-    CURLcode rc = curl_easy_perform(c);
-    long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_cleanup(c);
-    curl_slist_free_all(h);
-    fclose(f);
-    ck_assert_msg(rc == CURLE_OK && status == 200, "GET %s: %d %ld", url, rc, status);
-    char *argv[] = {PDFTOTEXT, "-q", file, "-", NULL}, *out = NULL;
-    ck_assert_int_eq(run_capture(argv, 30000, &out), 0);
-    char *w = out;
-    bool space = false;
-    for (char *r = out; *r; r++) {
-        bool ws = *r == ' ' || *r == '\n' || *r == '\t' || *r == '\f' || *r == '\r';
-        if (ws && !space && w != out)
-            *w++ = ' ';
-        else if (!ws)
-            *w++ = *r;
-        space = ws;
-    }
-    *w = '\0';
-    return out;
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 static void assert_has(const char *text, const char *needle, const char *what)
@@ -130,8 +72,8 @@ static long long case_opened(const char *opened, const char *nationality, long l
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji formulir "
              "penyidik\",\"kejari_id\":%lld}",
-             opened, kejari_plg);
-    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+             opened, demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
     long long id = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
@@ -140,12 +82,12 @@ static long long case_opened(const char *opened, const char *nationality, long l
              "\"C7766554\",\"sex\":\"P\",\"birth_date\":\"1991-03-04\",\"birth_place\":\"Thành "
              "phố Hồ Chí Minh\",\"address_id\":\"Jalan Kolonel Atmo Nomor 12, Palembang\"}",
              SUSPECT, nationality);
-    json_t *p = call("POST", path, inv, body, 201);
+    json_t *p = call("POST", path, demo.inv, body, 201);
     *party = json_integer_value(json_object_get(p, "id"));
     json_decref(p);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     return id;
 }
 
@@ -157,7 +99,7 @@ static json_t *act(long long id, const char *members, const char *issue, long wa
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
     snprintf(body, sizeof body, "{%s%s%s%s}", members, issue ? ",\"issue\":[" : "",
              issue ? issue : "", issue ? "]" : "");
-    return call("POST", path, inv, body, want);
+    return call("POST", path, demo.inv, body, want);
 }
 
 /* Paper k of an act's reply. */
@@ -174,12 +116,12 @@ static json_t *issue(long long id, const char *form, long long event, const char
     char path[128], body[900];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
     snprintf(body, sizeof body, "{\"event\":%lld,\"params\":%s}", event, params ? params : "{}");
-    return call("POST", path, inv, body, want);
+    return call("POST", path, demo.inv, body, want);
 }
 
 static char *text_of_doc(json_t *d)
 {
-    return document_text(json_integer_value(json_object_get(d, "id")));
+    return fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
 }
 
 /* The papers of one file, from the prapenyidikan in November 2025 to the
@@ -345,7 +287,7 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
              "\"quantity\":\"1 (satu) buku\",\"seized_from\":%lld,\"seized_on\":\"2026-01-07\","
              "\"storage\":\"Rupbasan Kelas I Palembang\"}",
              SUSPECT, party);
-    json_decref(call("POST", path, inv, m, 201));
+    json_decref(call("POST", path, demo.inv, m, 201));
     e = act(id, "\"type\":\"seizure_done\",\"date\":\"2026-01-07\"",
             "\"sp_penyitaan\",\"ba_pembungkusan\"", 201);
     t = text_of_doc(paper(e, 1));
@@ -367,7 +309,7 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     json_decref(e);
     /* the request to the court is a letter of its own day (today, 2026) */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/permohonan_izin_pn", id);
-    d = call("POST", path, inv,
+    d = call("POST", path, demo.inv,
              "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"persetujuan\",\"object\":\"1 "
              "(satu) buku paspor\",\"court\":\"Pengadilan Negeri Palembang\"}}",
              201);
@@ -434,7 +376,7 @@ START_TEST(test_the_investigators_papers_refuse_bad_input)
     e = act(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-02-05\"", NULL, 201);
     long long deposit = json_integer_value(json_object_get(e, "id"));
     json_decref(e);
-    long long before = sql_count(db, "SELECT count(*) FROM app.documents", 0, NULL);
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
     /* an Indonesian has no consulate to notify */
     json_t *p = issue(id, "notifikasi_konsuler", arrest, NULL, 422);
     ck_assert_ptr_nonnull(strstr(str(p, "detail"), "kewarganegaraan asing"));
@@ -449,16 +391,16 @@ START_TEST(test_the_investigators_papers_refuse_bad_input)
     /* the court is asked for a search or a seizure, a permit or an approval */
     char path[128];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/permohonan_izin_pn", id);
-    p = call("POST", path, inv,
+    p = call("POST", path, demo.inv,
              "{\"params\":{\"action\":\"pencurian\",\"kind\":\"izin\",\"object\":\"x\",\"court\":"
              "\"Pengadilan Negeri Palembang\"}}",
              422);
     ck_assert_ptr_nonnull(strstr(str(p, "detail"), "penggeledahan atau penyitaan"));
     json_decref(p);
-    json_decref(call("POST", path, inv,
+    json_decref(call("POST", path, demo.inv,
                      "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"izin\",\"object\":\"x\"}}",
                      400)); /* no court */
-    json_decref(call("POST", path, inv,
+    json_decref(call("POST", path, demo.inv,
                      "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"izin\",\"object\":\"x\","
                      "\"court\":\"Pengadilan Negeri Palembang\",\"warna\":\"merah\"}}",
                      400));
@@ -477,10 +419,10 @@ START_TEST(test_the_investigators_papers_refuse_bad_input)
                                         "pengantar_spdp_korwas"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, forms[i]);
-        json_decref(call("POST", path, pros, "{}", 403));
+        json_decref(call("POST", path, demo.pros, "{}", 403));
         json_decref(call("POST", path, NULL, "{}", 401));
     }
-    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
 }
 END_TEST
 
