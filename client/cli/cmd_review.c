@@ -152,7 +152,12 @@ static void print_items(const json_t *items, bool wide)
         if (json_is_object(first))
             snprintf(before, sizeof before, "; paling awal: %s %s", jstr(first, "short"),
                      jstr(first, "due_date"));
-        snprintf(note, sizeof note, "%s%s%s%s", jstr(r, "basis"), before,
+        /* untouched past the stage's limit, though listed for a deadline */
+        const json_t *idle = json_object_get(it, "idle");
+        char quiet[64] = "";
+        if (json_is_object(idle))
+            snprintf(quiet, sizeof quiet, "; tanpa kegiatan %lld hari", jint(idle, "days"));
+        snprintf(note, sizeof note, "%s%s%s%s%s", jstr(r, "basis"), before, quiet,
                  jint(dirs, "overdue") > 0 ? "; arahan lewat waktu" : "",
                  jint(dirs, "open") > 0 && jint(dirs, "overdue") == 0 ? "; arahan terbuka" : "");
         const char *cells[] = {state_mark(jstr(it, "state")),

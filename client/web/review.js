@@ -39,6 +39,8 @@ function row(it) {
       { 'data-label': 'Alasan' },
       (r.label || '') + party,
       first ? [h('br'), h('small', { class: 'earliest' }, `Tenggat paling awal: ${first.label} (${date(first.due_date)}, ${STATES[first.state] || first.state})`)] : [],
+      // listed for a deadline, and untouched past the stage's limit too
+      it.idle ? [h('br'), h('small', { class: 'idle' }, `Tanpa kegiatan ${it.idle.days} hari sejak ${date(it.idle.since)} (batas ${it.idle.limit_days} hari)`)] : [],
       // what was recorded out of time with a reason (issue 13.3, 13.7)
       (it.flags || []).map((f) => [h('br'), h('small', { class: 'flag' }, f.label || f.code)]),
       // notices of arrest and detention overdue (issue 13.7); the SPDP's

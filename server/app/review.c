@@ -12,7 +12,9 @@
  *            detensi) due first, whatever else falls due sooner; else
  *            whichever of the earliest clock and the stall comes first (the
  *            clock on a tie).  Its actor is who must act.  `earliest` names
- *            the clock due first when it is not the reason.
+ *            the clock due first when it is not the reason; `idle` says how
+ *            long the file has had no act when a clock is the reason and the
+ *            stall has passed too.
  * The state comes from the earliest deadlines, not from the reason: a file
  * whose suspect's detention runs in time but whose P-17 has passed is
  * overdue, listed, counted and filtered (state=overdue) as overdue; the
@@ -333,6 +335,24 @@ static json_t *reason_json(struct row_ctx *x, const char **state)
                      days_left(x, s), "state", s <= x->now ? "stalled" : "ok");
 }
 
+/* A file listed for a clock whose stall has passed too: how long it has had no act, beside the
+ * reason (null when the reason is the stall itself, or the stall has not passed). An overdue
+ * file is listed as overdue, never "stalled" (the state is the worse of the two), so without
+ * this the board would not say that nobody has touched it for months. */
+static json_t *idle_json(const struct row_ctx *x, const json_t *reason)
+{
+    const char *code = json_string_value(json_object_get(reason, "code"));
+    struct caldate last;
+    if (!x->r->has_stall || x->r->stall_at > x->now || !code || strcmp(code, "stall") == 0 ||
+        strcmp(code, "damaged") == 0 || !caldate_parse(x->r->last_act_on, &last))
+        return json_null();
+    const char *actor = x->r->stall_actor;
+    return json_pack("{s:s, s:i, s:I, s:s, s:s}", "since", x->r->last_act_on, "days",
+                     caldate_diff(last, x->today), "limit_days",
+                     json_integer_value(json_object_get(x->detail, "stall_days")), "actor",
+                     actor ? actor : "", "actor_label", actor_label(actor_of(actor)));
+}
+
 /* Running arrests, detentions and detensi, one line per suspect. */
 static json_t *detentions_json(const struct row_ctx *x)
 {
@@ -465,6 +485,7 @@ static json_t *review_item(struct row_ctx *x)
         "pingpong", r->pingpong, "directions", directions_json(x), "detentions", detentions_json(x),
         "team", team ? team : json_array(), "damaged",
         r->damaged ? json_string(r->damaged) : json_null());
+    json_object_set_new(item, "idle", idle_json(x, reason));
     json_object_set_new(item, "flags", flags_json(x));
     json_object_set_new(item, "notices", notices_json(x));
     /* the deadline the list is ordered by, and the clock that gives it when the

@@ -562,6 +562,45 @@ START_TEST(test_a_suspect_held_outranks_the_stall)
 }
 END_TEST
 
+/* A file listed for a passed deadline whose last act is older than the stage's limit too: the
+ * state is the deadline's ("overdue" is the worse), so the item says beside the reason how long
+ * nobody has acted (DESIGN: a stalled file is one without an act for the stage's N days). A
+ * file whose reason is the stall itself, or touched within the limit, has no such note. */
+START_TEST(test_an_overdue_file_untouched_past_its_limit_says_how_long)
+{
+    int limit = rule_value("stall_investigation_days");
+    int p17 = rule_value("p17_days");
+    ck_assert_int_lt(limit, 90);
+    ck_assert_int_lt(p17, 90);
+    long long s1, s2;
+    /* its last act, the resume, 97 days ago; the P-17 passed 99 - p17 days ago */
+    long long quiet = spdp_case("P-17 lewat, tanpa kegiatan", 99, &s1);
+    /* the same deadline passed, but a detention recorded 3 days ago */
+    long long busy = spdp_case("P-17 lewat, baru ditahan", 99, &s2);
+    hold(busy, s2, 3);
+    long long pre = open_case("Prapenyidikan macet", limit + 20);
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = listed(items, quiet, "overdue and untouched");
+    ck_assert_str_eq(reason_str(it, "code"), "p17");
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
+    json_t *idle = json_object_get(it, "idle");
+    ck_assert_msg(json_is_object(idle), "no idle note on a file untouched 97 days");
+    char since[11];
+    days_ago(97, since);
+    ck_assert_str_eq(json_string_value(json_object_get(idle, "since")), since);
+    ck_assert_int_eq(json_integer_value(json_object_get(idle, "days")), 97);
+    ck_assert_int_eq(json_integer_value(json_object_get(idle, "limit_days")), limit);
+    ck_assert_str_eq(json_string_value(json_object_get(idle, "actor")), "investigator");
+    it = listed(items, busy, "overdue, touched 3 days ago");
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
+    ck_assert_msg(json_is_null(json_object_get(it, "idle")), "idle note on a file acted on");
+    it = listed(items, pre, "stalled");
+    ck_assert_str_eq(reason_str(it, "code"), "stall");
+    ck_assert_msg(json_is_null(json_object_get(it, "idle")), "the stall said twice");
+    json_decref(items);
+}
+END_TEST
+
 /* ---- order and paging ------------------------------------------------------------------ */
 
 static int64_t instant_of(const char *iso)
@@ -2166,6 +2205,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_a_detention_in_time_is_the_reason_of_a_file_overdue_on_its_p17);
     tcase_add_test(tc, test_a_released_suspect_is_no_longer_the_reason);
     tcase_add_test(tc, test_a_suspect_held_outranks_the_stall);
+    tcase_add_test(tc, test_an_overdue_file_untouched_past_its_limit_says_how_long);
     tcase_add_test(tc, test_the_earliest_deadline_first_and_every_page_once);
     tcase_add_test(tc, test_filters_narrow_the_list);
     tcase_add_test(tc, test_bad_filters_are_refused_naming_the_parameter);

@@ -190,14 +190,30 @@ test('a suspect held past his time is the reason on the board, before the P-17 t
   // his detention ended 41 days ago (day 1 the order's)
   assert.match(text, /terlambat 41 hari/);
   assert.match(text, /Tenggat paling awal: P-17/);
+  // the custody clock is the investigator's deadline: no "no act" limit runs beside it
+  assert.doesNotMatch(text, /Tanpa kegiatan/);
   await row.locator('.badge.overdue', { hasText: 'Lewat waktu' }).waitFor();
   await shot(page, 'review-held');
+
+  // a file whose P-17 passed too, nobody held, nothing recorded since a BAP 96 days ago:
+  // listed for the P-17, and the investigator's silence past the stage's limit said beside it
+  const q = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(102), summary: 'Uji halaman: P-17 lewat, tanpa kegiatan', kejari_id: kejari }, 201);
+  const qev = (body) => must('POST', `/api/v1/cases/${q.id}/events`, inv, body, 201);
+  await qev({ type: 'sprindik_issued', date: daysAgo(100) });
+  const qp = await must('POST', `/api/v1/cases/${q.id}/parties`, inv, { kind: 'suspect', name: 'Nguyen Van Quiet', nationality: 'VN' }, 201);
+  await qev({ type: 'suspect_designated', date: daysAgo(100), party_id: qp.id });
+  await qev({ type: 'spdp_sent', date: daysAgo(99), recipient: 'kejari' });
+  // the last act: its stall (30 days) falls after the P-17, which stays the reason
+  await qev({ type: 'bap_recorded', date: daysAgo(96), party_id: qp.id, bap: 'tersangka' });
 
   await page.goto(`${BASE}/#/tinjauan?reason=p17`);
   await page.waitForFunction(() => document.querySelector('#f-reason')?.value === 'p17');
   // the list, or the word that nothing matches
   await page.locator('#review-list, p.empty').first().waitFor();
   assert.equal(await page.locator('#review-list tbody tr', { hasText: c.number }).count(), 0);
+  const quiet = page.locator('#review-list tbody tr', { hasText: q.number });
+  await quiet.waitFor();
+  assert.match(await quiet.innerText(), /Tanpa kegiatan 96 hari sejak/);
   await ctx.close();
 });
 
