@@ -135,7 +135,7 @@ static const struct demo_case cases[] = {
      " {\"type\":\"tahap1_sent\",\"ago\":129},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":128},"
      " {\"by\":\"pu\",\"type\":\"p21_received\",\"ago\":120},"
-     " {\"type\":\"tahap2_done\",\"ago\":110}]", true},
+     " {\"type\":\"tahap2_done\",\"ago\":110,\"hour\":10}]", true},
     /* 7. Muara Enim: P-21 and no Tahap II for more than 60 days: lapsed */
     {"KANIM-MRE", "KEJARI-MRE", "other_agency", "Limpahan Polres: WNA tanpa dokumen", 160,
      "[{\"name\":\"Somchai Prasert\",\"nationality\":\"TH\",\"passport_no\":\"AA7654321\",\"sex\":\"L\",\"birth_date\":\"1982-06-06\",\"birth_place\":\"Chiang Mai\"}]",

@@ -420,6 +420,37 @@ static void params_from_act(const struct issue_ctx *c, json_t *params)
         }
 }
 
+/* The Penuntut Umum who receives the suspect and evidence at Tahap II (KUHAP
+ * 8(3) huruf b): the jaksa who recorded, and so signed, the case's last
+ * P-21 or P-21A before the hand-over, as the users table has him; nothing
+ * when the file was only deemed complete or the params name one already. */
+static bool params_prosecutor(struct tx *tx, const struct casefile *cf, const struct issue_ctx *c,
+                              json_t *params, struct berr *err)
+{
+    if (!c->for_act || strcmp(c->f->name, "ba_tahap2") != 0 ||
+        json_object_get(params, "prosecutor"))
+        return true;
+    long long p21 = 0;
+    struct case_event e;
+    for (int i = 0; i < cf->nevents && cf->ev_id[i] != c->act.id; i++)
+        if (evlog_effective(cf->ev, cf->nevents, i, &e) &&
+            (e.event == EV_P21_RECEIVED || e.event == EV_P21A_RECEIVED))
+            p21 = cf->ev_id[i];
+    struct act_row a;
+    struct signer_buf b;
+    if (!p21 || !act_load(tx, cf, p21, &a, err) || !a.entered_by)
+        return err->kind == BERR_NONE;
+    if (!signer_load_user(tx, a.entered_by, &b, err))
+        return false;
+    json_object_set_new(params, "prosecutor", json_string(b.name));
+    json_object_set_new(params, "prosecutor-nip", json_string(b.nip));
+    if (b.rank[0])
+        json_object_set_new(params, "prosecutor-rank", json_string(b.rank));
+    if (b.grade[0])
+        json_object_set_new(params, "prosecutor-grade", json_string(b.grade));
+    return true;
+}
+
 static bool document_insert(struct tx *tx, const struct actor *who, long long case_id,
                             const struct issue_ctx *c, const char *number, json_t *params,
                             const char *xml, const unsigned char *pdf, size_t pdf_len,
@@ -479,7 +510,7 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
     ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);
     if (ok)
         params_from_act(c, params);
-    return ok;
+    return ok && params_prosecutor(tx, cf, c, params, err);
 }
 
 /* The document's number: the case's number is its Laporan's (casework.c

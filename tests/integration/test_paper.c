@@ -697,6 +697,54 @@ START_TEST(test_the_demo_file_carries_its_interpreters_oath)
 }
 END_TEST
 
+/* ---- the demo's papers as a prosecutor reads them --------------------------------------- */
+
+/* A demo case's id: the case of the suspect named name. */
+static char *demo_case(const char *name)
+{
+    const char *const params[] = {name};
+    char *c = sql_value(demo.db, "SELECT case_id FROM app.parties WHERE name = $1", 1, params);
+    ck_assert_msg(c != NULL, "no demo case of %s", name);
+    return c;
+}
+
+/* The id of the paper of form issued for case c (the latest). */
+static long long demo_doc(const char *c, const char *form)
+{
+    const char *const params[] = {c, form};
+    char *d = sql_value(demo.db,
+                        "SELECT max(id) FROM app.documents WHERE case_id = $1::bigint AND "
+                        "form = $2",
+                        2, params);
+    ck_assert_msg(d != NULL && *d, "case %s has no %s", c, form);
+    long long id = strtoll(d, NULL, 10);
+    free(d);
+    return id;
+}
+
+/* Tahap II hands the suspect and evidence to the Penuntut Umum (KUHAP 8(3)
+ * huruf b): its record names who received them - the jaksa who signed the
+ * P-21 (Palembang's demo file: Fitri Handayani, Jaksa Madya, IV/a) - in
+ * the parties and over her signature, not dotted lines. */
+START_TEST(test_the_tahap2_record_names_the_receiving_prosecutor)
+{
+    char *c = demo_case("Łukasz Kowalski");
+    char *t = fill_document_text(demo.port, demo.inv, demo_doc(c, "ba_tahap2"));
+    const char *second = after(t, "selanjutnya disebut PIHAK PERTAMA", "Nama :");
+    assert_has(second,
+               "Nama : Fitri Handayani Pangkat/Golongan : Jaksa Madya (IV/a) NIP : "
+               "19811010 200604 2 002 Jabatan : Penuntut Umum",
+               "PIHAK KEDUA");
+    const char *sig = after(t, "Yang menerima,", "Penuntut Umum");
+    assert_has(sig, "Fitri Handayani", "the receiving signature");
+    assert_has(sig, "NIP 19811010 200604 2 002", "the receiving signature");
+    assert_lacks(t, "......", "BA Tahap II");
+    assert_has(t, "pukul ", "the hour of the hand-over");
+    free(t);
+    free(c);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -712,6 +760,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_each_paper_cites_the_spdp_in_force_on_its_date);
     tcase_add_test(tc, test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day);
     tcase_add_test(tc, test_the_demo_file_carries_its_interpreters_oath);
+    tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
     suite_add_tcase(s, tc);
     return s;
 }
