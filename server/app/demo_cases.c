@@ -168,7 +168,7 @@ static const struct demo_case cases[] = {
      "[{\"type\":\"sprindik_issued\",\"ago\":19},"
      " {\"type\":\"suspect_designated\",\"ago\":19,\"party\":1},"
      " {\"type\":\"arrested\",\"ago\":18,\"hour\":9,\"party\":1},"
-     " {\"type\":\"detained\",\"ago\":17,\"hour\":8,\"party\":1,\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/07/2026/Ditreskrimum\"},"
+     " {\"type\":\"detained\",\"ago\":17,\"hour\":8,\"party\":1,\"detention_type\":\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas IIB Batulicin\",\"polri_order\":\"SP.Han/07/2026/Ditreskrimum\"},"
      " {\"type\":\"spdp_sent\",\"ago\":16,\"recipient\":\"kejari\"},"
      SPDP_ALL(15)
      " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]", true},
@@ -400,6 +400,7 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
         .received_by = json_string_value(json_object_get(step, "received_by")),
         .ground = json_string_value(json_object_get(step, "ground")),
         .polri_order = json_string_value(json_object_get(step, "polri_order")),
+        .facility = json_string_value(json_object_get(step, "facility")),
         .polri_involved = json_is_true(json_object_get(step, "polri_involved")),
         .instructions = json_object_get(step, "instructions"),
     };

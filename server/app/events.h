@@ -50,6 +50,8 @@ struct event_input {
     const char *received_by;     /* letter_delivered: who received a notice (13.7) */
     const char *unlawful_reason; /* detained: after the arrest's period, why it is recorded
                                     (KUHAP 19(1); shown in the review list) */
+    const char *facility;        /* detained, detention_type_changed: where the suspect is
+                                    held (KUHAP 21(2)) */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */
     const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
     const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */

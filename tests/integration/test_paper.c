@@ -722,6 +722,23 @@ static long long demo_doc(const char *c, const char *form)
     return id;
 }
 
+/* An order and a record of detention state where the suspect is held
+ * (KUHAP 21(2), 22(1)): the Batulicin demo file's, not a dotted line. */
+START_TEST(test_the_demo_detention_names_its_place)
+{
+    char *c = demo_case("Ahmad Karimi");
+    const char *blc = demo_server_login(&demo, "199205052016031002");
+    const char *const forms[] = {"sp_penahanan", "ba_penahanan"};
+    for (size_t i = 0; i < 2; i++) {
+        char *t = fill_document_text(demo.port, blc, demo_doc(c, forms[i]));
+        const char *at = after(t, "Penahanan Rumah Tahanan Negara", " di ");
+        assert_has(at, " di Rumah Tahanan Negara Kelas IIB Batulicin, selama", forms[i]);
+        free(t);
+    }
+    free(c);
+}
+END_TEST
+
 /* Tahap II hands the suspect and evidence to the Penuntut Umum (KUHAP 8(3)
  * huruf b): its record names who received them - the jaksa who signed the
  * P-21 (Palembang's demo file: Fitri Handayani, Jaksa Madya, IV/a) - in
@@ -760,6 +777,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_each_paper_cites_the_spdp_in_force_on_its_date);
     tcase_add_test(tc, test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day);
     tcase_add_test(tc, test_the_demo_file_carries_its_interpreters_oath);
+    tcase_add_test(tc, test_the_demo_detention_names_its_place);
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
     suite_add_tcase(s, tc);
     return s;
