@@ -182,6 +182,42 @@ static const struct demo_case cases[] = {
      "[]", NULL,
      "[{\"type\":\"dismissed\",\"ago\":28,\"note\":\"tidak ditemukan pelanggaran\"}]", false},
 };
+
+/* Each case's Laporan Keimigrasian (by index into cases[]): the hour it was
+ * made, the day of the event reported (days before today, on or before the
+ * case's opening), where it happened, and what the reporting officer had
+ * done so far: the facts a report states (KUHAP 102-108; DOMAIN.md 4.1).
+ * The places are real; what happened there is invented. */
+static const struct demo_report {
+    const char *time;
+    int occurred_ago;
+    const char *scene, *action;
+} reports[] = {
+    {"10:00", 4, "Lokasi proyek pembangunan smelter, Kecamatan Banyuasin I, Kabupaten Banyuasin, Sumatera Selatan",
+     "memeriksa dokumen perjalanan dan izin tinggal WNA di lokasi, mencatat identitasnya, dan melaporkannya kepada Kepala Kantor untuk prapenyidikan."},
+    {"09:30", 26, "Rumah makan di Jalan Jenderal Sudirman, Kecamatan Muara Enim, Kabupaten Muara Enim",
+     "memeriksa paspor dan izin tinggal kunjungan WNA bersama TIM PORA, mengamankan paspornya, dan meminta WNA menghadap ke Kantor Imigrasi."},
+    {"13:00", 41, "Pasar 16 Ilir, Kecamatan Ilir Timur I, Kota Palembang",
+     "mendatangi tempat kejadian, memeriksa paspor dan izin tinggal WNA yang berjualan di pasar, dan meminta keterangan pelapor."},
+    {"07:45", 90, "Tempat Pemeriksaan Imigrasi Bandar Udara Internasional Supadio, Kabupaten Kubu Raya",
+     "mengamankan paspor yang diduga palsu dan membawa pemegangnya ke Kantor Imigrasi untuk dimintai keterangan."},
+    {"11:00", 121, "Kafe di Jalan Angkatan 45, Kecamatan Ilir Barat I, Kota Palembang",
+     "memeriksa paspor dan izin tinggal WNA yang bekerja di kafe, yang ternyata telah habis berlaku, dan meminta keterangan pemilik kafe."},
+    {"14:00", 151, "Penginapan di Jalan Kolonel Atmo, Kecamatan Bukit Kecil, Kota Palembang",
+     "mencocokkan data APOA, mendatangi penginapan, dan memeriksa paspor WNA yang menginap tanpa visa."},
+    {"10:30", 161, "Desa Tanjung Enim, Kecamatan Lawang Kidul, Kabupaten Muara Enim",
+     "menerima penyerahan WNA beserta berita acara dari Polres Muara Enim dan memeriksa identitasnya."},
+    {"09:00", 72, "Kecamatan Pontianak Kota, Kota Pontianak",
+     "meminta keterangan pelapor dan memeriksa dokumen perkawinan yang diajukan untuk permohonan izin tinggal."},
+    {"06:30", 20, "Pelabuhan Samudera Batulicin, Kecamatan Batulicin, Kabupaten Tanah Bumbu",
+     "mengamankan WNA yang turun dari kapal motor tanpa pemeriksaan keimigrasian dan memeriksa dokumen perjalanannya."},
+    {"15:00", 13, "Jalan Raya Batulicin, Kecamatan Simpang Empat, Kabupaten Tanah Bumbu",
+     "memeriksa paspor WNA yang izin tinggalnya telah habis berlaku beberapa hari."},
+    {"10:00", 31, "Kecamatan Muara Enim, Kabupaten Muara Enim",
+     "mendatangi tempat yang dilaporkan dan meminta keterangan pelapor."},
+};
+_Static_assert(sizeof reports / sizeof reports[0] == sizeof cases / sizeof cases[0],
+               "a report for every demo case");
 /* clang-format on */
 
 /* The investigators and prosecutors who record the acts, by office. */
@@ -468,6 +504,26 @@ static bool add_suspects(struct app *app, const struct demo_case *c, const struc
     return ok;
 }
 
+/* The Laporan's paper, dated by the report, with the facts it reports: it
+ * names the persons reported and the offence suspected, so it follows
+ * them. */
+static bool laporan(struct app *app, const struct actor *inv, long long case_id,
+                    const struct demo_report *r, const struct tzone *z, long long now,
+                    struct berr *err)
+{
+    char occurred[CALDATE_DATE_LEN], at[CALDATE_INSTANT_LEN];
+    day(z, now, r->occurred_ago, -1, occurred, sizeof occurred, at, sizeof at);
+    json_t *params = json_pack("{s:s, s:s, s:s, s:s}", "time", r->time, "occurred", occurred,
+                               "scene", r->scene, "action", r->action),
+           *doc = NULL;
+    struct audit_rec la = {.method = "DEMO", .route = "demo"};
+    bool ok =
+        params && app_form_issue(app, inv, case_id, "laporan_kejadian", 0, params, &doc, &la, err);
+    json_decref(params);
+    json_decref(doc);
+    return ok || err->kind != BERR_NONE || berr_set(err, BERR_INTERNAL, "out of memory");
+}
+
 static bool load_case(struct app *app, const struct demo_case *c, long long now, struct berr *err)
 {
     struct actor inv;
@@ -494,20 +550,11 @@ static bool load_case(struct app *app, const struct demo_case *c, long long now,
     json_decref(out.extra);
     if (!ok)
         return false;
-    /* the Laporan's paper, dated by the report */
-    json_t *params = json_object(), *doc = NULL;
-    struct audit_rec la = {.method = "DEMO", .route = "demo"};
-    ok = !c->papers ||
-         app_form_issue(app, &inv, case_id, "laporan_kejadian", 0, params, &doc, &la, err);
-    json_decref(params);
-    json_decref(doc);
-    if (!ok)
-        return false;
-
     json_t *suspects = json_loads(c->suspects, 0, NULL);
     json_t *steps = json_loads(c->steps, 0, NULL);
     long long party_ids[8] = {0};
-    ok = add_suspects(app, c, &inv, case_id, suspects, party_ids, err);
+    ok = add_suspects(app, c, &inv, case_id, suspects, party_ids, err) &&
+         (!c->papers || laporan(app, &inv, case_id, &reports[c - cases], z, now, err));
     size_t i;
     json_t *s;
     json_array_foreach(steps, i, s)

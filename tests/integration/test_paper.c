@@ -722,6 +722,31 @@ static long long demo_doc(const char *c, const char *form)
     return id;
 }
 
+/* A Laporan states what it reports (KUHAP 102-108; DOMAIN.md 4.1): when and
+ * where the event happened, the offence suspected and what the reporting
+ * officer did; none of it is left dotted for the hand.  Every Laporan of
+ * the Palembang demo files, each naming its suspect and, for the files
+ * charged under Pasal 122, its letter. */
+START_TEST(test_the_demo_reports_state_their_facts)
+{
+    const char *const suspects[] = {"Nguyễn Văn Thành", "Zoë Müller", "Łukasz Kowalski"};
+    for (size_t i = 0; i < 3; i++) {
+        char *c = demo_case(suspects[i]);
+        char *t = fill_document_text(demo.port, demo.inv, demo_doc(c, "laporan_kejadian"));
+        const char *rows = after(t, "LAPORAN KEIMIGRASIAN", "1. Waktu kejadian");
+        const char *end = after(rows, "1. Waktu kejadian", "Demikian laporan");
+        char seg[4096];
+        snprintf(seg, sizeof seg, "%.*s", (int)(end - rows), rows);
+        assert_lacks(seg, "......", "the Laporan's facts");
+        assert_has(seg, suspects[i], "the person reported");
+        assert_has(seg, "Undang-Undang Nomor 6 Tahun 2011", "the offence suspected");
+        assert_has(t, "pukul ", "the hour the report was made");
+        free(t);
+        free(c);
+    }
+}
+END_TEST
+
 /* An order and a record of detention state where the suspect is held
  * (KUHAP 21(2), 22(1)): the Batulicin demo file's, not a dotted line. */
 START_TEST(test_the_demo_detention_names_its_place)
@@ -777,6 +802,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_each_paper_cites_the_spdp_in_force_on_its_date);
     tcase_add_test(tc, test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day);
     tcase_add_test(tc, test_the_demo_file_carries_its_interpreters_oath);
+    tcase_add_test(tc, test_the_demo_reports_state_their_facts);
     tcase_add_test(tc, test_the_demo_detention_names_its_place);
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
     suite_add_tcase(s, tc);
