@@ -66,7 +66,7 @@ static const struct demo_case cases[] = {
     /* 2. Penyidikan, Muara Enim: Sprindik, SPDP, suspect examined */
     {"KANIM-MRE", "KEJARI-MRE", "tim_pora", "Temuan TIM PORA: penyalahgunaan izin tinggal kunjungan", 25,
      "[{\"name\":\"Zhang Wei\",\"nationality\":\"CN\",\"passport_no\":\"EJ4471920\",\"sex\":\"L\",\"birth_date\":\"1984-02-11\",\"birth_place\":\"Fuzhou\"}]",
-     "122",
+     "122(a)",
      "[{\"type\":\"sprindik_issued\",\"ago\":22},"
      " {\"type\":\"suspect_designated\",\"ago\":22,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":20,\"recipient\":\"kejari\"},"
@@ -77,7 +77,7 @@ static const struct demo_case cases[] = {
      * Vietnamese, examined through an interpreter sworn first (KUHAP 53, 177) */
     {"KANIM-PLG", "KEJARI-PLG", "public_report", "Laporan masyarakat: WNA berjualan tanpa izin", 40,
      "[{\"name\":\"Nguyễn Văn Thành\",\"nationality\":\"VN\",\"passport_no\":\"C2345678\",\"sex\":\"L\",\"birth_date\":\"1991-07-09\",\"birth_place\":\"Hà Nội\",\"language\":\"Vietnam\",\"interpreter\":\"Trần Thị Mai\"}]",
-     "122",
+     "122(a)",
      "[{\"type\":\"sprindik_issued\",\"ago\":38},"
      " {\"type\":\"suspect_designated\",\"ago\":38,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":36,\"recipient\":\"kejari\"},"
@@ -112,7 +112,7 @@ static const struct demo_case cases[] = {
     /* 5. Palembang: P-21 fifty days ago, Tahap II not yet done */
     {"KANIM-PLG", "KEJARI-PLG", "supervision", "Pengawasan: overstay dan bekerja tanpa izin", 120,
      "[{\"name\":\"Zoë Müller\",\"nationality\":\"DE\",\"passport_no\":\"C01X00T47\",\"sex\":\"P\",\"birth_date\":\"1979-04-18\",\"birth_place\":\"München\"}]",
-     "122",
+     "122(a)",
      "[{\"type\":\"sprindik_issued\",\"ago\":115},"
      " {\"type\":\"suspect_designated\",\"ago\":115,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":113,\"recipient\":\"kejari\"},"

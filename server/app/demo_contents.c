@@ -26,7 +26,7 @@ struct story {
 
 /* clang-format off */
 static const struct story stories[] = {
-    {"122",
+    {"122(a)",
      {{"Apakah Saudara mengerti mengapa Saudara diperiksa pada hari ini?",
        "Ya, saya mengerti. Saya diperiksa karena bekerja di Indonesia dengan izin tinggal kunjungan."},
       {"Izin tinggal apa yang Saudara miliki dan sampai kapan berlakunya?",

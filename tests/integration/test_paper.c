@@ -740,6 +740,8 @@ START_TEST(test_the_demo_reports_state_their_facts)
         assert_lacks(seg, "......", "the Laporan's facts");
         assert_has(seg, suspects[i], "the person reported");
         assert_has(seg, "Undang-Undang Nomor 6 Tahun 2011", "the offence suspected");
+        if (i < 2)
+            assert_has(seg, "Pasal 122 huruf a Undang-Undang", "the offence suspected");
         assert_has(t, "pukul ", "the hour the report was made");
         free(t);
         free(c);
@@ -787,6 +789,35 @@ START_TEST(test_the_tahap2_record_names_the_receiving_prosecutor)
 }
 END_TEST
 
+/* Pasal 122 has two letters with different elements (DOMAIN.md 8.2): the
+ * catalogue offers 122(a) and 122(b), the Palembang demo file is charged
+ * under huruf a, and its Resume analyses huruf a's elements, not both
+ * letters' at once. */
+START_TEST(test_pasal_122_is_charged_by_its_letter)
+{
+    json_t *cat = call("GET", "/api/v1/offences", demo.inv, NULL, 200);
+    json_t *items = json_is_array(cat) ? cat : json_object_get(cat, "items");
+    bool a = false, b = false;
+    size_t i;
+    json_t *o;
+    json_array_foreach(items, i, o)
+    {
+        const char *code = json_string_value(json_object_get(o, "code"));
+        a = a || (code && strcmp(code, "122(a)") == 0);
+        b = b || (code && strcmp(code, "122(b)") == 0);
+    }
+    ck_assert_msg(a && b, "the catalogue lacks 122(a) or 122(b)");
+    json_decref(cat);
+    char *c = demo_case("Nguyễn Văn Thành");
+    char *t = fill_document_text(demo.port, demo.inv, demo_doc(c, "resume"));
+    assert_has(t, "Pasal 122 huruf a Undang-Undang", "the Resume");
+    assert_has(t, "Unsur \"Setiap Orang Asing\"", "the Resume's analysis");
+    assert_lacks(t, "(huruf b)", "the Resume's analysis");
+    free(t);
+    free(c);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -805,6 +836,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_demo_reports_state_their_facts);
     tcase_add_test(tc, test_the_demo_detention_names_its_place);
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
+    tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     suite_add_tcase(s, tc);
     return s;
 }
