@@ -536,6 +536,21 @@ static size_t label_op(struct rctx *R, const char *s, float x, uint8_t font, flo
                                     .len = (uint32_t)strlen(R->L->arena.data + off)});
 }
 
+/* Whether a kop line has no lower-case letter (the office's lines, set large). */
+static bool no_lower(const xmlChar *line)
+{
+    for (const utf8proc_uint8_t *s = line; *s;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(s, -1, &c);
+        if (k <= 0)
+            break;
+        if (utf8proc_islower(c))
+            return false;
+        s += k;
+    }
+    return true;
+}
+
 static void letterhead(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, float x, float w)
 {
     xmlNodePtr office = NULL;
@@ -570,23 +585,15 @@ static void letterhead(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, fl
         return;
     }
     struct para P = {0};
+    float size = t->size > 0 ? t->size : R->size; /* a cover's large type: the kop's own */
     for (xmlNodePtr n = kop->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         xmlChar *line = xmlNodeGetContent(n);
         if (!line)
             continue;
-        bool upper = true;
-        for (const utf8proc_uint8_t *s = line; *s;) {
-            utf8proc_int32_t c;
-            utf8proc_ssize_t k = utf8proc_iterate(s, -1, &c);
-            if (k <= 0)
-                break;
-            if (utf8proc_islower(c))
-                upper = false;
-            s += k;
-        }
-        struct style st = {upper ? 1 : 0, false, upper ? R->size : R->size - 2};
+        bool upper = no_lower(line);
+        struct style st = {upper ? 1 : 0, false, upper ? size : size - 2};
         add_str(R, &P, (const char *)line, st);
         xmlFree(line);
         para_out(R, &P, x, w, AL_CENTER, 0, 0);
@@ -994,7 +1001,9 @@ static void toc(struct rctx *R, const struct tnode *t, float x, float w, bool ma
         }
         R->size = saved;
     } else {
-        static const float wt[] = {1, 6, 6, 8};
+        /* the hash in two even halves of 32 digits, each on its own line: a wider column
+         * than its half needs at the widest digits, and a break between the halves */
+        static const float wt[] = {1, 5.5f, 6, 8.5f};
         static const enum talign al[] = {AL_CENTER, AL_LEFT, AL_LEFT, AL_LEFT};
         float saved = R->size;
         R->size = R->size - 2;
@@ -1006,9 +1015,11 @@ static void toc(struct rctx *R, const struct tnode *t, float x, float w, bool ma
             const struct book_entry *b = &R->in->book[i];
             if (!b->sha256)
                 continue;
-            char n[16];
+            char n[16], sha[80];
             snprintf(n, sizeof n, "%d.", ++no);
-            const char *row[] = {n, b->title, b->number ? b->number : "-", b->sha256};
+            size_t half = strlen(b->sha256) / 2;
+            snprintf(sha, sizeof sha, "%.*s %s", (int)half, b->sha256, b->sha256 + half);
+            const char *row[] = {n, b->title, b->number ? b->number : "-", sha};
             text_row(R, &tc, row, false);
         }
         R->size = saved;
@@ -1104,6 +1115,7 @@ static void block_list(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, fl
     struct listctx lc = {t->list_style, t->width, t->start - 1};
     float saved = R->size;
     space(R, t->before);
+    size_t b0 = R->L->n_box;
     if (t->kind == T_TEMBUSAN) {
         R->size = saved - 1;
         struct para P = {0};
@@ -1113,6 +1125,12 @@ static void block_list(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, fl
         lc.lw = MM(6);
     }
     list_items(R, t->first, ctx, x + t->left, w - t->left, &lc);
+    /* the copies' list on one page: "3. Arsip." never alone on the next one */
+    float h = 0;
+    for (size_t b = b0; t->kind == T_TEMBUSAN && b < R->L->n_box; b++)
+        h += R->L->box[b].h;
+    if (t->kind == T_TEMBUSAN && R->L->n_box > b0 && h <= R->content_h)
+        lay_collapse(R->L, b0);
     R->size = saved;
     space(R, t->after);
 }

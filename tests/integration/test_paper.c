@@ -722,6 +722,31 @@ static long long demo_doc(const char *c, const char *form)
     return id;
 }
 
+/* A PDF at route as pdftotext -layout reads it: lines and page breaks kept. */
+__attribute__((noinline)) static char *layout_text(const char *token, const char *route)
+{
+    char *dir = harness_mkdtemp("paper-layout");
+    char path[512], url[300], auth[300];
+    snprintf(path, sizeof path, "%s/d.pdf", dir);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", demo.port, route);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+    const char *h[] = {auth, NULL};
+    struct http_result r;
+    ck_assert(http_do("GET", url, NULL, 0, h, &r));
+    ck_assert_msg(r.status == 200, "GET %s: %ld", url, r.status);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(r.body, 1, r.len, f), r.len);
+    fclose(f);
+    http_result_free(&r);
+    char *argv[] = {"/usr/bin/pdftotext", "-q", "-layout", path, "-", NULL};
+    char *out = NULL;
+    ck_assert_int_eq(run_capture(argv, 30000, &out), 0);
+    free(dir);
+    ck_assert_ptr_nonnull(out);
+    return out;
+}
+
 /* A Laporan states what it reports (KUHAP 102-108; DOMAIN.md 4.1): when and
  * where the event happened, the offence suspected and what the reporting
  * officer did; none of it is left dotted for the hand.  Every Laporan of
@@ -818,6 +843,65 @@ START_TEST(test_pasal_122_is_charged_by_its_letter)
 }
 END_TEST
 
+/* The bound file reads cleanly: the cover's labels on one line, each SHA-256
+ * of the manifest in two even halves of 32 digits, no page that holds only
+ * the end of a list of copies ("3. Arsip."), and the investigator's rank
+ * under his signature on the lists (as on every other paper he signs). */
+START_TEST(test_the_demo_dossier_reads_cleanly)
+{
+    char *c = demo_case("Łukasz Kowalski");
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%s/dossier.pdf", c);
+    char *t = layout_text(demo.inv, route);
+    const char *page2 = strchr(t, '\f');
+    ck_assert_ptr_nonnull(page2);
+    char cover[4096];
+    snprintf(cover, sizeof cover, "%.*s", (int)(page2 - t), t);
+    ck_assert_msg(strstr(cover, "REPUBLIK INDONESIA") != NULL, "the cover's kop wraps: %s", cover);
+    ck_assert_msg(strstr(cover, "Nomor perkara   : LK/") && !strstr(cover, "\nberkas\n"),
+                  "a cover label wraps: %s", cover);
+    ck_assert_msg(strstr(t, "9. Tindakan yang diambil   ") != NULL, "the Laporan's row 9");
+    /* every page begins with something else than the tail of a list of copies */
+    for (const char *p = strchr(t, '\f'); p; p = strchr(p + 1, '\f')) {
+        const char *q = p + 1;
+        while (*q == ' ' || *q == '\n')
+            q++;
+        ck_assert_msg(!(*q >= '1' && *q <= '9' && strncmp(q + 1, ". Arsip.", 8) == 0),
+                      "a page of \"Arsip.\" alone: %.200s", q);
+    }
+    const char *list = strstr(t, "DAFTAR BARANG BUKTI");
+    ck_assert_ptr_nonnull(list);
+    const char *name = strstr(list, "Andi Pratama");
+    ck_assert_ptr_nonnull(name);
+    const char *nip = strstr(name, "NIP 19881111");
+    ck_assert_ptr_nonnull(nip);
+    const char *rank = strstr(name, "Penata (III/c)");
+    ck_assert_msg(rank && rank < nip, "no rank under the signature: %.400s", name);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%s/documents", c);
+    json_t *docs = call("GET", path, demo.inv, NULL, 200);
+    json_t *items = json_object_get(docs, "items");
+    size_t i, halves = 0;
+    json_t *d;
+    json_array_foreach(items, i, d)
+    {
+        const char *sha = json_string_value(json_object_get(d, "sha256"));
+        char h1[33], h2[33];
+        snprintf(h1, sizeof h1, "%.32s", sha);
+        snprintf(h2, sizeof h2, "%s", sha + 32);
+        if (strstr(t, h1) && strstr(t, h2))
+            halves++;
+        else if (strcmp(json_string_value(json_object_get(d, "form")), "p21") != 0 &&
+                 strcmp(json_string_value(json_object_get(d, "form")), "ba_tahap2") != 0)
+            ck_abort_msg("%s not in two halves of 32 in the manifest", sha);
+    }
+    ck_assert_uint_ge(halves, 6);
+    json_decref(docs);
+    free(t);
+    free(c);
+}
+END_TEST
+
 Suite *suite_paper(void)
 {
     Suite *s = suite_create("paper");
@@ -837,6 +921,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_demo_detention_names_its_place);
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
+    tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
     suite_add_tcase(s, tc);
     return s;
 }
