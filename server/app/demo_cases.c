@@ -167,7 +167,7 @@ static const struct demo_case cases[] = {
      "120",
      "[{\"type\":\"sprindik_issued\",\"ago\":19},"
      " {\"type\":\"suspect_designated\",\"ago\":19,\"party\":1},"
-     " {\"type\":\"arrested\",\"ago\":18,\"hour\":9,\"party\":1},"
+     " {\"type\":\"arrested\",\"ago\":18,\"hour\":9,\"party\":1,\"scene\":\"Pelabuhan Samudera Batulicin, Kecamatan Batulicin, Kabupaten Tanah Bumbu\"},"
      " {\"type\":\"detained\",\"ago\":17,\"hour\":8,\"party\":1,\"detention_type\":\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas IIB Batulicin\",\"polri_order\":\"SP.Han/07/2026/Ditreskrimum\"},"
      " {\"type\":\"spdp_sent\",\"ago\":16,\"recipient\":\"kejari\"},"
      SPDP_ALL(15)
@@ -289,17 +289,20 @@ static void day(const struct tzone *z, long long now, int ago, int hour, char *d
 
 /* The papers an act gets with it (forms.c's act of each form): none for a
  * summons (its appearance day is the investigator's to choose), nor for
- * notices to others than the Kejari; a BAP's and a Resume's come after
- * their content (content_papers). */
+ * an SPDP's or SP3's notices to others than the Kejari; a BAP's and a
+ * Resume's come after their content (content_papers). */
 static json_t *papers_of(const struct event_input *in)
 {
     static const struct {
-        const char *type, *forms[2];
+        const char *type, *forms[4];
     } papers[] = {
         {"sprindik_issued", {"sprindik", NULL}},
         {"interpreter_sworn", {"ba_sumpah_penerjemah", NULL}},
-        {"arrested", {"sp_penangkapan", "ba_penangkapan"}},
-        {"detained", {"sp_penahanan", "ba_penahanan"}},
+        /* with the copies to the family (KUHAP 18(3), 21(3)) and, for the
+         * foreign suspect, the notice to his consulate (VCCR 36(1)(b)) */
+        {"arrested",
+         {"sp_penangkapan", "ba_penangkapan", "pemberitahuan_penangkapan", "notifikasi_konsuler"}},
+        {"detained", {"sp_penahanan", "ba_penahanan", "pemberitahuan_penahanan", NULL}},
         {"seizure_done", {"sp_penyitaan", "ba_penyitaan"}},
         {"tahap1_sent", {"pengantar_tahap1", NULL}},
         {"resubmitted", {"pengiriman_kembali", NULL}},
@@ -316,7 +319,7 @@ static json_t *papers_of(const struct event_input *in)
         strcmp(in->recipient, "kejari") == 0)
         json_array_append_new(list, json_string("pemberitahuan_sp3"));
     for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
-        for (int k = 0; k < 2 && strcmp(papers[i].type, in->type) == 0 && papers[i].forms[k]; k++)
+        for (int k = 0; k < 4 && strcmp(papers[i].type, in->type) == 0 && papers[i].forms[k]; k++)
             json_array_append_new(list, json_string(papers[i].forms[k]));
     return list;
 }
@@ -437,6 +440,7 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
         .ground = json_string_value(json_object_get(step, "ground")),
         .polri_order = json_string_value(json_object_get(step, "polri_order")),
         .facility = json_string_value(json_object_get(step, "facility")),
+        .scene = json_string_value(json_object_get(step, "scene")),
         .polri_involved = json_is_true(json_object_get(step, "polri_involved")),
         .instructions = json_object_get(step, "instructions"),
     };

@@ -52,6 +52,7 @@ struct event_input {
                                     (KUHAP 19(1); shown in the review list) */
     const char *facility;        /* detained, detention_type_changed: where the suspect is
                                     held (KUHAP 21(2)) */
+    const char *scene;           /* arrested, seizure_done, search_done: where it was done */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */
     const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
     const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */

@@ -791,6 +791,37 @@ START_TEST(test_the_demo_detention_names_its_place)
 }
 END_TEST
 
+/* A Berita Acara of an arrest states where it was made (KUHAP 75; the
+ * Batulicin demo file's, at the port), and the arrest and the detention of
+ * the Afghan suspect are told to his family (KUHAP 18(3), 21(3)) and his
+ * consulate through Kemlu (VCCR 1963 Art. 36(1)(b)), each paper issued with
+ * its act and dated by it. */
+START_TEST(test_the_demo_arrest_names_its_place_and_is_told)
+{
+    char *c = demo_case("Ahmad Karimi");
+    const char *blc = demo_server_login(&demo, "199205052016031002");
+    char *t = fill_document_text(demo.port, blc, demo_doc(c, "ba_penangkapan"));
+    assert_has(t, "Penangkapan dilakukan di Pelabuhan Samudera Batulicin", "BA Penangkapan");
+    assert_lacks(t, "......", "BA Penangkapan");
+    free(t);
+    const char *const notices[][2] = {{"pemberitahuan_penangkapan", "arrested"},
+                                      {"notifikasi_konsuler", "arrested"},
+                                      {"pemberitahuan_penahanan", "detained"}};
+    for (size_t i = 0; i < 3; i++) {
+        const char *const params[] = {c, notices[i][0], notices[i][1]};
+        char *same = sql_value(demo.db,
+                               "SELECT count(*) FROM app.documents d JOIN app.events e ON e.id = "
+                               "d.event_id WHERE d.case_id = $1::bigint AND d.form = $2 AND "
+                               "e.type = $3 AND d.issued_on = e.legal_date",
+                               3, params);
+        ck_assert_msg(same && strcmp(same, "1") == 0, "%s of its act: %s", notices[i][0],
+                      same ? same : "(none)");
+        free(same);
+    }
+    free(c);
+}
+END_TEST
+
 /* Tahap II hands the suspect and evidence to the Penuntut Umum (KUHAP 8(3)
  * huruf b): its record names who received them - the jaksa who signed the
  * P-21 (Palembang's demo file: Fitri Handayani, Jaksa Madya, IV/a) - in
@@ -919,6 +950,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_demo_file_carries_its_interpreters_oath);
     tcase_add_test(tc, test_the_demo_reports_state_their_facts);
     tcase_add_test(tc, test_the_demo_detention_names_its_place);
+    tcase_add_test(tc, test_the_demo_arrest_names_its_place_and_is_told);
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
