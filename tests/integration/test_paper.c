@@ -845,6 +845,19 @@ START_TEST(test_the_tahap2_record_names_the_receiving_prosecutor)
 }
 END_TEST
 
+/* A P-form's copy goes to the Kepala Kejaksaan Tinggi above the Kejari,
+ * named as its letterhead names him (DOMAIN.md 12: KEJAKSAAN TINGGI ... /
+ * KEJAKSAAN NEGERI ...): the Palembang P-21's to Sumatera Selatan's. */
+START_TEST(test_the_p21_copies_its_own_kejati)
+{
+    char *c = demo_case("Łukasz Kowalski");
+    char *t = fill_document_text(demo.port, demo.inv, demo_doc(c, "p21"));
+    assert_has(t, "Tembusan: 1. Kepala Kejaksaan Tinggi Sumatera Selatan; 2. Arsip.", "the P-21");
+    free(t);
+    free(c);
+}
+END_TEST
+
 /* Pasal 122 has two letters with different elements (DOMAIN.md 8.2): the
  * catalogue offers 122(a) and 122(b), the Palembang demo file is charged
  * under huruf a, and its Resume analyses huruf a's elements, not both
@@ -952,6 +965,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_demo_detention_names_its_place);
     tcase_add_test(tc, test_the_demo_arrest_names_its_place_and_is_told);
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
+    tcase_add_test(tc, test_the_p21_copies_its_own_kejati);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
     suite_add_tcase(s, tc);
