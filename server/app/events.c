@@ -594,7 +594,8 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                           "recipient surat: keluarga_penangkapan, keluarga_penahanan, "
                           "perwakilan_negara (melalui Kementerian Luar Negeri); SPDP: "
                           "spdp_kejari, spdp_korwas, spdp_pelapor, spdp_tersangka, "
-                          "spdp_perwakilan_negara; penetapan_tersangka (UU 20/2025 Pasal 90)");
+                          "spdp_perwakilan_negara; penetapan_tersangka (UU 20/2025 Pasal 90), "
+                          "salinan_bap (UU 20/2025)");
     bool needs_suspect = event_info(as)->per_suspect || (is_notice && notice_per_suspect(notice)) ||
                          (as == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
     if (needs_suspect && !in->party_id)

@@ -168,11 +168,13 @@ static bool is_custody(const char *code)
 }
 
 /* A notice owed (clock_notice): listed with the file, never its reason. */
+/* A notice owed (core/clock.h: clock_notice), by the clock's code. */
 static bool is_notice(const char *code)
 {
-    size_t n = code ? strlen(code) : 0;
-    return (n > 7 && strcmp(code + n - 7, "_notice") == 0) ||
-           (code && strncmp(code, "spdp_to_", 8) == 0);
+    for (int k = 0; code && k < CLK__COUNT; k++)
+        if (strcmp(code, clock_kind_code((enum clock_kind)k)) == 0)
+            return clock_notice((enum clock_kind)k) != NOTICE_NONE;
+    return false;
 }
 
 /* The clock of the detail the reason names (code and suspect), or the first
@@ -270,6 +272,7 @@ static const char *short_label(const char *code)
                                            {"family_detention_notice", "Tembusan penahanan"},
                                            {"consular_notice", "Notifikasi konsuler"},
                                            {"designation_notice", "Pemberitahuan penetapan"},
+                                           {"bap_copy", "Salinan BAP"},
                                            {"spdp_to_kejari", "SPDP: Kejaksaan"},
                                            {"spdp_to_korwas", "SPDP: Korwas PPNS"},
                                            {"spdp_to_pelapor", "SPDP: pelapor/korban"},

@@ -35,8 +35,9 @@
  * by a restarting act (the P-17 clock from the PU's receipt of the SPDP, clock.c).  5: a
  * notice more per suspect (his designation's, UU 20/2025 Pasal 90).  6: a new Sprindik's
  * file counts its own late returns; P-16 and P-17 wait for the PU's receipt of the SPDP.
- * 7: a suspect's days served before a release (re-detention, KUHAP 24(4)). */
-#define CASESTATE_FORMAT 7
+ * 7: a suspect's days served before a release (re-detention, KUHAP 24(4)).  8: a notice more
+ * per suspect (the copy of his BAP, DOMAIN D16). */
+#define CASESTATE_FORMAT 8
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

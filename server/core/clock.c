@@ -114,6 +114,7 @@ static const char *const kind_codes[CLK__COUNT] = {
     [CLK_FAMILY_DETENTION_NOTICE] = "family_detention_notice",
     [CLK_CONSULAR_NOTICE] = "consular_notice",
     [CLK_DESIGNATION_NOTICE] = "designation_notice",
+    [CLK_BAP_COPY] = "bap_copy",
     [CLK_SPDP_KEJARI] = "spdp_to_kejari",
     [CLK_SPDP_KORWAS] = "spdp_to_korwas",
     [CLK_SPDP_PELAPOR] = "spdp_to_pelapor",
@@ -277,20 +278,33 @@ static bool slot_restart(struct clock_slot *s, const struct day_def *d,
     return true;
 }
 
-/* UU 20/2025 Pasal 90 as reported (DOMAIN D15): a designated suspect is told of it within
- * designation_notice_days of the designation's date, under that date's rule set (0: no clock,
- * as under KUHAP 1981); the letter delivering that notice to him stops it (13.7's stop). */
-static bool fold_designation(struct clock_fold *fo, const struct clock_input *in, int i,
-                             const struct case_event *e, struct caldate day, int64_t at,
-                             struct berr *err)
+/* Notices owed to the suspect himself for an act about him, each within N days of the act's
+ * date under that date's rule set (0: no clock, as under KUHAP 1981); the letter delivering it
+ * to him stops it (13.7's stop):
+ *   - UU 20/2025 Pasal 90 as reported (DOMAIN D15): told of his designation,
+ *     designation_notice_days;
+ *   - UU 20/2025 as reported, article unknown (DOMAIN D16): a copy of the record of his
+ *     examination as a suspect, bap_copy_days; a later BAP of his owes its own copy, so it starts
+ *     the clock again. */
+static bool fold_owed_to_suspect(struct clock_fold *fo, const struct clock_input *in, int i,
+                                 const struct case_event *e, struct caldate day, int64_t at,
+                                 struct berr *err)
 {
-    if (e->event != EV_SUSPECT_DESIGNATED || e->suspect < 0 || e->suspect >= EVLOG_MAX_SUSPECTS)
+    if (e->suspect < 0 || e->suspect >= EVLOG_MAX_SUSPECTS)
+        return true;
+    enum notice_kind n = e->event == EV_SUSPECT_DESIGNATED ? NOTICE_DESIGNATION
+                         : order_act_is(e, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA})
+                             ? NOTICE_BAP_COPY
+                             : NOTICE_NONE;
+    if (n == NOTICE_NONE)
         return true;
     const struct ruleset *rs = rules_on(in, i, day, err);
     if (!rs)
         return false;
-    if (rs->designation_notice_days.value > 0)
-        slot_start(&fo->suspects[e->suspect].notices[NOTICE_DESIGNATION], i, RSI(rs), day, at);
+    int days =
+        n == NOTICE_DESIGNATION ? rs->designation_notice_days.value : rs->bap_copy_days.value;
+    if (days > 0)
+        slot_start(&fo->suspects[e->suspect].notices[n], i, RSI(rs), day, at);
     return true;
 }
 
@@ -324,7 +338,7 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
     if (e->event == EV_LETTER_DELIVERED && e->notice > NOTICE_NONE && e->notice < NOTICE__COUNT &&
         !notice_is_spdp(e->notice) && e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS)
         slot_stop(&fo->suspects[e->suspect].notices[e->notice], e->event, i, at);
-    if (!fold_spdp(fo, in, i, e, day, at, err) || !fold_designation(fo, in, i, e, day, at, err))
+    if (!fold_spdp(fo, in, i, e, day, at, err) || !fold_owed_to_suspect(fo, in, i, e, day, at, err))
         return false;
     /* KUHAP 8(3)(b), UU 6/2011 Pasal 110(2): custody of the suspect passes to
      * the prosecutor; the investigator's arrest and detention clocks stop. */
@@ -629,6 +643,9 @@ static void emit_notice_clocks(const struct clock_fold *fo, const struct clock_i
         {NOTICE_DESIGNATION, CLK_DESIGNATION_NOTICE, "Pemberitahuan penetapan tersangka",
          "KUHAP 1981 tidak mengatur; nilai aturan", "UU 20/2025 Pasal 90 (belum dipastikan)",
          RV(designation_notice_days)},
+        {NOTICE_BAP_COPY, CLK_BAP_COPY, "Salinan BAP tersangka kepada tersangka",
+         "KUHAP 1981 tidak mengatur; nilai aturan",
+         "UU 20/2025 (belum dipastikan; pasal tidak diketahui)", RV(bap_copy_days)},
     };
     const struct clock_track *t = &fo->suspects[sx];
     for (size_t k = 0; k < sizeof defs_n / sizeof defs_n[0]; k++) {
@@ -938,6 +955,8 @@ enum notice_kind clock_notice(enum clock_kind k)
         return NOTICE_CONSULAR;
     case CLK_DESIGNATION_NOTICE:
         return NOTICE_DESIGNATION;
+    case CLK_BAP_COPY:
+        return NOTICE_BAP_COPY;
     case CLK_SPDP_KEJARI:
         return NOTICE_SPDP_KEJARI;
     case CLK_SPDP_KORWAS:

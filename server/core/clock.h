@@ -23,7 +23,10 @@
  *                      day clocks from the act, stopped by the letter_delivered that
  *                      delivers it (issue 13.7); designation_notice (UU 20/2025 Pasal 90,
  *                      as reported: a designation under a rule set with
- *                      designation_notice_days > 0, stopped by the letter telling him)
+ *                      designation_notice_days > 0, stopped by the letter telling him);
+ *                      bap_copy (DOMAIN D16, UU 20/2025 as reported: a BAP of a suspect
+ *                      under a rule set with bap_copy_days > 0, stopped by the letter
+ *                      giving him its copy; his next BAP starts it again)
  * SPDP recipients:     spdp_to_kejari, spdp_to_korwas, spdp_to_pelapor (case), then
  *                      spdp_to_tersangka, spdp_to_perwakilan_negara per suspect: day
  *                      clocks of spdp_days from the Sprindik (a suspect designated later:
@@ -61,6 +64,7 @@ enum clock_kind {
     CLK_FAMILY_DETENTION_NOTICE, /* ... of the detention's order (KUHAP 21(3)) */
     CLK_CONSULAR_NOTICE,         /* a foreigner's representation through Kemlu (VCCR 36) */
     CLK_DESIGNATION_NOTICE,      /* the suspect told of his designation (UU 20/2025 Pasal 90) */
+    CLK_BAP_COPY,                /* the suspect given a copy of his BAP (UU 20/2025, D16) */
     /* the SPDP's recipients, each within spdp_days of the Sprindik (issue 13.8) */
     CLK_SPDP_KEJARI,     /* the prosecutor (KUHAP 109(1) jo. MK 130/PUU-XIII/2015) */
     CLK_SPDP_KORWAS,     /* Korwas PPNS (Permenkumham 39/2021 Pasal 27(2)) */

@@ -193,6 +193,7 @@ static const char *const notice_codes[NOTICE__COUNT] = {
     [NOTICE_SPDP_TERSANGKA] = "spdp_tersangka",
     [NOTICE_SPDP_PERWAKILAN] = "spdp_perwakilan_negara",
     [NOTICE_DESIGNATION] = "penetapan_tersangka",
+    [NOTICE_BAP_COPY] = "salinan_bap",
 };
 
 static const char *const notice_labels[NOTICE__COUNT] = {
@@ -206,6 +207,7 @@ static const char *const notice_labels[NOTICE__COUNT] = {
     [NOTICE_SPDP_TERSANGKA] = "SPDP diterima tersangka",
     [NOTICE_SPDP_PERWAKILAN] = "SPDP diterima perwakilan negara tersangka (melalui Kemlu)",
     [NOTICE_DESIGNATION] = "Pemberitahuan penetapan tersangka diterima tersangka",
+    [NOTICE_BAP_COPY] = "Salinan BAP tersangka diterima tersangka",
 };
 
 bool notice_lookup(const char *code, enum notice_kind *out)
@@ -231,7 +233,8 @@ const char *notice_label(enum notice_kind n)
 bool notice_per_suspect(enum notice_kind n)
 {
     return n == NOTICE_FAMILY_ARREST || n == NOTICE_FAMILY_DETENTION || n == NOTICE_CONSULAR ||
-           n == NOTICE_SPDP_TERSANGKA || n == NOTICE_SPDP_PERWAKILAN || n == NOTICE_DESIGNATION;
+           n == NOTICE_SPDP_TERSANGKA || n == NOTICE_SPDP_PERWAKILAN || n == NOTICE_DESIGNATION ||
+           n == NOTICE_BAP_COPY;
 }
 
 bool notice_is_spdp(enum notice_kind n)

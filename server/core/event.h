@@ -131,6 +131,7 @@ enum act_variant {
     AV_CUSTODY,            /* arrested or detained: the act that took the suspect into
                               custody (an "after" of suspect scope only) */
     AV_NOTICE_DESIGNATION, /* letter_delivered: the suspect told of his designation */
+    AV_NOTICE_BAP_COPY,    /* letter_delivered: the suspect given a copy of his BAP */
 };
 
 /* An act by event type and variant; ev == EV__COUNT ends a list. */
@@ -160,6 +161,8 @@ enum notice_kind {
                                through Kemlu (Pasal 27(6)) */
     NOTICE_DESIGNATION,     /* "penetapan_tersangka": the suspect told of his designation
                                (UU 20/2025 Pasal 90 as reported; DOMAIN D15) */
+    NOTICE_BAP_COPY,        /* "salinan_bap": the suspect given a copy of his examination's
+                               record (UU 20/2025 as reported, article unknown; DOMAIN D16) */
     NOTICE__COUNT
 };
 

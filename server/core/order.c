@@ -82,6 +82,7 @@ static const struct order_rule law[] = {
     {LD(NOTICE_DETENTION),       DETENTION_NOTIFIED,              ORD_SUSPECT, ORD_LAW, "KUHAP 21(3): tembusan surat perintah penahanan"},
     {LD(NOTICE_CONSULAR),        CUSTODY,                         ORD_SUSPECT, ORD_LAW, "Konvensi Wina 1963 Pasal 36(1)(b): pemberitahuan penangkapan atau penahanan"},
     {LD(NOTICE_DESIGNATION),     A(SUSPECT_DESIGNATED),           ORD_SUSPECT, ORD_LAW, "UU 20/2025 Pasal 90: pemberitahuan penetapan tersangka"},
+    {LD(NOTICE_BAP_COPY),        BT(BAP_RECORDED),                ORD_SUSPECT, ORD_LAW, "UU 20/2025 (belum dipastikan): salinan BAP tersangka setelah pemeriksaannya"},
     {LD(SPDP_DELIVERY),          A(SPDP_SENT),                    ORD_CASE,    ORD_LAW, "Permenkumham 39/2021 Pasal 27: SPDP diterima setelah dikirim"},
 };
 /* clang-format on */
@@ -188,6 +189,8 @@ bool order_act_is(const struct case_event *e, struct act_ref r)
         return notice_is_spdp(e->notice);
     case AV_NOTICE_DESIGNATION:
         return e->notice == NOTICE_DESIGNATION;
+    case AV_NOTICE_BAP_COPY:
+        return e->notice == NOTICE_BAP_COPY;
     case AV_CUSTODY:
         return e->event == EV_ARRESTED || e->event == EV_DETAINED;
     }
@@ -235,9 +238,18 @@ static int seen_later(const struct seen *s, const struct stamp *x)
 
 /* The acts followed per suspect (ORD_SUSPECT rows may only wait for these):
  * the detention machine's acts as one kind, the designation, and for the
- * notices the latest arrest, the latest detention and the latest act that
- * took him into custody (an arrest, or a detention while free). */
-enum { SLOT_DETENTION, SLOT_DESIGNATED, SLOT_ARRESTED, SLOT_DETAINED, SLOT_CUSTODY, NSLOTS };
+ * notices the latest arrest, the latest detention, the latest act that
+ * took him into custody (an arrest, or a detention while free) and his
+ * latest BAP as a suspect (its copy, DOMAIN D16). */
+enum {
+    SLOT_DETENTION,
+    SLOT_DESIGNATED,
+    SLOT_ARRESTED,
+    SLOT_DETAINED,
+    SLOT_CUSTODY,
+    SLOT_BAP,
+    NSLOTS
+};
 _Static_assert(NSLOTS == ORDER_SUSPECT_SLOTS, "order.h's slots");
 
 static int suspect_slot(struct act_ref r)
@@ -253,6 +265,8 @@ static int suspect_slot(struct act_ref r)
         return SLOT_DETENTION;
     if (r.ev == EV_SUSPECT_DESIGNATED && r.variant == AV_ANY)
         return SLOT_DESIGNATED;
+    if (r.ev == EV_BAP_RECORDED && r.variant == AV_BAP_TERSANGKA)
+        return SLOT_BAP;
     return -1;
 }
 
@@ -324,6 +338,8 @@ static void note(struct order_state *c, const struct case_event *x, const struct
         seen_note(&c->suspects[x->suspect][SLOT_ARRESTED], xs);
     if (x->event == EV_DETAINED)
         seen_note(&c->suspects[x->suspect][SLOT_DETAINED], xs);
+    if (order_act_is(x, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA}))
+        seen_note(&c->suspects[x->suspect][SLOT_BAP], xs);
     /* custody begins with an arrest, or a detention of a free suspect */
     bool *held = &c->held[x->suspect];
     if (x->event == EV_ARRESTED || (x->event == EV_DETAINED && !*held))

@@ -98,8 +98,9 @@ struct order_seen {
 };
 
 /* The acts followed per suspect: the detention machine's acts as one kind, the designation,
- * the latest arrest, the latest detention, the latest act that took him into custody. */
-#define ORDER_SUSPECT_SLOTS 5
+ * the latest arrest, the latest detention, the latest act that took him into custody, his
+ * latest BAP as a suspect. */
+#define ORDER_SUSPECT_SLOTS 6
 
 struct order_state {
     struct order_seen cases[EV__COUNT][2]; /* by event and variant (AV_ANY, AV_BAP_TERSANGKA) */

@@ -119,6 +119,10 @@ static const struct rule_key keys[] = {
     KEY(designation_notice_days,
         "Pemberitahuan penetapan tersangka kepada tersangka paling lambat (hari; 0 = tanpa batas)",
         "UU 20/2025 Pasal 90 (belum dipastikan); KUHAP 1981 tidak mengatur", RULE_DAYS, 0, 30),
+    KEY(bap_copy_days,
+        "Salinan BAP tersangka diberikan kepada tersangka paling lambat (hari; 0 = tanpa batas)",
+        "UU 20/2025 (belum dipastikan; pasal tidak diketahui); KUHAP 1981 tidak mengatur",
+        RULE_DAYS, 0, 30),
 };
 
 #define V(n)  {n, false}
@@ -173,6 +177,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .spdp_to_reporter = V(1),
         .spdp_to_consulate = V(1),
         .designation_notice_days = V(0),     /* KUHAP 1981: no such clock (DOMAIN D15) */
+        .bap_copy_days = V(0),               /* KUHAP 1981: no such clock (DOMAIN D16) */
     },
     {
         .name = "KUHAP-2025",
@@ -222,6 +227,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .spdp_to_reporter = TV(1),
         .spdp_to_consulate = TV(1),
         .designation_notice_days = TV(1),    /* DOMAIN D15: Pasal 90 as reported, unverified */
+        .bap_copy_days = TV(1),              /* DOMAIN D16: as reported, article unknown */
     },
 };
 /* clang-format on */

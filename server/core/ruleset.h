@@ -103,6 +103,9 @@ struct ruleset {
     /* The suspect is told of his designation within N days of it (UU 20/2025 Pasal 90 as
      * reported, DOMAIN D15); 0 = no clock (KUHAP 1981 sets none). */
     struct rule_value designation_notice_days;
+    /* The suspect is given a copy of the record of his examination within N days of it
+     * (UU 20/2025 as reported, article unknown, DOMAIN D16); 0 = no clock (KUHAP 1981). */
+    struct rule_value bap_copy_days;
 };
 
 enum rule_unit {

@@ -471,6 +471,86 @@ START_TEST(test_no_designation_notice_under_kuhap_1981)
 }
 END_TEST
 
+/* ---- DOMAIN D16: a copy of the suspect's BAP to him within 1 day (UU 20/2025 as reported,
+ * article unknown; bap_copy_days, to verify).  Day 0 is the examination's date: examined 5
+ * February 2026 -> 6 February is the last day in time, overdue from 7 February 00:00 local.  A
+ * witness's BAP owes no such copy; KUHAP 1981 sets none. ---- */
+
+static struct case_event bap_of(const char *s, int x, enum bap_kind k)
+{
+    struct case_event e = x >= 0 ? ev_suspect(EV_BAP_RECORDED, s, x) : ev_on(EV_BAP_RECORDED, s);
+    e.bap = k;
+    return e;
+}
+
+START_TEST(test_bap_copy_due_the_next_day_under_uu_20_2025)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-02-01"),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2026-02-02", 0),
+                               bap_of("2026-02-05", 0, BAP_TERSANGKA)};
+    struct run r;
+    compute(&r, log, 3, "Asia/Jakarta", "2026-02-05T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_BAP_COPY, 0);
+    ck_assert_str_eq(c->code, "bap_copy");
+    ck_assert_str_eq(c->regime, "KUHAP-2025");
+    ck_assert_ptr_nonnull(strstr(c->basis, "UU 20/2025"));
+    ck_assert(c->to_verify);
+    ck_assert_int_eq(c->actor, ACTOR_INVESTIGATOR);
+    ck_assert_int_eq(clock_notice(CLK_BAP_COPY), NOTICE_BAP_COPY);
+    assert_day(c->start, "2026-02-05");
+    assert_day(c->due_date, "2026-02-06");
+    ck_assert_int_eq(c->due_at, instant_of("2026-02-07T00:00:00+07:00"));
+    assert_at(log, 3, "Asia/Jakarta", "2026-02-06T23:59:59+07:00", CLK_BAP_COPY, 0, CLOCK_OK, 0);
+    assert_at(log, 3, "Asia/Jakarta", "2026-02-07T00:00:00+07:00", CLK_BAP_COPY, 0, CLOCK_OVERDUE,
+              -1);
+}
+END_TEST
+
+START_TEST(test_bap_copy_met_by_the_letter_and_owed_again_for_his_next_bap)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-02-01"),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2026-02-02", 0),
+                               ev_suspect(EV_SUSPECT_DESIGNATED, "2026-02-02", 1),
+                               bap_of("2026-02-05", 0, BAP_TERSANGKA),
+                               bap_of("2026-02-05", 1, BAP_TERSANGKA),
+                               delivered("2026-02-06", 0, NOTICE_BAP_COPY),
+                               bap_of("2026-02-10", 0, BAP_TERSANGKA)};
+    struct run r;
+    compute(&r, log, 6, "Asia/Jakarta", "2026-02-09T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_BAP_COPY, 0);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    /* the other suspect got no copy: his runs, overdue */
+    c = must_find(&r, CLK_BAP_COPY, 1);
+    ck_assert(c->running);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    /* examined again on 10 February: that record owes its own copy, by 11 February */
+    compute(&r, log, 7, "Asia/Jakarta", "2026-02-12T00:00:00+07:00");
+    c = must_find(&r, CLK_BAP_COPY, 0);
+    ck_assert(c->running);
+    assert_day(c->start, "2026-02-10");
+    assert_day(c->due_date, "2026-02-11");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+}
+END_TEST
+
+START_TEST(test_no_bap_copy_for_a_witness_or_under_kuhap_1981)
+{
+    struct case_event log[] = {
+        ev_on(EV_SPRINDIK_ISSUED, "2025-12-01"), ev_suspect(EV_SUSPECT_DESIGNATED, "2025-12-02", 0),
+        bap_of("2025-12-10", 0, BAP_TERSANGKA), bap_of("2026-01-01", 0, BAP_TERSANGKA),
+        bap_of("2026-01-05", -1, BAP_SAKSI)};
+    struct run r;
+    compute(&r, log, 5, "Asia/Jakarta", "2026-01-20T00:00:00+07:00");
+    ck_assert_ptr_null(find(&r, CLK_BAP_COPY, 0)); /* 1 January: the last day of KUHAP 1981 */
+    ck_assert_ptr_null(find(&r, CLK_BAP_COPY, -1));
+    log[3] = bap_of("2026-01-02", 0, BAP_TERSANGKA);
+    compute(&r, log, 5, "Asia/Jakarta", "2026-01-20T00:00:00+07:00");
+    assert_day(must_find(&r, CLK_BAP_COPY, 0)->due_date, "2026-01-03");
+}
+END_TEST
+
 /* ---- the prosecutor's research: KUHAP 138(1), 110(4), 138(2) ---- */
 
 static const struct case_event *tahap1_log(int *n)
@@ -1248,6 +1328,7 @@ START_TEST(test_kind_and_state_codes)
                            "family_detention_notice",
                            "consular_notice",
                            "designation_notice",
+                           "bap_copy",
                            "spdp_to_kejari",
                            "spdp_to_korwas",
                            "spdp_to_pelapor",
@@ -1310,6 +1391,9 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_designation_notice_due_the_next_day_under_uu_20_2025);
     tcase_add_test(tc, test_designation_notice_met_by_the_letter_to_that_suspect);
     tcase_add_test(tc, test_no_designation_notice_under_kuhap_1981);
+    tcase_add_test(tc, test_bap_copy_due_the_next_day_under_uu_20_2025);
+    tcase_add_test(tc, test_bap_copy_met_by_the_letter_and_owed_again_for_his_next_bap);
+    tcase_add_test(tc, test_no_bap_copy_for_a_witness_or_under_kuhap_1981);
     tcase_add_test(tc, test_pu_answers_within_7_days_of_receipt);
     tcase_add_test(tc, test_pu_returns_within_14_days_or_the_file_is_deemed_complete);
     tcase_add_test(tc, test_p18_stops_the_answer_but_not_the_return);

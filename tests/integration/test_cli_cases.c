@@ -932,7 +932,7 @@ START_TEST(test_record_help_names_the_designation_notice_recipient)
     static const char *const codes[] = {
         "keluarga_penangkapan", "keluarga_penahanan", "perwakilan_negara", "spdp_kejari",
         "spdp_korwas",          "spdp_pelapor",       "spdp_tersangka",    "spdp_perwakilan_negara",
-        "penetapan_tersangka"};
+        "penetapan_tersangka",  "salinan_bap"};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         const char *at = rc ? strstr(rc, codes[i]) : NULL;
         ck_assert_msg(at && rc_end && at < rc_end, "--recipient lacks %s: %.600s", codes[i],

@@ -1867,6 +1867,99 @@ START_TEST(test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_da
 }
 END_TEST
 
+/* ---- DOMAIN D16: a copy of the suspect's BAP to him (UU 20/2025 as reported) -------------- */
+
+START_TEST(test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day)
+{
+    /* examined 5 February 2026: the copy by 6 February (day 0 the BAP's date); none given, the
+     * review list names it overdue for him; a letter dated before the BAP is refused; given on 6
+     * February: met.  A witness's BAP owes none; a suspect examined in December 2025 (KUHAP
+     * 1981): no clock. */
+    long long id = open_case_on(inv, kejari_plg, "2026-02-01");
+    rec_on(id, inv, "sprindik_issued", "2026-02-02", NULL);
+    long long s = add_party(id, "suspect", "TRAN VAN F");
+    long long w = add_party(id, "witness", "SAKSI SATU");
+    char x[160], body[512];
+    snprintf(x, sizeof x, "\"party_id\":%lld", s);
+    rec_on(id, inv, "suspect_designated", "2026-02-03", x);
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"bap\":\"saksi\"", w);
+    rec_on(id, inv, "bap_recorded", "2026-02-04", x);
+    json_t *c = get_case(id, inv);
+    ck_assert_ptr_null(clock_for(c, "bap_copy", w));
+    json_decref(c);
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"bap\":\"tersangka\"", s);
+    rec_on(id, inv, "bap_recorded", "2026-02-05", x);
+    c = get_case(id, inv);
+    json_t *k = clock_for(c, "bap_copy", s);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(str(k, "start"), "2026-02-05");
+    ck_assert_str_eq(str(k, "due_date"), "2026-02-06");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_str_eq(str(k, "recipient"), "salinan_bap");
+    ck_assert_ptr_nonnull(strstr(str(k, "basis"), "UU 20/2025"));
+    ck_assert(json_is_true(json_object_get(k, "to_verify")));
+    json_decref(c);
+    json_t *list, *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "case %lld not in the review list", id);
+    bool seen = false;
+    size_t i;
+    json_t *n;
+    json_array_foreach(json_object_get(it, "notices"), i, n)
+    {
+        if (strcmp(str(n, "code"), "bap_copy") != 0)
+            continue;
+        seen = true;
+        ck_assert_str_eq(str(n, "state"), "overdue");
+        ck_assert_str_eq(str(n, "due_date"), "2026-02-06");
+        ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(n, "party"), "id")), s);
+    }
+    ck_assert_msg(seen, "bap_copy not listed");
+    json_decref(list);
+    /* a copy dated before the BAP it copies: refused, nothing written */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-02-04\",\"recipient\":"
+             "\"salinan_bap\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
+             s);
+    json_decref(refused(id, inv, body, 422, "date-order", "date"));
+    /* without the suspect, or without who received it: refused */
+    json_decref(refused(id, inv,
+                        "{\"type\":\"letter_delivered\",\"date\":\"2026-02-06\",\"recipient\":"
+                        "\"salinan_bap\",\"received_by\":\"Tersangka\"}",
+                        400, "bad-input", "party_id"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-02-06\",\"recipient\":"
+             "\"salinan_bap\",\"party_id\":%lld}",
+             s);
+    json_decref(refused(id, inv, body, 400, "bad-input", "received_by"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-02-06\",\"recipient\":"
+             "\"salinan_bap\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
+             s);
+    json_decref(post(id, inv, body, 201));
+    c = get_case(id, inv);
+    k = clock_for(c, "bap_copy", s);
+    ck_assert(json_is_false(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert_str_eq(str(json_object_get(k, "delivered"), "on"), "2026-02-06");
+    json_decref(c);
+    it = review_item_of(id, sup, &list);
+    json_array_foreach(json_object_get(it, "notices"), i, n)
+        ck_assert_str_ne(str(n, "code"), "bap_copy");
+    json_decref(list);
+
+    long long old = open_case_on(inv, kejari_plg, "2025-12-01");
+    rec_on(old, inv, "sprindik_issued", "2025-12-02", NULL);
+    long long t = add_party(old, "suspect", "TRAN VAN G");
+    snprintf(x, sizeof x, "\"party_id\":%lld", t);
+    rec_on(old, inv, "suspect_designated", "2025-12-03", x);
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"bap\":\"tersangka\"", t);
+    rec_on(old, inv, "bap_recorded", "2025-12-10", x);
+    c = get_case(old, inv);
+    ck_assert_ptr_null(clock_for(c, "bap_copy", t));
+    json_decref(c);
+}
+END_TEST
+
 /* ---- the prosecutor's side of the SPDP (DOMAIN 4.4, 6: P-16, P-17, D14) ------------------- */
 
 /* A case of 2025 (KUHAP 1981) whose SPDP was sent on 3 March 2025. */
@@ -2052,6 +2145,7 @@ Suite *suite_law(void)
                    test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter);
     tcase_add_test(tc, test_p17_counts_from_the_prosecutors_receipt_of_the_spdp);
     tcase_add_test(tc, test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_day);
+    tcase_add_test(tc, test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
     tcase_add_test(tc, test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew);
     tcase_add_test(tc, test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up);
