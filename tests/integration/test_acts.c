@@ -29,41 +29,21 @@
 
 #define PDFTOTEXT "/usr/bin/pdftotext"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *pros, *admin, *admin_kejagung;
-static long long kejari_plg, office_plg;
+static struct demo_server demo;
+static const char *admin, *admin_kejagung;
+static long long office_plg;
 
 static void start(void)
 {
-    db = harness_new_demo_db("acts_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
-    admin_kejagung = api_login(port, NIP_ADMIN_KEJAGUNG, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    char *o = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KANIM-PLG'", 0, NULL);
-    if (!inv || !pros || !admin || !admin_kejagung || !k || !o)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    office_plg = strtoll(o, NULL, 10);
-    free(k);
-    free(o);
+    demo_server_start(&demo, "acts_suite");
+    admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
+    admin_kejagung = demo_server_login(&demo, NIP_ADMIN_KEJAGUNG);
+    office_plg = demo_server_office(&demo, "KANIM-PLG");
 }
 
 static void stop(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(admin);
-    free(admin_kejagung);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* ---- HTTP and PDFs ------------------------------------------------------------------- */
@@ -71,48 +51,14 @@ static void stop(void)
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 /* The text of issued document id (pdftotext, white space collapsed to one
  * space so that a wrapped line reads as one). */
 static char *document_text(long long id)
 {
-    char *dir = harness_mkdtemp("acts-pdf");
-    char path[512], url[128], auth[300];
-    snprintf(path, sizeof path, "%s/d.pdf", dir);
-    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/documents/%lld.pdf", port, id);
-    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    CURL *c = curl_easy_init();
-    struct curl_slist *h = curl_slist_append(NULL, auth);
-    curl_easy_setopt(c, CURLOPT_URL, url);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
-    CURLcode rc = curl_easy_perform(c);
-    long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_cleanup(c);
-    curl_slist_free_all(h);
-    fclose(f);
-    ck_assert_msg(rc == CURLE_OK && status == 200, "GET %s: %d %ld", url, rc, status);
-    char *argv[] = {PDFTOTEXT, "-q", path, "-", NULL}, *out = NULL;
-    ck_assert_int_eq(run_capture(argv, 30000, &out), 0);
-    char *w = out;
-    bool space = false;
-    for (char *r = out; *r; r++) {
-        bool ws = *r == ' ' || *r == '\n' || *r == '\t' || *r == '\f' || *r == '\r';
-        if (ws && !space && w != out)
-            *w++ = ' ';
-        else if (!ws)
-            *w++ = *r;
-        space = ws;
-    }
-    *w = '\0';
-    free(dir);
-    return out;
+    return fill_document_text(demo.port, demo.inv, id);
 }
 
 static void assert_has(const char *text, const char *needle, const char *what)
@@ -130,12 +76,12 @@ static long long case_opened(const char *opened, long long *party)
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji dokumen "
              "tindakan\",\"kejari_id\":%lld}",
-             opened, kejari_plg);
-    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+             opened, demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
     long long id = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    json_t *p = call("POST", path, inv,
+    json_t *p = call("POST", path, demo.inv,
                      "{\"kind\":\"suspect\",\"name\":\"Nguyễn Thị Phương Thảo Đặng Hoàng "
                      "Quỳnh Anh\",\"nationality\":\"VN\",\"passport_no\":\"C7766554\","
                      "\"sex\":\"P\",\"birth_date\":\"1991-03-04\",\"birth_place\":\"Thành phố "
@@ -145,24 +91,21 @@ static long long case_opened(const char *opened, long long *party)
     json_decref(p);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     return id;
 }
 
 /* POST an act (body without braces); the reply, which must have status want. */
 static json_t *act(long long id, const char *token, const char *members, long want)
 {
-    char path[96], body[1024];
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    snprintf(body, sizeof body, "{%s}", members);
-    return call("POST", path, token, body, want);
+    return api_act(demo.port, id, token, members, want);
 }
 
 static int case_version(long long id)
 {
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
     int v = (int)json_integer_value(json_object_get(c, "version"));
     json_decref(c);
     return v;
@@ -196,7 +139,7 @@ START_TEST(test_the_sprindik_takes_its_acts_date_letterhead_law_and_signer)
         snprintf(m, sizeof m,
                  "\"type\":\"sprindik_issued\",\"date\":\"%s\",\"issue\":[\"sprindik\"]",
                  rows[i].date);
-        json_t *e = act(id, inv, m, 201);
+        json_t *e = act(id, demo.inv, m, 201);
         json_t *d = json_array_get(json_object_get(e, "documents"), 0);
         ck_assert_ptr_nonnull(d);
         /* dated by the act, flagged late like the act (entered long after) */
@@ -237,19 +180,19 @@ END_TEST
 START_TEST(test_a_berita_acara_has_its_acts_hour_in_words_and_one_number)
 {
     long long party, id = case_opened("2025-11-28", &party);
-    json_decref(act(id, inv,
+    json_decref(act(id, demo.inv,
                     "\"type\":\"sprindik_issued\",\"date\":\"2025-12-01\",\"issue\":[\"sprindik\"]",
                     201));
     char m[512];
     snprintf(m, sizeof m,
              "\"type\":\"suspect_designated\",\"date\":\"2025-12-01\",\"party_id\":%lld", party);
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     /* Tuesday 2 December 2025, 09:30 WIB */
     snprintf(m, sizeof m,
              "\"type\":\"arrested\",\"at\":\"2025-12-02T09:30:00+07:00\",\"party_id\":%lld,"
              "\"issue\":[\"sp_penangkapan\",\"ba_penangkapan\"]",
              party);
-    json_t *e = act(id, inv, m, 201);
+    json_t *e = act(id, demo.inv, m, 201);
     json_t *docs = json_object_get(e, "documents");
     ck_assert_uint_eq(json_array_size(docs), 2);
     const char *sp = json_string_value(json_object_get(json_array_get(docs, 0), "number"));
@@ -269,7 +212,7 @@ START_TEST(test_a_berita_acara_has_its_acts_hour_in_words_and_one_number)
     /* the act's number is the order's, in the case and in its XML */
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
     size_t i;
     json_t *h;
     bool seen = false;
@@ -293,14 +236,14 @@ START_TEST(test_an_act_numbered_outside_berkas_is_not_numbered_again)
 {
     long long party, id = case_opened("2026-02-02", &party);
     int v = case_version(id);
-    json_t *p = act(id, inv,
+    json_t *p = act(id, demo.inv,
                     "\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"number\":"
                     "\"SP.Sidik/77/II/2026/LUAR\",\"issue\":[\"sprindik\"]",
                     409);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "event");
     json_decref(p);
     ck_assert_int_eq(case_version(id), v); /* the act was not recorded either */
-    json_t *e = act(id, inv,
+    json_t *e = act(id, demo.inv,
                     "\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"number\":"
                     "\"SP.Sidik/77/II/2026/LUAR\"",
                     201);
@@ -308,7 +251,7 @@ START_TEST(test_an_act_numbered_outside_berkas_is_not_numbered_again)
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", id);
     snprintf(body, sizeof body, "{\"event\":%lld}",
              (long long)json_integer_value(json_object_get(e, "id")));
-    p = call("POST", path, inv, body, 409);
+    p = call("POST", path, demo.inv, body, 409);
     ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "LUAR"));
     json_decref(p);
     const char *pc[1] = {path};
@@ -317,7 +260,8 @@ START_TEST(test_an_act_numbered_outside_berkas_is_not_numbered_again)
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
     ck_assert_int_eq(
-        sql_count(db, "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", 1, q), 0);
+        sql_count(demo.db, "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", 1, q),
+        0);
     json_decref(e);
 }
 END_TEST
@@ -328,34 +272,34 @@ START_TEST(test_issuing_for_an_act_refuses_bad_acts)
 {
     long long party, id = case_opened("2026-03-02", &party);
     long long other = case_opened("2026-03-02", &party);
-    json_t *e = act(id, inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-03-03\"", 201);
+    json_t *e = act(id, demo.inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-03-03\"", 201);
     long long ev = json_integer_value(json_object_get(e, "id"));
     json_decref(e);
     char path[96], body[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", id);
-    json_decref(call("POST", path, inv, "{\"event\":\"satu\"}", 400));
-    json_decref(call("POST", path, inv, "{\"event\":-4}", 400));
+    json_decref(call("POST", path, demo.inv, "{\"event\":\"satu\"}", 400));
+    json_decref(call("POST", path, demo.inv, "{\"event\":-4}", 400));
     /* an act of another case is not this case's */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", other);
     snprintf(body, sizeof body, "{\"event\":%lld}", ev);
-    json_t *p = call("POST", path, inv, body, 404);
+    json_t *p = call("POST", path, demo.inv, body, 404);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "event");
     json_decref(p);
     /* a Sprindik is not the paper of the Laporan's act */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
-    json_decref(call("POST", path, inv, body, 409));
+    json_decref(call("POST", path, demo.inv, body, 409));
     /* once, then never again for the same act */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", id);
-    json_decref(call("POST", path, inv, body, 201));
-    p = call("POST", path, inv, body, 409);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    p = call("POST", path, demo.inv, body, 409);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "event");
     json_decref(p);
     /* "issue" on an act must be form names */
-    json_decref(act(id, inv, "\"type\":\"letter_delivered\",\"issue\":\"sprindik\"", 400));
-    json_decref(act(id, inv, "\"type\":\"letter_delivered\",\"issue\":[\"../etc\"]", 400));
+    json_decref(act(id, demo.inv, "\"type\":\"letter_delivered\",\"issue\":\"sprindik\"", 400));
+    json_decref(act(id, demo.inv, "\"type\":\"letter_delivered\",\"issue\":[\"../etc\"]", 400));
     /* a form that is not this act's refuses the act with it */
     int v = case_version(id);
-    json_decref(act(id, inv, "\"type\":\"letter_delivered\",\"issue\":[\"sprindik\"]", 409));
+    json_decref(act(id, demo.inv, "\"type\":\"letter_delivered\",\"issue\":[\"sprindik\"]", 409));
     ck_assert_int_eq(case_version(id), v);
 }
 END_TEST
@@ -378,7 +322,7 @@ START_TEST(test_an_official_signs_from_the_date_recorded)
     json_decref(o);
     long long party, id = case_opened("2026-04-06", &party);
     json_t *e =
-        act(id, inv,
+        act(id, demo.inv,
             "\"type\":\"sprindik_issued\",\"date\":\"2026-04-07\",\"issue\":[\"sprindik\"]", 201);
     json_t *d = json_array_get(json_object_get(e, "documents"), 0);
     ck_assert_str_eq(json_string_value(json_object_get(d, "signer")), "Wayan Ṣubagia Ñoman");
@@ -387,7 +331,7 @@ START_TEST(test_an_official_signs_from_the_date_recorded)
     free(t);
     json_decref(e);
     /* listed for anyone logged on */
-    json_t *list = call("GET", path, inv, NULL, 200);
+    json_t *list = call("GET", path, demo.inv, NULL, 200);
     ck_assert_uint_ge(json_array_size(json_object_get(list, "items")), 4);
     json_decref(list);
 }
@@ -427,7 +371,7 @@ START_TEST(test_officials_refuse_bad_input_and_the_wrong_people)
          "\"198205052006041001\",\"valid_from\":\"2026-02-01\",\"warna\":\"merah\"}",
          "warna"},
     };
-    long long before = sql_count(db, "SELECT count(*) FROM app.officials", 0, NULL);
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.officials", 0, NULL);
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         json_t *p = call("POST", path, admin, bad[i].body, 400);
         ck_assert_msg(strcmp(json_string_value(json_object_get(p, "field")), bad[i].field) == 0,
@@ -436,23 +380,23 @@ START_TEST(test_officials_refuse_bad_input_and_the_wrong_people)
     }
     static const char good[] = "{\"role\":\"kepala_kantor\",\"title\":\"Kepala\",\"name\":\"A B\","
                                "\"nip\":\"198205052006041001\",\"valid_from\":\"2026-02-01\"}";
-    json_decref(call("POST", path, inv, good, 403));
+    json_decref(call("POST", path, demo.inv, good, 403));
     json_decref(call("POST", path, NULL, good, 401));
     json_decref(call("POST", path, admin_kejagung, good, 404)); /* the other tree */
-    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.officials", 0, NULL), before);
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.officials", 0, NULL), before);
     /* ending a period: a date, not before it began, an official of that office */
-    char *oid =
-        sql_value(db, "SELECT id FROM app.officials WHERE name = 'Made Wirawan Kusuma'", 0, NULL);
+    char *oid = sql_value(
+        demo.db, "SELECT id FROM app.officials WHERE name = 'Made Wirawan Kusuma'", 0, NULL);
     char epath[128];
     snprintf(epath, sizeof epath, "/api/v1/offices/%lld/officials/%s", office_plg, oid);
     json_decref(call("PUT", epath, admin, "{\"valid_to\":\"kemarin\"}", 400));
     json_decref(call("PUT", epath, admin, "{\"valid_to\":\"2020-01-01\"}", 404));
-    json_decref(call("PUT", epath, inv, "{\"valid_to\":\"2030-01-01\"}", 403));
-    snprintf(epath, sizeof epath, "/api/v1/offices/%lld/officials/%s", kejari_plg, oid);
+    json_decref(call("PUT", epath, demo.inv, "{\"valid_to\":\"2030-01-01\"}", 403));
+    snprintf(epath, sizeof epath, "/api/v1/offices/%lld/officials/%s", demo.kejari_plg, oid);
     json_decref(call("PUT", epath, admin_kejagung, "{\"valid_to\":\"2030-01-01\"}", 404));
     free(oid);
     /* the audit trail has the refusals and nothing was changed */
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM app.officials WHERE valid_to IS NOT NULL "
                                "AND name = 'Made Wirawan Kusuma'",
                                0, NULL),
@@ -464,22 +408,22 @@ END_TEST
  * names who is missing and how to record them, and no number is taken. */
 START_TEST(test_an_order_without_an_official_in_force_is_422)
 {
-    char *o = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KANIM-MRE'", 0, NULL);
+    char *o = sql_value(demo.db, "SELECT id FROM app.offices WHERE code = 'KANIM-MRE'", 0, NULL);
     (void)o;
     free(o);
     long long party, id = case_opened("2026-01-10", &party);
     /* the Palembang Kepala's record ends before the act: none in force */
-    free(sql_value(db,
+    free(sql_value(demo.db,
                    "UPDATE app.officials SET valid_from = '2026-06-01' WHERE name = "
                    "'Made Wirawan Kusuma' RETURNING id",
                    0, NULL));
     json_t *p =
-        act(id, inv,
+        act(id, demo.inv,
             "\"type\":\"sprindik_issued\",\"date\":\"2026-01-12\",\"issue\":[\"sprindik\"]", 422);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "signer");
     ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "official add"));
     json_decref(p);
-    free(sql_value(db,
+    free(sql_value(demo.db,
                    "UPDATE app.officials SET valid_from = '2025-12-01' WHERE name = "
                    "'Made Wirawan Kusuma' RETURNING id",
                    0, NULL));
@@ -492,7 +436,7 @@ END_TEST
 static json_t *put_case(long long id, const char *token, int version, const char *body, long want)
 {
     char url[128], auth[300], match[48];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld", port, id);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld", demo.port, id);
     snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
     snprintf(match, sizeof match, "If-Match: \"%d\"", version);
     const char *h[] = {auth, "Content-Type: application/json", version >= 0 ? match : NULL, NULL};
@@ -509,7 +453,7 @@ static json_t *put_case(long long id, const char *token, int version, const char
 static long long user_id(const char *nip)
 {
     const char *p[1] = {nip};
-    char *v = sql_value(db, "SELECT id FROM app.users WHERE nip = $1", 1, p);
+    char *v = sql_value(demo.db, "SELECT id FROM app.users WHERE nip = $1", 1, p);
     long long id = strtoll(v, NULL, 10);
     free(v);
     return id;
@@ -522,7 +466,7 @@ static long long user_id(const char *nip)
  * after the case's last act as if the first had never been sent. */
 START_TEST(test_an_act_whose_case_row_was_not_moved_is_a_conflict_to_retry)
 {
-    json_t *c = call("POST", "/api/v1/cases", inv,
+    json_t *c = call("POST", "/api/v1/cases", demo.inv,
                      "{\"source\":\"other\",\"opened_on\":\"2026-05-04\"}", 201);
     long long id = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
@@ -531,9 +475,10 @@ START_TEST(test_an_act_whose_case_row_was_not_moved_is_a_conflict_to_retry)
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
     const char *body = "{\"type\":\"letter_delivered\",\"date\":\"2026-05-05\"}";
-    json_decref(call("POST", path, inv, body, 201));
-    long long before = sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1", 1, p);
-    free(sql_value(db,
+    json_decref(call("POST", path, demo.inv, body, 201));
+    long long before =
+        sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1", 1, p);
+    free(sql_value(demo.db,
                    "CREATE OR REPLACE FUNCTION public.hold_case() RETURNS trigger "
                    "LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
                    0, NULL));
@@ -541,9 +486,9 @@ START_TEST(test_an_act_whose_case_row_was_not_moved_is_a_conflict_to_retry)
              "CREATE TRIGGER hold_case BEFORE UPDATE ON app.cases FOR EACH ROW WHEN "
              "(OLD.id = %lld AND NEW.events <> OLD.events) EXECUTE FUNCTION public.hold_case()",
              id);
-    free(sql_value(db, sql, 0, NULL));
+    free(sql_value(demo.db, sql, 0, NULL));
     struct http_result r;
-    ck_assert(api_call(port, "POST", path, inv, body, &r));
+    ck_assert(api_call(demo.port, "POST", path, demo.inv, body, &r));
     ck_assert_msg(r.status == 409, "want 409, got %ld: %.400s", r.status, r.body);
     ck_assert_msg(strncmp(r.content_type, "application/problem+json", 24) == 0, "%s",
                   r.content_type);
@@ -551,13 +496,13 @@ START_TEST(test_an_act_whose_case_row_was_not_moved_is_a_conflict_to_retry)
     ck_assert_int_eq(json_integer_value(json_object_get(problem, "status")), 409);
     json_decref(problem);
     http_result_free(&r);
-    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1", 1, p),
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1", 1, p),
                      before);
-    free(sql_value(db, "DROP TRIGGER hold_case ON app.cases", 0, NULL));
-    json_t *ok = call("POST", path, inv, body, 201);
+    free(sql_value(demo.db, "DROP TRIGGER hold_case ON app.cases", 0, NULL));
+    json_t *ok = call("POST", path, demo.inv, body, 201);
     ck_assert_int_eq(json_integer_value(json_object_get(ok, "seq")), before + 1);
     json_decref(ok);
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM app.events e JOIN app.cases c ON "
                                "c.id = e.case_id AND c.events = e.seq AND c.last_hash = e.hash "
                                "WHERE c.id = $1",
@@ -570,7 +515,7 @@ END_TEST
  * source, Kejari and investigators, with If-Match, audited (issue 8.7). */
 START_TEST(test_a_cases_particulars_are_corrected_with_if_match)
 {
-    json_t *c = call("POST", "/api/v1/cases", inv,
+    json_t *c = call("POST", "/api/v1/cases", demo.inv,
                      "{\"source\":\"other\",\"opened_on\":\"2026-05-04\"}", 201);
     long long id = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
@@ -579,32 +524,32 @@ START_TEST(test_a_cases_particulars_are_corrected_with_if_match)
     snprintf(body, sizeof body,
              "{\"summary\":\"WNA bekerja tanpa izin di kebun sawit\",\"source\":\"tim_pora\","
              "\"kejari_id\":%lld,\"investigators\":[%lld,%lld]}",
-             kejari_plg, user_id(NIP_INV_PLG), user_id(NIP_INV_PLG2));
+             demo.kejari_plg, user_id(NIP_INV_PLG), user_id(NIP_INV_PLG2));
     /* bad input changes nothing */
-    json_decref(put_case(id, inv, -1, body, 400));                    /* no If-Match */
-    json_decref(put_case(id, inv, v + 5, body, 409));                 /* stale */
-    json_decref(put_case(id, inv, v, "{\"source\":\"gosip\"}", 400)); /* unknown source */
-    json_decref(put_case(id, inv, v, "{\"kejari_id\":1}", 400));      /* not a Kejari */
-    json_decref(put_case(id, inv, v, "{\"investigators\":[]}", 400)); /* nobody */
+    json_decref(put_case(id, demo.inv, -1, body, 400));                    /* no If-Match */
+    json_decref(put_case(id, demo.inv, v + 5, body, 409));                 /* stale */
+    json_decref(put_case(id, demo.inv, v, "{\"source\":\"gosip\"}", 400)); /* unknown source */
+    json_decref(put_case(id, demo.inv, v, "{\"kejari_id\":1}", 400));      /* not a Kejari */
+    json_decref(put_case(id, demo.inv, v, "{\"investigators\":[]}", 400)); /* nobody */
     snprintf(body + 200, 56, "{\"investigators\":[%lld]}", user_id(NIP_INV_MRE));
-    json_decref(put_case(id, inv, v, body + 200, 400));              /* another office's PPNS */
-    json_decref(put_case(id, inv, v, "{\"warna\":\"merah\"}", 400)); /* unknown member */
+    json_decref(put_case(id, demo.inv, v, body + 200, 400)); /* another office's PPNS */
+    json_decref(put_case(id, demo.inv, v, "{\"warna\":\"merah\"}", 400)); /* unknown member */
     ck_assert_int_eq(case_version(id), v);
     /* who may not: a supervisor, an investigator of another office */
-    char *other = api_login(port, NIP_INV_MRE, DEMO_PW),
-         *sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
+    char *other = api_login(demo.port, NIP_INV_MRE, DEMO_PW),
+         *sup = api_login(demo.port, NIP_SUP_PLG, DEMO_PW);
     json_decref(put_case(id, sup, v, body, 403));
     json_decref(put_case(id, other, v, body, 404));
     free(other);
     free(sup);
     /* then it takes, once */
-    json_t *ok = put_case(id, inv, v, body, 200);
+    json_t *ok = put_case(id, demo.inv, v, body, 200);
     ck_assert_int_eq(json_integer_value(json_object_get(ok, "version")), v + 1);
     json_decref(ok);
-    json_decref(put_case(id, inv, v, body, 409));
+    json_decref(put_case(id, demo.inv, v, body, 409));
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    c = call("GET", path, inv, NULL, 200);
+    c = call("GET", path, demo.inv, NULL, 200);
     ck_assert_str_eq(json_string_value(json_object_get(c, "summary")),
                      "WNA bekerja tanpa izin di kebun sawit");
     ck_assert_str_eq(json_string_value(json_object_get(c, "source")), "tim_pora");
@@ -612,12 +557,12 @@ START_TEST(test_a_cases_particulars_are_corrected_with_if_match)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM app.case_investigators WHERE case_id = "
                                "$1::bigint",
                                1, q),
                      2);
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM audit.events WHERE action = 'case.update' "
                                "AND object_id = $1::bigint AND outcome = 'ok'",
                                1, q),
@@ -633,21 +578,21 @@ START_TEST(test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out)
 {
     long long party, id = case_opened("2026-06-01", &party);
     char m[256];
-    json_t *e = act(id, inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\"", 201);
+    json_t *e = act(id, demo.inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\"", 201);
     long long sprindik = json_integer_value(json_object_get(e, "id"));
     json_decref(e);
     snprintf(m, sizeof m,
              "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", party);
-    json_decref(act(id, inv, m, 201));
-    json_decref(act(id, inv,
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv,
                     "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\","
                     "\"issue\":[\"spdp\"]",
                     422)); /* its Sprindik has no number yet: one number, so it is refused */
     char path[96], body[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", id);
     snprintf(body, sizeof body, "{\"event\":%lld}", sprindik);
-    json_decref(call("POST", path, inv, body, 201));
-    json_decref(act(id, inv,
+    json_decref(call("POST", path, demo.inv, body, 201));
+    json_decref(act(id, demo.inv,
                     "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\","
                     "\"issue\":[\"spdp\"]",
                     201));
@@ -655,15 +600,15 @@ START_TEST(test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out)
              "\"type\":\"bap_recorded\",\"date\":\"2026-06-05\",\"bap\":\"tersangka\","
              "\"party_id\":%lld",
              party);
-    json_t *bap = act(id, inv, m, 201);
-    json_t *res = act(id, inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201);
+    json_t *bap = act(id, demo.inv, m, 201);
+    json_t *res = act(id, demo.inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201);
     /* what they say, before their papers are issued (issue 8 point 4) */
-    fill_bap(port, inv, id, json_integer_value(json_object_get(bap, "id")));
-    fill_resume(port, inv, id, json_integer_value(json_object_get(res, "id")));
+    fill_bap(demo.port, demo.inv, id, json_integer_value(json_object_get(bap, "id")));
+    fill_resume(demo.port, demo.inv, id, json_integer_value(json_object_get(res, "id")));
     json_decref(bap);
     json_decref(res);
     /* Tahap I: the Laporan, the BAP and the Resume are not issued */
-    json_t *p = act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 422);
+    json_t *p = act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 422);
     json_t *missing = json_object_get(p, "missing");
     ck_assert_uint_eq(json_array_size(missing), 3);
     ck_assert_str_eq(json_string_value(json_array_get(missing, 0)), "laporan_kejadian");
@@ -674,11 +619,11 @@ START_TEST(test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out)
     static const char *const forms[] = {"laporan_kejadian", "bap_tersangka", "resume"};
     for (size_t i = 0; i < 3; i++) {
         snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, forms[i]);
-        json_t *d = call("POST", path, inv, "{}", 201);
+        json_t *d = call("POST", path, demo.inv, "{}", 201);
         if (i == 0) { /* the Laporan's number is the case's: one number */
             char p2[64];
             snprintf(p2, sizeof p2, "/api/v1/cases/%lld", id);
-            json_t *c = call("GET", p2, inv, NULL, 200);
+            json_t *c = call("GET", p2, demo.inv, NULL, 200);
             ck_assert_str_eq(json_string_value(json_object_get(d, "number")),
                              json_string_value(json_object_get(c, "number")));
             ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-06-01");
@@ -687,23 +632,24 @@ START_TEST(test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out)
         json_decref(d);
     }
     json_decref(act(
-        id, inv,
+        id, demo.inv,
         "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\",\"issue\":[\"pengantar_tahap1\"]", 201));
-    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
-    json_decref(act(id, pros,
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    json_decref(act(id, demo.pros,
                     "\"type\":\"p21_received\",\"date\":\"2026-06-15\",\"issue\":[\"p21\"]", 201));
-    json_decref(act(id, inv, "\"type\":\"tahap2_done\",\"date\":\"2026-06-20\"", 201));
+    json_decref(act(id, demo.inv, "\"type\":\"tahap2_done\",\"date\":\"2026-06-20\"", 201));
     /* handed over: the BA of Tahap II is still issued for its act */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/ba_tahap2", id);
-    json_t *d = call("POST", path, inv, "{}", 201);
+    json_t *d = call("POST", path, demo.inv, "{}", 201);
     ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-06-20");
     json_decref(d);
     /* the dossier: the investigator's file only, the case number on its cover */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
     char *dir = harness_mkdtemp("acts-dossier"), file[512], url[128], auth[300];
     snprintf(file, sizeof file, "%s/b.pdf", dir);
-    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
-    snprintf(auth, sizeof auth, "Authorization: Bearer %s", pros);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", demo.port, path);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.pros);
     FILE *f = fopen(file, "wb");
     CURL *c = curl_easy_init();
     struct curl_slist *h = curl_slist_append(NULL, auth);
@@ -721,7 +667,7 @@ START_TEST(test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out)
     ck_assert_int_eq(run_capture(argv, 30000, &text), 0);
     ck_assert_msg(strstr(text, "(belum bernomor)") == NULL, "cover without the case number");
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *cj = call("GET", path, inv, NULL, 200);
+    json_t *cj = call("GET", path, demo.inv, NULL, 200);
     assert_has(text, json_string_value(json_object_get(cj, "number")), "sampul");
     json_decref(cj);
     ck_assert_msg(strstr(text, "BERITA ACARA SERAH TERIMA") == NULL && strstr(text, "P-21") == NULL,
@@ -754,7 +700,7 @@ static void berkas_login(const char *nip)
     char *dir = harness_mkdtemp("acts-cli"), url[64], *out = NULL;
     setenv("XDG_CONFIG_HOME", dir, 1);
     setenv("BERKAS_PASSWORD", DEMO_PW, 1);
-    snprintf(url, sizeof url, "http://127.0.0.1:%d", port);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", demo.port);
     int rc = berkas(&out, "--server", url, "login", "--nip", nip, NULL);
     ck_assert_msg(rc == 0, "login: %d %s", rc, out);
     unsetenv("BERKAS_PASSWORD");
@@ -868,7 +814,7 @@ static long raw(const char *method, const char *path, const char *token, const v
                 size_t len, const char *ctype, struct bytes *out)
 {
     char url[1024], auth[300], ct[96];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", demo.port, path);
     snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
     snprintf(ct, sizeof ct, "Content-Type: %s", ctype ? ctype : "application/pdf");
     struct curl_slist *h = curl_slist_append(NULL, auth);
@@ -908,7 +854,7 @@ START_TEST(test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place)
 {
     long long party, id = case_opened("2026-09-01", &party);
     char m[256], path[512];
-    json_t *e = act(id, inv,
+    json_t *e = act(id, demo.inv,
                     "\"type\":\"sprindik_issued\",\"date\":\"2026-09-02\",\"number\":"
                     "\"SP.Sidik/07/IX/2026/LUAR\"",
                     201);
@@ -920,50 +866,45 @@ START_TEST(test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place)
     struct bytes pdf = {0};
     snprintf(path, sizeof path,
              "/api/v1/cases/%lld/forms/laporan_kejadian.pdf?scene=Dermaga%%20Uji%%20Tujuh", other);
-    ck_assert_int_eq(raw("GET", path, inv, NULL, 0, NULL, &pdf), 200);
+    ck_assert_int_eq(raw("GET", path, demo.inv, NULL, 0, NULL, &pdf), 200);
     char sha[65];
     hex_sha256(&pdf, sha);
     /* bad input: refused, nothing stored */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan%%20Sprindik",
              id, sprindik);
-    ck_assert_int_eq(raw("POST", path, inv, "bukan pdf %%EOF", 15, NULL, NULL), 400);
-    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, "application/json", NULL), 400);
-    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n / 2, NULL, NULL), 400); /* truncated */
+    ck_assert_int_eq(raw("POST", path, demo.inv, "bukan pdf %%EOF", 15, NULL, NULL), 400);
+    ck_assert_int_eq(raw("POST", path, demo.inv, pdf.p, pdf.n, "application/json", NULL), 400);
+    ck_assert_int_eq(raw("POST", path, demo.inv, pdf.p, pdf.n / 2, NULL, NULL),
+                     400); /* truncated */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld", id, sprindik);
-    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 400); /* no title */
+    ck_assert_int_eq(raw("POST", path, demo.inv, pdf.p, pdf.n, NULL, NULL), 400); /* no title */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&document=1&title=Dua", id,
              sprindik);
-    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 400);
+    ck_assert_int_eq(raw("POST", path, demo.inv, pdf.p, pdf.n, NULL, NULL), 400);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan&warna=merah",
              id, sprindik);
-    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 400);
+    ck_assert_int_eq(raw("POST", path, demo.inv, pdf.p, pdf.n, NULL, NULL), 400);
     snprintf(path, sizeof path,
              "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan&number=SP.Sidik/99/LAIN", id,
              sprindik);
-    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 409); /* one number */
-    free(sql_value(db,
-                   "UPDATE app.settings SET value = '1000' WHERE key = 'upload.max_bytes' "
-                   "RETURNING key",
-                   0, NULL));
+    ck_assert_int_eq(raw("POST", path, demo.inv, pdf.p, pdf.n, NULL, NULL), 409); /* one number */
+    harness_setting(demo.db, "upload.max_bytes", "1000");
     snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan", id,
              sprindik);
-    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, NULL), 413);
-    free(sql_value(db,
-                   "UPDATE app.settings SET value = '10485760' WHERE key = "
-                   "'upload.max_bytes' RETURNING key",
-                   0, NULL));
+    ck_assert_int_eq(raw("POST", path, demo.inv, pdf.p, pdf.n, NULL, NULL), 413);
+    harness_setting(demo.db, "upload.max_bytes", "10485760");
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
     ck_assert_int_eq(
-        sql_count(db, "SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", 1, q), 0);
+        sql_count(demo.db, "SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", 1, q), 0);
     /* the Sprindik's paper */
     snprintf(path, sizeof path,
              "/api/v1/cases/%lld/uploads?event=%lld&title=Surat%%20Perintah%%20Penyidikan%%20("
              "salinan)",
              id, sprindik);
     struct bytes reply = {0};
-    ck_assert_int_eq(raw("POST", path, inv, pdf.p, pdf.n, NULL, &reply), 201);
+    ck_assert_int_eq(raw("POST", path, demo.inv, pdf.p, pdf.n, NULL, &reply), 201);
     json_t *u = json_loadb((const char *)reply.p, reply.n, 0, NULL);
     free(reply.p);
     ck_assert_ptr_nonnull(u);
@@ -976,7 +917,7 @@ START_TEST(test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place)
     /* as uploaded, byte for byte */
     struct bytes back = {0};
     snprintf(path, sizeof path, "/api/v1/uploads/%lld.pdf", up);
-    ck_assert_int_eq(raw("GET", path, inv, NULL, 0, NULL, &back), 200);
+    ck_assert_int_eq(raw("GET", path, demo.inv, NULL, 0, NULL, &back), 200);
     char sha2[65];
     hex_sha256(&back, sha2);
     ck_assert_str_eq(sha2, sha);
@@ -984,8 +925,8 @@ START_TEST(test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place)
     /* the SPDP cites the Sprindik by the one number */
     snprintf(m, sizeof m,
              "\"type\":\"suspect_designated\",\"date\":\"2026-09-02\",\"party_id\":%lld", party);
-    json_decref(act(id, inv, m, 201));
-    e = act(id, inv,
+    json_decref(act(id, demo.inv, m, 201));
+    e = act(id, demo.inv,
             "\"type\":\"spdp_sent\",\"date\":\"2026-09-03\",\"recipient\":\"kejari\",\"issue\":["
             "\"spdp\"]",
             201);
@@ -997,10 +938,10 @@ START_TEST(test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place)
     /* the prosecutor may not attach a paper to the investigator's act */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/uploads?event=%lld&title=Salinan", id,
              sprindik);
-    ck_assert_int_eq(raw("POST", path, pros, pdf.p, pdf.n, NULL, NULL), 403);
+    ck_assert_int_eq(raw("POST", path, demo.pros, pdf.p, pdf.n, NULL, NULL), 403);
     /* listed with the case's documents */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/documents", id);
-    json_t *list = call("GET", path, inv, NULL, 200);
+    json_t *list = call("GET", path, demo.inv, NULL, 200);
     ck_assert_uint_eq(json_array_size(json_object_get(list, "uploads")), 1);
     json_decref(list);
     /* complete the file and bind it: the upload's own text is inside */
@@ -1008,27 +949,27 @@ START_TEST(test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place)
              "\"type\":\"bap_recorded\",\"date\":\"2026-09-05\",\"bap\":\"tersangka\","
              "\"party_id\":%lld",
              party);
-    json_t *bap = act(id, inv, m, 201);
-    json_t *res = act(id, inv, "\"type\":\"resume_written\",\"date\":\"2026-09-09\"", 201);
+    json_t *bap = act(id, demo.inv, m, 201);
+    json_t *res = act(id, demo.inv, "\"type\":\"resume_written\",\"date\":\"2026-09-09\"", 201);
     static const char *const said[] = {"bap_tersangka", "resume"};
     json_t *acts[] = {bap, res};
     for (int i = 0; i < 2; i++) {
         long long ev = json_integer_value(json_object_get(acts[i], "id"));
         if (i == 0)
-            fill_bap(port, inv, id, ev);
+            fill_bap(demo.port, demo.inv, id, ev);
         else
-            fill_resume(port, inv, id, ev);
+            fill_resume(demo.port, demo.inv, id, ev);
         char issue[64];
         snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, said[i]);
         snprintf(issue, sizeof issue, "{\"event\":%lld}", ev);
-        json_decref(call("POST", path, inv, issue, 201));
+        json_decref(call("POST", path, demo.inv, issue, 201));
         json_decref(acts[i]);
     }
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
-    json_decref(call("POST", path, inv, "{}", 201));
+    json_decref(call("POST", path, demo.inv, "{}", 201));
     struct bytes book = {0};
     snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
-    ck_assert_int_eq(raw("GET", path, inv, NULL, 0, NULL, &book), 200);
+    ck_assert_int_eq(raw("GET", path, demo.inv, NULL, 0, NULL, &book), 200);
     char *dir = harness_mkdtemp("acts-bind"), file[512];
     snprintf(file, sizeof file, "%s/b.pdf", dir);
     FILE *f = fopen(file, "wb");

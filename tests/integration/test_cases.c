@@ -16,42 +16,22 @@
 #include "harness.h"
 #include "suites.h"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *pros, *sup, *admin;
-static long long kejari_plg;
+static struct demo_server demo;
+static const char *sup, *admin;
 
 static void start_server(void)
 {
-    db = harness_new_demo_db("cases_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
+    demo_server_start(&demo, "cases_suite");
     /* this suite checks the stage machine's own guards; the documents that
      * Tahap I also needs (issue 8) are checked in test_acts.c */
-    free(sql_value(db,
-                   "UPDATE app.settings SET value = 'false' WHERE key = "
-                   "'dossier.tahap1_requires_documents' RETURNING key",
-                   0, NULL));
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
-    admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    harness_setting(demo.db, "dossier.tahap1_requires_documents", "false");
+    sup = demo_server_login(&demo, NIP_SUP_PLG);
+    admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
 }
 
 static void stop_server(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(sup);
-    free(admin);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* "YYYY-MM-DD" of today minus ago days (UTC+7, the demo office's zone). */
@@ -66,7 +46,7 @@ static void days_ago(int ago, char out[11])
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 static long long open_case(const char *summary, int opened_ago)
@@ -76,8 +56,8 @@ static long long open_case(const char *summary, int opened_ago)
     snprintf(
         body, sizeof body,
         "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"%s\",\"kejari_id\":%lld}",
-        date, summary, kejari_plg);
-    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+        date, summary, demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
     long long id = json_integer_value(json_object_get(c, "id"));
     ck_assert_str_eq(json_string_value(json_object_get(c, "stage")), "pre_investigation");
     ck_assert_int_eq(json_integer_value(json_object_get(c, "version")), 2);
@@ -109,7 +89,7 @@ static long long add_suspect(long long id, const char *name, const char *passpor
              "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":\"%s\","
              "\"sex\":\"L\"}",
              name, passport);
-    json_t *p = call("POST", path, inv, body, 201);
+    json_t *p = call("POST", path, demo.inv, body, 201);
     long long pid = json_integer_value(json_object_get(p, "id"));
     json_decref(p);
     return pid;
@@ -120,7 +100,7 @@ static long long events_of(long long id)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
-    return sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
+    return sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
 }
 
 START_TEST(test_opening_a_case_records_its_laporan_and_numbers_it)
@@ -129,7 +109,7 @@ START_TEST(test_opening_a_case_records_its_laporan_and_numbers_it)
     ck_assert_int_eq(events_of(id), 1);
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
     ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(c, "number")), "LK/KANIM-PLG/"));
     json_t *h = json_object_get(c, "history");
     ck_assert_uint_eq(json_array_size(h), 1);
@@ -153,7 +133,7 @@ START_TEST(test_an_act_the_stage_does_not_allow_is_409_listing_the_allowed)
     char date[11], body[256];
     days_ago(1, date);
     snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", date);
-    json_t *p = record(id, inv, body, 409);
+    json_t *p = record(id, demo.inv, body, 409);
     ck_assert_str_eq(json_string_value(json_object_get(p, "type")),
                      "urn:berkas:problem:transition-not-allowed");
     json_t *allowed = json_object_get(p, "allowed");
@@ -172,11 +152,11 @@ END_TEST
 START_TEST(test_a_failing_guard_is_422_naming_each_missing_fact)
 {
     long long id = open_case("Uji 422", 10);
-    rec(id, inv, "sprindik_issued", 9, NULL);
+    rec(id, demo.inv, "sprindik_issued", 9, NULL);
     char date[11], body[256];
     days_ago(1, date);
     snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", date);
-    json_t *p = record(id, inv, body, 422);
+    json_t *p = record(id, demo.inv, body, 422);
     ck_assert_str_eq(json_string_value(json_object_get(p, "type")),
                      "urn:berkas:problem:guard-failed");
     char *missing = json_dumps(json_object_get(p, "missing"), JSON_COMPACT);
@@ -188,7 +168,7 @@ START_TEST(test_a_failing_guard_is_422_naming_each_missing_fact)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *pa[1] = {cid};
-    ck_assert_int_ge(sql_count(db,
+    ck_assert_int_ge(sql_count(demo.db,
                                "SELECT count(*) FROM audit.events WHERE action = 'case.event' AND "
                                "object_id = $1::bigint AND outcome = 'refused' AND status = 422",
                                1, pa),
@@ -203,29 +183,29 @@ START_TEST(test_the_whole_file_to_the_prosecutor_and_back_with_p19)
     char path[64], extra[128];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(extra, sizeof extra, "{\"code\":\"122\",\"party_id\":%lld}", s);
-    json_decref(call("POST", path, inv, extra, 201));
-    rec(id, inv, "sprindik_issued", 28, "\"number\":\"SP.Sidik/9/2026\"");
+    json_decref(call("POST", path, demo.inv, extra, 201));
+    rec(id, demo.inv, "sprindik_issued", 28, "\"number\":\"SP.Sidik/9/2026\"");
     snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
-    rec(id, inv, "suspect_designated", 28, extra);
-    rec(id, inv, "spdp_sent", 27, "\"recipient\":\"kejari\"");
+    rec(id, demo.inv, "suspect_designated", 28, extra);
+    rec(id, demo.inv, "spdp_sent", 27, "\"recipient\":\"kejari\"");
     snprintf(extra, sizeof extra, "\"party_id\":%lld,\"bap\":\"tersangka\"", s);
-    rec(id, inv, "bap_recorded", 20, extra);
-    rec(id, inv, "resume_written", 12, NULL);
-    rec(id, inv, "tahap1_sent", 11, NULL);
+    rec(id, demo.inv, "bap_recorded", 20, extra);
+    rec(id, demo.inv, "resume_written", 12, NULL);
+    rec(id, demo.inv, "tahap1_sent", 11, NULL);
     /* now the prosecutor sees it and answers */
-    rec(id, pros, "tahap1_received_by_pu", 10, NULL);
-    rec(id, pros, "p19_received", 6,
+    rec(id, demo.pros, "tahap1_received_by_pu", 10, NULL);
+    rec(id, demo.pros, "p19_received", 6,
         "\"instructions\":[\"Lengkapi BAP saksi\",\"Lampirkan paspor\"]");
     /* not re-sent before every instruction is answered */
     char date[11], body[512];
     days_ago(1, date);
     snprintf(body, sizeof body, "{\"type\":\"resubmitted\",\"date\":\"%s\"}", date);
-    json_t *p = record(id, inv, body, 422);
+    json_t *p = record(id, demo.inv, body, 422);
     ck_assert_str_eq(json_string_value(json_array_get(json_object_get(p, "missing"), 0)),
                      "instructions_answered");
     json_decref(p);
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
     ck_assert_str_eq(json_string_value(json_object_get(c, "stage")), "returned");
     ck_assert_int_eq(json_integer_value(json_object_get(c, "p19_returns")), 1);
     json_t *items = json_object_get(json_array_get(json_object_get(c, "p19_rounds"), 0), "items");
@@ -233,7 +213,7 @@ START_TEST(test_the_whole_file_to_the_prosecutor_and_back_with_p19)
     for (size_t i = 0; i < 2; i++) {
         snprintf(extra, sizeof extra, "\"instruction_id\":%lld,\"answer\":\"Sudah\"",
                  (long long)json_integer_value(json_object_get(json_array_get(items, i), "id")));
-        rec(id, inv, "instruction_answered", 3, extra);
+        rec(id, demo.inv, "instruction_answered", 3, extra);
     }
     /* answering the same item twice is refused */
     snprintf(body, sizeof body,
@@ -241,10 +221,10 @@ START_TEST(test_the_whole_file_to_the_prosecutor_and_back_with_p19)
              "\"answer\":\"lagi\"}",
              date, (long long)json_integer_value(json_object_get(json_array_get(items, 0), "id")));
     json_decref(c);
-    json_t *twice = record(id, inv, body, 400);
+    json_t *twice = record(id, demo.inv, body, 400);
     json_decref(twice);
-    rec(id, inv, "resubmitted", 2, NULL);
-    c = call("GET", path, inv, NULL, 200);
+    rec(id, demo.inv, "resubmitted", 2, NULL);
+    c = call("GET", path, demo.inv, NULL, 200);
     ck_assert_str_eq(json_string_value(json_object_get(c, "stage")), "with_prosecutor");
     /* the clocks are there, with their legal basis and state */
     json_t *clocks = json_object_get(c, "clocks");
@@ -262,7 +242,7 @@ START_TEST(test_the_whole_file_to_the_prosecutor_and_back_with_p19)
     json_decref(c);
     /* the supervisor of the office reads it; a prosecutor elsewhere does not */
     json_decref(call("GET", path, sup, NULL, 200));
-    char *other = api_login(port, NIP_PROS_PTK, DEMO_PW);
+    char *other = api_login(demo.port, NIP_PROS_PTK, DEMO_PW);
     json_decref(call("GET", path, other, NULL, 404));
     free(other);
 }
@@ -292,7 +272,7 @@ START_TEST(test_bad_dates_are_400_and_write_nothing)
     };
     (void)body;
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        json_t *p = record(id, inv, bad[i], 400);
+        json_t *p = record(id, demo.inv, bad[i], 400);
         ck_assert_msg(json_object_get(p, "detail") != NULL, "%s", bad[i]);
         json_decref(p);
     }
@@ -311,7 +291,7 @@ END_TEST
 START_TEST(test_each_field_of_an_act_is_refused_by_name_and_writes_nothing)
 {
     long long id = open_case("Uji isian tindakan", 10);
-    rec(id, inv, "sprindik_issued", 9, NULL);
+    rec(id, demo.inv, "sprindik_issued", 9, NULL);
     long long suspect = add_suspect(id, "PHAM VAN F", "C1234567");
     long long before = events_of(id);
     static const struct {
@@ -350,7 +330,7 @@ START_TEST(test_each_field_of_an_act_is_refused_by_name_and_writes_nothing)
         struct http_result r;
         char path[64];
         snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-        ck_assert(api_call(port, "POST", path, inv, body, &r));
+        ck_assert(api_call(demo.port, "POST", path, demo.inv, body, &r));
         ck_assert_msg(r.status == 400, "%s: %ld %s", body, r.status, r.body);
         ck_assert_msg(strncmp(r.content_type, "application/problem+json", 24) == 0, "%s",
                       r.content_type);
@@ -370,7 +350,7 @@ START_TEST(test_each_field_of_an_act_is_refused_by_name_and_writes_nothing)
     /* and the same act with its fields right is recorded */
     char extra[64];
     snprintf(extra, sizeof extra, "\"party_id\":%lld", suspect);
-    rec(id, inv, "suspect_designated", 8, extra);
+    rec(id, demo.inv, "suspect_designated", 8, extra);
     ck_assert_int_eq(events_of(id), before + 1);
 }
 END_TEST
@@ -393,7 +373,7 @@ START_TEST(test_party_shapes_are_checked_naming_the_field)
         {"{\"kind\":\"suspect\"}", "name"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        json_t *p = call("POST", path, inv, bad[i].body, 400);
+        json_t *p = call("POST", path, demo.inv, bad[i].body, 400);
         ck_assert_msg(json_string_value(json_object_get(p, "field")) &&
                           strcmp(json_string_value(json_object_get(p, "field")), bad[i].field) == 0,
                       "%s: want field %s", bad[i].body, bad[i].field);
@@ -403,10 +383,11 @@ START_TEST(test_party_shapes_are_checked_naming_the_field)
     snprintf(cid, sizeof cid, "%lld", id);
     const char *pc[1] = {cid};
     ck_assert_int_eq(
-        sql_count(db, "SELECT count(*) FROM app.parties WHERE case_id = $1::bigint", 1, pc), 0);
+        sql_count(demo.db, "SELECT count(*) FROM app.parties WHERE case_id = $1::bigint", 1, pc),
+        0);
     /* an offence that is not in the catalogue */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
-    json_t *p = call("POST", path, inv, "{\"code\":\"999\"}", 400);
+    json_t *p = call("POST", path, demo.inv, "{\"code\":\"999\"}", 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "code");
     json_decref(p);
 }
@@ -418,10 +399,10 @@ START_TEST(test_a_name_typed_decomposed_is_found_by_search_composed)
     /* "Nguyễn" typed as e + combining circumflex + combining tilde */
     add_suspect(id, "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Lan", "B1234567");
     char *composed =
-        sql_value(db, "SELECT name FROM app.parties WHERE passport_no = 'B1234567'", 0, NULL);
+        sql_value(demo.db, "SELECT name FROM app.parties WHERE passport_no = 'B1234567'", 0, NULL);
     ck_assert_str_eq(composed, "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b Lan");
     free(composed);
-    json_t *page = call("GET", "/api/v1/cases?q=nguy%E1%BB%85n", inv, NULL, 200);
+    json_t *page = call("GET", "/api/v1/cases?q=nguy%E1%BB%85n", demo.inv, NULL, 200);
     bool found = false;
     size_t i;
     json_t *c;
@@ -448,7 +429,7 @@ START_TEST(test_the_list_pages_with_a_cursor_and_filters)
             snprintf(path, sizeof path, "/api/v1/cases?limit=3&cursor=%lld", cursor);
         else
             snprintf(path, sizeof path, "/api/v1/cases?limit=3");
-        json_t *page = call("GET", path, inv, NULL, 200);
+        json_t *page = call("GET", path, demo.inv, NULL, 200);
         size_t i;
         json_t *c;
         json_array_foreach(json_object_get(page, "items"), i, c)
@@ -465,20 +446,20 @@ START_TEST(test_the_list_pages_with_a_cursor_and_filters)
         if (!cursor)
             break;
     }
-    long long visible = sql_count(db,
+    long long visible = sql_count(demo.db,
                                   "SELECT count(*) FROM app.cases c JOIN app.offices o ON o.id = "
                                   "c.office_id WHERE o.code = 'KANIM-PLG'",
                                   0, NULL);
     ck_assert_int_eq(seen, visible);
     ck_assert_int_ge(pages, 2);
     /* filters */
-    json_t *page = call("GET", "/api/v1/cases?stage=dismissed", inv, NULL, 200);
+    json_t *page = call("GET", "/api/v1/cases?stage=dismissed", demo.inv, NULL, 200);
     size_t i;
     json_t *c;
     json_array_foreach(json_object_get(page, "items"), i, c)
         ck_assert_str_eq(json_string_value(json_object_get(c, "stage")), "dismissed");
     json_decref(page);
-    page = call("GET", "/api/v1/cases?clock=overdue", inv, NULL, 200);
+    page = call("GET", "/api/v1/cases?clock=overdue", demo.inv, NULL, 200);
     json_array_foreach(json_object_get(page, "items"), i, c)
         ck_assert_str_eq(json_string_value(json_object_get(c, "worst_clock")), "overdue");
     json_decref(page);
@@ -486,17 +467,17 @@ START_TEST(test_the_list_pages_with_a_cursor_and_filters)
                          "/api/v1/cases?limit=0",     "/api/v1/cases?limit=101",
                          "/api/v1/cases?cursor=-4",   "/api/v1/cases?office=abc"};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
-        json_decref(call("GET", bad[k], inv, NULL, 400));
+        json_decref(call("GET", bad[k], demo.inv, NULL, 400));
 }
 END_TEST
 
 START_TEST(test_amending_a_rule_set_moves_the_clock)
 {
     long long id = open_case("Uji aturan", 10);
-    rec(id, inv, "sprindik_issued", 9, NULL);
+    rec(id, demo.inv, "sprindik_issued", 9, NULL);
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
     json_t *spdp = json_array_get(json_object_get(c, "clocks"), 0);
     ck_assert_str_eq(json_string_value(json_object_get(spdp, "code")), "spdp");
     ck_assert_str_eq(json_string_value(json_object_get(spdp, "state")), "overdue");
@@ -506,7 +487,7 @@ START_TEST(test_amending_a_rule_set_moves_the_clock)
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin,
                      "{\"value\":14,\"to_verify\":true,\"note\":\"uji\"}", 200));
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/spdp_days", admin, "{\"value\":14}", 200));
-    c = call("GET", path, inv, NULL, 200);
+    c = call("GET", path, demo.inv, NULL, 200);
     spdp = json_array_get(json_object_get(c, "clocks"), 0);
     ck_assert_int_eq(json_integer_value(json_object_get(spdp, "days_left")), before + 7);
     json_decref(c);
@@ -516,7 +497,8 @@ START_TEST(test_amending_a_rule_set_moves_the_clock)
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin, "{\"value\":-3}", 400));
     json_decref(
         call("PUT", "/api/v1/rulesets/KUHAP-2025/no_such_key", admin, "{\"value\":3}", 404));
-    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", inv, "{\"value\":3}", 403));
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", demo.inv, "{\"value\":3}", 403));
 }
 END_TEST
 
@@ -528,7 +510,7 @@ static bool late_letter(long long id, int ago)
     char date[11], body[160];
     days_ago(ago, date);
     snprintf(body, sizeof body, "{\"type\":\"letter_delivered\",\"date\":\"%s\"}", date);
-    json_t *e = record(id, inv, body, 201);
+    json_t *e = record(id, demo.inv, body, 201);
     bool late = json_is_true(json_object_get(e, "late"));
     json_decref(e);
     return late;
@@ -555,8 +537,8 @@ END_TEST
 START_TEST(test_roles_record_only_their_own_acts)
 {
     long long id = open_case("Uji peran", 6);
-    rec(id, inv, "sprindik_issued", 5, NULL);
-    rec(id, inv, "spdp_sent", 4, "\"recipient\":\"kejari\"");
+    rec(id, demo.inv, "sprindik_issued", 5, NULL);
+    rec(id, demo.inv, "spdp_sent", 4, "\"recipient\":\"kejari\"");
     char date[11], body[256];
     days_ago(1, date);
     /* a supervisor writes review notes, not acts of the investigation */
@@ -566,21 +548,21 @@ START_TEST(test_roles_record_only_their_own_acts)
     snprintf(body, sizeof body, "{\"type\":\"resume_written\",\"date\":\"%s\"}", date);
     json_decref(record(id, sup, body, 403));
     /* a prosecutor records P-forms, not the investigator's acts */
-    json_decref(record(id, pros, body, 403));
+    json_decref(record(id, demo.pros, body, 403));
     /* nor does a supervisor rewrite an investigator's act by correcting its
      * correction: the act at the root of the chain decides */
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *pc[1] = {cid};
-    char *sprindik = sql_value(db,
+    char *sprindik = sql_value(demo.db,
                                "SELECT id FROM app.events WHERE case_id = $1::bigint AND type = "
                                "'sprindik_issued'",
                                1, pc);
     char fix[256];
     days_ago(5, date);
     snprintf(fix, sizeof fix, "\"corrects\":%s", sprindik);
-    rec(id, inv, "corrected", 5, fix);
-    char *correction = sql_value(db,
+    rec(id, demo.inv, "corrected", 5, fix);
+    char *correction = sql_value(demo.db,
                                  "SELECT max(id) FROM app.events WHERE case_id = $1::bigint AND "
                                  "type = 'corrected'",
                                  1, pc);
@@ -591,14 +573,15 @@ START_TEST(test_roles_record_only_their_own_acts)
     free(correction);
     /* and an investigator does not record the prosecutor's P-21 */
     snprintf(body, sizeof body, "{\"type\":\"p21_received\",\"date\":\"%s\"}", date);
-    json_decref(record(id, inv, body, 403));
+    json_decref(record(id, demo.inv, body, 403));
     json_decref(record(id, admin, body, 403));
 }
 END_TEST
 
 START_TEST(test_number_patterns_are_checked_before_they_are_saved)
 {
-    char *office = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KANIM-PLG'", 0, NULL);
+    char *office =
+        sql_value(demo.db, "SELECT id FROM app.offices WHERE code = 'KANIM-PLG'", 0, NULL);
     char path[96];
     snprintf(path, sizeof path, "/api/v1/offices/%s/number-patterns/sprindik", office);
     const char *bad[] = {"{\"pattern\":\"SP/{nomor}/{year}\"}", "{\"pattern\":\"SP/{year}\"}",
@@ -617,7 +600,7 @@ START_TEST(test_number_patterns_are_checked_before_they_are_saved)
     snprintf(path, sizeof path, "/api/v1/offices/%s/number-patterns/Bad-Type", office);
     json_decref(call("PUT", path, admin, "{\"pattern\":\"{seq}\"}", 400));
     snprintf(path, sizeof path, "/api/v1/offices/%s/number-patterns/sprindik", office);
-    json_decref(call("PUT", path, inv, "{\"pattern\":\"{seq}\"}", 403));
+    json_decref(call("PUT", path, demo.inv, "{\"pattern\":\"{seq}\"}", 403));
     free(office);
 }
 END_TEST
@@ -627,16 +610,17 @@ START_TEST(test_evidence_and_charges_are_corrected_not_lost)
     long long id = open_case("Uji koreksi", 5);
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
-    json_t *e = call("POST", path, inv, "{\"description\":\"Paspor\",\"quantity\":\"1\"}", 201);
+    json_t *e =
+        call("POST", path, demo.inv, "{\"description\":\"Paspor\",\"quantity\":\"1\"}", 201);
     long long item = json_integer_value(json_object_get(e, "id"));
     json_decref(e);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence/%lld", id, item);
     /* the version the client saw: a stale one is refused */
     struct http_result r;
     char url[160];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", demo.port, path);
     char auth[128];
-    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
     const char *stale[] = {auth, "Content-Type: application/json", "If-Match: \"7\"", NULL};
     const char body[] = "{\"quantity\":\"2 buah\"}";
     ck_assert(http_do("PUT", url, body, strlen(body), stale, &r));
@@ -649,23 +633,24 @@ START_TEST(test_evidence_and_charges_are_corrected_not_lost)
     char iid[24];
     snprintf(iid, sizeof iid, "%lld", item);
     const char *pi[1] = {iid};
-    char *q = sql_value(
-        db, "SELECT quantity || '/' || version FROM app.evidence WHERE id = $1::bigint", 1, pi);
+    char *q = sql_value(demo.db,
+                        "SELECT quantity || '/' || version FROM app.evidence WHERE id = $1::bigint",
+                        1, pi);
     ck_assert_str_eq(q, "2 buah/2");
     free(q);
     /* a charge laid in error is withdrawn, and the audit trail keeps it */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
-    json_t *c = call("POST", path, inv, "{\"code\":\"113\"}", 201);
+    json_t *c = call("POST", path, demo.inv, "{\"code\":\"113\"}", 201);
     long long charge = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", id, charge);
     json_decref(call("DELETE", path, sup, NULL, 403));
-    json_decref(call("DELETE", path, inv, NULL, 204));
-    json_decref(call("DELETE", path, inv, NULL, 404));
+    json_decref(call("DELETE", path, demo.inv, NULL, 204));
+    json_decref(call("DELETE", path, demo.inv, NULL, 404));
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *pc[1] = {cid};
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM audit.events WHERE action = "
                                "'offence.withdraw' AND object_id = $1::bigint AND outcome = 'ok'",
                                1, pc),

@@ -32,18 +32,16 @@
 #define NAME_MARKS "O'Brien <Jean> & \"JJ\""
 #define NAME_TERP  "Trần Thị Mai"
 
-static struct proc server;
-static int port;
-static char *db;
+static struct demo_server demo;
 static long long case_id, bare_id;
 static long long p_vn, p_marks, p_de, p_expert;
-static char *tok_inv, *tok_inv_mre, *tok_pros, *tok_pros_ptk, *tok_admin, *tok_sup;
+static const char *tok_inv_mre, *tok_pros_ptk, *tok_admin, *tok_sup;
 
 /* ---- the fixture: a rich case, written as the owner --------------------------------- */
 
 static long long insert_id(const char *sql, int n, const char *const *params)
 {
-    char *v = sql_value(db, sql, n, params);
+    char *v = sql_value(demo.db, sql, n, params);
     ck_assert_ptr_nonnull(v);
     long long id = strtoll(v, NULL, 10);
     free(v);
@@ -52,7 +50,7 @@ static long long insert_id(const char *sql, int n, const char *const *params)
 
 static void exec_sql(const char *sql, int n, const char *const *params)
 {
-    free(sql_value(db, sql, n, params));
+    free(sql_value(demo.db, sql, n, params));
 }
 
 static long long add_party(const char *kind, const char *name, const char *nationality,
@@ -221,50 +219,25 @@ static void add_events(void)
 
 static void start_server(void)
 {
-    db = harness_new_demo_db("casexml_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra)) {
-        char *out = proc_output(&server);
-        fprintf(stderr, "berkasd did not start:\n%s\n", out);
-        abort();
-    }
+    demo_server_start(&demo, "casexml_suite");
     /* this suite checks the stage machine's own guards; the documents that
      * Tahap I also needs (issue 8) are checked in test_acts.c */
-    free(sql_value(db,
-                   "UPDATE app.settings SET value = 'false' WHERE key = "
-                   "'dossier.tahap1_requires_documents' RETURNING key",
-                   0, NULL));
+    harness_setting(demo.db, "dossier.tahap1_requires_documents", "false");
     add_case();
     add_events();
     bare_id = insert_id("INSERT INTO app.cases (number, office_id, kejari_id) VALUES "
                         "('XML-2/PLG/2026', (SELECT id FROM app.offices WHERE code = 'KANIM-PLG'), "
                         "(SELECT id FROM app.offices WHERE code = 'KEJARI-PLG')) RETURNING id",
                         0, NULL);
-    tok_inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    tok_inv_mre = api_login(port, NIP_INV_MRE, DEMO_PW);
-    tok_pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    tok_pros_ptk = api_login(port, NIP_PROS_PTK, DEMO_PW);
-    tok_admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
-    tok_sup = api_login(port, NIP_SUP_KANWIL, DEMO_PW);
-    if (!tok_inv || !tok_inv_mre || !tok_pros || !tok_pros_ptk || !tok_admin || !tok_sup) {
-        fprintf(stderr, "casexml: a demo log-on failed\n");
-        abort();
-    }
+    tok_inv_mre = demo_server_login(&demo, NIP_INV_MRE);
+    tok_pros_ptk = demo_server_login(&demo, NIP_PROS_PTK);
+    tok_admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
+    tok_sup = demo_server_login(&demo, NIP_SUP_KANWIL);
 }
 
 static void stop_server(void)
 {
-    int st = proc_stop(&server);
-    if (st != 0)
-        fprintf(stderr, "casexml: berkasd exited with status %d\n", st);
-    proc_free(&server);
-    free(tok_inv);
-    free(tok_inv_mre);
-    free(tok_pros);
-    free(tok_pros_ptk);
-    free(tok_admin);
-    free(tok_sup);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* ---- reading the document ------------------------------------------------------------- */
@@ -289,7 +262,7 @@ static char *fetch_on(int on_port, const char *token, long long id, long want, c
 
 static char *fetch(const char *token, long long id, long want)
 {
-    return fetch_on(port, token, id, want, NULL, 0);
+    return fetch_on(demo.port, token, id, want, NULL, 0);
 }
 
 /* Parse as RELIABILITY.md C4 allows: no entities, no DTD, no network. */
@@ -303,7 +276,7 @@ static xmlDocPtr parse(const char *body)
 
 static xmlDocPtr fetch_doc(long long id)
 {
-    char *body = fetch(tok_inv, id, 200);
+    char *body = fetch(demo.inv, id, 200);
     xmlDocPtr doc = parse(body);
     free(body);
     return doc;
@@ -407,7 +380,7 @@ static void assert_invalid(xmlDocPtr doc, const char *why)
 START_TEST(test_export_is_utf8_xml_that_validates_against_the_schema)
 {
     char ctype[128];
-    char *body = fetch_on(port, tok_inv, case_id, 200, ctype, sizeof ctype);
+    char *body = fetch_on(demo.port, demo.inv, case_id, 200, ctype, sizeof ctype);
     /* RFC 7303: application/xml; a charset parameter, when sent, must be utf-8 (the
      * declaration says UTF-8 in any case) */
     ck_assert_msg(strncmp(ctype, "application/xml", 15) == 0 &&
@@ -444,7 +417,7 @@ END_TEST
 
 START_TEST(test_names_come_back_byte_identical)
 {
-    char *body = fetch(tok_inv, case_id, 200);
+    char *body = fetch(demo.inv, case_id, 200);
     /* UTF-8 as it is, not as character references */
     ck_assert_ptr_nonnull(strstr(body, ">" NAME_VN "<"));
     ck_assert_ptr_nonnull(strstr(body, ">" NAME_DE "<"));
@@ -710,7 +683,7 @@ END_TEST
 static void assert_not_found(const char *token, long long id)
 {
     char ctype[128];
-    char *body = fetch_on(port, token, id, 404, ctype, sizeof ctype);
+    char *body = fetch_on(demo.port, token, id, 404, ctype, sizeof ctype);
     ck_assert_str_eq(ctype, "application/problem+json; charset=utf-8");
     ck_assert_ptr_nonnull(strstr(body, "urn:berkas:problem:not-found"));
     char words[64];
@@ -723,16 +696,16 @@ static void assert_not_found(const char *token, long long id)
 START_TEST(test_who_may_not_see_the_case_gets_404)
 {
     assert_not_found(tok_pros_ptk, case_id); /* another Kejari */
-    assert_not_found(tok_pros, bare_id);     /* their Kejari, but not sent yet */
+    assert_not_found(demo.pros, bare_id);    /* their Kejari, but not sent yet */
     assert_not_found(tok_inv_mre, case_id);  /* another office */
-    assert_not_found(tok_inv, 999999999);    /* no such case */
+    assert_not_found(demo.inv, 999999999);   /* no such case */
 }
 END_TEST
 
 START_TEST(test_who_may_see_it_gets_it)
 {
     /* the Kejari it was sent to, and the Kanwil above the office */
-    const char *tokens[2] = {tok_pros, tok_sup};
+    const char *tokens[2] = {demo.pros, tok_sup};
     for (int i = 0; i < 2; i++) {
         char *body = fetch(tokens[i], case_id, 200);
         xmlDocPtr doc = parse(body);
@@ -746,7 +719,7 @@ END_TEST
 START_TEST(test_admin_gets_403)
 {
     char ctype[128];
-    char *body = fetch_on(port, tok_admin, case_id, 403, ctype, sizeof ctype);
+    char *body = fetch_on(demo.port, tok_admin, case_id, 403, ctype, sizeof ctype);
     ck_assert_str_eq(ctype, "application/problem+json; charset=utf-8");
     ck_assert_ptr_null(strstr(body, "XML-"));
     free(body);
@@ -761,18 +734,18 @@ START_TEST(test_export_is_audited)
     const char *sql = "SELECT count(*) FROM audit.events WHERE action = 'case.export' AND "
                       "object_type = 'case' AND object_id = $1::bigint AND outcome = 'ok' AND "
                       "user_id = (SELECT id FROM app.users WHERE nip = $2)";
-    long long before = sql_count(db, sql, 2, p);
-    free(fetch(tok_inv, case_id, 200));
-    ck_assert_int_eq(sql_count(db, sql, 2, p), before + 1);
+    long long before = sql_count(demo.db, sql, 2, p);
+    free(fetch(demo.inv, case_id, 200));
+    ck_assert_int_eq(sql_count(demo.db, sql, 2, p), before + 1);
     /* the refusal too, and no case contents in the trail */
     const char *q[2] = {cid, NIP_PROS_PTK};
     const char *refused = "SELECT count(*) FROM audit.events WHERE action = 'case.export' AND "
                           "object_id = $1::bigint AND outcome = 'refused' AND status = 404 AND "
                           "user_id = (SELECT id FROM app.users WHERE nip = $2)";
-    before = sql_count(db, refused, 2, q);
+    before = sql_count(demo.db, refused, 2, q);
     free(fetch(tok_pros_ptk, case_id, 404));
-    ck_assert_int_eq(sql_count(db, refused, 2, q), before + 1);
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db, refused, 2, q), before + 1);
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM audit.events WHERE coalesce(detail::text, "
                                "'') LIKE '%Nguy%'",
                                0, NULL),
@@ -864,7 +837,7 @@ START_TEST(test_berkasd_exits_cleanly_after_exports)
 {
     struct proc own;
     int own_port;
-    char *extra[] = {"--db", db, "--demo", NULL};
+    char *extra[] = {"--db", demo.db, "--demo", NULL};
     ck_assert(berkasd_start(&own, &own_port, extra));
     char *t = api_login(own_port, NIP_INV_PLG, DEMO_PW);
     char *a = api_login(own_port, NIP_ADMIN_DITJEN, DEMO_PW);

@@ -36,42 +36,22 @@
 #include "harness.h"
 #include "suites.h"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *inv2, *inv_mre, *pros, *sup;
-static long long kejari_plg;
+static struct demo_server demo;
+static const char *inv2, *inv_mre, *sup;
 static char server_url[64];
 
 static void start(void)
 {
-    db = harness_new_demo_db("contents_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    snprintf(server_url, sizeof server_url, "http://127.0.0.1:%d", port);
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    inv2 = api_login(port, NIP_INV_PLG2, DEMO_PW);
-    inv_mre = api_login(port, NIP_INV_MRE, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    if (!inv || !inv2 || !inv_mre || !pros || !sup || !k)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    demo_server_start(&demo, "contents_suite");
+    snprintf(server_url, sizeof server_url, "http://127.0.0.1:%d", demo.port);
+    inv2 = demo_server_login(&demo, NIP_INV_PLG2);
+    inv_mre = demo_server_login(&demo, NIP_INV_MRE);
+    sup = demo_server_login(&demo, NIP_SUP_PLG);
 }
 
 static void stop(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(inv2);
-    free(inv_mre);
-    free(pros);
-    free(sup);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* ---- HTTP ----------------------------------------------------------------------------- */
@@ -79,7 +59,7 @@ static void stop(void)
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 /* PUT body at path as token with If-Match if_match (NULL: none); the reply
@@ -132,12 +112,12 @@ static struct kase investigated(const char *const codes[])
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"2026-10-01\",\"summary\":\"Uji isi BAP "
              "dan Resume\",\"kejari_id\":%lld}",
-             kejari_plg);
-    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+             demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
     k.id = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", k.id);
-    json_t *p = call("POST", path, inv,
+    json_t *p = call("POST", path, demo.inv,
                      "{\"kind\":\"suspect\",\"name\":\"Nguyễn Thị Phương Thảo\",\"nationality\":"
                      "\"VN\",\"passport_no\":\"C7766554\",\"sex\":\"P\",\"birth_date\":"
                      "\"1991-03-04\",\"birth_place\":\"Thành phố Hồ Chí Minh\"}",
@@ -147,26 +127,26 @@ static struct kase investigated(const char *const codes[])
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", k.id);
     for (size_t i = 0; codes[i]; i++) {
         snprintf(body, sizeof body, "{\"code\":\"%s\",\"party_id\":%lld}", codes[i], k.party);
-        json_decref(call("POST", path, inv, body, 201));
+        json_decref(call("POST", path, demo.inv, body, 201));
     }
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", k.id);
     json_decref(call(
-        "POST", path, inv,
+        "POST", path, demo.inv,
         "{\"type\":\"sprindik_issued\",\"date\":\"2026-10-02\",\"issue\":[\"sprindik\"]}", 201));
     snprintf(body, sizeof body,
              "{\"type\":\"suspect_designated\",\"date\":\"2026-10-02\",\"party_id\":%lld}",
              k.party);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     snprintf(
         body, sizeof body,
         "{\"type\":\"bap_recorded\",\"date\":\"2026-10-05\",\"at\":\"2026-10-05T09:00:00+07:00\","
         "\"bap\":\"tersangka\",\"party_id\":%lld}",
         k.party);
-    json_t *b = call("POST", path, inv, body, 201);
+    json_t *b = call("POST", path, demo.inv, body, 201);
     k.bap = json_integer_value(json_object_get(b, "id"));
     json_decref(b);
     json_t *r =
-        call("POST", path, inv, "{\"type\":\"resume_written\",\"date\":\"2026-10-20\"}", 201);
+        call("POST", path, demo.inv, "{\"type\":\"resume_written\",\"date\":\"2026-10-20\"}", 201);
     k.resume = json_integer_value(json_object_get(r, "id"));
     json_decref(r);
     return k;
@@ -187,7 +167,8 @@ static long long documents_of(long long case_id)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", case_id);
     const char *p[1] = {cid};
-    return sql_count(db, "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", 1, p);
+    return sql_count(demo.db, "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", 1,
+                     p);
 }
 
 static long long events_of(long long case_id)
@@ -195,7 +176,7 @@ static long long events_of(long long case_id)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", case_id);
     const char *p[1] = {cid};
-    return sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
+    return sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
 }
 
 /* The first charge id of the case (GET resume lists them). */
@@ -203,7 +184,7 @@ static long long first_charge(const struct kase *k)
 {
     char path[128];
     resume_path(k, path, sizeof path);
-    json_t *v = call("GET", path, inv, NULL, 200);
+    json_t *v = call("GET", path, demo.inv, NULL, 200);
     long long id = json_integer_value(
         json_object_get(json_array_get(json_object_get(v, "charges"), 0), "charge"));
     json_decref(v);
@@ -222,7 +203,7 @@ START_TEST(test_a_bap_is_written_then_issued_with_what_the_examiner_wrote)
     char path[128], form[96], ev[64];
     bap_path(&k, path, sizeof path);
     /* nothing written yet: version 0, and what is missing says so */
-    json_t *v = call("GET", path, inv, NULL, 200);
+    json_t *v = call("GET", path, demo.inv, NULL, 200);
     ck_assert_int_eq(json_integer_value(json_object_get(v, "version")), 0);
     ck_assert_str_eq(json_string_value(json_object_get(v, "bap")), "tersangka");
     /* Pasal 122: five years (DOMAIN.md 8.2), so counsel is mandatory
@@ -245,31 +226,31 @@ START_TEST(test_a_bap_is_written_then_issued_with_what_the_examiner_wrote)
         "\"answer\":\"Saya berjualan pakaian setiap hari\\nsejak bulan Agustus.\"}],"
         "\"closing\":\"Tersangka menyatakan tidak ada lagi keterangan yang ingin ditambahkan.\","
         "\"finished_at\":\"11:40\",\"signed\":true}";
-    v = put(path, inv, NULL, first, 201);
+    v = put(path, demo.inv, NULL, first, 201);
     ck_assert_int_eq(json_integer_value(json_object_get(v, "version")), 1);
     ck_assert_msg(json_array_size(json_object_get(v, "missing")) == 0, "missing: %s",
                   json_dumps(json_object_get(v, "missing"), 0));
     json_decref(v);
     /* written whole with its version: none, or a stale one, is refused */
-    json_t *p = put(path, inv, NULL, first, 400);
+    json_t *p = put(path, demo.inv, NULL, first, 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "If-Match");
     json_decref(p);
-    json_decref(put(path, inv, "\"7\"", first, 409));
+    json_decref(put(path, demo.inv, "\"7\"", first, 409));
     /* the second version corrects an answer */
     char *second = strdup(first);
     char *at = strstr(second, "berlaku 60 hari");
     memcpy(at, "berlaku 30 hari", 15);
-    v = put(path, inv, "\"1\"", second, 200);
+    v = put(path, demo.inv, "\"1\"", second, 200);
     ck_assert_int_eq(json_integer_value(json_object_get(v, "version")), 2);
     json_decref(v);
     free(second);
 
     snprintf(form, sizeof form, "/api/v1/cases/%lld/forms/bap_tersangka", k.id);
     snprintf(ev, sizeof ev, "{\"event\":%lld}", k.bap);
-    json_t *d = call("POST", form, inv, ev, 201);
+    json_t *d = call("POST", form, demo.inv, ev, 201);
     long long doc = json_integer_value(json_object_get(d, "id"));
     const char *number = json_string_value(json_object_get(d, "number"));
-    char *t = fill_document_text(port, inv, doc);
+    char *t = fill_document_text(demo.port, demo.inv, doc);
     assert_has(t, "BERITA ACARA PEMERIKSAAN TERSANGKA", "title");
     assert_has(t, number, "number");
     /* the act's day and hour in words (KUHAP 75) */
@@ -316,8 +297,8 @@ START_TEST(test_a_bap_is_written_then_issued_with_what_the_examiner_wrote)
     json_decref(d);
 
     /* issued: the content is frozen (a further examination is a new act) */
-    json_decref(put(path, inv, "\"2\"", first, 409));
-    v = call("GET", path, inv, NULL, 200);
+    json_decref(put(path, demo.inv, "\"2\"", first, 409));
+    v = call("GET", path, demo.inv, NULL, 200);
     ck_assert(json_is_true(json_object_get(v, "issued")));
     ck_assert_int_eq(json_integer_value(json_object_get(v, "version")), 2);
     json_decref(v);
@@ -330,7 +311,7 @@ START_TEST(test_a_refusal_to_sign_is_noted_with_its_reason)
     struct kase k = investigated(only_122);
     char path[128], form[96], ev[64];
     bap_path(&k, path, sizeof path);
-    json_decref(put(path, inv, NULL,
+    json_decref(put(path, demo.inv, NULL,
                     "{\"counsel_informed\":true,\"counsel\":{\"status\":\"refused\",\"name\":"
                     "\"Ahmad Fauzi, S.H.\"},\"questions\":[{\"question\":\"Apakah Saudara "
                     "sehat?\",\"answer\":\"Ya.\"}],\"signed\":false,\"refusal_reason\":\"tersangka "
@@ -338,8 +319,8 @@ START_TEST(test_a_refusal_to_sign_is_noted_with_its_reason)
                     201));
     snprintf(form, sizeof form, "/api/v1/cases/%lld/forms/bap_tersangka", k.id);
     snprintf(ev, sizeof ev, "{\"event\":%lld}", k.bap);
-    json_t *d = call("POST", form, inv, ev, 201);
-    char *t = fill_document_text(port, inv, json_integer_value(json_object_get(d, "id")));
+    json_t *d = call("POST", form, demo.inv, ev, 201);
+    char *t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
     assert_has(t,
                "Tersangka tidak bersedia menandatangani berita acara ini dengan alasan: tersangka "
                "ingin berkonsultasi dengan kedutaannya terlebih dahulu",
@@ -361,7 +342,7 @@ START_TEST(test_an_empty_bap_or_resume_is_not_issued)
     /* the BAP, nothing written */
     snprintf(form, sizeof form, "/api/v1/cases/%lld/forms/bap_tersangka", k.id);
     snprintf(ev, sizeof ev, "{\"event\":%lld}", k.bap);
-    json_t *p = call("POST", form, inv, ev, 422);
+    json_t *p = call("POST", form, demo.inv, ev, 422);
     char how[96];
     snprintf(how, sizeof how, "berkas bap %lld %lld", k.id, k.bap);
     assert_has(detail(p), "BAP belum lengkap", "bap");
@@ -379,7 +360,7 @@ START_TEST(test_an_empty_bap_or_resume_is_not_issued)
              "{\"type\":\"bap_recorded\",\"date\":\"2026-10-06\",\"bap\":\"tersangka\","
              "\"party_id\":%lld,\"issue\":[\"bap_tersangka\"]}",
              k.party);
-    p = call("POST", events, inv, body, 422);
+    p = call("POST", events, demo.inv, body, 422);
     assert_has(detail(p), "tanpa --issue", "record --issue");
     json_decref(p);
     ck_assert_int_eq(events_of(k.id), evs);
@@ -387,7 +368,7 @@ START_TEST(test_an_empty_bap_or_resume_is_not_issued)
     /* the Resume, nothing written: each part named, each element of 122 */
     snprintf(form, sizeof form, "/api/v1/cases/%lld/forms/resume", k.id);
     snprintf(ev, sizeof ev, "{\"event\":%lld}", k.resume);
-    p = call("POST", form, inv, ev, 422);
+    p = call("POST", form, demo.inv, ev, 422);
     assert_has(detail(p), "Resume belum lengkap", "resume");
     assert_has(detail(p), "uraian singkat", "resume");
     assert_has(detail(p), "fakta-fakta", "resume");
@@ -405,13 +386,13 @@ START_TEST(test_an_empty_bap_or_resume_is_not_issued)
              "{\"charge\":%lld,\"element\":2,\"text\":\"Terpenuhi.\"}],"
              "\"conclusion\":\"Terpenuhi.\"}",
              charge, charge);
-    json_t *v = put(path, inv, NULL, body, 201);
+    json_t *v = put(path, demo.inv, NULL, body, 201);
     json_t *missing = json_object_get(v, "missing");
     ck_assert_int_eq(json_array_size(missing), 1);
     assert_has(json_string_value(json_array_get(missing, 0)), "analisis Pasal 122 unsur 3",
                "missing");
     json_decref(v);
-    p = call("POST", form, inv, ev, 422);
+    p = call("POST", form, demo.inv, ev, 422);
     assert_has(detail(p), "analisis Pasal 122 unsur 3", "resume");
     ck_assert_ptr_null(strstr(detail(p), "unsur 1"));
     json_decref(p);
@@ -419,14 +400,14 @@ START_TEST(test_an_empty_bap_or_resume_is_not_issued)
     /* KUHAP 56(1): five years or more and counsel refused with no counsel
      * appointed; an answer left empty */
     bap_path(&k, path, sizeof path);
-    json_decref(put(path, inv, NULL,
+    json_decref(put(path, demo.inv, NULL,
                     "{\"counsel_informed\":true,\"counsel\":{\"status\":\"refused\"},"
                     "\"questions\":[{\"question\":\"Apakah Saudara sehat?\",\"answer\":\"Ya.\"},"
                     "{\"question\":\"Di mana Saudara bekerja?\",\"answer\":\"\"}]}",
                     201));
     snprintf(form, sizeof form, "/api/v1/cases/%lld/forms/bap_tersangka", k.id);
     snprintf(ev, sizeof ev, "{\"event\":%lld}", k.bap);
-    p = call("POST", form, inv, ev, 422);
+    p = call("POST", form, demo.inv, ev, 422);
     assert_has(detail(p), "KUHAP Pasal 56 ayat (1)", "counsel");
     assert_has(detail(p), "jawaban pertanyaan 2", "answer");
     ck_assert_ptr_null(strstr(detail(p), "pertanyaan dan jawaban;"));
@@ -480,58 +461,59 @@ START_TEST(test_bad_content_is_refused_naming_the_field_and_changes_nothing)
         {true, "{\"summary\":[\"x\"]}", "summary"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        json_t *p = put(bad[i].resume ? res : bap, inv, NULL, bad[i].body, 400);
+        json_t *p = put(bad[i].resume ? res : bap, demo.inv, NULL, bad[i].body, 400);
         ck_assert_msg(strcmp(json_string_value(json_object_get(p, "field")), bad[i].field) == 0,
                       "%s: field %s, not %s (%s)", bad[i].body,
                       json_string_value(json_object_get(p, "field")), bad[i].field, detail(p));
         json_decref(p);
     }
-    json_t *p = put(bap, inv, NULL, long_q, 400);
+    json_t *p = put(bap, demo.inv, NULL, long_q, 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "questions.1.question");
     json_decref(p);
     /* an element the Pasal does not have; the same element twice */
     snprintf(body, sizeof body, "{\"analysis\":[{\"charge\":%lld,\"element\":9,\"text\":\"x\"}]}",
              charge);
-    p = put(res, inv, NULL, body, 400);
+    p = put(res, demo.inv, NULL, body, 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "analysis.1.element");
     json_decref(p);
     snprintf(body, sizeof body,
              "{\"analysis\":[{\"charge\":%lld,\"element\":1,\"text\":\"x\"},{\"charge\":%lld,"
              "\"element\":1,\"text\":\"y\"}]}",
              charge, charge);
-    p = put(res, inv, NULL, body, 400);
+    p = put(res, demo.inv, NULL, body, 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "analysis.2");
     json_decref(p);
     /* not JSON, not an object, a malformed If-Match */
-    json_decref(put(bap, inv, NULL, "{\"questions\":", 400));
-    json_decref(put(bap, inv, NULL, "[]", 400));
-    p = put(bap, inv, "abc", "{}", 400);
+    json_decref(put(bap, demo.inv, NULL, "{\"questions\":", 400));
+    json_decref(put(bap, demo.inv, NULL, "[]", 400));
+    p = put(bap, demo.inv, "abc", "{}", 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "If-Match");
     json_decref(p);
     /* the wrong kind of act, an act of another case, no such act: 404 */
     char path[128];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events/%lld/bap", k.id, k.resume);
-    json_decref(put(path, inv, NULL, "{}", 404));
+    json_decref(put(path, demo.inv, NULL, "{}", 404));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events/%lld/resume", k.id, k.bap);
-    json_decref(call("GET", path, inv, NULL, 404));
+    json_decref(call("GET", path, demo.inv, NULL, 404));
     struct kase other = investigated(only_122);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events/%lld/bap", k.id, other.bap);
-    json_decref(put(path, inv, NULL, "{}", 404));
+    json_decref(put(path, demo.inv, NULL, "{}", 404));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events/999999999/bap", k.id);
-    json_decref(call("GET", path, inv, NULL, 404));
+    json_decref(call("GET", path, demo.inv, NULL, 404));
     /* nothing was stored */
-    json_t *v = call("GET", bap, inv, NULL, 200);
+    json_t *v = call("GET", bap, demo.inv, NULL, 200);
     ck_assert_int_eq(json_integer_value(json_object_get(v, "version")), 0);
     json_decref(v);
-    v = call("GET", res, inv, NULL, 200);
+    v = call("GET", res, demo.inv, NULL, 200);
     ck_assert_int_eq(json_integer_value(json_object_get(v, "version")), 0);
     json_decref(v);
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", k.id);
     const char *pc[1] = {cid};
-    ck_assert_int_eq(
-        sql_count(db, "SELECT count(*) FROM app.act_contents WHERE case_id = $1::bigint", 1, pc),
-        0);
+    ck_assert_int_eq(sql_count(demo.db,
+                               "SELECT count(*) FROM app.act_contents WHERE case_id = $1::bigint",
+                               1, pc),
+                     0);
 }
 END_TEST
 
@@ -550,8 +532,8 @@ START_TEST(test_only_an_investigator_of_the_office_writes)
     json_decref(call("GET", bap, sup, NULL, 200));
     json_decref(put(bap, sup, NULL, body, 403));
     json_decref(put(res, sup, NULL, "{}", 403));
-    json_decref(call("GET", bap, pros, NULL, 404));
-    json_decref(put(bap, pros, NULL, body, 403));
+    json_decref(call("GET", bap, demo.pros, NULL, 404));
+    json_decref(put(bap, demo.pros, NULL, body, 403));
     json_decref(call("GET", bap, inv_mre, NULL, 404));
     json_decref(put(bap, inv_mre, NULL, body, 404));
     json_decref(put(res, inv_mre, NULL, "{}", 404));
@@ -559,18 +541,19 @@ START_TEST(test_only_an_investigator_of_the_office_writes)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", k.id);
     const char *pc[1] = {cid};
-    ck_assert_int_eq(
-        sql_count(db, "SELECT count(*) FROM app.act_contents WHERE case_id = $1::bigint", 1, pc),
-        0);
+    ck_assert_int_eq(sql_count(demo.db,
+                               "SELECT count(*) FROM app.act_contents WHERE case_id = $1::bigint",
+                               1, pc),
+                     0);
     /* another investigator of the same office writes */
     json_decref(put(bap, inv2, NULL, body, 201));
     /* each write leaves an audit line naming counts, never the content */
-    long long n = sql_count(db,
+    long long n = sql_count(demo.db,
                             "SELECT count(*) FROM audit.events WHERE action = 'bap.write' AND "
                             "object_id = $1::bigint AND detail::text LIKE '%Saudara%'",
                             1, pc);
     ck_assert_int_eq(n, 0);
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM audit.events WHERE action = 'bap.write' "
                                "AND object_id = $1::bigint AND outcome = 'ok'",
                                1, pc),
@@ -619,7 +602,7 @@ static const struct {
  * the words of its wording, and no element cut out of another ("sah"). */
 START_TEST(test_every_pasal_of_the_catalogue_brings_its_elements)
 {
-    json_t *cat = call("GET", "/api/v1/offences", inv, NULL, 200);
+    json_t *cat = call("GET", "/api/v1/offences", demo.inv, NULL, 200);
     json_t *items = json_object_get(cat, "items");
     if (!items)
         items = cat;
@@ -636,7 +619,7 @@ START_TEST(test_every_pasal_of_the_catalogue_brings_its_elements)
     struct kase k = investigated(codes);
     char path[128];
     resume_path(&k, path, sizeof path);
-    json_t *v = call("GET", path, inv, NULL, 200);
+    json_t *v = call("GET", path, demo.inv, NULL, 200);
     json_t *charges = json_object_get(v, "charges");
     ck_assert_int_eq(json_array_size(charges), n);
     size_t checked = 0;
@@ -688,10 +671,10 @@ START_TEST(test_a_resume_is_written_then_issued_with_each_element_analysed)
 {
     static const char *const codes[] = {"119(1)", "122", NULL};
     struct kase k = investigated(codes);
-    fill_bap(port, inv, k.id, k.bap);
+    fill_bap(demo.port, demo.inv, k.id, k.bap);
     char path[128];
     resume_path(&k, path, sizeof path);
-    json_t *v = call("GET", path, inv, NULL, 200);
+    json_t *v = call("GET", path, demo.inv, NULL, 200);
     json_t *analysis = json_array();
     size_t i, e;
     json_t *ch, *el;
@@ -716,14 +699,14 @@ START_TEST(test_a_resume_is_written_then_issued_with_each_element_analysed)
         "Bahwa tersangka berdagang pakaian setiap hari.", "analysis", analysis, "conclusion",
         "Perbuatan tersangka memenuhi unsur Pasal 119 ayat (1) dan Pasal 122.");
     char *body = json_dumps(c, JSON_COMPACT);
-    json_decref(put(path, inv, NULL, body, 201));
+    json_decref(put(path, demo.inv, NULL, body, 201));
     free(body);
     json_decref(c);
     char form[96], ev[64];
     snprintf(form, sizeof form, "/api/v1/cases/%lld/forms/resume", k.id);
     snprintf(ev, sizeof ev, "{\"event\":%lld}", k.resume);
-    json_t *d = call("POST", form, inv, ev, 201);
-    char *t = fill_document_text(port, inv, json_integer_value(json_object_get(d, "id")));
+    json_t *d = call("POST", form, demo.inv, ev, 201);
+    char *t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
     assert_has(t, "RESUME", "title");
     assert_has(t, "Keterangan tertulis Pejabat Imigrasi tanggal 3 Oktober 2026", "basis");
     assert_has(t, "Dalam pengawasan ditemukan orang asing berdagang", "summary");
@@ -822,7 +805,7 @@ START_TEST(test_cli_writes_a_bap_and_a_resume_from_text_files)
     free(out);
     char path[128];
     bap_path(&k, path, sizeof path);
-    json_t *v = call("GET", path, inv, NULL, 200);
+    json_t *v = call("GET", path, demo.inv, NULL, 200);
     json_t *qs = json_object_get(json_object_get(v, "content"), "questions");
     ck_assert_int_eq(json_array_size(qs), 2);
     /* a line that is not a key continues the entry above, as a new line */
@@ -844,7 +827,7 @@ START_TEST(test_cli_writes_a_bap_and_a_resume_from_text_files)
     rc = cli(&out, "bap", cid, bev, "--from", again, NULL);
     ck_assert_msg(rc == 0 && strstr(out, "versi 2"), "again: %d %s", rc, out);
     free(out);
-    v = call("GET", path, inv, NULL, 200);
+    v = call("GET", path, demo.inv, NULL, 200);
     ck_assert_str_eq(
         json_string_value(json_object_get(
             json_array_get(json_object_get(json_object_get(v, "content"), "questions"), 1),
@@ -877,7 +860,7 @@ START_TEST(test_cli_writes_a_bap_and_a_resume_from_text_files)
     ck_assert_msg(rc == 2 && count_lines(out) == 1 && strstr(out, "terminal"), "tty: %d %s", rc,
                   out);
     free(out);
-    v = call("GET", path, inv, NULL, 200);
+    v = call("GET", path, demo.inv, NULL, 200);
     ck_assert_int_eq(json_integer_value(json_object_get(v, "version")), 2);
     json_decref(v);
 
@@ -966,7 +949,7 @@ START_TEST(test_cli_bap_in_the_editor)
     free(out);
     char path[128];
     bap_path(&k, path, sizeof path);
-    json_t *v = call("GET", path, inv, NULL, 200);
+    json_t *v = call("GET", path, demo.inv, NULL, 200);
     json_t *q = json_array_get(json_object_get(json_object_get(v, "content"), "questions"), 0);
     ck_assert_str_eq(json_string_value(json_object_get(q, "answer")), "Ya, sehat.");
     json_decref(v);
@@ -987,7 +970,7 @@ START_TEST(test_the_demo_dossiers_read_complete)
 {
     /* the demo's acts, not those of this suite's own cases ("Uji isi ...") */
     ck_assert_int_eq(
-        sql_count(db,
+        sql_count(demo.db,
                   "SELECT count(*) FROM app.events e WHERE ((e.type = 'bap_recorded' "
                   "AND e.party_id IS NOT NULL) OR e.type = 'resume_written') AND NOT "
                   "EXISTS (SELECT 1 FROM app.act_contents c WHERE c.event_id = e.id) AND "
@@ -995,7 +978,7 @@ START_TEST(test_the_demo_dossiers_read_complete)
                   "'Uji isi BAP dan Resume')",
                   0, NULL),
         0);
-    ck_assert_int_ge(sql_count(db,
+    ck_assert_int_ge(sql_count(demo.db,
                                "SELECT count(*) FROM app.documents WHERE form = 'resume' AND "
                                "revoked_at IS NULL",
                                0, NULL),
@@ -1010,12 +993,12 @@ START_TEST(test_the_demo_dossiers_read_complete)
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         const char *p[1] = {files[i].suspect};
-        char *id = sql_value(db, "SELECT case_id FROM app.parties WHERE name = $1", 1, p);
+        char *id = sql_value(demo.db, "SELECT case_id FROM app.parties WHERE name = $1", 1, p);
         ck_assert_ptr_nonnull(id);
         char route[96];
         snprintf(route, sizeof route, "/api/v1/cases/%s/dossier.pdf", id);
         free(id);
-        char *t = fill_pdf_text(port, pros, route);
+        char *t = fill_pdf_text(demo.port, demo.pros, route);
         assert_has(t, "BERITA ACARA PEMERIKSAAN TERSANGKA", files[i].suspect);
         assert_has(t, "1. Pertanyaan : Apakah Saudara dalam keadaan sehat", files[i].suspect);
         assert_has(t, "Jawaban : Ya, saya sehat", files[i].suspect);

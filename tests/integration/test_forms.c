@@ -43,53 +43,39 @@
 #define ISSUERS    20
 #define PER_ISSUER 5
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *inv2, *pros;
-static long long kejari_plg, office_plg;
+static struct demo_server demo;
+static const char *inv2;
+static long long office_plg;
 static char server_url[64];
 
-static void start_server(void)
+/* Office office_plg numbers its papers of doc_type by pattern. */
+static void number_pattern(const char *doc_type, const char *pattern)
 {
-    db = harness_new_demo_db("forms_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    snprintf(server_url, sizeof server_url, "http://127.0.0.1:%d", port);
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    inv2 = api_login(port, NIP_INV_PLG2, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    char *o = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KANIM-PLG'", 0, NULL);
-    if (!inv || !inv2 || !pros || !k || !o || sodium_init() < 0)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    office_plg = strtoll(o, NULL, 10);
-    const char *p[3] = {o, "laporan_kejadian", LK_PATTERN};
-    free(sql_value(db,
+    char o[24];
+    snprintf(o, sizeof o, "%lld", office_plg);
+    const char *p[3] = {o, doc_type, pattern};
+    free(sql_value(demo.db,
                    "INSERT INTO app.number_patterns (office_id, doc_type, pattern) VALUES "
                    "($1::bigint, $2, $3) ON CONFLICT (office_id, doc_type) DO UPDATE SET "
                    "pattern = excluded.pattern RETURNING pattern",
                    3, p));
-    const char *q[3] = {o, "sprindik", SIDIK_PATTERN};
-    free(sql_value(db,
-                   "INSERT INTO app.number_patterns (office_id, doc_type, pattern) VALUES "
-                   "($1::bigint, $2, $3) ON CONFLICT (office_id, doc_type) DO UPDATE SET "
-                   "pattern = excluded.pattern RETURNING pattern",
-                   3, q));
-    free(k);
-    free(o);
+}
+
+static void start_server(void)
+{
+    demo_server_start(&demo, "forms_suite");
+    snprintf(server_url, sizeof server_url, "http://127.0.0.1:%d", demo.port);
+    inv2 = demo_server_login(&demo, NIP_INV_PLG2);
+    office_plg = demo_server_office(&demo, "KANIM-PLG");
+    if (sodium_init() < 0)
+        abort();
+    number_pattern("laporan_kejadian", LK_PATTERN);
+    number_pattern("sprindik", SIDIK_PATTERN);
 }
 
 static void stop_server(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(inv2);
-    free(pros);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* ---- HTTP ---------------------------------------------------------------------------- */
@@ -97,7 +83,7 @@ static void stop_server(void)
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 /* A reply as bytes: a PDF keeps its NULs. */
@@ -304,7 +290,7 @@ static long long rec(long long id, const char *type, int ago, const char *extra)
     snprintf(body, sizeof body, "{\"type\":\"%s\",\"date\":\"%s\"%s%s}", type, date,
              extra ? "," : "", extra ? extra : "");
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    json_t *e = call("POST", path, inv, body, 201);
+    json_t *e = call("POST", path, demo.inv, body, 201);
     long long ev = json_integer_value(json_object_get(e, "id"));
     json_decref(e);
     return ev;
@@ -318,7 +304,7 @@ static long long open_case(const char *token, const char *summary)
     snprintf(
         body, sizeof body,
         "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"%s\",\"kejari_id\":%lld}",
-        date, summary, kejari_plg);
+        date, summary, demo.kejari_plg);
     json_t *c = call("POST", "/api/v1/cases", token, body, 201);
     long long id = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
@@ -330,7 +316,7 @@ static long long add_suspect(long long id)
 {
     char path[64], body[512];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    json_t *p = call("POST", path, inv,
+    json_t *p = call("POST", path, demo.inv,
                      "{\"kind\":\"suspect\",\"name\":\"Trần Văn Bình\",\"nationality\":\"VN\","
                      "\"passport_no\":\"C9988776\",\"sex\":\"L\",\"birth_date\":\"1990-01-02\","
                      "\"birth_place\":\"Hà Nội\"}",
@@ -339,7 +325,7 @@ static long long add_suspect(long long id)
     json_decref(p);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", pid);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     return pid;
 }
 
@@ -347,7 +333,7 @@ static long long add_suspect(long long id)
  * fact the dossier's documents print.  *party: the suspect's id. */
 static long long investigated_case(const char *summary, long long *party)
 {
-    long long id = open_case(inv, summary);
+    long long id = open_case(demo.inv, summary);
     long long s = add_suspect(id);
     char extra[128];
     /* no number: berkas numbers the Sprindik when it issues its paper */
@@ -357,8 +343,8 @@ static long long investigated_case(const char *summary, long long *party)
     rec(id, "spdp_sent", 27, "\"recipient\":\"kejari\"");
     snprintf(extra, sizeof extra, "\"party_id\":%lld,\"bap\":\"tersangka\"", s);
     /* what the BAP and the Resume say: neither is issued empty (issue 8.4) */
-    fill_bap(port, inv, id, rec(id, "bap_recorded", 20, extra));
-    fill_resume(port, inv, id, rec(id, "resume_written", 5, NULL));
+    fill_bap(demo.port, demo.inv, id, rec(id, "bap_recorded", 20, extra));
+    fill_resume(demo.port, demo.inv, id, rec(id, "resume_written", 5, NULL));
     if (party)
         *party = s;
     return id;
@@ -381,7 +367,7 @@ static long long counter_next(const char *form)
     days_ago(0, date);
     snprintf(year, sizeof year, "%.4s", date);
     const char *p[3] = {o, form, year};
-    char *v = sql_value(db,
+    char *v = sql_value(demo.db,
                         "SELECT coalesce((SELECT next FROM app.counters WHERE office_id = "
                         "$1::bigint AND series = $2 AND year = $3::int), 1)",
                         3, p);
@@ -395,7 +381,8 @@ static long long documents_of(long long id)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
-    return sql_count(db, "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", 1, p);
+    return sql_count(demo.db, "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", 1,
+                     p);
 }
 
 /* ---- drafts and issuing --------------------------------------------------------------- */
@@ -408,7 +395,7 @@ START_TEST(test_a_draft_is_watermarked_and_takes_no_number)
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian.pdf?scene=Pasar%%2016",
              id);
     struct bin b;
-    fetch_pdf(path, inv, &b);
+    fetch_pdf(path, demo.inv, &b);
     char *file = pdf_file(&b, "draft.pdf");
     ck_assert_int_ge(pdf_pages(file), 1);
     char *text = pdf_text(file, 0, 0, NULL), *flat = squeeze(text);
@@ -429,7 +416,7 @@ START_TEST(test_issuing_stores_the_pdf_its_sha256_and_a_code)
 {
     long long id = investigated_case("Uji terbit", NULL);
     long long next = counter_next("sprindik");
-    json_t *d = issue(id, "sprindik", inv, NULL, 201);
+    json_t *d = issue(id, "sprindik", demo.inv, NULL, 201);
     const char *number = json_string_value(json_object_get(d, "number"));
     const char *code = json_string_value(json_object_get(d, "verify_code"));
     const char *sha = json_string_value(json_object_get(d, "sha256"));
@@ -448,7 +435,7 @@ START_TEST(test_issuing_stores_the_pdf_its_sha256_and_a_code)
     snprintf(path, sizeof path, "/api/v1/documents/%lld.pdf",
              (long long)json_integer_value(json_object_get(d, "id")));
     struct bin b;
-    fetch_pdf(path, inv, &b);
+    fetch_pdf(path, demo.inv, &b);
     sha256_hex(b.data, b.len, got);
     ck_assert_str_eq(got, sha);
     char *file = pdf_file(&b, "issued.pdf");
@@ -459,7 +446,7 @@ START_TEST(test_issuing_stores_the_pdf_its_sha256_and_a_code)
     ck_assert_msg(strstr(flat, "DRAFT") == NULL, "an issued document carries DRAFT");
     /* and the case lists it with the same hash */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/documents", id);
-    json_t *list = call("GET", path, inv, NULL, 200);
+    json_t *list = call("GET", path, demo.inv, NULL, 200);
     json_t *items = json_object_get(list, "items");
     ck_assert_uint_eq(json_array_size(items), 1);
     ck_assert_str_eq(json_string_value(json_object_get(json_array_get(items, 0), "sha256")), sha);
@@ -477,7 +464,7 @@ END_TEST
 START_TEST(test_verify_shows_only_the_document_without_a_session)
 {
     long long id = investigated_case("Uji verifikasi", NULL);
-    json_t *d = issue(id, "sprindik", inv, NULL, 201);
+    json_t *d = issue(id, "sprindik", demo.inv, NULL, 201);
     const char *code = json_string_value(json_object_get(d, "verify_code"));
     const char *number = json_string_value(json_object_get(d, "number"));
     const char *date = json_string_value(json_object_get(d, "issued_on"));
@@ -596,7 +583,7 @@ START_TEST(test_twenty_concurrent_issuers_get_gapless_numbers)
     for (int i = 0; i < ISSUERS; i++) {
         memset(&w[i], 0, sizeof w[i]);
         w[i].go = &go;
-        w[i].token = i % 2 ? inv2 : inv;
+        w[i].token = i % 2 ? inv2 : demo.inv;
         for (int k = 0; k < PER_ISSUER; k++) {
             w[i].case_id[k] = open_case(w[i].token, "Uji penomoran serentak");
             add_suspect(w[i].case_id[k]);
@@ -631,17 +618,18 @@ START_TEST(test_twenty_concurrent_issuers_get_gapless_numbers)
     ck_assert_int_eq(seqs[n - 1], first + n - 1);
     ck_assert_int_eq(counter_next("sprindik"), first + n);
     /* stored once each, with distinct codes */
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(DISTINCT number) FROM app.documents WHERE form = "
                                "'sprindik' AND number LIKE 'SPT/%'",
                                0, NULL),
-                     sql_count(db,
+                     sql_count(demo.db,
                                "SELECT count(*) FROM app.documents WHERE form = "
                                "'sprindik' AND number LIKE 'SPT/%'",
                                0, NULL));
-    ck_assert_int_eq(
-        sql_count(db, "SELECT count(*) - count(DISTINCT verify_code) FROM app.documents", 0, NULL),
-        0);
+    ck_assert_int_eq(sql_count(demo.db,
+                               "SELECT count(*) - count(DISTINCT verify_code) FROM app.documents",
+                               0, NULL),
+                     0);
     printf("forms: %d numbers from %d concurrent issuers: %d..%d, %d duplicates, %d gaps\n", n,
            ISSUERS, seqs[0], seqs[n - 1], duplicates, gaps);
 }
@@ -653,11 +641,11 @@ START_TEST(test_missing_data_is_422_naming_it_and_takes_no_number)
 {
     /* prapenyidikan, no suspect, no article: a Sprindik has no offence to name (its
      * suspect it may not know yet: finding him is what it orders, KUHAP Pasal 1 angka 2) */
-    long long id = open_case(inv, "Uji data kurang");
+    long long id = open_case(demo.inv, "Uji data kurang");
     rec(id, "sprindik_issued", 25, NULL);
     long long next = counter_next("sprindik");
     for (int i = 0; i < 3; i++) {
-        json_t *p = issue(id, "sprindik", inv, NULL, 422);
+        json_t *p = issue(id, "sprindik", demo.inv, NULL, 422);
         const char *detail = json_string_value(json_object_get(p, "detail"));
         const char *field = json_string_value(json_object_get(p, "field"));
         ck_assert_msg(detail && field && *field && strstr(detail, field) &&
@@ -670,10 +658,10 @@ START_TEST(test_missing_data_is_422_naming_it_and_takes_no_number)
     /* the draft says the same, and takes nothing either */
     char path[128];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik.pdf", id);
-    json_decref(call("GET", path, inv, NULL, 422));
+    json_decref(call("GET", path, demo.inv, NULL, 422));
     /* with the data there, the next issue gets exactly the number not taken */
     add_suspect(id);
-    json_t *d = issue(id, "sprindik", inv, NULL, 201);
+    json_t *d = issue(id, "sprindik", demo.inv, NULL, 201);
     int seq = -1;
     ck_assert_msg(sscanf(json_string_value(json_object_get(d, "number")), SIDIK_SCAN, &seq) == 1,
                   "%s", json_string_value(json_object_get(d, "number")));
@@ -685,43 +673,43 @@ END_TEST
 
 START_TEST(test_refusals_name_the_reason_and_take_no_number)
 {
-    long long pre = open_case(inv, "Uji penolakan");
+    long long pre = open_case(demo.inv, "Uji penolakan");
     long long lk = counter_next("laporan_kejadian"), spdp = counter_next("spdp");
     json_t *p;
     /* an unknown form: 404, issued or drafted */
-    json_decref(issue(pre, "tidak_ada", inv, NULL, 404));
+    json_decref(issue(pre, "tidak_ada", demo.inv, NULL, 404));
     char path[128];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/tidak_ada.pdf", pre);
-    json_decref(call("GET", path, inv, NULL, 404));
+    json_decref(call("GET", path, demo.inv, NULL, 404));
     /* the generated parts of a dossier are not forms to issue (404 by
      * find_form; the server answers 403 today, reported: accept either, and
      * check that nothing was issued) */
     struct http_result r;
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/manifest", pre);
-    ck_assert(api_call(port, "POST", path, inv, "{}", &r));
+    ck_assert(api_call(demo.port, "POST", path, demo.inv, "{}", &r));
     ck_assert_msg(r.status == 404 || r.status == 403, "manifest: %ld %s", r.status, r.body);
     http_result_free(&r);
     /* a form of an act not recorded: an SPDP before any SPDP was sent is
      * 422 naming the act to record first (issue 8: one act, one document) */
-    p = issue(pre, "spdp", inv, NULL, 422);
+    p = issue(pre, "spdp", demo.inv, NULL, 422);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "event");
     ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "spdp_sent"));
     json_decref(p);
     /* the prosecutor does not issue the investigator's forms, nor the reverse */
-    json_decref(issue(pre, "laporan_kejadian", pros, NULL, 403));
-    json_decref(issue(pre, "p21", inv, NULL, 403));
+    json_decref(issue(pre, "laporan_kejadian", demo.pros, NULL, 403));
+    json_decref(issue(pre, "p21", demo.inv, NULL, 403));
     /* a parameter the form does not take: 400 naming it */
-    p = issue(pre, "laporan_kejadian", inv, "{\"params\":{\"warna\":\"merah\"}}", 400);
+    p = issue(pre, "laporan_kejadian", demo.inv, "{\"params\":{\"warna\":\"merah\"}}", 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "warna");
     ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "warna"));
     json_decref(p);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian.pdf?warna=merah", pre);
-    p = call("GET", path, inv, NULL, 400);
+    p = call("GET", path, demo.inv, NULL, 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "warna");
     json_decref(p);
     /* params that are not an object of strings */
-    json_decref(issue(pre, "laporan_kejadian", inv, "{\"params\":[1]}", 400));
-    json_decref(issue(pre, "laporan_kejadian", inv, "{\"params\":{\"scene\":7}}", 400));
+    json_decref(issue(pre, "laporan_kejadian", demo.inv, "{\"params\":[1]}", 400));
+    json_decref(issue(pre, "laporan_kejadian", demo.inv, "{\"params\":{\"scene\":7}}", 400));
     /* none of it took a number or stored anything */
     ck_assert_int_eq(counter_next("laporan_kejadian"), lk);
     ck_assert_int_eq(counter_next("spdp"), spdp);
@@ -737,7 +725,7 @@ static size_t required_forms(const char *out[], json_t **forms)
 {
     static const char *const required[] = {"laporan_kejadian", "sprindik", "spdp", "bap_tersangka",
                                            "resume"};
-    *forms = call("GET", "/api/v1/forms", inv, NULL, 200);
+    *forms = call("GET", "/api/v1/forms", demo.inv, NULL, 200);
     size_t n = 0;
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
         size_t k;
@@ -823,7 +811,7 @@ START_TEST(test_the_dossier_binds_every_issued_document_with_real_page_numbers)
     char path[128], body[256];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
     /* nothing issued: 422 naming every required form */
-    json_t *p = call("GET", path, inv, NULL, 422);
+    json_t *p = call("GET", path, demo.inv, NULL, 422);
     json_t *missing = json_object_get(p, "missing");
     ck_assert_uint_eq(json_array_size(missing), nreq);
     for (size_t i = 0; i < nreq; i++)
@@ -832,24 +820,24 @@ START_TEST(test_the_dossier_binds_every_issued_document_with_real_page_numbers)
     /* all but the last: 422 naming exactly the last */
     for (size_t i = 0; i + 1 < nreq; i++) {
         body_for(forms, req[i], party, body, sizeof body);
-        json_decref(issue(id, req[i], inv, body, 201));
+        json_decref(issue(id, req[i], demo.inv, body, 201));
     }
-    p = call("GET", path, inv, NULL, 422);
+    p = call("GET", path, demo.inv, NULL, 422);
     missing = json_object_get(p, "missing");
     ck_assert_uint_eq(json_array_size(missing), 1);
     ck_assert_str_eq(json_string_value(json_array_get(missing, 0)), req[nreq - 1]);
     json_decref(p);
     body_for(forms, req[nreq - 1], party, body, sizeof body);
-    json_decref(issue(id, req[nreq - 1], inv, body, 201));
+    json_decref(issue(id, req[nreq - 1], demo.inv, body, 201));
     json_decref(forms);
     /* the documents as issued: title, number, pages, SHA-256 */
     char lpath[64];
     snprintf(lpath, sizeof lpath, "/api/v1/cases/%lld/documents", id);
-    json_t *list = call("GET", lpath, inv, NULL, 200);
+    json_t *list = call("GET", lpath, demo.inv, NULL, 200);
     json_t *docs = json_object_get(list, "items");
     ck_assert_uint_eq(json_array_size(docs), nreq);
     struct bin b;
-    fetch_pdf(path, inv, &b);
+    fetch_pdf(path, demo.inv, &b);
     char *file = pdf_file(&b, "berkas.pdf");
     int total = pdf_pages(file);
     /* the daftar isi: among the first pages */

@@ -23,44 +23,22 @@
 
 #define TWINS 8
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *inv2, *admin;
-static long long kejari_plg, kanwil_sumsel, kanim_plg;
-
-static long long id_of(const char *sql)
-{
-    char *v = sql_value(db, sql, 0, NULL);
-    long long id = v ? strtoll(v, NULL, 10) : 0;
-    free(v);
-    return id;
-}
+static struct demo_server demo;
+static const char *inv2, *admin;
+static long long kanwil_sumsel, kanim_plg;
 
 static void start_server(void)
 {
-    db = harness_new_demo_db("idempotency_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    inv2 = api_login(port, NIP_INV_PLG2, DEMO_PW);
-    admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
-    kejari_plg = id_of("SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'");
-    kanwil_sumsel = id_of("SELECT id FROM app.offices WHERE code = 'KANWIL-SUMSEL'");
-    kanim_plg = id_of("SELECT id FROM app.offices WHERE code = 'KANIM-PLG'");
-    if (!inv || !inv2 || !admin || !kejari_plg || !kanwil_sumsel || !kanim_plg)
-        abort();
+    demo_server_start(&demo, "idempotency_suite");
+    inv2 = demo_server_login(&demo, NIP_INV_PLG2);
+    admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
+    kanwil_sumsel = demo_server_office(&demo, "KANWIL-SUMSEL");
+    kanim_plg = demo_server_office(&demo, "KANIM-PLG");
 }
 
 static void stop_server(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(inv2);
-    free(admin);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* POST path as token with body and (when not NULL) an Idempotency-Key. */
@@ -68,7 +46,7 @@ static bool post(const char *path, const char *token, const char *body, const ch
                  struct http_result *r)
 {
     char url[256], auth[160], ik[300];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", demo.port, path);
     snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
     snprintf(ik, sizeof ik, "Idempotency-Key: %s", key ? key : "");
     const char *h[] = {auth, "Content-Type: application/json", key ? ik : NULL, NULL};
@@ -90,7 +68,7 @@ static long long new_case(const char *token)
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"kejari_id\":%lld,"
              "\"summary\":\"Orang asing bekerja tanpa izin\"}",
-             d, kejari_plg);
+             d, demo.kejari_plg);
     struct http_result r;
     ck_assert(post("/api/v1/cases", token, body, NULL, &r));
     ck_assert_msg(r.status == 201, "%s", r.body);
@@ -116,7 +94,7 @@ static void check_once(const struct create *c, int n)
 {
     char key[64];
     snprintf(key, sizeof key, "uji-%d-%ld", n, (long)time(NULL));
-    long long before = sql_count(db, c->count_sql, 0, NULL);
+    long long before = sql_count(demo.db, c->count_sql, 0, NULL);
     struct http_result a, b, x;
     ck_assert(post(c->path, c->token, c->body, key, &a));
     ck_assert_msg(a.status == 201, "%s: first: %ld %s", c->what, a.status, a.body);
@@ -125,11 +103,12 @@ static void check_once(const struct create *c, int n)
     ck_assert_str_eq(b.body, a.body);
     ck_assert_str_eq(b.location, a.location);
     ck_assert_str_eq(b.content_type, a.content_type);
-    ck_assert_msg(sql_count(db, c->count_sql, 0, NULL) == before + 1, "%s: acted twice", c->what);
+    ck_assert_msg(sql_count(demo.db, c->count_sql, 0, NULL) == before + 1, "%s: acted twice",
+                  c->what);
     ck_assert(post(c->path, c->token, c->other, key, &x));
     ck_assert_msg(x.status == 422 && strstr(x.body, "idempotency-key-reused"), "%s: reused: %ld %s",
                   c->what, x.status, x.body);
-    ck_assert_int_eq(sql_count(db, c->count_sql, 0, NULL), before + 1);
+    ck_assert_int_eq(sql_count(demo.db, c->count_sql, 0, NULL), before + 1);
     http_result_free(&a);
     http_result_free(&b);
     http_result_free(&x);
@@ -137,7 +116,7 @@ static void check_once(const struct create *c, int n)
 
 START_TEST(test_every_create_acts_once_per_key)
 {
-    long long cs = new_case(inv);
+    long long cs = new_case(demo.inv);
     char d[11];
     today(d);
     struct create c[10];
@@ -146,19 +125,19 @@ START_TEST(test_every_create_acts_once_per_key)
 
     c[n].what = "case";
     snprintf(c[n].path, sizeof c[n].path, "/api/v1/cases");
-    c[n].token = inv;
+    c[n].token = demo.inv;
     snprintf(c[n].body, sizeof c[n].body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"kejari_id\":%lld,\"summary\":\"a\"}",
-             d, kejari_plg);
+             d, demo.kejari_plg);
     snprintf(c[n].other, sizeof c[n].other,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"kejari_id\":%lld,\"summary\":\"b\"}",
-             d, kejari_plg);
+             d, demo.kejari_plg);
     snprintf(c[n].count_sql, sizeof c[n].count_sql, "SELECT count(*) FROM app.cases");
     n++;
 
     c[n].what = "event";
     snprintf(c[n].path, sizeof c[n].path, "/api/v1/cases/%lld/events", cs);
-    c[n].token = inv;
+    c[n].token = demo.inv;
     snprintf(c[n].body, sizeof c[n].body, "{\"type\":\"letter_delivered\",\"date\":\"%s\"}", d);
     snprintf(c[n].other, sizeof c[n].other,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"note\":\"lain\"}", d);
@@ -168,7 +147,7 @@ START_TEST(test_every_create_acts_once_per_key)
 
     c[n].what = "party";
     snprintf(c[n].path, sizeof c[n].path, "/api/v1/cases/%lld/parties", cs);
-    c[n].token = inv;
+    c[n].token = demo.inv;
     snprintf(c[n].body, sizeof c[n].body,
              "{\"kind\":\"suspect\",\"name\":\"Lee Min Ho\",\"nationality\":\"KR\"}");
     snprintf(c[n].other, sizeof c[n].other,
@@ -179,7 +158,7 @@ START_TEST(test_every_create_acts_once_per_key)
 
     c[n].what = "offence";
     snprintf(c[n].path, sizeof c[n].path, "/api/v1/cases/%lld/offences", cs);
-    c[n].token = inv;
+    c[n].token = demo.inv;
     snprintf(c[n].body, sizeof c[n].body, "{\"code\":\"122\"}");
     snprintf(c[n].other, sizeof c[n].other, "{\"code\":\"119(1)\"}");
     snprintf(c[n].count_sql, sizeof c[n].count_sql,
@@ -188,7 +167,7 @@ START_TEST(test_every_create_acts_once_per_key)
 
     c[n].what = "evidence";
     snprintf(c[n].path, sizeof c[n].path, "/api/v1/cases/%lld/evidence", cs);
-    c[n].token = inv;
+    c[n].token = demo.inv;
     snprintf(c[n].body, sizeof c[n].body, "{\"description\":\"Paspor\",\"quantity\":\"1\"}");
     snprintf(c[n].other, sizeof c[n].other, "{\"description\":\"Paspor\",\"quantity\":\"2\"}");
     snprintf(c[n].count_sql, sizeof c[n].count_sql,
@@ -197,7 +176,7 @@ START_TEST(test_every_create_acts_once_per_key)
 
     c[n].what = "document";
     snprintf(c[n].path, sizeof c[n].path, "/api/v1/cases/%lld/forms/laporan_kejadian", cs);
-    c[n].token = inv;
+    c[n].token = demo.inv;
     snprintf(c[n].body, sizeof c[n].body, "{}");
     snprintf(c[n].other, sizeof c[n].other, "{\"params\":{}}");
     snprintf(c[n].count_sql, sizeof c[n].count_sql,
@@ -287,13 +266,13 @@ static void *twin_run(void *arg)
  * acts, every one gets its answer. */
 static void twins(const char *path, const char *body, const char *key, const char *count_sql)
 {
-    long long before = sql_count(db, count_sql, 0, NULL);
+    long long before = sql_count(demo.db, count_sql, 0, NULL);
     pthread_barrier_t go;
     pthread_barrier_init(&go, NULL, TWINS);
     struct twin t[TWINS];
     pthread_t th[TWINS];
     for (int i = 0; i < TWINS; i++) {
-        t[i] = (struct twin){.path = path, .body = body, .key = key, .token = inv, .go = &go};
+        t[i] = (struct twin){.path = path, .body = body, .key = key, .token = demo.inv, .go = &go};
         ck_assert_int_eq(pthread_create(&th[i], NULL, twin_run, &t[i]), 0);
     }
     for (int i = 0; i < TWINS; i++)
@@ -304,7 +283,7 @@ static void twins(const char *path, const char *body, const char *key, const cha
                       t[i].answer ? t[i].answer : "");
         ck_assert_str_eq(t[i].answer, t[0].answer);
     }
-    ck_assert_int_eq(sql_count(db, count_sql, 0, NULL), before + 1);
+    ck_assert_int_eq(sql_count(demo.db, count_sql, 0, NULL), before + 1);
     for (int i = 0; i < TWINS; i++)
         free(t[i].answer);
 }
@@ -316,10 +295,10 @@ START_TEST(test_concurrent_twins_act_once)
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"kejari_id\":%lld,"
              "\"summary\":\"kembar\"}",
-             d, kejari_plg);
+             d, demo.kejari_plg);
     twins("/api/v1/cases", body, "kembar-perkara", "SELECT count(*) FROM app.cases");
     /* a document: one number, not TWINS */
-    long long cs = new_case(inv);
+    long long cs = new_case(demo.inv);
     char path[128], count[128];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", cs);
     snprintf(count, sizeof count, "SELECT count(*) FROM app.documents WHERE case_id = %lld", cs);
@@ -332,34 +311,35 @@ START_TEST(test_keys_belong_to_their_user_and_expire_as_documented)
     char d[11], body[256];
     today(d);
     snprintf(body, sizeof body,
-             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"kejari_id\":%lld}", d, kejari_plg);
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"kejari_id\":%lld}", d,
+             demo.kejari_plg);
     const char *count = "SELECT count(*) FROM app.cases";
-    long long n0 = sql_count(db, count, 0, NULL);
+    long long n0 = sql_count(demo.db, count, 0, NULL);
     struct http_result a, b, c, e;
-    ck_assert(post("/api/v1/cases", inv, body, "kunci-bersama", &a));
+    ck_assert(post("/api/v1/cases", demo.inv, body, "kunci-bersama", &a));
     ck_assert_int_eq(a.status, 201);
     /* another user's identical key is another request */
     ck_assert(post("/api/v1/cases", inv2, body, "kunci-bersama", &b));
     ck_assert_int_eq(b.status, 201);
     ck_assert_str_ne(b.body, a.body);
-    ck_assert_int_eq(sql_count(db, count, 0, NULL), n0 + 2);
+    ck_assert_int_eq(sql_count(demo.db, count, 0, NULL), n0 + 2);
     /* within idempotency.keep_hours the first answer comes back... */
-    ck_assert(post("/api/v1/cases", inv, body, "kunci-bersama", &c));
+    ck_assert(post("/api/v1/cases", demo.inv, body, "kunci-bersama", &c));
     ck_assert_str_eq(c.body, a.body);
-    ck_assert_int_eq(sql_count(db, count, 0, NULL), n0 + 2);
+    ck_assert_int_eq(sql_count(demo.db, count, 0, NULL), n0 + 2);
     /* ...and once it is older than that, the key is forgotten and acts again */
     const char *nip[1] = {NIP_INV_PLG};
-    free(sql_value(db,
+    free(sql_value(demo.db,
                    "UPDATE app.idempotency SET created_at = now() - make_interval(hours => "
                    "(SELECT value::int + 1 FROM app.settings WHERE key = "
                    "'idempotency.keep_hours')) WHERE key = 'kunci-bersama' AND user_id = "
                    "(SELECT id FROM app.users WHERE nip = $1) RETURNING 1",
                    1, nip));
-    ck_assert(post("/api/v1/cases", inv, body, "kunci-bersama", &e));
+    ck_assert(post("/api/v1/cases", demo.inv, body, "kunci-bersama", &e));
     ck_assert_int_eq(e.status, 201);
     ck_assert_str_ne(e.body, a.body);
-    ck_assert_int_eq(sql_count(db, count, 0, NULL), n0 + 3);
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db, count, 0, NULL), n0 + 3);
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM app.idempotency WHERE key = "
                                "'kunci-bersama'",
                                0, NULL),
@@ -376,19 +356,20 @@ START_TEST(test_a_malformed_key_is_400_and_acts_not)
     char d[11], body[256], longkey[260];
     today(d);
     snprintf(body, sizeof body,
-             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"kejari_id\":%lld}", d, kejari_plg);
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"kejari_id\":%lld}", d,
+             demo.kejari_plg);
     memset(longkey, 'k', 201);
     longkey[201] = '\0';
     const char *bad[] = {longkey, "kunci dengan spasi", "kunci-\xc3\xa9"};
-    long long n0 = sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL);
+    long long n0 = sql_count(demo.db, "SELECT count(*) FROM app.cases", 0, NULL);
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct http_result r;
-        ck_assert(post("/api/v1/cases", inv, body, bad[i], &r));
+        ck_assert(post("/api/v1/cases", demo.inv, body, bad[i], &r));
         ck_assert_msg(r.status == 400 && strstr(r.body, "Idempotency-Key"), "key %zu: %ld %s", i,
                       r.status, r.body);
         http_result_free(&r);
     }
-    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL), n0);
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.cases", 0, NULL), n0);
 }
 END_TEST
 

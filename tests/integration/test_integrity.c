@@ -27,30 +27,19 @@
 #include "store/db.h"
 #include "suites.h"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *sup, *admin;
+static struct demo_server demo;
+static const char *sup, *admin;
 
 static void start_server(void)
 {
-    db = harness_new_demo_db("integrity_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
-    admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
+    demo_server_start(&demo, "integrity_suite");
+    sup = demo_server_login(&demo, NIP_SUP_PLG);
+    admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
 }
 
 static void stop_server(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(sup);
-    free(admin);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 static void days_ago(int ago, char out[11])
@@ -64,7 +53,7 @@ static void days_ago(int ago, char out[11])
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 static long long open_case(void)
@@ -74,7 +63,7 @@ static long long open_case(void)
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji integritas\"}",
              date);
-    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
     long long id = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
     return id;
@@ -84,7 +73,7 @@ static long long add_suspect(long long id)
 {
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    json_t *p = call("POST", path, inv,
+    json_t *p = call("POST", path, demo.inv,
                      "{\"kind\":\"suspect\",\"name\":\"Tran Van Minh\",\"nationality\":\"VN\","
                      "\"passport_no\":\"C1234567\",\"sex\":\"L\"}",
                      201);
@@ -109,7 +98,7 @@ static long long events_of(long long id)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
-    return sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
+    return sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
 }
 
 /* GET /cases/{id} must answer 200; returns its "damaged" member (null when whole). */
@@ -117,7 +106,7 @@ static bool case_damaged(long long id)
 {
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
     json_t *d = json_object_get(c, "damaged");
     bool damaged = d && !json_is_null(d);
     if (damaged)
@@ -131,7 +120,7 @@ static void expect_field(long long id, const char *body, const char *field)
 {
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    json_t *j = call("POST", path, inv, body, 400);
+    json_t *j = call("POST", path, demo.inv, body, 400);
     ck_assert_str_eq(json_string_value(json_object_get(j, "type")) +
                          strlen(json_string_value(json_object_get(j, "type"))) -
                          strlen("bad-input"),
@@ -151,7 +140,7 @@ START_TEST(test_a_correction_of_an_act_on_a_suspect_must_name_the_suspect)
     snprintf(body, sizeof body,
              "{\"type\":\"detensi_started\",\"at\":\"%sT10:00:00+07:00\",\"party_id\":%lld}", date,
              pid);
-    long long det = record(id, inv, body, 201);
+    long long det = record(id, demo.inv, body, 201);
     long long before = events_of(id);
 
     /* the correction that made a case unreadable for good: no party_id */
@@ -167,14 +156,14 @@ START_TEST(test_a_correction_of_an_act_on_a_suspect_must_name_the_suspect)
              "{\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"%sT11:00:00+07:00\","
              "\"party_id\":%lld}",
              det, date, pid);
-    record(id, inv, body, 201);
+    record(id, demo.inv, body, 201);
     ck_assert_int_eq(events_of(id), before + 1);
     ck_assert(!case_damaged(id));
 
     /* withdrawing the act needs no details */
     snprintf(body, sizeof body, "{\"type\":\"corrected\",\"corrects\":%lld,\"withdraws\":true}",
              det);
-    record(id, inv, body, 201);
+    record(id, demo.inv, body, 201);
     ck_assert(!case_damaged(id));
 }
 END_TEST
@@ -214,7 +203,7 @@ START_TEST(test_a_case_that_does_not_load_fails_alone_and_a_correction_repairs_i
     snprintf(body, sizeof body,
              "{\"type\":\"detensi_started\",\"at\":\"%sT10:00:00+07:00\",\"party_id\":%lld}", date,
              pid);
-    long long det = record(id, inv, body, 201);
+    long long det = record(id, demo.inv, body, 201);
 
     /* the owner appends what events.c refuses today: a correction without a
      * suspect (the database computes the chain's hash itself) */
@@ -222,7 +211,7 @@ START_TEST(test_a_case_that_does_not_load_fails_alone_and_a_correction_repairs_i
     snprintf(cid, sizeof cid, "%lld", id);
     snprintf(eid, sizeof eid, "%lld", det);
     const char *p[2] = {cid, eid};
-    free(sql_value(db,
+    free(sql_value(demo.db,
                    "WITH c AS (SELECT * FROM app.cases WHERE id = $1::bigint FOR UPDATE), "
                    "e AS (INSERT INTO app.events (case_id, seq, type, legal_date, doc_number, "
                    "corrects, regime, stage_before, stage_after, payload, entered_at, entered_by, "
@@ -249,7 +238,7 @@ START_TEST(test_a_case_that_does_not_load_fails_alone_and_a_correction_repairs_i
     json_decref(check);
 
     /* the office's list and the supervisor's answer 200, the case marked */
-    const char *tokens[2] = {inv, sup};
+    const char *tokens[2] = {demo.inv, sup};
     for (int t = 0; t < 2; t++) {
         json_t *page = call("GET", "/api/v1/cases?limit=100", tokens[t], NULL, 200);
         bool seen = false;
@@ -277,7 +266,7 @@ START_TEST(test_a_case_that_does_not_load_fails_alone_and_a_correction_repairs_i
              "{\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"%sT11:00:00+07:00\","
              "\"party_id\":%lld}",
              det, date, pid);
-    record(id, inv, body, 201);
+    record(id, demo.inv, body, 201);
     ck_assert(!case_damaged(id));
 }
 END_TEST

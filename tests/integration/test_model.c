@@ -60,11 +60,8 @@
 #define DEFAULT_SEED  20260102ULL
 #define DEFAULT_STEPS 10000
 
-static char *db;
-static struct proc server;
-static int port;
-static char *tok_inv, *tok_sup, *tok_pros, *tok_admin;
-static long long kejari_plg;
+static struct demo_server demo;
+static const char *tok_sup, *tok_admin;
 
 /* ---- HTTP with keep-alive: one easy handle per client --------------------------- */
 
@@ -199,36 +196,17 @@ static long long post_id(struct client *c, const char *path, const char *token, 
 
 static void setup(void)
 {
-    db = harness_new_demo_db("model_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
+    demo_server_start(&demo, "model_suite");
     /* this suite checks the stage machine's own guards; the documents that
      * Tahap I also needs (issue 8) are checked in test_acts.c */
-    free(sql_value(db,
-                   "UPDATE app.settings SET value = 'false' WHERE key = "
-                   "'dossier.tahap1_requires_documents' RETURNING key",
-                   0, NULL));
-    tok_inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    tok_sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
-    tok_pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    tok_admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    if (!tok_inv || !tok_sup || !tok_pros || !tok_admin || !k)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    harness_setting(demo.db, "dossier.tahap1_requires_documents", "false");
+    tok_sup = demo_server_login(&demo, NIP_SUP_PLG);
+    tok_admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
 }
 
 static void teardown(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(tok_inv);
-    free(tok_sup);
-    free(tok_pros);
-    free(tok_admin);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* Open a case at KANIM-PLG for KEJARI-PLG, opened on `opened`; its id or 0. */
@@ -1366,9 +1344,9 @@ static const char *token_of(unsigned role)
 {
     switch (role) {
     case ACTOR_INVESTIGATOR:
-        return tok_inv;
+        return demo.inv;
     case ACTOR_PROSECUTOR:
-        return tok_pros;
+        return demo.pros;
     case ACTOR_SUPERVISOR:
         return tok_sup;
     default:
@@ -1960,7 +1938,7 @@ static bool compare(struct model *m, int step, const struct mcase *mc, const str
 
 static bool load_catalogue(struct client *c)
 {
-    if (client_call(c, "GET", "/api/v1/offences", tok_inv, NULL, -1, NULL) != 200)
+    if (client_call(c, "GET", "/api/v1/offences", demo.inv, NULL, -1, NULL) != 200)
         return false;
     json_t *j = client_json(c);
     int found = 0;
@@ -1994,14 +1972,14 @@ static struct mcase *model_open(struct model *m)
                      ? caldate_add(before_switch, rnd(m, 10))
                      : caldate_add(today, (r == 1 ? -240 : -120) - rnd(m, 10));
     mc->clock = caldate_day_start(mc->opened, wib()) + 8 * 3600;
-    mc->id = open_case(c, tok_inv, kejari_plg, mc->opened, "Kasus model acak");
+    mc->id = open_case(c, demo.inv, demo.kejari_plg, mc->opened, "Kasus model acak");
     ck_assert_msg(mc->id > 0, "opening a model case: %s", c->buf);
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", mc->id);
     mc->nsus = 1 + rnd(m, MAX_SUS);
     for (int s = 0; s < mc->nsus; s++) {
         mc->sus_id[s] =
-            post_id(c, path, tok_inv,
+            post_id(c, path, demo.inv,
                     json_pack("{s:s, s:s, s:s, s:s}", "kind", "suspect", "name", "NGUYEN VAN AN",
                               "nationality", "VN", "passport_no", "C1234567"),
                     201);
@@ -2009,7 +1987,7 @@ static struct mcase *model_open(struct model *m)
         detention_init(&mc->det[s]);
     }
     mc->witness_id =
-        post_id(c, path, tok_inv, json_pack("{s:s, s:s}", "kind", "witness", "name", "BUDI"), 201);
+        post_id(c, path, demo.inv, json_pack("{s:s, s:s}", "kind", "witness", "name", "BUDI"), 201);
     ck_assert_msg(mc->witness_id > 0, "adding a witness: %s", c->buf);
     int p = rnd(m, NPROFILES);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", mc->id);
@@ -2020,7 +1998,7 @@ static struct mcase *model_open(struct model *m)
         json_t *b = json_pack("{s:s}", "code", off_codes[ch.off]);
         if (ch.suspect >= 0)
             json_object_set_new(b, "party_id", json_integer(mc->sus_id[ch.suspect]));
-        mc->charge_id[mc->ncharges] = post_id(c, path, tok_inv, b, 201);
+        mc->charge_id[mc->ncharges] = post_id(c, path, demo.inv, b, 201);
         ck_assert_msg(mc->charge_id[mc->ncharges] > 0, "charging: %s", c->buf);
         mc->charges[mc->ncharges++] = ch;
     }
@@ -2032,7 +2010,8 @@ static struct mcase *model_open(struct model *m)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", mc->id);
     const char *pc[1] = {cid};
-    seq1 = sql_value(db, "SELECT id FROM app.events WHERE case_id = $1::bigint AND seq = 1", 1, pc);
+    seq1 = sql_value(demo.db, "SELECT id FROM app.events WHERE case_id = $1::bigint AND seq = 1", 1,
+                     pc);
     ck_assert_ptr_nonnull(seq1);
     mc->log_id[0] = strtoll(seq1, NULL, 10);
     free(seq1);
@@ -2046,7 +2025,7 @@ static void note_instructions(struct mcase *mc, long long event_id)
     char eid[24];
     snprintf(eid, sizeof eid, "%lld", event_id);
     const char *p[1] = {eid};
-    char *ids = sql_value(db,
+    char *ids = sql_value(demo.db,
                           "SELECT string_agg(id::text, ',' ORDER BY item_no) FROM "
                           "app.instructions WHERE event_id = $1::bigint",
                           1, p);
@@ -2093,7 +2072,7 @@ static void check_loads(struct model *m, int step, const struct mcase *mc)
 {
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", mc->id);
-    long st = client_call(&m->cl, "GET", path, tok_inv, NULL, -1, NULL);
+    long st = client_call(&m->cl, "GET", path, demo.inv, NULL, -1, NULL);
     json_t *j = client_json(&m->cl);
     json_t *d = json_object_get(j, "damaged");
     m->corrections++;
@@ -2117,7 +2096,7 @@ static bool model_withdraw_charge(struct model *m, struct mcase *mc, int step)
     int k = rnd(m, mc->ncharges);
     char path[128];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", mc->id, mc->charge_id[k]);
-    long st = client_call(&m->cl, "DELETE", path, tok_inv, NULL, -1, NULL);
+    long st = client_call(&m->cl, "DELETE", path, demo.inv, NULL, -1, NULL);
     if (st == 204) {
         mc->ncharges--;
         mc->charges[k] = mc->charges[mc->ncharges];
@@ -2182,14 +2161,14 @@ static void model_check_case(struct model *m, const struct mcase *mc)
     char path[96], cid[24];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", mc->id);
     snprintf(cid, sizeof cid, "%lld", mc->id);
-    long st = client_call(&m->cl, "GET", path, tok_inv, NULL, -1, NULL);
+    long st = client_call(&m->cl, "GET", path, demo.inv, NULL, -1, NULL);
     json_t *j = client_json(&m->cl);
     struct case_facts f;
     model_facts(m, mc, -1, today_wib(), &f);
     json_t *jf = json_object_get(j, "facts");
     const char *pc[1] = {cid};
     long long rows =
-        sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, pc);
+        sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, pc);
     int before = m->nmis;
     if (st != 200 || !json_is_null(json_object_get(j, "damaged")) ||
         strcmp(json_str(j, "stage"), stage_code(mc->stage)) != 0 ||
@@ -2309,11 +2288,11 @@ START_TEST(test_model_random_walk_agrees_with_core)
     printf("model: seed %llu (BERKAS_MODEL_SEED), %ld steps (BERKAS_MODEL_STEPS)\n",
            (unsigned long long)m.seed, steps);
     fflush(stdout);
-    ck_assert(client_init(&m.cl, port));
+    ck_assert(client_init(&m.cl, demo.port));
     for (int i = 0; i < RULESET_BUILTIN_COUNT; i++)
         m.rules[i] = *ruleset_builtin(i);
     /* the model's premise: the database holds the built-in rule sets unamended */
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM app.ruleset_values v JOIN app.rulesets r "
                                "ON r.name = v.ruleset",
                                0, NULL),
@@ -2322,7 +2301,7 @@ START_TEST(test_model_random_walk_agrees_with_core)
         for (int k = 0; k < ruleset_key_count(); k++) {
             const struct rule_key *key = ruleset_key_at(k);
             const char *p[2] = {m.rules[i].name, key->key};
-            long long v = sql_count(db,
+            long long v = sql_count(demo.db,
                                     "SELECT value FROM app.ruleset_values WHERE ruleset = $1 "
                                     "AND key = $2",
                                     2, p);
@@ -2381,7 +2360,7 @@ static void *writer_run(void *arg)
 {
     struct writer *w = arg;
     struct client c;
-    if (!client_init(&c, port)) {
+    if (!client_init(&c, demo.port)) {
         w->other = ITERATIONS;
         return NULL;
     }
@@ -2389,7 +2368,7 @@ static void *writer_run(void *arg)
     snprintf(path, sizeof path, "/api/v1/cases/%lld", w->case_id);
     snprintf(events, sizeof events, "/api/v1/cases/%lld/events", w->case_id);
     for (int i = 0; i < ITERATIONS; i++) {
-        long st = client_call(&c, "GET", path, tok_inv, NULL, -1, NULL);
+        long st = client_call(&c, "GET", path, demo.inv, NULL, -1, NULL);
         json_t *j = client_json(&c);
         int version = (int)json_id(j, "version");
         json_decref(j);
@@ -2401,7 +2380,7 @@ static void *writer_run(void *arg)
                               "note", "tanda terima");
         char *body = json_dumps(b, JSON_COMPACT);
         json_decref(b);
-        st = client_call(&c, "POST", events, tok_inv, body, version, NULL);
+        st = client_call(&c, "POST", events, demo.inv, body, version, NULL);
         free(body);
         j = client_json(&c);
         if (st == 201) {
@@ -2427,7 +2406,7 @@ static long long case_version(struct client *c, long long id)
 {
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    if (client_call(c, "GET", path, tok_inv, NULL, -1, NULL) != 200)
+    if (client_call(c, "GET", path, demo.inv, NULL, -1, NULL) != 200)
         return -1;
     json_t *j = client_json(c);
     long long v = json_id(j, "version");
@@ -2448,15 +2427,16 @@ static bool chain_intact(struct client *c, char *out, size_t outsz)
 START_TEST(test_concurrent_writers_lose_and_duplicate_nothing)
 {
     struct client c;
-    ck_assert(client_init(&c, port));
+    ck_assert(client_init(&c, demo.port));
     struct caldate today = today_wib();
-    long long id = open_case(&c, tok_inv, kejari_plg, caldate_add(today, -3), "Penulis serentak");
+    long long id =
+        open_case(&c, demo.inv, demo.kejari_plg, caldate_add(today, -3), "Penulis serentak");
     ck_assert_msg(id > 0, "%s", c.buf);
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *pc[1] = {cid};
     const char *count_sql = "SELECT count(*) FROM app.events WHERE case_id = $1::bigint";
-    long long before = sql_count(db, count_sql, 1, pc);
+    long long before = sql_count(demo.db, count_sql, 1, pc);
     long long version_before = case_version(&c, id);
 
     static struct writer w[WRITERS];
@@ -2486,13 +2466,13 @@ START_TEST(test_concurrent_writers_lose_and_duplicate_nothing)
         }
     }
     double secs = mono_seconds() - t0;
-    long long after = sql_count(db, count_sql, 1, pc);
-    long long dups = sql_count(db,
+    long long after = sql_count(demo.db, count_sql, 1, pc);
+    long long dups = sql_count(demo.db,
                                "SELECT count(*) FROM (SELECT case_id, seq FROM app.events "
                                "GROUP BY case_id, seq HAVING count(*) > 1) d",
                                0, NULL);
     long long max_seq =
-        sql_count(db, "SELECT max(seq) FROM app.events WHERE case_id = $1::bigint", 1, pc);
+        sql_count(demo.db, "SELECT max(seq) FROM app.events WHERE case_id = $1::bigint", 1, pc);
     long long version_after = case_version(&c, id);
     char chain[512];
     bool intact = chain_intact(&c, chain, sizeof chain);
@@ -2534,12 +2514,12 @@ static void *twin_run(void *arg)
 {
     struct twin *t = arg;
     struct client c;
-    bool ok = client_init(&c, port);
+    bool ok = client_init(&c, demo.port);
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", t->case_id);
     pthread_barrier_wait(t->go);
     if (ok) {
-        t->status = client_call(&c, "POST", path, tok_inv, t->body, -1, t->key);
+        t->status = client_call(&c, "POST", path, demo.inv, t->body, -1, t->key);
         t->answer = strdup(c.buf ? c.buf : "");
     }
     client_free(&c);
@@ -2551,7 +2531,7 @@ static long post_keyed(struct client *c, long long id, const char *body, const c
 {
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    long st = client_call(c, "POST", path, tok_inv, body, -1, key);
+    long st = client_call(c, "POST", path, demo.inv, body, -1, key);
     *answer = strdup(c->buf ? c->buf : "");
     return st;
 }
@@ -2559,11 +2539,12 @@ static long post_keyed(struct client *c, long long id, const char *body, const c
 START_TEST(test_idempotent_retry_answers_the_same_and_writes_once)
 {
     struct client c;
-    ck_assert(client_init(&c, port));
+    ck_assert(client_init(&c, demo.port));
     struct caldate today = today_wib();
     char d[CALDATE_DATE_LEN], key1[64], key2[64];
     caldate_format(today, d, sizeof d);
-    long long id = open_case(&c, tok_inv, kejari_plg, caldate_add(today, -2), "Kunci idempoten");
+    long long id =
+        open_case(&c, demo.inv, demo.kejari_plg, caldate_add(today, -2), "Kunci idempoten");
     ck_assert_msg(id > 0, "%s", c.buf);
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
@@ -2580,11 +2561,11 @@ START_TEST(test_idempotent_retry_answers_the_same_and_writes_once)
              d);
 
     /* in sequence: the retry gets the first answer, byte for byte */
-    long long n0 = sql_count(db, count_sql, 1, pc);
+    long long n0 = sql_count(demo.db, count_sql, 1, pc);
     char *a1, *a2;
     long s1 = post_keyed(&c, id, body1, key1, &a1);
     long s2 = post_keyed(&c, id, body1, key1, &a2);
-    long long n1 = sql_count(db, count_sql, 1, pc);
+    long long n1 = sql_count(demo.db, count_sql, 1, pc);
     ck_assert_msg(s1 == 201, "first: %ld %s", s1, a1);
     ck_assert_int_eq(s2, s1);
     ck_assert_str_eq(a2, a1);
@@ -2602,7 +2583,7 @@ START_TEST(test_idempotent_retry_answers_the_same_and_writes_once)
     for (int i = 0; i < TWINS; i++)
         pthread_join(th[i], NULL);
     pthread_barrier_destroy(&go);
-    long long n2 = sql_count(db, count_sql, 1, pc);
+    long long n2 = sql_count(demo.db, count_sql, 1, pc);
     printf("idempotency: sequential 201 x2 identical; concurrent statuses %ld %ld %ld %ld; "
            "events %lld -> %lld -> %lld\n",
            tw[0].status, tw[1].status, tw[2].status, tw[3].status, n0, n1, n2);
@@ -2621,12 +2602,12 @@ START_TEST(test_idempotent_retry_answers_the_same_and_writes_once)
     ck_assert_msg(s3 == 422, "reused key: %ld %s", s3, a3);
     ck_assert_str_eq(json_str(j, "type"), "urn:berkas:problem:idempotency-key-reused");
     json_decref(j);
-    ck_assert_int_eq(sql_count(db, count_sql, 1, pc), n2);
+    ck_assert_int_eq(sql_count(demo.db, count_sql, 1, pc), n2);
     /* ...and the first request still replays */
     char *a4;
     ck_assert_int_eq(post_keyed(&c, id, body1, key1, &a4), 201);
     ck_assert_str_eq(a4, a1);
-    ck_assert_int_eq(sql_count(db, count_sql, 1, pc), n2);
+    ck_assert_int_eq(sql_count(demo.db, count_sql, 1, pc), n2);
     free(a1);
     free(a2);
     free(a3);

@@ -42,42 +42,24 @@
 #define KOP2 "KEJAKSAAN TINGGI SUMATERA SELATAN"
 #define KOP3 "KEJAKSAAN NEGERI PALEMBANG"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *pros, *admin_kejagung;
-static long long kejari_plg;
+static struct demo_server demo;
+static const char *admin_kejagung;
 
 static void start(void)
 {
-    db = harness_new_demo_db("pforms_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    admin_kejagung = api_login(port, NIP_ADMIN_KEJAGUNG, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    if (!inv || !pros || !admin_kejagung || !k)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    demo_server_start(&demo, "pforms_suite");
+    admin_kejagung = demo_server_login(&demo, NIP_ADMIN_KEJAGUNG);
 }
 
 static void stop(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(admin_kejagung);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 /* GET url as token into a file; its path (in a fresh directory). */
@@ -87,7 +69,7 @@ static char *fetch(const char *path, const char *token)
     ck_assert_ptr_nonnull(file);
     snprintf(file, 512, "%s/d.pdf", dir);
     free(dir);
-    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", demo.port, path);
     snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
     FILE *f = fopen(file, "wb");
     ck_assert_ptr_nonnull(f);
@@ -130,7 +112,7 @@ static char *document_text(long long id)
 {
     char path[64];
     snprintf(path, sizeof path, "/api/v1/documents/%lld.pdf", id);
-    char *file = fetch(path, pros);
+    char *file = fetch(path, demo.pros);
     char *t = text_of(file);
     free(file);
     return t;
@@ -149,12 +131,12 @@ static long long case_opened(const char *opened, long long *party)
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji formulir "
              "Kejaksaan\",\"kejari_id\":%lld}",
-             opened, kejari_plg);
-    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+             opened, demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
     long long id = json_integer_value(json_object_get(c, "id"));
     json_decref(c);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    json_t *p = call("POST", path, inv,
+    json_t *p = call("POST", path, demo.inv,
                      "{\"kind\":\"suspect\",\"name\":\"Nguyễn Thị Phương Thảo Đặng Hoàng "
                      "Quỳnh Anh\",\"nationality\":\"VN\",\"passport_no\":\"C7766554\","
                      "\"sex\":\"P\",\"birth_date\":\"1991-03-04\",\"birth_place\":\"Thành phố "
@@ -164,17 +146,14 @@ static long long case_opened(const char *opened, long long *party)
     json_decref(p);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     return id;
 }
 
 /* POST an act (members without braces) as token; the reply (status want). */
 static json_t *act(long long id, const char *token, const char *members, long want)
 {
-    char path[96], body[1200];
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    snprintf(body, sizeof body, "{%s}", members);
-    return call("POST", path, token, body, want);
+    return api_act(demo.port, id, token, members, want);
 }
 
 /* Record an act with its one paper; the paper (a new reference). */
@@ -207,12 +186,12 @@ static long long case_at_prosecutor(const char *opened, const char *sprindik, co
 {
     long long party, id = case_opened(opened, &party);
     char extra[160];
-    json_decref(act_paper(id, inv, "sprindik_issued", sprindik, NULL, "sprindik"));
+    json_decref(act_paper(id, demo.inv, "sprindik_issued", sprindik, NULL, "sprindik"));
     snprintf(extra, sizeof extra, "\"party_id\":%lld", party);
     char m[300];
     snprintf(m, sizeof m, "\"type\":\"suspect_designated\",\"date\":\"%s\",%s", sprindik, extra);
-    json_decref(act(id, inv, m, 201));
-    json_t *s = act_paper(id, inv, "spdp_sent", sprindik, "\"recipient\":\"kejari\"", "spdp");
+    json_decref(act(id, demo.inv, m, 201));
+    json_t *s = act_paper(id, demo.inv, "spdp_sent", sprindik, "\"recipient\":\"kejari\"", "spdp");
     *spdp = strdup(str(s, "number"));
     json_decref(s);
     if (!sent)
@@ -222,26 +201,26 @@ static long long case_at_prosecutor(const char *opened, const char *sprindik, co
     snprintf(m, sizeof m,
              "\"type\":\"bap_recorded\",\"date\":\"%s\",\"bap\":\"tersangka\",\"party_id\":%lld",
              sprindik, party);
-    json_t *b = act(id, inv, m, 201);
+    json_t *b = act(id, demo.inv, m, 201);
     long long bap = json_integer_value(json_object_get(b, "id"));
     json_decref(b);
-    fill_bap(port, inv, id, bap);
+    fill_bap(demo.port, demo.inv, id, bap);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/bap_tersangka", id);
     snprintf(body, sizeof body, "{\"event\":%lld}", bap);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     snprintf(m, sizeof m, "\"type\":\"resume_written\",\"date\":\"%s\"", sprindik);
-    json_t *r = act(id, inv, m, 201);
+    json_t *r = act(id, demo.inv, m, 201);
     long long resume = json_integer_value(json_object_get(r, "id"));
     json_decref(r);
-    fill_resume(port, inv, id, resume);
+    fill_resume(demo.port, demo.inv, id, resume);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/resume", id);
     snprintf(body, sizeof body, "{\"event\":%lld}", resume);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
-    json_decref(call("POST", path, inv, "{}", 201));
-    json_decref(act_paper(id, inv, "tahap1_sent", sent, NULL, "pengantar_tahap1"));
+    json_decref(call("POST", path, demo.inv, "{}", 201));
+    json_decref(act_paper(id, demo.inv, "tahap1_sent", sent, NULL, "pengantar_tahap1"));
     snprintf(m, sizeof m, "\"type\":\"tahap1_received_by_pu\",\"date\":\"%s\"", received);
-    json_decref(act(id, pros, m, 201));
+    json_decref(act(id, demo.pros, m, 201));
     return id;
 }
 
@@ -251,7 +230,7 @@ static long long open_item(long long id)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
-    char *v = sql_value(db,
+    char *v = sql_value(demo.db,
                         "SELECT coalesce(min(id), 0) FROM app.instructions WHERE case_id = "
                         "$1::bigint AND answer IS NULL",
                         1, p);
@@ -297,7 +276,7 @@ START_TEST(test_the_prosecutors_papers_through_the_cycle)
     char *spdp = NULL;
     long long id = case_at_prosecutor("2025-12-01", "2025-12-02", NULL, NULL, &spdp);
     /* P-16 on 5 December 2025: the Kepala Kejari's order, UU 8/1981 */
-    json_t *p16 = act_paper(id, pros, "p16_received", "2025-12-05", NULL, "p16");
+    json_t *p16 = act_paper(id, demo.pros, "p16_received", "2025-12-05", NULL, "p16");
     ck_assert_str_eq(str(p16, "signer"), "Hari Setiawan");
     char *t = document_text(json_integer_value(json_object_get(p16, "id")));
     assert_pform(t, "P-16", p16, false);
@@ -312,7 +291,7 @@ START_TEST(test_the_prosecutors_papers_through_the_cycle)
     assert_has(t, cite, "P-16 cites the SPDP");
     free(t);
     /* P-17 on 22 December 2025 */
-    json_t *p17 = act_paper(id, pros, "p17_received", "2025-12-22", NULL, "p17");
+    json_t *p17 = act_paper(id, demo.pros, "p17_received", "2025-12-22", NULL, "p17");
     t = document_text(json_integer_value(json_object_get(p17, "id")));
     assert_pform(t, "P-17", p17, false);
     assert_has(t, "Palembang, 22 Desember 2025", "P-17");
@@ -343,20 +322,21 @@ START_TEST(test_the_papers_of_2026_and_the_letter_after_the_p19)
     long long id =
         case_at_prosecutor("2025-12-10", "2025-12-11", "2025-12-29", "2025-12-30", &spdp);
     free(spdp);
-    json_t *p18 = act_paper(id, pros, "p18_received", "2026-01-05", NULL, "p18");
+    json_t *p18 = act_paper(id, demo.pros, "p18_received", "2026-01-05", NULL, "p18");
     char *t = document_text(json_integer_value(json_object_get(p18, "id")));
     assert_pform(t, "P-18", p18, true);
     assert_has(t, "Palembang, 5 Januari 2026", "P-18");
     assert_has(t, "yang kami terima pada tanggal 30 Desember 2025", "P-18");
     assert_has(t, "belum lengkap", "P-18");
     free(t);
-    json_t *p19 = act_paper(id, pros, "p19_received", "2026-01-06",
+    json_t *p19 = act_paper(id, demo.pros, "p19_received", "2026-01-06",
                             "\"instructions\":[\"Periksa saksi pemilik penginapan di Ilir Barat "
                             "II.\",\"Lampirkan data perlintasan SIMKIM tersangka.\"]",
                             "p19");
-    json_decref(act(id, inv, "\"type\":\"returned_file_received\",\"date\":\"2026-01-08\"", 201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-01-08\"", 201));
     /* P-20 once the investigator's 14 days (KUHAP 138(2)) ran out */
-    json_t *p20 = act_paper(id, pros, "p20_received", "2026-01-23", NULL, "p20");
+    json_t *p20 = act_paper(id, demo.pros, "p20_received", "2026-01-23", NULL, "p20");
     t = document_text(json_integer_value(json_object_get(p20, "id")));
     assert_pform(t, "P-20", p20, true);
     char cite[300];
@@ -375,14 +355,16 @@ START_TEST(test_the_papers_of_2026_and_the_letter_after_the_p19)
                  "\"type\":\"instruction_answered\",\"date\":\"2026-01-2%zu\",\"instruction_id\":"
                  "%lld,\"answer\":\"Telah dilaksanakan.\"",
                  i + 4, item[i]);
-        json_decref(act(id, inv, m, 201));
+        json_decref(act(id, demo.inv, m, 201));
     }
-    json_t *kembali = act_paper(id, inv, "resubmitted", "2026-01-26", NULL, "pengiriman_kembali");
-    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-01-27\"", 201));
+    json_t *kembali =
+        act_paper(id, demo.inv, "resubmitted", "2026-01-26", NULL, "pengiriman_kembali");
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-01-27\"", 201));
     /* a second P-19 is refused: the P-19 is given once, the refusal says how */
     json_t *twice =
-        act(id, pros, "\"type\":\"p19_received\",\"date\":\"2026-01-29\",\"instructions\":[\"x\"]",
-            422);
+        act(id, demo.pros,
+            "\"type\":\"p19_received\",\"date\":\"2026-01-29\",\"instructions\":[\"x\"]", 422);
     char *tw = json_dumps(twice, 0);
     ck_assert_ptr_nonnull(strstr(tw, "return_letter_received"));
     free(tw);
@@ -390,7 +372,7 @@ START_TEST(test_the_papers_of_2026_and_the_letter_after_the_p19)
     char m[300];
     snprintf(m, sizeof m, "\"unmet\":[%lld]", item[1]);
     json_t *letter =
-        act_paper(id, pros, "return_letter_received", "2026-01-29", m, "pengembalian_berkas");
+        act_paper(id, demo.pros, "return_letter_received", "2026-01-29", m, "pengembalian_berkas");
     t = document_text(json_integer_value(json_object_get(letter, "id")));
     assert_pform(t, "Pengembalian Berkas Perkara", letter, true);
     snprintf(cite, sizeof cite, "surat Nomor %s tanggal 6 Januari 2026 (P-19) belum dipenuhi",
@@ -410,35 +392,37 @@ START_TEST(test_the_papers_of_2026_and_the_letter_after_the_p19)
     char body[64];
     snprintf(body, sizeof body, "{\"event\":%lld}",
              (long long)json_integer_value(json_object_get(letter, "event")));
-    json_decref(call("POST", path, pros, body, 409));
+    json_decref(call("POST", path, demo.pros, body, 409));
     snprintf(body, sizeof body, "{\"event\":%lld}",
              (long long)json_integer_value(json_object_get(p19, "event")));
-    json_decref(call("POST", path, pros, body, 409));
+    json_decref(call("POST", path, demo.pros, body, 409));
     /* answered again, re-sent, complete */
-    json_decref(act(id, inv, "\"type\":\"returned_file_received\",\"date\":\"2026-01-30\"", 201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-01-30\"", 201));
     snprintf(m, sizeof m,
              "\"type\":\"instruction_answered\",\"date\":\"2026-02-02\",\"instruction_id\":"
              "%lld,\"answer\":\"Data perlintasan SIMKIM telah dilampirkan.\"",
              open_item(id));
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     ck_assert_int_eq(open_item(id), 0);
-    json_decref(act_paper(id, inv, "resubmitted", "2026-02-03", NULL, "pengiriman_kembali"));
-    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-02-04\"", 201));
-    json_t *p21 = act_paper(id, pros, "p21_received", "2026-02-06", NULL, "p21");
-    json_t *p22 = act_paper(id, pros, "p22_received", "2026-02-09", NULL, "p22");
+    json_decref(act_paper(id, demo.inv, "resubmitted", "2026-02-03", NULL, "pengiriman_kembali"));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-02-04\"", 201));
+    json_t *p21 = act_paper(id, demo.pros, "p21_received", "2026-02-06", NULL, "p21");
+    json_t *p22 = act_paper(id, demo.pros, "p22_received", "2026-02-09", NULL, "p22");
     t = document_text(json_integer_value(json_object_get(p22, "id")));
     assert_pform(t, "P-22", p22, true);
     snprintf(cite, sizeof cite, "surat kami Nomor %s tanggal 6 Februari 2026", str(p21, "number"));
     assert_has(t, cite, "P-22 cites the P-21");
     assert_has(t, "paspor nomor C7766554", "P-22 lists the suspect");
     free(t);
-    json_t *p21a = act_paper(id, pros, "p21a_received", "2026-02-20", NULL, "p21a");
+    json_t *p21a = act_paper(id, demo.pros, "p21a_received", "2026-02-20", NULL, "p21a");
     t = document_text(json_integer_value(json_object_get(p21a, "id")));
     assert_pform(t, "P-21A", p21a, true);
     assert_has(t, cite, "P-21A cites the P-21");
     assert_has(t, "60 (enam puluh) hari", "P-21A");
     free(t);
-    json_t *p23 = act_paper(id, pros, "p23_received", "2026-02-25", NULL, "p23");
+    json_t *p23 = act_paper(id, demo.pros, "p23_received", "2026-02-25", NULL, "p23");
     t = document_text(json_integer_value(json_object_get(p23, "id")));
     assert_pform(t, "P-23", p23, true);
     snprintf(cite, sizeof cite, "surat kami Nomor %s tanggal 9 Februari 2026", str(p22, "number"));
@@ -452,7 +436,7 @@ START_TEST(test_the_papers_of_2026_and_the_letter_after_the_p19)
         for (size_t n = k + 1; n < sizeof all / sizeof all[0]; n++)
             ck_assert_str_ne(str(all[k], "number"), str(all[n], "number"));
     snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
-    char *file = fetch(path, inv);
+    char *file = fetch(path, demo.inv);
     t = text_of(file);
     ck_assert_msg(strstr(t, KOP1) == NULL, "a prosecutor's paper is bound into the berkas");
     free(t);
@@ -469,7 +453,7 @@ END_TEST
 START_TEST(test_the_p16_is_signed_by_the_kepala_kejari_in_force)
 {
     char path[96];
-    snprintf(path, sizeof path, "/api/v1/offices/%lld/officials", kejari_plg);
+    snprintf(path, sizeof path, "/api/v1/offices/%lld/officials", demo.kejari_plg);
     json_decref(call("POST", path, admin_kejagung,
                      "{\"role\":\"kepala_kejari\",\"title\":\"Kepala Kejaksaan Negeri "
                      "Palembang\",\"acting\":\"Plh.\",\"name\":\"Bonifasius Ŝtefan Żukowski-"
@@ -487,7 +471,7 @@ START_TEST(test_the_p16_is_signed_by_the_kepala_kejari_in_force)
         char *spdp = NULL;
         long long id = case_at_prosecutor("2025-12-01", "2025-12-02", NULL, NULL, &spdp);
         free(spdp);
-        json_t *d = act_paper(id, pros, "p16_received", rows[i].date, NULL, "p16");
+        json_t *d = act_paper(id, demo.pros, "p16_received", rows[i].date, NULL, "p16");
         ck_assert_str_eq(str(d, "signer"), rows[i].signer);
         char *t = document_text(json_integer_value(json_object_get(d, "id")));
         assert_has(t, rows[i].signer, rows[i].date);
@@ -510,34 +494,34 @@ START_TEST(test_pforms_refuse_the_wrong_people_and_acts)
     char *spdp = NULL;
     long long id = case_at_prosecutor("2025-12-01", "2025-12-02", NULL, NULL, &spdp);
     free(spdp);
-    json_t *e = act(id, pros, "\"type\":\"p16_received\",\"date\":\"2025-12-04\"", 201);
+    json_t *e = act(id, demo.pros, "\"type\":\"p16_received\",\"date\":\"2025-12-04\"", 201);
     long long ev = json_integer_value(json_object_get(e, "id"));
     json_decref(e);
     char path[96], body[64];
-    long long before = sql_count(db, "SELECT count(*) FROM app.documents", 0, NULL);
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
     snprintf(body, sizeof body, "{\"event\":%lld}", ev);
     static const char *const forms[] = {"p16", "p17",  "p18", "pengembalian_berkas",
                                         "p20", "p21a", "p22", "p23"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, forms[i]);
-        json_decref(call("POST", path, inv, body, 403));  /* the investigator */
-        json_decref(call("POST", path, NULL, body, 401)); /* no session */
-        if (i > 0)                                        /* the P-16's act for another paper */
-            json_decref(call("POST", path, pros, body, 409));
+        json_decref(call("POST", path, demo.inv, body, 403)); /* the investigator */
+        json_decref(call("POST", path, NULL, body, 401));     /* no session */
+        if (i > 0)                                            /* the P-16's act for another paper */
+            json_decref(call("POST", path, demo.pros, body, 409));
     }
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/p22", id);
-    json_t *p = call("POST", path, pros, "{}", 422); /* no P-22 act recorded */
+    json_t *p = call("POST", path, demo.pros, "{}", 422); /* no P-22 act recorded */
     ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "p22_received"));
     json_decref(p);
-    json_decref(call("POST", path, pros, "{\"event\":\"x\"}", 400));
-    json_decref(call("POST", path, pros, "{\"event\":99999999}", 404));
-    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+    json_decref(call("POST", path, demo.pros, "{\"event\":\"x\"}", 400));
+    json_decref(call("POST", path, demo.pros, "{\"event\":99999999}", 404));
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
     /* issued once per act */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/p16", id);
     snprintf(body, sizeof body, "{\"event\":%lld}", ev);
-    json_decref(call("POST", path, pros, body, 201));
-    json_decref(call("POST", path, pros, body, 409));
-    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.documents", 0, NULL), before + 1);
+    json_decref(call("POST", path, demo.pros, body, 201));
+    json_decref(call("POST", path, demo.pros, body, 409));
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before + 1);
 }
 END_TEST
 
@@ -546,7 +530,7 @@ END_TEST
  * B-3326/E/EJP/11/2011), both in the Kejari Pontianak's series. */
 START_TEST(test_the_demo_return_round_has_its_p19_and_its_letter)
 {
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM app.documents d JOIN app.events e ON e.id = "
                                "d.event_id JOIN app.offices o ON o.id = d.office_id WHERE d.form "
                                "= 'pengembalian_berkas' AND e.type = 'return_letter_received' "

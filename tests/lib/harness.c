@@ -639,7 +639,7 @@ char *api_login(int port, const char *nip, const char *password)
 
 json_t *api_act(int port, long long case_id, const char *token, const char *members, long want)
 {
-    char path[96], body[1024];
+    char path[96], body[2048];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", case_id);
     int n = snprintf(body, sizeof body, "{%s}", members);
     ck_assert_msg(n > 0 && (size_t)n < sizeof body, "act too long: %.200s", members);
@@ -685,6 +685,16 @@ long long sql_count(const char *conninfo, const char *sql, int nparams, const ch
     return n;
 }
 
+void harness_setting(const char *conninfo, const char *key, const char *value)
+{
+    const char *p[2] = {key, value};
+    char *k = sql_value(conninfo, "UPDATE app.settings SET value = $2 WHERE key = $1 RETURNING key",
+                        2, p);
+    if (!k)
+        die(key, "no such setting");
+    free(k);
+}
+
 /* ---- a suite's berkasd on the demo data ------------------------------------------ */
 
 void demo_server_start(struct demo_server *s, const char *dbname)
@@ -703,7 +713,9 @@ void demo_server_start(struct demo_server *s, const char *dbname)
 
 void demo_server_stop(struct demo_server *s)
 {
-    proc_stop(&s->proc);
+    int status = proc_stop(&s->proc);
+    if (status != 0)
+        fprintf(stderr, "demo_server: berkasd on %s exited with status %d\n", s->db, status);
     proc_free(&s->proc);
     for (int i = 0; i < s->ntokens; i++)
         free(s->tokens[i]);

@@ -190,8 +190,8 @@ struct demo_server {
  * naming what failed when any of it does. */
 void demo_server_start(struct demo_server *s, const char *dbname);
 
-/* Stop berkasd (the suite's database stays for a post-mortem) and free all
- * that start and login gave. */
+/* Stop berkasd (saying so on stderr when it exits other than 0; the suite's
+ * database stays) and free all that start and login gave. */
 void demo_server_stop(struct demo_server *s);
 
 /* Log nip on with the demo password; its token, which s owns (freed by
@@ -210,6 +210,9 @@ long long demo_server_office(const struct demo_server *s, const char *code);
 char *sql_value(const char *conninfo, const char *sql, int nparams, const char *const *params);
 /* The count in the first column as a number. */
 long long sql_count(const char *conninfo, const char *sql, int nparams, const char *const *params);
+/* app.settings key = value on conninfo; ends the run with a message when
+ * there is no such setting. */
+void harness_setting(const char *conninfo, const char *key, const char *value);
 
 /* ---- misc ------------------------------------------------------------------------- */
 
