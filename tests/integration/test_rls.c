@@ -902,6 +902,60 @@ START_TEST(test_the_act_summary_writer_is_the_handlers_alone)
 }
 END_TEST
 
+/* The case row's two value lists (sql/0003; asked by a function each since
+ * sql/0029): each of the ten stages and the ten sources may stand in the row,
+ * anything else is refused with the same constraint's name and SQLSTATE
+ * (23514), and the refused statement changes nothing. */
+START_TEST(test_the_case_row_takes_only_its_stages_and_sources)
+{
+    static const char *const stages[] = {
+        "pre_investigation", "investigation", "with_prosecutor", "returned",       "complete",
+        "handed_over",       "lapsed",        "terminated",      "administrative", "dismissed"};
+    static const char *const sources[] = {
+        "jagratara", "tim_pora",    "public_report", "apoa",         "desa_binaan",
+        "tpi_check", "supervision", "intelligence",  "other_agency", "other"};
+    static const char *const wrong[] = {"", "Investigation", "penyidikan", "investigation ",
+                                        "others"};
+    PGconn *c = PQconnectdb(owner);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    struct {
+        const char *column, *constraint;
+        const char *const *ok;
+    } lists[] = {{"stage", "cases_stage_check", stages}, {"source", "cases_source_check", sources}};
+    for (size_t l = 0; l < 2; l++) {
+        char sql[160];
+        snprintf(sql, sizeof sql, "UPDATE app.cases SET %s = $1 WHERE number = 'U1'",
+                 lists[l].column);
+        for (size_t i = 0; i < 10; i++) {
+            const char *p[1] = {lists[l].ok[i]};
+            PGresult *r = PQexec(c, "BEGIN");
+            PQclear(r);
+            r = PQexecParams(c, sql, 1, NULL, p, NULL, NULL, 0);
+            ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK && strcmp(PQcmdTuples(r), "1") == 0,
+                          "%s %s: %s", lists[l].column, p[0], PQresultErrorMessage(r));
+            PQclear(r);
+            r = PQexec(c, "ROLLBACK");
+            PQclear(r);
+        }
+        for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
+            const char *p[1] = {wrong[i]};
+            PGresult *r = PQexecParams(c, sql, 1, NULL, p, NULL, NULL, 0);
+            ck_assert_msg(PQresultStatus(r) == PGRES_FATAL_ERROR, "%s '%s' taken", lists[l].column,
+                          p[0]);
+            ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23514");
+            ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME), lists[l].constraint);
+            PQclear(r);
+        }
+    }
+    PQfinish(c);
+    /* nothing moved, and a new case takes the defaults */
+    char *row = sql_value(owner, "SELECT stage || ' ' || source FROM app.cases WHERE number = 'U1'",
+                          0, NULL);
+    ck_assert_str_eq(row, "pre_investigation other");
+    free(row);
+}
+END_TEST
+
 Suite *suite_rls(void)
 {
     Suite *s = suite_create("rls");
@@ -926,6 +980,7 @@ Suite *suite_rls(void)
     tcase_add_test(tc, test_the_act_summary_writer_is_the_handlers_alone);
     tcase_add_test(tc, test_the_act_writer_keeps_the_fence);
     tcase_add_test(tc, test_the_act_writer_lets_in_what_the_policies_do);
+    tcase_add_test(tc, test_the_case_row_takes_only_its_stages_and_sources);
     suite_add_tcase(s, tc);
     return s;
 }
