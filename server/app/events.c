@@ -250,6 +250,22 @@ static bool loads_with(struct casefile *cf, struct case_state *st, bool timed,
     return refuse_unloadable(&lerr, out, err);
 }
 
+/* The other half of the date order (order.h, order_check_entered): the act this write puts
+ * in the log - the new act, or the act a correction corrects as it now stands - against the
+ * acts entered before it that must follow it.  At write only: a log accepted before still
+ * loads. */
+static bool ordered_entered(const struct casefile *cf, bool timed, struct event_outcome *out,
+                            struct berr *err)
+{
+    int k = cf->nevents - 1;
+    while (k >= 0 && cf->ev[k].event == EV_CORRECTED)
+        k = cf->ev[k].ref;
+    struct order_fault fault;
+    if (order_check_entered(cf->ev, cf->nevents, k, cf->zone, &fault))
+        return true;
+    return refuse_order(cf, &fault, timed, out, err);
+}
+
 /* The P-19 items still open, as {id, round, item_no}, and one line naming
  * them ("babak 1 no. 2 (instruction_id 345)"); NULL on a database error. */
 static json_t *open_instructions(struct tx *tx, const struct casefile *cf, char *line, size_t size,
@@ -989,7 +1005,8 @@ static bool act_in_log(struct recording *r, struct berr *err)
             return refuse(out, err, BERR_CONFLICT, "transition-not-allowed", rerr.message);
         r->fr.to = replayed;
     }
-    if (!loads_with(cf, r->st, r->has_time, &r->clocks, &r->stepped, out, err))
+    if (!loads_with(cf, r->st, r->has_time, &r->clocks, &r->stepped, out, err) ||
+        !ordered_entered(cf, r->has_time, out, err))
         return false;
     if (!on_suspect)
         return true;

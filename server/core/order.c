@@ -431,6 +431,172 @@ bool order_check(const struct case_event *ev, int n, const struct tzone *z,
     return true;
 }
 
+/* ---- the other half (order.h) ------------------------------------------------------- */
+
+/* Whether e is an act row r waits for, as order_step follows it: per suspect, the detention
+ * machine's acts as one kind and a notice's arrest or detention by its event. */
+static bool is_after(const struct case_event *e, const struct order_rule *r)
+{
+    if (r->scope != ORD_SUSPECT)
+        return order_act_is(e, r->after);
+    switch (suspect_slot(r->after)) {
+    case SLOT_DETENTION:
+        return event_is_detention(e->event);
+    case SLOT_ARRESTED:
+        return e->event == EV_ARRESTED;
+    case SLOT_DETAINED:
+        return e->event == EV_DETAINED;
+    case SLOT_CUSTODY:
+        return e->event == EV_ARRESTED || e->event == EV_DETAINED;
+    default: /* the designation, or any act followed as itself */
+        return order_act_is(e, r->after);
+    }
+}
+
+/* Whether an act of event e may be one row r waits for (is_after without the details): a
+ * look at the stored event before its corrections are applied (they keep its event). */
+static bool after_kind(enum event e, const struct order_rule *r)
+{
+    int slot = r->scope == ORD_SUSPECT ? suspect_slot(r->after) : -1;
+    if (slot == SLOT_DETENTION)
+        return event_is_detention(e);
+    if (slot == SLOT_CUSTODY)
+        return e == EV_ARRESTED || e == EV_DETAINED;
+    return e == r->after.ev;
+}
+
+/* Whether e is in scope of row r for the act y (the same suspect for ORD_SUSPECT rows). */
+static bool in_scope(const struct case_event *e, const struct case_event *y,
+                     const struct order_rule *r)
+{
+    return r->scope != ORD_SUSPECT || (e->suspect >= 0 && e->suspect == y->suspect);
+}
+
+/* Where y's round begins: the latest act before k that y (act k) depends on, or -1. */
+static int round_start(const struct case_event *ev, int n, int k, const struct case_event *y)
+{
+    const struct order_rule *rows[ORDER_MAX_RULES];
+    bool kind[EV__COUNT] = {false};
+    int nrows = 0;
+    for (int q = table.first[y->event]; q < table.first[y->event + 1]; q++)
+        if (table.rules[q].scope != ORD_REF && order_act_is(y, table.rules[q].act))
+            rows[nrows++] = &table.rules[q];
+    for (int e = 0; e < EV__COUNT; e++)
+        for (int q = 0; q < nrows && !kind[e]; q++)
+            kind[e] = after_kind((enum event)e, rows[q]);
+    struct case_event e;
+    for (int j = k - 1; j >= 0; j--) {
+        if (ev[j].event == EV_CORRECTED || !kind[ev[j].event] || !evlog_effective(ev, n, j, &e))
+            continue;
+        for (int q = 0; q < nrows; q++)
+            if (in_scope(&e, y, rows[q]) && is_after(&e, rows[q]))
+                return j;
+    }
+    return -1;
+}
+
+/* The first act of y's kind for row r (in scope) entered before k, or k: the acts of r's kind
+ * entered after it are anchored (they do not wait for y). */
+static int first_after(const struct case_event *ev, int n, int k, const struct case_event *y,
+                       const struct order_rule *r)
+{
+    struct case_event e;
+    for (int j = 0; j < k; j++)
+        if (ev[j].event != EV_CORRECTED && after_kind(ev[j].event, r) &&
+            evlog_effective(ev, n, j, &e) && in_scope(&e, y, r) && is_after(&e, r))
+            return j;
+    return k;
+}
+
+static void fill_fault(const struct case_event *ev, int n, int i, int k, const struct case_event *y,
+                       const struct order_rule *r, struct order_fault *fault)
+{
+    if (!fault)
+        return;
+    fault->act = i;
+    fault->dep = k;
+    evlog_effective(ev, n, i, &fault->act_ev);
+    fault->dep_ev = *y;
+    fault->basis = r->basis;
+}
+
+/* Act k (y) against the acts entered before it in its round (only >= 0: that act alone): the
+ * first dated before y that waits for it under a row and was entered before any act of y's
+ * kind. */
+static bool entered_check(const struct case_event *ev, int n, int k, int only,
+                          const struct tzone *z, struct order_fault *fault)
+{
+    struct case_event y, e;
+    if (!evlog_effective(ev, n, k, &y))
+        return true;
+    const struct order_rule *rows[ORDER_MAX_RULES];
+    int first[ORDER_MAX_RULES];     /* first_after of each row, -1 until needed */
+    bool kind[EV__COUNT] = {false}; /* the acts that may wait for y */
+    int nrows = 0;
+    for (int q = 0; q < table.first[EV__COUNT]; q++)
+        if (table.rules[q].scope != ORD_REF && is_after(&y, &table.rules[q])) {
+            first[nrows] = -1;
+            rows[nrows++] = &table.rules[q];
+            kind[table.rules[q].act.ev] = true;
+        }
+    if (nrows == 0)
+        return true;
+    int lo = round_start(ev, n, k, &y) + 1, hi = k;
+    if (only >= 0) {
+        lo = only < lo ? k : only;
+        hi = only + 1 < k ? only + 1 : k;
+    }
+    struct stamp ys = stamp_of(&y, k, z);
+    for (int i = lo; i < hi; i++) {
+        if (ev[i].event == EV_CORRECTED || !kind[ev[i].event] || !evlog_effective(ev, n, i, &e))
+            continue;
+        struct stamp xs = stamp_of(&e, i, z);
+        if (!later(&ys, &xs))
+            continue;
+        for (int q = 0; q < nrows; q++) {
+            if (!in_scope(&e, &y, rows[q]) || !order_act_is(&e, rows[q]->act))
+                continue;
+            if (first[q] < 0)
+                first[q] = first_after(ev, n, k, &y, rows[q]);
+            if (i < first[q]) {
+                fill_fault(ev, n, i, k, &y, rows[q], fault);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Whether x may wait for y under some row of x's kind (the rows entered_check would weigh). */
+static bool may_wait(const struct case_event *x, const struct case_event *y)
+{
+    for (int q = table.first[x->event]; q < table.first[x->event + 1]; q++) {
+        const struct order_rule *r = &table.rules[q];
+        if (r->scope != ORD_REF && order_act_is(x, r->act) && in_scope(x, y, r) && is_after(y, r))
+            return true;
+    }
+    return false;
+}
+
+bool order_check_entered(const struct case_event *ev, int n, int k, const struct tzone *z,
+                         struct order_fault *fault)
+{
+    call_once(&table_once, table_build);
+    if (k < 0 || k >= n)
+        return true;
+    if (!entered_check(ev, n, k, -1, z, fault))
+        return false;
+    struct case_event x, y;
+    if (!evlog_effective(ev, n, k, &x))
+        return true;
+    /* a correction: each act entered after k that k may wait for, against k alone */
+    for (int m = k + 1; m < n; m++)
+        if (evlog_effective(ev, n, m, &y) && may_wait(&x, &y) &&
+            !entered_check(ev, n, m, k, z, fault))
+            return false;
+    return true;
+}
+
 /* "2026-03-01" or "2026-03-01T09:00:00+07:00". */
 static void when(const struct case_event *e, bool instant, const struct tzone *z, char *buf,
                  size_t size)

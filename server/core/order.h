@@ -117,6 +117,35 @@ void order_init(struct order_state *st);
 bool order_step(struct order_state *st, const struct case_event *ev, int n, int i,
                 const struct tzone *z, struct order_fault *fault);
 
+/* ---- the other half: an act against the acts entered before it (write only) -------------
+ *
+ * order_step checks an act against the acts entered before it that it depends on.  The other
+ * half: an act entered later than an act that depends on it.  A P-16 recorded first, then the
+ * PU's receipt of the SPDP recorded later but dated after the P-16, says the P-16 came before
+ * the receipt it must follow (the same dates refused the other way round).
+ *
+ * When act k (effective) is Y, an act X entered before it must follow it under row (X after
+ * Y) of the table when X was entered
+ *   - in Y's round: after the latest act entered before k that Y itself depends on (a P-16 of
+ *     an earlier SPDP does not wait for the receipt of the SPDP sent after it; a release
+ *     entered after an arrest is the detention machine's next act, not one that precedes it);
+ *   - with no act of Y's kind entered before it (in scope: one suspect's for ORD_SUSPECT
+ *     rows): a SPDP sent under a Sprindik does not wait for a reopening entered later.
+ * Such an X dated before Y is a fault: act = X (the act dated before), dep = k.  ORD_REF rows
+ * have no other half (a direction_done points at a direction entered before it).
+ *
+ * Only the write path runs it (app/events.c): the fold at load (order_step, clock_log_loads)
+ * keeps the first half alone, so a log whose acts were accepted before this check still loads
+ * and reads as it did; a write is refused, never a case unreadable.  The cost: one pass over
+ * the log for each row naming the act's kind as the one to follow. */
+
+/* Act k of ev[0..n) against the acts entered before it.  For a new act, k = n - 1; for a
+ * correction, k is the act corrected (as it stands now), and then each act entered after k is
+ * checked against k alone (its new date may put it after an act that must follow it).  false
+ * with the fault in *fault (may be NULL). */
+bool order_check_entered(const struct case_event *ev, int n, int k, const struct tzone *z,
+                         struct order_fault *fault);
+
 /* Whether two states are the same (the snapshot's check). */
 bool order_equal(const struct order_state *a, const struct order_state *b);
 

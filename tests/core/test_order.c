@@ -322,6 +322,125 @@ START_TEST(test_a_log_out_of_order_does_not_load)
 }
 END_TEST
 
+/* ---- the other half: an act entered after an act that must follow it ------------------------
+ *
+ * The same dates in either order of entry: a P-16 entered before the PU's receipt of the SPDP
+ * and dated before it is the P-16 before the receipt that after_receipt refuses (DOMAIN 4.4, 6).
+ * At write only (order.h): the fold at load keeps accepting such a log, entered before the
+ * check. */
+
+static bool entered(const struct log *l, int k, struct order_fault *f)
+{
+    return order_check_entered(l->ev, l->n, k, zone_of("Asia/Jakarta"), f);
+}
+
+static void receipt_entered_after(enum event form)
+{
+    struct log l = spdp_received();
+    l.n = 3; /* the SPDP sent on 3 March, not received yet */
+    add(&l, ev_on(form, "2025-03-04"));
+    add(&l, ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-05"));
+    struct order_fault f;
+    ck_assert_msg(!entered(&l, 4, &f), "receipt after %s accepted", event_code(form));
+    ck_assert_int_eq(f.act, 3); /* the act dated before the one it must follow */
+    ck_assert_int_eq(f.dep, 4);
+    ck_assert_int_eq(f.act_ev.event, form);
+    ck_assert_int_eq(f.dep_ev.event, EV_SPDP_RECEIVED_BY_PU);
+    char msg[400];
+    order_fault_message(&f, zone_of("Asia/Jakarta"), msg, sizeof msg);
+    ck_assert_msg(strstr(msg, "2025-03-04") && strstr(msg, "2025-03-05"), "%s", msg);
+    /* the fold at load is the first half alone: a log entered so before still loads */
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+    /* a receipt on the form's day or before it: in order */
+    l.ev[4] = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-04");
+    ck_assert(entered(&l, 4, NULL));
+    l.ev[4] = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-03");
+    ck_assert(entered(&l, 4, NULL));
+}
+
+START_TEST(test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused)
+{
+    receipt_entered_after(EV_P16_RECEIVED);
+    receipt_entered_after(EV_P17_RECEIVED);
+}
+END_TEST
+
+START_TEST(test_a_designation_entered_after_his_bap_dated_before_it_is_refused)
+{
+    /* KUHAP 1 angka 14: examined as a suspect after his designation, whichever was entered
+     * first; another suspect's designation does not hold him back */
+    struct log l = file_sent();
+    l.n = 3;
+    add(&l, bap_of("2025-03-05", 0));
+    add(&l, ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-06", 0));
+    struct order_fault f;
+    ck_assert(!entered(&l, 4, &f));
+    ck_assert_int_eq(f.act, 3);
+    ck_assert_int_eq(f.dep, 4);
+    l.ev[4].suspect = 1;
+    ck_assert(entered(&l, 4, NULL));
+    l.ev[4] = ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-05", 0);
+    ck_assert(entered(&l, 4, NULL));
+}
+END_TEST
+
+START_TEST(test_a_later_round_or_the_next_act_of_a_suspect_is_not_held_back)
+{
+    /* a new SPDP's receipt after the P-16 of the first SPDP: another round (a new Sprindik
+     * after an SP3 owes a new SPDP, received anew) */
+    struct log l = spdp_received();
+    l.n = 3;
+    add(&l, ev_on(EV_P16_RECEIVED, "2025-03-04"));
+    add(&l, ev_on(EV_SP3_ISSUED, "2025-03-10"));
+    add(&l, ev_on(EV_SPRINDIK_ISSUED, "2025-03-20"));
+    add(&l, ev_on(EV_SPDP_SENT, "2025-03-21"));
+    add(&l, ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-24"));
+    for (int k = 0; k < l.n; k++)
+        ck_assert_msg(entered(&l, k, NULL), "act %d refused", k);
+    /* a reopening after the SP3 (the SPDP was sent under the Sprindik) */
+    l.n = 5;
+    add(&l, ev_on(EV_REOPENED, "2025-03-25"));
+    ck_assert(entered(&l, 5, NULL));
+    /* one suspect's arrest, release and arrest again: the machine's next acts */
+    l = file_sent();
+    l.n = 4;
+    add(&l, ev_suspect(EV_ARRESTED, "2025-03-05T09:00:00+07:00", 0));
+    add(&l, ev_suspect(EV_RELEASED, "2025-03-05T20:00:00+07:00", 0));
+    add(&l, ev_suspect(EV_ARRESTED, "2025-03-07T09:00:00+07:00", 0));
+    add(&l, ev_suspect(EV_DETAINED, "2025-03-07T10:00:00+07:00", 0));
+    for (int k = 0; k < l.n; k++)
+        ck_assert_msg(entered(&l, k, NULL), "act %d refused", k);
+}
+END_TEST
+
+START_TEST(test_a_correction_goes_through_the_other_half_too)
+{
+    /* P-16 on the 5th, the receipt entered after it on the 5th: in order; a correction moving
+     * the receipt to the 6th puts it after the P-16 */
+    struct log l = spdp_received();
+    l.n = 3;
+    add(&l, ev_on(EV_P16_RECEIVED, "2025-03-05"));
+    add(&l, ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-05"));
+    ck_assert(entered(&l, 4, NULL));
+    struct case_event c = ev_on(EV_CORRECTED, "2025-03-06");
+    c.ref = 4;
+    add(&l, c);
+    struct order_fault f;
+    ck_assert(!entered(&l, 4, &f));
+    ck_assert_int_eq(f.act, 3);
+    ck_assert_int_eq(f.dep, 4);
+    /* a correction moving the P-16 to the 4th, before the receipt entered after it */
+    l.n = 5;
+    c = ev_on(EV_CORRECTED, "2025-03-04");
+    c.ref = 3;
+    add(&l, c);
+    ck_assert(!entered(&l, 3, &f));
+    ck_assert_int_eq(f.act, 3);
+    ck_assert_int_eq(f.dep, 4);
+    ck_assert_int_eq(f.act_ev.event, EV_P16_RECEIVED);
+}
+END_TEST
+
 START_TEST(test_the_table_derives_from_the_guards_stages_and_detention)
 {
     struct order_rule r[ORDER_MAX_RULES];
@@ -368,6 +487,10 @@ Suite *suite_order(void)
     tcase_add_test(tc, test_a_direction_is_done_no_earlier_than_given);
     tcase_add_test(tc, test_a_log_out_of_order_does_not_load);
     tcase_add_test(tc, test_the_table_derives_from_the_guards_stages_and_detention);
+    tcase_add_test(tc, test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused);
+    tcase_add_test(tc, test_a_designation_entered_after_his_bap_dated_before_it_is_refused);
+    tcase_add_test(tc, test_a_later_round_or_the_next_act_of_a_suspect_is_not_held_back);
+    tcase_add_test(tc, test_a_correction_goes_through_the_other_half_too);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2028,6 +2028,35 @@ START_TEST(test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew)
 }
 END_TEST
 
+START_TEST(test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused)
+{
+    /* The other way round from the test above: the P-16 recorded first (4 March), then the
+     * PU's receipt of the SPDP dated after it (5 March) says the P-16 came before the receipt
+     * it must follow (DOMAIN 4.4, 6).  422 date-order naming the receipt's date field, the
+     * P-16 as the act dated before it (with its id) and the receipt it depends on; nothing
+     * recorded.  A receipt on the P-16's day is recorded; a correction moving it past the
+     * P-16 is refused the same way. */
+    long long id = spdp_sent_2025();
+    long long p16 = rec_on(id, pros, "p16_received", "2025-03-04",
+                           "\"number\":\"PRINT-13/L.6.10/Eku.1/03/2025\"");
+    json_t *j = refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-05\"}", 422,
+                        "date-order", "date");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "p16_received");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "date"), "2025-03-04");
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "act"), "id")), p16);
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "spdp_received_by_pu");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), "2025-03-05");
+    ck_assert_msg(strstr(str(j, "detail"), "2025-03-04") && strstr(str(j, "detail"), "2025-03-05"),
+                  "%s", str(j, "detail"));
+    json_decref(j);
+    long long receipt = rec_on(id, pros, "spdp_received_by_pu", "2025-03-04", NULL);
+    char body[256];
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"date\":\"2025-03-05\",\"corrects\":%lld}", receipt);
+    json_decref(refused(id, pros, body, 422, "date-order", "date"));
+}
+END_TEST
+
 /* ---- KUHAP 29: the court's two extensions (DOMAIN 4.8, D7) --------------------------------- */
 
 START_TEST(test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up)
@@ -2147,6 +2176,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_day);
     tcase_add_test(tc, test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
+    tcase_add_test(tc, test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused);
     tcase_add_test(tc, test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew);
     tcase_add_test(tc, test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up);
     tcase_add_test(tc, test_a_suspect_released_early_is_detained_again_counting_the_days_served);

@@ -828,8 +828,54 @@ static bool dated_after(const struct case_event *y, const struct case_event *x)
     return caldate_cmp(evlog_date(y, wib()), evlog_date(x, wib())) > 0;
 }
 
+/* The other half.  The law orders the acts, not their entry: an act x entered first and
+ * dated before an act y entered after it, which x depends on, came before the act it must
+ * follow (a P-16 before the PU's receipt of the SPDP, DOMAIN 4.4, 6).  x waits for y when it
+ * was entered in y's round - after the latest act y itself depends on: a P-16 of one SPDP
+ * does not wait for the receipt of the SPDP sent after it, nor an arrest for the release
+ * entered after it - and before any act of y's kind it depends on: an SPDP sent under its
+ * Sprindik does not wait for a reopening.  The consular notice waits for the custody it
+ * tells of. */
+static bool model_waits(const struct case_event *x, const struct case_event *y)
+{
+    if (x->event == EV_LETTER_DELIVERED && x->notice == NOTICE_CONSULAR)
+        return (y->event == EV_ARRESTED || y->event == EV_DETAINED) && y->suspect == x->suspect;
+    return model_depends(x, y);
+}
+
+static bool same_kind(const struct case_event *a, const struct case_event *b)
+{
+    return a->event == b->event || (event_is_detention(a->event) && event_is_detention(b->event));
+}
+
+/* Whether act k was entered after an act (only >= 0: act `only` alone) that waits for it and
+ * is dated before it. */
+static bool model_waited_for(const struct case_event *eff, const bool *live, int k, int only)
+{
+    if (!live[k])
+        return false;
+    const struct case_event *y = &eff[k];
+    int start = -1;
+    for (int j = k - 1; j >= 0 && start < 0; j--)
+        if (live[j] && model_waits(y, &eff[j]))
+            start = j;
+    for (int i = start + 1; i < k; i++) {
+        if (!live[i] || (only >= 0 && i != only) || !model_waits(&eff[i], y) ||
+            !dated_after(y, &eff[i]))
+            continue;
+        bool anchored = false;
+        for (int j = 0; j < i && !anchored; j++)
+            anchored = live[j] && same_kind(&eff[j], y) && model_waits(&eff[i], &eff[j]);
+        if (!anchored)
+            return true;
+    }
+    return false;
+}
+
 /* Whether the log (corrections applied) has an act dated before one it
- * depends on. */
+ * depends on, or the act written (the new act, or the act a correction corrects) entered
+ * after an act that waits for it and is dated before it (model_waited_for: the server weighs
+ * the write, while a log entered before that check still loads). */
 static bool model_out_of_order(const struct case_event *log, int n)
 {
     static struct case_event eff[MAX_LOG + 1];
@@ -867,6 +913,14 @@ static bool model_out_of_order(const struct case_event *log, int n)
             if (live[j] && model_depends(&eff[i], &eff[j]) && dated_after(&eff[j], &eff[i]))
                 return true;
     }
+    int k = n - 1;
+    while (k >= 0 && log[k].event == EV_CORRECTED)
+        k = log[k].ref;
+    if (k < 0 || model_waited_for(eff, live, k, -1))
+        return k >= 0;
+    for (int m = k + 1; m < n; m++)
+        if (model_waited_for(eff, live, m, k))
+            return true;
     return false;
 }
 
