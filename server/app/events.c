@@ -529,56 +529,44 @@ static bool check_texts(enum event ev, const struct event_input *in, struct berr
            filled(in->unlawful_reason, "unlawful_reason", err);
 }
 
-/* The direction a direction_done carries out: a direction_given of this
- * case, not done yet.  A direction is done once (its clock stops at the
- * first, core/clock.c); a second "done" would only add a line that says
- * nothing, so it is a conflict naming the first. */
+/* The direction a direction_done carries out: a direction_given of this case. */
 static bool check_direction(const struct casefile *cf, long long direction, struct berr *err)
 {
     int k = casefile_event_index(cf, direction);
     if (k < 0 || cf->ev[k].event != EV_DIRECTION_GIVEN)
         return berr_field(err, BERR_BAD_INPUT, "direction",
                           "direction harus id peristiwa direction_given perkara ini");
-    struct case_event e;
-    for (int i = k + 1; i < cf->nevents; i++) {
-        if (!evlog_effective(cf->ev, cf->nevents, i, &e) || e.event != EV_DIRECTION_DONE)
-            continue;
-        int r = e.ref;
-        while (r >= 0 && r < cf->nevents && cf->ev[r].event == EV_CORRECTED)
-            r = cf->ev[r].ref;
-        if (r == k)
-            return berr_field(err, BERR_CONFLICT, "direction",
-                              "arahan %lld sudah dilaksanakan (peristiwa %lld)", direction,
-                              cf->ev_id[i]);
-    }
     return true;
 }
 
-/* The PU's receipt of the SPDP (DOMAIN 4.4: the Kejaksaan registers the SPDP it received) is
- * recorded once for each SPDP: a second receipt of the SPDP sent last would only move the
- * P-17 clock, which runs from the first (core/clock.c), so it is a conflict naming the first.
- * A new SPDP (after a new Sprindik: JAM Pidum B-1310/E/EJP/05/2022) is received anew. */
-static bool check_spdp_receipt(const struct casefile *cf, struct berr *err)
+/* An act done once in its round (core/order.h, order_once_first): the PU's receipt of one SPDP
+ * (DOMAIN 4.4; a new Sprindik's SPDP is received anew), a direction's report that it was
+ * carried out (its clock stops at the first, core/clock.c).  A second would only add a line
+ * that says nothing, or move a clock that runs from the first: a conflict naming the first. */
+static bool check_once(const struct casefile *cf, enum event ev, long long direction,
+                       struct berr *err)
 {
-    struct case_event e;
-    int receipt = -1;
-    for (int i = 0; i < cf->nevents; i++) {
-        if (!evlog_effective(cf->ev, cf->nevents, i, &e))
-            continue;
-        if (e.event == EV_SPDP_SENT || e.event == EV_SPRINDIK_ISSUED)
-            receipt = -1;
-        else if (e.event == EV_SPDP_RECEIVED_BY_PU && receipt < 0)
-            receipt = i;
-    }
-    if (receipt < 0)
+    struct case_event x = {.event = ev, .suspect = -1, .ref = -1};
+    if (ev == EV_DIRECTION_DONE)
+        x.ref = casefile_event_index(cf, direction);
+    int first = order_once_first(cf->ev, cf->nevents, &x, NULL);
+    if (first < 0)
         return true;
+    if (ev == EV_DIRECTION_DONE)
+        return berr_field(err, BERR_CONFLICT, "direction",
+                          "arahan %lld sudah dilaksanakan (peristiwa %lld)", direction,
+                          cf->ev_id[first]);
+    struct case_event e;
     char on[CALDATE_DATE_LEN];
-    evlog_effective(cf->ev, cf->nevents, receipt, &e);
+    evlog_effective(cf->ev, cf->nevents, first, &e);
     caldate_format(evlog_date(&e, cf->zone), on, sizeof on);
-    return berr_field(err, BERR_CONFLICT, "type",
-                      "penerimaan SPDP oleh Penuntut Umum sudah dicatat pada %s (peristiwa %lld); "
-                      "SPDP yang sama tidak diterima dua kali",
-                      on, cf->ev_id[receipt]);
+    if (ev == EV_SPDP_RECEIVED_BY_PU)
+        return berr_field(err, BERR_CONFLICT, "type",
+                          "penerimaan SPDP oleh Penuntut Umum sudah dicatat pada %s (peristiwa "
+                          "%lld); SPDP yang sama tidak diterima dua kali",
+                          on, cf->ev_id[first]);
+    return berr_field(err, BERR_CONFLICT, "type", "%s sudah dicatat pada %s (peristiwa %lld)",
+                      event_label(ev), on, cf->ev_id[first]);
 }
 
 /* Semantic checks of the input against the event type. */
@@ -632,7 +620,7 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
         return berr_field(err, BERR_BAD_INPUT, "due", "due harus tanggal YYYY-MM-DD");
     if (ev == EV_DIRECTION_DONE && !check_direction(cf, in->direction_event, err))
         return false;
-    if (ev == EV_SPDP_RECEIVED_BY_PU && !check_spdp_receipt(cf, err))
+    if (!check_once(cf, ev, in->direction_event, err))
         return false;
     if (in->detention_type) {
         enum det_type t;

@@ -597,6 +597,63 @@ bool order_check_entered(const struct case_event *ev, int n, int k, const struct
     return true;
 }
 
+/* ---- once in a round (order.h) ----------------------------------------------------- */
+
+/* clang-format off */
+static const struct once_rule once[] = {
+    {EV_SPDP_RECEIVED_BY_PU, ONCE_SINCE,   {EV_SPDP_SENT, EV_SPRINDIK_ISSUED}, "DOMAIN 4.4: Kejaksaan meregistrasi SPDP yang diterimanya satu kali; Sprindik baru, SPDP baru (JAM Pidum B-1310/E/EJP/05/2022)"},
+    {EV_DIRECTION_DONE,      ONCE_PER_REF, {EV__COUNT, EV__COUNT},             "Permenkumham 39/2021 (pengendalian): arahan dilaksanakan dan dilaporkan satu kali"},
+};
+/* clang-format on */
+
+const struct once_rule *order_once_rules(int *n)
+{
+    *n = (int)(sizeof once / sizeof once[0]);
+    return once;
+}
+
+/* The act at i (its ref followed through corrections to the act it points at). */
+static int pointed_at(const struct case_event *ev, int n, int i)
+{
+    while (i >= 0 && i < n && ev[i].event == EV_CORRECTED)
+        i = ev[i].ref;
+    return i;
+}
+
+/* The first effective act e[i] of row r in x's round, or -1. */
+static int once_first(const struct case_event *ev, int n, const struct case_event *x,
+                      const struct once_rule *r)
+{
+    struct case_event e;
+    int first = -1;
+    int target = r->scope == ONCE_PER_REF ? pointed_at(ev, n, x->ref) : -1;
+    for (int i = 0; i < n; i++) {
+        if (!evlog_effective(ev, n, i, &e))
+            continue;
+        if (r->scope == ONCE_SINCE && (e.event == r->since[0] || e.event == r->since[1]))
+            first = -1;
+        else if (e.event == r->act && first < 0 &&
+                 (r->scope == ONCE_SINCE || pointed_at(ev, n, e.ref) == target))
+            first = i;
+    }
+    return first;
+}
+
+int order_once_first(const struct case_event *ev, int n, const struct case_event *x,
+                     const struct once_rule **rule)
+{
+    for (size_t k = 0; k < sizeof once / sizeof once[0]; k++) {
+        if (once[k].act != x->event)
+            continue;
+        int first = once_first(ev, n, x, &once[k]);
+        if (first >= 0 && rule)
+            *rule = &once[k];
+        if (first >= 0)
+            return first;
+    }
+    return -1;
+}
+
 /* "2026-03-01" or "2026-03-01T09:00:00+07:00". */
 static void when(const struct case_event *e, bool instant, const struct tzone *z, char *buf,
                  size_t size)

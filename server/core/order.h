@@ -146,6 +146,37 @@ bool order_step(struct order_state *st, const struct case_event *ev, int n, int 
 bool order_check_entered(const struct case_event *ev, int n, int k, const struct tzone *z,
                          struct order_fault *fault);
 
+/* ---- once in a round ---------------------------------------------------------------------
+ *
+ * Some acts happen once: the Kejaksaan registers an SPDP once (DOMAIN 4.4), so the PU's
+ * receipt is recorded once for each SPDP - a new Sprindik (JAM Pidum B-1310/E/EJP/05/2022)
+ * owes a new SPDP, received anew; a direction is carried out once (DOMAIN 10: its clock stops
+ * at the first report).  One table says so: act X at most once since the latest act of a kind
+ * that begins a new round (ONCE_SINCE), or once for each act it points at (ONCE_PER_REF).  A
+ * repeat is refused at write (409 naming the first); the fold at load tolerates it (a clock
+ * runs from the first), so a log written before still loads. */
+
+enum once_scope {
+    ONCE_SINCE,   /* once since the latest act of since[] (or since the log began) */
+    ONCE_PER_REF, /* once for each act it points at (ref, through corrections) */
+};
+
+struct once_rule {
+    enum event act;
+    enum once_scope scope;
+    enum event since[2]; /* ONCE_SINCE: either begins a new round; EV__COUNT: unused */
+    const char *basis;
+};
+
+/* The table: *n rows. */
+const struct once_rule *order_once_rules(int *n);
+
+/* Whether x, an act about to be recorded after ev[0..n) (for ONCE_PER_REF, x->ref the index
+ * it points at), repeats an effective act of its round: the index of the first it repeats, or
+ * -1; *rule (may be NULL) the row. */
+int order_once_first(const struct case_event *ev, int n, const struct case_event *x,
+                     const struct once_rule **rule);
+
 /* Whether two states are the same (the snapshot's check). */
 bool order_equal(const struct order_state *a, const struct order_state *b);
 

@@ -441,6 +441,68 @@ START_TEST(test_a_correction_goes_through_the_other_half_too)
 }
 END_TEST
 
+/* ---- once in a round (DOMAIN 4.4, 10) -------------------------------------------------------- */
+
+START_TEST(test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew)
+{
+    /* The Kejaksaan registers an SPDP once: a second receipt names the first; after an SP3 a
+     * new Sprindik owes a new SPDP, received anew (and once in turn). */
+    struct log l = spdp_received();
+    struct case_event x = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-06");
+    const struct once_rule *r = NULL;
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &x, &r), 3);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->act, EV_SPDP_RECEIVED_BY_PU);
+    /* withdrawn, the receipt is not there: one may be recorded */
+    struct case_event c = ev_on(EV_CORRECTED, "2025-03-06");
+    c.ref = 3;
+    c.withdraws = true;
+    add(&l, c);
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &x, NULL), -1);
+    l.n = 4;
+    add(&l, ev_on(EV_SP3_ISSUED, "2025-03-10"));
+    add(&l, ev_on(EV_SPRINDIK_ISSUED, "2025-03-20"));
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &x, NULL), -1);
+    add(&l, ev_on(EV_SPDP_SENT, "2025-03-21"));
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &x, NULL), -1);
+    add(&l, ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-24"));
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &x, NULL), 7);
+    /* another act is not held to it */
+    x = ev_on(EV_P16_RECEIVED, "2025-03-25");
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &x, NULL), -1);
+}
+END_TEST
+
+START_TEST(test_a_direction_is_reported_done_once)
+{
+    /* DOMAIN 10: a direction is carried out and reported once; another direction's report
+     * does not count; a report withdrawn reported nothing */
+    struct log l = {.n = 0};
+    add(&l, ev_on(EV_REPORT_REGISTERED, "2025-03-01"));
+    struct case_event d = ev_on(EV_DIRECTION_GIVEN, "2025-03-02");
+    d.due = day_of("2025-03-20");
+    add(&l, d);
+    add(&l, d);
+    struct case_event done = ev_on(EV_DIRECTION_DONE, "2025-03-05");
+    done.ref = 1;
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &done, NULL), -1);
+    add(&l, done);
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &done, NULL), 3);
+    struct case_event other = done;
+    other.ref = 2;
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &other, NULL), -1);
+    /* a report corrected (re-dated) is still the first */
+    struct case_event c = ev_on(EV_CORRECTED, "2025-03-06");
+    c.ref = 3;
+    add(&l, c);
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &done, NULL), 3);
+    c.withdraws = true;
+    c.ref = 4;
+    add(&l, c);
+    ck_assert_int_eq(order_once_first(l.ev, l.n, &done, NULL), -1);
+}
+END_TEST
+
 START_TEST(test_the_table_derives_from_the_guards_stages_and_detention)
 {
     struct order_rule r[ORDER_MAX_RULES];
@@ -491,6 +553,8 @@ Suite *suite_order(void)
     tcase_add_test(tc, test_a_designation_entered_after_his_bap_dated_before_it_is_refused);
     tcase_add_test(tc, test_a_later_round_or_the_next_act_of_a_suspect_is_not_held_back);
     tcase_add_test(tc, test_a_correction_goes_through_the_other_half_too);
+    tcase_add_test(tc, test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew);
+    tcase_add_test(tc, test_a_direction_is_reported_done_once);
     suite_add_tcase(s, tc);
     return s;
 }

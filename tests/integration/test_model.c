@@ -1180,7 +1180,9 @@ static bool model_direction_done(const struct mcase *mc, int given)
 }
 
 /* Whether the PU's receipt of the SPDP sent last is recorded already: the Kejaksaan
- * registers an SPDP once (DOMAIN 4.4); a new Sprindik owes a new SPDP, received anew. */
+ * registers an SPDP once (DOMAIN 4.4); a new Sprindik owes a new SPDP, received anew.  Stated
+ * here from the law, as model_direction_done is, and not asked of the core's table of acts
+ * done once (order_once_first): the model stays an oracle independent of the server. */
 static bool model_spdp_received(const struct mcase *mc)
 {
     struct case_event e;
