@@ -795,7 +795,7 @@ END_TEST
  * Batulicin demo file's, at the port), and the arrest and the detention of
  * the Afghan suspect are told to his family (KUHAP 18(3), 21(3)) and his
  * consulate through Kemlu (VCCR 1963 Art. 36(1)(b)), each paper issued with
- * its act and dated by it. */
+ * its act and dated by it; the family is told where he is held. */
 START_TEST(test_the_demo_arrest_names_its_place_and_is_told)
 {
     char *c = demo_case("Ahmad Karimi");
@@ -803,6 +803,10 @@ START_TEST(test_the_demo_arrest_names_its_place_and_is_told)
     char *t = fill_document_text(demo.port, blc, demo_doc(c, "ba_penangkapan"));
     assert_has(t, "Penangkapan dilakukan di Pelabuhan Samudera Batulicin", "BA Penangkapan");
     assert_lacks(t, "......", "BA Penangkapan");
+    free(t);
+    t = fill_document_text(demo.port, blc, demo_doc(c, "pemberitahuan_penahanan"));
+    assert_has(t, "dan ditahan di Rumah Tahanan Negara Kelas IIB Batulicin.",
+               "the family told where he is held (KUHAP 21(3))");
     free(t);
     const char *const notices[][2] = {{"pemberitahuan_penangkapan", "arrested"},
                                       {"notifikasi_konsuler", "arrested"},
