@@ -481,6 +481,14 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
     if (ev == EV_CORRECTED && casefile_event_index(cf, in->corrects) < 0)
         return berr_field(err, BERR_BAD_INPUT, "corrects",
                           "corrects harus id peristiwa perkara ini");
+    /* what fulfils a P-19 item is an act of the investigator's, with a paper */
+    int k = in->answer_act ? casefile_event_index(cf, in->answer_act) : 0;
+    if (k < 0 || (in->answer_act &&
+                  (cf->ev[k].event == EV_CORRECTED || cf->ev[k].event == EV_INSTRUCTION_ANSWERED ||
+                   !event_recordable_by(cf->ev[k].event, ACTOR_INVESTIGATOR))))
+        return berr_field(err, BERR_BAD_INPUT, "answer_act",
+                          "answer_act harus id tindakan penyidik di perkara ini yang memenuhi "
+                          "petunjuk (bukan koreksi atau jawaban petunjuk)");
     unsigned sent = evfield_sent(in);
     enum event_field f = event_field_unexpected(ev, as, in->withdraws, sent);
     if (f != EVF__COUNT)

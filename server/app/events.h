@@ -38,6 +38,7 @@ struct event_input {
     json_t *instructions;       /* p19_received: array of strings */
     long long instruction_id;   /* instruction_answered */
     const char *answer;
+    long long answer_act;        /* instruction_answered: the act whose paper fulfils it */
     long long corrects;          /* corrected: the event corrected */
     bool withdraws;              /* corrected: withdraw it instead of replacing it */
     const char *due;             /* direction_given */

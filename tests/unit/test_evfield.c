@@ -69,6 +69,8 @@ static json_t *main_payload_of(const struct event_input *in)
         json_object_set_new(p, "unlawful_reason", json_string(in->unlawful_reason));
     if (in->received_by)
         json_object_set_new(p, "received_by", json_string(in->received_by));
+    if (in->answer_act)
+        json_object_set_new(p, "answer_act", json_integer(in->answer_act));
     return p;
 }
 
@@ -101,6 +103,7 @@ static unsigned main_fields_sent(const struct event_input *in)
         [EVF_URGENT_REASON] = in->urgent_reason != NULL,
         [EVF_UNLAWFUL_REASON] = in->unlawful_reason != NULL,
         [EVF_RECEIVED_BY] = in->received_by != NULL,
+        [EVF_ANSWER_ACT] = in->answer_act != 0,
     };
     unsigned mask = 0;
     for (int f = 0; f < EVF__COUNT; f++)
@@ -234,6 +237,8 @@ static void input_for(enum event e, unsigned takes, bool full, const char *note,
         in->received_by = "istri tersangka";
     if (TAKES(UNLAWFUL_REASON))
         in->unlawful_reason = full ? "surat perintah terlambat" : NULL;
+    if (TAKES(ANSWER_ACT))
+        in->answer_act = full ? 12 : 0;
 #undef TAKES
 }
 
