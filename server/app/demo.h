@@ -34,11 +34,11 @@ BERKAS_MUST_CHECK bool demo_cases_load(struct app *app, struct berr *err);
 
 /* Write the demo content of a BAP or Resume act (form: bap_tersangka,
  * bap_saksi, bap_ahli or resume) for a case charged with offence, then,
- * when issue, issue its paper for the act (demo_contents.c). */
+ * when issue, issue its paper for the act (demo_contents.c).  person: the
+ * party object of demo_cases.c examined (a BAP), or the suspect (a Resume). */
 BERKAS_MUST_CHECK bool demo_content_issue(struct app *app, const struct actor *who,
                                           long long case_id, long long event_id, const char *form,
-                                          const char *offence, const char *suspect,
-                                          const char *interpreter, const char *language, bool issue,
+                                          const char *offence, json_t *person, bool issue,
                                           struct berr *err);
 
 #endif

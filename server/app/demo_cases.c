@@ -32,7 +32,8 @@
 struct demo_case {
     const char *office, *kejari, *source, *summary;
     int opened_ago;       /* days before today */
-    const char *suspects; /* JSON array of party objects */
+    const char *suspects; /* JSON array of party objects: the suspects first, then any
+                             witness or expert ("kind"; what they say: "questions") */
     const char *offence;  /* charged to every suspect */
     const char *steps;    /* JSON array of acts, see run_step() */
     bool papers;          /* its acts get their papers (the files whose dossier is read) */
@@ -73,16 +74,21 @@ static const struct demo_case cases[] = {
      SPDP_KNOWN(19)
      " {\"type\":\"summons_served\",\"ago\":18,\"party\":1,\"appearance_ago\":15},"
      " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]", false},
-    /* 3. Tahap I, Palembang: the file is with the prosecutor; the suspect, who speaks
-     * Vietnamese, examined through an interpreter sworn first (KUHAP 53, 177) */
+    /* 3. Tahap I, Palembang: the file is with the prosecutor; the reporter examined as a
+     * witness, the suspect, who speaks Vietnamese, through an interpreter sworn first
+     * (KUHAP 53, 177) */
     {"KANIM-PLG", "KEJARI-PLG", "public_report", "Laporan masyarakat: WNA berjualan tanpa izin", 40,
-     "[{\"name\":\"Nguyễn Văn Thành\",\"nationality\":\"VN\",\"passport_no\":\"C2345678\",\"sex\":\"L\",\"birth_date\":\"1991-07-09\",\"birth_place\":\"Hà Nội\",\"language\":\"Vietnam\",\"interpreter\":\"Trần Thị Mai\"}]",
+     "[{\"name\":\"Nguyễn Văn Thành\",\"nationality\":\"VN\",\"passport_no\":\"C2345678\",\"sex\":\"L\",\"birth_date\":\"1991-07-09\",\"birth_place\":\"Hà Nội\",\"language\":\"Vietnam\",\"interpreter\":\"Trần Thị Mai\"},"
+     " {\"kind\":\"witness\",\"name\":\"Hendra Saputra\",\"nationality\":\"ID\",\"sex\":\"L\",\"birth_date\":\"1983-05-21\",\"birth_place\":\"Palembang\",\"occupation\":\"Pedagang\",\"questions\":["
+     "  [\"Apakah Saudara mengenal orang asing bernama Nguyễn Văn Thành dan apa hubungan Saudara dengannya?\",\"Saya mengenalnya sebagai pedagang di kios sebelah kios saya di pasar; saya tidak mempunyai hubungan keluarga maupun pekerjaan dengannya.\"],"
+     "  [\"Apa yang Saudara laporkan kepada Kantor Imigrasi?\",\"Bahwa ia setiap hari berjualan pakaian di kios itu dari pagi sampai sore, melayani pembeli, dan menerima uang hasil penjualan.\"],"
+     "  [\"Sejak kapan Saudara melihatnya berjualan?\",\"Sejak kurang lebih dua bulan sebelum saya melapor.\"]]}]",
      "122(a)",
      "[{\"type\":\"sprindik_issued\",\"ago\":38},"
      " {\"type\":\"suspect_designated\",\"ago\":38,\"party\":1},"
      " {\"type\":\"spdp_sent\",\"ago\":36,\"recipient\":\"kejari\"},"
      SPDP_ALL(35)
-     " {\"type\":\"bap_recorded\",\"ago\":30,\"bap\":\"saksi\"},"
+     " {\"type\":\"bap_recorded\",\"ago\":30,\"bap\":\"saksi\",\"party\":2},"
      " {\"type\":\"interpreter_sworn\",\"ago\":28,\"hour\":9,\"party\":1},"
      " {\"type\":\"bap_recorded\",\"ago\":28,\"bap\":\"tersangka\",\"party\":1},"
      " {\"type\":\"resume_written\",\"ago\":10},"
@@ -91,9 +97,18 @@ static const struct demo_case cases[] = {
     /* 4. Pontianak: returned twice, the P-19 and then, its second item still
      * unmet, an ordinary letter (SE JAM Pidum B-3326/E/EJP/11/2011); each
      * return within the prosecutor's 14 days of receiving the file (KUHAP
-     * 110(4)), each re-send within the investigator's 14 days (138(2)) */
+     * 110(4)), each re-send within the investigator's 14 days (138(2)); each
+     * P-19 item answered by the act that fulfils it, its paper in the file:
+     * the reporting officer's BAP and the document examiner's (the
+     * prosecutor then asks for the laboratory's own report: the letter) */
     {"KANIM-PTK", "KEJARI-PTK", "tpi_check", "Pemeriksaan TPI: paspor palsu", 90,
-     "[{\"name\":\"Ayşe Şahin\",\"nationality\":\"TR\",\"passport_no\":\"U98765432\",\"sex\":\"P\",\"birth_date\":\"1988-11-30\",\"birth_place\":\"İzmir\"}]",
+     "[{\"name\":\"Ayşe Şahin\",\"nationality\":\"TR\",\"passport_no\":\"U98765432\",\"sex\":\"P\",\"birth_date\":\"1988-11-30\",\"birth_place\":\"İzmir\"},"
+     " {\"kind\":\"witness\",\"name\":\"Rizky Pratama\",\"nationality\":\"ID\",\"sex\":\"L\",\"birth_date\":\"1990-08-14\",\"birth_place\":\"Pontianak\",\"occupation\":\"Pemeriksa Keimigrasian\",\"questions\":["
+     "  [\"Apa tugas Saudara pada hari Ayşe Şahin tiba?\",\"Saya bertugas di konter pemeriksaan kedatangan Tempat Pemeriksaan Imigrasi.\"],"
+     "  [\"Apa yang Saudara temukan pada paspornya?\",\"Halaman data paspor nomor U98765432 tidak cocok dengan hasil pemindaian alat pemeriksa dokumen, dan laminasinya terangkat di sudut, sehingga paspor itu saya serahkan kepada Seksi Inteldakim.\"]]},"
+     " {\"kind\":\"expert\",\"name\":\"Wulan Sari, S.Si.\",\"nationality\":\"ID\",\"sex\":\"P\",\"birth_date\":\"1985-02-03\",\"birth_place\":\"Bandung\",\"occupation\":\"Pemeriksa Dokumen Perjalanan\",\"expertise\":\"Pemeriksaan keaslian dokumen perjalanan (Laboratorium Forensik Dokumen Keimigrasian)\",\"questions\":["
+     "  [\"Apa yang Saudara periksa?\",\"Paspor nomor U98765432 atas nama Ayşe Şahin yang diserahkan penyidik.\"],"
+     "  [\"Apa hasil pemeriksaan Saudara?\",\"Halaman data paspor itu telah diganti: cetakan latarnya tidak sesuai dengan spesimen paspor negara penerbit dan fotonya ditempel di bawah laminasi baru. Paspor itu palsu.\"]]}]",
      "119(2)",
      "[{\"type\":\"sprindik_issued\",\"ago\":88},"
      " {\"type\":\"suspect_designated\",\"ago\":88,\"party\":1},"
@@ -105,7 +120,8 @@ static const struct demo_case cases[] = {
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":39},"
      " {\"by\":\"pu\",\"type\":\"p19_received\",\"ago\":30,\"instructions\":[\"Lengkapi BAP saksi pelapor\",\"Lampirkan hasil pemeriksaan laboratorium forensik dokumen\"]},"
      " {\"type\":\"returned_file_received\",\"ago\":29},"
-     " {\"type\":\"answer_all\",\"ago\":20},"
+     " {\"type\":\"bap_recorded\",\"ago\":26,\"bap\":\"saksi\",\"party\":2,\"answers\":1},"
+     " {\"type\":\"bap_recorded\",\"ago\":20,\"bap\":\"ahli\",\"party\":3,\"answers\":2},"
      " {\"type\":\"resubmitted\",\"ago\":18},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":17},"
      " {\"by\":\"pu\",\"type\":\"return_letter_received\",\"ago\":5,\"unmet_item\":2}]", true},
@@ -350,23 +366,25 @@ static bool record(struct app *app, const struct actor *who, long long case_id,
 }
 
 /* A BAP of a party or a Resume: its content written, and in a file whose
- * papers are read, its paper issued for the act. */
+ * papers are read, its paper issued for the act.  A BAP is of the party the
+ * step names, a Resume of the first suspect. */
 static bool content_papers(struct app *app, const struct demo_case *c, const struct actor *who,
                            long long case_id, long long event_id, const struct event_input *in,
-                           json_t *suspects, struct berr *err)
+                           json_t *parties, json_t *step, struct berr *err)
 {
     char form[32];
+    json_t *person = json_array_get(parties, 0);
     if (strcmp(in->type, "resume_written") == 0)
         snprintf(form, sizeof form, "resume");
     else if (strcmp(in->type, "bap_recorded") == 0 && in->bap && in->party_id)
         snprintf(form, sizeof form, "bap_%s", in->bap);
     else
         return true;
-    json_t *s = json_array_get(suspects, 0);
-    return demo_content_issue(app, who, case_id, event_id, form, c->offence,
-                              json_string_value(json_object_get(s, "name")),
-                              json_string_value(json_object_get(s, "interpreter")),
-                              json_string_value(json_object_get(s, "language")), c->papers, err);
+    if (in->party_id)
+        person =
+            json_array_get(parties, (size_t)json_integer_value(json_object_get(step, "party")) - 1);
+    return demo_content_issue(app, who, case_id, event_id, form, c->offence, person, c->papers,
+                              err);
 }
 
 /* The id of the P-19 item of round 1 numbered as the step's "unmet_item";
@@ -387,29 +405,25 @@ static long long unmet_item(struct app *app, const struct actor *who, long long 
     return item;
 }
 
-/* Answer every open P-19 item, one act each. */
-static bool answer_all(struct app *app, const struct actor *who, long long case_id,
-                       const char *date, struct berr *err)
+/* The P-19 item of round 1 numbered as the step's "answers", answered by the
+ * act just recorded (answer_act): the act whose paper fulfils it. */
+static bool answer_item(struct app *app, const struct actor *who, long long case_id, json_t *step,
+                        const char *date, long long act, struct berr *err)
 {
-    long long event_id = 0;
-    for (;;) {
-        long long item = 0;
-        struct tx tx;
-        if (!tx_begin(&tx, app->db, who->user_id, err))
-            return false;
-        bool ok = store_case_instruction_open(&tx, case_id, &item, err);
-        tx_end(&tx);
-        if (!ok)
-            return false;
-        if (!item)
-            return err->kind == BERR_NONE;
-        struct event_input a = {.type = "instruction_answered",
-                                .date = date,
-                                .instruction_id = item,
-                                .answer = "Telah dilengkapi; lihat lampiran berkas."};
-        if (!record(app, who, case_id, &a, false, &event_id, err))
-            return false;
-    }
+    json_t *no = json_object_get(step, "answers");
+    if (!no)
+        return true;
+    json_t *ask = json_pack("{s:O}", "unmet_item", no);
+    long long item = unmet_item(app, who, case_id, ask, err), event_id = 0;
+    json_decref(ask);
+    if (!item)
+        return false;
+    struct event_input a = {.type = "instruction_answered",
+                            .date = date,
+                            .instruction_id = item,
+                            .answer = "Telah dilengkapi; berita acaranya terlampir dalam berkas.",
+                            .answer_act = act};
+    return record(app, who, case_id, &a, false, &event_id, err);
 }
 
 static bool run_step(struct app *app, const struct demo_case *c, long long case_id,
@@ -466,14 +480,13 @@ static bool run_step(struct app *app, const struct demo_case *c, long long case_
         json_decref(unmet);
         return ok;
     }
-    if (strcmp(type, "answer_all") != 0)
-        return record(app, &who, case_id, &in, c->papers, &event_id, err) &&
-               content_papers(app, c, &who, case_id, event_id, &in, suspects, err);
-    return answer_all(app, &who, case_id, date, err);
+    return record(app, &who, case_id, &in, c->papers, &event_id, err) &&
+           content_papers(app, c, &who, case_id, event_id, &in, suspects, step, err) &&
+           answer_item(app, &who, case_id, step, date, event_id, err);
 }
 
-/* The case's suspects (at most 8; their ids in party_ids), each charged
- * with the case's offence. */
+/* The case's parties (at most 8; their ids in party_ids), each suspect
+ * charged with the case's offence. */
 static bool add_suspects(struct app *app, const struct demo_case *c, const struct actor *inv,
                          long long case_id, json_t *suspects, long long party_ids[8],
                          struct berr *err)
@@ -485,8 +498,9 @@ static bool add_suspects(struct app *app, const struct demo_case *c, const struc
     {
         if (i >= 8)
             break;
+        const char *kind = json_string_value(json_object_get(s, "kind"));
         struct party_input pi = {
-            .kind = "suspect",
+            .kind = kind ? kind : "suspect",
             .name = json_string_value(json_object_get(s, "name")),
             .nationality = json_string_value(json_object_get(s, "nationality")),
             .passport_no = json_string_value(json_object_get(s, "passport_no")),
@@ -495,11 +509,12 @@ static bool add_suspects(struct app *app, const struct demo_case *c, const struc
             .sex = json_string_value(json_object_get(s, "sex")),
             .language = json_string_value(json_object_get(s, "language")),
             .interpreter = json_string_value(json_object_get(s, "interpreter")),
+            .occupation = json_string_value(json_object_get(s, "occupation")),
             .if_match = -1,
         };
         struct audit_rec pa = {.method = "DEMO", .route = "demo"};
         ok = ok && app_party_save(app, inv, case_id, 0, &pi, &party_ids[i], &pa, err);
-        if (ok && c->offence) {
+        if (ok && c->offence && !kind) {
             long long oid;
             struct audit_rec oa = {.method = "DEMO", .route = "demo"};
             ok = app_offence_charge(app, inv, case_id, c->offence, party_ids[i], &oid, &oa, err);

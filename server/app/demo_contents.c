@@ -146,8 +146,9 @@ static json_t *named(const char *text, const char *name)
     return json_string(buf);
 }
 
-static json_t *bap_content(const struct story *s, const char *interpreter, const char *language,
-                           bool counsel_mandatory)
+/* The questions a BAP asks and the answers given: what the person says
+ * ("questions" of the party object), or the suspect's story. */
+static json_t *bap_questions(const struct story *s, json_t *person)
 {
     json_t *qs = json_array();
     json_array_append_new(qs, json_pack("{s:s, s:s}", "question",
@@ -156,21 +157,46 @@ static json_t *bap_content(const struct story *s, const char *interpreter, const
                                         "answer",
                                         "Ya, saya sehat dan bersedia memberikan keterangan "
                                         "dengan sebenarnya."));
-    for (int i = 0; i < 5 && s->questions[i][0]; i++)
-        json_array_append_new(qs, json_pack("{s:s, s:s}", "question", s->questions[i][0], "answer",
-                                            s->questions[i][1]));
+    json_t *own = json_object_get(person, "questions");
+    size_t i;
+    json_t *qa;
+    json_array_foreach(own, i, qa)
+    {
+        json_array_append_new(qs, json_pack("{s:O, s:O}", "question", json_array_get(qa, 0),
+                                            "answer", json_array_get(qa, 1)));
+    }
+    for (int k = 0; !own && k < 5 && s->questions[k][0]; k++)
+        json_array_append_new(qs, json_pack("{s:s, s:s}", "question", s->questions[k][0], "answer",
+                                            s->questions[k][1]));
     json_array_append_new(qs, json_pack("{s:s, s:s}", "question",
                                         "Apakah masih ada keterangan lain yang ingin Saudara "
                                         "tambahkan?",
                                         "answer", "Tidak ada."));
-    /* KUHAP 56(1): five years or more, counsel is appointed */
-    json_t *c =
-        json_pack("{s:o, s:b, s:o, s:s, s:b}", "questions", qs, "counsel_informed", 1, "counsel",
-                  counsel_mandatory ? json_pack("{s:s, s:s, s:s}", "status", "present", "name",
-                                                "Rahmat Hidayat, S.H.", "office",
-                                                "Pos Bantuan Hukum Advokat Indonesia")
-                                    : json_pack("{s:s}", "status", "refused"),
-                  "finished_at", "12:30", "signed", 1);
+    return qs;
+}
+
+/* A BAP of kind (saksi, tersangka, ahli): a suspect is told of counsel
+ * (KUHAP 114, 56(1): five years or more, counsel is appointed), an expert
+ * sworn with the expertise named (KUHAP 120). */
+static json_t *bap_content(const struct story *s, json_t *person, const char *kind,
+                           bool counsel_mandatory)
+{
+    json_t *c = json_pack("{s:o, s:s, s:b}", "questions", bap_questions(s, person), "finished_at",
+                          "12:30", "signed", 1);
+    if (strcmp(kind, "tersangka") == 0) {
+        json_object_set_new(c, "counsel_informed", json_true());
+        json_object_set_new(c, "counsel",
+                            counsel_mandatory ? json_pack("{s:s, s:s, s:s}", "status", "present",
+                                                          "name", "Rahmat Hidayat, S.H.", "office",
+                                                          "Pos Bantuan Hukum Advokat Indonesia")
+                                              : json_pack("{s:s}", "status", "refused"));
+    }
+    if (strcmp(kind, "ahli") == 0) {
+        json_object_set_new(c, "oath", json_string("sumpah"));
+        json_object_set_new(c, "expertise", json_incref(json_object_get(person, "expertise")));
+    }
+    const char *interpreter = json_string_value(json_object_get(person, "interpreter"));
+    const char *language = json_string_value(json_object_get(person, "language"));
     if (interpreter && *interpreter)
         json_object_set_new(c, "interpreter",
                             json_pack("{s:s, s:s}", "name", interpreter, "language",
@@ -203,8 +229,7 @@ static json_t *resume_content(const struct story *s, const char *name, json_t *c
 }
 
 bool demo_content_issue(struct app *app, const struct actor *who, long long case_id,
-                        long long event_id, const char *form, const char *offence,
-                        const char *suspect, const char *interpreter, const char *language,
+                        long long event_id, const char *form, const char *offence, json_t *person,
                         bool issue, struct berr *err)
 {
     const struct story *s = story_of(offence);
@@ -216,7 +241,7 @@ bool demo_content_issue(struct app *app, const struct actor *who, long long case
         json_t *view = app_bap_get(app, who, case_id, event_id, &au, err);
         ok = view != NULL;
         if (ok)
-            content = bap_content(s, interpreter, language,
+            content = bap_content(s, person, form + 4,
                                   json_is_true(json_object_get(view, "counsel_mandatory")));
         json_decref(view);
         struct audit_rec wa = {.method = "DEMO", .route = "demo"};
@@ -225,7 +250,8 @@ bool demo_content_issue(struct app *app, const struct actor *who, long long case
         json_t *view = app_resume_get(app, who, case_id, event_id, &au, err);
         ok = view != NULL;
         if (ok)
-            content = resume_content(s, suspect, json_object_get(view, "charges"));
+            content = resume_content(s, json_string_value(json_object_get(person, "name")),
+                                     json_object_get(view, "charges"));
         json_decref(view);
         struct audit_rec wa = {.method = "DEMO", .route = "demo"};
         ok = ok &&
