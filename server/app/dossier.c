@@ -366,7 +366,7 @@ static bool dossier_gather(struct app *app, struct tx *tx, const struct actor *w
                            struct berr *err)
 {
     bool ok = casefile_load(tx, who, case_id, false, cf, err) &&
-              forms_dossier_complete(app, tx, case_id, missing, err) &&
+              forms_dossier_complete(app, tx, cf, missing, err) &&
               casexml_build(tx, who, case_id, xml, xml_len, err) &&
               documents_load(tx, cf, s, err) && uploads_load(tx, case_id, s, err) &&
               signer_load_user(tx, who->user_id, signer, err);

@@ -1201,46 +1201,46 @@ static bool issue_with_act(struct app *app, struct tx *tx, const struct actor *w
     return ok;
 }
 
-/* Tahap I sends the berkas perkara (KUHAP 8(3)(a), 110(1)): it is refused
- * until the documents the dossier needs are issued, naming them and how to
- * issue them (issue 8.7; the setting dossier.tahap1_requires_documents). */
-static bool tahap1_documents(struct app *app, struct tx *tx, long long case_id,
-                             const struct event_input *in, struct event_outcome *out,
-                             struct berr *err)
+/* Tahap I sends the berkas perkara (KUHAP 8(3)(a), 110(1)), and so does
+ * sending it back after a P-19 (110(3), 138(2)): each is refused until the
+ * file holds the papers it needs (forms_dossier_missing: the five every
+ * file needs, a paper for each BAP, and for each P-19 item answered),
+ * naming each gap and how to fill it (issue 8.7; the setting
+ * dossier.tahap1_requires_documents). */
+static bool tahap1_documents(struct app *app, struct tx *tx, const struct actor *who,
+                             long long case_id, const struct event_input *in,
+                             struct event_outcome *out, struct berr *err)
 {
-    if (!in->type || strcmp(in->type, "tahap1_sent") != 0)
+    if (!in->type || (strcmp(in->type, "tahap1_sent") != 0 && strcmp(in->type, "resubmitted") != 0))
         return true;
     bool required;
     if (!store_tahap1_requires_documents(tx, &required, err))
         return false;
     if (!required)
         return true;
-    json_t *missing = forms_dossier_missing(app, tx, case_id, err);
+    struct casefile cf = {0};
+    json_t *missing = NULL;
+    if (casefile_load(tx, who, case_id, false, &cf, err))
+        missing = forms_dossier_missing(app, tx, &cf, err);
+    casefile_free(&cf);
     if (!missing)
         return false;
     if (json_array_size(missing) == 0) {
         json_decref(missing);
         return true;
     }
-    char names[400] = "";
-    size_t i, n = 0;
-    json_t *v;
-    json_array_foreach(missing, i, v)
-    {
-        int w = snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", json_string_value(v));
-        if (w < 0 || (size_t)w >= sizeof names - n)
-            break;
-        n += (size_t)w;
-    }
+    char names[1600], msg[2000];
+    forms_missing_line(missing, names, sizeof names);
     json_decref(out->body);
     out->body = NULL;
     out->missing = missing;
-    char msg[700];
-    snprintf(msg, sizeof msg,
-             "Tahap I mengirim berkas perkara: belum diterbitkan %s; terbitkan untuk "
-             "tindakannya ('berkas issue %lld FORMULIR', atau 'berkas record ... --issue "
-             "FORMULIR'), lalu kirim lagi",
-             names, case_id);
+    snprintf(
+        msg, sizeof msg,
+        "%s mengirim berkas perkara: belum ada %s; terbitkan untuk tindakannya ('berkas "
+        "issue %lld FORMULIR --event ID', atau 'berkas record ... --issue FORMULIR') atau "
+        "unggah dokumennya ('berkas upload %lld FILE --title JUDUL --event ID'), lalu kirim lagi",
+        strcmp(in->type, "tahap1_sent") == 0 ? "Tahap I" : "Pengiriman kembali", names, case_id,
+        case_id);
     return refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", msg);
 }
 
@@ -1260,8 +1260,8 @@ bool app_event_record(struct app *app, const struct actor *who, long long case_i
         return false;
     bool ok = events_record_tx(&tx, who, case_id, in, out, err) &&
               issue_with_act(app, &tx, who, case_id, in, out, err) &&
-              tahap1_documents(app, &tx, case_id, in, out, err) && audit_ok(&tx, who, au, err) &&
-              tx_commit(&tx, err);
+              tahap1_documents(app, &tx, who, case_id, in, out, err) &&
+              audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     if (!ok && out->body) {
         json_decref(out->body);
         out->body = NULL;

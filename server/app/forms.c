@@ -39,6 +39,7 @@
 #include "signers.h"
 #include "store/db.h"
 #include "store/documents.h"
+#include "store/instructions.h"
 #include "store/tx.h"
 
 #define STAGE_BIT(s) (1u << (s))
@@ -756,23 +757,31 @@ json_t *app_verify_document(struct app *app, const char *code, struct berr *err)
     return j;
 }
 
-/* The message of a refusal for missing documents: what and how. */
-static bool missing_problem(json_t *miss, long long case_id, struct berr *err)
+/* The missing list in one line: its entries joined by "; ". */
+void forms_missing_line(json_t *miss, char *out, size_t size)
 {
-    char names[400] = "";
     size_t i, n = 0;
     json_t *v;
+    out[0] = '\0';
     json_array_foreach(miss, i, v)
     {
-        int w = snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", json_string_value(v));
-        if (w < 0 || (size_t)w >= sizeof names - n)
+        int w = snprintf(out + n, size - n, "%s%s", i ? "; " : "", json_string_value(v));
+        if (w < 0 || (size_t)w >= size - n)
             break;
         n += (size_t)w;
     }
+}
+
+/* The message of a refusal for missing documents: what and how. */
+static bool missing_problem(json_t *miss, long long case_id, struct berr *err)
+{
+    char names[1600];
+    forms_missing_line(miss, names, sizeof names);
     return berr_field(err, BERR_UNPROCESSABLE, "documents",
-                      "berkas perkara belum lengkap: belum diterbitkan %s; terbitkan untuk "
-                      "tindakannya dengan 'berkas issue %lld FORMULIR [--event ID]'",
-                      names, case_id);
+                      "berkas perkara belum lengkap: belum ada %s; terbitkan untuk tindakannya "
+                      "dengan 'berkas issue %lld FORMULIR [--event ID]' atau unggah dokumennya "
+                      "('berkas upload %lld FILE --title JUDUL --event ID')",
+                      names, case_id, case_id);
 }
 
 /* The primary form of an act type (its paper; for a BAP, of its kind), or NULL. */
@@ -785,19 +794,124 @@ static const struct form_rule *primary_of(const char *type, const char *bap)
     return NULL;
 }
 
-json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id, struct berr *err)
+/* ---- what the berkas perkara holds for each act -------------------------------------
+ *
+ * Besides the five papers every file needs (dossier_required), the file
+ * holds a paper for every BAP recorded and not withdrawn (KUHAP 75(1): each
+ * examination has its Berita Acara, and the berkas perkara sent to the
+ * Penuntut Umum is made of them: 8(3)(a), 110(1), 138), and - unless the
+ * setting dossier.p19_answers_need_paper (0030) says false - for every P-19
+ * item answered: the answer names the act that fulfils it (answer_act) and
+ * that act has its paper, or the paper is uploaded on the answer itself
+ * (KUHAP 110(3), 138(2): the file is completed as instructed; "telah
+ * dilengkapi" is a claim about the file).  A paper is one issued by berkas
+ * for the act and not revoked, or one uploaded for it; a correction's paper
+ * is its act's. */
+
+struct gaps {
+    const struct casefile *cf;
+    const struct store_papers *papers;
+    json_t *miss;
+};
+
+/* The log index of an act, a correction standing for the act it corrects; -1. */
+static int act_index(const struct casefile *cf, long long event_id)
 {
-    /* issued, or the paper of an act numbered outside berkas uploaded */
-    struct store_papers papers;
-    if (!store_papers_of_case(tx, case_id, &papers, err))
-        return NULL;
-    json_t *miss = json_array();
+    int k = event_id ? casefile_event_index(cf, event_id) : -1;
+    for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
+        k = cf->ev[k].ref;
+    return k;
+}
+
+static bool has_paper(const struct gaps *g, int act)
+{
+    for (int i = 0; act >= 0 && i < g->papers->n; i++)
+        if (act_index(g->cf, g->papers->items[i].event_id) == act)
+            return true;
+    return false;
+}
+
+static bool listed(json_t *miss, const char *s)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(miss, i, v)
+    {
+        if (strcmp(json_string_value(v), s) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* "peristiwa 123, 5 Maret 2026": an act by its id and its (corrected) date. */
+static void act_ref(const struct gaps *g, long long id, const struct case_event *e, char *out,
+                    size_t size)
+{
+    struct caldate d = evlog_date(e, g->cf->zone);
+    snprintf(out, size, "peristiwa %lld, %d %s %d", id, d.d, caldate_month_name(d.m), d.y);
+}
+
+static void bap_gap(const struct gaps *g, const struct store_dossier_act *a)
+{
+    static const char *const kinds[] = {"", "saksi", "tersangka", "ahli", "tambahan"};
+    int i = casefile_event_index(g->cf, a->event_id);
+    struct case_event e;
+    if (i < 0 || !evlog_effective(g->cf->ev, g->cf->nevents, i, &e))
+        return; /* withdrawn: no examination to hold */
+    const char *kind = e.bap > BAP_NONE && e.bap <= BAP_TAMBAHAN ? kinds[e.bap] : a->bap;
+    char form[32], at[80], gap[700];
+    snprintf(form, sizeof form, "bap_%s", kind);
+    if (listed(g->miss, form))
+        return; /* the whole kind is missing already */
+    act_ref(g, a->event_id, &e, at, sizeof at);
+    if (!*a->party)
+        snprintf(gap, sizeof gap,
+                 "BAP %s (%s): tidak menyebut siapa yang diperiksa (koreksi dengan --corrects %lld "
+                 "--party PIHAK)",
+                 kind, at, a->event_id);
+    else if (!has_paper(g, i))
+        snprintf(gap, sizeof gap, "BAP %s %s (%s): belum ada berkas (terbitkan %s atau unggah)",
+                 kind, a->party, at, primary_of("bap_recorded", kind) ? form : "dokumennya");
+    else
+        return;
+    json_array_append_new(g->miss, json_string(gap));
+}
+
+static void answer_gap(const struct gaps *g, const struct store_dossier_act *a)
+{
+    int i = casefile_event_index(g->cf, a->event_id);
+    struct case_event e, f;
+    if (i < 0 || !evlog_effective(g->cf->ev, g->cf->nevents, i, &e) || has_paper(g, i))
+        return; /* withdrawn, or its paper uploaded on the answer */
+    int k = act_index(g->cf, a->answer_act);
+    bool named = k >= 0 && evlog_effective(g->cf->ev, g->cf->nevents, k, &f);
+    if (named && has_paper(g, k))
+        return;
+    char at[80], gap[900];
+    act_ref(g, a->event_id, &e, at, sizeof at);
+    if (named)
+        snprintf(gap, sizeof gap,
+                 "petunjuk P-19 babak %d no. %d (\"%.120s\", dijawab %s): tindakan yang "
+                 "memenuhinya (peristiwa %lld) belum ada berkas",
+                 a->round, a->item_no, a->item_text, at, a->answer_act);
+    else
+        snprintf(gap, sizeof gap,
+                 "petunjuk P-19 babak %d no. %d (\"%.120s\", dijawab %s): tidak ada berkas yang "
+                 "memenuhinya (sebut tindakannya dengan answer_act, atau unggah dokumennya pada "
+                 "jawaban itu)",
+                 a->round, a->item_no, a->item_text, at);
+    json_array_append_new(g->miss, json_string(gap));
+}
+
+/* The papers of the five every file needs, by form name. */
+static void required_gaps(struct app *app, const struct store_papers *papers, json_t *miss)
+{
     for (int k = 0; dossier_required[k]; k++) {
         if (!app_render(app) || !render_form_find(app_render(app), dossier_required[k]))
             continue;
         bool have = false;
-        for (int i = 0; i < papers.n && !have; i++) {
-            const struct store_paper *x = &papers.items[i];
+        for (int i = 0; i < papers->n && !have; i++) {
+            const struct store_paper *x = &papers->items[i];
             const struct form_rule *paper = primary_of(x->act_type, x->bap);
             have = strcmp(x->form, dossier_required[k]) == 0 ||
                    (paper && strcmp(paper->form, dossier_required[k]) == 0);
@@ -805,14 +919,38 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id,
         if (!have)
             json_array_append_new(miss, json_string(dossier_required[k]));
     }
-    store_papers_free(&papers);
-    return miss;
 }
 
-bool forms_dossier_complete(struct app *app, struct tx *tx, long long case_id, json_t **missing,
-                            struct berr *err)
+json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casefile *cf,
+                              struct berr *err)
 {
-    json_t *miss = forms_dossier_missing(app, tx, case_id, err);
+    /* issued, or the paper of an act numbered outside berkas uploaded */
+    struct store_papers papers;
+    struct store_dossier_acts acts;
+    bool answers;
+    if (!store_p19_answers_need_paper(tx, &answers, err) ||
+        !store_papers_of_case(tx, cf->id, &papers, err))
+        return NULL;
+    if (!store_dossier_acts(tx, cf->id, &acts, err)) {
+        store_papers_free(&papers);
+        return NULL;
+    }
+    struct gaps g = {.cf = cf, .papers = &papers, .miss = json_array()};
+    required_gaps(app, &papers, g.miss);
+    for (int i = 0; i < acts.n; i++)
+        if (strcmp(acts.items[i].type, "bap_recorded") == 0)
+            bap_gap(&g, &acts.items[i]);
+        else if (answers)
+            answer_gap(&g, &acts.items[i]);
+    store_dossier_acts_free(&acts);
+    store_papers_free(&papers);
+    return g.miss;
+}
+
+bool forms_dossier_complete(struct app *app, struct tx *tx, const struct casefile *cf,
+                            json_t **missing, struct berr *err)
+{
+    json_t *miss = forms_dossier_missing(app, tx, cf, err);
     if (!miss)
         return false;
     if (json_array_size(miss) == 0) {
@@ -820,7 +958,7 @@ bool forms_dossier_complete(struct app *app, struct tx *tx, long long case_id, j
         return true;
     }
     *missing = miss;
-    return missing_problem(miss, case_id, err);
+    return missing_problem(miss, cf->id, err);
 }
 
 int forms_dossier_order(const char *form)

@@ -17,6 +17,7 @@
 
 struct app;
 struct tx;
+struct casefile;
 
 /* The place of form in the investigator's berkas (smaller first), or -1
  * when it is not bound there (the prosecutor's P-forms, BA Tahap II). */
@@ -25,11 +26,14 @@ BERKAS_MUST_CHECK int forms_dossier_order(const char *form);
 /* The place of an act's paper (its primary form's), for an upload of it. */
 BERKAS_MUST_CHECK int forms_act_order(const char *event_type);
 
-/* Whether every document the berkas needs is issued (or uploaded for its
- * act); false with *missing (the form names) and 422 saying how to issue
- * them otherwise. */
-BERKAS_MUST_CHECK bool forms_dossier_complete(struct app *app, struct tx *tx, long long case_id,
-                                              json_t **missing, struct berr *err);
+/* Whether the berkas holds every paper it needs (forms_dossier_missing);
+ * false with *missing and 422 saying how to issue or upload them otherwise. */
+BERKAS_MUST_CHECK bool forms_dossier_complete(struct app *app, struct tx *tx,
+                                              const struct casefile *cf, json_t **missing,
+                                              struct berr *err);
+
+/* The missing list (forms_dossier_missing) in one line, "; " between entries. */
+void forms_missing_line(json_t *miss, char *out, size_t size);
 
 /* The hour of an act's instant (Unix seconds; < 0: none) on the office's
  * clock, "HH:MM", else "": a Berita Acara states it (KUHAP 75). */
@@ -73,9 +77,14 @@ BERKAS_MUST_CHECK bool forms_issue_tx(struct app *app, struct tx *tx, const stru
                                       long long case_id, long long event_id, const char *form,
                                       json_t *params, json_t **doc, struct berr *err);
 
-/* The documents a berkas perkara needs that are not issued (nor uploaded
- * for their act) yet, as an array of form names; NULL on error. */
-BERKAS_MUST_CHECK json_t *forms_dossier_missing(struct app *app, struct tx *tx, long long case_id,
-                                                struct berr *err);
+/* What the berkas perkara of cf lacks, as an array of strings (NULL on
+ * error): the form name of each of the five papers every file needs that is
+ * neither issued nor uploaded for its act, then, in the order recorded, a
+ * sentence (Indonesian) for each BAP not withdrawn that names no one or has
+ * no paper, and for each answered P-19 item whose answer neither names an
+ * act with a paper nor has one uploaded (unless the setting
+ * dossier.p19_answers_need_paper is false). */
+BERKAS_MUST_CHECK json_t *forms_dossier_missing(struct app *app, struct tx *tx,
+                                                const struct casefile *cf, struct berr *err);
 
 #endif

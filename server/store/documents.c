@@ -290,10 +290,25 @@ static const struct stmt verify = {
 /* issued, or the paper of an act numbered outside berkas uploaded */
 static const struct stmt papers_of_case = {
     "documents.papers_of_case", 1,
-    "SELECT form, '', '' FROM app.documents WHERE case_id = $1::bigint "
+    "SELECT form, '', '', coalesce(event_id, 0) FROM app.documents WHERE case_id = $1::bigint "
     "AND revoked_at IS NULL UNION SELECT '', e.type, coalesce(e.payload->>"
-    "'bap', '') FROM app.uploads u JOIN app.events e ON e.id = u.event_id "
+    "'bap', ''), e.id FROM app.uploads u JOIN app.events e ON e.id = u.event_id "
     "WHERE u.case_id = $1::bigint"};
+
+/* the acts whose paper the file must hold: each BAP with the name of whom
+ * it examined (as its latest correction naming one names), each answer to a
+ * P-19 item with its item and the act it names as answering it */
+static const struct stmt dossier_acts = {
+    "documents.dossier_acts", 1,
+    "SELECT e.id, e.type, coalesce(e.payload->>'bap', ''), coalesce((SELECT cp.name FROM "
+    "app.events c JOIN app.parties cp ON cp.id = c.party_id WHERE c.case_id = e.case_id AND "
+    "c.corrects = e.id ORDER BY c.seq DESC LIMIT 1), p.name, ''), "
+    "coalesce((e.payload->>'answer_act')::bigint, 0), coalesce(i.round, 0), "
+    "coalesce(i.item_no, 0), coalesce(i.text, '') FROM app.events e "
+    "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
+    "LEFT JOIN app.instructions i ON i.answered_by = e.id AND i.case_id = e.case_id "
+    "WHERE e.case_id = $1::bigint AND e.type IN ('bap_recorded', 'instruction_answered') "
+    "ORDER BY e.id"};
 
 bool store_db_now(struct tx *tx, long long *now, struct berr *err)
 {
@@ -538,6 +553,7 @@ static void papers_of_case_row(const PGresult *r, int i, void *item, void *ctx)
     d->form = PQgetvalue(r, i, 0);
     d->act_type = PQgetvalue(r, i, 1);
     d->bap = PQgetvalue(r, i, 2);
+    d->event_id = stmt_ll(r, i, 3);
 }
 
 bool store_papers_of_case(struct tx *tx, long long case_id, struct store_papers *out,
@@ -558,6 +574,40 @@ void store_papers_free(struct store_papers *p)
     free(p->items);
     PQclear(p->res_);
     memset(p, 0, sizeof *p);
+}
+
+static void dossier_act_row(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_dossier_act *a = item;
+    a->event_id = stmt_ll(r, i, 0);
+    a->type = PQgetvalue(r, i, 1);
+    a->bap = PQgetvalue(r, i, 2);
+    a->party = PQgetvalue(r, i, 3);
+    a->answer_act = stmt_ll(r, i, 4);
+    a->round = (int)stmt_ll(r, i, 5);
+    a->item_no = (int)stmt_ll(r, i, 6);
+    a->item_text = PQgetvalue(r, i, 7);
+}
+
+bool store_dossier_acts(struct tx *tx, long long case_id, struct store_dossier_acts *out,
+                        struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    void *items = NULL;
+    bool ok = stmt_rows(stmt_query(tx, &dossier_acts, p, err), sizeof *out->items, dossier_act_row,
+                        NULL, &items, &out->n, &out->res_, err);
+    out->items = items;
+    return ok;
+}
+
+void store_dossier_acts_free(struct store_dossier_acts *a)
+{
+    free(a->items);
+    PQclear(a->res_);
+    memset(a, 0, sizeof *a);
 }
 
 /* ---- the case document: eight statements, one round trip --------------------------------- */

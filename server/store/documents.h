@@ -198,6 +198,7 @@ void store_verified_free(struct store_verified *v);
  * upload of an act (its type and kind of BAP); the other fields "". */
 struct store_paper {
     const char *form, *act_type, *bap;
+    long long event_id; /* the act it is the paper of, or 0 */
 };
 struct store_papers {
     int n;
@@ -207,6 +208,24 @@ struct store_papers {
 BERKAS_MUST_CHECK bool store_papers_of_case(struct tx *tx, long long case_id,
                                             struct store_papers *out, struct berr *err);
 void store_papers_free(struct store_papers *p);
+
+/* The acts whose paper the dossier asks for (forms.c): every BAP, with the
+ * name of the party it examined ("" for none), and every answer to a P-19
+ * item, with the item (round, number, text; 0 and "" when the item row is
+ * not found) and the act its payload names as answering it (0: none). */
+struct store_dossier_act {
+    long long event_id, answer_act;
+    const char *type, *bap, *party, *item_text;
+    int round, item_no;
+};
+struct store_dossier_acts {
+    int n;
+    struct store_dossier_act *items;
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_dossier_acts(struct tx *tx, long long case_id,
+                                          struct store_dossier_acts *out, struct berr *err);
+void store_dossier_acts_free(struct store_dossier_acts *a);
 
 /* ---- the case document (app/casexml.c) ------------------------------------------------------ */
 

@@ -183,3 +183,17 @@ bool store_tahap1_requires_documents(struct tx *tx, bool *required, struct berr 
     PQclear(r);
     return true;
 }
+
+static const struct stmt answers_setting = {
+    "instructions.p19_answers_need_paper", 0,
+    "SELECT value FROM app.settings WHERE key = 'dossier.p19_answers_need_paper'"};
+
+bool store_p19_answers_need_paper(struct tx *tx, bool *required, struct berr *err)
+{
+    PGresult *r = stmt_query(tx, &answers_setting, NULL, err);
+    if (!r)
+        return false;
+    *required = PQntuples(r) == 0 || strcmp(PQgetvalue(r, 0, 0), "false") != 0;
+    PQclear(r);
+    return true;
+}

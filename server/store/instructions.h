@@ -84,4 +84,8 @@ BERKAS_MUST_CHECK bool store_instruction_answer(struct tx *tx, long long case_id
 BERKAS_MUST_CHECK bool store_tahap1_requires_documents(struct tx *tx, bool *required,
                                                        struct berr *err);
 
+/* The setting dossier.p19_answers_need_paper (0030): true unless set to false. */
+BERKAS_MUST_CHECK bool store_p19_answers_need_paper(struct tx *tx, bool *required,
+                                                    struct berr *err);
+
 #endif

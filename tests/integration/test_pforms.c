@@ -48,6 +48,12 @@ static const char *admin_kejagung;
 static void start(void)
 {
     demo_server_start(&demo, "pforms_suite");
+    /* this suite reads the prosecutor's papers; an answered P-19 item's own
+     * paper in the file (the dossier suite) is not its subject */
+    free(sql_value(demo.db,
+                   "UPDATE app.settings SET value = 'false' WHERE key = "
+                   "'dossier.p19_answers_need_paper' RETURNING key",
+                   0, NULL));
     admin_kejagung = demo_server_login(&demo, NIP_ADMIN_KEJAGUNG);
 }
 

@@ -24,6 +24,12 @@ static const char *sup_ptk, *sup_kanwil, *inv_ptk;
 static void start(void)
 {
     demo_server_start(&demo, "play2_suite");
+    /* this suite follows the clocks; an answered P-19 item's own paper in
+     * the file is the dossier suite's */
+    free(sql_value(demo.db,
+                   "UPDATE app.settings SET value = 'false' WHERE key = "
+                   "'dossier.p19_answers_need_paper' RETURNING key",
+                   0, NULL));
     sup_ptk = demo_server_login(&demo, NIP_SUP_PTK);
     sup_kanwil = demo_server_login(&demo, NIP_SUP_KANWIL);
     inv_ptk = demo_server_login(&demo, NIP_INV_PTK);
