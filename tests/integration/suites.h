@@ -41,5 +41,6 @@ Suite *suite_replica(void);
 Suite *suite_play(void);
 Suite *suite_play2(void);
 Suite *suite_paper(void);
+Suite *suite_dossier(void);
 
 #endif

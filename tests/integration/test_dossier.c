@@ -1,0 +1,482 @@
+/*
+ * test_dossier.c - the berkas perkara holds the papers it claims to hold,
+ * over real HTTP against a real berkasd on the demo data.
+ *
+ * The expectations come from the law, not from the code: every examination
+ * has its Berita Acara (KUHAP 75(1)), and the berkas perkara the
+ * investigator sends the Penuntut Umum is made of them (KUHAP 8(3)(a),
+ * 110(1), 138): a BAP recorded and not withdrawn whose paper is neither
+ * issued by berkas nor uploaded is a gap, and so is a BAP that names no one
+ * examined.  After a P-19 the file goes back "telah dilengkapi sesuai dengan
+ * petunjuk" (KUHAP 110(3), 138(2)): an item answered is fulfilled by a paper
+ * in the file - the act its answer names has its paper, or the paper is
+ * uploaded on the answer.  Sending the file (Tahap I, or again after a P-19)
+ * is refused while a gap remains, 422 problem+json naming each, nothing
+ * written; the dossier lists the same gaps.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filler.h"
+#include "harness.h"
+#include "suites.h"
+
+static struct proc server;
+static int port;
+static char *db;
+static char *inv, *pros;
+static long long kejari_plg;
+
+static void start(void)
+{
+    db = harness_new_demo_db("dossier_suite");
+    char *extra[] = {"--db", db, "--demo", NULL};
+    if (!berkasd_start(&server, &port, extra))
+        abort();
+    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
+    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
+    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
+    if (!inv || !pros || !k)
+        abort();
+    kejari_plg = strtoll(k, NULL, 10);
+    free(k);
+}
+
+static void stop(void)
+{
+    proc_stop(&server);
+    proc_free(&server);
+    free(inv);
+    free(pros);
+    free(db);
+}
+
+/* ---- HTTP -------------------------------------------------------------------------------- */
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    return api_json(port, method, path, token, body, want);
+}
+
+static long long id_of(json_t *j)
+{
+    long long id = json_integer_value(json_object_get(j, "id"));
+    json_decref(j);
+    return id;
+}
+
+/* POST an act (members without braces) as token; the reply, of status want. */
+static json_t *act(long long id, const char *token, const char *members, long want)
+{
+    char path[96], body[1024];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s}", members);
+    return call("POST", path, token, body, want);
+}
+
+static long long issue(long long id, const char *form, long long event)
+{
+    char path[128], body[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
+    snprintf(body, sizeof body, event ? "{\"event\":%lld}" : "{}", event);
+    return id_of(call("POST", path, inv, body, 201));
+}
+
+static long long party(long long id, const char *kind, const char *name)
+{
+    char path[96], body[512];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    bool suspect = strcmp(kind, "suspect") == 0;
+    snprintf(body, sizeof body,
+             "{\"kind\":\"%s\",\"name\":\"%s\",\"nationality\":\"%s\",\"sex\":\"L\","
+             "\"birth_date\":\"1985-04-02\",\"birth_place\":\"Palembang\"%s}",
+             kind, name, suspect ? "VN" : "ID", suspect ? ",\"passport_no\":\"C1234567\"" : "");
+    return id_of(call("POST", path, inv, body, 201));
+}
+
+/* A paper signed outside berkas: a real PDF (the Laporan's draft), uploaded
+ * on act event; the status. */
+static long upload_on(long long id, long long event)
+{
+    char url[300], auth[300];
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/laporan_kejadian.pdf",
+             port, id);
+    const char *h[] = {auth, NULL};
+    struct http_result pdf, r;
+    ck_assert(http_do("GET", url, NULL, 0, h, &pdf));
+    ck_assert_int_eq(pdf.status, 200);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/uploads?event=%lld&title=BAP",
+             port, id, event);
+    const char *hp[] = {auth, "Content-Type: application/pdf", NULL};
+    ck_assert(http_do("POST", url, pdf.body, pdf.len, hp, &r));
+    long st = r.status;
+    http_result_free(&r);
+    http_result_free(&pdf);
+    return st;
+}
+
+static long long count_of(const char *sql, long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    return sql_count(db, sql, 1, q);
+}
+
+static long long events_of(long long id)
+{
+    return count_of("SELECT count(*) FROM app.events WHERE case_id = $1::bigint", id);
+}
+
+static char *stage_of(long long id)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, inv, NULL, 200);
+    char *s = strdup(json_string_value(json_object_get(c, "stage")));
+    json_decref(c);
+    return s;
+}
+
+/* The refusal of a sending (an act, as problem+json: api_json asserts the
+ * status) changes nothing: the log and the stage as they were. */
+static json_t *refused(long long id, const char *members)
+{
+    long long before = events_of(id);
+    char *stage = stage_of(id);
+    json_t *p = act(id, inv, members, 422);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "type")),
+                     "urn:berkas:problem:guard-failed");
+    ck_assert_int_eq(events_of(id), before);
+    char *now = stage_of(id);
+    ck_assert_str_eq(now, stage);
+    free(now);
+    free(stage);
+    return p;
+}
+
+/* The one entry of missing (asserted the only one) containing each needle. */
+static void only_gap(json_t *p, const char *const *needles)
+{
+    json_t *missing = json_object_get(p, "missing");
+    char *all = json_dumps(missing, JSON_COMPACT);
+    ck_assert_msg(json_array_size(missing) == 1, "missing: %s", all);
+    const char *gap = json_string_value(json_array_get(missing, 0));
+    for (int i = 0; needles[i]; i++)
+        ck_assert_msg(strstr(gap, needles[i]) != NULL, "\"%s\" not in %s", needles[i], all);
+    free(all);
+}
+
+/* The dossier refused (422 problem+json) with the same gaps as p. */
+static void dossier_lists(long long id, json_t *p)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
+    json_t *d = call("GET", path, inv, NULL, 422);
+    ck_assert(json_equal(json_object_get(d, "missing"), json_object_get(p, "missing")));
+    json_decref(d);
+}
+
+/* ---- a file ready for Tahap I ------------------------------------------------------------ */
+
+/* A Palembang case of June 2026 holding the five papers every file needs:
+ * the Laporan, the Sprindik, the SPDP, the suspect's BAP and the Resume,
+ * each issued for its act.  *suspect: the suspect. */
+static long long ready_case(long long *suspect)
+{
+    char body[512], m[256];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-06-01\",\"summary\":\"Uji isi "
+             "berkas perkara\",\"kejari_id\":%lld}",
+             kejari_plg);
+    long long id = id_of(call("POST", "/api/v1/cases", inv, body, 201));
+    *suspect = party(id, "suspect", "Lê Văn Hùng");
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *suspect);
+    json_decref(call("POST", path, inv, body, 201));
+    issue(id, "laporan_kejadian", 0);
+    json_decref(act(id, inv,
+                    "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\",\"issue\":[\"sprindik\"]",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", *suspect);
+    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, inv,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\","
+                    "\"issue\":[\"spdp\"]",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-06-05\",\"bap\":\"tersangka\","
+             "\"party_id\":%lld",
+             *suspect);
+    long long bap = id_of(act(id, inv, m, 201));
+    fill_bap(port, inv, id, bap);
+    issue(id, "bap_tersangka", bap);
+    long long res = id_of(act(id, inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201));
+    fill_resume(port, inv, id, res);
+    issue(id, "resume", res);
+    return id;
+}
+
+static long long bap_of(long long id, const char *kind, long long who, const char *date)
+{
+    char m[256];
+    if (who)
+        snprintf(m, sizeof m,
+                 "\"type\":\"bap_recorded\",\"date\":\"%s\",\"bap\":\"%s\",\"party_id\":%lld", date,
+                 kind, who);
+    else
+        snprintf(m, sizeof m, "\"type\":\"bap_recorded\",\"date\":\"%s\",\"bap\":\"%s\"", date,
+                 kind);
+    return id_of(act(id, inv, m, 201));
+}
+
+/* ---- a BAP has its paper ---------------------------------------------------------------- */
+
+/* The reporter examined as a witness on 6 June 2026 and the document
+ * examiner as an expert on 7 June: neither paper issued nor uploaded, Tahap I
+ * is refused naming each (who, which act, which day); the expert's BAP issued
+ * by berkas, the refusal names the witness's alone, as does the dossier;
+ * the witness's signed BAP uploaded, Tahap I goes out. */
+START_TEST(test_tahap1_waits_for_the_paper_of_every_bap)
+{
+    long long suspect, id = ready_case(&suspect);
+    long long witness = party(id, "witness", "Hendra Saputra");
+    long long expert = party(id, "expert", "Wulan Sari");
+    long long saksi = bap_of(id, "saksi", witness, "2026-06-06");
+    long long ahli = bap_of(id, "ahli", expert, "2026-06-07");
+    json_t *p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
+    json_t *missing = json_object_get(p, "missing");
+    ck_assert_uint_eq(json_array_size(missing), 2);
+    char ref[64];
+    snprintf(ref, sizeof ref, "peristiwa %lld, 6 Juni 2026", saksi);
+    const char *g0 = json_string_value(json_array_get(missing, 0));
+    ck_assert_msg(strstr(g0, "BAP saksi Hendra Saputra") && strstr(g0, ref), "%s", g0);
+    snprintf(ref, sizeof ref, "peristiwa %lld, 7 Juni 2026", ahli);
+    const char *g1 = json_string_value(json_array_get(missing, 1));
+    ck_assert_msg(strstr(g1, "BAP ahli Wulan Sari") && strstr(g1, ref), "%s", g1);
+    ck_assert_ptr_nonnull(
+        strstr(json_string_value(json_object_get(p, "detail")), "Hendra Saputra"));
+    dossier_lists(id, p);
+    json_decref(p);
+    fill_bap(port, inv, id, ahli);
+    issue(id, "bap_ahli", ahli);
+    p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
+    snprintf(ref, sizeof ref, "peristiwa %lld, 6 Juni 2026", saksi);
+    only_gap(p, (const char *const[]){"BAP saksi Hendra Saputra", ref, "belum ada berkas", NULL});
+    dossier_lists(id, p);
+    json_decref(p);
+    ck_assert_int_eq(upload_on(id, saksi), 201);
+    json_decref(act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+}
+END_TEST
+
+/* A BAP that names no one examined is no Berita Acara of an examination
+ * (KUHAP 75(1), 117-118: whose statement it records); a BAP withdrawn by
+ * its correction records nothing, and needs no paper. */
+START_TEST(test_a_bap_of_no_one_is_a_gap_and_a_withdrawn_one_needs_nothing)
+{
+    long long suspect, id = ready_case(&suspect);
+    long long saksi = bap_of(id, "saksi", 0, "2026-06-06");
+    json_t *p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
+    char ref[64];
+    snprintf(ref, sizeof ref, "peristiwa %lld, 6 Juni 2026", saksi);
+    only_gap(p, (const char *const[]){"BAP saksi", ref, "tidak menyebut siapa", NULL});
+    json_decref(p);
+    char m[256];
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-06\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"dicatat keliru: tidak ada pemeriksaan\"",
+             saksi);
+    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+}
+END_TEST
+
+/* ---- an answered P-19 item has its paper ------------------------------------------------- */
+
+/* The file sent, received and returned with a P-19 of two items; item 1
+ * answered by the witness's BAP (answer_act) issued by berkas, item 2
+ * answered "telah dilengkapi" with nothing in the file: sending it back is
+ * refused naming item 2 (round, number, text), and the dossier lists it; the
+ * lab's report uploaded on that answer, the file goes back. */
+START_TEST(test_an_answered_p19_item_needs_the_paper_that_answers_it)
+{
+    long long suspect, id = ready_case(&suspect);
+    json_decref(act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    json_decref(act(id, pros,
+                    "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":["
+                    "\"Lengkapi BAP saksi pelapor\",\"Lampirkan hasil laboratorium forensik\"]",
+                    201));
+    json_decref(act(id, inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    long long witness = party(id, "witness", "Hendra Saputra");
+    long long saksi = bap_of(id, "saksi", witness, "2026-06-18");
+    fill_bap(port, inv, id, saksi);
+    issue(id, "bap_saksi", saksi);
+    char cid[24], m[512];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    char *i1 = sql_value(db,
+                         "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
+                         "item_no = 1",
+                         1, q);
+    char *i2 = sql_value(db,
+                         "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
+                         "item_no = 2",
+                         1, q);
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Saksi pelapor telah diperiksa\",\"answer_act\":%lld",
+             i1, saksi);
+    json_decref(act(id, inv, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%s,"
+             "\"answer\":\"Telah dilengkapi\"",
+             i2);
+    long long answer = id_of(act(id, inv, m, 201));
+    free(i1);
+    free(i2);
+    json_t *p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
+    char ref[64];
+    snprintf(ref, sizeof ref, "peristiwa %lld, 19 Juni 2026", answer);
+    only_gap(p, (const char *const[]){"petunjuk P-19 babak 1 no. 2",
+                                      "Lampirkan hasil laboratorium forensik", ref, NULL});
+    dossier_lists(id, p);
+    json_decref(p);
+    ck_assert_int_eq(upload_on(id, answer), 201);
+    json_decref(act(id, inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+}
+END_TEST
+
+/* An answer names an act of its own case whose paper can answer it: not an
+ * act of another case, nor a correction (400 problem+json, nothing written);
+ * an act named that has no paper leaves its item unfulfilled. */
+START_TEST(test_an_answer_names_an_act_of_its_case_with_a_paper)
+{
+    long long suspect, id = ready_case(&suspect), other_suspect;
+    long long other = ready_case(&other_suspect);
+    long long elsewhere = bap_of(other, "saksi", party(other, "witness", "Budi"), "2026-06-06");
+    json_decref(act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    json_decref(act(id, pros,
+                    "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":["
+                    "\"Periksa saksi pelapor\"]",
+                    201));
+    json_decref(act(id, inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    char cid[24], m[512];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    char *item = sql_value(db, "SELECT id FROM app.instructions WHERE case_id = $1::bigint", 1, q);
+    long long before = events_of(id);
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Telah diperiksa\",\"answer_act\":%lld",
+             item, elsewhere);
+    json_t *p = act(id, inv, m, 400);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "answer_act");
+    json_decref(p);
+    ck_assert_int_eq(events_of(id), before);
+    long long saksi = bap_of(id, "saksi", party(id, "witness", "Hendra Saputra"), "2026-06-18");
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Telah diperiksa\",\"answer_act\":%lld",
+             item, saksi);
+    json_decref(act(id, inv, m, 201));
+    free(item);
+    /* the BAP named has no paper: both the BAP and the item are gaps */
+    p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
+    ck_assert_uint_eq(json_array_size(json_object_get(p, "missing")), 2);
+    json_decref(p);
+    fill_bap(port, inv, id, saksi);
+    issue(id, "bap_saksi", saksi);
+    json_decref(act(id, inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+}
+END_TEST
+
+/* ---- the demo's files ------------------------------------------------------------------ */
+
+/* The text of every demo dossier of a file sent to the prosecutor, as
+ * token reads it, each dossier complete (200; a refusal's gaps in the
+ * message); how many in *n.  Caller frees. */
+static char *sent_dossiers(const char *token, int *n)
+{
+    json_t *list = call("GET", "/api/v1/cases?limit=100", token, NULL, 200);
+    size_t i, size = 1;
+    char *all = calloc(1, 1);
+    json_t *c;
+    *n = 0;
+    json_array_foreach(json_object_get(list, "items"), i, c)
+    {
+        const char *stage = json_string_value(json_object_get(c, "stage"));
+        if (strcmp(stage, "with_prosecutor") != 0 && strcmp(stage, "returned") != 0 &&
+            strcmp(stage, "complete") != 0 && strcmp(stage, "handed_over") != 0)
+            continue;
+        char url[128], auth[300];
+        snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/dossier.pdf", port,
+                 (long long)json_integer_value(json_object_get(c, "id")));
+        snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+        const char *h[] = {auth, NULL};
+        struct http_result r;
+        ck_assert(http_do("GET", url, NULL, 0, h, &r));
+        ck_assert_msg(r.status == 200, "%s (%s): %ld %.*s", url,
+                      json_string_value(json_object_get(c, "number")), r.status, (int)r.len,
+                      r.body);
+        http_result_free(&r);
+        char route[96];
+        snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf",
+                 (long long)json_integer_value(json_object_get(c, "id")));
+        char *t = fill_pdf_text(port, token, route);
+        size += strlen(t);
+        all = realloc(all, size);
+        strcat(all, t);
+        free(t);
+        (*n)++;
+    }
+    json_decref(list);
+    return all;
+}
+
+/* Every demo file that went to the prosecutor holds what it claims: its
+ * dossier is complete; the Palembang file's witness (case 3) and the
+ * Pontianak file's witness and expert, whose BAPs answer its P-19 (case 4),
+ * are in them. */
+START_TEST(test_every_demo_file_sent_holds_its_papers)
+{
+    int n_plg, n_ptk;
+    char *plg = sent_dossiers(pros, &n_plg);
+    char *ptk_pros = api_login(port, NIP_PROS_PTK, DEMO_PW);
+    ck_assert_ptr_nonnull(ptk_pros);
+    char *ptk = sent_dossiers(ptk_pros, &n_ptk);
+    ck_assert_int_ge(n_plg, 3);
+    ck_assert_int_ge(n_ptk, 1);
+    ck_assert_msg(strstr(plg, "Hendra Saputra") != NULL, "no witness BAP in Palembang's files");
+    ck_assert_msg(strstr(ptk, "Rizky Pratama") && strstr(ptk, "Wulan Sari"),
+                  "no witness or expert BAP in Pontianak's file");
+    free(plg);
+    free(ptk);
+    free(ptk_pros);
+}
+END_TEST
+
+Suite *suite_dossier(void)
+{
+    Suite *s = suite_create("dossier");
+    TCase *tc = tcase_create("dossier");
+    tcase_add_unchecked_fixture(tc, start, stop);
+    tcase_set_timeout(tc, 120);
+    /* first: the demo's files alone in the database */
+    tcase_add_test(tc, test_every_demo_file_sent_holds_its_papers);
+    tcase_add_test(tc, test_tahap1_waits_for_the_paper_of_every_bap);
+    tcase_add_test(tc, test_a_bap_of_no_one_is_a_gap_and_a_withdrawn_one_needs_nothing);
+    tcase_add_test(tc, test_an_answered_p19_item_needs_the_paper_that_answers_it);
+    tcase_add_test(tc, test_an_answer_names_an_act_of_its_case_with_a_paper);
+    suite_add_tcase(s, tc);
+    return s;
+}
