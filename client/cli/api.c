@@ -256,10 +256,19 @@ static void append_list(char *out, size_t outsz, const json_t *j, const char *na
         return;
     size_t len = strlen(out);
     snprintf(out + len, outsz - len, " (%s: ", label);
+    size_t n = 0;
     for (size_t i = 0; i < json_array_size(a); i++) {
         const char *v = json_string_value(json_array_get(a, i));
+        if (v && strchr(v, ' ')) /* a sentence: one line of its own (api_problem_gaps) */
+            continue;
         len = strlen(out);
-        snprintf(out + len, outsz - len, "%s%s", i ? ", " : "", v ? v : "?");
+        snprintf(out + len, outsz - len, "%s%s", n++ ? ", " : "", v ? v : "?");
+    }
+    if (n == 0) { /* only sentences: no list on this line */
+        char *open = strrchr(out, '(');
+        if (open && open > out)
+            open[-1] = '\0';
+        return;
     }
     len = strlen(out);
     snprintf(out + len, outsz - len, ")");
@@ -302,6 +311,22 @@ void api_problem_line(const struct api_response *r, char *out, size_t outsz)
     for (char *p = out; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             *p = ' ';
+    json_decref(j);
+}
+
+void api_problem_gaps(const struct api_response *r, FILE *out)
+{
+    json_t *j = api_json(r);
+    const json_t *a = json_object_get(j, "missing");
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const char *v = json_string_value(json_array_get(a, i));
+        if (!v || !strchr(v, ' '))
+            continue;
+        fputs("  - ", out);
+        for (const char *p = v; *p; p++) /* one line, nothing a terminal acts on */
+            fputc((unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p, out);
+        fputc('\n', out);
+    }
     json_decref(j);
 }
 

@@ -9,6 +9,7 @@
 #define BERKAS_CLI_API_H
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -68,6 +69,11 @@ json_t *api_json(const struct api_response *r);
  * refusals of a case event add what the server sent with them: "(allowed:
  * a, b)" for 409, "(missing: x, y)" for 422, "(current version: 7)". */
 void api_problem_line(const struct api_response *r, char *out, size_t outsz);
+
+/* The gaps of a berkas perkara a refusal names in its "missing" (the
+ * entries that are sentences, e.g. "BAP saksi ... : belum ada berkas"), one
+ * "  - " line each on out; api_problem_line leaves them out of its list. */
+void api_problem_gaps(const struct api_response *r, FILE *out);
 
 /* s percent-encoded for a URL's path segment or query value (RFC 3986
  * unreserved characters kept) into out.  False when it does not fit. */

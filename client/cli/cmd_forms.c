@@ -275,8 +275,10 @@ static int fetch_pdf(struct global *g, const char *path, struct api_response *r)
     if (r->status < 200 || r->status > 299) {
         char line[4096];
         api_problem_line(r, line, sizeof line);
+        int rc = cli_fail(EXIT_REFUSED, "%s", line);
+        api_problem_gaps(r, stderr);
         api_response_free(r);
-        return cli_fail(EXIT_REFUSED, "%s", line);
+        return rc;
     }
     if (strncasecmp(r->content_type, "application/pdf", 15) != 0 || r->len < 5 ||
         memcmp(r->body, "%PDF-", 5) != 0) {
@@ -639,6 +641,7 @@ int cli_save(struct global *g, const char *path, const char *accept, const char 
         char line[4096];
         api_problem_line(&r, line, sizeof line);
         rc = cli_fail(EXIT_REFUSED, "%s", line);
+        api_problem_gaps(&r, stderr);
     } else if (strncasecmp(r.content_type, accept, strlen(accept)) != 0) {
         rc = cli_fail(EXIT_REFUSED, "GET %s: jawaban (%s) bukan %s", path,
                       r.content_type[0] ? r.content_type : "tanpa jenis", accept);

@@ -201,6 +201,7 @@ static json_t *post_event(struct global *g, long long case_id, const json_t *bod
         char line[4096];
         api_problem_line(&r, line, sizeof line);
         *rc = cli_fail(EXIT_REFUSED, "%s", line);
+        api_problem_gaps(&r, stderr);
     } else if (!(j = api_json(&r))) {
         *rc = cli_fail(EXIT_REFUSED, "POST %s: jawaban (%ld) bukan JSON", path, r.status);
     }
