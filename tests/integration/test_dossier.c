@@ -16,6 +16,7 @@
  */
 #include <check.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,34 +25,16 @@
 #include "harness.h"
 #include "suites.h"
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *pros;
-static long long kejari_plg;
+static struct demo_server demo;
 
 static void start(void)
 {
-    db = harness_new_demo_db("dossier_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    char *k = sql_value(db, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    if (!inv || !pros || !k)
-        abort();
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    demo_server_start(&demo, "dossier_suite");
 }
 
 static void stop(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(db);
+    demo_server_stop(&demo);
 }
 
 /* ---- HTTP -------------------------------------------------------------------------------- */
@@ -59,23 +42,13 @@ static void stop(void)
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
-}
-
-static long long id_of(json_t *j)
-{
-    long long id = json_integer_value(json_object_get(j, "id"));
-    json_decref(j);
-    return id;
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 /* POST an act (members without braces) as token; the reply, of status want. */
 static json_t *act(long long id, const char *token, const char *members, long want)
 {
-    char path[96], body[1024];
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    snprintf(body, sizeof body, "{%s}", members);
-    return call("POST", path, token, body, want);
+    return api_act(demo.port, id, token, members, want);
 }
 
 static long long issue(long long id, const char *form, long long event)
@@ -83,7 +56,7 @@ static long long issue(long long id, const char *form, long long event)
     char path[128], body[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
     snprintf(body, sizeof body, event ? "{\"event\":%lld}" : "{}", event);
-    return id_of(call("POST", path, inv, body, 201));
+    return api_id(call("POST", path, demo.inv, body, 201));
 }
 
 static long long party(long long id, const char *kind, const char *name)
@@ -95,7 +68,7 @@ static long long party(long long id, const char *kind, const char *name)
              "{\"kind\":\"%s\",\"name\":\"%s\",\"nationality\":\"%s\",\"sex\":\"L\","
              "\"birth_date\":\"1985-04-02\",\"birth_place\":\"Palembang\"%s}",
              kind, name, suspect ? "VN" : "ID", suspect ? ",\"passport_no\":\"C1234567\"" : "");
-    return id_of(call("POST", path, inv, body, 201));
+    return api_id(call("POST", path, demo.inv, body, 201));
 }
 
 /* A paper signed outside berkas: a real PDF (the Laporan's draft), uploaded
@@ -103,15 +76,15 @@ static long long party(long long id, const char *kind, const char *name)
 static long upload_on(long long id, long long event)
 {
     char url[300], auth[300];
-    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
     snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/forms/laporan_kejadian.pdf",
-             port, id);
+             demo.port, id);
     const char *h[] = {auth, NULL};
     struct http_result pdf, r;
     ck_assert(http_do("GET", url, NULL, 0, h, &pdf));
     ck_assert_int_eq(pdf.status, 200);
     snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/uploads?event=%lld&title=BAP",
-             port, id, event);
+             demo.port, id, event);
     const char *hp[] = {auth, "Content-Type: application/pdf", NULL};
     ck_assert(http_do("POST", url, pdf.body, pdf.len, hp, &r));
     long st = r.status;
@@ -125,7 +98,7 @@ static long long count_of(const char *sql, long long id)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
-    return sql_count(db, sql, 1, q);
+    return sql_count(demo.db, sql, 1, q);
 }
 
 static long long events_of(long long id)
@@ -137,7 +110,7 @@ static char *stage_of(long long id)
 {
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
-    json_t *c = call("GET", path, inv, NULL, 200);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
     char *s = strdup(json_string_value(json_object_get(c, "stage")));
     json_decref(c);
     return s;
@@ -149,7 +122,7 @@ static json_t *refused(long long id, const char *members)
 {
     long long before = events_of(id);
     char *stage = stage_of(id);
-    json_t *p = act(id, inv, members, 422);
+    json_t *p = act(id, demo.inv, members, 422);
     ck_assert_str_eq(json_string_value(json_object_get(p, "type")),
                      "urn:berkas:problem:guard-failed");
     ck_assert_int_eq(events_of(id), before);
@@ -177,7 +150,7 @@ static void dossier_lists(long long id, json_t *p)
 {
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
-    json_t *d = call("GET", path, inv, NULL, 422);
+    json_t *d = call("GET", path, demo.inv, NULL, 422);
     ck_assert(json_equal(json_object_get(d, "missing"), json_object_get(p, "missing")));
     json_decref(d);
 }
@@ -193,21 +166,21 @@ static long long ready_case(long long *suspect)
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"2026-06-01\",\"summary\":\"Uji isi "
              "berkas perkara\",\"kejari_id\":%lld}",
-             kejari_plg);
-    long long id = id_of(call("POST", "/api/v1/cases", inv, body, 201));
+             demo.kejari_plg);
+    long long id = api_id(call("POST", "/api/v1/cases", demo.inv, body, 201));
     *suspect = party(id, "suspect", "Lê Văn Hùng");
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *suspect);
-    json_decref(call("POST", path, inv, body, 201));
+    json_decref(call("POST", path, demo.inv, body, 201));
     issue(id, "laporan_kejadian", 0);
-    json_decref(act(id, inv,
+    json_decref(act(id, demo.inv,
                     "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\",\"issue\":[\"sprindik\"]",
                     201));
     snprintf(m, sizeof m,
              "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", *suspect);
-    json_decref(act(id, inv, m, 201));
-    json_decref(act(id, inv,
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv,
                     "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\","
                     "\"issue\":[\"spdp\"]",
                     201));
@@ -215,11 +188,12 @@ static long long ready_case(long long *suspect)
              "\"type\":\"bap_recorded\",\"date\":\"2026-06-05\",\"bap\":\"tersangka\","
              "\"party_id\":%lld",
              *suspect);
-    long long bap = id_of(act(id, inv, m, 201));
-    fill_bap(port, inv, id, bap);
+    long long bap = api_id(act(id, demo.inv, m, 201));
+    fill_bap(demo.port, demo.inv, id, bap);
     issue(id, "bap_tersangka", bap);
-    long long res = id_of(act(id, inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201));
-    fill_resume(port, inv, id, res);
+    long long res =
+        api_id(act(id, demo.inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201));
+    fill_resume(demo.port, demo.inv, id, res);
     issue(id, "resume", res);
     return id;
 }
@@ -234,7 +208,7 @@ static long long bap_of(long long id, const char *kind, long long who, const cha
     else
         snprintf(m, sizeof m, "\"type\":\"bap_recorded\",\"date\":\"%s\",\"bap\":\"%s\"", date,
                  kind);
-    return id_of(act(id, inv, m, 201));
+    return api_id(act(id, demo.inv, m, 201));
 }
 
 /* ---- a BAP has its paper ---------------------------------------------------------------- */
@@ -265,7 +239,7 @@ START_TEST(test_tahap1_waits_for_the_paper_of_every_bap)
         strstr(json_string_value(json_object_get(p, "detail")), "Hendra Saputra"));
     dossier_lists(id, p);
     json_decref(p);
-    fill_bap(port, inv, id, ahli);
+    fill_bap(demo.port, demo.inv, id, ahli);
     issue(id, "bap_ahli", ahli);
     p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
     snprintf(ref, sizeof ref, "peristiwa %lld, 6 Juni 2026", saksi);
@@ -273,7 +247,7 @@ START_TEST(test_tahap1_waits_for_the_paper_of_every_bap)
     dossier_lists(id, p);
     json_decref(p);
     ck_assert_int_eq(upload_on(id, saksi), 201);
-    json_decref(act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
 }
 END_TEST
 
@@ -294,8 +268,56 @@ START_TEST(test_a_bap_of_no_one_is_a_gap_and_a_withdrawn_one_needs_nothing)
              "\"type\":\"corrected\",\"date\":\"2026-06-06\",\"corrects\":%lld,\"withdraws\":true,"
              "\"note\":\"dicatat keliru: tidak ada pemeriksaan\"",
              saksi);
-    json_decref(act(id, inv, m, 201));
-    json_decref(act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+}
+END_TEST
+
+/* berkas ARGS... (NULL-terminated) as the Palembang PPNS, logged on in a
+ * config of its own: the exit status, stdout and stderr in *out. */
+static int cli(char **out, ...)
+{
+    char url[64], *argv[16] = {(char *)harness_cli()};
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", demo.port);
+    char *dir = harness_mkdtemp("dossier-cli");
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+    char *argl[] = {argv[0], "--server", url, "login", "--nip", NIP_INV_PLG, NULL}, *o = NULL;
+    ck_assert_msg(run_capture(argl, 30000, &o) == 0, "login: %s", o);
+    free(o);
+    unsetenv("BERKAS_PASSWORD");
+    size_t n = 1;
+    va_list ap;
+    va_start(ap, out);
+    for (const char *a; n < 15 && (a = va_arg(ap, const char *)) != NULL;)
+        argv[n++] = (char *)a;
+    va_end(ap);
+    argv[n] = NULL;
+    int rc = run_capture(argv, 30000, out);
+    free(dir);
+    return rc;
+}
+
+/* The CLI shows each gap on a line of its own, for the dossier and for a
+ * refused Tahap I: refused (exit 1), "  - BAP saksi <name> (peristiwa N,
+ * day): ..." readable as it is. */
+START_TEST(test_the_cli_shows_each_gap_on_its_own_line)
+{
+    long long suspect, id = ready_case(&suspect);
+    long long saksi = bap_of(id, "saksi", party(id, "witness", "Hendra Saputra"), "2026-06-06");
+    char cid[24], line[160], *out = NULL;
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(line, sizeof line,
+             "\n  - BAP saksi Hendra Saputra (peristiwa %lld, 6 Juni 2026): ", saksi);
+    char *dir = harness_mkdtemp("dossier-pdf"), file[512];
+    snprintf(file, sizeof file, "%s/b.pdf", dir);
+    ck_assert_int_eq(cli(&out, "dossier", cid, "-o", file, NULL), 1);
+    ck_assert_msg(strstr(out, line) != NULL, "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "record", cid, "tahap1_sent", "--date", "2026-06-11", NULL), 1);
+    ck_assert_msg(strstr(out, line) != NULL, "%s", out);
+    free(out);
+    free(dir);
 }
 END_TEST
 
@@ -309,25 +331,27 @@ END_TEST
 START_TEST(test_an_answered_p19_item_needs_the_paper_that_answers_it)
 {
     long long suspect, id = ready_case(&suspect);
-    json_decref(act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
-    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
-    json_decref(act(id, pros,
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    json_decref(act(id, demo.pros,
                     "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":["
                     "\"Lengkapi BAP saksi pelapor\",\"Lampirkan hasil laboratorium forensik\"]",
                     201));
-    json_decref(act(id, inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
     long long witness = party(id, "witness", "Hendra Saputra");
     long long saksi = bap_of(id, "saksi", witness, "2026-06-18");
-    fill_bap(port, inv, id, saksi);
+    fill_bap(demo.port, demo.inv, id, saksi);
     issue(id, "bap_saksi", saksi);
     char cid[24], m[512];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
-    char *i1 = sql_value(db,
+    char *i1 = sql_value(demo.db,
                          "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
                          "item_no = 1",
                          1, q);
-    char *i2 = sql_value(db,
+    char *i2 = sql_value(demo.db,
                          "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
                          "item_no = 2",
                          1, q);
@@ -335,12 +359,12 @@ START_TEST(test_an_answered_p19_item_needs_the_paper_that_answers_it)
              "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
              "\"answer\":\"Saksi pelapor telah diperiksa\",\"answer_act\":%lld",
              i1, saksi);
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     snprintf(m, sizeof m,
              "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%s,"
              "\"answer\":\"Telah dilengkapi\"",
              i2);
-    long long answer = id_of(act(id, inv, m, 201));
+    long long answer = api_id(act(id, demo.inv, m, 201));
     free(i1);
     free(i2);
     json_t *p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
@@ -351,7 +375,7 @@ START_TEST(test_an_answered_p19_item_needs_the_paper_that_answers_it)
     dossier_lists(id, p);
     json_decref(p);
     ck_assert_int_eq(upload_on(id, answer), 201);
-    json_decref(act(id, inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
 }
 END_TEST
 
@@ -363,23 +387,26 @@ START_TEST(test_an_answer_names_an_act_of_its_case_with_a_paper)
     long long suspect, id = ready_case(&suspect), other_suspect;
     long long other = ready_case(&other_suspect);
     long long elsewhere = bap_of(other, "saksi", party(other, "witness", "Budi"), "2026-06-06");
-    json_decref(act(id, inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
-    json_decref(act(id, pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
-    json_decref(act(id, pros,
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    json_decref(act(id, demo.pros,
                     "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":["
                     "\"Periksa saksi pelapor\"]",
                     201));
-    json_decref(act(id, inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
     char cid[24], m[512];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
-    char *item = sql_value(db, "SELECT id FROM app.instructions WHERE case_id = $1::bigint", 1, q);
+    char *item =
+        sql_value(demo.db, "SELECT id FROM app.instructions WHERE case_id = $1::bigint", 1, q);
     long long before = events_of(id);
     snprintf(m, sizeof m,
              "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
              "\"answer\":\"Telah diperiksa\",\"answer_act\":%lld",
              item, elsewhere);
-    json_t *p = act(id, inv, m, 400);
+    json_t *p = act(id, demo.inv, m, 400);
     ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "answer_act");
     json_decref(p);
     ck_assert_int_eq(events_of(id), before);
@@ -388,15 +415,15 @@ START_TEST(test_an_answer_names_an_act_of_its_case_with_a_paper)
              "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
              "\"answer\":\"Telah diperiksa\",\"answer_act\":%lld",
              item, saksi);
-    json_decref(act(id, inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     free(item);
     /* the BAP named has no paper: both the BAP and the item are gaps */
     p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
     ck_assert_uint_eq(json_array_size(json_object_get(p, "missing")), 2);
     json_decref(p);
-    fill_bap(port, inv, id, saksi);
+    fill_bap(demo.port, demo.inv, id, saksi);
     issue(id, "bap_saksi", saksi);
-    json_decref(act(id, inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
 }
 END_TEST
 
@@ -419,7 +446,7 @@ static char *sent_dossiers(const char *token, int *n)
             strcmp(stage, "complete") != 0 && strcmp(stage, "handed_over") != 0)
             continue;
         char url[128], auth[300];
-        snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/dossier.pdf", port,
+        snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/dossier.pdf", demo.port,
                  (long long)json_integer_value(json_object_get(c, "id")));
         snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
         const char *h[] = {auth, NULL};
@@ -432,7 +459,7 @@ static char *sent_dossiers(const char *token, int *n)
         char route[96];
         snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf",
                  (long long)json_integer_value(json_object_get(c, "id")));
-        char *t = fill_pdf_text(port, token, route);
+        char *t = fill_pdf_text(demo.port, token, route);
         size += strlen(t);
         all = realloc(all, size);
         strcat(all, t);
@@ -450,9 +477,8 @@ static char *sent_dossiers(const char *token, int *n)
 START_TEST(test_every_demo_file_sent_holds_its_papers)
 {
     int n_plg, n_ptk;
-    char *plg = sent_dossiers(pros, &n_plg);
-    char *ptk_pros = api_login(port, NIP_PROS_PTK, DEMO_PW);
-    ck_assert_ptr_nonnull(ptk_pros);
+    char *plg = sent_dossiers(demo.pros, &n_plg);
+    const char *ptk_pros = demo_server_login(&demo, NIP_PROS_PTK);
     char *ptk = sent_dossiers(ptk_pros, &n_ptk);
     ck_assert_int_ge(n_plg, 3);
     ck_assert_int_ge(n_ptk, 1);
@@ -461,7 +487,6 @@ START_TEST(test_every_demo_file_sent_holds_its_papers)
                   "no witness or expert BAP in Pontianak's file");
     free(plg);
     free(ptk);
-    free(ptk_pros);
 }
 END_TEST
 
@@ -475,6 +500,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_every_demo_file_sent_holds_its_papers);
     tcase_add_test(tc, test_tahap1_waits_for_the_paper_of_every_bap);
     tcase_add_test(tc, test_a_bap_of_no_one_is_a_gap_and_a_withdrawn_one_needs_nothing);
+    tcase_add_test(tc, test_the_cli_shows_each_gap_on_its_own_line);
     tcase_add_test(tc, test_an_answered_p19_item_needs_the_paper_that_answers_it);
     tcase_add_test(tc, test_an_answer_names_an_act_of_its_case_with_a_paper);
     suite_add_tcase(s, tc);
