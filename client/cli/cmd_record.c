@@ -35,14 +35,15 @@
 struct record_args {
     const char *case_arg, *event;
     const char *date, *at, *number, *note, *party, *bap, *days, *detention_type, *recipient,
-        *ground, *polri_order, *instruction_id, *answer, *corrects, *due, *direction, *if_match,
-        *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
+        *ground, *polri_order, *instruction_id, *answer, *answer_act, *corrects, *due, *direction,
+        *if_match, *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
         *received_by;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
     long long unmet_ids[CLI_LIST_MAX];
-    long long case_id, party_id, days_n, instruction, corrects_id, direction_id, version;
+    long long case_id, party_id, days_n, instruction, answer_act_id, corrects_id, direction_id,
+        version;
 };
 
 /* The shapes the server will check again: ids, dates, pairs of options. */
@@ -53,6 +54,7 @@ static int check_args(const struct command *cmd, struct record_args *a)
         (rc = cli_want_id(cmd, "--party", a->party, &a->party_id)) != GO_ON ||
         (rc = cli_want_id(cmd, "--days", a->days, &a->days_n)) != GO_ON ||
         (rc = cli_want_id(cmd, "--instruction-id", a->instruction_id, &a->instruction)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--answer-act", a->answer_act, &a->answer_act_id)) != GO_ON ||
         (rc = cli_want_id(cmd, "--corrects", a->corrects, &a->corrects_id)) != GO_ON ||
         (rc = cli_want_date(cmd, "--due", a->due)) != GO_ON ||
         (rc = cli_want_date(cmd, "--appearance", a->appearance)) != GO_ON ||
@@ -100,24 +102,26 @@ static bool put_flag(json_t *b, const char *key, bool on)
 static json_t *event_body(const struct record_args *a)
 {
     json_t *b = json_object();
-    bool ok =
-        b && put_str(b, "type", a->event) && put_str(b, "date", a->date) &&
-        put_str(b, "at", a->at) && put_str(b, "number", a->number) && put_str(b, "note", a->note) &&
-        put_int(b, "party_id", a->party, a->party_id) && put_str(b, "bap", a->bap) &&
-        put_int(b, "days", a->days, a->days_n) && put_str(b, "detention_type", a->detention_type) &&
-        put_str(b, "recipient", a->recipient) && put_str(b, "ground", a->ground) &&
-        put_str(b, "polri_order", a->polri_order) &&
-        put_flag(b, "polri_involved", a->polri_involved) &&
-        put_flag(b, "severe_illness", a->severe_illness) &&
-        put_int(b, "instruction_id", a->instruction_id, a->instruction) &&
-        put_str(b, "answer", a->answer) && put_int(b, "corrects", a->corrects, a->corrects_id) &&
-        put_flag(b, "withdraws", a->withdraws) && put_str(b, "due", a->due) &&
-        put_int(b, "direction", a->direction, a->direction_id) &&
-        put_str(b, "late_reason", a->late_reason) && put_str(b, "to", a->to) &&
-        put_str(b, "jaksa", a->jaksa) && put_str(b, "appearance", a->appearance) &&
-        put_str(b, "urgent_reason", a->urgent_reason) &&
-        put_str(b, "unlawful_reason", a->unlawful_reason) &&
-        put_str(b, "received_by", a->received_by);
+    bool ok = b && put_str(b, "type", a->event) && put_str(b, "date", a->date) &&
+              put_str(b, "at", a->at) && put_str(b, "number", a->number) &&
+              put_str(b, "note", a->note) && put_int(b, "party_id", a->party, a->party_id) &&
+              put_str(b, "bap", a->bap) && put_int(b, "days", a->days, a->days_n) &&
+              put_str(b, "detention_type", a->detention_type) &&
+              put_str(b, "recipient", a->recipient) && put_str(b, "ground", a->ground) &&
+              put_str(b, "polri_order", a->polri_order) &&
+              put_flag(b, "polri_involved", a->polri_involved) &&
+              put_flag(b, "severe_illness", a->severe_illness) &&
+              put_int(b, "instruction_id", a->instruction_id, a->instruction) &&
+              put_str(b, "answer", a->answer) &&
+              put_int(b, "answer_act", a->answer_act, a->answer_act_id) &&
+              put_int(b, "corrects", a->corrects, a->corrects_id) &&
+              put_flag(b, "withdraws", a->withdraws) && put_str(b, "due", a->due) &&
+              put_int(b, "direction", a->direction, a->direction_id) &&
+              put_str(b, "late_reason", a->late_reason) && put_str(b, "to", a->to) &&
+              put_str(b, "jaksa", a->jaksa) && put_str(b, "appearance", a->appearance) &&
+              put_str(b, "urgent_reason", a->urgent_reason) &&
+              put_str(b, "unlawful_reason", a->unlawful_reason) &&
+              put_str(b, "received_by", a->received_by);
     if (ok && a->team.n > 0) {
         json_t *list = json_array();
         for (size_t i = 0; ok && list && i < a->team.n; i++)
@@ -260,6 +264,7 @@ int cmd_record(struct global *g, const struct command *cmd, int argc, char **arg
         {"issue", NULL, &a.issue, false, NULL},
         {"instruction-id", &a.instruction_id, NULL, false, NULL},
         {"answer", &a.answer, NULL, false, NULL},
+        {"answer-act", &a.answer_act, NULL, false, NULL},
         {"corrects", &a.corrects, NULL, false, NULL},
         {"withdraws", NULL, NULL, false, &a.withdraws},
         {"due", &a.due, NULL, false, NULL},

@@ -282,6 +282,8 @@ const struct command cli_commands[] = {
      "      --late-reason TEKS     pengembalian setelah 14 hari penuntut umum: alasannya\n"
      "      --instruction-id ID    instruction_answered: petunjuknya ...\n"
      "      --answer TEKS          ... dan cara memenuhinya\n"
+     "      --answer-act ID        ... dan tindakan yang memenuhinya (berkasnya ada dalam\n"
+     "                             berkas perkara, atau unggah dokumennya pada jawaban itu)\n"
      "      --corrects ID          corrected: peristiwa yang dikoreksi ...\n"
      "      --withdraws            ... yang ditarik\n"
      "      --due TANGGAL          direction_given: batas waktunya\n"

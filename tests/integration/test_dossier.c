@@ -411,12 +411,21 @@ START_TEST(test_an_answer_names_an_act_of_its_case_with_a_paper)
     json_decref(p);
     ck_assert_int_eq(events_of(id), before);
     long long saksi = bap_of(id, "saksi", party(id, "witness", "Hendra Saputra"), "2026-06-18");
-    snprintf(m, sizeof m,
-             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
-             "\"answer\":\"Telah diperiksa\",\"answer_act\":%lld",
-             item, saksi);
-    json_decref(act(id, demo.inv, m, 201));
+    /* answered through the CLI, naming the act */
+    char act_id[24], *out = NULL;
+    snprintf(act_id, sizeof act_id, "%lld", saksi);
+    ck_assert_msg(cli(&out, "record", cid, "instruction_answered", "--date", "2026-06-18",
+                      "--instruction-id", item, "--answer", "Telah diperiksa", "--answer-act",
+                      act_id, NULL) == 0,
+                  "%s", out);
+    free(out);
     free(item);
+    ck_assert_int_eq(sql_count(demo.db,
+                               "SELECT count(*) FROM app.events WHERE case_id = $1::bigint AND "
+                               "type = 'instruction_answered' AND (payload->>'answer_act') IS "
+                               "NOT NULL",
+                               1, q),
+                     1);
     /* the BAP named has no paper: both the BAP and the item are gaps */
     p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
     ck_assert_uint_eq(json_array_size(json_object_get(p, "missing")), 2);
