@@ -48,20 +48,49 @@ function allowed(c, type) {
   return (c.allowed_events || []).some((e) => e.type === type);
 }
 
-// an investigator's answer to one open instruction
+// The acts whose paper is in the file (issued by berkas), newest first: what
+// can fulfil a P-19 item (the server's answer_act; the berkas perkara is sent
+// back only when each answered item has its paper, KUHAP 110(3), 138(2)).
+function papered(c) {
+  return (c.history || [])
+    .filter((e) => Array.isArray(e.documents) && e.documents.length && !/_received|_by_pu$|^corrected$|^instruction_answered$/.test(e.type))
+    .slice()
+    .reverse();
+}
+
+// an investigator's answer to one open instruction, with the act that fulfils it
 function answerForm(c, it, reload) {
   const msg = h('p', { class: 'error', role: 'alert' });
   const id = `answer-${Number(it.id)}`;
   const ta = h('textarea', { id, rows: 2, maxlength: 2000 });
+  const sel = h(
+    'select',
+    { id: `${id}-act` },
+    h('option', { value: '' }, '(belum ada: unggah dokumennya pada jawaban ini)'),
+    papered(c).map((e) =>
+      h('option', { value: e.id }, `${e.label || e.type} · ${date(e.legal_date || e.legal_at)}${e.party_id ? ` · ${partyName(c, e.party_id)}` : ''}`),
+    ),
+  );
   const button = h('button', { type: 'submit' }, 'Simpan jawaban');
-  const form = h('form', { class: 'stack answer-form', 'data-instruction': it.id }, h('label', { for: id }, `Jawaban petunjuk ${it.item_no}`), ta, button, msg);
+  const form = h(
+    'form',
+    { class: 'stack answer-form', 'data-instruction': it.id },
+    h('label', { for: id }, `Jawaban petunjuk ${it.item_no}`),
+    ta,
+    h('label', { for: `${id}-act` }, 'Tindakan yang memenuhinya (berkasnya dalam berkas perkara)'),
+    sel,
+    button,
+    msg,
+  );
   const key = newKey();
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     show(msg);
     if (!ta.value.trim()) return show(msg, 'Tulis bagaimana petunjuk ini dipenuhi.');
     button.disabled = true;
-    const ok = await record(c, { type: 'instruction_answered', instruction_id: it.id, answer: ta.value.trim() }, key, reload, msg, { [id]: ta.value });
+    const input = { type: 'instruction_answered', instruction_id: it.id, answer: ta.value.trim() };
+    if (sel.value) input.answer_act = Number(sel.value);
+    const ok = await record(c, input, key, reload, msg, { [id]: ta.value, [`${id}-act`]: sel.value });
     button.disabled = false;
     if (ok) {
       flash(`Jawaban petunjuk ${it.item_no} disimpan.`);

@@ -43,11 +43,17 @@ test('the investigator answers the open instruction (a stale version explained) 
   const form = page.locator('.answer-form').first();
   const answer = 'Hasil laboratorium forensik dokumen dilampirkan (nomor LAB/17/XI/2026)';
   await form.locator('textarea').fill(answer);
+  // the act that fulfils it, its paper in the file: the document examiner's BAP
+  const acts = form.locator('select');
+  const expert = (await acts.locator('option').allTextContents()).find((t) => t.includes('Wulan Sari'));
+  assert.ok(expert, 'the expert BAP is offered');
+  await acts.selectOption({ label: expert });
   // meanwhile the supervisor notes something on the file: the page's version is stale
   await must('POST', `/api/v1/cases/${caseId}/events`, colleague, { type: 'review_note', note: 'Segera penuhi petunjuk' }, 201);
   await form.getByRole('button', { name: 'Simpan jawaban' }).click();
   await page.getByText('Perkara ini telah diubah orang lain sejak halaman dimuat').waitFor();
   assert.equal(await page.locator('.answer-form textarea').first().inputValue(), answer);
+  assert.equal(await page.locator('.answer-form select').first().locator('option:checked').textContent(), expert);
   await shot(page, 'case-investigator-409');
   // saved on the second try, once
   await page.locator('.answer-form').first().getByRole('button', { name: 'Simpan jawaban' }).click();
@@ -62,6 +68,8 @@ test('the investigator answers the open instruction (a stale version explained) 
   assert.equal(item.answer, answer);
   const answered = c.history.filter((e) => e.type === 'instruction_answered' && e.payload && e.payload.instruction === item.id);
   assert.equal(answered.length, 1);
+  const bap = c.history.find((e) => e.id === answered[0].payload.answer_act);
+  assert.ok(bap && bap.type === 'bap_recorded' && bap.payload.bap === 'ahli', 'answered with the expert BAP');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -2,12 +2,12 @@
 // real browser.  The demo's Palembang file with the prosecutor (Tahap I
 // received, no answer yet) arrives unread in the Kejari Palembang inbox; the
 // prosecutor returns it with two instructions (P-19, KUHAP 138(2)); the
-// investigator answers both and re-sends (through the API, as the CLI
-// does); the prosecutor then declares it complete (P-21) and downloads the
+// investigator answers both, each with the paper that fulfils it, and
+// re-sends (through the API, as the CLI does); the prosecutor then declares it complete (P-21) and downloads the
 // dossier and a document, which open as PDF.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, must, login, pageLogin } from './lib.mjs';
+import { BASE, NIP, browser, shot, call, must, login, pageLogin } from './lib.mjs';
 
 let b;
 let inv;
@@ -63,8 +63,27 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
   const c = await must('GET', `/api/v1/cases/${caseId}`, inv, undefined, 200);
   const items = c.p19_rounds[c.p19_rounds.length - 1].items;
   assert.deepEqual(items.map((i) => i.text), [first, second]);
-  for (const it of items)
-    await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'instruction_answered', instruction_id: it.id, answer: `Telah dipenuhi: ${it.text}` }, 201);
+  // each answer with the paper that fulfils it (KUHAP 110(3), 138(2)): the
+  // witness's BAP, issued in the file; the legalised passport copy, uploaded
+  // on its answer
+  const saksi = c.history.find((e) => e.type === 'bap_recorded' && e.payload && e.payload.bap === 'saksi');
+  assert.ok(saksi && saksi.documents.length, 'the demo file holds its witness BAP');
+  await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'instruction_answered', instruction_id: items[0].id, answer: `Telah dipenuhi: ${items[0].text}`, answer_act: saksi.id }, 201);
+  const answer2 = await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'instruction_answered', instruction_id: items[1].id, answer: `Telah dipenuhi: ${items[1].text}` }, 201);
+  // not re-sent while the second answer has no paper: 422 naming it, nothing written
+  const refused = await call('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'resubmitted' });
+  assert.equal(refused.status, 422);
+  assert.match(refused.headers.get('content-type'), /application\/problem\+json/);
+  assert.equal(refused.json.missing.length, 1);
+  assert.match(refused.json.missing[0], /petunjuk P-19 babak 1 no\. 2/);
+  const pdf = await fetch(`${BASE}/api/v1/cases/${caseId}/forms/laporan_kejadian.pdf`, { headers: { Authorization: `Bearer ${inv}` } });
+  assert.equal(pdf.status, 200);
+  const up = await fetch(`${BASE}/api/v1/cases/${caseId}/uploads?event=${answer2.id}&title=${encodeURIComponent('Salinan paspor dilegalisasi')}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${inv}`, 'Content-Type': 'application/pdf' },
+    body: Buffer.from(await pdf.arrayBuffer()),
+  });
+  assert.equal(up.status, 201);
   await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'resubmitted' }, 201);
 
   await page.reload();
