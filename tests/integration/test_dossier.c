@@ -171,7 +171,7 @@ static long long ready_case(long long *suspect)
     *suspect = party(id, "suspect", "Lê Văn Hùng");
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
-    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *suspect);
+    snprintf(body, sizeof body, "{\"code\":\"122(a)\",\"party_id\":%lld}", *suspect);
     json_decref(call("POST", path, demo.inv, body, 201));
     issue(id, "laporan_kejadian", 0);
     json_decref(act(id, demo.inv,
