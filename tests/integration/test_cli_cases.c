@@ -25,36 +25,22 @@
 #include "harness.h"
 #include "suites.h"
 
-static struct proc server;
-static int port;
-static char *conninfo;
+static struct demo_server demo;
 static char server_url[64];
-static long long kejari_plg;
 static char *config_dir; /* this test's: one subdirectory per user */
 
 static void start_server(void)
 {
-    conninfo = harness_new_demo_db("cli_cases_suite");
-    char *extra[] = {"--db", conninfo, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
+    demo_server_start(&demo, "cli_cases_suite");
     /* this suite checks the stage machine's own guards; the documents that
      * Tahap I also needs (issue 8) are checked in test_acts.c */
-    free(sql_value(conninfo,
-                   "UPDATE app.settings SET value = 'false' WHERE key = "
-                   "'dossier.tahap1_requires_documents' RETURNING key",
-                   0, NULL));
-    snprintf(server_url, sizeof server_url, "http://127.0.0.1:%d", port);
-    char *k = sql_value(conninfo, "SELECT id FROM app.offices WHERE code = 'KEJARI-PLG'", 0, NULL);
-    kejari_plg = strtoll(k, NULL, 10);
-    free(k);
+    harness_setting(demo.db, "dossier.tahap1_requires_documents", "false");
+    snprintf(server_url, sizeof server_url, "http://127.0.0.1:%d", demo.port);
 }
 
 static void stop_server(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(conninfo);
+    demo_server_stop(&demo);
 }
 
 static void fresh_config(void)
@@ -133,16 +119,6 @@ static void act_as(const char *nip)
     unsetenv("BERKAS_PASSWORD");
 }
 
-/* "YYYY-MM-DD" of today minus ago days in WIB (UTC+7), the zone of the
- * Palembang office whose cases these are. */
-static void days_ago(int ago, char out[11])
-{
-    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 static const char *id_str(long long id, char buf[24])
 {
     snprintf(buf, 24, "%lld", id);
@@ -156,7 +132,7 @@ static long long new_case(const char *summary, int ago)
     char date[11], kejari[24];
     days_ago(ago, date);
     json_t *c = cli_json("case", "new", "--source", "jagratara", "--opened-on", date, "--kejari",
-                         id_str(kejari_plg, kejari), "--summary", summary, NULL);
+                         id_str(demo.kejari_plg, kejari), "--summary", summary, NULL);
     long long id = (long long)json_integer_value(json_object_get(c, "id"));
     ck_assert_int_gt(id, 0);
     json_decref(c);
@@ -624,10 +600,10 @@ START_TEST(test_record_reads_nothing_before_it_writes)
     const char *p[1] = {cid};
     const char *reads = "SELECT count(*) FROM audit.events WHERE action = 'case.read' AND "
                         "object_type = 'case' AND object_id = $1::bigint";
-    long long before = sql_count(conninfo, reads, 1, p);
+    long long before = sql_count(demo.db, reads, 1, p);
     RECORD(cid, "sprindik_issued", "--date", d6);
     RECORD(cid, "resume_written");
-    ck_assert_int_eq(sql_count(conninfo, reads, 1, p), before);
+    ck_assert_int_eq(sql_count(demo.db, reads, 1, p), before);
     /* without If-Match the server still refuses an act the stage does not
      * allow, naming the ones it does */
     size_t acts = history_count(cid);

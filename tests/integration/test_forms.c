@@ -274,14 +274,6 @@ static size_t pdf_outline(const struct bin *b, char titles[][200], size_t max)
 
 /* ---- cases --------------------------------------------------------------------------- */
 
-static void days_ago(int ago, char out[11])
-{
-    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* Record an act ago days back; its event id. */
 static long long rec(long long id, const char *type, int ago, const char *extra)
 {

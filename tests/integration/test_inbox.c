@@ -33,14 +33,6 @@ static json_t *call(const char *method, const char *path, const char *token, con
     return api_json(port, method, path, token, body, want);
 }
 
-static void days_ago(int ago, char out[11])
-{
-    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 static void rec(long long id, const char *token, const char *type, int ago, const char *extra)
 {
     char date[11], body[1024], path[64];
@@ -129,10 +121,7 @@ static void setup(void)
         abort();
     /* these suites check the lists over files at every stage; the documents
      * that Tahap I also needs (issue 8) are checked in test_acts.c */
-    free(sql_value(db,
-                   "UPDATE app.settings SET value = 'false' WHERE key = "
-                   "'dossier.tahap1_requires_documents' RETURNING key",
-                   0, NULL));
+    harness_setting(db, "dossier.tahap1_requires_documents", "false");
     char hash[crypto_pwhash_STRBYTES];
     if (sodium_init() < 0 ||
         crypto_pwhash_str(hash, DEMO_PW, strlen(DEMO_PW), crypto_pwhash_OPSLIMIT_INTERACTIVE,

@@ -42,14 +42,6 @@ static void stop_server(void)
     demo_server_stop(&demo);
 }
 
-static void days_ago(int ago, char out[11])
-{
-    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {

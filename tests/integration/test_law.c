@@ -18,67 +18,30 @@
 
 #define NIP_INV_BLC "199205052016031002" /* Kantor Imigrasi Batulicin, WITA */
 
-static struct proc server;
-static int port;
-static char *db;
-static char *inv, *pros, *inv_blc, *sup;
-static long long kejari_plg, kejari_tnb;
-
-static long long office_id(const char *code)
-{
-    const char *p[1] = {code};
-    char *v = sql_value(db, "SELECT id FROM app.offices WHERE code = $1", 1, p);
-    long long id = strtoll(v, NULL, 10);
-    free(v);
-    return id;
-}
+static struct demo_server demo;
+static const char *inv_blc, *sup;
+static long long kejari_tnb;
 
 static void start_server(void)
 {
-    db = harness_new_demo_db("law_suite");
-    char *extra[] = {"--db", db, "--demo", NULL};
-    if (!berkasd_start(&server, &port, extra))
-        abort();
+    demo_server_start(&demo, "law_suite");
     /* this suite checks the law's guards on acts; the documents that Tahap I
      * also needs (issue 8) are checked in test_acts.c */
-    free(sql_value(db,
-                   "UPDATE app.settings SET value = 'false' WHERE key = "
-                   "'dossier.tahap1_requires_documents' RETURNING key",
-                   0, NULL));
-    inv = api_login(port, NIP_INV_PLG, DEMO_PW);
-    pros = api_login(port, NIP_PROS_PLG, DEMO_PW);
-    inv_blc = api_login(port, NIP_INV_BLC, DEMO_PW);
-    sup = api_login(port, NIP_SUP_PLG, DEMO_PW);
-    if (!inv || !pros || !inv_blc || !sup)
-        abort();
-    kejari_plg = office_id("KEJARI-PLG");
-    kejari_tnb = office_id("KEJARI-TNB");
+    harness_setting(demo.db, "dossier.tahap1_requires_documents", "false");
+    inv_blc = demo_server_login(&demo, NIP_INV_BLC);
+    sup = demo_server_login(&demo, NIP_SUP_PLG);
+    kejari_tnb = demo_server_office(&demo, "KEJARI-TNB");
 }
 
 static void stop_server(void)
 {
-    proc_stop(&server);
-    proc_free(&server);
-    free(inv);
-    free(pros);
-    free(inv_blc);
-    free(sup);
-    free(db);
-}
-
-/* "YYYY-MM-DD" of today minus ago days in WIB (UTC+7). */
-static void days_ago(int ago, char out[11])
-{
-    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
+    demo_server_stop(&demo);
 }
 
 static json_t *call(const char *method, const char *path, const char *token, const char *body,
                     long want)
 {
-    return api_json(port, method, path, token, body, want);
+    return api_json(demo.port, method, path, token, body, want);
 }
 
 static const char *str(json_t *j, const char *key)
@@ -104,7 +67,7 @@ static long long open_case(int opened_ago)
 {
     char date[11];
     days_ago(opened_ago, date);
-    return open_case_on(inv, kejari_plg, date);
+    return open_case_on(demo.inv, demo.kejari_plg, date);
 }
 
 static json_t *post(long long id, const char *token, const char *body, long want)
@@ -142,7 +105,7 @@ static long long add_party(long long id, const char *kind, const char *name)
              "{\"kind\":\"%s\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":"
              "\"C7654321\"}",
              kind, name);
-    json_t *p = call("POST", path, inv, body, 201);
+    json_t *p = call("POST", path, demo.inv, body, 201);
     long long pid = json_integer_value(json_object_get(p, "id"));
     json_decref(p);
     return pid;
@@ -153,7 +116,7 @@ static long long charge(long long id, const char *code, long long party)
     char path[64], body[128];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
     snprintf(body, sizeof body, "{\"code\":\"%s\",\"party_id\":%lld}", code, party);
-    json_t *o = call("POST", path, inv, body, 201);
+    json_t *o = call("POST", path, demo.inv, body, 201);
     long long oid = json_integer_value(json_object_get(o, "id"));
     json_decref(o);
     return oid;
@@ -164,7 +127,7 @@ static long long events_of(long long id)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
-    return sql_count(db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
+    return sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
 }
 
 /* POST body to case id as token, expecting a refusal with status, problem
@@ -192,27 +155,27 @@ START_TEST(test_a_field_the_act_does_not_take_is_refused_and_not_stored)
     days_ago(9, d);
     /* days belong to a detention extension (KUHAP 24(2)), not to a Sprindik */
     snprintf(body, sizeof body, "{\"type\":\"sprindik_issued\",\"date\":\"%s\",\"days\":20}", d);
-    json_t *j = refused(id, inv, body, 400, "bad-input", "days");
+    json_t *j = refused(id, demo.inv, body, 400, "bad-input", "days");
     ck_assert_ptr_nonnull(strstr(str(j, "detail"), "days"));
     json_decref(j);
-    long long sprindik = rec(id, inv, "sprindik_issued", 9, NULL);
+    long long sprindik = rec(id, demo.inv, "sprindik_issued", 9, NULL);
     /* a BAP's kind on an SPDP; a P-19's items on a letter */
     snprintf(body, sizeof body,
              "{\"type\":\"spdp_sent\",\"date\":\"%s\",\"recipient\":\"kejari\",\"bap\":\"saksi\"}",
              d);
-    json_decref(refused(id, inv, body, 400, "bad-input", "bap"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "bap"));
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"instructions\":[\"x\"]}", d);
-    json_decref(refused(id, inv, body, 400, "bad-input", "instructions"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "instructions"));
     /* a correction carries what the corrected act takes, and no more */
     snprintf(body, sizeof body,
              "{\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld,\"days\":3}", d, sprindik);
-    json_decref(refused(id, inv, body, 400, "bad-input", "days"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "days"));
     /* nothing of it reached the payloads */
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
-    ck_assert_int_eq(sql_count(db,
+    ck_assert_int_eq(sql_count(demo.db,
                                "SELECT count(*) FROM app.events WHERE case_id = $1::bigint AND "
                                "(payload ? 'days' OR payload ? 'bap' OR payload ? 'instructions')",
                                1, p),
@@ -250,10 +213,10 @@ START_TEST(test_spdp_before_its_sprindik_is_refused_naming_both_acts)
     char d15[11], d16[11], body[256];
     days_ago(15, d15);
     days_ago(16, d16);
-    rec(id, inv, "sprindik_issued", 15, NULL);
+    rec(id, demo.inv, "sprindik_issued", 15, NULL);
     snprintf(body, sizeof body, "{\"type\":\"spdp_sent\",\"date\":\"%s\",\"recipient\":\"kejari\"}",
              d16);
-    json_t *j = refused(id, inv, body, 422, "date-order", "date");
+    json_t *j = refused(id, demo.inv, body, 422, "date-order", "date");
     const char *detail = str(j, "detail");
     ck_assert_ptr_nonnull(strstr(detail, "SPDP"));
     ck_assert_ptr_nonnull(strstr(detail, d16));
@@ -265,7 +228,7 @@ START_TEST(test_spdp_before_its_sprindik_is_refused_naming_both_acts)
     ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), d15);
     json_decref(j);
     /* the same day is in order */
-    rec(id, inv, "spdp_sent", 15, "\"recipient\":\"kejari\"");
+    rec(id, demo.inv, "spdp_sent", 15, "\"recipient\":\"kejari\"");
 }
 END_TEST
 
@@ -276,17 +239,17 @@ START_TEST(test_detention_before_the_arrest_is_refused_by_the_hour_as_at)
     long long id = open_case(20);
     long long s = add_party(id, "suspect", "TRAN VAN B");
     charge(id, "122", s);
-    rec(id, inv, "sprindik_issued", 15, NULL);
+    rec(id, demo.inv, "sprindik_issued", 15, NULL);
     char d[11], at[40], body[512], extra[64];
     days_ago(10, d);
     snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d);
-    rec_on(id, inv, "arrested", at, extra);
+    rec_on(id, demo.inv, "arrested", at, extra);
     snprintf(body, sizeof body,
              "{\"type\":\"detained\",\"at\":\"%sT08:00:00+07:00\",\"party_id\":%lld,"
              "\"polri_order\":\"SP.Han/2/2026\"}",
              d, s);
-    json_t *j = refused(id, inv, body, 422, "date-order", "at");
+    json_t *j = refused(id, demo.inv, body, 422, "date-order", "at");
     ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "arrested");
     ck_assert_str_eq(str(json_object_get(j, "depends_on"), "at"), at);
     json_decref(j);
@@ -295,7 +258,7 @@ START_TEST(test_detention_before_the_arrest_is_refused_by_the_hour_as_at)
              "{\"type\":\"detained\",\"at\":\"%sT10:00:00+07:00\",\"party_id\":%lld,"
              "\"polri_order\":\"SP.Han/2/2026\"}",
              d, s);
-    json_decref(refused(id, inv, body, 422, "date-order", "at"));
+    json_decref(refused(id, demo.inv, body, 422, "date-order", "at"));
 }
 END_TEST
 
@@ -304,20 +267,20 @@ START_TEST(test_a_correction_that_breaks_the_order_is_refused)
     /* re-dating the Sprindik after its SPDP would leave the SPDP before the
      * act it notifies: refused, naming both; an in-order one is taken */
     long long id = open_case(20);
-    long long sprindik = rec(id, inv, "sprindik_issued", 15, NULL);
-    rec(id, inv, "spdp_sent", 13, "\"recipient\":\"kejari\"");
+    long long sprindik = rec(id, demo.inv, "sprindik_issued", 15, NULL);
+    rec(id, demo.inv, "spdp_sent", 13, "\"recipient\":\"kejari\"");
     char d12[11], d14[11], body[256];
     days_ago(12, d12);
     days_ago(14, d14);
     snprintf(body, sizeof body, "{\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld}", d12,
              sprindik);
-    json_t *j = refused(id, inv, body, 422, "date-order", "date");
+    json_t *j = refused(id, demo.inv, body, 422, "date-order", "date");
     ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "spdp_sent");
     ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), d12);
     json_decref(j);
     snprintf(body, sizeof body, "{\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld}", d14,
              sprindik);
-    json_decref(post(id, inv, body, 201));
+    json_decref(post(id, demo.inv, body, 201));
 }
 END_TEST
 
@@ -325,13 +288,14 @@ START_TEST(test_order_across_the_regime_switch)
 {
     /* a Sprindik of 1 January 2026 (KUHAP 1981) and its SPDP of 2 January
      * (UU 20/2025): in order; one of 31 December: not */
-    long long id = open_case_on(inv, kejari_plg, "2025-12-28");
-    rec_on(id, inv, "sprindik_issued", "2026-01-01", NULL);
-    json_decref(refused(id, inv,
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2025-12-28");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-01-01", NULL);
+    json_decref(refused(id, demo.inv,
                         "{\"type\":\"spdp_sent\",\"date\":\"2025-12-31\",\"recipient\":\"kejari\"}",
                         422, "date-order", "date"));
-    json_t *j = post(
-        id, inv, "{\"type\":\"spdp_sent\",\"date\":\"2026-01-02\",\"recipient\":\"kejari\"}", 201);
+    json_t *j =
+        post(id, demo.inv,
+             "{\"type\":\"spdp_sent\",\"date\":\"2026-01-02\",\"recipient\":\"kejari\"}", 201);
     ck_assert_str_eq(str(j, "regime"), "KUHAP-2025");
     json_decref(j);
 }
@@ -342,11 +306,11 @@ END_TEST
 START_TEST(test_a_guard_says_how_to_supply_what_is_missing)
 {
     long long id = open_case(20);
-    rec(id, inv, "sprindik_issued", 15, NULL);
+    rec(id, demo.inv, "sprindik_issued", 15, NULL);
     char d[11], body[128], how[64];
     days_ago(10, d);
     snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", d);
-    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
     json_t *hints = json_object_get(j, "hints");
     ck_assert_uint_eq(json_array_size(hints), json_array_size(json_object_get(j, "missing")));
     ck_assert_str_eq(str(json_array_get(hints, 0), "fact"), "spdp_sent");
@@ -365,14 +329,14 @@ static long long file_sent(int from, long long *suspect)
     charge(id, "122", s);
     char sx[64];
     snprintf(sx, sizeof sx, "\"party_id\":%lld", s);
-    rec(id, inv, "sprindik_issued", from, NULL);
-    rec(id, inv, "spdp_sent", from, "\"recipient\":\"kejari\"");
-    rec(id, inv, "suspect_designated", from - 1, sx);
+    rec(id, demo.inv, "sprindik_issued", from, NULL);
+    rec(id, demo.inv, "spdp_sent", from, "\"recipient\":\"kejari\"");
+    rec(id, demo.inv, "suspect_designated", from - 1, sx);
     char bap[96];
     snprintf(bap, sizeof bap, "\"bap\":\"tersangka\",\"party_id\":%lld", s);
-    rec(id, inv, "bap_recorded", from - 2, bap);
-    rec(id, inv, "resume_written", from - 3, NULL);
-    rec(id, inv, "tahap1_sent", from - 4, NULL);
+    rec(id, demo.inv, "bap_recorded", from - 2, bap);
+    rec(id, demo.inv, "resume_written", from - 3, NULL);
+    rec(id, demo.inv, "tahap1_sent", from - 4, NULL);
     if (suspect)
         *suspect = s;
     return id;
@@ -385,22 +349,22 @@ START_TEST(test_p21_without_the_prosecutors_receipt_is_refused)
     char d[11], body[128];
     days_ago(12, d);
     snprintf(body, sizeof body, "{\"type\":\"p21_received\",\"date\":\"%s\"}", d);
-    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.pros, body, 422, "guard-failed", NULL);
     ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
                      "tahap1_received");
     ck_assert_ptr_nonnull(strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"),
                                  "tahap1_received_by_pu"));
     json_decref(j);
-    rec(id, pros, "tahap1_received_by_pu", 14, NULL);
-    json_decref(post(id, pros, body, 201));
+    rec(id, demo.pros, "tahap1_received_by_pu", 14, NULL);
+    json_decref(post(id, demo.pros, body, 201));
 }
 END_TEST
 
 START_TEST(test_a_resend_names_the_instruction_left_unanswered)
 {
     long long id = file_sent(20, NULL);
-    rec(id, pros, "tahap1_received_by_pu", 15, NULL);
-    rec(id, pros, "p19_received", 12,
+    rec(id, demo.pros, "tahap1_received_by_pu", 15, NULL);
+    rec(id, demo.pros, "p19_received", 12,
         "\"instructions\":[\"Lengkapi BAP saksi\",\"Lampirkan SIMKIM\",\"Periksa ahli\"]");
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
@@ -410,7 +374,7 @@ START_TEST(test_a_resend_names_the_instruction_left_unanswered)
         char no[4], *v;
         snprintf(no, sizeof no, "%d", i + 1);
         const char *pi[2] = {cid, no};
-        v = sql_value(db,
+        v = sql_value(demo.db,
                       "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND item_no = "
                       "$2::int",
                       2, pi);
@@ -421,12 +385,12 @@ START_TEST(test_a_resend_names_the_instruction_left_unanswered)
     char extra[128];
     for (int i = 0; i < 3; i += 2) { /* the 1st and the 3rd answered, not the 2nd */
         snprintf(extra, sizeof extra, "\"instruction_id\":%lld,\"answer\":\"Sudah\"", items[i]);
-        rec(id, inv, "instruction_answered", 10, extra);
+        rec(id, demo.inv, "instruction_answered", 10, extra);
     }
     char d[11], body[128], named[64];
     days_ago(9, d);
     snprintf(body, sizeof body, "{\"type\":\"resubmitted\",\"date\":\"%s\"}", d);
-    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
     json_t *open = json_object_get(j, "open_instructions");
     ck_assert_uint_eq(json_array_size(open), 1);
     ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(open, 0), "id")), items[1]);
@@ -444,21 +408,21 @@ START_TEST(test_an_extension_after_the_only_charge_was_withdrawn_is_refused)
     long long id = open_case(20);
     long long s = add_party(id, "suspect", "PHAM VAN D");
     long long off = charge(id, "122", s);
-    rec(id, inv, "sprindik_issued", 15, NULL);
+    rec(id, demo.inv, "sprindik_issued", 15, NULL);
     char d[11], at[40], extra[128];
     days_ago(10, d);
     snprintf(at, sizeof at, "%sT10:00:00+07:00", d);
     snprintf(extra, sizeof extra, "\"party_id\":%lld,\"polri_order\":\"SP.Han/1/2026\"", s);
-    rec_on(id, inv, "detained", at, extra);
+    rec_on(id, demo.inv, "detained", at, extra);
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", id, off);
-    json_decref(call("DELETE", path, inv, NULL, 204));
+    json_decref(call("DELETE", path, demo.inv, NULL, 204));
     char body[256];
     days_ago(2, d);
     snprintf(body, sizeof body,
              "{\"type\":\"detention_extended_pu\",\"at\":\"%sT09:00:00+07:00\",\"party_id\":%lld}",
              d, s);
-    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
     ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
                      "detainable_offence");
     json_decref(j);
@@ -471,15 +435,15 @@ START_TEST(test_a_duplicate_case_number_is_named_in_indonesian)
     days_ago(3, d);
     snprintf(body, sizeof body,
              "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"number\":\"LK/UJI/13/2026\"}", d);
-    json_decref(call("POST", "/api/v1/cases", inv, body, 201));
-    long long before = sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL);
-    json_t *j = call("POST", "/api/v1/cases", inv, body, 409);
+    json_decref(call("POST", "/api/v1/cases", demo.inv, body, 201));
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.cases", 0, NULL);
+    json_t *j = call("POST", "/api/v1/cases", demo.inv, body, 409);
     ck_assert_str_eq(str(j, "field"), "number");
     ck_assert_ptr_nonnull(strstr(str(j, "detail"), "nomor perkara"));
     ck_assert_ptr_null(strstr(str(j, "detail"), "_key"));
     ck_assert_ptr_null(strstr(str(j, "detail"), "exists"));
     json_decref(j);
-    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL), before);
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.cases", 0, NULL), before);
 }
 END_TEST
 
@@ -489,11 +453,11 @@ START_TEST(test_the_field_named_is_the_one_the_client_sent)
     char d[11], body[256];
     days_ago(-3, d);
     snprintf(body, sizeof body, "{\"source\":\"jagratara\",\"opened_on\":\"%s\"}", d);
-    long long before = sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL);
-    json_t *j = call("POST", "/api/v1/cases", inv, body, 400);
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.cases", 0, NULL);
+    json_t *j = call("POST", "/api/v1/cases", demo.inv, body, 400);
     ck_assert_str_eq(str(j, "field"), "opened_on");
     json_decref(j);
-    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.cases", 0, NULL), before);
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.cases", 0, NULL), before);
 }
 END_TEST
 
@@ -537,13 +501,13 @@ START_TEST(test_a_repeated_receipt_is_refused_and_moves_no_clock)
     char d25[11], d20[11], body[128];
     days_ago(25, d25);
     days_ago(20, d20);
-    rec(id, pros, "tahap1_received_by_pu", 25, NULL);
+    rec(id, demo.pros, "tahap1_received_by_pu", 25, NULL);
     snprintf(body, sizeof body, "{\"type\":\"tahap1_received_by_pu\",\"date\":\"%s\"}", d20);
-    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.pros, body, 422, "guard-failed", NULL);
     ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
                      "new_submission");
     json_decref(j);
-    json_t *c = get_case(id, inv);
+    json_t *c = get_case(id, demo.inv);
     ck_assert_str_eq(str(clock_of(c, "pu_return"), "start"), d25);
     ck_assert_str_eq(str(clock_of(c, "pu_return"), "state"), "overdue");
     json_decref(c);
@@ -555,13 +519,13 @@ START_TEST(test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review)
     /* KUHAP 110(4): received on day 0, the file not returned by day 14 is
      * complete by law; a P-19 on day 15 is out of time */
     long long id = file_sent(40, NULL);
-    rec(id, pros, "tahap1_received_by_pu", 35, NULL);
+    rec(id, demo.pros, "tahap1_received_by_pu", 35, NULL);
     char d21[11], d20[11], body[256];
     days_ago(21, d21); /* day 14 */
     days_ago(20, d20); /* day 15 */
     snprintf(body, sizeof body,
              "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lengkapi\"]}", d20);
-    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.pros, body, 422, "guard-failed", NULL);
     ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
                      "pu_return_in_time");
     ck_assert_ptr_nonnull(
@@ -571,9 +535,9 @@ START_TEST(test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review)
              "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lengkapi\"],"
              "\"late_reason\":\"Tanda terima berkas baru sampai di meja jaksa\"}",
              d20);
-    json_decref(post(id, pros, body, 201));
+    json_decref(post(id, demo.pros, body, 201));
     /* the review list and the case show it */
-    json_t *c = get_case(id, inv);
+    json_t *c = get_case(id, demo.inv);
     ck_assert(has_flag(c, "p19_out_of_time"));
     ck_assert_int_eq(
         json_integer_value(json_object_get(json_object_get(c, "facts"), "returns_out_of_time")), 1);
@@ -599,20 +563,20 @@ START_TEST(test_a_new_sprindiks_file_is_not_flagged_for_the_earlier_files_late_r
      * B-1310/E/EJP/05/2022): the case is no longer flagged p19_out_of_time, the late return
      * stays in its history. */
     long long id = file_sent(40, NULL);
-    rec(id, pros, "tahap1_received_by_pu", 35, NULL);
+    rec(id, demo.pros, "tahap1_received_by_pu", 35, NULL);
     char d20[11], body[256];
     days_ago(20, d20); /* day 15 */
     snprintf(body, sizeof body,
              "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lengkapi\"],"
              "\"late_reason\":\"Tanda terima berkas baru sampai di meja jaksa\"}",
              d20);
-    json_decref(post(id, pros, body, 201));
-    json_t *c = get_case(id, inv);
+    json_decref(post(id, demo.pros, body, 201));
+    json_t *c = get_case(id, demo.inv);
     ck_assert(has_flag(c, "p19_out_of_time"));
     json_decref(c);
-    rec(id, inv, "sp3_issued", 19, "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
-    rec(id, inv, "sprindik_issued", 18, NULL);
-    c = get_case(id, inv);
+    rec(id, demo.inv, "sp3_issued", 19, "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    rec(id, demo.inv, "sprindik_issued", 18, NULL);
+    c = get_case(id, demo.inv);
     ck_assert(!has_flag(c, "p19_out_of_time"));
     json_t *f = json_object_get(c, "facts");
     ck_assert_int_eq(json_integer_value(json_object_get(f, "returns_out_of_time")), 0);
@@ -625,13 +589,13 @@ START_TEST(test_the_p19_once_then_a_letter_naming_the_unmet_items)
 {
     /* SE JAM Pidum B-3326/E/EJP/11/2011 */
     long long id = file_sent(40, NULL);
-    rec(id, pros, "tahap1_received_by_pu", 35, NULL);
-    rec(id, pros, "p19_received", 33,
+    rec(id, demo.pros, "tahap1_received_by_pu", 35, NULL);
+    rec(id, demo.pros, "p19_received", 33,
         "\"instructions\":[\"Lengkapi BAP saksi\",\"Lampirkan SIMKIM\"]");
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
-    char *v = sql_value(db,
+    char *v = sql_value(demo.db,
                         "SELECT string_agg(id::text, ',' ORDER BY item_no) FROM app.instructions "
                         "WHERE case_id = $1::bigint",
                         1, p);
@@ -639,17 +603,17 @@ START_TEST(test_the_p19_once_then_a_letter_naming_the_unmet_items)
     free(v);
     char extra[128];
     snprintf(extra, sizeof extra, "\"instruction_id\":%lld,\"answer\":\"Sudah\"", i1);
-    rec(id, inv, "instruction_answered", 30, extra);
+    rec(id, demo.inv, "instruction_answered", 30, extra);
     snprintf(extra, sizeof extra, "\"instruction_id\":%lld,\"answer\":\"Sudah\"", i2);
-    rec(id, inv, "instruction_answered", 30, extra);
-    rec(id, inv, "resubmitted", 29, NULL);
-    rec(id, pros, "tahap1_received_by_pu", 28, NULL);
+    rec(id, demo.inv, "instruction_answered", 30, extra);
+    rec(id, demo.inv, "resubmitted", 29, NULL);
+    rec(id, demo.pros, "tahap1_received_by_pu", 28, NULL);
     char d[11], body[256];
     days_ago(25, d);
     /* a second P-19: refused, told to write the letter */
     snprintf(body, sizeof body,
              "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lagi\"]}", d);
-    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.pros, body, 422, "guard-failed", NULL);
     ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
                      "first_return");
     ck_assert_ptr_nonnull(strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"),
@@ -657,19 +621,19 @@ START_TEST(test_the_p19_once_then_a_letter_naming_the_unmet_items)
     json_decref(j);
     /* a letter without the items, or naming another case's, is bad input */
     snprintf(body, sizeof body, "{\"type\":\"return_letter_received\",\"date\":\"%s\"}", d);
-    json_decref(refused(id, pros, body, 400, "bad-input", "unmet"));
+    json_decref(refused(id, demo.pros, body, 400, "bad-input", "unmet"));
     snprintf(body, sizeof body,
              "{\"type\":\"return_letter_received\",\"date\":\"%s\",\"unmet\":[999999999]}", d);
-    json_decref(refused(id, pros, body, 400, "bad-input", "unmet"));
+    json_decref(refused(id, demo.pros, body, 400, "bad-input", "unmet"));
     /* the investigator does not write the prosecutor's letter */
     snprintf(body, sizeof body,
              "{\"type\":\"return_letter_received\",\"date\":\"%s\",\"unmet\":[%lld]}", d, i2);
-    json_decref(refused(id, inv, body, 403, "forbidden", NULL));
-    json_t *ok = post(id, pros, body, 201);
+    json_decref(refused(id, demo.inv, body, 403, "forbidden", NULL));
+    json_t *ok = post(id, demo.pros, body, 201);
     ck_assert_str_eq(str(ok, "stage"), "returned");
     json_decref(ok);
     /* it counts as a round, naming the unmet item again, open */
-    json_t *c = get_case(id, inv);
+    json_t *c = get_case(id, demo.inv);
     ck_assert_int_eq(json_integer_value(json_object_get(c, "p19_returns")), 2);
     ck_assert_int_eq(
         json_integer_value(json_object_get(json_object_get(c, "facts"), "instructions_open")), 1);
@@ -688,27 +652,27 @@ START_TEST(test_p20_only_after_the_investigators_14_days)
     /* KUHAP 138(2): the investigator re-sends within 14 days of receiving
      * the returned file; P-20 says that time ran out, so not before */
     long long id = file_sent(60, NULL);
-    rec(id, pros, "tahap1_received_by_pu", 55, NULL);
-    rec(id, pros, "p19_received", 50, "\"instructions\":[\"Lengkapi\"]");
+    rec(id, demo.pros, "tahap1_received_by_pu", 55, NULL);
+    rec(id, demo.pros, "p19_received", 50, "\"instructions\":[\"Lengkapi\"]");
     char d48[11], body[128];
     days_ago(48, d48);
-    rec(id, inv, "returned_file_received", 48, NULL);
-    json_t *c = get_case(id, inv);
+    rec(id, demo.inv, "returned_file_received", 48, NULL);
+    json_t *c = get_case(id, demo.inv);
     ck_assert_str_eq(str(clock_of(c, "resend"), "start"), d48);
     json_decref(c);
     /* its receipt once */
     snprintf(body, sizeof body, "{\"type\":\"returned_file_received\",\"date\":\"%s\"}", d48);
-    json_decref(refused(id, inv, body, 422, "guard-failed", NULL));
+    json_decref(refused(id, demo.inv, body, 422, "guard-failed", NULL));
     char d34[11], d33[11];
     days_ago(34, d34); /* day 14 from the receipt */
     days_ago(33, d33); /* day 15 */
     snprintf(body, sizeof body, "{\"type\":\"p20_received\",\"date\":\"%s\"}", d34);
-    json_t *j = refused(id, pros, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.pros, body, 422, "guard-failed", NULL);
     ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
                      "resend_period_elapsed");
     json_decref(j);
     snprintf(body, sizeof body, "{\"type\":\"p20_received\",\"date\":\"%s\"}", d33);
-    json_decref(post(id, pros, body, 201));
+    json_decref(post(id, demo.pros, body, 201));
 }
 END_TEST
 
@@ -745,7 +709,7 @@ static char *draft_text(long long id, const char *form)
     char path[96];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s.pdf", id, form);
     struct http_result r;
-    ck_assert(api_call(port, "GET", path, inv, NULL, &r));
+    ck_assert(api_call(demo.port, "GET", path, demo.inv, NULL, &r));
     ck_assert_msg(r.status == 200, "GET %s: %ld %s", path, r.status, r.body);
     char *dir = harness_mkdtemp("law-pdf");
     char file[512];
@@ -775,11 +739,11 @@ static char *draft_text(long long id, const char *form)
 /* An investigation with a suspect charged, Sprindik and SPDP on `on`. */
 static long long investigation_on(const char *opened, const char *on)
 {
-    long long id = open_case_on(inv, kejari_plg, opened);
+    long long id = open_case_on(demo.inv, demo.kejari_plg, opened);
     long long s = add_party(id, "suspect", "NGUYEN VAN S");
     charge(id, "122", s);
-    rec_on(id, inv, "sprindik_issued", on, "\"number\":\"SP.Sidik/13/XII/2026\"");
-    rec_on(id, inv, "spdp_sent", on, "\"recipient\":\"kejari\"");
+    rec_on(id, demo.inv, "sprindik_issued", on, "\"number\":\"SP.Sidik/13/XII/2026\"");
+    rec_on(id, demo.inv, "spdp_sent", on, "\"recipient\":\"kejari\"");
     return id;
 }
 
@@ -792,14 +756,14 @@ START_TEST(test_an_sp3_without_a_statutory_ground_is_refused_naming_the_field)
     long long id = investigation_on(d, d);
     snprintf(body, sizeof body, "{\"type\":\"sp3_issued\",\"date\":\"%s\",\"polri_involved\":true}",
              d);
-    json_t *j = refused(id, inv, body, 422, "sp3-ground", "ground");
+    json_t *j = refused(id, demo.inv, body, 422, "sp3-ground", "ground");
     ck_assert_ptr_nonnull(strstr(str(j, "detail"), "Pasal 24"));
     json_decref(j);
     snprintf(body, sizeof body,
              "{\"type\":\"sp3_issued\",\"date\":\"%s\",\"ground\":\"dideportasi\","
              "\"polri_involved\":true}",
              d);
-    j = refused(id, inv, body, 422, "sp3-ground", "ground");
+    j = refused(id, demo.inv, body, 422, "sp3-ground", "ground");
     ck_assert_ptr_nonnull(strstr(str(j, "detail"), "dideportasi"));
     bool listed = false;
     size_t i;
@@ -816,12 +780,12 @@ START_TEST(test_an_sp3_without_a_statutory_ground_is_refused_naming_the_field)
              "{\"type\":\"sp3_issued\",\"date\":\"%s\",\"ground\":\"tidak terdapat cukup "
              "bukti\",\"polri_involved\":true}",
              d);
-    json_decref(refused(id, inv, body, 422, "sp3-ground", "ground"));
+    json_decref(refused(id, demo.inv, body, 422, "sp3-ground", "ground"));
     snprintf(body, sizeof body,
              "{\"type\":\"sp3_issued\",\"date\":\"%s\",\"ground\":\"demi_hukum_meninggal_dunia\","
              "\"polri_involved\":true,\"number\":\"S.Tap/13/XII/2026\"}",
              d);
-    json_t *ok = post(id, inv, body, 201);
+    json_t *ok = post(id, demo.inv, body, 201);
     ck_assert_str_eq(str(ok, "stage"), "terminated");
     json_decref(ok);
     /* the SP3 and its notice print the ground in the statute's words */
@@ -842,11 +806,11 @@ START_TEST(test_restorative_justice_is_a_ground_only_under_uu_20_2025)
      * does not know it: an SP3 of 1 January 2026 may not rest on it, one of
      * 2 January may */
     long long id = investigation_on("2025-12-20", "2025-12-22");
-    json_decref(refused(id, inv,
+    json_decref(refused(id, demo.inv,
                         "{\"type\":\"sp3_issued\",\"date\":\"2026-01-01\",\"ground\":"
                         "\"keadilan_restoratif\"}",
                         422, "sp3-ground", "ground"));
-    json_t *ok = post(id, inv,
+    json_t *ok = post(id, demo.inv,
                       "{\"type\":\"sp3_issued\",\"date\":\"2026-01-02\",\"ground\":"
                       "\"keadilan_restoratif\",\"polri_involved\":true}",
                       201);
@@ -854,7 +818,7 @@ START_TEST(test_restorative_justice_is_a_ground_only_under_uu_20_2025)
     json_decref(ok);
     /* under the old code, the old grounds */
     long long old = investigation_on("2025-12-20", "2025-12-22");
-    json_decref(post(old, inv,
+    json_decref(post(old, demo.inv,
                      "{\"type\":\"sp3_issued\",\"date\":\"2026-01-01\",\"ground\":"
                      "\"bukan_tindak_pidana\"}",
                      201));
@@ -878,7 +842,7 @@ START_TEST(test_a_summons_with_less_than_three_days_notice_is_refused_unless_urg
              "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
              "\"appearance\":\"%s\"}",
              d10, w, d8);
-    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
     ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
                      "summons_notice");
     ck_assert_ptr_nonnull(
@@ -893,11 +857,11 @@ START_TEST(test_a_summons_with_less_than_three_days_notice_is_refused_unless_urg
     /* no day to appear: the notice cannot be shown */
     snprintf(body, sizeof body, "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld}",
              d10, w);
-    json_decref(refused(id, inv, body, 422, "guard-failed", NULL));
+    json_decref(refused(id, demo.inv, body, 422, "guard-failed", NULL));
     /* KUHAP 112(1): a summons calls a named person; none named is bad input */
     snprintf(body, sizeof body,
              "{\"type\":\"summons_served\",\"date\":\"%s\",\"appearance\":\"%s\"}", d10, d7);
-    j = refused(id, inv, body, 400, "bad-input", "party_id");
+    j = refused(id, demo.inv, body, 400, "bad-input", "party_id");
     ck_assert_msg(strstr(str(j, "detail"), "112"), "%s", str(j, "detail"));
     json_decref(j);
     /* the prosecutor does not summon for the investigator */
@@ -905,26 +869,26 @@ START_TEST(test_a_summons_with_less_than_three_days_notice_is_refused_unless_urg
              "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
              "\"appearance\":\"%s\"}",
              d10, w, d7);
-    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
+    json_decref(refused(id, demo.pros, body, 403, "forbidden", NULL));
     /* a day to appear before the summons is served is no day at all */
     snprintf(body, sizeof body,
              "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
              "\"appearance\":\"%s\",\"urgent_reason\":\"x\"}",
              d10, w, d11);
-    json_decref(refused(id, inv, body, 400, "bad-input", "appearance"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "appearance"));
     /* three days: in time; the day is kept with the act */
     snprintf(body, sizeof body,
              "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
              "\"appearance\":\"%s\"}",
              d10, w, d7);
-    json_t *made = post(id, inv, body, 201);
+    json_t *made = post(id, demo.inv, body, 201);
     long long ev = json_integer_value(json_object_get(made, "id"));
     json_decref(made);
     char eid[24];
     snprintf(eid, sizeof eid, "%lld", ev);
     const char *p[1] = {eid};
-    char *kept =
-        sql_value(db, "SELECT payload->>'appearance' FROM app.events WHERE id = $1::bigint", 1, p);
+    char *kept = sql_value(
+        demo.db, "SELECT payload->>'appearance' FROM app.events WHERE id = $1::bigint", 1, p);
     ck_assert_str_eq(kept, d7);
     free(kept);
     /* urgent, with its reason: a shorter notice is taken */
@@ -932,7 +896,7 @@ START_TEST(test_a_summons_with_less_than_three_days_notice_is_refused_unless_urg
              "{\"type\":\"summons_served\",\"date\":\"%s\",\"party_id\":%lld,"
              "\"appearance\":\"%s\",\"urgent_reason\":\"Saksi berangkat ke luar negeri\"}",
              d10, w, d8);
-    json_decref(post(id, inv, body, 201));
+    json_decref(post(id, demo.inv, body, 201));
 }
 END_TEST
 
@@ -969,12 +933,12 @@ START_TEST(test_a_summons_notice_counts_on_the_offices_calendar_and_across_the_n
              "{\"type\":\"summons_served\",\"date\":\"2025-12-30\",\"party_id\":%lld,"
              "\"appearance\":\"2026-01-02\"}",
              ow);
-    json_decref(post(old, inv, body, 201));
+    json_decref(post(old, demo.inv, body, 201));
     snprintf(body, sizeof body,
              "{\"type\":\"summons_served\",\"date\":\"2026-01-02\",\"party_id\":%lld,"
              "\"appearance\":\"2026-01-04\"}",
              ow);
-    json_decref(refused(old, inv, body, 422, "guard-failed", NULL));
+    json_decref(refused(old, demo.inv, body, 422, "guard-failed", NULL));
 }
 END_TEST
 
@@ -991,30 +955,30 @@ START_TEST(test_the_counsel_threshold_is_the_rule_sets_value)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
-    char *party = sql_value(db,
+    char *party = sql_value(demo.db,
                             "SELECT id FROM app.parties WHERE case_id = $1::bigint AND kind = "
                             "'suspect'",
                             1, p);
     char extra[96];
     snprintf(extra, sizeof extra, "\"party_id\":%s", party);
-    rec(id, inv, "suspect_designated", 5, extra);
+    rec(id, demo.inv, "suspect_designated", 5, extra);
     snprintf(extra, sizeof extra, "\"bap\":\"tersangka\",\"party_id\":%s", party);
-    long long bap = rec(id, inv, "bap_recorded", 4, extra);
+    long long bap = rec(id, demo.inv, "bap_recorded", 4, extra);
     free(party);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events/%lld/bap", id, bap);
-    json_t *v = call("GET", path, inv, NULL, 200);
+    json_t *v = call("GET", path, demo.inv, NULL, 200);
     ck_assert(json_is_true(json_object_get(v, "counsel_mandatory")));
     json_decref(v);
-    char *admin = api_login(port, NIP_ADMIN_DITJEN, DEMO_PW);
+    char *admin = api_login(demo.port, NIP_ADMIN_DITJEN, DEMO_PW);
     ck_assert_ptr_nonnull(admin);
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/counsel_min_years", admin,
                      "{\"value\":6,\"note\":\"uji\"}", 200));
-    v = call("GET", path, inv, NULL, 200);
+    v = call("GET", path, demo.inv, NULL, 200);
     ck_assert(json_is_false(json_object_get(v, "counsel_mandatory")));
     json_decref(v);
     json_decref(
         call("PUT", "/api/v1/rulesets/KUHAP-2025/counsel_min_years", admin, "{\"value\":5}", 200));
-    v = call("GET", path, inv, NULL, 200);
+    v = call("GET", path, demo.inv, NULL, 200);
     ck_assert(json_is_true(json_object_get(v, "counsel_mandatory")));
     json_decref(v);
     free(admin);
@@ -1116,14 +1080,14 @@ START_TEST(test_a_detention_after_the_arrests_day_is_refused_naming_both_acts)
     days_ago(2, d2);
     days_ago(1, d1);
     long long s[2];
-    long long id = detention_case(inv, kejari_plg, d3, s);
+    long long id = detention_case(demo.inv, demo.kejari_plg, d3, s);
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d3);
-    arrest_at(id, inv, s[0], at);
-    arrest_at(id, inv, s[1], at);
+    arrest_at(id, demo.inv, s[0], at);
+    arrest_at(id, demo.inv, s[1], at);
     snprintf(held, sizeof held, "%sT08:59:00+07:00", d2);
-    json_decref(detain_at(id, inv, s[0], held, NULL, 201));
+    json_decref(detain_at(id, demo.inv, s[0], held, NULL, 201));
     snprintf(held, sizeof held, "%sT09:01:00+07:00", d2);
-    json_t *j = detain_at(id, inv, s[1], held, NULL, 422);
+    json_t *j = detain_at(id, demo.inv, s[1], held, NULL, 422);
     ck_assert(missing_has_code(j, "arrest_period"));
     const char *detail = str(j, "detail");
     char want[64];
@@ -1139,29 +1103,29 @@ START_TEST(test_a_detention_after_the_arrests_day_is_refused_naming_both_acts)
         strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"), "--unlawful-reason"));
     json_decref(j);
     /* an empty reason is no reason; the reason is not taken by an arrest */
-    json_decref(detain_at(id, inv, s[1], held, "\"unlawful_reason\":\"\"", 400));
+    json_decref(detain_at(id, demo.inv, s[1], held, "\"unlawful_reason\":\"\"", 400));
     char body[512];
     snprintf(body, sizeof body,
              "{\"type\":\"arrested\",\"at\":\"%sT10:00:00+07:00\",\"party_id\":%lld,"
              "\"unlawful_reason\":\"x\"}",
              d2, s[0]);
-    json_decref(refused(id, inv, body, 400, "bad-input", "unlawful_reason"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "unlawful_reason"));
     /* the prosecutor and the supervisor do not record a detention */
     snprintf(body, sizeof body,
              "{\"type\":\"detained\",\"at\":\"%s\",\"party_id\":%lld,\"polri_order\":\"x\","
              "\"unlawful_reason\":\"Terlambat\"}",
              held, s[1]);
-    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
+    json_decref(refused(id, demo.pros, body, 403, "forbidden", NULL));
     json_decref(refused(id, sup, body, 403, "forbidden", NULL));
     /* recorded as unlawful, with its reason: the case and the review list say so */
-    json_t *c = get_case(id, inv);
+    json_t *c = get_case(id, demo.inv);
     ck_assert(!has_flag(c, "detention_unlawful"));
     json_decref(c);
-    json_decref(detain_at(id, inv, s[1], held,
+    json_decref(detain_at(id, demo.inv, s[1], held,
                           "\"unlawful_reason\":\"Surat perintah penahanan terlambat "
                           "ditandatangani\"",
                           201));
-    c = get_case(id, inv);
+    c = get_case(id, demo.inv);
     ck_assert(has_flag(c, "detention_unlawful"));
     json_decref(c);
     json_t *list;
@@ -1191,16 +1155,16 @@ START_TEST(test_a_release_first_lets_a_new_detention_follow)
     days_ago(3, d3);
     days_ago(1, d1);
     long long s[2];
-    long long id = detention_case(inv, kejari_plg, d3, s);
+    long long id = detention_case(demo.inv, demo.kejari_plg, d3, s);
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d3);
-    arrest_at(id, inv, s[0], at);
+    arrest_at(id, demo.inv, s[0], at);
     char extra[64];
     snprintf(extra, sizeof extra, "\"party_id\":%lld", s[0]);
     snprintf(at, sizeof at, "%sT08:30:00+07:00", d1);
-    rec_on(id, inv, "released", at, extra);
+    rec_on(id, demo.inv, "released", at, extra);
     snprintf(at, sizeof at, "%sT10:00:00+07:00", d1);
-    json_decref(detain_at(id, inv, s[0], at, NULL, 201));
-    json_t *c = get_case(id, inv);
+    json_decref(detain_at(id, demo.inv, s[0], at, NULL, 201));
+    json_t *c = get_case(id, demo.inv);
     ck_assert(!has_flag(c, "detention_unlawful"));
     json_decref(c);
 }
@@ -1236,13 +1200,14 @@ START_TEST(test_the_arrests_day_in_wita_and_wit_and_across_the_new_code)
     /* Pontianak made a WIT office for this test (Asia/Jayapura, UTC+9):
      * arrested on 1 January 2026 under KUHAP 1981, detained on 2 January
      * under UU 20/2025 (the same 24 hours, DOMAIN.md 9.1) */
-    free(sql_value(db,
+    free(sql_value(demo.db,
                    "UPDATE app.offices SET tz = 'Asia/Jayapura' WHERE code = 'KANIM-PTK' "
                    "RETURNING code",
                    0, NULL));
-    char *inv_ptk = api_login(port, NIP_INV_PTK, DEMO_PW);
+    char *inv_ptk = api_login(demo.port, NIP_INV_PTK, DEMO_PW);
     ck_assert_ptr_nonnull(inv_ptk);
-    long long wit = detention_case(inv_ptk, office_id("KEJARI-PTK"), "2025-12-30", s);
+    long long wit =
+        detention_case(inv_ptk, demo_server_office(&demo, "KEJARI-PTK"), "2025-12-30", s);
     arrest_at(wit, inv_ptk, s[0], "2026-01-01T10:00:00+09:00");
     arrest_at(wit, inv_ptk, s[1], "2026-01-01T10:00:00+09:00");
     json_decref(detain_at(wit, inv_ptk, s[0], "2026-01-02T09:59:00+09:00", NULL, 201));
@@ -1251,7 +1216,7 @@ START_TEST(test_the_arrests_day_in_wita_and_wit_and_across_the_new_code)
     ck_assert_msg(strstr(str(j, "detail"), "2026-01-02 10.01 WIT"), "%s", str(j, "detail"));
     ck_assert_msg(strstr(str(j, "detail"), "2026-01-01 10.00 WIT"), "%s", str(j, "detail"));
     json_decref(j);
-    free(sql_value(db,
+    free(sql_value(demo.db,
                    "UPDATE app.offices SET tz = 'Asia/Jakarta' WHERE code = 'KANIM-PTK' "
                    "RETURNING code",
                    0, NULL));
@@ -1284,19 +1249,19 @@ START_TEST(test_notices_of_an_arrest_are_clocks_delivered_by_a_letter)
     days_ago(2, d2);
     days_ago(1, d1);
     long long s[2];
-    long long id = detention_case(inv, kejari_plg, d2, s); /* Vietnamese suspects */
+    long long id = detention_case(demo.inv, demo.kejari_plg, d2, s); /* Vietnamese suspects */
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
     json_t *pp =
-        call("POST", path, inv,
+        call("POST", path, demo.inv,
              "{\"kind\":\"suspect\",\"name\":\"BUDI SANTOSO\",\"nationality\":\"ID\"}", 201);
     long long indo = json_integer_value(json_object_get(pp, "id"));
     json_decref(pp);
     charge(id, "122", indo);
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d2);
-    arrest_at(id, inv, s[0], at);
-    arrest_at(id, inv, indo, at);
-    json_t *c = get_case(id, inv);
+    arrest_at(id, demo.inv, s[0], at);
+    arrest_at(id, demo.inv, indo, at);
+    json_t *c = get_case(id, demo.inv);
     json_t *fam = clock_for(c, "family_arrest_notice", s[0]);
     ck_assert_ptr_nonnull(fam);
     ck_assert(json_is_true(json_object_get(fam, "running")));
@@ -1314,29 +1279,29 @@ START_TEST(test_notices_of_an_arrest_are_clocks_delivered_by_a_letter)
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"tetangga\","
              "\"party_id\":%lld,\"received_by\":\"X\"}",
              d1, s[0]);
-    json_decref(refused(id, inv, body, 400, "bad-input", "recipient"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "recipient"));
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
              "\"keluarga_penangkapan\",\"received_by\":\"X\"}",
              d1);
-    json_decref(refused(id, inv, body, 400, "bad-input", "party_id"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "party_id"));
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
              "\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"X\"}",
              d1, w);
-    json_decref(refused(id, inv, body, 400, "bad-input", "party_id"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "party_id"));
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
              "\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"\"}",
              d1, s[0]);
-    json_t *j = refused(id, inv, body, 400, "bad-input", "received_by");
+    json_t *j = refused(id, demo.inv, body, 400, "bad-input", "received_by");
     ck_assert_ptr_nonnull(strstr(str(j, "detail"), "menerima"));
     json_decref(j);
     snprintf(body, sizeof body,
              "{\"type\":\"spdp_sent\",\"date\":\"%s\",\"recipient\":\"kejari\","
              "\"received_by\":\"X\"}",
              d1);
-    json_decref(refused(id, inv, body, 400, "bad-input", "received_by"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "received_by"));
     /* the prosecutor and the supervisor do not record the investigator's letters */
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
@@ -1344,8 +1309,8 @@ START_TEST(test_notices_of_an_arrest_are_clocks_delivered_by_a_letter)
              d1, s[0]);
     json_decref(refused(id, sup, body, 403, "forbidden", NULL));
     /* delivered the next day to his wife: in time, and the case says by whom */
-    json_decref(post(id, inv, body, 201));
-    c = get_case(id, inv);
+    json_decref(post(id, demo.inv, body, 201));
+    c = get_case(id, demo.inv);
     fam = clock_for(c, "family_arrest_notice", s[0]);
     ck_assert(json_is_false(json_object_get(fam, "running")));
     ck_assert_str_eq(str(fam, "state"), "ok");
@@ -1367,11 +1332,11 @@ START_TEST(test_an_overdue_notice_shows_in_the_review_list_with_its_reason)
     char d5[11], at[40];
     days_ago(5, d5);
     long long s[2];
-    long long id = detention_case(inv, kejari_plg, d5, s);
+    long long id = detention_case(demo.inv, demo.kejari_plg, d5, s);
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d5);
-    arrest_at(id, inv, s[0], at);
+    arrest_at(id, demo.inv, s[0], at);
     snprintf(at, sizeof at, "%sT15:00:00+07:00", d5);
-    json_decref(detain_at(id, inv, s[0], at, NULL, 201));
+    json_decref(detain_at(id, demo.inv, s[0], at, NULL, 201));
     json_t *list;
     json_t *it = review_item_of(id, sup, &list);
     ck_assert_msg(it != NULL, "case %lld not in the review list", id);
@@ -1411,16 +1376,16 @@ START_TEST(test_a_notice_dated_before_the_act_it_notifies_is_refused_naming_both
     days_ago(3, d3);
     days_ago(2, d2);
     long long s[2];
-    long long id = detention_case(inv, kejari_plg, d3, s);
+    long long id = detention_case(demo.inv, demo.kejari_plg, d3, s);
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d2);
-    arrest_at(id, inv, s[0], at);
+    arrest_at(id, demo.inv, s[0], at);
     const char *to[] = {"keluarga_penangkapan", "perwakilan_negara"};
     for (int k = 0; k < 2; k++) {
         snprintf(body, sizeof body,
                  "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"%s\","
                  "\"party_id\":%lld,\"received_by\":\"Istri\"}",
                  d3, to[k], s[0]);
-        json_t *j = refused(id, inv, body, 422, "date-order", "date");
+        json_t *j = refused(id, demo.inv, body, 422, "date-order", "date");
         ck_assert_msg(strstr(str(j, "detail"), d3) && strstr(str(j, "detail"), d2), "%s",
                       str(j, "detail"));
         ck_assert_msg(strstr(str(j, "detail"), "Penangkapan") ||
@@ -1433,7 +1398,7 @@ START_TEST(test_a_notice_dated_before_the_act_it_notifies_is_refused_naming_both
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
              "\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"Istri\"}",
              d2, s[0]);
-    json_decref(post(id, inv, body, 201));
+    json_decref(post(id, demo.inv, body, 201));
 }
 END_TEST
 
@@ -1448,15 +1413,15 @@ START_TEST(test_a_detention_dated_only_on_the_day_the_arrest_ends_asks_for_its_h
     days_ago(2, d2);
     days_ago(1, d1);
     long long s[2];
-    long long id = detention_case(inv, kejari_plg, d3, s);
+    long long id = detention_case(demo.inv, demo.kejari_plg, d3, s);
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d2);
-    arrest_at(id, inv, s[0], at);
-    arrest_at(id, inv, s[1], at);
+    arrest_at(id, demo.inv, s[0], at);
+    arrest_at(id, demo.inv, s[1], at);
     snprintf(body, sizeof body,
              "{\"type\":\"detained\",\"date\":\"%s\",\"party_id\":%lld,\"detention_type\":"
              "\"rutan\",\"polri_order\":\"SP.Han/13/2026\"}",
              d1, s[0]);
-    json_t *j = refused(id, inv, body, 422, "time-needed", "at");
+    json_t *j = refused(id, demo.inv, body, 422, "time-needed", "at");
     ck_assert_msg(strstr(str(j, "detail"), "\"at\"") && strstr(str(j, "detail"), "19(1)"), "%s",
                   str(j, "detail"));
     char ends[40];
@@ -1464,24 +1429,24 @@ START_TEST(test_a_detention_dated_only_on_the_day_the_arrest_ends_asks_for_its_h
     ck_assert_str_eq(str(j, "arrest_ends_at"), ends);
     json_decref(j);
     /* the prosecutor does not detain for the investigator */
-    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
+    json_decref(refused(id, demo.pros, body, 403, "forbidden", NULL));
     /* with its hour: 08:59 is within the day, 09:01 is not */
     snprintf(at, sizeof at, "%sT08:59:00+07:00", d1);
-    json_decref(detain_at(id, inv, s[0], at, NULL, 201));
+    json_decref(detain_at(id, demo.inv, s[0], at, NULL, 201));
     snprintf(at, sizeof at, "%sT09:01:00+07:00", d1);
-    j = detain_at(id, inv, s[1], at, NULL, 422);
+    j = detain_at(id, demo.inv, s[1], at, NULL, 422);
     ck_assert(missing_has_code(j, "arrest_period"));
     json_decref(j);
     /* dated the arrest's own day, the date shows it within the hours */
     long long t[2];
-    long long id2 = detention_case(inv, kejari_plg, d3, t);
+    long long id2 = detention_case(demo.inv, demo.kejari_plg, d3, t);
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d2);
-    arrest_at(id2, inv, t[0], at);
+    arrest_at(id2, demo.inv, t[0], at);
     snprintf(body, sizeof body,
              "{\"type\":\"detained\",\"date\":\"%s\",\"party_id\":%lld,\"detention_type\":"
              "\"rutan\",\"polri_order\":\"SP.Han/13/2026\"}",
              d2, t[0]);
-    json_decref(post(id2, inv, body, 201));
+    json_decref(post(id2, demo.inv, body, 201));
 }
 END_TEST
 
@@ -1514,28 +1479,28 @@ START_TEST(test_each_spdp_recipient_is_a_delivery_with_its_own_day)
     days_ago(8, d8);
     days_ago(1, d1);
     long long s[2];
-    long long id = detention_case(inv, kejari_plg, d10, s); /* two Vietnamese */
+    long long id = detention_case(demo.inv, demo.kejari_plg, d10, s); /* two Vietnamese */
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
     json_t *pp =
-        call("POST", path, inv,
+        call("POST", path, demo.inv,
              "{\"kind\":\"suspect\",\"name\":\"BUDI SANTOSO\",\"nationality\":\"ID\"}", 201);
     long long indo = json_integer_value(json_object_get(pp, "id"));
     json_decref(pp);
     long long all[3] = {s[0], s[1], indo};
     for (int k = 0; k < 3; k++) {
         snprintf(x, sizeof x, "\"party_id\":%lld", all[k]);
-        rec_on(id, inv, "suspect_designated", d10, x);
+        rec_on(id, demo.inv, "suspect_designated", d10, x);
     }
     /* a delivery before any SPDP of the Sprindik: the SPDP is missing */
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_korwas\","
              "\"received_by\":\"Kasubdit Korwas\"}",
              d9);
-    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
     ck_assert(missing_has_code(j, "spdp_sent"));
     json_decref(j);
-    rec_on(id, inv, "spdp_sent", d9, "\"recipient\":\"kejari\"");
+    rec_on(id, demo.inv, "spdp_sent", d9, "\"recipient\":\"kejari\"");
     /* bad input, nothing written: an unknown recipient, a suspect's copy
      * without the suspect or to a witness, no receiver */
     long long w = add_party(id, "witness", "SAKSI W");
@@ -1543,28 +1508,28 @@ START_TEST(test_each_spdp_recipient_is_a_delivery_with_its_own_day)
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_tetangga\","
              "\"received_by\":\"X\"}",
              d8);
-    j = refused(id, inv, body, 400, "bad-input", "recipient");
+    j = refused(id, demo.inv, body, 400, "bad-input", "recipient");
     ck_assert_ptr_nonnull(strstr(str(j, "detail"), "spdp_korwas"));
     json_decref(j);
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
              "\"spdp_tersangka\",\"received_by\":\"X\"}",
              d8);
-    json_decref(refused(id, inv, body, 400, "bad-input", "party_id"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "party_id"));
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":"
              "\"spdp_perwakilan_negara\",\"party_id\":%lld,\"received_by\":\"X\"}",
              d8, w);
-    json_decref(refused(id, inv, body, 400, "bad-input", "party_id"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "party_id"));
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_korwas\"}", d8);
-    json_decref(refused(id, inv, body, 400, "bad-input", "received_by"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "received_by"));
     /* dated before the SPDP itself: refused naming both dates */
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_kejari\","
              "\"received_by\":\"PTSP Kejari\"}",
              d10);
-    j = refused(id, inv, body, 422, "date-order", "date");
+    j = refused(id, demo.inv, body, 422, "date-order", "date");
     ck_assert_msg(strstr(str(j, "detail"), d10) && strstr(str(j, "detail"), d9) &&
                       strstr(str(j, "detail"), "SPDP"),
                   "%s", str(j, "detail"));
@@ -1574,18 +1539,18 @@ START_TEST(test_each_spdp_recipient_is_a_delivery_with_its_own_day)
              "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_kejari\","
              "\"received_by\":\"PTSP Kejari\"}",
              d8);
-    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
+    json_decref(refused(id, demo.pros, body, 403, "forbidden", NULL));
     json_decref(refused(id, sup, body, 403, "forbidden", NULL));
     /* the Kejari on day 2, suspect A on day 2: in time; Korwas on day 9: late */
-    json_decref(post(id, inv, body, 201));
+    json_decref(post(id, demo.inv, body, 201));
     snprintf(x, sizeof x,
              "\"recipient\":\"spdp_tersangka\",\"party_id\":%lld,"
              "\"received_by\":\"Tersangka sendiri\"",
              s[0]);
-    rec_on(id, inv, "letter_delivered", d8, x);
-    rec_on(id, inv, "letter_delivered", d1,
+    rec_on(id, demo.inv, "letter_delivered", d8, x);
+    rec_on(id, demo.inv, "letter_delivered", d1,
            "\"recipient\":\"spdp_korwas\",\"received_by\":\"Kasubdit Korwas\"");
-    json_t *c = get_case(id, inv);
+    json_t *c = get_case(id, demo.inv);
     json_t *k = clock_for(c, "spdp_to_kejari", 0);
     ck_assert_ptr_nonnull(k);
     ck_assert_str_eq(str(k, "state"), "ok");
@@ -1635,13 +1600,13 @@ START_TEST(test_spdp_recipients_count_the_offices_day_and_the_new_codes_rules)
     /* a Sprindik on 2 January 2026 runs under UU 20/2025: the recipients
      * are the same, marked to verify (DOMAIN.md 9.1); one on 1 January is
      * KUHAP 1981's, certain.  A WIT office counts its own calendar. */
-    free(sql_value(db,
+    free(sql_value(demo.db,
                    "UPDATE app.offices SET tz = 'Asia/Jayapura' WHERE code = 'KANIM-PTK' "
                    "RETURNING code",
                    0, NULL));
-    char *inv_ptk = api_login(port, NIP_INV_PTK, DEMO_PW);
+    char *inv_ptk = api_login(demo.port, NIP_INV_PTK, DEMO_PW);
     ck_assert_ptr_nonnull(inv_ptk);
-    long long kj = office_id("KEJARI-PTK");
+    long long kj = demo_server_office(&demo, "KEJARI-PTK");
     long long nu = open_case_on(inv_ptk, kj, "2025-12-30");
     rec_on(nu, inv_ptk, "sprindik_issued", "2026-01-02", NULL);
     long long old = open_case_on(inv_ptk, kj, "2025-12-30");
@@ -1665,7 +1630,7 @@ START_TEST(test_spdp_recipients_count_the_offices_day_and_the_new_codes_rules)
     ck_assert_str_eq(str(k, "state"), "ok");
     ck_assert_str_eq(str(clock_for(c, "spdp_to_pelapor", 0), "state"), "overdue");
     json_decref(c);
-    free(sql_value(db,
+    free(sql_value(demo.db,
                    "UPDATE app.offices SET tz = 'Asia/Jakarta' WHERE code = 'KANIM-PTK' "
                    "RETURNING code",
                    0, NULL));
@@ -1684,15 +1649,15 @@ START_TEST(test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_inte
     days_ago(6, d6);
     days_ago(5, d5);
     days_ago(4, d4);
-    long long id = open_case_on(inv, kejari_plg, d6);
+    long long id = open_case_on(demo.inv, demo.kejari_plg, d6);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    json_t *p = call("POST", path, inv,
+    json_t *p = call("POST", path, demo.inv,
                      "{\"kind\":\"suspect\",\"name\":\"NGUYEN VAN T\",\"nationality\":\"VN\","
                      "\"language\":\"Vietnam\"}",
                      201);
     long long vn = json_integer_value(json_object_get(p, "id"));
     json_decref(p);
-    p = call("POST", path, inv,
+    p = call("POST", path, demo.inv,
              "{\"kind\":\"suspect\",\"name\":\"SITI AMINAH\",\"nationality\":\"MY\","
              "\"language\":\"Bahasa Indonesia\"}",
              201);
@@ -1700,25 +1665,25 @@ START_TEST(test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_inte
     json_decref(p);
     charge(id, "122", vn);
     charge(id, "122", my);
-    rec_on(id, inv, "sprindik_issued", d6, NULL);
-    rec_on(id, inv, "spdp_sent", d6, "\"recipient\":\"kejari\"");
+    rec_on(id, demo.inv, "sprindik_issued", d6, NULL);
+    rec_on(id, demo.inv, "spdp_sent", d6, "\"recipient\":\"kejari\"");
     long long both[2] = {vn, my};
     for (int k = 0; k < 2; k++) {
         char x[96];
         snprintf(x, sizeof x, "\"party_id\":%lld", both[k]);
-        rec_on(id, inv, "suspect_designated", d6, x);
+        rec_on(id, demo.inv, "suspect_designated", d6, x);
         snprintf(x, sizeof x, "\"bap\":\"tersangka\",\"party_id\":%lld", both[k]);
         snprintf(at, sizeof at, "%sT10:00:00+07:00", d5);
-        rec_on(id, inv, "bap_recorded", at, x);
+        rec_on(id, demo.inv, "bap_recorded", at, x);
     }
-    rec_on(id, inv, "resume_written", d4, NULL);
+    rec_on(id, demo.inv, "resume_written", d4, NULL);
     /* sworn an hour after his BAP: too late */
     char x[64];
     snprintf(x, sizeof x, "\"party_id\":%lld", vn);
     snprintf(at, sizeof at, "%sT11:00:00+07:00", d5);
-    rec_on(id, inv, "interpreter_sworn", at, x);
+    rec_on(id, demo.inv, "interpreter_sworn", at, x);
     snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", d4);
-    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
     ck_assert(missing_has_code(j, "interpreter_sworn"));
     ck_assert_msg(strstr(str(j, "detail"), "NGUYEN VAN T"), "%s", str(j, "detail"));
     ck_assert_msg(!strstr(str(j, "detail"), "SITI AMINAH"), "%s", str(j, "detail"));
@@ -1729,11 +1694,11 @@ START_TEST(test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_inte
         strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"), "interpreter_sworn"));
     json_decref(j);
     /* the prosecutor does not send the investigator's file */
-    json_decref(refused(id, pros, body, 403, "forbidden", NULL));
+    json_decref(refused(id, demo.pros, body, 403, "forbidden", NULL));
     /* the oath recorded as it was, half an hour before the BAP: the file goes */
     snprintf(at, sizeof at, "%sT09:30:00+07:00", d5);
-    rec_on(id, inv, "interpreter_sworn", at, x);
-    json_t *ok = post(id, inv, body, 201);
+    rec_on(id, demo.inv, "interpreter_sworn", at, x);
+    json_t *ok = post(id, demo.inv, body, 201);
     ck_assert_str_eq(str(ok, "stage"), "with_prosecutor");
     json_decref(ok);
 }
@@ -1745,7 +1710,7 @@ END_TEST
 static void p17_is(long long id, const char *start, const char *due, const char *state,
                    bool running)
 {
-    json_t *c = get_case(id, inv);
+    json_t *c = get_case(id, demo.inv);
     json_t *k = clock_of(c, "p17");
     ck_assert_msg(k != NULL, "case %lld: no p17 clock", id);
     ck_assert_str_eq(str(k, "start"), start);
@@ -1762,20 +1727,20 @@ START_TEST(test_p17_counts_from_the_prosecutors_receipt_of_the_spdp)
      * RECEIVED the SPDP.  Day 0 is the receipt's day (as "within 7 days" of a Sprindik):
      * sent 1 March 2026, received 10 March -> 30 days -> 9 April is the last day in time.
      * While no receipt is recorded, it counts from the sending: 31 March. */
-    long long id = open_case_on(inv, kejari_plg, "2026-02-20");
-    rec_on(id, inv, "sprindik_issued", "2026-02-25", NULL);
-    rec_on(id, inv, "spdp_sent", "2026-03-01", "\"recipient\":\"kejari\"");
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-02-20");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-02-25", NULL);
+    rec_on(id, demo.inv, "spdp_sent", "2026-03-01", "\"recipient\":\"kejari\"");
     p17_is(id, "2026-03-01", "2026-03-31", "overdue", true);
-    long long receipt = rec_on(id, pros, "spdp_received_by_pu", "2026-03-10", NULL);
+    long long receipt = rec_on(id, demo.pros, "spdp_received_by_pu", "2026-03-10", NULL);
     ck_assert_int_gt(receipt, 0);
     p17_is(id, "2026-03-10", "2026-04-09", "overdue", true);
     /* registered again on 20 March: refused (one receipt for one SPDP), the first counts */
-    json_decref(refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2026-03-20\"}", 409,
-                        "conflict", "type"));
+    json_decref(refused(id, demo.pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2026-03-20\"}",
+                        409, "conflict", "type"));
     p17_is(id, "2026-03-10", "2026-04-09", "overdue", true);
     /* an act of the investigator's after it (no file): the review list's reason is the P-17,
      * overdue since 10 April, the prosecutor's to act on */
-    rec_on(id, inv, "letter_delivered", "2026-04-01", "\"note\":\"surat biasa\"");
+    rec_on(id, demo.inv, "letter_delivered", "2026-04-01", "\"note\":\"surat biasa\"");
     json_t *list, *it = review_item_of(id, sup, &list);
     ck_assert_msg(it != NULL, "case %lld not in the review list", id);
     json_t *why = json_object_get(it, "reason");
@@ -1785,7 +1750,7 @@ START_TEST(test_p17_counts_from_the_prosecutors_receipt_of_the_spdp)
     ck_assert_str_eq(str(why, "actor"), "prosecutor");
     json_decref(list);
     /* the P-17 received on 15 April stops it, late: after 9 April */
-    rec_on(id, pros, "p17_received", "2026-04-15", NULL);
+    rec_on(id, demo.pros, "p17_received", "2026-04-15", NULL);
     p17_is(id, "2026-03-10", "2026-04-09", "overdue", false);
 }
 END_TEST
@@ -1797,13 +1762,13 @@ START_TEST(test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_da
     /* designated 5 January 2026: told by 6 January (day 0 the designation's date); not told,
      * the review list names it overdue for him; a letter dated before the designation is
      * refused; told on 6 January: met.  Designated 10 December 2025 (KUHAP 1981): no clock. */
-    long long id = open_case_on(inv, kejari_plg, "2026-01-03");
-    rec_on(id, inv, "sprindik_issued", "2026-01-04", NULL);
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-01-03");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-01-04", NULL);
     long long s = add_party(id, "suspect", "TRAN VAN D");
     char x[160], body[512];
     snprintf(x, sizeof x, "\"party_id\":%lld", s);
-    rec_on(id, inv, "suspect_designated", "2026-01-05", x);
-    json_t *c = get_case(id, inv);
+    rec_on(id, demo.inv, "suspect_designated", "2026-01-05", x);
+    json_t *c = get_case(id, demo.inv);
     json_t *k = clock_for(c, "designation_notice", s);
     ck_assert_ptr_nonnull(k);
     ck_assert_str_eq(str(k, "start"), "2026-01-05");
@@ -1834,9 +1799,9 @@ START_TEST(test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_da
              "{\"type\":\"letter_delivered\",\"date\":\"2026-01-04\",\"recipient\":"
              "\"penetapan_tersangka\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
              s);
-    json_decref(refused(id, inv, body, 422, "date-order", "date"));
+    json_decref(refused(id, demo.inv, body, 422, "date-order", "date"));
     /* without the suspect: refused */
-    json_decref(refused(id, inv,
+    json_decref(refused(id, demo.inv,
                         "{\"type\":\"letter_delivered\",\"date\":\"2026-01-06\",\"recipient\":"
                         "\"penetapan_tersangka\",\"received_by\":\"Tersangka\"}",
                         400, "bad-input", "party_id"));
@@ -1844,8 +1809,8 @@ START_TEST(test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_da
              "{\"type\":\"letter_delivered\",\"date\":\"2026-01-06\",\"recipient\":"
              "\"penetapan_tersangka\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
              s);
-    json_decref(post(id, inv, body, 201));
-    c = get_case(id, inv);
+    json_decref(post(id, demo.inv, body, 201));
+    c = get_case(id, demo.inv);
     k = clock_for(c, "designation_notice", s);
     ck_assert(json_is_false(json_object_get(k, "running")));
     ck_assert_str_eq(str(k, "state"), "ok");
@@ -1856,12 +1821,12 @@ START_TEST(test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_da
         ck_assert_str_ne(str(n, "code"), "designation_notice");
     json_decref(list);
 
-    long long old = open_case_on(inv, kejari_plg, "2025-12-01");
-    rec_on(old, inv, "sprindik_issued", "2025-12-02", NULL);
+    long long old = open_case_on(demo.inv, demo.kejari_plg, "2025-12-01");
+    rec_on(old, demo.inv, "sprindik_issued", "2025-12-02", NULL);
     long long t = add_party(old, "suspect", "TRAN VAN E");
     snprintf(x, sizeof x, "\"party_id\":%lld", t);
-    rec_on(old, inv, "suspect_designated", "2025-12-10", x);
-    c = get_case(old, inv);
+    rec_on(old, demo.inv, "suspect_designated", "2025-12-10", x);
+    c = get_case(old, demo.inv);
     ck_assert_ptr_null(clock_for(c, "designation_notice", t));
     json_decref(c);
 }
@@ -1875,21 +1840,21 @@ START_TEST(test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day)
      * review list names it overdue for him; a letter dated before the BAP is refused; given on 6
      * February: met.  A witness's BAP owes none; a suspect examined in December 2025 (KUHAP
      * 1981): no clock. */
-    long long id = open_case_on(inv, kejari_plg, "2026-02-01");
-    rec_on(id, inv, "sprindik_issued", "2026-02-02", NULL);
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-02-01");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-02-02", NULL);
     long long s = add_party(id, "suspect", "TRAN VAN F");
     long long w = add_party(id, "witness", "SAKSI SATU");
     char x[160], body[512];
     snprintf(x, sizeof x, "\"party_id\":%lld", s);
-    rec_on(id, inv, "suspect_designated", "2026-02-03", x);
+    rec_on(id, demo.inv, "suspect_designated", "2026-02-03", x);
     snprintf(x, sizeof x, "\"party_id\":%lld,\"bap\":\"saksi\"", w);
-    rec_on(id, inv, "bap_recorded", "2026-02-04", x);
-    json_t *c = get_case(id, inv);
+    rec_on(id, demo.inv, "bap_recorded", "2026-02-04", x);
+    json_t *c = get_case(id, demo.inv);
     ck_assert_ptr_null(clock_for(c, "bap_copy", w));
     json_decref(c);
     snprintf(x, sizeof x, "\"party_id\":%lld,\"bap\":\"tersangka\"", s);
-    rec_on(id, inv, "bap_recorded", "2026-02-05", x);
-    c = get_case(id, inv);
+    rec_on(id, demo.inv, "bap_recorded", "2026-02-05", x);
+    c = get_case(id, demo.inv);
     json_t *k = clock_for(c, "bap_copy", s);
     ck_assert_ptr_nonnull(k);
     ck_assert_str_eq(str(k, "start"), "2026-02-05");
@@ -1920,9 +1885,9 @@ START_TEST(test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day)
              "{\"type\":\"letter_delivered\",\"date\":\"2026-02-04\",\"recipient\":"
              "\"salinan_bap\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
              s);
-    json_decref(refused(id, inv, body, 422, "date-order", "date"));
+    json_decref(refused(id, demo.inv, body, 422, "date-order", "date"));
     /* without the suspect, or without who received it: refused */
-    json_decref(refused(id, inv,
+    json_decref(refused(id, demo.inv,
                         "{\"type\":\"letter_delivered\",\"date\":\"2026-02-06\",\"recipient\":"
                         "\"salinan_bap\",\"received_by\":\"Tersangka\"}",
                         400, "bad-input", "party_id"));
@@ -1930,13 +1895,13 @@ START_TEST(test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day)
              "{\"type\":\"letter_delivered\",\"date\":\"2026-02-06\",\"recipient\":"
              "\"salinan_bap\",\"party_id\":%lld}",
              s);
-    json_decref(refused(id, inv, body, 400, "bad-input", "received_by"));
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "received_by"));
     snprintf(body, sizeof body,
              "{\"type\":\"letter_delivered\",\"date\":\"2026-02-06\",\"recipient\":"
              "\"salinan_bap\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
              s);
-    json_decref(post(id, inv, body, 201));
-    c = get_case(id, inv);
+    json_decref(post(id, demo.inv, body, 201));
+    c = get_case(id, demo.inv);
     k = clock_for(c, "bap_copy", s);
     ck_assert(json_is_false(json_object_get(k, "running")));
     ck_assert_str_eq(str(k, "state"), "ok");
@@ -1947,14 +1912,14 @@ START_TEST(test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day)
         ck_assert_str_ne(str(n, "code"), "bap_copy");
     json_decref(list);
 
-    long long old = open_case_on(inv, kejari_plg, "2025-12-01");
-    rec_on(old, inv, "sprindik_issued", "2025-12-02", NULL);
+    long long old = open_case_on(demo.inv, demo.kejari_plg, "2025-12-01");
+    rec_on(old, demo.inv, "sprindik_issued", "2025-12-02", NULL);
     long long t = add_party(old, "suspect", "TRAN VAN G");
     snprintf(x, sizeof x, "\"party_id\":%lld", t);
-    rec_on(old, inv, "suspect_designated", "2025-12-03", x);
+    rec_on(old, demo.inv, "suspect_designated", "2025-12-03", x);
     snprintf(x, sizeof x, "\"party_id\":%lld,\"bap\":\"tersangka\"", t);
-    rec_on(old, inv, "bap_recorded", "2025-12-10", x);
-    c = get_case(old, inv);
+    rec_on(old, demo.inv, "bap_recorded", "2025-12-10", x);
+    c = get_case(old, demo.inv);
     ck_assert_ptr_null(clock_for(c, "bap_copy", t));
     json_decref(c);
 }
@@ -1965,9 +1930,9 @@ END_TEST
 /* A case of 2025 (KUHAP 1981) whose SPDP was sent on 3 March 2025. */
 static long long spdp_sent_2025(void)
 {
-    long long id = open_case_on(inv, kejari_plg, "2025-03-01");
-    rec_on(id, inv, "sprindik_issued", "2025-03-02", NULL);
-    rec_on(id, inv, "spdp_sent", "2025-03-03", "\"recipient\":\"kejari\"");
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2025-03-01");
+    rec_on(id, demo.inv, "sprindik_issued", "2025-03-02", NULL);
+    rec_on(id, demo.inv, "spdp_sent", "2025-03-03", "\"recipient\":\"kejari\"");
     return id;
 }
 
@@ -1978,24 +1943,25 @@ START_TEST(test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refuse
      * one dated before the recorded receipt.  422 naming the date and the act it may not
      * precede; nothing recorded. */
     long long id = spdp_sent_2025();
-    json_t *j = refused(id, pros, "{\"type\":\"p16_received\",\"date\":\"2025-03-02\"}", 422,
+    json_t *j = refused(id, demo.pros, "{\"type\":\"p16_received\",\"date\":\"2025-03-02\"}", 422,
                         "date-order", "date");
     ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "spdp_sent");
     ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), "2025-03-03");
     json_decref(j);
-    rec_on(id, pros, "spdp_received_by_pu", "2025-03-05", NULL);
-    j = refused(id, pros, "{\"type\":\"p16_received\",\"date\":\"2025-03-04\"}", 422, "date-order",
-                "date");
+    rec_on(id, demo.pros, "spdp_received_by_pu", "2025-03-05", NULL);
+    j = refused(id, demo.pros, "{\"type\":\"p16_received\",\"date\":\"2025-03-04\"}", 422,
+                "date-order", "date");
     ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "spdp_received_by_pu");
     ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), "2025-03-05");
     ck_assert_msg(strstr(str(j, "detail"), "2025-03-04") && strstr(str(j, "detail"), "2025-03-05"),
                   "%s", str(j, "detail"));
     json_decref(j);
     /* so is a P-17 asking for progress before the SPDP arrived */
-    json_decref(refused(id, pros, "{\"type\":\"p17_received\",\"date\":\"2025-03-04\"}", 422,
+    json_decref(refused(id, demo.pros, "{\"type\":\"p17_received\",\"date\":\"2025-03-04\"}", 422,
                         "date-order", "date"));
     /* on the receipt's day: recorded */
-    rec_on(id, pros, "p16_received", "2025-03-05", "\"number\":\"PRINT-13/L.6.10/Eku.1/03/2025\"");
+    rec_on(id, demo.pros, "p16_received", "2025-03-05",
+           "\"number\":\"PRINT-13/L.6.10/Eku.1/03/2025\"");
 }
 END_TEST
 
@@ -2005,23 +1971,23 @@ START_TEST(test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew)
      * runs from the first).  After an SP3 a new Sprindik owes a new SPDP (KUHAP 109(1) jo. MK
      * 130/PUU-XIII/2015), whose receipt is recorded once in turn. */
     long long id = spdp_sent_2025();
-    rec_on(id, pros, "spdp_received_by_pu", "2025-03-05", NULL);
-    json_t *j = refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-06\"}", 409,
-                        "conflict", "type");
+    rec_on(id, demo.pros, "spdp_received_by_pu", "2025-03-05", NULL);
+    json_t *j = refused(id, demo.pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-06\"}",
+                        409, "conflict", "type");
     ck_assert_msg(strstr(str(j, "detail"), "2025-03-05"), "%s", str(j, "detail"));
     json_decref(j);
     p17_is(id, "2025-03-05", "2025-04-04", "overdue", true);
-    rec_on(id, inv, "sp3_issued", "2025-03-10", "\"ground\":\"tidak_cukup_bukti\"");
-    rec_on(id, inv, "sprindik_issued", "2025-03-20", NULL);
+    rec_on(id, demo.inv, "sp3_issued", "2025-03-10", "\"ground\":\"tidak_cukup_bukti\"");
+    rec_on(id, demo.inv, "sprindik_issued", "2025-03-20", NULL);
     /* the new Sprindik's SPDP is not sent yet: nothing to receive */
-    j = refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-21\"}", 422,
+    j = refused(id, demo.pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-21\"}", 422,
                 "guard-failed", NULL);
     ck_assert(missing_has_code(j, "spdp_sent"));
     json_decref(j);
-    rec_on(id, inv, "spdp_sent", "2025-03-21", "\"recipient\":\"kejari\"");
-    rec_on(id, pros, "spdp_received_by_pu", "2025-03-24", NULL);
+    rec_on(id, demo.inv, "spdp_sent", "2025-03-21", "\"recipient\":\"kejari\"");
+    rec_on(id, demo.pros, "spdp_received_by_pu", "2025-03-24", NULL);
     p17_is(id, "2025-03-24", "2025-04-23", "overdue", true);
-    j = refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-25\"}", 409,
+    j = refused(id, demo.pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-25\"}", 409,
                 "conflict", "type");
     ck_assert_msg(strstr(str(j, "detail"), "2025-03-24"), "%s", str(j, "detail"));
     json_decref(j);
@@ -2063,21 +2029,21 @@ START_TEST(test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used
 {
     /* People smuggling (Pasal 120, up to 15 years): 20 + 40 + 30 + 30 days; a third court
      * extension is refused because KUHAP 29(2)'s two are used up -- not "after the PU's". */
-    long long id = open_case_on(inv, kejari_plg, "2025-01-01");
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2025-01-01");
     long long s = add_party(id, "suspect", "ABDUL K");
     charge(id, "120", s);
-    rec_on(id, inv, "sprindik_issued", "2025-01-02", NULL);
+    rec_on(id, demo.inv, "sprindik_issued", "2025-01-02", NULL);
     char x[128], body[256];
     snprintf(x, sizeof x, "\"party_id\":%lld,\"detention_type\":\"rutan\"", s);
-    rec_on(id, inv, "detained", "2025-01-02", x);
+    rec_on(id, demo.inv, "detained", "2025-01-02", x);
     snprintf(x, sizeof x, "\"party_id\":%lld", s);
-    rec_on(id, inv, "detention_extended_pu", "2025-01-15", x);
-    rec_on(id, inv, "detention_extended_court", "2025-03-01", x);
-    rec_on(id, inv, "detention_extended_court", "2025-03-25", x);
+    rec_on(id, demo.inv, "detention_extended_pu", "2025-01-15", x);
+    rec_on(id, demo.inv, "detention_extended_court", "2025-03-01", x);
+    rec_on(id, demo.inv, "detention_extended_court", "2025-03-25", x);
     snprintf(body, sizeof body,
              "{\"type\":\"detention_extended_court\",\"date\":\"2025-04-20\",\"party_id\":%lld}",
              s);
-    json_t *j = refused(id, inv, body, 409, "transition-not-allowed", NULL);
+    json_t *j = refused(id, demo.inv, body, 409, "transition-not-allowed", NULL);
     const char *d = str(j, "detail");
     ck_assert_msg(strstr(d, "Pasal 29") && strstr(d, "sudah digunakan") && strstr(d, "2 x 30 hari"),
                   "%s", d);
@@ -2094,17 +2060,17 @@ START_TEST(test_a_suspect_released_early_is_detained_again_counting_the_days_ser
      * released: 20 served.  Detained again on 1 August: his 20 days run to 20 August; the PU
      * may then give 20, not 40 (422 naming extension_within_limit); given, they run to 9
      * September.  Released then, a third detention is refused (409): the 60 are served. */
-    long long id = open_case_on(inv, kejari_plg, "2025-06-25");
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2025-06-25");
     long long s = add_party(id, "suspect", "LI WEI");
     charge(id, "122", s);
-    rec_on(id, inv, "sprindik_issued", "2025-06-30", NULL);
+    rec_on(id, demo.inv, "sprindik_issued", "2025-06-30", NULL);
     char x[128], p[64], body[256];
     snprintf(x, sizeof x, "\"party_id\":%lld,\"detention_type\":\"rutan\"", s);
     snprintf(p, sizeof p, "\"party_id\":%lld", s);
-    rec_on(id, inv, "detained", "2025-07-01", x);
-    rec_on(id, inv, "released", "2025-07-20", p);
-    rec_on(id, inv, "detained", "2025-08-01", x);
-    json_t *c = get_case(id, inv);
+    rec_on(id, demo.inv, "detained", "2025-07-01", x);
+    rec_on(id, demo.inv, "released", "2025-07-20", p);
+    rec_on(id, demo.inv, "detained", "2025-08-01", x);
+    json_t *c = get_case(id, demo.inv);
     json_t *k = clock_for(c, "detention", s);
     ck_assert_ptr_nonnull(k);
     ck_assert_str_eq(str(k, "due_date"), "2025-08-20");
@@ -2113,19 +2079,19 @@ START_TEST(test_a_suspect_released_early_is_detained_again_counting_the_days_ser
              "{\"type\":\"detention_extended_pu\",\"date\":\"2025-08-10\",\"party_id\":%lld,"
              "\"days\":40}",
              s);
-    json_t *j = refused(id, inv, body, 422, "guard-failed", NULL);
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
     ck_assert(missing_has_code(j, "extension_within_limit"));
     json_decref(j);
-    rec_on(id, inv, "detention_extended_pu", "2025-08-10", p);
-    c = get_case(id, inv);
+    rec_on(id, demo.inv, "detention_extended_pu", "2025-08-10", p);
+    c = get_case(id, demo.inv);
     ck_assert_str_eq(str(clock_for(c, "detention", s), "due_date"), "2025-09-09");
     json_decref(c);
-    rec_on(id, inv, "released", "2025-09-09", p);
+    rec_on(id, demo.inv, "released", "2025-09-09", p);
     snprintf(body, sizeof body,
              "{\"type\":\"detained\",\"date\":\"2025-09-15\",\"party_id\":%lld,"
              "\"detention_type\":\"rutan\"}",
              s);
-    j = refused(id, inv, body, 409, "transition-not-allowed", NULL);
+    j = refused(id, demo.inv, body, 409, "transition-not-allowed", NULL);
     ck_assert_msg(strstr(str(j, "detail"), "24(4)") && strstr(str(j, "detail"), "60 hari"), "%s",
                   str(j, "detail"));
     json_decref(j);

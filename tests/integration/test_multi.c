@@ -39,14 +39,6 @@ static void stop_two(void)
     free(db);
 }
 
-static void days_ago(int ago, char out[11])
-{
-    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 static long long open_case(int port, const char *token)
 {
     char date[11], body[256];

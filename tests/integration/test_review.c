@@ -76,15 +76,6 @@ static long post_keyed(const char *path, const char *token, const char *body, co
     return status;
 }
 
-/* today minus ago days in WIB, "YYYY-MM-DD" */
-static void days_ago(int ago, char out[11])
-{
-    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 static long long open_case(const char *summary, int opened_ago)
 {
     char date[11], body[512];
@@ -225,10 +216,7 @@ static void setup(void)
         abort();
     /* these suites check the lists over files at every stage; the documents
      * that Tahap I also needs (issue 8) are checked in test_acts.c */
-    free(sql_value(db,
-                   "UPDATE app.settings SET value = 'false' WHERE key = "
-                   "'dossier.tahap1_requires_documents' RETURNING key",
-                   0, NULL));
+    harness_setting(db, "dossier.tahap1_requires_documents", "false");
     inv = token_of(NIP_INV_PLG);
     inv2 = token_of(NIP_INV_PLG2);
     pros = token_of(NIP_PROS_PLG);

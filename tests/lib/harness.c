@@ -583,6 +583,14 @@ int count_lines(const char *s)
     return n;
 }
 
+void days_ago(int ago, char out[11])
+{
+    time_t t = time(NULL) + 7 * 3600 - (time_t)ago * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
 /* ---- the API as a client ------------------------------------------------------- */
 
 bool api_call(int port, const char *method, const char *path, const char *token,

@@ -223,5 +223,8 @@ char *read_text(const char *path);
 bool write_text(const char *path, const char *text);
 /* Lines in s (a final line without '\n' counts). */
 int count_lines(const char *s);
+/* "YYYY-MM-DD" of today minus ago days in WIB (UTC+7), the zone of the demo's
+ * Palembang offices. */
+void days_ago(int ago, char out[11]);
 
 #endif
