@@ -2003,10 +2003,10 @@ START_TEST(test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_ref
      * recorded.  A receipt on the P-16's day is recorded; a correction moving it past the
      * P-16 is refused the same way. */
     long long id = spdp_sent_2025();
-    long long p16 = rec_on(id, pros, "p16_received", "2025-03-04",
+    long long p16 = rec_on(id, demo.pros, "p16_received", "2025-03-04",
                            "\"number\":\"PRINT-13/L.6.10/Eku.1/03/2025\"");
-    json_t *j = refused(id, pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-05\"}", 422,
-                        "date-order", "date");
+    json_t *j = refused(id, demo.pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-05\"}",
+                        422, "date-order", "date");
     ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "p16_received");
     ck_assert_str_eq(str(json_object_get(j, "act"), "date"), "2025-03-04");
     ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "act"), "id")), p16);
@@ -2015,11 +2015,11 @@ START_TEST(test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_ref
     ck_assert_msg(strstr(str(j, "detail"), "2025-03-04") && strstr(str(j, "detail"), "2025-03-05"),
                   "%s", str(j, "detail"));
     json_decref(j);
-    long long receipt = rec_on(id, pros, "spdp_received_by_pu", "2025-03-04", NULL);
+    long long receipt = rec_on(id, demo.pros, "spdp_received_by_pu", "2025-03-04", NULL);
     char body[256];
     snprintf(body, sizeof body,
              "{\"type\":\"corrected\",\"date\":\"2025-03-05\",\"corrects\":%lld}", receipt);
-    json_decref(refused(id, pros, body, 422, "date-order", "date"));
+    json_decref(refused(id, demo.pros, body, 422, "date-order", "date"));
 }
 END_TEST
 
