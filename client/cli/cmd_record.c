@@ -37,7 +37,7 @@ struct record_args {
     const char *date, *at, *number, *note, *party, *bap, *days, *detention_type, *recipient,
         *ground, *polri_order, *instruction_id, *answer, *answer_act, *corrects, *due, *direction,
         *if_match, *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
-        *received_by;
+        *received_by, *facility, *scene;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
@@ -121,7 +121,8 @@ static json_t *event_body(const struct record_args *a)
               put_str(b, "jaksa", a->jaksa) && put_str(b, "appearance", a->appearance) &&
               put_str(b, "urgent_reason", a->urgent_reason) &&
               put_str(b, "unlawful_reason", a->unlawful_reason) &&
-              put_str(b, "received_by", a->received_by);
+              put_str(b, "received_by", a->received_by) && put_str(b, "facility", a->facility) &&
+              put_str(b, "scene", a->scene);
     if (ok && a->team.n > 0) {
         json_t *list = json_array();
         for (size_t i = 0; ok && list && i < a->team.n; i++)
@@ -255,6 +256,8 @@ int cmd_record(struct global *g, const struct command *cmd, int argc, char **arg
         {"bap", &a.bap, NULL, false, NULL},
         {"days", &a.days, NULL, false, NULL},
         {"detention-type", &a.detention_type, NULL, false, NULL},
+        {"facility", &a.facility, NULL, false, NULL},
+        {"scene", &a.scene, NULL, false, NULL},
         {"recipient", &a.recipient, NULL, false, NULL},
         {"ground", &a.ground, NULL, false, NULL},
         {"polri-order", &a.polri_order, NULL, false, NULL},

@@ -515,8 +515,10 @@ static bool filled(const char *s, const char *field, struct berr *err)
 /* What people write into an act says something: a P-19's items (each one
  * an instruction the investigator must answer, KUHAP 110(2)-(3)), the
  * answer to one, the reasons of a late return, of a short summons and of
- * an unlawful detention.  Blanks are as empty as nothing (a party's name:
- * casework.c). */
+ * an unlawful detention, the place of a detention or of an arrest, a
+ * seizure or a search (a blank one would print as nothing where the paper
+ * otherwise leaves a dotted line to fill by hand).  Blanks are as empty as
+ * nothing (a party's name: casework.c). */
 static bool check_texts(enum event ev, const struct event_input *in, struct berr *err)
 {
     if (ev == EV_P19_RECEIVED && json_array_size(in->instructions) == 0)
@@ -534,7 +536,8 @@ static bool check_texts(enum event ev, const struct event_input *in, struct berr
     return filled(ev == EV_INSTRUCTION_ANSWERED ? in->answer : NULL, "answer", err) &&
            filled(in->late_reason, "late_reason", err) &&
            filled(in->urgent_reason, "urgent_reason", err) &&
-           filled(in->unlawful_reason, "unlawful_reason", err);
+           filled(in->unlawful_reason, "unlawful_reason", err) &&
+           filled(in->facility, "facility", err) && filled(in->scene, "scene", err);
 }
 
 /* The direction a direction_done carries out: a direction_given of this case. */

@@ -890,6 +890,61 @@ START_TEST(test_every_case_command_has_help)
 }
 END_TEST
 
+/* Where an arrest was made and where the suspect is held (KUHAP 18(1), 21(2)) are given on the
+ * command line, stored with the acts as the API stores them, and named in record --help. */
+START_TEST(test_record_takes_the_scene_and_the_facility)
+{
+    act_as(NIP_INV_PLG);
+    char d10[11], d9[11], d8[11], at1[40], at2[40], cid[24], pid[24];
+    days_ago(10, d10);
+    days_ago(9, d9);
+    days_ago(8, d8);
+    long long id = new_case("Penangkapan di pelabuhan", 10);
+    id_str(id, cid);
+    id_str(add_suspect(cid, "LI Qiang"), pid);
+    json_decref(cli_json("offence", "charge", cid, "122(a)", "--party", pid, NULL));
+    RECORD(cid, "sprindik_issued", "--date", d10);
+    RECORD(cid, "suspect_designated", "--date", d9, "--party", pid);
+    snprintf(at1, sizeof at1, "%sT09:00:00+07:00", d8);
+    snprintf(at2, sizeof at2, "%sT15:00:00+07:00", d8);
+    RECORD(cid, "arrested", "--at", at1, "--party", pid, "--polri-order", "SP.Kap/3/2026",
+           "--scene", "Pelabuhan Boom Baru, Palembang");
+    RECORD(cid, "detained", "--at", at2, "--party", pid, "--detention-type", "rutan",
+           "--polri-order", "SP.Han/3/2026", "--facility",
+           "Rumah Tahanan Negara Kelas I Palembang");
+    json_t *h = cli_json("history", cid, NULL);
+    size_t i;
+    json_t *e;
+    int seen = 0;
+    json_array_foreach(json_object_get(h, "history"), i, e)
+    {
+        const char *type = json_string_value(json_object_get(e, "type"));
+        json_t *p = json_object_get(e, "payload");
+        if (strcmp(type, "arrested") == 0) {
+            ck_assert_str_eq(jstr_of(p, "scene"), "Pelabuhan Boom Baru, Palembang");
+            seen++;
+        } else if (strcmp(type, "detained") == 0) {
+            ck_assert_str_eq(jstr_of(p, "facility"), "Rumah Tahanan Negara Kelas I Palembang");
+            seen++;
+        }
+    }
+    ck_assert_int_eq(seen, 2);
+    json_decref(h);
+    /* a blank place is the server's 400, one line, nothing written */
+    size_t before = history_count(cid);
+    char *out;
+    ck_assert_int_eq(cli(&out, "record", cid, "detention_type_changed", "--party", pid, "--date",
+                         d8, "--detention-type", "rumah", "--facility", " ", NULL),
+                     1);
+    ck_assert_msg(strstr(out, "facility"), "%s", out);
+    free(out);
+    ck_assert_uint_eq(history_count(cid), before);
+    ck_assert_int_eq(cli(&out, "record", "--help", NULL), 0);
+    ck_assert_msg(strstr(out, "--facility") && strstr(out, "--scene"), "%s", out);
+    free(out);
+}
+END_TEST
+
 /* DOMAIN D15: a letter_delivered to penetapan_tersangka (the suspect told of
  * his designation) stops the designation-notice clock, so record --help names
  * it among the recipients --received-by is for; the help is whole, to its
@@ -950,6 +1005,7 @@ Suite *suite_cli_cases(void)
     tcase_add_test(tc, test_bad_arguments_exit_2_in_one_line);
     tcase_add_test(tc, test_every_case_command_has_help);
     tcase_add_test(tc, test_record_help_names_the_designation_notice_recipient);
+    tcase_add_test(tc, test_record_takes_the_scene_and_the_facility);
     suite_add_tcase(s, tc);
     return s;
 }
