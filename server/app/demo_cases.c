@@ -58,18 +58,28 @@ struct demo_case {
     " {\"type\":\"letter_delivered\",\"ago\":" #ago ",\"recipient\":\"spdp_perwakilan_negara\","   \
     "\"party\":1,\"received_by\":\"Direktorat Perlindungan WNI dan BHI, Kementerian Luar "         \
     "Negeri\"},"
+/* What a suspect is given himself under UU 20/2025, as reported (DOMAIN D15, D16): the notice
+ * of his designation and the copy of the record of his examination, each on the act's day. */
+#define TOLD(ago)                                                                                  \
+    " {\"type\":\"letter_delivered\",\"ago\":" #ago ",\"recipient\":\"penetapan_tersangka\","      \
+    "\"party\":1,\"received_by\":\"Tersangka sendiri\"},"
+#define BAP_COPY(ago)                                                                              \
+    " {\"type\":\"letter_delivered\",\"ago\":" #ago ",\"recipient\":\"salinan_bap\","              \
+    "\"party\":1,\"received_by\":\"Tersangka sendiri\"},"
 
 /* clang-format off */
 static const struct demo_case cases[] = {
     /* 1. Prapenyidikan: a report, nothing more yet */
     {"KANIM-PLG", "KEJARI-PLG", "jagratara", "Operasi Jagratara: WNA diduga bekerja tanpa izin di proyek smelter", 3,
      "[]", NULL, "[]", false},
-    /* 2. Penyidikan, Muara Enim: Sprindik, SPDP, suspect examined */
+    /* 2. Penyidikan, Muara Enim: Sprindik, SPDP, suspect examined 15 days ago and the copy
+     * of his BAP (DOMAIN D16) not given him yet: the board lists it owed */
     {"KANIM-MRE", "KEJARI-MRE", "tim_pora", "Temuan TIM PORA: penyalahgunaan izin tinggal kunjungan", 25,
      "[{\"name\":\"Zhang Wei\",\"nationality\":\"CN\",\"passport_no\":\"EJ4471920\",\"sex\":\"L\",\"birth_date\":\"1984-02-11\",\"birth_place\":\"Fuzhou\"}]",
      "122(a)",
      "[{\"type\":\"sprindik_issued\",\"ago\":22},"
      " {\"type\":\"suspect_designated\",\"ago\":22,\"party\":1},"
+     TOLD(22)
      " {\"type\":\"spdp_sent\",\"ago\":20,\"recipient\":\"kejari\"},"
      SPDP_KNOWN(19)
      " {\"type\":\"summons_served\",\"ago\":18,\"party\":1,\"appearance_ago\":15},"
@@ -86,11 +96,13 @@ static const struct demo_case cases[] = {
      "122(a)",
      "[{\"type\":\"sprindik_issued\",\"ago\":38},"
      " {\"type\":\"suspect_designated\",\"ago\":38,\"party\":1},"
+     TOLD(38)
      " {\"type\":\"spdp_sent\",\"ago\":36,\"recipient\":\"kejari\"},"
      SPDP_ALL(35)
      " {\"type\":\"bap_recorded\",\"ago\":30,\"bap\":\"saksi\",\"party\":2},"
      " {\"type\":\"interpreter_sworn\",\"ago\":28,\"hour\":9,\"party\":1},"
      " {\"type\":\"bap_recorded\",\"ago\":28,\"bap\":\"tersangka\",\"party\":1},"
+     BAP_COPY(28)
      " {\"type\":\"resume_written\",\"ago\":10},"
      " {\"type\":\"tahap1_sent\",\"ago\":9},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":8}]", true},
@@ -112,9 +124,11 @@ static const struct demo_case cases[] = {
      "119(2)",
      "[{\"type\":\"sprindik_issued\",\"ago\":88},"
      " {\"type\":\"suspect_designated\",\"ago\":88,\"party\":1},"
+     TOLD(88)
      " {\"type\":\"spdp_sent\",\"ago\":86,\"recipient\":\"kejari\"},"
      SPDP_ALL(85)
      " {\"type\":\"bap_recorded\",\"ago\":80,\"bap\":\"tersangka\",\"party\":1},"
+     BAP_COPY(80)
      " {\"type\":\"resume_written\",\"ago\":42},"
      " {\"type\":\"tahap1_sent\",\"ago\":40},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":39},"
@@ -131,9 +145,11 @@ static const struct demo_case cases[] = {
      "122(a)",
      "[{\"type\":\"sprindik_issued\",\"ago\":115},"
      " {\"type\":\"suspect_designated\",\"ago\":115,\"party\":1},"
+     TOLD(115)
      " {\"type\":\"spdp_sent\",\"ago\":113,\"recipient\":\"kejari\"},"
      SPDP_ALL(112)
      " {\"type\":\"bap_recorded\",\"ago\":100,\"bap\":\"tersangka\",\"party\":1},"
+     BAP_COPY(100)
      " {\"type\":\"resume_written\",\"ago\":65},"
      " {\"type\":\"tahap1_sent\",\"ago\":64},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":63},"
@@ -144,9 +160,11 @@ static const struct demo_case cases[] = {
      "119(1)",
      "[{\"type\":\"sprindik_issued\",\"ago\":148},"
      " {\"type\":\"suspect_designated\",\"ago\":148,\"party\":1},"
+     TOLD(148)
      " {\"type\":\"spdp_sent\",\"ago\":146,\"recipient\":\"kejari\"},"
      SPDP_ALL(145)
      " {\"type\":\"bap_recorded\",\"ago\":140,\"bap\":\"tersangka\",\"party\":1},"
+     BAP_COPY(140)
      " {\"type\":\"resume_written\",\"ago\":130},"
      " {\"type\":\"tahap1_sent\",\"ago\":129},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":128},"
@@ -158,9 +176,11 @@ static const struct demo_case cases[] = {
      "119(1)",
      "[{\"type\":\"sprindik_issued\",\"ago\":158},"
      " {\"type\":\"suspect_designated\",\"ago\":158,\"party\":1},"
+     TOLD(158)
      " {\"type\":\"spdp_sent\",\"ago\":156,\"recipient\":\"kejari\"},"
      SPDP_ALL(155)
      " {\"type\":\"bap_recorded\",\"ago\":150,\"bap\":\"tersangka\",\"party\":1},"
+     BAP_COPY(150)
      " {\"type\":\"resume_written\",\"ago\":140},"
      " {\"type\":\"tahap1_sent\",\"ago\":139},"
      " {\"by\":\"pu\",\"type\":\"tahap1_received_by_pu\",\"ago\":138},"
@@ -172,9 +192,11 @@ static const struct demo_case cases[] = {
      "135",
      "[{\"type\":\"sprindik_issued\",\"ago\":68},"
      " {\"type\":\"suspect_designated\",\"ago\":68,\"party\":1},"
+     TOLD(68)
      " {\"type\":\"spdp_sent\",\"ago\":66,\"recipient\":\"kejari\"},"
      SPDP_ALL(65)
      " {\"type\":\"bap_recorded\",\"ago\":60,\"bap\":\"tersangka\",\"party\":1},"
+     BAP_COPY(60)
      " {\"type\":\"sp3_issued\",\"ago\":20,\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true},"
      " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"kejari\"}]", false},
     /* 9. Batulicin (WITA): the suspect's detention ends in two days */
@@ -183,11 +205,17 @@ static const struct demo_case cases[] = {
      "120",
      "[{\"type\":\"sprindik_issued\",\"ago\":19},"
      " {\"type\":\"suspect_designated\",\"ago\":19,\"party\":1},"
+     TOLD(19)
      " {\"type\":\"arrested\",\"ago\":18,\"hour\":9,\"party\":1,\"scene\":\"Pelabuhan Samudera Batulicin, Kecamatan Batulicin, Kabupaten Tanah Bumbu\"},"
      " {\"type\":\"detained\",\"ago\":17,\"hour\":8,\"party\":1,\"detention_type\":\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas IIB Batulicin\",\"polri_order\":\"SP.Han/07/2026/Ditreskrimum\"},"
+     " {\"type\":\"letter_delivered\",\"ago\":18,\"recipient\":\"keluarga_penangkapan\",\"party\":1,\"received_by\":\"Keluarga tersangka (saudara kandung, Mohammad Karimi)\"},"
+     " {\"type\":\"letter_delivered\",\"ago\":17,\"recipient\":\"keluarga_penahanan\",\"party\":1,\"received_by\":\"Keluarga tersangka (saudara kandung, Mohammad Karimi)\"},"
+     " {\"type\":\"letter_delivered\",\"ago\":16,\"recipient\":\"perwakilan_negara\",\"party\":1,\"received_by\":\"Direktorat Perlindungan WNI dan BHI, Kementerian Luar Negeri\"},"
      " {\"type\":\"spdp_sent\",\"ago\":16,\"recipient\":\"kejari\"},"
      SPDP_ALL(15)
-     " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1}]", true},
+     " {\"type\":\"bap_recorded\",\"ago\":15,\"bap\":\"tersangka\",\"party\":1},"
+     " {\"type\":\"letter_delivered\",\"ago\":15,\"recipient\":\"salinan_bap\",\"party\":1,"
+     "\"received_by\":\"Tersangka sendiri\"}]", true},
     /* 10. Batulicin: diverted to administrative action (TAK) */
     {"KANIM-BLC", "KEJARI-TNB", "supervision", "Overstay ringan: tindakan administratif keimigrasian", 12,
      "[]", NULL,
