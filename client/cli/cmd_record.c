@@ -244,51 +244,61 @@ static void print_recorded(const json_t *e)
                jstr(d, "number"), jstr(d, "verify_code"));
 }
 
-int cmd_record(struct global *g, const struct command *cmd, int argc, char **argv)
+/* The command line into *a, checked as far as the client can (check_args). */
+static int parse_record(struct global *g, const struct command *cmd, int argc, char **argv,
+                        struct record_args *a)
 {
-    struct record_args a = {0};
+    *a = (struct record_args){0};
     const struct cli_opt opts[] = {
-        {"date", &a.date, NULL, false, NULL},
-        {"at", &a.at, NULL, false, NULL},
-        {"number", &a.number, NULL, false, NULL},
-        {"note", &a.note, NULL, false, NULL},
-        {"party", &a.party, NULL, false, NULL},
-        {"bap", &a.bap, NULL, false, NULL},
-        {"days", &a.days, NULL, false, NULL},
-        {"detention-type", &a.detention_type, NULL, false, NULL},
-        {"facility", &a.facility, NULL, false, NULL},
-        {"scene", &a.scene, NULL, false, NULL},
-        {"recipient", &a.recipient, NULL, false, NULL},
-        {"ground", &a.ground, NULL, false, NULL},
-        {"polri-order", &a.polri_order, NULL, false, NULL},
-        {"polri-involved", NULL, NULL, false, &a.polri_involved},
-        {"severe-illness", NULL, NULL, false, &a.severe_illness},
-        {"instruction", NULL, &a.instructions, false, NULL},
-        {"issue", NULL, &a.issue, false, NULL},
-        {"instruction-id", &a.instruction_id, NULL, false, NULL},
-        {"answer", &a.answer, NULL, false, NULL},
-        {"answer-act", &a.answer_act, NULL, false, NULL},
-        {"corrects", &a.corrects, NULL, false, NULL},
-        {"withdraws", NULL, NULL, false, &a.withdraws},
-        {"due", &a.due, NULL, false, NULL},
-        {"direction", &a.direction, NULL, false, NULL},
-        {"late-reason", &a.late_reason, NULL, false, NULL},
-        {"unmet", NULL, &a.unmet, false, NULL},
-        {"to", &a.to, NULL, false, NULL},
-        {"jaksa", &a.jaksa, NULL, false, NULL},
-        {"team", NULL, &a.team, false, NULL},
-        {"appearance", &a.appearance, NULL, false, NULL},
-        {"urgent-reason", &a.urgent_reason, NULL, false, NULL},
-        {"unlawful-reason", &a.unlawful_reason, NULL, false, NULL},
-        {"received-by", &a.received_by, NULL, false, NULL},
-        {"if-match", &a.if_match, NULL, false, NULL},
-        {"idempotency-key", &a.key, NULL, false, NULL},
+        {"date", &a->date, NULL, false, NULL},
+        {"at", &a->at, NULL, false, NULL},
+        {"number", &a->number, NULL, false, NULL},
+        {"note", &a->note, NULL, false, NULL},
+        {"party", &a->party, NULL, false, NULL},
+        {"bap", &a->bap, NULL, false, NULL},
+        {"days", &a->days, NULL, false, NULL},
+        {"detention-type", &a->detention_type, NULL, false, NULL},
+        {"facility", &a->facility, NULL, false, NULL},
+        {"scene", &a->scene, NULL, false, NULL},
+        {"recipient", &a->recipient, NULL, false, NULL},
+        {"ground", &a->ground, NULL, false, NULL},
+        {"polri-order", &a->polri_order, NULL, false, NULL},
+        {"polri-involved", NULL, NULL, false, &a->polri_involved},
+        {"severe-illness", NULL, NULL, false, &a->severe_illness},
+        {"instruction", NULL, &a->instructions, false, NULL},
+        {"issue", NULL, &a->issue, false, NULL},
+        {"instruction-id", &a->instruction_id, NULL, false, NULL},
+        {"answer", &a->answer, NULL, false, NULL},
+        {"answer-act", &a->answer_act, NULL, false, NULL},
+        {"corrects", &a->corrects, NULL, false, NULL},
+        {"withdraws", NULL, NULL, false, &a->withdraws},
+        {"due", &a->due, NULL, false, NULL},
+        {"direction", &a->direction, NULL, false, NULL},
+        {"late-reason", &a->late_reason, NULL, false, NULL},
+        {"unmet", NULL, &a->unmet, false, NULL},
+        {"to", &a->to, NULL, false, NULL},
+        {"jaksa", &a->jaksa, NULL, false, NULL},
+        {"team", NULL, &a->team, false, NULL},
+        {"appearance", &a->appearance, NULL, false, NULL},
+        {"urgent-reason", &a->urgent_reason, NULL, false, NULL},
+        {"unlawful-reason", &a->unlawful_reason, NULL, false, NULL},
+        {"received-by", &a->received_by, NULL, false, NULL},
+        {"if-match", &a->if_match, NULL, false, NULL},
+        {"idempotency-key", &a->key, NULL, false, NULL},
         END_OPTS,
     };
-    const struct cli_arg args[] = {{"CASE", &a.case_arg}, {"EVENT", &a.event}, {NULL, NULL}};
+    const struct cli_arg args[] = {{"CASE", &a->case_arg}, {"EVENT", &a->event}, {NULL, NULL}};
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
-    if (rc != GO_ON || (rc = check_args(cmd, &a)) != GO_ON ||
-        (rc = cli_connect(g, true)) != GO_ON ||
+    if (rc == GO_ON)
+        rc = check_args(cmd, a);
+    return rc;
+}
+
+int cmd_record(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    struct record_args a;
+    int rc = parse_record(g, cmd, argc, argv, &a);
+    if (rc != GO_ON || (rc = cli_connect(g, true)) != GO_ON ||
         (rc = cli_case(g, cmd, a.case_arg, &a.case_id)) != GO_ON)
         return rc;
     char key[2 * KEY_BYTES + 1];

@@ -41,6 +41,7 @@
 #include "store/documents.h"
 #include "store/instructions.h"
 #include "store/tx.h"
+#include "validate.h"
 
 #define STAGE_BIT(s) (1u << (s))
 #define OPEN_STAGES                                                                                \
@@ -843,6 +844,14 @@ static bool listed(json_t *miss, const char *s)
     return false;
 }
 
+/* A gap named in the list; were its text no JSON string (it is built from stored text), the gap
+ * is named without it rather than lost: a gap left out would let the file go. */
+static void add_gap(json_t *miss, const char *gap, const char *plain)
+{
+    json_t *s = json_string(gap);
+    json_array_append_new(miss, s ? s : json_string(plain));
+}
+
 /* "peristiwa 123, 5 Maret 2026": an act by its id and its (corrected) date. */
 static void act_ref(const struct gaps *g, long long id, const struct case_event *e, char *out,
                     size_t size)
@@ -859,7 +868,7 @@ static void bap_gap(const struct gaps *g, const struct store_dossier_act *a)
     if (i < 0 || !evlog_effective(g->cf->ev, g->cf->nevents, i, &e))
         return; /* withdrawn: no examination to hold */
     const char *kind = e.bap > BAP_NONE && e.bap <= BAP_TAMBAHAN ? kinds[e.bap] : a->bap;
-    char form[32], at[80], gap[700];
+    char form[32], at[80], gap[2048];
     snprintf(form, sizeof form, "bap_%s", kind);
     if (listed(g->miss, form))
         return; /* the whole kind is missing already */
@@ -874,7 +883,7 @@ static void bap_gap(const struct gaps *g, const struct store_dossier_act *a)
                  kind, a->party, at, primary_of("bap_recorded", kind) ? form : "dokumennya");
     else
         return;
-    json_array_append_new(g->miss, json_string(gap));
+    add_gap(g->miss, gap, "BAP tanpa berkas");
 }
 
 static void answer_gap(const struct gaps *g, const struct store_dossier_act *a)
@@ -887,20 +896,23 @@ static void answer_gap(const struct gaps *g, const struct store_dossier_act *a)
     bool named = k >= 0 && evlog_effective(g->cf->ev, g->cf->nevents, k, &f);
     if (named && has_paper(g, k))
         return;
-    char at[80], gap[900];
+    char at[80], gap[2048], plain[64];
     act_ref(g, a->event_id, &e, at, sizeof at);
+    int cut = utf8_prefix_bytes(a->item_text, 120); /* whole characters, never a broken one */
     if (named)
         snprintf(gap, sizeof gap,
-                 "petunjuk P-19 babak %d no. %d (\"%.120s\", dijawab %s): tindakan yang "
+                 "petunjuk P-19 babak %d no. %d (\"%.*s\", dijawab %s): tindakan yang "
                  "memenuhinya (peristiwa %lld) belum ada berkas",
-                 a->round, a->item_no, a->item_text, at, a->answer_act);
+                 a->round, a->item_no, cut, a->item_text, at, a->answer_act);
     else
         snprintf(gap, sizeof gap,
-                 "petunjuk P-19 babak %d no. %d (\"%.120s\", dijawab %s): tidak ada berkas yang "
+                 "petunjuk P-19 babak %d no. %d (\"%.*s\", dijawab %s): tidak ada berkas yang "
                  "memenuhinya (sebut tindakannya dengan answer_act, atau unggah dokumennya pada "
                  "jawaban itu)",
-                 a->round, a->item_no, a->item_text, at);
-    json_array_append_new(g->miss, json_string(gap));
+                 a->round, a->item_no, cut, a->item_text, at);
+    snprintf(plain, sizeof plain, "petunjuk P-19 babak %d no. %d tanpa berkas", a->round,
+             a->item_no);
+    add_gap(g->miss, gap, plain);
 }
 
 /* The papers of the five every file needs, by form name. */

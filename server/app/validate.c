@@ -97,6 +97,18 @@ size_t utf8_length(const char *s)
     return n;
 }
 
+int utf8_prefix_bytes(const char *s, size_t max)
+{
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+    size_t at = 0;
+    for (size_t n = 0; n < max && u[at]; n++) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(u + at, -1, &cp);
+        at += k > 0 ? (size_t)k : 1;
+    }
+    return (int)at;
+}
+
 bool validate_password_shape(const char *pw, const char *nip, struct berr *err)
 {
     size_t bytes = strlen(pw);

@@ -55,4 +55,8 @@ const char *validate_closest(const char *word, const char *const *candidates, si
  * begins no well-formed character counts as one. */
 size_t utf8_length(const char *s);
 
+/* The bytes of the first max characters of the UTF-8 text s, never ending inside a character
+ * (utf8proc_iterate): for quoting a text cut short without breaking it. */
+int utf8_prefix_bytes(const char *s, size_t max);
+
 #endif

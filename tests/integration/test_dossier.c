@@ -379,6 +379,48 @@ START_TEST(test_an_answered_p19_item_needs_the_paper_that_answers_it)
 }
 END_TEST
 
+/* An item quoted in its gap is cut at 120 characters, never inside one: an item whose 120th
+ * character is a curly quote (3 bytes in UTF-8) once made the gap's text no JSON string, the gap
+ * fell out of the list, and the file was re-sent without the paper (found in review). */
+START_TEST(test_an_item_cut_inside_a_character_is_still_a_gap)
+{
+    long long suspect, id = ready_case(&suspect);
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    /* 119 ASCII characters, then \u201c as its 120th: byte 120 is inside it */
+    char item[256], m[768];
+    snprintf(item, sizeof item, "%-119.119s\u201chasil uji laboratorium\u201d",
+             "Lampirkan surat keterangan dari instansi yang berwenang mengenai keaslian paspor "
+             "tersangka beserta berita acaranya");
+    snprintf(m, sizeof m,
+             "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":[\"%s\"]", item);
+    json_decref(act(id, demo.pros, m, 201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    char *i1 = sql_value(demo.db,
+                         "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
+                         "item_no = 1",
+                         1, q);
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Telah dilengkapi\"",
+             i1);
+    free(i1);
+    json_decref(act(id, demo.inv, m, 201));
+    json_t *p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
+    /* the item quoted to its 120th character, that character whole, nothing after it */
+    only_gap(
+        p, (const char *const[]){"petunjuk P-19 babak 1 no. 1", "paspor", "\xe2\x80\x9c\"", NULL});
+    const char *gap = json_string_value(json_array_get(json_object_get(p, "missing"), 0));
+    ck_assert_msg(strstr(gap, "hasil uji") == NULL, "%s", gap);
+    json_decref(p);
+}
+END_TEST
+
 /* An answer names an act of its own case whose paper can answer it: not an
  * act of another case, nor a correction (400 problem+json, nothing written);
  * an act named that has no paper leaves its item unfulfilled. */
@@ -511,6 +553,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_a_bap_of_no_one_is_a_gap_and_a_withdrawn_one_needs_nothing);
     tcase_add_test(tc, test_the_cli_shows_each_gap_on_its_own_line);
     tcase_add_test(tc, test_an_answered_p19_item_needs_the_paper_that_answers_it);
+    tcase_add_test(tc, test_an_item_cut_inside_a_character_is_still_a_gap);
     tcase_add_test(tc, test_an_answer_names_an_act_of_its_case_with_a_paper);
     suite_add_tcase(s, tc);
     return s;
