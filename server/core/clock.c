@@ -285,7 +285,9 @@ static bool slot_restart(struct clock_slot *s, const struct day_def *d,
  *     designation_notice_days;
  *   - UU 20/2025 as reported, article unknown (DOMAIN D16): a copy of the record of his
  *     examination as a suspect, bap_copy_days; a later BAP of his owes its own copy, so it starts
- *     the clock again. */
+ *     the clock again once the copy owed before it was given - while that one is still owed, its
+ *     clock runs on from its own BAP (a copy overdue stays overdue on the board, not hidden by
+ *     the next examination), and the letter giving him his copies stops it. */
 static bool fold_owed_to_suspect(struct clock_fold *fo, const struct clock_input *in, int i,
                                  const struct case_event *e, struct caldate day, int64_t at,
                                  struct berr *err)
@@ -303,8 +305,9 @@ static bool fold_owed_to_suspect(struct clock_fold *fo, const struct clock_input
         return false;
     int days =
         n == NOTICE_DESIGNATION ? rs->designation_notice_days.value : rs->bap_copy_days.value;
-    if (days > 0)
-        slot_start(&fo->suspects[e->suspect].notices[n], i, RSI(rs), day, at);
+    struct clock_slot *s = &fo->suspects[e->suspect].notices[n];
+    if (days > 0 && !(n == NOTICE_BAP_COPY && s->running))
+        slot_start(s, i, RSI(rs), day, at);
     return true;
 }
 

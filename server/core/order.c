@@ -226,6 +226,16 @@ static void seen_note(struct seen *s, const struct stamp *t)
         *slot = *t;
 }
 
+/* As seen_note, keeping the earliest: for an act that may follow any of them, not only the
+ * latest (the copy of a suspect's BAP may be of his first examination, entered after his
+ * second). */
+static void seen_note_earliest(struct seen *s, const struct stamp *t)
+{
+    struct stamp *slot = t->has_time ? &s->timed : &s->untimed;
+    if (slot->index < 0 || later(slot, t))
+        *slot = *t;
+}
+
 /* The index of an act in s dated after x, or -1. */
 static int seen_later(const struct seen *s, const struct stamp *x)
 {
@@ -240,7 +250,7 @@ static int seen_later(const struct seen *s, const struct stamp *x)
  * the detention machine's acts as one kind, the designation, and for the
  * notices the latest arrest, the latest detention, the latest act that
  * took him into custody (an arrest, or a detention while free) and his
- * latest BAP as a suspect (its copy, DOMAIN D16). */
+ * earliest BAP as a suspect (a copy follows one of them, DOMAIN D16). */
 enum {
     SLOT_DETENTION,
     SLOT_DESIGNATED,
@@ -339,7 +349,7 @@ static void note(struct order_state *c, const struct case_event *x, const struct
     if (x->event == EV_DETAINED)
         seen_note(&c->suspects[x->suspect][SLOT_DETAINED], xs);
     if (order_act_is(x, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA}))
-        seen_note(&c->suspects[x->suspect][SLOT_BAP], xs);
+        seen_note_earliest(&c->suspects[x->suspect][SLOT_BAP], xs);
     /* custody begins with an arrest, or a detention of a free suspect */
     bool *held = &c->held[x->suspect];
     if (x->event == EV_ARRESTED || (x->event == EV_DETAINED && !*held))

@@ -99,7 +99,7 @@ struct order_seen {
 
 /* The acts followed per suspect: the detention machine's acts as one kind, the designation,
  * the latest arrest, the latest detention, the latest act that took him into custody, his
- * latest BAP as a suspect. */
+ * earliest BAP as a suspect. */
 #define ORDER_SUSPECT_SLOTS 6
 
 struct order_state {

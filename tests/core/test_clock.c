@@ -535,6 +535,30 @@ START_TEST(test_bap_copy_met_by_the_letter_and_owed_again_for_his_next_bap)
 }
 END_TEST
 
+/* A copy still owed is not hidden by his next examination: examined 5 February, no copy,
+ * examined again 20 February - the copy of 5 February is overdue since 7 February, on the board,
+ * until the letter giving him his copies (found in review: the next BAP used to restart it). */
+START_TEST(test_bap_copy_owed_stays_overdue_across_his_next_bap)
+{
+    struct case_event log[] = {
+        ev_on(EV_SPRINDIK_ISSUED, "2026-02-01"), ev_suspect(EV_SUSPECT_DESIGNATED, "2026-02-02", 0),
+        bap_of("2026-02-05", 0, BAP_TERSANGKA), bap_of("2026-02-20", 0, BAP_TERSANGKA),
+        delivered("2026-02-21", 0, NOTICE_BAP_COPY)};
+    struct run r;
+    compute(&r, log, 4, "Asia/Jakarta", "2026-02-20T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_BAP_COPY, 0);
+    ck_assert(c->running);
+    assert_day(c->start, "2026-02-05");
+    assert_day(c->due_date, "2026-02-06");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    compute(&r, log, 5, "Asia/Jakarta", "2026-02-25T00:00:00+07:00");
+    c = must_find(&r, CLK_BAP_COPY, 0);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE); /* given late */
+}
+END_TEST
+
 START_TEST(test_no_bap_copy_for_a_witness_or_under_kuhap_1981)
 {
     struct case_event log[] = {
@@ -1393,6 +1417,7 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_no_designation_notice_under_kuhap_1981);
     tcase_add_test(tc, test_bap_copy_due_the_next_day_under_uu_20_2025);
     tcase_add_test(tc, test_bap_copy_met_by_the_letter_and_owed_again_for_his_next_bap);
+    tcase_add_test(tc, test_bap_copy_owed_stays_overdue_across_his_next_bap);
     tcase_add_test(tc, test_no_bap_copy_for_a_witness_or_under_kuhap_1981);
     tcase_add_test(tc, test_pu_answers_within_7_days_of_receipt);
     tcase_add_test(tc, test_pu_returns_within_14_days_or_the_file_is_deemed_complete);

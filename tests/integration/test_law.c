@@ -1925,6 +1925,34 @@ START_TEST(test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day)
 }
 END_TEST
 
+/* The copy of his first examination, given the next day, may be entered after his second: it
+ * follows a BAP of his, not necessarily the latest (found in review: it was refused as dated
+ * before the latest). */
+START_TEST(test_the_copy_of_his_first_bap_entered_after_his_second_is_recorded)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-02-01");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-02-02", NULL);
+    long long s = add_party(id, "suspect", "TRAN VAN H");
+    char x[160], body[512];
+    snprintf(x, sizeof x, "\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "suspect_designated", "2026-02-03", x);
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"bap\":\"tersangka\"", s);
+    rec_on(id, demo.inv, "bap_recorded", "2026-02-05", x);
+    rec_on(id, demo.inv, "bap_recorded", "2026-02-20", x);
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-02-06\",\"recipient\":"
+             "\"salinan_bap\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
+             s);
+    json_decref(post(id, demo.inv, body, 201));
+    /* before his first examination it still copies nothing: refused */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-02-04\",\"recipient\":"
+             "\"salinan_bap\",\"party_id\":%lld,\"received_by\":\"Tersangka\"}",
+             s);
+    json_decref(refused(id, demo.inv, body, 422, "date-order", "date"));
+}
+END_TEST
+
 /* ---- the prosecutor's side of the SPDP (DOMAIN 4.4, 6: P-16, P-17, D14) ------------------- */
 
 /* A case of 2025 (KUHAP 1981) whose SPDP was sent on 3 March 2025. */
@@ -2141,6 +2169,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_p17_counts_from_the_prosecutors_receipt_of_the_spdp);
     tcase_add_test(tc, test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_day);
     tcase_add_test(tc, test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day);
+    tcase_add_test(tc, test_the_copy_of_his_first_bap_entered_after_his_second_is_recorded);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
     tcase_add_test(tc, test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused);
     tcase_add_test(tc, test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew);
