@@ -508,6 +508,47 @@ START_TEST(test_extension_request_to_the_kejaksaan_negeri)
 }
 END_TEST
 
+/* The request states the detention as it stands (KUHAP 21(2), 22, 23): its place as recorded,
+ * and after a change of type the new type and place - not the first order's (found in review:
+ * the place was computed and never printed, and a change of type was not read). */
+START_TEST(test_extension_request_states_the_detention_as_it_stands)
+{
+    size_t len;
+    char *held = replace(case_xml(&len), "<data kunci=\"detention_type\">rutan</data>\n",
+                         "<data kunci=\"detention_type\">rutan</data>\n      <data "
+                         "kunci=\"facility\">Rumah Tahanan Negara Kelas IIA Denpasar</data>\n");
+    const struct render_kv p1[] = {{"party", "pihak-1"}};
+    char *t = render_text("permintaan_perpanjangan", held, strlen(held), "2024-09-16",
+                          "B-IMI.12.GR.01.01-0470/IX/2024", p1, 1);
+    assert_has("permintaan_perpanjangan", t,
+               "Penahanan Rumah Tahanan Negara di Rumah Tahanan Negara Kelas IIA Denpasar, "
+               "selama 20 (dua puluh) hari");
+    free(t);
+    char *moved =
+        replace(held, "  </daftar-peristiwa>",
+                "    <peristiwa id=\"peristiwa-16\">\n      <urutan>16</urutan>\n"
+                "      <jenis kode=\"detention_type_changed\">x</jenis>\n"
+                "      <tanggal>2024-09-10</tanggal>\n"
+                "      <pihak ref=\"pihak-1\">Nguyễn Văn Thành</pihak>\n"
+                "      <rezim kode=\"KUHAP-1981\">KUHAP 1981</rezim>\n"
+                "      <tahap-sebelum kode=\"investigation\">Penyidikan</tahap-sebelum>\n"
+                "      <tahap-sesudah kode=\"investigation\">Penyidikan</tahap-sesudah>\n"
+                "      <terlambat>false</terlambat>\n"
+                "      <dicatat-pada>2024-09-10T16:00:00+08:00</dicatat-pada>\n"
+                "      <dicatat-oleh nip=\"198503122010121002\">Made Wirawan, S.H.</dicatat-oleh>\n"
+                "      <data kunci=\"detention_type\">rumah</data>\n"
+                "      <data kunci=\"facility\">Jalan Pantai Batu Bolong Nomor 18, Canggu</data>\n"
+                "    </peristiwa>\n  </daftar-peristiwa>");
+    t = render_text("permintaan_perpanjangan", moved, strlen(moved), "2024-09-16",
+                    "B-IMI.12.GR.01.01-0470/IX/2024", p1, 1);
+    assert_has("permintaan_perpanjangan", t,
+               "Penahanan Rumah di Jalan Pantai Batu Bolong Nomor 18, Canggu, selama 20");
+    free(t);
+    free(moved);
+    free(held);
+}
+END_TEST
+
 START_TEST(test_seizure_order_and_its_berita_acara_list_the_items)
 {
     size_t len;
@@ -1163,6 +1204,7 @@ Suite *suite_forms_all(void)
     tcase_add_test(tc, test_arrest_order_and_its_berita_acara);
     tcase_add_test(tc, test_detention_period_runs_inclusive_dates);
     tcase_add_test(tc, test_extension_request_to_the_kejaksaan_negeri);
+    tcase_add_test(tc, test_extension_request_states_the_detention_as_it_stands);
     tcase_add_test(tc, test_seizure_order_and_its_berita_acara_list_the_items);
     tcase_add_test(tc, test_resume_outlines_acts_evidence_and_elements);
     tcase_add_test(tc, test_tahap1_covering_letter);
