@@ -296,13 +296,18 @@ static const struct stmt papers_of_case = {
     "WHERE u.case_id = $1::bigint"};
 
 /* the acts whose paper the file must hold: each BAP with the name of whom
- * it examined (as its latest correction naming one names), each answer to a
+ * it examined (as the act stands: its latest correction, a correction of a
+ * correction included, names whom it names, or no one), each answer to a
  * P-19 item with its item and the act it names as answering it */
 static const struct stmt dossier_acts = {
     "documents.dossier_acts", 1,
-    "SELECT e.id, e.type, coalesce(e.payload->>'bap', ''), coalesce((SELECT cp.name FROM "
-    "app.events c JOIN app.parties cp ON cp.id = c.party_id WHERE c.case_id = e.case_id AND "
-    "c.corrects = e.id ORDER BY c.seq DESC LIMIT 1), p.name, ''), "
+    "SELECT e.id, e.type, coalesce(e.payload->>'bap', ''), CASE WHEN EXISTS (SELECT 1 FROM "
+    "app.events c WHERE c.case_id = e.case_id AND c.corrects = e.id) THEN coalesce((WITH "
+    "RECURSIVE chain(id, seq, party_id) AS (SELECT c.id, c.seq, c.party_id FROM app.events c "
+    "WHERE c.case_id = e.case_id AND c.corrects = e.id UNION ALL SELECT c.id, c.seq, c.party_id "
+    "FROM app.events c JOIN chain ON c.corrects = chain.id WHERE c.case_id = e.case_id) SELECT "
+    "cp.name FROM chain LEFT JOIN app.parties cp ON cp.id = chain.party_id ORDER BY chain.seq "
+    "DESC LIMIT 1), '') ELSE coalesce(p.name, '') END, "
     "coalesce((e.payload->>'answer_act')::bigint, 0), coalesce(i.round, 0), "
     "coalesce(i.item_no, 0), coalesce(i.text, '') FROM app.events e "
     "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "

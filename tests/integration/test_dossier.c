@@ -273,6 +273,37 @@ START_TEST(test_a_bap_of_no_one_is_a_gap_and_a_withdrawn_one_needs_nothing)
 }
 END_TEST
 
+/* Whom a BAP examined is whom the act names as it stands: a correction of a correction naming
+ * the witness names him (the gap is then his missing paper), and a later one naming no one names
+ * no one again (found in review: only direct corrections were read, and only those naming one). */
+START_TEST(test_a_bap_names_whom_its_latest_correction_names)
+{
+    long long suspect, id = ready_case(&suspect);
+    long long witness = party(id, "witness", "Hendra Saputra");
+    long long saksi = bap_of(id, "saksi", 0, "2026-06-06");
+    char m[256];
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-07\",\"corrects\":%lld,\"bap\":\"saksi\"",
+             saksi);
+    long long c1 = api_id(act(id, demo.inv, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-07\",\"corrects\":%lld,\"bap\":\"saksi\","
+             "\"party_id\":%lld",
+             c1, witness);
+    long long c2 = api_id(act(id, demo.inv, m, 201));
+    json_t *p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
+    only_gap(p, (const char *const[]){"BAP saksi Hendra Saputra", "belum ada berkas", NULL});
+    json_decref(p);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-07\",\"corrects\":%lld,\"bap\":\"saksi\"",
+             c2);
+    json_decref(act(id, demo.inv, m, 201));
+    p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
+    only_gap(p, (const char *const[]){"BAP saksi", "tidak menyebut siapa", NULL});
+    json_decref(p);
+}
+END_TEST
+
 /* berkas ARGS... (NULL-terminated) as the Palembang PPNS, logged on in a
  * config of its own: the exit status, stdout and stderr in *out. */
 static int cli(char **out, ...)
@@ -551,6 +582,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_every_demo_file_sent_holds_its_papers);
     tcase_add_test(tc, test_tahap1_waits_for_the_paper_of_every_bap);
     tcase_add_test(tc, test_a_bap_of_no_one_is_a_gap_and_a_withdrawn_one_needs_nothing);
+    tcase_add_test(tc, test_a_bap_names_whom_its_latest_correction_names);
     tcase_add_test(tc, test_the_cli_shows_each_gap_on_its_own_line);
     tcase_add_test(tc, test_an_answered_p19_item_needs_the_paper_that_answers_it);
     tcase_add_test(tc, test_an_item_cut_inside_a_character_is_still_a_gap);
