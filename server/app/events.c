@@ -1224,7 +1224,7 @@ static bool tahap1_documents(struct app *app, struct tx *tx, const struct actor 
     struct casefile cf = {0};
     json_t *missing = NULL;
     if (casefile_load(tx, who, case_id, false, &cf, err))
-        missing = forms_dossier_missing(app, tx, &cf, err);
+        missing = forms_dossier_missing(app, tx, &cf, true, err);
     casefile_free(&cf);
     if (!missing)
         return false;

@@ -934,7 +934,7 @@ static void required_gaps(struct app *app, const struct store_papers *papers, js
 }
 
 json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casefile *cf,
-                              struct berr *err)
+                              bool sending, struct berr *err)
 {
     /* issued, or the paper of an act numbered outside berkas uploaded */
     struct store_papers papers;
@@ -949,7 +949,12 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casef
     }
     struct gaps g = {.cf = cf, .papers = &papers, .miss = json_array()};
     required_gaps(app, &papers, g.miss);
-    for (int i = 0; i < acts.n; i++)
+    /* each BAP's and each answer's paper is asked of the file being sent (Tahap I, the
+     * re-sending) or assembled for it; a file the PU has received is read as it was sent,
+     * whatever was recorded since, or before this rule (a Kejari must be able to read it) */
+    bool assembling = sending || cf->stage == ST_PRE_INVESTIGATION ||
+                      cf->stage == ST_INVESTIGATION || cf->stage == ST_RETURNED;
+    for (int i = 0; assembling && i < acts.n; i++)
         if (strcmp(acts.items[i].type, "bap_recorded") == 0)
             bap_gap(&g, &acts.items[i]);
         else if (answers)
@@ -962,7 +967,7 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casef
 bool forms_dossier_complete(struct app *app, struct tx *tx, const struct casefile *cf,
                             json_t **missing, struct berr *err)
 {
-    json_t *miss = forms_dossier_missing(app, tx, cf, err);
+    json_t *miss = forms_dossier_missing(app, tx, cf, false, err);
     if (!miss)
         return false;
     if (json_array_size(miss) == 0) {

@@ -83,8 +83,12 @@ BERKAS_MUST_CHECK bool forms_issue_tx(struct app *app, struct tx *tx, const stru
  * sentence (Indonesian) for each BAP not withdrawn that names no one or has
  * no paper, and for each answered P-19 item whose answer neither names an
  * act with a paper nor has one uploaded (unless the setting
- * dossier.p19_answers_need_paper is false). */
+ * dossier.p19_answers_need_paper is false).  The BAPs' and the answers'
+ * papers are asked when it is being sent (sending: Tahap I, the re-sending)
+ * or while the file is with the investigator (before Tahap I, or returned):
+ * once the PU has it, it is read as it was sent. */
 BERKAS_MUST_CHECK json_t *forms_dossier_missing(struct app *app, struct tx *tx,
-                                                const struct casefile *cf, struct berr *err);
+                                                const struct casefile *cf, bool sending,
+                                                struct berr *err);
 
 #endif

@@ -452,6 +452,52 @@ START_TEST(test_an_item_cut_inside_a_character_is_still_a_gap)
 }
 END_TEST
 
+/* A file the PU has received is read as it was sent: an item answered without a paper while the
+ * setting was off (as before this rule), the file re-sent and found complete (P-21), the setting
+ * on again - the prosecutor and the investigator still get its dossier (found in review: 422
+ * for the Kejari's own file). */
+START_TEST(test_a_file_the_pu_received_is_read_as_it_was_sent)
+{
+    long long suspect, id = ready_case(&suspect);
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    json_decref(act(id, demo.pros,
+                    "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":["
+                    "\"Lampirkan hasil laboratorium forensik\"]",
+                    201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    char cid[24], m[512];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    char *i1 = sql_value(demo.db,
+                         "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
+                         "item_no = 1",
+                         1, q);
+    harness_setting(demo.db, "dossier.p19_answers_need_paper", "false");
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Telah dilengkapi\"",
+             i1);
+    free(i1);
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-21\"", 201));
+    json_decref(act(id, demo.pros, "\"type\":\"p21_received\",\"date\":\"2026-06-25\"", 201));
+    harness_setting(demo.db, "dossier.p19_answers_need_paper", "true");
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
+    const char *readers[] = {demo.pros, demo.inv};
+    for (int k = 0; k < 2; k++) {
+        char *t = fill_pdf_text(demo.port, readers[k], route);
+        ck_assert_msg(strstr(t, "Lê Văn Hùng") != NULL, "%.400s", t);
+        free(t);
+    }
+}
+END_TEST
+
 /* An answer names an act of its own case whose paper can answer it: not an
  * act of another case, nor a correction (400 problem+json, nothing written);
  * an act named that has no paper leaves its item unfulfilled. */
@@ -586,6 +632,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_the_cli_shows_each_gap_on_its_own_line);
     tcase_add_test(tc, test_an_answered_p19_item_needs_the_paper_that_answers_it);
     tcase_add_test(tc, test_an_item_cut_inside_a_character_is_still_a_gap);
+    tcase_add_test(tc, test_a_file_the_pu_received_is_read_as_it_was_sent);
     tcase_add_test(tc, test_an_answer_names_an_act_of_its_case_with_a_paper);
     suite_add_tcase(s, tc);
     return s;
