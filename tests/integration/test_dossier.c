@@ -211,6 +211,34 @@ static long long bap_of(long long id, const char *kind, long long who, const cha
     return api_id(act(id, demo.inv, m, 201));
 }
 
+/* Tahap I sent (11 June 2026) and received (12 June), returned with a P-19 of items, the JSON
+ * strings of its list (15 June), and the returned file received (16 June). */
+static void returned_with_p19(long long id, const char *items)
+{
+    char m[1024];
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    snprintf(m, sizeof m, "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":[%s]",
+             items);
+    json_decref(act(id, demo.pros, m, 201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+}
+
+/* The id of item no of the case's P-19 (malloc'd text). */
+static char *item_id(long long id, int no)
+{
+    char cid[24], n[16];
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(n, sizeof n, "%d", no);
+    const char *q[2] = {cid, n};
+    return sql_value(demo.db,
+                     "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
+                     "item_no = $2::int",
+                     2, q);
+}
+
 /* ---- a BAP has its paper ---------------------------------------------------------------- */
 
 /* The reporter examined as a witness on 6 June 2026 and the document
@@ -362,30 +390,15 @@ END_TEST
 START_TEST(test_an_answered_p19_item_needs_the_paper_that_answers_it)
 {
     long long suspect, id = ready_case(&suspect);
-    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
-    json_decref(
-        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
-    json_decref(act(id, demo.pros,
-                    "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":["
-                    "\"Lengkapi BAP saksi pelapor\",\"Lampirkan hasil laboratorium forensik\"]",
-                    201));
-    json_decref(
-        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    returned_with_p19(id,
+                      "\"Lengkapi BAP saksi pelapor\",\"Lampirkan hasil laboratorium forensik\"");
     long long witness = party(id, "witness", "Hendra Saputra");
     long long saksi = bap_of(id, "saksi", witness, "2026-06-18");
     fill_bap(demo.port, demo.inv, id, saksi);
     issue(id, "bap_saksi", saksi);
-    char cid[24], m[512];
-    snprintf(cid, sizeof cid, "%lld", id);
-    const char *q[1] = {cid};
-    char *i1 = sql_value(demo.db,
-                         "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
-                         "item_no = 1",
-                         1, q);
-    char *i2 = sql_value(demo.db,
-                         "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
-                         "item_no = 2",
-                         1, q);
+    char m[512];
+    char *i1 = item_id(id, 1);
+    char *i2 = item_id(id, 2);
     snprintf(m, sizeof m,
              "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
              "\"answer\":\"Saksi pelapor telah diperiksa\",\"answer_act\":%lld",
@@ -416,26 +429,14 @@ END_TEST
 START_TEST(test_an_item_cut_inside_a_character_is_still_a_gap)
 {
     long long suspect, id = ready_case(&suspect);
-    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
-    json_decref(
-        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
     /* 119 ASCII characters, then \u201c as its 120th: byte 120 is inside it */
     char item[256], m[768];
     snprintf(item, sizeof item, "%-119.119s\u201chasil uji laboratorium\u201d",
              "Lampirkan surat keterangan dari instansi yang berwenang mengenai keaslian paspor "
              "tersangka beserta berita acaranya");
-    snprintf(m, sizeof m,
-             "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":[\"%s\"]", item);
-    json_decref(act(id, demo.pros, m, 201));
-    json_decref(
-        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", id);
-    const char *q[1] = {cid};
-    char *i1 = sql_value(demo.db,
-                         "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
-                         "item_no = 1",
-                         1, q);
+    snprintf(m, sizeof m, "\"%s\"", item);
+    returned_with_p19(id, m);
+    char *i1 = item_id(id, 1);
     snprintf(m, sizeof m,
              "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
              "\"answer\":\"Telah dilengkapi\"",
@@ -459,22 +460,9 @@ END_TEST
 START_TEST(test_a_file_the_pu_received_is_read_as_it_was_sent)
 {
     long long suspect, id = ready_case(&suspect);
-    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
-    json_decref(
-        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
-    json_decref(act(id, demo.pros,
-                    "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":["
-                    "\"Lampirkan hasil laboratorium forensik\"]",
-                    201));
-    json_decref(
-        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
-    char cid[24], m[512];
-    snprintf(cid, sizeof cid, "%lld", id);
-    const char *q[1] = {cid};
-    char *i1 = sql_value(demo.db,
-                         "SELECT id FROM app.instructions WHERE case_id = $1::bigint AND "
-                         "item_no = 1",
-                         1, q);
+    returned_with_p19(id, "\"Lampirkan hasil laboratorium forensik\"");
+    char m[512];
+    char *i1 = item_id(id, 1);
     harness_setting(demo.db, "dossier.p19_answers_need_paper", "false");
     snprintf(m, sizeof m,
              "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
@@ -506,20 +494,11 @@ START_TEST(test_an_answer_names_an_act_of_its_case_with_a_paper)
     long long suspect, id = ready_case(&suspect), other_suspect;
     long long other = ready_case(&other_suspect);
     long long elsewhere = bap_of(other, "saksi", party(other, "witness", "Budi"), "2026-06-06");
-    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
-    json_decref(
-        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
-    json_decref(act(id, demo.pros,
-                    "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":["
-                    "\"Periksa saksi pelapor\"]",
-                    201));
-    json_decref(
-        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    returned_with_p19(id, "\"Periksa saksi pelapor\"");
     char cid[24], m[512];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *q[1] = {cid};
-    char *item =
-        sql_value(demo.db, "SELECT id FROM app.instructions WHERE case_id = $1::bigint", 1, q);
+    char *item = item_id(id, 1);
     long long before = events_of(id);
     snprintf(m, sizeof m,
              "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
