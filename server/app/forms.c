@@ -422,27 +422,51 @@ static void params_from_act(const struct issue_ctx *c, json_t *params)
         }
 }
 
-/* The Penuntut Umum who receives the suspect and evidence at Tahap II (KUHAP
- * 8(3) huruf b): the jaksa who recorded, and so signed, the case's last
- * P-21 or P-21A before the hand-over, as the users table has him; nothing
- * when the file was only deemed complete or the params name one already. */
+/* The jaksa who receives the suspect and evidence at Tahap II (KUHAP 8(3)
+ * huruf b): the one the Kejari appointed to the case by its latest P-16
+ * before the hand-over (DOMAIN.md 6: the jaksa peneliti; the P-16's
+ * "jaksa", its recorder when it names none), else the jaksa who recorded,
+ * and so signed, the last P-21 or P-21A; 0 when neither (the file only
+ * deemed complete). */
+static long long receiving_jaksa(struct tx *tx, const struct casefile *cf,
+                                 const struct issue_ctx *c, struct berr *err)
+{
+    long long p16 = 0, p21 = 0, named = 0;
+    struct case_event e;
+    for (int i = 0; i < cf->nevents && cf->ev_id[i] != c->act.id; i++) {
+        if (!evlog_effective(cf->ev, cf->nevents, i, &e))
+            continue;
+        if (e.event == EV_P16_RECEIVED) {
+            json_t *j = json_object_get(cf->ev_payload[i], "jaksa");
+            p16 = cf->ev_id[i];
+            named = json_is_integer(j) ? (long long)json_integer_value(j) : 0;
+        } else if (e.event == EV_P21_RECEIVED || e.event == EV_P21A_RECEIVED) {
+            p21 = cf->ev_id[i];
+        }
+    }
+    if (named)
+        return named;
+    struct act_row a;
+    long long act = p16 ? p16 : p21;
+    if (!act || !act_load(tx, cf, act, &a, err))
+        return 0;
+    return a.entered_by;
+}
+
+/* The Penuntut Umum who receives (receiving_jaksa) as the users table has
+ * him, name, NIP, pangkat and golongan, into params; nothing when the
+ * params name one already (the issuer's choice) or there is none. */
 static bool params_prosecutor(struct tx *tx, const struct casefile *cf, const struct issue_ctx *c,
                               json_t *params, struct berr *err)
 {
     if (!c->for_act || strcmp(c->f->name, "ba_tahap2") != 0 ||
         json_object_get(params, "prosecutor"))
         return true;
-    long long p21 = 0;
-    struct case_event e;
-    for (int i = 0; i < cf->nevents && cf->ev_id[i] != c->act.id; i++)
-        if (evlog_effective(cf->ev, cf->nevents, i, &e) &&
-            (e.event == EV_P21_RECEIVED || e.event == EV_P21A_RECEIVED))
-            p21 = cf->ev_id[i];
-    struct act_row a;
+    long long jaksa = receiving_jaksa(tx, cf, c, err);
     struct signer_buf b;
-    if (!p21 || !act_load(tx, cf, p21, &a, err) || !a.entered_by)
+    if (!jaksa)
         return err->kind == BERR_NONE;
-    if (!signer_load_user(tx, a.entered_by, &b, err))
+    if (!signer_load_user(tx, jaksa, &b, err))
         return false;
     json_object_set_new(params, "prosecutor", json_string(b.name));
     json_object_set_new(params, "prosecutor-nip", json_string(b.nip));

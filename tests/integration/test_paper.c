@@ -849,6 +849,55 @@ START_TEST(test_the_tahap2_record_names_the_receiving_prosecutor)
 }
 END_TEST
 
+/* The Penuntut Umum who receives at Tahap II is the jaksa the Kejari
+ * appointed to the case by its P-16 (DOMAIN.md 6: P-16, the jaksa peneliti
+ * who follows the investigation), not whoever at the Kejari recorded the
+ * P-21.  A second jaksa of Palembang (Bayu Nugroho, Jaksa Pratama, III/c)
+ * is named by the P-16, Fitri Handayani records the P-21: the BA Tahap II
+ * names Bayu, with his rank and NIP, as PIHAK KEDUA and over the receiving
+ * signature, and Fitri nowhere. */
+START_TEST(test_the_tahap2_record_names_the_jaksa_of_the_p16)
+{
+    const char *admin = demo_server_login(&demo, NIP_ADMIN_KEJAGUNG);
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"nip\":\"199303032018011005\",\"name\":\"Bayu Nugroho\",\"pangkat\":\"Jaksa "
+             "Pratama\",\"golongan\":\"III/c\",\"position\":\"Jaksa Fungsional\",\"office_id\":"
+             "%lld,\"role\":\"prosecutor\",\"password\":\"Kejari-Palembang-2026!\"}",
+             demo.kejari_plg);
+    json_decref(call("POST", "/api/v1/users", admin, body, 201));
+    long long party, id = complete_file(&party);
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"spdp_received_by_pu\",\"date\":\"2026-02-05\"", 201));
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"p16_received\",\"date\":\"2026-02-06\",\"jaksa\":"
+                        "\"19930303 201801 1 005\"",
+                        201));
+    json_decref(
+        act(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-02-10\",\"issue\":[\"pengantar_tahap1\"]",
+            201));
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-02-11\"", 201));
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"p21_received\",\"date\":\"2026-02-13\",\"issue\":[\"p21\"]",
+                        201));
+    long long t2 = api_id(act(id, "\"type\":\"tahap2_done\",\"date\":\"2026-02-16\"", 201));
+    json_t *d = issue(id, "ba_tahap2", t2);
+    char *t = doc_text(d);
+    json_decref(d);
+    const char *second = after(t, "selanjutnya disebut PIHAK PERTAMA", "Nama :");
+    assert_has(second,
+               "Nama : Bayu Nugroho Pangkat/Golongan : Jaksa Pratama (III/c) NIP : "
+               "19930303 201801 1 005 Jabatan : Penuntut Umum",
+               "PIHAK KEDUA, the jaksa of the P-16");
+    const char *sig = after(t, "Yang menerima,", "Penuntut Umum");
+    assert_has(sig, "Bayu Nugroho", "the receiving signature");
+    assert_has(sig, "NIP 19930303 201801 1 005", "the receiving signature");
+    assert_lacks(t, "Fitri Handayani", "BA Tahap II (the P-21's recorder)");
+    free(t);
+}
+END_TEST
+
 /* A P-form's copy goes to the Kepala Kejaksaan Tinggi above the Kejari,
  * named as its letterhead names him (DOMAIN.md 12: KEJAKSAAN TINGGI ... /
  * KEJAKSAAN NEGERI ...): the Palembang P-21's to Sumatera Selatan's. */
@@ -969,6 +1018,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_demo_detention_names_its_place);
     tcase_add_test(tc, test_the_demo_arrest_names_its_place_and_is_told);
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
+    tcase_add_test(tc, test_the_tahap2_record_names_the_jaksa_of_the_p16);
     tcase_add_test(tc, test_the_p21_copies_its_own_kejati);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
