@@ -218,7 +218,7 @@ static bool date_of(const char *v, struct caldate *d)
     return caldate_parse(buf, d);
 }
 
-/* upper, lower, or title case (each word's first letter upper, the rest lower) */
+/* upper or lower case (title case: render_title_case) */
 static char *recase(const char *v, int mode)
 {
     size_t len = strlen(v);
@@ -228,16 +228,13 @@ static char *recase(const char *v, int mode)
     size_t o = 0;
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)v;
     utf8proc_ssize_t i = 0;
-    bool word_start = true;
     while ((size_t)i < len) {
         utf8proc_int32_t c;
         utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)len - i, &c);
         if (n <= 0)
             break;
         i += n;
-        bool up = mode == 1 || (mode == 2 && word_start);
-        utf8proc_int32_t m = up ? utf8proc_toupper(c) : utf8proc_tolower(c);
-        word_start = c == ' ' || c == '-' || c == '(' || c == '/';
+        utf8proc_int32_t m = mode == 1 ? utf8proc_toupper(c) : utf8proc_tolower(c);
         utf8proc_uint8_t enc[4];
         utf8proc_ssize_t k = utf8proc_encode_char(m, enc);
         if (o + (size_t)k > len * 2)
@@ -342,7 +339,7 @@ static char *format(struct rctx *R, enum tfmt fmt, const char *v)
     case F_LOWER:
         return recase(v, fmt == F_UPPER ? 1 : 0);
     case F_TITLE:
-        return recase(v, 2);
+        return render_title_case(v);
     case F_DATE:
         return date_of(v, &d) && idtext_date_long(d, buf, sizeof buf) ? strdup(buf) : NULL;
     case F_DATE_WORDS:

@@ -175,6 +175,13 @@ struct render_insert {
 bool render_pdf_bind(const unsigned char *book, size_t len, const struct render_insert *ins,
                      size_t n, unsigned char **out, size_t *out_len, struct berr *err);
 
+/* v in title case as a name is written in running text (format="title",
+ * titlecase.c): each word capitalised, the EYD function words (di, ke, dari,
+ * dan, yang, untuk, pada) small unless first, acronyms of initials (DKI,
+ * DIY, NTB, NTT, TPI, ...) and Roman numerals (I, II, IIA, IV, ...) in
+ * capitals.  Malloc'd; NULL when out of memory. */
+char *render_title_case(const char *v);
+
 /* ---- for tests -------------------------------------------------------------------- */
 
 /* Times the external entity loader was asked for anything since start-up

@@ -29,6 +29,17 @@ static const char text_form[] =
     "  </body>\n"
     "</form>\n";
 
+/* the same paragraph, the field in title case */
+static const char title_form[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<form xmlns=\"urn:berkas:form:1\" title=\"Judul\" code=\"TEST.TITLE\" "
+    "issuer=\"system\" pro-justitia=\"false\" page=\"A4\" font-size=\"11\">\n"
+    "  <param name=\"t\"/>\n"
+    "  <body>\n"
+    "    <p align=\"left\">AWAL <field select=\"$t\" format=\"title\"/> AKHIR</p>\n"
+    "  </body>\n"
+    "</form>\n";
+
 static struct render_engine *text_engine;
 static char *text_dir;
 
@@ -45,6 +56,8 @@ static void setup(void)
     free(rng);
     snprintf(path, sizeof path, "%s/text.xml", text_dir);
     spit(path, text_form, strlen(text_form));
+    snprintf(path, sizeof path, "%s/title.xml", text_dir);
+    spit(path, title_form, strlen(title_form));
     struct berr err = {0};
     text_engine = render_open(text_dir, NULL, &err);
     ck_assert_msg(text_engine != NULL, "%s", err.message);
@@ -59,15 +72,15 @@ static void teardown(void)
     free(text_dir);
 }
 
-/* Render t into the form; the PDF's text, as pdftotext reads it in order. */
-static char *render_text(const char *t, const char *name)
+/* Render t into form; the PDF's text, as pdftotext reads it in order. */
+static char *render_form_text(const char *form, const char *t, const char *name)
 {
     const struct render_kv kv[] = {{"t", t}};
     struct render_opts o = {.date = "2024-09-02", .params = kv, .n_params = 1};
     unsigned char *pdf;
     size_t len;
     struct berr err = {0};
-    ck_assert_msg(render_form(text_engine, "text", "<perkara xmlns=\"urn:berkas:case:1\"/>",
+    ck_assert_msg(render_form(text_engine, form, "<perkara xmlns=\"urn:berkas:case:1\"/>",
                               strlen("<perkara xmlns=\"urn:berkas:case:1\"/>"), &o, &pdf, &len,
                               NULL, &err),
                   "%s", err.message);
@@ -76,6 +89,11 @@ static char *render_text(const char *t, const char *name)
     spit(path, pdf, len);
     free(pdf);
     return pdf_text_raw(path, 0, 0);
+}
+
+static char *render_text(const char *t, const char *name)
+{
+    return render_form_text("text", t, name);
 }
 
 static size_t count(const char *s, const char *what)
@@ -155,6 +173,55 @@ START_TEST(test_ill_formed_utf8_prints_one_replacement_per_bad_byte)
 }
 END_TEST
 
+/* format="title" writes a name from a letterhead's capitals as running text
+ * writes it (EYD V, huruf kapital): each word capitalised, the function
+ * words di, ke, dari, dan, yang, untuk, pada small unless they begin it,
+ * acronyms of initials and Roman numerals in capitals.  Each row as the
+ * name is written in Indonesian official text, then one read back from a
+ * PDF. */
+START_TEST(test_title_case_keeps_acronyms_and_roman_numerals)
+{
+    static const struct {
+        const char *in, *want;
+    } rows[] = {
+        {"KEJAKSAAN TINGGI DKI JAKARTA", "Kejaksaan Tinggi DKI Jakarta"},
+        {"KEJAKSAAN TINGGI DAERAH ISTIMEWA YOGYAKARTA",
+         "Kejaksaan Tinggi Daerah Istimewa Yogyakarta"},
+        {"KANTOR WILAYAH DIY", "Kantor Wilayah DIY"},
+        {"KEJAKSAAN TINGGI NTB", "Kejaksaan Tinggi NTB"},
+        {"kejaksaan tinggi ntt", "Kejaksaan Tinggi NTT"},
+        {"KANTOR IMIGRASI KELAS I TPI PALEMBANG", "Kantor Imigrasi Kelas I TPI Palembang"},
+        {"KANTOR IMIGRASI KELAS II NON TPI MUARA ENIM",
+         "Kantor Imigrasi Kelas II Non TPI Muara Enim"},
+        {"RUMAH TAHANAN NEGARA KELAS IIB BATULICIN", "Rumah Tahanan Negara Kelas IIB Batulicin"},
+        {"LEMBAGA PEMASYARAKATAN KELAS IIA", "Lembaga Pemasyarakatan Kelas IIA"},
+        {"KELAS III", "Kelas III"},
+        {"BAGIAN IV", "Bagian IV"},
+        {"SEKTOR IX DAN XIV", "Sektor IX dan XIV"},
+        {"KEMENTERIAN HUKUM DAN HAM RI", "Kementerian Hukum dan HAM RI"},
+        {"KEJAKSAAN NEGERI DI JAKARTA", "Kejaksaan Negeri di Jakarta"},
+        {"DI YOGYAKARTA", "Di Yogyakarta"},
+        {"KANTOR WILAYAH KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN SUMATERA SELATAN",
+         "Kantor Wilayah Kementerian Imigrasi dan Pemasyarakatan Sumatera Selatan"},
+        {"KEJAKSAAN NEGERI BANDA ACEH-SABANG (SUMUT)/X",
+         "Kejaksaan Negeri Banda Aceh-Sabang (Sumut)/X"},
+        {"MIX DIVA CIVIL VIVA LIVI", "Mix Diva Civil Viva Livi"},
+        {"ŁÓDŹ İSTANBUL NGUYỄN", "Łódź İstanbul Nguyễn"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char *got = render_title_case(rows[i].in);
+        ck_assert_ptr_nonnull(got);
+        ck_assert_msg(strcmp(got, rows[i].want) == 0, "\"%s\": \"%s\", not \"%s\"", rows[i].in, got,
+                      rows[i].want);
+        free(got);
+    }
+    char *text = render_form_text("title", "KEJAKSAAN TINGGI DKI JAKARTA", "title");
+    ck_assert_msg(strstr(text, "AWAL Kejaksaan Tinggi DKI Jakarta AKHIR"), "read back: %s", text);
+    free(text);
+}
+END_TEST
+
 Suite *suite_text(void)
 {
     Suite *s = suite_create("text");
@@ -165,6 +232,7 @@ Suite *suite_text(void)
                    test_a_word_of_sixteen_thousand_control_bytes_prints_as_replacement_characters);
     tcase_add_test(tc, test_a_control_byte_inside_a_word_is_replaced_in_place);
     tcase_add_test(tc, test_ill_formed_utf8_prints_one_replacement_per_bad_byte);
+    tcase_add_test(tc, test_title_case_keeps_acronyms_and_roman_numerals);
     suite_add_tcase(s, tc);
     return s;
 }
