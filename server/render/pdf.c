@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf_font.h>
 #include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include "render_int.h"
 
@@ -48,6 +50,55 @@ static bool failed(struct pdfdoc *d, HPDF_STATUS st, const char *what, struct be
             return false;                                                                          \
     } while (0)
 
+/* libharu 2.3.0 gives a TrueType font under the UTF-8 encoder (hpdf_font_cid.c,
+ * HPDF_Type0Font_New: /Encoding /Identity-H) the encoder's code-to-CID CMap as
+ * its /ToUnicode (CreateCMap: "1 begincidrange <0000> <FFFF> 0 endcidrange").
+ * A ToUnicode CMap maps codes to Unicode with bfchar and bfrange only (ISO
+ * 32000-1 9.10.3): poppler says "Invalid 'begincidrange' operator in
+ * ToUnicode CMap" for each font of each page it reads (pdftotext, every
+ * viewer built on it), on every paper berkas prints, and other readers may
+ * drop the map.  The codes libharu writes are the characters' own 16-bit
+ * values (its CIDs; CIDToGIDMap takes them to glyphs), so the stream, still
+ * the font's own object, is written again as the identity in bfranges: one
+ * range per high byte (a bfrange varies only its last byte), the surrogates
+ * D800-DFFF left out (layout.c never prints one), at most 100 a block. */
+static bool tounicode_identity(struct pdfdoc *d, HPDF_Font font, struct berr *err)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream)
+        return berr_set(err, BERR_INTERNAL, "libharu: the font has no ToUnicode stream");
+    /* a ToUnicode stream is a CMap of its own: not the encoder's name and system */
+    static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        CK(HPDF_Dict_RemoveElement(attr->cmap_stream, keys[i]), "ToUnicode");
+    HPDF_Stream s = attr->cmap_stream->stream;
+    HPDF_MemStream_FreeData(s);
+    CK(HPDF_Stream_WriteStr(s, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                               "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 "
+                               ">> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                               "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"),
+       "ToUnicode");
+    int n = 0;
+    for (unsigned hi = 0; hi < 256; hi++) {
+        if (hi >= 0xD8 && hi <= 0xDF)
+            continue;
+        char line[48];
+        if (n % 100 == 0) {
+            int left = 248 - n; /* 256 high bytes less the 8 of the surrogates */
+            snprintf(line, sizeof line, "%s%d beginbfrange\n", n ? "endbfrange\n" : "",
+                     left < 100 ? left : 100);
+            CK(HPDF_Stream_WriteStr(s, line), "ToUnicode");
+        }
+        snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+        CK(HPDF_Stream_WriteStr(s, line), "ToUnicode");
+        n++;
+    }
+    CK(HPDF_Stream_WriteStr(s, "endbfrange\nendcmap\nCMapName currentdict /CMap defineresource "
+                               "pop\nend\nend\n"),
+       "ToUnicode");
+    return true;
+}
+
 bool pdf_begin(struct pdfdoc *d, const char *regular_path, const char *bold_path, struct berr *err)
 {
     memset(d, 0, sizeof *d);
@@ -69,6 +120,8 @@ bool pdf_begin(struct pdfdoc *d, const char *regular_path, const char *bold_path
             failed(d, HPDF_INVALID_FONTDEF_DATA, "GetFont", err);
             return false;
         }
+        if (!tounicode_identity(d, d->font[i], err))
+            return false;
     }
     CK(HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "berkas"), "SetInfoAttr");
     CK(HPDF_SetInfoAttr(d->pdf, HPDF_INFO_PRODUCER, "berkas (libharu)"), "SetInfoAttr");
