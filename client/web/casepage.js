@@ -48,12 +48,15 @@ function allowed(c, type) {
   return (c.allowed_events || []).some((e) => e.type === type);
 }
 
-// The acts whose paper is in the file (issued by berkas), newest first: what
-// can fulfil a P-19 item (the server's answer_act; the berkas perkara is sent
-// back only when each answered item has its paper, KUHAP 110(3), 138(2)).
-function papered(c) {
+// The acts whose paper is in the file (issued by berkas) and that can fulfil
+// this P-19 item, newest first: the item's answer_acts, the server's list of
+// the acts of the investigation dated on or after the return that gave it
+// (core/answer.h; the berkas perkara is sent back only when each answered
+// item has its paper, KUHAP 110(3), 138(2)).
+function papered(c, it) {
+  const can = new Set(it.answer_acts || []);
   return (c.history || [])
-    .filter((e) => Array.isArray(e.documents) && e.documents.length && !/_received|_by_pu$|^corrected$|^instruction_answered$/.test(e.type))
+    .filter((e) => can.has(e.id) && Array.isArray(e.documents) && e.documents.length)
     .slice()
     .reverse();
 }
@@ -67,7 +70,7 @@ function answerForm(c, it, reload) {
     'select',
     { id: `${id}-act` },
     h('option', { value: '' }, '(belum ada: unggah dokumennya pada jawaban ini)'),
-    papered(c).map((e) =>
+    papered(c, it).map((e) =>
       h('option', { value: e.id }, `${e.label || e.type} · ${date(e.legal_date || e.legal_at)}${e.party_id ? ` · ${partyName(c, e.party_id)}` : ''}`),
     ),
   );

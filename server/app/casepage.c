@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casefile.h"
+#include "core/answer.h"
 #include "core/event.h"
 #include "store/cases.h"
 
@@ -59,8 +61,20 @@ static json_t *evidence_json(const struct store_case_lists *l)
     return a;
 }
 
+/* The acts of cf that can answer an item given by the act given_id (core/answer.h), newest
+ * first: what the case page offers as its answer_act. */
+static json_t *answer_acts(const struct casefile *cf, long long given_id)
+{
+    json_t *a = json_array();
+    int given = given_id ? casefile_event_index(cf, given_id) : -1;
+    for (int k = cf->nevents - 1; k >= 0; k--)
+        if (answer_check(cf->ev, cf->nevents, k, given, cf->zone) == ANSWER_OK)
+            json_array_append_new(a, json_integer((json_int_t)cf->ev_id[k]));
+    return a;
+}
+
 /* the items come by round: one object a round, its items in order */
-static json_t *p19_rounds_json(const struct store_case_lists *l)
+static json_t *p19_rounds_json(const struct store_case_lists *l, const struct casefile *cf)
 {
     json_t *a = json_array(), *items = NULL;
     for (int i = 0; i < l->np19; i++) {
@@ -71,10 +85,11 @@ static json_t *p19_rounds_json(const struct store_case_lists *l)
             json_array_append_new(a, json_pack("{s:i, s:s, s:o}", "round", it->round, "received_on",
                                                it->received_on, "items", items));
         }
-        json_array_append_new(items, json_pack("{s:I, s:i, s:s, s:s?, s:b, s:o}", "id",
+        json_array_append_new(items, json_pack("{s:I, s:i, s:s, s:s?, s:b, s:o, s:o}", "id",
                                                (json_int_t)it->id, "item_no", it->item_no, "text",
                                                it->text, "answer", it->answer, "answered",
-                                               it->answer != NULL, "reopens", jid(it->reopens)));
+                                               it->answer != NULL, "reopens", jid(it->reopens),
+                                               "answer_acts", answer_acts(cf, it->given)));
     }
     return a;
 }
@@ -121,12 +136,12 @@ static json_t *history_json(const struct store_case_lists *l)
     return a;
 }
 
-void casepage_lists(const struct store_case_lists *l, json_t *doc)
+void casepage_lists(const struct store_case_lists *l, const struct casefile *cf, json_t *doc)
 {
     json_object_set_new(doc, "parties", parties_json(l));
     json_object_set_new(doc, "offences", offences_json(l));
     json_object_set_new(doc, "evidence", evidence_json(l));
-    json_object_set_new(doc, "p19_rounds", p19_rounds_json(l));
+    json_object_set_new(doc, "p19_rounds", p19_rounds_json(l, cf));
     json_object_set_new(doc, "timeline", timeline_json(l));
     json_object_set_new(doc, "history", history_json(l));
 }

@@ -16,13 +16,15 @@
 #include "core/error.h"
 #include "core/mustcheck.h"
 
+struct casefile;
 struct store_case_lists;
 struct store_member;
 struct store_directions_named;
 
 /* "parties", "offences", "evidence", "p19_rounds", "timeline" and "history"
- * (each act with its label) set on doc, in that order. */
-void casepage_lists(const struct store_case_lists *l, json_t *doc);
+ * (each act with its label) set on doc, in that order; each P-19 item with
+ * answer_acts, the ids of cf's acts that can answer it (core/answer.h). */
+void casepage_lists(const struct store_case_lists *l, const struct casefile *cf, json_t *doc);
 
 /* The team or the jaksa: [{id, name, nip, source, since}] (jaksa without
  * source). */

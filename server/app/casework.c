@@ -584,7 +584,7 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
     struct store_case_lists lists;
     bool complete = doc && store_case_lists(&tx, id, &lists, err);
     if (complete) {
-        casepage_lists(&lists, doc);
+        casepage_lists(&lists, &cf, doc);
         if (!damaged)
             complete = acts_case_extras(&tx, &cf, &clocks, &lists, doc, err);
         store_case_lists_free(&lists);

@@ -22,6 +22,7 @@
 #include "evfield.h"
 #include "forms.h"
 #include "snapshot.h"
+#include "core/answer.h"
 #include "core/detention.h"
 #include "core/fsm.h"
 #include "core/order.h"
@@ -481,14 +482,11 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
     if (ev == EV_CORRECTED && casefile_event_index(cf, in->corrects) < 0)
         return berr_field(err, BERR_BAD_INPUT, "corrects",
                           "corrects harus id peristiwa perkara ini");
-    /* what fulfils a P-19 item is an act of the investigator's, with a paper */
-    int k = in->answer_act ? casefile_event_index(cf, in->answer_act) : 0;
-    if (k < 0 || (in->answer_act &&
-                  (cf->ev[k].event == EV_CORRECTED || cf->ev[k].event == EV_INSTRUCTION_ANSWERED ||
-                   !event_recordable_by(cf->ev[k].event, ACTOR_INVESTIGATOR))))
+    /* what fulfils a P-19 item is an act of this case (which acts: check_answer_act) */
+    if (in->answer_act && casefile_event_index(cf, in->answer_act) < 0)
         return berr_field(err, BERR_BAD_INPUT, "answer_act",
-                          "answer_act harus id tindakan penyidik di perkara ini yang memenuhi "
-                          "petunjuk (bukan koreksi atau jawaban petunjuk)");
+                          "answer_act harus id tindakan penyidikan di perkara ini yang memenuhi "
+                          "petunjuk");
     unsigned sent = evfield_sent(in);
     enum event_field f = event_field_unexpected(ev, as, in->withdraws, sent);
     if (f != EVF__COUNT)
@@ -503,6 +501,58 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
         return berr_field(err, BERR_BAD_INPUT, event_field_code(f), "%s perlu %s", event_code(as),
                           evfield_need(f));
     return true;
+}
+
+/* The act an answer names fulfils its item (core/answer.h): an act of the investigation that
+ * completes a file, not withdrawn, dated on or after the return that gave the item in its round
+ * (KUHAP 110(3), 138(2)); 422 naming answer_act and why otherwise.  Enforced on the answer's
+ * write; an answer recorded before this rule still loads (forms.c asks again of a file sent). */
+static bool check_answer_act(struct tx *tx, const struct casefile *cf, const struct event_input *in,
+                             struct berr *err)
+{
+    long long given_id = 0;
+    if (!store_instruction_given(tx, cf->id, in->instruction_id, &given_id, err))
+        return false;
+    int act = casefile_event_index(cf, in->answer_act);
+    int given = given_id ? casefile_event_index(cf, given_id) : -1;
+    enum answer_fault f = answer_check(cf->ev, cf->nevents, act, given, cf->zone);
+    if (f == ANSWER_OK)
+        return true;
+    char kinds[256] = "", on[CALDATE_DATE_LEN] = "", gon[CALDATE_DATE_LEN] = "";
+    size_t n;
+    const enum event *k = answer_kinds(&n);
+    for (size_t i = 0; i < n; i++)
+        snprintf(kinds + strlen(kinds), sizeof kinds - strlen(kinds), "%s%s", i ? ", " : "",
+                 event_code(k[i]));
+    const char *type = act >= 0 ? event_code(cf->ev[act].event) : "?";
+    struct case_event a, g;
+    if (f == ANSWER_BEFORE && evlog_effective(cf->ev, cf->nevents, act, &a) &&
+        evlog_effective(cf->ev, cf->nevents, given, &g)) {
+        caldate_format(evlog_date(&a, cf->zone), on, sizeof on);
+        caldate_format(evlog_date(&g, cf->zone), gon, sizeof gon);
+    }
+    switch (f) {
+    case ANSWER_NOT_AN_ACT:
+        return berr_field(err, BERR_UNPROCESSABLE, "answer_act",
+                          "answer_act %lld adalah koreksi; sebut tindakan yang dikoreksinya",
+                          in->answer_act);
+    case ANSWER_WITHDRAWN:
+        return berr_field(err, BERR_UNPROCESSABLE, "answer_act",
+                          "answer_act %lld (%s) telah ditarik dengan koreksi: tidak ada tindakan "
+                          "yang memenuhi petunjuk",
+                          in->answer_act, type);
+    case ANSWER_KIND:
+        return berr_field(err, BERR_UNPROCESSABLE, "answer_act",
+                          "answer_act %lld (%s) tidak melengkapi berkas perkara: petunjuk P-19 "
+                          "dipenuhi dengan tindakan penyidikan (%s), KUHAP 110(3), 138(2)",
+                          in->answer_act, type, kinds);
+    default:
+        return berr_field(err, BERR_UNPROCESSABLE, "answer_act",
+                          "answer_act %lld (%s, %s) bertanggal sebelum pengembalian berkas yang "
+                          "memuat petunjuk ini (peristiwa %lld, %s): petunjuk dipenuhi dengan "
+                          "tindakan sesudah petunjuk diterima, KUHAP 110(3), 138(2)",
+                          in->answer_act, type, on, given_id, gon);
+    }
 }
 
 /* A text sent and of nothing but blanks, as field's refusal; else true. */
@@ -623,6 +673,8 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                           "pemberitahuan %s perlu received_by: siapa yang menerimanya",
                           notice_code(notice));
     if (!check_texts(ev, in, err))
+        return false;
+    if (ev == EV_INSTRUCTION_ANSWERED && in->answer_act && !check_answer_act(tx, cf, in, err))
         return false;
     if (in->unmet && !check_unmet(tx, cf, in->unmet, err))
         return false;

@@ -32,6 +32,7 @@
 #include "casefile.h"
 #include "casexml.h"
 #include "contents.h"
+#include "core/answer.h"
 #include "core/numfmt.h"
 #include "render/render.h"
 #include "forms.h"
@@ -918,12 +919,26 @@ static void answer_gap(const struct gaps *g, const struct store_dossier_act *a)
         return; /* withdrawn, or its paper uploaded on the answer */
     int k = act_index(g->cf, a->answer_act);
     bool named = k >= 0 && evlog_effective(g->cf->ev, g->cf->nevents, k, &f);
-    if (named && has_paper(g, k))
+    /* an act that cannot answer the item (core/answer.h: of its kind, or dated before the
+     * return that gave it) leaves it unfulfilled, its paper or not: an answer written before
+     * the rule, or whose act a correction moved since */
+    int given = a->given ? casefile_event_index(g->cf, a->given) : -1;
+    enum answer_fault fit =
+        named ? answer_check(g->cf->ev, g->cf->nevents, k, given, g->cf->zone) : ANSWER_OK;
+    if (named && fit == ANSWER_OK && has_paper(g, k))
         return;
     char at[80], gap[2048], plain[64];
     act_ref(g, a->event_id, &e, at, sizeof at);
     int cut = utf8_prefix_bytes(a->item_text, 120); /* whole characters, never a broken one */
-    if (named)
+    if (named && fit != ANSWER_OK)
+        snprintf(gap, sizeof gap,
+                 "petunjuk P-19 babak %d no. %d (\"%.*s\", dijawab %s): tindakan yang "
+                 "disebut (peristiwa %lld, %s) tidak memenuhinya: %s (unggah dokumen yang "
+                 "memenuhinya pada jawaban itu)",
+                 a->round, a->item_no, cut, a->item_text, at, a->answer_act, event_code(f.event),
+                 fit == ANSWER_BEFORE ? "bertanggal sebelum petunjuk diterima"
+                                      : "bukan tindakan yang melengkapi berkas perkara");
+    else if (named)
         snprintf(gap, sizeof gap,
                  "petunjuk P-19 babak %d no. %d (\"%.*s\", dijawab %s): tindakan yang "
                  "memenuhinya (peristiwa %lld) belum ada berkas",

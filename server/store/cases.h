@@ -228,6 +228,7 @@ struct store_p19_item { /* by round, then item */
     int round, item_no;
     const char *received_on;   /* the P-19's legal date */
     long long id, reopens;     /* reopens 0: none */
+    long long given;           /* the act that gave it in its round (p19_received, letter) */
     const char *text, *answer; /* answer NULL: not answered */
 };
 struct store_act {                    /* an act of the history, by seq */

@@ -298,7 +298,7 @@ static const struct stmt papers_of_case = {
 /* the acts whose paper the file must hold: each BAP with the name of whom
  * it examined (as the act stands: its latest correction, a correction of a
  * correction included, names whom it names, or no one), each answer to a
- * P-19 item with its item and the act it names as answering it */
+ * P-19 item with its item, the return that gave it and the act it names as answering it */
 static const struct stmt dossier_acts = {
     "documents.dossier_acts", 1,
     "SELECT e.id, e.type, coalesce(e.payload->>'bap', ''), CASE WHEN EXISTS (SELECT 1 FROM "
@@ -309,7 +309,7 @@ static const struct stmt dossier_acts = {
     "cp.name FROM chain LEFT JOIN app.parties cp ON cp.id = chain.party_id ORDER BY chain.seq "
     "DESC LIMIT 1), '') ELSE coalesce(p.name, '') END, "
     "coalesce((e.payload->>'answer_act')::bigint, 0), coalesce(i.round, 0), "
-    "coalesce(i.item_no, 0), coalesce(i.text, '') FROM app.events e "
+    "coalesce(i.item_no, 0), coalesce(i.text, ''), coalesce(i.event_id, 0) FROM app.events e "
     "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
     "LEFT JOIN app.instructions i ON i.answered_by = e.id AND i.case_id = e.case_id "
     "WHERE e.case_id = $1::bigint AND e.type IN ('bap_recorded', 'instruction_answered') "
@@ -593,6 +593,7 @@ static void dossier_act_row(const PGresult *r, int i, void *item, void *ctx)
     a->round = (int)stmt_ll(r, i, 5);
     a->item_no = (int)stmt_ll(r, i, 6);
     a->item_text = PQgetvalue(r, i, 7);
+    a->given = stmt_ll(r, i, 8);
 }
 
 bool store_dossier_acts(struct tx *tx, long long case_id, struct store_dossier_acts *out,

@@ -212,9 +212,10 @@ void store_papers_free(struct store_papers *p);
 /* The acts whose paper the dossier asks for (forms.c): every BAP, with the
  * name of the party it examined ("" for none), and every answer to a P-19
  * item, with the item (round, number, text; 0 and "" when the item row is
- * not found) and the act its payload names as answering it (0: none). */
+ * not found), the act that gave it in its round (given; 0: not found) and
+ * the act its payload names as answering it (0: none). */
 struct store_dossier_act {
-    long long event_id, answer_act;
+    long long event_id, answer_act, given;
     const char *type, *bap, *party, *item_text;
     int round, item_no;
 };

@@ -77,6 +77,10 @@ static const struct stmt of_case = {
     "instructions.of_case", 2,
     "SELECT 1 FROM app.instructions WHERE case_id = $1::bigint AND id = $2::bigint"};
 
+static const struct stmt given = {
+    "instructions.given", 2,
+    "SELECT event_id FROM app.instructions WHERE case_id = $1::bigint AND id = $2::bigint"};
+
 static const struct stmt reopen = {
     "instructions.reopen", 5,
     "INSERT INTO app.instructions (case_id, event_id, round, item_no, text, reopens) SELECT "
@@ -131,6 +135,19 @@ bool store_instruction_of_case(struct tx *tx, long long case_id, long long id, b
     if (!r)
         return false;
     *found = PQntuples(r) == 1;
+    PQclear(r);
+    return true;
+}
+
+bool store_instruction_given(struct tx *tx, long long case_id, long long id, long long *event_id,
+                             struct berr *err)
+{
+    char c[24], x[24];
+    const char *p[2] = {stmt_id(c, case_id), stmt_id(x, id)};
+    PGresult *r = stmt_query(tx, &given, p, err);
+    if (!r)
+        return false;
+    *event_id = PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0;
     PQclear(r);
     return true;
 }

@@ -63,6 +63,11 @@ void store_instructions_free(struct store_instructions *i);
 BERKAS_MUST_CHECK bool store_instruction_of_case(struct tx *tx, long long case_id, long long id,
                                                  bool *found, struct berr *err);
 
+/* The act that gave item id of case_id in its round (the p19_received, or the return letter
+ * naming it unmet again) into *event_id; 0 when the case has no such item. */
+BERKAS_MUST_CHECK bool store_instruction_given(struct tx *tx, long long case_id, long long id,
+                                               long long *event_id, struct berr *err);
+
 /* Item item_no of round, given by event_id: a new text, or (reopen) the
  * text of item reopens of the case named again as unmet. */
 BERKAS_MUST_CHECK bool store_instruction_add(struct tx *tx, long long case_id, long long event_id,

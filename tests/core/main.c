@@ -20,6 +20,7 @@ int main(void)
     srunner_add_suite(sr, suite_law());
     srunner_add_suite(sr, suite_terbilang());
     srunner_add_suite(sr, suite_buf());
+    srunner_add_suite(sr, suite_answer());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -17,5 +17,6 @@ Suite *suite_cycle(void);
 Suite *suite_law(void);
 Suite *suite_buf(void);
 Suite *suite_fold(void);
+Suite *suite_answer(void);
 
 #endif

@@ -534,6 +534,133 @@ START_TEST(test_an_answer_names_an_act_of_its_case_with_a_paper)
 }
 END_TEST
 
+/* The id of the case's first act of type (by its order in the log). */
+static long long first_act(long long id, const char *type)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[2] = {cid, type};
+    char *v = sql_value(demo.db,
+                        "SELECT id FROM app.events WHERE case_id = $1::bigint AND type = $2 "
+                        "ORDER BY seq LIMIT 1",
+                        2, q);
+    long long x = atoll(v);
+    free(v);
+    return x;
+}
+
+/* An answer to item naming act, dated 18 June 2026, refused 422 problem+json naming answer_act
+ * with a detail holding needle, nothing written. */
+static void answer_refused(long long id, const char *item, long long named, const char *needle)
+{
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Telah dilengkapi\",\"answer_act\":%lld",
+             item, named);
+    long long before = events_of(id);
+    json_t *p = act(id, demo.inv, m, 422);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "answer_act");
+    const char *detail = json_string_value(json_object_get(p, "detail"));
+    ck_assert_msg(detail && strstr(detail, needle), "%s", detail ? detail : "(no detail)");
+    json_decref(p);
+    ck_assert_int_eq(events_of(id), before);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[2] = {cid, item};
+    ck_assert_int_eq(sql_count(demo.db,
+                               "SELECT count(*) FROM app.instructions WHERE case_id = $1::bigint "
+                               "AND id = $2::bigint AND answer IS NULL",
+                               2, q),
+                     1);
+}
+
+/* A P-19 item asks the investigator to complete the file (KUHAP 110(3), 138(2)): examine,
+ * search, seize, keep evidence, set the Resume right - after the instruction reached him.  The
+ * act an answer names is one of those, of this case, not withdrawn, dated on or after the P-19
+ * (15 June 2026): not the Sprindik nor the SPDP that opened the case, not the suspect's BAP of 5
+ * June the PU already had, not a withdrawn examination (422 problem+json naming answer_act,
+ * nothing written); the witness's BAP of 18 June answers it (201), and with its paper the file
+ * goes back. */
+START_TEST(test_an_answer_names_an_act_that_completes_the_file_after_the_p19)
+{
+    long long suspect, id = ready_case(&suspect);
+    returned_with_p19(id, "\"Periksa saksi pelapor\"");
+    char *item = item_id(id, 1);
+    answer_refused(id, item, first_act(id, "sprindik_issued"), "sprindik_issued");
+    answer_refused(id, item, first_act(id, "spdp_sent"), "tidak melengkapi berkas");
+    answer_refused(id, item, first_act(id, "bap_recorded"), "sebelum pengembalian");
+    long long witness = party(id, "witness", "Hendra Saputra");
+    long long gone = bap_of(id, "saksi", witness, "2026-06-17");
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-17\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"dicatat keliru\"",
+             gone);
+    json_decref(act(id, demo.inv, m, 201));
+    answer_refused(id, item, gone, "ditarik");
+    long long saksi = bap_of(id, "saksi", witness, "2026-06-18");
+    fill_bap(demo.port, demo.inv, id, saksi);
+    issue(id, "bap_saksi", saksi);
+    /* the case page offers the item this act alone (the web's answer select) */
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
+    json_t *it = json_array_get(
+        json_object_get(json_array_get(json_object_get(c, "p19_rounds"), 0), "items"), 0);
+    json_t *offered = json_object_get(it, "answer_acts");
+    ck_assert_uint_eq(json_array_size(offered), 1);
+    ck_assert_int_eq(json_integer_value(json_array_get(offered, 0)), saksi);
+    json_decref(c);
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Saksi pelapor telah diperiksa\",\"answer_act\":%lld",
+             item, saksi);
+    json_decref(act(id, demo.inv, m, 201));
+    free(item);
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+}
+END_TEST
+
+/* An answer that named a fitting act, whose act a correction has since dated before the P-19
+ * (as an answer written before the rule may name one), still loads, and leaves its item
+ * unfulfilled at the re-sending although the act has its paper: refused naming the item and
+ * why; the paper uploaded on the answer itself, the file goes back. */
+START_TEST(test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent)
+{
+    long long suspect, id = ready_case(&suspect);
+    returned_with_p19(id, "\"Periksa saksi pelapor\"");
+    long long witness = party(id, "witness", "Hendra Saputra");
+    long long saksi = bap_of(id, "saksi", witness, "2026-06-18");
+    fill_bap(demo.port, demo.inv, id, saksi);
+    issue(id, "bap_saksi", saksi);
+    char *item = item_id(id, 1), m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Saksi pelapor telah diperiksa\",\"answer_act\":%lld",
+             item, saksi);
+    free(item);
+    long long answer = api_id(act(id, demo.inv, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-13\",\"corrects\":%lld,\"bap\":\"saksi\","
+             "\"party_id\":%lld,\"note\":\"tanggal pemeriksaan yang benar\"",
+             saksi, witness);
+    json_decref(act(id, demo.inv, m, 201));
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_decref(call("GET", path, demo.inv, NULL, 200));
+    json_t *p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
+    char ref[64];
+    snprintf(ref, sizeof ref, "peristiwa %lld", saksi);
+    only_gap(p, (const char *const[]){"petunjuk P-19 babak 1 no. 1", ref,
+                                      "sebelum petunjuk diterima", NULL});
+    dossier_lists(id, p);
+    json_decref(p);
+    ck_assert_int_eq(upload_on(id, answer), 201);
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+}
+END_TEST
+
 /* ---- the demo's files ------------------------------------------------------------------ */
 
 /* The text of every demo dossier of a file sent to the prosecutor, as
@@ -613,6 +740,8 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_an_item_cut_inside_a_character_is_still_a_gap);
     tcase_add_test(tc, test_a_file_the_pu_received_is_read_as_it_was_sent);
     tcase_add_test(tc, test_an_answer_names_an_act_of_its_case_with_a_paper);
+    tcase_add_test(tc, test_an_answer_names_an_act_that_completes_the_file_after_the_p19);
+    tcase_add_test(tc, test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -7,7 +7,7 @@
 // a file may only be once every instruction is answered (DESIGN.md).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, must, login, pageLogin, daysAgo, officeId } from './lib.mjs';
+import { BASE, NIP, browser, shot, call, must, login, pageLogin, daysAgo, officeId } from './lib.mjs';
 
 const NUMBER = 'LK/KANIM-PTK/2026/0001';
 let b;
@@ -40,13 +40,38 @@ test('the investigator answers the open instruction (a stale version explained) 
   assert.ok((await page.locator('#act-type option').allTextContents()).includes('Petunjuk P-19 dipenuhi') === false);
   assert.equal(await page.locator('#resend').count(), 0);
 
+  // the letter named the instruction unmet although the expert's BAP of the first answer was in
+  // the file: what fulfils it now is done after the letter (KUHAP 110(3), 138(2)) - the expert
+  // examined again today, his BAP written and issued; the BAP of before is no longer offered
+  const inv = await login(NIP.invPtk);
+  const c0 = await must('GET', `/api/v1/cases/${caseId}`, inv, undefined, 200);
+  const old = c0.history.find((e) => e.type === 'bap_recorded' && e.payload && e.payload.bap === 'ahli');
+  const again = await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'bap_recorded', bap: 'ahli', party_id: old.party_id }, 201);
+  const bapPath = `/api/v1/cases/${caseId}/events/${again.id}/bap`;
+  const view = await must('GET', bapPath, inv, undefined, 200);
+  const content = {
+    questions: [
+      { question: 'Apakah Saudara dalam keadaan sehat jasmani dan rohani?', answer: 'Ya, saya sehat.' },
+      { question: 'Bagaimana pendapat Saudara tentang keaslian dokumen itu?', answer: 'Dokumen itu palsu menurut hasil pemeriksaan laboratorium.' },
+    ],
+    oath: 'sumpah',
+    expertise: 'Hukum Keimigrasian',
+  };
+  const put = await call('PUT', bapPath, inv, content, { 'If-Match': `"${view.version}"` });
+  assert.ok(put.status === 200 || put.status === 201, put.text);
+  await must('POST', `/api/v1/cases/${caseId}/forms/bap_ahli`, inv, { event: again.id }, 201);
+  await page.reload();
+  await page.locator('#stage', { hasText: 'Dikembalikan (P-19)' }).waitFor();
+
   const form = page.locator('.answer-form').first();
   const answer = 'Hasil laboratorium forensik dokumen dilampirkan (nomor LAB/17/XI/2026)';
   await form.locator('textarea').fill(answer);
   // the act that fulfils it, its paper in the file: the document examiner's BAP
   const acts = form.locator('select');
-  const expert = (await acts.locator('option').allTextContents()).find((t) => t.includes('Wulan Sari'));
+  const offered = await acts.locator('option').allTextContents();
+  const expert = offered.find((t) => t.includes('Wulan Sari'));
   assert.ok(expert, 'the expert BAP is offered');
+  assert.equal(offered.filter((t) => t.includes('Wulan Sari')).length, 1, 'only the BAP after the letter');
   await acts.selectOption({ label: expert });
   // meanwhile the supervisor notes something on the file: the page's version is stale
   await must('POST', `/api/v1/cases/${caseId}/events`, colleague, { type: 'review_note', note: 'Segera penuhi petunjuk' }, 201);
@@ -70,6 +95,7 @@ test('the investigator answers the open instruction (a stale version explained) 
   assert.equal(answered.length, 1);
   const bap = c.history.find((e) => e.id === answered[0].payload.answer_act);
   assert.ok(bap && bap.type === 'bap_recorded' && bap.payload.bap === 'ahli', 'answered with the expert BAP');
+  assert.equal(bap.id, again.id, 'answered with the examination after the letter');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -64,11 +64,26 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
   const items = c.p19_rounds[c.p19_rounds.length - 1].items;
   assert.deepEqual(items.map((i) => i.text), [first, second]);
   // each answer with the paper that fulfils it (KUHAP 110(3), 138(2)): the
-  // witness's BAP, issued in the file; the legalised passport copy, uploaded
-  // on its answer
+  // witness examined again after the P-19, his signed BAP uploaded (the BAP
+  // the prosecutor already had answers nothing: 422); the legalised passport
+  // copy, uploaded on its answer
   const saksi = c.history.find((e) => e.type === 'bap_recorded' && e.payload && e.payload.bap === 'saksi');
   assert.ok(saksi && saksi.documents.length, 'the demo file holds its witness BAP');
-  await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'instruction_answered', instruction_id: items[0].id, answer: `Telah dipenuhi: ${items[0].text}`, answer_act: saksi.id }, 201);
+  const stale = await call('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'instruction_answered', instruction_id: items[0].id, answer: `Telah dipenuhi: ${items[0].text}`, answer_act: saksi.id });
+  assert.equal(stale.status, 422);
+  assert.equal(stale.json.field, 'answer_act');
+  const pdf = await fetch(`${BASE}/api/v1/cases/${caseId}/forms/laporan_kejadian.pdf`, { headers: { Authorization: `Bearer ${inv}` } });
+  assert.equal(pdf.status, 200);
+  const paper = Buffer.from(await pdf.arrayBuffer());
+  const upload = (event, title) =>
+    fetch(`${BASE}/api/v1/cases/${caseId}/uploads?event=${event}&title=${encodeURIComponent(title)}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${inv}`, 'Content-Type': 'application/pdf' },
+      body: paper,
+    });
+  const again = await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'bap_recorded', bap: 'saksi', party_id: saksi.party_id }, 201);
+  assert.equal((await upload(again.id, 'BAP saksi tambahan')).status, 201);
+  await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'instruction_answered', instruction_id: items[0].id, answer: `Telah dipenuhi: ${items[0].text}`, answer_act: again.id }, 201);
   const answer2 = await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'instruction_answered', instruction_id: items[1].id, answer: `Telah dipenuhi: ${items[1].text}` }, 201);
   // not re-sent while the second answer has no paper: 422 naming it, nothing written
   const refused = await call('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'resubmitted' });
@@ -76,14 +91,7 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
   assert.match(refused.headers.get('content-type'), /application\/problem\+json/);
   assert.equal(refused.json.missing.length, 1);
   assert.match(refused.json.missing[0], /petunjuk P-19 babak 1 no\. 2/);
-  const pdf = await fetch(`${BASE}/api/v1/cases/${caseId}/forms/laporan_kejadian.pdf`, { headers: { Authorization: `Bearer ${inv}` } });
-  assert.equal(pdf.status, 200);
-  const up = await fetch(`${BASE}/api/v1/cases/${caseId}/uploads?event=${answer2.id}&title=${encodeURIComponent('Salinan paspor dilegalisasi')}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${inv}`, 'Content-Type': 'application/pdf' },
-    body: Buffer.from(await pdf.arrayBuffer()),
-  });
-  assert.equal(up.status, 201);
+  assert.equal((await upload(answer2.id, 'Salinan paspor dilegalisasi')).status, 201);
   await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'resubmitted' }, 201);
 
   await page.reload();
