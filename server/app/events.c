@@ -141,7 +141,8 @@ static bool refuse_order(const struct casefile *cf, const struct order_fault *f,
 {
     char msg[400];
     order_fault_message(f, cf->zone, msg, sizeof msg);
-    out->problem_type = "date-order";
+    /* a withdrawal refused while an act that presupposes it stands: the act to withdraw first */
+    out->problem_type = f->withdrawn ? "dependent-act" : "date-order";
     json_t *acts[2];
     const struct case_event *e[2] = {&f->act_ev, &f->dep_ev};
     int idx[2] = {f->act, f->dep};
@@ -163,7 +164,11 @@ static bool refuse_order(const struct casefile *cf, const struct order_fault *f,
     snprintf(first, sizeof first, "%s", msg);
     if (first[0] >= 'a' && first[0] <= 'z')
         first[0] = (char)(first[0] - 'a' + 'A');
-    return berr_field(err, BERR_UNPROCESSABLE, timed ? "at" : "date", "%s", first);
+    return berr_field(err, BERR_UNPROCESSABLE,
+                      f->withdrawn ? "corrects"
+                      : timed      ? "at"
+                                   : "date",
+                      "%s", first);
 }
 
 /* Append ce (payload its stored members, a reference taken) to cf's log in place: the room

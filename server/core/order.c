@@ -394,6 +394,7 @@ bool order_step(struct order_state *c, const struct case_event *ev, int n, int i
             fault->act_ev = x;
             evlog_effective(ev, n, j, &fault->dep_ev);
             fault->basis = r->basis;
+            fault->withdrawn = false;
         }
         return false;
     }
@@ -442,6 +443,8 @@ bool order_check(const struct case_event *ev, int n, const struct tzone *z,
 }
 
 /* ---- the other half (order.h) ------------------------------------------------------- */
+
+static int pointed_at(const struct case_event *ev, int n, int i);
 
 /* Whether e is an act row r waits for, as order_step follows it: per suspect, the detention
  * machine's acts as one kind and a notice's arrest or detention by its event. */
@@ -505,17 +508,59 @@ static int round_start(const struct case_event *ev, int n, int k, const struct c
     return -1;
 }
 
-/* The first act of y's kind for row r (in scope) entered before k, or k: the acts of r's kind
- * entered after it are anchored (they do not wait for y). */
-static int first_after(const struct case_event *ev, int n, int k, const struct case_event *y,
-                       const struct order_rule *r)
+/* Whether act m (stored, not a correction) opens a new round for acts of y's kind under a row
+ * of y's own: y depends on it (an SPDP's receipt on the SPDP sent, the file's receipt on its
+ * sending or re-sending, a P-19 on the receipt), the detention machine's rows left out (a
+ * suspect's acts pair both ways: each would open the next). */
+static bool opens_round(const struct case_event *ev, int n, int m, const struct case_event *y)
 {
     struct case_event e;
-    for (int j = 0; j < k; j++)
-        if (ev[j].event != EV_CORRECTED && after_kind(ev[j].event, r) &&
+    if (ev[m].event == EV_CORRECTED)
+        return false;
+    bool maybe = false;
+    for (int q = table.first[y->event]; q < table.first[y->event + 1] && !maybe; q++) {
+        const struct order_rule *r = &table.rules[q];
+        maybe = r->scope != ORD_REF && r->origin != ORD_DETENTION && order_act_is(y, r->act) &&
+                after_kind(ev[m].event, r);
+    }
+    if (!maybe || !evlog_effective(ev, n, m, &e))
+        return false;
+    for (int q = table.first[y->event]; q < table.first[y->event + 1]; q++) {
+        const struct order_rule *r = &table.rules[q];
+        if (r->scope != ORD_REF && r->origin != ORD_DETENTION && order_act_is(y, r->act) &&
+            in_scope(&e, y, r) && is_after(&e, r))
+            return true;
+    }
+    return false;
+}
+
+/* Whether act i (x, stamped xs), which waits for acts of y's kind under row r, follows one of
+ * them other than `skip` in its own round: an act j of y's kind (in scope) entered before it,
+ * with no act opening a new round for y's kind entered after j (before `end`) and dated no later
+ * than x.  A P-16 entered after a new SPDP was sent does not follow the receipt of the SPDP
+ * before it; a late letter of the first SPDP, dated before the new Sprindik, still follows the
+ * first SPDP; a suspect's notice follows any of his arrests (no round opens for an arrest). */
+static bool anchored(const struct case_event *ev, int n, int i, int end, int skip,
+                     const struct case_event *y, const struct stamp *xs, const struct tzone *z,
+                     const struct order_rule *r)
+{
+    struct case_event e;
+    int last = -1; /* the latest act of y's kind entered before i */
+    for (int j = i - 1; j >= 0 && last < 0; j--)
+        if (j != skip && ev[j].event != EV_CORRECTED && after_kind(ev[j].event, r) &&
             evlog_effective(ev, n, j, &e) && in_scope(&e, y, r) && is_after(&e, r))
-            return j;
-    return k;
+            last = j;
+    if (last < 0)
+        return false;
+    for (int m = last + 1; m < end; m++) {
+        if (m == skip || m == i || !opens_round(ev, n, m, y))
+            continue;
+        evlog_effective(ev, n, m, &e);
+        struct stamp ms = stamp_of(&e, m, z);
+        if (!later(&ms, xs))
+            return false;
+    }
+    return true;
 }
 
 static void fill_fault(const struct case_event *ev, int n, int i, int k, const struct case_event *y,
@@ -528,24 +573,43 @@ static void fill_fault(const struct case_event *ev, int n, int i, int k, const s
     evlog_effective(ev, n, i, &fault->act_ev);
     fault->dep_ev = *y;
     fault->basis = r->basis;
+    fault->withdrawn = false;
+}
+
+/* Whether the pair (x at i, y at k) was already out of order before the correction that made
+ * `was` the old version of the act it corrects (k, or i when only >= 0), and the correction
+ * did not move that act further the wrong way: a correction is weighed for what it changes, so
+ * a log entered before this check (legal then) can still have its other details corrected. */
+static bool already_out(const struct case_event *was, bool x_corrected, const struct case_event *x,
+                        const struct stamp *xs, const struct case_event *y, const struct stamp *ys,
+                        const struct tzone *z, const struct order_rule *r)
+{
+    if (!was)
+        return false;
+    if (x_corrected) {
+        struct stamp old = stamp_of(was, xs->index, z);
+        return order_act_is(was, r->act) && in_scope(was, y, r) && later(ys, &old) &&
+               !later(&old, xs);
+    }
+    struct stamp old = stamp_of(was, ys->index, z);
+    return in_scope(x, was, r) && is_after(was, r) && later(&old, xs) && !later(ys, &old);
 }
 
 /* Act k (y) against the acts entered before it in its round (only >= 0: that act alone): the
- * first dated before y that waits for it under a row and was entered before any act of y's
- * kind. */
+ * first dated before y that waits for it under a row and follows no act of y's kind in its own
+ * round (anchored).  was: the corrected act as it stood before the correction, or NULL. */
 static bool entered_check(const struct case_event *ev, int n, int k, int only,
-                          const struct tzone *z, struct order_fault *fault)
+                          const struct case_event *was, const struct tzone *z,
+                          struct order_fault *fault)
 {
     struct case_event y, e;
     if (!evlog_effective(ev, n, k, &y))
         return true;
     const struct order_rule *rows[ORDER_MAX_RULES];
-    int first[ORDER_MAX_RULES];     /* first_after of each row, -1 until needed */
     bool kind[EV__COUNT] = {false}; /* the acts that may wait for y */
     int nrows = 0;
     for (int q = 0; q < table.first[EV__COUNT]; q++)
         if (table.rules[q].scope != ORD_REF && is_after(&y, &table.rules[q])) {
-            first[nrows] = -1;
             rows[nrows++] = &table.rules[q];
             kind[table.rules[q].act.ev] = true;
         }
@@ -564,14 +628,12 @@ static bool entered_check(const struct case_event *ev, int n, int k, int only,
         if (!later(&ys, &xs))
             continue;
         for (int q = 0; q < nrows; q++) {
-            if (!in_scope(&e, &y, rows[q]) || !order_act_is(&e, rows[q]->act))
+            if (!in_scope(&e, &y, rows[q]) || !order_act_is(&e, rows[q]->act) ||
+                already_out(was, only >= 0, &e, &xs, &y, &ys, z, rows[q]) ||
+                anchored(ev, n, i, k, -1, &y, &xs, z, rows[q]))
                 continue;
-            if (first[q] < 0)
-                first[q] = first_after(ev, n, k, &y, rows[q]);
-            if (i < first[q]) {
-                fill_fault(ev, n, i, k, &y, rows[q], fault);
-                return false;
-            }
+            fill_fault(ev, n, i, k, &y, rows[q], fault);
+            return false;
         }
     }
     return true;
@@ -588,13 +650,67 @@ static bool may_wait(const struct case_event *x, const struct case_event *y)
     return false;
 }
 
+/* Act k, withdrawn by the last act of ev[0..n) (y: k as it stood), against the acts entered
+ * after it that stand: the first that depends on y under a row of the law or of a guard (what
+ * it presupposes) and follows no other act of y's kind in its own round.  The detention
+ * machine's rows and the stage table's are not asked: a detention needs no arrest before it
+ * (KUHAP 20-21), and a withdrawal that leaves a stage unreplayable is refused by the replay. */
+static bool withdrawable(const struct case_event *ev, int n, int k, const struct case_event *y,
+                         const struct tzone *z, struct order_fault *fault)
+{
+    struct case_event x;
+    for (int i = k + 1; i < n - 1; i++) {
+        if (ev[i].event == EV_CORRECTED || !evlog_effective(ev, n, i, &x))
+            continue;
+        struct stamp xs = stamp_of(&x, i, z);
+        for (int q = table.first[x.event]; q < table.first[x.event + 1]; q++) {
+            const struct order_rule *r = &table.rules[q];
+            if ((r->origin != ORD_LAW && r->origin != ORD_GUARD) || !order_act_is(&x, r->act) ||
+                !is_after(y, r))
+                continue;
+            bool depends = r->scope == ORD_REF
+                               ? pointed_at(ev, n, x.ref) == k
+                               : in_scope(&x, y, r) && !anchored(ev, n, i, i, k, y, &xs, z, r);
+            if (!depends)
+                continue;
+            if (fault) {
+                fault->act = i;
+                fault->dep = k;
+                fault->act_ev = x;
+                fault->dep_ev = *y;
+                fault->basis = r->basis;
+                fault->withdrawn = true;
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Whether the last act of the log is a correction of act k (through corrections of it). */
+static bool corrects(const struct case_event *ev, int n, int k)
+{
+    int j = n - 1;
+    if (j <= k || ev[j].event != EV_CORRECTED)
+        return false;
+    while (j >= 0 && ev[j].event == EV_CORRECTED)
+        j = ev[j].ref;
+    return j == k;
+}
+
 bool order_check_entered(const struct case_event *ev, int n, int k, const struct tzone *z,
                          struct order_fault *fault)
 {
     call_once(&table_once, table_build);
     if (k < 0 || k >= n)
         return true;
-    if (!entered_check(ev, n, k, -1, z, fault))
+    /* a correction: k as it stood before it (NULL: it did not stand, all is new) */
+    struct case_event before;
+    const struct case_event *was =
+        corrects(ev, n, k) && evlog_effective(ev, n - 1, k, &before) ? &before : NULL;
+    if (was && ev[n - 1].withdraws)
+        return withdrawable(ev, n, k, was, z, fault);
+    if (!entered_check(ev, n, k, -1, was, z, fault))
         return false;
     struct case_event x, y;
     if (!evlog_effective(ev, n, k, &x))
@@ -602,7 +718,7 @@ bool order_check_entered(const struct case_event *ev, int n, int k, const struct
     /* a correction: each act entered after k that k may wait for, against k alone */
     for (int m = k + 1; m < n; m++)
         if (evlog_effective(ev, n, m, &y) && may_wait(&x, &y) &&
-            !entered_check(ev, n, m, k, z, fault))
+            !entered_check(ev, n, m, k, was, z, fault))
             return false;
     return true;
 }
@@ -684,10 +800,16 @@ void order_fault_message(const struct order_fault *f, const struct tzone *z, cha
     const char *act = f->act_ev.event == EV_LETTER_DELIVERED && f->act_ev.notice != NOTICE_NONE
                           ? notice_label(f->act_ev.notice)
                           : event_label(f->act_ev.event);
-    snprintf(buf, size,
-             "urutan tanggal tidak sah: %s (%s) bertanggal sebelum %s (%s) yang harus "
-             "mendahuluinya (%s)",
-             act, a, event_label(f->dep_ev.event), d, f->basis);
+    if (f->withdrawn)
+        snprintf(buf, size,
+                 "%s (%s) tidak dapat ditarik: %s (%s) yang bergantung padanya masih tercatat "
+                 "(%s); tarik dulu %s",
+                 event_label(f->dep_ev.event), d, act, a, f->basis, act);
+    else
+        snprintf(buf, size,
+                 "urutan tanggal tidak sah: %s (%s) bertanggal sebelum %s (%s) yang harus "
+                 "mendahuluinya (%s)",
+                 act, a, event_label(f->dep_ev.event), d, f->basis);
 }
 
 bool order_check_err(const struct case_event *ev, int n, const struct tzone *z, struct berr *err)

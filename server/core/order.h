@@ -68,6 +68,8 @@ struct order_fault {
     int act, dep; /* log indices */
     struct case_event act_ev, dep_ev;
     const char *basis;
+    bool withdrawn; /* order_check_entered: dep is withdrawn while act, which depends on it, stands
+                     */
 };
 
 /* Check ev[0..n) (a log that passed evlog_check).  true when every act is
@@ -129,8 +131,9 @@ bool order_step(struct order_state *st, const struct case_event *ev, int n, int 
  *   - in Y's round: after the latest act entered before k that Y itself depends on (a P-16 of
  *     an earlier SPDP does not wait for the receipt of the SPDP sent after it; a release
  *     entered after an arrest is the detention machine's next act, not one that precedes it);
- *   - with no act of Y's kind entered before it (in scope: one suspect's for ORD_SUSPECT
- *     rows): a SPDP sent under a Sprindik does not wait for a reopening entered later.
+ *   - following no act of Y's kind in its own round (in scope: one suspect's for ORD_SUSPECT
+ *     rows; below): a SPDP sent under a Sprindik does not wait for a reopening entered later,
+ *     but a P-16 entered after a new SPDP was sent waits for that SPDP's receipt.
  * Such an X dated before Y is a fault: act = X (the act dated before), dep = k.  ORD_REF rows
  * have no other half (a direction_done points at a direction entered before it).
  *
@@ -142,7 +145,25 @@ bool order_step(struct order_state *st, const struct case_event *ev, int n, int 
 /* Act k of ev[0..n) against the acts entered before it.  For a new act, k = n - 1; for a
  * correction, k is the act corrected (as it stands now), and then each act entered after k is
  * checked against k alone (its new date may put it after an act that must follow it).  false
- * with the fault in *fault (may be NULL). */
+ * with the fault in *fault (may be NULL).
+ *
+ * An act waits for y only when it follows no act of y's kind in its own round: the latest such
+ * act entered before it, with no act that opens a new round for y's kind (one y depends on: the
+ * SPDP sent for its receipt, the file sent or re-sent for the file's receipt) entered after
+ * that act and dated no later than it.  A P-18 entered after the re-sending waits for the new
+ * receipt; a late letter of the first SPDP, dated before the new Sprindik, does not wait for
+ * the new SPDP; a suspect's notice follows any of his arrests (the detention machine opens no
+ * round).
+ *
+ * A correction is weighed for what it changes: a pair already out of order before it (a log
+ * entered before this check) is let be unless the correction moves the corrected act further
+ * the wrong way; a correction that changes no date is refused for no pair.
+ *
+ * A withdrawal of k (the last act withdraws it): refused while an act entered after k stands
+ * that presupposes k - depends on it under a row of the law or of a guard, or points at it -
+ * and follows no other act of k's kind in its round (fault->withdrawn: act = that act, dep =
+ * k).  The detention machine's rows are not asked (a detention needs no arrest before it,
+ * KUHAP 20-21), nor the stage table's (the stage replay refuses those). */
 bool order_check_entered(const struct case_event *ev, int n, int k, const struct tzone *z,
                          struct order_fault *fault);
 

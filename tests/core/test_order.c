@@ -14,7 +14,7 @@
 #include "helpers.h"
 #include "suites.h"
 
-#define MAXLOG 16
+#define MAXLOG 24
 
 struct log {
     struct case_event ev[MAXLOG];
@@ -441,6 +441,233 @@ START_TEST(test_a_correction_goes_through_the_other_half_too)
 }
 END_TEST
 
+/* ---- the round an act belongs to --------------------------------------------------------------
+ *
+ * An act waits for the act of its own round (KUHAP 109(1) jo. MK 130/2015: a new Sprindik owes a
+ * new SPDP, registered anew and followed by a P-16; KUHAP 110(2)-(3), 138: the re-sent file is
+ * received anew, and researched after that receipt), not for one of an earlier round.  What
+ * was entered late for an earlier round still follows the act of that round. */
+
+static struct case_event corrected(int ref, const char *when)
+{
+    struct case_event c = ev_on(EV_CORRECTED, when);
+    c.ref = ref;
+    return c;
+}
+
+START_TEST(test_a_p16_of_a_new_spdp_entered_before_its_receipt_is_refused)
+{
+    /* a second Sprindik after an SP3, its SPDP sent on 21 March; the P-16 entered on 22 March
+     * appoints the prosecutors of that SPDP, so a receipt of it dated 24 March puts the P-16
+     * before the receipt it follows (the first SPDP's receipt of 5 March is of another round) */
+    struct log l = spdp_received();
+    add(&l, ev_on(EV_P16_RECEIVED, "2025-03-06"));
+    add(&l, ev_on(EV_SP3_ISSUED, "2025-03-10"));
+    add(&l, ev_on(EV_SPRINDIK_ISSUED, "2025-03-20"));
+    add(&l, ev_on(EV_SPDP_SENT, "2025-03-21"));
+    add(&l, ev_on(EV_P16_RECEIVED, "2025-03-22"));
+    add(&l, ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-24"));
+    struct order_fault f;
+    ck_assert(!entered(&l, 9, &f));
+    ck_assert_int_eq(f.act, 8);
+    ck_assert_int_eq(f.dep, 9);
+    ck_assert(!f.withdrawn);
+    /* received on the P-16's day or before it: in order */
+    l.ev[9] = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-22");
+    ck_assert(entered(&l, 9, NULL));
+}
+END_TEST
+
+/* file_sent() then the P-19 (9 March), the returned file received (10 March) and the file
+ * re-sent (20 March). */
+static struct log resent(void)
+{
+    struct log l = file_sent();
+    add(&l, ev_on(EV_P19_RECEIVED, "2025-03-09"));
+    add(&l, ev_on(EV_RETURNED_FILE_RECEIVED, "2025-03-10"));
+    add(&l, ev_on(EV_RESUBMITTED, "2025-03-20"));
+    return l;
+}
+
+START_TEST(test_a_p18_of_the_resent_file_entered_before_its_receipt_is_refused)
+{
+    /* KUHAP 138(1): the PU researches the file he received; a P-18 entered after the file was
+     * re-sent (21 March) is of the re-sent file, and its receipt dated 22 March is after it.
+     * The receipt of the first sending (8 March) is of the first round. */
+    struct log l = resent();
+    add(&l, ev_on(EV_P18_RECEIVED, "2025-03-21"));
+    add(&l, ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-03-22"));
+    struct order_fault f;
+    ck_assert(!entered(&l, 12, &f));
+    ck_assert_int_eq(f.act, 11);
+    ck_assert_int_eq(f.dep, 12);
+    ck_assert_int_eq(f.act_ev.event, EV_P18_RECEIVED);
+    l.ev[12] = ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-03-21");
+    ck_assert(entered(&l, 12, NULL));
+    /* by the hour when both have one: the P-18 at 08:00, the receipt at 10:00 the same day */
+    l.ev[11] = ev_on(EV_P18_RECEIVED, "2025-03-21T08:00:00+07:00");
+    l.ev[12] = ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-03-21T10:00:00+07:00");
+    ck_assert(!entered(&l, 12, &f));
+    ck_assert_int_eq(f.act, 11);
+    l.ev[12] = ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-03-21T07:00:00+07:00");
+    ck_assert(entered(&l, 12, NULL));
+}
+END_TEST
+
+START_TEST(test_late_entries_of_an_earlier_round_still_follow_their_own)
+{
+    /* the SPDP of the first Sprindik delivered to the Korwas on 4 March, entered after the
+     * second Sprindik (20 March): it follows the first SPDP (3 March), not the SPDP the second
+     * Sprindik owes (21 March) */
+    struct log l = spdp_received();
+    l.n = 3;
+    add(&l, ev_on(EV_SP3_ISSUED, "2025-03-10"));
+    add(&l, ev_on(EV_SPRINDIK_ISSUED, "2025-03-20"));
+    struct case_event letter = ev_on(EV_LETTER_DELIVERED, "2025-03-04");
+    letter.notice = NOTICE_SPDP_KORWAS;
+    add(&l, letter);
+    add(&l, ev_on(EV_SPDP_SENT, "2025-03-21"));
+    ck_assert(entered(&l, 6, NULL));
+    /* the family told on 6 March of the arrest of 5 March, entered after his release that
+     * evening: it follows that arrest, not his arrest of 7 March */
+    l = file_sent();
+    l.n = 4;
+    add(&l, ev_suspect(EV_ARRESTED, "2025-03-05T09:00:00+07:00", 0));
+    add(&l, ev_suspect(EV_RELEASED, "2025-03-05T20:00:00+07:00", 0));
+    struct case_event notice = ev_suspect(EV_LETTER_DELIVERED, "2025-03-06", 0);
+    notice.notice = NOTICE_FAMILY_ARREST;
+    add(&l, notice);
+    add(&l, ev_suspect(EV_ARRESTED, "2025-03-07T09:00:00+07:00", 0));
+    add(&l, ev_suspect(EV_DETAINED, "2025-03-07T10:00:00+07:00", 0));
+    for (int k = 0; k < l.n; k++)
+        ck_assert_msg(entered(&l, k, NULL), "act %d refused", k);
+}
+END_TEST
+
+/* ---- corrections weighed for what they change ------------------------------------------------ */
+
+START_TEST(test_a_correction_of_a_log_entered_out_of_order_before_is_weighed_for_its_change)
+{
+    /* the P-16 of 4 March entered before the receipt of 5 March, as was allowed before the
+     * other half was checked: the log loads, and a correction that leaves both dates alone
+     * (a number fixed) is no new fault */
+    struct log l = spdp_received();
+    l.n = 3;
+    add(&l, ev_on(EV_P16_RECEIVED, "2025-03-04"));
+    add(&l, ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-05"));
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+    add(&l, corrected(4, "2025-03-05"));
+    ck_assert(entered(&l, 4, NULL));
+    l.n = 5;
+    add(&l, corrected(3, "2025-03-04"));
+    ck_assert(entered(&l, 3, NULL));
+    /* moving either further the wrong way is refused; mending it is taken */
+    struct order_fault f;
+    l.n = 5;
+    add(&l, corrected(4, "2025-03-06"));
+    ck_assert(!entered(&l, 4, &f));
+    ck_assert_int_eq(f.act, 3);
+    ck_assert_int_eq(f.dep, 4);
+    l.n = 5;
+    add(&l, corrected(3, "2025-03-03"));
+    ck_assert(!entered(&l, 3, &f));
+    ck_assert_int_eq(f.act, 3);
+    l.n = 5;
+    add(&l, corrected(4, "2025-03-04"));
+    ck_assert(entered(&l, 4, NULL));
+    l.n = 5;
+    add(&l, corrected(3, "2025-03-05"));
+    ck_assert(entered(&l, 3, NULL));
+    /* a correction that puts another pair out of order is refused even so: a P-17 of 6 March
+     * entered before the receipt too (in order with it), moved to the 4th */
+    l.n = 3;
+    add(&l, ev_on(EV_P16_RECEIVED, "2025-03-04"));
+    add(&l, ev_on(EV_P17_RECEIVED, "2025-03-06"));
+    add(&l, ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-05"));
+    add(&l, corrected(4, "2025-03-06"));
+    ck_assert(entered(&l, 4, NULL));
+    l.n = 6;
+    add(&l, corrected(4, "2025-03-04"));
+    ck_assert(!entered(&l, 4, &f));
+    ck_assert_int_eq(f.act, 4);
+    ck_assert_int_eq(f.dep, 5);
+}
+END_TEST
+
+/* ---- withdrawals: not from under an act that presupposes them ----------------------------------
+ */
+
+static struct case_event withdrawal(int ref, const char *when)
+{
+    struct case_event c = corrected(ref, when);
+    c.withdraws = true;
+    return c;
+}
+
+START_TEST(test_a_receipt_is_not_withdrawn_from_under_the_pus_answer)
+{
+    /* KUHAP 138(1), 110(2): the P-18 and P-19 answer the file received; withdrawing the
+     * receipt while they stand is refused naming the first (withdraw it first); withdrawn
+     * after them, the receipt may go */
+    struct log l = file_sent();
+    add(&l, ev_on(EV_P18_RECEIVED, "2025-03-09"));
+    add(&l, ev_on(EV_P19_RECEIVED, "2025-03-09"));
+    add(&l, withdrawal(7, "2025-03-10"));
+    struct order_fault f;
+    ck_assert(!entered(&l, 7, &f));
+    ck_assert(f.withdrawn);
+    ck_assert_int_eq(f.act, 8);
+    ck_assert_int_eq(f.dep, 7);
+    ck_assert_int_eq(f.dep_ev.event, EV_TAHAP1_RECEIVED_BY_PU);
+    char msg[400];
+    order_fault_message(&f, zone_of("Asia/Jakarta"), msg, sizeof msg);
+    ck_assert_msg(strstr(msg, "tarik dulu"), "%s", msg);
+    l.n = 10;
+    add(&l, withdrawal(8, "2025-03-10"));
+    add(&l, withdrawal(9, "2025-03-10"));
+    add(&l, withdrawal(7, "2025-03-10"));
+    ck_assert(entered(&l, 7, NULL));
+    /* a receipt of an earlier round does not stand in for the one withdrawn: the P-18 of the
+     * re-sent file presupposes its receipt */
+    l = resent();
+    add(&l, ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-03-21"));
+    add(&l, ev_on(EV_P18_RECEIVED, "2025-03-22"));
+    add(&l, withdrawal(11, "2025-03-23"));
+    ck_assert(!entered(&l, 11, &f));
+    ck_assert_int_eq(f.act, 12);
+    /* an act with nothing standing on it is withdrawn freely */
+    l.n = 12;
+    add(&l, withdrawal(11, "2025-03-23"));
+    ck_assert(entered(&l, 11, NULL));
+}
+END_TEST
+
+START_TEST(test_an_arrest_is_withdrawn_under_its_detention_but_not_its_notice)
+{
+    /* KUHAP 20-21: a detention needs no arrest before it, so the arrest may be withdrawn while
+     * the detention stands; not while the family's copy of its warrant (KUHAP 18(3)) does,
+     * unless another arrest of his stands before it */
+    struct log l = file_sent();
+    l.n = 4;
+    add(&l, ev_suspect(EV_ARRESTED, "2025-03-05T09:00:00+07:00", 0));
+    add(&l, ev_suspect(EV_DETAINED, "2025-03-05T20:00:00+07:00", 0));
+    add(&l, withdrawal(4, "2025-03-06"));
+    ck_assert(entered(&l, 4, NULL));
+    l.n = 6;
+    struct case_event notice = ev_suspect(EV_LETTER_DELIVERED, "2025-03-06", 0);
+    notice.notice = NOTICE_FAMILY_ARREST;
+    add(&l, notice);
+    add(&l, withdrawal(4, "2025-03-06"));
+    struct order_fault f;
+    ck_assert(!entered(&l, 4, &f));
+    ck_assert(f.withdrawn);
+    ck_assert_int_eq(f.act, 6);
+    /* another suspect's notice does not hold it */
+    l.ev[6].suspect = 1;
+    ck_assert(entered(&l, 4, NULL));
+}
+END_TEST
+
 /* ---- once in a round (DOMAIN 4.4, 10) -------------------------------------------------------- */
 
 START_TEST(test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew)
@@ -553,6 +780,13 @@ Suite *suite_order(void)
     tcase_add_test(tc, test_a_designation_entered_after_his_bap_dated_before_it_is_refused);
     tcase_add_test(tc, test_a_later_round_or_the_next_act_of_a_suspect_is_not_held_back);
     tcase_add_test(tc, test_a_correction_goes_through_the_other_half_too);
+    tcase_add_test(tc, test_a_p16_of_a_new_spdp_entered_before_its_receipt_is_refused);
+    tcase_add_test(tc, test_a_p18_of_the_resent_file_entered_before_its_receipt_is_refused);
+    tcase_add_test(tc, test_late_entries_of_an_earlier_round_still_follow_their_own);
+    tcase_add_test(
+        tc, test_a_correction_of_a_log_entered_out_of_order_before_is_weighed_for_its_change);
+    tcase_add_test(tc, test_a_receipt_is_not_withdrawn_from_under_the_pus_answer);
+    tcase_add_test(tc, test_an_arrest_is_withdrawn_under_its_detention_but_not_its_notice);
     tcase_add_test(tc, test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew);
     tcase_add_test(tc, test_a_direction_is_reported_done_once);
     suite_add_tcase(s, tc);

@@ -2041,6 +2041,200 @@ START_TEST(test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_ref
 }
 END_TEST
 
+START_TEST(test_a_p16_of_a_new_spdp_entered_before_its_receipt_is_refused)
+{
+    /* KUHAP 109(1) jo. MK 130/PUU-XIII/2015: after an SP3 a new Sprindik owes a new SPDP,
+     * which the Kejaksaan registers anew and then appoints its prosecutors (P-16).  A P-16
+     * recorded after the new SPDP was sent (22 March) is of the new SPDP, so its receipt
+     * dated 24 March puts that P-16 before the receipt it follows: 422 naming the P-16 (its
+     * id) and the receipt, nothing recorded - the first SPDP's receipt (5 March) is of
+     * another round.  Received on the P-16's day: recorded. */
+    long long id = spdp_sent_2025();
+    rec_on(id, demo.pros, "spdp_received_by_pu", "2025-03-05", NULL);
+    rec_on(id, demo.pros, "p16_received", "2025-03-06", "\"number\":\"PRINT-13/L.6.10/03/2025\"");
+    rec_on(id, demo.inv, "sp3_issued", "2025-03-10", "\"ground\":\"tidak_cukup_bukti\"");
+    rec_on(id, demo.inv, "sprindik_issued", "2025-03-20", NULL);
+    rec_on(id, demo.inv, "spdp_sent", "2025-03-21", "\"recipient\":\"kejari\"");
+    long long p16 = rec_on(id, demo.pros, "p16_received", "2025-03-22",
+                           "\"number\":\"PRINT-20/L.6.10/03/2025\"");
+    json_t *j = refused(id, demo.pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2025-03-24\"}",
+                        422, "date-order", "date");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "p16_received");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "date"), "2025-03-22");
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "act"), "id")), p16);
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "spdp_received_by_pu");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "date"), "2025-03-24");
+    json_decref(j);
+    rec_on(id, demo.pros, "spdp_received_by_pu", "2025-03-22", NULL);
+}
+END_TEST
+
+START_TEST(test_a_late_notice_of_an_earlier_arrest_does_not_hold_back_the_next)
+{
+    /* KUHAP 18(3): the family's copy of the warrant of his arrest of 2 January (09:00), given
+     * on 3 January and entered after his release that evening, follows that arrest; his
+     * second arrest on 5 January is recorded, and so is its own copy */
+    long long s[2];
+    long long id = detention_case(demo.inv, demo.kejari_plg, "2026-01-01", s);
+    arrest_at(id, demo.inv, s[0], "2026-01-02T09:00:00+07:00");
+    char x[160];
+    snprintf(x, sizeof x, "\"party_id\":%lld", s[0]);
+    rec_on(id, demo.inv, "released", "2026-01-02T20:00:00+07:00", x);
+    snprintf(x, sizeof x,
+             "\"recipient\":\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"Istri\"",
+             s[0]);
+    rec_on(id, demo.inv, "letter_delivered", "2026-01-03", x);
+    arrest_at(id, demo.inv, s[0], "2026-01-05T09:00:00+07:00");
+    rec_on(id, demo.inv, "letter_delivered", "2026-01-05", x);
+}
+END_TEST
+
+START_TEST(test_the_other_half_orders_acts_of_one_day_by_the_hour)
+{
+    /* Both acts carry their hour: a P-16 at 08:00 entered first, then the receipt of the SPDP
+     * at 10:00 the same day is refused (the P-16 came before the receipt it follows), at
+     * 07:00 recorded; a receipt with no hour on the P-16's day is in order (by the day) */
+    long long id = spdp_sent_2025();
+    rec_on(id, demo.pros, "p16_received", "2025-03-05T08:00:00+07:00",
+           "\"number\":\"PRINT-13/L.6.10/03/2025\"");
+    json_t *j = refused(id, demo.pros,
+                        "{\"type\":\"spdp_received_by_pu\",\"at\":\"2025-03-05T10:00:00+07:00\"}",
+                        422, "date-order", "at");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "at"), "2025-03-05T08:00:00+07:00");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "at"), "2025-03-05T10:00:00+07:00");
+    json_decref(j);
+    long long receipt =
+        rec_on(id, demo.pros, "spdp_received_by_pu", "2025-03-05T07:00:00+07:00", NULL);
+    (void)receipt;
+    id = spdp_sent_2025();
+    rec_on(id, demo.pros, "p16_received", "2025-03-05T08:00:00+07:00",
+           "\"number\":\"PRINT-14/L.6.10/03/2025\"");
+    rec_on(id, demo.pros, "spdp_received_by_pu", "2025-03-05", NULL);
+}
+END_TEST
+
+/* Append, as the cluster's owner and behind berkasd's back, a copy of case id's last act
+ * retyped and redated: an act entered the way it was accepted before the other half of the
+ * date order was checked (bb4c039).  The next write reads the log again (its head moved). */
+static long long legacy_act(long long id, const char *type, const char *date)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[3] = {cid, type, date};
+    char *v = sql_value(demo.db,
+                        "WITH c AS (SELECT * FROM app.cases WHERE id = $1::bigint FOR UPDATE), "
+                        "e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
+                        "doc_number, party_id, corrects, regime, stage_before, stage_after, "
+                        "payload, entered_at, entered_by, late, prev_hash, hash) SELECT "
+                        "x.case_id, c.events + 1, $2, $3::date, NULL, '', NULL, NULL, x.regime, "
+                        "c.stage, c.stage, '{}', now(), x.entered_by, false, '\\x00', '\\x00' "
+                        "FROM app.events x, c WHERE x.case_id = c.id AND x.seq = c.events "
+                        "RETURNING id, seq, hash), "
+                        "u AS (UPDATE app.cases SET events = e.seq, version = version + 1, "
+                        "last_hash = e.hash FROM e WHERE app.cases.id = $1::bigint) "
+                        "SELECT id FROM e",
+                        3, p);
+    long long ev = strtoll(v, NULL, 10);
+    free(v);
+    return ev;
+}
+
+START_TEST(test_a_correction_of_a_log_entered_out_of_order_before_is_weighed_for_its_change)
+{
+    /* The P-16 of 4 March entered before the receipt of the SPDP of 5 March, as berkasd
+     * accepted before the other half was checked: the case loads, and a correction that
+     * changes no date of it (the P-16's number mistyped) is recorded - it puts nothing out of
+     * order.  A correction moving the P-16 further before the receipt (3 March) is refused
+     * (422 date-order, nothing written); one moving it to the receipt's day mends the log. */
+    long long id = spdp_sent_2025();
+    long long p16 = rec_on(id, demo.pros, "p16_received", "2025-03-04",
+                           "\"number\":\"PRINT-13/L.6.10/03/2O25\"");
+    long long receipt = legacy_act(id, "spdp_received_by_pu", "2025-03-05");
+    ck_assert_int_gt(receipt, p16);
+    char body[256];
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"date\":\"2025-03-04\",\"corrects\":%lld,"
+             "\"number\":\"PRINT-13/L.6.10/03/2025\"}",
+             p16);
+    json_decref(post(id, demo.pros, body, 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"date\":\"2025-03-05\",\"corrects\":%lld}", receipt);
+    json_decref(post(id, demo.pros, body, 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"date\":\"2025-03-03\",\"corrects\":%lld,"
+             "\"number\":\"PRINT-13/L.6.10/03/2025\"}",
+             p16);
+    json_t *j = refused(id, demo.pros, body, 422, "date-order", "date");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "date"), "2025-03-03");
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "spdp_received_by_pu");
+    json_decref(j);
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"date\":\"2025-03-05\",\"corrects\":%lld,"
+             "\"number\":\"PRINT-13/L.6.10/03/2025\"}",
+             p16);
+    json_decref(post(id, demo.pros, body, 201));
+}
+END_TEST
+
+/* Withdraw act ev of case id as token: the body. */
+static void withdrawal_of(long long ev, char *body, size_t size)
+{
+    snprintf(body, size, "{\"type\":\"corrected\",\"corrects\":%lld,\"withdraws\":true}", ev);
+}
+
+START_TEST(test_a_receipt_is_not_withdrawn_from_under_the_prosecutors_answer)
+{
+    /* KUHAP 138(1): the P-18 answers the file the PU received.  Withdrawing the receipt while
+     * the P-18 stands would leave an answer to a file never received, which no write accepts:
+     * 422 dependent-act naming the P-18 (its id) to withdraw first, nothing written.  The
+     * P-18 withdrawn, the receipt may go. */
+    long long id = file_sent(20, NULL);
+    long long receipt = rec(id, demo.pros, "tahap1_received_by_pu", 15, NULL);
+    long long p18 = rec(id, demo.pros, "p18_received", 14, NULL);
+    char body[128];
+    withdrawal_of(receipt, body, sizeof body);
+    json_t *j = refused(id, demo.pros, body, 422, "dependent-act", "corrects");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "p18_received");
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "act"), "id")), p18);
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "tahap1_received_by_pu");
+    ck_assert_msg(strstr(str(j, "detail"), "tarik dulu"), "%s", str(j, "detail"));
+    json_decref(j);
+    withdrawal_of(p18, body, sizeof body);
+    json_decref(post(id, demo.pros, body, 201));
+    withdrawal_of(receipt, body, sizeof body);
+    json_decref(post(id, demo.pros, body, 201));
+}
+END_TEST
+
+START_TEST(test_an_arrest_is_withdrawn_under_its_detention_but_not_under_its_notice)
+{
+    /* KUHAP 20-21: a suspect may be detained without an arrest before it, so an arrest
+     * recorded in error is withdrawn while the detention that followed stands.  The family's
+     * copy of the arrest warrant (KUHAP 18(3)) tells of that arrest: while it stands the
+     * arrest is not withdrawn (422 dependent-act naming the letter). */
+    long long s[2];
+    long long id = detention_case(demo.inv, demo.kejari_plg, "2026-01-01", s);
+    char x[160], body[128];
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"polri_order\":\"SP.Kap/13/2026\"", s[0]);
+    long long arrest = rec_on(id, demo.inv, "arrested", "2026-01-02T09:00:00+07:00", x);
+    json_decref(detain_at(id, demo.inv, s[0], "2026-01-02T20:00:00+07:00", NULL, 201));
+    withdrawal_of(arrest, body, sizeof body);
+    json_decref(post(id, demo.inv, body, 201));
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"polri_order\":\"SP.Kap/14/2026\"", s[1]);
+    arrest = rec_on(id, demo.inv, "arrested", "2026-01-03T09:00:00+07:00", x);
+    snprintf(x, sizeof x,
+             "\"recipient\":\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"Istri\"",
+             s[1]);
+    long long letter = rec_on(id, demo.inv, "letter_delivered", "2026-01-03", x);
+    withdrawal_of(arrest, body, sizeof body);
+    json_t *j = refused(id, demo.inv, body, 422, "dependent-act", "corrects");
+    ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "letter_delivered");
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "act"), "id")), letter);
+    ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "arrested");
+    json_decref(j);
+}
+END_TEST
+
 /* ---- KUHAP 29: the court's two extensions (DOMAIN 4.8, D7) --------------------------------- */
 
 START_TEST(test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up)
@@ -2162,6 +2356,13 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_the_copy_of_his_first_bap_entered_after_his_second_is_recorded);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
     tcase_add_test(tc, test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused);
+    tcase_add_test(tc, test_a_p16_of_a_new_spdp_entered_before_its_receipt_is_refused);
+    tcase_add_test(tc, test_a_late_notice_of_an_earlier_arrest_does_not_hold_back_the_next);
+    tcase_add_test(tc, test_the_other_half_orders_acts_of_one_day_by_the_hour);
+    tcase_add_test(
+        tc, test_a_correction_of_a_log_entered_out_of_order_before_is_weighed_for_its_change);
+    tcase_add_test(tc, test_a_receipt_is_not_withdrawn_from_under_the_prosecutors_answer);
+    tcase_add_test(tc, test_an_arrest_is_withdrawn_under_its_detention_but_not_under_its_notice);
     tcase_add_test(tc, test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew);
     tcase_add_test(tc, test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up);
     tcase_add_test(tc, test_a_suspect_released_early_is_detained_again_counting_the_days_served);

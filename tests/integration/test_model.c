@@ -848,9 +848,54 @@ static bool same_kind(const struct case_event *a, const struct case_event *b)
     return a->event == b->event || (event_is_detention(a->event) && event_is_detention(b->event));
 }
 
-/* Whether act k was entered after an act (only >= 0: act `only` alone) that waits for it and
- * is dated before it. */
-static bool model_waited_for(const struct case_event *eff, const bool *live, int k, int only)
+/* Whether act m begins a new round for acts of y's kind: y depends on it (an SPDP's receipt on
+ * the SPDP sent, the file's receipt on its sending or re-sending, a P-19 on the receipt), a
+ * suspect's acts on each other left out (each would begin the next). */
+static bool model_opens_round(const struct case_event *y, const struct case_event *m)
+{
+    return model_depends(y, m) && !(event_is_detention(y->event) && event_is_detention(m->event));
+}
+
+/* Whether x (act i), which waits for acts of y's kind, follows one of them other than act
+ * `skip` in its own round: the latest such act entered before x, unless an act entered after
+ * that one (before act `end`) begins a new round and is dated no later than x.  A P-16 entered
+ * after a new SPDP is of that SPDP; a late letter of the first SPDP dated before the new
+ * Sprindik is of the first; a notice follows any of his arrests. */
+static bool model_anchored(const struct case_event *eff, const bool *live, int i, int end, int skip,
+                           const struct case_event *y)
+{
+    int last = -1;
+    for (int j = i - 1; j >= 0 && last < 0; j--)
+        if (j != skip && live[j] && same_kind(&eff[j], y) && model_waits(&eff[i], &eff[j]))
+            last = j;
+    if (last < 0)
+        return false;
+    for (int m = last + 1; m < end; m++)
+        if (m != skip && m != i && live[m] && model_opens_round(y, &eff[m]) &&
+            !dated_after(&eff[m], &eff[i]))
+            return false;
+    return true;
+}
+
+/* Whether the pair (x, y) was out of order already before the correction that changed act
+ * `fixed` (i or k) from `old`, and the correction did not move it further the wrong way: a
+ * correction answers for what it changes (a number fixed on a log entered before the other
+ * half was checked is no new fault). */
+static bool model_already_out(const struct case_event *x, const struct case_event *y,
+                              const struct case_event *old, bool x_fixed)
+{
+    if (!old)
+        return false;
+    if (x_fixed)
+        return model_waits(old, y) && dated_after(y, old) && !dated_after(old, x);
+    return model_waits(x, old) && dated_after(old, x) && !dated_after(y, old);
+}
+
+/* Whether act k was entered after an act (only >= 0: act `only` alone) that waits for it, is
+ * dated before it and follows no act of its kind in its own round; old: the corrected act
+ * (k, or `only`) before the correction, or NULL. */
+static bool model_waited_for(const struct case_event *eff, const bool *live, int k, int only,
+                             const struct case_event *old)
 {
     if (!live[k])
         return false;
@@ -861,12 +906,29 @@ static bool model_waited_for(const struct case_event *eff, const bool *live, int
             start = j;
     for (int i = start + 1; i < k; i++) {
         if (!live[i] || (only >= 0 && i != only) || !model_waits(&eff[i], y) ||
-            !dated_after(y, &eff[i]))
+            !dated_after(y, &eff[i]) || model_already_out(&eff[i], y, old, only >= 0) ||
+            model_anchored(eff, live, i, k, -1, y))
             continue;
-        bool anchored = false;
-        for (int j = 0; j < i && !anchored; j++)
-            anchored = live[j] && same_kind(&eff[j], y) && model_waits(&eff[i], &eff[j]);
-        if (!anchored)
+        return true;
+    }
+    return false;
+}
+
+/* Whether withdrawing act k (y as it stood) leaves an act that presupposes it: one entered
+ * after it, standing, that depends on it (or points at it: a direction's report) and follows
+ * no other act of its kind in its round.  A suspect's acts on each other are not asked: a
+ * detention needs no arrest before it (KUHAP 20-21). */
+static bool model_withdrawal_blocked(const struct case_event *eff, const bool *live, int n, int k,
+                                     const struct case_event *y)
+{
+    for (int i = k + 1; i < n - 1; i++) {
+        if (!live[i])
+            continue;
+        if (eff[i].event == EV_DIRECTION_DONE && eff[i].ref == k)
+            return true;
+        if (event_is_detention(eff[i].event) && event_is_detention(y->event))
+            continue;
+        if (model_waits(&eff[i], y) && !model_anchored(eff, live, i, i, k, y))
             return true;
     }
     return false;
@@ -875,12 +937,14 @@ static bool model_waited_for(const struct case_event *eff, const bool *live, int
 /* Whether the log (corrections applied) has an act dated before one it
  * depends on, or the act written (the new act, or the act a correction corrects) entered
  * after an act that waits for it and is dated before it (model_waited_for: the server weighs
- * the write, while a log entered before that check still loads). */
-static bool model_out_of_order(const struct case_event *log, int n)
+ * the write, while a log entered before that check still loads).  *blocked: the write is a
+ * withdrawal of an act another stands on (model_withdrawal_blocked). */
+static bool model_out_of_order(const struct case_event *log, int n, bool *blocked)
 {
     static struct case_event eff[MAX_LOG + 1];
     static bool live[MAX_LOG + 1], custody[MAX_LOG + 1];
     bool held[EVLOG_MAX_SUSPECTS] = {false};
+    *blocked = false;
     for (int i = 0; i < n; i++) {
         live[i] = evlog_effective(log, n, i, &eff[i]);
         /* the act that took a suspect into custody: an arrest, or a
@@ -916,10 +980,18 @@ static bool model_out_of_order(const struct case_event *log, int n)
     int k = n - 1;
     while (k >= 0 && log[k].event == EV_CORRECTED)
         k = log[k].ref;
-    if (k < 0 || model_waited_for(eff, live, k, -1))
+    /* a correction: k as it stood before it */
+    static struct case_event was;
+    const struct case_event *old =
+        k >= 0 && k < n - 1 && evlog_effective(log, n - 1, k, &was) ? &was : NULL;
+    if (old && log[n - 1].withdraws) {
+        *blocked = model_withdrawal_blocked(eff, live, n, k, old);
+        return *blocked;
+    }
+    if (k < 0 || model_waited_for(eff, live, k, -1, old))
         return k >= 0;
     for (int m = k + 1; m < n; m++)
-        if (model_waited_for(eff, live, m, k))
+        if (model_waited_for(eff, live, m, k, old))
             return true;
     return false;
 }
@@ -1337,8 +1409,14 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
         static struct case_event log[MAX_LOG + 1];
         memcpy(log, mc->log, (size_t)mc->n * sizeof *log);
         log[mc->n] = x->ce;
-        if (model_out_of_order(log, mc->n + 1)) {
-            expect_problem(x, 422, "date-order", r->timed ? "at" : "date", "dates out of order");
+        bool blocked;
+        if (model_out_of_order(log, mc->n + 1, &blocked)) {
+            if (blocked)
+                expect_problem(x, 422, "dependent-act", "corrects",
+                               "withdrawn from under an act that presupposes it");
+            else
+                expect_problem(x, 422, "date-order", r->timed ? "at" : "date",
+                               "dates out of order");
             return;
         }
     }
