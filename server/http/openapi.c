@@ -152,7 +152,9 @@ static json_t *event_input_schema(void)
                      "[the field]); 409 a stage or state that does not take the act (allowed); "
                      "422 a guard (missing, hints: how to supply each; fields: those of the "
                      "act's input that could), or an act dated before one it depends on "
-                     "(date-order: act, depends_on), or a detention dated only the day the "
+                     "(date-order: act, depends_on), or a withdrawal of an act that an act "
+                     "standing presupposes (dependent-act: field corrects, act - the one to "
+                     "withdraw first -, depends_on), or a detention dated only the day the "
                      "arrest's hours end (time-needed: field at, fields [at], "
                      "arrest_ends_at).");
 }

@@ -693,6 +693,9 @@ START_TEST(test_the_api_description_lists_the_fields_each_act_takes)
     }
     ck_assert(pu && !tahap1);
     ck_assert(json_is_false(json_object_get(input, "additionalProperties")));
+    /* each refusal a write may meet, the withdrawal from under a standing act among them */
+    const char *what = str(input, "description");
+    ck_assert_msg(strstr(what, "date-order") && strstr(what, "dependent-act"), "%s", what);
     json_t *post = json_object_get(
         json_object_get(json_object_get(doc, "paths"), "/api/v1/cases/{id}/events"), "post");
     ck_assert_ptr_nonnull(json_object_get(post, "requestBody"));
