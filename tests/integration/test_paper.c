@@ -898,6 +898,40 @@ START_TEST(test_the_tahap2_record_names_the_jaksa_of_the_p16)
 }
 END_TEST
 
+/* A Resume states the investigation as it stood on its date (KUHAP 8(1)-(2),
+ * 75; DOMAIN.md 7.4): a witness or an expert is "heard as his BAP records"
+ * only when his BAP was made by then.  The Pontianak demo file's Resume of
+ * 26 October: the reporting officer and the document examiner were
+ * examined on 11 and 17 November, after the P-19 asked for them, so it
+ * names no witness and no expert heard; the suspect, examined on 18
+ * September, is. */
+START_TEST(test_a_resume_names_only_who_was_heard_by_its_date)
+{
+    char *c = demo_case("Ayşe Şahin");
+    const char *ptk = demo_server_login(&demo, "198912242012122002");
+    char *t = fill_document_text(demo.port, ptk, demo_doc(c, "resume"));
+    char *heard = between(t, "IV. KETERANGAN SAKSI", "V. BARANG BUKTI");
+    assert_lacks(heard, "Rizky Pratama", "the Resume of 26 October (witness examined 11 November)");
+    assert_lacks(heard, "Wulan Sari", "the Resume of 26 October (expert examined 17 November)");
+    assert_has(heard, "c. Tersangka: 1. Ayşe Şahin, kewarganegaraan Turki",
+               "the suspect examined 18 September");
+    free(heard);
+    free(t);
+    /* the Palembang file's Resume of 27 November: its witness, heard on 7 November */
+    free(c);
+    c = demo_case("Nguyễn Văn Thành");
+    t = fill_document_text(demo.port, demo.inv, demo_doc(c, "resume"));
+    heard = between(t, "IV. KETERANGAN SAKSI", "V. BARANG BUKTI");
+    assert_has(heard,
+               "1. Hendra Saputra, Pedagang, keterangannya sebagaimana dalam Berita Acara "
+               "Pemeriksaan Saksi",
+               "the Resume of 27 November");
+    free(heard);
+    free(t);
+    free(c);
+}
+END_TEST
+
 /* A P-form's copy goes to the Kepala Kejaksaan Tinggi above the Kejari,
  * named as its letterhead names him (DOMAIN.md 12: KEJAKSAAN TINGGI ... /
  * KEJAKSAAN NEGERI ...): the Palembang P-21's to Sumatera Selatan's. */
@@ -1020,6 +1054,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
     tcase_add_test(tc, test_the_tahap2_record_names_the_jaksa_of_the_p16);
     tcase_add_test(tc, test_the_p21_copies_its_own_kejati);
+    tcase_add_test(tc, test_a_resume_names_only_who_was_heard_by_its_date);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
     suite_add_tcase(s, tc);
