@@ -932,6 +932,22 @@ START_TEST(test_a_resume_names_only_who_was_heard_by_its_date)
 }
 END_TEST
 
+/* The covering letter of Tahap I tells the Penuntut Umum what evidence will
+ * follow the suspect at Tahap II (KUHAP 8(3) huruf b; DOMAIN.md 7.1): of a
+ * file with none seized (the Palembang demo file) it says there is none,
+ * not "berjumlah 0 (nol) jenis, dan akan diserahkan". */
+START_TEST(test_the_tahap1_letter_of_no_evidence_says_so)
+{
+    char *c = demo_case("Nguyễn Văn Thành");
+    char *t = fill_document_text(demo.port, demo.inv, demo_doc(c, "pengantar_tahap1"));
+    assert_lacks(t, "0 (nol) jenis", "Tahap I of no evidence");
+    assert_has(t, "Dalam perkara ini tidak ada barang bukti yang disita.",
+               "Tahap I of no evidence");
+    free(t);
+    free(c);
+}
+END_TEST
+
 /* A P-form's copy goes to the Kepala Kejaksaan Tinggi above the Kejari,
  * named as its letterhead names him (DOMAIN.md 12: KEJAKSAAN TINGGI ... /
  * KEJAKSAAN NEGERI ...): the Palembang P-21's to Sumatera Selatan's. */
@@ -1055,6 +1071,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_tahap2_record_names_the_jaksa_of_the_p16);
     tcase_add_test(tc, test_the_p21_copies_its_own_kejati);
     tcase_add_test(tc, test_a_resume_names_only_who_was_heard_by_its_date);
+    tcase_add_test(tc, test_the_tahap1_letter_of_no_evidence_says_so);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
     suite_add_tcase(s, tc);
