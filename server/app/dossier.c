@@ -334,9 +334,11 @@ static bool book_render(struct app *app, const char *xml, size_t xml_len, struct
  * lapse): *sent true and out that day, the same text whatever day it is
  * printed.  Otherwise it is a draft (konsep) of the next sending: *sent false
  * and out today, for the letterhead in force only; the papers print no
- * date and say KONSEP.  Acts by their date, then in the order recorded;
- * corrections applied, withdrawn acts left out. */
-static void dossier_date(const struct casefile *cf, char out[CALDATE_DATE_LEN], bool *sent)
+ * date and say KONSEP, *came_back true when it was sent before and came back.
+ * Acts by their date, then in the order recorded; corrections applied,
+ * withdrawn acts left out. */
+static void dossier_date(const struct casefile *cf, char out[CALDATE_DATE_LEN], bool *sent,
+                         bool *came_back)
 {
     struct caldate last = {0}, at;
     *sent = false;
@@ -353,6 +355,7 @@ static void dossier_date(const struct casefile *cf, char out[CALDATE_DATE_LEN], 
             *sent = send;
         }
     }
+    *came_back = !*sent && last.y; /* only a sending is ever followed by a coming back */
     caldate_format(*sent ? last : caldate_local_date(cf->now, cf->zone), out, CALDATE_DATE_LEN);
 }
 
@@ -403,10 +406,11 @@ bool app_dossier(struct app *app, const struct actor *who, long long case_id, un
         dossier_gather(app, &tx, who, case_id, &cf, &s, &xml, &xml_len, &signer, missing, err);
     int pages = 0;
     if (ok) {
-        bool sent;
-        dossier_date(&cf, date, &sent);
-        /* the generated parts' parameter: the file is a draft of its sending */
-        const struct render_kv konsep = {"konsep", sent ? "" : "ya"};
+        bool sent, back;
+        dossier_date(&cf, date, &sent, &back);
+        /* the generated parts' parameter: the file is a draft of its sending,
+         * or of its sending again after it came back */
+        const struct render_kv konsep = {"konsep", sent ? "" : back ? "kembali" : "ya"};
         struct render_opts base = {
             .date = date, .issued = false, .signer = &signer.s, .params = &konsep, .n_params = 1};
         ok = book_render(app, xml, xml_len, &s, &base, pdf, len, &pages, err);

@@ -948,6 +948,31 @@ START_TEST(test_the_tahap1_letter_of_no_evidence_says_so)
 }
 END_TEST
 
+/* A berkas back with the investigator after the Penuntut Umum returned it
+ * is a draft of its sending again (KONSEP, no date), but its cover does not
+ * say it was never sent: the Pontianak demo file went to the Kejari on 28
+ * October and again on 19 November and came back both times (P-19, then
+ * the letter naming the instruction still unmet). */
+START_TEST(test_a_returned_berkas_is_not_called_unsent)
+{
+    char *c = demo_case("Ayşe Şahin");
+    const char *ptk = demo_server_login(&demo, "198912242012122002");
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%s/dossier.pdf", c);
+    char *t = fill_pdf_text(demo.port, ptk, route);
+    char *cover = between(t, "BERKAS PERKARA", "Halaman 1 dari");
+    assert_has(cover, "KONSEP", "the returned berkas's cover");
+    assert_lacks(cover, "belum dikirim kepada Penuntut Umum", "the returned berkas's cover");
+    assert_has(cover,
+               "Berkas perkara ini telah dikembalikan kepada penyidik dan belum dikirim kembali "
+               "kepada Penuntut Umum; tanggalnya adalah tanggal pengiriman kembalinya.",
+               "the returned berkas's cover");
+    free(cover);
+    free(t);
+    free(c);
+}
+END_TEST
+
 /* A P-form's copy goes to the Kepala Kejaksaan Tinggi above the Kejari,
  * named as its letterhead names him (DOMAIN.md 12: KEJAKSAAN TINGGI ... /
  * KEJAKSAAN NEGERI ...): the Palembang P-21's to Sumatera Selatan's. */
@@ -1072,6 +1097,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_p21_copies_its_own_kejati);
     tcase_add_test(tc, test_a_resume_names_only_who_was_heard_by_its_date);
     tcase_add_test(tc, test_the_tahap1_letter_of_no_evidence_says_so);
+    tcase_add_test(tc, test_a_returned_berkas_is_not_called_unsent);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
     suite_add_tcase(s, tc);
