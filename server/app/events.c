@@ -160,8 +160,11 @@ static bool refuse_order(const struct casefile *cf, const struct order_fault *f,
     }
     out->extra =
         json_pack("{s:o, s:o, s:s}", "act", acts[0], "depends_on", acts[1], "basis", f->basis);
-    char first[sizeof msg];
+    char first[sizeof msg + 32];
     snprintf(first, sizeof first, "%s", msg);
+    /* the act to withdraw first, as the CLI's one line can name it */
+    if (f->withdrawn && f->act < cf->nevents && cf->ev_id[f->act] > 0)
+        snprintf(first, sizeof first, "%s (peristiwa %lld)", msg, cf->ev_id[f->act]);
     if (first[0] >= 'a' && first[0] <= 'z')
         first[0] = (char)(first[0] - 'a' + 'A');
     return berr_field(err, BERR_UNPROCESSABLE,

@@ -2200,7 +2200,10 @@ START_TEST(test_a_receipt_is_not_withdrawn_from_under_the_prosecutors_answer)
     ck_assert_str_eq(str(json_object_get(j, "act"), "type"), "p18_received");
     ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "act"), "id")), p18);
     ck_assert_str_eq(str(json_object_get(j, "depends_on"), "type"), "tahap1_received_by_pu");
-    ck_assert_msg(strstr(str(j, "detail"), "tarik dulu"), "%s", str(j, "detail"));
+    char named[48];
+    snprintf(named, sizeof named, "(peristiwa %lld)", p18);
+    ck_assert_msg(strstr(str(j, "detail"), "tarik dulu") && strstr(str(j, "detail"), named), "%s",
+                  str(j, "detail"));
     json_decref(j);
     withdrawal_of(p18, body, sizeof body);
     json_decref(post(id, demo.pros, body, 201));
