@@ -388,6 +388,16 @@ const struct command cli_commands[] = {
      "      --to-verify      tandai nilai masih perlu diverifikasi terhadap undang-undang\n"
      "      --note T         alasannya (disimpan bersama perubahan)\n"
      COMMON_OPTS, NULL},
+    {"settings", NULL, cmd_settings, "pengaturan server dan nilainya; settings set: ubah (admin)",
+     "settings [--json]\n"
+     "       berkas settings set KUNCI NILAI [--json]\n"
+     "Daftar pengaturan server (app.settings): kunci, nilai, jenis dan batasnya, kapan\n"
+     "perubahan berlaku, kapan terakhir diubah, catatannya.  Dengan set: ubah KUNCI menjadi\n"
+     "NILAI (admin kantor pusat); server memeriksa jenis dan batasnya (bilangan bulat dalam\n"
+     "batasnya, true atau false, teks tidak kosong) dan menolak kunci yang tidak dikenal.\n"
+     "Perubahan berlaku tanpa memulai ulang berkasd (batas laju log-on dalam 10 detik).\n"
+     "Contoh: berkas settings set dossier.p19_answers_need_paper false\n"
+     "\n" COMMON_OPTS, NULL},
     {"forms", NULL, cmd_forms, "formulir yang dibuat berkas, dengan parameternya",
      "forms [--json]\n"
      "Daftar formulir yang dapat dibuat server: nama, kode dokumen, penerbitnya (penyidik\n"

@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "handlers.h"
 #include "app/install.h"
+#include "app/settings.h"
 #include "app/signers.h"
 
 static void created(struct http_reply *rep, const char *prefix, long long id, json_t *doc,
@@ -362,5 +363,26 @@ HANDLER(h_import)
         reply_result(rep, 200, result, &err);
     }
     json_decref(errors);
+    json_decref(body);
+}
+
+HANDLER(h_settings_list)
+{
+    struct berr err = {0};
+    reply_result(rep, 200, app_settings_list(app, &req->actor, &err), &err);
+}
+
+HANDLER(h_setting_set)
+{
+    static const char *const fields[] = {"value", NULL};
+    struct berr err = {0};
+    req->audit.action = "settings.set";
+    json_t *body = json_body(req, fields, false, &err);
+    const char *value;
+    if (body && json_get_str(body, "value", true, 4000, &value, &err) &&
+        app_setting_set(app, &req->actor, req->params[0], value, &req->audit, &err))
+        reply_result(rep, 200, app_settings_list(app, &req->actor, &err), &err);
+    else
+        reply_berr(rep, &err);
     json_decref(body);
 }

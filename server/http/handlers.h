@@ -56,6 +56,8 @@ HANDLER(h_evidence_correct);
 HANDLER(h_offences_list);
 HANDLER(h_rulesets_list);
 HANDLER(h_ruleset_amend);
+HANDLER(h_settings_list);
+HANDLER(h_setting_set);
 HANDLER(h_verify_chain);
 
 /* If-Match: "7", W/"7" or 7 as a number; -1 when absent; -2 when malformed

@@ -26,6 +26,8 @@ const struct route http_routes[] = {
     {"GET",    "/api/v1/openapi.json",              h_openapi,          ROUTE_PUBLIC, 0,           "this description, generated from the route table"},
     {"GET",    "/api/v1/banner",                    h_banner_get,       ROUTE_PUBLIC, 0,           "the log-on banner"},
     {"PUT",    "/api/v1/banner",                    h_banner_put,       ADMIN,        ROUTE_AUDIT, "replace the log-on banner"},
+    {"GET",    "/api/v1/settings",                  h_settings_list,    ADMIN,        ROUTE_AUDIT, "the server-wide settings: key, value, note, updated_at, type and bounds, when a change takes effect"},
+    {"PUT",    "/api/v1/settings/{key}",            h_setting_set,      ADMIN,        ROUTE_AUDIT, "set one setting: {\"value\": \"...\"} as text, checked against its type and bounds (national: a root office's admin)"},
     {"POST",   "/api/v1/sessions",                  h_session_create,   ROUTE_PUBLIC, ROUTE_AUDIT | ROUTE_OFFLOAD, "log on with NIP and password; returns a bearer token, or with {\"cookie\":true} sets the pages' HttpOnly session cookie"},
     {"DELETE", "/api/v1/sessions/current",          h_session_delete,   ANY,          ROUTE_AUDIT, "log off: end this session"},
     {"GET",    "/api/v1/me",                        h_me,               ANY,          0,           "who is logged on"},

@@ -42,5 +42,6 @@ Suite *suite_play(void);
 Suite *suite_play2(void);
 Suite *suite_paper(void);
 Suite *suite_dossier(void);
+Suite *suite_settings(void);
 
 #endif

@@ -99,6 +99,12 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return 200;
     if (IS("PUT", "/api/v1/banner")) /* national: the matrix's admin is a Kanwil's */
         return admin_only(r, 403);
+    /* the server-wide settings: read by an administrator, changed by a root office's (national,
+     * as the banner) */
+    if (IS("GET", "/api/v1/settings"))
+        return admin_only(r, 200);
+    if (IS("PUT", "/api/v1/settings/{key}"))
+        return admin_only(r, 403);
     if (IS("POST", "/api/v1/sessions"))
         return 201; /* public: anyone may try to log on */
     if (IS("DELETE", "/api/v1/sessions/current"))
@@ -493,6 +499,8 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
             snprintf(value, sizeof value, "%lld", doc_ids[o]);
         else if (strcmp(name, "name") == 0)
             snprintf(value, sizeof value, "KUHAP-1981");
+        else if (strcmp(name, "key") == 0 && strncmp(r->pattern, "/api/v1/settings/", 17) == 0)
+            snprintf(value, sizeof value, "session.idle_minutes");
         else if (strcmp(name, "key") == 0)
             snprintf(value, sizeof value, "spdp_warn_day");
         else
@@ -503,6 +511,8 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
     const char *pattern = r->pattern;
     if (strcmp(pattern, "/api/v1/banner") == 0 && strcmp(r->method, "PUT") == 0)
         snprintf(body, bodysz, "{\"banner\":\"Peringatan uji matriks akses nomor %d.\"}", n);
+    else if (strcmp(pattern, "/api/v1/settings/{key}") == 0)
+        snprintf(body, bodysz, "{\"value\":\"30\"}");
     else if (strcmp(pattern, "/api/v1/sessions") == 0)
         snprintf(body, bodysz, "{\"nip\":\"%s\",\"password\":\"%s\"}",
                  who->nip ? who->nip : NIP_INV_PLG, DEMO_PW);
@@ -646,6 +656,8 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/openapi.json"},
         {"GET", "/api/v1/banner"},
         {"PUT", "/api/v1/banner"},
+        {"GET", "/api/v1/settings"},
+        {"PUT", "/api/v1/settings/{key}"},
         {"POST", "/api/v1/sessions"},
         {"DELETE", "/api/v1/sessions/current"},
         {"GET", "/api/v1/me"},

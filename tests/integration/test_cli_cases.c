@@ -791,6 +791,45 @@ START_TEST(test_rulesets_mark_to_verify_and_admin_amends)
 }
 END_TEST
 
+/* berkas settings lists the server's settings for an administrator; settings set changes one
+ * (a root office's administrator); a refusal - not an administrator, an unknown key, a value not
+ * of its type - is one line, exit 1, nothing changed. */
+START_TEST(test_settings_listed_and_set_by_an_admin)
+{
+    char *out;
+    act_as(NIP_INV_PLG);
+    ck_assert_int_eq(cli(&out, "settings", NULL), 1);
+    ck_assert_msg(strstr(out, "403") && count_lines(out) == 1, "%s", out);
+    free(out);
+    act_as(NIP_ADMIN_DITJEN);
+    ck_assert_int_eq(cli(&out, "settings", NULL), 0);
+    ck_assert_msg(strstr(out, "dossier.p19_answers_need_paper") && strstr(out, "boolean") &&
+                      strstr(out, "session.idle_minutes") && strstr(out, "integer 1..1440"),
+                  "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "settings", "set", "idempotency.keep_hours", "48", NULL), 0);
+    ck_assert_msg(strstr(out, "idempotency.keep_hours = 48"), "%s", out);
+    free(out);
+    const char *bad[][2] = {{"idempotency.keep_hours", "dua"}, {"no.such_key", "1"}};
+    for (size_t i = 0; i < 2; i++) {
+        ck_assert_int_eq(cli(&out, "settings", "set", bad[i][0], bad[i][1], NULL), 1);
+        ck_assert_msg(count_lines(out) == 1 && strstr(out, bad[i][0]), "%s", out);
+        free(out);
+    }
+    json_t *list = cli_json("settings", NULL);
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(list, "items"), i, v)
+    {
+        if (strcmp(json_string_value(json_object_get(v, "key")), "idempotency.keep_hours") == 0)
+            ck_assert_str_eq(json_string_value(json_object_get(v, "value")), "48");
+    }
+    json_decref(list);
+    ck_assert_int_eq(cli(&out, "settings", "set", "idempotency.keep_hours", "24", NULL), 0);
+    free(out);
+}
+END_TEST
+
 /* ---- usage ----------------------------------------------------------------------------- */
 
 START_TEST(test_bad_arguments_exit_2_in_one_line)
@@ -835,6 +874,9 @@ START_TEST(test_bad_arguments_exit_2_in_one_line)
         {"ruleset", "set", "KUHAP-2025"},
         {"verify-chain", "extra"},
         {"rulesets", "--bogus"},
+        {"settings", "set", "session.idle_minutes"},
+        {"settings", "set", "", "3"},
+        {"settings", "extra"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char *argv[12] = {(char *)harness_cli()};
@@ -869,7 +911,7 @@ START_TEST(test_every_case_command_has_help)
         {"suspect", "add"},     {"party", "add"},    {"party", "correct"}, {"offence", "charge"},
         {"offence", "list"},    {"evidence", "add"}, {"clocks", NULL},     {"history", NULL},
         {"verify-chain", NULL}, {"rulesets", NULL},  {"ruleset", "set"},   {"case", NULL},
-        {"party", NULL},        {"offence", NULL},   {"ruleset", NULL},
+        {"party", NULL},        {"offence", NULL},   {"ruleset", NULL},    {"settings", NULL},
     };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char *out, want[64];
@@ -1002,6 +1044,7 @@ Suite *suite_cli_cases(void)
     tcase_add_test(tc, test_party_correction_and_evidence_show_in_the_case);
     tcase_add_test(tc, test_admin_verify_chain_reports_the_counts);
     tcase_add_test(tc, test_rulesets_mark_to_verify_and_admin_amends);
+    tcase_add_test(tc, test_settings_listed_and_set_by_an_admin);
     tcase_add_test(tc, test_bad_arguments_exit_2_in_one_line);
     tcase_add_test(tc, test_every_case_command_has_help);
     tcase_add_test(tc, test_record_help_names_the_designation_notice_recipient);

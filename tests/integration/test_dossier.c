@@ -661,6 +661,31 @@ START_TEST(test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent)
 }
 END_TEST
 
+/* Whether every answered item needs its paper is an administrator's to change over HTTP, and the
+ * change takes effect without a restart: an item answered with nothing in the file keeps the
+ * file from going back; the setting set false by PUT /api/v1/settings (not SQL), it goes (201);
+ * set true again. */
+START_TEST(test_the_answers_setting_set_over_http_takes_effect)
+{
+    long long suspect, id = ready_case(&suspect);
+    returned_with_p19(id, "\"Lampirkan hasil laboratorium forensik\"");
+    char *item = item_id(id, 1), m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Telah dilengkapi\"",
+             item);
+    free(item);
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\""));
+    const char *admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
+    json_decref(call("PUT", "/api/v1/settings/dossier.p19_answers_need_paper", admin,
+                     "{\"value\":\"false\"}", 200));
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+    json_decref(call("PUT", "/api/v1/settings/dossier.p19_answers_need_paper", admin,
+                     "{\"value\":\"true\"}", 200));
+}
+END_TEST
+
 /* ---- the demo's files ------------------------------------------------------------------ */
 
 /* The text of every demo dossier of a file sent to the prosecutor, as
@@ -742,6 +767,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_an_answer_names_an_act_of_its_case_with_a_paper);
     tcase_add_test(tc, test_an_answer_names_an_act_that_completes_the_file_after_the_p19);
     tcase_add_test(tc, test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent);
+    tcase_add_test(tc, test_the_answers_setting_set_over_http_takes_effect);
     suite_add_tcase(s, tc);
     return s;
 }
