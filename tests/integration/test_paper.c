@@ -973,6 +973,26 @@ START_TEST(test_a_returned_berkas_is_not_called_unsent)
 }
 END_TEST
 
+/* A BAP saksi under UU 20/2025 (whose article numbers berkas does not
+ * know: DOMAIN.md 9.2) cites that law once for the unsworn examination and
+ * its freedom from pressure, not a second time in brackets where the 1981
+ * text cited Pasal 117 ayat (1): the Palembang demo witness, 7 November
+ * 2026. */
+START_TEST(test_a_bap_saksi_cites_the_new_kuhap_once)
+{
+    char *c = demo_case("Nguyễn Văn Thành");
+    char *t = fill_document_text(demo.port, demo.inv, demo_doc(c, "bap_saksi"));
+    assert_has(t,
+               "Saksi diperiksa dengan tidak disumpah dan memberikan keterangan tanpa tekanan dari "
+               "siapa pun dan dalam bentuk apa pun, sebagaimana dimaksud dalam Undang-Undang "
+               "Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara Pidana.",
+               "the BAP saksi of 7 November 2026");
+    assert_lacks(t, "apa pun (Undang-Undang", "the BAP saksi of 7 November 2026");
+    free(t);
+    free(c);
+}
+END_TEST
+
 /* A P-form's copy goes to the Kepala Kejaksaan Tinggi above the Kejari,
  * named as its letterhead names him (DOMAIN.md 12: KEJAKSAAN TINGGI ... /
  * KEJAKSAAN NEGERI ...): the Palembang P-21's to Sumatera Selatan's. */
@@ -1098,6 +1118,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_a_resume_names_only_who_was_heard_by_its_date);
     tcase_add_test(tc, test_the_tahap1_letter_of_no_evidence_says_so);
     tcase_add_test(tc, test_a_returned_berkas_is_not_called_unsent);
+    tcase_add_test(tc, test_a_bap_saksi_cites_the_new_kuhap_once);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
     suite_add_tcase(s, tc);
