@@ -787,6 +787,8 @@ static void write_instructions(struct xw *x, const struct store_casedoc *d)
         el(x, "jawaban", it->answer);
         snprintf(buf, sizeof buf, "%d", it->answer_seq);
         el_ref(x, "peristiwa-jawaban", "peristiwa", it->answer_seq, buf);
+        snprintf(buf, sizeof buf, "%d", it->act_seq);
+        el_ref(x, "peristiwa-pemenuh", "peristiwa", it->act_seq, buf);
         xw_end(x);
     }
     if (round)

@@ -686,9 +686,12 @@ static const struct stmt casedoc_parts[] = {
      "WHERE e.case_id = $1::bigint ORDER BY e.seq"},
     {"documents.casedoc_instructions", 1,
      "SELECT i.round, i.item_no, coalesce(pe.seq, 0), coalesce(ae.seq, 0), i.text, i.answer, "
-     STORE_ACT_NUMBER("pe") ", " DAY("pe.legal_date") " FROM app.instructions i "
+     STORE_ACT_NUMBER("pe") ", " DAY("pe.legal_date") ", coalesce(fe.seq, 0) "
+     "FROM app.instructions i "
      "LEFT JOIN app.events pe ON pe.id = i.event_id AND pe.case_id = i.case_id "
      "LEFT JOIN app.events ae ON ae.id = i.answered_by AND ae.case_id = i.case_id "
+     "LEFT JOIN app.events fe ON fe.id = (ae.payload->>'answer_act')::bigint "
+     "AND fe.case_id = i.case_id "
      "WHERE i.case_id = $1::bigint ORDER BY i.round, i.item_no"},
 };
 /* clang-format on */
@@ -867,6 +870,7 @@ static void instruction_of(const PGresult *r, int i, void *item, void *ctx)
     x->answer = cd_text(r, i, 5);
     x->p19_number = cd_text(r, i, 6);
     x->p19_date = cd_text(r, i, 7);
+    x->act_seq = cd_int(r, i, 8);
 }
 
 bool store_casedoc_load(struct tx *tx, const char *reader, const char *visible, long long office_id,

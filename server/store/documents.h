@@ -300,6 +300,7 @@ struct store_cd_event {
 };
 struct store_cd_instruction {
     int round, item_no, p19_seq, answer_seq; /* 0: none */
+    int act_seq; /* the act whose paper fulfils it (its answer's answer_act), 0: none */
     const char *text, *answer, *p19_number, *p19_date;
 };
 struct store_casedoc {

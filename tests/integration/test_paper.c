@@ -993,6 +993,29 @@ START_TEST(test_a_bap_saksi_cites_the_new_kuhap_once)
 }
 END_TEST
 
+/* The letter sending a berkas back after a P-19 names, for each instruction,
+ * the paper that fulfils it (KUHAP 110(3), 138(2): the Penuntut Umum checks
+ * each petunjuk against the file): the Pontianak demo file answered its
+ * two items with the reporting officer's BAP saksi of 11 November and the
+ * document examiner's BAP ahli of 17 November. */
+START_TEST(test_the_resending_letter_names_the_paper_of_each_item)
+{
+    char *c = demo_case("Ayşe Şahin");
+    const char *ptk = demo_server_login(&demo, "198912242012122002");
+    char *t = fill_document_text(demo.port, ptk, demo_doc(c, "pengiriman_kembali"));
+    assert_has(t,
+               "Dokumen : Berita Acara Pemeriksaan Saksi Rizky Pratama Nomor "
+               "BAP.SKS/1/XI/2026/KANIM-PTK tanggal 11 November 2026",
+               "item 1 of the P-19");
+    assert_has(t,
+               "Dokumen : Berita Acara Pemeriksaan Ahli Wulan Sari, S.Si. Nomor "
+               "BAP.AHLI/1/XI/2026/KANIM-PTK tanggal 17 November 2026",
+               "item 2 of the P-19");
+    free(t);
+    free(c);
+}
+END_TEST
+
 /* A P-form's copy goes to the Kepala Kejaksaan Tinggi above the Kejari,
  * named as its letterhead names him (DOMAIN.md 12: KEJAKSAAN TINGGI ... /
  * KEJAKSAAN NEGERI ...): the Palembang P-21's to Sumatera Selatan's. */
@@ -1119,6 +1142,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_tahap1_letter_of_no_evidence_says_so);
     tcase_add_test(tc, test_a_returned_berkas_is_not_called_unsent);
     tcase_add_test(tc, test_a_bap_saksi_cites_the_new_kuhap_once);
+    tcase_add_test(tc, test_the_resending_letter_names_the_paper_of_each_item);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
     suite_add_tcase(s, tc);
