@@ -299,36 +299,38 @@ bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lo
 }
 
 /* The case row under its lock with its snapshot, its suspects, the
- * offences charged and the rule sets' version (*rules): one round trip
- * (store_casefile_head_for_write). */
+ * offences charged, the rule sets' version (*rules) and the act's row id
+ * (*next_event): one statement (store_casefile_head_for_write). */
 static bool load_head_for_write(struct tx *tx, const struct actor *who, long long id,
-                                struct casefile *cf, long long *rules, struct berr *err)
+                                struct casefile *cf, long long *rules, long long *next_event,
+                                struct berr *err)
 {
     enum store_case_sight sight;
     struct store_casefile_rows heads;
     struct store_suspects sus;
     struct store_charged_list chg;
+    /* the sight is the role's (an admin reads no case: 403); which case it
+     * sees is the database's fence, the read policies' rule */
     if (!sight_of(who, &sight, err) ||
-        !store_casefile_head_for_write(tx, sight, who->office_id, id, &heads, &sus, &chg, rules,
-                                       err))
+        !store_casefile_head_for_write(tx, id, &heads, &sus, &chg, rules, next_event, err))
         return false;
     /* a case the actor may not see has no row: its suspects and offences
      * (row-level security shows none either) are not looked at */
     bool ok = head_result(&heads, id, true, cf, err) && suspect_rows(sus.items, sus.n, cf, err) &&
               charged_rows(&chg, cf, err);
-    store_casefile_rows_free(&heads);
     store_suspects_free(&sus);
     store_charged_list_free(&chg);
+    store_casefile_rows_free(&heads);
     return ok;
 }
 
 bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long id,
-                             struct casefile *cf, struct berr *err)
+                             struct casefile *cf, long long *next_event, struct berr *err)
 {
     memset(cf, 0, sizeof *cf);
     long long rules = 0;
     /* the suspects first: the cached log's suspect indices are theirs */
-    return load_head_for_write(tx, who, id, cf, &rules, err) &&
+    return load_head_for_write(tx, who, id, cf, &rules, next_event, err) &&
            (logcache_take(cf) || load_events(tx, cf, err)) &&
            rulesets_load_at(tx, rules, cf->rulesets, &cf->nrulesets, err);
 }

@@ -73,11 +73,13 @@ BERKAS_MUST_CHECK bool casefile_load(struct tx *tx, const struct actor *who, lon
                                      bool lock, struct casefile *cf, struct berr *err);
 void casefile_free(struct casefile *cf);
 
-/* casefile_load with lock for the write path: the log is taken from the
- * write path's cache when the case row's chain head says it is the same log
- * (logcache.h), else read.  Release with casefile_release. */
+/* casefile_load with lock for the write path, and *next_event the id the
+ * act's row will take (one statement: store_casefile_head_for_write): the log
+ * is taken from the write path's cache when the case row's chain head says it
+ * is the same log (logcache.h), else read.  Release with casefile_release. */
 BERKAS_MUST_CHECK bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long id,
-                                               struct casefile *cf, struct berr *err);
+                                               struct casefile *cf, long long *next_event,
+                                               struct berr *err);
 
 /* Give cf's log back to the cache (it must be the log ending with
  * cf->last_hash after cf->nevents events), then casefile_free. */

@@ -809,8 +809,7 @@ struct recording {
     struct fsm_result fr;
     struct clock_set clocks; /* of the log with the act (loads_with) */
     bool stepped;            /* st was stepped by the act (loads_with) */
-    struct store_later id;   /* the act's row id, asked with the case row (act_case) */
-    long long event_id;      /* ...as it came, 0 if not */
+    long long event_id;      /* the act's row id, read with the case row (act_case) */
     struct recorded *later;  /* the act's row sent with the COMMIT (act_store), or NULL */
 };
 
@@ -868,12 +867,8 @@ static bool act_type(struct recording *r, struct berr *err)
  * correction is made by the kind of person who recorded the act. */
 static bool act_case(struct recording *r, long long case_id, struct berr *err)
 {
-    /* the act's row id comes in the case row's round trip (store/events.h) */
-    if (!store_events_reserve(r->tx, &r->id, err))
-        return false;
-    bool loaded = casefile_load_for_write(r->tx, r->who, case_id, &r->cf, err);
-    r->event_id = store_events_reserved(&r->id);
-    if (!loaded)
+    /* the act's row id comes with the case row (store_casefile_head_for_write) */
+    if (!casefile_load_for_write(r->tx, r->who, case_id, &r->cf, &r->event_id, err))
         return false;
     r->loaded = true;
     if (r->ev == EV_CORRECTED) {
@@ -1189,7 +1184,6 @@ static bool act_summary(struct recording *r, const struct event_appended *added,
  * under the head it ends with: the loaded one, or the act's (logcache.h). */
 static void act_end(struct recording *r, bool ok)
 {
-    store_later_drop(r->tx, &r->id);
     if (r->later) {
         /* the transaction's end gives the log back (recorded_end): it holds the act until
          * then, taken off again if the transaction does not commit */

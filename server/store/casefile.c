@@ -152,38 +152,109 @@ bool store_casefile_charged(struct tx *tx, long long case_id, struct store_charg
     return charged_list_of(stmt_query(tx, &charged, p, err), out, err);
 }
 
-bool store_casefile_head_for_write(struct tx *tx, enum store_case_sight sight, long long office,
-                                   long long case_id, struct store_casefile_rows *heads,
-                                   struct store_suspects *sus, struct store_charged_list *chg,
-                                   long long *rules, struct berr *err)
+/* The write path's read (sql/0031, app.case_head): the case row under its
+ * lock with its snapshot and count of events (head_of's columns), then the
+ * suspects' and the offences' arrays, the rule sets' version and the act's
+ * row id; no row for a case the acting user may not read. */
+static const struct stmt head_for_write = {"casefile.head_for_write", 1,
+                                           "SELECT * FROM app.case_head($1::bigint)"};
+enum { W_SUSPECTS = 13, W_CHARGED, W_RULES, W_NEXT_EVENT, W_NCOLS };
+
+/* "a:b:..." - the field after *p as a number and a boolean ("true"); *p
+ * moves past its colon. */
+static long long field_ll(const char **p)
+{
+    char *end;
+    long long v = strtoll(*p, &end, 10);
+    *p = *end == ':' ? end + 1 : end;
+    return v;
+}
+
+static bool field_bool(const char **p)
+{
+    bool v = **p == 't';
+    const char *colon = strchr(*p, ':');
+    *p = colon ? colon + 1 : *p + strlen(*p);
+    return v;
+}
+
+/* The array in column col of r's row: its elements' text unquoted into buf
+ * (room: the column's length + 1), at most cap of them into items; how many. */
+static int array_items(const PGresult *r, int col, const char **items, int cap, char *buf)
+{
+    const char *p = PQgetvalue(r, 0, col), *item;
+    char *w = buf;
+    int n = 0;
+    while (n < cap && stmt_array_next(&p, &w, &item))
+        items[n++] = item ? item : "";
+    return n;
+}
+
+/* The suspects ("id:foreign:interpreted") and the offences
+ * ("party:months:detainable:short_procedure:code") of the head's row (r has
+ * one) into lists whose items point into one allocation of their own (items,
+ * then the text): r stays the head's. */
+static bool children_of(const PGresult *r, struct store_suspects *sus,
+                        struct store_charged_list *chg, struct berr *err)
+{
+    int ns = stmt_array_max(PQgetvalue(r, 0, W_SUSPECTS));
+    int nc = stmt_array_max(PQgetvalue(r, 0, W_CHARGED));
+    size_t slen = (size_t)PQgetlength(r, 0, W_SUSPECTS) + 1;
+    size_t clen = (size_t)PQgetlength(r, 0, W_CHARGED) + 1;
+    const char **items = calloc((size_t)(ns > nc ? ns : nc) + 1, sizeof *items);
+    char *buf = malloc(slen);
+    sus->items = calloc((size_t)ns + 1, sizeof *sus->items);
+    chg->items = calloc(1, (size_t)(nc + 1) * sizeof *chg->items + clen);
+    bool ok = items && buf && sus->items && chg->items;
+    if (ok) {
+        sus->n = array_items(r, W_SUSPECTS, items, ns, buf);
+        for (int k = 0; k < sus->n; k++) {
+            const char *p = items[k];
+            sus->items[k].case_id = stmt_ll(r, 0, 0);
+            sus->items[k].id = field_ll(&p);
+            sus->items[k].foreign = field_bool(&p);
+            sus->items[k].interpreted = field_bool(&p);
+        }
+        chg->n = array_items(r, W_CHARGED, items, nc, (char *)(chg->items + nc + 1));
+        for (int k = 0; k < chg->n; k++) {
+            const char *p = items[k];
+            chg->items[k].party_id = field_ll(&p);
+            chg->items[k].max_prison_months = (int)field_ll(&p);
+            chg->items[k].detainable = field_bool(&p);
+            chg->items[k].short_procedure = field_bool(&p);
+            chg->items[k].code = p; /* the rest, colons and all */
+        }
+    }
+    free(items);
+    free(buf);
+    return ok || berr_set(err, BERR_INTERNAL, "out of memory");
+}
+
+bool store_casefile_head_for_write(struct tx *tx, long long case_id,
+                                   struct store_casefile_rows *heads, struct store_suspects *sus,
+                                   struct store_charged_list *chg, long long *rules,
+                                   long long *next_event, struct berr *err)
 {
     memset(heads, 0, sizeof *heads);
     memset(sus, 0, sizeof *sus);
     memset(chg, 0, sizeof *chg);
     *rules = 0;
-    char sql[1024], name[64], o[24], c[24];
-    head_sql(sight, true, sql, sizeof sql, name);
-    const char *p[2] = {stmt_id(o, office), stmt_id(c, case_id)};
-    const struct db_batch b[4] = {
-        {name, sql, 2, p},
-        {suspects.name, suspects.sql, suspects.nparams, p + 1},
-        {charged.name, charged.sql, charged.nparams, p + 1},
-        {store_rules_version_stmt.name, store_rules_version_stmt.sql, 0, NULL}};
-    PGresult *r[4];
-    if (!tx_batch(tx, 4, b, r, err))
+    *next_event = 0;
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    PGresult *r = stmt_query(tx, &head_for_write, p, err);
+    int cols = r ? PQnfields(r) : W_NCOLS;
+    if (cols != W_NCOLS) {
+        PQclear(r);
+        return berr_set(err, BERR_INTERNAL, "app.case_head: %d columns, not %d", cols, W_NCOLS);
+    }
+    if (!heads_of(r, true, heads, err))
         return false;
-    *rules = store_rules_version(r[3]);
-    PQclear(r[3]);
-    /* each result is its list's from here, or cleared */
-    bool ok = heads_of(r[0], true, heads, err);
-    if (ok)
-        ok = suspects_of(r[1], sus, err);
-    else
-        PQclear(r[1]);
-    if (ok)
-        ok = charged_list_of(r[2], chg, err);
-    else
-        PQclear(r[2]);
+    if (heads->n == 0) /* a case the acting user may not read: none of its children either */
+        return true;
+    *rules = stmt_ll(r, 0, W_RULES);
+    *next_event = stmt_ll(r, 0, W_NEXT_EVENT);
+    bool ok = children_of(r, sus, chg, err);
     if (!ok) {
         store_casefile_rows_free(heads);
         store_suspects_free(sus);

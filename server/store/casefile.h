@@ -100,17 +100,16 @@ BERKAS_MUST_CHECK bool store_casefile_suspects(struct tx *tx, long long case_id,
 BERKAS_MUST_CHECK bool store_casefile_charged(struct tx *tx, long long case_id,
                                               struct store_charged_list *out, struct berr *err);
 
-/* The write path's head: the case row under its lock with its snapshot, its
- * suspects, the offences charged and the rule sets' version (*rules, 0 when
- * none: store/rulesets.h), four statements in one round trip.  A case sight
- * does not see has no row, and no suspects or offences either (row-level
- * security shows none). */
-BERKAS_MUST_CHECK bool store_casefile_head_for_write(struct tx *tx, enum store_case_sight sight,
-                                                     long long office, long long case_id,
-                                                     struct store_casefile_rows *heads,
-                                                     struct store_suspects *suspects,
-                                                     struct store_charged_list *charged,
-                                                     long long *rules, struct berr *err);
+/* The write path's head (sql/0031, app.case_head: one statement): the case
+ * row under its lock with its snapshot, its suspects, the offences charged,
+ * the rule sets' version (*rules, 0 when none: store/rulesets.h) and the id
+ * the act's row will take (*next_event, from the log's sequence: a gap when
+ * not used).  A case the acting user may not read (app.case_fence, the read
+ * policies' rule) has no row, and no suspects or offences either. */
+BERKAS_MUST_CHECK bool
+store_casefile_head_for_write(struct tx *tx, long long case_id, struct store_casefile_rows *heads,
+                              struct store_suspects *suspects, struct store_charged_list *charged,
+                              long long *rules, long long *next_event, struct berr *err);
 
 /* The log of case_id in seq order. */
 BERKAS_MUST_CHECK bool store_casefile_log(struct tx *tx, long long case_id, struct store_log *out,

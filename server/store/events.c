@@ -56,23 +56,6 @@ bool store_events_append(struct tx *tx, const struct event_append *a, struct eve
  * round trip rather than leave a row the case's head does not name. */
 static const struct stmt append_id = {"events.append_id", 16, RECORD_ACT "$16::bigint)"};
 
-static const struct stmt reserve = {"events.reserve", 0,
-                                    "SELECT nextval('app.events_id_seq'::regclass)"};
-
-bool store_events_reserve(struct tx *tx, struct store_later *l, struct berr *err)
-{
-    return tx_defer_keep(tx, reserve.name, reserve.sql, 0, NULL, (PGresult **)&l->r, err);
-}
-
-long long store_events_reserved(struct store_later *l)
-{
-    PGresult *r = (PGresult *)l->r;
-    long long id = r && PQntuples(r) == 1 ? stmt_ll(r, 0, 0) : 0;
-    PQclear(r);
-    l->r = NULL;
-    return id;
-}
-
 bool store_events_append_later(struct tx *tx, const struct event_append *a, long long id,
                                struct store_later *l, struct berr *err)
 {

@@ -46,20 +46,14 @@ struct store_later {
     struct pg_result *r;
 };
 
-/* The id the next act's row will have, taken from the log's sequence with
- * the transaction's next statement (on the write path the case row's read):
- * store_events_reserved gives it once that has gone, 0 if it failed.  An id
- * taken and not used is a gap in the ids, as a rolled-back act leaves. */
-BERKAS_MUST_CHECK bool store_events_reserve(struct tx *tx, struct store_later *l, struct berr *err);
-long long store_events_reserved(struct store_later *l);
-
-/* store_events_append with the row's id given (store_events_reserve), sent
- * with the transaction's next round trip (on the write path with the
- * summary, the audit line and the COMMIT: tx_defer), not a round trip of its
- * own: what the act's answer and its summary need is known before (the id,
- * and the case row's version + 1 under its lock).  Its error, or a case row
- * it did not move, fails that round trip and so the transaction.
- * store_events_appended gives the row once sent (false if it was not). */
+/* store_events_append with the row's id given (taken with the case row:
+ * store_casefile_head_for_write), sent with the transaction's next round
+ * trip (on the write path with the summary, the audit line and the COMMIT:
+ * tx_defer), not a round trip of its own: what the act's answer and its
+ * summary need is known before (the id, and the case row's version + 1
+ * under its lock).  Its error, or a case row it did not move, fails that
+ * round trip and so the transaction.  store_events_appended gives the row
+ * once sent (false if it was not). */
 BERKAS_MUST_CHECK bool store_events_append_later(struct tx *tx, const struct event_append *a,
                                                  long long id, struct store_later *l,
                                                  struct berr *err);
