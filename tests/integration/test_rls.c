@@ -853,6 +853,78 @@ START_TEST(test_the_act_writer_lets_in_what_the_policies_do)
 }
 END_TEST
 
+/* The cases a user's app.case_head (sql/0031: the write path's read, past
+ * the per-row policies) gives a row for, comma-separated and sorted, each
+ * checked to be the case asked for: of the fixture's six cases, or of all. */
+static char *heads_read(PGconn *c, long uid, bool fixture)
+{
+    PGconn *own = PQconnectdb(owner);
+    ck_assert_int_eq(PQstatus(own), CONNECTION_OK);
+    PGresult *ids = PQexec(own, fixture ? "SELECT id, number FROM app.cases WHERE number IN "
+                                          "('A1-J1', 'A1-J1-undisclosed', 'A1-J2', 'A2-J1', "
+                                          "'U1', 'A3-J2') ORDER BY number"
+                                        : "SELECT id, number FROM app.cases ORDER BY number");
+    PQfinish(own);
+    ck_assert_int_eq(PQresultStatus(ids), PGRES_TUPLES_OK);
+    char *out = calloc(1, 1024);
+    for (int i = 0; i < PQntuples(ids); i++) {
+        char sql[160];
+        snprintf(sql, sizeof sql, "SELECT id, number FROM app.case_head(%s)",
+                 PQgetvalue(ids, i, 0));
+        PGresult *r = as_user(c, uid, sql);
+        ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "user %ld: %s", uid,
+                      PQresultErrorMessage(r));
+        ck_assert_int_le(PQntuples(r), 1);
+        if (PQntuples(r) == 1) {
+            ck_assert_str_eq(PQgetvalue(r, 0, 0), PQgetvalue(ids, i, 0));
+            ck_assert_str_eq(PQgetvalue(r, 0, 1), PQgetvalue(ids, i, 1));
+            snprintf(out + strlen(out), 1024 - strlen(out), "%s%s", out[0] ? "," : "",
+                     PQgetvalue(ids, i, 1));
+        }
+        PQclear(r);
+        r = PQexec(c, "ROLLBACK");
+        PQclear(r);
+    }
+    PQclear(ids);
+    return out;
+}
+
+/* The write path's read of a case (app.case_head, sql/0031) gives its row to
+ * exactly whom app.cases' read policies show it: the investigators of its
+ * office, a supervisor of an office above it, a prosecutor of the Kejari it
+ * was disclosed to; an admin, a disabled user, nobody and an unknown user get
+ * no row, as for a case that does not exist (404). */
+START_TEST(test_the_case_head_reads_what_the_policies_show)
+{
+    struct {
+        long uid;
+        const char *cases;
+    } who[] = {{INV_A1, "A1-J1,A1-J1-undisclosed,A1-J2"},
+               {SUP_K1, "A1-J1,A1-J1-undisclosed,A1-J2,A2-J1,U1"},
+               {PROS_J1, "A1-J1,A2-J1"},
+               {ADMIN_D, ""},
+               {INV_DISABLED, ""},
+               {0, ""},
+               {999, ""}};
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    for (size_t w = 0; w < sizeof who / sizeof who[0]; w++) {
+        char *heads = heads_read(c, who[w].uid, true);
+        ck_assert_msg(strcmp(heads, who[w].cases) == 0, "user %ld: case_head %s", who[w].uid,
+                      heads);
+        free(heads);
+        /* and of every case the suite's other tests made: the same as the policies */
+        heads = heads_read(c, who[w].uid, false);
+        char *policies = visible(who[w].uid);
+        ck_assert_msg(strcmp(heads, policies) == 0, "user %ld: case_head %s, policies %s",
+                      who[w].uid, heads, policies);
+        free(heads);
+        free(policies);
+    }
+    PQfinish(c);
+}
+END_TEST
+
 /* Only berkasd's handlers' role may call the writers (of the summary, of the
  * act); they run as a role that owns nothing, cannot log on and cannot bypass
  * row-level security. */
@@ -861,7 +933,8 @@ START_TEST(test_the_act_summary_writer_is_the_handlers_alone)
     const char *roles[] = {"berkas_verifier", "berkas_maint", "berkas_fence"};
     const char *calls[] = {"SELECT app.record_summary('[]')",
                            "SELECT app.record_act(NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-                           "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)"};
+                           "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
+                           "SELECT * FROM app.case_head(1)"};
     PGconn *c = PQconnectdb(owner);
     ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
     for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
@@ -882,7 +955,8 @@ START_TEST(test_the_act_summary_writer_is_the_handlers_alone)
     const char *functions[] = {"app.record_summary(jsonb)",
                                "app.record_act(bigint, int, text, date, timestamptz, text, "
                                "bigint, bigint, text, text, text, jsonb, bigint, boolean, "
-                               "boolean, bigint)"};
+                               "boolean, bigint)",
+                               "app.case_head(bigint)"};
     for (size_t k = 0; k < sizeof functions / sizeof functions[0]; k++) {
         const char *p[1] = {functions[k]};
         char *r =
@@ -978,6 +1052,7 @@ Suite *suite_rls(void)
     tcase_add_test(tc, test_a_forged_fence_setting_does_not_widen_access);
     tcase_add_test(tc, test_the_act_summary_writer_keeps_the_fence);
     tcase_add_test(tc, test_the_act_summary_writer_is_the_handlers_alone);
+    tcase_add_test(tc, test_the_case_head_reads_what_the_policies_show);
     tcase_add_test(tc, test_the_act_writer_keeps_the_fence);
     tcase_add_test(tc, test_the_act_writer_lets_in_what_the_policies_do);
     tcase_add_test(tc, test_the_case_row_takes_only_its_stages_and_sources);
