@@ -37,13 +37,13 @@ struct record_args {
     const char *date, *at, *number, *note, *party, *bap, *days, *detention_type, *recipient,
         *ground, *polri_order, *instruction_id, *answer, *answer_act, *corrects, *due, *direction,
         *if_match, *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
-        *received_by, *facility, *scene;
+        *received_by, *facility, *scene, *permit_kind, *permit_for, *permit_act, *approves;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
     long long unmet_ids[CLI_LIST_MAX];
     long long case_id, party_id, days_n, instruction, answer_act_id, corrects_id, direction_id,
-        version;
+        version, permit_act_id, approves_id;
 };
 
 /* The shapes the server will check again: ids, dates, pairs of options. */
@@ -55,6 +55,8 @@ static int check_args(const struct command *cmd, struct record_args *a)
         (rc = cli_want_id(cmd, "--days", a->days, &a->days_n)) != GO_ON ||
         (rc = cli_want_id(cmd, "--instruction-id", a->instruction_id, &a->instruction)) != GO_ON ||
         (rc = cli_want_id(cmd, "--answer-act", a->answer_act, &a->answer_act_id)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--permit-act", a->permit_act, &a->permit_act_id)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--approves", a->approves, &a->approves_id)) != GO_ON ||
         (rc = cli_want_id(cmd, "--corrects", a->corrects, &a->corrects_id)) != GO_ON ||
         (rc = cli_want_date(cmd, "--due", a->due)) != GO_ON ||
         (rc = cli_want_date(cmd, "--appearance", a->appearance)) != GO_ON ||
@@ -96,6 +98,22 @@ static bool put_flag(json_t *b, const char *key, bool on)
     return !on || json_object_set_new(b, key, json_true()) == 0;
 }
 
+/* A repeated option's texts as the list key, when any. */
+static bool put_texts(json_t *b, const char *key, const struct cli_list *l)
+{
+    if (l->n == 0)
+        return true;
+    json_t *list = json_array();
+    bool ok = list != NULL;
+    for (size_t i = 0; ok && i < l->n; i++)
+        ok = json_array_append_new(list, json_string(l->items[i])) == 0;
+    if (!ok) {
+        json_decref(list);
+        return false;
+    }
+    return json_object_set_new(b, key, list) == 0; /* takes list, set or not */
+}
+
 /* The request body, always built in the same order (a retry with the same
  * Idempotency-Key must send the same bytes); NULL when out of memory or
  * the text is not UTF-8. */
@@ -122,31 +140,12 @@ static json_t *event_body(const struct record_args *a)
               put_str(b, "urgent_reason", a->urgent_reason) &&
               put_str(b, "unlawful_reason", a->unlawful_reason) &&
               put_str(b, "received_by", a->received_by) && put_str(b, "facility", a->facility) &&
-              put_str(b, "scene", a->scene);
-    if (ok && a->team.n > 0) {
-        json_t *list = json_array();
-        for (size_t i = 0; ok && list && i < a->team.n; i++)
-            ok = json_array_append_new(list, json_string(a->team.items[i])) == 0;
-        ok = ok && list && json_object_set_new(b, "team", list) == 0;
-        if (!ok)
-            json_decref(list);
-    }
-    if (ok && a->instructions.n > 0) {
-        json_t *list = json_array();
-        for (size_t i = 0; ok && list && i < a->instructions.n; i++)
-            ok = json_array_append_new(list, json_string(a->instructions.items[i])) == 0;
-        ok = ok && list && json_object_set_new(b, "instructions", list) == 0;
-        if (!ok)
-            json_decref(list);
-    }
-    if (ok && a->issue.n > 0) {
-        json_t *list = json_array();
-        for (size_t i = 0; ok && list && i < a->issue.n; i++)
-            ok = json_array_append_new(list, json_string(a->issue.items[i])) == 0;
-        ok = ok && list && json_object_set_new(b, "issue", list) == 0;
-        if (!ok)
-            json_decref(list);
-    }
+              put_str(b, "scene", a->scene) && put_str(b, "permit_kind", a->permit_kind) &&
+              put_str(b, "permit_for", a->permit_for) &&
+              put_int(b, "permit_act", a->permit_act, a->permit_act_id) &&
+              put_int(b, "approves", a->approves, a->approves_id);
+    ok = ok && put_texts(b, "team", &a->team) && put_texts(b, "instructions", &a->instructions) &&
+         put_texts(b, "issue", &a->issue);
     if (ok && a->unmet.n > 0) {
         json_t *list = json_array();
         for (size_t i = 0; ok && list && i < a->unmet.n; i++)
@@ -260,6 +259,10 @@ static int parse_record(struct global *g, const struct command *cmd, int argc, c
         {"detention-type", &a->detention_type, NULL, false, NULL},
         {"facility", &a->facility, NULL, false, NULL},
         {"scene", &a->scene, NULL, false, NULL},
+        {"permit-kind", &a->permit_kind, NULL, false, NULL},
+        {"permit-for", &a->permit_for, NULL, false, NULL},
+        {"permit-act", &a->permit_act, NULL, false, NULL},
+        {"approves", &a->approves, NULL, false, NULL},
         {"recipient", &a->recipient, NULL, false, NULL},
         {"ground", &a->ground, NULL, false, NULL},
         {"polri-order", &a->polri_order, NULL, false, NULL},

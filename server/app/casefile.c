@@ -57,8 +57,10 @@ static void core_member(const struct casefile *cf, enum event as, const struct e
     json_t *v = r->key ? json_object_get(payload, r->key) : NULL;
     const char *text = json_string_value(v);
     switch (r->core) {
-    case EVC_REF: /* the act pointed at: a direction done, its direction */
-        if (out->event == EV_DIRECTION_DONE)
+    case EVC_REF: /* the act pointed at: a direction done, its direction; an approval, the
+                     urgent act it approves */
+        if ((out->event == EV_DIRECTION_DONE && r->field == EVF_DIRECTION) ||
+            (out->event == EV_COURT_PERMIT_RECEIVED && r->field == EVF_APPROVES))
             out->ref = casefile_event_index(cf, json_int_member(payload, r->key, 0));
         break;
     case EVC_WITHDRAWS:
@@ -96,6 +98,9 @@ static void core_member(const struct casefile *cf, enum event as, const struct e
         break;
     case EVC_UNLAWFUL:
         out->unlawful = v != NULL;
+        break;
+    case EVC_URGENT: /* a summons' urgency is the guard's, not this */
+        out->urgent = v != NULL && (as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE);
         break;
     case EVC_NOTICE: { /* the notice a letter delivers (a correction of one: as the act) */
         enum notice_kind notice = NOTICE_NONE;

@@ -440,6 +440,12 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
         json_object_set_new(j, "to", json_is_integer(to) ? json_incref(to) : json_null());
         json_object_set_new(j, "event_id", json_integer(cf->ev_id[c->source]));
     }
+    /* an approval owed to the Ketua PN: the urgent act, and the persetujuan that gave it */
+    if (c->kind == CLK_PN_APPROVAL && c->source >= 0 && c->source < cf->nevents)
+        json_object_set_new(j, "event_id", json_integer(cf->ev_id[c->source]));
+    if (c->kind == CLK_PN_APPROVAL && !c->running && c->stop_source >= 0 &&
+        c->stop_source < cf->nevents)
+        json_object_set_new(j, "approved_by", json_integer(cf->ev_id[c->stop_source]));
     json_t *warn = json_array();
     for (int i = 0; i < c->nwarn; i++) {
         char w[CALDATE_DATE_LEN];

@@ -21,6 +21,7 @@
 #include "events.h"
 #include "evfield.h"
 #include "forms.h"
+#include "permit.h"
 #include "snapshot.h"
 #include "core/answer.h"
 #include "core/detention.h"
@@ -898,7 +899,9 @@ static bool act_input(struct recording *r, struct berr *err)
     if (!today_local(cf, &r->today, &r->now) ||
         !act_when(cf, in, r->today, r->now, &r->date, &r->at, &r->has_time, err) ||
         !check_input(r->tx, cf, r->ev, in, err) ||
-        !check_ground(cf, r->ev, in, r->date, r->out, err))
+        !check_ground(cf, r->ev, in, r->date, r->out, err) ||
+        !permit_check(cf, r->ev, acting_as(cf, r->ev, in->corrects), in, r->date, r->at,
+                      r->has_time, r->out, err))
         return false;
     /* a summons names the day to appear, no earlier than the day it is
      * served (KUHAP 112, 227(1)); whether the notice is long enough is the

@@ -47,13 +47,19 @@ struct event_input {
     const char *late_reason;     /* p19_received, return_letter_received after the PU's period */
     json_t *unmet;               /* return_letter_received: array of instruction ids */
     const char *appearance;      /* summons_served: the day to appear, YYYY-MM-DD */
-    const char *urgent_reason;   /* summons_served: why less than KUHAP 227(1)'s notice */
+    const char *urgent_reason;   /* summons_served: why less than KUHAP 227(1)'s notice;
+                                    search_done, seizure_done: why without the Ketua PN's
+                                    permit (KUHAP 34, 38(2)) */
     const char *received_by;     /* letter_delivered: who received a notice (13.7) */
     const char *unlawful_reason; /* detained: after the arrest's period, why it is recorded
                                     (KUHAP 19(1); shown in the review list) */
     const char *facility;        /* detained, detention_type_changed: where the suspect is
                                     held (KUHAP 21(2)) */
     const char *scene;           /* arrested, seizure_done, search_done: where it was done */
+    const char *permit_kind;     /* court_permit_received: izin | persetujuan */
+    const char *permit_for;      /* court_permit_received: penggeledahan | penyitaan */
+    long long permit_act;        /* search_done, seizure_done: the court_permit_received (izin) */
+    long long approves;          /* court_permit_received (persetujuan): the urgent act */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */
     const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
     const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */

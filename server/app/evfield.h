@@ -57,6 +57,7 @@ enum evf_core {
     EVC_LATE_RETURN, /* late_return: true when stored */
     EVC_UNLAWFUL,    /* unlawful: true when stored */
     EVC_NOTICE,      /* notice: the notice a letter delivers */
+    EVC_URGENT,      /* urgent: a search or seizure without a prior permit, when stored */
 };
 
 struct evfield {

@@ -273,6 +273,7 @@ static const char *short_label(const char *code)
                                            {"consular_notice", "Notifikasi konsuler"},
                                            {"designation_notice", "Pemberitahuan penetapan"},
                                            {"bap_copy", "Salinan BAP"},
+                                           {"pn_approval", "Persetujuan Ketua PN"},
                                            {"spdp_to_kejari", "SPDP: Kejaksaan"},
                                            {"spdp_to_korwas", "SPDP: Korwas PPNS"},
                                            {"spdp_to_pelapor", "SPDP: pelapor/korban"},

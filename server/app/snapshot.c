@@ -258,10 +258,31 @@ static json_t *clocks_json(const struct clock_fold *fo)
         const struct clock_direction *d = &fo->directions[k];
         json_array_append_new(dirs, json_pack("[o, o]", jslot(&d->s), jday(d->due)));
     }
-    return json_pack("{s:o, s:i, s:{s:i, s:i, s:i, s:o, s:I, s:o}, s:o}", "cases",
+    return json_pack("{s:o, s:i, s:{s:i, s:i, s:i, s:o, s:I, s:o}, s:o, s:o}", "cases",
                      jslots(fo->cases, CLK_SP3_NOTIFY + 1), "skipped", fo->skipped, "spdp", "n",
                      r->n, "src", r->src, "rs", r->rs, "day", jday(r->day), "at", (json_int_t)r->at,
-                     "to", jslots(r->to, NOTICE__COUNT), "directions", dirs);
+                     "to", jslots(r->to, NOTICE__COUNT), "directions", dirs, "approvals",
+                     jslots(fo->approvals, fo->napprovals));
+}
+
+/* The approvals owed to the Ketua PN (clock.h: pn_approval), each a slot in use (format 9). */
+static bool approvals_read(json_t *a, struct clock_fold *fo, int nsets)
+{
+    if (!json_is_array(a))
+        return false;
+    size_t n = json_array_size(a);
+    if (n > 0) {
+        fo->approvals = calloc(n, sizeof *fo->approvals);
+        if (!fo->approvals)
+            return false;
+        fo->apcap = n;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (!get_slot(json_array_get(a, k), &fo->approvals[k], nsets) || !fo->approvals[k].used)
+            return false;
+        fo->napprovals++;
+    }
+    return true;
 }
 
 static bool clocks_read(json_t *o, struct clock_fold *fo, int nsets)
@@ -293,7 +314,7 @@ static bool clocks_read(json_t *o, struct clock_fold *fo, int nsets)
             return false;
         fo->ndirections++;
     }
-    return true;
+    return approvals_read(json_object_get(o, "approvals"), fo, nsets);
 }
 
 /* What the order and the clocks keep of suspect s, or NULL when nothing. */

@@ -36,8 +36,10 @@
  * notice more per suspect (his designation's, UU 20/2025 Pasal 90).  6: a new Sprindik's
  * file counts its own late returns; P-16 and P-17 wait for the PU's receipt of the SPDP.
  * 7: a suspect's days served before a release (re-detention, KUHAP 24(4)).  8: a notice more
- * per suspect (the copy of his BAP, DOMAIN D16). */
-#define CASESTATE_FORMAT 8
+ * per suspect (the copy of his BAP, DOMAIN D16).  9: the Ketua PN's approvals owed for urgent
+ * searches and seizures (clock.h: pn_approval, DOMAIN D8), and the event catalogue's
+ * court_permit_received (the stored events' numbers after it moved by one). */
+#define CASESTATE_FORMAT 9
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

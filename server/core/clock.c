@@ -120,6 +120,7 @@ static const char *const kind_codes[CLK__COUNT] = {
     [CLK_SPDP_PELAPOR] = "spdp_to_pelapor",
     [CLK_SPDP_TERSANGKA] = "spdp_to_tersangka",
     [CLK_SPDP_PERWAKILAN] = "spdp_to_perwakilan_negara",
+    [CLK_PN_APPROVAL] = "pn_approval",
     [CLK_DIRECTION] = "direction",
 };
 
@@ -776,6 +777,83 @@ static void emit_directions(const struct clock_fold *fo, const struct clock_inpu
     }
 }
 
+/* The slot of the approval owed for the act at log index src, by bisection (the approvals are
+ * in log order), or NULL. */
+static struct clock_slot *approval_of(const struct clock_fold *fo, int src)
+{
+    int lo = 0, hi = fo->napprovals;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (fo->approvals[mid].src < src)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < fo->napprovals && fo->approvals[lo].src == src ? &fo->approvals[lo] : NULL;
+}
+
+/* KUHAP 34, 38(2) (DOMAIN 4.9, D8): a search or seizure done in urgency, without the Ketua
+ * PN's permit, is reported to him for his approval "segera": a clock of pn_approval_days from
+ * the act under its date's rule set (0: none), stopped by the first court_permit_received that
+ * approves it (its ref, through corrections).  Whether an act needs a permit or its urgency
+ * is the write path's check (app/permit.c), never the fold's: a log recorded before that rule
+ * loads as it stands. */
+static bool fold_approval(struct clock_fold *fo, const struct clock_input *in, int i,
+                          const struct case_event *e, struct caldate day, int64_t at,
+                          struct berr *err)
+{
+    if (e->event == EV_COURT_PERMIT_RECEIVED) {
+        int r = e->ref;
+        while (r >= 0 && r < in->nevents && in->events[r].event == EV_CORRECTED)
+            r = in->events[r].ref;
+        struct clock_slot *s = r >= 0 ? approval_of(fo, r) : NULL;
+        if (s)
+            slot_stop(s, e->event, i, at);
+        return true;
+    }
+    if ((e->event != EV_SEARCH_DONE && e->event != EV_SEIZURE_DONE) || !e->urgent)
+        return true;
+    const struct ruleset *rs = rules_on(in, i, day, err);
+    if (!rs)
+        return false;
+    if (rs->pn_approval_days.value <= 0)
+        return true;
+    struct clock_slot *grown =
+        array_grow(fo->approvals, &fo->apcap, (size_t)fo->napprovals + 1, 4, sizeof *grown);
+    if (!grown)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    fo->approvals = grown;
+    struct clock_slot *s = &fo->approvals[fo->napprovals++];
+    memset(s, 0, sizeof *s);
+    slot_start(s, i, RSI(rs), day, at);
+    return true;
+}
+
+/* One clock per urgent search or seizure, in log order. */
+static void emit_approvals(const struct clock_fold *fo, const struct clock_input *in,
+                           struct clock_set *out)
+{
+    for (int k = 0; k < fo->napprovals; k++) {
+        const struct clock_slot *s = &fo->approvals[k];
+        bool search =
+            s->src >= 0 && s->src < in->nevents && in->events[s->src].event == EV_SEARCH_DONE;
+        struct clock c;
+        clock_base(&c, in, CLK_PN_APPROVAL,
+                   search ? "Persetujuan Ketua PN atas penggeledahan mendesak"
+                          : "Persetujuan Ketua PN atas penyitaan mendesak",
+                   RS(s)->regime == REGIME_KUHAP_2025
+                       ? (search ? "UU 20/2025 (belum dipastikan); KUHAP 1981 34"
+                                 : "UU 20/2025 Pasal 44 (belum dipastikan); KUHAP 1981 38(2)")
+                       : (search ? "KUHAP 34" : "KUHAP 38(2)"),
+                   ACTOR_INVESTIGATOR, -1, s);
+        const struct rule_value *len = &RS(s)->pn_approval_days;
+        c.to_verify = len->to_verify;
+        day_due(&c, len->value, NULL, 0, in->zone);
+        evaluate(&c, in->now, in->zone);
+        emit(out, &c);
+    }
+}
+
 void clock_fold_init(struct clock_fold *fo)
 {
     memset(fo, 0, sizeof *fo);
@@ -792,7 +870,8 @@ bool clock_fold_step(struct clock_fold *fo, const struct clock_input *in, int i,
         fo->nsuspects = e->suspect + 1;
     if (event_is_detention(e->event))
         return fold_suspect_event(fo, in, i, e, err);
-    if (!fold_case_event(fo, in, i, e, err))
+    if (!fold_case_event(fo, in, i, e, err) ||
+        !fold_approval(fo, in, i, e, evlog_date(e, in->zone), evlog_instant(e, in->zone), err))
         return false;
     if (e->event != EV_DIRECTION_GIVEN && e->event != EV_DIRECTION_DONE)
         return true;
@@ -812,6 +891,7 @@ void clock_fold_emit(const struct clock_fold *fo, const struct clock_input *in,
     emit_spdp_clocks(fo, in, -1, out);
     for (int s = 0; s < fo->nsuspects; s++)
         emit_spdp_clocks(fo, in, s, out);
+    emit_approvals(fo, in, out);
     emit_directions(fo, in, out);
     out->skipped = fo->skipped;
 }
@@ -819,7 +899,7 @@ void clock_fold_emit(const struct clock_fold *fo, const struct clock_input *in,
 int clock_fold_room(const struct clock_fold *fo)
 {
     return CLK_SP3_NOTIFY + 1 + NOTICE__COUNT + fo->nsuspects * (3 + NOTICE__COUNT) +
-           fo->ndirections;
+           fo->napprovals + fo->ndirections;
 }
 
 static bool slot_equal(const struct clock_slot *a, const struct clock_slot *b)
@@ -867,8 +947,11 @@ static bool track_equal(const struct clock_track *a, const struct clock_track *b
 bool clock_fold_equal(const struct clock_fold *a, const struct clock_fold *b)
 {
     if (a->nsuspects != b->nsuspects || a->skipped != b->skipped ||
-        a->ndirections != b->ndirections)
+        a->ndirections != b->ndirections || a->napprovals != b->napprovals)
         return false;
+    for (int k = 0; k < a->napprovals; k++)
+        if (!slot_equal(&a->approvals[k], &b->approvals[k]))
+            return false;
     for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
         if (!slot_equal(&a->cases[k], &b->cases[k]))
             return false;
@@ -899,9 +982,20 @@ bool clock_fold_copy(struct clock_fold *dst, const struct clock_fold *src)
             return false;
         memcpy(d, src->directions, (size_t)src->ndirections * sizeof *d);
     }
+    struct clock_slot *a = NULL;
+    if (src->napprovals > 0) {
+        a = malloc((size_t)src->napprovals * sizeof *a);
+        if (!a) {
+            free(d);
+            return false;
+        }
+        memcpy(a, src->approvals, (size_t)src->napprovals * sizeof *a);
+    }
     *dst = *src;
     dst->directions = d;
     dst->dircap = (size_t)src->ndirections;
+    dst->approvals = a;
+    dst->apcap = (size_t)src->napprovals;
     return true;
 }
 
@@ -910,6 +1004,10 @@ void clock_fold_free(struct clock_fold *fo)
     free(fo->directions);
     fo->directions = NULL;
     fo->ndirections = fo->dircap = 0;
+    free(fo->approvals);
+    fo->approvals = NULL;
+    fo->napprovals = 0;
+    fo->apcap = 0;
 }
 
 bool clock_compute(const struct clock_input *in, struct clock_set *out, struct berr *err)

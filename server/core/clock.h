@@ -33,6 +33,11 @@
  *                      from his designation), for the recipients the rule set requires,
  *                      stopped by the letter_delivered of that recipient (the
  *                      prosecutor's also by spdp_received_by_pu) or by SP3 (issue 13.8)
+ * court approval:      pn_approval (one per search_done or seizure_done done in urgency,
+ *                      without the Ketua PN's permit: KUHAP 34, 38(2), DOMAIN D8): a day
+ *                      clock of pn_approval_days (a rule value: the law says "segera") from
+ *                      the act, stopped by the court_permit_received (persetujuan) that
+ *                      approves it
  * supervision:         direction (one per direction_given)
  */
 #ifndef BERKAS_CORE_CLOCK_H
@@ -71,6 +76,7 @@ enum clock_kind {
     CLK_SPDP_PELAPOR,    /* the reporter or victim (MK 130/PUU-XIII/2015) */
     CLK_SPDP_TERSANGKA,  /* each suspect (Pasal 27(3)), from his designation when later */
     CLK_SPDP_PERWAKILAN, /* a foreign suspect's representation through Kemlu (27(6)) */
+    CLK_PN_APPROVAL,     /* the Ketua PN's approval of an urgent search or seizure (D8) */
     CLK_DIRECTION,       /* a supervisor's direction, due on its own date */
     CLK__COUNT
 };
@@ -223,6 +229,9 @@ struct clock_fold {
     int ndirections;
     size_t dircap;
     struct clock_direction *directions; /* in log order (malloc'd: clock_fold_free) */
+    int napprovals;
+    size_t apcap;
+    struct clock_slot *approvals; /* pn_approval, one per urgent act, in log order (malloc'd) */
 };
 
 /* The fold of an empty log. */
@@ -244,7 +253,7 @@ int clock_fold_room(const struct clock_fold *fo);
 /* Whether two folds hold the same state (the snapshot's check). */
 bool clock_fold_equal(const struct clock_fold *a, const struct clock_fold *b);
 
-/* Copy src into dst (dst's directions are its own). false out of memory. */
+/* Copy src into dst (dst's directions and approvals are its own). false out of memory. */
 bool clock_fold_copy(struct clock_fold *dst, const struct clock_fold *src);
 
 void clock_fold_free(struct clock_fold *fo);

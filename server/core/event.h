@@ -30,6 +30,8 @@ enum event {
     EV_INTERPRETER_SWORN,
     EV_SEARCH_DONE,
     EV_SEIZURE_DONE,
+    EV_COURT_PERMIT_RECEIVED, /* the Ketua PN's Penetapan: a permit (izin) or an approval
+                                 (persetujuan) of an urgent search or seizure (DOMAIN 4.9, D8) */
     EV_EVIDENCE_DEPOSITED,
     EV_RESUME_WRITTEN,
     /* per suspect */

@@ -85,6 +85,9 @@ bool evlog_check(const struct case_event *ev, int n, struct berr *err)
                 return berr_field(err, BERR_BAD_INPUT, "ref",
                                   "event %d: must point at an earlier event", i);
         }
+        if (e->event == EV_COURT_PERMIT_RECEIVED && e->ref >= i)
+            return berr_field(err, BERR_BAD_INPUT, "ref",
+                              "event %d: an approval must point at an earlier act", i);
     }
     for (int i = 0; i < n; i++) {
         const struct case_event *e = &ev[i];
@@ -121,6 +124,9 @@ bool evlog_check_last(const struct case_event *ev, int n, struct berr *err)
     if ((e->event == EV_CORRECTED || e->event == EV_DIRECTION_DONE) && (e->ref < 0 || e->ref >= i))
         return berr_field(err, BERR_BAD_INPUT, "ref", "event %d: must point at an earlier event",
                           i);
+    if (e->event == EV_COURT_PERMIT_RECEIVED && e->ref >= i)
+        return berr_field(err, BERR_BAD_INPUT, "ref",
+                          "event %d: an approval must point at an earlier act", i);
     if (e->event == EV_DIRECTION_DONE && root_of(ev, e->ref) >= 0 &&
         ev[root_of(ev, e->ref)].event != EV_DIRECTION_GIVEN)
         return berr_field(err, BERR_BAD_INPUT, "ref",
@@ -218,6 +224,7 @@ bool evlog_effective(const struct case_event *ev, int n, int i, struct case_even
     out->due = c->due;
     out->late_return = c->late_return;
     out->unlawful = c->unlawful;
+    out->urgent = c->urgent;
     out->notice = c->notice;
     return true;
 }

@@ -40,7 +40,8 @@ struct case_event {
     int suspect;             /* 0..EVLOG_MAX_SUSPECTS-1 for per-suspect events and BAP
                                 tersangka; -1 otherwise */
     int ref;                 /* corrected: the corrected event; direction_done: its
-                                direction_given; -1 otherwise */
+                                direction_given; court_permit_received (persetujuan): the
+                                urgent act it approves; -1 otherwise */
     bool withdraws;          /* corrected: the original is withdrawn, not replaced */
     int items;               /* p19_received: number of instruction items */
     int days;                /* detention extensions: days granted, 0 = the maximum */
@@ -50,6 +51,8 @@ struct case_event {
     bool late_return;        /* p19_received, return_letter_received: recorded after the
                                 PU's period with a reason (issue 13.3) */
     bool unlawful;           /* detained: recorded as unlawful, with its reason (13.7) */
+    bool urgent;             /* search_done, seizure_done: done in urgency, without the Ketua
+                                PN's prior permit (KUHAP 34, 38(2)): its approval is owed */
     enum notice_kind notice; /* letter_delivered: the arrest's or detention's notice it
                                 delivers for `suspect` (13.7), or NOTICE_NONE */
     /* kept by evlog_index(), never set by hand: the index of the last correction of this

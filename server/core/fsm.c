@@ -72,6 +72,8 @@ static const struct stay stays[] = {
     {EV_INTERPRETER_SWORN,         WORK,                                     NO_GUARD,                  "KUHAP 53, 177"},
     {EV_SEARCH_DONE,               WORK,                                     NO_GUARD,                  "KUHAP 33-34"},
     {EV_SEIZURE_DONE,              WORK,                                     NO_GUARD,                  "KUHAP 38"},
+    /* an approval of an urgent act may come while the file is with the prosecutor */
+    {EV_COURT_PERMIT_RECEIVED,     ACTIVE,                                   NO_GUARD,                  "KUHAP 33(1), 34, 38"},
     {EV_EVIDENCE_DEPOSITED,        WORK | S(COMPLETE),                       NO_GUARD,                  "KUHAP 44"},
     {EV_RESUME_WRITTEN,            WORK,                                     NO_GUARD,                  "KUHAP 8(1)-(2), 75"},
     {EV_ARRESTED,                  ACTIVE,                                   G(guard_arrest),           "KUHAP 16-19"},

@@ -123,6 +123,12 @@ static const struct rule_key keys[] = {
         "Salinan BAP tersangka diberikan kepada tersangka paling lambat (hari; 0 = tanpa batas)",
         "UU 20/2025 (belum dipastikan; pasal tidak diketahui); KUHAP 1981 tidak mengatur",
         RULE_DAYS, 0, 30),
+    KEY(pn_approval_days,
+        "Persetujuan Ketua PN atas penggeledahan/penyitaan mendesak dimintakan dan diterima "
+        "paling lambat (hari; 0 = tanpa batas)",
+        "KUHAP 34, 38(2): \"segera\" (belum dipastikan dalam hari); UU 20/2025 Pasal 44 "
+        "(belum dipastikan)",
+        RULE_DAYS, 0, 30),
 };
 
 #define V(n)  {n, false}
@@ -178,6 +184,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .spdp_to_consulate = V(1),
         .designation_notice_days = V(0),     /* KUHAP 1981: no such clock (DOMAIN D15) */
         .bap_copy_days = V(0),               /* KUHAP 1981: no such clock (DOMAIN D16) */
+        .pn_approval_days = TV(2),           /* KUHAP 34, 38(2): "segera", no number (D8) */
     },
     {
         .name = "KUHAP-2025",
@@ -228,6 +235,7 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .spdp_to_consulate = TV(1),
         .designation_notice_days = TV(1),    /* DOMAIN D15: Pasal 90 as reported, unverified */
         .bap_copy_days = TV(1),              /* DOMAIN D16: as reported, article unknown */
+        .pn_approval_days = TV(2),           /* DOMAIN D8, 9.1: "segera" kept? UNCERTAIN */
     },
 };
 /* clang-format on */

@@ -106,6 +106,10 @@ struct ruleset {
     /* The suspect is given a copy of the record of his examination within N days of it
      * (UU 20/2025 as reported, article unknown, DOMAIN D16); 0 = no clock (KUHAP 1981). */
     struct rule_value bap_copy_days;
+    /* A search or seizure done in urgency, without the Ketua PN's permit, is reported to him
+     * for his approval "segera" (KUHAP 34, 38(2); DOMAIN 4.9, D8): the law sets no number of
+     * days, so N is an administrator's value (to verify); 0 = no clock. */
+    struct rule_value pn_approval_days;
 };
 
 enum rule_unit {

@@ -29,11 +29,12 @@ static const char *const design_events[] = {
     "spdp_sent",
     /* issue 10: the Kejari's receipt of the SPDP */
     "spdp_received_by_pu", "suspect_designated", "letter_delivered", "summons_served",
-    "bap_recorded", "interpreter_sworn", "search_done", "seizure_done", "evidence_deposited",
-    "resume_written", "arrested", "detained", "detention_extended_pu", "detention_extended_court",
-    "detention_suspended", "detention_type_changed", "released", "detensi_started", "detensi_ended",
-    "tahap1_sent", "tahap1_received_by_pu", "p16_received", "p17_received", "p18_received",
-    "p19_received",
+    "bap_recorded", "interpreter_sworn", "search_done", "seizure_done",
+    /* DOMAIN 4.9, D8: the Ketua PN's Penetapan (izin or persetujuan) */
+    "court_permit_received", "evidence_deposited", "resume_written", "arrested", "detained",
+    "detention_extended_pu", "detention_extended_court", "detention_suspended",
+    "detention_type_changed", "released", "detensi_started", "detensi_ended", "tahap1_sent",
+    "tahap1_received_by_pu", "p16_received", "p17_received", "p18_received", "p19_received",
     /* issue 13.4-5: a later return by ordinary
      * letter (SE B-3326/2011) and the
      * investigator's receipt of the returned file
@@ -161,8 +162,8 @@ START_TEST(test_investigator_records_everything_else_and_anyone_corrects)
     for (int i = 0; i < EV__COUNT; i++)
         if (event_recordable_by((enum event)i, ACTOR_INVESTIGATOR))
             investigator++;
-    /* 52 events - 13 prosecutor-only - 3 supervisor-only. */
-    ck_assert_int_eq(investigator, 36);
+    /* 53 events - 13 prosecutor-only - 3 supervisor-only. */
+    ck_assert_int_eq(investigator, 37);
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_INVESTIGATOR));
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_PROSECUTOR));
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_SUPERVISOR));

@@ -575,6 +575,108 @@ START_TEST(test_no_bap_copy_for_a_witness_or_under_kuhap_1981)
 }
 END_TEST
 
+/* ---- DOMAIN 4.9, D8: a search or seizure done in urgency without the Ketua PN's permit
+ * (KUHAP 34, 38(2)) is reported to him for his approval "segera"; pn_approval_days (2 in both
+ * rule sets, to verify: the law gives no number) from the act, day 0 its date: seized 2 March
+ * 2026 -> 4 March is the last day in time, overdue from 5 March 00:00 local.  The persetujuan
+ * approving that act stops it; an act under a prior permit owes nothing. ---- */
+
+static struct case_event urgent_act(enum event ev, const char *day)
+{
+    struct case_event e = ev_on(ev, day);
+    e.urgent = true;
+    return e;
+}
+
+static struct case_event approval_of(const char *day, int act)
+{
+    struct case_event e = ev_on(EV_COURT_PERMIT_RECEIVED, day);
+    e.ref = act;
+    return e;
+}
+
+START_TEST(test_pn_approval_due_two_days_after_an_urgent_seizure)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-03-01"),
+                               urgent_act(EV_SEIZURE_DONE, "2026-03-02")};
+    struct run r;
+    compute(&r, log, 2, "Asia/Jakarta", "2026-03-02T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_PN_APPROVAL, -1);
+    ck_assert_str_eq(c->code, "pn_approval");
+    ck_assert_str_eq(c->regime, "KUHAP-2025");
+    ck_assert_ptr_nonnull(strstr(c->basis, "38(2)"));
+    ck_assert_ptr_nonnull(strstr(c->label, "penyitaan"));
+    ck_assert(c->to_verify);
+    ck_assert_int_eq(c->actor, ACTOR_INVESTIGATOR);
+    ck_assert_int_eq(c->source, 1);
+    ck_assert_int_eq(clock_notice(CLK_PN_APPROVAL), NOTICE_NONE);
+    assert_day(c->start, "2026-03-02");
+    assert_day(c->due_date, "2026-03-04");
+    ck_assert_int_eq(c->due_at, instant_of("2026-03-05T00:00:00+07:00"));
+    assert_at(log, 2, "Asia/Jakarta", "2026-03-04T23:59:59+07:00", CLK_PN_APPROVAL, -1, CLOCK_OK,
+              0);
+    assert_at(log, 2, "Asia/Jakarta", "2026-03-05T00:00:00+07:00", CLK_PN_APPROVAL, -1,
+              CLOCK_OVERDUE, -1);
+}
+END_TEST
+
+START_TEST(test_pn_approval_stopped_by_the_persetujuan_of_that_act)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-03-01"),
+                               urgent_act(EV_SEARCH_DONE, "2026-03-02"),
+                               urgent_act(EV_SEIZURE_DONE, "2026-03-02"),
+                               approval_of("2026-03-03", 2), approval_of("2026-03-06", 1)};
+    struct run r;
+    compute(&r, log, 4, "Asia/Jakarta", "2026-03-05T08:00:00+07:00");
+    ck_assert_int_eq(r.set.count, r.set.total);
+    int seen = 0;
+    for (int i = 0; i < r.set.count; i++) {
+        const struct clock *c = &r.items[i];
+        if (c->kind != CLK_PN_APPROVAL)
+            continue;
+        seen++;
+        if (c->source == 2) { /* the seizure: approved on 3 March, in time */
+            ck_assert(!c->running);
+            ck_assert_int_eq(c->stopped_by, EV_COURT_PERMIT_RECEIVED);
+            ck_assert_int_eq(c->stop_source, 3);
+            ck_assert_int_eq(c->state, CLOCK_OK);
+        } else { /* the search: no approval yet, overdue */
+            ck_assert_int_eq(c->source, 1);
+            ck_assert_ptr_nonnull(strstr(c->basis, "34"));
+            ck_assert(c->running);
+            ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+        }
+    }
+    ck_assert_int_eq(seen, 2);
+    /* approved on 6 March: stopped, late */
+    compute(&r, log, 5, "Asia/Jakarta", "2026-03-07T08:00:00+07:00");
+    for (int i = 0; i < r.set.count; i++)
+        if (r.items[i].kind == CLK_PN_APPROVAL && r.items[i].source == 1) {
+            ck_assert(!r.items[i].running);
+            ck_assert_int_eq(r.items[i].state, CLOCK_OVERDUE);
+            ck_assert_int_eq(r.items[i].days_left, -2);
+        }
+}
+END_TEST
+
+START_TEST(test_no_pn_approval_for_a_permitted_act_and_kuhap_1981_counts_too)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-10-01"),
+                               ev_on(EV_SEARCH_DONE, "2025-10-02"),
+                               ev_on(EV_SEIZURE_DONE, "2025-10-02")};
+    struct run r;
+    compute(&r, log, 3, "Asia/Jakarta", "2025-10-20T00:00:00+07:00");
+    ck_assert_ptr_null(find(&r, CLK_PN_APPROVAL, -1));
+    log[1].urgent = true; /* KUHAP 1981 Pasal 34: the same "segera", the same rule value */
+    compute(&r, log, 3, "Asia/Jakarta", "2025-10-03T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_PN_APPROVAL, -1);
+    ck_assert_str_eq(c->regime, "KUHAP-1981");
+    ck_assert_str_eq(c->basis, "KUHAP 34");
+    assert_day(c->due_date, "2025-10-04");
+    ck_assert_int_eq(c->state, CLOCK_OK);
+}
+END_TEST
+
 /* ---- the prosecutor's research: KUHAP 138(1), 110(4), 138(2) ---- */
 
 static const struct case_event *tahap1_log(int *n)
@@ -1358,6 +1460,7 @@ START_TEST(test_kind_and_state_codes)
                            "spdp_to_pelapor",
                            "spdp_to_tersangka",
                            "spdp_to_perwakilan_negara",
+                           "pn_approval",
                            "direction"};
     for (int k = 0; k < CLK__COUNT; k++)
         ck_assert_str_eq(clock_kind_code((enum clock_kind)k), codes[k]);
@@ -1419,6 +1522,9 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_bap_copy_met_by_the_letter_and_owed_again_for_his_next_bap);
     tcase_add_test(tc, test_bap_copy_owed_stays_overdue_across_his_next_bap);
     tcase_add_test(tc, test_no_bap_copy_for_a_witness_or_under_kuhap_1981);
+    tcase_add_test(tc, test_pn_approval_due_two_days_after_an_urgent_seizure);
+    tcase_add_test(tc, test_pn_approval_stopped_by_the_persetujuan_of_that_act);
+    tcase_add_test(tc, test_no_pn_approval_for_a_permitted_act_and_kuhap_1981_counts_too);
     tcase_add_test(tc, test_pu_answers_within_7_days_of_receipt);
     tcase_add_test(tc, test_pu_returns_within_14_days_or_the_file_is_deemed_complete);
     tcase_add_test(tc, test_p18_stops_the_answer_but_not_the_return);

@@ -33,6 +33,7 @@ int main(void)
     srunner_add_suite(sr, suite_paper());
     srunner_add_suite(sr, suite_dossier());
     srunner_add_suite(sr, suite_settings());
+    srunner_add_suite(sr, suite_permit());
     srunner_add_suite(sr, suite_integrity());
     srunner_add_suite(sr, suite_model());
     srunner_add_suite(sr, suite_cli_cases());

@@ -43,5 +43,6 @@ Suite *suite_play2(void);
 Suite *suite_paper(void);
 Suite *suite_dossier(void);
 Suite *suite_settings(void);
+Suite *suite_permit(void);
 
 #endif

@@ -987,6 +987,73 @@ START_TEST(test_record_takes_the_scene_and_the_facility)
 }
 END_TEST
 
+/* DOMAIN 4.9, D8: the Ketua PN's Penetapan and the search or seizure it permits or approves are
+ * given on the command line (--permit-kind, --permit-for, --number, --approves; --permit-act,
+ * --urgent-reason), stored as the API stores them; a seizure with neither is the server's 422,
+ * one line, nothing written; a --permit-act that is no id is refused before any request. */
+START_TEST(test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names)
+{
+    act_as(NIP_INV_PLG);
+    char d10[11], d9[11], d8[11], cid[24], permit[24], urgent[24];
+    days_ago(10, d10);
+    days_ago(9, d9);
+    days_ago(8, d8);
+    long long id = new_case("Penyitaan dengan izin PN", 10);
+    id_str(id, cid);
+    RECORD(cid, "sprindik_issued", "--date", d10);
+    json_t *e =
+        cli_json("record", cid, "court_permit_received", "--date", d9, "--permit-kind", "izin",
+                 "--permit-for", "penyitaan", "--number", "7/Pen.Pid/2026/PN Plg", NULL);
+    id_str(json_integer_value(json_object_get(e, "id")), permit);
+    json_decref(e);
+    RECORD(cid, "seizure_done", "--date", d8, "--permit-act", permit);
+    e = cli_json("record", cid, "search_done", "--date", d8, "--urgent-reason",
+                 "tersangka hendak melarikan diri", NULL);
+    id_str(json_integer_value(json_object_get(e, "id")), urgent);
+    json_decref(e);
+    RECORD(cid, "court_permit_received", "--date", d8, "--permit-kind", "persetujuan",
+           "--permit-for", "penggeledahan", "--number", "8/Pen.Pid/2026/PN Plg", "--approves",
+           urgent);
+    json_t *h = cli_json("history", cid, NULL);
+    size_t i;
+    json_t *x;
+    int seen = 0;
+    json_array_foreach(json_object_get(h, "history"), i, x)
+    {
+        const char *type = json_string_value(json_object_get(x, "type"));
+        json_t *p = json_object_get(x, "payload");
+        if (strcmp(type, "seizure_done") == 0) {
+            ck_assert_int_eq(json_integer_value(json_object_get(p, "permit_act")), atoll(permit));
+            seen++;
+        } else if (strcmp(type, "court_permit_received") == 0 &&
+                   strcmp(jstr_of(p, "permit_kind"), "persetujuan") == 0) {
+            ck_assert_str_eq(jstr_of(p, "permit_for"), "penggeledahan");
+            ck_assert_int_eq(json_integer_value(json_object_get(p, "approves")), atoll(urgent));
+            seen++;
+        }
+    }
+    ck_assert_int_eq(seen, 2);
+    json_decref(h);
+    size_t before = history_count(cid);
+    char *out;
+    ck_assert_int_eq(cli(&out, "record", cid, "seizure_done", "--date", d8, NULL), 1);
+    ck_assert_msg(count_lines(out) == 1 && strstr(out, "permit_act") &&
+                      strstr(out, "urgent_reason"),
+                  "%s", out);
+    free(out);
+    ck_assert_int_eq(
+        cli(&out, "record", cid, "seizure_done", "--date", d8, "--permit-act", "x7", NULL), 2);
+    ck_assert_msg(strstr(out, "--permit-act"), "%s", out);
+    free(out);
+    ck_assert_uint_eq(history_count(cid), before);
+    ck_assert_int_eq(cli(&out, "record", "--help", NULL), 0);
+    ck_assert_msg(strstr(out, "--permit-act") && strstr(out, "--permit-kind") &&
+                      strstr(out, "--permit-for") && strstr(out, "--approves"),
+                  "%s", out);
+    free(out);
+}
+END_TEST
+
 /* DOMAIN D15: a letter_delivered to penetapan_tersangka (the suspect told of
  * his designation) stops the designation-notice clock, so record --help names
  * it among the recipients --received-by is for; the help is whole, to its
@@ -1049,6 +1116,7 @@ Suite *suite_cli_cases(void)
     tcase_add_test(tc, test_every_case_command_has_help);
     tcase_add_test(tc, test_record_help_names_the_designation_notice_recipient);
     tcase_add_test(tc, test_record_takes_the_scene_and_the_facility);
+    tcase_add_test(tc, test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names);
     suite_add_tcase(s, tc);
     return s;
 }

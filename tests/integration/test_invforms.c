@@ -252,8 +252,17 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     assert_has(t, cite, "family notice cites the detention order");
     free(t);
     json_decref(e);
-    /* the search, its order and its Berita Acara */
-    e = act(id, "\"type\":\"search_done\",\"at\":\"2026-01-07T10:15:00+07:00\"", NULL, 201);
+    /* the search under the Ketua PN's permit (KUHAP 33(1)), its order and its Berita Acara */
+    e = act(id,
+            "\"type\":\"court_permit_received\",\"date\":\"2026-01-06\",\"permit_kind\":"
+            "\"izin\",\"permit_for\":\"penggeledahan\",\"number\":\"3/Pen.Pid/2026/PN Plg\"",
+            NULL, 201);
+    snprintf(m, sizeof m,
+             "\"type\":\"search_done\",\"at\":\"2026-01-07T10:15:00+07:00\","
+             "\"permit_act\":%lld",
+             (long long)json_integer_value(json_object_get(e, "id")));
+    json_decref(e);
+    e = act(id, m, NULL, 201);
     long long search = json_integer_value(json_object_get(e, "id"));
     json_decref(e);
     json_t *sp = issue(id, "sp_penggeledahan", search,
@@ -288,7 +297,10 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
              "\"storage\":\"Rupbasan Kelas I Palembang\"}",
              SUSPECT, party);
     json_decref(call("POST", path, demo.inv, m, 201));
-    e = act(id, "\"type\":\"seizure_done\",\"date\":\"2026-01-07\"",
+    /* seized in urgency (KUHAP 38(2)): the approval is asked of the court below */
+    e = act(id,
+            "\"type\":\"seizure_done\",\"date\":\"2026-01-07\",\"urgent_reason\":\"paspor "
+            "ditemukan saat penggeledahan dan dapat dihilangkan\"",
             "\"sp_penyitaan\",\"ba_pembungkusan\"", 201);
     t = text_of_doc(paper(e, 1));
     snprintf(cite, sizeof cite, "Surat Perintah Penyitaan Nomor %s tanggal 7 Januari 2026",

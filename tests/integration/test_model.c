@@ -324,7 +324,9 @@ struct req {
     const char *ground;  /* sp3_issued: the ground sent, or NULL */
     bool has_appearance; /* summons_served: names the day to appear ... */
     int appear_in;       /* ... this many days after the day it is served */
-    bool urgent;         /* ... and says why it is urgent */
+    bool urgent;         /* ... and says why it is urgent; a search or seizure: done in urgency
+                            without the Ketua PN's permit (KUHAP 34, 38(2)) */
+    bool permit;         /* court_permit_received: the Ketua PN's izin for a seizure */
     bool unlawful;       /* detained: recorded as unlawful with a reason (KUHAP 19(1)) */
     const char *notice;  /* letter_delivered: the notice it delivers (recipient), or NULL */
     bool received;       /* ... and who received it */
@@ -518,6 +520,7 @@ static struct case_event model_event(const struct req *r)
     if (r->has_due)
         e.due = r->due;
     e.late_return = r->late_reason;
+    e.urgent = r->urgent && r->ev != EV_SUMMONS_SERVED; /* a search's or a seizure's */
     e.items = r->ninstr + r->nunmet;
     /* the notice a letter delivers, by the recipient it names */
     static const struct {
@@ -567,6 +570,10 @@ enum mfield {
     MF_URGENT_REASON,
     MF_UNLAWFUL_REASON,
     MF_RECEIVED_BY,
+    MF_PERMIT_KIND,
+    MF_PERMIT_FOR,
+    MF_PERMIT_ACT,
+    MF_APPROVES,
     NMF
 };
 static const char *const mfield_names[NMF] = {"party_id",
@@ -593,7 +600,11 @@ static const char *const mfield_names[NMF] = {"party_id",
                                               "appearance",
                                               "urgent_reason",
                                               "unlawful_reason",
-                                              "received_by"};
+                                              "received_by",
+                                              "permit_kind",
+                                              "permit_for",
+                                              "permit_act",
+                                              "approves"};
 
 /* Whether an act of type `as` takes field f: the person it concerns (acts on
  * a suspect, examinations, summonses, oaths), the BAP's kind, the days of an
@@ -638,8 +649,16 @@ static bool model_takes(enum event as, enum mfield f)
     case MF_UNMET:
         return as == EV_RETURN_LETTER_RECEIVED;
     case MF_APPEARANCE: /* KUHAP 227(1): the day a summons calls one to appear */
-    case MF_URGENT_REASON:
         return as == EV_SUMMONS_SERVED;
+    case MF_URGENT_REASON: /* a short summons; a search or seizure without the Ketua PN's
+                              permit (KUHAP 34, 38(2)) */
+        return as == EV_SUMMONS_SERVED || as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE;
+    case MF_PERMIT_ACT: /* the permit a search or seizure was done under (KUHAP 33(1), 38(1)) */
+        return as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE;
+    case MF_PERMIT_KIND: /* the Ketua PN's Penetapan: what it is, for what, what it approves */
+    case MF_PERMIT_FOR:
+    case MF_APPROVES:
+        return as == EV_COURT_PERMIT_RECEIVED;
     case MF_UNLAWFUL_REASON: /* KUHAP 19(1): a detention after the arrest's day */
         return as == EV_DETAINED;
     default:
@@ -659,8 +678,8 @@ static bool req_takes(const struct mcase *mc, const struct req *r, enum mfield f
     if (r->withdraws)
         return f == MF_WITHDRAWS;
     if (f == MF_INSTRUCTIONS || f == MF_UNMET || f == MF_INSTRUCTION_ID || f == MF_ANSWER ||
-        f == MF_DIRECTION)
-        return false;
+        f == MF_DIRECTION || f == MF_PERMIT_KIND || f == MF_PERMIT_FOR || f == MF_APPROVES)
+        return false; /* what a Penetapan is and approves stays with it */
     return model_takes(mc->log[r->ref].event, f);
 }
 
@@ -710,6 +729,9 @@ static bool req_sends(const struct req *r, enum mfield f)
         return r->notice != NULL || r->extra == (int)f;
     case MF_RECEIVED_BY:
         return r->received || r->extra == (int)f;
+    case MF_PERMIT_KIND:
+    case MF_PERMIT_FOR:
+        return r->permit || r->extra == (int)f;
     default:
         return r->extra == (int)f;
     }
@@ -1340,6 +1362,10 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
         else if (as == EV_SP3_ISSUED && (r->ev != EV_CORRECTED || r->ground) &&
                  !model_ground_ok(r->ground, evlog_date(&x->ce, wib())))
             expect_problem(x, 422, "sp3-ground", "ground", "an SP3 without a statutory ground");
+        /* KUHAP 33(1), 38(1): a search or a seizure under the Ketua PN's permit, or urgent
+         * (34, 38(2)); the model names no permit, so it must say its urgency */
+        else if ((as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE) && !req_sends(r, MF_URGENT_REASON))
+            expect_problem(x, 422, "permit-missing", "permit_act", "neither permit nor urgency");
         else
             return false;
     }
@@ -1650,6 +1676,9 @@ static void build_correction(struct model *m, const struct mcase *mc, struct req
     r->has_due = caldate_valid(o->due) && !chance(m, 20); /* or the due date */
     r->due = o->due;
     r->late_reason = o->late_return;
+    /* a search or seizure corrected says again why it was urgent (KUHAP 34, 38(2)); a tenth
+     * forget it */
+    r->urgent = o->urgent && !chance(m, 10);
     /* and some carry a field the act does not use */
     if (chance(m, 15) && o->event != EV_DETENTION_EXTENDED_PU &&
         o->event != EV_DETENTION_EXTENDED_COURT)
@@ -1698,6 +1727,11 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
         r->urgent = chance(m, 15);
     }
     r->unlawful = ev == EV_DETAINED && chance(m, 20);
+    /* a search or seizure done in urgency, or (a few) with neither a permit nor urgency; the
+     * Ketua PN's permit for a seizure (KUHAP 33(1), 34, 38) */
+    if (ev == EV_SEARCH_DONE || ev == EV_SEIZURE_DONE)
+        r->urgent = chance(m, 85);
+    r->permit = ev == EV_COURT_PERMIT_RECEIVED;
     if (ev == EV_LETTER_DELIVERED && chance(m, 60)) {
         /* the family's copy of an arrest's or a detention's order, or the
          * consular notice (KUHAP 18(3), 21(3); VCCR 36(1)(b)): its suspect
@@ -1797,10 +1831,10 @@ static void build_req(struct model *m, struct mcase *mc, int step, struct req *r
     }
     if (chance(m, 3)) { /* a field the act does not take */
         static const enum mfield extras[] = {
-            MF_PARTY,          MF_BAP,    MF_DAYS,        MF_DETENTION_TYPE,
-            MF_RECIPIENT,      MF_GROUND, MF_POLRI_ORDER, MF_POLRI_INVOLVED,
-            MF_SEVERE_ILLNESS, MF_DUE,    MF_APPEARANCE,  MF_UNLAWFUL_REASON,
-            MF_RECEIVED_BY};
+            MF_PARTY,          MF_BAP,        MF_DAYS,        MF_DETENTION_TYPE,
+            MF_RECIPIENT,      MF_GROUND,     MF_POLRI_ORDER, MF_POLRI_INVOLVED,
+            MF_SEVERE_ILLNESS, MF_DUE,        MF_APPEARANCE,  MF_UNLAWFUL_REASON,
+            MF_RECEIVED_BY,    MF_PERMIT_KIND};
         enum mfield f = extras[rnd(m, (int)(sizeof extras / sizeof extras[0]))];
         if (!req_sends(r, f) && !req_takes(mc, r, f))
             r->extra = (int)f;
@@ -1873,6 +1907,10 @@ static char *req_json(const struct req *r)
     }
     if (r->urgent)
         json_object_set_new(o, "urgent_reason", json_string("Saksi akan meninggalkan Indonesia"));
+    if (r->permit || r->extra == MF_PERMIT_KIND)
+        json_object_set_new(o, "permit_kind", json_string("izin"));
+    if (r->permit || r->extra == MF_PERMIT_FOR)
+        json_object_set_new(o, "permit_for", json_string("penyitaan"));
     if (r->notice)
         json_object_set_new(o, "recipient", json_string(r->notice));
     if (r->received || r->extra == MF_RECEIVED_BY)

@@ -174,7 +174,9 @@ START_TEST(test_each_paper_cites_the_sprindik_in_force_on_its_date)
              "Palembang\"}",
              party);
     json_decref(call("POST", path, demo.inv, m, 201));
-    e = act(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-05\",\"issue\":[\"sp_penyitaan\"]",
+    e = act(id,
+            "\"type\":\"seizure_done\",\"date\":\"2026-03-05\",\"urgent_reason\":\"tertangkap "
+            "tangan\",\"issue\":[\"sp_penyitaan\"]",
             201);
     t = doc_text(paper(e));
     snprintf(cite, sizeof cite, "Surat Perintah Penyidikan Nomor %s tanggal 1 Maret 2026", b);

@@ -1,0 +1,43 @@
+/*
+ * permit.h - a search or a seizure and the Ketua PN's Penetapan behind it (DOMAIN 4.9, D8).
+ *
+ * KUHAP 1981 Pasal 33(1) (search) and 38(1) (seizure), and UU 20/2025 (seizure, reported as
+ * Pasal 44), need the Ketua Pengadilan Negeri's permit (izin) before the act; in urgency
+ * (Pasal 34 search, 38(2) seizure of movables) the investigator acts first and seeks the Ketua
+ * PN's approval (persetujuan) "segera".  A prosecutor, and a praperadilan, reject a seizure
+ * with neither.  So a search_done or seizure_done names the court_permit_received (an izin for
+ * its purpose, dated on or before it) it was done under, or says why it was urgent; and a
+ * court_permit_received says what it is (izin or persetujuan), for what (penggeledahan or
+ * penyitaan), its number, and for a persetujuan the urgent act it approves.
+ *
+ * These are checks on WRITE only (like events.c's check_input): a log recorded before the rule
+ * (a search or seizure with neither) still loads and replays as it stands; nothing in the core
+ * refuses it.
+ */
+#ifndef BERKAS_APP_PERMIT_H
+#define BERKAS_APP_PERMIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "casefile.h"
+#include "core/error.h"
+#include "core/event.h"
+#include "events.h"
+
+/* The act `ev` (as: the act a correction stands for) with the input `in`, dated `date` (its
+ * instant `at` when has_time) checked against the rule above: 400 (BERR_BAD_INPUT) for a
+ * malformed Penetapan (unknown permit_kind or permit_for, no number, approves on an izin or
+ * missing on a persetujuan, both permit_act and urgent_reason), 422 (BERR_UNPROCESSABLE,
+ * out->problem_type "permit-missing" or "permit-mismatch") for a search or seizure with
+ * neither, or a permit_act/approves that is not the act the law needs (another case's, of the
+ * wrong kind or purpose, dated after, withdrawn, not urgent), 409 for a second approval of
+ * the same act.  A correction that withdraws passes. */
+bool permit_check(const struct casefile *cf, enum event ev, enum event as,
+                  const struct event_input *in, struct caldate date, int64_t at, bool has_time,
+                  struct event_outcome *out, struct berr *err);
+
+/* "penggeledahan" for a search, "penyitaan" for a seizure, else "". */
+const char *permit_purpose(enum event act);
+
+#endif

@@ -1,0 +1,446 @@
+/*
+ * test_permit.c - a search or a seizure and the Ketua PN's Penetapan behind it (DOMAIN 4.9,
+ * 5.2 D8, 7.1, 7.4 item 8, 9.1), over real HTTP against a real berkasd and PostgreSQL.
+ *
+ * The law: KUHAP 1981 Pasal 33(1) (search) and 38(1) (seizure), and UU 20/2025 (seizure,
+ * reported as Pasal 44), need the Ketua Pengadilan Negeri's permit before the act; Pasal 34
+ * (search) and 38(2) (seizure of movables) let the investigator act first in urgency, then seek
+ * the Ketua PN's approval "segera" (D8).  So a seizure with neither is refused (422, nothing
+ * written); one under an izin for seizure dated on or before it is recorded; one under an izin
+ * for search, a later one, one of another case, or an approval instead of a permit, is refused;
+ * an urgent one is recorded and the approval is owed within the rule value pn_approval_days (the
+ * law says "segera": an administrator's value, 2 by default, to verify), shown overdue on the
+ * supervisor's board until the persetujuan approving that act is recorded.  Only the
+ * investigator records the Penetapan.  Expectations come from the law, not from server/core.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "suites.h"
+
+static struct demo_server demo;
+static const char *sup, *admin;
+
+static void start_server(void)
+{
+    demo_server_start(&demo, "permit_suite");
+    sup = demo_server_login(&demo, NIP_SUP_PLG);
+    admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
+}
+
+static void stop_server(void)
+{
+    demo_server_stop(&demo);
+}
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    return api_json(demo.port, method, path, token, body, want);
+}
+
+static const char *str(json_t *j, const char *key)
+{
+    const char *s = json_string_value(json_object_get(j, key));
+    return s ? s : "";
+}
+
+static long long id_of(json_t *j)
+{
+    return json_integer_value(json_object_get(j, "id"));
+}
+
+/* A case of the Palembang office opened on `opened`, its Sprindik the next day, its SPDP sent
+ * the day after (the file's own clocks then run a month and more: the approval is due first). */
+static long long case_on(const char *opened, const char *sprindik, const char *spdp)
+{
+    char body[256];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji izin PN\","
+             "\"kejari_id\":%lld}",
+             opened, demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
+    long long id = id_of(c);
+    json_decref(c);
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{\"type\":\"sprindik_issued\",\"date\":\"%s\"}", sprindik);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    snprintf(body, sizeof body, "{\"type\":\"spdp_sent\",\"date\":\"%s\"}", spdp);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    return id;
+}
+
+static json_t *post(long long id, const char *token, const char *body, long want)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    return call("POST", path, token, body, want);
+}
+
+/* Record body (a JSON object's members) on case id as the investigator: its event id. */
+static long long rec(long long id, const char *members)
+{
+    char body[1024];
+    snprintf(body, sizeof body, "{%s}", members);
+    json_t *j = post(id, demo.inv, body, 201);
+    long long ev = id_of(j);
+    json_decref(j);
+    return ev;
+}
+
+/* The Ketua PN's Penetapan of kind and purpose dated date, numbered; approving act when > 0. */
+static long long penetapan(long long id, const char *kind, const char *purpose, const char *date,
+                           const char *number, long long act)
+{
+    char m[512], approves[48] = "";
+    if (act > 0)
+        snprintf(approves, sizeof approves, ",\"approves\":%lld", act);
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"date\":\"%s\",\"permit_kind\":\"%s\","
+             "\"permit_for\":\"%s\",\"number\":\"%s\"%s",
+             date, kind, purpose, number, approves);
+    return rec(id, m);
+}
+
+static long long events_of(long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    return sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, p);
+}
+
+/* POST {members} to case id as token, expecting a refusal: status, problem type (NULL: not
+ * asked) and field; nothing written.  The problem (caller decrefs). */
+static json_t *refused(long long id, const char *token, const char *members, long status,
+                       const char *type, const char *field)
+{
+    char body[1024];
+    snprintf(body, sizeof body, "{%s}", members);
+    long long before = events_of(id);
+    json_t *j = post(id, token, body, status);
+    if (type) {
+        char want[96];
+        snprintf(want, sizeof want, "urn:berkas:problem:%s", type);
+        ck_assert_str_eq(str(j, "type"), want);
+    }
+    if (field)
+        ck_assert_str_eq(str(j, "field"), field);
+    ck_assert_int_eq(events_of(id), before);
+    return j;
+}
+
+static json_t *get_case(long long id)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    return call("GET", path, demo.inv, NULL, 200);
+}
+
+/* The pn_approval clock of case c owed for the act event_id, or NULL. */
+static json_t *approval_clock(json_t *c, long long event_id)
+{
+    size_t i;
+    json_t *k;
+    json_array_foreach(json_object_get(c, "clocks"), i, k)
+    {
+        if (strcmp(str(k, "code"), "pn_approval") == 0 &&
+            json_integer_value(json_object_get(k, "event_id")) == event_id)
+            return k;
+    }
+    return NULL;
+}
+
+/* The supervisor's board filtered to the files owing an approval: whether case id is on it,
+ * and then overdue, due on `due`. */
+static bool on_the_board(long long id, const char *due)
+{
+    json_t *p = call("GET", "/api/v1/review?reason=pn_approval&limit=100", sup, NULL, 200);
+    bool seen = false;
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(p, "items"), i, it)
+    {
+        if (json_integer_value(json_object_get(it, "case_id")) != id)
+            continue;
+        seen = true;
+        json_t *r = json_object_get(it, "reason");
+        ck_assert_str_eq(str(r, "code"), "pn_approval");
+        ck_assert_str_eq(str(r, "state"), "overdue");
+        ck_assert_str_eq(str(r, "due_date"), due);
+        ck_assert_str_eq(str(it, "state"), "overdue");
+    }
+    json_decref(p);
+    return seen;
+}
+
+/* ---- KUHAP 33(1), 38(1): a permit first, or the urgency said -------------------------------- */
+
+START_TEST(test_a_seizure_or_search_without_permit_or_urgency_is_refused)
+{
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    json_t *p = refused(id, demo.inv, "\"type\":\"seizure_done\",\"date\":\"2026-03-03\"", 422,
+                        "permit-missing", "permit_act");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "izin Ketua Pengadilan Negeri"));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "38(2)"));
+    json_t *f = json_object_get(p, "fields");
+    ck_assert_int_eq(json_array_size(f), 2);
+    ck_assert_str_eq(json_string_value(json_array_get(f, 0)), "permit_act");
+    ck_assert_str_eq(json_string_value(json_array_get(f, 1)), "urgent_reason");
+    json_decref(p);
+    p = refused(id, demo.inv, "\"type\":\"search_done\",\"date\":\"2026-03-03\"", 422,
+                "permit-missing", "permit_act");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "33(1)"));
+    json_decref(p);
+    /* a blank urgency says nothing */
+    json_decref(refused(
+        id, demo.inv, "\"type\":\"seizure_done\",\"date\":\"2026-03-03\",\"urgent_reason\":\"  \"",
+        400, NULL, "urgent_reason"));
+}
+END_TEST
+
+START_TEST(test_a_seizure_under_the_ketua_pns_izin_is_recorded_and_owes_nothing)
+{
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    long long other = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    long long izin_sita =
+        penetapan(id, "izin", "penyitaan", "2026-03-03", "15/Pen.Pid/2026/PN Plg", 0);
+    long long izin_geledah =
+        penetapan(id, "izin", "penggeledahan", "2026-03-03", "16/Pen.Pid/2026/PN Plg", 0);
+    long long izin_later =
+        penetapan(id, "izin", "penyitaan", "2026-03-06", "17/Pen.Pid/2026/PN Plg", 0);
+    long long izin_other =
+        penetapan(other, "izin", "penyitaan", "2026-03-03", "18/Pen.Pid/2026/PN Plg", 0);
+    char m[256];
+    /* the search permit does not permit a seizure */
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"permit_act\":%lld",
+             izin_geledah);
+    json_t *p = refused(id, demo.inv, m, 422, "permit-mismatch", "permit_act");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "penggeledahan"));
+    json_decref(p);
+    /* a permit dated after the seizure did not permit it */
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"permit_act\":%lld",
+             izin_later);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "permit_act"));
+    /* another case's permit */
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"permit_act\":%lld",
+             izin_other);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "permit_act"));
+    /* an act that is no Penetapan */
+    long long bap = rec(id, "\"type\":\"bap_recorded\",\"date\":\"2026-03-03\",\"bap\":\"saksi\"");
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"permit_act\":%lld",
+             bap);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "permit_act"));
+    /* a permit and an urgency at once: one or the other */
+    snprintf(m, sizeof m,
+             "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"permit_act\":%lld,"
+             "\"urgent_reason\":\"tertangkap tangan\"",
+             izin_sita);
+    json_decref(refused(id, demo.inv, m, 400, NULL, "permit_act"));
+    /* the permit for seizure of 3 March, the seizure of 4 March: recorded, nothing owed */
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"permit_act\":%lld",
+             izin_sita);
+    long long sita = rec(id, m);
+    /* and the search under its own permit, on the permit's day */
+    snprintf(m, sizeof m, "\"type\":\"search_done\",\"date\":\"2026-03-03\",\"permit_act\":%lld",
+             izin_geledah);
+    long long geledah = rec(id, m);
+    json_t *c = get_case(id);
+    ck_assert_ptr_null(approval_clock(c, sita));
+    ck_assert_ptr_null(approval_clock(c, geledah));
+    json_decref(c);
+    ck_assert(!on_the_board(id, NULL));
+}
+END_TEST
+
+/* ---- KUHAP 34, 38(2), D8: the urgent act and the approval owed ------------------------------ */
+
+START_TEST(test_an_urgent_seizure_owes_the_ketua_pns_approval_within_the_rule_value)
+{
+    /* seized in urgency on 2 March 2026 (day 0): the approval by 4 March (pn_approval_days 2),
+     * overdue from 5 March; the board lists the file for it */
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    long long sita = rec(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-02\",\"urgent_reason\":"
+                             "\"paspor palsu hendak dimusnahkan tersangka\"");
+    json_t *c = get_case(id);
+    json_t *k = approval_clock(c, sita);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(str(k, "start"), "2026-03-02");
+    ck_assert_str_eq(str(k, "due_date"), "2026-03-04");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_str_eq(str(k, "actor"), "investigator");
+    ck_assert_ptr_nonnull(strstr(str(k, "basis"), "38(2)"));
+    ck_assert(json_is_true(json_object_get(k, "to_verify")));
+    json_decref(c);
+    ck_assert(on_the_board(id, "2026-03-04"));
+
+    /* the value is data: an administrator gives 5 days, the due date follows */
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/pn_approval_days", admin,
+                     "{\"value\":5,\"to_verify\":true}", 200));
+    c = get_case(id);
+    ck_assert_str_eq(str(approval_clock(c, sita), "due_date"), "2026-03-07");
+    json_decref(c);
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/pn_approval_days", admin,
+                     "{\"value\":2,\"to_verify\":true}", 200));
+
+    /* the approval of a search does not approve a seizure; one dated before the act neither */
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"date\":\"2026-03-03\",\"permit_kind\":"
+             "\"persetujuan\",\"permit_for\":\"penggeledahan\",\"number\":\"20/Pen.Pid/2026/PN "
+             "Plg\",\"approves\":%lld",
+             sita);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "approves"));
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"date\":\"2026-03-01\",\"permit_kind\":"
+             "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"20/Pen.Pid/2026/PN "
+             "Plg\",\"approves\":%lld",
+             sita);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "approves"));
+    /* an approval of the permit's own act, the approval of a seizure done under a permit */
+    long long izin = penetapan(id, "izin", "penyitaan", "2026-03-02", "19/Pen.Pid/2026/PN Plg", 0);
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-03\",\"permit_act\":%lld",
+             izin);
+    long long permitted = rec(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"date\":\"2026-03-04\",\"permit_kind\":"
+             "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"21/Pen.Pid/2026/PN "
+             "Plg\",\"approves\":%lld",
+             permitted);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "approves"));
+    /* an urgent act's izin is no permit for another seizure */
+    snprintf(
+        m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-05\",\"permit_act\":%lld",
+        penetapan(id, "persetujuan", "penyitaan", "2026-03-04", "22/Pen.Pid/2026/PN Plg", sita));
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "permit_act"));
+
+    /* approved on 4 March (the Penetapan just recorded): the clock stopped, in time; off the
+     * board; a second approval of the same act is a conflict */
+    c = get_case(id);
+    k = approval_clock(c, sita);
+    ck_assert(json_is_false(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert_str_eq(str(k, "stopped_by"), "court_permit_received");
+    json_decref(c);
+    ck_assert(!on_the_board(id, NULL));
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"date\":\"2026-03-05\",\"permit_kind\":"
+             "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"23/Pen.Pid/2026/PN "
+             "Plg\",\"approves\":%lld",
+             sita);
+    json_decref(refused(id, demo.inv, m, 409, NULL, "approves"));
+}
+END_TEST
+
+START_TEST(test_an_urgent_search_under_kuhap_1981_owes_its_approval_too)
+{
+    /* searched in urgency on 6 October 2025 (KUHAP 1981 Pasal 34): due 8 October; approved late,
+     * on 10 October: stopped, overdue as it stopped */
+    long long id = case_on("2025-10-01", "2025-10-01", "2025-10-02");
+    long long geledah =
+        rec(id, "\"type\":\"search_done\",\"date\":\"2025-10-06\",\"urgent_reason\":"
+                "\"tersangka hendak melarikan diri\"");
+    json_t *c = get_case(id);
+    json_t *k = approval_clock(c, geledah);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(str(k, "regime"), "KUHAP-1981");
+    ck_assert_str_eq(str(k, "basis"), "KUHAP 34");
+    ck_assert_str_eq(str(k, "due_date"), "2025-10-08");
+    json_decref(c);
+    ck_assert(on_the_board(id, "2025-10-08"));
+    long long ok = penetapan(id, "persetujuan", "penggeledahan", "2025-10-10",
+                             "31/Pen.Pid/2025/PN Plg", geledah);
+    c = get_case(id);
+    k = approval_clock(c, geledah);
+    ck_assert(json_is_false(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_int_eq(json_integer_value(json_object_get(k, "approved_by")), ok);
+    json_decref(c);
+    ck_assert(!on_the_board(id, NULL));
+}
+END_TEST
+
+/* ---- who records the Penetapan, and what it must say ---------------------------------------- */
+
+START_TEST(test_only_the_investigator_records_the_ketua_pns_penetapan)
+{
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    const char *m = "\"type\":\"court_permit_received\",\"date\":\"2026-03-03\",\"permit_kind\":"
+                    "\"izin\",\"permit_for\":\"penyitaan\",\"number\":\"40/Pen.Pid/2026/PN Plg\"";
+    json_decref(refused(id, demo.pros, m, 403, "forbidden", NULL));
+    json_decref(refused(id, sup, m, 403, "forbidden", NULL));
+    /* nor a search or a seizure */
+    json_decref(refused(id, demo.pros,
+                        "\"type\":\"seizure_done\",\"date\":\"2026-03-03\",\"urgent_reason\":\"x\"",
+                        403, "forbidden", NULL));
+    rec(id, m);
+}
+END_TEST
+
+START_TEST(test_a_penetapan_says_what_it_is_for_what_and_its_number)
+{
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    static const struct {
+        const char *members, *field;
+    } bad[] = {
+        {"\"permit_kind\":\"izinnya\",\"permit_for\":\"penyitaan\",\"number\":\"1/PN\"",
+         "permit_kind"},
+        {"\"permit_for\":\"penyitaan\",\"number\":\"1/PN\"", "permit_kind"},
+        {"\"permit_kind\":\"izin\",\"permit_for\":\"penahanan\",\"number\":\"1/PN\"", "permit_for"},
+        {"\"permit_kind\":\"izin\",\"permit_for\":\"penyitaan\",\"number\":\"   \"", "number"},
+        {"\"permit_kind\":\"izin\",\"permit_for\":\"penyitaan\"", "number"},
+        {"\"permit_kind\":\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"1/PN\"",
+         "approves"},
+        {"\"permit_kind\":\"izin\",\"permit_for\":\"penyitaan\",\"number\":\"1/PN\","
+         "\"approves\":1",
+         "approves"},
+        {"\"permit_kind\":\"izin\",\"permit_for\":\"penyitaan\",\"number\":\"1/PN\","
+         "\"permit_act\":1",
+         "permit_act"},
+    };
+    char m[512];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(m, sizeof m, "\"type\":\"court_permit_received\",\"date\":\"2026-03-03\",%s",
+                 bad[i].members);
+        json_decref(refused(id, demo.inv, m, 400, "bad-input", bad[i].field));
+    }
+    /* approving an act of another case */
+    long long other = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    long long sita = rec(other, "\"type\":\"seizure_done\",\"date\":\"2026-03-02\","
+                                "\"urgent_reason\":\"barang bukti hendak dibuang\"");
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"date\":\"2026-03-03\",\"permit_kind\":"
+             "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"1/PN\",\"approves\":%lld",
+             sita);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "approves"));
+    /* the API description names the act and its fields */
+    json_t *api = call("GET", "/api/v1/openapi.json", demo.inv, NULL, 200);
+    char *text = json_dumps(api, JSON_COMPACT);
+    ck_assert_ptr_nonnull(strstr(text, "court_permit_received"));
+    ck_assert_ptr_nonnull(strstr(text, "\"permit_kind\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"approves\""));
+    free(text);
+    json_decref(api);
+}
+END_TEST
+
+Suite *suite_permit(void)
+{
+    Suite *s = suite_create("permit");
+    TCase *tc = tcase_create("permit");
+    tcase_add_unchecked_fixture(tc, start_server, stop_server);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_a_seizure_or_search_without_permit_or_urgency_is_refused);
+    tcase_add_test(tc, test_a_seizure_under_the_ketua_pns_izin_is_recorded_and_owes_nothing);
+    tcase_add_test(tc, test_an_urgent_seizure_owes_the_ketua_pns_approval_within_the_rule_value);
+    tcase_add_test(tc, test_an_urgent_search_under_kuhap_1981_owes_its_approval_too);
+    tcase_add_test(tc, test_only_the_investigator_records_the_ketua_pns_penetapan);
+    tcase_add_test(tc, test_a_penetapan_says_what_it_is_for_what_and_its_number);
+    suite_add_tcase(s, tc);
+    return s;
+}
