@@ -618,15 +618,40 @@ static void write_datum(struct xw *x, const char *key, json_t *v)
     xw_end(x);
 }
 
+/* A member naming another act of the case by its event id (a permit a search or seizure was
+ * done under, the urgent act an approval approves, the act answering a P-19 item): the datum
+ * also names that act's peristiwa, so that a paper can cite its number and date. */
+static void write_act_datum(struct xw *x, const char *key, json_t *v, const struct store_casedoc *d)
+{
+    json_int_t id = json_integer_value(v);
+    xw_start(x, "data");
+    xw_attr(x, "kunci", key);
+    for (int i = 0; id > 0 && i < d->nevents; i++)
+        if (d->events[i].id == (long long)id) {
+            char ref[40];
+            snprintf(ref, sizeof ref, "peristiwa-%d", d->events[i].seq);
+            xw_attr(x, "peristiwa", ref);
+        }
+    char text[24];
+    snprintf(text, sizeof text, "%lld", (long long)id);
+    xw_string(x, text);
+    xw_end(x);
+}
+
 /* The payload's members, in the database's order; arrays as repeated
  * elements with the same key. */
-static void write_payload(struct xw *x, json_t *payload)
+static void write_payload(struct xw *x, json_t *payload, const struct store_casedoc *d)
 {
     const char *key;
     json_t *v, *item;
     size_t i;
     json_object_foreach(payload, key, v)
     {
+        if (json_is_integer(v) && (strcmp(key, "permit_act") == 0 || strcmp(key, "approves") == 0 ||
+                                   strcmp(key, "answer_act") == 0)) {
+            write_act_datum(x, key, v, d);
+            continue;
+        }
         if (!json_is_array(v)) {
             write_datum(x, key, v);
             continue;
@@ -678,7 +703,7 @@ static void write_event(struct xw *x, const struct store_cd_event *e, const stru
     xw_string(x, e->by_name ? e->by_name : "");
     xw_end(x);
     json_t *payload = stored_json(x, e->payload);
-    write_payload(x, payload);
+    write_payload(x, payload, d);
     json_decref(payload);
     json_t *content = stored_json(x, e->content);
     if (json_is_object(content) && type && strcmp(type, "bap_recorded") == 0)

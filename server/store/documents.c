@@ -676,7 +676,7 @@ static const struct stmt casedoc_parts[] = {
      "u.name, u.nip, "
      EPOCH("e.legal_at") ", " EPOCH("e.entered_at") ", e.late, e.payload::text, "
      /* what a BAP or a Resume says (contents.c) */
-     "ac.content::text, coalesce(ac.version, 0) "
+     "ac.content::text, coalesce(ac.version, 0), e.id "
      "FROM app.events e "
      "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
      "LEFT JOIN app.events ce ON ce.id = e.corrects AND ce.case_id = e.case_id "
@@ -856,6 +856,7 @@ static void event_of(const PGresult *r, int i, void *item, void *ctx)
     e->payload = cd_text(r, i, 16);
     e->content = cd_text(r, i, 17);
     e->content_version = cd_int(r, i, 18);
+    e->id = stmt_ll(r, i, 19);
 }
 
 static void instruction_of(const PGresult *r, int i, void *item, void *ctx)

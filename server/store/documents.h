@@ -297,6 +297,7 @@ struct store_cd_event {
     const char *payload; /* the stored JSON object's text */
     const char *content; /* what a BAP or Resume says (JSON text), NULL when nothing */
     int content_version;
+    long long id; /* the event's row id (what a payload's reference to an act holds) */
 };
 struct store_cd_instruction {
     int round, item_no, p19_seq, answer_seq; /* 0: none */

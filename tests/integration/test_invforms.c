@@ -59,6 +59,11 @@ static void assert_has(const char *text, const char *needle, const char *what)
     ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.4000s", what, needle, text);
 }
 
+static void assert_lacks(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) == NULL, "%s: \"%s\" in: %.4000s", what, needle, text);
+}
+
 static const char *str(json_t *j, const char *k)
 {
     return json_string_value(json_object_get(j, k));
@@ -279,6 +284,12 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
                "BA Penggeledahan");
     assert_has(t, "rumah kos Jalan Merdeka Nomor 5, Palembang", "BA Penggeledahan");
     assert_has(t, "Kepala Desa/Ketua Lingkungan", "BA Penggeledahan");
+    /* its basis, the Ketua PN's permit recorded before it (KUHAP 33(1); DOMAIN 4.9) */
+    assert_has(t,
+               "Penggeledahan dilakukan berdasarkan Penetapan Ketua Pengadilan Negeri Nomor "
+               "3/Pen.Pid/2026/PN Plg tanggal 6 Januari 2026 tentang izin penggeledahan",
+               "BA Penggeledahan cites the permit");
+    assert_lacks(t, "mendesak", "BA Penggeledahan under a permit");
     assert_has(t, K25, "BA Penggeledahan");
     free(t);
     t = text_of_doc(sp);
@@ -309,6 +320,19 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     assert_has(t, "Paspor Republik Sosialis Vietnam Nomor C7766554", "BA Pembungkusan");
     assert_has(t, "diberi lak dan cap jabatan", "BA Pembungkusan");
     free(t);
+    /* the BA Penyitaan says it was urgent, why, and that the approval is sought (KUHAP 38(2)) */
+    d = issue(id, "ba_penyitaan", json_integer_value(json_object_get(e, "id")), "{}", 201);
+    t = text_of_doc(d);
+    assert_has(t,
+               "Penyitaan dilakukan dalam keadaan yang sangat perlu dan mendesak tanpa izin Ketua "
+               "Pengadilan Negeri terlebih dahulu",
+               "BA Penyitaan of an urgent seizure");
+    assert_has(t, "karena paspor ditemukan saat penggeledahan dan dapat dihilangkan",
+               "BA Penyitaan: the urgency");
+    assert_has(t, "guna memperoleh persetujuannya", "BA Penyitaan: the approval sought");
+    assert_lacks(t, "tentang izin penyitaan", "BA Penyitaan of an urgent seizure");
+    free(t);
+    json_decref(d);
     json_decref(e);
     /* deposited with the Rupbasan */
     e = act(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-01-08\"", "\"ba_penitipan\"", 201);
