@@ -61,6 +61,20 @@ function papered(c, it) {
     .reverse();
 }
 
+// the case's acts (newest first) that pass `keep`
+function actsOf(c, keep) {
+  return (c.history || []).filter(keep).slice().reverse();
+}
+
+// what an act's record says beyond its label: a Penetapan's kind and purpose, a search or
+// seizure's basis (the Ketua PN's permit, or urgency: KUHAP 34, 38(2))
+function actDetail(e) {
+  const p = e.payload || {};
+  if (e.type === 'court_permit_received') return ` · ${p.permit_kind === 'persetujuan' ? 'persetujuan' : 'izin'} ${p.permit_for || ''}`;
+  if (/^(search|seizure)_done$/.test(e.type)) return p.urgent_reason ? ' · mendesak, tanpa izin Ketua PN' : p.permit_act ? ' · dengan izin Ketua PN' : '';
+  return '';
+}
+
 // an investigator's answer to one open instruction, with the act that fulfils it
 function answerForm(c, it, reload) {
   const msg = h('p', { class: 'error', role: 'alert' });
@@ -188,6 +202,26 @@ const FIELDS = {
   due: () => ({ label: 'Tenggat', el: h('input', { type: 'date' }) }),
   jaksa: () => ({ label: 'NIP jaksa', el: h('input', { inputmode: 'numeric', maxlength: 21 }), value: (el) => el.value.replace(/\s+/g, '') || undefined }),
   urgent_reason: () => ({ label: 'Alasan mendesak', el: h('textarea', { rows: 2, maxlength: 500 }) }),
+  // the Ketua PN's Penetapan (DOMAIN 4.9, D8): what it is, for what, and for an approval the
+  // urgent act it approves; a search or seizure names the permit it was done under
+  permit_kind: () => ({
+    label: 'Jenis Penetapan Ketua PN',
+    el: h('select', null, [['izin', 'Izin (sebelum tindakan, KUHAP 33(1), 38(1))'], ['persetujuan', 'Persetujuan atas tindakan mendesak (KUHAP 34, 38(2))']].map(([v, t]) => h('option', { value: v }, t))),
+  }),
+  permit_for: () => ({
+    label: 'Untuk',
+    el: h('select', null, [['penyitaan', 'Penyitaan'], ['penggeledahan', 'Penggeledahan']].map(([v, t]) => h('option', { value: v }, t))),
+  }),
+  permit_act: (c) => ({
+    label: 'Izin Ketua PN yang mendasarinya (atau isi alasan mendesak)',
+    el: h('select', null, h('option', { value: '' }, '— tanpa izin: tindakan mendesak —'), actsOf(c, (e) => e.type === 'court_permit_received' && e.payload && e.payload.permit_kind === 'izin').map((e) => h('option', { value: e.id }, `Izin ${e.payload.permit_for} · ${e.number || '—'} · ${date(e.legal_date || e.legal_at)}`))),
+    value: (el) => (el.value ? Number(el.value) : undefined),
+  }),
+  approves: (c) => ({
+    label: 'Tindakan mendesak yang disetujui',
+    el: h('select', null, h('option', { value: '' }, '— pilih —'), actsOf(c, (e) => /^(search|seizure)_done$/.test(e.type) && e.payload && e.payload.urgent_reason).map((e) => h('option', { value: e.id }, `${e.label || e.type} · ${date(e.legal_date || e.legal_at)}`))),
+    value: (el) => (el.value ? Number(el.value) : undefined),
+  }),
   late_reason: () => ({ label: 'Alasan dicatat terlambat', el: h('textarea', { rows: 2, maxlength: 500 }) }),
   severe_illness: () => ({ label: 'Sakit berat (surat dokter)', el: h('input', { type: 'checkbox' }), value: (el) => el.checked || undefined }),
   polri_involved: () => ({ label: 'Dengan bantuan Polri', el: h('input', { type: 'checkbox' }), value: (el) => el.checked || undefined }),
@@ -570,6 +604,7 @@ function history(c) {
         h('span', { class: 'when' }, date(e.legal_date || e.legal_at)),
         ' ',
         h('strong', null, e.label || e.type),
+        actDetail(e),
         e.number ? ` · ${e.number}` : '',
         e.party_id ? ` · ${partyName(c, e.party_id)}` : '',
         h('small', null, ` · dicatat oleh ${e.entered_by || '—'}${e.late ? ' (dicatat kemudian)' : ''}`),

@@ -1025,7 +1025,11 @@ int forms_dossier_order(const char *form)
 
 int forms_act_order(const char *event_type)
 {
-    const struct form_rule *r = primary_of(event_type, "tersangka");
+    /* the Ketua PN's Penetapan (izin or persetujuan), uploaded on its act, sits with the search
+     * and seizure papers and the request to the court (DOMAIN 7.4 item 8) */
+    const struct form_rule *r = strcmp(event_type, "court_permit_received") == 0
+                                    ? rule_of("permohonan_izin_pn")
+                                    : primary_of(event_type, "tersangka");
     return r && r->in_dossier ? r->order : 60; /* a paper of no form: with the letters */
 }
 

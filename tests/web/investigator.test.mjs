@@ -159,6 +159,42 @@ test('the investigator records acts whose further fields the server asks for', a
   const served = c.history.filter((e) => e.type === 'summons_served');
   assert.equal(served.length, 1);
   assert.equal(served[0].legal_date, daysAgo(4));
+
+  // DOMAIN 4.9, D8: a seizure with neither the Ketua PN's permit nor its urgency is refused
+  // (KUHAP 38); the page asks for the permit or the urgency, the urgent seizure is recorded
+  await page.locator('#act-type').selectOption('seizure_done');
+  await page.locator('#act-date').fill(daysAgo(3));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-permit-act').waitFor();
+  await page.locator('#act-urgent-reason').waitFor();
+  await page.locator('#act-error', { hasText: '38(2)' }).waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.history.filter((e) => e.type === 'seizure_done').length, 0);
+  await page.locator('#act-urgent-reason').fill('Paspor palsu hendak dimusnahkan');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#history li', { hasText: 'mendesak, tanpa izin Ketua PN' }).first().waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const seized = c.history.find((e) => e.type === 'seizure_done');
+  assert.ok(c.clocks.some((k) => k.code === 'pn_approval' && k.event_id === seized.id && k.running));
+  // its approval: the page asks what the Penetapan is, for what, its number and the act
+  await page.locator('#act-type').selectOption('court_permit_received');
+  await page.locator('#act-date').fill(daysAgo(2));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-permit-kind').waitFor();
+  await page.locator('#act-permit-kind').selectOption('persetujuan');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-permit-for').waitFor();
+  await page.locator('#act-permit-for').selectOption('penyitaan');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-number').waitFor();
+  await page.locator('#act-number').fill('12/Pen.Pid/2026/PN Plg');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-approves').waitFor();
+  await page.locator('#act-approves').selectOption(String(seized.id));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#history li', { hasText: 'persetujuan penyitaan' }).first().waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.ok(c.clocks.some((k) => k.code === 'pn_approval' && k.event_id === seized.id && !k.running));
   assert.deepEqual(errors, []);
   await ctx.close();
 });
