@@ -478,6 +478,32 @@ static bool params_prosecutor(struct tx *tx, const struct casefile *cf, const st
     return true;
 }
 
+/* The head of office who acknowledges ("Mengetahui") a Laporan Keimigrasian:
+ * the office's kepala_kantor in force on its date, as the officials'
+ * register has him (name, NIP, pangkat, golongan, Plh./Plt.), into params;
+ * nothing when none is registered (dotted lines for the hand) or the
+ * params name one already. */
+static bool params_acknowledger(struct tx *tx, const struct casefile *cf, const struct issue_ctx *c,
+                                json_t *params, struct berr *err)
+{
+    if (!c->for_act || strcmp(c->f->name, "laporan_kejadian") != 0 ||
+        json_object_get(params, "head-name"))
+        return true;
+    struct signer_buf b;
+    bool found = false;
+    /* the act's date: the paper's own, set later by issue_when_who */
+    if (!signer_official_on(tx, cf->office_id, "kepala_kantor", c->act.date, &b, &found, err))
+        return false;
+    if (!found)
+        return true;
+    json_object_set_new(params, "head-name", json_string(b.name));
+    json_object_set_new(params, "head-nip", json_string(b.nip));
+    json_object_set_new(params, "head-rank", json_string(b.rank));
+    json_object_set_new(params, "head-grade", json_string(b.grade));
+    json_object_set_new(params, "head-acting", json_string(b.acting));
+    return true;
+}
+
 static bool document_insert(struct tx *tx, const struct actor *who, long long case_id,
                             const struct issue_ctx *c, const char *number, json_t *params,
                             const char *xml, const unsigned char *pdf, size_t pdf_len,
@@ -537,7 +563,8 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
     ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);
     if (ok)
         params_from_act(c, params);
-    return ok && params_prosecutor(tx, cf, c, params, err);
+    return ok && params_prosecutor(tx, cf, c, params, err) &&
+           params_acknowledger(tx, cf, c, params, err);
 }
 
 /* The document's number: the case's number is its Laporan's (casework.c

@@ -82,8 +82,7 @@ bool signer_load_user(struct tx *tx, long long user_id, struct signer_buf *b, st
     return found || berr_set(err, BERR_UNAUTHENTICATED, "pengguna tidak ada lagi");
 }
 
-/* The official of role at office in force on date; *found false when none. */
-static bool official_on(struct tx *tx, long long office_id, const char *role, const char *date,
+bool signer_official_on(struct tx *tx, long long office_id, const char *role, const char *date,
                         struct signer_buf *b, bool *found, struct berr *err)
 {
     struct store_signer p;
@@ -110,7 +109,7 @@ bool signer_for(struct tx *tx, const char *form, long long office_id, long long 
     }
     found = false;
     if (strcmp(signer, "official") == 0) {
-        if (!official_on(tx, office_id, role, date, b, &found, err))
+        if (!signer_official_on(tx, office_id, role, date, b, &found, err))
             return false;
         if (!found) {
             const char *label = role_label(role);
@@ -126,7 +125,7 @@ bool signer_for(struct tx *tx, const char *form, long long office_id, long long 
     if (*behalf || strcmp(signer, "prosecutor") == 0) {
         struct signer_buf head;
         const char *hrole = *behalf ? behalf : "kepala_kejari";
-        if (!official_on(tx, office_id, hrole, date, &head, &found, err))
+        if (!signer_official_on(tx, office_id, hrole, date, &head, &found, err))
             return false;
         if (found && strcmp(head.nip, b->nip) != 0) {
             /* the head's title without an acting prefix: one signs for the office */

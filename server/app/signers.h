@@ -29,6 +29,12 @@ BERKAS_MUST_CHECK bool signer_for(struct tx *tx, const char *form, long long off
                                   long long act_user, const char *date, struct signer_buf *b,
                                   struct berr *err);
 
+/* The official of role ("kepala_kantor", ...) at office_id in force on date
+ * (YYYY-MM-DD) into b; *found false when none. */
+BERKAS_MUST_CHECK bool signer_official_on(struct tx *tx, long long office_id, const char *role,
+                                          const char *date, struct signer_buf *b, bool *found,
+                                          struct berr *err);
+
 /* Point b->s at b's own strings again (after b was copied or moved). */
 void signer_link(struct signer_buf *b);
 

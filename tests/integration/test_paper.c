@@ -1018,6 +1018,37 @@ START_TEST(test_the_resending_letter_names_the_paper_of_each_item)
 }
 END_TEST
 
+/* The head of office who acknowledges a Laporan Keimigrasian ("Mengetahui")
+ * is named on it as the officials' register has him on its date (DOMAIN.md
+ * 7.2 item 7: full name, pangkat/golongan, NIP; he signs by hand), not left
+ * as dotted lines: the Palembang demo Laporan of 28 October 2026, under
+ * the Kepala Kantor in office since 1 December 2025; a report of 25
+ * November 2025 under the Plh. who stood in for ten days, as Plh. */
+START_TEST(test_the_laporan_names_the_head_who_acknowledges_it)
+{
+    char *c = demo_case("Nguyễn Văn Thành");
+    char *t = fill_document_text(demo.port, demo.inv, demo_doc(c, "laporan_kejadian"));
+    const char *ack = after(t, "Mengetahui,", "Kepala Kantor Imigrasi Kelas I TPI");
+    assert_has(ack, "Made Wirawan Kusuma", "Mengetahui");
+    assert_has(ack, "Pembina (IV/a)", "Mengetahui");
+    assert_has(ack, "NIP 19771122 200012 1 001", "Mengetahui");
+    assert_lacks(t, "......", "the Laporan of 28 October 2026");
+    free(t);
+    free(c);
+    /* a report of 25 November 2025, while Rudi Hartono was Plh. (21-30 November) */
+    long long party, id = case_opened("2025-11-25", "TRAN VAN HAI", &party);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
+    json_t *d = call("POST", path, demo.inv, "{}", 201);
+    t = doc_text(d);
+    json_decref(d);
+    ack = after(t, "Mengetahui,", "Plh. Kepala Kantor Imigrasi Kelas I TPI");
+    assert_has(ack, "Rudi Hartono", "Mengetahui, Plh.");
+    assert_has(ack, "NIP 19860430 200901 1 004", "Mengetahui, Plh.");
+    free(t);
+}
+END_TEST
+
 /* A P-form's copy goes to the Kepala Kejaksaan Tinggi above the Kejari,
  * named as its letterhead names him (DOMAIN.md 12: KEJAKSAAN TINGGI ... /
  * KEJAKSAAN NEGERI ...): the Palembang P-21's to Sumatera Selatan's. */
@@ -1145,6 +1176,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_a_returned_berkas_is_not_called_unsent);
     tcase_add_test(tc, test_a_bap_saksi_cites_the_new_kuhap_once);
     tcase_add_test(tc, test_the_resending_letter_names_the_paper_of_each_item);
+    tcase_add_test(tc, test_the_laporan_names_the_head_who_acknowledges_it);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
     suite_add_tcase(s, tc);
