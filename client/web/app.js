@@ -9,6 +9,7 @@ import { casePage } from './casepage.js';
 import { casesPage } from './cases.js';
 import { inboxPage } from './inbox.js';
 import { statsPage } from './stats.js';
+import { settingsPage } from './settings.js';
 
 const state = { me: null, after: null };
 let keepFlash = false;
@@ -41,7 +42,31 @@ export function go(hash) {
 
 function home() {
   const r = state.me && state.me.role;
+  if (r === 'admin') return '#/pengaturan';
   return r === 'supervisor' ? '#/tinjauan' : r === 'prosecutor' ? '#/kotak-masuk' : '#/perkara';
+}
+
+// the pages of case work (no case contents for an administrator) and the
+// administrator's own
+const CASEWORK = ['tinjauan', 'kotak-masuk', 'statistik', 'perkara'];
+const ADMIN = ['pengaturan'];
+
+// a page not for this role: say so and whose it is, instead of a refusal
+// from the server
+function notForYou(main, admin) {
+  document.title = 'Bukan untuk peran Anda — berkas';
+  show(
+    main,
+    h('h1', null, admin ? 'Halaman ini hanya untuk administrator' : 'Halaman ini bukan untuk administrator'),
+    h(
+      'p',
+      { class: 'notice', role: 'alert' },
+      admin
+        ? 'Pengaturan dan pengguna dikelola oleh administrator. Hubungi administrator kantor Anda bila ada yang perlu diubah.'
+        : 'Administrator mengelola pengaturan dan pengguna; isi perkara hanya dapat dilihat oleh penyidik, pengawas dan penuntut umum.',
+    ),
+    h('p', null, h('a', { href: home() }, 'Kembali ke halaman awal')),
+  );
 }
 
 function menu() {
@@ -58,6 +83,7 @@ function menu() {
   if (r === 'prosecutor') links.push(['#/kotak-masuk', 'Kotak masuk']);
   if (r !== 'admin') links.push(['#/perkara', 'Perkara']);
   if (r === 'supervisor' || r === 'investigator') links.push(['#/statistik', 'Statistik']);
+  if (r === 'admin') links.push(['#/pengaturan', 'Pengaturan']);
   show(nav, links.map(([href, text]) => h('a', { href }, text)));
   show(
     who,
@@ -114,6 +140,10 @@ async function route() {
       return await loginPage(main);
     }
     if (path.length === 0) return go(home());
+    const admin = state.me.role === 'admin';
+    if (admin && CASEWORK.includes(path[0])) return notForYou(main, false);
+    if (!admin && ADMIN.includes(path[0])) return notForYou(main, true);
+    if (path[0] === 'pengaturan') return await settingsPage(main);
     if (path[0] === 'tinjauan') return await reviewPage(main, query);
     if (path[0] === 'kotak-masuk') return await inboxPage(main, query);
     if (path[0] === 'statistik') return await statsPage(main, query);

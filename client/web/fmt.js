@@ -70,3 +70,11 @@ export function today() {
   const p = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+// an instant ("2026-12-07T03:11:00Z") -> "7 Des 2026 10.11" in the browser's zone
+export function stamp(s) {
+  const t = s ? new Date(s) : null;
+  if (!t || Number.isNaN(t.getTime())) return s ? String(s) : '—';
+  const p = (n) => String(n).padStart(2, '0');
+  return `${t.getDate()} ${MONTHS[t.getMonth()]} ${t.getFullYear()} ${p(t.getHours())}.${p(t.getMinutes())}`;
+}
