@@ -10,6 +10,7 @@ import { casesPage } from './cases.js';
 import { inboxPage } from './inbox.js';
 import { statsPage } from './stats.js';
 import { settingsPage } from './settings.js';
+import { usersPage } from './users.js';
 
 const state = { me: null, after: null };
 let keepFlash = false;
@@ -49,7 +50,7 @@ function home() {
 // the pages of case work (no case contents for an administrator) and the
 // administrator's own
 const CASEWORK = ['tinjauan', 'kotak-masuk', 'statistik', 'perkara'];
-const ADMIN = ['pengaturan'];
+const ADMIN = ['pengaturan', 'pengguna'];
 
 // a page not for this role: say so and whose it is, instead of a refusal
 // from the server
@@ -83,7 +84,7 @@ function menu() {
   if (r === 'prosecutor') links.push(['#/kotak-masuk', 'Kotak masuk']);
   if (r !== 'admin') links.push(['#/perkara', 'Perkara']);
   if (r === 'supervisor' || r === 'investigator') links.push(['#/statistik', 'Statistik']);
-  if (r === 'admin') links.push(['#/pengaturan', 'Pengaturan']);
+  if (r === 'admin') links.push(['#/pengaturan', 'Pengaturan'], ['#/pengguna', 'Pengguna']);
   show(nav, links.map(([href, text]) => h('a', { href }, text)));
   show(
     who,
@@ -144,6 +145,7 @@ async function route() {
     if (admin && CASEWORK.includes(path[0])) return notForYou(main, false);
     if (!admin && ADMIN.includes(path[0])) return notForYou(main, true);
     if (path[0] === 'pengaturan') return await settingsPage(main);
+    if (path[0] === 'pengguna') return await usersPage(main, query);
     if (path[0] === 'tinjauan') return await reviewPage(main, query);
     if (path[0] === 'kotak-masuk') return await inboxPage(main, query);
     if (path[0] === 'statistik') return await statsPage(main, query);

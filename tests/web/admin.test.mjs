@@ -7,7 +7,7 @@
 // investigator is told the page is for administrators.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, must, login, officeId, pageLogin } from './lib.mjs';
+import { BASE, NIP, PW, browser, shot, call, must, login, officeId, pageLogin } from './lib.mjs';
 
 const ADMIN = '198001152005011002'; // the demo's admin at the Ditjen (a root office)
 const KANWIL_ADMIN = '198502022010011005';
@@ -52,7 +52,7 @@ test('the admin lands on the settings, turns p19_answers_need_paper off and on, 
   assert.match(page.url(), /#\/pengaturan$/);
   // the admin's links only: no case pages
   const nav = page.locator('#nav');
-  assert.deepEqual(await nav.locator('a').allTextContents(), ['Pengaturan']);
+  assert.deepEqual(await nav.locator('a').allTextContents(), ['Pengaturan', 'Pengguna']);
   // every setting of the API, one row each
   const all = await must('GET', '/api/v1/settings', admin, undefined, 200);
   assert.equal(await page.locator('#settings tbody tr').count(), all.items.length);
@@ -106,23 +106,28 @@ test('a value the server refuses is shown beside its row, nothing changed', asyn
   await ctx.close();
 });
 
-test("a Kanwil's admin sees the settings but is refused a change, with the server's reason", async () => {
-  const kanwil = await officeId(admin, 'KANWIL-SUMSEL');
-  await must(
-    'POST',
-    '/api/v1/users',
-    admin,
-    { nip: KANWIL_ADMIN, name: 'Admin Uji Kanwil', office_id: kanwil, role: 'admin', password: KANWIL_PW },
-    201,
-  );
-  const key = 'session.idle_minutes';
-  const before = await setting(key);
-  const { ctx, page, errors } = await open();
+// an admin of the Kanwil Sumatera Selatan (not a root office), added once
+// through the API as the Ditjen's admin would add him
+let kanwilMade = false;
+async function kanwilLogin(page) {
+  if (!kanwilMade) {
+    const kanwil = await officeId(admin, 'KANWIL-SUMSEL');
+    const body = { nip: KANWIL_ADMIN, name: 'Admin Uji Kanwil', office_id: kanwil, role: 'admin', password: KANWIL_PW };
+    await must('POST', '/api/v1/users', admin, body, 201);
+    kanwilMade = true;
+  }
   await page.goto(`${BASE}/`);
   await page.getByLabel('NIP').fill(KANWIL_ADMIN);
   await page.getByLabel('Kata sandi').fill(KANWIL_PW);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
+}
+
+test("a Kanwil's admin sees the settings but is refused a change, with the server's reason", async () => {
+  const key = 'session.idle_minutes';
+  const before = await setting(key);
+  const { ctx, page, errors } = await open();
+  await kanwilLogin(page);
   const r = rowOf(page, key);
   await r.input.fill(String(Number(before.value) === 45 ? 46 : 45));
   await r.save.click();
@@ -152,8 +157,71 @@ test('an admin who types a case page is told it is not for administrators; an in
   await inv.page.goto(`${BASE}/#/pengaturan`);
   await inv.page.getByRole('heading', { name: 'Halaman ini hanya untuk administrator' }).waitFor();
   assert.equal(await inv.page.locator('#settings').count(), 0);
+  await inv.page.goto(`${BASE}/#/pengguna`);
+  await inv.page.getByRole('heading', { name: 'Halaman ini hanya untuk administrator' }).waitFor();
+  assert.equal(await inv.page.locator('#users').count(), 0);
   await shot(inv.page, 'admin-not-for-investigator');
   assert.deepEqual(errors, []);
   assert.deepEqual(inv.errors, []);
   await inv.ctx.close();
+});
+
+// Issue 9.3 (tell the admin): an account locked by failed log-ons
+// (login.max_failures, 5 in the demo) is shown locked with its lock, and
+// "Buka kunci" opens it: the user logs on again at once.
+test('the admin sees a user locked by failed log-ons, with the lock, and opens it again', async (t) => {
+  const nip = NIP.invPlg2;
+  const users = await must('GET', '/api/v1/users', admin, undefined, 200);
+  const u = users.items.find((x) => x.nip === nip);
+  assert.equal(u.locked, false);
+  // whatever happens here, she is not left locked for the other browser tests
+  t.after(() => call('POST', `/api/v1/users/${u.id}/unlock`, admin));
+  const max = Number((await setting('login.max_failures')).value);
+  for (let i = 0; i < max; i++) {
+    const r = await call('POST', '/api/v1/sessions', null, { nip, password: 'bukan-kata-sandinya-123' });
+    assert.equal(r.status, 401);
+  }
+  assert.equal((await must('GET', `/api/v1/users/${u.id}`, admin, undefined, 200)).locked, true);
+  assert.equal((await call('POST', '/api/v1/sessions', null, { nip, password: PW })).status, 401);
+
+  const { ctx, page, errors } = await open();
+  await pageLogin(page, ADMIN);
+  await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
+  await page.locator('#nav').getByRole('link', { name: 'Pengguna' }).click();
+  await page.getByRole('heading', { name: 'Pengguna', exact: true }).waitFor();
+  // every user of the Ditjen's subtree, one row each
+  assert.equal(await page.locator('#users tbody tr').count(), users.items.length);
+  const row = page.locator(`#users tr[data-nip="${nip}"]`);
+  await row.getByText('Dikunci', { exact: true }).waitFor();
+  const lock = page.locator(`#lockouts tr[data-nip="${nip}"]`).first();
+  assert.equal(await lock.locator('td[data-label="Gagal"]').textContent(), String(max));
+  assert.match(await lock.locator('td[data-label="Keadaan"]').textContent(), /^berlaku sampai /);
+  // only the locked ones
+  await page.getByLabel('Hanya yang dikunci').check();
+  await page.waitForURL(/#\/pengguna\?locked=true$/);
+  await row.waitFor();
+  assert.equal(await page.locator('#users tbody tr').count(), 1);
+  await shot(page, 'admin-users-locked');
+
+  await row.getByRole('button', { name: `Buka kunci ${u.name}` }).click();
+  await row.getByText('Kunci dibuka').waitFor();
+  await row.getByText('Aktif', { exact: true }).waitFor();
+  assert.equal(await row.getByRole('button').count(), 0);
+  assert.equal((await must('GET', `/api/v1/users/${u.id}`, admin, undefined, 200)).locked, false);
+  await login(nip); // logs on again
+  await page.locator(`#lockouts tr[data-nip="${nip}"] td[data-label="Keadaan"]`, { hasText: /^dibuka / }).first().waitFor();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a Kanwil's admin lists the users of his subtree alone", async () => {
+  const { ctx, page, errors } = await open();
+  await kanwilLogin(page);
+  await page.goto(`${BASE}/#/pengguna`);
+  await page.getByRole('heading', { name: 'Pengguna', exact: true }).waitFor();
+  await page.locator(`#users tr[data-nip="${NIP.invPlg}"]`).waitFor(); // KANIM-PLG, under KANWIL-SUMSEL
+  assert.equal(await page.locator(`#users tr[data-nip="${NIP.invPtk}"]`).count(), 0); // KANIM-PTK: Kalimantan Barat
+  assert.equal(await page.locator(`#users tr[data-nip="${ADMIN}"]`).count(), 0); // the Ditjen, above him
+  assert.deepEqual(errors, []);
+  await ctx.close();
 });
