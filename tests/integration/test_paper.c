@@ -1049,6 +1049,26 @@ START_TEST(test_the_laporan_names_the_head_who_acknowledges_it)
 }
 END_TEST
 
+/* A list's items end with a semicolon and its last with a full stop, as the
+ * Sprindik's and the SPDP's do (Lampiran II UU 12/2011 on the drafting of
+ * rules, which official letters follow): the Palembang demo file's Resume
+ * (its bases and the acts taken) and its covering letter of Tahap I (its
+ * bases and the suspect's status). */
+START_TEST(test_a_list_ends_with_a_full_stop)
+{
+    char *c = demo_case("Nguyễn Văn Thành");
+    char *t = fill_document_text(demo.port, demo.inv, demo_doc(c, "resume"));
+    assert_has(t, "tanggal 1 November 2026. II. URAIAN SINGKAT PERKARA", "the Resume's bases");
+    assert_has(t, "Nomor BAP.TSK/1/XI/2026/KANIM-PLG. IV. KETERANGAN", "the Resume's acts");
+    free(t);
+    t = fill_document_text(demo.port, demo.inv, demo_doc(c, "pengantar_tahap1"));
+    assert_has(t, "tanggal 1 November 2026. 2. Bersama ini", "Tahap I's bases");
+    assert_has(t, "tidak ditahan. 4. ", "Tahap I's suspects");
+    free(t);
+    free(c);
+}
+END_TEST
+
 /* A P-form's copy goes to the Kepala Kejaksaan Tinggi above the Kejari,
  * named as its letterhead names him (DOMAIN.md 12: KEJAKSAAN TINGGI ... /
  * KEJAKSAAN NEGERI ...): the Palembang P-21's to Sumatera Selatan's. */
@@ -1177,6 +1197,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_a_bap_saksi_cites_the_new_kuhap_once);
     tcase_add_test(tc, test_the_resending_letter_names_the_paper_of_each_item);
     tcase_add_test(tc, test_the_laporan_names_the_head_who_acknowledges_it);
+    tcase_add_test(tc, test_a_list_ends_with_a_full_stop);
     tcase_add_test(tc, test_pasal_122_is_charged_by_its_letter);
     tcase_add_test(tc, test_the_demo_dossier_reads_cleanly);
     suite_add_tcase(s, tc);

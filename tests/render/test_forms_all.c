@@ -649,7 +649,8 @@ START_TEST(test_resume_outlines_acts_evidence_and_elements)
         "        <kesimpulan>Unsur-unsur Pasal 122 huruf a telah terpenuhi.</kesimpulan>\n"
         "      </isi-resume>\n");
     t = render_text("resume", x, strlen(x), "2024-09-19", "R/03/IX/2024/PPNS-IMI", NULL, 0);
-    assert_has("resume", t, "Surat Perintah Penahanan Nomor SP.Han/06/IX/2024/PPNS-IMI;");
+    /* the last of the bases: a full stop (a list's items end with ";", its last with ".") */
+    assert_has("resume", t, "Surat Perintah Penahanan Nomor SP.Han/06/IX/2024/PPNS-IMI.");
     assert_has("resume", t, "Tersangka bekerja sebagai juru masak dengan izin tinggal kunjungan.");
     assert_has("resume", t, "1. Bahwa tersangka warga negara Vietnam.");
     assert_has("resume", t, "2. Bahwa tersangka bekerja sebagai juru masak.");
