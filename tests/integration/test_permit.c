@@ -429,6 +429,60 @@ START_TEST(test_a_penetapan_says_what_it_is_for_what_and_its_number)
 }
 END_TEST
 
+/* Append, as the cluster's owner and behind berkasd's back, an act of `type` on `date` with an
+ * empty payload after case id's last act: a search or seizure entered as berkasd accepted it
+ * before the rule (no permit, no urgency).  Its event id. */
+static long long legacy_act(long long id, const char *type, const char *date)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[3] = {cid, type, date};
+    char *v = sql_value(demo.db,
+                        "WITH c AS (SELECT * FROM app.cases WHERE id = $1::bigint FOR UPDATE), "
+                        "e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
+                        "doc_number, party_id, corrects, regime, stage_before, stage_after, "
+                        "payload, entered_at, entered_by, late, prev_hash, hash) SELECT "
+                        "x.case_id, c.events + 1, $2, $3::date, NULL, '', NULL, NULL, x.regime, "
+                        "c.stage, c.stage, '{}', now(), x.entered_by, false, '\\x00', '\\x00' "
+                        "FROM app.events x, c WHERE x.case_id = c.id AND x.seq = c.events "
+                        "RETURNING id, seq, hash), "
+                        "u AS (UPDATE app.cases SET events = e.seq, version = version + 1, "
+                        "last_hash = e.hash FROM e WHERE app.cases.id = $1::bigint) "
+                        "SELECT id FROM e",
+                        3, p);
+    long long ev = strtoll(v, NULL, 10);
+    free(v);
+    return ev;
+}
+
+START_TEST(test_a_seizure_recorded_before_the_rule_still_loads_and_a_correction_states_its_basis)
+{
+    /* the rule is checked on write: a log holding a seizure with neither permit nor urgency (as
+     * accepted before it) loads, owes no approval and takes the next act; a correction of that
+     * seizure is a new write and states its basis like any seizure (422 without, nothing
+     * written); corrected as urgent, the approval is owed from its date */
+    long long id = case_on("2025-10-01", "2025-10-01", "2025-10-02");
+    long long sita = legacy_act(id, "seizure_done", "2025-10-03");
+    json_t *c = get_case(id);
+    ck_assert_ptr_null(approval_clock(c, sita));
+    json_decref(c);
+    rec(id, "\"type\":\"bap_recorded\",\"date\":\"2025-10-04\",\"bap\":\"saksi\"");
+    char m[256];
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2025-10-03\",\"corrects\":%lld", sita);
+    json_decref(refused(id, demo.inv, m, 422, "permit-missing", "permit_act"));
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2025-10-03\",\"corrects\":%lld,"
+             "\"urgent_reason\":\"barang bukti hendak dibuang\"",
+             sita);
+    rec(id, m);
+    c = get_case(id);
+    json_t *k = approval_clock(c, sita);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(str(k, "due_date"), "2025-10-05");
+    json_decref(c);
+}
+END_TEST
+
 Suite *suite_permit(void)
 {
     Suite *s = suite_create("permit");
@@ -441,6 +495,8 @@ Suite *suite_permit(void)
     tcase_add_test(tc, test_an_urgent_search_under_kuhap_1981_owes_its_approval_too);
     tcase_add_test(tc, test_only_the_investigator_records_the_ketua_pns_penetapan);
     tcase_add_test(tc, test_a_penetapan_says_what_it_is_for_what_and_its_number);
+    tcase_add_test(
+        tc, test_a_seizure_recorded_before_the_rule_still_loads_and_a_correction_states_its_basis);
     suite_add_tcase(s, tc);
     return s;
 }
