@@ -13,6 +13,9 @@
  *   interpreter_sworn   KUHAP 53, 177: the oath record of an examination
  *   search_done         KUHAP 33-34; UU 6/2011 Pasal 106
  *   seizure_done        KUHAP 38-39; UU 6/2011 Pasal 106
+ *   court_permit_received  KUHAP 33(1), 34, 38: the Ketua PN's permit or approval of a
+ *                       search or seizure (7.4 item 8), which a P-19 asks for when the file
+ *                       lacks it
  *   evidence_deposited  KUHAP 44: the evidence kept (packaging, sealing)
  *   resume_written      KUHAP 8(1)-(2), 75: the investigator's summary
  * Not in the list: the report, the Sprindik and the SPDP (what opened the
@@ -25,8 +28,8 @@
  * movements, supervision, and corrections.
  */
 static const enum event kinds[] = {
-    EV_BAP_RECORDED, EV_INTERPRETER_SWORN,  EV_SEARCH_DONE,
-    EV_SEIZURE_DONE, EV_EVIDENCE_DEPOSITED, EV_RESUME_WRITTEN,
+    EV_BAP_RECORDED,          EV_INTERPRETER_SWORN,  EV_SEARCH_DONE,    EV_SEIZURE_DONE,
+    EV_COURT_PERMIT_RECEIVED, EV_EVIDENCE_DEPOSITED, EV_RESUME_WRITTEN,
 };
 
 bool answer_kind(enum event ev)

@@ -13,8 +13,9 @@
 
 START_TEST(test_acts_of_the_investigation_answer_and_the_opening_does_not)
 {
-    const enum event yes[] = {EV_BAP_RECORDED, EV_INTERPRETER_SWORN,  EV_SEARCH_DONE,
-                              EV_SEIZURE_DONE, EV_EVIDENCE_DEPOSITED, EV_RESUME_WRITTEN};
+    const enum event yes[] = {EV_BAP_RECORDED,  EV_INTERPRETER_SWORN,     EV_SEARCH_DONE,
+                              EV_SEIZURE_DONE,  EV_COURT_PERMIT_RECEIVED, EV_EVIDENCE_DEPOSITED,
+                              EV_RESUME_WRITTEN};
     const enum event no[] = {EV_REPORT_REGISTERED,
                              EV_SPRINDIK_ISSUED,
                              EV_SPDP_SENT,

@@ -239,6 +239,42 @@ static char *item_id(long long id, int no)
                      2, q);
 }
 
+/* ---- the Ketua PN's Penetapan answers a P-19 item that asks for it ---------------------- */
+
+/* DOMAIN 4.9, 7.4 item 8, D8: the passport was seized in urgency on 8 June 2026 (KUHAP 38(2));
+ * the P-19 of 15 June asks for the Ketua PN's approval of that seizure.  The approval
+ * received on 17 June (court_permit_received, persetujuan) is what answers it: named as
+ * answer_act, 201 (failed before: 422, no act of the investigation); its scan uploaded on it,
+ * the file goes back. */
+START_TEST(test_the_ketua_pns_approval_answers_the_item_that_asks_for_it)
+{
+    long long suspect, id = ready_case(&suspect);
+    (void)suspect;
+    long long sita = api_id(act(id, demo.inv,
+                                "\"type\":\"seizure_done\",\"date\":\"2026-06-08\","
+                                "\"urgent_reason\":\"paspor palsu hendak dimusnahkan\"",
+                                201));
+    returned_with_p19(id,
+                      "\"Lampirkan persetujuan Ketua Pengadilan Negeri atas penyitaan paspor\"");
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"date\":\"2026-06-17\",\"permit_kind\":"
+             "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"51/Pen.Pid/2026/PN "
+             "Plg\",\"approves\":%lld",
+             sita);
+    long long approval = api_id(act(id, demo.inv, m, 201));
+    char *i1 = item_id(id, 1);
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-17\",\"instruction_id\":%s,"
+             "\"answer\":\"Persetujuan Ketua PN telah diterima\",\"answer_act\":%lld",
+             i1, approval);
+    free(i1);
+    json_decref(act(id, demo.inv, m, 201));
+    ck_assert_int_eq(upload_on(id, approval), 201);
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-18\"", 201));
+}
+END_TEST
+
 /* ---- a BAP has its paper ---------------------------------------------------------------- */
 
 /* The reporter examined as a witness on 6 June 2026 and the document
@@ -768,6 +804,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_an_answer_names_an_act_that_completes_the_file_after_the_p19);
     tcase_add_test(tc, test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent);
     tcase_add_test(tc, test_the_answers_setting_set_over_http_takes_effect);
+    tcase_add_test(tc, test_the_ketua_pns_approval_answers_the_item_that_asks_for_it);
     suite_add_tcase(s, tc);
     return s;
 }
