@@ -216,6 +216,11 @@ const struct act_ref *fact_sources(enum fact f)
     return (int)f >= 0 && f < FACT__COUNT ? facts[f].sources : none;
 }
 
+bool fact_each_suspect(enum fact f)
+{
+    return f == FACT_BAP_TERSANGKA;
+}
+
 void facts_all_missing(struct case_facts *f)
 {
     memset(f, 0, sizeof *f);

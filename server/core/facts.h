@@ -134,6 +134,11 @@ void fact_hint(enum fact f, long long case_id, char *buf, size_t size);
  * orders carried by the act itself). */
 const struct act_ref *fact_sources(enum fact f);
 
+/* Whether a guard asks f of each suspect rather than of the case: a BAP tersangka for every
+ * designated suspect (KUHAP 110(1) with 8(3)(a): the file holds the examination of each), so
+ * one suspect's act establishing it cannot stand in for another's (order.c's withdrawals). */
+bool fact_each_suspect(enum fact f);
+
 /* Facts in which everything a guard can find missing in the log is
  * missing (no act recorded, a suspect without a BAP, an instruction open),
  * the act's details given, and no rule set: running a guard on them names

@@ -650,9 +650,27 @@ static bool may_wait(const struct case_event *x, const struct case_event *y)
     return false;
 }
 
+/* Whether guard row r waits for an act that establishes a fact its guard asks of each suspect
+ * (facts.h, fact_each_suspect): Tahap I needs every suspect's BAP tersangka, so for a
+ * withdrawal only the same suspect's act of that kind stands in for the one withdrawn. */
+static bool each_suspect(const struct order_rule *r)
+{
+    if (r->origin != ORD_GUARD)
+        return false;
+    for (int f = 0; f < FACT__COUNT; f++) {
+        if (!fact_each_suspect((enum fact)f))
+            continue;
+        for (const struct act_ref *s = fact_sources((enum fact)f); s->ev != EV__COUNT; s++)
+            if (same_ref(*s, r->after))
+                return true;
+    }
+    return false;
+}
+
 /* Act k, withdrawn by the last act of ev[0..n) (y: k as it stood), against the acts entered
  * after it that stand: the first that depends on y under a row of the law or of a guard (what
- * it presupposes) and follows no other act of y's kind in its own round.  The detention
+ * it presupposes) and follows no other act of y's kind in its own round - of y's suspect's,
+ * where the guard asks the fact of each suspect (each_suspect).  The detention
  * machine's rows and the stage table's are not asked: a detention needs no arrest before it
  * (KUHAP 20-21), and a withdrawal that leaves a stage unreplayable is refused by the replay. */
 static bool withdrawable(const struct case_event *ev, int n, int k, const struct case_event *y,
@@ -668,9 +686,12 @@ static bool withdrawable(const struct case_event *ev, int n, int k, const struct
             if ((r->origin != ORD_LAW && r->origin != ORD_GUARD) || !order_act_is(&x, r->act) ||
                 !is_after(y, r))
                 continue;
+            struct order_rule own = *r; /* per suspect: anchored by his own acts alone */
+            if (each_suspect(r))
+                own.scope = ORD_SUSPECT;
             bool depends = r->scope == ORD_REF
                                ? pointed_at(ev, n, x.ref) == k
-                               : in_scope(&x, y, r) && !anchored(ev, n, i, i, k, y, &xs, z, r);
+                               : in_scope(&x, y, r) && !anchored(ev, n, i, i, k, y, &xs, z, &own);
             if (!depends)
                 continue;
             if (fault) {

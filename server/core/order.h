@@ -161,9 +161,11 @@ bool order_step(struct order_state *st, const struct case_event *ev, int n, int 
  *
  * A withdrawal of k (the last act withdraws it): refused while an act entered after k stands
  * that presupposes k - depends on it under a row of the law or of a guard, or points at it -
- * and follows no other act of k's kind in its round (fault->withdrawn: act = that act, dep =
- * k).  The detention machine's rows are not asked (a detention needs no arrest before it,
- * KUHAP 20-21), nor the stage table's (the stage replay refuses those). */
+ * and follows no other act of k's kind in its round - of k's suspect's where the guard asks
+ * the fact of each suspect (facts.h, fact_each_suspect: Tahap I and every suspect's BAP
+ * tersangka) - (fault->withdrawn: act = that act, dep = k).  The detention machine's rows are not
+ * asked (a detention needs no arrest before it, KUHAP 20-21), nor the stage table's (the stage
+ * replay refuses those). */
 bool order_check_entered(const struct case_event *ev, int n, int k, const struct tzone *z,
                          struct order_fault *fault);
 

@@ -668,6 +668,51 @@ START_TEST(test_an_arrest_is_withdrawn_under_its_detention_but_not_its_notice)
 }
 END_TEST
 
+START_TEST(test_a_suspects_only_bap_is_not_withdrawn_under_tahap1_though_anothers_stands)
+{
+    /* KUHAP 110(1) with 8(3)(a): the file sent holds the examination of each suspect as one
+     * (the guard asks a BAP tersangka for every designated suspect), so suspect 1's only BAP
+     * may not be withdrawn while Tahap I stands, suspect 0's BAP notwithstanding; with another
+     * BAP of suspect 1 entered before Tahap I it may */
+    struct log l = file_sent();
+    l.n = 5; /* report, Sprindik, SPDP, designation and BAP of suspect 0 */
+    add(&l, ev_suspect(EV_SUSPECT_DESIGNATED, "2025-03-05", 1));
+    add(&l, bap_of("2025-03-06", 1));
+    add(&l, ev_on(EV_RESUME_WRITTEN, "2025-03-07"));
+    add(&l, ev_on(EV_TAHAP1_SENT, "2025-03-08"));
+    add(&l, withdrawal(6, "2025-03-09"));
+    struct order_fault f;
+    ck_assert(!entered(&l, 6, &f));
+    ck_assert(f.withdrawn);
+    ck_assert_int_eq(f.act, 8);
+    ck_assert_int_eq(f.dep, 6);
+    ck_assert_int_eq(f.act_ev.event, EV_TAHAP1_SENT);
+    /* suspect 0's BAP likewise */
+    l.n = 9;
+    add(&l, withdrawal(4, "2025-03-09"));
+    ck_assert(!entered(&l, 4, &f));
+    ck_assert_int_eq(f.act, 8);
+    /* a second BAP of suspect 1 before Tahap I: either of his may go */
+    l.n = 7;
+    add(&l, bap_of("2025-03-07", 1));
+    add(&l, ev_on(EV_RESUME_WRITTEN, "2025-03-07"));
+    add(&l, ev_on(EV_TAHAP1_SENT, "2025-03-08"));
+    add(&l, withdrawal(6, "2025-03-09"));
+    ck_assert(entered(&l, 6, NULL));
+    l.n = 10;
+    add(&l, withdrawal(7, "2025-03-09"));
+    ck_assert(entered(&l, 7, NULL));
+    /* a witness's BAP does not stand in for his */
+    l.n = 10;
+    struct case_event saksi = ev_on(EV_BAP_RECORDED, "2025-03-07");
+    saksi.bap = BAP_SAKSI;
+    l.ev[7] = saksi;
+    add(&l, withdrawal(6, "2025-03-09"));
+    ck_assert(!entered(&l, 6, &f));
+    ck_assert_int_eq(f.act, 9);
+}
+END_TEST
+
 /* ---- once in a round (DOMAIN 4.4, 10) -------------------------------------------------------- */
 
 START_TEST(test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew)
@@ -787,6 +832,8 @@ Suite *suite_order(void)
         tc, test_a_correction_of_a_log_entered_out_of_order_before_is_weighed_for_its_change);
     tcase_add_test(tc, test_a_receipt_is_not_withdrawn_from_under_the_pus_answer);
     tcase_add_test(tc, test_an_arrest_is_withdrawn_under_its_detention_but_not_its_notice);
+    tcase_add_test(tc,
+                   test_a_suspects_only_bap_is_not_withdrawn_under_tahap1_though_anothers_stands);
     tcase_add_test(tc, test_an_spdp_is_received_once_and_a_new_sprindiks_spdp_anew);
     tcase_add_test(tc, test_a_direction_is_reported_done_once);
     suite_add_tcase(s, tc);

@@ -722,6 +722,70 @@ START_TEST(test_the_answers_setting_set_over_http_takes_effect)
 }
 END_TEST
 
+/* A correction of act ev of case id (members after "corrects") refused 422 problem+json of
+ * type and field, nothing written; the body. */
+static json_t *correction_refused(long long id, long long ev, const char *members, const char *type,
+                                  const char *field)
+{
+    char m[512], want[96];
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"corrects\":%lld,%s", ev, members);
+    long long before = events_of(id);
+    json_t *p = act(id, demo.inv, m, 422);
+    snprintf(want, sizeof want, "urn:berkas:problem:%s", type);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "type")), want);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), field);
+    ck_assert_int_eq(events_of(id), before);
+    return p;
+}
+
+static void withdraw(long long id, long long ev)
+{
+    char m[256];
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"dicatat keliru\"",
+             ev);
+    json_decref(act(id, demo.inv, m, 201));
+}
+
+/* Tahap I sends the examination of every suspect (KUHAP 110(1), 8(3)(a); its guard asks a BAP
+ * tersangka of each): one suspect's BAP does not stand in for another's.  Of two suspects, the
+ * first examined twice before Tahap I: either of his BAPs may be withdrawn (201), his last one
+ * not - 422 dependent-act on corrects naming Tahap I and its id, nothing written - though the
+ * second suspect's BAP stands. */
+START_TEST(test_a_suspects_last_bap_stays_under_tahap1_though_anothers_stands)
+{
+    long long first, id = ready_case(&first);
+    long long second = party(id, "suspect", "Tran Thi Mai");
+    char path[96], body[128], m[256];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122(a)\",\"party_id\":%lld}", second);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-06-04\",\"party_id\":%lld", second);
+    json_decref(act(id, demo.inv, m, 201));
+    long long was = first_act(id, "bap_recorded"); /* his BAP of 5 June (ready_case) */
+    long long other = bap_of(id, "tersangka", second, "2026-06-06");
+    long long last = bap_of(id, "tersangka", first, "2026-06-07");
+    long long papers[2] = {other, last};
+    for (int i = 0; i < 2; i++) {
+        fill_bap(demo.port, demo.inv, id, papers[i]);
+        issue(id, "bap_tersangka", papers[i]);
+    }
+    long long tahap1 =
+        api_id(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    withdraw(id, was);
+    json_t *p = correction_refused(id, last, "\"date\":\"2026-06-19\",\"withdraws\":true",
+                                   "dependent-act", "corrects");
+    json_t *a = json_object_get(p, "act");
+    ck_assert_str_eq(json_string_value(json_object_get(a, "type")), "tahap1_sent");
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "id")), tahap1);
+    const char *detail = json_string_value(json_object_get(p, "detail"));
+    ck_assert_msg(detail && strstr(detail, "tarik dulu"), "%s", detail ? detail : "(no detail)");
+    json_decref(p);
+}
+END_TEST
+
 /* ---- the demo's files ------------------------------------------------------------------ */
 
 /* The text of every demo dossier of a file sent to the prosecutor, as
@@ -803,6 +867,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_an_answer_names_an_act_of_its_case_with_a_paper);
     tcase_add_test(tc, test_an_answer_names_an_act_that_completes_the_file_after_the_p19);
     tcase_add_test(tc, test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent);
+    tcase_add_test(tc, test_a_suspects_last_bap_stays_under_tahap1_though_anothers_stands);
     tcase_add_test(tc, test_the_answers_setting_set_over_http_takes_effect);
     tcase_add_test(tc, test_the_ketua_pns_approval_answers_the_item_that_asks_for_it);
     suite_add_tcase(s, tc);

@@ -879,16 +879,18 @@ static bool model_opens_round(const struct case_event *y, const struct case_even
 }
 
 /* Whether x (act i), which waits for acts of y's kind, follows one of them other than act
- * `skip` in its own round: the latest such act entered before x, unless an act entered after
- * that one (before act `end`) begins a new round and is dated no later than x.  A P-16 entered
+ * `skip` in its own round (his: of y's suspect): the latest such act entered before x, unless
+ * an act entered after that one (before act `end`) begins a new round and is dated no later
+ * than x.  A P-16 entered
  * after a new SPDP is of that SPDP; a late letter of the first SPDP dated before the new
  * Sprindik is of the first; a notice follows any of his arrests. */
 static bool model_anchored(const struct case_event *eff, const bool *live, int i, int end, int skip,
-                           const struct case_event *y)
+                           const struct case_event *y, bool his)
 {
     int last = -1;
     for (int j = i - 1; j >= 0 && last < 0; j--)
-        if (j != skip && live[j] && same_kind(&eff[j], y) && model_waits(&eff[i], &eff[j]))
+        if (j != skip && live[j] && same_kind(&eff[j], y) && model_waits(&eff[i], &eff[j]) &&
+            (!his || eff[j].suspect == y->suspect))
             last = j;
     if (last < 0)
         return false;
@@ -929,17 +931,25 @@ static bool model_waited_for(const struct case_event *eff, const bool *live, int
     for (int i = start + 1; i < k; i++) {
         if (!live[i] || (only >= 0 && i != only) || !model_waits(&eff[i], y) ||
             !dated_after(y, &eff[i]) || model_already_out(&eff[i], y, old, only >= 0) ||
-            model_anchored(eff, live, i, k, -1, y))
+            model_anchored(eff, live, i, k, -1, y, false))
             continue;
         return true;
     }
     return false;
 }
 
+/* Tahap I sends the examination of every suspect (KUHAP 110(1), 8(3)(a)): the BAP tersangka
+ * it rests on is each suspect's own, and another suspect's does not stand in for it. */
+static bool model_his(const struct case_event *x, const struct case_event *y)
+{
+    return x->event == EV_TAHAP1_SENT && y->event == EV_BAP_RECORDED && y->bap == BAP_TERSANGKA;
+}
+
 /* Whether withdrawing act k (y as it stood) leaves an act that presupposes it: one entered
  * after it, standing, that depends on it (or points at it: a direction's report) and follows
- * no other act of its kind in its round.  A suspect's acts on each other are not asked: a
- * detention needs no arrest before it (KUHAP 20-21). */
+ * no other act of its kind in its round (Tahap I: no other BAP of y's suspect, model_his).  A
+ * suspect's acts on each other are not asked: a detention needs no arrest before it (KUHAP 20-21).
+ */
 static bool model_withdrawal_blocked(const struct case_event *eff, const bool *live, int n, int k,
                                      const struct case_event *y)
 {
@@ -950,7 +960,8 @@ static bool model_withdrawal_blocked(const struct case_event *eff, const bool *l
             return true;
         if (event_is_detention(eff[i].event) && event_is_detention(y->event))
             continue;
-        if (model_waits(&eff[i], y) && !model_anchored(eff, live, i, i, k, y))
+        if (model_waits(&eff[i], y) &&
+            !model_anchored(eff, live, i, i, k, y, model_his(&eff[i], y)))
             return true;
     }
     return false;
