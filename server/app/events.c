@@ -1037,6 +1037,107 @@ static bool act_allowed(struct recording *r, struct berr *err)
     return true;
 }
 
+/* What the standing answer to a P-19 item at log index i rests on (d33c96c, core/answer.h):
+ * the act it names as fulfilling the item, -1 if none in the log.  answer_act stays with the
+ * answer as first recorded (evfields.def: kept), so its own payload says it. */
+static int answer_named(const struct casefile *cf, int i)
+{
+    long long named = json_integer_value(json_object_get(cf->ev_payload[i], "answer_act"));
+    return named ? casefile_event_index(cf, named) : -1;
+}
+
+/* ...and the return that gave its item in its round (the P-19, or the letter naming the item
+ * unmet again), -1 if none in the log: the item's row says it. */
+static bool answer_given(struct tx *tx, const struct casefile *cf, int i, int *given,
+                         struct berr *err)
+{
+    long long item = json_integer_value(json_object_get(cf->ev_payload[i], "instruction"));
+    long long given_id = 0;
+    *given = -1;
+    if (item && !store_instruction_given(tx, cf->id, item, &given_id, err))
+        return false;
+    *given = given_id ? casefile_event_index(cf, given_id) : -1;
+    return true;
+}
+
+/* A correction that leaves the answer at log index i (whose act `act` fulfilled its item,
+ * given by `given`, before it) pointing at nothing or at an act that no longer fulfils it:
+ * withdrawn, 422 dependent-act on corrects naming the answer to withdraw first (as
+ * refuse_order names an act that presupposes the one withdrawn); re-dated, 422 date-order on
+ * the date (at) saying why.  Nothing is written. */
+static bool refuse_unanswered(const struct casefile *cf, int i, int act, int given,
+                              enum answer_fault f, bool timed, struct event_outcome *out,
+                              struct berr *err)
+{
+    struct case_event a, x, g;
+    int n = cf->nevents;
+    evlog_effective(cf->ev, n, i, &a);
+    /* the act as the correction leaves it, or as it stood when withdrawn */
+    if (!evlog_effective(cf->ev, n, act, &x))
+        evlog_effective(cf->ev, n - 1, act, &x);
+    bool dated = given >= 0 && evlog_effective(cf->ev, n, given, &g);
+    const char *basis = "KUHAP 110(3), 138(2): petunjuk dipenuhi dengan tindakan sesudah "
+                        "petunjuk diterima";
+    out->extra = json_pack("{s:o, s:o, s:s}", "act", act_json(cf, &a, cf->ev_id[i]), "depends_on",
+                           act_json(cf, &x, cf->ev_id[act]), "basis", basis);
+    char xd[CALDATE_DATE_LEN], gd[CALDATE_DATE_LEN] = "?";
+    caldate_format(evlog_date(&x, cf->zone), xd, sizeof xd);
+    if (dated)
+        caldate_format(evlog_date(&g, cf->zone), gd, sizeof gd);
+    if (f == ANSWER_WITHDRAWN) {
+        out->problem_type = "dependent-act";
+        return berr_field(err, BERR_UNPROCESSABLE, "corrects",
+                          "%s (%s) tidak dapat ditarik: %s (peristiwa %lld) menyebutnya sebagai "
+                          "tindakan yang memenuhi petunjuk P-19 (%s); tarik dulu %s (peristiwa "
+                          "%lld)",
+                          event_label(x.event), xd, event_label(a.event), cf->ev_id[i], basis,
+                          event_label(a.event), cf->ev_id[i]);
+    }
+    out->problem_type = "date-order";
+    return berr_field(err, BERR_UNPROCESSABLE, timed ? "at" : "date",
+                      "Koreksi ini membuat %s (peristiwa %lld, %s) tidak lagi memenuhi petunjuk "
+                      "yang dijawab %s (peristiwa %lld): %s (pengembalian berkas yang memuat "
+                      "petunjuk itu: %s, peristiwa %lld; %s); tarik dulu jawaban itu atau pilih "
+                      "tanggal yang tidak mendahuluinya",
+                      event_label(x.event), cf->ev_id[act], xd, event_label(a.event), cf->ev_id[i],
+                      f == ANSWER_BEFORE ? "tindakan itu bertanggal sebelum petunjuk diterima"
+                                         : "tindakan itu tidak lagi memenuhinya",
+                      gd, given >= 0 ? cf->ev_id[given] : 0LL, basis);
+}
+
+/* A correction (the last act of cf's log, of act k) must not pull the ground from under a
+ * standing answer to a P-19 item: the act it names fulfilled its item before the correction
+ * (answer_check) and must still (not withdrawn, not dated before the return that gave the
+ * item).  Withdraw the answer first.  An answer that did not fit before (written before the
+ * rule) is not the correction's doing.  The link is the answer's payload and the item's row. */
+static bool answers_kept(struct tx *tx, const struct casefile *cf, bool timed,
+                         struct event_outcome *out, struct berr *err)
+{
+    int n = cf->nevents, k = n - 1;
+    while (k >= 0 && cf->ev[k].event == EV_CORRECTED)
+        k = cf->ev[k].ref;
+    bool is_return = k >= 0 && (cf->ev[k].event == EV_P19_RECEIVED ||
+                                cf->ev[k].event == EV_RETURN_LETTER_RECEIVED);
+    struct case_event a;
+    for (int i = 0; k >= 0 && i < n - 1; i++) {
+        if (i == k || cf->ev[i].event != EV_INSTRUCTION_ANSWERED ||
+            !evlog_effective(cf->ev, n, i, &a))
+            continue;
+        int act = answer_named(cf, i), given;
+        if (act < 0 || (act != k && !is_return))
+            continue; /* the correction touches neither what it names nor a return */
+        if (!answer_given(tx, cf, i, &given, err))
+            return false;
+        if (act != k && given != k)
+            continue;
+        enum answer_fault was = answer_check(cf->ev, n - 1, act, given, cf->zone);
+        enum answer_fault now = answer_check(cf->ev, n, act, given, cf->zone);
+        if (was == ANSWER_OK && now != ANSWER_OK)
+            return refuse_unanswered(cf, i, act, given, now, timed, out, err);
+    }
+    return true;
+}
+
 /* The log with the act appended: a correction must still replay (the stage
  * is what the corrected log replays to), the log must load as every reader
  * loads it, and an act on a suspect must pass the detention machine. */
@@ -1063,7 +1164,8 @@ static bool act_in_log(struct recording *r, struct berr *err)
         r->fr.to = replayed;
     }
     if (!loads_with(cf, r->st, r->has_time, &r->clocks, &r->stepped, out, err) ||
-        !ordered_entered(cf, r->has_time, out, err))
+        !ordered_entered(cf, r->has_time, out, err) ||
+        (r->ev == EV_CORRECTED && !answers_kept(r->tx, cf, r->has_time, out, err)))
         return false;
     if (!on_suspect)
         return true;

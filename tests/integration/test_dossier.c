@@ -658,10 +658,37 @@ START_TEST(test_an_answer_names_an_act_that_completes_the_file_after_the_p19)
 }
 END_TEST
 
+/* Append, as the cluster's owner and behind berkasd's back, a correction of act ev of case id
+ * dating it `date` (a BAP of whom, members payload): a log written before berkasd refused
+ * re-dating the act a standing answer names.  The next write reads the log again. */
+static void legacy_correction(long long id, long long ev, long long whom, const char *date,
+                              const char *payload)
+{
+    char cid[24], eid[24], pid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(eid, sizeof eid, "%lld", ev);
+    snprintf(pid, sizeof pid, "%lld", whom);
+    const char *p[5] = {cid, eid, date, pid, payload};
+    free(sql_value(demo.db,
+                   "WITH c AS (SELECT * FROM app.cases WHERE id = $1::bigint FOR UPDATE), "
+                   "e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
+                   "doc_number, party_id, corrects, regime, stage_before, stage_after, payload, "
+                   "entered_at, entered_by, late, prev_hash, hash) SELECT x.case_id, c.events + "
+                   "1, 'corrected', $3::date, NULL, '', $4::bigint, $2::bigint, x.regime, "
+                   "c.stage, c.stage, $5::jsonb, now(), x.entered_by, false, '\\x00', '\\x00' "
+                   "FROM app.events x, c WHERE x.case_id = c.id AND x.seq = c.events "
+                   "RETURNING id, seq, hash), "
+                   "u AS (UPDATE app.cases SET events = e.seq, version = version + 1, "
+                   "last_hash = e.hash FROM e WHERE app.cases.id = $1::bigint) "
+                   "SELECT id FROM e",
+                   5, p));
+}
+
 /* An answer that named a fitting act, whose act a correction has since dated before the P-19
- * (as an answer written before the rule may name one), still loads, and leaves its item
- * unfulfilled at the re-sending although the act has its paper: refused naming the item and
- * why; the paper uploaded on the answer itself, the file goes back. */
+ * (a log written before such a correction was refused, or an answer written before the rule),
+ * still loads, and leaves its item unfulfilled at the re-sending although the act has its
+ * paper: refused naming the item and why; the paper uploaded on the answer itself, the file
+ * goes back. */
 START_TEST(test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent)
 {
     long long suspect, id = ready_case(&suspect);
@@ -677,11 +704,8 @@ START_TEST(test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent)
              item, saksi);
     free(item);
     long long answer = api_id(act(id, demo.inv, m, 201));
-    snprintf(m, sizeof m,
-             "\"type\":\"corrected\",\"date\":\"2026-06-13\",\"corrects\":%lld,\"bap\":\"saksi\","
-             "\"party_id\":%lld,\"note\":\"tanggal pemeriksaan yang benar\"",
-             saksi, witness);
-    json_decref(act(id, demo.inv, m, 201));
+    legacy_correction(id, saksi, witness, "2026-06-13",
+                      "{\"bap\":\"saksi\",\"note\":\"tanggal pemeriksaan yang benar\"}");
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
     json_decref(call("GET", path, demo.inv, NULL, 200));
@@ -747,6 +771,85 @@ static void withdraw(long long id, long long ev)
              ev);
     json_decref(act(id, demo.inv, m, 201));
 }
+
+/* The answer to a P-19 item rests on the act it names (d33c96c: an act that completes the
+ * file, dated on or after the return carrying the item, KUHAP 110(3), 138(2)).  That act is
+ * not withdrawn while the answer stands - 422 dependent-act on corrects naming the answer and
+ * its id to withdraw first - nor re-dated before the P-19 of 15 June (422 date-order on the
+ * date, saying why), nothing written; re-dated to a day still after the P-19 it is corrected,
+ * and once the answer is withdrawn the act may go. */
+START_TEST(test_the_act_an_answer_names_stays_while_the_answer_stands)
+{
+    long long suspect, id = ready_case(&suspect);
+    returned_with_p19(id, "\"Periksa saksi pelapor\"");
+    long long witness = party(id, "witness", "Hendra Saputra");
+    long long saksi = bap_of(id, "saksi", witness, "2026-06-18");
+    char *item = item_id(id, 1), m[512], needle[64];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Saksi pelapor telah diperiksa\",\"answer_act\":%lld",
+             item, saksi);
+    free(item);
+    long long answer = api_id(act(id, demo.inv, m, 201));
+    json_t *p = correction_refused(id, saksi, "\"date\":\"2026-06-19\",\"withdraws\":true",
+                                   "dependent-act", "corrects");
+    const char *detail = json_string_value(json_object_get(p, "detail"));
+    snprintf(needle, sizeof needle, "tarik dulu Petunjuk P-19 dipenuhi (peristiwa %lld)", answer);
+    ck_assert_msg(detail && strstr(detail, needle), "%s", detail ? detail : "(no detail)");
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(p, "act"), "id")), answer);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(p, "depends_on"), "id")),
+                     saksi);
+    json_decref(p);
+    snprintf(m, sizeof m,
+             "\"date\":\"2026-06-13\",\"bap\":\"saksi\",\"party_id\":%lld,\"note\":\"tanggal\"",
+             witness);
+    p = correction_refused(id, saksi, m, "date-order", "date");
+    detail = json_string_value(json_object_get(p, "detail"));
+    ck_assert_msg(detail && strstr(detail, "sebelum petunjuk diterima") &&
+                      strstr(detail, "2026-06-15"),
+                  "%s", detail ? detail : "(no detail)");
+    json_decref(p);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-17\",\"corrects\":%lld,\"bap\":\"saksi\","
+             "\"party_id\":%lld,\"note\":\"tanggal pemeriksaan yang benar\"",
+             saksi, witness);
+    json_decref(act(id, demo.inv, m, 201));
+    withdraw(id, answer);
+    withdraw(id, saksi);
+}
+END_TEST
+
+/* ...nor the return that carried the item re-dated after it: the witness examined on the day
+ * of the P-19 (15 June) answers its item; the prosecutor's correction moving the P-19 to 16
+ * June would leave the answer naming an act done before the instruction reached the
+ * investigator - 422 date-order on the date, nothing written. */
+START_TEST(test_the_return_an_answer_follows_is_not_redated_after_its_act)
+{
+    long long suspect, id = ready_case(&suspect);
+    returned_with_p19(id, "\"Periksa saksi pelapor\"");
+    long long witness = party(id, "witness", "Hendra Saputra");
+    long long saksi = bap_of(id, "saksi", witness, "2026-06-15");
+    char *item = item_id(id, 1), m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Saksi pelapor telah diperiksa\",\"answer_act\":%lld",
+             item, saksi);
+    free(item);
+    json_decref(act(id, demo.inv, m, 201));
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2026-06-16\",\"corrects\":%lld",
+             first_act(id, "p19_received"));
+    long long before = events_of(id);
+    json_t *p = act(id, demo.pros, m, 422);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "type")),
+                     "urn:berkas:problem:date-order");
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "date");
+    const char *detail = json_string_value(json_object_get(p, "detail"));
+    ck_assert_msg(detail && strstr(detail, "sebelum petunjuk diterima"), "%s",
+                  detail ? detail : "(no detail)");
+    json_decref(p);
+    ck_assert_int_eq(events_of(id), before);
+}
+END_TEST
 
 /* Tahap I sends the examination of every suspect (KUHAP 110(1), 8(3)(a); its guard asks a BAP
  * tersangka of each): one suspect's BAP does not stand in for another's.  Of two suspects, the
@@ -867,6 +970,8 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_an_answer_names_an_act_of_its_case_with_a_paper);
     tcase_add_test(tc, test_an_answer_names_an_act_that_completes_the_file_after_the_p19);
     tcase_add_test(tc, test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent);
+    tcase_add_test(tc, test_the_act_an_answer_names_stays_while_the_answer_stands);
+    tcase_add_test(tc, test_the_return_an_answer_follows_is_not_redated_after_its_act);
     tcase_add_test(tc, test_a_suspects_last_bap_stays_under_tahap1_though_anothers_stands);
     tcase_add_test(tc, test_the_answers_setting_set_over_http_takes_effect);
     tcase_add_test(tc, test_the_ketua_pns_approval_answers_the_item_that_asks_for_it);
