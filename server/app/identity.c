@@ -359,7 +359,7 @@ bool app_banner_set(struct app *app, const struct actor *who, const char *text,
     au->action = "settings.banner";
     if (who->role != ROLE_ADMIN)
         return berr_set(err, BERR_FORBIDDEN, "hanya administrator");
-    if (utf8_length(text) < 10 || strlen(text) > 4000)
+    if (utf8_length(text) < 10 || utf8_length(text) > 4000) /* as the setting (settings.c) */
         return berr_field(err, BERR_BAD_INPUT, "banner", "banner harus 10 sampai 4000 karakter");
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))

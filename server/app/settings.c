@@ -123,11 +123,21 @@ static bool check_value(const struct setting_rule *r, const char *value, char nu
     return true;
 }
 
+/* The key from the URL as a refusal may echo it: a setting's key is a name of app.settings'
+ * form (sql/0001: [a-z][a-z0-9_.]{0,62}); anything else, cut or not, could carry bytes that are
+ * not UTF-8 and so lose the problem's detail (json_string refuses them), and is not echoed. */
+static const char *shown(const char *key)
+{
+    size_t n = strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789_.");
+    return key[0] >= 'a' && key[0] <= 'z' && n == strlen(key) && n <= 63 ? key : "itu";
+}
+
 /* The audit detail: {"key", "old", "new"}, each value cut to whole characters to fit. */
 static void audit_detail(struct audit_rec *au, const char *key, const char *old, const char *now)
 {
-    for (size_t cut = 80; cut >= 10; cut /= 2) {
-        char a[256], b[256];
+    enum { CUT = 80 };
+    for (size_t cut = CUT; cut >= 10; cut /= 2) {
+        char a[4 * CUT + 1], b[4 * CUT + 1]; /* CUT characters of up to 4 bytes each */
         snprintf(a, sizeof a, "%.*s", utf8_prefix_bytes(old, cut), old);
         snprintf(b, sizeof b, "%.*s", utf8_prefix_bytes(now, cut), now);
         json_t *d = json_pack("{s:s, s:s, s:s}", "key", key, "old", a, "new", b);
@@ -159,11 +169,11 @@ bool app_setting_set(struct app *app, const struct actor *who, const char *key, 
     bool found = false;
     bool ok = admin_at_root(&tx, who, err);
     if (ok && !r)
-        ok = berr_field(err, BERR_NOT_FOUND, "key", "pengaturan %.60s tidak dikenal", key);
+        ok = berr_field(err, BERR_NOT_FOUND, "key", "pengaturan %s tidak dikenal", shown(key));
     ok = ok && r && check_value(r, value, num, &now, err) &&
          (old || berr_set(err, BERR_INTERNAL, "out of memory")) &&
          store_setting_set(&tx, key, now, old, size, &found, err) &&
-         (found || berr_field(err, BERR_NOT_FOUND, "key", "pengaturan %.60s tidak ada", key));
+         (found || berr_field(err, BERR_NOT_FOUND, "key", "pengaturan %s tidak ada", shown(key)));
     if (ok)
         audit_detail(au, key, old, now);
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);

@@ -175,6 +175,37 @@ START_TEST(test_a_setting_set_is_audited_and_takes_effect)
 }
 END_TEST
 
+/* A key that is not a setting's name is refused with a detail that says so: a key whose 60th byte
+ * fell inside a character (59 letters, then "é" percent-encoded) was cut there, the detail was
+ * no longer UTF-8 and the problem went out without one. The banner is measured in characters
+ * by both routes that set it: 2,100 "é" (4,200 bytes) is a banner of 2,100 characters. */
+START_TEST(test_an_odd_key_is_named_and_a_banner_counted_in_characters)
+{
+    char key[160] = "";
+    memset(key, 'a', 59);
+    strcat(key, "%C3%A9");
+    json_t *p = put(admin, key, "{\"value\":\"1\"}", 404);
+    const char *detail = json_string_value(json_object_get(p, "detail"));
+    ck_assert_msg(detail && strstr(detail, "tidak dikenal"), "detail: %s",
+                  detail ? detail : "none");
+    json_decref(p);
+    enum { N = 2100 };
+    char *banner = malloc(2 * N + 1), *body = malloc(2 * N + 32);
+    for (int i = 0; i < N; i++)
+        memcpy(banner + 2 * i, "\xc3\xa9", 2);
+    banner[2 * N] = '\0';
+    snprintf(body, 2 * N + 32, "{\"value\":\"%s\"}", banner);
+    json_decref(put(admin, "login.banner", body, 200));
+    snprintf(body, 2 * N + 32, "{\"banner\":\"%s\"}", banner);
+    json_decref(api_json(demo.port, "PUT", "/api/v1/banner", admin, body, 200));
+    json_t *b = api_json(demo.port, "GET", "/api/v1/banner", NULL, NULL, 200);
+    ck_assert_str_eq(json_string_value(json_object_get(b, "banner")), banner);
+    json_decref(b);
+    free(body);
+    free(banner);
+}
+END_TEST
+
 Suite *suite_settings(void)
 {
     Suite *s = suite_create("settings");
@@ -185,6 +216,7 @@ Suite *suite_settings(void)
     tcase_add_test(tc, test_only_a_root_admin_changes_a_setting);
     tcase_add_test(tc, test_bad_values_are_refused_and_change_nothing);
     tcase_add_test(tc, test_a_setting_set_is_audited_and_takes_effect);
+    tcase_add_test(tc, test_an_odd_key_is_named_and_a_banner_counted_in_characters);
     suite_add_tcase(s, tc);
     return s;
 }
