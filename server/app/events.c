@@ -475,7 +475,7 @@ static enum event acting_as(const struct casefile *cf, enum event ev, long long 
 static json_t *answering(const struct casefile *cf, enum event ev, const struct event_input *in,
                          const struct missing *m)
 {
-    unsigned takes, needs;
+    evfield_mask takes, needs;
     if (ev == EV_CORRECTED)
         event_correction_fields(acting_as(cf, ev, in->corrects), in->withdraws, &takes, &needs);
     else
@@ -496,7 +496,7 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
         return berr_field(err, BERR_BAD_INPUT, "answer_act",
                           "answer_act harus id tindakan penyidikan di perkara ini yang memenuhi "
                           "petunjuk");
-    unsigned sent = evfield_sent(in);
+    evfield_mask sent = evfield_sent(in);
     enum event_field f = event_field_unexpected(ev, as, in->withdraws, sent);
     if (f != EVF__COUNT)
         return berr_field(err, BERR_BAD_INPUT, event_field_code(f), "%s tidak dipakai oleh %s%s",

@@ -152,13 +152,13 @@ static json_t *member_json(const struct event_input *in, const struct evfield *r
     return *(json_t *const *)(const void *)((const char *)in + r->offset);
 }
 
-unsigned evfield_sent(const struct event_input *in)
+evfield_mask evfield_sent(const struct event_input *in)
 {
-    unsigned mask = 0;
+    evfield_mask mask = 0;
     long long v;
     for (int f = 0; f < EVF__COUNT; f++)
         if (member_sent(in, &field_rows()[f], &v))
-            mask |= 1u << f;
+            mask |= EVF_BIT(f);
     return mask;
 }
 
@@ -209,11 +209,11 @@ json_t *evfield_payload(const struct event_input *in)
     return p;
 }
 
-json_t *evfield_answering(const enum fact *list, int n, unsigned takes)
+json_t *evfield_answering(const enum fact *list, int n, evfield_mask takes)
 {
     json_t *names = json_array();
     for (int f = 0; f < EVF__COUNT; f++) {
-        if (!(takes & (1u << f)))
+        if (!(takes & EVF_BIT(f)))
             continue;
         for (int i = 0; i < n; i++)
             if (field_rows()[f].answers & (UINT64_C(1) << list[i])) {

@@ -88,8 +88,8 @@ const struct evfield *evfield_named(const char *name);
 /* Every API name, NULL-terminated (json_body's list of members). */
 const char *const *evfield_names(void);
 
-/* The fields the client sent beyond those every act takes (bit 1u << EVF_x). */
-unsigned evfield_sent(const struct event_input *in);
+/* The fields the client sent beyond those every act takes (bit EVF_BIT(EVF_x)). */
+evfield_mask evfield_sent(const struct event_input *in);
 
 /* What the refusal of a missing field f asks for ("party_id tersangka"). */
 const char *evfield_need(enum event_field f);
@@ -99,7 +99,7 @@ json_t *evfield_payload(const struct event_input *in);
 
 /* The names of the fields among `takes` that can satisfy one of the facts
  * the guard found missing (list, n of them), as a JSON array; NULL when none. */
-json_t *evfield_answering(const enum fact *list, int n, unsigned takes);
+json_t *evfield_answering(const enum fact *list, int n, evfield_mask takes);
 
 /* The members of in, typed, by a row (for the HTTP edge that fills them). */
 const char **evfield_str(struct event_input *in, const struct evfield *r);

@@ -140,8 +140,8 @@ static const struct event_info events[EV__COUNT] = {
  * require it, as bits of enum event. */
 #define EVB(x) (UINT64_C(1) << EV_##x)
 _Static_assert(EV__COUNT <= 64, "an event kind is a bit of a uint64_t");
-_Static_assert(EVF__COUNT <= 32, "a field is a bit of an unsigned");
-#define F(x) (1u << EVF_##x)
+_Static_assert(EVF__COUNT <= 64, "a field is a bit of an evfield_mask");
+#define F(x) EVF_BIT(EVF_##x)
 static const struct {
     const char *code;
     uint64_t takes, needs;
@@ -154,23 +154,23 @@ static const struct {
 };
 
 /* The fields whose row says bit (1 << e) of its takes or needs mask. */
-static unsigned fields_with(enum event e, bool needs)
+static evfield_mask fields_with(enum event e, bool needs)
 {
-    unsigned m = 0;
+    evfield_mask m = 0;
     for (int f = 0; f < EVF__COUNT; f++)
         if ((needs ? field_rows[f].needs : field_rows[f].takes) & (UINT64_C(1) << e))
-            m |= 1u << f;
+            m |= EVF_BIT(f);
     return m;
 }
 
 /* what stays with the original act when it is corrected (the people an act
  * names change by reassignment, not by correcting it) */
-static unsigned kept_by_original(void)
+static evfield_mask kept_by_original(void)
 {
-    unsigned m = 0;
+    evfield_mask m = 0;
     for (int f = 0; f < EVF__COUNT; f++)
         if (field_rows[f].kept)
-            m |= 1u << f;
+            m |= EVF_BIT(f);
     return m;
 }
 
@@ -292,17 +292,18 @@ const char *event_field_code(enum event_field f)
     return (int)f >= 0 && f < EVF__COUNT ? field_rows[f].code : "";
 }
 
-unsigned event_fields_taken(enum event e)
+evfield_mask event_fields_taken(enum event e)
 {
     return event_valid(e) ? fields_with(e, false) : 0;
 }
 
-unsigned event_fields_required(enum event e)
+evfield_mask event_fields_required(enum event e)
 {
     return event_valid(e) ? fields_with(e, true) : 0;
 }
 
-void event_correction_fields(enum event as, bool withdraws, unsigned *takes, unsigned *requires)
+void event_correction_fields(enum event as, bool withdraws, evfield_mask *takes,
+                             evfield_mask *requires)
 {
     *takes = F(CORRECTS);
     *requires = F(CORRECTS);
@@ -317,8 +318,8 @@ void event_correction_fields(enum event as, bool withdraws, unsigned *takes, uns
 }
 
 /* What e takes and requires, for a correction as the act `as`. */
-static void fields_of(enum event e, enum event as, bool withdraws, unsigned *takes,
-                      unsigned *requires)
+static void fields_of(enum event e, enum event as, bool withdraws, evfield_mask *takes,
+                      evfield_mask *requires)
 {
     if (e == EV_CORRECTED) {
         event_correction_fields(as, withdraws, takes, requires);
@@ -328,22 +329,23 @@ static void fields_of(enum event e, enum event as, bool withdraws, unsigned *tak
     *requires = event_fields_required(e);
 }
 
-enum event_field event_field_unexpected(enum event e, enum event as, bool withdraws, unsigned sent)
+enum event_field event_field_unexpected(enum event e, enum event as, bool withdraws,
+                                        evfield_mask sent)
 {
-    unsigned takes, requires;
+    evfield_mask takes, requires;
     fields_of(e, as, withdraws, &takes, &requires);
     for (int f = 0; f < EVF__COUNT; f++)
-        if ((sent & (1u << f)) && !(takes & (1u << f)))
+        if ((sent & EVF_BIT(f)) && !(takes & EVF_BIT(f)))
             return (enum event_field)f;
     return EVF__COUNT;
 }
 
-enum event_field event_field_missing(enum event e, enum event as, bool withdraws, unsigned sent)
+enum event_field event_field_missing(enum event e, enum event as, bool withdraws, evfield_mask sent)
 {
-    unsigned takes, requires;
+    evfield_mask takes, requires;
     fields_of(e, as, withdraws, &takes, &requires);
     for (int f = 0; f < EVF__COUNT; f++)
-        if ((requires & (1u << f)) && !(sent & (1u << f)))
+        if ((requires & EVF_BIT(f)) && !(sent & EVF_BIT(f)))
             return (enum event_field)f;
     return EVF__COUNT;
 }

@@ -11,6 +11,7 @@
 #define BERKAS_CORE_EVENT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 enum event {
     /* opening */
@@ -207,24 +208,32 @@ bool event_is_detention(enum event e);
 /* API name of an input field ("party_id"), or "" for anything else. */
 const char *event_field_code(enum event_field f);
 
-/* The fields e takes (bit 1u << EVF_x), and those it requires.  A
+/* A set of input fields: bit EVF_BIT(EVF_x) for each (64 fields at most:
+ * event.c asserts it). */
+typedef uint64_t evfield_mask;
+#define EVF_BIT(f) ((evfield_mask)1 << (f))
+
+/* The fields e takes (bit EVF_BIT(EVF_x)), and those it requires.  A
  * correction (EV_CORRECTED) that replaces an act takes and requires what
  * the act does (event_correction_fields); these are its own. */
-unsigned event_fields_taken(enum event e);
-unsigned event_fields_required(enum event e);
+evfield_mask event_fields_taken(enum event e);
+evfield_mask event_fields_required(enum event e);
 
 /* What a correction of an act of type `as` takes and requires: corrects,
  * and when it withdraws the act, withdraws and nothing else; when it
  * replaces the act, the act's own details (not the P-19's items, an answer
  * or the direction pointed at: those stay with the original). */
-void event_correction_fields(enum event as, bool withdraws, unsigned *takes, unsigned *requires);
+void event_correction_fields(enum event as, bool withdraws, evfield_mask *takes,
+                             evfield_mask *requires);
 
 /* The first field (in enum order) set in `sent` that e does not take, or
  * EVF__COUNT when none: as e itself, or for a correction of `as`. */
-enum event_field event_field_unexpected(enum event e, enum event as, bool withdraws, unsigned sent);
+enum event_field event_field_unexpected(enum event e, enum event as, bool withdraws,
+                                        evfield_mask sent);
 
 /* The first field e requires that `sent` lacks (same rules), or EVF__COUNT. */
-enum event_field event_field_missing(enum event e, enum event as, bool withdraws, unsigned sent);
+enum event_field event_field_missing(enum event e, enum event as, bool withdraws,
+                                     evfield_mask sent);
 
 /* Stable code of a group ("file_movement"). */
 const char *event_group_code(enum event_group g);

@@ -124,9 +124,9 @@ static json_t *event_input_schema(void)
         if (r->field >= 0) {
             json_t *takes = json_array(), *needs = json_array();
             for (int e = 0; e < EV__COUNT; e++) {
-                if (event_fields_taken((enum event)e) & (1u << r->field))
+                if (event_fields_taken((enum event)e) & EVF_BIT(r->field))
                     json_array_append_new(takes, json_string(event_code((enum event)e)));
-                if (event_fields_required((enum event)e) & (1u << r->field))
+                if (event_fields_required((enum event)e) & EVF_BIT(r->field))
                     json_array_append_new(needs, json_string(event_code((enum event)e)));
             }
             json_object_set_new(prop, "x-berkas-taken-by", takes);

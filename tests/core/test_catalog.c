@@ -258,9 +258,9 @@ START_TEST(test_every_missing_fact_says_how_to_supply_it)
 }
 END_TEST
 
-static unsigned bit(enum event_field f)
+static evfield_mask bit(enum event_field f)
 {
-    return 1u << f;
+    return EVF_BIT(f);
 }
 
 /* Issue 13.11: an act refuses what it does not take.  The expectations

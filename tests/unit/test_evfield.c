@@ -75,7 +75,7 @@ static json_t *main_payload_of(const struct event_input *in)
 }
 
 /* The fields the client sent beyond type, date, at, number and note. */
-static unsigned main_fields_sent(const struct event_input *in)
+static evfield_mask main_fields_sent(const struct event_input *in)
 {
     const bool sent[EVF__COUNT] = {
         [EVF_PARTY_ID] = in->party_id != 0,
@@ -105,10 +105,10 @@ static unsigned main_fields_sent(const struct event_input *in)
         [EVF_RECEIVED_BY] = in->received_by != NULL,
         [EVF_ANSWER_ACT] = in->answer_act != 0,
     };
-    unsigned mask = 0;
+    evfield_mask mask = 0;
     for (int f = 0; f < EVF__COUNT; f++)
         if (sent[f])
-            mask |= 1u << f;
+            mask |= EVF_BIT(f);
     return mask;
 }
 
@@ -175,7 +175,7 @@ static void main_casefile_event_from(const struct casefile *cf, enum event type,
 
 /* An input of act e carrying every field e takes (as a correction: what it
  * takes), each with a value of its kind; `full` sets lists and flags too. */
-static void input_for(enum event e, unsigned takes, bool full, const char *note,
+static void input_for(enum event e, evfield_mask takes, bool full, const char *note,
                       struct event_input *in, json_t *lists[4])
 {
     memset(in, 0, sizeof *in);
@@ -189,7 +189,7 @@ static void input_for(enum event e, unsigned takes, bool full, const char *note,
     lists[2] = json_pack("[s]", "198001012005011001");
     lists[3] = json_pack("[s]", "ba_penangkapan");
     in->issue = full ? lists[3] : NULL;
-#define TAKES(x) (takes & (1u << EVF_##x))
+#define TAKES(x) (takes & EVF_BIT(EVF_##x))
     if (TAKES(PARTY_ID))
         in->party_id = 42;
     if (TAKES(BAP))
@@ -261,8 +261,9 @@ static void same_as_main(const struct event_input *in, const char *what)
     char *want = stored(main_payload_of(in)), *got = stored(evfield_payload(in));
     ck_assert_msg(strcmp(want, got) == 0, "%s %s: stored %s, main stored %s", what, in->type, got,
                   want);
-    ck_assert_msg(evfield_sent(in) == main_fields_sent(in), "%s %s: sent %x, main %x", what,
-                  in->type, evfield_sent(in), main_fields_sent(in));
+    ck_assert_msg(evfield_sent(in) == main_fields_sent(in), "%s %s: sent %llx, main %llx", what,
+                  in->type, (unsigned long long)evfield_sent(in),
+                  (unsigned long long)main_fields_sent(in));
     free(want);
     free(got);
 }
@@ -287,7 +288,7 @@ START_TEST(test_every_correction_stores_the_payload_main_stored)
 {
     for (int as = 0; as < EV__COUNT; as++)
         for (int w = 0; w < 2; w++) {
-            unsigned takes, needs;
+            evfield_mask takes, needs;
             event_correction_fields((enum event)as, w, &takes, &needs);
             struct event_input in;
             json_t *lists[4];
@@ -372,9 +373,9 @@ START_TEST(test_every_stored_act_loads_into_the_core_event_main_loaded)
             for (size_t k = 0; k < 5; k++) {
                 struct event_input in;
                 json_t *lists[4];
-                unsigned takes = event_fields_taken((enum event)e);
+                evfield_mask takes = event_fields_taken((enum event)e);
                 if (e == EV_CORRECTED) /* as the letter, or the direction given */
-                    takes = ~0u;
+                    takes = ~(evfield_mask)0;
                 input_for((enum event)e, takes, full, "catatan", &in, lists);
                 if (in.recipient)
                     in.recipient = recipients[k % 4];
