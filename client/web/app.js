@@ -11,6 +11,7 @@ import { inboxPage } from './inbox.js';
 import { statsPage } from './stats.js';
 import { settingsPage } from './settings.js';
 import { usersPage } from './users.js';
+import { rulesPage } from './rules.js';
 
 const state = { me: null, after: null };
 let keepFlash = false;
@@ -50,7 +51,7 @@ function home() {
 // the pages of case work (no case contents for an administrator) and the
 // administrator's own
 const CASEWORK = ['tinjauan', 'kotak-masuk', 'statistik', 'perkara'];
-const ADMIN = ['pengaturan', 'pengguna'];
+const ADMIN = ['pengaturan', 'pengguna', 'aturan'];
 
 // a page not for this role: say so and whose it is, instead of a refusal
 // from the server
@@ -63,8 +64,8 @@ function notForYou(main, admin) {
       'p',
       { class: 'notice', role: 'alert' },
       admin
-        ? 'Pengaturan dan pengguna dikelola oleh administrator. Hubungi administrator kantor Anda bila ada yang perlu diubah.'
-        : 'Administrator mengelola pengaturan dan pengguna; isi perkara hanya dapat dilihat oleh penyidik, pengawas dan penuntut umum.',
+        ? 'Pengaturan, pengguna dan aturan hukum dikelola oleh administrator. Hubungi administrator kantor Anda bila ada yang perlu diubah.'
+        : 'Administrator mengelola pengaturan, pengguna dan aturan hukum; isi perkara hanya dapat dilihat oleh penyidik, pengawas dan penuntut umum.',
     ),
     h('p', null, h('a', { href: home() }, 'Kembali ke halaman awal')),
   );
@@ -84,7 +85,7 @@ function menu() {
   if (r === 'prosecutor') links.push(['#/kotak-masuk', 'Kotak masuk']);
   if (r !== 'admin') links.push(['#/perkara', 'Perkara']);
   if (r === 'supervisor' || r === 'investigator') links.push(['#/statistik', 'Statistik']);
-  if (r === 'admin') links.push(['#/pengaturan', 'Pengaturan'], ['#/pengguna', 'Pengguna']);
+  if (r === 'admin') links.push(['#/pengaturan', 'Pengaturan'], ['#/pengguna', 'Pengguna'], ['#/aturan', 'Aturan hukum']);
   show(nav, links.map(([href, text]) => h('a', { href }, text)));
   show(
     who,
@@ -146,6 +147,7 @@ async function route() {
     if (!admin && ADMIN.includes(path[0])) return notForYou(main, true);
     if (path[0] === 'pengaturan') return await settingsPage(main);
     if (path[0] === 'pengguna') return await usersPage(main, query);
+    if (path[0] === 'aturan') return await rulesPage(main);
     if (path[0] === 'tinjauan') return await reviewPage(main, query);
     if (path[0] === 'kotak-masuk') return await inboxPage(main, query);
     if (path[0] === 'statistik') return await statsPage(main, query);

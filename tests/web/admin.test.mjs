@@ -52,7 +52,7 @@ test('the admin lands on the settings, turns p19_answers_need_paper off and on, 
   assert.match(page.url(), /#\/pengaturan$/);
   // the admin's links only: no case pages
   const nav = page.locator('#nav');
-  assert.deepEqual(await nav.locator('a').allTextContents(), ['Pengaturan', 'Pengguna']);
+  assert.deepEqual(await nav.locator('a').allTextContents(), ['Pengaturan', 'Pengguna', 'Aturan hukum']);
   // every setting of the API, one row each
   const all = await must('GET', '/api/v1/settings', admin, undefined, 200);
   assert.equal(await page.locator('#settings tbody tr').count(), all.items.length);

@@ -1,0 +1,215 @@
+// rules.test.mjs - the legal rule values on the web (#/aturan, "Aturan
+// hukum"): the admin sees both rule sets with when each is in force (UU
+// 8/1981 until 1 January 2026, UU 20/2025 from 2 January 2026: DOMAIN.md
+// 0, 9), every value with its meaning, unit and basis, and the values DOMAIN
+// calls UNCERTAIN marked "Belum dipastikan" (under UU 20/2025 the copy of
+// the suspect's BAP, D16, and the Ketua PN's approval of an urgent search or
+// seizure, D8); a value changed in its row is what the API then reads, with
+// its mark; a value the server refuses (-1, "abc") is shown beside its row
+// with nothing changed; a Kanwil's admin is refused with the server's
+// reason; an investigator is told the page is for administrators.  Every
+// value changed is set back (the other browser tests rely on the demo's).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, NIP, browser, shot, must, login, officeId, pageLogin } from './lib.mjs';
+
+const ADMIN = '198001152005011002'; // the demo's admin at the Ditjen (a root office)
+const KANWIL_ADMIN = '198603032011011006';
+const KANWIL_PW = 'Jembatan-Ampera-malam-sembilan-2026';
+let b;
+let admin;
+
+before(async () => {
+  b = await browser();
+  admin = await login(ADMIN);
+});
+after(async () => {
+  await b?.close();
+});
+
+async function sets() {
+  return (await must('GET', '/api/v1/rulesets', admin, undefined, 200)).items;
+}
+async function rule(name, key) {
+  const s = (await sets()).find((x) => x.name === name);
+  assert.ok(s, `rule set ${name} listed`);
+  const v = s.values.find((x) => x.key === key);
+  assert.ok(v, `${name} ${key} listed`);
+  return v;
+}
+
+async function open() {
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { ctx, page, errors };
+}
+
+// the admin's way there: log on, then the menu's link
+async function adminRules(page) {
+  await pageLogin(page, ADMIN);
+  await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
+  await page.locator('#nav').getByRole('link', { name: 'Aturan hukum' }).click();
+  await page.getByRole('heading', { name: 'Aturan hukum', exact: true }).waitFor();
+  assert.match(page.url(), /#\/aturan$/);
+}
+
+function rowOf(page, name, key) {
+  const row = page.locator(`section[data-ruleset="${name}"] tr[data-key="${key}"]`);
+  return {
+    row,
+    input: row.getByLabel(`Nilai baru ${name} ${key}`),
+    verify: row.getByLabel('belum dipastikan'),
+    save: row.getByRole('button', { name: 'Simpan' }),
+    msg: row.locator('.msg'),
+  };
+}
+
+test('the admin opens Aturan hukum from the menu: both rule sets, in force when the law says, the UNCERTAIN values marked', async () => {
+  const { ctx, page, errors } = await open();
+  await adminRules(page);
+  const api = await sets();
+  assert.deepEqual(api.map((s) => s.name).sort(), ['KUHAP-1981', 'KUHAP-2025']);
+  // the law (DOMAIN 0, 9): UU 20/2025 from 2 January 2026, UU 8/1981 until the day before
+  assert.equal(api.find((s) => s.name === 'KUHAP-2025').effective_from, '2026-01-02');
+  const old = page.locator('section[data-ruleset="KUHAP-1981"]');
+  const now = page.locator('section[data-ruleset="KUHAP-2025"]');
+  await old.getByRole('heading', { name: 'KUHAP-1981' }).waitFor();
+  await now.getByRole('heading', { name: 'KUHAP-2025' }).waitFor();
+  assert.match(await old.locator('.in-force').textContent(), /^Berlaku sejak 31 Des 1981 sampai 1 Jan 2026 \(lalu KUHAP-2025\)/);
+  assert.match(await now.locator('.in-force').textContent(), /^Berlaku sejak 2 Jan 2026 sampai sekarang/);
+
+  // DOMAIN D16 and D8: under UU 20/2025 the days for the BAP's copy and for
+  // the Ketua PN's approval are not confirmed; the 1981 code has no BAP-copy clock
+  for (const key of ['bap_copy_days', 'pn_approval_days']) {
+    const v = await rule('KUHAP-2025', key);
+    assert.equal(v.to_verify, true, `KUHAP-2025 ${key} to verify`);
+    const r = rowOf(page, 'KUHAP-2025', key);
+    assert.equal(await r.row.locator('.mark').textContent(), 'Belum dipastikan');
+    assert.equal(await r.row.locator('code.value').textContent(), `${v.value} hari`);
+    assert.equal(await r.verify.isChecked(), true);
+  }
+  const copy81 = await rule('KUHAP-1981', 'bap_copy_days');
+  assert.deepEqual([copy81.value, copy81.to_verify], [0, false]);
+  assert.equal(await rowOf(page, 'KUHAP-1981', 'bap_copy_days').row.locator('.mark').textContent(), 'Dipastikan');
+
+  // every value of the API, one row each, its meaning, basis and mark as the API has them
+  for (const s of api) {
+    const rows = await page.locator(`section[data-ruleset="${s.name}"] tbody tr`).evaluateAll((trs) =>
+      trs.map((tr) => ({
+        key: tr.dataset.key,
+        text: tr.querySelector('th').textContent,
+        basis: tr.querySelectorAll('td')[1].textContent,
+        mark: tr.querySelector('.mark').textContent,
+      })),
+    );
+    assert.deepEqual(
+      rows,
+      s.values.map((v) => ({ key: v.key, text: `${v.label}${v.key}`, basis: v.basis, mark: v.to_verify ? 'Belum dipastikan' : 'Dipastikan' })),
+    );
+    const open = s.values.filter((v) => v.to_verify).length;
+    assert.match(await page.locator(`section[data-ruleset="${s.name}"] .in-force`).textContent(), new RegExp(`${open} dari ${s.values.length} nilai belum dipastikan$`));
+  }
+  // hours are hours: the arrest lasts 1 day (KUHAP 19(1))
+  assert.equal(await rowOf(page, 'KUHAP-1981', 'arrest_hours').row.locator('code.value').textContent(), '24 jam');
+  await shot(page, 'admin-rules');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the admin changes KUHAP-2025 pn_approval_days 2 -> 3 and its mark, the API reads each, then sets it back', async () => {
+  const name = 'KUHAP-2025';
+  const key = 'pn_approval_days';
+  const was = await rule(name, key);
+  assert.deepEqual([was.value, was.to_verify], [2, true]);
+  const { ctx, page, errors } = await open();
+  await adminRules(page);
+  const r = rowOf(page, name, key);
+
+  await r.input.fill('3');
+  await r.save.click();
+  await r.msg.getByText('Tersimpan: 3 hari, belum dipastikan.').waitFor();
+  assert.deepEqual(await rule(name, key), { ...was, value: 3 });
+  assert.equal(await r.row.locator('code.value').textContent(), '3 hari');
+  // the other set is its own
+  assert.equal((await rule('KUHAP-1981', key)).value, 2);
+
+  // confirmed: the mark off is stored too
+  await r.verify.uncheck();
+  await r.save.click();
+  await r.msg.getByText('Tersimpan: 3 hari, dipastikan.').waitFor();
+  assert.deepEqual(await rule(name, key), { ...was, value: 3, to_verify: false });
+  assert.equal(await r.row.locator('.mark').textContent(), 'Dipastikan');
+  await shot(page, 'admin-rules-saved');
+
+  // back as the demo has it
+  await r.input.fill('2');
+  await r.verify.check();
+  await r.save.click();
+  await r.msg.getByText('Tersimpan: 2 hari, belum dipastikan.').waitFor();
+  assert.deepEqual(await rule(name, key), was);
+  assert.equal(await r.row.locator('.mark').textContent(), 'Belum dipastikan');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a value the server refuses (-1, "abc") is shown beside its row, nothing changed', async () => {
+  const name = 'KUHAP-2025';
+  const key = 'pn_approval_days';
+  const before = await sets();
+  const { ctx, page, errors } = await open();
+  await adminRules(page);
+  const r = rowOf(page, name, key);
+  const cases = [
+    ['-1', /Isian belum benar: nilai pn_approval_days harus antara 0 dan 30/],
+    ['abc', /Isian belum benar: value harus bilangan bulat/],
+  ];
+  for (const [bad, why] of cases) {
+    await r.input.fill(bad);
+    await r.save.click();
+    const alert = r.row.getByRole('alert');
+    await alert.getByText('Nilai tidak diubah').waitFor();
+    assert.match(await alert.textContent(), why);
+    assert.deepEqual(await sets(), before);
+    assert.equal(await r.row.locator('code.value').textContent(), '2 hari');
+  }
+  await shot(page, 'admin-rules-refused');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a Kanwil's admin is refused a change with the server's reason, nothing changed", async () => {
+  const kanwil = await officeId(admin, 'KANWIL-SUMSEL');
+  await must('POST', '/api/v1/users', admin, { nip: KANWIL_ADMIN, name: 'Admin Uji Aturan', office_id: kanwil, role: 'admin', password: KANWIL_PW }, 201);
+  const before = await sets();
+  const { ctx, page, errors } = await open();
+  await page.goto(`${BASE}/`);
+  await page.getByLabel('NIP').fill(KANWIL_ADMIN);
+  await page.getByLabel('Kata sandi').fill(KANWIL_PW);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
+  await page.locator('#nav').getByRole('link', { name: 'Aturan hukum' }).click();
+  const r = rowOf(page, 'KUHAP-2025', 'bap_copy_days');
+  await r.input.fill('2');
+  await r.save.click();
+  const alert = r.row.getByRole('alert');
+  await alert.getByText('Nilai tidak diubah').waitFor();
+  assert.match(await alert.textContent(), /^Ditolak: pengaturan nasional hanya oleh administrator kantor pusat/);
+  assert.deepEqual(await sets(), before);
+  assert.equal(await r.row.locator('code.value').textContent(), '1 hari');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('an investigator opening #/aturan is told it is for administrators, and has no link to it', async () => {
+  const { ctx, page, errors } = await open();
+  await pageLogin(page, NIP.invPlg);
+  await page.locator('#nav').getByRole('link', { name: 'Perkara' }).waitFor();
+  assert.equal(await page.locator('#nav').getByRole('link', { name: 'Aturan hukum' }).count(), 0);
+  await page.goto(`${BASE}/#/aturan`);
+  await page.getByRole('heading', { name: 'Halaman ini hanya untuk administrator' }).waitFor();
+  assert.equal(await page.locator('section[data-ruleset]').count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
