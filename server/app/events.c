@@ -1165,7 +1165,8 @@ static bool act_in_log(struct recording *r, struct berr *err)
     }
     if (!loads_with(cf, r->st, r->has_time, &r->clocks, &r->stepped, out, err) ||
         !ordered_entered(cf, r->has_time, out, err) ||
-        (r->ev == EV_CORRECTED && !answers_kept(r->tx, cf, r->has_time, out, err)))
+        (r->ev == EV_CORRECTED && (!answers_kept(r->tx, cf, r->has_time, out, err) ||
+                                   !permit_links_kept(cf, r->has_time, out, err))))
         return false;
     if (!on_suspect)
         return true;

@@ -202,3 +202,124 @@ bool permit_check(const struct casefile *cf, enum event ev, enum event as,
                berr_field(err, BERR_BAD_INPUT, "number", "number tidak boleh kosong");
     return check_penetapan(cf, in, date, at, has_time, out, err);
 }
+
+/* The act a (chain of) correction(s) at log index i stands for. */
+static int root_of(const struct casefile *cf, int i)
+{
+    while (i >= 0 && cf->ev[i].event == EV_CORRECTED)
+        i = cf->ev[i].ref;
+    return i;
+}
+
+/* The izin a search or seizure at log index j stands on in the log's first n acts: the
+ * permit_act of the last of its record and its corrections that states a basis (a correction
+ * of a search states it, app/permit.c's check_basis), as a log index; -1 if none (urgent, or
+ * recorded before the rule). */
+static int permit_of(const struct casefile *cf, int n, int j)
+{
+    for (int t = n - 1; t >= j; t--) {
+        if (t != j &&
+            (cf->ev[t].event != EV_CORRECTED || cf->ev[t].withdraws || root_of(cf, t) != j))
+            continue;
+        long long id = json_integer_value(json_object_get(cf->ev_payload[t], "permit_act"));
+        if (id)
+            return casefile_event_index(cf, id);
+        if (json_object_get(cf->ev_payload[t], "urgent_reason"))
+            return -1;
+    }
+    return -1;
+}
+
+enum link_fault { LINK_OK, LINK_WITHDRAWN, LINK_AFTER };
+
+/* In the log's first n acts: the act `dep` rests on `base` (a search or seizure on its izin, a
+ * persetujuan on the urgent act it approves); base must stand while dep does, and be dated on
+ * or before it. */
+static enum link_fault link_check(const struct casefile *cf, int n, int base, int dep)
+{
+    struct case_event b, d;
+    if (!evlog_effective(cf->ev, n, dep, &d))
+        return LINK_OK; /* nothing rests on base any more */
+    if (!evlog_effective(cf->ev, n, base, &b))
+        return LINK_WITHDRAWN;
+    return dated_after(cf, &b, evlog_date(&d, cf->zone), d.at, d.has_time) ? LINK_AFTER : LINK_OK;
+}
+
+/* An act as the refusal names it: {id, type, label, date}. */
+static json_t *link_act_json(const struct casefile *cf, int n, int i)
+{
+    struct case_event e;
+    if (!evlog_effective(cf->ev, n, i, &e))
+        evlog_effective(cf->ev, n - 1, i, &e); /* as it stood when withdrawn */
+    char d[CALDATE_DATE_LEN];
+    caldate_format(evlog_date(&e, cf->zone), d, sizeof d);
+    return json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)cf->ev_id[i], "type",
+                     event_code(e.event), "label", event_label(e.event), "date", d);
+}
+
+/* The correction (the log's last act) breaks the link of dep on base: withdrawn, 422
+ * dependent-act on corrects naming dep to withdraw first; re-dated, 422 permit-mismatch on the
+ * date (at).  Nothing is written. */
+static bool refuse_link(const struct casefile *cf, int base, int dep, enum link_fault f, bool timed,
+                        struct event_outcome *out, struct berr *err)
+{
+    int n = cf->nevents;
+    bool approval = cf->ev[dep].event == EV_COURT_PERMIT_RECEIVED;
+    enum event act = approval ? cf->ev[base].event : cf->ev[dep].event;
+    const char *purpose = permit_purpose(act);
+    const char *basis = approval ? (act == EV_SEARCH_DONE ? "KUHAP 34" : "KUHAP 38(2)")
+                        : act == EV_SEARCH_DONE ? "KUHAP 33(1)"
+                                                : "KUHAP 38(1)";
+    json_t *b = link_act_json(cf, n, base), *d = link_act_json(cf, n, dep);
+    char bd[CALDATE_DATE_LEN], dd[CALDATE_DATE_LEN];
+    snprintf(bd, sizeof bd, "%s", json_string_value(json_object_get(b, "date")));
+    snprintf(dd, sizeof dd, "%s", json_string_value(json_object_get(d, "date")));
+    out->extra = json_pack("{s:o, s:o, s:s}", "act", d, "depends_on", b, "basis", basis);
+    long long bid = cf->ev_id[base], did = cf->ev_id[dep];
+    if (f == LINK_WITHDRAWN) {
+        out->problem_type = "dependent-act";
+        if (approval)
+            return berr_field(err, BERR_UNPROCESSABLE, "corrects",
+                              "%s (peristiwa %lld, %s) tidak dapat ditarik: persetujuan Ketua PN "
+                              "(peristiwa %lld, %s) menyetujuinya (%s); tarik dulu persetujuan "
+                              "itu (peristiwa %lld)",
+                              event_label(act), bid, bd, did, dd, basis, did);
+        return berr_field(err, BERR_UNPROCESSABLE, "corrects",
+                          "izin %s (peristiwa %lld, %s) tidak dapat ditarik: %s (peristiwa %lld, "
+                          "%s) dilakukan berdasarkan izin itu (%s); tarik dulu %s itu (peristiwa "
+                          "%lld)",
+                          purpose, bid, bd, purpose, did, dd, basis, purpose, did);
+    }
+    out->problem_type = "permit-mismatch";
+    if (approval)
+        return berr_field(err, BERR_UNPROCESSABLE, timed ? "at" : "date",
+                          "Koreksi ini membuat persetujuan Ketua PN (peristiwa %lld, %s) "
+                          "mendahului %s mendesak yang disetujuinya (peristiwa %lld, %s): "
+                          "persetujuan menyusul tindakan (%s)",
+                          did, dd, purpose, bid, bd, basis);
+    return berr_field(err, BERR_UNPROCESSABLE, timed ? "at" : "date",
+                      "Koreksi ini membuat izin %s (peristiwa %lld, %s) bertanggal sesudah %s "
+                      "(peristiwa %lld, %s) yang dilakukan berdasarkan izin itu: izin mendahului "
+                      "tindakan (%s)",
+                      purpose, bid, bd, purpose, did, dd, basis);
+}
+
+bool permit_links_kept(const struct casefile *cf, bool timed, struct event_outcome *out,
+                       struct berr *err)
+{
+    int n = cf->nevents, k = root_of(cf, n - 1);
+    for (int j = 0; k >= 0 && j < n - 1; j++) {
+        enum event ev = cf->ev[j].event;
+        int base = -1;
+        if ((ev == EV_SEARCH_DONE || ev == EV_SEIZURE_DONE) && j != k)
+            base = permit_of(cf, n, j); /* the act's own correction: check_basis */
+        else if (ev == EV_COURT_PERMIT_RECEIVED)
+            base = cf->ev[j].ref; /* a persetujuan: the urgent act it approves */
+        if (base < 0 || (base != k && j != k))
+            continue;
+        enum link_fault now = link_check(cf, n, base, j);
+        if (now != LINK_OK && link_check(cf, n - 1, base, j) == LINK_OK)
+            return refuse_link(cf, base, j, now, timed, out, err);
+    }
+    return true;
+}

@@ -483,6 +483,65 @@ START_TEST(test_a_seizure_recorded_before_the_rule_still_loads_and_a_correction_
 }
 END_TEST
 
+/* A correction of the act `act`, dated date, with the extra members (may be ""), into m. */
+static void correction(char *m, size_t size, long long act, const char *date, const char *extra)
+{
+    snprintf(m, size,
+             "\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld,\"note\":\"dicatat "
+             "keliru\"%s",
+             date, act, extra);
+}
+
+START_TEST(test_a_permit_an_act_rests_on_is_not_pulled_from_under_it)
+{
+    /* KUHAP 33(1), 38(1): the izin comes before the act it permits; 34, 38(2): the persetujuan
+     * after the urgent act it approves.  The BA prints that basis (DOMAIN 7.3), so a correction
+     * does not withdraw the izin a standing search cites, nor date it after that search, nor
+     * date a persetujuan before its act, nor withdraw the urgent act its persetujuan approves;
+     * 422 naming the act to withdraw first, nothing written; that act withdrawn first, it may */
+    long long id = case_on("2026-01-05", "2026-01-05", "2026-01-05");
+    long long izin =
+        penetapan(id, "izin", "penggeledahan", "2026-01-06", "3/Pen.Pid/2026/PN Plg", 0);
+    char m[512], want[64];
+    snprintf(m, sizeof m, "\"type\":\"search_done\",\"date\":\"2026-01-07\",\"permit_act\":%lld",
+             izin);
+    long long geledah = rec(id, m);
+    correction(m, sizeof m, izin, "2026-01-06", ",\"withdraws\":true");
+    json_t *p = refused(id, demo.inv, m, 422, "dependent-act", "corrects");
+    snprintf(want, sizeof want, "tarik dulu penggeledahan itu (peristiwa %lld)", geledah);
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), want));
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(p, "act"), "id")), geledah);
+    json_decref(p);
+    correction(m, sizeof m, izin, "2026-01-10", "");
+    p = refused(id, demo.inv, m, 422, "permit-mismatch", "date");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "2026-01-10"));
+    json_decref(p);
+    /* on the search's own day, or earlier, it still came first */
+    rec(id, (correction(m, sizeof m, izin, "2026-01-07", ""), m));
+
+    /* the urgent seizure of 8 January, approved on the 9th */
+    long long sita = rec(id, "\"type\":\"seizure_done\",\"date\":\"2026-01-08\",\"urgent_reason\":"
+                             "\"paspor hendak dibawa lari\"");
+    long long ok =
+        penetapan(id, "persetujuan", "penyitaan", "2026-01-09", "4/Pen.Pid/2026/PN Plg", sita);
+    correction(m, sizeof m, ok, "2026-01-07", "");
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "date"));
+    correction(m, sizeof m, sita, "2026-01-10", ",\"urgent_reason\":\"paspor hendak dibawa lari\"");
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "date"));
+    correction(m, sizeof m, sita, "2026-01-08", ",\"withdraws\":true");
+    p = refused(id, demo.inv, m, 422, "dependent-act", "corrects");
+    snprintf(want, sizeof want, "tarik dulu persetujuan itu (peristiwa %lld)", ok);
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), want));
+    json_decref(p);
+
+    /* withdrawn in order: the dependent act first, then what it rested on */
+    rec(id, (correction(m, sizeof m, geledah, "2026-01-07", ",\"withdraws\":true"), m));
+    rec(id, (correction(m, sizeof m, izin, "2026-01-06", ",\"withdraws\":true"), m));
+    rec(id, (correction(m, sizeof m, ok, "2026-01-09", ",\"withdraws\":true"), m));
+    rec(id, (correction(m, sizeof m, sita, "2026-01-08", ",\"withdraws\":true"), m));
+}
+END_TEST
+
 Suite *suite_permit(void)
 {
     Suite *s = suite_create("permit");
@@ -497,6 +556,7 @@ Suite *suite_permit(void)
     tcase_add_test(tc, test_a_penetapan_says_what_it_is_for_what_and_its_number);
     tcase_add_test(
         tc, test_a_seizure_recorded_before_the_rule_still_loads_and_a_correction_states_its_basis);
+    tcase_add_test(tc, test_a_permit_an_act_rests_on_is_not_pulled_from_under_it);
     suite_add_tcase(s, tc);
     return s;
 }
