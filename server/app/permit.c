@@ -44,6 +44,64 @@ static int act_named(const struct casefile *cf, long long id, struct case_event 
     return k;
 }
 
+/* The act a (chain of) correction(s) at log index i stands for. */
+static int root_of(const struct casefile *cf, int i)
+{
+    while (i >= 0 && cf->ev[i].event == EV_CORRECTED)
+        i = cf->ev[i].ref;
+    return i;
+}
+
+/* The basis a search or seizure at log index j stands on in the log's first n acts: the last
+ * of its record and its corrections that states one (check_basis) - its permit_act (*permit:
+ * the izin's log index, or -1 if not in the log) or its urgency; false if none states one (an
+ * act recorded before the rule, corrected only clerically since). */
+static bool basis_of(const struct casefile *cf, int n, int j, int *permit)
+{
+    *permit = -1;
+    for (int t = n - 1; t >= j; t--) {
+        if (t != j &&
+            (cf->ev[t].event != EV_CORRECTED || cf->ev[t].withdraws || root_of(cf, t) != j))
+            continue;
+        long long id = json_integer_value(json_object_get(cf->ev_payload[t], "permit_act"));
+        if (id) {
+            *permit = casefile_event_index(cf, id);
+            return true;
+        }
+        if (json_object_get(cf->ev_payload[t], "urgent_reason"))
+            return true;
+    }
+    return false;
+}
+
+/* The izin a search or seizure at log index j stands on in the first n acts, or -1. */
+static int permit_of(const struct casefile *cf, int n, int j)
+{
+    int permit;
+    basis_of(cf, n, j, &permit);
+    return permit;
+}
+
+/* A correction of a search or seizure recorded before the rule (no basis stated since) that
+ * states none and leaves the act on its date: a clerical correction (its number, its place)
+ * does not change the act's legal basis, so the basis is not asked of it (as an SP3's ground
+ * is not re-checked on a correction not sending it); moving the act is a new assertion of when
+ * it was done, and needs the basis then. */
+static bool clerical(const struct casefile *cf, enum event ev, const struct event_input *in,
+                     struct caldate date, int64_t at, bool has_time)
+{
+    if (ev != EV_CORRECTED || in->withdraws || in->permit_act || in->urgent_reason)
+        return false;
+    int k = root_of(cf, casefile_event_index(cf, in->corrects)), permit;
+    struct case_event e;
+    if (k < 0 || basis_of(cf, cf->nevents, k, &permit) ||
+        !evlog_effective(cf->ev, cf->nevents, k, &e))
+        return false;
+    if (caldate_cmp(evlog_date(&e, cf->zone), date) != 0)
+        return false;
+    return !has_time || (e.has_time && e.at == at);
+}
+
 /* A search or seizure: done under an izin of its purpose dated on or before it, or urgent. */
 static bool check_basis(const struct casefile *cf, enum event as, const struct event_input *in,
                         struct caldate date, int64_t at, bool has_time, struct event_outcome *out,
@@ -193,7 +251,8 @@ bool permit_check(const struct casefile *cf, enum event ev, enum event as,
     if (ev == EV_CORRECTED && in->withdraws)
         return true;
     if (as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE)
-        return check_basis(cf, as, in, date, at, has_time, out, err);
+        return clerical(cf, ev, in, date, at, has_time) ||
+               check_basis(cf, as, in, date, at, has_time, out, err);
     if (as != EV_COURT_PERMIT_RECEIVED)
         return true;
     /* a correction of a Penetapan re-dates or renumbers it: what it is stays (evfields.def) */
@@ -201,33 +260,6 @@ bool permit_check(const struct casefile *cf, enum event ev, enum event as,
         return !in->number || !validate_blank(in->number) ||
                berr_field(err, BERR_BAD_INPUT, "number", "number tidak boleh kosong");
     return check_penetapan(cf, in, date, at, has_time, out, err);
-}
-
-/* The act a (chain of) correction(s) at log index i stands for. */
-static int root_of(const struct casefile *cf, int i)
-{
-    while (i >= 0 && cf->ev[i].event == EV_CORRECTED)
-        i = cf->ev[i].ref;
-    return i;
-}
-
-/* The izin a search or seizure at log index j stands on in the log's first n acts: the
- * permit_act of the last of its record and its corrections that states a basis (a correction
- * of a search states it, app/permit.c's check_basis), as a log index; -1 if none (urgent, or
- * recorded before the rule). */
-static int permit_of(const struct casefile *cf, int n, int j)
-{
-    for (int t = n - 1; t >= j; t--) {
-        if (t != j &&
-            (cf->ev[t].event != EV_CORRECTED || cf->ev[t].withdraws || root_of(cf, t) != j))
-            continue;
-        long long id = json_integer_value(json_object_get(cf->ev_payload[t], "permit_act"));
-        if (id)
-            return casefile_event_index(cf, id);
-        if (json_object_get(cf->ev_payload[t], "urgent_reason"))
-            return -1;
-    }
-    return -1;
 }
 
 enum link_fault { LINK_OK, LINK_WITHDRAWN, LINK_AFTER };

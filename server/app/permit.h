@@ -32,7 +32,9 @@
  * out->problem_type "permit-missing" or "permit-mismatch") for a search or seizure with
  * neither, or a permit_act/approves that is not the act the law needs (another case's, of the
  * wrong kind or purpose, dated after, withdrawn, not urgent), 409 for a second approval of
- * the same act.  A correction that withdraws passes. */
+ * the same act.  A correction that withdraws passes; so does one of a search or seizure that
+ * never stated a basis (recorded before the rule) when it states none and leaves the act on its
+ * date (a clerical correction does not change the legal basis; one moving it needs it). */
 bool permit_check(const struct casefile *cf, enum event ev, enum event as,
                   const struct event_input *in, struct caldate date, int64_t at, bool has_time,
                   struct event_outcome *out, struct berr *err);

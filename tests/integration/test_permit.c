@@ -458,9 +458,11 @@ static long long legacy_act(long long id, const char *type, const char *date)
 START_TEST(test_a_seizure_recorded_before_the_rule_still_loads_and_a_correction_states_its_basis)
 {
     /* the rule is checked on write: a log holding a seizure with neither permit nor urgency (as
-     * accepted before it) loads, owes no approval and takes the next act; a correction of that
-     * seizure is a new write and states its basis like any seizure (422 without, nothing
-     * written); corrected as urgent, the approval is owed from its date */
+     * accepted before it) loads, owes no approval and takes the next act.  A clerical correction
+     * of it (its number, on its own date) does not change its legal basis: recorded without
+     * asking for one, no approval owed.  A correction moving it to another day says when it was
+     * done, so it states its basis like any seizure (422 without, nothing written); corrected as
+     * urgent, the approval is owed from its date */
     long long id = case_on("2025-10-01", "2025-10-01", "2025-10-02");
     long long sita = legacy_act(id, "seizure_done", "2025-10-03");
     json_t *c = get_case(id);
@@ -468,7 +470,15 @@ START_TEST(test_a_seizure_recorded_before_the_rule_still_loads_and_a_correction_
     json_decref(c);
     rec(id, "\"type\":\"bap_recorded\",\"date\":\"2025-10-04\",\"bap\":\"saksi\"");
     char m[256];
-    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2025-10-03\",\"corrects\":%lld", sita);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2025-10-03\",\"corrects\":%lld,"
+             "\"number\":\"BA.SITA/03/X/2025\",\"note\":\"salah ketik nomor\"",
+             sita);
+    rec(id, m);
+    c = get_case(id);
+    ck_assert_ptr_null(approval_clock(c, sita));
+    json_decref(c);
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2025-10-04\",\"corrects\":%lld", sita);
     json_decref(refused(id, demo.inv, m, 422, "permit-missing", "permit_act"));
     snprintf(m, sizeof m,
              "\"type\":\"corrected\",\"date\":\"2025-10-03\",\"corrects\":%lld,"
@@ -480,6 +490,9 @@ START_TEST(test_a_seizure_recorded_before_the_rule_still_loads_and_a_correction_
     ck_assert_ptr_nonnull(k);
     ck_assert_str_eq(str(k, "due_date"), "2025-10-05");
     json_decref(c);
+    /* once urgent, a correction states its basis again, on its own date too */
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2025-10-03\",\"corrects\":%lld", sita);
+    json_decref(refused(id, demo.inv, m, 422, "permit-missing", "permit_act"));
 }
 END_TEST
 
