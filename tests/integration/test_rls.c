@@ -927,7 +927,8 @@ END_TEST
 
 /* Only berkasd's handlers' role may call the writers (of the summary, of the
  * act); they run as a role that owns nothing, cannot log on and cannot bypass
- * row-level security. */
+ * row-level security, with their search_path pinned (and, since 0035, their
+ * statements' plans generic: the only other setting). */
 START_TEST(test_the_act_summary_writer_is_the_handlers_alone)
 {
     const char *roles[] = {"berkas_verifier", "berkas_maint", "berkas_fence"};
@@ -969,8 +970,10 @@ START_TEST(test_the_act_summary_writer_is_the_handlers_alone)
                       "aclexplode(p.proacl) g WHERE g.privilege_type = 'EXECUTE') FROM pg_proc p "
                       "JOIN pg_roles r ON r.oid = p.proowner WHERE p.oid = $1::regprocedure",
                       1, p);
+        /* search_path pinned first (0026, 0027, 0031); the statements' plans generic (0035) */
         ck_assert_str_eq(r, "berkas_record true false false false 0 "
-                            "search_path=pg_catalog, pg_temp berkas_app,berkas_record");
+                            "search_path=pg_catalog, pg_temp,plan_cache_mode=force_generic_plan "
+                            "berkas_app,berkas_record");
         free(r);
     }
 }
