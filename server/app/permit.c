@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/ruleset.h"
 #include "validate.h"
 
 const char *permit_purpose(enum event act)
@@ -102,14 +103,37 @@ static bool clerical(const struct casefile *cf, enum event ev, const struct even
     return !has_time || (e.has_time && e.at == at);
 }
 
+/* The law a search or seizure dated `date` is cited by, by the regime of that date (DOMAIN 9.1:
+ * UU 8/1981 until 1 January 2026, UU 20/2025 from the 2nd).  UU 20/2025's articles are known
+ * only as the press reports them (DOMAIN 4.9, 9.1: seizure permit "Pasal 44", sources
+ * conflicting); the rest is said to be unconfirmed rather than cited from the repealed code. */
+struct permit_law {
+    const char *permit; /* the izin before the act */
+    const char *urgent; /* the act in urgency, its persetujuan after */
+};
+
+static struct permit_law law_of(const struct casefile *cf, enum event act, struct caldate date)
+{
+    const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, date);
+    bool search = act == EV_SEARCH_DONE;
+    if (rs && rs->regime == REGIME_KUHAP_2025)
+        return (struct permit_law){
+            search ? "UU 20/2025; pasal izin penggeledahan belum dipastikan"
+                   : "UU 20/2025 Pasal 44, sebagaimana dilaporkan; belum dipastikan",
+            search ? "UU 20/2025; pasal penggeledahan mendesak belum dipastikan"
+                   : "UU 20/2025; pasal penyitaan mendesak belum dipastikan"};
+    return (struct permit_law){search ? "KUHAP 1981 Pasal 33(1)" : "KUHAP 1981 Pasal 38(1)",
+                               search ? "KUHAP 1981 Pasal 34" : "KUHAP 1981 Pasal 38(2)"};
+}
+
 /* A search or seizure: done under an izin of its purpose dated on or before it, or urgent. */
 static bool check_basis(const struct casefile *cf, enum event as, const struct event_input *in,
                         struct caldate date, int64_t at, bool has_time, struct event_outcome *out,
                         struct berr *err)
 {
     const char *purpose = permit_purpose(as);
-    const char *article = as == EV_SEARCH_DONE ? "KUHAP 33(1)" : "KUHAP 38(1)";
-    const char *urgent = as == EV_SEARCH_DONE ? "KUHAP 34" : "KUHAP 38(2)";
+    struct permit_law law = law_of(cf, as, date);
+    const char *article = law.permit, *urgent = law.urgent;
     char msg[400];
     if (in->permit_act && in->urgent_reason)
         return berr_field(err, BERR_BAD_INPUT, "permit_act",
@@ -219,9 +243,12 @@ static bool check_penetapan(const struct casefile *cf, const struct event_input 
     bool izin = in->permit_kind && strcmp(in->permit_kind, "izin") == 0;
     bool persetujuan = in->permit_kind && strcmp(in->permit_kind, "persetujuan") == 0;
     if (!izin && !persetujuan)
-        return berr_field(err, BERR_BAD_INPUT, "permit_kind",
-                          "permit_kind: izin (sebelum tindakan, KUHAP 33(1), 38(1)) atau "
-                          "persetujuan (atas tindakan mendesak, KUHAP 34, 38(2))");
+        return berr_field(
+            err, BERR_BAD_INPUT, "permit_kind",
+            "permit_kind: izin (sebelum tindakan: %s; %s) atau persetujuan (atas tindakan "
+            "mendesak: %s; %s)",
+            law_of(cf, EV_SEARCH_DONE, date).permit, law_of(cf, EV_SEIZURE_DONE, date).permit,
+            law_of(cf, EV_SEARCH_DONE, date).urgent, law_of(cf, EV_SEIZURE_DONE, date).urgent);
     const char *purpose = in->permit_for && (strcmp(in->permit_for, "penggeledahan") == 0 ||
                                              strcmp(in->permit_for, "penyitaan") == 0)
                               ? in->permit_for
@@ -299,9 +326,12 @@ static bool refuse_link(const struct casefile *cf, int base, int dep, enum link_
     bool approval = cf->ev[dep].event == EV_COURT_PERMIT_RECEIVED;
     enum event act = approval ? cf->ev[base].event : cf->ev[dep].event;
     const char *purpose = permit_purpose(act);
-    const char *basis = approval ? (act == EV_SEARCH_DONE ? "KUHAP 34" : "KUHAP 38(2)")
-                        : act == EV_SEARCH_DONE ? "KUHAP 33(1)"
-                                                : "KUHAP 38(1)";
+    struct case_event a;
+    int the_act = approval ? base : dep; /* the search or seizure, as it stood */
+    if (!evlog_effective(cf->ev, n, the_act, &a))
+        evlog_effective(cf->ev, n - 1, the_act, &a);
+    struct permit_law law = law_of(cf, act, evlog_date(&a, cf->zone));
+    const char *basis = approval ? law.urgent : law.permit;
     json_t *b = link_act_json(cf, n, base), *d = link_act_json(cf, n, dep);
     char bd[CALDATE_DATE_LEN], dd[CALDATE_DATE_LEN];
     snprintf(bd, sizeof bd, "%s", json_string_value(json_object_get(b, "date")));

@@ -32,7 +32,9 @@
  * out->problem_type "permit-missing" or "permit-mismatch") for a search or seizure with
  * neither, or a permit_act/approves that is not the act the law needs (another case's, of the
  * wrong kind or purpose, dated after, withdrawn, not urgent), 409 for a second approval of
- * the same act.  A correction that withdraws passes; so does one of a search or seizure that
+ * the same act; the refusals cite the law of the act's date (UU 8/1981 until 1 January 2026,
+ * UU 20/2025 after, its articles as reported and marked unconfirmed).  A correction that
+ * withdraws passes; so does one of a search or seizure that
  * never stated a basis (recorded before the rule) when it states none and leaves the act on its
  * date (a clerical correction does not change the legal basis; one moving it needs it). */
 bool permit_check(const struct casefile *cf, enum event ev, enum event as,

@@ -183,11 +183,16 @@ static bool on_the_board(long long id, const char *due)
 
 START_TEST(test_a_seizure_or_search_without_permit_or_urgency_is_refused)
 {
+    /* acts of March 2026 fall under UU 20/2025 (in force 2 January 2026, UU 8/1981 repealed:
+     * DOMAIN 9.1): the refusal cites the seizure permit as reported (Pasal 44) and says what is
+     * not confirmed, never the repealed KUHAP's articles */
     long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
     json_t *p = refused(id, demo.inv, "\"type\":\"seizure_done\",\"date\":\"2026-03-03\"", 422,
                         "permit-missing", "permit_act");
     ck_assert_ptr_nonnull(strstr(str(p, "detail"), "izin Ketua Pengadilan Negeri"));
-    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "38(2)"));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "UU 20/2025 Pasal 44, sebagaimana dilaporkan"));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "belum dipastikan"));
+    ck_assert_ptr_null(strstr(str(p, "detail"), "KUHAP"));
     json_t *f = json_object_get(p, "fields");
     ck_assert_int_eq(json_array_size(f), 2);
     ck_assert_str_eq(json_string_value(json_array_get(f, 0)), "permit_act");
@@ -195,12 +200,28 @@ START_TEST(test_a_seizure_or_search_without_permit_or_urgency_is_refused)
     json_decref(p);
     p = refused(id, demo.inv, "\"type\":\"search_done\",\"date\":\"2026-03-03\"", 422,
                 "permit-missing", "permit_act");
-    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "33(1)"));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "UU 20/2025"));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "belum dipastikan"));
+    ck_assert_ptr_null(strstr(str(p, "detail"), "KUHAP"));
     json_decref(p);
     /* a blank urgency says nothing */
     json_decref(refused(
         id, demo.inv, "\"type\":\"seizure_done\",\"date\":\"2026-03-03\",\"urgent_reason\":\"  \"",
         400, NULL, "urgent_reason"));
+    /* acts of October 2025 fall under UU 8/1981: Pasal 33(1) and 34 (search), 38(1) and 38(2)
+     * (seizure) */
+    long long old = case_on("2025-10-01", "2025-10-01", "2025-10-02");
+    p = refused(old, demo.inv, "\"type\":\"seizure_done\",\"date\":\"2025-10-03\"", 422,
+                "permit-missing", "permit_act");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "KUHAP 1981 Pasal 38(1)"));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "KUHAP 1981 Pasal 38(2)"));
+    ck_assert_ptr_null(strstr(str(p, "detail"), "UU 20/2025"));
+    json_decref(p);
+    p = refused(old, demo.inv, "\"type\":\"search_done\",\"date\":\"2025-10-03\"", 422,
+                "permit-missing", "permit_act");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "KUHAP 1981 Pasal 33(1)"));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "KUHAP 1981 Pasal 34"));
+    json_decref(p);
 }
 END_TEST
 
