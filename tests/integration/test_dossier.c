@@ -664,24 +664,7 @@ END_TEST
 static void legacy_correction(long long id, long long ev, long long whom, const char *date,
                               const char *payload)
 {
-    char cid[24], eid[24], pid[24];
-    snprintf(cid, sizeof cid, "%lld", id);
-    snprintf(eid, sizeof eid, "%lld", ev);
-    snprintf(pid, sizeof pid, "%lld", whom);
-    const char *p[5] = {cid, eid, date, pid, payload};
-    free(sql_value(demo.db,
-                   "WITH c AS (SELECT * FROM app.cases WHERE id = $1::bigint FOR UPDATE), "
-                   "e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
-                   "doc_number, party_id, corrects, regime, stage_before, stage_after, payload, "
-                   "entered_at, entered_by, late, prev_hash, hash) SELECT x.case_id, c.events + "
-                   "1, 'corrected', $3::date, NULL, '', $4::bigint, $2::bigint, x.regime, "
-                   "c.stage, c.stage, $5::jsonb, now(), x.entered_by, false, '\\x00', '\\x00' "
-                   "FROM app.events x, c WHERE x.case_id = c.id AND x.seq = c.events "
-                   "RETURNING id, seq, hash), "
-                   "u AS (UPDATE app.cases SET events = e.seq, version = version + 1, "
-                   "last_hash = e.hash FROM e WHERE app.cases.id = $1::bigint) "
-                   "SELECT id FROM e",
-                   5, p));
+    harness_legacy_act(demo.db, id, "corrected", date, ev, whom, payload);
 }
 
 /* An answer that named a fitting act, whose act a correction has since dated before the P-19

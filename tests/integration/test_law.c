@@ -2116,30 +2116,11 @@ START_TEST(test_the_other_half_orders_acts_of_one_day_by_the_hour)
 }
 END_TEST
 
-/* Append, as the cluster's owner and behind berkasd's back, a copy of case id's last act
- * retyped and redated: an act entered the way it was accepted before the other half of the
- * date order was checked (bb4c039).  The next write reads the log again (its head moved). */
+/* An act entered as berkasd accepted it before a rule it now checks on write (the harness's
+ * legacy act: an empty payload, no party). */
 static long long legacy_act(long long id, const char *type, const char *date)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", id);
-    const char *p[3] = {cid, type, date};
-    char *v = sql_value(demo.db,
-                        "WITH c AS (SELECT * FROM app.cases WHERE id = $1::bigint FOR UPDATE), "
-                        "e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
-                        "doc_number, party_id, corrects, regime, stage_before, stage_after, "
-                        "payload, entered_at, entered_by, late, prev_hash, hash) SELECT "
-                        "x.case_id, c.events + 1, $2, $3::date, NULL, '', NULL, NULL, x.regime, "
-                        "c.stage, c.stage, '{}', now(), x.entered_by, false, '\\x00', '\\x00' "
-                        "FROM app.events x, c WHERE x.case_id = c.id AND x.seq = c.events "
-                        "RETURNING id, seq, hash), "
-                        "u AS (UPDATE app.cases SET events = e.seq, version = version + 1, "
-                        "last_hash = e.hash FROM e WHERE app.cases.id = $1::bigint) "
-                        "SELECT id FROM e",
-                        3, p);
-    long long ev = strtoll(v, NULL, 10);
-    free(v);
-    return ev;
+    return harness_legacy_act(demo.db, id, type, date, 0, 0, NULL);
 }
 
 START_TEST(test_a_correction_of_a_log_entered_out_of_order_before_is_weighed_for_its_change)

@@ -450,30 +450,11 @@ START_TEST(test_a_penetapan_says_what_it_is_for_what_and_its_number)
 }
 END_TEST
 
-/* Append, as the cluster's owner and behind berkasd's back, an act of `type` on `date` with an
- * empty payload after case id's last act: a search or seizure entered as berkasd accepted it
- * before the rule (no permit, no urgency).  Its event id. */
+/* An act entered as berkasd accepted it before a rule it now checks on write (the harness's
+ * legacy act: an empty payload, no party). */
 static long long legacy_act(long long id, const char *type, const char *date)
 {
-    char cid[24];
-    snprintf(cid, sizeof cid, "%lld", id);
-    const char *p[3] = {cid, type, date};
-    char *v = sql_value(demo.db,
-                        "WITH c AS (SELECT * FROM app.cases WHERE id = $1::bigint FOR UPDATE), "
-                        "e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
-                        "doc_number, party_id, corrects, regime, stage_before, stage_after, "
-                        "payload, entered_at, entered_by, late, prev_hash, hash) SELECT "
-                        "x.case_id, c.events + 1, $2, $3::date, NULL, '', NULL, NULL, x.regime, "
-                        "c.stage, c.stage, '{}', now(), x.entered_by, false, '\\x00', '\\x00' "
-                        "FROM app.events x, c WHERE x.case_id = c.id AND x.seq = c.events "
-                        "RETURNING id, seq, hash), "
-                        "u AS (UPDATE app.cases SET events = e.seq, version = version + 1, "
-                        "last_hash = e.hash FROM e WHERE app.cases.id = $1::bigint) "
-                        "SELECT id FROM e",
-                        3, p);
-    long long ev = strtoll(v, NULL, 10);
-    free(v);
-    return ev;
+    return harness_legacy_act(demo.db, id, type, date, 0, 0, NULL);
 }
 
 START_TEST(test_a_seizure_recorded_before_the_rule_still_loads_and_a_correction_states_its_basis)

@@ -703,6 +703,35 @@ void harness_setting(const char *conninfo, const char *key, const char *value)
     free(k);
 }
 
+long long harness_legacy_act(const char *conninfo, long long id, const char *type, const char *date,
+                             long long corrects, long long party, const char *payload)
+{
+    char cid[24], fix[24], who[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(fix, sizeof fix, "%lld", corrects);
+    snprintf(who, sizeof who, "%lld", party);
+    const char *p[6] = {cid, type, date, fix, who, payload ? payload : "{}"};
+    char *v = sql_value(conninfo,
+                        "WITH c AS (SELECT * FROM app.cases WHERE id = $1::bigint FOR UPDATE), "
+                        "e AS (INSERT INTO app.events (case_id, seq, type, legal_date, legal_at, "
+                        "doc_number, party_id, corrects, regime, stage_before, stage_after, "
+                        "payload, entered_at, entered_by, late, prev_hash, hash) SELECT "
+                        "x.case_id, c.events + 1, $2, $3::date, NULL, '', "
+                        "nullif($5::bigint, 0), nullif($4::bigint, 0), x.regime, c.stage, "
+                        "c.stage, $6::jsonb, now(), x.entered_by, false, '\\x00', '\\x00' "
+                        "FROM app.events x, c WHERE x.case_id = c.id AND x.seq = c.events "
+                        "RETURNING id, seq, hash), "
+                        "u AS (UPDATE app.cases SET events = e.seq, version = version + 1, "
+                        "last_hash = e.hash FROM e WHERE app.cases.id = $1::bigint) "
+                        "SELECT id FROM e",
+                        6, p);
+    if (!v)
+        die(type, "the legacy act was not appended");
+    long long ev = strtoll(v, NULL, 10);
+    free(v);
+    return ev;
+}
+
 /* ---- a suite's berkasd on the demo data ------------------------------------------ */
 
 void demo_server_start(struct demo_server *s, const char *dbname)

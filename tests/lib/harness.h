@@ -213,6 +213,13 @@ long long sql_count(const char *conninfo, const char *sql, int nparams, const ch
 /* app.settings key = value on conninfo; ends the run with a message when
  * there is no such setting. */
 void harness_setting(const char *conninfo, const char *key, const char *value);
+/* A log written before a rule berkasd now checks on write: appends to case id, as the cluster's
+ * owner and behind berkasd's back, an act of `type` on `date` (its hash chained by the trigger,
+ * the case row moved on, entered by whoever entered the case's last act under its regime),
+ * correcting act `corrects` and naming party `party` when non-zero, with `payload` (NULL: {}).
+ * Its event id.  The next write reads the log again (its head moved). */
+long long harness_legacy_act(const char *conninfo, long long id, const char *type, const char *date,
+                             long long corrects, long long party, const char *payload);
 
 /* ---- misc ------------------------------------------------------------------------- */
 
