@@ -140,10 +140,15 @@ static PGconn *connect_within(const char *const *keys, const char *const *vals, 
 static PGconn *connect_role(const char *conninfo, const char *role, int deadline_ms,
                             struct berr *err)
 {
+    /* No JIT: berkasd's statements are short and bounded by statement_timeout, and the read
+     * policies' subplans inflate the planner's estimates past jit_above_cost as a table grows
+     * (a 10,000-act log read: 62-68 ms with JIT, 10-14 ms without; a national case list: about
+     * 470 ms of JIT; MEASURED.md), so compiling never pays. tx_no_jit stays where a URL's own
+     * options could have turned it on again. */
     char options[256];
     snprintf(options, sizeof options,
              "-c statement_timeout=5000 -c lock_timeout=2000 "
-             "-c idle_in_transaction_session_timeout=10000 -c TimeZone=UTC%s%s",
+             "-c idle_in_transaction_session_timeout=10000 -c TimeZone=UTC -c jit=off%s%s",
              role ? " -c role=" : "", role ? role : "");
     /* Our defaults come first, so that anything in the URL overrides them;
      * with a role, the options come again last, so that nothing overrides it. */

@@ -91,6 +91,28 @@ START_TEST(test_migrations_apply_to_an_empty_database)
 }
 END_TEST
 
+/* A connection of berkasd's runs with its limits and without JIT (store/db.c): the statements
+ * are short, and JIT's compile time, once the planner's estimate passes jit_above_cost, was
+ * most of a long log's read. */
+START_TEST(test_a_berkasd_connection_has_its_limits_and_no_jit)
+{
+    PGconn *c = connect_new_empty("m_settings");
+    static const char *const want[][2] = {
+        {"SHOW jit", "off"},         {"SHOW statement_timeout", "5s"},
+        {"SHOW lock_timeout", "2s"}, {"SHOW idle_in_transaction_session_timeout", "10s"},
+        {"SHOW TimeZone", "UTC"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        PGresult *r = PQexecParams(c, want[i][0], 0, NULL, NULL, NULL, NULL, 0);
+        ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+        ck_assert_msg(strcmp(PQgetvalue(r, 0, 0), want[i][1]) == 0, "%s: %s", want[i][0],
+                      PQgetvalue(r, 0, 0));
+        PQclear(r);
+    }
+    PQfinish(c);
+}
+END_TEST
+
 START_TEST(test_migrations_are_idempotent_on_restart)
 {
     PGconn *c = connect_new_empty("m_idem");
@@ -242,6 +264,7 @@ Suite *suite_migrate(void)
     TCase *tc = tcase_create("migrate");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_migrations_apply_to_an_empty_database);
+    tcase_add_test(tc, test_a_berkasd_connection_has_its_limits_and_no_jit);
     tcase_add_test(tc, test_migrations_are_idempotent_on_restart);
     tcase_add_test(tc, test_edited_migration_is_refused);
     tcase_add_test(tc, test_failing_migration_leaves_nothing_behind);
