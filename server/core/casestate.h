@@ -38,8 +38,9 @@
  * 7: a suspect's days served before a release (re-detention, KUHAP 24(4)).  8: a notice more
  * per suspect (the copy of his BAP, DOMAIN D16).  9: the Ketua PN's approvals owed for urgent
  * searches and seizures (clock.h: pn_approval, DOMAIN D8), and the event catalogue's
- * court_permit_received (the stored events' numbers after it moved by one). */
-#define CASESTATE_FORMAT 9
+ * court_permit_received (the stored events' numbers after it moved by one).  10: a
+ * supplementary examination of a suspect (bap tambahan) owes him its copy too (D16). */
+#define CASESTATE_FORMAT 10
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

@@ -285,8 +285,9 @@ static bool slot_restart(struct clock_slot *s, const struct day_def *d,
  *   - UU 20/2025 Pasal 90 as reported (DOMAIN D15): told of his designation,
  *     designation_notice_days;
  *   - UU 20/2025 as reported, article unknown (DOMAIN D16): a copy of the record of his
- *     examination as a suspect, bap_copy_days; a later BAP of his owes its own copy, so it starts
- *     the clock again once the copy owed before it was given - while that one is still owed, its
+ *     examination as a suspect, bap_copy_days (a supplementary examination of him, bap
+ *     tambahan, is a record of his examination too); a later BAP of his owes its own copy, so it
+ * starts the clock again once the copy owed before it was given - while that one is still owed, its
  *     clock runs on from its own BAP (a copy overdue stays overdue on the board, not hidden by
  *     the next examination), and the letter giving him his copies stops it. */
 static bool fold_owed_to_suspect(struct clock_fold *fo, const struct clock_input *in, int i,
@@ -295,10 +296,12 @@ static bool fold_owed_to_suspect(struct clock_fold *fo, const struct clock_input
 {
     if (e->suspect < 0 || e->suspect >= EVLOG_MAX_SUSPECTS)
         return true;
+    /* his examination: as a suspect, or a supplementary one (bap tambahan) of him */
+    bool examined =
+        e->event == EV_BAP_RECORDED && (e->bap == BAP_TERSANGKA || e->bap == BAP_TAMBAHAN);
     enum notice_kind n = e->event == EV_SUSPECT_DESIGNATED ? NOTICE_DESIGNATION
-                         : order_act_is(e, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA})
-                             ? NOTICE_BAP_COPY
-                             : NOTICE_NONE;
+                         : examined                        ? NOTICE_BAP_COPY
+                                                           : NOTICE_NONE;
     if (n == NOTICE_NONE)
         return true;
     const struct ruleset *rs = rules_on(in, i, day, err);

@@ -559,6 +559,28 @@ START_TEST(test_bap_copy_owed_stays_overdue_across_his_next_bap)
 }
 END_TEST
 
+/* A supplementary examination of him (BAP tambahan) is a record of his examination: it owes its
+ * copy as his first did; a supplementary BAP of a witness owes him nothing (found in review:
+ * only a BAP tersangka started the clock). */
+START_TEST(test_bap_copy_owed_for_his_supplementary_examination)
+{
+    struct case_event log[] = {
+        ev_on(EV_SPRINDIK_ISSUED, "2026-02-01"), ev_suspect(EV_SUSPECT_DESIGNATED, "2026-02-02", 0),
+        bap_of("2026-02-05", 0, BAP_TERSANGKA),  delivered("2026-02-06", 0, NOTICE_BAP_COPY),
+        bap_of("2026-02-10", -1, BAP_TAMBAHAN),  bap_of("2026-02-12", 0, BAP_TAMBAHAN)};
+    struct run r;
+    compute(&r, log, 5, "Asia/Jakarta", "2026-02-11T12:00:00+07:00");
+    ck_assert(!must_find(&r, CLK_BAP_COPY, 0)->running); /* the witness's owes him nothing */
+    ck_assert_ptr_null(find(&r, CLK_BAP_COPY, -1));
+    compute(&r, log, 6, "Asia/Jakarta", "2026-02-14T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_BAP_COPY, 0);
+    ck_assert(c->running);
+    assert_day(c->start, "2026-02-12");
+    assert_day(c->due_date, "2026-02-13");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+}
+END_TEST
+
 START_TEST(test_no_bap_copy_for_a_witness_or_under_kuhap_1981)
 {
     struct case_event log[] = {
@@ -1521,6 +1543,7 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_bap_copy_due_the_next_day_under_uu_20_2025);
     tcase_add_test(tc, test_bap_copy_met_by_the_letter_and_owed_again_for_his_next_bap);
     tcase_add_test(tc, test_bap_copy_owed_stays_overdue_across_his_next_bap);
+    tcase_add_test(tc, test_bap_copy_owed_for_his_supplementary_examination);
     tcase_add_test(tc, test_no_bap_copy_for_a_witness_or_under_kuhap_1981);
     tcase_add_test(tc, test_pn_approval_due_two_days_after_an_urgent_seizure);
     tcase_add_test(tc, test_pn_approval_stopped_by_the_persetujuan_of_that_act);
