@@ -120,9 +120,10 @@ static const json_t *find_value(const json_t *list, const char *name, const char
 int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     const char *name = NULL, *key = NULL, *value = NULL, *note = NULL;
-    bool to_verify = false;
+    bool to_verify = false, verified = false;
     const struct cli_opt opts[] = {
         {"to-verify", NULL, NULL, false, &to_verify},
+        {"verified", NULL, NULL, false, &verified},
         {"note", &note, NULL, false, NULL},
         END_OPTS,
     };
@@ -138,7 +139,14 @@ int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char 
     if ((rc = cli_connect(g, true)) != GO_ON)
         return rc;
     snprintf(path, sizeof path, "/api/v1/rulesets/%s/%s", ename, ekey);
-    json_t *body = json_pack("{s:I, s:b}", "value", (json_int_t)n, "to_verify", to_verify);
+    if (to_verify && verified)
+        return cli_usage_error(cmd, "--to-verify dan --verified tidak bersamaan");
+    json_t *body = json_pack("{s:I}", "value", (json_int_t)n);
+    if (body && (to_verify || verified) &&
+        json_object_set_new(body, "to_verify", json_boolean(to_verify)) != 0) {
+        json_decref(body);
+        body = NULL;
+    }
     if (body && note && json_object_set_new(body, "note", json_string(note)) != 0) {
         json_decref(body);
         body = NULL;

@@ -389,12 +389,13 @@ const struct command cli_commands[] = {
      "penanda, masing-masing bertanda terverifikasi atau \"? verifikasi\".\n"
      "\n" COMMON_OPTS, NULL},
     {"ruleset", "set", cmd_ruleset_set, "ubah satu nilai perangkat aturan (admin)",
-     "ruleset set NAMA KUNCI NILAI [--to-verify] [--note T] [--json]\n"
+     "ruleset set NAMA KUNCI NILAI [--to-verify | --verified] [--note T] [--json]\n"
      "Ubah KUNCI perangkat aturan NAMA (lihat berkas rulesets) menjadi bilangan bulat NILAI.\n"
-     "Tanpa --to-verify nilainya ditandai terverifikasi.  NILAI negatif ditulis setelah\n"
-     "\"--\": berkas ruleset set NAMA KUNCI -- -1.\n"
+     "Tanpa --to-verify atau --verified tandanya tetap seperti sebelumnya.  NILAI negatif\n"
+     "ditulis setelah \"--\": berkas ruleset set NAMA KUNCI -- -1.\n"
      "\n"
      "      --to-verify      tandai nilai masih perlu diverifikasi terhadap undang-undang\n"
+     "      --verified       tandai nilai sudah diverifikasi terhadap undang-undang\n"
      "      --note T         alasannya (disimpan bersama perubahan)\n"
      COMMON_OPTS, NULL},
     {"settings", NULL, cmd_settings, "pengaturan server dan nilainya; settings set: ubah (admin)",

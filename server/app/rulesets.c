@@ -15,6 +15,7 @@
 #include "identity.h"
 #include "store/rulesets.h"
 #include "store/tx.h"
+#include "validate.h"
 #include "workspace.h"
 #include "rulesets.h"
 
@@ -147,7 +148,7 @@ json_t *app_rulesets_get(struct app *app, const struct actor *who, struct berr *
 }
 
 bool app_ruleset_amend(struct app *app, const struct actor *who, const char *name, const char *key,
-                       int value, bool to_verify, const char *note, struct audit_rec *au,
+                       int value, int to_verify, const char *note, struct audit_rec *au,
                        struct berr *err)
 {
     au->action = "ruleset.amend";
@@ -155,7 +156,8 @@ bool app_ruleset_amend(struct app *app, const struct actor *who, const char *nam
         return berr_set(err, BERR_FORBIDDEN, "hanya administrator");
     const struct rule_key *k = ruleset_key_find(key);
     if (!k)
-        return berr_field(err, BERR_NOT_FOUND, "key", "kunci aturan %.60s tidak dikenal", key);
+        return berr_field(err, BERR_NOT_FOUND, "key", "kunci aturan %s tidak dikenal",
+                          validate_echo_name(key));
     if (value < k->min || value > k->max)
         return berr_field(err, BERR_BAD_INPUT, "value", "nilai %s harus antara %d dan %d", key,
                           k->min, k->max);
@@ -169,8 +171,8 @@ bool app_ruleset_amend(struct app *app, const struct actor *who, const char *nam
     bool found = false;
     bool ok = store_ruleset_amend(&tx, name, key, value, to_verify, note ? note : "", &found, err);
     if (ok && !found)
-        ok = berr_field(err, BERR_NOT_FOUND, "ruleset", "aturan %.40s/%.60s tidak ditemukan", name,
-                        key);
+        ok = berr_field(err, BERR_NOT_FOUND, "ruleset", "aturan %s/%s tidak ditemukan",
+                        validate_echo_name(name), key);
     if (ok)
         snprintf(au->detail, sizeof au->detail,
                  "{\"ruleset\":\"%.40s\",\"key\":\"%.60s\",\"value\":%d}", name, key, value);

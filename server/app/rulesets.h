@@ -19,8 +19,10 @@ struct tx;
 BERKAS_MUST_CHECK bool app_rulesets_seed(struct app *app, struct berr *err);
 BERKAS_MUST_CHECK json_t *app_rulesets_get(struct app *app, const struct actor *who,
                                            struct berr *err);
+/* One value of a rule set amended by a root office's administrator: to_verify 1 or 0 marks
+ * it still to verify or verified, -1 (not said) keeps its mark. */
 BERKAS_MUST_CHECK bool app_ruleset_amend(struct app *app, const struct actor *who, const char *name,
-                                         const char *key, int value, bool to_verify,
+                                         const char *key, int value, int to_verify,
                                          const char *note, struct audit_rec *au, struct berr *err);
 
 /* Insert the built-in rule sets and any missing key (never overwriting an

@@ -123,15 +123,6 @@ static bool check_value(const struct setting_rule *r, const char *value, char nu
     return true;
 }
 
-/* The key from the URL as a refusal may echo it: a setting's key is a name of app.settings'
- * form (sql/0001: [a-z][a-z0-9_.]{0,62}); anything else, cut or not, could carry bytes that are
- * not UTF-8 and so lose the problem's detail (json_string refuses them), and is not echoed. */
-static const char *shown(const char *key)
-{
-    size_t n = strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789_.");
-    return key[0] >= 'a' && key[0] <= 'z' && n == strlen(key) && n <= 63 ? key : "itu";
-}
-
 /* The audit detail: {"key", "old", "new"}, each value cut to whole characters to fit. */
 static void audit_detail(struct audit_rec *au, const char *key, const char *old, const char *now)
 {
@@ -169,11 +160,13 @@ bool app_setting_set(struct app *app, const struct actor *who, const char *key, 
     bool found = false;
     bool ok = admin_at_root(&tx, who, err);
     if (ok && !r)
-        ok = berr_field(err, BERR_NOT_FOUND, "key", "pengaturan %s tidak dikenal", shown(key));
+        ok = berr_field(err, BERR_NOT_FOUND, "key", "pengaturan %s tidak dikenal",
+                        validate_echo_name(key));
     ok = ok && r && check_value(r, value, num, &now, err) &&
          (old || berr_set(err, BERR_INTERNAL, "out of memory")) &&
          store_setting_set(&tx, key, now, old, size, &found, err) &&
-         (found || berr_field(err, BERR_NOT_FOUND, "key", "pengaturan %s tidak ada", shown(key)));
+         (found || berr_field(err, BERR_NOT_FOUND, "key", "pengaturan %s tidak ada",
+                              validate_echo_name(key)));
     if (ok)
         audit_detail(au, key, old, now);
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);

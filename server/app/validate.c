@@ -181,3 +181,9 @@ const char *validate_closest(const char *word, const char *const *candidates, si
     }
     return best;
 }
+
+const char *validate_echo_name(const char *s)
+{
+    size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
+    return n > 0 && n <= 63 && s[n] == '\0' ? s : "itu";
+}

@@ -59,4 +59,9 @@ size_t utf8_length(const char *s);
  * (utf8proc_iterate): for quoting a text cut short without breaking it. */
 int utf8_prefix_bytes(const char *s, size_t max);
 
+/* s itself when it may be echoed in a refusal as a name (a setting's key, a rule set's name or
+ * key: 1 to 63 of A-Z a-z 0-9 _ . -), else "itu": a name from a URL, cut or not, could carry
+ * bytes that are not UTF-8 (the problem's detail would be dropped) or quotes. */
+const char *validate_echo_name(const char *s);
+
 #endif

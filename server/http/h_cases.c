@@ -431,7 +431,7 @@ HANDLER(h_ruleset_amend)
     if (ok && tv && !json_is_boolean(tv))
         ok = berr_field(&err, BERR_BAD_INPUT, "to_verify", "to_verify harus true atau false");
     ok = ok && app_ruleset_amend(app, &req->actor, req->params[0], req->params[1], (int)value,
-                                 json_is_true(tv), note, &req->audit, &err);
+                                 tv ? json_is_true(tv) : -1, note, &req->audit, &err);
     if (ok)
         reply_result(rep, 200, app_rulesets_get(app, &req->actor, &err), &err);
     else

@@ -24,10 +24,11 @@ static const struct stmt values = {
     "FROM app.rulesets r LEFT JOIN app.ruleset_values v ON v.ruleset = "
     "r.name ORDER BY r.effective_from, r.name"};
 
-static const struct stmt amend = {"rulesets.amend", 5,
-                                  "UPDATE app.ruleset_values SET value = $3::int, to_verify = "
-                                  "$4::boolean, note = CASE WHEN $5 = '' THEN note ELSE $5 END, "
-                                  "updated_at = now() WHERE ruleset = $1 AND key = $2 RETURNING 1"};
+static const struct stmt amend = {
+    "rulesets.amend", 5,
+    "UPDATE app.ruleset_values SET value = $3::int, to_verify = "
+    "coalesce($4::boolean, to_verify), note = CASE WHEN $5 = '' THEN note ELSE $5 END, "
+    "updated_at = now() WHERE ruleset = $1 AND key = $2 RETURNING 1"};
 
 const struct stmt store_rules_version_stmt = {"rulesets.version", 0,
                                               "SELECT version FROM app.rules_version"};
@@ -83,11 +84,11 @@ void store_ruleset_values_free(struct store_ruleset_values *v)
 }
 
 bool store_ruleset_amend(struct tx *tx, const char *ruleset, const char *key, int value,
-                         bool to_verify, const char *note, bool *found, struct berr *err)
+                         int to_verify, const char *note, bool *found, struct berr *err)
 {
     char v[16];
     snprintf(v, sizeof v, "%d", value);
-    const char *p[5] = {ruleset, key, v, to_verify ? "true" : "false", note};
+    const char *p[5] = {ruleset, key, v, to_verify < 0 ? NULL : to_verify ? "true" : "false", note};
     PGresult *r = stmt_query(tx, &amend, p, err);
     if (!r)
         return false;

@@ -44,10 +44,10 @@ BERKAS_MUST_CHECK bool store_ruleset_values(struct tx *tx, struct store_ruleset_
                                             struct berr *err);
 void store_ruleset_values_free(struct store_ruleset_values *v);
 
-/* Amend a value (note "" keeps the note there); *found false when the set
- * has no such key. */
+/* Amend a value (note "" keeps the note there; to_verify 1 or 0 marks it, -1 keeps its mark);
+ * *found false when the set has no such key. */
 BERKAS_MUST_CHECK bool store_ruleset_amend(struct tx *tx, const char *ruleset, const char *key,
-                                           int value, bool to_verify, const char *note, bool *found,
+                                           int value, int to_verify, const char *note, bool *found,
                                            struct berr *err);
 
 /* The rule sets' version (sql/0024: a new one at every change), as a

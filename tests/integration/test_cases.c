@@ -462,6 +462,27 @@ START_TEST(test_the_list_pages_with_a_cursor_and_filters)
 }
 END_TEST
 
+/* Whether rule set name's key is marked to verify, as GET /api/v1/rulesets says. */
+static bool marked_to_verify(const char *name, const char *key)
+{
+    json_t *all = call("GET", "/api/v1/rulesets", admin, NULL, 200), *set, *v;
+    size_t i, j;
+    int mark = -1;
+    json_array_foreach(json_object_get(all, "items"), i, set)
+    {
+        if (strcmp(json_string_value(json_object_get(set, "name")), name) != 0)
+            continue;
+        json_array_foreach(json_object_get(set, "values"), j, v)
+        {
+            if (strcmp(json_string_value(json_object_get(v, "key")), key) == 0)
+                mark = json_is_true(json_object_get(v, "to_verify"));
+        }
+    }
+    json_decref(all);
+    ck_assert_msg(mark >= 0, "%s/%s not listed", name, key);
+    return mark == 1;
+}
+
 START_TEST(test_amending_a_rule_set_moves_the_clock)
 {
     long long id = open_case("Uji aturan", 10);
@@ -484,6 +505,28 @@ START_TEST(test_amending_a_rule_set_moves_the_clock)
     json_decref(c);
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin, "{\"value\":7}", 200));
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/spdp_days", admin, "{\"value\":7}", 200));
+    /* an amendment that does not say whether the value is verified keeps its mark: KUHAP-2025's
+     * stays to verify, KUHAP-1981's verified (before, a value without to_verify was marked
+     * verified); said, it is marked so */
+    ck_assert(marked_to_verify("KUHAP-2025", "spdp_days"));
+    ck_assert(!marked_to_verify("KUHAP-1981", "spdp_days"));
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin,
+                     "{\"value\":7,\"to_verify\":false}", 200));
+    ck_assert(!marked_to_verify("KUHAP-2025", "spdp_days"));
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin,
+                     "{\"value\":7,\"to_verify\":true}", 200));
+    ck_assert(marked_to_verify("KUHAP-2025", "spdp_days"));
+    /* a key or name from the URL is named in the 404 only when it is a name (a key cut inside
+     * a character left the problem without a detail) */
+    json_t *p = call("PUT",
+                     "/api/v1/rulesets/KUHAP-2025/"
+                     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%C3%A9",
+                     admin, "{\"value\":3}", 404);
+    ck_assert_ptr_nonnull(json_string_value(json_object_get(p, "detail")));
+    json_decref(p);
+    p = call("PUT", "/api/v1/rulesets/KUHAP-%22x/spdp_days", admin, "{\"value\":3}", 404);
+    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "aturan itu/"));
+    json_decref(p);
     /* out of range, unknown key, not an admin */
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin, "{\"value\":-3}", 400));
     json_decref(

@@ -785,6 +785,21 @@ START_TEST(test_rulesets_mark_to_verify_and_admin_amends)
     ck_assert_int_eq(json_integer_value(json_object_get(v, "value")), 30);
     ck_assert(json_is_true(json_object_get(v, "to_verify")));
     json_decref(v);
+    /* neither flag: the mark stays (still to verify); --verified marks it verified; both: usage */
+    v = cli_json("ruleset", "set", "KUHAP-2025", "p17_days", "30", NULL);
+    ck_assert(json_is_true(json_object_get(v, "to_verify")));
+    json_decref(v);
+    v = cli_json("ruleset", "set", "KUHAP-2025", "p17_days", "30", "--verified", NULL);
+    ck_assert(json_is_false(json_object_get(v, "to_verify")));
+    json_decref(v);
+    v = cli_json("ruleset", "set", "KUHAP-2025", "p17_days", "30", "--to-verify", NULL);
+    ck_assert(json_is_true(json_object_get(v, "to_verify")));
+    json_decref(v);
+    ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "p17_days", "30", "--to-verify",
+                         "--verified", NULL),
+                     2);
+    ck_assert_msg(count_lines(out) == 1, "%s", out);
+    free(out);
     ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "no_such_key", "3", NULL), 1);
     ck_assert_msg(count_lines(out) == 1, "%s", out);
     free(out);
