@@ -58,9 +58,10 @@ static void core_member(const struct casefile *cf, enum event as, const struct e
     const char *text = json_string_value(v);
     switch (r->core) {
     case EVC_REF: /* the act pointed at: a direction done, its direction; an approval, the
-                     urgent act it approves */
+                     urgent act it approves; a report to the Ketua PN, the act reported */
         if ((out->event == EV_DIRECTION_DONE && r->field == EVF_DIRECTION) ||
-            (out->event == EV_COURT_PERMIT_RECEIVED && r->field == EVF_APPROVES))
+            ((out->event == EV_COURT_PERMIT_RECEIVED || out->event == EV_LETTER_DELIVERED) &&
+             r->field == EVF_APPROVES))
             out->ref = casefile_event_index(cf, json_int_member(payload, r->key, 0));
         break;
     case EVC_WITHDRAWS:

@@ -406,6 +406,27 @@ static void clock_delivery(json_t *j, const struct casefile *cf, const struct cl
     }
 }
 
+/* A met pn_approval clock: the persetujuan that met it (approved_by), or the report to the
+ * Ketua PN that met it (reported_by: the investigator's duty done, KUHAP 34, 38(2)) and then
+ * the persetujuan if recorded since, else awaiting_approval (the court's answer, not the
+ * investigator's breach: the clock has no state for it). */
+static void approval_json(json_t *j, const struct casefile *cf, const struct clock *c)
+{
+    if (c->stopped_by != EV_LETTER_DELIVERED) {
+        json_object_set_new(j, "approved_by", json_integer(cf->ev_id[c->stop_source]));
+        return;
+    }
+    json_object_set_new(j, "reported_by", json_integer(cf->ev_id[c->stop_source]));
+    struct case_event e;
+    for (int i = c->source + 1; i < cf->nevents; i++)
+        if (cf->ev[i].event == EV_COURT_PERMIT_RECEIVED && cf->ev[i].ref == c->source &&
+            evlog_effective(cf->ev, cf->nevents, i, &e)) {
+            json_object_set_new(j, "approved_by", json_integer(cf->ev_id[i]));
+            return;
+        }
+    json_object_set_new(j, "awaiting_approval", json_true());
+}
+
 static json_t *clock_json(const struct casefile *cf, const struct clock *c)
 {
     char due[CALDATE_DATE_LEN], start[CALDATE_DATE_LEN], due_at[CALDATE_INSTANT_LEN],
@@ -445,7 +466,7 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
         json_object_set_new(j, "event_id", json_integer(cf->ev_id[c->source]));
     if (c->kind == CLK_PN_APPROVAL && !c->running && c->stop_source >= 0 &&
         c->stop_source < cf->nevents)
-        json_object_set_new(j, "approved_by", json_integer(cf->ev_id[c->stop_source]));
+        approval_json(j, cf, c);
     json_t *warn = json_array();
     for (int i = 0; i < c->nwarn; i++) {
         char w[CALDATE_DATE_LEN];

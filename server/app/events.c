@@ -663,13 +663,15 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
      * it (Permenkumham 39/2021 Pasal 27; MK 130/PUU-XIII/2015; issue 13.8) */
     enum notice_kind notice = NOTICE_NONE;
     bool is_notice = as == EV_LETTER_DELIVERED && notice_lookup(in->recipient, &notice);
-    if (as == EV_LETTER_DELIVERED && in->recipient && !is_notice)
+    if (as == EV_LETTER_DELIVERED && in->recipient && !is_notice &&
+        strcmp(in->recipient, PERMIT_REPORT_RECIPIENT) != 0)
         return berr_field(err, BERR_BAD_INPUT, "recipient",
                           "recipient surat: keluarga_penangkapan, keluarga_penahanan, "
                           "perwakilan_negara (melalui Kementerian Luar Negeri); SPDP: "
                           "spdp_kejari, spdp_korwas, spdp_pelapor, spdp_tersangka, "
                           "spdp_perwakilan_negara; penetapan_tersangka (UU 20/2025 Pasal 90), "
-                          "salinan_bap (UU 20/2025)");
+                          "salinan_bap (UU 20/2025); ketua_pn_persetujuan (laporan tindakan "
+                          "mendesak kepada Ketua PN, KUHAP 34, 38(2), dengan approves)");
     bool needs_suspect = event_info(as)->per_suspect || (is_notice && notice_per_suspect(notice)) ||
                          (as == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
     if (needs_suspect && !in->party_id)

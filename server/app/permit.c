@@ -234,6 +234,70 @@ static bool check_approves(const struct casefile *cf, const struct event_input *
     return true;
 }
 
+/* The report of urgent act k to the Ketua PN already recorded, or -1. */
+static int reported_by(const struct casefile *cf, int k)
+{
+    struct case_event e;
+    for (int i = k + 1; i < cf->nevents; i++)
+        if (cf->ev[i].event == EV_LETTER_DELIVERED && cf->ev[i].ref == k &&
+            evlog_effective(cf->ev, cf->nevents, i, &e))
+            return i;
+    return -1;
+}
+
+/* KUHAP 34, 38(2): the investigator reports an urgent search or seizure to the Ketua PN
+ * "segera" for his approval (DOMAIN 4.9, D8): a letter_delivered to ketua_pn_persetujuan names
+ * (approves) the urgent act of this case it reports, standing, dated on or before the letter,
+ * once, and not one the Ketua PN has already approved.  Its recipient and approves go
+ * together; a correction keeps approves (evfields.def) and may not send another recipient. */
+static bool check_report(const struct casefile *cf, enum event ev, const struct event_input *in,
+                         struct caldate date, int64_t at, bool has_time, struct event_outcome *out,
+                         struct berr *err)
+{
+    bool to_pn = in->recipient && strcmp(in->recipient, PERMIT_REPORT_RECIPIENT) == 0;
+    long long approves = in->approves;
+    if (ev == EV_CORRECTED) {
+        int k = root_of(cf, casefile_event_index(cf, in->corrects));
+        if (k < 0 || !in->recipient || (cf->ev[k].ref >= 0) == to_pn)
+            return true;
+        return berr_field(err, BERR_BAD_INPUT, "recipient",
+                          "koreksi tidak mengubah penerima laporan kepada Ketua PN "
+                          "(ketua_pn_persetujuan): tarik surat itu dan catat yang baru");
+    }
+    if (to_pn != (approves != 0))
+        return berr_field(err, BERR_BAD_INPUT, to_pn ? "approves" : "recipient",
+                          "laporan tindakan mendesak kepada Ketua PN: recipient "
+                          "ketua_pn_persetujuan dengan approves (id penggeledahan atau penyitaan "
+                          "mendesak yang dilaporkan), keduanya atau tidak sama sekali");
+    if (!to_pn)
+        return true;
+    char msg[400];
+    struct case_event e;
+    int k = act_named(cf, approves, &e);
+    if (k < 0 || (e.event != EV_SEARCH_DONE && e.event != EV_SEIZURE_DONE) || !e.urgent) {
+        snprintf(msg, sizeof msg,
+                 "approves %lld bukan penggeledahan atau penyitaan mendesak (urgent_reason) "
+                 "perkara ini yang berlaku: tidak ada yang perlu dilaporkan kepada Ketua PN",
+                 approves);
+        return mismatch(out, err, "approves", msg);
+    }
+    const char *purpose = permit_purpose(e.event);
+    if (dated_after(cf, &e, date, at, has_time)) {
+        snprintf(msg, sizeof msg,
+                 "laporan kepada Ketua PN bertanggal sebelum %s yang "
+                 "dilaporkannya (%lld, %s)",
+                 purpose, approves, law_of(cf, e.event, evlog_date(&e, cf->zone)).urgent);
+        return mismatch(out, err, "approves", msg);
+    }
+    int first = reported_by(cf, k), approved = approved_by(cf, k);
+    if (first >= 0 || approved >= 0)
+        return berr_field(err, BERR_CONFLICT, "approves",
+                          "%s %lld sudah %s Ketua PN (peristiwa %lld)", purpose, approves,
+                          first >= 0 ? "dilaporkan kepada" : "disetujui",
+                          cf->ev_id[first >= 0 ? first : approved]);
+    return true;
+}
+
 /* The Penetapan: izin or persetujuan, for penggeledahan or penyitaan, its number; a
  * persetujuan names the urgent act it approves. */
 static bool check_penetapan(const struct casefile *cf, const struct event_input *in,
@@ -280,6 +344,8 @@ bool permit_check(const struct casefile *cf, enum event ev, enum event as,
     if (as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE)
         return clerical(cf, ev, in, date, at, has_time) ||
                check_basis(cf, as, in, date, at, has_time, out, err);
+    if (as == EV_LETTER_DELIVERED)
+        return check_report(cf, ev, in, date, at, has_time, out, err);
     if (as != EV_COURT_PERMIT_RECEIVED)
         return true;
     /* a correction of a Penetapan re-dates or renumbers it: what it is stays (evfields.def) */
@@ -323,7 +389,10 @@ static bool refuse_link(const struct casefile *cf, int base, int dep, enum link_
                         struct event_outcome *out, struct berr *err)
 {
     int n = cf->nevents;
-    bool approval = cf->ev[dep].event == EV_COURT_PERMIT_RECEIVED;
+    bool report = cf->ev[dep].event == EV_LETTER_DELIVERED;
+    bool approval = report || cf->ev[dep].event == EV_COURT_PERMIT_RECEIVED;
+    const char *what = report ? "laporan kepada Ketua PN" : "persetujuan Ketua PN";
+    const char *noun = report ? "laporan kepada Ketua PN" : "persetujuan";
     enum event act = approval ? cf->ev[base].event : cf->ev[dep].event;
     const char *purpose = permit_purpose(act);
     struct case_event a;
@@ -342,10 +411,9 @@ static bool refuse_link(const struct casefile *cf, int base, int dep, enum link_
         out->problem_type = "dependent-act";
         if (approval)
             return berr_field(err, BERR_UNPROCESSABLE, "corrects",
-                              "%s (peristiwa %lld, %s) tidak dapat ditarik: persetujuan Ketua PN "
-                              "(peristiwa %lld, %s) menyetujuinya (%s); tarik dulu persetujuan "
-                              "itu (peristiwa %lld)",
-                              event_label(act), bid, bd, did, dd, basis, did);
+                              "%s (peristiwa %lld, %s) tidak dapat ditarik: %s (peristiwa "
+                              "%lld, %s) menyebutnya (%s); tarik dulu %s itu (peristiwa %lld)",
+                              event_label(act), bid, bd, what, did, dd, basis, noun, did);
         return berr_field(err, BERR_UNPROCESSABLE, "corrects",
                           "izin %s (peristiwa %lld, %s) tidak dapat ditarik: %s (peristiwa %lld, "
                           "%s) dilakukan berdasarkan izin itu (%s); tarik dulu %s itu (peristiwa "
@@ -355,10 +423,10 @@ static bool refuse_link(const struct casefile *cf, int base, int dep, enum link_
     out->problem_type = "permit-mismatch";
     if (approval)
         return berr_field(err, BERR_UNPROCESSABLE, timed ? "at" : "date",
-                          "Koreksi ini membuat persetujuan Ketua PN (peristiwa %lld, %s) "
-                          "mendahului %s mendesak yang disetujuinya (peristiwa %lld, %s): "
-                          "persetujuan menyusul tindakan (%s)",
-                          did, dd, purpose, bid, bd, basis);
+                          "Koreksi ini membuat %s (peristiwa %lld, %s) mendahului %s "
+                          "mendesak yang disebutnya (peristiwa %lld, %s): %s menyusul "
+                          "tindakan (%s)",
+                          what, did, dd, purpose, bid, bd, what, basis);
     return berr_field(err, BERR_UNPROCESSABLE, timed ? "at" : "date",
                       "Koreksi ini membuat izin %s (peristiwa %lld, %s) bertanggal sesudah %s "
                       "(peristiwa %lld, %s) yang dilakukan berdasarkan izin itu: izin mendahului "
@@ -375,8 +443,8 @@ bool permit_links_kept(const struct casefile *cf, bool timed, struct event_outco
         int base = -1;
         if ((ev == EV_SEARCH_DONE || ev == EV_SEIZURE_DONE) && j != k)
             base = permit_of(cf, n, j); /* the act's own correction: check_basis */
-        else if (ev == EV_COURT_PERMIT_RECEIVED)
-            base = cf->ev[j].ref; /* a persetujuan: the urgent act it approves */
+        else if (ev == EV_COURT_PERMIT_RECEIVED || ev == EV_LETTER_DELIVERED)
+            base = cf->ev[j].ref; /* a persetujuan or report: the urgent act it names */
         if (base < 0 || (base != k && j != k))
             continue;
         enum link_fault now = link_check(cf, n, base, j);

@@ -32,11 +32,13 @@
  * out->problem_type "permit-missing" or "permit-mismatch") for a search or seizure with
  * neither, or a permit_act/approves that is not the act the law needs (another case's, of the
  * wrong kind or purpose, dated after, withdrawn, not urgent), 409 for a second approval of
- * the same act; the refusals cite the law of the act's date (UU 8/1981 until 1 January 2026,
- * UU 20/2025 after, its articles as reported and marked unconfirmed).  A correction that
- * withdraws passes; so does one of a search or seizure that
- * never stated a basis (recorded before the rule) when it states none and leaves the act on its
- * date (a clerical correction does not change the legal basis; one moving it needs it). */
+ * the same act; a letter_delivered to ketua_pn_persetujuan reports (approves) such an urgent
+ * act, standing and dated on or before it, once (409 twice or after its persetujuan), its
+ * recipient and approves together (400); the refusals cite the law of the act's date (UU 8/1981
+ * until 1 January 2026, UU 20/2025 after, its articles as reported and marked unconfirmed).  A
+ * correction that withdraws passes; so does one of a search or seizure that never stated a basis
+ * (recorded before the rule) when it states none and leaves the act on its date (a clerical
+ * correction does not change the legal basis; one moving it needs it). */
 bool permit_check(const struct casefile *cf, enum event ev, enum event as,
                   const struct event_input *in, struct caldate date, int64_t at, bool has_time,
                   struct event_outcome *out, struct berr *err);
@@ -49,6 +51,11 @@ bool permit_check(const struct casefile *cf, enum event ev, enum event as,
  * before the correction (a log written before the rule) is not the correction's doing. */
 bool permit_links_kept(const struct casefile *cf, bool timed, struct event_outcome *out,
                        struct berr *err);
+
+/* The recipient of a letter_delivered reporting an urgent search or seizure (its approves) to
+ * the Ketua PN for his approval (KUHAP 34, 38(2)): the report meets the investigator's duty
+ * and the clock pn_approval (core/clock.c); the court's answer is not his to keep. */
+#define PERMIT_REPORT_RECIPIENT "ketua_pn_persetujuan"
 
 /* "penggeledahan" for a search, "penyitaan" for a seizure, else "". */
 const char *permit_purpose(enum event act);

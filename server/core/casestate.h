@@ -39,8 +39,9 @@
  * per suspect (the copy of his BAP, DOMAIN D16).  9: the Ketua PN's approvals owed for urgent
  * searches and seizures (clock.h: pn_approval, DOMAIN D8), and the event catalogue's
  * court_permit_received (the stored events' numbers after it moved by one).  10: a
- * supplementary examination of a suspect (bap tambahan) owes him its copy too (D16). */
-#define CASESTATE_FORMAT 10
+ * supplementary examination of a suspect (bap tambahan) owes him its copy too (D16).  11: the
+ * approval's clock met by the report to the Ketua PN (letter_delivered ketua_pn_persetujuan). */
+#define CASESTATE_FORMAT 11
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

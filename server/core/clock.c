@@ -797,15 +797,18 @@ static struct clock_slot *approval_of(const struct clock_fold *fo, int src)
 
 /* KUHAP 34, 38(2) (DOMAIN 4.9, D8): a search or seizure done in urgency, without the Ketua
  * PN's permit, is reported to him for his approval "segera": a clock of pn_approval_days from
- * the act under its date's rule set (0: none), stopped by the first court_permit_received that
- * approves it (its ref, through corrections).  Whether an act needs a permit or its urgency
- * is the write path's check (app/permit.c), never the fold's: a log recorded before that rule
- * loads as it stands. */
+ * the act under its date's rule set (0: none).  The investigator's duty is the report, not the
+ * court's answer: the clock is met by the first letter_delivered reporting the act to the Ketua
+ * PN (ketua_pn_persetujuan, its ref), or by the persetujuan approving it (its ref) if none was
+ * recorded, whichever comes first in the log (refs through corrections).  The clock model has
+ * no "awaiting the court" state: after the report it is simply met.  Whether an act needs a permit
+ * or its urgency is the write path's check (app/permit.c), never the fold's: a log recorded before
+ * that rule loads as it stands. */
 static bool fold_approval(struct clock_fold *fo, const struct clock_input *in, int i,
                           const struct case_event *e, struct caldate day, int64_t at,
                           struct berr *err)
 {
-    if (e->event == EV_COURT_PERMIT_RECEIVED) {
+    if (e->event == EV_COURT_PERMIT_RECEIVED || e->event == EV_LETTER_DELIVERED) {
         int r = e->ref;
         while (r >= 0 && r < in->nevents && in->events[r].event == EV_CORRECTED)
             r = in->events[r].ref;

@@ -85,7 +85,8 @@ bool evlog_check(const struct case_event *ev, int n, struct berr *err)
                 return berr_field(err, BERR_BAD_INPUT, "ref",
                                   "event %d: must point at an earlier event", i);
         }
-        if (e->event == EV_COURT_PERMIT_RECEIVED && e->ref >= i)
+        if ((e->event == EV_COURT_PERMIT_RECEIVED || e->event == EV_LETTER_DELIVERED) &&
+            e->ref >= i)
             return berr_field(err, BERR_BAD_INPUT, "ref",
                               "event %d: an approval must point at an earlier act", i);
     }
@@ -124,7 +125,7 @@ bool evlog_check_last(const struct case_event *ev, int n, struct berr *err)
     if ((e->event == EV_CORRECTED || e->event == EV_DIRECTION_DONE) && (e->ref < 0 || e->ref >= i))
         return berr_field(err, BERR_BAD_INPUT, "ref", "event %d: must point at an earlier event",
                           i);
-    if (e->event == EV_COURT_PERMIT_RECEIVED && e->ref >= i)
+    if ((e->event == EV_COURT_PERMIT_RECEIVED || e->event == EV_LETTER_DELIVERED) && e->ref >= i)
         return berr_field(err, BERR_BAD_INPUT, "ref",
                           "event %d: an approval must point at an earlier act", i);
     if (e->event == EV_DIRECTION_DONE && root_of(ev, e->ref) >= 0 &&

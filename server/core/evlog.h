@@ -41,7 +41,8 @@ struct case_event {
                                 tersangka; -1 otherwise */
     int ref;                 /* corrected: the corrected event; direction_done: its
                                 direction_given; court_permit_received (persetujuan): the
-                                urgent act it approves; -1 otherwise */
+                                urgent act it approves; letter_delivered to
+                                ketua_pn_persetujuan: the urgent act reported; -1 otherwise */
     bool withdraws;          /* corrected: the original is withdrawn, not replaced */
     int items;               /* p19_received: number of instruction items */
     int days;                /* detention extensions: days granted, 0 = the maximum */

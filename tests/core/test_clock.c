@@ -681,6 +681,48 @@ START_TEST(test_pn_approval_stopped_by_the_persetujuan_of_that_act)
 }
 END_TEST
 
+/* KUHAP 38(2): the investigator "wajib segera melaporkan kepada ketua pengadilan negeri ...
+ * guna memperoleh persetujuannya": his duty is the report; when the court answers is not his
+ * breach.  Seized urgently 2 March 2026, reported 3 March (in time: due 4 March), approved 10
+ * March: met on 3 March, never overdue, not moved by the later persetujuan.  (No report and a
+ * persetujuan on the 3rd: met, above; neither: overdue from 5 March, above.) */
+static struct case_event report_of(const char *day, int act)
+{
+    struct case_event e = ev_on(EV_LETTER_DELIVERED, day);
+    e.ref = act;
+    return e;
+}
+
+START_TEST(test_pn_approval_met_by_the_report_to_the_ketua_pn)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2026-03-01"),
+                               urgent_act(EV_SEIZURE_DONE, "2026-03-02"),
+                               report_of("2026-03-03", 1), approval_of("2026-03-10", 1)};
+    struct run r;
+    const char *whens[] = {"2026-03-03T12:00:00+07:00", "2026-03-05T00:00:00+07:00",
+                           "2026-03-09T23:00:00+07:00"};
+    for (size_t w = 0; w < sizeof whens / sizeof whens[0]; w++) {
+        compute(&r, log, 3, "Asia/Jakarta", whens[w]); /* reported, not yet approved */
+        const struct clock *c = must_find(&r, CLK_PN_APPROVAL, -1);
+        ck_assert(!c->running);
+        ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
+        ck_assert_int_eq(c->stop_source, 2);
+        assert_day(c->stopped_on, "2026-03-03");
+        ck_assert_int_eq(c->state, CLOCK_OK);
+    }
+    compute(&r, log, 4, "Asia/Jakarta", "2026-03-11T08:00:00+07:00"); /* approved 10 March */
+    const struct clock *c = must_find(&r, CLK_PN_APPROVAL, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
+    ck_assert_int_eq(c->stop_source, 2);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    /* a letter to anyone else (no ref) meets nothing: overdue from 5 March */
+    log[2].ref = -1;
+    assert_at(log, 3, "Asia/Jakarta", "2026-03-05T00:00:00+07:00", CLK_PN_APPROVAL, -1,
+              CLOCK_OVERDUE, -1);
+}
+END_TEST
+
 START_TEST(test_no_pn_approval_for_a_permitted_act_and_kuhap_1981_counts_too)
 {
     struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-10-01"),
@@ -1547,6 +1589,7 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_no_bap_copy_for_a_witness_or_under_kuhap_1981);
     tcase_add_test(tc, test_pn_approval_due_two_days_after_an_urgent_seizure);
     tcase_add_test(tc, test_pn_approval_stopped_by_the_persetujuan_of_that_act);
+    tcase_add_test(tc, test_pn_approval_met_by_the_report_to_the_ketua_pn);
     tcase_add_test(tc, test_no_pn_approval_for_a_permitted_act_and_kuhap_1981_counts_too);
     tcase_add_test(tc, test_pu_answers_within_7_days_of_receipt);
     tcase_add_test(tc, test_pu_returns_within_14_days_or_the_file_is_deemed_complete);

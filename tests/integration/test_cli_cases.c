@@ -1049,6 +1049,30 @@ START_TEST(test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names)
     }
     ck_assert_int_eq(seen, 2);
     json_decref(h);
+    /* KUHAP 38(2): an urgent seizure reported to the Ketua PN (letter_delivered
+     * ketua_pn_persetujuan --approves): stored as sent */
+    e = cli_json("record", cid, "seizure_done", "--date", d8, "--urgent-reason",
+                 "paspor hendak dimusnahkan", NULL);
+    id_str(json_integer_value(json_object_get(e, "id")), urgent);
+    json_decref(e);
+    e = cli_json("record", cid, "letter_delivered", "--date", d8, "--recipient",
+                 "ketua_pn_persetujuan", "--approves", urgent, NULL);
+    json_t *p = json_object_get(e, "payload");
+    ck_assert_msg(p == NULL || json_integer_value(json_object_get(p, "approves")) == atoll(urgent),
+                  "payload");
+    json_decref(e);
+    h = cli_json("history", cid, NULL);
+    seen = 0;
+    json_array_foreach(json_object_get(h, "history"), i, x)
+    {
+        json_t *q = json_object_get(x, "payload");
+        if (strcmp(json_string_value(json_object_get(x, "type")), "letter_delivered") == 0 &&
+            strcmp(jstr_of(q, "recipient"), "ketua_pn_persetujuan") == 0 &&
+            json_integer_value(json_object_get(q, "approves")) == atoll(urgent))
+            seen++;
+    }
+    ck_assert_int_eq(seen, 1);
+    json_decref(h);
     size_t before = history_count(cid);
     char *out;
     ck_assert_int_eq(cli(&out, "record", cid, "seizure_done", "--date", d8, NULL), 1);
@@ -1084,10 +1108,12 @@ START_TEST(test_record_help_names_the_designation_notice_recipient)
     ck_assert_msg(strstr(next, "Status keluar: 0 dicatat"), "%s", out);
     /* and --recipient, where the code goes, names every recipient of a letter_delivered */
     const char *rc = strstr(out, "--recipient"), *rc_end = rc ? strstr(rc, "--ground") : NULL;
-    static const char *const codes[] = {
-        "keluarga_penangkapan", "keluarga_penahanan", "perwakilan_negara", "spdp_kejari",
-        "spdp_korwas",          "spdp_pelapor",       "spdp_tersangka",    "spdp_perwakilan_negara",
-        "penetapan_tersangka",  "salinan_bap"};
+    static const char *const codes[] = {"keluarga_penangkapan", "keluarga_penahanan",
+                                        "perwakilan_negara",    "spdp_kejari",
+                                        "spdp_korwas",          "spdp_pelapor",
+                                        "spdp_tersangka",       "spdp_perwakilan_negara",
+                                        "penetapan_tersangka",  "salinan_bap",
+                                        "ketua_pn_persetujuan"};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         const char *at = rc ? strstr(rc, codes[i]) : NULL;
         ck_assert_msg(at && rc_end && at < rc_end, "--recipient lacks %s: %.600s", codes[i],

@@ -386,6 +386,136 @@ START_TEST(test_an_urgent_search_under_kuhap_1981_owes_its_approval_too)
 }
 END_TEST
 
+/* ---- KUHAP 34, 38(2): the investigator's duty is to report "segera"; the court's answer is
+ * not his to keep --------------------------------------------------------------------------- */
+
+/* A letter_delivered dated date to the Ketua PN reporting act (recipient may be overridden). */
+static void report_members(char *m, size_t size, const char *date, const char *recipient,
+                           long long act)
+{
+    snprintf(m, size,
+             "\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"%s\",\"approves\":%lld",
+             date, recipient, act);
+}
+
+START_TEST(test_the_report_to_the_ketua_pn_meets_the_approval_clock)
+{
+    /* KUHAP 38(2): "wajib segera melaporkan kepada ketua pengadilan negeri setempat guna
+     * memperoleh persetujuannya".  Seized urgently 2 March 2026, reported on the 3rd (due the
+     * 4th): met, in time, off the board, while the court has not answered; approved on the
+     * 10th: still met on the 3rd, never overdue */
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    long long sita = rec(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-02\",\"urgent_reason\":"
+                             "\"paspor palsu hendak dimusnahkan tersangka\"");
+    ck_assert(on_the_board(id, "2026-03-04"));
+    char m[512];
+    /* dated before the act it reports */
+    report_members(m, sizeof m, "2026-03-01", "ketua_pn_persetujuan", sita);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "approves"));
+    /* a prosecutor or a supervisor does not report for the investigator */
+    report_members(m, sizeof m, "2026-03-03", "ketua_pn_persetujuan", sita);
+    json_decref(refused(id, demo.pros, m, 403, "forbidden", NULL));
+    json_decref(refused(id, sup, m, 403, "forbidden", NULL));
+    long long lapor = rec(id, m);
+    json_t *c = get_case(id);
+    json_t *k = approval_clock(c, sita);
+    ck_assert_ptr_nonnull(k);
+    ck_assert(json_is_false(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert_str_eq(str(k, "stopped_by"), "letter_delivered");
+    ck_assert_int_eq(json_integer_value(json_object_get(k, "reported_by")), lapor);
+    ck_assert(json_is_true(json_object_get(k, "awaiting_approval")));
+    ck_assert_ptr_null(json_object_get(k, "approved_by"));
+    json_decref(c);
+    ck_assert(!on_the_board(id, NULL));
+    /* reported twice */
+    report_members(m, sizeof m, "2026-03-04", "ketua_pn_persetujuan", sita);
+    json_decref(refused(id, demo.inv, m, 409, NULL, "approves"));
+    /* the urgent act is not withdrawn from under its report */
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-03-02\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"dicatat keliru\"",
+             sita);
+    json_t *p = refused(id, demo.inv, m, 422, "dependent-act", "corrects");
+    char want[96];
+    snprintf(want, sizeof want, "tarik dulu laporan kepada Ketua PN itu (peristiwa %lld)", lapor);
+    ck_assert_msg(strstr(str(p, "detail"), want), "%s", str(p, "detail"));
+    json_decref(p);
+    /* the persetujuan of 10 March: named, the clock still met on the 3rd */
+    long long ok =
+        penetapan(id, "persetujuan", "penyitaan", "2026-03-10", "50/Pen.Pid/2026/PN Plg", sita);
+    c = get_case(id);
+    k = approval_clock(c, sita);
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert_str_eq(str(k, "stopped_by"), "letter_delivered");
+    ck_assert_int_eq(json_integer_value(json_object_get(k, "approved_by")), ok);
+    ck_assert_ptr_null(json_object_get(k, "awaiting_approval"));
+    json_decref(c);
+    ck_assert(!on_the_board(id, NULL));
+}
+END_TEST
+
+START_TEST(test_a_report_names_an_urgent_act_of_this_case_once)
+{
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    long long other = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    long long theirs = rec(other, "\"type\":\"seizure_done\",\"date\":\"2026-03-02\","
+                                  "\"urgent_reason\":\"barang bukti hendak dibuang\"");
+    long long izin = penetapan(id, "izin", "penyitaan", "2026-03-02", "51/Pen.Pid/2026/PN Plg", 0);
+    char m[512];
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-03\",\"permit_act\":%lld",
+             izin);
+    long long permitted = rec(id, m);
+    long long bap = rec(id, "\"type\":\"bap_recorded\",\"date\":\"2026-03-03\",\"bap\":\"saksi\"");
+    /* a seizure under a permit owes no report; another case's urgent act is not this case's;
+     * an examination is no search or seizure */
+    long long bad[] = {permitted, theirs, bap, 999999999};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        report_members(m, sizeof m, "2026-03-04", "ketua_pn_persetujuan", bad[i]);
+        json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "approves"));
+    }
+    /* the recipient and approves go together */
+    json_decref(refused(id, demo.inv,
+                        "\"type\":\"letter_delivered\",\"date\":\"2026-03-04\",\"recipient\":"
+                        "\"ketua_pn_persetujuan\"",
+                        400, NULL, "approves"));
+    long long geledah = rec(id, "\"type\":\"search_done\",\"date\":\"2026-03-04\","
+                                "\"urgent_reason\":\"tersangka hendak melarikan diri\"");
+    report_members(m, sizeof m, "2026-03-04", "spdp_kejari", geledah);
+    strcat(m, ",\"received_by\":\"Kasi Pidum\"");
+    json_decref(refused(id, demo.inv, m, 400, NULL, "recipient"));
+    /* approved without a report: met by the persetujuan; a report after it is a conflict */
+    long long ok = penetapan(id, "persetujuan", "penggeledahan", "2026-03-05",
+                             "52/Pen.Pid/2026/PN Plg", geledah);
+    json_t *c = get_case(id);
+    json_t *k = approval_clock(c, geledah);
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert_str_eq(str(k, "stopped_by"), "court_permit_received");
+    ck_assert_int_eq(json_integer_value(json_object_get(k, "approved_by")), ok);
+    json_decref(c);
+    report_members(m, sizeof m, "2026-03-05", "ketua_pn_persetujuan", geledah);
+    json_decref(refused(id, demo.inv, m, 409, NULL, "approves"));
+    /* reported late (due 7 March for a search of the 5th... the 8th): stopped, overdue as it
+     * stopped - the lateness of the report is the investigator's */
+    long long late = rec(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-05\","
+                             "\"urgent_reason\":\"paspor hendak dibawa lari\"");
+    report_members(m, sizeof m, "2026-03-09", "ketua_pn_persetujuan", late);
+    long long lapor = rec(id, m);
+    /* a correction does not turn the report into another letter */
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-03-09\",\"corrects\":%lld,\"recipient\":"
+             "\"spdp_kejari\",\"received_by\":\"Kasi Pidum\",\"note\":\"dicatat keliru\"",
+             lapor);
+    json_decref(refused(id, demo.inv, m, 400, NULL, "recipient"));
+    c = get_case(id);
+    k = approval_clock(c, late);
+    ck_assert(json_is_false(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "due_date"), "2026-03-07");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    json_decref(c);
+}
+END_TEST
+
 /* ---- who records the Penetapan, and what it must say ---------------------------------------- */
 
 START_TEST(test_only_the_investigator_records_the_ketua_pns_penetapan)
@@ -567,6 +697,8 @@ Suite *suite_permit(void)
     tcase_add_test(tc, test_a_seizure_under_the_ketua_pns_izin_is_recorded_and_owes_nothing);
     tcase_add_test(tc, test_an_urgent_seizure_owes_the_ketua_pns_approval_within_the_rule_value);
     tcase_add_test(tc, test_an_urgent_search_under_kuhap_1981_owes_its_approval_too);
+    tcase_add_test(tc, test_the_report_to_the_ketua_pn_meets_the_approval_clock);
+    tcase_add_test(tc, test_a_report_names_an_urgent_act_of_this_case_once);
     tcase_add_test(tc, test_only_the_investigator_records_the_ketua_pns_penetapan);
     tcase_add_test(tc, test_a_penetapan_says_what_it_is_for_what_and_its_number);
     tcase_add_test(
