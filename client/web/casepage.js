@@ -19,6 +19,16 @@ function partyName(c, id) {
   return p ? p.name : '';
 }
 
+// What met a stopped clock when the server says more than "stopped": the Ketua PN's approval of
+// an urgent search or seizure (DOMAIN D8) is the investigator's duty once he has reported it
+// (reported_by), the court's answer still awaited (awaiting_approval) or given (approved_by).
+function metBy(k) {
+  if (k.awaiting_approval) return 'Sudah dilaporkan ke Ketua PN; menunggu persetujuan';
+  if (k.reported_by && k.approved_by) return 'Dilaporkan ke Ketua PN; sudah disetujui';
+  if (k.approved_by) return 'Disetujui Ketua PN';
+  return null;
+}
+
 function clocks(c) {
   const list = (c.clocks || []).slice().sort((a, b) => (b.running ? 1 : 0) - (a.running ? 1 : 0));
   if (!list.length) return h('p', { class: 'empty' }, 'Tidak ada jam tenggat.');
@@ -33,7 +43,14 @@ function clocks(c) {
         h(
           'tr',
           { class: k.running ? `state-${k.state}` : 'stopped', 'data-clock': k.code },
-          h('td', { 'data-label': 'Jam' }, k.label, k.party_id ? ` — ${partyName(c, k.party_id)}` : '', k.text ? h('div', null, h('small', null, k.text)) : null),
+          h(
+            'td',
+            { 'data-label': 'Jam' },
+            k.label,
+            k.party_id ? ` — ${partyName(c, k.party_id)}` : '',
+            k.text ? h('div', null, h('small', null, k.text)) : null,
+            metBy(k) ? h('div', { class: 'met-by' }, h('small', null, metBy(k))) : null,
+          ),
           h('td', { 'data-label': 'Tenggat' }, date(k.due_date)),
           h('td', { 'data-label': 'Sisa' }, k.running ? daysLeft(k.days_left) : 'selesai'),
           h('td', { 'data-label': 'Keadaan' }, k.running ? badge(k.state, k.state_label) : h('span', { class: 'badge stopped' }, 'Berhenti')),

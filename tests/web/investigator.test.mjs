@@ -178,6 +178,12 @@ test('the investigator records acts whose further fields the server asks for', a
   c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
   const seized = c.history.find((e) => e.type === 'seizure_done');
   assert.ok(c.clocks.some((k) => k.code === 'pn_approval' && k.event_id === seized.id && k.running));
+  // reported to the Ketua PN (KUHAP 38(2): "wajib segera melaporkan ... guna memperoleh
+  // persetujuannya"): the investigator's duty is done, the court's answer awaited - the page
+  // says so on the clock's row
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'letter_delivered', date: daysAgo(3), recipient: 'ketua_pn_persetujuan', approves: seized.id, received_by: 'Kepaniteraan PN Palembang' }, 201);
+  await page.reload();
+  await page.locator('#clocks tr[data-clock="pn_approval"] .met-by', { hasText: 'menunggu persetujuan' }).waitFor();
   // its approval: the page asks what the Penetapan is, for what, its number and the act
   await page.locator('#act-type').selectOption('court_permit_received');
   await page.locator('#act-date').fill(daysAgo(2));
@@ -197,6 +203,7 @@ test('the investigator records acts whose further fields the server asks for', a
   await page.locator('#history li', { hasText: 'persetujuan penyitaan' }).first().waitFor();
   c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
   assert.ok(c.clocks.some((k) => k.code === 'pn_approval' && k.event_id === seized.id && !k.running));
+  await page.locator('#clocks tr[data-clock="pn_approval"] .met-by', { hasText: 'sudah disetujui' }).waitFor();
   assert.deepEqual(errors, []);
   await ctx.close();
 });
