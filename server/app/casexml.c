@@ -675,6 +675,32 @@ static json_t *stored_json(struct xw *x, const char *text)
     return v;
 }
 
+/* The act a correction corrects (its sequence number), and, as akar, the act its chain of
+ * corrections stands for at the end (a correction of a correction corrects the same act): a
+ * paper reads the act as it stands after them all (DOMAIN 12), e.g. the basis of a search. */
+static void write_corrects(struct xw *x, const struct store_cd_event *e,
+                           const struct store_casedoc *d)
+{
+    if (!e->corrects_seq)
+        return;
+    int root = e->corrects_seq;
+    for (int hops = 0, i = 0; i < d->nevents && hops < d->nevents; i++)
+        if (d->events[i].seq == root && d->events[i].corrects_seq) {
+            root = d->events[i].corrects_seq;
+            i = -1;
+            hops++;
+        }
+    char ref[40], akar[40], seq[24];
+    snprintf(ref, sizeof ref, "peristiwa-%d", e->corrects_seq);
+    snprintf(akar, sizeof akar, "peristiwa-%d", root);
+    snprintf(seq, sizeof seq, "%d", e->corrects_seq);
+    xw_start(x, "mengoreksi");
+    xw_attr(x, "ref", ref);
+    xw_attr(x, "akar", akar);
+    xw_string(x, seq);
+    xw_end(x);
+}
+
 static void write_event(struct xw *x, const struct store_cd_event *e, const struct store_casedoc *d,
                         int happened)
 {
@@ -691,8 +717,7 @@ static void write_event(struct xw *x, const struct store_cd_event *e, const stru
     el_instant(x, "waktu", e->has_legal, e->legal);
     el(x, "nomor-dokumen", e->doc_number);
     el_ref(x, "pihak", "pihak", e->party, e->party_name);
-    snprintf(seq, sizeof seq, "%d", e->corrects_seq);
-    el_ref(x, "mengoreksi", "peristiwa", e->corrects_seq, seq);
+    write_corrects(x, e, d);
     el_coded(x, "rezim", e->regime ? e->regime : "", e->regime_label);
     el_stage(x, "tahap-sebelum", e->stage_before);
     el_stage(x, "tahap-sesudah", e->stage_after);

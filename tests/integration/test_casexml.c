@@ -619,6 +619,9 @@ START_TEST(test_events_bind_in_order_with_labels_times_and_payloads)
     assert_xstr(doc, "/b:perkara/b:daftar-peristiwa/b:peristiwa[8]/b:mengoreksi/@ref",
                 "peristiwa-4");
     assert_xstr(doc, "/b:perkara/b:daftar-peristiwa/b:peristiwa[8]/b:mengoreksi", "4");
+    /* and at the act its chain of corrections stands for (here the same) */
+    assert_xstr(doc, "/b:perkara/b:daftar-peristiwa/b:peristiwa[8]/b:mengoreksi/@akar",
+                "peristiwa-4");
     assert_xstr(doc, "/b:perkara/b:daftar-peristiwa/b:peristiwa[8]/b:terlambat", "true");
     assert_xstr(doc, "/b:perkara/b:daftar-peristiwa/b:peristiwa[7]/b:terlambat", "false");
     xmlFreeDoc(doc);

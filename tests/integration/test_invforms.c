@@ -129,6 +129,81 @@ static char *text_of_doc(json_t *d)
     return fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
 }
 
+/* A Penetapan izin of 8 January 2026 for purpose numbered number: its id. */
+static long long izin(long long id, const char *purpose, const char *number)
+{
+    char m[300];
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"date\":\"2026-01-08\",\"permit_kind\":"
+             "\"izin\",\"permit_for\":\"%s\",\"number\":\"%s\"",
+             purpose, number);
+    json_t *e = act(id, m, NULL, 201);
+    long long k = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    return k;
+}
+
+/* Act of type on 9 January 2026 stating basis (members), then corrected on its date to state
+ * fixed instead: the act's id. */
+static long long done_then_corrected(long long id, const char *type, const char *basis,
+                                     const char *fixed)
+{
+    char m[500];
+    snprintf(m, sizeof m, "\"type\":\"%s\",\"date\":\"2026-01-09\",%s", type, basis);
+    json_t *e = act(id, m, NULL, 201);
+    long long k = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2026-01-09\",\"corrects\":%lld,%s", k,
+             fixed);
+    json_decref(act(id, m, NULL, 201));
+    return k;
+}
+
+/* DOMAIN 12: a paper is its act's as it stands after corrections. A search recorded under izin
+ * 5/... and corrected to cite izin 6/..., and a seizure recorded under izin 7/... and corrected
+ * to have been done in urgency: their Berita Acara issued after the corrections state the basis
+ * corrected (KUHAP 33(1), 38(1), 38(2)), not the one first recorded. */
+static void papers_after_corrections(long long id)
+{
+    char m[300];
+    long long a = izin(id, "penggeledahan", "5/Pen.Pid/2026/PN Plg");
+    long long b = izin(id, "penggeledahan", "6/Pen.Pid/2026/PN Plg");
+    long long c = izin(id, "penyitaan", "7/Pen.Pid/2026/PN Plg");
+    char basis[60], fixed[60];
+    snprintf(basis, sizeof basis, "\"permit_act\":%lld", a);
+    snprintf(fixed, sizeof fixed, "\"permit_act\":%lld", b);
+    long long search = done_then_corrected(id, "search_done", basis, fixed);
+    json_decref(issue(id, "sp_penggeledahan", search,
+                      "{\"target\":\"kamar 2 Jalan Merdeka Nomor 5, Palembang\"}", 201));
+    json_t *d = issue(id, "ba_penggeledahan", search,
+                      "{\"target\":\"kamar 2 Jalan Merdeka Nomor 5, Palembang\",\"result\":"
+                      "\"nihil\"}",
+                      201);
+    char *t = text_of_doc(d);
+    assert_has(t,
+               "Penggeledahan dilakukan berdasarkan Penetapan Ketua Pengadilan Negeri Nomor "
+               "6/Pen.Pid/2026/PN Plg tanggal 8 Januari 2026 tentang izin penggeledahan",
+               "BA Penggeledahan cites the izin the correction names");
+    assert_lacks(t, "5/Pen.Pid/2026/PN Plg", "BA Penggeledahan after its izin was corrected");
+    free(t);
+    json_decref(d);
+    snprintf(basis, sizeof basis, "\"permit_act\":%lld", c);
+    snprintf(m, sizeof m, "\"urgent_reason\":\"pemilik paspor hendak meninggalkan Palembang\"");
+    long long sita = done_then_corrected(id, "seizure_done", basis, m);
+    d = issue(id, "ba_penyitaan", sita, "{}", 201);
+    t = text_of_doc(d);
+    assert_has(t,
+               "Penyitaan dilakukan dalam keadaan yang sangat perlu dan mendesak tanpa izin Ketua "
+               "Pengadilan Negeri terlebih dahulu",
+               "BA Penyitaan of a seizure corrected to urgent");
+    assert_has(t, "karena pemilik paspor hendak meninggalkan Palembang",
+               "BA Penyitaan: the urgency the correction states");
+    assert_lacks(t, "tentang izin penyitaan", "BA Penyitaan of a seizure corrected to urgent");
+    assert_lacks(t, "7/Pen.Pid/2026/PN Plg", "BA Penyitaan of a seizure corrected to urgent");
+    free(t);
+    json_decref(d);
+}
+
 /* The papers of one file, from the prapenyidikan in November 2025 to the
  * seized things deposited in January 2026. */
 START_TEST(test_the_investigators_papers_each_of_its_act)
@@ -354,6 +429,7 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     assert_has(t, "persetujuan atas penyitaan terhadap 1 (satu) buku paspor", "permohonan PN");
     free(t);
     json_decref(d);
+    papers_after_corrections(id);
 }
 END_TEST
 
