@@ -355,11 +355,12 @@ bool permit_check(const struct casefile *cf, enum event ev, enum event as,
     return check_penetapan(cf, in, date, at, has_time, out, err);
 }
 
-enum link_fault { LINK_OK, LINK_WITHDRAWN, LINK_AFTER };
+enum link_fault { LINK_OK, LINK_WITHDRAWN, LINK_AFTER, LINK_NOT_URGENT };
 
 /* In the log's first n acts: the act `dep` rests on `base` (a search or seizure on its izin, a
- * persetujuan on the urgent act it approves); base must stand while dep does, and be dated on
- * or before it. */
+ * persetujuan or a report on the urgent act it names); base must stand while dep does, be dated
+ * on or before it, and, under a persetujuan or a report, stay urgent (KUHAP 34, 38(2): only an
+ * act done without the izin is reported to the Ketua PN for his approval). */
 static enum link_fault link_check(const struct casefile *cf, int n, int base, int dep)
 {
     struct case_event b, d;
@@ -367,6 +368,8 @@ static enum link_fault link_check(const struct casefile *cf, int n, int base, in
         return LINK_OK; /* nothing rests on base any more */
     if (!evlog_effective(cf->ev, n, base, &b))
         return LINK_WITHDRAWN;
+    if ((d.event == EV_COURT_PERMIT_RECEIVED || d.event == EV_LETTER_DELIVERED) && !b.urgent)
+        return LINK_NOT_URGENT;
     return dated_after(cf, &b, evlog_date(&d, cf->zone), d.at, d.has_time) ? LINK_AFTER : LINK_OK;
 }
 
@@ -419,6 +422,15 @@ static bool refuse_link(const struct casefile *cf, int base, int dep, enum link_
                           "%s) dilakukan berdasarkan izin itu (%s); tarik dulu %s itu (peristiwa "
                           "%lld)",
                           purpose, bid, bd, purpose, did, dd, basis, purpose, did);
+    }
+    if (f == LINK_NOT_URGENT) {
+        out->problem_type = "dependent-act";
+        return berr_field(err, BERR_UNPROCESSABLE, "permit_act",
+                          "%s (peristiwa %lld, %s) tidak dapat dikoreksi menjadi tindakan "
+                          "berdasarkan izin, bukan mendesak: %s (peristiwa %lld, %s) "
+                          "menyebutnya sebagai tindakan mendesak (%s); tarik dulu %s itu "
+                          "(peristiwa %lld)",
+                          event_label(act), bid, bd, what, did, dd, basis, noun, did);
     }
     out->problem_type = "permit-mismatch";
     if (approval)

@@ -45,9 +45,10 @@ bool permit_check(const struct casefile *cf, enum event ev, enum event as,
 
 /* A correction (the last act of cf's log) must not pull a permit from under the acts resting
  * on it: an izin a standing search or seizure names (permit_act) stays standing and dated on
- * or before it; an urgent act a standing persetujuan approves stays standing and dated on or
- * before it.  Withdrawn: 422 dependent-act on corrects naming the act to withdraw first (its
- * id); re-dated: 422 permit-mismatch on the date (at when timed).  A link that did not hold
+ * or before it; an urgent act a standing persetujuan approves (or report names) stays standing,
+ * urgent and dated on or before it.  Withdrawn: 422 dependent-act on corrects naming the act to
+ * withdraw first (its id); corrected to an izin: 422 dependent-act on permit_act likewise;
+ * re-dated: 422 permit-mismatch on the date (at when timed).  A link that did not hold
  * before the correction (a log written before the rule) is not the correction's doing. */
 bool permit_links_kept(const struct casefile *cf, bool timed, struct event_outcome *out,
                        struct berr *err);

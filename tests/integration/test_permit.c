@@ -687,6 +687,57 @@ START_TEST(test_a_permit_an_act_rests_on_is_not_pulled_from_under_it)
 }
 END_TEST
 
+START_TEST(test_an_approved_or_reported_urgent_act_is_not_corrected_into_a_permitted_one)
+{
+    /* KUHAP 34, 38(2): the Ketua PN's persetujuan, and the investigator's report asking for it,
+     * are of an act done in urgency without his izin.  An act they name corrected to have been
+     * done under an izin (not urgent) would leave an approval of an urgent act that was not: 422
+     * dependent-act on permit_act naming the persetujuan or report to withdraw first, nothing
+     * written; a correction keeping it urgent is recorded; the approval withdrawn first, the
+     * correction to the izin is recorded and no approval is owed any more */
+    long long id = case_on("2026-01-05", "2026-01-05", "2026-01-05");
+    long long izin_sita =
+        penetapan(id, "izin", "penyitaan", "2026-01-06", "3/Pen.Pid/2026/PN Plg", 0);
+    long long izin_geledah =
+        penetapan(id, "izin", "penggeledahan", "2026-01-06", "4/Pen.Pid/2026/PN Plg", 0);
+    long long sita = rec(id, "\"type\":\"seizure_done\",\"date\":\"2026-01-08\",\"urgent_reason\":"
+                             "\"paspor hendak dibawa lari\"");
+    long long ok =
+        penetapan(id, "persetujuan", "penyitaan", "2026-01-09", "5/Pen.Pid/2026/PN Plg", sita);
+    char m[512], extra[64], want[96];
+    snprintf(extra, sizeof extra, ",\"permit_act\":%lld", izin_sita);
+    correction(m, sizeof m, sita, "2026-01-08", extra);
+    json_t *p = refused(id, demo.inv, m, 422, "dependent-act", "permit_act");
+    snprintf(want, sizeof want, "tarik dulu persetujuan itu (peristiwa %lld)", ok);
+    ck_assert_msg(strstr(str(p, "detail"), want), "%s", str(p, "detail"));
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(p, "act"), "id")), ok);
+    json_decref(p);
+    /* the urgent search of the 8th reported to the Ketua PN on the 9th */
+    long long geledah = rec(id, "\"type\":\"search_done\",\"date\":\"2026-01-08\","
+                                "\"urgent_reason\":\"tersangka hendak memusnahkan dokumen\"");
+    report_members(m, sizeof m, "2026-01-09", "ketua_pn_persetujuan", geledah);
+    long long lapor = rec(id, m);
+    snprintf(extra, sizeof extra, ",\"permit_act\":%lld", izin_geledah);
+    correction(m, sizeof m, geledah, "2026-01-08", extra);
+    p = refused(id, demo.inv, m, 422, "dependent-act", "permit_act");
+    snprintf(want, sizeof want, "tarik dulu laporan kepada Ketua PN itu (peristiwa %lld)", lapor);
+    ck_assert_msg(strstr(str(p, "detail"), want), "%s", str(p, "detail"));
+    json_decref(p);
+    /* still urgent, its reason put better: recorded */
+    rec(id, (correction(m, sizeof m, geledah, "2026-01-08",
+                        ",\"urgent_reason\":\"tersangka sedang memusnahkan dokumen\""),
+             m));
+    /* the persetujuan withdrawn first: the seizure may then be corrected to the izin, and owes
+     * no approval */
+    rec(id, (correction(m, sizeof m, ok, "2026-01-09", ",\"withdraws\":true"), m));
+    snprintf(extra, sizeof extra, ",\"permit_act\":%lld", izin_sita);
+    rec(id, (correction(m, sizeof m, sita, "2026-01-08", extra), m));
+    json_t *c = get_case(id);
+    ck_assert_ptr_null(approval_clock(c, sita));
+    json_decref(c);
+}
+END_TEST
+
 Suite *suite_permit(void)
 {
     Suite *s = suite_create("permit");
@@ -704,6 +755,8 @@ Suite *suite_permit(void)
     tcase_add_test(
         tc, test_a_seizure_recorded_before_the_rule_still_loads_and_a_correction_states_its_basis);
     tcase_add_test(tc, test_a_permit_an_act_rests_on_is_not_pulled_from_under_it);
+    tcase_add_test(tc,
+                   test_an_approved_or_reported_urgent_act_is_not_corrected_into_a_permitted_one);
     suite_add_tcase(s, tc);
     return s;
 }
