@@ -702,13 +702,18 @@ static void write_corrects(struct xw *x, const struct store_cd_event *e,
 }
 
 static void write_event(struct xw *x, const struct store_cd_event *e, const struct store_casedoc *d,
-                        int happened)
+                        int happened, int fixed_by)
 {
     char id[40], seq[24];
     snprintf(id, sizeof id, "peristiwa-%d", e->seq);
     snprintf(seq, sizeof seq, "%d", e->seq);
     xw_start(x, "peristiwa");
     xw_attr(x, "id", id);
+    if (fixed_by) {
+        char by[40];
+        snprintf(by, sizeof by, "peristiwa-%d", fixed_by);
+        xw_attr(x, "dikoreksi", by);
+    }
     el(x, "urutan", seq);
     const char *type = e->type;
     enum event ev;
@@ -783,27 +788,100 @@ static struct happening happening_of(const struct store_cd_event *ev, size_t i)
     return h;
 }
 
-/* Each event in seq order, with its place in by_happening's order
- * (urutan-kejadian, 1-based). */
+/* The index of the event of sequence number seq in ev (seq order), or -1. */
+static int event_at_seq(const struct store_cd_event *ev, size_t n, int seq)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ev[i].seq == seq)
+            return (int)i;
+    return -1;
+}
+
+/* The index of the last correction whose chain stands for act i, or -1: a correction of a
+ * correction corrects the same act (evlog.h). */
+static int last_fix(const struct store_cd_event *ev, size_t n, size_t i)
+{
+    int last = -1;
+    for (size_t j = i + 1; j < n; j++) {
+        int r = (int)j;
+        for (size_t hops = 0; r >= 0 && ev[r].corrects_seq && hops < n; hops++)
+            r = event_at_seq(ev, n, ev[r].corrects_seq);
+        if (ev[j].corrects_seq && r == (int)i)
+            last = (int)j;
+    }
+    return last;
+}
+
+/* Act e as it stands after its last correction c (DOMAIN 12: a paper is its act's, as
+ * corrected): c's date, hour, number (when it gives one) and party (when it names one), and
+ * e's payload with c's members over it (a member c does not state stays as recorded, as the
+ * permit's basis does: app/permit.c); *merged holds that payload's text (caller frees).  A
+ * withdrawal leaves e as recorded: the act is withdrawn, not changed. */
+static struct store_cd_event as_it_stands(const struct store_cd_event *e,
+                                          const struct store_cd_event *c, char **merged)
+{
+    struct store_cd_event s = *e;
+    *merged = NULL;
+    json_t *fix = c->payload ? json_loads(c->payload, 0, NULL) : NULL;
+    if (json_is_true(json_object_get(fix, "withdraws"))) {
+        json_decref(fix);
+        return s;
+    }
+    s.legal_date = c->legal_date;
+    s.has_legal = c->has_legal;
+    s.legal = c->legal;
+    if (c->doc_number && *c->doc_number)
+        s.doc_number = c->doc_number;
+    if (c->party) {
+        s.party = c->party;
+        s.party_name = c->party_name;
+    }
+    json_t *base = e->payload ? json_loads(e->payload, 0, NULL) : NULL;
+    if (json_is_object(base) && json_is_object(fix)) {
+        json_object_del(fix, "withdraws");
+        json_object_update(base, fix);
+        *merged = json_dumps(base, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        s.payload = *merged;
+    }
+    json_decref(base);
+    json_decref(fix);
+    return s;
+}
+
+/* Each event in seq order, with its place in by_happening's order (urutan-kejadian, 1-based);
+ * an act a correction stands for is written as it stands after it (dikoreksi: that
+ * correction), each correction as it was recorded. */
 static void write_events(struct xw *x, const struct store_casedoc *d)
 {
     size_t n = d->nevents > 0 ? (size_t)d->nevents : 0;
     struct happening *order = n ? malloc(n * sizeof *order) : NULL;
-    int *place = n ? malloc(n * sizeof *place) : NULL;
-    if (n && (!order || !place)) {
+    int *place = n ? malloc(n * sizeof *place) : NULL, *fixed = n ? calloc(n, sizeof *fixed) : NULL;
+    struct store_cd_event *now = n ? malloc(n * sizeof *now) : NULL;
+    char **texts = n ? calloc(n, sizeof *texts) : NULL;
+    if (n && (!order || !place || !fixed || !now || !texts)) {
         x->ok = false;
         n = 0;
     }
+    for (size_t i = 0; i < n; i++) {
+        int j = d->events[i].corrects_seq ? -1 : last_fix(d->events, n, i);
+        now[i] = j < 0 ? d->events[i] : as_it_stands(&d->events[i], &d->events[j], &texts[i]);
+        fixed[i] = j < 0 ? 0 : d->events[j].seq;
+    }
     for (size_t i = 0; i < n; i++)
-        order[i] = happening_of(d->events, i);
+        order[i] = happening_of(now, i);
     if (n)
         qsort(order, n, sizeof *order, by_happening);
     for (size_t i = 0; i < n; i++)
-        place[order[i].e - d->events] = (int)i + 1;
+        place[order[i].e - now] = (int)i + 1;
     xw_start(x, "daftar-peristiwa");
     for (size_t i = 0; i < n; i++)
-        write_event(x, &d->events[i], d, place[i]);
+        write_event(x, &now[i], d, place[i], fixed[i]);
     xw_end(x);
+    for (size_t i = 0; i < n; i++)
+        free(texts[i]);
+    free(texts);
+    free(now);
+    free(fixed);
     free(order);
     free(place);
 }

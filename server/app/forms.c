@@ -304,7 +304,48 @@ void forms_act_time(long long at, const struct tzone *zone, char out[8])
         snprintf(out, 8, "%.5s", iso + 11);
 }
 
-/* Event event_id of case_id as the document's act. */
+/* The log index of the last correction standing for act event_id (a correction of a
+ * correction corrects the same act), not a withdrawal; -1 if none. */
+static int act_last_fix(const struct casefile *cf, long long event_id)
+{
+    int k = casefile_event_index(cf, event_id), last = -1;
+    for (int j = k < 0 ? cf->nevents : k + 1; j < cf->nevents; j++) {
+        int r = j;
+        while (r >= 0 && r < cf->nevents && cf->ev[r].event == EV_CORRECTED)
+            r = cf->ev[r].ref;
+        if (cf->ev[j].event == EV_CORRECTED && r == k)
+            last = j;
+    }
+    return last >= 0 && !cf->ev[last].withdraws ? last : -1;
+}
+
+/* The act as its last correction left it (DOMAIN 12: a paper is its act's, as corrected): the
+ * correction's date and hour, its number and party when it gives them; the act's own id, type
+ * and the PPNS who did it stay. */
+static bool act_as_corrected(struct tx *tx, const struct casefile *cf, struct act_row *a,
+                             struct berr *err)
+{
+    int j = act_last_fix(cf, a->id);
+    if (j < 0)
+        return true;
+    struct store_doc_act c;
+    if (!store_doc_act(tx, cf->id, cf->ev_id[j], &c, err))
+        return false;
+    if (c.found) {
+        snprintf(a->date, sizeof a->date, "%s", c.legal_date);
+        if (c.doc_number[0])
+            snprintf(a->number, sizeof a->number, "%s", c.doc_number);
+        if (c.bap[0])
+            snprintf(a->bap, sizeof a->bap, "%s", c.bap);
+        if (c.party_id)
+            a->party_id = c.party_id;
+        forms_act_time(c.legal_at, cf->zone, a->time);
+    }
+    store_doc_act_free(&c);
+    return true;
+}
+
+/* Event event_id of case_id as the document's act, as its corrections left it. */
 static bool act_load(struct tx *tx, const struct casefile *cf, long long event_id,
                      struct act_row *a, struct berr *err)
 {
@@ -325,8 +366,10 @@ static bool act_load(struct tx *tx, const struct casefile *cf, long long event_i
         forms_act_time(r.legal_at, cf->zone, a->time);
     }
     store_doc_act_free(&r);
-    return ok || berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
-                            event_id);
+    if (!ok)
+        return berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
+                          event_id);
+    return act_as_corrected(tx, cf, a, err);
 }
 
 /* Whether act a is one that form records or orders. */

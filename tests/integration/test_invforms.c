@@ -202,6 +202,27 @@ static void papers_after_corrections(long long id)
     assert_lacks(t, "7/Pen.Pid/2026/PN Plg", "BA Penyitaan of a seizure corrected to urgent");
     free(t);
     json_decref(d);
+    /* a seizure recorded on 9 January and re-dated by its correction to Monday 12 January: its
+     * Berita Acara, issued after, is of the 12th - the day in words, the date, and the paper's
+     * own date - never of the 9th (found in review: the paper took the act's first record) */
+    long long p = izin(id, "penyitaan", "8/Pen.Pid/2026/PN Plg");
+    snprintf(basis, sizeof basis, "\"permit_act\":%lld", p);
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-01-09\",%s", basis);
+    json_t *e = act(id, m, NULL, 201);
+    long long moved = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2026-01-12\",\"corrects\":%lld,%s",
+             moved, basis);
+    json_decref(act(id, m, NULL, 201));
+    d = issue(id, "ba_penyitaan", moved, "{}", 201);
+    ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-01-12");
+    t = text_of_doc(d);
+    assert_has(t, "Senin", "BA Penyitaan of a seizure re-dated to Monday 12 January");
+    assert_has(t, "12 Januari 2026", "BA Penyitaan of a seizure re-dated to 12 January");
+    assert_lacks(t, "9 Januari 2026", "BA Penyitaan of a seizure re-dated from 9 January");
+    assert_lacks(t, "Jumat", "BA Penyitaan of a seizure re-dated from Friday 9 January");
+    free(t);
+    json_decref(d);
 }
 
 /* The papers of one file, from the prapenyidikan in November 2025 to the
