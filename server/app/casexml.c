@@ -788,28 +788,28 @@ static struct happening happening_of(const struct store_cd_event *ev, size_t i)
     return h;
 }
 
-/* The index of the event of sequence number seq in ev (seq order), or -1. */
-static int event_at_seq(const struct store_cd_event *ev, size_t n, int seq)
+/* For each act of ev (seq order), the index of the last correction whose chain stands for it
+ * (a correction of a correction corrects the same act: evlog.h), or -1; in one pass, an act
+ * found by its sequence number through by_seq (seq 1..n in a case's log; any other is looked
+ * for). */
+static void last_fixes(const struct store_cd_event *ev, size_t n, int *fix)
 {
     for (size_t i = 0; i < n; i++)
-        if (ev[i].seq == seq)
-            return (int)i;
-    return -1;
-}
-
-/* The index of the last correction whose chain stands for act i, or -1: a correction of a
- * correction corrects the same act (evlog.h). */
-static int last_fix(const struct store_cd_event *ev, size_t n, size_t i)
-{
-    int last = -1;
-    for (size_t j = i + 1; j < n; j++) {
+        fix[i] = -1;
+    for (size_t j = 0; j < n; j++) {
         int r = (int)j;
-        for (size_t hops = 0; r >= 0 && ev[r].corrects_seq && hops < n; hops++)
-            r = event_at_seq(ev, n, ev[r].corrects_seq);
-        if (ev[j].corrects_seq && r == (int)i)
-            last = (int)j;
+        for (size_t hops = 0; r >= 0 && ev[r].corrects_seq && hops <= n; hops++) {
+            int seq = ev[r].corrects_seq, k = -1;
+            if (seq >= 1 && (size_t)seq <= n && ev[seq - 1].seq == seq)
+                k = seq - 1;
+            else
+                for (size_t i = 0; i < n && k < 0; i++)
+                    k = ev[i].seq == seq ? (int)i : -1;
+            r = k;
+        }
+        if (ev[j].corrects_seq && r >= 0 && !ev[r].corrects_seq)
+            fix[r] = (int)j; /* j ascending: the last wins */
     }
-    return last;
 }
 
 /* Act e as it stands after its last correction c (DOMAIN 12: a paper is its act's, as
@@ -855,15 +855,18 @@ static void write_events(struct xw *x, const struct store_casedoc *d)
 {
     size_t n = d->nevents > 0 ? (size_t)d->nevents : 0;
     struct happening *order = n ? malloc(n * sizeof *order) : NULL;
-    int *place = n ? malloc(n * sizeof *place) : NULL, *fixed = n ? calloc(n, sizeof *fixed) : NULL;
+    int *place = n ? malloc(n * sizeof *place) : NULL,
+        *fixed = n ? malloc(n * sizeof *fixed) : NULL;
     struct store_cd_event *now = n ? malloc(n * sizeof *now) : NULL;
     char **texts = n ? calloc(n, sizeof *texts) : NULL;
     if (n && (!order || !place || !fixed || !now || !texts)) {
         x->ok = false;
         n = 0;
     }
+    if (n)
+        last_fixes(d->events, n, fixed);
     for (size_t i = 0; i < n; i++) {
-        int j = d->events[i].corrects_seq ? -1 : last_fix(d->events, n, i);
+        int j = fixed[i];
         now[i] = j < 0 ? d->events[i] : as_it_stands(&d->events[i], &d->events[j], &texts[i]);
         fixed[i] = j < 0 ? 0 : d->events[j].seq;
     }
