@@ -270,7 +270,7 @@ bool store_casefile_head_for_write(struct tx *tx, long long case_id,
     "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), coalesce(party_id, 0), coalesce(corrects, 0), "       \
     "payload::text"
 
-/* A log is read without JIT (tx_no_jit, for the rest of the transaction): the read policy's
+/* A log is read without JIT (berkasd's connections run with jit=off: store/db.c): the read policy's
  * subplan makes the planner's estimate grow with the rows, past jit_above_cost (100,000) from
  * some 5,500 acts on (180,000 at 10,000), and compiling made the read of a 10,000-act log
  * (a write's after a restart or another writer's act, every full read of such a case) take
@@ -307,7 +307,7 @@ bool store_casefile_log(struct tx *tx, long long case_id, struct store_log *out,
     memset(out, 0, sizeof *out);
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
-    return tx_no_jit(tx, err) && log_of(stmt_query(tx, &log_of_case, p, err), out, err);
+    return log_of(stmt_query(tx, &log_of_case, p, err), out, err);
 }
 
 /* ---- many cases at once ------------------------------------------------------------------- */
@@ -339,7 +339,7 @@ bool store_casefile_many(struct tx *tx, const long long *ids, int n,
         return berr_set(err, BERR_INTERNAL, "out of memory");
     const char *p[1] = {arr};
     bool ok = heads_of(stmt_query(tx, &many_heads, p, err), false, heads, err) &&
-              suspects_of(stmt_query(tx, &many_suspects, p, err), sus, err) && tx_no_jit(tx, err) &&
+              suspects_of(stmt_query(tx, &many_suspects, p, err), sus, err) &&
               log_of(stmt_query(tx, &many_logs, p, err), log, err);
     free(arr);
     if (!ok) {

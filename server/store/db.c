@@ -143,8 +143,8 @@ static PGconn *connect_role(const char *conninfo, const char *role, int deadline
     /* No JIT: berkasd's statements are short and bounded by statement_timeout, and the read
      * policies' subplans inflate the planner's estimates past jit_above_cost as a table grows
      * (a 10,000-act log read: 62-68 ms with JIT, 10-14 ms without; a national case list: about
-     * 470 ms of JIT; MEASURED.md), so compiling never pays. tx_no_jit stays where a URL's own
-     * options could have turned it on again. */
+     * 470 ms of JIT; MEASURED.md), so compiling never pays; once per connection, never per
+     * transaction (a URL's own options may still turn it on). */
     char options[256];
     snprintf(options, sizeof options,
              "-c statement_timeout=5000 -c lock_timeout=2000 "

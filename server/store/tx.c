@@ -232,11 +232,6 @@ bool tx_batch(struct tx *tx, int n, const struct db_batch *batch, PGresult **out
     return run_batch(tx, n, batch, out, err);
 }
 
-bool tx_no_jit(struct tx *tx, struct berr *err)
-{
-    return tx_defer(tx, NULL, "SELECT set_config('jit', 'off', true)", 0, NULL, err);
-}
-
 bool tx_async_commit(struct tx *tx, struct berr *err)
 {
     /* with the transaction's first statement: no round trip of its own */

@@ -96,10 +96,6 @@ BERKAS_MUST_CHECK bool tx_flush(struct tx *tx, struct berr *err);
 BERKAS_MUST_CHECK bool tx_exec(struct tx *tx, const char *sql, int nparams,
                                const char *const *params, struct berr *err);
 
-/* No JIT compiling for the rest of the transaction: for a read whose cost
- * estimate is high but which runs in about the time compiling would take. */
-BERKAS_MUST_CHECK bool tx_no_jit(struct tx *tx, struct berr *err);
-
 /* The commit of this transaction does not wait for the disk
  * (synchronous_commit off): for one that writes nothing but an audit line,
  * of which a crash of the machine may lose the last fraction of a second. */
