@@ -124,7 +124,7 @@ static const struct rule_key keys[] = {
         "UU 20/2025 (belum dipastikan; pasal tidak diketahui); KUHAP 1981 tidak mengatur",
         RULE_DAYS, 0, 30),
     KEY(pn_approval_days,
-        "Persetujuan Ketua PN atas penggeledahan/penyitaan mendesak dimintakan dan diterima "
+        "Penggeledahan/penyitaan mendesak dilaporkan kepada Ketua PN guna persetujuannya "
         "paling lambat (hari; 0 = tanpa batas)",
         "KUHAP 34, 38(2): \"segera\" (belum dipastikan dalam hari); UU 20/2025 Pasal 44 "
         "(belum dipastikan)",
