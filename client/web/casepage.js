@@ -263,7 +263,8 @@ function nextActs(c, reload) {
   if (!acts.length) return h('p', { class: 'empty' }, 'Tidak ada tindakan yang dapat dicatat pada tahap ini.');
   const msg = h('p', { class: 'error', role: 'alert', id: 'act-error' });
   const type = h('select', { id: 'act-type' }, acts.map((e) => h('option', { value: e.type }, e.label)));
-  const when = h('input', { id: 'act-date', type: 'date', value: today(), max: today() });
+  const now = today(c.office && c.office.tz);
+  const when = h('input', { id: 'act-date', type: 'date', value: now, max: now });
   const note = h('textarea', { id: 'act-note', rows: 2, maxlength: 2000 });
   const more = h('div', { class: 'fields', id: 'act-more' });
   const extra = new Map(); // field -> {el, value}
@@ -325,9 +326,9 @@ function nextActs(c, reload) {
   return form;
 }
 
-function directionState(d) {
+function directionState(d, tz) {
   if (d.done) return ['ok', 'Selesai'];
-  if (d.due < today()) return ['overdue', 'Lewat waktu'];
+  if (d.due < today(tz)) return ['overdue', 'Lewat waktu'];
   return ['warning', 'Terbuka'];
 }
 
@@ -338,7 +339,7 @@ function directions(c, reload) {
         'ul',
         { class: 'directions', id: 'directions-list' },
         list.map((d) => {
-          const [st, label] = directionState(d);
+          const [st, label] = directionState(d, c.office && c.office.tz);
           return h(
             'li',
             { 'data-event': d.event_id },
@@ -358,7 +359,7 @@ function directions(c, reload) {
 
   const msg = h('p', { class: 'error', role: 'alert', id: 'direction-error' });
   const text = h('textarea', { id: 'd-text', name: 'text', rows: 3, required: true, maxlength: 2000 });
-  const due = h('input', { id: 'd-due', name: 'due', type: 'date', required: true, min: today() });
+  const due = h('input', { id: 'd-due', name: 'due', type: 'date', required: true, min: today(c.office && c.office.tz) });
   const to = h(
     'select',
     { id: 'd-to', name: 'to' },
@@ -385,7 +386,7 @@ function directions(c, reload) {
     show(msg);
     if (!text.value.trim()) return show(msg, 'Isi arahan wajib diisi.');
     if (!due.value) return show(msg, 'Tenggat wajib diisi.');
-    if (due.value < today()) return show(msg, 'Tenggat tidak boleh sebelum hari ini.');
+    if (due.value < today(c.office && c.office.tz)) return show(msg, 'Tenggat tidak boleh sebelum hari ini.');
     button.disabled = true;
     const body = { type: 'direction_given', due: due.value, note: text.value.trim() };
     if (to.value) body.to = to.value;
@@ -503,6 +504,109 @@ async function record(c, body, key, reload, msg, keep, onRefused) {
   }
 }
 
+// The prosecutor's acts in the prosecutor's words (DOMAIN 4.12, 6): a verb (the button's id) and
+// its label. The page offers what the server allows now (allowed_events: the stage machine and its
+// guards), never a list of its own: P-17 while an SPDP waits for its file, P-18 with the file,
+// P-20 when the investigator's 14 days after a P-19 have run, P-21A, P-22 and P-23 while Tahap II
+// is owed, the return of the file when 60 days have passed without it.
+const PU_ACTS = {
+  spdp_received_by_pu: ['receive-spdp', 'Catat SPDP diterima'],
+  tahap1_received_by_pu: ['receive', 'Catat berkas diterima'],
+  p17_received: ['p17', 'Minta perkembangan penyidikan (P-17)'],
+  p18_received: ['p18', 'Beritahukan hasil penyidikan belum lengkap (P-18)'],
+  p20_received: ['p20', 'Beritahukan waktu penyidikan tambahan telah habis (P-20)'],
+  p21_received: ['accept', 'Nyatakan lengkap (P-21)'],
+  p21a_received: ['p21a', 'Pemberitahuan susulan hasil penyidikan lengkap (P-21A)'],
+  p22_received: ['p22', 'Minta penyerahan tersangka dan barang bukti (P-22)'],
+  p23_received: ['p23', 'Surat susulan penyerahan tersangka dan barang bukti (P-23)'],
+  lapsed: ['lapse', 'Kembalikan berkas: Tahap II tidak dilaksanakan dalam 60 hari'],
+};
+
+// Whether the SPDP now in the file (the last one sent to the Kejari) is recorded received: the
+// server allows its receipt in every open stage, the page asks for it once.
+function spdpReceived(c) {
+  const h = c.history || [];
+  let sent = -1;
+  h.forEach((e, i) => {
+    if (e.type === 'spdp_sent' && (!e.payload || !e.payload.recipient || e.payload.recipient === 'kejari')) sent = i;
+  });
+  return sent >= 0 && h.slice(sent).some((e) => e.type === 'spdp_received_by_pu');
+}
+
+// The P-19 form: one instruction per item (KUHAP 110(2), 138(2)).
+function p19Form(c, label, submitAct) {
+  const list = h('ol', { id: 'p19-items' });
+  const addItem = (text = '') => {
+    const i = list.children.length + 1;
+    const ta = h('textarea', { id: `p19-item-${i}`, rows: 2, maxlength: 2000, 'aria-label': `Petunjuk ${i}` }, text);
+    const rm = h('button', { type: 'button', class: 'secondary', 'aria-label': `Hapus petunjuk ${i}` }, 'Hapus');
+    const li = h('li', null, ta, rm);
+    rm.addEventListener('click', () => li.remove());
+    list.append(li);
+    return ta;
+  };
+  addItem();
+  const add = h('button', { type: 'button', class: 'secondary', id: 'p19-add' }, 'Tambah petunjuk');
+  add.addEventListener('click', () => addItem().focus());
+  const submit = h('button', { type: 'submit' }, 'Kembalikan berkas (P-19)');
+  const form = h('form', { class: 'stack', id: 'p19-form' }, h('h3', null, label), h('p', null, h('small', null, 'Satu petunjuk per butir; penyidik menjawab tiap butir sebelum mengirim ulang.')), list, add, submit);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const items = [...list.querySelectorAll('textarea')].map((t) => t.value.trim()).filter(Boolean);
+    if (!items.length) return submitAct(null, 'Tulis sedikitnya satu petunjuk.');
+    submit.disabled = true;
+    await submitAct({ type: 'p19_received', instructions: items }, `Berkas dikembalikan dengan ${items.length} petunjuk (P-19).`);
+    submit.disabled = false;
+  });
+  return form;
+}
+
+// A later return is an ordinary letter naming the P-19 items still unmet (SE JAM Pidum
+// B-3326/E/EJP/11/2011): the items of the latest round, the ones the investigator answered.
+function returnLetterForm(c, submitAct) {
+  const rounds = c.p19_rounds || [];
+  const items = rounds.length ? rounds[rounds.length - 1].items || [] : [];
+  const boxes = items.map((it) => {
+    const id = `unmet-${Number(it.id)}`;
+    const box = h('input', { type: 'checkbox', id, value: it.id });
+    return [box, h('label', { for: id, class: 'check' }, box, ` ${it.item_no}. ${it.text}`)];
+  });
+  const submit = h('button', { type: 'submit' }, 'Kembalikan dengan surat biasa');
+  const form = h(
+    'form',
+    { class: 'stack', id: 'return-letter-form' },
+    h('h3', null, 'Kembalikan lagi: petunjuk P-19 belum dipenuhi'),
+    h('p', null, h('small', null, 'P-19 hanya sekali; pengembalian berikutnya dengan surat biasa yang menyebut petunjuk yang belum dipenuhi.')),
+    h('fieldset', null, h('legend', null, 'Petunjuk yang belum dipenuhi'), boxes.map((b) => b[1])),
+    submit,
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const unmet = boxes.filter((b) => b[0].checked).map((b) => Number(b[0].value));
+    if (!unmet.length) return submitAct(null, 'Pilih sedikitnya satu petunjuk yang belum dipenuhi.');
+    submit.disabled = true;
+    await submitAct({ type: 'return_letter_received', unmet }, 'Berkas dikembalikan dengan surat biasa.');
+    submit.disabled = false;
+  });
+  return form;
+}
+
+// P-16: the jaksa peneliti appointed to follow the investigation (absent: the prosecutor recording it).
+function p16Form(submitAct) {
+  const nip = h('input', { id: 'p16-jaksa', inputmode: 'numeric', maxlength: 21 });
+  const submit = h('button', { type: 'submit' }, 'Tunjuk (P-16)');
+  const form = h('form', { class: 'stack', id: 'p16-form' }, h('h3', null, 'Tunjuk jaksa peneliti (P-16)'), h('label', { for: 'p16-jaksa' }, 'NIP jaksa peneliti'), nip, submit);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { type: 'p16_received' };
+    if (nip.value.trim()) body.jaksa = nip.value.replace(/\s+/g, '');
+    submit.disabled = true;
+    await submitAct(body, 'Jaksa peneliti ditunjuk (P-16).');
+    submit.disabled = false;
+  });
+  return form;
+}
+
 async function prosecutor(c, reload) {
   const page = await api('GET', `/api/v1/inbox?case=${Number(c.id)}`);
   const row = (page.items || [])[0];
@@ -517,69 +621,57 @@ async function prosecutor(c, reload) {
     parts.push(
       h('p', { id: 'pu-deadline' }, 'Tenggat Anda: ', h('strong', null, d.label), ` — ${date(d.due_date)} (${daysLeft(d.days_left)}) `, badge(d.state)),
     );
-  for (const n of row.next || []) {
-    const key = newKey();
-    if (n.verb === 'return') {
-      const list = h('ol', { id: 'p19-items' });
-      const addItem = (text = '') => {
-        const i = list.children.length + 1;
-        const ta = h('textarea', { id: `p19-item-${i}`, rows: 2, maxlength: 2000, 'aria-label': `Petunjuk ${i}` }, text);
-        const rm = h('button', { type: 'button', class: 'secondary', 'aria-label': `Hapus petunjuk ${i}` }, 'Hapus');
-        const li = h('li', null, ta, rm);
-        rm.addEventListener('click', () => li.remove());
-        list.append(li);
-        return ta;
-      };
-      addItem();
-      const add = h('button', { type: 'button', class: 'secondary', id: 'p19-add' }, 'Tambah petunjuk');
-      add.addEventListener('click', () => addItem().focus());
-      const submit = h('button', { type: 'submit' }, 'Kembalikan berkas (P-19)');
-      const form = h('form', { class: 'stack', id: 'p19-form' }, h('h3', null, n.label), h('p', null, h('small', null, 'Satu petunjuk per butir; penyidik menjawab tiap butir sebelum mengirim ulang.')), list, add, submit);
-      form.addEventListener('submit', async (ev) => {
-        ev.preventDefault();
-        show(msg);
-        const items = [...list.querySelectorAll('textarea')].map((t) => t.value.trim()).filter(Boolean);
-        if (!items.length) return show(msg, 'Tulis sedikitnya satu petunjuk.');
-        submit.disabled = true;
-        if (await record(c, { type: n.event, instructions: items }, key, reload, msg)) {
-          flash(`Berkas dikembalikan dengan ${items.length} petunjuk (P-19).`);
-          await reload();
-        }
-        submit.disabled = false;
-      });
-      parts.push(form);
-    } else if (n.verb === 'appoint') {
-      const nip = h('input', { id: 'p16-jaksa', inputmode: 'numeric', maxlength: 21 });
-      const submit = h('button', { type: 'submit' }, 'Tunjuk (P-16)');
-      const form = h('form', { class: 'stack', id: 'p16-form' }, h('h3', null, n.label), h('label', { for: 'p16-jaksa' }, 'NIP jaksa peneliti'), nip, submit);
-      form.addEventListener('submit', async (ev) => {
-        ev.preventDefault();
-        show(msg);
-        const body = { type: n.event };
-        if (nip.value.trim()) body.jaksa = nip.value.replace(/\s+/g, '');
-        submit.disabled = true;
-        if (await record(c, body, key, reload, msg)) {
-          flash('Jaksa peneliti ditunjuk (P-16).');
-          await reload();
-        }
-        submit.disabled = false;
-      });
-      parts.push(form);
-    } else {
-      const b = h('button', { type: 'button', id: `act-${n.verb}` }, n.label);
+  const allowedHere = (c.allowed_events || []).map((e) => e.type).filter((t) => t !== 'corrected' && !(t === 'spdp_received_by_pu' && spdpReceived(c)));
+  if (!allowedHere.length) {
+    parts.push(h('p', { class: 'empty' }, 'Tidak ada tindakan penuntut umum yang menunggu.'), msg);
+    return section('sec-pu', 'Tindakan penuntut umum', parts);
+  }
+  // the letter's date (or the day the file was received) and its number, for whichever act
+  // is recorded; a return after the 14 days asks why (KUHAP 110(4): deemed complete)
+  const now = today(c.office && c.office.tz);
+  const when = h('input', { id: 'pu-date', type: 'date', value: now, max: now });
+  const number = h('input', { id: 'pu-number', maxlength: 120 });
+  const late = h('textarea', { id: 'pu-late-reason', rows: 2, maxlength: 500 });
+  const lateBox = h('div', { class: 'stack', hidden: true }, h('label', { for: 'pu-late-reason' }, 'Alasan dicatat lewat waktu'), late);
+  parts.push(
+    h('div', { class: 'stack', id: 'pu-letter' }, h('label', { for: 'pu-date' }, 'Tanggal surat / tanggal terima'), when, h('label', { for: 'pu-number' }, 'Nomor surat (jika ada)'), number, lateBox),
+  );
+  let key = newKey();
+  const submitAct = async (body, done) => {
+    show(msg);
+    if (!body) return show(msg, done);
+    if (when.value) body.date = when.value;
+    if (number.value.trim()) body.number = number.value.trim();
+    if (!lateBox.hidden && late.value.trim()) body.late_reason = late.value.trim();
+    const ok = await record(c, body, key, reload, msg, { 'pu-date': when.value, 'pu-number': number.value }, (e) => {
+      if (wanted(e.problem).includes('late_reason')) {
+        lateBox.hidden = false;
+        late.focus();
+      }
+    });
+    if (ok) {
+      key = newKey();
+      flash(done);
+      await reload();
+    }
+    return ok;
+  };
+  for (const type of allowedHere) {
+    if (type === 'p19_received') parts.push(p19Form(c, 'Kembalikan dengan petunjuk (P-19)', submitAct));
+    else if (type === 'return_letter_received') parts.push(returnLetterForm(c, submitAct));
+    else if (type === 'p16_received') parts.push(p16Form(submitAct));
+    else {
+      const server = (c.allowed_events || []).find((e) => e.type === type);
+      const [verb, label] = PU_ACTS[type] || [type.replace(/_/g, '-'), server ? server.label : type];
+      const b = h('button', { type: 'button', id: `act-${verb}` }, label);
       b.addEventListener('click', async () => {
-        show(msg);
         b.disabled = true;
-        if (await record(c, { type: n.event }, key, reload, msg)) {
-          flash(`${n.label}: dicatat.`);
-          await reload();
-        }
+        await submitAct({ type }, `${label}: dicatat.`);
         b.disabled = false;
       });
       parts.push(h('p', null, b));
     }
   }
-  if (!(row.next || []).length) parts.push(h('p', { class: 'empty' }, 'Tidak ada tindakan penuntut umum yang menunggu.'));
   parts.push(msg);
   return section('sec-pu', 'Tindakan penuntut umum', parts);
 }

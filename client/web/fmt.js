@@ -64,9 +64,18 @@ export const ROLES = {
 
 export const KINDS = { suspect: 'Tersangka', witness: 'Saksi', expert: 'Ahli' };
 
-// today in the browser's calendar, "YYYY-MM-DD"
-export function today() {
+// today, "YYYY-MM-DD": on the calendar of the zone tz (an office's, e.g. "Asia/Makassar") when
+// given - an act is dated, and its deadlines run, on its office's calendar (DOMAIN 2.4, 5.1), which
+// is not the browser's when the browser's clock is set to another zone - else on the browser's
+export function today(tz) {
   const d = new Date();
+  if (tz) {
+    try {
+      return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+    } catch {
+      // an unknown zone: the browser's calendar below
+    }
+  }
   const p = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

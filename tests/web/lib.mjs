@@ -17,6 +17,8 @@ export const NIP = {
   invPlg2: '199002142014022002',
   invPtk: '198912242012122002',
   prosPlg: '198110102006042002',
+  prosMre: '198506062010011003',
+  prosPtk: '198708182011012001',
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,0 +1,119 @@
+// pu.test.mjs - the prosecutor's letters beyond P-16, P-19 and P-21, recorded in the page
+// (DOMAIN 4.12, 6): what the server allows the prosecutor now is what the case page offers,
+// each with the letter's date and number.
+//   - P-17 (DOMAIN 4.4, D14): an SPDP received by the Kejari Muara Enim with no file since; the
+//     prosecutor asks for the progress of the investigation, and the P-17 clock stops.
+//   - P-22 (DOMAIN 4.13, D12): a file complete (P-21) whose suspect and evidence are not yet
+//     handed over; the prosecutor asks for them, dated the letter's day; P-21A and P-23 are
+//     offered beside it, P-19 is not (the file is complete).
+//   The P-17 is recorded from a browser whose clock is set to a zone on another calendar day
+//   than Jakarta's: the act is still dated by the office's calendar (DOMAIN 2.4, 5.1).
+//   - an SP3'd file (KUHAP 109(2)): nothing waits for the prosecutor, no button to press.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, NIP, browser, shot, must, login, pageLogin, daysAgo } from './lib.mjs';
+
+let b;
+
+before(async () => {
+  b = await browser();
+});
+
+after(async () => {
+  await b?.close();
+});
+
+async function caseOf(token, number) {
+  const list = await must('GET', `/api/v1/inbox?limit=100`, token, undefined, 200);
+  const row = list.items.find((x) => x.number === number);
+  assert.ok(row, `${number} in the inbox`);
+  return row.case_id;
+}
+
+async function open(nip, id, timezoneId) {
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 }, timezoneId });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, nip);
+  await page.getByRole('heading', { name: 'Kotak masuk' }).waitFor();
+  await page.goto(`${BASE}/#/perkara/${id}`);
+  await page.locator('#sec-pu').waitFor();
+  return { ctx, page, errors };
+}
+
+test('the prosecutor asks for the progress of an investigation whose file has not come (P-17)', async () => {
+  const pu = await login(NIP.prosMre);
+  const id = await caseOf(pu, 'LK/KANIM-MRE/2026/0001');
+  const c0 = await must('GET', `/api/v1/cases/${id}`, pu, undefined, 200);
+  assert.equal(c0.stage, 'investigation');
+  assert.equal(c0.clocks.find((k) => k.code === 'p17').running, true);
+
+  // a zone whose calendar day is not Jakarta's at this hour: 17 hours behind it before 17.00
+  // WIB, 7 hours ahead after
+  const wibHour = new Date(Date.now() + 7 * 3600e3).getUTCHours();
+  const elsewhere = wibHour < 17 ? 'Pacific/Honolulu' : 'Pacific/Kiritimati';
+  const { ctx, page, errors } = await open(NIP.prosMre, id, elsewhere);
+  assert.notEqual(await page.evaluate(() => new Date().getDate()), Number(daysAgo(0).slice(8)));
+  await page.locator('#pu-deadline', { hasText: 'P-17' }).waitFor();
+  const ask = page.locator('#act-p17');
+  await ask.waitFor();
+  assert.match(await ask.innerText(), /P-17/);
+  // no file has come: nothing to return nor to accept
+  assert.equal(await page.locator('#p19-form').count(), 0);
+  assert.equal(await page.locator('#act-accept').count(), 0);
+  // the letter's date as the page offers it: the office's today (Muara Enim, WIB)
+  assert.equal(await page.getByLabel('Tanggal surat / tanggal terima').inputValue(), daysAgo(0));
+  await page.getByLabel('Nomor surat (jika ada)').fill('B-17/L.6.14/Eku.1/12/2026');
+  await ask.click();
+  await page.locator('#history li', { hasText: 'P-17' }).waitFor();
+  await shot(page, 'case-p17');
+
+  const c = await must('GET', `/api/v1/cases/${id}`, pu, undefined, 200);
+  const p17 = c.history.filter((e) => e.type === 'p17_received');
+  assert.equal(p17.length, 1);
+  assert.equal(p17[0].number, 'B-17/L.6.14/Eku.1/12/2026');
+  assert.equal(p17[0].legal_date, daysAgo(0));
+  assert.equal(c.clocks.find((k) => k.code === 'p17').running, false);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the prosecutor asks for the suspect and the evidence of a complete file (P-22), dated by its letter', async () => {
+  const pu = await login(NIP.prosPlg);
+  const id = await caseOf(pu, 'LK/KANIM-PLG/2026/0003');
+  const c0 = await must('GET', `/api/v1/cases/${id}`, pu, undefined, 200);
+  assert.equal(c0.stage, 'complete');
+
+  const { ctx, page, errors } = await open(NIP.prosPlg, id);
+  await page.locator('#act-p22').waitFor();
+  assert.equal(await page.locator('#act-p21a').count(), 1);
+  assert.equal(await page.locator('#act-p23').count(), 1);
+  assert.equal(await page.locator('#p19-form').count(), 0);
+  assert.equal(await page.locator('#act-accept').count(), 0);
+  await page.getByLabel('Tanggal surat / tanggal terima').fill(daysAgo(2));
+  await page.locator('#act-p22').click();
+  await page.locator('#history li', { hasText: 'P-22' }).waitFor();
+
+  const c = await must('GET', `/api/v1/cases/${id}`, pu, undefined, 200);
+  const p22 = c.history.filter((e) => e.type === 'p22_received');
+  assert.equal(p22.length, 1);
+  assert.equal(p22[0].legal_date, daysAgo(2));
+  // Tahap II is still the investigator's to do (KUHAP 8(3)(b)): the stage does not move
+  assert.equal(c.stage, 'complete');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a file stopped by SP3 offers the prosecutor nothing to record', async () => {
+  const pu = await login(NIP.prosPtk);
+  const id = await caseOf(pu, 'LK/KANIM-PTK/2026/0002');
+  const c0 = await must('GET', `/api/v1/cases/${id}`, pu, undefined, 200);
+  assert.equal(c0.stage, 'terminated');
+
+  const { ctx, page, errors } = await open(NIP.prosPtk, id);
+  await page.locator('#sec-pu', { hasText: 'Tidak ada tindakan penuntut umum yang menunggu.' }).waitFor();
+  assert.equal(await page.locator('#sec-pu button').count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
