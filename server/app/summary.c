@@ -206,7 +206,10 @@ bool summary_walk_step(struct summary_walk *w, const struct casefile *cf, int i,
         w->last = i;
         w->last_on = d;
     }
-    if (e->event == EV_P19_RECEIVED)
+    /* every return of the file is a round: the P-19, given once, and the ordinary letters
+     * after it naming its unmet items (SE JAM Pidum B-3326/E/EJP/11/2011; DOMAIN 10.1), as
+     * the case page counts them (casework.c p19_returns) */
+    if (e->event == EV_P19_RECEIVED || e->event == EV_RETURN_LETTER_RECEIVED)
         w->p19_rounds++;
     if (e->event == EV_DETAINED && e->unlawful)
         w->unlawful = true;
@@ -517,14 +520,15 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-15" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-16" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
                           11: a running custody clock is the reason; 12: the BAP's copy (D16);     \
                           13: the Ketua PN's approval of an urgent search or seizure (D8);         \
                           14: a copy owed for his supplementary BAP too (D16);                     \
-                          15: the PN approval's clock met by the report to the Ketua PN */
+                          15: the PN approval's clock met by the report to the Ketua PN;           \
+                          16: a return by letter after the P-19 is a round (pingpong) */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {

@@ -365,6 +365,57 @@ START_TEST(test_reason_and_actor_at_every_stage)
 }
 END_TEST
 
+/* DOMAIN 10.1 (bolak-balik berkas): a file returned a second time is marked. P-19 is given
+ * once (SE JAM Pidum B-3326/E/EJP/11/2011); the later return is the ordinary letter naming the
+ * unmet items, and it is a return of the file all the same: the list counts both rounds, and
+ * the rule pingpong_rounds ("a second return", 2) marks it, as the case page counts it. */
+START_TEST(test_a_file_returned_again_by_letter_is_a_second_round_and_marked)
+{
+    ck_assert_int_eq(rule_value("pingpong_rounds"), 2);
+    long long id = open_case("Uji tinjauan: dikembalikan dua kali", 50);
+    file_ready(id, 45);
+    rec(id, inv, "tahap1_sent", 40, NULL);
+    rec(id, pros, "tahap1_received_by_pu", 39, NULL);
+    rec(id, pros, "p19_received", 37, "\"instructions\":[\"Lampirkan SIMKIM\"]");
+    char cid[24], extra[128];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    char *item =
+        sql_value(db, "SELECT id::text FROM app.instructions WHERE case_id = $1::bigint", 1, p);
+    snprintf(extra, sizeof extra, "\"instruction_id\":%s,\"answer\":\"Sudah\"", item);
+    rec(id, inv, "instruction_answered", 33, extra);
+    rec(id, inv, "resubmitted", 32, NULL);
+    rec(id, pros, "tahap1_received_by_pu", 31, NULL);
+    snprintf(extra, sizeof extra, "\"unmet\":[%s]", item);
+    rec(id, pros, "return_letter_received", 30, extra);
+    free(item);
+    json_t *items = review_all(sup_plg, NULL);
+    json_t *it = item_of(items, id);
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(json_integer_value(json_object_get(it, "p19_rounds")), 2);
+    ck_assert(json_is_true(json_object_get(it, "pingpong")));
+    json_decref(items);
+    /* counted so for the office */
+    json_t *counts = call("GET", "/api/v1/review/offices", sup_plg, NULL, 200);
+    json_t *o;
+    size_t i;
+    long long pingpong = -1;
+    json_array_foreach(json_object_get(counts, "items"), i, o)
+    {
+        if (strcmp(json_string_value(json_object_get(o, "code")), "KANIM-PLG") == 0)
+            pingpong = json_integer_value(json_object_get(o, "pingpong"));
+    }
+    ck_assert_int_ge(pingpong, 1);
+    json_decref(counts);
+    /* as the case page counts the returns */
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, sup_plg, NULL, 200);
+    ck_assert_int_eq(json_integer_value(json_object_get(c, "p19_returns")), 2);
+    json_decref(c);
+}
+END_TEST
+
 /* The item of id in list, or a failure naming why. */
 static json_t *listed(json_t *list, long long id, const char *why)
 {
@@ -2189,6 +2240,7 @@ Suite *suite_review(void)
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_reason_and_actor_at_every_stage);
+    tcase_add_test(tc, test_a_file_returned_again_by_letter_is_a_second_round_and_marked);
     tcase_add_test(tc, test_a_suspect_held_past_his_time_is_the_reason_before_an_overdue_p17);
     tcase_add_test(tc, test_a_detention_in_time_is_the_reason_of_a_file_overdue_on_its_p17);
     tcase_add_test(tc, test_a_released_suspect_is_no_longer_the_reason);
