@@ -51,8 +51,17 @@ export const REASONS = {
   tahap2: 'Tahap II',
   sp3_notify: 'Pemberitahuan SP3',
   direction: 'Arahan',
+  pn_approval: 'Persetujuan Ketua PN',
   stall: 'Tanpa kegiatan',
   damaged: 'Log rusak',
+};
+
+// who must act, as the review list names them (GET /api/v1/review?actor=)
+export const ACTORS = {
+  investigator: 'Penyidik',
+  prosecutor: 'Penuntut Umum',
+  court: 'Pengadilan',
+  supervisor: 'Pengawas',
 };
 
 export const ROLES = {

@@ -4,7 +4,7 @@
 // per office (GET /api/v1/review/offices).
 import { api } from './api.js';
 import { h, show, append } from './dom.js';
-import { date, daysLeft, STATES, STAGES, REASONS } from './fmt.js';
+import { date, daysLeft, STATES, STAGES, REASONS, ACTORS } from './fmt.js';
 import { go } from './app.js';
 
 function badge(state) {
@@ -33,7 +33,15 @@ function row(it) {
     { class: `state-${it.state || r.state}`, 'data-case': it.case_id },
     h('td', { 'data-label': 'Perkara' }, h('a', { href: `#/perkara/${Number(it.case_id)}` }, it.number)),
     h('td', { 'data-label': 'Kantor' }, it.office ? it.office.code : ''),
-    h('td', { 'data-label': 'Tahap' }, it.stage_short || it.stage_label),
+    h(
+      'td',
+      { 'data-label': 'Tahap' },
+      it.stage_short || it.stage_label,
+      // every return of the file, the P-19 and the letters after it (DOMAIN 10.1); a second
+      // one marks the file as bouncing (rule pingpong_rounds)
+      it.p19_rounds ? [h('br'), h('small', { class: 'rounds' }, `Dikembalikan ${it.p19_rounds} kali`)] : [],
+      it.pingpong ? [' ', h('span', { class: 'badge pingpong' }, 'Bolak-balik')] : [],
+    ),
     h(
       'td',
       { 'data-label': 'Alasan' },
@@ -61,7 +69,7 @@ export async function reviewPage(main, query) {
   document.title = 'Papan tinjauan — berkas';
   const at = location.hash;
   const q = new URLSearchParams();
-  for (const k of ['office', 'reason', 'stage', 'state']) if (query.get(k)) q.set(k, query.get(k));
+  for (const k of ['office', 'reason', 'actor', 'stage', 'state']) if (query.get(k)) q.set(k, query.get(k));
   const listQuery = new URLSearchParams(q);
   listQuery.set('limit', '50');
   const countQuery = new URLSearchParams();
@@ -78,6 +86,7 @@ export async function reviewPage(main, query) {
     { class: 'filters', id: 'filters', 'aria-label': 'Saring daftar' },
     select('f-office', 'Kantor', offices, q.get('office') || ''),
     select('f-reason', 'Alasan', Object.entries(REASONS), q.get('reason') || ''),
+    select('f-actor', 'Harus bertindak', Object.entries(ACTORS), q.get('actor') || ''),
     select('f-stage', 'Tahap', Object.entries(STAGES), q.get('stage') || ''),
     select('f-state', 'Keadaan', Object.entries(STATES).filter(([k]) => k !== 'damaged'), q.get('state') || ''),
     h('button', { type: 'submit' }, 'Terapkan'),
@@ -85,7 +94,7 @@ export async function reviewPage(main, query) {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const n = new URLSearchParams();
-    for (const [k, id] of [['office', 'f-office'], ['reason', 'f-reason'], ['stage', 'f-stage'], ['state', 'f-state']]) {
+    for (const [k, id] of [['office', 'f-office'], ['reason', 'f-reason'], ['actor', 'f-actor'], ['stage', 'f-stage'], ['state', 'f-state']]) {
       const v = form.querySelector(`#${id}`).value;
       if (v) n.set(k, v);
     }
@@ -99,7 +108,7 @@ export async function reviewPage(main, query) {
     h(
       'thead',
       null,
-      h('tr', null, ['Kantor', 'Berkas', 'Terlambat', 'Macet', 'Peringatan', 'Arahan terlambat'].map((t) => h('th', { scope: 'col' }, t))),
+      h('tr', null, ['Kantor', 'Berkas', 'Terlambat', 'Macet', 'Peringatan', 'Arahan terlambat', 'Bolak-balik'].map((t) => h('th', { scope: 'col' }, t))),
     ),
     h(
       'tbody',
@@ -116,6 +125,7 @@ export async function reviewPage(main, query) {
             h('td', { 'data-label': 'Macet' }, o.stalled),
             h('td', { 'data-label': 'Peringatan' }, o.warning),
             h('td', { 'data-label': 'Arahan terlambat' }, o.directions_overdue),
+            h('td', { 'data-label': 'Bolak-balik' }, o.pingpong),
           ),
         ),
     ),

@@ -1,0 +1,72 @@
+// review.test.mjs - the supervisor's board says what a supervisor looks for across the offices
+// under him (DOMAIN 10.1, 11 item 9):
+//   - a file the prosecutor returned twice - the P-19, then the ordinary letter naming its unmet
+//     items (SE JAM Pidum B-3326/E/EJP/11/2011) - says so on its row and is marked as bouncing
+//     ("bolak-balik", rule pingpong_rounds: a second return), and its office's count says so:
+//     the demo's Pontianak file LK/KANIM-PTK/2026/0001;
+//   - the files waiting on the prosecutor are found by who must act (the list's actor filter):
+//     an SPDP sent nine days ago whose P-17 (DOMAIN D14) is the prosecutor's next deadline.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, NIP, browser, shot, must, login, daysAgo, officeId, pageLogin } from './lib.mjs';
+
+let b;
+let inv;
+
+before(async () => {
+  b = await browser();
+  inv = await login(NIP.invPlg);
+});
+
+after(async () => {
+  await b?.close();
+});
+
+test('a file returned a second time, by letter after its P-19, is marked bolak-balik on the board', async () => {
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.supDitjen);
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  const row = page.locator('#review-list tbody tr', { hasText: 'LK/KANIM-PTK/2026/0001' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Dikembalikan 2 kali/);
+  await row.locator('.badge.pingpong', { hasText: 'Bolak-balik' }).waitFor();
+  const office = page.locator('#office-counts tbody tr', { hasText: 'KANIM-PTK' });
+  assert.equal(await office.locator('td[data-label="Bolak-balik"]').innerText(), '1');
+  await shot(page, 'review-pingpong');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the supervisor finds the files waiting on the prosecutor by who must act', async () => {
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(10), summary: 'Uji papan: menunggu P-17 penuntut umum', kejari_id: kejari }, 201);
+  const ev = (body) => must('POST', `/api/v1/cases/${c.id}/events`, inv, body, 201);
+  await ev({ type: 'sprindik_issued', date: daysAgo(10) });
+  await ev({ type: 'spdp_sent', date: daysAgo(9), recipient: 'kejari' });
+  const p = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Le Van Tunggu', nationality: 'VN' }, 201);
+  await ev({ type: 'suspect_designated', date: daysAgo(2), party_id: p.id });
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.supPlg);
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  await page.getByLabel('Harus bertindak').selectOption('prosecutor');
+  await page.getByRole('button', { name: 'Terapkan' }).click();
+  await page.waitForURL(/actor=prosecutor/);
+  const row = page.locator('#review-list tbody tr', { hasText: c.number });
+  await row.waitFor();
+  assert.match(await row.innerText(), /P-17/);
+  const actors = await page.locator('#review-list tbody td[data-label="Harus bertindak"]').allInnerTexts();
+  assert.ok(actors.length >= 1);
+  assert.deepEqual([...new Set(actors)], ['Penuntut Umum']);
+  // the filter stays chosen on the page drawn again
+  assert.equal(await page.locator('#f-actor').inputValue(), 'prosecutor');
+  await shot(page, 'review-prosecutor');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
