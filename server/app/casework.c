@@ -234,6 +234,11 @@ bool app_party_save(struct app *app, const struct actor *who, long long case_id,
     }
     /* the text search sees the names */
     ok = ok && store_case_search_refresh(&tx, case_id, err);
+    /* the snapshot is folded with the foreign suspects (their consular clocks, snapshot.h): a
+     * suspect added or a party corrected (nationality, kind) rewrites it, or the summaries'
+     * check would name the case as differing from its log until its next act */
+    if (ok && (party_id || (in->kind && strcmp(in->kind, "suspect") == 0)))
+        ok = summary_refresh(&tx, who, case_id, err);
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
     return ok;

@@ -954,6 +954,34 @@ static json_t *case_row(const struct casefile *cf, struct case_state *st, struct
     return row;
 }
 
+bool summary_refresh(struct tx *tx, const struct actor *who, long long case_id, struct berr *err)
+{
+    struct casefile cf;
+    if (!casefile_load(tx, who, case_id, false, &cf, err))
+        return false;
+    struct summary_walk w;
+    summary_walk_init(&w);
+    struct case_state *st = malloc(sizeof *st);
+    bool ok = st && summary_walk_log(&cf, &w);
+    if (ok) {
+        /* the snapshot as a fresh fold of the log gives it, as case_row's */
+        struct clock_input in;
+        casefile_clock_input(&cf, cf.now, &in);
+        (void)casestate_fold(&in, st);
+        struct summary_known known = {.walk = &w};
+        ok = summary_write(tx, &cf,
+                           snapshot_json(&cf, st, &w, summary_rules_sig(cf.rulesets, cf.nrulesets)),
+                           &known, err);
+        casestate_free(st);
+    } else {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    free(st);
+    summary_walk_free(&w);
+    casefile_free(&cf);
+    return ok;
+}
+
 /* Whether the case's fresh row is to be written: every row when rebuilding
  * or rewriting stale ones; in check and repair mode it is compared with the
  * stored one (old, NULL: missing), a difference noted in rep and rewritten

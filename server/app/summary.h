@@ -131,6 +131,12 @@ BERKAS_MUST_CHECK bool summary_store(struct tx *tx, json_t *rows, struct berr *e
 BERKAS_MUST_CHECK bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
                                      const struct summary_known *known, struct berr *err);
 
+/* summary_write of case id as it stands, its log read and folded afresh, as who (who may read
+ * it), inside tx: for a write that changes what the snapshot was folded with but records no
+ * act (a suspect added or corrected: the foreign suspects' consular clocks, snapshot.h). */
+BERKAS_MUST_CHECK bool summary_refresh(struct tx *tx, const struct actor *who, long long case_id,
+                                       struct berr *err);
+
 /* A fingerprint of the rule sets (names, dates, every value and mark) and of
  * the derivation's own version, kept with each summary so that an amendment
  * or a new berkasd shows which rows are stale. */

@@ -317,12 +317,50 @@ START_TEST(test_a_summaries_sweep_asked_to_stop_leaves_the_rest_to_the_next)
 }
 END_TEST
 
+/* Whether the summaries' check names case id as differing from its log. */
+static bool check_names(long long id)
+{
+    json_t *check = call("POST", "/api/v1/summaries/check", admin, "{}", 200);
+    bool named = false;
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(check, "mismatches"), i, it) named |=
+        json_integer_value(json_object_get(it, "case_id")) == id;
+    json_decref(check);
+    return named;
+}
+
+/* The snapshot is folded with the case's foreign suspects (their consular notices, VCCR
+ * 36(1)(b)): a suspect added or corrected rewrites it with the case's summary, so that a case
+ * whose suspects changed since its last act is not named by the summaries' check (berkasd
+ * --check-summaries: exit 1) as differing from its log (found by the model walk: a case opened
+ * with its foreign suspects and no act since). */
+START_TEST(test_a_suspect_added_or_corrected_keeps_the_snapshot_true)
+{
+    long long id = open_case();
+    ck_assert(!check_names(id));
+    long long pid = add_suspect(id);
+    ck_assert_msg(!check_names(id), "a foreign suspect added: the snapshot differs");
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties/%lld", id, pid);
+    json_decref(call("PUT", path, demo.inv, "{\"nationality\":\"ID\"}", 200));
+    ck_assert_msg(!check_names(id), "a suspect corrected to Indonesian: the snapshot differs");
+    char date[11], body[96];
+    days_ago(10, date);
+    snprintf(body, sizeof body, "{\"type\":\"sprindik_issued\",\"date\":\"%s\"}", date);
+    record(id, demo.inv, body, 201);
+    add_suspect(id);
+    ck_assert_msg(!check_names(id), "a foreign suspect added after an act: the snapshot differs");
+}
+END_TEST
+
 Suite *suite_integrity(void)
 {
     Suite *s = suite_create("integrity");
     TCase *tc = tcase_create("integrity");
     tcase_set_timeout(tc, 120);
     tcase_add_unchecked_fixture(tc, start_server, stop_server);
+    tcase_add_test(tc, test_a_suspect_added_or_corrected_keeps_the_snapshot_true);
     tcase_add_test(tc, test_a_correction_of_an_act_on_a_suspect_must_name_the_suspect);
     tcase_add_test(tc, test_a_correction_of_a_direction_must_keep_a_due_date);
     tcase_add_test(tc, test_a_case_that_does_not_load_fails_alone_and_a_correction_repairs_it);
