@@ -134,6 +134,30 @@ function answerForm(c, it, reload) {
   return form;
 }
 
+// What fulfils an answered P-19 item, as the prosecutor checks it (KUHAP 110(3), 138(2); SE JAM
+// Pidum B-3326/E/EJP/11/2011: a later return names the items still unmet): the act its answer
+// names (answer_act) with that act's papers, and the papers uploaded on the answer itself, each a
+// link to its PDF. The answer standing is the item's last instruction_answered.
+function answerPapers(c, it) {
+  const hist = c.history || [];
+  const answer = hist.filter((e) => e.type === 'instruction_answered' && e.payload && Number(e.payload.instruction) === Number(it.id)).pop();
+  if (!answer) return null;
+  const act = answer.payload.answer_act ? hist.find((e) => e.id === Number(answer.payload.answer_act)) : null;
+  const link = (d) => h('a', { href: `/api/v1/documents/${Number(d.id)}.pdf`, target: '_blank', rel: 'noopener' }, d.number || d.form || 'dokumen');
+  const papers = [...((act && act.documents) || []), ...(answer.documents || [])];
+  return h(
+    'p',
+    { class: 'answer-papers' },
+    h(
+      'small',
+      null,
+      `Dijawab ${date(answer.legal_date)}`,
+      act ? ` · dipenuhi dengan ${act.label || act.type} ${date(act.legal_date || act.legal_at)}${act.party_id ? ` (${partyName(c, act.party_id)})` : ''}` : '',
+      papers.length ? [' · dokumen: ', papers.map((d, i) => [i ? ', ' : '', link(d)])] : ' · tanpa dokumen',
+    ),
+  );
+}
+
 function p19(c, reload) {
   const rounds = c.p19_rounds || [];
   if (!rounds.length) return h('p', { class: 'empty' }, 'Berkas belum pernah dikembalikan (P-19).');
@@ -153,6 +177,7 @@ function p19(c, reload) {
             { class: it.answered ? 'answered' : 'open' },
             h('p', null, it.text),
             h('p', { class: 'answer' }, it.answered ? `Jawaban: ${it.answer}` : 'Belum dijawab'),
+            it.answered ? answerPapers(c, it) : null,
             !it.answered && answering ? answerForm(c, it, reload) : null,
           ),
         ),

@@ -117,3 +117,33 @@ test('a file stopped by SP3 offers the prosecutor nothing to record', async () =
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// The investigator's answer to each P-19 item comes with the paper that fulfils it (KUHAP
+// 110(3), 138(2)): the prosecutor sees, under the answer, the act it names and its document, and
+// opens it - what he needs to judge whether an item is still unmet (SE JAM Pidum
+// B-3326/E/EJP/11/2011). The demo's Pontianak file: "Lengkapi BAP saksi pelapor" answered with
+// the witness examined again on 11 November, BAP.SKS/1/XI/2026/KANIM-PTK.
+test('the prosecutor sees the paper that answers each P-19 item and opens it', async () => {
+  const pu = await login(NIP.prosPtk);
+  const id = await caseOf(pu, 'LK/KANIM-PTK/2026/0001');
+  const c = await must('GET', `/api/v1/cases/${id}`, pu, undefined, 200);
+  const item = c.p19_rounds[0].items.find((x) => x.text === 'Lengkapi BAP saksi pelapor');
+  const answer = c.history.filter((e) => e.type === 'instruction_answered' && e.payload.instruction === item.id).pop();
+  const act = c.history.find((e) => e.id === answer.payload.answer_act);
+  assert.equal(act.type, 'bap_recorded');
+  const paper = act.documents[0];
+
+  const { ctx, page, errors } = await open(NIP.prosPtk, id);
+  const li = page.locator('.round[data-round="1"] li', { hasText: 'Lengkapi BAP saksi pelapor' });
+  await li.locator('.answer-papers').waitFor();
+  assert.match(await li.locator('.answer-papers').innerText(), /dipenuhi dengan Berita Acara Pemeriksaan/);
+  const link = li.getByRole('link', { name: paper.number });
+  const href = await link.getAttribute('href');
+  assert.equal(href, `/api/v1/documents/${paper.id}.pdf`);
+  const r = await ctx.request.get(BASE + href);
+  assert.equal(r.status(), 200);
+  assert.equal((await r.body()).subarray(0, 5).toString(), '%PDF-');
+  await shot(page, 'case-answer-papers');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
