@@ -20,6 +20,7 @@
 #include "core/fsm.h"
 #include "events.h"
 #include "sqlbuf.h"
+#include "stale.h"
 #include "store/cases.h"
 #include "store/tx.h"
 #include "summary.h"
@@ -576,6 +577,21 @@ static json_t *case_doc(struct tx *tx, const struct casefile *cf, struct case_vi
     return doc;
 }
 
+/* The papers issued before a correction of their act that changed what they print
+ * (stale.h), and the flag stale_papers with the summary's when there are any. */
+static bool case_stale_papers(struct tx *tx, long long id, json_t *doc, struct berr *err)
+{
+    struct store_stale_rows rows;
+    if (!store_stale_rows(tx, &id, 1, &rows, err))
+        return false;
+    json_t *stale = stale_json(&rows, id);
+    store_stale_rows_free(&rows);
+    if (json_array_size(stale) > 0)
+        json_array_append_new(json_object_get(doc, "flags"), json_string("stale_papers"));
+    json_object_set_new(doc, "stale_papers", stale);
+    return true;
+}
+
 json_t *app_case_get(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
                      struct berr *err)
 {
@@ -621,6 +637,7 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
             complete = acts_case_extras(&tx, &cf, &clocks, &lists, doc, err);
         store_case_lists_free(&lists);
     }
+    complete = complete && case_stale_papers(&tx, id, doc, err);
     if (!complete || !audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
         json_decref(doc);
         doc = NULL;

@@ -38,6 +38,7 @@
 #include "forms.h"
 #include "render_swap.h"
 #include "signers.h"
+#include "stale.h"
 #include "store/db.h"
 #include "store/documents.h"
 #include "store/instructions.h"
@@ -1042,6 +1043,55 @@ static void required_gaps(struct app *app, const struct store_papers *papers, js
     }
 }
 
+/* A field of stale.h's in the gap's words. */
+static const char *field_word(const char *f)
+{
+    static const char *const words[][2] = {{"date", "tanggal"},
+                                           {"hour", "jam"},
+                                           {"number", "nomor"},
+                                           {"party", "pihak"},
+                                           {"bap", "jenis BAP"},
+                                           {"permit_act", "izin Ketua PN"},
+                                           {"urgent_reason", "alasan mendesak"}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(words[i][0], f) == 0)
+            return words[i][1];
+    return f;
+}
+
+/* A paper issued before a correction of its act that changed what it prints (stale.h): the
+ * file would carry the act as it was, which the Penuntut Umum returns; a gap as a paper
+ * missing is, until it is revoked and issued again. */
+static void stale_gap(const struct stale_paper *s, void *ctx)
+{
+    char what[200] = "", gap[1024];
+    size_t i, n = 0;
+    json_t *v;
+    json_array_foreach(s->fields, i, v)
+    {
+        int w = snprintf(what + n, sizeof what - n, "%s%s", i ? ", " : "",
+                         field_word(json_string_value(v)));
+        if (w < 0 || (size_t)w >= sizeof what - n)
+            break;
+        n += (size_t)w;
+    }
+    snprintf(gap, sizeof gap,
+             "%s yang sesuai koreksi peristiwa %d: no. %s (dokumen %lld, peristiwa %d) diterbitkan "
+             "sebelum koreksi itu (%s berubah); cabut dan terbitkan ulang",
+             s->paper->title, s->fix->seq, s->paper->number, s->paper->id, s->act->seq, what);
+    add_gap(ctx, gap, "dokumen yang tidak sesuai koreksi");
+}
+
+static bool stale_gaps(struct tx *tx, const struct casefile *cf, json_t *miss, struct berr *err)
+{
+    struct store_stale_rows rows;
+    if (!store_stale_rows(tx, &cf->id, 1, &rows, err))
+        return false;
+    stale_each(&rows, cf->id, stale_gap, miss);
+    store_stale_rows_free(&rows);
+    return true;
+}
+
 json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casefile *cf,
                               bool sending, struct berr *err)
 {
@@ -1070,6 +1120,11 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casef
             answer_gap(&g, &acts.items[i]);
     store_dossier_acts_free(&acts);
     store_papers_free(&papers);
+    /* and no paper in it of an act as it was before a correction */
+    if (assembling && !stale_gaps(tx, cf, g.miss, err)) {
+        json_decref(g.miss);
+        return NULL;
+    }
     return g.miss;
 }
 

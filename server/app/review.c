@@ -41,6 +41,7 @@
 #include "core/stage.h"
 #include "heavyread.h"
 #include "reach.h"
+#include "stale.h"
 #include "store/review.h"
 
 /* ---- whose files --------------------------------------------------------------------- */
@@ -419,6 +420,9 @@ static const char *flag_label(const char *code)
 {
     if (strcmp(code, "p19_out_of_time") == 0)
         return "P-19 sesudah batas waktu Penuntut Umum, dengan alasan (KUHAP 110(4))";
+    if (strcmp(code, "stale_papers") == 0)
+        return "Dokumen tidak sesuai koreksi: diterbitkan sebelum koreksi tindakannya (cabut dan "
+               "terbitkan ulang)";
     if (strcmp(code, "detention_unlawful") == 0)
         return "Penahanan sesudah masa penangkapan habis, dicatat tidak sah dengan alasan "
                "(KUHAP 19(1))";
@@ -525,6 +529,31 @@ static void list_query(const struct actor *who, const struct review_filter *f,
     }
 }
 
+/* The page's cases with papers issued before a correction of their act that changed what they
+ * print (stale.h) flagged stale_papers: read with the page, in one round trip, not stored in the
+ * summary (a paper's issue or revocation is not an act). */
+static bool stale_flags(struct tx *tx, json_t *items, struct berr *err)
+{
+    size_t n = json_array_size(items);
+    long long *ids = malloc((n ? n : 1) * sizeof *ids);
+    if (!ids)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        ids[i] =
+            (long long)json_integer_value(json_object_get(json_array_get(items, i), "case_id"));
+    struct store_stale_rows rows;
+    bool ok = store_stale_rows(tx, ids, (int)n, &rows, err);
+    for (size_t i = 0; ok && i < n; i++)
+        if (stale_each(&rows, ids[i], NULL, NULL) > 0)
+            json_array_append_new(json_object_get(json_array_get(items, i), "flags"),
+                                  json_pack("{s:s, s:s}", "code", "stale_papers", "label",
+                                            flag_label("stale_papers")));
+    if (ok)
+        store_stale_rows_free(&rows);
+    free(ids);
+    return ok;
+}
+
 /* The page, inside tx (heavy_read: on the replica or the primary). */
 static json_t *review_list_in(struct tx *tx, const struct actor *who, const void *arg,
                               struct audit_rec *au, struct berr *err)
@@ -544,6 +573,11 @@ static json_t *review_list_in(struct tx *tx, const struct actor *who, const void
     for (int i = 0; i < rows.n && i < limit; i++) {
         struct row_ctx x = {.r = &rows.items[i], .now = rows.now};
         json_array_append_new(items, review_item(&x));
+    }
+    if (!stale_flags(tx, items, err)) {
+        json_decref(items);
+        store_review_page_free(&rows);
+        return NULL;
     }
     char next[64] = "";
     if (rows.n > limit)

@@ -11,6 +11,7 @@
 #include "handlers.h"
 #include "app/dossier.h"
 #include "app/forms.h"
+#include "app/stale.h"
 #include "app/uploads.h"
 
 static void reply_pdf(struct http_reply *rep, unsigned char *pdf, size_t len, const char *filename)
@@ -109,6 +110,22 @@ HANDLER(h_documents_list)
                     ? app_documents_list(app, &req->actor, id, &req->audit, &err)
                     : NULL;
     reply_result(rep, 200, j, &err);
+}
+
+HANDLER(h_document_revoke)
+{
+    static const char *const fields[] = {"note", NULL};
+    struct berr err = {0};
+    req->audit.action = "document.revoke";
+    long long id;
+    const char *note = NULL;
+    json_t *body = NULL, *out = NULL;
+    bool ok = path_id(req->params[0], "id", &id, &err) &&
+              (body = json_body(req, fields, false, &err)) != NULL &&
+              json_get_str(body, "note", true, 1000, &note, &err) &&
+              app_document_revoke(app, &req->actor, id, note, &out, &req->audit, &err);
+    reply_result(rep, 200, ok ? out : NULL, &err);
+    json_decref(body);
 }
 
 HANDLER(h_document_pdf)

@@ -75,6 +75,7 @@ HANDLER(h_forms_list);
 HANDLER(h_form_draft);
 HANDLER(h_form_issue);
 HANDLER(h_documents_list);
+HANDLER(h_document_revoke);
 HANDLER(h_document_pdf);
 HANDLER(h_dossier);
 HANDLER(h_verify_page);

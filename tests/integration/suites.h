@@ -44,5 +44,6 @@ Suite *suite_paper(void);
 Suite *suite_dossier(void);
 Suite *suite_settings(void);
 Suite *suite_permit(void);
+Suite *suite_stale(void);
 
 #endif

@@ -1,0 +1,265 @@
+/* stale.c - see stale.h. */
+#include "stale.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "casefile.h"
+#include "store/tx.h"
+
+/* The act as one of its corrections left it (forms.c act_as_corrected, casexml.c as_it_stands):
+ * the correction's date and hour, its number and party when it gives them, the act's payload
+ * with the correction's members over it; without a correction the act as recorded. */
+struct act_state {
+    const char *date, *number;
+    bool has_at, withdrawn;
+    long long at, party;
+    json_t *payload; /* owned */
+};
+
+static struct act_state state_of(const struct store_stale_act *a, const struct store_stale_act *c)
+{
+    struct act_state s = {.date = a->legal_date,
+                          .number = a->number,
+                          .has_at = a->has_at,
+                          .at = a->at,
+                          .party = a->party_id,
+                          .payload = json_loads(a->payload, 0, NULL)};
+    if (!json_is_object(s.payload)) {
+        json_decref(s.payload);
+        s.payload = json_object();
+    }
+    if (!c)
+        return s;
+    s.date = c->legal_date;
+    s.has_at = c->has_at;
+    s.at = c->at;
+    if (c->number[0])
+        s.number = c->number;
+    if (c->party_id)
+        s.party = c->party_id;
+    json_t *fix = json_loads(c->payload, 0, NULL);
+    s.withdrawn = json_is_true(json_object_get(fix, "withdraws"));
+    if (json_is_object(fix) && s.payload)
+        json_object_update(s.payload, fix);
+    json_decref(fix);
+    return s;
+}
+
+/* Members of a payload no paper prints as the act: the correction's own. */
+static bool not_printed(const char *key)
+{
+    return strcmp(key, "note") == 0 || strcmp(key, "withdraws") == 0 ||
+           strcmp(key, "corrects") == 0;
+}
+
+static void payload_diff(json_t *x, json_t *y, json_t *fields)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(x, key, v)
+    {
+        if (!not_printed(key) && !json_equal(v, json_object_get(y, key)))
+            json_array_append_new(fields, json_string(key));
+    }
+    json_object_foreach(y, key, v)
+    {
+        if (!not_printed(key) && !json_object_get(x, key))
+            json_array_append_new(fields, json_string(key));
+    }
+}
+
+/* What differs between the act as printed (then) and as it stands (now), by name. */
+static json_t *state_diff(const struct act_state *then, const struct act_state *now)
+{
+    json_t *f = json_array();
+    if (strcmp(then->date, now->date) != 0)
+        json_array_append_new(f, json_string("date"));
+    /* the hour of the day: the offices' zones keep one offset all year */
+    if (then->has_at != now->has_at || (then->has_at && then->at % 86400 != now->at % 86400))
+        json_array_append_new(f, json_string("hour"));
+    if (strcmp(then->number, now->number) != 0)
+        json_array_append_new(f, json_string("number"));
+    if (then->party != now->party)
+        json_array_append_new(f, json_string("party"));
+    payload_diff(then->payload, now->payload, f);
+    return f;
+}
+
+static int by_id(const void *key, const void *item)
+{
+    long long k = *(const long long *)key, id = ((const struct store_stale_act *)item)->id;
+    return (k > id) - (k < id);
+}
+
+/* The index of act id among a[0..n) (sorted by id), or -1. */
+static int act_at(const struct store_stale_act *a, int n, long long id)
+{
+    const struct store_stale_act *x = n > 0 ? bsearch(&id, a, (size_t)n, sizeof *a, by_id) : NULL;
+    return x ? (int)(x - a) : -1;
+}
+
+/* One case's acts a[0..n): root[i] the act correction i stands for (itself for an act, -1
+ * when its act is not among them), next[i] the act's next correction, by id (-1: none). */
+struct chains {
+    int *root, *first, *next, *last;
+};
+
+static bool chains_of(const struct store_stale_act *a, int n, struct chains *c)
+{
+    size_t m = n > 0 ? (size_t)n : 1;
+    c->root = malloc(m * sizeof *c->root);
+    c->first = malloc(m * sizeof *c->first);
+    c->next = malloc(m * sizeof *c->next);
+    c->last = malloc(m * sizeof *c->last);
+    if (!c->root || !c->first || !c->next || !c->last)
+        return false;
+    for (int i = 0; i < n; i++) {
+        c->first[i] = c->next[i] = c->last[i] = -1;
+        int k = a[i].corrects ? act_at(a, i, a[i].corrects) : i; /* a correction points back */
+        c->root[i] = k < 0 ? -1 : k == i ? i : c->root[k];
+        int r = c->root[i];
+        if (r < 0 || r == i)
+            continue;
+        if (c->last[r] < 0)
+            c->first[r] = i;
+        else
+            c->next[c->last[r]] = i;
+        c->last[r] = i;
+    }
+    return true;
+}
+
+static void chains_free(struct chains *c)
+{
+    free(c->root);
+    free(c->first);
+    free(c->next);
+    free(c->last);
+}
+
+/* Paper p of act r: fn when a correction recorded after it changed what it prints. */
+static bool paper_check(const struct store_stale_act *a, const struct chains *c, int r,
+                        const struct store_stale_paper *p, stale_fn *fn, void *ctx)
+{
+    int then = -1, now = c->last[r];
+    for (int j = c->first[r]; j >= 0; j = c->next[j])
+        if (a[j].entered_us <= p->issued_us)
+            then = j;
+    if (now < 0 || now == then)
+        return false;
+    struct act_state x = state_of(&a[r], then < 0 ? NULL : &a[then]), y = state_of(&a[r], &a[now]);
+    json_t *fields = x.withdrawn || y.withdrawn ? json_array() : state_diff(&x, &y);
+    bool stale = json_array_size(fields) > 0;
+    if (stale && fn) {
+        struct stale_paper s = {.paper = p, .act = &a[r], .fix = &a[now], .fields = fields};
+        fn(&s, ctx);
+    }
+    json_decref(fields);
+    json_decref(x.payload);
+    json_decref(y.payload);
+    return stale;
+}
+
+int stale_each(const struct store_stale_rows *rows, long long case_id, stale_fn *fn, void *ctx)
+{
+    int a0 = 0, n = 0, count = 0;
+    while (a0 < rows->nacts && rows->acts[a0].case_id != case_id)
+        a0++;
+    while (a0 + n < rows->nacts && rows->acts[a0 + n].case_id == case_id)
+        n++;
+    const struct store_stale_act *a = rows->acts + a0;
+    struct chains c = {0};
+    if (n == 0 || !chains_of(a, n, &c)) {
+        chains_free(&c);
+        return 0;
+    }
+    for (int i = 0; i < rows->npapers; i++) {
+        const struct store_stale_paper *p = &rows->papers[i];
+        int k = p->case_id == case_id ? act_at(a, n, p->event_id) : -1;
+        int r = k < 0 ? -1 : c.root[k]; /* a paper of a correction is its act's */
+        if (r >= 0 && paper_check(a, &c, r, p, fn, ctx))
+            count++;
+    }
+    chains_free(&c);
+    return count;
+}
+
+static void append_json(const struct stale_paper *s, void *ctx)
+{
+    json_array_append_new(
+        ctx,
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:i, s:I, s:i, s:s, s:s, s:O}", "document_id",
+                  (json_int_t)s->paper->id, "form", s->paper->form, "title", s->paper->title,
+                  "number", s->paper->number, "issued_on", s->paper->issued_on, "event_id",
+                  (json_int_t)s->act->id, "act_seq", s->act->seq, "correction_id",
+                  (json_int_t)s->fix->id, "correction_seq", s->fix->seq, "corrected_at",
+                  s->fix->entered_at, "corrected_date", s->fix->legal_date, "fields", s->fields));
+}
+
+json_t *stale_json(const struct store_stale_rows *rows, long long case_id)
+{
+    json_t *a = json_array();
+    stale_each(rows, case_id, append_json, a);
+    return a;
+}
+
+/* ---- revoking a paper ------------------------------------------------------------------- */
+
+static bool revoke_allowed(const struct actor *who, const struct casefile *cf,
+                           const struct store_revoke_target *t, long long doc_id, struct berr *err)
+{
+    /* an investigator of another office sees nothing of the case (as casecorrect.c) */
+    if (who->role == ROLE_INVESTIGATOR && cf->office_id != who->office_id)
+        return berr_set(err, BERR_NOT_FOUND, "dokumen %lld tidak ditemukan", doc_id);
+    if (strcmp(t->issuer_role, who->role == ROLE_PROSECUTOR ? "prosecutor" : "investigator") != 0 ||
+        t->office_id != who->office_id)
+        return berr_set(err, BERR_FORBIDDEN,
+                        "dokumen ini diterbitkan oleh peran atau kantor lain: dicabut olehnya");
+    if (t->revoked)
+        return berr_field(err, BERR_CONFLICT, "document", "%s no. %s sudah dicabut", t->title,
+                          t->number);
+    return true;
+}
+
+bool app_document_revoke(struct app *app, const struct actor *who, long long doc_id,
+                         const char *note, json_t **out, struct audit_rec *au, struct berr *err)
+{
+    *out = NULL;
+    au->action = "document.revoke";
+    au->object_type = "document";
+    au->object_id = doc_id;
+    if (who->role != ROLE_INVESTIGATOR && who->role != ROLE_PROSECUTOR)
+        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak mencabut dokumen");
+    if (!note || strlen(note) < 3 || strlen(note) > 1000)
+        return berr_field(err, BERR_BAD_INPUT, "note",
+                          "note: alasan pencabutan, 3 sampai 1000 huruf (mis. \"diterbitkan "
+                          "sebelum koreksi peristiwa 7\")");
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    struct store_revoke_target t;
+    struct casefile cf = {0};
+    bool found = false, done = false;
+    bool ok = store_revoke_target(&tx, doc_id, &t, &found, err) &&
+              (found || berr_set(err, BERR_NOT_FOUND, "dokumen %lld tidak ditemukan", doc_id));
+    /* the case locked: a revocation, an issue and an act of the case are one after another */
+    ok = ok && casefile_load(&tx, who, t.case_id, true, &cf, err) &&
+         revoke_allowed(who, &cf, &t, doc_id, err) &&
+         store_document_revoke(&tx, t.case_id, doc_id, note, &done, err) &&
+         (done || berr_field(err, BERR_CONFLICT, "document", "dokumen %lld sudah dicabut", doc_id));
+    if (ok) {
+        snprintf(au->detail, sizeof au->detail,
+                 "{\"case\":%lld,\"form\":\"%.40s\",\"document\":%lld}", t.case_id, t.form, doc_id);
+        ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    }
+    if (ok)
+        *out = json_pack("{s:I, s:I, s:s, s:s, s:b}", "id", (json_int_t)doc_id, "case_id",
+                         (json_int_t)t.case_id, "form", t.form, "number", t.number, "revoked", 1);
+    tx_end(&tx);
+    casefile_free(&cf);
+    return ok;
+}

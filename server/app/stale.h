@@ -1,0 +1,67 @@
+/*
+ * stale.h - issued papers that no longer match their act (DOMAIN 12).
+ *
+ * A paper is its act's, as its corrections leave it (forms.c act_load), and
+ * an issued paper keeps its bytes.  So a paper issued before a correction of
+ * its act that changed something it prints - the date, the hour, the
+ * number, the party, or any member of the act's payload (the BAP's kind, a
+ * search's or seizure's basis: permit_act, urgent_reason, ...) - still stands
+ * with the act as it was: a prosecutor returns it.  Such a paper is stale
+ * until it is revoked and issued again.
+ *
+ * Decided here once, over store/stale.h's rows, in one pass over a case's
+ * acts and corrections: each correction walked to its act (a correction of a
+ * correction corrects the same act, as evlog.h and casexml.c's last_fixes
+ * say), then for each paper the act as it stood when the paper was issued
+ * (the last correction recorded at or before its issue, as forms.c took it)
+ * compared with the act as it stands now (its last correction).  A
+ * correction recorded before the paper leaves it as printed; a correction
+ * superseded by a later one that puts the printed values back leaves nothing
+ * changed; an act withdrawn since is not this (its paper is of no act).
+ * Read by the case (GET /api/v1/cases/{id}: stale_papers), the review list
+ * (flag stale_papers) and the file sent to the prosecutor (forms.c: a gap).
+ *
+ * The order of a paper and a correction is that of their transactions'
+ * start (issued_at and entered_at are now()): both lock the case row, so a
+ * transaction that waited for the other's lock started after it, the same
+ * transaction counts the correction as before.
+ */
+#ifndef BERKAS_APP_STALE_H
+#define BERKAS_APP_STALE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "core/mustcheck.h"
+#include "store/stale.h"
+
+struct stale_paper {
+    const struct store_stale_paper *paper;
+    const struct store_stale_act *act; /* its act */
+    const struct store_stale_act *fix; /* the act's standing correction, recorded after it */
+    json_t *fields;                    /* what it changed that the paper prints (borrowed) */
+};
+
+typedef void stale_fn(const struct stale_paper *s, void *ctx);
+
+/* fn for each stale paper of case case_id among rows, in the papers' order.
+ * The number of them. */
+int stale_each(const struct store_stale_rows *rows, long long case_id, stale_fn *fn, void *ctx);
+
+/* The stale papers of case case_id as the case's JSON lists them. */
+json_t *stale_json(const struct store_stale_rows *rows, long long case_id);
+
+/* Revoke issued document doc_id, with the reason note (POST /api/v1/documents/{id}/revoke):
+ * by an investigator of the case's office or a prosecutor of the issuing Kejari, the paper of
+ * their role; it keeps its bytes and number (verify says it is revoked), leaves the dossier, and
+ * its form may be issued again for the act.  400 a note missing or too long, 404 a document the
+ * caller does not see, 403 another role's or office's paper, 409 revoked already. */
+struct app;
+struct actor;
+struct audit_rec;
+struct berr;
+BERKAS_MUST_CHECK bool app_document_revoke(struct app *app, const struct actor *who,
+                                           long long doc_id, const char *note, json_t **out,
+                                           struct audit_rec *au, struct berr *err);
+
+#endif

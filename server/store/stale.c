@@ -1,0 +1,162 @@
+/* stale.c - see stale.h. */
+#include "stale.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "act_number.h"
+#include "db.h"
+#include "stmt.h"
+#include "tx.h"
+
+/* the cases of $1 with a paper of an act not revoked and a correction recorded after it */
+#define STALE_CANDIDATES                                                                           \
+    "WITH cand AS (SELECT DISTINCT d.case_id FROM app.documents d WHERE d.case_id = ANY "          \
+    "($1::bigint[]) AND d.revoked_at IS NULL AND d.event_id IS NOT NULL AND EXISTS (SELECT 1 "     \
+    "FROM app.events c WHERE c.case_id = d.case_id AND c.type = 'corrected' AND c.entered_at > "   \
+    "d.issued_at)) "
+
+#define MICROS(x) "(extract(epoch FROM " x ") * 1000000)::bigint"
+
+static const struct stmt acts = {
+    "stale.acts", 1,
+    STALE_CANDIDATES
+    "SELECT e.case_id, e.id, coalesce(e.corrects, 0), coalesce(e.party_id, 0), "
+    "e.seq, e.legal_at IS NOT NULL, coalesce(extract(epoch FROM "
+    "e.legal_at)::bigint, 0), " MICROS("e.entered_at") ", to_char(e.legal_date, "
+                                                       "'YYYY-MM-DD'), " STORE_ACT_NUMBER(
+                                                           "e") ", "
+                                                                "e.payload::text, "
+                                                                "to_json(e.entered_at) #>> '{}' "
+                                                                "FROM "
+                                                                "app.events e WHERE e.case_id IN "
+                                                                "(SELECT case_id FROM "
+                                                                "cand) AND (e.type = 'corrected' "
+                                                                "OR EXISTS (SELECT 1 "
+                                                                "FROM app.documents d WHERE "
+                                                                "d.event_id = e.id AND "
+                                                                "d.revoked_at IS NULL)) ORDER BY "
+                                                                "e.case_id, e.id"};
+
+static const struct stmt papers = {
+    "stale.papers", 1,
+    STALE_CANDIDATES "SELECT d.case_id, d.id, d.event_id, " MICROS(
+        "d.issued_at") ", d.form, d.title, d.number, to_char(d.issued_on, 'YYYY-MM-DD') FROM "
+                       "app.documents d WHERE d.case_id IN (SELECT case_id FROM cand) AND "
+                       "d.revoked_at IS NULL AND d.event_id IS NOT NULL ORDER BY d.case_id, d.id"};
+
+static void act_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_stale_act *a = item;
+    a->case_id = stmt_ll(r, i, 0);
+    a->id = stmt_ll(r, i, 1);
+    a->corrects = stmt_ll(r, i, 2);
+    a->party_id = stmt_ll(r, i, 3);
+    a->seq = (int)stmt_ll(r, i, 4);
+    a->has_at = stmt_bool(r, i, 5);
+    a->at = stmt_ll(r, i, 6);
+    a->entered_us = stmt_ll(r, i, 7);
+    a->legal_date = PQgetvalue(r, i, 8);
+    a->number = PQgetvalue(r, i, 9);
+    a->payload = PQgetvalue(r, i, 10);
+    a->entered_at = PQgetvalue(r, i, 11);
+}
+
+static void paper_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_stale_paper *p = item;
+    p->case_id = stmt_ll(r, i, 0);
+    p->id = stmt_ll(r, i, 1);
+    p->event_id = stmt_ll(r, i, 2);
+    p->issued_us = stmt_ll(r, i, 3);
+    p->form = PQgetvalue(r, i, 4);
+    p->title = PQgetvalue(r, i, 5);
+    p->number = PQgetvalue(r, i, 6);
+    p->issued_on = PQgetvalue(r, i, 7);
+}
+
+bool store_stale_rows(struct tx *tx, const long long *ids, int n, struct store_stale_rows *out,
+                      struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    if (n <= 0)
+        return true;
+    char *arr = stmt_id_array(ids, n);
+    if (!arr)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    const char *p[1] = {arr};
+    struct db_batch b[2] = {{acts.name, acts.sql, acts.nparams, p},
+                            {papers.name, papers.sql, papers.nparams, p}};
+    PGresult *r[2];
+    bool ok = tx_batch(tx, 2, b, r, err);
+    free(arr);
+    if (!ok)
+        return false;
+    void *a = NULL, *d = NULL;
+    ok = stmt_rows(r[0], sizeof *out->acts, act_of, NULL, &a, &out->nacts, &out->res_[0], err);
+    if (ok)
+        ok = stmt_rows(r[1], sizeof *out->papers, paper_of, NULL, &d, &out->npapers, &out->res_[1],
+                       err);
+    else
+        PQclear(r[1]);
+    out->acts = a;
+    out->papers = d;
+    if (!ok)
+        store_stale_rows_free(out);
+    return ok;
+}
+
+void store_stale_rows_free(struct store_stale_rows *r)
+{
+    free(r->acts);
+    free(r->papers);
+    for (int i = 0; i < 2; i++)
+        PQclear(r->res_[i]);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- revoking a paper ------------------------------------------------------------------- */
+
+static const struct stmt revoke_target = {
+    "stale.revoke_target", 1,
+    "SELECT d.case_id, d.revoked_at IS NOT NULL, d.form, d.title, d.number, u.role, d.office_id "
+    "FROM "
+    "app.documents d JOIN app.users u ON u.id = d.issued_by WHERE d.id = $1::bigint"};
+
+static const struct stmt revoke = {
+    "stale.revoke", 3,
+    "UPDATE app.documents SET revoked_at = now(), revoked_note = $3 WHERE id = $2::bigint AND "
+    "case_id = $1::bigint AND revoked_at IS NULL RETURNING id"};
+
+bool store_revoke_target(struct tx *tx, long long doc_id, struct store_revoke_target *out,
+                         bool *found, struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char d[24];
+    const char *p[1] = {stmt_id(d, doc_id)};
+    PGresult *r = stmt_query(tx, &revoke_target, p, err);
+    if (!r)
+        return false;
+    *found = PQntuples(r) == 1;
+    if (*found) {
+        out->case_id = stmt_ll(r, 0, 0);
+        out->revoked = stmt_bool(r, 0, 1);
+        stmt_copy(out->form, sizeof out->form, r, 0, 2);
+        stmt_copy(out->title, sizeof out->title, r, 0, 3);
+        stmt_copy(out->number, sizeof out->number, r, 0, 4);
+        stmt_copy(out->issuer_role, sizeof out->issuer_role, r, 0, 5);
+        out->office_id = stmt_ll(r, 0, 6);
+    }
+    PQclear(r);
+    return true;
+}
+
+bool store_document_revoke(struct tx *tx, long long case_id, long long doc_id, const char *note,
+                           bool *done, struct berr *err)
+{
+    char c[24], d[24];
+    const char *p[3] = {stmt_id(c, case_id), stmt_id(d, doc_id), note};
+    return stmt_one(tx, &revoke, p, done, NULL, err);
+}

@@ -1,0 +1,66 @@
+/*
+ * stale.h - what app/stale.c needs to tell which issued papers no longer
+ * match their act (DOMAIN 12: a paper is its act's; an issued paper keeps its
+ * bytes, so a correction recorded after it leaves it behind).
+ *
+ * For the cases asked, only those that may have such a paper (a paper not
+ * revoked, of an act, and a correction in the case recorded after it) - two
+ * statements in one round trip: the acts that have a paper and every
+ * correction of those cases, and their papers not revoked.
+ */
+#ifndef BERKAS_STORE_STALE_H
+#define BERKAS_STORE_STALE_H
+
+#include <stdbool.h>
+
+#include "core/error.h"
+#include "core/mustcheck.h"
+
+struct tx;
+
+struct store_stale_act { /* an act with a paper, or a correction; by case, then id */
+    long long case_id, id, corrects, party_id; /* 0: none */
+    int seq;
+    bool has_at;
+    long long at;         /* the legal instant, Unix seconds (has_at) */
+    long long entered_us; /* when it was recorded, Unix microseconds */
+    const char *legal_date, *number, *payload, *entered_at; /* entered_at ISO 8601 */
+};
+
+struct store_stale_paper { /* an issued paper not revoked, of an act; by case, then id */
+    long long case_id, id, event_id;
+    long long issued_us; /* when it was issued, Unix microseconds */
+    const char *form, *title, *number, *issued_on;
+};
+
+struct store_stale_rows {
+    int nacts, npapers;
+    struct store_stale_act *acts;
+    struct store_stale_paper *papers;
+    void *res_[2];
+};
+
+/* The rows of the cases ids[0..n) the transaction's role sees. */
+BERKAS_MUST_CHECK bool store_stale_rows(struct tx *tx, const long long *ids, int n,
+                                        struct store_stale_rows *out, struct berr *err);
+void store_stale_rows_free(struct store_stale_rows *r);
+
+/* ---- revoking a paper ------------------------------------------------------------------- */
+
+struct store_revoke_target {      /* an issued document the caller sees */
+    long long case_id, office_id; /* the case's, the issuing office's */
+    bool revoked;
+    char form[48], title[160], number[161], issuer_role[16]; /* the issuing user's role */
+};
+
+/* Document doc_id as the transaction's role sees it (*found false when not). */
+BERKAS_MUST_CHECK bool store_revoke_target(struct tx *tx, long long doc_id,
+                                           struct store_revoke_target *out, bool *found,
+                                           struct berr *err);
+
+/* Revoke document doc_id of case case_id with its reason (not revoked yet: *done false
+ * otherwise). */
+BERKAS_MUST_CHECK bool store_document_revoke(struct tx *tx, long long case_id, long long doc_id,
+                                             const char *note, bool *done, struct berr *err);
+
+#endif

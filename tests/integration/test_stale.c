@@ -1,0 +1,461 @@
+/*
+ * test_stale.c - papers issued before a correction of their act (DOMAIN 12:
+ * a paper is its act's, as corrected; an issued paper keeps its bytes), over
+ * real HTTP against a real berkasd on the demo data, PDFs read back with
+ * pdftotext.
+ *
+ * Expectations come from the law and the lead's issue, not from the code:
+ *   - a BA Penyitaan issued for a seizure of Friday 9 January 2026, the
+ *     seizure then corrected to Monday 12 January, no longer matches its act:
+ *     the case lists it (its document, form, act, the correction, what
+ *     changed: the date), the supervisors' review list flags the case
+ *     ('Dokumen tidak sesuai koreksi'), and Tahap I names it as a gap (the
+ *     Penuntut Umum would return a file whose BA says Friday the 9th);
+ *   - revoked (with a reason; by the PPNS of the case's office only) and
+ *     issued again, the new paper says Senin 12 Januari 2026, the old one
+ *     still says what it said (its bytes unchanged) and verify says revoked,
+ *     and nothing is flagged any more;
+ *   - the same for a correction of the act's number, and of its party;
+ *   - a correction recorded before the paper was issued leaves it matching,
+ *     and so does a correction superseded by one that puts the printed value
+ *     back;
+ *   - another office's PPNS sees none of it (404), a supervisor or
+ *     prosecutor may not revoke a PPNS's paper, a revocation without reason
+ *     is 400, a second one 409.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filler.h"
+#include "harness.h"
+#include "suites.h"
+
+static struct demo_server demo;
+static const char *sup, *mre;
+
+static void start(void)
+{
+    demo_server_start(&demo, "stale_suite");
+    sup = demo_server_login(&demo, NIP_SUP_PLG);
+    mre = demo_server_login(&demo, NIP_INV_MRE);
+}
+
+static void stop(void)
+{
+    demo_server_stop(&demo);
+}
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    return api_json(demo.port, method, path, token, body, want);
+}
+
+static void assert_has(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.3000s", what, needle, text);
+}
+
+static void assert_lacks(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) == NULL, "%s: \"%s\" in: %.3000s", what, needle, text);
+}
+
+static long long id_of(json_t *j)
+{
+    return (long long)json_integer_value(json_object_get(j, "id"));
+}
+
+/* A Palembang case opened on 5 January 2026 with a suspect, investigated from the 6th. */
+static long long case_open(long long *suspect)
+{
+    char body[400], path[96];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-01-05\",\"summary\":\"Uji dokumen "
+             "sesudah koreksi\",\"kejari_id\":%lld}",
+             demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
+    long long id = id_of(c);
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"Tran Van Minh\",\"nationality\":\"VN\","
+                     "\"passport_no\":\"C1234567\",\"sex\":\"L\"}",
+                     201);
+    *suspect = id_of(p);
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *suspect);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_decref(call(
+        "POST", path, demo.inv,
+        "{\"type\":\"sprindik_issued\",\"date\":\"2026-01-06\",\"issue\":[\"sprindik\"]}", 201));
+    /* the thing a seizure takes */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    snprintf(body, sizeof body,
+             "{\"description\":\"Paspor Republik Sosialis Vietnam Nomor C1234567\",\"quantity\":"
+             "\"1 (satu) buku\",\"seized_from\":%lld,\"seized_on\":\"2026-01-09\",\"storage\":"
+             "\"Rupbasan Kelas I Palembang\"}",
+             *suspect);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    return id;
+}
+
+/* Record an act (members without braces): its id. */
+static long long act(long long id, const char *members)
+{
+    char path[96], body[900];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s}", members);
+    json_t *e = call("POST", path, demo.inv, body, 201);
+    long long k = id_of(e);
+    json_decref(e);
+    return k;
+}
+
+/* A Penetapan izin penyitaan of 8 January 2026: its id. */
+static long long izin(long long id, const char *number)
+{
+    char m[300];
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"date\":\"2026-01-08\",\"permit_kind\":"
+             "\"izin\",\"permit_for\":\"penyitaan\",\"number\":\"%s\"",
+             number);
+    return act(id, m);
+}
+
+/* A seizure on date under izin p (number: its own, or none): its id. */
+static long long seizure(long long id, const char *date, long long p, const char *number)
+{
+    char m[300];
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"%s\",\"permit_act\":%lld%s%s%s",
+             date, p, number ? ",\"number\":\"" : "", number ? number : "", number ? "\"" : "");
+    return act(id, m);
+}
+
+/* Correct act k to date, with more members (may be ""): the correction's id. */
+static long long correct(long long id, long long k, const char *date, const char *more)
+{
+    char m[400];
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld%s", date, k,
+             more);
+    return act(id, m);
+}
+
+static json_t *issue_with(long long id, const char *form, long long event, const char *params,
+                          long want)
+{
+    char path[128], body[300];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
+    snprintf(body, sizeof body, "{\"event\":%lld,\"params\":%s}", event, params);
+    return call("POST", path, demo.inv, body, want);
+}
+
+static json_t *issue(long long id, const char *form, long long event, long want)
+{
+    return issue_with(id, form, event, "{}", want);
+}
+
+static json_t *case_get(long long id, const char *token)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    return call("GET", path, token, NULL, 200);
+}
+
+/* The case's stale_papers entry of document doc, or NULL. */
+static json_t *stale_entry(json_t *c, long long doc)
+{
+    size_t i;
+    json_t *s;
+    json_array_foreach(json_object_get(c, "stale_papers"), i, s)
+    {
+        if (json_integer_value(json_object_get(s, "document_id")) == doc)
+            return s;
+    }
+    return NULL;
+}
+
+static bool has_flag(json_t *flags, const char *code)
+{
+    size_t i;
+    json_t *f;
+    json_array_foreach(flags, i, f)
+    {
+        const char *c = json_is_string(f) ? json_string_value(f)
+                                          : json_string_value(json_object_get(f, "code"));
+        if (c && strcmp(c, code) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The supervisor's review row of case id (asserted listed). */
+static json_t *review_row(long long id)
+{
+    json_t *l = call("GET", "/api/v1/review?limit=100", sup, NULL, 200);
+    size_t i;
+    json_t *it, *row = NULL;
+    json_array_foreach(json_object_get(l, "items"), i, it)
+    {
+        if (json_integer_value(json_object_get(it, "case_id")) == id)
+            row = json_incref(it);
+    }
+    json_decref(l);
+    ck_assert_msg(row != NULL, "case %lld not in the supervisor's review list", id);
+    return row;
+}
+
+/* The fields entry s names, as one comma-joined text. */
+static void fields_are(json_t *s, const char *want)
+{
+    char got[200] = "";
+    size_t i, n = 0;
+    json_t *f;
+    json_array_foreach(json_object_get(s, "fields"), i, f)
+    {
+        n += (size_t)snprintf(got + n, sizeof got - n, "%s%s", i ? "," : "", json_string_value(f));
+    }
+    ck_assert_str_eq(got, want);
+}
+
+/* The file asked for while it is assembled (the dossier; Tahap I and the sending back ask the
+ * same of it: forms.c forms_dossier_missing) refused: its gaps as one text. */
+static char *file_gaps(long long id)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
+    json_t *p = call("GET", path, demo.inv, NULL, 422);
+    char *all = json_dumps(json_object_get(p, "missing"), JSON_COMPACT);
+    json_decref(p);
+    return all;
+}
+
+static void revoke(long long doc, const char *token, const char *body, long want)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/revoke", doc);
+    json_decref(call("POST", path, token, body, want));
+}
+
+/* The issue's example: BA Penyitaan of Friday 9 January, the seizure re-dated to Monday 12. */
+START_TEST(test_a_paper_issued_before_its_acts_correction_is_stale_until_issued_again)
+{
+    long long suspect, id = case_open(&suspect);
+    (void)suspect;
+    long long p = izin(id, "3/Pen.Pid/2026/PN Plg");
+    long long sita = seizure(id, "2026-01-09", p, NULL);
+    json_t *d = issue(id, "ba_penyitaan", sita, 201);
+    long long doc = id_of(d);
+    char sha[80], code[20];
+    snprintf(sha, sizeof sha, "%s", json_string_value(json_object_get(d, "sha256")));
+    snprintf(code, sizeof code, "%s", json_string_value(json_object_get(d, "verify_code")));
+    json_decref(d);
+    char *before = fill_document_text(demo.port, demo.inv, doc);
+    assert_has(before, "9 Januari 2026", "BA Penyitaan of the seizure of the 9th");
+    /* nothing corrected yet: nothing stale */
+    json_t *c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    ck_assert(!has_flag(json_object_get(c, "flags"), "stale_papers"));
+    json_decref(c);
+    char more[80];
+    snprintf(more, sizeof more, ",\"permit_act\":%lld", p);
+    long long fix = correct(id, sita, "2026-01-12", more);
+    c = case_get(id, demo.inv);
+    json_t *s = stale_entry(c, doc);
+    ck_assert_msg(s != NULL, "BA Penyitaan of the 9th not listed stale after the re-dating");
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 1);
+    ck_assert_str_eq(json_string_value(json_object_get(s, "form")), "ba_penyitaan");
+    ck_assert_int_eq(json_integer_value(json_object_get(s, "event_id")), sita);
+    ck_assert_int_eq(json_integer_value(json_object_get(s, "correction_id")), fix);
+    ck_assert_str_eq(json_string_value(json_object_get(s, "issued_on")), "2026-01-09");
+    ck_assert_str_eq(json_string_value(json_object_get(s, "corrected_date")), "2026-01-12");
+    fields_are(s, "date");
+    ck_assert(has_flag(json_object_get(c, "flags"), "stale_papers"));
+    json_decref(c);
+    /* the supervisor's list flags the file */
+    json_t *row = review_row(id);
+    ck_assert(has_flag(json_object_get(row, "flags"), "stale_papers"));
+    char *rt = json_dumps(json_object_get(row, "flags"), JSON_COMPACT);
+    assert_has(rt, "Dokumen tidak sesuai koreksi", "review flag label");
+    free(rt);
+    json_decref(row);
+    /* the file names it among its gaps, as Tahap I does */
+    char *gaps = file_gaps(id);
+    assert_has(gaps, "Berita Acara Penyitaan", "the file's gap of the stale BA");
+    char want[80];
+    snprintf(want, sizeof want, "koreksi peristiwa %d", 0);
+    json_t *cc = case_get(id, demo.inv);
+    snprintf(
+        want, sizeof want, "koreksi peristiwa %lld",
+        (long long)json_integer_value(json_object_get(stale_entry(cc, doc), "correction_seq")));
+    json_decref(cc);
+    assert_has(gaps, want, "the file's gap names the correction");
+    assert_has(gaps, "cabut dan terbitkan ulang", "the file's gap says what to do");
+    free(gaps);
+    /* another office's PPNS sees nothing of it; who may not revoke it */
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_decref(call("GET", path, mre, NULL, 404));
+    revoke(doc, mre, "{\"note\":\"diterbitkan sebelum koreksi\"}", 404);
+    revoke(doc, sup, "{\"note\":\"diterbitkan sebelum koreksi\"}", 403);
+    revoke(doc, demo.pros, "{\"note\":\"diterbitkan sebelum koreksi\"}", 404);
+    revoke(doc, demo.inv, "{}", 400);
+    revoke(doc, demo.inv, "{\"note\":\"\"}", 400);
+    revoke(doc, demo.inv, "{\"note\":\"x\",\"extra\":1}", 400);
+    revoke(999999999, demo.inv, "{\"note\":\"diterbitkan sebelum koreksi\"}", 404);
+    c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, doc) != NULL, "a refused revocation changed something");
+    json_decref(c);
+    revoke(doc, demo.inv, "{\"note\":\"diterbitkan sebelum koreksi tanggal penyitaan\"}", 200);
+    revoke(doc, demo.inv, "{\"note\":\"sekali lagi\"}", 409);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    ck_assert(!has_flag(json_object_get(c, "flags"), "stale_papers"));
+    json_decref(c);
+    row = review_row(id);
+    ck_assert(!has_flag(json_object_get(row, "flags"), "stale_papers"));
+    json_decref(row);
+    /* issued again: the act as it stands */
+    d = issue(id, "ba_penyitaan", sita, 201);
+    ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-01-12");
+    char *t = fill_document_text(demo.port, demo.inv, id_of(d));
+    assert_has(t, "Senin", "BA Penyitaan issued again");
+    assert_has(t, "12 Januari 2026", "BA Penyitaan issued again");
+    assert_lacks(t, "9 Januari 2026", "BA Penyitaan issued again");
+    free(t);
+    json_decref(d);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+    gaps = file_gaps(id);
+    assert_lacks(gaps, "Berita Acara Penyitaan", "the file's gap after the paper was issued again");
+    free(gaps);
+    /* the old paper: what was issued, revoked */
+    char *after = fill_document_text(demo.port, demo.inv, doc);
+    ck_assert_str_eq(after, before);
+    free(after);
+    free(before);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/documents", id);
+    json_t *l = call("GET", path, demo.inv, NULL, 200);
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(l, "items"), i, it)
+    {
+        if (id_of(it) == doc) {
+            ck_assert_str_eq(json_string_value(json_object_get(it, "sha256")), sha);
+            ck_assert(json_is_true(json_object_get(it, "revoked")));
+        }
+    }
+    json_decref(l);
+    snprintf(path, sizeof path, "/verify/%s", code);
+    struct http_result v;
+    ck_assert(api_call(demo.port, "GET", path, NULL, NULL, &v));
+    ck_assert_int_eq(v.status, 200);
+    ck_assert_msg(strstr(v.body, "\"revoked\":true") || strstr(v.body, "DICABUT"),
+                  "verify of the revoked paper: %s", v.body);
+    http_result_free(&v);
+}
+END_TEST
+
+/* The number, and a correction before the paper; one superseded by a correction back. */
+START_TEST(test_what_a_correction_changed_and_when)
+{
+    long long suspect, id = case_open(&suspect);
+    (void)suspect;
+    long long p = izin(id, "4/Pen.Pid/2026/PN Plg");
+    char more[160];
+    /* the number: a seizure numbered outside berkas, its BA issued, then its number corrected */
+    long long a = seizure(id, "2026-01-09", p, "SP.Sita/01/I/2026/Kanim Plg");
+    json_t *d = issue(id, "ba_penyitaan", a, 201);
+    long long doc_a = id_of(d);
+    json_decref(d);
+    snprintf(more, sizeof more, ",\"permit_act\":%lld,\"number\":\"SP.Sita/02/I/2026/Kanim Plg\"",
+             p);
+    correct(id, a, "2026-01-09", more);
+    json_t *c = case_get(id, demo.inv);
+    json_t *s = stale_entry(c, doc_a);
+    ck_assert_msg(s != NULL, "BA of a seizure whose number was corrected not listed");
+    fields_are(s, "number");
+    json_decref(c);
+    /* a correction recorded before the paper: the paper is of the act as corrected */
+    long long b = seizure(id, "2026-01-09", p, NULL);
+    snprintf(more, sizeof more, ",\"permit_act\":%lld", p);
+    correct(id, b, "2026-01-13", more);
+    d = issue(id, "ba_penyitaan", b, 201);
+    long long doc_b = id_of(d);
+    json_decref(d);
+    /* re-dated after the paper, then corrected back to the date it prints */
+    long long e = seizure(id, "2026-01-10", p, NULL);
+    d = issue(id, "ba_penyitaan", e, 201);
+    long long doc_e = id_of(d);
+    json_decref(d);
+    correct(id, e, "2026-01-14", more);
+    c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, doc_e) != NULL, "BA of a re-dated seizure not listed");
+    json_decref(c);
+    correct(id, e, "2026-01-10", more);
+    c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, doc_b) == NULL, "a paper issued after its correction listed");
+    ck_assert_msg(stale_entry(c, doc_e) == NULL,
+                  "a paper whose act was corrected back to what it prints listed");
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 1);
+    json_decref(c);
+}
+END_TEST
+
+/* The party: a summons served on one witness, corrected to another. */
+START_TEST(test_a_correction_of_the_party)
+{
+    long long suspect, id = case_open(&suspect);
+    (void)suspect;
+    char path[96], m[300];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *w = call("POST", path, demo.inv,
+                     "{\"kind\":\"witness\",\"name\":\"Siti Aminah\",\"address_id\":\"Jalan "
+                     "Sudirman 1, Palembang\"}",
+                     201);
+    long long w1 = id_of(w);
+    json_decref(w);
+    w = call("POST", path, demo.inv,
+             "{\"kind\":\"witness\",\"name\":\"Budi Santoso\",\"address_id\":\"Jalan Merdeka 2, "
+             "Palembang\"}",
+             201);
+    long long w2 = id_of(w);
+    json_decref(w);
+    snprintf(m, sizeof m,
+             "\"type\":\"summons_served\",\"date\":\"2026-01-09\",\"appearance\":\"2026-01-14\","
+             "\"party_id\":%lld",
+             w1);
+    long long s1 = act(id, m);
+    json_t *d = issue_with(id, "surat_panggilan", s1,
+                           "{\"appear-date\":\"2026-01-14\",\"appear-time\":\"09:00\"}", 201);
+    long long doc = id_of(d);
+    json_decref(d);
+    snprintf(m, sizeof m, ",\"party_id\":%lld", w2);
+    correct(id, s1, "2026-01-09", m);
+    json_t *c = case_get(id, demo.inv);
+    json_t *s = stale_entry(c, doc);
+    ck_assert_msg(s != NULL,
+                  "Surat Panggilan of a summons corrected to another witness not listed");
+    fields_are(s, "party");
+    json_decref(c);
+}
+END_TEST
+
+Suite *suite_stale(void)
+{
+    Suite *s = suite_create("stale");
+    TCase *tc = tcase_create("stale");
+    tcase_add_unchecked_fixture(tc, start, stop);
+    tcase_set_timeout(tc, 240);
+    tcase_add_test(tc, test_a_paper_issued_before_its_acts_correction_is_stale_until_issued_again);
+    tcase_add_test(tc, test_what_a_correction_changed_and_when);
+    tcase_add_test(tc, test_a_correction_of_the_party);
+    suite_add_tcase(s, tc);
+    return s;
+}
