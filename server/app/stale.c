@@ -8,6 +8,7 @@
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
+#include "forms.h"
 #include "store/tx.h"
 
 /* The act as one of its corrections left it (forms.c act_as_corrected, casexml.c as_it_stands):
@@ -225,6 +226,29 @@ static bool revoke_allowed(const struct actor *who, const struct casefile *cf,
     return true;
 }
 
+/* Revoke doc_id inside tx (locking its case), the caller's paper, not revoked: *t is it. */
+static bool revoke_in(struct tx *tx, const struct actor *who, long long doc_id, const char *note,
+                      struct store_revoke_target *t, struct berr *err)
+{
+    if (who->role != ROLE_INVESTIGATOR && who->role != ROLE_PROSECUTOR)
+        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak mencabut dokumen");
+    if (!note || strlen(note) < 3 || strlen(note) > 1000)
+        return berr_field(err, BERR_BAD_INPUT, "note",
+                          "note: alasan pencabutan, 3 sampai 1000 huruf (mis. \"diterbitkan "
+                          "sebelum koreksi peristiwa 7\")");
+    struct casefile cf = {0};
+    bool found = false, done = false;
+    bool ok = store_revoke_target(tx, doc_id, t, &found, err) &&
+              (found || berr_set(err, BERR_NOT_FOUND, "dokumen %lld tidak ditemukan", doc_id));
+    /* the case locked: a revocation, an issue and an act of the case are one after another */
+    ok = ok && casefile_load(tx, who, t->case_id, true, &cf, err) &&
+         revoke_allowed(who, &cf, t, doc_id, err) &&
+         store_document_revoke(tx, t->case_id, doc_id, note, &done, err) &&
+         (done || berr_field(err, BERR_CONFLICT, "document", "dokumen %lld sudah dicabut", doc_id));
+    casefile_free(&cf);
+    return ok;
+}
+
 bool app_document_revoke(struct app *app, const struct actor *who, long long doc_id,
                          const char *note, json_t **out, struct audit_rec *au, struct berr *err)
 {
@@ -232,25 +256,11 @@ bool app_document_revoke(struct app *app, const struct actor *who, long long doc
     au->action = "document.revoke";
     au->object_type = "document";
     au->object_id = doc_id;
-    if (who->role != ROLE_INVESTIGATOR && who->role != ROLE_PROSECUTOR)
-        return berr_set(err, BERR_FORBIDDEN, "peran ini tidak mencabut dokumen");
-    if (!note || strlen(note) < 3 || strlen(note) > 1000)
-        return berr_field(err, BERR_BAD_INPUT, "note",
-                          "note: alasan pencabutan, 3 sampai 1000 huruf (mis. \"diterbitkan "
-                          "sebelum koreksi peristiwa 7\")");
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    struct store_revoke_target t;
-    struct casefile cf = {0};
-    bool found = false, done = false;
-    bool ok = store_revoke_target(&tx, doc_id, &t, &found, err) &&
-              (found || berr_set(err, BERR_NOT_FOUND, "dokumen %lld tidak ditemukan", doc_id));
-    /* the case locked: a revocation, an issue and an act of the case are one after another */
-    ok = ok && casefile_load(&tx, who, t.case_id, true, &cf, err) &&
-         revoke_allowed(who, &cf, &t, doc_id, err) &&
-         store_document_revoke(&tx, t.case_id, doc_id, note, &done, err) &&
-         (done || berr_field(err, BERR_CONFLICT, "document", "dokumen %lld sudah dicabut", doc_id));
+    struct store_revoke_target t = {0};
+    bool ok = revoke_in(&tx, who, doc_id, note, &t, err);
     if (ok) {
         snprintf(au->detail, sizeof au->detail,
                  "{\"case\":%lld,\"form\":\"%.40s\",\"document\":%lld}", t.case_id, t.form, doc_id);
@@ -260,6 +270,66 @@ bool app_document_revoke(struct app *app, const struct actor *who, long long doc
         *out = json_pack("{s:I, s:I, s:s, s:s, s:b}", "id", (json_int_t)doc_id, "case_id",
                          (json_int_t)t.case_id, "form", t.form, "number", t.number, "revoked", 1);
     tx_end(&tx);
-    casefile_free(&cf);
+    store_revoke_target_free(&t);
+    return ok;
+}
+
+/* The paper's parameters as the issuer gave them, without those the issue takes from the act
+ * (forms.c params_from_act, params_prosecutor, params_acknowledger): the act as it stands says
+ * them again. */
+static json_t *params_given(const char *text)
+{
+    json_t *p = text ? json_loads(text, 0, NULL) : NULL;
+    if (!json_is_object(p)) {
+        json_decref(p);
+        return json_object();
+    }
+    json_object_del(p, "party");
+    const char *key;
+    void *tmp;
+    json_t *v;
+    json_object_foreach_safe(p, tmp, key, v)
+    {
+        if (strncmp(key, "prosecutor", 10) == 0 || strncmp(key, "head-", 5) == 0)
+            json_object_del(p, key);
+    }
+    return p;
+}
+
+bool app_document_reissue(struct app *app, const struct actor *who, long long doc_id,
+                          const char *note, json_t **out, struct audit_rec *au, struct berr *err)
+{
+    *out = NULL;
+    au->action = "document.reissue";
+    au->object_type = "document";
+    au->object_id = doc_id;
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return false;
+    struct store_revoke_target t = {0};
+    json_t *params = NULL;
+    bool ok = revoke_in(&tx, who, doc_id, note, &t, err) &&
+              (t.event_id || berr_field(err, BERR_UNPROCESSABLE, "document",
+                                        "%s no. %s bukan dokumen suatu tindakan: dicabut saja, "
+                                        "lalu terbitkan yang baru",
+                                        t.title, t.number));
+    if (ok) {
+        params = params_given(t.params);
+        ok = forms_issue_tx(app, &tx, who, t.case_id, t.event_id, t.form, params, out, err);
+    }
+    if (ok) {
+        json_object_set_new(*out, "revoked", json_integer(doc_id));
+        snprintf(au->detail, sizeof au->detail,
+                 "{\"case\":%lld,\"form\":\"%.40s\",\"revoked\":%lld,\"document\":%lld}", t.case_id,
+                 t.form, doc_id, (long long)json_integer_value(json_object_get(*out, "id")));
+        ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+    }
+    if (!ok) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    tx_end(&tx); /* nothing revoked when the new paper is not issued */
+    json_decref(params);
+    store_revoke_target_free(&t);
     return ok;
 }

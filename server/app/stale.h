@@ -64,4 +64,14 @@ BERKAS_MUST_CHECK bool app_document_revoke(struct app *app, const struct actor *
                                            long long doc_id, const char *note, json_t **out,
                                            struct audit_rec *au, struct berr *err);
 
+/* Revoke issued document doc_id as app_document_revoke does and issue its form again for its
+ * act as it stands, with the parameters it was given (not those the act gives: its party, the
+ * receiving jaksa, the head of office), in one transaction (POST
+ * /api/v1/documents/{id}/reissue): nothing is revoked when the new paper cannot be issued (its
+ * refusal is the answer).  *out the new document, "revoked" the old one's id; 422 for a paper of
+ * no act. */
+BERKAS_MUST_CHECK bool app_document_reissue(struct app *app, const struct actor *who,
+                                            long long doc_id, const char *note, json_t **out,
+                                            struct audit_rec *au, struct berr *err);
+
 #endif

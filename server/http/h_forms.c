@@ -128,6 +128,22 @@ HANDLER(h_document_revoke)
     json_decref(body);
 }
 
+HANDLER(h_document_reissue)
+{
+    static const char *const fields[] = {"note", NULL};
+    struct berr err = {0};
+    req->audit.action = "document.reissue";
+    long long id;
+    const char *note = NULL;
+    json_t *body = NULL, *out = NULL;
+    bool ok = path_id(req->params[0], "id", &id, &err) &&
+              (body = json_body(req, fields, false, &err)) != NULL &&
+              json_get_str(body, "note", true, 1000, &note, &err) &&
+              app_document_reissue(app, &req->actor, id, note, &out, &req->audit, &err);
+    reply_result(rep, 201, ok ? out : NULL, &err);
+    json_decref(body);
+}
+
 HANDLER(h_document_pdf)
 {
     struct berr err = {0};

@@ -76,6 +76,7 @@ HANDLER(h_form_draft);
 HANDLER(h_form_issue);
 HANDLER(h_documents_list);
 HANDLER(h_document_revoke);
+HANDLER(h_document_reissue);
 HANDLER(h_document_pdf);
 HANDLER(h_dossier);
 HANDLER(h_verify_page);

@@ -60,6 +60,7 @@ const struct route http_routes[] = {
     {"GET",    "/api/v1/uploads/{id}.pdf",          h_upload_pdf,       CASES,        ROUTE_AUDIT, "an uploaded PDF, as uploaded"},
     {"GET",    "/api/v1/documents/{id}.pdf",        h_document_pdf,     CASES,        ROUTE_AUDIT, "an issued document's PDF, as issued"},
     {"POST",   "/api/v1/documents/{id}/revoke",     h_document_revoke,  ISSUERS,      ROUTE_AUDIT, "revoke an issued document, with its reason {note}: it keeps its bytes and number, verify says revoked, the dossier drops it, its form may be issued again for the act"},
+    {"POST",   "/api/v1/documents/{id}/reissue",    h_document_reissue, ISSUERS,      ROUTE_AUDIT, "revoke an issued document of an act {note} and issue its form again for the act as it stands, in one transaction (a paper issued before a correction: the case's stale_papers)"},
     {"GET",    "/api/v1/forms",                     h_forms_list,       ANY,          0,           "the forms berkas can make"},
     {"GET",    "/verify/{code}",                    h_verify_page,      ROUTE_PUBLIC, ROUTE_AUDIT, "is a document genuine and in force? (no log-on; no case data)"},
     {"GET",    "/api/v1/cases/{id}",                h_case_get,         CASES,        ROUTE_AUDIT, "one case: stage, facts, allowed events, clocks, P-19 rounds, timeline, history, stale_papers (papers issued before a correction of their act that changed what they print)"},

@@ -121,7 +121,8 @@ void store_stale_rows_free(struct store_stale_rows *r)
 
 static const struct stmt revoke_target = {
     "stale.revoke_target", 1,
-    "SELECT d.case_id, d.revoked_at IS NOT NULL, d.form, d.title, d.number, u.role, d.office_id "
+    "SELECT d.case_id, d.revoked_at IS NOT NULL, d.form, d.title, d.number, u.role, d.office_id, "
+    "coalesce(d.event_id, 0), d.params::text "
     "FROM "
     "app.documents d JOIN app.users u ON u.id = d.issued_by WHERE d.id = $1::bigint"};
 
@@ -148,9 +149,17 @@ bool store_revoke_target(struct tx *tx, long long doc_id, struct store_revoke_ta
         stmt_copy(out->number, sizeof out->number, r, 0, 4);
         stmt_copy(out->issuer_role, sizeof out->issuer_role, r, 0, 5);
         out->office_id = stmt_ll(r, 0, 6);
+        out->event_id = stmt_ll(r, 0, 7);
+        out->params = strdup(PQgetvalue(r, 0, 8));
     }
     PQclear(r);
     return true;
+}
+
+void store_revoke_target_free(struct store_revoke_target *t)
+{
+    free(t->params);
+    t->params = NULL;
 }
 
 bool store_document_revoke(struct tx *tx, long long case_id, long long doc_id, const char *note,

@@ -50,8 +50,11 @@ void store_stale_rows_free(struct store_stale_rows *r);
 struct store_revoke_target {      /* an issued document the caller sees */
     long long case_id, office_id; /* the case's, the issuing office's */
     bool revoked;
+    long long event_id;                                      /* its act, 0: none */
     char form[48], title[160], number[161], issuer_role[16]; /* the issuing user's role */
+    char *params; /* the parameters it was issued with, JSON text (malloc'd) */
 };
+void store_revoke_target_free(struct store_revoke_target *t);
 
 /* Document doc_id as the transaction's role sees it (*found false when not). */
 BERKAS_MUST_CHECK bool store_revoke_target(struct tx *tx, long long doc_id,

@@ -186,7 +186,7 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return case_read(r, rel);
     /* a revocation by the issuing role and office only: the matrix's papers are issued by its
      * supervisors and prosecutors, in the case's office (stale suite: the PPNS's own, 200) */
-    if (IS("POST", "/api/v1/documents/{id}/revoke"))
+    if (IS("POST", "/api/v1/documents/{id}/revoke") || IS("POST", "/api/v1/documents/{id}/reissue"))
         return r == ROLE_NONE                                   ? 401
                : r != ROLE_INVESTIGATOR && r != ROLE_PROSECUTOR ? 403
                : case_read(r, rel) == 200                       ? 403
@@ -518,7 +518,8 @@ static void build_call(const struct route *r, const struct actor_spec *who, int 
     const char *pattern = r->pattern;
     if (strcmp(pattern, "/api/v1/banner") == 0 && strcmp(r->method, "PUT") == 0)
         snprintf(body, bodysz, "{\"banner\":\"Peringatan uji matriks akses nomor %d.\"}", n);
-    else if (strcmp(pattern, "/api/v1/documents/{id}/revoke") == 0)
+    else if (strcmp(pattern, "/api/v1/documents/{id}/revoke") == 0 ||
+             strcmp(pattern, "/api/v1/documents/{id}/reissue") == 0)
         snprintf(body, bodysz, "{\"note\":\"uji matriks %d\"}", n);
     else if (strcmp(pattern, "/api/v1/settings/{key}") == 0)
         snprintf(body, bodysz, "{\"value\":\"30\"}");
@@ -701,6 +702,7 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"GET", "/api/v1/cases/{id}/dossier.pdf"},
         {"GET", "/api/v1/documents/{id}.pdf"},
         {"POST", "/api/v1/documents/{id}/revoke"},
+        {"POST", "/api/v1/documents/{id}/reissue"},
         {"GET", "/api/v1/forms"},
         {"PUT", "/api/v1/cases/{id}/evidence/{item}"},
         {"DELETE", "/api/v1/cases/{id}/offences/{charge}"},

@@ -444,6 +444,31 @@ START_TEST(test_a_correction_of_the_party)
                   "Surat Panggilan of a summons corrected to another witness not listed");
     fields_are(s, "party");
     json_decref(c);
+    /* revoked and issued again in one step: the witness the act now names, the day to appear
+     * as first given; refused (a supervisor, no reason), nothing is revoked */
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", doc);
+    json_decref(call("POST", path, sup, "{\"note\":\"koreksi pihak\"}", 403));
+    json_decref(call("POST", path, mre, "{\"note\":\"koreksi pihak\"}", 404));
+    json_decref(call("POST", path, demo.inv, "{}", 400));
+    c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, doc) != NULL, "a refused reissue revoked the paper");
+    json_decref(c);
+    d = call("POST", path, demo.inv, "{\"note\":\"diterbitkan sebelum koreksi pihak\"}", 201);
+    ck_assert_int_eq(json_integer_value(json_object_get(d, "revoked")), doc);
+    ck_assert_int_eq(json_integer_value(json_object_get(d, "event_id")), s1);
+    char *t = fill_document_text(demo.port, demo.inv, id_of(d));
+    assert_has(t, "Budi Santoso", "Surat Panggilan issued again");
+    assert_lacks(t, "Siti Aminah", "Surat Panggilan issued again");
+    assert_has(t, "14 Januari 2026", "Surat Panggilan issued again: the day to appear given");
+    free(t);
+    json_decref(d);
+    t = fill_document_text(demo.port, demo.inv, doc);
+    assert_has(t, "Siti Aminah", "the Surat Panggilan first issued, as issued");
+    free(t);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+    json_decref(call("POST", path, demo.inv, "{\"note\":\"sekali lagi\"}", 409));
 }
 END_TEST
 
