@@ -701,9 +701,57 @@ async function prosecutor(c, reload) {
   return section('sec-pu', 'Tindakan penuntut umum', parts);
 }
 
-async function documents(c) {
+// What a correction changed that a paper prints (the server's stale_papers fields), in words.
+const STALE_FIELDS = {
+  date: 'tanggal',
+  hour: 'jam',
+  number: 'nomor',
+  party: 'pihak',
+  bap: 'jenis BAP',
+  permit_act: 'izin Ketua PN',
+  urgent_reason: 'alasan mendesak',
+};
+
+// A paper issued before a correction of its act that changed what it prints (DOMAIN 12: a paper
+// is its act's; an issued paper keeps its bytes): the warning beside it, and for whoever may
+// issue it the one action that revokes it and issues it again for the act as it stands.
+function staleWarning(c, s, reload) {
+  const msg = h('p', { class: 'error', role: 'alert' });
+  const what = (s.fields || []).map((f) => STALE_FIELDS[f] || f).join(', ');
+  const act = async (ev) => {
+    ev.target.disabled = true;
+    try {
+      await api('POST', `/api/v1/documents/${Number(s.document_id)}/reissue`, {
+        body: { note: `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}` },
+      });
+      flash(`${s.title} diterbitkan ulang sesuai koreksi.`);
+      await reload();
+    } catch (e) {
+      ev.target.disabled = false;
+      if (e.status !== 401) show(msg, explain(e));
+    }
+  };
+  const role = me().role;
+  return h(
+    'div',
+    { class: 'stale', 'data-document': String(s.document_id) },
+    h(
+      'p',
+      { class: 'banner' },
+      `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq} (tanggal ${date(s.corrected_date)}` +
+        `${what ? `; berubah: ${what}` : ''}): cabut dan terbitkan ulang`,
+    ),
+    role === 'investigator' || role === 'prosecutor'
+      ? h('button', { type: 'button', class: 'reissue', onclick: act }, 'Cabut dan terbitkan ulang')
+      : null,
+    msg,
+  );
+}
+
+async function documents(c, reload) {
   const docs = await api('GET', `/api/v1/cases/${Number(c.id)}/documents`);
   const items = docs.items || [];
+  const stale = new Map((c.stale_papers || []).map((s) => [s.document_id, s]));
   return section(
     'sec-docs',
     'Dokumen',
@@ -715,10 +763,11 @@ async function documents(c) {
           items.map((d) =>
             h(
               'li',
-              null,
+              { 'data-document': String(d.id) },
               h('a', { href: `/api/v1/documents/${Number(d.id)}.pdf`, target: '_blank', rel: 'noopener' }, d.title),
               ` · ${d.number || ''} · ${date(d.issued_on)}`,
               d.revoked ? ' (dicabut)' : '',
+              stale.has(d.id) && !d.revoked ? staleWarning(c, stale.get(d.id), reload) : null,
             ),
           ),
         )
@@ -790,7 +839,7 @@ export async function casePage(main, idText) {
         : role === 'prosecutor'
           ? h('a', { href: '#/kotak-masuk' }, '← Kotak masuk')
           : h('a', { href: '#/perkara' }, '← Daftar perkara');
-    const [pu, docs] = await Promise.all([role === 'prosecutor' ? prosecutor(c, render) : null, documents(c)]);
+    const [pu, docs] = await Promise.all([role === 'prosecutor' ? prosecutor(c, render) : null, documents(c, render)]);
     show(
       main,
       h('p', { class: 'back' }, back),
