@@ -5,38 +5,19 @@
 // its row with nothing changed; a Kanwil's admin is refused a change (the
 // settings are national: a root office's admin) and sees why; an
 // investigator is told the page is for administrators.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, PW, browser, shot, call, must, login, officeId, pageLogin } from './lib.mjs';
+import { ADMIN, adminBrowser, BASE, NIP, PW, shot, call, must, login, officeId, pageLogin } from './lib.mjs';
 
-const ADMIN = '198001152005011002'; // the demo's admin at the Ditjen (a root office)
 const KANWIL_ADMIN = '198502022010011005';
 const KANWIL_PW = 'Sungai-Musi-dermaga-tujuh-2026';
-let b;
-let admin;
-
-before(async () => {
-  b = await browser();
-  admin = await login(ADMIN);
-});
-after(async () => {
-  await b?.close();
-});
+const web = adminBrowser();
 
 async function setting(key) {
-  const r = await must('GET', '/api/v1/settings', admin, undefined, 200);
+  const r = await must('GET', '/api/v1/settings', web.admin, undefined, 200);
   const s = r.items.find((x) => x.key === key);
   assert.ok(s, `setting ${key} listed`);
   return s;
-}
-
-// open a page with the page errors collected
-async function open() {
-  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { ctx, page, errors };
 }
 
 // the row of a setting, its input and save button
@@ -46,7 +27,7 @@ function rowOf(page, key) {
 }
 
 test('the admin lands on the settings, turns p19_answers_need_paper off and on, and the API reads each', async () => {
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await pageLogin(page, ADMIN);
   await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
   assert.match(page.url(), /#\/pengaturan$/);
@@ -54,7 +35,7 @@ test('the admin lands on the settings, turns p19_answers_need_paper off and on, 
   const nav = page.locator('#nav');
   assert.deepEqual(await nav.locator('a').allTextContents(), ['Pengaturan', 'Pengguna', 'Aturan hukum']);
   // every setting of the API, one row each
-  const all = await must('GET', '/api/v1/settings', admin, undefined, 200);
+  const all = await must('GET', '/api/v1/settings', web.admin, undefined, 200);
   assert.equal(await page.locator('#settings tbody tr').count(), all.items.length);
 
   const key = 'dossier.p19_answers_need_paper';
@@ -88,7 +69,7 @@ test('the admin lands on the settings, turns p19_answers_need_paper off and on, 
 test('a value the server refuses is shown beside its row, nothing changed', async () => {
   const key = 'session.idle_minutes';
   const before = await setting(key);
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await pageLogin(page, ADMIN);
   await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
   const r = rowOf(page, key);
@@ -111,9 +92,9 @@ test('a value the server refuses is shown beside its row, nothing changed', asyn
 let kanwilMade = false;
 async function kanwilLogin(page) {
   if (!kanwilMade) {
-    const kanwil = await officeId(admin, 'KANWIL-SUMSEL');
+    const kanwil = await officeId(web.admin, 'KANWIL-SUMSEL');
     const body = { nip: KANWIL_ADMIN, name: 'Admin Uji Kanwil', office_id: kanwil, role: 'admin', password: KANWIL_PW };
-    await must('POST', '/api/v1/users', admin, body, 201);
+    await must('POST', '/api/v1/users', web.admin, body, 201);
     kanwilMade = true;
   }
   await page.goto(`${BASE}/`);
@@ -126,7 +107,7 @@ async function kanwilLogin(page) {
 test("a Kanwil's admin sees the settings but is refused a change, with the server's reason", async () => {
   const key = 'session.idle_minutes';
   const before = await setting(key);
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await kanwilLogin(page);
   const r = rowOf(page, key);
   await r.input.fill(String(Number(before.value) === 45 ? 46 : 45));
@@ -140,7 +121,7 @@ test("a Kanwil's admin sees the settings but is refused a change, with the serve
 });
 
 test('an admin who types a case page is told it is not for administrators; an investigator, that the settings are', async () => {
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await pageLogin(page, ADMIN);
   await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
   await page.goto(`${BASE}/#/perkara`);
@@ -150,7 +131,7 @@ test('an admin who types a case page is told it is not for administrators; an in
   await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
   await ctx.close();
 
-  const inv = await open();
+  const inv = await web.open();
   await pageLogin(inv.page, NIP.invPlg);
   await inv.page.getByRole('heading', { name: 'Perkara', exact: true }).waitFor();
   assert.equal(await inv.page.locator('#nav').getByRole('link', { name: 'Pengaturan' }).count(), 0);
@@ -171,20 +152,20 @@ test('an admin who types a case page is told it is not for administrators; an in
 // "Buka kunci" opens it: the user logs on again at once.
 test('the admin sees a user locked by failed log-ons, with the lock, and opens it again', async (t) => {
   const nip = NIP.invPlg2;
-  const users = await must('GET', '/api/v1/users', admin, undefined, 200);
+  const users = await must('GET', '/api/v1/users', web.admin, undefined, 200);
   const u = users.items.find((x) => x.nip === nip);
   assert.equal(u.locked, false);
   // whatever happens here, she is not left locked for the other browser tests
-  t.after(() => call('POST', `/api/v1/users/${u.id}/unlock`, admin));
+  t.after(() => call('POST', `/api/v1/users/${u.id}/unlock`, web.admin));
   const max = Number((await setting('login.max_failures')).value);
   for (let i = 0; i < max; i++) {
     const r = await call('POST', '/api/v1/sessions', null, { nip, password: 'bukan-kata-sandinya-123' });
     assert.equal(r.status, 401);
   }
-  assert.equal((await must('GET', `/api/v1/users/${u.id}`, admin, undefined, 200)).locked, true);
+  assert.equal((await must('GET', `/api/v1/users/${u.id}`, web.admin, undefined, 200)).locked, true);
   assert.equal((await call('POST', '/api/v1/sessions', null, { nip, password: PW })).status, 401);
 
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await pageLogin(page, ADMIN);
   await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
   await page.locator('#nav').getByRole('link', { name: 'Pengguna' }).click();
@@ -209,7 +190,7 @@ test('the admin sees a user locked by failed log-ons, with the lock, and opens i
   await row.getByText('Kunci dibuka').waitFor();
   await row.getByText('Aktif', { exact: true }).waitFor();
   assert.equal(await row.getByRole('button', { name: /Buka kunci/ }).count(), 0);
-  assert.equal((await must('GET', `/api/v1/users/${u.id}`, admin, undefined, 200)).locked, false);
+  assert.equal((await must('GET', `/api/v1/users/${u.id}`, web.admin, undefined, 200)).locked, false);
   await login(nip); // logs on again
   await page.locator(`#lockouts tr[data-nip="${nip}"] td[data-label="Keadaan"]`, { hasText: /^dibuka / }).first().waitFor();
   assert.deepEqual(errors, []);
@@ -217,7 +198,7 @@ test('the admin sees a user locked by failed log-ons, with the lock, and opens i
 });
 
 test("a Kanwil's admin lists the users of his subtree alone", async () => {
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await kanwilLogin(page);
   await page.goto(`${BASE}/#/pengguna`);
   await page.getByRole('heading', { name: 'Pengguna', exact: true }).waitFor();

@@ -2,6 +2,7 @@
 // started (BERKAS_URL, with the demo data), Debian's chromium driven by
 // playwright-core, the API as the CLI calls it (bearer tokens) for setting
 // up and checking, and screenshots under test-results/.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BASE = process.env.BERKAS_URL || 'http://127.0.0.1:19080';
 export const PW = 'demo-berkas-2026';
+export const ADMIN = '198001152005011002'; // the demo's admin at the Ditjen (a root office)
 export const NIP = {
   supDitjen: '198207202006042001',
   supKanwil: '197905032003121003',
@@ -91,4 +93,30 @@ export async function pageLogin(page, nip) {
   await page.getByLabel('NIP').fill(nip);
   await page.getByLabel('Kata sandi').fill(PW);
   await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+// What the administrator's tests (admin, users, rules) stand on: chromium
+// launched before the file's tests and closed after them, the Ditjen's
+// admin logged on through the API (web.admin, his bearer token, there from
+// the first test on), and web.open(): a new page with its errors collected.
+export function adminBrowser() {
+  const web = {
+    admin: null,
+    browser: null,
+    async open() {
+      const ctx = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await ctx.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      return { ctx, page, errors };
+    },
+  };
+  before(async () => {
+    web.browser = await browser();
+    web.admin = await login(ADMIN);
+  });
+  after(async () => {
+    await web.browser?.close();
+  });
+  return web;
 }

@@ -9,26 +9,16 @@
 // with nothing changed; a Kanwil's admin is refused with the server's
 // reason; an investigator is told the page is for administrators.  Every
 // value changed is set back (the other browser tests rely on the demo's).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, must, login, officeId, pageLogin } from './lib.mjs';
+import { ADMIN, adminBrowser, BASE, NIP, shot, must, officeId, pageLogin } from './lib.mjs';
 
-const ADMIN = '198001152005011002'; // the demo's admin at the Ditjen (a root office)
 const KANWIL_ADMIN = '198603032011011006';
 const KANWIL_PW = 'Jembatan-Ampera-malam-sembilan-2026';
-let b;
-let admin;
-
-before(async () => {
-  b = await browser();
-  admin = await login(ADMIN);
-});
-after(async () => {
-  await b?.close();
-});
+const web = adminBrowser();
 
 async function sets() {
-  return (await must('GET', '/api/v1/rulesets', admin, undefined, 200)).items;
+  return (await must('GET', '/api/v1/rulesets', web.admin, undefined, 200)).items;
 }
 async function rule(name, key) {
   const s = (await sets()).find((x) => x.name === name);
@@ -36,14 +26,6 @@ async function rule(name, key) {
   const v = s.values.find((x) => x.key === key);
   assert.ok(v, `${name} ${key} listed`);
   return v;
-}
-
-async function open() {
-  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { ctx, page, errors };
 }
 
 // the admin's way there: log on, then the menu's link
@@ -67,7 +49,7 @@ function rowOf(page, name, key) {
 }
 
 test('the admin opens Aturan hukum from the menu: both rule sets, in force when the law says, the UNCERTAIN values marked', async () => {
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await adminRules(page);
   const api = await sets();
   assert.deepEqual(api.map((s) => s.name).sort(), ['KUHAP-1981', 'KUHAP-2025']);
@@ -123,7 +105,7 @@ test('the admin changes KUHAP-2025 pn_approval_days 2 -> 3 and its mark, the API
   const key = 'pn_approval_days';
   const was = await rule(name, key);
   assert.deepEqual([was.value, was.to_verify], [2, true]);
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await adminRules(page);
   const r = rowOf(page, name, key);
 
@@ -158,7 +140,7 @@ test('a value the server refuses (-1, "abc") is shown beside its row, nothing ch
   const name = 'KUHAP-2025';
   const key = 'pn_approval_days';
   const before = await sets();
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await adminRules(page);
   const r = rowOf(page, name, key);
   const cases = [
@@ -180,10 +162,10 @@ test('a value the server refuses (-1, "abc") is shown beside its row, nothing ch
 });
 
 test("a Kanwil's admin is refused a change with the server's reason, nothing changed", async () => {
-  const kanwil = await officeId(admin, 'KANWIL-SUMSEL');
-  await must('POST', '/api/v1/users', admin, { nip: KANWIL_ADMIN, name: 'Admin Uji Aturan', office_id: kanwil, role: 'admin', password: KANWIL_PW }, 201);
+  const kanwil = await officeId(web.admin, 'KANWIL-SUMSEL');
+  await must('POST', '/api/v1/users', web.admin, { nip: KANWIL_ADMIN, name: 'Admin Uji Aturan', office_id: kanwil, role: 'admin', password: KANWIL_PW }, 201);
   const before = await sets();
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await page.goto(`${BASE}/`);
   await page.getByLabel('NIP').fill(KANWIL_ADMIN);
   await page.getByLabel('Kata sandi').fill(KANWIL_PW);
@@ -203,7 +185,7 @@ test("a Kanwil's admin is refused a change with the server's reason, nothing cha
 });
 
 test('an investigator opening #/aturan is told it is for administrators, and has no link to it', async () => {
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await pageLogin(page, NIP.invPlg);
   await page.locator('#nav').getByRole('link', { name: 'Perkara' }).waitFor();
   assert.equal(await page.locator('#nav').getByRole('link', { name: 'Aturan hukum' }).count(), 0);

@@ -6,35 +6,17 @@
 // user made; "Nonaktifkan" asks first ("Batal" leaves the account as it
 // was), then disables: the user's session ends and he can no longer log on;
 // the admin cannot disable himself (no button on his own row).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, browser, shot, call, must, login, officeId, pageLogin } from './lib.mjs';
+import { ADMIN, adminBrowser, BASE, shot, call, must, officeId, pageLogin } from './lib.mjs';
 
-const ADMIN = '198001152005011002'; // the demo's admin at the Ditjen
 const NEW_NIP = '199105052015031003';
 const NEW_NAME = 'Rahmat Hidayat';
 const NEW_PW = 'Pulau-Kemaro-perahu-sebelas-2026';
-let b;
-let admin;
-
-before(async () => {
-  b = await browser();
-  admin = await login(ADMIN);
-});
-after(async () => {
-  await b?.close();
-});
+const web = adminBrowser();
 
 async function users() {
-  return (await must('GET', '/api/v1/users', admin, undefined, 200)).items;
-}
-
-async function open() {
-  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { ctx, page, errors };
+  return (await must('GET', '/api/v1/users', web.admin, undefined, 200)).items;
 }
 
 async function adminUsers(page) {
@@ -65,7 +47,7 @@ const PLG = 'KANIM-PLG — Kantor Imigrasi Kelas I TPI Palembang';
 
 test('input the server refuses is shown under the form, no user made', async () => {
   const before = await users();
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await adminUsers(page);
   const msg = page.locator('#nu-msg');
   const good = { nip: NEW_NIP, name: NEW_NAME, office: PLG, role: 'Penyidik', card: 'PPNS-IMI-0777/2026', until: '2030-06-30', password: NEW_PW };
@@ -89,7 +71,7 @@ test('input the server refuses is shown under the form, no user made', async () 
 
 test('the admin adds an investigator with his PPNS card; he is listed and logs on', async () => {
   assert.equal((await users()).some((u) => u.nip === NEW_NIP), false);
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await adminUsers(page);
   await fill(page, {
     nip: NEW_NIP,
@@ -108,7 +90,7 @@ test('the admin adds an investigator with his PPNS card; he is listed and logs o
   const u = (await users()).find((x) => x.nip === NEW_NIP);
   assert.ok(u, 'the API lists him');
   assert.equal(u.role, 'investigator');
-  assert.equal(u.office_id, await officeId(admin, 'KANIM-PLG'));
+  assert.equal(u.office_id, await officeId(web.admin, 'KANIM-PLG'));
   assert.equal(u.disabled, false);
   const row = page.locator(`#users tr[data-nip="${NEW_NIP}"]`);
   await row.waitFor();
@@ -117,7 +99,7 @@ test('the admin adds an investigator with his PPNS card; he is listed and logs o
   await ctx.close();
 
   // he logs on with the password he was given
-  const his = await open();
+  const his = await web.open();
   await his.page.goto(`${BASE}/`);
   await his.page.getByLabel('NIP').fill(NEW_NIP);
   await his.page.getByLabel('Kata sandi').fill(NEW_PW);
@@ -131,7 +113,7 @@ test('the admin adds an investigator with his PPNS card; he is listed and logs o
 test('Nonaktifkan asks first; Batal leaves him; confirmed, his session ends and he cannot log on', async () => {
   const token = (await must('POST', '/api/v1/sessions', null, { nip: NEW_NIP, password: NEW_PW }, 201)).token;
   await must('GET', '/api/v1/me', token, undefined, 200);
-  const { ctx, page, errors } = await open();
+  const { ctx, page, errors } = await web.open();
   await adminUsers(page);
   const row = page.locator(`#users tr[data-nip="${NEW_NIP}"]`);
   // his own row has no such button: an admin cannot disable himself
@@ -155,7 +137,7 @@ test('Nonaktifkan asks first; Batal leaves him; confirmed, his session ends and 
   assert.equal((await call('GET', '/api/v1/me', token)).status, 401);
   await ctx.close();
 
-  const his = await open();
+  const his = await web.open();
   await his.page.goto(`${BASE}/`);
   await his.page.getByLabel('NIP').fill(NEW_NIP);
   await his.page.getByLabel('Kata sandi').fill(NEW_PW);
