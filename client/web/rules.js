@@ -5,8 +5,11 @@
 // checks against the law and changes).  Each value is saved on its own (PUT
 // /api/v1/rulesets/{name}/{key}) with its mark; the server checks it and
 // decides who may change it: a refusal is shown beside its row, the stored
-// value left as it was.
+// value left as it was.  The values are national: an admin whose office is
+// not a root (GET /api/v1/me's office.root false) sees them without the
+// forms and is told why.
 import { api, explain } from './api.js';
+import { me } from './app.js';
 import { h, show } from './dom.js';
 import { date } from './fmt.js';
 
@@ -79,8 +82,8 @@ function wire(set, v, ui) {
 }
 
 // one value: what it means, the value now with its unit, its basis, its
-// mark, and a form to change both
-function row(set, v) {
+// mark, and a form to change both (none when not editable)
+function row(set, v, editable) {
   const id = `rule-${set.name}-${v.key}`.replace(/[^A-Za-z0-9-]/g, '-');
   const ui = {
     current: h('code', { class: 'value' }, shown(v)),
@@ -106,13 +109,13 @@ function row(set, v) {
     h('td', { 'data-label': 'Nilai' }, ui.current, h('br'), h('small', null, `batas ${bounds}`)),
     h('td', { 'data-label': 'Dasar hukum' }, v.basis || '—'),
     h('td', { 'data-label': 'Kepastian' }, ui.mark),
-    h('td', { 'data-label': 'Ubah' }, ui.form, ui.msg),
+    editable ? h('td', { 'data-label': 'Ubah' }, ui.form, ui.msg) : null,
   );
-  wire(set, v, ui);
+  if (editable) wire(set, v, ui);
   return ui.row;
 }
 
-function ruleSet(set, next) {
+function ruleSet(set, next, editable) {
   const values = set.values || [];
   const until = next ? dayBefore(next.effective_from) : null;
   const open = values.filter((v) => v.to_verify).length;
@@ -131,11 +134,11 @@ function ruleSet(set, next) {
       'table',
       { class: 'list rules' },
       h('caption', null, `Nilai aturan ${set.name}`),
-      h('thead', null, h('tr', null, ['Aturan', 'Nilai', 'Dasar hukum', 'Kepastian', 'Ubah'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', null, h('tr', null, ['Aturan', 'Nilai', 'Dasar hukum', 'Kepastian', editable ? 'Ubah' : null].map((t) => t && h('th', { scope: 'col' }, t)))),
       h(
         'tbody',
         null,
-        values.map((v) => row(set, v)),
+        values.map((v) => row(set, v, editable)),
       ),
     ),
   );
@@ -147,6 +150,8 @@ export async function rulesPage(main) {
   const list = await api('GET', '/api/v1/rulesets');
   if (location.hash !== at) return;
   const sets = ((list && list.items) || []).slice().sort((a, b) => String(a.effective_from).localeCompare(String(b.effective_from)));
+  const office = (me() && me().office) || {};
+  const editable = office.root === true;
   show(
     main,
     h('h1', null, 'Aturan hukum'),
@@ -157,6 +162,13 @@ export async function rulesPage(main) {
         'Nilai bertanda "Belum dipastikan" belum dapat dipastikan dari teks undang-undang: periksa terhadap peraturannya, ubah bila perlu, dan hapus tandanya bila sudah pasti. ' +
         'Perubahan berlaku segera untuk perhitungan semua perkara dan dicatat dalam jejak audit; server menentukan siapa yang boleh mengubahnya.',
     ),
-    sets.length ? sets.map((s, i) => ruleSet(s, sets[i + 1])) : h('p', { class: 'empty' }, 'Tidak ada aturan.'),
+    editable
+      ? null
+      : h(
+          'p',
+          { class: 'notice', id: 'read-only', role: 'note' },
+          `Anda administrator ${office.name || office.code || 'kantor ini'}, bukan kantor pusat: nilai aturan nasional ini hanya dapat Anda lihat. Perubahan dilakukan oleh administrator kantor pusat.`,
+        ),
+    sets.length ? sets.map((s, i) => ruleSet(s, sets[i + 1], editable)) : h('p', { class: 'empty' }, 'Tidak ada aturan.'),
   );
 }

@@ -2,8 +2,12 @@
 // server-wide setting with its note, value, type and bounds, when a change
 // takes effect and when it was last changed; each row saved on its own
 // (PUT /api/v1/settings/{key}).  The server checks every value: a refusal
-// is shown beside its row, the stored value left as it was.
+// is shown beside its row, the stored value left as it was.  The settings
+// are national: an admin whose office is not a root (GET /api/v1/me's
+// office.root false, e.g. a Kanwil's) sees them without the forms and is
+// told why, instead of learning it from a refusal.
 import { api, explain } from './api.js';
+import { me } from './app.js';
 import { h, show } from './dom.js';
 import { stamp } from './fmt.js';
 
@@ -33,8 +37,9 @@ function field(s, id) {
   return inp;
 }
 
-// one row: what the setting is, its value now, a form to change it
-function row(s) {
+// one row: what the setting is, its value now, a form to change it (none
+// when the admin may not: editable false)
+function row(s, editable) {
   const id = `set-${slug(s.key)}`;
   const current = h('code', { class: 'value' }, s.value);
   const when = h('span', { class: 'when' }, stamp(s.updated_at));
@@ -44,7 +49,7 @@ function row(s) {
     h('td', { 'data-label': 'Nilai sekarang' }, current),
   ];
   let edit = h('td', { 'data-label': 'Ubah' }, '—');
-  if (['integer', 'boolean', 'text'].includes(s.type)) {
+  if (editable && ['integer', 'boolean', 'text'].includes(s.type)) {
     const input = field(s, id);
     const button = h('button', { type: 'submit' }, 'Simpan');
     const form = h(
@@ -84,7 +89,7 @@ function row(s) {
     'tr',
     { 'data-key': s.key },
     cells,
-    edit,
+    editable ? edit : null,
     h('td', { 'data-label': 'Jenis dan batas' }, bounds(s)),
     h('td', { 'data-label': 'Berlaku' }, EFFECT[s.takes_effect] || s.takes_effect || '—'),
     h('td', { 'data-label': 'Terakhir diubah' }, when),
@@ -97,6 +102,8 @@ export async function settingsPage(main) {
   const list = await api('GET', '/api/v1/settings');
   if (location.hash !== at) return;
   const items = list.items || [];
+  const office = (me() && me().office) || {};
+  const editable = office.root === true;
   show(
     main,
     h('h1', null, 'Pengaturan'),
@@ -105,13 +112,28 @@ export async function settingsPage(main) {
       { class: 'meta' },
       'Pengaturan berlaku untuk seluruh server. Hanya administrator kantor pusat yang dapat mengubahnya; setiap perubahan dicatat dalam jejak audit. Tidak ada yang memerlukan server dijalankan ulang.',
     ),
+    editable
+      ? null
+      : h(
+          'p',
+          { class: 'notice', id: 'read-only', role: 'note' },
+          `Anda administrator ${office.name || office.code || 'kantor ini'}, bukan kantor pusat: pengaturan nasional ini hanya dapat Anda lihat. Perubahan dilakukan oleh administrator kantor pusat.`,
+        ),
     items.length
       ? h(
           'table',
           { class: 'list', id: 'settings' },
           h('caption', null, 'Pengaturan server'),
-          h('thead', null, h('tr', null, ['Pengaturan', 'Nilai sekarang', 'Ubah', 'Jenis dan batas', 'Berlaku', 'Terakhir diubah'].map((t) => h('th', { scope: 'col' }, t)))),
-          h('tbody', null, items.map(row)),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['Pengaturan', 'Nilai sekarang', editable ? 'Ubah' : null, 'Jenis dan batas', 'Berlaku', 'Terakhir diubah'].map((t) => t && h('th', { scope: 'col' }, t)),
+            ),
+          ),
+          h('tbody', null, items.map((s) => row(s, editable))),
         )
       : h('p', { class: 'empty' }, 'Tidak ada pengaturan.'),
   );

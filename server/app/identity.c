@@ -324,11 +324,14 @@ json_t *app_me(struct app *app, const struct actor *who, struct berr *err)
         berr_set(err, BERR_UNAUTHENTICATED, "pengguna tidak ada lagi");
         return NULL;
     }
-    json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:{s:I, s:s, s:s, s:s, s:s}}", "id",
-                          (json_int_t)me.id, "nip", me.nip, "name", me.name, "pangkat", me.pangkat,
-                          "golongan", me.golongan, "position", me.position, "role", me.role,
-                          "office", "id", (json_int_t)me.office_id, "code", me.office_code, "name",
-                          me.office_name, "kind", me.office_kind, "tz", me.office_tz);
+    /* office.root: the office heads its tree, so its admins change the national settings and
+     * rule values (admin_at_root); the pages say so before a change rather than after */
+    json_t *j =
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:{s:I, s:s, s:s, s:s, s:s, s:b}}", "id",
+                  (json_int_t)me.id, "nip", me.nip, "name", me.name, "pangkat", me.pangkat,
+                  "golongan", me.golongan, "position", me.position, "role", me.role, "office", "id",
+                  (json_int_t)me.office_id, "code", me.office_code, "name", me.office_name, "kind",
+                  me.office_kind, "tz", me.office_tz, "root", me.office_root);
     if (j && me.ppns_card_no[0])
         json_object_set_new(j, "ppns",
                             json_pack("{s:s, s:s}", "card_no", me.ppns_card_no, "valid_until",

@@ -24,30 +24,54 @@ enum setting_type { SET_INT, SET_BOOL, SET_TEXT };
  * HTTP at all (GET lists it as type "unknown") instead of taking any text.  For text, min and
  * max count characters.  takes_effect: "now" - read at each use (in the same statement as the
  * use, or each request); "10s" - the log-on rate limits, read at most every 10 seconds
- * (identity.c limits_get).  None needs a restart.
+ * (identity.c limits_get).  None needs a restart.  note: what the setting does, in Indonesian,
+ * for the administrator's page and the CLI (the English note the migrations wrote into
+ * app.settings.note is listed beside it as note_en).
  */
 static const struct setting_rule {
     const char *key;
     enum setting_type type;
     long long min, max;
     const char *takes_effect;
+    const char *note;
 } rules[] = {
-    {"dossier.p19_answers_need_paper", SET_BOOL, 0, 1, "now"},
-    {"dossier.tahap1_requires_documents", SET_BOOL, 0, 1, "now"},
-    {"idempotency.keep_hours", SET_INT, 1, 720, "now"},
-    {"login.address_per_minute", SET_INT, 1, 10000, "10s"},
-    {"login.banner", SET_TEXT, 10, 4000, "now"}, /* as PUT /api/v1/banner */
-    {"login.failure_window_minutes", SET_INT, 1, 1440, "now"},
-    {"login.lock_growth", SET_INT, 1, 10, "now"},
-    {"login.lock_max_minutes", SET_INT, 1, 10080, "now"},
-    {"login.lock_minutes", SET_INT, 1, 1440, "now"},
-    {"login.max_failures", SET_INT, 1, 20, "now"},
-    {"login.nip_per_minute", SET_INT, 1, 1000, "10s"},
-    {"session.absolute_hours", SET_INT, 1, 168, "now"},
-    {"session.idle_minutes", SET_INT, 1, 1440, "now"},
-    {"session.max_per_user", SET_INT, 1, 100, "now"},
-    {"upload.max_bytes", SET_INT, 1024, 32LL * 1024 * 1024, "now"},
-    {"verify.address_per_minute", SET_INT, 1, 10000, "10s"},
+    {"dossier.p19_answers_need_paper", SET_BOOL, 0, 1, "now",
+     "Butir P-19 yang dijawab harus menunjuk tindakan yang dokumennya menjawabnya, atau "
+     "dokumennya diunggah pada jawaban itu, sebelum berkas perkara dikirim (lagi)"},
+    {"dossier.tahap1_requires_documents", SET_BOOL, 0, 1, "now",
+     "Tahap I ditolak sampai dokumen yang diperlukan berkas perkara diterbitkan atau diunggah"},
+    {"idempotency.keep_hours", SET_INT, 1, 720, "now",
+     "Selama ini (jam) permintaan pembuatan yang diulang dengan Idempotency-Key yang sama "
+     "mendapat jawaban pertama"},
+    {"login.address_per_minute", SET_INT, 1, 10000, "10s",
+     "Kegagalan masuk per menit dari satu alamat klien (lebih dari itu: 429 dengan "
+     "Retry-After)"},
+    {"login.banner", SET_TEXT, 10, 4000, "now", /* as PUT /api/v1/banner */
+     "Peringatan yang ditampilkan sebelum masuk (CJIS AC-8)"},
+    {"login.failure_window_minutes", SET_INT, 1, 1440, "now",
+     "Rentang waktu (menit) tempat kegagalan masuk dihitung untuk mengunci akun"},
+    {"login.lock_growth", SET_INT, 1, 10, "now",
+     "Setiap penguncian berikutnya tanpa masuk berhasil di antaranya berlangsung sekian kali "
+     "lebih lama"},
+    {"login.lock_max_minutes", SET_INT, 1, 10080, "now",
+     "Tidak ada penguncian yang lebih lama dari ini (menit)"},
+    {"login.lock_minutes", SET_INT, 1, 1440, "now",
+     "Penguncian pertama (menit) setelah terlalu banyak kegagalan masuk (CJIS 5.5.3: 10 menit "
+     "kecuali dibuka administrator)"},
+    {"login.max_failures", SET_INT, 1, 20, "now",
+     "Kegagalan masuk dalam rentang waktu yang mengunci akun (CJIS 5.5.3: paling banyak 5)"},
+    {"login.nip_per_minute", SET_INT, 1, 1000, "10s",
+     "Kegagalan masuk per menit untuk satu NIP, ada atau tidak (lebih dari itu: 429)"},
+    {"session.absolute_hours", SET_INT, 1, 168, "now",
+     "Sesi berakhir sekian jam setelah masuk, apa pun yang terjadi"},
+    {"session.idle_minutes", SET_INT, 1, 1440, "now",
+     "Sesi berakhir setelah tidak ada kegiatan selama ini (menit)"},
+    {"session.max_per_user", SET_INT, 1, 100, "now",
+     "Sesi terbuka per pengguna; masuk berikutnya mengakhiri yang tertua"},
+    {"upload.max_bytes", SET_INT, 1024, 32LL * 1024 * 1024, "now",
+     "PDF terbesar yang diterima sebagai unggahan (byte)"},
+    {"verify.address_per_minute", SET_INT, 1, 10000, "10s",
+     "Permintaan GET /verify/{kode} per menit dari satu alamat klien (lebih dari itu: 429)"},
 };
 
 static const char *const type_names[] = {"integer", "boolean", "text"};
@@ -63,9 +87,9 @@ static const struct setting_rule *rule_of(const char *key)
 static json_t *setting_json(const struct store_setting *s)
 {
     const struct setting_rule *r = rule_of(s->key);
-    json_t *j =
-        json_pack("{s:s, s:s, s:s, s:s, s:s}", "key", s->key, "value", s->value, "note", s->note,
-                  "updated_at", s->updated_at, "type", r ? type_names[r->type] : "unknown");
+    json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "key", s->key, "value", s->value,
+                          "note", r ? r->note : s->note, "note_en", s->note, "updated_at",
+                          s->updated_at, "type", r ? type_names[r->type] : "unknown");
     if (j && r && r->type != SET_BOOL) {
         json_object_set_new(j, "min", json_integer(r->min));
         json_object_set_new(j, "max", json_integer(r->max));

@@ -79,7 +79,8 @@ static const struct stmt me = {
     "identity.me", 1,
     "SELECT u.id, u.nip, u.name, u.pangkat, u.golongan, u.position, "
     "u.role, o.id, o.code, o.name, o.kind, o.tz, "
-    "coalesce(u.ppns_card_no, ''), coalesce(u.ppns_valid_until::text, '') "
+    "coalesce(u.ppns_card_no, ''), coalesce(u.ppns_valid_until::text, ''), "
+    "o.parent_id IS NULL "
     "FROM app.users u JOIN app.offices o ON o.id = u.office_id "
     "WHERE u.id = $1::bigint"};
 
@@ -335,6 +336,7 @@ bool store_me(struct tx *tx, long long uid, struct store_me *out, struct berr *e
     out->office_tz = PQgetvalue(r, 0, 11);
     out->ppns_card_no = PQgetvalue(r, 0, 12);
     out->ppns_valid_until = PQgetvalue(r, 0, 13);
+    out->office_root = stmt_bool(r, 0, 14);
     return true;
 }
 

@@ -116,6 +116,7 @@ struct store_me {
     const char *nip, *name, *pangkat, *golongan, *position, *role;
     const char *office_code, *office_name, *office_kind, *office_tz;
     const char *ppns_card_no, *ppns_valid_until; /* "" when none */
+    bool office_root; /* the office heads its tree (no parent): national settings are its admins' */
     void *res_;
 };
 BERKAS_MUST_CHECK bool store_me(struct tx *tx, long long uid, struct store_me *out,

@@ -7,7 +7,9 @@
  * only an administrator reads them and only a root office's changes them
  * (the settings are national, as the banner; 403 otherwise); the audit line
  * names the key and the old and new values; a change takes effect without a
- * restart.
+ * restart.  Each setting's note is Indonesian (the page is), the migrations' English beside it;
+ * GET /api/v1/me says whether the user's office is a root (office.root), so that a page tells a
+ * Kanwil's admin before he tries that the national settings are not his to change.
  */
 #include <check.h>
 #include <jansson.h>
@@ -206,6 +208,91 @@ START_TEST(test_an_odd_key_is_named_and_a_banner_counted_in_characters)
 }
 END_TEST
 
+/* Every setting the server knows is described in Indonesian, as the admin's page is written
+ * (note), with the English the migrations wrote beside it (note_en): none is left English. */
+START_TEST(test_each_setting_is_described_in_indonesian)
+{
+    json_t *list = api_json(demo.port, "GET", "/api/v1/settings", admin, NULL, 200);
+    size_t i;
+    json_t *s;
+    json_array_foreach(json_object_get(list, "items"), i, s)
+    {
+        const char *key = json_string_value(json_object_get(s, "key"));
+        const char *note = json_string_value(json_object_get(s, "note"));
+        const char *en = json_string_value(json_object_get(s, "note_en"));
+        ck_assert_msg(note && en && note[0] && strcmp(note, en) != 0, "%s: note %s, note_en %s",
+                      key, note ? note : "none", en ? en : "none");
+    }
+    const char *p19 =
+        json_string_value(json_object_get(item(list, "dossier.p19_answers_need_paper"), "note"));
+    ck_assert_msg(strstr(p19, "berkas perkara dikirim"), "%s", p19);
+    const char *idle =
+        json_string_value(json_object_get(item(list, "session.idle_minutes"), "note"));
+    ck_assert_msg(strstr(idle, "Sesi berakhir") && strstr(idle, "menit"), "%s", idle);
+    const char *en =
+        json_string_value(json_object_get(item(list, "session.idle_minutes"), "note_en"));
+    ck_assert_str_eq(en, "log-off after this much inactivity");
+    json_decref(list);
+}
+END_TEST
+
+/* office.root of a user's /me (and of his log-on's user) */
+static int me_root(const char *token)
+{
+    json_t *me = api_json(demo.port, "GET", "/api/v1/me", token, NULL, 200);
+    json_t *root = json_object_get(json_object_get(me, "office"), "root");
+    int r = json_is_boolean(root) ? json_is_true(root) : -1;
+    json_decref(me);
+    return r;
+}
+
+/* /me says whether the user's office heads its tree: the Ditjen's and the Kejaksaan Agung's
+ * admins are of a root office and change the national settings; the admin of Kanwil Sumatera
+ * Selatan (added here by the Ditjen's admin) is not, and is refused a change (403, nothing
+ * changed) as his /me foretold; for others it says the same of their office (a Kanim's
+ * investigator: false; the Ditjen's supervisor: true - he still may not change a setting, his
+ * role says so). Without a session, 401. */
+START_TEST(test_me_says_whether_the_office_is_a_root)
+{
+    ck_assert_int_eq(me_root(admin), 1);
+    ck_assert_int_eq(me_root(demo.inv), 0);
+    const char *roots[] = {NIP_ADMIN_KEJAGUNG, NIP_SUP_DITJEN};
+    for (size_t i = 0; i < 2; i++) {
+        char *t = api_login(demo.port, roots[i], DEMO_PW);
+        ck_assert_ptr_nonnull(t);
+        ck_assert_int_eq(me_root(t), 1);
+        free(t);
+    }
+    char body[320];
+    snprintf(body, sizeof body,
+             "{\"nip\":\"198502022010011005\",\"name\":\"Admin Uji Kanwil\",\"office_id\":%lld,"
+             "\"role\":\"admin\",\"password\":\"Sungai-Musi-dermaga-tujuh-2026\"}",
+             demo_server_office(&demo, "KANWIL-SUMSEL"));
+    json_decref(api_json(demo.port, "POST", "/api/v1/users", admin, body, 201));
+    char *kanwil = api_login(demo.port, "198502022010011005", "Sungai-Musi-dermaga-tujuh-2026");
+    ck_assert_ptr_nonnull(kanwil);
+    ck_assert_int_eq(me_root(kanwil), 0);
+    json_t *s = api_json(demo.port, "POST", "/api/v1/sessions", NULL,
+                         "{\"nip\":\"198502022010011005\",\"password\":"
+                         "\"Sungai-Musi-dermaga-tujuh-2026\"}",
+                         201);
+    ck_assert(json_is_false(
+        json_object_get(json_object_get(json_object_get(s, "user"), "office"), "root")));
+    json_decref(s);
+    char *before = row_of("session.idle_minutes");
+    json_decref(api_json(demo.port, "GET", "/api/v1/settings", kanwil, NULL, 200));
+    json_t *p = put(kanwil, "session.idle_minutes", "{\"value\":\"45\"}", 403);
+    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(p, "detail")), "kantor pusat"));
+    json_decref(p);
+    char *after = row_of("session.idle_minutes");
+    ck_assert_str_eq(after, before);
+    free(after);
+    free(before);
+    free(kanwil);
+    json_decref(api_json(demo.port, "GET", "/api/v1/me", NULL, NULL, 401));
+}
+END_TEST
+
 Suite *suite_settings(void)
 {
     Suite *s = suite_create("settings");
@@ -217,6 +304,8 @@ Suite *suite_settings(void)
     tcase_add_test(tc, test_bad_values_are_refused_and_change_nothing);
     tcase_add_test(tc, test_a_setting_set_is_audited_and_takes_effect);
     tcase_add_test(tc, test_an_odd_key_is_named_and_a_banner_counted_in_characters);
+    tcase_add_test(tc, test_each_setting_is_described_in_indonesian);
+    tcase_add_test(tc, test_me_says_whether_the_office_is_a_root);
     suite_add_tcase(s, tc);
     return s;
 }

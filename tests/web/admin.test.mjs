@@ -2,8 +2,9 @@
 // admin lands on the settings (#/pengaturan), the menu without case pages;
 // a setting changed in its row is what the API then reads; a value the
 // server refuses (session.idle_minutes: an integer 1-1440) is shown beside
-// its row with nothing changed; a Kanwil's admin is refused a change (the
-// settings are national: a root office's admin) and sees why; an
+// its row with nothing changed; each setting is described in Indonesian; a
+// Kanwil's admin (the settings are national: a root office's admin changes
+// them) is told so and given no form, and the server refuses him still; an
 // investigator is told the page is for administrators.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,9 +40,17 @@ test('the admin lands on the settings, turns p19_answers_need_paper off and on, 
   assert.equal(await page.locator('#settings tbody tr').count(), all.items.length);
 
   const key = 'dossier.p19_answers_need_paper';
-  assert.equal((await setting(key)).value, 'true');
+  const was = await setting(key);
+  assert.equal(was.value, 'true');
   const r = rowOf(page, key);
   await r.row.getByText('true (ya) atau false (tidak)').waitFor();
+  // what it does, in Indonesian as the page is: the API's note, not its English note_en
+  const said = await r.row.locator('th small').textContent();
+  assert.equal(said, was.note);
+  assert.match(said, /^Butir P-19 yang dijawab .* sebelum berkas perkara dikirim \(lagi\)$/);
+  assert.notEqual(said, was.note_en);
+  for (const s of all.items) assert.equal(await rowOf(page, s.key).row.locator('th small').textContent(), s.note);
+  assert.equal(await page.locator('#read-only').count(), 0);
   await r.input.selectOption('false');
   await r.save.click();
   await r.msg.getByText('Tersimpan: false').waitFor();
@@ -104,17 +113,30 @@ async function kanwilLogin(page) {
   await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
 }
 
-test("a Kanwil's admin sees the settings but is refused a change, with the server's reason", async () => {
+test("a Kanwil's admin sees the settings, is told they are not his to change and given no form; the server refuses him still", async () => {
   const key = 'session.idle_minutes';
   const before = await setting(key);
   const { ctx, page, errors } = await web.open();
   await kanwilLogin(page);
+  // why, before he tries: his office is not a root (GET /api/v1/me's office.root)
+  const why = page.locator('#read-only');
+  await why.waitFor();
+  assert.match(await why.textContent(), /^Anda administrator Kantor Wilayah .*, bukan kantor pusat: pengaturan nasional ini hanya dapat Anda lihat/);
+  const all = await must('GET', '/api/v1/settings', web.admin, undefined, 200);
+  assert.equal(await page.locator('#settings tbody tr').count(), all.items.length);
   const r = rowOf(page, key);
-  await r.input.fill(String(Number(before.value) === 45 ? 46 : 45));
-  await r.save.click();
-  const alert = r.row.getByRole('alert');
-  await alert.getByText('Nilai tidak diubah').waitFor();
-  assert.match(await alert.textContent(), /Ditolak: pengaturan nasional hanya oleh administrator kantor pusat/);
+  assert.equal(await r.row.locator('code.value').textContent(), before.value);
+  assert.equal(await page.locator('#settings form').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Simpan' }).count(), 0);
+  assert.deepEqual(await page.locator('#settings thead th').allTextContents(), ['Pengaturan', 'Nilai sekarang', 'Jenis dan batas', 'Berlaku', 'Terakhir diubah']);
+  await shot(page, 'admin-settings-kanwil');
+  // the page only says what the server decides
+  const token = await login(KANWIL_ADMIN, KANWIL_PW);
+  const me = await must('GET', '/api/v1/me', token, undefined, 200);
+  assert.equal(me.office.root, false);
+  const refused = await call('PUT', `/api/v1/settings/${key}`, token, { value: '45' });
+  assert.equal(refused.status, 403);
+  assert.match(refused.json.detail, /administrator kantor pusat/);
   assert.deepEqual(await setting(key), before);
   assert.deepEqual(errors, []);
   await ctx.close();

@@ -61,8 +61,8 @@ export async function must(method, p, token, body, want, headers) {
   return r.json;
 }
 
-export async function login(nip) {
-  const r = await must('POST', '/api/v1/sessions', null, { nip, password: PW }, 201);
+export async function login(nip, password = PW) {
+  const r = await must('POST', '/api/v1/sessions', null, { nip, password }, 201);
   return r.token;
 }
 

@@ -6,12 +6,13 @@
 // the suspect's BAP, D16, and the Ketua PN's approval of an urgent search or
 // seizure, D8); a value changed in its row is what the API then reads, with
 // its mark; a value the server refuses (-1, "abc") is shown beside its row
-// with nothing changed; a Kanwil's admin is refused with the server's
-// reason; an investigator is told the page is for administrators.  Every
+// with nothing changed; a Kanwil's admin (the values are national) is told
+// they are not his to change and given no form, and the server refuses him
+// still; an investigator is told the page is for administrators.  Every
 // value changed is set back (the other browser tests rely on the demo's).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, adminBrowser, BASE, NIP, shot, must, officeId, pageLogin } from './lib.mjs';
+import { ADMIN, adminBrowser, BASE, NIP, shot, call, must, login, officeId, pageLogin } from './lib.mjs';
 
 const KANWIL_ADMIN = '198603032011011006';
 const KANWIL_PW = 'Jembatan-Ampera-malam-sembilan-2026';
@@ -107,6 +108,7 @@ test('the admin changes KUHAP-2025 pn_approval_days 2 -> 3 and its mark, the API
   assert.deepEqual([was.value, was.to_verify], [2, true]);
   const { ctx, page, errors } = await web.open();
   await adminRules(page);
+  assert.equal(await page.locator('#read-only').count(), 0); // the Ditjen's: a root office
   const r = rowOf(page, name, key);
 
   await r.input.fill('3');
@@ -161,7 +163,7 @@ test('a value the server refuses (-1, "abc") is shown beside its row, nothing ch
   await ctx.close();
 });
 
-test("a Kanwil's admin is refused a change with the server's reason, nothing changed", async () => {
+test("a Kanwil's admin sees the values, is told they are not his to change and given no form; the server refuses him still", async () => {
   const kanwil = await officeId(web.admin, 'KANWIL-SUMSEL');
   await must('POST', '/api/v1/users', web.admin, { nip: KANWIL_ADMIN, name: 'Admin Uji Aturan', office_id: kanwil, role: 'admin', password: KANWIL_PW }, 201);
   const before = await sets();
@@ -172,14 +174,20 @@ test("a Kanwil's admin is refused a change with the server's reason, nothing cha
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByRole('heading', { name: 'Pengaturan', exact: true }).waitFor();
   await page.locator('#nav').getByRole('link', { name: 'Aturan hukum' }).click();
+  await page.getByRole('heading', { name: 'Aturan hukum', exact: true }).waitFor();
+  const why = page.locator('#read-only');
+  await why.waitFor();
+  assert.match(await why.textContent(), /^Anda administrator Kantor Wilayah .*, bukan kantor pusat: nilai aturan nasional ini hanya dapat Anda lihat/);
   const r = rowOf(page, 'KUHAP-2025', 'bap_copy_days');
-  await r.input.fill('2');
-  await r.save.click();
-  const alert = r.row.getByRole('alert');
-  await alert.getByText('Nilai tidak diubah').waitFor();
-  assert.match(await alert.textContent(), /^Ditolak: pengaturan nasional hanya oleh administrator kantor pusat/);
-  assert.deepEqual(await sets(), before);
   assert.equal(await r.row.locator('code.value').textContent(), '1 hari');
+  assert.equal(await page.locator('section[data-ruleset] form').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Simpan' }).count(), 0);
+  // the page only says what the server decides
+  const token = await login(KANWIL_ADMIN, KANWIL_PW);
+  const refused = await call('PUT', '/api/v1/rulesets/KUHAP-2025/bap_copy_days', token, { value: 2 });
+  assert.equal(refused.status, 403);
+  assert.match(refused.json.detail, /^pengaturan nasional hanya oleh administrator kantor pusat/);
+  assert.deepEqual(await sets(), before);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
