@@ -11,7 +11,7 @@
 import { api, explain } from './api.js';
 import { me } from './app.js';
 import { h, show } from './dom.js';
-import { date } from './fmt.js';
+import { date, stamp } from './fmt.js';
 
 const UNITS = { days: 'hari', hours: 'jam', years: 'tahun', count: 'kali' };
 
@@ -19,6 +19,14 @@ const UNITS = { days: 'hari', hours: 'jam', years: 'tahun', count: 'kali' };
 function shown(v) {
   if (v.unit === 'flag') return v.value ? 'ya (1)' : 'tidak (0)';
   return `${v.value} ${UNITS[v.unit] || v.unit}`;
+}
+
+// the value's last amendment: when, by whom, and the reason given
+function amended(v) {
+  const a = v.amended;
+  if (!a) return 'Belum pernah diubah.';
+  const who = a.by && a.by.name ? a.by.name : 'administrator';
+  return [`Diubah ${stamp(a.at)} oleh ${who}`, a.note ? [': ', h('q', null, a.note)] : ' (tanpa alasan)', '.'];
 }
 
 function mark(v) {
@@ -55,8 +63,10 @@ function wire(set, v, ui) {
     const raw = ui.input.value.trim();
     const value = /^-?\d+$/.test(raw) ? Number(raw) : raw;
     const path = `/api/v1/rulesets/${encodeURIComponent(set.name)}/${encodeURIComponent(v.key)}`;
+    const body = { value, to_verify: ui.verify.checked };
+    if (ui.note.value.trim()) body.note = ui.note.value;
     try {
-      const all = await api('PUT', path, { body: { value, to_verify: ui.verify.checked } });
+      const all = await api('PUT', path, { body });
       const s = ((all && all.items) || []).find((x) => x.name === set.name);
       const now = ((s && s.values) || []).find((x) => x.key === v.key);
       if (!now) throw new Error('jawaban server tanpa nilai ini');
@@ -65,6 +75,8 @@ function wire(set, v, ui) {
       show(ui.mark, mark(now));
       ui.input.value = String(now.value);
       ui.verify.checked = now.to_verify;
+      show(ui.amended, amended(now));
+      ui.note.value = '';
       ui.row.classList.toggle('to-verify', now.to_verify);
       ui.msg.className = 'msg ok';
       ui.msg.setAttribute('role', 'status');
@@ -81,8 +93,9 @@ function wire(set, v, ui) {
   });
 }
 
-// one value: what it means, the value now with its unit, its basis, its
-// mark, and a form to change both (none when not editable)
+// one value: what it means, the value now with its unit and its last
+// amendment (when, by whom, why), its basis, its mark, and a form to change
+// value and mark with a reason (none when not editable)
 function row(set, v, editable) {
   const id = `rule-${set.name}-${v.key}`.replace(/[^A-Za-z0-9-]/g, '-');
   const ui = {
@@ -91,6 +104,8 @@ function row(set, v, editable) {
     msg: h('p', { class: 'msg', id: `${id}-msg`, role: 'status' }),
     input: field(v, id),
     verify: h('input', { type: 'checkbox', id: `${id}-tv`, checked: v.to_verify }),
+    note: h('input', { id: `${id}-note`, autocomplete: 'off', maxlength: 500, size: 24 }),
+    amended: h('small', { class: 'amended' }, amended(v)),
     button: h('button', { type: 'submit' }, 'Simpan'),
   };
   const bounds = v.unit === 'flag' ? '0 atau 1' : `${v.min}–${v.max} ${UNITS[v.unit] || v.unit}`;
@@ -100,13 +115,15 @@ function row(set, v, editable) {
     h('label', { for: id, class: 'sr-only' }, `Nilai baru ${set.name} ${v.key}`),
     ui.input,
     h('label', { class: 'check', for: `${id}-tv` }, ui.verify, ' belum dipastikan'),
+    h('label', { for: `${id}-note` }, 'Alasan (boleh kosong)'),
+    ui.note,
     ui.button,
   );
   ui.row = h(
     'tr',
     { 'data-key': v.key, class: v.to_verify ? 'to-verify' : null },
     h('th', { scope: 'row', 'data-label': 'Aturan' }, v.label || v.key, h('br'), h('small', null, h('code', null, v.key))),
-    h('td', { 'data-label': 'Nilai' }, ui.current, h('br'), h('small', null, `batas ${bounds}`)),
+    h('td', { 'data-label': 'Nilai' }, ui.current, h('br'), h('small', null, `batas ${bounds}`), h('br'), ui.amended),
     h('td', { 'data-label': 'Dasar hukum' }, v.basis || '—'),
     h('td', { 'data-label': 'Kepastian' }, ui.mark),
     editable ? h('td', { 'data-label': 'Ubah' }, ui.form, ui.msg) : null,

@@ -30,8 +30,7 @@ bool rulesets_seed(struct tx *tx, struct berr *err)
         for (int k = 0; k < ruleset_key_count(); k++) {
             const struct rule_key *key = ruleset_key_at(k);
             const struct rule_value *v = ruleset_value(rs, key);
-            if (!store_ruleset_seed_value(tx, rs->name, key->key, v->value, v->to_verify,
-                                          key->basis ? key->basis : "", err))
+            if (!store_ruleset_seed_value(tx, rs->name, key->key, v->value, v->to_verify, err))
                 return false;
         }
     }
@@ -114,6 +113,24 @@ bool app_rulesets_seed(struct app *app, struct berr *err)
     return ok;
 }
 
+/* One value of set as the API gives it: its key's meaning, unit, basis and bounds, the value
+ * and its mark, and its last amendment (amended: the reason given, "" none, when and by whom;
+ * null when never amended). */
+static json_t *value_json(const struct ruleset *set, const struct rule_key *key,
+                          const struct store_ruleset_amendments *amended)
+{
+    const struct rule_value *v = ruleset_value(set, key);
+    const struct store_ruleset_amendment *a =
+        store_ruleset_amendment_find(amended, set->name, key->key);
+    json_t *last = a ? json_pack("{s:s, s:s, s:{s:I, s:s}}", "note", a->note, "at", a->at, "by",
+                                 "id", (json_int_t)a->by_id, "name", a->by_name)
+                     : json_null();
+    return json_pack("{s:s, s:s, s:s, s:s, s:i, s:b, s:i, s:i, s:o}", "key", key->key, "label",
+                     key->label ? key->label : "", "basis", key->basis ? key->basis : "", "unit",
+                     rule_unit_code(key->unit), "value", v->value, "to_verify", v->to_verify, "min",
+                     key->min, "max", key->max, "amended", last);
+}
+
 json_t *app_rulesets_get(struct app *app, const struct actor *who, struct berr *err)
 {
     struct tx tx;
@@ -121,7 +138,9 @@ json_t *app_rulesets_get(struct app *app, const struct actor *who, struct berr *
         return NULL;
     struct ruleset sets[RULESET_BUILTIN_COUNT];
     int n = 0;
+    struct store_ruleset_amendments amended;
     bool ok = rulesets_load(&tx, sets, &n, err);
+    ok = ok && store_ruleset_amendments(&tx, &amended, err);
     tx_end(&tx);
     if (!ok)
         return NULL;
@@ -130,20 +149,13 @@ json_t *app_rulesets_get(struct app *app, const struct actor *who, struct berr *
         char from[CALDATE_DATE_LEN];
         caldate_format(sets[i].effective_from, from, sizeof from);
         json_t *values = json_array();
-        for (int k = 0; k < ruleset_key_count(); k++) {
-            const struct rule_key *key = ruleset_key_at(k);
-            const struct rule_value *v = ruleset_value(&sets[i], key);
-            json_array_append_new(
-                values,
-                json_pack("{s:s, s:s, s:s, s:s, s:i, s:b, s:i, s:i}", "key", key->key, "label",
-                          key->label ? key->label : "", "basis", key->basis ? key->basis : "",
-                          "unit", rule_unit_code(key->unit), "value", v->value, "to_verify",
-                          v->to_verify, "min", key->min, "max", key->max));
-        }
+        for (int k = 0; k < ruleset_key_count(); k++)
+            json_array_append_new(values, value_json(&sets[i], ruleset_key_at(k), &amended));
         json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:o}", "name", sets[i].name,
                                                "regime", regime_code(sets[i].regime),
                                                "effective_from", from, "values", values));
     }
+    store_ruleset_amendments_free(&amended);
     return json_pack("{s:o}", "items", items);
 }
 
@@ -169,7 +181,10 @@ bool app_ruleset_amend(struct app *app, const struct actor *who, const char *nam
         return false;
     }
     bool found = false;
-    bool ok = store_ruleset_amend(&tx, name, key, value, to_verify, note ? note : "", &found, err);
+    /* a reason of spaces alone is none */
+    bool ok =
+        store_ruleset_amend(&tx, name, key, value, to_verify,
+                            note && !validate_blank(note) ? note : "", who->user_id, &found, err);
     if (ok && !found)
         ok = berr_field(err, BERR_NOT_FOUND, "ruleset", "aturan %s/%s tidak ditemukan",
                         validate_echo_name(name), key);

@@ -22,10 +22,10 @@ BERKAS_MUST_CHECK bool store_ruleset_seed(struct tx *tx, const char *name,
                                           const char *effective_from, const char *label,
                                           struct berr *err);
 
-/* Seed one value of a set: a value already there (an amendment) is left. */
+/* Seed one value of a set: a value already there (an amendment) is left.  A seed gives no
+ * note: the basis is the code's (core/ruleset.c), the note an amendment's reason. */
 BERKAS_MUST_CHECK bool store_ruleset_seed_value(struct tx *tx, const char *ruleset, const char *key,
-                                                int value, bool to_verify, const char *note,
-                                                struct berr *err);
+                                                int value, bool to_verify, struct berr *err);
 
 /* One row a value, the sets in date order (then name), each set's values
  * together; a set without values has one row with key NULL. */
@@ -44,11 +44,31 @@ BERKAS_MUST_CHECK bool store_ruleset_values(struct tx *tx, struct store_ruleset_
                                             struct berr *err);
 void store_ruleset_values_free(struct store_ruleset_values *v);
 
-/* Amend a value (note "" keeps the note there; to_verify 1 or 0 marks it, -1 keeps its mark);
- * *found false when the set has no such key. */
+/* Amend a value as user `by`, with note the reason given ("" none: an earlier amendment's
+ * reason does not stay); to_verify 1 or 0 marks it, -1 keeps its mark; *found false when the
+ * set has no such key. */
 BERKAS_MUST_CHECK bool store_ruleset_amend(struct tx *tx, const char *ruleset, const char *key,
-                                           int value, int to_verify, const char *note, bool *found,
-                                           struct berr *err);
+                                           int value, int to_verify, const char *note, long long by,
+                                           bool *found, struct berr *err);
+
+/* Each value's last amendment (sql/0037): the reason given ("" none), when (UTC,
+ * "YYYY-MM-DDTHH:MM:SSZ") and by whom; values never amended have none. */
+struct store_ruleset_amendment {
+    const char *ruleset, *key, *note, *at, *by_name;
+    long long by_id;
+};
+struct store_ruleset_amendments {
+    int n;
+    struct store_ruleset_amendment *items;
+    void *res_;
+};
+BERKAS_MUST_CHECK bool store_ruleset_amendments(struct tx *tx, struct store_ruleset_amendments *out,
+                                                struct berr *err);
+/* The amendment of ruleset/key in a, or NULL. */
+const struct store_ruleset_amendment *
+store_ruleset_amendment_find(const struct store_ruleset_amendments *a, const char *ruleset,
+                             const char *key);
+void store_ruleset_amendments_free(struct store_ruleset_amendments *a);
 
 /* The rule sets' version (sql/0024: a new one at every change), as a
  * statement for a batch of the caller's (tx_batch), and read from its result

@@ -536,6 +536,94 @@ START_TEST(test_amending_a_rule_set_moves_the_clock)
 }
 END_TEST
 
+/* Rule set name's value key as GET /api/v1/rulesets gives it as token (a copy; caller decrefs). */
+static json_t *rule_value(const char *token, const char *name, const char *key)
+{
+    json_t *all = call("GET", "/api/v1/rulesets", token, NULL, 200), *set, *v, *got = NULL;
+    size_t i, j;
+    json_array_foreach(json_object_get(all, "items"), i, set)
+    {
+        if (strcmp(json_string_value(json_object_get(set, "name")), name) != 0)
+            continue;
+        json_array_foreach(json_object_get(set, "values"), j, v)
+        {
+            if (strcmp(json_string_value(json_object_get(v, "key")), key) == 0)
+                got = json_deep_copy(v);
+        }
+    }
+    json_decref(all);
+    ck_assert_msg(got != NULL, "%s/%s not listed", name, key);
+    return got;
+}
+
+/* The reason given for a rule value's amendment, "" for none, and who gave it: the value's
+ * amended as GET /api/v1/rulesets says it, after the PUT of body (which must answer 200). */
+static void amend_says(const char *body, const char *note, const char *by)
+{
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", admin, body, 200));
+    json_t *v = rule_value(demo.inv, "KUHAP-1981", "bap_copy_days");
+    json_t *a = json_object_get(v, "amended");
+    ck_assert_msg(json_is_object(a), "amended: %s", json_dumps(v, 0));
+    ck_assert_str_eq(json_string_value(json_object_get(a, "note")), note);
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(a, "by"), "name")), by);
+    const char *at = json_string_value(json_object_get(a, "at"));
+    ck_assert_msg(at && strlen(at) == 20 && at[10] == 'T' && at[19] == 'Z', "at %s", at);
+    json_decref(v);
+}
+
+/* An amendment's reason (the note an administrator gives with it) is returned with the value,
+ * with who amended it and when; a later amendment without a reason has none (the earlier
+ * reason was for another change); a reason of spaces is none. A reason that is not text, too
+ * long (over 500 characters) or holds a control character is 400 naming note, and anyone but a
+ * root office's admin is refused (403; 401 without a session): nothing changed. Anyone logged on
+ * reads it (the rule values are every role's). */
+START_TEST(test_a_rule_amendment_says_why_who_and_when)
+{
+    json_t *me = call("GET", "/api/v1/me", admin, NULL, 200);
+    char name[160];
+    snprintf(name, sizeof name, "%s", json_string_value(json_object_get(me, "name")));
+    json_decref(me);
+    json_t *was = rule_value(admin, "KUHAP-1981", "bap_copy_days");
+    ck_assert(json_is_null(json_object_get(was, "amended"))); /* the demo's: never amended */
+    char body[700];
+    long long value = json_integer_value(json_object_get(was, "value"));
+    snprintf(body, sizeof body,
+             "{\"value\":%lld,\"note\":\"Dicocokkan dengan KUHAP 72: turunan BAP atas "
+             "permintaan tersangka\"}",
+             value);
+    amend_says(body, "Dicocokkan dengan KUHAP 72: turunan BAP atas permintaan tersangka", name);
+    json_t *said = rule_value(admin, "KUHAP-1981", "bap_copy_days");
+    /* refused: nothing changed */
+    static const char *const bad[] = {"{\"value\":1,\"note\":5}", "{\"value\":1,\"note\":[\"a\"]}",
+                                      "{\"value\":1,\"note\":\"baris\\u0007bel\"}"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        json_t *p = call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", admin, bad[i], 400);
+        ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "note");
+        json_decref(p);
+    }
+    char *long_note = malloc(600);
+    snprintf(long_note, 600, "{\"value\":1,\"note\":\"%0501d\"}", 0);
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", admin, long_note, 400));
+    free(long_note);
+    const char *others[] = {demo.inv, demo.pros, sup};
+    for (size_t i = 0; i < 3; i++)
+        json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", others[i],
+                         "{\"value\":1,\"note\":\"bukan haknya\"}", 403));
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", NULL,
+                     "{\"value\":1,\"note\":\"tanpa sesi\"}", 401));
+    json_t *now = rule_value(admin, "KUHAP-1981", "bap_copy_days");
+    ck_assert(json_equal(now, said));
+    json_decref(now);
+    json_decref(said);
+    /* the next amendment's own reason: none, or spaces alone */
+    snprintf(body, sizeof body, "{\"value\":%lld}", value);
+    amend_says(body, "", name);
+    snprintf(body, sizeof body, "{\"value\":%lld,\"note\":\"   \"}", value);
+    amend_says(body, "", name);
+    json_decref(was);
+}
+END_TEST
+
 /* Whether an act is entered late is the rule set's late_entry_days (3 days
  * by default) at the time of recording: the write path keeps a copy of the
  * rule sets (sql/0024) and must take an amendment at the next act. */
@@ -709,6 +797,7 @@ Suite *suite_cases(void)
     tcase_add_test(tc, test_the_list_pages_with_a_cursor_and_filters);
     tcase_add_test(tc, test_amending_a_rule_set_moves_the_clock);
     tcase_add_test(tc, test_an_amended_rule_set_decides_the_next_act);
+    tcase_add_test(tc, test_a_rule_amendment_says_why_who_and_when);
     tcase_add_test(tc, test_roles_record_only_their_own_acts);
     tcase_add_test(tc, test_number_patterns_are_checked_before_they_are_saved);
     tcase_add_test(tc, test_evidence_and_charges_are_corrected_not_lost);

@@ -781,8 +781,18 @@ START_TEST(test_rulesets_mark_to_verify_and_admin_amends)
                      0);
     ck_assert_msg(strstr(out, "p17_days = 30") && strstr(out, "verifikasi"), "%s", out);
     free(out);
-    json_t *v = cli_json("ruleset", "set", "KUHAP-2025", "p17_days", "30", "--to-verify", NULL);
+    json_t *v = cli_json("ruleset", "set", "KUHAP-2025", "p17_days", "30", "--note",
+                         "SOP Pidum: menunggu surat edaran", NULL);
+    /* the reason is this amendment's, returned with who made it */
+    json_t *amended = json_object_get(v, "amended");
+    ck_assert_str_eq(json_string_value(json_object_get(amended, "note")),
+                     "SOP Pidum: menunggu surat edaran");
+    ck_assert_ptr_nonnull(
+        json_string_value(json_object_get(json_object_get(amended, "by"), "name")));
+    json_decref(v);
+    v = cli_json("ruleset", "set", "KUHAP-2025", "p17_days", "30", "--to-verify", NULL);
     ck_assert_int_eq(json_integer_value(json_object_get(v, "value")), 30);
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(v, "amended"), "note")), "");
     ck_assert(json_is_true(json_object_get(v, "to_verify")));
     json_decref(v);
     /* neither flag: the mark stays (still to verify); --verified marks it verified; both: usage */

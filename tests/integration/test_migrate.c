@@ -223,6 +223,97 @@ START_TEST(test_migration_numbered_below_an_applied_one_is_refused)
 }
 END_TEST
 
+static void run_sql(PGconn *c, const char *sql)
+{
+    PGresult *r = PQexec(c, sql);
+    ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+    PQclear(r);
+}
+
+/* "amended_by's name|amended_at in UTC|note" of rule set name's key. */
+static void assert_amendment(PGconn *c, const char *name, const char *key, const char *want)
+{
+    const char *p[2] = {name, key};
+    PGresult *r =
+        PQexecParams(c,
+                     "SELECT coalesce(u.name, '') || '|' || coalesce(to_char(v.amended_at "
+                     "AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), '') || '|' || v.note "
+                     "FROM app.ruleset_values v LEFT JOIN app.users u ON u.id = "
+                     "v.amended_by WHERE v.ruleset = $1 AND v.key = $2",
+                     2, NULL, p, NULL, NULL, 0);
+    ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+    ck_assert_int_eq(PQntuples(r), 1);
+    ck_assert_msg(strcmp(PQgetvalue(r, 0, 0), want) == 0, "%s/%s: %s, want %s", name, key,
+                  PQgetvalue(r, 0, 0), want);
+    PQclear(r);
+}
+
+/* 0037 gives the rule values amended before it their last amendment's user and time from the
+ * audit trail (a refused one is none), keeps a reason an amendment gave, and clears a note that
+ * is only the basis the value was seeded with (never amended, or amended without a reason). */
+START_TEST(test_0037_finds_past_rule_amendments_in_the_audit_trail)
+{
+    char *dir = copy_sql_dir();
+    /* the database as it was before 0037: it and any later migration held back */
+    char path[1024];
+    snprintf(path, sizeof path, "%s/0037_rule_amendments.sql", dir);
+    char *text = read_text(path);
+    ck_assert_ptr_nonnull(text);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (migrate_parse_name(e->d_name) >= 37) {
+            char f[1024];
+            snprintf(f, sizeof f, "%s/%s", dir, e->d_name);
+            unlink(f);
+        }
+    }
+    closedir(d);
+    PGconn *c = connect_new_empty("m_0037");
+    struct migrate_result res;
+    struct berr err = {0};
+    ck_assert_msg(migrate_run(c, dir, &res, &err), "%s", err.message);
+    run_sql(c, "INSERT INTO app.offices (kind, code, name, tz) VALUES ('ditjen', 'DITJEN', "
+               "'Direktorat Jenderal Imigrasi', 'Asia/Jakarta');"
+               "INSERT INTO app.users (nip, name, office_id, role, password_hash) SELECT "
+               "'198001152005011002', 'Admin Pusat', id, 'admin', 'x' FROM app.offices;"
+               "INSERT INTO app.rulesets (name, effective_from) VALUES ('KUHAP-1981', "
+               "'1981-12-31'), ('KUHAP-2025', '2026-01-02');"
+               /* as the seed wrote them: each note the key's basis */
+               "INSERT INTO app.ruleset_values (ruleset, key, value, note) SELECT s, k, 1, b "
+               "FROM (VALUES ('KUHAP-1981'), ('KUHAP-2025')) AS s (s), (VALUES ('spdp_days', "
+               "'KUHAP 109(1)'), ('bap_copy_days', 'KUHAP 72'), ('p21_days', 'KUHAP 138(1)')) "
+               "AS v (k, b);"
+               /* amended: 2025's spdp_days with a reason, 1981's bap_copy_days twice without
+                * one; 1981's p21_days refused */
+               "UPDATE app.ruleset_values SET value = 14, note = 'Surat Edaran Dirjen' WHERE "
+               "ruleset = 'KUHAP-2025' AND key = 'spdp_days';"
+               "UPDATE app.ruleset_values SET value = 2 WHERE ruleset = 'KUHAP-1981' AND key = "
+               "'bap_copy_days';"
+               "INSERT INTO audit.events (at, user_id, role, action, outcome, detail) SELECT "
+               "e.at, u.id, 'admin', 'ruleset.amend', e.outcome, e.detail::jsonb FROM app.users "
+               "u, (VALUES ('2026-03-01 10:00+00'::timestamptz, 'ok', '{\"ruleset\": "
+               "\"KUHAP-2025\", \"key\": \"spdp_days\", \"value\": 14}'), ('2026-03-02 10:00+00', "
+               "'ok', '{\"ruleset\": \"KUHAP-1981\", \"key\": \"bap_copy_days\", \"value\": 3}'), "
+               "('2026-03-03 10:00+00', 'ok', '{\"ruleset\": \"KUHAP-1981\", \"key\": "
+               "\"bap_copy_days\", \"value\": 2}'), ('2026-03-04 10:00+00', 'refused', "
+               "'{\"ruleset\": \"KUHAP-1981\", \"key\": \"p21_days\", \"value\": 5}')) AS e (at, "
+               "outcome, detail);");
+    ck_assert(write_text(path, text));
+    ck_assert_msg(migrate_run(c, dir, &res, &err), "%s", err.message);
+    ck_assert_int_eq(res.applied_now, 1);
+    assert_amendment(c, "KUHAP-2025", "spdp_days",
+                     "Admin Pusat|2026-03-01 10:00|Surat Edaran Dirjen");
+    assert_amendment(c, "KUHAP-1981", "bap_copy_days", "Admin Pusat|2026-03-03 10:00|");
+    assert_amendment(c, "KUHAP-1981", "p21_days", "||");
+    assert_amendment(c, "KUHAP-2025", "bap_copy_days", "||");
+    assert_amendment(c, "KUHAP-1981", "spdp_days", "||");
+    free(text);
+    free(dir);
+    PQfinish(c);
+}
+END_TEST
+
 START_TEST(test_berkasd_refuses_to_start_on_an_edited_migration)
 {
     char *dir = copy_sql_dir();
@@ -271,6 +362,7 @@ Suite *suite_migrate(void)
     tcase_add_test(tc, test_removed_migration_is_refused);
     tcase_add_test(tc, test_migration_numbered_below_an_applied_one_is_refused);
     tcase_add_test(tc, test_berkasd_refuses_to_start_on_an_edited_migration);
+    tcase_add_test(tc, test_0037_finds_past_rule_amendments_in_the_audit_trail);
     suite_add_tcase(s, tc);
     return s;
 }

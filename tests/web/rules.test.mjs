@@ -38,12 +38,16 @@ async function adminRules(page) {
   assert.match(page.url(), /#\/aturan$/);
 }
 
+// text as a regular expression matches it
+const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function rowOf(page, name, key) {
   const row = page.locator(`section[data-ruleset="${name}"] tr[data-key="${key}"]`);
   return {
     row,
     input: row.getByLabel(`Nilai baru ${name} ${key}`),
     verify: row.getByLabel('belum dipastikan'),
+    note: row.getByLabel('Alasan (boleh kosong)'),
     save: row.getByRole('button', { name: 'Simpan' }),
     msg: row.locator('.msg'),
   };
@@ -101,38 +105,65 @@ test('the admin opens Aturan hukum from the menu: both rule sets, in force when 
   await ctx.close();
 });
 
-test('the admin changes KUHAP-2025 pn_approval_days 2 -> 3 and its mark, the API reads each, then sets it back', async () => {
+test('the admin changes KUHAP-2025 pn_approval_days 2 -> 3 and its mark with a reason, the API reads each and the row says who, when and why, then sets it back', async () => {
   const name = 'KUHAP-2025';
   const key = 'pn_approval_days';
   const was = await rule(name, key);
   assert.deepEqual([was.value, was.to_verify], [2, true]);
+  const me = await must('GET', '/api/v1/me', web.admin, undefined, 200);
   const { ctx, page, errors } = await web.open();
   await adminRules(page);
   assert.equal(await page.locator('#read-only').count(), 0); // the Ditjen's: a root office
   const r = rowOf(page, name, key);
+  const amended = r.row.locator('.amended');
+  const why = 'Disesuaikan dengan surat edaran Dirjen, menunggu teks resmi';
+  assert.equal(was.amended, null); // the demo's: never amended
+  assert.equal(await amended.textContent(), 'Belum pernah diubah.');
 
   await r.input.fill('3');
+  await r.note.fill(why);
   await r.save.click();
   await r.msg.getByText('Tersimpan: 3 hari, belum dipastikan.').waitFor();
-  assert.deepEqual(await rule(name, key), { ...was, value: 3 });
+  const three = await rule(name, key);
+  const { amended: a3, ...rest3 } = three;
+  const { amended: _was, ...restWas } = was;
+  assert.deepEqual(rest3, { ...restWas, value: 3 });
+  // the amendment as the API has it: the reason given, the admin, the time
+  assert.equal(a3.note, why);
+  assert.deepEqual(a3.by, { id: me.id, name: me.name });
+  // and as the row says it, in the browser's zone
+  const at = await page.evaluate((iso) => {
+    const t = new Date(iso);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${p(t.getHours())}.${p(t.getMinutes())}`;
+  }, a3.at);
+  assert.match(await amended.textContent(), new RegExp(`^Diubah \\d+ \\S+ \\d{4} ${at.replace('.', '\\.')} oleh ${esc(me.name)}: ${why}\\.$`));
+  assert.equal(await amended.locator('q').textContent(), why);
+  assert.equal(await r.note.inputValue(), '');
   assert.equal(await r.row.locator('code.value').textContent(), '3 hari');
   // the other set is its own
   assert.equal((await rule('KUHAP-1981', key)).value, 2);
 
-  // confirmed: the mark off is stored too
+  // confirmed, without a reason: the mark off is stored too, the reason was the last change's
   await r.verify.uncheck();
   await r.save.click();
   await r.msg.getByText('Tersimpan: 3 hari, dipastikan.').waitFor();
-  assert.deepEqual(await rule(name, key), { ...was, value: 3, to_verify: false });
+  const confirmed = await rule(name, key);
+  assert.deepEqual([confirmed.value, confirmed.to_verify, confirmed.amended.note], [3, false, '']);
   assert.equal(await r.row.locator('.mark').textContent(), 'Dipastikan');
+  assert.match(await amended.textContent(), new RegExp(`oleh ${esc(me.name)} \\(tanpa alasan\\)\\.$`));
   await shot(page, 'admin-rules-saved');
 
   // back as the demo has it
   await r.input.fill('2');
   await r.verify.check();
+  await r.note.fill('Dikembalikan seperti semula');
   await r.save.click();
   await r.msg.getByText('Tersimpan: 2 hari, belum dipastikan.').waitFor();
-  assert.deepEqual(await rule(name, key), was);
+  const back = await rule(name, key);
+  const { amended: aBack, ...restBack } = back;
+  assert.deepEqual(restBack, restWas);
+  assert.equal(aBack.note, 'Dikembalikan seperti semula');
   assert.equal(await r.row.locator('.mark').textContent(), 'Belum dipastikan');
   assert.deepEqual(errors, []);
   await ctx.close();
