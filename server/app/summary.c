@@ -520,7 +520,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-16" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-17" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -528,7 +528,8 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
                           13: the Ketua PN's approval of an urgent search or seizure (D8);         \
                           14: a copy owed for his supplementary BAP too (D16);                     \
                           15: the PN approval's clock met by the report to the Ketua PN;           \
-                          16: a return by letter after the P-19 is a round (pingpong) */
+                          16: a return by letter after the P-19 is a round (pingpong);             \
+                          17: the P-17 from the Kejari's tanda terima of the SPDP too */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {

@@ -48,9 +48,10 @@ static const struct day_def defs[CLK_SP3_NOTIFY + 1] = {
         {EV_SPRINDIK_ISSUED, NONE},
         {EV_SPDP_SENT, EV_SP3_ISSUED, NONE},
         RV(spdp_days), {RV(spdp_warn_day), 0}, {NONE}, {NONE}},
-    /* DOMAIN 5.2 D14: from the prosecutor's receipt of the SPDP when it is recorded (the
-     * first receipt: a repeated one cannot move it again), else from the sending, so that a
-     * file whose receipt was never entered is still watched */
+    /* DOMAIN 5.2 D14: from the SPDP's receipt at the Kejaksaan when it is recorded - the
+     * prosecutor's record or the Kejari's tanda terima (restarts() below), the first receipt:
+     * a repeated one cannot move it again - else from the sending, so that a file whose
+     * receipt was never entered is still watched */
     [CLK_P17] = {"p17", "P-17 diharapkan (berkas belum dikirim sejak SPDP diterima PU)",
         "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021",
         "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021",
@@ -315,6 +316,16 @@ static bool fold_owed_to_suspect(struct clock_fold *fo, const struct clock_input
     return true;
 }
 
+/* Whether e moves clock k's start (defs' restarts).  The Kejaksaan's receipt drives the PU's
+ * clocks, not the sending (DOMAIN 5.1: "tanggal terima on the tanda terima"): the P-17 counts from
+ * the SPDP's receipt, which is the prosecutor's record of it or the tanda terima the investigator
+ * holds from the Kejari (a letter_delivered of notice spdp_kejari), whichever comes first. */
+static bool restarts(int k, const struct day_def *d, const struct case_event *e)
+{
+    return in_list(d->restarts, e->event) ||
+           (k == CLK_P17 && e->event == EV_LETTER_DELIVERED && e->notice == NOTICE_SPDP_KEJARI);
+}
+
 static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in, int i,
                             const struct case_event *e, struct berr *err)
 {
@@ -329,7 +340,7 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
             s->armed = true;
         if (in_list(d->stops, e->event))
             slot_stop(s, e->event, i, at);
-        if (in_list(d->restarts, e->event) && !slot_restart(s, d, in, i, day, at, err))
+        if (restarts(k, d, e) && !slot_restart(s, d, in, i, day, at, err))
             return false;
         if (!in_list(d->starts, e->event) || (d->arms[0] != NONE && !s->armed))
             continue;

@@ -366,6 +366,38 @@ START_TEST(test_p17_a_second_receipt_does_not_push_it_out)
 }
 END_TEST
 
+/* DOMAIN 5.1: "Receipt dates at the Kejaksaan (tanggal terima on the tanda terima) drive the PU
+ * clocks, not the sending date."  The tanda terima the investigator holds from the Kejari's
+ * front desk (a letter_delivered of notice spdp_kejari) is that receipt, whether or not the
+ * prosecutor records it himself: sent 1 March, received at the Kejari 3 March, 30 days -> 2
+ * April the last day in time.  The prosecutor's own record a week later does not push it out
+ * (the first receipt counts), and the SPDP's delivery to Korwas is no receipt at the Kejaksaan. */
+START_TEST(test_p17_counts_from_the_kejaris_tanda_terima_of_the_spdp)
+{
+    struct case_event log[5];
+    log[0] = ev_on(EV_SPRINDIK_ISSUED, "2025-02-27");
+    log[1] = ev_on(EV_SPDP_SENT, "2025-03-01");
+    log[2] = delivered("2025-03-02", -1, NOTICE_SPDP_KORWAS);
+    log[3] = delivered("2025-03-03", -1, NOTICE_SPDP_KEJARI);
+    log[4] = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-10");
+    struct run r;
+    compute(&r, log, 4, "Asia/Jakarta", "2025-03-20T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_P17, -1);
+    assert_day(c->start, "2025-03-03");
+    assert_day(c->due_date, "2025-04-02");
+    ck_assert_int_eq(c->source, 3);
+    assert_at(log, 4, "Asia/Jakarta", "2025-04-01T00:00:00+07:00", CLK_P17, -1, CLOCK_OK, 1);
+    assert_at(log, 4, "Asia/Jakarta", "2025-04-03T00:00:00+07:00", CLK_P17, -1, CLOCK_OVERDUE, -1);
+    /* the prosecutor's record after it moves nothing */
+    compute(&r, log, 5, "Asia/Jakarta", "2025-03-20T12:00:00+07:00");
+    assert_day(must_find(&r, CLK_P17, -1)->start, "2025-03-03");
+    assert_at(log, 5, "Asia/Jakarta", "2025-04-03T00:00:00+07:00", CLK_P17, -1, CLOCK_OVERDUE, -1);
+    /* delivered to Korwas only: counted from the sending */
+    compute(&r, log, 3, "Asia/Jakarta", "2025-03-20T12:00:00+07:00");
+    assert_day(must_find(&r, CLK_P17, -1)->start, "2025-03-01");
+}
+END_TEST
+
 START_TEST(test_p17_a_new_sprindik_and_spdp_start_it_again_and_its_receipt_moves_it)
 {
     struct case_event log[8];
@@ -1577,6 +1609,7 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_p17_counts_from_the_sending_while_no_receipt_is_recorded);
     tcase_add_test(tc, test_p17_after_the_receipt_stops_at_tahap1);
     tcase_add_test(tc, test_p17_a_second_receipt_does_not_push_it_out);
+    tcase_add_test(tc, test_p17_counts_from_the_kejaris_tanda_terima_of_the_spdp);
     tcase_add_test(tc, test_p17_a_new_sprindik_and_spdp_start_it_again_and_its_receipt_moves_it);
     tcase_add_test(tc, test_p17_a_receipt_after_the_clock_stopped_starts_nothing);
     tcase_add_test(tc, test_designation_notice_due_the_next_day_under_uu_20_2025);

@@ -1353,7 +1353,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     snapshot_follows_its_log(walk[W_NO_SPDP]);
     char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
     char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
-    ck_assert_str_eq(fmt, "11");
+    ck_assert_str_eq(fmt, "12");
     ck_assert_str_eq(stage, "investigation");
     free(fmt);
     free(stage);
@@ -1491,7 +1491,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     ck_assert_str_eq(idle, "number");
     free(idle);
 
-    /* format 1: no folds - named, then folded again by the next act, in this berkasd's format (11)
+    /* format 1: no folds - named, then folded again by the next act, in this berkasd's format (12)
      */
     free(sql_value(db,
                    "UPDATE app.case_snapshots SET format = 1, state = (state - 'order' - 'clocks' "
@@ -1503,7 +1503,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}");
     used = snap_at(id, "{clocks,cases,0,0}");
-    ck_assert_str_eq(fmt, "11");
+    ck_assert_str_eq(fmt, "12");
     ck_assert_str_eq(used, "true");
     free(fmt);
     free(used);
@@ -2181,7 +2181,7 @@ START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
     db_pool_free(maint);
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}"), *moved = snap_at(id, "{clocks,cases,1,3}");
-    ck_assert_str_eq(fmt, "11");
+    ck_assert_str_eq(fmt, "12");
     ck_assert_str_eq(moved, "true"); /* [used, running, armed, moved, ...] */
     free(fmt);
     free(moved);
