@@ -64,9 +64,14 @@ static json_t *next_verbs(json_t *latest, enum stage st, bool has_jaksa)
     bool received = json_is_object(json_object_get(latest, "received"));
 #define VERB(v, ev, label)                                                                         \
     json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "verb", v, "event", ev, "label", label))
-    if (kind && !received && strcmp(kind, "spdp") == 0)
+    /* only where the stage machine takes the receipt (core/fsm.c): an SPDP while the
+     * investigation runs, a file while it is with the prosecutor - not after an SP3, a lapse
+     * or a hand-over, which the server would refuse (409) */
+    bool open = st == ST_INVESTIGATION || st == ST_WITH_PROSECUTOR || st == ST_RETURNED;
+    if (kind && !received && open && strcmp(kind, "spdp") == 0)
         VERB("receive", "spdp_received_by_pu", "Catat SPDP diterima");
-    if (kind && !received && (strcmp(kind, "tahap1") == 0 || strcmp(kind, "resend") == 0))
+    if (kind && !received && st == ST_WITH_PROSECUTOR &&
+        (strcmp(kind, "tahap1") == 0 || strcmp(kind, "resend") == 0))
         VERB("receive", "tahap1_received_by_pu", "Catat berkas diterima");
     if (!has_jaksa && (st == ST_INVESTIGATION || st == ST_WITH_PROSECUTOR || st == ST_RETURNED))
         VERB("appoint", "p16_received", "Tunjuk jaksa peneliti (P-16)");

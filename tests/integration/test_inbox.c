@@ -194,6 +194,28 @@ START_TEST(test_an_spdp_arrives_at_its_kejari_with_who_sent_it_and_about_whom)
 }
 END_TEST
 
+/* KUHAP 109(2): an investigation stopped by SP3 is over; its SPDP, never recorded received, is
+ * still listed as what arrived, but the prosecutor is offered nothing to do with it - the
+ * receipt the inbox used to offer is refused by the stage machine (409). */
+START_TEST(test_a_stopped_investigation_offers_the_prosecutor_nothing)
+{
+    long long id = new_case("Ng Boon Hock", 10, true);
+    rec(id, inv, "sp3_issued", 3, "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    json_t *items = inbox(pros, NULL);
+    json_t *row = row_of(items, id);
+    ck_assert_ptr_nonnull(row);
+    ck_assert_str_eq(latest(row, "kind"), "spdp");
+    ck_assert(json_is_null(json_object_get(json_object_get(row, "latest"), "received_on")));
+    ck_assert_int_eq(json_array_size(json_object_get(row, "next")), 0);
+    json_decref(items);
+    char date[11], body[128], path[64];
+    days_ago(1, date);
+    snprintf(body, sizeof body, "{\"type\":\"spdp_received_by_pu\",\"date\":\"%s\"}", date);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_decref(call("POST", path, pros, body, 409));
+}
+END_TEST
+
 /* What the inbox names of a case is what was entered: a suspect's name with
  * quotes, commas, braces, a backslash, one named "NULL" and one without a
  * nationality; each offence once however many suspects it is charged to,
@@ -473,6 +495,7 @@ Suite *suite_inbox(void)
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_an_spdp_arrives_at_its_kejari_with_who_sent_it_and_about_whom);
+    tcase_add_test(tc, test_a_stopped_investigation_offers_the_prosecutor_nothing);
     tcase_add_test(tc, test_suspects_come_as_entered_and_each_offence_once);
     tcase_add_test(tc, test_the_prosecutors_own_deadlines_come_first);
     tcase_add_test(tc, test_read_or_not_is_each_prosecutors_own);
