@@ -405,6 +405,30 @@ static void print_timeline(const json_t *timeline)
     table_free(t);
 }
 
+/* Papers issued before a correction of their act that changed what they print (DOMAIN 12):
+ * each with the correction and what it changed, and what to do; nothing when there are none. */
+static void print_stale(const json_t *c)
+{
+    const json_t *stale = json_object_get(c, "stale_papers");
+    if (json_array_size(stale) == 0)
+        return;
+    section("DOKUMEN TIDAK SESUAI KOREKSI");
+    size_t i, k;
+    const json_t *s, *f;
+    json_array_foreach(stale, i, s)
+    {
+        printf("dokumen %lld %s %s (peristiwa %lld): diterbitkan sebelum koreksi peristiwa %lld "
+               "(tanggal %s; berubah:",
+               jint(s, "document_id"), jstr(s, "title"), jstr(s, "number"), jint(s, "act_seq"),
+               jint(s, "correction_seq"), jstr(s, "corrected_date"));
+        json_array_foreach(json_object_get(s, "fields"), k, f)
+        {
+            printf("%s %s", k ? "," : "", json_string_value(f));
+        }
+        printf("); berkas revoke %lld --reissue --note TEKS\n", jint(s, "document_id"));
+    }
+}
+
 /* The team, the jaksa peneliti and the directions (issue 10). */
 static void print_people(const json_t *c)
 {
@@ -468,6 +492,7 @@ void view_case(const json_t *c)
     print_offences(json_object_get(c, "offences"));
     print_evidence(json_object_get(c, "evidence"));
     print_timeline(json_object_get(c, "timeline"));
+    print_stale(c);
     printf("\n%zu peristiwa dalam riwayat: berkas history %lld\n",
            json_array_size(json_object_get(c, "history")), jint(c, "id"));
 }

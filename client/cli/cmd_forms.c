@@ -538,6 +538,45 @@ int cmd_issue(struct global *g, const struct command *cmd, int argc, char **argv
     return saved == GO_ON ? EXIT_OK : saved;
 }
 
+/* Revoke an issued document with its reason, or (--reissue) revoke it and issue its form again
+ * for its act as it stands, in one step: a paper issued before a correction of its act (berkas
+ * show, the dossier's gaps). */
+int cmd_revoke(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *doc_arg = NULL, *note = NULL;
+    bool reissue = false;
+    const struct cli_opt opts[] = {
+        {"note", &note, NULL, false, NULL},
+        {"reissue", NULL, NULL, false, &reissue},
+        END_OPTS,
+    };
+    const struct cli_arg args[] = {{"DOCUMENT", &doc_arg}, {NULL, NULL}};
+    long long id = 0;
+    int rc = cli_parse(g, cmd, argc, argv, opts, args);
+    if (rc != GO_ON || (rc = cli_want_id(cmd, "DOCUMENT", doc_arg, &id)) != GO_ON)
+        return rc;
+    if (!note || !*note)
+        return cli_usage_error(cmd, "--note TEKS wajib: alasan pencabutan");
+    if ((rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    char path[PATH_LEN];
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/%s", id, reissue ? "reissue" : "revoke");
+    json_t *body = json_pack("{s:s}", "note", note);
+    json_t *doc = cli_call(g, "POST", path, body, &rc);
+    json_decref(body);
+    if (!doc)
+        return rc;
+    if (g->json)
+        out_json(doc);
+    else if (reissue) {
+        out_kv("dicabut", "%lld", id);
+        print_issued(doc, NULL);
+    } else
+        out_kv("dicabut", "%lld %s", id, jstr(doc, "number"));
+    json_decref(doc);
+    return EXIT_OK;
+}
+
 int cmd_documents(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     const char *case_arg = NULL;

@@ -54,6 +54,7 @@ CMD(cmd_forms);
 CMD(cmd_form);
 CMD(cmd_issue);
 CMD(cmd_documents);
+CMD(cmd_revoke);
 CMD(cmd_document);
 CMD(cmd_dossier);
 CMD(cmd_verify);

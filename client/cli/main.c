@@ -525,6 +525,22 @@ const struct command cli_commands[] = {
      "Daftar dokumen yang diterbitkan untuk perkara PERKARA: id, formulir, nomor, tanggal,\n"
      "halaman, kode verifikasi, berlaku atau dicabut, dan SHA-256 PDF saat diterbitkan.\n"
      "\n" COMMON_OPTS, NULL},
+    {"revoke", NULL, cmd_revoke, "cabut dokumen terbitan (dan terbitkan ulang)",
+     "revoke DOKUMEN --note TEKS [--reissue]\n"
+     "Cabut dokumen terbitan DOKUMEN (lihat berkas documents) dengan alasannya: PDF dan\n"
+     "nomornya tetap seperti diterbitkan, verifikasi menyebutnya dicabut, berkas perkara tidak\n"
+     "lagi menjilidnya, dan formulirnya boleh diterbitkan lagi untuk tindakannya.  Dengan\n"
+     "--reissue formulir itu sekaligus diterbitkan ulang untuk tindakannya sebagaimana berdiri\n"
+     "sesudah koreksinya, dengan parameter yang dulu diberikan: untuk dokumen yang diterbitkan\n"
+     "sebelum koreksi tindakannya (berkas case show: DOKUMEN TIDAK SESUAI KOREKSI).  Hanya\n"
+     "peran dan kantor yang menerbitkannya.\n"
+     "\n"
+     "      --note TEKS        alasan pencabutan (3 sampai 1000 huruf)\n"
+     "      --reissue          terbitkan ulang untuk tindakannya dalam satu langkah\n"
+     COMMON_OPTS "\n"
+     "Status keluar: 0 dicabut (dan diterbitkan ulang), 1 ditolak (403 peran atau kantor\n"
+     "lain, 404 tak terlihat, 409 sudah dicabut, 422 tidak dapat diterbitkan ulang: tidak\n"
+     "ada yang dicabut), 2 pemakaian salah atau server tidak terjangkau.\n", NULL},
     {"document", NULL, cmd_document, "tulis PDF dokumen terbitan, persis seperti diterbitkan",
      "document ID -o BERKAS [--force]\n"
      "Tulis PDF dokumen terbitan ID (lihat berkas documents) ke BERKAS, byte demi byte seperti\n"

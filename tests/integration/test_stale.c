@@ -25,6 +25,7 @@
  */
 #include <check.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -362,6 +363,38 @@ START_TEST(test_a_paper_issued_before_its_acts_correction_is_stale_until_issued_
 }
 END_TEST
 
+/* berkas ARGS... (NULL-terminated) as the Palembang PPNS (logged on first in a config of its
+ * own): exit status, its output in *out. */
+static int cli(char **out, ...)
+{
+    static char *dir;
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", demo.port);
+    if (!dir) {
+        dir = harness_mkdtemp("stale-cli");
+        ck_assert_ptr_nonnull(dir);
+        setenv("XDG_CONFIG_HOME", dir, 1);
+        unsetenv("BERKAS_SERVER");
+        setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+        char *o;
+        char *const login[] = {(char *)harness_cli(), "--server", url, "login", "--nip",
+                               NIP_INV_PLG,           NULL};
+        int rc = run_capture(login, 30000, &o);
+        ck_assert_msg(rc == 0, "login: %d: %s", rc, o);
+        free(o);
+        unsetenv("BERKAS_PASSWORD");
+    }
+    char *argv[16] = {(char *)harness_cli()};
+    size_t n = 1;
+    va_list ap;
+    va_start(ap, out);
+    for (const char *a; n < 15 && (a = va_arg(ap, const char *)) != NULL;)
+        argv[n++] = (char *)a;
+    va_end(ap);
+    argv[n] = NULL;
+    return run_capture(argv, 30000, out);
+}
+
 /* The number, and a correction before the paper; one superseded by a correction back. */
 START_TEST(test_what_a_correction_changed_and_when)
 {
@@ -404,6 +437,29 @@ START_TEST(test_what_a_correction_changed_and_when)
     ck_assert_msg(stale_entry(c, doc_e) == NULL,
                   "a paper whose act was corrected back to what it prints listed");
     ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 1);
+    json_decref(c);
+    /* the CLI: berkas case show names it and the command that mends it; berkas revoke without a
+     * reason is a usage error; with --reissue the paper is issued again with the new number */
+    char cid[24], did[24], *out;
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(did, sizeof did, "%lld", doc_a);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    assert_has(out, "DOKUMEN TIDAK SESUAI KOREKSI", "berkas case show");
+    char want[64];
+    snprintf(want, sizeof want, "berkas revoke %lld --reissue", doc_a);
+    assert_has(out, want, "berkas case show");
+    free(out);
+    ck_assert_int_eq(cli(&out, "revoke", did, NULL), 2);
+    assert_has(out, "--note", "berkas revoke without a reason");
+    free(out);
+    ck_assert_int_eq(cli(&out, "revoke", did, "--reissue", "--note", "nomor dikoreksi", NULL), 0);
+    assert_has(out, "dicabut", "berkas revoke --reissue");
+    free(out);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    assert_lacks(out, "DOKUMEN TIDAK SESUAI KOREKSI", "berkas case show after the reissue");
+    free(out);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
     json_decref(c);
 }
 END_TEST
