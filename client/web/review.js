@@ -21,6 +21,11 @@ function select(id, label, options, value) {
   return h('div', { class: 'field' }, h('label', { for: id }, label), sel);
 }
 
+// a notice still owed after its day (not one delivered late, which says when it was)
+function owedLate(n) {
+  return !n.late && n.state === 'overdue';
+}
+
 function row(it) {
   const r = it.reason || {};
   const party = r.party && r.party.name ? ` — ${r.party.name}` : '';
@@ -53,15 +58,27 @@ function row(it) {
       (it.flags || []).map((f) => [h('br'), h('small', { class: 'flag' }, f.label || f.code)]),
       // notices of arrest and detention overdue (issue 13.7); the SPDP's
       // recipients owed it or served late (13.8)
+      // recipients owed it or served late (13.8); one still owed past its day says how late
       (it.notices || []).map((n) => [
         h('br'),
-        h('small', { class: 'flag' }, `${n.label}${n.party && n.party.name ? ` — ${n.party.name}` : ''} (${date(n.due_date)}${n.late ? `; diterima ${date(n.delivered_on)}` : ''})`),
+        h(
+          'small',
+          { class: owedLate(n) ? 'flag notice-overdue' : 'flag' },
+          `${n.label}${n.party && n.party.name ? ` — ${n.party.name}` : ''} (${date(n.due_date)}${n.late ? `; diterima ${date(n.delivered_on)}` : owedLate(n) ? `; ${daysLeft(n.days_left)}` : ''})`,
+        ),
       ]),
     ),
     h('td', { 'data-label': 'Umur berkas' }, `${it.age_days} hari`),
     h('td', { 'data-label': 'Harus bertindak' }, r.actor_label || ''),
     h('td', { 'data-label': 'Tenggat' }, date(r.due_date), h('br'), h('small', null, daysLeft(r.days_left))),
-    h('td', { 'data-label': 'Keadaan' }, badge(it.state || r.state)),
+    h(
+      'td',
+      { 'data-label': 'Keadaan' },
+      badge(it.state || r.state),
+      // the file's state is its deadlines' (review.c); a notice the law owes past its day is
+      // late too, and the row says so beside it rather than "Aman" alone
+      (it.notices || []).some(owedLate) && (it.state || r.state) !== 'overdue' ? [' ', h('span', { class: 'badge overdue notices-late' }, 'Pemberitahuan lewat waktu')] : [],
+    ),
   );
 }
 

@@ -70,3 +70,33 @@ test('the supervisor finds the files waiting on the prosecutor by who must act',
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// A notice the law owes that is past its day is late, whatever the file's own deadlines say: the
+// demo's Muara Enim file owes its foreign suspect's embassy the SPDP through the Ministry of
+// Foreign Affairs (Permenkumham 39/2021 Pasal 27(6)) since 22 November. The board says how late
+// beside the notice and marks the row, instead of a bare date under "Aman".
+test('a notice owed past its day is shown late on the board', async () => {
+  const watcher = await login(NIP.supDitjen);
+  const list = await must('GET', '/api/v1/review?limit=100', watcher, undefined, 200);
+  const item = list.items.find((x) => x.number === 'LK/KANIM-MRE/2026/0001');
+  const owed = item.notices.find((n) => n.code === 'spdp_to_perwakilan_negara');
+  assert.equal(owed.state, 'overdue');
+  assert.ok(owed.days_left < 0);
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.supDitjen);
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  const row = page.locator('#review-list tbody tr', { hasText: 'LK/KANIM-MRE/2026/0001' });
+  await row.waitFor();
+  const line = row.locator('small.notice-overdue', { hasText: 'perwakilan negara' });
+  assert.match(await line.innerText(), new RegExp(`terlambat ${-owed.days_left} hari`));
+  // the file's own deadlines are in time: the row's badge alone would say so
+  assert.notEqual(item.state, 'overdue');
+  await row.locator('.badge.overdue', { hasText: 'Pemberitahuan lewat waktu' }).waitFor();
+  await shot(page, 'review-notice-late');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
