@@ -304,6 +304,22 @@ bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lo
            load_events(tx, cf, err) && rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
 }
 
+bool casefile_load_page(struct tx *tx, const struct actor *who, long long id, struct casefile *cf,
+                        struct store_log *log, struct berr *err)
+{
+    memset(cf, 0, sizeof *cf);
+    memset(log, 0, sizeof *log);
+    bool ok = load_case_row(tx, who, id, false, cf, err) && load_children(tx, cf, err) &&
+              store_casefile_page_log(tx, cf->id, log, err) &&
+              event_rows(log->items, log->n, cf, err) &&
+              rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
+    if (!ok) {
+        store_log_free(log);
+        casefile_free(cf);
+    }
+    return ok;
+}
+
 /* The case row under its lock with its snapshot, its suspects, the
  * offences charged, the rule sets' version (*rules) and the act's row id
  * (*next_event): one statement (store_casefile_head_for_write). */

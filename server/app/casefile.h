@@ -24,6 +24,7 @@
 #include "core/mustcheck.h"
 
 struct tx;
+struct store_log;
 
 struct charged {
     long long party_id; /* 0: charged to the case as a whole */
@@ -72,6 +73,14 @@ struct casefile {
 BERKAS_MUST_CHECK bool casefile_load(struct tx *tx, const struct actor *who, long long id,
                                      bool lock, struct casefile *cf, struct berr *err);
 void casefile_free(struct casefile *cf);
+
+/* casefile_load without lock for the case's page, the log read once (issue 12.4): *log keeps
+ * the rows read with what the page shows of each act (store_casefile_page_log), for the caller
+ * to free (store_log_free) once the page is shaped; cf's ev_payload are the payloads it shows.
+ * On failure cf and *log are freed. */
+BERKAS_MUST_CHECK bool casefile_load_page(struct tx *tx, const struct actor *who, long long id,
+                                          struct casefile *cf, struct store_log *log,
+                                          struct berr *err);
 
 /* casefile_load with lock for the write path, and *next_event the id the
  * act's row will take (one statement: store_casefile_head_for_write): the log

@@ -6,7 +6,9 @@
 
 #include "casefile.h"
 #include "core/answer.h"
+#include "core/buf.h"
 #include "core/event.h"
+#include "store/casefile.h"
 #include "store/cases.h"
 
 /* an id, null when 0 (none) */
@@ -95,55 +97,192 @@ static json_t *p19_rounds_json(const struct store_case_lists *l, const struct ca
 }
 
 /* the acts that moved the stage */
-static json_t *timeline_json(const struct store_case_lists *l)
+static json_t *timeline_json(const struct store_log *log)
 {
     json_t *a = json_array();
-    for (int i = 0; i < l->nacts; i++) {
-        const struct store_act *e = &l->acts[i];
+    for (int i = 0; i < log->n; i++) {
+        const struct store_log_act *e = &log->acts[i];
         if (strcmp(e->stage_before, e->stage_after) != 0)
             json_array_append_new(a, json_pack("{s:i, s:s, s:s, s:s, s:s}", "seq", e->seq, "date",
                                                e->legal_date, "from", e->stage_before, "to",
-                                               e->stage_after, "event", e->type));
+                                               e->stage_after, "event", log->items[i].type));
     }
     return a;
 }
 
-/* every act with its papers (both lists by the act's seq) and its label */
-static json_t *history_json(const struct store_case_lists *l)
+/* ---- the history, written as text ----------------------------------------------------------
+ *
+ * A long case's history is most of its page (10,000 acts: 4.3 MB of 4.35): built as a jansson
+ * tree it was some 20 allocations an act, then dumped and freed, more than half of the
+ * request's CPU (issue 12.4).  It is written straight into the answer instead, in the bytes
+ * json_dumps(JSON_COMPACT) gave for the tree (its keys in the same order, strings escaped as
+ * jansson escapes them), each act's payload dumped from the tree cf decoded it into.  Every
+ * string is the database's text, valid UTF-8 (PostgreSQL checks it), or berkas' own. */
+
+/* a JSON string of s as jansson's dump writes it: ", \ and the control characters escaped,
+ * the rest (UTF-8 included) as is */
+static void put_string(struct buf *b, const char *s)
 {
-    json_t *a = json_array();
-    int k = 0;
-    for (int i = 0; i < l->nacts; i++) {
-        const struct store_act *e = &l->acts[i];
-        json_t *papers = json_array();
-        for (; k < l->npapers && l->papers[k].event_id == e->id; k++)
-            json_array_append_new(
-                papers, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)l->papers[k].id, "form",
-                                  l->papers[k].form, "number", l->papers[k].number));
-        json_t *payload = json_loads(e->payload, 0, NULL);
-        json_t *h = json_pack(
-            "{s:I, s:i, s:s, s:s, s:s?, s:s, s:o, s:o, s:o, s:s, s:s, s:s, s:b, s:s, s:s, s:o}",
-            "id", (json_int_t)e->id, "seq", e->seq, "type", e->type, "legal_date", e->legal_date,
-            "legal_at", e->legal_at, "number", e->number, "documents", papers, "party_id",
-            jid(e->party_id), "corrects", jid(e->corrects), "regime", e->regime, "stage_before",
-            e->stage_before, "stage_after", e->stage_after, "late", e->late, "entered_at",
-            e->entered_at, "entered_by", e->entered_by, "payload", payload ? payload : json_null());
-        enum event ev;
-        if (h && event_lookup(e->type, &ev))
-            json_object_set_new(h, "label", json_string(event_label(ev)));
-        json_array_append_new(a, h);
+    buf_append(b, "\"", 1);
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        buf_append(b, run, (size_t)(p - run));
+        run = p + 1;
+        switch (c) {
+        case '"':
+            buf_append(b, "\\\"", 2);
+            break;
+        case '\\':
+            buf_append(b, "\\\\", 2);
+            break;
+        case '\b':
+            buf_append(b, "\\b", 2);
+            break;
+        case '\f':
+            buf_append(b, "\\f", 2);
+            break;
+        case '\n':
+            buf_append(b, "\\n", 2);
+            break;
+        case '\r':
+            buf_append(b, "\\r", 2);
+            break;
+        case '\t':
+            buf_append(b, "\\t", 2);
+            break;
+        default:
+            buf_printf(b, "\\u%04X", c);
+        }
     }
-    return a;
+    buf_append_str(b, run);
+    buf_append(b, "\"", 1);
 }
 
-void casepage_lists(const struct store_case_lists *l, const struct casefile *cf, json_t *doc)
+/* ,"key": then the string s (null when NULL) */
+static void put_str_member(struct buf *b, const char *key, const char *s)
+{
+    buf_printf(b, ",\"%s\":", key);
+    if (s)
+        put_string(b, s);
+    else
+        buf_append_str(b, "null");
+}
+
+/* ,"key": then the id (null when 0) */
+static void put_id_member(struct buf *b, const char *key, long long id)
+{
+    if (id)
+        buf_printf(b, ",\"%s\":%lld", key, id);
+    else
+        buf_printf(b, ",\"%s\":null", key);
+}
+
+static int dump_to_buf(const char *p, size_t n, void *ud)
+{
+    return buf_append(ud, p, n) ? 0 : -1;
+}
+
+/* the act's papers (*k: the next paper of l, by the act's seq) */
+static void put_papers(struct buf *b, const struct store_case_lists *l, long long act, int *k)
+{
+    buf_append_str(b, ",\"documents\":[");
+    for (int first = *k; *k < l->npapers && l->papers[*k].event_id == act; (*k)++) {
+        buf_printf(b, "%s{\"id\":%lld", *k == first ? "" : ",", l->papers[*k].id);
+        put_str_member(b, "form", l->papers[*k].form);
+        put_str_member(b, "number", l->papers[*k].number);
+        buf_append(b, "}", 1);
+    }
+    buf_append(b, "]", 1);
+}
+
+/* one act of the history: {id, seq, type, legal_date, legal_at, number, documents, party_id,
+ * corrects, regime, stage_before, stage_after, late, entered_at, entered_by, payload, label} */
+static void put_act(struct buf *b, const struct store_case_lists *l, const struct store_log *log,
+                    const struct casefile *cf, int i, int *k)
+{
+    const struct store_log_row *r = &log->items[i];
+    const struct store_log_act *e = &log->acts[i];
+    buf_printf(b, "{\"id\":%lld,\"seq\":%d", r->id, e->seq);
+    put_str_member(b, "type", r->type);
+    put_str_member(b, "legal_date", e->legal_date);
+    put_str_member(b, "legal_at", e->legal_at);
+    put_str_member(b, "number", e->number);
+    put_papers(b, l, r->id, k);
+    put_id_member(b, "party_id", r->party_id);
+    put_id_member(b, "corrects", r->corrects);
+    put_str_member(b, "regime", e->regime);
+    put_str_member(b, "stage_before", e->stage_before);
+    put_str_member(b, "stage_after", e->stage_after);
+    buf_printf(b, ",\"late\":%s", e->late ? "true" : "false");
+    put_str_member(b, "entered_at", e->entered_at);
+    put_str_member(b, "entered_by", e->entered_by);
+    buf_append_str(b, ",\"payload\":");
+    json_t *payload = i < cf->nevents ? cf->ev_payload[i] : NULL;
+    if (!payload)
+        buf_append_str(b, "null");
+    else if (json_dump_callback(payload, dump_to_buf, b, JSON_COMPACT) != 0)
+        b->failed = true;
+    enum event ev;
+    if (event_lookup(r->type, &ev))
+        put_str_member(b, "label", event_label(ev));
+    buf_append(b, "}", 1);
+}
+
+/* every act with its papers (both lists by the act's seq) and its label, as a JSON array */
+static void put_history(struct buf *b, const struct store_case_lists *l,
+                        const struct store_log *log, const struct casefile *cf)
+{
+    buf_append(b, "[", 1);
+    int k = 0;
+    for (int i = 0; i < log->n; i++) {
+        if (i)
+            buf_append(b, ",", 1);
+        put_act(b, l, log, cf, i, &k);
+    }
+    buf_append(b, "]", 1);
+}
+
+char *casepage_text(const json_t *doc, const struct store_case_lists *l,
+                    const struct store_log *log, const struct casefile *cf, size_t *len)
+{
+    struct buf b = {0};
+    /* room for the history at once: its payloads' text and some 400 bytes an act around them */
+    size_t room = 4096;
+    for (int i = 0; i < log->n; i++)
+        room += strlen(log->items[i].payload) + 400;
+    if (!buf_reserve(&b, room))
+        return NULL;
+    buf_append(&b, "{", 1);
+    const char *key;
+    json_t *value;
+    bool first = true;
+    json_object_foreach((json_t *)doc, key, value)
+    {
+        buf_append_str(&b, first ? "" : ",");
+        first = false;
+        put_string(&b, key);
+        buf_append(&b, ":", 1);
+        if (strcmp(key, "history") == 0)
+            put_history(&b, l, log, cf);
+        else if (json_dump_callback(value, dump_to_buf, &b, JSON_COMPACT | JSON_ENCODE_ANY) != 0)
+            b.failed = true;
+    }
+    buf_append(&b, "}", 1);
+    return buf_take(&b, len);
+}
+
+void casepage_lists(const struct store_case_lists *l, const struct store_log *log,
+                    const struct casefile *cf, json_t *doc)
 {
     json_object_set_new(doc, "parties", parties_json(l));
     json_object_set_new(doc, "offences", offences_json(l));
     json_object_set_new(doc, "evidence", evidence_json(l));
     json_object_set_new(doc, "p19_rounds", p19_rounds_json(l, cf));
-    json_object_set_new(doc, "timeline", timeline_json(l));
-    json_object_set_new(doc, "history", history_json(l));
+    json_object_set_new(doc, "timeline", timeline_json(log));
+    json_object_set_new(doc, "history", json_null()); /* written by casepage_text */
 }
 
 json_t *casepage_members(const struct store_member *m, int n, bool with_source)

@@ -12,19 +12,32 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/error.h"
 #include "core/mustcheck.h"
 
 struct casefile;
 struct store_case_lists;
+struct store_log;
 struct store_member;
 struct store_directions_named;
 
 /* "parties", "offences", "evidence", "p19_rounds", "timeline" and "history"
- * (each act with its label) set on doc, in that order; each P-19 item with
- * answer_acts, the ids of cf's acts that can answer it (core/answer.h). */
-void casepage_lists(const struct store_case_lists *l, const struct casefile *cf, json_t *doc);
+ * set on doc, in that order; each P-19 item with answer_acts, the ids of
+ * cf's acts that can answer it (core/answer.h); the timeline from log, the
+ * rows cf was loaded from (casefile_load_page: the log read once); history
+ * null, its place: casepage_text writes it. */
+void casepage_lists(const struct store_case_lists *l, const struct store_log *log,
+                    const struct casefile *cf, json_t *doc);
+
+/* doc as JSON text, the bytes json_dumps(doc, JSON_COMPACT) gives, with its
+ * member "history" written from l, log and cf: every act with its papers,
+ * its label and its payload (cf's).  A malloc'd string (*len its length),
+ * NULL when memory is short. */
+BERKAS_MUST_CHECK char *casepage_text(const json_t *doc, const struct store_case_lists *l,
+                                      const struct store_log *log, const struct casefile *cf,
+                                      size_t *len);
 
 /* The team or the jaksa: [{id, name, nip, source, since}] (jaksa without
  * source). */

@@ -21,6 +21,7 @@
 #include "events.h"
 #include "sqlbuf.h"
 #include "stale.h"
+#include "store/casefile.h"
 #include "store/cases.h"
 #include "store/tx.h"
 #include "summary.h"
@@ -592,19 +593,47 @@ static bool case_stale_papers(struct tx *tx, long long id, json_t *doc, struct b
     return true;
 }
 
-json_t *app_case_get(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
-                     struct berr *err)
+/* The page's lists and the rest on doc, then doc as text (*text, *len); false with err. */
+static bool case_page_text(struct tx *tx, const struct casefile *cf, const struct store_log *log,
+                           const struct clock_set *clocks, bool damaged, json_t *doc, char **text,
+                           size_t *len, struct berr *err)
 {
+    /* the lists in one round trip */
+    struct store_case_lists lists;
+    if (!store_case_lists(tx, cf->id, &lists, err))
+        return false;
+    casepage_lists(&lists, log, cf, doc);
+    bool ok = (damaged || acts_case_extras(tx, cf, clocks, &lists, doc, err)) &&
+              case_stale_papers(tx, cf->id, doc, err);
+    if (ok) {
+        *text = casepage_text(doc, &lists, log, cf, len);
+        if (!*text)
+            ok = berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    store_case_lists_free(&lists);
+    return ok;
+}
+
+bool app_case_get(struct app *app, const struct actor *who, long long id, struct audit_rec *au,
+                  char **text, size_t *len, struct berr *err)
+{
+    *text = NULL;
+    *len = 0;
     au->action = "case.read";
     au->object_type = "case";
     au->object_id = id;
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
-        return NULL;
+        return false;
+    /* the log read once (issue 12.4): its rows are the core's log and the page's timeline and
+     * history, each act's payload decoded once, for both; the full history stays in the answer
+     * (the web page picks acts of a kind from it, the CLI's history prints it all), written as
+     * text rather than built (casepage_text) */
     struct casefile cf;
-    if (!casefile_load(&tx, who, id, false, &cf, err)) {
+    struct store_log log;
+    if (!casefile_load_page(&tx, who, id, &cf, &log, err)) {
         tx_end(&tx);
-        return NULL;
+        return false;
     }
     /* the clocks' fold, once for the page: it proves the log loads (a case
      * whose log does not load, a bug of an older release, is still shown,
@@ -615,8 +644,9 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
     if (!clocks.items) {
         berr_set(err, BERR_INTERNAL, "out of memory");
         tx_end(&tx);
+        store_log_free(&log);
         casefile_free(&cf);
-        return NULL;
+        return false;
     }
     struct berr lerr = {0};
     bool damaged = !casefile_clocks(&cf, cf.now, &clocks, &lerr);
@@ -628,24 +658,18 @@ json_t *app_case_get(struct app *app, const struct actor *who, long long id, str
                             damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
         json_object_set_new(doc, "flags", summary_flags(&cf));
     }
-    /* the lists in one round trip */
-    struct store_case_lists lists;
-    bool complete = doc && store_case_lists(&tx, id, &lists, err);
-    if (complete) {
-        casepage_lists(&lists, &cf, doc);
-        if (!damaged)
-            complete = acts_case_extras(&tx, &cf, &clocks, &lists, doc, err);
-        store_case_lists_free(&lists);
-    }
-    complete = complete && case_stale_papers(&tx, id, doc, err);
-    if (!complete || !audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
-        json_decref(doc);
-        doc = NULL;
+    bool ok = doc && case_page_text(&tx, &cf, &log, &clocks, damaged, doc, text, len, err);
+    json_decref(doc);
+    if (!ok || !audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
+        free(*text);
+        *text = NULL;
+        ok = false;
     }
     tx_end(&tx);
     free(clocks.items);
+    store_log_free(&log);
     casefile_free(&cf);
-    return doc;
+    return ok;
 }
 
 /* ---- the list ------------------------------------------------------------------------ */

@@ -84,10 +84,12 @@ BERKAS_MUST_CHECK json_t *app_cases_list(struct app *app, const struct actor *wh
                                          struct berr *err);
 
 /* One case: stage, facts, allowed next events, clocks, P-19 rounds,
- * timeline, history.  BERR_NOT_FOUND also when the actor may not see it.
- * Audited. */
-BERKAS_MUST_CHECK json_t *app_case_get(struct app *app, const struct actor *who, long long id,
-                                       struct audit_rec *au, struct berr *err);
+ * timeline, history, as JSON text (*text malloc'd, *len bytes: a long
+ * case's history is written, not built: casepage_text).  BERR_NOT_FOUND
+ * also when the actor may not see it.  Audited. */
+BERKAS_MUST_CHECK bool app_case_get(struct app *app, const struct actor *who, long long id,
+                                    struct audit_rec *au, char **text, size_t *len,
+                                    struct berr *err);
 
 /* Every case's hash chain recomputed (admin); the first broken link named. */
 BERKAS_MUST_CHECK json_t *app_verify_chain(struct app *app, const struct actor *who,

@@ -113,6 +113,18 @@ HANDLER(h_cases_list)
     reply_result(rep, 200, app_cases_list(app, &req->actor, &flt, &req->audit, &err), &err);
 }
 
+/* The case id's page (app_case_get) as the answer with status, or the problem. */
+static void reply_case(struct app *app, struct http_request *req, struct http_reply *rep,
+                       unsigned status, long long id, struct berr *err)
+{
+    char *text;
+    size_t len;
+    if (app_case_get(app, &req->actor, id, &req->audit, &text, &len, err))
+        reply_json_text(rep, status, text, len);
+    else
+        reply_berr(rep, err);
+}
+
 HANDLER(h_case_create)
 {
     static const char *const fields[] = {"kejari_id", "source", "source_note",   "summary",
@@ -132,7 +144,7 @@ HANDLER(h_case_create)
               json_get_str(body, "report_number", false, 100, &in.report_number, &err) &&
               app_case_create(app, &req->actor, &in, &id, &out, &req->audit, &err);
     if (ok) {
-        reply_result(rep, 201, app_case_get(app, &req->actor, id, &req->audit, &err), &err);
+        reply_case(app, req, rep, 201, id, &err);
         snprintf(rep->location_buf, sizeof rep->location_buf, "/api/v1/cases/%lld", id);
         rep->location = rep->location_buf;
     } else {
@@ -147,10 +159,10 @@ HANDLER(h_case_get)
     struct berr err = {0};
     long long id;
     req->audit.action = "case.read";
-    json_t *j = path_id(req->params[0], "id", &id, &err)
-                    ? app_case_get(app, &req->actor, id, &req->audit, &err)
-                    : NULL;
-    reply_result(rep, 200, j, &err);
+    if (path_id(req->params[0], "id", &id, &err))
+        reply_case(app, req, rep, 200, id, &err);
+    else
+        reply_berr(rep, &err);
 }
 
 HANDLER(h_case_xml)

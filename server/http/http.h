@@ -95,6 +95,8 @@ void reply_text(struct http_reply *rep, unsigned status, const char *content_typ
                 const char *text);
 /* Serialises and frees json. */
 void reply_json(struct http_reply *rep, unsigned status, json_t *json);
+/* JSON already written: text (malloc'd, len bytes) becomes the body. */
+void reply_json_text(struct http_reply *rep, unsigned status, char *text, size_t len);
 /* RFC 9457 problem+json. type_name is the last part of the type URI
  * ("not-found"); detail and field may be NULL. */
 void reply_problem(struct http_reply *rep, unsigned status, const char *type_name,

@@ -38,6 +38,11 @@ void reply_json(struct http_reply *rep, unsigned status, json_t *json)
     reply_set(rep, status, "application/json", s, strlen(s));
 }
 
+void reply_json_text(struct http_reply *rep, unsigned status, char *text, size_t len)
+{
+    reply_set(rep, status, "application/json", text, len);
+}
+
 void reply_problem(struct http_reply *rep, unsigned status, const char *type_name,
                    const char *title, const char *detail, const char *field)
 {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "act_number.h"
 #include "db.h"
 #include "rulesets.h"
 #include "stmt.h"
@@ -265,10 +266,12 @@ bool store_casefile_head_for_write(struct tx *tx, long long case_id,
 
 /* ---- the log ----------------------------------------------------------------------------- */
 
-#define LOG_COLUMNS                                                                                \
-    "case_id, id, type, legal_date::text, coalesce(to_char(legal_at AT TIME ZONE 'UTC', "          \
-    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), coalesce(party_id, 0), coalesce(corrects, 0), "       \
-    "payload::text"
+/* the log's columns of the events row named e (e: "" or an alias with its dot) */
+#define LOG_COLUMNS_OF(e)                                                                          \
+    e "case_id, " e "id, " e "type, " e "legal_date::text, coalesce(to_char(" e "legal_at AT "     \
+      "TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), coalesce(" e "party_id, 0), "      \
+      "coalesce(" e "corrects, 0), " e "payload::text"
+#define LOG_COLUMNS LOG_COLUMNS_OF("")
 
 /* A log is read without JIT (berkasd's connections run with jit=off: store/db.c): the read policy's
  * subplan makes the planner's estimate grow with the rows, past jit_above_cost (100,000) from
@@ -308,6 +311,50 @@ bool store_casefile_log(struct tx *tx, long long case_id, struct store_log *out,
     char c[24];
     const char *p[1] = {stmt_id(c, case_id)};
     return log_of(stmt_query(tx, &log_of_case, p, err), out, err);
+}
+
+/* the log's columns, then the page's (struct store_log_act, from P_SEQ on) */
+static const struct stmt page_log_of_case = {
+    "casefile.page_log", 1,
+    "SELECT " LOG_COLUMNS_OF(
+        "e.") ", e.seq, e.late, to_json(e.legal_date) #>> '{}', "
+              "to_json(e.legal_at) #>> '{}', " STORE_ACT_NUMBER(
+                  "e") ", e.regime, e.stage_before, "
+                       "e.stage_after, to_json(e.entered_at) #>> '{}', u.name FROM app.events e "
+                       "JOIN app.users u ON u.id = e.entered_by WHERE e.case_id = $1::bigint ORDER "
+                       "BY e.seq"};
+enum { P_SEQ = 8 };
+
+static void page_act_of(const PGresult *r, int i, struct store_log_act *a)
+{
+    a->seq = (int)stmt_ll(r, i, P_SEQ);
+    a->late = stmt_bool(r, i, P_SEQ + 1);
+    a->legal_date = PQgetvalue(r, i, P_SEQ + 2);
+    a->legal_at = PQgetisnull(r, i, P_SEQ + 3) ? NULL : PQgetvalue(r, i, P_SEQ + 3);
+    a->number = PQgetvalue(r, i, P_SEQ + 4);
+    a->regime = PQgetvalue(r, i, P_SEQ + 5);
+    a->stage_before = PQgetvalue(r, i, P_SEQ + 6);
+    a->stage_after = PQgetvalue(r, i, P_SEQ + 7);
+    a->entered_at = PQgetvalue(r, i, P_SEQ + 8);
+    a->entered_by = PQgetvalue(r, i, P_SEQ + 9);
+}
+
+bool store_casefile_page_log(struct tx *tx, long long case_id, struct store_log *out,
+                             struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    if (!log_of(stmt_query(tx, &page_log_of_case, p, err), out, err))
+        return false;
+    out->acts = calloc((size_t)out->n + 1, sizeof *out->acts);
+    if (!out->acts) {
+        store_log_free(out);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    for (int i = 0; i < out->n; i++)
+        page_act_of(out->res_, i, &out->acts[i]);
+    return true;
 }
 
 /* ---- many cases at once ------------------------------------------------------------------- */
@@ -495,6 +542,7 @@ void store_charged_list_free(struct store_charged_list *c)
 void store_log_free(struct store_log *l)
 {
     free(l->items);
+    free(l->acts);
     PQclear(l->res_);
     memset(l, 0, sizeof *l);
 }

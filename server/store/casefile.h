@@ -82,9 +82,20 @@ struct store_log_row {
     const char *payload;    /* a JSON object's text */
 };
 
+/* What the case's page shows of an act beside its log row (store_casefile_page_log): the
+ * dates and instants as to_json renders them, legal_at NULL when none; number the act's
+ * (store/act_number.h); entered_by the name of who entered it. */
+struct store_log_act {
+    int seq;
+    bool late;
+    const char *legal_date, *legal_at, *number, *regime, *stage_before, *stage_after;
+    const char *entered_at, *entered_by;
+};
+
 struct store_log {
     int n;
     struct store_log_row *items;
+    struct store_log_act *acts; /* NULL but from store_casefile_page_log: one an item */
     void *res_;
 };
 
@@ -114,6 +125,11 @@ store_casefile_head_for_write(struct tx *tx, long long case_id, struct store_cas
 /* The log of case_id in seq order. */
 BERKAS_MUST_CHECK bool store_casefile_log(struct tx *tx, long long case_id, struct store_log *out,
                                           struct berr *err);
+
+/* The log of case_id in seq order with what the case's page shows of each act (out->acts):
+ * the page reads the log once (issue 12.4). */
+BERKAS_MUST_CHECK bool store_casefile_page_log(struct tx *tx, long long case_id,
+                                               struct store_log *out, struct berr *err);
 
 /* The case rows (no lock, no snapshot), suspects and logs of the cases ids
  * (n of them; those row-level security shows), each in case id order:

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "act_number.h"
 #include "db.h"
 #include "shape.h"
 #include "stmt.h"
@@ -557,7 +556,7 @@ static const struct stmt head = {
 #define JT(x) "to_json(" x ") #>> '{}'"
 
 /* the statements of the page's lists, in the order of struct store_case_lists */
-enum page_list { L_PARTIES, L_CHARGES, L_EVIDENCE, L_P19, L_ACTS, L_PAPERS, L_TEAM, L_JAKSA };
+enum page_list { L_PARTIES, L_CHARGES, L_EVIDENCE, L_P19, L_PAPERS, L_TEAM, L_JAKSA };
 
 static const struct stmt lists[] = {
     [L_PARTIES] =
@@ -585,20 +584,6 @@ static const struct stmt lists[] = {
                                    "i.event_id "
                                    "WHERE i.case_id = $1::bigint ORDER BY i.round, e.legal_date, "
                                    "i.item_no"},
-    [L_ACTS] =
-        {"cases.page_acts", 1,
-         "SELECT e.id, e.party_id, e.corrects, e.seq, e.late, e.type, " JT("e.legal_date") ", " JT(
-             "e.legal_at") ", " STORE_ACT_NUMBER("e") ", e.regime, "
-                                                      "e.stage_before, "
-                                                      "e.stage_after, " JT(
-                                                          "e.entered_at") ", u.name, "
-                                                                          "e.payload::text FROM "
-                                                                          "app.events e "
-                                                                          "JOIN app.users u ON "
-                                                                          "u.id = e.entered_by "
-                                                                          "WHERE "
-                                                                          "e.case_id = $1::bigint "
-                                                                          "ORDER BY e.seq"},
     [L_PAPERS] = {"cases.page_papers", 1,
                   "SELECT d.event_id, d.id, d.form, d.number FROM app.documents d JOIN "
                   "app.events e ON e.id = d.event_id WHERE d.case_id = $1::bigint AND "
@@ -730,27 +715,6 @@ static void p19_of(const PGresult *r, int i, void *item, void *ctx)
     p->given = stmt_ll(r, i, 7);
 }
 
-static void act_of(const PGresult *r, int i, void *item, void *ctx)
-{
-    (void)ctx;
-    struct store_act *a = item;
-    a->id = stmt_ll(r, i, 0);
-    a->party_id = stmt_ll(r, i, 1);
-    a->corrects = stmt_ll(r, i, 2);
-    a->seq = (int)stmt_ll(r, i, 3);
-    a->late = stmt_bool(r, i, 4);
-    a->type = PQgetvalue(r, i, 5);
-    a->legal_date = PQgetvalue(r, i, 6);
-    a->legal_at = text_or_null(r, i, 7);
-    a->number = PQgetvalue(r, i, 8);
-    a->regime = PQgetvalue(r, i, 9);
-    a->stage_before = PQgetvalue(r, i, 10);
-    a->stage_after = PQgetvalue(r, i, 11);
-    a->entered_at = PQgetvalue(r, i, 12);
-    a->entered_by = PQgetvalue(r, i, 13);
-    a->payload = PQgetvalue(r, i, 14);
-}
-
 static void paper_of(const PGresult *r, int i, void *item, void *ctx)
 {
     (void)ctx;
@@ -794,7 +758,6 @@ bool store_case_lists(struct tx *tx, long long case_id, struct store_case_lists 
         [L_CHARGES] = {sizeof *out->charges, charge_of, &out->ncharges},
         [L_EVIDENCE] = {sizeof *out->evidence, evidence_of, &out->nevidence},
         [L_P19] = {sizeof *out->p19, p19_of, &out->np19},
-        [L_ACTS] = {sizeof *out->acts, act_of, &out->nacts},
         [L_PAPERS] = {sizeof *out->papers, paper_of, &out->npapers},
         [L_TEAM] = {sizeof *out->team, member_of, &out->nteam},
         [L_JAKSA] = {sizeof *out->jaksa, member_of, &out->njaksa},
@@ -812,7 +775,6 @@ bool store_case_lists(struct tx *tx, long long case_id, struct store_case_lists 
     out->charges = items[L_CHARGES];
     out->evidence = items[L_EVIDENCE];
     out->p19 = items[L_P19];
-    out->acts = items[L_ACTS];
     out->papers = items[L_PAPERS];
     out->team = items[L_TEAM];
     out->jaksa = items[L_JAKSA];
@@ -827,7 +789,6 @@ void store_case_lists_free(struct store_case_lists *l)
     free(l->charges);
     free(l->evidence);
     free(l->p19);
-    free(l->acts);
     free(l->papers);
     free(l->team);
     free(l->jaksa);

@@ -231,14 +231,6 @@ struct store_p19_item { /* by round, then item */
     long long given;           /* the act that gave it in its round (p19_received, letter) */
     const char *text, *answer; /* answer NULL: not answered */
 };
-struct store_act {                    /* an act of the history, by seq */
-    long long id, party_id, corrects; /* 0: none */
-    int seq;
-    bool late;
-    const char *type, *legal_date, *legal_at, *number; /* legal_at NULL-able */
-    const char *regime, *stage_before, *stage_after, *entered_at, *entered_by;
-    const char *payload; /* the act's payload, a JSON object's text */
-};
 struct store_act_paper { /* a paper of an act not revoked, by act then id */
     long long event_id, id;
     const char *form, *number;
@@ -248,15 +240,14 @@ struct store_member { /* of the active team or the jaksa, by name */
     const char *name, *nip, *source, *since; /* source NULL for the jaksa */
 };
 struct store_case_lists {
-    int nparties, ncharges, nevidence, np19, nacts, npapers, nteam, njaksa;
+    int nparties, ncharges, nevidence, np19, npapers, nteam, njaksa;
     struct store_party *parties;
     struct store_charge *charges;
     struct store_evidence *evidence;
     struct store_p19_item *p19;
-    struct store_act *acts;
     struct store_act_paper *papers;
     struct store_member *team, *jaksa;
-    void *res_[8];
+    void *res_[7];
 };
 
 /* Every list of the case's page in one round trip. */

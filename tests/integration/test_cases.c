@@ -118,6 +118,58 @@ START_TEST(test_opening_a_case_records_its_laporan_and_numbers_it)
 }
 END_TEST
 
+/* The case's page carries every act of its log with what was recorded (issue 12.4: the
+ * history is written as text, not built as a tree): a note with quotes, a backslash, a slash,
+ * markup and letters beyond ASCII (2, 3 and 4 bytes of UTF-8) comes back exactly as sent, and
+ * each act keeps its members, in log order, beside a timeline of the stage. */
+START_TEST(test_the_history_carries_each_act_as_recorded)
+{
+    long long id = open_case("Uji riwayat", 5);
+    static const char note[] = "Kata \"kutip\", garis \\ miring / <b>tebal</b> & é 中文 😀";
+    char date[11];
+    days_ago(4, date);
+    json_t *body =
+        json_pack("{s:s, s:s, s:s}", "type", "letter_delivered", "date", date, "note", note);
+    char *text = json_dumps(body, JSON_COMPACT);
+    json_decref(record(id, demo.inv, text, 201));
+    free(text);
+    json_decref(body);
+    rec(id, demo.inv, "sprindik_issued", 3, NULL);
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
+    json_t *h = json_object_get(c, "history");
+    ck_assert_uint_eq(json_array_size(h), 3);
+    ck_assert_int_eq(events_of(id), 3);
+    static const char *const types[] = {"report_registered", "letter_delivered", "sprindik_issued"};
+    for (size_t i = 0; i < 3; i++) {
+        json_t *a = json_array_get(h, i);
+        ck_assert_int_eq(json_integer_value(json_object_get(a, "seq")), (json_int_t)i + 1);
+        ck_assert_str_eq(json_string_value(json_object_get(a, "type")), types[i]);
+        ck_assert_str_eq(json_string_value(json_object_get(a, "entered_by")), "Andi Pratama");
+        ck_assert(json_is_null(json_object_get(a, "corrects")));
+        ck_assert(json_is_array(json_object_get(a, "documents")));
+        ck_assert(json_is_object(json_object_get(a, "payload")));
+        ck_assert(json_is_string(json_object_get(a, "label")));
+    }
+    json_t *letter = json_array_get(h, 1);
+    ck_assert_str_eq(json_string_value(json_object_get(letter, "legal_date")), date);
+    ck_assert(json_is_null(json_object_get(letter, "legal_at")));
+    ck_assert(json_is_null(json_object_get(letter, "party_id")));
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(letter, "payload"), "note")),
+                     note);
+    ck_assert(json_is_boolean(json_object_get(letter, "late")));
+    /* the Sprindik moved the stage: the timeline says so */
+    json_t *t = json_object_get(c, "timeline");
+    ck_assert_uint_eq(json_array_size(t), 1);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(t, 0), "to")),
+                     "investigation");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(h, 2), "stage_after")),
+                     "investigation");
+    json_decref(c);
+}
+END_TEST
+
 START_TEST(test_an_act_the_stage_does_not_allow_is_409_listing_the_allowed)
 {
     long long id = open_case("Uji 409", 5);
@@ -787,6 +839,7 @@ Suite *suite_cases(void)
     tcase_add_unchecked_fixture(tc, start_server, stop_server);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_opening_a_case_records_its_laporan_and_numbers_it);
+    tcase_add_test(tc, test_the_history_carries_each_act_as_recorded);
     tcase_add_test(tc, test_an_act_the_stage_does_not_allow_is_409_listing_the_allowed);
     tcase_add_test(tc, test_a_failing_guard_is_422_naming_each_missing_fact);
     tcase_add_test(tc, test_the_whole_file_to_the_prosecutor_and_back_with_p19);
