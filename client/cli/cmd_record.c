@@ -37,7 +37,8 @@ struct record_args {
     const char *date, *at, *number, *note, *party, *bap, *days, *detention_type, *recipient,
         *ground, *polri_order, *instruction_id, *answer, *answer_act, *corrects, *due, *direction,
         *if_match, *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
-        *received_by, *facility, *scene, *permit_kind, *permit_for, *permit_act, *approves;
+        *received_by, *facility, *scene, *permit_kind, *permit_for, *permit_act, *approves,
+        *decision;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
@@ -141,7 +142,7 @@ static json_t *event_body(const struct record_args *a)
               put_str(b, "unlawful_reason", a->unlawful_reason) &&
               put_str(b, "received_by", a->received_by) && put_str(b, "facility", a->facility) &&
               put_str(b, "scene", a->scene) && put_str(b, "permit_kind", a->permit_kind) &&
-              put_str(b, "permit_for", a->permit_for) &&
+              put_str(b, "permit_for", a->permit_for) && put_str(b, "decision", a->decision) &&
               put_int(b, "permit_act", a->permit_act, a->permit_act_id) &&
               put_int(b, "approves", a->approves, a->approves_id);
     ok = ok && put_texts(b, "team", &a->team) && put_texts(b, "instructions", &a->instructions) &&
@@ -241,6 +242,9 @@ static void print_recorded(const json_t *e)
     json_array_foreach(json_object_get(e, "documents"), i, d)
         out_kv("dokumen", "%lld: %s %s (kode %s)", jint(d, "id"), jstr(d, "title"),
                jstr(d, "number"), jstr(d, "verify_code"));
+    /* sending the file with a Ketua PN's approval owed or refused: recorded, and said */
+    json_array_foreach(json_object_get(e, "warnings"), i, d)
+        out_kv("peringatan", "%s", jstr(d, "message"));
 }
 
 /* The command line into *a, checked as far as the client can (check_args). */
@@ -263,6 +267,7 @@ static int parse_record(struct global *g, const struct command *cmd, int argc, c
         {"permit-for", &a->permit_for, NULL, false, NULL},
         {"permit-act", &a->permit_act, NULL, false, NULL},
         {"approves", &a->approves, NULL, false, NULL},
+        {"decision", &a->decision, NULL, false, NULL},
         {"recipient", &a->recipient, NULL, false, NULL},
         {"ground", &a->ground, NULL, false, NULL},
         {"polri-order", &a->polri_order, NULL, false, NULL},

@@ -21,9 +21,11 @@ function partyName(c, id) {
 
 // What met a stopped clock when the server says more than "stopped": the Ketua PN's approval of
 // an urgent search or seizure (DOMAIN D8) is the investigator's duty once he has reported it
-// (reported_by), the court's answer still awaited (awaiting_approval) or given (approved_by).
+// (reported_by), the court's answer still awaited (awaiting_approval), given (approved_by) or
+// refused (refused_by: the court has answered; what follows for the goods is not settled).
 function metBy(k) {
   if (k.awaiting_approval) return 'Sudah dilaporkan ke Ketua PN; menunggu persetujuan';
+  if (k.refused_by) return k.reported_by ? 'Dilaporkan ke Ketua PN; persetujuan DITOLAK' : 'Persetujuan DITOLAK Ketua PN';
   if (k.reported_by && k.approved_by) return 'Dilaporkan ke Ketua PN; sudah disetujui';
   if (k.approved_by) return 'Disetujui Ketua PN';
   return null;
@@ -87,7 +89,7 @@ function actsOf(c, keep) {
 // seizure's basis (the Ketua PN's permit, or urgency: KUHAP 34, 38(2))
 function actDetail(e) {
   const p = e.payload || {};
-  if (e.type === 'court_permit_received') return ` · ${p.permit_kind === 'persetujuan' ? 'persetujuan' : 'izin'} ${p.permit_for || ''}`;
+  if (e.type === 'court_permit_received') return ` · ${p.permit_kind === 'persetujuan' ? 'persetujuan' : 'izin'} ${p.permit_for || ''}${p.decision === 'ditolak' ? ' · DITOLAK' : ''}`;
   if (/^(search|seizure)_done$/.test(e.type)) return p.urgent_reason ? ' · mendesak, tanpa izin Ketua PN' : p.permit_act ? ' · dengan izin Ketua PN' : '';
   return '';
 }
@@ -194,7 +196,8 @@ function p19(c, reload) {
       const ok = await record(c, { type: 'resubmitted' }, key, reload, msg);
       b.disabled = false;
       if (ok) {
-        flash('Berkas dikirim ulang ke Penuntut Umum.');
+        const warn = (ok.warnings || []).map((w) => w.message).join(' ');
+        flash(`Berkas dikirim ulang ke Penuntut Umum.${warn ? ` Peringatan: ${warn}` : ''}`, warn ? 'warning' : 'info', Boolean(warn));
         await reload();
       }
     });
@@ -250,13 +253,18 @@ const FIELDS = {
     label: 'Jenis Penetapan Ketua PN',
     el: h('select', null, [['izin', 'Izin (sebelum tindakan, KUHAP 33(1), 38(1))'], ['persetujuan', 'Persetujuan atas tindakan mendesak (KUHAP 34, 38(2))']].map(([v, t]) => h('option', { value: v }, t))),
   }),
+  // the Ketua PN may refuse: the refusal is recorded as his Penetapan, never cited as a permit
+  decision: () => ({
+    label: 'Keputusan Ketua PN',
+    el: h('select', null, [['', 'Dikabulkan'], ['ditolak', 'Ditolak']].map(([v, t]) => h('option', { value: v }, t))),
+  }),
   permit_for: () => ({
     label: 'Untuk',
     el: h('select', null, [['penyitaan', 'Penyitaan'], ['penggeledahan', 'Penggeledahan']].map(([v, t]) => h('option', { value: v }, t))),
   }),
   permit_act: (c) => ({
     label: 'Izin Ketua PN yang mendasarinya (atau isi alasan mendesak)',
-    el: h('select', null, h('option', { value: '' }, '— tanpa izin: tindakan mendesak —'), actsOf(c, (e) => e.type === 'court_permit_received' && e.payload && e.payload.permit_kind === 'izin').map((e) => h('option', { value: e.id }, `Izin ${e.payload.permit_for} · ${e.number || '—'} · ${date(e.legal_date || e.legal_at)}`))),
+    el: h('select', null, h('option', { value: '' }, '— tanpa izin: tindakan mendesak —'), actsOf(c, (e) => e.type === 'court_permit_received' && e.payload && e.payload.permit_kind === 'izin' && e.payload.decision !== 'ditolak').map((e) => h('option', { value: e.id }, `Izin ${e.payload.permit_for} · ${e.number || '—'} · ${date(e.legal_date || e.legal_at)}`))),
     value: (el) => (el.value ? Number(el.value) : undefined),
   }),
   approves: (c) => ({
@@ -300,6 +308,7 @@ function nextActs(c, reload) {
     f.el.id = id;
     more.append(f.el.type === 'checkbox' ? h('label', { for: id, class: 'check' }, f.el, ` ${f.label}`) : h('label', { for: id }, f.label), f.el.type === 'checkbox' ? '' : f.el);
     extra.set(field, { el: f.el, value: f.value || ((el) => el.value.trim() || undefined) });
+    if (field === 'permit_kind') ask('decision'); // never asked by the server: it may be absent
     f.el.focus();
     return true;
   };
@@ -344,7 +353,9 @@ function nextActs(c, reload) {
     button.disabled = false;
     if (ok) {
       key = newKey();
-      flash(`${type.selectedOptions[0].textContent}: dicatat.`);
+      // sending the file with an approval of the Ketua PN owed or refused: recorded, and said
+      const warn = (ok.warnings || []).map((w) => w.message).join(' ');
+      flash(`${type.selectedOptions[0].textContent}: dicatat.${warn ? ` Peringatan: ${warn}` : ''}`, warn ? 'warning' : 'info', Boolean(warn));
       await reload();
     }
   });
@@ -505,11 +516,11 @@ function team(c, reload) {
 // onRefused(e): a caller's own handling of a refusal shown in msg
 async function record(c, body, key, reload, msg, keep, onRefused) {
   try {
-    await api('POST', `/api/v1/cases/${Number(c.id)}/events`, {
+    const done = await api('POST', `/api/v1/cases/${Number(c.id)}/events`, {
       body,
       headers: { 'If-Match': `"${c.version}"`, 'Idempotency-Key': key },
     });
-    return true;
+    return done || true; // the act as recorded (its warnings), or true
   } catch (e) {
     if (e.status === 401) return false;
     if (e.status === 409 && e.problem.type && e.problem.type.endsWith(':stale-version')) {

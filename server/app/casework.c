@@ -19,6 +19,7 @@
 #include "casework.h"
 #include "core/fsm.h"
 #include "events.h"
+#include "permit.h"
 #include "sqlbuf.h"
 #include "stale.h"
 #include "store/casefile.h"
@@ -413,14 +414,22 @@ static void clock_delivery(json_t *j, const struct casefile *cf, const struct cl
     }
 }
 
-/* A met pn_approval clock: the persetujuan that met it (approved_by), or the report to the
+/* A met pn_approval clock: the Ketua PN's answer that met it - approved_by, or refused_by when
+ * he refused the persetujuan (decision ditolak: the court has answered) - or the report to the
  * Ketua PN that met it (reported_by: the investigator's duty done, KUHAP 34, 38(2)) and then
- * the persetujuan if recorded since, else awaiting_approval (the court's answer, not the
+ * the answer if recorded since, else awaiting_approval (the court's answer, not the
  * investigator's breach: the clock has no state for it). */
+static void answer_json(json_t *j, const struct casefile *cf, int i)
+{
+    const char *d = json_string_value(json_object_get(cf->ev_payload[i], "decision"));
+    json_object_set_new(j, d && strcmp(d, PERMIT_REFUSED) == 0 ? "refused_by" : "approved_by",
+                        json_integer(cf->ev_id[i]));
+}
+
 static void approval_json(json_t *j, const struct casefile *cf, const struct clock *c)
 {
     if (c->stopped_by != EV_LETTER_DELIVERED) {
-        json_object_set_new(j, "approved_by", json_integer(cf->ev_id[c->stop_source]));
+        answer_json(j, cf, c->stop_source);
         return;
     }
     json_object_set_new(j, "reported_by", json_integer(cf->ev_id[c->stop_source]));
@@ -428,7 +437,7 @@ static void approval_json(json_t *j, const struct casefile *cf, const struct clo
     for (int i = c->source + 1; i < cf->nevents; i++)
         if (cf->ev[i].event == EV_COURT_PERMIT_RECEIVED && cf->ev[i].ref == c->source &&
             evlog_effective(cf->ev, cf->nevents, i, &e)) {
-            json_object_set_new(j, "approved_by", json_integer(cf->ev_id[i]));
+            answer_json(j, cf, i);
             return;
         }
     json_object_set_new(j, "awaiting_approval", json_true());

@@ -1409,6 +1409,23 @@ static bool tahap1_documents(struct app *app, struct tx *tx, const struct actor 
     return refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", msg);
 }
 
+/* Sending the file (Tahap I, or again after a P-19) with an urgent search or seizure whose
+ * Ketua PN's approval is still owed or was refused: recorded, the answer naming each such act
+ * under "warnings" (permit_warnings: the law berkas models does not forbid it, DOMAIN 4.9). */
+static bool tahap1_warnings(struct tx *tx, const struct actor *who, long long case_id,
+                            const struct event_input *in, struct event_outcome *out,
+                            struct berr *err)
+{
+    if (!in->type || (strcmp(in->type, "tahap1_sent") != 0 && strcmp(in->type, "resubmitted") != 0))
+        return true;
+    struct casefile cf = {0};
+    bool ok = casefile_load(tx, who, case_id, false, &cf, err);
+    if (ok)
+        json_object_set_new(out->body, "warnings", permit_warnings(&cf));
+    casefile_free(&cf);
+    return ok;
+}
+
 bool app_event_record(struct app *app, const struct actor *who, long long case_id,
                       const struct event_input *in, struct event_outcome *out, struct audit_rec *au,
                       struct berr *err)
@@ -1426,7 +1443,8 @@ bool app_event_record(struct app *app, const struct actor *who, long long case_i
     bool ok = events_record_tx(&tx, who, case_id, in, out, err) &&
               issue_with_act(app, &tx, who, case_id, in, out, err) &&
               tahap1_documents(app, &tx, who, case_id, in, out, err) &&
-              audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
+              tahap1_warnings(&tx, who, case_id, in, out, err) && audit_ok(&tx, who, au, err) &&
+              tx_commit(&tx, err);
     if (!ok && out->body) {
         json_decref(out->body);
         out->body = NULL;

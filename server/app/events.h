@@ -60,6 +60,7 @@ struct event_input {
     const char *permit_for;      /* court_permit_received: penggeledahan | penyitaan */
     long long permit_act;        /* search_done, seizure_done: the court_permit_received (izin) */
     long long approves;          /* court_permit_received (persetujuan): the urgent act */
+    const char *decision;        /* court_permit_received: dikabulkan (NULL) | ditolak */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */
     const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
     const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */

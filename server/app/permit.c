@@ -19,6 +19,12 @@ static const char *stored(const struct casefile *cf, int i, const char *key)
     return s ? s : "";
 }
 
+/* Whether the Penetapan at log index k is the Ketua PN's refusal (decision ditolak). */
+static bool refusal(const struct casefile *cf, int k)
+{
+    return strcmp(stored(cf, k, "decision"), PERMIT_REFUSED) == 0;
+}
+
 static bool mismatch(struct event_outcome *out, struct berr *err, const char *field,
                      const char *msg)
 {
@@ -160,6 +166,13 @@ static bool check_basis(const struct casefile *cf, enum event as, const struct e
                  in->permit_act);
         return mismatch(out, err, "permit_act", msg);
     }
+    if (refusal(cf, k)) {
+        snprintf(msg, sizeof msg,
+                 "Penetapan %lld adalah penolakan Ketua PN (decision ditolak), bukan izin: %s "
+                 "tidak dapat dilakukan berdasarkan penolakan (%s)",
+                 in->permit_act, purpose, article);
+        return mismatch(out, err, "permit_act", msg);
+    }
     if (strcmp(stored(cf, k, "permit_kind"), "izin") != 0) {
         snprintf(msg, sizeof msg,
                  "Penetapan %lld adalah persetujuan atas tindakan mendesak, bukan izin %s "
@@ -229,8 +242,9 @@ static bool check_approves(const struct casefile *cf, const struct event_input *
     int first = approved_by(cf, k);
     if (first >= 0)
         return berr_field(err, BERR_CONFLICT, "approves",
-                          "%s %lld sudah disetujui Ketua PN (peristiwa %lld)", purpose,
-                          in->approves, cf->ev_id[first]);
+                          "%s %lld sudah %s Ketua PN (peristiwa %lld)", purpose, in->approves,
+                          refusal(cf, first) ? "ditolak persetujuannya oleh" : "disetujui",
+                          cf->ev_id[first]);
     return true;
 }
 
@@ -293,7 +307,9 @@ static bool check_report(const struct casefile *cf, enum event ev, const struct 
     if (first >= 0 || approved >= 0)
         return berr_field(err, BERR_CONFLICT, "approves",
                           "%s %lld sudah %s Ketua PN (peristiwa %lld)", purpose, approves,
-                          first >= 0 ? "dilaporkan kepada" : "disetujui",
+                          first >= 0              ? "dilaporkan kepada"
+                          : refusal(cf, approved) ? "ditolak persetujuannya oleh"
+                                                  : "disetujui",
                           cf->ev_id[first >= 0 ? first : approved]);
     return true;
 }
@@ -324,6 +340,11 @@ static bool check_penetapan(const struct casefile *cf, const struct event_input 
     if (!in->number || validate_blank(in->number))
         return berr_field(err, BERR_BAD_INPUT, "number",
                           "Penetapan Ketua PN perlu nomornya (number)");
+    if (in->decision && strcmp(in->decision, PERMIT_GRANTED) != 0 &&
+        strcmp(in->decision, PERMIT_REFUSED) != 0)
+        return berr_field(err, BERR_BAD_INPUT, "decision",
+                          "decision: dikabulkan (izin atau persetujuan diberikan) atau ditolak "
+                          "(Ketua PN menolaknya)");
     if (izin && in->approves)
         return berr_field(err, BERR_BAD_INPUT, "approves",
                           "approves hanya untuk persetujuan atas tindakan mendesak; izin "
@@ -464,4 +485,70 @@ bool permit_links_kept(const struct casefile *cf, bool timed, struct event_outco
             return refuse_link(cf, base, j, now, timed, out, err);
     }
     return true;
+}
+
+/* One warning about urgent act k (its label, id and date in the text). */
+static json_t *warning_json(const struct casefile *cf, int k, const struct case_event *e,
+                            const char *code, const char *text)
+{
+    char on[CALDATE_DATE_LEN];
+    caldate_format(evlog_date(e, cf->zone), on, sizeof on);
+    return json_pack("{s:s, s:I, s:s, s:s, s:s}", "code", code, "event_id",
+                     (json_int_t)cf->ev_id[k], "type", event_code(e->event), "date", on, "message",
+                     text);
+}
+
+/* Urgent act k whose persetujuan is still owed: reported (the report's id) or not. */
+static json_t *awaited(const struct casefile *cf, int k, const struct case_event *e)
+{
+    const char *purpose = permit_purpose(e->event);
+    struct permit_law law = law_of(cf, e->event, evlog_date(e, cf->zone));
+    int report = reported_by(cf, k);
+    char msg[600], on[CALDATE_DATE_LEN], said[96] = "belum dilaporkan kepada Ketua PN";
+    caldate_format(evlog_date(e, cf->zone), on, sizeof on);
+    if (report >= 0)
+        snprintf(said, sizeof said, "sudah dilaporkan kepada Ketua PN (peristiwa %lld)",
+                 cf->ev_id[report]);
+    snprintf(msg, sizeof msg,
+             "%s mendesak (peristiwa %lld, %s) belum mendapat persetujuan Ketua PN (%s): %s; "
+             "berkas perkara dikirim tanpa Penetapan persetujuannya",
+             purpose, cf->ev_id[k], on, law.urgent, said);
+    return warning_json(cf, k, e, "pn_approval_awaited", msg);
+}
+
+/* Urgent act k whose persetujuan the Ketua PN refused (Penetapan r).  What follows for the
+ * goods seized is not written in the law berkas models (DOMAIN 4.9 says only that the approval
+ * is sought; KUHAP 46 returns goods no longer needed): UNCERTAIN, so a warning naming the act,
+ * never a refusal to send the file. */
+static json_t *refused_warning(const struct casefile *cf, int k, const struct case_event *e, int r)
+{
+    const char *purpose = permit_purpose(e->event);
+    struct permit_law law = law_of(cf, e->event, evlog_date(e, cf->zone));
+    char msg[700], on[CALDATE_DATE_LEN];
+    caldate_format(evlog_date(e, cf->zone), on, sizeof on);
+    snprintf(msg, sizeof msg,
+             "persetujuan Ketua PN atas %s mendesak (peristiwa %lld, %s) ditolak (Penetapan, "
+             "peristiwa %lld; %s): %s tidak dapat dianggap sah%s; tindak lanjutnya (mis. "
+             "pengembalian barang) belum dipastikan",
+             purpose, cf->ev_id[k], on, cf->ev_id[r], law.urgent,
+             e->event == EV_SEIZURE_DONE ? "barang bukti hasil penyitaan itu" : purpose,
+             e->event == EV_SEIZURE_DONE ? " disita" : "");
+    return warning_json(cf, k, e, "pn_approval_refused", msg);
+}
+
+json_t *permit_warnings(const struct casefile *cf)
+{
+    json_t *a = json_array();
+    struct case_event e;
+    for (int k = 0; k < cf->nevents; k++) {
+        if ((cf->ev[k].event != EV_SEARCH_DONE && cf->ev[k].event != EV_SEIZURE_DONE) ||
+            !evlog_effective(cf->ev, cf->nevents, k, &e) || !e.urgent)
+            continue;
+        int r = approved_by(cf, k); /* the Ketua PN's answer, granted or refused */
+        if (r < 0)
+            json_array_append_new(a, awaited(cf, k, &e));
+        else if (refusal(cf, r))
+            json_array_append_new(a, refused_warning(cf, k, &e, r));
+    }
+    return a;
 }

@@ -58,6 +58,19 @@ bool permit_links_kept(const struct casefile *cf, bool timed, struct event_outco
  * and the clock pn_approval (core/clock.c); the court's answer is not his to keep. */
 #define PERMIT_REPORT_RECIPIENT "ketua_pn_persetujuan"
 
+/* A Penetapan's decision (its payload's "decision"): granted when absent (every Penetapan
+ * recorded before the field), or refused. */
+#define PERMIT_GRANTED "dikabulkan"
+#define PERMIT_REFUSED "ditolak"
+
+/* What sending the file (Tahap I, or again after a P-19) leaves open about the Ketua PN's
+ * approvals, one object per urgent search or seizure standing ({code, event_id, type, date,
+ * message}): pn_approval_awaited while no persetujuan is recorded (reported or not), and
+ * pn_approval_refused when the Ketua PN refused it.  Warnings, not refusals: the law berkas
+ * models does not forbid sending the file then, and what a refusal means for the goods seized
+ * is not settled (UNCERTAIN, DOMAIN 4.9). */
+json_t *permit_warnings(const struct casefile *cf);
+
 /* "penggeledahan" for a search, "penyitaan" for a seizure, else "". */
 const char *permit_purpose(enum event act);
 

@@ -426,11 +426,15 @@ static const char *flag_label(const char *code)
     if (strcmp(code, "detention_unlawful") == 0)
         return "Penahanan sesudah masa penangkapan habis, dicatat tidak sah dengan alasan "
                "(KUHAP 19(1))";
+    if (strcmp(code, "pn_approval_refused") == 0)
+        return "Persetujuan Ketua PN atas penggeledahan atau penyitaan mendesak ditolak; "
+               "tindak lanjutnya belum dipastikan (KUHAP 34, 38(2))";
     return code;
 }
 
 /* What the log says was done out of time with a reason (p19_out_of_time,
- * detention_unlawful), with the reason's Indonesian label. */
+ * detention_unlawful), or refused by the court (pn_approval_refused), with its Indonesian
+ * label. */
 static json_t *flags_json(const struct row_ctx *x)
 {
     json_t *flags = json_array(), *fl;

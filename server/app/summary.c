@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/fsm.h"
+#include "permit.h"
 #include "rulesets.h"
 #include "snapshot.h"
 #include "store/casefile.h"
@@ -520,7 +521,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-17" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-18" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -529,7 +530,8 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
                           14: a copy owed for his supplementary BAP too (D16);                     \
                           15: the PN approval's clock met by the report to the Ketua PN;           \
                           16: a return by letter after the P-19 is a round (pingpong);             \
-                          17: the P-17 from the Kejari's tanda terima of the SPDP too */
+                          17: the P-17 from the Kejari's tanda terima of the SPDP too;             \
+                          18: the flag pn_approval_refused */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {
@@ -771,6 +773,22 @@ json_t *summary_compute_with(const struct casefile *cf, const struct summary_kno
     return row;
 }
 
+/* Whether a standing persetujuan of the Ketua PN refuses (decision ditolak) the standing urgent
+ * act it answers. */
+static bool refused_approval(const struct casefile *cf)
+{
+    struct case_event e;
+    for (int i = 0; i < cf->nevents; i++) {
+        if (cf->ev[i].event != EV_COURT_PERMIT_RECEIVED || cf->ev[i].ref < 0)
+            continue;
+        const char *d = json_string_value(json_object_get(cf->ev_payload[i], "decision"));
+        if (d && strcmp(d, PERMIT_REFUSED) == 0 && evlog_effective(cf->ev, cf->nevents, i, &e) &&
+            evlog_effective(cf->ev, cf->nevents, cf->ev[i].ref, &e))
+            return true;
+    }
+    return false;
+}
+
 json_t *summary_flags(const struct casefile *cf)
 {
     return summary_flags_from(cf, NULL);
@@ -801,6 +819,10 @@ json_t *summary_flags_known(const struct casefile *cf, const struct evlog_fold *
             evlog_effective(cf->ev, cf->nevents, i, &e) && e.event == EV_DETAINED && e.unlawful;
     if (unlawful)
         json_array_append_new(flags, json_string("detention_unlawful"));
+    /* an urgent search or seizure whose approval the Ketua PN refused (KUHAP 34, 38(2); what
+     * follows for the goods is not settled: permit.h permit_warnings) */
+    if (refused_approval(cf))
+        json_array_append_new(flags, json_string("pn_approval_refused"));
     return flags;
 }
 

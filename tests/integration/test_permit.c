@@ -23,13 +23,16 @@
 #include "suites.h"
 
 static struct demo_server demo;
-static const char *sup, *admin;
+static const char *sup, *admin, *inv_ptk;
 
 static void start_server(void)
 {
     demo_server_start(&demo, "permit_suite");
     sup = demo_server_login(&demo, NIP_SUP_PLG);
     admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
+    inv_ptk = demo_server_login(&demo, NIP_INV_PTK); /* an investigator of another office */
+    /* Tahap I here is about the Ketua PN's answers, not the papers (the dossier suite's) */
+    harness_setting(demo.db, "dossier.tahap1_requires_documents", "false");
 }
 
 static void stop_server(void)
@@ -738,6 +741,266 @@ START_TEST(test_an_approved_or_reported_urgent_act_is_not_corrected_into_a_permi
 }
 END_TEST
 
+/* ---- the Ketua PN's refusal ------------------------------------------------------------------ */
+
+/* The review list's row of case id as the supervisor sees it (paging through), or NULL. */
+static json_t *review_row(long long id)
+{
+    char path[160] = "/api/v1/review?limit=100";
+    json_t *page = call("GET", path, sup, NULL, 200), *row = NULL;
+    while (page && !row) {
+        size_t i;
+        json_t *it;
+        json_array_foreach(json_object_get(page, "items"), i, it)
+        {
+            if (json_integer_value(json_object_get(it, "case_id")) == id)
+                row = json_incref(it);
+        }
+        const char *next = json_string_value(json_object_get(page, "next_cursor"));
+        json_t *more = NULL;
+        if (!row && next) {
+            snprintf(path, sizeof path, "/api/v1/review?limit=100&cursor=%s", next);
+            more = call("GET", path, sup, NULL, 200);
+        }
+        json_decref(page);
+        page = more;
+    }
+    json_decref(page);
+    return row;
+}
+
+static bool has_flag(json_t *row, const char *code)
+{
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(row, "flags"), i, f)
+    {
+        if (strcmp(str(f, "code"), code) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The Ketua PN's Penetapan answering urgent act `act` (0: an izin) with decision (NULL: none). */
+static void answer_members(char *m, size_t size, const char *kind, const char *purpose,
+                           const char *date, long long act, const char *decision)
+{
+    int n = snprintf(m, size,
+                     "\"type\":\"court_permit_received\",\"date\":\"%s\",\"permit_kind\":\"%s\","
+                     "\"permit_for\":\"%s\",\"number\":\"60/Pen.Pid/2026/PN Plg\"",
+                     date, kind, purpose);
+    if (act > 0)
+        n += snprintf(m + n, size - (size_t)n, ",\"approves\":%lld", act);
+    if (decision)
+        snprintf(m + n, size - (size_t)n, ",\"decision\":\"%s\"", decision);
+}
+
+START_TEST(test_the_ketua_pn_may_refuse_and_the_refusal_answers_the_approval_owed)
+{
+    /* KUHAP 38(2): the urgent seizure is reported to the Ketua PN "guna memperoleh
+     * persetujuannya" - he may refuse it.  The refusal is his answer: the clock owed to him is
+     * met, the case page says refused, the board lists it no more but the review flags it */
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    long long sita = rec(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-02\",\"urgent_reason\":"
+                             "\"paspor palsu hendak dimusnahkan tersangka\"");
+    char m[512];
+    /* a decision is granted or refused, nothing else; and only the investigator records it,
+     * only in his office (another office's investigator does not see the case) */
+    answer_members(m, sizeof m, "persetujuan", "penyitaan", "2026-03-03", sita, "mungkin");
+    json_decref(refused(id, demo.inv, m, 400, NULL, "decision"));
+    answer_members(m, sizeof m, "persetujuan", "penyitaan", "2026-03-03", sita, "");
+    json_decref(refused(id, demo.inv, m, 400, NULL, "decision"));
+    answer_members(m, sizeof m, "persetujuan", "penyitaan", "2026-03-03", sita, "ditolak");
+    json_decref(refused(id, inv_ptk, m, 404, NULL, NULL));
+    json_decref(refused(id, demo.pros, m, 403, "forbidden", NULL));
+    json_t *c = get_case(id);
+    ck_assert(json_is_true(json_object_get(approval_clock(c, sita), "running")));
+    json_decref(c);
+    json_t *row = review_row(id);
+    ck_assert_ptr_nonnull(row);
+    ck_assert(!has_flag(row, "pn_approval_refused"));
+    json_decref(row);
+    long long tolak = rec(id, m);
+    c = get_case(id);
+    json_t *k = approval_clock(c, sita);
+    ck_assert(json_is_false(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert_str_eq(str(k, "stopped_by"), "court_permit_received");
+    ck_assert_int_eq(json_integer_value(json_object_get(k, "refused_by")), tolak);
+    ck_assert_ptr_null(json_object_get(k, "approved_by"));
+    ck_assert_ptr_null(json_object_get(k, "awaiting_approval"));
+    json_decref(c);
+    ck_assert(!on_the_board(id, NULL));
+    row = review_row(id);
+    ck_assert_ptr_nonnull(row);
+    ck_assert(has_flag(row, "pn_approval_refused"));
+    json_decref(row);
+    /* answered once: neither a persetujuan nor a report after the refusal */
+    answer_members(m, sizeof m, "persetujuan", "penyitaan", "2026-03-04", sita, "dikabulkan");
+    json_t *p = refused(id, demo.inv, m, 409, NULL, "approves");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "ditolak"));
+    json_decref(p);
+    report_members(m, sizeof m, "2026-03-04", "ketua_pn_persetujuan", sita);
+    json_decref(refused(id, demo.inv, m, 409, NULL, "approves"));
+    /* withdrawn (recorded by mistake), the approval is owed again and the flag is gone */
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-03-03\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"dicatat keliru\"",
+             tolak);
+    rec(id, m);
+    row = review_row(id);
+    ck_assert(!has_flag(row, "pn_approval_refused"));
+    json_decref(row);
+    ck_assert(on_the_board(id, "2026-03-04"));
+}
+END_TEST
+
+START_TEST(test_a_refused_izin_is_no_basis_for_a_search_or_seizure)
+{
+    /* KUHAP 33(1), 38(1): the act needs the Ketua PN's permit; his refusal permits nothing */
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    char m[512];
+    answer_members(m, sizeof m, "izin", "penyitaan", "2026-03-03", 0, "ditolak");
+    long long tolak = rec(id, m);
+    answer_members(m, sizeof m, "izin", "penggeledahan", "2026-03-03", 0, "ditolak");
+    long long tolak_geledah = rec(id, m);
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"permit_act\":%lld",
+             tolak);
+    json_t *p = refused(id, demo.inv, m, 422, "permit-mismatch", "permit_act");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "ditolak"));
+    json_decref(p);
+    snprintf(m, sizeof m, "\"type\":\"search_done\",\"date\":\"2026-03-04\",\"permit_act\":%lld",
+             tolak_geledah);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "permit_act"));
+    /* nor by a correction: an urgent seizure corrected to stand on the refusal */
+    long long sita = rec(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"urgent_reason\":"
+                             "\"barang bukti hendak dibuang\"");
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-03-04\",\"corrects\":%lld,\"permit_act\":%lld,"
+             "\"note\":\"dasar keliru\"",
+             sita, tolak);
+    json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "permit_act"));
+    /* the izin granted afterwards (explicitly or not) permits the act */
+    answer_members(m, sizeof m, "izin", "penyitaan", "2026-03-05", 0, "dikabulkan");
+    long long izin = rec(id, m);
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-03-06\",\"permit_act\":%lld",
+             izin);
+    rec(id, m);
+}
+END_TEST
+
+/* A case of the Palembang office with a suspect designated and examined (3 March 2026):
+ * Tahap I may be sent next.  Its id. */
+static long long file_to_send(long long *suspect)
+{
+    long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
+    char path[64], body[512];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"Nguyen Van An\",\"nationality\":\"VN\","
+                     "\"passport_no\":\"C7654321\",\"sex\":\"L\"}",
+                     201);
+    *suspect = id_of(p);
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *suspect);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    snprintf(body, sizeof body,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-03-02\",\"party_id\":%lld", *suspect);
+    rec(id, body);
+    snprintf(body, sizeof body,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-03-03\",\"bap\":\"tersangka\","
+             "\"party_id\":%lld",
+             *suspect);
+    rec(id, body);
+    return id;
+}
+
+/* The warnings of a recorded act's answer with code, the act each names. */
+static int warned(json_t *answer, const char *code, long long act)
+{
+    int n = 0;
+    size_t i;
+    json_t *w;
+    json_array_foreach(json_object_get(answer, "warnings"), i, w)
+    {
+        if (strcmp(str(w, "code"), code) == 0 &&
+            json_integer_value(json_object_get(w, "event_id")) == act) {
+            char id[32];
+            snprintf(id, sizeof id, "peristiwa %lld", act);
+            ck_assert_msg(strstr(str(w, "message"), id), "%s", str(w, "message"));
+            n++;
+        }
+    }
+    return n;
+}
+
+START_TEST(test_tahap1_with_an_approval_owed_or_refused_is_sent_and_warned)
+{
+    /* KUHAP 8(3)(a), 110(1) do not forbid sending the file while the Ketua PN's answer is owed,
+     * and what his refusal means for the goods seized is not written (DOMAIN 4.9; KUHAP 46 is
+     * the return of goods no longer needed): the file goes, the answer names each such act */
+    long long suspect;
+    long long id = file_to_send(&suspect);
+    long long sita = rec(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-03\",\"urgent_reason\":"
+                             "\"paspor palsu hendak dimusnahkan\"");
+    long long geledah = rec(id, "\"type\":\"search_done\",\"date\":\"2026-03-03\","
+                                "\"urgent_reason\":\"tersangka hendak melarikan diri\"");
+    long long geledah2 = rec(id, "\"type\":\"search_done\",\"date\":\"2026-03-03\","
+                                 "\"urgent_reason\":\"dokumen hendak dibakar\"");
+    char m[512];
+    answer_members(m, sizeof m, "persetujuan", "penyitaan", "2026-03-04", sita, "ditolak");
+    long long tolak = rec(id, m);
+    report_members(m, sizeof m, "2026-03-04", "ketua_pn_persetujuan", geledah);
+    long long lapor = rec(id, m);
+    answer_members(m, sizeof m, "persetujuan", "penggeledahan", "2026-03-04", geledah2, NULL);
+    rec(id, m);
+    rec(id, "\"type\":\"resume_written\",\"date\":\"2026-03-05\"");
+    json_t *a = post(id, demo.inv, "{\"type\":\"tahap1_sent\",\"date\":\"2026-03-06\"}", 201);
+    ck_assert_int_eq(json_array_size(json_object_get(a, "warnings")), 2);
+    ck_assert_int_eq(warned(a, "pn_approval_refused", sita), 1);
+    ck_assert_int_eq(warned(a, "pn_approval_awaited", geledah), 1);
+    ck_assert_int_eq(warned(a, "pn_approval_awaited", geledah2), 0); /* approved */
+    size_t i;
+    json_t *w;
+    json_array_foreach(json_object_get(a, "warnings"), i, w)
+    {
+        const char *msg = str(w, "message");
+        if (strcmp(str(w, "code"), "pn_approval_refused") == 0) {
+            char t[32];
+            snprintf(t, sizeof t, "peristiwa %lld", tolak);
+            ck_assert_msg(strstr(msg, t) && strstr(msg, "ditolak") &&
+                              strstr(msg, "belum dipastikan"),
+                          "%s", msg);
+        } else {
+            char r[32];
+            snprintf(r, sizeof r, "peristiwa %lld", lapor);
+            ck_assert_msg(strstr(msg, "sudah dilaporkan") && strstr(msg, r), "%s", msg);
+        }
+    }
+    json_decref(a);
+    json_t *c = get_case(id);
+    ck_assert_str_eq(str(c, "stage"), "with_prosecutor");
+    json_decref(c);
+}
+END_TEST
+
+START_TEST(test_tahap1_with_every_approval_given_carries_no_warning)
+{
+    long long suspect;
+    long long id = file_to_send(&suspect);
+    long long sita = rec(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-03\",\"urgent_reason\":"
+                             "\"paspor palsu hendak dimusnahkan\"");
+    char m[512];
+    answer_members(m, sizeof m, "persetujuan", "penyitaan", "2026-03-04", sita, "dikabulkan");
+    rec(id, m);
+    rec(id, "\"type\":\"resume_written\",\"date\":\"2026-03-05\"");
+    json_t *a = post(id, demo.inv, "{\"type\":\"tahap1_sent\",\"date\":\"2026-03-06\"}", 201);
+    ck_assert_int_eq(json_array_size(json_object_get(a, "warnings")), 0);
+    json_decref(a);
+}
+END_TEST
+
 Suite *suite_permit(void)
 {
     Suite *s = suite_create("permit");
@@ -745,6 +1008,10 @@ Suite *suite_permit(void)
     tcase_add_unchecked_fixture(tc, start_server, stop_server);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_a_seizure_or_search_without_permit_or_urgency_is_refused);
+    tcase_add_test(tc, test_the_ketua_pn_may_refuse_and_the_refusal_answers_the_approval_owed);
+    tcase_add_test(tc, test_a_refused_izin_is_no_basis_for_a_search_or_seizure);
+    tcase_add_test(tc, test_tahap1_with_an_approval_owed_or_refused_is_sent_and_warned);
+    tcase_add_test(tc, test_tahap1_with_every_approval_given_carries_no_warning);
     tcase_add_test(tc, test_a_seizure_under_the_ketua_pns_izin_is_recorded_and_owes_nothing);
     tcase_add_test(tc, test_an_urgent_seizure_owes_the_ketua_pns_approval_within_the_rule_value);
     tcase_add_test(tc, test_an_urgent_search_under_kuhap_1981_owes_its_approval_too);
