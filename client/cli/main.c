@@ -308,6 +308,8 @@ const struct command cli_commands[] = {
      "                             Ketua PN untuk tindakan itu, KUHAP 33(1), 38(1))\n"
      "      --permit-kind K        court_permit_received: izin atau persetujuan\n"
      "      --permit-for T         court_permit_received: penggeledahan atau penyitaan\n"
+     "      --court PN             court_permit_received: Pengadilan Negeri yang menetapkan,\n"
+     "                             mis. Palembang (dicetak Ketua Pengadilan Negeri Palembang)\n"
      "      --decision D           court_permit_received: ditolak bila Ketua PN menolak izin\n"
      "                             atau persetujuan (bawaan: dikabulkan); penolakan tidak\n"
      "                             dapat menjadi --permit-act\n"

@@ -89,7 +89,7 @@ function actsOf(c, keep) {
 // seizure's basis (the Ketua PN's permit, or urgency: KUHAP 34, 38(2))
 function actDetail(e) {
   const p = e.payload || {};
-  if (e.type === 'court_permit_received') return ` · ${p.permit_kind === 'persetujuan' ? 'persetujuan' : 'izin'} ${p.permit_for || ''}${p.decision === 'ditolak' ? ' · DITOLAK' : ''}`;
+  if (e.type === 'court_permit_received') return ` · ${p.permit_kind === 'persetujuan' ? 'persetujuan' : 'izin'} ${p.permit_for || ''}${p.court ? ` · PN ${p.court}` : ''}${p.decision === 'ditolak' ? ' · DITOLAK' : ''}`;
   if (/^(search|seizure)_done$/.test(e.type)) return p.urgent_reason ? ' · mendesak, tanpa izin Ketua PN' : p.permit_act ? ' · dengan izin Ketua PN' : '';
   return '';
 }
@@ -253,6 +253,7 @@ const FIELDS = {
     label: 'Jenis Penetapan Ketua PN',
     el: h('select', null, [['izin', 'Izin (sebelum tindakan, KUHAP 33(1), 38(1))'], ['persetujuan', 'Persetujuan atas tindakan mendesak (KUHAP 34, 38(2))']].map(([v, t]) => h('option', { value: v }, t))),
   }),
+  court: () => ({ label: 'Pengadilan Negeri (mis. Palembang)', el: h('input', { maxlength: 120 }) }),
   // the Ketua PN may refuse: the refusal is recorded as his Penetapan, never cited as a permit
   decision: () => ({
     label: 'Keputusan Ketua PN',

@@ -61,6 +61,7 @@ struct event_input {
     long long permit_act;        /* search_done, seizure_done: the court_permit_received (izin) */
     long long approves;          /* court_permit_received (persetujuan): the urgent act */
     const char *decision;        /* court_permit_received: dikabulkan (NULL) | ditolak */
+    const char *court;           /* court_permit_received: the Pengadilan Negeri (its seat) */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */
     const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
     const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */

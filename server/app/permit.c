@@ -340,6 +340,10 @@ static bool check_penetapan(const struct casefile *cf, const struct event_input 
     if (!in->number || validate_blank(in->number))
         return berr_field(err, BERR_BAD_INPUT, "number",
                           "Penetapan Ketua PN perlu nomornya (number)");
+    if (!in->court)
+        return berr_field(err, BERR_BAD_INPUT, "court",
+                          "Penetapan Ketua PN perlu pengadilannya (court): Pengadilan Negeri "
+                          "mana, mis. Palembang");
     if (in->decision && strcmp(in->decision, PERMIT_GRANTED) != 0 &&
         strcmp(in->decision, PERMIT_REFUSED) != 0)
         return berr_field(err, BERR_BAD_INPUT, "decision",
@@ -369,7 +373,10 @@ bool permit_check(const struct casefile *cf, enum event ev, enum event as,
         return check_report(cf, ev, in, date, at, has_time, out, err);
     if (as != EV_COURT_PERMIT_RECEIVED)
         return true;
-    /* a correction of a Penetapan re-dates or renumbers it: what it is stays (evfields.def) */
+    if (in->court && validate_blank(in->court))
+        return berr_field(err, BERR_BAD_INPUT, "court", "court tidak boleh kosong");
+    /* a correction of a Penetapan re-dates, renumbers it or names its court right: what it is
+     * stays (evfields.def) */
     if (ev == EV_CORRECTED)
         return !in->number || !validate_blank(in->number) ||
                berr_field(err, BERR_BAD_INPUT, "number", "number tidak boleh kosong");

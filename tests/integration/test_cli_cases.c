@@ -1026,9 +1026,20 @@ START_TEST(test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names)
     long long id = new_case("Penyitaan dengan izin PN", 10);
     id_str(id, cid);
     RECORD(cid, "sprindik_issued", "--date", d10);
-    json_t *e =
-        cli_json("record", cid, "court_permit_received", "--date", d9, "--permit-kind", "izin",
-                 "--permit-for", "penyitaan", "--number", "7/Pen.Pid/2026/PN Plg", NULL);
+    /* the Pengadilan Negeri is said (--court): without it, the server's 400, one line */
+    char *out;
+    size_t before = history_count(cid);
+    ck_assert_int_eq(cli(&out, "record", cid, "court_permit_received", "--date", d9,
+                         "--permit-kind", "izin", "--permit-for", "penyitaan", "--number",
+                         "7/Pen.Pid/2026/PN Plg", NULL),
+                     1);
+    ck_assert_int_eq(count_lines(out), 1);
+    ck_assert_msg(strncmp(out, "berkas: 400 ", 12) == 0 && strstr(out, "court"), "%s", out);
+    free(out);
+    ck_assert_int_eq(history_count(cid), before);
+    json_t *e = cli_json("record", cid, "court_permit_received", "--date", d9, "--permit-kind",
+                         "izin", "--permit-for", "penyitaan", "--number", "7/Pen.Pid/2026/PN Plg",
+                         "--court", "Palembang", NULL);
     id_str(json_integer_value(json_object_get(e, "id")), permit);
     json_decref(e);
     RECORD(cid, "seizure_done", "--date", d8, "--permit-act", permit);
@@ -1038,7 +1049,7 @@ START_TEST(test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names)
     json_decref(e);
     RECORD(cid, "court_permit_received", "--date", d8, "--permit-kind", "persetujuan",
            "--permit-for", "penggeledahan", "--number", "8/Pen.Pid/2026/PN Plg", "--approves",
-           urgent);
+           urgent, "--court", "Palembang", "--decision", "ditolak");
     json_t *h = cli_json("history", cid, NULL);
     size_t i;
     json_t *x;
@@ -1054,6 +1065,8 @@ START_TEST(test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names)
                    strcmp(jstr_of(p, "permit_kind"), "persetujuan") == 0) {
             ck_assert_str_eq(jstr_of(p, "permit_for"), "penggeledahan");
             ck_assert_int_eq(json_integer_value(json_object_get(p, "approves")), atoll(urgent));
+            ck_assert_str_eq(jstr_of(p, "court"), "Palembang");
+            ck_assert_str_eq(jstr_of(p, "decision"), "ditolak");
             seen++;
         }
     }
@@ -1083,8 +1096,7 @@ START_TEST(test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names)
     }
     ck_assert_int_eq(seen, 1);
     json_decref(h);
-    size_t before = history_count(cid);
-    char *out;
+    before = history_count(cid);
     ck_assert_int_eq(cli(&out, "record", cid, "seizure_done", "--date", d8, NULL), 1);
     ck_assert_msg(count_lines(out) == 1 && strstr(out, "permit_act") &&
                       strstr(out, "urgent_reason"),

@@ -258,7 +258,8 @@ START_TEST(test_the_ketua_pns_approval_answers_the_item_that_asks_for_it)
                       "\"Lampirkan persetujuan Ketua Pengadilan Negeri atas penyitaan paspor\"");
     char m[512];
     snprintf(m, sizeof m,
-             "\"type\":\"court_permit_received\",\"date\":\"2026-06-17\",\"permit_kind\":"
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-06-17\","
+             "\"permit_kind\":"
              "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"51/Pen.Pid/2026/PN "
              "Plg\",\"approves\":%lld",
              sita);

@@ -134,7 +134,8 @@ static long long izin(long long id, const char *purpose, const char *number)
 {
     char m[300];
     snprintf(m, sizeof m,
-             "\"type\":\"court_permit_received\",\"date\":\"2026-01-08\",\"permit_kind\":"
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-01-08\","
+             "\"permit_kind\":"
              "\"izin\",\"permit_for\":\"%s\",\"number\":\"%s\"",
              purpose, number);
     json_t *e = act(id, m, NULL, 201);
@@ -181,8 +182,8 @@ static void papers_after_corrections(long long id)
                       201);
     char *t = text_of_doc(d);
     assert_has(t,
-               "Penggeledahan dilakukan berdasarkan Penetapan Ketua Pengadilan Negeri Nomor "
-               "6/Pen.Pid/2026/PN Plg tanggal 8 Januari 2026 tentang izin penggeledahan",
+               "Penggeledahan dilakukan berdasarkan Penetapan Ketua Pengadilan Negeri Palembang "
+               "Nomor 6/Pen.Pid/2026/PN Plg tanggal 8 Januari 2026 tentang izin penggeledahan",
                "BA Penggeledahan cites the izin the correction names");
     assert_lacks(t, "5/Pen.Pid/2026/PN Plg", "BA Penggeledahan after its izin was corrected");
     free(t);
@@ -221,6 +222,70 @@ static void papers_after_corrections(long long id)
     assert_has(t, "12 Januari 2026", "BA Penyitaan of a seizure re-dated to 12 January");
     assert_lacks(t, "9 Januari 2026", "BA Penyitaan of a seizure re-dated from 9 January");
     assert_lacks(t, "Jumat", "BA Penyitaan of a seizure re-dated from Friday 9 January");
+    free(t);
+    json_decref(d);
+}
+
+/* The Penetapan is of a Pengadilan Negeri (DOMAIN 4.9, 11.5): a BA cites "Penetapan Ketua
+ * Pengadilan Negeri <its seat>".  One recorded before the court was asked (a log of an older
+ * berkasd: no court) still loads, is cited, and prints without it; a correction naming its
+ * court puts it in the papers issued after. */
+static void papers_name_the_court(long long id)
+{
+    long long old = harness_legacy_act(demo.db, id, "court_permit_received", "2026-01-08", 0, 0,
+                                       "{\"permit_kind\": \"izin\", \"permit_for\": "
+                                       "\"penggeledahan\"}");
+    char m[300];
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-01-08\",\"corrects\":%lld,\"number\":"
+             "\"9/Pen.Pid/2026/PN Plg\",\"note\":\"nomor Penetapan\"",
+             old);
+    json_decref(act(id, m, NULL, 201));
+    snprintf(m, sizeof m, "\"type\":\"search_done\",\"date\":\"2026-01-09\",\"permit_act\":%lld",
+             old);
+    json_t *e = act(id, m, NULL, 201);
+    long long search = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    const char *params = "{\"target\":\"gudang Jalan Sudirman Nomor 9, Palembang\",\"result\":"
+                         "\"nihil\"}";
+    json_decref(issue(id, "sp_penggeledahan", search,
+                      "{\"target\":\"gudang Jalan Sudirman Nomor 9, Palembang\"}", 201));
+    json_t *d = issue(id, "ba_penggeledahan", search, params, 201);
+    char *t = text_of_doc(d);
+    assert_has(t,
+               "Penggeledahan dilakukan berdasarkan Penetapan Ketua Pengadilan Negeri Nomor "
+               "9/Pen.Pid/2026/PN Plg tanggal 8 Januari 2026 tentang izin penggeledahan",
+               "BA Penggeledahan under a Penetapan recorded without its court");
+    free(t);
+    json_decref(d);
+    /* a blank court is no court */
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-01-08\",\"corrects\":%lld,\"court\":\"  \","
+             "\"note\":\"pengadilan\"",
+             old);
+    json_t *p = act(id, m, NULL, 400);
+    ck_assert_str_eq(str(p, "field"), "court");
+    json_decref(p);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-01-08\",\"corrects\":%lld,\"court\":"
+             "\"Palembang\",\"number\":\"9/Pen.Pid/2026/PN Plg\",\"note\":\"pengadilan\"",
+             old);
+    json_decref(act(id, m, NULL, 201));
+    /* a second search under it, after: its BA names the court (the papers take an act's last
+     * correction over its first record: the number is restated with it) */
+    snprintf(m, sizeof m, "\"type\":\"search_done\",\"date\":\"2026-01-10\",\"permit_act\":%lld",
+             old);
+    e = act(id, m, NULL, 201);
+    search = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    json_decref(issue(id, "sp_penggeledahan", search,
+                      "{\"target\":\"gudang Jalan Sudirman Nomor 9, Palembang\"}", 201));
+    d = issue(id, "ba_penggeledahan", search, params, 201);
+    t = text_of_doc(d);
+    assert_has(t,
+               "Penggeledahan dilakukan berdasarkan Penetapan Ketua Pengadilan Negeri Palembang "
+               "Nomor 9/Pen.Pid/2026/PN Plg tanggal 8 Januari 2026",
+               "BA Penggeledahan after the court was named by a correction");
     free(t);
     json_decref(d);
 }
@@ -355,7 +420,9 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     json_decref(e);
     /* the search under the Ketua PN's permit (KUHAP 33(1)), its order and its Berita Acara */
     e = act(id,
-            "\"type\":\"court_permit_received\",\"date\":\"2026-01-06\",\"permit_kind\":"
+            "\"type\":\"court_permit_received\",\"court\":\"Pengadilan Negeri Palembang\","
+            "\"date\":\"2026-01-06\","
+            "\"permit_kind\":"
             "\"izin\",\"permit_for\":\"penggeledahan\",\"number\":\"3/Pen.Pid/2026/PN Plg\"",
             NULL, 201);
     snprintf(m, sizeof m,
@@ -380,11 +447,14 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
                "BA Penggeledahan");
     assert_has(t, "rumah kos Jalan Merdeka Nomor 5, Palembang", "BA Penggeledahan");
     assert_has(t, "Kepala Desa/Ketua Lingkungan", "BA Penggeledahan");
-    /* its basis, the Ketua PN's permit recorded before it (KUHAP 33(1); DOMAIN 4.9) */
+    /* its basis, the Ketua PN's permit recorded before it (KUHAP 33(1); DOMAIN 4.9), of the
+     * Pengadilan Negeri it was recorded of (sent whole: "Pengadilan Negeri Palembang", printed
+     * once) */
     assert_has(t,
-               "Penggeledahan dilakukan berdasarkan Penetapan Ketua Pengadilan Negeri Nomor "
-               "3/Pen.Pid/2026/PN Plg tanggal 6 Januari 2026 tentang izin penggeledahan",
-               "BA Penggeledahan cites the permit");
+               "Penggeledahan dilakukan berdasarkan Penetapan Ketua Pengadilan Negeri Palembang "
+               "Nomor 3/Pen.Pid/2026/PN Plg tanggal 6 Januari 2026 tentang izin penggeledahan",
+               "BA Penggeledahan cites the permit and its court");
+    assert_lacks(t, "Pengadilan Negeri Pengadilan Negeri", "BA Penggeledahan names the court once");
     assert_lacks(t, "mendesak", "BA Penggeledahan under a permit");
     assert_has(t, K25, "BA Penggeledahan");
     free(t);
@@ -451,6 +521,7 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     free(t);
     json_decref(d);
     papers_after_corrections(id);
+    papers_name_the_court(id);
 }
 END_TEST
 

@@ -574,6 +574,8 @@ enum mfield {
     MF_PERMIT_FOR,
     MF_PERMIT_ACT,
     MF_APPROVES,
+    MF_DECISION,
+    MF_COURT,
     NMF
 };
 static const char *const mfield_names[NMF] = {"party_id",
@@ -604,7 +606,9 @@ static const char *const mfield_names[NMF] = {"party_id",
                                               "permit_kind",
                                               "permit_for",
                                               "permit_act",
-                                              "approves"};
+                                              "approves",
+                                              "decision",
+                                              "court"};
 
 /* Whether an act of type `as` takes field f: the person it concerns (acts on
  * a suspect, examinations, summonses, oaths), the BAP's kind, the days of an
@@ -658,6 +662,8 @@ static bool model_takes(enum event as, enum mfield f)
     case MF_PERMIT_KIND: /* the Ketua PN's Penetapan: what it is, for what, what it approves */
     case MF_PERMIT_FOR:
     case MF_APPROVES:
+    case MF_DECISION: /* the Ketua PN's answer: granted, or refused */
+    case MF_COURT:    /* the Pengadilan Negeri whose Ketua gave it */
         return as == EV_COURT_PERMIT_RECEIVED;
     case MF_UNLAWFUL_REASON: /* KUHAP 19(1): a detention after the arrest's day */
         return as == EV_DETAINED;
@@ -678,7 +684,8 @@ static bool req_takes(const struct mcase *mc, const struct req *r, enum mfield f
     if (r->withdraws)
         return f == MF_WITHDRAWS;
     if (f == MF_INSTRUCTIONS || f == MF_UNMET || f == MF_INSTRUCTION_ID || f == MF_ANSWER ||
-        f == MF_DIRECTION || f == MF_PERMIT_KIND || f == MF_PERMIT_FOR || f == MF_APPROVES)
+        f == MF_DIRECTION || f == MF_PERMIT_KIND || f == MF_PERMIT_FOR || f == MF_APPROVES ||
+        f == MF_DECISION)
         return false; /* what a Penetapan is and approves stays with it */
     return model_takes(mc->log[r->ref].event, f);
 }
@@ -731,6 +738,7 @@ static bool req_sends(const struct req *r, enum mfield f)
         return r->received || r->extra == (int)f;
     case MF_PERMIT_KIND:
     case MF_PERMIT_FOR:
+    case MF_COURT:
         return r->permit || r->extra == (int)f;
     default:
         return r->extra == (int)f;
@@ -1922,6 +1930,8 @@ static char *req_json(const struct req *r)
         json_object_set_new(o, "permit_kind", json_string("izin"));
     if (r->permit || r->extra == MF_PERMIT_FOR)
         json_object_set_new(o, "permit_for", json_string("penyitaan"));
+    if (r->permit || r->extra == MF_COURT)
+        json_object_set_new(o, "court", json_string("Palembang"));
     if (r->notice)
         json_object_set_new(o, "recipient", json_string(r->notice));
     if (r->received || r->extra == MF_RECEIVED_BY)

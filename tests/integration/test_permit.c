@@ -104,7 +104,8 @@ static long long penetapan(long long id, const char *kind, const char *purpose, 
     if (act > 0)
         snprintf(approves, sizeof approves, ",\"approves\":%lld", act);
     snprintf(m, sizeof m,
-             "\"type\":\"court_permit_received\",\"date\":\"%s\",\"permit_kind\":\"%s\","
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"%s\",\"permit_"
+             "kind\":\"%s\","
              "\"permit_for\":\"%s\",\"number\":\"%s\"%s",
              date, kind, purpose, number, approves);
     return rec(id, m);
@@ -315,13 +316,15 @@ START_TEST(test_an_urgent_seizure_owes_the_ketua_pns_approval_within_the_rule_va
     /* the approval of a search does not approve a seizure; one dated before the act neither */
     char m[512];
     snprintf(m, sizeof m,
-             "\"type\":\"court_permit_received\",\"date\":\"2026-03-03\",\"permit_kind\":"
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-03-03\","
+             "\"permit_kind\":"
              "\"persetujuan\",\"permit_for\":\"penggeledahan\",\"number\":\"20/Pen.Pid/2026/PN "
              "Plg\",\"approves\":%lld",
              sita);
     json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "approves"));
     snprintf(m, sizeof m,
-             "\"type\":\"court_permit_received\",\"date\":\"2026-03-01\",\"permit_kind\":"
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-03-01\","
+             "\"permit_kind\":"
              "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"20/Pen.Pid/2026/PN "
              "Plg\",\"approves\":%lld",
              sita);
@@ -332,7 +335,8 @@ START_TEST(test_an_urgent_seizure_owes_the_ketua_pns_approval_within_the_rule_va
              izin);
     long long permitted = rec(id, m);
     snprintf(m, sizeof m,
-             "\"type\":\"court_permit_received\",\"date\":\"2026-03-04\",\"permit_kind\":"
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-03-04\","
+             "\"permit_kind\":"
              "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"21/Pen.Pid/2026/PN "
              "Plg\",\"approves\":%lld",
              permitted);
@@ -353,7 +357,8 @@ START_TEST(test_an_urgent_seizure_owes_the_ketua_pns_approval_within_the_rule_va
     json_decref(c);
     ck_assert(!on_the_board(id, NULL));
     snprintf(m, sizeof m,
-             "\"type\":\"court_permit_received\",\"date\":\"2026-03-05\",\"permit_kind\":"
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-03-05\","
+             "\"permit_kind\":"
              "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"23/Pen.Pid/2026/PN "
              "Plg\",\"approves\":%lld",
              sita);
@@ -524,7 +529,8 @@ END_TEST
 START_TEST(test_only_the_investigator_records_the_ketua_pns_penetapan)
 {
     long long id = case_on("2026-03-01", "2026-03-01", "2026-03-02");
-    const char *m = "\"type\":\"court_permit_received\",\"date\":\"2026-03-03\",\"permit_kind\":"
+    const char *m = "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-03-"
+                    "03\",\"permit_kind\":"
                     "\"izin\",\"permit_for\":\"penyitaan\",\"number\":\"40/Pen.Pid/2026/PN Plg\"";
     json_decref(refused(id, demo.pros, m, 403, "forbidden", NULL));
     json_decref(refused(id, sup, m, 403, "forbidden", NULL));
@@ -559,16 +565,47 @@ START_TEST(test_a_penetapan_says_what_it_is_for_what_and_its_number)
     };
     char m[512];
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        snprintf(m, sizeof m, "\"type\":\"court_permit_received\",\"date\":\"2026-03-03\",%s",
-                 bad[i].members);
+        snprintf(
+            m, sizeof m,
+            "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-03-03\",%s",
+            bad[i].members);
         json_decref(refused(id, demo.inv, m, 400, "bad-input", bad[i].field));
     }
+    /* the Pengadilan Negeri whose Ketua gave it (DOMAIN 4.9, 11.5: an incoming record of its
+     * court): said, not blank, a name and not a page */
+    const char *kind = "\"type\":\"court_permit_received\",\"date\":\"2026-03-03\",\"permit_kind\":"
+                       "\"izin\",\"permit_for\":\"penyitaan\",\"number\":\"1/PN\"";
+    json_t *p = refused(id, demo.inv, kind, 400, "bad-input", "court");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "Pengadilan Negeri"));
+    json_decref(p);
+    snprintf(m, sizeof m, "%s,\"court\":\" \"", kind);
+    json_decref(refused(id, demo.inv, m, 400, "bad-input", "court"));
+    snprintf(m, sizeof m, "%s,\"court\":\"%0121d\"", kind, 0);
+    json_decref(refused(id, demo.inv, m, 400, "bad-input", "court"));
+    snprintf(m, sizeof m, "%s,\"court\":17", kind);
+    json_decref(refused(id, demo.inv, m, 400, "bad-input", "court"));
+    /* nor by another office's investigator (the case is not his to see) */
+    snprintf(m, sizeof m, "%s,\"court\":\"Palembang\"", kind);
+    json_decref(refused(id, inv_ptk, m, 404, NULL, NULL));
+    long long ok = rec(id, m);
+    json_t *c = get_case(id);
+    size_t i;
+    json_t *h;
+    const char *court = NULL;
+    json_array_foreach(json_object_get(c, "history"), i, h)
+    {
+        if (json_integer_value(json_object_get(h, "id")) == ok)
+            court = str(json_object_get(h, "payload"), "court");
+    }
+    ck_assert_str_eq(court ? court : "(none)", "Palembang");
+    json_decref(c);
     /* approving an act of another case */
     long long other = case_on("2026-03-01", "2026-03-01", "2026-03-02");
     long long sita = rec(other, "\"type\":\"seizure_done\",\"date\":\"2026-03-02\","
                                 "\"urgent_reason\":\"barang bukti hendak dibuang\"");
     snprintf(m, sizeof m,
-             "\"type\":\"court_permit_received\",\"date\":\"2026-03-03\",\"permit_kind\":"
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-03-03\","
+             "\"permit_kind\":"
              "\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"1/PN\",\"approves\":%lld",
              sita);
     json_decref(refused(id, demo.inv, m, 422, "permit-mismatch", "approves"));
@@ -578,6 +615,8 @@ START_TEST(test_a_penetapan_says_what_it_is_for_what_and_its_number)
     ck_assert_ptr_nonnull(strstr(text, "court_permit_received"));
     ck_assert_ptr_nonnull(strstr(text, "\"permit_kind\""));
     ck_assert_ptr_nonnull(strstr(text, "\"approves\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"court\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"decision\""));
     free(text);
     json_decref(api);
 }
@@ -786,7 +825,8 @@ static void answer_members(char *m, size_t size, const char *kind, const char *p
                            const char *date, long long act, const char *decision)
 {
     int n = snprintf(m, size,
-                     "\"type\":\"court_permit_received\",\"date\":\"%s\",\"permit_kind\":\"%s\","
+                     "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"%s\","
+                     "\"permit_kind\":\"%s\","
                      "\"permit_for\":\"%s\",\"number\":\"60/Pen.Pid/2026/PN Plg\"",
                      date, kind, purpose);
     if (act > 0)

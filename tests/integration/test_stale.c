@@ -123,7 +123,8 @@ static long long izin(long long id, const char *number)
 {
     char m[300];
     snprintf(m, sizeof m,
-             "\"type\":\"court_permit_received\",\"date\":\"2026-01-08\",\"permit_kind\":"
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-01-08\","
+             "\"permit_kind\":"
              "\"izin\",\"permit_for\":\"penyitaan\",\"number\":\"%s\"",
              number);
     return act(id, m);

@@ -197,6 +197,10 @@ test('the investigator records acts whose further fields the server asks for', a
   await page.locator('#act-number').waitFor();
   await page.locator('#act-number').fill('12/Pen.Pid/2026/PN Plg');
   await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  // the Pengadilan Negeri whose Ketua gave it (DOMAIN 4.9): asked, then the act approved
+  await page.locator('#act-court').waitFor();
+  await page.locator('#act-court').fill('Palembang');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
   await page.locator('#act-approves').waitFor();
   await page.locator('#act-approves').selectOption(String(seized.id));
   await page.getByRole('button', { name: 'Catat tindakan' }).click();

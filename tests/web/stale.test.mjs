@@ -30,7 +30,7 @@ async function caseWithStalePaper(inv) {
   const ev = (body) => must('POST', `/api/v1/cases/${id}/events`, inv, body, 201);
   await ev({ type: 'sprindik_issued', date: '2026-01-06', issue: ['sprindik'] });
   await must('POST', `/api/v1/cases/${id}/evidence`, inv, { description: 'Paspor Republik Sosialis Vietnam Nomor C1234567', quantity: '1 (satu) buku', seized_from: s.id, seized_on: '2026-01-09', storage: 'Rupbasan Kelas I Palembang' }, 201);
-  const izin = await ev({ type: 'court_permit_received', date: '2026-01-08', permit_kind: 'izin', permit_for: 'penyitaan', number: '9/Pen.Pid/2026/PN Plg' });
+  const izin = await ev({ type: 'court_permit_received', date: '2026-01-08', permit_kind: 'izin', permit_for: 'penyitaan', number: '9/Pen.Pid/2026/PN Plg', court: 'Palembang' });
   const sita = await ev({ type: 'seizure_done', date: '2026-01-09', permit_act: izin.id });
   const doc = await must('POST', `/api/v1/cases/${id}/forms/ba_penyitaan`, inv, { event: sita.id, params: {} }, 201);
   const fix = await ev({ type: 'corrected', date: '2026-01-12', corrects: sita.id, permit_act: izin.id });
