@@ -193,16 +193,21 @@ bool summary_walk_step(struct summary_walk *w, const struct casefile *cf, int i,
                        const struct case_event *e)
 {
     struct caldate d = evlog_date(e, cf->zone);
-    enum stage to;
+    enum stage to, before = w->stage;
     bool moved = fsm_accepts(w->stage, e->event, &to) && to != w->stage;
     if (moved)
         w->stage = to;
     if (!w->any || moved)
         w->stage_since = d;
     w->any = true;
-    enum event_group g = event_info(e->event)->group;
-    /* supervision and corrections are not progress on the file */
-    if (g != EVG_SUPERVISION && g != EVG_CORRECTION &&
+    const struct event_info *info = event_info(e->event);
+    enum event_group g = info->group;
+    /* supervision and corrections are not progress on the file; nor is a prosecutor's letter
+     * while the file is not with him - a P-17 asks for the progress that has not come (DOMAIN
+     * D14), a P-16, the SPDP's receipt, a P-20, P-21A, P-22 or P-23 wait on the investigator:
+     * his stall runs on from his own last act */
+    bool pu_aside = info->recorders == ACTOR_PROSECUTOR && before != ST_WITH_PROSECUTOR;
+    if (g != EVG_SUPERVISION && g != EVG_CORRECTION && !pu_aside &&
         (w->last < 0 || caldate_cmp(d, w->last_on) >= 0)) {
         w->last = i;
         w->last_on = d;
@@ -521,7 +526,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-18" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-19" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -531,7 +536,8 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
                           15: the PN approval's clock met by the report to the Ketua PN;           \
                           16: a return by letter after the P-19 is a round (pingpong);             \
                           17: the P-17 from the Kejari's tanda terima of the SPDP too;             \
-                          18: the flag pn_approval_refused */
+                          18: the flag pn_approval_refused;                                        \
+                          19: a prosecutor's letter is no act of a file not with him (stall) */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {

@@ -41,8 +41,10 @@
  * court_permit_received (the stored events' numbers after it moved by one).  10: a
  * supplementary examination of a suspect (bap tambahan) owes him its copy too (D16).  11: the
  * approval's clock met by the report to the Ketua PN (letter_delivered ketua_pn_persetujuan).
- * 12: the P-17 clock moved by the Kejari's tanda terima of the SPDP too (DOMAIN 5.1). */
-#define CASESTATE_FORMAT 12
+ * 12: the P-17 clock moved by the Kejari's tanda terima of the SPDP too (DOMAIN 5.1).
+ * 13: the summary's walk (its last act) passes over a prosecutor's letter while the file is
+ * not with him (app/summary.c). */
+#define CASESTATE_FORMAT 13
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

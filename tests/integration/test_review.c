@@ -986,6 +986,29 @@ START_TEST(test_stalled_from_the_stages_nth_day_without_an_act)
 }
 END_TEST
 
+/* The prosecutor's letters while the file is not with him are no progress of the investigation:
+ * a P-17 is his request for the progress that has not come (DOMAIN 6, D14), a P-16 names who
+ * will follow it. A file whose investigator last acted N + 7 days ago is stalled since then,
+ * the investigator's to act, whatever the prosecutor wrote since - not "no act since today". */
+START_TEST(test_the_prosecutors_letters_do_not_hide_a_stalled_investigation)
+{
+    int n = rule_value("stall_investigation_days");
+    long long id = open_case("Uji tinjauan: P-17 atas penyidikan yang diam", n + 12);
+    file_ready(id, n + 10); /* its last act, the resume, n + 7 days ago */
+    rec(id, pros, "p16_received", 1, NULL);
+    rec(id, pros, "p17_received", 0, NULL);
+    json_t *items = review_all(sup_plg, NULL);
+    json_t *it = listed(items, id, "stalled investigation");
+    ck_assert_str_eq(reason_str(it, "code"), "stall");
+    ck_assert_str_eq(reason_str(it, "actor"), "investigator");
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "stalled");
+    ck_assert_int_eq(reason_int(it, "days_left"), -8);
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(it, "last_act"), "type")),
+                     "resume_written");
+    json_decref(items);
+}
+END_TEST
+
 /* ---- the counts per office against a count of every summary ------------------------------ */
 
 /* Every summary with its office's ancestors and its instants, and the
@@ -1353,7 +1376,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     snapshot_follows_its_log(walk[W_NO_SPDP]);
     char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
     char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
-    ck_assert_str_eq(fmt, "12");
+    ck_assert_str_eq(fmt, "13");
     ck_assert_str_eq(stage, "investigation");
     free(fmt);
     free(stage);
@@ -1491,7 +1514,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     ck_assert_str_eq(idle, "number");
     free(idle);
 
-    /* format 1: no folds - named, then folded again by the next act, in this berkasd's format (12)
+    /* format 1: no folds - named, then folded again by the next act, in this berkasd's format (13)
      */
     free(sql_value(db,
                    "UPDATE app.case_snapshots SET format = 1, state = (state - 'order' - 'clocks' "
@@ -1503,7 +1526,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}");
     used = snap_at(id, "{clocks,cases,0,0}");
-    ck_assert_str_eq(fmt, "12");
+    ck_assert_str_eq(fmt, "13");
     ck_assert_str_eq(used, "true");
     free(fmt);
     free(used);
@@ -2181,7 +2204,7 @@ START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
     db_pool_free(maint);
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}"), *moved = snap_at(id, "{clocks,cases,1,3}");
-    ck_assert_str_eq(fmt, "12");
+    ck_assert_str_eq(fmt, "13");
     ck_assert_str_eq(moved, "true"); /* [used, running, armed, moved, ...] */
     free(fmt);
     free(moved);
@@ -2252,6 +2275,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_each_caller_sees_their_reach_only);
     tcase_add_test(tc, test_counts_per_office_match_the_list);
     tcase_add_test(tc, test_stalled_from_the_stages_nth_day_without_an_act);
+    tcase_add_test(tc, test_the_prosecutors_letters_do_not_hide_a_stalled_investigation);
     tcase_add_test(tc, test_counts_per_office_equal_a_count_of_every_summary);
     tcase_add_test(tc, test_a_tampered_summary_is_named_and_repaired);
     tcase_add_test(tc, test_time_passes_without_a_write);
