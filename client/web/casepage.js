@@ -87,8 +87,26 @@ function actsOf(c, keep) {
 
 // what an act's record says beyond its label: a Penetapan's kind and purpose, a search or
 // seizure's basis (the Ketua PN's permit, or urgency: KUHAP 34, 38(2))
+// the letters' recipients (core/event.c notice_codes; app/permit.c's report to the Ketua PN)
+const RECIPIENTS = {
+  keluarga_penangkapan: 'tembusan SP penangkapan kepada keluarga',
+  keluarga_penahanan: 'tembusan SP penahanan kepada keluarga',
+  perwakilan_negara: 'pemberitahuan kepada perwakilan negara tersangka (melalui Kemlu)',
+  spdp_kejari: 'SPDP kepada Kejaksaan',
+  spdp_korwas: 'SPDP kepada Korwas PPNS',
+  spdp_pelapor: 'SPDP kepada pelapor/korban',
+  spdp_tersangka: 'SPDP kepada tersangka',
+  spdp_perwakilan_negara: 'SPDP kepada perwakilan negara tersangka (melalui Kemlu)',
+  penetapan_tersangka: 'pemberitahuan penetapan tersangka',
+  salinan_bap: 'salinan BAP kepada tersangka',
+  ketua_pn_persetujuan: 'laporan tindakan mendesak kepada Ketua PN',
+};
+
 function actDetail(e) {
   const p = e.payload || {};
+  // which letter, and who signed for it: five "tanda terima" of one day are told apart
+  if (e.type === 'letter_delivered' && p.recipient)
+    return ` · ${RECIPIENTS[p.recipient] || p.recipient}${p.received_by ? `, diterima oleh ${p.received_by}` : ''}`;
   if (e.type === 'court_permit_received') return ` · ${p.permit_kind === 'persetujuan' ? 'persetujuan' : 'izin'} ${p.permit_for || ''}${p.court ? ` · PN ${p.court}` : ''}${p.decision === 'ditolak' ? ' · DITOLAK' : ''}`;
   if (/^(search|seizure)_done$/.test(e.type)) return p.urgent_reason ? ' · mendesak, tanpa izin Ketua PN' : p.permit_act ? ' · dengan izin Ketua PN' : '';
   return '';

@@ -147,3 +147,19 @@ test('the prosecutor sees the paper that answers each P-19 item and opens it', a
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// The case's history tells its letters apart: the prosecutor looking for when his Kejari signed
+// for the SPDP (DOMAIN 5.1: the receipt date drives his clocks) finds, among the five "tanda
+// terima" of 18 November in the demo's Muara Enim file, the one to the Kejaksaan and who signed.
+test('the history says to whom each letter went and who signed for it', async () => {
+  const pu = await login(NIP.prosMre);
+  const id = await caseOf(pu, 'LK/KANIM-MRE/2026/0001');
+  const { ctx, page, errors } = await open(NIP.prosMre, id);
+  const li = page.locator('#history li', { hasText: 'SPDP kepada Kejaksaan' });
+  await li.waitFor();
+  assert.match(await li.innerText(), /18 Nov 2026/);
+  assert.match(await li.innerText(), /diterima oleh Petugas PTSP Kejaksaan Negeri/);
+  assert.equal(await page.locator('#history li', { hasText: 'SPDP kepada Korwas PPNS' }).count(), 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
