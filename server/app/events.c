@@ -9,6 +9,7 @@
  * claims the request's Idempotency-Key: idem.h), commit. A refusal writes nothing but its audit
  * line (written by the caller after the rollback).
  */
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include "permit.h"
 #include "snapshot.h"
 #include "core/answer.h"
+#include "core/clock.h"
 #include "core/detention.h"
 #include "core/fsm.h"
 #include "core/order.h"
@@ -966,13 +968,46 @@ static bool act_arrest_hours(struct recording *r, struct berr *err)
                       ends, r->legal_date, r->legal_date, end_at + strlen(end_at) - 6);
 }
 
+/* The folded state is large (core/casestate.h: room for every suspect, some 190 KB): each
+ * thread keeps the one its last act used instead of a malloc per act (from the heap's large
+ * bins, its pages touched afresh) and a memset of it before its free (casestate_free); the
+ * next act initialises it as a new one (snapshot_state); the thread's end frees it. */
+static pthread_key_t spare_state;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static bool spare_ok;
+
+static void spare_init(void)
+{
+    spare_ok = pthread_key_create(&spare_state, free) == 0;
+}
+
+static struct case_state *state_get(void)
+{
+    pthread_once(&spare_once, spare_init);
+    struct case_state *st = spare_ok ? pthread_getspecific(spare_state) : NULL;
+    if (st && pthread_setspecific(spare_state, NULL) == 0)
+        return st;
+    return malloc(sizeof *st);
+}
+
+/* What st holds freed, st kept for the thread's next act (or freed). */
+static void state_put(struct case_state *st)
+{
+    if (!st)
+        return;
+    clock_fold_free(&st->clocks);
+    if (spare_ok && !pthread_getspecific(spare_state) && pthread_setspecific(spare_state, st) == 0)
+        return;
+    free(st);
+}
+
 /* The case's folded state - its snapshot when it can be believed, else a
  * fold of the log (snapshot.h) - and the facts the guards decide over; the
  * rule set of the act's date. */
 static bool act_facts(struct recording *r, struct berr *err)
 {
     const struct event_input *in = r->in;
-    r->st = malloc(sizeof *r->st); /* initialised by snapshot_state, whatever it finds */
+    r->st = state_get(); /* initialised by snapshot_state, whatever it finds */
     if (!r->st)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     bool trusted;
@@ -1307,9 +1342,7 @@ static void act_end(struct recording *r, bool ok)
         memcpy(r->cf.last_hash, r->head, sizeof r->head);
     }
     free(r->clocks.items);
-    if (r->st)
-        casestate_free(r->st);
-    free(r->st);
+    state_put(r->st);
     summary_walk_free(&r->walk);
     json_decref(r->payload);
     if (r->loaded)
