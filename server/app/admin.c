@@ -381,7 +381,7 @@ bool admin_user_insert(struct app *app, struct tx *tx, const struct actor *who,
     }
     ok = ok && password_allowed(app, tx, in->password, in->nip, in->name, err);
     char hash[crypto_pwhash_STRBYTES];
-    if (ok && !who && in->password_hash && strlen(in->password_hash) < sizeof hash)
+    if (ok && in->password_hash && strlen(in->password_hash) < sizeof hash)
         memcpy(hash, in->password_hash, strlen(in->password_hash) + 1);
     else if (ok && !app_password_hash(in->password, hash))
         ok = berr_set(err, BERR_INTERNAL, "out of memory hashing a password");
@@ -409,15 +409,27 @@ bool app_user_create(struct app *app, const struct actor *who, const struct user
 {
     au->action = "user.create";
     au->object_type = "user";
+    /* hashed before the transaction: nothing is held while a password is hashed (no database
+     * connection, no row), as at a log-on; a password the policy then refuses cost one hash */
+    char hash[crypto_pwhash_STRBYTES];
+    struct user_input hashed = *in;
+    if (!in->password_hash && in->password) {
+        if (!app_password_hash(in->password, hash))
+            return berr_set(err, BERR_INTERNAL, "out of memory hashing a password");
+        hashed.password_hash = hash;
+    }
     struct tx tx;
-    if (!tx_begin(&tx, app->db, who ? who->user_id : 0, err))
+    if (!tx_begin(&tx, app->db, who ? who->user_id : 0, err)) {
+        sodium_memzero(hash, sizeof hash);
         return false;
-    bool ok = admin_user_insert(app, &tx, who, in, id, err);
+    }
+    bool ok = admin_user_insert(app, &tx, who, &hashed, id, err);
     if (ok) {
         au->object_id = *id;
         ok = audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     }
     tx_end(&tx);
+    sodium_memzero(hash, sizeof hash);
     return ok;
 }
 

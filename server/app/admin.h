@@ -21,9 +21,9 @@ struct user_input {
     const char *nip, *name, *pangkat, *golongan, *position, *role, *password;
     long long office_id;
     const char *ppns_card_no, *ppns_valid_until; /* investigators only; may be NULL */
-    /* An argon2id string already made from password (app_password_hash), used
-     * only when who is NULL (the installation itself: the demo's forty users
-     * share one password and so one hash, made once); NULL to hash here. */
+    /* An argon2id string already made from password (app_password_hash): the
+     * demo's forty users share one password and so one hash, made once, and
+     * app_user_create hashes before its transaction; NULL to hash here. */
     const char *password_hash;
 };
 

@@ -60,8 +60,9 @@ enum route_flags {
     ROUTE_AUDIT = 1,      /* every call leaves an audit line, whatever its outcome */
     ROUTE_IDEMPOTENT = 2, /* creates something: honours Idempotency-Key (app/idem.h) */
     ROUTE_UPLOAD = 4,     /* the body is a file: up to the server's upload_limit, not body_limit */
-    ROUTE_OFFLOAD = 8,    /* long without the database (a log-on's hash): runs on the offload
-                             pool's threads, never on an HTTP worker (offload.h) */
+    ROUTE_OFFLOAD = 8,    /* long without the database (a password's hash: a log-on, a user
+                             added): runs on the offload pool's threads, never on an HTTP
+                             worker, whose other connections would wait (offload.h) */
 };
 
 struct route {

@@ -43,7 +43,7 @@ const struct route http_routes[] = {
     {"PUT",    "/api/v1/offices/{id}/number-patterns/{type}", h_number_pattern_set, ADMIN, ROUTE_AUDIT, "set a document-number pattern ({seq:04}, {roman_month}, {year}, ...)"},
     {"GET",    "/api/v1/users",                     h_users_list,       ADMIN,        0,           "the users of the admin's subtree"},
     {"GET",    "/api/v1/lockouts",                  h_lockouts_list,    ADMIN,        0,           "log-on locks of the admin's subtree, newest first (?days=30)"},
-    {"POST",   "/api/v1/users",                     h_user_create,      ADMIN,        ROUTE_AUDIT | ROUTE_IDEMPOTENT, "add a user"},
+    {"POST",   "/api/v1/users",                     h_user_create,      ADMIN,        ROUTE_AUDIT | ROUTE_IDEMPOTENT | ROUTE_OFFLOAD, "add a user (the password hashed off the HTTP workers, as a log-on's)"},
     {"GET",    "/api/v1/users/{id}",                h_user_get,         ADMIN,        0,           "one user"},
     {"POST",   "/api/v1/users/{id}/disable",        h_user_disable,     ADMIN,        ROUTE_AUDIT, "disable a user and end their sessions"},
     {"POST",   "/api/v1/imports",                   h_import,           ADMIN,        ROUTE_AUDIT, "offices or users from a CSV file's rows, all or nothing: {what: offices|users, dry_run, rows: [{line, ...}]}; 422 names every bad row"},

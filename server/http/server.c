@@ -529,7 +529,7 @@ static enum MHD_Result offload_request(struct http_server *s, struct MHD_Connect
         free(o);
         struct http_reply rep = {0};
         reply_problem(&rep, 503, "busy", "Service Unavailable",
-                      "Server sedang sibuk memeriksa log-on; coba lagi sebentar.", NULL);
+                      "Server sedang sibuk memeriksa kata sandi; coba lagi sebentar.", NULL);
         rep.retry_after = 2;
         if (route->flags & ROUTE_AUDIT) { /* every log-on attempt, even one turned away */
             struct audit_rec au = req->audit;
