@@ -22,6 +22,7 @@
 #include "events.h"
 #include "evfield.h"
 #include "forms.h"
+#include "oath.h"
 #include "permit.h"
 #include "snapshot.h"
 #include "core/answer.h"
@@ -1203,7 +1204,8 @@ static bool act_in_log(struct recording *r, struct berr *err)
     if (!loads_with(cf, r->st, r->has_time, &r->clocks, &r->stepped, out, err) ||
         !ordered_entered(cf, r->has_time, out, err) ||
         (r->ev == EV_CORRECTED && (!answers_kept(r->tx, cf, r->has_time, out, err) ||
-                                   !permit_links_kept(cf, r->has_time, out, err))))
+                                   !permit_links_kept(cf, r->has_time, out, err) ||
+                                   !oath_links_kept(cf, r->has_time, out, err))))
         return false;
     if (!on_suspect)
         return true;

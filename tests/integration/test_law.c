@@ -1707,6 +1707,102 @@ START_TEST(test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_inte
 }
 END_TEST
 
+/* A correction of oath `oath` with extra members (its instant...), or its withdrawal (NULL). */
+static void oath_correction(char *body, size_t size, long long oath, const char *extra)
+{
+    snprintf(body, size,
+             "{\"type\":\"corrected\",\"corrects\":%lld,%s,\"note\":\"koreksi sumpah "
+             "penerjemah\"}",
+             oath, extra ? extra : "\"date\":\"2026-03-06\",\"withdraws\":true");
+}
+
+START_TEST(test_the_oath_a_suspects_bap_rests_on_is_not_pulled_from_under_it)
+{
+    /* KUHAP 53, 177: the suspect who does not speak Indonesian is examined through an
+     * interpreter sworn before it - his BAP rests on that oath.  Withdrawing it, or moving it
+     * after the BAP, is refused while his BAP stands (422, naming the BAP, nothing written); an
+     * oath sworn for a suspect who speaks Indonesian protects nothing; another oath of his
+     * before the BAP, or the BAP withdrawn first, frees it */
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-03-01");
+    char path[64], x[96], body[512];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"NGUYEN VAN T\",\"nationality\":\"VN\","
+                     "\"language\":\"Vietnam\"}",
+                     201);
+    long long vn = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    p = call("POST", path, demo.inv,
+             "{\"kind\":\"suspect\",\"name\":\"SITI AMINAH\",\"nationality\":\"MY\","
+             "\"language\":\"Bahasa Indonesia\"}",
+             201);
+    long long my = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    charge(id, "122", vn);
+    charge(id, "122", my);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-03-01", NULL);
+    rec_on(id, demo.inv, "spdp_sent", "2026-03-02", "\"recipient\":\"kejari\"");
+    snprintf(x, sizeof x, "\"party_id\":%lld", vn);
+    rec_on(id, demo.inv, "suspect_designated", "2026-03-03", x);
+    long long oath = rec_on(id, demo.inv, "interpreter_sworn", "2026-03-04T09:00:00+07:00", x);
+    snprintf(x, sizeof x, "\"bap\":\"tersangka\",\"party_id\":%lld", vn);
+    long long bap = rec_on(id, demo.inv, "bap_recorded", "2026-03-04T10:00:00+07:00", x);
+    snprintf(x, sizeof x, "\"party_id\":%lld", my);
+    rec_on(id, demo.inv, "suspect_designated", "2026-03-03", x);
+    long long needless = rec_on(id, demo.inv, "interpreter_sworn", "2026-03-04T09:00:00+07:00", x);
+    snprintf(x, sizeof x, "\"bap\":\"tersangka\",\"party_id\":%lld", my);
+    rec_on(id, demo.inv, "bap_recorded", "2026-03-04T11:00:00+07:00", x);
+    /* withdrawn under his BAP */
+    oath_correction(body, sizeof body, oath, NULL);
+    json_t *j = refused(id, demo.inv, body, 422, "dependent-act", "corrects");
+    char want[96];
+    snprintf(want, sizeof want, "tarik dulu BAP tersangka itu (peristiwa %lld)", bap);
+    ck_assert_msg(strstr(str(j, "detail"), want), "%s", str(j, "detail"));
+    ck_assert_msg(strstr(str(j, "detail"), "KUHAP 53, 177"), "%s", str(j, "detail"));
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "act"), "id")), bap);
+    json_decref(j);
+    /* another office's investigator does not see the case; the prosecutor does not correct */
+    char *inv_ptk = api_login(demo.port, NIP_INV_PTK, DEMO_PW);
+    ck_assert_ptr_nonnull(inv_ptk);
+    json_decref(refused(id, inv_ptk, body, 404, "not-found", NULL));
+    free(inv_ptk);
+    json_decref(refused(id, demo.pros, body, 403, "forbidden", NULL));
+    /* moved after his BAP, or to the other suspect */
+    oath_correction(body, sizeof body, oath, "\"at\":\"2026-03-04T10:30:00+07:00\"");
+    json_decref(refused(id, demo.inv, body, 422, "date-order", "at"));
+    snprintf(x, sizeof x, "\"at\":\"2026-03-04T09:00:00+07:00\",\"party_id\":%lld", my);
+    oath_correction(body, sizeof body, oath, x);
+    json_decref(refused(id, demo.inv, body, 422, "date-order", "at"));
+    /* a correction restates the act: without his party_id the oath is no one's */
+    oath_correction(body, sizeof body, oath, "\"at\":\"2026-03-04T08:30:00+07:00\"");
+    j = refused(id, demo.inv, body, 422, "date-order", "at");
+    ck_assert_msg(strstr(str(j, "detail"), "party_id"), "%s", str(j, "detail"));
+    json_decref(j);
+    /* re-dated, his, still before it: recorded */
+    snprintf(x, sizeof x, "\"at\":\"2026-03-04T08:30:00+07:00\",\"party_id\":%lld", vn);
+    oath_correction(body, sizeof body, oath, x);
+    json_decref(post(id, demo.inv, body, 201));
+    /* the Indonesian-speaking suspect's oath protects nothing */
+    oath_correction(body, sizeof body, needless, NULL);
+    json_decref(post(id, demo.inv, body, 201));
+    /* a second oath of his before the BAP: the first may go, the second then may not */
+    snprintf(x, sizeof x, "\"party_id\":%lld", vn);
+    long long again = rec_on(id, demo.inv, "interpreter_sworn", "2026-03-04T09:30:00+07:00", x);
+    oath_correction(body, sizeof body, oath, NULL);
+    json_decref(post(id, demo.inv, body, 201));
+    oath_correction(body, sizeof body, again, NULL);
+    json_decref(refused(id, demo.inv, body, 422, "dependent-act", "corrects"));
+    /* the BAP withdrawn first, its oath then may be */
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"date\":\"2026-03-06\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"BAP dicatat keliru\"}",
+             bap);
+    json_decref(post(id, demo.inv, body, 201));
+    oath_correction(body, sizeof body, again, NULL);
+    json_decref(post(id, demo.inv, body, 201));
+}
+END_TEST
+
 /* ---- P-17 from the prosecutor's receipt of the SPDP (DOMAIN 5.2 D14) ---------------------- */
 
 /* The running or stopped p17 clock of case id as the case page shows it: start, due date. */
@@ -2337,6 +2433,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_spdp_recipients_count_the_offices_day_and_the_new_codes_rules);
     tcase_add_test(tc,
                    test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter);
+    tcase_add_test(tc, test_the_oath_a_suspects_bap_rests_on_is_not_pulled_from_under_it);
     tcase_add_test(tc, test_p17_counts_from_the_prosecutors_receipt_of_the_spdp);
     tcase_add_test(tc, test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_day);
     tcase_add_test(tc, test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day);
