@@ -216,6 +216,42 @@ START_TEST(test_a_stopped_investigation_offers_the_prosecutor_nothing)
 }
 END_TEST
 
+/* DOMAIN 5.1: the receipt at the Kejaksaan is the date on its tanda terima. An SPDP the
+ * investigator delivered to the Kejari's desk, signed for two days after it was sent, arrived
+ * received on that day - not "not yet received" while the P-17 already counts from it - and
+ * the inbox offers no receipt to record again. */
+START_TEST(test_an_spdp_signed_for_at_the_kejari_is_received_that_day)
+{
+    long long id = new_case("Chua Kim Seng", 6, true);
+    rec(id, inv, "letter_delivered", 4,
+        "\"recipient\":\"spdp_kejari\",\"received_by\":\"Petugas PTSP Kejaksaan Negeri\"");
+    char on[11];
+    days_ago(4, on);
+    json_t *items = inbox(pros, NULL);
+    json_t *row = row_of(items, id);
+    ck_assert_ptr_nonnull(row);
+    ck_assert_str_eq(latest(row, "kind"), "spdp");
+    ck_assert_str_eq(latest(row, "received_on"), on);
+    json_t *n;
+    size_t i;
+    json_array_foreach(json_object_get(row, "next"), i, n)
+    {
+        ck_assert_str_ne(json_string_value(json_object_get(n, "verb")), "receive");
+    }
+    json_decref(items);
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, pros, NULL, 200);
+    json_t *k;
+    json_array_foreach(json_object_get(c, "clocks"), i, k)
+    {
+        if (strcmp(json_string_value(json_object_get(k, "code")), "p17") == 0)
+            ck_assert_str_eq(json_string_value(json_object_get(k, "start")), on);
+    }
+    json_decref(c);
+}
+END_TEST
+
 /* What the inbox names of a case is what was entered: a suspect's name with
  * quotes, commas, braces, a backslash, one named "NULL" and one without a
  * nationality; each offence once however many suspects it is charged to,
@@ -496,6 +532,7 @@ Suite *suite_inbox(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_an_spdp_arrives_at_its_kejari_with_who_sent_it_and_about_whom);
     tcase_add_test(tc, test_a_stopped_investigation_offers_the_prosecutor_nothing);
+    tcase_add_test(tc, test_an_spdp_signed_for_at_the_kejari_is_received_that_day);
     tcase_add_test(tc, test_suspects_come_as_entered_and_each_offence_once);
     tcase_add_test(tc, test_the_prosecutors_own_deadlines_come_first);
     tcase_add_test(tc, test_read_or_not_is_each_prosecutors_own);
