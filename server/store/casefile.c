@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "act_number.h"
 #include "db.h"
 #include "rulesets.h"
 #include "stmt.h"
@@ -313,16 +312,28 @@ bool store_casefile_log(struct tx *tx, long long case_id, struct store_log *out,
     return log_of(stmt_query(tx, &log_of_case, p, err), out, err);
 }
 
-/* the log's columns, then the page's (struct store_log_act, from P_SEQ on) */
+/* The log's columns, then the page's (struct store_log_act, from P_SEQ on).  Each act's number
+ * is STORE_ACT_NUMBER's (store/act_number.h: its own, else its first paper in force carrying
+ * it, else its first upload with one), the papers' and the uploads' found for the whole case
+ * in one scan each (an_paper, an_upload) instead of two subqueries an act: at 10,000 acts those
+ * took half of the statement's time. */
+#define PAGE_NUMBERS                                                                               \
+    "WITH an_paper AS (SELECT DISTINCT ON (d.event_id) d.event_id, d.number FROM app.documents d " \
+    "JOIN app.events x ON x.id = d.event_id WHERE x.case_id = $1::bigint AND d.act_number AND "    \
+    "d.revoked_at IS NULL ORDER BY d.event_id, d.id), an_upload AS (SELECT DISTINCT ON "           \
+    "(up.event_id) up.event_id, up.number FROM app.uploads up WHERE up.case_id = $1::bigint AND "  \
+    "up.number <> '' ORDER BY up.event_id, up.id) "
 static const struct stmt page_log_of_case = {
     "casefile.page_log", 1,
-    "SELECT " LOG_COLUMNS_OF(
+    PAGE_NUMBERS "SELECT " LOG_COLUMNS_OF(
         "e.") ", e.seq, e.late, to_json(e.legal_date) #>> '{}', "
-              "to_json(e.legal_at) #>> '{}', " STORE_ACT_NUMBER(
-                  "e") ", e.regime, e.stage_before, "
-                       "e.stage_after, to_json(e.entered_at) #>> '{}', u.name FROM app.events e "
-                       "JOIN app.users u ON u.id = e.entered_by WHERE e.case_id = $1::bigint ORDER "
-                       "BY e.seq"};
+              "to_json(e.legal_at) #>> '{}', coalesce(nullif(e.doc_number, ''), "
+              "an_paper.number, an_upload.number, ''), e.regime, e.stage_before, "
+              "e.stage_after, to_json(e.entered_at) #>> '{}', u.name FROM app.events e "
+              "JOIN app.users u ON u.id = e.entered_by "
+              "LEFT JOIN an_paper ON an_paper.event_id = e.id "
+              "LEFT JOIN an_upload ON an_upload.event_id = e.id "
+              "WHERE e.case_id = $1::bigint ORDER BY e.seq"};
 enum { P_SEQ = 8 };
 
 static void page_act_of(const PGresult *r, int i, struct store_log_act *a)
