@@ -903,7 +903,12 @@ static const struct form_rule *primary_of(const char *type, const char *bap)
  * (KUHAP 110(3), 138(2): the file is completed as instructed; "telah
  * dilengkapi" is a claim about the file).  A paper is one issued by berkas
  * for the act and not revoked, or one uploaded for it; a correction's paper
- * is its act's. */
+ * is its act's.  No record of an incoming document is a gap for want of its
+ * scan (the P-16, the P-19, the court's extension of a detention, and so the
+ * Ketua PN's Penetapan, izin or persetujuan, refused or not): the file asks
+ * for the papers of the investigator's own examinations and answers; a
+ * Penetapan's scan uploaded on it is bound with the search and seizure papers
+ * (forms_act_order), and one a P-19 item asks for is the answer's paper. */
 
 struct gaps {
     const struct casefile *cf;

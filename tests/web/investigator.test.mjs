@@ -208,6 +208,34 @@ test('the investigator records acts whose further fields the server asks for', a
   c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
   assert.ok(c.clocks.some((k) => k.code === 'pn_approval' && k.event_id === seized.id && !k.running));
   await page.locator('#clocks tr[data-clock="pn_approval"] .met-by', { hasText: 'sudah disetujui' }).waitFor();
+  // the Ketua PN may refuse (DOMAIN 4.9): an urgent search, its persetujuan refused on the page -
+  // the court has answered, the row says refused, the history marks the Penetapan
+  const searched = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'search_done', date: daysAgo(2), urgent_reason: 'Tersangka hendak melarikan diri' }, 201);
+  await page.reload();
+  await page.locator('#act-type').selectOption('court_permit_received');
+  await page.locator('#act-date').fill(daysAgo(1));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-permit-kind').waitFor();
+  await page.locator('#act-permit-kind').selectOption('persetujuan');
+  await page.locator('#act-decision').selectOption('ditolak');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-permit-for').waitFor();
+  await page.locator('#act-permit-for').selectOption('penggeledahan');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-number').waitFor();
+  await page.locator('#act-number').fill('13/Pen.Pid/2026/PN Plg');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-court').waitFor();
+  await page.locator('#act-court').fill('Palembang');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-approves').waitFor();
+  await page.locator('#act-approves').selectOption(String(searched.id));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#history li', { hasText: 'DITOLAK' }).first().waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const answer = c.clocks.find((k) => k.code === 'pn_approval' && k.event_id === searched.id);
+  assert.ok(answer && !answer.running && answer.refused_by);
+  await page.locator('#clocks tr[data-clock="pn_approval"] .met-by', { hasText: 'DITOLAK' }).waitFor();
   assert.deepEqual(errors, []);
   await ctx.close();
 });
