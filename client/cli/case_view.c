@@ -417,10 +417,13 @@ static void print_stale(const json_t *c)
     const json_t *s, *f;
     json_array_foreach(stale, i, s)
     {
-        printf("dokumen %lld %s %s (peristiwa %lld): diterbitkan sebelum koreksi peristiwa %lld "
-               "(tanggal %s; berubah:",
-               jint(s, "document_id"), jstr(s, "title"), jstr(s, "number"), jint(s, "act_seq"),
-               jint(s, "correction_seq"), jstr(s, "corrected_date"));
+        printf("dokumen %lld %s %s (peristiwa %lld): ", jint(s, "document_id"), jstr(s, "title"),
+               jstr(s, "number"), jint(s, "act_seq"));
+        if (json_is_integer(json_object_get(s, "correction_seq")))
+            printf("diterbitkan sebelum koreksi peristiwa %lld (tanggal %s; berubah:",
+                   jint(s, "correction_seq"), jstr(s, "corrected_date"));
+        else
+            printf("diterbitkan sebelum nomor tindakannya diberikan ulang (berubah:");
         json_array_foreach(json_object_get(s, "fields"), k, f)
         {
             printf("%s %s", k ? "," : "", json_string_value(f));

@@ -752,7 +752,7 @@ function staleWarning(c, s, reload) {
     ev.target.disabled = true;
     try {
       await api('POST', `/api/v1/documents/${Number(s.document_id)}/reissue`, {
-        body: { note: `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}` },
+        body: { note: s.correction_seq != null ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}` : 'Diterbitkan sebelum nomor tindakannya diberikan ulang' },
       });
       flash(`${s.title} diterbitkan ulang sesuai koreksi.`);
       await reload();
@@ -768,8 +768,10 @@ function staleWarning(c, s, reload) {
     h(
       'p',
       { class: 'banner' },
-      `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq} (tanggal ${date(s.corrected_date)}` +
-        `${what ? `; berubah: ${what}` : ''}): cabut dan terbitkan ulang`,
+      s.correction_seq != null
+        ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq} (tanggal ${date(s.corrected_date)}` +
+            `${what ? `; berubah: ${what}` : ''}): cabut dan terbitkan ulang`
+        : `Diterbitkan sebelum nomor tindakannya diberikan ulang${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`,
     ),
     role === 'investigator' || role === 'prosecutor'
       ? h('button', { type: 'button', class: 'reissue', onclick: act }, 'Cabut dan terbitkan ulang')

@@ -1080,10 +1080,17 @@ static void stale_gap(const struct stale_paper *s, void *ctx)
             break;
         n += (size_t)w;
     }
-    snprintf(gap, sizeof gap,
-             "%s yang sesuai koreksi peristiwa %d: no. %s (dokumen %lld, peristiwa %d) diterbitkan "
-             "sebelum koreksi itu (%s berubah); cabut dan terbitkan ulang",
-             s->paper->title, s->fix->seq, s->paper->number, s->paper->id, s->act->seq, what);
+    if (s->fix)
+        snprintf(gap, sizeof gap,
+                 "%s yang sesuai koreksi peristiwa %d: no. %s (dokumen %lld, peristiwa %d) "
+                 "diterbitkan sebelum koreksi itu (%s berubah); cabut dan terbitkan ulang",
+                 s->paper->title, s->fix->seq, s->paper->number, s->paper->id, s->act->seq, what);
+    else
+        snprintf(gap, sizeof gap,
+                 "%s yang menyebut nomor tindakannya sekarang: no. %s (dokumen %lld, peristiwa %d) "
+                 "diterbitkan sebelum dokumen bernomor tindakan itu diterbitkan ulang (%s "
+                 "berubah); cabut dan terbitkan ulang",
+                 s->paper->title, s->paper->number, s->paper->id, s->act->seq, what);
     add_gap(ctx, gap, "dokumen yang tidak sesuai koreksi");
 }
 

@@ -1,6 +1,7 @@
 /* stale.c - see stale.h. */
 #include "stale.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,10 +22,11 @@ struct act_state {
     json_t *payload; /* owned */
 };
 
-static struct act_state state_of(const struct store_stale_act *a, const struct store_stale_act *c)
+static struct act_state state_of(const struct store_stale_act *a, const struct store_stale_act *c,
+                                 const char *number)
 {
     struct act_state s = {.date = a->legal_date,
-                          .number = a->number,
+                          .number = number,
                           .has_at = a->has_at,
                           .at = a->at,
                           .party = a->party_id,
@@ -38,8 +40,8 @@ static struct act_state state_of(const struct store_stale_act *a, const struct s
     s.date = c->legal_date;
     s.has_at = c->has_at;
     s.at = c->at;
-    if (c->number[0])
-        s.number = c->number;
+    if (c->own_number[0])
+        s.number = c->own_number;
     if (c->party_id)
         s.party = c->party_id;
     json_t *fix = json_loads(c->payload, 0, NULL);
@@ -142,21 +144,54 @@ static void chains_free(struct chains *c)
     free(c->last);
 }
 
-/* Paper p of act r: fn when a correction recorded after it changed what it prints. */
-static bool paper_check(const struct store_stale_act *a, const struct chains *c, int r,
+/* The number act a had at instant t (Unix microseconds) among the case's papers p[0..np): the
+ * one it was recorded with, else its numbered paper standing then (the first, as
+ * STORE_ACT_NUMBER takes it), else none when it had such papers, else its number now (an
+ * upload's).  Revoked and issued again, a numbered paper gives its act a new number, which the
+ * act's other papers print (a BA cites its order's). */
+static const char *number_at(const struct store_stale_paper *p, int np,
+                             const struct store_stale_act *a, long long t)
+{
+    if (a->own_number[0])
+        return a->own_number;
+    bool any = false;
+    for (int i = 0; i < np; i++) {
+        if (p[i].event_id != a->id || !p[i].act_number)
+            continue;
+        any = true;
+        if (p[i].issued_us <= t && (!p[i].revoked_us || p[i].revoked_us > t))
+            return p[i].number;
+    }
+    return any ? "" : a->number;
+}
+
+struct case_rows {
+    const struct store_stale_act *a;
+    const struct store_stale_paper *p; /* the case's papers */
+    int np;
+};
+
+/* Paper p of act r: fn when a correction recorded after it changed what it prints, or its act's
+ * number was given anew since (its numbered paper revoked and issued again). */
+static bool paper_check(const struct case_rows *k, const struct chains *c, int r,
                         const struct store_stale_paper *p, stale_fn *fn, void *ctx)
 {
+    const struct store_stale_act *a = k->a;
     int then = -1, now = c->last[r];
     for (int j = c->first[r]; j >= 0; j = c->next[j])
         if (a[j].entered_us <= p->issued_us)
             then = j;
-    if (now < 0 || now == then)
+    const char *n_then = number_at(k->p, k->np, &a[r], p->issued_us),
+               *n_now = number_at(k->p, k->np, &a[r], LLONG_MAX);
+    if (now == then && strcmp(n_then, n_now) == 0)
         return false;
-    struct act_state x = state_of(&a[r], then < 0 ? NULL : &a[then]), y = state_of(&a[r], &a[now]);
+    struct act_state x = state_of(&a[r], then < 0 ? NULL : &a[then], n_then),
+                     y = state_of(&a[r], now < 0 ? NULL : &a[now], n_now);
     json_t *fields = x.withdrawn || y.withdrawn ? json_array() : state_diff(&x, &y);
     bool stale = json_array_size(fields) > 0;
     if (stale && fn) {
-        struct stale_paper s = {.paper = p, .act = &a[r], .fix = &a[now], .fields = fields};
+        struct stale_paper s = {
+            .paper = p, .act = &a[r], .fix = now == then ? NULL : &a[now], .fields = fields};
         fn(&s, ctx);
     }
     json_decref(fields);
@@ -178,11 +213,16 @@ int stale_each(const struct store_stale_rows *rows, long long case_id, stale_fn 
         chains_free(&c);
         return 0;
     }
-    for (int i = 0; i < rows->npapers; i++) {
-        const struct store_stale_paper *p = &rows->papers[i];
-        int k = p->case_id == case_id ? act_at(a, n, p->event_id) : -1;
-        int r = k < 0 ? -1 : c.root[k]; /* a paper of a correction is its act's */
-        if (r >= 0 && paper_check(a, &c, r, p, fn, ctx))
+    struct case_rows k = {.a = a, .p = rows->papers, .np = 0};
+    while (k.p < rows->papers + rows->npapers && k.p->case_id != case_id)
+        k.p++;
+    while (k.p + k.np < rows->papers + rows->npapers && k.p[k.np].case_id == case_id)
+        k.np++;
+    for (int i = 0; i < k.np; i++) {
+        const struct store_stale_paper *p = &k.p[i];
+        int x = p->revoked_us ? -1 : act_at(a, n, p->event_id); /* a revoked one stands no more */
+        int r = x < 0 ? -1 : c.root[x]; /* a paper of a correction is its act's */
+        if (r >= 0 && paper_check(&k, &c, r, p, fn, ctx))
             count++;
     }
     chains_free(&c);
@@ -191,14 +231,18 @@ int stale_each(const struct store_stale_rows *rows, long long case_id, stale_fn 
 
 static void append_json(const struct stale_paper *s, void *ctx)
 {
-    json_array_append_new(
-        ctx,
-        json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:i, s:I, s:i, s:s, s:s, s:O}", "document_id",
+    json_t *o =
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:i, s:O}", "document_id",
                   (json_int_t)s->paper->id, "form", s->paper->form, "title", s->paper->title,
                   "number", s->paper->number, "issued_on", s->paper->issued_on, "event_id",
-                  (json_int_t)s->act->id, "act_seq", s->act->seq, "correction_id",
-                  (json_int_t)s->fix->id, "correction_seq", s->fix->seq, "corrected_at",
-                  s->fix->entered_at, "corrected_date", s->fix->legal_date, "fields", s->fields));
+                  (json_int_t)s->act->id, "act_seq", s->act->seq, "fields", s->fields);
+    /* none when only the act's number was given anew (its numbered paper issued again) */
+    json_object_set_new(o, "correction_id", s->fix ? json_integer(s->fix->id) : json_null());
+    json_object_set_new(o, "correction_seq", s->fix ? json_integer(s->fix->seq) : json_null());
+    json_object_set_new(o, "corrected_at", s->fix ? json_string(s->fix->entered_at) : json_null());
+    json_object_set_new(o, "corrected_date",
+                        s->fix ? json_string(s->fix->legal_date) : json_null());
+    json_array_append_new(ctx, o);
 }
 
 json_t *stale_json(const struct store_stale_rows *rows, long long case_id)

@@ -7,7 +7,9 @@
  * number, the party, or any member of the act's payload (the BAP's kind, a
  * search's or seizure's basis: permit_act, urgent_reason, ...) - still stands
  * with the act as it was: a prosecutor returns it.  Such a paper is stale
- * until it is revoked and issued again.
+ * until it is revoked and issued again.  So is a paper citing its act's
+ * number (a BA cites its order's) issued before the act's numbered paper was
+ * revoked and issued again under a new number.
  *
  * Decided here once, over store/stale.h's rows, in one pass over a case's
  * acts and corrections: each correction walked to its act (a correction of a
@@ -38,7 +40,8 @@
 struct stale_paper {
     const struct store_stale_paper *paper;
     const struct store_stale_act *act; /* its act */
-    const struct store_stale_act *fix; /* the act's standing correction, recorded after it */
+    const struct store_stale_act *fix; /* the act's standing correction, recorded after it;
+                                          NULL when only the act's number was given anew */
     json_t *fields;                    /* what it changed that the paper prints (borrowed) */
 };
 

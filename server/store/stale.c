@@ -9,41 +9,47 @@
 #include "stmt.h"
 #include "tx.h"
 
-/* the cases of $1 with a paper of an act not revoked and a correction recorded after it */
+/* the cases of $1 with a paper of an act not revoked and, recorded after it, a correction or the
+ * revocation of its act's numbered paper (the act's number given anew) */
 #define STALE_CANDIDATES                                                                           \
     "WITH cand AS (SELECT DISTINCT d.case_id FROM app.documents d WHERE d.case_id = ANY "          \
-    "($1::bigint[]) AND d.revoked_at IS NULL AND d.event_id IS NOT NULL AND EXISTS (SELECT 1 "     \
+    "($1::bigint[]) AND d.revoked_at IS NULL AND d.event_id IS NOT NULL AND (EXISTS (SELECT 1 "    \
     "FROM app.events c WHERE c.case_id = d.case_id AND c.type = 'corrected' AND c.entered_at > "   \
-    "d.issued_at)) "
+    "d.issued_at) OR EXISTS (SELECT 1 FROM app.documents r WHERE r.event_id = d.event_id AND "     \
+    "r.act_number AND r.revoked_at > d.issued_at))) "
 
 #define MICROS(x) "(extract(epoch FROM " x ") * 1000000)::bigint"
 
 static const struct stmt acts = {
     "stale.acts", 1,
-    STALE_CANDIDATES
-    "SELECT e.case_id, e.id, coalesce(e.corrects, 0), coalesce(e.party_id, 0), "
-    "e.seq, e.legal_at IS NOT NULL, coalesce(extract(epoch FROM "
-    "e.legal_at)::bigint, 0), " MICROS("e.entered_at") ", to_char(e.legal_date, "
-                                                       "'YYYY-MM-DD'), " STORE_ACT_NUMBER(
-                                                           "e") ", "
-                                                                "e.payload::text, "
-                                                                "to_json(e.entered_at) #>> '{}' "
-                                                                "FROM "
-                                                                "app.events e WHERE e.case_id IN "
-                                                                "(SELECT case_id FROM "
-                                                                "cand) AND (e.type = 'corrected' "
-                                                                "OR EXISTS (SELECT 1 "
-                                                                "FROM app.documents d WHERE "
-                                                                "d.event_id = e.id AND "
-                                                                "d.revoked_at IS NULL)) ORDER BY "
-                                                                "e.case_id, e.id"};
+    STALE_CANDIDATES "SELECT e.case_id, e.id, coalesce(e.corrects, 0), coalesce(e.party_id, 0), "
+                     "e.seq, e.legal_at IS NOT NULL, coalesce(extract(epoch FROM "
+                     "e.legal_at)::bigint, 0), " MICROS(
+                         "e.entered_at") ", to_char(e.legal_date, "
+                                         "'YYYY-MM-DD'), " STORE_ACT_NUMBER(
+                                             "e") ", "
+                                                  "e.payload::text, "
+                                                  "to_json(e.entered_at) #>> '{}', e.doc_number "
+                                                  "FROM "
+                                                  "app.events e WHERE e.case_id IN "
+                                                  "(SELECT case_id FROM "
+                                                  "cand) AND (e.type = 'corrected' "
+                                                  "OR EXISTS (SELECT 1 "
+                                                  "FROM app.documents d WHERE "
+                                                  "d.event_id = e.id AND "
+                                                  "d.revoked_at IS NULL)) ORDER BY "
+                                                  "e.case_id, e.id"};
 
 static const struct stmt papers = {
     "stale.papers", 1,
     STALE_CANDIDATES "SELECT d.case_id, d.id, d.event_id, " MICROS(
-        "d.issued_at") ", d.form, d.title, d.number, to_char(d.issued_on, 'YYYY-MM-DD') FROM "
-                       "app.documents d WHERE d.case_id IN (SELECT case_id FROM cand) AND "
-                       "d.revoked_at IS NULL AND d.event_id IS NOT NULL ORDER BY d.case_id, d.id"};
+        "d.issued_at") ", d.form, d.title, d.number, to_char(d.issued_on, 'YYYY-MM-DD'), "
+                       "d.act_number, coalesce(" MICROS(
+                           "d.revoked_at") ", 0) FROM app.documents "
+                                           "d WHERE d.case_id IN (SELECT case_id FROM cand) AND "
+                                           "d.event_id IS NOT "
+                                           "NULL AND (d.revoked_at IS NULL OR d.act_number) ORDER "
+                                           "BY d.case_id, d.id"};
 
 static void act_of(const PGresult *r, int i, void *item, void *ctx)
 {
@@ -61,6 +67,7 @@ static void act_of(const PGresult *r, int i, void *item, void *ctx)
     a->number = PQgetvalue(r, i, 9);
     a->payload = PQgetvalue(r, i, 10);
     a->entered_at = PQgetvalue(r, i, 11);
+    a->own_number = PQgetvalue(r, i, 12);
 }
 
 static void paper_of(const PGresult *r, int i, void *item, void *ctx)
@@ -75,6 +82,8 @@ static void paper_of(const PGresult *r, int i, void *item, void *ctx)
     p->title = PQgetvalue(r, i, 5);
     p->number = PQgetvalue(r, i, 6);
     p->issued_on = PQgetvalue(r, i, 7);
+    p->act_number = stmt_bool(r, i, 8);
+    p->revoked_us = stmt_ll(r, i, 9);
 }
 
 bool store_stale_rows(struct tx *tx, const long long *ids, int n, struct store_stale_rows *out,

@@ -6,7 +6,9 @@
  * For the cases asked, only those that may have such a paper (a paper not
  * revoked, of an act, and a correction in the case recorded after it) - two
  * statements in one round trip: the acts that have a paper and every
- * correction of those cases, and their papers not revoked.
+ * correction of those cases, and their papers not revoked with the revoked
+ * ones that numbered their act (a paper citing its act's number cites the
+ * one its act had when it was issued).
  */
 #ifndef BERKAS_STORE_STALE_H
 #define BERKAS_STORE_STALE_H
@@ -25,11 +27,15 @@ struct store_stale_act { /* an act with a paper, or a correction; by case, then 
     long long at;         /* the legal instant, Unix seconds (has_at) */
     long long entered_us; /* when it was recorded, Unix microseconds */
     const char *legal_date, *number, *payload, *entered_at; /* entered_at ISO 8601 */
+    const char *own_number; /* the number recorded with it (given outside berkas), or "" */
 };
 
-struct store_stale_paper { /* an issued paper not revoked, of an act; by case, then id */
+struct store_stale_paper { /* an issued paper of an act, not revoked or its act's number; by
+                            case, then id */
     long long case_id, id, event_id;
-    long long issued_us; /* when it was issued, Unix microseconds */
+    long long issued_us;  /* when it was issued, Unix microseconds */
+    long long revoked_us; /* when it was revoked, 0: it stands */
+    bool act_number;      /* its number is its act's (the act's primary paper) */
     const char *form, *title, *number, *issued_on;
 };
 

@@ -529,6 +529,66 @@ START_TEST(test_a_correction_of_the_party)
 }
 END_TEST
 
+/* The seizure's order (SP Penyitaan) numbers the act; its BA cites that number (KUHAP 38, 129).
+ * Both issued for 9 January, the seizure re-dated: both stale. The BA issued again first cites
+ * the order's number still standing; the order then issued again takes a new number, so the BA
+ * issued again cites a number the act no longer has: stale until issued again once more. */
+START_TEST(test_a_paper_citing_its_acts_number_after_the_order_is_issued_again)
+{
+    long long suspect, id = case_open(&suspect);
+    (void)suspect;
+    long long p = izin(id, "5/Pen.Pid/2026/PN Plg");
+    long long sita = seizure(id, "2026-01-09", p, NULL);
+    json_t *d = issue(id, "sp_penyitaan", sita, 201);
+    long long sp = id_of(d);
+    char sp_no[160];
+    snprintf(sp_no, sizeof sp_no, "%s", json_string_value(json_object_get(d, "number")));
+    json_decref(d);
+    d = issue(id, "ba_penyitaan", sita, 201);
+    long long ba = id_of(d);
+    json_decref(d);
+    char more[80], path[96];
+    snprintf(more, sizeof more, ",\"permit_act\":%lld", p);
+    correct(id, sita, "2026-01-12", more);
+    json_t *c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, sp) && stale_entry(c, ba), "both papers of the seizure stale");
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", ba);
+    d = call("POST", path, demo.inv, "{\"note\":\"tanggal penyitaan dikoreksi\"}", 201);
+    long long ba2 = id_of(d);
+    json_decref(d);
+    char *t = fill_document_text(demo.port, demo.inv, ba2);
+    assert_has(t, sp_no, "the BA issued again cites the order standing");
+    free(t);
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", sp);
+    d = call("POST", path, demo.inv, "{\"note\":\"tanggal penyitaan dikoreksi\"}", 201);
+    char sp2_no[160];
+    snprintf(sp2_no, sizeof sp2_no, "%s", json_string_value(json_object_get(d, "number")));
+    json_decref(d);
+    ck_assert_str_ne(sp2_no, sp_no);
+    c = case_get(id, demo.inv);
+    json_t *s = stale_entry(c, ba2);
+    ck_assert_msg(s != NULL, "a BA citing the order's revoked number not listed");
+    fields_are(s, "number");
+    ck_assert(json_is_null(json_object_get(s, "correction_seq")));
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 1);
+    json_decref(c);
+    char *gaps = file_gaps(id);
+    assert_has(gaps, "diterbitkan sebelum dokumen bernomor tindakan itu diterbitkan ulang",
+               "the file's gap of the BA citing the old number");
+    free(gaps);
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", ba2);
+    d = call("POST", path, demo.inv, "{\"note\":\"nomor SP Penyitaan baru\"}", 201);
+    t = fill_document_text(demo.port, demo.inv, id_of(d));
+    assert_has(t, sp2_no, "the BA issued again once more cites the order's new number");
+    free(t);
+    json_decref(d);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+}
+END_TEST
+
 Suite *suite_stale(void)
 {
     Suite *s = suite_create("stale");
@@ -538,6 +598,7 @@ Suite *suite_stale(void)
     tcase_add_test(tc, test_a_paper_issued_before_its_acts_correction_is_stale_until_issued_again);
     tcase_add_test(tc, test_what_a_correction_changed_and_when);
     tcase_add_test(tc, test_a_correction_of_the_party);
+    tcase_add_test(tc, test_a_paper_citing_its_acts_number_after_the_order_is_issued_again);
     suite_add_tcase(s, tc);
     return s;
 }
