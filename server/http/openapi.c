@@ -156,7 +156,10 @@ static json_t *event_input_schema(void)
                      "standing presupposes (dependent-act: field corrects, act - the one to "
                      "withdraw first -, depends_on), or a detention dated only the day the "
                      "arrest's hours end (time-needed: field at, fields [at], "
-                     "arrest_ends_at).");
+                     "arrest_ends_at).  Sending the file (tahap1_sent, resubmitted) is answered "
+                     "201 with warnings: each urgent search or seizure whose Ketua PN's approval "
+                     "is still owed (pn_approval_awaited) or was refused (pn_approval_refused), "
+                     "{code, event_id, type, date, message}.");
 }
 
 json_t *openapi_document(void)

@@ -617,6 +617,7 @@ START_TEST(test_a_penetapan_says_what_it_is_for_what_and_its_number)
     ck_assert_ptr_nonnull(strstr(text, "\"approves\""));
     ck_assert_ptr_nonnull(strstr(text, "\"court\""));
     ck_assert_ptr_nonnull(strstr(text, "\"decision\""));
+    ck_assert_ptr_nonnull(strstr(text, "pn_approval_refused"));
     free(text);
     json_decref(api);
 }
