@@ -46,7 +46,7 @@ const struct route http_routes[] = {
     {"POST",   "/api/v1/users",                     h_user_create,      ADMIN,        ROUTE_AUDIT | ROUTE_IDEMPOTENT | ROUTE_OFFLOAD, "add a user (the password hashed off the HTTP workers, as a log-on's)"},
     {"GET",    "/api/v1/users/{id}",                h_user_get,         ADMIN,        0,           "one user"},
     {"POST",   "/api/v1/users/{id}/disable",        h_user_disable,     ADMIN,        ROUTE_AUDIT, "disable a user and end their sessions"},
-    {"POST",   "/api/v1/imports",                   h_import,           ADMIN,        ROUTE_AUDIT, "offices or users from a CSV file's rows, all or nothing: {what: offices|users, dry_run, rows: [{line, ...}]}; 422 names every bad row"},
+    {"POST",   "/api/v1/imports",                   h_import,           ADMIN,        ROUTE_AUDIT | ROUTE_OFFLOAD, "offices or users from a CSV file's rows, all or nothing (off the HTTP workers: each user's password is hashed): {what: offices|users, dry_run, rows: [{line, ...}]}; 422 names every bad row"},
     {"POST",   "/api/v1/users/{id}/unlock",         h_user_unlock,      ADMIN,        ROUTE_AUDIT, "unlock a user locked by failed log-ons"},
     {"GET",    "/api/v1/cases",                     h_cases_list,       CASES,        ROUTE_AUDIT, "the cases the caller may see: ?stage= &office= &clock= &article= &q= &cursor= &limit="},
     {"POST",   "/api/v1/cases",                     h_case_create,      INV,          ROUTE_AUDIT | ROUTE_IDEMPOTENT, "open a case with its Laporan"},

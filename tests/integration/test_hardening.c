@@ -280,10 +280,10 @@ static long new_user(const char *admin, const char *nip, const char *name, const
     return st;
 }
 
-/* POST /api/v1/users on a thread of its own; done once it has its answer. */
+/* A POST on a thread of its own; done once it has its answer. */
 struct user_add {
     int port;
-    const char *token;
+    const char *token, *path;
     char body[512];
     long status;
     int done;
@@ -293,19 +293,51 @@ static void *user_add_run(void *arg)
 {
     struct user_add *u = arg;
     struct http_result r;
-    u->status = api_call(u->port, "POST", "/api/v1/users", u->token, u->body, &r) ? r.status : -1;
+    u->status = api_call(u->port, "POST", u->path, u->token, u->body, &r) ? r.status : -1;
     if (u->status >= 0)
         http_result_free(&r);
     __atomic_store_n(&u->done, 1, __ATOMIC_SEQ_CST);
     return NULL;
 }
 
-/* A user added has his password hashed (argon2id) off the HTTP workers, as a log-on has: with
- * one HTTP worker, while the admin's POST /api/v1/users waits on its insert (app.users locked
- * by another transaction), his GET /api/v1/me is answered; then the user is added (201). On
- * the HTTP worker, /me waited behind the hash and the insert until lock_timeout ended the
- * insert (503), every other request on that worker with it. Nothing timed: the lock is
- * released once /me has its answer. */
+/* u's POST while app.users is locked by another transaction: once it waits on its insert, the
+ * admin's GET /api/v1/me; whether /me was answered while the POST still waited (then the lock
+ * is released and the POST ends). */
+static bool me_while_adding(const char *token, struct user_add *u)
+{
+    PGconn *lock = PQconnectdb(db);
+    ck_assert_int_eq(PQstatus(lock), CONNECTION_OK);
+    PGresult *r = PQexec(lock, "BEGIN; LOCK TABLE app.users IN EXCLUSIVE MODE");
+    ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+    PQclear(r);
+    pthread_t t;
+    ck_assert_int_eq(pthread_create(&t, NULL, user_add_run, u), 0);
+    /* until berkasd's insert waits for the lock (or the request has ended) */
+    while (!__atomic_load_n(&u->done, __ATOMIC_SEQ_CST) &&
+           sql_count(db,
+                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                     "AND query LIKE 'INSERT INTO app.users %'",
+                     0, NULL) == 0)
+        usleep(5000);
+    struct http_result me;
+    ck_assert(api_call(u->port, "GET", "/api/v1/me", token, NULL, &me));
+    long me_status = me.status;
+    http_result_free(&me);
+    bool waiting = !__atomic_load_n(&u->done, __ATOMIC_SEQ_CST);
+    r = PQexec(lock, "ROLLBACK");
+    PQclear(r);
+    PQfinish(lock);
+    pthread_join(t, NULL);
+    ck_assert_int_eq(me_status, 200);
+    return waiting;
+}
+
+/* A user added has his password hashed (argon2id) off the HTTP workers, as a log-on has, by
+ * POST /api/v1/users and by an import of users (a hash for each): with one HTTP worker, while
+ * the admin's request waits on its insert (app.users locked by another transaction), his GET
+ * /api/v1/me is answered; then the user is added. On the HTTP worker, /me waited behind the
+ * hash and the insert until lock_timeout ended the insert (503), every other request on that
+ * worker with it. Nothing timed: the lock is released once /me has its answer. */
 START_TEST(test_a_user_added_is_hashed_off_the_http_workers)
 {
     struct proc p2;
@@ -315,8 +347,7 @@ START_TEST(test_a_user_added_is_hashed_off_the_http_workers)
     char *admin = api_login(port2, NIP_ADMIN_DITJEN, DEMO_PW);
     ck_assert_ptr_nonnull(admin);
     static struct user_add u;
-    u.port = port2;
-    u.token = admin;
+    u = (struct user_add){.port = port2, .token = admin, .path = "/api/v1/users"};
     const char *code[1] = {"KANIM-PLG"};
     char *office = sql_value(db, "SELECT id FROM app.offices WHERE code = $1", 1, code);
     snprintf(u.body, sizeof u.body,
@@ -324,35 +355,20 @@ START_TEST(test_a_user_added_is_hashed_off_the_http_workers)
              "\"role\":\"supervisor\",\"password\":\"Sungai-Ogan-jembatan-dua-2026\"}",
              office);
     free(office);
-    PGconn *lock = PQconnectdb(db);
-    ck_assert_int_eq(PQstatus(lock), CONNECTION_OK);
-    PGresult *r = PQexec(lock, "BEGIN; LOCK TABLE app.users IN EXCLUSIVE MODE");
-    ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
-    PQclear(r);
-    pthread_t t;
-    ck_assert_int_eq(pthread_create(&t, NULL, user_add_run, &u), 0);
-    /* until berkasd's insert waits for the lock (or the request has ended) */
-    while (!__atomic_load_n(&u.done, __ATOMIC_SEQ_CST) &&
-           sql_count(db,
-                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                     "AND query LIKE 'INSERT INTO app.users %'",
-                     0, NULL) == 0)
-        usleep(5000);
-    struct http_result me;
-    ck_assert(api_call(port2, "GET", "/api/v1/me", admin, NULL, &me));
-    long me_status = me.status;
-    http_result_free(&me);
-    int waiting = !__atomic_load_n(&u.done, __ATOMIC_SEQ_CST);
-    r = PQexec(lock, "ROLLBACK");
-    PQclear(r);
-    PQfinish(lock);
-    pthread_join(t, NULL);
-    ck_assert_int_eq(me_status, 200);
-    ck_assert_msg(waiting, "GET /api/v1/me was answered only once the user's POST had (%ld)",
-                  u.status);
+    ck_assert_msg(me_while_adding(admin, &u),
+                  "GET /api/v1/me was answered only once the user's POST had (%ld)", u.status);
     ck_assert_int_eq(u.status, 201);
-    const char *nip[1] = {"199301012019011007"};
-    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.users WHERE nip = $1", 1, nip), 1);
+    u = (struct user_add){.port = port2, .token = admin, .path = "/api/v1/imports"};
+    snprintf(u.body, sizeof u.body, "%s",
+             "{\"what\":\"users\",\"rows\":[{\"line\":2,\"nip\":\"199301012019011008\",\"name\":"
+             "\"Rudi Hartono\",\"office\":\"KANIM-PLG\",\"role\":\"supervisor\",\"password\":"
+             "\"Sungai-Lematang-perahu-tiga-2026\"}]}");
+    ck_assert_msg(me_while_adding(admin, &u),
+                  "GET /api/v1/me was answered only once the import had (%ld)", u.status);
+    ck_assert_int_eq(u.status, 200);
+    const char *nip[2] = {"199301012019011007", "199301012019011008"};
+    ck_assert_int_eq(sql_count(db, "SELECT count(*) FROM app.users WHERE nip IN ($1, $2)", 2, nip),
+                     2);
     proc_stop(&p2);
     proc_free(&p2);
     free(admin);
