@@ -535,11 +535,10 @@ static json_t *refused_warning(const struct casefile *cf, int k, const struct ca
     caldate_format(evlog_date(e, cf->zone), on, sizeof on);
     snprintf(msg, sizeof msg,
              "persetujuan Ketua PN atas %s mendesak (peristiwa %lld, %s) ditolak (Penetapan, "
-             "peristiwa %lld; %s): %s tidak dapat dianggap sah%s; tindak lanjutnya (mis. "
-             "pengembalian barang) belum dipastikan",
-             purpose, cf->ev_id[k], on, cf->ev_id[r], law.urgent,
-             e->event == EV_SEIZURE_DONE ? "barang bukti hasil penyitaan itu" : purpose,
-             e->event == EV_SEIZURE_DONE ? " disita" : "");
+             "peristiwa %lld; %s): keabsahan %s itu%s dapat dipersoalkan; tindak lanjutnya "
+             "(mis. pengembalian barang) belum dipastikan",
+             purpose, cf->ev_id[k], on, cf->ev_id[r], law.urgent, purpose,
+             e->event == EV_SEIZURE_DONE ? " dan barang bukti hasilnya" : "");
     return warning_json(cf, k, e, "pn_approval_refused", msg);
 }
 

@@ -427,8 +427,10 @@ static const char *flag_label(const char *code)
         return "Penahanan sesudah masa penangkapan habis, dicatat tidak sah dengan alasan "
                "(KUHAP 19(1))";
     if (strcmp(code, "pn_approval_refused") == 0)
+        /* the law differs by the act's date (KUHAP 34, 38(2); UU 20/2025 as reported): the
+         * case page's warning cites it (permit.c); a list label cannot */
         return "Persetujuan Ketua PN atas penggeledahan atau penyitaan mendesak ditolak; "
-               "tindak lanjutnya belum dipastikan (KUHAP 34, 38(2))";
+               "tindak lanjutnya belum dipastikan";
     return code;
 }
 

@@ -531,7 +531,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-20" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-21" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -543,7 +543,8 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
                           17: the P-17 from the Kejari's tanda terima of the SPDP too;             \
                           18: the flag pn_approval_refused;                                        \
                           19: a prosecutor's letter is no act of a file not with him (stall);      \
-                          20: the SPDP's arrival received by the Kejari's tanda terima too */
+                          20: the SPDP's arrival received by the Kejari's tanda terima too;        \
+                          21: the P-17 from the earliest receipt, whatever the order of entry */
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {

@@ -43,8 +43,9 @@
  * approval's clock met by the report to the Ketua PN (letter_delivered ketua_pn_persetujuan).
  * 12: the P-17 clock moved by the Kejari's tanda terima of the SPDP too (DOMAIN 5.1).
  * 13: the summary's walk (its last act) passes over a prosecutor's letter while the file is
- * not with him (app/summary.c). */
-#define CASESTATE_FORMAT 13
+ * not with him (app/summary.c).  14: the P-17 from the earliest receipt of the SPDP, whatever
+ * the order it was entered in (clock.c slot_restart). */
+#define CASESTATE_FORMAT 14
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

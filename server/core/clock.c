@@ -49,8 +49,8 @@ static const struct day_def defs[CLK_SP3_NOTIFY + 1] = {
         {EV_SPDP_SENT, EV_SP3_ISSUED, NONE},
         RV(spdp_days), {RV(spdp_warn_day), 0}, {NONE}, {NONE}},
     /* DOMAIN 5.2 D14: from the SPDP's receipt at the Kejaksaan when it is recorded - the
-     * prosecutor's record or the Kejari's tanda terima (restarts() below), the first receipt:
-     * a repeated one cannot move it again - else from the sending, so that a file whose
+     * prosecutor's record or the Kejari's tanda terima (restarts() below), the earliest receipt
+     * whatever the order it was recorded in: a later one cannot move it out again - else from the sending, so that a file whose
      * receipt was never entered is still watched */
     [CLK_P17] = {"p17", "P-17 diharapkan (berkas belum dikirim sejak SPDP diterima PU)",
         "SOP Pidum PER-036/A/JA/09/2011; Pedoman Jaksa Agung 24/2021",
@@ -262,13 +262,15 @@ static bool fold_spdp(struct clock_fold *fo, const struct clock_input *in, int i
 }
 
 /* A restarting act (defs' restarts) moves the running clock's start to its own date, under
- * its own date's rule set: once per start (slot->moved), so that a repeated one cannot push
- * the due date further out.  false when no rule set is in force on `day`. */
+ * its own date's rule set.  The earliest receipt counts: once moved (slot->moved), a later-dated
+ * one cannot push the due date further out, but one recorded later and dated earlier (the
+ * Kejari's tanda terima of the 3rd entered after the prosecutor's record of the 10th) moves it
+ * back to its own day.  false when no rule set is in force on `day`. */
 static bool slot_restart(struct clock_slot *s, const struct day_def *d,
                          const struct clock_input *in, int i, struct caldate day, int64_t at,
                          struct berr *err)
 {
-    if (!s->used || !s->running || s->moved)
+    if (!s->used || !s->running || (s->moved && caldate_cmp(day, s->start) >= 0))
         return true;
     const struct ruleset *rs = rules_on(in, i, day, err);
     if (!rs)
@@ -319,7 +321,7 @@ static bool fold_owed_to_suspect(struct clock_fold *fo, const struct clock_input
 /* Whether e moves clock k's start (defs' restarts).  The Kejaksaan's receipt drives the PU's
  * clocks, not the sending (DOMAIN 5.1: "tanggal terima on the tanda terima"): the P-17 counts from
  * the SPDP's receipt, which is the prosecutor's record of it or the tanda terima the investigator
- * holds from the Kejari (a letter_delivered of notice spdp_kejari), whichever comes first. */
+ * holds from the Kejari (a letter_delivered of notice spdp_kejari), whichever is dated first. */
 static bool restarts(int k, const struct day_def *d, const struct case_event *e)
 {
     return in_list(d->restarts, e->event) ||

@@ -398,6 +398,30 @@ START_TEST(test_p17_counts_from_the_kejaris_tanda_terima_of_the_spdp)
 }
 END_TEST
 
+/* The same receipts entered the other way round: the prosecutor's record of the 10th first, the
+ * Kejari's tanda terima dated the 3rd entered a week later.  The SPDP was received on the 3rd
+ * (DOMAIN 5.1: the tanggal terima drives the PU clocks), so the P-17 counts from the 3rd whatever
+ * the order of entry: due 2 April, overdue from 3 April - not 9 April. */
+START_TEST(test_p17_an_earlier_receipt_recorded_later_moves_it_back)
+{
+    struct case_event log[4];
+    log[0] = ev_on(EV_SPRINDIK_ISSUED, "2025-02-27");
+    log[1] = ev_on(EV_SPDP_SENT, "2025-03-01");
+    log[2] = ev_on(EV_SPDP_RECEIVED_BY_PU, "2025-03-10");
+    log[3] = delivered("2025-03-03", -1, NOTICE_SPDP_KEJARI);
+    struct run r;
+    compute(&r, log, 4, "Asia/Jakarta", "2025-03-20T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_P17, -1);
+    assert_day(c->start, "2025-03-03");
+    assert_day(c->due_date, "2025-04-02");
+    ck_assert_int_eq(c->source, 3);
+    assert_at(log, 4, "Asia/Jakarta", "2025-04-03T00:00:00+07:00", CLK_P17, -1, CLOCK_OVERDUE, -1);
+    /* before the tanda terima was entered: from the prosecutor's record */
+    compute(&r, log, 3, "Asia/Jakarta", "2025-03-20T12:00:00+07:00");
+    assert_day(must_find(&r, CLK_P17, -1)->due_date, "2025-04-09");
+}
+END_TEST
+
 START_TEST(test_p17_a_new_sprindik_and_spdp_start_it_again_and_its_receipt_moves_it)
 {
     struct case_event log[8];
@@ -1610,6 +1634,7 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_p17_after_the_receipt_stops_at_tahap1);
     tcase_add_test(tc, test_p17_a_second_receipt_does_not_push_it_out);
     tcase_add_test(tc, test_p17_counts_from_the_kejaris_tanda_terima_of_the_spdp);
+    tcase_add_test(tc, test_p17_an_earlier_receipt_recorded_later_moves_it_back);
     tcase_add_test(tc, test_p17_a_new_sprindik_and_spdp_start_it_again_and_its_receipt_moves_it);
     tcase_add_test(tc, test_p17_a_receipt_after_the_clock_stopped_starts_nothing);
     tcase_add_test(tc, test_designation_notice_due_the_next_day_under_uu_20_2025);
