@@ -24,7 +24,18 @@
  * 110(4)); the P-19 once, a later return an ordinary letter naming the
  * unmet items (SE B-3326/2011); the investigator's receipt of a return once;
  * P-20 only after his 14 days from that receipt, or from the return (KUHAP
- * 138(2)).  Where a stage's guard mixes those with older facts,
+ * 138(2)).  The Ketua PN's hand in a search or a seizure (DOMAIN 4.9, D8):
+ * each done under his izin of its purpose given on or before it, or in
+ * urgency (KUHAP 33(1), 34, 38); his Penetapan an izin or the persetujuan of
+ * one urgent act of its purpose done before it, approved once; the report of
+ * an urgent act to him, once and not after its approval, meeting the
+ * approval's clock (pn_approval_days after the act; compared as read back);
+ * no correction pulling a permit from under its act, or an urgent act from
+ * under its approval or report, or re-dating either past the other.  A P-19
+ * item answered by an act of the case that completes the file, standing and
+ * done on or after the return that carried it (KUHAP 110(3), 138(2)), which
+ * no correction may then withdraw or re-date before that return.  Where a
+ * stage's guard mixes those with older facts,
  * the model takes the core's older facts and its own new ones, and compares
  * the sets.
  *
@@ -239,6 +250,7 @@ static struct caldate today_wib(void)
 #define MAX_INSTR  96
 #define MAX_REPORT 8
 #define MAX_KINDS  32
+#define MAX_GIVEN  400
 
 enum { OFF_122, OFF_116, OFF_117, OFF_120, OFF_113, NOFF };
 static const char *const off_codes[NOFF] = {"122", "116", "117", "120", "113"};
@@ -292,6 +304,18 @@ struct mcase {
     long long answered[MAX_INSTR]; /* answered items, for a letter naming them unmet */
     int idle;                      /* steps spent in a terminal stage */
     bool desynced;                 /* server and model parted: compare it no more */
+    /* what the log's acts name beyond struct case_event (DOMAIN 4.9, D8; the P-19's answers):
+     * a search or seizure, or its correction, the izin it cites (log index, -1: none); a
+     * Penetapan, 'i' izin or 'p' persetujuan, and its purpose (search_done or seizure_done);
+     * an answer, the act that fulfils its item and the return that carried the item (-1) */
+    int permit[MAX_LOG];
+    char pkind[MAX_LOG];
+    bool refused[MAX_LOG]; /* ... the Ketua PN's refusal (decision ditolak) */
+    enum event pfor[MAX_LOG];
+    int answer_act[MAX_LOG], answer_given[MAX_LOG];
+    int ngiven; /* each P-19 item (and each reopened by a later return): its return */
+    long long given_id[MAX_GIVEN];
+    int given_ix[MAX_GIVEN];
 };
 
 /* One request as the model builds it. */
@@ -317,20 +341,30 @@ struct req {
     bool withdraws;
     bool has_due;
     struct caldate due;
-    bool has_note;       /* issue 10: a direction's text, done's note, reassignment's reason */
-    bool foreign;        /* corrected: the original is an act another role records */
-    int extra;           /* a field added that the act does not take (enum mfield), or -1 */
-    bool late_reason;    /* a return after the prosecutor's period, with its reason */
-    const char *ground;  /* sp3_issued: the ground sent, or NULL */
-    bool has_appearance; /* summons_served: names the day to appear ... */
-    int appear_in;       /* ... this many days after the day it is served */
-    bool urgent;         /* ... and says why it is urgent; a search or seizure: done in urgency
-                            without the Ketua PN's permit (KUHAP 34, 38(2)) */
-    bool permit;         /* court_permit_received: the Ketua PN's izin for a seizure */
-    bool unlawful;       /* detained: recorded as unlawful with a reason (KUHAP 19(1)) */
-    const char *notice;  /* letter_delivered: the notice it delivers (recipient), or NULL */
-    bool received;       /* ... and who received it */
-    int nunmet;          /* a later return: the items it names unmet */
+    bool has_note;           /* issue 10: a direction's text, done's note, reassignment's reason */
+    bool foreign;            /* corrected: the original is an act another role records */
+    int extra;               /* a field added that the act does not take (enum mfield), or -1 */
+    bool late_reason;        /* a return after the prosecutor's period, with its reason */
+    const char *ground;      /* sp3_issued: the ground sent, or NULL */
+    bool has_appearance;     /* summons_served: names the day to appear ... */
+    int appear_in;           /* ... this many days after the day it is served */
+    bool urgent;             /* ... and says why it is urgent; a search or seizure: done in urgency
+                                without the Ketua PN's permit (KUHAP 34, 38(2)) */
+    const char *permit_kind; /* court_permit_received: izin or persetujuan (as sent), or NULL */
+    const char *permit_for;  /* ... penggeledahan or penyitaan (as sent), or NULL */
+    const char *court;       /* ... the Pengadilan Negeri (as sent), or NULL */
+    const char *decision;    /* ... dikabulkan or ditolak (as sent), or NULL: granted */
+    long long permit_act;    /* a search or seizure: the izin it cites (an event id), or 0 */
+    int permit_ix;           /* ... its log index in this case, -1 if none of it */
+    long long approves;      /* a persetujuan, a report to the Ketua PN: the urgent act named */
+    int approves_ix;         /* ... its log index in this case, or -1 */
+    bool report;             /* letter_delivered to ketua_pn_persetujuan (KUHAP 34, 38(2)) */
+    long long answer_act;    /* instruction_answered: the act that fulfils the item, or 0 */
+    int answer_ix;           /* ... its log index in this case, or -1 */
+    bool unlawful;           /* detained: recorded as unlawful with a reason (KUHAP 19(1)) */
+    const char *notice;      /* letter_delivered: the notice it delivers (recipient), or NULL */
+    bool received;           /* ... and who received it */
+    int nunmet;              /* a later return: the items it names unmet */
     long long unmet[2];
     bool both;           /* sends `date` beside `at` ... */
     struct caldate said; /* ... this one */
@@ -372,11 +406,14 @@ struct model {
         int count, first_step;
     } kinds[MAX_KINDS];
     bool tried[ST__COUNT][EV__COUNT], took[ST__COUNT][EV__COUNT];
+    /* accepted: izin, persetujuan, searches and seizures under an izin, in urgency, reports to
+     * the Ketua PN, answers naming the act that fulfils the item; clocks compared */
+    long izin, persetujuan, under_izin, urgent, reports, answer_acts, pn_clocks;
     int nwhys; /* the model's answers by the rule that decided them */
     struct {
         const char *why;
         long count;
-    } whys[40];
+    } whys[80];
 };
 
 static uint64_t rng_next(struct model *m)
@@ -570,6 +607,7 @@ enum mfield {
     MF_URGENT_REASON,
     MF_UNLAWFUL_REASON,
     MF_RECEIVED_BY,
+    MF_ANSWER_ACT,
     MF_PERMIT_KIND,
     MF_PERMIT_FOR,
     MF_PERMIT_ACT,
@@ -603,6 +641,7 @@ static const char *const mfield_names[NMF] = {"party_id",
                                               "urgent_reason",
                                               "unlawful_reason",
                                               "received_by",
+                                              "answer_act",
                                               "permit_kind",
                                               "permit_for",
                                               "permit_act",
@@ -643,6 +682,7 @@ static bool model_takes(enum event as, enum mfield f)
         return as == EV_P19_RECEIVED;
     case MF_INSTRUCTION_ID:
     case MF_ANSWER:
+    case MF_ANSWER_ACT: /* the act whose paper fulfils the item (KUHAP 110(3), 138(2)) */
         return as == EV_INSTRUCTION_ANSWERED;
     case MF_DUE:
         return as == EV_DIRECTION_GIVEN;
@@ -659,12 +699,13 @@ static bool model_takes(enum event as, enum mfield f)
         return as == EV_SUMMONS_SERVED || as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE;
     case MF_PERMIT_ACT: /* the permit a search or seizure was done under (KUHAP 33(1), 38(1)) */
         return as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE;
-    case MF_PERMIT_KIND: /* the Ketua PN's Penetapan: what it is, for what, what it approves */
+    case MF_PERMIT_KIND: /* the Ketua PN's Penetapan: what it is, for what */
     case MF_PERMIT_FOR:
-    case MF_APPROVES:
     case MF_DECISION: /* the Ketua PN's answer: granted, or refused */
     case MF_COURT:    /* the Pengadilan Negeri whose Ketua gave it */
         return as == EV_COURT_PERMIT_RECEIVED;
+    case MF_APPROVES: /* the urgent act a persetujuan approves, or a report to him names */
+        return as == EV_COURT_PERMIT_RECEIVED || as == EV_LETTER_DELIVERED;
     case MF_UNLAWFUL_REASON: /* KUHAP 19(1): a detention after the arrest's day */
         return as == EV_DETAINED;
     default:
@@ -684,9 +725,9 @@ static bool req_takes(const struct mcase *mc, const struct req *r, enum mfield f
     if (r->withdraws)
         return f == MF_WITHDRAWS;
     if (f == MF_INSTRUCTIONS || f == MF_UNMET || f == MF_INSTRUCTION_ID || f == MF_ANSWER ||
-        f == MF_DIRECTION || f == MF_PERMIT_KIND || f == MF_PERMIT_FOR || f == MF_APPROVES ||
-        f == MF_DECISION)
-        return false; /* what a Penetapan is and approves stays with it */
+        f == MF_ANSWER_ACT || f == MF_DIRECTION || f == MF_PERMIT_KIND || f == MF_PERMIT_FOR ||
+        f == MF_APPROVES || f == MF_DECISION)
+        return false; /* what a Penetapan is and approves stays with it, as an answer's act */
     return model_takes(mc->log[r->ref].event, f);
 }
 
@@ -733,13 +774,23 @@ static bool req_sends(const struct req *r, enum mfield f)
     case MF_UNLAWFUL_REASON:
         return r->unlawful || r->extra == (int)f;
     case MF_RECIPIENT:
-        return r->notice != NULL || r->extra == (int)f;
+        return r->notice != NULL || r->report || r->extra == (int)f;
     case MF_RECEIVED_BY:
         return r->received || r->extra == (int)f;
     case MF_PERMIT_KIND:
+        return r->permit_kind || r->extra == (int)f;
     case MF_PERMIT_FOR:
+        return r->permit_for || r->extra == (int)f;
+    case MF_PERMIT_ACT:
+        return r->permit_act != 0;
+    case MF_APPROVES:
+        return r->approves != 0;
+    case MF_ANSWER_ACT:
+        return r->answer_act != 0;
     case MF_COURT:
-        return r->permit || r->extra == (int)f;
+        return r->court || r->extra == (int)f;
+    case MF_DECISION:
+        return r->decision || r->extra == (int)f;
     default:
         return r->extra == (int)f;
     }
@@ -1311,6 +1362,282 @@ static bool model_spdp_received(const struct mcase *mc)
     return received;
 }
 
+/* ---- the Ketua PN's Penetapan and the P-19's answers, stated from the law ----------------- */
+
+/* The acts whose berita acara complete a file (KUHAP 75(1); DOMAIN 4.6-4.10, 7.4 items 3, 7,
+ * 8): an examination, an interpreter's oath, a search, a seizure, the Ketua PN's Penetapan on
+ * them, the evidence kept, the Resume.  What opened the case, a designation, a summons, custody,
+ * a notice, the P-forms are no answer to what the prosecutor found missing. */
+static bool model_completes_file(enum event ev)
+{
+    return ev == EV_BAP_RECORDED || ev == EV_INTERPRETER_SWORN || ev == EV_SEARCH_DONE ||
+           ev == EV_SEIZURE_DONE || ev == EV_COURT_PERMIT_RECEIVED || ev == EV_EVIDENCE_DEPOSITED ||
+           ev == EV_RESUME_WRITTEN;
+}
+
+enum afault { AF_OK, AF_CORRECTION, AF_WITHDRAWN, AF_KIND, AF_BEFORE };
+
+/* Whether act a (a log index) fulfils a P-19 item carried by the return at g (-1: unknown) in
+ * log[0..n): an act (not a correction), standing, that completes the file, done no earlier
+ * than the return reached the investigator (KUHAP 110(3), 138(2)); a return withdrawn since
+ * dates nothing. */
+static enum afault model_fulfils(const struct case_event *log, int n, int a, int g)
+{
+    struct case_event e, ret;
+    if (a < 0 || a >= n || log[a].event == EV_CORRECTED)
+        return AF_CORRECTION;
+    if (!evlog_effective(log, n, a, &e))
+        return AF_WITHDRAWN;
+    if (!model_completes_file(e.event))
+        return AF_KIND;
+    if (g >= 0 && g < n && evlog_effective(log, n, g, &ret) && dated_after(&ret, &e))
+        return AF_BEFORE;
+    return AF_OK;
+}
+
+/* The return (log index) that carried P-19 item `id`, or -1. */
+static int model_given(const struct mcase *mc, long long id)
+{
+    for (int i = 0; i < mc->ngiven; i++)
+        if (mc->given_id[i] == id)
+            return mc->given_ix[i];
+    return -1;
+}
+
+/* An answer naming the act that fulfils its item: one that does not, 422 on answer_act. */
+static bool expect_answer(const struct mcase *mc, const struct req *r, struct expect *x)
+{
+    if (r->ev != EV_INSTRUCTION_ANSWERED || !r->answer_act)
+        return false;
+    static const char *const why[] = {"", "answer_act names a correction", "answer_act withdrawn",
+                                      "answer_act does not complete the file",
+                                      "answer_act before the return"};
+    enum afault f = model_fulfils(mc->log, mc->n, r->answer_ix, model_given(mc, r->instruction));
+    if (f == AF_OK)
+        return false;
+    expect_problem(x, 422, "unprocessable", "answer_act", why[f]);
+    return true;
+}
+
+/* The act at log index i as it stands in log[0..n), if it stands: a search or a seizure. */
+static bool model_search_or_seizure(const struct case_event *log, int n, int i,
+                                    struct case_event *e)
+{
+    return evlog_effective(log, n, i, e) &&
+           (e->event == EV_SEARCH_DONE || e->event == EV_SEIZURE_DONE);
+}
+
+/* The izin the search or seizure at log index j stands on in log[0..n) (permit: each entry's
+ * own, corrections included): the one its record or its latest correction states, or -1
+ * (urgent). */
+static int model_izin_of(const struct case_event *log, const int *permit, int n, int j)
+{
+    int last = j;
+    for (int t = j + 1; t < n; t++)
+        if (log[t].event == EV_CORRECTED && !log[t].withdraws && log[t].ref == j)
+            last = t;
+    return permit[last];
+}
+
+/* Whether the approval of act k is recorded in the log (a standing persetujuan naming it), or
+ * (reports too) its report to the Ketua PN. */
+static bool model_approved(const struct mcase *mc, int k, bool reports)
+{
+    struct case_event e;
+    for (int i = k + 1; i < mc->n; i++)
+        if (mc->log[i].ref == k && evlog_effective(mc->log, mc->n, i, &e) &&
+            ((e.event == EV_COURT_PERMIT_RECEIVED && mc->pkind[i] == 'p') ||
+             (reports && e.event == EV_LETTER_DELIVERED)))
+            return true;
+    return false;
+}
+
+/* A search or a seizure stands on the Ketua PN's izin of its purpose given before it (KUHAP
+ * 33(1), 38(1); UU 20/2025 Pasal 44 as reported) or on its urgency (34, 38(2)), one or the
+ * other. */
+static bool expect_basis(const struct mcase *mc, const struct req *r, enum event as,
+                         struct expect *x)
+{
+    if (r->permit_act && r->urgent) {
+        expect_problem(x, 400, "bad-input", "permit_act", "both a permit and urgency");
+        return true;
+    }
+    if (!r->permit_act && !r->urgent) {
+        expect_problem(x, 422, "permit-missing", "permit_act", "neither permit nor urgency");
+        return true;
+    }
+    if (!r->permit_act)
+        return false;
+    struct case_event e;
+    int k = r->permit_ix;
+    const char *why = NULL;
+    if (k < 0 || !evlog_effective(mc->log, mc->n, k, &e) || e.event != EV_COURT_PERMIT_RECEIVED)
+        why = "permit_act is no standing Penetapan of the case";
+    else if (mc->refused[k]) /* no act is done under the Ketua PN's refusal */
+        why = "permit_act is a refusal";
+    else if (mc->pkind[k] != 'i')
+        why = "permit_act is an approval, not a permit";
+    else if (mc->pfor[k] != as)
+        why = "permit_act permits the other act";
+    else if (dated_after(&e, &x->ce))
+        why = "permit_act given after the act";
+    if (why)
+        expect_problem(x, 422, "permit-mismatch", "permit_act", why);
+    return why != NULL;
+}
+
+/* The act a persetujuan approves or a report to the Ketua PN names: a standing urgent search
+ * or seizure of the case (of the persetujuan's purpose), done on or before it, approved once;
+ * reported once and not after its approval (KUHAP 34, 38(2)). */
+static bool expect_approved_act(const struct mcase *mc, const struct req *r, bool report,
+                                struct expect *x)
+{
+    struct case_event e;
+    int k = r->approves_ix;
+    const char *why = NULL;
+    if (k < 0 || !model_search_or_seizure(mc->log, mc->n, k, &e))
+        why = "approves names no standing search or seizure of the case";
+    else if (!report &&
+             strcmp(r->permit_for, e.event == EV_SEARCH_DONE ? "penggeledahan" : "penyitaan") != 0)
+        why = "a persetujuan of the other act";
+    else if (!e.urgent)
+        why = "approves names an act done under a permit";
+    else if (dated_after(&e, &x->ce))
+        why = "approval dated before the act";
+    if (why) {
+        expect_problem(x, 422, "permit-mismatch", "approves", why);
+        return true;
+    }
+    if (!model_approved(mc, k, report))
+        return false;
+    expect_problem(x, 409, "conflict", "approves",
+                   report ? "reported or approved already" : "approved already");
+    return true;
+}
+
+/* The Ketua PN's Penetapan: an izin or a persetujuan, for a search or a seizure; a persetujuan
+ * names the urgent act it approves, an izin none (it comes before its act, which names it). */
+static bool expect_penetapan(const struct mcase *mc, const struct req *r, struct expect *x)
+{
+    bool izin = r->permit_kind && strcmp(r->permit_kind, "izin") == 0;
+    bool persetujuan = r->permit_kind && strcmp(r->permit_kind, "persetujuan") == 0;
+    if (!izin && !persetujuan)
+        expect_problem(x, 400, "bad-input", "permit_kind",
+                       "permit_kind neither izin nor persetujuan");
+    else if (!r->permit_for || (strcmp(r->permit_for, "penggeledahan") != 0 &&
+                                strcmp(r->permit_for, "penyitaan") != 0))
+        expect_problem(x, 400, "bad-input", "permit_for", "permit_for neither act");
+    else if (!r->court) /* the Pengadilan Negeri whose Ketua gave it (DOMAIN 4.9, 11.5) */
+        expect_problem(x, 400, "bad-input", "court", "a Penetapan without its court");
+    else if (r->decision && strcmp(r->decision, "dikabulkan") != 0 &&
+             strcmp(r->decision, "ditolak") != 0)
+        expect_problem(x, 400, "bad-input", "decision", "decision neither granted nor refused");
+    else if (izin && r->approves)
+        expect_problem(x, 400, "bad-input", "approves", "an izin approves nothing");
+    else if (persetujuan && !r->approves)
+        expect_problem(x, 400, "bad-input", "approves", "a persetujuan names its act");
+    else
+        return persetujuan && expect_approved_act(mc, r, false, x);
+    return true;
+}
+
+/* The rules of DOMAIN 4.9 and D8 on a write (not a withdrawal): a search's or a seizure's
+ * basis, the Penetapan, the report to the Ketua PN (recipient ketua_pn_persetujuan and the act
+ * it names go together). */
+static bool expect_permit(const struct mcase *mc, const struct req *r, enum event as,
+                          struct expect *x)
+{
+    if (r->ev == EV_CORRECTED && r->withdraws)
+        return false;
+    if (as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE)
+        return expect_basis(mc, r, as, x);
+    if (as == EV_COURT_PERMIT_RECEIVED && r->court && !r->court[strspn(r->court, " ")]) {
+        expect_problem(x, 400, "bad-input", "court", "a blank court");
+        return true;
+    }
+    if (r->ev == EV_CORRECTED)
+        return false; /* a Penetapan or a report re-dated or renumbered: what it is stays */
+    if (as == EV_COURT_PERMIT_RECEIVED)
+        return expect_penetapan(mc, r, x);
+    if (as != EV_LETTER_DELIVERED)
+        return false;
+    if (r->report != (r->approves != 0)) {
+        expect_problem(x, 400, "bad-input", r->report ? "approves" : "recipient",
+                       "a report to the Ketua PN and the act it names go together");
+        return true;
+    }
+    return r->report && expect_approved_act(mc, r, true, x);
+}
+
+enum lfault { LF_OK, LF_WITHDRAWN, LF_AFTER, LF_NOT_URGENT };
+
+/* The link of act dep on act base in log[0..n): a search or seizure on its izin, a persetujuan
+ * or a report on the urgent act it names.  While dep stands, base stands, is dated on or
+ * before it, and under an approval or a report stays urgent (only an act done without the izin
+ * is reported to the Ketua PN for his approval). */
+static enum lfault model_link(const struct case_event *log, int n, int base, int dep)
+{
+    struct case_event b, d;
+    if (!evlog_effective(log, n, dep, &d))
+        return LF_OK;
+    if (!evlog_effective(log, n, base, &b))
+        return LF_WITHDRAWN;
+    if ((d.event == EV_COURT_PERMIT_RECEIVED || d.event == EV_LETTER_DELIVERED) && !b.urgent)
+        return LF_NOT_URGENT;
+    return dated_after(&b, &d) ? LF_AFTER : LF_OK;
+}
+
+/* A correction (the last of log[0..n), of act k) leaves the acts resting on others as the law
+ * wants them, each link it breaks refused (nothing written): the Ketua PN's Penetapan is not
+ * pulled from under the act resting on it nor re-dated past it, an urgent act is not withdrawn,
+ * re-dated after or made one done under an izin under its persetujuan or report; and a P-19's
+ * standing answer keeps the act it names standing, and done on or after the return that
+ * carried its item.  A link already broken before is not the correction's doing. */
+static bool expect_links(const struct mcase *mc, const struct case_event *log, const int *permit,
+                         int n, int k, const struct req *r, struct expect *x)
+{
+    for (int i = 0; i < n - 1; i++) {
+        struct case_event a;
+        if (i == k || log[i].event != EV_INSTRUCTION_ANSWERED || !evlog_effective(log, n, i, &a))
+            continue;
+        int act = mc->answer_act[i], g = mc->answer_given[i];
+        if (act < 0 || (act != k && g != k))
+            continue;
+        enum afault was = model_fulfils(log, n - 1, act, g), now = model_fulfils(log, n, act, g);
+        if (was != AF_OK || now == AF_OK)
+            continue;
+        if (now == AF_WITHDRAWN)
+            expect_problem(x, 422, "dependent-act", "corrects", "withdrawn from under an answer");
+        else
+            expect_problem(x, 422, "date-order", r->timed ? "at" : "date",
+                           "an answer's act re-dated before its return");
+        return true;
+    }
+    for (int j = 0; j < n - 1; j++) {
+        enum event ev = log[j].event;
+        int base = -1;
+        if ((ev == EV_SEARCH_DONE || ev == EV_SEIZURE_DONE) && j != k)
+            base = model_izin_of(log, permit, n, j);
+        else if (ev == EV_COURT_PERMIT_RECEIVED || ev == EV_LETTER_DELIVERED)
+            base = log[j].ref;
+        if (base < 0 || (base != k && j != k))
+            continue;
+        enum lfault now = model_link(log, n, base, j);
+        if (now == LF_OK || model_link(log, n - 1, base, j) != LF_OK)
+            continue;
+        if (now == LF_WITHDRAWN)
+            expect_problem(x, 422, "dependent-act", "corrects", "a permit or urgent act withdrawn");
+        else if (now == LF_NOT_URGENT)
+            expect_problem(x, 422, "dependent-act", "permit_act",
+                           "an approved or reported act made one under a permit");
+        else
+            expect_problem(x, 422, "permit-mismatch", r->timed ? "at" : "date",
+                           "a permit re-dated after its act, or an approval before");
+        return true;
+    }
+    return false;
+}
+
 /* The checks before the core, in the order server/app/events.c makes them:
  * role, visibility, version, date, input; and the rule core/event.c states
  * for corrections, which events.c lacks (its place in that order is not
@@ -1338,10 +1665,17 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
         expect_problem(x, 400, "bad-input", when, "act in the future");
     } else if (caldate_cmp(evlog_date(&x->ce, wib()), mc->opened) < 0) {
         expect_problem(x, 400, "bad-input", when, "act before the case was opened");
+    } else if (r->answer_act && r->answer_ix < 0) {
+        /* what fulfils a P-19 item is an act of this case */
+        expect_problem(x, 400, "bad-input", "answer_act", "answer_act of another case");
     } else if (req_unexpected(mc, r) >= 0) {
         /* issue 13.11: a field the act does not take is refused, not stored */
         expect_problem(x, 400, "bad-input", mfield_names[req_unexpected(mc, r)],
                        "a field the act does not take");
+    } else if (r->ev == EV_COURT_PERMIT_RECEIVED && (!r->permit_kind || !r->permit_for)) {
+        /* a Penetapan says what it is and for what */
+        expect_problem(x, 400, "bad-input", r->permit_kind ? "permit_for" : "permit_kind",
+                       "a Penetapan without its kind or purpose");
     } else {
         /* a correction that replaces an act's details is held to what the
          * act needs: it stands for the act from then on */
@@ -1357,6 +1691,8 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
             expect_problem(x, 400, "bad-input", "party_id", "a summons calls a person");
         else if (as == EV_LETTER_DELIVERED && r->notice && !r->received)
             expect_problem(x, 400, "bad-input", "received_by", "a notice names who received it");
+        else if (expect_answer(mc, r, x))
+            ;
         else if (r->ev == EV_CORRECTED && as == EV_DIRECTION_GIVEN && !r->has_due)
             expect_problem(x, 400, "bad-input", "due", "a direction needs its due date");
         else if (r->ev == EV_DIRECTION_DONE && r->ref < 0)
@@ -1381,10 +1717,10 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
         else if (as == EV_SP3_ISSUED && (r->ev != EV_CORRECTED || r->ground) &&
                  !model_ground_ok(r->ground, evlog_date(&x->ce, wib())))
             expect_problem(x, 422, "sp3-ground", "ground", "an SP3 without a statutory ground");
-        /* KUHAP 33(1), 38(1): a search or a seizure under the Ketua PN's permit, or urgent
-         * (34, 38(2)); the model names no permit, so it must say its urgency */
-        else if ((as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE) && !req_sends(r, MF_URGENT_REASON))
-            expect_problem(x, 422, "permit-missing", "permit_act", "neither permit nor urgency");
+        /* KUHAP 33(1), 34, 38: a search or a seizure under the Ketua PN's permit, or urgent;
+         * his Penetapan; the report of an urgent act to him */
+        else if (expect_permit(mc, r, as, x))
+            ;
         else
             return false;
     }
@@ -1464,6 +1800,11 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
                                "dates out of order");
             return;
         }
+        static int permit[MAX_LOG + 1];
+        memcpy(permit, mc->permit, (size_t)mc->n * sizeof *permit);
+        permit[mc->n] = r->permit_ix;
+        if (r->ev == EV_CORRECTED && expect_links(mc, log, permit, mc->n + 1, r->ref, r, x))
+            return;
     }
     if (event_is_detention(r->ev)) {
         const struct ruleset *rs = ruleset_for_date(m->rules, RULESET_BUILTIN_COUNT, date);
@@ -1655,6 +1996,217 @@ static void pick_party(struct model *m, const struct mcase *mc, struct req *r, i
     r->party = mc->sus_id[r->suspect];
 }
 
+/* An act of another case of the pool (of kind ev if one has it): its id, else an id no act has. */
+static long long foreign_act(const struct model *m, const struct mcase *mc, enum event ev)
+{
+    long long any = 0;
+    for (int p = 0; p < POOL; p++) {
+        const struct mcase *o = m->pool[p];
+        for (int i = 0; o && o != mc && i < o->n; i++) {
+            if (o->log[i].event == ev)
+                return o->log_id[i];
+            if (!any && o->log[i].event != EV_CORRECTED)
+                any = o->log_id[i];
+        }
+    }
+    return any ? any : 999999999LL;
+}
+
+/* Whether the case holds a standing izin for an act of kind as. */
+static bool model_has_izin(const struct mcase *mc, enum event as)
+{
+    struct case_event e;
+    for (int i = 0; i < mc->n; i++)
+        if (mc->pkind[i] == 'i' && mc->pfor[i] == as && !mc->refused[i] &&
+            evlog_effective(mc->log, mc->n, i, &e))
+            return true;
+    return false;
+}
+
+/* Whether a standing urgent act of the case still waits for its approval (or its report). */
+static bool model_owes(const struct mcase *mc, bool report)
+{
+    struct case_event e;
+    for (int i = 0; i < mc->n; i++)
+        if (model_search_or_seizure(mc->log, mc->n, i, &e) && e.urgent &&
+            !model_approved(mc, i, report))
+            return true;
+    return false;
+}
+
+/* The izin a search or seizure of kind as cites: mostly a standing one of its purpose; some any
+ * Penetapan (the other purpose, a persetujuan, one withdrawn, one given later), some an act
+ * that is no Penetapan, a few another case's. */
+static void pick_permit(struct model *m, const struct mcase *mc, struct req *r, enum event as)
+{
+    int cand[MAX_LOG], nc = 0, mode = rnd(m, 100);
+    struct case_event e;
+    for (int i = 0; i < mc->n; i++) {
+        enum event ev = mc->log[i].event;
+        bool ok = mode < 80 ? mc->pkind[i] == 'i' && mc->pfor[i] == as && !mc->refused[i] &&
+                                  evlog_effective(mc->log, mc->n, i, &e)
+                  : mode < 94 ? ev == EV_COURT_PERMIT_RECEIVED
+                              : ev != EV_CORRECTED;
+        if (ok)
+            cand[nc++] = i;
+    }
+    r->permit_ix = nc > 0 && mode < 97 ? cand[rnd(m, nc)] : -1;
+    r->permit_act =
+        r->permit_ix >= 0 ? mc->log_id[r->permit_ix] : foreign_act(m, mc, EV_COURT_PERMIT_RECEIVED);
+}
+
+/* The act a persetujuan approves or a report names: mostly an urgent one still owed it; some
+ * any search or seizure (under a permit, withdrawn, approved already), some any act, a few
+ * another case's. */
+static void pick_approved(struct model *m, const struct mcase *mc, struct req *r, bool report)
+{
+    int cand[MAX_LOG], nc = 0, mode = rnd(m, 100);
+    struct case_event e;
+    for (int i = 0; i < mc->n; i++) {
+        enum event ev = mc->log[i].event;
+        bool ok = mode < 75 ? model_search_or_seizure(mc->log, mc->n, i, &e) && e.urgent &&
+                                  !model_approved(mc, i, report)
+                  : mode < 90 ? ev == EV_SEARCH_DONE || ev == EV_SEIZURE_DONE
+                              : ev != EV_CORRECTED;
+        if (ok)
+            cand[nc++] = i;
+    }
+    r->approves_ix = nc > 0 && mode < 97 ? cand[rnd(m, nc)] : -1;
+    r->approves =
+        r->approves_ix >= 0 ? mc->log_id[r->approves_ix] : foreign_act(m, mc, EV_SEIZURE_DONE);
+    r->ref = r->approves_ix; /* the act it names (the core's ref) */
+}
+
+/* The act an answer names as fulfilling its item: mostly one that does, or none named; some an
+ * act of the file done before the return, any act (the Sprindik, a summons), a correction, a
+ * few another case's. */
+static void pick_answer(struct model *m, const struct mcase *mc, struct req *r)
+{
+    int g = model_given(mc, r->instruction), cand[MAX_LOG], nc = 0, mode = rnd(m, 100);
+    for (int i = 0; i < mc->n; i++) {
+        enum event ev = mc->log[i].event;
+        bool ok = mode < 70   ? model_fulfils(mc->log, mc->n, i, g) == AF_OK
+                  : mode < 82 ? model_completes_file(ev)
+                  : mode < 94 ? ev != EV_CORRECTED
+                              : ev == EV_CORRECTED;
+        if (ok)
+            cand[nc++] = i;
+    }
+    r->answer_ix = nc > 0 && mode < 98 ? cand[rnd(m, nc)] : -1;
+    if (r->answer_ix >= 0)
+        r->answer_act = mc->log_id[r->answer_ix];
+    else if (mode >= 70) /* none fulfils it: answered without naming an act */
+        r->answer_act = foreign_act(m, mc, EV_BAP_RECORDED);
+}
+
+static const char *purpose_of(enum event as)
+{
+    return as == EV_SEARCH_DONE ? "penggeledahan" : "penyitaan";
+}
+
+/* The Ketua PN's Penetapan: mostly an izin, or the persetujuan of an urgent act owed one; a
+ * few without its kind or purpose, an izin naming an act, a persetujuan naming none. */
+static void build_penetapan(struct model *m, const struct mcase *mc, struct req *r)
+{
+    static const char *const fors[] = {"penggeledahan", "penyitaan"};
+    static const char *const decisions[] = {NULL, NULL, NULL,      NULL,      NULL,        NULL,
+                                            NULL, NULL, "ditolak", "ditolak", "dikabulkan"};
+    int k = rnd(m, 100), c = rnd(m, 100);
+    r->permit_for = fors[rnd(m, 2)];
+    /* its court (a few none, or blank); mostly granted, some refused, a few unknown */
+    r->court = c < 97 ? "Palembang" : c < 99 ? NULL : " ";
+    r->decision = chance(m, 2) ? "batal" : decisions[rnd(m, 11)];
+    if (k < (model_owes(mc, false) ? 40 : 85)) {
+        r->permit_kind = "izin";
+    } else if (k < 95) {
+        r->permit_kind = "persetujuan";
+        pick_approved(m, mc, r, false);
+        if (r->approves_ix >= 0 && !chance(m, 8))
+            r->permit_for = purpose_of(mc->log[r->approves_ix].event);
+    } else {
+        switch (rnd(m, 5)) {
+        case 0:
+            r->permit_kind = NULL;
+            break;
+        case 1:
+            r->permit_kind = "surat";
+            break;
+        case 2:
+            r->permit_kind = "izin";
+            r->permit_for = "pemeriksaan";
+            break;
+        case 3:
+            r->permit_kind = "izin";
+            pick_approved(m, mc, r, false);
+            break;
+        default:
+            r->permit_kind = "persetujuan";
+            break;
+        }
+    }
+}
+
+/* A search or a seizure: under an izin when the case has one, else mostly urgent; a few with
+ * both, a few with neither. */
+static void build_basis(struct model *m, const struct mcase *mc, struct req *r)
+{
+    int k = rnd(m, 100);
+    if (k < (model_has_izin(mc, r->ev) ? 55 : 8)) {
+        pick_permit(m, mc, r, r->ev);
+    } else if (k < 95) {
+        r->urgent = true;
+    } else if (k < 97) {
+        r->urgent = true;
+        pick_permit(m, mc, r, r->ev);
+    }
+}
+
+/* A correction of a search or seizure states its basis again: mostly the same, some switch
+ * between the izin and urgency or cite another izin, a few none. */
+static void correct_basis(struct model *m, const struct mcase *mc, struct req *r, int t)
+{
+    struct case_event e;
+    bool urgent = evlog_effective(mc->log, mc->n, t, &e) ? e.urgent : mc->log[t].urgent;
+    int izin = model_izin_of(mc->log, mc->permit, mc->n, t), k = rnd(m, 100);
+    r->urgent = false;
+    if (k < 70 && izin >= 0) {
+        r->permit_ix = izin;
+        r->permit_act = mc->log_id[izin];
+    } else if (k < 70) {
+        r->urgent = urgent;
+    } else if (k < 80 && (izin >= 0 || !urgent)) {
+        r->urgent = true;
+    } else if (k < 95) {
+        pick_permit(m, mc, r, mc->log[t].event);
+    }
+}
+
+/* Some corrections move an act past another that rests on it or that it rests on: an act an
+ * answer names to before the return that carried the item, an izin to after an act citing it,
+ * an urgent act to after its persetujuan or report (each refused while the link stands). */
+static void correct_past(struct model *m, const struct mcase *mc, struct req *r, int t)
+{
+    struct case_event e;
+    int other = -1;
+    for (int i = t + 1; i < mc->n && other < 0; i++) {
+        if (mc->answer_act[i] == t && mc->answer_given[i] >= 0)
+            other = mc->answer_given[i];
+        else if (mc->permit[i] == t || (mc->log[i].ref == t && mc->log[i].event != EV_CORRECTED &&
+                                        (mc->log[i].event == EV_COURT_PERMIT_RECEIVED ||
+                                         mc->log[i].event == EV_LETTER_DELIVERED)))
+            other = i;
+    }
+    if (other < 0 || !chance(m, 60) || !evlog_effective(mc->log, mc->n, other, &e))
+        return;
+    bool before = mc->log[other].event == EV_P19_RECEIVED ||
+                  mc->log[other].event == EV_RETURN_LETTER_RECEIVED;
+    struct caldate d = caldate_add(evlog_date(&e, wib()), (before ? -1 : 1) * (1 + rnd(m, 3)));
+    if (caldate_cmp(d, today_wib()) >= 0 || caldate_cmp(d, mc->opened) < 0)
+        return;
+    r->date = d;
+    r->at = caldate_day_start(d, wib()) + 10 * 3600;
+}
+
 /* The details of a correction: withdraw the original, or re-date it with
  * its own details. */
 static void build_correction(struct model *m, const struct mcase *mc, struct req *r)
@@ -1669,13 +2221,31 @@ static void build_correction(struct model *m, const struct mcase *mc, struct req
             (!own || tries >= 12 || (event_info(mc->log[k].event)->recorders & r->role)))
             t = k;
     }
+    /* a third of them an act another rests on: a Penetapan, a search or seizure, a report to
+     * the Ketua PN, an act an answer names, a return that carried an item (DOMAIN 4.9, D8;
+     * KUHAP 110(3), 138(2)) */
+    bool linked = chance(m, 35);
+    if (linked) {
+        int cand[MAX_LOG], nc = 0;
+        for (int k = 0; k < mc->n; k++) {
+            enum event ev = mc->log[k].event;
+            bool named = false;
+            for (int i = k + 1; i < mc->n && !named; i++)
+                named = mc->answer_act[i] == k || mc->answer_given[i] == k;
+            if (ev == EV_COURT_PERMIT_RECEIVED || ev == EV_SEARCH_DONE || ev == EV_SEIZURE_DONE ||
+                (ev == EV_LETTER_DELIVERED && mc->log[k].ref >= 0) || named)
+                cand[nc++] = k;
+        }
+        if (nc > 0)
+            t = cand[rnd(m, nc)];
+    }
     if (t < 0)
         t = 0;
     const struct case_event *o = &mc->log[t];
     r->ref = t;
     r->ref_id = mc->log_id[t];
     r->foreign = !(event_info(o->event)->recorders & r->role);
-    r->withdraws = chance(m, 70);
+    r->withdraws = chance(m, linked ? 50 : 70);
     if (r->withdraws)
         return;
     if (o->has_time)
@@ -1695,9 +2265,11 @@ static void build_correction(struct model *m, const struct mcase *mc, struct req
     r->has_due = caldate_valid(o->due) && !chance(m, 20); /* or the due date */
     r->due = o->due;
     r->late_reason = o->late_return;
-    /* a search or seizure corrected says again why it was urgent (KUHAP 34, 38(2)); a tenth
-     * forget it */
+    /* a summons corrected says again why it was urgent; a tenth forget it */
     r->urgent = o->urgent && !chance(m, 10);
+    if (o->event == EV_SEARCH_DONE || o->event == EV_SEIZURE_DONE)
+        correct_basis(m, mc, r, t);
+    correct_past(m, mc, r, t);
     /* and some carry a field the act does not use */
     if (chance(m, 15) && o->event != EV_DETENTION_EXTENDED_PU &&
         o->event != EV_DETENTION_EXTENDED_COURT)
@@ -1746,11 +2318,12 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
         r->urgent = chance(m, 15);
     }
     r->unlawful = ev == EV_DETAINED && chance(m, 20);
-    /* a search or seizure done in urgency, or (a few) with neither a permit nor urgency; the
-     * Ketua PN's permit for a seizure (KUHAP 33(1), 34, 38) */
+    /* a search or seizure under the Ketua PN's izin or in urgency, his Penetapan (KUHAP 33(1),
+     * 34, 38) */
     if (ev == EV_SEARCH_DONE || ev == EV_SEIZURE_DONE)
-        r->urgent = chance(m, 85);
-    r->permit = ev == EV_COURT_PERMIT_RECEIVED;
+        build_basis(m, mc, r);
+    if (ev == EV_COURT_PERMIT_RECEIVED)
+        build_penetapan(m, mc, r);
     if (ev == EV_LETTER_DELIVERED && chance(m, 60)) {
         /* the family's copy of an arrest's or a detention's order, or the
          * consular notice (KUHAP 18(3), 21(3); VCCR 36(1)(b)): its suspect
@@ -1765,6 +2338,13 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
         if (model_notice_of_suspect(r->notice))
             pick_party(m, mc, r, -1);
         r->received = !chance(m, 10);
+    } else if (ev == EV_LETTER_DELIVERED && chance(m, model_owes(mc, true) ? 70 : 12)) {
+        /* the report of an urgent search or seizure to the Ketua PN for his approval (KUHAP
+         * 34, 38(2)); a few name no act, or name one without the recipient */
+        r->report = !chance(m, 4);
+        if (!r->report || !chance(m, 5))
+            pick_approved(m, mc, r, true);
+        r->received = chance(m, 30);
     }
     if (ev == EV_SP3_ISSUED) {
         /* mostly a ground of the list, some none, some not a ground */
@@ -1796,6 +2376,8 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
         r->instruction = mc->nopen > 0            ? mc->open_instr[rnd(m, mc->nopen)]
                          : mc->answered_instr > 0 ? mc->answered_instr
                                                   : 999999999LL;
+    if (ev == EV_INSTRUCTION_ANSWERED && chance(m, 75)) /* naming the act that fulfils it */
+        pick_answer(m, mc, r);
     if (ev == EV_DIRECTION_GIVEN) {
         r->has_due = true;
         /* issue 10: due no earlier than today; a few try an earlier one */
@@ -1821,6 +2403,7 @@ static void build_req(struct model *m, struct mcase *mc, int step, struct req *r
     r->ref = -1;
     r->extra = -1;
     r->if_match = -1;
+    r->permit_ix = r->approves_ix = r->answer_ix = -1;
     advance(m, mc);
     r->at = mc->clock;
     r->date = caldate_local_date(mc->clock, wib());
@@ -1926,14 +2509,25 @@ static char *req_json(const struct req *r)
     }
     if (r->urgent)
         json_object_set_new(o, "urgent_reason", json_string("Saksi akan meninggalkan Indonesia"));
-    if (r->permit || r->extra == MF_PERMIT_KIND)
-        json_object_set_new(o, "permit_kind", json_string("izin"));
-    if (r->permit || r->extra == MF_PERMIT_FOR)
-        json_object_set_new(o, "permit_for", json_string("penyitaan"));
-    if (r->permit || r->extra == MF_COURT)
-        json_object_set_new(o, "court", json_string("Palembang"));
-    if (r->notice)
-        json_object_set_new(o, "recipient", json_string(r->notice));
+    if (r->permit_kind || r->extra == MF_PERMIT_KIND)
+        json_object_set_new(o, "permit_kind",
+                            json_string(r->permit_kind ? r->permit_kind : "izin"));
+    if (r->permit_for || r->extra == MF_PERMIT_FOR)
+        json_object_set_new(o, "permit_for",
+                            json_string(r->permit_for ? r->permit_for : "penyitaan"));
+    if (r->permit_act)
+        json_object_set_new(o, "permit_act", json_integer(r->permit_act));
+    if (r->approves)
+        json_object_set_new(o, "approves", json_integer(r->approves));
+    if (r->court || r->extra == MF_COURT)
+        json_object_set_new(o, "court", json_string(r->court ? r->court : "Palembang"));
+    if (r->decision || r->extra == MF_DECISION)
+        json_object_set_new(o, "decision", json_string(r->decision ? r->decision : "dikabulkan"));
+    if (r->answer_act)
+        json_object_set_new(o, "answer_act", json_integer(r->answer_act));
+    if (r->notice || r->report)
+        json_object_set_new(o, "recipient",
+                            json_string(r->report ? "ketua_pn_persetujuan" : r->notice));
     if (r->received || r->extra == MF_RECEIVED_BY)
         json_object_set_new(o, "received_by", json_string("Nguyen Thi Lan (istri)"));
     if (r->unlawful || r->extra == MF_UNLAWFUL_REASON)
@@ -2197,6 +2791,7 @@ static struct mcase *model_open(struct model *m)
     }
     /* the Laporan, recorded with the case */
     mc->log[0] = evlog_event(EV_REPORT_REGISTERED, mc->opened);
+    mc->permit[0] = mc->answer_act[0] = mc->answer_given[0] = -1;
     mc->n = 1;
     mc->stage = ST_PRE_INVESTIGATION;
     char *seq1 = NULL;
@@ -2225,6 +2820,10 @@ static void note_instructions(struct mcase *mc, long long event_id)
     for (char *s = ids; s && *s && mc->nopen < MAX_INSTR;) {
         char *end;
         mc->open_instr[mc->nopen++] = strtoll(s, &end, 10);
+        if (mc->ngiven < MAX_GIVEN) { /* carried by the return just taken */
+            mc->given_id[mc->ngiven] = mc->open_instr[mc->nopen - 1];
+            mc->given_ix[mc->ngiven++] = mc->n - 1;
+        }
         s = *end == ',' ? end + 1 : end;
     }
     free(ids);
@@ -2236,6 +2835,16 @@ static void model_accept(const struct model *m, struct mcase *mc, const struct r
 {
     mc->log[mc->n] = x->ce;
     mc->log_id[mc->n] = event_id;
+    mc->permit[mc->n] = r->permit_act ? r->permit_ix : -1;
+    mc->pkind[mc->n] = r->ev == EV_COURT_PERMIT_RECEIVED ? r->permit_kind[0] : 0;
+    mc->refused[mc->n] =
+        r->ev == EV_COURT_PERMIT_RECEIVED && r->decision && strcmp(r->decision, "ditolak") == 0;
+    mc->pfor[mc->n] = r->permit_for && strcmp(r->permit_for, "penggeledahan") == 0
+                          ? EV_SEARCH_DONE
+                          : EV_SEIZURE_DONE;
+    mc->answer_act[mc->n] = r->answer_act ? r->answer_ix : -1;
+    mc->answer_given[mc->n] =
+        r->ev == EV_INSTRUCTION_ANSWERED ? model_given(mc, r->instruction) : -1;
     mc->n++;
     mc->stage = x->to;
     if (event_is_detention(r->ev))
@@ -2275,6 +2884,93 @@ static void check_loads(struct model *m, int step, const struct mcase *mc)
         mismatch(m, step, mc, "accepted correction left a case that does not load: %ld %.300s", st,
                  m->cl.buf ? m->cl.buf : "");
         note_kind(m, "an accepted correction left a case that does not load", step);
+    }
+    json_decref(j);
+}
+
+/* The approval clocks the law owes against the case read back (DOMAIN 4.9, D8; KUHAP 34,
+ * 38(2)): one per standing urgent search or seizure, due pn_approval_days (of the rule set of
+ * its date) after its day; met by the first standing report of it to the Ketua PN or
+ * persetujuan naming it (the report is the investigator's duty: the court's answer is then
+ * awaited, and named once given, approved_by or refused_by: a refusal answers too); overdue when
+ * met after its due day, or still running after it.  "" when they agree, else what differs in
+ * `detail`. */
+static void compare_pn_clocks(const struct model *m, const struct mcase *mc, json_t *j,
+                              char *detail, size_t size)
+{
+    json_t *clocks = json_object_get(j, "clocks"), *k;
+    size_t at;
+    int want = 0, got = 0;
+    json_array_foreach(clocks, at, k) got += strcmp(json_str(k, "code"), "pn_approval") == 0;
+    detail[0] = '\0';
+    for (int i = 0; i < mc->n && !detail[0]; i++) {
+        struct case_event e, s;
+        if (!model_search_or_seizure(mc->log, mc->n, i, &e) || !e.urgent)
+            continue;
+        struct caldate day = evlog_date(&e, wib());
+        const struct ruleset *rs = ruleset_for_date(m->rules, RULESET_BUILTIN_COUNT, day);
+        int days = rs ? rs->pn_approval_days.value : 0;
+        if (days <= 0)
+            continue;
+        want++;
+        struct caldate due = caldate_add(day, days);
+        int stop = -1, approved = -1;
+        for (int t = i + 1; t < mc->n; t++) {
+            if (mc->log[t].ref != i || !evlog_effective(mc->log, mc->n, t, &s) ||
+                (s.event != EV_COURT_PERMIT_RECEIVED && s.event != EV_LETTER_DELIVERED))
+                continue;
+            stop = stop < 0 ? t : stop;
+            if (s.event == EV_COURT_PERMIT_RECEIVED && approved < 0)
+                approved = t;
+        }
+        bool late = false;
+        if (stop >= 0 && evlog_effective(mc->log, mc->n, stop, &s))
+            late = caldate_cmp(evlog_date(&s, wib()), due) > 0;
+        else
+            late = caldate_cmp(today_wib(), due) > 0;
+        char d[CALDATE_DATE_LEN];
+        caldate_format(due, d, sizeof d);
+        json_t *c = NULL;
+        json_array_foreach(clocks, at, k) if (strcmp(json_str(k, "code"), "pn_approval") == 0 &&
+                                              json_id(k, "event_id") == mc->log_id[i]) c = k;
+        bool report = stop >= 0 && mc->log[stop].event == EV_LETTER_DELIVERED;
+        const char *by = stop < 0 ? "" : report ? "letter_delivered" : "court_permit_received";
+        if (!c)
+            snprintf(detail, size, "no clock for the urgent act %lld", mc->log_id[i]);
+        else if (strcmp(json_str(c, "due_date"), d) != 0 ||
+                 json_is_true(json_object_get(c, "running")) != (stop < 0) ||
+                 strcmp(json_str(c, "state"), late ? "overdue" : "ok") != 0 ||
+                 strcmp(json_str(c, "stopped_by"), by) != 0 ||
+                 json_id(c, "reported_by") != (report ? mc->log_id[stop] : 0) ||
+                 json_id(c, "approved_by") !=
+                     (approved >= 0 && !mc->refused[approved] ? mc->log_id[approved] : 0) ||
+                 json_id(c, "refused_by") !=
+                     (approved >= 0 && mc->refused[approved] ? mc->log_id[approved] : 0) ||
+                 json_is_true(json_object_get(c, "awaiting_approval")) != (report && approved < 0))
+            snprintf(detail, size,
+                     "act %lld: model due %s %s%s by %lld, approved by %lld; server %.300s",
+                     mc->log_id[i], d, late ? "overdue" : "ok", stop < 0 ? " running" : " met",
+                     stop >= 0 ? mc->log_id[stop] : 0LL, approved >= 0 ? mc->log_id[approved] : 0LL,
+                     json_dumps(c, JSON_COMPACT));
+    }
+    if (!detail[0] && want != got)
+        snprintf(detail, size, "%d pn_approval clocks, model %d", got, want);
+}
+
+/* After an act on a search or seizure, a Penetapan or a report: the case's clocks read back. */
+static void check_pn_clocks(struct model *m, int step, const struct mcase *mc)
+{
+    char path[96], detail[700];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", mc->id);
+    long st = client_call(&m->cl, "GET", path, demo.inv, NULL, -1, NULL);
+    json_t *j = client_json(&m->cl);
+    m->pn_clocks++;
+    compare_pn_clocks(m, mc, j, detail, sizeof detail);
+    if (st != 200 && !detail[0])
+        snprintf(detail, sizeof detail, "GET %ld", st);
+    if (detail[0]) {
+        mismatch(m, step, mc, "pn_approval clock: %s", detail);
+        note_kind(m, "a pn_approval clock differs from the model", step);
     }
     json_decref(j);
 }
@@ -2335,9 +3031,20 @@ static void model_step(struct model *m, int step)
         m->took[mc->stage][r.ev] = true;
         m->accepted++;
         model_accept(m, mc, &r, &x, json_id(j, "id"));
+        m->izin += r.permit_kind && strcmp(r.permit_kind, "izin") == 0;
+        m->persetujuan += r.permit_kind && strcmp(r.permit_kind, "persetujuan") == 0;
+        m->under_izin += r.permit_act != 0;
+        m->urgent += r.urgent && r.ev != EV_SUMMONS_SERVED;
+        m->reports += r.report;
+        m->answer_acts += r.answer_act != 0;
     }
     if (st == 201 && r.ev == EV_CORRECTED)
         check_loads(m, step, mc);
+    enum event as = r.ev == EV_CORRECTED && r.ref >= 0 ? mc->log[r.ref].event : r.ev;
+    if (st == 201 && x.status == 201 &&
+        (as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE || as == EV_COURT_PERMIT_RECEIVED ||
+         (as == EV_LETTER_DELIVERED && (r.report || r.ev == EV_CORRECTED))))
+        check_pn_clocks(m, step, mc);
     json_decref(j);
     free(body);
     mc->idle = stage_terminal(mc->stage) ? mc->idle + 1 : 0;
@@ -2397,6 +3104,9 @@ static void model_check_case(struct model *m, const struct mcase *mc)
         if (!same_codes(types, codes, k, detail, sizeof detail))
             mismatch(m, -1, mc, "final allowed_events: %s", detail);
         json_decref(types);
+        compare_pn_clocks(m, mc, j, detail, sizeof detail);
+        if (detail[0])
+            mismatch(m, -1, mc, "final pn_approval clock: %s", detail);
     }
     if (m->nmis > before)
         note_kind(m, "the case read back (GET, rows) differs from the model", -1);
@@ -2453,6 +3163,11 @@ static void model_report(const struct model *m, double secs, long steps)
            m->counts[422], m->nmis, m->nmis == 0 ? "true" : "false");
     printf("  accepted corrections %ld, cases that loaded after them %ld\n", m->corrections,
            m->loadable);
+    printf("  accepted (with corrections): izin %ld, persetujuan %ld, searches and seizures under "
+           "an izin %ld, urgent %ld, reports to the Ketua PN %ld, answers naming their act %ld; "
+           "approval clocks read back %ld times\n",
+           m->izin, m->persetujuan, m->under_izin, m->urgent, m->reports, m->answer_acts,
+           m->pn_clocks);
     printf("  answers by the rule that decided them:");
     for (int w = 0; w < m->nwhys; w++)
         printf("%s %ld x %s", w ? "," : "", m->whys[w].count, m->whys[w].why);
