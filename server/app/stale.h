@@ -24,9 +24,14 @@
  * (flag stale_papers) and the file sent to the prosecutor (forms.c: a gap).
  *
  * The order of a paper and a correction is that of their transactions'
- * start (issued_at and entered_at are now()): both lock the case row, so a
- * transaction that waited for the other's lock started after it, the same
- * transaction counts the correction as before.
+ * start (issued_at and entered_at are now(); the same transaction counts the
+ * correction as before the paper).  Both lock the case row, so they commit one
+ * after the other; but a transaction begun a moment before the other and
+ * then waiting for its lock is ordered by its start, not its commit: a paper
+ * issued right after a correction begun later and committed first would be
+ * listed though it prints the correction.  A window of the few statements
+ * before the lock, not closed here (the documents keep no sequence of the
+ * case's log; their case_xml does say which acts they were rendered from).
  */
 #ifndef BERKAS_APP_STALE_H
 #define BERKAS_APP_STALE_H
