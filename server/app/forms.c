@@ -414,6 +414,7 @@ struct issue_ctx {
     struct caldate d;
     bool late;
     struct signer_buf signer;
+    const char *keep_number; /* a reissue: the number of the paper it replaces (or NULL) */
 };
 
 /* Date, regime, lateness and signer of the document: its act's, else today's. */
@@ -621,6 +622,12 @@ static bool issue_number(struct tx *tx, const struct actor *who, const struct ca
         snprintf(number, numsz, "%s", cf->number);
         return true;
     }
+    /* a paper issued again for its act keeps the act's number: the Sprindik done as
+     * SP.SIDIK/7 stays /7 on its corrected paper, as the SPDP and every BA citing it say */
+    if (c->for_act && c->rule->primary && c->keep_number && c->keep_number[0]) {
+        snprintf(number, numsz, "%s", c->keep_number);
+        return true;
+    }
     return next_number(tx, who->office_id, c->f->name, c->f->code, c->d, number, numsz, err);
 }
 
@@ -639,12 +646,12 @@ static json_t *issue_json(long long doc_id, long long case_id, const struct issu
     return doc;
 }
 
-bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
-                    long long event_id, const char *form, json_t *params, json_t **doc,
-                    struct berr *err)
+static bool issue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
+                     long long event_id, const char *form, json_t *params, const char *keep_number,
+                     json_t **doc, struct berr *err)
 {
     *doc = NULL;
-    struct issue_ctx c = {0};
+    struct issue_ctx c = {.keep_number = keep_number};
     c.f = find_form(app, form, err);
     if (!c.f || !role_issues(who, c.f, err))
         return false;
@@ -697,6 +704,20 @@ bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, lon
     free(xml);
     casefile_free(&cf);
     return ok;
+}
+
+bool forms_issue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
+                    long long event_id, const char *form, json_t *params, json_t **doc,
+                    struct berr *err)
+{
+    return issue_tx(app, tx, who, case_id, event_id, form, params, NULL, doc, err);
+}
+
+bool forms_reissue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
+                      long long event_id, const char *form, json_t *params, const char *act_number,
+                      json_t **doc, struct berr *err)
+{
+    return issue_tx(app, tx, who, case_id, event_id, form, params, act_number, doc, err);
 }
 
 bool app_form_issue(struct app *app, const struct actor *who, long long case_id, const char *form,

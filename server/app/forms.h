@@ -77,6 +77,15 @@ BERKAS_MUST_CHECK bool forms_issue_tx(struct app *app, struct tx *tx, const stru
                                       long long case_id, long long event_id, const char *form,
                                       json_t *params, json_t **doc, struct berr *err);
 
+/* forms_issue_tx for a paper issued again in place of a revoked one of the same act: when
+ * the form carries its act's number (a primary paper) and the act has none given outside
+ * berkas, the new paper keeps act_number, the revoked one's (NULL or "": the next of the
+ * series).  An act's number is the act's: the papers citing it keep citing it. */
+BERKAS_MUST_CHECK bool forms_reissue_tx(struct app *app, struct tx *tx, const struct actor *who,
+                                        long long case_id, long long event_id, const char *form,
+                                        json_t *params, const char *act_number, json_t **doc,
+                                        struct berr *err);
+
 /* What the berkas perkara of cf lacks, as an array of strings (NULL on
  * error): the form name of each of the five papers every file needs that is
  * neither issued nor uploaded for its act, then, in the order recorded, a

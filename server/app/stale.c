@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "casefile.h"
 #include "forms.h"
+#include "validate.h"
 #include "store/tx.h"
 
 /* The act as one of its corrections left it (forms.c act_as_corrected, casexml.c as_it_stands):
@@ -254,6 +255,27 @@ json_t *stale_json(const struct store_stale_rows *rows, long long case_id)
 
 /* ---- revoking a paper ------------------------------------------------------------------- */
 
+/* An investigator's paper stays as the prosecutor holds it while the file is with him
+ * (Tahap I, KUHAP 110, 138) and once he has declared it complete (P-21) or received the
+ * suspect and evidence (Tahap II): revoking it then would change, unseen, the file he is
+ * examining or has accepted.  A returned file (P-18/P-19) is the investigator's again. */
+static bool papers_may_change(const struct casefile *cf, const struct store_revoke_target *t,
+                              struct berr *err)
+{
+    if (strcmp(t->issuer_role, "investigator") != 0)
+        return true;
+    if (cf->stage == ST_WITH_PROSECUTOR)
+        return berr_field(err, BERR_CONFLICT, "document",
+                          "berkas sedang diteliti Penuntut Umum (Tahap I): %s no. %s dicabut "
+                          "sesudah berkas dikembalikan (P-18/P-19)",
+                          t->title, t->number);
+    if (cf->stage == ST_COMPLETE || cf->stage == ST_HANDED_OVER)
+        return berr_field(err, BERR_CONFLICT, "document",
+                          "berkas sudah dinyatakan lengkap (P-21): %s no. %s tidak dicabut lagi",
+                          t->title, t->number);
+    return true;
+}
+
 static bool revoke_allowed(const struct actor *who, const struct casefile *cf,
                            const struct store_revoke_target *t, long long doc_id, struct berr *err)
 {
@@ -267,7 +289,7 @@ static bool revoke_allowed(const struct actor *who, const struct casefile *cf,
     if (t->revoked)
         return berr_field(err, BERR_CONFLICT, "document", "%s no. %s sudah dicabut", t->title,
                           t->number);
-    return true;
+    return papers_may_change(cf, t, err);
 }
 
 /* Revoke doc_id inside tx (locking its case), the caller's paper, not revoked: *t is it. */
@@ -276,7 +298,8 @@ static bool revoke_in(struct tx *tx, const struct actor *who, long long doc_id, 
 {
     if (who->role != ROLE_INVESTIGATOR && who->role != ROLE_PROSECUTOR)
         return berr_set(err, BERR_FORBIDDEN, "peran ini tidak mencabut dokumen");
-    if (!note || strlen(note) < 3 || strlen(note) > 1000)
+    size_t chars = note ? utf8_length(note) : 0;
+    if (!note || validate_blank(note) || chars < 3 || chars > 1000)
         return berr_field(err, BERR_BAD_INPUT, "note",
                           "note: alasan pencabutan, 3 sampai 1000 huruf (mis. \"diterbitkan "
                           "sebelum koreksi peristiwa 7\")");
@@ -359,7 +382,8 @@ bool app_document_reissue(struct app *app, const struct actor *who, long long do
                                         t.title, t.number));
     if (ok) {
         params = params_given(t.params);
-        ok = forms_issue_tx(app, &tx, who, t.case_id, t.event_id, t.form, params, out, err);
+        ok = forms_reissue_tx(app, &tx, who, t.case_id, t.event_id, t.form, params,
+                              t.act_number ? t.number : NULL, out, err);
     }
     if (ok) {
         json_object_set_new(*out, "revoked", json_integer(doc_id));

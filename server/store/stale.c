@@ -131,7 +131,7 @@ void store_stale_rows_free(struct store_stale_rows *r)
 static const struct stmt revoke_target = {
     "stale.revoke_target", 1,
     "SELECT d.case_id, d.revoked_at IS NOT NULL, d.form, d.title, d.number, u.role, d.office_id, "
-    "coalesce(d.event_id, 0), d.params::text "
+    "coalesce(d.event_id, 0), d.params::text, d.act_number "
     "FROM "
     "app.documents d JOIN app.users u ON u.id = d.issued_by WHERE d.id = $1::bigint"};
 
@@ -160,6 +160,7 @@ bool store_revoke_target(struct tx *tx, long long doc_id, struct store_revoke_ta
         out->office_id = stmt_ll(r, 0, 6);
         out->event_id = stmt_ll(r, 0, 7);
         out->params = strdup(PQgetvalue(r, 0, 8));
+        out->act_number = stmt_bool(r, 0, 9);
     }
     PQclear(r);
     return true;

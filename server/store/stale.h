@@ -56,6 +56,7 @@ void store_stale_rows_free(struct store_stale_rows *r);
 struct store_revoke_target {      /* an issued document the caller sees */
     long long case_id, office_id; /* the case's, the issuing office's */
     bool revoked;
+    bool act_number;                                         /* it carries its act's number */
     long long event_id;                                      /* its act, 0: none */
     char form[48], title[160], number[161], issuer_role[16]; /* the issuing user's role */
     char *params; /* the parameters it was issued with, JSON text (malloc'd) */

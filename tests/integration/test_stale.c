@@ -308,7 +308,9 @@ START_TEST(test_a_paper_issued_before_its_acts_correction_is_stale_until_issued_
     revoke(doc, demo.pros, "{\"note\":\"diterbitkan sebelum koreksi\"}", 404);
     revoke(doc, demo.inv, "{}", 400);
     revoke(doc, demo.inv, "{\"note\":\"\"}", 400);
-    revoke(doc, demo.inv, "{\"note\":\"x\",\"extra\":1}", 400);
+    revoke(doc, demo.inv, "{\"note\":\"diterbitkan sebelum koreksi\",\"extra\":1}", 400);
+    revoke(doc, demo.inv, "{\"note\":\"   \"}", 400); /* a reason of spaces is none */
+    revoke(doc, demo.inv, "{\"note\":\" \\t \"}", 400);
     revoke(999999999, demo.inv, "{\"note\":\"diterbitkan sebelum koreksi\"}", 404);
     c = case_get(id, demo.inv);
     ck_assert_msg(stale_entry(c, doc) != NULL, "a refused revocation changed something");
@@ -560,8 +562,24 @@ START_TEST(test_a_paper_citing_its_acts_number_after_the_order_is_issued_again)
     char *t = fill_document_text(demo.port, demo.inv, ba2);
     assert_has(t, sp_no, "the BA issued again cites the order standing");
     free(t);
+    /* the order issued again for its corrected date keeps the act's number: the seizure was
+     * ordered as that number, and the BA issued again cites it (an act has one number) */
     snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", sp);
     d = call("POST", path, demo.inv, "{\"note\":\"tanggal penyitaan dikoreksi\"}", 201);
+    long long sp2 = id_of(d);
+    ck_assert_str_eq(json_string_value(json_object_get(d, "number")), sp_no);
+    json_decref(d);
+    t = fill_document_text(demo.port, demo.inv, sp2);
+    assert_has(t, sp_no, "the order issued again under its own number");
+    assert_has(t, "12 Januari 2026", "the order issued again of the corrected date");
+    free(t);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+    /* revoked and issued anew (not again in its place): the next number of the series, and the
+     * BA citing the old one no longer matches it */
+    revoke(sp2, demo.inv, "{\"note\":\"dicabut, diterbitkan baru\"}", 200);
+    d = issue(id, "sp_penyitaan", sita, 201);
     char sp2_no[160];
     snprintf(sp2_no, sizeof sp2_no, "%s", json_string_value(json_object_get(d, "number")));
     json_decref(d);
@@ -589,6 +607,51 @@ START_TEST(test_a_paper_citing_its_acts_number_after_the_order_is_issued_again)
 }
 END_TEST
 
+/* A document of a demo Palembang case at `stage`, issued by its investigator: its id. */
+static long long demo_paper_at(const char *stage, const char *form)
+{
+    const char *p[2] = {stage, form};
+    char *v =
+        sql_value(demo.db,
+                  "SELECT d.id FROM app.documents d JOIN app.cases c ON c.id = d.case_id "
+                  "JOIN app.offices o ON o.id = c.office_id WHERE o.code = 'KANIM-PLG' AND "
+                  "c.stage = $1 AND d.form = $2 AND d.revoked_at IS NULL ORDER BY d.id LIMIT 1",
+                  2, p);
+    ck_assert_msg(v != NULL, "no %s paper of a Palembang case at %s in the demo", form, stage);
+    long long id = atoll(v);
+    free(v);
+    return id;
+}
+
+static bool revoked(long long doc)
+{
+    char d[24];
+    snprintf(d, sizeof d, "%lld", doc);
+    const char *p[1] = {d};
+    return sql_count(demo.db,
+                     "SELECT count(*) FROM app.documents WHERE id = $1::bigint AND revoked_at IS "
+                     "NOT NULL",
+                     1, p) == 1;
+}
+
+/* KUHAP 110, 138: while the prosecutor examines the file (Tahap I) and once he has declared it
+ * complete (P-21), the investigator's papers in it are the ones he holds: the investigator does
+ * not revoke or replace them then (409, nothing revoked); the file returned (P-19) is his
+ * again. */
+START_TEST(test_papers_of_a_file_with_the_prosecutor_stay_as_sent)
+{
+    const char *stages[2] = {"with_prosecutor", "complete"};
+    for (int i = 0; i < 2; i++) {
+        long long doc = demo_paper_at(stages[i], "sprindik");
+        revoke(doc, demo.inv, "{\"note\":\"tanggal keliru\"}", 409);
+        char path[96];
+        snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", doc);
+        json_decref(call("POST", path, demo.inv, "{\"note\":\"tanggal keliru\"}", 409));
+        ck_assert_msg(!revoked(doc), "a paper of a file at %s was revoked", stages[i]);
+    }
+}
+END_TEST
+
 Suite *suite_stale(void)
 {
     Suite *s = suite_create("stale");
@@ -599,6 +662,7 @@ Suite *suite_stale(void)
     tcase_add_test(tc, test_what_a_correction_changed_and_when);
     tcase_add_test(tc, test_a_correction_of_the_party);
     tcase_add_test(tc, test_a_paper_citing_its_acts_number_after_the_order_is_issued_again);
+    tcase_add_test(tc, test_papers_of_a_file_with_the_prosecutor_stay_as_sent);
     suite_add_tcase(s, tc);
     return s;
 }
