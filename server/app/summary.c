@@ -10,6 +10,7 @@
  */
 #include "summary.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -546,7 +547,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
                           20: the SPDP's arrival received by the Kejari's tanda terima too;        \
                           21: the P-17 from the earliest receipt, whatever the order of entry */
 
-long long summary_rules_sig(const struct ruleset *sets, int n)
+static long long rules_sig_of(const struct ruleset *sets, int n)
 {
     uint64_t h = 1469598103934665603ULL; /* FNV-1a */
     for (const char *p = SUMMARY_DERIVATION; *p; p++) {
@@ -569,6 +570,38 @@ long long summary_rules_sig(const struct ruleset *sets, int n)
         }
     }
     return (long long)(h & 0x7fffffffffffffffULL);
+}
+
+/* The last fingerprint worked out, with the bytes of the rule sets it was worked out over: the
+ * write path asks for it at every act, of the same rule sets until an administrator amends one.
+ * The same bytes are the same values, so the same fingerprint; other bytes (another value, or
+ * only other padding) are worked out again. */
+static pthread_mutex_t sig_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct ruleset sig_sets[RULESET_BUILTIN_COUNT];
+static int sig_n = -1;
+static long long sig_value;
+
+long long summary_rules_sig(const struct ruleset *sets, int n)
+{
+    bool keep = n >= 0 && n <= RULESET_BUILTIN_COUNT;
+    if (keep) {
+        pthread_mutex_lock(&sig_lock);
+        bool same = n == sig_n && (n == 0 || memcmp(sets, sig_sets, (size_t)n * sizeof *sets) == 0);
+        long long v = sig_value;
+        pthread_mutex_unlock(&sig_lock);
+        if (same)
+            return v;
+    }
+    long long v = rules_sig_of(sets, n);
+    if (keep) {
+        pthread_mutex_lock(&sig_lock);
+        if (n > 0)
+            memcpy(sig_sets, sets, (size_t)n * sizeof *sets);
+        sig_n = n;
+        sig_value = v;
+        pthread_mutex_unlock(&sig_lock);
+    }
+    return v;
 }
 
 /* The summary of a case whose log does not load: first in every list. */

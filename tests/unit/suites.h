@@ -11,5 +11,6 @@ Suite *suite_validate(void);
 Suite *suite_numfmt(void);
 Suite *suite_evfield(void);
 Suite *suite_stmt(void);
+Suite *suite_rules_sig(void);
 
 #endif
