@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actfix.h"
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
@@ -789,13 +790,14 @@ static struct happening happening_of(const struct store_cd_event *ev, size_t i)
 }
 
 /* For each act of ev (seq order), the index of the last correction whose chain stands for it
- * (a correction of a correction corrects the same act: evlog.h), or -1; in one pass, an act
- * found by its sequence number through by_seq (seq 1..n in a case's log; any other is looked
- * for). */
-static void last_fixes(const struct store_cd_event *ev, size_t n, int *fix)
+ * (a correction of a correction corrects the same act: evlog.h), or -1, and for each
+ * correction the index of its act (root, -1 for an act or a correction of none found); in one
+ * pass, an act found by its sequence number through by_seq (seq 1..n in a case's log; any
+ * other is looked for). */
+static void last_fixes(const struct store_cd_event *ev, size_t n, int *fix, int *root)
 {
     for (size_t i = 0; i < n; i++)
-        fix[i] = -1;
+        fix[i] = root[i] = -1;
     for (size_t j = 0; j < n; j++) {
         int r = (int)j;
         for (size_t hops = 0; r >= 0 && ev[r].corrects_seq && hops <= n; hops++) {
@@ -807,49 +809,86 @@ static void last_fixes(const struct store_cd_event *ev, size_t n, int *fix)
                     k = ev[i].seq == seq ? (int)i : -1;
             r = k;
         }
-        if (ev[j].corrects_seq && r >= 0 && !ev[r].corrects_seq)
+        if (ev[j].corrects_seq && r >= 0 && !ev[r].corrects_seq) {
             fix[r] = (int)j; /* j ascending: the last wins */
+            root[j] = r;
+        }
     }
 }
 
-/* Act e as it stands after its last correction c (DOMAIN 12: a paper is its act's, as
- * corrected): c's date, hour, number (when it gives one) and party (when it names one), and
- * e's payload with c's members over it (a member c does not state stays as recorded, as the
- * permit's basis does: app/permit.c); *merged holds that payload's text (caller frees).  A
- * withdrawal leaves e as recorded: the act is withdrawn, not changed. */
-static struct store_cd_event as_it_stands(const struct store_cd_event *e,
-                                          const struct store_cd_event *c, char **merged)
+static struct actfix_row fix_row(const struct store_cd_event *e)
+{
+    return (struct actfix_row){.date = e->legal_date,
+                               .has_at = e->has_legal,
+                               .at = e->legal,
+                               .number = e->doc_number,
+                               .party = e->party,
+                               .party_name = e->party_name,
+                               .payload = e->payload};
+}
+
+/* Act e as its corrections f left it (DOMAIN 12: a paper is its act's, as corrected; actfix.h:
+ * what a correction leaves out stands as before it): the last one's date and hour, the number
+ * and party last given, e's payload with the corrections' members over it; *merged holds that
+ * payload's text (caller frees).  A withdrawal leaves e as recorded: the act is withdrawn, not
+ * changed. */
+static struct store_cd_event as_it_stands(const struct store_cd_event *e, const struct actfix *f,
+                                          char **merged)
 {
     struct store_cd_event s = *e;
     *merged = NULL;
-    json_t *fix = c->payload ? json_loads(c->payload, 0, NULL) : NULL;
-    if (json_is_true(json_object_get(fix, "withdraws"))) {
-        json_decref(fix);
+    if (f->withdrawn)
         return s;
+    s.legal_date = f->date;
+    s.has_legal = f->has_at;
+    s.legal = f->at;
+    s.doc_number = f->number[0] ? f->number : e->doc_number;
+    s.party = f->party;
+    s.party_name = f->party_name;
+    if (e->payload) {
+        *merged = actfix_payload_text(f);
+        s.payload = *merged ? *merged : e->payload;
     }
-    s.legal_date = c->legal_date;
-    s.has_legal = c->has_legal;
-    s.legal = c->legal;
-    if (c->doc_number && *c->doc_number)
-        s.doc_number = c->doc_number;
-    if (c->party) {
-        s.party = c->party;
-        s.party_name = c->party_name;
-    }
-    json_t *base = e->payload ? json_loads(e->payload, 0, NULL) : NULL;
-    if (json_is_object(base) && json_is_object(fix)) {
-        json_object_del(fix, "withdraws");
-        json_object_update(base, fix);
-        *merged = json_dumps(base, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        s.payload = *merged;
-    }
-    json_decref(base);
-    json_decref(fix);
     return s;
 }
 
+/* now[i]: act i of d as its corrections left it (texts[i] its merged payload), fixed[i] its
+ * last correction's seq (0: none). */
+static bool acts_as_they_stand(const struct store_casedoc *d, size_t n, struct store_cd_event *now,
+                               int *fixed, char **texts)
+{
+    int *root = malloc(n * sizeof *root);
+    struct actfix *f = calloc(n, sizeof *f);
+    if (!root || !f) {
+        free(root);
+        free(f);
+        return false;
+    }
+    last_fixes(d->events, n, fixed, root);
+    for (size_t j = 0; j < n; j++) {
+        int r = root[j];
+        if (r < 0)
+            continue;
+        if (!f[r].fixes) {
+            struct actfix_row act = fix_row(&d->events[r]);
+            actfix_init(&f[r], &act);
+        }
+        struct actfix_row c = fix_row(&d->events[j]);
+        actfix_apply(&f[r], &c);
+    }
+    for (size_t i = 0; i < n; i++) {
+        int j = fixed[i];
+        now[i] = j < 0 ? d->events[i] : as_it_stands(&d->events[i], &f[i], &texts[i]);
+        fixed[i] = j < 0 ? 0 : d->events[j].seq;
+        actfix_free(&f[i]);
+    }
+    free(root);
+    free(f);
+    return true;
+}
+
 /* Each event in seq order, with its place in by_happening's order (urutan-kejadian, 1-based);
- * an act a correction stands for is written as it stands after it (dikoreksi: that
+ * an act a correction stands for is written as it stands after it (dikoreksi: its last
  * correction), each correction as it was recorded. */
 static void write_events(struct xw *x, const struct store_casedoc *d)
 {
@@ -859,16 +898,10 @@ static void write_events(struct xw *x, const struct store_casedoc *d)
         *fixed = n ? malloc(n * sizeof *fixed) : NULL;
     struct store_cd_event *now = n ? malloc(n * sizeof *now) : NULL;
     char **texts = n ? calloc(n, sizeof *texts) : NULL;
-    if (n && (!order || !place || !fixed || !now || !texts)) {
+    if (n && (!order || !place || !fixed || !now || !texts ||
+              !acts_as_they_stand(d, n, now, fixed, texts))) {
         x->ok = false;
         n = 0;
-    }
-    if (n)
-        last_fixes(d->events, n, fixed);
-    for (size_t i = 0; i < n; i++) {
-        int j = fixed[i];
-        now[i] = j < 0 ? d->events[i] : as_it_stands(&d->events[i], &d->events[j], &texts[i]);
-        fixed[i] = j < 0 ? 0 : d->events[j].seq;
     }
     for (size_t i = 0; i < n; i++)
         order[i] = happening_of(now, i);
@@ -880,7 +913,7 @@ static void write_events(struct xw *x, const struct store_casedoc *d)
     for (size_t i = 0; i < n; i++)
         write_event(x, &now[i], d, place[i], fixed[i]);
     xw_end(x);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < (texts ? (size_t)d->nevents : 0); i++)
         free(texts[i]);
     free(texts);
     free(now);

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actfix.h"
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
@@ -305,45 +306,67 @@ void forms_act_time(long long at, const struct tzone *zone, char out[8])
         snprintf(out, 8, "%.5s", iso + 11);
 }
 
-/* The log index of the last correction standing for act event_id (a correction of a
- * correction corrects the same act), not a withdrawal; -1 if none. */
-static int act_last_fix(const struct casefile *cf, long long event_id)
+/* Whether log index j is a correction standing for the act at index k (a correction of a
+ * correction corrects the same act). */
+static bool fixes_act(const struct casefile *cf, int j, int k)
 {
-    int k = casefile_event_index(cf, event_id), last = -1;
-    for (int j = k < 0 ? cf->nevents : k + 1; j < cf->nevents; j++) {
-        int r = j;
-        while (r >= 0 && r < cf->nevents && cf->ev[r].event == EV_CORRECTED)
-            r = cf->ev[r].ref;
-        if (cf->ev[j].event == EV_CORRECTED && r == k)
-            last = j;
-    }
-    return last >= 0 && !cf->ev[last].withdraws ? last : -1;
+    int r = j;
+    while (r >= 0 && r < cf->nevents && cf->ev[r].event == EV_CORRECTED)
+        r = cf->ev[r].ref;
+    return cf->ev[j].event == EV_CORRECTED && r == k;
 }
 
-/* The act as its last correction left it (DOMAIN 12: a paper is its act's, as corrected): the
- * correction's date and hour, its number and party when it gives them; the act's own id, type
- * and the PPNS who did it stay. */
-static bool act_as_corrected(struct tx *tx, const struct casefile *cf, struct act_row *a,
-                             struct berr *err)
+static struct actfix_row doc_act_row(const struct store_doc_act *r)
 {
-    int j = act_last_fix(cf, a->id);
-    if (j < 0)
+    return (struct actfix_row){.date = r->legal_date,
+                               .has_at = r->legal_at >= 0,
+                               .at = r->legal_at,
+                               .number = r->doc_number,
+                               .party = r->party_id,
+                               .payload = r->payload};
+}
+
+/* The act as its corrections left it (DOMAIN 12: a paper is its act's, as corrected; actfix.h:
+ * what a correction leaves out - its number, party, the BAP's kind - stands as before it): the
+ * last one's date and hour, the number and party last given; the act's own id, type and the
+ * PPNS who did it stay.  A withdrawn act is left as recorded. */
+static bool act_as_corrected(struct tx *tx, const struct casefile *cf, struct act_row *a,
+                             const struct store_doc_act *r, struct berr *err)
+{
+    int k = casefile_event_index(cf, a->id), n = 0;
+    for (int j = k < 0 ? cf->nevents : k + 1; j < cf->nevents; j++)
+        n += fixes_act(cf, j, k);
+    if (n == 0)
         return true;
-    struct store_doc_act c;
-    if (!store_doc_act(tx, cf->id, cf->ev_id[j], &c, err))
-        return false;
-    if (c.found) {
-        snprintf(a->date, sizeof a->date, "%s", c.legal_date);
-        if (c.doc_number[0])
-            snprintf(a->number, sizeof a->number, "%s", c.doc_number);
-        if (c.bap[0])
-            snprintf(a->bap, sizeof a->bap, "%s", c.bap);
-        if (c.party_id)
-            a->party_id = c.party_id;
-        forms_act_time(c.legal_at, cf->zone, a->time);
+    struct store_doc_act *c = calloc((size_t)n, sizeof *c);
+    if (!c)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    struct actfix_row act = doc_act_row(r);
+    struct actfix f;
+    actfix_init(&f, &act);
+    bool ok = true;
+    for (int j = k + 1, i = 0; ok && j < cf->nevents; j++) {
+        if (!fixes_act(cf, j, k))
+            continue;
+        ok = store_doc_act(tx, cf->id, cf->ev_id[j], &c[i], err);
+        struct actfix_row row = doc_act_row(&c[i]);
+        if (ok && c[i].found)
+            actfix_apply(&f, &row);
+        i++;
     }
-    store_doc_act_free(&c);
-    return true;
+    if (ok && !f.withdrawn) {
+        json_t *bap = json_object_get(f.payload, "bap");
+        snprintf(a->date, sizeof a->date, "%s", f.date);
+        snprintf(a->number, sizeof a->number, "%s", f.number);
+        snprintf(a->bap, sizeof a->bap, "%s", json_is_string(bap) ? json_string_value(bap) : "");
+        a->party_id = f.party;
+        forms_act_time(f.has_at ? f.at : -1, cf->zone, a->time);
+    }
+    actfix_free(&f);
+    for (int i = 0; i < n; i++)
+        store_doc_act_free(&c[i]);
+    free(c);
+    return ok;
 }
 
 /* Event event_id of case_id as the document's act, as its corrections left it. */
@@ -365,12 +388,13 @@ static bool act_load(struct tx *tx, const struct casefile *cf, long long event_i
         a->party_id = r.party_id;
         a->entered_by = r.entered_by;
         forms_act_time(r.legal_at, cf->zone, a->time);
+        ok = act_as_corrected(tx, cf, a, &r, err);
+    } else {
+        berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
+                   event_id);
     }
     store_doc_act_free(&r);
-    if (!ok)
-        return berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
-                          event_id);
-    return act_as_corrected(tx, cf, a, err);
+    return ok;
 }
 
 /* Whether act a is one that form records or orders. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actfix.h"
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
@@ -13,9 +14,7 @@
 #include "validate.h"
 #include "store/tx.h"
 
-/* The act as one of its corrections left it (forms.c act_as_corrected, casexml.c as_it_stands):
- * the correction's date and hour, its number and party when it gives them, the act's payload
- * with the correction's members over it; without a correction the act as recorded. */
+/* The act as its corrections left it (actfix.h: what one leaves out stands as before it). */
 struct act_state {
     const char *date, *number;
     bool has_at, withdrawn;
@@ -23,34 +22,14 @@ struct act_state {
     json_t *payload; /* owned */
 };
 
-static struct act_state state_of(const struct store_stale_act *a, const struct store_stale_act *c,
-                                 const char *number)
+static struct actfix_row row_of(const struct store_stale_act *a)
 {
-    struct act_state s = {.date = a->legal_date,
-                          .number = number,
-                          .has_at = a->has_at,
-                          .at = a->at,
-                          .party = a->party_id,
-                          .payload = json_loads(a->payload, 0, NULL)};
-    if (!json_is_object(s.payload)) {
-        json_decref(s.payload);
-        s.payload = json_object();
-    }
-    if (!c)
-        return s;
-    s.date = c->legal_date;
-    s.has_at = c->has_at;
-    s.at = c->at;
-    if (c->own_number[0])
-        s.number = c->own_number;
-    if (c->party_id)
-        s.party = c->party_id;
-    json_t *fix = json_loads(c->payload, 0, NULL);
-    s.withdrawn = json_is_true(json_object_get(fix, "withdraws"));
-    if (json_is_object(fix) && s.payload)
-        json_object_update(s.payload, fix);
-    json_decref(fix);
-    return s;
+    return (struct actfix_row){.date = a->legal_date,
+                               .has_at = a->has_at,
+                               .at = a->at,
+                               .number = a->own_number,
+                               .party = a->party_id,
+                               .payload = a->payload};
 }
 
 /* Members of a payload no paper prints as the act: the correction's own. */
@@ -174,6 +153,32 @@ struct case_rows {
 
 /* Paper p of act r: fn when a correction recorded after it changed what it prints, or its act's
  * number was given anew since (its numbered paper revoked and issued again). */
+/* Act r as its corrections recorded at or before t (Unix microseconds) left it, its number
+ * number (the act's own, or its numbered paper's then: number_at). */
+static struct act_state state_at(const struct store_stale_act *a, const struct chains *c, int r,
+                                 long long t, const char *number)
+{
+    struct actfix_row act = row_of(&a[r]);
+    act.number = number;
+    struct actfix f;
+    actfix_init(&f, &act);
+    for (int j = c->first[r]; j >= 0; j = c->next[j]) {
+        if (a[j].entered_us > t)
+            continue;
+        struct actfix_row fix = row_of(&a[j]);
+        actfix_apply(&f, &fix);
+    }
+    return (struct act_state){.date = f.date,
+                              .number = f.number,
+                              .has_at = f.has_at,
+                              .withdrawn = f.withdrawn,
+                              .at = f.at,
+                              .party = f.party,
+                              .payload = f.payload};
+}
+
+/* Paper p of act r: fn when a correction recorded after it changed what it prints, or its act's
+ * number was given anew since (its numbered paper revoked and issued again). */
 static bool paper_check(const struct case_rows *k, const struct chains *c, int r,
                         const struct store_stale_paper *p, stale_fn *fn, void *ctx)
 {
@@ -186,8 +191,8 @@ static bool paper_check(const struct case_rows *k, const struct chains *c, int r
                *n_now = number_at(k->p, k->np, &a[r], LLONG_MAX);
     if (now == then && strcmp(n_then, n_now) == 0)
         return false;
-    struct act_state x = state_of(&a[r], then < 0 ? NULL : &a[then], n_then),
-                     y = state_of(&a[r], now < 0 ? NULL : &a[now], n_now);
+    struct act_state x = state_at(a, c, r, p->issued_us, n_then),
+                     y = state_at(a, c, r, LLONG_MAX, n_now);
     json_t *fields = x.withdrawn || y.withdrawn ? json_array() : state_diff(&x, &y);
     bool stale = json_array_size(fields) > 0;
     if (stale && fn) {

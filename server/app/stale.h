@@ -15,8 +15,9 @@
  * acts and corrections: each correction walked to its act (a correction of a
  * correction corrects the same act, as evlog.h and casexml.c's last_fixes
  * say), then for each paper the act as it stood when the paper was issued
- * (the last correction recorded at or before its issue, as forms.c took it)
- * compared with the act as it stands now (its last correction).  A
+ * (the corrections recorded at or before its issue folded over it by
+ * actfix.h, as forms.c and casexml.c fold them) compared with the act as it
+ * stands now (all its corrections folded).  A
  * correction recorded before the paper leaves it as printed; a correction
  * superseded by a later one that puts the printed values back leaves nothing
  * changed; an act withdrawn since is not this (its paper is of no act).

@@ -244,7 +244,7 @@ static const struct stmt doc_act = {
     "u.number <> '' AND NOT EXISTS (SELECT 1 FROM app.documents d WHERE d.event_id = e.id AND "
     "d.act_number AND d.revoked_at IS NULL) ORDER BY u.id LIMIT 1), ''), "
     "coalesce(e.payload->>'bap', ''), coalesce(e.party_id, 0), e.entered_by, "
-    "coalesce(extract(epoch FROM e.legal_at)::bigint, -1) FROM app.events e "
+    "coalesce(extract(epoch FROM e.legal_at)::bigint, -1), e.payload::text FROM app.events e "
     "WHERE e.case_id = $1::bigint AND e.id = $2::bigint"};
 
 static const struct stmt doc_act_pick = {
@@ -369,6 +369,7 @@ bool store_doc_act(struct tx *tx, long long case_id, long long event_id, struct 
         out->party_id = stmt_ll(r, 0, 6);
         out->entered_by = stmt_ll(r, 0, 7);
         out->legal_at = stmt_ll(r, 0, 8);
+        out->payload = PQgetvalue(r, 0, 9);
     }
     return true;
 }

@@ -117,7 +117,8 @@ struct store_doc_act {
     long long id, party_id, entered_by; /* party_id 0: none */
     int seq;
     const char *type, *legal_date, *doc_number, *bap;
-    long long legal_at; /* Unix seconds, -1 when none */
+    const char *payload; /* the stored JSON object's text */
+    long long legal_at;  /* Unix seconds, -1 when none */
     void *res_;
 };
 BERKAS_MUST_CHECK bool store_doc_act(struct tx *tx, long long case_id, long long event_id,

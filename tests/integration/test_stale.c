@@ -652,6 +652,54 @@ START_TEST(test_papers_of_a_file_with_the_prosecutor_stay_as_sent)
 }
 END_TEST
 
+/* Corrections add up (a correction restates the date; what it leaves out - the number, the
+ * Penetapan's court - stands as the earlier ones left it): the seizure's number corrected, its
+ * BA issued, then the seizure only re-dated.  The BA is stale for its date alone, and issued
+ * again it prints the corrected number and the new date (DOMAIN 12: a paper is its act's, as
+ * corrected: date, number). */
+START_TEST(test_corrections_add_up)
+{
+    long long suspect, id = case_open(&suspect);
+    (void)suspect;
+    long long p = izin(id, "6/Pen.Pid/2026/PN Plg");
+    long long sita = seizure(id, "2026-01-09", p, "SP.Sita/01/I/2026/Kanim Plg");
+    char more[200], path[96];
+    snprintf(more, sizeof more, ",\"permit_act\":%lld,\"number\":\"SP.Sita/07/I/2026/Kanim Plg\"",
+             p);
+    correct(id, sita, "2026-01-09", more);
+    /* the Penetapan's court set right, then the Penetapan only re-dated */
+    correct(id, p, "2026-01-08", ",\"court\":\"Pengadilan Negeri Kayuagung\"");
+    correct(id, p, "2026-01-07", "");
+    json_t *d = issue(id, "ba_penyitaan", sita, 201);
+    long long ba = id_of(d);
+    json_decref(d);
+    char *t = fill_document_text(demo.port, demo.inv, ba);
+    assert_has(t, "SP.Sita/07/I/2026/Kanim Plg", "BA issued after the number's correction");
+    assert_has(t, "Kayuagung", "BA issued after the court's correction");
+    free(t);
+    snprintf(more, sizeof more, ",\"permit_act\":%lld", p);
+    correct(id, sita, "2026-01-12", more);
+    json_t *c = case_get(id, demo.inv);
+    json_t *s = stale_entry(c, ba);
+    ck_assert_msg(s != NULL, "BA of a seizure re-dated after it not listed");
+    fields_are(s, "date");
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 1);
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", ba);
+    d = call("POST", path, demo.inv, "{\"note\":\"tanggal penyitaan dikoreksi\"}", 201);
+    t = fill_document_text(demo.port, demo.inv, id_of(d));
+    assert_has(t, "SP.Sita/07/I/2026/Kanim Plg", "BA issued again: the corrected number");
+    assert_lacks(t, "SP.Sita/01/I/2026", "BA issued again: not the number first recorded");
+    assert_has(t, "12 Januari 2026", "BA issued again: the new date");
+    assert_has(t, "Kayuagung", "BA issued again: the court set right");
+    free(t);
+    json_decref(d);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+}
+END_TEST
+
 Suite *suite_stale(void)
 {
     Suite *s = suite_create("stale");
@@ -663,6 +711,7 @@ Suite *suite_stale(void)
     tcase_add_test(tc, test_a_correction_of_the_party);
     tcase_add_test(tc, test_a_paper_citing_its_acts_number_after_the_order_is_issued_again);
     tcase_add_test(tc, test_papers_of_a_file_with_the_prosecutor_stay_as_sent);
+    tcase_add_test(tc, test_corrections_add_up);
     suite_add_tcase(s, tc);
     return s;
 }
