@@ -71,14 +71,9 @@ function row(it) {
     h('td', { 'data-label': 'Umur berkas' }, `${it.age_days} hari`),
     h('td', { 'data-label': 'Harus bertindak' }, r.actor_label || ''),
     h('td', { 'data-label': 'Tenggat' }, date(r.due_date), h('br'), h('small', null, daysLeft(r.days_left))),
-    h(
-      'td',
-      { 'data-label': 'Keadaan' },
-      badge(it.state || r.state),
-      // the file's state is its deadlines' (review.c); a notice the law owes past its day is
-      // late too, and the row says so beside it rather than "Aman" alone
-      (it.notices || []).some(owedLate) && (it.state || r.state) !== 'overdue' ? [' ', h('span', { class: 'badge overdue notices-late' }, 'Pemberitahuan lewat waktu')] : [],
-    ),
+    // the file's state is its deadlines', a notice the law owes among them (review.c): one owed
+    // past its day makes the file overdue, and its line above says how late
+    h('td', { 'data-label': 'Keadaan' }, badge(it.state || r.state)),
   );
 }
 

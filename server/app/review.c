@@ -4,7 +4,9 @@
  *
  * What a row says, decided at query time from the stored instants:
  *   state    damaged     the log does not load (first in every list)
- *            overdue     the earliest running legal clock has passed
+ *            overdue     the earliest running legal clock has passed (a notice
+ *                        the law owes too: the SPDP to the embassy, a BAP's
+ *                        copy, the family's and the consular notices)
  *            stalled     no act for the stage's N days (and no clock overdue)
  *            warning     a running clock is in its warning period
  *            ok          otherwise
@@ -38,6 +40,7 @@
 #include "core/caldate.h"
 #include "core/clock.h"
 #include "core/event.h"
+#include "core/idtext.h"
 #include "core/stage.h"
 #include "heavyread.h"
 #include "reach.h"
@@ -168,8 +171,8 @@ static bool is_custody(const char *code)
                     strcmp(code, "detensi") == 0);
 }
 
-/* A notice owed (clock_notice): listed with the file, never its reason. */
-/* A notice owed (core/clock.h: clock_notice), by the clock's code. */
+/* A notice owed (core/clock.h: clock_notice), by the clock's code: listed with the file too
+ * (notices), and a deadline of the file like the others (app/summary.c: running_clocks). */
 static bool is_notice(const char *code)
 {
     for (int k = 0; code && k < CLK__COUNT; k++)
@@ -196,17 +199,10 @@ static json_t *reason_clock(const struct row_ctx *x)
     return named ? named : json_array_get(clocks, 0);
 }
 
-/* The running clock due first (notices aside), or NULL. */
+/* The running clock due first, or NULL (detail.clocks is in the order they fall due). */
 static json_t *earliest_clock(const struct row_ctx *x)
 {
-    json_t *c;
-    size_t i;
-    json_array_foreach(json_object_get(x->detail, "clocks"), i, c)
-    {
-        if (!is_notice(json_string_value(json_object_get(c, "code"))))
-            return c;
-    }
-    return NULL;
+    return json_array_get(json_object_get(x->detail, "clocks"), 0);
 }
 
 static json_t *instant_json(const struct row_ctx *x, int64_t t)
@@ -327,9 +323,12 @@ static json_t *reason_json(struct row_ctx *x, const char **state)
     if (pick_clock && (x->why = reason_clock(x)) != NULL)
         return clock_view(x, x->why);
     int days = (int)json_integer_value(json_object_get(x->detail, "stall_days"));
-    char label[160], date[CALDATE_DATE_LEN];
-    snprintf(label, sizeof label, "Tidak ada kegiatan sejak %s (batas %d hari)", x->r->last_act_on,
-             days);
+    /* user-facing words: the date as Indonesian writes it ("4 Desember 2026"), not ISO */
+    char label[160], date[CALDATE_DATE_LEN], since[48] = "";
+    struct caldate last;
+    if (!caldate_parse(x->r->last_act_on, &last) || !idtext_date_long(last, since, sizeof since))
+        snprintf(since, sizeof since, "%s", x->r->last_act_on);
+    snprintf(label, sizeof label, "Tidak ada kegiatan sejak %s (batas %d hari)", since, days);
     caldate_format(caldate_local_date(s - 1, x->zone), date, sizeof date);
     const char *actor = x->r->stall_actor;
     return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:n, s:o, s:s, s:i, s:s}", "code",

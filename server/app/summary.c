@@ -479,27 +479,26 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
     for (int k = 0; k < n; k++) {
         const struct clock *c = v[k];
         int64_t att = attention_of(c);
-        /* a notice owed is listed with the file (review.c: notices), not the
-         * deadline that orders the list: custody and the file's own clocks do */
+        /* a notice the law owes (the SPDP to the embassy, Permenkumham 39/2021 Pasal 27(6); the
+         * suspect's BAP copy, D16; the family's, KUHAP 18(3), 21(3); the consular notice) is a
+         * deadline of the file like the others: past its day the file is overdue for the
+         * supervisor, the investigator must act.  It does not watch the stall: the file's own
+         * work still has to move */
         bool notice = clock_notice(c->kind) != NOTICE_NONE;
-        if (notice) {
-            json_array_append_new(a, clock_row(cf, c, att));
-            continue;
-        }
         if (!p->first || c->due_at < p->first->due_at)
             p->first = c;
         if (is_custody(c->kind) && (!p->custody || c->due_at < p->custody->due_at))
             p->custody = c;
         p->attention = p->any && p->attention < att ? p->attention : att;
         p->any = true;
-        if (c->kind != CLK_DIRECTION)
+        if (c->kind != CLK_DIRECTION && !notice)
             p->actors |= (unsigned)c->actor;
         if (c->kind == CLK_DIRECTION) {
             p->directions_due =
                 p->directions && p->directions_due < c->due_at ? p->directions_due : c->due_at;
             p->directions++;
         }
-        if (c->actor == ACTOR_PROSECUTOR) {
+        if (c->actor == ACTOR_PROSECUTOR && !notice) {
             p->pu_due = p->pu && p->pu_due < c->due_at ? p->pu_due : c->due_at;
             p->pu_attention = p->pu && p->pu_attention < att ? p->pu_attention : att;
             p->pu = true;
@@ -532,7 +531,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-21" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-22" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -545,7 +544,8 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
                           18: the flag pn_approval_refused;                                        \
                           19: a prosecutor's letter is no act of a file not with him (stall);      \
                           20: the SPDP's arrival received by the Kejari's tanda terima too;        \
-                          21: the P-17 from the earliest receipt, whatever the order of entry */
+                          21: the P-17 from the earliest receipt, whatever the order of entry;     \
+                          22: a notice owed is a deadline of the file (state, reason, counts) */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

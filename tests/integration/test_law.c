@@ -1360,12 +1360,14 @@ START_TEST(test_an_overdue_notice_shows_in_the_review_list_with_its_reason)
         }
         ck_assert_msg(seen, "%s not listed", want[k]);
     }
-    /* the suspect held is the reason (his detention, the investigator's to act on); the
-     * file's own deadline still orders the list: the SPDP due on day 7, named as the
-     * earliest (the notices are listed with them, not instead of them) */
+    /* the suspect held is the reason (his detention, the investigator's to act on); a notice
+     * owed past its day is a deadline of the file like its own: the family's copy of the
+     * arrest order, due the day after (family_notice_days 1), passed first - named as the
+     * earliest, it orders the list and makes the file overdue (before its SPDP, due day 7) */
     ck_assert_str_eq(str(json_object_get(it, "reason"), "code"), "detention");
-    ck_assert_str_eq(str(json_object_get(it, "earliest"), "code"), "spdp");
+    ck_assert_str_eq(str(json_object_get(it, "earliest"), "code"), "family_arrest_notice");
     ck_assert_str_eq(str(it, "next_due_at"), str(json_object_get(it, "earliest"), "due_at"));
+    ck_assert_str_eq(str(it, "state"), "overdue");
     json_decref(list);
 }
 END_TEST
@@ -1829,6 +1831,12 @@ START_TEST(test_p17_counts_from_the_prosecutors_receipt_of_the_spdp)
     long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-02-20");
     rec_on(id, demo.inv, "sprindik_issued", "2026-02-25", NULL);
     rec_on(id, demo.inv, "spdp_sent", "2026-03-01", "\"recipient\":\"kejari\"");
+    /* its other recipients (Permenkumham 39/2021 Pasal 27) signed for it that day: a notice
+     * owed past its day would be the investigator's deadline before the P-17 */
+    rec_on(id, demo.inv, "letter_delivered", "2026-03-01",
+           "\"recipient\":\"spdp_korwas\",\"received_by\":\"Korwas PPNS\"");
+    rec_on(id, demo.inv, "letter_delivered", "2026-03-01",
+           "\"recipient\":\"spdp_pelapor\",\"received_by\":\"Pelapor\"");
     p17_is(id, "2026-03-01", "2026-03-31", "overdue", true);
     long long receipt = rec_on(id, demo.pros, "spdp_received_by_pu", "2026-03-10", NULL);
     ck_assert_int_gt(receipt, 0);

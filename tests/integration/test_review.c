@@ -115,20 +115,63 @@ static long long add_suspect(long long id, const char *name)
     return pid;
 }
 
+/* The notice owed to or about suspect (recipient: penetapan_tersangka, salinan_bap,
+ * keluarga_penangkapan, ...) delivered `ago` days back: a file whose notices are in time, so
+ * that what a test looks at is the file's own deadlines (a notice owed past its day is a
+ * deadline of the file too: test_a_notice_owed_past_its_day_makes_the_file_overdue). */
+static void notify(long long id, const char *recipient, long long suspect, int ago)
+{
+    char extra[160], party[48] = "";
+    if (suspect > 0)
+        snprintf(party, sizeof party, ",\"party_id\":%lld", suspect);
+    snprintf(extra, sizeof extra, "\"recipient\":\"%s\"%s,\"received_by\":\"Penerima\"", recipient,
+             party);
+    rec(id, inv, "letter_delivered", ago, extra);
+}
+
+/* The family told of the arrest and the detention (KUHAP 18(3), 21(3)) and the foreign
+ * suspect's representative (VCCR 36(1)(b)) the day he was held. */
+static void held_told(long long id, long long suspect, int ago)
+{
+    notify(id, "keluarga_penangkapan", suspect, ago);
+    notify(id, "keluarga_penahanan", suspect, ago);
+    notify(id, "perwakilan_negara", suspect, ago);
+}
+
 /* Sprindik `ago` days back, then a suspect with his BAP, the SPDP and the
- * resume on the following days: a file ready for Tahap I (KUHAP 110(1)). */
-static long long file_ready(long long id, int ago)
+ * resume on the following days: a file ready for Tahap I (KUHAP 110(1)); the suspect told of
+ * his designation (UU 20/2025 Pasal 90, D15), the SPDP received by each recipient and his BAP's
+ * copy given (D16) the same days - unless told is false: no letter at all. */
+static long long file_ready_with(long long id, int ago, bool told)
 {
     char extra[64];
     rec(id, inv, "sprindik_issued", ago, NULL);
     long long s = add_suspect(id, "Trần Văn Bảo");
     snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
     rec(id, inv, "suspect_designated", ago, extra);
+    if (told)
+        notify(id, "penetapan_tersangka", s, ago);
     rec(id, inv, "spdp_sent", ago - 1, "\"recipient\":\"kejari\"");
+    /* the SPDP received by each recipient the day it was sent (Permenkumham 39/2021 Pasal 27;
+     * the Kejari's tanda terima that day moves no P-17: it counts from the sending either way) */
+    if (told) {
+        notify(id, "spdp_kejari", 0, ago - 1);
+        notify(id, "spdp_korwas", 0, ago - 1);
+        notify(id, "spdp_pelapor", 0, ago - 1);
+        notify(id, "spdp_tersangka", s, ago - 1);
+        notify(id, "spdp_perwakilan_negara", s, ago - 1);
+    }
     snprintf(extra, sizeof extra, "\"party_id\":%lld,\"bap\":\"tersangka\"", s);
     rec(id, inv, "bap_recorded", ago - 2, extra);
+    if (told)
+        notify(id, "salinan_bap", s, ago - 2);
     rec(id, inv, "resume_written", ago - 3, NULL);
     return s;
+}
+
+static long long file_ready(long long id, int ago)
+{
+    return file_ready_with(id, ago, true);
 }
 
 /* A rule-set value as the server has it (KUHAP-2025: today's acts). */
@@ -248,6 +291,7 @@ static void setup(void)
              "\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/1/2026\"}",
              at, detained_suspect);
     json_decref(call("POST", path, inv, body, 201));
+    held_told(walk[W_DETAINED], detained_suspect, 18);
 
     walk[W_WITH_PU] = open_case("Uji tinjauan: berkas di PU", 20);
     file_ready(walk[W_WITH_PU], 15);
@@ -315,8 +359,9 @@ static void expect_reason(json_t *items, enum walk_case c, const char *code, con
     ck_assert_msg(strcmp(reason_str(it, "actor"), actor) == 0, "%s: actor %s, want %s", why,
                   reason_str(it, "actor"), actor);
     ck_assert_msg(strcmp(json_string_value(json_object_get(it, "state")), state) == 0,
-                  "%s: state %s, want %s", why, json_string_value(json_object_get(it, "state")),
-                  state);
+                  "%s: state %s, want %s (%s)", why,
+                  json_string_value(json_object_get(it, "state")), state,
+                  json_dumps(it, JSON_COMPACT));
     ck_assert_msg(strcmp(reason_str(it, "due_date"), due) == 0, "%s: due %s, want %s", why,
                   reason_str(it, "due_date"), due);
     ck_assert_int_eq(reason_int(it, "days_left"), -due_ago);
@@ -349,6 +394,19 @@ START_TEST(test_reason_and_actor_at_every_stage)
     int pre = rule_value("stall_pre_investigation_days");
     expect_reason(items, W_PRE, "stall", "investigator", "stalled", 31 - pre + 1,
                   "prapenyidikan without a decision");
+    /* its words are Indonesian, the date too ("4 Desember 2026", not ISO) */
+    {
+        static const char *const bulan[] = {"Januari",   "Februari", "Maret",    "April",
+                                            "Mei",       "Juni",     "Juli",     "Agustus",
+                                            "September", "Oktober",  "November", "Desember"};
+        char iso[11], want[128];
+        days_ago(31, iso);
+        int y, m, d;
+        ck_assert_int_eq(sscanf(iso, "%d-%d-%d", &y, &m, &d), 3);
+        snprintf(want, sizeof want, "Tidak ada kegiatan sejak %d %s %d (batas %d hari)", d,
+                 bulan[m - 1], y, pre);
+        ck_assert_str_eq(reason_str(item_of(items, walk[W_PRE]), "label"), want);
+    }
     /* a file sent whose receipt nobody recorded: no PU clock runs, the
      * prosecutor's silence shows after the stage's N days */
     int with_pu = rule_value("stall_with_prosecutor_days");
@@ -443,6 +501,7 @@ static void hold(long long id, long long suspect, int ago)
              "\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/7/2026\"}",
              at, suspect);
     json_decref(call("POST", path, inv, body, 201));
+    held_told(id, suspect, ago);
 }
 
 /* A file in investigation whose SPDP was sent `spdp_ago` days back (its receipt at the Kejari
@@ -572,6 +631,70 @@ START_TEST(test_a_released_suspect_is_no_longer_the_reason)
     in_filter("reason=p17", id, true);
     in_filter("reason=detention", id, false);
     in_filter("actor=prosecutor", id, true);
+}
+END_TEST
+
+/* The overdue files KANIM-PLG's row of the counts per office gives the Kanwil's supervisor. */
+static long long plg_overdue(void)
+{
+    json_t *c = call("GET", "/api/v1/review/offices?office=KANIM-PLG", sup_kanwil, NULL, 200);
+    long long n = json_integer_value(
+        json_object_get(json_array_get(json_object_get(c, "items"), 0), "overdue"));
+    json_decref(c);
+    return n;
+}
+
+/* A notice the law owes past its day makes the file overdue for the supervisor: the suspect
+ * designated three days ago and not told of it (UU 20/2025 Pasal 90 as reported, DOMAIN D15:
+ * within 1 day, designation_notice_days) - the case page says "Lewat waktu", and the board, its
+ * filters and the counts per office said "Aman" (the brief's defect). The investigator must
+ * act; the notice delivered, the file is in time again. */
+START_TEST(test_a_notice_owed_past_its_day_makes_the_file_overdue)
+{
+    ck_assert_int_eq(rule_value("designation_notice_days"), 1);
+    long long id = open_case("Pemberitahuan penetapan lewat waktu", 4);
+    rec(id, inv, "sprindik_issued", 3, NULL);
+    long long s = add_suspect(id, "Nguyễn Thị Lan");
+    long long before = plg_overdue();
+    /* the SPDP falls due 4 days ahead (D1): nothing has passed */
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = listed(items, id, "before the designation");
+    ck_assert_str_ne(json_string_value(json_object_get(it, "state")), "overdue");
+    json_decref(items);
+    char extra[64], due[11];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec(id, inv, "suspect_designated", 3, extra);
+    /* day 0 the designation's date: the last day in time was 2 days ago */
+    items = review_all(sup_kanwil, NULL);
+    it = listed(items, id, "designation not told");
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
+    ck_assert_str_eq(reason_str(it, "code"), "designation_notice");
+    ck_assert_str_eq(reason_str(it, "actor"), "investigator");
+    ck_assert_str_eq(reason_str(it, "state"), "overdue");
+    days_ago(2, due);
+    ck_assert_str_eq(reason_str(it, "due_date"), due);
+    ck_assert_int_eq(reason_int(it, "days_left"), -2);
+    ck_assert_int_eq(json_integer_value(json_object_get(
+                         json_object_get(json_object_get(it, "reason"), "party"), "id")),
+                     s);
+    /* still listed among the file's notices, as the case page lists it */
+    json_t *n = json_array_get(json_object_get(it, "notices"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(n, "code")), "designation_notice");
+    json_decref(items);
+    in_filter("state=overdue", id, true);
+    in_filter("reason=designation_notice", id, true);
+    in_filter("actor=investigator&state=overdue", id, true);
+    in_filter("state=ok", id, false);
+    ck_assert_int_eq(plg_overdue(), before + 1);
+    /* told yesterday (late): the clock is met, the file in time again */
+    notify(id, "penetapan_tersangka", s, 1);
+    items = review_all(sup_kanwil, NULL);
+    it = listed(items, id, "designation told");
+    ck_assert_str_ne(json_string_value(json_object_get(it, "state")), "overdue");
+    ck_assert_str_eq(reason_str(it, "code"), "spdp");
+    json_decref(items);
+    in_filter("state=overdue", id, false);
+    ck_assert_int_eq(plg_overdue(), before);
 }
 END_TEST
 
@@ -1401,7 +1524,8 @@ END_TEST
 START_TEST(test_after_a_correction_the_snapshot_is_a_fresh_fold)
 {
     long long id = open_case("koreksi dan snapshot", 20);
-    long long s = file_ready(id, 10);
+    long long s =
+        file_ready_with(id, 10, false); /* its SPDP withdrawn, its BAP re-dated: no letters */
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *pc[1] = {cid};
@@ -2293,6 +2417,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_berkas_direction_give_directions_and_reassign);
     tcase_add_test(tc, test_a_tampered_snapshot_is_named_and_rebuilt);
     tcase_add_test(tc, test_the_clocks_fold_rides_in_the_snapshot);
+    tcase_add_test(tc, test_a_notice_owed_past_its_day_makes_the_file_overdue);
     tcase_add_test(tc, test_after_a_correction_the_snapshot_is_a_fresh_fold);
     tcase_add_test(tc, test_the_write_decides_over_the_snapshot);
     tcase_add_test(tc, test_a_log_grown_behind_berkasd_is_read_again);

@@ -79,6 +79,14 @@ export function localDate(plusDays) {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+// The notices an act owes delivered on `date` (letter_delivered, one per recipient: the SPDP's
+// spdp_kejari, spdp_korwas, ...; the suspect's penetapan_tersangka, salinan_bap; the family's and
+// the embassy's when he is held), each for party_id when given: a fixture whose notices are in
+// time, so that a test looks at the file's own deadlines (a notice owed past its day is one too).
+export async function delivered(ev, date, recipients, party_id) {
+  for (const recipient of recipients) await ev({ type: 'letter_delivered', date, recipient, received_by: 'Petugas penerima', ...(party_id ? { party_id } : {}) });
+}
+
 export async function officeId(token, code) {
   const r = await must('GET', '/api/v1/offices', token, undefined, 200);
   const items = r.items || r;

@@ -8,7 +8,7 @@
 //     an SPDP sent nine days ago whose P-17 (DOMAIN D14) is the prosecutor's next deadline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, must, login, daysAgo, officeId, pageLogin } from './lib.mjs';
+import { BASE, NIP, browser, shot, must, login, daysAgo, officeId, pageLogin, delivered } from './lib.mjs';
 
 let b;
 let inv;
@@ -48,6 +48,11 @@ test('the supervisor finds the files waiting on the prosecutor by who must act',
   await ev({ type: 'spdp_sent', date: daysAgo(9), recipient: 'kejari' });
   const p = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Le Van Tunggu', nationality: 'VN' }, 201);
   await ev({ type: 'suspect_designated', date: daysAgo(2), party_id: p.id });
+  // the investigator's own notices delivered in time (the SPDP's recipients the day it was sent,
+  // Permenkumham 39/2021 Pasal 27; the suspect told of his designation, D15): a notice owed past
+  // its day would be the investigator's deadline passed, before the prosecutor's P-17
+  await delivered(ev, daysAgo(9), ['spdp_kejari', 'spdp_korwas', 'spdp_pelapor']);
+  await delivered(ev, daysAgo(2), ['penetapan_tersangka', 'spdp_tersangka', 'spdp_perwakilan_negara'], p.id);
 
   const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
@@ -71,10 +76,10 @@ test('the supervisor finds the files waiting on the prosecutor by who must act',
   await ctx.close();
 });
 
-// A notice the law owes that is past its day is late, whatever the file's own deadlines say: the
-// demo's Muara Enim file owes its foreign suspect's embassy the SPDP through the Ministry of
-// Foreign Affairs (Permenkumham 39/2021 Pasal 27(6)) since 22 November. The board says how late
-// beside the notice and marks the row, instead of a bare date under "Aman".
+// A notice the law owes that is past its day is a deadline of the file passed: the demo's Muara
+// Enim file owes its foreign suspect's embassy the SPDP through the Ministry of Foreign Affairs
+// (Permenkumham 39/2021 Pasal 27(6)) since 22 November. The board says how late beside the
+// notice, and the file is overdue ("Lewat waktu"), counted so for its office - not "Aman".
 test('a notice owed past its day is shown late on the board', async () => {
   const watcher = await login(NIP.supDitjen);
   const list = await must('GET', '/api/v1/review?limit=100', watcher, undefined, 200);
@@ -93,9 +98,14 @@ test('a notice owed past its day is shown late on the board', async () => {
   await row.waitFor();
   const line = row.locator('small.notice-overdue', { hasText: 'perwakilan negara' });
   assert.match(await line.innerText(), new RegExp(`terlambat ${-owed.days_left} hari`));
-  // the file's own deadlines are in time: the row's badge alone would say so
-  assert.notEqual(item.state, 'overdue');
-  await row.locator('.badge.overdue', { hasText: 'Pemberitahuan lewat waktu' }).waitFor();
+  // the file is overdue: the API says so, the row's badge too, and its office's count holds it
+  assert.equal(item.state, 'overdue');
+  await row.locator('.badge.overdue', { hasText: 'Lewat waktu' }).waitFor();
+  const counts = await must('GET', '/api/v1/review/offices', watcher, undefined, 200);
+  const mre = counts.items.find((o) => o.code === 'KANIM-MRE');
+  const overdue = await must('GET', '/api/v1/review?limit=100&office=KANIM-MRE&state=overdue', watcher, undefined, 200);
+  assert.ok(overdue.items.some((x) => x.number === 'LK/KANIM-MRE/2026/0001'));
+  assert.equal(mre.overdue, overdue.items.length);
   await shot(page, 'review-notice-late');
   assert.deepEqual(errors, []);
   await ctx.close();

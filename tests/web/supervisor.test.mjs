@@ -9,7 +9,7 @@
 // 20/2025), so it is overdue and the review board must list it as such.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, call, must, login, daysAgo, localDate, officeId, pageLogin } from './lib.mjs';
+import { BASE, NIP, browser, shot, call, must, login, daysAgo, localDate, officeId, pageLogin, delivered } from './lib.mjs';
 
 const HOSTILE = '<img src=x onerror="window.__xss=1">';
 let b;
@@ -174,6 +174,11 @@ test('a suspect held past his time is the reason on the board, before the P-17 t
   await ev({ type: 'spdp_sent', date: daysAgo(99), recipient: 'kejari' });
   await ev({ type: 'arrested', at: `${daysAgo(60)}T09:00:00+07:00`, party_id: p.id, polri_order: 'SP.Kap/11/2026' });
   await ev({ type: 'detained', at: `${daysAgo(60)}T15:00:00+07:00`, party_id: p.id, detention_type: 'rutan', polri_order: 'SP.Han/11/2026' });
+  // every notice owed delivered in time: the deadlines at stake are his detention's and the P-17
+  await delivered(ev, daysAgo(100), ['penetapan_tersangka'], p.id);
+  await delivered(ev, daysAgo(99), ['spdp_kejari', 'spdp_korwas', 'spdp_pelapor']);
+  await delivered(ev, daysAgo(99), ['spdp_tersangka', 'spdp_perwakilan_negara'], p.id);
+  await delivered(ev, daysAgo(60), ['keluarga_penangkapan', 'keluarga_penahanan', 'perwakilan_negara'], p.id);
 
   const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
@@ -205,6 +210,10 @@ test('a suspect held past his time is the reason on the board, before the P-17 t
   await qev({ type: 'spdp_sent', date: daysAgo(99), recipient: 'kejari' });
   // the last act: its stall (30 days) falls after the P-17, which stays the reason
   await qev({ type: 'bap_recorded', date: daysAgo(96), party_id: qp.id, bap: 'tersangka' });
+  await delivered(qev, daysAgo(100), ['penetapan_tersangka'], qp.id);
+  await delivered(qev, daysAgo(99), ['spdp_kejari', 'spdp_korwas', 'spdp_pelapor']);
+  await delivered(qev, daysAgo(99), ['spdp_tersangka', 'spdp_perwakilan_negara'], qp.id);
+  await delivered(qev, daysAgo(96), ['salinan_bap'], qp.id);
 
   await page.goto(`${BASE}/#/tinjauan?reason=p17`);
   await page.waitForFunction(() => document.querySelector('#f-reason')?.value === 'p17');
