@@ -77,6 +77,19 @@ function row(it) {
   );
 }
 
+// an office's count: its files and those of every office under it (the API's subtree: a Kanwil's
+// Kanims, the Ditjen's whole tree), as the list narrowed to it shows them; its own files beside it
+// when some of them are elsewhere in the tree
+function countCell(o, key, label, cls) {
+  const all = o.subtree ? o.subtree[key] : o[key];
+  return h(
+    'td',
+    { 'data-label': label, 'data-count': key, class: cls && all ? cls : '' },
+    String(all),
+    all !== o[key] ? h('small', { class: 'own' }, ` (kantor ini ${o[key]})`) : [],
+  );
+}
+
 export async function reviewPage(main, query) {
   document.title = 'Papan tinjauan — berkas';
   const at = location.hash;
@@ -116,7 +129,7 @@ export async function reviewPage(main, query) {
   const countTable = h(
     'table',
     { class: 'counts', id: 'office-counts' },
-    h('caption', null, 'Jumlah per kantor'),
+    h('caption', null, 'Jumlah per kantor, termasuk kantor di bawahnya'),
     h(
       'thead',
       null,
@@ -126,18 +139,18 @@ export async function reviewPage(main, query) {
       'tbody',
       null,
       (counts.items || [])
-        .filter((o) => o.open > 0 || o.kind !== 'ditjen')
+        .filter((o) => (o.subtree || o).open > 0 || o.kind !== 'ditjen')
         .map((o) =>
           h(
             'tr',
-            null,
+            { 'data-office': o.code },
             h('th', { scope: 'row' }, h('a', { href: `#/tinjauan?office=${Number(o.id)}` }, o.code), h('small', null, ` ${o.name}`)),
-            h('td', { 'data-label': 'Berkas' }, o.open),
-            h('td', { 'data-label': 'Terlambat', class: o.overdue ? 'overdue' : '' }, o.overdue),
-            h('td', { 'data-label': 'Macet' }, o.stalled),
-            h('td', { 'data-label': 'Peringatan' }, o.warning),
-            h('td', { 'data-label': 'Arahan terlambat' }, o.directions_overdue),
-            h('td', { 'data-label': 'Bolak-balik' }, o.pingpong),
+            countCell(o, 'open', 'Berkas'),
+            countCell(o, 'overdue', 'Terlambat', 'overdue'),
+            countCell(o, 'stalled', 'Macet'),
+            countCell(o, 'warning', 'Peringatan'),
+            countCell(o, 'directions_overdue', 'Arahan terlambat'),
+            countCell(o, 'pingpong', 'Bolak-balik'),
           ),
         ),
     ),

@@ -604,6 +604,33 @@ json_t *app_review_list(struct app *app, const struct actor *who, const struct r
 
 /* ---- counts per office ----------------------------------------------------------------- */
 
+/* Whether office is c's or one of its ancestors'. */
+static bool under(const struct store_review_count *c, long long office)
+{
+    for (int a = 0; a < c->nancestors; a++)
+        if (c->ancestors[a] == office)
+            return true;
+    return false;
+}
+
+/* An office's row counts its own files; `subtree` counts those of the office and of every office
+ * under it (a Kanwil's Kanims and their UKK, the Ditjen's whole tree), as the list narrowed to
+ * that office (?office=) shows them: a Kanwil holds few files itself, and a row of zeros beside
+ * Kanims with overdue files told its supervisor nothing. Every office under one in the reach is
+ * in the reach, so the rows hold them all. */
+static json_t *subtree_json(const struct store_review_counts *rows, long long office,
+                            const char *const *names)
+{
+    long long n[STORE_REVIEW__COUNTS] = {0};
+    for (int i = 0; i < rows->n; i++)
+        for (int k = 0; under(&rows->items[i], office) && k < STORE_REVIEW__COUNTS; k++)
+            n[k] += rows->items[i].n[k];
+    json_t *o = json_object();
+    for (int k = 0; k < STORE_REVIEW__COUNTS; k++)
+        json_object_set_new(o, names[k], json_integer(n[k]));
+    return o;
+}
+
 static json_t *review_counts_in(struct tx *tx, const struct actor *who, const void *arg,
                                 struct audit_rec *au, struct berr *err)
 {
@@ -632,6 +659,7 @@ static json_t *review_counts_in(struct tx *tx, const struct actor *who, const vo
             json_object_set_new(o, names[k], json_integer(c->n[k]));
             total[k] += c->n[k];
         }
+        json_object_set_new(o, "subtree", subtree_json(&rows, c->office_id, names));
         json_array_append_new(items, o);
     }
     store_review_counts_free(&rows);

@@ -80,7 +80,7 @@ const struct route http_routes[] = {
     {"PUT",    "/api/v1/rulesets/{name}/{key}",     h_ruleset_amend,    ADMIN,        ROUTE_AUDIT, "amend one value of a rule set"},
     {"POST",   "/api/v1/verify-chain",              h_verify_chain,     ADMIN,        ROUTE_AUDIT, "recompute every case's hash chain; name the first broken link"},
     {"GET",    "/api/v1/review",                    h_review_list,      WATCH,        ROUTE_AUDIT, "the files of the caller's reach by urgency, why and who must act: ?office= &reason= &actor= &stage= &state= &mine= &cursor= &limit="},
-    {"GET",    "/api/v1/review/offices",            h_review_counts,    WATCH,        ROUTE_AUDIT, "per office of the caller's reach: files listed, overdue, stalled, in warning (?office=)"},
+    {"GET",    "/api/v1/review/offices",            h_review_counts,    WATCH,        ROUTE_AUDIT, "per office of the caller's reach: files listed, overdue, stalled, in warning, own and with the offices under it (subtree) (?office=)"},
     {"GET",    "/api/v1/directions",                h_directions_list,  WATCH,        ROUTE_AUDIT, "supervisors' directions in the caller's reach, the earliest due first: ?state=open|overdue|done|all &office= &mine= &cursor= &limit="},
     {"POST",   "/api/v1/reassignments",             h_reassign,         ROLE_SUPERVISOR, ROUTE_AUDIT | ROUTE_IDEMPOTENT, "move one or many files to other investigators: {cases, add, remove, reason}; one reassigned act per file, all or none (Idempotency-Key)"},
     {"GET",    "/api/v1/inbox",                     h_inbox_list,       ROLE_PROSECUTOR, ROUTE_AUDIT, "what arrived at the prosecutor's Kejari, the prosecutor's own deadlines first: ?unread=true &kind= &mine= &case= &cursor= &limit="},

@@ -270,8 +270,19 @@ static void count_of(const PGresult *r, int i, void *item, void *ctx)
     c->code = PQgetvalue(r, i, 1);
     c->name = PQgetvalue(r, i, 2);
     c->kind = PQgetvalue(r, i, 3);
+    /* "{1,4,9}" */
+    const char *a = PQgetvalue(r, i, 4);
+    c->nancestors = 0;
+    while (*a && c->nancestors < STORE_OFFICE_DEPTH) {
+        char *end;
+        long long id = strtoll(a + 1, &end, 10);
+        if (end == a + 1)
+            break;
+        c->ancestors[c->nancestors++] = id;
+        a = end;
+    }
     for (int k = 0; k < STORE_REVIEW__COUNTS; k++)
-        c->n[k] = stmt_ll(r, i, 4 + k);
+        c->n[k] = stmt_ll(r, i, 5 + k);
 }
 
 bool store_review_counts(struct tx *tx, enum store_scope scope, long long reach, bool empty,
@@ -288,7 +299,8 @@ bool store_review_counts(struct tx *tx, enum store_scope scope, long long reach,
      * row-level policies: an index-only scan per office, never the wide
      * summary rows. */
     snprintf(sql, sizeof sql,
-             "SELECT o.id, o.code, o.name, o.kind, x.* FROM app.offices o CROSS JOIN LATERAL "
+             "SELECT o.id, o.code, o.name, o.kind, o.ancestors::text, x.* FROM app.offices o "
+             "CROSS JOIN LATERAL "
              "(SELECT count(*), count(*) FILTER (WHERE s.damaged IS NOT NULL), "
              "count(*) FILTER (WHERE s.damaged IS NULL AND s.clock_due_at <= now()), "
              "count(*) FILTER (WHERE " STATE_OF " = 'stalled'), "

@@ -88,10 +88,13 @@ enum {
     STORE_REVIEW_PINGPONG,
     STORE_REVIEW__COUNTS
 };
+#define STORE_OFFICE_DEPTH 8 /* Ditjen, Kanwil, Kantor, UKK: room to spare */
 struct store_review_count {
     long long office_id;
     const char *code, *name, *kind;
     long long n[STORE_REVIEW__COUNTS];
+    long long ancestors[STORE_OFFICE_DEPTH]; /* from the root down to and including itself */
+    int nancestors;
 };
 struct store_review_counts {
     int n;

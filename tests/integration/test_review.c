@@ -1258,6 +1258,15 @@ static void counts_are_the_tally(struct asked *a, long long out[T__N])
                           json_string_value(json_object_get(o, "code")), tally_names[t],
                           (long long)json_integer_value(json_object_get(o, tally_names[t])),
                           want[t]);
+        /* its subtree: the office's files and those of every office under it */
+        json_t *sub = json_object_get(o, "subtree");
+        tally_of(a->all, id, 0, want);
+        for (int t = 0; t < T__N; t++)
+            ck_assert_msg(json_integer_value(json_object_get(sub, tally_names[t])) == want[t],
+                          "%s %s: subtree %s %lld, counted %lld", a->path,
+                          json_string_value(json_object_get(o, "code")), tally_names[t],
+                          (long long)json_integer_value(json_object_get(sub, tally_names[t])),
+                          want[t]);
     }
     tally_of(a->all, a->root, 0, out);
     json_t *total = json_object_get(a->counts, "total");
@@ -1310,6 +1319,30 @@ START_TEST(test_counts_per_office_equal_a_count_of_every_summary)
     ck_assert_int_le(got[KANTOR][T_OPEN], got[KANWIL][T_OPEN]);
     ck_assert_int_lt(got[KANWIL][T_OPEN], got[NATION][T_OPEN]);
     ck_assert(memcmp(got[NARROWED], got[KANTOR], sizeof got[KANTOR]) == 0);
+    /* a Kanwil's row totals its Kanims' files (it holds none of its own here), the Ditjen's the
+     * whole tree: each is the total its own supervisor is given */
+    struct {
+        int asked;
+        const char *code;
+    } heads[] = {{KANWIL, "KANWIL-SUMSEL"}, {NATION, "KANWIL-SUMSEL"}, {NATION, "DITJEN"}};
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+        json_t *o, *row = NULL;
+        size_t i;
+        json_array_foreach(json_object_get(asked[heads[h].asked].counts, "items"), i, o)
+        {
+            if (strcmp(json_string_value(json_object_get(o, "code")), heads[h].code) == 0)
+                row = o;
+        }
+        ck_assert_ptr_nonnull(row);
+        int whole = strcmp(heads[h].code, "DITJEN") == 0 ? NATION : KANWIL;
+        for (int t = 0; t < T__N; t++)
+            ck_assert_int_eq(json_integer_value(
+                                 json_object_get(json_object_get(row, "subtree"), tally_names[t])),
+                             got[whole][t]);
+        ck_assert_int_eq(json_integer_value(json_object_get(row, "open")), 0);
+        ck_assert_int_gt(
+            json_integer_value(json_object_get(json_object_get(row, "subtree"), "overdue")), 0);
+    }
     ck_assert_uint_eq(json_array_size(json_object_get(ptk, "items")), 0);
     ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(ptk, "total"), "open")), 0);
     json_decref(ptk);

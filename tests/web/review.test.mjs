@@ -110,3 +110,41 @@ test('a notice owed past its day is shown late on the board', async () => {
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// A Kanwil holds few files itself: its row of the counts per office totals its own and those of
+// every office under it (the API's subtree; the Ditjen's the whole tree), as the list narrowed to
+// it shows them, with its own beside it - KANWIL-SUMSEL showed 0 overdue while the Muara Enim and
+// Palembang files under it were overdue.
+test('a Kanwil row of the counts per office totals the offices under it', async () => {
+  const watcher = await login(NIP.supDitjen);
+  const counts = await must('GET', '/api/v1/review/offices', watcher, undefined, 200);
+  const kanwil = counts.items.find((o) => o.code === 'KANWIL-SUMSEL');
+  const under = counts.items.filter((o) => ['KANIM-PLG', 'KANIM-MRE'].includes(o.code));
+  assert.equal(under.length, 2);
+  // its subtree is its own files and its Kanims' (and their UKK's), each counted once
+  const listed = await must('GET', `/api/v1/review?limit=100&office=KANWIL-SUMSEL&state=overdue`, watcher, undefined, 200);
+  assert.equal(listed.next_cursor, null);
+  assert.equal(kanwil.subtree.overdue, listed.items.length);
+  assert.ok(kanwil.subtree.overdue >= under.reduce((n, o) => n + o.overdue, 0));
+  assert.ok(kanwil.subtree.overdue > kanwil.overdue);
+  const ditjen = counts.items.find((o) => o.code === 'DITJEN');
+  assert.deepEqual(ditjen.subtree, counts.total);
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.supDitjen);
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  const cell = page.locator('#office-counts tr[data-office="KANWIL-SUMSEL"] td[data-count="overdue"]');
+  await cell.waitFor();
+  assert.equal(await cell.innerText(), `${kanwil.subtree.overdue} (kantor ini ${kanwil.overdue})`);
+  // a Kanim without offices under it: its own number alone
+  const plg = under.find((o) => o.code === 'KANIM-PLG');
+  if (plg.subtree.overdue === plg.overdue) {
+    assert.equal(await page.locator('#office-counts tr[data-office="KANIM-PLG"] td[data-count="overdue"]').innerText(), String(plg.overdue));
+  }
+  await shot(page, 'review-counts-subtree');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
