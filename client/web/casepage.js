@@ -3,7 +3,7 @@
 // A case the caller may not see is the API's 404, shown as such.
 import { api, explain, newKey } from './api.js';
 import { h, show } from './dom.js';
-import { date, daysLeft, STATES, KINDS, today } from './fmt.js';
+import { date, dateIn, daysLeft, STATES, KINDS, today } from './fmt.js';
 import { me, flash } from './app.js';
 
 function badge(state, label) {
@@ -476,7 +476,7 @@ function team(c, reload) {
     ? h(
         'ul',
         { id: 'team-list' },
-        members.map((t) => h('li', { 'data-nip': t.nip }, `${t.name} (${t.nip})`, h('small', null, ` · sejak ${date(t.since)}`))),
+        members.map((t) => h('li', { 'data-nip': t.nip }, `${t.name} (${t.nip})`, h('small', null, ` · sejak ${dateIn(t.since, c.office && c.office.tz)}`))),
       )
     : h('p', { class: 'empty', id: 'team-list' }, 'Belum ada penyidik yang ditugaskan.');
   if (me().role !== 'supervisor' || !allowed(c, 'reassigned')) return [list];

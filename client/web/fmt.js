@@ -10,6 +10,23 @@ export function date(s) {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+// an instant ("2026-12-04T18:00:00+00:00") -> the day it is on the calendar of the zone tz (an
+// office's, e.g. "Asia/Jakarta": "5 Des 2026"), as date() writes it - a date users read is their
+// office's (DOMAIN 2.4), not UTC's, which is a day behind WIB from 17:00 to 24:00 UTC. A bare
+// date ("2026-12-05") is already a calendar day and is written as it is; no tz: Asia/Jakarta.
+export function dateIn(s, tz) {
+  if (!s || /^\d{4}-\d{2}-\d{2}$/.test(String(s))) return date(s);
+  const t = new Date(s);
+  if (Number.isNaN(t.getTime())) return date(s);
+  let day;
+  try {
+    day = new Intl.DateTimeFormat('en-CA', { timeZone: tz || 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  } catch {
+    day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  }
+  return date(day);
+}
+
 // days left -> "terlambat 3 hari", "hari ini", "2 hari lagi"
 export function daysLeft(n) {
   if (n == null) return '';
