@@ -95,13 +95,25 @@ static void print_counts(const json_t *counts)
     struct table *t = table_new(8, heads);
     size_t i;
     json_t *o;
+    bool own_beside = false;
     json_array_foreach(json_object_get(counts, "items"), i, o)
     {
-        if (jint(o, "open") == 0)
+        /* an office's files and those of the offices under it (subtree: a Kanwil's Kanims),
+         * its own in brackets where they differ; a server without subtree: its own */
+        const json_t *sub = json_object_get(o, "subtree");
+        if (!sub)
+            sub = o;
+        if (jint(sub, "open") == 0)
             continue; /* offices with nothing listed: quiet */
-        char v[7][24];
-        for (size_t k = 0; k < 7; k++)
-            snprintf(v[k], sizeof v[k], "%lld", jint(o, keys[k]));
+        char v[7][48];
+        for (size_t k = 0; k < 7; k++) {
+            long long all = jint(sub, keys[k]), own = jint(o, keys[k]);
+            if (all != own)
+                snprintf(v[k], sizeof v[k], "%lld (%lld)", all, own);
+            else
+                snprintf(v[k], sizeof v[k], "%lld", all);
+            own_beside = own_beside || all != own;
+        }
         const char *cells[] = {jstr(o, "code"), v[0], v[1], v[2], v[3], v[4], v[5], v[6]};
         table_add(t, cells);
     }
@@ -113,6 +125,8 @@ static void print_counts(const json_t *counts)
     table_add(t, cells);
     table_print(t);
     table_free(t);
+    if (own_beside)
+        printf("Angka kantor termasuk kantor di bawahnya; (n): berkas kantor itu sendiri.\n");
     printf("\n");
 }
 

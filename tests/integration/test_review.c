@@ -2160,6 +2160,30 @@ START_TEST(test_berkas_review_prints_the_list_in_100_columns)
     ck_assert_msg(strncmp(line, "!! LEWAT", 8) == 0, "line: %.100s", line);
     ck_assert_ptr_nonnull(strstr(line, "Tahap II"));
     ck_assert_ptr_nonnull(strstr(line, "Penyidik"));
+    /* the Kanwil's row of the counts totals its Kanims' files, its own (none) in brackets: it
+     * was left out as an office with nothing listed */
+    json_t *counts = call("GET", "/api/v1/review/offices", sup_kanwil, NULL, 200);
+    json_t *o, *kanwil = NULL;
+    size_t oi;
+    json_array_foreach(json_object_get(counts, "items"), oi, o)
+    {
+        if (strcmp(json_string_value(json_object_get(o, "code")), "KANWIL-SUMSEL") == 0)
+            kanwil = o;
+    }
+    ck_assert_ptr_nonnull(kanwil);
+    char want[48];
+    snprintf(
+        want, sizeof want, " %lld (0) ",
+        (long long)json_integer_value(json_object_get(json_object_get(kanwil, "subtree"), "open")));
+    json_decref(counts);
+    char *row = strstr(out, "\nKANWIL-SUMSEL ");
+    ck_assert_msg(row != NULL, "no KANWIL-SUMSEL row in:\n%s", out);
+    char *eol = strchr(row + 1, '\n');
+    ck_assert_ptr_nonnull(eol);
+    *eol = '\0';
+    ck_assert_msg(strstr(row, want) != NULL, "no '%s' in '%s'", want, row + 1);
+    *eol = '\n';
+    ck_assert_ptr_nonnull(strstr(out, "Angka kantor termasuk kantor di bawahnya"));
     /* every line fits 100 columns (characters, not bytes) */
     for (char *l = out; *l;) {
         char *end = strchr(l, '\n');
