@@ -69,6 +69,17 @@ export const REASONS = {
   sp3_notify: 'Pemberitahuan SP3',
   direction: 'Arahan',
   pn_approval: 'Persetujuan Ketua PN',
+  // the notices the law owes: a deadline of the file too (review.c), the reason when due first
+  family_arrest_notice: 'Tembusan penangkapan ke keluarga',
+  family_detention_notice: 'Tembusan penahanan ke keluarga',
+  consular_notice: 'Notifikasi konsuler',
+  designation_notice: 'Pemberitahuan penetapan tersangka',
+  bap_copy: 'Salinan BAP tersangka',
+  spdp_to_kejari: 'SPDP: Kejaksaan',
+  spdp_to_korwas: 'SPDP: Korwas PPNS',
+  spdp_to_pelapor: 'SPDP: pelapor/korban',
+  spdp_to_tersangka: 'SPDP: tersangka',
+  spdp_to_perwakilan_negara: 'SPDP: perwakilan negara',
   stall: 'Tanpa kegiatan',
   damaged: 'Log rusak',
 };

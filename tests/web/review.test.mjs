@@ -148,3 +148,34 @@ test('a Kanwil row of the counts per office totals the offices under it', async 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// The notices the law owes are reasons the supervisor can filter by: a suspect designated three
+// days ago and not told (UU 20/2025 Pasal 90 as reported, D15: within 1 day) is the file's
+// deadline passed, the investigator's to act on - found under "Pemberitahuan penetapan tersangka".
+test('the supervisor filters the board by an overdue notice', async () => {
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(4), summary: 'Uji papan: penetapan belum diberitahukan', kejari_id: kejari }, 201);
+  const ev = (body) => must('POST', `/api/v1/cases/${c.id}/events`, inv, body, 201);
+  await ev({ type: 'sprindik_issued', date: daysAgo(3) });
+  const p = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Tran Thi Lupa', nationality: 'VN' }, 201);
+  await ev({ type: 'suspect_designated', date: daysAgo(3), party_id: p.id });
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.supPlg);
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  await page.getByLabel('Alasan').selectOption({ label: 'Pemberitahuan penetapan tersangka' });
+  await page.getByRole('button', { name: 'Terapkan' }).click();
+  await page.waitForURL(/reason=designation_notice/);
+  const row = page.locator('#review-list tbody tr', { hasText: c.number });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Tran Thi Lupa/);
+  assert.equal(await row.locator('td[data-label="Harus bertindak"]').innerText(), 'Penyidik (PPNS Keimigrasian)');
+  await row.locator('.badge.overdue', { hasText: 'Lewat waktu' }).waitFor();
+  assert.equal(await page.locator('#f-reason').inputValue(), 'designation_notice');
+  await shot(page, 'review-notice-filter');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
