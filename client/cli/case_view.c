@@ -422,6 +422,9 @@ static void print_stale(const json_t *c)
         if (json_is_integer(json_object_get(s, "correction_seq")))
             printf("diterbitkan sebelum koreksi peristiwa %lld (tanggal %s; berubah:",
                    jint(s, "correction_seq"), jstr(s, "corrected_date"));
+        else if (json_is_object(json_object_get(s, "party_changed")))
+            printf("diterbitkan sebelum data pihak %s diubah (berubah:",
+                   jstr(json_object_get(s, "party_changed"), "name"));
         else
             printf("diterbitkan sebelum nomor tindakannya diberikan ulang (berubah:");
         json_array_foreach(json_object_get(s, "fields"), k, f)

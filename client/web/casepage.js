@@ -740,19 +740,45 @@ const STALE_FIELDS = {
   bap: 'jenis BAP',
   permit_act: 'izin Ketua PN',
   urgent_reason: 'alasan mendesak',
+  party_data: 'data pihak',
 };
+// The acts a paper cites (stale_papers fields "sprindik_issued.date"), named as the paper does.
+const STALE_ACTS = {
+  sprindik_issued: 'Sprindik',
+  court_permit_received: 'Penetapan Ketua PN',
+  report_registered: 'laporan kejadian',
+  suspect_designated: 'penetapan tersangka',
+  spdp_sent: 'SPDP',
+  arrested: 'penangkapan',
+  detained: 'penahanan',
+  search_done: 'penggeledahan',
+  seizure_done: 'penyitaan',
+};
+function staleField(f) {
+  const dot = f.indexOf('.');
+  if (dot < 0) return STALE_FIELDS[f] || f;
+  const kind = f.slice(0, dot), name = f.slice(dot + 1);
+  return `${STALE_FIELDS[name] || name} ${STALE_ACTS[kind] || kind}`;
+}
 
 // A paper issued before a correction of its act that changed what it prints (DOMAIN 12: a paper
 // is its act's; an issued paper keeps its bytes): the warning beside it, and for whoever may
 // issue it the one action that revokes it and issues it again for the act as it stands.
 function staleWarning(c, s, reload) {
   const msg = h('p', { class: 'error', role: 'alert' });
-  const what = (s.fields || []).map((f) => STALE_FIELDS[f] || f).join(', ');
+  const what = (s.fields || []).map(staleField).join(', ');
   const act = async (ev) => {
     ev.target.disabled = true;
     try {
       await api('POST', `/api/v1/documents/${Number(s.document_id)}/reissue`, {
-        body: { note: s.correction_seq != null ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}` : 'Diterbitkan sebelum nomor tindakannya diberikan ulang' },
+        body: {
+          note:
+            s.correction_seq != null
+              ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}`
+              : s.party_changed
+                ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah`
+                : 'Diterbitkan sebelum nomor tindakannya diberikan ulang',
+        },
       });
       flash(`${s.title} diterbitkan ulang sesuai koreksi.`);
       await reload();
@@ -771,7 +797,9 @@ function staleWarning(c, s, reload) {
       s.correction_seq != null
         ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq} (tanggal ${date(s.corrected_date)}` +
             `${what ? `; berubah: ${what}` : ''}): cabut dan terbitkan ulang`
-        : `Diterbitkan sebelum nomor tindakannya diberikan ulang${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`,
+        : s.party_changed
+          ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`
+          : `Diterbitkan sebelum nomor tindakannya diberikan ulang${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`,
     ),
     role === 'investigator' || role === 'prosecutor'
       ? h('button', { type: 'button', class: 'reissue', onclick: act }, 'Cabut dan terbitkan ulang')

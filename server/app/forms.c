@@ -1112,15 +1112,32 @@ static const char *field_word(const char *f)
 /* A paper issued before a correction of its act that changed what it prints (stale.h): the
  * file would carry the act as it was, which the Penuntut Umum returns; a gap as a paper
  * missing is, until it is revoked and issued again. */
+/* Field name f of stale.h (its act's "date", a cited act's "sprindik_issued.date",
+ * "party_data") in words into out. */
+static const char *stale_field_words(const char *f, char *out, size_t n)
+{
+    const char *dot = strchr(f, '.');
+    enum event ev;
+    char kind[64];
+    snprintf(kind, sizeof kind, "%.*s", dot ? (int)(dot - f) : 0, f);
+    if (strcmp(f, "party_data") == 0)
+        snprintf(out, n, "data pihak");
+    else if (dot && event_lookup(kind, &ev))
+        snprintf(out, n, "%s %s", field_word(dot + 1), event_label(ev));
+    else
+        snprintf(out, n, "%s", field_word(f));
+    return out;
+}
+
 static void stale_gap(const struct stale_paper *s, void *ctx)
 {
-    char what[200] = "", gap[1024];
+    char what[300] = "", gap[1024], word[160];
     size_t i, n = 0;
     json_t *v;
     json_array_foreach(s->fields, i, v)
     {
         int w = snprintf(what + n, sizeof what - n, "%s%s", i ? ", " : "",
-                         field_word(json_string_value(v)));
+                         stale_field_words(json_string_value(v), word, sizeof word));
         if (w < 0 || (size_t)w >= sizeof what - n)
             break;
         n += (size_t)w;
@@ -1130,6 +1147,13 @@ static void stale_gap(const struct stale_paper *s, void *ctx)
                  "%s yang sesuai koreksi peristiwa %d: no. %s (dokumen %lld, peristiwa %d) "
                  "diterbitkan sebelum koreksi itu (%s berubah); cabut dan terbitkan ulang",
                  s->paper->title, s->fix->seq, s->paper->number, s->paper->id, s->act->seq, what);
+    else if (s->party)
+        snprintf(gap, sizeof gap,
+                 "%s yang menyebut data pihak %s sekarang: no. %s (dokumen %lld, peristiwa %d) "
+                 "diterbitkan sebelum data pihak itu diubah (%s berubah); cabut dan terbitkan "
+                 "ulang",
+                 s->paper->title, s->party->name, s->paper->number, s->paper->id, s->act->seq,
+                 what);
     else
         snprintf(gap, sizeof gap,
                  "%s yang menyebut nomor tindakannya sekarang: no. %s (dokumen %lld, peristiwa %d) "
@@ -1139,12 +1163,13 @@ static void stale_gap(const struct stale_paper *s, void *ctx)
     add_gap(ctx, gap, "dokumen yang tidak sesuai koreksi");
 }
 
-static bool stale_gaps(struct tx *tx, const struct casefile *cf, json_t *miss, struct berr *err)
+static bool stale_gaps(struct app *app, struct tx *tx, const struct casefile *cf, json_t *miss,
+                       struct berr *err)
 {
     struct store_stale_rows rows;
     if (!store_stale_rows(tx, &cf->id, 1, &rows, err))
         return false;
-    stale_each(&rows, cf->id, stale_gap, miss);
+    stale_each(&rows, cf->id, app_render(app), stale_gap, miss);
     store_stale_rows_free(&rows);
     return true;
 }
@@ -1178,7 +1203,7 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casef
     store_dossier_acts_free(&acts);
     store_papers_free(&papers);
     /* and no paper in it of an act as it was before a correction */
-    if (assembling && !stale_gaps(tx, cf, g.miss, err)) {
+    if (assembling && !stale_gaps(app, tx, cf, g.miss, err)) {
         json_decref(g.miss);
         return NULL;
     }

@@ -30,6 +30,7 @@
  * a Kanwil (scope2), Ditjen (scope1), a Kantor with its UKK (scope3).
  */
 #include "review.h"
+#include "render_swap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -537,7 +538,8 @@ static void list_query(const struct actor *who, const struct review_filter *f,
 /* The page's cases with papers issued before a correction of their act that changed what they
  * print (stale.h) flagged stale_papers: read with the page, in one round trip, not stored in the
  * summary (a paper's issue or revocation is not an act). */
-static bool stale_flags(struct tx *tx, json_t *items, struct berr *err)
+static bool stale_flags(struct tx *tx, json_t *items, const struct render_engine *render,
+                        struct berr *err)
 {
     size_t n = json_array_size(items);
     long long *ids = malloc((n ? n : 1) * sizeof *ids);
@@ -549,7 +551,7 @@ static bool stale_flags(struct tx *tx, json_t *items, struct berr *err)
     struct store_stale_rows rows;
     bool ok = store_stale_rows(tx, ids, (int)n, &rows, err);
     for (size_t i = 0; ok && i < n; i++)
-        if (stale_each(&rows, ids[i], NULL, NULL) > 0)
+        if (stale_each(&rows, ids[i], render, NULL, NULL) > 0)
             json_array_append_new(json_object_get(json_array_get(items, i), "flags"),
                                   json_pack("{s:s, s:s}", "code", "stale_papers", "label",
                                             flag_label("stale_papers")));
@@ -559,12 +561,19 @@ static bool stale_flags(struct tx *tx, json_t *items, struct berr *err)
     return ok;
 }
 
+/* The filter and what each form reads (stale.h), for review_list_in. */
+struct review_args {
+    const struct review_filter *f;
+    const struct render_engine *render;
+};
+
 /* The page, inside tx (heavy_read: on the replica or the primary). */
 static json_t *review_list_in(struct tx *tx, const struct actor *who, const void *arg,
                               struct audit_rec *au, struct berr *err)
 {
     (void)au;
-    const struct review_filter *f = arg;
+    const struct review_args *args = arg;
+    const struct review_filter *f = args->f;
     int limit = f->limit > 0 && f->limit <= 100 ? f->limit : 50;
     struct reach reach;
     struct store_review_query q;
@@ -579,7 +588,7 @@ static json_t *review_list_in(struct tx *tx, const struct actor *who, const void
         struct row_ctx x = {.r = &rows.items[i], .now = rows.now};
         json_array_append_new(items, review_item(&x));
     }
-    if (!stale_flags(tx, items, err)) {
+    if (!stale_flags(tx, items, args->render, err)) {
         json_decref(items);
         store_review_page_free(&rows);
         return NULL;
@@ -599,7 +608,8 @@ json_t *app_review_list(struct app *app, const struct actor *who, const struct r
     au->action = "review.list";
     if (!check_filter(f, err))
         return NULL;
-    return heavy_read(app, who, review_list_in, f, au, err);
+    struct review_args args = {.f = f, .render = app_render(app)};
+    return heavy_read(app, who, review_list_in, &args, au, err);
 }
 
 /* ---- counts per office ----------------------------------------------------------------- */

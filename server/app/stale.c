@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "casefile.h"
 #include "forms.h"
+#include "render/render.h"
 #include "validate.h"
 #include "store/tx.h"
 
@@ -146,13 +147,15 @@ static const char *number_at(const struct store_stale_paper *p, int np,
 }
 
 struct case_rows {
-    const struct store_stale_act *a;
+    const struct store_stale_act *a; /* the case's acts and corrections */
+    int n;
     const struct store_stale_paper *p; /* the case's papers */
     int np;
+    const struct store_stale_party *x; /* the case's parties */
+    int nx;
+    const struct render_engine *render; /* what each form reads (NULL: its own act only) */
 };
 
-/* Paper p of act r: fn when a correction recorded after it changed what it prints, or its act's
- * number was given anew since (its numbered paper revoked and issued again). */
 /* Act r as its corrections recorded at or before t (Unix microseconds) left it, its number
  * number (the act's own, or its numbered paper's then: number_at). */
 static struct act_state state_at(const struct store_stale_act *a, const struct chains *c, int r,
@@ -177,27 +180,120 @@ static struct act_state state_at(const struct store_stale_act *a, const struct c
                               .payload = f.payload};
 }
 
-/* Paper p of act r: fn when a correction recorded after it changed what it prints, or its act's
- * number was given anew since (its numbered paper revoked and issued again). */
-static bool paper_check(const struct case_rows *k, const struct chains *c, int r,
-                        const struct store_stale_paper *p, stale_fn *fn, void *ctx)
+/* What a paper issued at t prints of act r that differs now, by name (prefix before each: "" for
+ * the paper's own act, "sprindik_issued." for a Sprindik it cites); *fix the act's standing
+ * correction when one recorded after t changed it (unless *fix is set already).  *then_s,
+ * *now_s (may be NULL) keep the states (the caller frees their payloads). */
+static void act_changes(const struct case_rows *k, const struct chains *c, int r, long long t,
+                        const char *prefix, json_t *fields, const struct store_stale_act **fix,
+                        struct act_state *then_s, struct act_state *now_s)
 {
     const struct store_stale_act *a = k->a;
     int then = -1, now = c->last[r];
     for (int j = c->first[r]; j >= 0; j = c->next[j])
-        if (a[j].entered_us <= p->issued_us)
+        if (a[j].entered_us <= t)
             then = j;
-    const char *n_then = number_at(k->p, k->np, &a[r], p->issued_us),
+    const char *n_then = number_at(k->p, k->np, &a[r], t),
                *n_now = number_at(k->p, k->np, &a[r], LLONG_MAX);
-    if (now == then && strcmp(n_then, n_now) == 0)
-        return false;
-    struct act_state x = state_at(a, c, r, p->issued_us, n_then),
-                     y = state_at(a, c, r, LLONG_MAX, n_now);
-    json_t *fields = x.withdrawn || y.withdrawn ? json_array() : state_diff(&x, &y);
+    struct act_state x = state_at(a, c, r, t, n_then), y = state_at(a, c, r, LLONG_MAX, n_now);
+    json_t *f = x.withdrawn || y.withdrawn || (now == then && strcmp(n_then, n_now) == 0)
+                    ? json_array()
+                    : state_diff(&x, &y);
+    size_t i;
+    json_t *v;
+    json_array_foreach(f, i, v)
+    {
+        char name[120];
+        snprintf(name, sizeof name, "%s%s", prefix, json_string_value(v));
+        json_array_append_new(fields, json_string(name));
+    }
+    if (json_array_size(f) > 0 && now != then && !*fix)
+        *fix = &a[now];
+    json_decref(f);
+    if (then_s)
+        *then_s = x;
+    else
+        json_decref(x.payload);
+    if (now_s)
+        *now_s = y;
+    else
+        json_decref(y.payload);
+}
+
+/* Whether form info cites act a: the Penetapan the paper's act names (permit_act, then or now),
+ * or an act of a kind the template reads, not the paper's own act's kind (a template selects
+ * its own act by kind only when it is given none). */
+static bool cited(const struct render_form_info *info, const struct store_stale_act *own,
+                  const struct store_stale_act *a, const struct act_state *x,
+                  const struct act_state *y)
+{
+    if (info->reads & RENDER_READS_PERMIT) {
+        json_t *p = json_object_get(x->payload, "permit_act"),
+               *q = json_object_get(y->payload, "permit_act");
+        if ((json_is_integer(p) && json_integer_value(p) == a->id) ||
+            (json_is_integer(q) && json_integer_value(q) == a->id))
+            return true;
+    }
+    char kind[64];
+    snprintf(kind, sizeof kind, " %s ", a->type);
+    return strcmp(a->type, own->type) != 0 && info->cites && strstr(info->cites, kind) != NULL;
+}
+
+/* Whether a paper of form info (NULL: unknown), of an act naming party then or now, prints
+ * party x. */
+static bool prints_party(const struct render_form_info *info, const struct store_stale_party *x,
+                         long long then, long long now)
+{
+    unsigned r = info ? info->reads : RENDER_READS_PARTY;
+    return (strcmp(x->kind, "suspect") == 0 && (r & RENDER_READS_SUSPECTS)) ||
+           (strcmp(x->kind, "witness") == 0 && (r & RENDER_READS_WITNESSES)) ||
+           (strcmp(x->kind, "expert") == 0 && (r & RENDER_READS_EXPERTS)) ||
+           ((r & RENDER_READS_PARTY) && (x->id == then || x->id == now));
+}
+
+/* The acts paper p of act r cites, corrected after it: their changes into fields. */
+static void cited_changes(const struct case_rows *k, const struct chains *c, int r,
+                          const struct store_stale_paper *p, const struct render_form_info *info,
+                          const struct act_state *x, const struct act_state *y, json_t *fields,
+                          const struct store_stale_act **fix)
+{
+    const struct store_stale_act *a = k->a;
+    for (int q = 0; info && q < k->n; q++) {
+        /* an act recorded after the paper is none it printed */
+        if (q == r || c->root[q] != q || c->last[q] < 0 || a[q].entered_us > p->issued_us ||
+            a[c->last[q]].entered_us <= p->issued_us || !cited(info, &a[r], &a[q], x, y))
+            continue;
+        char prefix[80];
+        snprintf(prefix, sizeof prefix, "%s.", a[q].type);
+        act_changes(k, c, q, p->issued_us, prefix, fields, fix, NULL, NULL);
+    }
+}
+
+/* Paper p of act r: fn when what it prints changed since it was issued - its act corrected
+ * after it, its act's number given anew (its numbered paper revoked and issued again), an act
+ * its template cites corrected after it, a party it prints changed after it. */
+static bool paper_check(const struct case_rows *k, const struct chains *c, int r,
+                        const struct store_stale_paper *p, stale_fn *fn, void *ctx)
+{
+    const struct store_stale_act *fix = NULL;
+    const struct render_form_info *info = k->render ? render_form_find(k->render, p->form) : NULL;
+    json_t *fields = json_array();
+    struct act_state x, y;
+    act_changes(k, c, r, p->issued_us, "", fields, &fix, &x, &y);
+    bool withdrawn = x.withdrawn || y.withdrawn; /* its paper is of no act: not this */
+    if (!withdrawn)
+        cited_changes(k, c, r, p, info, &x, &y, fields, &fix);
+    const struct store_stale_party *who = NULL;
+    for (int i = 0; !withdrawn && !who && i < k->nx; i++)
+        if (k->x[i].created_us <= p->issued_us && k->x[i].updated_us > p->issued_us &&
+            prints_party(info, &k->x[i], x.party, y.party)) {
+            who = &k->x[i];
+            json_array_append_new(fields, json_string("party_data"));
+        }
     bool stale = json_array_size(fields) > 0;
     if (stale && fn) {
         struct stale_paper s = {
-            .paper = p, .act = &a[r], .fix = now == then ? NULL : &a[now], .fields = fields};
+            .paper = p, .act = &k->a[r], .fix = fix, .party = who, .fields = fields};
         fn(&s, ctx);
     }
     json_decref(fields);
@@ -206,7 +302,8 @@ static bool paper_check(const struct case_rows *k, const struct chains *c, int r
     return stale;
 }
 
-int stale_each(const struct store_stale_rows *rows, long long case_id, stale_fn *fn, void *ctx)
+int stale_each(const struct store_stale_rows *rows, long long case_id,
+               const struct render_engine *render, stale_fn *fn, void *ctx)
 {
     int a0 = 0, n = 0, count = 0;
     while (a0 < rows->nacts && rows->acts[a0].case_id != case_id)
@@ -219,11 +316,15 @@ int stale_each(const struct store_stale_rows *rows, long long case_id, stale_fn 
         chains_free(&c);
         return 0;
     }
-    struct case_rows k = {.a = a, .p = rows->papers, .np = 0};
+    struct case_rows k = {.a = a, .n = n, .p = rows->papers, .x = rows->parties, .render = render};
     while (k.p < rows->papers + rows->npapers && k.p->case_id != case_id)
         k.p++;
     while (k.p + k.np < rows->papers + rows->npapers && k.p[k.np].case_id == case_id)
         k.np++;
+    while (k.x < rows->parties + rows->nparties && k.x->case_id != case_id)
+        k.x++;
+    while (k.x + k.nx < rows->parties + rows->nparties && k.x[k.nx].case_id == case_id)
+        k.nx++;
     for (int i = 0; i < k.np; i++) {
         const struct store_stale_paper *p = &k.p[i];
         int x = p->revoked_us ? -1 : act_at(a, n, p->event_id); /* a revoked one stands no more */
@@ -248,13 +349,19 @@ static void append_json(const struct stale_paper *s, void *ctx)
     json_object_set_new(o, "corrected_at", s->fix ? json_string(s->fix->entered_at) : json_null());
     json_object_set_new(o, "corrected_date",
                         s->fix ? json_string(s->fix->legal_date) : json_null());
+    /* a party it prints changed after it (PUT /parties/{id}): who and when */
+    json_object_set_new(o, "party_changed",
+                        s->party ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)s->party->id,
+                                             "name", s->party->name, "at", s->party->updated_at)
+                                 : json_null());
     json_array_append_new(ctx, o);
 }
 
-json_t *stale_json(const struct store_stale_rows *rows, long long case_id)
+json_t *stale_json(const struct store_stale_rows *rows, long long case_id,
+                   const struct render_engine *render)
 {
     json_t *a = json_array();
-    stale_each(rows, case_id, append_json, a);
+    stale_each(rows, case_id, render, append_json, a);
     return a;
 }
 

@@ -41,12 +41,20 @@ const char *render_font_dir(const struct render_engine *e)
     return e->font_dir;
 }
 
+/* A form and what cites_of added to it. */
+static void form_free(struct form *f)
+{
+    if (f)
+        free((char *)f->info.cites);
+    tmpl_free(f);
+}
+
 void render_close(struct render_engine *e)
 {
     if (!e)
         return;
     for (size_t i = 0; i < e->n_forms; i++)
-        tmpl_free(e->forms[i]);
+        form_free(e->forms[i]);
     free(e->forms);
     free(e->infos);
     free(e->font_path[0]);
@@ -86,6 +94,62 @@ static bool template_name(const char *file, char *name, size_t n)
     return true;
 }
 
+/* The first needle in buf[0..len), or NULL. */
+static const char *text_find(const char *buf, size_t len, const char *needle, size_t nlen)
+{
+    for (size_t i = 0; nlen <= len && i <= len - nlen; i++)
+        if (buf[i] == needle[0] && memcmp(buf + i, needle, nlen) == 0)
+            return buf + i;
+    return NULL;
+}
+
+static bool text_has(const char *buf, size_t len, const char *needle)
+{
+    return text_find(buf, len, needle, strlen(needle)) != NULL;
+}
+
+/* f's info.cites and info.reads from its template's text buf[0..len) (render.h). */
+static bool cites_of(struct form *f, const char *buf, size_t len)
+{
+    static const char key[] = "@kode = '";
+    size_t cap = 2, n = 1;
+    char *out = malloc(cap);
+    if (!out)
+        return false;
+    out[0] = ' ';
+    for (const char *p = buf, *end = buf + len; p && p < end;) {
+        const char *k = text_find(p, (size_t)(end - p), key, sizeof key - 1);
+        if (!k)
+            break;
+        k += sizeof key - 1;
+        const char *q = memchr(k, '\'', (size_t)(end - k));
+        if (!q)
+            break;
+        size_t w = (size_t)(q - k);
+        char *grown = realloc(out, cap + w + 2);
+        if (!grown) {
+            free(out);
+            return false;
+        }
+        out = grown;
+        cap += w + 2;
+        memcpy(out + n, k, w);
+        n += w;
+        out[n++] = ' ';
+        p = q + 1;
+    }
+    out[n] = '\0';
+    f->info.cites = out;
+    f->info.reads =
+        (text_has(buf, len, "daftar-tersangka") ? RENDER_READS_SUSPECTS : 0u) |
+        (text_has(buf, len, "daftar-saksi") ? RENDER_READS_WITNESSES : 0u) |
+        (text_has(buf, len, "daftar-ahli") ? RENDER_READS_EXPERTS : 0u) |
+        (text_has(buf, len, "$party") || text_has(buf, len, "disita-dari") ? RENDER_READS_PARTY
+                                                                           : 0u) |
+        (text_has(buf, len, "'permit_act'") ? RENDER_READS_PERMIT : 0u);
+    return true;
+}
+
 static bool load_one(struct render_engine *e, const char *dir, const char *file, void *rng,
                      struct berr *err)
 {
@@ -95,19 +159,23 @@ static bool load_one(struct render_engine *e, const char *dir, const char *file,
     char *path = path_join(dir, file);
     if (!path)
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    char *buf;
-    size_t len;
+    char *buf = NULL;
+    size_t len = 0;
     struct form *f = NULL;
-    if (xmlsafe_read_file(path, TEMPLATE_MAX_BYTES, &buf, &len, err)) {
+    if (xmlsafe_read_file(path, TEMPLATE_MAX_BYTES, &buf, &len, err))
         f = tmpl_load(name, path, buf, len, rng, err);
-        free(buf);
-    }
     free(path);
+    bool cited = f && cites_of(f, buf, len);
+    free(buf);
     if (!f)
         return false;
+    if (!cited) {
+        form_free(f);
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
     struct form **v = reallocarray(e->forms, (size_t)e->n_forms + 1, sizeof *v);
     if (!v) {
-        tmpl_free(f);
+        form_free(f);
         return berr_set(err, BERR_INTERNAL, "out of memory");
     }
     e->forms = v;

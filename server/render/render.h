@@ -51,6 +51,20 @@ struct render_form_info {
     const char *page;  /* "A4" or "F4" */
     const struct render_param_info *params;
     size_t n_params;
+    /* What the template reads of the case besides its own act, found in its text when it is
+     * loaded (app/stale.c: a paper printing another act or a party goes stale with it):
+     * " kind kind ... " the kinds of act it selects by kind (c:jenis/@kode = 'kind'), and
+     * which parties it prints (RENDER_READS_*). */
+    const char *cites;
+    unsigned reads;
+};
+
+enum {
+    RENDER_READS_SUSPECTS = 1,  /* the suspects' list (daftar-tersangka) */
+    RENDER_READS_WITNESSES = 2, /* daftar-saksi */
+    RENDER_READS_EXPERTS = 4,   /* daftar-ahli */
+    RENDER_READS_PARTY = 8,     /* a party by id: its act's, the one a thing was seized from */
+    RENDER_READS_PERMIT = 16,   /* the Penetapan its act names (permit_act) */
 };
 
 struct render_kv {

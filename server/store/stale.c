@@ -9,36 +9,40 @@
 #include "stmt.h"
 #include "tx.h"
 
-/* the cases of $1 with a paper of an act not revoked and, recorded after it, a correction or the
- * revocation of its act's numbered paper (the act's number given anew) */
+/* the cases of $1 with a paper of an act not revoked and, recorded after it, a correction, the
+ * revocation of its act's numbered paper (the act's number given anew) or a change of a party
+ * the paper may print */
 #define STALE_CANDIDATES                                                                           \
     "WITH cand AS (SELECT DISTINCT d.case_id FROM app.documents d WHERE d.case_id = ANY "          \
     "($1::bigint[]) AND d.revoked_at IS NULL AND d.event_id IS NOT NULL AND (EXISTS (SELECT 1 "    \
     "FROM app.events c WHERE c.case_id = d.case_id AND c.type = 'corrected' AND c.entered_at > "   \
     "d.issued_at) OR EXISTS (SELECT 1 FROM app.documents r WHERE r.event_id = d.event_id AND "     \
-    "r.act_number AND r.revoked_at > d.issued_at))) "
+    "r.act_number AND r.revoked_at > d.issued_at) OR EXISTS (SELECT 1 FROM app.parties x WHERE "   \
+    "x.case_id = d.case_id AND x.updated_at > d.issued_at AND x.created_at <= d.issued_at))) "
 
 #define MICROS(x) "(extract(epoch FROM " x ") * 1000000)::bigint"
 
 static const struct stmt acts = {
     "stale.acts", 1,
-    STALE_CANDIDATES "SELECT e.case_id, e.id, coalesce(e.corrects, 0), coalesce(e.party_id, 0), "
-                     "e.seq, e.legal_at IS NOT NULL, coalesce(extract(epoch FROM "
-                     "e.legal_at)::bigint, 0), " MICROS(
-                         "e.entered_at") ", to_char(e.legal_date, "
-                                         "'YYYY-MM-DD'), " STORE_ACT_NUMBER(
-                                             "e") ", "
-                                                  "e.payload::text, "
-                                                  "to_json(e.entered_at) #>> '{}', e.doc_number "
-                                                  "FROM "
-                                                  "app.events e WHERE e.case_id IN "
-                                                  "(SELECT case_id FROM "
-                                                  "cand) AND (e.type = 'corrected' "
-                                                  "OR EXISTS (SELECT 1 "
-                                                  "FROM app.documents d WHERE "
-                                                  "d.event_id = e.id AND "
-                                                  "d.revoked_at IS NULL)) ORDER BY "
-                                                  "e.case_id, e.id"};
+    STALE_CANDIDATES
+    "SELECT e.case_id, e.id, coalesce(e.corrects, 0), coalesce(e.party_id, 0), "
+    "e.seq, e.legal_at IS NOT NULL, coalesce(extract(epoch FROM "
+    "e.legal_at)::bigint, 0), " MICROS(
+        "e.entered_at") ", to_char(e.legal_date, "
+                        "'YYYY-MM-DD'), " STORE_ACT_NUMBER(
+                            "e") ", "
+                                 "e.payload::text, "
+                                 "to_json(e.entered_at) #>> '{}', e.doc_number, e.type "
+                                 "FROM "
+                                 "app.events e WHERE e.case_id IN "
+                                 "(SELECT case_id FROM "
+                                 "cand) AND (e.type = 'corrected' "
+                                 "OR EXISTS (SELECT 1 FROM app.events k WHERE "
+                                 "k.corrects = e.id) OR EXISTS (SELECT 1 "
+                                 "FROM app.documents d WHERE "
+                                 "d.event_id = e.id AND "
+                                 "d.revoked_at IS NULL)) ORDER BY "
+                                 "e.case_id, e.id"};
 
 static const struct stmt papers = {
     "stale.papers", 1,
@@ -50,6 +54,14 @@ static const struct stmt papers = {
                                            "d.event_id IS NOT "
                                            "NULL AND (d.revoked_at IS NULL OR d.act_number) ORDER "
                                            "BY d.case_id, d.id"};
+
+static const struct stmt parties = {
+    "stale.parties", 1,
+    STALE_CANDIDATES "SELECT x.case_id, x.id, x.kind, x.name, " MICROS("x.created_at") ", " MICROS(
+        "x.updated_at") ", to_json(x.updated_at) #>> '{}' FROM "
+                        "app.parties x WHERE x.case_id IN (SELECT "
+                        "case_id FROM cand) ORDER BY x.case_id, "
+                        "x.id"};
 
 static void act_of(const PGresult *r, int i, void *item, void *ctx)
 {
@@ -68,6 +80,20 @@ static void act_of(const PGresult *r, int i, void *item, void *ctx)
     a->payload = PQgetvalue(r, i, 10);
     a->entered_at = PQgetvalue(r, i, 11);
     a->own_number = PQgetvalue(r, i, 12);
+    a->type = PQgetvalue(r, i, 13);
+}
+
+static void party_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_stale_party *x = item;
+    x->case_id = stmt_ll(r, i, 0);
+    x->id = stmt_ll(r, i, 1);
+    x->kind = PQgetvalue(r, i, 2);
+    x->name = PQgetvalue(r, i, 3);
+    x->created_us = stmt_ll(r, i, 4);
+    x->updated_us = stmt_ll(r, i, 5);
+    x->updated_at = PQgetvalue(r, i, 6);
 }
 
 static void paper_of(const PGresult *r, int i, void *item, void *ctx)
@@ -96,22 +122,33 @@ bool store_stale_rows(struct tx *tx, const long long *ids, int n, struct store_s
     if (!arr)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     const char *p[1] = {arr};
-    struct db_batch b[2] = {{acts.name, acts.sql, acts.nparams, p},
-                            {papers.name, papers.sql, papers.nparams, p}};
-    PGresult *r[2];
-    bool ok = tx_batch(tx, 2, b, r, err);
+    struct db_batch b[3] = {{acts.name, acts.sql, acts.nparams, p},
+                            {papers.name, papers.sql, papers.nparams, p},
+                            {parties.name, parties.sql, parties.nparams, p}};
+    PGresult *r[3];
+    bool ok = tx_batch(tx, 3, b, r, err);
     free(arr);
     if (!ok)
         return false;
-    void *a = NULL, *d = NULL;
+    void *a = NULL, *d = NULL, *x = NULL;
+    int done = 0; /* the results stmt_rows took (it clears one it fails on) */
     ok = stmt_rows(r[0], sizeof *out->acts, act_of, NULL, &a, &out->nacts, &out->res_[0], err);
-    if (ok)
+    done++;
+    if (ok) {
         ok = stmt_rows(r[1], sizeof *out->papers, paper_of, NULL, &d, &out->npapers, &out->res_[1],
                        err);
-    else
-        PQclear(r[1]);
+        done++;
+    }
+    if (ok) {
+        ok = stmt_rows(r[2], sizeof *out->parties, party_of, NULL, &x, &out->nparties,
+                       &out->res_[2], err);
+        done++;
+    }
+    for (int i = done; i < 3; i++)
+        PQclear(r[i]);
     out->acts = a;
     out->papers = d;
+    out->parties = x;
     if (!ok)
         store_stale_rows_free(out);
     return ok;
@@ -121,7 +158,8 @@ void store_stale_rows_free(struct store_stale_rows *r)
 {
     free(r->acts);
     free(r->papers);
-    for (int i = 0; i < 2; i++)
+    free(r->parties);
+    for (int i = 0; i < 3; i++)
         PQclear(r->res_[i]);
     memset(r, 0, sizeof *r);
 }

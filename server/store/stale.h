@@ -4,11 +4,12 @@
  * bytes, so a correction recorded after it leaves it behind).
  *
  * For the cases asked, only those that may have such a paper (a paper not
- * revoked, of an act, and a correction in the case recorded after it) - two
- * statements in one round trip: the acts that have a paper and every
- * correction of those cases, and their papers not revoked with the revoked
- * ones that numbered their act (a paper citing its act's number cites the
- * one its act had when it was issued).
+ * revoked, of an act, and a correction in the case recorded after it, or a
+ * party changed after it) - three statements in one round trip: the acts
+ * that have a paper or a correction and every correction of those cases,
+ * their papers not revoked with the revoked ones that numbered their act (a
+ * paper citing its act's number cites the one its act had when it was
+ * issued), and their parties.
  */
 #ifndef BERKAS_STORE_STALE_H
 #define BERKAS_STORE_STALE_H
@@ -28,6 +29,13 @@ struct store_stale_act { /* an act with a paper, or a correction; by case, then 
     long long entered_us; /* when it was recorded, Unix microseconds */
     const char *legal_date, *number, *payload, *entered_at; /* entered_at ISO 8601 */
     const char *own_number; /* the number recorded with it (given outside berkas), or "" */
+    const char *type;       /* its kind: "sprindik_issued", "corrected", ... */
+};
+
+struct store_stale_party { /* a party of the case; by case, then id */
+    long long case_id, id;
+    long long created_us, updated_us;     /* Unix microseconds */
+    const char *kind, *name, *updated_at; /* kind suspect/witness/expert; updated_at ISO 8601 */
 };
 
 struct store_stale_paper { /* an issued paper of an act, not revoked or its act's number; by
@@ -40,10 +48,11 @@ struct store_stale_paper { /* an issued paper of an act, not revoked or its act'
 };
 
 struct store_stale_rows {
-    int nacts, npapers;
+    int nacts, npapers, nparties;
     struct store_stale_act *acts;
     struct store_stale_paper *papers;
-    void *res_[2];
+    struct store_stale_party *parties;
+    void *res_[3];
 };
 
 /* The rows of the cases ids[0..n) the transaction's role sees. */

@@ -700,6 +700,151 @@ START_TEST(test_corrections_add_up)
 }
 END_TEST
 
+/* The id of case id's first row of sql (a query of $1, the case id). */
+static long long case_row(long long id, const char *sql)
+{
+    char c[24];
+    snprintf(c, sizeof c, "%lld", id);
+    const char *p[1] = {c};
+    char *v = sql_value(demo.db, sql, 1, p);
+    ck_assert_msg(v != NULL, "no row: %s", sql);
+    long long k = atoll(v);
+    free(v);
+    return k;
+}
+
+/* A paper prints other acts than its own (DOMAIN 12: a paper must be true to the acts it
+ * cites - the BA Penyitaan cites the Sprindik's number and date and the Penetapan it was done
+ * under, KUHAP 38, 129): the Sprindik re-dated after the BA was issued leaves the BA, not only
+ * the Sprindik's own paper, printing the old date; the Penetapan renumbered, the same.  An act
+ * it does not cite (another seizure) leaves it alone. */
+START_TEST(test_a_paper_is_stale_with_the_acts_it_cites)
+{
+    long long suspect, id = case_open(&suspect);
+    (void)suspect;
+    long long sprindik =
+        case_row(id, "SELECT id FROM app.events WHERE case_id = $1::bigint AND type = "
+                     "'sprindik_issued'");
+    long long sp_doc = case_row(id, "SELECT id FROM app.documents WHERE case_id = $1::bigint AND "
+                                    "form = 'sprindik'");
+    long long p = izin(id, "8/Pen.Pid/2026/PN Plg");
+    long long sita = seizure(id, "2026-01-09", p, NULL);
+    json_t *d = issue(id, "ba_penyitaan", sita, 201);
+    long long ba = id_of(d);
+    json_decref(d);
+    char *t = fill_document_text(demo.port, demo.inv, ba);
+    assert_has(t, "tanggal 6 Januari 2026", "BA Penyitaan cites the Sprindik of the 6th");
+    free(t);
+    /* another seizure, re-dated: not the BA's */
+    long long other = seizure(id, "2026-01-10", p, NULL);
+    char more[120], path[96];
+    snprintf(more, sizeof more, ",\"permit_act\":%lld", p);
+    correct(id, other, "2026-01-11", more);
+    json_t *c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, ba) == NULL, "a BA listed for a seizure it does not cite");
+    json_decref(c);
+    /* the Sprindik re-dated */
+    long long fix = correct(id, sprindik, "2026-01-07", "");
+    c = case_get(id, demo.inv);
+    json_t *s = stale_entry(c, sp_doc);
+    ck_assert_msg(s != NULL, "the Sprindik's own paper not listed");
+    fields_are(s, "date");
+    s = stale_entry(c, ba);
+    ck_assert_msg(s != NULL, "a BA Penyitaan citing the re-dated Sprindik not listed");
+    fields_are(s, "sprindik_issued.date");
+    ck_assert_int_eq(json_integer_value(json_object_get(s, "event_id")), sita);
+    ck_assert_int_eq(json_integer_value(json_object_get(s, "correction_id")), fix);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 2);
+    json_decref(c);
+    char *gaps = file_gaps(id);
+    assert_has(gaps, "tanggal Surat Perintah Penyidikan", "the file's gap says what changed");
+    free(gaps);
+    /* issued again, it cites the Sprindik as it stands */
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", ba);
+    d = call("POST", path, demo.inv, "{\"note\":\"tanggal Sprindik dikoreksi\"}", 201);
+    long long ba2 = id_of(d);
+    json_decref(d);
+    t = fill_document_text(demo.port, demo.inv, ba2);
+    assert_has(t, "tanggal 7 Januari 2026", "BA Penyitaan issued again cites the Sprindik of 7");
+    free(t);
+    c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, ba2) == NULL, "the BA issued again listed");
+    ck_assert_msg(stale_entry(c, sp_doc) != NULL, "the Sprindik's paper no longer listed");
+    json_decref(c);
+    /* the Penetapan the seizure was done under renumbered */
+    correct(id, p, "2026-01-08", ",\"number\":\"9/Pen.Pid/2026/PN Plg\"");
+    c = case_get(id, demo.inv);
+    s = stale_entry(c, ba2);
+    ck_assert_msg(s != NULL, "a BA citing the renumbered Penetapan not listed");
+    fields_are(s, "court_permit_received.number");
+    json_decref(c);
+}
+END_TEST
+
+/* A paper prints parties (DOMAIN 12): the Sprindik names the suspect, a Surat Panggilan its
+ * witness.  The suspect's name set right (PUT /parties/{id}) after they were issued: the
+ * Sprindik is listed (party_data, the party named), the witness's summons is not; issued again
+ * it prints the new name. */
+START_TEST(test_a_paper_is_stale_with_the_parties_it_prints)
+{
+    long long suspect, id = case_open(&suspect);
+    long long sp_doc = case_row(id, "SELECT id FROM app.documents WHERE case_id = $1::bigint AND "
+                                    "form = 'sprindik'");
+    char path[96], m[300];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *w = call("POST", path, demo.inv,
+                     "{\"kind\":\"witness\",\"name\":\"Siti Aminah\",\"address_id\":\"Jalan "
+                     "Sudirman 1, Palembang\"}",
+                     201);
+    long long w1 = id_of(w);
+    json_decref(w);
+    snprintf(m, sizeof m,
+             "\"type\":\"summons_served\",\"date\":\"2026-01-09\",\"appearance\":\"2026-01-14\","
+             "\"party_id\":%lld",
+             w1);
+    long long s1 = act(id, m);
+    json_t *d = issue_with(id, "surat_panggilan", s1,
+                           "{\"appear-date\":\"2026-01-14\",\"appear-time\":\"09:00\"}", 201);
+    long long summons = id_of(d);
+    json_decref(d);
+    char *t = fill_document_text(demo.port, demo.inv, sp_doc);
+    assert_has(t, "Tran Van Minh", "the Sprindik names the suspect");
+    free(t);
+    /* who may not change the party changes nothing */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties/%lld", id, suspect);
+    json_decref(call("PUT", path, mre, "{\"name\":\"Tran Van Manh\"}", 404));
+    json_decref(call("PUT", path, sup, "{\"name\":\"Tran Van Manh\"}", 403));
+    json_t *c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+    json_decref(call("PUT", path, demo.inv, "{\"name\":\"Tran Van Manh\"}", 200));
+    c = case_get(id, demo.inv);
+    json_t *s = stale_entry(c, sp_doc);
+    ck_assert_msg(s != NULL, "the Sprindik naming the renamed suspect not listed");
+    fields_are(s, "party_data");
+    ck_assert(json_is_null(json_object_get(s, "correction_seq")));
+    json_t *pc = json_object_get(s, "party_changed");
+    ck_assert_int_eq(json_integer_value(json_object_get(pc, "id")), suspect);
+    ck_assert_str_eq(json_string_value(json_object_get(pc, "name")), "Tran Van Manh");
+    ck_assert_msg(stale_entry(c, summons) == NULL, "the witness's summons listed");
+    ck_assert(has_flag(json_object_get(c, "flags"), "stale_papers"));
+    json_decref(c);
+    char *gaps = file_gaps(id);
+    assert_has(gaps, "data pihak Tran Van Manh", "the file's gap names the party");
+    free(gaps);
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", sp_doc);
+    d = call("POST", path, demo.inv, "{\"note\":\"nama tersangka dikoreksi\"}", 201);
+    t = fill_document_text(demo.port, demo.inv, id_of(d));
+    assert_has(t, "Tran Van Manh", "the Sprindik issued again");
+    assert_lacks(t, "Tran Van Minh", "the Sprindik issued again");
+    free(t);
+    json_decref(d);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+}
+END_TEST
+
 Suite *suite_stale(void)
 {
     Suite *s = suite_create("stale");
@@ -712,6 +857,8 @@ Suite *suite_stale(void)
     tcase_add_test(tc, test_a_paper_citing_its_acts_number_after_the_order_is_issued_again);
     tcase_add_test(tc, test_papers_of_a_file_with_the_prosecutor_stay_as_sent);
     tcase_add_test(tc, test_corrections_add_up);
+    tcase_add_test(tc, test_a_paper_is_stale_with_the_acts_it_cites);
+    tcase_add_test(tc, test_a_paper_is_stale_with_the_parties_it_prints);
     suite_add_tcase(s, tc);
     return s;
 }
