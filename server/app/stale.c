@@ -245,7 +245,8 @@ static bool prints_party(const struct render_form_info *info, const struct store
                          long long then, long long now)
 {
     unsigned r = info ? info->reads : RENDER_READS_PARTY;
-    return (strcmp(x->kind, "suspect") == 0 && (r & RENDER_READS_SUSPECTS)) ||
+    return (r & RENDER_READS_SEIZED) || /* whoever a thing was seized from: any of them */
+           (strcmp(x->kind, "suspect") == 0 && (r & RENDER_READS_SUSPECTS)) ||
            (strcmp(x->kind, "witness") == 0 && (r & RENDER_READS_WITNESSES)) ||
            (strcmp(x->kind, "expert") == 0 && (r & RENDER_READS_EXPERTS)) ||
            ((r & RENDER_READS_PARTY) && (x->id == then || x->id == now));

@@ -23,7 +23,8 @@
  * of act it selects by kind (not its own act's kind, which a template selects
  * only when given no act), the Penetapan named by its act's permit_act, and
  * the parties it lists (suspects, witnesses, experts) or names by id (its
- * act's, the one a thing was seized from).  Every act of a cited kind counts,
+ * act's), and whoever a thing was seized from (disita-dari: any party, as
+ * the things' list is not read here).  Every act of a cited kind counts,
  * not only the one the template picks (the Sprindik in force on its date):
  * a second Sprindik corrected may flag a paper that printed the first - a
  * false flag resolved by issuing it again, never a missed one.  Chosen over

@@ -140,13 +140,12 @@ static bool cites_of(struct form *f, const char *buf, size_t len)
     }
     out[n] = '\0';
     f->info.cites = out;
-    f->info.reads =
-        (text_has(buf, len, "daftar-tersangka") ? RENDER_READS_SUSPECTS : 0u) |
-        (text_has(buf, len, "daftar-saksi") ? RENDER_READS_WITNESSES : 0u) |
-        (text_has(buf, len, "daftar-ahli") ? RENDER_READS_EXPERTS : 0u) |
-        (text_has(buf, len, "$party") || text_has(buf, len, "disita-dari") ? RENDER_READS_PARTY
-                                                                           : 0u) |
-        (text_has(buf, len, "'permit_act'") ? RENDER_READS_PERMIT : 0u);
+    f->info.reads = (text_has(buf, len, "daftar-tersangka") ? RENDER_READS_SUSPECTS : 0u) |
+                    (text_has(buf, len, "daftar-saksi") ? RENDER_READS_WITNESSES : 0u) |
+                    (text_has(buf, len, "daftar-ahli") ? RENDER_READS_EXPERTS : 0u) |
+                    (text_has(buf, len, "$party") ? RENDER_READS_PARTY : 0u) |
+                    (text_has(buf, len, "disita-dari") ? RENDER_READS_SEIZED : 0u) |
+                    (text_has(buf, len, "'permit_act'") ? RENDER_READS_PERMIT : 0u);
     return true;
 }
 

@@ -63,8 +63,9 @@ enum {
     RENDER_READS_SUSPECTS = 1,  /* the suspects' list (daftar-tersangka) */
     RENDER_READS_WITNESSES = 2, /* daftar-saksi */
     RENDER_READS_EXPERTS = 4,   /* daftar-ahli */
-    RENDER_READS_PARTY = 8,     /* a party by id: its act's, the one a thing was seized from */
+    RENDER_READS_PARTY = 8,     /* a party by id: its act's */
     RENDER_READS_PERMIT = 16,   /* the Penetapan its act names (permit_act) */
+    RENDER_READS_SEIZED = 32,   /* the party each thing was seized from (disita-dari): any */
 };
 
 struct render_kv {

@@ -721,7 +721,6 @@ static long long case_row(long long id, const char *sql)
 START_TEST(test_a_paper_is_stale_with_the_acts_it_cites)
 {
     long long suspect, id = case_open(&suspect);
-    (void)suspect;
     long long sprindik =
         case_row(id, "SELECT id FROM app.events WHERE case_id = $1::bigint AND type = "
                      "'sprindik_issued'");
@@ -777,6 +776,12 @@ START_TEST(test_a_paper_is_stale_with_the_acts_it_cites)
     s = stale_entry(c, ba2);
     ck_assert_msg(s != NULL, "a BA citing the renumbered Penetapan not listed");
     fields_are(s, "court_permit_received.number");
+    json_decref(c);
+    /* the suspect the passport was seized from renamed: the BA prints 'Disita dari' him */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties/%lld", id, suspect);
+    json_decref(call("PUT", path, demo.inv, "{\"name\":\"Tran Van Manh\"}", 200));
+    c = case_get(id, demo.inv);
+    fields_are(stale_entry(c, ba2), "court_permit_received.number,party_data");
     json_decref(c);
 }
 END_TEST
