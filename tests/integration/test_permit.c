@@ -75,6 +75,16 @@ static long long case_on(const char *opened, const char *sprindik, const char *s
     json_decref(call("POST", path, demo.inv, body, 201));
     snprintf(body, sizeof body, "{\"type\":\"spdp_sent\",\"date\":\"%s\"}", spdp);
     json_decref(call("POST", path, demo.inv, body, 201));
+    /* the SPDP received by each recipient the day it was sent (Permenkumham 39/2021 Pasal 27):
+     * no notice overdue, so that the approval owed is the file's own deadline on the board */
+    const char *to[3] = {"spdp_kejari", "spdp_korwas", "spdp_pelapor"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(body, sizeof body,
+                 "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"%s\","
+                 "\"received_by\":\"Penerima\"}",
+                 spdp, to[i]);
+        json_decref(call("POST", path, demo.inv, body, 201));
+    }
     return id;
 }
 
