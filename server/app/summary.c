@@ -874,25 +874,23 @@ json_t *summary_flags_known(const struct casefile *cf, const struct evlog_fold *
 
 /* ---- storing ---------------------------------------------------------------------------- */
 
-/* rows as one JSON text to put (store/summaries.h): the acting user's own act's
- * through app.record_summary (own), the maintainer's through the tables' policies */
-static bool store_rows(struct tx *tx, json_t *rows, bool own, struct berr *err)
+/* rows as one JSON text to put (store/summaries.h), through the tables' policies (the
+ * maintainer's sweep, the rebuild) */
+static bool store_rows(struct tx *tx, json_t *rows, struct berr *err)
 {
     if (json_array_size(rows) == 0)
         return true;
     char *text = json_dumps(rows, JSON_COMPACT);
     if (!text)
         return berr_set(err, BERR_INTERNAL, "out of memory");
-    /* sent with the transaction's next statement, on the write path its
-     * audit line and COMMIT: one round trip for the three (tx_defer) */
-    bool ok = own ? store_summaries_record(tx, text, err) : store_summaries_put(tx, text, err);
+    bool ok = store_summaries_put(tx, text, err);
     free(text);
     return ok;
 }
 
 bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
 {
-    return store_rows(tx, rows, false, err);
+    return store_rows(tx, rows, err);
 }
 
 bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
@@ -901,14 +899,26 @@ bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
     if (!snapshot)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     json_t *row = summary_compute_with(cf, known, err);
+    char *row_text = row ? json_dumps(row, JSON_COMPACT) : NULL;
+    char *snap_text = row_text ? json_dumps(snapshot, JSON_COMPACT) : NULL;
+    bool ok = false;
     if (!row) {
-        json_decref(snapshot);
-        return false;
+        /* err set by summary_compute_with */
+    } else if (!snap_text) {
+        berr_set(err, BERR_INTERNAL, "out of memory");
+    } else {
+        /* the snapshot apart, as text (sql/0040): sent with the transaction's next
+         * statement, on the write path its audit line and COMMIT (tx_defer) */
+        struct store_snapshot_key key = {
+            .format = (int)json_integer_value(json_object_get(snapshot, "format")),
+            .events = (int)json_integer_value(json_object_get(snapshot, "events")),
+            .last_event = (long long)json_integer_value(json_object_get(snapshot, "last_event"))};
+        ok = store_summaries_record(tx, cf->id, row_text, snap_text, &key, err);
     }
-    json_object_set_new(row, "snapshot", snapshot);
-    json_t *rows = json_pack("[o]", row);
-    bool ok = rows && store_rows(tx, rows, true, err);
-    json_decref(rows);
+    free(snap_text);
+    free(row_text);
+    json_decref(row);
+    json_decref(snapshot);
     return ok;
 }
 

@@ -29,7 +29,7 @@ static void head_sql(enum store_case_sight sight, bool lock, char *sql, size_t s
     snprintf(sql, size,
              "SELECT " CASE_COLUMNS "%s FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
              "%s WHERE c.id = $2::bigint AND %s%s",
-             lock ? ", n.state::text, c.events" : "",
+             lock ? ", n.state, c.events" : "",
              lock ? "LEFT JOIN app.case_snapshots n ON n.case_id = c.id" : "",
              store_case_visible_clause(sight), lock ? " FOR UPDATE OF c" : "");
     snprintf(name, 64, "casefile.head%s.%d", lock ? "_locked" : "", (int)sight);

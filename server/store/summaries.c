@@ -1,6 +1,8 @@
 /* summaries.c (store) - see summaries.h. */
 #include "summaries.h"
 
+#include <stdio.h>
+
 #include "stmt.h"
 
 /* The columns summary_compute gives, as jsonb_to_recordset reads them. */
@@ -20,7 +22,7 @@ static const struct stmt put = {
     "n AS (INSERT INTO app.case_snapshots AS n (case_id, format, events, last_event, "
     "case_version, state, written_at) SELECT j.case_id, (j.snapshot->>'format')::int, "
     "(j.snapshot->>'events')::int, (j.snapshot->>'last_event')::bigint, j.case_version, "
-    "j.snapshot, now() FROM j WHERE j.snapshot IS NOT NULL AND "
+    "j.snapshot::text, now() FROM j WHERE j.snapshot IS NOT NULL AND "
     "jsonb_typeof(j.snapshot) = 'object' ON CONFLICT (case_id) DO UPDATE SET "
     "format = EXCLUDED.format, events = EXCLUDED.events, last_event = EXCLUDED.last_event, "
     "case_version = EXCLUDED.case_version, state = EXCLUDED.state, "
@@ -64,10 +66,18 @@ bool store_summaries_put(struct tx *tx, const char *rows_json, struct berr *err)
     return stmt_defer(tx, &put, p, err);
 }
 
-static const struct stmt record = {"summaries.record", 1, "SELECT app.record_summary($1::jsonb)"};
+static const struct stmt record = {
+    "summaries.record", 6,
+    "SELECT app.record_case_summary($1::bigint, $2::jsonb, $3, $4::int, $5::int, $6::bigint)"};
 
-bool store_summaries_record(struct tx *tx, const char *rows_json, struct berr *err)
+bool store_summaries_record(struct tx *tx, long long case_id, const char *summary_json,
+                            const char *snapshot, const struct store_snapshot_key *key,
+                            struct berr *err)
 {
-    const char *p[1] = {rows_json};
+    char cid[24], format[16], events[16], last[24];
+    snprintf(format, sizeof format, "%d", key->format);
+    snprintf(events, sizeof events, "%d", key->events);
+    const char *p[6] = {stmt_id(cid, case_id),         summary_json, snapshot, format, events,
+                        stmt_id(last, key->last_event)};
     return stmt_defer(tx, &record, p, err);
 }

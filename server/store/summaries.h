@@ -20,11 +20,22 @@ struct tx;
  * disclosure and office path come from its own row, never from the input. */
 BERKAS_MUST_CHECK bool store_summaries_put(struct tx *tx, const char *rows_json, struct berr *err);
 
-/* As store_summaries_put, for the acting user's own act: the rows written by
- * app.record_summary (sql/0026), which asks the fence once per case and
- * writes past the tables' per-row policies; a case the acting user may not
- * read fails the statement (42501: BERR_FORBIDDEN) and writes nothing. */
-BERKAS_MUST_CHECK bool store_summaries_record(struct tx *tx, const char *rows_json,
+/* What a snapshot is of: the key columns of app.case_snapshots (sql/0019). */
+struct store_snapshot_key {
+    int format;           /* CASESTATE_FORMAT of the fold */
+    int events;           /* the log's events folded */
+    long long last_event; /* the last one's id, 0 for an empty log */
+};
+
+/* The summary of the acting user's own act on case case_id - summary_json, one
+ * summary_compute object without its snapshot - and the case's snapshot, the
+ * JSON text snapshot_json as it is kept (sql/0040), by app.record_case_summary,
+ * which asks the fence once and writes past the tables' per-row policies; a case
+ * the acting user may not read fails the statement (42501: BERR_FORBIDDEN) and
+ * writes nothing.  Sent with the transaction's next statement (tx_defer). */
+BERKAS_MUST_CHECK bool store_summaries_record(struct tx *tx, long long case_id,
+                                              const char *summary_json, const char *snapshot,
+                                              const struct store_snapshot_key *key,
                                               struct berr *err);
 
 #endif

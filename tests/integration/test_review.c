@@ -1444,10 +1444,11 @@ static char *snap_at(long long id, const char *path)
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[2] = {cid, path};
-    return sql_value(db,
-                     "SELECT coalesce(state #>> $2::text[], 'absent') FROM app.case_snapshots "
-                     "WHERE case_id = $1::bigint",
-                     2, p);
+    return sql_value(
+        db,
+        "SELECT coalesce(state::jsonb #>> $2::text[], 'absent') FROM app.case_snapshots "
+        "WHERE case_id = $1::bigint",
+        2, p);
 }
 
 /* The snapshot was folded from the log as it stands: its event count and last event. */
@@ -1459,8 +1460,8 @@ static void snapshot_follows_its_log(long long id)
     char *same = sql_value(
         db,
         "SELECT n.events = c.events AND n.last_event = (SELECT max(id) FROM app.events e WHERE "
-        "e.case_id = c.id) AND (n.state->>'events')::int = c.events AND n.format = "
-        "(n.state->>'format')::int AND n.case_version = c.version FROM app.cases c JOIN "
+        "e.case_id = c.id) AND (n.state::jsonb->>'events')::int = c.events AND n.format = "
+        "(n.state::jsonb->>'format')::int AND n.case_version = c.version FROM app.cases c JOIN "
         "app.case_snapshots n ON n.case_id = c.id WHERE c.id = $1::bigint",
         1, p);
     ck_assert_msg(same && strcmp(same, "t") == 0, "case %lld: snapshot %s", id,
@@ -1507,10 +1508,11 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     char id[24];
     snprintf(id, sizeof id, "%lld", walk[W_WITH_PU]);
     const char *p[1] = {id};
-    free(sql_value(db,
-                   "UPDATE app.case_snapshots SET state = jsonb_set(state, '{facts,spdp_sent}', "
-                   "'false') WHERE case_id = $1::bigint RETURNING 1",
-                   1, p));
+    free(sql_value(
+        db,
+        "UPDATE app.case_snapshots SET state = jsonb_set(state::jsonb, '{facts,spdp_sent}', "
+        "'false') WHERE case_id = $1::bigint RETURNING 1",
+        1, p));
     check_names_snapshot(walk[W_WITH_PU]);
     c = check(true);
     ck_assert_int_eq(json_integer_value(json_object_get(c, "written")), 1);
@@ -1523,7 +1525,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
      * and the next act on the case writes it again in this format */
     snprintf(id, sizeof id, "%lld", walk[W_NO_SPDP]);
     free(sql_value(db,
-                   "UPDATE app.case_snapshots SET format = 0, state = jsonb_set(state || "
+                   "UPDATE app.case_snapshots SET format = 0, state = jsonb_set(state::jsonb || "
                    "'{\"stage\":\"terminated\"}', '{format}', '0') WHERE case_id = $1::bigint "
                    "RETURNING 1",
                    1, p));
@@ -1604,10 +1606,11 @@ START_TEST(test_the_write_decides_over_the_snapshot)
     char cid[24], path[64], body[128], date[11];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
-    free(sql_value(db,
-                   "UPDATE app.case_snapshots SET state = jsonb_set(state, '{facts,spdp_sent}', "
-                   "'false') WHERE case_id = $1::bigint RETURNING 1",
-                   1, p));
+    free(sql_value(
+        db,
+        "UPDATE app.case_snapshots SET state = jsonb_set(state::jsonb, '{facts,spdp_sent}', "
+        "'false') WHERE case_id = $1::bigint RETURNING 1",
+        1, p));
     days_ago(0, date);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
     snprintf(body, sizeof body, "{\"type\":\"tahap1_sent\",\"date\":\"%s\"}", date);
@@ -1665,7 +1668,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     /* a clock that never started (no SP3 here) is stored as its flags alone, not thirteen
      * members: every value of the snapshot is parsed and written again by each act */
     char *idle = sql_value(db,
-                           "SELECT jsonb_typeof(state #> '{clocks,cases,6}') FROM "
+                           "SELECT jsonb_typeof(state::jsonb #> '{clocks,cases,6}') FROM "
                            "app.case_snapshots WHERE case_id = $1::bigint",
                            1, p);
     ck_assert_str_eq(idle, "number");
@@ -1673,11 +1676,12 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
 
     /* format 1: no folds - named, then folded again by the next act, in this berkasd's format (13)
      */
-    free(sql_value(db,
-                   "UPDATE app.case_snapshots SET format = 1, state = (state - 'order' - 'clocks' "
-                   "- 'loads' - 'foreign') || '{\"format\":1}' WHERE case_id = $1::bigint "
-                   "RETURNING 1",
-                   1, p));
+    free(sql_value(
+        db,
+        "UPDATE app.case_snapshots SET format = 1, state = (state::jsonb - 'order' - 'clocks' "
+        "- 'loads' - 'foreign') || '{\"format\":1}' WHERE case_id = $1::bigint "
+        "RETURNING 1",
+        1, p));
     check_names_snapshot(id);
     rec(id, inv, "letter_delivered", 0, "\"note\":\"setelah format 1\"");
     snapshot_follows_its_log(id);
@@ -1694,10 +1698,11 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
 
     /* the SPDP's clock running again in the fold only: named; the next act steps the fold as
      * stored, so its summary lists the clock; the repair folds the log and it is gone */
-    free(sql_value(db,
-                   "UPDATE app.case_snapshots SET state = jsonb_set(state, '{clocks,cases,0,1}', "
-                   "'true') WHERE case_id = $1::bigint RETURNING 1",
-                   1, p));
+    free(sql_value(
+        db,
+        "UPDATE app.case_snapshots SET state = jsonb_set(state::jsonb, '{clocks,cases,0,1}', "
+        "'true') WHERE case_id = $1::bigint RETURNING 1",
+        1, p));
     check_names_snapshot(id);
     rec(id, inv, "letter_delivered", 0, "\"note\":\"dari lipatan\"");
     ck_assert(summary_runs(id, "spdp"));
@@ -1709,7 +1714,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
 
     /* the order's latest acts emptied: named and rebuilt too */
     free(sql_value(db,
-                   "UPDATE app.case_snapshots SET state = jsonb_set(state, '{order}', '[]') "
+                   "UPDATE app.case_snapshots SET state = jsonb_set(state::jsonb, '{order}', '[]') "
                    "WHERE case_id = $1::bigint RETURNING 1",
                    1, p));
     check_names_snapshot(id);
@@ -2362,11 +2367,12 @@ START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
     free(from);
     /* as an older berkasd left it: format 3, the P-17 slot (the second case clock) idle, a
      * summary computed under the older derivation */
-    free(sql_value(db,
-                   "UPDATE app.case_snapshots SET format = 3, state = jsonb_set(jsonb_set(state, "
-                   "'{format}', '3'), '{clocks,cases,1}', '0') WHERE case_id = $1::bigint "
-                   "RETURNING 1",
-                   1, p));
+    free(sql_value(
+        db,
+        "UPDATE app.case_snapshots SET format = 3, state = jsonb_set(jsonb_set(state::jsonb, "
+        "'{format}', '3'), '{clocks,cases,1}', '0') WHERE case_id = $1::bigint "
+        "RETURNING 1",
+        1, p));
     free(sql_value(db,
                    "UPDATE app.case_summaries SET rules_sig = rules_sig + 1, detail = "
                    "jsonb_set(detail, '{clocks}', '[]') WHERE case_id = $1::bigint RETURNING 1",
