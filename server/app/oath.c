@@ -70,12 +70,50 @@ static bool refuse_unsworn(const struct casefile *cf, int k, int b, bool withdra
                       bid, bd, oid, od);
 }
 
+/* Whether the BAP x (as it stands in the log's first n acts) is a suspect's examination that
+ * needs an interpreter and has no oath of his before it. */
+static bool bap_unsworn(const struct casefile *cf, int n, const struct case_event *x)
+{
+    int s = x->suspect;
+    return x->event == EV_BAP_RECORDED && x->bap == BAP_TERSANGKA && s >= 0 && s < cf->nsuspects &&
+           cf->suspect_interpreted && cf->suspect_interpreted[s] && !sworn_before(cf, n, x, s);
+}
+
+/* The correction of BAP k leaves it without the oath it had (re-dated before it, or restated
+ * as another suspect's who has none): refused as recording it so would be (guard_bap). */
+static bool bap_kept_sworn(const struct casefile *cf, int k, bool timed, struct event_outcome *out,
+                           struct berr *err)
+{
+    int n = cf->nevents;
+    struct case_event was, now;
+    if (!evlog_effective(cf->ev, n, k, &now) || !bap_unsworn(cf, n, &now))
+        return true;
+    /* a BAP without its oath before the correction is not the correction's doing */
+    if (evlog_effective(cf->ev, n - 1, k, &was) && bap_unsworn(cf, n - 1, &was))
+        return true;
+    char bd[CALDATE_DATE_LEN];
+    caldate_format(evlog_date(&now, cf->zone), bd, sizeof bd);
+    long long bid = cf->ev_id[k];
+    out->problem_type = "date-order";
+    out->extra = json_pack("{s:{s:I, s:s, s:s}, s:s}", "act", "id", (json_int_t)bid, "type",
+                           event_code(EV_BAP_RECORDED), "date", bd, "basis", "KUHAP 53, 177");
+    return berr_field(err, BERR_UNPROCESSABLE, timed ? "at" : "date",
+                      "Koreksi ini membuat BAP tersangka (peristiwa %lld, %s) tidak didahului "
+                      "sumpah penerjemah tersangkanya: tersangka yang tidak menguasai bahasa "
+                      "Indonesia diperiksa melalui penerjemah yang disumpah sebelum pemeriksaan "
+                      "(KUHAP 53, 177); catat dulu sumpah penerjemahnya, atau koreksi ke saat "
+                      "sesudah sumpah itu",
+                      bid, bd);
+}
+
 bool oath_links_kept(const struct casefile *cf, bool timed, struct event_outcome *out,
                      struct berr *err)
 {
     int n = cf->nevents, k = n - 1;
     while (k >= 0 && cf->ev[k].event == EV_CORRECTED)
         k = cf->ev[k].ref;
+    if (k >= 0 && cf->ev[k].event == EV_BAP_RECORDED && cf->suspect_interpreted)
+        return bap_kept_sworn(cf, k, timed, out, err);
     if (k < 0 || cf->ev[k].event != EV_INTERPRETER_SWORN || !cf->suspect_interpreted)
         return true;
     struct case_event before;

@@ -1805,6 +1805,66 @@ START_TEST(test_the_oath_a_suspects_bap_rests_on_is_not_pulled_from_under_it)
 }
 END_TEST
 
+START_TEST(test_a_suspects_bap_is_not_moved_before_the_oath_it_rests_on)
+{
+    /* KUHAP 53, 177: the suspect who does not speak Indonesian is examined through an
+     * interpreter sworn BEFORE the examination.  His BAP re-dated before the oath, or
+     * restated as another foreign suspect's who has none, would stand unsworn: refused as
+     * its first recording would be (422, nothing written); re-dated still after the oath,
+     * recorded */
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-03-01");
+    char path[64], x[160], body[512];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"NGUYEN VAN T\",\"nationality\":\"VN\","
+                     "\"language\":\"Vietnam\"}",
+                     201);
+    long long vn = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    p = call("POST", path, demo.inv,
+             "{\"kind\":\"suspect\",\"name\":\"LI WEI\",\"nationality\":\"CN\","
+             "\"language\":\"Mandarin\"}",
+             201);
+    long long cn = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    charge(id, "122", vn);
+    charge(id, "122", cn);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-03-01", NULL);
+    rec_on(id, demo.inv, "spdp_sent", "2026-03-02", "\"recipient\":\"kejari\"");
+    snprintf(x, sizeof x, "\"party_id\":%lld", vn);
+    rec_on(id, demo.inv, "suspect_designated", "2026-03-03", x);
+    rec_on(id, demo.inv, "interpreter_sworn", "2026-03-04T09:00:00+07:00", x);
+    snprintf(x, sizeof x, "\"party_id\":%lld", cn);
+    rec_on(id, demo.inv, "suspect_designated", "2026-03-03", x);
+    snprintf(x, sizeof x, "\"bap\":\"tersangka\",\"party_id\":%lld", vn);
+    long long bap = rec_on(id, demo.inv, "bap_recorded", "2026-03-04T10:00:00+07:00", x);
+    long long before = events_of(id);
+    /* re-dated to 08:00, before the oath of 09:00 */
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"2026-03-04T08:00:00+07:00\","
+             "\"bap\":\"tersangka\",\"party_id\":%lld,\"note\":\"jam pemeriksaan keliru\"}",
+             bap, vn);
+    json_t *j = post(id, demo.inv, body, 422);
+    ck_assert_msg(strstr(str(j, "detail"), "KUHAP 53") || strstr(str(j, "detail"), "juru bahasa") ||
+                      strstr(str(j, "detail"), "penerjemah"),
+                  "%s", str(j, "detail"));
+    json_decref(j);
+    /* restated as the Chinese suspect's, who was never sworn an interpreter */
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"2026-03-04T10:00:00+07:00\","
+             "\"bap\":\"tersangka\",\"party_id\":%lld,\"note\":\"salah tersangka\"}",
+             bap, cn);
+    json_decref(post(id, demo.inv, body, 422));
+    ck_assert_int_eq(events_of(id), before); /* nothing written */
+    /* re-dated to 11:00, still after the oath: recorded */
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"2026-03-04T11:00:00+07:00\","
+             "\"bap\":\"tersangka\",\"party_id\":%lld,\"note\":\"jam pemeriksaan keliru\"}",
+             bap, vn);
+    json_decref(post(id, demo.inv, body, 201));
+}
+END_TEST
+
 /* ---- P-17 from the prosecutor's receipt of the SPDP (DOMAIN 5.2 D14) ---------------------- */
 
 /* The running or stopped p17 clock of case id as the case page shows it: start, due date. */
@@ -2442,6 +2502,7 @@ Suite *suite_law(void)
     tcase_add_test(tc,
                    test_tahap1_is_refused_naming_a_suspect_examined_without_a_sworn_interpreter);
     tcase_add_test(tc, test_the_oath_a_suspects_bap_rests_on_is_not_pulled_from_under_it);
+    tcase_add_test(tc, test_a_suspects_bap_is_not_moved_before_the_oath_it_rests_on);
     tcase_add_test(tc, test_p17_counts_from_the_prosecutors_receipt_of_the_spdp);
     tcase_add_test(tc, test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_day);
     tcase_add_test(tc, test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day);
