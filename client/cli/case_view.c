@@ -405,8 +405,9 @@ static void print_timeline(const json_t *timeline)
     table_free(t);
 }
 
-/* Papers issued before a correction of their act that changed what they print (DOMAIN 12):
- * each with the correction and what it changed, and what to do; nothing when there are none. */
+/* Papers issued before a correction of their act that changed what they print (DOMAIN 12),
+ * or of an act withdrawn: each with the correction and what it changed, and what to do;
+ * nothing when there are none. */
 static void print_stale(const json_t *c)
 {
     const json_t *stale = json_object_get(c, "stale_papers");
@@ -419,6 +420,13 @@ static void print_stale(const json_t *c)
     {
         printf("dokumen %lld %s %s (peristiwa %lld): ", jint(s, "document_id"), jstr(s, "title"),
                jstr(s, "number"), jint(s, "act_seq"));
+        if (json_is_true(json_object_get(s, "withdrawn"))) {
+            /* the paper of an act the log says never stood: revoked, nothing issued again */
+            printf("tindakannya ditarik dengan koreksi peristiwa %lld; berkas revoke %lld --note "
+                   "TEKS\n",
+                   jint(s, "correction_seq"), jint(s, "document_id"));
+            continue;
+        }
         if (json_is_integer(json_object_get(s, "correction_seq")))
             printf("diterbitkan sebelum koreksi peristiwa %lld (tanggal %s; berubah:",
                    jint(s, "correction_seq"), jstr(s, "corrected_date"));

@@ -588,15 +588,16 @@ static json_t *case_doc(struct tx *tx, const struct casefile *cf, struct case_vi
     return doc;
 }
 
-/* The papers issued before a correction of their act that changed what they print
- * (stale.h), and the flag stale_papers with the summary's when there are any. */
-static bool case_stale_papers(struct tx *tx, long long id, const struct render_engine *render,
-                              json_t *doc, struct berr *err)
+/* The papers issued before a correction of their act that changed what they print, or of an
+ * act withdrawn (stale.h), with what who may do with each, and the flag stale_papers with the
+ * summary's when there are any. */
+static bool case_stale_papers(struct tx *tx, const struct actor *who, const struct casefile *cf,
+                              const struct render_engine *render, json_t *doc, struct berr *err)
 {
     struct store_stale_rows rows;
-    if (!store_stale_rows(tx, &id, 1, &rows, err))
+    if (!store_stale_rows(tx, &cf->id, 1, &rows, err))
         return false;
-    json_t *stale = stale_json(&rows, id, render);
+    json_t *stale = stale_json(&rows, cf->id, render, who, cf);
     store_stale_rows_free(&rows);
     if (json_array_size(stale) > 0)
         json_array_append_new(json_object_get(doc, "flags"), json_string("stale_papers"));
@@ -605,10 +606,10 @@ static bool case_stale_papers(struct tx *tx, long long id, const struct render_e
 }
 
 /* The page's lists and the rest on doc, then doc as text (*text, *len); false with err. */
-static bool case_page_text(struct tx *tx, const struct casefile *cf, const struct store_log *log,
-                           const struct clock_set *clocks, bool damaged,
-                           const struct render_engine *render, json_t *doc, char **text,
-                           size_t *len, struct berr *err)
+static bool case_page_text(struct tx *tx, const struct actor *who, const struct casefile *cf,
+                           const struct store_log *log, const struct clock_set *clocks,
+                           bool damaged, const struct render_engine *render, json_t *doc,
+                           char **text, size_t *len, struct berr *err)
 {
     /* the lists in one round trip */
     struct store_case_lists lists;
@@ -616,7 +617,7 @@ static bool case_page_text(struct tx *tx, const struct casefile *cf, const struc
         return false;
     casepage_lists(&lists, log, cf, doc);
     bool ok = (damaged || acts_case_extras(tx, cf, clocks, &lists, doc, err)) &&
-              case_stale_papers(tx, cf->id, render, doc, err);
+              case_stale_papers(tx, who, cf, render, doc, err);
     if (ok) {
         *text = casepage_text(doc, &lists, log, cf, len);
         if (!*text)
@@ -670,8 +671,8 @@ bool app_case_get(struct app *app, const struct actor *who, long long id, struct
                             damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
         json_object_set_new(doc, "flags", summary_flags(&cf));
     }
-    bool ok = doc && case_page_text(&tx, &cf, &log, &clocks, damaged, app_render(app), doc, text,
-                                    len, err);
+    bool ok = doc && case_page_text(&tx, who, &cf, &log, &clocks, damaged, app_render(app), doc,
+                                    text, len, err);
     json_decref(doc);
     if (!ok || !audit_ok(&tx, who, au, err) || !tx_commit(&tx, err)) {
         free(*text);

@@ -296,6 +296,7 @@ struct act_row {
     int seq;
     char type[48], date[CALDATE_DATE_LEN], number[161], bap[16], time[8];
     long long party_id, entered_by;
+    int withdrawn_by; /* the seq of the correction that withdrew it, 0: it stands */
 };
 
 void forms_act_time(long long at, const struct tzone *zone, char out[8])
@@ -350,8 +351,12 @@ static bool act_as_corrected(struct tx *tx, const struct casefile *cf, struct ac
             continue;
         ok = store_doc_act(tx, cf->id, cf->ev_id[j], &c[i], err);
         struct actfix_row row = doc_act_row(&c[i]);
-        if (ok && c[i].found)
+        if (ok && c[i].found) {
+            bool was = f.withdrawn;
             actfix_apply(&f, &row);
+            if (f.withdrawn && !was)
+                a->withdrawn_by = c[i].seq;
+        }
         i++;
     }
     if (ok && !f.withdrawn) {
@@ -624,6 +629,13 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
         return stage_allows(cf, c->f, err);
     bool ok = (event_id || act_pick(tx, cf, c->rule, c->f, params, &event_id, err)) &&
               act_load(tx, cf, event_id, &c->act, err);
+    /* the log says a withdrawn act never stood: no paper is its (stale.h) */
+    if (ok && c->act.withdrawn_by)
+        ok = berr_field(err, BERR_UNPROCESSABLE, "event",
+                        "%s tidak diterbitkan: tindakannya (peristiwa %d) sudah ditarik dengan "
+                        "koreksi peristiwa %d, tidak ada tindakan untuk diterbitkan dokumennya; "
+                        "dokumen yang sudah terbit untuknya dicabut saja",
+                        c->f->title, c->act.seq, c->act.withdrawn_by);
     if (ok && !act_fits(c->rule, &c->act))
         ok = berr_field(err, BERR_CONFLICT, "event", "%s bukan dokumen tindakan %s", c->f->title,
                         c->act.type);
@@ -1093,42 +1105,10 @@ static void required_gaps(struct app *app, const struct store_papers *papers, js
     }
 }
 
-/* A field of stale.h's in the gap's words. */
-static const char *field_word(const char *f)
-{
-    static const char *const words[][2] = {{"date", "tanggal"},
-                                           {"hour", "jam"},
-                                           {"number", "nomor"},
-                                           {"party", "pihak"},
-                                           {"bap", "jenis BAP"},
-                                           {"permit_act", "izin Ketua PN"},
-                                           {"urgent_reason", "alasan mendesak"}};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strcmp(words[i][0], f) == 0)
-            return words[i][1];
-    return f;
-}
-
 /* A paper issued before a correction of its act that changed what it prints (stale.h): the
  * file would carry the act as it was, which the Penuntut Umum returns; a gap as a paper
- * missing is, until it is revoked and issued again. */
-/* Field name f of stale.h (its act's "date", a cited act's "sprindik_issued.date",
- * "party_data") in words into out. */
-static const char *stale_field_words(const char *f, char *out, size_t n)
-{
-    const char *dot = strchr(f, '.');
-    enum event ev;
-    char kind[64];
-    snprintf(kind, sizeof kind, "%.*s", dot ? (int)(dot - f) : 0, f);
-    if (strcmp(f, "party_data") == 0)
-        snprintf(out, n, "data pihak");
-    else if (dot && event_lookup(kind, &ev))
-        snprintf(out, n, "%s %s", field_word(dot + 1), event_label(ev));
-    else
-        snprintf(out, n, "%s", field_word(f));
-    return out;
-}
-
+ * missing is, until it is revoked and issued again.  A paper of a withdrawn act: until it is
+ * revoked. */
 static void stale_gap(const struct stale_paper *s, void *ctx)
 {
     char what[300] = "", gap[1024], word[160];
@@ -1142,7 +1122,14 @@ static void stale_gap(const struct stale_paper *s, void *ctx)
             break;
         n += (size_t)w;
     }
-    if (s->fix)
+    if (s->withdrawn)
+        snprintf(gap, sizeof gap,
+                 "%s no. %s (dokumen %lld, peristiwa %d): tindakannya ditarik dengan koreksi "
+                 "peristiwa %d, dokumen ini bukan dokumen suatu tindakan; cabut dokumen ini "
+                 "(tidak diterbitkan ulang)",
+                 s->paper->title, s->paper->number, s->paper->id, s->act->seq,
+                 s->fix ? s->fix->seq : 0);
+    else if (s->fix)
         snprintf(gap, sizeof gap,
                  "%s yang sesuai koreksi peristiwa %d: no. %s (dokumen %lld, peristiwa %d) "
                  "diterbitkan sebelum koreksi itu (%s berubah); cabut dan terbitkan ulang",

@@ -422,7 +422,7 @@ static const char *flag_label(const char *code)
         return "P-19 sesudah batas waktu Penuntut Umum, dengan alasan (KUHAP 110(4))";
     if (strcmp(code, "stale_papers") == 0)
         return "Dokumen tidak sesuai koreksi: diterbitkan sebelum koreksi tindakannya (cabut dan "
-               "terbitkan ulang)";
+               "terbitkan ulang), atau tindakannya ditarik (cabut)";
     if (strcmp(code, "detention_unlawful") == 0)
         return "Penahanan sesudah masa penangkapan habis, dicatat tidak sah dengan alasan "
                "(KUHAP 19(1))";

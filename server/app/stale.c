@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "casefile.h"
 #include "forms.h"
+#include "core/event.h"
 #include "render/render.h"
 #include "validate.h"
 #include "store/tx.h"
@@ -270,9 +271,24 @@ static void cited_changes(const struct case_rows *k, const struct chains *c, int
     }
 }
 
+/* The correction that withdrew act r (the first of its corrections saying so), or NULL. */
+static const struct store_stale_act *withdrawal_of(const struct store_stale_act *a,
+                                                   const struct chains *c, int r)
+{
+    for (int j = c->first[r]; j >= 0; j = c->next[j]) {
+        json_t *p = json_loads(a[j].payload, 0, NULL);
+        bool w = json_is_true(json_object_get(p, "withdraws"));
+        json_decref(p);
+        if (w)
+            return &a[j];
+    }
+    return NULL;
+}
+
 /* Paper p of act r: fn when what it prints changed since it was issued - its act corrected
  * after it, its act's number given anew (its numbered paper revoked and issued again), an act
- * its template cites corrected after it, a party it prints changed after it. */
+ * its template cites corrected after it, a party it prints changed after it - or when its act
+ * is withdrawn, whenever (the paper of an act the log says never stood: "withdrawn"). */
 static bool paper_check(const struct case_rows *k, const struct chains *c, int r,
                         const struct store_stale_paper *p, stale_fn *fn, void *ctx)
 {
@@ -281,9 +297,14 @@ static bool paper_check(const struct case_rows *k, const struct chains *c, int r
     json_t *fields = json_array();
     struct act_state x, y;
     act_changes(k, c, r, p->issued_us, "", fields, &fix, &x, &y);
-    bool withdrawn = x.withdrawn || y.withdrawn; /* its paper is of no act: not this */
-    if (!withdrawn)
+    bool withdrawn = y.withdrawn; /* nothing it prints matters: it is revoked, never reissued */
+    if (withdrawn) {
+        json_array_clear(fields);
+        json_array_append_new(fields, json_string("withdrawn"));
+        fix = withdrawal_of(k->a, c, r);
+    } else {
         cited_changes(k, c, r, p, info, &x, &y, fields, &fix);
+    }
     const struct store_stale_party *who = NULL;
     for (int i = 0; !withdrawn && !who && i < k->nx; i++)
         if (k->x[i].created_us <= p->issued_us && k->x[i].updated_us > p->issued_us &&
@@ -293,8 +314,12 @@ static bool paper_check(const struct case_rows *k, const struct chains *c, int r
         }
     bool stale = json_array_size(fields) > 0;
     if (stale && fn) {
-        struct stale_paper s = {
-            .paper = p, .act = &k->a[r], .fix = fix, .party = who, .fields = fields};
+        struct stale_paper s = {.paper = p,
+                                .act = &k->a[r],
+                                .fix = fix,
+                                .party = who,
+                                .fields = fields,
+                                .withdrawn = withdrawn};
         fn(&s, ctx);
     }
     json_decref(fields);
@@ -337,8 +362,94 @@ int stale_each(const struct store_stale_rows *rows, long long case_id,
     return count;
 }
 
+/* A payload member or a change of stale.h's in words. */
+static const char *field_word(const char *f)
+{
+    static const char *const words[][2] = {
+        {"date", "tanggal"},
+        {"hour", "jam"},
+        {"number", "nomor"},
+        {"party", "pihak"},
+        {"party_data", "data pihak"},
+        {"withdrawn", "tindakan ditarik"},
+        {"bap", "jenis BAP"},
+        {"permit_act", "izin Ketua PN"},
+        {"urgent_reason", "alasan mendesak"},
+        {"permit_kind", "jenis penetapan"},
+        {"permit_for", "keperluan penetapan"},
+        {"decision", "putusan Ketua PN"},
+        {"court", "pengadilan"},
+        {"approves", "tindakan yang disetujui"},
+        {"days", "jumlah hari"},
+        {"detention_type", "jenis penahanan"},
+        {"recipient", "penerima"},
+        {"received_by", "penerima"},
+        {"ground", "dasar"},
+        {"polri_order", "surat perintah Polri"},
+        {"polri_involved", "keikutsertaan Polri"},
+        {"severe_illness", "sakit keras"},
+        {"instructions", "petunjuk"},
+        {"instruction_id", "petunjuk"},
+        {"answer", "jawaban"},
+        {"answer_act", "tindakan jawaban"},
+        {"due", "batas waktu"},
+        {"direction", "arahan"},
+        {"late_reason", "alasan terlambat"},
+        {"unmet", "petunjuk belum dipenuhi"},
+        {"to", "tujuan"},
+        {"jaksa", "jaksa"},
+        {"team", "tim penyidik"},
+        {"appearance", "kehadiran"},
+        {"unlawful_reason", "alasan tidak sah"},
+        {"facility", "tempat penahanan"},
+        {"scene", "tempat kejadian"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(words[i][0], f) == 0)
+            return words[i][1];
+    return f;
+}
+
+const char *stale_field_words(const char *f, char *out, size_t n)
+{
+    const char *dot = strchr(f, '.');
+    enum event ev;
+    char kind[64];
+    snprintf(kind, sizeof kind, "%.*s", dot ? (int)(dot - f) : 0, f);
+    if (dot && event_lookup(kind, &ev))
+        snprintf(out, n, "%s %s", field_word(dot + 1), event_label(ev));
+    else
+        snprintf(out, n, "%s", field_word(f));
+    return out;
+}
+
+/* Whether who may revoke paper p of the case cf (as revoke_allowed and papers_may_change
+ * decide): a PPNS of the case's office or a prosecutor, his role's paper of his office, an
+ * investigator's paper not while the prosecutor holds the file or has accepted it. */
+static bool may_revoke(const struct actor *who, const struct casefile *cf,
+                       const struct store_stale_paper *p)
+{
+    if (who->role != ROLE_INVESTIGATOR && who->role != ROLE_PROSECUTOR)
+        return false;
+    if (who->role == ROLE_INVESTIGATOR && cf->office_id != who->office_id)
+        return false;
+    if (strcmp(p->issuer_role, who->role == ROLE_PROSECUTOR ? "prosecutor" : "investigator") != 0 ||
+        p->office_id != who->office_id)
+        return false;
+    return strcmp(p->issuer_role, "investigator") != 0 ||
+           (cf->stage != ST_WITH_PROSECUTOR && cf->stage != ST_COMPLETE &&
+            cf->stage != ST_HANDED_OVER);
+}
+
+struct json_ctx {
+    json_t *list;
+    const struct actor *who; /* the reader, or NULL */
+    const struct casefile *cf;
+};
+
 static void append_json(const struct stale_paper *s, void *ctx)
 {
+    struct json_ctx *x = ctx;
     json_t *o =
         json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:i, s:O}", "document_id",
                   (json_int_t)s->paper->id, "form", s->paper->form, "title", s->paper->title,
@@ -350,20 +461,42 @@ static void append_json(const struct stale_paper *s, void *ctx)
     json_object_set_new(o, "corrected_at", s->fix ? json_string(s->fix->entered_at) : json_null());
     json_object_set_new(o, "corrected_date",
                         s->fix ? json_string(s->fix->legal_date) : json_null());
+    /* its act withdrawn: the paper is of no act, revoked and never issued again */
+    json_object_set_new(o, "withdrawn", json_boolean(s->withdrawn));
     /* a party it prints changed after it (PUT /parties/{id}): who and when */
     json_object_set_new(o, "party_changed",
                         s->party ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)s->party->id,
                                              "name", s->party->name, "at", s->party->updated_at)
                                  : json_null());
-    json_array_append_new(ctx, o);
+    /* each field in words, as the file's gap says it */
+    json_t *labels = json_array();
+    size_t i;
+    json_t *v;
+    json_array_foreach(s->fields, i, v)
+    {
+        char w[160];
+        json_array_append_new(labels,
+                              json_string(stale_field_words(json_string_value(v), w, sizeof w)));
+    }
+    json_object_set_new(o, "labels", labels);
+    /* what the reader may do with it: revoke; issue again (not a withdrawn act's paper) */
+    json_t *can = json_array();
+    if (x->who && x->cf && may_revoke(x->who, x->cf, s->paper)) {
+        json_array_append_new(can, json_string("revoke"));
+        if (!s->withdrawn)
+            json_array_append_new(can, json_string("reissue"));
+    }
+    json_object_set_new(o, "actions", can);
+    json_array_append_new(x->list, o);
 }
 
 json_t *stale_json(const struct store_stale_rows *rows, long long case_id,
-                   const struct render_engine *render)
+                   const struct render_engine *render, const struct actor *who,
+                   const struct casefile *cf)
 {
-    json_t *a = json_array();
-    stale_each(rows, case_id, render, append_json, a);
-    return a;
+    struct json_ctx x = {.list = json_array(), .who = who, .cf = cf};
+    stale_each(rows, case_id, render, append_json, &x);
+    return x.list;
 }
 
 /* ---- revoking a paper ------------------------------------------------------------------- */

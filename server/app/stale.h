@@ -46,8 +46,15 @@
  * stands now (all its corrections folded).  A
  * correction recorded before the paper leaves it as printed; a correction
  * superseded by a later one that puts the printed values back leaves nothing
- * changed; an act withdrawn since is not this (its paper is of no act).
- * Read by the case (GET /api/v1/cases/{id}: stale_papers), the review list
+ * changed.
+ *
+ * A paper of an act withdrawn (a correction saying withdraws: the log says the
+ * act never stood) is stale too, whenever it was issued and whatever it
+ * prints: a BA Penyitaan of a seizure that never happened in the file sent is
+ * returned (P-19) or reaches the court.  Its entry says "withdrawn" (fields
+ * ["withdrawn"], the withdrawal as its correction); it is revoked, and never
+ * issued again (forms.c refuses a paper of a withdrawn act: there is no act
+ * to issue it for).  Read by the case (GET /api/v1/cases/{id}: stale_papers), the review list
  * (flag stale_papers) and the file sent to the prosecutor (forms.c: a gap).
  *
  * The order of a paper and a correction is that of their transactions'
@@ -77,7 +84,9 @@ struct stale_paper {
                                               number given anew, or a party changed */
     const struct store_stale_party *party; /* a party it prints changed after it, or NULL */
     json_t *fields; /* what changed that the paper prints (borrowed): "date", "number", ... of
-                       its act, "sprindik_issued.date" of an act it cites, "party_data" */
+                       its act, "sprindik_issued.date" of an act it cites, "party_data"; or
+                       "withdrawn" alone */
+    bool withdrawn; /* its act withdrawn (fix: the withdrawal): revoke it, issue nothing again */
 };
 
 typedef void stale_fn(const struct stale_paper *s, void *ctx);
@@ -89,9 +98,19 @@ struct render_engine;
 int stale_each(const struct store_stale_rows *rows, long long case_id,
                const struct render_engine *render, stale_fn *fn, void *ctx);
 
-/* The stale papers of case case_id as the case's JSON lists them. */
+/* The stale papers of case case_id as the case's JSON lists them: each with its fields in words
+ * ("labels") and what reader who (NULL: none) may do with it in case cf ("actions": "revoke",
+ * "reissue" - not for a withdrawn act's paper - or none: another role's or office's paper, an
+ * investigator's while the prosecutor holds the file). */
+struct actor;
+struct casefile;
 json_t *stale_json(const struct store_stale_rows *rows, long long case_id,
-                   const struct render_engine *render);
+                   const struct render_engine *render, const struct actor *who,
+                   const struct casefile *cf);
+
+/* Field name f of an entry's fields (its act's "date", a cited act's "sprindik_issued.date",
+ * "party_data", "withdrawn") in Indonesian words into out[0..n): the words. */
+const char *stale_field_words(const char *f, char *out, size_t n);
 
 /* Revoke issued document doc_id, with the reason note (POST /api/v1/documents/{id}/revoke):
  * by an investigator of the case's office or a prosecutor of the issuing Kejari, the paper of
@@ -99,7 +118,6 @@ json_t *stale_json(const struct store_stale_rows *rows, long long case_id,
  * its form may be issued again for the act.  400 a note missing or too long, 404 a document the
  * caller does not see, 403 another role's or office's paper, 409 revoked already. */
 struct app;
-struct actor;
 struct audit_rec;
 struct berr;
 BERKAS_MUST_CHECK bool app_document_revoke(struct app *app, const struct actor *who,

@@ -11,12 +11,14 @@
 
 /* the cases of $1 with a paper of an act not revoked and, recorded after it, a correction, the
  * revocation of its act's numbered paper (the act's number given anew) or a change of a party
- * the paper may print */
+ * the paper may print; or a withdrawal whenever recorded (a paper issued after its act was
+ * withdrawn, as berkas let one be before, is of no act too) */
 #define STALE_CANDIDATES                                                                           \
     "WITH cand AS (SELECT DISTINCT d.case_id FROM app.documents d WHERE d.case_id = ANY "          \
     "($1::bigint[]) AND d.revoked_at IS NULL AND d.event_id IS NOT NULL AND (EXISTS (SELECT 1 "    \
-    "FROM app.events c WHERE c.case_id = d.case_id AND c.type = 'corrected' AND c.entered_at > "   \
-    "d.issued_at) OR EXISTS (SELECT 1 FROM app.documents r WHERE r.event_id = d.event_id AND "     \
+    "FROM app.events c WHERE c.case_id = d.case_id AND c.type = 'corrected' AND (c.entered_at > "  \
+    "d.issued_at OR c.payload->>'withdraws' = 'true')) OR EXISTS (SELECT 1 FROM app.documents r "  \
+    "WHERE r.event_id = d.event_id AND "                                                           \
     "r.act_number AND r.revoked_at > d.issued_at) OR EXISTS (SELECT 1 FROM app.parties x WHERE "   \
     "x.case_id = d.case_id AND x.updated_at > d.issued_at AND x.created_at <= d.issued_at))) "
 
@@ -49,7 +51,9 @@ static const struct stmt papers = {
     STALE_CANDIDATES "SELECT d.case_id, d.id, d.event_id, " MICROS(
         "d.issued_at") ", d.form, d.title, d.number, to_char(d.issued_on, 'YYYY-MM-DD'), "
                        "d.act_number, coalesce(" MICROS(
-                           "d.revoked_at") ", 0) FROM app.documents "
+                           "d.revoked_at") ", 0), d.office_id, coalesce((SELECT u.role FROM "
+                                           "app.users u WHERE u.id = d.issued_by), '') FROM "
+                                           "app.documents "
                                            "d WHERE d.case_id IN (SELECT case_id FROM cand) AND "
                                            "d.event_id IS NOT "
                                            "NULL AND (d.revoked_at IS NULL OR d.act_number) ORDER "
@@ -110,6 +114,8 @@ static void paper_of(const PGresult *r, int i, void *item, void *ctx)
     p->issued_on = PQgetvalue(r, i, 7);
     p->act_number = stmt_bool(r, i, 8);
     p->revoked_us = stmt_ll(r, i, 9);
+    p->office_id = stmt_ll(r, i, 10);
+    p->issuer_role = PQgetvalue(r, i, 11);
 }
 
 bool store_stale_rows(struct tx *tx, const long long *ids, int n, struct store_stale_rows *out,

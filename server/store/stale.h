@@ -4,12 +4,11 @@
  * bytes, so a correction recorded after it leaves it behind).
  *
  * For the cases asked, only those that may have such a paper (a paper not
- * revoked, of an act, and a correction in the case recorded after it, or a
- * party changed after it) - three statements in one round trip: the acts
- * that have a paper or a correction and every correction of those cases,
- * their papers not revoked with the revoked ones that numbered their act (a
- * paper citing its act's number cites the one its act had when it was
- * issued), and their parties.
+ * revoked, of an act, and a correction in the case recorded after it, a
+ * withdrawal in the case whenever recorded, or a party changed after it) - three statements in one
+ * round trip: the acts that have a paper or a correction and every correction of those cases, their
+ * papers not revoked with the revoked ones that numbered their act (a paper citing its act's number
+ * cites the one its act had when it was issued), and their parties.
  */
 #ifndef BERKAS_STORE_STALE_H
 #define BERKAS_STORE_STALE_H
@@ -44,7 +43,9 @@ struct store_stale_paper { /* an issued paper of an act, not revoked or its act'
     long long issued_us;  /* when it was issued, Unix microseconds */
     long long revoked_us; /* when it was revoked, 0: it stands */
     bool act_number;      /* its number is its act's (the act's primary paper) */
+    long long office_id;  /* the issuing office */
     const char *form, *title, *number, *issued_on;
+    const char *issuer_role; /* the issuing user's role ("investigator", ...), "" unseen */
 };
 
 struct store_stale_rows {

@@ -955,6 +955,261 @@ START_TEST(test_every_demo_file_sent_holds_its_papers)
 }
 END_TEST
 
+/* ---- a paper whose act was withdrawn ----------------------------------------------------- */
+
+/* The case's stale_papers entry of document doc, or NULL. */
+static json_t *stale_of(json_t *c, long long doc)
+{
+    size_t i;
+    json_t *s;
+    json_array_foreach(json_object_get(c, "stale_papers"), i, s)
+    {
+        if (json_integer_value(json_object_get(s, "document_id")) == doc)
+            return s;
+    }
+    return NULL;
+}
+
+static bool flagged(json_t *flags, const char *code)
+{
+    size_t i;
+    json_t *f;
+    json_array_foreach(flags, i, f)
+    {
+        const char *c = json_is_string(f) ? json_string_value(f)
+                                          : json_string_value(json_object_get(f, "code"));
+        if (c && strcmp(c, code) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether the Palembang supervisor's review board flags case id stale_papers (listed). */
+static bool board_flags_stale(long long id)
+{
+    const char *sup = demo_server_login(&demo, NIP_SUP_PLG);
+    json_t *l = call("GET", "/api/v1/review?limit=100", sup, NULL, 200);
+    size_t i;
+    json_t *it;
+    int found = -1;
+    json_array_foreach(json_object_get(l, "items"), i, it)
+    {
+        if (json_integer_value(json_object_get(it, "case_id")) == id)
+            found = flagged(json_object_get(it, "flags"), "stale_papers");
+    }
+    json_decref(l);
+    ck_assert_msg(found >= 0, "case %lld not on the supervisor's board", id);
+    return found == 1;
+}
+
+/* The actions entry s offers its reader, as one comma-joined text. */
+static void actions_are(json_t *s, const char *want)
+{
+    char got[100] = "";
+    size_t i, n = 0;
+    json_t *a;
+    json_array_foreach(json_object_get(s, "actions"), i, a)
+    {
+        n += (size_t)snprintf(got + n, sizeof got - n, "%s%s", i ? "," : "", json_string_value(a));
+    }
+    ck_assert_msg(json_is_array(json_object_get(s, "actions")), "no actions");
+    ck_assert_str_eq(got, want);
+}
+
+static json_t *case_of(long long id)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    return call("GET", path, demo.inv, NULL, 200);
+}
+
+static void doc_post(long long doc, const char *what, const char *token, const char *body,
+                     long want)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/%s", doc, what);
+    json_decref(call("POST", path, token, body, want));
+}
+
+/* DOMAIN 12 (a paper is its act's) and the withdrawal (evlog.h: the log says the act never
+ * stood): a BA Penyitaan issued for a seizure of 5 June 2026 recorded by mistake and then
+ * withdrawn is a paper of no act.  A Penuntut Umum given a file holding it returns it (P-19):
+ * the case lists it among its stale papers as withdrawn, the supervisors' board flags the file,
+ * Tahap I and the dossier name it as a gap until it is revoked, it cannot be issued again (nor
+ * anew: there is no act to issue it for), and once revoked it is no part of the file sent. */
+START_TEST(test_the_paper_of_a_withdrawn_act_is_revoked_before_the_file_is_sent)
+{
+    long long suspect, id = ready_case(&suspect);
+    char m[512], path[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    snprintf(m, sizeof m,
+             "{\"description\":\"Paspor Republik Sosialis Vietnam Nomor C1234567\",\"quantity\":"
+             "\"1 (satu) buku\",\"seized_from\":%lld,\"seized_on\":\"2026-06-05\",\"storage\":"
+             "\"Rupbasan Kelas I Palembang\"}",
+             suspect);
+    json_decref(call("POST", path, demo.inv, m, 201));
+    long long izin = api_id(act(id, demo.inv,
+                                "\"type\":\"court_permit_received\",\"court\":\"Palembang\","
+                                "\"date\":\"2026-06-04\",\"permit_kind\":\"izin\",\"permit_for\":"
+                                "\"penyitaan\",\"number\":\"9/Pen.Pid/2026/PN Plg\"",
+                                201));
+    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-06-05\",\"permit_act\":%lld",
+             izin);
+    long long sita = api_id(act(id, demo.inv, m, 201));
+    long long ba = issue(id, "ba_penyitaan", sita);
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
+    /* the paper is the file's while its act stands */
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    ck_assert_msg(strstr(t, "Berita Acara Penyitaan") != NULL, "BA not in the file: %.600s", t);
+    free(t);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-05\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"dicatat keliru: tidak ada penyitaan\"",
+             sita);
+    json_t *w = act(id, demo.inv, m, 201);
+    long long wid = json_integer_value(json_object_get(w, "id"));
+    long long wseq = json_integer_value(json_object_get(w, "seq"));
+    ck_assert_int_gt(wseq, 0);
+    json_decref(w);
+    /* the case lists it, as withdrawn, with the withdrawal */
+    json_t *c = case_of(id);
+    json_t *s = stale_of(c, ba);
+    char *all = json_dumps(json_object_get(c, "stale_papers"), JSON_COMPACT);
+    ck_assert_msg(s != NULL, "the withdrawn seizure's BA not listed stale: %s", all);
+    ck_assert_str_eq(json_string_value(json_object_get(s, "form")), "ba_penyitaan");
+    ck_assert_int_eq(json_integer_value(json_object_get(s, "event_id")), sita);
+    ck_assert_msg(json_is_true(json_object_get(s, "withdrawn")), "not said withdrawn: %s", all);
+    json_t *f = json_object_get(s, "fields");
+    ck_assert_msg(json_array_size(f) == 1 &&
+                      strcmp(json_string_value(json_array_get(f, 0)), "withdrawn") == 0,
+                  "fields: %s", all);
+    ck_assert_int_eq(json_integer_value(json_object_get(s, "correction_id")), wid);
+    ck_assert_int_eq(json_integer_value(json_object_get(s, "correction_seq")), wseq);
+    ck_assert(flagged(json_object_get(c, "flags"), "stale_papers"));
+    /* in words; revoked, never issued again */
+    actions_are(s, "revoke");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(s, "labels"), 0)),
+                     "tindakan ditarik");
+    free(all);
+    json_decref(c);
+    ck_assert_msg(board_flags_stale(id), "the board does not flag the withdrawn act's paper");
+    /* a blocking gap of Tahap I, the same in the dossier asked for */
+    json_t *p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
+    only_gap(p, (const char *const[]){"Berita Acara Penyitaan", "ditarik", "cabut", NULL});
+    dossier_lists(id, p);
+    json_decref(p);
+    /* nothing to issue it again for: the reissue refused and nothing revoked, nor issued anew */
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", ba);
+    p = call("POST", path, demo.inv, "{\"note\":\"tindakannya ditarik\"}", 422);
+    char *detail = json_dumps(p, JSON_COMPACT);
+    ck_assert_msg(strstr(detail, "ditarik") != NULL, "reissue refusal: %s", detail);
+    free(detail);
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/ba_penyitaan", id);
+    snprintf(m, sizeof m, "{\"event\":%lld}", sita);
+    p = call("POST", path, demo.inv, m, 422);
+    detail = json_dumps(p, JSON_COMPACT);
+    ck_assert_msg(strstr(detail, "ditarik") != NULL, "issue refusal: %s", detail);
+    free(detail);
+    json_decref(p);
+    /* who may not revoke it, and a revocation without a reason */
+    const char *mre = demo_server_login(&demo, NIP_INV_MRE);
+    const char *sup = demo_server_login(&demo, NIP_SUP_PLG);
+    doc_post(ba, "revoke", mre, "{\"note\":\"tindakannya ditarik\"}", 404);
+    doc_post(ba, "revoke", sup, "{\"note\":\"tindakannya ditarik\"}", 403);
+    doc_post(ba, "revoke", demo.inv, "{\"note\":\"  \"}", 400);
+    c = case_of(id);
+    ck_assert_msg(stale_of(c, ba) != NULL, "a refused reissue or revocation changed something");
+    json_decref(c);
+    ck_assert_int_eq(count_of("SELECT count(*) FROM app.documents WHERE case_id = $1::bigint AND "
+                              "form = 'ba_penyitaan'",
+                              id),
+                     1);
+    /* a paper issued after its act was withdrawn, as berkas let one be before: the same (the
+     * case's papers' issue moved after the withdrawal by hand, as no request can issue one now) */
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    free(sql_value(demo.db,
+                   "WITH u AS (UPDATE app.documents SET issued_at = now() WHERE case_id = "
+                   "$1::bigint RETURNING id) SELECT count(*) FROM u",
+                   1, q));
+    c = case_of(id);
+    s = stale_of(c, ba);
+    ck_assert_msg(s && json_is_true(json_object_get(s, "withdrawn")),
+                  "a paper issued after the withdrawal not listed");
+    json_decref(c);
+    ck_assert(board_flags_stale(id));
+    /* revoked: nothing stale, no flag, no gap, and the file sent holds no BA Penyitaan */
+    doc_post(ba, "revoke", demo.inv, "{\"note\":\"penyitaan ditarik: dicatat keliru\"}", 200);
+    c = case_of(id);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    ck_assert(!flagged(json_object_get(c, "flags"), "stale_papers"));
+    json_decref(c);
+    ck_assert(!board_flags_stale(id));
+    t = fill_pdf_text(demo.port, demo.inv, route);
+    ck_assert_msg(strstr(t, "Berita Acara Penyitaan") == NULL, "revoked BA in the file: %.3000s",
+                  t);
+    free(t);
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+}
+END_TEST
+
+/* A stale paper offers revoke and reissue to whoever may do them, and to nobody else: the
+ * Sprindik re-dated after the file went to the Penuntut Umum (Tahap I) leaves its paper stale,
+ * but the investigator does not revoke a paper of a file the prosecutor examines (KUHAP 110,
+ * 138: 409), nor the prosecutor an investigator's paper (403), nor the supervisor any (403):
+ * no actions for any of them, and the server refuses each as it says.  Returned with a P-19,
+ * the investigator may again. */
+START_TEST(test_a_stale_paper_offers_what_its_reader_may_do)
+{
+    long long suspect, id = ready_case(&suspect);
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    long long sprindik = first_act(id, "sprindik_issued");
+    char m[256];
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2026-06-01\",\"corrects\":%lld",
+             sprindik);
+    json_decref(act(id, demo.inv, m, 201));
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    char *v = sql_value(demo.db,
+                        "SELECT id FROM app.documents WHERE case_id = $1::bigint AND form = "
+                        "'sprindik'",
+                        1, q);
+    long long doc = atoll(v);
+    free(v);
+    const char *sup = demo_server_login(&demo, NIP_SUP_PLG);
+    const char *who[3] = {demo.inv, demo.pros, sup};
+    for (int k = 0; k < 3; k++) {
+        char path[64];
+        snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+        json_t *c = call("GET", path, who[k], NULL, 200);
+        json_t *s = stale_of(c, doc);
+        ck_assert_msg(s != NULL, "the re-dated Sprindik's paper not listed to reader %d", k);
+        actions_are(s, "");
+        ck_assert_str_eq(json_string_value(json_array_get(json_object_get(s, "labels"), 0)),
+                         "tanggal");
+        json_decref(c);
+    }
+    doc_post(doc, "revoke", demo.inv, "{\"note\":\"tanggal dikoreksi\"}", 409);
+    doc_post(doc, "reissue", demo.pros, "{\"note\":\"tanggal dikoreksi\"}", 403);
+    doc_post(doc, "revoke", sup, "{\"note\":\"tanggal dikoreksi\"}", 403);
+    json_decref(act(id, demo.pros,
+                    "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":[\"Periksa "
+                    "saksi pelapor\"]",
+                    201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    json_t *c = case_of(id);
+    actions_are(stale_of(c, doc), "revoke,reissue");
+    json_decref(c);
+}
+END_TEST
+
 Suite *suite_dossier(void)
 {
     Suite *s = suite_create("dossier");
@@ -978,6 +1233,8 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_a_suspects_last_bap_stays_under_tahap1_though_anothers_stands);
     tcase_add_test(tc, test_the_answers_setting_set_over_http_takes_effect);
     tcase_add_test(tc, test_the_ketua_pns_approval_answers_the_item_that_asks_for_it);
+    tcase_add_test(tc, test_the_paper_of_a_withdrawn_act_is_revoked_before_the_file_is_sent);
+    tcase_add_test(tc, test_a_stale_paper_offers_what_its_reader_may_do);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -850,6 +850,63 @@ START_TEST(test_a_paper_is_stale_with_the_parties_it_prints)
 }
 END_TEST
 
+/* A seizure recorded by mistake and withdrawn after its BA Penyitaan was issued: the BA is a
+ * paper of no act (the log says the seizure never stood), listed as withdrawn - not as
+ * corrected - by the API and by berkas case show, which says to revoke it and not to issue it
+ * again; berkas revoke --reissue is refused (one line, non-zero, nothing revoked), berkas revoke
+ * --note takes it out. */
+START_TEST(test_the_paper_of_a_withdrawn_act_is_listed_and_revoked_from_the_cli)
+{
+    long long suspect, id = case_open(&suspect);
+    (void)suspect;
+    long long p = izin(id, "7/Pen.Pid/2026/PN Plg");
+    long long sita = seizure(id, "2026-01-09", p, NULL);
+    json_t *d = issue(id, "ba_penyitaan", sita, 201);
+    long long doc = id_of(d);
+    json_decref(d);
+    char m[300];
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-01-09\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"dicatat keliru\"",
+             sita);
+    act(id, m);
+    json_t *c = case_get(id, demo.inv);
+    json_t *s = stale_entry(c, doc);
+    ck_assert_msg(s != NULL, "the withdrawn seizure's BA not listed");
+    fields_are(s, "withdrawn");
+    ck_assert(json_is_true(json_object_get(s, "withdrawn")));
+    char seq[24];
+    snprintf(seq, sizeof seq, "%lld",
+             (long long)json_integer_value(json_object_get(s, "correction_seq")));
+    json_decref(c);
+    char cid[24], did[24], *out;
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(did, sizeof did, "%lld", doc);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    assert_has(out, "DOKUMEN TIDAK SESUAI KOREKSI", "berkas case show");
+    char want[96];
+    snprintf(want, sizeof want, "tindakannya ditarik dengan koreksi peristiwa %s", seq);
+    assert_has(out, want, "berkas case show");
+    snprintf(want, sizeof want, "berkas revoke %lld --note", doc);
+    assert_has(out, want, "berkas case show");
+    snprintf(want, sizeof want, "berkas revoke %lld --reissue", doc);
+    assert_lacks(out, want, "berkas case show");
+    free(out);
+    ck_assert_int_ne(cli(&out, "revoke", did, "--reissue", "--note", "tindakan ditarik", NULL), 0);
+    assert_has(out, "ditarik", "berkas revoke --reissue of a withdrawn act's paper");
+    ck_assert_msg(strchr(out, '\n') == strrchr(out, '\n'), "more than one line: %s", out);
+    free(out);
+    ck_assert(!revoked(doc));
+    ck_assert_int_eq(cli(&out, "revoke", did, "--note", "penyitaan ditarik", NULL), 0);
+    assert_has(out, "dicabut", "berkas revoke");
+    free(out);
+    ck_assert(revoked(doc));
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    assert_lacks(out, "DOKUMEN TIDAK SESUAI KOREKSI", "berkas case show after the revocation");
+    free(out);
+}
+END_TEST
+
 Suite *suite_stale(void)
 {
     Suite *s = suite_create("stale");
@@ -864,6 +921,7 @@ Suite *suite_stale(void)
     tcase_add_test(tc, test_corrections_add_up);
     tcase_add_test(tc, test_a_paper_is_stale_with_the_acts_it_cites);
     tcase_add_test(tc, test_a_paper_is_stale_with_the_parties_it_prints);
+    tcase_add_test(tc, test_the_paper_of_a_withdrawn_act_is_listed_and_revoked_from_the_cli);
     suite_add_tcase(s, tc);
     return s;
 }
