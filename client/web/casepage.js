@@ -100,6 +100,7 @@ const RECIPIENTS = {
   penetapan_tersangka: 'pemberitahuan penetapan tersangka',
   salinan_bap: 'salinan BAP kepada tersangka',
   ketua_pn_persetujuan: 'laporan tindakan mendesak kepada Ketua PN',
+  berkas_kejari: 'berkas perkara kepada Kejaksaan (tanda terima)',
 };
 
 function actDetail(e) {

@@ -642,6 +642,14 @@ static bool check_once(const struct casefile *cf, enum event ev, long long direc
                       event_label(ev), on, cf->ev_id[first]);
 }
 
+/* The recipients a letter_delivered names (core/event.c notice_codes, app/permit.h). */
+static const char recipients_known[] =
+    "recipient surat: keluarga_penangkapan, keluarga_penahanan, perwakilan_negara (melalui "
+    "Kementerian Luar Negeri); SPDP: spdp_kejari, spdp_korwas, spdp_pelapor, spdp_tersangka, "
+    "spdp_perwakilan_negara; penetapan_tersangka (UU 20/2025 Pasal 90), salinan_bap (UU "
+    "20/2025); ketua_pn_persetujuan (laporan tindakan mendesak kepada Ketua PN, KUHAP 34, 38(2), "
+    "dengan approves); berkas_kejari (tanda terima berkas perkara dari Kejaksaan)";
+
 /* Semantic checks of the input against the event type. */
 static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                         const struct event_input *in, struct berr *err)
@@ -668,13 +676,7 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
     bool is_notice = as == EV_LETTER_DELIVERED && notice_lookup(in->recipient, &notice);
     if (as == EV_LETTER_DELIVERED && in->recipient && !is_notice &&
         strcmp(in->recipient, PERMIT_REPORT_RECIPIENT) != 0)
-        return berr_field(err, BERR_BAD_INPUT, "recipient",
-                          "recipient surat: keluarga_penangkapan, keluarga_penahanan, "
-                          "perwakilan_negara (melalui Kementerian Luar Negeri); SPDP: "
-                          "spdp_kejari, spdp_korwas, spdp_pelapor, spdp_tersangka, "
-                          "spdp_perwakilan_negara; penetapan_tersangka (UU 20/2025 Pasal 90), "
-                          "salinan_bap (UU 20/2025); ketua_pn_persetujuan (laporan tindakan "
-                          "mendesak kepada Ketua PN, KUHAP 34, 38(2), dengan approves)");
+        return berr_field(err, BERR_BAD_INPUT, "recipient", "%s", recipients_known);
     bool needs_suspect = event_info(as)->per_suspect || (is_notice && notice_per_suspect(notice)) ||
                          (as == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
     if (needs_suspect && !in->party_id)
@@ -1060,6 +1062,13 @@ static bool act_allowed(struct recording *r, struct berr *err)
         }
         return false;
     }
+    /* the file's tanda terima from the Kejari is of a file sent and not yet answered back */
+    if (r->ce.event == EV_LETTER_DELIVERED && r->ce.notice == NOTICE_BERKAS_KEJARI &&
+        cf->stage != ST_WITH_PROSECUTOR)
+        return refuse(out, err, BERR_CONFLICT, "transition-not-allowed",
+                      "tanda terima berkas perkara dari Kejaksaan dicatat selama berkas ada di "
+                      "Penuntut Umum (sesudah Tahap I atau pengiriman kembali, sebelum P-18/P-19 "
+                      "atau P-21)");
     /* the SPDP is received after it is sent (Permenkumham 39/2021 Pasal 27;
      * issue 13.8) */
     if (r->ce.event == EV_LETTER_DELIVERED && notice_is_spdp(r->ce.notice) && !r->f.spdp_sent) {

@@ -133,12 +133,13 @@ static bool note_arrival(struct summary_walk *w, const struct casefile *cf, int 
         w->arrivals[w->narrivals++] = (struct summary_arrival){i, kind, -1};
         return true;
     }
-    /* the SPDP is received at the Kejaksaan by the prosecutor's record of it or by the tanda
-     * terima the investigator holds from the Kejari (a letter_delivered to spdp_kejari), the
-     * first of them (DOMAIN 5.1; the P-17 counts from it too, core/clock.c) */
+    /* the SPDP, or the file sent, is received at the Kejaksaan by the prosecutor's record of it
+     * or by the tanda terima the investigator holds from the Kejari (a letter_delivered to
+     * spdp_kejari, berkas_kejari), the first of them (DOMAIN 5.1; the P-17 and the PU's answer
+     * and return count from it too, core/clock.c) */
     const char *to = ev == EV_LETTER_DELIVERED ? payload_str(cf, i, "recipient") : NULL;
     bool spdp = ev == EV_SPDP_RECEIVED_BY_PU || (to && strcmp(to, "spdp_kejari") == 0),
-         file = ev == EV_TAHAP1_RECEIVED_BY_PU;
+         file = ev == EV_TAHAP1_RECEIVED_BY_PU || (to && strcmp(to, "berkas_kejari") == 0);
     for (int k = w->narrivals - 1; (spdp || file) && k >= 0; k--) {
         int kk = w->arrivals[k].kind;
         bool fits = spdp ? kk == ARR_SPDP : kk == ARR_TAHAP1 || kk == ARR_RESEND;
@@ -531,7 +532,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-22" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-23" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -545,7 +546,9 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
                           19: a prosecutor's letter is no act of a file not with him (stall);      \
                           20: the SPDP's arrival received by the Kejari's tanda terima too;        \
                           21: the P-17 from the earliest receipt, whatever the order of entry;     \
-                          22: a notice owed is a deadline of the file (state, reason, counts) */
+                          22: a notice owed is a deadline of the file (state, reason, counts);     \
+                          23: the file received by the Kejari's tanda terima too (arrival, PU      \
+                          clocks) */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

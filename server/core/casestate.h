@@ -44,8 +44,10 @@
  * 12: the P-17 clock moved by the Kejari's tanda terima of the SPDP too (DOMAIN 5.1).
  * 13: the summary's walk (its last act) passes over a prosecutor's letter while the file is
  * not with him (app/summary.c).  14: the P-17 from the earliest receipt of the SPDP, whatever
- * the order it was entered in (clock.c slot_restart). */
-#define CASESTATE_FORMAT 14
+ * the order it was entered in (clock.c slot_restart).  15: the Kejari's tanda terima of the
+ * file (letter_delivered berkas_kejari, a new notice kind: the slots by notice kind grew by one)
+ * is its receipt, for the facts and the PU's clocks (DOMAIN 5.1). */
+#define CASESTATE_FORMAT 15
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

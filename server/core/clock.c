@@ -328,6 +328,17 @@ static bool restarts(int k, const struct day_def *d, const struct case_event *e)
            (k == CLK_P17 && e->event == EV_LETTER_DELIVERED && e->notice == NOTICE_SPDP_KEJARI);
 }
 
+/* Whether e is the file's receipt at the Kejaksaan that starts clock k (defs' starts): the
+ * PU's record of it or, for the PU's answer and return (KUHAP 138(1), 110(4): from the receipt
+ * of the file), the Kejari's tanda terima the investigator holds (a letter_delivered of notice
+ * berkas_kejari; DOMAIN 5.1), whichever is dated first. */
+static bool starts(int k, const struct day_def *d, const struct case_event *e)
+{
+    return in_list(d->starts, e->event) ||
+           ((k == CLK_PU_ANSWER || k == CLK_PU_RETURN) && e->event == EV_LETTER_DELIVERED &&
+            e->notice == NOTICE_BERKAS_KEJARI);
+}
+
 static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in, int i,
                             const struct case_event *e, struct berr *err)
 {
@@ -344,8 +355,17 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
             slot_stop(s, e->event, i, at);
         if (restarts(k, d, e) && !slot_restart(s, d, in, i, day, at, err))
             return false;
-        if (!in_list(d->starts, e->event) || (d->arms[0] != NONE && !s->armed))
+        if (!starts(k, d, e))
             continue;
+        /* a second receipt of the same sending (the PU's record and the Kejari's tanda terima)
+         * moves the start only to an earlier day: the first receipt counts */
+        if (d->arms[0] != NONE && !s->armed) {
+            bool pu = k == CLK_PU_ANSWER || k == CLK_PU_RETURN;
+            if (pu && s->used && s->running && caldate_cmp(day, s->start) < 0 &&
+                !slot_restart(s, d, in, i, day, at, err))
+                return false;
+            continue;
+        }
         const struct ruleset *rs = rules_on(in, i, day, err);
         if (!rs)
             return false;

@@ -197,6 +197,7 @@ static const char *const notice_codes[NOTICE__COUNT] = {
     [NOTICE_SPDP_PERWAKILAN] = "spdp_perwakilan_negara",
     [NOTICE_DESIGNATION] = "penetapan_tersangka",
     [NOTICE_BAP_COPY] = "salinan_bap",
+    [NOTICE_BERKAS_KEJARI] = "berkas_kejari",
 };
 
 static const char *const notice_labels[NOTICE__COUNT] = {
@@ -211,6 +212,7 @@ static const char *const notice_labels[NOTICE__COUNT] = {
     [NOTICE_SPDP_PERWAKILAN] = "SPDP diterima perwakilan negara tersangka (melalui Kemlu)",
     [NOTICE_DESIGNATION] = "Pemberitahuan penetapan tersangka diterima tersangka",
     [NOTICE_BAP_COPY] = "Salinan BAP tersangka diterima tersangka",
+    [NOTICE_BERKAS_KEJARI] = "Berkas perkara diterima Kejaksaan (tanda terima)",
 };
 
 bool notice_lookup(const char *code, enum notice_kind *out)

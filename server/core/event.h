@@ -135,6 +135,7 @@ enum act_variant {
                               custody (an "after" of suspect scope only) */
     AV_NOTICE_DESIGNATION, /* letter_delivered: the suspect told of his designation */
     AV_NOTICE_BAP_COPY,    /* letter_delivered: the suspect given a copy of his BAP */
+    AV_BERKAS_RECEIPT,     /* letter_delivered: the Kejari's tanda terima of the file sent */
 };
 
 /* An act by event type and variant; ev == EV__COUNT ends a list. */
@@ -166,6 +167,10 @@ enum notice_kind {
                                (UU 20/2025 Pasal 90 as reported; DOMAIN D15) */
     NOTICE_BAP_COPY,        /* "salinan_bap": the suspect given a copy of his examination's
                                record (UU 20/2025 as reported, article unknown; DOMAIN D16) */
+    NOTICE_BERKAS_KEJARI,   /* "berkas_kejari": the berkas perkara sent (Tahap I, or again
+                               after a P-19) signed for at the Kejaksaan - its tanda terima,
+                               whose date is the file's receipt (DOMAIN 5.1; KUHAP 110(4),
+                               138(1)); owed to no one, so no clock of its own */
     NOTICE__COUNT
 };
 

@@ -302,6 +302,17 @@ static void fold_new_round(struct evlog_fold *fo)
 
 /* The file sent back (a P-19, or a letter returning it): its instructions
  * open, one return more (late or not), awaiting the returned file. */
+/* The file now with the PU received on day d: by the PU's own record of it or by the Kejari's
+ * tanda terima the investigator holds, the earlier of them whatever the order they were entered
+ * in (DOMAIN 5.1: the date on the tanda terima drives the PU's clocks; KUHAP 110(4), 138(1)). */
+static void fold_file_received(struct case_facts *f, struct caldate d)
+{
+    if (!f->tahap1_received || !caldate_valid(f->tahap1_received_on) ||
+        caldate_cmp(d, f->tahap1_received_on) < 0)
+        f->tahap1_received_on = d;
+    f->tahap1_received = true;
+}
+
 static void fold_returned(struct case_facts *f, const struct case_event *e, const struct tzone *z)
 {
     f->instructions_open += e->items;
@@ -354,8 +365,12 @@ void evlog_fold_step(struct evlog_fold *fo, const struct case_event *e, const st
         f->returned = false;
         break;
     case EV_TAHAP1_RECEIVED_BY_PU:
-        f->tahap1_received = true;
-        f->tahap1_received_on = evlog_date(e, z);
+        fold_file_received(f, evlog_date(e, z));
+        break;
+    case EV_LETTER_DELIVERED:
+        /* the Kejari's tanda terima of the file sent is its receipt too (DOMAIN 5.1) */
+        if (e->notice == NOTICE_BERKAS_KEJARI)
+            fold_file_received(f, evlog_date(e, z));
         break;
     case EV_P21_RECEIVED:
     case EV_DEEMED_COMPLETE_CONFIRMED:

@@ -9,6 +9,9 @@
 #define NO_SOURCE     {{EV__COUNT, AV_ANY}}
 #define SOURCE(e, v)  {{e, v}, {EV__COUNT, AV_ANY}}
 #define SOURCES(a, b) {{a, AV_ANY}, {b, AV_ANY}, {EV__COUNT, AV_ANY}}
+/* the file's receipt at the Kejaksaan: the PU's record, or the Kejari's tanda terima (DOMAIN 5.1) */
+#define RECEIPTS      {{EV_TAHAP1_RECEIVED_BY_PU, AV_ANY}, {EV_LETTER_DELIVERED, AV_BERKAS_RECEIPT}, \
+                       {EV__COUNT, AV_ANY}}
 /* clang-format on */
 
 static const struct {
@@ -47,13 +50,16 @@ static const struct {
                                     SOURCE(EV_INSTRUCTION_ANSWERED, AV_ANY)},
     [FACT_TAHAP1_RECEIVED] = {"tahap1_received", "Tanggal penerimaan berkas oleh Penuntut Umum",
                               "Penuntut Umum mencatat tahap1_received_by_pu (berkas record {case} "
-                              "tahap1_received_by_pu --date TANGGAL)",
-                              SOURCE(EV_TAHAP1_RECEIVED_BY_PU, AV_ANY)},
+                              "tahap1_received_by_pu --date TANGGAL), atau penyidik mencatat "
+                              "tanda terima berkas dari Kejaksaan (berkas record {case} "
+                              "letter_delivered --recipient berkas_kejari --received-by NAMA "
+                              "--date TANGGAL)",
+                              RECEIPTS},
     [FACT_PU_PERIOD_ELAPSED] = {"pu_period_elapsed",
                                 "Lewat 14 hari sejak berkas diterima tanpa pengembalian",
                                 "dapat dicatat mulai hari ke-15 sejak berkas diterima Penuntut "
                                 "Umum (KUHAP 110(4))",
-                                SOURCE(EV_TAHAP1_RECEIVED_BY_PU, AV_ANY)},
+                                RECEIPTS},
     [FACT_P21] = {"p21", "P-21 atau berkas dianggap lengkap telah dicatat",
                   "Penuntut Umum mencatat p21_received, atau penyidik mencatat "
                   "deemed_complete_confirmed (berkas record {case} deemed_complete_confirmed)",

@@ -20,6 +20,10 @@
     {                                                                                              \
         EV_##e, AV_ANY                                                                             \
     }
+#define BR(e)                                                                                      \
+    {                                                                                              \
+        EV_##e, AV_BERKAS_RECEIPT                                                                  \
+    }
 #define BT(e)                                                                                      \
     {                                                                                              \
         EV_##e, AV_BAP_TERSANGKA                                                                   \
@@ -58,6 +62,7 @@ static const struct order_rule law[] = {
     {A(DETAINED),                A(SPRINDIK_ISSUED),              ORD_CASE,    ORD_LAW, "KUHAP 20(1): penahanan untuk kepentingan penyidikan"},
     {A(DETAINED),                A(REOPENED),                     ORD_CASE,    ORD_LAW, "KUHAP 20(1)"},
     {A(TAHAP1_RECEIVED_BY_PU),   A(TAHAP1_SENT),                  ORD_CASE,    ORD_LAW, "KUHAP 138(1): penerimaan berkas yang dikirim"},
+    {BR(LETTER_DELIVERED),       A(TAHAP1_SENT),                  ORD_CASE,    ORD_LAW, "KUHAP 138(1): tanda terima berkas yang dikirim"},
     {A(TAHAP1_RECEIVED_BY_PU),   A(RESUBMITTED),                  ORD_CASE,    ORD_LAW, "KUHAP 138(1)"},
     {A(P18_RECEIVED),            A(TAHAP1_RECEIVED_BY_PU),        ORD_CASE,    ORD_LAW, "KUHAP 138(1): penelitian berkas yang diterima"},
     {A(INSTRUCTION_ANSWERED),    A(P19_RECEIVED),                 ORD_CASE,    ORD_LAW, "KUHAP 110(3)"},
@@ -191,6 +196,8 @@ bool order_act_is(const struct case_event *e, struct act_ref r)
         return e->notice == NOTICE_DESIGNATION;
     case AV_NOTICE_BAP_COPY:
         return e->notice == NOTICE_BAP_COPY;
+    case AV_BERKAS_RECEIPT:
+        return e->notice == NOTICE_BERKAS_KEJARI;
     case AV_CUSTODY:
         return e->event == EV_ARRESTED || e->event == EV_DETAINED;
     }

@@ -844,6 +844,50 @@ START_TEST(test_pu_returns_within_14_days_or_the_file_is_deemed_complete)
 }
 END_TEST
 
+/* DOMAIN 5.1: the date on the Kejari's tanda terima drives the PU's clocks (KUHAP 138(1): 7
+ * days to answer, 110(4): 14 days to return).  The investigator's record of it (a
+ * letter_delivered of notice berkas_kejari) starts them when the prosecutor records nothing:
+ * sent 20 March, signed for at the Kejari 21 March -> answer due 28 March, return due 4 April.
+ * The prosecutor's own record a week later does not push them out; a tanda terima dated before
+ * a receipt entered first brings them back to its day; a delivery of another notice is no
+ * receipt of the file. */
+START_TEST(test_the_pu_clocks_count_from_the_kejaris_tanda_terima_of_the_file)
+{
+    struct case_event log[6];
+    log[0] = ev_on(EV_SPRINDIK_ISSUED, "2025-03-01");
+    log[1] = ev_on(EV_SPDP_SENT, "2025-03-02");
+    log[2] = ev_on(EV_TAHAP1_SENT, "2025-03-20");
+    log[3] = delivered("2025-03-21", -1, NOTICE_BERKAS_KEJARI);
+    log[4] = ev_on(EV_TAHAP1_RECEIVED_BY_PU, "2025-03-28");
+    const char *z = "Asia/Jakarta";
+    struct run r;
+    compute(&r, log, 4, z, "2025-03-22T00:00:00+07:00");
+    assert_day(must_find(&r, CLK_PU_ANSWER, -1)->start, "2025-03-21");
+    assert_day(must_find(&r, CLK_PU_ANSWER, -1)->due_date, "2025-03-28");
+    assert_day(must_find(&r, CLK_PU_RETURN, -1)->due_date, "2025-04-04");
+    ck_assert_int_eq(must_find(&r, CLK_PU_RETURN, -1)->source, 3);
+    assert_at(log, 4, z, "2025-04-05T00:00:00+07:00", CLK_PU_RETURN, -1, CLOCK_OVERDUE, -1);
+    /* the prosecutor's record a week later moves nothing */
+    compute(&r, log, 5, z, "2025-03-29T00:00:00+07:00");
+    assert_day(must_find(&r, CLK_PU_RETURN, -1)->due_date, "2025-04-04");
+    assert_at(log, 5, z, "2025-03-29T00:00:00+07:00", CLK_PU_ANSWER, -1, CLOCK_OVERDUE, -1);
+    /* entered the other way round: the PU's record of the 28th, then the tanda terima of the
+     * 21st - the earlier day is the receipt */
+    struct case_event back[5] = {log[0], log[1], log[2], log[4], log[3]};
+    compute(&r, back, 4, z, "2025-03-29T00:00:00+07:00");
+    assert_day(must_find(&r, CLK_PU_RETURN, -1)->due_date, "2025-04-11");
+    compute(&r, back, 5, z, "2025-03-29T00:00:00+07:00");
+    assert_day(must_find(&r, CLK_PU_RETURN, -1)->start, "2025-03-21");
+    assert_day(must_find(&r, CLK_PU_RETURN, -1)->due_date, "2025-04-04");
+    assert_day(must_find(&r, CLK_PU_ANSWER, -1)->due_date, "2025-03-28");
+    /* the SPDP's delivery to the Kejari is no receipt of the file */
+    log[3] = delivered("2025-03-21", -1, NOTICE_SPDP_KEJARI);
+    compute(&r, log, 4, z, "2025-03-22T00:00:00+07:00");
+    const struct clock *none = find(&r, CLK_PU_RETURN, -1);
+    ck_assert(none == NULL || !none->running);
+}
+END_TEST
+
 START_TEST(test_p18_stops_the_answer_but_not_the_return)
 {
     int n;
@@ -1651,6 +1695,7 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_no_pn_approval_for_a_permitted_act_and_kuhap_1981_counts_too);
     tcase_add_test(tc, test_pu_answers_within_7_days_of_receipt);
     tcase_add_test(tc, test_pu_returns_within_14_days_or_the_file_is_deemed_complete);
+    tcase_add_test(tc, test_the_pu_clocks_count_from_the_kejaris_tanda_terima_of_the_file);
     tcase_add_test(tc, test_p18_stops_the_answer_but_not_the_return);
     tcase_add_test(tc, test_resend_within_14_days_of_the_p19);
     tcase_add_test(tc, test_tahap2_within_60_days_of_p21_with_two_warnings);

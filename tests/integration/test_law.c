@@ -514,6 +514,73 @@ START_TEST(test_a_repeated_receipt_is_refused_and_moves_no_clock)
 }
 END_TEST
 
+/* DOMAIN 5.1: the date on the Kejari's tanda terima is the file's receipt and drives the PU's
+ * clocks (KUHAP 138(1) 7 days, 110(4) 14 days).  A Kejari that does not use berkas never records
+ * tahap1_received_by_pu: the investigator records the tanda terima he holds (letter_delivered to
+ * berkas_kejari, who signed for it), and the file is then received that day - its clocks run
+ * from it and, the PU silent past 14 days, the investigator may confirm it complete (110(4)). */
+START_TEST(test_the_kejaris_tanda_terima_of_the_file_is_its_receipt)
+{
+    long long id = file_sent(40, NULL); /* Tahap I 36 days ago */
+    char d35[11], d37[11], body[320];
+    days_ago(35, d35);
+    days_ago(37, d37);
+    /* who signed for it is said; dated before the sending: refused, nothing written */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"berkas_kejari\"}",
+             d35);
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "received_by"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"berkas_kejari\","
+             "\"received_by\":\"Petugas PTSP Kejaksaan Negeri Palembang\"}",
+             d37);
+    json_decref(post(id, demo.inv, body, 422));
+    /* the prosecutor does not record the investigator's letters; another office's PPNS does
+     * not see the file */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"berkas_kejari\","
+             "\"received_by\":\"Petugas PTSP Kejaksaan Negeri Palembang\"}",
+             d35);
+    json_decref(refused(id, demo.pros, body, 403, "forbidden", NULL));
+    char *inv_ptk = api_login(demo.port, NIP_INV_PTK, DEMO_PW);
+    ck_assert_ptr_nonnull(inv_ptk);
+    json_decref(refused(id, inv_ptk, body, 404, "not-found", NULL));
+    free(inv_ptk);
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_ptr_null(clock_of(c, "pu_return"));
+    json_decref(c);
+    /* signed for at the Kejari the day after it was sent */
+    json_decref(post(id, demo.inv, body, 201));
+    c = get_case(id, demo.inv);
+    ck_assert_ptr_nonnull(clock_of(c, "pu_return"));
+    ck_assert_str_eq(str(clock_of(c, "pu_return"), "start"), d35);
+    ck_assert_str_eq(str(clock_of(c, "pu_return"), "state"), "overdue");
+    ck_assert_str_eq(str(clock_of(c, "pu_answer"), "start"), d35);
+    json_decref(c);
+    /* received once: the prosecutor's own record of it is a second receipt */
+    snprintf(body, sizeof body, "{\"type\":\"tahap1_received_by_pu\",\"date\":\"%s\"}", d35);
+    json_t *j = refused(id, demo.pros, body, 422, "guard-failed", NULL);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
+                     "new_submission");
+    json_decref(j);
+    /* 14 days past the receipt without a return: complete by law (110(4)) */
+    rec(id, demo.inv, "deemed_complete_confirmed", 0, NULL);
+    c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage"), "complete");
+    json_decref(c);
+    /* a file not with the PU has no tanda terima to record */
+    long long other = open_case(5);
+    rec(other, demo.inv, "sprindik_issued", 4, NULL);
+    char d2[11];
+    days_ago(2, d2);
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"berkas_kejari\","
+             "\"received_by\":\"Petugas PTSP Kejaksaan Negeri Palembang\"}",
+             d2);
+    json_decref(refused(other, demo.inv, body, 409, "transition-not-allowed", NULL));
+}
+END_TEST
+
 START_TEST(test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review)
 {
     /* KUHAP 110(4): received on day 0, the file not returned by day 14 is
@@ -2481,6 +2548,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_the_field_named_is_the_one_the_client_sent);
     tcase_add_test(tc, test_the_api_description_lists_the_fields_each_act_takes);
     tcase_add_test(tc, test_a_repeated_receipt_is_refused_and_moves_no_clock);
+    tcase_add_test(tc, test_the_kejaris_tanda_terima_of_the_file_is_its_receipt);
     tcase_add_test(tc, test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review);
     tcase_add_test(tc, test_the_p19_once_then_a_letter_naming_the_unmet_items);
     tcase_add_test(tc, test_p20_only_after_the_investigators_14_days);
