@@ -117,8 +117,9 @@ BERKAS_MUST_CHECK json_t *summary_compute_with(const struct casefile *cf,
 BERKAS_MUST_CHECK int summary_clock_room(const struct casefile *cf);
 
 /* Insert or replace the rows (an array of summary_compute objects, each with
- * its case's snapshot as member "snapshot", or null to leave it) in one
- * statement; each case's office, Kejari, disclosure and office path are
+ * its case's snapshot as member "snapshot", or null to leave it), the
+ * snapshots before the summaries as an act writes them (store_summaries_put);
+ * each case's office, Kejari, disclosure and office path are
  * taken from its own row, not from the input.  Deferred (tx_defer): it goes
  * with the transaction's next statement, whose error is then its error. */
 BERKAS_MUST_CHECK bool summary_store(struct tx *tx, json_t *rows, struct berr *err);

@@ -15,18 +15,35 @@
     "last_arrival_event bigint, detail jsonb, stats jsonb, damaged text, case_version int, "       \
     "rules_sig bigint, snapshot jsonb)"
 
+/* A sweep's rows are written as an act writes its own (app.record_case_summary, sql/0040, and
+ * app.record_summary: under its case row's lock, the case's snapshot, then its summary): the
+ * snapshots first, then the summaries, each in case id order, two statements sent together. Written
+ * as one statement, the snapshots in a WITH part of the summaries' INSERT, PostgreSQL wrote the
+ * batch's summaries first (a data-modifying WITH part no one reads is run to its end after the main
+ * statement): an act on a case of the batch that came between took its snapshot and waited for its
+ * summary, the sweep waited for that snapshot, and PostgreSQL's deadlock check ended the act, which
+ * had waited first (40P01: 409, "a concurrent change", to an investigator alone on his file).  In
+ * the one order an act waits for the sweep's snapshot, or the sweep (REPEATABLE READ) for the
+ * act's rows and then reads its batch again (summary.c, 40001): neither waits for the other
+ * both ways.  The id order keeps two sweeps (the refresher and an administrator's repair) in
+ * one order too. */
+#define SUMMARY_ROWS                                                                               \
+    "WITH j AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS " SUMMARY_RECORD ") "
+
+static const struct stmt put_snapshots = {
+    "summaries.put_snapshots", 1,
+    SUMMARY_ROWS "INSERT INTO app.case_snapshots AS n (case_id, format, events, last_event, "
+                 "case_version, state, written_at) SELECT j.case_id, (j.snapshot->>'format')::int, "
+                 "(j.snapshot->>'events')::int, (j.snapshot->>'last_event')::bigint, "
+                 "j.case_version, j.snapshot::text, now() FROM j WHERE j.snapshot IS NOT NULL AND "
+                 "jsonb_typeof(j.snapshot) = 'object' ORDER BY j.case_id ON CONFLICT (case_id) DO "
+                 "UPDATE SET format = EXCLUDED.format, events = EXCLUDED.events, "
+                 "last_event = EXCLUDED.last_event, case_version = EXCLUDED.case_version, "
+                 "state = EXCLUDED.state, written_at = EXCLUDED.written_at"};
+
 static const struct stmt put = {
     "summaries.put", 1,
-    /* the snapshots of the rows that carry one, in the same statement */
-    "WITH j AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS " SUMMARY_RECORD "), "
-    "n AS (INSERT INTO app.case_snapshots AS n (case_id, format, events, last_event, "
-    "case_version, state, written_at) SELECT j.case_id, (j.snapshot->>'format')::int, "
-    "(j.snapshot->>'events')::int, (j.snapshot->>'last_event')::bigint, j.case_version, "
-    "j.snapshot::text, now() FROM j WHERE j.snapshot IS NOT NULL AND "
-    "jsonb_typeof(j.snapshot) = 'object' ON CONFLICT (case_id) DO UPDATE SET "
-    "format = EXCLUDED.format, events = EXCLUDED.events, last_event = EXCLUDED.last_event, "
-    "case_version = EXCLUDED.case_version, state = EXCLUDED.state, "
-    "written_at = EXCLUDED.written_at) "
+    SUMMARY_ROWS
     "INSERT INTO app.case_summaries AS s (case_id, office_id, kejari_id, disclosed, scope1, "
     "scope2, scope3, stage, stage_since, clock_due_at, clock_attention_at, clock_code, "
     "clock_actor, clock_party, last_act_on, last_act_type, stall_at, stall_actor, "
@@ -42,6 +59,7 @@ static const struct stmt put = {
     "to_timestamp(j.pu_attention_at), j.last_arrival_on, j.last_arrival_event, j.detail, "
     "j.stats, j.damaged, j.case_version, j.rules_sig, now() "
     "FROM j JOIN app.cases c ON c.id = j.case_id JOIN app.offices o ON o.id = c.office_id "
+    "ORDER BY j.case_id "
     "ON CONFLICT (case_id) DO UPDATE SET office_id = EXCLUDED.office_id, "
     "kejari_id = EXCLUDED.kejari_id, disclosed = EXCLUDED.disclosed, "
     "scope1 = EXCLUDED.scope1, scope2 = EXCLUDED.scope2, scope3 = EXCLUDED.scope3, "
@@ -63,7 +81,7 @@ static const struct stmt put = {
 bool store_summaries_put(struct tx *tx, const char *rows_json, struct berr *err)
 {
     const char *p[1] = {rows_json};
-    return stmt_defer(tx, &put, p, err);
+    return stmt_defer(tx, &put_snapshots, p, err) && stmt_defer(tx, &put, p, err);
 }
 
 static const struct stmt record = {
