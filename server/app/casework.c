@@ -115,6 +115,11 @@ bool app_case_create(struct app *app, const struct actor *who, const struct case
     struct caldate opened;
     if (!in->opened_on || !caldate_parse(in->opened_on, &opened))
         return berr_field(err, BERR_BAD_INPUT, "opened_on", "opened_on harus tanggal YYYY-MM-DD");
+    /* the Laporan prints them */
+    if (!validate_printable(in->summary, "summary", err) ||
+        !validate_printable(in->source_note, "source_note", err) ||
+        !validate_printable(in->report_number, "report_number", err))
+        return false;
 
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
@@ -180,7 +185,14 @@ static bool check_party_input(const struct party_input *in, struct berr *err)
         return berr_field(err, BERR_BAD_INPUT, "name", "name wajib diisi");
     if (in->sex && strcmp(in->sex, "L") != 0 && strcmp(in->sex, "P") != 0)
         return berr_field(err, BERR_BAD_INPUT, "sex", "sex: L (laki-laki) atau P (perempuan)");
-    return true;
+    /* what the papers print of the person (the BAP, the summons, the orders) */
+    return validate_printable(in->name, "name", err) &&
+           validate_printable(in->birth_place, "birth_place", err) &&
+           validate_printable(in->occupation, "occupation", err) &&
+           validate_printable(in->address_id, "address_id", err) &&
+           validate_printable(in->address_abroad, "address_abroad", err) &&
+           validate_printable(in->language, "language", err) &&
+           validate_printable(in->interpreter, "interpreter", err);
 }
 
 /* The case, locked, if the actor may write to it (its office's investigator). */
@@ -281,6 +293,15 @@ bool app_offence_charge(struct app *app, const struct actor *who, long long case
     return ok;
 }
 
+/* What the list of evidence and the BA Penyitaan print of a thing seized. */
+static bool evidence_printable(const char *description, const char *quantity, const char *storage,
+                               struct berr *err)
+{
+    return validate_printable(description, "description", err) &&
+           validate_printable(quantity, "quantity", err) &&
+           validate_printable(storage, "storage", err);
+}
+
 bool app_evidence_add(struct app *app, const struct actor *who, long long case_id,
                       const char *description, const char *quantity, long long seized_from,
                       const char *seized_on, const char *storage, long long *id,
@@ -293,6 +314,8 @@ bool app_evidence_add(struct app *app, const struct actor *who, long long case_i
     if (seized_on && !caldate_parse(seized_on, &d))
         return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on harus tanggal YYYY-MM-DD");
     if (seized_on && !validate_not_future(d, "seized_on", err))
+        return false;
+    if (!evidence_printable(description, quantity, storage, err))
         return false;
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
@@ -341,6 +364,8 @@ bool app_evidence_correct(struct app *app, const struct actor *who, long long ca
     if (seized_on && !caldate_parse(seized_on, &d))
         return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on harus tanggal YYYY-MM-DD");
     if (seized_on && !validate_not_future(d, "seized_on", err))
+        return false;
+    if (!evidence_printable(description, quantity, storage, err))
         return false;
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))

@@ -583,6 +583,8 @@ static bool filled(const char *s, const char *field, struct berr *err)
  * nothing (a party's name: casework.c). */
 static bool check_texts(enum event ev, const struct event_input *in, struct berr *err)
 {
+    if (!evfield_printable(in, err))
+        return false;
     if (ev == EV_P19_RECEIVED && json_array_size(in->instructions) == 0)
         return berr_field(err, BERR_BAD_INPUT, "instructions",
                           "P-19 perlu daftar petunjuk (instructions)");

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "validate.h"
 
 #define FB(x) (UINT64_C(1) << FACT_##x)
 _Static_assert(FACT__COUNT <= 64, "a fact is a bit of a uint64_t");
@@ -226,4 +227,26 @@ json_t *evfield_answering(const enum fact *list, int n, evfield_mask takes)
         return NULL;
     }
     return names;
+}
+
+bool evfield_printable(const struct event_input *in, struct berr *err)
+{
+    for (size_t i = 0; i < evfields_count; i++) {
+        const struct evfield *r = &evfields[i];
+        /* the note is the log's remark on the act (the case page, the history), never written
+         * on a paper; every other text goes into the case XML the papers are drawn from */
+        if (r->input == EVI_STR && strcmp(r->name, "note") != 0 &&
+            !validate_printable(member_str(in, r), r->name, err))
+            return false;
+        if (r->input != EVI_TEXTS)
+            continue;
+        size_t k;
+        json_t *item;
+        json_array_foreach(member_json(in, r), k, item)
+        {
+            if (!validate_printable(json_string_value(item), r->name, err))
+                return false;
+        }
+    }
+    return true;
 }

@@ -108,4 +108,9 @@ int *evfield_int(struct event_input *in, const struct evfield *r);
 bool *evfield_bool(struct event_input *in, const struct evfield *r);
 json_t **evfield_json(struct event_input *in, const struct evfield *r);
 
+/* Every text of in (its EVI_STR members but the note, each item of its EVI_TEXTS lists) one the
+ * papers can print (validate_printable), else false with err naming the member: they go into
+ * the case XML the papers are drawn from.  The note is the log's own remark, printed on none. */
+BERKAS_MUST_CHECK bool evfield_printable(const struct event_input *in, struct berr *err);
+
 #endif

@@ -6,6 +6,8 @@
 #include <time.h>
 #include <utf8proc.h>
 
+#include "render/render.h"
+
 static int digits(const char *s, int n)
 {
     int v = 0;
@@ -186,4 +188,19 @@ const char *validate_echo_name(const char *s)
 {
     size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
     return n > 0 && n <= 63 && s[n] == '\0' ? s : "itu";
+}
+
+bool validate_printable(const char *s, const char *field, struct berr *err)
+{
+    long bad;
+    if (!s || render_printable(s, &bad))
+        return true;
+    if (bad < 0)
+        return berr_field(err, BERR_BAD_INPUT, field, "%s bukan teks UTF-8 yang sah", field);
+    utf8proc_uint8_t ch[8] = {0};
+    utf8proc_encode_char((utf8proc_int32_t)bad, ch);
+    return berr_field(err, BERR_BAD_INPUT, field,
+                      "%s memuat huruf yang tidak dapat dicetak pada dokumen: \"%s\" (U+%04lX); "
+                      "tulis dengan huruf Latin, sebagaimana di paspor atau kartu identitasnya",
+                      field, (const char *)ch, (unsigned long)bad);
 }

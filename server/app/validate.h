@@ -64,4 +64,10 @@ int utf8_prefix_bytes(const char *s, size_t max);
  * bytes that are not UTF-8 (the problem's detail would be dropped) or quotes. */
 const char *validate_echo_name(const char *s);
 
+/* A text that will be printed on a paper (a name, a place, an address...): every character
+ * one the document fonts draw (render_printable), else false with err naming field and the
+ * character - a name in a script they do not hold would be printed as empty boxes.  NULL
+ * passes. */
+BERKAS_MUST_CHECK bool validate_printable(const char *s, const char *field, struct berr *err);
+
 #endif

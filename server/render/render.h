@@ -209,4 +209,10 @@ unsigned long render_xml_loader_calls(void);
 bool render_check_template(const char *template_dir, const char *name, const char *buf, size_t len,
                            struct berr *err);
 
+/* Whether the document fonts draw every character of the UTF-8 text s (line ends and tabs
+ * pass: the layout breaks on them): a text that will be printed on a paper must be, or it is
+ * drawn as empty boxes.  false with *bad the first character they do not draw, or -1 for bytes
+ * that are no UTF-8.  The fonts' own coverage, read from them at build time (fontcover.py). */
+bool render_printable(const char *s, long *bad);
+
 #endif

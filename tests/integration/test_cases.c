@@ -456,6 +456,65 @@ START_TEST(test_a_name_typed_decomposed_is_found_by_search_composed)
 }
 END_TEST
 
+/* A paper of the court record prints what is typed (DOMAIN 12): a name in a script the
+ * document fonts do not hold would print as empty boxes on the BAP and the orders.  Refused at
+ * input, naming the field and the character, nothing stored; the Latin letters of a passport's
+ * name (with Vietnamese, Turkish, Polish, Nordic marks) pass. */
+START_TEST(test_a_text_the_papers_cannot_print_is_refused_at_input)
+{
+    long long id = open_case("Uji aksara", 5);
+    char path[96], cid[24];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    long long before =
+        sql_count(demo.db, "SELECT count(*) FROM app.parties WHERE case_id = $1::bigint", 1, q);
+    struct {
+        const char *body, *field, *named;
+    } bad[] = {
+        {"{\"kind\":\"witness\",\"name\":\"\u738b\u5c0f\u660e\"}", "name", "U+738B"},
+        {"{\"kind\":\"witness\",\"name\":\"\u0645\u062d\u0645\u062f\"}", "name", "U+0645"},
+        {"{\"kind\":\"witness\",\"name\":\"Ivan Petrov\",\"address_abroad\":"
+         "\"\u041c\u043e\u0441\u043a\u0432\u0430\"}",
+         "address_abroad", "U+041C"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        json_t *p = call("POST", path, demo.inv, bad[i].body, 400);
+        ck_assert_str_eq(json_string_value(json_object_get(p, "field")), bad[i].field);
+        const char *detail = json_string_value(json_object_get(p, "detail"));
+        ck_assert_msg(detail && strstr(detail, bad[i].named) && strstr(detail, "huruf Latin"), "%s",
+                      detail ? detail : "(none)");
+        json_decref(p);
+    }
+    ck_assert_int_eq(
+        sql_count(demo.db, "SELECT count(*) FROM app.parties WHERE case_id = $1::bigint", 1, q),
+        before);
+    /* the Latin of passports passes */
+    add_suspect(id,
+                "Nguy\xe1\xbb\x85n \xc3\x87"
+                "a\xc4\x9f"
+                "lar \xc5\x81ukasz \xc3\x98ster",
+                "C1234567");
+    /* a thing seized described with a pictograph */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"description\":\"Telepon \\ud83d\\udcf1\",\"quantity\":\"1 buah\"}", 400);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "description");
+    json_decref(p);
+    /* an act's text: who signed for a letter */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    char d[11], body[256];
+    days_ago(4, d);
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_korwas\","
+             "\"received_by\":\"\u674e\u56db\"}",
+             d);
+    p = call("POST", path, demo.inv, body, 400);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "received_by");
+    json_decref(p);
+}
+END_TEST
+
 START_TEST(test_the_list_pages_with_a_cursor_and_filters)
 {
     for (int i = 0; i < 5; i++) {
@@ -847,6 +906,7 @@ Suite *suite_cases(void)
     tcase_add_test(tc, test_each_field_of_an_act_is_refused_by_name_and_writes_nothing);
     tcase_add_test(tc, test_party_shapes_are_checked_naming_the_field);
     tcase_add_test(tc, test_a_name_typed_decomposed_is_found_by_search_composed);
+    tcase_add_test(tc, test_a_text_the_papers_cannot_print_is_refused_at_input);
     tcase_add_test(tc, test_the_list_pages_with_a_cursor_and_filters);
     tcase_add_test(tc, test_amending_a_rule_set_moves_the_clock);
     tcase_add_test(tc, test_an_amended_rule_set_decides_the_next_act);
