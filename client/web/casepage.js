@@ -755,40 +755,62 @@ const STALE_ACTS = {
   search_done: 'penggeledahan',
   seizure_done: 'penyitaan',
 };
-function staleField(f) {
+// A field in words: the page's short words where it has them, else the server's (label, the
+// file's gap's words), never the raw key when either knows it.
+function staleField(f, label) {
   const dot = f.indexOf('.');
-  if (dot < 0) return STALE_FIELDS[f] || f;
+  if (dot < 0) return STALE_FIELDS[f] || label || f;
   const kind = f.slice(0, dot), name = f.slice(dot + 1);
-  return `${STALE_FIELDS[name] || name} ${STALE_ACTS[kind] || kind}`;
+  if (STALE_FIELDS[name] && STALE_ACTS[kind]) return `${STALE_FIELDS[name]} ${STALE_ACTS[kind]}`;
+  return label || `${STALE_FIELDS[name] || name} ${STALE_ACTS[kind] || kind}`;
 }
 
 // A paper issued before a correction of its act that changed what it prints (DOMAIN 12: a paper
 // is its act's; an issued paper keeps its bytes): the warning beside it, and for whoever may
-// issue it the one action that revokes it and issues it again for the act as it stands.
+// issue it the one action that revokes it and issues it again for the act as it stands.  A paper
+// of an act withdrawn (the log says it never stood) is revoked only: there is nothing to issue.
+// Each button only for a reader the server lets do it (the entry's actions: not the prosecutor on
+// a PPNS paper, not the PPNS while the prosecutor holds the file).
 function staleWarning(c, s, reload) {
   const msg = h('p', { class: 'error', role: 'alert' });
-  const what = (s.fields || []).map(staleField).join(', ');
-  const act = async (ev) => {
+  const labels = s.labels || [];
+  const what = (s.fields || []).map((f, i) => staleField(f, labels[i])).join(', ');
+  const post = (verb, note, done) => async (ev) => {
     ev.target.disabled = true;
     try {
-      await api('POST', `/api/v1/documents/${Number(s.document_id)}/reissue`, {
-        body: {
-          note:
-            s.correction_seq != null
-              ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}`
-              : s.party_changed
-                ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah`
-                : 'Diterbitkan sebelum nomor tindakannya diberikan ulang',
-        },
-      });
-      flash(`${s.title} diterbitkan ulang sesuai koreksi.`);
+      await api('POST', `/api/v1/documents/${Number(s.document_id)}/${verb}`, { body: { note } });
+      flash(done);
       await reload();
     } catch (e) {
       ev.target.disabled = false;
       if (e.status !== 401) show(msg, explain(e));
     }
   };
-  const role = me().role;
+  const can = new Set(s.actions || []);
+  if (s.withdrawn)
+    return h(
+      'div',
+      { class: 'stale', 'data-document': String(s.document_id) },
+      h('p', { class: 'banner' }, `Tindakan ditarik; cabut dokumen ini (koreksi peristiwa ${s.correction_seq})`),
+      can.has('revoke')
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'revoke',
+              onclick: post('revoke', `Tindakannya ditarik dengan koreksi peristiwa ${s.correction_seq}`, `${s.title} dicabut.`),
+            },
+            'Cabut dokumen',
+          )
+        : null,
+      msg,
+    );
+  const note =
+    s.correction_seq != null
+      ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}`
+      : s.party_changed
+        ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah`
+        : 'Diterbitkan sebelum nomor tindakannya diberikan ulang';
   return h(
     'div',
     { class: 'stale', 'data-document': String(s.document_id) },
@@ -802,8 +824,8 @@ function staleWarning(c, s, reload) {
           ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`
           : `Diterbitkan sebelum nomor tindakannya diberikan ulang${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`,
     ),
-    role === 'investigator' || role === 'prosecutor'
-      ? h('button', { type: 'button', class: 'reissue', onclick: act }, 'Cabut dan terbitkan ulang')
+    can.has('reissue')
+      ? h('button', { type: 'button', class: 'reissue', onclick: post('reissue', note, `${s.title} diterbitkan ulang sesuai koreksi.`) }, 'Cabut dan terbitkan ulang')
       : null,
     msg,
   );
