@@ -635,6 +635,12 @@ static bool check_once(const struct casefile *cf, enum event ev, long long direc
     char on[CALDATE_DATE_LEN];
     evlog_effective(cf->ev, cf->nevents, first, &e);
     caldate_format(evlog_date(&e, cf->zone), on, sizeof on);
+    if (ev == EV_REPORT_REGISTERED)
+        return berr_field(err, BERR_CONFLICT, "type",
+                          "perkara ini dibuka atas Laporan Kejadian yang dicatat pada %s "
+                          "(peristiwa %lld); laporan lain dibuka sebagai perkara baru (berkas "
+                          "case new)",
+                          on, cf->ev_id[first]);
     if (ev == EV_SPDP_RECEIVED_BY_PU)
         return berr_field(err, BERR_CONFLICT, "type",
                           "penerimaan SPDP oleh Penuntut Umum sudah dicatat pada %s (peristiwa "

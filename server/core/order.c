@@ -757,6 +757,7 @@ bool order_check_entered(const struct case_event *ev, int n, int k, const struct
 static const struct once_rule once[] = {
     {EV_SPDP_RECEIVED_BY_PU, ONCE_SINCE,   {EV_SPDP_SENT, EV_SPRINDIK_ISSUED}, "DOMAIN 4.4: Kejaksaan meregistrasi SPDP yang diterimanya satu kali; Sprindik baru, SPDP baru (JAM Pidum B-1310/E/EJP/05/2022)"},
     {EV_DIRECTION_DONE,      ONCE_PER_REF, {EV__COUNT, EV__COUNT},             "Permenkumham 39/2021 (pengendalian): arahan dilaksanakan dan dilaporkan satu kali"},
+    {EV_REPORT_REGISTERED,   ONCE_SINCE,   {EV__COUNT, EV__COUNT},             "DOMAIN 4.1: perkara dibuka atas satu Laporan Kejadian; laporan lain perkara lain"},
 };
 /* clang-format on */
 

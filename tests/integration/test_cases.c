@@ -515,6 +515,26 @@ START_TEST(test_a_text_the_papers_cannot_print_is_refused_at_input)
 }
 END_TEST
 
+/* DOMAIN 4.1: a case is opened on one Laporan Kejadian (its first act); a second report is
+ * another case.  Registering a second Laporan on the file would make every later paper cite
+ * it instead of the one the case was opened on: 409 naming the first, nothing written. */
+START_TEST(test_a_second_laporan_on_the_same_case_is_refused)
+{
+    long long id = open_case("Uji satu laporan", 5);
+    char path[64], body[160], d[11];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    days_ago(3, d);
+    snprintf(body, sizeof body, "{\"type\":\"report_registered\",\"date\":\"%s\"}", d);
+    long long before = events_of(id);
+    json_t *p = call("POST", path, demo.inv, body, 409);
+    const char *detail = json_string_value(json_object_get(p, "detail"));
+    ck_assert_msg(detail && strstr(detail, "Laporan Kejadian") && strstr(detail, "case new"), "%s",
+                  detail ? detail : "(none)");
+    json_decref(p);
+    ck_assert_int_eq(events_of(id), before);
+}
+END_TEST
+
 START_TEST(test_the_list_pages_with_a_cursor_and_filters)
 {
     for (int i = 0; i < 5; i++) {
@@ -907,6 +927,7 @@ Suite *suite_cases(void)
     tcase_add_test(tc, test_party_shapes_are_checked_naming_the_field);
     tcase_add_test(tc, test_a_name_typed_decomposed_is_found_by_search_composed);
     tcase_add_test(tc, test_a_text_the_papers_cannot_print_is_refused_at_input);
+    tcase_add_test(tc, test_a_second_laporan_on_the_same_case_is_refused);
     tcase_add_test(tc, test_the_list_pages_with_a_cursor_and_filters);
     tcase_add_test(tc, test_amending_a_rule_set_moves_the_clock);
     tcase_add_test(tc, test_an_amended_rule_set_decides_the_next_act);

@@ -1362,6 +1362,18 @@ static bool model_spdp_received(const struct mcase *mc)
     return received;
 }
 
+/* Whether the case's Laporan Kejadian stands: a case is opened on one report (DOMAIN 4.1), a
+ * second report is another case; a Laporan withdrawn stands no more.  Stated from the law, as
+ * model_spdp_received is. */
+static bool model_laporan_registered(const struct mcase *mc)
+{
+    struct case_event e;
+    for (int i = 0; i < mc->n; i++)
+        if (evlog_effective(mc->log, mc->n, i, &e) && e.event == EV_REPORT_REGISTERED)
+            return true;
+    return false;
+}
+
 /* ---- the Ketua PN's Penetapan and the P-19's answers, stated from the law ----------------- */
 
 /* The acts whose berita acara complete a file (KUHAP 75(1); DOMAIN 4.6-4.10, 7.4 items 3, 7,
@@ -1701,6 +1713,8 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
             expect_problem(x, 409, "conflict", "direction", "a direction is done once");
         else if (r->ev == EV_SPDP_RECEIVED_BY_PU && model_spdp_received(mc))
             expect_problem(x, 409, "conflict", "type", "an SPDP is received once");
+        else if (r->ev == EV_REPORT_REGISTERED && model_laporan_registered(mc))
+            expect_problem(x, 409, "conflict", "type", "a case is opened on one Laporan");
         else if (r->ev == EV_RETURN_LETTER_RECEIVED && r->nunmet == 0)
             expect_problem(x, 400, "bad-input", "unmet", "a later return names the unmet items");
         /* issue 10 (server/app/acts.c, after the input's own checks): a
