@@ -446,9 +446,32 @@ struct issue_ctx {
     const char *keep_number; /* a reissue: the number of the paper it replaces (or NULL) */
 };
 
-/* Date, regime, lateness and signer of the document: its act's, else today's. */
+/* The own day of a letter of no act (a request to the Ketua PN, for an extension): the day it
+ * was written - given as its parameter "dated" when it is entered after that day, so that a
+ * file entered late does not carry a letter of the day it was typed in (DOMAIN 12: a paper
+ * never takes the printing day) - no later than today, no earlier than the case's Laporan;
+ * else today. */
+static bool letter_day(const struct casefile *cf, const char *dated, struct caldate today,
+                       struct issue_ctx *c, struct berr *err)
+{
+    struct caldate opened;
+    c->d = today;
+    if (dated && !caldate_parse(dated, &c->d))
+        return berr_field(err, BERR_BAD_INPUT, "dated", "dated harus tanggal YYYY-MM-DD");
+    if (caldate_cmp(c->d, today) > 0)
+        return berr_field(err, BERR_BAD_INPUT, "dated", "tanggal surat %s belum tiba", dated);
+    if (caldate_parse(cf->opened_on, &opened) && caldate_cmp(c->d, opened) < 0)
+        return berr_field(err, BERR_UNPROCESSABLE, "dated",
+                          "tanggal surat %s sebelum Laporan Kejadian perkara ini (%s)", dated,
+                          cf->opened_on);
+    caldate_format(c->d, c->date, sizeof c->date);
+    return true;
+}
+
+/* Date, regime, lateness and signer of the document: its act's, else its own day's
+ * (letter_day). */
 static bool issue_when_who(struct tx *tx, const struct actor *who, const struct casefile *cf,
-                           struct issue_ctx *c, struct berr *err)
+                           struct issue_ctx *c, json_t *params, struct berr *err)
 {
     struct caldate today = caldate_local_date(cf->now, cf->zone);
     if (c->for_act) {
@@ -456,9 +479,9 @@ static bool issue_when_who(struct tx *tx, const struct actor *who, const struct 
         if (!caldate_parse(c->date, &c->d))
             return berr_set(err, BERR_INTERNAL, "tanggal tindakan tidak terbaca");
         snprintf(c->act_id, sizeof c->act_id, "peristiwa-%d", c->act.seq);
-    } else {
-        c->d = today;
-        caldate_format(today, c->date, sizeof c->date);
+    } else if (!letter_day(cf, json_string_value(json_object_get(params, "dated")), today, c,
+                           err)) {
+        return false;
     }
     const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, c->d);
     if (!rs)
@@ -707,7 +730,7 @@ static bool issue_tx(struct app *app, struct tx *tx, const struct actor *who, lo
     bool ok = casefile_load(tx, who, case_id, true, &cf, err);
     c.for_act = ok && c.rule && c.rule->act;
     ok = ok && issue_act(tx, &cf, &c, params, event_id, err) &&
-         params_of(c.f, params, kv, &nkv, err) && issue_when_who(tx, who, &cf, &c, err) &&
+         params_of(c.f, params, kv, &nkv, err) && issue_when_who(tx, who, &cf, &c, params, err) &&
          casexml_build(tx, who, case_id, &xml, &xml_len, err) &&
          issue_number(tx, who, &cf, &c, number, sizeof number, err);
     if (ok) {

@@ -520,6 +520,19 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     assert_has(t, "persetujuan atas penyitaan terhadap 1 (satu) buku paspor", "permohonan PN");
     free(t);
     json_decref(d);
+    /* entered after the day it was written, it says its own day, not the day it was typed in
+     * (DOMAIN 12): the request for approval sent the day after the urgent seizure */
+    d = call("POST", path, demo.inv,
+             "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"persetujuan\",\"object\":\"1 "
+             "(satu) buku paspor\",\"court\":\"Pengadilan Negeri Palembang\",\"dated\":"
+             "\"2026-01-08\"}}",
+             201);
+    ck_assert_str_eq(str(d, "issued_on"), "2026-01-08");
+    ck_assert_msg(strstr(str(d, "number"), "/I/2026") != NULL, "%s", str(d, "number"));
+    t = text_of_doc(d);
+    assert_has(t, "8 Januari 2026", "permohonan PN of its own day");
+    free(t);
+    json_decref(d);
     papers_after_corrections(id);
     papers_name_the_court(id);
 }
@@ -608,6 +621,21 @@ START_TEST(test_the_investigators_papers_refuse_bad_input)
                      "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"izin\",\"object\":\"x\","
                      "\"court\":\"Pengadilan Negeri Palembang\",\"warna\":\"merah\"}}",
                      400));
+    /* its own day: a date, come, and not before the case's Laporan (2 February 2026) */
+    static const struct {
+        const char *dated;
+        long status;
+    } days[] = {{"2026-02-30", 400}, {"kemarin", 400}, {"2099-01-01", 400}, {"2026-01-31", 422}};
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        char body[300];
+        snprintf(body, sizeof body,
+                 "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"izin\",\"object\":\"x\","
+                 "\"court\":\"Pengadilan Negeri Palembang\",\"dated\":\"%s\"}}",
+                 days[i].dated);
+        p = call("POST", path, demo.inv, body, days[i].status);
+        ck_assert_str_eq(str(p, "field"), "dated");
+        json_decref(p);
+    }
     /* the prosecutor issues none of them */
     static const char *const forms[] = {"sp_tugas",
                                         "penetapan_tersangka",
