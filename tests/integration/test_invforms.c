@@ -339,6 +339,14 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
             "\"spdp\"", 201);
     char spdp[160];
     snprintf(spdp, sizeof spdp, "%s", str(paper(e, 0), "number"));
+    /* Permenkumham 39/2021 Pasal 27(3), (6): to the suspect and his family, and for a
+     * Vietnamese to Viet Nam's representation through the Minister of Foreign Affairs */
+    t = text_of_doc(paper(e, 0));
+    assert_has(t, "Tersangka " SUSPECT, "SPDP copies");
+    assert_has(t, "Keluarga Tersangka " SUSPECT, "SPDP copies");
+    assert_has(t, "Perwakilan Negara Vietnam di Indonesia melalui Menteri Luar Negeri",
+               "SPDP copies");
+    free(t);
     json_decref(e);
     e = act(id, "\"type\":\"spdp_sent\",\"date\":\"2025-12-03\",\"recipient\":\"korwas\"",
             "\"pengantar_spdp_korwas\"", 201);
