@@ -168,7 +168,8 @@ static char *case_with_acts(size_t *len)
          "      <pihak ref=\"pihak-1\">Nguyễn Văn Thành</pihak>\n"},
         {18, "interpreter_sworn", "2024-09-03", "BA.Sumpah/02/IX/2024/PPNS-IMI",
          "      <pihak ref=\"pihak-1\">Nguyễn Văn Thành</pihak>\n"},
-        {19, "search_done", "2024-09-03", "SP.Dah/01/IX/2024/PPNS-IMI", NULL},
+        {19, "search_done", "2024-09-03", "SP.Dah/01/IX/2024/PPNS-IMI",
+         "      <data kunci=\"urgent_reason\">tersangka hendak melarikan diri</data>\n"},
         {20, "evidence_deposited", "2024-09-05", "BA.Titip/01/IX/2024/PPNS-IMI", NULL},
         {21, "spdp_sent", "2024-09-05", "", "      <data kunci=\"recipient\">korwas</data>\n"},
     };
@@ -556,10 +557,13 @@ START_TEST(test_seizure_order_and_its_berita_acara_list_the_items)
     const struct render_kv p1[] = {{"party", "pihak-1"}};
     char *t =
         render_text("sp_penyitaan", xml, len, "2024-09-03", "SP.Sita/04/IX/2024/PPNS-IMI", p1, 1);
+    /* seized in urgency (KUHAP 38(2)): the order says so, never a blank permit */
     const char *w[] = {"SURAT PERINTAH PENYITAAN",
                        "Nomor: SP.Sita/04/IX/2024/PPNS-IMI",
                        "Pasal 106 huruf f dan huruf h Undang-Undang Nomor 6 Tahun 2011",
-                       "Ketua Pengadilan Negeri Nomor ....",
+                       "Keadaan yang sangat perlu dan mendesak, karena paspor ditemukan pada saat "
+                       "tertangkap tangan",
+                       "Pasal 38 ayat (2) Undang-Undang Nomor 8 Tahun 1981",
                        "Uraian barang",
                        "Paspor Republik Sosialis Vietnam Nomor",
                        "C2345678",
@@ -567,6 +571,7 @@ START_TEST(test_seizure_order_and_its_berita_acara_list_the_items)
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         assert_has("sp_penyitaan", t, w[i]);
     ck_assert_ptr_null(strstr(t, "U19283746")); /* only the items seized from this person */
+    ck_assert_ptr_null(strstr(t, "......"));    /* no blank in a numbered order */
     free(t);
 
     t = render_text("ba_penyitaan", xml, len, "2024-09-03", "BA.Sita/04/IX/2024/PPNS-IMI", NULL, 0);
