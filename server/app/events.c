@@ -25,6 +25,7 @@
 #include "oath.h"
 #include "permit.h"
 #include "snapshot.h"
+#include "statecache.h"
 #include "core/answer.h"
 #include "core/clock.h"
 #include "core/detention.h"
@@ -827,6 +828,8 @@ struct recording {
     bool stepped;            /* st was stepped by the act (loads_with) */
     long long event_id;      /* the act's row id, read with the case row (act_case) */
     struct recorded *later;  /* the act's row sent with the COMMIT (act_store), or NULL */
+    char *snap_text;         /* the snapshot written, as the case row reads it back (act_summary) */
+    size_t snap_len;
 };
 
 /* An act whose row goes with the transaction's COMMIT (store_events_append_later): its case
@@ -1018,13 +1021,17 @@ static void state_put(struct case_state *st)
 static bool act_facts(struct recording *r, struct berr *err)
 {
     const struct event_input *in = r->in;
-    r->st = state_get(); /* initialised by snapshot_state, whatever it finds */
-    if (!r->st)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    bool trusted;
     r->sig = summary_rules_sig(r->cf.rulesets, r->cf.nrulesets);
-    if (!snapshot_state(&r->cf, r->sig, r->st, &r->walk, &trusted))
-        return berr_set(err, BERR_INTERNAL, "out of memory");
+    /* the state and walk this berkasd made its case's snapshot of, when the snapshot read
+     * with the case row is that text still (statecache.h); else its parse or a fold */
+    if (!statecache_take(&r->cf, r->sig, &r->st, &r->walk)) {
+        r->st = state_get(); /* initialised by snapshot_state, whatever it finds */
+        if (!r->st)
+            return berr_set(err, BERR_INTERNAL, "out of memory");
+        bool trusted;
+        if (!snapshot_state(&r->cf, r->sig, r->st, &r->walk, &trusted))
+            return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
     struct case_facts *f = &r->f;
     casefile_facts_from(&r->cf, &r->st->facts, r->ce.suspect, r->date, f);
     f->act_known = true;
@@ -1339,13 +1346,19 @@ static bool act_summary(struct recording *r, const struct event_appended *added,
     /* the clocks loads_with worked out, the facts of the state and the summary's walk just
      * stepped (or folded): the summary reads the log for none of them again */
     struct summary_known known = {.clocks = &r->clocks, .facts = &r->st->facts, .walk = &r->walk};
-    return summary_write(r->tx, cf, snapshot_json(cf, r->st, &r->walk, r->sig), &known, err);
+    return summary_write(r->tx, cf, snapshot_json(cf, r->st, &r->walk, r->sig), &known,
+                         &r->snap_text, &r->snap_len, err);
 }
 
 /* Free what the recording holds; its log goes back to the write path's cache
  * under the head it ends with: the loaded one, or the act's (logcache.h). */
 static void act_end(struct recording *r, bool ok)
 {
+    /* the state and walk kept with the text of the snapshot the act wrote, for the case's
+     * next act (statecache.h; cf holds the act) */
+    if (ok && r->snap_text && r->st)
+        statecache_put(&r->cf, r->sig, r->snap_text, r->snap_len, &r->st, &r->walk);
+    free(r->snap_text);
     if (r->later) {
         /* the transaction's end gives the log back (recorded_end): it holds the act until
          * then, taken off again if the transaction does not commit */

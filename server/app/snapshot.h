@@ -11,6 +11,9 @@
  * these rule sets (their fingerprint, summary_rules_sig); otherwise the write
  * folds the log again and stores the fresh state.  The write then applies its
  * one act to the state (casestate_step; a correction folds the log again).
+ * The state and walk an act wrote its snapshot of are kept under that text
+ * (statecache.h): the case's next act takes them, not a parse, when the row
+ * still holds the very bytes.
  *
  * The summaries' check (berkasd --check-summaries, POST /api/v1/summaries/check)
  * compares each stored snapshot with a fresh fold of the log and names the

@@ -897,8 +897,10 @@ bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
 }
 
 bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
-                   const struct summary_known *known, struct berr *err)
+                   const struct summary_known *known, char **text, size_t *len, struct berr *err)
 {
+    if (text)
+        *text = NULL;
     if (!snapshot)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     json_t *row = summary_compute_with(cf, known, err);
@@ -917,6 +919,12 @@ bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
             .events = (int)json_integer_value(json_object_get(snapshot, "events")),
             .last_event = (long long)json_integer_value(json_object_get(snapshot, "last_event"))};
         ok = store_summaries_record(tx, cf->id, row_text, snap_text, &key, err);
+    }
+    if (ok && text) {
+        /* the snapshot's text as stored, for the caller to keep (statecache.h) */
+        *len = strlen(snap_text);
+        *text = snap_text;
+        snap_text = NULL;
     }
     free(snap_text);
     free(row_text);
@@ -1053,7 +1061,7 @@ bool summary_refresh(struct tx *tx, const struct actor *who, long long case_id, 
         struct summary_known known = {.walk = &w};
         ok = summary_write(tx, &cf,
                            snapshot_json(&cf, st, &w, summary_rules_sig(cf.rulesets, cf.nrulesets)),
-                           &known, err);
+                           &known, NULL, NULL, err);
         casestate_free(st);
     } else {
         berr_set(err, BERR_INTERNAL, "out of memory");

@@ -128,9 +128,12 @@ BERKAS_MUST_CHECK bool summary_store(struct tx *tx, json_t *rows, struct berr *e
  * taken, may be NULL when out of memory: an error): the write path's call,
  * inside the transaction that recorded the act, one statement for both, as
  * the acting user, who must be one that may read the case
- * (store_summaries_record). */
+ * (store_summaries_record).  When text is not NULL, *text is the snapshot's
+ * text as sent, the very bytes the case row reads back (sql/0040; malloc'd,
+ * *len bytes), or NULL on failure. */
 BERKAS_MUST_CHECK bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
-                                     const struct summary_known *known, struct berr *err);
+                                     const struct summary_known *known, char **text, size_t *len,
+                                     struct berr *err);
 
 /* summary_write of case id as it stands, its log read and folded afresh, as who (who may read
  * it), inside tx: for a write that changes what the snapshot was folded with but records no

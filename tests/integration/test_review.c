@@ -1626,6 +1626,89 @@ START_TEST(test_the_write_decides_over_the_snapshot)
 }
 END_TEST
 
+/* The case's snapshot as stored, as text. */
+static char *snap_text(long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    return sql_value(db, "SELECT state::text FROM app.case_snapshots WHERE case_id = $1::bigint", 1,
+                     p);
+}
+
+/* The SPDP's receipt by Korwas recorded today on case id: the status (its guard: the SPDP
+ * sent since the latest Sprindik, which the write reads in the case's snapshot). */
+static long spdp_receipt(long long id)
+{
+    char path[64], body[256], date[11];
+    days_ago(0, date);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_korwas\","
+             "\"received_by\":\"Korwas\"}",
+             date);
+    struct http_result r;
+    char url[256], auth[160];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    const char *h[] = {auth, "Content-Type: application/json", NULL};
+    ck_assert(http_do("POST", url, body, strlen(body), h, &r));
+    long status = r.status;
+    http_result_free(&r);
+    return status;
+}
+
+/* berkasd keeps the state it made a case's snapshot of, filed under that snapshot's text
+ * (app/statecache.h): the case's next act takes it only when the row read under the case's
+ * lock holds that text byte for byte.  A snapshot changed by SQL between two acts - believed
+ * still: its format, log and rule sets its own - decides the next act as it reads (the SPDP
+ * never sent: its receipt refused), as if nothing were kept, and the check names it; the row
+ * put back to the very text berkasd wrote decides as that text says (the receipt recorded). */
+START_TEST(test_a_snapshot_changed_between_two_acts_decides_the_next)
+{
+    long long id = open_case("snapshot diubah di antara dua tindakan", 20);
+    file_ready(id, 10);
+    rec(id, inv, "letter_delivered", 0, "\"note\":\"tindakan terakhir lewat berkasd\"");
+    char *written = snap_text(id);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[2] = {cid, written};
+    free(sql_value(
+        db,
+        "UPDATE app.case_snapshots SET state = jsonb_set(state::jsonb, '{facts,spdp_sent}', "
+        "'false')::text WHERE case_id = $1::bigint RETURNING 1",
+        1, p));
+    ck_assert_int_eq(spdp_receipt(id), 422);
+    check_names_snapshot(id);
+    /* nothing was recorded: the row still as changed */
+    char *sent = snap_at(id, "{facts,spdp_sent}");
+    ck_assert_str_eq(sent, "false");
+    free(sent);
+
+    /* back to the bytes berkasd wrote */
+    free(sql_value(
+        db, "UPDATE app.case_snapshots SET state = $2 WHERE case_id = $1::bigint RETURNING 1", 2,
+        p));
+    char *back = snap_text(id);
+    ck_assert_str_eq(back, written);
+    free(back);
+    ck_assert_int_eq(spdp_receipt(id), 201);
+    snapshot_follows_its_log(id);
+    /* the same snapshot in other bytes (as jsonb prints it): read as it says */
+    free(sql_value(db,
+                   "UPDATE app.case_snapshots SET state = state::jsonb::text WHERE case_id = "
+                   "$1::bigint RETURNING 1",
+                   1, p));
+    ck_assert_int_eq(spdp_receipt(id), 201);
+    snapshot_follows_its_log(id);
+    json_t *c = check(false);
+    ck_assert_msg(json_is_true(json_object_get(c, "consistent")), "%s",
+                  json_dumps(c, JSON_COMPACT));
+    json_decref(c);
+    free(written);
+}
+END_TEST
+
 /* Whether case id's stored summary lists a running clock of code. */
 static bool summary_runs(long long id, const char *code)
 {
@@ -2483,6 +2566,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_a_notice_owed_past_its_day_makes_the_file_overdue);
     tcase_add_test(tc, test_after_a_correction_the_snapshot_is_a_fresh_fold);
     tcase_add_test(tc, test_the_write_decides_over_the_snapshot);
+    tcase_add_test(tc, test_a_snapshot_changed_between_two_acts_decides_the_next);
     tcase_add_test(tc, test_a_log_grown_behind_berkasd_is_read_again);
     tcase_add_test(tc, test_a_file_moving_between_pages_leaves_the_others_in_place);
     tcase_add_test(tc, test_names_in_the_list_come_as_entered);
