@@ -14,6 +14,7 @@ int main(void)
     srunner_add_suite(sr, suite_evfield());
     srunner_add_suite(sr, suite_stmt());
     srunner_add_suite(sr, suite_rules_sig());
+    srunner_add_suite(sr, suite_jsontext());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

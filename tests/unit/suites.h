@@ -12,5 +12,6 @@ Suite *suite_numfmt(void);
 Suite *suite_evfield(void);
 Suite *suite_stmt(void);
 Suite *suite_rules_sig(void);
+Suite *suite_jsontext(void);
 
 #endif
