@@ -46,8 +46,9 @@
  * not with him (app/summary.c).  14: the P-17 from the earliest receipt of the SPDP, whatever
  * the order it was entered in (clock.c slot_restart).  15: the Kejari's tanda terima of the
  * file (letter_delivered berkas_kejari, a new notice kind: the slots by notice kind grew by one)
- * is its receipt, for the facts and the PU's clocks (DOMAIN 5.1). */
-#define CASESTATE_FORMAT 15
+ * is its receipt, for the facts and the PU's clocks (DOMAIN 5.1).  16: the order state follows
+ * that tanda terima in its event's second slot (order.c case_slot). */
+#define CASESTATE_FORMAT 16
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

@@ -311,14 +311,29 @@ static void table_build(void)
     table.first[EV__COUNT] = k;
 }
 
+/* The slot of c->cases[ev] that follows acts of r's kind (order.h): 0 every act of the event,
+ * 1 the event's one variant a rule waits for - a BAP of a suspect, the Kejari's tanda terima of
+ * the file sent -, -1 a variant followed there by no slot. */
+static int case_slot(struct act_ref r)
+{
+    if (r.variant == AV_ANY)
+        return 0;
+    if ((r.ev == EV_BAP_RECORDED && r.variant == AV_BAP_TERSANGKA) ||
+        (r.ev == EV_LETTER_DELIVERED && r.variant == AV_BERKAS_RECEIPT))
+        return 1;
+    return -1;
+}
+
 /* The act before i out of order with x under rule r, or -1. */
 static int dependency_fault(const struct order_state *c, const struct case_event *ev, int n,
                             const struct case_event *x, const struct stamp *xs,
                             const struct tzone *z, const struct order_rule *r)
 {
     switch (r->scope) {
-    case ORD_CASE:
-        return seen_later(&c->cases[r->after.ev][r->after.variant], xs);
+    case ORD_CASE: {
+        int slot = case_slot(r->after);
+        return slot < 0 ? -1 : seen_later(&c->cases[r->after.ev][slot], xs);
+    }
     case ORD_SUSPECT: {
         int slot = suspect_slot(r->after);
         if (slot < 0 || x->suspect < 0 || x->suspect >= EVLOG_MAX_SUSPECTS)
@@ -343,9 +358,10 @@ static int dependency_fault(const struct order_state *c, const struct case_event
 /* Remember x as an act later acts may depend on. */
 static void note(struct order_state *c, const struct case_event *x, const struct stamp *xs)
 {
-    seen_note(&c->cases[x->event][AV_ANY], xs);
-    if (order_act_is(x, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA}))
-        seen_note(&c->cases[x->event][AV_BAP_TERSANGKA], xs);
+    seen_note(&c->cases[x->event][0], xs);
+    if (order_act_is(x, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA}) ||
+        order_act_is(x, (struct act_ref){EV_LETTER_DELIVERED, AV_BERKAS_RECEIPT}))
+        seen_note(&c->cases[x->event][1], xs);
     if (x->suspect < 0 || x->suspect >= EVLOG_MAX_SUSPECTS)
         return;
     int slot = suspect_slot((struct act_ref){x->event, AV_ANY});

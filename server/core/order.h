@@ -105,7 +105,9 @@ struct order_seen {
 #define ORDER_SUSPECT_SLOTS 6
 
 struct order_state {
-    struct order_seen cases[EV__COUNT][2]; /* by event and variant (AV_ANY, AV_BAP_TERSANGKA) */
+    struct order_seen cases[EV__COUNT][2]; /* by event: [0] every act of it, [1] its variant a
+                                              rule waits for (a BAP tersangka, the Kejari's tanda
+                                              terima of the file: order.c case_slot) */
     struct order_seen suspects[EVLOG_MAX_SUSPECTS][ORDER_SUSPECT_SLOTS];
     bool held[EVLOG_MAX_SUSPECTS]; /* in custody since his latest custody act */
 };

@@ -116,6 +116,31 @@ START_TEST(test_the_prosecutors_receipt_before_the_file_was_sent_is_refused)
 }
 END_TEST
 
+/* DOMAIN 5.1: the Kejari's tanda terima of the file is its receipt; the PU answers a file he
+ * received (KUHAP 138(1)): a P-19 dated before the tanda terima is out of order, one on or
+ * after it in order; the tanda terima itself is not dated before the sending. */
+START_TEST(test_the_pus_return_is_not_dated_before_the_kejaris_tanda_terima)
+{
+    struct log l = file_sent();
+    l.n--; /* no PU record of the receipt: the Kejari's tanda terima of 9 March instead */
+    struct case_event tt = ev_on(EV_LETTER_DELIVERED, "2025-03-09");
+    tt.notice = NOTICE_BERKAS_KEJARI;
+    add(&l, tt);
+    add(&l, ev_on(EV_P19_RECEIVED, "2025-03-08"));
+    struct order_fault f;
+    ck_assert(!ordered(&l, "Asia/Jakarta", &f));
+    ck_assert_int_eq(f.act, 8);
+    ck_assert_int_eq(f.dep, 7);
+    l.ev[8] = ev_on(EV_P19_RECEIVED, "2025-03-09");
+    ck_assert(ordered(&l, "Asia/Jakarta", NULL));
+    /* a tanda terima dated before the file was sent */
+    l.n = 8;
+    l.ev[7].date = l.ev[6].date;
+    l.ev[6] = ev_on(EV_TAHAP1_SENT, "2025-03-10");
+    ck_assert(!ordered(&l, "Asia/Jakarta", &f));
+}
+END_TEST
+
 /* DOMAIN 4.4, 6 (P-16, P-17): the Kejaksaan registers the SPDP it received, then appoints the
  * prosecutors who follow the investigation (P-16) and later asks for progress (P-17): neither
  * is dated before the SPDP was sent, nor before the PU's receipt of it when one is recorded. */
@@ -811,6 +836,7 @@ Suite *suite_order(void)
     tcase_add_test(tc, test_spdp_on_its_sprindiks_day_allowed_a_day_before_refused);
     tcase_add_test(tc, test_tahap1_before_the_sprindik_or_a_bap_is_refused);
     tcase_add_test(tc, test_the_prosecutors_receipt_before_the_file_was_sent_is_refused);
+    tcase_add_test(tc, test_the_pus_return_is_not_dated_before_the_kejaris_tanda_terima);
     tcase_add_test(tc, test_a_suspect_is_examined_as_one_only_after_his_designation);
     tcase_add_test(tc, test_p16_and_p17_are_not_dated_before_the_prosecutors_receipt_of_the_spdp);
     tcase_add_test(tc, test_sprindik_after_its_spdp_by_correction_is_refused_naming_both);
