@@ -195,17 +195,27 @@ static bool check_party_input(const struct party_input *in, struct berr *err)
            validate_printable(in->interpreter, "interpreter", err);
 }
 
-/* The case, locked, if the actor may write to it (its office's investigator). */
+/* The case, locked, if the actor may write to it (its office's investigator) and it is not
+ * closed for good: a file handed over to the prosecution (Tahap II), diverted to
+ * administrative action or dismissed takes no new party, charge or thing seized - its papers
+ * went with it (stage_terminal; a terminated or lapsed file may be reopened, and is not). */
 static bool writable_case(struct tx *tx, const struct actor *who, long long case_id,
                           struct berr *err)
 {
     if (who->role != ROLE_INVESTIGATOR)
         return berr_set(err, BERR_FORBIDDEN, "hanya penyidik kantor perkara ini");
     bool found;
-    if (!store_case_lock_in_office(tx, case_id, who->office_id, &found, err))
+    char code[STORE_STAGE_LEN];
+    if (!store_case_lock_in_office(tx, case_id, who->office_id, code, &found, err))
         return false;
     if (!found)
         return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", case_id);
+    enum stage st;
+    if (stage_lookup(code, &st) && stage_terminal(st))
+        return berr_set(err, BERR_CONFLICT,
+                        "perkara %lld sudah selesai (%s): pihak, pasal dan barang bukti tidak "
+                        "diubah lagi",
+                        case_id, stage_label(st));
     return true;
 }
 

@@ -201,7 +201,8 @@ bool store_case_investigator_add(struct tx *tx, long long case_id, long long use
 
 static const struct stmt lock_in_office = {
     "cases.lock_in_office", 2,
-    "SELECT 1 FROM app.cases c WHERE c.id = $1::bigint AND c.office_id = $2::bigint FOR UPDATE"};
+    "SELECT c.stage FROM app.cases c WHERE c.id = $1::bigint AND c.office_id = $2::bigint "
+    "FOR UPDATE"};
 
 static const struct stmt search_refresh = {
     "cases.search_refresh", 1,
@@ -276,12 +277,20 @@ static const struct stmt evidence_update = {
     "($7::int IS NULL OR version = $7::int) RETURNING id"};
 
 /* whether s (with params p) returned a row; *id its first column when id */
-bool store_case_lock_in_office(struct tx *tx, long long case_id, long long office, bool *found,
-                               struct berr *err)
+bool store_case_lock_in_office(struct tx *tx, long long case_id, long long office,
+                               char stage[STORE_STAGE_LEN], bool *found, struct berr *err)
 {
     char cid[24], o[24];
     const char *p[2] = {stmt_id(cid, case_id), stmt_id(o, office)};
-    return stmt_one(tx, &lock_in_office, p, found, NULL, err);
+    PGresult *r = stmt_query(tx, &lock_in_office, p, err);
+    if (!r)
+        return false;
+    *found = PQntuples(r) == 1;
+    stage[0] = '\0';
+    if (*found)
+        stmt_copy(stage, STORE_STAGE_LEN, r, 0, 0);
+    PQclear(r);
+    return true;
 }
 
 bool store_case_search_refresh(struct tx *tx, long long case_id, struct berr *err)

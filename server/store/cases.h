@@ -81,9 +81,11 @@ BERKAS_MUST_CHECK bool store_case_investigator_add(struct tx *tx, long long case
 /* ---- writing to a case ---------------------------------------------------------------------- */
 
 /* Lock the case for the update if it belongs to office; found false when
- * it does not (or does not exist). */
+ * it does not (or does not exist); its stage's code into stage (STORE_STAGE_LEN bytes). */
+#define STORE_STAGE_LEN 32
 BERKAS_MUST_CHECK bool store_case_lock_in_office(struct tx *tx, long long case_id, long long office,
-                                                 bool *found, struct berr *err);
+                                                 char stage[STORE_STAGE_LEN], bool *found,
+                                                 struct berr *err);
 
 /* The case's text search made anew from its number, summary and parties. */
 BERKAS_MUST_CHECK bool store_case_search_refresh(struct tx *tx, long long case_id,

@@ -535,6 +535,38 @@ START_TEST(test_a_second_laporan_on_the_same_case_is_refused)
 }
 END_TEST
 
+/* A file handed over to the prosecution (Tahap II: suspect and evidence with the PU, KUHAP
+ * 8(3)(b)) is closed for good: its papers went with it.  A new witness, charge or thing seized
+ * on it is refused (409), nothing written - an acceptance tester added a witness to one (201). */
+START_TEST(test_a_file_handed_over_takes_no_new_party_charge_or_evidence)
+{
+    char *cid = sql_value(demo.db,
+                          "SELECT c.id FROM app.cases c JOIN app.offices o ON o.id = c.office_id "
+                          "WHERE c.stage = 'handed_over' AND o.code = 'KANIM-PLG' ORDER BY c.id "
+                          "LIMIT 1",
+                          0, NULL);
+    ck_assert_ptr_nonnull(cid);
+    const char *q[1] = {cid};
+    const char *count = "SELECT (SELECT count(*) FROM app.parties WHERE case_id = $1::bigint) + "
+                        "(SELECT count(*) FROM app.case_offences WHERE case_id = $1::bigint) + "
+                        "(SELECT count(*) FROM app.evidence WHERE case_id = $1::bigint)";
+    long long before = sql_count(demo.db, count, 1, q);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%s/parties", cid);
+    json_t *p =
+        call("POST", path, demo.inv, "{\"kind\":\"witness\",\"name\":\"Budi Santoso\"}", 409);
+    const char *detail = json_string_value(json_object_get(p, "detail"));
+    ck_assert_msg(detail && strstr(detail, "sudah selesai"), "%s", detail ? detail : "(none)");
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%s/offences", cid);
+    json_decref(call("POST", path, demo.inv, "{\"code\":\"122\"}", 409));
+    snprintf(path, sizeof path, "/api/v1/cases/%s/evidence", cid);
+    json_decref(call("POST", path, demo.inv, "{\"description\":\"1 buah telepon\"}", 409));
+    ck_assert_int_eq(sql_count(demo.db, count, 1, q), before);
+    free(cid);
+}
+END_TEST
+
 START_TEST(test_the_list_pages_with_a_cursor_and_filters)
 {
     for (int i = 0; i < 5; i++) {
@@ -928,6 +960,7 @@ Suite *suite_cases(void)
     tcase_add_test(tc, test_a_name_typed_decomposed_is_found_by_search_composed);
     tcase_add_test(tc, test_a_text_the_papers_cannot_print_is_refused_at_input);
     tcase_add_test(tc, test_a_second_laporan_on_the_same_case_is_refused);
+    tcase_add_test(tc, test_a_file_handed_over_takes_no_new_party_charge_or_evidence);
     tcase_add_test(tc, test_the_list_pages_with_a_cursor_and_filters);
     tcase_add_test(tc, test_amending_a_rule_set_moves_the_clock);
     tcase_add_test(tc, test_an_amended_rule_set_decides_the_next_act);
