@@ -772,6 +772,60 @@ START_TEST(test_the_search_and_seizure_orders_cite_the_basis_of_their_act)
 }
 END_TEST
 
+/* A paper citing the SPDP cites the one sent to the Penuntut Umum (Permenkumham 39/2021 Pasal
+ * 27: one letter, numbered by its paper; the copies to Korwas, the suspect and the reporter are
+ * deliveries of it), by its number and date - as the P-16 and the cover letter to Korwas do.
+ * Found in acceptance: the SP3 printed "Surat Pemberitahuan Dimulainya Penyidikan Nomor -
+ * tanggal <the copy to Korwas' day>", the latest spdp_sent whatever its recipient. One sent
+ * to the Kejari without a number: the paper is refused (422 naming it), never "Nomor -". */
+START_TEST(test_the_sp3_cites_the_spdp_sent_to_the_kejari_by_its_number)
+{
+    long long party, id = case_opened("2025-10-06", "VN", &party);
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2025-10-10\"", "\"sprindik\"", 201));
+    json_t *e = act(id, "\"type\":\"spdp_sent\",\"date\":\"2025-10-12\",\"recipient\":\"kejari\"",
+                    "\"spdp\"", 201);
+    char cite[300];
+    snprintf(cite, sizeof cite,
+             "Surat Pemberitahuan Dimulainya Penyidikan Nomor %s tanggal 12 Oktober 2025",
+             str(paper(e, 0), "number"));
+    json_decref(e);
+    json_decref(act(id, "\"type\":\"spdp_sent\",\"date\":\"2025-10-14\",\"recipient\":\"korwas\"",
+                    NULL, 201));
+    e = act(id, "\"type\":\"sp3_issued\",\"date\":\"2025-11-03\",\"ground\":\"tidak_cukup_bukti\"",
+            "\"sp3\"", 201);
+    char *t = text_of_doc(paper(e, 0));
+    assert_has(t, cite, "SP3 cites the SPDP sent to the Kejari");
+    assert_lacks(t, "Nomor -", "SP3");
+    assert_lacks(t, "14 Oktober 2025", "SP3 (the copy to Korwas)");
+    free(t);
+    json_decref(e);
+    e = act(id, "\"type\":\"sp3_notified\",\"date\":\"2025-11-04\",\"recipient\":\"kejari\"",
+            "\"pemberitahuan_sp3\"", 201);
+    t = text_of_doc(paper(e, 0));
+    assert_has(t, cite, "the SP3's notice cites the SPDP sent to the Kejari");
+    assert_lacks(t, "Nomor -", "the SP3's notice");
+    free(t);
+    json_decref(e);
+    /* an SPDP sent to the Kejari without a number (its paper never issued): refused, nothing
+     * issued, never "Nomor -" */
+    id = case_opened("2025-10-06", "VN", &party);
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2025-10-10\"", "\"sprindik\"", 201));
+    json_decref(act(id, "\"type\":\"spdp_sent\",\"date\":\"2025-10-12\",\"recipient\":\"kejari\"",
+                    NULL, 201));
+    e = act(id, "\"type\":\"sp3_issued\",\"date\":\"2025-11-03\",\"ground\":\"tidak_cukup_bukti\"",
+            NULL, 201);
+    long long sp3 = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
+    json_t *p = issue(id, "sp3", sp3, "{}", 422);
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "nomor SPDP"));
+    json_decref(p);
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+}
+END_TEST
+
 Suite *suite_invforms(void)
 {
     Suite *s = suite_create("invforms");
@@ -782,6 +836,7 @@ Suite *suite_invforms(void)
     tcase_add_test(tc, test_the_letterhead_and_signer_of_the_date);
     tcase_add_test(tc, test_the_investigators_papers_refuse_bad_input);
     tcase_add_test(tc, test_the_search_and_seizure_orders_cite_the_basis_of_their_act);
+    tcase_add_test(tc, test_the_sp3_cites_the_spdp_sent_to_the_kejari_by_its_number);
     suite_add_tcase(s, tc);
     return s;
 }
