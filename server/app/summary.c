@@ -880,15 +880,45 @@ json_t *summary_flags_known(const struct casefile *cf, const struct evlog_fold *
 
 /* rows as one JSON text to put (store/summaries.h), through the tables' policies (the
  * maintainer's sweep, the rebuild) */
+/* The rows' summaries and their snapshots, each sent as a JSON text of its own (the
+ * snapshots are written first: store_summaries_put), so that each is parsed once. */
 static bool store_rows(struct tx *tx, json_t *rows, struct berr *err)
 {
     if (json_array_size(rows) == 0)
         return true;
-    char *text = json_dumps(rows, JSON_COMPACT);
-    if (!text)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    bool ok = store_summaries_put(tx, text, err);
+    json_t *summaries = json_array(), *snapshots = json_array();
+    bool ok = summaries && snapshots;
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        json_t *snapshot = json_object_get(row, "snapshot");
+        json_t *summary = ok ? json_copy(row) : NULL; /* shallow: the members are shared */
+        if (!summary) {
+            ok = false;
+            break;
+        }
+        (void)json_object_del(summary, "snapshot"); /* -1: none given, nothing to drop */
+        ok =
+            json_array_append_new(summaries, summary) == 0 &&
+            (!json_is_object(snapshot) ||
+             json_array_append_new(
+                 snapshots, json_pack("{s:O, s:O, s:O}", "case_id", json_object_get(row, "case_id"),
+                                      "case_version", json_object_get(row, "case_version"),
+                                      "snapshot", snapshot)) == 0);
+        if (!ok)
+            break;
+    }
+    char *text = ok ? json_dumps(summaries, JSON_COMPACT) : NULL;
+    char *snaps = ok && json_array_size(snapshots) > 0 ? json_dumps(snapshots, JSON_COMPACT) : NULL;
+    ok = text && (snaps || json_array_size(snapshots) == 0);
+    if (!ok)
+        berr_set(err, BERR_INTERNAL, "out of memory");
+    ok = ok && store_summaries_put(tx, text, snaps, err);
     free(text);
+    free(snaps);
+    json_decref(summaries);
+    json_decref(snapshots);
     return ok;
 }
 

@@ -32,14 +32,16 @@
 
 static const struct stmt put_snapshots = {
     "summaries.put_snapshots", 1,
-    SUMMARY_ROWS "INSERT INTO app.case_snapshots AS n (case_id, format, events, last_event, "
-                 "case_version, state, written_at) SELECT j.case_id, (j.snapshot->>'format')::int, "
-                 "(j.snapshot->>'events')::int, (j.snapshot->>'last_event')::bigint, "
-                 "j.case_version, j.snapshot::text, now() FROM j WHERE j.snapshot IS NOT NULL AND "
-                 "jsonb_typeof(j.snapshot) = 'object' ORDER BY j.case_id ON CONFLICT (case_id) DO "
-                 "UPDATE SET format = EXCLUDED.format, events = EXCLUDED.events, "
-                 "last_event = EXCLUDED.last_event, case_version = EXCLUDED.case_version, "
-                 "state = EXCLUDED.state, written_at = EXCLUDED.written_at"};
+    "WITH j AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS j(case_id bigint, "
+    "case_version int, snapshot jsonb)) "
+    "INSERT INTO app.case_snapshots AS n (case_id, format, events, last_event, case_version, "
+    "state, written_at) SELECT j.case_id, (j.snapshot->>'format')::int, "
+    "(j.snapshot->>'events')::int, (j.snapshot->>'last_event')::bigint, j.case_version, "
+    "j.snapshot::text, now() FROM j WHERE j.snapshot IS NOT NULL AND "
+    "jsonb_typeof(j.snapshot) = 'object' ORDER BY j.case_id ON CONFLICT (case_id) DO UPDATE SET "
+    "format = EXCLUDED.format, events = EXCLUDED.events, last_event = EXCLUDED.last_event, "
+    "case_version = EXCLUDED.case_version, state = EXCLUDED.state, "
+    "written_at = EXCLUDED.written_at"};
 
 static const struct stmt put = {
     "summaries.put", 1,
@@ -78,10 +80,12 @@ static const struct stmt put = {
     "case_version = EXCLUDED.case_version, rules_sig = EXCLUDED.rules_sig, "
     "computed_at = EXCLUDED.computed_at"};
 
-bool store_summaries_put(struct tx *tx, const char *rows_json, struct berr *err)
+bool store_summaries_put(struct tx *tx, const char *rows_json, const char *snapshots_json,
+                         struct berr *err)
 {
-    const char *p[1] = {rows_json};
-    return stmt_defer(tx, &put_snapshots, p, err) && stmt_defer(tx, &put, p, err);
+    const char *snapshots[1] = {snapshots_json}, *rows[1] = {rows_json};
+    return (!snapshots_json || stmt_defer(tx, &put_snapshots, snapshots, err)) &&
+           stmt_defer(tx, &put, rows, err);
 }
 
 static const struct stmt record = {

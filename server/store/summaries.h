@@ -13,15 +13,16 @@
 struct tx;
 
 /* Insert or replace the summary of each row of rows_json (a JSON array of
- * summary_compute objects, each with its case's snapshot as member
- * "snapshot", or null to leave the stored one) and the snapshots: the
- * snapshots first, then the summaries, in case id order - the order an act
- * writes its case's two rows in (app.record_case_summary), so that the two never
- * deadlock - two statements sent with the transaction's next one
- * (tx_defer): their error is theirs, or the commit's.  Each case's office,
- * Kejari, disclosure and office path come from its own row, never from the
- * input. */
-BERKAS_MUST_CHECK bool store_summaries_put(struct tx *tx, const char *rows_json, struct berr *err);
+ * summary_compute objects) and the snapshot of each row of snapshots_json
+ * (NULL: none; a JSON array of {case_id, case_version, snapshot}, snapshot
+ * an object, or null to leave the stored one): the snapshots first, then the
+ * summaries, in case id order - the order an act writes its case's two rows
+ * in (app.record_case_summary), so that the two never deadlock - two
+ * statements sent with the transaction's next one (tx_defer): their error is
+ * theirs, or the commit's.  Each case's office, Kejari, disclosure and office
+ * path come from its own row, never from the input. */
+BERKAS_MUST_CHECK bool store_summaries_put(struct tx *tx, const char *rows_json,
+                                           const char *snapshots_json, struct berr *err);
 
 /* What a snapshot is of: the key columns of app.case_snapshots (sql/0019). */
 struct store_snapshot_key {
