@@ -243,7 +243,8 @@ static void print_recorded(const json_t *e)
     json_array_foreach(json_object_get(e, "documents"), i, d)
         out_kv("dokumen", "%lld: %s %s (kode %s)", jint(d, "id"), jstr(d, "title"),
                jstr(d, "number"), jstr(d, "verify_code"));
-    /* sending the file with a Ketua PN's approval owed or refused: recorded, and said */
+    /* recorded, and said: sending the file with a Ketua PN's approval owed or refused, an act
+     * done by a PPNS the team does not name */
     json_array_foreach(json_object_get(e, "warnings"), i, d)
         out_kv("peringatan", "%s", jstr(d, "message"));
 }

@@ -223,6 +223,53 @@ bool acts_check(struct tx *tx, const struct casefile *cf, enum event ev,
     return true;
 }
 
+/* The acts a PPNS does himself, and so makes their Berita Acara (KUHAP 75)
+ * or signs their summons (112). */
+static bool done_in_person(enum event ev)
+{
+    switch (ev) {
+    case EV_SUMMONS_SERVED:
+    case EV_BAP_RECORDED:
+    case EV_INTERPRETER_SWORN:
+    case EV_ARRESTED:
+    case EV_DETAINED:
+    case EV_SEARCH_DONE:
+    case EV_SEIZURE_DONE:
+    case EV_EVIDENCE_DEPOSITED:
+    case EV_TAHAP2_DONE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool acts_team_warning(struct tx *tx, const struct actor *who, long long case_id, enum event ev,
+                       long long event_id, const char *date, json_t **warning, struct berr *err)
+{
+    *warning = NULL;
+    if (who->role != ROLE_INVESTIGATOR || !done_in_person(ev))
+        return true;
+    json_t *team = team_now(tx, case_id, err);
+    if (!team)
+        return false;
+    bool named = in_ids(team, who->user_id);
+    json_decref(team);
+    if (named)
+        return true;
+    char msg[700];
+    snprintf(msg, sizeof msg,
+             "%s (NIP %s) tidak disebut dalam tim penyidik perkara ini: penyidik adalah yang "
+             "diperintahkan Surat Perintah Penyidikan (KUHAP 6, 109; DOMAIN 4.3). Tindakan "
+             "dicatat atas namanya dan berita acaranya dibuat olehnya; bila ia bertindak atas "
+             "perintah, catat Surat Perintah Penyidikan yang menyebutnya (sprindik_issued "
+             "--team) atau pengalihan penyidik (berkas reassign --add)",
+             who->name, who->nip);
+    *warning = json_pack("{s:s, s:I, s:s, s:s, s:s}", "code", "recorder_not_in_team", "event_id",
+                         (json_int_t)event_id, "type", event_code(ev), "date", date ? date : "",
+                         "message", msg);
+    return *warning != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+}
+
 /* Make ids (or, with only, exactly ids) the case's active team. */
 static bool team_set(struct tx *tx, const struct casefile *cf, json_t *ids, bool only,
                      const char *source, long long event_id, const struct actor *who,

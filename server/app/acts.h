@@ -52,6 +52,16 @@ BERKAS_MUST_CHECK bool acts_apply(struct tx *tx, const struct casefile *cf, enum
 BERKAS_MUST_CHECK long long acts_person(struct tx *tx, const char *person, const char *role,
                                         long long office_id, const char *field, struct berr *err);
 
+/* An act a PPNS does himself and makes the paper of (a Berita Acara, KUHAP
+ * 75; a summons, 112) recorded by an investigator the case's active team
+ * does not name (DOMAIN 4.3: the investigators are those the Sprindik
+ * orders): *warning a JSON warning {code "recorder_not_in_team",
+ * event_id, type, date, message}, else NULL.  Never a refusal: the team is
+ * often kept loosely in practice; the act and its papers stay his. */
+BERKAS_MUST_CHECK bool acts_team_warning(struct tx *tx, const struct actor *who, long long case_id,
+                                         enum event ev, long long event_id, const char *date,
+                                         json_t **warning, struct berr *err);
+
 /* What the workspace adds to a case's document (GET /cases/{id}): "team"
  * (investigators, since when and by what), "jaksa" (the jaksa peneliti),
  * "directions" (done or not, who gave them, to whom), and "stage_since" as

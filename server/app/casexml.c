@@ -365,11 +365,16 @@ static void write_office(struct xw *x, const char *name, const struct store_cd_o
     xw_end(x);
 }
 
-static void write_investigators(struct xw *x, const struct store_casedoc *d)
+/* A list of PPNS: the team (daftar-penyidik), or those who recorded the
+ * case's acts (daftar-pelaksana: a Berita Acara names the one who did its
+ * act, KUHAP 75, found by the act's dicatat-oleh/@nip, whether or not the
+ * team names him). */
+static void write_investigators(struct xw *x, const char *list, const struct store_cd_member *m,
+                                int n)
 {
-    xw_start(x, "daftar-penyidik");
-    for (int i = 0; i < d->nteam; i++) {
-        const struct store_cd_member *u = &d->team[i];
+    xw_start(x, list);
+    for (int i = 0; i < n; i++) {
+        const struct store_cd_member *u = &m[i];
         xw_start(x, "penyidik");
         el(x, "nama", u->name);
         el(x, "nip", u->nip);
@@ -987,7 +992,7 @@ static void write_case(struct xw *x, const struct casedoc *doc)
     el_instant(x, "diekspor-pada", true, c->exported);
     write_office(x, "kantor", &c->office, d);
     write_office(x, "kejari", &c->kejari, d);
-    write_investigators(x, d);
+    write_investigators(x, "daftar-penyidik", d->team, d->nteam);
     write_parties(x, d, "suspect", "tersangka");
     write_parties(x, d, "witness", "saksi");
     write_parties(x, d, "expert", "ahli");
@@ -995,6 +1000,7 @@ static void write_case(struct xw *x, const struct casedoc *doc)
     write_evidence(x, d);
     write_events(x, d);
     write_instructions(x, d);
+    write_investigators(x, "daftar-pelaksana", d->actors, d->nactors);
     xw_end(x);
 }
 

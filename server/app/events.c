@@ -1474,6 +1474,18 @@ static bool tahap1_documents(struct app *app, struct tx *tx, const struct actor 
     return refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", msg);
 }
 
+/* The warnings of list (taken) added to the answer's "warnings". */
+static void warnings_add(struct event_outcome *out, json_t *list)
+{
+    json_t *to = json_object_get(out->body, "warnings");
+    if (!to)
+        json_object_set_new(out->body, "warnings", list);
+    else {
+        json_array_extend(to, list);
+        json_decref(list);
+    }
+}
+
 /* Sending the file (Tahap I, or again after a P-19) with an urgent search or seizure whose
  * Ketua PN's approval is still owed or was refused: recorded, the answer naming each such act
  * under "warnings" (permit_warnings: the law berkas models does not forbid it, DOMAIN 4.9). */
@@ -1486,9 +1498,26 @@ static bool tahap1_warnings(struct tx *tx, const struct actor *who, long long ca
     struct casefile cf = {0};
     bool ok = casefile_load(tx, who, case_id, false, &cf, err);
     if (ok)
-        json_object_set_new(out->body, "warnings", permit_warnings(&cf));
+        warnings_add(out, permit_warnings(&cf));
     casefile_free(&cf);
     return ok;
+}
+
+/* An act a PPNS does himself recorded by one the team does not name: recorded, the answer
+ * warning so (acts_team_warning; DOMAIN 4.3, never refused). */
+static bool team_warnings(struct tx *tx, const struct actor *who, long long case_id,
+                          const struct event_input *in, struct event_outcome *out, struct berr *err)
+{
+    enum event ev;
+    if (!in->type || !event_lookup(in->type, &ev))
+        return true;
+    json_t *w = NULL;
+    const char *date = json_string_value(json_object_get(out->body, "legal_date"));
+    if (!acts_team_warning(tx, who, case_id, ev, out->event_id, date, &w, err))
+        return false;
+    if (w)
+        warnings_add(out, json_pack("[o]", w));
+    return true;
 }
 
 bool app_event_record(struct app *app, const struct actor *who, long long case_id,
@@ -1508,7 +1537,8 @@ bool app_event_record(struct app *app, const struct actor *who, long long case_i
     bool ok = events_record_tx(&tx, who, case_id, in, out, err) &&
               issue_with_act(app, &tx, who, case_id, in, out, err) &&
               tahap1_documents(app, &tx, who, case_id, in, out, err) &&
-              tahap1_warnings(&tx, who, case_id, in, out, err) && audit_ok(&tx, who, au, err) &&
+              tahap1_warnings(&tx, who, case_id, in, out, err) &&
+              team_warnings(&tx, who, case_id, in, out, err) && audit_ok(&tx, who, au, err) &&
               tx_commit(&tx, err);
     if (!ok && out->body) {
         json_decref(out->body);

@@ -651,6 +651,13 @@ static const struct stmt casedoc_parts[] = {
      DAY("u.ppns_valid_until") " FROM app.case_investigators ci "
      "JOIN app.users u ON u.id = ci.user_id "
      "WHERE ci.case_id = $1::bigint AND ci.removed_at IS NULL ORDER BY ci.added_at, u.id"},
+    /* the PPNS who recorded the case's acts, on the team or not: who did each act (a Berita
+     * Acara's maker, KUHAP 75), as the users table has them now */
+    {"documents.casedoc_actors", 1,
+     "SELECT u.name, u.nip, u.pangkat, u.golongan, u.position, u.ppns_card_no, "
+     DAY("u.ppns_valid_until") " FROM app.users u "
+     "WHERE (u.role = 'investigator' OR u.ppns_card_no IS NOT NULL) AND u.id IN "
+     "(SELECT e.entered_by FROM app.events e WHERE e.case_id = $1::bigint) ORDER BY u.nip"},
     {"documents.casedoc_parties", 1,
      "SELECT p.id, p.kind, p.name, p.nationality, p.passport_no, " DAY("p.birth_date") ", "
      "p.birth_place, p.sex, p.occupation, p.address_id, p.address_abroad, p.language, "
@@ -907,6 +914,7 @@ bool store_casedoc_load(struct tx *tx, const char *reader, const char *visible, 
     } to[CD_PARTS - 1] = {
         {sizeof *out->kop, kop_of, &out->nkop},
         {sizeof *out->team, member_of, &out->nteam},
+        {sizeof *out->actors, member_of, &out->nactors},
         {sizeof *out->parties, party_of, &out->nparties},
         {sizeof *out->charges, charge_of, &out->ncharges},
         {sizeof *out->evidence, evidence_of, &out->nevidence},
@@ -923,11 +931,12 @@ bool store_casedoc_load(struct tx *tx, const char *reader, const char *visible, 
     }
     out->kop = items[1];
     out->team = items[2];
-    out->parties = items[3];
-    out->charges = items[4];
-    out->evidence = items[5];
-    out->events = items[6];
-    out->instructions = items[7];
+    out->actors = items[3];
+    out->parties = items[4];
+    out->charges = items[5];
+    out->evidence = items[6];
+    out->events = items[7];
+    out->instructions = items[8];
     if (!ok)
         store_casedoc_free(out);
     return ok;
@@ -937,6 +946,7 @@ void store_casedoc_free(struct store_casedoc *d)
 {
     free(d->kop);
     free(d->team);
+    free(d->actors);
     free(d->parties);
     free(d->charges);
     free(d->evidence);

@@ -232,10 +232,11 @@ void store_dossier_acts_free(struct store_dossier_acts *a);
 /* ---- the case document (app/casexml.c) ------------------------------------------------------ */
 
 /* The case as one document's data, in plain columns: the case row with its
- * office and Kejari, their letterheads, the team, the parties, the charges
+ * office and Kejari, their letterheads, the team, the PPNS who recorded its
+ * acts (on the team or not), the parties, the charges
  * (one row an element of each charged Pasal), the evidence, the events
  * (with what a BAP or Resume says, and the act's number) and the
- * prosecutor's instructions.  Eight statements in one round trip; they are
+ * prosecutor's instructions.  Nine statements in one round trip; they are
  * one snapshot of the case when the transaction is (tx_begin_read), or when
  * it holds the case row's lock (every writer of a case's file takes it
  * first: forms_issue_tx, an act).  The case is read behind visible, the
@@ -310,13 +311,14 @@ struct store_casedoc {
     struct store_cd_case c;
     struct store_cd_kop_line *kop;
     struct store_cd_member *team;
+    struct store_cd_member *actors; /* the PPNS who recorded its acts, by NIP */
     struct store_cd_party *parties;
     struct store_cd_charge *charges;
     struct store_cd_evidence *evidence;
     struct store_cd_event *events;
     struct store_cd_instruction *instructions;
-    int nkop, nteam, nparties, ncharges, nevidence, nevents, ninstructions;
-    void *res_[8];
+    int nkop, nteam, nactors, nparties, ncharges, nevidence, nevents, ninstructions;
+    void *res_[9];
 };
 BERKAS_MUST_CHECK bool store_casedoc_load(struct tx *tx, const char *reader, const char *visible,
                                           long long office_id, long long case_id,

@@ -45,5 +45,6 @@ Suite *suite_dossier(void);
 Suite *suite_settings(void);
 Suite *suite_permit(void);
 Suite *suite_stale(void);
+Suite *suite_signer(void);
 
 #endif
