@@ -1152,12 +1152,14 @@ static long act_while_the_sweep_waits(const char *table, long long held, int day
  * got there first" tells him someone else changed it (seen once in CI on a Penetapan recorded
  * right after two amendments).  The sweep wrote a batch's summaries, then its snapshots (one
  * statement, its WITH part run last), while an act writes its case's snapshot, then its
- * summary (app.record_summary): an act between the two took the snapshot and waited for the
+ * summary (app.record_case_summary): an act between the two took the snapshot and waited for the
  * summary, the sweep waited for the snapshot, and PostgreSQL's deadlock check ended the act
  * (40P01).  Made certain here, not timed: another transaction holds an earlier case's row, so
  * that the sweep waits in the middle of its batch - at its snapshot (before the fix: every
  * summary of the batch written) and at its summary (after the fix: every snapshot written,
- * the act waits for the sweep) -, the act is posted, and the row let go once the act waits. */
+ * the act waits for the sweep) -, the act is posted, and the row let go once the act waits.
+ * The sweep and the act taking the two rows in opposite orders, either way round, deadlock in
+ * one of the two rounds. */
 START_TEST(test_the_servers_own_sweep_never_turns_an_investigators_act_into_a_conflict)
 {
     long long held = case_on("2026-04-01", "2026-04-01", "2026-04-02");
