@@ -899,6 +899,51 @@ START_TEST(test_a_summons_calls_each_party_as_what_he_is)
 }
 END_TEST
 
+/* The request for a permit or an approval is addressed to the Ketua of a Pengadilan Negeri
+ * (KUHAP 33(1), 38(1); 34, 38(2)): "Yth. Ketua Pengadilan Negeri Palembang, di Palembang",
+ * whether the court is given by its seat or its name.  Found in acceptance: court=Palembang
+ * printed "Yth. Ketua Palembang" and "di Tempat".  A court that names no seat is refused (422),
+ * nothing issued. */
+START_TEST(test_the_request_to_the_court_names_the_pengadilan_negeri)
+{
+    long long party, id = case_opened("2026-01-05", "VN", &party);
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-01-06\"", "\"sprindik\"", 201));
+    char path[128], body[400];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/permohonan_izin_pn", id);
+    static const char *const courts[] = {"Palembang", "Pengadilan Negeri Palembang", "PN Palembang",
+                                         " pengadilan negeri  Palembang "};
+    for (size_t i = 0; i < sizeof courts / sizeof courts[0]; i++) {
+        snprintf(body, sizeof body,
+                 "{\"params\":{\"action\":\"penggeledahan\",\"kind\":\"izin\",\"object\":\"rumah "
+                 "kos Jalan Merdeka Nomor 5, Palembang\",\"court\":\"%s\"}}",
+                 courts[i]);
+        json_t *d = call("POST", path, demo.inv, body, 201);
+        char *t = text_of_doc(d);
+        assert_has(t, "Yth. Ketua Pengadilan Negeri Palembang di Palembang", courts[i]);
+        assert_lacks(t, "Ketua Palembang", courts[i]);
+        assert_lacks(t, "Negeri Pengadilan", courts[i]);
+        assert_lacks(t, "Negeri PN", courts[i]);
+        assert_lacks(t, "Negeri pengadilan", courts[i]);
+        assert_lacks(t, "Tempat", courts[i]);
+        free(t);
+        json_decref(d);
+    }
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
+    static const char *const none[] = {"  ", "Pengadilan Negeri", "PN"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        snprintf(body, sizeof body,
+                 "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"izin\",\"object\":\"paspor\","
+                 "\"court\":\"%s\"}}",
+                 none[i]);
+        json_t *p = call("POST", path, demo.inv, body, 422);
+        ck_assert_ptr_nonnull(strstr(str(p, "detail"), "Pengadilan Negeri (tempat kedudukannya)"));
+        json_decref(p);
+    }
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+}
+END_TEST
+
 Suite *suite_invforms(void)
 {
     Suite *s = suite_create("invforms");
@@ -911,6 +956,7 @@ Suite *suite_invforms(void)
     tcase_add_test(tc, test_the_search_and_seizure_orders_cite_the_basis_of_their_act);
     tcase_add_test(tc, test_the_sp3_cites_the_spdp_sent_to_the_kejari_by_its_number);
     tcase_add_test(tc, test_a_summons_calls_each_party_as_what_he_is);
+    tcase_add_test(tc, test_the_request_to_the_court_names_the_pengadilan_negeri);
     suite_add_tcase(s, tc);
     return s;
 }
