@@ -3000,7 +3000,13 @@ static bool model_withdraw_charge(struct model *m, struct mcase *mc, int step)
     char path[128];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", mc->id, mc->charge_id[k]);
     long st = client_call(&m->cl, "DELETE", path, demo.inv, NULL, -1, NULL);
-    if (st == 204) {
+    /* a file closed for good - handed over to the PU (KUHAP 8(3)(b)), diverted to administrative
+     * action, dismissed - keeps its charges: its papers went with it (409, nothing changed) */
+    bool closed =
+        mc->stage == ST_HANDED_OVER || mc->stage == ST_ADMINISTRATIVE || mc->stage == ST_DISMISSED;
+    if (closed && st == 409)
+        return true;
+    if (!closed && st == 204) {
         mc->ncharges--;
         mc->charges[k] = mc->charges[mc->ncharges];
         mc->charge_id[k] = mc->charge_id[mc->ncharges];
