@@ -295,6 +295,7 @@ struct act_row {
     long long id;
     int seq;
     char type[48], date[CALDATE_DATE_LEN], number[161], bap[16], time[8];
+    char appearance[CALDATE_DATE_LEN]; /* a summons: the day to appear it recorded, or "" */
     long long party_id, entered_by;
     int withdrawn_by; /* the seq of the correction that withdrew it, 0: it stands */
 };
@@ -325,6 +326,13 @@ static struct actfix_row doc_act_row(const struct store_doc_act *r)
                                .number = r->doc_number,
                                .party = r->party_id,
                                .payload = r->payload};
+}
+
+/* A summons' day to appear, from its payload (as corrected), into a->appearance. */
+static void payload_appearance(json_t *payload, struct act_row *a)
+{
+    const char *s = json_string_value(json_object_get(payload, "appearance"));
+    snprintf(a->appearance, sizeof a->appearance, "%s", s ? s : "");
 }
 
 /* The act as its corrections left it (DOMAIN 12: a paper is its act's, as corrected; actfix.h:
@@ -361,6 +369,7 @@ static bool act_as_corrected(struct tx *tx, const struct casefile *cf, struct ac
     }
     if (ok && !f.withdrawn) {
         json_t *bap = json_object_get(f.payload, "bap");
+        payload_appearance(f.payload, a);
         snprintf(a->date, sizeof a->date, "%s", f.date);
         snprintf(a->number, sizeof a->number, "%s", f.number);
         snprintf(a->bap, sizeof a->bap, "%s", json_is_string(bap) ? json_string_value(bap) : "");
@@ -393,6 +402,9 @@ static bool act_load(struct tx *tx, const struct casefile *cf, long long event_i
         a->party_id = r.party_id;
         a->entered_by = r.entered_by;
         forms_act_time(r.legal_at, cf->zone, a->time);
+        json_t *payload = r.payload ? json_loads(r.payload, 0, NULL) : NULL;
+        payload_appearance(payload, a);
+        json_decref(payload);
         ok = act_as_corrected(tx, cf, a, &r, err);
     } else {
         berr_field(err, BERR_NOT_FOUND, "event", "peristiwa %lld tidak ada di perkara ini",
@@ -508,6 +520,35 @@ static bool number_is_ours(const struct issue_ctx *c, struct berr *err)
 }
 
 /* If the form names a party and the act has one, the act's party. */
+/* Whether form f takes parameter name. */
+static bool form_takes(const struct render_form_info *f, const char *name)
+{
+    for (size_t i = 0; i < f->n_params; i++)
+        if (strcmp(f->params[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* A summons' paper states the day to appear its act recorded (KUHAP 112(1), 227(1): the
+ * notice the law weighs is the act's): taken from the act when not given, refused (422) when
+ * given otherwise. */
+static bool params_appearance(const struct issue_ctx *c, json_t *params, struct berr *err)
+{
+    if (!c->for_act || !c->act.appearance[0] || !form_takes(c->f, "appear-date"))
+        return true;
+    const char *given = json_string_value(json_object_get(params, "appear-date"));
+    if (!given) {
+        json_object_set_new(params, "appear-date", json_string(c->act.appearance));
+        return true;
+    }
+    if (strcmp(given, c->act.appearance) == 0)
+        return true;
+    return berr_field(err, BERR_UNPROCESSABLE, "appear-date",
+                      "%s menyebut hari menghadap %s, panggilannya (peristiwa %d) mencatat %s: "
+                      "surat menyatakan yang dicatat (koreksi tindakannya bila keliru)",
+                      c->f->title, given, c->act.seq, c->act.appearance);
+}
+
 static void params_from_act(const struct issue_ctx *c, json_t *params)
 {
     if (!c->for_act || !c->act.party_id || json_object_get(params, "party"))
@@ -667,7 +708,7 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
     ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);
     if (ok)
         params_from_act(c, params);
-    return ok && params_prosecutor(tx, cf, c, params, err) &&
+    return ok && params_appearance(c, params, err) && params_prosecutor(tx, cf, c, params, err) &&
            params_acknowledger(tx, cf, c, params, err);
 }
 

@@ -885,8 +885,21 @@ START_TEST(test_a_summons_calls_each_party_as_what_he_is)
             ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL),
                              before);
         }
+        if (i == 1) { /* KUHAP 112(1), 227(1): the paper states the day its act recorded */
+            char other[200];
+            snprintf(other, sizeof other,
+                     "{\"party\":\"%s\",\"appear-date\":\"2026-01-20\",\"appear-time\":\"09:00\"}",
+                     who[i]);
+            json_t *p = issue(id, "surat_panggilan", ev, other, 422);
+            ck_assert_str_eq(str(p, "field"), "appear-date");
+            ck_assert_ptr_nonnull(strstr(str(p, "detail"), "2026-01-14"));
+            json_decref(p);
+        }
+        if (i == 2) /* the day to appear taken from the act when not given */
+            snprintf(params, sizeof params, "{\"party\":\"%s\",\"appear-time\":\"09:00\"}", who[i]);
         json_t *d = issue(id, "surat_panggilan", ev, params, 201);
         char *t = text_of_doc(d);
+        assert_has(t, "14 Januari 2026", who[i]);
         snprintf(s, sizeof s, "didengar keterangannya sebagai %s", want[i].as);
         assert_has(t, s, who[i]);
         snprintf(s, sizeof s, "sebagai %s", want[i].not1);
