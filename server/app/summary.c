@@ -533,7 +533,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-23" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-24" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -549,7 +549,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
                           21: the P-17 from the earliest receipt, whatever the order of entry;     \
                           22: a notice owed is a deadline of the file (state, reason, counts);     \
                           23: the file received by the Kejari's tanda terima too (arrival, PU      \
-                          clocks) */
+                          clocks); 24: a detention clock's label in the law of its act's date */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

@@ -613,7 +613,7 @@ static void emit_detention_clock(const struct clock_track *t, const struct clock
     const struct ruleset *rs = RS(&t->detention);
     const struct clock_period *p = &t->snap;
     struct clock c;
-    clock_base(&c, in, CLK_DETENTION, det_period_label(p->period),
+    clock_base(&c, in, CLK_DETENTION, det_period_label(p->period, rs->regime),
                detention_basis(p->period, rs->regime), ACTOR_INVESTIGATOR, sx, &t->detention);
     c.period = p->period;
     c.strict_at = p->strict_end_at;

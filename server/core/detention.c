@@ -22,15 +22,23 @@ static const struct {
     [DET_RELEASED] = {"released", "Dikeluarkan dari tahanan"},
 };
 
+/* Each period's label under the law of its act's date, as the clocks' bases (clock.c): UU 8/1981
+ * article by article; UU 20/2025 by its title (its Pasal 99-111 on detention are not confirmed
+ * article by article, DOMAIN 9.2). */
 static const struct {
     const char *code;
-    const char *label;
+    const char *label_1981;
+    const char *label_2025;
 } periods[DETP__COUNT] = {
-    [DETP_NONE] = {"none", "-"},
-    [DETP_INVESTIGATOR] = {"investigator", "Penahanan oleh penyidik (KUHAP 24(1))"},
-    [DETP_PU] = {"pu", "Perpanjangan oleh Penuntut Umum (KUHAP 24(2))"},
-    [DETP_COURT_1] = {"court_1", "Perpanjangan pertama oleh Ketua PN (KUHAP 29)"},
-    [DETP_COURT_2] = {"court_2", "Perpanjangan kedua oleh Ketua PN (KUHAP 29)"},
+    [DETP_NONE] = {"none", "-", "-"},
+    [DETP_INVESTIGATOR] = {"investigator", "Penahanan oleh penyidik (KUHAP 24(1))",
+                           "Penahanan oleh penyidik (UU 20/2025)"},
+    [DETP_PU] = {"pu", "Perpanjangan oleh Penuntut Umum (KUHAP 24(2))",
+                 "Perpanjangan oleh Penuntut Umum (UU 20/2025)"},
+    [DETP_COURT_1] = {"court_1", "Perpanjangan pertama oleh Ketua PN (KUHAP 29)",
+                      "Perpanjangan pertama oleh Ketua PN (UU 20/2025)"},
+    [DETP_COURT_2] = {"court_2", "Perpanjangan kedua oleh Ketua PN (KUHAP 29)",
+                      "Perpanjangan kedua oleh Ketua PN (UU 20/2025)"},
 };
 
 static const struct {
@@ -430,9 +438,11 @@ const char *det_period_code(enum det_period p)
     return (int)p >= 0 && p < DETP__COUNT ? periods[p].code : "";
 }
 
-const char *det_period_label(enum det_period p)
+const char *det_period_label(enum det_period p, enum regime r)
 {
-    return (int)p >= 0 && p < DETP__COUNT ? periods[p].label : "";
+    if ((int)p < 0 || p >= DETP__COUNT)
+        return "";
+    return r == REGIME_KUHAP_2025 ? periods[p].label_2025 : periods[p].label_1981;
 }
 
 const char *det_type_code(enum det_type t)

@@ -141,7 +141,9 @@ int64_t detention_expires_at(const struct detention *d);
 const char *det_state_code(enum det_state s);   /* "detained" */
 const char *det_state_label(enum det_state s);  /* "Ditahan" */
 const char *det_period_code(enum det_period p); /* "pu" */
-const char *det_period_label(enum det_period p);
+/* "Penahanan oleh penyidik (KUHAP 24(1))"; under UU 20/2025 "... (UU 20/2025)": the law of
+ * the period's act, as its clock's basis */
+const char *det_period_label(enum det_period p, enum regime r);
 const char *det_type_code(enum det_type t);  /* "rutan", "rumah", "kota" */
 const char *det_type_label(enum det_type t); /* "Rumah tahanan negara" */
 /* The detention type whose code is `code`; false for an unknown code. */

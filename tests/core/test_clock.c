@@ -1148,6 +1148,41 @@ START_TEST(test_an_extension_on_2_january_2026_takes_the_new_regime)
 }
 END_TEST
 
+/* A detention clock's label names the law of its act's date, as its basis does (DOMAIN 9.1, 9.3:
+ * acts from 2 January 2026 are under UU 20/2025, its Pasal 99-111; KUHAP 1981 Pasal 24 and 29
+ * before): a detention of 2026 and its extensions never cite the 1981 articles as theirs; one
+ * of 2025 keeps them. */
+START_TEST(test_a_detention_clock_is_labelled_by_the_law_of_its_act)
+{
+    struct case_event log[] = {ev_suspect(EV_DETAINED, "2026-02-02T10:00:00+07:00", 0),
+                               ev_suspect(EV_DETENTION_EXTENDED_PU, "2026-02-15", 0),
+                               ev_suspect(EV_DETENTION_EXTENDED_COURT, "2026-04-01", 0)};
+    static const char *const after[] = {"2026-02-03T00:00:00+07:00", "2026-02-16T00:00:00+07:00",
+                                        "2026-04-02T00:00:00+07:00"};
+    for (int n = 1; n <= 3; n++) {
+        struct run r;
+        compute(&r, log, n, "Asia/Jakarta", after[n - 1]);
+        const struct clock *c = must_find(&r, CLK_DETENTION, 0);
+        ck_assert_str_eq(c->regime, "KUHAP-2025");
+        ck_assert_msg(strstr(c->label, "UU 20/2025") != NULL, "%d: %s", n, c->label);
+        ck_assert_msg(strstr(c->label, "KUHAP") == NULL, "%d: %s", n, c->label);
+        ck_assert_msg(strstr(c->label, n == 1   ? "penyidik"
+                                       : n == 2 ? "Penuntut Umum"
+                                                : "Ketua PN") != NULL,
+                      "%d: %s", n, c->label);
+    }
+    struct case_event old[] = {ev_suspect(EV_DETAINED, "2025-07-01T10:00:00+07:00", 0),
+                               ev_suspect(EV_DETENTION_EXTENDED_PU, "2025-07-15", 0)};
+    struct run r;
+    compute(&r, old, 1, "Asia/Jakarta", "2025-07-02T00:00:00+07:00");
+    ck_assert_str_eq(must_find(&r, CLK_DETENTION, 0)->label,
+                     "Penahanan oleh penyidik (KUHAP 24(1))");
+    compute(&r, old, 2, "Asia/Jakarta", "2025-07-16T00:00:00+07:00");
+    ck_assert_str_eq(must_find(&r, CLK_DETENTION, 0)->label,
+                     "Perpanjangan oleh Penuntut Umum (KUHAP 24(2))");
+}
+END_TEST
+
 START_TEST(test_suspension_release_and_tahap2_stop_the_detention_clock)
 {
     struct case_event log[] = {
@@ -1714,6 +1749,7 @@ Suite *suite_clock(void)
     tcase_add_test(sus, test_detention_in_wit_ends_at_wit_midnight);
     tcase_add_test(sus, test_extensions_chain_from_the_previous_end);
     tcase_add_test(sus, test_an_extension_on_2_january_2026_takes_the_new_regime);
+    tcase_add_test(sus, test_a_detention_clock_is_labelled_by_the_law_of_its_act);
     tcase_add_test(sus, test_suspension_release_and_tahap2_stop_the_detention_clock);
     tcase_add_test(sus, test_a_resumed_detention_runs_the_days_left);
     tcase_add_test(sus, test_detensi_has_its_own_clock_and_never_shortens_detention);

@@ -533,7 +533,8 @@ START_TEST(test_state_and_type_codes)
     ck_assert_str_eq(det_state_code(DET_SUSPENDED), "suspended");
     ck_assert_str_eq(det_state_label(DET_DETAINED), "Ditahan");
     ck_assert_str_eq(det_period_code(DETP_COURT_2), "court_2");
-    ck_assert_ptr_nonnull(strstr(det_period_label(DETP_PU), "24(2)"));
+    ck_assert_ptr_nonnull(strstr(det_period_label(DETP_PU, REGIME_KUHAP_1981), "24(2)"));
+    ck_assert_ptr_null(strstr(det_period_label(DETP_PU, REGIME_KUHAP_2025), "24(2)"));
     enum det_type t;
     ck_assert(det_type_lookup("kota", &t));
     ck_assert_int_eq(t, DETT_KOTA);
