@@ -957,6 +957,47 @@ START_TEST(test_the_request_to_the_court_names_the_pengadilan_negeri)
 }
 END_TEST
 
+/* The search order and its Berita Acara name the place searched (KUHAP 33, 75: the BA states
+ * where the act was done): the target given, else the scene the search was recorded with -
+ * never a dotted line in a numbered paper.  A search recorded without a scene and issued
+ * without a target is refused (422 naming the param), nothing issued. */
+START_TEST(test_the_search_papers_name_the_place_searched)
+{
+    long long party, id = case_opened("2026-01-05", "VN", &party);
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-01-06\"", "\"sprindik\"", 201));
+    long long search =
+        done(id, "search_done", "2026-01-09",
+             "\"urgent_reason\":\"tersangka hendak melarikan diri\",\"scene\":\"rumah kos Jalan "
+             "Merdeka Nomor 5, Palembang\"");
+    static const char *const forms[] = {"sp_penggeledahan", "ba_penggeledahan"};
+    for (int i = 0; i < 2; i++) {
+        json_t *d = issue(id, forms[i], search, i ? "{\"result\":\"nihil\"}" : "{}", 201);
+        char *t = text_of_doc(d);
+        assert_has(t, "penggeledahan terhadap rumah kos Jalan Merdeka Nomor 5, Palembang",
+                   forms[i]);
+        assert_lacks(t, "terhadap ....", forms[i]);
+        free(t);
+        json_decref(d);
+    }
+    long long bare = done(id, "search_done", "2026-01-10",
+                          "\"urgent_reason\":\"tersangka hendak melarikan diri\"");
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
+    for (int i = 0; i < 2; i++) {
+        json_t *p = issue(id, forms[i], bare, i ? "{\"result\":\"nihil\"}" : "{}", 422);
+        ck_assert_ptr_nonnull(strstr(str(p, "detail"), "param target"));
+        json_decref(p);
+    }
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+    json_t *d =
+        issue(id, "sp_penggeledahan", bare, "{\"target\":\"gudang Jalan Sudirman 9\"}", 201);
+    char *t = text_of_doc(d);
+    assert_has(t, "penggeledahan terhadap gudang Jalan Sudirman 9,", "the target given");
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
 Suite *suite_invforms(void)
 {
     Suite *s = suite_create("invforms");
@@ -970,6 +1011,7 @@ Suite *suite_invforms(void)
     tcase_add_test(tc, test_the_sp3_cites_the_spdp_sent_to_the_kejari_by_its_number);
     tcase_add_test(tc, test_a_summons_calls_each_party_as_what_he_is);
     tcase_add_test(tc, test_the_request_to_the_court_names_the_pengadilan_negeri);
+    tcase_add_test(tc, test_the_search_papers_name_the_place_searched);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -169,7 +169,8 @@ static char *case_with_acts(size_t *len)
         {18, "interpreter_sworn", "2024-09-03", "BA.Sumpah/02/IX/2024/PPNS-IMI",
          "      <pihak ref=\"pihak-1\">Nguyễn Văn Thành</pihak>\n"},
         {19, "search_done", "2024-09-03", "SP.Dah/01/IX/2024/PPNS-IMI",
-         "      <data kunci=\"urgent_reason\">tersangka hendak melarikan diri</data>\n"},
+         "      <data kunci=\"urgent_reason\">tersangka hendak melarikan diri</data>\n"
+         "      <data kunci=\"scene\">Vila Melati Nomor 7, Canggu</data>\n"},
         {20, "evidence_deposited", "2024-09-05", "BA.Titip/01/IX/2024/PPNS-IMI", NULL},
         {21, "spdp_sent", "2024-09-05", "", "      <data kunci=\"recipient\">korwas</data>\n"},
     };
