@@ -182,9 +182,16 @@ static int inbox_show(struct global *g, const struct command *cmd, int argc, cha
         printf("KIRIMAN\n");
         size_t i;
         json_t *a;
-        json_array_foreach(json_object_get(row, "arrivals"), i, a) printf(
-            "  %s  %s%s%s\n", jstr(a, "sent_on"), jstr(a, "label"),
-            *jstr(a, "received_on") ? ", diterima " : ", belum diterima", jstr(a, "received_on"));
+        json_array_foreach(json_object_get(row, "arrivals"), i, a)
+        {
+            /* received; or ended by the SP3's notice (nothing to receive any more) */
+            const char *on = *jstr(a, "received_on") ? jstr(a, "received_on") : jstr(a, "ended_on");
+            printf("  %s  %s%s%s\n", jstr(a, "sent_on"), jstr(a, "label"),
+                   *jstr(a, "received_on") ? ", diterima "
+                   : *on                   ? ", tidak diterima: penyidikan dihentikan "
+                                           : ", belum diterima",
+                   on);
+        }
         printf("TINDAKAN ANDA\n");
         json_array_foreach(json_object_get(row, "next"), i, a)
             printf("  berkas inbox %-8s %s  (%s)\n", jstr(a, "verb"), case_arg, jstr(a, "label"));

@@ -58,13 +58,14 @@ function row(it) {
       (it.flags || []).map((f) => [h('br'), h('small', { class: 'flag' }, f.label || f.code)]),
       // notices of arrest and detention overdue (issue 13.7); the SPDP's
       // recipients owed it or served late (13.8)
-      // recipients owed it or served late (13.8); one still owed past its day says how late
+      // recipients owed it or served late (13.8); one still owed past its day says how late;
+      // one never served before the file ended (missed) says so, no deadline any more
       (it.notices || []).map((n) => [
         h('br'),
         h(
           'small',
           { class: owedLate(n) ? 'flag notice-overdue' : 'flag' },
-          `${n.label}${n.party && n.party.name ? ` — ${n.party.name}` : ''} (${date(n.due_date)}${n.late ? `; diterima ${date(n.delivered_on)}` : owedLate(n) ? `; ${daysLeft(n.days_left)}` : ''})`,
+          `${n.label}${n.party && n.party.name ? ` — ${n.party.name}` : ''} (${date(n.due_date)}${n.late ? `; diterima ${date(n.delivered_on)}` : n.missed ? `; tidak disampaikan sampai berkas berakhir ${date(n.closed_on)}` : owedLate(n) ? `; ${daysLeft(n.days_left)}` : ''})`,
         ),
       ]),
     ),

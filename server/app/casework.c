@@ -479,6 +479,16 @@ static void approval_json(json_t *j, const struct casefile *cf, const struct clo
     json_object_set_new(j, "awaiting_approval", json_true());
 }
 
+/* Whether clock c was stopped by the act that ended the file (handed over, terminated, lapsed,
+ * administrative, dismissed): for a notice, closed undelivered (core/clock.c close_owed). */
+static bool closed_at_end(const struct clock *c)
+{
+    return !c->running &&
+           (c->stopped_by == EV_TAHAP2_DONE || c->stopped_by == EV_SHORT_PROCEDURE_HANDOVER ||
+            c->stopped_by == EV_SP3_ISSUED || c->stopped_by == EV_LAPSED ||
+            c->stopped_by == EV_DISMISSED || c->stopped_by == EV_TAK_DECIDED);
+}
+
 static json_t *clock_json(const struct casefile *cf, const struct clock *c)
 {
     char due[CALDATE_DATE_LEN], start[CALDATE_DATE_LEN], due_at[CALDATE_INSTANT_LEN],
@@ -503,7 +513,12 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
     enum notice_kind nk = clock_notice(c->kind);
     if (nk != NOTICE_NONE)
         json_object_set_new(j, "recipient", json_string(notice_code(nk)));
-    if (nk != NOTICE_NONE && !c->running)
+    /* ... or none: closed undelivered by the act that ended the file (core/clock.c close_owed),
+     * a missed notice when past its day (state overdue) */
+    bool closed = closed_at_end(c);
+    if ((nk != NOTICE_NONE || c->kind == CLK_PN_APPROVAL) && closed)
+        json_object_set_new(j, "not_delivered", json_true());
+    if (nk != NOTICE_NONE && !c->running && !closed)
         clock_delivery(j, cf, c, nk);
     /* a direction's own words, and to whom (acts.h) */
     if (c->kind == CLK_DIRECTION && c->source >= 0 && c->source < cf->nevents) {
@@ -516,7 +531,7 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
     /* an approval owed to the Ketua PN: the urgent act, and the persetujuan that gave it */
     if (c->kind == CLK_PN_APPROVAL && c->source >= 0 && c->source < cf->nevents)
         json_object_set_new(j, "event_id", json_integer(cf->ev_id[c->source]));
-    if (c->kind == CLK_PN_APPROVAL && !c->running && c->stop_source >= 0 &&
+    if (c->kind == CLK_PN_APPROVAL && !c->running && !closed && c->stop_source >= 0 &&
         c->stop_source < cf->nevents)
         approval_json(j, cf, c);
     json_t *warn = json_array();

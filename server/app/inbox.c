@@ -2,7 +2,8 @@
  * inbox.c - the prosecutor's inbox (issue 10, item 4): what arrived at the
  * caller's Kejaksaan Negeri - SPDPs (KUHAP 109(1)), files sent (Tahap I,
  * KUHAP 8(3)(a), 110(1)), files re-sent after a P-19 (110(3)), suspects and
- * evidence handed over (Tahap II, 8(3)(b)) - one row per case, read or not
+ * evidence handed over (Tahap II, 8(3)(b)), the notice that the investigation was stopped
+ * (SP3, 109(3)) - one row per case, read or not
  * per prosecutor, the prosecutor's own deadlines first.
  *
  * It is SQL over the case summaries (summary.h), which keep each case's
@@ -35,7 +36,8 @@ static const char *arrival_label(const char *kind)
         {"spdp", "SPDP masuk"},
         {"tahap1", "Berkas perkara masuk (Tahap I)"},
         {"resend", "Berkas dikirim kembali setelah P-19"},
-        {"tahap2", "Penyerahan tersangka dan barang bukti (Tahap II)"}};
+        {"tahap2", "Penyerahan tersangka dan barang bukti (Tahap II)"},
+        {"sp3", "Pemberitahuan penghentian penyidikan (SP3)"}};
     for (size_t i = 0; kind && i < sizeof words / sizeof words[0]; i++)
         if (strcmp(kind, words[i][0]) == 0)
             return words[i][1];
@@ -129,7 +131,9 @@ static bool was_read(const struct store_inbox_page *pg, long long case_id, json_
     return false;
 }
 
-/* The case's arrivals as the prosecutor sees them, each read or not. */
+/* The case's arrivals as the prosecutor sees them, each read or not; awaiting while neither
+ * received nor ended by the SP3's notice (ended_on: the investigation stopped, KUHAP 109(3):
+ * nothing to receive any more). */
 static json_t *arrivals_json(json_t *detail, const struct store_inbox_page *pg, long long case_id)
 {
     json_t *arrivals = json_array(), *a;
@@ -137,15 +141,17 @@ static json_t *arrivals_json(json_t *detail, const struct store_inbox_page *pg, 
     json_array_foreach(json_object_get(detail, "arrivals"), k, a)
     {
         bool read = was_read(pg, case_id, json_object_get(a, "event_id"));
-        json_t *rec = json_object_get(a, "received");
+        json_t *rec = json_object_get(a, "received"), *end = json_object_get(a, "ended");
         json_array_append_new(
             arrivals,
-            json_pack("{s:O, s:O, s:s, s:O, s:o, s:b}", "event_id", json_object_get(a, "event_id"),
-                      "kind", json_object_get(a, "kind"), "label",
+            json_pack("{s:O, s:O, s:s, s:O, s:o, s:o, s:b, s:b}", "event_id",
+                      json_object_get(a, "event_id"), "kind", json_object_get(a, "kind"), "label",
                       arrival_label(json_string_value(json_object_get(a, "kind"))), "sent_on",
                       json_object_get(a, "sent_on"), "received_on",
                       json_is_object(rec) ? json_incref(json_object_get(rec, "on")) : json_null(),
-                      "read", read));
+                      "ended_on",
+                      json_is_object(end) ? json_incref(json_object_get(end, "on")) : json_null(),
+                      "awaiting", !json_is_object(rec) && !json_is_object(end), "read", read));
     }
     return arrivals;
 }
@@ -245,12 +251,13 @@ static bool parse_inbox_cursor(const char *s, struct inbox_cursor *c)
 static bool check_inbox_filter(const struct inbox_filter *f, struct berr *err)
 {
     struct inbox_cursor c;
-    static const char *const kinds[] = {"spdp", "tahap1", "resend", "tahap2", NULL};
+    static const char *const kinds[] = {"spdp", "tahap1", "resend", "tahap2", "sp3", NULL};
     bool kind_ok = !f->kind;
     for (size_t i = 0; f->kind && kinds[i]; i++)
         kind_ok |= strcmp(f->kind, kinds[i]) == 0;
     if (!kind_ok)
-        return berr_field(err, BERR_BAD_INPUT, "kind", "kind: spdp, tahap1, resend atau tahap2");
+        return berr_field(err, BERR_BAD_INPUT, "kind",
+                          "kind: spdp, tahap1, resend, tahap2 atau sp3");
     if (f->unread && strcmp(f->unread, "true") != 0 && strcmp(f->unread, "false") != 0)
         return berr_field(err, BERR_BAD_INPUT, "unread", "unread: true atau false");
     if (f->mine && strcmp(f->mine, "true") != 0 && strcmp(f->mine, "false") != 0)

@@ -374,7 +374,8 @@ static json_t *detentions_json(const struct row_ctx *x)
 /* The notices of arrest and detention owed and overdue (family, consular;
  * issue 13.7) and the SPDP's recipients that have not received it in time
  * (13.8), each with its reason: the clock's label, suspect and due date;
- * a delivery made late says when (`delivered_on`, `late`). */
+ * a delivery made late says when (`delivered_on`, `late`); one never made
+ * before the file ended says so (`missed`, `closed_by`, `closed_on`). */
 static json_t *notices_json(const struct row_ctx *x)
 {
     json_t *a = json_array(), *c;
@@ -390,6 +391,17 @@ static json_t *notices_json(const struct row_ctx *x)
         json_t *v = clock_view(x, c);
         json_object_set(v, "delivered_on", json_object_get(c, "delivered_on"));
         json_object_set_new(v, "late", json_true());
+        json_array_append_new(a, v);
+    }
+    /* owed past its day and never delivered when the file ended (summary.c missed_notices): a
+     * fault kept in sight, no deadline (state "missed", not counted as overdue) */
+    json_array_foreach(json_object_get(x->detail, "missed_notices"), i, c)
+    {
+        json_t *v = clock_view(x, c);
+        json_object_set_new(v, "state", json_string("missed"));
+        json_object_set(v, "closed_by", json_object_get(c, "closed_by"));
+        json_object_set(v, "closed_on", json_object_get(c, "closed_on"));
+        json_object_set_new(v, "missed", json_true());
         json_array_append_new(a, v);
     }
     return a;

@@ -67,8 +67,8 @@ static long long party_of(const struct casefile *cf, int suspect)
 
 /* ---- what the log says beyond the clocks --------------------------------------------- */
 
-static const char *const arrival_kinds[] = {"spdp", "tahap1", "resend", "tahap2"};
-enum { ARR_SPDP, ARR_TAHAP1, ARR_RESEND, ARR_TAHAP2, ARR__COUNT };
+static const char *const arrival_kinds[] = {"spdp", "tahap1", "resend", "tahap2", "sp3"};
+enum { ARR_SPDP, ARR_TAHAP1, ARR_RESEND, ARR_TAHAP2, ARR_SP3, ARR__COUNT };
 
 static const char *const date_keys[SUMMARY_DATES] = {"sprindik_on", "p21_on",      "tahap1_on",
                                                      "tahap2_on",   "tak_on",      "sp3_on",
@@ -105,14 +105,17 @@ static bool close_detention(struct summary_walk *w, const struct casefile *cf, i
 
 /* Arrivals at the Kejari (the prosecutor's inbox) and their receipts:
  * KUHAP 109(1) the SPDP, 8(3)(a) Tahap I, 110(3) the re-sent file, 8(3)(b)
- * Tahap II.  A receipt answers the latest arrival of its kind still open. */
+ * Tahap II, 109(3) the notice that the investigation was stopped (SP3; DOMAIN 4.15), received
+ * the day the investigator records it delivered (sp3_notified to the kejari: the act is the
+ * delivery).  A receipt answers the latest arrival of its kind still open. */
 static bool note_arrival(struct summary_walk *w, const struct casefile *cf, int i, enum event ev)
 {
     int kind = -1;
     switch (ev) {
-    case EV_SPDP_SENT: {
+    case EV_SPDP_SENT:
+    case EV_SP3_NOTIFIED: {
         const char *to = payload_str(cf, i, "recipient");
-        kind = !to || strcmp(to, "kejari") == 0 ? ARR_SPDP : -1;
+        kind = to && strcmp(to, "kejari") != 0 ? -1 : ev == EV_SPDP_SENT ? ARR_SPDP : ARR_SP3;
         break;
     }
     case EV_TAHAP1_SENT:
@@ -131,7 +134,7 @@ static bool note_arrival(struct summary_walk *w, const struct casefile *cf, int 
     if (kind >= 0) {
         if (!ROOM_FOR_ONE(w->arrivals, w->narrivals, w->arrcap))
             return false;
-        w->arrivals[w->narrivals++] = (struct summary_arrival){i, kind, -1};
+        w->arrivals[w->narrivals++] = (struct summary_arrival){i, kind, kind == ARR_SP3 ? i : -1};
         return true;
     }
     /* the SPDP, or the file sent, is received at the Kejaksaan by the prosecutor's record of it
@@ -513,6 +516,23 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
 
 /* ---- the summary ---------------------------------------------------------------------- */
 
+/* Whether a notice's clock was closed undelivered by the act that ended the file (core/clock.c
+ * close_owed: handed over, terminated, lapsed, administrative, dismissed). */
+static bool closed_unsent(const struct clock *c)
+{
+    switch (c->stopped_by) {
+    case EV_TAHAP2_DONE:
+    case EV_SHORT_PROCEDURE_HANDOVER:
+    case EV_SP3_ISSUED:
+    case EV_LAPSED:
+    case EV_DISMISSED:
+    case EV_TAK_DECIDED:
+        return !c->running;
+    default:
+        return false;
+    }
+}
+
 /* The SPDP's deliveries made after their day (issue 13.8), as the summary's
  * detail keeps them: a clock row with the day it was delivered. */
 static json_t *late_deliveries(const struct casefile *cf, const struct clock_set *set)
@@ -521,7 +541,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
     for (int k = 0; k < set->count; k++) {
         const struct clock *c = &set->items[k];
         if (c->running || c->state != CLOCK_OVERDUE || !notice_is_spdp(clock_notice(c->kind)) ||
-            c->stopped_by == EV_SP3_ISSUED)
+            closed_unsent(c))
             continue;
         json_t *row = clock_row(cf, c, c->due_at);
         json_object_set_new(row, "delivered_on", jdate(c->stopped_on));
@@ -530,10 +550,32 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
     return a;
 }
 
+/* The notices the law owed past their day and never delivered when the file ended (core/clock.c
+ * close_owed): a fault of the file kept in sight - the board's notices of the row, the case's
+ * clocks - but no deadline any more (no running clock: not the file's state, reason or counts),
+ * since no one can deliver them now.  Each a clock row with the act that closed it and its day.
+ * The Ketua PN's approval owed for an urgent act is one too (its report never made). */
+static json_t *missed_notices(const struct casefile *cf, const struct clock_set *set)
+{
+    json_t *a = json_array();
+    for (int k = 0; k < set->count; k++) {
+        const struct clock *c = &set->items[k];
+        bool owed = clock_notice(c->kind) != NOTICE_NONE || c->kind == CLK_PN_APPROVAL ||
+                    c->kind == CLK_SP3_NOTIFY;
+        if (!owed || !closed_unsent(c) || c->state != CLOCK_OVERDUE)
+            continue;
+        json_t *row = clock_row(cf, c, c->due_at);
+        json_object_set_new(row, "closed_by", json_string(event_code(c->stopped_by)));
+        json_object_set_new(row, "closed_on", jdate(c->stopped_on));
+        json_array_append_new(a, row);
+    }
+    return a;
+}
+
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-24" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-25" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -549,7 +591,9 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
                           21: the P-17 from the earliest receipt, whatever the order of entry;     \
                           22: a notice owed is a deadline of the file (state, reason, counts);     \
                           23: the file received by the Kejari's tanda terima too (arrival, PU      \
-                          clocks); 24: a detention clock's label in the law of its act's date */
+                          clocks); 24: a detention clock's label in the law of its act's date;     \
+                          25: the file's end closes the notices owed (missed_notices), the SP3's   \
+                          notice to the Kejari is an arrival (sp3) ending the ones unreceived */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {
@@ -623,6 +667,17 @@ static const struct ruleset *rules_on(const struct casefile *cf, struct caldate 
     return rs ? rs : &cf->rulesets[cf->nrulesets - 1];
 }
 
+/* An arrival's receipt, or what ended it unreceived: {event_id, on} of log index i. */
+static json_t *arrival_act(const struct casefile *cf, int i)
+{
+    struct case_event r;
+    evlog_effective(cf->ev, cf->nevents, i, &r);
+    return json_pack("{s:I, s:o}", "event_id", (json_int_t)cf->ev_id[i], "on",
+                     jdate(evlog_date(&r, cf->zone)));
+}
+
+/* The arrivals, each with its receipt; one never received before the SP3's notice reached the
+ * Kejari (KUHAP 109(3)) awaits nothing of the prosecutor any more: ended names that notice. */
 static json_t *arrivals_json(const struct casefile *cf, const struct summary_walk *w, json_t *row)
 {
     json_t *a = json_array();
@@ -630,17 +685,15 @@ static json_t *arrivals_json(const struct casefile *cf, const struct summary_wal
     for (int k = 0; k < w->narrivals; k++) {
         const struct summary_arrival *x = &w->arrivals[k];
         evlog_effective(cf->ev, cf->nevents, x->event, &e);
-        json_t *recv = json_null();
-        if (x->received >= 0) {
-            struct case_event r;
-            evlog_effective(cf->ev, cf->nevents, x->received, &r);
-            recv = json_pack("{s:I, s:o}", "event_id", (json_int_t)cf->ev_id[x->received], "on",
-                             jdate(evlog_date(&r, cf->zone)));
-        }
-        json_array_append_new(a, json_pack("{s:I, s:s, s:o, s:o}", "event_id",
-                                           (json_int_t)cf->ev_id[x->event], "kind",
-                                           arrival_kinds[x->kind], "sent_on",
-                                           jdate(evlog_date(&e, cf->zone)), "received", recv));
+        json_t *recv = x->received >= 0 ? arrival_act(cf, x->received) : json_null();
+        int end = -1;
+        for (int j = k + 1; x->received < 0 && end < 0 && j < w->narrivals; j++)
+            if (w->arrivals[j].kind == ARR_SP3)
+                end = w->arrivals[j].event;
+        json_array_append_new(
+            a, json_pack("{s:I, s:s, s:o, s:o, s:o}", "event_id", (json_int_t)cf->ev_id[x->event],
+                         "kind", arrival_kinds[x->kind], "sent_on", jdate(evlog_date(&e, cf->zone)),
+                         "received", recv, "ended", end >= 0 ? arrival_act(cf, end) : json_null()));
     }
     if (w->narrivals > 0) {
         const struct summary_arrival *x = &w->arrivals[w->narrivals - 1];
@@ -778,12 +831,12 @@ static void summary_fill(json_t *row, const struct casefile *cf, const struct su
     json_object_set_new(row, "pu_due_at", jat(p.pu, p.pu_due));
     json_object_set_new(row, "pu_attention_at", jat(p.pu, p.pu_attention));
     json_t *arrivals = arrivals_json(cf, w, row);
-    json_object_set_new(row, "detail",
-                        json_pack("{s:o, s:o, s:o, s:i, s:o, s:o}", "clocks", clocks, "directions",
-                                  directions_of(cf, set), "arrivals", arrivals, "stall_days",
-                                  stall_days, "flags",
-                                  summary_flags_known(cf, known ? known->facts : NULL, w),
-                                  "late_deliveries", late_deliveries(cf, set)));
+    json_object_set_new(
+        row, "detail",
+        json_pack("{s:o, s:o, s:o, s:i, s:o, s:o, s:o}", "clocks", clocks, "directions",
+                  directions_of(cf, set), "arrivals", arrivals, "stall_days", stall_days, "flags",
+                  summary_flags_known(cf, known ? known->facts : NULL, w), "late_deliveries",
+                  late_deliveries(cf, set), "missed_notices", missed_notices(cf, set)));
     json_object_set_new(row, "stats", walk_stats(cf, w));
 }
 

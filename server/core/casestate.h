@@ -47,8 +47,9 @@
  * the order it was entered in (clock.c slot_restart).  15: the Kejari's tanda terima of the
  * file (letter_delivered berkas_kejari, a new notice kind: the slots by notice kind grew by one)
  * is its receipt, for the facts and the PU's clocks (DOMAIN 5.1).  16: the order state follows
- * that tanda terima in its event's second slot (order.c case_slot). */
-#define CASESTATE_FORMAT 16
+ * that tanda terima in its event's second slot (order.c case_slot).  17: the act that ends the
+ * file closes the notices still owed (clock.c close_owed), a delivery after it stops them. */
+#define CASESTATE_FORMAT 17
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

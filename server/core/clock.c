@@ -164,6 +164,24 @@ static void slot_stop(struct clock_slot *s, enum event by, int i, int64_t at)
     s->stopped_at = at;
 }
 
+/* The acts that end the file (core/fsm.c: into handed_over, terminated, lapsed,
+ * administrative, dismissed). */
+static bool ends_file(enum event ev)
+{
+    return ev == EV_TAHAP2_DONE || ev == EV_SHORT_PROCEDURE_HANDOVER || ev == EV_SP3_ISSUED ||
+           ev == EV_LAPSED || ev == EV_DISMISSED || ev == EV_TAK_DECIDED;
+}
+
+/* A notice's delivery stops its clock; one closed undelivered at the file's end (close_owed)
+ * and delivered since - recorded while the stage still takes a letter (terminated, lapsed) -
+ * is stopped by its delivery instead: delivered late, no longer missed. */
+static void slot_deliver(struct clock_slot *s, enum event by, int i, int64_t at)
+{
+    if (s->used && !s->running && ends_file(s->stopped_by))
+        s->running = true;
+    slot_stop(s, by, i, at);
+}
+
 /* The rule set of an act on `day`, or a BAD_INPUT error. */
 static const struct ruleset *rules_on(const struct clock_input *in, int i, struct caldate day,
                                       struct berr *err)
@@ -243,10 +261,10 @@ static bool fold_spdp(struct clock_fold *fo, const struct clock_input *in, int i
         if (!notice_is_spdp(e->notice))
             return true;
         if (!notice_per_suspect(e->notice)) {
-            slot_stop(&r->to[e->notice], e->event, i, at);
+            slot_deliver(&r->to[e->notice], e->event, i, at);
         } else if (sx >= 0) {
             r->delivered[sx][e->notice == NOTICE_SPDP_PERWAKILAN] = r->n;
-            slot_stop(&fo->suspects[sx].notices[e->notice], e->event, i, at);
+            slot_deliver(&fo->suspects[sx].notices[e->notice], e->event, i, at);
         }
         return true;
     case EV_SP3_ISSUED:
@@ -339,6 +357,41 @@ static bool starts(int k, const struct day_def *d, const struct case_event *e)
             e->notice == NOTICE_BERKAS_KEJARI);
 }
 
+/* The file's end closes the notices still owed (the brief of issue "closed", decided from the
+ * law): the family's copies of an arrest's or a detention's order (KUHAP 18(3), 21(3)), the
+ * consular notice (VCCR 36), the suspect's designation notice and BAP copy (UU 20/2025 as
+ * reported, D15, D16), the SPDP to any recipient (KUHAP 109(1) jo. MK 130/2015; Permenkumham
+ * 39/2021 Pasal 27; the SP3 closed these already, issue 13.8), the report of an urgent search or
+ * seizure to the Ketua PN (KUHAP 34, 38(2)) and, on a TAK after an SP3, the SP3's own notice
+ * (KUHAP 109(3)).  Each of them informs someone while the investigation runs, so that he may
+ * act in it (the family of a person held, his consulate, the reporter who may ask for a
+ * praperadilan, the prosecutor who follows the file); once the file is handed over (Tahap II,
+ * KUHAP 8(3)(b); the short procedure, UU 6/2011 Pasal 110), terminated (SP3, whose own notice
+ * then tells them, KUHAP 109(3)), lapsed (B-1310/E/EJP/05/2022), decided by TAK or dismissed,
+ * the investigation they inform about is over and a stage that takes no more acts (handed
+ * over, administrative, dismissed: 409) leaves no one able to record them.  Chosen over
+ * letting letter_delivered be recorded after the end: a copy of a warrant delivered after the
+ * suspect went to the prosecutor informs no one and makes no deadline of a file no one can act
+ * on any more.  A notice closed undelivered is stopped by the act that ended the file: past
+ * its day it is a missed notice (state overdue, no delivery), kept in the case's clocks and
+ * the summary's missed notices (app/summary.c), never a running deadline, so that the board,
+ * its states and counts show what someone can still do; a delivery recorded after the end
+ * (terminated and lapsed still take a letter) stops it as delivered late (slot_deliver).
+ * A file reopened (a new Sprindik, praperadilan) does not reopen them: what was missed was
+ * missed, and a new Sprindik owes its own SPDP. */
+static void close_owed(struct clock_fold *fo, enum event by, int i, int64_t at)
+{
+    for (int n = NOTICE_SPDP_KEJARI; n <= NOTICE_SPDP_PERWAKILAN; n++)
+        slot_stop(&fo->spdp.to[n], by, i, at);
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
+        for (int n = NOTICE_NONE + 1; n < NOTICE__COUNT; n++)
+            slot_stop(&fo->suspects[s].notices[n], by, i, at);
+    for (int k = 0; k < fo->napprovals; k++)
+        slot_stop(&fo->approvals[k], by, i, at);
+    if (by == EV_TAK_DECIDED)
+        slot_stop(&fo->cases[CLK_SP3_NOTIFY], by, i, at);
+}
+
 static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in, int i,
                             const struct case_event *e, struct berr *err)
 {
@@ -377,9 +430,11 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
     /* a letter delivering a notice for a suspect stops its clock (13.7) */
     if (e->event == EV_LETTER_DELIVERED && e->notice > NOTICE_NONE && e->notice < NOTICE__COUNT &&
         !notice_is_spdp(e->notice) && e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS)
-        slot_stop(&fo->suspects[e->suspect].notices[e->notice], e->event, i, at);
+        slot_deliver(&fo->suspects[e->suspect].notices[e->notice], e->event, i, at);
     if (!fold_spdp(fo, in, i, e, day, at, err) || !fold_owed_to_suspect(fo, in, i, e, day, at, err))
         return false;
+    if (ends_file(e->event))
+        close_owed(fo, e->event, i, at);
     /* KUHAP 8(3)(b), UU 6/2011 Pasal 110(2): custody of the suspect passes to
      * the prosecutor; the investigator's arrest and detention clocks stop. */
     if (e->event == EV_TAHAP2_DONE || e->event == EV_SHORT_PROCEDURE_HANDOVER)
@@ -847,7 +902,7 @@ static bool fold_approval(struct clock_fold *fo, const struct clock_input *in, i
             r = in->events[r].ref;
         struct clock_slot *s = r >= 0 ? approval_of(fo, r) : NULL;
         if (s)
-            slot_stop(s, e->event, i, at);
+            slot_deliver(s, e->event, i, at);
         return true;
     }
     if ((e->event != EV_SEARCH_DONE && e->event != EV_SEIZURE_DONE) || !e->urgent)

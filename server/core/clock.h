@@ -39,6 +39,12 @@
  *                      the act, stopped by the court_permit_received (persetujuan) that
  *                      approves it
  * supervision:         direction (one per direction_given)
+ * the file's end:      the act that ends it (tahap2_done, short_procedure_handover, sp3_issued,
+ *                      lapsed, dismissed, tak_decided) closes every notice still owed, the SPDP's
+ *                      recipients and the Ketua PN's approvals (and, on a TAK, sp3_notify):
+ *                      stopped by that act, undelivered - past its day a missed notice, no
+ *                      running deadline; a delivery recorded after it stops it instead (late).
+ *                      Why: clock.c close_owed.
  */
 #ifndef BERKAS_CORE_CLOCK_H
 #define BERKAS_CORE_CLOCK_H

@@ -216,6 +216,81 @@ START_TEST(test_a_stopped_investigation_offers_the_prosecutor_nothing)
 }
 END_TEST
 
+/* The arrival of kind of the row's arrivals (the first), or NULL. */
+static json_t *arrival_of(json_t *row, const char *kind)
+{
+    json_t *a;
+    size_t i;
+    json_array_foreach(json_object_get(row, "arrivals"), i, a)
+    {
+        if (strcmp(json_string_value(json_object_get(a, "kind")), kind) == 0)
+            return a;
+    }
+    return NULL;
+}
+
+/* KUHAP 109(3), DOMAIN 4.15: a PPNS who stops an investigation notifies the PU.  The SP3's
+ * notice delivered to the Kejari (sp3_notified, recipient kejari) reaches the prosecutor's desk
+ * as an arrival of its own (kind sp3), received the day it was delivered, and the SPDP that
+ * came before it and was never recorded received awaits nothing any more: ended that day, not
+ * "belum diterima" (the acceptance tester's defect: the desk still said only "SPDP masuk,
+ * belum diterima" and --kind had no sp3).  A notice to Korwas alone is no arrival at the
+ * Kejari; another Kejari's prosecutor sees nothing of it. */
+START_TEST(test_the_sp3_notice_arrives_at_the_kejari_and_ends_the_spdp_awaiting)
+{
+    long long id = new_case("Lim Wei Jie", 10, true);
+    rec(id, inv, "sp3_issued", 3, "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    rec(id, inv, "sp3_notified", 3, "\"recipient\":\"korwas\"");
+    json_t *items = inbox(pros, NULL);
+    json_t *row = row_of(items, id);
+    ck_assert_ptr_nonnull(row);
+    ck_assert_str_eq(latest(row, "kind"), "spdp"); /* Korwas' notice is not the Kejari's */
+    ck_assert_ptr_null(arrival_of(row, "sp3"));
+    json_decref(items);
+    rec(id, inv, "sp3_notified", 2, "\"recipient\":\"kejari\"");
+    char on[11];
+    days_ago(2, on);
+    items = inbox(pros, NULL);
+    row = row_of(items, id);
+    ck_assert_ptr_nonnull(row);
+    ck_assert_str_eq(latest(row, "kind"), "sp3");
+    ck_assert_str_eq(latest(row, "label"), "Pemberitahuan penghentian penyidikan (SP3)");
+    ck_assert_str_eq(latest(row, "sent_on"), on);
+    ck_assert_str_eq(latest(row, "received_on"), on);
+    ck_assert(json_is_false(json_object_get(json_object_get(row, "latest"), "awaiting")));
+    ck_assert(json_is_true(json_object_get(row, "unread")));
+    json_t *spdp = arrival_of(row, "spdp");
+    ck_assert_ptr_nonnull(spdp);
+    ck_assert(json_is_null(json_object_get(spdp, "received_on")));
+    ck_assert_str_eq(json_string_value(json_object_get(spdp, "ended_on")), on);
+    ck_assert(json_is_false(json_object_get(spdp, "awaiting")));
+    ck_assert_int_eq(json_array_size(json_object_get(row, "next")), 0);
+    json_decref(items);
+    /* the filter by the latest arrival's kind */
+    items = inbox(pros, "kind=sp3");
+    ck_assert_ptr_nonnull(row_of(items, id));
+    json_decref(items);
+    items = inbox(pros, "kind=spdp");
+    ck_assert_ptr_null(row_of(items, id));
+    json_decref(items);
+    json_t *p = call("GET", "/api/v1/inbox?kind=sp4", pros, NULL, 400);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "kind");
+    json_decref(p);
+    /* Muara Enim's Kejari sees nothing of it; an investigator has no inbox */
+    items = inbox(pros_mre, "kind=sp3");
+    ck_assert_ptr_null(row_of(items, id));
+    json_decref(items);
+    json_decref(call("GET", "/api/v1/inbox?kind=sp3", inv, NULL, 403));
+    /* a file still open: its SPDP awaits the prosecutor's receipt */
+    long long open = new_case("Tan Mei Ling", 4, true);
+    items = inbox(pros, NULL);
+    spdp = arrival_of(row_of(items, open), "spdp");
+    ck_assert(json_is_true(json_object_get(spdp, "awaiting")));
+    ck_assert(json_is_null(json_object_get(spdp, "ended_on")));
+    json_decref(items);
+}
+END_TEST
+
 /* DOMAIN 5.1: the receipt at the Kejaksaan is the date on its tanda terima. An SPDP the
  * investigator delivered to the Kejari's desk, signed for two days after it was sent, arrived
  * received on that day - not "not yet received" while the P-17 already counts from it - and
@@ -532,6 +607,7 @@ Suite *suite_inbox(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_an_spdp_arrives_at_its_kejari_with_who_sent_it_and_about_whom);
     tcase_add_test(tc, test_a_stopped_investigation_offers_the_prosecutor_nothing);
+    tcase_add_test(tc, test_the_sp3_notice_arrives_at_the_kejari_and_ends_the_spdp_awaiting);
     tcase_add_test(tc, test_an_spdp_signed_for_at_the_kejari_is_received_that_day);
     tcase_add_test(tc, test_suspects_come_as_entered_and_each_offence_once);
     tcase_add_test(tc, test_the_prosecutors_own_deadlines_come_first);

@@ -2902,11 +2902,20 @@ static void check_loads(struct model *m, int step, const struct mcase *mc)
     json_decref(j);
 }
 
+/* The acts that end the file: into handed_over, terminated, lapsed, administrative,
+ * dismissed (DOMAIN 4.13-4.17). */
+static bool ends_file(enum event ev)
+{
+    return ev == EV_TAHAP2_DONE || ev == EV_SHORT_PROCEDURE_HANDOVER || ev == EV_SP3_ISSUED ||
+           ev == EV_LAPSED || ev == EV_DISMISSED || ev == EV_TAK_DECIDED;
+}
+
 /* The approval clocks the law owes against the case read back (DOMAIN 4.9, D8; KUHAP 34,
  * 38(2)): one per standing urgent search or seizure, due pn_approval_days (of the rule set of
  * its date) after its day; met by the first standing report of it to the Ketua PN or
  * persetujuan naming it (the report is the investigator's duty: the court's answer is then
- * awaited, and named once given, approved_by or refused_by: a refusal answers too); overdue when
+ * awaited, and named once given, approved_by or refused_by: a refusal answers too), or, with
+ * neither, closed undelivered by the act that ends the file (not_delivered); overdue when
  * met after its due day, or still running after it.  "" when they agree, else what differs in
  * `detail`. */
 static void compare_pn_clocks(const struct model *m, const struct mcase *mc, json_t *j,
@@ -2928,15 +2937,25 @@ static void compare_pn_clocks(const struct model *m, const struct mcase *mc, jso
             continue;
         want++;
         struct caldate due = caldate_add(day, days);
-        int stop = -1, approved = -1;
+        int stop = -1, approved = -1, end = -1;
         for (int t = i + 1; t < mc->n; t++) {
-            if (mc->log[t].ref != i || !evlog_effective(mc->log, mc->n, t, &s) ||
+            if (!evlog_effective(mc->log, mc->n, t, &s))
+                continue;
+            if (end < 0 && ends_file(s.event))
+                end = t;
+            if (mc->log[t].ref != i ||
                 (s.event != EV_COURT_PERMIT_RECEIVED && s.event != EV_LETTER_DELIVERED))
                 continue;
             stop = stop < 0 ? t : stop;
             if (s.event == EV_COURT_PERMIT_RECEIVED && approved < 0)
                 approved = t;
         }
+        /* the report owed is closed undelivered by the act that ends the file, when none came
+         * (no one can make it in a stage that takes no act): met by that act, late if after the
+         * due day, a report or the court's answer recorded after it meeting it instead */
+        bool closed = stop < 0 && end >= 0;
+        if (closed)
+            stop = end;
         bool late = false;
         if (stop >= 0 && evlog_effective(mc->log, mc->n, stop, &s))
             late = caldate_cmp(evlog_date(&s, wib()), due) > 0;
@@ -2947,8 +2966,13 @@ static void compare_pn_clocks(const struct model *m, const struct mcase *mc, jso
         json_t *c = NULL;
         json_array_foreach(clocks, at, k) if (strcmp(json_str(k, "code"), "pn_approval") == 0 &&
                                               json_id(k, "event_id") == mc->log_id[i]) c = k;
-        bool report = stop >= 0 && mc->log[stop].event == EV_LETTER_DELIVERED;
-        const char *by = stop < 0 ? "" : report ? "letter_delivered" : "court_permit_received";
+        bool report = !closed && stop >= 0 && mc->log[stop].event == EV_LETTER_DELIVERED;
+        const char *by =
+            stop < 0 ? ""
+            : closed ? event_code(evlog_effective(mc->log, mc->n, stop, &s) ? s.event
+                                                                            : mc->log[stop].event)
+            : report ? "letter_delivered"
+                     : "court_permit_received";
         if (!c)
             snprintf(detail, size, "no clock for the urgent act %lld", mc->log_id[i]);
         else if (strcmp(json_str(c, "due_date"), d) != 0 ||
@@ -2960,7 +2984,9 @@ static void compare_pn_clocks(const struct model *m, const struct mcase *mc, jso
                      (approved >= 0 && !mc->refused[approved] ? mc->log_id[approved] : 0) ||
                  json_id(c, "refused_by") !=
                      (approved >= 0 && mc->refused[approved] ? mc->log_id[approved] : 0) ||
-                 json_is_true(json_object_get(c, "awaiting_approval")) != (report && approved < 0))
+                 json_is_true(json_object_get(c, "awaiting_approval")) !=
+                     (report && approved < 0) ||
+                 json_is_true(json_object_get(c, "not_delivered")) != closed)
             snprintf(detail, size,
                      "act %lld: model due %s %s%s by %lld, approved by %lld; server %.300s",
                      mc->log_id[i], d, late ? "overdue" : "ok", stop < 0 ? " running" : " met",

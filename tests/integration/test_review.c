@@ -698,6 +698,173 @@ START_TEST(test_a_notice_owed_past_its_day_makes_the_file_overdue)
 }
 END_TEST
 
+static long long events_of(long long id);
+
+/* The clock of code on case id's page (the first), held in *page (the caller frees it). */
+static json_t *page_clock(long long id, const char *code, json_t **page)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    *page = call("GET", path, inv, NULL, 200);
+    json_t *clk;
+    size_t i;
+    json_array_foreach(json_object_get(*page, "clocks"), i, clk)
+    {
+        if (strcmp(json_string_value(json_object_get(clk, "code")), code) == 0)
+            return clk;
+    }
+    ck_abort_msg("case %lld has no clock %s", id, code);
+    return NULL;
+}
+
+/* The row's notice of code (the first), or NULL. */
+static json_t *notice_of(json_t *it, const char *code)
+{
+    json_t *n;
+    size_t i;
+    json_array_foreach(json_object_get(it, "notices"), i, n)
+    {
+        if (strcmp(json_string_value(json_object_get(n, "code")), code) == 0)
+            return n;
+    }
+    return NULL;
+}
+
+/* Notice n of the row is missed: never delivered when the file ended by `by` `ago` days back. */
+static void missed(json_t *it, const char *code, const char *by, int ago)
+{
+    json_t *n = notice_of(it, code);
+    ck_assert_msg(n != NULL, "no notice %s", code);
+    char on[11];
+    days_ago(ago, on);
+    ck_assert(json_is_true(json_object_get(n, "missed")));
+    ck_assert_str_eq(json_string_value(json_object_get(n, "state")), "missed");
+    ck_assert_str_eq(json_string_value(json_object_get(n, "closed_by")), by);
+    ck_assert_str_eq(json_string_value(json_object_get(n, "closed_on")), on);
+}
+
+/* The acceptance tester's defect: a closed file - terminated by SP3, or handed over at Tahap II -
+ * stayed at the top of every supervisor's board as overdue for notices no one could deliver any
+ * more (the family's copy of an arrest order, KUHAP 18(3); the SPDP to the reporter, MK
+ * 130/PUU-XIII/2015), a letter_delivered refused 409 on the handed-over file.  Decided
+ * (core/clock.c close_owed): the act that ends the file closes the notices still owed; one past its
+ * day is a missed notice - on the board's row (missed, closed_by, closed_on) and the case's clocks
+ * (not delivered, overdue) - but no deadline: not the file's state, not in the overdue counts.  A
+ * delivery recorded after an SP3 (the stage still takes a letter) is a late delivery, no longer
+ * missed. */
+START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
+{
+    long long id = open_case("SP3, tembusan keluarga tidak pernah disampaikan", 40);
+    long long s = file_ready_with(id, 35, false);
+    char at[11], body[512], path[64];
+    days_ago(31, at);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"arrested\",\"at\":\"%sT09:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/9/2026\"}",
+             at, s);
+    json_decref(call("POST", path, inv, body, 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"released\",\"at\":\"%sT12:00:00+07:00\",\"party_id\":%lld}", at, s);
+    json_decref(call("POST", path, inv, body, 201));
+    /* open, its notices owed past their day: overdue, as it should be */
+    json_t *items = review_all(sup_kanwil, NULL);
+    ck_assert_str_eq(json_string_value(json_object_get(listed(items, id, "open"), "state")),
+                     "overdue");
+    json_decref(items);
+    long long before = plg_overdue();
+    rec(id, inv, "sp3_issued", 10, "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    /* what can still be done is the reason: the SP3's own notice (KUHAP 109(3)); the notices
+     * the SP3 closed are missed, on the row, and no reason of it */
+    items = review_all(sup_kanwil, NULL);
+    json_t *it = listed(items, id, "terminated, not notified");
+    ck_assert_str_eq(reason_str(it, "code"), "sp3_notify");
+    ck_assert(json_is_null(json_object_get(it, "earliest")));
+    missed(it, "family_arrest_notice", "sp3_issued", 10);
+    missed(it, "designation_notice", "sp3_issued", 10);
+    missed(it, "spdp_to_pelapor", "sp3_issued", 10);
+    json_decref(items);
+    in_filter("reason=family_arrest_notice", id, false);
+    in_filter("reason=spdp_to_pelapor", id, false);
+    /* notified: nothing left to do, not listed, not counted */
+    rec(id, inv, "sp3_notified", 9, "\"recipient\":\"kejari\"");
+    items = review_all(sup_kanwil, NULL);
+    ck_assert_ptr_null(item_of(items, id));
+    json_decref(items);
+    in_filter("state=overdue", id, false);
+    ck_assert_int_eq(plg_overdue(), before - 1);
+    /* the case's clocks keep the fault: not delivered, late, stopped by the SP3 */
+    json_t *page, *c = page_clock(id, "family_arrest_notice", &page);
+    ck_assert(json_is_false(json_object_get(c, "running")));
+    ck_assert_str_eq(json_string_value(json_object_get(c, "state")), "overdue");
+    ck_assert_str_eq(json_string_value(json_object_get(c, "stopped_by")), "sp3_issued");
+    ck_assert(json_is_true(json_object_get(c, "not_delivered")));
+    ck_assert_ptr_null(json_object_get(c, "delivered"));
+    json_decref(page);
+    /* delivered since (a terminated file still takes a letter): late, no longer missed */
+    notify(id, "keluarga_penangkapan", s, 5);
+    c = page_clock(id, "family_arrest_notice", &page);
+    ck_assert_str_eq(json_string_value(json_object_get(c, "stopped_by")), "letter_delivered");
+    ck_assert_str_eq(json_string_value(json_object_get(c, "state")), "overdue");
+    ck_assert_ptr_null(json_object_get(c, "not_delivered"));
+    ck_assert(json_is_object(json_object_get(c, "delivered")));
+    json_decref(page);
+    c = page_clock(id, "designation_notice", &page);
+    ck_assert(json_is_true(json_object_get(c, "not_delivered")));
+    json_decref(page);
+    items = review_all(sup_kanwil, NULL);
+    ck_assert_ptr_null(item_of(items, id));
+    json_decref(items);
+
+    /* handed over (Tahap II): the SPDP never given to the reporter nor to Korwas */
+    long long h = open_case("Tahap II, SPDP tidak pernah disampaikan", 70);
+    file_ready_with(h, 65, false);
+    rec(h, inv, "tahap1_sent", 55, NULL);
+    rec(h, pros, "tahap1_received_by_pu", 54, NULL);
+    rec(h, pros, "p21_received", 50, NULL);
+    items = review_all(sup_kanwil, NULL);
+    ck_assert_str_eq(json_string_value(json_object_get(listed(items, h, "complete"), "state")),
+                     "overdue");
+    json_decref(items);
+    before = plg_overdue();
+    rec(h, inv, "tahap2_done", 40, NULL);
+    /* no one can act on it: off the board and its counts */
+    items = review_all(sup_kanwil, NULL);
+    ck_assert_ptr_null(item_of(items, h));
+    json_decref(items);
+    ck_assert_int_eq(plg_overdue(), before - 1);
+    in_filter("state=overdue", h, false);
+    /* ... its missed notices kept: the case's clocks and its summary */
+    c = page_clock(h, "spdp_to_pelapor", &page);
+    ck_assert_str_eq(json_string_value(json_object_get(c, "stopped_by")), "tahap2_done");
+    ck_assert_str_eq(json_string_value(json_object_get(c, "state")), "overdue");
+    ck_assert(json_is_true(json_object_get(c, "not_delivered")));
+    json_decref(page);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", h);
+    const char *q[1] = {cid};
+    ck_assert_int_eq(sql_count(db,
+                               "SELECT count(*) FROM app.case_summaries s, "
+                               "jsonb_array_elements(s.detail->'missed_notices') m WHERE "
+                               "s.case_id = $1::bigint AND m->>'code' IN ('spdp_to_pelapor', "
+                               "'spdp_to_korwas', 'spdp_to_kejari') AND m->>'closed_by' = "
+                               "'tahap2_done'",
+                               1, q),
+                     3);
+    /* nothing to record on it any more: the letter is still refused, nothing written */
+    long long n = events_of(h);
+    char date[11];
+    days_ago(1, date);
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"%s\",\"recipient\":\"spdp_pelapor\","
+             "\"received_by\":\"Pelapor\"}",
+             date);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", h);
+    json_decref(call("POST", path, inv, body, 409));
+    ck_assert_int_eq(events_of(h), n);
+}
+END_TEST
+
 /* With the prosecutor, the file sent and its receipt never recorded, the prosecutor's silence
  * is watched ("no act for N days"); a suspect still held by the investigator outranks it too. */
 START_TEST(test_a_suspect_held_outranks_the_stall)
@@ -1534,7 +1701,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     snapshot_follows_its_log(walk[W_NO_SPDP]);
     char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
     char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
-    ck_assert_str_eq(fmt, "16");
+    ck_assert_str_eq(fmt, "17");
     ck_assert_str_eq(stage, "investigation");
     free(fmt);
     free(stage);
@@ -1770,7 +1937,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}");
     used = snap_at(id, "{clocks,cases,0,0}");
-    ck_assert_str_eq(fmt, "16");
+    ck_assert_str_eq(fmt, "17");
     ck_assert_str_eq(used, "true");
     free(fmt);
     free(used);
@@ -2474,7 +2641,7 @@ START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
     db_pool_free(maint);
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}"), *moved = snap_at(id, "{clocks,cases,1,3}");
-    ck_assert_str_eq(fmt, "16");
+    ck_assert_str_eq(fmt, "17");
     ck_assert_str_eq(moved, "true"); /* [used, running, armed, moved, ...] */
     free(fmt);
     free(moved);
@@ -2537,6 +2704,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_a_suspect_held_past_his_time_is_the_reason_before_an_overdue_p17);
     tcase_add_test(tc, test_a_detention_in_time_is_the_reason_of_a_file_overdue_on_its_p17);
     tcase_add_test(tc, test_a_released_suspect_is_no_longer_the_reason);
+    tcase_add_test(tc, test_a_closed_file_keeps_its_missed_notices_off_the_board);
     tcase_add_test(tc, test_a_suspect_held_outranks_the_stall);
     tcase_add_test(tc, test_an_overdue_file_untouched_past_its_limit_says_how_long);
     tcase_add_test(tc, test_the_earliest_deadline_first_and_every_page_once);
