@@ -333,10 +333,11 @@ const struct command cli_commands[] = {
      "      --name NAMA            nama seperti di paspor\n"
      PARTY_HELP COMMON_OPTS, NULL},
     {"party", "add", cmd_party_add, "tambah saksi atau ahli pada perkara (penyidik)",
-     "party add PERKARA --kind witness|expert --name NAMA [OPSI]...\n"
-     "Tambah saksi atau ahli (atau, dengan --kind suspect, tersangka) pada perkara PERKARA.\n"
+     "party add PERKARA --kind witness|expert|reporter|victim --name NAMA [OPSI]...\n"
+     "Tambah saksi atau ahli (atau, dengan --kind suspect, tersangka) pada perkara PERKARA;\n"
+     "reporter (pelapor) dan victim (korban) berhak atas SPDP (Putusan MK 130/PUU-XIII/2015).\n"
      "\n"
-     "      --kind JENIS           witness, expert atau suspect\n"
+     "      --kind JENIS           witness, expert, suspect, reporter atau victim\n"
      "      --name NAMA            nama seperti di paspor atau kartu identitas\n"
      PARTY_HELP COMMON_OPTS, NULL},
     {"party", "correct", cmd_party_correct, "koreksi data pihak (penyidik)",
@@ -344,7 +345,7 @@ const struct command cli_commands[] = {
      "Koreksi isian yang diberikan dari pihak PIHAK (id) pada perkara PERKARA.  Versi pihak\n"
      "saat ini dikirim sebagai If-Match kecuali --if-match diberikan.\n"
      "\n"
-     "      --kind JENIS           witness, expert atau suspect\n"
+     "      --kind JENIS           witness, expert, suspect, reporter atau victim\n"
      "      --name NAMA            nama seperti di paspor\n"
      PARTY_HELP
      "      --if-match VERSI       versi pihak yang Anda lihat (bawaan: versi saat ini)\n"

@@ -99,7 +99,7 @@ export const ROLES = {
   admin: 'Administrator',
 };
 
-export const KINDS = { suspect: 'Tersangka', witness: 'Saksi', expert: 'Ahli' };
+export const KINDS = { suspect: 'Tersangka', witness: 'Saksi', expert: 'Ahli', reporter: 'Pelapor', victim: 'Korban' };
 
 // today, "YYYY-MM-DD": on the calendar of the zone tz (an office's, e.g. "Asia/Makassar") when
 // given - an act is dated, and its deadlines run, on its office's calendar (DOMAIN 2.4, 5.1), which

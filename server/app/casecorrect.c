@@ -21,6 +21,7 @@
 #include "audit.h"
 #include "casefile.h"
 #include "casecorrect.h"
+#include "summary.h"
 #include "casework.h"
 #include "store/cases.h"
 #include "store/tx.h"
@@ -128,6 +129,10 @@ bool app_case_update(struct app *app, const struct actor *who, long long case_id
          (!in->investigators || check_investigators(&tx, &cf, in->investigators, &ids, &nids, err));
     ok = ok && write_case(&tx, &cf, in, &version, err) &&
          (!in->investigators || store_case_investigators_set(&tx, case_id, ids, nids, err));
+    /* a file from a public report has a reporter to tell (sql/0041, MK 130/PUU-XIII/2015): its
+     * source changed, the summary's clocks are worked out again */
+    if (ok && in->source)
+        ok = summary_refresh(&tx, who, case_id, err);
     if (ok) {
         snprintf(au->detail, sizeof au->detail, "{\"changed\":[%s%s%s%s%s],\"version\":%d}",
                  in->summary ? "\"summary\"," : "", in->source ? "\"source\"," : "",

@@ -155,6 +155,7 @@ static bool case_head(const struct store_casefile_row *h, struct casefile *cf, s
     stage_lookup(h->stage, &cf->stage);
     cf->version = h->version;
     cf->disclosed = h->disclosed;
+    cf->reporter = h->reporter;
     size_t bin_len = 0;
     sodium_hex2bin(cf->last_hash, sizeof cf->last_hash, h->last_hash, strlen(h->last_hash), NULL,
                    &bin_len, NULL);
@@ -488,7 +489,8 @@ void casefile_clock_input(const struct casefile *cf, long long now, struct clock
                                .nrulesets = cf->nrulesets,
                                .now = now,
                                .foreign = cf->suspect_foreign,
-                               .nforeign = cf->nsuspects};
+                               .nforeign = cf->nsuspects,
+                               .no_reporter = !cf->reporter};
 }
 
 bool casefile_clocks(const struct casefile *cf, long long now, struct clock_set *out,

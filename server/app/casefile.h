@@ -43,6 +43,8 @@ struct casefile {
     enum stage stage;
     int version;
     bool disclosed;
+    bool reporter; /* a reporter or victim to tell (MK 130/2015): a party of that kind, or a
+                      file from a public report (sql/0041) */
     unsigned char last_hash[32];
     long long now;  /* the database's clock when the case was read, Unix seconds */
     char *snapshot; /* the stored snapshot's text (snapshot.h), read with the case row under

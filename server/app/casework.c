@@ -166,9 +166,15 @@ static bool blank(const char *s)
 
 static bool check_party_input(const struct party_input *in, struct berr *err)
 {
-    if (in->kind && strcmp(in->kind, "suspect") != 0 && strcmp(in->kind, "witness") != 0 &&
-        strcmp(in->kind, "expert") != 0)
-        return berr_field(err, BERR_BAD_INPUT, "kind", "kind: suspect, witness atau expert");
+    /* reporter (pelapor) and victim (korban): to whom MK 130/PUU-XIII/2015 owes the SPDP */
+    static const char *const kinds[] = {"suspect", "witness", "expert", "reporter", "victim"};
+    bool known = !in->kind;
+    for (size_t i = 0; in->kind && i < sizeof kinds / sizeof kinds[0]; i++)
+        known |= strcmp(in->kind, kinds[i]) == 0;
+    if (!known)
+        return berr_field(
+            err, BERR_BAD_INPUT, "kind",
+            "kind: suspect, witness, expert, reporter (pelapor) atau victim (korban)");
     if (in->nationality && !(strlen(in->nationality) == 2 && upper_alnum(in->nationality, 2, 2) &&
                              in->nationality[0] >= 'A' && in->nationality[1] >= 'A'))
         return berr_field(err, BERR_BAD_INPUT, "nationality",
@@ -260,10 +266,14 @@ bool app_party_save(struct app *app, const struct actor *who, long long case_id,
     }
     /* the text search sees the names */
     ok = ok && store_case_search_refresh(&tx, case_id, err);
-    /* the snapshot is folded with the foreign suspects (their consular clocks, snapshot.h): a
-     * suspect added or a party corrected (nationality, kind) rewrites it, or the summaries'
-     * check would name the case as differing from its log until its next act */
-    if (ok && (party_id || (in->kind && strcmp(in->kind, "suspect") == 0)))
+    /* the snapshot is folded with the foreign suspects (their consular clocks, snapshot.h), the
+     * summary's clocks owe the reporter his SPDP (sql/0041): a suspect, reporter or victim
+     * added or a party corrected (nationality, kind) rewrites them, or the summaries' check
+     * would name the case as differing from its log until its next act */
+    bool clocked =
+        in->kind && (strcmp(in->kind, "suspect") == 0 || strcmp(in->kind, "reporter") == 0 ||
+                     strcmp(in->kind, "victim") == 0);
+    if (ok && (party_id || clocked))
         ok = summary_refresh(&tx, who, case_id, err);
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);

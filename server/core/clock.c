@@ -795,7 +795,10 @@ static void emit_spdp_clocks(const struct clock_fold *fo, const struct clock_inp
             continue;
         const struct clock_slot *s =
             sx >= 0 ? &fo->suspects[sx].notices[defs_s[k].n] : &fo->spdp.to[defs_s[k].n];
-        if (!s->used)
+        /* MK 130/PUU-XIII/2015 owes the SPDP to the victim or reporter (pelapor/korban): a file
+         * from the office's own supervision, operation, intelligence or border check has none -
+         * its Laporan Kejadian is the officer's - so nothing is owed to tell one */
+        if (!s->used || (defs_s[k].n == NOTICE_SPDP_PELAPOR && in->no_reporter))
             continue;
         struct clock c;
         const char *basis =

@@ -27,7 +27,8 @@
  *                      bap_copy (DOMAIN D16, UU 20/2025 as reported: a BAP of a suspect
  *                      under a rule set with bap_copy_days > 0, stopped by the letter
  *                      giving him its copy; his next BAP starts it again)
- * SPDP recipients:     spdp_to_kejari, spdp_to_korwas, spdp_to_pelapor (case), then
+ * SPDP recipients:     spdp_to_kejari, spdp_to_korwas, spdp_to_pelapor (case; only for a
+ *                      file with a reporter or victim: clock_input.no_reporter), then
  *                      spdp_to_tersangka, spdp_to_perwakilan_negara per suspect: day
  *                      clocks of spdp_days from the Sprindik (a suspect designated later:
  *                      from his designation), for the recipients the rule set requires,
@@ -138,6 +139,10 @@ struct clock_input {
      * index; NULL or shorter: none */
     const bool *foreign;
     int nforeign;
+    /* the file has no reporter or victim (MK 130/PUU-XIII/2015 owes them the SPDP): no
+     * spdp_to_pelapor clock is emitted (its slot is folded all the same, so that the fold does
+     * not depend on it); false: one is owed when the rule set requires it */
+    bool no_reporter;
 };
 
 /* Caller-provided output: cap slots at items. */

@@ -14,12 +14,14 @@
 /* ---- the case row ------------------------------------------------------------------------ */
 
 /* The columns of the case row, in this order; the write path's lock adds the
- * snapshot and the count of events. */
+ * snapshot and the count of events.  The reporter: a party of kind reporter or
+ * victim, or a file from a public report (sql/0041, as app.case_head says it). */
 #define CASE_COLUMNS                                                                               \
     "c.id, c.office_id, coalesce(c.kejari_id, 0), c.number, coalesce(c.opened_on::text, ''), "     \
     "o.tz, c.stage, c.version, c.disclosed_at IS NOT NULL, encode(c.last_hash, 'hex'), "           \
-    "extract(epoch FROM now())::bigint"
-enum { H_SNAPSHOT = 11, H_EVENTS = 12 };
+    "extract(epoch FROM now())::bigint, (c.source = 'public_report' OR EXISTS (SELECT 1 FROM "     \
+    "app.parties r WHERE r.case_id = c.id AND r.kind IN ('reporter', 'victim')))"
+enum { H_REPORTER = 11, H_SNAPSHOT = 12, H_EVENTS = 13 };
 
 /* The case row's statement for sight ($1 the office, $2 the case) and its
  * name: one a sight, with the lock and without. */
@@ -50,6 +52,7 @@ static void head_of(const PGresult *r, int i, void *item, void *ctx)
     h->disclosed = stmt_bool(r, i, 8);
     h->last_hash = PQgetvalue(r, i, 9);
     h->now = stmt_ll(r, i, 10);
+    h->reporter = stmt_bool(r, i, H_REPORTER);
     if (lock) {
         h->snapshot = PQgetisnull(r, i, H_SNAPSHOT) ? NULL : PQgetvalue(r, i, H_SNAPSHOT);
         h->events = (int)stmt_ll(r, i, H_EVENTS);
@@ -158,7 +161,7 @@ bool store_casefile_charged(struct tx *tx, long long case_id, struct store_charg
  * row id; no row for a case the acting user may not read. */
 static const struct stmt head_for_write = {"casefile.head_for_write", 1,
                                            "SELECT * FROM app.case_head($1::bigint)"};
-enum { W_SUSPECTS = 13, W_CHARGED, W_RULES, W_NEXT_EVENT, W_NCOLS };
+enum { W_SUSPECTS = 14, W_CHARGED, W_RULES, W_NEXT_EVENT, W_NCOLS };
 
 /* "a:b:..." - the field after *p as a number and a boolean ("true"); *p
  * moves past its colon. */

@@ -33,6 +33,7 @@ struct store_casefile_row {
     bool disclosed;
     const char *last_hash; /* the chain head in hex */
     long long now;         /* the database's clock, Unix seconds */
+    bool reporter;         /* a reporter or victim: a party of that kind, or a public report */
     /* read with the lock only (the write path): */
     const char *snapshot; /* the stored snapshot's text, NULL when there is none */
     int events;           /* the case row's count of events */

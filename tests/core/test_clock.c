@@ -30,7 +30,7 @@ static void compute(struct run *r, const struct case_event *ev, int n, const cha
                     const char *now)
 {
     struct clock_input in = {ev,   n, zone_of(zone), sets, RULESET_BUILTIN_COUNT, instant_of(now),
-                             NULL, 0};
+                             NULL, 0, false};
     memset(r, 0, sizeof *r);
     r->set.items = r->items;
     r->set.cap = CAP;
@@ -1344,8 +1344,9 @@ START_TEST(test_clocks_come_in_a_fixed_order_and_count_past_the_cap)
 
     struct clock one[1];
     struct clock_set small = {one, 1, 0, 0, 0};
-    struct clock_input in = {
-        log, 4, zone_of("Asia/Jakarta"), sets, 2, instant_of("2025-03-02T00:00:00+07:00"), NULL, 0};
+    struct clock_input in = {log,  4, zone_of("Asia/Jakarta"),
+                             sets, 2, instant_of("2025-03-02T00:00:00+07:00"),
+                             NULL, 0, false};
     struct berr err;
     ck_assert(clock_compute(&in, &small, &err));
     ck_assert_int_eq(small.count, 1);
@@ -1359,7 +1360,7 @@ START_TEST(test_bad_input_is_refused)
     struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "1975-03-01")};
     struct clock items[4];
     struct clock_set out = {items, 4, 0, 0, 0};
-    struct clock_input in = {log, 1, zone_of("Asia/Jakarta"), sets, 2, 0, NULL, 0};
+    struct clock_input in = {log, 1, zone_of("Asia/Jakarta"), sets, 2, 0, NULL, 0, false};
     struct berr err = {0};
     ck_assert(!clock_compute(&in, &out, &err)); /* before every rule set */
     ck_assert_int_eq(err.kind, BERR_BAD_INPUT);
@@ -1391,7 +1392,7 @@ static void compute_foreign(struct run *r, const struct case_event *ev, int n, c
 {
     static const bool foreign[2] = {true, false};
     struct clock_input in = {
-        ev, n, zone_of(zone), sets, RULESET_BUILTIN_COUNT, instant_of(now), foreign, 2};
+        ev, n, zone_of(zone), sets, RULESET_BUILTIN_COUNT, instant_of(now), foreign, 2, false};
     memset(r, 0, sizeof *r);
     r->set.items = r->items;
     r->set.cap = CAP;
@@ -1442,6 +1443,72 @@ START_TEST(test_the_family_has_the_arrests_order_within_its_day)
     wit[1].suspect = 0;
     compute_foreign(&r, wit, 2, "Asia/Jayapura", "2025-06-10T00:00:00+09:00");
     ck_assert(must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1)->running);
+}
+END_TEST
+
+/* The file's end closes the notices still owed (clock.c close_owed): the family's copy of an
+ * arrest's order never delivered (KUHAP 18(3), due the next day) and the SPDP's recipients
+ * (7 days) are stopped by the SP3 - past their day, overdue (missed), no longer running; a
+ * notice not yet due when the file ended is closed in time; a letter recorded after the SP3
+ * stops it as delivered, late. */
+START_TEST(test_the_files_end_closes_the_notices_still_owed)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-06-01"),
+                               ev_suspect(EV_ARRESTED, "2025-06-02T10:00:00+07:00", 1),
+                               ev_suspect(EV_RELEASED, "2025-06-02T12:00:00+07:00", 1),
+                               ev_suspect(EV_ARRESTED, "2025-06-19T10:00:00+07:00", 0),
+                               ev_suspect(EV_RELEASED, "2025-06-19T12:00:00+07:00", 0),
+                               ev_on(EV_SP3_ISSUED, "2025-06-19"),
+                               notice_on("2025-06-25", 1, NOTICE_FAMILY_ARREST)};
+    struct run r;
+    compute_foreign(&r, log, 6, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_SP3_ISSUED);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    c = must_find(&r, CLK_SPDP_KEJARI, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    /* the second arrest's copy was still in time when the SP3 ended the file */
+    c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 0);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_SP3_ISSUED);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    ck_assert_int_eq(clock_worst(&r.set), CLOCK_OK);
+    /* delivered after the SP3: stopped by the letter, late */
+    compute_foreign(&r, log, 7, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
+    c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
+    ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    assert_day(c->stopped_on, "2025-06-25");
+}
+END_TEST
+
+/* MK 130/PUU-XIII/2015 owes the SPDP to the victim or reporter: a file with none owes no
+ * spdp_to_pelapor clock; the others' clocks are the same. */
+START_TEST(test_no_spdp_is_owed_to_a_reporter_a_file_has_not)
+{
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-06-01")};
+    struct run with, without;
+    compute(&with, log, 1, "Asia/Jakarta", "2025-06-20T00:00:00+07:00");
+    ck_assert_int_eq(must_find(&with, CLK_SPDP_PELAPOR, -1)->state, CLOCK_OVERDUE);
+    struct clock_input in = {log,
+                             1,
+                             zone_of("Asia/Jakarta"),
+                             sets,
+                             RULESET_BUILTIN_COUNT,
+                             instant_of("2025-06-20T00:00:00+07:00"),
+                             NULL,
+                             0,
+                             true};
+    memset(&without, 0, sizeof without);
+    without.set.items = without.items;
+    without.set.cap = CAP;
+    struct berr err = {0};
+    ck_assert(clock_compute(&in, &without.set, &err));
+    ck_assert_ptr_null(find(&without, CLK_SPDP_PELAPOR, -1));
+    ck_assert_int_eq(without.set.count, with.set.count - 1);
+    ck_assert_int_eq(must_find(&without, CLK_SPDP_KEJARI, -1)->state, CLOCK_OVERDUE);
 }
 END_TEST
 
@@ -1771,6 +1838,8 @@ Suite *suite_clock(void)
     tcase_add_test(misc, test_a_direction_is_due_on_its_own_date_until_done);
     tcase_add_test(misc, test_clocks_come_in_a_fixed_order_and_count_past_the_cap);
     tcase_add_test(misc, test_bad_input_is_refused);
+    tcase_add_test(misc, test_the_files_end_closes_the_notices_still_owed);
+    tcase_add_test(misc, test_no_spdp_is_owed_to_a_reporter_a_file_has_not);
     tcase_add_test(misc, test_kind_and_state_codes);
     tcase_add_test(misc, test_a_busy_case_computes_quickly);
     suite_add_tcase(s, misc);

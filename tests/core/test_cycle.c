@@ -99,7 +99,8 @@ START_TEST(test_a_repeated_receipt_moves_no_clock)
                              RULESET_BUILTIN_COUNT,
                              instant_of("2025-03-25T00:00:00+07:00"),
                              NULL,
-                             0};
+                             0,
+                             false};
     struct berr err = {0};
     ck_assert(clock_compute(&in, &set, &err));
     bool seen = false;
@@ -253,7 +254,8 @@ START_TEST(test_the_resend_clock_runs_from_the_investigators_receipt)
                              RULESET_BUILTIN_COUNT,
                              instant_of("2025-03-27T23:59:59+08:00"),
                              NULL,
-                             0};
+                             0,
+                             false};
     struct berr err = {0};
     ck_assert(clock_compute(&in, &set, &err));
     const struct clock *c = NULL;

@@ -412,7 +412,7 @@ START_TEST(test_party_shapes_are_checked_naming_the_field)
         {"{\"kind\":\"suspect\",\"name\":\"A\",\"passport_no\":\"C12\"}", "passport_no"},
         {"{\"kind\":\"suspect\",\"name\":\"A\",\"birth_date\":\"1990-13-01\"}", "birth_date"},
         {"{\"kind\":\"suspect\",\"name\":\"A\",\"sex\":\"X\"}", "sex"},
-        {"{\"kind\":\"victim\",\"name\":\"A\"}", "kind"},
+        {"{\"kind\":\"korban\",\"name\":\"A\"}", "kind"},
         {"{\"kind\":\"suspect\"}", "name"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

@@ -1559,6 +1559,9 @@ START_TEST(test_each_spdp_recipient_is_a_delivery_with_its_own_day)
              "{\"kind\":\"suspect\",\"name\":\"BUDI SANTOSO\",\"nationality\":\"ID\"}", 201);
     long long indo = json_integer_value(json_object_get(pp, "id"));
     json_decref(pp);
+    /* the reporter: MK 130/2015 owes the SPDP to one the file has (a party of kind reporter) */
+    json_decref(call("POST", path, demo.inv,
+                     "{\"kind\":\"reporter\",\"name\":\"Pengelola Hotel Melati\"}", 201));
     long long all[3] = {s[0], s[1], indo};
     for (int k = 0; k < 3; k++) {
         snprintf(x, sizeof x, "\"party_id\":%lld", all[k]);
@@ -1682,6 +1685,10 @@ START_TEST(test_spdp_recipients_count_the_offices_day_and_the_new_codes_rules)
     long long nu = open_case_on(inv_ptk, kj, "2025-12-30");
     rec_on(nu, inv_ptk, "sprindik_issued", "2026-01-02", NULL);
     long long old = open_case_on(inv_ptk, kj, "2025-12-30");
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", old);
+    /* a victim, owed the SPDP (MK 130/PUU-XIII/2015) */
+    json_decref(call("POST", path, inv_ptk, "{\"kind\":\"victim\",\"name\":\"Korban\"}", 201));
     rec_on(old, inv_ptk, "sprindik_issued", "2026-01-01", NULL);
     rec_on(old, inv_ptk, "spdp_sent", "2026-01-02", "\"recipient\":\"kejari\"");
     /* 23:30 WIT on day 7 (8 January): in time; 00:30 WIT on day 8: late */

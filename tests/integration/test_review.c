@@ -700,6 +700,48 @@ END_TEST
 
 static long long events_of(long long id);
 
+/* A party of kind (reporter, victim, witness) added to case id. */
+static void add_party(long long id, const char *kind, const char *name)
+{
+    char path[64], body[256];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body, "{\"kind\":\"%s\",\"name\":\"%s\"}", kind, name);
+    json_decref(call("POST", path, inv, body, 201));
+}
+
+/* The case's source corrected (PUT /api/v1/cases/{id}, If-Match its version). */
+static void case_source(long long id, const char *source, int version)
+{
+    char url[160], auth[160], match[48], body[96];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld", port, id);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", inv);
+    snprintf(match, sizeof match, "If-Match: \"%d\"", version);
+    snprintf(body, sizeof body, "{\"source\":\"%s\"}", source);
+    const char *h[] = {auth, "Content-Type: application/json", match, NULL};
+    struct http_result r;
+    ck_assert(http_do("PUT", url, body, strlen(body), h, &r));
+    ck_assert_msg(r.status == 200, "PUT source: %ld", r.status);
+    http_result_free(&r);
+}
+
+/* The clock of code on case id's page (the first) or NULL; the page in *page (freed first
+ * when set; the caller frees the last). */
+static json_t *page_clock_or_null(long long id, const char *code, json_t **page)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_decref(*page);
+    *page = call("GET", path, inv, NULL, 200);
+    json_t *clk;
+    size_t i;
+    json_array_foreach(json_object_get(*page, "clocks"), i, clk)
+    {
+        if (strcmp(json_string_value(json_object_get(clk, "code")), code) == 0)
+            return clk;
+    }
+    return NULL;
+}
+
 /* The clock of code on case id's page (the first), held in *page (the caller frees it). */
 static json_t *page_clock(long long id, const char *code, json_t **page)
 {
@@ -782,10 +824,10 @@ START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
     ck_assert(json_is_null(json_object_get(it, "earliest")));
     missed(it, "family_arrest_notice", "sp3_issued", 10);
     missed(it, "designation_notice", "sp3_issued", 10);
-    missed(it, "spdp_to_pelapor", "sp3_issued", 10);
+    missed(it, "spdp_to_korwas", "sp3_issued", 10);
     json_decref(items);
     in_filter("reason=family_arrest_notice", id, false);
-    in_filter("reason=spdp_to_pelapor", id, false);
+    in_filter("reason=spdp_to_korwas", id, false);
     /* notified: nothing left to do, not listed, not counted */
     rec(id, inv, "sp3_notified", 9, "\"recipient\":\"kejari\"");
     items = review_all(sup_kanwil, NULL);
@@ -818,6 +860,7 @@ START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
 
     /* handed over (Tahap II): the SPDP never given to the reporter nor to Korwas */
     long long h = open_case("Tahap II, SPDP tidak pernah disampaikan", 70);
+    add_party(h, "reporter", "Pengelola Hotel Melati"); /* owed the SPDP (MK 130/2015) */
     file_ready_with(h, 65, false);
     rec(h, inv, "tahap1_sent", 55, NULL);
     rec(h, pros, "tahap1_received_by_pu", 54, NULL);
@@ -862,6 +905,81 @@ START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", h);
     json_decref(call("POST", path, inv, body, 409));
     ck_assert_int_eq(events_of(h), n);
+}
+END_TEST
+
+/* MK 130/PUU-XIII/2015 owes the SPDP to the victim or reporter (pelapor/korban).  A file from the
+ * office's own supervision has none - its Laporan Kejadian is the officer's - so nothing is owed
+ * to a reporter (the acceptance tester's board said "SPDP diterima pelapor/korban" overdue on
+ * such a file); one is owed once the file has a reporter or a victim (a party of that kind,
+ * sql/0041) or came from a public report (source public_report), and no longer when its source
+ * is corrected away from it. */
+START_TEST(test_the_reporters_spdp_is_owed_only_to_a_file_that_has_one)
+{
+    long long id = open_case("Pengawasan rutin, tanpa pelapor", 12);
+    rec(id, inv, "sprindik_issued", 10, NULL);
+    json_t *page = NULL;
+    ck_assert_ptr_null(page_clock_or_null(id, "spdp_to_pelapor", &page));
+    ck_assert_str_eq(json_string_value(
+                         json_object_get(page_clock_or_null(id, "spdp_to_kejari", &page), "state")),
+                     "overdue");
+    json_decref(page);
+    page = NULL;
+    json_t *items = review_all(sup_kanwil, NULL);
+    ck_assert_ptr_null(notice_of(listed(items, id, "supervision"), "spdp_to_pelapor"));
+    json_decref(items);
+    /* who may not add a party, and a kind the law does not know: nothing added */
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, inv, "{\"kind\":\"korban\",\"name\":\"X\"}", 400);
+    ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "kind");
+    json_decref(p);
+    json_decref(call("POST", path, sup_plg, "{\"kind\":\"victim\",\"name\":\"X\"}", 403));
+    char *mre = token_of(NIP_INV_MRE);
+    json_decref(call("POST", path, mre, "{\"kind\":\"victim\",\"name\":\"X\"}", 404));
+    free(mre);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    ck_assert_int_eq(
+        sql_count(db, "SELECT count(*) FROM app.parties WHERE case_id = $1::bigint", 1, q), 0);
+    /* a victim: owed it within the SPDP's 7 days, past them */
+    add_party(id, "victim", "Korban");
+    json_t *c = page_clock_or_null(id, "spdp_to_pelapor", &page);
+    ck_assert_ptr_nonnull(c);
+    ck_assert(json_is_true(json_object_get(c, "running")));
+    ck_assert_str_eq(json_string_value(json_object_get(c, "state")), "overdue");
+    json_decref(page);
+    page = NULL;
+    items = review_all(sup_kanwil, NULL);
+    ck_assert_ptr_nonnull(notice_of(listed(items, id, "a victim"), "spdp_to_pelapor"));
+    json_decref(items);
+
+    /* a public report: its complainant is the reporter */
+    long long pr = open_case("Pengaduan masyarakat", 12);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", pr);
+    json_t *got = call("GET", path, inv, NULL, 200);
+    int version = (int)json_integer_value(json_object_get(got, "version"));
+    json_decref(got);
+    case_source(pr, "public_report", version);
+    rec(pr, inv, "sprindik_issued", 10, NULL);
+    ck_assert_ptr_nonnull(page_clock_or_null(pr, "spdp_to_pelapor", &page));
+    json_decref(page);
+    page = NULL;
+    items = review_all(sup_kanwil, NULL);
+    ck_assert_ptr_nonnull(notice_of(listed(items, pr, "public report"), "spdp_to_pelapor"));
+    json_decref(items);
+    /* corrected: it came from supervision after all */
+    got = call("GET", path, inv, NULL, 200);
+    version = (int)json_integer_value(json_object_get(got, "version"));
+    json_decref(got);
+    case_source(pr, "supervision", version);
+    ck_assert_ptr_null(page_clock_or_null(pr, "spdp_to_pelapor", &page));
+    json_decref(page);
+    page = NULL;
+    items = review_all(sup_kanwil, NULL);
+    ck_assert_ptr_null(notice_of(listed(items, pr, "corrected"), "spdp_to_pelapor"));
+    json_decref(items);
 }
 END_TEST
 
@@ -2705,6 +2823,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_a_detention_in_time_is_the_reason_of_a_file_overdue_on_its_p17);
     tcase_add_test(tc, test_a_released_suspect_is_no_longer_the_reason);
     tcase_add_test(tc, test_a_closed_file_keeps_its_missed_notices_off_the_board);
+    tcase_add_test(tc, test_the_reporters_spdp_is_owed_only_to_a_file_that_has_one);
     tcase_add_test(tc, test_a_suspect_held_outranks_the_stall);
     tcase_add_test(tc, test_an_overdue_file_untouched_past_its_limit_says_how_long);
     tcase_add_test(tc, test_the_earliest_deadline_first_and_every_page_once);
