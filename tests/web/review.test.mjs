@@ -179,3 +179,44 @@ test('the supervisor filters the board by an overdue notice', async () => {
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// A file ended by SP3 no longer owes the notices it never gave (core/clock.c close_owed): the
+// family's copy of the arrest order (KUHAP 18(3)), past its day when the SP3 came, is a missed
+// notice - shown on the row while the file is listed for what can still be done (the SP3's own
+// notice, KUHAP 109(3)), "tidak disampaikan sampai berkas berakhir", not "terlambat" - and no
+// reason of the file; once the SP3 is notified, the file is off the board.
+test('a notice missed when the file ended is shown on the board as missed, not owed', async () => {
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(20), summary: 'Uji papan: SP3, tembusan keluarga tidak disampaikan', kejari_id: kejari }, 201);
+  const ev = (body) => must('POST', `/api/v1/cases/${c.id}/events`, inv, body, 201);
+  await ev({ type: 'sprindik_issued', date: daysAgo(20) });
+  await ev({ type: 'spdp_sent', date: daysAgo(20), recipient: 'kejari' });
+  await delivered(ev, daysAgo(20), ['spdp_kejari', 'spdp_korwas']);
+  const p = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Pham Van Lupa', nationality: 'ID' }, 201);
+  await ev({ type: 'suspect_designated', date: daysAgo(20), party_id: p.id });
+  await delivered(ev, daysAgo(20), ['penetapan_tersangka', 'spdp_tersangka'], p.id);
+  await ev({ type: 'arrested', at: `${daysAgo(15)}T09:00:00+07:00`, party_id: p.id, polri_order: 'SP.Kap/21/2026' });
+  await ev({ type: 'released', at: `${daysAgo(15)}T12:00:00+07:00`, party_id: p.id });
+  await ev({ type: 'sp3_issued', date: daysAgo(3), ground: 'tidak_cukup_bukti', polri_involved: true });
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.supPlg);
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  const row = page.locator('#review-list tbody tr', { hasText: c.number });
+  await row.waitFor();
+  const line = row.locator('small.flag', { hasText: 'keluarga' });
+  assert.match(await line.innerText(), /tidak disampaikan sampai berkas berakhir/);
+  assert.doesNotMatch(await line.innerText(), /terlambat/);
+  assert.equal(await line.getAttribute('class'), 'flag');
+  await shot(page, 'review-missed-notice');
+  await ev({ type: 'sp3_notified', date: daysAgo(2), recipient: 'kejari' });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  await page.locator('#review-list tbody tr').first().waitFor();
+  assert.equal(await page.locator('#review-list tbody tr', { hasText: c.number }).count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
