@@ -217,6 +217,16 @@ test('a notice missed when the file ended is shown on the board as missed, not o
   await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
   await page.locator('#review-list tbody tr').first().waitFor();
   assert.equal(await page.locator('#review-list tbody tr', { hasText: c.number }).count(), 0);
+  // the case's clocks keep the fault in sight: missed, not "selesai"
+  await page.goto(`${BASE}/#/perkara/${c.id}`);
+  const clock = page.locator('#clocks tr[data-clock="family_arrest_notice"]');
+  await clock.waitFor();
+  const text = await clock.innerText();
+  assert.match(text, /Tidak disampaikan sampai berkas berakhir \(terlewat\)/);
+  assert.match(text, /tidak disampaikan/);
+  assert.match(text, /Terlewat/);
+  assert.doesNotMatch(text, /selesai/);
+  await shot(page, 'case-missed-notice');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
