@@ -216,6 +216,8 @@ START_TEST(test_a_stopped_investigation_offers_the_prosecutor_nothing)
 }
 END_TEST
 
+static int cli(char **out, ...);
+
 /* The arrival of kind of the row's arrivals (the first), or NULL. */
 static json_t *arrival_of(json_t *row, const char *kind)
 {
@@ -281,6 +283,32 @@ START_TEST(test_the_sp3_notice_arrives_at_the_kejari_and_ends_the_spdp_awaiting)
     ck_assert_ptr_null(row_of(items, id));
     json_decref(items);
     json_decref(call("GET", "/api/v1/inbox?kind=sp3", inv, NULL, 403));
+    /* berkas inbox show says it in the prosecutor's words */
+    char cid[24], *out = NULL;
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    char *number = sql_value(db, "SELECT number FROM app.cases WHERE id = $1::bigint", 1, q);
+    char *dir = harness_mkdtemp("inbox-sp3");
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", port);
+    setenv("BERKAS_SERVER", url, 1);
+    ck_assert_int_eq(cli(&out, "login", "--nip", NIP_PROS_PLG, NULL), 0);
+    free(out);
+    ck_assert_int_eq(cli(&out, "inbox", "show", number, NULL), 0);
+    char want[160];
+    snprintf(want, sizeof want, "SPDP masuk, tidak diterima: penyidikan dihentikan %s", on);
+    ck_assert_msg(strstr(out, want) != NULL, "%s", out);
+    snprintf(want, sizeof want, "Pemberitahuan penghentian penyidikan (SP3), diterima %s", on);
+    ck_assert_msg(strstr(out, want) != NULL, "%s", out);
+    ck_assert_msg(strstr(out, "belum diterima") == NULL, "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "inbox", "--kind", "sp3", NULL), 0);
+    ck_assert_msg(strstr(out, number) != NULL, "%s", out);
+    free(out);
+    free(number);
+    free(dir);
     /* a file still open: its SPDP awaits the prosecutor's receipt */
     long long open = new_case("Tan Mei Ling", 4, true);
     items = inbox(pros, NULL);
