@@ -110,6 +110,14 @@ const RECIPIENTS = {
   berkas_kejari: 'berkas perkara kepada Kejaksaan (tanda terima)',
 };
 
+// an SPDP's and an SP3 notice's addressees (app/events.c)
+const SENT_TO = {
+  kejari: 'Kejaksaan',
+  korwas: 'Korwas PPNS',
+  suspect: 'Tersangka',
+  embassy: 'Perwakilan negara tersangka (melalui Kemlu)',
+};
+
 function actDetail(e) {
   const p = e.payload || {};
   // which letter, and who signed for it: five "tanda terima" of one day are told apart
@@ -267,7 +275,15 @@ const FIELDS = {
     el: h('select', null, [['rutan', 'Rumah tahanan negara'], ['rumah', 'Tahanan rumah'], ['kota', 'Tahanan kota']].map(([v, t]) => h('option', { value: v }, t))),
   }),
   days: () => ({ label: 'Jumlah hari', el: h('input', { type: 'number', min: 1, max: 60 }), value: (el) => (el.value ? Number(el.value) : undefined) }),
-  recipient: () => ({ label: 'Penerima', el: h('input', { maxlength: 40 }) }),
+  // a letter's recipient by the law's codes (core/event.c notice_codes): a notice owed, the SPDP to
+  // each recipient, the Kejari's tanda terima of the file sent; an SPDP's or SP3's own addressee
+  recipient: (c, type) => {
+    const codes = type === 'letter_delivered' ? RECIPIENTS : type === 'spdp_sent' || type === 'sp3_notified' ? SENT_TO : null;
+    if (!codes) return { label: 'Penerima', el: h('input', { maxlength: 40 }) };
+    const none = type === 'letter_delivered' ? '— surat lain —' : '— pilih —';
+    return { label: 'Penerima', el: h('select', null, h('option', { value: '' }, none), Object.entries(codes).map(([v, t]) => h('option', { value: v }, t))) };
+  },
+  received_by: () => ({ label: 'Diterima oleh (nama dan jabatan penerima)', el: h('input', { maxlength: 200 }) }),
   ground: () => ({ label: 'Dasar / alasan', el: h('textarea', { rows: 2, maxlength: 500 }) }),
   appearance: () => ({ label: 'Tanggal menghadap', el: h('input', { type: 'date' }) }),
   due: () => ({ label: 'Tenggat', el: h('input', { type: 'date' }) }),
@@ -330,7 +346,7 @@ function nextActs(c, reload) {
   const extra = new Map(); // field -> {el, value}
   const ask = (field) => {
     if (extra.has(field) || !FIELDS[field]) return extra.has(field);
-    const f = FIELDS[field](c);
+    const f = FIELDS[field](c, type.value);
     const id = `act-${field.replace(/_/g, '-')}`;
     f.el.id = id;
     more.append(f.el.type === 'checkbox' ? h('label', { for: id, class: 'check' }, f.el, ` ${f.label}`) : h('label', { for: id }, f.label), f.el.type === 'checkbox' ? '' : f.el);
@@ -355,11 +371,16 @@ function nextActs(c, reload) {
     msg,
   );
   let key = newKey();
+  // a letter says to whom it went: the law's recipients are offered before the server asks
+  const offer = () => {
+    if (type.value === 'letter_delivered') ask('recipient');
+  };
   type.addEventListener('change', () => {
     key = newKey();
     extra.clear();
     more.replaceChildren();
     show(msg);
+    offer();
   });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

@@ -239,3 +239,52 @@ test('the investigator records acts whose further fields the server asks for', a
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// A letter says to whom it went (Permenkumham 39/2021 Pasal 27: the SPDP to each recipient;
+// DOMAIN 5.1: the Kejari's tanda terima of the file sent): the page offers the law's recipients
+// as soon as a letter is chosen, and asks who signed for it when the server says so.  The
+// tanda terima of a file that is not with the PU is refused in words, nothing recorded.
+test('the investigator records a letter by its recipient and who signed for it', async () => {
+  const inv = await login(NIP.invPlg);
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const c0 = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(10), summary: 'Uji surat dari halaman', kejari_id: kejari }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(9) }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(8), recipient: 'kejari' }, 201);
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.invPlg);
+  await page.getByRole('heading', { name: 'Perkara', exact: true }).waitFor();
+  await page.goto(`${BASE}/#/perkara/${c0.id}`);
+  await page.locator('#act-type').waitFor();
+  await page.locator('#act-type').selectOption('letter_delivered');
+  await page.locator('#act-recipient').waitFor();
+  const offered = await page.locator('#act-recipient option').allTextContents();
+  assert.ok(offered.includes('SPDP kepada Korwas PPNS'), offered.join(' | '));
+  assert.ok(offered.includes('berkas perkara kepada Kejaksaan (tanda terima)'), offered.join(' | '));
+
+  // the file is not with the PU: its tanda terima is refused, nothing recorded
+  await page.locator('#act-recipient').selectOption('berkas_kejari');
+  await page.locator('#act-date').fill(daysAgo(2));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-received-by').waitFor();
+  await page.locator('#act-received-by').fill('Petugas PTSP Kejaksaan Negeri Palembang');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-error', { hasText: 'selama berkas ada di Penuntut Umum' }).waitFor();
+  let c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.history.filter((e) => e.type === 'letter_delivered').length, 0);
+
+  // the SPDP delivered to Korwas PPNS, signed for by its desk
+  await page.locator('#act-recipient').selectOption('spdp_korwas');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#history li', { hasText: 'SPDP kepada Korwas PPNS' }).first().waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const letters = c.history.filter((e) => e.type === 'letter_delivered');
+  assert.equal(letters.length, 1);
+  assert.equal(letters[0].payload.recipient, 'spdp_korwas');
+  assert.equal(letters[0].payload.received_by, 'Petugas PTSP Kejaksaan Negeri Palembang');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
