@@ -489,16 +489,6 @@ static void approval_json(json_t *j, const struct casefile *cf, const struct clo
     json_object_set_new(j, "awaiting_approval", json_true());
 }
 
-/* Whether clock c was stopped by the act that ended the file (handed over, terminated, lapsed,
- * administrative, dismissed): for a notice, closed undelivered (core/clock.c close_owed). */
-static bool closed_at_end(const struct clock *c)
-{
-    return !c->running &&
-           (c->stopped_by == EV_TAHAP2_DONE || c->stopped_by == EV_SHORT_PROCEDURE_HANDOVER ||
-            c->stopped_by == EV_SP3_ISSUED || c->stopped_by == EV_LAPSED ||
-            c->stopped_by == EV_DISMISSED || c->stopped_by == EV_TAK_DECIDED);
-}
-
 static json_t *clock_json(const struct casefile *cf, const struct clock *c)
 {
     char due[CALDATE_DATE_LEN], start[CALDATE_DATE_LEN], due_at[CALDATE_INSTANT_LEN],
@@ -525,7 +515,7 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
         json_object_set_new(j, "recipient", json_string(notice_code(nk)));
     /* ... or none: closed undelivered by the act that ended the file (core/clock.c close_owed),
      * a missed notice when past its day (state overdue) */
-    bool closed = closed_at_end(c);
+    bool closed = clock_closed_at_end(c);
     if ((nk != NOTICE_NONE || c->kind == CLK_PN_APPROVAL) && closed)
         json_object_set_new(j, "not_delivered", json_true());
     if (nk != NOTICE_NONE && !c->running && !closed)

@@ -519,7 +519,6 @@ static bool number_is_ours(const struct issue_ctx *c, struct berr *err)
                       c->act.number, c->f->title);
 }
 
-/* If the form names a party and the act has one, the act's party. */
 /* Whether form f takes parameter name. */
 static bool form_takes(const struct render_form_info *f, const char *name)
 {
@@ -549,16 +548,15 @@ static bool params_appearance(const struct issue_ctx *c, json_t *params, struct 
                       c->f->title, given, c->act.seq, c->act.appearance);
 }
 
+/* If the form names a party and the act has one, the act's party. */
 static void params_from_act(const struct issue_ctx *c, json_t *params)
 {
-    if (!c->for_act || !c->act.party_id || json_object_get(params, "party"))
+    if (!c->for_act || !c->act.party_id || json_object_get(params, "party") ||
+        !form_takes(c->f, "party"))
         return;
-    for (size_t i = 0; i < c->f->n_params; i++)
-        if (strcmp(c->f->params[i].name, "party") == 0) {
-            char buf[40];
-            snprintf(buf, sizeof buf, "pihak-%lld", c->act.party_id);
-            json_object_set_new(params, "party", json_string(buf));
-        }
+    char buf[40];
+    snprintf(buf, sizeof buf, "pihak-%lld", c->act.party_id);
+    json_object_set_new(params, "party", json_string(buf));
 }
 
 /* The jaksa who receives the suspect and evidence at Tahap II (KUHAP 8(3)

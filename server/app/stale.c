@@ -423,22 +423,66 @@ const char *stale_field_words(const char *f, char *out, size_t n)
     return out;
 }
 
-/* Whether who may revoke paper p of the case cf (as revoke_allowed and papers_may_change
- * decide): a PPNS of the case's office or a prosecutor, his role's paper of his office, an
- * investigator's paper not while the prosecutor holds the file or has accepted it. */
+/* ---- who may revoke a paper ------------------------------------------------------------- */
+
+/* What the rule reads of a paper (store_revoke_target, store_stale_paper). */
+struct revoke_paper {
+    const char *issuer_role, *title, *number; /* the issuing user's role */
+    long long office_id;                      /* the issuing office */
+    bool revoked;
+};
+
+/* An investigator's paper stays as the prosecutor holds it while the file is with him
+ * (Tahap I, KUHAP 110, 138) and once he has declared it complete (P-21) or received the
+ * suspect and evidence (Tahap II): revoking it then would change, unseen, the file he is
+ * examining or has accepted.  A returned file (P-18/P-19) is the investigator's again. */
+static bool papers_may_change(const struct casefile *cf, const struct revoke_paper *t,
+                              struct berr *err)
+{
+    if (strcmp(t->issuer_role, "investigator") != 0)
+        return true;
+    if (cf->stage == ST_WITH_PROSECUTOR)
+        return berr_field(err, BERR_CONFLICT, "document",
+                          "berkas sedang diteliti Penuntut Umum (Tahap I): %s no. %s dicabut "
+                          "sesudah berkas dikembalikan (P-18/P-19)",
+                          t->title, t->number);
+    if (cf->stage == ST_COMPLETE || cf->stage == ST_HANDED_OVER)
+        return berr_field(err, BERR_CONFLICT, "document",
+                          "berkas sudah dinyatakan lengkap (P-21): %s no. %s tidak dicabut lagi",
+                          t->title, t->number);
+    return true;
+}
+
+static bool revoke_allowed(const struct actor *who, const struct casefile *cf,
+                           const struct revoke_paper *t, long long doc_id, struct berr *err)
+{
+    /* an investigator of another office sees nothing of the case (as casecorrect.c) */
+    if (who->role == ROLE_INVESTIGATOR && cf->office_id != who->office_id)
+        return berr_set(err, BERR_NOT_FOUND, "dokumen %lld tidak ditemukan", doc_id);
+    if (strcmp(t->issuer_role, who->role == ROLE_PROSECUTOR ? "prosecutor" : "investigator") != 0 ||
+        t->office_id != who->office_id)
+        return berr_set(err, BERR_FORBIDDEN,
+                        "dokumen ini diterbitkan oleh peran atau kantor lain: dicabut olehnya");
+    if (t->revoked)
+        return berr_field(err, BERR_CONFLICT, "document", "%s no. %s sudah dicabut", t->title,
+                          t->number);
+    return papers_may_change(cf, t, err);
+}
+
+/* Whether who may revoke paper p of the case cf: the rule a revocation meets (revoke_in), asked
+ * without its answer's words. */
 static bool may_revoke(const struct actor *who, const struct casefile *cf,
                        const struct store_stale_paper *p)
 {
     if (who->role != ROLE_INVESTIGATOR && who->role != ROLE_PROSECUTOR)
         return false;
-    if (who->role == ROLE_INVESTIGATOR && cf->office_id != who->office_id)
-        return false;
-    if (strcmp(p->issuer_role, who->role == ROLE_PROSECUTOR ? "prosecutor" : "investigator") != 0 ||
-        p->office_id != who->office_id)
-        return false;
-    return strcmp(p->issuer_role, "investigator") != 0 ||
-           (cf->stage != ST_WITH_PROSECUTOR && cf->stage != ST_COMPLETE &&
-            cf->stage != ST_HANDED_OVER);
+    struct revoke_paper r = {.issuer_role = p->issuer_role,
+                             .title = p->title,
+                             .number = p->number,
+                             .office_id = p->office_id,
+                             .revoked = p->revoked_us != 0};
+    struct berr ignored = {0};
+    return revoke_allowed(who, cf, &r, p->id, &ignored);
 }
 
 struct json_ctx {
@@ -501,43 +545,6 @@ json_t *stale_json(const struct store_stale_rows *rows, long long case_id,
 
 /* ---- revoking a paper ------------------------------------------------------------------- */
 
-/* An investigator's paper stays as the prosecutor holds it while the file is with him
- * (Tahap I, KUHAP 110, 138) and once he has declared it complete (P-21) or received the
- * suspect and evidence (Tahap II): revoking it then would change, unseen, the file he is
- * examining or has accepted.  A returned file (P-18/P-19) is the investigator's again. */
-static bool papers_may_change(const struct casefile *cf, const struct store_revoke_target *t,
-                              struct berr *err)
-{
-    if (strcmp(t->issuer_role, "investigator") != 0)
-        return true;
-    if (cf->stage == ST_WITH_PROSECUTOR)
-        return berr_field(err, BERR_CONFLICT, "document",
-                          "berkas sedang diteliti Penuntut Umum (Tahap I): %s no. %s dicabut "
-                          "sesudah berkas dikembalikan (P-18/P-19)",
-                          t->title, t->number);
-    if (cf->stage == ST_COMPLETE || cf->stage == ST_HANDED_OVER)
-        return berr_field(err, BERR_CONFLICT, "document",
-                          "berkas sudah dinyatakan lengkap (P-21): %s no. %s tidak dicabut lagi",
-                          t->title, t->number);
-    return true;
-}
-
-static bool revoke_allowed(const struct actor *who, const struct casefile *cf,
-                           const struct store_revoke_target *t, long long doc_id, struct berr *err)
-{
-    /* an investigator of another office sees nothing of the case (as casecorrect.c) */
-    if (who->role == ROLE_INVESTIGATOR && cf->office_id != who->office_id)
-        return berr_set(err, BERR_NOT_FOUND, "dokumen %lld tidak ditemukan", doc_id);
-    if (strcmp(t->issuer_role, who->role == ROLE_PROSECUTOR ? "prosecutor" : "investigator") != 0 ||
-        t->office_id != who->office_id)
-        return berr_set(err, BERR_FORBIDDEN,
-                        "dokumen ini diterbitkan oleh peran atau kantor lain: dicabut olehnya");
-    if (t->revoked)
-        return berr_field(err, BERR_CONFLICT, "document", "%s no. %s sudah dicabut", t->title,
-                          t->number);
-    return papers_may_change(cf, t, err);
-}
-
 /* Revoke doc_id inside tx (locking its case), the caller's paper, not revoked: *t is it. */
 static bool revoke_in(struct tx *tx, const struct actor *who, long long doc_id, const char *note,
                       struct store_revoke_target *t, struct berr *err)
@@ -553,9 +560,14 @@ static bool revoke_in(struct tx *tx, const struct actor *who, long long doc_id, 
     bool found = false, done = false;
     bool ok = store_revoke_target(tx, doc_id, t, &found, err) &&
               (found || berr_set(err, BERR_NOT_FOUND, "dokumen %lld tidak ditemukan", doc_id));
+    struct revoke_paper r = {.issuer_role = t->issuer_role,
+                             .title = t->title,
+                             .number = t->number,
+                             .office_id = t->office_id,
+                             .revoked = t->revoked};
     /* the case locked: a revocation, an issue and an act of the case are one after another */
     ok = ok && casefile_load(tx, who, t->case_id, true, &cf, err) &&
-         revoke_allowed(who, &cf, t, doc_id, err) &&
+         revoke_allowed(who, &cf, &r, doc_id, err) &&
          store_document_revoke(tx, t->case_id, doc_id, note, &done, err) &&
          (done || berr_field(err, BERR_CONFLICT, "document", "dokumen %lld sudah dicabut", doc_id));
     casefile_free(&cf);

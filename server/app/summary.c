@@ -516,23 +516,6 @@ static json_t *running_clocks(const struct casefile *cf, const struct clock_set 
 
 /* ---- the summary ---------------------------------------------------------------------- */
 
-/* Whether a notice's clock was closed undelivered by the act that ended the file (core/clock.c
- * close_owed: handed over, terminated, lapsed, administrative, dismissed). */
-static bool closed_unsent(const struct clock *c)
-{
-    switch (c->stopped_by) {
-    case EV_TAHAP2_DONE:
-    case EV_SHORT_PROCEDURE_HANDOVER:
-    case EV_SP3_ISSUED:
-    case EV_LAPSED:
-    case EV_DISMISSED:
-    case EV_TAK_DECIDED:
-        return !c->running;
-    default:
-        return false;
-    }
-}
-
 /* The SPDP's deliveries made after their day (issue 13.8), as the summary's
  * detail keeps them: a clock row with the day it was delivered. */
 static json_t *late_deliveries(const struct casefile *cf, const struct clock_set *set)
@@ -541,7 +524,7 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
     for (int k = 0; k < set->count; k++) {
         const struct clock *c = &set->items[k];
         if (c->running || c->state != CLOCK_OVERDUE || !notice_is_spdp(clock_notice(c->kind)) ||
-            closed_unsent(c))
+            clock_closed_at_end(c))
             continue;
         json_t *row = clock_row(cf, c, c->due_at);
         json_object_set_new(row, "delivered_on", jdate(c->stopped_on));
@@ -562,7 +545,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
         const struct clock *c = &set->items[k];
         bool owed = clock_notice(c->kind) != NOTICE_NONE || c->kind == CLK_PN_APPROVAL ||
                     c->kind == CLK_SP3_NOTIFY;
-        if (!owed || !closed_unsent(c) || c->state != CLOCK_OVERDUE)
+        if (!owed || !clock_closed_at_end(c) || c->state != CLOCK_OVERDUE)
             continue;
         json_t *row = clock_row(cf, c, c->due_at);
         json_object_set_new(row, "closed_by", json_string(event_code(c->stopped_by)));
@@ -931,10 +914,9 @@ json_t *summary_flags_known(const struct casefile *cf, const struct evlog_fold *
 
 /* ---- storing ---------------------------------------------------------------------------- */
 
-/* rows as one JSON text to put (store/summaries.h), through the tables' policies (the
- * maintainer's sweep, the rebuild) */
-/* The rows' summaries and their snapshots, each sent as a JSON text of its own (the
- * snapshots are written first: store_summaries_put), so that each is parsed once. */
+/* The rows (the maintainer's sweep, the rebuild: through the tables' policies): their summaries
+ * and their snapshots, each sent as a JSON text of its own (the snapshots are written first:
+ * store_summaries_put), so that each is parsed once. */
 static bool store_rows(struct tx *tx, json_t *rows, struct berr *err)
 {
     if (json_array_size(rows) == 0)

@@ -1142,6 +1142,11 @@ bool clock_log_loads(const struct clock_input *in, struct berr *err)
     return clock_compute(in, &none, err);
 }
 
+bool clock_closed_at_end(const struct clock *c)
+{
+    return !c->running && ends_file(c->stopped_by);
+}
+
 enum notice_kind clock_notice(enum clock_kind k)
 {
     switch (k) {

@@ -159,6 +159,10 @@ struct clock_set {
  * SPDP's recipients), or NOTICE_NONE. */
 enum notice_kind clock_notice(enum clock_kind k);
 
+/* Whether clock c was stopped by the act that ended the file (handed over, terminated, lapsed,
+ * administrative, dismissed): for a notice, closed undelivered (clock.c close_owed). */
+bool clock_closed_at_end(const struct clock *c);
+
 /* Compute every clock of the log into out: case-level clocks in kind order,
  * then each suspect's arrest, detention and detensi, then each suspect's
  * notices, then the SPDP's recipients, then directions in log order.  false with BERR_BAD_INPUT for

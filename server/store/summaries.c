@@ -5,7 +5,8 @@
 
 #include "stmt.h"
 
-/* The columns summary_compute gives, as jsonb_to_recordset reads them. */
+/* The columns summary_compute gives, as jsonb_to_recordset reads them (the snapshots go apart:
+ * put_snapshots). */
 #define SUMMARY_RECORD                                                                             \
     "j(case_id bigint, stage text, stage_since date, clock_due_at bigint, "                        \
     "clock_attention_at bigint, clock_code text, clock_actor text, clock_party bigint, "           \
@@ -13,7 +14,7 @@
     "next_due_at bigint, p19_rounds int, pingpong boolean, directions_open int, "                  \
     "directions_due_at bigint, pu_due_at bigint, pu_attention_at bigint, last_arrival_on date, "   \
     "last_arrival_event bigint, detail jsonb, stats jsonb, damaged text, case_version int, "       \
-    "rules_sig bigint, snapshot jsonb)"
+    "rules_sig bigint)"
 
 /* A sweep's rows are written as an act writes its own (app.record_case_summary, sql/0040, and
  * app.record_summary: under its case row's lock, the case's snapshot, then its summary): the
