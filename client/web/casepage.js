@@ -5,7 +5,7 @@ import { api, explain, newKey } from './api.js';
 import { h, show } from './dom.js';
 import { date, dateIn, daysLeft, STATES, KINDS, today } from './fmt.js';
 import { me, flash } from './app.js';
-import { mayAddTo, partyForm } from './workbench.js';
+import { mayAddTo, partyForm, formsList, standing, issueForms } from './workbench.js';
 
 function badge(state, label) {
   return h('span', { class: `badge ${state || 'ok'}` }, label || STATES[state] || state || '');
@@ -887,7 +887,8 @@ async function documents(c, reload) {
   );
 }
 
-function history(c) {
+// every act, newest first; papers: the investigator's papers berkas can issue for it (or null)
+function history(c, papers) {
   const list = (c.history || []).slice().reverse();
   return h(
     'ol',
@@ -903,6 +904,7 @@ function history(c) {
         e.number ? ` · ${e.number}` : '',
         e.party_id ? ` · ${partyName(c, e.party_id)}` : '',
         h('small', null, ` · dicatat oleh ${e.entered_by || '—'}${e.late ? ' (dicatat kemudian)' : ''}`),
+        papers ? papers(e) : null,
       ),
     ),
   );
@@ -951,7 +953,12 @@ export async function casePage(main, idText) {
         : role === 'prosecutor'
           ? h('a', { href: '#/kotak-masuk' }, '← Kotak masuk')
           : h('a', { href: '#/perkara' }, '← Daftar perkara');
-    const [pu, docs] = await Promise.all([role === 'prosecutor' ? prosecutor(c, render) : null, documents(c, render)]);
+    const [pu, docs, forms] = await Promise.all([
+      role === 'prosecutor' ? prosecutor(c, render) : null,
+      documents(c, render),
+      role === 'investigator' ? formsList() : null,
+    ]);
+    const acts = standing(c);
     show(
       main,
       h('p', { class: 'back' }, back),
@@ -975,7 +982,7 @@ export async function casePage(main, idText) {
       role === 'investigator' ? section('sec-acts', 'Catat tindakan', nextActs(c, render)) : null,
       docs,
       section('sec-parties', 'Pihak', parties(c), mayAddTo(c) ? partyForm(c, render) : null),
-      section('sec-history', 'Riwayat', history(c)),
+      section('sec-history', 'Riwayat', history(c, forms && ((e) => issueForms(c, e, forms, acts, render)))),
     );
     if (opts.keepForm) {
       const f = main.querySelector('#direction-form');

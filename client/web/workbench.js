@@ -1,7 +1,8 @@
 // workbench.js - what an investigator adds to a file from its page besides acts: a party
-// (POST /cases/{id}/parties). Only an investigator is offered it (the server refuses the others,
-// 403); the server judges every field and names the one it refuses (problem+json `field`),
-// shown beside the form with everything typed kept.
+// (POST /cases/{id}/parties) and an act's paper (POST /cases/{id}/forms/{form}). Only an
+// investigator is offered them (the server refuses the others, 403); the server judges every
+// field and names the one it refuses (problem+json `field`), shown beside the form with
+// everything typed kept.
 import { api, explain, newKey } from './api.js';
 import { h, show } from './dom.js';
 import { KINDS } from './fmt.js';
@@ -99,3 +100,132 @@ export function partyForm(c, reload) {
   });
   return h('details', { id: 'add-party', class: 'add' }, h('summary', null, 'Tambah pihak'), form);
 }
+
+// ---- issuing an act's paper ----------------------------------------------------------------
+
+// The forms berkas makes, each with the act it is issued for (GET /api/v1/forms: act, and a
+// BAP's kind), so that the page offers a paper beside its act without a list of its own.
+export async function formsList() {
+  return (await api('GET', '/api/v1/forms')).items || [];
+}
+
+// Each act as it stands after its corrections (DOMAIN 12: a paper is its act's): a withdrawn act
+// takes no paper, a corrected BAP's kind is the one its paper is for. id -> {withdrawn, payload}
+export function standing(c) {
+  const acts = new Map();
+  for (const e of c.history || []) {
+    if (e.type !== 'corrected') {
+      acts.set(e.id, { withdrawn: false, payload: { ...(e.payload || {}) } });
+      continue;
+    }
+    const a = acts.get(e.corrects);
+    const fix = e.payload || {};
+    if (!a) continue;
+    if (fix.withdraws === true) a.withdrawn = true;
+    else Object.assign(a.payload, fix);
+  }
+  return acts;
+}
+
+// The parameters a paper may be asked for, in words; a parameter not named here is asked by the
+// template's own description. The server names the one it needs: a 400's field (a required
+// parameter), or a 422's missing datum "... (param target)".
+const PARAMS = {
+  party: (c) => ({
+    label: 'Pihak',
+    el: h('select', null, h('option', { value: '' }, '— pilih —'), (c.parties || []).map((p) => h('option', { value: `pihak-${Number(p.id)}` }, `${p.name} (${KINDS[p.kind] || p.kind})`))),
+  }),
+  'appear-date': () => ({ label: 'Tanggal menghadap', el: h('input', { type: 'date' }) }),
+  'appear-time': () => ({ label: 'Jam menghadap', el: h('input', { type: 'time' }) }),
+  time: () => ({ label: 'Jam', el: h('input', { type: 'time' }) }),
+  start: () => ({ label: 'Hari pertama masa penahanan', el: h('input', { type: 'date' }) }),
+  days: () => ({ label: 'Lamanya (hari)', el: h('input', { type: 'number', min: 1, max: 60 }) }),
+  target: () => ({ label: 'Tempat yang digeledah', el: h('input', { maxlength: 300 }) }),
+  scene: () => ({ label: 'Tempat kejadian', el: h('input', { maxlength: 300 }) }),
+  family: () => ({ label: 'Anggota keluarga yang dituju', el: h('input', { maxlength: 200 }) }),
+  facility: () => ({ label: 'Tempat penahanan (nama Rutan)', el: h('input', { maxlength: 200 }) }),
+  permit: () => ({ label: 'Penetapan Ketua Pengadilan Negeri (nomor dan tanggal)', el: h('input', { maxlength: 300 }) }),
+  object: () => ({ label: 'Tempat yang digeledah atau barang yang disita', el: h('input', { maxlength: 300 }) }),
+  language: () => ({ label: 'Bahasa', el: h('input', { maxlength: 100 }) }),
+  interpreter: () => ({ label: 'Juru bahasa', el: h('input', { maxlength: 200 }) }),
+  result: () => ({ label: 'Hasil penggeledahan', el: h('textarea', { rows: 2, maxlength: 1000 }) }),
+  depository: () => ({ label: 'Tempat penitipan (mis. Rupbasan)', el: h('input', { maxlength: 200 }) }),
+  receiver: () => ({ label: 'Petugas yang menerima', el: h('input', { maxlength: 200 }) }),
+  addressee: () => ({ label: 'Ditujukan kepada', el: h('input', { maxlength: 200 }) }),
+  ground: () => ({ label: 'Alasan penghentian', el: h('textarea', { rows: 2, maxlength: 1000 }) }),
+  occurred: () => ({ label: 'Tanggal kejadian', el: h('input', { type: 'date' }) }),
+  prosecutor: () => ({ label: 'Nama Penuntut Umum yang menerima', el: h('input', { maxlength: 200 }) }),
+  'prosecutor-nip': () => ({ label: 'NIP Penuntut Umum', el: h('input', { inputmode: 'numeric', maxlength: 21 }) }),
+};
+
+// The parameters of form f a refusal asks for: a 400's field when it is one of f's, and each
+// "(param NAME)" a 422 names among the data missing.
+function askedParams(f, p) {
+  const names = new Set((f.params || []).map((x) => x.name));
+  const out = [];
+  const add = (n) => names.has(n) && !out.includes(n) && out.push(n);
+  if (p && p.field) add(String(p.field));
+  for (const m of `${(p && p.field) || ''} ${(p && p.detail) || ''}`.matchAll(/\(param ([a-z][a-z0-9-]*)\)/g)) add(m[1]);
+  return out;
+}
+
+// One paper of one act: a button that issues it (POST /cases/{id}/forms/{form} with the act's
+// id), asking for the parameters the server says it needs, kept across the tries; issued, the
+// page is drawn again and the paper is in its documents with its number and its PDF.
+function issueForm(c, e, f, reload) {
+  const base = `issue-${Number(e.id)}-${f.name}`;
+  const msg = h('p', { class: 'error', role: 'alert', id: `${base}-error` });
+  const more = h('div', { class: 'fields' });
+  const asked = new Map(); // param -> element
+  const ask = (name) => {
+    if (asked.has(name)) return false;
+    const desc = (f.params || []).find((x) => x.name === name);
+    const p = PARAMS[name] ? PARAMS[name](c) : { label: (desc && desc.description) || name, el: h('input', { maxlength: 300 }) };
+    p.el.id = `${base}-${name}`;
+    p.el.dataset.param = name;
+    more.append(h('label', { for: p.el.id }, p.label), p.el);
+    asked.set(name, p.el);
+    return true;
+  };
+  const button = h('button', { type: 'submit', class: 'secondary' }, `Terbitkan ${f.title}`);
+  const form = h('form', { class: 'issue', id: base, 'data-form': f.name, 'data-event': String(e.id) }, more, button, msg);
+  let key = newKey();
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    show(msg);
+    const params = {};
+    for (const [name, el] of asked) if (el.value.trim()) params[name] = el.value.trim();
+    button.disabled = true;
+    try {
+      const doc = await api('POST', `/api/v1/cases/${Number(c.id)}/forms/${encodeURIComponent(f.name)}`, {
+        body: { event: Number(e.id), params },
+        headers: { 'Idempotency-Key': key },
+      });
+      key = newKey();
+      flash(`${f.title} diterbitkan, nomor ${doc.number || '—'}.`);
+      await reload();
+    } catch (err) {
+      if (err.status === 401) return;
+      const wanted = askedParams(f, err.problem).filter((n) => ask(n) || !params[n]);
+      show(msg, wanted.length ? `${explain(err)} — lengkapi isian di atas lalu terbitkan lagi.` : explain(err));
+      if (wanted.length) asked.get(wanted[0]).focus();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+// The papers berkas can issue for act e that it has not issued yet (a revoked one is not in
+// e.documents: its form may be issued again), each as issueForm; none for an act withdrawn, a
+// correction, or a reader who is not an investigator (the prosecutor's own P-forms are his).
+export function issueForms(c, e, forms, acts, reload) {
+  if (!forms || me().role !== 'investigator' || e.type === 'corrected') return null;
+  const now = acts.get(e.id);
+  if (!now || now.withdrawn) return null;
+  const have = new Set((e.documents || []).map((d) => d.form));
+  const offer = forms.filter((f) => f.issuer === 'investigator' && f.act === e.type && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name));
+  if (!offer.length) return null;
+  return h('div', { class: 'issue-forms' }, offer.map((f) => issueForm(c, e, f, reload)));
+}
+

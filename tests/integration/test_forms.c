@@ -379,6 +379,43 @@ static long long documents_of(long long id)
 
 /* ---- drafts and issuing --------------------------------------------------------------- */
 
+/* GET /api/v1/forms names the act each form is issued for (forms.c rules: DOMAIN 12, one act,
+ * one paper), a BAP also its kind, and null for a form of no act: what the case page offers
+ * beside each act. */
+START_TEST(test_the_forms_list_names_the_act_each_is_issued_for)
+{
+    json_t *forms = call("GET", "/api/v1/forms", demo.inv, NULL, 200);
+    static const struct {
+        const char *form, *act, *bap;
+    } want[] = {
+        {"surat_panggilan", "summons_served", NULL}, {"sprindik", "sprindik_issued", NULL},
+        {"bap_saksi", "bap_recorded", "saksi"},      {"bap_tersangka", "bap_recorded", "tersangka"},
+        {"notifikasi_konsuler", "arrested", NULL},   {"p19", "p19_received", NULL},
+        {"permohonan_izin_pn", NULL, NULL}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        json_t *found = NULL, *f;
+        size_t k;
+        json_array_foreach(json_object_get(forms, "items"), k, f)
+        {
+            if (strcmp(json_string_value(json_object_get(f, "name")), want[i].form) == 0)
+                found = f;
+        }
+        ck_assert_msg(found, "%s listed", want[i].form);
+        json_t *act = json_object_get(found, "act"), *bap = json_object_get(found, "bap");
+        ck_assert_msg(act && bap, "%s: act and bap present", want[i].form);
+        ck_assert_msg(want[i].act
+                          ? json_is_string(act) && strcmp(json_string_value(act), want[i].act) == 0
+                          : json_is_null(act),
+                      "%s: act", want[i].form);
+        ck_assert_msg(want[i].bap
+                          ? json_is_string(bap) && strcmp(json_string_value(bap), want[i].bap) == 0
+                          : json_is_null(bap),
+                      "%s: bap", want[i].form);
+    }
+    json_decref(forms);
+}
+END_TEST
+
 START_TEST(test_a_draft_is_watermarked_and_takes_no_number)
 {
     long long id = investigated_case("Uji draf", NULL);
@@ -1240,6 +1277,7 @@ Suite *suite_forms(void)
     TCase *tc = tcase_create("forms");
     tcase_add_unchecked_fixture(tc, start_server, stop_server);
     tcase_set_timeout(tc, 180);
+    tcase_add_test(tc, test_the_forms_list_names_the_act_each_is_issued_for);
     tcase_add_test(tc, test_a_draft_is_watermarked_and_takes_no_number);
     tcase_add_test(tc, test_issuing_stores_the_pdf_its_sha256_and_a_code);
     tcase_add_test(tc, test_verify_shows_only_the_document_without_a_session);

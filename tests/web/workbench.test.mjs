@@ -1,10 +1,11 @@
 // workbench.test.mjs - the investigator's work on the case page that needed the CLI or the API
-// before: adding a party. Each write's effect is checked through the API; a refusal
+// before: adding a party, issuing an act's paper. Each write's effect is checked through the API; a refusal
 // of the server (what the papers cannot print, a birth date to come) is shown beside the form,
 // nothing is added and nothing typed is lost; a supervisor's or a prosecutor's page offers none
 // of it (the routes are the investigator's: 403).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { BASE, NIP, browser, shot, call, must, login, pageLogin, daysAgo, officeId } from './lib.mjs';
 
 let b;
@@ -40,6 +41,23 @@ async function newCase(summary) {
 }
 
 const partiesOf = async (id) => (await must('GET', `/api/v1/cases/${id}`, inv, undefined, 200)).parties;
+const docsOf = async (id) => (await must('GET', `/api/v1/cases/${id}/documents`, inv, undefined, 200)).items;
+
+// "2026-03-14" as the papers write a day: "14 Maret 2026"
+const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const longDate = (d) => `${Number(d.slice(8, 10))} ${BULAN[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+
+// a PDF's text, its whitespace as single spaces
+const pdfText = (bytes) => execFileSync('pdftotext', ['-', '-'], { input: bytes }).toString('utf8').replace(/\s+/g, ' ');
+
+// The paper a document list entry links to, fetched as the page's session would (its cookie)
+async function pdfOf(page, li) {
+  const href = await li.locator('a').first().getAttribute('href');
+  const res = await page.request.get(`${BASE}${href}`);
+  assert.equal(res.status(), 200);
+  assert.match(res.headers()['content-type'], /application\/pdf/);
+  return pdfText(await res.body());
+}
 
 // KUHAP 1 angka 14 and 26: the suspect and the witness are persons named in the file; the
 // papers print their names and what is known of them (DOMAIN 4.6) - the page adds them whole.
@@ -155,10 +173,86 @@ test('a supervisor and a prosecutor are offered none of it', async () => {
     await page.locator('#case-number', { hasText: c0.number }).waitFor();
     await page.locator('#sec-parties').waitFor();
     assert.equal(await page.locator('#add-party').count(), 0, nip);
+    // the Sprindik and the SPDP have papers berkas issues: not from these pages
+    await page.locator('#history li').first().waitFor();
+    assert.equal(await page.locator('form.issue').count(), 0, nip);
+    const r2 = await call('POST', `/api/v1/cases/${c0.id}/forms/spdp`, token, {});
+    assert.ok(r2.status === 403 || r2.status === 404, `${nip}: ${r2.status} ${r2.text}`);
     const r = await call('POST', `/api/v1/cases/${c0.id}/parties`, token, { kind: 'witness', name: 'Budi' });
     assert.equal(r.status, 403, r.text);
     assert.deepEqual(errors, []);
     await ctx.close();
   }
   assert.equal((await partiesOf(c0.id)).length, 0);
+  assert.equal((await docsOf(c0.id)).length, 0);
+  // the investigator's own page offers both papers (the page tells the roles apart, not the file)
+  const { ctx, page } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('form.issue[data-form="spdp"]').waitFor();
+  await page.locator('form.issue[data-form="sprindik"]').waitFor();
+  await ctx.close();
+});
+
+// One act, one paper (DOMAIN 12): the Sprindik is issued for its act, dated its day; the Surat
+// Panggilan for the summons, calling its party on the day the act recorded (KUHAP 112(1),
+// 227(1)) at the hour the page asks when the server names it. The page offers each paper beside
+// its act (GET /api/v1/forms names the act), and none once issued.
+test('the investigator issues an act\'s paper beside the act; a refusal is shown, nothing issued', async () => {
+  const c0 = await newCase('Uji terbitkan surat dari halaman');
+  const c1 = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const sprindik = c1.history.find((e) => e.type === 'sprindik_issued');
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Lê Văn Tám', nationality: 'VN', address_id: 'Jalan Merdeka Nomor 5, Palembang' }, 201);
+  const summons = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'summons_served', date: daysAgo(4), party_id: suspect.id, appearance: daysAgo(0) }, 201);
+
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('#case-number', { hasText: c0.number }).waitFor();
+  const sp = page.locator(`#issue-${sprindik.id}-sprindik`);
+  await sp.waitFor();
+  // the papers of the Laporan and of the summons are offered beside theirs; no BAP, no P-form
+  await page.locator(`#issue-${summons.id}-surat_panggilan`).waitFor();
+  assert.equal(await page.locator('form.issue[data-form^="bap_"], form.issue[data-form^="p1"], form.issue[data-form^="p2"]').count(), 0);
+
+  // no offence charged yet: the Sprindik cannot say what is investigated - refused in the
+  // server's words beside it, nothing issued
+  await sp.getByRole('button', { name: 'Terbitkan Surat Perintah Penyidikan' }).click();
+  await page.locator(`#issue-${sprindik.id}-sprindik-error`, { hasText: 'pasal yang disangkakan' }).waitFor();
+  assert.equal((await docsOf(c0.id)).length, 0);
+  await shot(page, 'workbench-issue-refused');
+
+  await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '122(a)', party_id: suspect.id }, 201);
+  await page.reload();
+  await page.locator(`#issue-${sprindik.id}-sprindik`).getByRole('button', { name: 'Terbitkan Surat Perintah Penyidikan' }).click();
+  const spLi = page.locator('#documents li', { hasText: 'Surat Perintah Penyidikan' });
+  await spLi.waitFor();
+  let docs = await docsOf(c0.id);
+  assert.equal(docs.length, 1);
+  assert.equal(docs[0].form, 'sprindik');
+  assert.equal(docs[0].event_id, sprindik.id);
+  assert.ok((await spLi.textContent()).includes(docs[0].number), await spLi.textContent());
+  const spText = await pdfOf(page, spLi);
+  assert.ok(spText.includes(docs[0].number), 'the number on the paper');
+  assert.ok(spText.includes(longDate(daysAgo(9))), `the act's day ${longDate(daysAgo(9))}`);
+  assert.ok(spText.includes('Lê Văn Tám'));
+  assert.equal(await page.locator(`#issue-${sprindik.id}-sprindik`).count(), 0, 'issued: no longer offered');
+
+  // the summons: the server needs the hour to appear; the page asks, nothing issued meanwhile
+  const pg = page.locator(`#issue-${summons.id}-surat_panggilan`);
+  await pg.getByRole('button', { name: 'Terbitkan Surat Panggilan' }).click();
+  await page.locator(`#issue-${summons.id}-surat_panggilan-appear-time`).waitFor();
+  await page.locator(`#issue-${summons.id}-surat_panggilan-error`, { hasText: 'appear-time' }).waitFor();
+  assert.equal((await docsOf(c0.id)).length, 1);
+  await page.getByLabel('Jam menghadap').fill('10:00');
+  await pg.getByRole('button', { name: 'Terbitkan Surat Panggilan' }).click();
+  const pgLi = page.locator('#documents li', { hasText: 'Surat Panggilan' });
+  await pgLi.waitFor();
+  docs = await docsOf(c0.id);
+  const paper = docs.find((d) => d.form === 'surat_panggilan');
+  assert.ok(paper && paper.event_id === summons.id);
+  assert.ok((await pgLi.textContent()).includes(paper.number));
+  const pgText = await pdfOf(page, pgLi);
+  assert.ok(pgText.includes('Lê Văn Tám'), 'the party summoned');
+  assert.ok(pgText.includes(longDate(daysAgo(0))), `the day to appear ${longDate(daysAgo(0))}`);
+  assert.ok(pgText.includes('10.00') || pgText.includes('10:00'), 'the hour');
+  await shot(page, 'workbench-issued');
+  assert.deepEqual(errors, []);
+  await ctx.close();
 });
