@@ -744,6 +744,31 @@ static json_t *issue_json(long long doc_id, long long case_id, const struct issu
     return doc;
 }
 
+static const struct form_rule *primary_of(const char *type, const char *bap);
+
+/* A paper of an act that cites the act's own order by its one number (a Berita Acara states
+ * the Surat Perintah it executes: KUHAP 75, 18(1), 21(2), 33, 38) is refused while the order
+ * has none (the template's field, 422); the refusal says how to give it one: issue the order
+ * first, or record the number it was given outside berkas.  Returns false. */
+static bool order_first(struct app *app, const struct issue_ctx *c, struct berr *err)
+{
+    const struct form_rule *p =
+        c->for_act && !c->rule->primary ? primary_of(c->act.type, c->act.bap) : NULL;
+    const struct render_form_info *o =
+        p && app_render(app) ? render_form_find(app_render(app), p->form) : NULL;
+    char want[200];
+    if (!o || err->kind != BERR_UNPROCESSABLE)
+        return false;
+    snprintf(want, sizeof want, "nomor %s", o->title);
+    size_t n = strlen(err->message);
+    if (strstr(err->message, want) && n + 1 < sizeof err->message)
+        snprintf(err->message + n, sizeof err->message - n,
+                 "; terbitkan dahulu %s untuk tindakannya (peristiwa %d), atau catat nomornya "
+                 "bila terbit di luar berkas (koreksi tindakannya dengan number)",
+                 o->title, c->act.seq);
+    return false;
+}
+
 static bool issue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
                      long long event_id, const char *form, json_t *params, const char *keep_number,
                      json_t **doc, struct berr *err)
@@ -786,7 +811,9 @@ static bool issue_tx(struct app *app, struct tx *tx, const struct actor *who, lo
                                 .act = c.act_id,
                                 .act_time = c.act.time,
                                 .late = c.late};
-        ok = render_form(app_render(app), c.f->name, xml, xml_len, &o, &pdf, &pdf_len, &pages, err);
+        ok = render_form(app_render(app), c.f->name, xml, xml_len, &o, &pdf, &pdf_len, &pages,
+                         err) ||
+             order_first(app, &c, err);
     }
     long long doc_id = 0;
     if (ok) {

@@ -46,5 +46,6 @@ Suite *suite_settings(void);
 Suite *suite_permit(void);
 Suite *suite_stale(void);
 Suite *suite_signer(void);
+Suite *suite_blanks(void);
 
 #endif

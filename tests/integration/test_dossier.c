@@ -1053,7 +1053,10 @@ START_TEST(test_the_paper_of_a_withdrawn_act_is_revoked_before_the_file_is_sent)
                                 "\"date\":\"2026-06-04\",\"permit_kind\":\"izin\",\"permit_for\":"
                                 "\"penyitaan\",\"number\":\"9/Pen.Pid/2026/PN Plg\"",
                                 201));
-    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"2026-06-05\",\"permit_act\":%lld",
+    /* its order numbered outside berkas, recorded with it: the BA cites it (KUHAP 38, 75) */
+    snprintf(m, sizeof m,
+             "\"type\":\"seizure_done\",\"date\":\"2026-06-05\",\"permit_act\":%lld,\"number\":"
+             "\"SP.Sita/31/VI/2026/Kanim Plg\"",
              izin);
     long long sita = api_id(act(id, demo.inv, m, 201));
     long long ba = issue(id, "ba_penyitaan", sita);

@@ -191,6 +191,8 @@ static void papers_after_corrections(long long id)
     snprintf(basis, sizeof basis, "\"permit_act\":%lld", c);
     snprintf(m, sizeof m, "\"urgent_reason\":\"pemilik paspor hendak meninggalkan Palembang\"");
     long long sita = done_then_corrected(id, "seizure_done", basis, m);
+    /* the order first: the BA cites it by number (KUHAP 38, 75) */
+    json_decref(issue(id, "sp_penyitaan", sita, "{}", 201));
     d = issue(id, "ba_penyitaan", sita, "{}", 201);
     t = text_of_doc(d);
     assert_has(t,
@@ -215,6 +217,7 @@ static void papers_after_corrections(long long id)
     snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2026-01-12\",\"corrects\":%lld,%s",
              moved, basis);
     json_decref(act(id, m, NULL, 201));
+    json_decref(issue(id, "sp_penyitaan", moved, "{}", 201));
     d = issue(id, "ba_penyitaan", moved, "{}", 201);
     ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-01-12");
     t = text_of_doc(d);

@@ -251,7 +251,11 @@ START_TEST(test_a_paper_issued_before_its_acts_correction_is_stale_until_issued_
     (void)suspect;
     long long p = izin(id, "3/Pen.Pid/2026/PN Plg");
     long long sita = seizure(id, "2026-01-09", p, NULL);
-    json_t *d = issue(id, "ba_penyitaan", sita, 201);
+    /* its order first, as a PPNS does: the BA cites it by number (KUHAP 38, 75) */
+    json_t *d = issue(id, "sp_penyitaan", sita, 201);
+    long long order = id_of(d);
+    json_decref(d);
+    d = issue(id, "ba_penyitaan", sita, 201);
     long long doc = id_of(d);
     char sha[80], code[20];
     snprintf(sha, sizeof sha, "%s", json_string_value(json_object_get(d, "sha256")));
@@ -270,7 +274,8 @@ START_TEST(test_a_paper_issued_before_its_acts_correction_is_stale_until_issued_
     c = case_get(id, demo.inv);
     json_t *s = stale_entry(c, doc);
     ck_assert_msg(s != NULL, "BA Penyitaan of the 9th not listed stale after the re-dating");
-    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 1);
+    ck_assert_msg(stale_entry(c, order) != NULL, "SP Penyitaan of the 9th not listed stale");
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 2);
     ck_assert_str_eq(json_string_value(json_object_get(s, "form")), "ba_penyitaan");
     ck_assert_int_eq(json_integer_value(json_object_get(s, "event_id")), sita);
     ck_assert_int_eq(json_integer_value(json_object_get(s, "correction_id")), fix);
@@ -318,13 +323,18 @@ START_TEST(test_a_paper_issued_before_its_acts_correction_is_stale_until_issued_
     revoke(doc, demo.inv, "{\"note\":\"diterbitkan sebelum koreksi tanggal penyitaan\"}", 200);
     revoke(doc, demo.inv, "{\"note\":\"sekali lagi\"}", 409);
     c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 1); /* the order */
+    json_decref(c);
+    revoke(order, demo.inv, "{\"note\":\"diterbitkan sebelum koreksi tanggal penyitaan\"}", 200);
+    c = case_get(id, demo.inv);
     ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
     ck_assert(!has_flag(json_object_get(c, "flags"), "stale_papers"));
     json_decref(c);
     row = review_row(id);
     ck_assert(!has_flag(json_object_get(row, "flags"), "stale_papers"));
     json_decref(row);
-    /* issued again: the act as it stands */
+    /* issued again, the order first: the act as it stands */
+    json_decref(issue(id, "sp_penyitaan", sita, 201));
     d = issue(id, "ba_penyitaan", sita, 201);
     ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-01-12");
     char *t = fill_document_text(demo.port, demo.inv, id_of(d));
@@ -422,11 +432,13 @@ START_TEST(test_what_a_correction_changed_and_when)
     long long b = seizure(id, "2026-01-09", p, NULL);
     snprintf(more, sizeof more, ",\"permit_act\":%lld", p);
     correct(id, b, "2026-01-13", more);
+    json_decref(issue(id, "sp_penyitaan", b, 201)); /* the order first (KUHAP 38, 75) */
     d = issue(id, "ba_penyitaan", b, 201);
     long long doc_b = id_of(d);
     json_decref(d);
     /* re-dated after the paper, then corrected back to the date it prints */
     long long e = seizure(id, "2026-01-10", p, NULL);
+    json_decref(issue(id, "sp_penyitaan", e, 201));
     d = issue(id, "ba_penyitaan", e, 201);
     long long doc_e = id_of(d);
     json_decref(d);
@@ -727,7 +739,8 @@ START_TEST(test_a_paper_is_stale_with_the_acts_it_cites)
     long long sp_doc = case_row(id, "SELECT id FROM app.documents WHERE case_id = $1::bigint AND "
                                     "form = 'sprindik'");
     long long p = izin(id, "8/Pen.Pid/2026/PN Plg");
-    long long sita = seizure(id, "2026-01-09", p, NULL);
+    /* its order numbered outside berkas, recorded with it: the BA cites it (KUHAP 38, 75) */
+    long long sita = seizure(id, "2026-01-09", p, "SP.Sita/08/I/2026/Kanim Plg");
     json_t *d = issue(id, "ba_penyitaan", sita, 201);
     long long ba = id_of(d);
     json_decref(d);
@@ -860,7 +873,8 @@ START_TEST(test_the_paper_of_a_withdrawn_act_is_listed_and_revoked_from_the_cli)
     long long suspect, id = case_open(&suspect);
     (void)suspect;
     long long p = izin(id, "7/Pen.Pid/2026/PN Plg");
-    long long sita = seizure(id, "2026-01-09", p, NULL);
+    /* its order numbered outside berkas, recorded with it: the BA cites it (KUHAP 38, 75) */
+    long long sita = seizure(id, "2026-01-09", p, "SP.Sita/09/I/2026/Kanim Plg");
     json_t *d = issue(id, "ba_penyitaan", sita, 201);
     long long doc = id_of(d);
     json_decref(d);

@@ -1,0 +1,226 @@
+/*
+ * test_blanks.c - a numbered paper never prints a blank ("......", "Nomor -")
+ * for a fact it must state: over real HTTP against a real berkasd on the demo
+ * data, papers read back with pdftotext.
+ *
+ * Expectations come from the law (DOMAIN.md 4.7-4.9, 7.3, 12), not from the
+ * code:
+ *   - a Berita Acara records the execution of an order and cites it by its
+ *     number and date (KUHAP 75; the arrest 18(1), the detention 21(2), the
+ *     seizure 38-39): the order's number is its act's one number (its paper
+ *     issued by berkas, or the number it was given outside); while it has
+ *     none, the Berita Acara is not issued (422 saying to issue the order
+ *     first), nothing is numbered, and a draft keeps its dotted line.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filler.h"
+#include "harness.h"
+#include "suites.h"
+
+#define SUSPECT "Trần Văn Minh"
+
+static struct demo_server demo;
+
+static void start(void)
+{
+    demo_server_start(&demo, "blanks_suite");
+}
+
+static void stop(void)
+{
+    demo_server_stop(&demo);
+}
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    return api_json(demo.port, method, path, token, body, want);
+}
+
+static void assert_has(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.4000s", what, needle, text);
+}
+
+static void assert_lacks(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) == NULL, "%s: \"%s\" in: %.4000s", what, needle, text);
+}
+
+static const char *str(json_t *j, const char *k)
+{
+    return json_string_value(json_object_get(j, k));
+}
+
+static long long documents(void)
+{
+    return sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
+}
+
+/* A Palembang case opened on opened, its Vietnamese suspect charged with Pasal 122 (*party),
+ * a Sprindik of sprindik with its paper. */
+static long long case_opened(const char *opened, const char *sprindik, long long *party)
+{
+    char body[600], path[96];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"Uji kertas tanpa "
+             "titik\",\"kejari_id\":%lld}",
+             opened, demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body,
+             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":"
+             "\"C1122334\",\"sex\":\"L\",\"birth_date\":\"1988-07-01\",\"birth_place\":\"Hà "
+             "Nội\",\"address_id\":\"Jalan Sudirman Nomor 3, Palembang\"}",
+             SUSPECT);
+    json_t *p = call("POST", path, demo.inv, body, 201);
+    *party = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"sprindik_issued\",\"date\":\"%s\",\"issue\":[\"sprindik\"]}", sprindik);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    return id;
+}
+
+/* Record an act (members without braces), no paper: its id. */
+static long long act(long long id, const char *members)
+{
+    char path[96], body[1400];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s}", members);
+    json_t *e = call("POST", path, demo.inv, body, 201);
+    long long k = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    return k;
+}
+
+/* Issue form for act event with params (JSON object text); the reply. */
+static json_t *issue(long long id, const char *form, long long event, const char *params, long want)
+{
+    char path[128], body[900];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
+    snprintf(body, sizeof body, "{\"event\":%lld,\"params\":%s}", event, params ? params : "{}");
+    return call("POST", path, demo.inv, body, want);
+}
+
+static char *text_of_doc(json_t *d)
+{
+    return fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+}
+
+/* Issuing ba for act event is refused while its order has no number: 422 whose detail names
+ * the order's number and says to issue the order first, nothing written. */
+static void refused_before_its_order(long long id, const char *ba, long long event,
+                                     const char *order)
+{
+    long long before = documents();
+    json_t *p = issue(id, ba, event, "{}", 422);
+    char want[160];
+    snprintf(want, sizeof want, "nomor %s", order);
+    ck_assert_msg(strstr(str(p, "detail"), want), "%s: %s", ba, str(p, "detail"));
+    snprintf(want, sizeof want, "terbitkan dahulu %s", order);
+    ck_assert_msg(strstr(str(p, "detail"), want), "%s: %s", ba, str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(documents(), before);
+}
+
+/* ba issued for event after its order (sp) was: it cites the order by the number the order
+ * was issued with and the act's date, with no dotted line for it. */
+static void cites_its_order(long long id, const char *sp, const char *ba, long long event,
+                            const char *order, const char *date)
+{
+    json_t *o = issue(id, sp, event, "{}", 201);
+    json_t *d = issue(id, ba, event, "{}", 201);
+    char *t = text_of_doc(d), cite[300];
+    snprintf(cite, sizeof cite, "%s Nomor %s, tanggal %s", order, str(o, "number"), date);
+    assert_has(t, cite, ba);
+    snprintf(cite, sizeof cite, "%s Nomor ....", order);
+    assert_lacks(t, cite, ba);
+    free(t);
+    json_decref(d);
+    json_decref(o);
+}
+
+/* KUHAP 75 with 18(1), 21(2), 38-39 (DOMAIN 4.7-4.9): the Berita Acara of an arrest, a
+ * detention and a seizure cite the Surat Perintah they execute by number and date.  Found in
+ * a returned file: each printed "Surat Perintah ... Nomor ......" when the order's paper was
+ * never issued in berkas. */
+START_TEST(test_a_berita_acara_cites_the_order_it_executes_by_number)
+{
+    long long party, id = case_opened("2026-02-02", "2026-02-03", &party);
+    char m[600], path[96];
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"at\":\"2026-02-04T08:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/11/II/2026/Ditreskrimsus\",\"scene\":\"Hotel Sriwijaya "
+             "kamar 12, Palembang\"",
+             party);
+    long long kap = act(id, m);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    snprintf(m, sizeof m,
+             "{\"description\":\"Paspor Republik Sosialis Vietnam Nomor C1122334\",\"quantity\":"
+             "\"1 (satu) buku\",\"seized_from\":%lld,\"seized_on\":\"2026-02-04\",\"storage\":"
+             "\"Rupbasan Kelas I Palembang\"}",
+             party);
+    json_decref(call("POST", path, demo.inv, m, 201));
+    long long sita = act(id, "\"type\":\"seizure_done\",\"at\":\"2026-02-04T09:00:00+07:00\","
+                             "\"urgent_reason\":\"paspor dapat dihilangkan pemiliknya\"");
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"at\":\"2026-02-05T07:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas I "
+             "Palembang\",\"polri_order\":\"SP.Han/12/II/2026/Ditreskrimsus\"",
+             party);
+    long long han = act(id, m);
+    /* before its order: refused, nothing numbered */
+    refused_before_its_order(id, "ba_penangkapan", kap, "Surat Perintah Penangkapan");
+    refused_before_its_order(id, "ba_penahanan", han, "Surat Perintah Penahanan");
+    refused_before_its_order(id, "ba_penyitaan", sita, "Surat Perintah Penyitaan");
+    /* a draft is not numbered: it keeps the line to fill by hand */
+    char route[160];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/forms/ba_penahanan.pdf?party=pihak-%lld", id,
+             party);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    assert_has(t, "Surat Perintah Penahanan Nomor ....", "the draft BA Penahanan");
+    free(t);
+    /* the order issued first, as a PPNS does: the BA cites it */
+    cites_its_order(id, "sp_penangkapan", "ba_penangkapan", kap, "Surat Perintah Penangkapan",
+                    "4 Februari 2026");
+    cites_its_order(id, "sp_penahanan", "ba_penahanan", han, "Surat Perintah Penahanan",
+                    "5 Februari 2026");
+    cites_its_order(id, "sp_penyitaan", "ba_penyitaan", sita, "Surat Perintah Penyitaan",
+                    "4 Februari 2026");
+    /* an order numbered outside berkas (recorded with its act): cited by that number */
+    long long out = act(id, "\"type\":\"seizure_done\",\"at\":\"2026-02-06T10:00:00+07:00\","
+                            "\"number\":\"SP.Sita/21/II/2026/Kanim Plg\",\"urgent_reason\":"
+                            "\"telepon genggam dapat dihapus isinya\"");
+    json_t *d = issue(id, "ba_penyitaan", out, "{}", 201);
+    t = text_of_doc(d);
+    assert_has(t,
+               "Surat Perintah Penyitaan Nomor SP.Sita/21/II/2026/Kanim Plg, tanggal 6 "
+               "Februari 2026",
+               "BA Penyitaan of an order numbered outside berkas");
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
+Suite *suite_blanks(void)
+{
+    Suite *s = suite_create("blanks");
+    TCase *tc = tcase_create("blanks");
+    tcase_add_unchecked_fixture(tc, start, stop);
+    tcase_set_timeout(tc, 240);
+    tcase_add_test(tc, test_a_berita_acara_cites_the_order_it_executes_by_number);
+    suite_add_tcase(s, tc);
+    return s;
+}
