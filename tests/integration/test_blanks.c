@@ -214,6 +214,102 @@ START_TEST(test_a_berita_acara_cites_the_order_it_executes_by_number)
 }
 END_TEST
 
+/* A Berita Acara states the day and hour of its act (KUHAP 75; DOMAIN 7.3): the hour when the
+ * act was recorded with one, and no "pukul" at all when it was recorded by its date alone -
+ * never "pukul ........." in a numbered paper.  An arrest is the act whose hour the law counts
+ * (KUHAP 19(1): one day of 24 hours from the arrest; DOMAIN 5.1: "record time and zone in the BA
+ * Penangkapan"): its BA is refused without an hour (422 naming it), and printed with the hour
+ * once given.  Found in a returned file: BAs of acts recorded with a date printed "pukul
+ * ........." */
+START_TEST(test_a_berita_acara_states_the_hour_of_its_act_or_no_hour)
+{
+    long long party, id = case_opened("2026-03-02", "2026-03-03", &party);
+    char m[600], path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    snprintf(m, sizeof m,
+             "{\"description\":\"Paspor Republik Sosialis Vietnam Nomor C1122334\",\"quantity\":"
+             "\"1 (satu) buku\",\"seized_from\":%lld,\"seized_on\":\"2026-03-04\",\"storage\":"
+             "\"Rupbasan Kelas I Palembang\"}",
+             party);
+    json_decref(call("POST", path, demo.inv, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"interpreter_sworn\",\"date\":\"2026-03-04\",\"party_id\":%lld", party);
+    long long sumpah = act(id, m);
+    long long dah = act(id, "\"type\":\"search_done\",\"date\":\"2026-03-04\",\"scene\":\"rumah "
+                            "kos Jalan Merdeka Nomor 5, Palembang\",\"urgent_reason\":\"tersangka "
+                            "hendak melarikan diri\"");
+    long long sita = act(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"urgent_reason\":"
+                             "\"paspor dapat dihilangkan pemiliknya\"");
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"date\":\"2026-03-05\",\"party_id\":%lld,\"detention_type\":"
+             "\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas I Palembang\",\"polri_order\":"
+             "\"SP.Han/15/III/2026/Ditreskrimsus\"",
+             party);
+    long long han = act(id, m);
+    long long titip = act(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-03-06\"");
+    json_decref(issue(id, "sp_penggeledahan", dah, "{}", 201));
+    json_decref(issue(id, "sp_penyitaan", sita, "{}", 201));
+    json_decref(issue(id, "sp_penahanan", han, "{}", 201));
+    static const struct {
+        const char *form, *params, *day;
+    } bas[] = {
+        {"ba_sumpah_penerjemah", "{\"interpreter\":\"Nguyễn Thị Lan\",\"language\":\"Vietnam\"}",
+         "Rabu tanggal empat bulan Maret tahun dua ribu dua puluh enam, saya"},
+        {"ba_penggeledahan", "{\"result\":\"ditemukan 1 (satu) buku paspor\"}",
+         "Rabu tanggal empat bulan Maret tahun dua ribu dua puluh enam, saya"},
+        {"ba_penyitaan", "{}",
+         "Rabu tanggal empat bulan Maret tahun dua ribu dua puluh enam, saya"},
+        {"ba_pembungkusan", "{}",
+         "Rabu tanggal empat bulan Maret tahun dua ribu dua puluh enam, saya"},
+        {"ba_penahanan", "{}",
+         "Kamis tanggal lima bulan Maret tahun dua ribu dua puluh enam, saya"},
+        {"ba_penitipan", "{}",
+         "Jumat tanggal enam bulan Maret tahun dua ribu dua puluh enam, saya"},
+    };
+    const long long acts[] = {sumpah, dah, sita, sita, han, titip};
+    for (size_t i = 0; i < sizeof bas / sizeof bas[0]; i++) {
+        json_t *d = issue(id, bas[i].form, acts[i], bas[i].params, 201);
+        char *t = text_of_doc(d);
+        assert_has(t, bas[i].day, bas[i].form);
+        assert_lacks(t, "pukul", bas[i].form);
+        free(t);
+        json_decref(d);
+    }
+    /* recorded with its hour: stated, with the office's zone */
+    snprintf(
+        m, sizeof m,
+        "\"type\":\"interpreter_sworn\",\"at\":\"2026-03-06T14:30:00+07:00\",\"party_id\":%lld",
+        party);
+    json_t *d = issue(id, "ba_sumpah_penerjemah", act(id, m), bas[0].params, 201);
+    char *t = text_of_doc(d);
+    assert_has(t, "tahun dua ribu dua puluh enam, pukul 14.30",
+               "BA Sumpah of an act with its hour");
+    assert_has(t, "WIB, saya", "BA Sumpah of an act with its hour");
+    free(t);
+    json_decref(d);
+    /* an arrest recorded by its date alone: its BA is refused, nothing numbered */
+    long long other, id2 = case_opened("2026-03-02", "2026-03-03", &other);
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"date\":\"2026-03-04\",\"party_id\":%lld,\"polri_order\":"
+             "\"SP.Kap/16/III/2026/Ditreskrimsus\"",
+             other);
+    long long kap = act(id2, m);
+    json_decref(issue(id2, "sp_penangkapan", kap, "{}", 201));
+    long long before = documents();
+    json_t *p = issue(id2, "ba_penangkapan", kap, "{}", 422);
+    ck_assert_msg(strstr(str(p, "detail"), "pukul penangkapan"), "%s", str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(documents(), before);
+    /* with its hour given: stated */
+    d = issue(id2, "ba_penangkapan", kap, "{\"time\":\"10:30\"}", 201);
+    t = text_of_doc(d);
+    assert_has(t, "tahun dua ribu dua puluh enam, pukul 10.30", "BA Penangkapan with its hour");
+    assert_lacks(t, "pukul ....", "BA Penangkapan with its hour");
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
 Suite *suite_blanks(void)
 {
     Suite *s = suite_create("blanks");
@@ -221,6 +317,7 @@ Suite *suite_blanks(void)
     tcase_add_unchecked_fixture(tc, start, stop);
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, test_a_berita_acara_cites_the_order_it_executes_by_number);
+    tcase_add_test(tc, test_a_berita_acara_states_the_hour_of_its_act_or_no_hour);
     suite_add_tcase(s, tc);
     return s;
 }
