@@ -310,6 +310,43 @@ START_TEST(test_a_berita_acara_states_the_hour_of_its_act_or_no_hour)
 }
 END_TEST
 
+/* The Berita Acara of a search states its course and its result (KUHAP 126(1): "berita acara
+ * tentang jalannya dan hasil penggeledahan"; 33(5)): issued without what was found it is refused
+ * (422 naming the param, nothing numbered), never "Hasil penggeledahan: ......"; a draft keeps
+ * the dotted line; what was found, also nothing, is printed as given. */
+START_TEST(test_the_search_berita_acara_states_what_was_found)
+{
+    long long party, id = case_opened("2026-04-01", "2026-04-02", &party);
+    long long dah = act(id, "\"type\":\"search_done\",\"at\":\"2026-04-03T10:00:00+07:00\","
+                            "\"scene\":\"gudang Jalan Sudirman Nomor 9, Palembang\",\"urgent_"
+                            "reason\":\"tersangka hendak melarikan diri\"");
+    json_decref(issue(id, "sp_penggeledahan", dah, "{}", 201));
+    long long before = documents();
+    json_t *p = issue(id, "ba_penggeledahan", dah, "{}", 422);
+    ck_assert_msg(strstr(str(p, "detail"), "hasil penggeledahan (param result)"), "%s",
+                  str(p, "detail"));
+    json_decref(p);
+    p = issue(id, "ba_penggeledahan", dah, "{\"result\":\"  \"}", 422);
+    json_decref(p);
+    ck_assert_int_eq(documents(), before);
+    char route[128];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/forms/ba_penggeledahan.pdf", id);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    assert_has(t, "Hasil penggeledahan: ....", "the draft BA Penggeledahan");
+    free(t);
+    json_t *d = issue(id, "ba_penggeledahan", dah,
+                      "{\"result\":\"tidak ditemukan benda yang berkaitan dengan tindak "
+                      "pidana\"}",
+                      201);
+    t = text_of_doc(d);
+    assert_has(t, "Hasil penggeledahan: tidak ditemukan benda yang berkaitan dengan tindak pidana.",
+               "BA Penggeledahan");
+    assert_lacks(t, "Hasil penggeledahan: ....", "BA Penggeledahan");
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
 Suite *suite_blanks(void)
 {
     Suite *s = suite_create("blanks");
@@ -318,6 +355,7 @@ Suite *suite_blanks(void)
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, test_a_berita_acara_cites_the_order_it_executes_by_number);
     tcase_add_test(tc, test_a_berita_acara_states_the_hour_of_its_act_or_no_hour);
+    tcase_add_test(tc, test_the_search_berita_acara_states_what_was_found);
     suite_add_tcase(s, tc);
     return s;
 }
