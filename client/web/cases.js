@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { h, show, append } from './dom.js';
 import { STATES } from './fmt.js';
 import { go } from './app.js';
+import { openCaseForm } from './workbench.js';
 
 function row(c) {
   return h(
@@ -21,7 +22,7 @@ export async function casesPage(main, query) {
   const lq = new URLSearchParams({ limit: '50' });
   if (q) lq.set('q', q);
   const at = location.hash;
-  const list = await api('GET', `/api/v1/cases?${lq}`);
+  const [list, opener] = await Promise.all([api('GET', `/api/v1/cases?${lq}`), openCaseForm()]);
   // a later navigation came while this one waited: it draws the page, not this one
   if (location.hash !== at) return;
   const input = h('input', { id: 'q', name: 'q', type: 'search', value: q, maxlength: 100 });
@@ -50,6 +51,7 @@ export async function casesPage(main, query) {
   show(
     main,
     h('h1', null, 'Perkara'),
+    opener,
     form,
     (list.items || []).length
       ? h('table', { class: 'list', id: 'cases' }, h('thead', null, h('tr', null, ['Perkara', 'Tahap', 'Keadaan'].map((t) => h('th', { scope: 'col' }, t)))), tbody)

@@ -1,12 +1,12 @@
 // workbench.js - what an investigator adds to a file from its page besides acts: a party
-// (POST /cases/{id}/parties) and an act's paper (POST /cases/{id}/forms/{form}). Only an
-// investigator is offered them (the server refuses the others, 403); the server judges every
-// field and names the one it refuses (problem+json `field`), shown beside the form with
-// everything typed kept.
+// (POST /cases/{id}/parties) and an act's paper (POST /cases/{id}/forms/{form}), and from the
+// case list a new file (POST /cases). Only an investigator is offered them (the server refuses
+// the others, 403); the server judges every field and names the one it refuses (problem+json
+// `field`), shown beside the form with everything typed kept.
 import { api, explain, newKey } from './api.js';
 import { h, show } from './dom.js';
-import { KINDS } from './fmt.js';
-import { me, flash } from './app.js';
+import { KINDS, today } from './fmt.js';
+import { me, flash, go } from './app.js';
 
 // A file handed over (Tahap II), diverted to administrative action or dismissed takes no new
 // party, charge or thing seized (server/app/casework.c writable_case, core stage_terminal): the
@@ -229,3 +229,54 @@ export function issueForms(c, e, forms, acts, reload) {
   return h('div', { class: 'issue-forms' }, offer.map((f) => issueForm(c, e, f, reload)));
 }
 
+// ---- opening a file ------------------------------------------------------------------------
+
+// Where a file comes from (DOMAIN 3; server/app/casexml.c sources, the codes POST /cases takes)
+const SOURCES = {
+  supervision: 'Pengawasan keimigrasian',
+  public_report: 'Laporan masyarakat',
+  tim_pora: 'TIM PORA',
+  jagratara: 'Operasi JAGRATARA',
+  intelligence: 'Intelijen keimigrasian',
+  tpi_check: 'Pemeriksaan di Tempat Pemeriksaan Imigrasi',
+  apoa: 'Aplikasi Pelaporan Orang Asing (APOA)',
+  desa_binaan: 'Desa Binaan Imigrasi',
+  other_agency: 'Instansi lain',
+  other: 'Lainnya',
+};
+
+// Open a file with its Laporan Kejadian (POST /api/v1/cases: the report registered on opened_on,
+// its summary the Laporan's): where it came from, the day, what happened, and the Kejaksaan
+// Negeri that will receive its SPDP (may be given later). Opened, the page goes to the file.
+export async function openCaseForm() {
+  if (me().role !== 'investigator') return null;
+  const offices = await api('GET', '/api/v1/offices');
+  const kejari = (offices.items || offices).filter((o) => o.kind === 'kejari' || o.kind === 'cabjari');
+  const now = today(me().office && me().office.tz);
+  const msg = h('p', { class: 'error', role: 'alert', id: 'open-error' });
+  const inputs = {
+    source: h('select', null, Object.entries(SOURCES).map(([v, t]) => h('option', { value: v }, t))),
+    opened_on: h('input', { type: 'date', value: now, max: now }),
+    summary: h('textarea', { rows: 3, maxlength: 2000 }),
+    kejari_id: h('select', { 'data-number': '1' }, h('option', { value: '' }, '— belum ditentukan —'), kejari.map((o) => h('option', { value: o.id }, o.name))),
+  };
+  const labels = {
+    source: 'Sumber perkara',
+    opened_on: 'Tanggal Laporan Kejadian',
+    summary: 'Ringkasan (isi Laporan Kejadian)',
+    kejari_id: 'Kejaksaan Negeri tujuan SPDP',
+  };
+  const button = h('button', { type: 'submit' }, 'Buka perkara');
+  const form = h(
+    'form',
+    { class: 'stack', id: 'open-form' },
+    Object.entries(inputs).map(([name, el]) => field(`open-${name.replace(/_/g, '-')}`, labels[name], el)),
+    button,
+    msg,
+  );
+  postForm(form, '/api/v1/cases', inputs, msg, async (c) => {
+    flash(`Perkara ${c.number} dibuka.`, 'info', true);
+    go(`#/perkara/${Number(c.id)}`);
+  });
+  return h('details', { id: 'open-case', class: 'add' }, h('summary', null, 'Buka perkara baru'), form);
+}

@@ -1,5 +1,5 @@
 // workbench.test.mjs - the investigator's work on the case page that needed the CLI or the API
-// before: adding a party, issuing an act's paper. Each write's effect is checked through the API; a refusal
+// before: adding a party, issuing an act's paper, opening a file. Each write's effect is checked through the API; a refusal
 // of the server (what the papers cannot print, a birth date to come) is shown beside the form,
 // nothing is added and nothing typed is lost; a supervisor's or a prosecutor's page offers none
 // of it (the routes are the investigator's: 403).
@@ -29,6 +29,9 @@ async function open(nip, hash) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await pageLogin(page, nip);
   await page.locator('#who .me').waitFor();
+  // a user keeps session.max_per_user sessions, the oldest ended by a new log-on: the API's
+  // token is taken again after the page's
+  if (nip === NIP.invPlg) inv = await login(NIP.invPlg);
   if (hash) await page.goto(`${BASE}/${hash}`);
   return { ctx, page, errors };
 }
@@ -255,4 +258,76 @@ test('the investigator issues an act\'s paper beside the act; a refusal is shown
   await shot(page, 'workbench-issued');
   assert.deepEqual(errors, []);
   await ctx.close();
+});
+
+// Every case the investigator sees (GET /api/v1/cases, page by page)
+async function allCases(token) {
+  const out = [];
+  let cursor = '';
+  for (;;) {
+    const r = await must('GET', `/api/v1/cases?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, token, undefined, 200);
+    out.push(...(r.items || []));
+    if (!r.next_cursor) return out;
+    cursor = r.next_cursor;
+  }
+}
+
+// A file opens with its Laporan Kejadian (DOMAIN 3, 4.1: the report registered is the file's
+// first act, numbered LK/<office>/<year>/<n> from the office's counter): opened from the case
+// list, the page lands on the new file; a summary the Laporan cannot print is refused there,
+// nothing opened, nothing typed lost.
+test('the investigator opens a file from the case list and lands on its page', async () => {
+  const before = (await allCases(inv)).length;
+  const { ctx, page, errors } = await open(NIP.invPlg, '#/perkara');
+  await page.getByRole('heading', { name: 'Perkara', exact: true }).waitFor();
+  await page.locator('#open-case > summary').click();
+  await page.locator('#open-source').selectOption('public_report');
+  await page.locator('#open-opened-on').fill(daysAgo(2));
+  await page.locator('#open-summary').fill('Laporan warga: WNA 張 bekerja tanpa izin di Jalan Sudirman');
+  await page.locator('#open-kejari-id').selectOption({ label: 'Kejaksaan Negeri Palembang' });
+  await page.getByRole('button', { name: 'Buka perkara' }).click();
+  await page.locator('#open-error', { hasText: 'tidak dapat dicetak' }).waitFor();
+  assert.equal((await allCases(inv)).length, before, 'nothing opened');
+  assert.equal(await page.locator('#open-source').inputValue(), 'public_report');
+  assert.equal(await page.locator('#open-opened-on').inputValue(), daysAgo(2));
+  assert.equal(await page.locator('#open-kejari-id').inputValue(), String(kejari));
+  await shot(page, 'workbench-open-refused');
+
+  const summary = 'Laporan warga: WNA bekerja tanpa izin di Jalan Sudirman, Palembang';
+  await page.locator('#open-summary').fill(summary);
+  await page.getByRole('button', { name: 'Buka perkara' }).click();
+  await page.waitForURL(/#\/perkara\/\d+$/);
+  const id = Number(/#\/perkara\/(\d+)$/.exec(page.url())[1]);
+  await page.locator('#case-summary', { hasText: summary }).waitFor();
+  const c = await must('GET', `/api/v1/cases/${id}`, inv, undefined, 200);
+  assert.equal(await page.locator('#case-number').textContent(), c.number);
+  assert.match(c.number, /^LK\/KANIM-PLG\/\d{4}\/\d{4}$/);
+  assert.equal(c.summary, summary);
+  assert.equal(c.opened_on, daysAgo(2));
+  assert.equal(c.source, 'public_report');
+  assert.equal(c.kejari && c.kejari.id, kejari);
+  const report = c.history.filter((e) => e.type === 'report_registered');
+  assert.equal(report.length, 1);
+  assert.equal(report[0].legal_date, daysAgo(2));
+  assert.equal((await allCases(inv)).length, before + 1);
+  // the new file's own page offers its Laporan's paper and a party
+  await page.locator(`#issue-${report[0].id}-laporan_kejadian`).waitFor();
+  await page.locator('#add-party').waitFor();
+  await shot(page, 'workbench-opened');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// Opening a file is the investigator's (routes.c: POST /api/v1/cases, INV): a supervisor's and
+// a prosecutor's case list has no form to open one, and the API refuses them.
+test('a supervisor and a prosecutor cannot open a file from the case list', async () => {
+  for (const nip of [NIP.supPlg, NIP.prosPlg]) {
+    const { ctx, page, errors } = await open(nip, '#/perkara');
+    await page.getByRole('heading', { name: 'Perkara', exact: true }).waitFor();
+    assert.equal(await page.locator('#open-case').count(), 0, nip);
+    const r = await call('POST', '/api/v1/cases', await login(nip), { source: 'supervision', opened_on: daysAgo(1), summary: 'Tidak boleh' });
+    assert.equal(r.status, 403, r.text);
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  }
 });
