@@ -5,7 +5,7 @@ import { api, explain, newKey } from './api.js';
 import { h, show } from './dom.js';
 import { date, dateIn, daysLeft, STATES, KINDS, today } from './fmt.js';
 import { me, flash } from './app.js';
-import { mayAddTo, partyForm, formsList, standing, issueForms } from './workbench.js';
+import { mayAddTo, partyForm, formsList, standing, issueForms, offences, evidence, catalogueFor } from './workbench.js';
 
 function badge(state, label) {
   return h('span', { class: `badge ${state || 'ok'}` }, label || STATES[state] || state || '');
@@ -953,10 +953,11 @@ export async function casePage(main, idText) {
         : role === 'prosecutor'
           ? h('a', { href: '#/kotak-masuk' }, '← Kotak masuk')
           : h('a', { href: '#/perkara' }, '← Daftar perkara');
-    const [pu, docs, forms] = await Promise.all([
+    const [pu, docs, forms, catalogue] = await Promise.all([
       role === 'prosecutor' ? prosecutor(c, render) : null,
       documents(c, render),
       role === 'investigator' ? formsList() : null,
+      catalogueFor(c),
     ]);
     const acts = standing(c);
     show(
@@ -982,6 +983,8 @@ export async function casePage(main, idText) {
       role === 'investigator' ? section('sec-acts', 'Catat tindakan', nextActs(c, render)) : null,
       docs,
       section('sec-parties', 'Pihak', parties(c), mayAddTo(c) ? partyForm(c, render) : null),
+      section('sec-offences', 'Pasal yang disangkakan', offences(c, catalogue, render)),
+      section('sec-evidence', 'Barang bukti', evidence(c, render)),
       section('sec-history', 'Riwayat', history(c, forms && ((e) => issueForms(c, e, forms, acts, render)))),
     );
     if (opts.keepForm) {

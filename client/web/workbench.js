@@ -1,11 +1,12 @@
 // workbench.js - what an investigator adds to a file from its page besides acts: a party
-// (POST /cases/{id}/parties) and an act's paper (POST /cases/{id}/forms/{form}), and from the
+// (POST /cases/{id}/parties), an offence charged (POST /cases/{id}/offences), an item of evidence
+// (POST /cases/{id}/evidence) and an act's paper (POST /cases/{id}/forms/{form}), and from the
 // case list a new file (POST /cases). Only an investigator is offered them (the server refuses
 // the others, 403); the server judges every field and names the one it refuses (problem+json
 // `field`), shown beside the form with everything typed kept.
 import { api, explain, newKey } from './api.js';
 import { h, show } from './dom.js';
-import { KINDS, today } from './fmt.js';
+import { KINDS, date, today } from './fmt.js';
 import { me, flash, go } from './app.js';
 
 // A file handed over (Tahap II), diverted to administrative action or dismissed takes no new
@@ -99,6 +100,122 @@ export function partyForm(c, reload) {
     await reload();
   });
   return h('details', { id: 'add-party', class: 'add' }, h('summary', null, 'Tambah pihak'), form);
+}
+
+// ---- charges and evidence --------------------------------------------------------------------
+
+const partyName = (c, id) => ((c.parties || []).find((p) => p.id === id) || {}).name || '';
+
+// The offences charged (UU 6/2011 Pasal 113-136, the catalogue's words), each to a suspect or to
+// the file; the investigator charges one of the catalogue (GET /api/v1/offences), to one suspect
+// or to the file as a whole.
+export function offences(c, catalogue, reload) {
+  const list = c.offences || [];
+  const table = list.length
+    ? h(
+        'table',
+        { class: 'list', id: 'offences' },
+        h('thead', null, h('tr', null, ['Pasal', 'Perbuatan', 'Tersangka'].map((t) => h('th', { scope: 'col' }, t)))),
+        h(
+          'tbody',
+          null,
+          list.map((o) =>
+            h(
+              'tr',
+              { 'data-offence': String(o.id) },
+              h('td', { 'data-label': 'Pasal' }, `Pasal ${o.code}`),
+              h('td', { 'data-label': 'Perbuatan' }, o.label, o.to_verify ? h('small', null, ' (belum dipastikan)') : ''),
+              h('td', { 'data-label': 'Tersangka' }, o.party_id ? partyName(c, o.party_id) : 'seluruh perkara'),
+            ),
+          ),
+        ),
+      )
+    : h('p', { class: 'empty', id: 'offences' }, 'Belum ada pasal yang disangkakan.');
+  if (!catalogue || !mayAddTo(c)) return [table];
+  const msg = h('p', { class: 'error', role: 'alert', id: 'offence-error' });
+  const inputs = {
+    code: h('select', null, h('option', { value: '' }, '— pilih pasal —'), catalogue.map((o) => h('option', { value: o.code }, `Pasal ${o.code} — ${o.label}`))),
+    party_id: h(
+      'select',
+      { 'data-number': '1' },
+      h('option', { value: '' }, '— seluruh perkara —'),
+      (c.parties || []).filter((p) => p.kind === 'suspect').map((p) => h('option', { value: p.id }, p.name)),
+    ),
+  };
+  const form = h(
+    'form',
+    { class: 'stack', id: 'offence-form' },
+    field('offence-code', 'Pasal (UU 6/2011)', inputs.code),
+    field('offence-party', 'Disangkakan kepada', inputs.party_id),
+    h('button', { type: 'submit' }, 'Sangkakan pasal'),
+    msg,
+  );
+  postForm(form, `/api/v1/cases/${Number(c.id)}/offences`, inputs, msg, async (o) => {
+    flash(`Pasal ${o.code} disangkakan.`);
+    await reload();
+  });
+  return [table, h('details', { id: 'add-offence', class: 'add' }, h('summary', null, 'Sangkakan pasal'), form)];
+}
+
+// The things seized (KUHAP 39, 44; DOMAIN 4.8): what, how many, from whom, on which day and where
+// kept; the investigator adds one.
+export function evidence(c, reload) {
+  const list = c.evidence || [];
+  const table = list.length
+    ? h(
+        'table',
+        { class: 'list', id: 'evidence' },
+        h('thead', null, h('tr', null, ['Barang', 'Jumlah', 'Disita dari', 'Tanggal sita', 'Disimpan di'].map((t) => h('th', { scope: 'col' }, t)))),
+        h(
+          'tbody',
+          null,
+          list.map((x) =>
+            h(
+              'tr',
+              { 'data-evidence': String(x.id) },
+              h('td', { 'data-label': 'Barang' }, x.description),
+              h('td', { 'data-label': 'Jumlah' }, x.quantity || '—'),
+              h('td', { 'data-label': 'Disita dari' }, x.seized_from ? partyName(c, x.seized_from) : '—'),
+              h('td', { 'data-label': 'Tanggal sita' }, date(x.seized_on)),
+              h('td', { 'data-label': 'Disimpan di' }, x.storage || '—'),
+            ),
+          ),
+        ),
+      )
+    : h('p', { class: 'empty', id: 'evidence' }, 'Belum ada barang bukti.');
+  if (!mayAddTo(c)) return [table];
+  const msg = h('p', { class: 'error', role: 'alert', id: 'evidence-error' });
+  const inputs = {
+    description: h('textarea', { rows: 2, maxlength: 1000 }),
+    quantity: h('input', { maxlength: 60, placeholder: 'mis. 1 (satu) buku' }),
+    seized_from: h('select', { 'data-number': '1' }, h('option', { value: '' }, '—'), (c.parties || []).map((p) => h('option', { value: p.id }, `${p.name} (${KINDS[p.kind] || p.kind})`))),
+    seized_on: h('input', { type: 'date' }),
+    storage: h('input', { maxlength: 200 }),
+  };
+  const labels = {
+    description: 'Uraian barang',
+    quantity: 'Jumlah',
+    seized_from: 'Disita dari',
+    seized_on: 'Tanggal penyitaan',
+    storage: 'Tempat penyimpanan',
+  };
+  const form = h(
+    'form',
+    { class: 'stack', id: 'evidence-form' },
+    Object.entries(inputs).map(([name, el]) => field(`evidence-${name.replace(/_/g, '-')}`, labels[name], el)),
+    h('button', { type: 'submit' }, 'Tambah barang bukti'),
+    msg,
+  );
+  postForm(form, `/api/v1/cases/${Number(c.id)}/evidence`, inputs, msg, async () => {
+    flash('Barang bukti ditambahkan.');
+    await reload();
+  });
+  return [table, h('details', { id: 'add-evidence', class: 'add' }, h('summary', null, 'Tambah barang bukti'), form)];
+}
+
+// The offence catalogue, for the page of an investigator who may charge
+export async function catalogueFor(c) {
+  return mayAddTo(c) ? (await api('GET', '/api/v1/offences')).items || [] : null;
 }
 
 // ---- issuing an act's paper ----------------------------------------------------------------

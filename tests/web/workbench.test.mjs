@@ -1,5 +1,6 @@
 // workbench.test.mjs - the investigator's work on the case page that needed the CLI or the API
-// before: adding a party, issuing an act's paper, opening a file. Each write's effect is checked through the API; a refusal
+// before: adding a party, issuing an act's paper, opening a file, charging an offence and adding
+// an item of evidence. Each write's effect is checked through the API; a refusal
 // of the server (what the papers cannot print, a birth date to come) is shown beside the form,
 // nothing is added and nothing typed is lost; a supervisor's or a prosecutor's page offers none
 // of it (the routes are the investigator's: 403).
@@ -176,6 +177,12 @@ test('a supervisor and a prosecutor are offered none of it', async () => {
     await page.locator('#case-number', { hasText: c0.number }).waitFor();
     await page.locator('#sec-parties').waitFor();
     assert.equal(await page.locator('#add-party').count(), 0, nip);
+    assert.equal(await page.locator('#add-offence').count(), 0, nip);
+    assert.equal(await page.locator('#add-evidence').count(), 0, nip);
+    const r3 = await call('POST', `/api/v1/cases/${c0.id}/offences`, token, { code: '122(a)' });
+    assert.equal(r3.status, 403, r3.text);
+    const r4 = await call('POST', `/api/v1/cases/${c0.id}/evidence`, token, { description: 'Paspor' });
+    assert.equal(r4.status, 403, r4.text);
     // the Sprindik and the SPDP have papers berkas issues: not from these pages
     await page.locator('#history li').first().waitFor();
     assert.equal(await page.locator('form.issue').count(), 0, nip);
@@ -188,6 +195,9 @@ test('a supervisor and a prosecutor are offered none of it', async () => {
   }
   assert.equal((await partiesOf(c0.id)).length, 0);
   assert.equal((await docsOf(c0.id)).length, 0);
+  const after = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(after.offences.length, 0);
+  assert.equal(after.evidence.length, 0);
   // the investigator's own page offers both papers (the page tells the roles apart, not the file)
   const { ctx, page } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
   await page.locator('form.issue[data-form="spdp"]').waitFor();
@@ -330,4 +340,69 @@ test('a supervisor and a prosecutor cannot open a file from the case list', asyn
     assert.deepEqual(errors, []);
     await ctx.close();
   }
+});
+
+// UU 6/2011 Pasal 122 huruf a (a foreigner who uses his stay permit against its purpose) charged
+// to the suspect, and his passport seized from him (KUHAP 39(1) huruf a, 44): both added on the
+// page, listed at once, stored as given; the same Pasal twice to him and a seizure dated ahead are
+// refused beside their forms, nothing added, nothing typed lost.
+test('the investigator charges an offence and adds an item of evidence', async () => {
+  const c0 = await newCase('Uji pasal dan barang bukti dari halaman');
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Lê Văn Tám', nationality: 'VN', passport_no: 'C7654321' }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'witness', name: 'Hendra Saputra' }, 201);
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('#case-number', { hasText: c0.number }).waitFor();
+  await page.evaluate(() => (window.keptAcrossWrite = true));
+
+  await page.locator('#add-offence > summary').click();
+  // only a suspect is charged: the witness is not offered
+  const charged = await page.locator('#offence-party option').allTextContents();
+  assert.deepEqual(charged, ['— seluruh perkara —', 'Lê Văn Tám']);
+  await page.locator('#offence-code').selectOption('122(a)');
+  await page.locator('#offence-party').selectOption(String(suspect.id));
+  await page.getByRole('button', { name: 'Sangkakan pasal' }).click();
+  await page.locator('#offences tr', { hasText: 'Pasal 122(a)' }).waitFor();
+  assert.ok((await page.locator('#offences tr', { hasText: 'Pasal 122(a)' }).textContent()).includes('Lê Văn Tám'));
+  let c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.deepEqual(c.offences.map((o) => [o.code, o.party_id]), [['122(a)', suspect.id]]);
+
+  // once per offence per suspect (sql/0006): the second is refused, nothing added
+  await page.locator('#add-offence > summary').click();
+  await page.locator('#offence-code').selectOption('122(a)');
+  await page.locator('#offence-party').selectOption(String(suspect.id));
+  await page.getByRole('button', { name: 'Sangkakan pasal' }).click();
+  await page.locator('#offence-error', { hasText: 'sudah dikenakan kepada tersangka ini' }).waitFor();
+  assert.equal(await page.locator('#offence-code').inputValue(), '122(a)');
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.offences.length, 1);
+
+  await page.locator('#add-evidence > summary').click();
+  await page.locator('#evidence-description').fill('Paspor Republik Sosialis Vietnam nomor C7654321 atas nama Lê Văn Tám');
+  await page.locator('#evidence-quantity').fill('1 (satu) buku');
+  await page.locator('#evidence-seized-from').selectOption(String(suspect.id));
+  await page.locator('#evidence-seized-on').fill(daysAgo(-2));
+  await page.locator('#evidence-storage').fill('Ruang barang bukti Kantor Imigrasi Palembang');
+  await page.getByRole('button', { name: 'Tambah barang bukti' }).click();
+  await page.locator('#evidence-error', { hasText: 'seized_on' }).waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.evidence.length, 0);
+  assert.equal(await page.locator('#evidence-storage').inputValue(), 'Ruang barang bukti Kantor Imigrasi Palembang');
+  await shot(page, 'workbench-evidence-refused');
+  await page.locator('#evidence-seized-on').fill(daysAgo(3));
+  await page.getByRole('button', { name: 'Tambah barang bukti' }).click();
+  await page.locator('#evidence tr', { hasText: 'C7654321' }).waitFor();
+  assert.equal(await page.evaluate(() => window.keptAcrossWrite), true, 'no reload');
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.evidence.length, 1);
+  const x = c.evidence[0];
+  assert.equal(x.description, 'Paspor Republik Sosialis Vietnam nomor C7654321 atas nama Lê Văn Tám');
+  assert.equal(x.quantity, '1 (satu) buku');
+  assert.equal(x.seized_from, suspect.id);
+  assert.equal(x.seized_on, daysAgo(3));
+  assert.equal(x.storage, 'Ruang barang bukti Kantor Imigrasi Palembang');
+  const row = await page.locator('#evidence tr', { hasText: 'C7654321' }).textContent();
+  assert.ok(row.includes('1 (satu) buku') && row.includes('Lê Văn Tám'), row);
+  await shot(page, 'workbench-charges-evidence');
+  assert.deepEqual(errors, []);
+  await ctx.close();
 });
