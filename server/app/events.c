@@ -830,6 +830,7 @@ struct recording {
     struct recorded *later;  /* the act's row sent with the COMMIT (act_store), or NULL */
     char *snap_text;         /* the snapshot written, as the case row reads it back (act_summary) */
     size_t snap_len;
+    bool summarised; /* the summary and snapshot went with the act's row (append_row) */
 };
 
 /* An act whose row goes with the transaction's COMMIT (store_events_append_later): its case
@@ -1250,9 +1251,14 @@ static bool act_in_log(struct recording *r, struct berr *err)
     return false;
 }
 
+static bool act_moved(struct recording *r, const struct event_appended *added, struct berr *err);
+static struct summary_known act_known(const struct recording *r);
+static json_t *act_snapshot(const struct recording *r);
+
 /* The act's row and the case row's move: with the transaction's COMMIT when the row's id came
  * with the case row and the transaction takes the act's end (tx_after: one act a
- * transaction), in a round trip of its own otherwise. */
+ * transaction), and then with the act's summary and snapshot (sql/0042: one statement for
+ * all, act_moved made them first); in a round trip of its own otherwise. */
 static bool append_row(struct recording *r, const struct event_append *row,
                        struct event_appended *added, struct berr *err)
 {
@@ -1262,10 +1268,24 @@ static bool append_row(struct recording *r, const struct event_append *row,
         return store_events_append(r->tx, row, added, err);
     }
     r->later = d; /* from here the transaction's end gives back the case file (act_end) */
-    if (!store_events_append_later(r->tx, row, r->event_id, &d->row, err))
-        return false;
     *added = (struct event_appended){.id = r->event_id, .version = r->cf.version + 1};
-    return true;
+    if (!act_moved(r, added, err))
+        return false;
+    struct summary_texts t;
+    struct summary_known known = act_known(r);
+    if (!summary_texts_make(&r->cf, act_snapshot(r), &known, &t, err))
+        return false;
+    struct event_summary sum = {
+        .summary = t.row, .snapshot = t.snapshot, .format = t.format, .events = t.events};
+    r->summarised = store_events_append_later(r->tx, row, r->event_id, &sum, &d->row, err);
+    if (r->summarised) {
+        /* the snapshot's text as stored, kept with the state (act_end, statecache.h) */
+        r->snap_text = t.snapshot;
+        r->snap_len = t.snapshot_len;
+        t.snapshot = NULL;
+    }
+    summary_texts_free(&t);
+    return r->summarised;
 }
 
 /* Store the act: its row and the case row's move in one statement
@@ -1275,6 +1295,7 @@ static bool act_store(struct recording *r, struct event_appended *added, struct 
 {
     const struct event_input *in = r->in;
     enum event ev = r->ev;
+    enum stage was = r->cf.stage; /* append_row may move cf with the act (act_moved) */
     bool late = ruleset_late_entry(r->rs, r->date, r->today);
     char *payload_text = json_dumps(r->payload, JSON_COMPACT | JSON_SORT_KEYS);
     if (!payload_text)
@@ -1305,20 +1326,18 @@ static bool act_store(struct recording *r, struct event_appended *added, struct 
     struct event_outcome *out = r->out;
     out->status = 201;
     out->event_id = added->id;
-    out->body =
-        json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:i}", "id",
-                  (json_int_t)added->id, "case_id", (json_int_t)r->cf.id, "seq", r->before + 1,
-                  "type", event_code(ev), "label", event_label(ev), "legal_date", r->legal_date,
-                  "stage_before", stage_code(r->cf.stage), "stage", stage_code(r->fr.to), "late",
-                  late, "regime", r->rs->name, "version", added->version);
+    out->body = json_pack(
+        "{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:i}", "id", (json_int_t)added->id,
+        "case_id", (json_int_t)r->cf.id, "seq", r->before + 1, "type", event_code(ev), "label",
+        event_label(ev), "legal_date", r->legal_date, "stage_before", stage_code(was), "stage",
+        stage_code(r->fr.to), "late", late, "regime", r->rs->name, "version", added->version);
     return true;
 }
 
 /* The case as the act left it - the log with the act's row id, the chain's
- * head, stage and version, the state stepped by the act (folded again for a
- * correction, which changes what the log says happened before it) - and the
- * lists' summary with the snapshot, in the same transaction (summary.h). */
-static bool act_summary(struct recording *r, const struct event_appended *added, struct berr *err)
+ * head (once known), stage and version, the state stepped by the act (folded again for a
+ * correction, which changes what the log says happened before it) and the summary's walk. */
+static bool act_moved(struct recording *r, const struct event_appended *added, struct berr *err)
 {
     struct casefile *cf = &r->cf;
     cf->ev_id[r->before] = added->id;
@@ -1341,13 +1360,31 @@ static bool act_summary(struct recording *r, const struct event_appended *added,
         summary_walk_free(&r->walk);
         walked = summary_walk_log(cf, &r->walk);
     }
-    if (!walked)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    /* the clocks loads_with worked out, the facts of the state and the summary's walk just
-     * stepped (or folded): the summary reads the log for none of them again */
-    struct summary_known known = {.clocks = &r->clocks, .facts = &r->st->facts, .walk = &r->walk};
-    return summary_write(r->tx, cf, snapshot_json(cf, r->st, &r->walk, r->sig), &known,
-                         &r->snap_text, &r->snap_len, err);
+    return walked || berr_set(err, BERR_INTERNAL, "out of memory");
+}
+
+/* The clocks loads_with worked out, the facts of the state and the summary's walk just
+ * stepped (or folded): the summary reads the log for none of them again. */
+static struct summary_known act_known(const struct recording *r)
+{
+    return (struct summary_known){.clocks = &r->clocks, .facts = &r->st->facts, .walk = &r->walk};
+}
+
+static json_t *act_snapshot(const struct recording *r)
+{
+    return snapshot_json(&r->cf, r->st, &r->walk, r->sig);
+}
+
+/* The case as the act left it and the lists' summary with the snapshot, in the same
+ * transaction (summary.h), unless they went with the act's row (append_row). */
+static bool act_summary(struct recording *r, const struct event_appended *added, struct berr *err)
+{
+    if (r->summarised)
+        return true;
+    if (!act_moved(r, added, err))
+        return false;
+    struct summary_known known = act_known(r);
+    return summary_write(r->tx, &r->cf, act_snapshot(r), &known, &r->snap_text, &r->snap_len, err);
 }
 
 /* Free what the recording holds; its log goes back to the write path's cache

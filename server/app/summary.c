@@ -962,42 +962,58 @@ bool summary_store(struct tx *tx, json_t *rows, struct berr *err)
     return store_rows(tx, rows, err);
 }
 
+bool summary_texts_make(const struct casefile *cf, json_t *snapshot,
+                        const struct summary_known *known, struct summary_texts *t,
+                        struct berr *err)
+{
+    *t = (struct summary_texts){0};
+    if (!snapshot)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    json_t *row = summary_compute_with(cf, known, err);
+    bool ok = row != NULL; /* else err set by summary_compute_with */
+    if (ok) {
+        /* json_dumps(JSON_COMPACT)'s texts, at less cost (jsontext.h) */
+        t->row = jsontext_dumps(row, NULL);
+        t->snapshot = t->row ? jsontext_dumps(snapshot, &t->snapshot_len) : NULL;
+        t->format = (int)json_integer_value(json_object_get(snapshot, "format"));
+        t->events = (int)json_integer_value(json_object_get(snapshot, "events"));
+        t->last_event = (long long)json_integer_value(json_object_get(snapshot, "last_event"));
+        ok = t->snapshot || berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    json_decref(row);
+    json_decref(snapshot);
+    if (!ok)
+        summary_texts_free(t);
+    return ok;
+}
+
+void summary_texts_free(struct summary_texts *t)
+{
+    free(t->row);
+    free(t->snapshot);
+    *t = (struct summary_texts){0};
+}
+
 bool summary_write(struct tx *tx, const struct casefile *cf, json_t *snapshot,
                    const struct summary_known *known, char **text, size_t *len, struct berr *err)
 {
     if (text)
         *text = NULL;
-    if (!snapshot)
-        return berr_set(err, BERR_INTERNAL, "out of memory");
-    json_t *row = summary_compute_with(cf, known, err);
-    /* json_dumps(JSON_COMPACT)'s text, at less cost (jsontext.h) */
-    char *row_text = row ? jsontext_dumps(row, NULL) : NULL;
-    size_t snap_len = 0;
-    char *snap_text = row_text ? jsontext_dumps(snapshot, &snap_len) : NULL;
-    bool ok = false;
-    if (!row) {
-        /* err set by summary_compute_with */
-    } else if (!snap_text) {
-        berr_set(err, BERR_INTERNAL, "out of memory");
-    } else {
-        /* the snapshot apart, as text (sql/0040): sent with the transaction's next
-         * statement, on the write path its audit line and COMMIT (tx_defer) */
-        struct store_snapshot_key key = {
-            .format = (int)json_integer_value(json_object_get(snapshot, "format")),
-            .events = (int)json_integer_value(json_object_get(snapshot, "events")),
-            .last_event = (long long)json_integer_value(json_object_get(snapshot, "last_event"))};
-        ok = store_summaries_record(tx, cf->id, row_text, snap_text, &key, err);
-    }
+    struct summary_texts t;
+    if (!summary_texts_make(cf, snapshot, known, &t, err))
+        return false;
+    /* the snapshot apart, as text (sql/0040): sent with the transaction's next statement, on
+     * the write path its audit line and COMMIT (tx_defer) */
+    struct store_snapshot_key key = {
+        .format = t.format, .events = t.events, .last_event = t.last_event};
+    bool ok = store_summaries_record(tx, cf->id, t.row, t.snapshot, &key, err);
     if (ok && text) {
         /* the snapshot's text as stored, for the caller to keep (statecache.h) */
-        *len = snap_len;
-        *text = snap_text;
-        snap_text = NULL;
+        *len = t.snapshot_len;
+        *text = t.snapshot;
+        t.snapshot = NULL;
     }
-    free(snap_text);
-    free(row_text);
-    json_decref(row);
-    json_decref(snapshot);
+    summary_texts_free(&t);
     return ok;
 }
 

@@ -135,6 +135,25 @@ BERKAS_MUST_CHECK bool summary_write(struct tx *tx, const struct casefile *cf, j
                                      const struct summary_known *known, char **text, size_t *len,
                                      struct berr *err);
 
+/* What summary_write sends, made and not sent: the summary row's text, the snapshot's text
+ * (the very bytes the case row reads back) and its key (format, events, last event), for a
+ * caller that writes them with the act (store_events_append_later).  Each text malloc'd. */
+struct summary_texts {
+    char *row;
+    char *snapshot;
+    size_t snapshot_len;
+    int format, events;
+    long long last_event;
+};
+
+/* Fill t from cf and its snapshot (taken, may be NULL when out of memory: an error) as
+ * summary_write would send them; on failure t holds nothing. */
+BERKAS_MUST_CHECK bool summary_texts_make(const struct casefile *cf, json_t *snapshot,
+                                          const struct summary_known *known,
+                                          struct summary_texts *t, struct berr *err);
+
+void summary_texts_free(struct summary_texts *t);
+
 /* summary_write of case id as it stands, its log read and folded afresh, as who (who may read
  * it), inside tx: for a write that changes what the snapshot was folded with but records no
  * act (a suspect added or corrected: the foreign suspects' consular clocks, snapshot.h). */

@@ -56,12 +56,22 @@ bool store_events_append(struct tx *tx, const struct event_append *a, struct eve
  * round trip rather than leave a row the case's head does not name. */
 static const struct stmt append_id = {"events.append_id", 16, RECORD_ACT "$16::bigint)"};
 
+/* ... and with the act's summary and snapshot (sql/0042): the same act, the same answers. */
+static const struct stmt append_summary = {
+    "events.append_summary", 20,
+    "SELECT id, hash, version FROM app.record_act_summary($1::bigint, $2::int, $3, $4::date, "
+    "$5::timestamptz, $6, $7::bigint, $8::bigint, $9, $10, $11, $12::jsonb, $13::bigint, "
+    "$14::boolean, $15::boolean, $16::bigint, $17::jsonb, $18, $19::int, $20::int, NULL)"};
+
 bool store_events_append_later(struct tx *tx, const struct event_append *a, long long id,
-                               struct store_later *l, struct berr *err)
+                               const struct event_summary *s, struct store_later *l,
+                               struct berr *err)
 {
-    char cid[24], seq[16], party[24], corrects[24], uid[24], eid[24];
+    char cid[24], seq[16], party[24], corrects[24], uid[24], eid[24], format[16], events[16];
     snprintf(seq, sizeof seq, "%d", a->seq);
-    const char *p[16] = {stmt_id(cid, a->case_id),
+    snprintf(format, sizeof format, "%d", s ? s->format : 0);
+    snprintf(events, sizeof events, "%d", s ? s->events : 0);
+    const char *p[20] = {stmt_id(cid, a->case_id),
                          seq,
                          a->type,
                          a->legal_date,
@@ -76,9 +86,13 @@ bool store_events_append_later(struct tx *tx, const struct event_append *a, long
                          stmt_id(uid, a->entered_by),
                          a->late ? "true" : "false",
                          a->discloses ? "true" : "false",
-                         stmt_id(eid, id)};
-    return tx_defer_keep(tx, append_id.name, append_id.sql, append_id.nparams, p,
-                         (PGresult **)&l->r, err);
+                         stmt_id(eid, id),
+                         s ? s->summary : NULL,
+                         s ? s->snapshot : NULL,
+                         format,
+                         events};
+    const struct stmt *st = s ? &append_summary : &append_id;
+    return tx_defer_keep(tx, st->name, st->sql, st->nparams, p, (PGresult **)&l->r, err);
 }
 
 bool store_events_appended(struct store_later *l, struct event_appended *out)

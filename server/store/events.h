@@ -46,17 +46,25 @@ struct store_later {
     struct pg_result *r;
 };
 
+/* The act's summary row and snapshot, written by the act's own statement (sql/0042). */
+struct event_summary {
+    const char *summary;  /* one summary_compute object, without its snapshot */
+    const char *snapshot; /* the snapshot's text, as kept (sql/0040) */
+    int format, events;   /* the snapshot's key; its last event is the act's row */
+};
+
 /* store_events_append with the row's id given (taken with the case row:
  * store_casefile_head_for_write), sent with the transaction's next round
  * trip (on the write path with the summary, the audit line and the COMMIT:
  * tx_defer), not a round trip of its own: what the act's answer and its
  * summary need is known before (the id, and the case row's version + 1
  * under its lock).  Its error, or a case row it did not move, fails that
- * round trip and so the transaction.  store_events_appended gives the row
- * once sent (false if it was not). */
+ * round trip and so the transaction.  With s (may be NULL), the act's summary and snapshot
+ * go in by the same statement, for the same acting user (app.record_act_summary: one call, the
+ * fence asked once).  store_events_appended gives the row once sent (false if it was not). */
 BERKAS_MUST_CHECK bool store_events_append_later(struct tx *tx, const struct event_append *a,
-                                                 long long id, struct store_later *l,
-                                                 struct berr *err);
+                                                 long long id, const struct event_summary *s,
+                                                 struct store_later *l, struct berr *err);
 bool store_events_appended(struct store_later *l, struct event_appended *out);
 
 /* Let go of a result to come: one not sent yet is no longer kept. */

@@ -724,9 +724,20 @@ END_TEST
 
 /* app.record_act (sql/0027), called as berkas_app by user uid inside a new
  * transaction: an act of type on the case numbered number, its next in the
- * log, moving the case to stage (NULL: where it is). */
+ * log, moving the case to stage (NULL: where it is).  With summary, by
+ * app.record_act_summary (sql/0042), with a summary row that claims office 5 and Kejari 11
+ * (as record_summary's) and a snapshot whose last event it leaves to the act. */
+static PGresult *record_act_with(PGconn *c, long uid, const char *number, const char *type,
+                                 const char *stage, bool summary);
+
 static PGresult *record_act(PGconn *c, long uid, const char *number, const char *type,
                             const char *stage)
+{
+    return record_act_with(c, uid, number, type, stage, false);
+}
+
+static PGresult *record_act_with(PGconn *c, long uid, const char *number, const char *type,
+                                 const char *stage, bool summary)
 {
     const char *p[1] = {number};
     char *row = sql_value(owner,
@@ -740,6 +751,16 @@ static PGresult *record_act(PGconn *c, long uid, const char *number, const char 
     PGresult *r = as_user(c, uid, "SELECT 1");
     PQclear(r);
     const char *q[6] = {cid, seq, type, now, stage ? stage : now, by};
+    if (summary)
+        return PQexecParams(
+            c,
+            "SELECT id, hash, version FROM app.record_act_summary($1::bigint, $2::int, $3, "
+            "'2026-01-05', NULL, 'B/1/2026', NULL, NULL, 'KUHAP-2025', $4, $5, "
+            "'{\"recipient\": \"x\"}', $6::bigint, false, false, NULL, '{\"office_id\": 5, "
+            "\"kejari_id\": 11, \"stage\": \"investigation\", \"p19_rounds\": 0, "
+            "\"pingpong\": false, \"directions_open\": 0, \"detail\": {}, \"stats\": {}, "
+            "\"case_version\": 7, \"rules_sig\": 42}', '{\"format\":1}', 1, 1, 999999)",
+            6, NULL, q, NULL, NULL, 0);
     return PQexecParams(c,
                         "SELECT id, hash, version FROM app.record_act($1::bigint, $2::int, $3, "
                         "'2026-01-05', NULL, 'B/1/2026', NULL, NULL, 'KUHAP-2025', $4, $5, "
@@ -792,10 +813,15 @@ START_TEST(test_the_act_writer_keeps_the_fence)
     };
     PGconn *c = PQconnectdb(app);
     ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
-    for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+    oc = PQconnectdb(owner);
+    /* each call twice: the act alone (0027), then with its summary and snapshot (0042) */
+    for (size_t k = 0; k < 2 * sizeof calls / sizeof calls[0]; k++) {
+        size_t i = k % (sizeof calls / sizeof calls[0]);
+        bool with = k >= sizeof calls / sizeof calls[0];
         long long before = sql_count(owner, "SELECT count(*) FROM app.events", 0, NULL);
         char *head = case_head(calls[i].number);
-        PGresult *r = record_act(c, calls[i].uid, calls[i].number, calls[i].type, calls[i].stage);
+        PGresult *r =
+            record_act_with(c, calls[i].uid, calls[i].number, calls[i].type, calls[i].stage, with);
         const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
         char *hash = NULL;
         if (calls[i].allowed) {
@@ -814,6 +840,24 @@ START_TEST(test_the_act_writer_keeps_the_fence)
         PQclear(r);
         long long after = sql_count(owner, "SELECT count(*) FROM app.events", 0, NULL);
         char *moved = case_head(calls[i].number);
+        /* with it the summary and snapshot: of the case's own office whatever the row said,
+         * the snapshot's last event the act's row; nothing of either when refused */
+        char *summarised =
+            with && calls[i].allowed
+                ? owner_value("SELECT (s.office_id = c.office_id) || ' ' || (n.last_event = "
+                              "e.id) FROM app.cases c JOIN app.case_summaries s ON s.case_id = "
+                              "c.id JOIN app.case_snapshots n ON n.case_id = c.id JOIN "
+                              "app.events e ON e.case_id = c.id AND e.seq = c.events "
+                              "WHERE c.number = $1 AND s.rules_sig = 42",
+                              calls[i].number)
+                : strdup("true true");
+        char *seen = recorded_taken();
+        ck_assert_msg(strcmp(seen, with && calls[i].allowed ? "1 1" : "0 0") == 0,
+                      "user %ld, %s on %s (summary %d): %s", calls[i].uid, calls[i].type,
+                      calls[i].number, with, seen);
+        ck_assert_str_eq(summarised, "true true");
+        free(seen);
+        free(summarised);
         if (!calls[i].allowed) {
             ck_assert_int_eq(after, before);
             ck_assert_str_eq(moved, head);
@@ -841,6 +885,7 @@ START_TEST(test_the_act_writer_keeps_the_fence)
         free(moved);
     }
     PQfinish(c);
+    PQfinish(oc);
     /* every case's log, the rows written before and these, verifies */
     long long broken = sql_count(owner,
                                  "SELECT count(*) FROM app.offices o, app.verify_chain(o.id) v "
@@ -882,6 +927,14 @@ START_TEST(test_the_act_writer_lets_in_what_the_policies_do)
             bool writer = PQresultStatus(r) == PGRES_TUPLES_OK;
             ck_assert_msg(policy == writer, "user %ld, %s on %s: policy %d, writer %d (%s)",
                           who[w].uid, type, who[w].number, policy, writer, PQresultErrorMessage(r));
+            PQclear(r);
+            r = PQexec(c, "ROLLBACK");
+            PQclear(r);
+            /* the act with its summary (0042): the same answer */
+            r = record_act_with(c, who[w].uid, who[w].number, type, NULL, true);
+            bool whole = PQresultStatus(r) == PGRES_TUPLES_OK;
+            ck_assert_msg(policy == whole, "user %ld, %s on %s: policy %d, act+summary %d (%s)",
+                          who[w].uid, type, who[w].number, policy, whole, PQresultErrorMessage(r));
             PQclear(r);
             r = PQexec(c, "ROLLBACK");
             PQclear(r);
@@ -981,7 +1034,10 @@ START_TEST(test_the_act_summary_writer_is_the_handlers_alone)
                            "SELECT app.record_case_summary(1, '{}', '{}', 1, 0, 0)",
                            "SELECT app.record_act(NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
                            "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
-                           "SELECT * FROM app.case_head(1)"};
+                           "SELECT * FROM app.case_head(1)",
+                           "SELECT app.record_act_summary(NULL, NULL, NULL, NULL, NULL, NULL, "
+                           "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+                           "NULL, NULL, NULL, NULL)"};
     PGconn *c = PQconnectdb(owner);
     ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
     for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
@@ -1004,7 +1060,10 @@ START_TEST(test_the_act_summary_writer_is_the_handlers_alone)
                                "app.record_act(bigint, int, text, date, timestamptz, text, "
                                "bigint, bigint, text, text, text, jsonb, bigint, boolean, "
                                "boolean, bigint)",
-                               "app.case_head(bigint)"};
+                               "app.case_head(bigint)",
+                               "app.record_act_summary(bigint, int, text, date, timestamptz, "
+                               "text, bigint, bigint, text, text, text, jsonb, bigint, boolean, "
+                               "boolean, bigint, jsonb, text, int, int, bigint)"};
     for (size_t k = 0; k < sizeof functions / sizeof functions[0]; k++) {
         const char *p[1] = {functions[k]};
         char *r =
