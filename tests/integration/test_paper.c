@@ -900,6 +900,56 @@ START_TEST(test_the_tahap2_record_names_the_jaksa_of_the_p16)
 }
 END_TEST
 
+/* The BA Tahap II rests on the P-21 (KUHAP 8(3) huruf b, 110(4), 138(1); DOMAIN 4.13, 6): it
+ * cites the Kejari's P-21 by the P-21's own number and date under its title, "Pemberitahuan
+ * bahwa Hasil Penyidikan sudah Lengkap (P-21)".  A P-21A the Kejari sent later (its follow-up
+ * notice, Pemberitahuan Susulan) is another letter with its own number: cited, it is cited by
+ * its own title, never in the P-21's place (found in acceptance: "Nomor P-21A/1/III/2026
+ * tanggal 20 Maret 2026 perihal ... (P-21)"). */
+START_TEST(test_the_tahap2_record_cites_the_p21_by_its_own_number)
+{
+    long long party, id = complete_file(&party);
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"spdp_received_by_pu\",\"date\":\"2026-02-05\"", 201));
+    json_decref(
+        act(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-02-10\",\"issue\":[\"pengantar_tahap1\"]",
+            201));
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-02-11\"", 201));
+    json_t *e =
+        api_act(demo.port, id, demo.pros,
+                "\"type\":\"p21_received\",\"date\":\"2026-02-13\",\"issue\":[\"p21\"]", 201);
+    char p21[161], p21a[161], want[512];
+    snprintf(p21, sizeof p21, "%s", str(paper(e), "number"));
+    json_decref(e);
+    e = api_act(demo.port, id, demo.pros,
+                "\"type\":\"p21a_received\",\"date\":\"2026-03-20\",\"issue\":[\"p21a\"]", 201);
+    snprintf(p21a, sizeof p21a, "%s", str(paper(e), "number"));
+    json_decref(e);
+    ck_assert_str_ne(p21, p21a);
+    long long t2 = api_id(act(id, "\"type\":\"tahap2_done\",\"date\":\"2026-03-25\"", 201));
+    json_t *d = issue(id, "ba_tahap2", t2);
+    char *t = doc_text(d);
+    json_decref(d);
+    snprintf(want, sizeof want,
+             "Nomor %s tanggal 13 Februari 2026 perihal Pemberitahuan bahwa Hasil Penyidikan sudah "
+             "Lengkap (P-21)",
+             p21);
+    assert_has(t, want, "the BA Tahap II's P-21");
+    snprintf(want, sizeof want,
+             "Nomor %s tanggal 20 Maret 2026 perihal Pemberitahuan bahwa Hasil Penyidikan sudah "
+             "Lengkap (P-21)",
+             p21a);
+    assert_lacks(t, want, "the BA Tahap II (the P-21A under the P-21's title)");
+    snprintf(want, sizeof want,
+             "Nomor %s tanggal 20 Maret 2026 perihal Pemberitahuan Susulan Hasil Penyidikan sudah "
+             "Lengkap (P-21A)",
+             p21a);
+    assert_has(t, want, "the BA Tahap II's P-21A, by its own title");
+    free(t);
+}
+END_TEST
+
 /* A Resume states the investigation as it stood on its date (KUHAP 8(1)-(2),
  * 75; DOMAIN.md 7.4): a witness or an expert is "heard as his BAP records"
  * only when his BAP was made by then.  The Pontianak demo file's Resume of
@@ -1190,6 +1240,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_demo_arrest_names_its_place_and_is_told);
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
     tcase_add_test(tc, test_the_tahap2_record_names_the_jaksa_of_the_p16);
+    tcase_add_test(tc, test_the_tahap2_record_cites_the_p21_by_its_own_number);
     tcase_add_test(tc, test_the_p21_copies_its_own_kejati);
     tcase_add_test(tc, test_a_resume_names_only_who_was_heard_by_its_date);
     tcase_add_test(tc, test_the_tahap1_letter_of_no_evidence_says_so);
