@@ -128,8 +128,11 @@ static struct mact *record(struct mcase *c, const char *token, const char *type,
                  f1 ? f1 : "", f1 ? "\"" : "");
     if (a->outside)
         snprintf(num, sizeof num, ",\"number\":\"%s\"", a->number);
-    snprintf(body, sizeof body, "{\"type\":\"%s\",\"date\":\"%s\"%s%s%s%s}", type, a->date,
-             extra ? "," : "", extra ? extra : "", issue, num);
+    /* an arrest is recorded with its hour: its BA states it (KUHAP 19(1): 1 x 24 hours from it) */
+    bool timed = strcmp(type, "arrested") == 0;
+    snprintf(body, sizeof body, "{\"type\":\"%s\",\"%s\":\"%s%s\"%s%s%s%s}", type,
+             timed ? "at" : "date", a->date, timed ? "T09:00:00+07:00" : "", extra ? "," : "",
+             extra ? extra : "", issue, num);
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", c->id);
     long st;

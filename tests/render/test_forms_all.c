@@ -214,7 +214,8 @@ static size_t required_params(const struct render_form_info *f, struct render_kv
                                              {"object", "vila Jalan Pantai Batu Bolong Nomor 18"},
                                              {"court", "Pengadilan Negeri Denpasar"},
                                              {"appear-date", "2024-09-09"},
-                                             {"appear-time", "09:00"}};
+                                             {"appear-time", "09:00"},
+                                             {"result", "tidak ditemukan benda yang berkaitan"}};
     size_t n = 0;
     for (size_t k = 0; k < f->n_params; k++) {
         if (strcmp(f->params[k].name, "party") == 0)
@@ -225,7 +226,10 @@ static size_t required_params(const struct render_form_info *f, struct render_kv
             kv[n++] = (struct render_kv){"ground", "tidak terdapat cukup bukti"};
         else
             for (size_t g = 0; g < sizeof given / sizeof given[0]; g++)
-                if (f->params[k].required && strcmp(f->params[k].name, given[g].name) == 0)
+                /* what an issued paper needs though a draft does not: the search's result
+                 * (KUHAP 126(1)) */
+                if ((f->params[k].required || strcmp(given[g].name, "result") == 0) &&
+                    strcmp(f->params[k].name, given[g].name) == 0)
                     kv[n++] = given[g];
     }
     return n;
@@ -561,9 +565,8 @@ END_TEST
 START_TEST(test_extension_request_states_the_detention_as_it_stands)
 {
     size_t len;
-    char *held = replace(case_xml(&len), "<data kunci=\"detention_type\">rutan</data>\n",
-                         "<data kunci=\"detention_type\">rutan</data>\n      <data "
-                         "kunci=\"facility\">Rumah Tahanan Negara Kelas IIA Denpasar</data>\n");
+    /* the fixture's detention states its place (KUHAP 21(2)) */
+    char *held = strdup(case_xml(&len));
     const struct render_kv p1[] = {{"party", "pihak-1"}};
     char *t = render_text("permintaan_perpanjangan", held, strlen(held), "2024-09-16",
                           "B-IMI.12.GR.01.01-0470/IX/2024", p1, 1);
@@ -1053,8 +1056,9 @@ START_TEST(test_investigator_papers_cite_the_law_of_their_date)
         free(t);
     }
     /* a Berita Acara states its day in words; the order it cites by number */
-    const struct render_kv bp[] = {{"target", "vila Jalan Pantai Batu Bolong Nomor 18, Canggu"}};
-    char *t = render_text("ba_penggeledahan", xml, len, "2024-09-03", "BA.Dah/01/IX/2024", bp, 1);
+    const struct render_kv bp[] = {{"target", "vila Jalan Pantai Batu Bolong Nomor 18, Canggu"},
+                                   {"result", "ditemukan 1 (satu) buku paspor"}};
+    char *t = render_text("ba_penggeledahan", xml, len, "2024-09-03", "BA.Dah/01/IX/2024", bp, 2);
     assert_has("ba_penggeledahan", t,
                "Pada hari ini Selasa tanggal tiga bulan September tahun dua ribu dua puluh empat");
     assert_has("ba_penggeledahan", t,
