@@ -347,6 +347,66 @@ START_TEST(test_the_search_berita_acara_states_what_was_found)
 }
 END_TEST
 
+/* The order to detain names the place (KUHAP 21(2): "tempat ia ditahan") and, under UU 20/2025,
+ * the Polri investigator's order it was given on (Pasal 99(3); the rule set's
+ * detention_needs_polri_order, asked when the act is recorded).  A detention recorded without a
+ * Polri order (one recorded before the rule, as an older berkasd's log has it) cites none -
+ * never "perintah Penyidik Kepolisian ... Nomor ......"; one recorded with it cites it.  Without
+ * a place the SP and the BA Penahanan are refused (422 naming the param), never "di ......". */
+START_TEST(test_the_detention_order_states_its_place_and_polri_order_or_none)
+{
+    long long party, id = case_opened("2026-05-04", "2026-05-05", &party);
+    long long old = harness_legacy_act(demo.db, id, "detained", "2026-05-06", 0, party,
+                                       "{\"detention_type\": \"rutan\", \"facility\": \"Rumah "
+                                       "Tahanan Negara Kelas I Palembang\"}");
+    json_t *d = issue(id, "sp_penahanan", old, "{}", 201);
+    char *t = text_of_doc(d);
+    assert_has(t, "Rumah Tahanan Negara Kelas I Palembang", "SP Penahanan");
+    assert_lacks(t, "perintah Penyidik Kepolisian", "SP Penahanan without a Polri order");
+    assert_lacks(t, "....", "SP Penahanan without a Polri order");
+    assert_has(t, "tanggal 5 Mei 2026. ", "SP Penahanan: the Dasar ends at the Sprindik");
+    free(t);
+    json_decref(d);
+    /* with the Polri order: cited */
+    long long other, id2 = case_opened("2026-05-04", "2026-05-05", &other);
+    char m[600];
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"date\":\"2026-05-06\",\"party_id\":%lld,\"detention_type\":"
+             "\"rutan\",\"polri_order\":\"SP.Han/20/V/2026/Ditreskrimsus\"",
+             other);
+    long long han = act(id2, m);
+    /* no place recorded nor given: the order and its BA are refused, nothing numbered */
+    long long before = documents();
+    static const char *const forms[] = {"sp_penahanan", "ba_penahanan"};
+    for (int i = 0; i < 2; i++) {
+        json_t *p = issue(id2, forms[i], han, "{}", 422);
+        ck_assert_msg(strstr(str(p, "detail"), "tempat penahanan (param facility)"), "%s: %s",
+                      forms[i], str(p, "detail"));
+        json_decref(p);
+    }
+    ck_assert_int_eq(documents(), before);
+    d = issue(id2, "sp_penahanan", han,
+              "{\"facility\":\"Rumah Tahanan Negara Kelas IIA Pakjo Palembang\"}", 201);
+    t = text_of_doc(d);
+    assert_has(t,
+               "perintah Penyidik Kepolisian Negara Republik Indonesia Nomor "
+               "SP.Han/20/V/2026/Ditreskrimsus.",
+               "SP Penahanan on a Polri order");
+    assert_has(t, "Rumah Tahanan Negara Kelas IIA Pakjo Palembang",
+               "SP Penahanan: the place given");
+    assert_lacks(t, "....", "SP Penahanan on a Polri order");
+    free(t);
+    json_decref(d);
+    /* the draft keeps the dotted line for the place */
+    char route[160];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/forms/sp_penahanan.pdf?party=pihak-%lld", id2,
+             other);
+    t = fill_pdf_text(demo.port, demo.inv, route);
+    assert_has(t, "Negara, di ....", "the draft SP Penahanan");
+    free(t);
+}
+END_TEST
+
 Suite *suite_blanks(void)
 {
     Suite *s = suite_create("blanks");
@@ -356,6 +416,7 @@ Suite *suite_blanks(void)
     tcase_add_test(tc, test_a_berita_acara_cites_the_order_it_executes_by_number);
     tcase_add_test(tc, test_a_berita_acara_states_the_hour_of_its_act_or_no_hour);
     tcase_add_test(tc, test_the_search_berita_acara_states_what_was_found);
+    tcase_add_test(tc, test_the_detention_order_states_its_place_and_polri_order_or_none);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -414,13 +414,15 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     free(t);
     json_decref(d);
     json_decref(e);
-    /* detention (with the Polri investigator's order, UU 20/2025 Pasal 99(3)), within the
+    /* detention (with the Polri investigator's order, UU 20/2025 Pasal 99(3), and the place,
+     * KUHAP 21(2)), within the
      * arrest's 24 hours (arrested 5 Jan 09.30 WIB): on the day they end, the hour is needed */
     snprintf(m, sizeof m,
              "\"type\":\"detained\",\"at\":\"2026-01-06T09:00:00+07:00\",\"party_id\":%lld,"
              "\"detention_type\":"
              "\"rutan\",\"polri_order\":"
-             "\"SP.Han/3/I/2026/Ditreskrimsus\"",
+             "\"SP.Han/3/I/2026/Ditreskrimsus\",\"facility\":\"Rumah Tahanan Negara Kelas I "
+             "Palembang\"",
              party);
     e = act(id, m, "\"sp_penahanan\",\"pemberitahuan_penahanan\"", 201);
     t = text_of_doc(paper(e, 1));

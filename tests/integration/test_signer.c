@@ -313,7 +313,8 @@ START_TEST(test_each_berita_acara_names_the_ppns_who_acted)
     json_decref(e);
     snprintf(m, sizeof m,
              "\"type\":\"detained\",\"at\":\"2026-03-10T20:00:00+07:00\",\"party_id\":%lld,"
-             "\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/9/III/2026/Ditreskrimsus\"",
+             "\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/9/III/2026/Ditreskrimsus\","
+             "\"facility\":\"Rumah Tahanan Negara Kelas I Palembang\"",
              suspect);
     e = act(id, demo.inv, m, "\"sp_penahanan\",\"ba_penahanan\"");
     ordered(id, paper(e, 0), SITI, ANDI, "SP Penahanan");
