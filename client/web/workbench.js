@@ -334,14 +334,20 @@ function issueForm(c, e, f, reload) {
 }
 
 // The papers berkas can issue for act e that it has not issued yet (a revoked one is not in
-// e.documents: its form may be issued again), each as issueForm; none for an act withdrawn, a
+// e.documents: its form may be issued again), but the one carrying the act's number when that
+// number was given outside berkas, each as issueForm; none for an act withdrawn, a
 // correction, or a reader who is not an investigator (the prosecutor's own P-forms are his).
 export function issueForms(c, e, forms, acts, reload) {
   if (!forms || me().role !== 'investigator' || e.type === 'corrected') return null;
   const now = acts.get(e.id);
   if (!now || now.withdrawn) return null;
   const have = new Set((e.documents || []).map((d) => d.form));
-  const offer = forms.filter((f) => f.issuer === 'investigator' && f.act === e.type && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name));
+  // an act numbered outside berkas (its number on none of its papers) has its paper uploaded:
+  // berkas does not number the paper that carries the act's number again (forms.c number_is_ours)
+  const outside = Boolean(e.number) && !(e.documents || []).some((d) => d.number === e.number);
+  const offer = forms.filter(
+    (f) => f.issuer === 'investigator' && f.act === e.type && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name) && !(outside && f.primary),
+  );
   if (!offer.length) return null;
   return h('div', { class: 'issue-forms' }, offer.map((f) => issueForm(c, e, f, reload)));
 }

@@ -1335,15 +1335,18 @@ json_t *app_forms_list(struct app *app, struct berr *err)
                                   f[i].params[k].description ? f[i].params[k].description : "",
                                   "required", f[i].params[k].required));
         /* the act it is issued for (an event code; a BAP also its kind), null for a form of
-         * no act: what the case page offers beside each act (client/web/workbench.js) */
+         * no act, and whether its number is the act's (primary: not issued for an act
+         * numbered outside berkas, number_is_ours): what the case page offers beside each act
+         * (client/web/workbench.js) */
         const struct form_rule *r = rule_of(f[i].name);
         json_array_append_new(
             items,
-            json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:s?, s:s?}", "name", f[i].name, "title",
-                      f[i].title, "code", f[i].code ? f[i].code : "", "issuer",
+            json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:s?, s:s?, s:b}", "name", f[i].name,
+                      "title", f[i].title, "code", f[i].code ? f[i].code : "", "issuer",
                       f[i].issuer == RENDER_ISSUER_PROSECUTOR ? "prosecutor" : "investigator",
                       "pro_justitia", f[i].pro_justitia, "page", f[i].page ? f[i].page : "A4",
-                      "params", params, "act", r ? r->act : NULL, "bap", r ? r->bap : NULL));
+                      "params", params, "act", r ? r->act : NULL, "bap", r ? r->bap : NULL,
+                      "primary", r && r->act && r->primary));
     }
     return json_pack("{s:o}", "items", items);
 }

@@ -380,18 +380,24 @@ static long long documents_of(long long id)
 /* ---- drafts and issuing --------------------------------------------------------------- */
 
 /* GET /api/v1/forms names the act each form is issued for (forms.c rules: DOMAIN 12, one act,
- * one paper), a BAP also its kind, and null for a form of no act: what the case page offers
- * beside each act. */
+ * one paper), a BAP also its kind, and null for a form of no act, and whether the paper's number
+ * is the act's (primary: never issued for an act numbered outside berkas): what the case page
+ * offers beside each act. */
 START_TEST(test_the_forms_list_names_the_act_each_is_issued_for)
 {
     json_t *forms = call("GET", "/api/v1/forms", demo.inv, NULL, 200);
     static const struct {
         const char *form, *act, *bap;
-    } want[] = {
-        {"surat_panggilan", "summons_served", NULL}, {"sprindik", "sprindik_issued", NULL},
-        {"bap_saksi", "bap_recorded", "saksi"},      {"bap_tersangka", "bap_recorded", "tersangka"},
-        {"notifikasi_konsuler", "arrested", NULL},   {"p19", "p19_received", NULL},
-        {"permohonan_izin_pn", NULL, NULL}};
+        bool primary;
+    } want[] = {{"surat_panggilan", "summons_served", NULL, true},
+                {"sprindik", "sprindik_issued", NULL, true},
+                {"bap_saksi", "bap_recorded", "saksi", true},
+                {"bap_tersangka", "bap_recorded", "tersangka", true},
+                {"sp_penangkapan", "arrested", NULL, true},
+                {"ba_penangkapan", "arrested", NULL, false},
+                {"notifikasi_konsuler", "arrested", NULL, false},
+                {"p19", "p19_received", NULL, true},
+                {"permohonan_izin_pn", NULL, NULL, false}};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         json_t *found = NULL, *f;
         size_t k;
@@ -411,6 +417,9 @@ START_TEST(test_the_forms_list_names_the_act_each_is_issued_for)
                           ? json_is_string(bap) && strcmp(json_string_value(bap), want[i].bap) == 0
                           : json_is_null(bap),
                       "%s: bap", want[i].form);
+        ck_assert_msg(json_is_boolean(json_object_get(found, "primary")) &&
+                          json_is_true(json_object_get(found, "primary")) == want[i].primary,
+                      "%s: primary", want[i].form);
     }
     json_decref(forms);
 }

@@ -215,6 +215,10 @@ test('the investigator issues an act\'s paper beside the act; a refusal is shown
   const sprindik = c1.history.find((e) => e.type === 'sprindik_issued');
   const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Lê Văn Tám', nationality: 'VN', address_id: 'Jalan Merdeka Nomor 5, Palembang' }, 201);
   const summons = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'summons_served', date: daysAgo(4), party_id: suspect.id, appearance: daysAgo(0) }, 201);
+  // an arrest whose order was numbered outside berkas: its order is uploaded, never numbered
+  // again by berkas (DOMAIN 12: the act's number and its paper's are one); its Berita Acara is
+  // berkas' to make
+  const arrest = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'arrested', date: daysAgo(3), party_id: suspect.id, number: 'SP.KAP/07/XII/2026/RESKRIM' }, 201);
 
   const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
   await page.locator('#case-number', { hasText: c0.number }).waitFor();
@@ -223,6 +227,10 @@ test('the investigator issues an act\'s paper beside the act; a refusal is shown
   // the papers of the Laporan and of the summons are offered beside theirs; no BAP, no P-form
   await page.locator(`#issue-${summons.id}-surat_panggilan`).waitFor();
   assert.equal(await page.locator('form.issue[data-form^="bap_"], form.issue[data-form^="p1"], form.issue[data-form^="p2"]').count(), 0);
+  await page.locator(`#issue-${arrest.id}-ba_penangkapan`).waitFor();
+  assert.equal(await page.locator(`#issue-${arrest.id}-sp_penangkapan`).count(), 0, 'the order numbered outside is not offered');
+  const outside = await call('POST', `/api/v1/cases/${c0.id}/forms/sp_penangkapan`, inv, { event: arrest.id });
+  assert.equal(outside.status, 409, outside.text);
 
   // no offence charged yet: the Sprindik cannot say what is investigated - refused in the
   // server's words beside it, nothing issued
