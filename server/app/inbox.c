@@ -56,10 +56,28 @@ static const char *deadline_label(const char *code)
     return NULL;
 }
 
+/* Whether the PU's period to return the file received has passed (its pu_return clock running
+ * and due by now): the file is complete by law (KUHAP 110(4)) and the server refuses a P-19 or
+ * a P-18 that brings no reason for its lateness (core/guard.c return_in_time). */
+static bool return_period_over(json_t *detail, int64_t now)
+{
+    json_t *c;
+    size_t i;
+    json_array_foreach(json_object_get(detail, "clocks"), i, c)
+    {
+        const char *code = json_string_value(json_object_get(c, "code"));
+        if (code && strcmp(code, "pu_return") == 0 &&
+            json_integer_value(json_object_get(c, "due_at")) <= now)
+            return true;
+    }
+    return false;
+}
+
 /* What the prosecutor may do next, in their verbs, from the latest arrival
- * and the stage: receive it, appoint a jaksa (P-16), return (P-19), accept
- * (P-21). */
-static json_t *next_verbs(json_t *latest, enum stage st, bool has_jaksa)
+ * and the stage: receive it, appoint a jaksa (P-16), return (P-19) - within his period
+ * only (return_period_over: past it the server refuses it without a late reason, and the file is
+ * complete by law) - accept (P-21). */
+static json_t *next_verbs(json_t *latest, enum stage st, bool has_jaksa, bool period_over)
 {
     json_t *a = json_array();
     const char *kind = json_string_value(json_object_get(latest, "kind"));
@@ -77,10 +95,10 @@ static json_t *next_verbs(json_t *latest, enum stage st, bool has_jaksa)
         VERB("receive", "tahap1_received_by_pu", "Catat berkas diterima");
     if (!has_jaksa && (st == ST_INVESTIGATION || st == ST_WITH_PROSECUTOR || st == ST_RETURNED))
         VERB("appoint", "p16_received", "Tunjuk jaksa peneliti (P-16)");
-    if (st == ST_WITH_PROSECUTOR && received) {
+    if (st == ST_WITH_PROSECUTOR && received && !period_over)
         VERB("return", "p19_received", "Kembalikan dengan petunjuk (P-19)");
+    if (st == ST_WITH_PROSECUTOR && received)
         VERB("accept", "p21_received", "Nyatakan lengkap (P-21)");
-    }
 #undef VERB
     return a;
 }
@@ -207,8 +225,8 @@ static json_t *inbox_item(const struct store_inbox_page *pg, const struct store_
         latest ? latest : json_null(), "arrivals", arrivals, "unread", r->unread, "suspects",
         suspects_json(pg, r->case_id), "offences", offences_json(pg, r->case_id), "jaksa", jaksa,
         "deadline", deadline_json(detail, z, pg->now), "next",
-        next_verbs(latest_raw, st, json_array_size(jaksa) > 0), "dossier",
-        json_sprintf("/api/v1/cases/%lld/dossier.pdf", r->case_id));
+        next_verbs(latest_raw, st, json_array_size(jaksa) > 0, return_period_over(detail, pg->now)),
+        "dossier", json_sprintf("/api/v1/cases/%lld/dossier.pdf", r->case_id));
     json_decref(detail);
     return item;
 }

@@ -116,8 +116,9 @@ static const struct {
          "penyidik mencatat resubmitted",
          NO_SOURCE},
     [FACT_PU_RETURN_IN_TIME] = {"pu_return_in_time",
-                                "Pengembalian dalam batas waktu Penuntut Umum sejak berkas "
-                                "diterima (KUHAP 110(4): selebihnya berkas dianggap lengkap)",
+                                "Pengembalian (P-19) atau pemberitahuan belum lengkap (P-18) "
+                                "dalam batas waktu Penuntut Umum sejak berkas diterima (KUHAP "
+                                "110(4): selebihnya berkas dianggap lengkap)",
                                 "lewat batas waktu berkas sudah lengkap menurut hukum: catat "
                                 "deemed_complete_confirmed, atau bila pengembalian tetap "
                                 "dicatat, sertakan alasannya (--late-reason ALASAN)",

@@ -88,7 +88,7 @@ static const struct stay stays[] = {
     {EV_TAHAP1_RECEIVED_BY_PU,     S(WITH_PROSECUTOR),                       G(guard_receipt_once),     "KUHAP 138(1)"},
     {EV_P16_RECEIVED,              S(INVESTIGATION) | S(WITH_PROSECUTOR) | S(RETURNED), G(guard_spdp), "KEP-518/A/J.A/11/2001"},
     {EV_P17_RECEIVED,              S(INVESTIGATION),                         G(guard_spdp),             "KEP-518/A/J.A/11/2001"},
-    {EV_P18_RECEIVED,              S(WITH_PROSECUTOR),                       G(guard_pu_receipt),       "KUHAP 138(1)"},
+    {EV_P18_RECEIVED,              S(WITH_PROSECUTOR),                       G(guard_p18),              "KUHAP 138(1), 110(4)"},
     {EV_RETURNED_FILE_RECEIVED,    S(RETURNED),                              G(guard_return_receipt),   "KUHAP 138(2)"},
     {EV_INSTRUCTION_ANSWERED,      S(RETURNED),                              NO_GUARD,                  "KUHAP 110(3)"},
     {EV_P20_RECEIVED,              S(RETURNED),                              G(guard_p20),              "KUHAP 138(2); KEP-518/A/J.A/11/2001"},

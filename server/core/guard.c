@@ -91,6 +91,13 @@ bool guard_p19(const struct case_facts *f, struct missing *m)
     return ok;
 }
 
+bool guard_p18(const struct case_facts *f, struct missing *m)
+{
+    bool ok = guard_pu_receipt(f, m);
+    ok &= return_in_time(f, m);
+    return ok;
+}
+
 bool guard_return_letter(const struct case_facts *f, struct missing *m)
 {
     bool ok = guard_pu_receipt(f, m);

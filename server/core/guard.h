@@ -42,6 +42,12 @@ bool guard_deemed_complete(const struct case_facts *f, struct missing *m);
  * it received, so the PU's receipt of the file now with it is recorded. */
 bool guard_pu_receipt(const struct case_facts *f, struct missing *m);
 
+/* p18_received: the file was received (KUHAP 138(1)) and, as a return (guard_p19), within
+ * pu_return_days of the receipt where deemed_complete_applies (KUHAP 110(4): past them the file
+ * is complete by law, and "incomplete" no longer says anything), unless the act carries a
+ * reason for its lateness. */
+bool guard_p18(const struct case_facts *f, struct missing *m);
+
 /* tahap1_received_by_pu: a submission is received once; only a re-send
  * after a return starts a new round (issue 13.2: no clock is reset). */
 bool guard_receipt_once(const struct case_facts *f, struct missing *m);

@@ -140,6 +140,29 @@ START_TEST(test_p19_on_day_14_in_time_on_day_15_only_with_a_reason)
 }
 END_TEST
 
+START_TEST(test_p18_on_day_14_in_time_on_day_15_only_with_a_reason)
+{
+    /* KUHAP 138(1): the PU says within 7 days whether the file is complete; 110(4): past 14
+     * days without a return the file is complete by law, and a P-18 ("not yet complete") then
+     * is refused as a P-19 is, unless recorded with its reason; day 8 is late for 138(1) but
+     * the file is not complete yet: recorded */
+    struct fsm_result r;
+    struct log l = sent_and_received("2025-03-08");
+    ck_assert(
+        decide(&l, "Asia/Jakarta", ST_WITH_PROSECUTOR, EV_P18_RECEIVED, "2025-03-16", false, &r));
+    ck_assert(
+        decide(&l, "Asia/Jakarta", ST_WITH_PROSECUTOR, EV_P18_RECEIVED, "2025-03-22", false, &r));
+    ck_assert(
+        !decide(&l, "Asia/Jakarta", ST_WITH_PROSECUTOR, EV_P18_RECEIVED, "2025-03-23", false, &r));
+    refused_for(&r, FACT_PU_RETURN_IN_TIME);
+    ck_assert_ptr_nonnull(strstr(r.reason, "P-18"));
+    ck_assert_ptr_nonnull(strstr(r.reason, "110(4)"));
+    ck_assert(
+        decide(&l, "Asia/Jakarta", ST_WITH_PROSECUTOR, EV_P18_RECEIVED, "2025-03-23", true, &r));
+    ck_assert_int_eq(r.to, ST_WITH_PROSECUTOR);
+}
+END_TEST
+
 START_TEST(test_the_period_is_the_receipts_regime_and_is_data)
 {
     /* received 25 December 2025 (KUHAP 1981): the 14 days and their effect
@@ -337,6 +360,7 @@ Suite *suite_cycle(void)
     tcase_add_test(tc, test_the_period_is_the_receipts_regime_and_is_data);
     tcase_add_test(tc, test_p19_once_then_an_ordinary_letter);
     tcase_add_test(tc, test_p19_p18_and_p21_need_the_receipt);
+    tcase_add_test(tc, test_p18_on_day_14_in_time_on_day_15_only_with_a_reason);
     tcase_add_test(tc, test_p20_after_the_investigators_14_days_from_his_receipt);
     tcase_add_test(tc, test_the_resend_clock_runs_from_the_investigators_receipt);
     tcase_add_test(tc, test_returns_are_counted_per_file_and_late_ones_flagged);

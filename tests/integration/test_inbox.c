@@ -627,6 +627,54 @@ START_TEST(test_receive_appoint_return_and_accept_from_the_inbox)
 }
 END_TEST
 
+/* The verbs of row, as "event,event,..." */
+static void verbs_of(json_t *row, char *out, size_t size)
+{
+    json_t *n;
+    size_t i, used = 0;
+    out[0] = '\0';
+    json_array_foreach(json_object_get(row, "next"), i, n)
+    {
+        int w = snprintf(out + used, size - used, "%s,",
+                         json_string_value(json_object_get(n, "event")));
+        if (w > 0 && used + (size_t)w < size)
+            used += (size_t)w;
+    }
+}
+
+/* KUHAP 110(4): a file the PU has not returned within 14 days of its receipt is complete by law,
+ * and the server refuses a P-19 (or a P-18) then that brings no reason for its lateness: the
+ * inbox offers no return of a file received 21 days ago, only its acceptance (P-21), and the
+ * return it does not offer is indeed refused; a file received 10 days ago is offered both. */
+START_TEST(test_past_the_pus_14_days_the_inbox_offers_no_return)
+{
+    long long late = new_case("Tran Van Loc", 30, true);
+    rec(late, inv, "tahap1_sent", 25, NULL);
+    rec(late, pros, "tahap1_received_by_pu", 21, NULL);
+    long long fresh = new_case("Pham Thi Mai", 30, true);
+    rec(fresh, inv, "tahap1_sent", 12, NULL);
+    rec(fresh, pros, "tahap1_received_by_pu", 10, NULL);
+    json_t *items = inbox(pros, NULL);
+    char verbs[512];
+    verbs_of(row_of(items, late), verbs, sizeof verbs);
+    ck_assert_msg(strstr(verbs, "p21_received,") && !strstr(verbs, "p19_received") &&
+                      !strstr(verbs, "p18_received"),
+                  "%s", verbs);
+    verbs_of(row_of(items, fresh), verbs, sizeof verbs);
+    ck_assert_msg(strstr(verbs, "p19_received,") && strstr(verbs, "p21_received,"), "%s", verbs);
+    json_decref(items);
+    char date[11], body[256], path[64];
+    days_ago(0, date);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", late);
+    snprintf(body, sizeof body,
+             "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lengkapi\"]}", date);
+    json_decref(call("POST", path, pros, body, 422));
+    snprintf(body, sizeof body, "{\"type\":\"p18_received\",\"date\":\"%s\"}", date);
+    json_decref(call("POST", path, pros, body, 422));
+    ck_assert_str_eq(stage_of(late), "with_prosecutor");
+}
+END_TEST
+
 Suite *suite_inbox(void)
 {
     Suite *s = suite_create("inbox");
@@ -642,6 +690,7 @@ Suite *suite_inbox(void)
     tcase_add_test(tc, test_read_or_not_is_each_prosecutors_own);
     tcase_add_test(tc, test_only_prosecutors_have_an_inbox_and_bad_filters_are_refused);
     tcase_add_test(tc, test_receive_appoint_return_and_accept_from_the_inbox);
+    tcase_add_test(tc, test_past_the_pus_14_days_the_inbox_offers_no_return);
     suite_add_tcase(s, tc);
     return s;
 }

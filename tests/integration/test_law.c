@@ -581,6 +581,48 @@ START_TEST(test_the_kejaris_tanda_terima_of_the_file_is_its_receipt)
 }
 END_TEST
 
+/* KUHAP 138(1): the PU tells within 7 days whether the file is complete; 110(4): not returned
+ * within 14 days of its receipt, the file is complete by law. A P-18 ("not yet complete") on day 8
+ * is late but still says something and is recorded; on day 21 - the acceptance tester's 1
+ * December after a receipt of 10 November - the file is complete by law, and the P-18 is refused
+ * as the P-19 is, in words that cite the article, nothing written; with its reason it stands. */
+START_TEST(test_a_p18_after_the_file_is_complete_by_law_is_refused_as_the_p19_is)
+{
+    long long id = file_sent(30, NULL);
+    rec(id, demo.pros, "tahap1_received_by_pu", 21, NULL); /* day 0 */
+    char today[11], body[256];
+    days_ago(0, today); /* day 21 */
+    snprintf(body, sizeof body, "{\"type\":\"p18_received\",\"date\":\"%s\"}", today);
+    json_t *j = refused(id, demo.pros, body, 422, "guard-failed", NULL);
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "missing"), 0)),
+                     "pu_return_in_time");
+    ck_assert_msg(strstr(str(j, "detail"), "P-18") && strstr(str(j, "detail"), "110(4)") &&
+                      strstr(str(j, "detail"), "dianggap lengkap"),
+                  "%s", str(j, "detail"));
+    json_decref(j);
+    /* the P-19 the same day, as before */
+    snprintf(body, sizeof body,
+             "{\"type\":\"p19_received\",\"date\":\"%s\",\"instructions\":[\"Lengkapi\"]}", today);
+    json_decref(refused(id, demo.pros, body, 422, "guard-failed", NULL));
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage"), "with_prosecutor");
+    json_decref(c);
+    /* recorded anyway, its reason given */
+    snprintf(body, sizeof body,
+             "{\"type\":\"p18_received\",\"date\":\"%s\",\"late_reason\":\"Surat P-18 tertanggal "
+             "hari ke-6 baru diterima penyidik\"}",
+             today);
+    json_decref(post(id, demo.pros, body, 201));
+    /* a P-18 on day 14 is in time; one on day 8 (past 138(1)'s 7 days) is recorded too */
+    long long a = file_sent(30, NULL);
+    rec(a, demo.pros, "tahap1_received_by_pu", 14, NULL);
+    rec(a, demo.pros, "p18_received", 0, NULL);
+    long long b = file_sent(30, NULL);
+    rec(b, demo.pros, "tahap1_received_by_pu", 8, NULL);
+    rec(b, demo.pros, "p18_received", 0, NULL);
+}
+END_TEST
+
 START_TEST(test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review)
 {
     /* KUHAP 110(4): received on day 0, the file not returned by day 14 is
@@ -2557,6 +2599,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_repeated_receipt_is_refused_and_moves_no_clock);
     tcase_add_test(tc, test_the_kejaris_tanda_terima_of_the_file_is_its_receipt);
     tcase_add_test(tc, test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review);
+    tcase_add_test(tc, test_a_p18_after_the_file_is_complete_by_law_is_refused_as_the_p19_is);
     tcase_add_test(tc, test_the_p19_once_then_a_letter_naming_the_unmet_items);
     tcase_add_test(tc, test_p20_only_after_the_investigators_14_days);
     tcase_add_test(tc, test_an_sp3_without_a_statutory_ground_is_refused_naming_the_field);

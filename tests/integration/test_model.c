@@ -1227,6 +1227,13 @@ static void model_guard(const struct mcase *mc, const struct req *r, struct miss
         missing_add(decides, FACT_TAHAP1_RECEIVED);
         if (!model_received(mc))
             missing_add(missing, FACT_TAHAP1_RECEIVED);
+        /* KUHAP 110(4): past the 14 days the file is complete by law; "not yet complete" (P-18)
+         * then is as late as a return, the P-21 only confirms it */
+        if (r->ev == EV_P18_RECEIVED) {
+            missing_add(decides, FACT_PU_RETURN_IN_TIME);
+            if (late)
+                missing_add(missing, FACT_PU_RETURN_IN_TIME);
+        }
         break;
     case EV_TAHAP1_RECEIVED_BY_PU:
         missing_add(decides, FACT_NEW_SUBMISSION);
