@@ -35,6 +35,7 @@
 #include "contents.h"
 #include "core/answer.h"
 #include "core/numfmt.h"
+#include "extension.h"
 #include "render/render.h"
 #include "forms.h"
 #include "render_swap.h"
@@ -52,6 +53,7 @@
      STAGE_BIT(ST_WITH_PROSECUTOR) | STAGE_BIT(ST_RETURNED) | STAGE_BIT(ST_COMPLETE) |             \
      STAGE_BIT(ST_HANDED_OVER) | STAGE_BIT(ST_LAPSED) | STAGE_BIT(ST_TERMINATED))
 #define INVESTIGATING (STAGE_BIT(ST_INVESTIGATION) | STAGE_BIT(ST_RETURNED))
+#define PARAMS_MAX    24 /* a form's parameters, given and set by berkas */
 
 /* Which stages a form may be made in (when not issued for an act), its
  * place in the dossier (Permenkumham 1/2023 Pasal 48, DOMAIN.md 12: resume,
@@ -169,6 +171,25 @@ static bool stage_allows(const struct casefile *cf, const struct render_form_inf
                       stage_label(cf->stage));
 }
 
+/* A party is named as the case XML names it, pihak-N (N its id in the case): "12" is
+ * refused saying so, not read as no party. */
+static bool party_format(json_t *params, struct berr *err)
+{
+    const char *s = json_string_value(json_object_get(params, "party"));
+    size_t n = s ? strlen(s) : 0;
+    if (!s || (n > 6 && n < 26 && strncmp(s, "pihak-", 6) == 0 && s[6] != '0' &&
+               strspn(s + 6, "0123456789") == n - 6))
+        return true; /* absent or not text: params_of names it */
+    if (n > 0 && n < 20 && strspn(s, "0123456789") == n)
+        return berr_field(
+            err, BERR_BAD_INPUT, "party",
+            "party ditulis pihak-N (N nomor pihak di perkara ini): pihak-%s, bukan %s", s, s);
+    return berr_field(err, BERR_BAD_INPUT, "party",
+                      "party ditulis pihak-N (N nomor pihak di perkara ini, mis. pihak-12), bukan "
+                      "'%.40s'",
+                      s);
+}
+
 /* The params object (string members) as render key/values; the strings stay
  * owned by params. */
 static bool params_of(const struct render_form_info *f, json_t *params, struct render_kv *kv,
@@ -188,12 +209,14 @@ static bool params_of(const struct render_form_info *f, json_t *params, struct r
                               f->title, key);
         if (!json_is_string(v))
             return berr_field(err, BERR_BAD_INPUT, key, "parameter %.40s harus teks", key);
-        if (*n == 16)
+        if (*n == PARAMS_MAX)
             return berr_field(err, BERR_BAD_INPUT, "params", "terlalu banyak parameter");
         kv[*n].name = key;
         kv[*n].value = json_string_value(v);
         (*n)++;
     }
+    if (!party_format(params, err))
+        return false;
     for (size_t i = 0; i < f->n_params; i++)
         if (f->params[i].required && !json_object_get(params, f->params[i].name))
             return berr_field(err, BERR_BAD_INPUT, f->params[i].name, "%s perlu parameter %s (%s)",
@@ -213,6 +236,9 @@ static bool today(struct tx *tx, const struct casefile *cf, char out[CALDATE_DAT
     return true;
 }
 
+static bool params_extension(struct tx *tx, const struct casefile *cf, const char *form,
+                             struct caldate day, json_t *params, struct berr *err);
+
 bool app_form_draft(struct app *app, const struct actor *who, long long case_id, const char *form,
                     json_t *params, unsigned char **pdf, size_t *len, struct audit_rec *au,
                     struct berr *err)
@@ -223,10 +249,8 @@ bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
     const struct render_form_info *f = find_form(app, form, err);
     if (!f || !role_issues(who, f, err))
         return false;
-    struct render_kv kv[16];
+    struct render_kv kv[PARAMS_MAX];
     size_t nkv;
-    if (!params_of(f, params, kv, &nkv, err))
-        return false;
     struct tx tx; /* one snapshot: the draft's case document is of one instant */
     if (!tx_begin_read(&tx, app->db, who->user_id, err))
         return false;
@@ -236,9 +260,11 @@ bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
     char date[CALDATE_DATE_LEN];
     struct caldate d;
     struct signer_buf signer;
-    bool ok = casefile_load(&tx, who, case_id, false, &cf, err) && stage_allows(&cf, f, err) &&
-              today(&tx, &cf, date, &d, err) && signer_load_user(&tx, who->user_id, &signer, err) &&
-              casexml_build(&tx, who, case_id, &xml, &xml_len, err);
+    bool ok =
+        casefile_load(&tx, who, case_id, false, &cf, err) && stage_allows(&cf, f, err) &&
+        today(&tx, &cf, date, &d, err) && params_extension(&tx, &cf, f->name, d, params, err) &&
+        params_of(f, params, kv, &nkv, err) && signer_load_user(&tx, who->user_id, &signer, err) &&
+        casexml_build(&tx, who, case_id, &xml, &xml_len, err);
     if (ok) {
         struct render_opts o = {
             .date = date, .issued = false, .signer = &signer.s, .params = kv, .n_params = nkv};
@@ -548,6 +574,114 @@ static bool params_appearance(const struct issue_ctx *c, json_t *params, struct 
                       c->f->title, given, c->act.seq, c->act.appearance);
 }
 
+/* The request's $det-* values: berkas's, from the suspect's detention, never given. */
+static const char *const extension_keys[] = {"det-to",     "det-ground",
+                                             "det-period", "det-period-days",
+                                             "det-start",  "det-end",
+                                             "det-order",  "det-order-date",
+                                             "det-ext",    "det-ext-date",
+                                             "det-days",   "det-from",
+                                             "det-until",  NULL};
+
+static void set_date(json_t *params, const char *key, struct caldate d)
+{
+    char s[CALDATE_DATE_LEN];
+    caldate_format(d, s, sizeof s);
+    json_object_set_new(params, key, json_string(s));
+}
+
+static void set_int(json_t *params, const char *key, int n)
+{
+    char s[16];
+    snprintf(s, sizeof s, "%d", n);
+    json_object_set_new(params, key, json_string(s));
+}
+
+static void set_act(json_t *params, const char *key, const struct act_row *a)
+{
+    char s[40];
+    snprintf(s, sizeof s, "peristiwa-%d", a->seq);
+    json_object_set_new(params, key, json_string(s));
+}
+
+/* The days asked, when given: a whole number of days (0: not given). */
+static bool param_days(json_t *params, int *days, struct berr *err)
+{
+    const char *s = json_string_value(json_object_get(params, "days"));
+    size_t n = s ? strlen(s) : 0;
+    *days = 0;
+    if (!s)
+        return true;
+    long v = n >= 1 && n <= 3 && strspn(s, "0123456789") == n ? strtol(s, NULL, 10) : 0;
+    if (v < 1)
+        return berr_field(err, BERR_BAD_INPUT, "days",
+                          "days harus jumlah hari (bilangan bulat 1 sampai 999)");
+    *days = (int)v;
+    return true;
+}
+
+/* What the request asks (extension.h) as its $det-* values: the order's and the extension's
+ * acts by their ids in the case XML (whose nomor-dokumen is the act's one number, its paper's
+ * or the one recorded with it) and their dates as corrected. */
+static bool extension_into(struct tx *tx, const struct casefile *cf, const struct ext_ask *a,
+                           json_t *params, struct berr *err)
+{
+    struct act_row order, ext;
+    if (!act_load(tx, cf, a->order_event, &order, err) ||
+        (a->ext_event && !act_load(tx, cf, a->ext_event, &ext, err)))
+        return false;
+    json_object_set_new(params, "det-to", json_string(a->to_court ? "pn" : "kejari"));
+    if (a->to_court)
+        json_object_set_new(params, "det-ground", json_stringn(&a->ground, 1));
+    json_object_set_new(params, "det-period", json_string(det_period_code(a->period)));
+    set_int(params, "det-period-days", a->period_days);
+    set_date(params, "det-start", a->start);
+    set_date(params, "det-end", a->end);
+    set_act(params, "det-order", &order);
+    json_object_set_new(params, "det-order-date", json_string(order.date));
+    if (a->ext_event) {
+        set_act(params, "det-ext", &ext);
+        json_object_set_new(params, "det-ext-date", json_string(ext.date));
+    }
+    set_int(params, "det-days", a->days);
+    set_date(params, "det-from", a->from);
+    set_date(params, "det-until", a->until);
+    return true;
+}
+
+/* The Surat Permintaan Perpanjangan Penahanan states the suspect's detention as it stands
+ * on the letter's own day and asks what the law gives next (extension.h); refused, nothing
+ * issued, when nothing may be asked that day. */
+static bool params_extension(struct tx *tx, const struct casefile *cf, const char *form,
+                             struct caldate day, json_t *params, struct berr *err)
+{
+    if (strcmp(form, "permintaan_perpanjangan") != 0)
+        return true;
+    for (const char *const *k = extension_keys; *k; k++)
+        if (json_object_get(params, *k))
+            return berr_field(err, BERR_BAD_INPUT, *k,
+                              "parameter %s dihitung berkas dari penahanan tersangka, tidak "
+                              "diberikan",
+                              *k);
+    const char *party = json_string_value(json_object_get(params, "party"));
+    int days = 0;
+    if (!party)
+        return true; /* params_of names it */
+    if (!party_format(params, err))
+        return false;
+    int s = casefile_suspect_index(cf, strtoll(party + 6, NULL, 10));
+    if (s < 0)
+        return berr_field(err, BERR_UNPROCESSABLE, "party",
+                          "%s bukan tersangka perkara ini: perpanjangan penahanan diminta untuk "
+                          "tersangka yang ditahan",
+                          party);
+    const char *illness = json_string_value(json_object_get(params, "illness"));
+    struct ext_ask a;
+    return param_days(params, &days, err) &&
+           extension_ask(cf, s, day, days, illness && *illness, &a, err) &&
+           extension_into(tx, cf, &a, params, err);
+}
+
 /* If the form names a party and the act has one, the act's party. */
 static void params_from_act(const struct issue_ctx *c, json_t *params)
 {
@@ -789,12 +923,14 @@ static bool issue_tx(struct app *app, struct tx *tx, const struct actor *who, lo
     size_t pdf_len = 0;
     int pages = 0;
     char number[160], code[13], url[320], sha[65];
-    struct render_kv kv[16];
+    struct render_kv kv[PARAMS_MAX];
     size_t nkv = 0;
     bool ok = casefile_load(tx, who, case_id, true, &cf, err);
     c.for_act = ok && c.rule && c.rule->act;
     ok = ok && issue_act(tx, &cf, &c, params, event_id, err) &&
-         params_of(c.f, params, kv, &nkv, err) && issue_when_who(tx, who, &cf, &c, params, err) &&
+         issue_when_who(tx, who, &cf, &c, params, err) &&
+         params_extension(tx, &cf, c.f->name, c.d, params, err) &&
+         params_of(c.f, params, kv, &nkv, err) &&
          casexml_build(tx, who, case_id, &xml, &xml_len, err) &&
          issue_number(tx, who, &cf, &c, number, sizeof number, err);
     if (ok) {

@@ -600,8 +600,8 @@ bool app_document_revoke(struct app *app, const struct actor *who, long long doc
 }
 
 /* The paper's parameters as the issuer gave them, without those the issue takes from the act
- * (forms.c params_from_act, params_prosecutor, params_acknowledger): the act as it stands says
- * them again. */
+ * (forms.c params_from_act, params_prosecutor, params_acknowledger; the extension request's
+ * det-*, params_extension): the act, or the detention, as it stands says them again. */
 static json_t *params_given(const char *text)
 {
     json_t *p = text ? json_loads(text, 0, NULL) : NULL;
@@ -615,7 +615,8 @@ static json_t *params_given(const char *text)
     json_t *v;
     json_object_foreach_safe(p, tmp, key, v)
     {
-        if (strncmp(key, "prosecutor", 10) == 0 || strncmp(key, "head-", 5) == 0)
+        if (strncmp(key, "prosecutor", 10) == 0 || strncmp(key, "head-", 5) == 0 ||
+            strncmp(key, "det-", 4) == 0)
             json_object_del(p, key);
     }
     return p;

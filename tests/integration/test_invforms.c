@@ -1003,6 +1003,212 @@ START_TEST(test_the_search_papers_name_the_place_searched)
 }
 END_TEST
 
+/* ---- the extension request (KUHAP 24(2), 29; DOMAIN 4.8) -------------------------------- */
+
+/* POST the Surat Permintaan Perpanjangan Penahanan with params (JSON object text) as who. */
+static json_t *ask_extension(long long id, const char *token, const char *params, long want)
+{
+    char path[128], body[900];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/permintaan_perpanjangan", id);
+    snprintf(body, sizeof body, "{\"params\":%s}", params);
+    return call("POST", path, token, body, want);
+}
+
+/* The refusal's detail contains each of the words (NULL-terminated), no paper was written. */
+static void refused(long long id, const char *params, long want, const char *const *words)
+{
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
+    json_t *p = ask_extension(id, demo.inv, params, want);
+    for (; *words; words++)
+        ck_assert_msg(strstr(str(p, "detail"), *words) != NULL, "%s: \"%s\" not in \"%s\"", params,
+                      *words, str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+}
+
+/* A people-smuggling suspect (Pasal 120, up to 15 years) detained by the investigator on 1
+ * November 2026, 20 days to 20 November (KUHAP 24(1); the inclusive convention, DOMAIN 5.1).
+ * The request for an extension states facts of its own day and asks what the law gives next:
+ *   - dated 30 October, before the detention existed: refused, nothing issued;
+ *   - dated 15 November: to the Kepala Kejaksaan Negeri for the PU's 40 days (24(2)), from
+ *     21 November to 30 December, citing the SP Penahanan of 1 November;
+ *   - the rule set's value, not a number of the template: the PU's days amended to 30, the
+ *     request asks 30 (UU 20/2025's durations are unconfirmed, DOMAIN 9.2: data);
+ *   - dated 25 November with no extension granted: refused, the 20 days ended on 20 November
+ *     (24(2): asked before the detention it extends ends);
+ *   - once the PU extended it to 29 November: to the Ketua Pengadilan Negeri for 30 days
+ *     (29(1) huruf b, (3) huruf a; the rule set's), 30 November - 29 December, citing the PU's
+ *     extension - never the Kejari again nor 20 + 40. */
+START_TEST(test_the_extension_request_asks_what_the_law_gives_next)
+{
+    long long party, id = case_opened("2026-10-20", "VN", &party);
+    char m[600], party_p[64];
+    snprintf(m, sizeof m, "{\"code\":\"120\",\"party_id\":%lld}", party);
+    snprintf(party_p, sizeof party_p, "/api/v1/cases/%lld/offences", id);
+    json_decref(call("POST", party_p, demo.inv, m, 201));
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-10-21\"", "\"sprindik\"", 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-10-21\",\"party_id\":%lld", party);
+    json_decref(act(id, m, NULL, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"at\":\"2026-11-01T10:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas I "
+             "Palembang\",\"polri_order\":\"SP.Han/41/XI/2026/Ditreskrimum\"",
+             party);
+    json_t *e = act(id, m, "\"sp_penahanan\"", 201);
+    char order[161], cite[400], params[400];
+    snprintf(order, sizeof order, "%s", str(paper(e, 0), "number"));
+    json_decref(e);
+    /* before the detention */
+    snprintf(params, sizeof params, "{\"party\":\"pihak-%lld\",\"dated\":\"2026-10-30\"}", party);
+    refused(id, params, 422,
+            (const char *const[]){"2026-10-30", "belum ditahan", "2026-11-01", NULL});
+    /* during the investigator's 20 days: the PU's 40 */
+    snprintf(params, sizeof params, "{\"party\":\"pihak-%lld\",\"dated\":\"2026-11-15\"}", party);
+    json_t *d = ask_extension(id, demo.inv, params, 201);
+    char *t = text_of_doc(d);
+    json_decref(d);
+    assert_has(t, "Palembang, 15 November 2026", "request of 15 November");
+    assert_has(t, "Yth. Kepala Kejaksaan Negeri Palembang di Palembang", "request to the PU");
+    snprintf(cite, sizeof cite, "Surat Perintah Penahanan Nomor %s tanggal 1 November 2026", order);
+    assert_has(t, cite, "request of 15 November");
+    assert_has(t,
+               "selama 20 (dua puluh) hari terhitung sejak tanggal 1 November 2026 s.d. tanggal "
+               "20 November 2026",
+               "the investigator's period");
+    assert_has(t,
+               "diperpanjang selama 40 (empat puluh) hari terhitung sejak tanggal 21 November 2026 "
+               "s.d. tanggal 30 Desember 2026",
+               "the PU's 40 days");
+    assert_has(t, K25, "request of 15 November");
+    assert_lacks(t, "Pengadilan Negeri", "request to the PU");
+    free(t);
+    /* the rule set's days, not the template's */
+    const char *admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/detention_ext_pu_days", admin,
+                     "{\"value\":30}", 200));
+    snprintf(params, sizeof params, "{\"party\":\"pihak-%lld\",\"dated\":\"2026-11-16\"}", party);
+    d = ask_extension(id, demo.inv, params, 201);
+    t = text_of_doc(d);
+    json_decref(d);
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/detention_ext_pu_days", admin,
+                     "{\"value\":40}", 200));
+    assert_has(t,
+               "diperpanjang selama 30 (tiga puluh) hari terhitung sejak tanggal 21 November 2026 "
+               "s.d. tanggal 20 Desember 2026",
+               "the PU's days amended to 30");
+    free(t);
+    /* more than the law gives, or not a number of days */
+    snprintf(params, sizeof params,
+             "{\"party\":\"pihak-%lld\",\"dated\":\"2026-11-15\",\"days\":\"41\"}", party);
+    refused(id, params, 422, (const char *const[]){"41", "paling lama 40 hari", NULL});
+    snprintf(params, sizeof params,
+             "{\"party\":\"pihak-%lld\",\"dated\":\"2026-11-15\",\"days\":\"empat\"}", party);
+    refused(id, params, 400, (const char *const[]){"days", NULL});
+    /* what berkas computes is not given */
+    snprintf(params, sizeof params,
+             "{\"party\":\"pihak-%lld\",\"dated\":\"2026-11-15\",\"det-until\":\"2027-01-30\"}",
+             party);
+    refused(id, params, 400, (const char *const[]){"det-until", "dihitung", NULL});
+    /* after the 20 days, with no extension */
+    snprintf(params, sizeof params, "{\"party\":\"pihak-%lld\",\"dated\":\"2026-11-25\"}", party);
+    refused(id, params, 422,
+            (const char *const[]){"2026-11-25", "berakhir 2026-11-20", "sebelum", NULL});
+    /* the PU extended it on 18 November to 29 November: the Ketua PN is next */
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_pu\",\"at\":\"2026-11-18T09:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":9,\"number\":\"B-77/L.6.10/Eku.1/11/2026\"",
+             party);
+    json_decref(act(id, m, NULL, 201));
+    refused(id, params, 422, (const char *const[]){"param court", NULL});
+    snprintf(params, sizeof params,
+             "{\"party\":\"pihak-%lld\",\"dated\":\"2026-11-25\",\"court\":\"Palembang\"}", party);
+    d = ask_extension(id, demo.inv, params, 201);
+    t = text_of_doc(d);
+    json_decref(d);
+    assert_has(t, "Yth. Ketua Pengadilan Negeri Palembang di Palembang", "request to the court");
+    assert_lacks(t, "Yth. Kepala Kejaksaan", "request to the court");
+    assert_has(t,
+               "Perpanjangan penahanan oleh Penuntut Umum pada Kejaksaan Negeri Palembang Nomor "
+               "B-77/L.6.10/Eku.1/11/2026 tanggal 18 November 2026",
+               "the PU's extension cited");
+    assert_has(t,
+               "telah diperpanjang oleh Penuntut Umum selama 9 (sembilan) hari terhitung sejak "
+               "tanggal 21 November 2026 s.d. tanggal 29 November 2026",
+               "the period in force");
+    assert_has(t,
+               "diperpanjang selama 30 (tiga puluh) hari terhitung sejak tanggal 30 November 2026 "
+               "s.d. tanggal 29 Desember 2026",
+               "the Ketua PN's 30 days");
+    assert_has(t, "pidana penjara sembilan tahun atau lebih", "the ground of KUHAP 29(1) huruf b");
+    assert_lacks(t, "40 (empat puluh)", "request to the court");
+    assert_lacks(t, "20 (dua puluh) hari terhitung", "request to the court");
+    free(t);
+    /* a prosecutor does not make it */
+    json_decref(ask_extension(id, demo.pros, params, 403));
+}
+END_TEST
+
+/* Under UU 8/1981 a suspect of Pasal 122 (up to 5 years), detained on 5 June 2025 and extended
+ * by the PU to 3 August: the Ketua PN extends only on a ground of KUHAP 29(1) - refused without
+ * one (naming the doctor's letter, param illness), asked with the doctor's letter of a severe
+ * disorder (huruf a) for 30 days from 4 August; the party written without 'pihak-' is refused
+ * saying how to write it, a party who is no suspect is refused as such. */
+START_TEST(test_the_extension_request_to_the_court_needs_a_ground_of_pasal_29)
+{
+    long long party, id = case_opened("2025-06-02", "VN", &party);
+    char m[600], params[600];
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2025-06-03\"", "\"sprindik\"", 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2025-06-03\",\"party_id\":%lld", party);
+    json_decref(act(id, m, NULL, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"at\":\"2025-06-05T10:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas I "
+             "Palembang\"",
+             party);
+    json_decref(act(id, m, "\"sp_penahanan\"", 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_pu\",\"at\":\"2025-06-20T09:00:00+07:00\","
+             "\"party_id\":%lld",
+             party);
+    json_decref(act(id, m, NULL, 201));
+    snprintf(params, sizeof params, "{\"party\":\"%lld\",\"dated\":\"2025-07-25\"}", party);
+    char want[40];
+    snprintf(want, sizeof want, "pihak-%lld", party);
+    refused(id, params, 400, (const char *const[]){"party", want, NULL});
+    refused(id, "{\"party\":\"pihak-999999\",\"dated\":\"2025-07-25\"}", 422,
+            (const char *const[]){"pihak-999999", "bukan tersangka", NULL});
+    snprintf(params, sizeof params,
+             "{\"party\":\"pihak-%lld\",\"dated\":\"2025-07-25\",\"court\":\"Palembang\"}", party);
+    refused(id, params, 422, (const char *const[]){"param illness", "9 tahun", NULL});
+    snprintf(params, sizeof params,
+             "{\"party\":\"pihak-%lld\",\"dated\":\"2025-07-25\",\"court\":\"Palembang\","
+             "\"illness\":\"Nomor 45/VII/2025 RS Bhayangkara Palembang tanggal 20 Juli 2025\"}",
+             party);
+    json_t *d = ask_extension(id, demo.inv, params, 201);
+    char *t = text_of_doc(d);
+    json_decref(d);
+    assert_has(t, "Yth. Ketua Pengadilan Negeri Palembang di Palembang", "request to the court");
+    assert_has(t, "Pasal 29 ayat (1) huruf a dan ayat (3) huruf a Undang-Undang Nomor 8 Tahun 1981",
+               "KUHAP 29(1) huruf a");
+    assert_has(t, "gangguan fisik atau mental yang berat", "the ground of huruf a");
+    assert_has(t, "Nomor 45/VII/2025 RS Bhayangkara Palembang", "the doctor's letter");
+    assert_has(t,
+               "telah diperpanjang oleh Penuntut Umum selama 40 (empat puluh) hari terhitung sejak "
+               "tanggal 25 Juni 2025 s.d. tanggal 3 Agustus 2025",
+               "the PU's period");
+    assert_has(t,
+               "diperpanjang selama 30 (tiga puluh) hari terhitung sejak tanggal 4 Agustus 2025 "
+               "s.d. tanggal 2 September 2025",
+               "the Ketua PN's 30 days");
+    assert_lacks(t, "Pasal 24 ayat (2)", "request to the court");
+    free(t);
+}
+END_TEST
+
 Suite *suite_invforms(void)
 {
     Suite *s = suite_create("invforms");
@@ -1017,6 +1223,8 @@ Suite *suite_invforms(void)
     tcase_add_test(tc, test_a_summons_calls_each_party_as_what_he_is);
     tcase_add_test(tc, test_the_request_to_the_court_names_the_pengadilan_negeri);
     tcase_add_test(tc, test_the_search_papers_name_the_place_searched);
+    tcase_add_test(tc, test_the_extension_request_asks_what_the_law_gives_next);
+    tcase_add_test(tc, test_the_extension_request_to_the_court_needs_a_ground_of_pasal_29);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -207,6 +207,23 @@ static bool in_acts(const char *form)
 }
 
 /* The parameters a form requires, with values a user would give. */
+/* What berkas gives the fixture's extension request (app/extension.h, from the detention as
+ * it stands on the letter's day): Nguyễn Văn Thành detained on 4 September 2024 by
+ * SP.Han/06/IX/2024/PPNS-IMI (peristiwa-6), the investigator's 20 days to 23 September; the PU's 40
+ * asked from 24 September to 2 November. */
+static const struct render_kv ext_kv[] = {{"party", "pihak-1"},
+                                          {"det-to", "kejari"},
+                                          {"det-period", "investigator"},
+                                          {"det-period-days", "20"},
+                                          {"det-start", "2024-09-04"},
+                                          {"det-end", "2024-09-23"},
+                                          {"det-order", "peristiwa-6"},
+                                          {"det-order-date", "2024-09-04"},
+                                          {"det-days", "40"},
+                                          {"det-from", "2024-09-24"},
+                                          {"det-until", "2024-11-02"}};
+#define EXT_N (sizeof ext_kv / sizeof ext_kv[0])
+
 static size_t required_params(const struct render_form_info *f, struct render_kv kv[6])
 {
     static const struct render_kv given[] = {{"action", "penggeledahan"},
@@ -271,15 +288,18 @@ START_TEST(test_every_form_renders_from_the_rich_case)
             else if (f[i].params[k].required && strcmp(f[i].params[k].name, "appear-time") == 0)
                 kv[nkv++] = (struct render_kv){"appear-time", "09:00"};
         bool needs_sp3 = strcmp(f[i].name, "pemberitahuan_sp3") == 0;
+        bool ext = strcmp(f[i].name, "permintaan_perpanjangan") == 0;
         struct berr err = {0};
         if (in_acts(f[i].name))
             nkv = required_params(&f[i], kv);
-        int pages = in_cycle(f[i].name)
-                        ? render_to(f[i].name, cycle, lenc, "2024-11-25", NULL, kv, nkv, NULL, &err)
-                    : in_acts(f[i].name)
-                        ? render_to(f[i].name, acts, lena, "2024-09-10", NULL, kv, nkv, NULL, &err)
-                        : render_to(f[i].name, needs_sp3 ? sp3 : xml, needs_sp3 ? len3 : len,
-                                    "2024-10-10", NULL, kv, nkv, NULL, &err);
+        int pages =
+            ext ? render_to(f[i].name, xml, len, "2024-10-10", NULL, ext_kv, EXT_N, NULL, &err)
+            : in_cycle(f[i].name)
+                ? render_to(f[i].name, cycle, lenc, "2024-11-25", NULL, kv, nkv, NULL, &err)
+            : in_acts(f[i].name)
+                ? render_to(f[i].name, acts, lena, "2024-09-10", NULL, kv, nkv, NULL, &err)
+                : render_to(f[i].name, needs_sp3 ? sp3 : xml, needs_sp3 ? len3 : len, "2024-10-10",
+                            NULL, kv, nkv, NULL, &err);
         ck_assert_msg(pages > 0, "%s: %s", f[i].name, err.message);
     }
     free(sp3);
@@ -537,10 +557,9 @@ START_TEST(test_extension_request_to_the_kejaksaan_negeri)
 {
     size_t len;
     const char *xml = case_xml(&len);
-    const struct render_kv p1[] = {{"party", "pihak-1"}};
     /* 20 days from 4 September end on 23 September; 40 more: 24 September - 2 November */
     char *t = render_text("permintaan_perpanjangan", xml, len, "2024-09-16",
-                          "B-IMI.12.GR.01.01-0470/IX/2024", p1, 1);
+                          "B-IMI.12.GR.01.01-0470/IX/2024", ext_kv, EXT_N);
     const char *w[] = {
         "Denpasar, 16 September 2024",
         "Nomor : B-IMI.12.GR.01.01-0470/IX/2024",
@@ -559,6 +578,49 @@ START_TEST(test_extension_request_to_the_kejaksaan_negeri)
 }
 END_TEST
 
+/* After the Penuntut Umum's 40 days the next extension is the Ketua PN's (KUHAP 29(1), (3)
+ * huruf a): the letter is addressed to the Ketua Pengadilan Negeri of the seat given, cites
+ * Pasal 29 on its ground and the PU's extension, states the period in force as extended by
+ * the PU and asks what berkas computed - not the Kejari, not 20 + 40. */
+START_TEST(test_extension_request_to_the_ketua_pn_after_the_pu)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    const struct render_kv kv[] = {{"party", "pihak-1"},
+                                   {"court", "PN Denpasar"},
+                                   {"det-to", "pn"},
+                                   {"det-ground", "b"},
+                                   {"det-period", "pu"},
+                                   {"det-period-days", "40"},
+                                   {"det-start", "2024-09-24"},
+                                   {"det-end", "2024-11-02"},
+                                   {"det-order", "peristiwa-6"},
+                                   {"det-order-date", "2024-09-04"},
+                                   {"det-ext-date", "2024-09-20"},
+                                   {"det-days", "30"},
+                                   {"det-from", "2024-11-03"},
+                                   {"det-until", "2024-12-02"}};
+    char *t = render_text("permintaan_perpanjangan", xml, len, "2024-10-28",
+                          "B-IMI.12.GR.01.01-0512/X/2024", kv, sizeof kv / sizeof kv[0]);
+    const char *w[] = {
+        "Yth. Ketua Pengadilan Negeri Denpasar di Denpasar",
+        "Pasal 29 ayat (1) huruf b dan ayat (3) huruf a Undang-Undang Nomor 8 Tahun 1981",
+        "Perpanjangan penahanan oleh Penuntut Umum pada Kejaksaan Negeri Denpasar tanggal 20 "
+        "September 2024",
+        "Surat Perintah Penahanan Nomor SP.Han/06/IX/2024/PPNS-IMI tanggal 4 September 2024;",
+        "telah diperpanjang oleh Penuntut Umum selama 40 (empat puluh) hari terhitung sejak "
+        "tanggal 24 September 2024 s.d. tanggal 2 November 2024",
+        "diancam dengan pidana penjara sembilan tahun atau lebih",
+        "diperpanjang selama 30 (tiga puluh) hari terhitung sejak tanggal 3 November 2024 s.d. "
+        "tanggal 2 Desember 2024"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        assert_has("permintaan_perpanjangan", t, w[i]);
+    ck_assert_msg(strstr(t, "Yth. Kepala Kejaksaan") == NULL, "addressed to the Kejari: %s", t);
+    ck_assert_msg(strstr(t, "Pasal 24 ayat (2)") == NULL, "cites 24(2): %s", t);
+    free(t);
+}
+END_TEST
+
 /* The request states the detention as it stands (KUHAP 21(2), 22, 23): its place as recorded,
  * and after a change of type the new type and place - not the first order's (found in review:
  * the place was computed and never printed, and a change of type was not read). */
@@ -567,9 +629,8 @@ START_TEST(test_extension_request_states_the_detention_as_it_stands)
     size_t len;
     /* the fixture's detention states its place (KUHAP 21(2)) */
     char *held = strdup(case_xml(&len));
-    const struct render_kv p1[] = {{"party", "pihak-1"}};
     char *t = render_text("permintaan_perpanjangan", held, strlen(held), "2024-09-16",
-                          "B-IMI.12.GR.01.01-0470/IX/2024", p1, 1);
+                          "B-IMI.12.GR.01.01-0470/IX/2024", ext_kv, EXT_N);
     assert_has("permintaan_perpanjangan", t,
                "Penahanan Rumah Tahanan Negara di Rumah Tahanan Negara Kelas IIA Denpasar, "
                "selama 20 (dua puluh) hari");
@@ -590,7 +651,7 @@ START_TEST(test_extension_request_states_the_detention_as_it_stands)
                 "      <data kunci=\"facility\">Jalan Pantai Batu Bolong Nomor 18, Canggu</data>\n"
                 "    </peristiwa>\n  </daftar-peristiwa>");
     t = render_text("permintaan_perpanjangan", moved, strlen(moved), "2024-09-16",
-                    "B-IMI.12.GR.01.01-0470/IX/2024", p1, 1);
+                    "B-IMI.12.GR.01.01-0470/IX/2024", ext_kv, EXT_N);
     assert_has("permintaan_perpanjangan", t,
                "Penahanan Rumah di Jalan Pantai Batu Bolong Nomor 18, Canggu, selama 20");
     free(t);
@@ -1207,7 +1268,9 @@ START_TEST(test_orders_cite_uu_20_2025_from_2_january_2026)
         if (strcmp(forms[i], "bap_ahli") == 0)
             use[0].value = "pihak-6";
         /* issued (a number), so that no DRAFT watermark falls between the words */
-        char *t = render_text(forms[i], xml, len, "2026-01-05", "UJI/1/I/2026", use, n);
+        bool ext = strcmp(forms[i], "permintaan_perpanjangan") == 0;
+        char *t = render_text(forms[i], xml, len, "2026-01-05", "UJI/1/I/2026", ext ? ext_kv : use,
+                              ext ? EXT_N : n);
         assert_has(forms[i], t,
                    "Undang-Undang Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara "
                    "Pidana");
@@ -1261,6 +1324,7 @@ Suite *suite_forms_all(void)
     tcase_add_test(tc, test_arrest_order_and_its_berita_acara);
     tcase_add_test(tc, test_detention_period_runs_inclusive_dates);
     tcase_add_test(tc, test_extension_request_to_the_kejaksaan_negeri);
+    tcase_add_test(tc, test_extension_request_to_the_ketua_pn_after_the_pu);
     tcase_add_test(tc, test_extension_request_states_the_detention_as_it_stands);
     tcase_add_test(tc, test_seizure_order_and_its_berita_acara_list_the_items);
     tcase_add_test(tc, test_resume_outlines_acts_evidence_and_elements);
