@@ -407,6 +407,115 @@ START_TEST(test_the_detention_order_states_its_place_and_polri_order_or_none)
 }
 END_TEST
 
+/* Record an act as token (members without braces) with its papers (issue: a JSON array's
+ * inside, may be NULL); the reply, want asserted. */
+static json_t *act_as(long long id, const char *token, const char *members, const char *issue,
+                      long want)
+{
+    char path[96], body[1400];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s%s%s%s}", members, issue ? ",\"issue\":[" : "",
+             issue ? issue : "", issue ? "]" : "");
+    return call("POST", path, token, body, want);
+}
+
+/* The prosecutor's P-17 cites the P-16 (the order appointing the jaksa to follow the
+ * investigation; DOMAIN 4.4, 6) by its number and date: while the P-16 has none (its act
+ * recorded without a number, its paper never issued) the P-17 is refused (422 naming it,
+ * nothing recorded), never "(P-16) Nomor -"; the P-16 issued, the P-17 cites it. */
+START_TEST(test_the_p17_cites_the_p16_by_its_number)
+{
+    long long party, id = case_opened("2026-06-01", "2026-06-02", &party);
+    json_decref(act_as(id, demo.inv,
+                       "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\"",
+                       "\"spdp\"", 201));
+    json_t *e =
+        act_as(id, demo.pros, "\"type\":\"p16_received\",\"date\":\"2026-06-05\"", NULL, 201);
+    long long p16 = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    long long before = documents();
+    json_t *p =
+        act_as(id, demo.pros, "\"type\":\"p17_received\",\"date\":\"2026-07-06\"", "\"p17\"", 422);
+    ck_assert_msg(strstr(str(p, "detail"), "nomor P-16"), "%s", str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(documents(), before);
+    char path[128], body[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/p16", id);
+    snprintf(body, sizeof body, "{\"event\":%lld}", p16);
+    json_t *o = call("POST", path, demo.pros, body, 201);
+    e = act_as(id, demo.pros, "\"type\":\"p17_received\",\"date\":\"2026-07-06\"", "\"p17\"", 201);
+    char *t = text_of_doc(json_array_get(json_object_get(e, "documents"), 0)), cite[300];
+    snprintf(cite, sizeof cite, "(P-16) Nomor %s tanggal 5 Juni 2026", str(o, "number"));
+    assert_has(t, cite, "P-17 cites the P-16");
+    assert_lacks(t, "Nomor -", "P-17");
+    free(t);
+    json_decref(e);
+    json_decref(o);
+}
+END_TEST
+
+/* The letter sending the file (Tahap I; KUHAP 8(3) huruf a, 110(1)) states each suspect's
+ * detention by the order he is held under, by its number: while that order has none the letter
+ * is refused with its act (422 naming it, nothing recorded), never "Surat Perintah Penahanan
+ * Nomor -"; the order issued, the letter cites it. */
+START_TEST(test_the_file_letter_cites_the_detention_order_by_its_number)
+{
+    long long party, id = case_opened("2026-06-01", "2026-06-02", &party);
+    char m[600], path[96];
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", party);
+    act(id, m);
+    json_decref(act_as(id, demo.inv,
+                       "\"type\":\"spdp_sent\",\"date\":\"2026-06-02\",\"recipient\":\"kejari\"",
+                       "\"spdp\"", 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"date\":\"2026-06-03\",\"party_id\":%lld,\"detention_type\":"
+             "\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas I Palembang\",\"polri_order\":"
+             "\"SP.Han/30/VI/2026/Ditreskrimsus\"",
+             party);
+    long long han = act(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-06-04\",\"bap\":\"tersangka\",\"party_id\":"
+             "%lld",
+             party);
+    long long bap = act(id, m);
+    fill_bap(demo.port, demo.inv, id, bap);
+    json_decref(issue(id, "bap_tersangka", bap, "{}", 201));
+    long long resume = act(id, "\"type\":\"resume_written\",\"date\":\"2026-06-05\"");
+    fill_resume(demo.port, demo.inv, id, resume);
+    json_decref(issue(id, "resume", resume, "{}", 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/laporan_kejadian", id);
+    json_decref(call("POST", path, demo.inv, "{}", 201));
+    long long before = documents();
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    long long acts =
+        sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, q);
+    json_t *p = act_as(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-08\"",
+                       "\"pengantar_tahap1\"", 422);
+    ck_assert_msg(strstr(str(p, "detail"), "nomor Surat Perintah Penahanan"), "%s",
+                  str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(documents(), before);
+    ck_assert_int_eq(
+        sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, q),
+        acts);
+    json_t *o = issue(id, "sp_penahanan", han, "{}", 201);
+    json_t *e = act_as(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-08\"",
+                       "\"pengantar_tahap1\"", 201);
+    char *t = text_of_doc(json_array_get(json_object_get(e, "documents"), 0)), cite[300];
+    snprintf(cite, sizeof cite,
+             "ditahan sejak tanggal 3 Juni 2026 berdasarkan Surat Perintah Penahanan Nomor %s",
+             str(o, "number"));
+    assert_has(t, cite, "the Tahap I letter");
+    assert_lacks(t, "Nomor -", "the Tahap I letter");
+    free(t);
+    json_decref(e);
+    json_decref(o);
+}
+END_TEST
+
 Suite *suite_blanks(void)
 {
     Suite *s = suite_create("blanks");
@@ -417,6 +526,8 @@ Suite *suite_blanks(void)
     tcase_add_test(tc, test_a_berita_acara_states_the_hour_of_its_act_or_no_hour);
     tcase_add_test(tc, test_the_search_berita_acara_states_what_was_found);
     tcase_add_test(tc, test_the_detention_order_states_its_place_and_polri_order_or_none);
+    tcase_add_test(tc, test_the_p17_cites_the_p16_by_its_number);
+    tcase_add_test(tc, test_the_file_letter_cites_the_detention_order_by_its_number);
     suite_add_tcase(s, tc);
     return s;
 }
