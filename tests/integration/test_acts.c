@@ -190,6 +190,7 @@ START_TEST(test_a_berita_acara_has_its_acts_hour_in_words_and_one_number)
     /* Tuesday 2 December 2025, 09:30 WIB */
     snprintf(m, sizeof m,
              "\"type\":\"arrested\",\"at\":\"2025-12-02T09:30:00+07:00\",\"party_id\":%lld,"
+             "\"scene\":\"Jalan Kolonel Atmo Nomor 12, Palembang\","
              "\"issue\":[\"sp_penangkapan\",\"ba_penangkapan\"]",
              party);
     json_t *e = act(id, demo.inv, m, 201);

@@ -298,11 +298,17 @@ START_TEST(test_a_berita_acara_states_the_hour_of_its_act_or_no_hour)
     long long before = documents();
     json_t *p = issue(id2, "ba_penangkapan", kap, "{}", 422);
     ck_assert_msg(strstr(str(p, "detail"), "pukul penangkapan"), "%s", str(p, "detail"));
+    /* nor where (KUHAP 75: the BA states where the act was done): both named at once */
+    ck_assert_msg(strstr(str(p, "detail"), "tempat penangkapan (param scene)"), "%s",
+                  str(p, "detail"));
     json_decref(p);
     ck_assert_int_eq(documents(), before);
     /* with its hour given: stated */
-    d = issue(id2, "ba_penangkapan", kap, "{\"time\":\"10:30\"}", 201);
+    d = issue(id2, "ba_penangkapan", kap,
+              "{\"time\":\"10:30\",\"scene\":\"Bandara Sultan Mahmud Badaruddin II\"}", 201);
     t = text_of_doc(d);
+    assert_has(t, "Penangkapan dilakukan di Bandara Sultan Mahmud Badaruddin II,",
+               "BA Penangkapan: where");
     assert_has(t, "tahun dua ribu dua puluh enam, pukul 10.30", "BA Penangkapan with its hour");
     assert_lacks(t, "pukul ....", "BA Penangkapan with its hour");
     free(t);

@@ -323,7 +323,9 @@ START_TEST(test_papers_in_any_legal_order_never_block_the_file)
         /* an arrest: its order and Berita Acara are not among the papers
          * Tahap I needs, so they may well come out only later */
         char arrest[160];
-        snprintf(arrest, sizeof arrest, "%s,\"polri_order\":\"SP.Kap/%d/POLDA\"", party, n);
+        snprintf(arrest, sizeof arrest,
+                 "%s,\"polri_order\":\"SP.Kap/%d/POLDA\",\"scene\":\"Jalan Merdeka %d\"", party, n,
+                 n);
         record(&c, demo.inv, "arrested", arrest, "sp_penangkapan", "ba_penangkapan", pick(3) == 0);
         record(&c, demo.inv, "spdp_sent", "\"recipient\":\"kejari\"", "spdp", NULL, pick(2));
         char bap[128];

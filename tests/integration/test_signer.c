@@ -304,7 +304,8 @@ START_TEST(test_each_berita_acara_names_the_ppns_who_acted)
     /* the arrest and the detention: the orders name Siti, the Berita Acara Andi */
     snprintf(m, sizeof m,
              "\"type\":\"arrested\",\"at\":\"2026-03-10T09:00:00+07:00\",\"party_id\":%lld,"
-             "\"polri_order\":\"SP.Kap/9/III/2026/Ditreskrimsus\"",
+             "\"polri_order\":\"SP.Kap/9/III/2026/Ditreskrimsus\",\"scene\":\"Jalan Kolonel Atmo "
+             "Nomor 12, Palembang\"",
              suspect);
     e = act(id, demo.inv, m, "\"sp_penangkapan\",\"ba_penangkapan\"");
     ck_assert_int_eq(warned(e, NOT_IN_TEAM), 1);
