@@ -5,7 +5,7 @@ import { api, explain, newKey } from './api.js';
 import { h, show } from './dom.js';
 import { date, dateIn, daysLeft, STATES, KINDS, today } from './fmt.js';
 import { me, flash } from './app.js';
-import { mayAddTo, partyForm, formsList, standing, issueForms, offences, evidence, catalogueFor } from './workbench.js';
+import { mayAddTo, partyForm, partyFixes, formsList, standing, issueForms, offences, evidence, catalogueFor } from './workbench.js';
 
 function badge(state, label) {
   return h('span', { class: `badge ${state || 'ok'}` }, label || STATES[state] || state || '');
@@ -982,7 +982,7 @@ export async function casePage(main, idText) {
       section('sec-p19', `Petunjuk P-19 (dikembalikan ${c.p19_returns || 0} kali)`, p19(c, render)),
       role === 'investigator' ? section('sec-acts', 'Catat tindakan', nextActs(c, render)) : null,
       docs,
-      section('sec-parties', 'Pihak', parties(c), mayAddTo(c) ? partyForm(c, render) : null),
+      section('sec-parties', 'Pihak', parties(c), partyFixes(c, render), mayAddTo(c) ? partyForm(c, render) : null),
       section('sec-offences', 'Pasal yang disangkakan', offences(c, catalogue, render)),
       section('sec-evidence', 'Barang bukti', evidence(c, render)),
       section('sec-history', 'Riwayat', history(c, forms && ((e) => issueForms(c, e, forms, acts, render)))),

@@ -1,9 +1,9 @@
 // workbench.js - what an investigator adds to a file from its page besides acts: a party
-// (POST /cases/{id}/parties), an offence charged (POST /cases/{id}/offences), an item of evidence
-// (POST /cases/{id}/evidence) and an act's paper (POST /cases/{id}/forms/{form}), and from the
-// case list a new file (POST /cases). Only an investigator is offered them (the server refuses
-// the others, 403); the server judges every field and names the one it refuses (problem+json
-// `field`), shown beside the form with everything typed kept.
+// (POST /cases/{id}/parties; corrected: PUT), an offence charged (POST /cases/{id}/offences), an
+// item of evidence (POST /cases/{id}/evidence) and an act's paper (POST /cases/{id}/forms/{form}),
+// and from the case list a new file (POST /cases). Only an investigator is offered them (the
+// server refuses the others, 403); the server judges every field and names the one it refuses
+// (problem+json `field`), shown beside the form with everything typed kept.
 import { api, explain, newKey } from './api.js';
 import { h, show } from './dom.js';
 import { KINDS, date, today } from './fmt.js';
@@ -54,12 +54,25 @@ function postForm(form, path, inputs, msg, done) {
   });
 }
 
-// Add a party (KUHAP 1 angka 14, 26, 28; sql/0041: the reporter and the victim): its kind and
-// name, and what the papers print of the person when known - nationality (ISO 3166-1 alpha-2),
-// passport, birth, sex, occupation, addresses, language and interpreter.
-export function partyForm(c, reload) {
-  const msg = h('p', { class: 'error', role: 'alert', id: 'party-error' });
-  const inputs = {
+// What is known of a party, as the API names it (POST and PUT /cases/{id}/parties): an input
+// for each, and its words.
+const PARTY_LABELS = {
+  kind: 'Sebagai',
+  name: 'Nama (sebagaimana di paspor atau kartu identitas)',
+  nationality: 'Kewarganegaraan (kode negara dua huruf)',
+  passport_no: 'Nomor paspor',
+  birth_date: 'Tanggal lahir',
+  birth_place: 'Tempat lahir',
+  sex: 'Jenis kelamin',
+  occupation: 'Pekerjaan',
+  address_id: 'Alamat di Indonesia',
+  address_abroad: 'Alamat di luar negeri',
+  language: 'Bahasa yang dikuasai',
+  interpreter: 'Juru bahasa',
+};
+
+function partyInputs() {
+  return {
     kind: h('select', null, Object.entries(KINDS).map(([v, t]) => h('option', { value: v }, t))),
     name: h('input', { maxlength: 200, autocomplete: 'off' }),
     nationality: h('input', { maxlength: 2, size: 3, autocomplete: 'off', placeholder: 'mis. VN' }),
@@ -73,33 +86,76 @@ export function partyForm(c, reload) {
     language: h('input', { maxlength: 100 }),
     interpreter: h('input', { maxlength: 200 }),
   };
-  const labels = {
-    kind: 'Sebagai',
-    name: 'Nama (sebagaimana di paspor atau kartu identitas)',
-    nationality: 'Kewarganegaraan (kode negara dua huruf)',
-    passport_no: 'Nomor paspor',
-    birth_date: 'Tanggal lahir',
-    birth_place: 'Tempat lahir',
-    sex: 'Jenis kelamin',
-    occupation: 'Pekerjaan',
-    address_id: 'Alamat di Indonesia',
-    address_abroad: 'Alamat di luar negeri',
-    language: 'Bahasa yang dikuasai',
-    interpreter: 'Juru bahasa',
-  };
+}
+
+const partyFields = (prefix, inputs) => Object.entries(inputs).map(([name, el]) => field(`${prefix}-${name.replace(/_/g, '-')}`, PARTY_LABELS[name], el));
+
+// Add a party (KUHAP 1 angka 14, 26, 28; sql/0041: the reporter and the victim): its kind and
+// name, and what the papers print of the person when known - nationality (ISO 3166-1 alpha-2),
+// passport, birth, sex, occupation, addresses, language and interpreter.
+export function partyForm(c, reload) {
+  const msg = h('p', { class: 'error', role: 'alert', id: 'party-error' });
+  const inputs = partyInputs();
   const button = h('button', { type: 'submit' }, 'Tambah pihak');
-  const form = h(
-    'form',
-    { class: 'stack', id: 'party-form' },
-    Object.entries(inputs).map(([name, el]) => field(`party-${name.replace(/_/g, '-')}`, labels[name], el)),
-    button,
-    msg,
-  );
+  const form = h('form', { class: 'stack', id: 'party-form' }, partyFields('party', inputs), button, msg);
   postForm(form, `/api/v1/cases/${Number(c.id)}/parties`, inputs, msg, async (p, body) => {
     flash(`${KINDS[body.kind] || body.kind} ${body.name} ditambahkan.`);
     await reload();
   });
   return h('details', { id: 'add-party', class: 'add' }, h('summary', null, 'Tambah pihak'), form);
+}
+
+// Correct a party (PUT /cases/{id}/parties/{party}, If-Match: the version the page shows): what
+// changed is sent, nothing else. A paper printing the party issued before is then flagged in
+// Dokumen to be issued again (stale_papers). Someone else's correction meanwhile (409): the page
+// is drawn again with what was typed kept, and says why nothing was saved.
+function partyFix(c, p, reload) {
+  const id = `fix-party-${Number(p.id)}`;
+  const msg = h('p', { class: 'error', role: 'alert', id: `${id}-error` });
+  const inputs = partyInputs();
+  for (const [k, el] of Object.entries(inputs)) el.value = p[k] == null ? '' : String(p[k]);
+  const button = h('button', { type: 'submit' }, 'Simpan koreksi');
+  const form = h('form', { class: 'stack' }, partyFields(id, inputs), button, msg);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    show(msg);
+    const body = {};
+    for (const [k, el] of Object.entries(inputs)) if (el.value.trim() !== (p[k] == null ? '' : String(p[k]))) body[k] = el.value.trim();
+    if (!Object.keys(body).length) return show(msg, 'Tidak ada yang diubah.');
+    button.disabled = true;
+    try {
+      await api('PUT', `/api/v1/cases/${Number(c.id)}/parties/${Number(p.id)}`, { body, headers: { 'If-Match': `"${Number(p.version)}"` } });
+      flash(`Data pihak ${body.name || p.name} dikoreksi.`);
+      await reload();
+    } catch (e) {
+      button.disabled = false;
+      if (e.status === 401) return;
+      if (e.status !== 409) {
+        show(msg, explain(e));
+        const bad = e.problem && e.problem.field && inputs[e.problem.field];
+        if (bad) bad.focus();
+        return;
+      }
+      // changed meanwhile: the party as it is now, with what was typed put back
+      const typed = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value]));
+      await reload();
+      const again = document.getElementById(id);
+      if (!again) return flash(`Pihak ${p.name} telah diubah orang lain; periksa lalu koreksi lagi.`, 'error');
+      again.open = true;
+      for (const [k, v] of Object.entries(typed)) {
+        const el = document.getElementById(`${id}-${k.replace(/_/g, '-')}`);
+        if (el) el.value = v;
+      }
+      show(document.getElementById(`${id}-error`), 'Data pihak ini telah diubah orang lain sejak halaman dimuat. Halaman sudah dimuat ulang: periksa perubahannya, lalu simpan lagi.');
+    }
+  });
+  return h('details', { id, class: 'add' }, h('summary', null, `Koreksi data ${p.name}`), form);
+}
+
+// a correction form for each party, for an investigator of a file not closed for good
+export function partyFixes(c, reload) {
+  if (!mayAddTo(c) || !(c.parties || []).length) return null;
+  return h('div', { id: 'fix-parties' }, c.parties.map((p) => partyFix(c, p, reload)));
 }
 
 // ---- charges and evidence --------------------------------------------------------------------

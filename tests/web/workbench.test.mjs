@@ -1,6 +1,6 @@
 // workbench.test.mjs - the investigator's work on the case page that needed the CLI or the API
-// before: adding a party, issuing an act's paper, opening a file, charging an offence and adding
-// an item of evidence. Each write's effect is checked through the API; a refusal
+// before: adding and correcting a party, issuing an act's paper, opening a file, charging an
+// offence and adding an item of evidence. Each write's effect is checked through the API; a refusal
 // of the server (what the papers cannot print, a birth date to come) is shown beside the form,
 // nothing is added and nothing typed is lost; a supervisor's or a prosecutor's page offers none
 // of it (the routes are the investigator's: 403).
@@ -167,6 +167,7 @@ test('a party the server refuses: its reason beside the form, nothing added, not
 test('a supervisor and a prosecutor are offered none of it', async () => {
   const c0 = await newCase('Uji bukan penyidik');
   await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(8), recipient: 'kejari' }, 201);
+  const witness = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'witness', name: 'Hendra Saputra' }, 201);
   const sup = await login(NIP.supPlg);
   const pros = await login(NIP.prosPlg);
   for (const [nip, token] of [
@@ -190,10 +191,14 @@ test('a supervisor and a prosecutor are offered none of it', async () => {
     assert.ok(r2.status === 403 || r2.status === 404, `${nip}: ${r2.status} ${r2.text}`);
     const r = await call('POST', `/api/v1/cases/${c0.id}/parties`, token, { kind: 'witness', name: 'Budi' });
     assert.equal(r.status, 403, r.text);
+    assert.equal(await page.locator('#parties tr', { hasText: 'Hendra Saputra' }).count(), 1);
+    assert.equal(await page.locator('#fix-parties, [id^="fix-party-"]').count(), 0, nip);
+    const r5 = await call('PUT', `/api/v1/cases/${c0.id}/parties/${witness.id}`, token, { name: 'Budi' }, { 'If-Match': '"1"' });
+    assert.equal(r5.status, 403, r5.text);
     assert.deepEqual(errors, []);
     await ctx.close();
   }
-  assert.equal((await partiesOf(c0.id)).length, 0);
+  assert.deepEqual((await partiesOf(c0.id)).map((x) => [x.name, x.version]), [['Hendra Saputra', 1]]);
   assert.equal((await docsOf(c0.id)).length, 0);
   const after = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
   assert.equal(after.offences.length, 0);
@@ -411,6 +416,60 @@ test('the investigator charges an offence and adds an item of evidence', async (
   const row = await page.locator('#evidence tr', { hasText: 'C7654321' }).textContent();
   assert.ok(row.includes('1 (satu) buku') && row.includes('Lê Văn Tám'), row);
   await shot(page, 'workbench-charges-evidence');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// A name set right (DOMAIN 12: the papers print the person as in his passport): corrected on the
+// page, only what changed sent with the version shown; the Sprindik issued before, which names
+// him, is flagged to be issued again. A country that is not a code is refused, nothing changed;
+// a colleague's correction meanwhile is a 409 explained, what was typed kept, saved on the
+// second try.
+test('the investigator corrects a party; the paper naming him is flagged; refusals change nothing', async () => {
+  const c0 = await newCase('Uji koreksi pihak dari halaman');
+  const c1 = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const sprindik = c1.history.find((e) => e.type === 'sprindik_issued');
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Le Van Tam', nationality: 'VN', passport_no: 'C7654321' }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '122(a)', party_id: suspect.id }, 201);
+  const paper = await must('POST', `/api/v1/cases/${c0.id}/forms/sprindik`, inv, { event: sprindik.id }, 201);
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('#case-number', { hasText: c0.number }).waitFor();
+  const fix = `#fix-party-${suspect.id}`;
+  await page.locator(`${fix} > summary`).click();
+  assert.equal(await page.locator(`${fix}-name`).inputValue(), 'Le Van Tam');
+  await page.locator(`${fix}-name`).fill('Lê Văn Tám');
+  await page.locator(`${fix}-nationality`).fill('Vietnam');
+  await page.getByRole('button', { name: 'Simpan koreksi' }).click();
+  await page.locator(`${fix}-error`, { hasText: 'nationality' }).waitFor();
+  let p = (await partiesOf(c0.id))[0];
+  assert.deepEqual([p.name, p.nationality, p.version], ['Le Van Tam', 'VN', 1]);
+  assert.equal(await page.locator(`${fix}-name`).inputValue(), 'Lê Văn Tám');
+
+  await page.locator(`${fix}-nationality`).fill('VN');
+  await page.getByRole('button', { name: 'Simpan koreksi' }).click();
+  await page.locator('#parties tr', { hasText: 'Lê Văn Tám' }).waitFor();
+  p = (await partiesOf(c0.id))[0];
+  assert.deepEqual([p.name, p.nationality, p.passport_no, p.version], ['Lê Văn Tám', 'VN', 'C7654321', 2]);
+  // the Sprindik issued before prints the old name: flagged, to be issued again
+  await page.locator(`#documents li[data-document="${paper.id}"] .stale`, { hasText: 'Diterbitkan sebelum data pihak' }).waitFor();
+  await shot(page, 'workbench-party-corrected');
+
+  // a colleague corrects him meanwhile: the page's version is stale
+  await page.locator(`${fix} > summary`).click();
+  await page.locator(`${fix}-occupation`).fill('Pedagang');
+  const other = await login(NIP.invPlg);
+  await must('PUT', `/api/v1/cases/${c0.id}/parties/${suspect.id}`, other, { occupation: 'Buruh' }, 200, { 'If-Match': '"2"' });
+  inv = other;
+  await page.getByRole('button', { name: 'Simpan koreksi' }).click();
+  await page.locator(`${fix}-error`, { hasText: 'telah diubah orang lain' }).waitFor();
+  p = (await partiesOf(c0.id))[0];
+  assert.deepEqual([p.occupation, p.version], ['Buruh', 3]);
+  assert.equal(await page.locator(`${fix}-occupation`).inputValue(), 'Pedagang');
+  await page.getByRole('button', { name: 'Simpan koreksi' }).click();
+  // saved, the page is drawn again: the correction folded up
+  await page.waitForFunction((sel) => document.querySelector(sel) && !document.querySelector(sel).open, fix);
+  p = (await partiesOf(c0.id))[0];
+  assert.deepEqual([p.name, p.occupation, p.version], ['Lê Văn Tám', 'Pedagang', 4]);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
