@@ -33,6 +33,10 @@ function row(it) {
   // at stake: a suspect held is the reason even when his file's P-17 is the
   // deadline that has passed (server/app/review.c)
   const first = it.earliest;
+  // every other clock passed that the file is listed for (the API's reasons, the headline first):
+  // the notices have their own lines below, the earliest its own
+  const same = (a, b) => a && b && a.code === b.code && ((a.party && a.party.id) || 0) === ((b.party && b.party.id) || 0);
+  const also = (it.reasons || []).slice(1).filter((x) => !same(x, first) && !(it.notices || []).some((n) => same(n, x)));
   return h(
     'tr',
     { class: `state-${it.state || r.state}`, 'data-case': it.case_id },
@@ -52,6 +56,12 @@ function row(it) {
       { 'data-label': 'Alasan' },
       (r.label || '') + party,
       first ? [h('br'), h('small', { class: 'earliest' }, `Tenggat paling awal: ${first.label} (${date(first.due_date)}, ${STATES[first.state] || first.state})`)] : [],
+      also.length ? [h('br'), h('small', { class: 'flag also-late' }, `Juga lewat waktu: ${also.map((x) => `${x.label} (${date(x.due_date)}, ${daysLeft(x.days_left)})`).join('; ')}`)] : [],
+      // a person held, when another clock is the headline (one passed while he is held in time)
+      (it.detentions || []).filter((d) => !same(d, r) && !same(d, first)).map((d) => [
+        h('br'),
+        h('small', { class: 'held' }, `Ditahan: ${d.label}${d.party && d.party.name ? ` — ${d.party.name}` : ''} (${date(d.due_date)}, ${daysLeft(d.days_left)})`),
+      ]),
       // listed for a deadline, and untouched past the stage's limit too
       it.idle ? [h('br'), h('small', { class: 'idle' }, `Tanpa kegiatan ${it.idle.days} hari sejak ${date(it.idle.since)} (batas ${it.idle.limit_days} hari)`)] : [],
       // what was recorded out of time with a reason (issue 13.3, 13.7)

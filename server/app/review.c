@@ -10,24 +10,33 @@
  *            stalled     no act for the stage's N days (and no clock overdue)
  *            warning     a running clock is in its warning period
  *            ok          otherwise
- *   reason   a suspect held: the running custody clock (arrest, detention,
- *            detensi) due first, whatever else falls due sooner; else
- *            whichever of the earliest clock and the stall comes first (the
- *            clock on a tie).  Its actor is who must act.  `earliest` names
- *            the clock due first when it is not the reason; `idle` says how
- *            long the file has had no act when a clock is the reason and the
- *            stall has passed too.
- * The state comes from the earliest deadlines, not from the reason: a file
- * whose suspect's detention runs in time but whose P-17 has passed is
- * overdue, listed, counted and filtered (state=overdue) as overdue; the
- * reason says who is at stake, the state how late the file is.  The reason
- * is stored with the summary, computed when the log changes, so it rests on
- * which clocks run (known then), never on which have passed (known only
- * now).  The order is next_due_at = min(earliest clock, stall): the longest
- * overdue first, then what falls due soonest.  A clock in warning is marked,
- * not moved ahead of one falling due sooner: the deadline that passes first
- * is the more urgent.  The reach of the caller picks the index: an office,
- * a Kanwil (scope2), Ditjen (scope1), a Kantor with its UKK (scope3).
+ *   reason   the headline: when a running clock has passed, the late clock of
+ *            least weight (each clock's rank, app/summary.c reason_rank: a
+ *            person held, then the file's own clocks that change where it
+ *            stands in law, then those that ask an answer or a report, then
+ *            a supervisor's direction, the notices owed last), the longest
+ *            late among equals - so the row's words name a clock that is
+ *            late whenever the file is overdue.  Else, as stored with the
+ *            summary: a suspect held, the running custody clock (arrest,
+ *            detention, detensi) due first, whatever else falls due sooner;
+ *            else whichever of the earliest clock and the stall comes first
+ *            (the clock on a tie).  Its actor is who must act.  `reasons`
+ *            lists every late clock, the headline first; `earliest` names
+ *            the clock due first when it is not the headline; `idle` says
+ *            how long the file has had no act when a clock is the reason and
+ *            the stall has passed too.
+ * The state comes from the earliest deadlines: a file with a clock passed is
+ * overdue, listed, counted and filtered (state=overdue) as overdue, and its
+ * headline is then a late clock.  The file is found (reason=) by each of its
+ * reasons: every late clock, and the stored one; and (actor=) by the actor of
+ * its headline (store/review.c, the same choice in SQL).  The stored reason
+ * is computed when the log changes, so it rests on which clocks run (known
+ * then); which have passed is known only now, from the clocks of the detail
+ * (due_at, rank).  The order is next_due_at = min(earliest clock, stall): the
+ * longest overdue first, then what falls due soonest.  A clock in warning is
+ * marked, not moved ahead of one falling due sooner: the deadline that passes
+ * first is the more urgent.  The reach of the caller picks the index: an
+ * office, a Kanwil (scope2), Ditjen (scope1), a Kantor with its UKK (scope3).
  */
 #include "review.h"
 #include "render_swap.h"
@@ -200,6 +209,46 @@ static json_t *reason_clock(const struct row_ctx *x)
     return named ? named : json_array_get(clocks, 0);
 }
 
+/* A clock's weight among the reasons (stored with it: app/summary.c reason_rank); a row
+ * written before it had one weighs as a notice. */
+static int rank_of(json_t *c)
+{
+    json_t *r = json_object_get(c, "rank");
+    return json_is_integer(r) ? (int)json_integer_value(r) : 4;
+}
+
+static int64_t due_of(json_t *c)
+{
+    return json_integer_value(json_object_get(c, "due_at"));
+}
+
+/* Whether late clock a comes before b among the reasons: least weight, then the longest late.
+ * detail.clocks is in the order they fall due, so the first of equals stays first, as in the
+ * list's actor filter (store/review.c: ordered by rank, due, then place in the detail). */
+static bool reason_before(json_t *a, json_t *b)
+{
+    return rank_of(a) < rank_of(b) || (rank_of(a) == rank_of(b) && due_of(a) < due_of(b));
+}
+
+/* The late clocks of the detail (passed by now), the headline first; NULL when none. */
+static json_t *late_clocks(const struct row_ctx *x)
+{
+    json_t *clocks = json_object_get(x->detail, "clocks"), *c, *late = NULL;
+    size_t i;
+    json_array_foreach(clocks, i, c)
+    {
+        if (x->now < due_of(c))
+            continue;
+        if (!late)
+            late = json_array();
+        size_t at = json_array_size(late);
+        while (at > 0 && reason_before(c, json_array_get(late, at - 1)))
+            at--;
+        json_array_insert(late, at, c);
+    }
+    return late;
+}
+
 /* The running clock due first, or NULL (detail.clocks is in the order they fall due). */
 static json_t *earliest_clock(const struct row_ctx *x)
 {
@@ -321,6 +370,13 @@ static json_t *reason_json(struct row_ctx *x, const char **state)
              : has_stall && s <= x->now   ? "stalled"
              : has_clock && att <= x->now ? "warning"
                                           : "ok";
+    json_t *late = late_clocks(x);
+    if (late) {
+        /* a clock has passed: the late one of least weight is the headline (the file's comment) */
+        x->why = json_array_get(late, 0);
+        json_decref(late);
+        return clock_view(x, x->why);
+    }
     if (pick_clock && (x->why = reason_clock(x)) != NULL)
         return clock_view(x, x->why);
     int days = (int)json_integer_value(json_object_get(x->detail, "stall_days"));
@@ -356,6 +412,19 @@ static json_t *idle_json(const struct row_ctx *x, const json_t *reason)
                      caldate_diff(last, x->today), "limit_days",
                      json_integer_value(json_object_get(x->detail, "stall_days")), "actor",
                      actor ? actor : "", "actor_label", actor_label(actor_of(actor)));
+}
+
+/* Every late clock, the headline first (late_clocks): each a reason the file is listed for. */
+static json_t *reasons_json(const struct row_ctx *x)
+{
+    json_t *late = late_clocks(x), *a = json_array(), *c;
+    size_t i;
+    json_array_foreach(late, i, c)
+    {
+        json_array_append_new(a, clock_view(x, c));
+    }
+    json_decref(late);
+    return a;
 }
 
 /* Running arrests, detentions and detensi, one line per suspect. */
@@ -512,6 +581,7 @@ static json_t *review_item(struct row_ctx *x)
         "team", team ? team : json_array(), "damaged",
         r->damaged ? json_string(r->damaged) : json_null());
     json_object_set_new(item, "idle", idle_json(x, reason));
+    json_object_set_new(item, "reasons", reasons_json(x));
     json_object_set_new(item, "flags", flags_json(x));
     json_object_set_new(item, "notices", notices_json(x));
     /* the deadline the list is ordered by, and the clock that gives it when the

@@ -455,16 +455,55 @@ static int clock_cmp(const void *a, const void *b)
     return (x->due_at > y->due_at) - (x->due_at < y->due_at);
 }
 
+/* A late clock's weight among the file's reasons (app/review.c: a row's headline is the late
+ * clock of least weight, the longest late among equals; every late clock is a reason the board
+ * finds the file by), decided from the law - what is at stake when it has passed:
+ *   0  a person held (arrest, detention, detensi): held past his time, or with no ground left,
+ *      he must be released at once (KUHAP 19(1), 24(4), 20-31; UU 6/2011 Pasal 83-85);
+ *   1  the file's own clocks whose passing changes where the file stands in law: the PU's 14
+ *      days (deemed complete, KUHAP 110(4)), the re-send after a P-19 (138(2)), Tahap II after
+ *      the P-21 (60 days, then the file is returned: B-1310/E/EJP/05/2022), the SPDP (109(1) jo.
+ *      MK 130/PUU-XIII/2015), the SP3's notice (109(3));
+ *   2  the file's clocks that ask for an answer or a report and change nothing by themselves:
+ *      the PU's 7-day answer (138(1); at 14 days 110(4) speaks for it), the P-17 (an SOP), the
+ *      report of an urgent search or seizure to the Ketua PN (34, 38(2));
+ *   3  a supervisor's direction (an order of the office, not of the law);
+ *   4  the notices owed (the family's copies, the consular notice, the suspect's own notices,
+ *      the SPDP to each recipient): each informs someone, none moves the file. */
+static int reason_rank(enum clock_kind k)
+{
+    switch (k) {
+    case CLK_ARREST:
+    case CLK_DETENTION:
+    case CLK_DETENSI:
+        return 0;
+    case CLK_PU_RETURN:
+    case CLK_RESEND:
+    case CLK_TAHAP2:
+    case CLK_SPDP:
+    case CLK_SP3_NOTIFY:
+        return 1;
+    case CLK_PU_ANSWER:
+    case CLK_P17:
+    case CLK_PN_APPROVAL:
+        return 2;
+    case CLK_DIRECTION:
+        return 3;
+    default:
+        return 4;
+    }
+}
+
 /* A running clock as the summary's detail keeps it. */
 static json_t *clock_row(const struct casefile *cf, const struct clock *c, int64_t att)
 {
-    return json_pack("{s:s, s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:b, s:s, s:s}", "code", c->code,
-                     "label", c->label, "actor", actor_code(c->actor), "party_id",
-                     jid(party_of(cf, c->suspect)), "event_id",
-                     (json_int_t)(c->source >= 0 ? cf->ev_id[c->source] : 0), "due_at",
-                     (json_int_t)c->due_at, "attention_at", (json_int_t)att, "strict_at",
-                     (json_int_t)c->strict_at, "to_verify", c->to_verify, "basis", c->basis,
-                     "period", c->kind == CLK_DETENTION ? det_period_code(c->period) : "");
+    return json_pack(
+        "{s:s, s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:b, s:s, s:s, s:i}", "code", c->code, "label",
+        c->label, "actor", actor_code(c->actor), "party_id", jid(party_of(cf, c->suspect)),
+        "event_id", (json_int_t)(c->source >= 0 ? cf->ev_id[c->source] : 0), "due_at",
+        (json_int_t)c->due_at, "attention_at", (json_int_t)att, "strict_at",
+        (json_int_t)c->strict_at, "to_verify", c->to_verify, "basis", c->basis, "period",
+        c->kind == CLK_DETENTION ? det_period_code(c->period) : "", "rank", reason_rank(c->kind));
 }
 
 /* The running clocks, due first first, as the list shows them; and what they
@@ -558,7 +597,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-25" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-26" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -576,7 +615,9 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
                           23: the file received by the Kejari's tanda terima too (arrival, PU      \
                           clocks); 24: a detention clock's label in the law of its act's date;     \
                           25: the file's end closes the notices owed (missed_notices), the SP3's   \
-                          notice to the Kejari is an arrival (sp3) ending the ones unreceived */
+                          notice to the Kejari is an arrival (sp3) ending the ones unreceived;     \
+                          26: each clock's weight among the reasons (rank: the board's headline)   \
+                        */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

@@ -17,6 +17,19 @@
     "(s.clock_due_at IS NOT NULL AND (s.stall_at IS NULL OR s.clock_due_at <= s.stall_at))"
 #define HELD       "coalesce(s.clock_code IN ('arrest', 'detention', 'detensi'), false)"
 #define PICK_CLOCK "(" CLOCK_FIRST " OR " HELD ")"
+/* The running clocks of the summary's detail that have passed by now (app/review.c: each is a
+ * reason the file is listed for), as k(c, n): the clock and its place in the detail. */
+#define LATE_CLOCKS                                                                                \
+    "jsonb_array_elements(s.detail->'clocks') WITH ORDINALITY AS k(c, n) WHERE "                   \
+    "(k.c->>'due_at')::bigint <= extract(epoch FROM now())::bigint"
+/* Who must act on the row's headline (app/review.c reason_json): on the late clock of least
+ * rank, the longest late among equals, the first in the detail among those; with none late,
+ * on the stored reason (the clock, or the stall). An aggregate sorts its own input (a page's
+ * transaction has no Sort node on offer: REVIEW_COLUMNS). */
+#define HEADLINE_ACTOR                                                                             \
+    "coalesce((SELECT (array_agg(k.c->>'actor' ORDER BY (k.c->>'rank')::int, "                     \
+    "(k.c->>'due_at')::bigint, k.n))[1] FROM " LATE_CLOCKS "), CASE WHEN " PICK_CLOCK              \
+    " THEN s.clock_actor ELSE s.stall_actor END)"
 #define STATE_OF                                                                                   \
     "(CASE WHEN s.damaged IS NOT NULL THEN 'damaged' WHEN s.clock_due_at <= now() THEN "           \
     "'overdue' WHEN s.stall_at <= now() THEN 'stalled' WHEN s.clock_attention_at <= now() "        \
@@ -101,14 +114,15 @@ static void page_shape(struct shape *s, const struct store_review_query *q, cons
         shape_add(s, " AND s.damaged IS NOT NULL", NULL);
     } else if (q->reason) {
         shape_mark(s, "c");
-        shape_add(s, " AND s.damaged IS NULL AND " PICK_CLOCK " AND s.clock_code = $?", q->reason);
+        /* each of its reasons: the stored one, and every clock that has passed */
+        shape_add(s,
+                  " AND s.damaged IS NULL AND ((" PICK_CLOCK " AND s.clock_code = $?) OR "
+                  "EXISTS (SELECT 1 FROM " LATE_CLOCKS " AND k.c->>'code' = $?))",
+                  q->reason);
     }
     if (q->actor) {
         shape_mark(s, "a");
-        shape_add(s,
-                  " AND s.damaged IS NULL AND (CASE WHEN " PICK_CLOCK
-                  " THEN s.clock_actor ELSE s.stall_actor END) = $?",
-                  q->actor);
+        shape_add(s, " AND s.damaged IS NULL AND " HEADLINE_ACTOR " = $?", q->actor);
     }
     if (q->state) {
         shape_mark(s, "s");

@@ -237,6 +237,12 @@ static const char *reason_str(json_t *it, const char *key)
     return s ? s : "";
 }
 
+static const char *str_of(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
 static long long reason_int(json_t *it, const char *key)
 {
     return json_integer_value(json_object_get(json_object_get(it, "reason"), key));
@@ -564,9 +570,17 @@ START_TEST(test_a_suspect_held_past_his_time_is_the_reason_before_an_overdue_p17
     ck_assert_str_eq(json_string_value(json_object_get(it, "next_due_at")),
                      json_string_value(json_object_get(first, "due_at")));
     json_decref(items);
-    /* found where a supervisor looks for the held, and only there */
+    /* found where a supervisor looks for the held, and by the late P-17 too (every late clock
+     * is a reason); who must act is the headline's: the investigator who holds him */
     in_filter("reason=detention", id, true);
-    in_filter("reason=p17", id, false);
+    in_filter("reason=p17", id, true);
+    in_filter("reason=pu_answer", id, false);
+    json_t *why = review_all(sup_kanwil, "reason=p17");
+    json_t *r = json_object_get(listed(why, id, "by its late P-17"), "reasons");
+    ck_assert_uint_eq(json_array_size(r), 2);
+    ck_assert_str_eq(str_of(json_array_get(r, 0), "code"), "detention");
+    ck_assert_str_eq(str_of(json_array_get(r, 1), "code"), "p17");
+    json_decref(why);
     in_filter("actor=investigator", id, true);
     in_filter("actor=prosecutor", id, false);
     in_filter("state=overdue", id, true);
@@ -575,8 +589,11 @@ START_TEST(test_a_suspect_held_past_his_time_is_the_reason_before_an_overdue_p17
 END_TEST
 
 /* A detention in time does not make the file "in time": its P-17 has passed, so it is
- * overdue (listed, counted and filtered so), while the reason is still the one held. */
-START_TEST(test_a_detention_in_time_is_the_reason_of_a_file_overdue_on_its_p17)
+ * overdue (listed, counted and filtered so), and the row's words name the clock that is late -
+ * the P-17, the prosecutor's - not "Penahanan, 14 days left" under an overdue mark (the brief
+ * of board2); the one held is on the row all the same (detentions), and the file is found by
+ * the detention as before. */
+START_TEST(test_a_detention_in_time_does_not_hide_the_late_p17)
 {
     int p17 = rule_value("p17_days");
     long long s;
@@ -584,19 +601,24 @@ START_TEST(test_a_detention_in_time_is_the_reason_of_a_file_overdue_on_its_p17)
     hold(id, s, 5); /* last day 14 days ahead: no warning yet (7 days before, DOMAIN 4.8) */
     json_t *items = review_all(sup_kanwil, NULL);
     json_t *it = listed(items, id, "detention in time");
-    ck_assert_str_eq(reason_str(it, "code"), "detention");
+    ck_assert_str_eq(reason_str(it, "code"), "p17");
+    ck_assert_str_eq(reason_str(it, "actor"), "prosecutor");
+    ck_assert_str_eq(reason_str(it, "state"), "overdue");
+    ck_assert_int_eq(reason_int(it, "days_left"), -10);
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
+    ck_assert(json_is_null(json_object_get(it, "earliest"))); /* the P-17 is the headline */
+    json_t *d = json_array_get(json_object_get(it, "detentions"), 0);
     char due[11];
     days_ago(-14, due);
-    ck_assert_str_eq(reason_str(it, "due_date"), due);
-    ck_assert_str_eq(reason_str(it, "state"), "ok");
-    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
-    ck_assert_str_eq(code_of(it, "earliest"), "p17");
-    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(it, "earliest"), "state")),
-                     "overdue");
+    ck_assert_str_eq(str_of(d, "code"), "detention");
+    ck_assert_str_eq(str_of(d, "due_date"), due);
+    ck_assert_str_eq(str_of(d, "state"), "ok");
     json_decref(items);
     in_filter("state=overdue", id, true);
     in_filter("reason=detention&state=overdue", id, true);
-    in_filter("reason=p17", id, false);
+    in_filter("reason=p17", id, true);
+    in_filter("actor=prosecutor", id, true);
+    in_filter("actor=investigator", id, false);
     /* the office's count of overdue files holds it: as many as the list shows */
     json_t *counts = call("GET", "/api/v1/review/offices?office=KANIM-PLG", sup_kanwil, NULL, 200);
     json_t *overdue = review_all(sup_kanwil, "office=KANIM-PLG&state=overdue");
@@ -631,6 +653,136 @@ START_TEST(test_a_released_suspect_is_no_longer_the_reason)
     in_filter("reason=p17", id, true);
     in_filter("reason=detention", id, false);
     in_filter("actor=prosecutor", id, true);
+}
+END_TEST
+
+/* The codes of the row's reasons (every late clock, the headline first), "a,b,...,". */
+static void reasons_of(json_t *it, char *out, size_t size)
+{
+    json_t *r;
+    size_t i, used = 0;
+    out[0] = '\0';
+    json_array_foreach(json_object_get(it, "reasons"), i, r)
+    {
+        int w = snprintf(out + used, size - used, "%s,", str_of(r, "code"));
+        if (w > 0 && used + (size_t)w < size)
+            used += (size_t)w;
+    }
+}
+
+/* The acceptance tester's two files (DOMAIN 10.1: "investigator ignores the 14-day return
+ * limit", "files with PU beyond 14 days"; 11 item 9): each with the suspect never told of his
+ * designation (an older notice overdue, UU 20/2025 Pasal 90 as reported) -
+ *   A: returned with a P-19 21 days ago, not re-sent: the investigator is 7 days late (KUHAP
+ *      138(2): 14 days);
+ *   B: received by the PU 27 days ago, no answer: 13 days past the 14 after which the file is
+ *      complete by law (KUHAP 110(4)), 20 past the 7 of 138(1).
+ * The board showed both under the older notice and found neither by reason=resend or
+ * reason=pu_return. Each late clock is a reason the file is found by; the row's headline is the
+ * weightiest (the file's own clocks before the notices; the deemed-complete 14 days before the
+ * 7-day answer) and says who must act, since when, how late. */
+START_TEST(test_every_late_clock_is_a_reason_and_the_weightiest_is_the_headline)
+{
+    long long a = open_case("Kirim ulang lewat 14 hari setelah P-19", 62);
+    file_ready_with(a, 60, false);
+    rec(a, inv, "tahap1_sent", 30, NULL);
+    rec(a, pros, "tahap1_received_by_pu", 29, NULL);
+    rec(a, pros, "p19_received", 21, "\"instructions\":[\"Lengkapi BAP saksi pelapor\"]");
+    long long b = open_case("Penuntut umum diam lewat 14 hari", 62);
+    file_ready_with(b, 60, false);
+    rec(b, inv, "tahap1_sent", 30, NULL);
+    rec(b, pros, "tahap1_received_by_pu", 27, NULL);
+    json_t *items = review_all(sup_kanwil, NULL);
+    char due[11], reasons[512];
+    json_t *it = listed(items, a, "resend late");
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
+    ck_assert_str_eq(reason_str(it, "code"), "resend");
+    ck_assert_str_eq(reason_str(it, "actor"), "investigator");
+    ck_assert_str_eq(reason_str(it, "state"), "overdue");
+    days_ago(7, due);
+    ck_assert_str_eq(reason_str(it, "due_date"), due);
+    ck_assert_int_eq(reason_int(it, "days_left"), -7);
+    reasons_of(it, reasons, sizeof reasons);
+    ck_assert_msg(strncmp(reasons, "resend,", 7) == 0 && strstr(reasons, "designation_notice,"),
+                  "%s", reasons);
+    /* the older notice is named beside it, as before */
+    ck_assert_str_eq(code_of(it, "earliest"), "designation_notice");
+    it = listed(items, b, "PU silent");
+    ck_assert_str_eq(reason_str(it, "code"), "pu_return");
+    ck_assert_str_eq(reason_str(it, "actor"), "prosecutor");
+    days_ago(13, due);
+    ck_assert_str_eq(reason_str(it, "due_date"), due);
+    ck_assert_int_eq(reason_int(it, "days_left"), -13);
+    reasons_of(it, reasons, sizeof reasons);
+    ck_assert_msg(strncmp(reasons, "pu_return,pu_answer,", 20) == 0 &&
+                      strstr(reasons, "designation_notice,"),
+                  "%s", reasons);
+    json_decref(items);
+    in_filter("reason=resend", a, true);
+    in_filter("reason=designation_notice", a, true);
+    in_filter("reason=pu_return", a, false);
+    in_filter("actor=investigator", a, true);
+    in_filter("actor=prosecutor", a, false);
+    in_filter("reason=pu_return", b, true);
+    in_filter("reason=pu_answer", b, true);
+    in_filter("reason=designation_notice", b, true);
+    in_filter("reason=resend", b, false);
+    in_filter("reason=pu_return&state=overdue", b, true);
+    in_filter("actor=prosecutor", b, true);
+    in_filter("actor=investigator", b, false);
+    /* the filtered rows say the reason they were found by among theirs, and the actor filter
+     * lists only rows whose headline names that actor */
+    items = review_all(sup_kanwil, "actor=prosecutor");
+    json_t *x;
+    size_t i;
+    json_array_foreach(items, i, x)
+    {
+        ck_assert_str_eq(reason_str(x, "actor"), "prosecutor");
+    }
+    json_decref(items);
+}
+END_TEST
+
+/* On the last day of a detention (KUHAP 24(1): 20 days, day 1 the order's) the suspect is
+ * lawfully held until midnight; the family never given the copies of the arrest's and the
+ * detention's orders (KUHAP 18(3), 21(3)) makes the file overdue. The row said "!! LEWAT
+ * Penahanan ... SISA 0": its words must name the clock that is late - a notice - while the
+ * detention is on the row in time. */
+START_TEST(test_on_the_last_day_of_a_detention_the_row_names_the_late_notice)
+{
+    long long id = open_case("Hari terakhir penahanan, tembusan keluarga lewat", 40);
+    long long s = file_ready(id, 38);
+    char at[11], body[512], path[64];
+    days_ago(19, at);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"arrested\",\"at\":\"%sT09:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/8/2026\"}",
+             at, s);
+    json_decref(call("POST", path, inv, body, 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"at\":\"%sT15:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/8/2026\"}",
+             at, s);
+    json_decref(call("POST", path, inv, body, 201));
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = listed(items, id, "last day of detention");
+    ck_assert_str_eq(json_string_value(json_object_get(it, "state")), "overdue");
+    ck_assert_str_ne(reason_str(it, "code"), "detention");
+    ck_assert_str_eq(reason_str(it, "state"), "overdue");
+    ck_assert_int_lt(reason_int(it, "days_left"), 0);
+    json_t *d = json_array_get(json_object_get(it, "detentions"), 0);
+    ck_assert_str_eq(str_of(d, "code"), "detention");
+    ck_assert_int_eq(json_integer_value(json_object_get(d, "days_left")), 0);
+    ck_assert_str_ne(str_of(d, "state"), "overdue");
+    char reasons[512];
+    reasons_of(it, reasons, sizeof reasons);
+    ck_assert_msg(strncmp(reasons, "detention,", 10) != 0 && !strstr(reasons, ",detention,") &&
+                      strstr(reasons, "family_detention_notice,"),
+                  "%s", reasons);
+    json_decref(items);
+    in_filter("reason=family_detention_notice", id, true);
+    in_filter("reason=detention", id, true); /* the one held, as before */
 }
 END_TEST
 
@@ -1085,15 +1237,19 @@ START_TEST(test_the_earliest_deadline_first_and_every_page_once)
         json_t *a = json_array_get(whole, i), *b = json_array_get(paged, i);
         ck_assert_int_eq(json_integer_value(json_object_get(a, "case_id")),
                          json_integer_value(json_object_get(b, "case_id")));
-        /* sorted by the earliest deadline; the reason is that deadline, unless a suspect is
-         * held: then his custody clock, due no earlier */
+        /* sorted by the earliest deadline; the reason is that deadline, unless a clock has
+         * passed: then the weightiest late clock, due no earlier and late itself; or a suspect
+         * is held: then his custody clock, due no earlier */
         long long id = (long long)json_integer_value(json_object_get(a, "case_id"));
         int64_t next = instant_of(json_string_value(json_object_get(a, "next_due_at")));
         int64_t due = instant_of(reason_str(a, "due_at"));
         ck_assert_msg(next >= last, "item %zu (case %lld) out of order", i, id);
         const char *code = reason_str(a, "code");
-        if (strcmp(code, "arrest") == 0 || strcmp(code, "detention") == 0 ||
-            strcmp(code, "detensi") == 0)
+        if (strcmp(str_of(a, "state"), "overdue") == 0)
+            ck_assert_msg(due >= next && strcmp(reason_str(a, "state"), "overdue") == 0,
+                          "case %lld: overdue, and its reason is no late clock", id);
+        else if (strcmp(code, "arrest") == 0 || strcmp(code, "detention") == 0 ||
+                 strcmp(code, "detensi") == 0)
             ck_assert_msg(due >= next, "case %lld: held, due before the earliest deadline", id);
         else
             ck_assert_msg(due == next, "case %lld: the reason is not the earliest deadline", id);
@@ -2782,14 +2938,18 @@ START_TEST(test_the_start_up_sweep_makes_the_held_suspect_the_reason_of_an_older
     char cid[24];
     snprintf(cid, sizeof cid, "%lld", id);
     const char *p[1] = {cid};
+    static const char *const stored =
+        "SELECT clock_code FROM app.case_summaries WHERE case_id = $1::bigint";
     /* as derivation 10 left it, under its own fingerprint */
     free(sql_value(db,
                    "UPDATE app.case_summaries SET clock_code = 'p17', clock_actor = 'prosecutor', "
                    "clock_party = NULL, rules_sig = rules_sig + 1 WHERE case_id = $1::bigint "
                    "RETURNING 1",
                    1, p));
-    in_filter("reason=detention", id, false);
-    in_filter("reason=p17", id, true);
+    /* the stored reason only (both clocks are late: each finds the file either way) */
+    char *code = sql_value(db, stored, 1, p);
+    ck_assert_str_eq(code, "p17");
+    free(code);
     struct berr err = {0};
     struct db_pool *maint = db_pool_new(db, 1, "berkas_maint", &err);
     ck_assert_msg(maint != NULL, "%s", err.message);
@@ -2801,8 +2961,10 @@ START_TEST(test_the_start_up_sweep_makes_the_held_suspect_the_reason_of_an_older
     ck_assert_int_ge(rep.written, 1);
     json_decref(rep.mismatches);
     db_pool_free(maint);
+    code = sql_value(db, stored, 1, p);
+    ck_assert_str_eq(code, "detention");
+    free(code);
     in_filter("reason=detention", id, true);
-    in_filter("reason=p17", id, false);
     json_t *items = review_all(sup_kanwil, "reason=detention");
     json_t *party =
         json_object_get(json_object_get(listed(items, id, "refolded"), "reason"), "party");
@@ -2820,8 +2982,10 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_reason_and_actor_at_every_stage);
     tcase_add_test(tc, test_a_file_returned_again_by_letter_is_a_second_round_and_marked);
     tcase_add_test(tc, test_a_suspect_held_past_his_time_is_the_reason_before_an_overdue_p17);
-    tcase_add_test(tc, test_a_detention_in_time_is_the_reason_of_a_file_overdue_on_its_p17);
+    tcase_add_test(tc, test_a_detention_in_time_does_not_hide_the_late_p17);
     tcase_add_test(tc, test_a_released_suspect_is_no_longer_the_reason);
+    tcase_add_test(tc, test_every_late_clock_is_a_reason_and_the_weightiest_is_the_headline);
+    tcase_add_test(tc, test_on_the_last_day_of_a_detention_the_row_names_the_late_notice);
     tcase_add_test(tc, test_a_closed_file_keeps_its_missed_notices_off_the_board);
     tcase_add_test(tc, test_the_reporters_spdp_is_owed_only_to_a_file_that_has_one);
     tcase_add_test(tc, test_a_suspect_held_outranks_the_stall);

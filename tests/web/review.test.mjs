@@ -180,6 +180,52 @@ test('the supervisor filters the board by an overdue notice', async () => {
   await ctx.close();
 });
 
+// The acceptance tester's row (board2): on the last day of a detention (KUHAP 24(1): 20 days, day 1
+// the order's) the suspect is lawfully held until midnight, while the family was never given the
+// copies of the arrest's and the detention's orders (KUHAP 18(3), 21(3): within a day) nor his
+// representation told (VCCR 36). The row read "Lewat waktu ... Penahanan ... hari ini": its words
+// must name the clock that is late - the family's copy - and the one held is still on the row, in
+// time; the other late clocks are named (the detention's copy and the consular notice among the
+// notices), and the file is found under each.
+test('on the last day of a detention the row names the late notice, and the one held in time', async () => {
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(22), summary: 'Uji papan: hari terakhir penahanan, tembusan keluarga lewat', kejari_id: kejari }, 201);
+  const ev = (body) => must('POST', `/api/v1/cases/${c.id}/events`, inv, body, 201);
+  await ev({ type: 'sprindik_issued', date: daysAgo(21) });
+  const p = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Vo Van Cho', nationality: 'VN' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '122', party_id: p.id }, 201);
+  await ev({ type: 'suspect_designated', date: daysAgo(21), party_id: p.id });
+  await ev({ type: 'spdp_sent', date: daysAgo(20), recipient: 'kejari' });
+  await delivered(ev, daysAgo(21), ['penetapan_tersangka'], p.id);
+  await delivered(ev, daysAgo(20), ['spdp_kejari', 'spdp_korwas']);
+  await delivered(ev, daysAgo(20), ['spdp_tersangka', 'spdp_perwakilan_negara'], p.id);
+  await ev({ type: 'arrested', at: `${daysAgo(19)}T09:00:00+07:00`, party_id: p.id, polri_order: 'SP.Kap/12/2026' });
+  await ev({ type: 'detained', at: `${daysAgo(19)}T15:00:00+07:00`, party_id: p.id, detention_type: 'rutan', polri_order: 'SP.Han/12/2026' });
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.supPlg);
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  await page.goto(`${BASE}/#/tinjauan?reason=family_detention_notice`);
+  await page.waitForFunction(() => document.querySelector('#f-reason')?.value === 'family_detention_notice');
+  const row = page.locator('#review-list tbody tr', { hasText: c.number });
+  await row.waitFor();
+  const reason = await row.locator('td[data-label="Alasan"]').innerText();
+  assert.match(reason, /^Tembusan surat perintah (penangkapan|penahanan) kepada keluarga — Vo Van Cho/);
+  assert.match(reason, /Ditahan: Penahanan oleh penyidik[^\n]*Vo Van Cho[^\n]*hari ini/);
+  assert.match(await row.locator('td[data-label="Tenggat"]').innerText(), /terlambat 18 hari/);
+  await row.locator('.badge.overdue', { hasText: 'Lewat waktu' }).waitFor();
+  await shot(page, 'review-last-day-of-detention');
+  // found by the one held too
+  await page.goto(`${BASE}/#/tinjauan?reason=detention`);
+  await page.waitForFunction(() => document.querySelector('#f-reason')?.value === 'detention');
+  await page.locator('#review-list tbody tr', { hasText: c.number }).waitFor();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 // A file ended by SP3 no longer owes the notices it never gave (core/clock.c close_owed): the
 // family's copy of the arrest order (KUHAP 18(3)), past its day when the SP3 came, is a missed
 // notice - shown on the row while the file is listed for what can still be done (the SP3's own
