@@ -1,6 +1,6 @@
 // workbench.js - what an investigator adds to a file from its page besides acts: a party
 // (POST /cases/{id}/parties; corrected: PUT), an offence charged (POST /cases/{id}/offences), an
-// item of evidence (POST /cases/{id}/evidence) and an act's paper (POST /cases/{id}/forms/{form}),
+// item of evidence (POST /cases/{id}/evidence; corrected: PUT) and an act's paper (POST /cases/{id}/forms/{form}),
 // and from the case list a new file (POST /cases). Only an investigator is offered them (the
 // server refuses the others, 403); the server judges every field and names the one it refuses
 // (problem+json `field`), shown beside the form with everything typed kept.
@@ -105,27 +105,26 @@ export function partyForm(c, reload) {
   return h('details', { id: 'add-party', class: 'add' }, h('summary', null, 'Tambah pihak'), form);
 }
 
-// Correct a party (PUT /cases/{id}/parties/{party}, If-Match: the version the page shows): what
-// changed is sent, nothing else. A paper printing the party issued before is then flagged in
-// Dokumen to be issued again (stale_papers). Someone else's correction meanwhile (409): the page
-// is drawn again with what was typed kept, and says why nothing was saved.
-function partyFix(c, p, reload) {
-  const id = `fix-party-${Number(p.id)}`;
+// A correction of one thing of the file (PUT path, If-Match: the version the page shows): its
+// inputs filled with what is stored (current), only what changed sent. Saved, the page is drawn
+// again; refused, the server's words beside the form; changed by someone else meanwhile (409),
+// the page is drawn again with what was typed kept, and says why nothing was saved.
+function correctForm(id, title, inputs, labels, current, path, version, reload) {
   const msg = h('p', { class: 'error', role: 'alert', id: `${id}-error` });
-  const inputs = partyInputs();
-  for (const [k, el] of Object.entries(inputs)) el.value = p[k] == null ? '' : String(p[k]);
+  const was = (k) => (current[k] == null ? '' : String(current[k]));
+  for (const [k, el] of Object.entries(inputs)) el.value = was(k);
   const button = h('button', { type: 'submit' }, 'Simpan koreksi');
-  const form = h('form', { class: 'stack' }, partyFields(id, inputs), button, msg);
+  const form = h('form', { class: 'stack' }, Object.entries(inputs).map(([k, el]) => field(`${id}-${k.replace(/_/g, '-')}`, labels[k], el)), button, msg);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     show(msg);
     const body = {};
-    for (const [k, el] of Object.entries(inputs)) if (el.value.trim() !== (p[k] == null ? '' : String(p[k]))) body[k] = el.value.trim();
+    for (const [k, el] of Object.entries(inputs)) if (el.value.trim() !== was(k)) body[k] = el.value.trim();
     if (!Object.keys(body).length) return show(msg, 'Tidak ada yang diubah.');
     button.disabled = true;
     try {
-      await api('PUT', `/api/v1/cases/${Number(c.id)}/parties/${Number(p.id)}`, { body, headers: { 'If-Match': `"${Number(p.version)}"` } });
-      flash(`Data pihak ${body.name || p.name} dikoreksi.`);
+      await api('PUT', path, { body, headers: { 'If-Match': `"${Number(version)}"` } });
+      flash(`Koreksi ${title} disimpan.`);
       await reload();
     } catch (e) {
       button.disabled = false;
@@ -136,20 +135,26 @@ function partyFix(c, p, reload) {
         if (bad) bad.focus();
         return;
       }
-      // changed meanwhile: the party as it is now, with what was typed put back
       const typed = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value]));
       await reload();
       const again = document.getElementById(id);
-      if (!again) return flash(`Pihak ${p.name} telah diubah orang lain; periksa lalu koreksi lagi.`, 'error');
+      if (!again) return flash(`${title} telah diubah orang lain; periksa lalu koreksi lagi.`, 'error');
       again.open = true;
       for (const [k, v] of Object.entries(typed)) {
         const el = document.getElementById(`${id}-${k.replace(/_/g, '-')}`);
         if (el) el.value = v;
       }
-      show(document.getElementById(`${id}-error`), 'Data pihak ini telah diubah orang lain sejak halaman dimuat. Halaman sudah dimuat ulang: periksa perubahannya, lalu simpan lagi.');
+      show(document.getElementById(`${id}-error`), 'Data ini telah diubah orang lain sejak halaman dimuat. Halaman sudah dimuat ulang: periksa perubahannya, lalu simpan lagi.');
     }
   });
-  return h('details', { id, class: 'add' }, h('summary', null, `Koreksi data ${p.name}`), form);
+  return h('details', { id, class: 'add' }, h('summary', null, `Koreksi ${title}`), form);
+}
+
+// Correct a party (PUT /cases/{id}/parties/{party}): a paper printing the party issued before is
+// then flagged in Dokumen to be issued again (stale_papers).
+function partyFix(c, p, reload) {
+  const path = `/api/v1/cases/${Number(c.id)}/parties/${Number(p.id)}`;
+  return correctForm(`fix-party-${Number(p.id)}`, `data ${p.name}`, partyInputs(), PARTY_LABELS, p, path, p.version, reload);
 }
 
 // a correction form for each party, for an investigator of a file not closed for good
@@ -266,7 +271,22 @@ export function evidence(c, reload) {
     flash('Barang bukti ditambahkan.');
     await reload();
   });
-  return [table, h('details', { id: 'add-evidence', class: 'add' }, h('summary', null, 'Tambah barang bukti'), form)];
+  return [table, list.map((x) => evidenceFix(c, x, reload)), h('details', { id: 'add-evidence', class: 'add' }, h('summary', null, 'Tambah barang bukti'), form)];
+}
+
+// Correct an item of evidence (PUT /cases/{id}/evidence/{item}): what it is, how many, the day
+// seized and where kept (from whom is not corrected by the API)
+function evidenceFix(c, x, reload) {
+  const inputs = {
+    description: h('textarea', { rows: 2, maxlength: 1000 }),
+    quantity: h('input', { maxlength: 60 }),
+    seized_on: h('input', { type: 'date' }),
+    storage: h('input', { maxlength: 200 }),
+  };
+  const labels = { description: 'Uraian barang', quantity: 'Jumlah', seized_on: 'Tanggal penyitaan', storage: 'Tempat penyimpanan' };
+  const path = `/api/v1/cases/${Number(c.id)}/evidence/${Number(x.id)}`;
+  const name = x.description.length > 40 ? `${x.description.slice(0, 40)}…` : x.description;
+  return correctForm(`fix-evidence-${Number(x.id)}`, `barang bukti ${name}`, inputs, labels, x, path, x.version, reload);
 }
 
 // The offence catalogue, for the page of an investigator who may charge

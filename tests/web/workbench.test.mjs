@@ -168,6 +168,7 @@ test('a supervisor and a prosecutor are offered none of it', async () => {
   const c0 = await newCase('Uji bukan penyidik');
   await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(8), recipient: 'kejari' }, 201);
   const witness = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'witness', name: 'Hendra Saputra' }, 201);
+  const item = await must('POST', `/api/v1/cases/${c0.id}/evidence`, inv, { description: 'Telepon genggam merek Samsung', quantity: '1 (satu) unit' }, 201);
   const sup = await login(NIP.supPlg);
   const pros = await login(NIP.prosPlg);
   for (const [nip, token] of [
@@ -195,6 +196,10 @@ test('a supervisor and a prosecutor are offered none of it', async () => {
     assert.equal(await page.locator('#fix-parties, [id^="fix-party-"]').count(), 0, nip);
     const r5 = await call('PUT', `/api/v1/cases/${c0.id}/parties/${witness.id}`, token, { name: 'Budi' }, { 'If-Match': '"1"' });
     assert.equal(r5.status, 403, r5.text);
+    assert.equal(await page.locator('#evidence tr', { hasText: 'Samsung' }).count(), 1);
+    assert.equal(await page.locator('[id^="fix-evidence-"]').count(), 0, nip);
+    const r6 = await call('PUT', `/api/v1/cases/${c0.id}/evidence/${item.id}`, token, { storage: 'Gudang' }, { 'If-Match': '"1"' });
+    assert.equal(r6.status, 403, r6.text);
     assert.deepEqual(errors, []);
     await ctx.close();
   }
@@ -202,7 +207,7 @@ test('a supervisor and a prosecutor are offered none of it', async () => {
   assert.equal((await docsOf(c0.id)).length, 0);
   const after = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
   assert.equal(after.offences.length, 0);
-  assert.equal(after.evidence.length, 0);
+  assert.deepEqual(after.evidence.map((x) => [x.description, x.storage, x.version]), [['Telepon genggam merek Samsung', '', 1]]);
   // the investigator's own page offers both papers (the page tells the roles apart, not the file)
   const { ctx, page } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
   await page.locator('form.issue[data-form="spdp"]').waitFor();
@@ -357,9 +362,10 @@ test('a supervisor and a prosecutor cannot open a file from the case list', asyn
 
 // UU 6/2011 Pasal 122 huruf a (a foreigner who uses his stay permit against its purpose) charged
 // to the suspect, and his passport seized from him (KUHAP 39(1) huruf a, 44): both added on the
-// page, listed at once, stored as given; the same Pasal twice to him and a seizure dated ahead are
-// refused beside their forms, nothing added, nothing typed lost.
-test('the investigator charges an offence and adds an item of evidence', async () => {
+// page, listed at once, stored as given, the item then corrected; the same Pasal twice to him and
+// a seizure dated ahead are refused beside their forms, nothing added or changed, nothing typed
+// lost.
+test('the investigator charges an offence, adds an item of evidence and corrects it', async () => {
   const c0 = await newCase('Uji pasal dan barang bukti dari halaman');
   const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Lê Văn Tám', nationality: 'VN', passport_no: 'C7654321' }, 201);
   await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'witness', name: 'Hendra Saputra' }, 201);
@@ -415,6 +421,27 @@ test('the investigator charges an offence and adds an item of evidence', async (
   assert.equal(x.storage, 'Ruang barang bukti Kantor Imigrasi Palembang');
   const row = await page.locator('#evidence tr', { hasText: 'C7654321' }).textContent();
   assert.ok(row.includes('1 (satu) buku') && row.includes('Lê Văn Tám'), row);
+
+  // moved to the Rupbasan (KUHAP 44(1)): corrected on the page; a seizure day ahead refused
+  // first, nothing changed, what was typed kept
+  const fix = `#fix-evidence-${x.id}`;
+  await page.locator(`${fix} > summary`).click();
+  assert.equal(await page.locator(`${fix}-seized-on`).inputValue(), daysAgo(3));
+  await page.locator(`${fix}-storage`).fill('Rupbasan Kelas I Palembang');
+  await page.locator(`${fix}-seized-on`).fill(daysAgo(-1));
+  await page.locator(fix).getByRole('button', { name: 'Simpan koreksi' }).click();
+  await page.locator(`${fix}-error`, { hasText: 'seized_on' }).waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.deepEqual([c.evidence[0].storage, c.evidence[0].seized_on, c.evidence[0].version], ['Ruang barang bukti Kantor Imigrasi Palembang', daysAgo(3), 1]);
+  assert.equal(await page.locator(`${fix}-storage`).inputValue(), 'Rupbasan Kelas I Palembang');
+  await page.locator(`${fix}-seized-on`).fill(daysAgo(3));
+  await page.locator(fix).getByRole('button', { name: 'Simpan koreksi' }).click();
+  await page.locator('#evidence tr', { hasText: 'Rupbasan Kelas I Palembang' }).waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.deepEqual(
+    [c.evidence[0].description, c.evidence[0].storage, c.evidence[0].seized_on, c.evidence[0].version],
+    ['Paspor Republik Sosialis Vietnam nomor C7654321 atas nama Lê Văn Tám', 'Rupbasan Kelas I Palembang', daysAgo(3), 2],
+  );
   await shot(page, 'workbench-charges-evidence');
   assert.deepEqual(errors, []);
   await ctx.close();
