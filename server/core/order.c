@@ -127,7 +127,7 @@ static void from_guards(const struct fsm_row *rows, int nrows, struct order_rule
             for (const struct act_ref *s = fact_sources(m.list[k]); s->ev != EV__COUNT; s++)
                 add(out, max, n,
                     (struct order_rule){
-                        {rows[i].event, AV_ANY}, *s, ORD_CASE, ORD_GUARD, rows[i].guard_name});
+                        {rows[i].event, AV_ANY}, *s, ORD_CASE, ORD_GUARD, rows[i].basis});
     }
 }
 

@@ -52,7 +52,8 @@ struct order_rule {
     struct act_ref after; /* Y */
     enum order_scope scope;
     enum order_origin origin;
-    const char *basis; /* the law, or the guard's name */
+    const char *basis; /* the law (a guard's row: its stage table row's law, never the C name
+                          of the guard, which a refusal would show to the user) */
 };
 
 /* The whole table, explicit rows first, each (X, Y, scope) once.  Writes at

@@ -15,6 +15,32 @@
 
 #include "http.h"
 
+/* What is wrong with a body jansson refused, in the user's words: its own text is English and
+ * names its flags ("\\u0000 is not allowed without JSON_ALLOW_NUL"). */
+static const char *json_fault(const json_error_t *je)
+{
+    switch (json_error_code(je)) {
+    case json_error_invalid_utf8:
+        return "teks bukan UTF-8 yang sah";
+    case json_error_premature_end_of_input:
+        return "isi berakhir sebelum JSON lengkap";
+    case json_error_end_of_input_expected:
+        return "ada teks lain setelah akhir JSON";
+    case json_error_null_character:
+        return "karakter NUL (\\u0000) tidak diterima dalam teks";
+    case json_error_duplicate_key:
+        return "nama kolom yang sama muncul dua kali dalam satu objek";
+    case json_error_numeric_overflow:
+        return "angka di luar jangkauan";
+    case json_error_stack_overflow:
+        return "JSON bersarang terlalu dalam";
+    case json_error_out_of_memory:
+        return "isi terlalu besar untuk dibaca";
+    default:
+        return "susunan JSON tidak sah (tanda kurung, koma, tanda kutip atau nilai)";
+    }
+}
+
 json_t *json_body(const struct http_request *req, const char *const allowed[], bool empty_ok,
                   struct berr *err)
 {
@@ -34,7 +60,7 @@ json_t *json_body(const struct http_request *req, const char *const allowed[], b
     json_t *j = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &je);
     if (!j) {
         berr_set(err, BERR_BAD_INPUT, "JSON tidak sah (baris %d, kolom %d): %s", je.line, je.column,
-                 je.text);
+                 json_fault(&je));
         return NULL;
     }
     if (!json_is_object(j)) {

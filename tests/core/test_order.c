@@ -809,13 +809,15 @@ START_TEST(test_the_table_derives_from_the_guards_stages_and_detention)
     for (int i = 0; i < n; i++) {
         ck_assert(event_valid(r[i].act.ev) && event_valid(r[i].after.ev));
         ck_assert_int_gt((int)strlen(r[i].basis), 3);
+        /* the law a refusal names, never the guard's C name */
+        ck_assert_msg(strncmp(r[i].basis, "guard_", 6) != 0, "basis %s", r[i].basis);
         for (int k = 0; k < i; k++) /* each row once */
             ck_assert(!(r[k].act.ev == r[i].act.ev && r[k].act.variant == r[i].act.variant &&
                         r[k].after.ev == r[i].after.ev &&
                         r[k].after.variant == r[i].after.variant && r[k].scope == r[i].scope));
         if (r[i].act.ev == EV_TAHAP1_SENT && r[i].after.ev == EV_SPDP_SENT)
             tahap1_spdp =
-                r[i].origin == ORD_GUARD && strcmp(r[i].basis, "guard_file_complete") == 0;
+                r[i].origin == ORD_GUARD && strstr(r[i].basis, "KUHAP 8(3)(a), 110(1)") != NULL;
         if (r[i].act.ev == EV_P19_RECEIVED && r[i].after.ev == EV_TAHAP1_SENT)
             p19_sent = r[i].origin == ORD_STAGE;
         if (r[i].act.ev == EV_RELEASED && r[i].after.ev == EV_DETAINED)

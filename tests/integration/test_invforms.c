@@ -1209,6 +1209,34 @@ START_TEST(test_the_extension_request_to_the_court_needs_a_ground_of_pasal_29)
 }
 END_TEST
 
+/* A body that is not JSON is refused (400) saying in the user's words what is wrong - not
+ * jansson's English naming its flags ("\u0000 is not allowed without JSON_ALLOW_NUL", found in
+ * acceptance) - and nothing is issued. */
+START_TEST(test_a_body_that_is_not_json_is_refused_in_the_users_words)
+{
+    long long party, id = case_opened("2026-01-05", "VN", &party);
+    char path[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/permintaan_perpanjangan", id);
+    static const char *const bodies[][2] = {
+        {"{\"params\":{\"party\":\"pihak-1\\u0000\"}}", "karakter NUL"},
+        {"{\"params\":{},\"params\":{}}", "dua kali"},
+        {"{\"params\":{\"party\":\"pihak-1\"}", "sebelum JSON lengkap"},
+        {"{\"params\":{}} x", "setelah akhir JSON"},
+        {"{\"params\":{\"party\":pihak}}", "susunan JSON tidak sah"}};
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        json_t *p = call("POST", path, demo.inv, bodies[i][0], 400);
+        const char *detail = str(p, "detail");
+        ck_assert_msg(strstr(detail, "JSON tidak sah") && strstr(detail, bodies[i][1]) &&
+                          !strstr(detail, "JSON_ALLOW_NUL") && !strstr(detail, "duplicate") &&
+                          !strstr(detail, "expected") && !strstr(detail, "end of"),
+                      "%s: %s", bodies[i][0], detail);
+        json_decref(p);
+    }
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+}
+END_TEST
+
 Suite *suite_invforms(void)
 {
     Suite *s = suite_create("invforms");
@@ -1225,6 +1253,7 @@ Suite *suite_invforms(void)
     tcase_add_test(tc, test_the_search_papers_name_the_place_searched);
     tcase_add_test(tc, test_the_extension_request_asks_what_the_law_gives_next);
     tcase_add_test(tc, test_the_extension_request_to_the_court_needs_a_ground_of_pasal_29);
+    tcase_add_test(tc, test_a_body_that_is_not_json_is_refused_in_the_users_words);
     suite_add_tcase(s, tc);
     return s;
 }

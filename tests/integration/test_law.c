@@ -694,6 +694,25 @@ START_TEST(test_a_new_sprindiks_file_is_not_flagged_for_the_earlier_files_late_r
 }
 END_TEST
 
+/* An act dated before the act the law makes it wait for is refused naming the law (DOMAIN
+ * 4.12: the P-21 answers the file the PU received, KUHAP 138(1)) - never the name of the code
+ * that checks it ("(guard_pu_receipt)", found in acceptance). */
+START_TEST(test_an_act_out_of_date_order_names_the_law_not_the_code)
+{
+    long long id = file_sent(20, NULL);
+    rec(id, demo.pros, "tahap1_received_by_pu", 15, NULL);
+    char d[11], body[160];
+    days_ago(16, d);
+    snprintf(body, sizeof body, "{\"type\":\"p21_received\",\"date\":\"%s\"}", d);
+    json_t *j = post(id, demo.pros, body, 422);
+    const char *detail = str(j, "detail");
+    ck_assert_msg(strstr(detail, "rutan tanggal tidak sah") && strstr(detail, "KUHAP 138(1)") &&
+                      !strstr(detail, "guard_"),
+                  "%s", detail);
+    json_decref(j);
+}
+END_TEST
+
 START_TEST(test_the_p19_once_then_a_letter_naming_the_unmet_items)
 {
     /* SE JAM Pidum B-3326/E/EJP/11/2011 */
@@ -727,6 +746,12 @@ START_TEST(test_the_p19_once_then_a_letter_naming_the_unmet_items)
                      "first_return");
     ck_assert_ptr_nonnull(strstr(str(json_array_get(json_object_get(j, "hints"), 0), "how"),
                                  "return_letter_received"));
+    /* the reason as it is: the file had its P-19 - not "P-19 belum pernah diberikan", which
+     * read as if none had been given (found in acceptance) */
+    ck_assert_msg(strstr(str(j, "detail"), "sudah pernah dikembalikan dengan P-19") &&
+                      strstr(str(j, "detail"), "P-19 hanya sekali") &&
+                      !strstr(str(j, "detail"), "belum pernah diberikan"),
+                  "%s", str(j, "detail"));
     json_decref(j);
     /* a letter without the items, or naming another case's, is bad input */
     snprintf(body, sizeof body, "{\"type\":\"return_letter_received\",\"date\":\"%s\"}", d);
@@ -2605,6 +2630,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_late_p19_is_refused_or_recorded_with_its_reason_for_review);
     tcase_add_test(tc, test_a_p18_after_the_file_is_complete_by_law_is_refused_as_the_p19_is);
     tcase_add_test(tc, test_the_p19_once_then_a_letter_naming_the_unmet_items);
+    tcase_add_test(tc, test_an_act_out_of_date_order_names_the_law_not_the_code);
     tcase_add_test(tc, test_p20_only_after_the_investigators_14_days);
     tcase_add_test(tc, test_an_sp3_without_a_statutory_ground_is_refused_naming_the_field);
     tcase_add_test(tc, test_restorative_justice_is_a_ground_only_under_uu_20_2025);
