@@ -111,11 +111,14 @@ const RECIPIENTS = {
   berkas_kejari: 'berkas perkara kepada Kejaksaan (tanda terima)',
 };
 
-// an SPDP's and an SP3 notice's addressees (app/events.c)
+// an SPDP's addressees (core/event.c spdp_to; only the one to the Kejaksaan is the SPDP of KUHAP
+// 109(1)) and an SP3 notice's (app/events.c)
 const SENT_TO = {
-  kejari: 'Kejaksaan',
+  kejari: 'Kejaksaan (Penuntut Umum)',
   korwas: 'Korwas PPNS',
+  reporter: 'Pelapor/korban',
   suspect: 'Tersangka',
+  family: 'Keluarga tersangka',
   embassy: 'Perwakilan negara tersangka (melalui Kemlu)',
 };
 

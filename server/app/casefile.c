@@ -49,6 +49,22 @@ static int json_int_member(json_t *o, const char *key, int dflt)
     return json_is_integer(v) ? (int)json_integer_value(v) : dflt;
 }
 
+/* The notice an act's stored recipient names: a letter's delivery, or an SPDP's addressee -
+ * one stored with none, before the recipient was required, was the Kejari's (its paper and the
+ * prosecutor's inbox read it so), one stored with a recipient outside the list (accepted then)
+ * is no one's. */
+static enum notice_kind notice_of(enum event as, const char *text)
+{
+    enum notice_kind notice = NOTICE_NONE;
+    if (as == EV_LETTER_DELIVERED)
+        notice_lookup(text, &notice);
+    else if (as == EV_SPDP_SENT && !text)
+        notice = NOTICE_SPDP_KEJARI;
+    else if (as == EV_SPDP_SENT)
+        spdp_recipient_lookup(text, &notice);
+    return notice;
+}
+
 /* One stored member of an act into the core's event, as its row says
  * (core/evfields.def: core); as is the act a correction stands for. */
 static void core_member(const struct casefile *cf, enum event as, const struct evfield *r,
@@ -103,13 +119,9 @@ static void core_member(const struct casefile *cf, enum event as, const struct e
     case EVC_URGENT: /* a summons' urgency is the guard's, not this */
         out->urgent = v != NULL && (as == EV_SEARCH_DONE || as == EV_SEIZURE_DONE);
         break;
-    case EVC_NOTICE: { /* the notice a letter delivers (a correction of one: as the act) */
-        enum notice_kind notice = NOTICE_NONE;
-        if (as == EV_LETTER_DELIVERED)
-            notice_lookup(text, &notice);
-        out->notice = notice;
+    case EVC_NOTICE: /* the notice a letter delivers (a correction of one: as the act) */
+        out->notice = notice_of(as, text);
         break;
-    }
     case EVC_NONE:
         break;
     }

@@ -659,6 +659,27 @@ static const char recipients_known[] =
     "20/2025); ketua_pn_persetujuan (laporan tindakan mendesak kepada Ketua PN, KUHAP 34, 38(2), "
     "dengan approves); berkas_kejari (tanda terima berkas perkara dari Kejaksaan)";
 
+/* The recipient an act names: a letter's, one of the notices or the report to the Ketua PN
+ * (is_notice: a notice); an SPDP's addressee, one of the law's (core/event.h
+ * spdp_recipient_lookup) - the prosecutor's is the SPDP of KUHAP 109(1), a copy to another
+ * counts only for him.  400 naming recipient with the list otherwise. */
+static bool check_recipient(enum event as, const char *recipient, bool is_notice, struct berr *err)
+{
+    if (as == EV_LETTER_DELIVERED && recipient && !is_notice &&
+        strcmp(recipient, PERMIT_REPORT_RECIPIENT) != 0)
+        return berr_field(err, BERR_BAD_INPUT, "recipient", "%s", recipients_known);
+    enum notice_kind sent_to;
+    if (as != EV_SPDP_SENT || spdp_recipient_lookup(recipient, &sent_to))
+        return true;
+    if (recipient)
+        return berr_field(err, BERR_BAD_INPUT, "recipient",
+                          "%.40s bukan penerima SPDP; recipient: %s", recipient,
+                          spdp_recipients_text());
+    return berr_field(err, BERR_BAD_INPUT, "recipient",
+                      "spdp_sent perlu recipient, kepada siapa SPDP dikirim: %s",
+                      spdp_recipients_text());
+}
+
 /* Semantic checks of the input against the event type. */
 static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                         const struct event_input *in, struct berr *err)
@@ -683,9 +704,8 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
      * it (Permenkumham 39/2021 Pasal 27; MK 130/PUU-XIII/2015; issue 13.8) */
     enum notice_kind notice = NOTICE_NONE;
     bool is_notice = as == EV_LETTER_DELIVERED && notice_lookup(in->recipient, &notice);
-    if (as == EV_LETTER_DELIVERED && in->recipient && !is_notice &&
-        strcmp(in->recipient, PERMIT_REPORT_RECIPIENT) != 0)
-        return berr_field(err, BERR_BAD_INPUT, "recipient", "%s", recipients_known);
+    if (!check_recipient(as, in->recipient, is_notice, err))
+        return false;
     bool needs_suspect = event_info(as)->per_suspect || (is_notice && notice_per_suspect(notice)) ||
                          (as == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
     if (needs_suspect && !in->party_id)
@@ -1316,7 +1336,7 @@ static bool act_store(struct recording *r, struct event_appended *added, struct 
         .entered_by = r->who->user_id,
         .late = late,
         .discloses =
-            ev == EV_SPDP_SENT || ev == EV_TAHAP1_SENT || ev == EV_SHORT_PROCEDURE_HANDOVER,
+            evlog_spdp_to_pu(&r->ce) || ev == EV_TAHAP1_SENT || ev == EV_SHORT_PROCEDURE_HANDOVER,
     };
     bool stored = append_row(r, &row, added, err);
     free(payload_text);

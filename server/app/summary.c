@@ -597,7 +597,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-26" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-27" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -616,8 +616,8 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
                           clocks); 24: a detention clock's label in the law of its act's date;     \
                           25: the file's end closes the notices owed (missed_notices), the SP3's   \
                           notice to the Kejari is an arrival (sp3) ending the ones unreceived;     \
-                          26: each clock's weight among the reasons (rank: the board's headline)   \
-                        */
+                          26: each clock's weight among the reasons (rank: the board's headline);  \
+                          27: only the SPDP to the Kejari is the SPDP sent (its clock, P-17) */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

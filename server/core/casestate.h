@@ -48,8 +48,11 @@
  * file (letter_delivered berkas_kejari, a new notice kind: the slots by notice kind grew by one)
  * is its receipt, for the facts and the PU's clocks (DOMAIN 5.1).  16: the order state follows
  * that tanda terima in its event's second slot (order.c case_slot).  17: the act that ends the
- * file closes the notices still owed (clock.c close_owed), a delivery after it stops them. */
-#define CASESTATE_FORMAT 17
+ * file closes the notices still owed (clock.c close_owed), a delivery after it stops them.
+ * 18: only the SPDP to the prosecutor (spdp_sent recipient kejari; evlog_spdp_to_pu) is the SPDP
+ * sent - the fact, the spdp clock's stop, the P-17's start, the order state's second slot of
+ * spdp_sent; a copy to another recipient is none of them. */
+#define CASESTATE_FORMAT 18
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

@@ -399,7 +399,10 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
     struct caldate day = evlog_date(e, z);
     int64_t at = evlog_instant(e, z);
 
-    for (int k = 0; k <= CLK_SP3_NOTIFY; k++) {
+    /* an SPDP sent to another than the prosecutor is a copy (core/evlog.h evlog_spdp_to_pu):
+     * it neither stops the SPDP's own clock nor starts the P-17's */
+    bool counts = e->event != EV_SPDP_SENT || evlog_spdp_to_pu(e);
+    for (int k = 0; counts && k <= CLK_SP3_NOTIFY; k++) {
         const struct day_def *d = &defs[k];
         struct clock_slot *s = &fo->cases[k];
         if (in_list(d->arms, e->event))

@@ -225,6 +225,34 @@ bool notice_lookup(const char *code, enum notice_kind *out)
     return false;
 }
 
+/* spdp_sent's recipients (event.h spdp_recipient_lookup): the web's select and the CLI's
+ * help name the same codes */
+static const struct {
+    const char *code;
+    enum notice_kind notice;
+} spdp_to[] = {
+    {"kejari", NOTICE_SPDP_KEJARI},    {"korwas", NOTICE_SPDP_KORWAS},
+    {"reporter", NOTICE_SPDP_PELAPOR}, {"suspect", NOTICE_SPDP_TERSANGKA},
+    {"family", NOTICE_NONE},           {"embassy", NOTICE_SPDP_PERWAKILAN},
+};
+
+bool spdp_recipient_lookup(const char *code, enum notice_kind *out)
+{
+    for (size_t i = 0; code && i < sizeof spdp_to / sizeof spdp_to[0]; i++)
+        if (strcmp(code, spdp_to[i].code) == 0) {
+            *out = spdp_to[i].notice;
+            return true;
+        }
+    return false;
+}
+
+const char *spdp_recipients_text(void)
+{
+    return "kejari (Kejaksaan Negeri: SPDP kepada Penuntut Umum, KUHAP 109(1)), korwas (Korwas "
+           "PPNS), reporter (pelapor/korban), suspect (tersangka), family (keluarga tersangka), "
+           "embassy (perwakilan negara tersangka melalui Kementerian Luar Negeri)";
+}
+
 const char *notice_code(enum notice_kind n)
 {
     return (int)n >= 0 && n < NOTICE__COUNT ? notice_codes[n] : "";

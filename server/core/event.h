@@ -136,6 +136,8 @@ enum act_variant {
     AV_NOTICE_DESIGNATION, /* letter_delivered: the suspect told of his designation */
     AV_NOTICE_BAP_COPY,    /* letter_delivered: the suspect given a copy of his BAP */
     AV_BERKAS_RECEIPT,     /* letter_delivered: the Kejari's tanda terima of the file sent */
+    AV_SPDP_TO_PU,         /* spdp_sent to the prosecutor (recipient kejari), the SPDP of
+                              KUHAP 109(1); not a copy to another recipient */
 };
 
 /* An act by event type and variant; ev == EV__COUNT ends a list. */
@@ -176,6 +178,20 @@ enum notice_kind {
 
 /* The notice whose recipient code is `code`; false for any other recipient. */
 bool notice_lookup(const char *code, enum notice_kind *out);
+
+/* The SPDP's addressee, spdp_sent's recipient (a closed list, core/event.c spdp_to): the
+ * prosecutor's SPDP ("kejari", KUHAP 109(1) jo. MK 130/PUU-XIII/2015: the one that counts as the
+ * SPDP sent - its 7-day clock, the P-17's, the file disclosed to the Kejari), or a copy to Korwas
+ * ("korwas", Permenkumham 39/2021 Pasal 27(2)), the reporter or victim ("reporter", MK
+ * 130/2015), the suspect ("suspect") or his family ("family", Pasal 27(3)), a foreign suspect's
+ * representation through Kemlu ("embassy", 27(6)).  *out: the recipient's SPDP notice
+ * (NOTICE_SPDP_KEJARI ...; NOTICE_NONE for the family, who has no clock of its own).  false
+ * for any other code, NULL included. */
+bool spdp_recipient_lookup(const char *code, enum notice_kind *out);
+
+/* The recipients spdp_sent takes, for a refusal: "kejari (Kejaksaan Negeri: Penuntut Umum),
+ * korwas (...), ...". */
+const char *spdp_recipients_text(void);
 
 /* Stable recipient code of a notice ("keluarga_penangkapan"), or "". */
 const char *notice_code(enum notice_kind n);

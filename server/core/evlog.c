@@ -19,6 +19,9 @@ struct case_event evlog_event(enum event ev, struct caldate date)
     e.ref = -1;
     e.det_type = DETT_RUTAN;
     e.bap = BAP_NONE;
+    /* the SPDP of KUHAP 109(1) is the prosecutor's; a copy to another names its recipient */
+    if (ev == EV_SPDP_SENT)
+        e.notice = NOTICE_SPDP_KEJARI;
     return e;
 }
 
@@ -61,7 +64,7 @@ static bool check_details(const struct case_event *e, enum event as, int i, stru
     if (needs_suspect && !has_suspect(e))
         return berr_field(err, BERR_BAD_INPUT, "suspect", "event %d: %s needs a suspect index", i,
                           event_code(as));
-    if (e->notice != NOTICE_NONE &&
+    if (e->notice != NOTICE_NONE && as != EV_SPDP_SENT &&
         (as != EV_LETTER_DELIVERED || (notice_per_suspect(e->notice) && !has_suspect(e))))
         return berr_field(err, BERR_BAD_INPUT, "suspect",
                           "event %d: a notice of arrest or detention names its suspect", i);
@@ -230,6 +233,11 @@ bool evlog_effective(const struct case_event *ev, int n, int i, struct case_even
     return true;
 }
 
+bool evlog_spdp_to_pu(const struct case_event *e)
+{
+    return e->event == EV_SPDP_SENT && e->notice == NOTICE_SPDP_KEJARI;
+}
+
 bool evlog_interpreted(const struct case_event *ev, int n, int s, const struct tzone *z)
 {
     struct case_event b, o;
@@ -334,7 +342,7 @@ void evlog_fold_step(struct evlog_fold *fo, const struct case_event *e, const st
         fold_new_round(fo);
         break;
     case EV_SPDP_SENT:
-        f->spdp_sent = true;
+        f->spdp_sent |= evlog_spdp_to_pu(e);
         break;
     case EV_SUSPECT_DESIGNATED:
         if (has_suspect(e))

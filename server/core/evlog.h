@@ -55,7 +55,9 @@ struct case_event {
     bool urgent;             /* search_done, seizure_done: done in urgency, without the Ketua
                                 PN's prior permit (KUHAP 34, 38(2)): its approval is owed */
     enum notice_kind notice; /* letter_delivered: the arrest's or detention's notice it
-                                delivers for `suspect` (13.7), or NOTICE_NONE */
+                                delivers for `suspect` (13.7), or NOTICE_NONE; spdp_sent: its
+                                addressee's SPDP notice (spdp_recipient_lookup; an act stored
+                                with no recipient, before it was required: the Kejari's) */
     /* kept by evlog_index(), never set by hand: the index of the last correction of this
      * act (-1: none), believed only in the log it was computed for (fix_n events at this
      * very address); evlog_effective() scans the log otherwise */
@@ -64,7 +66,8 @@ struct case_event {
     uintptr_t fix_tag;
 };
 
-/* An event of type ev with no suspect, no reference and nothing else set. */
+/* An event of type ev with no suspect, no reference and nothing else set (an spdp_sent: to the
+ * prosecutor, notice NOTICE_SPDP_KEJARI). */
 struct case_event evlog_event(enum event ev, struct caldate date);
 
 /* Check the log's shape: known events, valid dates, a suspect index on every
@@ -102,6 +105,11 @@ bool evlog_interpreted(const struct case_event *ev, int n, int s, const struct t
 
 /* The local date of e's act in zone z: from its instant if it has one. */
 struct caldate evlog_date(const struct case_event *e, const struct tzone *z);
+
+/* Whether e is the SPDP sent to the prosecutor (KUHAP 109(1) jo. MK 130/PUU-XIII/2015): the one
+ * that counts as the SPDP sent (the fact spdp_sent, the spdp clock's stop, the P-17's start, the
+ * file's disclosure to the Kejari).  A copy sent to another recipient is not. */
+bool evlog_spdp_to_pu(const struct case_event *e);
 
 /* The instant of e's act: its own, or the start of its local day. */
 int64_t evlog_instant(const struct case_event *e, const struct tzone *z);

@@ -31,7 +31,7 @@ static const struct {
     [FACT_SPDP_SENT] = {"spdp_sent", "SPDP telah dikirim sejak Sprindik terakhir",
                         "catat spdp_sent (berkas record {case} spdp_sent --recipient kejari "
                         "--date TANGGAL)",
-                        SOURCE(EV_SPDP_SENT, AV_ANY)},
+                        SOURCE(EV_SPDP_SENT, AV_SPDP_TO_PU)},
     [FACT_SUSPECT] = {"suspect", "Sekurang-kurangnya satu tersangka telah ditetapkan",
                       "tambahkan tersangka (berkas suspect add {case} --name NAMA) lalu catat "
                       "suspect_designated (berkas record {case} suspect_designated --party ID)",

@@ -24,6 +24,10 @@
     {                                                                                              \
         EV_##e, AV_BERKAS_RECEIPT                                                                  \
     }
+#define PU(e)                                                                                      \
+    {                                                                                              \
+        EV_##e, AV_SPDP_TO_PU                                                                      \
+    }
 #define BT(e)                                                                                      \
     {                                                                                              \
         EV_##e, AV_BAP_TERSANGKA                                                                   \
@@ -88,7 +92,7 @@ static const struct order_rule law[] = {
     {LD(NOTICE_CONSULAR),        CUSTODY,                         ORD_SUSPECT, ORD_LAW, "Konvensi Wina 1963 Pasal 36(1)(b): pemberitahuan penangkapan atau penahanan"},
     {LD(NOTICE_DESIGNATION),     A(SUSPECT_DESIGNATED),           ORD_SUSPECT, ORD_LAW, "UU 20/2025 Pasal 90: pemberitahuan penetapan tersangka"},
     {LD(NOTICE_BAP_COPY),        BT(BAP_RECORDED),                ORD_SUSPECT, ORD_LAW, "UU 20/2025 (belum dipastikan): salinan BAP tersangka setelah pemeriksaannya"},
-    {LD(SPDP_DELIVERY),          A(SPDP_SENT),                    ORD_CASE,    ORD_LAW, "Permenkumham 39/2021 Pasal 27: SPDP diterima setelah dikirim"},
+    {LD(SPDP_DELIVERY),          PU(SPDP_SENT),                   ORD_CASE,    ORD_LAW, "Permenkumham 39/2021 Pasal 27: SPDP diterima setelah dikirim kepada Penuntut Umum"},
 };
 /* clang-format on */
 
@@ -198,6 +202,8 @@ bool order_act_is(const struct case_event *e, struct act_ref r)
         return e->notice == NOTICE_BAP_COPY;
     case AV_BERKAS_RECEIPT:
         return e->notice == NOTICE_BERKAS_KEJARI;
+    case AV_SPDP_TO_PU:
+        return evlog_spdp_to_pu(e);
     case AV_CUSTODY:
         return e->event == EV_ARRESTED || e->event == EV_DETAINED;
     }
@@ -319,7 +325,8 @@ static int case_slot(struct act_ref r)
     if (r.variant == AV_ANY)
         return 0;
     if ((r.ev == EV_BAP_RECORDED && r.variant == AV_BAP_TERSANGKA) ||
-        (r.ev == EV_LETTER_DELIVERED && r.variant == AV_BERKAS_RECEIPT))
+        (r.ev == EV_LETTER_DELIVERED && r.variant == AV_BERKAS_RECEIPT) ||
+        (r.ev == EV_SPDP_SENT && r.variant == AV_SPDP_TO_PU))
         return 1;
     return -1;
 }
@@ -360,7 +367,8 @@ static void note(struct order_state *c, const struct case_event *x, const struct
 {
     seen_note(&c->cases[x->event][0], xs);
     if (order_act_is(x, (struct act_ref){EV_BAP_RECORDED, AV_BAP_TERSANGKA}) ||
-        order_act_is(x, (struct act_ref){EV_LETTER_DELIVERED, AV_BERKAS_RECEIPT}))
+        order_act_is(x, (struct act_ref){EV_LETTER_DELIVERED, AV_BERKAS_RECEIPT}) ||
+        order_act_is(x, (struct act_ref){EV_SPDP_SENT, AV_SPDP_TO_PU}))
         seen_note(&c->cases[x->event][1], xs);
     if (x->suspect < 0 || x->suspect >= EVLOG_MAX_SUSPECTS)
         return;
@@ -801,7 +809,9 @@ static int once_first(const struct case_event *ev, int n, const struct case_even
     for (int i = 0; i < n; i++) {
         if (!evlog_effective(ev, n, i, &e))
             continue;
-        if (r->scope == ONCE_SINCE && (e.event == r->since[0] || e.event == r->since[1]))
+        /* a copy of the SPDP sent to another than the prosecutor is not a new SPDP he receives */
+        if (r->scope == ONCE_SINCE && (e.event == r->since[0] || e.event == r->since[1]) &&
+            (e.event != EV_SPDP_SENT || evlog_spdp_to_pu(&e)))
             first = -1;
         else if (e.event == r->act && first < 0 &&
                  (r->scope == ONCE_SINCE || pointed_at(ev, n, e.ref) == target))

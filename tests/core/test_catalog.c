@@ -321,6 +321,31 @@ START_TEST(test_missing_list_keeps_each_fact_once_in_order)
 }
 END_TEST
 
+START_TEST(test_an_spdp_goes_to_the_laws_addressees_only)
+{
+    /* KUHAP 109(1) jo. MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27(2), (3), (6): the
+     * prosecutor, Korwas, the reporter or victim, the suspect and his family, a foreigner's
+     * representation; each addressee's SPDP notice (the family: none of its own) */
+    static const struct {
+        const char *code;
+        enum notice_kind n;
+    } to[] = {{"kejari", NOTICE_SPDP_KEJARI},    {"korwas", NOTICE_SPDP_KORWAS},
+              {"reporter", NOTICE_SPDP_PELAPOR}, {"suspect", NOTICE_SPDP_TERSANGKA},
+              {"family", NOTICE_NONE},           {"embassy", NOTICE_SPDP_PERWAKILAN}};
+    for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) {
+        enum notice_kind n = NOTICE_BAP_COPY;
+        ck_assert_msg(spdp_recipient_lookup(to[i].code, &n), "%s", to[i].code);
+        ck_assert_int_eq(n, to[i].n);
+        ck_assert_ptr_nonnull(strstr(spdp_recipients_text(), to[i].code));
+    }
+    enum notice_kind n;
+    ck_assert(!spdp_recipient_lookup("zzz", &n));
+    ck_assert(!spdp_recipient_lookup(NULL, &n));
+    ck_assert(!spdp_recipient_lookup("spdp_kejari", &n)); /* a letter's code, not an addressee */
+    ck_assert(!spdp_recipient_lookup("Kejari", &n));
+}
+END_TEST
+
 Suite *suite_catalog(void)
 {
     Suite *s = suite_create("catalog");
@@ -340,6 +365,7 @@ Suite *suite_catalog(void)
     tcase_add_test(tc, test_missing_list_keeps_each_fact_once_in_order);
     tcase_add_test(tc, test_every_missing_fact_says_how_to_supply_it);
     tcase_add_test(tc, test_acts_take_only_their_own_fields);
+    tcase_add_test(tc, test_an_spdp_goes_to_the_laws_addressees_only);
     suite_add_tcase(s, tc);
     return s;
 }

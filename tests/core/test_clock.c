@@ -247,13 +247,53 @@ START_TEST(test_an_amended_value_applies_only_to_acts_under_its_regime)
 }
 END_TEST
 
+START_TEST(test_an_spdp_sent_to_another_than_the_prosecutor_is_no_spdp_sent)
+{
+    /* KUHAP 109(1) jo. MK 130/PUU-XIII/2015: the SPDP reaches the PU within 7 days of the
+     * Sprindik; a copy sent to Korwas, the reporter, the suspect, his family or his embassy
+     * (Permenkumham 39/2021 Pasal 27) is another duty: it neither stops the spdp clock nor
+     * starts the P-17's, and the fact spdp_sent stays false.  The SPDP to the Kejari does. */
+    static const enum notice_kind copies[] = {NOTICE_SPDP_KORWAS, NOTICE_SPDP_PELAPOR,
+                                              NOTICE_SPDP_TERSANGKA, NOTICE_SPDP_PERWAKILAN,
+                                              NOTICE_NONE};
+    for (size_t k = 0; k < N(copies); k++) {
+        struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
+                                   ev_on(EV_SPDP_SENT, "2025-03-03"),
+                                   ev_on(EV_SPDP_SENT, "2025-03-10")};
+        log[1].notice = copies[k];
+        struct run r;
+        compute(&r, log, 2, "Asia/Jakarta", "2025-03-09T12:00:00+07:00");
+        const struct clock *c = must_find(&r, CLK_SPDP, -1);
+        ck_assert_msg(c->running, "copy %zu stopped the spdp clock", k);
+        ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+        ck_assert_msg(find(&r, CLK_P17, -1) == NULL, "copy %zu started the P-17", k);
+        struct case_facts f;
+        memset(&f, 0, sizeof f);
+        evlog_facts(log, 2, zone_of("Asia/Jakarta"), &f);
+        ck_assert(!f.spdp_sent);
+        /* then the SPDP to the Kejari (evlog_event's default), a day late */
+        ck_assert_int_eq(log[2].notice, NOTICE_SPDP_KEJARI);
+        compute(&r, log, 3, "Asia/Jakarta", "2025-03-11T12:00:00+07:00");
+        c = must_find(&r, CLK_SPDP, -1);
+        ck_assert(!c->running);
+        ck_assert_int_eq(c->stop_source, 2);
+        ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+        c = must_find(&r, CLK_P17, -1);
+        assert_day(c->start, "2025-03-10");
+        evlog_facts(log, 3, zone_of("Asia/Jakarta"), &f);
+        ck_assert(f.spdp_sent);
+    }
+}
+END_TEST
+
 /* ---- P-17: expected 30 days after the SPDP while no file is sent ---- */
 
 START_TEST(test_p17_expected_30_days_after_the_first_spdp)
 {
     struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-03-01"),
                                ev_on(EV_SPDP_SENT, "2025-03-05"),
-                               ev_on(EV_SPDP_SENT, "2025-03-10")}; /* another recipient */
+                               ev_on(EV_SPDP_SENT, "2025-03-10")};
+    log[2].notice = NOTICE_SPDP_KORWAS; /* a copy to another recipient */
     struct run r;
     compute(&r, log, N(log), "Asia/Jakarta", "2025-04-04T12:00:00+07:00");
     const struct clock *c = must_find(&r, CLK_P17, -1);
@@ -1773,6 +1813,7 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_sprindik_on_2_january_2026_is_kuhap_2025_to_verify);
     tcase_add_test(tc, test_the_regime_follows_the_local_date_of_the_act);
     tcase_add_test(tc, test_an_amended_value_applies_only_to_acts_under_its_regime);
+    tcase_add_test(tc, test_an_spdp_sent_to_another_than_the_prosecutor_is_no_spdp_sent);
     tcase_add_test(tc, test_p17_expected_30_days_after_the_first_spdp);
     tcase_add_test(tc, test_p17_clock_stops_at_tahap1_or_at_the_p17);
     tcase_add_test(tc, test_p17_counts_from_the_prosecutors_receipt_of_the_spdp);

@@ -235,7 +235,7 @@ static long long case_at_tahap1(const char *summary, const char *suspect, long l
     json_decref(o);
     RECORD(cid, "sprindik_issued", "--date", d20, "--number", "SP.Dik/01/IX/2026");
     RECORD(cid, "suspect_designated", "--date", d18, "--party", pid);
-    RECORD(cid, "spdp_sent", "--date", d18, "--number", "B-SPDP/01");
+    RECORD(cid, "spdp_sent", "--date", d18, "--recipient", "kejari", "--number", "B-SPDP/01");
     RECORD(cid, "bap_recorded", "--date", d17, "--bap", "tersangka", "--party", pid);
     RECORD(cid, "resume_written", "--date", d16);
     RECORD(cid, "tahap1_sent", "--date", d16, "--number", "B-TAHAP1/01");
@@ -276,7 +276,7 @@ START_TEST(test_investigator_takes_a_case_to_tahap1_through_the_cli)
     assert_shows_stage(cid, "investigation");
 
     RECORD(cid, "suspect_designated", "--date", d18, "--party", pid);
-    RECORD(cid, "spdp_sent", "--date", d18);
+    RECORD(cid, "spdp_sent", "--date", d18, "--recipient", "kejari");
     RECORD(cid, "bap_recorded", "--date", d17, "--bap", "tersangka", "--party", pid);
     RECORD(cid, "resume_written", "--date", d16);
     RECORD(cid, "tahap1_sent", "--date", d16);
@@ -658,7 +658,7 @@ START_TEST(test_overdue_clock_is_marked_and_listed_first)
     /* P-17 expected 30 days after the SPDP without a file: overdue */
     id_str(new_case(tag, 40), late_id);
     RECORD(late_id, "sprindik_issued", "--date", d40);
-    RECORD(late_id, "spdp_sent", "--date", d39);
+    RECORD(late_id, "spdp_sent", "--date", d39, "--recipient", "kejari");
     /* ... received by the prosecutor, Korwas and the reporter the next day
      * (MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27: no suspect yet) */
     RECORD(late_id, "letter_delivered", "--date", d38, "--recipient", "spdp_kejari",

@@ -2266,6 +2266,93 @@ static long long spdp_sent_2025(void)
     return id;
 }
 
+/* The prosecutor of Palembang asks for case id: 200 once it was disclosed to his Kejari, else
+ * 404 (want). */
+static void pu_sees(long long id, long want)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_decref(call("GET", path, demo.pros, NULL, want));
+}
+
+START_TEST(test_only_the_spdp_to_the_prosecutor_is_the_spdp_sent)
+{
+    /* KUHAP 109(1) jo. MK 130/PUU-XIII/2015 (DOMAIN 4.4, D1): the SPDP must reach the PU
+     * within 7 days of the Sprindik; its copies to Korwas (Permenkumham 39/2021 Pasal 27(2)),
+     * the reporter or victim, the suspect and his family (27(3)), a foreigner's embassy (27(6))
+     * are other duties.  An SPDP names its addressee, one of the law's: an unknown one or
+     * none is refused (400 naming recipient and listing the addressees), nothing recorded.
+     * One to Korwas is recorded but is not the SPDP sent: the 7-day spdp clock still runs, no
+     * P-17 clock, the file is not disclosed to the Kejari (its prosecutor cannot see it), the
+     * fact spdp_sent stays false.  The one to the Kejari is. */
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-30");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-12-01", NULL);
+    json_t *j = refused(id, demo.inv,
+                        "{\"type\":\"spdp_sent\",\"date\":\"2026-12-03\",\"recipient\":\"zzz\"}",
+                        400, "bad-input", "recipient");
+    const char *d = str(j, "detail");
+    ck_assert_msg(strstr(d, "zzz") && strstr(d, "kejari") && strstr(d, "korwas") &&
+                      strstr(d, "reporter") && strstr(d, "suspect") && strstr(d, "family") &&
+                      strstr(d, "embassy"),
+                  "%s", d);
+    json_decref(j);
+    j = refused(id, demo.inv, "{\"type\":\"spdp_sent\",\"date\":\"2026-12-03\"}", 400, "bad-input",
+                "recipient");
+    ck_assert_msg(strstr(str(j, "detail"), "kejari"), "%s", str(j, "detail"));
+    json_decref(j);
+    rec_on(id, demo.inv, "spdp_sent", "2026-12-03", "\"recipient\":\"korwas\"");
+    json_t *c = get_case(id, demo.inv);
+    ck_assert(!json_is_true(json_object_get(json_object_get(c, "facts"), "spdp_sent")));
+    ck_assert(!json_is_true(json_object_get(c, "disclosed_to_kejari")));
+    json_t *k = clock_of(c, "spdp");
+    ck_assert_ptr_nonnull(k);
+    ck_assert(json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "due_date"), "2026-12-08");
+    ck_assert_ptr_null(clock_of(c, "p17"));
+    json_decref(c);
+    pu_sees(id, 404);
+    /* the SPDP to the Kejari: sent, its clock stopped, the P-17's from it, disclosed */
+    rec_on(id, demo.inv, "spdp_sent", "2026-12-04", "\"recipient\":\"kejari\"");
+    c = get_case(id, demo.inv);
+    ck_assert(json_is_true(json_object_get(json_object_get(c, "facts"), "spdp_sent")));
+    ck_assert(json_is_true(json_object_get(c, "disclosed_to_kejari")));
+    k = clock_of(c, "spdp");
+    ck_assert(!json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "stopped_by"), "spdp_sent");
+    ck_assert_str_eq(str(k, "state"), "ok");
+    k = clock_of(c, "p17");
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(str(k, "start"), "2026-12-04");
+    json_decref(c);
+    pu_sees(id, 200);
+    rec_on(id, demo.pros, "spdp_received_by_pu", "2026-12-05", NULL);
+}
+END_TEST
+
+START_TEST(test_the_prosecutor_receives_no_spdp_sent_only_to_another)
+{
+    /* The PU registers the SPDP he received (KUHAP 109(1); DOMAIN 4.4): an SPDP sent to the
+     * reporter alone is not one he can receive: the file is not his to see, nor to record
+     * a receipt on (404).  A copy sent to the suspect after the PU received the SPDP is not a
+     * new SPDP: his receipt stays once (409), the P-17 counts from it. */
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-30");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-12-01", NULL);
+    rec_on(id, demo.inv, "spdp_sent", "2026-12-02", "\"recipient\":\"reporter\"");
+    pu_sees(id, 404);
+    json_t *j =
+        post(id, demo.pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2026-12-03\"}", 404);
+    json_decref(j);
+    rec_on(id, demo.inv, "spdp_sent", "2026-12-03", "\"recipient\":\"kejari\"");
+    rec_on(id, demo.pros, "spdp_received_by_pu", "2026-12-04", NULL);
+    rec_on(id, demo.inv, "spdp_sent", "2026-12-05", "\"recipient\":\"suspect\"");
+    j = refused(id, demo.pros, "{\"type\":\"spdp_received_by_pu\",\"date\":\"2026-12-06\"}", 409,
+                "conflict", "type");
+    json_decref(j);
+    /* the P-17 counts from the receipt of the SPDP to the Kejari, not moved by the copy */
+    p17_is(id, "2026-12-04", "2027-01-03", "ok", true);
+}
+END_TEST
+
 START_TEST(test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused)
 {
     /* The Kejaksaan registers the SPDP it received, then appoints the prosecutors who follow
@@ -2431,6 +2518,28 @@ static long long legacy_act(long long id, const char *type, const char *date)
 {
     return harness_legacy_act(demo.db, id, type, date, 0, 0, NULL);
 }
+
+START_TEST(test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says)
+{
+    /* An spdp_sent stored with no recipient (accepted then) was the SPDP to the Kejari - its
+     * paper and the prosecutor's inbox read it so: the SPDP sent, its clock stopped.  One
+     * stored naming no addressee the law knows is no SPDP to the PU: the clock runs on. */
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-30");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-12-01", NULL);
+    harness_legacy_act(demo.db, id, "spdp_sent", "2026-12-02", 0, 0, NULL);
+    json_t *c = get_case(id, demo.inv);
+    ck_assert(json_is_true(json_object_get(json_object_get(c, "facts"), "spdp_sent")));
+    ck_assert(!json_is_true(json_object_get(clock_of(c, "spdp"), "running")));
+    json_decref(c);
+    id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-30");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-12-01", NULL);
+    harness_legacy_act(demo.db, id, "spdp_sent", "2026-12-02", 0, 0, "{\"recipient\":\"zzz\"}");
+    c = get_case(id, demo.inv);
+    ck_assert(!json_is_true(json_object_get(json_object_get(c, "facts"), "spdp_sent")));
+    ck_assert(json_is_true(json_object_get(clock_of(c, "spdp"), "running")));
+    json_decref(c);
+}
+END_TEST
 
 START_TEST(test_a_correction_of_a_log_entered_out_of_order_before_is_weighed_for_its_change)
 {
@@ -2655,6 +2764,9 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_designation_under_uu_20_2025_owes_the_suspect_a_notice_in_1_day);
     tcase_add_test(tc, test_a_suspects_bap_under_uu_20_2025_owes_him_its_copy_in_1_day);
     tcase_add_test(tc, test_the_copy_of_his_first_bap_entered_after_his_second_is_recorded);
+    tcase_add_test(tc, test_only_the_spdp_to_the_prosecutor_is_the_spdp_sent);
+    tcase_add_test(tc, test_the_prosecutor_receives_no_spdp_sent_only_to_another);
+    tcase_add_test(tc, test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
     tcase_add_test(tc, test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused);
     tcase_add_test(tc, test_a_p16_of_a_new_spdp_entered_before_its_receipt_is_refused);

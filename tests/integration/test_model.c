@@ -363,6 +363,7 @@ struct req {
     int answer_ix;           /* ... its log index in this case, or -1 */
     bool unlawful;           /* detained: recorded as unlawful with a reason (KUHAP 19(1)) */
     const char *notice;      /* letter_delivered: the notice it delivers (recipient), or NULL */
+    const char *sent_to;     /* spdp_sent (or a correction of one): its addressee, or NULL */
     bool received;           /* ... and who received it */
     int nunmet;              /* a later return: the items it names unmet */
     long long unmet[2];
@@ -532,6 +533,17 @@ static bool model_spdp_notice(const char *code)
     return code && strncmp(code, "spdp_", 5) == 0;
 }
 
+/* The SPDP's addressees (the law's, stated here apart from core/event.c). */
+static bool model_spdp_addressee(const char *code)
+{
+    static const char *const to[] = {"kejari",  "korwas", "reporter",
+                                     "suspect", "family", "embassy"};
+    for (size_t i = 0; code && i < sizeof to / sizeof to[0]; i++)
+        if (strcmp(code, to[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool model_notice_of_suspect(const char *code)
 {
     return code && (!model_spdp_notice(code) || strcmp(code, "spdp_tersangka") == 0 ||
@@ -559,6 +571,9 @@ static struct case_event model_event(const struct req *r)
     e.late_return = r->late_reason;
     e.urgent = r->urgent && r->ev != EV_SUMMONS_SERVED; /* a search's or a seizure's */
     e.items = r->ninstr + r->nunmet;
+    /* the SPDP to the prosecutor, or a correction of it naming him again */
+    if (r->sent_to && strcmp(r->sent_to, "kejari") == 0)
+        e.notice = NOTICE_SPDP_KEJARI;
     /* the notice a letter delivers, by the recipient it names */
     static const struct {
         const char *code;
@@ -774,7 +789,7 @@ static bool req_sends(const struct req *r, enum mfield f)
     case MF_UNLAWFUL_REASON:
         return r->unlawful || r->extra == (int)f;
     case MF_RECIPIENT:
-        return r->notice != NULL || r->report || r->extra == (int)f;
+        return r->notice != NULL || r->report || r->sent_to != NULL || r->extra == (int)f;
     case MF_RECEIVED_BY:
         return r->received || r->extra == (int)f;
     case MF_PERMIT_KIND:
@@ -1704,7 +1719,11 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
         bool needs_suspect = event_info(as)->per_suspect ||
                              (as == EV_LETTER_DELIVERED && model_notice_of_suspect(r->notice)) ||
                              (as == EV_BAP_RECORDED && r->bapk == BAP_TERSANGKA);
-        if (needs_suspect && (!r->party || r->witness))
+        /* KUHAP 109(1) jo. MK 130/PUU-XIII/2015, Permenkumham 39/2021 Pasal 27: an SPDP goes
+         * to the prosecutor, Korwas, the reporter, the suspect, his family or his embassy */
+        if (as == EV_SPDP_SENT && !model_spdp_addressee(r->sent_to))
+            expect_problem(x, 400, "bad-input", "recipient", "an SPDP names its addressee");
+        else if (needs_suspect && (!r->party || r->witness))
             expect_problem(x, 400, "bad-input", "party_id", "needs a suspect");
         else if (as == EV_SUMMONS_SERVED && !r->party) /* KUHAP 112(1): a named person */
             expect_problem(x, 400, "bad-input", "party_id", "a summons calls a person");
@@ -2415,6 +2434,13 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
             }
     if (ev == EV_CORRECTED)
         build_correction(m, mc, r);
+    /* an SPDP names its addressee (KUHAP 109(1): the prosecutor's is the SPDP); a few name none
+     * or one the law does not know */
+    enum event as = ev == EV_CORRECTED && !r->withdraws && r->ref >= 0 ? mc->log[r->ref].event : ev;
+    if (as == EV_SPDP_SENT) {
+        int k = rnd(m, 100);
+        r->sent_to = k < 3 ? NULL : k < 5 ? "zzz" : "kejari";
+    }
 }
 
 static void build_req(struct model *m, struct mcase *mc, int step, struct req *r)
@@ -2549,6 +2575,8 @@ static char *req_json(const struct req *r)
     if (r->notice || r->report)
         json_object_set_new(o, "recipient",
                             json_string(r->report ? "ketua_pn_persetujuan" : r->notice));
+    if (r->sent_to)
+        json_object_set_new(o, "recipient", json_string(r->sent_to));
     if (r->received || r->extra == MF_RECEIVED_BY)
         json_object_set_new(o, "received_by", json_string("Nguyen Thi Lan (istri)"));
     if (r->unlawful || r->extra == MF_UNLAWFUL_REASON)

@@ -429,7 +429,10 @@ START_TEST(test_an_spdp_of_no_recipient_gets_its_korwas_letter)
     long long party, id = case_opened("2026-05-04", "LY VAN DUC", &party);
     json_decref(act(
         id, "\"type\":\"sprindik_issued\",\"date\":\"2026-05-05\",\"issue\":[\"sprindik\"]", 201));
-    json_t *e = act(id, "\"type\":\"spdp_sent\",\"date\":\"2026-05-06\",\"issue\":[\"spdp\"]", 201);
+    json_t *e = act(id,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-05-06\",\"recipient\":\"kejari\","
+                    "\"issue\":[\"spdp\"]",
+                    201);
     char cite[400];
     snprintf(cite, sizeof cite,
              "Surat Pemberitahuan Dimulainya Penyidikan Nomor %s tanggal 6 Mei 2026",

@@ -76,7 +76,8 @@ static long long case_on(const char *opened, const char *sprindik, const char *s
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
     snprintf(body, sizeof body, "{\"type\":\"sprindik_issued\",\"date\":\"%s\"}", sprindik);
     json_decref(call("POST", path, demo.inv, body, 201));
-    snprintf(body, sizeof body, "{\"type\":\"spdp_sent\",\"date\":\"%s\"}", spdp);
+    snprintf(body, sizeof body, "{\"type\":\"spdp_sent\",\"date\":\"%s\",\"recipient\":\"kejari\"}",
+             spdp);
     json_decref(call("POST", path, demo.inv, body, 201));
     /* the SPDP received by each recipient the day it was sent (Permenkumham 39/2021 Pasal 27):
      * no notice overdue, so that the approval owed is the file's own deadline on the board */

@@ -159,7 +159,9 @@ START_TEST(test_a_sprindik_and_spdp_are_issued_before_any_suspect_is_known)
     assert_has(t, "belum diketahui", "the Sprindik without a suspect");
     free(t);
     json_decref(e);
-    e = act(id, demo.inv, "\"type\":\"spdp_sent\",\"date\":\"2026-11-05\",\"issue\":[\"spdp\"]",
+    e = act(id, demo.inv,
+            "\"type\":\"spdp_sent\",\"date\":\"2026-11-05\",\"recipient\":\"kejari\","
+            "\"issue\":[\"spdp\"]",
             201);
     t = act_paper(e);
     assert_has(t, "5 November 2026", "the SPDP's date");
