@@ -173,8 +173,10 @@ START_TEST(test_a_berita_acara_cites_the_order_it_executes_by_number)
              "\"Rupbasan Kelas I Palembang\"}",
              party);
     json_decref(call("POST", path, demo.inv, m, 201));
-    long long sita = act(id, "\"type\":\"seizure_done\",\"at\":\"2026-02-04T09:00:00+07:00\","
-                             "\"urgent_reason\":\"paspor dapat dihilangkan pemiliknya\"");
+    long long sita =
+        act(id, "\"type\":\"seizure_done\",\"at\":\"2026-02-04T09:00:00+07:00\",\"scene\":\"Hotel "
+                "Sriwijaya kamar 12, Palembang\","
+                "\"urgent_reason\":\"paspor dapat dihilangkan pemiliknya\"");
     snprintf(m, sizeof m,
              "\"type\":\"detained\",\"at\":\"2026-02-05T07:00:00+07:00\",\"party_id\":%lld,"
              "\"detention_type\":\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas I "
@@ -200,15 +202,32 @@ START_TEST(test_a_berita_acara_cites_the_order_it_executes_by_number)
     cites_its_order(id, "sp_penyitaan", "ba_penyitaan", sita, "Surat Perintah Penyitaan",
                     "4 Februari 2026");
     /* an order numbered outside berkas (recorded with its act): cited by that number */
-    long long out = act(id, "\"type\":\"seizure_done\",\"at\":\"2026-02-06T10:00:00+07:00\","
-                            "\"number\":\"SP.Sita/21/II/2026/Kanim Plg\",\"urgent_reason\":"
-                            "\"telepon genggam dapat dihapus isinya\"");
+    long long out =
+        act(id, "\"type\":\"seizure_done\",\"at\":\"2026-02-06T10:00:00+07:00\",\"scene\":\"Hotel "
+                "Sriwijaya kamar 12, Palembang\","
+                "\"number\":\"SP.Sita/21/II/2026/Kanim Plg\",\"urgent_reason\":"
+                "\"telepon genggam dapat dihapus isinya\"");
     json_t *d = issue(id, "ba_penyitaan", out, "{}", 201);
     t = text_of_doc(d);
     assert_has(t,
                "Surat Perintah Penyitaan Nomor SP.Sita/21/II/2026/Kanim Plg, tanggal 6 "
                "Februari 2026",
                "BA Penyitaan of an order numbered outside berkas");
+    free(t);
+    json_decref(d);
+    /* where it was seized is its act's too (KUHAP 75): none recorded nor given, refused */
+    long long nowhere = act(id, "\"type\":\"seizure_done\",\"at\":\"2026-02-06T11:00:00+07:00\","
+                                "\"number\":\"SP.Sita/22/II/2026/Kanim Plg\",\"urgent_reason\":"
+                                "\"dokumen dapat dimusnahkan\"");
+    long long before = documents();
+    json_t *p = issue(id, "ba_penyitaan", nowhere, "{}", 422);
+    ck_assert_msg(strstr(str(p, "detail"), "tempat penyitaan (param scene)"), "%s",
+                  str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(documents(), before);
+    d = issue(id, "ba_penyitaan", nowhere, "{\"scene\":\"Kantor Imigrasi Palembang\"}", 201);
+    t = text_of_doc(d);
+    assert_has(t, "bertempat di Kantor Imigrasi Palembang,", "BA Penyitaan: where");
     free(t);
     json_decref(d);
 }
@@ -238,8 +257,10 @@ START_TEST(test_a_berita_acara_states_the_hour_of_its_act_or_no_hour)
     long long dah = act(id, "\"type\":\"search_done\",\"date\":\"2026-03-04\",\"scene\":\"rumah "
                             "kos Jalan Merdeka Nomor 5, Palembang\",\"urgent_reason\":\"tersangka "
                             "hendak melarikan diri\"");
-    long long sita = act(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"urgent_reason\":"
-                             "\"paspor dapat dihilangkan pemiliknya\"");
+    long long sita =
+        act(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"scene\":\"rumah kos Jalan "
+                "Merdeka Nomor 5, Palembang\",\"urgent_reason\":"
+                "\"paspor dapat dihilangkan pemiliknya\"");
     snprintf(m, sizeof m,
              "\"type\":\"detained\",\"date\":\"2026-03-05\",\"party_id\":%lld,\"detention_type\":"
              "\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas I Palembang\",\"polri_order\":"

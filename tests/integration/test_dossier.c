@@ -1055,7 +1055,8 @@ START_TEST(test_the_paper_of_a_withdrawn_act_is_revoked_before_the_file_is_sent)
                                 201));
     /* its order numbered outside berkas, recorded with it: the BA cites it (KUHAP 38, 75) */
     snprintf(m, sizeof m,
-             "\"type\":\"seizure_done\",\"date\":\"2026-06-05\",\"permit_act\":%lld,\"number\":"
+             "\"type\":\"seizure_done\",\"date\":\"2026-06-05\",\"scene\":\"Jalan Merdeka Nomor 5, "
+             "Palembang\",\"permit_act\":%lld,\"number\":"
              "\"SP.Sita/31/VI/2026/Kanim Plg\"",
              izin);
     long long sita = api_id(act(id, demo.inv, m, 201));

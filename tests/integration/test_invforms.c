@@ -193,7 +193,7 @@ static void papers_after_corrections(long long id)
     long long sita = done_then_corrected(id, "seizure_done", basis, m);
     /* the order first: the BA cites it by number (KUHAP 38, 75) */
     json_decref(issue(id, "sp_penyitaan", sita, "{}", 201));
-    d = issue(id, "ba_penyitaan", sita, "{}", 201);
+    d = issue(id, "ba_penyitaan", sita, "{\"scene\":\"Jalan Merdeka Nomor 5, Palembang\"}", 201);
     t = text_of_doc(d);
     assert_has(t,
                "Penyitaan dilakukan dalam keadaan yang sangat perlu dan mendesak tanpa izin Ketua "
@@ -218,7 +218,7 @@ static void papers_after_corrections(long long id)
              moved, basis);
     json_decref(act(id, m, NULL, 201));
     json_decref(issue(id, "sp_penyitaan", moved, "{}", 201));
-    d = issue(id, "ba_penyitaan", moved, "{}", 201);
+    d = issue(id, "ba_penyitaan", moved, "{\"scene\":\"Jalan Merdeka Nomor 5, Palembang\"}", 201);
     ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-01-12");
     t = text_of_doc(d);
     assert_has(t, "Senin", "BA Penyitaan of a seizure re-dated to Monday 12 January");
@@ -500,7 +500,8 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     assert_has(t, "diberi lak dan cap jabatan", "BA Pembungkusan");
     free(t);
     /* the BA Penyitaan says it was urgent, why, and that the approval is sought (KUHAP 38(2)) */
-    d = issue(id, "ba_penyitaan", json_integer_value(json_object_get(e, "id")), "{}", 201);
+    d = issue(id, "ba_penyitaan", json_integer_value(json_object_get(e, "id")),
+              "{\"scene\":\"rumah kos Jalan Merdeka Nomor 5, Palembang\"}", 201);
     t = text_of_doc(d);
     assert_has(t,
                "Penyitaan dilakukan dalam keadaan yang sangat perlu dan mendesak tanpa izin Ketua "

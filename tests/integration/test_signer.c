@@ -360,7 +360,8 @@ START_TEST(test_each_berita_acara_names_the_ppns_who_acted)
              suspect);
     json_decref(call("POST", path, demo.inv, m, 201));
     e = act(id, demo.inv,
-            "\"type\":\"seizure_done\",\"date\":\"2026-03-12\",\"urgent_reason\":\"paspor "
+            "\"type\":\"seizure_done\",\"date\":\"2026-03-12\",\"scene\":\"rumah kos Jalan "
+            "Merdeka Nomor 7, Palembang\",\"urgent_reason\":\"paspor "
             "ditemukan saat penggeledahan\"",
             "\"sp_penyitaan\",\"ba_pembungkusan\"");
     ordered(id, paper(e, 0), SITI, ANDI, "SP Penyitaan");

@@ -134,7 +134,9 @@ static long long izin(long long id, const char *number)
 static long long seizure(long long id, const char *date, long long p, const char *number)
 {
     char m[300];
-    snprintf(m, sizeof m, "\"type\":\"seizure_done\",\"date\":\"%s\",\"permit_act\":%lld%s%s%s",
+    snprintf(m, sizeof m,
+             "\"type\":\"seizure_done\",\"date\":\"%s\",\"scene\":\"Jalan Merdeka Nomor 5, "
+             "Palembang\",\"permit_act\":%lld%s%s%s",
              date, p, number ? ",\"number\":\"" : "", number ? number : "", number ? "\"" : "");
     return act(id, m);
 }
