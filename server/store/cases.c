@@ -597,18 +597,20 @@ static const struct stmt lists[] = {
                   "SELECT d.event_id, d.id, d.form, d.number FROM app.documents d JOIN "
                   "app.events e ON e.id = d.event_id WHERE d.case_id = $1::bigint AND "
                   "e.case_id = $1::bigint AND d.revoked_at IS NULL ORDER BY e.seq, d.id"},
-    [L_TEAM] =
-        {"cases.page_team", 1,
-         "SELECT u.id, u.name, u.nip, ci.source, " JT(
-             "ci.added_at") " FROM "
-                            "app.case_investigators ci JOIN app.users u ON u.id = ci.user_id WHERE "
-                            "ci.case_id = $1::bigint AND ci.removed_at IS NULL ORDER BY u.name"},
-    [L_JAKSA] =
-        {"cases.page_jaksa", 1,
-         "SELECT u.id, u.name, u.nip, NULL::text, " JT(
-             "cp.added_at") " FROM "
-                            "app.case_prosecutors cp JOIN app.users u ON u.id = cp.user_id WHERE "
-                            "cp.case_id = $1::bigint AND cp.removed_at IS NULL ORDER BY u.name"},
+    /* since: the legal date of the act that named them (the Sprindik, a reassignment, the
+     * P-16), the row's entry time only when no act did */
+    [L_TEAM] = {"cases.page_team", 1,
+                "SELECT u.id, u.name, u.nip, ci.source, coalesce(e.legal_date::text, " JT(
+                    "ci.added_at") ") FROM app.case_investigators ci JOIN app.users u ON u.id = "
+                                   "ci.user_id LEFT JOIN app.events e ON e.id = ci.event_id AND "
+                                   "e.case_id = ci.case_id WHERE ci.case_id = $1::bigint AND "
+                                   "ci.removed_at IS NULL ORDER BY u.name"},
+    [L_JAKSA] = {"cases.page_jaksa", 1,
+                 "SELECT u.id, u.name, u.nip, NULL::text, coalesce(e.legal_date::text, " JT(
+                     "cp.added_at") ") FROM app.case_prosecutors cp JOIN app.users u ON u.id = "
+                                    "cp.user_id LEFT JOIN app.events e ON e.id = cp.event_id AND "
+                                    "e.case_id = cp.case_id WHERE cp.case_id = $1::bigint AND "
+                                    "cp.removed_at IS NULL ORDER BY u.name"},
 };
 
 static const struct stmt directions_named = {

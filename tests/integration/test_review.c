@@ -2650,13 +2650,42 @@ START_TEST(test_p16_names_the_jaksa_peneliti)
     char body[256];
     snprintf(body, sizeof body, "{\"type\":\"p16_received\",\"jaksa\":\"%s\"}", NIP_INV_PLG);
     expect_field(post_event(id, pros, body, 400), "jaksa");
-    snprintf(body, sizeof body, "{\"type\":\"p16_received\",\"jaksa\":\"%s\"}", NIP_PROS_PLG);
+    /* appointed on the day of the file's last act, recorded later: he is the jaksa since the
+     * P-16's own day, not since it was typed in (the act's date, DOMAIN 12) */
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *p[1] = {cid};
+    char *day = sql_value(db,
+                          "SELECT max(legal_date)::text FROM app.events WHERE case_id = "
+                          "$1::bigint",
+                          1, p);
+    snprintf(body, sizeof body, "{\"type\":\"p16_received\",\"date\":\"%s\",\"jaksa\":\"%s\"}", day,
+             NIP_PROS_PLG);
     json_decref(post_event(id, pros, body, 201));
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
     json_t *c = call("GET", path, inv, NULL, 200);
     json_t *j = json_array_get(json_object_get(c, "jaksa"), 0);
     ck_assert_str_eq(json_string_value(json_object_get(j, "name")), "Fitri Handayani");
+    ck_assert_str_eq(json_string_value(json_object_get(j, "since")), day);
+    /* and the team named by the order (the Sprindik) since the order's day */
+    char *sprindik = sql_value(db,
+                               "SELECT legal_date::text FROM app.events WHERE case_id = "
+                               "$1::bigint AND type IN ('sprindik_issued', "
+                               "'pre_investigation_ordered') AND payload ? 'team' "
+                               "ORDER BY seq DESC LIMIT 1",
+                               1, p);
+    json_t *team = json_object_get(c, "team");
+    ck_assert_int_gt(json_array_size(team), 0);
+    size_t i;
+    json_t *m;
+    json_array_foreach(team, i, m)
+    {
+        if (strcmp(json_string_value(json_object_get(m, "source")), "order") == 0)
+            ck_assert_str_eq(json_string_value(json_object_get(m, "since")), sprindik);
+    }
+    free(sprindik);
+    free(day);
     json_decref(c);
 }
 END_TEST
