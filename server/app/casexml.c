@@ -388,7 +388,8 @@ static void write_investigators(struct xw *x, const char *list, const struct sto
     xw_end(x);
 }
 
-/* daftar-tersangka, daftar-saksi, daftar-ahli: the parties of one kind. */
+/* daftar-tersangka, daftar-saksi, daftar-ahli, daftar-pelapor, daftar-korban: the parties of
+ * one kind. */
 static void write_parties(struct xw *x, const struct store_casedoc *d, const char *kind,
                           const char *item)
 {
@@ -1001,6 +1002,10 @@ static void write_case(struct xw *x, const struct casedoc *doc)
     write_events(x, d);
     write_instructions(x, d);
     write_investigators(x, "daftar-pelaksana", d->actors, d->nactors);
+    /* the reporter and the victim, told of the SPDP and of the SP3 (MK 130/PUU-XIII/2015;
+     * UU 20/2025 Pasal 24(4)): at the end, as documents stored before them have neither */
+    write_parties(x, d, "reporter", "pelapor");
+    write_parties(x, d, "victim", "korban");
     xw_end(x);
 }
 

@@ -845,6 +845,63 @@ static void party_of(long long id, const char *kind, const char *name, char *out
     json_decref(p);
 }
 
+/* KUHAP 1981 Pasal 109(3): a PPNS who stops an investigation notifies the Polri investigator and
+ * the PU; the notices go to the suspect or his family and the reporter too (DOMAIN 4.15; UU
+ * 20/2025 Pasal 24(4): the victim).  Found in acceptance: the SP3 of 2025 said in its KEDUA to
+ * notify the Polri investigator, but its copies named neither Korwas/Polri nor the reporter.
+ * The SP3 and its notice to the Kejari list among their copies the Polri investigator as
+ * Korwas PPNS, the reporter and the victim by name; a file with neither lists neither. */
+START_TEST(test_the_sp3_copies_the_polri_investigator_the_reporter_and_the_victim)
+{
+    long long party, id = case_opened("2025-10-06", "VN", &party);
+    char pelapor[40], korban[40];
+    party_of(id, "reporter", "Budi Santoso", pelapor, sizeof pelapor);
+    party_of(id, "victim", "Siti Aminah", korban, sizeof korban);
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2025-10-10\"", "\"sprindik\"", 201));
+    json_decref(act(id, "\"type\":\"spdp_sent\",\"date\":\"2025-10-12\",\"recipient\":\"kejari\"",
+                    "\"spdp\"", 201));
+    json_t *e =
+        act(id, "\"type\":\"sp3_issued\",\"date\":\"2025-11-03\",\"ground\":\"tidak_cukup_bukti\"",
+            "\"sp3\"", 201);
+    char *t = text_of_doc(paper(e, 0));
+    const char *tembusan = strstr(t, "Tembusan");
+    ck_assert_msg(tembusan != NULL, "SP3 without Tembusan: %.3000s", t);
+    assert_has(tembusan,
+               "Penyidik Kepolisian Negara Republik Indonesia selaku Koordinator Pengawas PPNS",
+               "SP3 copies (KUHAP 109(3))");
+    assert_has(tembusan, "Pelapor Budi Santoso", "SP3 copies");
+    assert_has(tembusan, "Korban Siti Aminah", "SP3 copies");
+    assert_has(tembusan, "Tersangka " SUSPECT, "SP3 copies");
+    free(t);
+    json_decref(e);
+    e = act(id, "\"type\":\"sp3_notified\",\"date\":\"2025-11-04\",\"recipient\":\"kejari\"",
+            "\"pemberitahuan_sp3\"", 201);
+    t = text_of_doc(paper(e, 0));
+    tembusan = strstr(t, "Tembusan");
+    ck_assert_msg(tembusan != NULL, "notice without Tembusan: %.3000s", t);
+    assert_has(tembusan, "Koordinator Pengawas PPNS", "the SP3's notice copies");
+    assert_has(tembusan, "Pelapor Budi Santoso", "the SP3's notice copies");
+    assert_has(tembusan, "Korban Siti Aminah", "the SP3's notice copies");
+    free(t);
+    json_decref(e);
+    /* a file with no reporter or victim names none */
+    id = case_opened("2025-10-06", "VN", &party);
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2025-10-10\"", "\"sprindik\"", 201));
+    json_decref(act(id, "\"type\":\"spdp_sent\",\"date\":\"2025-10-12\",\"recipient\":\"kejari\"",
+                    "\"spdp\"", 201));
+    e = act(id, "\"type\":\"sp3_issued\",\"date\":\"2025-11-03\",\"ground\":\"tidak_cukup_bukti\"",
+            "\"sp3\"", 201);
+    t = text_of_doc(paper(e, 0));
+    assert_has(t, "Koordinator Pengawas PPNS", "SP3 copies");
+    assert_lacks(t, "Pelapor ", "SP3 of a file without a reporter");
+    assert_lacks(t, "Korban ", "SP3 of a file without a victim");
+    free(t);
+    json_decref(e);
+}
+END_TEST
+
 /* A summons calls a person to be heard as what he is in the case (KUHAP 112(1); DOMAIN 4.6): a
  * witness as saksi (116), an expert as ahli (120), a suspect as tersangka.  Found in acceptance:
  * a witness's summons, the party given as --param party=pihak-N, said "didengar keterangannya
@@ -1249,6 +1306,7 @@ Suite *suite_invforms(void)
     tcase_add_test(tc, test_the_investigators_papers_refuse_bad_input);
     tcase_add_test(tc, test_the_search_and_seizure_orders_cite_the_basis_of_their_act);
     tcase_add_test(tc, test_the_sp3_cites_the_spdp_sent_to_the_kejari_by_its_number);
+    tcase_add_test(tc, test_the_sp3_copies_the_polri_investigator_the_reporter_and_the_victim);
     tcase_add_test(tc, test_a_summons_calls_each_party_as_what_he_is);
     tcase_add_test(tc, test_the_request_to_the_court_names_the_pengadilan_negeri);
     tcase_add_test(tc, test_the_search_papers_name_the_place_searched);
