@@ -235,7 +235,7 @@ static void refuse_guard(enum event ev, struct det_result *res)
 {
     res->verdict = DET_REFUSED_GUARD;
     size_t used = (size_t)snprintf(res->reason, sizeof res->reason,
-                                   "%s belum dapat dicatat: ", event_label(ev));
+                                   "%s belum dapat dicatat, belum terpenuhi: ", event_label(ev));
     for (int i = 0; i < res->missing.n && used < sizeof res->reason; i++) {
         int w = snprintf(res->reason + used, sizeof res->reason - used, "%s%s", i ? "; " : "",
                          fact_label(res->missing.list[i]));

@@ -109,7 +109,7 @@ struct det_result {
     struct missing missing; /* DET_REFUSED_GUARD */
     int nallowed;           /* DET_REFUSED_STATE: acts the state accepts */
     enum event allowed[DETENTION_EVENTS];
-    char reason[256]; /* Indonesian, "" when allowed */
+    char reason[512]; /* Indonesian, "" when allowed */
 };
 
 /* A suspect who was never arrested nor detained. */

@@ -123,21 +123,21 @@ static const struct {
                                 "deemed_complete_confirmed, atau bila pengembalian tetap "
                                 "dicatat, sertakan alasannya (--late-reason ALASAN)",
                                 NO_SOURCE},
-    /* these two labels, shown when their fact is missing (after "... belum dapat dicatat:"),
-     * say what is so: the condition they fail ("P-19 belum pernah diberikan untuk berkas
-     * ini") read there as a false statement of the file */
+    /* a label names the condition a refusal found unmet ("... belum dapat dicatat, belum
+     * terpenuhi: LABEL"); these two say as well what is so, which is why (shown only when
+     * unmet): "P-19 belum pernah diberikan untuk berkas ini" alone read as a false statement */
     [FACT_FIRST_RETURN] = {"first_return",
-                           "P-19 hanya sekali untuk satu berkas (SE JAM Pidum "
-                           "B-3326/E/EJP/11/2011), dan berkas ini sudah pernah dikembalikan "
-                           "dengan P-19 sejak Surat Perintah Penyidikan terakhirnya",
+                           "P-19 yang pertama untuk berkas ini (P-19 hanya sekali, SE JAM Pidum "
+                           "B-3326/E/EJP/11/2011: berkas ini sudah pernah dikembalikan dengan "
+                           "P-19 sejak Surat Perintah Penyidikan terakhirnya)",
                            "pengembalian berikutnya dicatat sebagai surat biasa yang menyebut "
                            "petunjuk yang belum dipenuhi (berkas record {case} "
                            "return_letter_received --unmet ID)",
                            NO_SOURCE},
     [FACT_P19_GIVEN] = {"p19_given",
-                        "Surat biasa hanya untuk pengembalian setelah P-19, dan berkas ini "
-                        "belum pernah dikembalikan dengan P-19 sejak Surat Perintah Penyidikan "
-                        "terakhirnya",
+                        "P-19 lebih dahulu (surat biasa hanya untuk pengembalian setelah P-19: "
+                        "berkas ini belum pernah dikembalikan dengan P-19 sejak Surat Perintah "
+                        "Penyidikan terakhirnya)",
                         "pengembalian pertama dicatat dengan P-19 (berkas record {case} "
                         "p19_received --instruction TEKS)",
                         SOURCE(EV_P19_RECEIVED, AV_ANY)},

@@ -182,11 +182,14 @@ int fsm_rows(struct fsm_row *out, int max)
     return n;
 }
 
-/* "Belum terpenuhi: A; B." from the missing list. */
+/* "X belum dapat dicatat, belum terpenuhi: A; B" from the missing list: each label names a
+ * condition, which read as a statement ("... belum dapat dicatat: Laporan Keimigrasian telah
+ * diregistrasi") without the words saying it is unmet. */
 static void guard_reason(struct fsm_result *r)
 {
-    size_t used = (size_t)snprintf(r->reason, sizeof r->reason,
-                                   "%s belum dapat dicatat: ", event_label(r->event));
+    size_t used =
+        (size_t)snprintf(r->reason, sizeof r->reason,
+                         "%s belum dapat dicatat, belum terpenuhi: ", event_label(r->event));
     for (int i = 0; i < r->missing.n && used < sizeof r->reason; i++) {
         int w = snprintf(r->reason + used, sizeof r->reason - used, "%s%s", i ? "; " : "",
                          fact_label(r->missing.list[i]));

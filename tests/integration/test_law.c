@@ -748,7 +748,8 @@ START_TEST(test_the_p19_once_then_a_letter_naming_the_unmet_items)
                                  "return_letter_received"));
     /* the reason as it is: the file had its P-19 - not "P-19 belum pernah diberikan", which
      * read as if none had been given (found in acceptance) */
-    ck_assert_msg(strstr(str(j, "detail"), "sudah pernah dikembalikan dengan P-19") &&
+    ck_assert_msg(strstr(str(j, "detail"), "belum terpenuhi: P-19 yang pertama untuk berkas ini") &&
+                      strstr(str(j, "detail"), "sudah pernah dikembalikan dengan P-19") &&
                       strstr(str(j, "detail"), "P-19 hanya sekali") &&
                       !strstr(str(j, "detail"), "belum pernah diberikan"),
                   "%s", str(j, "detail"));
