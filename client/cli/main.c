@@ -279,7 +279,10 @@ const struct command cli_commands[] = {
      "                             demi_hukum_nebis_in_idem, demi_hukum_meninggal_dunia,\n"
      "                             demi_hukum_kedaluwarsa, demi_hukum_pengaduan_dicabut; sejak\n"
      "                             2 Januari 2026 juga (UU 20/2025 Pasal 24) keadilan_restoratif,\n"
-     "                             denda_kategori_ii, denda_kategori_iv\n"
+     "                             denda_kategori_ii, denda_kategori_iv; released: alasan\n"
+     "                             pengeluaran tahanan: kepentingan_terpenuhi (KUHAP 24(3)),\n"
+     "                             masa_penahanan_habis (24(4)), penyidikan_dihentikan,\n"
+     "                             putusan_praperadilan\n"
      "      --polri-order NO       surat perintah penyidik Polri (UU 20/2025)\n"
      "      --polri-involved       penyidik Polri terlibat\n"
      "      --severe-illness       sakit fisik atau jiwa yang berat (KUHAP 29(1))\n",

@@ -31,6 +31,7 @@
 #include "core/detention.h"
 #include "core/fsm.h"
 #include "core/order.h"
+#include "core/relground.h"
 #include "core/sp3ground.h"
 #include "store/events.h"
 #include "store/instructions.h"
@@ -747,6 +748,11 @@ static bool check_ground(const struct casefile *cf, enum event ev, const struct 
                          struct caldate date, struct event_outcome *out, struct berr *err)
 {
     enum event as = acting_as(cf, ev, in->corrects);
+    char known[200];
+    if (as == EV_RELEASED && in->ground && !release_ground_find(in->ground))
+        return berr_field(err, BERR_BAD_INPUT, "ground",
+                          "%.60s bukan alasan pengeluaran tahanan; pilih: %s", in->ground,
+                          release_ground_list(known, sizeof known));
     if (as != EV_SP3_ISSUED || (ev == EV_CORRECTED && (in->withdraws || !in->ground)))
         return true;
     const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, date);
@@ -955,10 +961,12 @@ static bool act_input(struct recording *r, struct berr *err)
                           served);
     }
     r->payload = evfield_payload(in);
-    /* the words of the SP3's ground, as its forms print them */
+    /* the words of the SP3's or the release's ground, as their forms print them */
     const struct sp3_ground *ground = in->ground ? sp3_ground_find(in->ground) : NULL;
-    if (ground)
-        json_object_set_new(r->payload, "ground_text", json_string(ground->text));
+    const struct release_ground *rg = in->ground ? release_ground_find(in->ground) : NULL;
+    if (ground || rg)
+        json_object_set_new(r->payload, "ground_text",
+                            json_string(ground ? ground->text : rg->text));
     /* the people the act names, the rules of a direction (acts.h) */
     if (!acts_check(r->tx, cf, r->ev, in, r->who, r->today, r->payload, err))
         return false;

@@ -85,6 +85,10 @@ static const struct form_rule {
     {"ba_penangkapan", INVESTIGATING, 30, "arrested", NULL, false, true},
     {"sp_penahanan", INVESTIGATING, 44, "detained", NULL, true, true},
     {"ba_penahanan", INVESTIGATING, 31, "detained", NULL, false, true},
+    /* the release (KUHAP 24(3)-(4), 109(2), 82(3) huruf a): the order, whose number is the
+     * act's, and its Berita Acara */
+    {"sp_pengeluaran_tahanan", INVESTIGATING, 49, "released", NULL, true, true},
+    {"ba_pengeluaran_tahanan", INVESTIGATING, 36, "released", NULL, false, true},
     {"permintaan_perpanjangan", INVESTIGATING, 45, NULL, NULL, false, true},
     {"sp_penyitaan", INVESTIGATING, 46, "seizure_done", NULL, true, true},
     {"ba_penyitaan", INVESTIGATING, 32, "seizure_done", NULL, false, true},

@@ -47,5 +47,6 @@ Suite *suite_permit(void);
 Suite *suite_stale(void);
 Suite *suite_signer(void);
 Suite *suite_blanks(void);
+Suite *suite_detpapers(void);
 
 #endif

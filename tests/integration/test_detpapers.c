@@ -1,0 +1,344 @@
+/*
+ * test_detpapers.c - the papers of the detention acts that had none: the release from
+ * detention (Surat Perintah and Berita Acara Pengeluaran Tahanan), over real HTTP against a
+ * real berkasd on the demo data, papers read back with pdftotext.
+ *
+ * Expectations come from the law (DOMAIN.md 4.8, 7.1, 7.3, 12), not from the code:
+ *   - a suspect is released from detention on a written order (KUHAP 24(3)-(4), 109(2),
+ *     82(3) huruf a; DOMAIN 7.1: "Surat Perintah ... Pengeluaran Tahanan + berita acara"),
+ *     an order signed by the atasan PPNS like the SP Penahanan it ends (DOMAIN 12), citing
+ *     that SP Penahanan by number and date and the ground of the release;
+ *   - its Berita Acara is made by the PPNS who released him, on the act's day and at its hour
+ *     (KUHAP 75), naming the suspect, the place he was held and the order it executes;
+ *   - a paper is its act's (DOMAIN 12): without a release recorded there is none to issue
+ *     (422), and a fact it must state that was not recorded is refused, never dotted.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filler.h"
+#include "harness.h"
+#include "suites.h"
+
+#define SUSPECT  "Nguyễn Thị Lan"
+#define PPNS     "Andi Pratama" /* NIP_INV_PLG, who records the acts */
+#define FACILITY "Rumah Tahanan Negara Kelas I Palembang"
+
+static struct demo_server demo;
+
+static void start(void)
+{
+    demo_server_start(&demo, "detpapers_suite");
+}
+
+static void stop(void)
+{
+    demo_server_stop(&demo);
+}
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    return api_json(demo.port, method, path, token, body, want);
+}
+
+static void assert_has(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.5000s", what, needle, text);
+}
+
+static void assert_lacks(const char *text, const char *needle, const char *what)
+{
+    ck_assert_msg(strstr(text, needle) == NULL, "%s: \"%s\" in: %.5000s", what, needle, text);
+}
+
+static const char *str(json_t *j, const char *k)
+{
+    return json_string_value(json_object_get(j, k));
+}
+
+static long long count_of(const char *sql, long long case_id)
+{
+    char id[24];
+    snprintf(id, sizeof id, "%lld", case_id);
+    const char *p[1] = {id};
+    return sql_count(demo.db, sql, 1, p);
+}
+
+static long long documents(long long case_id)
+{
+    return count_of("SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", case_id);
+}
+
+static long long events(long long case_id)
+{
+    return count_of("SELECT count(*) FROM app.events WHERE case_id = $1::bigint", case_id);
+}
+
+/* A Palembang case opened on 2 February 2026, its Vietnamese suspect (*party) charged with
+ * Pasal 122, a Sprindik of 3 February with its paper, the suspect arrested on 4 February and
+ * detained in the Rutan on 5 February at 07:00 (*han) with his SP Penahanan issued (*sp_han:
+ * its number). */
+static long long detained_case(long long *party, long long *han, char *sp_han, size_t n)
+{
+    char body[700], path[96];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-02-02\",\"summary\":\"Uji "
+             "pengeluaran tahanan\",\"kejari_id\":%lld}",
+             demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body,
+             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":"
+             "\"C7766554\",\"sex\":\"P\",\"birth_date\":\"1990-03-08\",\"birth_place\":\"Hải "
+             "Phòng\",\"address_id\":\"Jalan Merdeka Nomor 9, Palembang\"}",
+             SUSPECT);
+    json_t *p = call("POST", path, demo.inv, body, 201);
+    *party = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_decref(call(
+        "POST", path, demo.inv,
+        "{\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"issue\":[\"sprindik\"]}", 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"arrested\",\"at\":\"2026-02-04T08:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/21/II/2026/Ditreskrimsus\",\"scene\":\"Jalan Merdeka "
+             "Nomor 9, Palembang\"}",
+             *party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"at\":\"2026-02-05T07:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"facility\":\"%s\",\"polri_order\":"
+             "\"SP.Han/22/II/2026/Ditreskrimsus\",\"issue\":[\"sp_penahanan\"]}",
+             *party, FACILITY);
+    json_t *e = call("POST", path, demo.inv, body, 201);
+    *han = json_integer_value(json_object_get(e, "id"));
+    json_t *docs = json_object_get(e, "documents");
+    const char *num = str(json_array_get(docs, 0), "number");
+    ck_assert_msg(num != NULL, "the SP Penahanan issued with its act");
+    snprintf(sp_han, n, "%s", num);
+    json_decref(e);
+    return id;
+}
+
+/* POST form for event (0: none named) with params; the reply. */
+static json_t *issue(long long id, const char *form, long long event, const char *params,
+                     const char *token, long want)
+{
+    char path[128], body[600];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
+    if (event)
+        snprintf(body, sizeof body, "{\"event\":%lld,\"params\":%s}", event, params);
+    else
+        snprintf(body, sizeof body, "{\"params\":%s}", params);
+    return call("POST", path, token, body, want);
+}
+
+/* Issuing form is refused with want, detail naming what, nothing written. */
+static void refused(long long id, const char *form, long long event, const char *params, long want,
+                    const char *what)
+{
+    long long before = documents(id);
+    json_t *p = issue(id, form, event, params, demo.inv, want);
+    ck_assert_msg(str(p, "detail") && strstr(str(p, "detail"), what), "%s: %s", form,
+                  str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(documents(id), before);
+}
+
+/* DOMAIN 7.1, 12: a suspect detained and then released has the order and the Berita Acara of
+ * his release, each its act's.  Found in acceptance: a prosecutor receiving the file of a
+ * suspect detained and released found no paper saying when and on what order he left. */
+START_TEST(test_a_release_has_its_order_and_berita_acara)
+{
+    long long party, han;
+    char sp_han[160], path[96], body[600], pihak[40];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(pihak, sizeof pihak, "{\"party\":\"pihak-%lld\"}", party);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+
+    /* no release recorded: no paper of one (the act first) */
+    refused(id, "sp_pengeluaran_tahanan", 0, pihak, 422, "Pengeluaran tahanan");
+    refused(id, "ba_pengeluaran_tahanan", 0, pihak, 422, "Pengeluaran tahanan");
+    /* a detention is not a release */
+    refused(id, "sp_pengeluaran_tahanan", han, "{}", 409, "bukan dokumen tindakan");
+
+    /* a ground the law does not know: 400 naming the field, nothing recorded */
+    long long before = events(id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"released\",\"at\":\"2026-02-12T15:30:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"dideportasi\"}",
+             party);
+    json_t *p = call("POST", path, demo.inv, body, 400);
+    ck_assert_str_eq(str(p, "field") ? str(p, "field") : "ground", "ground");
+    ck_assert_msg(strstr(str(p, "detail"), "kepentingan_terpenuhi"), "%s", str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(events(id), before);
+
+    /* released on 12 February at 15:30 because the examination no longer needs him held
+     * (KUHAP 24(3)); his order issued with the act */
+    snprintf(body, sizeof body,
+             "{\"type\":\"released\",\"at\":\"2026-02-12T15:30:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"kepentingan_terpenuhi\"}",
+             party);
+    json_t *e = call("POST", path, demo.inv, body, 201);
+    long long rel = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    /* the BA before its order: refused, saying to issue the order first */
+    refused(id, "ba_pengeluaran_tahanan", rel, "{}", 422,
+            "terbitkan dahulu Surat Perintah Pengeluaran Tahanan");
+
+    json_t *sp = issue(id, "sp_pengeluaran_tahanan", rel, "{}", demo.inv, 201);
+    ck_assert_str_eq(str(sp, "issued_on"), "2026-02-12");
+    char *t =
+        fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(sp, "id")));
+    char want[400];
+    assert_has(t, "PRO JUSTITIA", "SP Pengeluaran");
+    assert_has(t, "SURAT PERINTAH PENGELUARAN TAHANAN", "SP Pengeluaran");
+    snprintf(want, sizeof want, "Nomor: %s", str(sp, "number"));
+    assert_has(t, want, "SP Pengeluaran: its own number");
+    snprintf(want, sizeof want, "Surat Perintah Penahanan Nomor %s tanggal 5 Februari 2026",
+             sp_han);
+    assert_has(t, want, "SP Pengeluaran: the SP Penahanan it ends");
+    assert_has(t, "kepentingan pemeriksaan sudah terpenuhi", "SP Pengeluaran: the ground");
+    assert_has(t, SUSPECT, "SP Pengeluaran: the suspect");
+    assert_has(t, FACILITY, "SP Pengeluaran: where he was held");
+    assert_has(t, "12 Februari 2026", "SP Pengeluaran: dated by its act");
+    assert_has(t, str(sp, "signer"), "SP Pengeluaran: the signer");
+    ck_assert_str_ne(str(sp, "signer"), PPNS); /* the atasan signs an order, not the PPNS */
+    assert_lacks(t, "....", "SP Pengeluaran: no blank");
+    free(t);
+
+    json_t *ba = issue(id, "ba_pengeluaran_tahanan", rel, "{}", demo.inv, 201);
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(ba, "id")));
+    assert_has(t, "BERITA ACARA PENGELUARAN TAHANAN", "BA Pengeluaran");
+    assert_has(t, "PRO JUSTITIA", "BA Pengeluaran");
+    assert_has(t,
+               "Pada hari ini Kamis tanggal dua belas bulan Februari tahun dua ribu dua puluh "
+               "enam",
+               "BA Pengeluaran: the act's day");
+    assert_has(t, "pukul 15.30", "BA Pengeluaran: the act's hour");
+    assert_has(t, PPNS, "BA Pengeluaran: the PPNS who released him");
+    snprintf(want, sizeof want,
+             "Surat Perintah Pengeluaran Tahanan Nomor %s, tanggal 12 "
+             "Februari 2026",
+             str(sp, "number"));
+    assert_has(t, want, "BA Pengeluaran: the order it executes");
+    snprintf(want, sizeof want, "Surat Perintah Penahanan Nomor %s tanggal 5 Februari 2026",
+             sp_han);
+    assert_has(t, want, "BA Pengeluaran: the SP Penahanan");
+    assert_has(t, SUSPECT, "BA Pengeluaran: the suspect");
+    assert_has(t, FACILITY, "BA Pengeluaran: the place");
+    assert_has(t, "kepentingan pemeriksaan sudah terpenuhi", "BA Pengeluaran: the ground");
+    assert_lacks(t, "....", "BA Pengeluaran: no blank");
+    free(t);
+    json_decref(ba);
+    json_decref(sp);
+
+    /* the prosecutor makes neither */
+    p = issue(id, "ba_pengeluaran_tahanan", rel, "{}", demo.pros, 403);
+    json_decref(p);
+}
+END_TEST
+
+/* A release recorded without its ground (older logs; the field is optional on the act): its
+ * papers are refused naming it, nothing numbered, until a correction records it - then the
+ * papers state the ground as corrected (DOMAIN 12: a paper is its act's, as corrected). */
+START_TEST(test_a_release_without_its_ground_has_no_paper_until_recorded)
+{
+    long long party, han;
+    char sp_han[160], path[96], body[600];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"released\",\"at\":\"2026-02-25T09:00:00+07:00\",\"party_id\":%lld}",
+             party);
+    json_t *e = call("POST", path, demo.inv, body, 201);
+    long long rel = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    refused(id, "sp_pengeluaran_tahanan", rel, "{}", 422, "alasan pengeluaran tahanan");
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"2026-02-25T09:00:00+07:00\","
+             "\"party_id\":%lld,\"ground\":\"masa_penahanan_habis\"}",
+             rel, party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    json_t *sp = issue(id, "sp_pengeluaran_tahanan", rel, "{}", demo.inv, 201);
+    char *t =
+        fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(sp, "id")));
+    assert_has(t, "masa penahanan telah habis", "SP Pengeluaran: the ground as corrected");
+    assert_has(t, "25 Februari 2026", "SP Pengeluaran: dated by its act");
+    free(t);
+    json_decref(sp);
+}
+END_TEST
+
+/* The number is the office's series for the paper, in the pattern its admin sets (DOMAIN 7.2:
+ * number formats are data per office and document type); the forms list offers both papers
+ * for the released act, the order as the paper carrying the act's number. */
+START_TEST(test_release_papers_are_listed_and_numbered_by_the_office_pattern)
+{
+    json_t *forms = call("GET", "/api/v1/forms", demo.inv, NULL, 200);
+    json_t *list = json_object_get(forms, "items");
+    int seen = 0;
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *f = json_array_get(list, i);
+        const char *name = str(f, "name");
+        if (!name || strstr(name, "pengeluaran_tahanan") == NULL)
+            continue;
+        ck_assert_str_eq(str(f, "act"), "released");
+        ck_assert(json_is_true(json_object_get(f, "primary")) == (name[0] == 's'));
+        seen++;
+    }
+    json_decref(forms);
+    ck_assert_int_eq(seen, 2);
+
+    const char *admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
+    long long office =
+        sql_count(demo.db, "SELECT id FROM app.offices WHERE code = 'KANIM-PLG'", 0, NULL);
+    char path[128];
+    snprintf(path, sizeof path, "/api/v1/offices/%lld/number-patterns/sp_pengeluaran_tahanan",
+             office);
+    json_decref(call("PUT", path, admin,
+                     "{\"pattern\":\"W6.IMI.5-GR.01.05-{seq:04}/KELUAR/{roman_month}/{year}\"}",
+                     200));
+    long long party, han;
+    char sp_han[160], events_path[96], body[400];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(events_path, sizeof events_path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"released\",\"at\":\"2026-03-06T10:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"penyidikan_dihentikan\",\"issue\":[\"sp_pengeluaran_tahanan\","
+             "\"ba_pengeluaran_tahanan\"]}",
+             party);
+    json_t *e = call("POST", events_path, demo.inv, body, 201);
+    json_t *docs = json_object_get(e, "documents");
+    ck_assert_int_eq(json_array_size(docs), 2);
+    const char *n = str(json_array_get(docs, 0), "number");
+    ck_assert_msg(n && strncmp(n, "W6.IMI.5-GR.01.05-", 18) == 0 && strstr(n, "/KELUAR/III/2026"),
+                  "the office's pattern: %s", n ? n : "(none)");
+    /* the act carries its order's number */
+    ck_assert_str_eq(str(e, "number") ? str(e, "number") : n, n);
+    json_decref(e);
+}
+END_TEST
+
+Suite *suite_detpapers(void)
+{
+    Suite *s = suite_create("detpapers");
+    TCase *tc = tcase_create("release");
+    tcase_add_unchecked_fixture(tc, start, stop);
+    tcase_set_timeout(tc, 240);
+    tcase_add_test(tc, test_a_release_has_its_order_and_berita_acara);
+    tcase_add_test(tc, test_a_release_without_its_ground_has_no_paper_until_recorded);
+    tcase_add_test(tc, test_release_papers_are_listed_and_numbered_by_the_office_pattern);
+    suite_add_tcase(s, tc);
+    return s;
+}
