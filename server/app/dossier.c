@@ -363,12 +363,33 @@ static void dossier_date(const struct casefile *cf, char out[CALDATE_DATE_LEN], 
  * documents (each with the signer stored with it) and the uploads, and the
  * reader as the signer of the generated parts.  *missing lists what the
  * file still lacks (forms_dossier_complete). */
+/* A file that ended in prapenyidikan - diverted to administrative action (TAK) or dismissed -
+ * was never investigated: no Surat Perintah Penyidikan stands in its log, so there is no berkas
+ * perkara to bind (KUHAP 1 angka 2, 8(1), 75: the file holds the investigation's papers), and
+ * listing the Sprindik, SPDP, BAP and Resume as "missing" would tell the user to make papers of
+ * an investigation that never was.  409 saying so; false (err set) for such a file. */
+static bool investigated(const struct casefile *cf, struct berr *err)
+{
+    if (cf->stage != ST_ADMINISTRATIVE && cf->stage != ST_DISMISSED)
+        return true;
+    struct case_event e;
+    for (int i = 0; i < cf->nevents; i++)
+        if (cf->ev[i].event == EV_SPRINDIK_ISSUED && evlog_effective(cf->ev, cf->nevents, i, &e))
+            return true;
+    return berr_set(err, BERR_CONFLICT,
+                    "Berkas perkara tidak disusun: perkara ini berakhir pada prapenyidikan (%s) "
+                    "tanpa Surat Perintah Penyidikan, jadi tidak ada penyidikan yang dibukukan "
+                    "(KUHAP 8 ayat (1), 75); dokumen yang telah diterbitkan dapat diunduh satu "
+                    "per satu",
+                    stage_label(cf->stage));
+}
+
 static bool dossier_gather(struct app *app, struct tx *tx, const struct actor *who,
                            long long case_id, struct casefile *cf, struct sources *s, char **xml,
                            size_t *xml_len, struct signer_buf *signer, json_t **missing,
                            struct berr *err)
 {
-    bool ok = casefile_load(tx, who, case_id, false, cf, err) &&
+    bool ok = casefile_load(tx, who, case_id, false, cf, err) && investigated(cf, err) &&
               forms_dossier_complete(app, tx, cf, missing, err) &&
               casexml_build(tx, who, case_id, xml, xml_len, err) &&
               documents_load(tx, cf, s, err) && uploads_load(tx, case_id, s, err) &&

@@ -1214,6 +1214,52 @@ START_TEST(test_a_stale_paper_offers_what_its_reader_may_do)
 }
 END_TEST
 
+/* A file that ended in prapenyidikan - TAK (UU 6/2011 Pasal 75) or dismissed - was never
+ * investigated: no Surat Perintah Penyidikan, so no berkas perkara (KUHAP 8(1), 75: the file holds
+ * the investigation's papers).  Its dossier is refused as such (409 saying so), not as a file
+ * missing a Sprindik, an SPDP, a BAP and a Resume it never could have; its Laporan stays its own
+ * paper.  A file stopped by SP3 after a Sprindik and then diverted to TAK was investigated: its
+ * dossier lists what it lacks as any other's does (422). */
+START_TEST(test_a_file_ended_before_investigation_has_no_dossier)
+{
+    const char *ends[] = {"tak_decided", "dismissed"};
+    for (int k = 0; k < 2; k++) {
+        long long id = api_id(call("POST", "/api/v1/cases", demo.inv,
+                                   "{\"source\":\"jagratara\",\"opened_on\":\"2026-06-01\","
+                                   "\"summary\":\"Uji berakhir di prapenyidikan\"}",
+                                   201));
+        char m[128], path[96];
+        snprintf(m, sizeof m, "\"type\":\"%s\",\"date\":\"2026-06-03\",\"note\":\"uji\"", ends[k]);
+        json_decref(act(id, demo.inv, m, 201));
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
+        json_t *p = call("GET", path, demo.inv, NULL, 409);
+        const char *detail = json_string_value(json_object_get(p, "detail"));
+        ck_assert_msg(detail && strstr(detail, "prapenyidikan") &&
+                          strstr(detail, "tanpa Surat Perintah Penyidikan"),
+                      "%s: %s", ends[k], detail ? detail : "(no detail)");
+        ck_assert_msg(json_object_get(p, "missing") == NULL, "%s: lists papers to make", ends[k]);
+        json_decref(p);
+        ck_assert_int_gt(issue(id, "laporan_kejadian", 0), 0);
+    }
+    /* investigated, stopped, then TAK: the file's own gaps */
+    long long id = api_id(call("POST", "/api/v1/cases", demo.inv,
+                               "{\"source\":\"jagratara\",\"opened_on\":\"2026-06-01\","
+                               "\"summary\":\"Uji SP3 lalu TAK\"}",
+                               201));
+    json_decref(act(id, demo.inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\"", 201));
+    json_decref(act(id, demo.inv,
+                    "\"type\":\"sp3_issued\",\"date\":\"2026-06-05\",\"ground\":"
+                    "\"tidak_cukup_bukti\",\"polri_involved\":true",
+                    201));
+    json_decref(act(id, demo.inv, "\"type\":\"tak_decided\",\"date\":\"2026-06-06\"", 201));
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
+    json_t *p = call("GET", path, demo.inv, NULL, 422);
+    ck_assert(json_array_size(json_object_get(p, "missing")) > 0);
+    json_decref(p);
+}
+END_TEST
+
 Suite *suite_dossier(void)
 {
     Suite *s = suite_create("dossier");
@@ -1239,6 +1285,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_the_ketua_pns_approval_answers_the_item_that_asks_for_it);
     tcase_add_test(tc, test_the_paper_of_a_withdrawn_act_is_revoked_before_the_file_is_sent);
     tcase_add_test(tc, test_a_stale_paper_offers_what_its_reader_may_do);
+    tcase_add_test(tc, test_a_file_ended_before_investigation_has_no_dossier);
     suite_add_tcase(s, tc);
     return s;
 }
