@@ -1205,6 +1205,15 @@ START_TEST(test_the_extension_request_asks_what_the_law_gives_next)
     free(t);
     /* a prosecutor does not make it */
     json_decref(ask_extension(id, demo.pros, params, 403));
+    /* its draft states today's facts: the PU's 9 days ended on 29 November, nothing to ask */
+    char route[160];
+    snprintf(
+        route, sizeof route,
+        "/api/v1/cases/%lld/forms/permintaan_perpanjangan.pdf?party=pihak-%lld&court=Palembang", id,
+        party);
+    json_t *p = call("GET", route, demo.inv, NULL, 422);
+    ck_assert_msg(strstr(str(p, "detail"), "berakhir 2026-11-29"), "%s", str(p, "detail"));
+    json_decref(p);
 }
 END_TEST
 
