@@ -334,14 +334,16 @@ static json_t *suspect_folds(const struct case_state *st, int s)
     const struct clock_period *p = &t->snap;
     /* true: the same as the suspect's own detention (format 3) */
     json_t *det = detention_equal(&t->det, &st->det[s]) ? json_true() : det_json(&t->det);
-    return json_pack(
-        "{s:b, s:b, s:o, s:{s:b, s:i, s:[i, i], s:o, s:o, s:o, s:o, s:o, s:[i, i, i, i, I, I, I]}}",
-        "named", s < fo->nsuspects, "held", o->held[s], "order", order, "clocks", "designated",
-        fo->spdp.designated[s], "started", fo->spdp.started[s], "delivered",
-        fo->spdp.delivered[s][0], fo->spdp.delivered[s][1], "detention", det, "arrest",
-        jslot(&t->arrest), "period", jslot(&t->detention), "detensi", jslot(&t->detensi), "notices",
-        jslots(t->notices, NOTICE__COUNT), "snap", p->period, p->start.y, p->start.m, p->start.d,
-        (json_int_t)p->started_at, (json_int_t)p->day_end_at, (json_int_t)p->strict_end_at);
+    return json_pack("{s:b, s:b, s:o, s:{s:b, s:i, s:[i, i], s:o, s:o, s:o, s:o, s:o, s:[i, i, i, "
+                     "i, I, I, I, I]}}",
+                     "named", s < fo->nsuspects, "held", o->held[s], "order", order, "clocks",
+                     "designated", fo->spdp.designated[s], "started", fo->spdp.started[s],
+                     "delivered", fo->spdp.delivered[s][0], fo->spdp.delivered[s][1], "detention",
+                     det, "arrest", jslot(&t->arrest), "period", jslot(&t->detention), "detensi",
+                     jslot(&t->detensi), "notices", jslots(t->notices, NOTICE__COUNT), "snap",
+                     p->period, p->start.y, p->start.m, p->start.d, (json_int_t)p->started_at,
+                     (json_int_t)p->day_end_at, (json_int_t)p->strict_end_at,
+                     (json_int_t)p->release_at);
 }
 
 static bool suspect_folds_read(json_t *o, struct case_state *st, int s, int nsets)
@@ -364,7 +366,7 @@ static bool suspect_folds_read(json_t *o, struct case_state *st, int s, int nset
     fo->spdp.started[s] = (int)num(c, "started");
     json_t *dl = json_object_get(c, "delivered"), *p = json_object_get(c, "snap");
     if (!json_is_array(dl) || json_array_size(dl) != 2 || !json_is_array(p) ||
-        json_array_size(p) != 7)
+        json_array_size(p) != 8)
         return false;
     fo->spdp.delivered[s][0] = (int)json_integer_value(json_array_get(dl, 0));
     fo->spdp.delivered[s][1] = (int)json_integer_value(json_array_get(dl, 1));
@@ -375,7 +377,8 @@ static bool suspect_folds_read(json_t *o, struct case_state *st, int s, int nset
                                     {pv[1], pv[2], pv[3]},
                                     json_integer_value(json_array_get(p, 4)),
                                     json_integer_value(json_array_get(p, 5)),
-                                    json_integer_value(json_array_get(p, 6))};
+                                    json_integer_value(json_array_get(p, 6)),
+                                    json_integer_value(json_array_get(p, 7))};
     json_t *det = json_object_get(c, "detention");
     if (json_is_true(det))
         t->det = st->det[s]; /* read before its folds (snapshot_read) */

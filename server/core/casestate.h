@@ -51,8 +51,10 @@
  * file closes the notices still owed (clock.c close_owed), a delivery after it stops them.
  * 18: only the SPDP to the prosecutor (spdp_sent recipient kejari; evlog_spdp_to_pu) is the SPDP
  * sent - the fact, the spdp clock's stop, the P-17's start, the order state's second slot of
- * spdp_sent; a copy to another recipient is none of them. */
-#define CASESTATE_FORMAT 18
+ * spdp_sent; a copy to another recipient is none of them.
+ * 19: an SP3 while a suspect is detained owes his release by the end of its day (the period's
+ * release_at, clock.c fold_case_event). */
+#define CASESTATE_FORMAT 19
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

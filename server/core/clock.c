@@ -392,6 +392,19 @@ static void close_owed(struct clock_fold *fo, enum event by, int i, int64_t at)
         slot_stop(&fo->cases[CLK_SP3_NOTIFY], by, i, at);
 }
 
+/* KUHAP 20, 24(3): detention serves the investigation; once an SP3 stops it (109(2); DOMAIN
+ * 4.15) there is no ground left to hold him, and his release is owed at once - by the end of the
+ * SP3's day (by), his detention's clock due then (the investigator's), until the release is
+ * recorded (an earlier end of his period stands: emit_detention_clock). */
+static void release_owed(struct clock_fold *fo, int64_t by)
+{
+    for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++) {
+        struct clock_track *t = &fo->suspects[s];
+        if (t->detention.used && t->detention.running && t->snap.release_at == 0)
+            t->snap.release_at = by;
+    }
+}
+
 static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in, int i,
                             const struct case_event *e, struct berr *err)
 {
@@ -438,6 +451,8 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
         return false;
     if (ends_file(e->event))
         close_owed(fo, e->event, i, at);
+    if (e->event == EV_SP3_ISSUED)
+        release_owed(fo, caldate_day_start(caldate_add(day, 1), z));
     /* KUHAP 8(3)(b), UU 6/2011 Pasal 110(2): custody of the suspect passes to
      * the prosecutor; the investigator's arrest and detention clocks stop. */
     if (e->event == EV_TAHAP2_DONE || e->event == EV_SHORT_PROCEDURE_HANDOVER)
@@ -455,6 +470,7 @@ static void snap_period(struct clock_track *t)
     t->snap.started_at = t->det.started_at;
     t->snap.day_end_at = t->det.day_end_at;
     t->snap.strict_end_at = t->det.strict_end_at;
+    t->snap.release_at = 0;
 }
 
 static bool fold_suspect_event(struct clock_fold *fo, const struct clock_input *in, int i,
@@ -676,6 +692,14 @@ static void emit_detention_clock(const struct clock_track *t, const struct clock
     c.period = p->period;
     c.strict_at = p->strict_end_at;
     c.due_at = p->day_end_at < p->strict_end_at ? p->day_end_at : p->strict_end_at;
+    if (p->release_at > 0 && p->release_at < c.due_at) {
+        /* the SP3 left no ground to hold him (fold_case_event): released by the end of its day */
+        c.label = "Pembebasan tersangka: penyidikan dihentikan (SP3)";
+        c.basis = rs->regime == REGIME_KUHAP_2025
+                      ? "UU 20/2025 (belum dipastikan); KUHAP 1981 20, 24(3), 109(2)"
+                      : "KUHAP 20, 24(3), 109(2)";
+        c.due_at = c.strict_at = p->release_at;
+    }
     c.due_date = caldate_local_date(c.due_at - 1, z);
     int w = rs->detention_warn_days.value;
     if (w > 0) {
@@ -1041,7 +1065,8 @@ static bool track_equal(const struct clock_track *a, const struct clock_track *b
     return !a->detention.used ||
            (a->snap.period == b->snap.period && caldate_cmp(a->snap.start, b->snap.start) == 0 &&
             a->snap.started_at == b->snap.started_at && a->snap.day_end_at == b->snap.day_end_at &&
-            a->snap.strict_end_at == b->snap.strict_end_at);
+            a->snap.strict_end_at == b->snap.strict_end_at &&
+            a->snap.release_at == b->snap.release_at);
 }
 
 bool clock_fold_equal(const struct clock_fold *a, const struct clock_fold *b)

@@ -201,6 +201,9 @@ struct clock_period {
     int64_t started_at;
     int64_t day_end_at;
     int64_t strict_end_at;
+    /* 0, or: an SP3 stopped the investigation while he was detained, and his release is owed
+     * by this instant, the end of the SP3's local day (clock.c fold_case_event) */
+    int64_t release_at;
 };
 
 /* One suspect's clocks. */

@@ -1129,6 +1129,48 @@ START_TEST(test_detention_ends_on_day_20_at_local_midnight_before_the_strict_hou
 }
 END_TEST
 
+/* KUHAP 20, 24(3), 109(2); DOMAIN 4.15: detention serves the investigation; an SP3 stops it, and
+ * the suspect held is owed his release at once - his detention's clock due at the end of the
+ * SP3's day (not "ok, 15 days left"), the investigator's, until his release is recorded. */
+START_TEST(test_an_sp3_owes_the_release_of_a_detained_suspect_by_the_end_of_its_day)
+{
+    struct case_event log[] = {ev_suspect(EV_DETAINED, "2025-07-01T10:00:00+07:00", 1),
+                               ev_on(EV_SP3_ISSUED, "2025-07-05"),
+                               ev_suspect(EV_RELEASED, "2025-07-07T09:00:00+07:00", 1)};
+    const char *z = "Asia/Jakarta";
+    struct run r;
+    compute(&r, log, 2, z, "2025-07-05T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_DETENTION, 1);
+    ck_assert(c->running);
+    assert_day(c->due_date, "2025-07-05");
+    ck_assert_int_eq(c->due_at, instant_of("2025-07-06T00:00:00+07:00"));
+    ck_assert_int_eq(c->actor, ACTOR_INVESTIGATOR);
+    ck_assert_ptr_nonnull(strstr(c->label, "SP3"));
+    ck_assert_ptr_nonnull(strstr(c->basis, "109(2)"));
+    ck_assert_int_ne(c->state, CLOCK_OVERDUE);
+    ck_assert_int_eq(c->days_left, 0);
+    assert_at(log, 2, z, "2025-07-06T00:00:00+07:00", CLK_DETENTION, 1, CLOCK_OVERDUE, -1);
+    /* released two days later: stopped, late */
+    compute(&r, log, 3, z, "2025-07-08T00:00:00+07:00");
+    c = must_find(&r, CLK_DETENTION, 1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_RELEASED);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    /* released the day of the SP3: in time */
+    log[2] = ev_suspect(EV_RELEASED, "2025-07-05T16:00:00+07:00", 1);
+    compute(&r, log, 3, z, "2025-07-08T00:00:00+07:00");
+    ck_assert_int_eq(must_find(&r, CLK_DETENTION, 1)->state, CLOCK_OK);
+    /* a detention released before the SP3 owes nothing more */
+    struct case_event before[] = {ev_suspect(EV_DETAINED, "2025-07-01T10:00:00+07:00", 1),
+                                  ev_suspect(EV_RELEASED, "2025-07-03T09:00:00+07:00", 1),
+                                  ev_on(EV_SP3_ISSUED, "2025-07-05")};
+    compute(&r, before, 3, z, "2025-07-08T00:00:00+07:00");
+    c = must_find(&r, CLK_DETENTION, 1);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    assert_day(c->due_date, "2025-07-20");
+}
+END_TEST
+
 START_TEST(test_detention_in_wit_ends_at_wit_midnight)
 {
     struct case_event log[] = {ev_suspect(EV_DETAINED, "2028-02-10T08:00:00+09:00", 0)};
@@ -1854,6 +1896,7 @@ Suite *suite_clock(void)
     tcase_add_test(sus, test_arrest_expires_24_hours_after_its_instant_in_wita);
     tcase_add_test(sus, test_detention_stops_the_arrest_clock);
     tcase_add_test(sus, test_detention_ends_on_day_20_at_local_midnight_before_the_strict_hour);
+    tcase_add_test(sus, test_an_sp3_owes_the_release_of_a_detained_suspect_by_the_end_of_its_day);
     tcase_add_test(sus, test_detention_in_wit_ends_at_wit_midnight);
     tcase_add_test(sus, test_extensions_chain_from_the_previous_end);
     tcase_add_test(sus, test_an_extension_on_2_january_2026_takes_the_new_regime);

@@ -946,6 +946,48 @@ static void missed(json_t *it, const char *code, const char *by, int ago)
  * (not delivered, overdue) - but no deadline: not the file's state, not in the overdue counts.  A
  * delivery recorded after an SP3 (the stage still takes a letter) is a late delivery, no longer
  * missed. */
+/* KUHAP 20, 24(3), 109(2); DOMAIN 4.15: detention serves the investigation, and an SP3 ends it -
+ * the suspect held is owed his release at once. The acceptance tester's file: detained, then the
+ * SP3 (201), and the case page said "ok, 17 days left", the board "Lewat waktu ... Penahanan ...
+ * SISA". Now his detention's clock is due the day of the SP3, the investigator's: two days later
+ * it is the row's headline, overdue by two days, in the words of the release owed; recorded
+ * released, it is off the row. */
+START_TEST(test_after_an_sp3_the_suspect_held_is_owed_his_release_at_once)
+{
+    long long id = open_case("SP3 sementara tersangka ditahan", 12);
+    long long s = file_ready(id, 10);
+    hold(id, s, 3); /* day 1 three days ago: his period ends 17 days ahead */
+    rec(id, inv, "sp3_issued", 2, "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    char due[11];
+    days_ago(2, due);
+    json_t *page = NULL;
+    json_t *c = page_clock(id, "detention", &page);
+    ck_assert_str_eq(str_of(c, "due_date"), due);
+    ck_assert_str_eq(str_of(c, "state"), "overdue");
+    ck_assert_ptr_nonnull(strstr(str_of(c, "label"), "SP3"));
+    json_decref(page);
+    json_t *items = review_all(sup_kanwil, NULL);
+    json_t *it = listed(items, id, "held after the SP3");
+    ck_assert_str_eq(reason_str(it, "code"), "detention");
+    ck_assert_str_eq(reason_str(it, "actor"), "investigator");
+    ck_assert_str_eq(reason_str(it, "state"), "overdue");
+    ck_assert_str_eq(reason_str(it, "due_date"), due);
+    ck_assert_int_eq(reason_int(it, "days_left"), -2);
+    ck_assert_ptr_nonnull(strstr(reason_str(it, "label"), "Pembebasan tersangka"));
+    json_decref(items);
+    in_filter("reason=detention&state=overdue", id, true);
+    char extra[64];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec(id, inv, "released", 0, extra);
+    items = review_all(sup_kanwil, NULL);
+    it = listed(items, id, "released after the SP3, its notice still owed");
+    ck_assert_str_eq(reason_str(it, "code"), "sp3_notify");
+    ck_assert_uint_eq(json_array_size(json_object_get(it, "detentions")), 0);
+    json_decref(items);
+    in_filter("reason=detention", id, false);
+}
+END_TEST
+
 START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
 {
     long long id = open_case("SP3, tembusan keluarga tidak pernah disampaikan", 40);
@@ -1975,7 +2017,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     snapshot_follows_its_log(walk[W_NO_SPDP]);
     char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
     char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
-    ck_assert_str_eq(fmt, "18");
+    ck_assert_str_eq(fmt, "19");
     ck_assert_str_eq(stage, "investigation");
     free(fmt);
     free(stage);
@@ -2211,7 +2253,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}");
     used = snap_at(id, "{clocks,cases,0,0}");
-    ck_assert_str_eq(fmt, "18");
+    ck_assert_str_eq(fmt, "19");
     ck_assert_str_eq(used, "true");
     free(fmt);
     free(used);
@@ -2944,7 +2986,7 @@ START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
     db_pool_free(maint);
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}"), *moved = snap_at(id, "{clocks,cases,1,3}");
-    ck_assert_str_eq(fmt, "18");
+    ck_assert_str_eq(fmt, "19");
     ck_assert_str_eq(moved, "true"); /* [used, running, armed, moved, ...] */
     free(fmt);
     free(moved);
@@ -3016,6 +3058,7 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_every_late_clock_is_a_reason_and_the_weightiest_is_the_headline);
     tcase_add_test(tc, test_on_the_last_day_of_a_detention_the_row_names_the_late_notice);
     tcase_add_test(tc, test_a_closed_file_keeps_its_missed_notices_off_the_board);
+    tcase_add_test(tc, test_after_an_sp3_the_suspect_held_is_owed_his_release_at_once);
     tcase_add_test(tc, test_the_reporters_spdp_is_owed_only_to_a_file_that_has_one);
     tcase_add_test(tc, test_a_suspect_held_outranks_the_stall);
     tcase_add_test(tc, test_an_overdue_file_untouched_past_its_limit_says_how_long);
