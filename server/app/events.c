@@ -1475,20 +1475,24 @@ static bool issue_with_act(struct app *app, struct tx *tx, const struct actor *w
 {
     if (!in->issue || json_array_size(in->issue) == 0)
         return true;
+    /* the act's own paper first (the order its Berita Acara cites by number), whatever order
+     * they were asked in; the answer lists them as asked */
     json_t *docs = json_array();
-    size_t i;
-    json_t *form;
+    size_t i, n = json_array_size(in->issue);
     bool ok = true;
-    json_array_foreach(in->issue, i, form)
-    {
-        json_t *params = json_object(), *doc = NULL;
-        ok = forms_issue_tx(app, tx, who, case_id, out->event_id, json_string_value(form), params,
-                            &doc, err);
-        json_decref(params);
-        if (!ok)
-            break;
-        json_array_append_new(docs, doc);
-    }
+    for (i = 0; i < n; i++)
+        json_array_append_new(docs, json_null());
+    for (int primary = 1; ok && primary >= 0; primary--)
+        for (i = 0; ok && i < n; i++) {
+            const char *form = json_string_value(json_array_get(in->issue, i));
+            if (forms_is_primary(form) != (primary == 1))
+                continue;
+            json_t *params = json_object(), *doc = NULL;
+            ok = forms_issue_tx(app, tx, who, case_id, out->event_id, form, params, &doc, err);
+            json_decref(params);
+            if (ok)
+                json_array_set_new(docs, i, doc);
+        }
     if (ok)
         json_object_set_new(out->body, "documents", docs);
     else

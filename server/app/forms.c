@@ -1446,6 +1446,12 @@ int forms_dossier_order(const char *form)
     return !r ? 1000 : r->in_dossier ? r->order : -1;
 }
 
+bool forms_is_primary(const char *form)
+{
+    const struct form_rule *r = form ? rule_of(form) : NULL;
+    return r && r->act && r->primary;
+}
+
 int forms_act_order(const char *event_type)
 {
     /* the Ketua PN's Penetapan (izin or persetujuan), uploaded on its act, sits with the search

@@ -26,6 +26,10 @@ BERKAS_MUST_CHECK int forms_dossier_order(const char *form);
 /* The place of an act's paper (its primary form's), for an upload of it. */
 BERKAS_MUST_CHECK int forms_act_order(const char *event_type);
 
+/* Whether form is the paper its act is first made of (the order a Berita Acara then cites:
+ * an SP Penahanan before its BA Penahanan); false for any other or an unknown form. */
+BERKAS_MUST_CHECK bool forms_is_primary(const char *form);
+
 /* Whether the berkas holds every paper it needs (forms_dossier_missing);
  * false with *missing and 422 saying how to issue or upload them otherwise. */
 BERKAS_MUST_CHECK bool forms_dossier_complete(struct app *app, struct tx *tx,

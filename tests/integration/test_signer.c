@@ -317,9 +317,11 @@ START_TEST(test_each_berita_acara_names_the_ppns_who_acted)
              "\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/9/III/2026/Ditreskrimsus\","
              "\"facility\":\"Rumah Tahanan Negara Kelas I Palembang\"",
              suspect);
-    e = act(id, demo.inv, m, "\"sp_penahanan\",\"ba_penahanan\"");
-    ordered(id, paper(e, 0), SITI, ANDI, "SP Penahanan");
-    made_by(id, paper(e, 1), ANDI, ANDI_NIP, SITI, "BA Penahanan");
+    /* asked BA first: the order is issued first all the same (the BA cites its number), the
+     * answer lists them as asked */
+    e = act(id, demo.inv, m, "\"ba_penahanan\",\"sp_penahanan\"");
+    ordered(id, paper(e, 1), SITI, ANDI, "SP Penahanan");
+    made_by(id, paper(e, 0), ANDI, ANDI_NIP, SITI, "BA Penahanan");
     json_decref(e);
     /* the interpreter's oath */
     snprintf(
