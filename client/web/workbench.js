@@ -422,7 +422,7 @@ export function issueForms(c, e, forms, acts, reload) {
   // berkas does not number the paper that carries the act's number again (forms.c number_is_ours)
   const outside = Boolean(e.number) && !(e.documents || []).some((d) => d.number === e.number);
   const offer = forms.filter(
-    (f) => f.issuer === 'investigator' && f.act === e.type && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name) && !(outside && f.primary),
+    (f) => f.issuer === 'investigator' && (f.act === e.type || (f.acts || []).includes(e.type)) && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name) && !(outside && f.primary),
   );
   if (!offer.length) return null;
   return h('div', { class: 'issue-forms' }, offer.map((f) => issueForm(c, e, f, reload)));

@@ -14,8 +14,27 @@ struct held {
     struct caldate later_on;          /* the first such act's day */
 };
 
-/* h: suspect's detention after his effective acts dated on or before day, in the log's order,
- * each under the rule set of its date without the guards (as the case's state folds it). */
+/* Act i (effective e, dated on) applied to h under the rule set of its date without the
+ * guards (as the case's state folds it); false when the detention machine does not take it. */
+static bool fold_one(const struct casefile *cf, int i, const struct case_event *e,
+                     struct caldate on, struct held *h)
+{
+    const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, on);
+    struct detention_act act = {
+        .event = e->event, .at = evlog_instant(e, cf->zone), .type = e->det_type, .days = e->days};
+    struct detention before = h->det;
+    if (!rs || !detention_apply(&before, &act, rs, cf->zone, NULL, &h->det, NULL))
+        return false;
+    if (e->event == EV_DETAINED) {
+        h->order_event = cf->ev_id[i];
+        h->ext_event = 0;
+    } else if (e->event == EV_DETENTION_EXTENDED_PU || e->event == EV_DETENTION_EXTENDED_COURT) {
+        h->ext_event = cf->ev_id[i];
+    }
+    return true;
+}
+
+/* h: suspect's detention after his effective acts dated on or before day, in the log's order. */
 static void fold_until(const struct casefile *cf, int suspect, struct caldate day, struct held *h)
 {
     memset(h, 0, sizeof *h);
@@ -32,21 +51,42 @@ static void fold_until(const struct casefile *cf, int suspect, struct caldate da
             h->later = h->later || e.event == EV_DETAINED;
             continue;
         }
-        const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, on);
-        struct detention_act act = {.event = e.event,
-                                    .at = evlog_instant(&e, cf->zone),
-                                    .type = e.det_type,
-                                    .days = e.days};
-        struct detention before = h->det;
-        if (!rs || !detention_apply(&before, &act, rs, cf->zone, NULL, &h->det, NULL))
-            continue;
-        if (e.event == EV_DETAINED) {
-            h->order_event = cf->ev_id[i];
-            h->ext_event = 0;
-        } else if (e.event == EV_DETENTION_EXTENDED_PU || e.event == EV_DETENTION_EXTENDED_COURT) {
-            h->ext_event = cf->ev_id[i];
-        }
+        (void)fold_one(cf, i, &e, on, h);
     }
+}
+
+bool extension_granted(const struct casefile *cf, long long event_id, struct ext_granted *out,
+                       struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    int k = casefile_event_index(cf, event_id);
+    struct case_event e;
+    if (k < 0 || !evlog_effective(cf->ev, cf->nevents, k, &e) ||
+        (e.event != EV_DETENTION_EXTENDED_PU && e.event != EV_DETENTION_EXTENDED_COURT))
+        return berr_field(err, BERR_UNPROCESSABLE, "event",
+                          "peristiwa %lld bukan perpanjangan penahanan yang berlaku", event_id);
+    struct held h;
+    memset(&h, 0, sizeof h);
+    detention_init(&h.det);
+    bool applied = false;
+    for (int i = 0; i <= k; i++) {
+        struct case_event x;
+        if (evlog_effective(cf->ev, cf->nevents, i, &x) && x.suspect == e.suspect &&
+            event_is_detention(x.event))
+            applied = fold_one(cf, i, &x, evlog_date(&x, cf->zone), &h);
+    }
+    if (!applied || h.ext_event != event_id)
+        return berr_field(err, BERR_UNPROCESSABLE, "event",
+                          "perpanjangan penahanan (peristiwa %lld) tidak berlaku atas penahanan "
+                          "tersangka menurut catatan perkara",
+                          event_id);
+    out->court = e.event == EV_DETENTION_EXTENDED_COURT;
+    out->period = h.det.period;
+    out->days = h.det.period_days;
+    out->from = h.det.start;
+    out->until = h.det.end;
+    out->order_event = h.order_event;
+    return true;
 }
 
 /* The article of UU 8/1981 cited, or under UU 20/2025 the law by its title with the 1981

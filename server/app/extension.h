@@ -45,4 +45,23 @@ BERKAS_MUST_CHECK bool extension_ask(const struct casefile *cf, int suspect, str
                                      int days_given, bool illness, struct ext_ask *out,
                                      struct berr *err);
 
+/* What an extension recorded granted (the Berita Acara Perpanjangan Penahanan states it):
+ * the suspect's detention folded by the detention machine from his acts up to and including
+ * the extension act, in the log's order, each under the rule set of its date - the new
+ * period is the clock's own (start, end: the inclusive-date convention of detention.h),
+ * never a template's arithmetic. */
+struct ext_granted {
+    bool court;             /* the Ketua PN's (KUHAP 29), else the PU's (24(2)) */
+    enum det_period period; /* the period it began */
+    int days;               /* its N */
+    struct caldate from;    /* its day 1: the previous period's end + 1 */
+    struct caldate until;   /* its last day */
+    long long order_event;  /* the detained act the detention rests on (its SP Penahanan) */
+};
+
+/* The extension act event_id (an original act's id, as corrected) of cf as granted; false with
+ * err (422) when it is no extension in force of the log. */
+BERKAS_MUST_CHECK bool extension_granted(const struct casefile *cf, long long event_id,
+                                         struct ext_granted *out, struct berr *err);
+
 #endif

@@ -89,6 +89,8 @@ static const struct form_rule {
      * act's, and its Berita Acara */
     {"sp_pengeluaran_tahanan", INVESTIGATING, 49, "released", NULL, true, true},
     {"ba_pengeluaran_tahanan", INVESTIGATING, 36, "released", NULL, false, true},
+    /* the PPNS executes an extension granted by the PU (KUHAP 24(2)) or the Ketua PN (29) */
+    {"ba_perpanjangan_penahanan", INVESTIGATING, 37, "detention_extended_pu", NULL, false, true},
     {"permintaan_perpanjangan", INVESTIGATING, 45, NULL, NULL, false, true},
     {"sp_penyitaan", INVESTIGATING, 46, "seizure_done", NULL, true, true},
     {"ba_penyitaan", INVESTIGATING, 32, "seizure_done", NULL, false, true},
@@ -137,6 +139,19 @@ static const struct form_rule {
  * guards of Tahap I ask for the same acts). */
 static const char *const dossier_required[] = {"laporan_kejadian", "sprindik", "spdp",
                                                "bap_tersangka",    "resume",   NULL};
+
+/* A form of two acts: its rule names the first, this the second. */
+static const struct {
+    const char *form, *act;
+} second_acts[] = {{"ba_perpanjangan_penahanan", "detention_extended_court"}};
+
+static const char *act2_of(const struct form_rule *r)
+{
+    for (size_t i = 0; r && i < sizeof second_acts / sizeof second_acts[0]; i++)
+        if (strcmp(second_acts[i].form, r->form) == 0)
+            return second_acts[i].act;
+    return NULL;
+}
 
 static const struct form_rule *rule_of(const char *form)
 {
@@ -447,7 +462,9 @@ static bool act_load(struct tx *tx, const struct casefile *cf, long long event_i
 /* Whether act a is one that form records or orders. */
 static bool act_fits(const struct form_rule *rule, const struct act_row *a)
 {
-    return rule && rule->act && strcmp(rule->act, a->type) == 0 &&
+    return rule && rule->act &&
+           (strcmp(rule->act, a->type) == 0 ||
+            (act2_of(rule) && strcmp(act2_of(rule), a->type) == 0)) &&
            (!rule->bap || strcmp(rule->bap, a->bap) == 0);
 }
 
@@ -462,9 +479,14 @@ static bool act_pick(struct tx *tx, const struct casefile *cf, const struct form
     long long pid = 0;
     if (party && strncmp(party, "pihak-", 6) == 0)
         pid = strtoll(party + 6, NULL, 10);
+    long long second = 0;
     if (!store_doc_act_pick(tx, cf->id, rule->act, rule->bap ? rule->bap : "", pid, rule->form,
-                            event_id, err))
+                            event_id, err) ||
+        (act2_of(rule) &&
+         !store_doc_act_pick(tx, cf->id, act2_of(rule), "", pid, rule->form, &second, err)))
         return false;
+    if (second > *event_id) /* the later recorded of the two */
+        *event_id = second;
     bool ok = *event_id != 0;
     enum event ev;
     const char *label = event_lookup(rule->act, &ev) ? event_label(ev) : rule->act;
@@ -686,6 +708,36 @@ static bool params_extension(struct tx *tx, const struct casefile *cf, const cha
            extension_into(tx, cf, &a, params, err);
 }
 
+/* The Berita Acara Perpanjangan Penahanan states what the extension it is issued for granted
+ * (extension.h extension_granted: the detention machine's new period, not the template's
+ * arithmetic) as its $det-* values: the SP Penahanan's act by its id in the case XML and its
+ * date as corrected, the days, the new period's first and last day; never given (400). */
+static bool params_extended(struct tx *tx, const struct casefile *cf, const struct issue_ctx *c,
+                            json_t *params, struct berr *err)
+{
+    if (strcmp(c->f->name, "ba_perpanjangan_penahanan") != 0)
+        return true;
+    for (const char *const *k = extension_keys; *k; k++)
+        if (json_object_get(params, *k))
+            return berr_field(err, BERR_BAD_INPUT, *k,
+                              "parameter %s dihitung berkas dari penahanan tersangka, tidak "
+                              "diberikan",
+                              *k);
+    struct ext_granted g;
+    struct act_row order;
+    if (!c->for_act || !extension_granted(cf, c->act.id, &g, err) ||
+        !act_load(tx, cf, g.order_event, &order, err))
+        return !c->for_act;
+    json_object_set_new(params, "det-to", json_string(g.court ? "pn" : "kejari"));
+    json_object_set_new(params, "det-period", json_string(det_period_code(g.period)));
+    set_act(params, "det-order", &order);
+    json_object_set_new(params, "det-order-date", json_string(order.date));
+    set_int(params, "det-days", g.days);
+    set_date(params, "det-from", g.from);
+    set_date(params, "det-until", g.until);
+    return true;
+}
+
 /* If the form names a party and the act has one, the act's party. */
 static void params_from_act(const struct issue_ctx *c, json_t *params)
 {
@@ -845,7 +897,7 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
     if (ok)
         params_from_act(c, params);
     return ok && params_appearance(c, params, err) && params_prosecutor(tx, cf, c, params, err) &&
-           params_acknowledger(tx, cf, c, params, err);
+           params_acknowledger(tx, cf, c, params, err) && params_extended(tx, cf, c, params, err);
 }
 
 /* The document's number: the case's number is its Laporan's (casework.c
@@ -1485,14 +1537,18 @@ json_t *app_forms_list(struct app *app, struct berr *err)
          * numbered outside berkas, number_is_ours): what the case page offers beside each act
          * (client/web/workbench.js) */
         const struct form_rule *r = rule_of(f[i].name);
+        json_t *acts = json_array(); /* every act it is issued for: act, and a second's */
+        for (int a = 0; r && a < 2; a++)
+            if ((a ? act2_of(r) : r->act) != NULL)
+                json_array_append_new(acts, json_string(a ? act2_of(r) : r->act));
         json_array_append_new(
             items,
-            json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:s?, s:s?, s:b}", "name", f[i].name,
-                      "title", f[i].title, "code", f[i].code ? f[i].code : "", "issuer",
+            json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:s?, s:o, s:s?, s:b}", "name",
+                      f[i].name, "title", f[i].title, "code", f[i].code ? f[i].code : "", "issuer",
                       f[i].issuer == RENDER_ISSUER_PROSECUTOR ? "prosecutor" : "investigator",
                       "pro_justitia", f[i].pro_justitia, "page", f[i].page ? f[i].page : "A4",
-                      "params", params, "act", r ? r->act : NULL, "bap", r ? r->bap : NULL,
-                      "primary", r && r->act && r->primary));
+                      "params", params, "act", r ? r->act : NULL, "acts", acts, "bap",
+                      r ? r->bap : NULL, "primary", r && r->act && r->primary));
     }
     return json_pack("{s:o}", "items", items);
 }

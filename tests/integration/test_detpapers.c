@@ -297,8 +297,22 @@ START_TEST(test_release_papers_are_listed_and_numbered_by_the_office_pattern)
         ck_assert(json_is_true(json_object_get(f, "primary")) == (name[0] == 's'));
         seen++;
     }
-    json_decref(forms);
     ck_assert_int_eq(seen, 2);
+    /* the extension's Berita Acara is offered beside either extension */
+    seen = 0;
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *f = json_array_get(list, i);
+        if (strcmp(str(f, "name"), "ba_perpanjangan_penahanan") != 0)
+            continue;
+        json_t *acts = json_object_get(f, "acts");
+        ck_assert_int_eq(json_array_size(acts), 2);
+        ck_assert_str_eq(json_string_value(json_array_get(acts, 0)), "detention_extended_pu");
+        ck_assert_str_eq(json_string_value(json_array_get(acts, 1)), "detention_extended_court");
+        ck_assert(!json_is_true(json_object_get(f, "primary")));
+        seen++;
+    }
+    json_decref(forms);
+    ck_assert_int_eq(seen, 1);
 
     const char *admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
     long long office =
@@ -330,6 +344,100 @@ START_TEST(test_release_papers_are_listed_and_numbered_by_the_office_pattern)
 }
 END_TEST
 
+/* Record members (without braces) on case id as the PPNS; the act's id. */
+static long long record(long long id, const char *members)
+{
+    char path[96], body[800];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s}", members);
+    json_t *e = call("POST", path, demo.inv, body, 201);
+    long long k = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    return k;
+}
+
+/* KUHAP 24(2), 29, 75; DOMAIN 7.1 ("Berita Acara Perpanjangan"): the PPNS executes each
+ * extension granted - the PU's T-4, then the Ketua PN's Penetapan - in a Berita Acara that
+ * cites the grant by the number and date recorded on its act and states the new period as the
+ * detention runs (day 1 the day after the period extended ends: 20 days from 5 February end on
+ * 24 February, the PU's 30 run 25 February - 26 March, the court's 30 27 March - 25 April;
+ * 2026 is no leap year).  Found in acceptance: the extensions had no paper at all. */
+START_TEST(test_each_extension_granted_has_its_berita_acara)
+{
+    long long party, han;
+    char sp_han[160], m[600], want[400], pihak[48];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(pihak, sizeof pihak, "{\"party\":\"pihak-%lld\"}", party);
+    refused(id, "ba_perpanjangan_penahanan", 0, pihak, 422, "Perpanjangan penahanan");
+
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_pu\",\"at\":\"2026-02-20T10:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"number\":\"B-321/L.6.10/Eku.1/02/2026\"",
+             party);
+    long long pu = record(id, m);
+    /* what berkas computes is never given */
+    refused(id, "ba_perpanjangan_penahanan", pu, "{\"det-until\":\"2026-04-05\"}", 400,
+            "det-until");
+    json_t *d = issue(id, "ba_perpanjangan_penahanan", pu, "{}", demo.inv, 201);
+    ck_assert_str_eq(str(d, "issued_on"), "2026-02-20");
+    char *t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+    assert_has(t, "BERITA ACARA PERPANJANGAN PENAHANAN", "BA Perpanjangan (PU)");
+    assert_has(t, "PRO JUSTITIA", "BA Perpanjangan (PU)");
+    assert_has(t,
+               "Pada hari ini Jumat tanggal dua puluh bulan Februari tahun dua ribu dua puluh "
+               "enam, pukul 10.00",
+               "BA Perpanjangan (PU): the act's day and hour");
+    assert_has(t, PPNS, "BA Perpanjangan (PU): the PPNS");
+    assert_has(t,
+               "Surat Perpanjangan Penahanan (T-4) Kepala Kejaksaan Negeri Palembang Nomor "
+               "B-321/L.6.10/Eku.1/02/2026 tanggal 20 Februari 2026",
+               "BA Perpanjangan (PU): the grant");
+    snprintf(want, sizeof want, "Surat Perintah Penahanan Nomor %s tanggal 5 Februari 2026",
+             sp_han);
+    assert_has(t, want, "BA Perpanjangan (PU): the SP Penahanan");
+    assert_has(t, SUSPECT, "BA Perpanjangan (PU): the suspect");
+    assert_has(t, FACILITY, "BA Perpanjangan (PU): the place");
+    assert_has(t,
+               "selama 30 (tiga puluh) hari terhitung sejak tanggal 25 Februari 2026 s.d. "
+               "tanggal 26 Maret 2026",
+               "BA Perpanjangan (PU): the new period");
+    assert_lacks(t, "....", "BA Perpanjangan (PU): no blank");
+    free(t);
+    json_decref(d);
+
+    /* the Ketua PN's, recorded without the Penetapan's number: refused naming it, nothing
+     * written; corrected with it, issued */
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_court\",\"at\":\"2026-03-20T09:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true",
+             party);
+    long long pn = record(id, m);
+    refused(id, "ba_perpanjangan_penahanan", pn, "{}", 422, "nomor surat perpanjangan penahanan");
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"2026-03-20T09:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true,\"number\":"
+             "\"12/Pen.Pid/2026/PN Plg\"",
+             pn, party);
+    (void)record(id, m);
+    d = issue(id, "ba_perpanjangan_penahanan", pn, "{\"court\":\"Palembang\"}", demo.inv, 201);
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+    assert_has(t,
+               "Penetapan Ketua Pengadilan Negeri Palembang Nomor 12/Pen.Pid/2026/PN Plg tanggal "
+               "20 Maret 2026",
+               "BA Perpanjangan (PN): the grant");
+    assert_has(t,
+               "selama 30 (tiga puluh) hari terhitung sejak tanggal 27 Maret 2026 s.d. tanggal "
+               "25 April 2026",
+               "BA Perpanjangan (PN): the new period");
+    assert_has(t, "oleh Ketua Pengadilan Negeri", "BA Perpanjangan (PN)");
+    assert_lacks(t, "T-4", "BA Perpanjangan (PN): not the PU's");
+    free(t);
+    json_decref(d);
+    /* the prosecutor makes none */
+    json_decref(issue(id, "ba_perpanjangan_penahanan", pu, "{}", demo.pros, 403));
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -339,6 +447,7 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_a_release_has_its_order_and_berita_acara);
     tcase_add_test(tc, test_a_release_without_its_ground_has_no_paper_until_recorded);
     tcase_add_test(tc, test_release_papers_are_listed_and_numbered_by_the_office_pattern);
+    tcase_add_test(tc, test_each_extension_granted_has_its_berita_acara);
     suite_add_tcase(s, tc);
     return s;
 }
