@@ -399,7 +399,7 @@ test('the investigator charges an offence, adds an item of evidence and corrects
   await page.locator('#evidence-description').fill('Paspor Republik Sosialis Vietnam nomor C7654321 atas nama Lê Văn Tám');
   await page.locator('#evidence-quantity').fill('1 (satu) buku');
   await page.locator('#evidence-seized-from').selectOption(String(suspect.id));
-  await page.locator('#evidence-seized-on').fill(daysAgo(-2));
+  await page.locator('#evidence-seized-on').fill(daysAgo(-5));
   await page.locator('#evidence-storage').fill('Ruang barang bukti Kantor Imigrasi Palembang');
   await page.getByRole('button', { name: 'Tambah barang bukti' }).click();
   await page.locator('#evidence-error', { hasText: 'seized_on' }).waitFor();
@@ -428,7 +428,7 @@ test('the investigator charges an offence, adds an item of evidence and corrects
   await page.locator(`${fix} > summary`).click();
   assert.equal(await page.locator(`${fix}-seized-on`).inputValue(), daysAgo(3));
   await page.locator(`${fix}-storage`).fill('Rupbasan Kelas I Palembang');
-  await page.locator(`${fix}-seized-on`).fill(daysAgo(-1));
+  await page.locator(`${fix}-seized-on`).fill(daysAgo(-5));
   await page.locator(fix).getByRole('button', { name: 'Simpan koreksi' }).click();
   await page.locator(`${fix}-error`, { hasText: 'seized_on' }).waitFor();
   c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
