@@ -262,6 +262,11 @@ static bool in_cycle(const char *form)
     return false;
 }
 
+/* UU 6/2011 by its title as amended (DOMAIN 12: titles to cite) */
+#define UU6_AMENDED                                                                                \
+    "Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian sebagaimana telah beberapa kali "       \
+    "diubah, terakhir dengan Undang-Undang Nomor 63 Tahun 2024"
+
 START_TEST(test_every_form_renders_from_the_rich_case)
 {
     size_t len, len3;
@@ -480,6 +485,7 @@ START_TEST(test_arrest_order_and_its_berita_acara)
         "Penangkapan dilakukan di Jalan Pantai Batu Bolong Nomor 18, Canggu",
         "dengan bantuan penerjemah Đặng Thị Hương",
         "Pasal 122 huruf a Undang-Undang Nomor 6 Tahun 2011",
+        UU6_AMENDED,
         "Yang ditangkap, Yang melakukan penangkapan,"};
     for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
         assert_has("ba_penangkapan", t, b[i]);
@@ -837,6 +843,7 @@ START_TEST(test_p19_and_the_answer_carry_every_instruction)
         "belum lengkap",
         "Pasal 110 ayat (3) dan Pasal 138 ayat (2)",
         "14 (empat belas) hari",
+        UU6_AMENDED,
         "Kode verifikasi: K7QX-2M9D",
         "NIP 19700101 199503 1 001"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -943,7 +950,8 @@ START_TEST(test_p21_and_the_tahap2_handover)
         "ditahan",
         "tidak ditahan",
         "Paspor Republik Turki Nomor U19283746",
-        "Pasal 122 huruf a dan Pasal 119 ayat (1)"};
+        "Pasal 122 huruf a dan Pasal 119 ayat (1)",
+        UU6_AMENDED};
     for (size_t i = 0; i < sizeof b / sizeof b[0]; i++)
         assert_has("ba_tahap2", t, b[i]);
     free(t);
