@@ -89,6 +89,9 @@ static const struct form_rule {
      * act's, and its Berita Acara */
     {"sp_pengeluaran_tahanan", INVESTIGATING, 49, "released", NULL, true, true},
     {"ba_pengeluaran_tahanan", INVESTIGATING, 36, "released", NULL, false, true},
+    /* a change of the kind of detention (KUHAP 22, 23(1)): the order and its Berita Acara */
+    {"sp_pengalihan_penahanan", INVESTIGATING, 58, "detention_type_changed", NULL, true, true},
+    {"ba_pengalihan_penahanan", INVESTIGATING, 38, "detention_type_changed", NULL, false, true},
     /* the PPNS executes an extension granted by the PU (KUHAP 24(2)) or the Ketua PN (29) */
     {"ba_perpanjangan_penahanan", INVESTIGATING, 37, "detention_extended_pu", NULL, false, true},
     {"permintaan_perpanjangan", INVESTIGATING, 45, NULL, NULL, false, true},

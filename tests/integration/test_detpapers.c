@@ -438,6 +438,75 @@ START_TEST(test_each_extension_granted_has_its_berita_acara)
 }
 END_TEST
 
+/* KUHAP 22, 23(1); DOMAIN 7.1 ("Surat Perintah ... Pengalihan Jenis ... + berita acara"): a
+ * detention changed from the Rutan to a house detention has its order - signed by the atasan
+ * as the SP Penahanan, citing it, the kind before and after and where the suspect is now held:
+ * his house, at his address (22(2)) - and its Berita Acara by the PPNS on the act's day and
+ * hour, citing the order.  A change recorded without the kind it changes to has no paper
+ * (422 naming it), never dots. */
+START_TEST(test_a_change_of_kind_has_its_order_and_berita_acara)
+{
+    long long party, han;
+    char sp_han[160], m[600], want[400], pihak[48];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(pihak, sizeof pihak, "{\"party\":\"pihak-%lld\"}", party);
+    refused(id, "sp_pengalihan_penahanan", 0, pihak, 422, "Pengalihan jenis penahanan");
+
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_type_changed\",\"at\":\"2026-02-09T09:00:00+07:00\","
+             "\"party_id\":%lld",
+             party);
+    long long bare = record(id, m);
+    refused(id, "sp_pengalihan_penahanan", bare, "{}", 422, "jenis penahanan baru");
+
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_type_changed\",\"at\":\"2026-02-10T11:00:00+07:00\","
+             "\"party_id\":%lld,\"detention_type\":\"rumah\"",
+             party);
+    long long alih = record(id, m);
+    refused(id, "ba_pengalihan_penahanan", alih, "{}", 422,
+            "terbitkan dahulu Surat Perintah Pengalihan Jenis Penahanan");
+    json_t *sp = issue(id, "sp_pengalihan_penahanan", alih, "{}", demo.inv, 201);
+    ck_assert_str_eq(str(sp, "issued_on"), "2026-02-10");
+    char *t =
+        fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(sp, "id")));
+    assert_has(t, "SURAT PERINTAH PENGALIHAN JENIS PENAHANAN", "SP Pengalihan");
+    assert_has(t, "PRO JUSTITIA", "SP Pengalihan");
+    snprintf(want, sizeof want, "Surat Perintah Penahanan Nomor %s tanggal 5 Februari 2026",
+             sp_han);
+    assert_has(t, want, "SP Pengalihan: the SP Penahanan");
+    assert_has(t,
+               "dari Penahanan Rumah Tahanan Negara menjadi Penahanan Rumah di rumah tempat "
+               "tinggal tersangka, Jalan Merdeka Nomor 9, Palembang",
+               "SP Pengalihan: the kinds and the place");
+    assert_has(t, SUSPECT, "SP Pengalihan: the suspect");
+    assert_has(t, str(sp, "signer"), "SP Pengalihan: the signer");
+    ck_assert_str_ne(str(sp, "signer"), PPNS);
+    assert_lacks(t, "....", "SP Pengalihan: no blank");
+    free(t);
+
+    json_t *ba = issue(id, "ba_pengalihan_penahanan", alih, "{}", demo.inv, 201);
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(ba, "id")));
+    assert_has(t, "BERITA ACARA PENGALIHAN JENIS PENAHANAN", "BA Pengalihan");
+    assert_has(t,
+               "Pada hari ini Selasa tanggal sepuluh bulan Februari tahun dua ribu dua puluh "
+               "enam, pukul 11.00",
+               "BA Pengalihan: the act's day and hour");
+    assert_has(t, PPNS, "BA Pengalihan: the PPNS");
+    snprintf(want, sizeof want,
+             "Surat Perintah Pengalihan Jenis Penahanan Nomor %s, tanggal 10 Februari 2026",
+             str(sp, "number"));
+    assert_has(t, want, "BA Pengalihan: the order it executes");
+    assert_has(t, "menjadi Penahanan Rumah di rumah tempat tinggal tersangka",
+               "BA Pengalihan: the kind and place after");
+    assert_lacks(t, "....", "BA Pengalihan: no blank");
+    free(t);
+    json_decref(ba);
+    json_decref(sp);
+    json_decref(issue(id, "sp_pengalihan_penahanan", bare, "{}", demo.pros, 403));
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -448,6 +517,7 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_a_release_without_its_ground_has_no_paper_until_recorded);
     tcase_add_test(tc, test_release_papers_are_listed_and_numbered_by_the_office_pattern);
     tcase_add_test(tc, test_each_extension_granted_has_its_berita_acara);
+    tcase_add_test(tc, test_a_change_of_kind_has_its_order_and_berita_acara);
     suite_add_tcase(s, tc);
     return s;
 }
