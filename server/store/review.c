@@ -26,10 +26,14 @@
  * rank, the longest late among equals, the first in the detail among those; with none late,
  * on the stored reason (the clock, or the stall). An aggregate sorts its own input (a page's
  * transaction has no Sort node on offer: REVIEW_COLUMNS). */
+#define STORED_ACTOR "(CASE WHEN " PICK_CLOCK " THEN s.clock_actor ELSE s.stall_actor END)"
+/* A row whose earliest clock is not due has no late clock: its detail (a toasted jsonb) is read
+ * only for the others (a CASE evaluates its branches in order). */
+#define ANY_LATE "extract(epoch FROM s.clock_due_at)::bigint <= extract(epoch FROM now())::bigint"
 #define HEADLINE_ACTOR                                                                             \
-    "coalesce((SELECT (array_agg(k.c->>'actor' ORDER BY (k.c->>'rank')::int, "                     \
-    "(k.c->>'due_at')::bigint, k.n))[1] FROM " LATE_CLOCKS "), CASE WHEN " PICK_CLOCK              \
-    " THEN s.clock_actor ELSE s.stall_actor END)"
+    "(CASE WHEN " ANY_LATE " THEN coalesce((SELECT (array_agg(k.c->>'actor' ORDER BY "             \
+    "(k.c->>'rank')::int, (k.c->>'due_at')::bigint, k.n))[1] FROM " LATE_CLOCKS "), " STORED_ACTOR \
+    ") ELSE " STORED_ACTOR " END)"
 #define STATE_OF                                                                                   \
     "(CASE WHEN s.damaged IS NOT NULL THEN 'damaged' WHEN s.clock_due_at <= now() THEN "           \
     "'overdue' WHEN s.stall_at <= now() THEN 'stalled' WHEN s.clock_attention_at <= now() "        \
@@ -117,7 +121,8 @@ static void page_shape(struct shape *s, const struct store_review_query *q, cons
         /* each of its reasons: the stored one, and every clock that has passed */
         shape_add(s,
                   " AND s.damaged IS NULL AND ((" PICK_CLOCK " AND s.clock_code = $?) OR "
-                  "EXISTS (SELECT 1 FROM " LATE_CLOCKS " AND k.c->>'code' = $?))",
+                  "(CASE WHEN " ANY_LATE " THEN EXISTS (SELECT 1 FROM " LATE_CLOCKS
+                  " AND k.c->>'code' = $?) ELSE false END))",
                   q->reason);
     }
     if (q->actor) {
