@@ -331,8 +331,8 @@ static json_t *directions_named(struct tx *tx, const struct casefile *cf, json_t
 bool acts_case_extras(struct tx *tx, const struct casefile *cf, const struct clock_set *clocks,
                       const struct store_case_lists *l, json_t *doc, struct berr *err)
 {
-    json_t *team = casepage_members(l->team, l->nteam, true);
-    json_t *jaksa = casepage_members(l->jaksa, l->njaksa, false);
+    json_t *team = casepage_members(l->team, l->nteam, true, cf);
+    json_t *jaksa = casepage_members(l->jaksa, l->njaksa, false, cf);
     struct summary_known known = {.clocks = clocks};
     json_t *sum = summary_compute_with(cf, &known, err);
     json_t *dirs = sum ? json_object_get(json_object_get(sum, "detail"), "directions") : NULL;

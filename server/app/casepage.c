@@ -285,16 +285,26 @@ void casepage_lists(const struct store_case_lists *l, const struct store_log *lo
     json_object_set_new(doc, "history", json_null()); /* written by casepage_text */
 }
 
-json_t *casepage_members(const struct store_member *m, int n, bool with_source)
+json_t *casepage_members(const struct store_member *m, int n, bool with_source,
+                         const struct casefile *cf)
 {
     json_t *a = json_array();
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        char day[CALDATE_DATE_LEN];
+        const char *since = m[i].since;
+        int k = cf && m[i].event_id ? casefile_event_index(cf, m[i].event_id) : -1;
+        struct case_event e;
+        if (k >= 0 && evlog_effective(cf->ev, cf->nevents, k, &e)) {
+            caldate_format(evlog_date(&e, cf->zone), day, sizeof day);
+            since = day;
+        }
         json_array_append_new(
-            a, with_source ? json_pack("{s:I, s:s, s:s, s:s?, s:s}", "id", (json_int_t)m[i].id,
-                                       "name", m[i].name, "nip", m[i].nip, "source", m[i].source,
-                                       "since", m[i].since)
-                           : json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)m[i].id, "name",
-                                       m[i].name, "nip", m[i].nip, "since", m[i].since));
+            a, with_source
+                   ? json_pack("{s:I, s:s, s:s, s:s?, s:s}", "id", (json_int_t)m[i].id, "name",
+                               m[i].name, "nip", m[i].nip, "source", m[i].source, "since", since)
+                   : json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)m[i].id, "name", m[i].name,
+                               "nip", m[i].nip, "since", since));
+    }
     return a;
 }
 

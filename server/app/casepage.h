@@ -40,8 +40,11 @@ BERKAS_MUST_CHECK char *casepage_text(const json_t *doc, const struct store_case
                                       size_t *len);
 
 /* The team or the jaksa: [{id, name, nip, source, since}] (jaksa without
- * source). */
-json_t *casepage_members(const struct store_member *m, int n, bool with_source);
+ * source); since is the date of the act that named them as cf's log stands (its latest
+ * correction's: DOMAIN 12), the stored one where cf has no such act standing. */
+struct casefile;
+json_t *casepage_members(const struct store_member *m, int n, bool with_source,
+                         const struct casefile *cf);
 
 /* The directions dirs (the summary's) each with given_by, to_name, to_nip
  * and done_by from names, one row per direction; NULL with err when they do

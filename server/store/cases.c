@@ -601,13 +601,15 @@ static const struct stmt lists[] = {
      * P-16), the row's entry time only when no act did */
     [L_TEAM] = {"cases.page_team", 1,
                 "SELECT u.id, u.name, u.nip, ci.source, coalesce(e.legal_date::text, " JT(
-                    "ci.added_at") ") FROM app.case_investigators ci JOIN app.users u ON u.id = "
+                    "ci.added_at") "), coalesce(e.id, 0) FROM app.case_investigators ci JOIN "
+                                   "app.users u ON u.id = "
                                    "ci.user_id LEFT JOIN app.events e ON e.id = ci.event_id AND "
                                    "e.case_id = ci.case_id WHERE ci.case_id = $1::bigint AND "
                                    "ci.removed_at IS NULL ORDER BY u.name"},
     [L_JAKSA] = {"cases.page_jaksa", 1,
                  "SELECT u.id, u.name, u.nip, NULL::text, coalesce(e.legal_date::text, " JT(
-                     "cp.added_at") ") FROM app.case_prosecutors cp JOIN app.users u ON u.id = "
+                     "cp.added_at") "), coalesce(e.id, 0) FROM app.case_prosecutors cp JOIN "
+                                    "app.users u ON u.id = "
                                     "cp.user_id LEFT JOIN app.events e ON e.id = cp.event_id AND "
                                     "e.case_id = cp.case_id WHERE cp.case_id = $1::bigint AND "
                                     "cp.removed_at IS NULL ORDER BY u.name"},
@@ -745,6 +747,7 @@ static void member_of(const PGresult *r, int i, void *item, void *ctx)
     m->nip = PQgetvalue(r, i, 2);
     m->source = text_or_null(r, i, 3);
     m->since = PQgetvalue(r, i, 4);
+    m->event_id = stmt_ll(r, i, 5);
 }
 
 bool store_case_lists(struct tx *tx, long long case_id, struct store_case_lists *out,

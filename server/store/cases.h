@@ -240,6 +240,7 @@ struct store_act_paper { /* a paper of an act not revoked, by act then id */
 struct store_member { /* of the active team or the jaksa, by name */
     long long id;
     const char *name, *nip, *source, *since; /* source NULL for the jaksa */
+    long long event_id; /* the act that named them (as first recorded: since its date), or 0 */
 };
 struct store_case_lists {
     int nparties, ncharges, nevidence, np19, npapers, nteam, njaksa;

@@ -2710,6 +2710,26 @@ START_TEST(test_p16_names_the_jaksa_peneliti)
     json_t *j = json_array_get(json_object_get(c, "jaksa"), 0);
     ck_assert_str_eq(json_string_value(json_object_get(j, "name")), "Fitri Handayani");
     ck_assert_str_eq(json_string_value(json_object_get(j, "since")), day);
+    json_decref(c);
+    /* the P-16 re-dated to the SPDP's day: since the day the act stands at now (DOMAIN 12) */
+    char *spdp = sql_value(db,
+                           "SELECT legal_date::text FROM app.events WHERE case_id = "
+                           "$1::bigint AND type = 'spdp_sent' ORDER BY seq LIMIT 1",
+                           1, p);
+    char *p16 = sql_value(db,
+                          "SELECT id::text FROM app.events WHERE case_id = $1::bigint AND "
+                          "type = 'p16_received' ORDER BY seq DESC LIMIT 1",
+                          1, p);
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"corrects\":%s,\"date\":\"%s\",\"note\":\"salah "
+             "tanggal\"}",
+             p16, spdp);
+    json_decref(post_event(id, pros, body, 201));
+    c = call("GET", path, inv, NULL, 200);
+    j = json_array_get(json_object_get(c, "jaksa"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(j, "since")), spdp);
+    free(spdp);
+    free(p16);
     /* and the team named by the order (the Sprindik) since the order's day */
     char *sprindik = sql_value(db,
                                "SELECT legal_date::text FROM app.events WHERE case_id = "
