@@ -902,6 +902,76 @@ START_TEST(test_the_act_writer_keeps_the_fence)
 }
 END_TEST
 
+/* app.record_act_summary (0042) called as user uid on the case numbered number with an act of
+ * type (NULL: none), the summary and the snapshot given (NULL: SQL NULL); the result. */
+static PGresult *whole_call(PGconn *c, long uid, const char *number, const char *type,
+                            const char *summary, const char *snapshot)
+{
+    const char *p[1] = {number};
+    char *row = sql_value(owner,
+                          "SELECT id || ' ' || (events + 1) || ' ' || stage FROM app.cases "
+                          "WHERE number = $1",
+                          1, p);
+    char cid[24], seq[16], stage[40], by[24];
+    ck_assert_int_eq(sscanf(row, "%23s %15s %39s", cid, seq, stage), 3);
+    free(row);
+    snprintf(by, sizeof by, "%ld", uid);
+    PGresult *r = as_user(c, uid, "SELECT 1");
+    PQclear(r);
+    const char *q[7] = {cid, type ? seq : NULL, type, stage, by, summary, snapshot};
+    return PQexecParams(c,
+                        "SELECT id, hash, version FROM app.record_act_summary($1::bigint, $2::int, "
+                        "$3, '2026-01-05', NULL, 'B/1/2026', NULL, NULL, 'KUHAP-2025', $4, $4, "
+                        "'{}', $5::bigint, false, false, NULL, $6::jsonb, $7, 1, 1, 1)",
+                        7, NULL, q, NULL, NULL, 0);
+}
+
+/* The whole writer's odd calls (0042) write nothing: no act and no summary (42501); an act with
+ * a summary that is not an object, or without its snapshot, fails whole - the act is not left
+ * without its summary; a summary alone goes in for who may read the case (a prosecutor of the
+ * Kejari it was disclosed to) and for no one else. */
+START_TEST(test_the_whole_writer_refuses_odd_calls_whole)
+{
+    static const char summary[] = "{\"stage\": \"investigation\", \"p19_rounds\": 0, "
+                                  "\"pingpong\": false, \"directions_open\": 0, \"detail\": {}, "
+                                  "\"stats\": {}, \"case_version\": 7, \"rules_sig\": 42}";
+    struct {
+        long uid;
+        const char *number, *type, *summary, *snapshot, *want; /* want: NULL refused, else seen */
+    } calls[] = {
+        {INV_A1, "A1-J1", NULL, NULL, NULL, NULL},               /* nothing to write */
+        {INV_A1, "A1-J1", NULL, summary, NULL, NULL},            /* a summary without snapshot */
+        {INV_A1, "A1-J1", "letter_delivered", "[]", "{}", NULL}, /* not an object */
+        {INV_A1, "A1-J1", "letter_delivered", "\"x\"", "{}", NULL},
+        {INV_A1, "A1-J1", "letter_delivered", summary, NULL, NULL}, /* no snapshot */
+        {PROS_J1, "A1-J1", NULL, summary, "{}", "1 1"},             /* disclosed to him */
+        {PROS_J1, "A1-J1-undisclosed", NULL, summary, "{}", NULL},
+        {SUP_K1, "A3-J2", NULL, summary, "{}", NULL}, /* another Kanwil's */
+    };
+    oc = PQconnectdb(owner);
+    PGconn *c = PQconnectdb(app);
+    ck_assert_int_eq(PQstatus(c), CONNECTION_OK);
+    for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+        long long before = sql_count(owner, "SELECT count(*) FROM app.events", 0, NULL);
+        PGresult *r = whole_call(c, calls[i].uid, calls[i].number, calls[i].type, calls[i].summary,
+                                 calls[i].snapshot);
+        bool done = PQresultStatus(r) == PGRES_TUPLES_OK;
+        ck_assert_msg(done == (calls[i].want != NULL), "call %zu: %s", i,
+                      done ? "written" : PQresultErrorMessage(r));
+        PQclear(r);
+        r = PQexec(c, done ? "COMMIT" : "ROLLBACK");
+        PQclear(r);
+        char *seen = recorded_taken();
+        ck_assert_msg(strcmp(seen, calls[i].want ? calls[i].want : "0 0") == 0, "call %zu: %s", i,
+                      seen);
+        free(seen);
+        ck_assert_int_eq(sql_count(owner, "SELECT count(*) FROM app.events", 0, NULL), before);
+    }
+    PQfinish(c);
+    PQfinish(oc);
+}
+END_TEST
+
 /* The writer's act-type lists are the policies' (0025): for every act there
  * is, a supervisor above the case's office, a prosecutor of its Kejari and an
  * investigator of its office get the same answer from app.record_act as from
@@ -1164,6 +1234,7 @@ Suite *suite_rls(void)
     tcase_add_test(tc, test_the_case_head_reads_what_the_policies_show);
     tcase_add_test(tc, test_the_act_writer_keeps_the_fence);
     tcase_add_test(tc, test_the_act_writer_lets_in_what_the_policies_do);
+    tcase_add_test(tc, test_the_whole_writer_refuses_odd_calls_whole);
     tcase_add_test(tc, test_the_case_row_takes_only_its_stages_and_sources);
     suite_add_tcase(s, tc);
     return s;
