@@ -111,32 +111,56 @@ static json_t *parse_or(const char *text, json_t *(*dflt)(void))
     return j ? j : dflt();
 }
 
-/* The prosecutor's earliest running deadline of the case, or null. */
-static json_t *deadline_json(json_t *detail, const struct tzone *z, int64_t now)
+/* The clock of detail the prosecutor's deadline is: of his running clocks, the late one of least
+ * weight (app/summary.c reason_rank: his 14 days, after which the file is complete by law, KUHAP
+ * 110(4), before his 7-day answer, 138(1), which they settle), the longest late among equals, as
+ * the review board's headline; none late, the one due first (detail.clocks is in due order). */
+static json_t *deadline_clock(json_t *detail, int64_t now)
 {
-    json_t *c;
+    json_t *c, *first = NULL, *late = NULL;
     size_t i;
     json_array_foreach(json_object_get(detail, "clocks"), i, c)
     {
-        const char *code = json_string_value(json_object_get(c, "code"));
-        if (strcmp(json_string_value(json_object_get(c, "actor")), "prosecutor") != 0)
+        const char *actor = json_string_value(json_object_get(c, "actor"));
+        if (!actor || strcmp(actor, "prosecutor") != 0)
             continue;
+        first = first ? first : c;
         int64_t due = json_integer_value(json_object_get(c, "due_at"));
-        int64_t att = json_integer_value(json_object_get(c, "attention_at"));
-        char at[CALDATE_INSTANT_LEN], date[CALDATE_DATE_LEN];
-        caldate_format_instant(due, z, at, sizeof at);
-        caldate_format(caldate_local_date(due - 1, z), date, sizeof date);
-        const char *label = deadline_label(code);
-        return json_pack("{s:s, s:s, s:O, s:s, s:s, s:i, s:s}", "code", code, "label",
-                         label ? label : json_string_value(json_object_get(c, "label")), "basis",
-                         json_object_get(c, "basis"), "due_at", at, "due_date", date, "days_left",
-                         caldate_diff(caldate_local_date(now, z), caldate_local_date(due - 1, z)),
-                         "state",
-                         now >= due   ? "overdue"
-                         : now >= att ? "warning"
-                                      : "ok");
+        if (due > now)
+            continue;
+        if (!late || json_integer_value(json_object_get(c, "rank")) <
+                         json_integer_value(json_object_get(late, "rank")))
+            late = c;
     }
-    return json_null();
+    return late ? late : first;
+}
+
+/* The prosecutor's deadline of the case (deadline_clock), or null. */
+static json_t *deadline_json(json_t *detail, const struct tzone *z, int64_t now)
+{
+    json_t *c = deadline_clock(detail, now);
+    if (!c)
+        return json_null();
+    const char *code = json_string_value(json_object_get(c, "code"));
+    int64_t due = json_integer_value(json_object_get(c, "due_at"));
+    int64_t att = json_integer_value(json_object_get(c, "attention_at"));
+    char at[CALDATE_INSTANT_LEN], date[CALDATE_DATE_LEN];
+    caldate_format_instant(due, z, at, sizeof at);
+    caldate_format(caldate_local_date(due - 1, z), date, sizeof date);
+    /* past his 14 days the file is complete by law: a P-18 or P-19 is refused without a reason
+     * for its lateness (core/guard.c return_in_time) - his deadline no longer offers them */
+    const char *label = code && strcmp(code, "pu_return") == 0 && now >= due
+                            ? "Lewat 14 hari tanpa pengembalian: berkas dianggap lengkap (KUHAP "
+                              "110(4)); nyatakan lengkap (P-21)"
+                            : deadline_label(code);
+    return json_pack("{s:s, s:s, s:O, s:s, s:s, s:i, s:s}", "code", code, "label",
+                     label ? label : json_string_value(json_object_get(c, "label")), "basis",
+                     json_object_get(c, "basis"), "due_at", at, "due_date", date, "days_left",
+                     caldate_diff(caldate_local_date(now, z), caldate_local_date(due - 1, z)),
+                     "state",
+                     now >= due   ? "overdue"
+                     : now >= att ? "warning"
+                                  : "ok");
 }
 
 /* Whether the prosecutor has read the arrival event of case. */

@@ -662,6 +662,16 @@ START_TEST(test_past_the_pus_14_days_the_inbox_offers_no_return)
                   "%s", verbs);
     verbs_of(row_of(items, fresh), verbs, sizeof verbs);
     ck_assert_msg(strstr(verbs, "p19_received,") && strstr(verbs, "p21_received,"), "%s", verbs);
+    /* its deadline is the 14 days passed, in words that offer no P-18 (DOMAIN D10), not the
+     * 7-day answer "complete (P-21) or not yet (P-18)" it settles */
+    json_t *dl = json_object_get(row_of(items, late), "deadline");
+    ck_assert_str_eq(json_string_value(json_object_get(dl, "code")), "pu_return");
+    ck_assert_str_eq(json_string_value(json_object_get(dl, "state")), "overdue");
+    ck_assert_int_eq(json_integer_value(json_object_get(dl, "days_left")), -7);
+    const char *label = json_string_value(json_object_get(dl, "label"));
+    ck_assert_msg(strstr(label, "dianggap lengkap") && strstr(label, "110(4)") &&
+                      !strstr(label, "P-18"),
+                  "%s", label);
     json_decref(items);
     char date[11], body[256], path[64];
     days_ago(0, date);
