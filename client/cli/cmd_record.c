@@ -38,7 +38,7 @@ struct record_args {
         *ground, *polri_order, *instruction_id, *answer, *answer_act, *corrects, *due, *direction,
         *if_match, *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
         *received_by, *facility, *scene, *permit_kind, *permit_for, *permit_act, *approves,
-        *decision, *court;
+        *decision, *court, *conditions, *guarantee;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
@@ -141,6 +141,7 @@ static json_t *event_body(const struct record_args *a)
               put_str(b, "urgent_reason", a->urgent_reason) &&
               put_str(b, "unlawful_reason", a->unlawful_reason) &&
               put_str(b, "received_by", a->received_by) && put_str(b, "facility", a->facility) &&
+              put_str(b, "conditions", a->conditions) && put_str(b, "guarantee", a->guarantee) &&
               put_str(b, "scene", a->scene) && put_str(b, "permit_kind", a->permit_kind) &&
               put_str(b, "permit_for", a->permit_for) && put_str(b, "decision", a->decision) &&
               put_str(b, "court", a->court) &&
@@ -264,6 +265,8 @@ static int parse_record(struct global *g, const struct command *cmd, int argc, c
         {"days", &a->days, NULL, false, NULL},
         {"detention-type", &a->detention_type, NULL, false, NULL},
         {"facility", &a->facility, NULL, false, NULL},
+        {"conditions", &a->conditions, NULL, false, NULL},
+        {"guarantee", &a->guarantee, NULL, false, NULL},
         {"scene", &a->scene, NULL, false, NULL},
         {"permit-kind", &a->permit_kind, NULL, false, NULL},
         {"permit-for", &a->permit_for, NULL, false, NULL},

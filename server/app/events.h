@@ -62,6 +62,8 @@ struct event_input {
     long long approves;          /* court_permit_received (persetujuan): the urgent act */
     const char *decision;        /* court_permit_received: dikabulkan (NULL) | ditolak */
     const char *court;           /* court_permit_received: the Pengadilan Negeri (its seat) */
+    const char *conditions;      /* detention_suspended: its conditions (KUHAP 31(1)) */
+    const char *guarantee;       /* detention_suspended: its bail, or NULL (none) */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */
     const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
     const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */

@@ -92,6 +92,9 @@ static const struct form_rule {
     /* a change of the kind of detention (KUHAP 22, 23(1)): the order and its Berita Acara */
     {"sp_pengalihan_penahanan", INVESTIGATING, 58, "detention_type_changed", NULL, true, true},
     {"ba_pengalihan_penahanan", INVESTIGATING, 38, "detention_type_changed", NULL, false, true},
+    /* a suspension of detention (KUHAP 31): the order and its Berita Acara */
+    {"sp_penangguhan_penahanan", INVESTIGATING, 59, "detention_suspended", NULL, true, true},
+    {"ba_penangguhan_penahanan", INVESTIGATING, 38, "detention_suspended", NULL, false, true},
     /* the PPNS executes an extension granted by the PU (KUHAP 24(2)) or the Ketua PN (29) */
     {"ba_perpanjangan_penahanan", INVESTIGATING, 37, "detention_extended_pu", NULL, false, true},
     {"permintaan_perpanjangan", INVESTIGATING, 45, NULL, NULL, false, true},

@@ -403,6 +403,8 @@ static const char *field_word(const char *f)
         {"unlawful_reason", "alasan tidak sah"},
         {"facility", "tempat penahanan"},
         {"scene", "tempat kejadian"},
+        {"conditions", "syarat penangguhan"},
+        {"guarantee", "jaminan penangguhan"},
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strcmp(words[i][0], f) == 0)

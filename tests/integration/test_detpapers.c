@@ -507,6 +507,88 @@ START_TEST(test_a_change_of_kind_has_its_order_and_berita_acara)
 }
 END_TEST
 
+/* KUHAP 31; DOMAIN 7.1 ("Surat Perintah Penangguhan ... + berita acara"): a detention suspended
+ * at the suspect's request, on conditions and with a person's guarantee, has its order -
+ * signed by the atasan, citing the SP Penahanan, where he was held, the conditions and the
+ * bail as recorded with the act - and its Berita Acara by the PPNS on the act's day and hour.
+ * The conditions are what 31(1) grants it on: recorded without them, no paper (422 naming
+ * them), never dots; a condition too long for the act is 400, nothing recorded. */
+START_TEST(test_a_suspension_has_its_order_and_berita_acara)
+{
+    long long party, han;
+    char sp_han[160], m[1200], want[400], pihak[48];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(pihak, sizeof pihak, "{\"party\":\"pihak-%lld\"}", party);
+    refused(id, "sp_penangguhan_penahanan", 0, pihak, 422, "Penangguhan penahanan");
+
+    /* conditions of more than 500 characters: 400, nothing recorded */
+    char lng[620];
+    memset(lng, 'a', 600);
+    lng[600] = '\0';
+    long long before = events(id);
+    snprintf(m, sizeof m,
+             "{\"type\":\"detention_suspended\",\"at\":\"2026-02-11T14:00:00+07:00\","
+             "\"party_id\":%lld,\"conditions\":\"%s\"}",
+             party, lng);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_t *p = call("POST", path, demo.inv, m, 400);
+    json_decref(p);
+    ck_assert_int_eq(events(id), before);
+
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_suspended\",\"at\":\"2026-02-11T14:00:00+07:00\","
+             "\"party_id\":%lld",
+             party);
+    long long bare = record(id, m);
+    refused(id, "sp_penangguhan_penahanan", bare, "{}", 422, "syarat penangguhan");
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"2026-02-11T14:00:00+07:00\","
+             "\"party_id\":%lld,\"conditions\":\"wajib lapor setiap hari Senin dan Kamis; "
+             "tidak keluar kota Palembang\",\"guarantee\":\"jaminan orang: Nguyễn Văn Hải, "
+             "suami tersangka\"",
+             bare, party);
+    (void)record(id, m);
+    json_t *sp = issue(id, "sp_penangguhan_penahanan", bare, "{}", demo.inv, 201);
+    ck_assert_str_eq(str(sp, "issued_on"), "2026-02-11");
+    char *t =
+        fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(sp, "id")));
+    assert_has(t, "SURAT PERINTAH PENANGGUHAN PENAHANAN", "SP Penangguhan");
+    assert_has(t, "PRO JUSTITIA", "SP Penangguhan");
+    snprintf(want, sizeof want, "Surat Perintah Penahanan Nomor %s tanggal 5 Februari 2026",
+             sp_han);
+    assert_has(t, want, "SP Penangguhan: the SP Penahanan");
+    assert_has(t, FACILITY, "SP Penangguhan: where he was held");
+    assert_has(t, "dengan jaminan orang: Nguyễn Văn Hải, suami tersangka",
+               "SP Penangguhan: the bail");
+    assert_has(t, "wajib lapor setiap hari Senin dan Kamis; tidak keluar kota Palembang",
+               "SP Penangguhan: the conditions");
+    assert_has(t, str(sp, "signer"), "SP Penangguhan: the signer");
+    ck_assert_str_ne(str(sp, "signer"), PPNS);
+    assert_lacks(t, "....", "SP Penangguhan: no blank");
+    free(t);
+
+    json_t *ba = issue(id, "ba_penangguhan_penahanan", bare, "{}", demo.inv, 201);
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(ba, "id")));
+    assert_has(t, "BERITA ACARA PENANGGUHAN PENAHANAN", "BA Penangguhan");
+    assert_has(t,
+               "Pada hari ini Rabu tanggal sebelas bulan Februari tahun dua ribu dua puluh "
+               "enam, pukul 14.00",
+               "BA Penangguhan: the act's day and hour");
+    assert_has(t, PPNS, "BA Penangguhan: the PPNS");
+    snprintf(want, sizeof want,
+             "Surat Perintah Penangguhan Penahanan Nomor %s, tanggal 11 Februari 2026",
+             str(sp, "number"));
+    assert_has(t, want, "BA Penangguhan: the order it executes");
+    assert_has(t, "wajib lapor setiap hari Senin dan Kamis", "BA Penangguhan: the conditions");
+    assert_lacks(t, "....", "BA Penangguhan: no blank");
+    free(t);
+    json_decref(ba);
+    json_decref(sp);
+    json_decref(issue(id, "ba_penangguhan_penahanan", bare, "{}", demo.pros, 403));
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -518,6 +600,7 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_release_papers_are_listed_and_numbered_by_the_office_pattern);
     tcase_add_test(tc, test_each_extension_granted_has_its_berita_acara);
     tcase_add_test(tc, test_a_change_of_kind_has_its_order_and_berita_acara);
+    tcase_add_test(tc, test_a_suspension_has_its_order_and_berita_acara);
     suite_add_tcase(s, tc);
     return s;
 }
