@@ -462,6 +462,22 @@ static bool check_unmet(struct tx *tx, const struct casefile *cf, json_t *unmet,
     return true;
 }
 
+/* The act discloses the file to its Kejari (app.cases.disclosed_at, sql/0027): the SPDP to the
+ * prosecutor (KUHAP 109(1)), Tahap I, the short procedure's handover - and a correction that
+ * makes an SPDP one to the prosecutor (its root as the log now stands, the act appended). */
+static bool act_discloses(const struct casefile *cf, const struct case_event *ce)
+{
+    if (ce->event == EV_TAHAP1_SENT || ce->event == EV_SHORT_PROCEDURE_HANDOVER)
+        return true;
+    if (ce->event != EV_CORRECTED)
+        return evlog_spdp_to_pu(ce);
+    int k = ce->ref;
+    for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
+        k = cf->ev[k].ref;
+    struct case_event now;
+    return k >= 0 && evlog_effective(cf->ev, cf->nevents, k, &now) && evlog_spdp_to_pu(&now);
+}
+
 /* The act a correction stands for (the root of its chain), or ev itself. */
 static enum event acting_as(const struct casefile *cf, enum event ev, long long corrects)
 {
@@ -1343,8 +1359,7 @@ static bool act_store(struct recording *r, struct event_appended *added, struct 
         .payload = payload_text,
         .entered_by = r->who->user_id,
         .late = late,
-        .discloses =
-            evlog_spdp_to_pu(&r->ce) || ev == EV_TAHAP1_SENT || ev == EV_SHORT_PROCEDURE_HANDOVER,
+        .discloses = act_discloses(&r->cf, &r->ce),
     };
     bool stored = append_row(r, &row, added, err);
     free(payload_text);

@@ -108,14 +108,19 @@ static bool close_detention(struct summary_walk *w, const struct casefile *cf, i
  * Tahap II, 109(3) the notice that the investigation was stopped (SP3; DOMAIN 4.15), received
  * the day the investigator records it delivered (sp3_notified to the kejari: the act is the
  * delivery).  A receipt answers the latest arrival of its kind still open. */
-static bool note_arrival(struct summary_walk *w, const struct casefile *cf, int i, enum event ev)
+static bool note_arrival(struct summary_walk *w, const struct casefile *cf, int i,
+                         const struct case_event *e)
 {
     int kind = -1;
+    enum event ev = e->event;
     switch (ev) {
     case EV_SPDP_SENT:
+        /* to the prosecutor as the act stands (a correction may name another addressee) */
+        kind = evlog_spdp_to_pu(e) ? ARR_SPDP : -1;
+        break;
     case EV_SP3_NOTIFIED: {
         const char *to = payload_str(cf, i, "recipient");
-        kind = to && strcmp(to, "kejari") != 0 ? -1 : ev == EV_SPDP_SENT ? ARR_SPDP : ARR_SP3;
+        kind = to && strcmp(to, "kejari") != 0 ? -1 : ARR_SP3;
         break;
     }
     case EV_TAHAP1_SENT:
@@ -230,7 +235,7 @@ bool summary_walk_step(struct summary_walk *w, const struct casefile *cf, int i,
         w->p19_rounds++;
     if (e->event == EV_DETAINED && e->unlawful)
         w->unlawful = true;
-    return note_arrival(w, cf, i, e->event) && note_stats(w, cf, e, d);
+    return note_arrival(w, cf, i, e) && note_stats(w, cf, e, d);
 }
 
 bool summary_walk_log(const struct casefile *cf, struct summary_walk *w)
@@ -597,7 +602,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-27" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-28" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -617,7 +622,8 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
                           25: the file's end closes the notices owed (missed_notices), the SP3's   \
                           notice to the Kejari is an arrival (sp3) ending the ones unreceived;     \
                           26: each clock's weight among the reasons (rank: the board's headline);  \
-                          27: only the SPDP to the Kejari is the SPDP sent (its clock, P-17) */
+                          27: only the SPDP to the Kejari is the SPDP sent (its clock, P-17);      \
+                          28: an SPDP's arrival by its addressee as corrected */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

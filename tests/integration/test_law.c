@@ -2330,6 +2330,59 @@ START_TEST(test_only_the_spdp_to_the_prosecutor_is_the_spdp_sent)
 }
 END_TEST
 
+/* Whether the case is among the SPDPs on the prosecutor's desk (GET /inbox?kind=spdp). */
+static bool spdp_on_desk(long long id)
+{
+    json_t *p = call("GET", "/api/v1/inbox?kind=spdp&limit=100", demo.pros, NULL, 200);
+    json_t *it;
+    size_t i;
+    bool found = false;
+    json_array_foreach(json_object_get(p, "items"), i, it)
+    {
+        if (json_integer_value(json_object_get(it, "case_id")) == id)
+            found = true;
+    }
+    json_decref(p);
+    return found;
+}
+
+/* A correction of an SPDP's addressee changes what the SPDP was (DOMAIN 12: the act as it
+ * stands): a copy to Korwas corrected to the Kejari is the SPDP sent to the prosecutor (KUHAP
+ * 109(1)) - the file is disclosed to his Kejari and the SPDP is on his desk, as if recorded so;
+ * an SPDP to the Kejari corrected to Korwas is no longer on his desk (he would be offered to
+ * record the receipt of an SPDP the server then refuses).  Found by the reviewer: the
+ * disclosure and the desk read the act as first recorded. */
+START_TEST(test_an_spdp_corrected_to_another_addressee_is_what_it_now_says)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-30");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-12-01", NULL);
+    long long spdp = rec_on(id, demo.inv, "spdp_sent", "2026-12-03", "\"recipient\":\"korwas\"");
+    pu_sees(id, 404);
+    char fix[200];
+    snprintf(fix, sizeof fix,
+             "\"corrects\":%lld,\"recipient\":\"kejari\",\"note\":\"salah alamat\"", spdp);
+    rec_on(id, demo.inv, "corrected", "2026-12-03", fix);
+    json_t *c = get_case(id, demo.inv);
+    ck_assert(json_is_true(json_object_get(json_object_get(c, "facts"), "spdp_sent")));
+    ck_assert(json_is_true(json_object_get(c, "disclosed_to_kejari")));
+    json_decref(c);
+    pu_sees(id, 200);
+    ck_assert(spdp_on_desk(id));
+    /* the other way */
+    id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-30");
+    rec_on(id, demo.inv, "sprindik_issued", "2026-12-01", NULL);
+    spdp = rec_on(id, demo.inv, "spdp_sent", "2026-12-03", "\"recipient\":\"kejari\"");
+    ck_assert(spdp_on_desk(id));
+    snprintf(fix, sizeof fix,
+             "\"corrects\":%lld,\"recipient\":\"korwas\",\"note\":\"salah alamat\"", spdp);
+    rec_on(id, demo.inv, "corrected", "2026-12-03", fix);
+    c = get_case(id, demo.inv);
+    ck_assert(!json_is_true(json_object_get(json_object_get(c, "facts"), "spdp_sent")));
+    json_decref(c);
+    ck_assert(!spdp_on_desk(id));
+}
+END_TEST
+
 START_TEST(test_the_prosecutor_receives_no_spdp_sent_only_to_another)
 {
     /* The PU registers the SPDP he received (KUHAP 109(1); DOMAIN 4.4): an SPDP sent to the
@@ -2767,6 +2820,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_the_copy_of_his_first_bap_entered_after_his_second_is_recorded);
     tcase_add_test(tc, test_only_the_spdp_to_the_prosecutor_is_the_spdp_sent);
     tcase_add_test(tc, test_the_prosecutor_receives_no_spdp_sent_only_to_another);
+    tcase_add_test(tc, test_an_spdp_corrected_to_another_addressee_is_what_it_now_says);
     tcase_add_test(tc, test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
     tcase_add_test(tc, test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused);
