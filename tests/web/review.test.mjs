@@ -61,8 +61,16 @@ test('the supervisor finds the files waiting on the prosecutor by who must act',
   await pageLogin(page, NIP.supPlg);
   await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
   await page.getByLabel('Harus bertindak').selectOption('prosecutor');
+  // the filtered list, not the unfiltered one still on the page: its answer, then its rows drawn
+  // (the unfiltered list holds the case too, and the investigator's files)
+  const filtered = page.waitForResponse((r) => r.url().includes('/api/v1/review?') && r.url().includes('actor=prosecutor'));
   await page.getByRole('button', { name: 'Terapkan' }).click();
+  await filtered;
   await page.waitForURL(/actor=prosecutor/);
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('#review-list tbody td[data-label="Harus bertindak"]')];
+    return cells.length > 0 && cells.every((td) => td.textContent === 'Penuntut Umum');
+  });
   const row = page.locator('#review-list tbody tr', { hasText: c.number });
   await row.waitFor();
   assert.match(await row.innerText(), /P-17/);
