@@ -589,6 +589,57 @@ START_TEST(test_a_suspension_has_its_order_and_berita_acara)
 }
 END_TEST
 
+/* KUHAP 22(2): a house detention is served at the suspect's house, so a paper ending it names
+ * his address.  A suspect held at home whose address was never recorded: his SP Pengeluaran is
+ * refused naming it, nothing numbered (it printed a dotted line before), the draft keeps it. */
+START_TEST(test_a_house_detention_released_needs_the_address)
+{
+    char body[600], path[96], m[600];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-02-02\",\"summary\":\"Uji "
+             "tahanan rumah\",\"kejari_id\":%lld}",
+             demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"Ivan Petrov\",\"nationality\":\"RU\","
+                     "\"passport_no\":\"751234567\",\"sex\":\"L\",\"birth_date\":"
+                     "\"1979-05-05\"}",
+                     201);
+    long long party = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    (void)record(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"issue\":["
+                     "\"sprindik\"]");
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"at\":\"2026-02-04T08:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/31/II/2026/Ditreskrimsus\"",
+             party);
+    (void)record(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"at\":\"2026-02-05T07:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rumah\",\"number\":\"SP.Han/32/II/2026/Ditreskrimsus\","
+             "\"polri_order\":\"SP.Han/32/II/2026/Ditreskrimsus\"",
+             party);
+    (void)record(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-12T15:30:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"kepentingan_terpenuhi\"",
+             party);
+    long long rel = record(id, m);
+    refused(id, "sp_pengeluaran_tahanan", rel, "{}", 422, "alamat tersangka");
+    snprintf(path, sizeof path,
+             "/api/v1/cases/%lld/forms/sp_pengeluaran_tahanan.pdf?party=pihak-%lld", id, party);
+    char *t = fill_pdf_text(demo.port, demo.inv, path);
+    assert_has(t, "rumah tempat tinggal tersangka, ....", "the draft SP Pengeluaran");
+    free(t);
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -601,6 +652,7 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_each_extension_granted_has_its_berita_acara);
     tcase_add_test(tc, test_a_change_of_kind_has_its_order_and_berita_acara);
     tcase_add_test(tc, test_a_suspension_has_its_order_and_berita_acara);
+    tcase_add_test(tc, test_a_house_detention_released_needs_the_address);
     suite_add_tcase(s, tc);
     return s;
 }
