@@ -166,8 +166,15 @@ static void main_casefile_event_from(const struct casefile *cf, enum event type,
         k = cf->ev[k].ref;
     }
     enum notice_kind notice = NOTICE_NONE;
+    const char *to = json_string_value(json_object_get(payload, "recipient"));
     if (as == EV_LETTER_DELIVERED)
-        notice_lookup(json_string_value(json_object_get(payload, "recipient")), &notice);
+        notice_lookup(to, &notice);
+    /* an SPDP's addressee (82e12b0: only the one to the Kejari is the SPDP of KUHAP 109(1));
+     * one stored with none, before the addressee was required, was the Kejari's */
+    else if (as == EV_SPDP_SENT && !to)
+        notice = NOTICE_SPDP_KEJARI;
+    else if (as == EV_SPDP_SENT)
+        spdp_recipient_lookup(to, &notice);
     out->notice = notice;
 }
 
@@ -365,7 +372,8 @@ static void loads_as_main(const struct event_input *in, enum event e, long long 
 
 START_TEST(test_every_stored_act_loads_into_the_core_event_main_loaded)
 {
-    static const char *const recipients[] = {"keluarga_penangkapan", "spdp_kejari", "kejari", NULL};
+    static const char *const recipients[] = {"keluarga_penangkapan", "spdp_kejari", "kejari", NULL,
+                                             "korwas"};
     static const char *const baps[] = {"saksi", "tersangka", "ahli", "tambahan", "lain", NULL};
     static const char *const types[] = {"rutan", "rumah", "kota", "sel", NULL};
     for (int e = 0; e < EV__COUNT; e++)
@@ -378,7 +386,7 @@ START_TEST(test_every_stored_act_loads_into_the_core_event_main_loaded)
                     takes = ~(evfield_mask)0;
                 input_for((enum event)e, takes, full, "catatan", &in, lists);
                 if (in.recipient)
-                    in.recipient = recipients[k % 4];
+                    in.recipient = recipients[k];
                 if (in.bap)
                     in.bap = baps[k];
                 if (in.detention_type)
