@@ -112,7 +112,7 @@ const RECIPIENTS = {
 };
 
 // an SPDP's addressees (core/event.c spdp_to; only the one to the Kejaksaan is the SPDP of KUHAP
-// 109(1)) and an SP3 notice's (app/events.c)
+// 109(1))
 const SENT_TO = {
   kejari: 'Kejaksaan (Penuntut Umum)',
   korwas: 'Korwas PPNS',
@@ -120,6 +120,15 @@ const SENT_TO = {
   suspect: 'Tersangka',
   family: 'Keluarga tersangka',
   embassy: 'Perwakilan negara tersangka (melalui Kemlu)',
+};
+
+// an SP3 notice's addressees (core/event.c sp3_to: KUHAP 109(3); UU 20/2025 Pasal 24(4))
+const SP3_TO = {
+  kejari: 'Kejaksaan (Penuntut Umum)',
+  korwas: 'Penyidik Polri (Korwas PPNS)',
+  suspect: 'Tersangka',
+  family: 'Keluarga tersangka',
+  reporter: 'Pelapor/korban',
 };
 
 function actDetail(e) {
@@ -282,7 +291,7 @@ const FIELDS = {
   // a letter's recipient by the law's codes (core/event.c notice_codes): a notice owed, the SPDP to
   // each recipient, the Kejari's tanda terima of the file sent; an SPDP's or SP3's own addressee
   recipient: (c, type) => {
-    const codes = type === 'letter_delivered' ? RECIPIENTS : type === 'spdp_sent' || type === 'sp3_notified' ? SENT_TO : null;
+    const codes = type === 'letter_delivered' ? RECIPIENTS : type === 'spdp_sent' ? SENT_TO : type === 'sp3_notified' ? SP3_TO : null;
     if (!codes) return { label: 'Penerima', el: h('input', { maxlength: 40 }) };
     const none = type === 'letter_delivered' ? '— surat lain —' : '— pilih —';
     return { label: 'Penerima', el: h('select', null, h('option', { value: '' }, none), Object.entries(codes).map(([v, t]) => h('option', { value: v }, t))) };

@@ -677,14 +677,23 @@ static const char recipients_known[] =
     "dengan approves); berkas_kejari (tanda terima berkas perkara dari Kejaksaan)";
 
 /* The recipient an act names: a letter's, one of the notices or the report to the Ketua PN
- * (is_notice: a notice); an SPDP's addressee, one of the law's (core/event.h
- * spdp_recipient_lookup) - the prosecutor's is the SPDP of KUHAP 109(1), a copy to another
- * counts only for him.  400 naming recipient with the list otherwise. */
+ * (is_notice: a notice); an SP3 notice's addressee (core/event.h sp3_recipient_known); an
+ * SPDP's addressee, one of the law's (core/event.h spdp_recipient_lookup) - the prosecutor's is the
+ * SPDP of KUHAP 109(1), a copy to another counts only for him.  400 naming recipient with the list
+ * otherwise. */
 static bool check_recipient(enum event as, const char *recipient, bool is_notice, struct berr *err)
 {
     if (as == EV_LETTER_DELIVERED && recipient && !is_notice &&
         strcmp(recipient, PERMIT_REPORT_RECIPIENT) != 0)
         return berr_field(err, BERR_BAD_INPUT, "recipient", "%s", recipients_known);
+    if (as == EV_SP3_NOTIFIED && !sp3_recipient_known(recipient))
+        return recipient ? berr_field(err, BERR_BAD_INPUT, "recipient",
+                                      "%.40s bukan penerima pemberitahuan SP3; recipient: %s",
+                                      recipient, sp3_recipients_text())
+                         : berr_field(err, BERR_BAD_INPUT, "recipient",
+                                      "sp3_notified perlu recipient, kepada siapa penghentian "
+                                      "penyidikan diberitahukan: %s",
+                                      sp3_recipients_text());
     enum notice_kind sent_to;
     if (as != EV_SPDP_SENT || spdp_recipient_lookup(recipient, &sent_to))
         return true;

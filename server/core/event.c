@@ -253,6 +253,25 @@ const char *spdp_recipients_text(void)
            "embassy (perwakilan negara tersangka melalui Kementerian Luar Negeri)";
 }
 
+/* sp3_notified's recipients (event.h sp3_recipient_known); the web's select and the CLI's help
+ * name the same codes */
+static const char *const sp3_to[] = {"kejari", "korwas", "suspect", "family", "reporter"};
+
+bool sp3_recipient_known(const char *code)
+{
+    for (size_t i = 0; code && i < sizeof sp3_to / sizeof sp3_to[0]; i++)
+        if (strcmp(code, sp3_to[i]) == 0)
+            return true;
+    return false;
+}
+
+const char *sp3_recipients_text(void)
+{
+    return "kejari (Kejaksaan Negeri: Penuntut Umum), korwas (Penyidik Polri selaku Korwas PPNS, "
+           "KUHAP 109(3)), suspect (tersangka), family (keluarga tersangka), reporter "
+           "(pelapor/korban, UU 20/2025 Pasal 24(4))";
+}
+
 const char *notice_code(enum notice_kind n)
 {
     return (int)n >= 0 && n < NOTICE__COUNT ? notice_codes[n] : "";

@@ -193,6 +193,16 @@ bool spdp_recipient_lookup(const char *code, enum notice_kind *out);
  * korwas (...), ...". */
 const char *spdp_recipients_text(void);
 
+/* The SP3 notice's addressee, sp3_notified's recipient (a closed list, core/event.c sp3_to):
+ * the prosecutor ("kejari") and the Polri investigator as Korwas PPNS ("korwas") - KUHAP 1981
+ * Pasal 109(3) -, the suspect ("suspect") or his family ("family"), the reporter or victim
+ * ("reporter") - UU 20/2025 Pasal 24(4): the PU, the victim and/or the suspect; DOMAIN 4.15.
+ * false for any other code, NULL included. */
+bool sp3_recipient_known(const char *code);
+
+/* The recipients sp3_notified takes, for a refusal. */
+const char *sp3_recipients_text(void);
+
 /* Stable recipient code of a notice ("keluarga_penangkapan"), or "". */
 const char *notice_code(enum notice_kind n);
 

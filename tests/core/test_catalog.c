@@ -321,6 +321,23 @@ START_TEST(test_missing_list_keeps_each_fact_once_in_order)
 }
 END_TEST
 
+START_TEST(test_an_sp3_notice_goes_to_the_laws_addressees_only)
+{
+    /* KUHAP 1981 Pasal 109(3): the PU and the Polri investigator (Korwas PPNS); UU 20/2025
+     * Pasal 24(4): the PU, the victim and/or the suspect; his family, the reporter (DOMAIN
+     * 4.15) */
+    static const char *const to[] = {"kejari", "korwas", "suspect", "family", "reporter"};
+    for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) {
+        ck_assert_msg(sp3_recipient_known(to[i]), "%s", to[i]);
+        ck_assert_ptr_nonnull(strstr(sp3_recipients_text(), to[i]));
+    }
+    ck_assert(!sp3_recipient_known("xx"));
+    ck_assert(!sp3_recipient_known(NULL));
+    ck_assert(!sp3_recipient_known("pelapor"));
+    ck_assert(!sp3_recipient_known("embassy"));
+}
+END_TEST
+
 START_TEST(test_an_spdp_goes_to_the_laws_addressees_only)
 {
     /* KUHAP 109(1) jo. MK 130/PUU-XIII/2015; Permenkumham 39/2021 Pasal 27(2), (3), (6): the
@@ -366,6 +383,7 @@ Suite *suite_catalog(void)
     tcase_add_test(tc, test_every_missing_fact_says_how_to_supply_it);
     tcase_add_test(tc, test_acts_take_only_their_own_fields);
     tcase_add_test(tc, test_an_spdp_goes_to_the_laws_addressees_only);
+    tcase_add_test(tc, test_an_sp3_notice_goes_to_the_laws_addressees_only);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -885,6 +885,47 @@ START_TEST(test_the_sp3_copies_the_polri_investigator_the_reporter_and_the_victi
     assert_has(tembusan, "Korban Siti Aminah", "the SP3's notice copies");
     free(t);
     json_decref(e);
+    /* each addressee of the law its own notice, its paper addressed to it (KUHAP 109(3); UU
+     * 20/2025 Pasal 24(4)); an addressee the law does not name, or none, is refused (400
+     * naming recipient with the list), nothing recorded */
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *cp[1] = {cid};
+    long long before =
+        sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, cp);
+    json_t *p = act(id, "\"type\":\"sp3_notified\",\"date\":\"2025-11-04\",\"recipient\":\"xx\"",
+                    NULL, 400);
+    ck_assert_str_eq(str(p, "field"), "recipient");
+    ck_assert_msg(strstr(str(p, "detail"), "kejari") && strstr(str(p, "detail"), "korwas") &&
+                      strstr(str(p, "detail"), "reporter") && strstr(str(p, "detail"), "suspect"),
+                  "%s", str(p, "detail"));
+    json_decref(p);
+    p = act(id, "\"type\":\"sp3_notified\",\"date\":\"2025-11-04\"", NULL, 400);
+    ck_assert_str_eq(str(p, "field"), "recipient");
+    json_decref(p);
+    ck_assert_int_eq(
+        sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, cp),
+        before);
+    static const struct {
+        const char *to, *yth;
+    } to[] = {{"reporter", "Yth. Sdr. Budi Santoso dan Siti Aminah di Tempat"},
+              {"korwas", "Yth. Penyidik Kepolisian Negara Republik Indonesia selaku Koordinator "
+                         "Pengawas PPNS di Tempat"},
+              {"suspect", "Yth. Sdr. " SUSPECT " di Tempat"},
+              {"family", "Yth. Keluarga Tersangka " SUSPECT " di Tempat"}};
+    for (size_t k = 0; k < sizeof to / sizeof to[0]; k++) {
+        char m[200];
+        snprintf(m, sizeof m,
+                 "\"type\":\"sp3_notified\",\"date\":\"2025-11-04\",\"recipient\":\"%s\"",
+                 to[k].to);
+        e = act(id, m, "\"pemberitahuan_sp3\"", 201);
+        t = text_of_doc(paper(e, 0));
+        assert_has(t, to[k].yth, to[k].to);
+        assert_lacks(t, "Yth. Kepala Kejaksaan", to[k].to);
+        assert_has(strstr(t, "Tembusan"), "Kepala Kejaksaan Negeri Palembang", to[k].to);
+        free(t);
+        json_decref(e);
+    }
     /* a file with no reporter or victim names none */
     id = case_opened("2025-10-06", "VN", &party);
     json_decref(

@@ -364,6 +364,7 @@ struct req {
     bool unlawful;           /* detained: recorded as unlawful with a reason (KUHAP 19(1)) */
     const char *notice;      /* letter_delivered: the notice it delivers (recipient), or NULL */
     const char *sent_to;     /* spdp_sent (or a correction of one): its addressee, or NULL */
+    const char *sp3_to;      /* sp3_notified (or a correction of one): its addressee, or NULL */
     bool received;           /* ... and who received it */
     int nunmet;              /* a later return: the items it names unmet */
     long long unmet[2];
@@ -538,6 +539,16 @@ static bool model_spdp_addressee(const char *code)
 {
     static const char *const to[] = {"kejari",  "korwas", "reporter",
                                      "suspect", "family", "embassy"};
+    for (size_t i = 0; code && i < sizeof to / sizeof to[0]; i++)
+        if (strcmp(code, to[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The SP3 notice's addressees (the law's, stated here apart from core/event.c). */
+static bool model_sp3_addressee(const char *code)
+{
+    static const char *const to[] = {"kejari", "korwas", "suspect", "family", "reporter"};
     for (size_t i = 0; code && i < sizeof to / sizeof to[0]; i++)
         if (strcmp(code, to[i]) == 0)
             return true;
@@ -789,7 +800,8 @@ static bool req_sends(const struct req *r, enum mfield f)
     case MF_UNLAWFUL_REASON:
         return r->unlawful || r->extra == (int)f;
     case MF_RECIPIENT:
-        return r->notice != NULL || r->report || r->sent_to != NULL || r->extra == (int)f;
+        return r->notice != NULL || r->report || r->sent_to != NULL || r->sp3_to != NULL ||
+               r->extra == (int)f;
     case MF_RECEIVED_BY:
         return r->received || r->extra == (int)f;
     case MF_PERMIT_KIND:
@@ -1723,6 +1735,10 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
          * to the prosecutor, Korwas, the reporter, the suspect, his family or his embassy */
         if (as == EV_SPDP_SENT && !model_spdp_addressee(r->sent_to))
             expect_problem(x, 400, "bad-input", "recipient", "an SPDP names its addressee");
+        /* KUHAP 109(3), UU 20/2025 Pasal 24(4): the PU, the Polri investigator (Korwas), the
+         * suspect or his family, the reporter or victim */
+        else if (as == EV_SP3_NOTIFIED && !model_sp3_addressee(r->sp3_to))
+            expect_problem(x, 400, "bad-input", "recipient", "an SP3 notice names its addressee");
         else if (needs_suspect && (!r->party || r->witness))
             expect_problem(x, 400, "bad-input", "party_id", "needs a suspect");
         else if (as == EV_SUMMONS_SERVED && !r->party) /* KUHAP 112(1): a named person */
@@ -2441,6 +2457,11 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
         int k = rnd(m, 100);
         r->sent_to = k < 3 ? NULL : k < 5 ? "zzz" : "kejari";
     }
+    /* an SP3's notice names its addressee (KUHAP 109(3); UU 20/2025 Pasal 24(4)) */
+    if (as == EV_SP3_NOTIFIED) {
+        int k = rnd(m, 100);
+        r->sp3_to = k < 3 ? NULL : k < 5 ? "pelapor" : k < 25 ? "korwas" : "kejari";
+    }
 }
 
 static void build_req(struct model *m, struct mcase *mc, int step, struct req *r)
@@ -2577,6 +2598,8 @@ static char *req_json(const struct req *r)
                             json_string(r->report ? "ketua_pn_persetujuan" : r->notice));
     if (r->sent_to)
         json_object_set_new(o, "recipient", json_string(r->sent_to));
+    if (r->sp3_to)
+        json_object_set_new(o, "recipient", json_string(r->sp3_to));
     if (r->received || r->extra == MF_RECEIVED_BY)
         json_object_set_new(o, "received_by", json_string("Nguyen Thi Lan (istri)"));
     if (r->unlawful || r->extra == MF_UNLAWFUL_REASON)
