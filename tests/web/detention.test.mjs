@@ -1,0 +1,69 @@
+// detention.test.mjs - the case page offers the papers of the detention acts that had none
+// (DOMAIN 7.1): beside an extension granted by the PU and one by the Ketua PN the Berita Acara
+// Perpanjangan Penahanan, beside a release its Surat Perintah and Berita Acara Pengeluaran
+// Tahanan; the paper issued from the page states what the act recorded and the new period the
+// detention clock computes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { BASE, NIP, browser, must, login, pageLogin, daysAgo, officeId } from './lib.mjs';
+
+let b;
+let inv;
+let kejari;
+
+before(async () => {
+  b = await browser();
+  inv = await login(NIP.invPlg);
+  kejari = await officeId(inv, 'KEJARI-PLG');
+});
+
+after(async () => {
+  await b?.close();
+});
+
+const pdfText = (bytes) => execFileSync('pdftotext', ['-', '-'], { input: bytes }).toString('utf8').replace(/\s+/g, ' ');
+
+test('the extensions and the release are offered their papers beside them on the case page', async () => {
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(40), summary: 'Uji surat penahanan dari halaman', kejari_id: kejari }, 201);
+  const s = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Trần Thị Mai', nationality: 'VN', address_id: 'Jalan Merdeka Nomor 7, Palembang' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '122(a)', party_id: s.id }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(39), issue: ['sprindik'] }, 201);
+  const ev = (body) => must('POST', `/api/v1/cases/${c.id}/events`, inv, { party_id: s.id, ...body }, 201);
+  // 20 days from day -30 end on day -11; the PU's 10 run -10 .. -1; the court's 10 from day 0
+  await ev({ type: 'detained', date: daysAgo(30), detention_type: 'rutan', facility: 'Rumah Tahanan Negara Kelas I Palembang', number: 'SP.Han/51/2026/RESKRIM', polri_order: 'SP.Han/51/2026/RESKRIM' });
+  const pu = await ev({ type: 'detention_extended_pu', date: daysAgo(14), days: 10, number: 'B-77/L.6.10/Eku.1/2026' });
+  const pn = await ev({ type: 'detention_extended_court', date: daysAgo(3), days: 10, severe_illness: true, number: '21/Pen.Pid/2026/PN Plg' });
+  const rel = await ev({ type: 'released', date: daysAgo(0), ground: 'kepentingan_terpenuhi' });
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.invPlg);
+  await page.locator('#who .me').waitFor();
+  inv = await login(NIP.invPlg);
+  await page.goto(`${BASE}/#/perkara/${c.id}`);
+  await page.locator('#case-number', { hasText: c.number }).waitFor();
+  await page.locator(`#issue-${pu.id}-ba_perpanjangan_penahanan`).waitFor();
+  await page.locator(`#issue-${pn.id}-ba_perpanjangan_penahanan`).waitFor();
+  await page.locator(`#issue-${rel.id}-sp_pengeluaran_tahanan`).waitFor();
+  await page.locator(`#issue-${rel.id}-ba_pengeluaran_tahanan`).waitFor();
+
+  await page.locator(`#issue-${pn.id}-ba_perpanjangan_penahanan`).getByRole('button', { name: 'Terbitkan Berita Acara Perpanjangan Penahanan' }).click();
+  const li = page.locator('#documents li', { hasText: 'Berita Acara Perpanjangan Penahanan' });
+  const err = page.locator(`#issue-${pn.id}-ba_perpanjangan_penahanan-error`);
+  await Promise.race([li.waitFor(), err.waitFor()]);
+  assert.equal(await err.count(), 0, await err.count() ? await err.textContent() : '');
+  const docs = (await must('GET', `/api/v1/cases/${c.id}/documents`, inv, undefined, 200)).items;
+  const d = docs.find((x) => x.form === 'ba_perpanjangan_penahanan');
+  assert.ok(d && d.event_id === pn.id, JSON.stringify(docs));
+  const href = await li.locator('a').first().getAttribute('href');
+  const text = pdfText(await (await page.request.get(`${BASE}${href}`)).body());
+  assert.ok(text.includes('Penetapan Ketua Pengadilan Negeri Nomor 21/Pen.Pid/2026/PN Plg'), text);
+  assert.ok(text.includes('selama 10 (sepuluh) hari'), text);
+  assert.equal(await page.locator(`#issue-${pn.id}-ba_perpanjangan_penahanan`).count(), 0, 'issued: no longer offered');
+  await page.locator(`#issue-${pu.id}-ba_perpanjangan_penahanan`).waitFor();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
