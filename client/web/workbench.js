@@ -306,16 +306,21 @@ export async function formsList() {
 // takes no paper, a corrected BAP's kind is the one its paper is for. id -> {withdrawn, payload}
 export function standing(c) {
   const acts = new Map();
+  const root = new Map(); // a correction's id -> the act its chain corrects (a correction may correct a correction)
   for (const e of c.history || []) {
     if (e.type !== 'corrected') {
       acts.set(e.id, { withdrawn: false, payload: { ...(e.payload || {}) } });
       continue;
     }
-    const a = acts.get(e.corrects);
+    const of = root.has(e.corrects) ? root.get(e.corrects) : e.corrects;
+    root.set(e.id, of);
+    const a = acts.get(of);
     const fix = e.payload || {};
     if (!a) continue;
-    if (fix.withdraws === true) a.withdrawn = true;
-    else Object.assign(a.payload, fix);
+    // as the server reads the log (core/evlog.c evlog_effective): the latest correction says
+    // whether the act stands
+    a.withdrawn = fix.withdraws === true;
+    if (!a.withdrawn) Object.assign(a.payload, fix);
   }
   return acts;
 }

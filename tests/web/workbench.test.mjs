@@ -500,3 +500,24 @@ test('the investigator corrects a party; the paper naming him is flagged; refusa
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('an act withdrawn by a correction of its correction is offered no paper', async () => {
+  // the log says the act never stood once its latest correction withdraws it, whichever act that
+  // correction names (the act or an earlier correction of it): the page offers no paper of it,
+  // as the server would refuse one (found by the reviewer: the page followed one link only)
+  const c0 = await newCase('Uji tarik lewat koreksi atas koreksi');
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Lê Văn Chín', nationality: 'VN', address_id: 'Jalan Merdeka Nomor 9, Palembang' }, 201);
+  const kept = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'summons_served', date: daysAgo(5), party_id: suspect.id, appearance: daysAgo(1) }, 201);
+  const gone = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'summons_served', date: daysAgo(4), party_id: suspect.id, appearance: daysAgo(0) }, 201);
+  const fix = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'corrected', corrects: gone.id, date: daysAgo(3), party_id: suspect.id, appearance: daysAgo(0), note: 'tanggal keliru' }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'corrected', corrects: fix.id, date: daysAgo(3), withdraws: true, note: 'panggilan tidak pernah disampaikan' }, 201);
+  const refused = await call('POST', `/api/v1/cases/${c0.id}/forms/surat_panggilan`, inv, { event: gone.id, params: { party: `pihak-${suspect.id}` } });
+  assert.ok(refused.status >= 400, `the server issues no paper of it: ${refused.status} ${refused.text}`);
+
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('#case-number', { hasText: c0.number }).waitFor();
+  await page.locator(`#issue-${kept.id}-surat_panggilan`).waitFor();
+  assert.equal(await page.locator(`#issue-${gone.id}-surat_panggilan`).count(), 0, 'the withdrawn summons is offered no paper');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
