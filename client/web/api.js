@@ -73,7 +73,10 @@ export function explain(err) {
     case 409:
       if (p.type && p.type.endsWith(':stale-version'))
         return 'Perkara ini telah diubah orang lain sejak halaman dimuat. Halaman sudah dimuat ulang: periksa perubahannya, lalu simpan lagi.';
-      return `Tidak dapat dilakukan pada tahap ini: ${detail}`;
+      // the stage's refusal says so; another conflict (the same thing twice, a concurrent
+      // change) is not about the stage: the server's words alone
+      if (p.type && p.type.endsWith(':transition-not-allowed')) return `Tidak dapat dilakukan pada tahap ini: ${detail}`;
+      return `Tidak dapat dilakukan: ${detail}`;
     case 413:
       return 'Isian terlalu besar.';
     case 422: {

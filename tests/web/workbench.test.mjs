@@ -391,6 +391,8 @@ test('the investigator charges an offence, adds an item of evidence and corrects
   await page.locator('#offence-party').selectOption(String(suspect.id));
   await page.getByRole('button', { name: 'Sangkakan pasal' }).click();
   await page.locator('#offence-error', { hasText: 'sudah dikenakan kepada tersangka ini' }).waitFor();
+  // a conflict that is not the stage's is not called one (the 409 of a charge already made)
+  assert.ok(!(await page.locator('#offence-error').textContent()).includes('pada tahap ini'), await page.locator('#offence-error').textContent());
   assert.equal(await page.locator('#offence-code').inputValue(), '122(a)');
   c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
   assert.equal(c.offences.length, 1);
