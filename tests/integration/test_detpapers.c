@@ -640,6 +640,69 @@ START_TEST(test_a_house_detention_released_needs_the_address)
 }
 END_TEST
 
+/* DOMAIN 7.4 item 8 (Permenkumham 1/2023 Pasal 48): the berkas perkara binds the detention's
+ * orders and berita acara - the release's among them - with the other papers of the file. */
+START_TEST(test_the_dossier_binds_the_release_papers)
+{
+    char body[600], path[96], m[600];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-06-01\",\"summary\":\"Uji "
+             "berkas dengan pengeluaran tahanan\",\"kejari_id\":%lld}",
+             demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body,
+             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":"
+             "\"C7766554\",\"sex\":\"P\",\"birth_date\":\"1990-03-08\",\"birth_place\":\"Hải "
+             "Phòng\",\"address_id\":\"Jalan Merdeka Nomor 9, Palembang\"}",
+             SUSPECT);
+    json_t *p = call("POST", path, demo.inv, body, 201);
+    long long party = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122(a)\",\"party_id\":%lld}", party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    json_decref(issue(id, "laporan_kejadian", 0, "{}", demo.inv, 201));
+    (void)record(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\",\"issue\":["
+                     "\"sprindik\"]");
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", party);
+    (void)record(id, m);
+    (void)record(id, "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":"
+                     "\"kejari\",\"issue\":[\"spdp\"]");
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"at\":\"2026-06-04T09:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"facility\":\"%s\",\"polri_order\":"
+             "\"SP.Han/61/VI/2026/Ditreskrimsus\",\"issue\":[\"sp_penahanan\"]",
+             party, FACILITY);
+    (void)record(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-06-05\",\"bap\":\"tersangka\","
+             "\"party_id\":%lld",
+             party);
+    long long bap = record(id, m);
+    fill_bap(demo.port, demo.inv, id, bap);
+    json_decref(issue(id, "bap_tersangka", bap, "{}", demo.inv, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-06-09T16:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"kepentingan_terpenuhi\",\"issue\":[\"sp_pengeluaran_tahanan\","
+             "\"ba_pengeluaran_tahanan\"]",
+             party);
+    (void)record(id, m);
+    long long res = record(id, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"");
+    fill_resume(demo.port, demo.inv, id, res);
+    json_decref(issue(id, "resume", res, "{}", demo.inv, 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/dossier.pdf", id);
+    char *t = fill_pdf_text(demo.port, demo.inv, path);
+    assert_has(t, "SURAT PERINTAH PENGELUARAN TAHANAN", "the dossier");
+    assert_has(t, "BERITA ACARA PENGELUARAN TAHANAN", "the dossier");
+    assert_has(t, "SURAT PERINTAH PENAHANAN", "the dossier");
+    free(t);
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -653,6 +716,7 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_a_change_of_kind_has_its_order_and_berita_acara);
     tcase_add_test(tc, test_a_suspension_has_its_order_and_berita_acara);
     tcase_add_test(tc, test_a_house_detention_released_needs_the_address);
+    tcase_add_test(tc, test_the_dossier_binds_the_release_papers);
     suite_add_tcase(s, tc);
     return s;
 }
