@@ -703,6 +703,73 @@ START_TEST(test_the_dossier_binds_the_release_papers)
 }
 END_TEST
 
+/* A detention of 2025 is ended and extended under UU 8/1981 (UU 20/2025 in force from 2
+ * January 2026, DOMAIN 4.8, 12: a paper cites the procedural law of its act's date): the SP
+ * Pengeluaran's Dasar cites Pasal 24 of UU 8/1981, the BA Perpanjangan the PU's grant under
+ * Pasal 24 ayat (2), neither UU 20/2025. */
+START_TEST(test_papers_of_a_1981_detention_cite_uu_8_1981)
+{
+    char body[700], path[96], m[600];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2025-06-02\",\"summary\":\"Uji "
+             "penahanan 2025\",\"kejari_id\":%lld}",
+             demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body,
+             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"address_id\":"
+             "\"Jalan Merdeka Nomor 9, Palembang\"}",
+             SUSPECT);
+    json_t *p = call("POST", path, demo.inv, body, 201);
+    long long party = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122(a)\",\"party_id\":%lld}", party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    (void)record(id, "\"type\":\"sprindik_issued\",\"date\":\"2025-06-03\",\"issue\":["
+                     "\"sprindik\"]");
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"at\":\"2025-06-05T10:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"facility\":\"%s\",\"issue\":[\"sp_penahanan\"]",
+             party, FACILITY);
+    (void)record(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_pu\",\"at\":\"2025-06-20T09:00:00+07:00\","
+             "\"party_id\":%lld,\"number\":\"B-55/L.6.10/Eku.1/06/2025\"",
+             party);
+    long long pu = record(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2025-07-01T10:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"kepentingan_terpenuhi\",\"issue\":[\"sp_pengeluaran_tahanan\"]",
+             party);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s}", m);
+    json_t *e = call("POST", path, demo.inv, body, 201);
+    long long sp = json_integer_value(
+        json_object_get(json_array_get(json_object_get(e, "documents"), 0), "id"));
+    json_decref(e);
+    char *t = fill_document_text(demo.port, demo.inv, sp);
+    assert_has(t,
+               "Pasal 7 ayat (1) huruf d, Pasal 11, dan Pasal 24 Undang-Undang Nomor 8 Tahun 1981",
+               "SP Pengeluaran of 2025");
+    assert_lacks(t, "Nomor 20 Tahun 2025", "SP Pengeluaran of 2025");
+    free(t);
+    json_t *d = issue(id, "ba_perpanjangan_penahanan", pu, "{}", demo.inv, 201);
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+    assert_has(t, "(Pasal 24 ayat (2) Undang-Undang Nomor 8 Tahun 1981", "BA Perpanjangan of 2025");
+    /* 20 days from 5 June end on 24 June; the PU's 40 (the most, none given) 25 June - 3 August */
+    assert_has(t,
+               "selama 40 (empat puluh) hari terhitung sejak tanggal 25 Juni 2025 s.d. tanggal 3 "
+               "Agustus 2025",
+               "BA Perpanjangan of 2025");
+    assert_lacks(t, "Nomor 20 Tahun 2025", "BA Perpanjangan of 2025");
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -717,6 +784,7 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_a_suspension_has_its_order_and_berita_acara);
     tcase_add_test(tc, test_a_house_detention_released_needs_the_address);
     tcase_add_test(tc, test_the_dossier_binds_the_release_papers);
+    tcase_add_test(tc, test_papers_of_a_1981_detention_cite_uu_8_1981);
     suite_add_tcase(s, tc);
     return s;
 }
