@@ -91,7 +91,7 @@ static const struct day_def defs[CLK_SP3_NOTIFY + 1] = {
         {EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED, NONE},
         {EV_TAHAP2_DONE, EV_LAPSED, NONE},
         RV(tahap2_days), {RV(tahap2_warn1_day), RV(tahap2_warn2_day)}, {NONE}, {NONE}},
-    [CLK_SP3_NOTIFY] = {"sp3_notify", "Pemberitahuan penghentian penyidikan (1 Hari)",
+    [CLK_SP3_NOTIFY] = {"sp3_notify", "Pemberitahuan penghentian penyidikan",
         "KUHAP 109(3)", "UU 20/2025 Pasal 24(4)",
         ACTOR_INVESTIGATOR,
         {EV_SP3_ISSUED, NONE},
@@ -439,7 +439,7 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
         if (!rs)
             return false;
         if (rule(rs, d->days)->value <= 0)
-            continue; /* e.g. SP3 under KUHAP 1981: "segera", no period */
+            continue; /* a value amended to 0: no period, no clock */
         slot_start(s, i, RSI(rs), day, at);
         s->armed = false;
     }

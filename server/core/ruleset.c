@@ -47,7 +47,7 @@ static const struct rule_key keys[] = {
         RULE_DAYS, 0, 365),
     KEY(tahap2_warn2_day, "Peringatan kedua Tahap II (hari ke-)", "Kebijakan berkas",
         RULE_DAYS, 0, 365),
-    KEY(sp3_notify_days, "Batas pemberitahuan SP3 (0 = segera, tanpa batas hari)",
+    KEY(sp3_notify_days, "Batas pemberitahuan SP3 (hari; 0 = tanpa batas hari)",
         "KUHAP 109(3); UU 20/2025 Pasal 24(4)", RULE_DAYS, 0, 30),
     KEY(sp3_needs_polri, "SP3 oleh PPNS melibatkan penyidik Polri", "UU 20/2025 Pasal 24(3)",
         RULE_FLAG, 0, 1),
@@ -152,7 +152,10 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .tahap2_days = V(60),
         .tahap2_warn1_day = V(30),
         .tahap2_warn2_day = V(45),
-        .sp3_notify_days = V(0),              /* KUHAP 109(3): "segera", no number */
+        /* KUHAP 109(3): "segera", no number (DOMAIN D13, UNCERTAIN): read as the Ketua PN's
+         * "segera" is (pn_approval_days), marked to verify; an administrator amends it
+         * (PUT /api/v1/rulesets/KUHAP-1981/sp3_notify_days), 0 for no clock */
+        .sp3_notify_days = TV(2),
         .sp3_needs_polri = V(0),
         .arrest_hours = V(24),
         .arrest_warn_hours = V(6),

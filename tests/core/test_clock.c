@@ -1038,12 +1038,22 @@ START_TEST(test_sp3_notice_due_the_next_day_for_acts_from_2_january_2026)
 }
 END_TEST
 
-START_TEST(test_sp3_under_kuhap_1981_has_no_day_clock)
+START_TEST(test_sp3_under_kuhap_1981_is_notified_by_the_rule_sets_segera)
 {
-    /* KUHAP 109(3) says "segera": no number of days to count. */
+    /* KUHAP 109(3) says "segera" (DOMAIN D13, UNCERTAIN): the rule set's sp3_notify_days, 2
+     * days marked to verify, an administrator's to amend; amended to 0, no clock. */
     struct case_event log[] = {ev_on(EV_SP3_ISSUED, "2026-01-01")};
     struct run r;
     compute(&r, log, 1, "Asia/Jakarta", "2026-01-05T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SP3_NOTIFY, -1);
+    ck_assert_str_eq(c->regime, "KUHAP-1981");
+    ck_assert_str_eq(c->basis, "KUHAP 109(3)");
+    ck_assert(c->to_verify);
+    assert_day(c->due_date, "2026-01-03");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    sets[0].sp3_notify_days.value = 0;
+    compute(&r, log, 1, "Asia/Jakarta", "2026-01-05T00:00:00+07:00");
+    sets[0].sp3_notify_days.value = 2;
     ck_assert_ptr_null(find(&r, CLK_SP3_NOTIFY, -1));
     ck_assert_int_eq(r.set.total, 0);
 }
@@ -1054,8 +1064,10 @@ START_TEST(test_sp3_late_at_night_counts_in_jayapura_not_in_jakarta)
     struct case_event log[] = {ev_on(EV_SP3_ISSUED, "2026-01-01T16:30:00Z"),
                                ev_on(EV_SP3_NOTIFIED, "2026-01-03T10:00:00+09:00")};
     struct run r;
+    /* in Jakarta the SP3 is of 1 January 2026, KUHAP 1981's "segera" (2 days, to verify) */
     compute(&r, log, 1, "Asia/Jakarta", "2026-01-05T00:00:00Z");
-    ck_assert_ptr_null(find(&r, CLK_SP3_NOTIFY, -1));
+    ck_assert_str_eq(must_find(&r, CLK_SP3_NOTIFY, -1)->regime, "KUHAP-1981");
+    ck_assert(must_find(&r, CLK_SP3_NOTIFY, -1)->to_verify);
     compute(&r, log, 2, "Asia/Jayapura", "2026-01-05T00:00:00Z");
     const struct clock *c = must_find(&r, CLK_SP3_NOTIFY, -1);
     assert_day(c->due_date, "2026-01-03");
@@ -1541,9 +1553,10 @@ START_TEST(test_the_files_end_closes_the_notices_still_owed)
                                ev_suspect(EV_ARRESTED, "2025-06-19T10:00:00+07:00", 0),
                                ev_suspect(EV_RELEASED, "2025-06-19T12:00:00+07:00", 0),
                                ev_on(EV_SP3_ISSUED, "2025-06-19"),
+                               ev_on(EV_SP3_NOTIFIED, "2025-06-20"),
                                notice_on("2025-06-25", 1, NOTICE_FAMILY_ARREST)};
     struct run r;
-    compute_foreign(&r, log, 6, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
+    compute_foreign(&r, log, 7, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
     const struct clock *c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
     ck_assert(!c->running);
     ck_assert_int_eq(c->stopped_by, EV_SP3_ISSUED);
@@ -1558,7 +1571,7 @@ START_TEST(test_the_files_end_closes_the_notices_still_owed)
     ck_assert_int_eq(c->state, CLOCK_OK);
     ck_assert_int_eq(clock_worst(&r.set), CLOCK_OK);
     /* delivered after the SP3: stopped by the letter, late */
-    compute_foreign(&r, log, 7, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
+    compute_foreign(&r, log, 8, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
     c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
     ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
     ck_assert_int_eq(c->state, CLOCK_OVERDUE);
@@ -1887,7 +1900,7 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_tahap2_clock_starts_at_deemed_complete_and_stops_at_hand_over);
     tcase_add_test(tc, test_tahap2_over_29_february_2028);
     tcase_add_test(tc, test_sp3_notice_due_the_next_day_for_acts_from_2_january_2026);
-    tcase_add_test(tc, test_sp3_under_kuhap_1981_has_no_day_clock);
+    tcase_add_test(tc, test_sp3_under_kuhap_1981_is_notified_by_the_rule_sets_segera);
     tcase_add_test(tc, test_sp3_late_at_night_counts_in_jayapura_not_in_jakarta);
     suite_add_tcase(s, tc);
 

@@ -57,7 +57,9 @@ START_TEST(test_kuhap_1981_values_are_the_deadline_table)
     ck_assert_int_eq(value(rs, "tahap2_days"), 60);
     ck_assert_int_eq(value(rs, "tahap2_warn1_day"), 30);
     ck_assert_int_eq(value(rs, "tahap2_warn2_day"), 45);
-    ck_assert_int_eq(value(rs, "sp3_notify_days"), 0); /* "segera" */
+    /* KUHAP 109(3) "segera" (DOMAIN D13): a value to verify, amendable */
+    ck_assert_int_eq(value(rs, "sp3_notify_days"), 2);
+    ck_assert(to_verify(rs, "sp3_notify_days"));
     ck_assert_int_eq(value(rs, "p17_days"), 30);
     ck_assert_int_eq(value(rs, "detainable_min_years"), 5);
     ck_assert_int_eq(value(rs, "court_ext_min_years"), 9);

@@ -2573,6 +2573,44 @@ static long long legacy_act(long long id, const char *type, const char *date)
     return harness_legacy_act(demo.db, id, type, date, 0, 0, NULL);
 }
 
+START_TEST(test_a_1981_sp3_is_notified_within_the_rule_sets_segera)
+{
+    /* KUHAP 1981 Pasal 109(3): the PPNS who stops an investigation notifies the Polri
+     * investigator and the PU "segera" (DOMAIN 4.15, D13: no number of days, UNCERTAIN).  The
+     * duty has a clock all the same, from the rule set: sp3_notify_days 2, marked to verify,
+     * which an administrator amends without a release (1: due the next day).  Before, a 1981
+     * SP3 had no clock at all. */
+    long long id = spdp_sent_2025();
+    rec_on(id, demo.inv, "sp3_issued", "2025-03-10", "\"ground\":\"tidak_cukup_bukti\"");
+    json_t *c = get_case(id, demo.inv);
+    json_t *k = clock_of(c, "sp3_notify");
+    ck_assert_msg(k != NULL, "no sp3_notify clock for a 1981 SP3");
+    ck_assert_str_eq(str(k, "due_date"), "2025-03-12");
+    ck_assert_str_eq(str(k, "regime"), "KUHAP-1981");
+    ck_assert_str_eq(str(k, "basis"), "KUHAP 109(3)");
+    ck_assert(json_is_true(json_object_get(k, "to_verify")));
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    json_decref(c);
+    char *admin = api_login(demo.port, NIP_ADMIN_DITJEN, DEMO_PW);
+    ck_assert_ptr_nonnull(admin);
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_notify_days", admin,
+                     "{\"value\":1,\"note\":\"uji: segera dibaca 1 hari\"}", 200));
+    c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(clock_of(c, "sp3_notify"), "due_date"), "2025-03-11");
+    json_decref(c);
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_notify_days", admin, "{\"value\":2}", 200));
+    free(admin);
+    /* notified to the Kejari: stopped */
+    rec_on(id, demo.inv, "sp3_notified", "2025-03-11", "\"recipient\":\"kejari\"");
+    c = get_case(id, demo.inv);
+    k = clock_of(c, "sp3_notify");
+    ck_assert(!json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "ok");
+    json_decref(c);
+}
+END_TEST
+
 START_TEST(test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says)
 {
     /* An spdp_sent stored with no recipient (accepted then) was the SPDP to the Kejari - its
@@ -2822,6 +2860,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_the_prosecutor_receives_no_spdp_sent_only_to_another);
     tcase_add_test(tc, test_an_spdp_corrected_to_another_addressee_is_what_it_now_says);
     tcase_add_test(tc, test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says);
+    tcase_add_test(tc, test_a_1981_sp3_is_notified_within_the_rule_sets_segera);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
     tcase_add_test(tc, test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused);
     tcase_add_test(tc, test_a_p16_of_a_new_spdp_entered_before_its_receipt_is_refused);
