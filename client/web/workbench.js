@@ -426,8 +426,12 @@ export function issueForms(c, e, forms, acts, reload) {
   // an act numbered outside berkas (its number on none of its papers) has its paper uploaded:
   // berkas does not number the paper that carries the act's number again (forms.c number_is_ours)
   const outside = Boolean(e.number) && !(e.documents || []).some((d) => d.number === e.number);
+  // the SPDP's paper is the one sent to the Penuntut Umum; a copy's delivery (Korwas, the
+  // suspect...) carries the same letter (forms.c spdp_to_the_pu; one stored with no addressee
+  // was the Kejari's)
+  const copy = e.type === 'spdp_sent' && now.payload.recipient !== undefined && now.payload.recipient !== 'kejari';
   const offer = forms.filter(
-    (f) => f.issuer === 'investigator' && (f.act === e.type || (f.acts || []).includes(e.type)) && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name) && !(outside && f.primary),
+    (f) => f.issuer === 'investigator' && (f.act === e.type || (f.acts || []).includes(e.type)) && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name) && !(outside && f.primary) && !(copy && f.name === 'spdp'),
   );
   if (!offer.length) return null;
   return h('div', { class: 'issue-forms' }, offer.map((f) => issueForm(c, e, f, reload)));

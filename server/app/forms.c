@@ -874,6 +874,27 @@ static bool document_insert(struct tx *tx, const struct actor *who, long long ca
     return ok;
 }
 
+/* The SPDP is one letter, to the Penuntut Umum (KUHAP 109(1) jo. MK 130/PUU-XIII/2015; DOMAIN
+ * 4.4), its copies to Korwas, the reporter, the suspect, his family or his embassy (Permenkumham
+ * 39/2021 Pasal 27) carry the same number: the paper is issued for the act that sent it to the
+ * Kejari (as it stands, corrected), never for the delivery of a copy - that would be a second
+ * SPDP with a number of its own, addressed to the Kejari on the day of the copy.  409 else. */
+static bool spdp_to_the_pu(const struct casefile *cf, const struct issue_ctx *c, struct berr *err)
+{
+    if (strcmp(c->rule->form, "spdp") != 0)
+        return true;
+    int k = casefile_event_index(cf, c->act.id);
+    struct case_event e;
+    if (k < 0 || !evlog_effective(cf->ev, cf->nevents, k, &e) || evlog_spdp_to_pu(&e))
+        return true;
+    return berr_field(err, BERR_CONFLICT, "event",
+                      "SPDP diterbitkan untuk pengirimannya kepada Penuntut Umum (recipient "
+                      "kejari, KUHAP 109(1)); tindakan ini (peristiwa %d) mencatat tembusannya, "
+                      "yang memuat SPDP yang sama dengan nomornya: terbitkan SPDP dengan --event "
+                      "tindakan spdp_sent kepada kejari",
+                      c->act.seq);
+}
+
 /* The act a document is issued for (c->for_act): picked when event_id is 0,
  * of the form's type, its number not given outside, its content complete;
  * params gain its party.  Whatever the stage now, a TAK or a dismissal
@@ -897,6 +918,7 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
     if (ok && !act_fits(c->rule, &c->act))
         ok = berr_field(err, BERR_CONFLICT, "event", "%s bukan dokumen tindakan %s", c->f->title,
                         c->act.type);
+    ok = ok && spdp_to_the_pu(cf, c, err);
     ok = ok && number_is_ours(c, err);
     /* a BAP or a Resume says something before it is issued */
     ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);

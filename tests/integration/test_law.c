@@ -2383,6 +2383,48 @@ START_TEST(test_an_spdp_corrected_to_another_addressee_is_what_it_now_says)
 }
 END_TEST
 
+/* The SPDP is one letter to the Penuntut Umum (KUHAP 109(1); DOMAIN 4.4, 12), its copies to
+ * Korwas and the others carry the same number: its paper is issued for the act that sent it to
+ * the Kejari, never for a copy's delivery (a second SPDP with its own number, addressed to the
+ * Kejari on the copy's day) - refused 409 naming what to do, nothing issued; a copy recorded
+ * with its paper asked is refused whole, nothing recorded. */
+START_TEST(test_the_spdp_paper_is_the_one_sent_to_the_prosecutor)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-30");
+    charge(id, "122(a)", add_party(id, "suspect", "TRAN VAN BINH"));
+    long long sprindik = rec_on(id, demo.inv, "sprindik_issued", "2026-12-01", NULL);
+    char path[96], body[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/sprindik", id);
+    snprintf(body, sizeof body, "{\"event\":%lld}", sprindik);
+    json_decref(call("POST", path, demo.inv, body, 201)); /* the SPDP cites its number */
+    long long to_pu = rec_on(id, demo.inv, "spdp_sent", "2026-12-03", "\"recipient\":\"kejari\"");
+    long long copy = rec_on(id, demo.inv, "spdp_sent", "2026-12-04", "\"recipient\":\"korwas\"");
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/spdp", id);
+    snprintf(body, sizeof body, "{\"event\":%lld}", copy);
+    json_t *p = call("POST", path, demo.inv, body, 409);
+    ck_assert_msg(strstr(str(p, "detail"), "tembusan") && strstr(str(p, "detail"), "kejari"), "%s",
+                  str(p, "detail"));
+    json_decref(p);
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    ck_assert_int_eq(
+        sql_count(demo.db, "SELECT count(*) FROM app.documents WHERE case_id = $1::bigint", 1, q),
+        1); /* the Sprindik's alone */
+    long long before = events_of(id);
+    json_decref(post(id, demo.inv,
+                     "{\"type\":\"spdp_sent\",\"date\":\"2026-12-04\",\"recipient\":"
+                     "\"embassy\",\"issue\":[\"spdp\"]}",
+                     409));
+    ck_assert_int_eq(events_of(id), before);
+    /* the one to the Kejari: its paper, of its day */
+    snprintf(body, sizeof body, "{\"event\":%lld}", to_pu);
+    p = call("POST", path, demo.inv, body, 201);
+    ck_assert_str_eq(str(p, "issued_on"), "2026-12-03");
+    json_decref(p);
+}
+END_TEST
+
 START_TEST(test_the_prosecutor_receives_no_spdp_sent_only_to_another)
 {
     /* The PU registers the SPDP he received (KUHAP 109(1); DOMAIN 4.4): an SPDP sent to the
@@ -2859,6 +2901,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_only_the_spdp_to_the_prosecutor_is_the_spdp_sent);
     tcase_add_test(tc, test_the_prosecutor_receives_no_spdp_sent_only_to_another);
     tcase_add_test(tc, test_an_spdp_corrected_to_another_addressee_is_what_it_now_says);
+    tcase_add_test(tc, test_the_spdp_paper_is_the_one_sent_to_the_prosecutor);
     tcase_add_test(tc, test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says);
     tcase_add_test(tc, test_a_1981_sp3_is_notified_within_the_rule_sets_segera);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);

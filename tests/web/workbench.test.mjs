@@ -523,3 +523,19 @@ test('an act withdrawn by a correction of its correction is offered no paper', a
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('an SPDP\'s copy to Korwas is offered no SPDP paper; the one to the Kejari is', async () => {
+  // the SPDP is one letter to the Penuntut Umum (KUHAP 109(1)); a copy carries the same number:
+  // the server refuses its paper for a copy (409), so the page does not offer it
+  const c0 = await newCase('Uji SPDP dan tembusannya');
+  const toPu = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(7), recipient: 'kejari' }, 201);
+  const copy = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(6), recipient: 'korwas' }, 201);
+  const refused = await call('POST', `/api/v1/cases/${c0.id}/forms/spdp`, inv, { event: copy.id });
+  assert.equal(refused.status, 409, refused.text);
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('#case-number', { hasText: c0.number }).waitFor();
+  await page.locator(`#issue-${toPu.id}-spdp`).waitFor();
+  assert.equal(await page.locator(`#issue-${copy.id}-spdp`).count(), 0, 'the copy is offered no SPDP paper');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
