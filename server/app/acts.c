@@ -50,18 +50,6 @@ long long acts_person(struct tx *tx, const char *person, const char *role, long 
     return id;
 }
 
-/* The act behind a chain of corrections (evlog.h: a correction of a
- * correction corrects the original). */
-static enum event root_act(const struct casefile *cf, enum event ev, long long corrects)
-{
-    if (ev != EV_CORRECTED)
-        return ev;
-    int k = casefile_event_index(cf, corrects);
-    for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
-        k = cf->ev[k].ref;
-    return k >= 0 ? cf->ev[k].event : ev;
-}
-
 static bool has_text(const char *s)
 {
     for (; s && *s; s++)
@@ -169,7 +157,7 @@ bool acts_check(struct tx *tx, const struct casefile *cf, enum event ev,
                 const struct event_input *in, const struct actor *who, struct caldate today,
                 json_t *payload, struct berr *err)
 {
-    enum event as = root_act(cf, ev, in->corrects);
+    enum event as = casefile_acting_as(cf, ev, in->corrects);
     if (ev == EV_DIRECTION_GIVEN && !has_text(in->note))
         return berr_field(err, BERR_BAD_INPUT, "note", "arahan perlu teksnya (note)");
     if (!check_direction(in, as, today, err))

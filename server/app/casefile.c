@@ -43,6 +43,21 @@ int casefile_event_index(const struct casefile *cf, long long event_id)
     return -1;
 }
 
+int casefile_root(const struct casefile *cf, int k)
+{
+    for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
+        k = cf->ev[k].ref;
+    return k;
+}
+
+enum event casefile_acting_as(const struct casefile *cf, enum event ev, long long corrects)
+{
+    if (ev != EV_CORRECTED)
+        return ev;
+    int k = casefile_root(cf, casefile_event_index(cf, corrects));
+    return k >= 0 ? cf->ev[k].event : ev;
+}
+
 static int json_int_member(json_t *o, const char *key, int dflt)
 {
     json_t *v = json_object_get(o, key);

@@ -110,6 +110,15 @@ BERKAS_MUST_CHECK int casefile_suspect_index(const struct casefile *cf, long lon
 /* The log index of an event row id, or -1. */
 BERKAS_MUST_CHECK int casefile_event_index(const struct casefile *cf, long long event_id);
 
+/* The log index of the act a correction at index k stands for (a correction of a correction
+ * corrects the original: evlog.h), k itself for an act; -1 for -1 or a broken chain. */
+BERKAS_MUST_CHECK int casefile_root(const struct casefile *cf, int k);
+
+/* The act an act of type ev stands for: a correction's (of the row id corrects) at the root of
+ * its chain, any other its own; ev when the chain is not in the log. */
+BERKAS_MUST_CHECK enum event casefile_acting_as(const struct casefile *cf, enum event ev,
+                                                long long corrects);
+
 /* The facts for an act dated act_date concerning suspect (or -1): log-derived
  * facts plus the offences charged to that suspect (or to the case). */
 void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_date,

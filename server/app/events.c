@@ -471,22 +471,9 @@ static bool act_discloses(const struct casefile *cf, const struct case_event *ce
         return true;
     if (ce->event != EV_CORRECTED)
         return evlog_spdp_to_pu(ce);
-    int k = ce->ref;
-    for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
-        k = cf->ev[k].ref;
+    int k = casefile_root(cf, ce->ref);
     struct case_event now;
     return k >= 0 && evlog_effective(cf->ev, cf->nevents, k, &now) && evlog_spdp_to_pu(&now);
-}
-
-/* The act a correction stands for (the root of its chain), or ev itself. */
-static enum event acting_as(const struct casefile *cf, enum event ev, long long corrects)
-{
-    if (ev != EV_CORRECTED)
-        return ev;
-    int k = casefile_event_index(cf, corrects);
-    for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
-        k = cf->ev[k].ref;
-    return k >= 0 ? cf->ev[k].event : ev;
 }
 
 /* The fields of this act that could satisfy the facts a guard found
@@ -498,7 +485,8 @@ static json_t *answering(const struct casefile *cf, enum event ev, const struct 
 {
     evfield_mask takes, needs;
     if (ev == EV_CORRECTED)
-        event_correction_fields(acting_as(cf, ev, in->corrects), in->withdraws, &takes, &needs);
+        event_correction_fields(casefile_acting_as(cf, ev, in->corrects), in->withdraws, &takes,
+                                &needs);
     else
         takes = event_fields_taken(ev);
     return evfield_answering(m->list, m->n, takes);
@@ -712,7 +700,7 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
 {
     /* a correction that replaces an act's details must carry what the act
      * needs: it is checked as the act it corrects (evlog.h) */
-    enum event as = acting_as(cf, ev, in->corrects);
+    enum event as = casefile_acting_as(cf, ev, in->corrects);
     if (!check_fields(cf, ev, as, in, err))
         return false;
     if (ev == EV_CORRECTED && in->withdraws)
@@ -772,7 +760,7 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
 static bool check_ground(const struct casefile *cf, enum event ev, const struct event_input *in,
                          struct caldate date, struct event_outcome *out, struct berr *err)
 {
-    enum event as = acting_as(cf, ev, in->corrects);
+    enum event as = casefile_acting_as(cf, ev, in->corrects);
     char known[200];
     if (as == EV_RELEASED && in->ground && !release_ground_find(in->ground))
         return berr_field(err, BERR_BAD_INPUT, "ground",
@@ -945,7 +933,7 @@ static bool act_case(struct recording *r, long long case_id, struct berr *err)
     if (r->ev == EV_CORRECTED) {
         /* the act behind a chain of corrections decides (a correction of a
          * correction corrects the original, evlog.h) */
-        enum event as = acting_as(&r->cf, r->ev, r->in->corrects);
+        enum event as = casefile_acting_as(&r->cf, r->ev, r->in->corrects);
         if (as != EV_CORRECTED && !event_recordable_by(as, core_role(r->who->role)))
             return refuse(r->out, err, BERR_FORBIDDEN, "forbidden",
                           "peran Anda tidak mengoreksi peristiwa jenis ini");
@@ -970,7 +958,7 @@ static bool act_input(struct recording *r, struct berr *err)
         !act_when(cf, in, r->today, r->now, &r->date, &r->at, &r->has_time, err) ||
         !check_input(r->tx, cf, r->ev, in, err) ||
         !check_ground(cf, r->ev, in, r->date, r->out, err) ||
-        !permit_check(cf, r->ev, acting_as(cf, r->ev, in->corrects), in, r->date, r->at,
+        !permit_check(cf, r->ev, casefile_acting_as(cf, r->ev, in->corrects), in, r->date, r->at,
                       r->has_time, r->out, err))
         return false;
     /* a summons names the day to appear, no earlier than the day it is

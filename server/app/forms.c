@@ -1285,10 +1285,7 @@ struct gaps {
 /* The log index of an act, a correction standing for the act it corrects; -1. */
 static int act_index(const struct casefile *cf, long long event_id)
 {
-    int k = event_id ? casefile_event_index(cf, event_id) : -1;
-    for (int hops = 0; k >= 0 && cf->ev[k].event == EV_CORRECTED && hops < cf->nevents; hops++)
-        k = cf->ev[k].ref;
-    return k;
+    return casefile_root(cf, event_id ? casefile_event_index(cf, event_id) : -1);
 }
 
 static bool has_paper(const struct gaps *g, int act)
