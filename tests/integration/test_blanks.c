@@ -20,42 +20,10 @@
 
 #include "filler.h"
 #include "harness.h"
+#include "papers.h"
 #include "suites.h"
 
 #define SUSPECT "Trần Văn Minh"
-
-static struct demo_server demo;
-
-static void start(void)
-{
-    demo_server_start(&demo, "blanks_suite");
-}
-
-static void stop(void)
-{
-    demo_server_stop(&demo);
-}
-
-static json_t *call(const char *method, const char *path, const char *token, const char *body,
-                    long want)
-{
-    return api_json(demo.port, method, path, token, body, want);
-}
-
-static void assert_has(const char *text, const char *needle, const char *what)
-{
-    ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.4000s", what, needle, text);
-}
-
-static void assert_lacks(const char *text, const char *needle, const char *what)
-{
-    ck_assert_msg(strstr(text, needle) == NULL, "%s: \"%s\" in: %.4000s", what, needle, text);
-}
-
-static const char *str(json_t *j, const char *k)
-{
-    return json_string_value(json_object_get(j, k));
-}
 
 static long long documents(void)
 {
@@ -547,7 +515,7 @@ Suite *suite_blanks(void)
 {
     Suite *s = suite_create("blanks");
     TCase *tc = tcase_create("blanks");
-    tcase_add_unchecked_fixture(tc, start, stop);
+    papers_fixture(tc, "blanks_suite");
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, test_a_berita_acara_cites_the_order_it_executes_by_number);
     tcase_add_test(tc, test_a_berita_acara_states_the_hour_of_its_act_or_no_hour);

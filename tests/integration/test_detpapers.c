@@ -21,44 +21,12 @@
 
 #include "filler.h"
 #include "harness.h"
+#include "papers.h"
 #include "suites.h"
 
 #define SUSPECT  "Nguyễn Thị Lan"
 #define PPNS     "Andi Pratama" /* NIP_INV_PLG, who records the acts */
 #define FACILITY "Rumah Tahanan Negara Kelas I Palembang"
-
-static struct demo_server demo;
-
-static void start(void)
-{
-    demo_server_start(&demo, "detpapers_suite");
-}
-
-static void stop(void)
-{
-    demo_server_stop(&demo);
-}
-
-static json_t *call(const char *method, const char *path, const char *token, const char *body,
-                    long want)
-{
-    return api_json(demo.port, method, path, token, body, want);
-}
-
-static void assert_has(const char *text, const char *needle, const char *what)
-{
-    ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.5000s", what, needle, text);
-}
-
-static void assert_lacks(const char *text, const char *needle, const char *what)
-{
-    ck_assert_msg(strstr(text, needle) == NULL, "%s: \"%s\" in: %.5000s", what, needle, text);
-}
-
-static const char *str(json_t *j, const char *k)
-{
-    return json_string_value(json_object_get(j, k));
-}
 
 static long long count_of(const char *sql, long long case_id)
 {
@@ -78,48 +46,77 @@ static long long events(long long case_id)
     return count_of("SELECT count(*) FROM app.events WHERE case_id = $1::bigint", case_id);
 }
 
+/* Record members (without braces) on case id as the PPNS; the act's id. */
+static long long record(long long id, const char *members)
+{
+    char path[96], body[800];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{%s}", members);
+    json_t *e = call("POST", path, demo.inv, body, 201);
+    long long k = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    return k;
+}
+
+/* A Palembang case opened on opened about summary, its suspect (*party) with members (the
+ * party's JSON members without braces, kind suspect added) charged with Pasal code, and a
+ * Sprindik of sprindik with its paper (NULL: none) - what every paper here is issued on. */
+static long long suspect_case(const char *opened, const char *summary, const char *members,
+                              const char *code, const char *sprindik, long long *party)
+{
+    char body[700], path[96];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"%s\",\"summary\":\"%s\","
+             "\"kejari_id\":%lld}",
+             opened, summary, demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body, "{\"kind\":\"suspect\",%s}", members);
+    json_t *p = call("POST", path, demo.inv, body, 201);
+    *party = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"%s\",\"party_id\":%lld}", code, *party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    if (sprindik) {
+        snprintf(body, sizeof body,
+                 "\"type\":\"sprindik_issued\",\"date\":\"%s\",\"issue\":[\"sprindik\"]", sprindik);
+        (void)record(id, body);
+    }
+    return id;
+}
+
+/* The suspect of most tests: a Vietnamese woman with her passport and address. */
+#define LAN                                                                                        \
+    "\"name\":\"" SUSPECT "\",\"nationality\":\"VN\",\"passport_no\":\"C7766554\",\"sex\":"        \
+    "\"P\",\"birth_date\":\"1990-03-08\",\"birth_place\":\"Hải Phòng\",\"address_id\":"         \
+    "\"Jalan Merdeka Nomor 9, Palembang\""
+
 /* A Palembang case opened on 2 February 2026, its Vietnamese suspect (*party) charged with
  * Pasal 122, a Sprindik of 3 February with its paper, the suspect arrested on 4 February and
  * detained in the Rutan on 5 February at 07:00 (*han) with his SP Penahanan issued (*sp_han:
  * its number). */
 static long long detained_case(long long *party, long long *han, char *sp_han, size_t n)
 {
-    char body[700], path[96];
-    snprintf(body, sizeof body,
-             "{\"source\":\"jagratara\",\"opened_on\":\"2026-02-02\",\"summary\":\"Uji "
-             "pengeluaran tahanan\",\"kejari_id\":%lld}",
-             demo.kejari_plg);
-    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
-    long long id = json_integer_value(json_object_get(c, "id"));
-    json_decref(c);
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    snprintf(body, sizeof body,
-             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":"
-             "\"C7766554\",\"sex\":\"P\",\"birth_date\":\"1990-03-08\",\"birth_place\":\"Hải "
-             "Phòng\",\"address_id\":\"Jalan Merdeka Nomor 9, Palembang\"}",
-             SUSPECT);
-    json_t *p = call("POST", path, demo.inv, body, 201);
-    *party = json_integer_value(json_object_get(p, "id"));
-    json_decref(p);
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
-    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
-    json_decref(call("POST", path, demo.inv, body, 201));
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    json_decref(call(
-        "POST", path, demo.inv,
-        "{\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"issue\":[\"sprindik\"]}", 201));
-    snprintf(body, sizeof body,
-             "{\"type\":\"arrested\",\"at\":\"2026-02-04T08:00:00+07:00\",\"party_id\":%lld,"
+    char m[700];
+    long long id =
+        suspect_case("2026-02-02", "Uji pengeluaran tahanan", LAN, "122", "2026-02-03", party);
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"at\":\"2026-02-04T08:00:00+07:00\",\"party_id\":%lld,"
              "\"polri_order\":\"SP.Kap/21/II/2026/Ditreskrimsus\",\"scene\":\"Jalan Merdeka "
-             "Nomor 9, Palembang\"}",
+             "Nomor 9, Palembang\"",
              *party);
-    json_decref(call("POST", path, demo.inv, body, 201));
-    snprintf(body, sizeof body,
+    (void)record(id, m);
+    snprintf(m, sizeof m,
              "{\"type\":\"detained\",\"at\":\"2026-02-05T07:00:00+07:00\",\"party_id\":%lld,"
              "\"detention_type\":\"rutan\",\"facility\":\"%s\",\"polri_order\":"
              "\"SP.Han/22/II/2026/Ditreskrimsus\",\"issue\":[\"sp_penahanan\"]}",
              *party, FACILITY);
-    json_t *e = call("POST", path, demo.inv, body, 201);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_t *e = call("POST", path, demo.inv, m, 201);
     *han = json_integer_value(json_object_get(e, "id"));
     json_t *docs = json_object_get(e, "documents");
     const char *num = str(json_array_get(docs, 0), "number");
@@ -343,18 +340,6 @@ START_TEST(test_release_papers_are_listed_and_numbered_by_the_office_pattern)
     json_decref(e);
 }
 END_TEST
-
-/* Record members (without braces) on case id as the PPNS; the act's id. */
-static long long record(long long id, const char *members)
-{
-    char path[96], body[800];
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    snprintf(body, sizeof body, "{%s}", members);
-    json_t *e = call("POST", path, demo.inv, body, 201);
-    long long k = json_integer_value(json_object_get(e, "id"));
-    json_decref(e);
-    return k;
-}
 
 /* KUHAP 24(2), 29, 75; DOMAIN 7.1 ("Berita Acara Perpanjangan"): the PPNS executes each
  * extension granted - the PU's T-4, then the Ketua PN's Penetapan - in a Berita Acara that
@@ -594,27 +579,12 @@ END_TEST
  * refused naming it, nothing numbered (it printed a dotted line before), the draft keeps it. */
 START_TEST(test_a_house_detention_released_needs_the_address)
 {
-    char body[600], path[96], m[600];
-    snprintf(body, sizeof body,
-             "{\"source\":\"jagratara\",\"opened_on\":\"2026-02-02\",\"summary\":\"Uji "
-             "tahanan rumah\",\"kejari_id\":%lld}",
-             demo.kejari_plg);
-    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
-    long long id = json_integer_value(json_object_get(c, "id"));
-    json_decref(c);
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    json_t *p = call("POST", path, demo.inv,
-                     "{\"kind\":\"suspect\",\"name\":\"Ivan Petrov\",\"nationality\":\"RU\","
-                     "\"passport_no\":\"751234567\",\"sex\":\"L\",\"birth_date\":"
-                     "\"1979-05-05\"}",
-                     201);
-    long long party = json_integer_value(json_object_get(p, "id"));
-    json_decref(p);
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
-    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", party);
-    json_decref(call("POST", path, demo.inv, body, 201));
-    (void)record(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-02-03\",\"issue\":["
-                     "\"sprindik\"]");
+    char path[128], m[600];
+    long long party;
+    long long id = suspect_case("2026-02-02", "Uji tahanan rumah",
+                                "\"name\":\"Ivan Petrov\",\"nationality\":\"RU\",\"passport_no\":"
+                                "\"751234567\",\"sex\":\"L\",\"birth_date\":\"1979-05-05\"",
+                                "122", "2026-02-03", &party);
     snprintf(m, sizeof m,
              "\"type\":\"arrested\",\"at\":\"2026-02-04T08:00:00+07:00\",\"party_id\":%lld,"
              "\"polri_order\":\"SP.Kap/31/II/2026/Ditreskrimsus\"",
@@ -644,26 +614,10 @@ END_TEST
  * orders and berita acara - the release's among them - with the other papers of the file. */
 START_TEST(test_the_dossier_binds_the_release_papers)
 {
-    char body[600], path[96], m[600];
-    snprintf(body, sizeof body,
-             "{\"source\":\"jagratara\",\"opened_on\":\"2026-06-01\",\"summary\":\"Uji "
-             "berkas dengan pengeluaran tahanan\",\"kejari_id\":%lld}",
-             demo.kejari_plg);
-    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
-    long long id = json_integer_value(json_object_get(c, "id"));
-    json_decref(c);
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    snprintf(body, sizeof body,
-             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"passport_no\":"
-             "\"C7766554\",\"sex\":\"P\",\"birth_date\":\"1990-03-08\",\"birth_place\":\"Hải "
-             "Phòng\",\"address_id\":\"Jalan Merdeka Nomor 9, Palembang\"}",
-             SUSPECT);
-    json_t *p = call("POST", path, demo.inv, body, 201);
-    long long party = json_integer_value(json_object_get(p, "id"));
-    json_decref(p);
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
-    snprintf(body, sizeof body, "{\"code\":\"122(a)\",\"party_id\":%lld}", party);
-    json_decref(call("POST", path, demo.inv, body, 201));
+    char path[96], m[600];
+    long long party;
+    long long id = suspect_case("2026-06-01", "Uji berkas dengan pengeluaran tahanan", LAN,
+                                "122(a)", NULL, &party);
     json_decref(issue(id, "laporan_kejadian", 0, "{}", demo.inv, 201));
     (void)record(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\",\"issue\":["
                      "\"sprindik\"]");
@@ -710,26 +664,11 @@ END_TEST
 START_TEST(test_papers_of_a_1981_detention_cite_uu_8_1981)
 {
     char body[700], path[96], m[600];
-    snprintf(body, sizeof body,
-             "{\"source\":\"jagratara\",\"opened_on\":\"2025-06-02\",\"summary\":\"Uji "
-             "penahanan 2025\",\"kejari_id\":%lld}",
-             demo.kejari_plg);
-    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
-    long long id = json_integer_value(json_object_get(c, "id"));
-    json_decref(c);
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
-    snprintf(body, sizeof body,
-             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"address_id\":"
-             "\"Jalan Merdeka Nomor 9, Palembang\"}",
-             SUSPECT);
-    json_t *p = call("POST", path, demo.inv, body, 201);
-    long long party = json_integer_value(json_object_get(p, "id"));
-    json_decref(p);
-    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
-    snprintf(body, sizeof body, "{\"code\":\"122(a)\",\"party_id\":%lld}", party);
-    json_decref(call("POST", path, demo.inv, body, 201));
-    (void)record(id, "\"type\":\"sprindik_issued\",\"date\":\"2025-06-03\",\"issue\":["
-                     "\"sprindik\"]");
+    long long party;
+    long long id = suspect_case("2025-06-02", "Uji penahanan 2025",
+                                "\"name\":\"" SUSPECT "\",\"nationality\":\"VN\",\"address_id\":"
+                                "\"Jalan Merdeka Nomor 9, Palembang\"",
+                                "122(a)", "2025-06-03", &party);
     snprintf(m, sizeof m,
              "\"type\":\"detained\",\"at\":\"2025-06-05T10:00:00+07:00\",\"party_id\":%lld,"
              "\"detention_type\":\"rutan\",\"facility\":\"%s\",\"issue\":[\"sp_penahanan\"]",
@@ -774,7 +713,7 @@ Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
     TCase *tc = tcase_create("release");
-    tcase_add_unchecked_fixture(tc, start, stop);
+    papers_fixture(tc, "detpapers_suite");
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, test_a_release_has_its_order_and_berita_acara);
     tcase_add_test(tc, test_a_release_without_its_ground_has_no_paper_until_recorded);

@@ -30,44 +30,12 @@
 
 #include "filler.h"
 #include "harness.h"
+#include "papers.h"
 #include "suites.h"
 
 #define K81     "Undang-Undang Nomor 8 Tahun 1981"
 #define K25     "Undang-Undang Nomor 20 Tahun 2025 tentang Kitab Undang-Undang Hukum Acara Pidana"
 #define SUSPECT "Nguyễn Thị Phương Thảo Đặng Hoàng Quỳnh Anh"
-
-static struct demo_server demo;
-
-static void start(void)
-{
-    demo_server_start(&demo, "invforms_suite");
-}
-
-static void stop(void)
-{
-    demo_server_stop(&demo);
-}
-
-static json_t *call(const char *method, const char *path, const char *token, const char *body,
-                    long want)
-{
-    return api_json(demo.port, method, path, token, body, want);
-}
-
-static void assert_has(const char *text, const char *needle, const char *what)
-{
-    ck_assert_msg(strstr(text, needle) != NULL, "%s: \"%s\" not in: %.4000s", what, needle, text);
-}
-
-static void assert_lacks(const char *text, const char *needle, const char *what)
-{
-    ck_assert_msg(strstr(text, needle) == NULL, "%s: \"%s\" in: %.4000s", what, needle, text);
-}
-
-static const char *str(json_t *j, const char *k)
-{
-    return json_string_value(json_object_get(j, k));
-}
 
 /* A Palembang case opened on opened; *party: its Vietnamese suspect with a
  * long accented name charged with Pasal 122; nationality given. */
@@ -1349,7 +1317,7 @@ Suite *suite_invforms(void)
 {
     Suite *s = suite_create("invforms");
     TCase *tc = tcase_create("invforms");
-    tcase_add_unchecked_fixture(tc, start, stop);
+    papers_fixture(tc, "invforms_suite");
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, test_the_investigators_papers_each_of_its_act);
     tcase_add_test(tc, test_the_letterhead_and_signer_of_the_date);
