@@ -258,10 +258,11 @@ static json_t *clocks_json(const struct clock_fold *fo)
         const struct clock_direction *d = &fo->directions[k];
         json_array_append_new(dirs, json_pack("[o, o]", jslot(&d->s), jday(d->due)));
     }
-    return json_pack("{s:o, s:i, s:{s:i, s:i, s:i, s:o, s:I, s:o}, s:o, s:o}", "cases",
-                     jslots(fo->cases, CLK_SP3_NOTIFY + 1), "skipped", fo->skipped, "spdp", "n",
-                     r->n, "src", r->src, "rs", r->rs, "day", jday(r->day), "at", (json_int_t)r->at,
-                     "to", jslots(r->to, NOTICE__COUNT), "directions", dirs, "approvals",
+    return json_pack("{s:o, s:i, s:I, s:{s:i, s:i, s:i, s:o, s:I, s:o}, s:o, s:o}", "cases",
+                     jslots(fo->cases, CLK_SP3_NOTIFY + 1), "skipped", fo->skipped, "sp3_release",
+                     (json_int_t)fo->sp3_release_at, "spdp", "n", r->n, "src", r->src, "rs", r->rs,
+                     "day", jday(r->day), "at", (json_int_t)r->at, "to",
+                     jslots(r->to, NOTICE__COUNT), "directions", dirs, "approvals",
                      jslots(fo->approvals, fo->napprovals));
 }
 
@@ -294,6 +295,7 @@ static bool clocks_read(json_t *o, struct clock_fold *fo, int nsets)
         !get_day(json_object_get(r, "day"), &fo->spdp.day))
         return false;
     fo->skipped = (int)num(o, "skipped");
+    fo->sp3_release_at = num(o, "sp3_release");
     fo->spdp.n = (int)num(r, "n");
     fo->spdp.src = (int)num(r, "src");
     fo->spdp.rs = (int)num(r, "rs");
@@ -335,7 +337,7 @@ static json_t *suspect_folds(const struct case_state *st, int s)
     /* true: the same as the suspect's own detention (format 3) */
     json_t *det = detention_equal(&t->det, &st->det[s]) ? json_true() : det_json(&t->det);
     return json_pack("{s:b, s:b, s:o, s:{s:b, s:i, s:[i, i], s:o, s:o, s:o, s:o, s:o, s:[i, i, i, "
-                     "i, I, I, I, I]}}",
+                     "i, I, I, I, I, I]}}",
                      "named", s < fo->nsuspects, "held", o->held[s], "order", order, "clocks",
                      "designated", fo->spdp.designated[s], "started", fo->spdp.started[s],
                      "delivered", fo->spdp.delivered[s][0], fo->spdp.delivered[s][1], "detention",
@@ -343,7 +345,7 @@ static json_t *suspect_folds(const struct case_state *st, int s)
                      jslot(&t->detensi), "notices", jslots(t->notices, NOTICE__COUNT), "snap",
                      p->period, p->start.y, p->start.m, p->start.d, (json_int_t)p->started_at,
                      (json_int_t)p->day_end_at, (json_int_t)p->strict_end_at,
-                     (json_int_t)p->release_at);
+                     (json_int_t)p->release_at, (json_int_t)t->arrest_release_at);
 }
 
 static bool suspect_folds_read(json_t *o, struct case_state *st, int s, int nsets)
@@ -366,7 +368,7 @@ static bool suspect_folds_read(json_t *o, struct case_state *st, int s, int nset
     fo->spdp.started[s] = (int)num(c, "started");
     json_t *dl = json_object_get(c, "delivered"), *p = json_object_get(c, "snap");
     if (!json_is_array(dl) || json_array_size(dl) != 2 || !json_is_array(p) ||
-        json_array_size(p) != 8)
+        json_array_size(p) != 9)
         return false;
     fo->spdp.delivered[s][0] = (int)json_integer_value(json_array_get(dl, 0));
     fo->spdp.delivered[s][1] = (int)json_integer_value(json_array_get(dl, 1));
@@ -379,6 +381,7 @@ static bool suspect_folds_read(json_t *o, struct case_state *st, int s, int nset
                                     json_integer_value(json_array_get(p, 5)),
                                     json_integer_value(json_array_get(p, 6)),
                                     json_integer_value(json_array_get(p, 7))};
+    t->arrest_release_at = json_integer_value(json_array_get(p, 8));
     json_t *det = json_object_get(c, "detention");
     if (json_is_true(det))
         t->det = st->det[s]; /* read before its folds (snapshot_read) */

@@ -53,8 +53,10 @@
  * sent - the fact, the spdp clock's stop, the P-17's start, the order state's second slot of
  * spdp_sent; a copy to another recipient is none of them.
  * 19: an SP3 while a suspect is detained owes his release by the end of its day (the period's
- * release_at, clock.c fold_case_event). */
-#define CASESTATE_FORMAT 19
+ * release_at, clock.c fold_case_event).
+ * 20: so does an SP3 while he is under arrest (the track's arrest_release_at), and while an SP3
+ * stands a later detention act keeps the release owed (the fold's sp3_release_at). */
+#define CASESTATE_FORMAT 20
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

@@ -392,16 +392,24 @@ static void close_owed(struct clock_fold *fo, enum event by, int i, int64_t at)
         slot_stop(&fo->cases[CLK_SP3_NOTIFY], by, i, at);
 }
 
-/* KUHAP 20, 24(3): detention serves the investigation; once an SP3 stops it (109(2); DOMAIN
- * 4.15) there is no ground left to hold him, and his release is owed at once - by the end of the
- * SP3's day (by), his detention's clock due then (the investigator's), until the release is
- * recorded (an earlier end of his period stands: emit_detention_clock). */
+/* KUHAP 20, 24(3): detention serves the investigation, and an arrest is made for it (KUHAP 16,
+ * 17-19); once an SP3 stops it (109(2); DOMAIN 4.15) there is no ground left to hold him, and his
+ * release is owed at once - by the end of the SP3's day (by), his arrest's or detention's clock
+ * due then (the investigator's), until the release is recorded (an earlier end of his arrest or
+ * period stands: emit_arrest_clock, emit_detention_clock).  While the SP3 stands no later act
+ * clears it: a detention or arrest recorded after it (the write path refuses them in a
+ * terminated file; the fold does not rely on that) owes the same release
+ * (fo->sp3_release_at, snap_period); a reopening (praperadilan, a new Sprindik) ends it for acts
+ * after it. */
 static void release_owed(struct clock_fold *fo, int64_t by)
 {
+    fo->sp3_release_at = by;
     for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++) {
         struct clock_track *t = &fo->suspects[s];
         if (t->detention.used && t->detention.running && t->snap.release_at == 0)
             t->snap.release_at = by;
+        if (t->arrest.used && t->arrest.running && t->arrest_release_at == 0)
+            t->arrest_release_at = by;
     }
 }
 
@@ -453,6 +461,8 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
         close_owed(fo, e->event, i, at);
     if (e->event == EV_SP3_ISSUED)
         release_owed(fo, caldate_day_start(caldate_add(day, 1), z));
+    if (e->event == EV_REOPENED || e->event == EV_SPRINDIK_ISSUED)
+        fo->sp3_release_at = 0; /* the investigation runs again */
     /* KUHAP 8(3)(b), UU 6/2011 Pasal 110(2): custody of the suspect passes to
      * the prosecutor; the investigator's arrest and detention clocks stop. */
     if (e->event == EV_TAHAP2_DONE || e->event == EV_SHORT_PROCEDURE_HANDOVER)
@@ -463,14 +473,16 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
     return true;
 }
 
-static void snap_period(struct clock_track *t)
+/* The period in force after a detention act; while an SP3 stands (release, 0 if none), the
+ * release it owes (release_owed). */
+static void snap_period(struct clock_track *t, int64_t release)
 {
     t->snap.period = t->det.period;
     t->snap.start = t->det.start;
     t->snap.started_at = t->det.started_at;
     t->snap.day_end_at = t->det.day_end_at;
     t->snap.strict_end_at = t->det.strict_end_at;
-    t->snap.release_at = 0;
+    t->snap.release_at = release;
 }
 
 static bool fold_suspect_event(struct clock_fold *fo, const struct clock_input *in, int i,
@@ -503,12 +515,13 @@ static bool fold_suspect_event(struct clock_fold *fo, const struct clock_input *
     switch (e->event) {
     case EV_ARRESTED:
         slot_start(&t->arrest, i, RSI(rs), day, at);
+        t->arrest_release_at = fo->sp3_release_at;
         break;
     case EV_DETAINED:
     case EV_DETENTION_EXTENDED_PU:
     case EV_DETENTION_EXTENDED_COURT:
         slot_stop(&t->arrest, e->event, i, at);
-        snap_period(t);
+        snap_period(t, fo->sp3_release_at);
         slot_start(&t->detention, i, RSI(rs), t->det.start, t->det.started_at);
         break;
     case EV_DETENTION_SUSPENDED:
@@ -656,6 +669,14 @@ static void emit_arrest_clock(const struct clock_track *t, const struct clock_in
                rs->regime == REGIME_KUHAP_2025 ? "UU 20/2025 Pasal 93-98" : "KUHAP 19(1)",
                ACTOR_INVESTIGATOR, sx, &t->arrest);
     c.due_at = c.started_at + (int64_t)rs->arrest_hours.value * 3600;
+    if (t->arrest_release_at > 0 && t->arrest_release_at < c.due_at) {
+        /* the SP3 left no ground to hold him (release_owed): released by the end of its day */
+        c.label = "Pembebasan tersangka: penyidikan dihentikan (SP3)";
+        c.basis = rs->regime == REGIME_KUHAP_2025
+                      ? "UU 20/2025 Pasal 24, 93-98 (belum dipastikan); KUHAP 1981 17-19, 109(2)"
+                      : "KUHAP 17-19, 109(2)";
+        c.due_at = t->arrest_release_at;
+    }
     c.strict_at = c.due_at;
     c.due_date = caldate_local_date(c.due_at - 1, z);
     if (rs->arrest_warn_hours.value > 0)
@@ -693,7 +714,7 @@ static void emit_detention_clock(const struct clock_track *t, const struct clock
     c.strict_at = p->strict_end_at;
     c.due_at = p->day_end_at < p->strict_end_at ? p->day_end_at : p->strict_end_at;
     if (p->release_at > 0 && p->release_at < c.due_at) {
-        /* the SP3 left no ground to hold him (fold_case_event): released by the end of its day */
+        /* the SP3 left no ground to hold him (release_owed): released by the end of its day */
         c.label = "Pembebasan tersangka: penyidikan dihentikan (SP3)";
         c.basis = rs->regime == REGIME_KUHAP_2025
                       ? "UU 20/2025 (belum dipastikan); KUHAP 1981 20, 24(3), 109(2)"
@@ -1056,6 +1077,7 @@ static bool det_equal(const struct detention *a, const struct detention *b)
 static bool track_equal(const struct clock_track *a, const struct clock_track *b)
 {
     if (!det_equal(&a->det, &b->det) || !slot_equal(&a->arrest, &b->arrest) ||
+        (a->arrest.used && a->arrest_release_at != b->arrest_release_at) ||
         !slot_equal(&a->detention, &b->detention) || !slot_equal(&a->detensi, &b->detensi))
         return false;
     for (int n = 0; n < NOTICE__COUNT; n++)
@@ -1072,7 +1094,8 @@ static bool track_equal(const struct clock_track *a, const struct clock_track *b
 bool clock_fold_equal(const struct clock_fold *a, const struct clock_fold *b)
 {
     if (a->nsuspects != b->nsuspects || a->skipped != b->skipped ||
-        a->ndirections != b->ndirections || a->napprovals != b->napprovals)
+        a->sp3_release_at != b->sp3_release_at || a->ndirections != b->ndirections ||
+        a->napprovals != b->napprovals)
         return false;
     for (int k = 0; k < a->napprovals; k++)
         if (!slot_equal(&a->approvals[k], &b->approvals[k]))

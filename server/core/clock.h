@@ -201,8 +201,9 @@ struct clock_period {
     int64_t started_at;
     int64_t day_end_at;
     int64_t strict_end_at;
-    /* 0, or: an SP3 stopped the investigation while he was detained, and his release is owed
-     * by this instant, the end of the SP3's local day (clock.c fold_case_event) */
+    /* 0, or: an SP3 stopped the investigation while he was detained (or stands when this
+     * period began), and his release is owed by this instant, the end of the SP3's local day
+     * (clock.c release_owed) */
     int64_t release_at;
 };
 
@@ -214,6 +215,9 @@ struct clock_track {
     struct clock_slot detensi;
     struct clock_slot notices[NOTICE__COUNT]; /* by enum notice_kind (0 unused) */
     struct clock_period snap;
+    /* 0, or: an SP3 stopped the investigation while he was under arrest (or stood when he was
+     * arrested), and his release is owed by this instant, the end of the SP3's local day */
+    int64_t arrest_release_at;
 };
 
 /* The SPDP's round: from the latest Sprindik, whose date starts its
@@ -240,6 +244,10 @@ struct clock_direction {
 
 struct clock_fold {
     struct clock_slot cases[CLK_SP3_NOTIFY + 1];
+    /* 0, or: an SP3 stands (no reopening since: a praperadilan's reopened, a new Sprindik) and
+     * anyone in custody is owed his release by this instant, the end of its local day: a
+     * detention or arrest recorded while it stands owes it too (clock.c release_owed) */
+    int64_t sp3_release_at;
     struct clock_track suspects[EVLOG_MAX_SUSPECTS];
     struct clock_spdp spdp;
     int nsuspects; /* 1 + the highest suspect index an act named (the tracks in use) */

@@ -1183,6 +1183,102 @@ START_TEST(test_an_sp3_owes_the_release_of_a_detained_suspect_by_the_end_of_its_
 }
 END_TEST
 
+/* KUHAP 16-19, 109(2); DOMAIN 4.7, 4.15: an arrest is made for the investigation; an SP3 stops it,
+ * and the suspect held on arrest is owed his release at once, as a detained one is - his arrest's
+ * clock due at the end of the SP3's day (not 24 hours from the arrest), the investigator's, until
+ * his release is recorded. Arrested at 09:00 on 10 March 2026 (WIB), SP3 at 14:00 the same day:
+ * due at the end of 10 March, overdue on the 11th until released. */
+START_TEST(test_an_sp3_owes_the_release_of_a_suspect_under_arrest_by_the_end_of_its_day)
+{
+    struct case_event log[] = {ev_suspect(EV_ARRESTED, "2026-03-10T09:00:00+07:00", 0),
+                               ev_on(EV_SP3_ISSUED, "2026-03-10T14:00:00+07:00"),
+                               ev_suspect(EV_RELEASED, "2026-03-11T10:00:00+07:00", 0)};
+    const char *z = "Asia/Jakarta";
+    struct run r;
+    compute(&r, log, 2, z, "2026-03-10T20:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_ARREST, 0);
+    ck_assert(c->running);
+    assert_day(c->due_date, "2026-03-10");
+    ck_assert_int_eq(c->due_at, instant_of("2026-03-11T00:00:00+07:00"));
+    ck_assert_int_eq(c->actor, ACTOR_INVESTIGATOR);
+    ck_assert_ptr_nonnull(strstr(c->label, "SP3"));
+    ck_assert_ptr_nonnull(strstr(c->basis, "109(2)"));
+    ck_assert_ptr_nonnull(strstr(c->basis, "UU 20/2025")); /* an act of 2026: the new regime */
+    ck_assert_int_ne(c->state, CLOCK_OVERDUE);
+    ck_assert_int_eq(c->days_left, 0);
+    assert_at(log, 2, z, "2026-03-11T00:00:00+07:00", CLK_ARREST, 0, CLOCK_OVERDUE, -1);
+    /* still held at 08:59 on the 11th, inside the 24 hours: overdue all the same */
+    assert_at(log, 2, z, "2026-03-11T08:59:00+07:00", CLK_ARREST, 0, CLOCK_OVERDUE, -1);
+    /* released at 10:00 on the 11th: stopped, late */
+    compute(&r, log, 3, z, "2026-03-12T00:00:00+07:00");
+    c = must_find(&r, CLK_ARREST, 0);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_RELEASED);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    /* released the day of the SP3: in time */
+    log[2] = ev_suspect(EV_RELEASED, "2026-03-10T16:00:00+07:00", 0);
+    compute(&r, log, 3, z, "2026-03-12T00:00:00+07:00");
+    ck_assert_int_eq(must_find(&r, CLK_ARREST, 0)->state, CLOCK_OK);
+    /* an arrest whose 24 hours end before the SP3's day does: those stand */
+    struct case_event late[] = {ev_suspect(EV_ARRESTED, "2026-03-09T23:00:00+07:00", 0),
+                                ev_on(EV_SP3_ISSUED, "2026-03-10")};
+    compute(&r, late, 2, z, "2026-03-10T12:00:00+07:00");
+    c = must_find(&r, CLK_ARREST, 0);
+    ck_assert_int_eq(c->due_at, instant_of("2026-03-10T23:00:00+07:00"));
+    ck_assert_ptr_null(strstr(c->label, "SP3"));
+    /* an arrest released before the SP3 owes nothing more */
+    struct case_event before[] = {ev_suspect(EV_ARRESTED, "2026-03-10T09:00:00+07:00", 0),
+                                  ev_suspect(EV_RELEASED, "2026-03-10T11:00:00+07:00", 0),
+                                  ev_on(EV_SP3_ISSUED, "2026-03-10T14:00:00+07:00")};
+    compute(&r, before, 3, z, "2026-03-12T00:00:00+07:00");
+    c = must_find(&r, CLK_ARREST, 0);
+    ck_assert_int_eq(c->due_at, instant_of("2026-03-11T09:00:00+07:00"));
+    ck_assert_int_eq(c->state, CLOCK_OK);
+}
+END_TEST
+
+/* KUHAP 20, 24(3), 109(2): while an SP3 stands there is no ground to hold anyone, and no later
+ * detention act clears the release it owes - an extension recorded after it (the write path
+ * refuses one in a terminated file, test_law; the fold does not rely on it) leaves the
+ * clock due at the end of the SP3's day, not at the extension's end; a detention or an arrest
+ * recorded after it owes the same release.  A reopening (praperadilan) ends it: an extension
+ * after the reopening runs its own period. */
+START_TEST(test_no_detention_act_after_a_standing_sp3_clears_the_release_it_owes)
+{
+    const char *z = "Asia/Jakarta";
+    struct case_event log[] = {ev_suspect(EV_DETAINED, "2025-07-01T10:00:00+07:00", 1),
+                               ev_on(EV_SP3_ISSUED, "2025-07-05"),
+                               ev_suspect(EV_DETENTION_EXTENDED_PU, "2025-07-15", 1)};
+    struct run r;
+    compute(&r, log, 3, z, "2025-07-16T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_DETENTION, 1);
+    ck_assert(c->running);
+    assert_day(c->due_date, "2025-07-05");
+    ck_assert_ptr_nonnull(strstr(c->label, "SP3"));
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    /* a detention recorded while the SP3 stands */
+    struct case_event fresh[] = {ev_on(EV_SP3_ISSUED, "2025-07-05"),
+                                 ev_suspect(EV_DETAINED, "2025-07-07T10:00:00+07:00", 0),
+                                 ev_suspect(EV_ARRESTED, "2025-07-07T09:00:00+07:00", 2)};
+    compute(&r, fresh, 3, z, "2025-07-08T12:00:00+07:00");
+    c = must_find(&r, CLK_DETENTION, 0);
+    assert_day(c->due_date, "2025-07-05");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    c = must_find(&r, CLK_ARREST, 2);
+    ck_assert_int_eq(c->due_at, instant_of("2025-07-06T00:00:00+07:00"));
+    ck_assert_ptr_nonnull(strstr(c->label, "SP3"));
+    /* reopened by a praperadilan on the 10th: the investigation runs again, an extension after
+     * it runs to its own end (the PU's 40 days from 21 July) */
+    struct case_event reopened[] = {
+        ev_suspect(EV_DETAINED, "2025-07-01T10:00:00+07:00", 1), ev_on(EV_SP3_ISSUED, "2025-07-05"),
+        ev_on(EV_REOPENED, "2025-07-10"), ev_suspect(EV_DETENTION_EXTENDED_PU, "2025-07-15", 1)};
+    compute(&r, reopened, 4, z, "2025-07-16T12:00:00+07:00");
+    c = must_find(&r, CLK_DETENTION, 1);
+    assert_day(c->due_date, "2025-08-29");
+    ck_assert_ptr_null(strstr(c->label, "SP3"));
+}
+END_TEST
+
 START_TEST(test_detention_in_wit_ends_at_wit_midnight)
 {
     struct case_event log[] = {ev_suspect(EV_DETAINED, "2028-02-10T08:00:00+09:00", 0)};
@@ -1910,6 +2006,9 @@ Suite *suite_clock(void)
     tcase_add_test(sus, test_detention_stops_the_arrest_clock);
     tcase_add_test(sus, test_detention_ends_on_day_20_at_local_midnight_before_the_strict_hour);
     tcase_add_test(sus, test_an_sp3_owes_the_release_of_a_detained_suspect_by_the_end_of_its_day);
+    tcase_add_test(sus,
+                   test_an_sp3_owes_the_release_of_a_suspect_under_arrest_by_the_end_of_its_day);
+    tcase_add_test(sus, test_no_detention_act_after_a_standing_sp3_clears_the_release_it_owes);
     tcase_add_test(sus, test_detention_in_wit_ends_at_wit_midnight);
     tcase_add_test(sus, test_extensions_chain_from_the_previous_end);
     tcase_add_test(sus, test_an_extension_on_2_january_2026_takes_the_new_regime);

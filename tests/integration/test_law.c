@@ -2653,6 +2653,57 @@ START_TEST(test_a_1981_sp3_is_notified_within_the_rule_sets_segera)
 }
 END_TEST
 
+START_TEST(test_an_sp3_owes_the_release_of_a_suspect_under_arrest_that_day)
+{
+    /* KUHAP 16-19, 109(2); DOMAIN 4.7, 4.15: an arrest is made for the investigation and lasts
+     * at most one day (19(1)); an SP3 stops the investigation, and the suspect still held on
+     * arrest is owed his release at once, as a detained one is.  Arrested at 09:00 on 10 March
+     * 2026 in Palembang (WIB), SP3 at 14:00 the same day: his arrest's clock is due at the end of
+     * 10 March (not 09:00 on the 11th), overdue from the 11th until his release; released at
+     * 10:00 on the 11th it stopped late.  While the SP3 stands no new custody is recorded: an
+     * arrest, a detention or an extension is refused (409), nothing written. */
+    long long s[2];
+    long long id = detention_case(demo.inv, demo.kejari_plg, "2026-03-09", s);
+    arrest_at(id, demo.inv, s[0], "2026-03-10T09:00:00+07:00");
+    rec_on(id, demo.inv, "sp3_issued", "2026-03-10T14:00:00+07:00",
+           "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    json_t *c = get_case(id, demo.inv);
+    json_t *k = clock_for(c, "arrest", s[0]);
+    ck_assert_msg(k != NULL, "no arrest clock");
+    ck_assert(json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "due_date"), "2026-03-10");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_str_eq(str(k, "actor"), "investigator");
+    ck_assert_ptr_nonnull(strstr(str(k, "label"), "SP3"));
+    ck_assert_ptr_nonnull(strstr(str(k, "basis"), "109(2)"));
+    json_decref(c);
+    char body[256];
+    snprintf(body, sizeof body,
+             "{\"type\":\"arrested\",\"at\":\"2026-03-10T15:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/14/2026\"}",
+             s[1]);
+    json_decref(refused(id, demo.inv, body, 409, "transition-not-allowed", NULL));
+    snprintf(body, sizeof body,
+             "{\"type\":\"detained\",\"at\":\"2026-03-10T15:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/13/2026\"}",
+             s[0]);
+    json_decref(refused(id, demo.inv, body, 409, "transition-not-allowed", NULL));
+    snprintf(body, sizeof body,
+             "{\"type\":\"detention_extended_pu\",\"date\":\"2026-03-10\",\"party_id\":%lld}",
+             s[0]);
+    json_decref(refused(id, demo.inv, body, 409, "transition-not-allowed", NULL));
+    char x[64];
+    snprintf(x, sizeof x, "\"party_id\":%lld", s[0]);
+    rec_on(id, demo.inv, "released", "2026-03-11T10:00:00+07:00", x);
+    c = get_case(id, demo.inv);
+    k = clock_for(c, "arrest", s[0]);
+    ck_assert(!json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "due_date"), "2026-03-10");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    json_decref(c);
+}
+END_TEST
+
 START_TEST(test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says)
 {
     /* An spdp_sent stored with no recipient (accepted then) was the SPDP to the Kejari - its
@@ -2904,6 +2955,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_the_spdp_paper_is_the_one_sent_to_the_prosecutor);
     tcase_add_test(tc, test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says);
     tcase_add_test(tc, test_a_1981_sp3_is_notified_within_the_rule_sets_segera);
+    tcase_add_test(tc, test_an_sp3_owes_the_release_of_a_suspect_under_arrest_that_day);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
     tcase_add_test(tc, test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused);
     tcase_add_test(tc, test_a_p16_of_a_new_spdp_entered_before_its_receipt_is_refused);
