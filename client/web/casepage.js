@@ -131,6 +131,14 @@ const SP3_TO = {
   reporter: 'Pelapor/korban',
 };
 
+// why a suspect leaves detention (core/relground.c: KUHAP 24(3)-(4), 109(2), 82(3) huruf a)
+const RELEASE_GROUNDS = {
+  kepentingan_terpenuhi: 'Kepentingan pemeriksaan sudah terpenuhi (KUHAP 24(3))',
+  masa_penahanan_habis: 'Masa penahanan habis (KUHAP 24(4), 29(6))',
+  penyidikan_dihentikan: 'Penyidikan dihentikan dengan SP3 (KUHAP 109(2))',
+  putusan_praperadilan: 'Putusan praperadilan: penahanan tidak sah (KUHAP 77, 82(3))',
+};
+
 function actDetail(e) {
   const p = e.payload || {};
   // which letter, and who signed for it: five "tanda terima" of one day are told apart
@@ -297,7 +305,11 @@ const FIELDS = {
     return { label: 'Penerima', el: h('select', null, h('option', { value: '' }, none), Object.entries(codes).map(([v, t]) => h('option', { value: v }, t))) };
   },
   received_by: () => ({ label: 'Diterima oleh (nama dan jabatan penerima)', el: h('input', { maxlength: 200 }) }),
-  ground: () => ({ label: 'Dasar / alasan', el: h('textarea', { rows: 2, maxlength: 500 }) }),
+  // a release's ground is one of the law's (core/relground.c); an SP3's is asked as text
+  ground: (c, type) =>
+    type === 'released'
+      ? { label: 'Alasan pengeluaran tahanan', el: h('select', null, h('option', { value: '' }, '— pilih —'), Object.entries(RELEASE_GROUNDS).map(([v, t]) => h('option', { value: v }, t))) }
+      : { label: 'Dasar / alasan', el: h('textarea', { rows: 2, maxlength: 500 }) },
   appearance: () => ({ label: 'Tanggal menghadap', el: h('input', { type: 'date' }) }),
   due: () => ({ label: 'Tenggat', el: h('input', { type: 'date' }) }),
   jaksa: () => ({ label: 'NIP jaksa', el: h('input', { inputmode: 'numeric', maxlength: 21 }), value: (el) => el.value.replace(/\s+/g, '') || undefined }),

@@ -753,6 +753,34 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
     return true;
 }
 
+/* A release's ground (KUHAP 24(3)-(4), 26(4), 31; core/relground.h: why the suspect leaves
+ * detention, which his SP and BA Pengeluaran Tahanan state): one of the list, 400 otherwise;
+ * required of a release recorded now - 422 naming the field with the grounds the law knows.
+ * Only the write asks it: a release logged before it was required loads as it was (its papers
+ * refuse for want of it until a correction records it).  A correction that replaces a release
+ * may leave the ground as it was; one it sends is held to the list. */
+static bool check_release_ground(enum event ev, const struct event_input *in,
+                                 struct event_outcome *out, struct berr *err)
+{
+    char known[200];
+    release_ground_list(known, sizeof known);
+    if (in->ground && !release_ground_find(in->ground))
+        return berr_field(err, BERR_BAD_INPUT, "ground",
+                          "%.60s bukan alasan pengeluaran tahanan; pilih: %s", in->ground, known);
+    if (in->ground || ev == EV_CORRECTED)
+        return true;
+    json_t *codes = json_array();
+    for (int i = 0; i < release_ground_count(); i++)
+        json_array_append_new(codes, json_string(release_ground_at(i)->code));
+    out->problem_type = "release-ground";
+    out->extra = json_pack("{s:o}", "grounds", codes);
+    return berr_field(
+        err, BERR_UNPROCESSABLE, "ground",
+        "pengeluaran tahanan perlu alasannya (ground), yang dinyatakan Surat Perintah "
+        "dan Berita Acara Pengeluaran Tahanan (KUHAP 24(3)-(4), 26(4), 31): %s",
+        known);
+}
+
 /* The SP3's ground (KUHAP 109(2); UU 20/2025 Pasal 24; issue 13.10): one
  * of the statute's, under the regime of the SP3's date, or a 422 naming the
  * field with the grounds that regime knows.  A correction that replaces an
@@ -761,11 +789,8 @@ static bool check_ground(const struct casefile *cf, enum event ev, const struct 
                          struct caldate date, struct event_outcome *out, struct berr *err)
 {
     enum event as = casefile_acting_as(cf, ev, in->corrects);
-    char known[200];
-    if (as == EV_RELEASED && in->ground && !release_ground_find(in->ground))
-        return berr_field(err, BERR_BAD_INPUT, "ground",
-                          "%.60s bukan alasan pengeluaran tahanan; pilih: %s", in->ground,
-                          release_ground_list(known, sizeof known));
+    if (as == EV_RELEASED)
+        return check_release_ground(ev, in, out, err);
     if (as != EV_SP3_ISSUED || (ev == EV_CORRECTED && (in->withdraws || !in->ground)))
         return true;
     const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, date);

@@ -180,6 +180,26 @@ START_TEST(test_a_release_has_its_order_and_berita_acara)
     json_decref(p);
     ck_assert_int_eq(events(id), before);
 
+    /* no ground at all: 422 naming the field and the grounds the law knows, nothing recorded */
+    long long docs = documents(id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"released\",\"at\":\"2026-02-12T15:30:00+07:00\",\"party_id\":%lld}",
+             party);
+    p = call("POST", path, demo.inv, body, 422);
+    ck_assert_str_eq(str(p, "field"), "ground");
+    ck_assert_str_eq(str(p, "type"), "urn:berkas:problem:release-ground");
+    static const char *const grounds[] = {"kepentingan_terpenuhi", "masa_penahanan_habis",
+                                          "penyidikan_dihentikan", "putusan_praperadilan"};
+    json_t *listed = json_object_get(p, "grounds");
+    ck_assert_int_eq(json_array_size(listed), 4);
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert_msg(strstr(str(p, "detail"), grounds[i]), "%s", str(p, "detail"));
+        ck_assert_str_eq(json_string_value(json_array_get(listed, i)), grounds[i]);
+    }
+    json_decref(p);
+    ck_assert_int_eq(events(id), before);
+    ck_assert_int_eq(documents(id), docs);
+
     /* released on 12 February at 15:30 because the examination no longer needs him held
      * (KUHAP 24(3)); his order issued with the act */
     snprintf(body, sizeof body,
@@ -246,21 +266,21 @@ START_TEST(test_a_release_has_its_order_and_berita_acara)
 }
 END_TEST
 
-/* A release recorded without its ground (older logs; the field is optional on the act): its
- * papers are refused naming it, nothing numbered, until a correction records it - then the
- * papers state the ground as corrected (DOMAIN 12: a paper is its act's, as corrected). */
+/* A release logged without its ground before the write asked for it (KUHAP 24(3)-(4), 26(4),
+ * 31: the paper says why he leaves detention): the log still loads, its papers are refused
+ * naming the ground, nothing numbered, until a correction records it - then the papers state
+ * the ground as corrected (DOMAIN 12: a paper is its act's, as corrected). */
 START_TEST(test_a_release_without_its_ground_has_no_paper_until_recorded)
 {
     long long party, han;
     char sp_han[160], path[96], body[600];
     long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
-    snprintf(body, sizeof body,
-             "{\"type\":\"released\",\"at\":\"2026-02-25T09:00:00+07:00\",\"party_id\":%lld}",
-             party);
-    json_t *e = call("POST", path, demo.inv, body, 201);
-    long long rel = json_integer_value(json_object_get(e, "id"));
-    json_decref(e);
+    long long rel = harness_legacy_act(demo.db, id, "released", "2026-02-25", 0, party, NULL);
+    /* the log loads: the case answers */
+    char casepath[64];
+    snprintf(casepath, sizeof casepath, "/api/v1/cases/%lld", id);
+    json_decref(call("GET", casepath, demo.inv, NULL, 200));
     refused(id, "sp_pengeluaran_tahanan", rel, "{}", 422, "alasan pengeluaran tahanan");
     snprintf(body, sizeof body,
              "{\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"2026-02-25T09:00:00+07:00\","

@@ -1296,8 +1296,8 @@ START_TEST(test_a_release_first_lets_a_new_detention_follow)
     long long id = detention_case(demo.inv, demo.kejari_plg, d3, s);
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d3);
     arrest_at(id, demo.inv, s[0], at);
-    char extra[64];
-    snprintf(extra, sizeof extra, "\"party_id\":%lld", s[0]);
+    char extra[96];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"ground\":\"kepentingan_terpenuhi\"", s[0]);
     snprintf(at, sizeof at, "%sT08:30:00+07:00", d1);
     rec_on(id, demo.inv, "released", at, extra);
     snprintf(at, sizeof at, "%sT10:00:00+07:00", d1);
@@ -2573,7 +2573,7 @@ START_TEST(test_a_late_notice_of_an_earlier_arrest_does_not_hold_back_the_next)
     long long id = detention_case(demo.inv, demo.kejari_plg, "2026-01-01", s);
     arrest_at(id, demo.inv, s[0], "2026-01-02T09:00:00+07:00");
     char x[160];
-    snprintf(x, sizeof x, "\"party_id\":%lld", s[0]);
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"ground\":\"kepentingan_terpenuhi\"", s[0]);
     rec_on(id, demo.inv, "released", "2026-01-02T20:00:00+07:00", x);
     snprintf(x, sizeof x,
              "\"recipient\":\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"Istri\"",
@@ -2692,8 +2692,8 @@ START_TEST(test_an_sp3_owes_the_release_of_a_suspect_under_arrest_that_day)
              "{\"type\":\"detention_extended_pu\",\"date\":\"2026-03-10\",\"party_id\":%lld}",
              s[0]);
     json_decref(refused(id, demo.inv, body, 409, "transition-not-allowed", NULL));
-    char x[64];
-    snprintf(x, sizeof x, "\"party_id\":%lld", s[0]);
+    char x[96];
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"ground\":\"penyidikan_dihentikan\"", s[0]);
     rec_on(id, demo.inv, "released", "2026-03-11T10:00:00+07:00", x);
     c = get_case(id, demo.inv);
     k = clock_for(c, "arrest", s[0]);
@@ -2866,11 +2866,13 @@ START_TEST(test_a_suspect_released_early_is_detained_again_counting_the_days_ser
     long long s = add_party(id, "suspect", "LI WEI");
     charge(id, "122", s);
     rec_on(id, demo.inv, "sprindik_issued", "2025-06-30", NULL);
-    char x[128], p[64], body[256];
+    char x[128], p[64], out[96], body[256];
     snprintf(x, sizeof x, "\"party_id\":%lld,\"detention_type\":\"rutan\"", s);
     snprintf(p, sizeof p, "\"party_id\":%lld", s);
+    /* released as his 20 days end (KUHAP 24(4)) */
+    snprintf(out, sizeof out, "\"party_id\":%lld,\"ground\":\"masa_penahanan_habis\"", s);
     rec_on(id, demo.inv, "detained", "2025-07-01", x);
-    rec_on(id, demo.inv, "released", "2025-07-20", p);
+    rec_on(id, demo.inv, "released", "2025-07-20", out);
     rec_on(id, demo.inv, "detained", "2025-08-01", x);
     json_t *c = get_case(id, demo.inv);
     json_t *k = clock_for(c, "detention", s);
@@ -2888,7 +2890,7 @@ START_TEST(test_a_suspect_released_early_is_detained_again_counting_the_days_ser
     c = get_case(id, demo.inv);
     ck_assert_str_eq(str(clock_for(c, "detention", s), "due_date"), "2025-09-09");
     json_decref(c);
-    rec_on(id, demo.inv, "released", "2025-09-09", p);
+    rec_on(id, demo.inv, "released", "2025-09-09", out);
     snprintf(body, sizeof body,
              "{\"type\":\"detained\",\"date\":\"2025-09-15\",\"party_id\":%lld,"
              "\"detention_type\":\"rutan\"}",

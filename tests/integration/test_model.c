@@ -345,7 +345,7 @@ struct req {
     bool foreign;            /* corrected: the original is an act another role records */
     int extra;               /* a field added that the act does not take (enum mfield), or -1 */
     bool late_reason;        /* a return after the prosecutor's period, with its reason */
-    const char *ground;      /* sp3_issued: the ground sent, or NULL */
+    const char *ground;      /* sp3_issued, released: the ground sent, or NULL */
     bool has_appearance;     /* summons_served: names the day to appear ... */
     int appear_in;           /* ... this many days after the day it is served */
     bool urgent;             /* ... and says why it is urgent; a search or seizure: done in urgency
@@ -697,7 +697,8 @@ static bool model_takes(enum event as, enum mfield f)
         return as == EV_SPDP_SENT || as == EV_SP3_NOTIFIED || as == EV_LETTER_DELIVERED;
     case MF_RECEIVED_BY:
         return as == EV_LETTER_DELIVERED;
-    case MF_GROUND:
+    case MF_GROUND: /* and a release's (KUHAP 24(3)-(4), 26(4), 31; core/relground.h) */
+        return as == EV_SP3_ISSUED || as == EV_RELEASED;
     case MF_POLRI_INVOLVED:
         return as == EV_SP3_ISSUED;
     case MF_POLRI_ORDER:
@@ -2409,6 +2410,9 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
                                             "dideportasi"};
         r->ground = chance(m, 4) ? NULL : tries[rnd(m, (int)(sizeof tries / sizeof tries[0]))];
     }
+    if (ev == EV_RELEASED) /* a ground the file need not bear out: the examination is done, or
+                            * the court's praperadilan order, an outside paper */
+        r->ground = chance(m, 50) ? "kepentingan_terpenuhi" : "putusan_praperadilan";
     r->severe_illness = ev == EV_DETENTION_EXTENDED_COURT && chance(m, 50);
     if (ev == EV_P19_RECEIVED)
         r->ninstr = 1 + rnd(m, 3);

@@ -637,8 +637,9 @@ START_TEST(test_a_released_suspect_is_no_longer_the_reason)
     long long s;
     long long id = spdp_case("Tersangka dikeluarkan, P-17 lewat", 99, &s);
     hold(id, s, 60);
-    char extra[64];
-    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    char extra[96];
+    /* his 20 days ended 41 days ago (KUHAP 24(4)) */
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"ground\":\"masa_penahanan_habis\"", s);
     rec(id, inv, "released", 30, extra);
     json_t *items = review_all(sup_kanwil, NULL);
     json_t *it = listed(items, id, "released");
@@ -976,8 +977,8 @@ START_TEST(test_after_an_sp3_the_suspect_held_is_owed_his_release_at_once)
     ck_assert_ptr_nonnull(strstr(reason_str(it, "label"), "Pembebasan tersangka"));
     json_decref(items);
     in_filter("reason=detention&state=overdue", id, true);
-    char extra[64];
-    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    char extra[96];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"ground\":\"penyidikan_dihentikan\"", s);
     rec(id, inv, "released", 0, extra);
     items = review_all(sup_kanwil, NULL);
     it = listed(items, id, "released after the SP3, its notice still owed");
@@ -1001,7 +1002,9 @@ START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
              at, s);
     json_decref(call("POST", path, inv, body, 201));
     snprintf(body, sizeof body,
-             "{\"type\":\"released\",\"at\":\"%sT12:00:00+07:00\",\"party_id\":%lld}", at, s);
+             "{\"type\":\"released\",\"at\":\"%sT12:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"kepentingan_terpenuhi\"}",
+             at, s);
     json_decref(call("POST", path, inv, body, 201));
     /* open, its notices owed past their day: overdue, as it should be */
     json_t *items = review_all(sup_kanwil, NULL);

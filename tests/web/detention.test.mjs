@@ -67,3 +67,44 @@ test('the extensions and the release are offered their papers beside them on the
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// KUHAP 24(3)-(4), 26(4), 31: a release states why the suspect leaves detention. Recorded from
+// the page without it, the server refuses naming the ground and the page asks for it as the
+// law's list (core/relground.c), not as free text; nothing is recorded until one is chosen.
+test('a release recorded from the page asks for its ground from the law\'s list', async () => {
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(12), summary: 'Uji alasan pengeluaran tahanan', kejari_id: kejari }, 201);
+  const s = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Lê Văn Hùng', nationality: 'VN', address_id: 'Jalan Merdeka Nomor 8, Palembang' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '122(a)', party_id: s.id }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(11) }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'detained', date: daysAgo(10), party_id: s.id, detention_type: 'rutan', facility: 'Rumah Tahanan Negara Kelas I Palembang', polri_order: 'SP.Han/52/2026/RESKRIM' }, 201);
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.invPlg);
+  await page.locator('#who .me').waitFor();
+  inv = await login(NIP.invPlg);
+  await page.goto(`${BASE}/#/perkara/${c.id}`);
+  await page.locator('#act-type').waitFor();
+  await page.locator('#act-type').selectOption('released');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-party-id').waitFor();
+  await page.locator('#act-party-id').selectOption(String(s.id));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-ground').waitFor();
+  await page.locator('#act-error', { hasText: 'alasan' }).waitFor();
+  const offered = await page.locator('#act-ground option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(offered, ['', 'kepentingan_terpenuhi', 'masa_penahanan_habis', 'penyidikan_dihentikan', 'putusan_praperadilan']);
+  let now = await must('GET', `/api/v1/cases/${c.id}`, inv, undefined, 200);
+  assert.equal(now.history.filter((e) => e.type === 'released').length, 0);
+  await page.locator('#act-ground').selectOption('kepentingan_terpenuhi');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-ground').waitFor({ state: 'detached' });
+  now = await must('GET', `/api/v1/cases/${c.id}`, inv, undefined, 200);
+  const rel = now.history.filter((e) => e.type === 'released');
+  assert.equal(rel.length, 1);
+  assert.equal(rel[0].payload.ground, 'kepentingan_terpenuhi');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -250,7 +250,7 @@ test('a notice missed when the file ended is shown on the board as missed, not o
   await ev({ type: 'suspect_designated', date: daysAgo(20), party_id: p.id });
   await delivered(ev, daysAgo(20), ['penetapan_tersangka', 'spdp_tersangka'], p.id);
   await ev({ type: 'arrested', at: `${daysAgo(15)}T09:00:00+07:00`, party_id: p.id, polri_order: 'SP.Kap/21/2026' });
-  await ev({ type: 'released', at: `${daysAgo(15)}T12:00:00+07:00`, party_id: p.id });
+  await ev({ type: 'released', at: `${daysAgo(15)}T12:00:00+07:00`, party_id: p.id, ground: 'kepentingan_terpenuhi' });
   await ev({ type: 'sp3_issued', date: daysAgo(3), ground: 'tidak_cukup_bukti', polri_involved: true });
 
   const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
