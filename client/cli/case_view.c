@@ -408,6 +408,19 @@ static void print_timeline(const json_t *timeline)
 /* Papers issued before a correction of their act that changed what they print (DOMAIN 12),
  * or of an act withdrawn: each with the correction and what it changed, and what to do;
  * nothing when there are none. */
+/* "menyebut Pasal 116 dan 122, yang ditarik sesudahnya (berubah:" */
+static void charges_withdrawn(const json_t *list)
+{
+    size_t i, last = json_array_size(list) - 1;
+    json_t *v;
+    printf("menyebut Pasal");
+    json_array_foreach(list, i, v)
+    {
+        printf("%s%s", i == 0 ? " " : i == last ? " dan " : ", ", jstr(v, "code"));
+    }
+    printf(", yang ditarik sesudahnya (berubah:");
+}
+
 static void print_stale(const json_t *c)
 {
     const json_t *stale = json_object_get(c, "stale_papers");
@@ -433,6 +446,8 @@ static void print_stale(const json_t *c)
         else if (json_is_object(json_object_get(s, "party_changed")))
             printf("diterbitkan sebelum data pihak %s diubah (berubah:",
                    jstr(json_object_get(s, "party_changed"), "name"));
+        else if (json_array_size(json_object_get(s, "charges_withdrawn")) > 0)
+            charges_withdrawn(json_object_get(s, "charges_withdrawn"));
         else
             printf("diterbitkan sebelum nomor tindakannya diberikan ulang (berubah:");
         json_array_foreach(json_object_get(s, "fields"), k, f)

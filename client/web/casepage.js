@@ -818,6 +818,12 @@ function staleField(f, label) {
   return label || `${STALE_FIELDS[name] || name} ${STALE_ACTS[kind] || kind}`;
 }
 
+// "116 dan 122": the Pasal of the charges a paper printed, withdrawn since
+const codes = (list) => {
+  const c = list.map((x) => x.code);
+  return c.length > 1 ? `${c.slice(0, -1).join(', ')} dan ${c[c.length - 1]}` : c[0];
+};
+
 // A paper issued before a correction of its act that changed what it prints (DOMAIN 12: a paper
 // is its act's; an issued paper keeps its bytes): the warning beside it, and for whoever may
 // issue it the one action that revokes it and issues it again for the act as it stands.  A paper
@@ -863,7 +869,9 @@ function staleWarning(c, s, reload) {
       ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}`
       : s.party_changed
         ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah`
-        : 'Diterbitkan sebelum nomor tindakannya diberikan ulang';
+        : (s.charges_withdrawn || []).length
+          ? `Menyebut Pasal ${codes(s.charges_withdrawn)}, yang ditarik sesudahnya`
+          : 'Diterbitkan sebelum nomor tindakannya diberikan ulang';
   return h(
     'div',
     { class: 'stale', 'data-document': String(s.document_id) },
@@ -875,7 +883,9 @@ function staleWarning(c, s, reload) {
             `${what ? `; berubah: ${what}` : ''}): cabut dan terbitkan ulang`
         : s.party_changed
           ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`
-          : `Diterbitkan sebelum nomor tindakannya diberikan ulang${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`,
+          : (s.charges_withdrawn || []).length
+            ? `Menyebut Pasal ${codes(s.charges_withdrawn)}, yang ditarik sesudah dokumen ini diterbitkan: cabut dan terbitkan ulang`
+            : `Diterbitkan sebelum nomor tindakannya diberikan ulang${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`,
     ),
     can.has('reissue')
       ? h('button', { type: 'button', class: 'reissue', onclick: post('reissue', note, `${s.title} diterbitkan ulang sesuai koreksi.`) }, 'Cabut dan terbitkan ulang')

@@ -172,11 +172,13 @@ const partyName = (c, id) => ((c.parties || []).find((p) => p.id === id) || {}).
 // or to the file as a whole.
 export function offences(c, catalogue, reload) {
   const list = c.offences || [];
+  const mine = Boolean(catalogue) && mayAddTo(c);
+  const gone = h('p', { class: 'error', role: 'alert', id: 'offence-withdraw-error' });
   const table = list.length
     ? h(
         'table',
         { class: 'list', id: 'offences' },
-        h('thead', null, h('tr', null, ['Pasal', 'Perbuatan', 'Tersangka'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', null, h('tr', null, ['Pasal', 'Perbuatan', 'Tersangka', ...(mine ? [''] : [])].map((t) => h('th', { scope: 'col' }, t)))),
         h(
           'tbody',
           null,
@@ -187,12 +189,13 @@ export function offences(c, catalogue, reload) {
               h('td', { 'data-label': 'Pasal' }, `Pasal ${o.code}`),
               h('td', { 'data-label': 'Perbuatan' }, o.label, o.to_verify ? h('small', null, ' (belum dipastikan)') : ''),
               h('td', { 'data-label': 'Tersangka' }, o.party_id ? partyName(c, o.party_id) : 'seluruh perkara'),
+              mine ? h('td', null, withdrawCharge(c, o, gone, reload)) : null,
             ),
           ),
         ),
       )
     : h('p', { class: 'empty', id: 'offences' }, 'Belum ada pasal yang disangkakan.');
-  if (!catalogue || !mayAddTo(c)) return [table];
+  if (!mine) return [table];
   const msg = h('p', { class: 'error', role: 'alert', id: 'offence-error' });
   const inputs = {
     code: h('select', null, h('option', { value: '' }, '— pilih pasal —'), catalogue.map((o) => h('option', { value: o.code }, `Pasal ${o.code} — ${o.label}`))),
@@ -215,7 +218,38 @@ export function offences(c, catalogue, reload) {
     flash(`Pasal ${o.code} disangkakan.`);
     await reload();
   });
-  return [table, h('details', { id: 'add-offence', class: 'add' }, h('summary', null, 'Sangkakan pasal'), form)];
+  return [table, gone, h('details', { id: 'add-offence', class: 'add' }, h('summary', null, 'Sangkakan pasal'), form)];
+}
+
+// Withdraw a charge laid in error (DELETE /cases/{id}/offences/{charge}), asked twice: the papers
+// issued while it stood still name it, and the page then lists them to be issued again.
+function withdrawCharge(c, o, msg, reload) {
+  const ask = h('button', { type: 'button', class: 'secondary', id: `withdraw-offence-${Number(o.id)}` }, 'Tarik');
+  const yes = h('button', { type: 'button', id: `withdraw-offence-${Number(o.id)}-yes` }, `Ya, tarik Pasal ${o.code}`);
+  const no = h('button', { type: 'button', class: 'secondary' }, 'Batal');
+  const sure = h('span', { class: 'confirm', hidden: true }, h('small', null, 'Dokumen yang sudah menyebutnya perlu diterbitkan ulang. '), yes, ' ', no);
+  ask.addEventListener('click', () => {
+    ask.hidden = true;
+    sure.hidden = false;
+    yes.focus();
+  });
+  no.addEventListener('click', () => {
+    sure.hidden = true;
+    ask.hidden = false;
+  });
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    show(msg);
+    try {
+      await api('DELETE', `/api/v1/cases/${Number(c.id)}/offences/${Number(o.id)}`);
+      flash(`Pasal ${o.code} ditarik.`);
+      await reload();
+    } catch (e) {
+      if (e.status !== 401) show(msg, explain(e));
+      yes.disabled = false;
+    }
+  });
+  return [ask, sure];
 }
 
 // The things seized (KUHAP 39, 44; DOMAIN 4.8): what, how many, from whom, on which day and where

@@ -1415,6 +1415,26 @@ static void required_gaps(struct app *app, const struct store_papers *papers, js
  * file would carry the act as it was, which the Penuntut Umum returns; a gap as a paper
  * missing is, until it is revoked and issued again.  A paper of a withdrawn act: until it is
  * revoked. */
+/* "116 dan 122": the codes of a list of charges ({code}), into out. */
+static const char *codes_of(json_t *charges, char *out, size_t size)
+{
+    size_t i, n = 0, last = json_array_size(charges) - 1;
+    json_t *v;
+    out[0] = '\0';
+    json_array_foreach(charges, i, v)
+    {
+        int w = snprintf(out + n, size - n, "%s%s",
+                         i == 0      ? ""
+                         : i == last ? " dan "
+                                     : ", ",
+                         json_string_value(json_object_get(v, "code")));
+        if (w < 0 || (size_t)w >= size - n)
+            break;
+        n += (size_t)w;
+    }
+    return out;
+}
+
 static void stale_gap(const struct stale_paper *s, void *ctx)
 {
     char what[300] = "", gap[1024], word[160];
@@ -1447,6 +1467,13 @@ static void stale_gap(const struct stale_paper *s, void *ctx)
                  "ulang",
                  s->paper->title, s->party->name, s->paper->number, s->paper->id, s->act->seq,
                  what);
+    else if (json_array_size(s->charges) > 0)
+        snprintf(gap, sizeof gap,
+                 "%s yang sesuai pasal yang disangkakan sekarang: no. %s (dokumen %lld, peristiwa "
+                 "%d) menyebut Pasal %s, yang ditarik sesudah dokumen itu diterbitkan; cabut dan "
+                 "terbitkan ulang",
+                 s->paper->title, s->paper->number, s->paper->id, s->act->seq,
+                 codes_of(s->charges, word, sizeof word));
     else
         snprintf(gap, sizeof gap,
                  "%s yang menyebut nomor tindakannya sekarang: no. %s (dokumen %lld, peristiwa %d) "

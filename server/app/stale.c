@@ -154,6 +154,8 @@ struct case_rows {
     int np;
     const struct store_stale_party *x; /* the case's parties */
     int nx;
+    const struct store_stale_charge *w; /* the case's charges withdrawn */
+    int nw;
     const struct render_engine *render; /* what each form reads (NULL: its own act only) */
 };
 
@@ -285,9 +287,24 @@ static const struct store_stale_act *withdrawal_of(const struct store_stale_act 
     return NULL;
 }
 
+/* The charges withdrawn after paper p that were laid at or before it, when the paper prints the
+ * charges (form info): [{code, party_id, at}], empty if none. */
+static json_t *charges_dropped(const struct case_rows *k, const struct store_stale_paper *p,
+                               const struct render_form_info *info)
+{
+    json_t *list = json_array();
+    for (int i = 0; info && (info->reads & RENDER_READS_CHARGES) && i < k->nw; i++)
+        if (k->w[i].added_us <= p->issued_us && k->w[i].withdrawn_us > p->issued_us)
+            json_array_append_new(list, json_pack("{s:s, s:I, s:s}", "code", k->w[i].code,
+                                                  "party_id", (json_int_t)k->w[i].party_id, "at",
+                                                  k->w[i].withdrawn_at));
+    return list;
+}
+
 /* Paper p of act r: fn when what it prints changed since it was issued - its act corrected
  * after it, its act's number given anew (its numbered paper revoked and issued again), an act
- * its template cites corrected after it, a party it prints changed after it - or when its act
+ * its template cites corrected after it, a party it prints changed after it, a charge it printed
+ * withdrawn after it - or when its act
  * is withdrawn, whenever (the paper of an act the log says never stood: "withdrawn"). */
 static bool paper_check(const struct case_rows *k, const struct chains *c, int r,
                         const struct store_stale_paper *p, stale_fn *fn, void *ctx)
@@ -312,17 +329,22 @@ static bool paper_check(const struct case_rows *k, const struct chains *c, int r
             who = &k->x[i];
             json_array_append_new(fields, json_string("party_data"));
         }
+    json_t *dropped = withdrawn ? json_array() : charges_dropped(k, p, info);
+    if (json_array_size(dropped) > 0)
+        json_array_append_new(fields, json_string("charges"));
     bool stale = json_array_size(fields) > 0;
     if (stale && fn) {
         struct stale_paper s = {.paper = p,
                                 .act = &k->a[r],
                                 .fix = fix,
                                 .party = who,
+                                .charges = dropped,
                                 .fields = fields,
                                 .withdrawn = withdrawn};
         fn(&s, ctx);
     }
     json_decref(fields);
+    json_decref(dropped);
     json_decref(x.payload);
     json_decref(y.payload);
     return stale;
@@ -351,6 +373,11 @@ int stale_each(const struct store_stale_rows *rows, long long case_id,
         k.x++;
     while (k.x + k.nx < rows->parties + rows->nparties && k.x[k.nx].case_id == case_id)
         k.nx++;
+    k.w = rows->charges;
+    while (k.w < rows->charges + rows->ncharges && k.w->case_id != case_id)
+        k.w++;
+    while (k.w + k.nw < rows->charges + rows->ncharges && k.w[k.nw].case_id == case_id)
+        k.nw++;
     for (int i = 0; i < k.np; i++) {
         const struct store_stale_paper *p = &k.p[i];
         int x = p->revoked_us ? -1 : act_at(a, n, p->event_id); /* a revoked one stands no more */
@@ -371,6 +398,7 @@ static const char *field_word(const char *f)
         {"number", "nomor"},
         {"party", "pihak"},
         {"party_data", "data pihak"},
+        {"charges", "pasal yang disangkakan"},
         {"withdrawn", "tindakan ditarik"},
         {"bap", "jenis BAP"},
         {"permit_act", "izin Ketua PN"},
@@ -514,6 +542,8 @@ static void append_json(const struct stale_paper *s, void *ctx)
                         s->party ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)s->party->id,
                                              "name", s->party->name, "at", s->party->updated_at)
                                  : json_null());
+    /* the charges it printed withdrawn after it (DELETE /offences/{charge}): which and when */
+    json_object_set(o, "charges_withdrawn", s->charges);
     /* each field in words, as the file's gap says it */
     json_t *labels = json_array();
     size_t i;

@@ -37,6 +37,14 @@
  * within the shared machine's noise).  An act recorded after the paper is
  * none it printed; a party added after it is none it printed either.
  *
+ * A paper that prints the Pasal charged (daftar-pasal: the Sprindik, the SPDP, the orders, the
+ * BAPs, the Resume) is stale too when a charge laid at or before its issue was withdrawn after
+ * it (DELETE /cases/{id}/offences/{charge}; sql/0046 keeps the withdrawal): it names a Pasal
+ * the file no longer charges ("charges", charges_withdrawn).  Every such paper, whichever
+ * suspect the charge was laid to, and whether or not another charge of the same Pasal still
+ * stands: a false flag resolved by issuing it again, never a missed one.  A charge laid after
+ * the paper is none it printed (the paper states the charges of its day).
+ *
  * Decided here once, over store/stale.h's rows, in one pass over a case's
  * acts and corrections: each correction walked to its act (a correction of a
  * correction corrects the same act, as evlog.h and casexml.c's last_fixes
@@ -83,10 +91,13 @@ struct stale_paper {
                                               act or of an act it cites; NULL when none: its act's
                                               number given anew, or a party changed */
     const struct store_stale_party *party; /* a party it prints changed after it, or NULL */
-    json_t *fields; /* what changed that the paper prints (borrowed): "date", "number", ... of
-                       its act, "sprindik_issued.date" of an act it cites, "party_data"; or
-                       "withdrawn" alone */
-    bool withdrawn; /* its act withdrawn (fix: the withdrawal): revoke it, issue nothing again */
+    json_t *charges; /* the charges it printed withdrawn after it (borrowed): [{code, party_id,
+                        at}], empty when none */
+    json_t *fields;  /* what changed that the paper prints (borrowed): "date", "number", ... of
+                        its act, "sprindik_issued.date" of an act it cites, "party_data",
+                        "charges"; or
+                        "withdrawn" alone */
+    bool withdrawn;  /* its act withdrawn (fix: the withdrawal): revoke it, issue nothing again */
 };
 
 typedef void stale_fn(const struct stale_paper *s, void *ctx);

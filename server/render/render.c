@@ -147,7 +147,8 @@ static bool cites_of(struct form *f, const char *buf, size_t len)
                     (text_has(buf, len, "daftar-ahli") ? RENDER_READS_EXPERTS : 0u) |
                     (text_has(buf, len, "$party") ? RENDER_READS_PARTY : 0u) |
                     (text_has(buf, len, "disita-dari") ? RENDER_READS_SEIZED : 0u) |
-                    (text_has(buf, len, "'permit_act'") ? RENDER_READS_PERMIT : 0u);
+                    (text_has(buf, len, "'permit_act'") ? RENDER_READS_PERMIT : 0u) |
+                    (text_has(buf, len, "daftar-pasal") ? RENDER_READS_CHARGES : 0u);
     return true;
 }
 

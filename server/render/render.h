@@ -66,6 +66,7 @@ enum {
     RENDER_READS_PARTY = 8,     /* a party by id: its act's */
     RENDER_READS_PERMIT = 16,   /* the Penetapan its act names (permit_act) */
     RENDER_READS_SEIZED = 32,   /* the party each thing was seized from (disita-dari): any */
+    RENDER_READS_CHARGES = 64,  /* the Pasal charged (daftar-pasal) */
 };
 
 struct render_kv {

@@ -20,7 +20,9 @@
     "d.issued_at OR c.payload->>'withdraws' = 'true')) OR EXISTS (SELECT 1 FROM app.documents r "  \
     "WHERE r.event_id = d.event_id AND "                                                           \
     "r.act_number AND r.revoked_at > d.issued_at) OR EXISTS (SELECT 1 FROM app.parties x WHERE "   \
-    "x.case_id = d.case_id AND x.updated_at > d.issued_at AND x.created_at <= d.issued_at))) "
+    "x.case_id = d.case_id AND x.updated_at > d.issued_at AND x.created_at <= d.issued_at) OR "    \
+    "EXISTS (SELECT 1 FROM app.charge_withdrawals w WHERE w.case_id = d.case_id AND w.added_at "   \
+    "<= d.issued_at AND w.withdrawn_at > d.issued_at))) "
 
 #define MICROS(x) "(extract(epoch FROM " x ") * 1000000)::bigint"
 
@@ -67,6 +69,14 @@ static const struct stmt parties = {
                         "case_id FROM cand) ORDER BY x.case_id, "
                         "x.id"};
 
+static const struct stmt charges = {
+    "stale.charges", 1,
+    STALE_CANDIDATES "SELECT w.case_id, coalesce(w.party_id, 0), " MICROS("w.added_at") ", " MICROS(
+        "w.withdrawn_at") ", oc.code, to_json(w.withdrawn_at) #>> '{}' FROM "
+                          "app.charge_withdrawals w JOIN app.offence_catalogue oc ON oc.id = "
+                          "w.offence_id WHERE w.case_id IN (SELECT case_id FROM cand) ORDER BY "
+                          "w.case_id, w.id"};
+
 static void act_of(const PGresult *r, int i, void *item, void *ctx)
 {
     (void)ctx;
@@ -100,6 +110,18 @@ static void party_of(const PGresult *r, int i, void *item, void *ctx)
     x->updated_at = PQgetvalue(r, i, 6);
 }
 
+static void charge_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_stale_charge *w = item;
+    w->case_id = stmt_ll(r, i, 0);
+    w->party_id = stmt_ll(r, i, 1);
+    w->added_us = stmt_ll(r, i, 2);
+    w->withdrawn_us = stmt_ll(r, i, 3);
+    w->code = PQgetvalue(r, i, 4);
+    w->withdrawn_at = PQgetvalue(r, i, 5);
+}
+
 static void paper_of(const PGresult *r, int i, void *item, void *ctx)
 {
     (void)ctx;
@@ -128,15 +150,16 @@ bool store_stale_rows(struct tx *tx, const long long *ids, int n, struct store_s
     if (!arr)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     const char *p[1] = {arr};
-    struct db_batch b[3] = {{acts.name, acts.sql, acts.nparams, p},
+    struct db_batch b[4] = {{acts.name, acts.sql, acts.nparams, p},
                             {papers.name, papers.sql, papers.nparams, p},
-                            {parties.name, parties.sql, parties.nparams, p}};
-    PGresult *r[3];
-    bool ok = tx_batch(tx, 3, b, r, err);
+                            {parties.name, parties.sql, parties.nparams, p},
+                            {charges.name, charges.sql, charges.nparams, p}};
+    PGresult *r[4];
+    bool ok = tx_batch(tx, 4, b, r, err);
     free(arr);
     if (!ok)
         return false;
-    void *a = NULL, *d = NULL, *x = NULL;
+    void *a = NULL, *d = NULL, *x = NULL, *w = NULL;
     int done = 0; /* the results stmt_rows took (it clears one it fails on) */
     ok = stmt_rows(r[0], sizeof *out->acts, act_of, NULL, &a, &out->nacts, &out->res_[0], err);
     done++;
@@ -150,11 +173,17 @@ bool store_stale_rows(struct tx *tx, const long long *ids, int n, struct store_s
                        &out->res_[2], err);
         done++;
     }
-    for (int i = done; i < 3; i++)
+    if (ok) {
+        ok = stmt_rows(r[3], sizeof *out->charges, charge_of, NULL, &w, &out->ncharges,
+                       &out->res_[3], err);
+        done++;
+    }
+    for (int i = done; i < 4; i++)
         PQclear(r[i]);
     out->acts = a;
     out->papers = d;
     out->parties = x;
+    out->charges = w;
     if (!ok)
         store_stale_rows_free(out);
     return ok;
@@ -165,7 +194,8 @@ void store_stale_rows_free(struct store_stale_rows *r)
     free(r->acts);
     free(r->papers);
     free(r->parties);
-    for (int i = 0; i < 3; i++)
+    free(r->charges);
+    for (int i = 0; i < 4; i++)
         PQclear(r->res_[i]);
     memset(r, 0, sizeof *r);
 }

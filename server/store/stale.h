@@ -5,10 +5,11 @@
  *
  * For the cases asked, only those that may have such a paper (a paper not
  * revoked, of an act, and a correction in the case recorded after it, a
- * withdrawal in the case whenever recorded, or a party changed after it) - three statements in one
- * round trip: the acts that have a paper or a correction and every correction of those cases, their
- * papers not revoked with the revoked ones that numbered their act (a paper citing its act's number
- * cites the one its act had when it was issued), and their parties.
+ * withdrawal in the case whenever recorded, a party changed after it, or a charge it may have
+ * printed withdrawn after it) - four statements in one round trip: the acts that have a paper or a
+ * correction and every correction of those cases, their papers not revoked with the revoked ones
+ * that numbered their act (a paper citing its act's number cites the one its act had when it was
+ * issued), their parties, and their charges withdrawn.
  */
 #ifndef BERKAS_STORE_STALE_H
 #define BERKAS_STORE_STALE_H
@@ -48,12 +49,19 @@ struct store_stale_paper { /* an issued paper of an act, not revoked or its act'
     const char *issuer_role; /* the issuing user's role ("investigator", ...), "" unseen */
 };
 
+struct store_stale_charge {           /* a charge withdrawn (sql/0046); by case, then id */
+    long long case_id, party_id;      /* party_id 0: charged to the whole file */
+    long long added_us, withdrawn_us; /* Unix microseconds */
+    const char *code, *withdrawn_at;  /* the Pasal ("122(a)"); withdrawn_at ISO 8601 */
+};
+
 struct store_stale_rows {
-    int nacts, npapers, nparties;
+    int nacts, npapers, nparties, ncharges;
     struct store_stale_act *acts;
     struct store_stale_paper *papers;
     struct store_stale_party *parties;
-    void *res_[3];
+    struct store_stale_charge *charges;
+    void *res_[4];
 };
 
 /* The rows of the cases ids[0..n) the transaction's role sees. */

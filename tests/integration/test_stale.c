@@ -923,6 +923,124 @@ START_TEST(test_the_paper_of_a_withdrawn_act_is_listed_and_revoked_from_the_cli)
 }
 END_TEST
 
+/* The charge's id of Pasal code in case id (asserted charged). */
+static long long charge_of(long long id, const char *code)
+{
+    json_t *c = case_get(id, demo.inv);
+    size_t i;
+    json_t *o;
+    long long k = 0;
+    json_array_foreach(json_object_get(c, "offences"), i, o)
+    {
+        if (strcmp(json_string_value(json_object_get(o, "code")), code) == 0)
+            k = id_of(o);
+    }
+    json_decref(c);
+    ck_assert_msg(k > 0, "Pasal %s not charged in case %lld", code, id);
+    return k;
+}
+
+/* A charge laid in error (DOMAIN 4.3, 7.1, 12): the Sprindik of 6 January says the file
+ * investigates Pasal 122 (case_open); the suspect's stay permit turns out to be forged - Pasal
+ * 119 ayat (1) - so that is charged and Pasal 122 withdrawn.  The Sprindik issued while 122
+ * stood still names it: a paper the Penuntut Umum returns, listed (charges, charge_withdrawn
+ * 122), flagged on the review, a gap of the file; a charge laid after a paper is none it printed
+ * (the Sprindik is not listed when 119(1) is added); a paper issued after the withdrawal is not
+ * listed; who may not withdraw changes nothing; issued again, the Sprindik names 119 ayat (1)
+ * and no longer Pasal 122. */
+START_TEST(test_a_paper_is_stale_with_a_charge_it_printed_withdrawn)
+{
+    long long suspect, id = case_open(&suspect);
+    long long sp_doc = case_row(id, "SELECT id FROM app.documents WHERE case_id = $1::bigint AND "
+                                    "form = 'sprindik'");
+    char path[96], body[200];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"119(1)\",\"party_id\":%lld}", suspect);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    json_t *c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, sp_doc) == NULL, "a charge laid after the Sprindik flags it");
+    json_decref(c);
+    long long k122 = charge_of(id, "122");
+    /* who may not withdraw it, and what is no charge, change nothing */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", id, k122);
+    json_decref(call("DELETE", path, mre, NULL, 404));
+    json_decref(call("DELETE", path, sup, NULL, 403));
+    json_decref(call("DELETE", path, demo.pros, NULL, 403));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", id, k122 + 1000000);
+    json_decref(call("DELETE", path, demo.inv, NULL, 404));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/pasal122", id);
+    json_decref(call("DELETE", path, demo.inv, NULL, 400));
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "offences")), 2);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+    ck_assert_int_eq(case_row(id, "SELECT count(*) FROM app.charge_withdrawals WHERE case_id = "
+                                  "$1::bigint"),
+                     0);
+    /* withdrawn by the investigator of the file's office */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", id, k122);
+    json_decref(call("DELETE", path, demo.inv, NULL, 204));
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "offences")), 1);
+    json_t *s = stale_entry(c, sp_doc);
+    ck_assert_msg(s != NULL, "the Sprindik naming the withdrawn Pasal 122 not listed");
+    fields_are(s, "charges");
+    ck_assert_uint_eq(json_array_size(json_object_get(s, "charges_withdrawn")), 1);
+    json_t *w = json_array_get(json_object_get(s, "charges_withdrawn"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(w, "code")), "122");
+    ck_assert_int_eq(json_integer_value(json_object_get(w, "party_id")), suspect);
+    ck_assert(json_is_null(json_object_get(s, "correction_seq")));
+    ck_assert(has_flag(json_object_get(c, "flags"), "stale_papers"));
+    json_decref(c);
+    json_t *row = review_row(id);
+    ck_assert(has_flag(json_object_get(row, "flags"), "stale_papers"));
+    json_decref(row);
+    char *gaps = file_gaps(id);
+    assert_has(gaps, "menyebut Pasal 122, yang ditarik", "the file's gap names the Pasal");
+    free(gaps);
+    /* the CLI says it too */
+    char cid[24], *out;
+    snprintf(cid, sizeof cid, "%lld", id);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    assert_has(out, "menyebut Pasal 122, yang ditarik", "berkas case show");
+    free(out);
+    /* a summons issued now prints the charges as they stand: not listed */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *x = call("POST", path, demo.inv,
+                     "{\"kind\":\"witness\",\"name\":\"Siti Aminah\",\"address_id\":\"Jalan "
+                     "Sudirman 1, Palembang\"}",
+                     201);
+    char m[200];
+    snprintf(m, sizeof m,
+             "\"type\":\"summons_served\",\"date\":\"2026-01-09\",\"appearance\":\"2026-01-14\","
+             "\"party_id\":%lld",
+             id_of(x));
+    json_decref(x);
+    json_t *d = issue_with(id, "surat_panggilan", act(id, m),
+                           "{\"appear-date\":\"2026-01-14\",\"appear-time\":\"09:00\"}", 201);
+    long long summons = id_of(d);
+    json_decref(d);
+    char *t = fill_document_text(demo.port, demo.inv, summons);
+    assert_has(t, "Pasal 119 ayat (1)", "the summons issued after the withdrawal");
+    assert_lacks(t, "Pasal 122", "the summons issued after the withdrawal");
+    free(t);
+    c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, summons) == NULL, "a paper issued after the withdrawal listed");
+    json_decref(c);
+    /* issued again: the Sprindik names the charge that stands */
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", sp_doc);
+    d = call("POST", path, demo.inv, "{\"note\":\"pasal 122 ditarik\"}", 201);
+    t = fill_document_text(demo.port, demo.inv, id_of(d));
+    assert_has(t, "Pasal 119 ayat (1)", "the Sprindik issued again");
+    assert_lacks(t, "Pasal 122", "the Sprindik issued again");
+    free(t);
+    json_decref(d);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+}
+END_TEST
+
 Suite *suite_stale(void)
 {
     Suite *s = suite_create("stale");
@@ -938,6 +1056,7 @@ Suite *suite_stale(void)
     tcase_add_test(tc, test_a_paper_is_stale_with_the_acts_it_cites);
     tcase_add_test(tc, test_a_paper_is_stale_with_the_parties_it_prints);
     tcase_add_test(tc, test_the_paper_of_a_withdrawn_act_is_listed_and_revoked_from_the_cli);
+    tcase_add_test(tc, test_a_paper_is_stale_with_a_charge_it_printed_withdrawn);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -461,6 +461,8 @@ test('the investigator corrects a party; the paper naming him is flagged; refusa
   const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Le Van Tam', nationality: 'VN', passport_no: 'C7654321' }, 201);
   await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '122(a)', party_id: suspect.id }, 201);
   const paper = await must('POST', `/api/v1/cases/${c0.id}/forms/sprindik`, inv, { event: sprindik.id }, 201);
+  // the Kejari reads the file once told of it (SPDP, KUHAP 109(1))
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(8), recipient: 'kejari' }, 201);
   const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
   await page.locator('#case-number', { hasText: c0.number }).waitFor();
   const fix = `#fix-party-${suspect.id}`;
@@ -536,6 +538,67 @@ test('an SPDP\'s copy to Korwas is offered no SPDP paper; the one to the Kejari 
   await page.locator('#case-number', { hasText: c0.number }).waitFor();
   await page.locator(`#issue-${toPu.id}-spdp`).waitFor();
   assert.equal(await page.locator(`#issue-${copy.id}-spdp`).count(), 0, 'the copy is offered no SPDP paper');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// A charge laid in error is withdrawn from the page (DELETE /cases/{id}/offences/{charge}), asked
+// twice; the Sprindik issued while it stood names it, and the page then lists that paper to be
+// issued again (DOMAIN 12). A charge a colleague withdrew meanwhile: the server's refusal shown
+// beside the list, nothing else changed. A supervisor's and a prosecutor's pages offer no
+// withdrawal, and the server refuses theirs (403).
+test('the investigator withdraws a charge laid in error; the Sprindik naming it is listed', async () => {
+  const c0 = await newCase('Uji penarikan pasal dari halaman');
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Nguyễn Văn Bình', nationality: 'VN', passport_no: 'C2345678' }, 201);
+  const wrong = await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '122', party_id: suspect.id }, 201);
+  const right = await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '119(1)', party_id: suspect.id }, 201);
+  const also = await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '116' }, 201);
+  const c1 = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const sprindik = c1.history.find((e) => e.type === 'sprindik_issued');
+  const paper = await must('POST', `/api/v1/cases/${c0.id}/forms/sprindik`, inv, { event: sprindik.id }, 201);
+  // the Kejari reads the file once told of it (SPDP, KUHAP 109(1))
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(8), recipient: 'kejari' }, 201);
+
+  const tokens = { [NIP.supPlg]: await login(NIP.supPlg), [NIP.prosPlg]: await login(NIP.prosPlg) };
+  for (const nip of [NIP.supPlg, NIP.prosPlg]) {
+    const { ctx, page, errors } = await open(nip, `#/perkara/${c0.id}`);
+    await page.locator('#offences tr', { hasText: 'Pasal 122' }).first().waitFor();
+    assert.equal(await page.locator('[id^="withdraw-offence-"]').count(), 0, nip);
+    const r = await call('DELETE', `/api/v1/cases/${c0.id}/offences/${wrong.id}`, tokens[nip]);
+    assert.equal(r.status, 403, r.text);
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  }
+
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator(`#withdraw-offence-${wrong.id}`).waitFor();
+  // asked first; "Batal" takes nothing back
+  await page.locator(`#withdraw-offence-${wrong.id}`).click();
+  await page.locator(`[data-offence="${wrong.id}"]`).getByRole('button', { name: 'Batal' }).click();
+  let c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.offences.length, 3);
+  assert.equal(c.stale_papers.length, 0);
+  // a colleague withdrew Pasal 116 meanwhile: the page's click is refused, shown, nothing else goes
+  await must('DELETE', `/api/v1/cases/${c0.id}/offences/${also.id}`, inv, undefined, 204);
+  await page.locator(`#withdraw-offence-${also.id}`).click();
+  await page.locator(`#withdraw-offence-${also.id}-yes`).click();
+  await page.locator('#offence-withdraw-error', { hasText: 'Tidak ditemukan' }).waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.deepEqual(c.offences.map((o) => o.code).sort(), ['119(1)', '122']);
+
+  await page.locator(`#withdraw-offence-${wrong.id}`).click();
+  await page.getByRole('button', { name: 'Ya, tarik Pasal 122' }).click();
+  // the Sprindik printed both Pasal withdrawn since
+  await page.locator(`.stale[data-document="${paper.id}"]`, { hasText: 'Menyebut Pasal 116 dan 122' }).waitFor();
+  assert.equal(await page.locator(`[data-offence="${wrong.id}"]`).count(), 0);
+  assert.equal(await page.locator(`[data-offence="${right.id}"]`).count(), 1);
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.deepEqual(c.offences.map((o) => o.code), ['119(1)']);
+  assert.deepEqual(
+    c.stale_papers.map((s) => [s.document_id, s.charges_withdrawn.map((x) => x.code)]),
+    [[paper.id, ['116', '122']]],
+  );
+  await shot(page, 'workbench-charge-withdrawn');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
