@@ -24,6 +24,7 @@
 #include "forms.h"
 #include "oath.h"
 #include "permit.h"
+#include "release.h"
 #include "snapshot.h"
 #include "statecache.h"
 #include "core/answer.h"
@@ -753,13 +754,29 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
     return true;
 }
 
+/* The ground a release stands on after a correction that sends none: the original's, as its
+ * corrections up to now left it (log index root). */
+static const char *standing_ground(const struct casefile *cf, int root)
+{
+    const char *g = json_string_value(json_object_get(cf->ev_payload[root], "ground"));
+    for (int i = root + 1; i < cf->nevents; i++) {
+        const char *c = json_string_value(json_object_get(cf->ev_payload[i], "ground"));
+        if (cf->ev[i].event == EV_CORRECTED && !cf->ev[i].withdraws && c &&
+            casefile_root(cf, i) == root)
+            g = c;
+    }
+    return g;
+}
+
 /* A release's ground (KUHAP 24(3)-(4), 26(4), 31; core/relground.h: why the suspect leaves
  * detention, which his SP and BA Pengeluaran Tahanan state): one of the list, 400 otherwise;
  * required of a release recorded now - 422 naming the field with the grounds the law knows.
  * Only the write asks it: a release logged before it was required loads as it was (its papers
  * refuse for want of it until a correction records it).  A correction that replaces a release
- * may leave the ground as it was; one it sends is held to the list. */
-static bool check_release_ground(enum event ev, const struct event_input *in,
+ * may leave the ground as it was; one it sends is held to the list.  The ground, sent or kept,
+ * must be true of the file on the release's date (app/release.h). */
+static bool check_release_ground(const struct casefile *cf, enum event ev,
+                                 const struct event_input *in, struct caldate date,
                                  struct event_outcome *out, struct berr *err)
 {
     char known[200];
@@ -767,8 +784,19 @@ static bool check_release_ground(enum event ev, const struct event_input *in,
     if (in->ground && !release_ground_find(in->ground))
         return berr_field(err, BERR_BAD_INPUT, "ground",
                           "%.60s bukan alasan pengeluaran tahanan; pilih: %s", in->ground, known);
-    if (in->ground || ev == EV_CORRECTED)
-        return true;
+    int root = ev == EV_CORRECTED ? casefile_root(cf, casefile_event_index(cf, in->corrects)) : -1;
+    if (in->ground || ev == EV_CORRECTED) {
+        if (in->withdraws || (ev == EV_CORRECTED && root < 0))
+            return true;
+        int suspect = in->party_id ? casefile_suspect_index(cf, in->party_id) : -1;
+        if (!in->party_id && root >= 0)
+            suspect = cf->ev[root].suspect;
+        const char *ground = in->ground ? in->ground : standing_ground(cf, root);
+        if (release_ground_borne(cf, suspect, ground, date, root, err))
+            return true;
+        out->problem_type = "release-ground";
+        return false;
+    }
     json_t *codes = json_array();
     for (int i = 0; i < release_ground_count(); i++)
         json_array_append_new(codes, json_string(release_ground_at(i)->code));
@@ -790,7 +818,7 @@ static bool check_ground(const struct casefile *cf, enum event ev, const struct 
 {
     enum event as = casefile_acting_as(cf, ev, in->corrects);
     if (as == EV_RELEASED)
-        return check_release_ground(ev, in, out, err);
+        return check_release_ground(cf, ev, in, date, out, err);
     if (as != EV_SP3_ISSUED || (ev == EV_CORRECTED && (in->withdraws || !in->ground)))
         return true;
     const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, date);

@@ -34,14 +34,16 @@ static bool fold_one(const struct casefile *cf, int i, const struct case_event *
     return true;
 }
 
-/* h: suspect's detention after his effective acts dated on or before day, in the log's order. */
-static void fold_until(const struct casefile *cf, int suspect, struct caldate day, struct held *h)
+/* h: suspect's detention after his effective acts dated on or before day, in the log's order,
+ * without the act at log index skip (-1: none). */
+static void fold_until(const struct casefile *cf, int suspect, struct caldate day, int skip,
+                       struct held *h)
 {
     memset(h, 0, sizeof *h);
     detention_init(&h->det);
     for (int i = 0; i < cf->nevents; i++) {
         struct case_event e;
-        if (!evlog_effective(cf->ev, cf->nevents, i, &e) || e.suspect != suspect ||
+        if (i == skip || !evlog_effective(cf->ev, cf->nevents, i, &e) || e.suspect != suspect ||
             !event_is_detention(e.event))
             continue;
         struct caldate on = evlog_date(&e, cf->zone);
@@ -53,6 +55,14 @@ static void fold_until(const struct casefile *cf, int suspect, struct caldate da
         }
         (void)fold_one(cf, i, &e, on, h);
     }
+}
+
+void extension_held_on(const struct casefile *cf, int suspect, struct caldate day, int skip,
+                       struct detention *out)
+{
+    struct held h;
+    fold_until(cf, suspect, day, skip, &h);
+    *out = h.det;
 }
 
 bool extension_granted(const struct casefile *cf, long long event_id, struct ext_granted *out,
@@ -214,7 +224,7 @@ bool extension_ask(const struct casefile *cf, int suspect, struct caldate day, i
     char dd[CALDATE_DATE_LEN];
     memset(out, 0, sizeof *out);
     caldate_format(day, dd, sizeof dd);
-    fold_until(cf, suspect, day, &h);
+    fold_until(cf, suspect, day, -1, &h);
     const struct detention *d = &h.det;
     if (d->state != DET_DETAINED)
         return not_held(&h, dd, err);

@@ -45,6 +45,13 @@ BERKAS_MUST_CHECK bool extension_ask(const struct casefile *cf, int suspect, str
                                      int days_given, bool illness, struct ext_ask *out,
                                      struct berr *err);
 
+/* The suspect's (a core index) detention as his effective acts dated on or before day leave it,
+ * in the log's order, each under the rule set of its date, without the act at log index skip
+ * (-1: none; a release being corrected leaves itself out): its state and, once detained, the
+ * period in force and its last day (end). */
+void extension_held_on(const struct casefile *cf, int suspect, struct caldate day, int skip,
+                       struct detention *out);
+
 /* What an extension recorded granted (the Berita Acara Perpanjangan Penahanan states it):
  * the suspect's detention folded by the detention machine from his acts up to and including
  * the extension act, in the log's order, each under the rule set of its date - the new

@@ -344,6 +344,9 @@ START_TEST(test_release_papers_are_listed_and_numbered_by_the_office_pattern)
     char sp_han[160], events_path[96], body[400];
     long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
     snprintf(events_path, sizeof events_path, "/api/v1/cases/%lld/events", id);
+    /* the investigation stopped on 6 March (KUHAP 109(2)), the suspect released that day */
+    (void)record(id, "\"type\":\"sp3_issued\",\"date\":\"2026-03-06\",\"ground\":"
+                     "\"tidak_cukup_bukti\",\"polri_involved\":true");
     snprintf(body, sizeof body,
              "{\"type\":\"released\",\"at\":\"2026-03-06T10:00:00+07:00\",\"party_id\":%lld,"
              "\"ground\":\"penyidikan_dihentikan\",\"issue\":[\"sp_pengeluaran_tahanan\","
@@ -729,6 +732,141 @@ START_TEST(test_papers_of_a_1981_detention_cite_uu_8_1981)
 }
 END_TEST
 
+/* Release members (without braces, the suspect's party_id added) on case id refused with 422
+ * on ground, its detail holding each of what[] (NULL-ended), nothing recorded. */
+static void release_refused(long long id, long long party, const char *members,
+                            const char *const what[])
+{
+    char path[96], body[600];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body, "{\"type\":\"released\",\"party_id\":%lld,%s}", party, members);
+    long long before = events(id);
+    json_t *p = call("POST", path, demo.inv, body, 422);
+    ck_assert_str_eq(str(p, "field"), "ground");
+    for (int i = 0; what[i]; i++)
+        ck_assert_msg(strstr(str(p, "detail"), what[i]), "\"%s\" not in: %s", what[i],
+                      str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(events(id), before);
+}
+
+/* KUHAP 24(4), 29(6): "masa penahanan telah habis" is a fact of the file - the period in force
+ * (the detention clock) ended on or before the release's day.  Detained 5 February 2026 at
+ * 07:00, his 20 days run to 24 February: released on the 12th it is refused naming the 24th,
+ * nothing recorded; on the 25th it stands and his order says so.  Extended by the PU on 20
+ * February by 30 days (to 26 March), a release on 1 March on that ground is refused naming 26
+ * March; a correction moving a release back inside the period on that ground too.  Of a suspect
+ * never detained, no period ran out. */
+START_TEST(test_a_release_because_the_period_ran_out_only_when_it_did)
+{
+    long long party, han;
+    char sp_han[160], m[600];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    release_refused(
+        id, party, "\"at\":\"2026-02-12T15:30:00+07:00\",\"ground\":\"masa_penahanan_habis\"",
+        (const char *const[]){"masa_penahanan_habis", "2026-02-24", "2026-02-12", "24(4)", NULL});
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-25T08:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"masa_penahanan_habis\"",
+             party);
+    long long rel = record(id, m);
+    json_t *sp = issue(id, "sp_pengeluaran_tahanan", rel, "{}", demo.inv, 201);
+    char *t =
+        fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(sp, "id")));
+    assert_has(t, "masa penahanan telah habis", "SP Pengeluaran: the ground");
+    free(t);
+    json_decref(sp);
+    /* re-dated to the 20th, keeping the ground: refused, the release stands as it was */
+    char path[96], body[600];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"2026-02-20T08:00:00+07:00\","
+             "\"party_id\":%lld}",
+             rel, party);
+    long long before = events(id);
+    json_t *p = call("POST", path, demo.inv, body, 422);
+    ck_assert_str_eq(str(p, "field"), "ground");
+    ck_assert_msg(strstr(str(p, "detail"), "2026-02-24"), "%s", str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(events(id), before);
+
+    /* extended by the PU: the period now ends on 26 March */
+    id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_pu\",\"at\":\"2026-02-20T10:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"number\":\"B-322/L.6.10/Eku.1/02/2026\"",
+             party);
+    (void)record(id, m);
+    release_refused(id, party,
+                    "\"at\":\"2026-03-01T09:00:00+07:00\",\"ground\":\"masa_penahanan_habis\"",
+                    (const char *const[]){"2026-03-26", NULL});
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-03-26T16:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"masa_penahanan_habis\"",
+             party);
+    (void)record(id, m);
+
+    /* arrested, never detained: no period of detention to run out */
+    long long other;
+    long long id2 =
+        suspect_case("2026-02-02", "Uji tanpa penahanan", LAN, "122", "2026-02-03", &other);
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"at\":\"2026-02-04T08:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/23/II/2026/Ditreskrimsus\"",
+             other);
+    (void)record(id2, m);
+    release_refused(id2, other,
+                    "\"at\":\"2026-02-04T20:00:00+07:00\",\"ground\":\"masa_penahanan_habis\"",
+                    (const char *const[]){"tidak sedang ditahan", NULL});
+}
+END_TEST
+
+/* KUHAP 109(2): "penyidikan ... telah dihentikan" only when an SP3 stands on or before the
+ * release's day - not before one is recorded, not once it is withdrawn; then released the day
+ * of a new SP3, the order states that ground.  The court's praperadilan order is an outside
+ * paper the file cannot gainsay (KUHAP 77, 82(3) huruf a): that ground is taken as given. */
+START_TEST(test_a_release_because_the_investigation_stopped_only_under_an_sp3)
+{
+    long long party, han;
+    char sp_han[160], m[600];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    const char *const no_sp3[] = {"penyidikan_dihentikan", "SP3", "2026-02-10", NULL};
+    release_refused(id, party,
+                    "\"at\":\"2026-02-10T15:00:00+07:00\",\"ground\":\"penyidikan_dihentikan\"",
+                    no_sp3);
+    long long sp3 = record(id, "\"type\":\"sp3_issued\",\"date\":\"2026-02-10\",\"ground\":"
+                               "\"tidak_cukup_bukti\",\"polri_involved\":true");
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-02-10\",\"corrects\":%lld,\"withdraws\":true",
+             sp3);
+    (void)record(id, m);
+    release_refused(id, party,
+                    "\"at\":\"2026-02-10T15:00:00+07:00\",\"ground\":\"penyidikan_dihentikan\"",
+                    no_sp3);
+    (void)record(id, "\"type\":\"sp3_issued\",\"date\":\"2026-02-10\",\"ground\":"
+                     "\"tidak_cukup_bukti\",\"polri_involved\":true");
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-10T15:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"penyidikan_dihentikan\"",
+             party);
+    long long rel = record(id, m);
+    json_t *sp = issue(id, "sp_pengeluaran_tahanan", rel, "{}", demo.inv, 201);
+    char *t =
+        fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(sp, "id")));
+    assert_has(t, "penyidikan terhadap tersangka telah dihentikan", "SP Pengeluaran: the ground");
+    free(t);
+    json_decref(sp);
+
+    /* the praperadilan's order, in a file with no SP3 and the period still running */
+    id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-13T11:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"putusan_praperadilan\"",
+             party);
+    (void)record(id, m);
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -744,6 +882,8 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_a_house_detention_released_needs_the_address);
     tcase_add_test(tc, test_the_dossier_binds_the_release_papers);
     tcase_add_test(tc, test_papers_of_a_1981_detention_cite_uu_8_1981);
+    tcase_add_test(tc, test_a_release_because_the_period_ran_out_only_when_it_did);
+    tcase_add_test(tc, test_a_release_because_the_investigation_stopped_only_under_an_sp3);
     suite_add_tcase(s, tc);
     return s;
 }
