@@ -226,6 +226,7 @@ START_TEST(test_a_release_has_its_order_and_berita_acara)
              sp_han);
     assert_has(t, want, "SP Pengeluaran: the SP Penahanan it ends");
     assert_has(t, "kepentingan pemeriksaan sudah terpenuhi", "SP Pengeluaran: the ground");
+    assert_lacks(t, "Perpanjangan Penahanan", "SP Pengeluaran: no extension to cite");
     assert_has(t, SUSPECT, "SP Pengeluaran: the suspect");
     assert_has(t, FACILITY, "SP Pengeluaran: where he was held");
     assert_has(t, "12 Februari 2026", "SP Pengeluaran: dated by its act");
@@ -732,6 +733,84 @@ START_TEST(test_papers_of_a_1981_detention_cite_uu_8_1981)
 }
 END_TEST
 
+/* KUHAP 24(2), 29: a suspect whose detention was extended is held, when released, on the
+ * extension in force - the PU's T-4, then the Ketua PN's Penetapan - besides his SP Penahanan;
+ * the order releasing him and its Berita Acara cite both by the number and date recorded on
+ * their acts.  Without an extension they cite the SP Penahanan alone (the first test).  An
+ * extension recorded without its number: the papers are refused naming it, nothing numbered. */
+START_TEST(test_release_papers_cite_the_extension_he_was_held_on)
+{
+    long long party, han;
+    char sp_han[160], m[600], want[400];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_pu\",\"at\":\"2026-02-20T10:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"number\":\"B-323/L.6.10/Eku.1/02/2026\"",
+             party);
+    (void)record(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-03-03T10:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"kepentingan_terpenuhi\"",
+             party);
+    long long rel = record(id, m);
+    snprintf(want, sizeof want,
+             "Surat Perintah Penahanan Nomor %s tanggal 5 Februari 2026 dan Surat Perpanjangan "
+             "Penahanan (T-4) Kepala Kejaksaan Negeri Palembang Nomor B-323/L.6.10/Eku.1/02/2026 "
+             "tanggal 20 Februari 2026",
+             sp_han);
+    static const char *const forms[] = {"sp_pengeluaran_tahanan", "ba_pengeluaran_tahanan"};
+    for (int i = 0; i < 2; i++) {
+        json_t *d = issue(id, forms[i], rel, "{}", demo.inv, 201);
+        char *t =
+            fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+        assert_has(t, want, forms[i]);
+        assert_lacks(t, "Pengadilan Negeri", forms[i]);
+        free(t);
+        json_decref(d);
+    }
+
+    /* then the Ketua PN's 30 days (27 March - 25 April), first recorded without its number */
+    id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_pu\",\"at\":\"2026-02-20T10:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"number\":\"B-324/L.6.10/Eku.1/02/2026\"",
+             party);
+    (void)record(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_court\",\"at\":\"2026-03-20T09:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true",
+             party);
+    long long pn = record(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-04-02T10:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"kepentingan_terpenuhi\"",
+             party);
+    rel = record(id, m);
+    refused(id, "sp_pengeluaran_tahanan", rel, "{}", 422, "nomor surat perpanjangan penahanan");
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"corrects\":%lld,\"at\":\"2026-03-20T09:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true,\"number\":"
+             "\"22/Pen.Pid/2026/PN Plg\"",
+             pn, party);
+    (void)record(id, m);
+    snprintf(want, sizeof want,
+             "Surat Perintah Penahanan Nomor %s tanggal 5 Februari 2026 dan Penetapan Ketua "
+             "Pengadilan Negeri",
+             sp_han);
+    for (int i = 0; i < 2; i++) {
+        json_t *d = issue(id, forms[i], rel, "{}", demo.inv, 201);
+        char *t =
+            fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+        assert_has(t, want, forms[i]);
+        assert_has(t, "Nomor 22/Pen.Pid/2026/PN Plg tanggal 20 Maret 2026", forms[i]);
+        assert_lacks(t, "(T-4)", forms[i]);
+        assert_lacks(t, "....", forms[i]);
+        free(t);
+        json_decref(d);
+    }
+}
+END_TEST
+
 /* Release members (without braces, the suspect's party_id added) on case id refused with 422
  * on ground, its detail holding each of what[] (NULL-ended), nothing recorded. */
 static void release_refused(long long id, long long party, const char *members,
@@ -884,6 +963,7 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_papers_of_a_1981_detention_cite_uu_8_1981);
     tcase_add_test(tc, test_a_release_because_the_period_ran_out_only_when_it_did);
     tcase_add_test(tc, test_a_release_because_the_investigation_stopped_only_under_an_sp3);
+    tcase_add_test(tc, test_release_papers_cite_the_extension_he_was_held_on);
     suite_add_tcase(s, tc);
     return s;
 }
