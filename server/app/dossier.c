@@ -15,6 +15,13 @@
  * PDFs cannot be drawn by libharu: the book reserves blank pages for them,
  * counted in "Halaman X dari Y" and the daftar isi, and libqpdf puts the
  * upload's own pages there (render_pdf_bind).
+ *
+ * What of an upload enters the book: its pages, each with what it reaches
+ * (resources, contents, annotations), never its catalog - no document-level
+ * /OpenAction, /Names (scripts, embedded files) or /AcroForm of an upload is
+ * copied.  An upload with active content is refused when it comes in
+ * (render_pdf_check, issue 22); one stored before that check that still holds
+ * some is bound without its pages' /AA and /Annots (bind.c strip_active).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,8 +10,29 @@
  * read by qpdf only after its first bytes say it is a PDF; an encrypted or
  * unreadable one is refused, so what is stored is always a PDF qpdf can
  * bind later.
+ *
+ * No active content (issue 22): the berkas perkara is a state paper the
+ * prosecutor and the court open, often in Acrobat, which runs what a PDF
+ * asks when it is opened or a page shows.  render_pdf_check walks every
+ * object reachable from the trailer (qpdf resolves references, objects in
+ * object streams included; no PDF is parsed here) and refuses one that holds
+ * - anywhere: the keys /JS, /JavaScript (also a /Names tree of scripts), /AA
+ *   (actions run when a page opens, a field is touched, the file closes),
+ *   /XFA, /EmbeddedFiles, /EF, /RichMediaContent;
+ * - an action (/S) that runs code, sends, fetches or starts something:
+ *   /JavaScript, /Launch, /SubmitForm, /ImportData, /GoToR, /GoToE,
+ *   /GoTo3DView, /RichMediaExecute, /Rendition, /Movie, /Sound;
+ * - an object (/Type, /Subtype) that carries a file or a player:
+ *   /EmbeddedFile, /FileAttachment, /RichMedia, /Screen, /Movie, /Sound, /3D;
+ * - an /OpenAction other than a destination (an array) or a plain /GoTo:
+ *   opening on a page is what a viewer does anyway, anything else runs
+ *   unasked.
+ * A link's /URI (and a /GoTo or /Named one) stays: it does nothing until the
+ * reader clicks it, and the viewer asks before it leaves the file; as an
+ * /OpenAction or under /AA it is refused with them.
  */
 #include <qpdf/qpdf-c.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +61,210 @@ static bool looks_like_pdf(const unsigned char *p, size_t len)
     return false;
 }
 
+/* ---- active content ------------------------------------------------------------------- */
+
+#define FOUND_MAX 6
+
+/* Keys that make a PDF act of its own wherever they stand. */
+static const char *const active_keys[] = {
+    "/JS", "/JavaScript", "/AA", "/XFA", "/EmbeddedFiles", "/EF", "/RichMediaContent", NULL};
+/* Action types (/S) that run code, send, fetch or start something. */
+static const char *const active_actions[] = {
+    "/JavaScript", "/Launch",           "/SubmitForm", "/ImportData", "/GoToR", "/GoToE",
+    "/GoTo3DView", "/RichMediaExecute", "/Rendition",  "/Movie",      "/Sound", NULL};
+/* Objects (/Type, /Subtype) that carry a file or a player. */
+static const char *const active_kinds[] = {
+    "/EmbeddedFile", "/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound", "/3D", NULL};
+
+struct scan {
+    qpdf_data q;
+    qpdf_oh *stack;
+    size_t n, cap;
+    uint64_t *seen; /* indirect objects walked (id, generation): open addressing, 0 empty */
+    size_t nseen, seencap;
+    char found[FOUND_MAX][48];
+    int nfound;
+    bool oom;
+};
+
+static bool listed(const char *const *list, const char *name)
+{
+    for (; *list; list++)
+        if (strcmp(*list, name) == 0)
+            return true;
+    return false;
+}
+
+static void note(struct scan *s, const char *what)
+{
+    for (int i = 0; i < s->nfound; i++)
+        if (strcmp(s->found[i], what) == 0)
+            return;
+    if (s->nfound < FOUND_MAX)
+        snprintf(s->found[s->nfound++], sizeof s->found[0], "%s", what);
+}
+
+static void push(struct scan *s, qpdf_oh oh)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        qpdf_oh *v = realloc(s->stack, cap * sizeof *v);
+        if (!v) {
+            s->oom = true;
+            qpdf_oh_release(s->q, oh);
+            return;
+        }
+        s->stack = v;
+        s->cap = cap;
+    }
+    s->stack[s->n++] = oh;
+}
+
+static bool seen_insert(uint64_t *tab, size_t cap, uint64_t key)
+{
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & (cap - 1);
+    while (tab[i] && tab[i] != key)
+        i = (i + 1) & (cap - 1);
+    if (tab[i])
+        return false;
+    tab[i] = key;
+    return true;
+}
+
+/* Whether the indirect object (id, gen) is walked for the first time. */
+static bool first_visit(struct scan *s, int id, int gen)
+{
+    if (2 * (s->nseen + 1) > s->seencap) {
+        size_t cap = s->seencap ? s->seencap * 2 : 1024;
+        uint64_t *t = calloc(cap, sizeof *t);
+        if (!t)
+            return !(s->oom = true);
+        for (size_t i = 0; i < s->seencap; i++)
+            if (s->seen[i])
+                seen_insert(t, cap, s->seen[i]);
+        free(s->seen);
+        s->seen = t;
+        s->seencap = cap;
+    }
+    uint64_t key = ((uint64_t)(uint32_t)id << 20 | (uint32_t)(gen & 0xFFFFF)) + 1;
+    bool fresh = seen_insert(s->seen, s->seencap, key);
+    s->nseen += fresh;
+    return fresh;
+}
+
+/* An /OpenAction that only opens the file at a place: a destination or a plain /GoTo. */
+static bool opens_at_a_place(qpdf_data q, qpdf_oh v)
+{
+    if (qpdf_oh_is_array(q, v))
+        return true;
+    qpdf_oh kind = qpdf_oh_get_key_if_dict(q, v, "/S");
+    bool go = qpdf_oh_is_name_and_equals(q, kind, "/GoTo");
+    qpdf_oh_release(q, kind);
+    return go;
+}
+
+/* One key of a dictionary and its value (pushed to be walked in turn). */
+static void scan_key(struct scan *s, const char *key, qpdf_oh v)
+{
+    if (listed(active_keys, key))
+        note(s, key);
+    if (strcmp(key, "/OpenAction") == 0 && !opens_at_a_place(s->q, v))
+        note(s, key);
+    bool action = strcmp(key, "/S") == 0;
+    if ((action || strcmp(key, "/Type") == 0 || strcmp(key, "/Subtype") == 0) &&
+        qpdf_oh_is_name(s->q, v)) {
+        char name[48];
+        snprintf(name, sizeof name, "%s", qpdf_oh_get_name(s->q, v));
+        if (listed(action ? active_actions : active_kinds, name))
+            note(s, name);
+    }
+    push(s, v);
+}
+
+static void scan_dict(struct scan *s, qpdf_oh d)
+{
+    /* the keys first: one iteration at a time, and each key's text lasts one call */
+    size_t nkeys = 0, cap = 0;
+    char **keys = NULL;
+    qpdf_oh_begin_dict_key_iter(s->q, d);
+    while (!s->oom && qpdf_oh_dict_more_keys(s->q)) {
+        if (nkeys == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **k = realloc(keys, cap * sizeof *k);
+            s->oom = !k;
+            keys = k ? k : keys;
+        }
+        char *key = s->oom ? NULL : strdup(qpdf_oh_dict_next_key(s->q));
+        s->oom = s->oom || !key;
+        if (key)
+            keys[nkeys++] = key;
+    }
+    for (size_t i = 0; i < nkeys; i++) {
+        if (!s->oom)
+            scan_key(s, keys[i], qpdf_oh_get_key(s->q, d, keys[i]));
+        free(keys[i]);
+    }
+    free(keys);
+}
+
+/* One object off the stack: its dictionary's keys, its array's items. */
+static void scan_one(struct scan *s, qpdf_oh h)
+{
+    if (qpdf_oh_is_indirect(s->q, h) &&
+        !first_visit(s, qpdf_oh_get_object_id(s->q, h), qpdf_oh_get_generation(s->q, h)))
+        return;
+    enum qpdf_object_type_e t = qpdf_oh_get_type_code(s->q, h);
+    if (t == ot_dictionary) {
+        scan_dict(s, h);
+    } else if (t == ot_stream) {
+        qpdf_oh d = qpdf_oh_get_dict(s->q, h);
+        scan_dict(s, d);
+        qpdf_oh_release(s->q, d);
+    } else if (t == ot_array) {
+        int n = qpdf_oh_get_array_n_items(s->q, h);
+        for (int i = 0; i < n && !s->oom; i++)
+            push(s, qpdf_oh_get_array_item(s->q, h, i));
+    }
+}
+
+/* Walk everything reachable from the trailer; s->found names what acts. */
+static bool scan_pdf(qpdf_data q, struct scan *s, struct berr *err)
+{
+    *s = (struct scan){.q = q};
+    push(s, qpdf_get_trailer(q));
+    while (s->n > 0 && !s->oom) {
+        qpdf_oh h = s->stack[--s->n];
+        scan_one(s, h);
+        qpdf_oh_release(q, h);
+    }
+    free(s->stack);
+    free(s->seen);
+    if (s->oom)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    if (qpdf_has_error(q))
+        return qpdf_failed(q, err, BERR_BAD_INPUT, "PDF tidak dapat dibaca seluruhnya");
+    return true;
+}
+
+/* The refusal of a PDF that acts of its own (see the head of this file). */
+static bool no_active_content(qpdf_data q, struct berr *err)
+{
+    struct scan s;
+    if (!scan_pdf(q, &s, err))
+        return false;
+    if (s.nfound == 0)
+        return true;
+    char what[FOUND_MAX * 50] = "";
+    for (int i = 0; i < s.nfound; i++)
+        snprintf(what + strlen(what), sizeof what - strlen(what), "%s%s", i ? ", " : "",
+                 s.found[i]);
+    return berr_field(err, BERR_UNPROCESSABLE, "file",
+                      "PDF berisi JavaScript/aksi otomatis: %s; berkas perkara tidak menjilid isi "
+                      "yang berjalan sendiri: unggah hasil pindai tanpa JavaScript, aksi "
+                      "otomatis, formulir XFA atau berkas tersemat",
+                      what);
+}
+
 bool render_pdf_check(const unsigned char *pdf, size_t len, int *pages, struct berr *err)
 {
     *pages = 0;
@@ -51,6 +276,7 @@ bool render_pdf_check(const unsigned char *pdf, size_t len, int *pages, struct b
     if (!q)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    qpdf_silence_errors(q);
     bool ok = true;
     if (qpdf_read_memory(q, "upload.pdf", (const char *)pdf, len, "") & QPDF_ERRORS)
         ok = qpdf_failed(q, err, BERR_BAD_INPUT, "PDF tidak dapat dibaca");
@@ -64,6 +290,8 @@ bool render_pdf_check(const unsigned char *pdf, size_t len, int *pages, struct b
             ok = berr_field(err, BERR_BAD_INPUT, "file", "PDF harus 1 sampai %d halaman, bukan %d",
                             PAGES_MAX, n);
         else
+            ok = no_active_content(q, err);
+        if (ok)
             *pages = n;
     }
     qpdf_cleanup(&q);
@@ -98,6 +326,32 @@ static qpdf_oh *placeholders(qpdf_data q, const struct render_insert *ins, size_
     return ph;
 }
 
+/* What a page brings along: qpdf_add_page_at copies the page object and what
+ * it reaches (its resources, contents, annotations and their actions) but
+ * not its /Parent, so nothing of the upload's catalog - its /OpenAction,
+ * /Names (scripts, embedded files), /AcroForm - ever enters the book.  A
+ * page's own actions would: uploads are checked when they come in
+ * (render_pdf_check), and one stored before that check whose walk still
+ * finds active content has its pages bound without their /AA and /Annots,
+ * the printed content alone. */
+static bool strip_active(qpdf_data src, int pages, struct berr *err)
+{
+    struct scan s;
+    qpdf_silence_errors(src);
+    if (!scan_pdf(src, &s, err)) {
+        if (err) /* it was read when it came in: binding it is ours to fail */
+            err->kind = BERR_INTERNAL;
+        return false;
+    }
+    for (int p = 0; s.nfound > 0 && p < pages; p++) {
+        qpdf_oh page = qpdf_get_page_n(src, (size_t)p);
+        qpdf_oh_remove_key(src, page, "/AA");
+        qpdf_oh_remove_key(src, page, "/Annots");
+        qpdf_oh_release(src, page);
+    }
+    return !qpdf_has_error(src) || qpdf_failed(src, err, BERR_INTERNAL, "lampiran");
+}
+
 /* Insert i's pages read into *src (the caller cleans it up) and put in
  * place of its placeholders ph, which go. */
 static bool bind_insert(qpdf_data q, qpdf_data *src, const struct render_insert *in, size_t i,
@@ -111,7 +365,7 @@ static bool bind_insert(qpdf_data q, qpdf_data *src, const struct render_insert 
         return qpdf_failed(*src, err, BERR_INTERNAL, "lampiran");
     if (qpdf_get_num_pages(*src) != in->pages)
         return berr_set(err, BERR_INTERNAL, "lampiran %zu: jumlah halaman berubah", i);
-    bool ok = true;
+    bool ok = strip_active(*src, in->pages, err);
     for (int p = 0; ok && p < in->pages; p++) {
         qpdf_oh page = qpdf_get_page_n(*src, (size_t)p);
         ok = (!(qpdf_add_page_at(q, *src, page, QPDF_TRUE, ph[p]) & QPDF_ERRORS) &&

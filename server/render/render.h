@@ -173,8 +173,10 @@ bool render_book(const struct render_engine *e, const char *case_xml, size_t cas
 /* ---- pages from outside: PDF uploads (bind.c, libqpdf) ------------------------------ */
 
 /* Whether pdf is a PDF berkas can bind: "%PDF-" first and "%%EOF" at the
- * end, readable by qpdf, not encrypted, 1 to 2000 pages (*pages).
- * BERR_BAD_INPUT saying why not. */
+ * end, readable by qpdf, not encrypted, 1 to 2000 pages (*pages):
+ * BERR_BAD_INPUT saying why not; and without active content (JavaScript,
+ * actions run unasked, embedded files, XFA: bind.c's head lists them):
+ * BERR_UNPROCESSABLE naming what was found. */
 bool render_pdf_check(const unsigned char *pdf, size_t len, int *pages, struct berr *err);
 
 /* An upload bound into a book: its pages replace the book's pages

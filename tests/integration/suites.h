@@ -48,5 +48,6 @@ Suite *suite_stale(void);
 Suite *suite_signer(void);
 Suite *suite_blanks(void);
 Suite *suite_detpapers(void);
+Suite *suite_uploads(void);
 
 #endif

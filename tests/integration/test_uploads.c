@@ -1,0 +1,405 @@
+/*
+ * test_uploads.c - what an upload may bring into the berkas perkara, over real
+ * HTTP against a real berkasd on the demo data, its dossier read back with
+ * pdftotext.
+ *
+ * The berkas perkara is a state paper the Penuntut Umum and the court open,
+ * often in Acrobat, which runs what a PDF asks when it opens or a page shows
+ * (issue 22): a PDF holding JavaScript or an action run unasked (/OpenAction
+ * other than a place to open at, /AA), or that launches, submits, imports,
+ * opens another file or carries one (/Launch, /SubmitForm, /ImportData,
+ * /GoToR, /EmbeddedFiles, XFA) is refused 422 problem+json naming what was
+ * found, nothing stored - wherever it hides: in a /Names tree, behind escaped
+ * names, compressed inside an object stream.  A plain scan is still taken and
+ * bound; so is a link (/URI) and an /OpenAction that opens at a page.
+ *
+ * The hostile PDFs are written here as PDF text (their cross-reference table
+ * computed), the object-stream one rewritten by libqpdf (qpdf's own writer,
+ * object streams generated, compressed) so that nothing of it reads as text.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <qpdf/qpdf-c.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filler.h"
+#include "harness.h"
+#include "papers.h"
+#include "suites.h"
+
+/* ---- PDFs written here ------------------------------------------------------------------- */
+
+struct pdf {
+    char *p;
+    size_t len;
+};
+
+static void pdf_free(struct pdf *d)
+{
+    free(d->p);
+    d->p = NULL;
+}
+
+/* A one-page PDF reading "SURAT PINDAI 4711": the catalog (1) with cat_extra, the pages (2),
+ * the page (3) with page_extra, its content (4), its font (5), then each of the
+ * NULL-terminated extra objects (6, 7, ...) as written; its cross-reference table true. */
+static struct pdf pdf_make(const char *cat_extra, const char *page_extra, ...)
+{
+    static const char content[] = "BT /F1 18 Tf 72 700 Td (SURAT PINDAI 4711) Tj ET";
+    char *obj[16], buf[1024];
+    int n = 0;
+    snprintf(buf, sizeof buf, "<< /Type /Catalog /Pages 2 0 R %s >>", cat_extra);
+    obj[n++] = strdup(buf);
+    obj[n++] = strdup("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    snprintf(buf, sizeof buf,
+             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 "
+             "5 0 R >> >> /Contents 4 0 R %s >>",
+             page_extra);
+    obj[n++] = strdup(buf);
+    snprintf(buf, sizeof buf, "<< /Length %zu >>\nstream\n%s\nendstream", strlen(content), content);
+    obj[n++] = strdup(buf);
+    obj[n++] = strdup("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    va_list ap;
+    va_start(ap, page_extra);
+    for (const char *x; n < 16 && (x = va_arg(ap, const char *));)
+        obj[n++] = strdup(x);
+    va_end(ap);
+    size_t cap = 8192, len = 0, off[16];
+    char *p = malloc(cap);
+    len += (size_t)snprintf(p, cap, "%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n");
+    for (int i = 0; i < n; i++) {
+        off[i] = len;
+        len += (size_t)snprintf(p + len, cap - len, "%d 0 obj\n%s\nendobj\n", i + 1, obj[i]);
+        free(obj[i]);
+    }
+    size_t xref = len;
+    len += (size_t)snprintf(p + len, cap - len, "xref\n0 %d\n0000000000 65535 f \n", n + 1);
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(p + len, cap - len, "%010zu 00000 n \n", off[i]);
+    len += (size_t)snprintf(p + len, cap - len,
+                            "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", n + 1,
+                            xref);
+    ck_assert_uint_lt(len, cap);
+    return (struct pdf){p, len};
+}
+
+/* in rewritten by libqpdf with every object that may go in an object stream in one, and the
+ * streams compressed. */
+static struct pdf pdf_in_object_streams(const struct pdf *in)
+{
+    qpdf_data q = qpdf_init();
+    ck_assert(!(qpdf_read_memory(q, "in.pdf", in->p, in->len, "") & QPDF_ERRORS));
+    ck_assert(!(qpdf_init_write_memory(q) & QPDF_ERRORS));
+    qpdf_set_object_stream_mode(q, qpdf_o_generate);
+    qpdf_set_compress_streams(q, QPDF_TRUE);
+    ck_assert(!(qpdf_write(q) & QPDF_ERRORS));
+    struct pdf out = {malloc(qpdf_get_buffer_length(q)), qpdf_get_buffer_length(q)};
+    memcpy(out.p, qpdf_get_buffer(q), out.len);
+    qpdf_cleanup(&q);
+    return out;
+}
+
+static bool holds(const struct pdf *d, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= d->len; i++)
+        if (memcmp(d->p + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* ---- the server ---------------------------------------------------------------------------- */
+
+static long long count_of(const char *sql, long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    return sql_count(demo.db, sql, 1, q);
+}
+
+static long long uploads_of(long long id)
+{
+    return count_of("SELECT count(*) FROM app.uploads WHERE case_id = $1::bigint", id);
+}
+
+/* POST pdf as token on act event of case id; the status, *reply the body as JSON (NULL: not
+ * wanted).  A refusal must be problem+json. */
+static long upload(const char *token, long long id, long long event, const struct pdf *d,
+                   json_t **reply)
+{
+    char url[300], auth[300];
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+    snprintf(url, sizeof url,
+             "http://127.0.0.1:%d/api/v1/cases/%lld/uploads?event=%lld&title=Hasil%%20pindai",
+             demo.port, id, event);
+    const char *h[] = {auth, "Content-Type: application/pdf", NULL};
+    struct http_result r;
+    ck_assert(http_do("POST", url, d->p, d->len, h, &r));
+    if (r.status >= 400)
+        ck_assert_msg(strncmp(r.content_type, "application/problem+json", 24) == 0, "%s",
+                      r.content_type);
+    if (reply)
+        *reply = json_loads(r.body, 0, NULL);
+    long st = r.status;
+    http_result_free(&r);
+    return st;
+}
+
+static long long party(long long id, const char *name)
+{
+    char path[96], body[512];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    snprintf(body, sizeof body,
+             "{\"kind\":\"suspect\",\"name\":\"%s\",\"nationality\":\"VN\",\"sex\":\"L\","
+             "\"birth_date\":\"1985-04-02\",\"birth_place\":\"Palembang\",\"passport_no\":"
+             "\"C1234567\"}",
+             name);
+    return api_id(call("POST", path, demo.inv, body, 201));
+}
+
+static void issue(long long id, const char *form, long long event)
+{
+    char path[128], body[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
+    snprintf(body, sizeof body, event ? "{\"event\":%lld}" : "{}", event);
+    json_decref(call("POST", path, demo.inv, body, 201));
+}
+
+static json_t *act(long long id, const char *token, const char *members, long want)
+{
+    return api_act(demo.port, id, token, members, want);
+}
+
+/* A Palembang case of June 2026 holding the five papers every file needs (the Laporan, the
+ * Sprindik, the SPDP, the suspect's BAP, the Resume), so that its dossier binds; *bap: the
+ * BAP's act. */
+static long long ready_case(long long *bap)
+{
+    char body[512], m[256];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-06-01\",\"summary\":\"Uji lampiran "
+             "berkas perkara\",\"kejari_id\":%lld}",
+             demo.kejari_plg);
+    long long id = api_id(call("POST", "/api/v1/cases", demo.inv, body, 201));
+    long long suspect = party(id, "Lê Văn Hùng");
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122(a)\",\"party_id\":%lld}", suspect);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    issue(id, "laporan_kejadian", 0);
+    json_decref(act(id, demo.inv,
+                    "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\",\"issue\":[\"sprindik\"]",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", suspect);
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\","
+                    "\"issue\":[\"spdp\"]",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-06-05\",\"bap\":\"tersangka\","
+             "\"party_id\":%lld",
+             suspect);
+    *bap = api_id(act(id, demo.inv, m, 201));
+    fill_bap(demo.port, demo.inv, id, *bap);
+    issue(id, "bap_tersangka", *bap);
+    long long res =
+        api_id(act(id, demo.inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201));
+    fill_resume(demo.port, demo.inv, id, res);
+    issue(id, "resume", res);
+    return id;
+}
+
+/* A case in investigation and an act of it to attach papers to. */
+static long long fresh_case(long long *event)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-06-01\",\"summary\":\"Uji lampiran "
+             "aktif\",\"kejari_id\":%lld}",
+             demo.kejari_plg);
+    long long id = api_id(call("POST", "/api/v1/cases", demo.inv, body, 201));
+    *event = api_id(act(id, demo.inv, "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\"", 201));
+    return id;
+}
+
+/* pdf refused 422 on a fresh case, its detail naming each of the NULL-terminated needles and
+ * asking for a plain scan; nothing stored, nothing audited as added. */
+static void refused(const struct pdf *d, ...)
+{
+    long long event, id = fresh_case(&event);
+    json_t *p = NULL;
+    ck_assert_int_eq(upload(demo.inv, id, event, d, &p), 422);
+    ck_assert_ptr_nonnull(p);
+    const char *detail = str(p, "detail");
+    ck_assert_ptr_nonnull(detail);
+    assert_has(detail, "PDF berisi JavaScript/aksi otomatis", "the refusal");
+    assert_has(detail, "unggah hasil pindai", "the refusal");
+    ck_assert_str_eq(str(p, "field"), "file");
+    va_list ap;
+    va_start(ap, d);
+    for (const char *x; (x = va_arg(ap, const char *));)
+        assert_has(detail, x, "the refusal names what was found");
+    va_end(ap);
+    json_decref(p);
+    ck_assert_int_eq(uploads_of(id), 0);
+    ck_assert_int_eq(count_of("SELECT count(*) FROM audit.events WHERE object_id = $1::bigint AND "
+                              "action = 'upload.add' AND outcome = 'ok'",
+                              id),
+                     0);
+}
+
+/* ---- 1. active content is refused ----------------------------------------------------------- */
+
+/* The acceptance tester's PDF: a JavaScript /OpenAction and a page-open /AA /O. */
+START_TEST(test_javascript_run_on_opening_is_refused)
+{
+    struct pdf d = pdf_make("/OpenAction 6 0 R", "/AA << /O 7 0 R >>",
+                            "<< /S /JavaScript /JS (app.alert\\('pwned'\\)) >>",
+                            "<< /S /JavaScript /JS (app.alert\\('halaman'\\)) >>", NULL);
+    refused(&d, "/OpenAction", "/JavaScript", "/JS", "/AA", NULL);
+    pdf_free(&d);
+}
+END_TEST
+
+/* The same actions moved by qpdf into a compressed object stream: nothing of them reads as
+ * text in the file, qpdf resolves them all the same. */
+START_TEST(test_javascript_inside_an_object_stream_is_refused)
+{
+    struct pdf plain = pdf_make("/OpenAction 6 0 R", "/AA << /O 7 0 R >>",
+                                "<< /S /JavaScript /JS (app.alert\\('pwned'\\)) >>",
+                                "<< /S /JavaScript /JS (app.alert\\('halaman'\\)) >>", NULL);
+    struct pdf d = pdf_in_object_streams(&plain);
+    ck_assert(holds(&d, "/ObjStm"));
+    ck_assert(!holds(&d, "JavaScript") && !holds(&d, "app.alert") && !holds(&d, "/AA"));
+    refused(&d, "/OpenAction", "/JavaScript", "/AA", NULL);
+    pdf_free(&d);
+    pdf_free(&plain);
+}
+END_TEST
+
+/* A document-level script in the /Names tree, its names written with #-escapes. */
+START_TEST(test_a_names_tree_of_scripts_is_refused)
+{
+    struct pdf d = pdf_make(
+        "/Names << /Java#53cript << /Names [(mulai) 6 0 R] >> >>", "",
+        "<< /S /Java#53cript /J#53 (this.submitForm\\('http://contoh.invalid'\\)) >>", NULL);
+    refused(&d, "/JavaScript", "/JS", NULL);
+    pdf_free(&d);
+}
+END_TEST
+
+/* A link that starts a program, a form that sends itself, a file carried inside. */
+START_TEST(test_launch_submit_and_embedded_files_are_refused)
+{
+    struct pdf d = pdf_make(
+        "", "/Annots [6 0 R]",
+        "<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A << /S /Launch /F (cmd.exe) >> >>",
+        NULL);
+    refused(&d, "/Launch", NULL);
+    pdf_free(&d);
+    d = pdf_make("", "/Annots [6 0 R]",
+                 "<< /Type /Annot /Subtype /Widget /Rect [0 0 100 100] /A << /S /SubmitForm /F "
+                 "<< /FS /URL /F (http://contoh.invalid) >> >> >>",
+                 NULL);
+    refused(&d, "/SubmitForm", NULL);
+    pdf_free(&d);
+    d = pdf_make("/Names << /EmbeddedFiles << /Names [(surat.exe) 6 0 R] >> >>", "",
+                 "<< /Type /Filespec /F (surat.exe) /EF << /F 7 0 R >> >>",
+                 "<< /Type /EmbeddedFile /Length 2 >>\nstream\nMZ\nendstream", NULL);
+    refused(&d, "/EmbeddedFiles", "/EF", "/EmbeddedFile", NULL);
+    pdf_free(&d);
+    /* a web address opened unasked is an action run unasked */
+    d = pdf_make("/OpenAction << /S /URI /URI (http://contoh.invalid) >>", "", NULL);
+    refused(&d, "/OpenAction", NULL);
+    pdf_free(&d);
+}
+END_TEST
+
+/* A plain scan is taken and bound, its page read back in the dossier; so is one that opens at
+ * its page (a destination) and holds a link the reader may click. */
+START_TEST(test_a_plain_scan_is_still_taken_and_bound)
+{
+    long long bap, id = ready_case(&bap);
+    struct pdf d = pdf_make("", "", NULL);
+    ck_assert_int_eq(upload(demo.inv, id, bap, &d, NULL), 201);
+    pdf_free(&d);
+    d = pdf_make("/OpenAction [3 0 R /Fit]", "/Annots [6 0 R]",
+                 "<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A << /S /URI /URI "
+                 "(https://kejari-palembang.kejaksaan.go.id) >> >>",
+                 NULL);
+    ck_assert_int_eq(upload(demo.inv, id, bap, &d, NULL), 201);
+    pdf_free(&d);
+    ck_assert_int_eq(uploads_of(id), 2);
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    const char *first = strstr(t, "SURAT PINDAI 4711");
+    ck_assert_msg(first && strstr(first + 1, "SURAT PINDAI 4711"), "both scans bound: %s", t);
+    free(t);
+}
+END_TEST
+
+/* An upload stored before the check (written here behind berkasd's back) is bound without its
+ * page's actions, and nothing of its catalog enters the book: its text is there, its scripts
+ * are not. */
+START_TEST(test_a_stored_upload_is_bound_without_its_actions)
+{
+    long long bap, id = ready_case(&bap);
+    struct pdf d = pdf_make("/OpenAction 6 0 R", "/AA << /O 7 0 R >>",
+                            "<< /S /JavaScript /JS (app.alert\\('pwned'\\)) >>",
+                            "<< /S /JavaScript /JS (app.alert\\('halaman'\\)) >>", NULL);
+    char *hex = malloc(2 * d.len + 1), cid[24], eid[24];
+    for (size_t i = 0; i < d.len; i++)
+        snprintf(hex + 2 * i, 3, "%02x", (unsigned char)d.p[i]);
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(eid, sizeof eid, "%lld", bap);
+    const char *q[4] = {cid, eid, hex, NIP_INV_PLG};
+    free(sql_value(demo.db,
+                   "INSERT INTO app.uploads (case_id, event_id, title, pdf, pdf_sha256, size, "
+                   "pages, uploaded_by) SELECT $1::bigint, $2::bigint, 'Pindaian lama', "
+                   "decode($3, 'hex'), sha256(decode($3, 'hex')), length(decode($3, 'hex')), 1, "
+                   "u.id FROM app.users u WHERE u.nip = $4 RETURNING id",
+                   4, q));
+    free(hex);
+    pdf_free(&d);
+    char url[160], auth[300];
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/dossier.pdf", demo.port, id);
+    const char *h[] = {auth, NULL};
+    struct http_result r;
+    ck_assert(http_do("GET", url, NULL, 0, h, &r));
+    ck_assert_int_eq(r.status, 200);
+    struct pdf book = {r.body, r.len};
+    ck_assert_msg(!holds(&book, "app.alert") && !holds(&book, "/JavaScript") &&
+                      !holds(&book, "/AA") && !holds(&book, "/OpenAction"),
+                  "the dossier carries the upload's actions");
+    http_result_free(&r);
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    assert_has(t, "SURAT PINDAI 4711", "the dossier binds the stored scan's page");
+    free(t);
+}
+END_TEST
+
+Suite *suite_uploads(void)
+{
+    Suite *s = suite_create("uploads");
+    TCase *tc = tcase_create("active content");
+    papers_fixture(tc, "uploads_suite");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_javascript_run_on_opening_is_refused);
+    tcase_add_test(tc, test_javascript_inside_an_object_stream_is_refused);
+    tcase_add_test(tc, test_a_names_tree_of_scripts_is_refused);
+    tcase_add_test(tc, test_launch_submit_and_embedded_files_are_refused);
+    tcase_add_test(tc, test_a_plain_scan_is_still_taken_and_bound);
+    tcase_add_test(tc, test_a_stored_upload_is_bound_without_its_actions);
+    suite_add_tcase(s, tc);
+    return s;
+}
