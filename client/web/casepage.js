@@ -716,8 +716,17 @@ function p16Form(submitAct) {
   return form;
 }
 
-async function prosecutor(c, reload) {
-  const page = await api('GET', `/api/v1/inbox?case=${Number(c.id)}`);
+// The prosecutor's papers berkas makes for an act of his (GET /api/v1/forms: issuer and act):
+// P-16 for p16_received, P-19 for p19_received, the ordinary letter after a P-19 for
+// return_letter_received...; none for a receipt (the SPDP, the file).
+function puPapers(forms, type) {
+  return (forms || []).filter((f) => f.issuer === 'prosecutor' && (f.act === type || (f.acts || []).includes(type)));
+}
+
+const paperName = (f) => (/^P-/.test(f.code || '') ? f.code : f.title);
+
+async function prosecutor(c, reload, formsP) {
+  const [page, forms] = await Promise.all([api('GET', `/api/v1/inbox?case=${Number(c.id)}`), formsP]);
   const row = (page.items || [])[0];
   if (!row) return null;
   if (row.unread) {
@@ -743,24 +752,45 @@ async function prosecutor(c, reload) {
   const late = h('textarea', { id: 'pu-late-reason', rows: 2, maxlength: 500 });
   const lateBox = h('div', { class: 'stack', hidden: true }, h('label', { for: 'pu-late-reason' }, 'Alasan dicatat lewat waktu'), late);
   parts.push(
-    h('div', { class: 'stack', id: 'pu-letter' }, h('label', { for: 'pu-date' }, 'Tanggal surat / tanggal terima'), when, h('label', { for: 'pu-number' }, 'Nomor surat (jika ada)'), number, lateBox),
+    h(
+      'div',
+      { class: 'stack', id: 'pu-letter' },
+      h('label', { for: 'pu-date' }, 'Tanggal surat / tanggal terima'),
+      when,
+      h('label', { for: 'pu-number' }, 'Nomor surat (jika ada)'),
+      number,
+      h('p', { id: 'pu-paper-note' }, h('small', null, 'Surat P-nya diterbitkan berkas bersama tindakan, bernomor dari seri Kejaksaan Negeri. Isi nomor hanya bila suratnya dibuat di luar berkas: berkas tidak menerbitkannya lagi, unggah suratnya.')),
+      lateBox,
+    ),
   );
   let key = newKey();
+  // The act and its paper in one request (issue: the act's P-form, issued in the same
+  // transaction: a refusal of the paper refuses the act, nothing is recorded); a letter numbered
+  // outside berkas is not issued again (forms.c number_is_ours).
   const submitAct = async (body, done) => {
     show(msg);
     if (!body) return show(msg, done);
     if (when.value) body.date = when.value;
     if (number.value.trim()) body.number = number.value.trim();
     if (!lateBox.hidden && late.value.trim()) body.late_reason = late.value.trim();
+    const papers = body.number ? [] : puPapers(forms, body.type);
+    if (papers.length) body.issue = papers.map((f) => f.name);
     const ok = await record(c, body, key, reload, msg, { 'pu-date': when.value, 'pu-number': number.value }, (e) => {
       if (wanted(e.problem).includes('late_reason')) {
         lateBox.hidden = false;
         late.focus();
       }
+      if (papers.length)
+        show(msg, `${explain(e)} — tidak ada yang dicatat: tindakan dan ${papers.map(paperName).join(', ')} belum tersimpan; isian Anda tetap.`);
     });
     if (ok) {
       key = newKey();
-      flash(done);
+      // (a document's `code` is its verification code: the P-code is its form's)
+      const issued = (ok.documents || []).filter(Boolean).map((d) => {
+        const f = papers.find((x) => x.name === d.form);
+        return `${f ? paperName(f) : d.title} nomor ${d.number || '—'}`;
+      });
+      flash(issued.length ? `${done} Diterbitkan: ${issued.join(', ')}.` : done);
       await reload();
     }
     return ok;
@@ -987,10 +1017,12 @@ export async function casePage(main, idText) {
         : role === 'prosecutor'
           ? h('a', { href: '#/kotak-masuk' }, '← Kotak masuk')
           : h('a', { href: '#/perkara' }, '← Daftar perkara');
+    // the papers each issuer's page offers beside their acts (the prosecutor's too: his P-forms)
+    const formsP = role === 'investigator' || role === 'prosecutor' ? formsList() : Promise.resolve(null);
     const [pu, docs, forms, catalogue] = await Promise.all([
-      role === 'prosecutor' ? prosecutor(c, render) : null,
+      role === 'prosecutor' ? prosecutor(c, render, formsP) : null,
       documents(c, render),
-      role === 'investigator' ? formsList() : null,
+      formsP,
       catalogueFor(c),
     ]);
     const acts = standing(c);

@@ -419,7 +419,9 @@ function issueForm(c, e, f, reload) {
     asked.set(name, p.el);
     return true;
   };
-  const button = h('button', { type: 'submit', class: 'secondary' }, `Terbitkan ${f.title}`);
+  // the prosecutor's letters go by their P-code (Terbitkan P-19), the full title beside it
+  const name = f.issuer === 'prosecutor' && /^P-/.test(f.code || '') ? f.code : f.title;
+  const button = h('button', { type: 'submit', class: 'secondary', title: f.title }, `Terbitkan ${name}`);
   const form = h('form', { class: 'issue', id: base, 'data-form': f.name, 'data-event': String(e.id) }, more, button, msg);
   let key = newKey();
   form.addEventListener('submit', async (ev) => {
@@ -434,7 +436,7 @@ function issueForm(c, e, f, reload) {
         headers: { 'Idempotency-Key': key },
       });
       key = newKey();
-      flash(`${f.title} diterbitkan, nomor ${doc.number || '—'}.`);
+      flash(`${name} diterbitkan, nomor ${doc.number || '—'}.`);
       await reload();
     } catch (err) {
       if (err.status === 401) return;
@@ -450,10 +452,13 @@ function issueForm(c, e, f, reload) {
 
 // The papers berkas can issue for act e that it has not issued yet (a revoked one is not in
 // e.documents: its form may be issued again), but the one carrying the act's number when that
-// number was given outside berkas, each as issueForm; none for an act withdrawn, a
-// correction, or a reader who is not an investigator (the prosecutor's own P-forms are his).
+// number was given outside berkas, each as issueForm; none for an act withdrawn or a
+// correction. Each reader is offered the papers of his own role (forms.c role_issues): the
+// investigator his orders and Berita Acara, the prosecutor his P-forms (KEP-518/A/J.A/11/2001;
+// the server refuses either the other's, 403).
 export function issueForms(c, e, forms, acts, reload) {
-  if (!forms || me().role !== 'investigator' || e.type === 'corrected') return null;
+  const role = me().role;
+  if (!forms || (role !== 'investigator' && role !== 'prosecutor') || e.type === 'corrected') return null;
   const now = acts.get(e.id);
   if (!now || now.withdrawn) return null;
   const have = new Set((e.documents || []).map((d) => d.form));
@@ -465,7 +470,7 @@ export function issueForms(c, e, forms, acts, reload) {
   // was the Kejari's)
   const copy = e.type === 'spdp_sent' && now.payload.recipient !== undefined && now.payload.recipient !== 'kejari';
   const offer = forms.filter(
-    (f) => f.issuer === 'investigator' && (f.act === e.type || (f.acts || []).includes(e.type)) && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name) && !(outside && f.primary) && !(copy && f.name === 'spdp'),
+    (f) => f.issuer === role && (f.act === e.type || (f.acts || []).includes(e.type)) && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name) && !(outside && f.primary) && !(copy && f.name === 'spdp'),
   );
   if (!offer.length) return null;
   return h('div', { class: 'issue-forms' }, offer.map((f) => issueForm(c, e, f, reload)));

@@ -5,9 +5,29 @@
 // investigator answers both, each with the paper that fulfils it, and
 // re-sends (through the API, as the CLI does); the prosecutor then declares it complete (P-21) and downloads the
 // dossier and a document, which open as PDF.
+// Each of the prosecutor's acts is recorded with its paper (DOMAIN 6: the P-19 IS the letter
+// with the petunjuk, KUHAP 138(2)): the P-19 and the P-21 issued with their acts, listed and
+// read back (pdftotext); a P-18 recorded earlier without its paper (as the CLI may) is issued
+// from the button beside it in the history, offered to the prosecutor and not the investigator
+// (403).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, call, must, login, pageLogin } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { BASE, NIP, browser, shot, call, must, login, pageLogin, daysAgo } from './lib.mjs';
+
+const pdfText = (bytes) => execFileSync('pdftotext', ['-', '-'], { input: bytes }).toString('utf8').replace(/\s+/g, ' ');
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+// "5 Desember 2026", as the Kejaksaan's letters date themselves
+const longDate = (iso) => `${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+// the text of the paper listed under `title` in the page's documents
+async function listedPaper(page, ctx, title) {
+  const li = page.locator('#documents li', { hasText: title });
+  await li.waitFor();
+  const r = await ctx.request.get(BASE + (await li.locator('a').first().getAttribute('href')));
+  assert.equal(r.status(), 200);
+  return pdfText(await r.body());
+}
 
 let b;
 let inv;
@@ -46,6 +66,27 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
   assert.equal(await page.locator('#inbox tbody tr', { hasText: NUMBER }).count(), 0);
   await page.goto(`${BASE}/#/perkara/${caseId}`);
 
+  // a P-18 recorded without its paper (the API, as the CLI may): the history offers its paper
+  // to the prosecutor; the investigator is offered none of his, and the server refuses him
+  const p18 = await must('POST', `/api/v1/cases/${caseId}/events`, await login(NIP.prosPlg), { type: 'p18_received' }, 201);
+  assert.equal((await call('POST', `/api/v1/cases/${caseId}/forms/p18`, inv, { event: p18.id })).status, 403);
+  const invCtx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const invPage = await invCtx.newPage();
+  await pageLogin(invPage, NIP.invPlg);
+  await invPage.getByRole('heading', { name: 'Perkara', exact: true }).waitFor();
+  await invPage.goto(`${BASE}/#/perkara/${caseId}`);
+  await invPage.locator('#history li', { hasText: 'P-18' }).first().waitFor();
+  assert.equal(await invPage.locator('#history form[data-form="p18"]').count(), 0);
+  assert.equal(await invPage.getByRole('button', { name: /^Terbitkan P-/ }).count(), 0);
+  await invCtx.close();
+  await page.reload();
+  const row18 = page.locator(`#history form[data-event="${p18.id}"]`);
+  await row18.getByRole('button', { name: 'Terbitkan P-18' }).click();
+  assert.match(await listedPaper(page, ctx, 'Hasil Penyidikan Belum Lengkap'), /KEJAKSAAN NEGERI PALEMBANG/);
+  assert.equal(await row18.count(), 0);
+
+  // the P-19 dated yesterday, issued with its act
+  await page.getByLabel('Tanggal surat / tanggal terima').fill(daysAgo(1));
   const first = 'Lengkapi BAP saksi pelapor dengan keterangan waktu kejadian';
   const second = 'Lampirkan salinan paspor tersangka yang dilegalisasi';
   await page.getByRole('textbox', { name: 'Petunjuk 1', exact: true }).fill(first);
@@ -57,6 +98,13 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
   await round.getByText(first).waitFor();
   await round.getByText(second).waitFor();
   assert.equal(await round.getByText('Belum dijawab').count(), 2);
+  // the letter with the petunjuk, dated the act's day, in the documents and on its act
+  const p19text = await listedPaper(page, ctx, 'Pengembalian Berkas Perkara untuk Dilengkapi');
+  assert.match(p19text, /P-19/);
+  assert.ok(p19text.includes(`1. ${first}`), p19text);
+  assert.ok(p19text.includes(`2. ${second}`), p19text);
+  assert.ok(p19text.includes(`Palembang, ${longDate(daysAgo(1))}`), p19text);
+  assert.match(p19text, /a\.n\. Kepala Kejaksaan Negeri Palembang/);
   await shot(page, 'case-prosecutor');
 
   // the investigator answers each instruction and re-sends the file
@@ -92,7 +140,8 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
   assert.equal(refused.json.missing.length, 1);
   assert.match(refused.json.missing[0], /petunjuk P-19 babak 1 no\. 2/);
   assert.equal((await upload(answer2.id, 'Salinan paspor dilegalisasi')).status, 201);
-  await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'resubmitted' }, 201);
+  // re-sent through the API without its covering letter (pengiriman_kembali)
+  const resent = await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'resubmitted' }, 201);
 
   await page.reload();
   await page.locator('#sec-pu').waitFor();
@@ -101,8 +150,32 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
     await receive.click();
     await page.locator('#act-accept').waitFor();
   }
+  // the P-21 cites the letter that sent the file back: while it has none, the paper is refused
+  // (422 naming it) and so is its act - nothing recorded, the date typed kept, and said so
+  await page.getByLabel('Tanggal surat / tanggal terima').fill(daysAgo(0));
+  await page.locator('#act-accept').click();
+  const refusal = page.locator('#pu-error');
+  await refusal.filter({ hasText: 'nomor surat pengiriman berkas perkara' }).waitFor();
+  assert.match(await refusal.innerText(), /tidak ada yang dicatat/);
+  assert.equal(await page.getByLabel('Tanggal surat / tanggal terima').inputValue(), daysAgo(0));
+  const still = await must('GET', `/api/v1/cases/${caseId}`, inv, undefined, 200);
+  assert.equal(still.stage, 'with_prosecutor');
+  assert.equal(still.history.filter((e) => e.type === 'p21_received').length, 0);
+  await shot(page, 'case-p21-refused');
+  // the investigator issues his letter; the P-21 then goes with its paper
+  await must('POST', `/api/v1/cases/${caseId}/forms/pengiriman_kembali`, inv, { event: resent.id }, 201);
   await page.locator('#act-accept').click();
   await page.locator('#stage', { hasText: 'Lengkap (P-21)' }).waitFor();
+  const p21text = await listedPaper(page, ctx, 'Pemberitahuan bahwa Hasil Penyidikan sudah Lengkap');
+  assert.match(p21text, /P-21/);
+  assert.ok(p21text.includes(longDate(daysAgo(0))), p21text);
+  const done = await must('GET', `/api/v1/cases/${caseId}`, inv, undefined, 200);
+  for (const type of ['p18_received', 'p19_received', 'p21_received'])
+    assert.deepEqual(
+      done.history.filter((e) => e.type === type).map((e) => e.documents.map((d) => d.form)),
+      [[type.replace('_received', '')]],
+      type,
+    );
 
   // the dossier and a document, as the links give them
   const dossier = await page.locator('#dossier').getAttribute('href');

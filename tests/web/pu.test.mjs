@@ -74,6 +74,9 @@ test('the prosecutor asks for the progress of an investigation whose file has no
   assert.equal(p17.length, 1);
   assert.equal(p17[0].number, 'B-17/L.6.14/Eku.1/12/2026');
   assert.equal(p17[0].legal_date, daysAgo(0));
+  // a letter numbered outside berkas: berkas issues no P-17 under another number (its scan is
+  // uploaded)
+  assert.deepEqual(p17[0].documents, []);
   assert.equal(c.clocks.find((k) => k.code === 'p17').running, false);
   assert.deepEqual(errors, []);
   await ctx.close();
@@ -99,6 +102,11 @@ test('the prosecutor asks for the suspect and the evidence of a complete file (P
   const p22 = c.history.filter((e) => e.type === 'p22_received');
   assert.equal(p22.length, 1);
   assert.equal(p22[0].legal_date, daysAgo(2));
+  // recorded with its paper, dated the act's day, listed in the documents
+  assert.deepEqual(p22[0].documents.map((d) => d.form), ['p22']);
+  const docs = await must('GET', `/api/v1/cases/${id}/documents`, pu, undefined, 200);
+  assert.equal(docs.items.find((d) => d.id === p22[0].documents[0].id).issued_on, daysAgo(2));
+  await page.locator('#documents li', { hasText: 'Penyerahan Tersangka dan Barang Bukti' }).waitFor();
   // Tahap II is still the investigator's to do (KUHAP 8(3)(b)): the stage does not move
   assert.equal(c.stage, 'complete');
   assert.deepEqual(errors, []);
@@ -150,14 +158,20 @@ test('the prosecutor sees the paper that answers each P-19 item and opens it', a
 
 // The case's history tells its letters apart: the prosecutor looking for when his Kejari signed
 // for the SPDP (DOMAIN 5.1: the receipt date drives his clocks) finds, among the five "tanda
-// terima" of 18 November in the demo's Muara Enim file, the one to the Kejaksaan and who signed.
+// terima" of one day in the demo's Muara Enim file (18 November on 7 December: the demo's days
+// are counted back from today), the one to the Kejaksaan and who signed.
 test('the history says to whom each letter went and who signed for it', async () => {
   const pu = await login(NIP.prosMre);
   const id = await caseOf(pu, 'LK/KANIM-MRE/2026/0001');
+  const c = await must('GET', `/api/v1/cases/${id}`, pu, undefined, 200);
+  const receipt = c.history.find((e) => e.type === 'letter_delivered' && e.payload && e.payload.recipient === 'spdp_kejari');
+  const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+  const day = receipt.legal_date || receipt.legal_at.slice(0, 10);
+  const shown = `${Number(day.slice(8, 10))} ${MON[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
   const { ctx, page, errors } = await open(NIP.prosMre, id);
   const li = page.locator('#history li', { hasText: 'SPDP kepada Kejaksaan' });
   await li.waitFor();
-  assert.match(await li.innerText(), /18 Nov 2026/);
+  assert.ok((await li.innerText()).startsWith(shown), `${shown}: ${await li.innerText()}`);
   assert.match(await li.innerText(), /diterima oleh Petugas PTSP Kejaksaan Negeri/);
   assert.equal(await page.locator('#history li', { hasText: 'SPDP kepada Korwas PPNS' }).count(), 1);
   assert.deepEqual(errors, []);
