@@ -462,6 +462,24 @@ struct revoke_paper {
     bool revoked;
 };
 
+bool stale_file_held(const struct casefile *cf)
+{
+    return cf->stage == ST_WITH_PROSECUTOR || cf->stage == ST_COMPLETE ||
+           cf->stage == ST_HANDED_OVER;
+}
+
+bool stale_held_refusal(const struct casefile *cf, const char *field, const char *paper,
+                        const char *verb, struct berr *err)
+{
+    if (cf->stage == ST_WITH_PROSECUTOR)
+        return berr_field(err, BERR_CONFLICT, field,
+                          "berkas sedang diteliti Penuntut Umum (Tahap I): %s %s sesudah berkas "
+                          "dikembalikan (P-18/P-19)",
+                          paper, verb);
+    return berr_field(err, BERR_CONFLICT, field,
+                      "berkas sudah dinyatakan lengkap (P-21): %s tidak %s lagi", paper, verb);
+}
+
 /* An investigator's paper stays as the prosecutor holds it while the file is with him
  * (Tahap I, KUHAP 110, 138) and once he has declared it complete (P-21) or received the
  * suspect and evidence (Tahap II): revoking it then would change, unseen, the file he is
@@ -469,18 +487,11 @@ struct revoke_paper {
 static bool papers_may_change(const struct casefile *cf, const struct revoke_paper *t,
                               struct berr *err)
 {
-    if (strcmp(t->issuer_role, "investigator") != 0)
+    if (strcmp(t->issuer_role, "investigator") != 0 || !stale_file_held(cf))
         return true;
-    if (cf->stage == ST_WITH_PROSECUTOR)
-        return berr_field(err, BERR_CONFLICT, "document",
-                          "berkas sedang diteliti Penuntut Umum (Tahap I): %s no. %s dicabut "
-                          "sesudah berkas dikembalikan (P-18/P-19)",
-                          t->title, t->number);
-    if (cf->stage == ST_COMPLETE || cf->stage == ST_HANDED_OVER)
-        return berr_field(err, BERR_CONFLICT, "document",
-                          "berkas sudah dinyatakan lengkap (P-21): %s no. %s tidak dicabut lagi",
-                          t->title, t->number);
-    return true;
+    char paper[400];
+    snprintf(paper, sizeof paper, "%s no. %s", t->title, t->number);
+    return stale_held_refusal(cf, "document", paper, "dicabut", err);
 }
 
 static bool revoke_allowed(const struct actor *who, const struct casefile *cf,

@@ -123,6 +123,18 @@ json_t *stale_json(const struct store_stale_rows *rows, long long case_id,
  * "party_data", "withdrawn") in Indonesian words into out[0..n): the words. */
 const char *stale_field_words(const char *f, char *out, size_t n);
 
+/* Whether the prosecutor holds the investigator's file: with him (Tahap I, KUHAP 110, 138),
+ * declared complete (P-21) or handed over (Tahap II).  The papers in it then stay as he holds
+ * them (a revocation, an upload: uploads.c) until it comes back (P-18/P-19). */
+struct berr;
+bool stale_file_held(const struct casefile *cf);
+
+/* The refusal of a change to paper (its words: "Sprindik no. X") of a held file, 409 on field:
+ * "berkas sedang diteliti Penuntut Umum (Tahap I): <paper> <verb> sesudah berkas dikembalikan
+ * (P-18/P-19)", or "berkas sudah dinyatakan lengkap (P-21): <paper> tidak <verb> lagi".  false. */
+bool stale_held_refusal(const struct casefile *cf, const char *field, const char *paper,
+                        const char *verb, struct berr *err);
+
 /* Revoke issued document doc_id, with the reason note (POST /api/v1/documents/{id}/revoke):
  * by an investigator of the case's office or a prosecutor of the issuing Kejari, the paper of
  * their role; it keeps its bytes and number (verify says it is revoked), leaves the dossier, and

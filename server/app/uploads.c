@@ -9,7 +9,9 @@
  * and attached to an act of the case or to an issued document (its signed
  * scan).  Who may attach it is who records the act: an investigator to
  * the investigator's acts of their office's case, a prosecutor to the
- * prosecutor's acts of a case that reached their Kejari.  An act recorded
+ * prosecutor's acts of a case that reached their Kejari, and while the
+ * prosecutor holds the file (Tahap I, P-21, Tahap II) no investigator attaches
+ * a paper to the file he was sent (file_takes).  An act recorded
  * with a number given outside berkas has its paper here, under that
  * number: the act's number and its paper's are one.  The dossier binds
  * the uploads of the investigator's acts in their place (forms.c, with
@@ -26,6 +28,7 @@
 #include "core/caldate.h"
 #include "core/event.h"
 #include "render/render.h"
+#include "stale.h"
 #include "store/documents.h"
 #include "store/tx.h"
 #include "uploads.h"
@@ -42,10 +45,10 @@ static long long upload_limit(struct tx *tx, struct berr *err)
 /* The act the upload belongs to: its type, its number, whether the uploader's
  * role records it.  Or the document it is the signed scan of. */
 static bool target_check(struct tx *tx, const struct actor *who, long long case_id,
-                         const struct upload_input *in, char *number, size_t numsz,
+                         const struct upload_input *in, struct store_upload_target *out,
                          struct berr *err)
 {
-    struct store_upload_target t;
+    struct store_upload_target t = {0};
     bool ok = false;
     if (!(in->event_id ? store_upload_target_act(tx, case_id, in->event_id, &t, &ok, err)
                        : store_upload_target_document(tx, case_id, in->document_id, &t, &ok, err)))
@@ -65,13 +68,53 @@ static bool target_check(struct tx *tx, const struct actor *who, long long case_
             ok = berr_set(err, BERR_FORBIDDEN,
                           "peran Anda tidak mencatat tindakan ini, jadi tidak melampirkan "
                           "dokumennya");
-        snprintf(number, numsz, "%s", t.number);
     } else if (ok) {
         if (strcmp(t.issuer, who->role == ROLE_PROSECUTOR ? "prosecutor" : "investigator") != 0)
             ok = berr_set(err, BERR_FORBIDDEN, "dokumen ini diterbitkan oleh peran lain");
-        snprintf(number, numsz, "%s", t.number);
     }
+    *out = t;
     return ok;
+}
+
+/* The log index of the last time the file left the investigator: sent (Tahap I), sent again
+ * after a P-19, or handed over at once (short procedure); -1 when never. */
+static int last_sending(const struct casefile *cf)
+{
+    int last = -1;
+    struct case_event e;
+    for (int i = 0; i < cf->nevents; i++)
+        if (evlog_effective(cf->ev, cf->nevents, i, &e) &&
+            (e.event == EV_TAHAP1_SENT || e.event == EV_RESUBMITTED ||
+             e.event == EV_SHORT_PROCEDURE_HANDOVER))
+            last = i;
+    return last;
+}
+
+/* The papers the prosecutor holds stay as he holds them (issue 22; as a revocation, stale.c):
+ * while the file is with him (Tahap I) or accepted (P-21, Tahap II), an investigator attaches
+ * no paper to an act recorded before the file last left him, nor a scan to a document issued
+ * for one or for no act: it would change, unseen, the berkas perkara he examines or has
+ * accepted.  An act recorded since (the Ketua PN's approval of an urgent act, a detention's
+ * extension, the Tahap II hand-over) takes its paper: it was never in the file he holds.  The
+ * prosecutor's own papers are not the investigator's file; a returned file (P-18/P-19) takes
+ * papers again. */
+static bool file_takes(const struct actor *who, const struct casefile *cf,
+                       const struct store_upload_target *t, const struct upload_input *in,
+                       struct berr *err)
+{
+    if (who->role != ROLE_INVESTIGATOR || !stale_file_held(cf))
+        return true;
+    int at = t->act_id ? casefile_root(cf, casefile_event_index(cf, t->act_id)) : -1;
+    if (at >= 0 && at > last_sending(cf))
+        return true;
+    char paper[300];
+    enum event ev;
+    if (in->event_id)
+        snprintf(paper, sizeof paper, "dokumen %s",
+                 event_lookup(t->type, &ev) ? event_label(ev) : t->type);
+    else
+        snprintf(paper, sizeof paper, "pindaian dokumen no. %s", t->number);
+    return stale_held_refusal(cf, in->event_id ? "event" : "document", paper, "dilampirkan", err);
 }
 
 static bool input_check(const struct upload_input *in, struct berr *err)
@@ -128,11 +171,13 @@ bool app_upload_add(struct app *app, const struct actor *who, long long case_id,
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
     struct casefile cf = {0};
+    struct store_upload_target t = {0};
     char number[161] = "", sha[65];
     int pages = 0;
     long long id = 0;
     bool ok = casefile_load(&tx, who, case_id, true, &cf, err) &&
-              target_check(&tx, who, case_id, in, number, sizeof number, err);
+              target_check(&tx, who, case_id, in, &t, err) && file_takes(who, &cf, &t, in, err);
+    snprintf(number, sizeof number, "%s", t.number);
     if (ok) {
         long long limit = upload_limit(&tx, err);
         ok = limit > 0 && ((long long)in->len <= limit ||

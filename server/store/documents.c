@@ -20,12 +20,12 @@ static const struct stmt upload_limit = {
  * same) */
 static const struct stmt target_act = {
     "documents.upload_target_act", 2,
-    "SELECT e.type, " STORE_ACT_NUMBER("e") ", '' FROM app.events e WHERE e.case_id = "
+    "SELECT e.type, " STORE_ACT_NUMBER("e") ", '', e.id FROM app.events e WHERE e.case_id = "
                                             "$1::bigint AND e.id = $2::bigint"};
 
 static const struct stmt target_document = {
     "documents.upload_target_document", 2,
-    "SELECT d.form, d.number, u.role FROM app.documents d JOIN "
+    "SELECT d.form, d.number, u.role, coalesce(d.event_id, 0) FROM app.documents d JOIN "
     "app.users u ON u.id = d.issued_by WHERE d.case_id = "
     "$1::bigint AND d.id = $2::bigint AND d.revoked_at IS NULL"};
 
@@ -58,6 +58,7 @@ static bool target(struct tx *tx, const struct stmt *s, long long case_id, long 
         stmt_copy(out->type, sizeof out->type, r, 0, 0);
         stmt_copy(out->number, sizeof out->number, r, 0, 1);
         stmt_copy(out->issuer, sizeof out->issuer, r, 0, 2);
+        out->act_id = stmt_ll(r, 0, 3);
     }
     PQclear(r);
     return true;

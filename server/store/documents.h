@@ -29,7 +29,8 @@ BERKAS_MUST_CHECK bool store_upload_limit(struct tx *tx, long long *bytes, struc
 struct store_upload_target {
     char type[64]; /* the act's type, or the document's form */
     char number[161];
-    char issuer[16]; /* a document's: "investigator", "prosecutor", ... */
+    char issuer[16];  /* a document's: "investigator", "prosecutor", ... */
+    long long act_id; /* the act's row id, or the act the document was issued for (0: none) */
 };
 BERKAS_MUST_CHECK bool store_upload_target_act(struct tx *tx, long long case_id, long long event_id,
                                                struct store_upload_target *out, bool *found,

@@ -128,14 +128,14 @@ static long long uploads_of(long long id)
 
 /* POST pdf as token on act event of case id; the status, *reply the body as JSON (NULL: not
  * wanted).  A refusal must be problem+json. */
-static long upload(const char *token, long long id, long long event, const struct pdf *d,
-                   json_t **reply)
+static long upload_to(const char *token, long long id, const char *to, long long target,
+                      const struct pdf *d, json_t **reply)
 {
     char url[300], auth[300];
     snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
     snprintf(url, sizeof url,
-             "http://127.0.0.1:%d/api/v1/cases/%lld/uploads?event=%lld&title=Hasil%%20pindai",
-             demo.port, id, event);
+             "http://127.0.0.1:%d/api/v1/cases/%lld/uploads?%s=%lld&title=Hasil%%20pindai",
+             demo.port, id, to, target);
     const char *h[] = {auth, "Content-Type: application/pdf", NULL};
     struct http_result r;
     ck_assert(http_do("POST", url, d->p, d->len, h, &r));
@@ -147,6 +147,12 @@ static long upload(const char *token, long long id, long long event, const struc
     long st = r.status;
     http_result_free(&r);
     return st;
+}
+
+static long upload(const char *token, long long id, long long event, const struct pdf *d,
+                   json_t **reply)
+{
+    return upload_to(token, id, "event", event, d, reply);
 }
 
 static long long party(long long id, const char *name)
@@ -161,12 +167,12 @@ static long long party(long long id, const char *name)
     return api_id(call("POST", path, demo.inv, body, 201));
 }
 
-static void issue(long long id, const char *form, long long event)
+static long long issue(long long id, const char *form, long long event)
 {
     char path[128], body[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
     snprintf(body, sizeof body, event ? "{\"event\":%lld}" : "{}", event);
-    json_decref(call("POST", path, demo.inv, body, 201));
+    return api_id(call("POST", path, demo.inv, body, 201));
 }
 
 static json_t *act(long long id, const char *token, const char *members, long want)
@@ -176,8 +182,8 @@ static json_t *act(long long id, const char *token, const char *members, long wa
 
 /* A Palembang case of June 2026 holding the five papers every file needs (the Laporan, the
  * Sprindik, the SPDP, the suspect's BAP, the Resume), so that its dossier binds; *bap: the
- * BAP's act. */
-static long long ready_case(long long *bap)
+ * BAP's act, *bap_doc (may be NULL) its paper. */
+static long long ready_case(long long *bap, long long *bap_doc)
 {
     char body[512], m[256];
     snprintf(body, sizeof body,
@@ -207,7 +213,9 @@ static long long ready_case(long long *bap)
              suspect);
     *bap = api_id(act(id, demo.inv, m, 201));
     fill_bap(demo.port, demo.inv, id, *bap);
-    issue(id, "bap_tersangka", *bap);
+    long long doc = issue(id, "bap_tersangka", *bap);
+    if (bap_doc)
+        *bap_doc = doc;
     long long res =
         api_id(act(id, demo.inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201));
     fill_resume(demo.port, demo.inv, id, res);
@@ -325,7 +333,7 @@ END_TEST
  * its page (a destination) and holds a link the reader may click. */
 START_TEST(test_a_plain_scan_is_still_taken_and_bound)
 {
-    long long bap, id = ready_case(&bap);
+    long long bap, id = ready_case(&bap, NULL);
     struct pdf d = pdf_make("", "", NULL);
     ck_assert_int_eq(upload(demo.inv, id, bap, &d, NULL), 201);
     pdf_free(&d);
@@ -350,7 +358,7 @@ END_TEST
  * are not. */
 START_TEST(test_a_stored_upload_is_bound_without_its_actions)
 {
-    long long bap, id = ready_case(&bap);
+    long long bap, id = ready_case(&bap, NULL);
     struct pdf d = pdf_make("/OpenAction 6 0 R", "/AA << /O 7 0 R >>",
                             "<< /S /JavaScript /JS (app.alert\\('pwned'\\)) >>",
                             "<< /S /JavaScript /JS (app.alert\\('halaman'\\)) >>", NULL);
@@ -388,6 +396,120 @@ START_TEST(test_a_stored_upload_is_bound_without_its_actions)
 }
 END_TEST
 
+/* ---- 2. the file the prosecutor holds takes no paper -------------------------------------- */
+
+/* An upload as token on act (or document) target of case id refused 409 problem+json with
+ * both needles in its detail, nothing stored. */
+static void held(const char *token, long long id, const char *to, long long target,
+                 const char *words, const char *verb)
+{
+    long long before = uploads_of(id);
+    struct pdf d = pdf_make("", "", NULL);
+    json_t *p = NULL;
+    ck_assert_int_eq(upload_to(token, id, to, target, &d, &p), 409);
+    pdf_free(&d);
+    assert_has(str(p, "detail"), words, "the refusal says who holds the file");
+    assert_has(str(p, "detail"), verb, "the refusal says when");
+    ck_assert_str_eq(str(p, "field"), to);
+    json_decref(p);
+    ck_assert_int_eq(uploads_of(id), before);
+}
+
+static long taken(const char *token, long long id, long long event)
+{
+    struct pdf d = pdf_make("", "", NULL);
+    long st = upload(token, id, event, &d, NULL);
+    pdf_free(&d);
+    return st;
+}
+
+#define TAHAP1 "berkas sedang diteliti Penuntut Umum (Tahap I)"
+#define BACK   "dilampirkan sesudah berkas dikembalikan (P-18/P-19)"
+#define P21    "berkas sudah dinyatakan lengkap (P-21)"
+#define NEVER  "tidak dilampirkan lagi"
+
+/* KUHAP 110, 138: the file sent (Tahap I) is the prosecutor's to examine; its BAP takes no
+ * scan (409, as a revocation of its paper is refused) and its BAP's paper no signed scan,
+ * while the prosecutor's own receipt takes his; returned with a P-19 it takes papers again;
+ * sent again it takes none. */
+START_TEST(test_a_file_with_the_prosecutor_takes_no_paper_until_it_comes_back)
+{
+    long long bap, doc, id = ready_case(&bap, &doc);
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    held(demo.inv, id, "event", bap, TAHAP1, BACK);
+    held(demo.inv, id, "document", doc, TAHAP1, BACK);
+    long long rcv = api_id(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    ck_assert_int_eq(taken(demo.pros, id, rcv), 201);
+    json_decref(act(id, demo.pros,
+                    "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":[\"Periksa "
+                    "saksi pelapor\"]",
+                    201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    ck_assert_int_eq(taken(demo.inv, id, bap), 201);
+    harness_setting(demo.db, "dossier.p19_answers_need_paper", "false");
+    char cid[24], m[512];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    char *item =
+        sql_value(demo.db, "SELECT id FROM app.instructions WHERE case_id = $1::bigint", 1, q);
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-18\",\"instruction_id\":%s,"
+             "\"answer\":\"Telah diperiksa\"",
+             item);
+    free(item);
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+    harness_setting(demo.db, "dossier.p19_answers_need_paper", "true");
+    held(demo.inv, id, "event", bap, TAHAP1, BACK);
+}
+END_TEST
+
+/* KUHAP 138(1), 8(3)(b): the file declared complete (P-21) and handed over (Tahap II) takes no
+ * paper on the acts it was sent with; the Tahap II hand-over, recorded since, takes its own. */
+START_TEST(test_a_file_declared_complete_takes_no_paper)
+{
+    long long bap, id = ready_case(&bap, NULL);
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    json_decref(act(id, demo.pros, "\"type\":\"p21_received\",\"date\":\"2026-06-20\"", 201));
+    held(demo.inv, id, "event", bap, P21, NEVER);
+    long long t2 =
+        api_id(act(id, demo.inv, "\"type\":\"tahap2_done\",\"date\":\"2026-06-25\"", 201));
+    held(demo.inv, id, "event", bap, P21, NEVER);
+    ck_assert_int_eq(taken(demo.inv, id, t2), 201);
+}
+END_TEST
+
+/* The acceptance tester's case: the demo's Palembang file handed over (Tahap II) takes no paper
+ * on its BAP; who may not attach at all is refused as before (a supervisor 403, another
+ * office's investigator 404), nothing stored. */
+START_TEST(test_the_handed_over_demo_file_takes_no_paper)
+{
+    char *id_text = sql_value(demo.db,
+                              "SELECT c.id FROM app.cases c JOIN app.offices o ON o.id = "
+                              "c.office_id WHERE o.code = 'KANIM-PLG' AND c.stage = "
+                              "'handed_over' ORDER BY c.id LIMIT 1",
+                              0, NULL);
+    ck_assert_ptr_nonnull(id_text);
+    const char *q[1] = {id_text};
+    char *bap_text = sql_value(demo.db,
+                               "SELECT id FROM app.events WHERE case_id = $1::bigint AND type = "
+                               "'bap_recorded' ORDER BY seq LIMIT 1",
+                               1, q);
+    long long id = atoll(id_text), bap = atoll(bap_text);
+    free(id_text);
+    free(bap_text);
+    held(demo.inv, id, "event", bap, P21, NEVER);
+    long long before = uploads_of(id);
+    ck_assert_int_eq(taken(demo_server_login(&demo, NIP_SUP_PLG), id, bap), 403);
+    ck_assert_int_eq(taken(demo_server_login(&demo, NIP_INV_MRE), id, bap), 404);
+    ck_assert_int_eq(uploads_of(id), before);
+}
+END_TEST
+
 Suite *suite_uploads(void)
 {
     Suite *s = suite_create("uploads");
@@ -400,6 +522,9 @@ Suite *suite_uploads(void)
     tcase_add_test(tc, test_launch_submit_and_embedded_files_are_refused);
     tcase_add_test(tc, test_a_plain_scan_is_still_taken_and_bound);
     tcase_add_test(tc, test_a_stored_upload_is_bound_without_its_actions);
+    tcase_add_test(tc, test_a_file_with_the_prosecutor_takes_no_paper_until_it_comes_back);
+    tcase_add_test(tc, test_a_file_declared_complete_takes_no_paper);
+    tcase_add_test(tc, test_the_handed_over_demo_file_takes_no_paper);
     suite_add_tcase(s, tc);
     return s;
 }
