@@ -360,6 +360,22 @@ static bool check_penetapan(const struct casefile *cf, const struct event_input 
     return !persetujuan || check_approves(cf, in, purpose, date, at, has_time, out, err);
 }
 
+/* The Ketua PN's Penetapan extending a detention (KUHAP 29; DOMAIN 4.8): the Pengadilan Negeri
+ * whose Ketua gave it, which its Berita Acara Perpanjangan and the release's papers cite, asked
+ * of every new one (422 naming court: no office names a default court - app.offices has none),
+ * a blank one 400; a correction may leave it as it was.  A log recorded before the field loads
+ * and prints without it. */
+static bool check_extension_court(enum event ev, const struct event_input *in, struct berr *err)
+{
+    if (in->court && validate_blank(in->court))
+        return berr_field(err, BERR_BAD_INPUT, "court", "court tidak boleh kosong");
+    if (in->court || ev == EV_CORRECTED)
+        return true;
+    return berr_field(err, BERR_UNPROCESSABLE, "court",
+                      "perpanjangan penahanan oleh Ketua Pengadilan Negeri perlu pengadilannya "
+                      "(court): Pengadilan Negeri yang menetapkan, mis. Palembang (KUHAP 29)");
+}
+
 bool permit_check(const struct casefile *cf, enum event ev, enum event as,
                   const struct event_input *in, struct caldate date, int64_t at, bool has_time,
                   struct event_outcome *out, struct berr *err)
@@ -371,6 +387,8 @@ bool permit_check(const struct casefile *cf, enum event ev, enum event as,
                check_basis(cf, as, in, date, at, has_time, out, err);
     if (as == EV_LETTER_DELIVERED)
         return check_report(cf, ev, in, date, at, has_time, out, err);
+    if (as == EV_DETENTION_EXTENDED_COURT)
+        return check_extension_court(ev, in, err);
     if (as != EV_COURT_PERMIT_RECEIVED)
         return true;
     if (in->court && validate_blank(in->court))

@@ -414,11 +414,38 @@ START_TEST(test_each_extension_granted_has_its_berita_acara)
     free(t);
     json_decref(d);
 
-    /* the Ketua PN's, recorded without the Penetapan's number: refused naming it, nothing
-     * written; corrected with it, issued */
+    /* the Ketua PN's names his court (KUHAP 29): without it 422 naming court, blank 400, the
+     * prosecutor records none (403); nothing written */
+    char path[96], body[700];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    long long before = events(id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detention_extended_court\",\"at\":\"2026-03-20T09:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true}",
+             party);
+    json_t *p = call("POST", path, demo.inv, body, 422);
+    ck_assert_str_eq(str(p, "field"), "court");
+    ck_assert_msg(strstr(str(p, "detail"), "Pengadilan Negeri"), "%s", str(p, "detail"));
+    json_decref(p);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detention_extended_court\",\"at\":\"2026-03-20T09:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true,\"court\":\"  \"}",
+             party);
+    p = call("POST", path, demo.inv, body, 400);
+    ck_assert_str_eq(str(p, "field"), "court");
+    json_decref(p);
+    snprintf(body, sizeof body,
+             "{\"type\":\"detention_extended_court\",\"at\":\"2026-03-20T09:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true,\"court\":\"Palembang\"}",
+             party);
+    json_decref(call("POST", path, demo.pros, body, 403));
+    ck_assert_int_eq(events(id), before);
+
+    /* recorded with its court but without the Penetapan's number: refused naming it, nothing
+     * written; corrected with it, issued citing the court recorded */
     snprintf(m, sizeof m,
              "\"type\":\"detention_extended_court\",\"at\":\"2026-03-20T09:00:00+07:00\","
-             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true",
+             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true,\"court\":\"Palembang\"",
              party);
     long long pn = record(id, m);
     refused(id, "ba_perpanjangan_penahanan", pn, "{}", 422, "nomor surat perpanjangan penahanan");
@@ -428,7 +455,7 @@ START_TEST(test_each_extension_granted_has_its_berita_acara)
              "\"12/Pen.Pid/2026/PN Plg\"",
              pn, party);
     (void)record(id, m);
-    d = issue(id, "ba_perpanjangan_penahanan", pn, "{\"court\":\"Palembang\"}", demo.inv, 201);
+    d = issue(id, "ba_perpanjangan_penahanan", pn, "{}", demo.inv, 201);
     t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
     assert_has(t,
                "Penetapan Ketua Pengadilan Negeri Palembang Nomor 12/Pen.Pid/2026/PN Plg tanggal "
@@ -778,7 +805,7 @@ START_TEST(test_release_papers_cite_the_extension_he_was_held_on)
     (void)record(id, m);
     snprintf(m, sizeof m,
              "\"type\":\"detention_extended_court\",\"at\":\"2026-03-20T09:00:00+07:00\","
-             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true",
+             "\"party_id\":%lld,\"days\":30,\"severe_illness\":true,\"court\":\"Palembang\"",
              party);
     long long pn = record(id, m);
     snprintf(m, sizeof m,
@@ -795,7 +822,7 @@ START_TEST(test_release_papers_cite_the_extension_he_was_held_on)
     (void)record(id, m);
     snprintf(want, sizeof want,
              "Surat Perintah Penahanan Nomor %s tanggal 5 Februari 2026 dan Penetapan Ketua "
-             "Pengadilan Negeri",
+             "Pengadilan Negeri Palembang Nomor 22/Pen.Pid/2026/PN Plg tanggal 20 Maret 2026",
              sp_han);
     for (int i = 0; i < 2; i++) {
         json_t *d = issue(id, forms[i], rel, "{}", demo.inv, 201);

@@ -2840,10 +2840,12 @@ START_TEST(test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used
     rec_on(id, demo.inv, "detained", "2025-01-02", x);
     snprintf(x, sizeof x, "\"party_id\":%lld", s);
     rec_on(id, demo.inv, "detention_extended_pu", "2025-01-15", x);
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"court\":\"Palembang\"", s);
     rec_on(id, demo.inv, "detention_extended_court", "2025-03-01", x);
     rec_on(id, demo.inv, "detention_extended_court", "2025-03-25", x);
     snprintf(body, sizeof body,
-             "{\"type\":\"detention_extended_court\",\"date\":\"2025-04-20\",\"party_id\":%lld}",
+             "{\"type\":\"detention_extended_court\",\"date\":\"2025-04-20\",\"party_id\":%lld,"
+             "\"court\":\"Palembang\"}",
              s);
     json_t *j = refused(id, demo.inv, body, 409, "transition-not-allowed", NULL);
     const char *d = str(j, "detail");

@@ -729,8 +729,9 @@ static bool model_takes(enum event as, enum mfield f)
     case MF_PERMIT_KIND: /* the Ketua PN's Penetapan: what it is, for what */
     case MF_PERMIT_FOR:
     case MF_DECISION: /* the Ketua PN's answer: granted, or refused */
-    case MF_COURT:    /* the Pengadilan Negeri whose Ketua gave it */
         return as == EV_COURT_PERMIT_RECEIVED;
+    case MF_COURT: /* the Pengadilan Negeri whose Ketua gave it, or extended a detention */
+        return as == EV_COURT_PERMIT_RECEIVED || as == EV_DETENTION_EXTENDED_COURT;
     case MF_APPROVES: /* the urgent act a persetujuan approves, or a report to him names */
         return as == EV_COURT_PERMIT_RECEIVED || as == EV_LETTER_DELIVERED;
     case MF_UNLAWFUL_REASON: /* KUHAP 19(1): a detention after the arrest's day */
@@ -2414,6 +2415,8 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
                             * the court's praperadilan order, an outside paper */
         r->ground = chance(m, 50) ? "kepentingan_terpenuhi" : "putusan_praperadilan";
     r->severe_illness = ev == EV_DETENTION_EXTENDED_COURT && chance(m, 50);
+    if (ev == EV_DETENTION_EXTENDED_COURT) /* the court whose Ketua extended it (KUHAP 29) */
+        r->court = "Palembang";
     if (ev == EV_P19_RECEIVED)
         r->ninstr = 1 + rnd(m, 3);
     if (ev == EV_RETURN_LETTER_RECEIVED && !chance(m, 3)) {

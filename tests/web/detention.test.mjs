@@ -33,7 +33,7 @@ test('the extensions and the release are offered their papers beside them on the
   // 20 days from day -30 end on day -11; the PU's 10 run -10 .. -1; the court's 10 from day 0
   await ev({ type: 'detained', date: daysAgo(30), detention_type: 'rutan', facility: 'Rumah Tahanan Negara Kelas I Palembang', number: 'SP.Han/51/2026/RESKRIM', polri_order: 'SP.Han/51/2026/RESKRIM' });
   const pu = await ev({ type: 'detention_extended_pu', date: daysAgo(14), days: 10, number: 'B-77/L.6.10/Eku.1/2026' });
-  const pn = await ev({ type: 'detention_extended_court', date: daysAgo(3), days: 10, severe_illness: true, number: '21/Pen.Pid/2026/PN Plg' });
+  const pn = await ev({ type: 'detention_extended_court', date: daysAgo(3), days: 10, severe_illness: true, number: '21/Pen.Pid/2026/PN Plg', court: 'Palembang' });
   const rel = await ev({ type: 'released', date: daysAgo(0), ground: 'kepentingan_terpenuhi' });
 
   const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
@@ -60,7 +60,7 @@ test('the extensions and the release are offered their papers beside them on the
   assert.ok(d && d.event_id === pn.id, JSON.stringify(docs));
   const href = await li.locator('a').first().getAttribute('href');
   const text = pdfText(await (await page.request.get(`${BASE}${href}`)).body());
-  assert.ok(text.includes('Penetapan Ketua Pengadilan Negeri Nomor 21/Pen.Pid/2026/PN Plg'), text);
+  assert.ok(text.includes('Penetapan Ketua Pengadilan Negeri Palembang Nomor 21/Pen.Pid/2026/PN Plg'), text);
   assert.ok(text.includes('selama 10 (sepuluh) hari'), text);
   assert.equal(await page.locator(`#issue-${pn.id}-ba_perpanjangan_penahanan`).count(), 0, 'issued: no longer offered');
   await page.locator(`#issue-${pu.id}-ba_perpanjangan_penahanan`).waitFor();
