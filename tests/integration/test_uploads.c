@@ -396,6 +396,43 @@ START_TEST(test_a_stored_upload_is_bound_without_its_actions)
 }
 END_TEST
 
+/* The CLI says it in one line, exits non-zero, and nothing is stored. */
+START_TEST(test_the_cli_says_what_was_found_in_one_line)
+{
+    long long event, id = fresh_case(&event);
+    char *dir = harness_mkdtemp("uploads-cli"), url[64], path[1100], cid[24], eid[24];
+    ck_assert_ptr_nonnull(dir);
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", demo.port);
+    char *login[] = {(char *)harness_cli(), "--server", url, "login", "--nip", NIP_INV_PLG, NULL};
+    char *out = NULL;
+    int rc = run_capture(login, 30000, &out);
+    ck_assert_msg(rc == 0, "login: %d: %s", rc, out);
+    free(out);
+    struct pdf d =
+        pdf_make("/OpenAction 6 0 R", "", "<< /S /JavaScript /JS (app.alert\\(1\\)) >>", NULL);
+    snprintf(path, sizeof path, "%s/pindai.pdf", dir);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(d.p, 1, d.len, f), d.len);
+    fclose(f);
+    pdf_free(&d);
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(eid, sizeof eid, "%lld", event);
+    char *up[] = {(char *)harness_cli(), "upload",  cid, path, "--title",
+                  "Hasil pindai",        "--event", eid, NULL};
+    rc = run_capture(up, 30000, &out);
+    ck_assert_int_ne(rc, 0);
+    assert_has(out, "PDF berisi JavaScript/aksi otomatis: /OpenAction", "the CLI's refusal");
+    const char *nl = strchr(out, '\n');
+    ck_assert_msg(nl && nl[1] == '\0', "one line: %s", out);
+    free(out);
+    free(dir);
+    ck_assert_int_eq(uploads_of(id), 0);
+}
+END_TEST
+
 /* ---- 2. the file the prosecutor holds takes no paper -------------------------------------- */
 
 /* An upload as token on act (or document) target of case id refused 409 problem+json with
@@ -522,6 +559,7 @@ Suite *suite_uploads(void)
     tcase_add_test(tc, test_launch_submit_and_embedded_files_are_refused);
     tcase_add_test(tc, test_a_plain_scan_is_still_taken_and_bound);
     tcase_add_test(tc, test_a_stored_upload_is_bound_without_its_actions);
+    tcase_add_test(tc, test_the_cli_says_what_was_found_in_one_line);
     tcase_add_test(tc, test_a_file_with_the_prosecutor_takes_no_paper_until_it_comes_back);
     tcase_add_test(tc, test_a_file_declared_complete_takes_no_paper);
     tcase_add_test(tc, test_the_handed_over_demo_file_takes_no_paper);
