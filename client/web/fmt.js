@@ -66,7 +66,10 @@ export const REASONS = {
   pu_return: 'Pengembalian PU',
   resend: 'Kirim ulang',
   tahap2: 'Tahap II',
-  sp3_notify: 'Pemberitahuan SP3',
+  sp3_notify: 'SP3: Penuntut Umum',
+  sp3_notify_korwas: 'SP3: Korwas PPNS',
+  sp3_notify_suspect: 'SP3: tersangka/keluarga',
+  sp3_notify_reporter: 'SP3: pelapor/korban',
   direction: 'Arahan',
   pn_approval: 'Persetujuan Ketua PN',
   // the notices the law owes: a deadline of the file too (review.c), the reason when due first

@@ -80,6 +80,15 @@ static enum notice_kind notice_of(enum event as, const char *text)
     return notice;
 }
 
+/* An SP3 notice's stored addressee: one stored with none was the Kejari's (its paper reads it
+ * so), one outside the list (accepted then) no one's. */
+static enum sp3_recipient sp3_to_of(const char *text)
+{
+    enum sp3_recipient to = text ? SP3_TO_NONE : SP3_TO_KEJARI;
+    sp3_recipient_lookup(text, &to);
+    return to;
+}
+
 /* One stored member of an act into the core's event, as its row says
  * (core/evfields.def: core); as is the act a correction stands for. */
 static void core_member(const struct casefile *cf, enum event as, const struct evfield *r,
@@ -136,6 +145,7 @@ static void core_member(const struct casefile *cf, enum event as, const struct e
         break;
     case EVC_NOTICE: /* the notice a letter delivers (a correction of one: as the act) */
         out->notice = notice_of(as, text);
+        out->sp3_to = as == EV_SP3_NOTIFIED ? sp3_to_of(text) : SP3_TO_NONE;
         break;
     case EVC_NONE:
         break;

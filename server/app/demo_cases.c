@@ -198,7 +198,11 @@ static const struct demo_case cases[] = {
      " {\"type\":\"bap_recorded\",\"ago\":60,\"bap\":\"tersangka\",\"party\":1},"
      BAP_COPY(60)
      " {\"type\":\"sp3_issued\",\"ago\":20,\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true},"
-     " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"kejari\"}]", false},
+     " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"kejari\"},"
+     /* UU 20/2025 Pasal 24(4): the PU, "korban dan/atau tersangka" - a public report's file
+      * has a reporter */
+     " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"suspect\"},"
+     " {\"type\":\"sp3_notified\",\"ago\":20,\"recipient\":\"reporter\"}]", false},
     /* 9. Batulicin (WITA): the suspect's detention ends in two days */
     {"KANIM-BLC", "KEJARI-TNB", "tpi_check", "Pemeriksaan pelabuhan: penyelundupan manusia", 20,
      "[{\"name\":\"Ahmad Karimi\",\"nationality\":\"AF\",\"passport_no\":\"P01234567\",\"sex\":\"L\",\"birth_date\":\"1986-03-03\",\"birth_place\":\"Herat\"}]",

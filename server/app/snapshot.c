@@ -258,8 +258,9 @@ static json_t *clocks_json(const struct clock_fold *fo)
         const struct clock_direction *d = &fo->directions[k];
         json_array_append_new(dirs, json_pack("[o, o]", jslot(&d->s), jday(d->due)));
     }
-    return json_pack("{s:o, s:i, s:I, s:{s:i, s:i, s:i, s:o, s:I, s:o}, s:o, s:o}", "cases",
-                     jslots(fo->cases, CLK_SP3_NOTIFY + 1), "skipped", fo->skipped, "sp3_release",
+    return json_pack("{s:o, s:o, s:i, s:I, s:{s:i, s:i, s:i, s:o, s:I, s:o}, s:o, s:o}", "cases",
+                     jslots(fo->cases, CLK_SP3_NOTIFY + 1), "sp3_to",
+                     jslots(fo->sp3_to, SP3_TO__COUNT), "skipped", fo->skipped, "sp3_release",
                      (json_int_t)fo->sp3_release_at, "spdp", "n", r->n, "src", r->src, "rs", r->rs,
                      "day", jday(r->day), "at", (json_int_t)r->at, "to",
                      jslots(r->to, NOTICE__COUNT), "directions", dirs, "approvals",
@@ -291,6 +292,7 @@ static bool clocks_read(json_t *o, struct clock_fold *fo, int nsets)
     json_t *r = json_object_get(o, "spdp"), *dirs = json_object_get(o, "directions");
     if (!json_is_object(o) || !json_is_object(r) || !json_is_array(dirs) ||
         !get_slots(json_object_get(o, "cases"), fo->cases, CLK_SP3_NOTIFY + 1, nsets) ||
+        !get_slots(json_object_get(o, "sp3_to"), fo->sp3_to, SP3_TO__COUNT, nsets) ||
         !get_slots(json_object_get(r, "to"), fo->spdp.to, NOTICE__COUNT, nsets) ||
         !get_day(json_object_get(r, "day"), &fo->spdp.day))
         return false;

@@ -118,11 +118,10 @@ static bool note_arrival(struct summary_walk *w, const struct casefile *cf, int 
         /* to the prosecutor as the act stands (a correction may name another addressee) */
         kind = evlog_spdp_to_pu(e) ? ARR_SPDP : -1;
         break;
-    case EV_SP3_NOTIFIED: {
-        const char *to = payload_str(cf, i, "recipient");
-        kind = to && strcmp(to, "kejari") != 0 ? -1 : ARR_SP3;
+    case EV_SP3_NOTIFIED:
+        /* to the prosecutor as the act stands (a correction may name another addressee) */
+        kind = e->sp3_to == SP3_TO_KEJARI ? ARR_SP3 : -1;
         break;
-    }
     case EV_TAHAP1_SENT:
         kind = ARR_TAHAP1;
         break;
@@ -376,7 +375,8 @@ bool summary_walk_read(const struct casefile *cf, json_t *o, struct summary_walk
 int summary_clock_room(const struct casefile *cf)
 {
     /* every clock the fold can emit (clock_fold_room): none is left out */
-    int cap = CLK_SP3_NOTIFY + 1 + NOTICE__COUNT + cf->nsuspects * (3 + NOTICE__COUNT);
+    int cap =
+        CLK_SP3_NOTIFY + 1 + SP3_TO__COUNT + NOTICE__COUNT + cf->nsuspects * (3 + NOTICE__COUNT);
     for (int i = 0; i < cf->nevents; i++)
         cap += cf->ev[i].event == EV_DIRECTION_GIVEN || cf->ev[i].event == EV_SEARCH_DONE ||
                cf->ev[i].event == EV_SEIZURE_DONE;
@@ -468,7 +468,8 @@ static int clock_cmp(const void *a, const void *b)
  *   1  the file's own clocks whose passing changes where the file stands in law: the PU's 14
  *      days (deemed complete, KUHAP 110(4)), the re-send after a P-19 (138(2)), Tahap II after
  *      the P-21 (60 days, then the file is returned: B-1310/E/EJP/05/2022), the SPDP (109(1) jo.
- *      MK 130/PUU-XIII/2015), the SP3's notice (109(3));
+ *      MK 130/PUU-XIII/2015), the SP3's notice to each recipient (109(2)-(3); UU 20/2025
+ *      Pasal 24(4));
  *   2  the file's clocks that ask for an answer or a report and change nothing by themselves:
  *      the PU's 7-day answer (138(1); at 14 days 110(4) speaks for it), the P-17 (an SOP), the
  *      report of an urgent search or seizure to the Ketua PN (34, 38(2));
@@ -487,6 +488,9 @@ static int reason_rank(enum clock_kind k)
     case CLK_TAHAP2:
     case CLK_SPDP:
     case CLK_SP3_NOTIFY:
+    case CLK_SP3_NOTIFY_KORWAS:
+    case CLK_SP3_NOTIFY_SUSPECT:
+    case CLK_SP3_NOTIFY_REPORTER:
         return 1;
     case CLK_PU_ANSWER:
     case CLK_P17:
@@ -588,7 +592,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
     for (int k = 0; k < set->count; k++) {
         const struct clock *c = &set->items[k];
         bool owed = clock_notice(c->kind) != NOTICE_NONE || c->kind == CLK_PN_APPROVAL ||
-                    c->kind == CLK_SP3_NOTIFY;
+                    clock_is_sp3_notice(c->kind);
         if (!owed || !clock_closed_at_end(c) || c->state != CLOCK_OVERDUE)
             continue;
         json_t *row = clock_row(cf, c, c->due_at);
@@ -602,7 +606,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-28" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-29" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -623,7 +627,8 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
                           notice to the Kejari is an arrival (sp3) ending the ones unreceived;     \
                           26: each clock's weight among the reasons (rank: the board's headline);  \
                           27: only the SPDP to the Kejari is the SPDP sent (its clock, P-17);      \
-                          28: an SPDP's arrival by its addressee as corrected */
+                          28: an SPDP's arrival by its addressee as corrected;                     \
+                          29: the SP3's notice, a clock per recipient; its arrival as corrected */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

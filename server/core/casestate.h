@@ -55,8 +55,10 @@
  * 19: an SP3 while a suspect is detained owes his release by the end of its day (the period's
  * release_at, clock.c fold_case_event).
  * 20: so does an SP3 while he is under arrest (the track's arrest_release_at), and while an SP3
- * stands a later detention act keeps the release owed (the fold's sp3_release_at). */
-#define CASESTATE_FORMAT 20
+ * stands a later detention act keeps the release owed (the fold's sp3_release_at).
+ * 21: the SP3's notice has a clock per recipient (the fold's sp3_to slots; the PU's sp3_notify
+ * stopped only by the notice to the kejari). */
+#define CASESTATE_FORMAT 21
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

@@ -91,7 +91,7 @@ static const struct day_def defs[CLK_SP3_NOTIFY + 1] = {
         {EV_P21_RECEIVED, EV_DEEMED_COMPLETE_CONFIRMED, NONE},
         {EV_TAHAP2_DONE, EV_LAPSED, NONE},
         RV(tahap2_days), {RV(tahap2_warn1_day), RV(tahap2_warn2_day)}, {NONE}, {NONE}},
-    [CLK_SP3_NOTIFY] = {"sp3_notify", "Pemberitahuan penghentian penyidikan",
+    [CLK_SP3_NOTIFY] = {"sp3_notify", "Pemberitahuan penghentian penyidikan kepada Penuntut Umum",
         "KUHAP 109(3)", "UU 20/2025 Pasal 24(4)",
         ACTOR_INVESTIGATOR,
         {EV_SP3_ISSUED, NONE},
@@ -123,6 +123,9 @@ static const char *const kind_codes[CLK__COUNT] = {
     [CLK_SPDP_PERWAKILAN] = "spdp_to_perwakilan_negara",
     [CLK_PN_APPROVAL] = "pn_approval",
     [CLK_DIRECTION] = "direction",
+    [CLK_SP3_NOTIFY_KORWAS] = "sp3_notify_korwas",
+    [CLK_SP3_NOTIFY_SUSPECT] = "sp3_notify_suspect",
+    [CLK_SP3_NOTIFY_REPORTER] = "sp3_notify_reporter",
 };
 
 /* The rule set of a slot (or round), and a rule set's index. */
@@ -279,6 +282,56 @@ static bool fold_spdp(struct clock_fold *fo, const struct clock_input *in, int i
     }
 }
 
+/* The SP3's notice to each recipient besides the PU (whose clock is the defs' sp3_notify): the
+ * law names them by regime - KUHAP 1981 109(2) the PU and the suspect or his family, 109(3) for
+ * a PPNS the Polri investigator and the PU; UU 20/2025 Pasal 24(4) the PU and "korban dan/atau
+ * tersangka" (DOMAIN 4.15, 9.1, D13) - and which are owed is rule-set data of the SP3's day
+ * (required: sp3_to_korwas, sp3_to_suspect, sp3_to_reporter; to verify where DOMAIN is
+ * uncertain), each within sp3_notify_days (0: no clock, as for the PU's). */
+static const struct sp3_def {
+    enum sp3_recipient to;
+    enum clock_kind kind;
+    const char *label, *basis_1981, *basis_2025;
+    size_t required;
+} sp3_defs[] = {
+    {SP3_TO_KORWAS, CLK_SP3_NOTIFY_KORWAS,
+     "Pemberitahuan penghentian penyidikan kepada penyidik Polri (Korwas PPNS)", "KUHAP 109(3)",
+     "UU 20/2025 Pasal 24(3)-(4) (belum dipastikan); KUHAP 1981 109(3)", RV(sp3_to_korwas)},
+    {SP3_TO_SUSPECT, CLK_SP3_NOTIFY_SUSPECT,
+     "Pemberitahuan penghentian penyidikan kepada tersangka atau keluarganya", "KUHAP 109(2)",
+     "UU 20/2025 Pasal 24(4)", RV(sp3_to_suspect)},
+    {SP3_TO_REPORTER, CLK_SP3_NOTIFY_REPORTER,
+     "Pemberitahuan penghentian penyidikan kepada pelapor/korban",
+     "KUHAP 1981 tidak menyebutnya; nilai aturan", "UU 20/2025 Pasal 24(4)", RV(sp3_to_reporter)},
+};
+
+#define NSP3 ((int)(sizeof sp3_defs / sizeof sp3_defs[0]))
+
+/* An SP3 starts the clocks of the recipients its day's rule set requires; a notice stops its
+ * recipient's (the suspect's by his own or his family's). */
+static bool fold_sp3(struct clock_fold *fo, const struct clock_input *in, int i,
+                     const struct case_event *e, struct caldate day, int64_t at, struct berr *err)
+{
+    if (e->event == EV_SP3_NOTIFIED) {
+        enum sp3_recipient to = e->sp3_to == SP3_TO_FAMILY ? SP3_TO_SUSPECT : e->sp3_to;
+        if (to > SP3_TO_KEJARI && to < SP3_TO__COUNT)
+            slot_stop(&fo->sp3_to[to], e->event, i, at);
+        return true;
+    }
+    if (e->event != EV_SP3_ISSUED)
+        return true;
+    const struct ruleset *rs = rules_on(in, i, day, err);
+    if (!rs)
+        return false;
+    for (int k = 0; k < NSP3; k++) {
+        struct clock_slot *s = &fo->sp3_to[sp3_defs[k].to];
+        s->used = false;
+        if (rs->sp3_notify_days.value > 0 && rule(rs, sp3_defs[k].required)->value)
+            slot_start(s, i, RSI(rs), day, at);
+    }
+    return true;
+}
+
 /* A restarting act (defs' restarts) moves the running clock's start to its own date, under
  * its own date's rule set.  The earliest receipt counts: once moved (slot->moved), a later-dated
  * one cannot push the due date further out, but one recorded later and dated earlier (the
@@ -346,6 +399,15 @@ static bool restarts(int k, const struct day_def *d, const struct case_event *e)
            (k == CLK_P17 && e->event == EV_LETTER_DELIVERED && e->notice == NOTICE_SPDP_KEJARI);
 }
 
+/* Whether e stops clock k (defs' stops): the SP3's notice to the PU is stopped only by the one
+ * addressed to him (sp3_notified to the kejari; one stored with none was his); the notices to
+ * the others have clocks of their own (fold_sp3). */
+static bool stops(int k, const struct day_def *d, const struct case_event *e)
+{
+    return in_list(d->stops, e->event) &&
+           (k != CLK_SP3_NOTIFY || e->event != EV_SP3_NOTIFIED || e->sp3_to == SP3_TO_KEJARI);
+}
+
 /* Whether e is the file's receipt at the Kejaksaan that starts clock k (defs' starts): the
  * PU's record of it or, for the PU's answer and return (KUHAP 138(1), 110(4): from the receipt
  * of the file), the Kejari's tanda terima the investigator holds (a letter_delivered of notice
@@ -388,8 +450,11 @@ static void close_owed(struct clock_fold *fo, enum event by, int i, int64_t at)
             slot_stop(&fo->suspects[s].notices[n], by, i, at);
     for (int k = 0; k < fo->napprovals; k++)
         slot_stop(&fo->approvals[k], by, i, at);
-    if (by == EV_TAK_DECIDED)
+    if (by == EV_TAK_DECIDED) {
         slot_stop(&fo->cases[CLK_SP3_NOTIFY], by, i, at);
+        for (int k = 0; k < SP3_TO__COUNT; k++)
+            slot_stop(&fo->sp3_to[k], by, i, at);
+    }
 }
 
 /* KUHAP 20, 24(3): detention serves the investigation, and an arrest is made for it (KUHAP 16,
@@ -428,7 +493,7 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
         struct clock_slot *s = &fo->cases[k];
         if (in_list(d->arms, e->event))
             s->armed = true;
-        if (in_list(d->stops, e->event))
+        if (stops(k, d, e))
             slot_stop(s, e->event, i, at);
         if (restarts(k, d, e) && !slot_restart(s, d, in, i, day, at, err))
             return false;
@@ -455,7 +520,8 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
     if (e->event == EV_LETTER_DELIVERED && e->notice > NOTICE_NONE && e->notice < NOTICE__COUNT &&
         !notice_is_spdp(e->notice) && e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS)
         slot_deliver(&fo->suspects[e->suspect].notices[e->notice], e->event, i, at);
-    if (!fold_spdp(fo, in, i, e, day, at, err) || !fold_owed_to_suspect(fo, in, i, e, day, at, err))
+    if (!fold_spdp(fo, in, i, e, day, at, err) ||
+        !fold_owed_to_suspect(fo, in, i, e, day, at, err) || !fold_sp3(fo, in, i, e, day, at, err))
         return false;
     if (ends_file(e->event))
         close_owed(fo, e->event, i, at);
@@ -638,6 +704,28 @@ static void emit_case_clock(const struct clock_fold *fo, const struct clock_inpu
     day_due(&c, len->value, warn, nwarn, z);
     evaluate(&c, in->now, z);
     emit(out, &c);
+}
+
+/* The SP3's notice to each recipient besides the PU (fold_sp3); the reporter's only for a file
+ * with a reporter or victim (clock_input.no_reporter, as the SPDP's). */
+static void emit_sp3_clocks(const struct clock_fold *fo, const struct clock_input *in,
+                            struct clock_set *out)
+{
+    for (int k = 0; k < NSP3; k++) {
+        const struct sp3_def *d = &sp3_defs[k];
+        const struct clock_slot *s = &fo->sp3_to[d->to];
+        if (!s->used || (d->to == SP3_TO_REPORTER && in->no_reporter))
+            continue;
+        struct clock c;
+        clock_base(&c, in, d->kind, d->label,
+                   RS(s)->regime == REGIME_KUHAP_2025 ? d->basis_2025 : d->basis_1981,
+                   ACTOR_INVESTIGATOR, -1, s);
+        const struct rule_value *len = &RS(s)->sp3_notify_days;
+        c.to_verify = len->to_verify || rule(RS(s), d->required)->to_verify;
+        day_due(&c, len->value, NULL, 0, in->zone);
+        evaluate(&c, in->now, in->zone);
+        emit(out, &c);
+    }
 }
 
 static const char *detention_basis(enum det_period p, enum regime r)
@@ -1029,6 +1117,7 @@ void clock_fold_emit(const struct clock_fold *fo, const struct clock_input *in,
     out->count = out->total = 0;
     for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
         emit_case_clock(fo, in, (enum clock_kind)k, out);
+    emit_sp3_clocks(fo, in, out);
     for (int s = 0; s < fo->nsuspects; s++)
         emit_suspect_clocks(fo, in, s, out);
     for (int s = 0; s < fo->nsuspects; s++)
@@ -1043,8 +1132,8 @@ void clock_fold_emit(const struct clock_fold *fo, const struct clock_input *in,
 
 int clock_fold_room(const struct clock_fold *fo)
 {
-    return CLK_SP3_NOTIFY + 1 + NOTICE__COUNT + fo->nsuspects * (3 + NOTICE__COUNT) +
-           fo->napprovals + fo->ndirections;
+    return CLK_SP3_NOTIFY + 1 + SP3_TO__COUNT + NOTICE__COUNT +
+           fo->nsuspects * (3 + NOTICE__COUNT) + fo->napprovals + fo->ndirections;
 }
 
 static bool slot_equal(const struct clock_slot *a, const struct clock_slot *b)
@@ -1102,6 +1191,9 @@ bool clock_fold_equal(const struct clock_fold *a, const struct clock_fold *b)
             return false;
     for (int k = 0; k <= CLK_SP3_NOTIFY; k++)
         if (!slot_equal(&a->cases[k], &b->cases[k]))
+            return false;
+    for (int k = 0; k < SP3_TO__COUNT; k++)
+        if (!slot_equal(&a->sp3_to[k], &b->sp3_to[k]))
             return false;
     const struct clock_spdp *x = &a->spdp, *y = &b->spdp;
     if (x->n != y->n || (x->n > 0 && (x->src != y->src || x->rs != y->rs)))
@@ -1191,6 +1283,12 @@ bool clock_log_loads(const struct clock_input *in, struct berr *err)
 {
     struct clock_set none = {.items = NULL, .cap = 0};
     return clock_compute(in, &none, err);
+}
+
+bool clock_is_sp3_notice(enum clock_kind k)
+{
+    return k == CLK_SP3_NOTIFY || k == CLK_SP3_NOTIFY_KORWAS || k == CLK_SP3_NOTIFY_SUSPECT ||
+           k == CLK_SP3_NOTIFY_REPORTER;
 }
 
 bool clock_closed_at_end(const struct clock *c)

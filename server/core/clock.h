@@ -16,7 +16,14 @@
  * the warning comes from whichever warns first.  Detensi has a clock of its
  * own and never counts as detention.
  *
- * case-level clocks:   spdp, p17, pu_answer, pu_return, resend, tahap2, sp3_notify
+ * case-level clocks:   spdp, p17, pu_answer, pu_return, resend, tahap2, sp3_notify (the SP3's
+ *                      notice to the PU, stopped by sp3_notified to the kejari)
+ * SP3's recipients:    sp3_notify_korwas, sp3_notify_suspect, sp3_notify_reporter: day clocks
+ *                      of sp3_notify_days from the SP3 for the recipients the rule set of its
+ *                      day requires (sp3_to_korwas, sp3_to_suspect, sp3_to_reporter; the
+ *                      reporter's only for a file with one: clock_input.no_reporter), each
+ *                      stopped by the sp3_notified to that recipient (the suspect's also by the
+ *                      one to his family, KUHAP 109(2) "tersangka atau keluarganya")
  * per-suspect clocks:  arrest, detention, detensi
  * notices:             family_arrest_notice, family_detention_notice (each arrest or
  *                      detention), consular_notice (a foreign suspect taken into custody),
@@ -68,7 +75,8 @@ enum clock_kind {
     CLK_PU_RETURN,  /* PU returns within pu_return_days, else deemed complete (KUHAP 110(4)) */
     CLK_RESEND,     /* re-send within resend_days of P-19 (KUHAP 138(2)) */
     CLK_TAHAP2,     /* Tahap II within tahap2_days of P-21 (B-1310/E/EJP/05/2022) */
-    CLK_SP3_NOTIFY, /* notify SP3 within sp3_notify_days (UU 20/2025 Pasal 24(4)) */
+    CLK_SP3_NOTIFY, /* notify the PU of the SP3 within sp3_notify_days (KUHAP 109(3); UU
+                       20/2025 Pasal 24(4)) */
     CLK_ARREST,     /* arrest_hours from the arrest (KUHAP 19(1)) */
     CLK_DETENTION,  /* the running detention period (KUHAP 24, 29) */
     CLK_DETENSI,    /* administrative detention (UU 6/2011 Pasal 83-85) */
@@ -85,6 +93,10 @@ enum clock_kind {
     CLK_SPDP_PERWAKILAN, /* a foreign suspect's representation through Kemlu (27(6)) */
     CLK_PN_APPROVAL,     /* the Ketua PN's approval of an urgent search or seizure (D8) */
     CLK_DIRECTION,       /* a supervisor's direction, due on its own date */
+    /* the SP3's notice to each other recipient the rule set names, within sp3_notify_days */
+    CLK_SP3_NOTIFY_KORWAS,   /* the Polri investigator as Korwas PPNS (KUHAP 109(3)) */
+    CLK_SP3_NOTIFY_SUSPECT,  /* the suspect or his family (109(2); UU 20/2025 Pasal 24(4)) */
+    CLK_SP3_NOTIFY_REPORTER, /* the reporter or victim (UU 20/2025 Pasal 24(4)) */
     CLK__COUNT
 };
 
@@ -159,12 +171,15 @@ struct clock_set {
  * SPDP's recipients), or NOTICE_NONE. */
 enum notice_kind clock_notice(enum clock_kind k);
 
+/* Whether k is a clock of the SP3's notice: to the PU (sp3_notify) or another recipient. */
+bool clock_is_sp3_notice(enum clock_kind k);
+
 /* Whether clock c was stopped by the act that ended the file (handed over, terminated, lapsed,
  * administrative, dismissed): for a notice, closed undelivered (clock.c close_owed). */
 bool clock_closed_at_end(const struct clock *c);
 
-/* Compute every clock of the log into out: case-level clocks in kind order,
- * then each suspect's arrest, detention and detensi, then each suspect's
+/* Compute every clock of the log into out: case-level clocks in kind order, the SP3's other
+ * recipients, then each suspect's arrest, detention and detensi, then each suspect's
  * notices, then the SPDP's recipients, then directions in log order.  false with BERR_BAD_INPUT for
  * a malformed log (evlog_check), a missing zone, or an act dated before every rule set;
  * BERR_UNPROCESSABLE for acts whose dates are out of order (order.h).  Allocates only the
@@ -244,6 +259,9 @@ struct clock_direction {
 
 struct clock_fold {
     struct clock_slot cases[CLK_SP3_NOTIFY + 1];
+    /* the SP3's notice to each recipient besides the PU, by enum sp3_recipient (korwas,
+     * suspect - his family's stops it too -, reporter; the others unused) */
+    struct clock_slot sp3_to[SP3_TO__COUNT];
     /* 0, or: an SP3 stands (no reopening since: a praperadilan's reopened, a new Sprindik) and
      * anyone in custody is owed his release by this instant, the end of its local day: a
      * detention or arrest recorded while it stands owes it too (clock.c release_owed) */

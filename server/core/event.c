@@ -255,14 +255,29 @@ const char *spdp_recipients_text(void)
 
 /* sp3_notified's recipients (event.h sp3_recipient_known); the web's select and the CLI's help
  * name the same codes */
-static const char *const sp3_to[] = {"kejari", "korwas", "suspect", "family", "reporter"};
+static const struct {
+    const char *code;
+    enum sp3_recipient to;
+} sp3_to[] = {{"kejari", SP3_TO_KEJARI},
+              {"korwas", SP3_TO_KORWAS},
+              {"suspect", SP3_TO_SUSPECT},
+              {"family", SP3_TO_FAMILY},
+              {"reporter", SP3_TO_REPORTER}};
+
+bool sp3_recipient_lookup(const char *code, enum sp3_recipient *out)
+{
+    for (size_t i = 0; code && i < sizeof sp3_to / sizeof sp3_to[0]; i++)
+        if (strcmp(code, sp3_to[i].code) == 0) {
+            *out = sp3_to[i].to;
+            return true;
+        }
+    return false;
+}
 
 bool sp3_recipient_known(const char *code)
 {
-    for (size_t i = 0; code && i < sizeof sp3_to / sizeof sp3_to[0]; i++)
-        if (strcmp(code, sp3_to[i]) == 0)
-            return true;
-    return false;
+    enum sp3_recipient to;
+    return sp3_recipient_lookup(code, &to);
 }
 
 const char *sp3_recipients_text(void)

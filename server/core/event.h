@@ -200,6 +200,21 @@ const char *spdp_recipients_text(void);
  * false for any other code, NULL included. */
 bool sp3_recipient_known(const char *code);
 
+/* The SP3 notice's addressees as the clocks follow them (core/clock.c: one clock per recipient
+ * the rule set of the SP3's day names, each stopped by the notice to that one). */
+enum sp3_recipient {
+    SP3_TO_NONE,     /* a code outside the list (accepted before it was closed): no one's */
+    SP3_TO_KEJARI,   /* "kejari": the PU (KUHAP 109(2)-(3); UU 20/2025 Pasal 24(4)) */
+    SP3_TO_KORWAS,   /* "korwas": the Polri investigator as Korwas PPNS (KUHAP 109(3)) */
+    SP3_TO_SUSPECT,  /* "suspect" (KUHAP 109(2); UU 20/2025 Pasal 24(4)) */
+    SP3_TO_FAMILY,   /* "family": his family, for him (KUHAP 109(2) "tersangka atau keluarganya") */
+    SP3_TO_REPORTER, /* "reporter": the reporter or victim (UU 20/2025 Pasal 24(4) "korban") */
+    SP3_TO__COUNT
+};
+
+/* The addressee of code into *out; false (out untouched) for any other code, NULL included. */
+bool sp3_recipient_lookup(const char *code, enum sp3_recipient *out);
+
 /* The recipients sp3_notified takes, for a refusal. */
 const char *sp3_recipients_text(void);
 

@@ -22,6 +22,9 @@ struct case_event evlog_event(enum event ev, struct caldate date)
     /* the SPDP of KUHAP 109(1) is the prosecutor's; a copy to another names its recipient */
     if (ev == EV_SPDP_SENT)
         e.notice = NOTICE_SPDP_KEJARI;
+    /* so is an SP3's notice with no addressee (its paper is the Kejari's) */
+    if (ev == EV_SP3_NOTIFIED)
+        e.sp3_to = SP3_TO_KEJARI;
     return e;
 }
 
@@ -230,6 +233,7 @@ bool evlog_effective(const struct case_event *ev, int n, int i, struct case_even
     out->unlawful = c->unlawful;
     out->urgent = c->urgent;
     out->notice = c->notice;
+    out->sp3_to = c->sp3_to;
     return true;
 }
 

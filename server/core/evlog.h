@@ -34,30 +34,33 @@ enum bap_kind {
 
 struct case_event {
     enum event event;
-    struct caldate date;     /* the act's legal date, local to the office (used when !has_time) */
-    int64_t at;              /* the act's legal instant, UTC (when has_time) */
-    bool has_time;           /* at is known; the local date is then derived from it */
-    int suspect;             /* 0..EVLOG_MAX_SUSPECTS-1 for per-suspect events and BAP
-                                tersangka; -1 otherwise */
-    int ref;                 /* corrected: the corrected event; direction_done: its
-                                direction_given; court_permit_received (persetujuan): the
-                                urgent act it approves; letter_delivered to
-                                ketua_pn_persetujuan: the urgent act reported; -1 otherwise */
-    bool withdraws;          /* corrected: the original is withdrawn, not replaced */
-    int items;               /* p19_received: number of instruction items */
-    int days;                /* detention extensions: days granted, 0 = the maximum */
-    enum det_type det_type;  /* detained, detention_type_changed */
-    enum bap_kind bap;       /* bap_recorded */
-    struct caldate due;      /* direction_given: the due date */
-    bool late_return;        /* p19_received, return_letter_received: recorded after the
-                                PU's period with a reason (issue 13.3) */
-    bool unlawful;           /* detained: recorded as unlawful, with its reason (13.7) */
-    bool urgent;             /* search_done, seizure_done: done in urgency, without the Ketua
-                                PN's prior permit (KUHAP 34, 38(2)): its approval is owed */
-    enum notice_kind notice; /* letter_delivered: the arrest's or detention's notice it
-                                delivers for `suspect` (13.7), or NOTICE_NONE; spdp_sent: its
-                                addressee's SPDP notice (spdp_recipient_lookup; an act stored
-                                with no recipient, before it was required: the Kejari's) */
+    struct caldate date;       /* the act's legal date, local to the office (used when !has_time) */
+    int64_t at;                /* the act's legal instant, UTC (when has_time) */
+    bool has_time;             /* at is known; the local date is then derived from it */
+    int suspect;               /* 0..EVLOG_MAX_SUSPECTS-1 for per-suspect events and BAP
+                                  tersangka; -1 otherwise */
+    int ref;                   /* corrected: the corrected event; direction_done: its
+                                  direction_given; court_permit_received (persetujuan): the
+                                  urgent act it approves; letter_delivered to
+                                  ketua_pn_persetujuan: the urgent act reported; -1 otherwise */
+    bool withdraws;            /* corrected: the original is withdrawn, not replaced */
+    int items;                 /* p19_received: number of instruction items */
+    int days;                  /* detention extensions: days granted, 0 = the maximum */
+    enum det_type det_type;    /* detained, detention_type_changed */
+    enum bap_kind bap;         /* bap_recorded */
+    struct caldate due;        /* direction_given: the due date */
+    bool late_return;          /* p19_received, return_letter_received: recorded after the
+                                  PU's period with a reason (issue 13.3) */
+    bool unlawful;             /* detained: recorded as unlawful, with its reason (13.7) */
+    bool urgent;               /* search_done, seizure_done: done in urgency, without the Ketua
+                                  PN's prior permit (KUHAP 34, 38(2)): its approval is owed */
+    enum notice_kind notice;   /* letter_delivered: the arrest's or detention's notice it
+                                  delivers for `suspect` (13.7), or NOTICE_NONE; spdp_sent: its
+                                  addressee's SPDP notice (spdp_recipient_lookup; an act stored
+                                  with no recipient, before it was required: the Kejari's) */
+    enum sp3_recipient sp3_to; /* sp3_notified: its addressee (sp3_recipient_lookup; one stored
+                                  with no recipient, before it was required: the Kejari's, as
+                                  its paper reads it); SP3_TO_NONE otherwise */
     /* kept by evlog_index(), never set by hand: the index of the last correction of this
      * act (-1: none), believed only in the log it was computed for (fix_n events at this
      * very address); evlog_effective() scans the log otherwise */
@@ -67,7 +70,7 @@ struct case_event {
 };
 
 /* An event of type ev with no suspect, no reference and nothing else set (an spdp_sent: to the
- * prosecutor, notice NOTICE_SPDP_KEJARI). */
+ * prosecutor, notice NOTICE_SPDP_KEJARI; an sp3_notified: to him, SP3_TO_KEJARI). */
 struct case_event evlog_event(enum event ev, struct caldate date);
 
 /* Check the log's shape: known events, valid dates, a suspect index on every

@@ -51,6 +51,14 @@ static const struct rule_key keys[] = {
         "KUHAP 109(3); UU 20/2025 Pasal 24(4)", RULE_DAYS, 0, 30),
     KEY(sp3_needs_polri, "SP3 oleh PPNS melibatkan penyidik Polri", "UU 20/2025 Pasal 24(3)",
         RULE_FLAG, 0, 1),
+    KEY(sp3_to_korwas, "SP3 wajib diberitahukan kepada penyidik Polri (Korwas PPNS)",
+        "KUHAP 109(3); UU 20/2025 Pasal 24(4) tidak menyebutnya (belum dipastikan)", RULE_FLAG,
+        0, 1),
+    KEY(sp3_to_suspect, "SP3 wajib diberitahukan kepada tersangka atau keluarganya",
+        "KUHAP 109(2); UU 20/2025 Pasal 24(4) (\"korban dan/atau tersangka\")", RULE_FLAG, 0, 1),
+    KEY(sp3_to_reporter, "SP3 wajib diberitahukan kepada pelapor/korban (bila ada)",
+        "UU 20/2025 Pasal 24(4) (\"korban dan/atau tersangka\"); KUHAP 109(2) tidak menyebutnya",
+        RULE_FLAG, 0, 1),
     KEY(arrest_hours, "Lama penangkapan", "KUHAP 19(1); UU 20/2025 Pasal 93-98", RULE_HOURS, 1,
         72),
     KEY(arrest_warn_hours, "Peringatan sebelum penangkapan berakhir (jam)", "Kebijakan berkas",
@@ -157,6 +165,12 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
          * (PUT /api/v1/rulesets/KUHAP-1981/sp3_notify_days), 0 for no clock */
         .sp3_notify_days = TV(2),
         .sp3_needs_polri = V(0),
+        /* KUHAP 109(3): a PPNS notifies the Polri investigator and the PU; 109(2): the PU and
+         * the suspect or his family; the reporter is named by neither (DOMAIN 4.15 lists him
+         * in brackets, as practice): 0, to verify */
+        .sp3_to_korwas = V(1),
+        .sp3_to_suspect = V(1),
+        .sp3_to_reporter = TV(0),
         .arrest_hours = V(24),
         .arrest_warn_hours = V(6),
         .arrest_needs_polri_order = V(0),
@@ -208,6 +222,12 @@ static const struct ruleset builtins[RULESET_BUILTIN_COUNT] = {
         .tahap2_warn2_day = V(45),
         .sp3_notify_days = V(1),              /* UU 20/2025 Pasal 24(4): 1 Hari */
         .sp3_needs_polri = V(1),              /* UU 20/2025 Pasal 24(3) */
+        /* Pasal 24(4): the PU, "korban dan/atau tersangka" within 1 Hari (DOMAIN 9.1, D13):
+         * both named, whether "dan/atau" owes both to verify; Polri is involved in the stop
+         * itself (24(3)), its notice not named: 0, to verify */
+        .sp3_to_korwas = TV(0),
+        .sp3_to_suspect = TV(1),
+        .sp3_to_reporter = TV(1),
         .arrest_hours = V(24),                /* 1 x 24 jam kept (DOMAIN 9.1) */
         .arrest_warn_hours = V(6),
         .arrest_needs_polri_order = TV(0),    /* Pasal 93(3): likely, UNCERTAIN */

@@ -58,10 +58,18 @@ struct ruleset {
     struct rule_value tahap2_days;             /* Tahap II within N days of P-21, else lapsed */
     struct rule_value tahap2_warn1_day;        /* first warning, day N after P-21 */
     struct rule_value tahap2_warn2_day;        /* second warning, day N after P-21 */
-    struct rule_value sp3_notify_days;   /* notify SP3 within N days; 0 = "segera", no clock */
-    struct rule_value sp3_needs_polri;   /* 1: SP3 needs the Polri investigator's involvement */
-    struct rule_value arrest_hours;      /* arrest lasts at most N hours */
-    struct rule_value arrest_warn_hours; /* warn N hours before the arrest expires */
+    struct rule_value sp3_notify_days; /* notify SP3 within N days; 0 = "segera", no clock */
+    struct rule_value sp3_needs_polri; /* 1: SP3 needs the Polri investigator's involvement */
+    /* Who must be told of the SP3 within sp3_notify_days besides the PU, 1 = required, each a
+     * clock of its own (core/clock.c): the Polri investigator as Korwas PPNS (KUHAP 109(3)),
+     * the suspect or his family (109(2); UU 20/2025 Pasal 24(4)), the reporter or victim (UU
+     * 20/2025 Pasal 24(4) "korban"; only for a file that has one).  Where DOMAIN cannot confirm
+     * a recipient the value is marked to verify and an administrator amends it. */
+    struct rule_value sp3_to_korwas;
+    struct rule_value sp3_to_suspect;
+    struct rule_value sp3_to_reporter;
+    struct rule_value arrest_hours;              /* arrest lasts at most N hours */
+    struct rule_value arrest_warn_hours;         /* warn N hours before the arrest expires */
     struct rule_value arrest_needs_polri_order;  /* 1: arrest needs a Polri order */
     struct rule_value detention_days;            /* investigator's detention, N days */
     struct rule_value detention_ext_pu_days;     /* extension by the PU, up to N days */

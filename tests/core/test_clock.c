@@ -80,6 +80,14 @@ static struct case_event delivered(const char *s, int x, enum notice_kind n)
     return e;
 }
 
+/* The SP3's notice to `to` on day s. */
+static struct case_event sp3_notice(const char *s, enum sp3_recipient to)
+{
+    struct case_event e = ev_on(EV_SP3_NOTIFIED, s);
+    e.sp3_to = to;
+    return e;
+}
+
 /* ---- SPDP: KUHAP 109(1) jo. MK 130/PUU-XIII/2015, Sprindik = day 0 ---- */
 
 START_TEST(test_spdp_due_seven_days_after_the_sprindik)
@@ -1059,6 +1067,116 @@ START_TEST(test_sp3_under_kuhap_1981_is_notified_by_the_rule_sets_segera)
 }
 END_TEST
 
+/* The SP3's notice is owed to each recipient the law names for the regime of the SP3's day, a
+ * clock each, stopped only by the notice to that recipient (DOMAIN 4.15, D13, 9.1):
+ * UU 20/2025 Pasal 24(4): the PU, "korban dan/atau tersangka" within 1 Hari - notified to the
+ * PU alone, the suspect's and the victim's are still owed and late after the day (to verify:
+ * "dan/atau"); no Korwas clock (not named; rule-set data). The family's notice answers for the
+ * suspect (KUHAP 109(2) "tersangka atau keluarganya"); a notice to the reporter stops neither
+ * the PU's nor the suspect's. A file with no reporter or victim owes him nothing. */
+START_TEST(test_an_sp3_of_2026_is_owed_to_the_pu_the_suspect_and_the_victim_each)
+{
+    const char *z = "Asia/Jakarta";
+    struct case_event log[] = {
+        ev_on(EV_SP3_ISSUED, "2026-03-10"), sp3_notice("2026-03-10", SP3_TO_KEJARI),
+        sp3_notice("2026-03-11", SP3_TO_FAMILY), sp3_notice("2026-03-13", SP3_TO_REPORTER)};
+    struct run r;
+    compute(&r, log, 2, z, "2026-03-12T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SP3_NOTIFY, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    ck_assert_ptr_nonnull(strstr(c->label, "Penuntut Umum"));
+    c = must_find(&r, CLK_SP3_NOTIFY_SUSPECT, -1);
+    ck_assert(c->running);
+    assert_day(c->due_date, "2026-03-11");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    ck_assert_int_eq(c->days_left, -1);
+    ck_assert_int_eq(c->actor, ACTOR_INVESTIGATOR);
+    ck_assert_str_eq(c->basis, "UU 20/2025 Pasal 24(4)");
+    ck_assert(c->to_verify);
+    ck_assert_ptr_nonnull(strstr(c->label, "tersangka"));
+    c = must_find(&r, CLK_SP3_NOTIFY_REPORTER, -1);
+    ck_assert(c->running);
+    assert_day(c->due_date, "2026-03-11");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    ck_assert_ptr_nonnull(strstr(c->label, "korban"));
+    ck_assert_ptr_null(find(&r, CLK_SP3_NOTIFY_KORWAS, -1));
+    /* his family told on the 11th: in time; the victim on the 13th: late */
+    compute(&r, log, 4, z, "2026-03-14T00:00:00+07:00");
+    c = must_find(&r, CLK_SP3_NOTIFY_SUSPECT, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    c = must_find(&r, CLK_SP3_NOTIFY_REPORTER, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    ck_assert_int_eq(clock_worst(&r.set), CLOCK_OK);
+    /* told to the victim alone: the PU's and the suspect's still run */
+    struct case_event victim[] = {ev_on(EV_SP3_ISSUED, "2026-03-10"),
+                                  sp3_notice("2026-03-10", SP3_TO_REPORTER)};
+    compute(&r, victim, 2, z, "2026-03-12T00:00:00+07:00");
+    ck_assert(must_find(&r, CLK_SP3_NOTIFY, -1)->running);
+    ck_assert(must_find(&r, CLK_SP3_NOTIFY_SUSPECT, -1)->running);
+    ck_assert(!must_find(&r, CLK_SP3_NOTIFY_REPORTER, -1)->running);
+    /* an addressee outside the list (stored before it was closed) stops none */
+    victim[1].sp3_to = SP3_TO_NONE;
+    compute(&r, victim, 2, z, "2026-03-12T00:00:00+07:00");
+    ck_assert(must_find(&r, CLK_SP3_NOTIFY, -1)->running);
+    ck_assert(must_find(&r, CLK_SP3_NOTIFY_REPORTER, -1)->running);
+    /* a file with no reporter or victim owes him none */
+    struct clock_input in = {
+        victim, 1, zone_of(z), sets, RULESET_BUILTIN_COUNT, instant_of("2026-03-12T00:00:00+07:00"),
+        NULL,   0, true};
+    memset(&r, 0, sizeof r);
+    r.set.items = r.items;
+    r.set.cap = CAP;
+    struct berr err = {0};
+    ck_assert(clock_compute(&in, &r.set, &err));
+    ck_assert_ptr_null(find(&r, CLK_SP3_NOTIFY_REPORTER, -1));
+    ck_assert_ptr_nonnull(find(&r, CLK_SP3_NOTIFY_SUSPECT, -1));
+}
+END_TEST
+
+/* KUHAP 1981: 109(2) the PU and the suspect or his family, 109(3) for a PPNS the Polri
+ * investigator (Korwas) and the PU, "segera" (sp3_notify_days 2, to verify): notified to the
+ * Kejari, Korwas's and the suspect's notices still owed; the reporter named by neither (0, to
+ * verify: an administrator may require it). Korwas told in time: stopped; the rule set amended
+ * to require the reporter: his clock too. */
+START_TEST(test_an_sp3_of_2025_is_owed_to_the_pu_korwas_and_the_suspect_each)
+{
+    const char *z = "Asia/Jakarta";
+    struct case_event log[] = {ev_on(EV_SP3_ISSUED, "2025-03-10"),
+                               sp3_notice("2025-03-11", SP3_TO_KEJARI),
+                               sp3_notice("2025-03-12", SP3_TO_KORWAS)};
+    struct run r;
+    compute(&r, log, 2, z, "2025-03-13T00:00:00+07:00");
+    ck_assert(!must_find(&r, CLK_SP3_NOTIFY, -1)->running);
+    const struct clock *c = must_find(&r, CLK_SP3_NOTIFY_KORWAS, -1);
+    ck_assert(c->running);
+    assert_day(c->due_date, "2025-03-12");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    ck_assert_str_eq(c->basis, "KUHAP 109(3)");
+    ck_assert_str_eq(c->regime, "KUHAP-1981");
+    ck_assert(c->to_verify); /* "segera": the days are to verify */
+    c = must_find(&r, CLK_SP3_NOTIFY_SUSPECT, -1);
+    ck_assert_str_eq(c->basis, "KUHAP 109(2)");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    ck_assert_ptr_null(find(&r, CLK_SP3_NOTIFY_REPORTER, -1));
+    compute(&r, log, 3, z, "2025-03-13T00:00:00+07:00");
+    c = must_find(&r, CLK_SP3_NOTIFY_KORWAS, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->state, CLOCK_OK);
+    sets[0].sp3_to_reporter.value = 1;
+    compute(&r, log, 3, z, "2025-03-13T00:00:00+07:00");
+    sets[0].sp3_to_reporter.value = 0;
+    ck_assert_int_eq(must_find(&r, CLK_SP3_NOTIFY_REPORTER, -1)->state, CLOCK_OVERDUE);
+    /* sp3_notify_days amended to 0: no clock for anyone */
+    sets[0].sp3_notify_days.value = 0;
+    compute(&r, log, 1, z, "2025-03-13T00:00:00+07:00");
+    sets[0].sp3_notify_days.value = 2;
+    ck_assert_int_eq(r.set.total, 0);
+}
+END_TEST
+
 START_TEST(test_sp3_late_at_night_counts_in_jayapura_not_in_jakarta)
 {
     struct case_event log[] = {ev_on(EV_SP3_ISSUED, "2026-01-01T16:30:00Z"),
@@ -1650,9 +1768,11 @@ START_TEST(test_the_files_end_closes_the_notices_still_owed)
                                ev_suspect(EV_RELEASED, "2025-06-19T12:00:00+07:00", 0),
                                ev_on(EV_SP3_ISSUED, "2025-06-19"),
                                ev_on(EV_SP3_NOTIFIED, "2025-06-20"),
+                               sp3_notice("2025-06-20", SP3_TO_KORWAS),
+                               sp3_notice("2025-06-20", SP3_TO_SUSPECT),
                                notice_on("2025-06-25", 1, NOTICE_FAMILY_ARREST)};
     struct run r;
-    compute_foreign(&r, log, 7, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
+    compute_foreign(&r, log, 9, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
     const struct clock *c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
     ck_assert(!c->running);
     ck_assert_int_eq(c->stopped_by, EV_SP3_ISSUED);
@@ -1667,7 +1787,7 @@ START_TEST(test_the_files_end_closes_the_notices_still_owed)
     ck_assert_int_eq(c->state, CLOCK_OK);
     ck_assert_int_eq(clock_worst(&r.set), CLOCK_OK);
     /* delivered after the SP3: stopped by the letter, late */
-    compute_foreign(&r, log, 8, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
+    compute_foreign(&r, log, 10, "Asia/Jakarta", "2025-07-01T00:00:00+07:00");
     c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
     ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
     ck_assert_int_eq(c->state, CLOCK_OVERDUE);
@@ -1918,7 +2038,10 @@ START_TEST(test_kind_and_state_codes)
                            "spdp_to_tersangka",
                            "spdp_to_perwakilan_negara",
                            "pn_approval",
-                           "direction"};
+                           "direction",
+                           "sp3_notify_korwas",
+                           "sp3_notify_suspect",
+                           "sp3_notify_reporter"};
     for (int k = 0; k < CLK__COUNT; k++)
         ck_assert_str_eq(clock_kind_code((enum clock_kind)k), codes[k]);
     ck_assert_str_eq(clock_kind_code(CLK__COUNT), "");
@@ -1998,6 +2121,8 @@ Suite *suite_clock(void)
     tcase_add_test(tc, test_sp3_notice_due_the_next_day_for_acts_from_2_january_2026);
     tcase_add_test(tc, test_sp3_under_kuhap_1981_is_notified_by_the_rule_sets_segera);
     tcase_add_test(tc, test_sp3_late_at_night_counts_in_jayapura_not_in_jakarta);
+    tcase_add_test(tc, test_an_sp3_of_2026_is_owed_to_the_pu_the_suspect_and_the_victim_each);
+    tcase_add_test(tc, test_an_sp3_of_2025_is_owed_to_the_pu_korwas_and_the_suspect_each);
     suite_add_tcase(s, tc);
 
     TCase *sus = tcase_create("suspect");

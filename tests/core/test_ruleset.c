@@ -65,6 +65,13 @@ START_TEST(test_kuhap_1981_values_are_the_deadline_table)
     ck_assert_int_eq(value(rs, "court_ext_min_years"), 9);
     ck_assert_int_eq(value(rs, "detention_needs_polri_order"), 0);
     ck_assert_int_eq(value(rs, "sp3_needs_polri"), 0);
+    /* KUHAP 109(3): Korwas; 109(2): the suspect or his family; the reporter named by neither */
+    ck_assert_int_eq(value(rs, "sp3_to_korwas"), 1);
+    ck_assert(!to_verify(rs, "sp3_to_korwas"));
+    ck_assert_int_eq(value(rs, "sp3_to_suspect"), 1);
+    ck_assert(!to_verify(rs, "sp3_to_suspect"));
+    ck_assert_int_eq(value(rs, "sp3_to_reporter"), 0);
+    ck_assert(to_verify(rs, "sp3_to_reporter"));
 }
 END_TEST
 
@@ -75,6 +82,12 @@ START_TEST(test_kuhap_2025_adds_the_polri_order_and_the_one_day_sp3_notice)
     ck_assert(!to_verify(rs, "detention_needs_polri_order"));
     ck_assert_int_eq(value(rs, "sp3_notify_days"), 1); /* Pasal 24(4) */
     ck_assert_int_eq(value(rs, "sp3_needs_polri"), 1); /* Pasal 24(3) */
+    /* Pasal 24(4): the PU, "korban dan/atau tersangka"; Korwas not named - all to verify */
+    ck_assert_int_eq(value(rs, "sp3_to_suspect"), 1);
+    ck_assert_int_eq(value(rs, "sp3_to_reporter"), 1);
+    ck_assert_int_eq(value(rs, "sp3_to_korwas"), 0);
+    ck_assert(to_verify(rs, "sp3_to_suspect") && to_verify(rs, "sp3_to_reporter") &&
+              to_verify(rs, "sp3_to_korwas"));
     ck_assert_int_eq(value(rs, "arrest_hours"), 24);
     ck_assert_int_eq(value(rs, "detainable_min_years"), 5);
 }
@@ -134,7 +147,7 @@ END_TEST
 START_TEST(test_every_key_reads_its_own_field)
 {
     struct ruleset rs = *ruleset_builtin(1);
-    ck_assert_int_eq(ruleset_key_count(), 46);
+    ck_assert_int_eq(ruleset_key_count(), 49);
     /* Every rule_value field of the struct has a key. */
     ck_assert_int_eq((int)((sizeof(struct ruleset) - offsetof(struct ruleset, spdp_days)) /
                            sizeof(struct rule_value)),
@@ -155,7 +168,7 @@ START_TEST(test_every_key_reads_its_own_field)
         ck_assert(ruleset_set(&rs, k->key, v));
         ck_assert_int_eq(ruleset_value(&rs, k)->value, v);
     }
-    ck_assert_ptr_null(ruleset_key_at(46));
+    ck_assert_ptr_null(ruleset_key_at(49));
     ck_assert_ptr_null(ruleset_key_at(-1));
 }
 END_TEST

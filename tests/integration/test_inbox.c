@@ -238,6 +238,45 @@ static json_t *arrival_of(json_t *row, const char *kind)
  * "belum diterima" (the acceptance tester's defect: the desk still said only "SPDP masuk,
  * belum diterima" and --kind had no sp3).  A notice to Korwas alone is no arrival at the
  * Kejari; another Kejari's prosecutor sees nothing of it. */
+/* The SP3's notice corrected to another addressee is what it now says (DOMAIN 12: the act as
+ * it stands): one to Korwas corrected to the Kejari arrives at his desk; one to the Kejari
+ * corrected to the suspect no longer does - the desk read the act's first recipient, while
+ * its clocks read the corrected one. */
+START_TEST(test_an_sp3_notice_corrected_to_another_addressee_arrives_as_it_now_says)
+{
+    long long id = new_case("Bui Thi Lan", 10, true);
+    rec(id, inv, "sp3_issued", 3, "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    char date[11], body[256], path[64];
+    days_ago(3, date);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"sp3_notified\",\"date\":\"%s\",\"recipient\":\"korwas\"}", date);
+    json_t *j = call("POST", path, inv, body, 201);
+    long long ev = json_integer_value(json_object_get(j, "id"));
+    json_decref(j);
+    json_t *items = inbox(pros, NULL);
+    ck_assert_ptr_null(arrival_of(row_of(items, id), "sp3"));
+    json_decref(items);
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld,\"recipient\":\"kejari\"}",
+             date, ev);
+    json_decref(call("POST", path, inv, body, 201));
+    items = inbox(pros, NULL);
+    json_t *row = row_of(items, id);
+    ck_assert_ptr_nonnull(row);
+    ck_assert_msg(arrival_of(row, "sp3") != NULL, "corrected to the Kejari, not on his desk");
+    ck_assert_str_eq(latest(row, "kind"), "sp3");
+    json_decref(items);
+    snprintf(body, sizeof body,
+             "{\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld,\"recipient\":\"suspect\"}",
+             date, ev);
+    json_decref(call("POST", path, inv, body, 201));
+    items = inbox(pros, NULL);
+    ck_assert_ptr_null(arrival_of(row_of(items, id), "sp3"));
+    json_decref(items);
+}
+END_TEST
+
 START_TEST(test_the_sp3_notice_arrives_at_the_kejari_and_ends_the_spdp_awaiting)
 {
     long long id = new_case("Lim Wei Jie", 10, true);
@@ -694,6 +733,7 @@ Suite *suite_inbox(void)
     tcase_add_test(tc, test_an_spdp_arrives_at_its_kejari_with_who_sent_it_and_about_whom);
     tcase_add_test(tc, test_a_stopped_investigation_offers_the_prosecutor_nothing);
     tcase_add_test(tc, test_the_sp3_notice_arrives_at_the_kejari_and_ends_the_spdp_awaiting);
+    tcase_add_test(tc, test_an_sp3_notice_corrected_to_another_addressee_arrives_as_it_now_says);
     tcase_add_test(tc, test_an_spdp_signed_for_at_the_kejari_is_received_that_day);
     tcase_add_test(tc, test_suspects_come_as_entered_and_each_offence_once);
     tcase_add_test(tc, test_the_prosecutors_own_deadlines_come_first);

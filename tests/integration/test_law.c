@@ -2704,6 +2704,150 @@ START_TEST(test_an_sp3_owes_the_release_of_a_suspect_under_arrest_that_day)
 }
 END_TEST
 
+/* Whether the review board finds case id by reason (?reason=), as the supervisor sees it. */
+static bool board_finds(long long id, const char *reason)
+{
+    char cursor[128] = "";
+    for (int page = 0; page < 100; page++) {
+        char path[256];
+        snprintf(path, sizeof path, "/api/v1/review?limit=100&reason=%s%s%s", reason,
+                 cursor[0] ? "&cursor=" : "", cursor);
+        json_t *p = call("GET", path, sup, NULL, 200);
+        size_t i;
+        json_t *it;
+        bool found = false;
+        json_array_foreach(json_object_get(p, "items"), i, it) found =
+            found || json_integer_value(json_object_get(it, "case_id")) == id;
+        json_t *next = json_object_get(p, "next_cursor");
+        bool more = json_is_string(next);
+        if (more)
+            snprintf(cursor, sizeof cursor, "%s", json_string_value(next));
+        json_decref(p);
+        if (found)
+            return true;
+        if (!more)
+            break;
+    }
+    return false;
+}
+
+/* A 2026 file (UU 20/2025) with a victim, its SPDP sent, stopped by an SP3 on 10 March 2026. */
+static long long sp3_2026_with_a_victim(void)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-03-01");
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_decref(call("POST", path, demo.inv, "{\"kind\":\"victim\",\"name\":\"Korban\"}", 201));
+    rec_on(id, demo.inv, "sprindik_issued", "2026-03-02", NULL);
+    rec_on(id, demo.inv, "spdp_sent", "2026-03-03", "\"recipient\":\"kejari\"");
+    rec_on(id, demo.inv, "sp3_issued", "2026-03-10",
+           "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    return id;
+}
+
+START_TEST(test_an_sp3_of_2026_is_owed_to_the_pu_the_suspect_and_the_victim_each)
+{
+    /* UU 20/2025 Pasal 24(4) (DOMAIN D13, 9.1): the stop is notified within 1 Hari to the PU,
+     * "korban dan/atau tersangka" - a clock for each, stopped only by the notice to that one.
+     * Told to the victim alone, the PU's is still owed (before, the first notice to anyone
+     * stopped the one clock); told the PU, the suspect's and the victim's are still owed and
+     * late after the day, each a reason the board finds the file by; the family's notice
+     * answers for the suspect (KUHAP 109(2) "tersangka atau keluarganya"). Korwas is not
+     * named by 24(4): no clock (rule-set data, to verify). */
+    long long id = sp3_2026_with_a_victim();
+    rec_on(id, demo.inv, "sp3_notified", "2026-03-10", "\"recipient\":\"reporter\"");
+    json_t *c = get_case(id, demo.inv);
+    json_t *k = clock_of(c, "sp3_notify");
+    ck_assert_msg(k != NULL, "no sp3_notify clock");
+    ck_assert_msg(json_is_true(json_object_get(k, "running")),
+                  "the PU's notice stopped by the victim's");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    k = clock_of(c, "sp3_notify_reporter");
+    ck_assert_msg(k != NULL, "no clock for the victim's notice");
+    ck_assert(!json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "ok");
+    json_decref(c);
+    rec_on(id, demo.inv, "sp3_notified", "2026-03-10", "\"recipient\":\"kejari\"");
+    c = get_case(id, demo.inv);
+    ck_assert(!json_is_true(json_object_get(clock_of(c, "sp3_notify"), "running")));
+    k = clock_of(c, "sp3_notify_suspect");
+    ck_assert_msg(k != NULL, "no clock for the suspect's notice");
+    ck_assert(json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "due_date"), "2026-03-11");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_str_eq(str(k, "regime"), "KUHAP-2025");
+    ck_assert_str_eq(str(k, "basis"), "UU 20/2025 Pasal 24(4)");
+    ck_assert(json_is_true(json_object_get(k, "to_verify")));
+    ck_assert_ptr_nonnull(strstr(str(k, "label"), "tersangka"));
+    ck_assert_ptr_null(clock_of(c, "sp3_notify_korwas"));
+    json_decref(c);
+    ck_assert(board_finds(id, "sp3_notify_suspect"));
+    ck_assert(!board_finds(id, "sp3_notify"));
+    /* his family told: nothing more owed, the file off the board's SP3 reasons */
+    rec_on(id, demo.inv, "sp3_notified", "2026-03-12", "\"recipient\":\"family\"");
+    c = get_case(id, demo.inv);
+    k = clock_of(c, "sp3_notify_suspect");
+    ck_assert(!json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "overdue"); /* told a day late */
+    json_decref(c);
+    ck_assert(!board_finds(id, "sp3_notify_suspect"));
+}
+END_TEST
+
+START_TEST(test_an_sp3_of_2025_is_owed_to_the_pu_korwas_and_the_suspect_each)
+{
+    /* KUHAP 1981 Pasal 109(2): the PU and the suspect or his family; 109(3): for a PPNS the
+     * Polri investigator (Korwas) and the PU - "segera", the rule set's 2 days. Told the PU,
+     * Korwas's and the suspect's notices are still owed and late; the reporter is named by
+     * neither (DOMAIN 4.15 lists him as practice): no clock, until an administrator requires
+     * it (PUT /api/v1/rulesets/KUHAP-1981/sp3_to_reporter, a flag: 2 is refused, an
+     * investigator may not). */
+    long long id = spdp_sent_2025();
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_decref(call("POST", path, demo.inv, "{\"kind\":\"reporter\",\"name\":\"Pelapor\"}", 201));
+    rec_on(id, demo.inv, "sp3_issued", "2025-03-10", "\"ground\":\"tidak_cukup_bukti\"");
+    rec_on(id, demo.inv, "sp3_notified", "2025-03-11", "\"recipient\":\"kejari\"");
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(clock_of(c, "sp3_notify"), "state"), "ok");
+    json_t *k = clock_of(c, "sp3_notify_korwas");
+    ck_assert_msg(k != NULL, "no clock for Korwas's notice");
+    ck_assert_str_eq(str(k, "due_date"), "2025-03-12");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_str_eq(str(k, "basis"), "KUHAP 109(3)");
+    k = clock_of(c, "sp3_notify_suspect");
+    ck_assert_msg(k != NULL, "no clock for the suspect's notice");
+    ck_assert_str_eq(str(k, "basis"), "KUHAP 109(2)");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    ck_assert_ptr_null(clock_of(c, "sp3_notify_reporter"));
+    json_decref(c);
+    ck_assert(board_finds(id, "sp3_notify_korwas"));
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_to_reporter", demo.inv, "{\"value\":1}", 403));
+    char *admin = api_login(demo.port, NIP_ADMIN_DITJEN, DEMO_PW);
+    ck_assert_ptr_nonnull(admin);
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_to_reporter", admin, "{\"value\":2}", 400));
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_to_reporter", admin,
+                     "{\"value\":1,\"note\":\"uji: pelapor diberi tahu\"}", 200));
+    c = get_case(id, demo.inv);
+    k = clock_of(c, "sp3_notify_reporter");
+    ck_assert_msg(k != NULL, "the reporter required, no clock");
+    ck_assert_str_eq(str(k, "state"), "overdue");
+    json_decref(c);
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_to_reporter", admin, "{\"value\":0}", 200));
+    free(admin);
+    rec_on(id, demo.inv, "sp3_notified", "2025-03-12", "\"recipient\":\"korwas\"");
+    c = get_case(id, demo.inv);
+    k = clock_of(c, "sp3_notify_korwas");
+    ck_assert(!json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "state"), "ok");
+    ck_assert(json_is_true(json_object_get(clock_of(c, "sp3_notify_suspect"), "running")));
+    json_decref(c);
+}
+END_TEST
+
 START_TEST(test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says)
 {
     /* An spdp_sent stored with no recipient (accepted then) was the SPDP to the Kejari - its
@@ -2960,6 +3104,8 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_an_spdp_stored_before_its_addressee_was_required_reads_as_the_law_says);
     tcase_add_test(tc, test_a_1981_sp3_is_notified_within_the_rule_sets_segera);
     tcase_add_test(tc, test_an_sp3_owes_the_release_of_a_suspect_under_arrest_that_day);
+    tcase_add_test(tc, test_an_sp3_of_2026_is_owed_to_the_pu_the_suspect_and_the_victim_each);
+    tcase_add_test(tc, test_an_sp3_of_2025_is_owed_to_the_pu_korwas_and_the_suspect_each);
     tcase_add_test(tc, test_a_p16_dated_before_the_prosecutors_receipt_of_the_spdp_is_refused);
     tcase_add_test(tc, test_a_receipt_of_the_spdp_entered_after_a_p16_dated_before_it_is_refused);
     tcase_add_test(tc, test_a_p16_of_a_new_spdp_entered_before_its_receipt_is_refused);

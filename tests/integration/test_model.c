@@ -585,6 +585,21 @@ static struct case_event model_event(const struct req *r)
     /* the SPDP to the prosecutor, or a correction of it naming him again */
     if (r->sent_to && strcmp(r->sent_to, "kejari") == 0)
         e.notice = NOTICE_SPDP_KEJARI;
+    /* the SP3's notice to the addressee it names (the law's five, stated here apart from
+     * core/event.c); one outside them is no one's */
+    static const struct {
+        const char *code;
+        enum sp3_recipient to;
+    } sp3s[] = {{"kejari", SP3_TO_KEJARI},
+                {"korwas", SP3_TO_KORWAS},
+                {"suspect", SP3_TO_SUSPECT},
+                {"family", SP3_TO_FAMILY},
+                {"reporter", SP3_TO_REPORTER}};
+    if (r->sp3_to)
+        e.sp3_to = SP3_TO_NONE;
+    for (size_t k = 0; r->sp3_to && k < sizeof sp3s / sizeof sp3s[0]; k++)
+        if (strcmp(r->sp3_to, sp3s[k].code) == 0)
+            e.sp3_to = sp3s[k].to;
     /* the notice a letter delivers, by the recipient it names */
     static const struct {
         const char *code;
@@ -2467,7 +2482,12 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
     /* an SP3's notice names its addressee (KUHAP 109(3); UU 20/2025 Pasal 24(4)) */
     if (as == EV_SP3_NOTIFIED) {
         int k = rnd(m, 100);
-        r->sp3_to = k < 3 ? NULL : k < 5 ? "pelapor" : k < 25 ? "korwas" : "kejari";
+        r->sp3_to = k < 3    ? NULL
+                    : k < 5  ? "pelapor"
+                    : k < 20 ? "korwas"
+                    : k < 30 ? (k < 25 ? "suspect" : "family")
+                    : k < 35 ? "reporter"
+                             : "kejari";
     }
 }
 

@@ -1025,8 +1025,15 @@ START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
     json_decref(items);
     in_filter("reason=family_arrest_notice", id, false);
     in_filter("reason=spdp_to_korwas", id, false);
-    /* notified: nothing left to do, not listed, not counted */
+    /* notified to the PU: the suspect's notice is still owed (UU 20/2025 Pasal 24(4): the PU,
+     * "korban dan/atau tersangka", a clock each), the reason now */
     rec(id, inv, "sp3_notified", 9, "\"recipient\":\"kejari\"");
+    items = review_all(sup_kanwil, NULL);
+    it = listed(items, id, "the PU told, the suspect not");
+    ck_assert_str_eq(reason_str(it, "code"), "sp3_notify_suspect");
+    json_decref(items);
+    /* and to him: nothing left to do, not listed, not counted */
+    rec(id, inv, "sp3_notified", 9, "\"recipient\":\"suspect\"");
     items = review_all(sup_kanwil, NULL);
     ck_assert_ptr_null(item_of(items, id));
     json_decref(items);
@@ -2020,7 +2027,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     snapshot_follows_its_log(walk[W_NO_SPDP]);
     char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
     char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
-    ck_assert_str_eq(fmt, "20");
+    ck_assert_str_eq(fmt, "21");
     ck_assert_str_eq(stage, "investigation");
     free(fmt);
     free(stage);
@@ -2256,7 +2263,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}");
     used = snap_at(id, "{clocks,cases,0,0}");
-    ck_assert_str_eq(fmt, "20");
+    ck_assert_str_eq(fmt, "21");
     ck_assert_str_eq(used, "true");
     free(fmt);
     free(used);
@@ -3009,7 +3016,7 @@ START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
     db_pool_free(maint);
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}"), *moved = snap_at(id, "{clocks,cases,1,3}");
-    ck_assert_str_eq(fmt, "20");
+    ck_assert_str_eq(fmt, "21");
     ck_assert_str_eq(moved, "true"); /* [used, running, armed, moved, ...] */
     free(fmt);
     free(moved);

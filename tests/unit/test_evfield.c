@@ -176,6 +176,11 @@ static void main_casefile_event_from(const struct casefile *cf, enum event type,
     else if (as == EV_SPDP_SENT)
         spdp_recipient_lookup(to, &notice);
     out->notice = notice;
+    /* an SP3's notice: its addressee (one stored with none, the Kejari's; another, no one's) */
+    if (as == EV_SP3_NOTIFIED) {
+        out->sp3_to = to ? SP3_TO_NONE : SP3_TO_KEJARI;
+        sp3_recipient_lookup(to, &out->sp3_to);
+    }
 }
 
 /* ---- inputs ------------------------------------------------------------- */

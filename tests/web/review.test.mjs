@@ -238,7 +238,8 @@ test('on the last day of a detention the row names the late notice, and the one 
 // family's copy of the arrest order (KUHAP 18(3)), past its day when the SP3 came, is a missed
 // notice - shown on the row while the file is listed for what can still be done (the SP3's own
 // notice, KUHAP 109(3)), "tidak disampaikan sampai berkas berakhir", not "terlambat" - and no
-// reason of the file; once the SP3 is notified, the file is off the board.
+// reason of the file; once the SP3 is notified to each recipient owed it, the file is off the
+// board.
 test('a notice missed when the file ended is shown on the board as missed, not owed', async () => {
   const kejari = await officeId(inv, 'KEJARI-PLG');
   const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(20), summary: 'Uji papan: SP3, tembusan keluarga tidak disampaikan', kejari_id: kejari }, 201);
@@ -261,12 +262,18 @@ test('a notice missed when the file ended is shown on the board as missed, not o
   await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
   const row = page.locator('#review-list tbody tr', { hasText: c.number });
   await row.waitFor();
-  const line = row.locator('small.flag', { hasText: 'keluarga' });
+  const line = row.locator('small.flag:not(.also-late)', { hasText: 'keluarga' });
+  // the SP3 is owed to the PU and to the suspect, each a late clock of the row (UU 20/2025
+  // Pasal 24(4)): the one not the headline is named among the others late
+  assert.match(await row.locator('small.also-late').innerText(), /tersangka atau keluarganya/);
   assert.match(await line.innerText(), /tidak disampaikan sampai berkas berakhir/);
   assert.doesNotMatch(await line.innerText(), /terlambat/);
   assert.equal(await line.getAttribute('class'), 'flag');
   await shot(page, 'review-missed-notice');
+  // the SP3 told to the PU and to the suspect (UU 20/2025 Pasal 24(4): a clock each; the file
+  // has no reporter or victim, so no one else is owed it)
   await ev({ type: 'sp3_notified', date: daysAgo(2), recipient: 'kejari' });
+  await ev({ type: 'sp3_notified', date: daysAgo(2), recipient: 'suspect' });
   await page.reload();
   await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
   await page.locator('#review-list tbody tr').first().waitFor();
