@@ -290,26 +290,32 @@ int cmd_offence_list(struct global *g, const struct command *cmd, int argc, char
 int cmd_evidence_add(struct global *g, const struct command *cmd, int argc, char **argv)
 {
     const char *case_arg = NULL, *description = NULL, *quantity = NULL, *from = NULL, *on = NULL,
-               *storage = NULL;
+               *storage = NULL, *seizure = NULL;
     const struct cli_opt opts[] = {
-        {"description", &description, NULL, true, NULL}, {"quantity", &quantity, NULL, false, NULL},
-        {"seized-from", &from, NULL, false, NULL},       {"seized-on", &on, NULL, false, NULL},
-        {"storage", &storage, NULL, false, NULL},        END_OPTS,
+        {"description", &description, NULL, true, NULL},
+        {"quantity", &quantity, NULL, false, NULL},
+        {"seized-from", &from, NULL, false, NULL},
+        {"seized-on", &on, NULL, false, NULL},
+        {"storage", &storage, NULL, false, NULL},
+        {"seizure", &seizure, NULL, false, NULL},
+        END_OPTS,
     };
     const struct cli_arg args[] = {{"CASE", &case_arg}, {NULL, NULL}};
-    long long case_id, from_id = 0;
+    long long case_id, from_id = 0, seizure_id = 0;
     int rc = cli_parse(g, cmd, argc, argv, opts, args);
     if (rc != GO_ON || (rc = cli_want_id(cmd, "--seized-from", from, &from_id)) != GO_ON ||
+        (rc = cli_want_id(cmd, "--seizure", seizure, &seizure_id)) != GO_ON ||
         (rc = cli_want_date(cmd, "--seized-on", on)) != GO_ON ||
         (rc = cli_connect(g, true)) != GO_ON ||
         (rc = cli_case(g, cmd, case_arg, &case_id)) != GO_ON)
         return rc;
     json_t *body = json_pack("{s:s}", "description", description);
-    bool ok = body &&
-              (!quantity || json_object_set_new(body, "quantity", json_string(quantity)) == 0) &&
-              (!from || json_object_set_new(body, "seized_from", json_integer(from_id)) == 0) &&
-              (!on || json_object_set_new(body, "seized_on", json_string(on)) == 0) &&
-              (!storage || json_object_set_new(body, "storage", json_string(storage)) == 0);
+    bool ok =
+        body && (!quantity || json_object_set_new(body, "quantity", json_string(quantity)) == 0) &&
+        (!from || json_object_set_new(body, "seized_from", json_integer(from_id)) == 0) &&
+        (!on || json_object_set_new(body, "seized_on", json_string(on)) == 0) &&
+        (!storage || json_object_set_new(body, "storage", json_string(storage)) == 0) &&
+        (!seizure || json_object_set_new(body, "seizure_event", json_integer(seizure_id)) == 0);
     if (!ok) {
         json_decref(body);
         return cli_fail(EXIT_USAGE, "memori habis (atau teks bukan UTF-8)");

@@ -382,6 +382,8 @@ const struct command cli_commands[] = {
      "      --quantity J     jumlahnya\n"
      "      --seized-from ID pihak tempat disita\n"
      "      --seized-on TGL  tanggal penyitaan (YYYY-MM-DD)\n"
+     "      --seizure ID     tindakan penyitaan (seizure_done) yang mengambilnya;\n"
+     "                       Berita Acara Penyitaannya mencantumkannya\n"
      "      --storage T      tempat penyimpanan\n"
      COMMON_OPTS, NULL},
     {"clocks", NULL, cmd_clocks, "jam hukum perkara, paling mendesak dulu",

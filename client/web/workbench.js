@@ -119,7 +119,8 @@ function correctForm(id, title, inputs, labels, current, path, version, reload) 
     ev.preventDefault();
     show(msg);
     const body = {};
-    for (const [k, el] of Object.entries(inputs)) if (el.value.trim() !== was(k)) body[k] = el.value.trim();
+    // a number chosen from a list (an act's id) goes as a number; none chosen is not sent
+    for (const [k, el] of Object.entries(inputs)) if (el.value.trim() !== was(k) && !(el.dataset.number && el.value === '')) body[k] = el.dataset.number ? Number(el.value) : el.value.trim();
     if (!Object.keys(body).length) return show(msg, 'Tidak ada yang diubah.');
     button.disabled = true;
     try {
@@ -252,15 +253,34 @@ function withdrawCharge(c, o, msg, reload) {
   return [ask, sure];
 }
 
-// The things seized (KUHAP 39, 44; DOMAIN 4.8): what, how many, from whom, on which day and where
-// kept; the investigator adds one.
+// The case's seizures as they stand (not withdrawn), newest first: the acts an item of evidence
+// may name as the one that took it (its BA Penyitaan lists it: KUHAP 75, 129(2)).
+function seizures(c) {
+  const acts = standing(c);
+  return (c.history || [])
+    .filter((e) => e.type === 'seizure_done' && acts.has(e.id) && !acts.get(e.id).withdrawn)
+    .slice()
+    .reverse()
+    .map((e) => {
+      const scene = acts.get(e.id).payload.scene;
+      return { id: e.id, text: `Penyitaan ${date(e.legal_date || e.legal_at)}${scene ? ` · ${scene}` : ''}` };
+    });
+}
+
+function seizureSelect(c) {
+  return h('select', { 'data-number': '1' }, h('option', { value: '' }, '— tidak disita dalam penyitaan tercatat —'), seizures(c).map((s) => h('option', { value: s.id }, s.text)));
+}
+
+// The things seized (KUHAP 39, 44; DOMAIN 4.8): what, how many, from whom, on which day, in which
+// seizure and where kept; the investigator adds one.
 export function evidence(c, reload) {
   const list = c.evidence || [];
+  const taken = new Map(seizures(c).map((s) => [s.id, s.text]));
   const table = list.length
     ? h(
         'table',
         { class: 'list', id: 'evidence' },
-        h('thead', null, h('tr', null, ['Barang', 'Jumlah', 'Disita dari', 'Tanggal sita', 'Disimpan di'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', null, h('tr', null, ['Barang', 'Jumlah', 'Disita dari', 'Tanggal sita', 'Penyitaan', 'Disimpan di'].map((t) => h('th', { scope: 'col' }, t)))),
         h(
           'tbody',
           null,
@@ -272,6 +292,7 @@ export function evidence(c, reload) {
               h('td', { 'data-label': 'Jumlah' }, x.quantity || '—'),
               h('td', { 'data-label': 'Disita dari' }, x.seized_from ? partyName(c, x.seized_from) : '—'),
               h('td', { 'data-label': 'Tanggal sita' }, date(x.seized_on)),
+              h('td', { 'data-label': 'Penyitaan' }, x.seizure_event ? taken.get(x.seizure_event) || '(ditarik)' : '—'),
               h('td', { 'data-label': 'Disimpan di' }, x.storage || '—'),
             ),
           ),
@@ -285,6 +306,7 @@ export function evidence(c, reload) {
     quantity: h('input', { maxlength: 60, placeholder: 'mis. 1 (satu) buku' }),
     seized_from: h('select', { 'data-number': '1' }, h('option', { value: '' }, '—'), (c.parties || []).map((p) => h('option', { value: p.id }, `${p.name} (${KINDS[p.kind] || p.kind})`))),
     seized_on: h('input', { type: 'date' }),
+    seizure_event: seizureSelect(c),
     storage: h('input', { maxlength: 200 }),
   };
   const labels = {
@@ -292,6 +314,7 @@ export function evidence(c, reload) {
     quantity: 'Jumlah',
     seized_from: 'Disita dari',
     seized_on: 'Tanggal penyitaan',
+    seizure_event: 'Disita dalam penyitaan',
     storage: 'Tempat penyimpanan',
   };
   const form = h(
@@ -309,15 +332,16 @@ export function evidence(c, reload) {
 }
 
 // Correct an item of evidence (PUT /cases/{id}/evidence/{item}): what it is, how many, the day
-// seized and where kept (from whom is not corrected by the API)
+// seized, the seizure that took it and where kept (from whom is not corrected by the API)
 function evidenceFix(c, x, reload) {
   const inputs = {
     description: h('textarea', { rows: 2, maxlength: 1000 }),
     quantity: h('input', { maxlength: 60 }),
     seized_on: h('input', { type: 'date' }),
+    seizure_event: seizureSelect(c),
     storage: h('input', { maxlength: 200 }),
   };
-  const labels = { description: 'Uraian barang', quantity: 'Jumlah', seized_on: 'Tanggal penyitaan', storage: 'Tempat penyimpanan' };
+  const labels = { description: 'Uraian barang', quantity: 'Jumlah', seized_on: 'Tanggal penyitaan', seizure_event: 'Disita dalam penyitaan', storage: 'Tempat penyimpanan' };
   const path = `/api/v1/cases/${Number(c.id)}/evidence/${Number(x.id)}`;
   const name = x.description.length > 40 ? `${x.description.slice(0, 40)}…` : x.description;
   return correctForm(`fix-evidence-${Number(x.id)}`, `barang bukti ${name}`, inputs, labels, x, path, x.version, reload);

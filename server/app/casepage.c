@@ -54,11 +54,11 @@ static json_t *evidence_json(const struct store_case_lists *l)
     json_t *a = json_array();
     for (int i = 0; i < l->nevidence; i++) {
         const struct store_evidence *e = &l->evidence[i];
-        json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:o, s:s?, s:s, s:i}", "id",
-                                           (json_int_t)e->id, "description", e->description,
-                                           "quantity", e->quantity, "seized_from",
-                                           jid(e->seized_from), "seized_on", e->seized_on,
-                                           "storage", e->storage, "version", e->version));
+        json_array_append_new(
+            a, json_pack("{s:I, s:s, s:s, s:o, s:s?, s:s, s:i, s:o}", "id", (json_int_t)e->id,
+                         "description", e->description, "quantity", e->quantity, "seized_from",
+                         jid(e->seized_from), "seized_on", e->seized_on, "storage", e->storage,
+                         "version", e->version, "seizure_event", jid(e->seizure_event)));
     }
     return a;
 }

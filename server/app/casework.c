@@ -322,27 +322,56 @@ static bool evidence_printable(const char *description, const char *quantity, co
            validate_printable(storage, "storage", err);
 }
 
+/* The seizure act an item names (0: none): a seizure_done act of this case as it stands - not a
+ * correction, not withdrawn (the log says a withdrawn act never stood).  422 otherwise. */
+static bool seizure_act_named(struct tx *tx, const struct actor *who, long long case_id,
+                              long long act, struct berr *err)
+{
+    if (!act)
+        return true;
+    struct casefile cf;
+    bool loaded = casefile_load(tx, who, case_id, false, &cf, err);
+    int k = loaded ? casefile_event_index(&cf, act) : -1;
+    struct case_event e;
+    bool ok =
+        k >= 0 && cf.ev[k].event == EV_SEIZURE_DONE && evlog_effective(cf.ev, cf.nevents, k, &e);
+    casefile_free(&cf);
+    if (!loaded)
+        return false;
+    return ok || berr_field(err, BERR_UNPROCESSABLE, "seizure_event",
+                            "seizure_event %lld bukan tindakan penyitaan (seizure_done) perkara "
+                            "ini yang berlaku: sebutkan penyitaan yang mengambil barang ini",
+                            act);
+}
+
+/* An item's date and printed texts (bad: 400 naming the field). */
+static bool evidence_input(const struct evidence_in *in, struct berr *err)
+{
+    struct caldate d;
+    if (in->seized_on && !caldate_parse(in->seized_on, &d))
+        return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on harus tanggal YYYY-MM-DD");
+    if (in->seized_on && !validate_not_future(d, "seized_on", err))
+        return false;
+    return evidence_printable(in->description, in->quantity, in->storage, err);
+}
+
 bool app_evidence_add(struct app *app, const struct actor *who, long long case_id,
-                      const char *description, const char *quantity, long long seized_from,
-                      const char *seized_on, const char *storage, long long *id,
-                      struct audit_rec *au, struct berr *err)
+                      const struct evidence_in *in, long long *id, struct audit_rec *au,
+                      struct berr *err)
 {
     au->action = "evidence.add";
     au->object_type = "case";
     au->object_id = case_id;
-    struct caldate d;
-    if (seized_on && !caldate_parse(seized_on, &d))
-        return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on harus tanggal YYYY-MM-DD");
-    if (seized_on && !validate_not_future(d, "seized_on", err))
+    if (!evidence_input(in, err))
         return false;
-    if (!evidence_printable(description, quantity, storage, err))
-        return false;
+    struct store_evidence_in row = {in->description, in->quantity,    in->seized_on,
+                                    in->storage,     in->seized_from, in->seizure_event};
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
     bool ok = writable_case(&tx, who, case_id, err) &&
-              store_evidence_insert(&tx, case_id, description, quantity, seized_from, seized_on,
-                                    storage, id, err);
+              seizure_act_named(&tx, who, case_id, in->seizure_event, err) &&
+              store_evidence_insert(&tx, case_id, &row, id, err);
     if (ok && !*id)
         ok = berr_field(err, BERR_BAD_INPUT, "seized_from", "seized_from bukan pihak perkara ini");
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
@@ -373,27 +402,23 @@ bool app_offence_withdraw(struct app *app, const struct actor *who, long long ca
 }
 
 bool app_evidence_correct(struct app *app, const struct actor *who, long long case_id,
-                          long long item_id, int if_match, const char *description,
-                          const char *quantity, const char *seized_on, const char *storage,
+                          long long item_id, int if_match, const struct evidence_in *in,
                           struct audit_rec *au, struct berr *err)
 {
     au->action = "evidence.correct";
     au->object_type = "case";
     au->object_id = case_id;
-    struct caldate d;
-    if (seized_on && !caldate_parse(seized_on, &d))
-        return berr_field(err, BERR_BAD_INPUT, "seized_on", "seized_on harus tanggal YYYY-MM-DD");
-    if (seized_on && !validate_not_future(d, "seized_on", err))
+    if (!evidence_input(in, err))
         return false;
-    if (!evidence_printable(description, quantity, storage, err))
-        return false;
+    struct store_evidence_in row = {in->description, in->quantity,    in->seized_on,
+                                    in->storage,     in->seized_from, in->seizure_event};
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
     bool done = false;
     bool ok = writable_case(&tx, who, case_id, err) &&
-              store_evidence_update(&tx, case_id, item_id, if_match, description, quantity,
-                                    seized_on, storage, &done, err);
+              seizure_act_named(&tx, who, case_id, in->seizure_event, err) &&
+              store_evidence_update(&tx, case_id, item_id, if_match, &row, &done, err);
     if (ok && !done)
         ok = berr_set(err, if_match >= 0 ? BERR_CONFLICT : BERR_NOT_FOUND,
                       if_match >= 0 ? "barang bukti %lld sudah diubah orang lain: muat ulang"

@@ -12,6 +12,13 @@
 #include "core/error.h"
 #include "core/mustcheck.h"
 
+/* An item of evidence as sent: seized_from and seizure_event 0 none (seizure_event: the
+ * seizure_done act that took it), a text NULL none. */
+struct evidence_in {
+    const char *description, *quantity, *seized_on, *storage;
+    long long seized_from, seizure_event;
+};
+
 struct app;
 struct event_outcome;
 
@@ -56,23 +63,23 @@ BERKAS_MUST_CHECK bool app_offence_charge(struct app *app, const struct actor *w
                                           long long case_id, const char *code, long long party_id,
                                           long long *id, struct audit_rec *au, struct berr *err);
 
+/* Record an item of evidence; in->seizure_event (0: none) the seizure act that took it, an act
+ * of this case of kind seizure_done that stands (422 otherwise). */
 BERKAS_MUST_CHECK bool app_evidence_add(struct app *app, const struct actor *who, long long case_id,
-                                        const char *description, const char *quantity,
-                                        long long seized_from, const char *seized_on,
-                                        const char *storage, long long *id, struct audit_rec *au,
-                                        struct berr *err);
+                                        const struct evidence_in *in, long long *id,
+                                        struct audit_rec *au, struct berr *err);
 
 /* Withdraw a charge laid in error (the audit trail keeps it). */
 BERKAS_MUST_CHECK bool app_offence_withdraw(struct app *app, const struct actor *who,
                                             long long case_id, long long charge_id,
                                             struct audit_rec *au, struct berr *err);
 
-/* Correct an item of evidence; if_match: its version, or -1. */
+/* Correct an item of evidence (what in gives; seizure_event as app_evidence_add's, linking
+ * it to its seizure); if_match: its version, or -1. */
 BERKAS_MUST_CHECK bool app_evidence_correct(struct app *app, const struct actor *who,
                                             long long case_id, long long item_id, int if_match,
-                                            const char *description, const char *quantity,
-                                            const char *seized_on, const char *storage,
-                                            struct audit_rec *au, struct berr *err);
+                                            const struct evidence_in *in, struct audit_rec *au,
+                                            struct berr *err);
 
 /* The offence catalogue in force. */
 BERKAS_MUST_CHECK json_t *app_offence_catalogue(struct app *app, const struct actor *who,

@@ -602,6 +602,8 @@ static void write_evidence(struct xw *x, const struct store_casedoc *d)
         el_ref(x, "disita-dari", "pihak", e->party, e->party_name);
         el_date(x, "tanggal-sita", e->seized_on);
         el(x, "tempat-penyimpanan", e->storage);
+        /* the seizure act that took it: its papers list it (KUHAP 75, 129(2)) */
+        el_ref(x, "penyitaan", "peristiwa", e->seizure_seq, "");
         xw_end(x);
     }
     xw_end(x);

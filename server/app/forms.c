@@ -41,6 +41,7 @@
 #include "render_swap.h"
 #include "signers.h"
 #include "stale.h"
+#include "store/cases.h"
 #include "store/db.h"
 #include "store/documents.h"
 #include "store/instructions.h"
@@ -895,6 +896,27 @@ static bool spdp_to_the_pu(const struct casefile *cf, const struct issue_ctx *c,
                       c->act.seq);
 }
 
+/* The papers of a seizure (its order, its Berita Acara, the wrapping's: KUHAP 38, 75, 129(2),
+ * 130(1)) list what THAT act took - the items naming it (store_evidence_in.seizure_event), not
+ * the case's other seizures'.  None linked: 422 saying how to link them, nothing issued
+ * (printed, the paper would state an empty list or a foreign one). */
+static bool seizure_took_items(struct tx *tx, const struct casefile *cf, const struct issue_ctx *c,
+                               struct berr *err)
+{
+    if (strcmp(c->rule->act, "seizure_done") != 0)
+        return true;
+    long long n = 0;
+    if (!store_evidence_of_act(tx, cf->id, c->act.id, &n, err))
+        return false;
+    return n > 0 ||
+           berr_field(err, BERR_UNPROCESSABLE, "seizure_event",
+                      "%s tidak diterbitkan: belum ada barang bukti yang dicatat disita dalam "
+                      "penyitaan ini (peristiwa %d); tautkan barang bukti yang diambil dalam "
+                      "penyitaan ini kepadanya (barang bukti dengan seizure_event %lld), lalu "
+                      "terbitkan lagi",
+                      c->f->title, c->act.seq, c->act.id);
+}
+
 /* The act a document is issued for (c->for_act): picked when event_id is 0,
  * of the form's type, its number not given outside, its content complete;
  * params gain its party.  Whatever the stage now, a TAK or a dismissal
@@ -918,7 +940,7 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
     if (ok && !act_fits(c->rule, &c->act))
         ok = berr_field(err, BERR_CONFLICT, "event", "%s bukan dokumen tindakan %s", c->f->title,
                         c->act.type);
-    ok = ok && spdp_to_the_pu(cf, c, err);
+    ok = ok && spdp_to_the_pu(cf, c, err) && seizure_took_items(tx, cf, c, err);
     ok = ok && number_is_ours(c, err);
     /* a BAP or a Resume says something before it is issued */
     ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);

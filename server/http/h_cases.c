@@ -394,22 +394,22 @@ HANDLER(h_offence_charge)
 
 HANDLER(h_evidence_add)
 {
-    static const char *const fields[] = {"description", "quantity", "seized_from",
-                                         "seized_on",   "storage",  NULL};
+    static const char *const fields[] = {"description", "quantity",      "seized_from", "seized_on",
+                                         "storage",     "seizure_event", NULL};
     struct berr err = {0};
     req->audit.action = "evidence.add";
-    long long case_id, from = 0, id = 0;
-    const char *description, *quantity, *seized_on, *storage;
+    long long case_id, id = 0;
+    struct evidence_in in = {0};
     json_t *body = NULL;
     bool ok = path_id(req->params[0], "id", &case_id, &err) &&
               (body = json_body(req, fields, false, &err)) != NULL &&
-              json_get_str(body, "description", true, 1000, &description, &err) &&
-              json_get_str(body, "quantity", false, 60, &quantity, &err) &&
-              json_get_int(body, "seized_from", false, 1, (1LL << 53), &from, &err) &&
-              json_get_str(body, "seized_on", false, 10, &seized_on, &err) &&
-              json_get_str(body, "storage", false, 200, &storage, &err) &&
-              app_evidence_add(app, &req->actor, case_id, description, quantity, from, seized_on,
-                               storage, &id, &req->audit, &err);
+              json_get_str(body, "description", true, 1000, &in.description, &err) &&
+              json_get_str(body, "quantity", false, 60, &in.quantity, &err) &&
+              json_get_int(body, "seized_from", false, 1, (1LL << 53), &in.seized_from, &err) &&
+              json_get_str(body, "seized_on", false, 10, &in.seized_on, &err) &&
+              json_get_str(body, "storage", false, 200, &in.storage, &err) &&
+              json_get_int(body, "seizure_event", false, 1, (1LL << 53), &in.seizure_event, &err) &&
+              app_evidence_add(app, &req->actor, case_id, &in, &id, &req->audit, &err);
     if (ok)
         reply_json(rep, 201, json_pack("{s:I}", "id", (json_int_t)id));
     else
@@ -481,11 +481,12 @@ HANDLER(h_offence_withdraw)
 
 HANDLER(h_evidence_correct)
 {
-    static const char *const fields[] = {"description", "quantity", "seized_on", "storage", NULL};
+    static const char *const fields[] = {"description", "quantity",      "seized_on",
+                                         "storage",     "seizure_event", NULL};
     struct berr err = {0};
     req->audit.action = "evidence.correct";
     long long case_id, item;
-    const char *description, *quantity, *seized_on, *storage;
+    struct evidence_in in = {0};
     int version = http_if_match(req);
     json_t *body = NULL;
     bool ok = path_id(req->params[0], "id", &case_id, &err) &&
@@ -493,12 +494,12 @@ HANDLER(h_evidence_correct)
     if (ok && version == -2)
         ok = berr_field(&err, BERR_BAD_INPUT, "If-Match", "If-Match harus versi barang bukti");
     ok = ok && (body = json_body(req, fields, false, &err)) != NULL &&
-         json_get_str(body, "description", false, 1000, &description, &err) &&
-         json_get_str(body, "quantity", false, 60, &quantity, &err) &&
-         json_get_str(body, "seized_on", false, 10, &seized_on, &err) &&
-         json_get_str(body, "storage", false, 200, &storage, &err) &&
-         app_evidence_correct(app, &req->actor, case_id, item, version, description, quantity,
-                              seized_on, storage, &req->audit, &err);
+         json_get_str(body, "description", false, 1000, &in.description, &err) &&
+         json_get_str(body, "quantity", false, 60, &in.quantity, &err) &&
+         json_get_str(body, "seized_on", false, 10, &in.seized_on, &err) &&
+         json_get_str(body, "storage", false, 200, &in.storage, &err) &&
+         json_get_int(body, "seizure_event", false, 1, (1LL << 53), &in.seizure_event, &err) &&
+         app_evidence_correct(app, &req->actor, case_id, item, version, &in, &req->audit, &err);
     if (ok)
         reply_json(rep, 200,
                    json_pack("{s:I, s:I}", "id", (json_int_t)item, "case_id", (json_int_t)case_id));

@@ -262,19 +262,25 @@ static const struct stmt offence_withdraw = {
     "oc.id = offence_id)"};
 
 static const struct stmt evidence_insert = {
-    "cases.evidence_insert", 6,
+    "cases.evidence_insert", 7,
     "INSERT INTO app.evidence (case_id, description, quantity, seized_from, "
-    "seized_on, storage) SELECT $1::bigint, $2, $3, $4::bigint, $5::date, $6 "
-    "WHERE $4::bigint IS NULL OR EXISTS (SELECT 1 FROM app.parties WHERE id = "
+    "seized_on, storage, seizure_event) SELECT $1::bigint, $2, $3, $4::bigint, $5::date, $6, "
+    "$7::bigint WHERE $4::bigint IS NULL OR EXISTS (SELECT 1 FROM app.parties WHERE id = "
     "$4::bigint AND case_id = $1::bigint) RETURNING id"};
 
 static const struct stmt evidence_update = {
-    "cases.evidence_update", 7,
+    "cases.evidence_update", 8,
     "UPDATE app.evidence SET description = coalesce($3, description), "
     "quantity = coalesce($4, quantity), seized_on = coalesce($5::date, "
-    "seized_on), storage = coalesce($6, storage), version = version + 1, "
+    "seized_on), storage = coalesce($6, storage), seizure_event = coalesce($8::bigint, "
+    "seizure_event), version = version + 1, "
     "updated_at = now() WHERE case_id = $1::bigint AND id = $2::bigint AND "
     "($7::int IS NULL OR version = $7::int) RETURNING id"};
+
+static const struct stmt evidence_of_act = {
+    "cases.evidence_of_act", 2,
+    "SELECT count(*) FROM app.evidence WHERE case_id = $1::bigint AND seizure_event = "
+    "$2::bigint"};
 
 /* whether s (with params p) returned a row; *id its first column when id */
 bool store_case_lock_in_office(struct tx *tx, long long case_id, long long office,
@@ -377,31 +383,44 @@ bool store_offence_withdraw(struct tx *tx, long long case_id, long long charge, 
     return true;
 }
 
-bool store_evidence_insert(struct tx *tx, long long case_id, const char *description,
-                           const char *quantity, long long seized_from, const char *seized_on,
-                           const char *storage, long long *id, struct berr *err)
+bool store_evidence_insert(struct tx *tx, long long case_id, const struct store_evidence_in *in,
+                           long long *id, struct berr *err)
 {
-    char cid[24], pid[24];
-    const char *p[6] = {stmt_id(cid, case_id),
-                        description,
-                        quantity ? quantity : "1",
-                        seized_from ? stmt_id(pid, seized_from) : NULL,
-                        seized_on,
-                        storage ? storage : ""};
+    char cid[24], pid[24], sid[24];
+    const char *p[7] = {stmt_id(cid, case_id),
+                        in->description,
+                        in->quantity ? in->quantity : "1",
+                        in->seized_from ? stmt_id(pid, in->seized_from) : NULL,
+                        in->seized_on,
+                        in->storage ? in->storage : "",
+                        in->seizure_event ? stmt_id(sid, in->seizure_event) : NULL};
     bool found;
     return stmt_one(tx, &evidence_insert, p, &found, id, err);
 }
 
 bool store_evidence_update(struct tx *tx, long long case_id, long long item, int if_match,
-                           const char *description, const char *quantity, const char *seized_on,
-                           const char *storage, bool *done, struct berr *err)
+                           const struct store_evidence_in *in, bool *done, struct berr *err)
 {
-    char cid[24], iid[24], ver[16];
+    char cid[24], iid[24], ver[16], sid[24];
     snprintf(ver, sizeof ver, "%d", if_match);
-    const char *p[7] = {
-        stmt_id(cid, case_id),     stmt_id(iid, item), description, quantity, seized_on, storage,
-        if_match >= 0 ? ver : NULL};
+    const char *p[8] = {stmt_id(cid, case_id),
+                        stmt_id(iid, item),
+                        in->description,
+                        in->quantity,
+                        in->seized_on,
+                        in->storage,
+                        if_match >= 0 ? ver : NULL,
+                        in->seizure_event ? stmt_id(sid, in->seizure_event) : NULL};
     return stmt_one(tx, &evidence_update, p, done, NULL, err);
+}
+
+bool store_evidence_of_act(struct tx *tx, long long case_id, long long event_id, long long *n,
+                           struct berr *err)
+{
+    char cid[24], eid[24];
+    const char *p[2] = {stmt_id(cid, case_id), stmt_id(eid, event_id)};
+    bool found;
+    return stmt_one(tx, &evidence_of_act, p, &found, n, err);
 }
 
 /* ---- the offence catalogue in force -------------------------------------------------------- */
@@ -584,7 +603,8 @@ static const struct stmt lists[] = {
         {"cases.page_evidence", 1,
          "SELECT id, seized_from, description, quantity, " JT(
              "seized_on") ", storage, "
-                          "version FROM app.evidence WHERE case_id = $1::bigint ORDER BY id"},
+                          "version, seizure_event FROM app.evidence WHERE case_id = $1::bigint "
+                          "ORDER BY id"},
     [L_P19] = {"cases.page_p19_items", 1,
                "SELECT i.round, i.item_no, " JT(
                    "e.legal_date") ", i.id, i.reopens, i.text, "
@@ -712,6 +732,7 @@ static void evidence_of(const PGresult *r, int i, void *item, void *ctx)
     e->seized_on = text_or_null(r, i, 4);
     e->storage = PQgetvalue(r, i, 5);
     e->version = (int)stmt_ll(r, i, 6);
+    e->seizure_event = stmt_ll(r, i, 7);
 }
 
 static void p19_of(const PGresult *r, int i, void *item, void *ctx)

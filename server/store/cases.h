@@ -129,20 +129,28 @@ BERKAS_MUST_CHECK bool store_offence_charge(struct tx *tx, long long case_id, co
 BERKAS_MUST_CHECK bool store_offence_withdraw(struct tx *tx, long long case_id, long long charge,
                                               char code[32], struct berr *err);
 
-/* An item of evidence (seized_from 0: from nobody named; quantity and
- * storage NULL: "1" and ""); *id 0 when seized_from is no party of the
- * case. */
-BERKAS_MUST_CHECK bool store_evidence_insert(struct tx *tx, long long case_id,
-                                             const char *description, const char *quantity,
-                                             long long seized_from, const char *seized_on,
-                                             const char *storage, long long *id, struct berr *err);
+/* An item of evidence as written: seized_from and seizure_event 0 none (the seizure_done act
+ * that took it: the caller checks it is an act of the case), a text NULL none. */
+struct store_evidence_in {
+    const char *description, *quantity, *seized_on, *storage;
+    long long seized_from, seizure_event;
+};
 
-/* Correct an item where its version is if_match (-1: any): what is not NULL
- * changes; *done false when no row matched. */
+/* An item of evidence (quantity and storage NULL: "1" and ""); *id 0 when seized_from is no
+ * party of the case. */
+BERKAS_MUST_CHECK bool store_evidence_insert(struct tx *tx, long long case_id,
+                                             const struct store_evidence_in *in, long long *id,
+                                             struct berr *err);
+
+/* Correct an item where its version is if_match (-1: any): what is not NULL (seizure_event:
+ * not 0) changes; seized_from is not changed; *done false when no row matched. */
 BERKAS_MUST_CHECK bool store_evidence_update(struct tx *tx, long long case_id, long long item,
-                                             int if_match, const char *description,
-                                             const char *quantity, const char *seized_on,
-                                             const char *storage, bool *done, struct berr *err);
+                                             int if_match, const struct store_evidence_in *in,
+                                             bool *done, struct berr *err);
+
+/* *n: how many items of the case name the seizure act event_id as the one that took them. */
+BERKAS_MUST_CHECK bool store_evidence_of_act(struct tx *tx, long long case_id, long long event_id,
+                                             long long *n, struct berr *err);
 
 /* ---- the offence catalogue in force -------------------------------------------------------- */
 
@@ -223,6 +231,7 @@ struct store_charge {       /* an offence charged, with the catalogue's columns 
 };
 struct store_evidence {
     long long id, seized_from;                                /* 0: from nobody named */
+    long long seizure_event;                                  /* 0: no seizure act named */
     const char *description, *quantity, *seized_on, *storage; /* seized_on NULL-able */
     int version;
 };

@@ -675,8 +675,9 @@ static const struct stmt casedoc_parts[] = {
      "WHERE co.case_id = $1::bigint ORDER BY co.id, oe.no"},
     {"documents.casedoc_evidence", 1,
      "SELECT e.id, coalesce(p.id, 0), e.description, e.quantity, p.name, " DAY("e.seized_on") ", "
-     "e.storage FROM app.evidence e "
+     "e.storage, coalesce(se.seq, 0) FROM app.evidence e "
      "LEFT JOIN app.parties p ON p.id = e.seized_from AND p.case_id = e.case_id "
+     "LEFT JOIN app.events se ON se.id = e.seizure_event AND se.case_id = e.case_id "
      "WHERE e.case_id = $1::bigint ORDER BY e.id"},
     {"documents.casedoc_events", 1,
      "SELECT e.seq, coalesce(ce.seq, 0), coalesce(p.id, 0), e.type, " DAY("e.legal_date") ", "
@@ -840,6 +841,7 @@ static void evidence_of(const PGresult *r, int i, void *item, void *ctx)
     e->party_name = cd_text(r, i, 4);
     e->seized_on = cd_text(r, i, 5);
     e->storage = cd_text(r, i, 6);
+    e->seizure_seq = cd_int(r, i, 7);
 }
 
 static void event_of(const PGresult *r, int i, void *item, void *ctx)

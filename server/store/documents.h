@@ -288,6 +288,7 @@ struct store_cd_charge { /* one element of a charge (no 0: its Pasal has none) *
 };
 struct store_cd_evidence {
     long long id, party;
+    int seizure_seq; /* the seizure act that took it (its seq in the case), 0: none named */
     const char *description, *quantity, *party_name, *seized_on, *storage;
 };
 struct store_cd_event {

@@ -49,5 +49,6 @@ Suite *suite_signer(void);
 Suite *suite_blanks(void);
 Suite *suite_detpapers(void);
 Suite *suite_uploads(void);
+Suite *suite_seizure(void);
 
 #endif

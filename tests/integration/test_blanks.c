@@ -145,6 +145,7 @@ START_TEST(test_a_berita_acara_cites_the_order_it_executes_by_number)
         act(id, "\"type\":\"seizure_done\",\"at\":\"2026-02-04T09:00:00+07:00\",\"scene\":\"Hotel "
                 "Sriwijaya kamar 12, Palembang\","
                 "\"urgent_reason\":\"paspor dapat dihilangkan pemiliknya\"");
+    ck_assert_int_eq(api_seized_all(demo.port, id, demo.inv, sita), 1); /* the passport */
     snprintf(m, sizeof m,
              "\"type\":\"detained\",\"at\":\"2026-02-05T07:00:00+07:00\",\"party_id\":%lld,"
              "\"detention_type\":\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas I "
@@ -175,6 +176,11 @@ START_TEST(test_a_berita_acara_cites_the_order_it_executes_by_number)
                 "Sriwijaya kamar 12, Palembang\","
                 "\"number\":\"SP.Sita/21/II/2026/Kanim Plg\",\"urgent_reason\":"
                 "\"telepon genggam dapat dihapus isinya\"");
+    snprintf(m, sizeof m,
+             "{\"description\":\"1 (satu) unit telepon genggam\",\"seized_from\":%lld,"
+             "\"seizure_event\":%lld}",
+             party, out);
+    json_decref(call("POST", path, demo.inv, m, 201));
     json_t *d = issue(id, "ba_penyitaan", out, "{}", 201);
     t = text_of_doc(d);
     assert_has(t,
@@ -187,6 +193,9 @@ START_TEST(test_a_berita_acara_cites_the_order_it_executes_by_number)
     long long nowhere = act(id, "\"type\":\"seizure_done\",\"at\":\"2026-02-06T11:00:00+07:00\","
                                 "\"number\":\"SP.Sita/22/II/2026/Kanim Plg\",\"urgent_reason\":"
                                 "\"dokumen dapat dimusnahkan\"");
+    snprintf(m, sizeof m, "{\"description\":\"1 (satu) map dokumen\",\"seizure_event\":%lld}",
+             nowhere);
+    json_decref(call("POST", path, demo.inv, m, 201));
     long long before = documents();
     json_t *p = issue(id, "ba_penyitaan", nowhere, "{}", 422);
     ck_assert_msg(strstr(str(p, "detail"), "tempat penyitaan (param scene)"), "%s",
@@ -229,6 +238,7 @@ START_TEST(test_a_berita_acara_states_the_hour_of_its_act_or_no_hour)
         act(id, "\"type\":\"seizure_done\",\"date\":\"2026-03-04\",\"scene\":\"rumah kos Jalan "
                 "Merdeka Nomor 5, Palembang\",\"urgent_reason\":"
                 "\"paspor dapat dihilangkan pemiliknya\"");
+    ck_assert_int_eq(api_seized_all(demo.port, id, demo.inv, sita), 1); /* the passport */
     snprintf(m, sizeof m,
              "\"type\":\"detained\",\"date\":\"2026-03-05\",\"party_id\":%lld,\"detention_type\":"
              "\"rutan\",\"facility\":\"Rumah Tahanan Negara Kelas I Palembang\",\"polri_order\":"

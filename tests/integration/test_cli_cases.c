@@ -387,9 +387,23 @@ START_TEST(test_json_output_parses_for_every_case_command)
     json_t *e = cli_json("record", cid, "sprindik_issued", "--date", d3, NULL);
     ck_assert_str_eq(jstr_of(e, "stage"), "investigation");
     ck_assert_int_gt(json_integer_value(json_object_get(e, "version")), 0);
+    char sprindik[24], sita[24], *out = NULL;
+    id_str(json_integer_value(json_object_get(e, "id")), sprindik);
     json_decref(e);
+    /* an item names the seizure that took it (its BA lists it: KUHAP 75, 129(2)): the Sprindik
+     * is none, refused in one line, nothing added; the seizure is */
+    ck_assert_int_ne(
+        cli(&out, "evidence", "add", cid, "--description", "Paspor", "--seizure", sprindik, NULL),
+        0);
+    ck_assert_msg(strstr(out, "seizure_event") && strchr(out, '\n') == out + strlen(out) - 1, "%s",
+                  out);
+    free(out);
+    json_t *s = cli_json("record", cid, "seizure_done", "--date", d3, "--urgent-reason",
+                         "paspor dapat dihilangkan", NULL);
+    id_str(json_integer_value(json_object_get(s, "id")), sita);
+    json_decref(s);
     json_t *ev = cli_json("evidence", "add", cid, "--description", "Paspor", "--seized-from", pid,
-                          "--seized-on", d3, NULL);
+                          "--seized-on", d3, "--seizure", sita, NULL);
     ck_assert_int_gt(json_integer_value(json_object_get(ev, "id")), 0);
     json_decref(ev);
     json_t *w = cli_json("party", "add", cid, "--kind", "witness", "--name", "Saksi Satu", NULL);
@@ -399,12 +413,15 @@ START_TEST(test_json_output_parses_for_every_case_command)
     json_t *c = show(cid);
     ck_assert_uint_eq(json_array_size(json_object_get(c, "parties")), 2);
     ck_assert_uint_eq(json_array_size(json_object_get(c, "evidence")), 1);
+    ck_assert_int_eq(json_integer_value(json_object_get(
+                         json_array_get(json_object_get(c, "evidence"), 0), "seizure_event")),
+                     strtoll(sita, NULL, 10));
     json_decref(c);
     json_t *cl = cli_json("clocks", cid, NULL);
     ck_assert(json_is_array(json_object_get(cl, "clocks")));
     json_decref(cl);
     json_t *h = cli_json("history", cid, NULL);
-    ck_assert_uint_eq(json_array_size(json_object_get(h, "history")), 2);
+    ck_assert_uint_eq(json_array_size(json_object_get(h, "history")), 3); /* with the seizure */
     json_decref(h);
     json_t *l = cli_json("case", "list", NULL);
     ck_assert(json_is_array(json_object_get(l, "items")));
@@ -893,6 +910,7 @@ START_TEST(test_bad_arguments_exit_2_in_one_line)
         {"offence", "charge", "1", "122", "--party", "0"},
         {"evidence", "add", "1", "--description", "x", "--seized-on", "yesterday"},
         {"evidence", "add", "1"},
+        {"evidence", "add", "1", "--description", "x", "--seizure", "satu"},
         {"clocks"},
         {"history", "1", "2"},
         {"ruleset", "set", "KUHAP-2025", "p17_days", "thirty"},

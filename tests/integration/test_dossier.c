@@ -1060,6 +1060,7 @@ START_TEST(test_the_paper_of_a_withdrawn_act_is_revoked_before_the_file_is_sent)
              "\"SP.Sita/31/VI/2026/Kanim Plg\"",
              izin);
     long long sita = api_id(act(id, demo.inv, m, 201));
+    ck_assert_int_eq(api_seized_all(demo.port, id, demo.inv, sita), 1); /* the passport */
     long long ba = issue(id, "ba_penyitaan", sita);
     char route[96];
     snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);

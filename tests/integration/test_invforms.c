@@ -128,6 +128,15 @@ static long long done_then_corrected(long long id, const char *type, const char 
     return k;
 }
 
+/* An item described what, taken by the seizure act sita (its papers list it). */
+static void seized_in(long long id, long long sita, const char *what)
+{
+    char path[96], body[300];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    snprintf(body, sizeof body, "{\"description\":\"%s\",\"seizure_event\":%lld}", what, sita);
+    json_decref(call("POST", path, demo.inv, body, 201));
+}
+
 /* DOMAIN 12: a paper is its act's as it stands after corrections. A search recorded under izin
  * 5/... and corrected to cite izin 6/..., and a seizure recorded under izin 7/... and corrected
  * to have been done in urgency: their Berita Acara issued after the corrections state the basis
@@ -159,6 +168,7 @@ static void papers_after_corrections(long long id)
     snprintf(basis, sizeof basis, "\"permit_act\":%lld", c);
     snprintf(m, sizeof m, "\"urgent_reason\":\"pemilik paspor hendak meninggalkan Palembang\"");
     long long sita = done_then_corrected(id, "seizure_done", basis, m);
+    seized_in(id, sita, "1 (satu) buku paspor");
     /* the order first: the BA cites it by number (KUHAP 38, 75) */
     json_decref(issue(id, "sp_penyitaan", sita, "{}", 201));
     d = issue(id, "ba_penyitaan", sita, "{\"scene\":\"Jalan Merdeka Nomor 5, Palembang\"}", 201);
@@ -185,6 +195,7 @@ static void papers_after_corrections(long long id)
     snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2026-01-12\",\"corrects\":%lld,%s",
              moved, basis);
     json_decref(act(id, m, NULL, 201));
+    seized_in(id, moved, "1 (satu) lembar izin tinggal");
     json_decref(issue(id, "sp_penyitaan", moved, "{}", 201));
     d = issue(id, "ba_penyitaan", moved, "{\"scene\":\"Jalan Merdeka Nomor 5, Palembang\"}", 201);
     ck_assert_str_eq(json_string_value(json_object_get(d, "issued_on")), "2026-01-12");
@@ -455,20 +466,27 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
              "\"storage\":\"Rupbasan Kelas I Palembang\"}",
              SUSPECT, party);
     json_decref(call("POST", path, demo.inv, m, 201));
-    /* seized in urgency (KUHAP 38(2)): the approval is asked of the court below */
+    /* seized in urgency (KUHAP 38(2)): the approval is asked of the court below; its papers
+     * list what it took (the passport, linked to it) */
     e = act(id,
             "\"type\":\"seizure_done\",\"date\":\"2026-01-07\",\"urgent_reason\":\"paspor "
             "ditemukan saat penggeledahan dan dapat dihilangkan\"",
-            "\"sp_penyitaan\",\"ba_pembungkusan\"", 201);
-    t = text_of_doc(paper(e, 1));
+            NULL, 201);
+    long long sita = json_integer_value(json_object_get(e, "id"));
+    ck_assert_int_eq(api_seized_all(demo.port, id, demo.inv, sita), 1);
+    json_t *order = issue(id, "sp_penyitaan", sita, "{}", 201);
+    json_t *wrap = issue(id, "ba_pembungkusan", sita, "{}", 201);
+    t = text_of_doc(wrap);
     snprintf(cite, sizeof cite, "Surat Perintah Penyitaan Nomor %s tanggal 7 Januari 2026",
-             str(paper(e, 0), "number"));
+             str(order, "number"));
+    json_decref(order);
+    json_decref(wrap);
     assert_has(t, cite, "BA Pembungkusan cites the seizure order");
     assert_has(t, "Paspor Republik Sosialis Vietnam Nomor C7766554", "BA Pembungkusan");
     assert_has(t, "diberi lak dan cap jabatan", "BA Pembungkusan");
     free(t);
     /* the BA Penyitaan says it was urgent, why, and that the approval is sought (KUHAP 38(2)) */
-    d = issue(id, "ba_penyitaan", json_integer_value(json_object_get(e, "id")),
+    d = issue(id, "ba_penyitaan", sita,
               "{\"scene\":\"rumah kos Jalan Merdeka Nomor 5, Palembang\"}", 201);
     t = text_of_doc(d);
     assert_has(t,
@@ -676,6 +694,7 @@ START_TEST(test_the_search_and_seizure_orders_cite_the_basis_of_their_act)
     long long search = done(id, "search_done", "2026-01-09", more);
     snprintf(more, sizeof more, "\"permit_act\":%lld", izin_sita);
     long long sita = done(id, "seizure_done", "2026-01-09", more);
+    ck_assert_int_eq(api_seized_all(demo.port, id, demo.inv, sita), 1); /* the passport */
     json_t *d = issue(id, "sp_penyitaan", sita, "{}", 201);
     char *t = text_of_doc(d);
     assert_has(t,
@@ -701,6 +720,7 @@ START_TEST(test_the_search_and_seizure_orders_cite_the_basis_of_their_act)
     /* in urgency: said so, why, and that the approval is sought (UU 20/2025 by its title) */
     long long urgent = done(id, "seizure_done", "2026-01-10",
                             "\"urgent_reason\":\"paspor dapat dihilangkan pemiliknya\"");
+    seized_in(id, urgent, "Paspor Republik Sosialis Vietnam Nomor C7766555");
     d = issue(id, "sp_penyitaan", urgent, "{}", 201);
     t = text_of_doc(d);
     assert_has(t, "sangat perlu dan mendesak", "SP Penyitaan in urgency");
@@ -724,6 +744,7 @@ START_TEST(test_the_search_and_seizure_orders_cite_the_basis_of_their_act)
     /* an act recorded before the rule states neither: its order is not numbered with a blank
      * (422 naming the param, nothing issued), and cites the permit the issuer gives */
     long long old = harness_legacy_act(demo.db, id, "seizure_done", "2026-01-11", 0, 0, "{}");
+    seized_in(id, old, "1 (satu) unit telepon genggam");
     long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
     json_t *p = issue(id, "sp_penyitaan", old, "{}", 422);
     ck_assert_ptr_nonnull(strstr(str(p, "detail"), "param permit"));

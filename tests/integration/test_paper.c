@@ -176,9 +176,14 @@ START_TEST(test_each_paper_cites_the_sprindik_in_force_on_its_date)
     json_decref(call("POST", path, demo.inv, m, 201));
     e = act(id,
             "\"type\":\"seizure_done\",\"date\":\"2026-03-05\",\"urgent_reason\":\"tertangkap "
-            "tangan\",\"issue\":[\"sp_penyitaan\"]",
+            "tangan\"",
             201);
-    t = doc_text(paper(e));
+    /* its order lists what it took: the passport, linked to it */
+    long long sita = json_integer_value(json_object_get(e, "id"));
+    ck_assert_int_eq(api_seized_all(demo.port, id, demo.inv, sita), 1);
+    json_decref(e);
+    e = issue(id, "sp_penyitaan", sita);
+    t = doc_text(e);
     snprintf(cite, sizeof cite, "Surat Perintah Penyidikan Nomor %s tanggal 1 Maret 2026", b);
     assert_has(t, cite, "the seizure order of 5 March");
     assert_lacks(t, a, "the seizure order of 5 March (the Sprindik of January)");

@@ -365,10 +365,17 @@ START_TEST(test_each_berita_acara_names_the_ppns_who_acted)
             "\"type\":\"seizure_done\",\"date\":\"2026-03-12\",\"scene\":\"rumah kos Jalan "
             "Merdeka Nomor 7, Palembang\",\"urgent_reason\":\"paspor "
             "ditemukan saat penggeledahan\"",
-            "\"sp_penyitaan\",\"ba_pembungkusan\"");
-    ordered(id, paper(e, 0), SITI, ANDI, "SP Penyitaan");
-    made_by(id, paper(e, 1), ANDI, ANDI_NIP, SITI, "BA Pembungkusan");
-    d = issue(id, demo.inv, "ba_penyitaan", json_integer_value(json_object_get(e, "id")), NULL);
+            NULL);
+    /* its papers list what it took: the passport, linked to it */
+    long long sita = json_integer_value(json_object_get(e, "id"));
+    ck_assert_int_eq(api_seized_all(demo.port, id, demo.inv, sita), 1);
+    d = issue(id, demo.inv, "sp_penyitaan", sita, NULL);
+    ordered(id, d, SITI, ANDI, "SP Penyitaan");
+    json_decref(d);
+    d = issue(id, demo.inv, "ba_pembungkusan", sita, NULL);
+    made_by(id, d, ANDI, ANDI_NIP, SITI, "BA Pembungkusan");
+    json_decref(d);
+    d = issue(id, demo.inv, "ba_penyitaan", sita, NULL);
     made_by(id, d, ANDI, ANDI_NIP, SITI, "BA Penyitaan");
     json_decref(d);
     json_decref(e);

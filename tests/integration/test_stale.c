@@ -130,7 +130,9 @@ static long long izin(long long id, const char *number)
     return act(id, m);
 }
 
-/* A seizure on date under izin p (number: its own, or none): its id. */
+/* A seizure on date under izin p (number: its own, or none): its id.  It took what the case
+ * holds of no seizure yet (the passport of case_open, for the case's first), else a letter
+ * (its papers list what it took: KUHAP 75, 129(2)). */
 static long long seizure(long long id, const char *date, long long p, const char *number)
 {
     char m[300];
@@ -138,7 +140,15 @@ static long long seizure(long long id, const char *date, long long p, const char
              "\"type\":\"seizure_done\",\"date\":\"%s\",\"scene\":\"Jalan Merdeka Nomor 5, "
              "Palembang\",\"permit_act\":%lld%s%s%s",
              date, p, number ? ",\"number\":\"" : "", number ? number : "", number ? "\"" : "");
-    return act(id, m);
+    long long k = act(id, m);
+    if (api_seized_all(demo.port, id, demo.inv, k) == 0) {
+        char path[96];
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+        snprintf(m, sizeof m, "{\"description\":\"1 (satu) lembar surat\",\"seizure_event\":%lld}",
+                 k);
+        json_decref(call("POST", path, demo.inv, m, 201));
+    }
+    return k;
 }
 
 /* Correct act k to date, with more members (may be ""): the correction's id. */

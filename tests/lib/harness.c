@@ -626,6 +626,28 @@ json_t *api_json(int port, const char *method, const char *path, const char *tok
     return j;
 }
 
+int api_seized_all(int port, long long case_id, const char *token, long long seizure)
+{
+    char path[128], body[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", case_id);
+    json_t *c = api_json(port, "GET", path, token, NULL, 200);
+    json_t *items = json_object_get(c, "evidence"), *e;
+    size_t i;
+    int n = 0;
+    snprintf(body, sizeof body, "{\"seizure_event\":%lld}", seizure);
+    json_array_foreach(items, i, e)
+    {
+        if (json_integer_value(json_object_get(e, "seizure_event")))
+            continue;
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence/%lld", case_id,
+                 (long long)json_integer_value(json_object_get(e, "id")));
+        json_decref(api_json(port, "PUT", path, token, body, 200));
+        n++;
+    }
+    json_decref(c);
+    return n;
+}
+
 char *api_login(int port, const char *nip, const char *password)
 {
     char body[512];

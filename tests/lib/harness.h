@@ -150,6 +150,12 @@ char *api_login(int port, const char *nip, const char *password);
  * status want (as api_json).  Caller decrefs. */
 json_t *api_act(int port, long long case_id, const char *token, const char *members, long want);
 
+/* Link every item of evidence of case case_id that names no seizure act yet to the seizure act
+ * seizure (PUT .../evidence/{item} seizure_event, as token): for a fixture whose items were
+ * recorded before their seizure, all taken in it (its papers list the items naming it).
+ * Returns how many were linked. */
+int api_seized_all(int port, long long case_id, const char *token, long long seizure);
+
 /* The "id" member of reply j (0 when none), which it decrefs: for the reply
  * of a POST that made something. */
 long long api_id(json_t *j);

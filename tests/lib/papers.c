@@ -9,7 +9,7 @@ struct demo_server demo;
 
 /* A fixture function takes no argument: one start function per suite's database, each
  * reading its own slot (the suites are all built before any runs). */
-#define SLOTS 4
+#define SLOTS 6
 static const char *slot_db[SLOTS];
 static int nslots;
 
@@ -38,6 +38,16 @@ static void start3(void)
     start_slot(3);
 }
 
+static void start4(void)
+{
+    start_slot(4);
+}
+
+static void start5(void)
+{
+    start_slot(5);
+}
+
 static void stop(void)
 {
     demo_server_stop(&demo);
@@ -45,7 +55,7 @@ static void stop(void)
 
 void papers_fixture(TCase *tc, const char *dbname)
 {
-    static void (*const starts[SLOTS])(void) = {start0, start1, start2, start3};
+    static void (*const starts[SLOTS])(void) = {start0, start1, start2, start3, start4, start5};
     if (nslots == SLOTS) {
         fprintf(stderr, "papers_fixture: more than %d suites; add a slot in tests/lib/papers.c\n",
                 SLOTS);

@@ -30,9 +30,9 @@ async function caseWithStalePaper(inv) {
   await must('POST', `/api/v1/cases/${id}/offences`, inv, { code: '122', party_id: s.id }, 201);
   const ev = (body) => must('POST', `/api/v1/cases/${id}/events`, inv, body, 201);
   await ev({ type: 'sprindik_issued', date: '2026-01-06', issue: ['sprindik'] });
-  await must('POST', `/api/v1/cases/${id}/evidence`, inv, { description: 'Paspor Republik Sosialis Vietnam Nomor C1234567', quantity: '1 (satu) buku', seized_from: s.id, seized_on: '2026-01-09', storage: 'Rupbasan Kelas I Palembang' }, 201);
   const izin = await ev({ type: 'court_permit_received', date: '2026-01-08', permit_kind: 'izin', permit_for: 'penyitaan', number: '9/Pen.Pid/2026/PN Plg', court: 'Palembang' });
   const sita = await ev({ type: 'seizure_done', date: '2026-01-09', scene: 'Jalan Merdeka Nomor 5, Palembang', permit_act: izin.id, number: 'SP.Sita/09/I/2026/Kanim Plg' });
+  await must('POST', `/api/v1/cases/${id}/evidence`, inv, { description: 'Paspor Republik Sosialis Vietnam Nomor C1234567', quantity: '1 (satu) buku', seized_from: s.id, seized_on: '2026-01-09', storage: 'Rupbasan Kelas I Palembang' , seizure_event: sita.id }, 201);
   const doc = await must('POST', `/api/v1/cases/${id}/forms/ba_penyitaan`, inv, { event: sita.id, params: {} }, 201);
   const fix = await ev({ type: 'corrected', date: '2026-01-12', corrects: sita.id, permit_act: izin.id });
   const after = await must('GET', `/api/v1/cases/${id}`, inv, undefined, 200);
@@ -103,9 +103,9 @@ test('a paper citing a corrected act or a renamed party is shown as such', async
   await must('POST', `/api/v1/cases/${id}/offences`, inv, { code: '122', party_id: s.id }, 201);
   const ev = (body) => must('POST', `/api/v1/cases/${id}/events`, inv, body, 201);
   const sprindik = await ev({ type: 'sprindik_issued', date: '2026-01-06', issue: ['sprindik'] });
-  await must('POST', `/api/v1/cases/${id}/evidence`, inv, { description: 'Paspor Republik Sosialis Vietnam Nomor C1234567', quantity: '1 (satu) buku', seized_from: s.id, seized_on: '2026-01-09', storage: 'Rupbasan Kelas I Palembang' }, 201);
   const izin = await ev({ type: 'court_permit_received', date: '2026-01-08', permit_kind: 'izin', permit_for: 'penyitaan', number: '10/Pen.Pid/2026/PN Plg', court: 'Palembang' });
   const sita = await ev({ type: 'seizure_done', date: '2026-01-09', scene: 'Jalan Merdeka Nomor 5, Palembang', permit_act: izin.id, number: 'SP.Sita/09/I/2026/Kanim Plg' });
+  await must('POST', `/api/v1/cases/${id}/evidence`, inv, { description: 'Paspor Republik Sosialis Vietnam Nomor C1234567', quantity: '1 (satu) buku', seized_from: s.id, seized_on: '2026-01-09', storage: 'Rupbasan Kelas I Palembang' , seizure_event: sita.id }, 201);
   const ba = await must('POST', `/api/v1/cases/${id}/forms/ba_penyitaan`, inv, { event: sita.id, params: {} }, 201);
   const fix = await ev({ type: 'corrected', date: '2026-01-07', corrects: sprindik.id });
   await must('PUT', `/api/v1/cases/${id}/parties/${s.id}`, inv, { name: 'Tran Van Manh' }, 200);
@@ -144,9 +144,9 @@ test('a paper whose act was withdrawn is revoked from the page, never issued aga
   await must('POST', `/api/v1/cases/${id}/offences`, inv, { code: '122', party_id: s.id }, 201);
   const ev = (body) => must('POST', `/api/v1/cases/${id}/events`, inv, body, 201);
   await ev({ type: 'sprindik_issued', date: '2026-01-06', issue: ['sprindik'] });
-  await must('POST', `/api/v1/cases/${id}/evidence`, inv, { description: 'Paspor Republik Sosialis Vietnam Nomor C1234567', quantity: '1 (satu) buku', seized_from: s.id, seized_on: '2026-01-09', storage: 'Rupbasan Kelas I Palembang' }, 201);
   const izin = await ev({ type: 'court_permit_received', date: '2026-01-08', permit_kind: 'izin', permit_for: 'penyitaan', number: '11/Pen.Pid/2026/PN Plg', court: 'Palembang' });
   const sita = await ev({ type: 'seizure_done', date: '2026-01-09', scene: 'Jalan Merdeka Nomor 5, Palembang', permit_act: izin.id, number: 'SP.Sita/09/I/2026/Kanim Plg' });
+  await must('POST', `/api/v1/cases/${id}/evidence`, inv, { description: 'Paspor Republik Sosialis Vietnam Nomor C1234567', quantity: '1 (satu) buku', seized_from: s.id, seized_on: '2026-01-09', storage: 'Rupbasan Kelas I Palembang' , seizure_event: sita.id }, 201);
   const ba = await must('POST', `/api/v1/cases/${id}/forms/ba_penyitaan`, inv, { event: sita.id, params: {} }, 201);
   const w = await ev({ type: 'corrected', date: '2026-01-09', corrects: sita.id, withdraws: true, note: 'dicatat keliru: tidak ada penyitaan' });
   const now = await must('GET', `/api/v1/cases/${id}`, inv, undefined, 200);
@@ -253,9 +253,9 @@ test('a stale paper offers no button the server refuses, and names what changed 
   await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '122', party_id: s.id }, 201);
   const ev = (body) => must('POST', `/api/v1/cases/${c.id}/events`, inv, body, 201);
   await ev({ type: 'sprindik_issued', date: '2026-01-06', issue: ['sprindik'] });
-  await must('POST', `/api/v1/cases/${c.id}/evidence`, inv, { description: 'Paspor Republik Sosialis Vietnam Nomor C1234567', quantity: '1 (satu) buku', seized_from: s.id, seized_on: '2026-01-09', storage: 'Rupbasan Kelas I Palembang' }, 201);
   const izin = await ev({ type: 'court_permit_received', date: '2026-01-08', permit_kind: 'izin', permit_for: 'penyitaan', number: '12/Pen.Pid/2026/PN Plg', court: 'Palembang' });
   const sita = await ev({ type: 'seizure_done', date: '2026-01-09', scene: 'Jalan Merdeka Nomor 5, Palembang', permit_act: izin.id, number: 'SP.Sita/09/I/2026/Kanim Plg' });
+  await must('POST', `/api/v1/cases/${c.id}/evidence`, inv, { description: 'Paspor Republik Sosialis Vietnam Nomor C1234567', quantity: '1 (satu) buku', seized_from: s.id, seized_on: '2026-01-09', storage: 'Rupbasan Kelas I Palembang' , seizure_event: sita.id }, 201);
   const ba = await must('POST', `/api/v1/cases/${c.id}/forms/ba_penyitaan`, inv, { event: sita.id, params: {} }, 201);
   await ev({ type: 'corrected', date: '2026-01-08', corrects: izin.id, court: 'Pengadilan Negeri Kayuagung' });
   const got = await must('GET', `/api/v1/cases/${c.id}`, inv, undefined, 200);

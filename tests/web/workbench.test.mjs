@@ -449,6 +449,54 @@ test('the investigator charges an offence, adds an item of evidence and corrects
   await ctx.close();
 });
 
+// An item names the seizure that took it (KUHAP 75, 129(2): its BA Penyitaan lists what THAT act
+// took): the evidence form offers the case's seizures that stand - not one withdrawn - as a
+// select, the item is stored naming the one chosen and the list says which; an item recorded
+// without it is linked by its correction on the page.
+test('the evidence form offers the case\'s seizures and links the item to the one chosen', async () => {
+  const c0 = await newCase('Uji barang bukti per penyitaan dari halaman');
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Lê Văn Tám', nationality: 'VN', passport_no: 'C7654321' }, 201);
+  const ev = (body) => must('POST', `/api/v1/cases/${c0.id}/events`, inv, body, 201);
+  const hotel = await ev({ type: 'seizure_done', date: daysAgo(6), scene: 'Hotel Sriwijaya kamar 12', urgent_reason: 'paspor hendak dibawa pergi' });
+  const gone = await ev({ type: 'seizure_done', date: daysAgo(5), scene: 'Gudang Pasar 16 Ilir', urgent_reason: 'dapat dihilangkan' });
+  await ev({ type: 'corrected', date: daysAgo(5), corrects: gone.id, withdraws: true, note: 'dicatat keliru' });
+  const office = await ev({ type: 'seizure_done', date: daysAgo(4), scene: 'Kantor PT Maju Jaya', urgent_reason: 'dokumen dapat dimusnahkan' });
+  const ktp = await must('POST', `/api/v1/cases/${c0.id}/evidence`, inv, { description: 'KTP palsu 1671-0001', quantity: '1 (satu) lembar' }, 201);
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('#case-number', { hasText: c0.number }).waitFor();
+
+  await page.locator('#add-evidence > summary').click();
+  const offered = await page.locator('#evidence-seizure-event option').allTextContents();
+  assert.equal(offered.length, 3, offered.join(' | '));
+  assert.ok(offered[0].startsWith('—'), offered[0]);
+  assert.ok(offered.some((o) => o.includes('Hotel Sriwijaya kamar 12')), offered.join(' | '));
+  assert.ok(offered.some((o) => o.includes('Kantor PT Maju Jaya')), offered.join(' | '));
+  assert.ok(!offered.some((o) => o.includes('Gudang Pasar 16')), 'a withdrawn seizure offered');
+  await page.locator('#evidence-description').fill('Paspor Vietnam C7654321');
+  await page.locator('#evidence-seized-from').selectOption(String(suspect.id));
+  await page.locator('#evidence-seizure-event').selectOption(String(hotel.id));
+  await page.getByRole('button', { name: 'Tambah barang bukti' }).click();
+  await page.locator('#evidence tr', { hasText: 'C7654321' }).waitFor();
+  let c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const passport = c.evidence.find((x) => x.description === 'Paspor Vietnam C7654321');
+  assert.equal(passport.seizure_event, hotel.id);
+  assert.ok((await page.locator('#evidence tr', { hasText: 'C7654321' }).textContent()).includes('Hotel Sriwijaya kamar 12'));
+
+  // the identity card recorded without its seizure: linked by its correction
+  const fix = `#fix-evidence-${ktp.id}`;
+  await page.locator(`${fix} > summary`).click();
+  assert.equal(await page.locator(`${fix}-seizure-event`).inputValue(), '');
+  await page.locator(`${fix}-seizure-event`).selectOption(String(office.id));
+  await page.locator(fix).getByRole('button', { name: 'Simpan koreksi' }).click();
+  await page.locator('#evidence tr', { hasText: 'Kantor PT Maju Jaya' }).waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const card = c.evidence.find((x) => x.id === ktp.id);
+  assert.deepEqual([card.seizure_event, card.version, card.description], [office.id, 2, 'KTP palsu 1671-0001']);
+  await shot(page, 'workbench-evidence-seizure');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 // A name set right (DOMAIN 12: the papers print the person as in his passport): corrected on the
 // page, only what changed sent with the version shown; the Sprindik issued before, which names
 // him, is flagged to be issued again. A country that is not a code is refused, nothing changed;
