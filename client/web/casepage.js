@@ -194,14 +194,19 @@ function answerForm(c, it, reload) {
 // What fulfils an answered P-19 item, as the prosecutor checks it (KUHAP 110(3), 138(2); SE JAM
 // Pidum B-3326/E/EJP/11/2011: a later return names the items still unmet): the act its answer
 // names (answer_act) with that act's papers, and the papers uploaded on the answer itself, each a
-// link to its PDF. The answer standing is the item's last instruction_answered.
-function answerPapers(c, it) {
+// link to its PDF: issued papers (an act's documents) and papers uploaded from outside berkas
+// (GET /cases/{id}/documents uploads, each with its event_id), on the answer or on its act. The
+// answer standing is the item's last instruction_answered.
+function answerPapers(c, it, uploads) {
   const hist = c.history || [];
   const answer = hist.filter((e) => e.type === 'instruction_answered' && e.payload && Number(e.payload.instruction) === Number(it.id)).pop();
   if (!answer) return null;
   const act = answer.payload.answer_act ? hist.find((e) => e.id === Number(answer.payload.answer_act)) : null;
   const link = (d) => h('a', { href: `/api/v1/documents/${Number(d.id)}.pdf`, target: '_blank', rel: 'noopener' }, d.number || d.form || 'dokumen');
   const papers = [...((act && act.documents) || []), ...(answer.documents || [])];
+  const on = new Set([answer.id, act && act.id].filter(Boolean).map(Number));
+  const scans = (uploads || []).filter((u) => u.event_id != null && on.has(Number(u.event_id)));
+  const scan = (u) => h('a', { href: `/api/v1/uploads/${Number(u.id)}.pdf`, target: '_blank', rel: 'noopener' }, u.title || u.number || 'dokumen');
   return h(
     'p',
     { class: 'answer-papers' },
@@ -210,12 +215,14 @@ function answerPapers(c, it) {
       null,
       `Dijawab ${date(answer.legal_date)}`,
       act ? ` · dipenuhi dengan ${act.label || act.type} ${date(act.legal_date || act.legal_at)}${act.party_id ? ` (${partyName(c, act.party_id)})` : ''}` : '',
-      papers.length ? [' · dokumen: ', papers.map((d, i) => [i ? ', ' : '', link(d)])] : ' · tanpa dokumen',
+      papers.length ? [' · dokumen: ', papers.map((d, i) => [i ? ', ' : '', link(d)])] : '',
+      scans.length ? [' · dokumen diunggah: ', scans.map((u, i) => [i ? ', ' : '', scan(u)])] : '',
+      papers.length || scans.length ? '' : ' · tanpa dokumen',
     ),
   );
 }
 
-function p19(c, reload) {
+function p19(c, reload, uploads) {
   const rounds = c.p19_rounds || [];
   if (!rounds.length) return h('p', { class: 'empty' }, 'Berkas belum pernah dikembalikan (P-19).');
   const answering = me().role === 'investigator' && allowed(c, 'instruction_answered');
@@ -234,7 +241,7 @@ function p19(c, reload) {
             { class: it.answered ? 'answered' : 'open' },
             h('p', null, it.text),
             h('p', { class: 'answer' }, it.answered ? `Jawaban: ${it.answer}` : 'Belum dijawab'),
-            it.answered ? answerPapers(c, it) : null,
+            it.answered ? answerPapers(c, it, uploads) : null,
             !it.answered && answering ? answerForm(c, it, reload) : null,
           ),
         ),
@@ -924,8 +931,28 @@ function staleWarning(c, s, reload) {
   );
 }
 
-async function documents(c, reload) {
-  const docs = await api('GET', `/api/v1/cases/${Number(c.id)}/documents`);
+// the papers uploaded from outside berkas (a court's Penetapan, a scan answering a P-19 item)
+function uploadsList(list) {
+  if (!list.length) return null;
+  return [
+    h('h3', null, 'Dokumen diunggah (dari luar berkas)'),
+    h(
+      'ul',
+      { class: 'docs', id: 'uploads' },
+      list.map((u) =>
+        h(
+          'li',
+          { 'data-upload': String(u.id) },
+          h('a', { href: `/api/v1/uploads/${Number(u.id)}.pdf`, target: '_blank', rel: 'noopener' }, u.title || 'dokumen'),
+          `${u.number ? ` · ${u.number}` : ''}${u.dated ? ` · ${date(u.dated)}` : ''}`,
+        ),
+      ),
+    ),
+  ];
+}
+
+// docs: GET /cases/{id}/documents (issued papers: items; papers uploaded: uploads)
+function documents(c, docs, reload) {
   const items = docs.items || [];
   const stale = new Map((c.stale_papers || []).map((s) => [s.document_id, s]));
   return section(
@@ -948,6 +975,7 @@ async function documents(c, reload) {
           ),
         )
       : h('p', { class: 'empty' }, 'Belum ada dokumen yang diterbitkan.'),
+    uploadsList(docs.uploads || []),
   );
 }
 
@@ -1019,9 +1047,9 @@ export async function casePage(main, idText) {
           : h('a', { href: '#/perkara' }, '← Daftar perkara');
     // the papers each issuer's page offers beside their acts (the prosecutor's too: his P-forms)
     const formsP = role === 'investigator' || role === 'prosecutor' ? formsList() : Promise.resolve(null);
-    const [pu, docs, forms, catalogue] = await Promise.all([
+    const [pu, papers, forms, catalogue] = await Promise.all([
       role === 'prosecutor' ? prosecutor(c, render, formsP) : null,
-      documents(c, render),
+      api('GET', `/api/v1/cases/${id}/documents`),
       formsP,
       catalogueFor(c),
     ]);
@@ -1045,9 +1073,9 @@ export async function casePage(main, idText) {
       section('sec-clocks', 'Jam tenggat', clocks(c)),
       section('sec-directions', 'Arahan pengawas', directions(c, render)),
       section('sec-team', 'Tim penyidik', team(c, render)),
-      section('sec-p19', `Petunjuk P-19 (dikembalikan ${c.p19_returns || 0} kali)`, p19(c, render)),
+      section('sec-p19', `Petunjuk P-19 (dikembalikan ${c.p19_returns || 0} kali)`, p19(c, render, papers.uploads)),
       role === 'investigator' ? section('sec-acts', 'Catat tindakan', nextActs(c, render)) : null,
-      docs,
+      documents(c, papers, render),
       section('sec-parties', 'Pihak', parties(c), partyFixes(c, render), mayAddTo(c) ? partyForm(c, render) : null),
       section('sec-offences', 'Pasal yang disangkakan', offences(c, catalogue, render)),
       section('sec-evidence', 'Barang bukti', evidence(c, render)),

@@ -9,7 +9,7 @@
 // with the petunjuk, KUHAP 138(2)): the P-19 and the P-21 issued with their acts, listed and
 // read back (pdftotext); a P-18 recorded earlier without its paper (as the CLI may) is issued
 // from the button beside it in the history, offered to the prosecutor and not the investigator
-// (403).
+// (403). Under each answered item the prosecutor sees the papers uploaded with it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -145,6 +145,23 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
 
   await page.reload();
   await page.locator('#sec-pu').waitFor();
+  // each answer's papers: the BAP's scan uploaded on the act that answers item 1, the passport
+  // copy uploaded on the answer to item 2 - a link each, opening the PDF; neither "tanpa dokumen"
+  const papers1 = round.locator('li', { hasText: first }).locator('.answer-papers');
+  const papers2 = round.locator('li', { hasText: second }).locator('.answer-papers');
+  assert.match(await papers1.innerText(), /dokumen diunggah: BAP saksi tambahan/);
+  assert.match(await papers2.innerText(), /dokumen diunggah: Salinan paspor dilegalisasi/);
+  assert.doesNotMatch(await papers1.innerText(), /tanpa dokumen/);
+  assert.doesNotMatch(await papers2.innerText(), /tanpa dokumen/);
+  const scan = await papers2.getByRole('link', { name: 'Salinan paspor dilegalisasi' }).getAttribute('href');
+  assert.match(scan, /^\/api\/v1\/uploads\/\d+\.pdf$/);
+  const r0 = await ctx.request.get(BASE + scan);
+  assert.equal(r0.status(), 200);
+  assert.equal((await r0.body()).subarray(0, 5).toString(), '%PDF-');
+  // and both among the documents, as papers uploaded from outside berkas
+  await page.locator('#uploads li', { hasText: 'Salinan paspor dilegalisasi' }).waitFor();
+  await page.locator('#uploads li', { hasText: 'BAP saksi tambahan' }).waitFor();
+  await shot(page, 'case-answer-uploads');
   const receive = page.locator('#act-receive');
   if (await receive.count()) {
     await receive.click();
