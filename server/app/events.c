@@ -1137,6 +1137,7 @@ static bool act_facts(struct recording *r, struct berr *err)
     f->has_appearance = in->appearance != NULL;
     f->appearance = r->appearance;
     f->urgent_reason = in->urgent_reason != NULL;
+    f->custody_notice = r->ce.event == EV_LETTER_DELIVERED && notice_of_custody(r->ce.notice);
     r->arrest = -1;
     if (!act_arrest_hours(r, err))
         return false;

@@ -606,7 +606,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-29" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-30" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -628,7 +628,8 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
                           26: each clock's weight among the reasons (rank: the board's headline);  \
                           27: only the SPDP to the Kejari is the SPDP sent (its clock, P-17);      \
                           28: an SPDP's arrival by its addressee as corrected;                     \
-                          29: the SP3's notice, a clock per recipient; its arrival as corrected */
+                          29: the SP3's notice, a clock per recipient; its arrival as corrected;   \
+                          30: a custody notice (family, consular) outlives the file's end */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

@@ -57,8 +57,9 @@
  * 20: so does an SP3 while he is under arrest (the track's arrest_release_at), and while an SP3
  * stands a later detention act keeps the release owed (the fold's sp3_release_at).
  * 21: the SP3's notice has a clock per recipient (the fold's sp3_to slots; the PU's sp3_notify
- * stopped only by the notice to the kejari). */
-#define CASESTATE_FORMAT 21
+ * stopped only by the notice to the kejari).
+ * 22: the file's end no longer closes the notices of a suspect's custody (family, consular). */
+#define CASESTATE_FORMAT 22
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

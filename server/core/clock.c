@@ -420,34 +420,38 @@ static bool starts(int k, const struct day_def *d, const struct case_event *e)
 }
 
 /* The file's end closes the notices still owed (the brief of issue "closed", decided from the
- * law): the family's copies of an arrest's or a detention's order (KUHAP 18(3), 21(3)), the
- * consular notice (VCCR 36), the suspect's designation notice and BAP copy (UU 20/2025 as
- * reported, D15, D16), the SPDP to any recipient (KUHAP 109(1) jo. MK 130/2015; Permenkumham
- * 39/2021 Pasal 27; the SP3 closed these already, issue 13.8), the report of an urgent search or
- * seizure to the Ketua PN (KUHAP 34, 38(2)) and, on a TAK after an SP3, the SP3's own notice
- * (KUHAP 109(3)).  Each of them informs someone while the investigation runs, so that he may
- * act in it (the family of a person held, his consulate, the reporter who may ask for a
- * praperadilan, the prosecutor who follows the file); once the file is handed over (Tahap II,
- * KUHAP 8(3)(b); the short procedure, UU 6/2011 Pasal 110), terminated (SP3, whose own notice
- * then tells them, KUHAP 109(3)), lapsed (B-1310/E/EJP/05/2022), decided by TAK or dismissed,
- * the investigation they inform about is over and a stage that takes no more acts (handed
- * over, administrative, dismissed: 409) leaves no one able to record them.  Chosen over
- * letting letter_delivered be recorded after the end: a copy of a warrant delivered after the
- * suspect went to the prosecutor informs no one and makes no deadline of a file no one can act
- * on any more.  A notice closed undelivered is stopped by the act that ended the file: past
- * its day it is a missed notice (state overdue, no delivery), kept in the case's clocks and
- * the summary's missed notices (app/summary.c), never a running deadline, so that the board,
- * its states and counts show what someone can still do; a delivery recorded after the end
- * (terminated and lapsed still take a letter) stops it as delivered late (slot_deliver).
- * A file reopened (a new Sprindik, praperadilan) does not reopen them: what was missed was
- * missed, and a new Sprindik owes its own SPDP. */
+ * law): the suspect's designation notice and BAP copy (UU 20/2025 as reported, D15, D16), the
+ * SPDP to any recipient (KUHAP 109(1) jo. MK 130/2015; Permenkumham 39/2021 Pasal 27; the SP3
+ * closed these already, issue 13.8), the report of an urgent search or seizure to the Ketua PN
+ * (KUHAP 34, 38(2)) and, on a TAK after an SP3, the SP3's own notice (KUHAP 109(3)).  Each of
+ * them informs someone of the investigation while it runs, so that he may act in it (the
+ * reporter who may ask for a praperadilan, the prosecutor who follows the file, the suspect who
+ * answers it); once the file is handed over (Tahap II, KUHAP 8(3)(b); the short procedure, UU
+ * 6/2011 Pasal 110), terminated (SP3, whose own notice then tells them, KUHAP 109(3)), lapsed
+ * (B-1310/E/EJP/05/2022), decided by TAK or dismissed, the investigation they inform about is
+ * over.  A notice closed undelivered is stopped by the act that ended the file: past its day
+ * it is a missed notice (state overdue, no delivery), kept in the case's clocks and the
+ * summary's missed notices (app/summary.c), never a running deadline; a delivery recorded
+ * after the end (terminated and lapsed still take a letter) stops it as delivered late
+ * (slot_deliver).  A file reopened (a new Sprindik, praperadilan) does not reopen them: what
+ * was missed was missed, and a new Sprindik owes its own SPDP.
+ *
+ * Not the notices owed for a suspect's custody - the family's copies of his arrest's and
+ * detention's orders (KUHAP 18(3), 21(3)) and the consular notice of a foreigner taken (VCCR
+ * 36(1)(b)): they are owed because a person was taken, "segera" / "without delay", not because
+ * an investigation runs, and his family and consul must learn it whatever becomes of the file
+ * (found in acceptance: a man arrested at 10:00 and handed over under the short procedure the
+ * same day had his family's and consul's notices marked "no longer owed").  They keep running
+ * past the end - overdue on the board once their day is past - and a stage that takes no other
+ * act still takes their delivery (fsm.c, guard_custody_notice). */
 static void close_owed(struct clock_fold *fo, enum event by, int i, int64_t at)
 {
     for (int n = NOTICE_SPDP_KEJARI; n <= NOTICE_SPDP_PERWAKILAN; n++)
         slot_stop(&fo->spdp.to[n], by, i, at);
     for (int s = 0; s < EVLOG_MAX_SUSPECTS; s++)
         for (int n = NOTICE_NONE + 1; n < NOTICE__COUNT; n++)
-            slot_stop(&fo->suspects[s].notices[n], by, i, at);
+            if (!notice_of_custody((enum notice_kind)n))
+                slot_stop(&fo->suspects[s].notices[n], by, i, at);
     for (int k = 0; k < fo->napprovals; k++)
         slot_stop(&fo->approvals[k], by, i, at);
     if (by == EV_TAK_DECIDED) {

@@ -304,6 +304,11 @@ bool notice_per_suspect(enum notice_kind n)
            n == NOTICE_BAP_COPY;
 }
 
+bool notice_of_custody(enum notice_kind n)
+{
+    return n == NOTICE_FAMILY_ARREST || n == NOTICE_FAMILY_DETENTION || n == NOTICE_CONSULAR;
+}
+
 bool notice_is_spdp(enum notice_kind n)
 {
     return n >= NOTICE_SPDP_KEJARI && n <= NOTICE_SPDP_PERWAKILAN;

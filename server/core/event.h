@@ -227,6 +227,11 @@ const char *notice_label(enum notice_kind n);
 /* True when notice n is delivered for one suspect (names his party_id). */
 bool notice_per_suspect(enum notice_kind n);
 
+/* True when notice n is owed for a suspect's arrest or detention: the family's copy of the order
+ * (KUHAP 18(3), 21(3)) or the consular notice (VCCR 36(1)(b)) - owed for the custody itself,
+ * whatever becomes of the file. */
+bool notice_of_custody(enum notice_kind n);
+
 /* True when notice n is a delivery of the SPDP. */
 bool notice_is_spdp(enum notice_kind n);
 

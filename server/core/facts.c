@@ -179,6 +179,15 @@ static const struct {
                             "dasar baru, atau catat penahanan ini sebagai tidak sah dengan "
                             "alasannya (--unlawful-reason ALASAN; tampil di daftar tinjauan)",
                             NO_SOURCE},
+    [FACT_CUSTODY_NOTICE] = {"custody_notice",
+                             "Berkas telah berakhir: yang masih dicatat hanya penyampaian "
+                             "tembusan surat perintah penangkapan atau penahanan kepada keluarga "
+                             "(KUHAP 18(3), 21(3)) dan pemberitahuan kepada perwakilan negara "
+                             "tersangka asing (Konvensi Wina 1963 Pasal 36(1)(b))",
+                             "catat tanda terimanya (berkas record {case} letter_delivered "
+                             "--recipient keluarga_penangkapan|keluarga_penahanan|"
+                             "perwakilan_negara --party ID --date TANGGAL)",
+                             NO_SOURCE},
 };
 
 const char *fact_code(enum fact f)

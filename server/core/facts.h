@@ -58,6 +58,9 @@ enum fact {
     FACT_ARREST_PERIOD,          /* "arrest_period": a detention after an arrest within the
                                     arrest's hours (KUHAP 19(1)), or released first, or
                                     recorded as unlawful with a reason */
+    FACT_CUSTODY_NOTICE,         /* "custody_notice": after the file's end, only a notice owed
+                                    for a suspect's arrest or detention (KUHAP 18(3), 21(3);
+                                    VCCR 36(1)(b)) is still delivered */
     FACT__COUNT
 };
 
@@ -116,6 +119,9 @@ struct case_facts {
     int64_t arrest_ends_at;
     int64_t act_at;
     bool unlawful_reason;
+    /* letter_delivered: it delivers a notice owed for a suspect's arrest or detention (the
+     * family's copy of the order, the consular notice), which the file's end does not discharge */
+    bool custody_notice;
 };
 
 /* Stable code of f ("spdp_sent"), or "" for an invalid fact. */

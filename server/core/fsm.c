@@ -67,6 +67,8 @@ static const struct stay stays[] = {
     {EV_SPDP_RECEIVED_BY_PU,       S(INVESTIGATION) | S(WITH_PROSECUTOR) | S(RETURNED), G(guard_spdp), "KUHAP 109(1); SOP Pidum PER-036/A/JA/09/2011"},
     {EV_SUSPECT_DESIGNATED,        WORK,                                     NO_GUARD,                  "Permenkumham 39/2021 Pasal 27(5)"},
     {EV_LETTER_DELIVERED,          OPEN,                                     NO_GUARD,                  "Tata naskah dinas"},
+    /* a notice owed for an arrest or detention outlives the file (clock.c close_owed) */
+    {EV_LETTER_DELIVERED,          S(HANDED_OVER) | S(ADMINISTRATIVE) | S(DISMISSED), G(guard_custody_notice), "KUHAP 18(3), 21(3); Konvensi Wina 1963 Pasal 36(1)(b)"},
     {EV_SUMMONS_SERVED,            WORK,                                     G(guard_summons),          "KUHAP 112, 227(1)"},
     {EV_BAP_RECORDED,              WORK,                                     NO_GUARD,                  "KUHAP 75, 116-120"},
     {EV_INTERPRETER_SWORN,         WORK,                                     NO_GUARD,                  "KUHAP 53, 177"},

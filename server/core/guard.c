@@ -166,6 +166,11 @@ bool guard_summons(const struct case_facts *f, struct missing *m)
     return need(notice || (f->has_appearance && f->urgent_reason), m, FACT_SUMMONS_NOTICE);
 }
 
+bool guard_custody_notice(const struct case_facts *f, struct missing *m)
+{
+    return need(!f->act_known || f->custody_notice, m, FACT_CUSTODY_NOTICE);
+}
+
 bool guard_arrest(const struct case_facts *f, struct missing *m)
 {
     const struct ruleset *rs = act_rules(f, m);

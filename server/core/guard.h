@@ -92,6 +92,11 @@ bool guard_summons(const struct case_facts *f, struct missing *m);
 /* arrested: under a regime with arrest_needs_polri_order, the Polri order. */
 bool guard_arrest(const struct case_facts *f, struct missing *m);
 
+/* letter_delivered once the file has ended (handed over, administrative, dismissed): only a
+ * notice owed for an arrest or detention, which the end of the file does not discharge (KUHAP
+ * 18(3), 21(3); VCCR 36(1)(b)). */
+bool guard_custody_notice(const struct case_facts *f, struct missing *m);
+
 /* detained: a detainable offence (UU 6/2011 Pasal 109 list, or a maximum of
  * detainable_min_years or more, KUHAP 21(4)), and under a regime with
  * detention_needs_polri_order (UU 20/2025 Pasal 99(3)) the Polri order; for a

@@ -215,7 +215,9 @@ START_TEST(test_missing_fact_codes_are_stable_and_described)
                            /* issue 13.6 */
                            "summons_notice",
                            /* issue 13.9, 13.7 */
-                           "interpreter_sworn", "arrest_period"};
+                           "interpreter_sworn", "arrest_period",
+                           /* acceptance play3 #20 */
+                           "custody_notice"};
     ck_assert_int_eq(FACT__COUNT, (int)(sizeof codes / sizeof codes[0]));
     for (int i = 0; i < FACT__COUNT; i++) {
         ck_assert_str_eq(fact_code((enum fact)i), codes[i]);

@@ -49,15 +49,16 @@ static const char *const expected[ST__COUNT][2] = {
                  "detensi_started detensi_ended p21a_received p22_received p23_received "
                  "tahap2_done>handed_over lapsed>lapsed review_note direction_given direction_done "
                  "reassigned corrected"},
-    {"handed_over", "detensi_ended review_note direction_done corrected"},
+    {"handed_over", "letter_delivered detensi_ended review_note direction_done corrected"},
     {"lapsed", "sprindik_issued>investigation letter_delivered released detensi_started "
                "detensi_ended review_note direction_given direction_done reassigned corrected"},
     {"terminated", "tak_decided>administrative sprindik_issued>investigation sp3_notified "
                    "reopened>investigation letter_delivered released detensi_started "
                    "detensi_ended review_note direction_given direction_done reassigned "
                    "corrected"},
-    {"administrative", "detensi_started detensi_ended review_note direction_done corrected"},
-    {"dismissed", "detensi_ended review_note direction_done corrected"},
+    {"administrative", "letter_delivered detensi_started detensi_ended review_note direction_done "
+                       "corrected"},
+    {"dismissed", "letter_delivered detensi_ended review_note direction_done corrected"},
 };
 
 /* Pairs whose guard fails on empty facts (rule sets known, act in 1981),
@@ -206,6 +207,8 @@ static struct case_facts full_facts_for(enum event e)
         f.tahap1_received = false;
     if (e == EV_RETURN_LETTER_RECEIVED)
         f.returns = 1;
+    if (e == EV_LETTER_DELIVERED)
+        f.custody_notice = true; /* what a file that has ended still takes */
     return f;
 }
 
@@ -335,6 +338,27 @@ START_TEST(test_terminal_stages_accept_only_annotations)
         ck_assert(!fsm_apply(terminal[i], EV_SPRINDIK_ISSUED, &f, &r));
         ck_assert_ptr_nonnull(strstr(r.reason, "tahap akhir"));
     }
+}
+END_TEST
+
+/* KUHAP 18(3), 21(3); VCCR 36(1)(b): the family's copy of an arrest's or a detention's order and
+ * the consular notice are owed because a person was taken; a file handed over, diverted to
+ * administrative action or dismissed still takes their delivery, and only theirs - the SPDP's
+ * copies, a report to the Ketua PN, tell of an investigation that is over. */
+START_TEST(test_a_file_that_ended_takes_only_a_notice_of_custody)
+{
+    enum stage terminal[] = {ST_HANDED_OVER, ST_ADMINISTRATIVE, ST_DISMISSED};
+    for (int i = 0; i < 3; i++) {
+        struct case_facts f = full_facts();
+        f.custody_notice = true;
+        assert_allowed(terminal[i], EV_LETTER_DELIVERED, &f, terminal[i]);
+        f.custody_notice = false;
+        assert_guard(terminal[i], EV_LETTER_DELIVERED, &f, "custody_notice");
+    }
+    /* an open file takes any letter */
+    struct case_facts f = full_facts();
+    assert_allowed(ST_TERMINATED, EV_LETTER_DELIVERED, &f, ST_TERMINATED);
+    assert_allowed(ST_INVESTIGATION, EV_LETTER_DELIVERED, &f, ST_INVESTIGATION);
 }
 END_TEST
 
@@ -738,6 +762,7 @@ Suite *suite_fsm(void)
                         ST__COUNT);
     tcase_add_test(pairs, test_terminal_stages_accept_only_annotations);
     tcase_add_test(pairs, test_rows_cover_exactly_the_expected_pairs);
+    tcase_add_test(pairs, test_a_file_that_ended_takes_only_a_notice_of_custody);
     tcase_add_test(pairs, test_invalid_stage_event_or_facts_are_refused_as_invalid);
     suite_add_tcase(s, pairs);
 

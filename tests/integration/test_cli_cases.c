@@ -1172,6 +1172,37 @@ START_TEST(test_record_help_names_the_designation_notice_recipient)
 }
 END_TEST
 
+/* A notice the file's end closed undelivered was never met (core/clock.c close_owed): `berkas
+ * clocks` calls it missed ("terlewat"), not "selesai, terlambat" - done late - as it did (found in
+ * acceptance: the supervisor reading it would think the copy went out late). */
+START_TEST(test_clocks_call_a_notice_closed_undelivered_missed)
+{
+    act_as(NIP_INV_PLG);
+    char d30[11], d20[11], d5[11], cid[24], pid[24], *out;
+    days_ago(30, d30);
+    days_ago(20, d20);
+    days_ago(5, d5);
+    long long id = new_case("SP3 tanpa SPDP kepada Korwas", 30);
+    id_str(id, cid);
+    id_str(add_suspect(cid, "LI Wei"), pid);
+    json_decref(cli_json("offence", "charge", cid, "122", "--party", pid, NULL));
+    RECORD(cid, "sprindik_issued", "--date", d30, "--number", "SP.Dik/09/IX/2026");
+    RECORD(cid, "spdp_sent", "--date", d20, "--recipient", "kejari");
+    RECORD(cid, "sp3_issued", "--date", d5, "--ground", "tidak_cukup_bukti", "--polri-involved");
+    ck_assert_int_eq(cli(&out, "clocks", cid, NULL), 0);
+    const char *line = strstr(out, "spdp_to_korwas");
+    ck_assert_msg(line != NULL, "%s", out);
+    const char *start = line;
+    while (start > out && start[-1] != '\n')
+        start--;
+    const char *end = strchr(line, '\n');
+    char row[512];
+    snprintf(row, sizeof row, "%.*s", (int)(end ? end - start : (long)strlen(start)), start);
+    ck_assert_msg(strstr(row, "terlewat") && !strstr(row, "selesai"), "%s", row);
+    free(out);
+}
+END_TEST
+
 Suite *suite_cli_cases(void)
 {
     Suite *s = suite_create("cli_cases");
@@ -1198,6 +1229,7 @@ Suite *suite_cli_cases(void)
     tcase_add_test(tc, test_record_help_names_the_designation_notice_recipient);
     tcase_add_test(tc, test_record_takes_the_scene_and_the_facility);
     tcase_add_test(tc, test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names);
+    tcase_add_test(tc, test_clocks_call_a_notice_closed_undelivered_missed);
     suite_add_tcase(s, tc);
     return s;
 }

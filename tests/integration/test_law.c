@@ -1511,6 +1511,100 @@ START_TEST(test_an_overdue_notice_shows_in_the_review_list_with_its_reason)
 }
 END_TEST
 
+/* Whether review row it lists notice code as owed (state overdue, not missed). */
+static bool owes_notice(json_t *it, const char *code)
+{
+    size_t i;
+    json_t *n;
+    json_array_foreach(json_object_get(it, "notices"), i, n)
+    {
+        if (strcmp(str(n, "code"), code) == 0 && strcmp(str(n, "state"), "overdue") == 0 &&
+            !json_is_true(json_object_get(n, "missed")))
+            return true;
+    }
+    return false;
+}
+
+/* KUHAP 18(3) (the family has the arrest's order "segera"), VCCR 36(1)(b) (a foreigner's
+ * consulate told "without delay"): owed because a person was taken, not because an investigation
+ * runs.  The acceptance tester's file: a Korean arrested at 10:00 on 3 November 2026 for Pasal 116
+ * and handed over under the short procedure (UU 6/2011 Pasal 110) at 14:00 the same day, no one
+ * told - the case page said of both notices "Berkas berakhir sebelum tenggatnya; tidak lagi wajib",
+ * the board dropped them, and their delivery was refused (409).  Both are still owed, overdue
+ * once their day passed, on the supervisor's board; the handed-over file takes their delivery
+ * (late) and nothing else: the SPDP's copy is refused, nothing written. */
+START_TEST(test_the_notices_of_an_arrest_outlive_the_file)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-01");
+    char path[64], body[512];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"PARK JI-SUNG\",\"nationality\":\"KR\","
+                     "\"passport_no\":\"M12345678\"}",
+                     201);
+    long long s = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    charge(id, "116", s);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-11-02", NULL);
+    char extra[96];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "suspect_designated", "2026-11-02", extra);
+    arrest_at(id, demo.inv, s, "2026-11-03T10:00:00+07:00");
+    rec_on(id, demo.inv, "short_procedure_handover", "2026-11-03T14:00:00+07:00", NULL);
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage"), "handed_over");
+    const char *owed[] = {"family_arrest_notice", "consular_notice"};
+    for (int k = 0; k < 2; k++) {
+        json_t *n = clock_for(c, owed[k], s);
+        ck_assert_msg(n != NULL, "no %s", owed[k]);
+        ck_assert_msg(json_is_true(json_object_get(n, "running")), "%s not running", owed[k]);
+        ck_assert_str_eq(str(n, "state"), "overdue");
+        ck_assert_ptr_null(json_object_get(n, "not_delivered"));
+    }
+    json_decref(c);
+    json_t *list, *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "the handed-over file owing the notices is not on the board");
+    ck_assert(owes_notice(it, "family_arrest_notice"));
+    ck_assert(owes_notice(it, "consular_notice"));
+    json_decref(list);
+    /* the investigation's letters are over: the SPDP's copy refused, nothing written */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-11-10\",\"recipient\":\"spdp_kejari\","
+             "\"received_by\":\"Petugas PTSP\"}");
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "custody_notice"));
+    ck_assert_ptr_nonnull(strstr(str(j, "detail"), "keluarga"));
+    json_decref(j);
+    /* the supervisor and the prosecutor do not deliver them */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-11-10\",\"recipient\":"
+             "\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"Istri\"}",
+             s);
+    json_decref(refused(id, sup, body, 403, "forbidden", NULL));
+    /* delivered late to his wife and, through Kemlu, to his embassy: stopped, late */
+    json_decref(post(id, demo.inv, body, 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-11-11\",\"recipient\":"
+             "\"perwakilan_negara\",\"party_id\":%lld,\"received_by\":\"Kedutaan Besar Republik "
+             "Korea\"}",
+             s);
+    json_decref(post(id, demo.inv, body, 201));
+    c = get_case(id, demo.inv);
+    for (int k = 0; k < 2; k++) {
+        json_t *n = clock_for(c, owed[k], s);
+        ck_assert(json_is_false(json_object_get(n, "running")));
+        ck_assert_str_eq(str(n, "stopped_by"), "letter_delivered");
+        ck_assert_str_eq(str(n, "state"), "overdue");
+    }
+    ck_assert_str_eq(str(c, "stage"), "handed_over");
+    json_decref(c);
+    it = review_item_of(id, sup, &list);
+    ck_assert(it == NULL ||
+              (!owes_notice(it, "family_arrest_notice") && !owes_notice(it, "consular_notice")));
+    json_decref(list);
+}
+END_TEST
+
 START_TEST(test_a_notice_dated_before_the_act_it_notifies_is_refused_naming_both)
 {
     /* KUHAP 18(3), 21(3); VCCR 36(1)(b): a notice tells of an arrest or a
@@ -3119,6 +3213,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_third_court_extension_is_refused_saying_pasal_29s_two_are_used_up);
     tcase_add_test(tc, test_a_suspect_released_early_is_detained_again_counting_the_days_served);
     tcase_add_test(tc, test_a_new_sprindiks_file_is_not_flagged_for_the_earlier_files_late_return);
+    tcase_add_test(tc, test_the_notices_of_an_arrest_outlive_the_file);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1817,6 +1817,11 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
     f.polri_order = r->polri_order;
     f.polri_involved = r->polri_involved;
     f.severe_illness = r->severe_illness;
+    /* a file that ended still takes the notices owed for a person taken (KUHAP 18(3), 21(3);
+     * VCCR 36(1)(b)) */
+    f.custody_notice = x->ce.event == EV_LETTER_DELIVERED &&
+                       (x->ce.notice == NOTICE_FAMILY_ARREST ||
+                        x->ce.notice == NOTICE_FAMILY_DETENTION || x->ce.notice == NOTICE_CONSULAR);
     struct fsm_result fr;
     bool allowed = fsm_apply(mc->stage, r->ev, &f, &fr);
     if (!allowed && fr.verdict == FSM_REFUSED_STAGE) {
@@ -1833,6 +1838,10 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
     /* the guards: the core's older facts, the model's own for issue 13 */
     struct missing decides, mine, want = {0};
     model_guard(mc, r, &decides, &mine);
+    /* a file that has ended takes no letter of the investigation: that is the whole answer, not
+     * what else such a letter would lack (the SPDP it delivers) */
+    if (!allowed && missing_has(&fr.missing, FACT_CUSTODY_NOTICE))
+        mine.n = 0;
     for (int i = 0; !allowed && i < fr.missing.n; i++)
         if (!missing_has(&decides, fr.missing.list[i]))
             missing_add(&want, fr.missing.list[i]);

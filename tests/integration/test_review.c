@@ -946,7 +946,9 @@ static void missed(json_t *it, const char *code, const char *by, int ago)
  * day is a missed notice - on the board's row (missed, closed_by, closed_on) and the case's clocks
  * (not delivered, overdue) - but no deadline: not the file's state, not in the overdue counts.  A
  * delivery recorded after an SP3 (the stage still takes a letter) is a late delivery, no longer
- * missed. */
+ * missed.  Not the notices of a suspect's custody (the family's copy of his arrest's order, the
+ * consular notice): owed because he was taken, they outlive the file (found in a later
+ * acceptance play) - still owed, listed and counted until delivered. */
 /* KUHAP 20, 24(3), 109(2); DOMAIN 4.15: detention serves the investigation, and an SP3 ends it -
  * the suspect held is owed his release at once. The acceptance tester's file: detained, then the
  * SP3 (201), and the case page said "ok, 17 days left", the board "Lewat waktu ... Penahanan ...
@@ -1013,54 +1015,62 @@ START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
     json_decref(items);
     long long before = plg_overdue();
     rec(id, inv, "sp3_issued", 10, "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
-    /* what can still be done is the reason: the SP3's own notice (KUHAP 109(3)); the notices
+    /* what can still be done is the reason: the SP3's own notice (KUHAP 109(3)) and the family's
+     * copy of his arrest's order - owed because he was taken (KUHAP 18(3)), which the SP3 does
+     * not undo (found in acceptance: core/clock.c close_owed); the notices of the investigation
      * the SP3 closed are missed, on the row, and no reason of it */
     items = review_all(sup_kanwil, NULL);
     json_t *it = listed(items, id, "terminated, not notified");
-    ck_assert_str_eq(reason_str(it, "code"), "sp3_notify");
-    ck_assert(json_is_null(json_object_get(it, "earliest")));
-    missed(it, "family_arrest_notice", "sp3_issued", 10);
+    json_t *fam = notice_of(it, "family_arrest_notice");
+    ck_assert_msg(fam != NULL, "the family's copy owed is not on the row");
+    ck_assert_str_eq(json_string_value(json_object_get(fam, "state")), "overdue");
+    ck_assert(!json_is_true(json_object_get(fam, "missed")));
+    json_t *cons = notice_of(it, "consular_notice"); /* a Vietnamese (VCCR 36(1)(b)) */
+    ck_assert_msg(cons != NULL, "the consular notice owed is not on the row");
+    ck_assert_str_eq(json_string_value(json_object_get(cons, "state")), "overdue");
     missed(it, "designation_notice", "sp3_issued", 10);
     missed(it, "spdp_to_korwas", "sp3_issued", 10);
     json_decref(items);
-    in_filter("reason=family_arrest_notice", id, false);
+    in_filter("reason=family_arrest_notice", id, true);
     in_filter("reason=spdp_to_korwas", id, false);
-    /* notified to the PU: the suspect's notice is still owed (UU 20/2025 Pasal 24(4): the PU,
-     * "korban dan/atau tersangka", a clock each), the reason now */
+    /* notified to the PU and to the suspect (UU 20/2025 Pasal 24(4): a clock each): the
+     * family's copy and the consular notice are still owed, still listed and counted */
     rec(id, inv, "sp3_notified", 9, "\"recipient\":\"kejari\"");
-    items = review_all(sup_kanwil, NULL);
-    it = listed(items, id, "the PU told, the suspect not");
-    ck_assert_str_eq(reason_str(it, "code"), "sp3_notify_suspect");
-    json_decref(items);
-    /* and to him: nothing left to do, not listed, not counted */
     rec(id, inv, "sp3_notified", 9, "\"recipient\":\"suspect\"");
     items = review_all(sup_kanwil, NULL);
-    ck_assert_ptr_null(item_of(items, id));
+    it = listed(items, id, "notified, the family's copy still owed");
+    ck_assert(notice_of(it, "family_arrest_notice") != NULL);
     json_decref(items);
-    in_filter("state=overdue", id, false);
-    ck_assert_int_eq(plg_overdue(), before - 1);
-    /* the case's clocks keep the fault: not delivered, late, stopped by the SP3 */
+    in_filter("state=overdue", id, true);
+    ck_assert_int_eq(plg_overdue(), before);
     json_t *page, *c = page_clock(id, "family_arrest_notice", &page);
-    ck_assert(json_is_false(json_object_get(c, "running")));
+    ck_assert(json_is_true(json_object_get(c, "running")));
     ck_assert_str_eq(json_string_value(json_object_get(c, "state")), "overdue");
-    ck_assert_str_eq(json_string_value(json_object_get(c, "stopped_by")), "sp3_issued");
-    ck_assert(json_is_true(json_object_get(c, "not_delivered")));
-    ck_assert_ptr_null(json_object_get(c, "delivered"));
+    ck_assert_ptr_null(json_object_get(c, "not_delivered"));
     json_decref(page);
-    /* delivered since (a terminated file still takes a letter): late, no longer missed */
+    /* delivered since (a terminated file takes a letter): late; nothing left to do, not listed,
+     * not counted */
     notify(id, "keluarga_penangkapan", s, 5);
+    notify(id, "perwakilan_negara", s, 5);
     c = page_clock(id, "family_arrest_notice", &page);
     ck_assert_str_eq(json_string_value(json_object_get(c, "stopped_by")), "letter_delivered");
     ck_assert_str_eq(json_string_value(json_object_get(c, "state")), "overdue");
     ck_assert_ptr_null(json_object_get(c, "not_delivered"));
     ck_assert(json_is_object(json_object_get(c, "delivered")));
     json_decref(page);
+    /* the case's clocks keep the investigation's missed notice: not delivered, stopped by the SP3
+     */
     c = page_clock(id, "designation_notice", &page);
+    ck_assert(json_is_false(json_object_get(c, "running")));
+    ck_assert_str_eq(json_string_value(json_object_get(c, "stopped_by")), "sp3_issued");
     ck_assert(json_is_true(json_object_get(c, "not_delivered")));
+    ck_assert_ptr_null(json_object_get(c, "delivered"));
     json_decref(page);
     items = review_all(sup_kanwil, NULL);
     ck_assert_ptr_null(item_of(items, id));
     json_decref(items);
+    in_filter("state=overdue", id, false);
+    ck_assert_int_eq(plg_overdue(), before - 1);
 
     /* handed over (Tahap II): the SPDP never given to the reporter nor to Korwas */
     long long h = open_case("Tahap II, SPDP tidak pernah disampaikan", 70);
@@ -1098,7 +1108,8 @@ START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
                                "'tahap2_done'",
                                1, q),
                      3);
-    /* nothing to record on it any more: the letter is still refused, nothing written */
+    /* nothing of the investigation to record on it any more: the SPDP's letter is refused (only
+     * a notice of a suspect's custody is still taken: guard_custody_notice), nothing written */
     long long n = events_of(h);
     char date[11];
     days_ago(1, date);
@@ -1107,7 +1118,11 @@ START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
              "\"received_by\":\"Pelapor\"}",
              date);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/events", h);
-    json_decref(call("POST", path, inv, body, 409));
+    json_t *no = call("POST", path, inv, body, 422);
+    char *why = json_dumps(json_object_get(no, "missing"), 0);
+    ck_assert_ptr_nonnull(strstr(why, "custody_notice"));
+    free(why);
+    json_decref(no);
     ck_assert_int_eq(events_of(h), n);
 }
 END_TEST
@@ -2027,7 +2042,7 @@ START_TEST(test_a_tampered_snapshot_is_named_and_rebuilt)
     snapshot_follows_its_log(walk[W_NO_SPDP]);
     char *fmt = snap_at(walk[W_NO_SPDP], "{format}");
     char *stage = snap_at(walk[W_NO_SPDP], "{stage}");
-    ck_assert_str_eq(fmt, "21");
+    ck_assert_str_eq(fmt, "22");
     ck_assert_str_eq(stage, "investigation");
     free(fmt);
     free(stage);
@@ -2263,7 +2278,7 @@ START_TEST(test_the_clocks_fold_rides_in_the_snapshot)
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}");
     used = snap_at(id, "{clocks,cases,0,0}");
-    ck_assert_str_eq(fmt, "21");
+    ck_assert_str_eq(fmt, "22");
     ck_assert_str_eq(used, "true");
     free(fmt);
     free(used);
@@ -3016,7 +3031,7 @@ START_TEST(test_the_start_up_sweep_refolds_a_format_3_snapshot)
     db_pool_free(maint);
     snapshot_follows_its_log(id);
     char *fmt = snap_at(id, "{format}"), *moved = snap_at(id, "{clocks,cases,1,3}");
-    ck_assert_str_eq(fmt, "21");
+    ck_assert_str_eq(fmt, "22");
     ck_assert_str_eq(moved, "true"); /* [used, running, armed, moved, ...] */
     free(fmt);
     free(moved);
