@@ -13,6 +13,12 @@
  * names, compressed inside an object stream.  A plain scan is still taken and
  * bound; so is a link (/URI) and an /OpenAction that opens at a page.
  *
+ * While the Penuntut Umum holds the file (Tahap I, P-21, Tahap II: KUHAP 110,
+ * 138, 8(3)(b)) the papers it was sent with stay as he holds them: an upload to
+ * an act recorded before it was sent is refused 409 as a revocation is, while
+ * an act recorded since takes its paper and the prosecutor's own acts theirs;
+ * a file returned (P-19) takes papers again.
+ *
  * The hostile PDFs are written here as PDF text (their cross-reference table
  * computed), the object-stream one rewritten by libqpdf (qpdf's own writer,
  * object streams generated, compressed) so that nothing of it reads as text.
@@ -503,6 +509,36 @@ START_TEST(test_a_file_with_the_prosecutor_takes_no_paper_until_it_comes_back)
 }
 END_TEST
 
+/* KUHAP 24(2): an extension of the suspect's detention granted while the file is with the
+ * prosecutor is an act recorded since it was sent - its paper (the PU's letter) is taken while
+ * the BAP it was sent with still takes none. */
+START_TEST(test_an_act_recorded_while_the_prosecutor_holds_the_file_takes_its_paper)
+{
+    long long bap, id = ready_case(&bap, NULL);
+    char cid[24], m[300];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    char *suspect = sql_value(demo.db,
+                              "SELECT id FROM app.parties WHERE case_id = $1::bigint AND kind = "
+                              "'suspect'",
+                              1, q);
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"at\":\"2026-06-05T10:00:00+07:00\",\"party_id\":%s,"
+             "\"polri_order\":\"SP.Han/1/2026\"",
+             suspect);
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_pu\",\"at\":\"2026-06-20T10:00:00+07:00\","
+             "\"party_id\":%s,\"days\":30,\"number\":\"B-321/L.6.10/Eku.1/06/2026\"",
+             suspect);
+    free(suspect);
+    long long ext = api_id(act(id, demo.inv, m, 201));
+    ck_assert_int_eq(taken(demo.inv, id, ext), 201);
+    held(demo.inv, id, "event", bap, TAHAP1, BACK);
+}
+END_TEST
+
 /* KUHAP 138(1), 8(3)(b): the file declared complete (P-21) and handed over (Tahap II) takes no
  * paper on the acts it was sent with; the Tahap II hand-over, recorded since, takes its own. */
 START_TEST(test_a_file_declared_complete_takes_no_paper)
@@ -550,7 +586,7 @@ END_TEST
 Suite *suite_uploads(void)
 {
     Suite *s = suite_create("uploads");
-    TCase *tc = tcase_create("active content");
+    TCase *tc = tcase_create("uploads");
     papers_fixture(tc, "uploads_suite");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_javascript_run_on_opening_is_refused);
@@ -561,6 +597,7 @@ Suite *suite_uploads(void)
     tcase_add_test(tc, test_a_stored_upload_is_bound_without_its_actions);
     tcase_add_test(tc, test_the_cli_says_what_was_found_in_one_line);
     tcase_add_test(tc, test_a_file_with_the_prosecutor_takes_no_paper_until_it_comes_back);
+    tcase_add_test(tc, test_an_act_recorded_while_the_prosecutor_holds_the_file_takes_its_paper);
     tcase_add_test(tc, test_a_file_declared_complete_takes_no_paper);
     tcase_add_test(tc, test_the_handed_over_demo_file_takes_no_paper);
     suite_add_tcase(s, tc);
