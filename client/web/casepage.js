@@ -773,22 +773,36 @@ async function prosecutor(c, reload, formsP) {
   let key = newKey();
   // The act and its paper in one request (issue: the act's P-form, issued in the same
   // transaction: a refusal of the paper refuses the act, nothing is recorded); a letter numbered
-  // outside berkas is not issued again (forms.c number_is_ours).
-  const submitAct = async (body, done) => {
+  // outside berkas is not issued again (forms.c number_is_ours). The paper refused for a datum the
+  // prosecutor cannot give (the investigator's letter without its number), the act may still be
+  // recorded alone when he chooses so - his own days run (KUHAP 110(4), 138(1)) - and said so:
+  // its paper is offered beside it in the history until issued.
+  const submitAct = async (body, done, alone = false) => {
     show(msg);
     if (!body) return show(msg, done);
     if (when.value) body.date = when.value;
     if (number.value.trim()) body.number = number.value.trim();
     if (!lateBox.hidden && late.value.trim()) body.late_reason = late.value.trim();
-    const papers = body.number ? [] : puPapers(forms, body.type);
+    const papers = body.number || alone ? [] : puPapers(forms, body.type);
     if (papers.length) body.issue = papers.map((f) => f.name);
+    else delete body.issue;
+    const names = papers.map(paperName).join(', ');
     const ok = await record(c, body, key, reload, msg, { 'pu-date': when.value, 'pu-number': number.value }, (e) => {
-      if (wanted(e.problem).includes('late_reason')) {
+      const asked = wanted(e.problem).includes('late_reason');
+      if (asked) {
         lateBox.hidden = false;
         late.focus();
       }
-      if (papers.length)
-        show(msg, `${explain(e)} — tidak ada yang dicatat: tindakan dan ${papers.map(paperName).join(', ')} belum tersimpan; isian Anda tetap.`);
+      if (!papers.length) return;
+      const without = h('button', { type: 'button', class: 'secondary', id: 'pu-without-paper' }, `Catat tanpa ${names}`);
+      without.addEventListener('click', async () => {
+        without.disabled = true;
+        key = newKey(); // another request than the one refused
+        const why = explain(e);
+        const rec = await submitAct(body, `${done} ${names} BELUM diterbitkan (${why}); terbitkan dari Riwayat setelah kekurangannya dipenuhi.`, true);
+        if (!rec) without.disabled = false;
+      });
+      show(msg, `${explain(e)} — tidak ada yang dicatat: tindakan dan ${names} belum tersimpan; isian Anda tetap.`, asked ? null : [' ', without]);
     });
     if (ok) {
       key = newKey();
@@ -797,7 +811,8 @@ async function prosecutor(c, reload, formsP) {
         const f = papers.find((x) => x.name === d.form);
         return `${f ? paperName(f) : d.title} nomor ${d.number || '—'}`;
       });
-      flash(issued.length ? `${done} Diterbitkan: ${issued.join(', ')}.` : done);
+      if (alone) flash(done, 'warning', true);
+      else flash(issued.length ? `${done} Diterbitkan: ${issued.join(', ')}.` : done);
       await reload();
     }
     return ok;

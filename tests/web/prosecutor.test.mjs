@@ -179,10 +179,24 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
   assert.equal(still.stage, 'with_prosecutor');
   assert.equal(still.history.filter((e) => e.type === 'p21_received').length, 0);
   await shot(page, 'case-p21-refused');
-  // the investigator issues his letter; the P-21 then goes with its paper
-  await must('POST', `/api/v1/cases/${caseId}/forms/pengiriman_kembali`, inv, { event: resent.id }, 201);
-  await page.locator('#act-accept').click();
+  // his seven days run (KUHAP 138(1)): he records the P-21 alone, and the page says its paper
+  // is not issued; it is offered beside the act in the history
+  await page.locator('#pu-without-paper', { hasText: 'Catat tanpa P-21' }).click();
   await page.locator('#stage', { hasText: 'Lengkap (P-21)' }).waitFor();
+  assert.match(await page.locator('#flash').innerText(), /P-21 BELUM diterbitkan \(.*nomor surat pengiriman berkas perkara.*\); terbitkan dari Riwayat/);
+  const alone = await must('GET', `/api/v1/cases/${caseId}`, inv, undefined, 200);
+  const p21 = alone.history.filter((e) => e.type === 'p21_received');
+  assert.equal(p21.length, 1);
+  assert.equal(p21[0].legal_date, daysAgo(0));
+  assert.deepEqual(p21[0].documents, []);
+  const row21 = page.locator(`#history form[data-event="${p21[0].id}"]`);
+  // still refused while the letter has no number, said beside the button; then the
+  // investigator issues his letter and the P-21 is issued for its act
+  await row21.getByRole('button', { name: 'Terbitkan P-21' }).click();
+  await row21.locator('.error', { hasText: 'nomor surat pengiriman berkas perkara' }).waitFor();
+  await must('POST', `/api/v1/cases/${caseId}/forms/pengiriman_kembali`, inv, { event: resent.id }, 201);
+  await row21.getByRole('button', { name: 'Terbitkan P-21' }).click();
+  await row21.waitFor({ state: 'detached' });
   const p21text = await listedPaper(page, ctx, 'Pemberitahuan bahwa Hasil Penyidikan sudah Lengkap');
   assert.match(p21text, /P-21/);
   assert.ok(p21text.includes(longDate(daysAgo(0))), p21text);
