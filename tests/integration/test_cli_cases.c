@@ -1030,6 +1030,61 @@ START_TEST(test_record_takes_the_scene_and_the_facility)
 }
 END_TEST
 
+/* KUHAP 24(3)-(4), 109(2): a release is recorded with its ground (--ground).  Without one, or on
+ * a ground the file does not bear out - the period not yet ended, no SP3 - the server's 422 is
+ * one line naming ground, exit 1, nothing written; with the examination done it is recorded,
+ * the ground stored as the API stores it. */
+START_TEST(test_record_a_release_with_its_ground)
+{
+    act_as(NIP_INV_PLG);
+    char d10[11], d8[11], d2[11], cid[24], pid[24];
+    days_ago(10, d10);
+    days_ago(8, d8);
+    days_ago(2, d2);
+    long long id = new_case("Pengeluaran tahanan lewat baris perintah", 10);
+    id_str(id, cid);
+    id_str(add_suspect(cid, "ZHANG Wei"), pid);
+    json_decref(cli_json("offence", "charge", cid, "122(a)", "--party", pid, NULL));
+    RECORD(cid, "sprindik_issued", "--date", d10);
+    /* detained 8 days ago: his 20 days have 12 to run */
+    RECORD(cid, "detained", "--date", d8, "--party", pid, "--detention-type", "rutan",
+           "--polri-order", "SP.Han/4/2026", "--facility",
+           "Rumah Tahanan Negara Kelas I Palembang");
+    size_t before = history_count(cid);
+    static const char *const bad[][2] = {{NULL, "kepentingan_terpenuhi"},
+                                         {"masa_penahanan_habis", "masa_penahanan_habis"},
+                                         {"penyidikan_dihentikan", "SP3"}};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        char *out;
+        int rc = bad[k][0]
+                     ? cli(&out, "record", cid, "released", "--date", d2, "--party", pid,
+                           "--ground", bad[k][0], NULL)
+                     : cli(&out, "record", cid, "released", "--date", d2, "--party", pid, NULL);
+        ck_assert_int_eq(rc, 1);
+        ck_assert_int_eq(count_lines(out), 1);
+        ck_assert_msg(strncmp(out, "berkas: 422 ", 12) == 0 && strstr(out, "ground") &&
+                          strstr(out, bad[k][1]),
+                      "%s", out);
+        free(out);
+        ck_assert_uint_eq(history_count(cid), before);
+    }
+    RECORD(cid, "released", "--date", d2, "--party", pid, "--ground", "kepentingan_terpenuhi");
+    json_t *h = cli_json("history", cid, NULL);
+    size_t i;
+    json_t *e;
+    int seen = 0;
+    json_array_foreach(json_object_get(h, "history"), i, e)
+    {
+        if (strcmp(json_string_value(json_object_get(e, "type")), "released") != 0)
+            continue;
+        ck_assert_str_eq(jstr_of(json_object_get(e, "payload"), "ground"), "kepentingan_terpenuhi");
+        seen++;
+    }
+    ck_assert_int_eq(seen, 1);
+    json_decref(h);
+}
+END_TEST
+
 /* DOMAIN 4.9, D8: the Ketua PN's Penetapan and the search or seizure it permits or approves are
  * given on the command line (--permit-kind, --permit-for, --number, --approves; --permit-act,
  * --urgent-reason), stored as the API stores them; a seizure with neither is the server's 422,
@@ -1230,6 +1285,7 @@ Suite *suite_cli_cases(void)
     tcase_add_test(tc, test_record_takes_the_scene_and_the_facility);
     tcase_add_test(tc, test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names);
     tcase_add_test(tc, test_clocks_call_a_notice_closed_undelivered_missed);
+    tcase_add_test(tc, test_record_a_release_with_its_ground);
     suite_add_tcase(s, tc);
     return s;
 }
