@@ -450,6 +450,9 @@ static void print_stale(const json_t *c)
         else if (json_is_object(json_object_get(s, "party_changed")))
             printf("diterbitkan sebelum data pihak %s diubah (berubah:",
                    jstr(json_object_get(s, "party_changed"), "name"));
+        else if (json_is_object(json_object_get(s, "evidence_changed")))
+            printf("diterbitkan sebelum barang bukti %s dikoreksi (berubah:",
+                   jstr(json_object_get(s, "evidence_changed"), "description"));
         else if (json_array_size(json_object_get(s, "charges_withdrawn")) > 0)
             charges_withdrawn(json_object_get(s, "charges_withdrawn"));
         else

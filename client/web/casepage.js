@@ -847,6 +847,7 @@ const STALE_FIELDS = {
   permit_act: 'izin Ketua PN',
   urgent_reason: 'alasan mendesak',
   party_data: 'data pihak',
+  evidence_data: 'data barang bukti',
 };
 // The acts a paper cites (stale_papers fields "sprindik_issued.date"), named as the paper does.
 const STALE_ACTS = {
@@ -921,9 +922,11 @@ function staleWarning(c, s, reload) {
       ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}`
       : s.party_changed
         ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah`
-        : (s.charges_withdrawn || []).length
-          ? `Menyebut Pasal ${codes(s.charges_withdrawn)}, yang ditarik sesudahnya`
-          : 'Diterbitkan sebelum nomor tindakannya diberikan ulang';
+        : s.evidence_changed
+          ? `Diterbitkan sebelum barang bukti ${s.evidence_changed.description} dikoreksi`
+          : (s.charges_withdrawn || []).length
+            ? `Menyebut Pasal ${codes(s.charges_withdrawn)}, yang ditarik sesudahnya`
+            : 'Diterbitkan sebelum nomor tindakannya diberikan ulang';
   return h(
     'div',
     { class: 'stale', 'data-document': String(s.document_id) },

@@ -1489,6 +1489,13 @@ static void stale_gap(const struct stale_paper *s, void *ctx)
                  "ulang",
                  s->paper->title, s->party->name, s->paper->number, s->paper->id, s->act->seq,
                  what);
+    else if (s->item)
+        snprintf(gap, sizeof gap,
+                 "%s yang menyebut barang bukti sekarang: no. %s (dokumen %lld, peristiwa %d) "
+                 "diterbitkan sebelum barang bukti %lld (%.80s) dikoreksi (%s berubah); cabut dan "
+                 "terbitkan ulang",
+                 s->paper->title, s->paper->number, s->paper->id, s->act->seq, s->item->id,
+                 s->item->description, what);
     else if (json_array_size(s->charges) > 0)
         snprintf(gap, sizeof gap,
                  "%s yang sesuai pasal yang disangkakan sekarang: no. %s (dokumen %lld, peristiwa "

@@ -156,6 +156,8 @@ struct case_rows {
     int nx;
     const struct store_stale_charge *w; /* the case's charges withdrawn */
     int nw;
+    const struct store_stale_item *v; /* the case's items of evidence changed since recorded */
+    int nv;
     const struct render_engine *render; /* what each form reads (NULL: its own act only) */
 };
 
@@ -301,6 +303,29 @@ static json_t *charges_dropped(const struct case_rows *k, const struct store_sta
     return list;
 }
 
+/* An item of evidence a paper of form info (NULL: unknown) for act act issued at t printed
+ * and that changed since in what it prints of it, or NULL: one recorded at or before t whose
+ * description, quantity, day or seizer changed after t; for a paper listing only the things its
+ * act took (a seizure's), one naming that act whose text changed, or one linked to it or away
+ * from it after t (recorded after t too: the paper misses it).  Not a move of storage alone. */
+static const struct store_stale_item *item_changed(const struct case_rows *k,
+                                                   const struct render_form_info *info,
+                                                   long long act, long long t)
+{
+    unsigned r = info ? info->reads : 0u;
+    for (int i = 0; (r & RENDER_READS_EVIDENCE) && i < k->nv; i++) {
+        const struct store_stale_item *v = &k->v[i];
+        bool printed = v->created_us <= t && v->printed_us > t;
+        if (!(r & RENDER_READS_ACT_ITEMS) && printed)
+            return v;
+        if ((r & RENDER_READS_ACT_ITEMS) &&
+            ((printed && v->seizure_event == act) ||
+             (v->linked_us > t && (v->seizure_event == act || v->seizure_was == act))))
+            return v;
+    }
+    return NULL;
+}
+
 /* Paper p of act r: fn when what it prints changed since it was issued - its act corrected
  * after it, its act's number given anew (its numbered paper revoked and issued again), an act
  * its template cites corrected after it, a party it prints changed after it, a charge it printed
@@ -329,6 +354,10 @@ static bool paper_check(const struct case_rows *k, const struct chains *c, int r
             who = &k->x[i];
             json_array_append_new(fields, json_string("party_data"));
         }
+    const struct store_stale_item *item =
+        withdrawn ? NULL : item_changed(k, info, k->a[r].id, p->issued_us);
+    if (item)
+        json_array_append_new(fields, json_string("evidence_data"));
     json_t *dropped = withdrawn ? json_array() : charges_dropped(k, p, info);
     if (json_array_size(dropped) > 0)
         json_array_append_new(fields, json_string("charges"));
@@ -338,6 +367,7 @@ static bool paper_check(const struct case_rows *k, const struct chains *c, int r
                                 .act = &k->a[r],
                                 .fix = fix,
                                 .party = who,
+                                .item = item,
                                 .charges = dropped,
                                 .fields = fields,
                                 .withdrawn = withdrawn};
@@ -373,6 +403,11 @@ int stale_each(const struct store_stale_rows *rows, long long case_id,
         k.x++;
     while (k.x + k.nx < rows->parties + rows->nparties && k.x[k.nx].case_id == case_id)
         k.nx++;
+    k.v = rows->items;
+    while (k.v < rows->items + rows->nitems && k.v->case_id != case_id)
+        k.v++;
+    while (k.v + k.nv < rows->items + rows->nitems && k.v[k.nv].case_id == case_id)
+        k.nv++;
     k.w = rows->charges;
     while (k.w < rows->charges + rows->ncharges && k.w->case_id != case_id)
         k.w++;
@@ -398,6 +433,7 @@ static const char *field_word(const char *f)
         {"number", "nomor"},
         {"party", "pihak"},
         {"party_data", "data pihak"},
+        {"evidence_data", "data barang bukti"},
         {"charges", "pasal yang disangkakan"},
         {"withdrawn", "tindakan ditarik"},
         {"bap", "jenis BAP"},
@@ -553,6 +589,12 @@ static void append_json(const struct stale_paper *s, void *ctx)
                         s->party ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)s->party->id,
                                              "name", s->party->name, "at", s->party->updated_at)
                                  : json_null());
+    /* an item of evidence it prints changed after it (PUT /evidence/{item}): which and when */
+    json_object_set_new(o, "evidence_changed",
+                        s->item ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)s->item->id,
+                                            "description", s->item->description, "at",
+                                            s->item->changed_at)
+                                : json_null());
     /* the charges it printed withdrawn after it (DELETE /offences/{charge}): which and when */
     json_object_set(o, "charges_withdrawn", s->charges);
     /* each field in words, as the file's gap says it */

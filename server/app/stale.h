@@ -37,6 +37,18 @@
  * within the shared machine's noise).  An act recorded after the paper is
  * none it printed; a party added after it is none it printed either.
  *
+ * A paper that prints the things seized (barang-bukti: the BA and SP Penyitaan, the BA
+ * Pembungkusan, the BA Penitipan, the Resume, the BA Tahap II) is stale too when an item it
+ * printed was corrected after it in what it prints of it - description, quantity, the day seized,
+ * whom from (PUT /cases/{id}/evidence/{item}; sql/0048 printed_at): "evidence_data", and which
+ * item (evidence_changed).  NOT when only its storage changed: a move to the Rupbasan is not a
+ * correction of what was seized - the BA states where the thing was put then, and the BA
+ * Penitipan records the move.  A paper of a seizure lists only the things its act took: it is
+ * stale for an item naming its act whose text changed, and for one linked to its act or away
+ * from it after it (linked_at, seizure_was) - one recorded after it and linked to its act
+ * included, as the paper misses it; an item of another seizure leaves it be.  A paper listing
+ * every item counts those recorded at or before it (one recorded after is none it printed).
+ *
  * A paper that prints the Pasal charged (daftar-pasal: the Sprindik, the SPDP, the orders, the
  * BAPs, the Resume) is stale too when a charge laid at or before its issue was withdrawn after
  * it (DELETE /cases/{id}/offences/{charge}; sql/0046 keeps the withdrawal): it names a Pasal
@@ -91,11 +103,13 @@ struct stale_paper {
                                               act or of an act it cites; NULL when none: its act's
                                               number given anew, or a party changed */
     const struct store_stale_party *party; /* a party it prints changed after it, or NULL */
+    const struct store_stale_item *item;   /* an item of evidence it prints changed after it, or
+                                              NULL */
     json_t *charges; /* the charges it printed withdrawn after it (borrowed): [{code, party_id,
                         at}], empty when none */
     json_t *fields;  /* what changed that the paper prints (borrowed): "date", "number", ... of
                         its act, "sprindik_issued.date" of an act it cites, "party_data",
-                        "charges"; or
+                        "charges", "evidence_data"; or
                         "withdrawn" alone */
     bool withdrawn;  /* its act withdrawn (fix: the withdrawal): revoke it, issue nothing again */
 };

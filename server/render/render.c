@@ -148,7 +148,9 @@ static bool cites_of(struct form *f, const char *buf, size_t len)
                     (text_has(buf, len, "$party") ? RENDER_READS_PARTY : 0u) |
                     (text_has(buf, len, "disita-dari") ? RENDER_READS_SEIZED : 0u) |
                     (text_has(buf, len, "'permit_act'") ? RENDER_READS_PERMIT : 0u) |
-                    (text_has(buf, len, "daftar-pasal") ? RENDER_READS_CHARGES : 0u);
+                    (text_has(buf, len, "daftar-pasal") ? RENDER_READS_CHARGES : 0u) |
+                    (text_has(buf, len, "barang-bukti") ? RENDER_READS_EVIDENCE : 0u) |
+                    (text_has(buf, len, "c:penyitaan/@ref") ? RENDER_READS_ACT_ITEMS : 0u);
     return true;
 }
 

@@ -60,13 +60,15 @@ struct render_form_info {
 };
 
 enum {
-    RENDER_READS_SUSPECTS = 1,  /* the suspects' list (daftar-tersangka) */
-    RENDER_READS_WITNESSES = 2, /* daftar-saksi */
-    RENDER_READS_EXPERTS = 4,   /* daftar-ahli */
-    RENDER_READS_PARTY = 8,     /* a party by id: its act's */
-    RENDER_READS_PERMIT = 16,   /* the Penetapan its act names (permit_act) */
-    RENDER_READS_SEIZED = 32,   /* the party each thing was seized from (disita-dari): any */
-    RENDER_READS_CHARGES = 64,  /* the Pasal charged (daftar-pasal) */
+    RENDER_READS_SUSPECTS = 1,    /* the suspects' list (daftar-tersangka) */
+    RENDER_READS_WITNESSES = 2,   /* daftar-saksi */
+    RENDER_READS_EXPERTS = 4,     /* daftar-ahli */
+    RENDER_READS_PARTY = 8,       /* a party by id: its act's */
+    RENDER_READS_PERMIT = 16,     /* the Penetapan its act names (permit_act) */
+    RENDER_READS_SEIZED = 32,     /* the party each thing was seized from (disita-dari): any */
+    RENDER_READS_CHARGES = 64,    /* the Pasal charged (daftar-pasal) */
+    RENDER_READS_EVIDENCE = 128,  /* the things seized (barang-bukti) */
+    RENDER_READS_ACT_ITEMS = 256, /* ... only those its act took (barang-bukti/penyitaan) */
 };
 
 struct render_kv {

@@ -22,7 +22,9 @@
     "r.act_number AND r.revoked_at > d.issued_at) OR EXISTS (SELECT 1 FROM app.parties x WHERE "   \
     "x.case_id = d.case_id AND x.updated_at > d.issued_at AND x.created_at <= d.issued_at) OR "    \
     "EXISTS (SELECT 1 FROM app.charge_withdrawals w WHERE w.case_id = d.case_id AND w.added_at "   \
-    "<= d.issued_at AND w.withdrawn_at > d.issued_at))) "
+    "<= d.issued_at AND w.withdrawn_at > d.issued_at) OR EXISTS (SELECT 1 FROM app.evidence v "    \
+    "WHERE v.case_id = d.case_id AND (v.printed_at > d.issued_at OR v.linked_at > "                \
+    "d.issued_at)))) "
 
 #define MICROS(x) "(extract(epoch FROM " x ") * 1000000)::bigint"
 
@@ -76,6 +78,37 @@ static const struct stmt charges = {
                           "app.charge_withdrawals w JOIN app.offence_catalogue oc ON oc.id = "
                           "w.offence_id WHERE w.case_id IN (SELECT case_id FROM cand) ORDER BY "
                           "w.case_id, w.id"};
+
+/* the items of evidence changed since recorded in what papers print (sql/0048) */
+static const struct stmt items = {
+    "stale.items", 1,
+    STALE_CANDIDATES
+    "SELECT v.case_id, v.id, v.description, " MICROS("v.created_at") ", coalesce(" MICROS(
+        "v.printed_at") ", 0), coalesce(" MICROS("v.linked_at") ", 0), coalesce(v.seizure_event, "
+                                                                "0), coalesce(v.seizure_was, 0), "
+                                                                "to_json(greatest(v.printed_at, "
+                                                                "v.linked_at)) #>> '{}' FROM "
+                                                                "app.evidence "
+                                                                "v WHERE v.case_id IN (SELECT "
+                                                                "case_id FROM cand) AND "
+                                                                "(v.printed_at IS NOT "
+                                                                "NULL OR v.linked_at IS NOT NULL) "
+                                                                "ORDER BY v.case_id, v.id"};
+
+static void item_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_stale_item *v = item;
+    v->case_id = stmt_ll(r, i, 0);
+    v->id = stmt_ll(r, i, 1);
+    v->description = PQgetvalue(r, i, 2);
+    v->created_us = stmt_ll(r, i, 3);
+    v->printed_us = stmt_ll(r, i, 4);
+    v->linked_us = stmt_ll(r, i, 5);
+    v->seizure_event = stmt_ll(r, i, 6);
+    v->seizure_was = stmt_ll(r, i, 7);
+    v->changed_at = PQgetvalue(r, i, 8);
+}
 
 static void act_of(const PGresult *r, int i, void *item, void *ctx)
 {
@@ -150,16 +183,17 @@ bool store_stale_rows(struct tx *tx, const long long *ids, int n, struct store_s
     if (!arr)
         return berr_set(err, BERR_INTERNAL, "out of memory");
     const char *p[1] = {arr};
-    struct db_batch b[4] = {{acts.name, acts.sql, acts.nparams, p},
+    struct db_batch b[5] = {{acts.name, acts.sql, acts.nparams, p},
                             {papers.name, papers.sql, papers.nparams, p},
                             {parties.name, parties.sql, parties.nparams, p},
-                            {charges.name, charges.sql, charges.nparams, p}};
-    PGresult *r[4];
-    bool ok = tx_batch(tx, 4, b, r, err);
+                            {charges.name, charges.sql, charges.nparams, p},
+                            {items.name, items.sql, items.nparams, p}};
+    PGresult *r[5];
+    bool ok = tx_batch(tx, 5, b, r, err);
     free(arr);
     if (!ok)
         return false;
-    void *a = NULL, *d = NULL, *x = NULL, *w = NULL;
+    void *a = NULL, *d = NULL, *x = NULL, *w = NULL, *v = NULL;
     int done = 0; /* the results stmt_rows took (it clears one it fails on) */
     ok = stmt_rows(r[0], sizeof *out->acts, act_of, NULL, &a, &out->nacts, &out->res_[0], err);
     done++;
@@ -178,12 +212,18 @@ bool store_stale_rows(struct tx *tx, const long long *ids, int n, struct store_s
                        &out->res_[3], err);
         done++;
     }
-    for (int i = done; i < 4; i++)
+    if (ok) {
+        ok = stmt_rows(r[4], sizeof *out->items, item_of, NULL, &v, &out->nitems, &out->res_[4],
+                       err);
+        done++;
+    }
+    for (int i = done; i < 5; i++)
         PQclear(r[i]);
     out->acts = a;
     out->papers = d;
     out->parties = x;
     out->charges = w;
+    out->items = v;
     if (!ok)
         store_stale_rows_free(out);
     return ok;
@@ -195,7 +235,8 @@ void store_stale_rows_free(struct store_stale_rows *r)
     free(r->papers);
     free(r->parties);
     free(r->charges);
-    for (int i = 0; i < 4; i++)
+    free(r->items);
+    for (int i = 0; i < 5; i++)
         PQclear(r->res_[i]);
     memset(r, 0, sizeof *r);
 }

@@ -5,11 +5,12 @@
  *
  * For the cases asked, only those that may have such a paper (a paper not
  * revoked, of an act, and a correction in the case recorded after it, a
- * withdrawal in the case whenever recorded, a party changed after it, or a charge it may have
- * printed withdrawn after it) - four statements in one round trip: the acts that have a paper or a
- * correction and every correction of those cases, their papers not revoked with the revoked ones
- * that numbered their act (a paper citing its act's number cites the one its act had when it was
- * issued), their parties, and their charges withdrawn.
+ * withdrawal in the case whenever recorded, a party changed after it, a charge it may have
+ * printed withdrawn after it, or an item of evidence changed after it) - five statements in one
+ * round trip: the acts that have a paper or a correction and every correction of those cases,
+ * their papers not revoked with the revoked ones that numbered their act (a paper citing its
+ * act's number cites the one its act had when it was issued), their parties, their charges
+ * withdrawn, and their items of evidence changed since recorded.
  */
 #ifndef BERKAS_STORE_STALE_H
 #define BERKAS_STORE_STALE_H
@@ -55,13 +56,23 @@ struct store_stale_charge {           /* a charge withdrawn (sql/0046); by case,
     const char *code, *withdrawn_at;  /* the Pasal ("122(a)"); withdrawn_at ISO 8601 */
 };
 
+struct store_stale_item { /* an item of evidence changed in what papers print of it
+                             (sql/0048); by case, then id */
+    long long case_id, id;
+    long long created_us, printed_us; /* printed_us: description, quantity, seized_on or
+                                         seized_from last changed, 0 never (Unix microseconds) */
+    long long linked_us;              /* its seizure act set or changed (or on insert), 0 never */
+    long long seizure_event, seizure_was; /* the seizure act it names, the one before; 0 none */
+    const char *description, *changed_at; /* changed_at: the later change, ISO 8601 */
+};
 struct store_stale_rows {
-    int nacts, npapers, nparties, ncharges;
+    int nacts, npapers, nparties, ncharges, nitems;
     struct store_stale_act *acts;
     struct store_stale_paper *papers;
     struct store_stale_party *parties;
     struct store_stale_charge *charges;
-    void *res_[4];
+    struct store_stale_item *items;
+    void *res_[5];
 };
 
 /* The rows of the cases ids[0..n) the transaction's role sees. */

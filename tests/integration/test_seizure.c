@@ -305,6 +305,110 @@ START_TEST(test_a_bad_seizure_event_is_refused_and_nothing_changes)
 }
 END_TEST
 
+/* The case's stale_papers entry for document doc (borrowed from c), or NULL. */
+static json_t *stale_entry(json_t *c, long long doc)
+{
+    size_t i;
+    json_t *s;
+    json_array_foreach(json_object_get(c, "stale_papers"), i, s)
+    {
+        if (json_integer_value(json_object_get(s, "document_id")) == doc)
+            return s;
+    }
+    return NULL;
+}
+
+static json_t *case_get(long long id)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    return call("GET", path, demo.inv, NULL, 200);
+}
+
+/* PUT item of case id with body (200). */
+static void correct_item(long long id, long long item, const char *body)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence/%lld", id, item);
+    json_decref(call("PUT", path, demo.inv, body, 200));
+}
+
+/* Whether doc is listed stale in case id for item (evidence_data naming it), or not listed. */
+static void listed_for(long long id, long long doc, long long item, const char *what)
+{
+    json_t *c = case_get(id), *s = stale_entry(c, doc);
+    if (!item) {
+        ck_assert_msg(s == NULL, "%s: listed stale", what);
+        json_decref(c);
+        return;
+    }
+    ck_assert_msg(s != NULL, "%s: not listed stale", what);
+    char *f = json_dumps(json_object_get(s, "fields"), JSON_COMPACT);
+    ck_assert_msg(strstr(f, "\"evidence_data\"") != NULL, "%s: fields %s", what, f);
+    free(f);
+    json_t *e = json_object_get(s, "evidence_changed");
+    ck_assert_msg(json_integer_value(json_object_get(e, "id")) == item, "%s: item", what);
+    f = json_dumps(json_object_get(s, "labels"), JSON_COMPACT);
+    ck_assert_msg(strstr(f, "data barang bukti") != NULL, "%s: labels %s", what, f);
+    free(f);
+    json_decref(c);
+}
+
+/* A paper printing an item corrected after it contradicts the daftar barang bukti (DOMAIN 12):
+ * listed stale ("evidence_data", which item) until issued again - a BA Penyitaan of the
+ * item's seizure, its order, a BA Penitipan listing every item - never for a move of storage
+ * alone (the BA states where it was put then), never a seizure paper of another act.  An item
+ * linked away from a seizure, or to it, after its BA: that BA no longer lists what its act
+ * took.  Found in acceptance: PUT description after the BA, stale_papers empty. */
+START_TEST(test_a_paper_printing_an_item_corrected_after_it_is_stale)
+{
+    long long party, urgent, permitted, id = seizure_case(&party);
+    two_seizures(id, &urgent, &permitted);
+    long long p1 = seized(id, urgent, party, PASPOR_1, "2026-10-05");
+    seized(id, urgent, party, PASPOR_2, "2026-10-05");
+    long long k1 = seized(id, permitted, party, KTP_1, "2026-10-08");
+    long long k2 = seized(id, permitted, party, KTP_2, "2026-10-08");
+    long long sp_u = api_id(issue(id, "sp_penyitaan", urgent, 201));
+    long long ba_u = api_id(issue(id, "ba_penyitaan", urgent, 201));
+    json_decref(issue(id, "sp_penyitaan", permitted, 201));
+    long long ba_p = api_id(issue(id, "ba_penyitaan", permitted, 201));
+    listed_for(id, ba_u, 0, "BA Penyitaan of 5 October as issued");
+    /* moved to the Rupbasan: not a correction of what was seized */
+    correct_item(id, p1, "{\"storage\":\"Rupbasan Kelas I Palembang\"}");
+    listed_for(id, ba_u, 0, "BA Penyitaan of 5 October after a move of storage");
+    listed_for(id, sp_u, 0, "SP Penyitaan of 5 October after a move of storage");
+    /* its description corrected: its seizure's papers, not the other seizure's */
+    correct_item(id, p1, "{\"description\":\"" PASPOR_1 " (sampul rusak)\"}");
+    listed_for(id, ba_u, p1, "BA Penyitaan of 5 October after its item was corrected");
+    listed_for(id, sp_u, p1, "SP Penyitaan of 5 October after its item was corrected");
+    listed_for(id, ba_p, 0, "BA Penyitaan of 8 October after another act's item was corrected");
+    /* issued again: it prints the item as it stands, and is not listed */
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", ba_u);
+    long long ba_u2 =
+        api_id(call("POST", path, demo.inv, "{\"note\":\"uraian barang dikoreksi\"}", 201));
+    char *t = fill_document_text(demo.port, demo.inv, ba_u2);
+    assert_has(t, "(sampul rusak)", "BA Penyitaan issued again");
+    free(t);
+    listed_for(id, ba_u2, 0, "BA Penyitaan of 5 October issued again");
+    /* an identity card found to have been taken on 5 October, linked there: both BAs */
+    char body[80];
+    snprintf(body, sizeof body, "{\"seizure_event\":%lld}", urgent);
+    correct_item(id, k2, body);
+    listed_for(id, ba_p, k2, "BA Penyitaan of 8 October after its item was linked away");
+    listed_for(id, ba_u2, k2, "BA Penyitaan of 5 October after an item was linked to it");
+    /* a paper listing every item: a new item is none it printed, a quantity corrected is */
+    long long titip = record(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-10-09\"");
+    long long ba_t = api_id(issue(id, "ba_penitipan", titip, 201));
+    seized(id, 0, party, "Telepon genggam Samsung", "2026-10-09");
+    listed_for(id, ba_t, 0, "BA Penitipan after an item recorded after it");
+    correct_item(id, k1, "{\"storage\":\"Gudang Rupbasan Palembang\"}");
+    listed_for(id, ba_t, 0, "BA Penitipan after a move of storage");
+    correct_item(id, k1, "{\"quantity\":\"2 (dua) lembar\"}");
+    listed_for(id, ba_t, k1, "BA Penitipan after a quantity corrected");
+}
+END_TEST
+
 Suite *suite_seizure(void)
 {
     Suite *s = suite_create("seizure");
@@ -314,6 +418,7 @@ Suite *suite_seizure(void)
     tcase_add_test(tc, test_each_seizure_paper_lists_the_things_its_act_took);
     tcase_add_test(tc, test_a_seizure_paper_of_an_act_with_nothing_linked_is_refused);
     tcase_add_test(tc, test_a_bad_seizure_event_is_refused_and_nothing_changes);
+    tcase_add_test(tc, test_a_paper_printing_an_item_corrected_after_it_is_stale);
     suite_add_tcase(s, tc);
     return s;
 }
