@@ -361,13 +361,13 @@ export async function formsList() {
 }
 
 // Each act as it stands after its corrections (DOMAIN 12: a paper is its act's): a withdrawn act
-// takes no paper, a corrected BAP's kind is the one its paper is for. id -> {withdrawn, payload}
+// takes no paper, a corrected BAP's kind is the one its paper is for. id -> {type, withdrawn, payload}
 export function standing(c) {
   const acts = new Map();
   const root = new Map(); // a correction's id -> the act its chain corrects (a correction may correct a correction)
   for (const e of c.history || []) {
     if (e.type !== 'corrected') {
-      acts.set(e.id, { withdrawn: false, payload: { ...(e.payload || {}) } });
+      acts.set(e.id, { type: e.type, withdrawn: false, payload: { ...(e.payload || {}) } });
       continue;
     }
     const of = root.has(e.corrects) ? root.get(e.corrects) : e.corrects;
@@ -492,9 +492,22 @@ export function issueForms(c, e, forms, acts, reload) {
   // the SPDP's paper is the one sent to the Penuntut Umum; a copy's delivery (Korwas, the
   // suspect...) carries the same letter (forms.c spdp_to_the_pu; one stored with no addressee
   // was the Kejari's)
-  const copy = e.type === 'spdp_sent' && now.payload.recipient !== undefined && now.payload.recipient !== 'kejari';
+  const to = (x) => (x.payload.recipient === undefined ? 'kejari' : x.payload.recipient);
+  const copy = e.type === 'spdp_sent' && to(now) !== 'kejari';
+  // the cover letter to Korwas PPNS (Permenkumham 39/2021 Pasal 27(2)) goes with the SPDP's copy
+  // to Korwas, or with the SPDP to the PU when no copy to Korwas is recorded (forms.c
+  // spdp_paper_fits refuses it beside another recipient's copy)
+  const korwasCopy = [...acts.values()].some((x) => x.type === 'spdp_sent' && !x.withdrawn && to(x) === 'korwas');
+  const korwasLetter = e.type === 'spdp_sent' && (to(now) === 'korwas' || (to(now) === 'kejari' && !korwasCopy));
   const offer = forms.filter(
-    (f) => f.issuer === role && (f.act === e.type || (f.acts || []).includes(e.type)) && (!f.bap || f.bap === now.payload.bap) && !have.has(f.name) && !(outside && f.primary) && !(copy && f.name === 'spdp'),
+    (f) =>
+      f.issuer === role &&
+      (f.act === e.type || (f.acts || []).includes(e.type)) &&
+      (!f.bap || f.bap === now.payload.bap) &&
+      !have.has(f.name) &&
+      !(outside && f.primary) &&
+      !(copy && f.name === 'spdp') &&
+      !(f.name === 'pengantar_spdp_korwas' && !korwasLetter),
   );
   if (!offer.length) return null;
   return h('div', { class: 'issue-forms' }, offer.map((f) => issueForm(c, e, f, reload)));

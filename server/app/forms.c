@@ -879,21 +879,36 @@ static bool document_insert(struct tx *tx, const struct actor *who, long long ca
  * 4.4), its copies to Korwas, the reporter, the suspect, his family or his embassy (Permenkumham
  * 39/2021 Pasal 27) carry the same number: the paper is issued for the act that sent it to the
  * Kejari (as it stands, corrected), never for the delivery of a copy - that would be a second
- * SPDP with a number of its own, addressed to the Kejari on the day of the copy.  409 else. */
-static bool spdp_to_the_pu(const struct casefile *cf, const struct issue_ctx *c, struct berr *err)
+ * SPDP with a number of its own, addressed to the Kejari on the day of the copy.  The cover
+ * letter of the copy to Korwas PPNS (Pasal 27(2)) goes with the act that sent that copy, or with
+ * the SPDP to the PU it accompanies - not with the copy to the embassy, the suspect, his family
+ * or the reporter (found in acceptance: issued for the embassy's copy, it told Korwas of a
+ * letter sent elsewhere).  409 else, naming what to issue. */
+static bool spdp_paper_fits(const struct casefile *cf, const struct issue_ctx *c, struct berr *err)
 {
-    if (strcmp(c->rule->form, "spdp") != 0)
+    bool pu = strcmp(c->rule->form, "spdp") == 0;
+    if (!pu && strcmp(c->rule->form, "pengantar_spdp_korwas") != 0)
         return true;
     int k = casefile_event_index(cf, c->act.id);
     struct case_event e;
-    if (k < 0 || !evlog_effective(cf->ev, cf->nevents, k, &e) || evlog_spdp_to_pu(&e))
+    if (k < 0 || !evlog_effective(cf->ev, cf->nevents, k, &e))
         return true;
+    if (evlog_spdp_to_pu(&e) || (!pu && e.event == EV_SPDP_SENT && e.notice == NOTICE_SPDP_KORWAS))
+        return true;
+    if (pu)
+        return berr_field(err, BERR_CONFLICT, "event",
+                          "SPDP diterbitkan untuk pengirimannya kepada Penuntut Umum (recipient "
+                          "kejari, KUHAP 109(1)); tindakan ini (peristiwa %d) mencatat "
+                          "tembusannya, yang memuat SPDP yang sama dengan nomornya: terbitkan "
+                          "SPDP dengan --event tindakan spdp_sent kepada kejari",
+                          c->act.seq);
     return berr_field(err, BERR_CONFLICT, "event",
-                      "SPDP diterbitkan untuk pengirimannya kepada Penuntut Umum (recipient "
-                      "kejari, KUHAP 109(1)); tindakan ini (peristiwa %d) mencatat tembusannya, "
-                      "yang memuat SPDP yang sama dengan nomornya: terbitkan SPDP dengan --event "
-                      "tindakan spdp_sent kepada kejari",
-                      c->act.seq);
+                      "%s diterbitkan untuk pengiriman SPDP kepada Korwas PPNS (recipient "
+                      "korwas, Permenkumham 39/2021 Pasal 27(2)) atau kepada Penuntut Umum yang "
+                      "disertainya (recipient kejari); tindakan ini (peristiwa %d) mengirim "
+                      "tembusan SPDP kepada penerima lain: terbitkan untuk salah satu tindakan "
+                      "itu",
+                      c->f->title, c->act.seq);
 }
 
 /* The papers of a seizure (its order, its Berita Acara, the wrapping's: KUHAP 38, 75, 129(2),
@@ -940,7 +955,7 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
     if (ok && !act_fits(c->rule, &c->act))
         ok = berr_field(err, BERR_CONFLICT, "event", "%s bukan dokumen tindakan %s", c->f->title,
                         c->act.type);
-    ok = ok && spdp_to_the_pu(cf, c, err) && seizure_took_items(tx, cf, c, err);
+    ok = ok && spdp_paper_fits(cf, c, err) && seizure_took_items(tx, cf, c, err);
     ok = ok && number_is_ours(c, err);
     /* a BAP or a Resume says something before it is issued */
     ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);

@@ -650,3 +650,27 @@ test('the investigator withdraws a charge laid in error; the Sprindik naming it 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// The cover letter sending the SPDP's copy to Korwas PPNS (Permenkumham 39/2021 Pasal 27(2)) is
+// that copy's: offered beside the act sending it to Korwas, not beside the Kejari's SPDP once a
+// copy to Korwas is recorded, nor beside the embassy's copy (the server refuses it there, 409).
+test('the Korwas cover letter is offered beside the copy to Korwas only', async () => {
+  const c0 = await newCase('Uji surat pengantar SPDP kepada Korwas');
+  const toPu = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(7), recipient: 'kejari' }, 201);
+  const embassy = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(7), recipient: 'embassy' }, 201);
+  // no copy to Korwas yet: the letter goes with the SPDP to the PU
+  let { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator(`#issue-${toPu.id}-pengantar_spdp_korwas`).waitFor();
+  assert.equal(await page.locator(`#issue-${embassy.id}-pengantar_spdp_korwas`).count(), 0, 'the embassy copy is offered the Korwas letter');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+  const refused = await call('POST', `/api/v1/cases/${c0.id}/forms/pengantar_spdp_korwas`, inv, { event: embassy.id });
+  assert.equal(refused.status, 409, refused.text);
+  const korwas = await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'spdp_sent', date: daysAgo(6), recipient: 'korwas' }, 201);
+  ({ ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`));
+  await page.locator(`#issue-${korwas.id}-pengantar_spdp_korwas`).waitFor();
+  assert.equal(await page.locator(`#issue-${toPu.id}-pengantar_spdp_korwas`).count(), 0, 'offered beside the Kejari SPDP though a copy to Korwas is recorded');
+  assert.equal(await page.locator(`#issue-${embassy.id}-pengantar_spdp_korwas`).count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
