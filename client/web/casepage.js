@@ -75,15 +75,16 @@ function allowed(c, type) {
   return (c.allowed_events || []).some((e) => e.type === type);
 }
 
-// The acts whose paper is in the file (issued by berkas) and that can fulfil
-// this P-19 item, newest first: the item's answer_acts, the server's list of
-// the acts of the investigation dated on or after the return that gave it
-// (core/answer.h; the berkas perkara is sent back only when each answered
-// item has its paper, KUHAP 110(3), 138(2)).
-function papered(c, it) {
+// The acts whose paper is in the file (issued by berkas, or uploaded from outside it: uploads,
+// GET /cases/{id}/documents) and that can fulfil this P-19 item, newest first: the item's
+// answer_acts, the server's list of the acts of the investigation dated on or after the return
+// that gave it (core/answer.h; the berkas perkara is sent back only when each answered item has
+// its paper, KUHAP 110(3), 138(2)).
+function papered(c, it, uploads) {
   const can = new Set(it.answer_acts || []);
+  const scanned = new Set((uploads || []).filter((u) => u.event_id != null).map((u) => Number(u.event_id)));
   return (c.history || [])
-    .filter((e) => can.has(e.id) && Array.isArray(e.documents) && e.documents.length)
+    .filter((e) => can.has(e.id) && ((Array.isArray(e.documents) && e.documents.length) || scanned.has(Number(e.id))))
     .slice()
     .reverse();
 }
@@ -150,7 +151,7 @@ function actDetail(e) {
 }
 
 // an investigator's answer to one open instruction, with the act that fulfils it
-function answerForm(c, it, reload) {
+function answerForm(c, it, reload, uploads) {
   const msg = h('p', { class: 'error', role: 'alert' });
   const id = `answer-${Number(it.id)}`;
   const ta = h('textarea', { id, rows: 2, maxlength: 2000 });
@@ -158,7 +159,7 @@ function answerForm(c, it, reload) {
     'select',
     { id: `${id}-act` },
     h('option', { value: '' }, '(belum ada: unggah dokumennya pada jawaban ini)'),
-    papered(c, it).map((e) =>
+    papered(c, it, uploads).map((e) =>
       h('option', { value: e.id }, `${e.label || e.type} · ${date(e.legal_date || e.legal_at)}${e.party_id ? ` · ${partyName(c, e.party_id)}` : ''}`),
     ),
   );
@@ -242,7 +243,7 @@ function p19(c, reload, uploads) {
             h('p', null, it.text),
             h('p', { class: 'answer' }, it.answered ? `Jawaban: ${it.answer}` : 'Belum dijawab'),
             it.answered ? answerPapers(c, it, uploads) : null,
-            !it.answered && answering ? answerForm(c, it, reload) : null,
+            !it.answered && answering ? answerForm(c, it, reload, uploads) : null,
           ),
         ),
       ),

@@ -131,6 +131,16 @@ test('the prosecutor returns a file with two instructions, then accepts it and d
     });
   const again = await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'bap_recorded', bap: 'saksi', party_id: saksi.party_id }, 201);
   assert.equal((await upload(again.id, 'BAP saksi tambahan')).status, 201);
+  // the investigator's page offers that act as the answer: its paper is in the file, uploaded
+  const invCtx2 = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const invPage2 = await invCtx2.newPage();
+  await pageLogin(invPage2, NIP.invPlg);
+  await invPage2.getByRole('heading', { name: 'Perkara', exact: true }).waitFor();
+  await invPage2.goto(`${BASE}/#/perkara/${caseId}`);
+  const offered = invPage2.locator(`#answer-${items[0].id}-act option`);
+  await offered.first().waitFor({ state: 'attached' });
+  assert.ok((await offered.evaluateAll((os) => os.map((o) => o.value))).includes(String(again.id)));
+  await invCtx2.close();
   await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'instruction_answered', instruction_id: items[0].id, answer: `Telah dipenuhi: ${items[0].text}`, answer_act: again.id }, 201);
   const answer2 = await must('POST', `/api/v1/cases/${caseId}/events`, inv, { type: 'instruction_answered', instruction_id: items[1].id, answer: `Telah dipenuhi: ${items[1].text}` }, 201);
   // not re-sent while the second answer has no paper: 422 naming it, nothing written
