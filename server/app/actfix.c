@@ -42,6 +42,12 @@ void actfix_apply(struct actfix *s, const struct actfix_row *c)
         s->party_name = c->party_name;
     }
     json_object_del(fix, "withdraws");
+    /* a P-19 answer names the act that fulfils its item or why it cannot be met, never both:
+     * the one a correction names replaces the other (p19answer.h) */
+    if (s->payload && json_object_get(fix, "answer_act"))
+        json_object_del(s->payload, "unmet_reason");
+    if (s->payload && json_object_get(fix, "unmet_reason"))
+        json_object_del(s->payload, "answer_act");
     if (s->payload)
         json_object_update(s->payload, fix);
     json_decref(fix);

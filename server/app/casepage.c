@@ -8,6 +8,7 @@
 #include "core/answer.h"
 #include "core/buf.h"
 #include "core/event.h"
+#include "p19answer.h"
 #include "store/casefile.h"
 #include "store/cases.h"
 
@@ -87,11 +88,20 @@ static json_t *p19_rounds_json(const struct store_case_lists *l, const struct ca
             json_array_append_new(a, json_pack("{s:i, s:s, s:o}", "round", it->round, "received_on",
                                                it->received_on, "items", items));
         }
-        json_array_append_new(items, json_pack("{s:I, s:i, s:s, s:s?, s:b, s:o, s:o}", "id",
-                                               (json_int_t)it->id, "item_no", it->item_no, "text",
-                                               it->text, "answer", it->answer, "answered",
-                                               it->answer != NULL, "reopens", jid(it->reopens),
-                                               "answer_acts", answer_acts(cf, it->given)));
+        /* met (naming its act, or with its paper on the answer) or not met with its reason,
+         * as the answer's corrections leave it (p19answer.h) */
+        long long act = 0;
+        const char *unmet = NULL;
+        if (it->answered_by)
+            p19answer_standing(cf, casefile_event_index(cf, it->answered_by), &act, &unmet);
+        const char *status = !it->answer ? "terbuka" : unmet ? "tidak_dapat_dipenuhi" : "dipenuhi";
+        json_array_append_new(
+            items,
+            json_pack("{s:I, s:i, s:s, s:s?, s:b, s:s, s:s?, s:o, s:o, s:o, s:o}", "id",
+                      (json_int_t)it->id, "item_no", it->item_no, "text", it->text, "answer",
+                      it->answer, "answered", it->answer != NULL, "status", status, "unmet_reason",
+                      unmet, "answer_act", jid(act), "answered_by", jid(it->answered_by), "reopens",
+                      jid(it->reopens), "answer_acts", answer_acts(cf, it->given)));
     }
     return a;
 }

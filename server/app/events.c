@@ -23,6 +23,7 @@
 #include "evfield.h"
 #include "forms.h"
 #include "oath.h"
+#include "p19answer.h"
 #include "permit.h"
 #include "release.h"
 #include "snapshot.h"
@@ -529,8 +530,13 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
 static bool check_answer_act(struct tx *tx, const struct casefile *cf, const struct event_input *in,
                              struct berr *err)
 {
-    long long given_id = 0;
-    if (!store_instruction_given(tx, cf->id, in->instruction_id, &given_id, err))
+    /* a correction of the answer names the act for the item the answer answered */
+    long long item = in->instruction_id, given_id = 0;
+    if (!item) {
+        int k = casefile_root(cf, casefile_event_index(cf, in->corrects));
+        item = k >= 0 ? json_integer_value(json_object_get(cf->ev_payload[k], "instruction")) : 0;
+    }
+    if (!store_instruction_given(tx, cf->id, item, &given_id, err))
         return false;
     int act = casefile_event_index(cf, in->answer_act);
     int given = given_id ? casefile_event_index(cf, given_id) : -1;
@@ -574,6 +580,24 @@ static bool check_answer_act(struct tx *tx, const struct casefile *cf, const str
     }
 }
 
+/* A P-19 answer (or a correction of one) says what was done, or at least why the item cannot
+ * be met (its reason is then the answer kept with the item: one text, not the same twice); it
+ * names the act that meets the item or the reason it cannot be met, not both (p19answer.h); the
+ * act it names fulfils the item (check_answer_act). */
+static bool check_answer(struct tx *tx, const struct casefile *cf, enum event ev, enum event as,
+                         const struct event_input *in, struct berr *err)
+{
+    if (ev == EV_INSTRUCTION_ANSWERED && !in->answer && !in->unmet_reason)
+        return berr_field(err, BERR_BAD_INPUT, "answer",
+                          "instruction_answered perlu instruction_id dan answer (atau "
+                          "unmet_reason: alasan petunjuk tidak dapat dipenuhi)");
+    if (in->answer_act && in->unmet_reason)
+        return berr_field(err, BERR_BAD_INPUT, "unmet_reason",
+                          "sebut answer_act (tindakan yang memenuhi petunjuk) atau unmet_reason "
+                          "(alasan petunjuk tidak dapat dipenuhi), tidak keduanya");
+    return as != EV_INSTRUCTION_ANSWERED || !in->answer_act || check_answer_act(tx, cf, in, err);
+}
+
 /* A text sent and of nothing but blanks, as field's refusal; else true. */
 static bool filled(const char *s, const char *field, struct berr *err)
 {
@@ -605,6 +629,7 @@ static bool check_texts(enum event ev, const struct event_input *in, struct berr
                               "petunjuk P-19 no. %zu tidak boleh kosong", i + 1);
     }
     return filled(ev == EV_INSTRUCTION_ANSWERED ? in->answer : NULL, "answer", err) &&
+           filled(in->unmet_reason, "unmet_reason", err) &&
            filled(in->late_reason, "late_reason", err) &&
            filled(in->urgent_reason, "urgent_reason", err) &&
            filled(in->unlawful_reason, "unlawful_reason", err) &&
@@ -734,7 +759,7 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                           notice_code(notice));
     if (!check_texts(ev, in, err))
         return false;
-    if (ev == EV_INSTRUCTION_ANSWERED && in->answer_act && !check_answer_act(tx, cf, in, err))
+    if (!check_answer(tx, cf, ev, as, in, err))
         return false;
     if (in->unmet && !check_unmet(tx, cf, in->unmet, err))
         return false;
@@ -879,7 +904,19 @@ static bool instruction_rows(struct tx *tx, const struct casefile *cf, int befor
     if (ev != EV_INSTRUCTION_ANSWERED)
         return true;
     bool done;
-    if (!store_instruction_answer(tx, cf->id, in->instruction_id, in->answer, event_id, &done, err))
+    /* the answer kept with the item: what was done, else why it cannot be met (trimmed, as
+     * the payload keeps it: evfield.h PAY_TRIM) */
+    char *reason = NULL;
+    if (!in->answer) {
+        size_t len;
+        const char *t = validate_trim(in->unmet_reason, &len);
+        if (!(reason = strndup(t, len)))
+            return berr_set(err, BERR_INTERNAL, "out of memory");
+    }
+    bool stored = store_instruction_answer(tx, cf->id, in->instruction_id,
+                                           in->answer ? in->answer : reason, event_id, &done, err);
+    free(reason);
+    if (!stored)
         return false;
     if (!done)
         return berr_field(err, BERR_BAD_INPUT, "instruction_id",
@@ -1196,11 +1233,13 @@ static bool act_allowed(struct recording *r, struct berr *err)
 }
 
 /* What the standing answer to a P-19 item at log index i rests on (d33c96c, core/answer.h):
- * the act it names as fulfilling the item, -1 if none in the log.  answer_act stays with the
- * answer as first recorded (evfields.def: kept), so its own payload says it. */
+ * the act it names as fulfilling the item, as its corrections leave it (p19answer.h), -1 if
+ * none in the log (an item that cannot be met names none). */
 static int answer_named(const struct casefile *cf, int i)
 {
-    long long named = json_integer_value(json_object_get(cf->ev_payload[i], "answer_act"));
+    long long named;
+    const char *unmet;
+    p19answer_standing(cf, i, &named, &unmet);
     return named ? casefile_event_index(cf, named) : -1;
 }
 

@@ -185,6 +185,12 @@ json_t *evfield_payload(const struct event_input *in)
             if (*member_str(in, r))
                 json_object_set_new(p, r->key, json_string(member_str(in, r)));
             break;
+        case PAY_TRIM: {
+            size_t len;
+            const char *t = validate_trim(member_str(in, r), &len);
+            json_object_set_new(p, r->key, json_stringn(t, len));
+            break;
+        }
         case PAY_POS:
             if (v > 0)
                 json_object_set_new(p, r->key, json_integer(v));

@@ -38,6 +38,7 @@ enum evf_payload {
     PAY_NONE,    /* not in the payload: a column of the event row, or resolved by acts.c */
     PAY_STR,     /* the text as sent */
     PAY_TEXT,    /* the text, when not empty */
+    PAY_TRIM,    /* the text without its leading and trailing blanks */
     PAY_POS,     /* the number, when above 0 */
     PAY_TRUE,    /* true, when true */
     PAY_ID,      /* the id, when not 0 */

@@ -36,6 +36,7 @@
 #include "core/answer.h"
 #include "core/numfmt.h"
 #include "extension.h"
+#include "p19answer.h"
 #include "render/render.h"
 #include "forms.h"
 #include "render_swap.h"
@@ -1393,7 +1394,13 @@ static void answer_gap(const struct gaps *g, const struct store_dossier_act *a)
     struct case_event e, f;
     if (i < 0 || !evlog_effective(g->cf->ev, g->cf->nevents, i, &e) || has_paper(g, i))
         return; /* withdrawn, or its paper uploaded on the answer */
-    int k = act_index(g->cf, a->answer_act);
+    /* the answer as its corrections leave it; an item that cannot be met asks no paper: the PU
+     * decides over it (SE B-3326/E/EJP/11/2011; p19answer.h) */
+    long long answer_act;
+    const char *unmet;
+    if (!p19answer_standing(g->cf, i, &answer_act, &unmet) || unmet)
+        return;
+    int k = act_index(g->cf, answer_act);
     bool named = k >= 0 && evlog_effective(g->cf->ev, g->cf->nevents, k, &f);
     /* an act that cannot answer the item (core/answer.h: of its kind, or dated before the
      * return that gave it) leaves it unfulfilled, its paper or not: an answer written before
@@ -1411,19 +1418,20 @@ static void answer_gap(const struct gaps *g, const struct store_dossier_act *a)
                  "petunjuk P-19 babak %d no. %d (\"%.*s\", dijawab %s): tindakan yang "
                  "disebut (peristiwa %lld, %s) tidak memenuhinya: %s (unggah dokumen yang "
                  "memenuhinya pada jawaban itu)",
-                 a->round, a->item_no, cut, a->item_text, at, a->answer_act, event_code(f.event),
+                 a->round, a->item_no, cut, a->item_text, at, answer_act, event_code(f.event),
                  fit == ANSWER_BEFORE ? "bertanggal sebelum petunjuk diterima"
                                       : "bukan tindakan yang melengkapi berkas perkara");
     else if (named)
         snprintf(gap, sizeof gap,
                  "petunjuk P-19 babak %d no. %d (\"%.*s\", dijawab %s): tindakan yang "
                  "memenuhinya (peristiwa %lld) belum ada berkas",
-                 a->round, a->item_no, cut, a->item_text, at, a->answer_act);
+                 a->round, a->item_no, cut, a->item_text, at, answer_act);
     else
         snprintf(gap, sizeof gap,
                  "petunjuk P-19 babak %d no. %d (\"%.*s\", dijawab %s): tidak ada berkas yang "
-                 "memenuhinya (sebut tindakannya dengan answer_act, atau unggah dokumennya pada "
-                 "jawaban itu)",
+                 "memenuhinya (sebut tindakannya dengan answer_act, unggah dokumennya pada jawaban "
+                 "itu, atau nyatakan tidak dapat dipenuhi: koreksi jawaban itu dengan "
+                 "unmet_reason)",
                  a->round, a->item_no, cut, a->item_text, at);
     snprintf(plain, sizeof plain, "petunjuk P-19 babak %d no. %d tanpa berkas", a->round,
              a->item_no);

@@ -456,6 +456,7 @@ static const char *field_word(const char *f)
         {"instruction_id", "petunjuk"},
         {"answer", "jawaban"},
         {"answer_act", "tindakan jawaban"},
+        {"unmet_reason", "alasan tidak dapat dipenuhi"},
         {"due", "batas waktu"},
         {"direction", "arahan"},
         {"late_reason", "alasan terlambat"},

@@ -62,6 +62,15 @@ bool validate_blank(const char *s)
     return s[strspn(s, " \t\r\n")] == '\0';
 }
 
+const char *validate_trim(const char *s, size_t *len)
+{
+    s += strspn(s, " \t\r\n");
+    *len = strlen(s);
+    while (*len && strchr(" \t\r\n", s[*len - 1]))
+        (*len)--;
+    return s;
+}
+
 bool validate_golongan(const char *g, struct berr *err)
 {
     static const char *const ok[] = {"I", "II", "III", "IV"};

@@ -28,6 +28,10 @@ BERKAS_MUST_CHECK bool validate_not_future(struct caldate d, const char *field, 
  * of blanks says nothing, as an empty one. */
 bool validate_blank(const char *s);
 
+/* s without its leading and trailing blanks (the same blanks): where it starts in s, *len its
+ * bytes. */
+const char *validate_trim(const char *s, size_t *len);
+
 /* Golongan ruang "III/b" (I-IV, a-e), or empty. */
 BERKAS_MUST_CHECK bool validate_golongan(const char *g, struct berr *err);
 

@@ -608,9 +608,8 @@ static const struct stmt lists[] = {
     [L_P19] = {"cases.page_p19_items", 1,
                "SELECT i.round, i.item_no, " JT(
                    "e.legal_date") ", i.id, i.reopens, i.text, "
-                                   "i.answer, i.event_id FROM app.instructions i JOIN app.events e "
-                                   "ON e.id = "
-                                   "i.event_id "
+                                   "i.answer, i.event_id, i.answered_by FROM app.instructions i "
+                                   "JOIN app.events e ON e.id = i.event_id "
                                    "WHERE i.case_id = $1::bigint ORDER BY i.round, e.legal_date, "
                                    "i.item_no"},
     [L_PAPERS] = {"cases.page_papers", 1,
@@ -747,6 +746,7 @@ static void p19_of(const PGresult *r, int i, void *item, void *ctx)
     p->text = PQgetvalue(r, i, 5);
     p->answer = text_or_null(r, i, 6);
     p->given = stmt_ll(r, i, 7);
+    p->answered_by = stmt_ll(r, i, 8);
 }
 
 static void paper_of(const PGresult *r, int i, void *item, void *ctx)

@@ -240,6 +240,7 @@ struct store_p19_item { /* by round, then item */
     const char *received_on;   /* the P-19's legal date */
     long long id, reopens;     /* reopens 0: none */
     long long given;           /* the act that gave it in its round (p19_received, letter) */
+    long long answered_by;     /* the instruction_answered, 0: not answered */
     const char *text, *answer; /* answer NULL: not answered */
 };
 struct store_act_paper { /* a paper of an act not revoked, by act then id */

@@ -49,6 +49,7 @@ int main(void)
     srunner_add_suite(sr, suite_detpapers());
     srunner_add_suite(sr, suite_uploads());
     srunner_add_suite(sr, suite_seizure());
+    srunner_add_suite(sr, suite_unmet());
     srunner_add_suite(sr, suite_review());
     srunner_add_suite(sr, suite_inbox());
     srunner_add_suite(sr, suite_stats());

@@ -50,5 +50,6 @@ Suite *suite_blanks(void);
 Suite *suite_detpapers(void);
 Suite *suite_uploads(void);
 Suite *suite_seizure(void);
+Suite *suite_unmet(void);
 
 #endif

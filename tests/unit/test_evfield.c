@@ -71,6 +71,8 @@ static json_t *main_payload_of(const struct event_input *in)
         json_object_set_new(p, "received_by", json_string(in->received_by));
     if (in->answer_act)
         json_object_set_new(p, "answer_act", json_integer(in->answer_act));
+    if (in->unmet_reason) /* kept without the blanks around it */
+        json_object_set_new(p, "unmet_reason", json_string("rekening sudah ditutup"));
     return p;
 }
 
@@ -104,6 +106,7 @@ static evfield_mask main_fields_sent(const struct event_input *in)
         [EVF_UNLAWFUL_REASON] = in->unlawful_reason != NULL,
         [EVF_RECEIVED_BY] = in->received_by != NULL,
         [EVF_ANSWER_ACT] = in->answer_act != 0,
+        [EVF_UNMET_REASON] = in->unmet_reason != NULL,
     };
     evfield_mask mask = 0;
     for (int f = 0; f < EVF__COUNT; f++)
@@ -251,6 +254,8 @@ static void input_for(enum event e, evfield_mask takes, bool full, const char *n
         in->unlawful_reason = full ? "surat perintah terlambat" : NULL;
     if (TAKES(ANSWER_ACT))
         in->answer_act = full ? 12 : 0;
+    if (TAKES(UNMET_REASON))
+        in->unmet_reason = full ? "  rekening sudah ditutup " : NULL;
 #undef TAKES
 }
 
@@ -513,7 +518,10 @@ START_TEST(test_the_schema_says_what_the_law_asks_of_each_act)
     requires("p19_received", "instructions");
     ck_assert_str_eq(type_of("instructions"), "array");
     requires("instruction_answered", "instruction_id");
-    requires("instruction_answered", "answer");
+    /* ... with what was done, or why it cannot be met (SE B-3326/E/EJP/11/2011: the PU decides
+     * over an item the re-send misses): the answer, or the reason standing for it */
+    takes("instruction_answered", "answer");
+    takes("instruction_answered", "unmet_reason");
     /* a BAP says whose examination it records */
     requires("bap_recorded", "bap");
     /* a correction names what it corrects; the original stays */

@@ -1,0 +1,383 @@
+/*
+ * test_unmet.c - a P-19 item the investigator cannot meet, over real HTTP against a real
+ * berkasd on the demo data, its papers read back with pdftotext.
+ *
+ * The expectations come from the law (DOMAIN 4.12, 10.1): the P-19 is given once (SE JAM
+ * Pidum B-3326/E/EJP/11/2011); the investigator completes the file as instructed (KUHAP
+ * 110(3), 138(2)) and sends it back; "if the investigator's resubmission still misses them,
+ * the PU returns the file with an ordinary letter pointing to the unmet items".  So a
+ * re-send that misses an item is foreseen: the investigator says which item cannot be met and
+ * why (unmet_reason), the item has its answer (the file may go back), the berkas perkara asks
+ * no paper for it, the re-send letter lists it apart with its reason, the case page shows it
+ * to the PU, who may return the file by ordinary letter naming it.  Bad input is refused
+ * (400 problem+json naming the field, nothing recorded), and neither the prosecutor nor
+ * another office's investigator answers for the investigator.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filler.h"
+#include "harness.h"
+#include "suites.h"
+
+static struct demo_server demo;
+
+static void start(void)
+{
+    demo_server_start(&demo, "unmet_suite");
+}
+
+static void stop(void)
+{
+    demo_server_stop(&demo);
+}
+
+#define ITEM1  "Lengkapi BAP saksi pelapor Hendra Saputra"
+#define ITEM2  "Periksa petugas hotel yang menerima tersangka sebagai saksi"
+#define ITEM3  "Sita rekening koran tersangka pada Bank Sumsel Babel"
+#define REASON "Rekening sudah ditutup sejak 2024, bukti tidak ada pada bank"
+
+static json_t *call(const char *method, const char *path, const char *token, const char *body,
+                    long want)
+{
+    return api_json(demo.port, method, path, token, body, want);
+}
+
+static json_t *act(long long id, const char *token, const char *members, long want)
+{
+    return api_act(demo.port, id, token, members, want);
+}
+
+static long long issue(long long id, const char *form, long long event)
+{
+    char path[128], body[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/%s", id, form);
+    snprintf(body, sizeof body, event ? "{\"event\":%lld}" : "{}", event);
+    return api_id(call("POST", path, demo.inv, body, 201));
+}
+
+static long long party(long long id, const char *kind, const char *name)
+{
+    char path[96], body[512];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    bool suspect = strcmp(kind, "suspect") == 0;
+    snprintf(body, sizeof body,
+             "{\"kind\":\"%s\",\"name\":\"%s\",\"nationality\":\"%s\",\"sex\":\"L\","
+             "\"birth_date\":\"1985-04-02\",\"birth_place\":\"Palembang\"%s}",
+             kind, name, suspect ? "VN" : "ID", suspect ? ",\"passport_no\":\"C1234567\"" : "");
+    return api_id(call("POST", path, demo.inv, body, 201));
+}
+
+static long long events_of(long long id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    return sql_count(demo.db, "SELECT count(*) FROM app.events WHERE case_id = $1::bigint", 1, q);
+}
+
+static json_t *get_case(long long id, const char *token)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    return call("GET", path, token, NULL, 200);
+}
+
+/* The refusal of members as token: status want, problem+json naming field, nothing recorded. */
+static void refused(long long id, const char *token, const char *members, long want,
+                    const char *field)
+{
+    long long before = events_of(id);
+    char path[96], *body = malloc(strlen(members) + 3);
+    ck_assert_ptr_nonnull(body);
+    sprintf(body, "{%s}", members);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_t *p = call("POST", path, token, body, want);
+    free(body);
+    if (field)
+        ck_assert_msg(json_string_value(json_object_get(p, "field")) &&
+                          strcmp(json_string_value(json_object_get(p, "field")), field) == 0,
+                      "want field %s: %s", field, json_string_value(json_object_get(p, "detail")));
+    ck_assert_ptr_nonnull(json_string_value(json_object_get(p, "detail")));
+    json_decref(p);
+    ck_assert_int_eq(events_of(id), before);
+}
+
+/* A Palembang case of June 2026 with the five papers every file needs, sent (11 June),
+ * received (12 June), returned with a P-19 of the three items (15 June), the returned file
+ * received (16 June). */
+static long long returned_case(void)
+{
+    char body[512], m[512];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-06-01\",\"summary\":\"Uji petunjuk "
+             "yang tidak dapat dipenuhi\",\"kejari_id\":%lld}",
+             demo.kejari_plg);
+    long long id = api_id(call("POST", "/api/v1/cases", demo.inv, body, 201));
+    long long suspect = party(id, "suspect", "Lê Văn Hùng");
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"122(a)\",\"party_id\":%lld}", suspect);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    issue(id, "laporan_kejadian", 0);
+    json_decref(act(id, demo.inv,
+                    "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\",\"issue\":[\"sprindik\"]",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", suspect);
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\","
+                    "\"issue\":[\"spdp\"]",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-06-05\",\"bap\":\"tersangka\","
+             "\"party_id\":%lld",
+             suspect);
+    long long bap = api_id(act(id, demo.inv, m, 201));
+    fill_bap(demo.port, demo.inv, id, bap);
+    issue(id, "bap_tersangka", bap);
+    long long res =
+        api_id(act(id, demo.inv, "\"type\":\"resume_written\",\"date\":\"2026-06-10\"", 201));
+    fill_resume(demo.port, demo.inv, id, res);
+    issue(id, "resume", res);
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    json_decref(act(id, demo.pros,
+                    "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"number\":\"B-1507/L.6.10/"
+                    "Eku.1/06/2026\",\"instructions\":[\"" ITEM1 "\",\"" ITEM2 "\",\"" ITEM3 "\"]",
+                    201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    return id;
+}
+
+/* A witness's BAP of date, its paper issued when papered. */
+static long long witness_bap(long long id, const char *name, const char *date, bool papered)
+{
+    char m[256];
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"%s\",\"bap\":\"saksi\",\"party_id\":%lld", date,
+             party(id, "witness", name));
+    long long bap = api_id(act(id, demo.inv, m, 201));
+    if (papered) {
+        fill_bap(demo.port, demo.inv, id, bap);
+        issue(id, "bap_saksi", bap);
+    }
+    return bap;
+}
+
+/* The items of round r (1-based) of the case page c. */
+static json_t *items_of(json_t *c, int r)
+{
+    return json_object_get(json_array_get(json_object_get(c, "p19_rounds"), (size_t)r - 1),
+                           "items");
+}
+
+static long long item_id(long long id, int no)
+{
+    json_t *c = get_case(id, demo.inv);
+    long long x = json_integer_value(json_object_get(json_array_get(items_of(c, 1), no - 1), "id"));
+    json_decref(c);
+    return x;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+/* An answer to item with the act that fulfils it. */
+static long long answer_met(long long id, long long item, const char *date, long long bap)
+{
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"%s\",\"instruction_id\":%lld,"
+             "\"answer\":\"Saksi telah diperiksa\",\"answer_act\":%lld",
+             date, item, bap);
+    return api_id(act(id, demo.inv, m, 201));
+}
+
+/* DOMAIN 4.12: three items, two met with acts and papers, one that cannot be met with its
+ * reason: the file goes back (201; before: 422, no paper for item 3), the dossier asks no paper
+ * for it, the case page shows each item's status, the re-send letter lists item 3 under its
+ * own heading with its reason, and the PU's ordinary letter names it unmet. */
+START_TEST(test_a_resend_may_say_an_item_cannot_be_met)
+{
+    long long id = returned_case();
+    long long i1 = item_id(id, 1), i2 = item_id(id, 2), i3 = item_id(id, 3);
+    long long b1 = witness_bap(id, "Hendra Saputra", "2026-06-17", true);
+    long long b2 = witness_bap(id, "Rina Marlina", "2026-06-18", true);
+    answer_met(id, i1, "2026-06-17", b1);
+    answer_met(id, i2, "2026-06-18", b2);
+    /* the reason alone, with blanks around it: the answer kept with the item is the reason */
+    char m[1024];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld,"
+             "\"unmet_reason\":\"  " REASON "   \"",
+             i3);
+    long long a3 = api_id(act(id, demo.inv, m, 201));
+    json_t *c = get_case(id, demo.pros);
+    json_t *items = items_of(c, 1);
+    ck_assert_str_eq(str(json_array_get(items, 0), "status"), "dipenuhi");
+    ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(items, 0), "answer_act")),
+                     b1);
+    ck_assert_str_eq(str(json_array_get(items, 1), "status"), "dipenuhi");
+    json_t *it3 = json_array_get(items, 2);
+    ck_assert_str_eq(str(it3, "status"), "tidak_dapat_dipenuhi");
+    ck_assert_str_eq(str(it3, "unmet_reason"), REASON);
+    ck_assert_str_eq(str(it3, "answer"), REASON);
+    ck_assert(json_is_null(json_object_get(it3, "answer_act")));
+    ck_assert_int_eq(json_integer_value(json_object_get(it3, "answered_by")), a3);
+    ck_assert(json_is_true(json_object_get(it3, "answered")));
+    json_decref(c);
+    /* the file goes back: every item has its answer, item 3 asks no paper */
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    free(t);
+    /* the PU returns it by ordinary letter naming item 3 unmet: round 2 holds it again */
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-22\"", 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"return_letter_received\",\"date\":\"2026-06-24\",\"unmet\":[%lld]", i3);
+    json_decref(act(id, demo.pros, m, 201));
+    c = get_case(id, demo.inv);
+    items = items_of(c, 2);
+    ck_assert_uint_eq(json_array_size(items), 1);
+    ck_assert_str_eq(str(json_array_get(items, 0), "text"), ITEM3);
+    ck_assert_str_eq(str(json_array_get(items, 0), "status"), "terbuka");
+    json_decref(c);
+}
+END_TEST
+
+/* A correction of the answer turns it into a met one (answer_act: its paper is then asked for)
+ * and back (unmet_reason: no paper asked); the case page follows each. */
+START_TEST(test_a_correction_turns_an_unmet_answer_into_a_met_one_and_back)
+{
+    long long id = returned_case();
+    long long i1 = item_id(id, 1), i2 = item_id(id, 2), i3 = item_id(id, 3);
+    answer_met(id, i1, "2026-06-17", witness_bap(id, "Hendra Saputra", "2026-06-17", true));
+    answer_met(id, i2, "2026-06-18", witness_bap(id, "Rina Marlina", "2026-06-18", true));
+    char m[1024];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld,"
+             "\"answer\":\"Bank telah dimintai keterangan\",\"unmet_reason\":\"" REASON "\"",
+             i3);
+    long long a3 = api_id(act(id, demo.inv, m, 201));
+    /* the account found after all: an act without its paper yet */
+    long long late = witness_bap(id, "Petugas Bank Sumsel Babel", "2026-06-21", false);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,"
+             "\"answer_act\":%lld,\"unmet_reason\":\"x\"",
+             a3, late);
+    refused(id, demo.inv, m, 400, "unmet_reason");
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,\"answer_act\":%lld",
+             a3, late);
+    long long fix = api_id(act(id, demo.inv, m, 201));
+    json_t *c = get_case(id, demo.inv);
+    json_t *it3 = json_array_get(items_of(c, 1), 2);
+    ck_assert_str_eq(str(it3, "status"), "dipenuhi");
+    ck_assert_int_eq(json_integer_value(json_object_get(it3, "answer_act")), late);
+    ck_assert(json_is_null(json_object_get(it3, "unmet_reason")));
+    ck_assert_str_eq(str(it3, "answer"), "Bank telah dimintai keterangan");
+    json_decref(c);
+    /* met now: the act's paper is asked for */
+    long long before = events_of(id);
+    json_t *p = act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-22\"", 422);
+    char *gaps = json_dumps(json_object_get(p, "missing"), JSON_COMPACT);
+    ck_assert_msg(strstr(gaps, "babak 1 no. 3") != NULL, "%s", gaps);
+    free(gaps);
+    json_decref(p);
+    ck_assert_int_eq(events_of(id), before);
+    /* and back: a correction of the correction says it cannot be met after all */
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,"
+             "\"unmet_reason\":\"Petugas bank menyatakan rekening telah ditutup\"",
+             fix);
+    json_decref(act(id, demo.inv, m, 201));
+    c = get_case(id, demo.inv);
+    it3 = json_array_get(items_of(c, 1), 2);
+    ck_assert_str_eq(str(it3, "status"), "tidak_dapat_dipenuhi");
+    ck_assert_str_eq(str(it3, "unmet_reason"), "Petugas bank menyatakan rekening telah ditutup");
+    ck_assert(json_is_null(json_object_get(it3, "answer_act")));
+    json_decref(c);
+    /* the examination it no longer names may go: nothing stands on it */
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-21\",\"corrects\":%lld,\"withdraws\":true",
+             late);
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-22\"", 201));
+}
+END_TEST
+
+/* Bad input is refused 400 naming the field, nothing recorded: answer_act and unmet_reason
+ * both; a reason of blanks; one longer than 2000 characters; unmet_reason on another act;
+ * neither an answer nor a reason.  The prosecutor may not answer (403), another office's
+ * investigator does not see the case (404). */
+START_TEST(test_bad_unmet_answers_are_refused_and_change_nothing)
+{
+    long long id = returned_case();
+    long long i3 = item_id(id, 3);
+    long long bap = witness_bap(id, "Hendra Saputra", "2026-06-17", true);
+    char m[4400];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld,"
+             "\"answer\":\"Telah diperiksa\",\"answer_act\":%lld,\"unmet_reason\":\"" REASON "\"",
+             i3, bap);
+    refused(id, demo.inv, m, 400, "unmet_reason");
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld,"
+             "\"unmet_reason\":\"    \"",
+             i3);
+    refused(id, demo.inv, m, 400, "unmet_reason");
+    int n = snprintf(m, sizeof m,
+                     "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\","
+                     "\"instruction_id\":%lld,\"unmet_reason\":\"",
+                     i3);
+    for (int k = 0; k < 2001; k++)
+        m[n++] = 'x';
+    snprintf(m + n, sizeof m - (size_t)n, "\"");
+    refused(id, demo.inv, m, 400, "unmet_reason");
+    refused(id, demo.inv,
+            "\"type\":\"resume_written\",\"date\":\"2026-06-19\",\"unmet_reason\":\"" REASON "\"",
+            400, "unmet_reason");
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld",
+             i3);
+    refused(id, demo.inv, m, 400, "answer");
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld,"
+             "\"unmet_reason\":\"" REASON "\"",
+             i3);
+    refused(id, demo.pros, m, 403, NULL);
+    char *inv_ptk = api_login(demo.port, NIP_INV_PTK, DEMO_PW);
+    ck_assert_ptr_nonnull(inv_ptk);
+    refused(id, inv_ptk, m, 404, NULL);
+    free(inv_ptk);
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(json_array_get(items_of(c, 1), 2), "status"), "terbuka");
+    json_decref(c);
+}
+END_TEST
+
+
+Suite *suite_unmet(void)
+{
+    Suite *s = suite_create("unmet");
+    TCase *tc = tcase_create("unmet");
+    tcase_set_timeout(tc, 600);
+    tcase_add_unchecked_fixture(tc, start, stop);
+    tcase_add_test(tc, test_a_resend_may_say_an_item_cannot_be_met);
+    tcase_add_test(tc, test_a_correction_turns_an_unmet_answer_into_a_met_one_and_back);
+    tcase_add_test(tc, test_bad_unmet_answers_are_refused_and_change_nothing);
+    suite_add_tcase(s, tc);
+    return s;
+}
