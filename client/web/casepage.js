@@ -150,11 +150,17 @@ function actDetail(e) {
   return '';
 }
 
-// an investigator's answer to one open instruction, with the act that fulfils it
+// an investigator's answer to one open instruction, with the act that fulfils it - or, where it
+// honestly cannot be met ("rekening sudah ditutup"), that it cannot, with the reason: the PU
+// decides over it (SE JAM Pidum B-3326/E/EJP/11/2011; the answer then names no act, needs no
+// paper, and its reason is the answer when none is written)
 function answerForm(c, it, reload, uploads) {
   const msg = h('p', { class: 'error', role: 'alert' });
   const id = `answer-${Number(it.id)}`;
   const ta = h('textarea', { id, rows: 2, maxlength: 2000 });
+  const cannot = h('input', { type: 'checkbox', id: `${id}-cannot` });
+  const reason = h('textarea', { id: `${id}-unmet`, rows: 2, maxlength: 2000 });
+  const reasonBox = h('div', { class: 'stack', hidden: true }, h('label', { for: `${id}-unmet` }, 'Alasan petunjuk ini tidak dapat dipenuhi'), reason);
   const sel = h(
     'select',
     { id: `${id}-act` },
@@ -171,18 +177,27 @@ function answerForm(c, it, reload, uploads) {
     ta,
     h('label', { for: `${id}-act` }, 'Tindakan yang memenuhinya (berkasnya dalam berkas perkara)'),
     sel,
+    h('label', { for: `${id}-cannot`, class: 'check' }, cannot, ' Tidak dapat dipenuhi'),
+    reasonBox,
     button,
     msg,
   );
+  cannot.addEventListener('change', () => {
+    reasonBox.hidden = !cannot.checked;
+    sel.disabled = cannot.checked;
+  });
   const key = newKey();
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     show(msg);
-    if (!ta.value.trim()) return show(msg, 'Tulis bagaimana petunjuk ini dipenuhi.');
+    if (cannot.checked && !reason.value.trim()) return show(msg, 'Tulis mengapa petunjuk ini tidak dapat dipenuhi.');
+    if (!cannot.checked && !ta.value.trim()) return show(msg, 'Tulis bagaimana petunjuk ini dipenuhi.');
     button.disabled = true;
-    const input = { type: 'instruction_answered', instruction_id: it.id, answer: ta.value.trim() };
-    if (sel.value) input.answer_act = Number(sel.value);
-    const ok = await record(c, input, key, reload, msg, { [id]: ta.value, [`${id}-act`]: sel.value });
+    const input = { type: 'instruction_answered', instruction_id: it.id };
+    if (ta.value.trim()) input.answer = ta.value.trim();
+    if (cannot.checked) input.unmet_reason = reason.value.trim();
+    else if (sel.value) input.answer_act = Number(sel.value);
+    const ok = await record(c, input, key, reload, msg, { [id]: ta.value, [`${id}-act`]: sel.value, [`${id}-unmet`]: reason.value });
     button.disabled = false;
     if (ok) {
       flash(`Jawaban petunjuk ${it.item_no} disimpan.`);
@@ -197,12 +212,13 @@ function answerForm(c, it, reload, uploads) {
 // names (answer_act) with that act's papers, and the papers uploaded on the answer itself, each a
 // link to its PDF: issued papers (an act's documents) and papers uploaded from outside berkas
 // (GET /cases/{id}/documents uploads, each with its event_id), on the answer or on its act. The
-// answer standing is the item's last instruction_answered.
+// answer is the item's (answered_by), the act the one it names as its corrections leave it
+// (answer_act: the server's reading); an item that cannot be met names none and wants none.
 function answerPapers(c, it, uploads) {
   const hist = c.history || [];
-  const answer = hist.filter((e) => e.type === 'instruction_answered' && e.payload && Number(e.payload.instruction) === Number(it.id)).pop();
+  const answer = hist.find((e) => e.id === Number(it.answered_by));
   if (!answer) return null;
-  const act = answer.payload.answer_act ? hist.find((e) => e.id === Number(answer.payload.answer_act)) : null;
+  const act = it.answer_act ? hist.find((e) => e.id === Number(it.answer_act)) : null;
   const link = (d) => h('a', { href: `/api/v1/documents/${Number(d.id)}.pdf`, target: '_blank', rel: 'noopener' }, d.number || d.form || 'dokumen');
   const papers = [...((act && act.documents) || []), ...(answer.documents || [])];
   const on = new Set([answer.id, act && act.id].filter(Boolean).map(Number));
@@ -218,7 +234,7 @@ function answerPapers(c, it, uploads) {
       act ? ` · dipenuhi dengan ${act.label || act.type} ${date(act.legal_date || act.legal_at)}${act.party_id ? ` (${partyName(c, act.party_id)})` : ''}` : '',
       papers.length ? [' · dokumen: ', papers.map((d, i) => [i ? ', ' : '', link(d)])] : '',
       scans.length ? [' · dokumen diunggah: ', scans.map((u, i) => [i ? ', ' : '', scan(u)])] : '',
-      papers.length || scans.length ? '' : ' · tanpa dokumen',
+      papers.length || scans.length || it.status === 'tidak_dapat_dipenuhi' ? '' : ' · tanpa dokumen',
     ),
   );
 }
@@ -239,9 +255,10 @@ function p19(c, reload, uploads) {
         (r.items || []).map((it) =>
           h(
             'li',
-            { class: it.answered ? 'answered' : 'open' },
+            { class: !it.answered ? 'open' : it.status === 'tidak_dapat_dipenuhi' ? 'answered unmet' : 'answered', 'data-status': it.status || '' },
             h('p', null, it.text),
             h('p', { class: 'answer' }, it.answered ? `Jawaban: ${it.answer}` : 'Belum dijawab'),
+            it.answered ? h('p', { class: 'status' }, it.status === 'tidak_dapat_dipenuhi' ? `Tidak dapat dipenuhi — alasan: ${it.unmet_reason}` : 'Dipenuhi') : null,
             it.answered ? answerPapers(c, it, uploads) : null,
             !it.answered && answering ? answerForm(c, it, reload, uploads) : null,
           ),
@@ -249,6 +266,19 @@ function p19(c, reload, uploads) {
       ),
     ),
   );
+  // what the latest round's answers could not meet, apart, where the PU decides over the
+  // file sent back (P-21 anyway, or an ordinary letter naming them: returnLetterForm)
+  const last = rounds[rounds.length - 1];
+  const unmet = (last.items || []).filter((it) => it.status === 'tidak_dapat_dipenuhi');
+  if (unmet.length)
+    out.unshift(
+      h(
+        'div',
+        { class: 'unmet-summary', id: 'p19-unmet', role: 'note' },
+        h('h3', null, `Petunjuk putaran ${last.round} yang tidak dapat dipenuhi penyidik`),
+        h('ul', null, unmet.map((it) => h('li', { 'data-instruction': it.id }, `${it.item_no}. ${it.text} — alasan: ${it.unmet_reason}`))),
+      ),
+    );
   if (resend) {
     const msg = h('p', { class: 'error', role: 'alert' });
     const b = h('button', { type: 'button', id: 'resend' }, 'Kirim ulang berkas ke Penuntut Umum');
@@ -685,8 +715,10 @@ function returnLetterForm(c, submitAct) {
   const items = rounds.length ? rounds[rounds.length - 1].items || [] : [];
   const boxes = items.map((it) => {
     const id = `unmet-${Number(it.id)}`;
-    const box = h('input', { type: 'checkbox', id, value: it.id });
-    return [box, h('label', { for: id, class: 'check' }, box, ` ${it.item_no}. ${it.text}`)];
+    // the items the investigator said cannot be met come pre-selected: the letter names them
+    const cannot = it.status === 'tidak_dapat_dipenuhi';
+    const box = h('input', { type: 'checkbox', id, value: it.id, checked: cannot });
+    return [box, h('label', { for: id, class: 'check' }, box, ` ${it.item_no}. ${it.text}`, cannot ? ` (tidak dapat dipenuhi: ${it.unmet_reason})` : '')];
   });
   const submit = h('button', { type: 'submit' }, 'Kembalikan dengan surat biasa');
   const form = h(

@@ -65,7 +65,7 @@ test('the investigator answers the open instruction (a stale version explained) 
 
   const form = page.locator('.answer-form').first();
   const answer = 'Hasil laboratorium forensik dokumen dilampirkan (nomor LAB/17/XI/2026)';
-  await form.locator('textarea').fill(answer);
+  await form.getByRole('textbox', { name: /^Jawaban petunjuk/ }).fill(answer);
   // the act that fulfils it, its paper in the file: the document examiner's BAP
   const acts = form.locator('select');
   const offered = await acts.locator('option').allTextContents();
