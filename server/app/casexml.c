@@ -38,6 +38,7 @@
 #include "core/caldate.h"
 #include "core/event.h"
 #include "core/stage.h"
+#include "p19answer.h"
 #include "store/documents.h"
 #include "store/tx.h"
 #include "visibility.h"
@@ -930,11 +931,62 @@ static void write_events(struct xw *x, const struct store_casedoc *d)
     free(place);
 }
 
-/* <petunjuk-p19>: the instructions grouped by round (they come sorted). */
+/* Fold payload text (an answer's or a correction's) into *act (an event id), *unmet (malloc'd):
+ * what p19answer_fold does over a case file; false when it withdraws the answer. */
+static bool fold_answer(const char *text, long long *act, char **unmet)
+{
+    json_t *p = text ? json_loads(text, 0, NULL) : NULL;
+    bool kept = !json_is_true(json_object_get(p, "withdraws"));
+    const char *u = NULL;
+    long long a = *act;
+    p19answer_fold(p, &a, &u);
+    if (!kept || a != *act || u) {
+        free(*unmet);
+        *unmet = kept && u ? strdup(u) : NULL;
+        *act = kept ? a : 0;
+    }
+    json_decref(p);
+    return kept;
+}
+
+/* The answer of sequence number seq as its corrections leave it (p19answer.h; root: what
+ * last_fixes gives): the sequence number of the act it names as fulfilling its item (0: none),
+ * its reason for not meeting it in *unmet (malloc'd, NULL: none). */
+static int answer_standing(const struct store_casedoc *d, const int *root, int seq, char **unmet)
+{
+    *unmet = NULL;
+    int a = -1;
+    for (int i = 0; seq && i < d->nevents && a < 0; i++)
+        a = d->events[i].seq == seq ? i : -1;
+    if (a < 0)
+        return 0;
+    long long act = 0;
+    bool kept = fold_answer(d->events[a].payload, &act, unmet);
+    for (int j = a + 1; kept && j < d->nevents; j++)
+        if (root[j] == a)
+            kept = fold_answer(d->events[j].payload, &act, unmet);
+    for (int i = 0; act && i < d->nevents; i++)
+        if (d->events[i].id == act)
+            return d->events[i].seq;
+    return 0;
+}
+
+/* <petunjuk-p19>: the instructions grouped by round (they come sorted); each answered one with
+ * the act that fulfils it or the reason it cannot be met, as the answer's corrections leave
+ * it. */
 static void write_instructions(struct xw *x, const struct store_casedoc *d)
 {
     int round = 0;
     char buf[40];
+    size_t n = d->nevents > 0 ? (size_t)d->nevents : 0;
+    int *fix = malloc((n ? n : 1) * sizeof *fix), *root = malloc((n ? n : 1) * sizeof *root);
+    if (!fix || !root) {
+        free(fix);
+        free(root);
+        x->ok = false;
+        return;
+    }
+    last_fixes(d->events, n, fix, root);
     xw_start(x, "petunjuk-p19");
     for (int i = 0; i < d->ninstructions; i++) {
         const struct store_cd_instruction *it = &d->instructions[i];
@@ -959,13 +1011,20 @@ static void write_instructions(struct xw *x, const struct store_casedoc *d)
         el(x, "jawaban", it->answer);
         snprintf(buf, sizeof buf, "%d", it->answer_seq);
         el_ref(x, "peristiwa-jawaban", "peristiwa", it->answer_seq, buf);
-        snprintf(buf, sizeof buf, "%d", it->act_seq);
-        el_ref(x, "peristiwa-pemenuh", "peristiwa", it->act_seq, buf);
+        char *unmet = NULL;
+        int act_seq = answer_standing(d, root, it->answer_seq, &unmet);
+        snprintf(buf, sizeof buf, "%d", act_seq);
+        el_ref(x, "peristiwa-pemenuh", "peristiwa", act_seq, buf);
+        if (unmet)
+            el(x, "tidak-dapat-dipenuhi", unmet);
+        free(unmet);
         xw_end(x);
     }
     if (round)
         xw_end(x);
     xw_end(x);
+    free(fix);
+    free(root);
 }
 
 static void write_case(struct xw *x, const struct casedoc *doc)

@@ -15,6 +15,10 @@
  */
 #include <check.h>
 #include <jansson.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +207,58 @@ static long long answer_met(long long id, long long item, const char *date, long
     return api_id(act(id, demo.inv, m, 201));
 }
 
+/* ---- the case as XML (schemas/case.xsd) ---------------------------------------------------- */
+
+static void first_error(void *ctx, xmlErrorPtr e)
+{
+    char *msg = ctx;
+    if (!msg[0] && e && e->message)
+        snprintf(msg, 512, "line %d: %s", e->line, e->message);
+}
+
+/* The case's XML as the investigator reads it, valid against schemas/case.xsd; the text of
+ * expr (XPath, prefix b) in it. */
+static char *case_xml_value(long long id, const char *expr)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld.xml", id);
+    char url[160], auth[300];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", demo.port, path);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
+    const char *h[] = {auth, NULL};
+    struct http_result r;
+    ck_assert(http_do("GET", url, NULL, 0, h, &r));
+    ck_assert_int_eq(r.status, 200);
+    xmlDocPtr doc = xmlReadMemory(r.body, (int)r.len, "case.xml", NULL, XML_PARSE_NONET);
+    http_result_free(&r);
+    ck_assert_ptr_nonnull(doc);
+    snprintf(path, sizeof path, "%s/../schemas/case.xsd", harness_sql_dir());
+    char *xsd = read_text(path), msg[512] = "";
+    ck_assert_ptr_nonnull(xsd);
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(xsd, (int)strlen(xsd));
+    xmlSchemaPtr schema = xmlSchemaParse(pc);
+    xmlSchemaFreeParserCtxt(pc);
+    free(xsd);
+    ck_assert_ptr_nonnull(schema);
+    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+    xmlSchemaSetValidStructuredErrors(vc, first_error, msg);
+    int rc = xmlSchemaValidateDoc(vc, doc);
+    xmlSchemaFreeValidCtxt(vc);
+    xmlSchemaFree(schema);
+    ck_assert_msg(rc == 0, "invalid against schemas/case.xsd: %s", msg);
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(ctx, (const xmlChar *)"b", (const xmlChar *)"urn:berkas:case:1");
+    xmlXPathObjectPtr o = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+    ck_assert_ptr_nonnull(o);
+    xmlChar *v = xmlXPathCastToString(o);
+    char *out = strdup((const char *)v);
+    xmlFree(v);
+    xmlXPathFreeObject(o);
+    xmlXPathFreeContext(ctx);
+    xmlFreeDoc(doc);
+    return out;
+}
+
 /* DOMAIN 4.12: three items, two met with acts and papers, one that cannot be met with its
  * reason: the file goes back (201; before: 422, no paper for item 3), the dossier asks no paper
  * for it, the case page shows each item's status, the re-send letter lists item 3 under its
@@ -237,10 +293,32 @@ START_TEST(test_a_resend_may_say_an_item_cannot_be_met)
     ck_assert(json_is_true(json_object_get(it3, "answered")));
     json_decref(c);
     /* the file goes back: every item has its answer, item 3 asks no paper */
-    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+    long long sent =
+        api_id(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
     char route[96];
     snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
     char *t = fill_pdf_text(demo.port, demo.inv, route);
+    free(t);
+    /* the case as XML: item 3 carries its reason, names no act; item 1 names its BAP */
+    char *x = case_xml_value(id, "string(/b:perkara/b:petunjuk-p19/b:putaran[@ke='1']/"
+                                 "b:butir[@no='3']/b:tidak-dapat-dipenuhi)");
+    ck_assert_str_eq(x, REASON);
+    free(x);
+    x = case_xml_value(id, "count(/b:perkara/b:petunjuk-p19/b:putaran[@ke='1']/b:butir[@no='3']/"
+                           "b:peristiwa-pemenuh) + count(/b:perkara/b:petunjuk-p19/"
+                           "b:putaran[@ke='1']/b:butir[@no='1']/b:tidak-dapat-dipenuhi)");
+    ck_assert_str_eq(x, "0");
+    free(x);
+    /* the re-send letter: items 1 and 2 as met, item 3 apart with its reason */
+    long long doc = issue(id, "pengiriman_kembali", sent);
+    t = fill_document_text(demo.port, demo.inv, doc);
+    const char *heading = strstr(t, "Petunjuk Penuntut Umum yang tidak dapat dipenuhi");
+    ck_assert_msg(heading != NULL, "%s", t);
+    const char *p1 = strstr(t, ITEM1), *p2 = strstr(t, ITEM2), *p3 = strstr(t, ITEM3);
+    ck_assert_msg(p1 && p2 && p3, "%s", t);
+    ck_assert_msg(p1 < heading && p2 < heading && p3 > heading, "%s", t);
+    ck_assert_msg(strstr(heading, "Petunjuk : " ITEM3 " Alasan : " REASON) != NULL, "%s", t);
+    ck_assert_msg(strstr(t, "Berita Acara Pemeriksaan Saksi Hendra Saputra") != NULL, "%s", t);
     free(t);
     /* the PU returns it by ordinary letter naming item 3 unmet: round 2 holds it again */
     json_decref(
