@@ -286,13 +286,22 @@ static void print_p19(const json_t *rounds)
             snprintf(id, sizeof id, "%lld", jint(it, "id"));
             snprintf(no, sizeof no, "%lld", jint(it, "item_no"));
             bool answered = json_is_true(json_object_get(it, "answered"));
+            /* an item answered as one that cannot be met says so, with its reason */
+            const char *unmet = jstr(it, "unmet_reason"), *answer = jstr(it, "answer");
+            char said[4200];
+            snprintf(said, sizeof said, "%s%s%s%s", answer,
+                     *unmet && strcmp(unmet, answer) ? " (" : "",
+                     *unmet && strcmp(unmet, answer) ? unmet : "",
+                     *unmet && strcmp(unmet, answer) ? ")" : "");
             const char *cells[] = {round,
                                    jstr(r, "received_on"),
                                    id,
                                    no,
-                                   answered ? "dipenuhi" : "TERBUKA",
+                                   !answered ? "TERBUKA"
+                                   : *unmet  ? "TIDAK DAPAT DIPENUHI"
+                                             : "dipenuhi",
                                    jstr(it, "text"),
-                                   jstr(it, "answer")};
+                                   said};
             table_add(t, cells);
         }
     }

@@ -38,7 +38,7 @@ struct record_args {
         *ground, *polri_order, *instruction_id, *answer, *answer_act, *corrects, *due, *direction,
         *if_match, *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
         *received_by, *facility, *scene, *permit_kind, *permit_for, *permit_act, *approves,
-        *decision, *court, *conditions, *guarantee;
+        *decision, *court, *conditions, *guarantee, *unmet_reason;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
@@ -69,8 +69,14 @@ static int check_args(const struct command *cmd, struct record_args *a)
             return rc;
     if (a->date && a->at)
         return cli_usage_error(cmd, "berikan --date atau --at, tidak keduanya");
-    if (!a->instruction_id != !a->answer)
-        return cli_usage_error(cmd, "--instruction-id dan --answer harus bersama");
+    /* an answer says what was done, or why the item cannot be met (its reason is then the
+     * answer); a correction of an answer may name its act or its reason alone; the reason
+     * itself (not blank, not beside --answer-act) the server judges */
+    if (a->instruction_id && !a->answer && !a->unmet_reason)
+        return cli_usage_error(cmd, "--instruction-id perlu --answer atau --unmet-reason");
+    if (a->answer && !a->instruction_id)
+        return cli_usage_error(cmd, "--answer perlu --instruction-id");
+
     if (a->withdraws && !a->corrects)
         return cli_usage_error(cmd, "--withdraws perlu --corrects ID_PERISTIWA");
     if (a->key && (!*a->key || strlen(a->key) > 200 || strpbrk(a->key, "\r\n")))
@@ -133,6 +139,7 @@ static json_t *event_body(const struct record_args *a)
               put_int(b, "instruction_id", a->instruction_id, a->instruction) &&
               put_str(b, "answer", a->answer) &&
               put_int(b, "answer_act", a->answer_act, a->answer_act_id) &&
+              put_str(b, "unmet_reason", a->unmet_reason) &&
               put_int(b, "corrects", a->corrects, a->corrects_id) &&
               put_flag(b, "withdraws", a->withdraws) && put_str(b, "due", a->due) &&
               put_int(b, "direction", a->direction, a->direction_id) &&
@@ -284,6 +291,7 @@ static int parse_record(struct global *g, const struct command *cmd, int argc, c
         {"instruction-id", &a->instruction_id, NULL, false, NULL},
         {"answer", &a->answer, NULL, false, NULL},
         {"answer-act", &a->answer_act, NULL, false, NULL},
+        {"unmet-reason", &a->unmet_reason, NULL, false, NULL},
         {"corrects", &a->corrects, NULL, false, NULL},
         {"withdraws", NULL, NULL, false, &a->withdraws},
         {"due", &a->due, NULL, false, NULL},

@@ -19,6 +19,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,6 +447,75 @@ START_TEST(test_bad_unmet_answers_are_refused_and_change_nothing)
 }
 END_TEST
 
+/* berkas ARGS... (NULL-terminated) as the Palembang PPNS: exit status, output in *out. */
+static int cli(char **out, ...)
+{
+    char url[64], *argv[16] = {(char *)harness_cli()};
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", demo.port);
+    char *dir = harness_mkdtemp("unmet-cli");
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    setenv("BERKAS_PASSWORD", DEMO_PW, 1);
+    char *argl[] = {argv[0], "--server", url, "login", "--nip", NIP_INV_PLG, NULL}, *o = NULL;
+    ck_assert_msg(run_capture(argl, 30000, &o) == 0, "login: %s", o);
+    free(o);
+    unsetenv("BERKAS_PASSWORD");
+    size_t n = 1;
+    va_list ap;
+    va_start(ap, out);
+    for (const char *a; n < 15 && (a = va_arg(ap, const char *)) != NULL;)
+        argv[n++] = (char *)a;
+    va_end(ap);
+    argv[n] = NULL;
+    int rc = run_capture(argv, 30000, out);
+    free(dir);
+    return rc;
+}
+
+static int lines_of(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* The CLI: --unmet-reason answers an item as one that cannot be met; a reason of blanks, or one
+ * beside --answer-act, is refused in one line, exit non-zero, nothing recorded. */
+START_TEST(test_the_cli_records_an_item_that_cannot_be_met)
+{
+    long long id = returned_case();
+    long long bap = witness_bap(id, "Hendra Saputra", "2026-06-17", true);
+    char cid[24], iid[24], act_id[24], *out = NULL;
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(iid, sizeof iid, "%lld", item_id(id, 3));
+    snprintf(act_id, sizeof act_id, "%lld", bap);
+    long long before = events_of(id);
+    ck_assert_int_eq(cli(&out, "record", cid, "instruction_answered", "--date", "2026-06-19",
+                         "--instruction-id", iid, "--unmet-reason", "   ", NULL),
+                     1);
+    ck_assert_msg(lines_of(out) == 1 && strstr(out, "unmet_reason"), "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "record", cid, "instruction_answered", "--date", "2026-06-19",
+                         "--instruction-id", iid, "--unmet-reason", REASON, "--answer-act", act_id,
+                         NULL),
+                     1);
+    ck_assert_msg(lines_of(out) == 1 && strstr(out, "unmet_reason"), "%s", out);
+    free(out);
+    ck_assert_int_eq(events_of(id), before);
+    ck_assert_int_eq(cli(&out, "record", cid, "instruction_answered", "--date", "2026-06-19",
+                         "--instruction-id", iid, "--unmet-reason", REASON, NULL),
+                     0);
+    free(out);
+    json_t *c = get_case(id, demo.inv);
+    json_t *it3 = json_array_get(items_of(c, 1), 2);
+    ck_assert_str_eq(str(it3, "status"), "tidak_dapat_dipenuhi");
+    ck_assert_str_eq(str(it3, "unmet_reason"), REASON);
+    json_decref(c);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    ck_assert_msg(strstr(out, "TIDAK DAPAT DIPENUHI") != NULL, "%s", out);
+    free(out);
+}
+END_TEST
 
 Suite *suite_unmet(void)
 {
@@ -456,6 +526,7 @@ Suite *suite_unmet(void)
     tcase_add_test(tc, test_a_resend_may_say_an_item_cannot_be_met);
     tcase_add_test(tc, test_a_correction_turns_an_unmet_answer_into_a_met_one_and_back);
     tcase_add_test(tc, test_bad_unmet_answers_are_refused_and_change_nothing);
+    tcase_add_test(tc, test_the_cli_records_an_item_that_cannot_be_met);
     suite_add_tcase(s, tc);
     return s;
 }
