@@ -456,6 +456,9 @@ static void print_stale(const json_t *c)
         if (json_is_integer(json_object_get(s, "correction_seq")))
             printf("diterbitkan sebelum koreksi peristiwa %lld (tanggal %s; berubah:",
                    jint(s, "correction_seq"), jstr(s, "corrected_date"));
+        else if (json_is_object(json_object_get(s, "party_added")))
+            printf("diterbitkan sebelum pelapor/korban %s ditambahkan (berubah:",
+                   jstr(json_object_get(s, "party_added"), "name"));
         else if (json_is_object(json_object_get(s, "party_changed")))
             printf("diterbitkan sebelum data pihak %s diubah (berubah:",
                    jstr(json_object_get(s, "party_changed"), "name"));

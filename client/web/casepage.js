@@ -881,6 +881,7 @@ const STALE_FIELDS = {
   urgent_reason: 'alasan mendesak',
   party_data: 'data pihak',
   evidence_data: 'data barang bukti',
+  party_added: 'pelapor/korban yang ditambahkan',
 };
 // The acts a paper cites (stale_papers fields "sprindik_issued.date"), named as the paper does.
 const STALE_ACTS = {
@@ -953,7 +954,9 @@ function staleWarning(c, s, reload) {
   const note =
     s.correction_seq != null
       ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq}`
-      : s.party_changed
+      : s.party_added
+        ? `Diterbitkan sebelum pelapor/korban ${s.party_added.name} ditambahkan`
+        : s.party_changed
         ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah`
         : s.evidence_changed
           ? `Diterbitkan sebelum barang bukti ${s.evidence_changed.description} dikoreksi`
@@ -969,7 +972,9 @@ function staleWarning(c, s, reload) {
       s.correction_seq != null
         ? `Diterbitkan sebelum koreksi peristiwa ${s.correction_seq} (tanggal ${date(s.corrected_date)}` +
             `${what ? `; berubah: ${what}` : ''}): cabut dan terbitkan ulang`
-        : s.party_changed
+        : s.party_added
+          ? `Diterbitkan sebelum pelapor/korban ${s.party_added.name} ditambahkan, yang kini harus disebut: cabut dan terbitkan ulang`
+          : s.party_changed
           ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`
           : (s.charges_withdrawn || []).length
             ? `Menyebut Pasal ${codes(s.charges_withdrawn)}, yang ditarik sesudah dokumen ini diterbitkan: cabut dan terbitkan ulang`

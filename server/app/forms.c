@@ -1505,6 +1505,11 @@ static void stale_gap(const struct stale_paper *s, void *ctx)
                  "%s yang sesuai koreksi peristiwa %d: no. %s (dokumen %lld, peristiwa %d) "
                  "diterbitkan sebelum koreksi itu (%s berubah); cabut dan terbitkan ulang",
                  s->paper->title, s->fix->seq, s->paper->number, s->paper->id, s->act->seq, what);
+    else if (s->party && s->added)
+        snprintf(gap, sizeof gap,
+                 "%s yang menyebut pelapor/korban %s: no. %s (dokumen %lld, peristiwa %d) "
+                 "diterbitkan sebelum pihak itu ditambahkan; cabut dan terbitkan ulang",
+                 s->paper->title, s->party->name, s->paper->number, s->paper->id, s->act->seq);
     else if (s->party)
         snprintf(gap, sizeof gap,
                  "%s yang menyebut data pihak %s sekarang: no. %s (dokumen %lld, peristiwa %d) "

@@ -326,6 +326,25 @@ static const struct store_stale_item *item_changed(const struct case_rows *k,
     return NULL;
 }
 
+/* A reporter or victim added after paper p, when its template lists every one of them (the
+ * SP3 and its notice name them among those the stop is notified to: KUHAP 109(2), UU 20/2025
+ * Pasal 24(4); DOMAIN 4.15): the paper would now name him, so it is stale ("party_added"), the
+ * first such party; else NULL.  Unlike a party added after a paper that lists the suspects or
+ * witnesses of its day (none it printed), he was owed the notice the paper lists. */
+static const struct store_stale_party *reporter_added(const struct case_rows *k,
+                                                      const struct store_stale_paper *p,
+                                                      const struct render_form_info *info,
+                                                      json_t *fields)
+{
+    for (int i = 0; info && (info->reads & RENDER_READS_REPORTERS) && i < k->nx; i++)
+        if (k->x[i].created_us > p->issued_us &&
+            (strcmp(k->x[i].kind, "reporter") == 0 || strcmp(k->x[i].kind, "victim") == 0)) {
+            json_array_append_new(fields, json_string("party_added"));
+            return &k->x[i];
+        }
+    return NULL;
+}
+
 /* Paper p of act r: fn when what it prints changed since it was issued - its act corrected
  * after it, its act's number given anew (its numbered paper revoked and issued again), an act
  * its template cites corrected after it, a party it prints changed after it, a charge it printed
@@ -358,6 +377,7 @@ static bool paper_check(const struct case_rows *k, const struct chains *c, int r
         withdrawn ? NULL : item_changed(k, info, k->a[r].id, p->issued_us);
     if (item)
         json_array_append_new(fields, json_string("evidence_data"));
+    bool added = !withdrawn && !who && (who = reporter_added(k, p, info, fields)) != NULL;
     json_t *dropped = withdrawn ? json_array() : charges_dropped(k, p, info);
     if (json_array_size(dropped) > 0)
         json_array_append_new(fields, json_string("charges"));
@@ -368,6 +388,7 @@ static bool paper_check(const struct case_rows *k, const struct chains *c, int r
                                 .fix = fix,
                                 .party = who,
                                 .item = item,
+                                .added = added,
                                 .charges = dropped,
                                 .fields = fields,
                                 .withdrawn = withdrawn};
@@ -434,6 +455,7 @@ static const char *field_word(const char *f)
         {"party", "pihak"},
         {"party_data", "data pihak"},
         {"evidence_data", "data barang bukti"},
+        {"party_added", "pelapor/korban yang ditambahkan"},
         {"charges", "pasal yang disangkakan"},
         {"withdrawn", "tindakan ditarik"},
         {"bap", "jenis BAP"},
@@ -585,11 +607,14 @@ static void append_json(const struct stale_paper *s, void *ctx)
                         s->fix ? json_string(s->fix->legal_date) : json_null());
     /* its act withdrawn: the paper is of no act, revoked and never issued again */
     json_object_set_new(o, "withdrawn", json_boolean(s->withdrawn));
-    /* a party it prints changed after it (PUT /parties/{id}): who and when */
-    json_object_set_new(o, "party_changed",
-                        s->party ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)s->party->id,
-                                             "name", s->party->name, "at", s->party->updated_at)
-                                 : json_null());
+    /* a party it prints changed after it (PUT /parties/{id}), or a reporter or victim added
+     * after it whom it would now name: who and when */
+    json_t *who = s->party ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)s->party->id, "name",
+                                       s->party->name, "at", s->party->updated_at)
+                           : json_null();
+    json_object_set_new(o, "party_changed", s->added ? json_null() : json_incref(who));
+    json_object_set_new(o, "party_added", s->added ? json_incref(who) : json_null());
+    json_decref(who);
     /* an item of evidence it prints changed after it (PUT /evidence/{item}): which and when */
     json_object_set_new(o, "evidence_changed",
                         s->item ? json_pack("{s:I, s:s, s:s}", "id", (json_int_t)s->item->id,

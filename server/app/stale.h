@@ -35,7 +35,9 @@
  * plus the case's parties (measured, a case of 100 papers, 99 of them stale
  * after a witness renamed: GET p50 36.8-45.6 ms before, 36.5-45.5 ms after,
  * within the shared machine's noise).  An act recorded after the paper is
- * none it printed; a party added after it is none it printed either.
+ * none it printed; a party added after it is none it printed either - but for a reporter or
+ * victim added after a paper that lists them all as those it is notified to (the SP3 and its
+ * notice: KUHAP 109(2), UU 20/2025 Pasal 24(4)): it would now name him ("party_added").
  *
  * A paper that prints the things seized (barang-bukti: the BA and SP Penyitaan, the BA
  * Pembungkusan, the BA Penitipan, the Resume, the BA Tahap II) is stale too when an item it
@@ -105,11 +107,12 @@ struct stale_paper {
     const struct store_stale_party *party; /* a party it prints changed after it, or NULL */
     const struct store_stale_item *item;   /* an item of evidence it prints changed after it, or
                                               NULL */
+    bool added;      /* party: a reporter or victim added after it, whom it would now name */
     json_t *charges; /* the charges it printed withdrawn after it (borrowed): [{code, party_id,
                         at}], empty when none */
     json_t *fields;  /* what changed that the paper prints (borrowed): "date", "number", ... of
                         its act, "sprindik_issued.date" of an act it cites, "party_data",
-                        "charges", "evidence_data"; or
+                        "party_added", "charges", "evidence_data"; or
                         "withdrawn" alone */
     bool withdrawn;  /* its act withdrawn (fix: the withdrawal): revoke it, issue nothing again */
 };

@@ -150,7 +150,10 @@ static bool cites_of(struct form *f, const char *buf, size_t len)
                     (text_has(buf, len, "'permit_act'") ? RENDER_READS_PERMIT : 0u) |
                     (text_has(buf, len, "daftar-pasal") ? RENDER_READS_CHARGES : 0u) |
                     (text_has(buf, len, "barang-bukti") ? RENDER_READS_EVIDENCE : 0u) |
-                    (text_has(buf, len, "c:penyitaan/@ref") ? RENDER_READS_ACT_ITEMS : 0u);
+                    (text_has(buf, len, "c:penyitaan/@ref") ? RENDER_READS_ACT_ITEMS : 0u) |
+                    (text_has(buf, len, "daftar-pelapor") || text_has(buf, len, "daftar-korban")
+                         ? RENDER_READS_REPORTERS
+                         : 0u);
     return true;
 }
 

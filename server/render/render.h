@@ -69,6 +69,9 @@ enum {
     RENDER_READS_CHARGES = 64,    /* the Pasal charged (daftar-pasal) */
     RENDER_READS_EVIDENCE = 128,  /* the things seized (barang-bukti) */
     RENDER_READS_ACT_ITEMS = 256, /* ... only those its act took (barang-bukti/penyitaan) */
+    /* every reporter and victim (daftar-pelapor, daftar-korban): the SP3's papers list them
+     * among those it is notified to (KUHAP 109(2); UU 20/2025 Pasal 24(4)) */
+    RENDER_READS_REPORTERS = 512,
 };
 
 struct render_kv {

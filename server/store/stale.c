@@ -10,8 +10,9 @@
 #include "tx.h"
 
 /* the cases of $1 with a paper of an act not revoked and, recorded after it, a correction, the
- * revocation of its act's numbered paper (the act's number given anew) or a change of a party
- * the paper may print; or a withdrawal whenever recorded (a paper issued after its act was
+ * revocation of its act's numbered paper (the act's number given anew), a change of a party
+ * the paper may print or a reporter or victim added (the SP3's papers list them all); or a
+ * withdrawal whenever recorded (a paper issued after its act was
  * withdrawn, as berkas let one be before, is of no act too) */
 #define STALE_CANDIDATES                                                                           \
     "WITH cand AS (SELECT DISTINCT d.case_id FROM app.documents d WHERE d.case_id = ANY "          \
@@ -24,7 +25,8 @@
     "EXISTS (SELECT 1 FROM app.charge_withdrawals w WHERE w.case_id = d.case_id AND w.added_at "   \
     "<= d.issued_at AND w.withdrawn_at > d.issued_at) OR EXISTS (SELECT 1 FROM app.evidence v "    \
     "WHERE v.case_id = d.case_id AND (v.printed_at > d.issued_at OR v.linked_at > "                \
-    "d.issued_at)))) "
+    "d.issued_at)) OR EXISTS (SELECT 1 FROM app.parties x WHERE x.case_id = d.case_id AND "        \
+    "x.kind IN ('reporter', 'victim') AND x.created_at > d.issued_at))) "
 
 #define MICROS(x) "(extract(epoch FROM " x ") * 1000000)::bigint"
 

@@ -875,6 +875,62 @@ START_TEST(test_a_paper_is_stale_with_the_parties_it_prints)
 }
 END_TEST
 
+/* The SP3 names among those its stop is notified to the reporter and the victim (KEDUA and its
+ * copies; KUHAP 109(2), UU 20/2025 Pasal 24(4): "korban"; DOMAIN 4.15). One issued before the
+ * file's victim was recorded names no one: once he is added it would name him, so it is stale
+ * ("party_added", the victim named) until issued again, and the paper issued again names him.
+ * A witness added names no one new: the Sprindik, listing the suspects, stays as it is. */
+START_TEST(test_an_sp3_issued_before_a_victim_was_added_is_stale)
+{
+    long long suspect, id = case_open(&suspect);
+    long long sp3 = act(id, "\"type\":\"sp3_issued\",\"date\":\"2026-01-12\",\"ground\":"
+                            "\"tidak_cukup_bukti\",\"polri_involved\":true");
+    json_t *d = issue(id, "sp3", sp3, 201);
+    long long doc = id_of(d);
+    json_decref(d);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_decref(call("POST", path, demo.inv,
+                     "{\"kind\":\"witness\",\"name\":\"Rina Wati\",\"address_id\":\"Jalan "
+                     "Sudirman 2, Palembang\"}",
+                     201));
+    json_t *c = case_get(id, demo.inv);
+    ck_assert_msg(stale_entry(c, doc) == NULL, "the SP3 stale for a witness added");
+    json_decref(c);
+    json_t *v =
+        call("POST", path, demo.inv, "{\"kind\":\"victim\",\"name\":\"Dewi Lestari\"}", 201);
+    long long victim = id_of(v);
+    json_decref(v);
+    c = case_get(id, demo.inv);
+    json_t *s = stale_entry(c, doc);
+    ck_assert_msg(s != NULL, "the SP3 issued before the victim was added not listed");
+    fields_are(s, "party_added");
+    json_t *pa = json_object_get(s, "party_added");
+    ck_assert_int_eq(json_integer_value(json_object_get(pa, "id")), victim);
+    ck_assert_str_eq(json_string_value(json_object_get(pa, "name")), "Dewi Lestari");
+    ck_assert(json_is_null(json_object_get(s, "party_changed")));
+    long long sprindik = case_row(id, "SELECT id FROM app.documents WHERE case_id = $1::bigint "
+                                      "AND form = 'sprindik'");
+    ck_assert_msg(stale_entry(c, sprindik) == NULL, "the Sprindik listed for the victim");
+    json_decref(c);
+    char cid[24], *out = NULL;
+    snprintf(cid, sizeof cid, "%lld", id);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, NULL), 0);
+    assert_has(out, "diterbitkan sebelum pelapor/korban Dewi Lestari ditambahkan",
+               "berkas case show");
+    free(out);
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", doc);
+    d = call("POST", path, demo.inv, "{\"note\":\"korban ditambahkan\"}", 201);
+    char *t = fill_document_text(demo.port, demo.inv, id_of(d));
+    assert_has(t, "Dewi Lestari", "the SP3 issued again names the victim");
+    free(t);
+    json_decref(d);
+    c = case_get(id, demo.inv);
+    ck_assert_uint_eq(json_array_size(json_object_get(c, "stale_papers")), 0);
+    json_decref(c);
+}
+END_TEST
+
 /* A seizure recorded by mistake and withdrawn after its BA Penyitaan was issued: the BA is a
  * paper of no act (the log says the seizure never stood), listed as withdrawn - not as
  * corrected - by the API and by berkas case show, which says to revoke it and not to issue it
@@ -1065,6 +1121,7 @@ Suite *suite_stale(void)
     tcase_add_test(tc, test_corrections_add_up);
     tcase_add_test(tc, test_a_paper_is_stale_with_the_acts_it_cites);
     tcase_add_test(tc, test_a_paper_is_stale_with_the_parties_it_prints);
+    tcase_add_test(tc, test_an_sp3_issued_before_a_victim_was_added_is_stale);
     tcase_add_test(tc, test_the_paper_of_a_withdrawn_act_is_listed_and_revoked_from_the_cli);
     tcase_add_test(tc, test_a_paper_is_stale_with_a_charge_it_printed_withdrawn);
     suite_add_tcase(s, tc);
