@@ -151,7 +151,10 @@ static const char *const dossier_required[] = {"laporan_kejadian", "sprindik", "
 /* A form of two acts: its rule names the first, this the second. */
 static const struct {
     const char *form, *act;
-} second_acts[] = {{"ba_perpanjangan_penahanan", "detention_extended_court"}};
+} second_acts[] = {{"ba_perpanjangan_penahanan", "detention_extended_court"},
+                   /* VCCR 36(1)(b): a foreigner detained without an arrest before it (KUHAP 21)
+                    * is in custody too, and his consulate is told of the detention */
+                   {"notifikasi_konsuler", "detained"}};
 
 static const char *act2_of(const struct form_rule *r)
 {

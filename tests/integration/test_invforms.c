@@ -1334,6 +1334,45 @@ START_TEST(test_a_body_that_is_not_json_is_refused_in_the_users_words)
 }
 END_TEST
 
+/* VCCR 36(1)(b): a foreigner "arrested or committed to prison or to custody pending trial or
+ * detained in any other manner" - a detention without an arrest before it (KUHAP 21) is custody
+ * too, its clock runs (core/clock.c), and its notice to the consulate through Kemlu is issued
+ * for the detention: dated by it, citing the SP Penahanan by its number, saying where he is
+ * held (found in acceptance: 422 "belum ada Penangkapan", the notice written outside berkas). */
+START_TEST(test_the_consular_notice_of_a_detention_without_an_arrest)
+{
+    long long party, id = case_opened("2026-11-25", "VN", &party);
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-11-26\"", "\"sprindik\"", 201));
+    json_decref(act(id, "\"type\":\"spdp_sent\",\"date\":\"2026-11-26\",\"recipient\":\"kejari\"",
+                    "\"spdp\"", 201));
+    char m[400];
+    snprintf(m, sizeof m,
+             "\"type\":\"detained\",\"at\":\"2026-11-28T15:00:00+07:00\",\"party_id\":%lld,"
+             "\"detention_type\":\"rutan\",\"facility\":\"Rutan Kelas I Palembang\","
+             "\"polri_order\":\"SP.Han/12/XI/2026/Ditreskrimsus\"",
+             party);
+    json_t *e = act(id, m, "\"sp_penahanan\",\"notifikasi_konsuler\"", 201);
+    const char *han = str(paper(e, 0), "number");
+    json_t *d = paper(e, 1);
+    ck_assert_str_eq(str(d, "issued_on"), "2026-11-28");
+    char *t = text_of_doc(d);
+    char cite[200];
+    snprintf(cite, sizeof cite, "Surat Perintah Penahanan Nomor %s tanggal 28 November 2026", han);
+    assert_has(t, cite, "consular notice cites the detention's order");
+    assert_has(t, "Notifikasi Konsuler atas Penahanan Warga Negara Vietnam", "consular notice");
+    assert_has(t, "salinan Surat Perintah Penahanan", "consular notice");
+    assert_has(t, "telah menahan seorang warga negara Vietnam", "consular notice");
+    assert_has(t, "ditahan di Rutan Kelas I Palembang", "consular notice");
+    assert_has(t, "pukul 15.00 WIB", "consular notice");
+    assert_has(t, "Perwakilan Vietnam di Indonesia", "consular notice");
+    ck_assert_msg(strstr(t, "menangkap") == NULL && strstr(t, "Penangkapan") == NULL,
+                  "a detention's notice speaks of an arrest: %.2000s", t);
+    free(t);
+    json_decref(e);
+}
+END_TEST
+
 Suite *suite_invforms(void)
 {
     Suite *s = suite_create("invforms");
@@ -1352,6 +1391,7 @@ Suite *suite_invforms(void)
     tcase_add_test(tc, test_the_extension_request_asks_what_the_law_gives_next);
     tcase_add_test(tc, test_the_extension_request_to_the_court_needs_a_ground_of_pasal_29);
     tcase_add_test(tc, test_a_body_that_is_not_json_is_refused_in_the_users_words);
+    tcase_add_test(tc, test_the_consular_notice_of_a_detention_without_an_arrest);
     suite_add_tcase(s, tc);
     return s;
 }
