@@ -241,17 +241,18 @@ test('on the last day of a detention the row names the late notice, and the one 
 // reason of the file; once the SP3 is notified to each recipient owed it, the file is off the
 // board.
 test('a notice missed when the file ended is shown on the board as missed, not owed', async () => {
+  // the SPDP's copy to Korwas PPNS (Permenkumham 39/2021 Pasal 27(2)) never sent: the SP3 ends
+  // the investigation it told of, so it is missed, not owed (core/clock.c close_owed) - unlike a
+  // notice of a suspect's custody, which outlives the file (the law suite tests that)
   const kejari = await officeId(inv, 'KEJARI-PLG');
-  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(20), summary: 'Uji papan: SP3, tembusan keluarga tidak disampaikan', kejari_id: kejari }, 201);
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(20), summary: 'Uji papan: SP3, tembusan SPDP kepada Korwas tidak disampaikan', kejari_id: kejari }, 201);
   const ev = (body) => must('POST', `/api/v1/cases/${c.id}/events`, inv, body, 201);
   await ev({ type: 'sprindik_issued', date: daysAgo(20) });
   await ev({ type: 'spdp_sent', date: daysAgo(20), recipient: 'kejari' });
-  await delivered(ev, daysAgo(20), ['spdp_kejari', 'spdp_korwas']);
+  await delivered(ev, daysAgo(20), ['spdp_kejari']);
   const p = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Pham Van Lupa', nationality: 'ID' }, 201);
   await ev({ type: 'suspect_designated', date: daysAgo(20), party_id: p.id });
   await delivered(ev, daysAgo(20), ['penetapan_tersangka', 'spdp_tersangka'], p.id);
-  await ev({ type: 'arrested', at: `${daysAgo(15)}T09:00:00+07:00`, party_id: p.id, polri_order: 'SP.Kap/21/2026' });
-  await ev({ type: 'released', at: `${daysAgo(15)}T12:00:00+07:00`, party_id: p.id, ground: 'kepentingan_terpenuhi' });
   await ev({ type: 'sp3_issued', date: daysAgo(3), ground: 'tidak_cukup_bukti', polri_involved: true });
 
   const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
@@ -262,7 +263,7 @@ test('a notice missed when the file ended is shown on the board as missed, not o
   await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
   const row = page.locator('#review-list tbody tr', { hasText: c.number });
   await row.waitFor();
-  const line = row.locator('small.flag:not(.also-late)', { hasText: 'keluarga' });
+  const line = row.locator('small.flag:not(.also-late)', { hasText: 'Korwas' });
   // the SP3 is owed to the PU and to the suspect, each a late clock of the row (UU 20/2025
   // Pasal 24(4)): the one not the headline is named among the others late
   assert.match(await row.locator('small.also-late').innerText(), /tersangka atau keluarganya/);
@@ -280,7 +281,7 @@ test('a notice missed when the file ended is shown on the board as missed, not o
   assert.equal(await page.locator('#review-list tbody tr', { hasText: c.number }).count(), 0);
   // the case's clocks keep the fault in sight: missed, not "selesai"
   await page.goto(`${BASE}/#/perkara/${c.id}`);
-  const clock = page.locator('#clocks tr[data-clock="family_arrest_notice"]');
+  const clock = page.locator('#clocks tr[data-clock="spdp_to_korwas"]');
   await clock.waitFor();
   const text = await clock.innerText();
   assert.match(text, /Tidak disampaikan sampai berkas berakhir \(terlewat\)/);
