@@ -677,7 +677,9 @@ function spdpReceived(c) {
   h.forEach((e, i) => {
     if (e.type === 'spdp_sent' && (!e.payload || !e.payload.recipient || e.payload.recipient === 'kejari')) sent = i;
   });
-  return sent >= 0 && h.slice(sent).some((e) => e.type === 'spdp_received_by_pu');
+  // received: the prosecutor's record of it, or the Kejari's tanda terima the investigator
+  // holds (letter_delivered spdp_kejari: DOMAIN 5.1, the receipt the P-17 counts from)
+  return sent >= 0 && h.slice(sent).some((e) => e.type === 'spdp_received_by_pu' || (e.type === 'letter_delivered' && e.payload && e.payload.recipient === 'spdp_kejari'));
 }
 
 // The P-19 form: one instruction per item (KUHAP 110(2), 138(2)).

@@ -11,7 +11,7 @@
 //   - an SP3'd file (KUHAP 109(2)): nothing waits for the prosecutor, no button to press.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, must, login, pageLogin, daysAgo } from './lib.mjs';
+import { BASE, NIP, browser, shot, must, login, pageLogin, daysAgo, officeId } from './lib.mjs';
 
 let b;
 
@@ -174,6 +174,34 @@ test('the history says to whom each letter went and who signed for it', async ()
   assert.ok((await li.innerText()).startsWith(shown), `${shown}: ${await li.innerText()}`);
   assert.match(await li.innerText(), /diterima oleh Petugas PTSP Kejaksaan Negeri/);
   assert.equal(await page.locator('#history li', { hasText: 'SPDP kepada Korwas PPNS' }).count(), 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// The SPDP's arrival at the Kejari is its receipt, whoever records it (DOMAIN 5.1): the
+// investigator holding the Kejari's tanda terima (letter_delivered spdp_kejari) has recorded it,
+// so the prosecutor's page no longer offers "Catat SPDP diterima" (found by helper webpros); an
+// SPDP without either still offers it.
+test('an SPDP whose tanda terima is recorded is not offered to the prosecutor to receive again', async () => {
+  const inv = await login(NIP.invPlg);
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const mk = async (summary, receipt) => {
+    const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(6), summary, kejari_id: kejari }, 201);
+    const ev = (body) => must('POST', `/api/v1/cases/${c.id}/events`, inv, body, 201);
+    await ev({ type: 'sprindik_issued', date: daysAgo(6) });
+    await ev({ type: 'spdp_sent', date: daysAgo(5), recipient: 'kejari' });
+    if (receipt) await ev({ type: 'letter_delivered', date: daysAgo(4), recipient: 'spdp_kejari', received_by: 'Petugas PTSP Kejaksaan Negeri Palembang' });
+    return c.id;
+  };
+  const received = await mk('Uji SPDP sudah diterima Kejari (tanda terima)', true);
+  const waiting = await mk('Uji SPDP belum diterima', false);
+  let { ctx, page, errors } = await open(NIP.prosPlg, received);
+  await page.locator('#act-p17').waitFor();
+  assert.equal(await page.locator('#act-receive-spdp').count(), 0, 'offered to receive an SPDP already received');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+  ({ ctx, page, errors } = await open(NIP.prosPlg, waiting));
+  await page.locator('#act-receive-spdp').waitFor();
   assert.deepEqual(errors, []);
   await ctx.close();
 });
