@@ -38,7 +38,7 @@ struct record_args {
         *ground, *polri_order, *instruction_id, *answer, *answer_act, *corrects, *due, *direction,
         *if_match, *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
         *received_by, *facility, *scene, *permit_kind, *permit_for, *permit_act, *approves,
-        *decision, *court, *conditions, *guarantee, *unmet_reason;
+        *decision, *court, *conditions, *guarantee, *unmet_reason, *catatan;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
@@ -151,7 +151,7 @@ static json_t *event_body(const struct record_args *a)
               put_str(b, "conditions", a->conditions) && put_str(b, "guarantee", a->guarantee) &&
               put_str(b, "scene", a->scene) && put_str(b, "permit_kind", a->permit_kind) &&
               put_str(b, "permit_for", a->permit_for) && put_str(b, "decision", a->decision) &&
-              put_str(b, "court", a->court) &&
+              put_str(b, "court", a->court) && put_str(b, "catatan", a->catatan) &&
               put_int(b, "permit_act", a->permit_act, a->permit_act_id) &&
               put_int(b, "approves", a->approves, a->approves_id);
     ok = ok && put_texts(b, "team", &a->team) && put_texts(b, "instructions", &a->instructions) &&
@@ -281,6 +281,7 @@ static int parse_record(struct global *g, const struct command *cmd, int argc, c
         {"approves", &a->approves, NULL, false, NULL},
         {"decision", &a->decision, NULL, false, NULL},
         {"court", &a->court, NULL, false, NULL},
+        {"catatan", &a->catatan, NULL, false, NULL},
         {"recipient", &a->recipient, NULL, false, NULL},
         {"ground", &a->ground, NULL, false, NULL},
         {"polri-order", &a->polri_order, NULL, false, NULL},

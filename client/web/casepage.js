@@ -359,6 +359,8 @@ const FIELDS = {
     el: h('select', null, [['izin', 'Izin (sebelum tindakan, KUHAP 33(1), 38(1))'], ['persetujuan', 'Persetujuan atas tindakan mendesak (KUHAP 34, 38(2))']].map(([v, t]) => h('option', { value: v }, t))),
   }),
   court: () => ({ label: 'Pengadilan Negeri (mis. Palembang)', el: h('input', { maxlength: 120 }) }),
+  // the short procedure's hand-over goes with its catatan (UU 6/2011 Pasal 110(2))
+  catatan: () => ({ label: 'Catatan penyerahan (apa yang disangkakan, kapan, di mana, pasal berapa)', el: h('textarea', { rows: 3, maxlength: 4000 }) }),
   // the Ketua PN may refuse: the refusal is recorded as his Penetapan, never cited as a permit
   decision: () => ({
     label: 'Keputusan Ketua PN',

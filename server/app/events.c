@@ -720,6 +720,28 @@ static bool check_recipient(enum event as, const char *recipient, bool is_notice
                       spdp_recipients_text());
 }
 
+/* The catatan of a short-procedure handover (UU 6/2011 Pasal 110(2): the PPNS hands the suspect
+ * and the evidence to the Penuntut Umum "disertai catatan"; DOMAIN 4.14, 7.1): what the suspect
+ * is alleged to have done, which its Surat Penyerahan Perkara prints.  Asked of every new
+ * handover (422 naming catatan, nothing recorded); 10..4000 characters (400); a correction may
+ * leave it as it was.  A handover logged before the field still loads. */
+static bool check_catatan(enum event ev, enum event as, const struct event_input *in,
+                          struct berr *err)
+{
+    if (as != EV_SHORT_PROCEDURE_HANDOVER)
+        return true;
+    if (in->catatan && (validate_blank(in->catatan) || utf8_length(in->catatan) < 10))
+        return berr_field(err, BERR_BAD_INPUT, "catatan",
+                          "catatan penyerahan perkara acara singkat 10 sampai 4000 huruf: apa "
+                          "yang disangkakan, kapan, di mana, pasal berapa");
+    if (in->catatan || ev == EV_CORRECTED)
+        return true;
+    return berr_field(err, BERR_UNPROCESSABLE, "catatan",
+                      "penyerahan perkara acara pemeriksaan singkat disertai catatan (catatan): "
+                      "apa yang disangkakan kepada tersangka, kapan, di mana, pasal berapa (UU "
+                      "6/2011 Pasal 110(2))");
+}
+
 /* Semantic checks of the input against the event type. */
 static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
                         const struct event_input *in, struct berr *err)
@@ -757,7 +779,7 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
         return berr_field(err, BERR_BAD_INPUT, "received_by",
                           "pemberitahuan %s perlu received_by: siapa yang menerimanya",
                           notice_code(notice));
-    if (!check_texts(ev, in, err))
+    if (!check_texts(ev, in, err) || !check_catatan(ev, as, in, err))
         return false;
     if (!check_answer(tx, cf, ev, as, in, err))
         return false;

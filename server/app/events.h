@@ -65,6 +65,7 @@ struct event_input {
     const char *court;           /* court_permit_received: the Pengadilan Negeri (its seat) */
     const char *conditions;      /* detention_suspended: its conditions (KUHAP 31(1)) */
     const char *guarantee;       /* detention_suspended: its bail, or NULL (none) */
+    const char *catatan; /* short_procedure_handover: the offence alleged (UU 6/2011 110(2)) */
     /* the people an act names (acts.h): NIPs, printed spaces allowed */
     const char *to;    /* direction_given: the investigator addressed (NULL: the office) */
     const char *jaksa; /* p16_received: the jaksa peneliti (NULL: the recorder) */

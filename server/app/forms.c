@@ -105,6 +105,10 @@ static const struct form_rule {
     {"pengantar_tahap1", INVESTIGATING, 50, "tahap1_sent", NULL, true, true},
     {"pengiriman_kembali", STAGE_BIT(ST_RETURNED), 51, "resubmitted", NULL, true, true},
     {"ba_tahap2", STAGE_BIT(ST_COMPLETE), 95, "tahap2_done", NULL, true, false},
+    /* the short procedure's hand-over with its catatan (UU 6/2011 Pasal 110(2); DOMAIN 4.14):
+     * no berkas perkara to bind it into */
+    {"penyerahan_acara_singkat", STAGE_BIT(ST_INVESTIGATION) | STAGE_BIT(ST_HANDED_OVER), 96,
+     "short_procedure_handover", NULL, true, false},
     {"sp3", INVESTIGATING | STAGE_BIT(ST_TERMINATED), 52, "sp3_issued", NULL, true, true},
     {"pemberitahuan_sp3", STAGE_BIT(ST_TERMINATED), 53, "sp3_notified", NULL, true, true},
     {"p19", STAGE_BIT(ST_WITH_PROSECUTOR) | STAGE_BIT(ST_RETURNED), 100, "p19_received", NULL, true,

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "filler.h"
 #include "harness.h"
 #include "suites.h"
 
@@ -1511,6 +1512,85 @@ START_TEST(test_an_overdue_notice_shows_in_the_review_list_with_its_reason)
 }
 END_TEST
 
+/* UU 6/2011 Pasal 110(2): under the short procedure the PPNS hands the suspect and the evidence
+ * to the Penuntut Umum "disertai catatan" (DOMAIN 4.14, 7.1: surat penyerahan + catatan).  Found
+ * in acceptance: the catatan was only the act's free note, printed nowhere, and the hand-over had
+ * no paper.  The tester's file: a Japanese overstayer charged under Pasal 116; a handover without
+ * its catatan is refused naming it (422) and one too short (400), nothing recorded; with it, its
+ * Surat Penyerahan Perkara Acara Pemeriksaan Singkat is issued with the act, addressed to the
+ * Penuntut Umum of the file's Kejari, and prints the catatan, the Pasal, the suspect and the day;
+ * the case's documents list it; a prosecutor may not issue it. */
+START_TEST(test_the_short_procedure_handover_has_its_catatan_and_its_paper)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-01");
+    char path[96], body[1024];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"TANAKA HIROSHI\",\"nationality\":\"JP\","
+                     "\"passport_no\":\"TR7654321\"}",
+                     201);
+    long long s = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    charge(id, "116", s);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-11-02", "\"number\":\"SP.Sidik/21/XI/2026\"");
+    char extra[96];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "suspect_designated", "2026-11-02", extra);
+    /* no catatan: 422 naming it, nothing recorded */
+    json_decref(
+        refused(id, demo.inv,
+                "{\"type\":\"short_procedure_handover\",\"at\":\"2026-11-04T10:00:00+07:00\","
+                "\"note\":\"diserahkan\"}",
+                422, "unprocessable", "catatan"));
+    /* a catatan that says nothing: 400 */
+    json_decref(
+        refused(id, demo.inv,
+                "{\"type\":\"short_procedure_handover\",\"at\":\"2026-11-04T10:00:00+07:00\","
+                "\"catatan\":\"Pasal 116\"}",
+                400, "bad-input", "catatan"));
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage"), "investigation");
+    json_decref(c);
+    const char *catatan = "Tersangka tidak dapat memperlihatkan paspornya ketika diminta petugas "
+                          "pada pemeriksaan di Jalan Sudirman Palembang tanggal 3 November 2026";
+    snprintf(body, sizeof body,
+             "{\"type\":\"short_procedure_handover\",\"at\":\"2026-11-04T10:00:00+07:00\","
+             "\"catatan\":\"%s\",\"issue\":[\"penyerahan_acara_singkat\"]}",
+             catatan);
+    json_t *e = post(id, demo.inv, body, 201);
+    json_t *doc = json_array_get(json_object_get(e, "documents"), 0);
+    ck_assert_ptr_nonnull(doc);
+    long long doc_id = json_integer_value(json_object_get(doc, "id"));
+    json_decref(e);
+    c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage"), "handed_over");
+    json_decref(c);
+    char *t = fill_document_text(demo.port, demo.inv, doc_id);
+    ck_assert_msg(strstr(t, "PRO JUSTITIA") != NULL, "the paper: %s", t);
+    ck_assert_msg(strstr(t, "SURAT PENYERAHAN PERKARA ACARA PEMERIKSAAN SINGKAT") != NULL,
+                  "the paper's title: %s", t);
+    ck_assert_msg(strstr(t, "Penuntut Umum pada Kejaksaan Negeri Palembang") != NULL,
+                  "the addressee: %s", t);
+    ck_assert_msg(strstr(t, "Pasal 110") != NULL, "the law it hands over under: %s", t);
+    ck_assert_msg(strstr(t, "Pasal 116") != NULL, "the Pasal charged: %s", t);
+    ck_assert_msg(strstr(t, "TANAKA HIROSHI") != NULL, "the suspect: %s", t);
+    ck_assert_msg(strstr(t, catatan) != NULL, "the catatan: %s", t);
+    ck_assert_msg(strstr(t, "Rabu tanggal empat bulan November tahun dua ribu dua puluh enam"),
+                  "the day of the hand-over: %s", t);
+    free(t);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/documents", id);
+    json_t *docs = call("GET", path, demo.inv, NULL, 200);
+    char *listed = json_dumps(docs, 0);
+    ck_assert_msg(listed && strstr(listed, "penyerahan_acara_singkat") != NULL,
+                  "the case's documents do not list the hand-over's paper: %s", listed);
+    free(listed);
+    json_decref(docs);
+    /* the prosecutor does not make the investigator's paper */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/penyerahan_acara_singkat", id);
+    json_decref(call("POST", path, demo.pros, "{\"params\":{}}", 403));
+}
+END_TEST
+
 /* Whether review row it lists notice code as owed (state overdue, not missed). */
 static bool owes_notice(json_t *it, const char *code)
 {
@@ -1550,7 +1630,8 @@ START_TEST(test_the_notices_of_an_arrest_outlive_the_file)
     snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
     rec_on(id, demo.inv, "suspect_designated", "2026-11-02", extra);
     arrest_at(id, demo.inv, s, "2026-11-03T10:00:00+07:00");
-    rec_on(id, demo.inv, "short_procedure_handover", "2026-11-03T14:00:00+07:00", NULL);
+    rec_on(id, demo.inv, "short_procedure_handover", "2026-11-03T14:00:00+07:00",
+           "\"catatan\":\"Tidak memperlihatkan paspor saat diperiksa (Pasal 116)\"");
     json_t *c = get_case(id, demo.inv);
     ck_assert_str_eq(str(c, "stage"), "handed_over");
     const char *owed[] = {"family_arrest_notice", "consular_notice"};
@@ -3214,6 +3295,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_suspect_released_early_is_detained_again_counting_the_days_served);
     tcase_add_test(tc, test_a_new_sprindiks_file_is_not_flagged_for_the_earlier_files_late_return);
     tcase_add_test(tc, test_the_notices_of_an_arrest_outlive_the_file);
+    tcase_add_test(tc, test_the_short_procedure_handover_has_its_catatan_and_its_paper);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2640,6 +2640,10 @@ static char *req_json(const struct req *r)
         json_object_set_new(o, "received_by", json_string("Nguyen Thi Lan (istri)"));
     if (r->unlawful || r->extra == MF_UNLAWFUL_REASON)
         json_object_set_new(o, "unlawful_reason", json_string("Surat perintah terlambat"));
+    /* a short-procedure hand-over is made with its catatan (UU 6/2011 Pasal 110(2)) */
+    if (r->ev == EV_SHORT_PROCEDURE_HANDOVER)
+        json_object_set_new(o, "catatan",
+                            json_string("Tidak memperlihatkan paspor ketika diminta petugas"));
     if (r->ev == EV_CORRECTED)
         json_object_set_new(o, "corrects", json_integer(r->ref_id));
     if (r->withdraws)

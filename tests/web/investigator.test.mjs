@@ -288,3 +288,35 @@ test('the investigator records a letter by its recipient and who signed for it',
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// UU 6/2011 Pasal 110(2): the short procedure's hand-over goes "disertai catatan" - the page asks
+// for it when the server names it, and records the act with it
+test('the investigator hands a Pasal 116 file over with its catatan', async () => {
+  const inv = await login(NIP.invPlg);
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const c0 = await must('POST', '/api/v1/cases', inv, { source: 'tim_pora', opened_on: daysAgo(4), summary: 'Uji acara singkat', kejari_id: kejari }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(3) }, 201);
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'TANAKA HIROSHI', nationality: 'JP' }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '116', party_id: suspect.id }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'suspect_designated', date: daysAgo(3), party_id: suspect.id }, 201);
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await pageLogin(page, NIP.invPlg);
+  await page.getByRole('heading', { name: 'Perkara', exact: true }).waitFor();
+  await page.goto(`${BASE}/#/perkara/${c0.id}`);
+  await page.locator('#act-type').waitFor();
+  await page.locator('#act-type').selectOption('short_procedure_handover');
+  await page.locator('#act-date').fill(daysAgo(2));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-catatan').waitFor();
+  let c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.stage, 'investigation');
+  await page.locator('#act-catatan').fill('Tidak memperlihatkan paspor ketika diminta petugas di Palembang (Pasal 116)');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#history li', { hasText: 'acara pemeriksaan singkat' }).first().waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.stage, 'handed_over');
+  const act = c.history.find((e) => e.type === 'short_procedure_handover');
+  assert.equal(act.payload.catatan, 'Tidak memperlihatkan paspor ketika diminta petugas di Palembang (Pasal 116)');
+  await ctx.close();
+});
