@@ -923,6 +923,13 @@ static bool instruction_rows(struct tx *tx, const struct casefile *cf, int befor
                 return false;
         return true;
     }
+    /* an answer withdrawn (the log says it never stood) leaves its item open again, to be
+     * answered anew (KUHAP 110(3), 138(2)) - not a correction that only changes it */
+    if (ev == EV_CORRECTED && in->withdraws) {
+        int root = casefile_root(cf, casefile_event_index(cf, in->corrects));
+        return root < 0 || cf->ev[root].event != EV_INSTRUCTION_ANSWERED ||
+               store_instruction_unanswer(tx, cf->id, cf->ev_id[root], err);
+    }
     if (ev != EV_INSTRUCTION_ANSWERED)
         return true;
     bool done;

@@ -97,6 +97,11 @@ static const struct stmt answer_item = {
     "UPDATE app.instructions SET answer = $3, answered_by = $4::bigint WHERE case_id = "
     "$1::bigint AND id = $2::bigint AND answer IS NULL RETURNING 1"};
 
+static const struct stmt unanswer_item = {
+    "instructions.unanswer", 2,
+    "UPDATE app.instructions SET answer = NULL, answered_by = NULL WHERE case_id = $1::bigint "
+    "AND answered_by = $2::bigint"};
+
 static void instruction_of(const PGresult *r, int i, void *item, void *ctx)
 {
     (void)ctx;
@@ -183,6 +188,14 @@ bool store_instruction_answer(struct tx *tx, long long case_id, long long id, co
     *done = PQntuples(r) == 1;
     PQclear(r);
     return true;
+}
+
+bool store_instruction_unanswer(struct tx *tx, long long case_id, long long event_id,
+                                struct berr *err)
+{
+    char c[24], e[24];
+    const char *p[2] = {stmt_id(c, case_id), stmt_id(e, event_id)};
+    return stmt_exec(tx, &unanswer_item, p, err);
 }
 
 /* ---- settings -------------------------------------------------------------------------- */

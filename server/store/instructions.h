@@ -83,6 +83,10 @@ BERKAS_MUST_CHECK bool store_instruction_answer(struct tx *tx, long long case_id
                                                 const char *answer, long long event_id, bool *done,
                                                 struct berr *err);
 
+/* The item of case_id answered by event_id open again (the answer withdrawn); none: nothing. */
+BERKAS_MUST_CHECK bool store_instruction_unanswer(struct tx *tx, long long case_id,
+                                                  long long event_id, struct berr *err);
+
 /* ---- settings -------------------------------------------------------------------------- */
 
 /* The setting dossier.tahap1_requires_documents: true unless set to false. */

@@ -517,6 +517,45 @@ START_TEST(test_the_cli_records_an_item_that_cannot_be_met)
 }
 END_TEST
 
+/* An answer recorded in error and withdrawn (a correction saying withdraws: the log says it
+ * never stood) leaves its item open again - the re-send is refused for it (KUHAP 110(3), 138(2))
+ * - and the item takes a new answer (found by helper unmet: the item stayed marked answered in
+ * app.instructions, "sudah dijawab", so it could never be answered again and the file never
+ * re-sent). */
+START_TEST(test_an_item_whose_answer_was_withdrawn_takes_a_new_one)
+{
+    long long id = returned_case();
+    long long i1 = item_id(id, 1), i2 = item_id(id, 2), i3 = item_id(id, 3);
+    answer_met(id, i1, "2026-06-17", witness_bap(id, "Hendra Saputra", "2026-06-17", true));
+    long long bap2 = witness_bap(id, "Rina Marlina", "2026-06-18", true);
+    long long wrong = answer_met(id, i2, "2026-06-18", bap2);
+    char m[1024];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld,"
+             "\"unmet_reason\":\"" REASON "\"",
+             i3);
+    json_decref(act(id, demo.inv, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-18\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"jawaban dicatat untuk petunjuk yang salah\"",
+             wrong);
+    json_decref(act(id, demo.inv, m, 201));
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(json_array_get(items_of(c, 1), 1), "status"), "terbuka");
+    json_decref(c);
+    /* open again: the file is not re-sent without it */
+    long long before = events_of(id);
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-22\"", 422));
+    ck_assert_int_eq(events_of(id), before);
+    /* answered anew */
+    answer_met(id, i2, "2026-06-20", bap2);
+    c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(json_array_get(items_of(c, 1), 1), "status"), "dipenuhi");
+    json_decref(c);
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-22\"", 201));
+}
+END_TEST
+
 Suite *suite_unmet(void)
 {
     Suite *s = suite_create("unmet");
@@ -526,6 +565,7 @@ Suite *suite_unmet(void)
     tcase_add_test(tc, test_a_resend_may_say_an_item_cannot_be_met);
     tcase_add_test(tc, test_a_correction_turns_an_unmet_answer_into_a_met_one_and_back);
     tcase_add_test(tc, test_bad_unmet_answers_are_refused_and_change_nothing);
+    tcase_add_test(tc, test_an_item_whose_answer_was_withdrawn_takes_a_new_one);
     tcase_add_test(tc, test_the_cli_records_an_item_that_cannot_be_met);
     suite_add_tcase(s, tc);
     return s;
