@@ -632,6 +632,17 @@ static void case_view_of(const struct casefile *cf, const struct clock_set *set,
 }
 
 /* The case's own row with the core's view of it (taken); NULL with err. */
+
+/* Whether the file was handed over under the short procedure (UU 6/2011 Pasal 110; DOMAIN
+ * 4.14): its stage is handed_over by a short_procedure_handover that stands - not Tahap II. */
+static bool handed_short(const struct casefile *cf)
+{
+    struct case_event e;
+    for (int i = cf->nevents - 1; cf->stage == ST_HANDED_OVER && i >= 0; i--)
+        if (evlog_effective(cf->ev, cf->nevents, i, &e) && e.event == EV_SHORT_PROCEDURE_HANDOVER)
+            return true;
+    return false;
+}
 static json_t *case_doc(struct tx *tx, const struct casefile *cf, struct case_view *v,
                         struct berr *err)
 {
@@ -651,8 +662,9 @@ static json_t *case_doc(struct tx *tx, const struct casefile *cf, struct case_vi
         "{s:I, s:s, s:s, s:s, s:i, s:{s:I, s:s, s:s, s:s}, s:o, s:s, s:s, s:s, "
         "s:s, s:b, s:s, s:o, s:o, s:o, s:s, s:i}",
         "id", (json_int_t)cf->id, "number", h.number, "stage", h.stage, "stage_label",
-        stage_label(cf->stage), "version", cf->version, "office", "id", (json_int_t)h.office_id,
-        "code", h.office_code, "name", h.office_name, "tz", h.office_tz, "kejari",
+        handed_short(cf) ? STAGE_SHORT_HANDED_OVER_LABEL : stage_label(cf->stage), "version",
+        cf->version, "office", "id", (json_int_t)h.office_id, "code", h.office_code, "name",
+        h.office_name, "tz", h.office_tz, "kejari",
         h.kejari_id ? json_pack("{s:I, s:s}", "id", (json_int_t)h.kejari_id, "name", h.kejari_name)
                     : json_null(),
         "source", h.source, "source_note", h.source_note, "summary", h.summary, "opened_on",

@@ -37,7 +37,8 @@ static const char *arrival_label(const char *kind)
         {"tahap1", "Berkas perkara masuk (Tahap I)"},
         {"resend", "Berkas dikirim kembali setelah P-19"},
         {"tahap2", "Penyerahan tersangka dan barang bukti (Tahap II)"},
-        {"sp3", "Pemberitahuan penghentian penyidikan (SP3)"}};
+        {"sp3", "Pemberitahuan penghentian penyidikan (SP3)"},
+        {"short", "Penyerahan perkara acara singkat"}};
     for (size_t i = 0; kind && i < sizeof words / sizeof words[0]; i++)
         if (strcmp(kind, words[i][0]) == 0)
             return words[i][1];
@@ -173,9 +174,18 @@ static bool was_read(const struct store_inbox_page *pg, long long case_id, json_
     return false;
 }
 
+/* Whether arrival a is the hand-over under the short procedure (UU 6/2011 Pasal 110): the
+ * suspect, the evidence and the catatan go to the Penuntut Umum at once - no P-21 before it, no
+ * berkas perkara, no receipt for him to record in berkas (DOMAIN 4.14). */
+static bool handed_short(json_t *a)
+{
+    const char *kind = json_string_value(json_object_get(a, "kind"));
+    return kind && strcmp(kind, "short") == 0;
+}
+
 /* The case's arrivals as the prosecutor sees them, each read or not; awaiting while neither
  * received nor ended by the SP3's notice (ended_on: the investigation stopped, KUHAP 109(3):
- * nothing to receive any more). */
+ * nothing to receive any more) - a short procedure's hand-over awaits nothing of him. */
 static json_t *arrivals_json(json_t *detail, const struct store_inbox_page *pg, long long case_id)
 {
     json_t *arrivals = json_array(), *a;
@@ -193,7 +203,8 @@ static json_t *arrivals_json(json_t *detail, const struct store_inbox_page *pg, 
                       json_is_object(rec) ? json_incref(json_object_get(rec, "on")) : json_null(),
                       "ended_on",
                       json_is_object(end) ? json_incref(json_object_get(end, "on")) : json_null(),
-                      "awaiting", !json_is_object(rec) && !json_is_object(end), "read", read));
+                      "awaiting", !json_is_object(rec) && !json_is_object(end) && !handed_short(a),
+                      "read", read));
     }
     return arrivals;
 }
@@ -242,15 +253,20 @@ static json_t *inbox_item(const struct store_inbox_page *pg, const struct store_
     json_t *latest = json_array_get(arrivals, json_array_size(arrivals) - 1);
     json_t *latest_raw = json_array_get(json_object_get(detail, "arrivals"),
                                         json_array_size(json_object_get(detail, "arrivals")) - 1);
+    /* a file handed over under the short procedure: said so, not "Tahap II", and no dossier - it
+     * has no berkas perkara (DOMAIN 4.14) */
+    bool by_short = st == ST_HANDED_OVER && handed_short(latest_raw);
     json_t *item = json_pack(
         "{s:I, s:s, s:{s:s, s:s}, s:s, s:s, s:O, s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o}",
         "case_id", (json_int_t)r->case_id, "number", r->number, "from", "code", r->office_code,
-        "name", r->office_name, "stage", stage_code(st), "stage_label", stage_label(st), "latest",
+        "name", r->office_name, "stage", stage_code(st), "stage_label",
+        by_short ? STAGE_SHORT_HANDED_OVER_LABEL : stage_label(st), "latest",
         latest ? latest : json_null(), "arrivals", arrivals, "unread", r->unread, "suspects",
         suspects_json(pg, r->case_id), "offences", offences_json(pg, r->case_id), "jaksa", jaksa,
         "deadline", deadline_json(detail, z, pg->now), "next",
         next_verbs(latest_raw, st, json_array_size(jaksa) > 0, return_period_over(detail, pg->now)),
-        "dossier", json_sprintf("/api/v1/cases/%lld/dossier.pdf", r->case_id));
+        "dossier",
+        by_short ? json_null() : json_sprintf("/api/v1/cases/%lld/dossier.pdf", r->case_id));
     json_decref(detail);
     return item;
 }
@@ -293,13 +309,13 @@ static bool parse_inbox_cursor(const char *s, struct inbox_cursor *c)
 static bool check_inbox_filter(const struct inbox_filter *f, struct berr *err)
 {
     struct inbox_cursor c;
-    static const char *const kinds[] = {"spdp", "tahap1", "resend", "tahap2", "sp3", NULL};
+    static const char *const kinds[] = {"spdp", "tahap1", "resend", "tahap2", "sp3", "short", NULL};
     bool kind_ok = !f->kind;
     for (size_t i = 0; f->kind && kinds[i]; i++)
         kind_ok |= strcmp(f->kind, kinds[i]) == 0;
     if (!kind_ok)
         return berr_field(err, BERR_BAD_INPUT, "kind",
-                          "kind: spdp, tahap1, resend, tahap2 atau sp3");
+                          "kind: spdp, tahap1, resend, tahap2, sp3 atau short");
     if (f->unread && strcmp(f->unread, "true") != 0 && strcmp(f->unread, "false") != 0)
         return berr_field(err, BERR_BAD_INPUT, "unread", "unread: true atau false");
     if (f->mine && strcmp(f->mine, "true") != 0 && strcmp(f->mine, "false") != 0)

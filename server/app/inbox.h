@@ -23,7 +23,7 @@ struct app;
 
 struct inbox_filter {
     const char *unread; /* "true": only what the caller has not read */
-    const char *kind;   /* the latest arrival: spdp, tahap1, resend, tahap2 */
+    const char *kind;   /* the latest arrival: spdp, tahap1, resend, tahap2, sp3, short */
     const char *mine;   /* "true": only the cases naming the caller jaksa peneliti */
     long long case_id;  /* one case, or 0 */
     const char *cursor;

@@ -67,8 +67,10 @@ static long long party_of(const struct casefile *cf, int suspect)
 
 /* ---- what the log says beyond the clocks --------------------------------------------- */
 
-static const char *const arrival_kinds[] = {"spdp", "tahap1", "resend", "tahap2", "sp3"};
-enum { ARR_SPDP, ARR_TAHAP1, ARR_RESEND, ARR_TAHAP2, ARR_SP3, ARR__COUNT };
+/* short: the hand-over under the short procedure (UU 6/2011 Pasal 110), not Tahap II: no P-21,
+ * no berkas perkara, nothing for the prosecutor to record in berkas (DOMAIN 4.14) */
+static const char *const arrival_kinds[] = {"spdp", "tahap1", "resend", "tahap2", "sp3", "short"};
+enum { ARR_SPDP, ARR_TAHAP1, ARR_RESEND, ARR_TAHAP2, ARR_SP3, ARR_SHORT, ARR__COUNT };
 
 static const char *const date_keys[SUMMARY_DATES] = {"sprindik_on", "p21_on",      "tahap1_on",
                                                      "tahap2_on",   "tak_on",      "sp3_on",
@@ -129,8 +131,10 @@ static bool note_arrival(struct summary_walk *w, const struct casefile *cf, int 
         kind = ARR_RESEND;
         break;
     case EV_TAHAP2_DONE:
-    case EV_SHORT_PROCEDURE_HANDOVER:
         kind = ARR_TAHAP2;
+        break;
+    case EV_SHORT_PROCEDURE_HANDOVER:
+        kind = ARR_SHORT;
         break;
     default:
         break;
@@ -606,7 +610,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-30" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-31" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -629,7 +633,8 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
                           27: only the SPDP to the Kejari is the SPDP sent (its clock, P-17);      \
                           28: an SPDP's arrival by its addressee as corrected;                     \
                           29: the SP3's notice, a clock per recipient; its arrival as corrected;   \
-                          30: a custody notice (family, consular) outlives the file's end */
+                          30: a custody notice (family, consular) outlives the file's end;         \
+                          31: the short procedure's hand-over is its own arrival (short) */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

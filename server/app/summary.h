@@ -53,7 +53,7 @@ BERKAS_MUST_CHECK json_t *summary_compute(const struct casefile *cf, struct berr
 
 struct summary_arrival {
     int event;    /* log index */
-    int kind;     /* spdp, tahap1, resend, tahap2 */
+    int kind;     /* spdp, tahap1, resend, tahap2, sp3, short */
     int received; /* log index of the receipt, or -1 */
 };
 

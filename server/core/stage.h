@@ -33,6 +33,11 @@ const char *stage_code(enum stage s);
 /* Indonesian label ("Penelitian berkas (Tahap I)"), or "" for an invalid stage. */
 const char *stage_label(enum stage s);
 
+/* The label of handed_over reached by the short procedure (UU 6/2011 Pasal 110: the suspect,
+ * the evidence and the catatan go to the Penuntut Umum with no P-21 and no berkas perkara;
+ * DOMAIN 4.14), which is not Tahap II. */
+#define STAGE_SHORT_HANDED_OVER_LABEL "Penyerahan perkara acara singkat"
+
 /* Where the stage comes from in the law, for tooltips and forms. */
 const char *stage_basis(enum stage s);
 

@@ -28,9 +28,10 @@ struct store_inbox_query {
     int limit;          /* rows to fetch */
     long long me;       /* the prosecutor */
     bool unread;        /* only what me has not read */
-    const char *kind;   /* NULL, or the latest arrival's kind: spdp, tahap1, resend, tahap2 */
-    bool mine;          /* only the cases naming me jaksa peneliti */
-    long long case_id;  /* one case, or 0 */
+    const char
+        *kind; /* NULL, or the latest arrival's kind: spdp, tahap1, resend, tahap2, sp3, short */
+    bool mine; /* only the cases naming me jaksa peneliti */
+    long long case_id; /* one case, or 0 */
 };
 
 struct store_inbox_row {

@@ -216,6 +216,66 @@ START_TEST(test_a_stopped_investigation_offers_the_prosecutor_nothing)
 }
 END_TEST
 
+/* UU 6/2011 Pasal 110 (DOMAIN 4.14): a Pasal 116 file goes the short way - the PPNS hands the
+ * suspect, the evidence and the catatan to the Penuntut Umum; there is no P-21 before it and no
+ * berkas perkara.  Found in acceptance: the inbox called it Tahap II (latest.kind tahap2, 'Tahap
+ * II selesai'), awaiting for ever with nothing to record, and offered a dossier that answered 422.
+ * It says what it is, awaits nothing of him, offers no dossier; the case says so too; another
+ * Kejari's prosecutor does not see it. */
+START_TEST(test_a_short_procedure_handover_arrives_as_what_it_is)
+{
+    char date[11], body[512], path[96];
+    days_ago(5, date);
+    snprintf(body, sizeof body,
+             "{\"source\":\"tim_pora\",\"opened_on\":\"%s\",\"summary\":\"Acara singkat\","
+             "\"kejari_id\":%lld}",
+             date, kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    rec(id, inv, "sprindik_issued", 4, NULL);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, inv,
+                     "{\"kind\":\"suspect\",\"name\":\"SATO KENJI\",\"nationality\":\"JP\"}", 201);
+    long long pid = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"116\",\"party_id\":%lld}", pid);
+    json_decref(call("POST", path, inv, body, 201));
+    char extra[256];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", pid);
+    rec(id, inv, "suspect_designated", 4, extra);
+    rec(id, inv, "short_procedure_handover", 2,
+        "\"catatan\":\"Tidak memperlihatkan paspor ketika diminta petugas (Pasal 116)\"");
+    json_t *items = inbox(pros, NULL);
+    json_t *row = row_of(items, id);
+    ck_assert_ptr_nonnull(row);
+    ck_assert_str_eq(latest(row, "kind"), "short");
+    ck_assert_str_eq(latest(row, "label"), "Penyerahan perkara acara singkat");
+    ck_assert(json_is_false(json_object_get(json_object_get(row, "latest"), "awaiting")));
+    ck_assert_str_eq(json_string_value(json_object_get(row, "stage")), "handed_over");
+    ck_assert_str_eq(json_string_value(json_object_get(row, "stage_label")),
+                     "Penyerahan perkara acara singkat");
+    ck_assert_int_eq(json_array_size(json_object_get(row, "next")), 0);
+    ck_assert(json_is_null(json_object_get(row, "dossier")));
+    json_decref(items);
+    items = inbox(pros, "kind=short");
+    ck_assert_ptr_nonnull(row_of(items, id));
+    json_decref(items);
+    items = inbox(pros, "kind=tahap2");
+    ck_assert_ptr_null(row_of(items, id));
+    json_decref(items);
+    items = inbox(pros_mre, NULL);
+    ck_assert_ptr_null(row_of(items, id));
+    json_decref(items);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    c = call("GET", path, inv, NULL, 200);
+    ck_assert_str_eq(json_string_value(json_object_get(c, "stage_label")),
+                     "Penyerahan perkara acara singkat");
+    json_decref(c);
+}
+END_TEST
+
 static int cli(char **out, ...);
 
 /* The arrival of kind of the row's arrivals (the first), or NULL. */
@@ -741,6 +801,7 @@ Suite *suite_inbox(void)
     tcase_add_test(tc, test_only_prosecutors_have_an_inbox_and_bad_filters_are_refused);
     tcase_add_test(tc, test_receive_appoint_return_and_accept_from_the_inbox);
     tcase_add_test(tc, test_past_the_pus_14_days_the_inbox_offers_no_return);
+    tcase_add_test(tc, test_a_short_procedure_handover_arrives_as_what_it_is);
     suite_add_tcase(s, tc);
     return s;
 }
