@@ -980,6 +980,8 @@ function staleWarning(c, s, reload) {
           ? `Diterbitkan sebelum pelapor/korban ${s.party_added.name} ditambahkan, yang kini harus disebut: cabut dan terbitkan ulang`
           : s.party_changed
           ? `Diterbitkan sebelum data pihak ${s.party_changed.name} diubah${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`
+          : s.evidence_changed
+          ? `Diterbitkan sebelum barang bukti ${s.evidence_changed.description} dikoreksi${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`
           : (s.charges_withdrawn || []).length
             ? `Menyebut Pasal ${codes(s.charges_withdrawn)}, yang ditarik sesudah dokumen ini diterbitkan: cabut dan terbitkan ulang`
             : `Diterbitkan sebelum nomor tindakannya diberikan ulang${what ? ` (berubah: ${what})` : ''}: cabut dan terbitkan ulang`,

@@ -152,13 +152,14 @@ static bool first_visit(struct scan *s, int id, int gen)
     return fresh;
 }
 
-/* An /OpenAction that only opens the file at a place: a destination or a plain /GoTo. */
+/* An /OpenAction that only opens the file at a place: a destination or a plain /GoTo - one
+ * chaining no further action (/Next: a /URI, /Named Print, /Hide... would run unasked too). */
 static bool opens_at_a_place(qpdf_data q, qpdf_oh v)
 {
     if (qpdf_oh_is_array(q, v))
         return true;
     qpdf_oh kind = qpdf_oh_get_key_if_dict(q, v, "/S");
-    bool go = qpdf_oh_is_name_and_equals(q, kind, "/GoTo");
+    bool go = qpdf_oh_is_name_and_equals(q, kind, "/GoTo") && !qpdf_oh_has_key(q, v, "/Next");
     qpdf_oh_release(q, kind);
     return go;
 }

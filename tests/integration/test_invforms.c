@@ -1370,6 +1370,14 @@ START_TEST(test_the_consular_notice_of_a_detention_without_an_arrest)
                   "a detention's notice speaks of an arrest: %.2000s", t);
     free(t);
     json_decref(e);
+    /* its draft, asked for the suspect with no act named, tells of the same detention */
+    char route[160];
+    snprintf(route, sizeof route,
+             "/api/v1/cases/%lld/forms/notifikasi_konsuler.pdf?party=pihak-%lld", id, party);
+    t = fill_pdf_text(demo.port, demo.inv, route);
+    assert_has(t, "telah menahan seorang warga negara Vietnam", "the draft");
+    assert_has(t, "ditahan di Rutan Kelas I Palembang", "the draft");
+    free(t);
 }
 END_TEST
 

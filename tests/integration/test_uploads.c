@@ -332,6 +332,12 @@ START_TEST(test_launch_submit_and_embedded_files_are_refused)
     d = pdf_make("/OpenAction << /S /URI /URI (http://contoh.invalid) >>", "", NULL);
     refused(&d, "/OpenAction", NULL);
     pdf_free(&d);
+    /* so is one chained behind a plain /GoTo (/Next: reviewer's finding) */
+    d = pdf_make("/OpenAction << /S /GoTo /D [3 0 R /Fit] /Next << /S /URI /URI "
+                 "(http://contoh.invalid) >> >>",
+                 "", NULL);
+    refused(&d, "/OpenAction", NULL);
+    pdf_free(&d);
 }
 END_TEST
 

@@ -674,3 +674,28 @@ test('the Korwas cover letter is offered beside the copy to Korwas only', async 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// A thing's description set right after the BA Penyitaan that lists it was issued (DOMAIN 12):
+// the BA is listed beside it on the page, in the words of what happened - the thing corrected -,
+// not as a number given anew (reviewer's finding: the banner had no words for it).
+test('a seizure paper listing a thing corrected since says so on the page', async () => {
+  const c0 = await newCase('Uji barang bukti dikoreksi sesudah BA Penyitaan');
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Lê Văn Tám', nationality: 'VN', passport_no: 'C7654321' }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '122(a)', party_id: suspect.id }, 201);
+  const sprindik = (await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200)).history.find((e) => e.type === 'sprindik_issued');
+  await must('POST', `/api/v1/cases/${c0.id}/forms/sprindik`, inv, { event: sprindik.id }, 201);
+  const ev = (body) => must('POST', `/api/v1/cases/${c0.id}/events`, inv, body, 201);
+  const hotel = await ev({ type: 'seizure_done', date: daysAgo(6), scene: 'Hotel Sriwijaya kamar 12', urgent_reason: 'paspor hendak dibawa pergi' });
+  const item = await must('POST', `/api/v1/cases/${c0.id}/evidence`, inv, { description: 'Paspor Vietnam C7654321', quantity: '1 (satu) buku', seized_from: suspect.id, seized_on: daysAgo(6), seizure_event: hotel.id }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/forms/sp_penyitaan`, inv, { event: hotel.id }, 201);
+  const ba = await must('POST', `/api/v1/cases/${c0.id}/forms/ba_penyitaan`, inv, { event: hotel.id }, 201);
+  await must('PUT', `/api/v1/cases/${c0.id}/evidence/${item.id}`, inv, { description: 'Paspor Republik Sosialis Vietnam C7654321' }, 200, { 'If-Match': '"1"' });
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  const banner = page.locator(`.stale[data-document="${ba.id}"] .banner`);
+  await banner.waitFor();
+  const text = await banner.innerText();
+  assert.match(text, /Diterbitkan sebelum barang bukti .*dikoreksi/);
+  assert.doesNotMatch(text, /nomor tindakannya/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
