@@ -380,6 +380,17 @@ const FIELDS = {
     el: h('select', null, h('option', { value: '' }, '— pilih —'), actsOf(c, (e) => /^(search|seizure)_done$/.test(e.type) && e.payload && e.payload.urgent_reason).map((e) => h('option', { value: e.id }, `${e.label || e.type} · ${date(e.legal_date || e.legal_at)}`))),
     value: (el) => (el.value ? Number(el.value) : undefined),
   }),
+  // a deposit of things seized (KUHAP 44(1)): where (the Rupbasan) and which things - its BA
+  // Penitipan prints those
+  place: () => ({ label: 'Tempat penitipan (Rupbasan)', el: h('input', { maxlength: 200, placeholder: 'mis. Rupbasan Kelas I Palembang' }) }),
+  items: (c) => ({
+    label: 'Barang bukti yang dititipkan',
+    el: h('select', { multiple: true, size: Math.min(6, Math.max(2, (c.evidence || []).length)) }, (c.evidence || []).map((x) => h('option', { value: x.id }, `${x.description}${x.quantity ? ` · ${x.quantity}` : ''}`))),
+    value: (el) => {
+      const ids = [...el.selectedOptions].map((o) => Number(o.value));
+      return ids.length ? ids : undefined;
+    },
+  }),
   late_reason: () => ({ label: 'Alasan dicatat terlambat', el: h('textarea', { rows: 2, maxlength: 500 }) }),
   severe_illness: () => ({ label: 'Sakit berat (surat dokter)', el: h('input', { type: 'checkbox' }), value: (el) => el.checked || undefined }),
   polri_involved: () => ({ label: 'Dengan bantuan Polri', el: h('input', { type: 'checkbox' }), value: (el) => el.checked || undefined }),
@@ -439,6 +450,10 @@ function nextActs(c, reload) {
   // a letter says to whom it went: the law's recipients are offered before the server asks
   const offer = () => {
     if (type.value === 'letter_delivered') ask('recipient');
+    if (type.value === 'evidence_deposited') {
+      ask('place');
+      ask('items');
+    }
   };
   type.addEventListener('change', () => {
     key = newKey();

@@ -19,6 +19,7 @@
 #include "app.h"
 #include "audit.h"
 #include "casefile.h"
+#include "deposit.h"
 #include "events.h"
 #include "evfield.h"
 #include "forms.h"
@@ -1078,7 +1079,8 @@ static bool act_input(struct recording *r, struct berr *err)
         !check_input(r->tx, cf, r->ev, in, err) ||
         !check_ground(cf, r->ev, in, r->date, r->out, err) ||
         !permit_check(cf, r->ev, casefile_acting_as(cf, r->ev, in->corrects), in, r->date, r->at,
-                      r->has_time, r->out, err))
+                      r->has_time, r->out, err) ||
+        !deposit_check(r->tx, cf, r->ev, casefile_acting_as(cf, r->ev, in->corrects), in, err))
         return false;
     /* a summons names the day to appear, no earlier than the day it is
      * served (KUHAP 112, 227(1)); whether the notice is long enough is the

@@ -57,6 +57,8 @@ struct event_input {
     const char *facility;        /* detained, detention_type_changed: where the suspect is
                                     held (KUHAP 21(2)) */
     const char *scene;           /* arrested, seizure_done, search_done: where it was done */
+    const char *place;           /* evidence_deposited: the Rupbasan (KUHAP 44(1)) */
+    json_t *items;               /* evidence_deposited: the evidence ids deposited */
     const char *permit_kind;     /* court_permit_received: izin | persetujuan */
     const char *permit_for;      /* court_permit_received: penggeledahan | penyitaan */
     long long permit_act;        /* search_done, seizure_done: the court_permit_received (izin) */

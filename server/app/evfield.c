@@ -209,6 +209,10 @@ json_t *evfield_payload(const struct event_input *in)
             json_object_set_new(p, r->key, json_deep_copy(list));
             break;
         }
+        case PAY_LIST:
+            if (json_array_size(member_json(in, r)) > 0)
+                json_object_set_new(p, r->key, json_deep_copy(member_json(in, r)));
+            break;
         case PAY_NONE:
             break;
         }

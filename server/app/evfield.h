@@ -43,6 +43,7 @@ enum evf_payload {
     PAY_TRUE,    /* true, when true */
     PAY_ID,      /* the id, when not 0 */
     PAY_COUNTED, /* the list when not empty, and "items": its length */
+    PAY_LIST,    /* the list when not empty */
 };
 
 /* What a stored member sets in the core's struct case_event (core/evlog.h). */

@@ -277,6 +277,10 @@ static const struct stmt evidence_update = {
     "updated_at = now() WHERE case_id = $1::bigint AND id = $2::bigint AND "
     "($7::int IS NULL OR version = $7::int) RETURNING id"};
 
+static const struct stmt evidence_in_case = {
+    "cases.evidence_in_case", 2,
+    "SELECT 1 FROM app.evidence WHERE case_id = $1::bigint AND id = $2::bigint"};
+
 static const struct stmt evidence_of_act = {
     "cases.evidence_of_act", 2,
     "SELECT count(*) FROM app.evidence WHERE case_id = $1::bigint AND seizure_event = "
@@ -412,6 +416,14 @@ bool store_evidence_update(struct tx *tx, long long case_id, long long item, int
                         if_match >= 0 ? ver : NULL,
                         in->seizure_event ? stmt_id(sid, in->seizure_event) : NULL};
     return stmt_one(tx, &evidence_update, p, done, NULL, err);
+}
+
+bool store_evidence_in_case(struct tx *tx, long long case_id, long long item, bool *found,
+                            struct berr *err)
+{
+    char cid[24], iid[24];
+    const char *p[2] = {stmt_id(cid, case_id), stmt_id(iid, item)};
+    return stmt_one(tx, &evidence_in_case, p, found, NULL, err);
 }
 
 bool store_evidence_of_act(struct tx *tx, long long case_id, long long event_id, long long *n,

@@ -148,6 +148,10 @@ BERKAS_MUST_CHECK bool store_evidence_update(struct tx *tx, long long case_id, l
                                              int if_match, const struct store_evidence_in *in,
                                              bool *done, struct berr *err);
 
+/* *found: whether item is an item of evidence of the case. */
+BERKAS_MUST_CHECK bool store_evidence_in_case(struct tx *tx, long long case_id, long long item,
+                                              bool *found, struct berr *err);
+
 /* *n: how many items of the case name the seizure act event_id as the one that took them. */
 BERKAS_MUST_CHECK bool store_evidence_of_act(struct tx *tx, long long case_id, long long event_id,
                                              long long *n, struct berr *err);

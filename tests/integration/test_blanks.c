@@ -245,7 +245,13 @@ START_TEST(test_a_berita_acara_states_the_hour_of_its_act_or_no_hour)
              "\"SP.Han/15/III/2026/Ditreskrimsus\"",
              party);
     long long han = act(id, m);
-    long long titip = act(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-03-06\"");
+    char *items = api_evidence_ids(demo.port, id, demo.inv);
+    snprintf(m, sizeof m,
+             "\"type\":\"evidence_deposited\",\"date\":\"2026-03-06\",\"place\":\"Rupbasan Kelas I "
+             "Palembang\",\"items\":%s",
+             items);
+    free(items);
+    long long titip = act(id, m);
     json_decref(issue(id, "sp_penggeledahan", dah, "{}", 201));
     json_decref(issue(id, "sp_penyitaan", sita, "{}", 201));
     json_decref(issue(id, "sp_penahanan", han, "{}", 201));

@@ -501,7 +501,13 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
     json_decref(d);
     json_decref(e);
     /* deposited with the Rupbasan */
-    e = act(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-01-08\"", "\"ba_penitipan\"", 201);
+    char *items = api_evidence_ids(demo.port, id, demo.inv);
+    snprintf(m, sizeof m,
+             "\"type\":\"evidence_deposited\",\"date\":\"2026-01-08\",\"place\":\"Rupbasan Kelas I "
+             "Palembang\",\"items\":%s",
+             items);
+    free(items);
+    e = act(id, m, "\"ba_penitipan\"", 201);
     t = text_of_doc(paper(e, 0));
     assert_has(t, "BERITA ACARA PENITIPAN BENDA SITAAN", "BA Penitipan");
     assert_has(t, "Rupbasan Kelas I Palembang", "BA Penitipan");
@@ -590,9 +596,9 @@ START_TEST(test_the_investigators_papers_refuse_bad_input)
     json_t *e = act(id, m, NULL, 201);
     long long arrest = json_integer_value(json_object_get(e, "id"));
     json_decref(e);
-    e = act(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-02-05\"", NULL, 201);
-    long long deposit = json_integer_value(json_object_get(e, "id"));
-    json_decref(e);
+    /* a deposit recorded before it named its things (app/deposit.h), of a case with none */
+    long long deposit =
+        harness_legacy_act(demo.db, id, "evidence_deposited", "2026-02-05", 0, 0, "{}");
     long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
     /* an Indonesian has no consulate to notify */
     json_t *p = issue(id, "notifikasi_konsuler", arrest, NULL, 422);

@@ -283,6 +283,7 @@ static const struct {
 
 struct mcase {
     long long id;
+    long long item_id; /* its item of evidence, which a deposit deposits */
     int nsus;
     long long sus_id[MAX_SUS];
     long long witness_id;
@@ -321,7 +322,8 @@ struct mcase {
 /* One request as the model builds it. */
 struct req {
     enum event ev;
-    unsigned role; /* one ACTOR_* bit; 0 for an administrator */
+    long long deposit_item; /* a new deposit: the item it deposits (app/deposit.h) */
+    unsigned role;          /* one ACTOR_* bit; 0 for an administrator */
     bool timed;
     int64_t at;
     struct caldate date;
@@ -2613,6 +2615,10 @@ static char *req_json(const struct req *r)
     }
     if (r->urgent)
         json_object_set_new(o, "urgent_reason", json_string("Saksi akan meninggalkan Indonesia"));
+    if (r->deposit_item) {
+        json_object_set_new(o, "place", json_string("Rupbasan Kelas I Palembang"));
+        json_object_set_new(o, "items", json_pack("[I]", (json_int_t)r->deposit_item));
+    }
     if (r->permit_kind || r->extra == MF_PERMIT_KIND)
         json_object_set_new(o, "permit_kind",
                             json_string(r->permit_kind ? r->permit_kind : "izin"));
@@ -2888,6 +2894,11 @@ static struct mcase *model_open(struct model *m)
     mc->witness_id =
         post_id(c, path, demo.inv, json_pack("{s:s, s:s}", "kind", "witness", "name", "BUDI"), 201);
     ck_assert_msg(mc->witness_id > 0, "adding a witness: %s", c->buf);
+    /* the thing a deposit hands to the Rupbasan names (KUHAP 44(1)) */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", mc->id);
+    mc->item_id = post_id(c, path, demo.inv,
+                          json_pack("{s:s}", "description", "Paspor Vietnam C1234567"), 201);
+    ck_assert_msg(mc->item_id > 0, "adding an item of evidence: %s", c->buf);
     int p = rnd(m, NPROFILES);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", mc->id);
     for (int i = 0; i < profiles[p].n; i++) {
@@ -3151,6 +3162,8 @@ static void model_step(struct model *m, int step)
         return;
     struct req r;
     build_req(m, mc, step, &r);
+    if (r.ev == EV_EVIDENCE_DEPOSITED)
+        r.deposit_item = mc->item_id;
     struct expect x;
     expect_of(m, mc, &r, &x);
     char *body = req_json(&r);

@@ -398,7 +398,12 @@ START_TEST(test_a_paper_printing_an_item_corrected_after_it_is_stale)
     listed_for(id, ba_p, k2, "BA Penyitaan of 8 October after its item was linked away");
     listed_for(id, ba_u2, k2, "BA Penyitaan of 5 October after an item was linked to it");
     /* a paper listing every item: a new item is none it printed, a quantity corrected is */
-    long long titip = record(id, "\"type\":\"evidence_deposited\",\"date\":\"2026-10-09\"");
+    char m[300];
+    snprintf(m, sizeof m,
+             "\"type\":\"evidence_deposited\",\"date\":\"2026-10-09\",\"place\":\"Rupbasan Kelas I "
+             "Palembang\",\"items\":[%lld,%lld]",
+             k1, k2);
+    long long titip = record(id, m);
     long long ba_t = api_id(issue(id, "ba_penitipan", titip, 201));
     seized(id, 0, party, "Telepon genggam Samsung", "2026-10-09");
     listed_for(id, ba_t, 0, "BA Penitipan after an item recorded after it");
@@ -406,6 +411,95 @@ START_TEST(test_a_paper_printing_an_item_corrected_after_it_is_stale)
     listed_for(id, ba_t, 0, "BA Penitipan after a move of storage");
     correct_item(id, k1, "{\"quantity\":\"2 (dua) lembar\"}");
     listed_for(id, ba_t, k1, "BA Penitipan after a quantity corrected");
+}
+END_TEST
+
+/* A deposit hands THESE things to THAT Rupbasan (KUHAP 44(1)): the act names its place and its
+ * items, the BA Penitipan prints them and no other - it printed "kepada <the first item's
+ * storage>" and every item of the case (found in acceptance).  A new deposit without them, or
+ * naming a thing of another case, is refused, nothing recorded; one recorded before them loads
+ * and its paper lists every item as it did; a correction names the place right. */
+START_TEST(test_a_deposit_names_its_place_and_its_things)
+{
+    long long party, urgent, permitted, id = seizure_case(&party);
+    two_seizures(id, &urgent, &permitted);
+    long long p1 = seized(id, urgent, party, PASPOR_1, "2026-10-05");
+    long long p2 = seized(id, urgent, party, PASPOR_2, "2026-10-05");
+    seized(id, permitted, party, KTP_1, "2026-10-08");
+    long long k2 = seized(id, permitted, party, KTP_2, "2026-10-08");
+    long long other_party, other = seizure_case(&other_party);
+    long long theirs = seized(other, 0, other_party, "Paspor lain", "2026-10-05");
+    long long events = count_of("SELECT count(*) FROM app.events WHERE case_id = $1", id);
+    char path[96], m[400];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    char two[64], foreign[96], twice[96];
+    snprintf(two, sizeof two, "[%lld,%lld]", p1, p2);
+    snprintf(foreign, sizeof foreign, "[%lld,%lld,%lld]", p1, p2, theirs);
+    snprintf(twice, sizeof twice, "[%lld,%lld,%lld]", p1, p2, p1);
+    const struct {
+        const char *place, *items, *field;
+        long status;
+    } bad[] = {
+        {NULL, two, "place", 422},
+        {"\"Rupbasan Kelas I Palembang\"", NULL, "items", 422},
+        {"\"   \"", two, "place", 400},
+        {"\"Rupbasan Kelas I Palembang\"", foreign, "items", 422},
+        {"\"Rupbasan Kelas I Palembang\"", twice, "items", 400},
+        {"\"Rupbasan Kelas I Palembang\"", "[\"satu\"]", "items", 400},
+        {"\"Rupbasan Kelas I Palembang\"", "[]", "items", 400},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char body[400];
+        snprintf(body, sizeof body,
+                 "{\"type\":\"evidence_deposited\",\"date\":\"2026-10-09\"%s%s%s%s}",
+                 bad[i].place ? ",\"place\":" : "", bad[i].place ? bad[i].place : "",
+                 bad[i].items ? ",\"items\":" : "", bad[i].items ? bad[i].items : "");
+        json_t *p = call("POST", path, demo.inv, body, bad[i].status);
+        ck_assert_msg(strcmp(str(p, "field"), bad[i].field) == 0, "%zu: field %s", i,
+                      str(p, "field"));
+        json_decref(p);
+    }
+    ck_assert_int_eq(count_of("SELECT count(*) FROM app.events WHERE case_id = $1", id), events);
+    /* the passports to the Rupbasan of Palembang: its BA names it and them only */
+    snprintf(m, sizeof m,
+             "\"type\":\"evidence_deposited\",\"date\":\"2026-10-09\",\"place\":\"Rupbasan Kelas I "
+             "Palembang\",\"items\":[%lld,%lld]",
+             p1, p2);
+    long long titip = record(id, m);
+    char *t = paper_text(id, "ba_penitipan", titip);
+    assert_has(t, "kepada Rupbasan Kelas I Palembang", "BA Penitipan: its place");
+    lists_its_own(t, "BA Penitipan of the passports", PASPOR_1, PASPOR_2, KTP_1, KTP_2);
+    assert_lacks(t, "kepada Ruang barang bukti", "BA Penitipan: not the first item's storage");
+    free(t);
+    /* an identity card to another Rupbasan, the place first mistyped, then corrected */
+    snprintf(m, sizeof m,
+             "\"type\":\"evidence_deposited\",\"date\":\"2026-10-10\",\"place\":\"Rupbasan Kelas I "
+             "Jakarta Pusat\",\"items\":[%lld]",
+             k2);
+    long long card = record(id, m);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-10-10\",\"corrects\":%lld,\"place\":"
+             "\"Rupbasan Kelas I Jakarta Selatan\"",
+             card);
+    record(id, m);
+    t = paper_text(id, "ba_penitipan", card);
+    assert_has(t, "kepada Rupbasan Kelas I Jakarta Selatan", "BA Penitipan: its place corrected");
+    lists_its_own(t, "BA Penitipan of the card", KTP_2, KTP_2, PASPOR_1, KTP_1);
+    free(t);
+    /* a deposit recorded before it named them: loads, its paper lists every item as before */
+    long long old = harness_legacy_act(demo.db, id, "evidence_deposited", "2026-10-11", 0, 0, "{}");
+    t = paper_text(id, "ba_penitipan", old);
+    lists_its_own(t, "BA Penitipan of a deposit recorded before", PASPOR_1, KTP_2, "Paspor lain",
+                  "Paspor lain");
+    assert_has(t, KTP_1, "BA Penitipan of a deposit recorded before");
+    free(t);
+    /* who may not: another office's PPNS does not find the case, a supervisor does not record */
+    snprintf(m, sizeof m,
+             "{\"type\":\"evidence_deposited\",\"date\":\"2026-10-09\",\"place\":\"Rupbasan\","
+             "\"items\":[%lld]}",
+             p1);
+    json_decref(call("POST", path, demo_server_login(&demo, NIP_INV_MRE), m, 404));
+    json_decref(call("POST", path, demo_server_login(&demo, NIP_SUP_PLG), m, 403));
 }
 END_TEST
 
@@ -419,6 +513,7 @@ Suite *suite_seizure(void)
     tcase_add_test(tc, test_a_seizure_paper_of_an_act_with_nothing_linked_is_refused);
     tcase_add_test(tc, test_a_bad_seizure_event_is_refused_and_nothing_changes);
     tcase_add_test(tc, test_a_paper_printing_an_item_corrected_after_it_is_stale);
+    tcase_add_test(tc, test_a_deposit_names_its_place_and_its_things);
     suite_add_tcase(s, tc);
     return s;
 }

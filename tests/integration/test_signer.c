@@ -379,8 +379,13 @@ START_TEST(test_each_berita_acara_names_the_ppns_who_acted)
     made_by(id, d, ANDI, ANDI_NIP, SITI, "BA Penyitaan");
     json_decref(d);
     json_decref(e);
-    e = act(id, demo.inv, "\"type\":\"evidence_deposited\",\"date\":\"2026-03-13\"",
-            "\"ba_penitipan\"");
+    char *items = api_evidence_ids(demo.port, id, demo.inv);
+    snprintf(m, sizeof m,
+             "\"type\":\"evidence_deposited\",\"date\":\"2026-03-13\",\"place\":\"Rupbasan Kelas I "
+             "Palembang\",\"items\":%s",
+             items);
+    free(items);
+    e = act(id, demo.inv, m, "\"ba_penitipan\"");
     made_by(id, paper(e, 0), ANDI, ANDI_NIP, SITI, "BA Penitipan");
     json_decref(e);
 }

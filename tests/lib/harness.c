@@ -648,6 +648,24 @@ int api_seized_all(int port, long long case_id, const char *token, long long sei
     return n;
 }
 
+char *api_evidence_ids(int port, long long case_id, const char *token)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", case_id);
+    json_t *c = api_json(port, "GET", path, token, NULL, 200);
+    json_t *ids = json_array(), *e;
+    size_t i;
+    json_array_foreach(json_object_get(c, "evidence"), i, e)
+    {
+        json_array_append(ids, json_object_get(e, "id"));
+    }
+    char *text = json_dumps(ids, JSON_COMPACT);
+    json_decref(ids);
+    json_decref(c);
+    ck_assert(text != NULL);
+    return text;
+}
+
 char *api_login(int port, const char *nip, const char *password)
 {
     char body[512];

@@ -156,6 +156,10 @@ json_t *api_act(int port, long long case_id, const char *token, const char *memb
  * Returns how many were linked. */
 int api_seized_all(int port, long long case_id, const char *token, long long seizure);
 
+/* The ids of every item of evidence of case case_id as a JSON list ("[12,13]"; caller frees):
+ * the items of a fixture's deposit that deposits all the case holds. */
+char *api_evidence_ids(int port, long long case_id, const char *token);
+
 /* The "id" member of reply j (0 when none), which it decrefs: for the reply
  * of a POST that made something. */
 long long api_id(json_t *j);
