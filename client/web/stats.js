@@ -17,6 +17,7 @@ const ACTS = {
   resubmitted: 'Dikirim ulang',
   p21_received: 'P-21 diterima',
   tahap2_done: 'Tahap II',
+  short_procedure_handover: 'Penyerahan acara singkat',
   sp3_issued: 'SP3',
   lapsed: 'Lewat 60 hari',
 };

@@ -74,11 +74,21 @@ static bool parse_period(const struct stats_request *rq, struct period *p, struc
 
 /* ---- the figures --------------------------------------------------------------------- */
 
-/* The acts a report counts, in the order it shows them. */
-static const char *const counted_acts[] = {"report_registered", "sprindik_issued", "tak_decided",
-                                           "dismissed",         "tahap1_sent",     "p19_received",
-                                           "resubmitted",       "p21_received",    "tahap2_done",
-                                           "sp3_issued",        "lapsed",          NULL};
+/* The acts a report counts, in the order it shows them: the hand-over under the short procedure
+ * (UU 6/2011 Pasal 110) on its own, not as Tahap II - no P-21, no berkas perkara (DOMAIN 4.14). */
+static const char *const counted_acts[] = {"report_registered",
+                                           "sprindik_issued",
+                                           "tak_decided",
+                                           "dismissed",
+                                           "tahap1_sent",
+                                           "p19_received",
+                                           "resubmitted",
+                                           "p21_received",
+                                           "tahap2_done",
+                                           "short_procedure_handover",
+                                           "sp3_issued",
+                                           "lapsed",
+                                           NULL};
 
 /* The figures of one office (or of the reach), every member present. */
 static json_t *bucket(json_t *by, const char *office)

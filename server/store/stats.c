@@ -78,7 +78,7 @@ bool store_stats_acts(struct tx *tx, const struct store_stats_query *q,
     PGresult *r = run(
         tx, "acts",
         "SELECT s.office_id, CASE e.type WHEN 'deemed_complete_confirmed' THEN 'p21_received' "
-        "WHEN 'short_procedure_handover' THEN 'tahap2_done' ELSE e.type END AS t, count(*) "
+        "ELSE e.type END AS t, count(*) "
         "FROM app.events e JOIN app.case_summaries s ON s.case_id = e.case_id "
         "WHERE s.{col} = $1::bigint AND e.legal_date BETWEEN $2::date AND $3::date AND e.type IN "
         "('report_registered', 'sprindik_issued', 'tak_decided', 'dismissed', 'tahap1_sent', "

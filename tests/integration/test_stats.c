@@ -357,6 +357,42 @@ START_TEST(test_csv_and_pdf_carry_the_figures)
 }
 END_TEST
 
+/* UU 6/2011 Pasal 110 (DOMAIN 4.14): a Pasal 116 file handed over under the short procedure has no
+ * P-21 and no berkas perkara - it is not Tahap II.  Found in acceptance: the report counted it as
+ * tahap2_done, so a Ditjen reader could not tell the files that went the short way.  A file of
+ * its own, the month before the fixture's: counted as short_procedure_handover, tahap2_done 0,
+ * in the total, in its office and in the CSV. */
+START_TEST(test_a_short_procedure_handover_is_counted_as_itself)
+{
+    if (--m < 1) { /* this test's own month: the fixture's other files are not in it */
+        m = 12;
+        y--;
+    }
+    long long e = open_case(1);
+    rec(e, inv, "sprindik_issued", 2, NULL);
+    suspect(e, "116", 2);
+    rec(e, inv, "short_procedure_handover", 3,
+        "\"catatan\":\"Tidak memperlihatkan paspor ketika diminta petugas (Pasal 116)\"");
+    json_t *r = report(sup);
+    json_t *t = json_object_get(r, "total");
+    ck_assert_int_eq(n_of(t, "acts", "short_procedure_handover"), 1);
+    ck_assert_int_eq(n_of(t, "acts", "tahap2_done"), 0);
+    ck_assert_int_eq(n_of(t, "stages", "handed_over"), 1);
+    json_t *o = json_array_get(json_object_get(r, "offices"), 0);
+    ck_assert_int_eq(n_of(o, "acts", "short_procedure_handover"), 1);
+    ck_assert_int_eq(n_of(o, "acts", "tahap2_done"), 0);
+    json_decref(r);
+    char path[160];
+    snprintf(path, sizeof path, "/api/v1/stats?month=%04d-%02d&office=KANIM-UJI&format=csv", y, m);
+    struct http_result c;
+    ck_assert(api_call(port, "GET", path, sup, NULL, &c));
+    ck_assert_int_eq(c.status, 200);
+    ck_assert_ptr_nonnull(strstr(c.body, "KANIM-UJI,acts,short_procedure_handover,1\r\n"));
+    ck_assert_ptr_nonnull(strstr(c.body, "KANIM-UJI,acts,tahap2_done,0\r\n"));
+    http_result_free(&c);
+}
+END_TEST
+
 START_TEST(test_bad_periods_and_callers_are_refused)
 {
     static const char *const bad[][2] = {{"month=2026-13", "month"},
@@ -392,6 +428,7 @@ Suite *suite_stats(void)
     tcase_add_test(tc, test_the_month_in_figures);
     tcase_add_test(tc, test_csv_and_pdf_carry_the_figures);
     tcase_add_test(tc, test_bad_periods_and_callers_are_refused);
+    tcase_add_test(tc, test_a_short_procedure_handover_is_counted_as_itself);
     suite_add_tcase(s, tc);
     return s;
 }

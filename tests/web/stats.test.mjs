@@ -2,7 +2,7 @@
 // and the main pages used with the keyboard alone (Tab, typing, Enter).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, PW, browser, shot, must, login, pageLogin } from './lib.mjs';
+import { BASE, NIP, PW, browser, shot, must, login, pageLogin, officeId } from './lib.mjs';
 
 let b;
 before(async () => {
@@ -46,6 +46,37 @@ test('the supervisor reads the monthly statistics, charts agreeing with the API'
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
   await shot(page, 'stats');
   assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// UU 6/2011 Pasal 110 (DOMAIN 4.14): a file handed over under the short procedure is counted as
+// itself, under its own label - not as Tahap II (it has no P-21, no berkas perkara)
+test('the statistics page shows the short-procedure hand-overs under their own label', async () => {
+  const month = thisMonth();
+  const inv = await login(NIP.invPlg);
+  const kejari = await officeId(inv, 'KEJARI-PLG');
+  const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'tim_pora', opened_on: today, summary: 'Uji statistik acara singkat', kejari_id: kejari }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'sprindik_issued', date: today }, 201);
+  const s = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'SUZUKI TARO', nationality: 'JP' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '116', party_id: s.id }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'suspect_designated', date: today, party_id: s.id }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'short_procedure_handover', date: today, catatan: 'Tidak memperlihatkan paspor ketika diminta petugas (Pasal 116)' }, 201);
+  const want = await must('GET', `/api/v1/stats?month=${month}`, await login(NIP.supDitjen), undefined, 200);
+  assert.ok(want.total.acts.short_procedure_handover >= 1, JSON.stringify(want.total.acts));
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await pageLogin(page, NIP.supDitjen);
+  await page.getByRole('heading', { name: 'Papan tinjauan' }).waitFor();
+  await page.goto(`${BASE}/#/statistik?month=${month}`);
+  const acts = page.locator('#chart-acts');
+  await acts.waitFor();
+  const labels = await acts.locator('text.lbl').allTextContents();
+  const values = await acts.locator('text.val').allTextContents();
+  assert.ok(labels.includes('Penyerahan acara singkat'), labels.join(', '));
+  assert.ok(!labels.includes('short_procedure_handover'));
+  assert.equal(values[labels.indexOf('Penyerahan acara singkat')], String(want.total.acts.short_procedure_handover));
+  assert.equal(values[labels.indexOf('Tahap II')], String(want.total.acts.tahap2_done));
   await ctx.close();
 });
 
