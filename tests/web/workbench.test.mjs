@@ -449,6 +449,36 @@ test('the investigator charges an offence, adds an item of evidence and corrects
   await ctx.close();
 });
 
+// A deposit names where and which things (KUHAP 44(1)): the act form asks the Rupbasan and offers
+// the case's evidence to choose; without the place the server refuses and nothing is recorded;
+// recorded, the act names the place and the chosen items only.
+test('the deposit form asks the Rupbasan and the things deposited', async () => {
+  const c0 = await newCase('Uji penitipan benda sitaan dari halaman');
+  const a = await must('POST', `/api/v1/cases/${c0.id}/evidence`, inv, { description: 'Paspor Vietnam C7654321' }, 201);
+  const b = await must('POST', `/api/v1/cases/${c0.id}/evidence`, inv, { description: 'KTP palsu 1671-0001' }, 201);
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('#case-number', { hasText: c0.number }).waitFor();
+  await page.locator('#act-type').selectOption('evidence_deposited');
+  await page.locator('#act-place').waitFor();
+  const offered = await page.locator('#act-items option').allTextContents();
+  assert.deepEqual(offered.sort(), ['KTP palsu 1671-0001 · 1', 'Paspor Vietnam C7654321 · 1']);
+  await page.locator('#act-date').fill(daysAgo(1));
+  await page.locator('#act-items').selectOption([String(a.id)]);
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-error', { hasText: 'place' }).waitFor();
+  let c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  assert.equal(c.history.filter((e) => e.type === 'evidence_deposited').length, 0);
+  await page.locator('#act-place').fill('Rupbasan Kelas I Palembang');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#history li', { hasText: 'dititipkan' }).first().waitFor();
+  c = await must('GET', `/api/v1/cases/${c0.id}`, inv, undefined, 200);
+  const d = c.history.find((e) => e.type === 'evidence_deposited');
+  assert.deepEqual([d.payload.place, d.payload.evidence], ['Rupbasan Kelas I Palembang', [a.id]]);
+  assert.ok(!d.payload.evidence.includes(b.id));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 // An item names the seizure that took it (KUHAP 75, 129(2): its BA Penyitaan lists what THAT act
 // took): the evidence form offers the case's seizures that stand - not one withdrawn - as a
 // select, the item is stored naming the one chosen and the list says which; an item recorded
