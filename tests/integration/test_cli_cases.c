@@ -1085,6 +1085,48 @@ START_TEST(test_record_a_release_with_its_ground)
 }
 END_TEST
 
+/* UU 6/2011 Pasal 110(2): the short procedure's hand-over goes "disertai catatan" - given on the
+ * command line (--catatan), stored as the API stores it; without it the server's 422 is one line
+ * naming catatan, exit 1, nothing written. */
+START_TEST(test_record_a_short_procedure_handover_with_its_catatan)
+{
+    act_as(NIP_INV_PLG);
+    char d4[11], d2[11], cid[24], pid[24];
+    days_ago(4, d4);
+    days_ago(2, d2);
+    long long id = new_case("Acara singkat lewat baris perintah", 4);
+    id_str(id, cid);
+    id_str(add_suspect(cid, "LI Na"), pid);
+    json_decref(cli_json("offence", "charge", cid, "116", "--party", pid, NULL));
+    RECORD(cid, "sprindik_issued", "--date", d4);
+    RECORD(cid, "suspect_designated", "--date", d4, "--party", pid);
+    size_t before = history_count(cid);
+    char *out;
+    int rc = cli(&out, "record", cid, "short_procedure_handover", "--date", d2, NULL);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_int_eq(count_lines(out), 1);
+    ck_assert_msg(strncmp(out, "berkas: 422 ", 12) == 0 && strstr(out, "catatan"), "%s", out);
+    free(out);
+    ck_assert_uint_eq(history_count(cid), before);
+    const char *catatan = "Tidak memperlihatkan paspor ketika diminta petugas (Pasal 116)";
+    RECORD(cid, "short_procedure_handover", "--date", d2, "--catatan", catatan);
+    assert_shows_stage(cid, "handed_over");
+    json_t *h = cli_json("history", cid, NULL);
+    size_t i;
+    json_t *e;
+    int seen = 0;
+    json_array_foreach(json_object_get(h, "history"), i, e)
+    {
+        if (strcmp(json_string_value(json_object_get(e, "type")), "short_procedure_handover") != 0)
+            continue;
+        ck_assert_str_eq(jstr_of(json_object_get(e, "payload"), "catatan"), catatan);
+        seen++;
+    }
+    ck_assert_int_eq(seen, 1);
+    json_decref(h);
+}
+END_TEST
+
 /* DOMAIN 4.9, D8: the Ketua PN's Penetapan and the search or seizure it permits or approves are
  * given on the command line (--permit-kind, --permit-for, --number, --approves; --permit-act,
  * --urgent-reason), stored as the API stores them; a seizure with neither is the server's 422,
@@ -1286,6 +1328,7 @@ Suite *suite_cli_cases(void)
     tcase_add_test(tc, test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names);
     tcase_add_test(tc, test_clocks_call_a_notice_closed_undelivered_missed);
     tcase_add_test(tc, test_record_a_release_with_its_ground);
+    tcase_add_test(tc, test_record_a_short_procedure_handover_with_its_catatan);
     suite_add_tcase(s, tc);
     return s;
 }
