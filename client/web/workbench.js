@@ -18,6 +18,14 @@ export function mayAddTo(c) {
   return me().role === 'investigator' && !CLOSED.includes(c.stage);
 }
 
+// The charges and the things seized are not changed while the Penuntut Umum holds the file -
+// sent (Tahap I) or declared complete (P-21): the papers he examines print them (KUHAP 110,
+// 138(1); server/app/casework.c writable_case answers 409); a party may still be set right.
+const HELD = ['with_prosecutor', 'complete'];
+function mayChangeFile(c) {
+  return mayAddTo(c) && !HELD.includes(c.stage);
+}
+
 // one labelled input of a write form: [label, element], the element's id set from `id`
 function field(id, label, el) {
   el.id = id;
@@ -173,7 +181,7 @@ const partyName = (c, id) => ((c.parties || []).find((p) => p.id === id) || {}).
 // or to the file as a whole.
 export function offences(c, catalogue, reload) {
   const list = c.offences || [];
-  const mine = Boolean(catalogue) && mayAddTo(c);
+  const mine = Boolean(catalogue) && mayChangeFile(c);
   const gone = h('p', { class: 'error', role: 'alert', id: 'offence-withdraw-error' });
   const table = list.length
     ? h(
@@ -299,7 +307,7 @@ export function evidence(c, reload) {
         ),
       )
     : h('p', { class: 'empty', id: 'evidence' }, 'Belum ada barang bukti.');
-  if (!mayAddTo(c)) return [table];
+  if (!mayChangeFile(c)) return [table];
   const msg = h('p', { class: 'error', role: 'alert', id: 'evidence-error' });
   const inputs = {
     description: h('textarea', { rows: 2, maxlength: 1000 }),

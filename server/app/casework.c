@@ -205,8 +205,16 @@ static bool check_party_input(const struct party_input *in, struct berr *err)
  * closed for good: a file handed over to the prosecution (Tahap II), diverted to
  * administrative action or dismissed takes no new party, charge or thing seized - its papers
  * went with it (stage_terminal; a terminated or lapsed file may be reopened, and is not). */
+/* The case as the investigator may change its parties, charges and things seized: his office's,
+ * not closed for good; `what` (the charges, the evidence) not while the Penuntut Umum holds the
+ * file - sent (Tahap I) or declared complete (P-21): the papers he examines print them, and a
+ * change there would alter, unseen, the file he is examining or has accepted (KUHAP 110,
+ * 138(1); as a revocation or an upload is refused, app/stale.c); a returned file (P-18/P-19) is
+ * the investigator's again.  NULL: parties, corrected whenever (a paper naming one is then
+ * flagged, stale.h).  Reviewer's finding on 72327eb: a charge withdrawn while the file was
+ * with the PU made papers stale that could not be revoked. */
 static bool writable_case(struct tx *tx, const struct actor *who, long long case_id,
-                          struct berr *err)
+                          const char *what, struct berr *err)
 {
     if (who->role != ROLE_INVESTIGATOR)
         return berr_set(err, BERR_FORBIDDEN, "hanya penyidik kantor perkara ini");
@@ -217,11 +225,21 @@ static bool writable_case(struct tx *tx, const struct actor *who, long long case
     if (!found)
         return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", case_id);
     enum stage st;
-    if (stage_lookup(code, &st) && stage_terminal(st))
+    if (!stage_lookup(code, &st))
+        return true;
+    if (stage_terminal(st))
         return berr_set(err, BERR_CONFLICT,
                         "perkara %lld sudah selesai (%s): pihak, pasal dan barang bukti tidak "
                         "diubah lagi",
                         case_id, stage_label(st));
+    if (what && st == ST_WITH_PROSECUTOR)
+        return berr_set(err, BERR_CONFLICT,
+                        "berkas sedang diteliti Penuntut Umum (Tahap I): %s diubah sesudah berkas "
+                        "dikembalikan (P-18/P-19)",
+                        what);
+    if (what && st == ST_COMPLETE)
+        return berr_set(err, BERR_CONFLICT,
+                        "berkas sudah dinyatakan lengkap (P-21): %s tidak diubah lagi", what);
     return true;
 }
 
@@ -240,7 +258,7 @@ bool app_party_save(struct app *app, const struct actor *who, long long case_id,
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    bool ok = writable_case(&tx, who, case_id, err);
+    bool ok = writable_case(&tx, who, case_id, NULL, err);
     struct store_party_in row = {
         in->kind,       in->name,           in->nationality, in->passport_no,
         in->birth_date, in->birth_place,    in->sex,         in->occupation,
@@ -290,7 +308,7 @@ bool app_offence_charge(struct app *app, const struct actor *who, long long case
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    bool ok = writable_case(&tx, who, case_id, err), found;
+    bool ok = writable_case(&tx, who, case_id, "pasal yang disangkakan", err), found;
     if (ok && party_id) {
         ok = store_party_of_case(&tx, case_id, party_id, true, &found, err);
         if (ok && !found)
@@ -369,7 +387,7 @@ bool app_evidence_add(struct app *app, const struct actor *who, long long case_i
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    bool ok = writable_case(&tx, who, case_id, err) &&
+    bool ok = writable_case(&tx, who, case_id, "barang bukti", err) &&
               seizure_act_named(&tx, who, case_id, in->seizure_event, err) &&
               store_evidence_insert(&tx, case_id, &row, id, err);
     if (ok && !*id)
@@ -389,7 +407,7 @@ bool app_offence_withdraw(struct app *app, const struct actor *who, long long ca
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
     char code[32] = "";
-    bool ok = writable_case(&tx, who, case_id, err) &&
+    bool ok = writable_case(&tx, who, case_id, "pasal yang disangkakan", err) &&
               store_offence_withdraw(&tx, case_id, charge_id, code, err);
     if (ok && !code[0])
         ok = berr_set(err, BERR_NOT_FOUND, "sangkaan %lld tidak ada di perkara ini", charge_id);
@@ -416,7 +434,7 @@ bool app_evidence_correct(struct app *app, const struct actor *who, long long ca
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
     bool done = false;
-    bool ok = writable_case(&tx, who, case_id, err) &&
+    bool ok = writable_case(&tx, who, case_id, "barang bukti", err) &&
               seizure_act_named(&tx, who, case_id, in->seizure_event, err) &&
               store_evidence_update(&tx, case_id, item_id, if_match, &row, &done, err);
     if (ok && !done)

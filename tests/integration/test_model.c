@@ -3136,9 +3136,12 @@ static bool model_withdraw_charge(struct model *m, struct mcase *mc, int step)
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", mc->id, mc->charge_id[k]);
     long st = client_call(&m->cl, "DELETE", path, demo.inv, NULL, -1, NULL);
     /* a file closed for good - handed over to the PU (KUHAP 8(3)(b)), diverted to administrative
-     * action, dismissed - keeps its charges: its papers went with it (409, nothing changed) */
-    bool closed =
-        mc->stage == ST_HANDED_OVER || mc->stage == ST_ADMINISTRATIVE || mc->stage == ST_DISMISSED;
+     * action, dismissed - keeps its charges: its papers went with it (409, nothing changed); so
+     * does one the PU holds, sent (Tahap I) or declared complete (P-21): the papers he examines
+     * print them (KUHAP 110, 138(1)) */
+    bool closed = mc->stage == ST_HANDED_OVER || mc->stage == ST_ADMINISTRATIVE ||
+                  mc->stage == ST_DISMISSED || mc->stage == ST_WITH_PROSECUTOR ||
+                  mc->stage == ST_COMPLETE;
     if (closed && st == 409)
         return true;
     if (!closed && st == 204) {

@@ -662,6 +662,8 @@ static bool revoked(long long doc)
  * complete (P-21), the investigator's papers in it are the ones he holds: the investigator does
  * not revoke or replace them then (409, nothing revoked); the file returned (P-19) is his
  * again. */
+static long long case_row(long long id, const char *sql);
+
 START_TEST(test_papers_of_a_file_with_the_prosecutor_stay_as_sent)
 {
     const char *stages[2] = {"with_prosecutor", "complete"};
@@ -672,6 +674,32 @@ START_TEST(test_papers_of_a_file_with_the_prosecutor_stay_as_sent)
         snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", doc);
         json_decref(call("POST", path, demo.inv, "{\"note\":\"tanggal keliru\"}", 409));
         ck_assert_msg(!revoked(doc), "a paper of a file at %s was revoked", stages[i]);
+        /* nor are the charges and the things seized its papers print changed under him
+         * (reviewer's finding on 72327eb: a charge withdrawn there made papers stale that
+         * could not be revoked); a party may still be set right (flagged, stale.h) */
+        long long id = case_row(doc, "SELECT case_id FROM app.documents WHERE id = $1::bigint");
+        json_t *c = case_get(id, demo.inv);
+        json_t *o = json_array_get(json_object_get(c, "offences"), 0);
+        ck_assert_msg(o != NULL, "the demo file at %s charges nothing", stages[i]);
+        long long charges = (long long)json_array_size(json_object_get(c, "offences")),
+                  things = (long long)json_array_size(json_object_get(c, "evidence"));
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", id, id_of(o));
+        json_t *p = call("DELETE", path, demo.inv, NULL, 409);
+        ck_assert_ptr_nonnull(
+            strstr(json_string_value(json_object_get(p, "detail")), i == 0 ? "Tahap I" : "P-21"));
+        json_decref(p);
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+        json_decref(call("POST", path, demo.inv, "{\"code\":\"116\"}", 409));
+        snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+        json_decref(call("POST", path, demo.inv, "{\"description\":\"Telepon genggam\"}", 409));
+        json_decref(c);
+        c = case_get(id, demo.inv);
+        ck_assert_int_eq((long long)json_array_size(json_object_get(c, "offences")), charges);
+        ck_assert_int_eq((long long)json_array_size(json_object_get(c, "evidence")), things);
+        json_decref(c);
+        ck_assert_int_eq(case_row(id, "SELECT count(*) FROM app.charge_withdrawals WHERE case_id "
+                                      "= $1::bigint"),
+                         0);
     }
 }
 END_TEST

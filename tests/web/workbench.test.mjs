@@ -729,3 +729,23 @@ test('a seizure paper listing a thing corrected since says so on the page', asyn
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// While the Penuntut Umum holds the file (Tahap I) its charges and things seized are not changed
+// under him (KUHAP 110, 138(1); the server answers 409): the page offers neither, a party may
+// still be set right.
+test('a file with the prosecutor offers no change to its charges or things seized', async () => {
+  const list = await must('GET', '/api/v1/cases?limit=100', inv, undefined, 200);
+  const held = (list.items || []).find((x) => x.stage === 'with_prosecutor');
+  assert.ok(held, 'a demo file with the prosecutor');
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${held.id}`);
+  await page.locator('#sec-offences').waitFor();
+  await page.locator('#add-party').waitFor();
+  assert.equal(await page.locator('#add-offence').count(), 0);
+  assert.equal(await page.locator('[id^="withdraw-offence-"]').count(), 0);
+  assert.equal(await page.locator('#add-evidence').count(), 0);
+  assert.equal(await page.locator('[id^="fix-evidence-"]').count(), 0);
+  const r = await call('POST', `/api/v1/cases/${held.id}/offences`, inv, { code: '116' });
+  assert.equal(r.status, 409, r.text);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
