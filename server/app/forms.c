@@ -901,6 +901,20 @@ static bool spdp_paper_fits(const struct casefile *cf, const struct issue_ctx *c
     struct case_event e;
     if (k < 0 || !evlog_effective(cf->ev, cf->nevents, k, &e))
         return true;
+    if (!pu && evlog_spdp_to_pu(&e)) {
+        /* with the PU's SPDP only while no copy to Korwas is recorded: that copy's act takes
+         * the one letter (two would tell Korwas twice under two numbers) */
+        struct case_event x;
+        for (int i = 0; i < cf->nevents; i++)
+            if (evlog_effective(cf->ev, cf->nevents, i, &x) && x.event == EV_SPDP_SENT &&
+                x.notice == NOTICE_SPDP_KORWAS)
+                return berr_field(err, BERR_CONFLICT, "event",
+                                  "%s diterbitkan untuk tembusan SPDP kepada Korwas PPNS yang "
+                                  "dicatat (peristiwa %lld), bukan untuk SPDP kepada Penuntut "
+                                  "Umum",
+                                  c->f->title, cf->ev_id[i]);
+        return true;
+    }
     if (evlog_spdp_to_pu(&e) || (!pu && e.event == EV_SPDP_SENT && e.notice == NOTICE_SPDP_KORWAS))
         return true;
     if (pu)

@@ -474,6 +474,33 @@ START_TEST(test_an_spdp_of_no_recipient_gets_its_korwas_letter)
 }
 END_TEST
 
+/* One cover letter to Korwas per copy (reviewer's finding 19): once the copy to Korwas is
+ * recorded, the letter goes with it, not with the SPDP to the PU - two would tell Korwas twice
+ * under two numbers; refused 409 naming the copy's act, nothing issued. */
+START_TEST(test_the_korwas_letter_goes_with_the_korwas_copy_once_recorded)
+{
+    long long party, id = case_opened("2026-05-04", "LY VAN DUC", &party);
+    json_decref(act(
+        id, "\"type\":\"sprindik_issued\",\"date\":\"2026-05-05\",\"issue\":[\"sprindik\"]", 201));
+    json_t *pu = act(id,
+                     "\"type\":\"spdp_sent\",\"date\":\"2026-05-06\",\"recipient\":\"kejari\","
+                     "\"issue\":[\"spdp\"]",
+                     201);
+    json_t *kw =
+        act(id, "\"type\":\"spdp_sent\",\"date\":\"2026-05-06\",\"recipient\":\"korwas\"", 201);
+    char path[128], body[64], want[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/pengantar_spdp_korwas", id);
+    snprintf(body, sizeof body, "{\"event\":%lld}", json_integer_value(json_object_get(pu, "id")));
+    json_t *d = call("POST", path, demo.inv, body, 409);
+    snprintf(want, sizeof want, "peristiwa %lld", json_integer_value(json_object_get(kw, "id")));
+    ck_assert_ptr_nonnull(strstr(str(d, "detail"), want));
+    json_decref(d);
+    json_decref(issue(id, "pengantar_spdp_korwas", json_integer_value(json_object_get(kw, "id"))));
+    json_decref(pu);
+    json_decref(kw);
+}
+END_TEST
+
 /* ---- 6. a number given by upload ------------------------------------------------------ */
 
 /* The GET /api/v1/cases/{id} history's number of act event (asserted found). */
@@ -1292,6 +1319,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_dossier_is_dated_by_its_sending_not_by_the_printing_day);
     tcase_add_test(tc, test_an_acts_number_is_given_once);
     tcase_add_test(tc, test_an_spdp_of_no_recipient_gets_its_korwas_letter);
+    tcase_add_test(tc, test_the_korwas_letter_goes_with_the_korwas_copy_once_recorded);
     tcase_add_test(tc, test_a_number_given_by_upload_is_the_acts_number);
     tcase_add_test(tc, test_each_paper_cites_the_spdp_in_force_on_its_date);
     tcase_add_test(tc, test_an_act_of_no_hour_keeps_its_place_among_the_acts_of_its_day);

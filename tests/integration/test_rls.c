@@ -192,6 +192,27 @@ START_TEST(test_writes_outside_the_fence_are_refused)
     PQclear(r);
     r = PQexec(c, "ROLLBACK");
     PQclear(r);
+    /* a charge's withdrawal (sql/0046, 0050) names the one withdrawing and a charge gone: a row
+     * naming another user, or a charge that stands, is refused */
+    r = as_user(c, INV_A1,
+                "INSERT INTO app.charge_withdrawals (case_id, charge_id, offence_id, added_at, "
+                "withdrawn_by) SELECT c.id, 987654321, (SELECT min(id) FROM "
+                "app.offence_catalogue), now(), 2 FROM app.cases c WHERE c.number = 'A1-J1'");
+    ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501");
+    PQclear(r);
+    r = PQexec(c, "ROLLBACK");
+    PQclear(r);
+    char forged[400];
+    snprintf(forged, sizeof forged,
+             "INSERT INTO app.charge_withdrawals (case_id, charge_id, offence_id, added_at, "
+             "withdrawn_by) SELECT c.id, 987654321, (SELECT min(id) FROM app.offence_catalogue), "
+             "now(), %d FROM app.cases c WHERE c.number = 'A1-J1'",
+             (int)INV_A1);
+    r = as_user(c, INV_A1, forged);
+    ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+    PQclear(r);
+    r = PQexec(c, "ROLLBACK");
+    PQclear(r);
     /* and deleting is not granted at all */
     r = as_user(c, INV_A1, "DELETE FROM app.cases");
     ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501");
