@@ -93,7 +93,7 @@ static const struct event_info events[EV__COUNT] = {
         "SE JAM Pidum B-3326/E/EJP/11/2011; KUHAP 110(2), 138(2)", EVG_FILE, PU, false},
     [EV_RETURNED_FILE_RECEIVED] = {"returned_file_received",
         "Berkas yang dikembalikan diterima penyidik", "KUHAP 138(2)", EVG_FILE, INV, false},
-    [EV_INSTRUCTION_ANSWERED] = {"instruction_answered", "Petunjuk P-19 dipenuhi",
+    [EV_INSTRUCTION_ANSWERED] = {"instruction_answered", "Petunjuk P-19 dijawab",
         "KUHAP 110(3)", EVG_FILE, INV, false},
     [EV_RESUBMITTED] = {"resubmitted", "Berkas perkara dikirim kembali",
         "KUHAP 110(3), 138(2)", EVG_FILE, INV, false},

@@ -797,7 +797,7 @@ START_TEST(test_the_act_an_answer_names_stays_while_the_answer_stands)
     json_t *p = correction_refused(id, saksi, "\"date\":\"2026-06-19\",\"withdraws\":true",
                                    "dependent-act", "corrects");
     const char *detail = json_string_value(json_object_get(p, "detail"));
-    snprintf(needle, sizeof needle, "tarik dulu Petunjuk P-19 dipenuhi (peristiwa %lld)", answer);
+    snprintf(needle, sizeof needle, "tarik dulu Petunjuk P-19 dijawab (peristiwa %lld)", answer);
     ck_assert_msg(detail && strstr(detail, needle), "%s", detail ? detail : "(no detail)");
     ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(p, "act"), "id")), answer);
     ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(p, "depends_on"), "id")),

@@ -293,12 +293,19 @@ START_TEST(test_a_resend_may_say_an_item_cannot_be_met)
     ck_assert_int_eq(json_integer_value(json_object_get(it3, "answered_by")), a3);
     ck_assert(json_is_true(json_object_get(it3, "answered")));
     json_decref(c);
+    /* the Resume drawn now lists the answers among the acts taken, and says none of them
+     * "dipenuhi" - item 3 was not (reviewer's finding: the act's label said so of every answer) */
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/forms/resume.pdf", id);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    ck_assert_msg(strstr(t, "Petunjuk P-19 dijawab") != NULL, "%.3000s", t);
+    ck_assert_msg(strstr(t, "P-19 dipenuhi") == NULL, "%.3000s", t);
+    free(t);
     /* the file goes back: every item has its answer, item 3 asks no paper */
     long long sent =
         api_id(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
-    char route[96];
     snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
-    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    t = fill_pdf_text(demo.port, demo.inv, route);
     free(t);
     /* the case as XML: item 3 carries its reason, names no act; item 1 names its BAP */
     char *x = case_xml_value(id, "string(/b:perkara/b:petunjuk-p19/b:putaran[@ke='1']/"

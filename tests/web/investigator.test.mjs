@@ -37,7 +37,7 @@ test('the investigator answers the open instruction (a stale version explained) 
   await page.locator('#stage', { hasText: 'Dikembalikan (P-19)' }).waitFor();
   // the next allowed acts are offered; re-sending is not among them yet
   await page.locator('#act-type').waitFor();
-  assert.ok((await page.locator('#act-type option').allTextContents()).includes('Petunjuk P-19 dipenuhi') === false);
+  assert.ok((await page.locator('#act-type option').allTextContents()).includes('Petunjuk P-19 dijawab') === false);
   assert.equal(await page.locator('#resend').count(), 0);
 
   // the letter named the instruction unmet although the expert's BAP of the first answer was in
