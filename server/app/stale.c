@@ -535,6 +535,16 @@ bool stale_held_refusal(const struct casefile *cf, const char *field, const char
                           "berkas sedang diteliti Penuntut Umum (Tahap I): %s %s sesudah berkas "
                           "dikembalikan (P-18/P-19)",
                           paper, verb);
+    /* a file handed over under the short procedure had no P-21 (UU 6/2011 Pasal 110; DOMAIN
+     * 4.14): say what ended it (reviewer's finding 7) */
+    struct case_event e;
+    for (int i = 0; cf->stage == ST_HANDED_OVER && i < cf->nevents; i++)
+        if (cf->ev[i].event == EV_SHORT_PROCEDURE_HANDOVER &&
+            evlog_effective(cf->ev, cf->nevents, i, &e))
+            return berr_field(err, BERR_CONFLICT, field,
+                              "berkas sudah diserahkan kepada Penuntut Umum dengan acara "
+                              "pemeriksaan singkat (UU 6/2011 Pasal 110): %s tidak %s lagi",
+                              paper, verb);
     return berr_field(err, BERR_CONFLICT, field,
                       "berkas sudah dinyatakan lengkap (P-21): %s tidak %s lagi", paper, verb);
 }

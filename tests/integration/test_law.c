@@ -1588,6 +1588,14 @@ START_TEST(test_the_short_procedure_handover_has_its_catatan_and_its_paper)
     /* the prosecutor does not make the investigator's paper */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/penyerahan_acara_singkat", id);
     json_decref(call("POST", path, demo.pros, "{\"params\":{}}", 403));
+    /* the file the PU received stays as he received it: its paper is not revoked, and the
+     * refusal says how the file ended - there was no P-21 (reviewer's finding) */
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/revoke", doc_id);
+    json_t *no = call("POST", path, demo.inv, "{\"note\":\"salah ketik catatan\"}", 409);
+    ck_assert_msg(strstr(str(no, "detail"), "acara pemeriksaan singkat") != NULL &&
+                      strstr(str(no, "detail"), "P-21") == NULL,
+                  "%s", str(no, "detail"));
+    json_decref(no);
 }
 END_TEST
 
