@@ -1639,7 +1639,8 @@ static bool issue_with_act(struct app *app, struct tx *tx, const struct actor *w
 /* Tahap I sends the berkas perkara (KUHAP 8(3)(a), 110(1)), and so does
  * sending it back after a P-19 (110(3), 138(2)): each is refused until the
  * file holds the papers it needs (forms_dossier_missing: the five every
- * file needs, a paper for each BAP, and for each P-19 item answered),
+ * file needs, a paper for each BAP, for each Ketua PN's Penetapan of its
+ * searches and seizures, and for each P-19 item answered),
  * naming each gap and how to fill it (issue 8.7; the setting
  * dossier.tahap1_requires_documents). */
 static bool tahap1_documents(struct app *app, struct tx *tx, const struct actor *who,

@@ -37,6 +37,7 @@
 #include "core/numfmt.h"
 #include "extension.h"
 #include "p19answer.h"
+#include "permit.h"
 #include "render/render.h"
 #include "forms.h"
 #include "render_swap.h"
@@ -1459,6 +1460,40 @@ static void answer_gap(const struct gaps *g, const struct store_dossier_act *a)
     add_gap(g->miss, gap, plain);
 }
 
+/* A Ketua PN's Penetapan a search or seizure of the file stands on (its izin) or that answers
+ * for an urgent one (its persetujuan, granted or refused; permit_subject): the court's paper,
+ * which comes into the file as an upload on its act (DOMAIN 4.9, 7.1, 7.4 item 8: the search
+ * and seizure papers "with PN permits/approvals"; KUHAP 33(1), 34(2), 38).  The SP and BA cite
+ * it, or report the act to the court; a file without it shows the Penuntut Umum an act whose
+ * lawfulness he cannot read, so it is a gap as a BAP without its paper is. */
+static void penetapan_gap(const struct gaps *g, const struct store_dossier_act *a)
+{
+    const struct casefile *cf = g->cf;
+    int i = casefile_event_index(cf, a->event_id), j = permit_subject(cf, i);
+    struct case_event e, s;
+    if (j < 0 || !evlog_effective(cf->ev, cf->nevents, i, &e) || has_paper(g, i) ||
+        !evlog_effective(cf->ev, cf->nevents, j, &s))
+        return; /* withdrawn, no act stands on it, or its copy uploaded */
+    const char *kind = json_string_value(json_object_get(cf->ev_payload[i], "permit_kind"));
+    const char *court = a->court, *cut = "Pengadilan Negeri ";
+    if (strncmp(court, cut, strlen(cut)) == 0)
+        court = court + strlen(cut); /* sent whole: named once */
+    bool izin = !kind || strcmp(kind, "persetujuan") != 0;
+    struct caldate d = evlog_date(&e, cf->zone);
+    char gap[1024], plain[96];
+    snprintf(gap, sizeof gap,
+             "Penetapan Ketua Pengadilan Negeri%s%s%s%s tanggal %d %s %d (%s %s, peristiwa %lld) "
+             "%s %s%s peristiwa %lld: belum dilampirkan (unggah salinan Penetapan itu pada "
+             "peristiwa %lld)",
+             *court ? " " : "", court, *a->number ? " Nomor " : "", a->number, d.d,
+             caldate_month_name(d.m), d.y, izin ? "izin" : "persetujuan", permit_purpose(s.event),
+             a->event_id, izin ? "yang menjadi dasar" : "atas", permit_purpose(s.event),
+             izin ? "" : " mendesak", cf->ev_id[j], a->event_id);
+    snprintf(plain, sizeof plain, "Penetapan Ketua Pengadilan Negeri (peristiwa %lld)",
+             a->event_id);
+    add_gap(g->miss, gap, plain);
+}
+
 /* The papers of the five every file needs, by form name. */
 static void required_gaps(struct app *app, const struct store_papers *papers, json_t *miss)
 {
@@ -1596,6 +1631,8 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casef
     for (int i = 0; assembling && i < acts.n; i++)
         if (strcmp(acts.items[i].type, "bap_recorded") == 0)
             bap_gap(&g, &acts.items[i]);
+        else if (strcmp(acts.items[i].type, "court_permit_received") == 0)
+            penetapan_gap(&g, &acts.items[i]);
         else if (answers)
             answer_gap(&g, &acts.items[i]);
     store_dossier_acts_free(&acts);

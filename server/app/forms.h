@@ -94,10 +94,12 @@ BERKAS_MUST_CHECK bool forms_reissue_tx(struct app *app, struct tx *tx, const st
  * error): the form name of each of the five papers every file needs that is
  * neither issued nor uploaded for its act, then, in the order recorded, a
  * sentence (Indonesian) for each BAP not withdrawn that names no one or has
- * no paper, and for each answered P-19 item whose answer neither names an
- * act with a paper nor has one uploaded (unless the setting
- * dossier.p19_answers_need_paper is false).  The BAPs' and the answers'
- * papers are asked when it is being sent (sending: Tahap I, the re-sending)
+ * no paper, for each Ketua PN's Penetapan a standing search or seizure
+ * stands on or that answers for an urgent one (permit_subject) with no copy
+ * uploaded on its act, and for each answered P-19 item whose answer neither
+ * names an act with a paper nor has one uploaded (unless the setting
+ * dossier.p19_answers_need_paper is false).  The BAPs', the Penetapan's and
+ * the answers' papers are asked when it is being sent (sending: Tahap I, the re-sending)
  * or while the file is with the investigator (before Tahap I, or returned):
  * once the PU has it, it is read as it was sent. */
 BERKAS_MUST_CHECK json_t *forms_dossier_missing(struct app *app, struct tx *tx,

@@ -560,6 +560,20 @@ static json_t *refused_warning(const struct casefile *cf, int k, const struct ca
     return warning_json(cf, k, e, "pn_approval_refused", msg);
 }
 
+int permit_subject(const struct casefile *cf, int k)
+{
+    struct case_event e;
+    for (int j = 0; k >= 0 && j < cf->nevents; j++) {
+        if ((cf->ev[j].event != EV_SEARCH_DONE && cf->ev[j].event != EV_SEIZURE_DONE) ||
+            !evlog_effective(cf->ev, cf->nevents, j, &e))
+            continue;
+        if (root_of(cf, permit_of(cf, cf->nevents, j)) == k ||
+            (e.urgent && approved_by(cf, j) == k))
+            return j;
+    }
+    return -1;
+}
+
 json_t *permit_warnings(const struct casefile *cf)
 {
     json_t *a = json_array();

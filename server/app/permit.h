@@ -71,6 +71,13 @@ bool permit_links_kept(const struct casefile *cf, bool timed, struct event_outco
  * is not settled (UNCERTAIN, DOMAIN 4.9). */
 json_t *permit_warnings(const struct casefile *cf);
 
+/* The standing search or seizure (its log index) the Ketua PN's Penetapan at log index k is
+ * the court's word on: one that stands on it as its izin (permit_act, as its corrections leave
+ * it), or the urgent one it approves - or refuses: granted or not, it is the court's paper on
+ * that act; -1 if none stands.  Such a Penetapan is a paper of the berkas perkara (DOMAIN 7.4
+ * item 8: search and seizure "with PN permits/approvals"; forms_dossier_missing). */
+int permit_subject(const struct casefile *cf, int k);
+
 /* "penggeledahan" for a search, "penyitaan" for a seizure, else "". */
 const char *permit_purpose(enum event act);
 

@@ -310,11 +310,12 @@ static const struct stmt dossier_acts = {
     "cp.name FROM chain LEFT JOIN app.parties cp ON cp.id = chain.party_id ORDER BY chain.seq "
     "DESC LIMIT 1), '') ELSE coalesce(p.name, '') END, "
     "coalesce((e.payload->>'answer_act')::bigint, 0), coalesce(i.round, 0), "
-    "coalesce(i.item_no, 0), coalesce(i.text, ''), coalesce(i.event_id, 0) FROM app.events e "
-    "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
-    "LEFT JOIN app.instructions i ON i.answered_by = e.id AND i.case_id = e.case_id "
-    "WHERE e.case_id = $1::bigint AND e.type IN ('bap_recorded', 'instruction_answered') "
-    "ORDER BY e.id"};
+    "coalesce(i.item_no, 0), coalesce(i.text, ''), coalesce(i.event_id, 0), " STORE_ACT_NUMBER(
+        "e") ", coalesce(e.payload->>'court', '') FROM app.events e "
+             "LEFT JOIN app.parties p ON p.id = e.party_id AND p.case_id = e.case_id "
+             "LEFT JOIN app.instructions i ON i.answered_by = e.id AND i.case_id = e.case_id "
+             "WHERE e.case_id = $1::bigint AND e.type IN ('bap_recorded', 'instruction_answered', "
+             "'court_permit_received') ORDER BY e.id"};
 
 bool store_db_now(struct tx *tx, long long *now, struct berr *err)
 {
@@ -596,6 +597,8 @@ static void dossier_act_row(const PGresult *r, int i, void *item, void *ctx)
     a->item_no = (int)stmt_ll(r, i, 6);
     a->item_text = PQgetvalue(r, i, 7);
     a->given = stmt_ll(r, i, 8);
+    a->number = PQgetvalue(r, i, 9);
+    a->court = PQgetvalue(r, i, 10);
 }
 
 bool store_dossier_acts(struct tx *tx, long long case_id, struct store_dossier_acts *out,

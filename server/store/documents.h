@@ -215,11 +215,14 @@ void store_papers_free(struct store_papers *p);
  * name of the party it examined ("" for none), and every answer to a P-19
  * item, with the item (round, number, text; 0 and "" when the item row is
  * not found), the act that gave it in its round (given; 0: not found) and
- * the act its payload names as answering it (0: none). */
+ * the act its payload names as answering it (0: none); and every Ketua PN's
+ * Penetapan (court_permit_received) with its number and court (the izin or
+ * persetujuan a search or seizure in the file stands on: DOMAIN 7.4 item 8). */
 struct store_dossier_act {
     long long event_id, answer_act, given;
     const char *type, *bap, *party, *item_text;
     int round, item_no;
+    const char *number, *court; /* the act's one number (act_number.h), its payload's court */
 };
 struct store_dossier_acts {
     int n;

@@ -276,6 +276,115 @@ START_TEST(test_the_ketua_pns_approval_answers_the_item_that_asks_for_it)
 }
 END_TEST
 
+/* ---- the Ketua PN's Penetapan behind a search or seizure is in the file ------------------- */
+
+/* The gap of missing (asserted present) that contains needle, or fails. */
+static const char *gap_with(json_t *p, const char *needle)
+{
+    json_t *missing = json_object_get(p, "missing");
+    for (size_t i = 0; i < json_array_size(missing); i++) {
+        const char *g = json_string_value(json_array_get(missing, i));
+        if (strstr(g, needle))
+            return g;
+    }
+    char *all = json_dumps(missing, JSON_COMPACT);
+    ck_abort_msg("no gap names \"%s\": %s", needle, all);
+    free(all);
+    return NULL;
+}
+
+/* DOMAIN 4.9, 7.1, 7.4 item 8 (search and seizure "with PN permits/approvals"; KUHAP 33(1), 34,
+ * 38): the passport seized on 5 June 2026 under the Ketua PN's izin 9/Pen.Pid/2026/PN Plg (its
+ * BA cites it), the hotel room searched in urgency on 6 June and approved by his Penetapan
+ * 12/Pen.Pid/2026/PN Plg of 8 June; an izin to search a house, never used, also recorded.
+ * Neither Penetapan uploaded: Tahap I is refused naming each (its number, court, date, what it
+ * permits or approves and the act), nothing written, the dossier the same; the unused izin is
+ * no gap.  Each copy uploaded on its act, the gap goes; both, the file goes out (play3 #9:
+ * before, the dossier was "complete" without them). */
+START_TEST(test_the_ketua_pns_penetapan_of_a_search_or_seizure_is_in_the_file)
+{
+    long long suspect, id = ready_case(&suspect);
+    char m[512], path[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", id);
+    snprintf(m, sizeof m,
+             "{\"description\":\"Paspor Republik Sosialis Vietnam Nomor C1234567\",\"quantity\":"
+             "\"1 (satu) buku\",\"seized_from\":%lld,\"seized_on\":\"2026-06-05\",\"storage\":"
+             "\"Rupbasan Kelas I Palembang\"}",
+             suspect);
+    json_decref(call("POST", path, demo.inv, m, 201));
+    long long izin = api_id(act(id, demo.inv,
+                                "\"type\":\"court_permit_received\",\"court\":\"Palembang\","
+                                "\"date\":\"2026-06-04\",\"permit_kind\":\"izin\",\"permit_for\":"
+                                "\"penyitaan\",\"number\":\"9/Pen.Pid/2026/PN Plg\"",
+                                201));
+    json_decref(act(id, demo.inv,
+                    "\"type\":\"court_permit_received\",\"court\":\"Palembang\","
+                    "\"date\":\"2026-06-04\",\"permit_kind\":\"izin\",\"permit_for\":"
+                    "\"penggeledahan\",\"number\":\"10/Pen.Pid/2026/PN Plg\"",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"seizure_done\",\"date\":\"2026-06-05\",\"scene\":\"Jalan Merdeka Nomor 5, "
+             "Palembang\",\"permit_act\":%lld,\"number\":\"SP.Sita/31/VI/2026/Kanim Plg\"",
+             izin);
+    long long sita = api_id(act(id, demo.inv, m, 201));
+    ck_assert_int_eq(api_seized_all(demo.port, id, demo.inv, sita), 1);
+    long long ba = issue(id, "ba_penyitaan", sita);
+    long long geledah = api_id(act(id, demo.inv,
+                                   "\"type\":\"search_done\",\"date\":\"2026-06-06\",\"scene\":"
+                                   "\"Hotel Novotel Palembang kamar 512\",\"urgent_reason\":"
+                                   "\"tersangka hendak melarikan diri\"",
+                                   201));
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"court\":\"Pengadilan Negeri Palembang\","
+             "\"date\":\"2026-06-08\",\"permit_kind\":\"persetujuan\",\"permit_for\":"
+             "\"penggeledahan\",\"number\":\"12/Pen.Pid/2026/PN Plg\",\"approves\":%lld",
+             geledah);
+    long long setuju = api_id(act(id, demo.inv, m, 201));
+    /* the BA cites the izin: what the Penuntut Umum reads and must find in the file */
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/documents/%lld.pdf", ba);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    ck_assert_msg(strstr(t, "9/Pen.Pid/2026/PN Plg") != NULL, "BA: %.2000s", t);
+    free(t);
+
+    json_t *p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
+    ck_assert_uint_eq(json_array_size(json_object_get(p, "missing")), 2);
+    char ref[160];
+    const char *g = gap_with(p, "9/Pen.Pid/2026/PN Plg");
+    snprintf(ref, sizeof ref, "izin penyitaan, peristiwa %lld", izin);
+    ck_assert_msg(strstr(g, "Penetapan Ketua Pengadilan Negeri Palembang Nomor") &&
+                      strstr(g, ref) && strstr(g, "4 Juni 2026") && strstr(g, "belum dilampirkan"),
+                  "%s", g);
+    snprintf(ref, sizeof ref, "penyitaan peristiwa %lld", sita);
+    ck_assert_msg(strstr(g, ref), "%s", g);
+    g = gap_with(p, "12/Pen.Pid/2026/PN Plg");
+    snprintf(ref, sizeof ref, "persetujuan penggeledahan, peristiwa %lld", setuju);
+    ck_assert_msg(strstr(g, "Pengadilan Negeri Palembang Nomor") && strstr(g, ref) &&
+                      strstr(g, "8 Juni 2026") && !strstr(g, "Negeri Pengadilan"),
+                  "%s", g);
+    snprintf(ref, sizeof ref, "penggeledahan mendesak peristiwa %lld", geledah);
+    ck_assert_msg(strstr(g, ref), "%s", g);
+    char *all = json_dumps(json_object_get(p, "missing"), JSON_COMPACT);
+    ck_assert_msg(strstr(all, "10/Pen.Pid/2026/PN Plg") == NULL, "the unused izin: %s", all);
+    free(all);
+    dossier_lists(id, p);
+    json_decref(p);
+
+    /* the izin's copy uploaded on its act: the approval's gap alone */
+    ck_assert_int_eq(upload_on(id, izin), 201);
+    p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
+    only_gap(p, (const char *const[]){"12/Pen.Pid/2026/PN Plg", "belum dilampirkan", NULL});
+    dossier_lists(id, p);
+    json_decref(p);
+    ck_assert_int_eq(upload_on(id, setuju), 201);
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
+    t = fill_pdf_text(demo.port, demo.inv, route);
+    ck_assert_msg(strstr(t, "Berita Acara Penyitaan") != NULL, "dossier: %.600s", t);
+    free(t);
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+}
+END_TEST
+
 /* ---- a BAP has its paper ---------------------------------------------------------------- */
 
 /* The reporter examined as a witness on 6 June 2026 and the document
@@ -1061,6 +1170,7 @@ START_TEST(test_the_paper_of_a_withdrawn_act_is_revoked_before_the_file_is_sent)
              izin);
     long long sita = api_id(act(id, demo.inv, m, 201));
     ck_assert_int_eq(api_seized_all(demo.port, id, demo.inv, sita), 1); /* the passport */
+    ck_assert_int_eq(upload_on(id, izin), 201); /* the Penetapan's copy, in the file with it */
     long long ba = issue(id, "ba_penyitaan", sita);
     char route[96];
     snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
@@ -1284,6 +1394,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_a_suspects_last_bap_stays_under_tahap1_though_anothers_stands);
     tcase_add_test(tc, test_the_answers_setting_set_over_http_takes_effect);
     tcase_add_test(tc, test_the_ketua_pns_approval_answers_the_item_that_asks_for_it);
+    tcase_add_test(tc, test_the_ketua_pns_penetapan_of_a_search_or_seizure_is_in_the_file);
     tcase_add_test(tc, test_the_paper_of_a_withdrawn_act_is_revoked_before_the_file_is_sent);
     tcase_add_test(tc, test_a_stale_paper_offers_what_its_reader_may_do);
     tcase_add_test(tc, test_a_file_ended_before_investigation_has_no_dossier);
