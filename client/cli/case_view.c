@@ -316,15 +316,21 @@ static void print_parties(const json_t *parties)
         printf("(tidak ada)\n");
         return;
     }
-    static const char *const heads[] = {"ID", "JENIS", "NAMA",   "WN",          "PASPOR",
+    static const char *const heads[] = {"ID", "JENIS", "NAMA",   "WN",          "PASPOR/NIK",
                                         "JK", "LAHIR", "BAHASA", "JURU BAHASA", "VERSI"};
     struct table *t = table_new(10, heads);
     size_t i;
     const json_t *p;
     json_array_foreach(parties, i, p)
     {
-        char id[32], born[CELL], version[32];
+        char id[32], born[CELL], version[32], papers[40];
         snprintf(id, sizeof id, "%lld", jint(p, "id"));
+        /* a foreigner's passport, an Indonesian's NIK (KTP-el) */
+        snprintf(papers, sizeof papers, "%s%s",
+                 *jstr(p, "passport_no") ? ""
+                 : *jstr(p, "nik")       ? "NIK "
+                                         : "",
+                 *jstr(p, "passport_no") ? jstr(p, "passport_no") : jstr(p, "nik"));
         snprintf(born, sizeof born, "%s%s%s", jstr(p, "birth_place"),
                  *jstr(p, "birth_place") && *jstr(p, "birth_date") ? ", " : "",
                  jstr(p, "birth_date"));
@@ -333,7 +339,7 @@ static void print_parties(const json_t *parties)
                                jstr(p, "kind"),
                                jstr(p, "name"),
                                jstr(p, "nationality"),
-                               jstr(p, "passport_no"),
+                               papers,
                                jstr(p, "sex"),
                                born,
                                jstr(p, "language"),

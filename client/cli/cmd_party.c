@@ -22,14 +22,14 @@
 
 struct party_args {
     const char *kind, *name, *nationality, *passport, *birth_date, *birth_place, *sex, *occupation,
-        *address_id, *address_abroad, *language, *interpreter;
+        *address_id, *address_abroad, *language, *interpreter, *nik;
 };
 
 /* The options of a party, into a (NULL-terminated by the caller). */
 #define PARTY_OPTS(a, name_required)                                                               \
     {"name", &(a).name, NULL, name_required, NULL},                                                \
         {"nationality", &(a).nationality, NULL, false, NULL},                                      \
-        {"passport", &(a).passport, NULL, false, NULL},                                            \
+        {"passport", &(a).passport, NULL, false, NULL}, {"nik", &(a).nik, NULL, false, NULL},      \
         {"birth-date", &(a).birth_date, NULL, false, NULL},                                        \
         {"birth-place", &(a).birth_place, NULL, false, NULL},                                      \
         {"sex", &(a).sex, NULL, false, NULL}, {"occupation", &(a).occupation, NULL, false, NULL},  \
@@ -51,6 +51,7 @@ static json_t *party_body(const struct party_args *a)
         {"name", a->name},
         {"nationality", a->nationality},
         {"passport_no", a->passport},
+        {"nik", a->nik},
         {"birth_date", a->birth_date},
         {"birth_place", a->birth_place},
         {"sex", a->sex},

@@ -31,6 +31,7 @@
 #define PARTY_HELP                                                                                 \
     "      --nationality CC       kode negara ISO 3166 (CN, MY, ...)\n"                            \
     "      --passport NO          nomor paspor\n"                                                  \
+    "      --nik NIK              NIK (KTP-el, 16 angka) seorang WNI\n"                            \
     "      --birth-date TANGGAL   tanggal lahir (YYYY-MM-DD)\n"                                    \
     "      --birth-place T        tempat lahir\n"                                                  \
     "      --sex L|P              L (laki-laki) atau P (perempuan)\n"                              \

@@ -1096,7 +1096,7 @@ function parties(c) {
           h('td', { 'data-label': 'Nama' }, p.name),
           h('td', { 'data-label': 'Sebagai' }, KINDS[p.kind] || p.kind),
           h('td', { 'data-label': 'Kewarganegaraan' }, p.nationality || '—'),
-          h('td', { 'data-label': 'Paspor' }, p.passport_no || '—'),
+          h('td', { 'data-label': 'Paspor/NIK' }, p.passport_no || (p.nik ? `NIK ${p.nik}` : '—')),
         ),
       ),
     ),

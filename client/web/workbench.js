@@ -69,6 +69,7 @@ const PARTY_LABELS = {
   name: 'Nama (sebagaimana di paspor atau kartu identitas)',
   nationality: 'Kewarganegaraan (kode negara dua huruf)',
   passport_no: 'Nomor paspor',
+  nik: 'NIK (KTP-el, 16 angka; WNI)',
   birth_date: 'Tanggal lahir',
   birth_place: 'Tempat lahir',
   sex: 'Jenis kelamin',
@@ -85,6 +86,7 @@ function partyInputs() {
     name: h('input', { maxlength: 200, autocomplete: 'off' }),
     nationality: h('input', { maxlength: 2, size: 3, autocomplete: 'off', placeholder: 'mis. VN' }),
     passport_no: h('input', { maxlength: 20, autocomplete: 'off' }),
+    nik: h('input', { maxlength: 16, inputmode: 'numeric', autocomplete: 'off' }),
     birth_date: h('input', { type: 'date' }),
     birth_place: h('input', { maxlength: 200 }),
     sex: h('select', null, [['', '—'], ['L', 'Laki-laki'], ['P', 'Perempuan']].map(([v, t]) => h('option', { value: v }, t))),
@@ -100,7 +102,7 @@ const partyFields = (prefix, inputs) => Object.entries(inputs).map(([name, el]) 
 
 // Add a party (KUHAP 1 angka 14, 26, 28; sql/0041: the reporter and the victim): its kind and
 // name, and what the papers print of the person when known - nationality (ISO 3166-1 alpha-2),
-// passport, birth, sex, occupation, addresses, language and interpreter.
+// passport or NIK, birth, sex, occupation, addresses, language and interpreter.
 export function partyForm(c, reload) {
   const msg = h('p', { class: 'error', role: 'alert', id: 'party-error' });
   const inputs = partyInputs();

@@ -24,14 +24,14 @@ static json_t *parties_json(const struct store_case_lists *l)
     for (int i = 0; i < l->nparties; i++) {
         const struct store_party *p = &l->parties[i];
         json_array_append_new(
-            a,
-            json_pack("{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s, s:s, "
-                      "s:i}",
-                      "id", (json_int_t)p->id, "kind", p->kind, "name", p->name, "nationality",
-                      p->nationality, "passport_no", p->passport_no, "birth_date", p->birth_date,
-                      "birth_place", p->birth_place, "sex", p->sex, "occupation", p->occupation,
-                      "address_id", p->address_id, "address_abroad", p->address_abroad, "language",
-                      p->language, "interpreter", p->interpreter, "version", p->version));
+            a, json_pack("{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s, s:s, "
+                         "s:i, s:s?}",
+                         "id", (json_int_t)p->id, "kind", p->kind, "name", p->name, "nationality",
+                         p->nationality, "passport_no", p->passport_no, "birth_date", p->birth_date,
+                         "birth_place", p->birth_place, "sex", p->sex, "occupation", p->occupation,
+                         "address_id", p->address_id, "address_abroad", p->address_abroad,
+                         "language", p->language, "interpreter", p->interpreter, "version",
+                         p->version, "nik", p->nik));
     }
     return a;
 }

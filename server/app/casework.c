@@ -158,6 +158,28 @@ static bool upper_alnum(const char *s, size_t min, size_t max)
     return true;
 }
 
+/* The two digits of s from i as a number. */
+static int two(const char *s, int i)
+{
+    return (s[i] - '0') * 10 + (s[i + 1] - '0');
+}
+
+/* A NIK (Nomor Induk Kependudukan, the KTP-el's number; UU 24/2013 Pasal 13, Permendagri on the
+ * NIK): 16 digits - the region (province 11 and up, regency or city, district: 6), the birth
+ * date DDMMYY (a woman's day plus 40: 6), a serial from 0001 (4).  The region codes themselves
+ * change as regions are formed, so only their shape is checked. */
+static bool nik_valid(const char *s)
+{
+    if (strlen(s) != 16)
+        return false;
+    for (int i = 0; i < 16; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    int day = two(s, 6) > 40 ? two(s, 6) - 40 : two(s, 6), month = two(s, 8);
+    return two(s, 0) >= 11 && day >= 1 && day <= 31 && month >= 1 && month <= 12 &&
+           strcmp(s + 12, "0000") != 0;
+}
+
 /* True when s holds nothing but blanks (a name of blanks is no name). */
 static bool blank(const char *s)
 {
@@ -182,6 +204,10 @@ static bool check_party_input(const struct party_input *in, struct berr *err)
     if (in->passport_no && !upper_alnum(in->passport_no, 5, 20))
         return berr_field(err, BERR_BAD_INPUT, "passport_no",
                           "passport_no: 5 sampai 20 huruf besar atau angka");
+    if (in->nik && !nik_valid(in->nik))
+        return berr_field(err, BERR_BAD_INPUT, "nik",
+                          "nik: NIK 16 angka (kode wilayah, tanggal lahir DDMMYY - perempuan "
+                          "tanggal + 40 - dan nomor urut)");
     struct caldate d;
     if (in->birth_date && !caldate_parse(in->birth_date, &d))
         return berr_field(err, BERR_BAD_INPUT, "birth_date", "birth_date harus tanggal YYYY-MM-DD");
@@ -260,9 +286,9 @@ bool app_party_save(struct app *app, const struct actor *who, long long case_id,
         return false;
     bool ok = writable_case(&tx, who, case_id, NULL, err);
     struct store_party_in row = {
-        in->kind,       in->name,           in->nationality, in->passport_no,
-        in->birth_date, in->birth_place,    in->sex,         in->occupation,
-        in->address_id, in->address_abroad, in->language,    in->interpreter};
+        in->kind,        in->name,        in->nationality, in->passport_no, in->birth_date,
+        in->birth_place, in->sex,         in->occupation,  in->address_id,  in->address_abroad,
+        in->language,    in->interpreter, in->nik};
     bool done = false;
     if (ok && !party_id) {
         ok = store_party_insert(&tx, case_id, &row, id, err);

@@ -34,7 +34,8 @@ struct case_input {
 struct party_input {
     const char *kind, *name, *nationality, *passport_no, *birth_date, *birth_place, *sex;
     const char *occupation, *address_id, *address_abroad, *language, *interpreter;
-    int if_match; /* corrections: the party's version, or -1 */
+    const char *nik; /* the NIK (KTP-el) of an Indonesian: 16 digits, checked (nik_valid) */
+    int if_match;    /* corrections: the party's version, or -1 */
 };
 
 struct case_filter {

@@ -407,6 +407,7 @@ static void write_parties(struct xw *x, const struct store_casedoc *d, const cha
         el(x, "nama", p->name);
         el(x, "kewarganegaraan", p->nationality);
         el(x, "nomor-paspor", p->passport_no);
+        el(x, "nik", p->nik);
         el_date(x, "tanggal-lahir", p->birth_date);
         el(x, "tempat-lahir", p->birth_place);
         if (p->sex)

@@ -321,6 +321,7 @@ static bool party_fields(json_t *body, struct party_input *in, bool add, struct 
            json_get_str(body, "name", add, 200, &in->name, err) &&
            json_get_str(body, "nationality", false, 2, &in->nationality, err) &&
            json_get_str(body, "passport_no", false, 20, &in->passport_no, err) &&
+           json_get_str(body, "nik", false, 16, &in->nik, err) &&
            json_get_str(body, "birth_date", false, 10, &in->birth_date, err) &&
            json_get_str(body, "birth_place", false, 200, &in->birth_place, err) &&
            json_get_str(body, "sex", false, 1, &in->sex, err) &&
@@ -334,7 +335,7 @@ static bool party_fields(json_t *body, struct party_input *in, bool add, struct 
 static const char *const party_field_names[] = {
     "kind",        "name",        "nationality", "passport_no", "birth_date",
     "birth_place", "sex",         "occupation",  "address_id",  "address_abroad",
-    "language",    "interpreter", NULL};
+    "language",    "interpreter", "nik",         NULL};
 
 static void party_save(struct app *app, struct http_request *req, struct http_reply *rep, bool add)
 {

@@ -44,7 +44,7 @@ static const struct stmt particulars = {
     "source_note), kejari_id = coalesce($5::bigint, kejari_id), "
     "version = version + 1, search = lower(c.number || ' ' || "
     "coalesce($2, summary) || ' ' || coalesce((SELECT string_agg(name "
-    "|| ' ' || coalesce(passport_no, ''), ' ') FROM app.parties WHERE "
+    "|| ' ' || coalesce(passport_no, '') || ' ' || coalesce(nik, ''), ' ') FROM app.parties WHERE "
     "case_id = c.id), '')) WHERE id = $1::bigint RETURNING version"};
 
 static const struct stmt investigators_drop = {
@@ -207,20 +207,21 @@ static const struct stmt lock_in_office = {
 static const struct stmt search_refresh = {
     "cases.search_refresh", 1,
     "UPDATE app.cases c SET search = lower(c.number || ' ' || c.summary || ' '"
-    " || coalesce((SELECT string_agg(name || ' ' || coalesce(passport_no, ''),"
-    " ' ') FROM app.parties WHERE case_id = c.id), '')) WHERE c.id = $1::bigint"};
+    " || coalesce((SELECT string_agg(name || ' ' || coalesce(passport_no, '') "
+    "|| ' ' || coalesce(nik, ''), ' ') FROM app.parties WHERE case_id = c.id), '')) WHERE c.id = "
+    "$1::bigint"};
 
 static const struct stmt party_insert = {
-    "cases.party_insert", 13,
+    "cases.party_insert", 14,
     "INSERT INTO app.parties (case_id, kind, name, nationality, passport_no, "
     "birth_date, birth_place, sex, occupation, address_id, address_abroad, "
-    "language, interpreter) VALUES ($1::bigint, $2, $3, $4, $5, $6::date, "
+    "language, interpreter, nik) VALUES ($1::bigint, $2, $3, $4, $5, $6::date, "
     "coalesce($7, ''), $8, coalesce($9, ''), coalesce($10, ''), "
-    "coalesce($11, ''), coalesce($12, ''), coalesce($13, '')) RETURNING id"};
+    "coalesce($11, ''), coalesce($12, ''), coalesce($13, ''), $14) RETURNING id"};
 
 /* a correction: only what was sent changes; the version guards it */
 static const struct stmt party_update = {
-    "cases.party_update", 15,
+    "cases.party_update", 16,
     "UPDATE app.parties SET kind = coalesce($2, kind), name = coalesce($3, "
     "name), nationality = coalesce($4, nationality), passport_no = "
     "coalesce($5, passport_no), birth_date = coalesce($6::date, birth_date), "
@@ -228,7 +229,8 @@ static const struct stmt party_update = {
     "occupation = coalesce($9, occupation), address_id = coalesce($10, "
     "address_id), address_abroad = coalesce($11, address_abroad), language = "
     "coalesce($12, language), interpreter = coalesce($13, interpreter), "
-    "version = version + 1, updated_at = now() WHERE case_id = $1::bigint AND "
+    "nik = coalesce($16, nik), version = version + 1, updated_at = now() WHERE case_id = "
+    "$1::bigint AND "
     "id = $14::bigint AND ($15::int IS NULL OR version = $15::int) "
     "RETURNING id"};
 
@@ -314,10 +316,10 @@ bool store_party_insert(struct tx *tx, long long case_id, const struct store_par
                         long long *id, struct berr *err)
 {
     char cid[24];
-    const char *p[13] = {stmt_id(cid, case_id), in->kind,       in->name,           in->nationality,
+    const char *p[14] = {stmt_id(cid, case_id), in->kind,       in->name,           in->nationality,
                          in->passport_no,       in->birth_date, in->birth_place,    in->sex,
                          in->occupation,        in->address_id, in->address_abroad, in->language,
-                         in->interpreter};
+                         in->interpreter,       in->nik};
     bool found;
     if (!stmt_one(tx, &party_insert, p, &found, id, err))
         return false;
@@ -329,7 +331,7 @@ bool store_party_update(struct tx *tx, long long case_id, long long party,
 {
     char cid[24], pid[24], ver[16];
     snprintf(ver, sizeof ver, "%d", if_match);
-    const char *p[15] = {stmt_id(cid, case_id),
+    const char *p[16] = {stmt_id(cid, case_id),
                          in->kind,
                          in->name,
                          in->nationality,
@@ -343,7 +345,8 @@ bool store_party_update(struct tx *tx, long long case_id, long long party,
                          in->language,
                          in->interpreter,
                          stmt_id(pid, party),
-                         if_match >= 0 ? ver : NULL};
+                         if_match >= 0 ? ver : NULL,
+                         in->nik};
     return stmt_one(tx, &party_update, p, done, NULL, err);
 }
 
@@ -604,7 +607,8 @@ static const struct stmt lists[] = {
          "SELECT id, kind, name, nationality, passport_no, " JT(
              "birth_date") ", "
                            "birth_place, sex, occupation, address_id, address_abroad, language, "
-                           "interpreter, version FROM app.parties WHERE case_id = $1::bigint ORDER "
+                           "interpreter, version, nik FROM app.parties WHERE case_id = $1::bigint "
+                           "ORDER "
                            "BY id"},
     [L_CHARGES] = {"cases.page_offences", 1,
                    "SELECT co.id, co.party_id, oc.code, oc.label, oc.max_prison_months, "
@@ -716,6 +720,7 @@ static void party_of(const PGresult *r, int i, void *item, void *ctx)
     p->language = PQgetvalue(r, i, 11);
     p->interpreter = PQgetvalue(r, i, 12);
     p->version = (int)stmt_ll(r, i, 13);
+    p->nik = text_or_null(r, i, 14);
 }
 
 static void charge_of(const PGresult *r, int i, void *item, void *ctx)

@@ -96,6 +96,7 @@ BERKAS_MUST_CHECK bool store_case_search_refresh(struct tx *tx, long long case_i
 struct store_party_in {
     const char *kind, *name, *nationality, *passport_no, *birth_date, *birth_place, *sex;
     const char *occupation, *address_id, *address_abroad, *language, *interpreter;
+    const char *nik; /* the NIK (KTP-el), 16 digits */
 };
 
 /* A new party of the case; *id its id. */
@@ -226,6 +227,7 @@ struct store_party {
     const char *birth_place, *sex, *occupation, *address_id, *address_abroad; /* sex NULL-able */
     const char *language, *interpreter;
     int version;
+    const char *nik; /* NULL-able */
 };
 struct store_charge {       /* an offence charged, with the catalogue's columns */
     long long id, party_id; /* party 0: the case as a whole */

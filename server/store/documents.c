@@ -665,7 +665,7 @@ static const struct stmt casedoc_parts[] = {
     {"documents.casedoc_parties", 1,
      "SELECT p.id, p.kind, p.name, p.nationality, p.passport_no, " DAY("p.birth_date") ", "
      "p.birth_place, p.sex, p.occupation, p.address_id, p.address_abroad, p.language, "
-     "p.interpreter FROM app.parties p WHERE p.case_id = $1::bigint ORDER BY p.id"},
+     "p.interpreter, p.nik FROM app.parties p WHERE p.case_id = $1::bigint ORDER BY p.id"},
     /* one row an element of each charged Pasal */
     {"documents.casedoc_charges", 1,
      "SELECT co.id, coalesce(p.id, 0), o.article, o.max_prison_months, o.min_prison_months, "
@@ -805,6 +805,7 @@ static void party_of(const PGresult *r, int i, void *item, void *ctx)
     p->address_abroad = cd_text(r, i, 10);
     p->language = cd_text(r, i, 11);
     p->interpreter = cd_text(r, i, 12);
+    p->nik = cd_text(r, i, 13);
 }
 
 static void charge_of(const PGresult *r, int i, void *item, void *ctx)

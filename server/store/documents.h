@@ -277,7 +277,7 @@ struct store_cd_member {
 struct store_cd_party {
     long long id;
     const char *kind, *name, *nationality, *passport_no, *birth_date, *birth_place, *sex,
-        *occupation, *address_id, *address_abroad, *language, *interpreter;
+        *occupation, *address_id, *address_abroad, *language, *interpreter, *nik;
 };
 struct store_cd_charge { /* one element of a charge (no 0: its Pasal has none) */
     long long id, party;

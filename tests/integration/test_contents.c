@@ -193,6 +193,151 @@ static long long first_charge(const struct kase *k)
 
 static const char *const only_122[] = {"122", NULL};
 
+static char *config_dir;
+static int cli(char **out, ...);
+static void cli_logon(void);
+
+/* ---- an Indonesian suspect's identity ------------------------------------------------- */
+
+static long long parties_of(long long case_id)
+{
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", case_id);
+    const char *p[1] = {cid};
+    return sql_count(demo.db, "SELECT count(*) FROM app.parties WHERE case_id = $1::bigint", 1, p);
+}
+
+/* The party's stored NIK and version, "nik/version" (malloc'd). */
+static char *nik_of(long long party)
+{
+    char pid[24];
+    snprintf(pid, sizeof pid, "%lld", party);
+    const char *p[1] = {pid};
+    return sql_value(demo.db,
+                     "SELECT coalesce(nik, '-') || '/' || version FROM app.parties WHERE id = "
+                     "$1::bigint",
+                     1, p);
+}
+
+/* play3 #25; DOMAIN 7.3 (the identity block of the person examined), UU 6/2011 Pasal 124 (an
+ * Indonesian who harbours a foreigner staying unlawfully): a WNI is identified by his NIK
+ * (KTP-el), not a passport he need not hold.  Rahmat Saputra, ID, no passport: his BAP Tersangka
+ * is refused naming the NIK (before: naming the passport number); a NIK of the wrong shape - 15
+ * digits, a letter, month 13, day 32, serial 0000 - is 400 naming nik, nothing changed, on add
+ * and on correction; corrected with 1671010504900003 (Palembang, 5 April 1990), the paper says
+ * "NIK : 1671010504900003" and no passport line; the case lists it.  The supervisor may not
+ * correct it (403), nor another office's investigator (404).  The CLI: --nik of 15 digits one
+ * line naming nik, exit 1; a witness added with --nik, case show prints it. */
+START_TEST(test_an_indonesian_suspect_is_identified_by_his_nik)
+{
+    char body[640], path[128], form[96], ev[64];
+    snprintf(body, sizeof body,
+             "{\"source\":\"jagratara\",\"opened_on\":\"2026-10-01\",\"summary\":\"Uji NIK "
+             "tersangka WNI\",\"kejari_id\":%lld}",
+             demo.kejari_plg);
+    json_t *c = call("POST", "/api/v1/cases", demo.inv, body, 201);
+    long long id = json_integer_value(json_object_get(c, "id"));
+    json_decref(c);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    static const char *const bad[] = {"167101050490000",  "16710105049000A3", "1671010513900003",
+                                      "1671013204900003", "1671010504900000", "0971010504900003"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(body, sizeof body,
+                 "{\"kind\":\"suspect\",\"name\":\"Rahmat Saputra\",\"nationality\":\"ID\","
+                 "\"nik\":\"%s\"}",
+                 bad[i]);
+        json_t *p = call("POST", path, demo.inv, body, 400);
+        ck_assert_msg(strstr(detail(p), "nik") != NULL, "%s: %s", bad[i], detail(p));
+        json_decref(p);
+        ck_assert_int_eq(parties_of(id), 0);
+    }
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"Rahmat Saputra\",\"nationality\":\"ID\","
+                     "\"sex\":\"L\",\"birth_date\":\"1990-04-05\",\"birth_place\":\"Palembang\","
+                     "\"occupation\":\"Pemilik rumah kos\",\"address_id\":\"Jalan Kapten Rivai "
+                     "Nomor 12, Palembang\"}",
+                     201);
+    long long party = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
+    snprintf(body, sizeof body, "{\"code\":\"124(a)\",\"party_id\":%lld}", party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_decref(call(
+        "POST", path, demo.inv,
+        "{\"type\":\"sprindik_issued\",\"date\":\"2026-10-02\",\"issue\":[\"sprindik\"]}", 201));
+    snprintf(body, sizeof body,
+             "{\"type\":\"suspect_designated\",\"date\":\"2026-10-02\",\"party_id\":%lld}", party);
+    json_decref(call("POST", path, demo.inv, body, 201));
+    snprintf(
+        body, sizeof body,
+        "{\"type\":\"bap_recorded\",\"date\":\"2026-10-05\",\"at\":\"2026-10-05T09:00:00+07:00\","
+        "\"bap\":\"tersangka\",\"party_id\":%lld}",
+        party);
+    json_t *b = call("POST", path, demo.inv, body, 201);
+    long long bap = json_integer_value(json_object_get(b, "id"));
+    json_decref(b);
+    fill_bap(demo.port, demo.inv, id, bap);
+    /* neither NIK nor passport: refused naming the NIK, nothing issued */
+    snprintf(form, sizeof form, "/api/v1/cases/%lld/forms/bap_tersangka", id);
+    snprintf(ev, sizeof ev, "{\"event\":%lld}", bap);
+    long long docs = documents_of(id);
+    json_t *r = call("POST", form, demo.inv, ev, 422);
+    ck_assert_msg(strstr(detail(r), "NIK tersangka") && !strstr(detail(r), "paspor"), "%s",
+                  detail(r));
+    json_decref(r);
+    ck_assert_int_eq(documents_of(id), docs);
+    /* a correction of the wrong shape: 400, nothing changed */
+    char *was = nik_of(party);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties/%lld", id, party);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(body, sizeof body, "{\"nik\":\"%s\"}", bad[i]);
+        r = call("PUT", path, demo.inv, body, 400);
+        ck_assert_msg(strstr(detail(r), "nik") != NULL, "%s", detail(r));
+        json_decref(r);
+    }
+    /* who may not correct it */
+    json_decref(call("PUT", path, sup, "{\"nik\":\"1671010504900003\"}", 403));
+    json_decref(call("PUT", path, inv_mre, "{\"nik\":\"1671010504900003\"}", 404));
+    char *now = nik_of(party);
+    ck_assert_str_eq(now, was);
+    free(now);
+    free(was);
+    json_decref(call("PUT", path, demo.inv, "{\"nik\":\"1671010504900003\"}", 200));
+    r = call("POST", form, demo.inv, ev, 201);
+    long long doc = json_integer_value(json_object_get(r, "id"));
+    json_decref(r);
+    char *t = fill_document_text(demo.port, demo.inv, doc);
+    assert_has(t, "Nama : Rahmat Saputra", "identity");
+    assert_has(t, "Kewarganegaraan : Indonesia", "identity");
+    assert_has(t, "NIK : 1671010504900003", "the WNI's NIK");
+    ck_assert_msg(strstr(t, "Nomor paspor") == NULL, "a passport line for a WNI: %.3000s", t);
+    free(t);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    c = call("GET", path, demo.inv, NULL, 200);
+    json_t *pp = json_array_get(json_object_get(c, "parties"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(pp, "nik")), "1671010504900003");
+    json_decref(c);
+    /* the command line */
+    cli_logon();
+    char cid[24], pid[24], *out;
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(pid, sizeof pid, "%lld", party);
+    ck_assert_int_eq(cli(&out, "party", "correct", cid, pid, "--nik", "167101050490000", NULL), 1);
+    const char *nl = strchr(out, '\n');
+    ck_assert_msg(strstr(out, "nik") && nl && nl[1] == '\0', "not one line naming nik: %s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "party", "add", cid, "--kind", "witness", "--name", "Siti Aminah",
+                         "--nationality", "ID", "--sex", "P", "--nik", "1671015208850001", NULL),
+                     0);
+    free(out);
+    ck_assert_int_eq(cli(&out, "case", "show", cid, "--wide", NULL), 0);
+    ck_assert_msg(strstr(out, "NIK 1671010504900003") && strstr(out, "NIK 1671015208850001"), "%s",
+                  out);
+    free(out);
+}
+END_TEST
+
 /* ---- the BAP ------------------------------------------------------------------------- */
 
 /* The examiner's questions and answers, counsel and interpreter, and the
@@ -736,8 +881,6 @@ END_TEST
 
 /* ---- the CLI ------------------------------------------------------------------------------- */
 
-static char *config_dir;
-
 /* berkas ARGS... (NULL-terminated) as the PLG investigator: exit status,
  * stdout and stderr in *out. */
 static int cli(char **out, ...)
@@ -1044,6 +1187,7 @@ Suite *suite_contents(void)
     tcase_add_test(tc, test_cli_writes_a_bap_and_a_resume_from_text_files);
     tcase_add_test(tc, test_cli_refuses_to_issue_an_empty_bap);
     tcase_add_test(tc, test_cli_bap_in_the_editor);
+    tcase_add_test(tc, test_an_indonesian_suspect_is_identified_by_his_nik);
     tcase_add_test(tc, test_the_demo_dossiers_read_complete);
     suite_add_tcase(s, tc);
     return s;
