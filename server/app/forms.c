@@ -273,6 +273,8 @@ static bool today(struct tx *tx, const struct casefile *cf, char out[CALDATE_DAT
 
 static bool params_extension(struct tx *tx, const struct casefile *cf, const char *form,
                              struct caldate day, json_t *params, struct berr *err);
+static bool params_prosecutor(struct tx *tx, const struct casefile *cf, const char *form,
+                              long long until, json_t *params, struct berr *err);
 
 bool app_form_draft(struct app *app, const struct actor *who, long long case_id, const char *form,
                     json_t *params, unsigned char **pdf, size_t *len, struct audit_rec *au,
@@ -298,6 +300,7 @@ bool app_form_draft(struct app *app, const struct actor *who, long long case_id,
     bool ok =
         casefile_load(&tx, who, case_id, false, &cf, err) && stage_allows(&cf, f, err) &&
         today(&tx, &cf, date, &d, err) && params_extension(&tx, &cf, f->name, d, params, err) &&
+        params_prosecutor(&tx, &cf, f->name, 0, params, err) &&
         params_of(f, params, kv, &nkv, err) && signer_load_user(&tx, who->user_id, &signer, err) &&
         casexml_build(&tx, who, case_id, &xml, &xml_len, err);
     if (ok) {
@@ -767,16 +770,16 @@ static void params_from_act(const struct issue_ctx *c, json_t *params)
 
 /* The jaksa who receives the suspect and evidence at Tahap II (KUHAP 8(3)
  * huruf b): the one the Kejari appointed to the case by its latest P-16
- * before the hand-over (DOMAIN.md 6: the jaksa peneliti; the P-16's
- * "jaksa", its recorder when it names none), else the jaksa who recorded,
- * and so signed, the last P-21 or P-21A; 0 when neither (the file only
- * deemed complete). */
-static long long receiving_jaksa(struct tx *tx, const struct casefile *cf,
-                                 const struct issue_ctx *c, struct berr *err)
+ * before the hand-over (act `until`; 0: a draft before it, the whole log)
+ * (DOMAIN.md 6: the jaksa peneliti; the P-16's "jaksa", its recorder when it
+ * names none), else the jaksa who recorded, and so signed, the last P-21 or
+ * P-21A; 0 when neither (the file only deemed complete). */
+static long long receiving_jaksa(struct tx *tx, const struct casefile *cf, long long until,
+                                 struct berr *err)
 {
     long long p16 = 0, p21 = 0, named = 0;
     struct case_event e;
-    for (int i = 0; i < cf->nevents && cf->ev_id[i] != c->act.id; i++) {
+    for (int i = 0; i < cf->nevents && (!until || cf->ev_id[i] != until); i++) {
         if (!evlog_effective(cf->ev, cf->nevents, i, &e))
             continue;
         if (e.event == EV_P16_RECEIVED) {
@@ -797,15 +800,17 @@ static long long receiving_jaksa(struct tx *tx, const struct casefile *cf,
 }
 
 /* The Penuntut Umum who receives (receiving_jaksa) as the users table has
- * him, name, NIP, pangkat and golongan, into params; nothing when the
+ * him, name, NIP, pangkat and golongan, into the params of a BA Tahap II
+ * issued for its act `until` or drafted before it (0: the investigator
+ * prepares the paper he takes to the Kejari; play3 #14: the draft had
+ * dotted lines, so he typed the jaksa the P-16 names); nothing when the
  * params name one already (the issuer's choice) or there is none. */
-static bool params_prosecutor(struct tx *tx, const struct casefile *cf, const struct issue_ctx *c,
-                              json_t *params, struct berr *err)
+static bool params_prosecutor(struct tx *tx, const struct casefile *cf, const char *form,
+                              long long until, json_t *params, struct berr *err)
 {
-    if (!c->for_act || strcmp(c->f->name, "ba_tahap2") != 0 ||
-        json_object_get(params, "prosecutor"))
+    if (strcmp(form, "ba_tahap2") != 0 || json_object_get(params, "prosecutor"))
         return true;
-    long long jaksa = receiving_jaksa(tx, cf, c, err);
+    long long jaksa = receiving_jaksa(tx, cf, until, err);
     struct signer_buf b;
     if (!jaksa)
         return err->kind == BERR_NONE;
@@ -984,7 +989,8 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
     ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);
     if (ok)
         params_from_act(c, params);
-    return ok && params_appearance(c, params, err) && params_prosecutor(tx, cf, c, params, err) &&
+    return ok && params_appearance(c, params, err) &&
+           params_prosecutor(tx, cf, c->f->name, c->act.id, params, err) &&
            params_acknowledger(tx, cf, c, params, err) && params_extended(tx, cf, c, params, err);
 }
 

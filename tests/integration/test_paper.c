@@ -981,6 +981,67 @@ START_TEST(test_the_tahap2_record_names_the_jaksa_of_the_p16)
 }
 END_TEST
 
+/* play3 #14: the investigator prepares the BA Tahap II he takes to the Kejari before the hand-over
+ * (its draft, the file complete after the P-21); the P-16 names the jaksa peneliti who receives
+ * (KUHAP 8(3) huruf b; DOMAIN 6: Rina Kartika, Jaksa Muda, III/d, a berkas user) - the draft names
+ * her, her rank and NIP as PIHAK KEDUA and over the receiving signature, not dotted lines he fills
+ * by typing params (failed before: dotted lines).  Params given still override: another name and
+ * NIP typed print as typed, and not hers.  A prosecutor does not draft the investigator's paper
+ * (403). */
+START_TEST(test_the_tahap2_draft_names_the_jaksa_of_the_p16)
+{
+    const char *admin = demo_server_login(&demo, NIP_ADMIN_KEJAGUNG);
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"nip\":\"199404042019012006\",\"name\":\"Rina Kartika\",\"pangkat\":\"Jaksa "
+             "Muda\",\"golongan\":\"III/d\",\"position\":\"Jaksa Fungsional\",\"office_id\":"
+             "%lld,\"role\":\"prosecutor\",\"password\":\"Kejari-Palembang-2026!\"}",
+             demo.kejari_plg);
+    json_decref(call("POST", "/api/v1/users", admin, body, 201));
+    long long party, id = complete_file(&party);
+    (void)party;
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"spdp_received_by_pu\",\"date\":\"2026-02-05\"", 201));
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"p16_received\",\"date\":\"2026-02-06\",\"jaksa\":"
+                        "\"19940404 201901 2 006\"",
+                        201));
+    json_decref(
+        act(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-02-10\",\"issue\":[\"pengantar_tahap1\"]",
+            201));
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-02-11\"", 201));
+    json_decref(api_act(demo.port, id, demo.pros,
+                        "\"type\":\"p21_received\",\"date\":\"2026-02-13\",\"issue\":[\"p21\"]",
+                        201));
+    char route[160];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/forms/ba_tahap2.pdf", id);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    const char *second = after(t, "selanjutnya disebut PIHAK PERTAMA", "Nama :");
+    assert_has(second,
+               "Nama : Rina Kartika Pangkat/Golongan : Jaksa Muda (III/d) NIP : "
+               "19940404 201901 2 006 Jabatan : Penuntut Umum",
+               "the draft's PIHAK KEDUA, the jaksa of the P-16");
+    const char *sig = after(t, "Yang menerima,", "Penuntut Umum");
+    assert_has(sig, "Rina Kartika", "the draft's receiving signature");
+    assert_has(sig, "NIP 19940404 201901 2 006", "the draft's receiving signature");
+    free(t);
+    /* what the investigator types still stands */
+    snprintf(route, sizeof route,
+             "/api/v1/cases/%lld/forms/ba_tahap2.pdf?prosecutor=Andi%%20Saputra&prosecutor-nip="
+             "198505052010011003",
+             id);
+    t = fill_pdf_text(demo.port, demo.inv, route);
+    second = after(t, "selanjutnya disebut PIHAK PERTAMA", "Nama :");
+    assert_has(second, "Nama : Andi Saputra", "the typed prosecutor");
+    assert_has(second, "NIP : 19850505 201001 1 003", "the typed NIP");
+    assert_lacks(t, "Rina Kartika", "the draft with the typed prosecutor");
+    free(t);
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/forms/ba_tahap2.pdf", id);
+    json_decref(call("GET", route, demo.pros, NULL, 403));
+}
+END_TEST
+
 /* The BA Tahap II rests on the P-21 (KUHAP 8(3) huruf b, 110(4), 138(1); DOMAIN 4.13, 6): it
  * cites the Kejari's P-21 by the P-21's own number and date under its title, "Pemberitahuan
  * bahwa Hasil Penyidikan sudah Lengkap (P-21)".  A P-21A the Kejari sent later (its follow-up
@@ -1329,6 +1390,7 @@ Suite *suite_paper(void)
     tcase_add_test(tc, test_the_demo_arrest_names_its_place_and_is_told);
     tcase_add_test(tc, test_the_tahap2_record_names_the_receiving_prosecutor);
     tcase_add_test(tc, test_the_tahap2_record_names_the_jaksa_of_the_p16);
+    tcase_add_test(tc, test_the_tahap2_draft_names_the_jaksa_of_the_p16);
     tcase_add_test(tc, test_the_tahap2_record_cites_the_p21_by_its_own_number);
     tcase_add_test(tc, test_the_p21_copies_its_own_kejati);
     tcase_add_test(tc, test_a_resume_names_only_who_was_heard_by_its_date);
