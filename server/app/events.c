@@ -1680,6 +1680,47 @@ static bool tahap1_documents(struct app *app, struct tx *tx, const struct actor 
     return refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", msg);
 }
 
+/* The short procedure's hand-over (UU 6/2011 Pasal 110(2)) hands the suspect to the PU with his
+ * examination: refused until each BAP tersangka has its paper, issued or uploaded
+ * (forms_suspect_papers_missing), naming each - after it the file is closed and the paper could
+ * never be issued (DOMAIN 4.14, 7.1).  The setting dossier.tahap1_requires_documents, which asks
+ * the papers of a file handed to the PU, turns it off as it turns off Tahap I's. */
+static bool short_procedure_papers(struct tx *tx, const struct actor *who, long long case_id,
+                                   const struct event_input *in, struct event_outcome *out,
+                                   struct berr *err)
+{
+    if (!in->type || strcmp(in->type, "short_procedure_handover") != 0)
+        return true;
+    bool required;
+    if (!store_tahap1_requires_documents(tx, &required, err))
+        return false;
+    if (!required)
+        return true;
+    struct casefile cf = {0};
+    json_t *missing = NULL;
+    if (casefile_load(tx, who, case_id, false, &cf, err))
+        missing = forms_suspect_papers_missing(tx, &cf, err);
+    casefile_free(&cf);
+    if (!missing)
+        return false;
+    if (json_array_size(missing) == 0) {
+        json_decref(missing);
+        return true;
+    }
+    char names[1600], msg[2000];
+    forms_missing_line(missing, names, sizeof names);
+    json_decref(out->body);
+    out->body = NULL;
+    out->missing = missing;
+    snprintf(msg, sizeof msg,
+             "Penyerahan perkara acara singkat (UU 6/2011 Pasal 110(2)) menyerahkan tersangka "
+             "dengan berita acara pemeriksaannya: %s; terbitkan ('berkas issue %lld bap_tersangka "
+             "--event ID') atau unggah dokumennya ('berkas upload %lld FILE --title JUDUL --event "
+             "ID'), lalu serahkan lagi - sesudah penyerahan berkas ditutup",
+             names, case_id, case_id);
+    return refuse(out, err, BERR_UNPROCESSABLE, "guard-failed", msg);
+}
+
 /* The warnings of list (taken) added to the answer's "warnings". */
 static void warnings_add(struct event_outcome *out, json_t *list)
 {
@@ -1743,6 +1784,7 @@ bool app_event_record(struct app *app, const struct actor *who, long long case_i
     bool ok = events_record_tx(&tx, who, case_id, in, out, err) &&
               issue_with_act(app, &tx, who, case_id, in, out, err) &&
               tahap1_documents(app, &tx, who, case_id, in, out, err) &&
+              short_procedure_papers(&tx, who, case_id, in, out, err) &&
               tahap1_warnings(&tx, who, case_id, in, out, err) &&
               team_warnings(&tx, who, case_id, in, out, err) && audit_ok(&tx, who, au, err) &&
               tx_commit(&tx, err);

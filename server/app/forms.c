@@ -1651,6 +1651,29 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casef
     return g.miss;
 }
 
+json_t *forms_suspect_papers_missing(struct tx *tx, const struct casefile *cf, struct berr *err)
+{
+    struct store_papers papers;
+    struct store_dossier_acts acts;
+    if (!store_papers_of_case(tx, cf->id, &papers, err))
+        return NULL;
+    if (!store_dossier_acts(tx, cf->id, &acts, err)) {
+        store_papers_free(&papers);
+        return NULL;
+    }
+    struct gaps g = {.cf = cf, .papers = &papers, .miss = json_array()};
+    for (int i = 0; i < acts.n; i++) {
+        int k = casefile_event_index(cf, acts.items[i].event_id);
+        struct case_event e;
+        if (strcmp(acts.items[i].type, "bap_recorded") == 0 && k >= 0 &&
+            evlog_effective(cf->ev, cf->nevents, k, &e) && e.bap == BAP_TERSANGKA)
+            bap_gap(&g, &acts.items[i]);
+    }
+    store_dossier_acts_free(&acts);
+    store_papers_free(&papers);
+    return g.miss;
+}
+
 bool forms_dossier_complete(struct app *app, struct tx *tx, const struct casefile *cf,
                             json_t **missing, struct berr *err)
 {

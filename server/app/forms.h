@@ -106,4 +106,11 @@ BERKAS_MUST_CHECK json_t *forms_dossier_missing(struct app *app, struct tx *tx,
                                                 const struct casefile *cf, bool sending,
                                                 struct berr *err);
 
+/* The papers the short procedure's hand-over takes with the suspect (UU 6/2011 Pasal 110(2);
+ * DOMAIN 4.14, 7.1): a sentence for each BAP tersangka not withdrawn that names no one or has no
+ * paper, issued or uploaded - after the hand-over the file takes none; empty when each has one.
+ * NULL with err on a database error. */
+BERKAS_MUST_CHECK json_t *forms_suspect_papers_missing(struct tx *tx, const struct casefile *cf,
+                                                       struct berr *err);
+
 #endif

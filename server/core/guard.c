@@ -137,9 +137,19 @@ bool guard_lapse(const struct case_facts *f, struct missing *m)
     return need(period_over(f, f->p21_on, rs->tahap2_days.value), m, FACT_TAHAP2_PERIOD_ELAPSED);
 }
 
+/* UU 6/2011 Pasal 110(2): the PPNS hands the suspect, the evidence and the catatan to the PU -
+ * after an investigation like any other: the SPDP is owed to the PU within 7 days of the
+ * Sprindik (KUHAP 109(1) jo. MK 130/PUU-XIII/2015; Pasal 110 exempts the file from the berkas
+ * perkara and the P-19 loop, not from the notice that an investigation began), and the suspect
+ * handed over has been examined (his BAP tersangka, through a sworn interpreter where he does
+ * not speak Indonesian, KUHAP 53, 177).  After the hand-over the file takes neither (DOMAIN
+ * 4.4, 4.14, 7.1). */
 bool guard_short_procedure(const struct case_facts *f, struct missing *m)
 {
-    bool ok = need(f->suspects > 0, m, FACT_SUSPECT);
+    bool ok = need(f->spdp_sent, m, FACT_SPDP_SENT);
+    ok &= need(f->suspects > 0, m, FACT_SUSPECT);
+    ok &= need(f->suspects_without_bap == 0, m, FACT_BAP_TERSANGKA);
+    ok &= need(f->suspects_uninterpreted == 0, m, FACT_INTERPRETER_SWORN);
     ok &= need(f->offences > 0 && f->short_procedure_only, m, FACT_SHORT_PROCEDURE);
     return ok;
 }

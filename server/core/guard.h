@@ -75,8 +75,10 @@ bool guard_p20(const struct case_facts *f, struct missing *m);
  * tahap2_days have passed since it. */
 bool guard_lapse(const struct case_facts *f, struct missing *m);
 
-/* short_procedure_handover (UU 6/2011 Pasal 110): >= 1 suspect, and every
- * offence charged is Pasal 116 or 117. */
+/* short_procedure_handover (UU 6/2011 Pasal 110): the SPDP sent to the PU since the latest
+ * Sprindik (KUHAP 109(1) jo. MK 130/2015), >= 1 suspect, a BAP tersangka of each (an interpreter
+ * sworn before it where he needs one, KUHAP 53, 177), and every offence charged is Pasal 116 or
+ * 117. */
 bool guard_short_procedure(const struct case_facts *f, struct missing *m);
 
 /* sp3_issued: under a regime with sp3_needs_polri (UU 20/2025 Pasal 24(3)),

@@ -66,7 +66,7 @@ static const char *const expected[ST__COUNT][2] = {
 static const char *const guarded_on_empty[][3] = {
     {"pre_investigation", "sprindik_issued", "laporan"},
     {"investigation", "tahap1_sent", "spdp_sent suspect resume"},
-    {"investigation", "short_procedure_handover", "suspect short_procedure_offence"},
+    {"investigation", "short_procedure_handover", "spdp_sent suspect short_procedure_offence"},
     {"investigation", "p16_received", "spdp_sent"},
     /* issue 10: the Kejari registers an SPDP only once one was sent (KUHAP 109(1)) */
     {"investigation", "spdp_received_by_pu", "spdp_sent"},
@@ -572,12 +572,33 @@ START_TEST(test_short_procedure_only_for_pasal_116_and_117)
     /* UU 6/2011 Pasal 110(1). */
     struct case_facts f = empty_facts();
     assert_guard(ST_INVESTIGATION, EV_SHORT_PROCEDURE_HANDOVER, &f,
-                 "suspect short_procedure_offence");
+                 "spdp_sent suspect short_procedure_offence");
+    f.spdp_sent = true;
     f.suspects = 1;
     f.offences = 2;
     f.short_procedure_only = false; /* e.g. Pasal 116 and Pasal 122 */
     assert_guard(ST_INVESTIGATION, EV_SHORT_PROCEDURE_HANDOVER, &f, "short_procedure_offence");
     f.short_procedure_only = true;
+    assert_allowed(ST_INVESTIGATION, EV_SHORT_PROCEDURE_HANDOVER, &f, ST_HANDED_OVER);
+}
+END_TEST
+
+START_TEST(test_short_procedure_hands_over_an_examined_suspect_after_the_spdp)
+{
+    /* UU 6/2011 Pasal 110(2) hands over the suspect examined; KUHAP 109(1) jo. MK 130/2015: the
+     * SPDP to the PU in every investigation; KUHAP 53, 177: the interpreter sworn first. */
+    struct case_facts f = empty_facts();
+    f.suspects = 2;
+    f.offences = 1;
+    f.short_procedure_only = true;
+    f.suspects_without_bap = 1;
+    f.suspects_uninterpreted = 1;
+    assert_guard(ST_INVESTIGATION, EV_SHORT_PROCEDURE_HANDOVER, &f,
+                 "spdp_sent bap_tersangka interpreter_sworn");
+    f.spdp_sent = true;
+    f.suspects_uninterpreted = 0;
+    assert_guard(ST_INVESTIGATION, EV_SHORT_PROCEDURE_HANDOVER, &f, "bap_tersangka");
+    f.suspects_without_bap = 0;
     assert_allowed(ST_INVESTIGATION, EV_SHORT_PROCEDURE_HANDOVER, &f, ST_HANDED_OVER);
 }
 END_TEST
@@ -781,6 +802,7 @@ Suite *suite_fsm(void)
     tcase_add_test(guards, test_deemed_complete_uses_the_regime_of_the_receipt);
     tcase_add_test(guards, test_lapse_refused_on_day_60_allowed_on_day_61);
     tcase_add_test(guards, test_short_procedure_only_for_pasal_116_and_117);
+    tcase_add_test(guards, test_short_procedure_hands_over_an_examined_suspect_after_the_spdp);
     tcase_add_test(guards, test_sp3_needs_polri_involvement_only_for_acts_from_2_january_2026);
     tcase_add_test(guards, test_detention_refused_for_a_non_detainable_offence);
     tcase_add_test(guards, test_detention_needs_polri_order_for_acts_from_2_january_2026);

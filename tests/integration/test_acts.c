@@ -69,8 +69,8 @@ static void assert_has(const char *text, const char *needle, const char *what)
 /* ---- cases --------------------------------------------------------------------------- */
 
 /* A Palembang case opened on opened, with a suspect of a long accented name
- * charged with Pasal 122; *party: the suspect. */
-static long long case_opened(const char *opened, long long *party)
+ * charged with Pasal code; *party: the suspect. */
+static long long case_charged(const char *opened, const char *code, long long *party)
 {
     char body[512], path[96];
     snprintf(body, sizeof body,
@@ -90,9 +90,15 @@ static long long case_opened(const char *opened, long long *party)
     *party = json_integer_value(json_object_get(p, "id"));
     json_decref(p);
     snprintf(path, sizeof path, "/api/v1/cases/%lld/offences", id);
-    snprintf(body, sizeof body, "{\"code\":\"122\",\"party_id\":%lld}", *party);
+    snprintf(body, sizeof body, "{\"code\":\"%s\",\"party_id\":%lld}", code, *party);
     json_decref(call("POST", path, demo.inv, body, 201));
     return id;
+}
+
+/* The same, charged with Pasal 122. */
+static long long case_opened(const char *opened, long long *party)
+{
+    return case_charged(opened, "122", party);
 }
 
 /* POST an act (body without braces); the reply, which must have status want. */
@@ -679,6 +685,68 @@ START_TEST(test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out)
 }
 END_TEST
 
+/* UU 6/2011 Pasal 110(2): the short procedure hands the suspect to the PU with the record of his
+ * examination (DOMAIN 4.14, 7.1); after it the file is closed and no paper can be issued for it.
+ * Found in acceptance (play3 #2): a hand-over accepted with the BAP tersangka recorded and its
+ * paper never issued, which then could not be issued for good.  The hand-over is refused (422,
+ * naming the BAP and how to issue it) until the BAP has its paper - nothing recorded, its own paper
+ * not issued; the prosecutor may not hand over; issued, the file goes. */
+START_TEST(test_the_short_procedure_hands_over_the_suspects_bap_with_its_paper)
+{
+    long long party, id = case_charged("2026-06-01", "116", &party);
+    char m[512], path[96];
+    json_decref(act(id, demo.inv,
+                    "\"type\":\"sprindik_issued\",\"date\":\"2026-06-02\",\"number\":"
+                    "\"SP.Sidik/30/VI/2026\"",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"suspect_designated\",\"date\":\"2026-06-02\",\"party_id\":%lld", party);
+    json_decref(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv,
+                    "\"type\":\"spdp_sent\",\"date\":\"2026-06-03\",\"recipient\":\"kejari\"",
+                    201));
+    snprintf(m, sizeof m,
+             "\"type\":\"bap_recorded\",\"date\":\"2026-06-05\",\"bap\":\"tersangka\","
+             "\"party_id\":%lld",
+             party);
+    json_t *bap = act(id, demo.inv, m, 201);
+    long long bap_id = json_integer_value(json_object_get(bap, "id"));
+    json_decref(bap);
+    fill_bap(demo.port, demo.inv, id, bap_id);
+    const char *handover =
+        "\"type\":\"short_procedure_handover\",\"date\":\"2026-06-08\",\"catatan\":"
+        "\"Tidak memperlihatkan paspor ketika diminta petugas di Palembang (Pasal 116)\","
+        "\"issue\":[\"penyerahan_acara_singkat\"]";
+    int version = case_version(id);
+    json_t *p = act(id, demo.inv, handover, 422);
+    json_t *missing = json_object_get(p, "missing");
+    ck_assert_uint_eq(json_array_size(missing), 1);
+    const char *gap = json_string_value(json_array_get(missing, 0));
+    ck_assert_msg(gap && strstr(gap, "BAP tersangka") && strstr(gap, "belum ada berkas"), "%s",
+                  gap);
+    const char *detail = json_string_value(json_object_get(p, "detail"));
+    ck_assert_msg(strstr(detail, "Pasal 110") && strstr(detail, "bap_tersangka"), "%s", detail);
+    json_decref(p);
+    /* nothing recorded, nothing issued */
+    ck_assert_int_eq(case_version(id), version);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/documents", id);
+    json_t *docs = call("GET", path, demo.inv, NULL, 200);
+    char *listed = json_dumps(docs, 0);
+    ck_assert_msg(strstr(listed, "penyerahan_acara_singkat") == NULL, "%s", listed);
+    free(listed);
+    json_decref(docs);
+    /* the prosecutor does not hand over the investigator's suspect */
+    json_decref(act(id, demo.pros, handover, 403));
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/bap_tersangka", id);
+    snprintf(m, sizeof m, "{\"event\":%lld}", bap_id);
+    json_decref(call("POST", path, demo.inv, m, 201));
+    json_t *e = act(id, demo.inv, handover, 201);
+    ck_assert_str_eq(json_string_value(json_object_get(e, "stage")), "handed_over");
+    ck_assert_uint_eq(json_array_size(json_object_get(e, "documents")), 1);
+    json_decref(e);
+}
+END_TEST
+
 /* ---- the CLI ----------------------------------------------------------------------------- */
 
 /* berkas ARGS... (NULL-terminated) as the user whose session lives in
@@ -1008,6 +1076,7 @@ Suite *suite_acts(void)
     tcase_add_test(tc, test_an_act_whose_case_row_was_not_moved_is_a_conflict_to_retry);
     tcase_add_test(tc, test_tahap1_needs_the_documents_and_no_stage_locks_a_paper_out);
     tcase_add_test(tc, test_an_uploaded_paper_is_checked_listed_and_bound_in_its_place);
+    tcase_add_test(tc, test_the_short_procedure_hands_over_the_suspects_bap_with_its_paper);
     suite_add_tcase(s, tc);
     TCase *tcli = tcase_create("acts_cli");
     tcase_add_unchecked_fixture(tcli, start, stop);

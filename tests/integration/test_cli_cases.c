@@ -1100,6 +1100,8 @@ START_TEST(test_record_a_short_procedure_handover_with_its_catatan)
     json_decref(cli_json("offence", "charge", cid, "116", "--party", pid, NULL));
     RECORD(cid, "sprindik_issued", "--date", d4);
     RECORD(cid, "suspect_designated", "--date", d4, "--party", pid);
+    RECORD(cid, "spdp_sent", "--date", d4, "--recipient", "kejari");
+    RECORD(cid, "bap_recorded", "--date", d4, "--bap", "tersangka", "--party", pid);
     size_t before = history_count(cid);
     char *out;
     int rc = cli(&out, "record", cid, "short_procedure_handover", "--date", d2, NULL);

@@ -245,6 +245,9 @@ START_TEST(test_a_short_procedure_handover_arrives_as_what_it_is)
     char extra[256];
     snprintf(extra, sizeof extra, "\"party_id\":%lld", pid);
     rec(id, inv, "suspect_designated", 4, extra);
+    rec(id, inv, "spdp_sent", 4, "\"recipient\":\"kejari\"");
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"bap\":\"tersangka\"", pid);
+    rec(id, inv, "bap_recorded", 3, extra);
     rec(id, inv, "short_procedure_handover", 2,
         "\"catatan\":\"Tidak memperlihatkan paspor ketika diminta petugas (Pasal 116)\"");
     json_t *items = inbox(pros, NULL);

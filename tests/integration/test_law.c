@@ -1536,6 +1536,9 @@ START_TEST(test_the_short_procedure_handover_has_its_catatan_and_its_paper)
     char extra[96];
     snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
     rec_on(id, demo.inv, "suspect_designated", "2026-11-02", extra);
+    rec_on(id, demo.inv, "spdp_sent", "2026-11-02", "\"recipient\":\"kejari\"");
+    snprintf(extra, sizeof extra, "\"bap\":\"tersangka\",\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "bap_recorded", "2026-11-03T09:00:00+07:00", extra);
     /* no catatan: 422 naming it, nothing recorded */
     json_decref(
         refused(id, demo.inv,
@@ -1599,6 +1602,74 @@ START_TEST(test_the_short_procedure_handover_has_its_catatan_and_its_paper)
 }
 END_TEST
 
+/* UU 6/2011 Pasal 110(2): the PPNS hands the suspect, the evidence and the catatan to the PU - the
+ * suspect he has examined (DOMAIN 4.14, 7.1) - and the SPDP is owed to the PU in every
+ * investigation, the short one too (KUHAP 109(1) jo. MK 130/PUU-XIII/2015: 7 days; DOMAIN 4.4,
+ * D1).  Found in acceptance (play3 #2, #24): a Pasal 116 file was handed over with neither the
+ * suspect's BAP nor the SPDP; the file, closed, then refused both, and its spdp clock ran on the
+ * board for ever.  A Japanese suspect who speaks Japanese: the hand-over is refused naming the
+ * SPDP and the BAP (and the interpreter), nothing recorded; after the SPDP, the BAP alone; after a
+ * BAP with no interpreter sworn before it, the interpreter; the prosecutor may not hand over; the
+ * oath taken before the BAP recorded, the file goes, its SPDP clock stopped by the SPDP, not on
+ * the supervisor's board. */
+START_TEST(test_the_short_procedure_hands_over_an_examined_suspect_after_the_spdp)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-01");
+    char path[96], body[1024], extra[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"TANAKA HIROSHI\",\"nationality\":\"JP\","
+                     "\"passport_no\":\"TR7654321\",\"language\":\"Jepang\"}",
+                     201);
+    long long s = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    charge(id, "116", s);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-11-02", NULL);
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "suspect_designated", "2026-11-02", extra);
+    snprintf(body, sizeof body,
+             "{\"type\":\"short_procedure_handover\",\"date\":\"2026-11-06\",\"catatan\":"
+             "\"Tidak memperlihatkan paspor ketika diminta petugas di Palembang (Pasal 116)\"}");
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "spdp_sent"));
+    ck_assert(missing_has_code(j, "bap_tersangka"));
+    json_decref(j);
+    rec_on(id, demo.inv, "spdp_sent", "2026-11-03", "\"recipient\":\"kejari\"");
+    j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
+    ck_assert(!missing_has_code(j, "spdp_sent"));
+    ck_assert(missing_has_code(j, "bap_tersangka"));
+    json_decref(j);
+    /* examined without an interpreter sworn before it: not an examination he understood */
+    snprintf(extra, sizeof extra, "\"bap\":\"tersangka\",\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "bap_recorded", "2026-11-04T10:00:00+07:00", extra);
+    j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "interpreter_sworn"));
+    ck_assert(!missing_has_code(j, "bap_tersangka"));
+    json_decref(j);
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage"), "investigation");
+    json_decref(c);
+    /* the prosecutor does not hand over the investigator's suspect */
+    json_decref(refused(id, demo.pros, body, 403, "forbidden", NULL));
+    /* the oath taken at 09:00, before the examination, recorded as it was */
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "interpreter_sworn", "2026-11-04T09:00:00+07:00", extra);
+    json_t *ok = post(id, demo.inv, body, 201);
+    ck_assert_str_eq(str(ok, "stage"), "handed_over");
+    json_decref(ok);
+    c = get_case(id, demo.inv);
+    json_t *spdp = clock_for(c, "spdp", 0);
+    ck_assert_msg(spdp != NULL, "no spdp clock");
+    ck_assert(json_is_false(json_object_get(spdp, "running")));
+    ck_assert_str_eq(str(spdp, "stopped_by"), "spdp_sent");
+    json_decref(c);
+    json_t *list, *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it == NULL || strcmp(str(json_object_get(it, "reason"), "code"), "spdp") != 0,
+                  "the handed-over file is on the board for its SPDP");
+    json_decref(list);
+}
+END_TEST
+
 /* Whether review row it lists notice code as owed (state overdue, not missed). */
 static bool owes_notice(json_t *it, const char *code)
 {
@@ -1638,6 +1709,9 @@ START_TEST(test_the_notices_of_an_arrest_outlive_the_file)
     snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
     rec_on(id, demo.inv, "suspect_designated", "2026-11-02", extra);
     arrest_at(id, demo.inv, s, "2026-11-03T10:00:00+07:00");
+    rec_on(id, demo.inv, "spdp_sent", "2026-11-02", "\"recipient\":\"kejari\"");
+    snprintf(extra, sizeof extra, "\"bap\":\"tersangka\",\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "bap_recorded", "2026-11-03T11:00:00+07:00", extra);
     rec_on(id, demo.inv, "short_procedure_handover", "2026-11-03T14:00:00+07:00",
            "\"catatan\":\"Tidak memperlihatkan paspor saat diperiksa (Pasal 116)\"");
     json_t *c = get_case(id, demo.inv);
@@ -3304,6 +3378,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_new_sprindiks_file_is_not_flagged_for_the_earlier_files_late_return);
     tcase_add_test(tc, test_the_notices_of_an_arrest_outlive_the_file);
     tcase_add_test(tc, test_the_short_procedure_handover_has_its_catatan_and_its_paper);
+    tcase_add_test(tc, test_the_short_procedure_hands_over_an_examined_suspect_after_the_spdp);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -859,7 +859,8 @@ static int req_unexpected(const struct mcase *mc, const struct req *r)
  * examined (KUHAP 75, 112) and detained (KUHAP 20(1)) under it, the resume
  * sums it up; a suspect is examined as one after his designation; the
  * Sprindik rests on the Laporan (Permenkumham 39/2021 Pasal 27(1)(a)), or
- * after a lapse or an SP3 on them; Tahap I on the SPDP, the designations,
+ * after a lapse or an SP3 on them; the short procedure's hand-over (UU 6/2011 Pasal 110(2)) on
+ * the SPDP, the designations and the BAP of each suspect; Tahap I on the SPDP, the designations,
  * the BAP of each suspect and the resume (KUHAP 110(1)); the prosecutor's
  * receipt on the file sent (KUHAP 138(1)), his answers (P-18, P-19, P-21)
  * on the file sent and received; the SPDP's receipt, P-16 and P-17 on the
@@ -894,8 +895,10 @@ static bool model_depends(const struct case_event *x, const struct case_event *y
     case EV_TAHAP1_SENT:
         return round || Y == EV_SPDP_SENT || Y == EV_SUSPECT_DESIGNATED ||
                (Y == EV_BAP_RECORDED && y->bap == BAP_TERSANGKA) || Y == EV_RESUME_WRITTEN;
-    case EV_SHORT_PROCEDURE_HANDOVER:
-        return round || Y == EV_SUSPECT_DESIGNATED;
+    case EV_SHORT_PROCEDURE_HANDOVER: /* UU 6/2011 Pasal 110(2): the suspect examined; KUHAP
+                                         109(1) jo. MK 130/2015: the SPDP in every investigation */
+        return round || Y == EV_SPDP_SENT || Y == EV_SUSPECT_DESIGNATED ||
+               (Y == EV_BAP_RECORDED && y->bap == BAP_TERSANGKA);
     case EV_SP3_ISSUED:
         return round || returned;
     case EV_SPDP_RECEIVED_BY_PU:

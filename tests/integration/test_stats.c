@@ -370,7 +370,8 @@ START_TEST(test_a_short_procedure_handover_is_counted_as_itself)
     }
     long long e = open_case(1);
     rec(e, inv, "sprindik_issued", 2, NULL);
-    suspect(e, "116", 2);
+    bap(e, suspect(e, "116", 2), 2);
+    rec(e, inv, "spdp_sent", 2, "\"recipient\":\"kejari\"");
     rec(e, inv, "short_procedure_handover", 3,
         "\"catatan\":\"Tidak memperlihatkan paspor ketika diminta petugas (Pasal 116)\"");
     json_t *r = report(sup);

@@ -7,7 +7,7 @@
 // a file may only be once every instruction is answered (DESIGN.md).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, browser, shot, call, must, login, pageLogin, daysAgo, officeId } from './lib.mjs';
+import { BASE, NIP, browser, shot, call, must, login, pageLogin, daysAgo, officeId, examinedForShortProcedure } from './lib.mjs';
 
 const NUMBER = 'LK/KANIM-PTK/2026/0001';
 let b;
@@ -295,10 +295,11 @@ test('the investigator hands a Pasal 116 file over with its catatan', async () =
   const inv = await login(NIP.invPlg);
   const kejari = await officeId(inv, 'KEJARI-PLG');
   const c0 = await must('POST', '/api/v1/cases', inv, { source: 'tim_pora', opened_on: daysAgo(4), summary: 'Uji acara singkat', kejari_id: kejari }, 201);
-  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(3) }, 201);
-  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'TANAKA HIROSHI', nationality: 'JP' }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(3), number: 'SP.Sidik/77/XII/2026' }, 201);
+  const suspect = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'TANAKA HIROSHI', nationality: 'JP', passport_no: 'TR7654321', sex: 'L', birth_date: '1985-04-12', birth_place: 'Osaka' }, 201);
   await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '116', party_id: suspect.id }, 201);
   await must('POST', `/api/v1/cases/${c0.id}/events`, inv, { type: 'suspect_designated', date: daysAgo(3), party_id: suspect.id }, 201);
+  await examinedForShortProcedure(inv, c0.id, suspect.id, daysAgo(3));
   const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   await pageLogin(page, NIP.invPlg);

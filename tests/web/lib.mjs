@@ -87,6 +87,26 @@ export async function delivered(ev, date, recipients, party_id) {
   for (const recipient of recipients) await ev({ type: 'letter_delivered', date, recipient, received_by: 'Petugas penerima', ...(party_id ? { party_id } : {}) });
 }
 
+// What the short procedure's hand-over needs before it (UU 6/2011 Pasal 110(2): the suspect
+// examined, his BAP's paper with him; KUHAP 109(1) jo. MK 130/2015: the SPDP to the PU): the SPDP
+// sent to the Kejari on `date`, his BAP tersangka recorded, written and issued. The file's Sprindik
+// must have its number and the suspect his birth place and date (the BAP prints them).
+export async function examinedForShortProcedure(token, caseId, partyId, date) {
+  const ev = (b) => must('POST', `/api/v1/cases/${caseId}/events`, token, b, 201);
+  await ev({ type: 'spdp_sent', date, recipient: 'kejari' });
+  const bap = await ev({ type: 'bap_recorded', date, bap: 'tersangka', party_id: partyId });
+  const path = `/api/v1/cases/${caseId}/events/${bap.id}/bap`;
+  const view = await must('GET', path, token, undefined, 200);
+  const content = {
+    questions: [{ question: 'Apakah Saudara dalam keadaan sehat jasmani dan rohani?', answer: 'Ya, saya sehat.' }],
+    counsel_informed: true,
+    counsel: { status: 'present', name: 'Penasihat Hukum Uji, S.H.' },
+  };
+  const r = await call('PUT', path, token, content, { 'If-Match': `"${view.version}"` });
+  if (r.status !== 200 && r.status !== 201) throw new Error(`PUT ${path}: ${r.status} ${r.text}`);
+  await must('POST', `/api/v1/cases/${caseId}/forms/bap_tersangka`, token, { event: bap.id }, 201);
+}
+
 export async function officeId(token, code) {
   const r = await must('GET', '/api/v1/offices', token, undefined, 200);
   const items = r.items || r;

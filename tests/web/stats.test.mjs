@@ -2,7 +2,7 @@
 // and the main pages used with the keyboard alone (Tab, typing, Enter).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, NIP, PW, browser, shot, must, login, pageLogin, officeId } from './lib.mjs';
+import { BASE, NIP, PW, browser, shot, must, login, pageLogin, officeId, examinedForShortProcedure } from './lib.mjs';
 
 let b;
 before(async () => {
@@ -57,10 +57,11 @@ test('the statistics page shows the short-procedure hand-overs under their own l
   const kejari = await officeId(inv, 'KEJARI-PLG');
   const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
   const c = await must('POST', '/api/v1/cases', inv, { source: 'tim_pora', opened_on: today, summary: 'Uji statistik acara singkat', kejari_id: kejari }, 201);
-  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'sprindik_issued', date: today }, 201);
-  const s = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'SUZUKI TARO', nationality: 'JP' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'sprindik_issued', date: today, number: 'SP.Sidik/78/XII/2026' }, 201);
+  const s = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'SUZUKI TARO', nationality: 'JP', passport_no: 'TZ1234567', sex: 'L', birth_date: '1990-01-20', birth_place: 'Nagoya' }, 201);
   await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '116', party_id: s.id }, 201);
   await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'suspect_designated', date: today, party_id: s.id }, 201);
+  await examinedForShortProcedure(inv, c.id, s.id, today);
   await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'short_procedure_handover', date: today, catatan: 'Tidak memperlihatkan paspor ketika diminta petugas (Pasal 116)' }, 201);
   const want = await must('GET', `/api/v1/stats?month=${month}`, await login(NIP.supDitjen), undefined, 200);
   assert.ok(want.total.acts.short_procedure_handover >= 1, JSON.stringify(want.total.acts));
