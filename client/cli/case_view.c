@@ -103,12 +103,15 @@ void view_clocks(const json_t *clocks)
             snprintf(status, sizeof status, "berhenti (%s)", jstr(c, "stopped_by"));
         bool running = json_is_true(json_object_get(c, "running"));
         bool late = strcmp(jstr(c, "state"), "overdue") == 0;
-        /* a notice the file's end closed undelivered was never met: missed, not done late */
+        /* a notice the file's end closed undelivered was never met: missed, not done late;
+         * one the investigator declared undelivered says so (its reason: berkas history) */
         bool missed = json_is_true(json_object_get(c, "not_delivered"));
-        const char *mark = running  ? view_clock_mark(jstr(c, "state"))
-                           : missed ? (late ? "terlewat" : "tidak lagi wajib")
-                           : late   ? "selesai, terlambat"
-                                    : "selesai";
+        bool declared = json_object_get(c, "undelivered_reason") != NULL;
+        const char *mark = running    ? view_clock_mark(jstr(c, "state"))
+                           : declared ? "tidak dapat disampaikan"
+                           : missed   ? (late ? "terlewat" : "tidak lagi wajib")
+                           : late     ? "selesai, terlambat"
+                                      : "selesai";
         const char *cells[] = {mark,  jstr(c, "code"), label,           due, left, jstr(c, "actor"),
                                party, status,          jstr(c, "basis")};
         table_add(t, cells);

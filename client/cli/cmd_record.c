@@ -38,7 +38,7 @@ struct record_args {
         *ground, *polri_order, *instruction_id, *answer, *answer_act, *corrects, *due, *direction,
         *if_match, *key, *late_reason, *to, *jaksa, *appearance, *urgent_reason, *unlawful_reason,
         *received_by, *facility, *scene, *permit_kind, *permit_for, *permit_act, *approves,
-        *decision, *court, *conditions, *guarantee, *unmet_reason, *catatan;
+        *decision, *court, *conditions, *guarantee, *unmet_reason, *catatan, *undelivered_reason;
     bool polri_involved, severe_illness, withdraws;
     struct cli_list instructions, unmet, team;
     struct cli_list issue; /* forms to issue for the act, in the same transaction */
@@ -140,6 +140,7 @@ static json_t *event_body(const struct record_args *a)
               put_str(b, "answer", a->answer) &&
               put_int(b, "answer_act", a->answer_act, a->answer_act_id) &&
               put_str(b, "unmet_reason", a->unmet_reason) &&
+              put_str(b, "undelivered_reason", a->undelivered_reason) &&
               put_int(b, "corrects", a->corrects, a->corrects_id) &&
               put_flag(b, "withdraws", a->withdraws) && put_str(b, "due", a->due) &&
               put_int(b, "direction", a->direction, a->direction_id) &&
@@ -293,6 +294,7 @@ static int parse_record(struct global *g, const struct command *cmd, int argc, c
         {"answer", &a->answer, NULL, false, NULL},
         {"answer-act", &a->answer_act, NULL, false, NULL},
         {"unmet-reason", &a->unmet_reason, NULL, false, NULL},
+        {"undelivered-reason", &a->undelivered_reason, NULL, false, NULL},
         {"corrects", &a->corrects, NULL, false, NULL},
         {"withdraws", NULL, NULL, false, &a->withdraws},
         {"due", &a->due, NULL, false, NULL},

@@ -294,8 +294,8 @@ const struct command cli_commands[] = {
      "                             putusan_praperadilan\n"
      "      --polri-order NO       surat perintah penyidik Polri (UU 20/2025)\n"
      "      --polri-involved       penyidik Polri terlibat\n"
-     "      --severe-illness       sakit fisik atau jiwa yang berat (KUHAP 29(1))\n",
-     "      --instruction TEKS     p19_received: satu petunjuk; ulangi untuk tiap petunjuk\n"
+     "      --severe-illness       sakit fisik atau jiwa yang berat (KUHAP 29(1))\n"
+     "      --instruction TEKS     p19_received: satu petunjuk; ulangi untuk tiap petunjuk\n",
      "      --unmet ID             return_letter_received: petunjuk P-19 yang belum dipenuhi\n"
      "                             (pengembalian berikutnya dengan surat biasa); ulangi\n"
      "      --late-reason TEKS     pengembalian setelah 14 hari penuntut umum: alasannya\n"
@@ -340,6 +340,7 @@ const struct command cli_commands[] = {
      "      --unlawful-reason TEKS detained lewat masa penangkapan: alasan tidak sahnya\n"
      "      --received-by NAMA     penerima keluarga_*, perwakilan_negara, spdp_*,\n"
      "                             penetapan_tersangka, salinan_bap, berkas_kejari\n"
+     "      --undelivered-reason T notice_undelivered: mengapa tidak dapat disampaikan\n"
      "      --if-match VERSI       versi perkara yang Anda lihat (bawaan: tanpa If-Match)\n"
      "      --idempotency-key KUNCI kunci percobaan sebelumnya, untuk mengulang dengan aman\n"
      COMMON_OPTS "\n"

@@ -27,6 +27,8 @@ function partyName(c, id) {
 function metBy(k) {
   // a notice closed undelivered by the act that ended the file (core/clock.c close_owed): a
   // fault when past its day, kept in sight here though no one can deliver it any more
+  // ... or one the investigator declared undelivered, with his reason (notice_undelivered)
+  if (k.undelivered_reason !== undefined) return `Tidak dapat disampaikan: ${k.undelivered_reason}`;
   if (k.not_delivered) return k.state === 'overdue' ? 'Tidak disampaikan sampai berkas berakhir (terlewat)' : 'Berkas berakhir sebelum tenggatnya; tidak lagi wajib';
   if (k.awaiting_approval) return 'Sudah dilaporkan ke Ketua PN; menunggu persetujuan';
   if (k.refused_by) return k.reported_by ? 'Dilaporkan ke Ketua PN; persetujuan DITOLAK' : 'Persetujuan DITOLAK Ketua PN';
@@ -111,6 +113,9 @@ const RECIPIENTS = {
   ketua_pn_persetujuan: 'laporan tindakan mendesak kepada Ketua PN',
   berkas_kejari: 'berkas perkara kepada Kejaksaan (tanda terima)',
 };
+// the notices of a suspect's custody, the only ones the investigator may declare undelivered
+// with a reason (notice_undelivered; KUHAP 18(3), 21(3), Konvensi Wina 1963 Pasal 36(1)(b))
+const CUSTODY_NOTICES = Object.fromEntries(['keluarga_penangkapan', 'keluarga_penahanan', 'perwakilan_negara'].map((k) => [k, RECIPIENTS[k]]));
 
 // an SPDP's addressees (core/event.c spdp_to; only the one to the Kejaksaan is the SPDP of KUHAP
 // 109(1))
@@ -337,12 +342,13 @@ const FIELDS = {
   // a letter's recipient by the law's codes (core/event.c notice_codes): a notice owed, the SPDP to
   // each recipient, the Kejari's tanda terima of the file sent; an SPDP's or SP3's own addressee
   recipient: (c, type) => {
-    const codes = type === 'letter_delivered' ? RECIPIENTS : type === 'spdp_sent' ? SENT_TO : type === 'sp3_notified' ? SP3_TO : null;
+    const codes = type === 'letter_delivered' ? RECIPIENTS : type === 'notice_undelivered' ? CUSTODY_NOTICES : type === 'spdp_sent' ? SENT_TO : type === 'sp3_notified' ? SP3_TO : null;
     if (!codes) return { label: 'Penerima', el: h('input', { maxlength: 40 }) };
     const none = type === 'letter_delivered' ? '— surat lain —' : '— pilih —';
     return { label: 'Penerima', el: h('select', null, h('option', { value: '' }, none), Object.entries(codes).map(([v, t]) => h('option', { value: v }, t))) };
   },
   received_by: () => ({ label: 'Diterima oleh (nama dan jabatan penerima)', el: h('input', { maxlength: 200 }) }),
+  undelivered_reason: () => ({ label: 'Alasan tidak dapat disampaikan', el: h('textarea', { rows: 2, maxlength: 2000 }) }),
   // a release's ground is one of the law's (core/relground.c); an SP3's is asked as text
   ground: (c, type) =>
     type === 'released'

@@ -75,7 +75,7 @@ function row(it) {
         h(
           'small',
           { class: owedLate(n) ? 'flag notice-overdue' : 'flag' },
-          `${n.label}${n.party && n.party.name ? ` — ${n.party.name}` : ''} (${date(n.due_date)}${n.late ? `; diterima ${date(n.delivered_on)}` : n.missed ? `; tidak disampaikan sampai berkas berakhir ${date(n.closed_on)}` : owedLate(n) ? `; ${daysLeft(n.days_left)}` : ''})`,
+          `${n.label}${n.party && n.party.name ? ` — ${n.party.name}` : ''} (${date(n.due_date)}${n.late ? `; diterima ${date(n.delivered_on)}` : n.undelivered_reason !== undefined ? `; tidak dapat disampaikan (${n.undelivered_reason}), ${date(n.closed_on)}` : n.missed ? `; tidak disampaikan sampai berkas berakhir ${date(n.closed_on)}` : owedLate(n) ? `; ${daysLeft(n.days_left)}` : ''})`,
         ),
       ]),
     ),

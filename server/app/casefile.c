@@ -71,7 +71,7 @@ static int json_int_member(json_t *o, const char *key, int dflt)
 static enum notice_kind notice_of(enum event as, const char *text)
 {
     enum notice_kind notice = NOTICE_NONE;
-    if (as == EV_LETTER_DELIVERED)
+    if (as == EV_LETTER_DELIVERED || as == EV_NOTICE_UNDELIVERED)
         notice_lookup(text, &notice);
     else if (as == EV_SPDP_SENT && !text)
         notice = NOTICE_SPDP_KEJARI;

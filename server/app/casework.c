@@ -558,6 +558,19 @@ static void approval_json(json_t *j, const struct casefile *cf, const struct clo
     json_object_set_new(j, "awaiting_approval", json_true());
 }
 
+/* A notice the investigator declared undelivered (notice_undelivered): not delivered, his reason
+ * and the act that says it. */
+static void undelivered_json(json_t *j, const struct casefile *cf, const struct clock *c)
+{
+    json_object_set_new(j, "not_delivered", json_true());
+    if (c->stop_source < 0 || c->stop_source >= cf->nevents)
+        return;
+    json_t *why = json_object_get(cf->ev_payload[c->stop_source], "undelivered_reason");
+    json_object_set_new(j, "undelivered_reason",
+                        json_is_string(why) ? json_incref(why) : json_string(""));
+    json_object_set_new(j, "undelivered_event_id", json_integer(cf->ev_id[c->stop_source]));
+}
+
 static json_t *clock_json(const struct casefile *cf, const struct clock *c)
 {
     char due[CALDATE_DATE_LEN], start[CALDATE_DATE_LEN], due_at[CALDATE_INSTANT_LEN],
@@ -587,7 +600,10 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
     bool closed = clock_closed_at_end(c);
     if ((nk != NOTICE_NONE || c->kind == CLK_PN_APPROVAL) && closed)
         json_object_set_new(j, "not_delivered", json_true());
-    if (nk != NOTICE_NONE && !c->running && !closed)
+    /* ... or declared undelivered by the investigator, with his reason (notice_undelivered) */
+    if (nk != NOTICE_NONE && clock_undelivered(c))
+        undelivered_json(j, cf, c);
+    if (nk != NOTICE_NONE && !c->running && !closed && !clock_undelivered(c))
         clock_delivery(j, cf, c, nk);
     /* a direction's own words, and to whom (acts.h) */
     if (c->kind == CLK_DIRECTION && c->source >= 0 && c->source < cf->nevents) {

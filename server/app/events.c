@@ -631,6 +631,7 @@ static bool check_texts(enum event ev, const struct event_input *in, struct berr
     }
     return filled(ev == EV_INSTRUCTION_ANSWERED ? in->answer : NULL, "answer", err) &&
            filled(in->unmet_reason, "unmet_reason", err) &&
+           filled(in->undelivered, "undelivered_reason", err) &&
            filled(in->late_reason, "late_reason", err) &&
            filled(in->urgent_reason, "urgent_reason", err) &&
            filled(in->unlawful_reason, "unlawful_reason", err) &&
@@ -1178,6 +1179,17 @@ static void state_put(struct case_state *st)
     free(st);
 }
 
+/* Whether the notice e names is owed to its suspect: his clock of it folded and running (a log
+ * that does not load has no fold: nothing is owed by it). */
+static bool notice_owed(const struct case_state *st, const struct case_event *e)
+{
+    if (!st->loads || e->suspect < 0 || e->suspect >= EVLOG_MAX_SUSPECTS ||
+        e->notice <= NOTICE_NONE || e->notice >= NOTICE__COUNT)
+        return false;
+    const struct clock_slot *s = &st->clocks.suspects[e->suspect].notices[e->notice];
+    return s->used && s->running;
+}
+
 /* The case's folded state - its snapshot when it can be believed, else a
  * fold of the log (snapshot.h) - and the facts the guards decide over; the
  * rule set of the act's date. */
@@ -1205,7 +1217,9 @@ static bool act_facts(struct recording *r, struct berr *err)
     f->has_appearance = in->appearance != NULL;
     f->appearance = r->appearance;
     f->urgent_reason = in->urgent_reason != NULL;
-    f->custody_notice = r->ce.event == EV_LETTER_DELIVERED && notice_of_custody(r->ce.notice);
+    bool letter = r->ce.event == EV_LETTER_DELIVERED || r->ce.event == EV_NOTICE_UNDELIVERED;
+    f->custody_notice = letter && notice_of_custody(r->ce.notice);
+    f->notice_owed = notice_owed(r->st, &r->ce);
     r->arrest = -1;
     if (!act_arrest_hours(r, err))
         return false;

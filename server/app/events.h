@@ -40,6 +40,7 @@ struct event_input {
     const char *answer;
     long long answer_act;        /* instruction_answered: the act whose paper fulfils it */
     const char *unmet_reason;    /* instruction_answered: why the item cannot be met */
+    const char *undelivered;     /* notice_undelivered: why the notice could not go */
     long long corrects;          /* corrected: the event corrected */
     bool withdraws;              /* corrected: withdraw it instead of replacing it */
     const char *due;             /* direction_given */

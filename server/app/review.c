@@ -447,7 +447,8 @@ static json_t *detentions_json(const struct row_ctx *x)
  * issue 13.7) and the SPDP's recipients that have not received it in time
  * (13.8), each with its reason: the clock's label, suspect and due date;
  * a delivery made late says when (`delivered_on`, `late`); one never made
- * before the file ended says so (`missed`, `closed_by`, `closed_on`). */
+ * before the file ended says so (`missed`, `closed_by`, `closed_on`), as does one declared
+ * undelivered, with its reason (`closed_by` notice_undelivered, `undelivered_reason`). */
 static json_t *notices_json(const struct row_ctx *x)
 {
     json_t *a = json_array(), *c;
@@ -474,6 +475,9 @@ static json_t *notices_json(const struct row_ctx *x)
         json_object_set(v, "closed_by", json_object_get(c, "closed_by"));
         json_object_set(v, "closed_on", json_object_get(c, "closed_on"));
         json_object_set_new(v, "missed", json_true());
+        /* declared undelivered by the investigator: his reason (notice_undelivered) */
+        if (json_is_string(json_object_get(c, "undelivered_reason")))
+            json_object_set(v, "undelivered_reason", json_object_get(c, "undelivered_reason"));
         json_array_append_new(a, v);
     }
     return a;

@@ -586,7 +586,9 @@ static json_t *late_deliveries(const struct casefile *cf, const struct clock_set
 }
 
 /* The notices the law owed past their day and never delivered when the file ended (core/clock.c
- * close_owed): a fault of the file kept in sight - the board's notices of the row, the case's
+ * close_owed), and those of a suspect's custody the investigator declared undelivered with his
+ * reason (notice_undelivered, whatever their day: not delivered is not met): a fault of the file
+ * kept in sight - the board's notices of the row, the case's
  * clocks - but no deadline any more (no running clock: not the file's state, reason or counts),
  * since no one can deliver them now.  Each a clock row with the act that closed it and its day.
  * The Ketua PN's approval owed for an urgent act is one too (its report never made). */
@@ -597,11 +599,17 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
         const struct clock *c = &set->items[k];
         bool owed = clock_notice(c->kind) != NOTICE_NONE || c->kind == CLK_PN_APPROVAL ||
                     clock_is_sp3_notice(c->kind);
-        if (!owed || !clock_closed_at_end(c) || c->state != CLOCK_OVERDUE)
+        bool undelivered = clock_undelivered(c);
+        if (!owed || (!undelivered && (!clock_closed_at_end(c) || c->state != CLOCK_OVERDUE)))
             continue;
         json_t *row = clock_row(cf, c, c->due_at);
         json_object_set_new(row, "closed_by", json_string(event_code(c->stopped_by)));
         json_object_set_new(row, "closed_on", jdate(c->stopped_on));
+        json_t *why = undelivered && c->stop_source >= 0 && c->stop_source < cf->nevents
+                          ? json_object_get(cf->ev_payload[c->stop_source], "undelivered_reason")
+                          : NULL;
+        if (json_is_string(why))
+            json_object_set(row, "undelivered_reason", why);
         json_array_append_new(a, row);
     }
     return a;
@@ -610,7 +618,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-31" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-32" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -634,7 +642,8 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
                           28: an SPDP's arrival by its addressee as corrected;                     \
                           29: the SP3's notice, a clock per recipient; its arrival as corrected;   \
                           30: a custody notice (family, consular) outlives the file's end;         \
-                          31: the short procedure's hand-over is its own arrival (short) */
+                          31: the short procedure's hand-over is its own arrival (short);          \
+                          32: a custody notice declared undelivered (missed_notices) */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

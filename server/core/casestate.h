@@ -58,8 +58,10 @@
  * stands a later detention act keeps the release owed (the fold's sp3_release_at).
  * 21: the SP3's notice has a clock per recipient (the fold's sp3_to slots; the PU's sp3_notify
  * stopped only by the notice to the kejari).
- * 22: the file's end no longer closes the notices of a suspect's custody (family, consular). */
-#define CASESTATE_FORMAT 22
+ * 22: the file's end no longer closes the notices of a suspect's custody (family, consular).
+ * 23: the act notice_undelivered (its enum shifts every later event's number; it closes a
+ * custody notice as not delivered). */
+#define CASESTATE_FORMAT 23
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

@@ -176,11 +176,13 @@ static bool ends_file(enum event ev)
 }
 
 /* A notice's delivery stops its clock; one closed undelivered at the file's end (close_owed)
- * and delivered since - recorded while the stage still takes a letter (terminated, lapsed) -
- * is stopped by its delivery instead: delivered late, no longer missed. */
+ * or declared undelivered (notice_undelivered) and delivered since - recorded while the stage
+ * still takes a letter - is stopped by its delivery instead: delivered (late when past its
+ * day), no longer missed. */
 static void slot_deliver(struct clock_slot *s, enum event by, int i, int64_t at)
 {
-    if (s->used && !s->running && ends_file(s->stopped_by))
+    if (s->used && !s->running &&
+        (ends_file(s->stopped_by) || s->stopped_by == EV_NOTICE_UNDELIVERED))
         s->running = true;
     slot_stop(s, by, i, at);
 }
@@ -482,6 +484,23 @@ static void release_owed(struct clock_fold *fo, int64_t by)
     }
 }
 
+/* A letter delivering a notice for a suspect stops its clock (13.7).  A notice of his custody
+ * the investigator could not deliver, with its reason (no family known, the consular notice
+ * declined, ...), is closed as not delivered - never as delivered (clock_undelivered); a delivery
+ * recorded since stops it instead (slot_deliver). */
+static void fold_suspect_notice(struct clock_fold *fo, const struct case_event *e, int i,
+                                int64_t at)
+{
+    if (e->notice <= NOTICE_NONE || e->notice >= NOTICE__COUNT || notice_is_spdp(e->notice) ||
+        e->suspect < 0 || e->suspect >= EVLOG_MAX_SUSPECTS)
+        return;
+    struct clock_slot *s = &fo->suspects[e->suspect].notices[e->notice];
+    if (e->event == EV_LETTER_DELIVERED)
+        slot_deliver(s, e->event, i, at);
+    else if (e->event == EV_NOTICE_UNDELIVERED && notice_of_custody(e->notice))
+        slot_stop(s, e->event, i, at);
+}
+
 static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in, int i,
                             const struct case_event *e, struct berr *err)
 {
@@ -520,10 +539,7 @@ static bool fold_case_event(struct clock_fold *fo, const struct clock_input *in,
         slot_start(s, i, RSI(rs), day, at);
         s->armed = false;
     }
-    /* a letter delivering a notice for a suspect stops its clock (13.7) */
-    if (e->event == EV_LETTER_DELIVERED && e->notice > NOTICE_NONE && e->notice < NOTICE__COUNT &&
-        !notice_is_spdp(e->notice) && e->suspect >= 0 && e->suspect < EVLOG_MAX_SUSPECTS)
-        slot_deliver(&fo->suspects[e->suspect].notices[e->notice], e->event, i, at);
+    fold_suspect_notice(fo, e, i, at);
     if (!fold_spdp(fo, in, i, e, day, at, err) ||
         !fold_owed_to_suspect(fo, in, i, e, day, at, err) || !fold_sp3(fo, in, i, e, day, at, err))
         return false;
@@ -1298,6 +1314,11 @@ bool clock_is_sp3_notice(enum clock_kind k)
 bool clock_closed_at_end(const struct clock *c)
 {
     return !c->running && ends_file(c->stopped_by);
+}
+
+bool clock_undelivered(const struct clock *c)
+{
+    return !c->running && c->stopped_by == EV_NOTICE_UNDELIVERED;
 }
 
 enum notice_kind clock_notice(enum clock_kind k)

@@ -28,13 +28,13 @@
  * notices:             family_arrest_notice, family_detention_notice (each arrest or
  *                      detention), consular_notice (a foreign suspect taken into custody),
  *                      day clocks from the act, stopped by the letter_delivered that
- *                      delivers it (issue 13.7); designation_notice (UU 20/2025 Pasal 90,
- *                      as reported: a designation under a rule set with
- *                      designation_notice_days > 0, stopped by the letter telling him);
- *                      bap_copy (DOMAIN D16, UU 20/2025 as reported: a BAP of a suspect
- *                      under a rule set with bap_copy_days > 0, stopped by the letter
- *                      giving him its copy; his next BAP starts it again)
- * SPDP recipients:     spdp_to_kejari, spdp_to_korwas, spdp_to_pelapor (case; only for a
+ *                      delivers it (issue 13.7) or closed, not delivered, by the
+ *                      notice_undelivered that says why it cannot be (a delivery
+ *                      recorded after it stops it instead); designation_notice (UU 20/2025 Pasal
+ * 90, as reported: a designation under a rule set with designation_notice_days > 0, stopped by the
+ * letter telling him); bap_copy (DOMAIN D16, UU 20/2025 as reported: a BAP of a suspect under a
+ * rule set with bap_copy_days > 0, stopped by the letter giving him its copy; his next BAP starts
+ * it again) SPDP recipients:     spdp_to_kejari, spdp_to_korwas, spdp_to_pelapor (case; only for a
  *                      file with a reporter or victim: clock_input.no_reporter), then
  *                      spdp_to_tersangka, spdp_to_perwakilan_negara per suspect: day
  *                      clocks of spdp_days from the Sprindik (a suspect designated later:
@@ -178,6 +178,10 @@ bool clock_is_sp3_notice(enum clock_kind k);
 /* Whether clock c was stopped by the act that ended the file (handed over, terminated, lapsed,
  * administrative, dismissed): for a notice, closed undelivered (clock.c close_owed). */
 bool clock_closed_at_end(const struct clock *c);
+
+/* Whether clock c - a notice of a suspect's custody - was closed by a notice_undelivered: the
+ * investigator could not deliver it and said why; not delivered, not met. */
+bool clock_undelivered(const struct clock *c);
 
 /* Compute every clock of the log into out: case-level clocks in kind order, the SP3's other
  * recipients, then each suspect's arrest, detention and detensi, then each suspect's

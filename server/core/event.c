@@ -39,6 +39,8 @@ static const struct event_info events[EV__COUNT] = {
         "Permenkumham 39/2021 Pasal 27(5); UU 20/2025 Pasal 90", EVG_NOTICE, INV, true},
     [EV_LETTER_DELIVERED] = {"letter_delivered", "Surat disampaikan (tanda terima)",
         "Tata naskah dinas", EVG_NOTICE, INV, false},
+    [EV_NOTICE_UNDELIVERED] = {"notice_undelivered", "Pemberitahuan tidak dapat disampaikan",
+        "KUHAP 18(3), 21(3); Konvensi Wina 1963 Pasal 36(1)(b)", EVG_NOTICE, INV, false},
     [EV_SUMMONS_SERVED] = {"summons_served", "Surat panggilan disampaikan", "KUHAP 112, 227",
         EVG_INVESTIGATION, INV, false},
     [EV_BAP_RECORDED] = {"bap_recorded", "Berita Acara Pemeriksaan dibuat",

@@ -25,6 +25,7 @@ enum event {
     EV_SPDP_RECEIVED_BY_PU, /* issue 10: the Kejari registers the SPDP it received */
     EV_SUSPECT_DESIGNATED,
     EV_LETTER_DELIVERED,
+    EV_NOTICE_UNDELIVERED, /* a custody notice that could not be delivered, with its reason */
     /* investigation */
     EV_SUMMONS_SERVED,
     EV_BAP_RECORDED,

@@ -67,8 +67,9 @@ static bool check_details(const struct case_event *e, enum event as, int i, stru
     if (needs_suspect && !has_suspect(e))
         return berr_field(err, BERR_BAD_INPUT, "suspect", "event %d: %s needs a suspect index", i,
                           event_code(as));
+    bool letter = as == EV_LETTER_DELIVERED || as == EV_NOTICE_UNDELIVERED;
     if (e->notice != NOTICE_NONE && as != EV_SPDP_SENT &&
-        (as != EV_LETTER_DELIVERED || (notice_per_suspect(e->notice) && !has_suspect(e))))
+        (!letter || (notice_per_suspect(e->notice) && !has_suspect(e))))
         return berr_field(err, BERR_BAD_INPUT, "suspect",
                           "event %d: a notice of arrest or detention names its suspect", i);
     if (as == EV_DIRECTION_GIVEN && !caldate_valid(e->due))

@@ -61,6 +61,9 @@ enum fact {
     FACT_CUSTODY_NOTICE,         /* "custody_notice": after the file's end, only a notice owed
                                     for a suspect's arrest or detention (KUHAP 18(3), 21(3);
                                     VCCR 36(1)(b)) is still delivered */
+    FACT_NOTICE_OWED,            /* "notice_owed": a notice declared undelivered is a notice of
+                                    the suspect's custody (family, consular) still owed to him:
+                                    neither delivered nor declared undelivered before */
     FACT__COUNT
 };
 
@@ -122,6 +125,9 @@ struct case_facts {
     /* letter_delivered: it delivers a notice owed for a suspect's arrest or detention (the
      * family's copy of the order, the consular notice), which the file's end does not discharge */
     bool custody_notice;
+    /* notice_undelivered: the notice it names is one of custody (custody_notice) whose clock
+     * for the suspect still runs (the caller's clock fold) */
+    bool notice_owed;
 };
 
 /* Stable code of f ("spdp_sent"), or "" for an invalid fact. */

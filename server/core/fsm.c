@@ -69,6 +69,7 @@ static const struct stay stays[] = {
     {EV_LETTER_DELIVERED,          OPEN,                                     NO_GUARD,                  "Tata naskah dinas"},
     /* a notice owed for an arrest or detention outlives the file (clock.c close_owed) */
     {EV_LETTER_DELIVERED,          S(HANDED_OVER) | S(ADMINISTRATIVE) | S(DISMISSED), G(guard_custody_notice), "KUHAP 18(3), 21(3); Konvensi Wina 1963 Pasal 36(1)(b)"},
+    {EV_NOTICE_UNDELIVERED,        OPEN | S(HANDED_OVER) | S(ADMINISTRATIVE) | S(DISMISSED), G(guard_notice_owed), "KUHAP 18(3), 21(3); Konvensi Wina 1963 Pasal 36(1)(b)"},
     {EV_SUMMONS_SERVED,            WORK,                                     G(guard_summons),          "KUHAP 112, 227(1)"},
     {EV_BAP_RECORDED,              WORK,                                     NO_GUARD,                  "KUHAP 75, 116-120"},
     {EV_INTERPRETER_SWORN,         WORK,                                     NO_GUARD,                  "KUHAP 53, 177"},

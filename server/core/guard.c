@@ -181,6 +181,11 @@ bool guard_custody_notice(const struct case_facts *f, struct missing *m)
     return need(!f->act_known || f->custody_notice, m, FACT_CUSTODY_NOTICE);
 }
 
+bool guard_notice_owed(const struct case_facts *f, struct missing *m)
+{
+    return need(!f->act_known || (f->custody_notice && f->notice_owed), m, FACT_NOTICE_OWED);
+}
+
 bool guard_arrest(const struct case_facts *f, struct missing *m)
 {
     const struct ruleset *rs = act_rules(f, m);

@@ -99,6 +99,10 @@ bool guard_arrest(const struct case_facts *f, struct missing *m);
  * 18(3), 21(3); VCCR 36(1)(b)). */
 bool guard_custody_notice(const struct case_facts *f, struct missing *m);
 
+/* notice_undelivered: the notice it names is one of the suspect's custody still owed to him
+ * (family, consular; neither delivered nor declared undelivered before). */
+bool guard_notice_owed(const struct case_facts *f, struct missing *m);
+
 /* detained: a detainable offence (UU 6/2011 Pasal 109 list, or a maximum of
  * detainable_min_years or more, KUHAP 21(4)), and under a regime with
  * detention_needs_polri_order (UU 20/2025 Pasal 99(3)) the Polri order; for a

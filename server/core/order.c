@@ -36,6 +36,10 @@
     {                                                                                              \
         EV_LETTER_DELIVERED, AV_##v                                                                \
     }
+#define ND(v)                                                                                      \
+    {                                                                                              \
+        EV_NOTICE_UNDELIVERED, AV_##v                                                              \
+    }
 #define ARREST_NOTIFIED                                                                            \
     {                                                                                              \
         EV_ARRESTED, AV_NOTICE_ARREST                                                              \
@@ -90,6 +94,10 @@ static const struct order_rule law[] = {
     {LD(NOTICE_ARREST),          ARREST_NOTIFIED,                 ORD_SUSPECT, ORD_LAW, "KUHAP 18(3): tembusan surat perintah penangkapan"},
     {LD(NOTICE_DETENTION),       DETENTION_NOTIFIED,              ORD_SUSPECT, ORD_LAW, "KUHAP 21(3): tembusan surat perintah penahanan"},
     {LD(NOTICE_CONSULAR),        CUSTODY,                         ORD_SUSPECT, ORD_LAW, "Konvensi Wina 1963 Pasal 36(1)(b): pemberitahuan penangkapan atau penahanan"},
+    /* ... and declared undelivered after it too: a notice owed for that act */
+    {ND(NOTICE_ARREST),          ARREST_NOTIFIED,                 ORD_SUSPECT, ORD_LAW, "KUHAP 18(3): tembusan surat perintah penangkapan"},
+    {ND(NOTICE_DETENTION),       DETENTION_NOTIFIED,              ORD_SUSPECT, ORD_LAW, "KUHAP 21(3): tembusan surat perintah penahanan"},
+    {ND(NOTICE_CONSULAR),        CUSTODY,                         ORD_SUSPECT, ORD_LAW, "Konvensi Wina 1963 Pasal 36(1)(b): pemberitahuan penangkapan atau penahanan"},
     {LD(NOTICE_DESIGNATION),     A(SUSPECT_DESIGNATED),           ORD_SUSPECT, ORD_LAW, "UU 20/2025 Pasal 90: pemberitahuan penetapan tersangka"},
     {LD(NOTICE_BAP_COPY),        BT(BAP_RECORDED),                ORD_SUSPECT, ORD_LAW, "UU 20/2025 (belum dipastikan): salinan BAP tersangka setelah pemeriksaannya"},
     {LD(SPDP_DELIVERY),          PU(SPDP_SENT),                   ORD_CASE,    ORD_LAW, "Permenkumham 39/2021 Pasal 27: SPDP diterima setelah dikirim kepada Penuntut Umum"},

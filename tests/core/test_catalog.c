@@ -28,8 +28,8 @@ static const char *const design_events[] = {
     "report_registered", "pre_investigation_ordered", "tak_decided", "dismissed", "sprindik_issued",
     "spdp_sent",
     /* issue 10: the Kejari's receipt of the SPDP */
-    "spdp_received_by_pu", "suspect_designated", "letter_delivered", "summons_served",
-    "bap_recorded", "interpreter_sworn", "search_done", "seizure_done",
+    "spdp_received_by_pu", "suspect_designated", "letter_delivered", "notice_undelivered",
+    "summons_served", "bap_recorded", "interpreter_sworn", "search_done", "seizure_done",
     /* DOMAIN 4.9, D8: the Ketua PN's Penetapan (izin or persetujuan) */
     "court_permit_received", "evidence_deposited", "resume_written", "arrested", "detained",
     "detention_extended_pu", "detention_extended_court", "detention_suspended",
@@ -162,8 +162,8 @@ START_TEST(test_investigator_records_everything_else_and_anyone_corrects)
     for (int i = 0; i < EV__COUNT; i++)
         if (event_recordable_by((enum event)i, ACTOR_INVESTIGATOR))
             investigator++;
-    /* 53 events - 13 prosecutor-only - 3 supervisor-only. */
-    ck_assert_int_eq(investigator, 37);
+    /* 54 events - 13 prosecutor-only - 3 supervisor-only. */
+    ck_assert_int_eq(investigator, 38);
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_INVESTIGATOR));
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_PROSECUTOR));
     ck_assert(event_recordable_by(EV_CORRECTED, ACTOR_SUPERVISOR));
@@ -217,7 +217,9 @@ START_TEST(test_missing_fact_codes_are_stable_and_described)
                            /* issue 13.9, 13.7 */
                            "interpreter_sworn", "arrest_period",
                            /* acceptance play3 #20 */
-                           "custody_notice"};
+                           "custody_notice",
+                           /* reviewer's finding 5 of 2026-12-07 */
+                           "notice_owed"};
     ck_assert_int_eq(FACT__COUNT, (int)(sizeof codes / sizeof codes[0]));
     for (int i = 0; i < FACT__COUNT; i++) {
         ck_assert_str_eq(fact_code((enum fact)i), codes[i]);

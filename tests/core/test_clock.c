@@ -1797,6 +1797,45 @@ START_TEST(test_the_files_end_closes_the_notices_still_owed)
 }
 END_TEST
 
+/* A notice of custody the investigator cannot deliver (KUHAP 18(3): the family's copy of the
+ * arrest's order, due the day after; VCCR 36(1)(b): the consul's) declared undelivered with its
+ * reason: no longer running - not a deadline - and never delivered (clock_undelivered; not the
+ * file's end either); declared past its day it was overdue when closed.  The other suspect's
+ * notice runs on.  A delivery recorded after all stops it as delivered instead. */
+START_TEST(test_a_notice_declared_undelivered_is_closed_not_delivered)
+{
+    struct case_event undelivered = notice_on("2025-06-04", 0, NOTICE_FAMILY_ARREST);
+    undelivered.event = EV_NOTICE_UNDELIVERED;
+    struct case_event log[] = {ev_on(EV_SPRINDIK_ISSUED, "2025-06-01"),
+                               ev_suspect(EV_ARRESTED, "2025-06-02T10:00:00+07:00", 0),
+                               ev_suspect(EV_ARRESTED, "2025-06-02T11:00:00+07:00", 1), undelivered,
+                               notice_on("2025-06-05", 0, NOTICE_FAMILY_ARREST)};
+    struct run r;
+    compute(&r, log, 3, "Asia/Jakarta", "2025-06-04T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 0);
+    ck_assert(c->running);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE); /* due 3 June */
+    compute(&r, log, 4, "Asia/Jakarta", "2025-06-10T12:00:00+07:00");
+    c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 0);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_NOTICE_UNDELIVERED);
+    ck_assert(clock_undelivered(c));
+    ck_assert(!clock_closed_at_end(c));
+    assert_day(c->stopped_on, "2025-06-04");
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE);
+    /* the other suspect's copy is his own: still owed */
+    c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 1);
+    ck_assert(c->running);
+    ck_assert(!clock_undelivered(c));
+    /* delivered after all: the delivery stops it */
+    compute(&r, log, 5, "Asia/Jakarta", "2025-06-10T12:00:00+07:00");
+    c = must_find(&r, CLK_FAMILY_ARREST_NOTICE, 0);
+    ck_assert_int_eq(c->stopped_by, EV_LETTER_DELIVERED);
+    ck_assert(!clock_undelivered(c));
+    assert_day(c->stopped_on, "2025-06-05");
+}
+END_TEST
+
 /* MK 130/PUU-XIII/2015 owes the SPDP to the victim or reporter: a file with none owes no
  * spdp_to_pelapor clock; the others' clocks are the same. */
 START_TEST(test_no_spdp_is_owed_to_a_reporter_a_file_has_not)
@@ -2162,6 +2201,7 @@ Suite *suite_clock(void)
     tcase_add_test(misc, test_clocks_come_in_a_fixed_order_and_count_past_the_cap);
     tcase_add_test(misc, test_bad_input_is_refused);
     tcase_add_test(misc, test_the_files_end_closes_the_notices_still_owed);
+    tcase_add_test(misc, test_a_notice_declared_undelivered_is_closed_not_delivered);
     tcase_add_test(misc, test_no_spdp_is_owed_to_a_reporter_a_file_has_not);
     tcase_add_test(misc, test_kind_and_state_codes);
     tcase_add_test(misc, test_a_busy_case_computes_quickly);

@@ -15,10 +15,12 @@
 static const char *const expected[ST__COUNT][2] = {
     {"pre_investigation",
      "report_registered pre_investigation_ordered tak_decided>administrative dismissed>dismissed "
-     "sprindik_issued>investigation letter_delivered detensi_started detensi_ended review_note "
+     "sprindik_issued>investigation letter_delivered notice_undelivered detensi_started "
+     "detensi_ended review_note "
      "direction_given direction_done reassigned corrected"},
     {"investigation",
-     "spdp_sent spdp_received_by_pu suspect_designated letter_delivered summons_served "
+     "spdp_sent spdp_received_by_pu suspect_designated letter_delivered notice_undelivered "
+     "summons_served "
      "bap_recorded interpreter_sworn "
      "search_done seizure_done court_permit_received evidence_deposited resume_written arrested "
      "detained detention_extended_pu detention_extended_court detention_suspended "
@@ -27,7 +29,8 @@ static const char *const expected[ST__COUNT][2] = {
      "p17_received short_procedure_handover>handed_over sp3_issued>terminated review_note "
      "direction_given direction_done reassigned corrected"},
     {"with_prosecutor",
-     "spdp_sent spdp_received_by_pu letter_delivered court_permit_received arrested detained "
+     "spdp_sent spdp_received_by_pu letter_delivered notice_undelivered court_permit_received "
+     "arrested detained "
      "detention_extended_pu detention_extended_court detention_suspended detention_type_changed "
      "released "
      "detensi_started detensi_ended tahap1_received_by_pu p16_received p18_received "
@@ -35,7 +38,8 @@ static const char *const expected[ST__COUNT][2] = {
      "deemed_complete_confirmed>complete review_note direction_given direction_done reassigned "
      "corrected"},
     {"returned",
-     "spdp_sent spdp_received_by_pu suspect_designated letter_delivered summons_served "
+     "spdp_sent spdp_received_by_pu suspect_designated letter_delivered notice_undelivered "
+     "summons_served "
      "bap_recorded interpreter_sworn "
      "search_done seizure_done court_permit_received evidence_deposited resume_written arrested "
      "detained detention_extended_pu detention_extended_court detention_suspended "
@@ -43,22 +47,28 @@ static const char *const expected[ST__COUNT][2] = {
      "returned_file_received "
      "instruction_answered resubmitted>with_prosecutor p20_received sp3_issued>terminated "
      "review_note direction_given direction_done reassigned corrected"},
-    {"complete", "letter_delivered court_permit_received evidence_deposited arrested detained "
+    {"complete", "letter_delivered notice_undelivered court_permit_received evidence_deposited "
+                 "arrested detained "
                  "detention_extended_pu "
                  "detention_extended_court detention_suspended detention_type_changed released "
                  "detensi_started detensi_ended p21a_received p22_received p23_received "
                  "tahap2_done>handed_over lapsed>lapsed review_note direction_given direction_done "
                  "reassigned corrected"},
-    {"handed_over", "letter_delivered detensi_ended review_note direction_done corrected"},
-    {"lapsed", "sprindik_issued>investigation letter_delivered released detensi_started "
-               "detensi_ended review_note direction_given direction_done reassigned corrected"},
-    {"terminated", "tak_decided>administrative sprindik_issued>investigation sp3_notified "
-                   "reopened>investigation letter_delivered released detensi_started "
-                   "detensi_ended review_note direction_given direction_done reassigned "
-                   "corrected"},
-    {"administrative", "letter_delivered detensi_started detensi_ended review_note direction_done "
-                       "corrected"},
-    {"dismissed", "letter_delivered detensi_ended review_note direction_done corrected"},
+    {"handed_over",
+     "letter_delivered notice_undelivered detensi_ended review_note direction_done corrected"},
+    {"lapsed",
+     "sprindik_issued>investigation letter_delivered notice_undelivered released detensi_started "
+     "detensi_ended review_note direction_given direction_done reassigned corrected"},
+    {"terminated",
+     "tak_decided>administrative sprindik_issued>investigation sp3_notified "
+     "reopened>investigation letter_delivered notice_undelivered released detensi_started "
+     "detensi_ended review_note direction_given direction_done reassigned "
+     "corrected"},
+    {"administrative",
+     "letter_delivered notice_undelivered detensi_started detensi_ended review_note direction_done "
+     "corrected"},
+    {"dismissed",
+     "letter_delivered notice_undelivered detensi_ended review_note direction_done corrected"},
 };
 
 /* Pairs whose guard fails on empty facts (rule sets known, act in 1981),
@@ -209,6 +219,8 @@ static struct case_facts full_facts_for(enum event e)
         f.returns = 1;
     if (e == EV_LETTER_DELIVERED)
         f.custody_notice = true; /* what a file that has ended still takes */
+    if (e == EV_NOTICE_UNDELIVERED)
+        f.custody_notice = f.notice_owed = true; /* a notice of custody still owed */
     return f;
 }
 
@@ -359,6 +371,27 @@ START_TEST(test_a_file_that_ended_takes_only_a_notice_of_custody)
     struct case_facts f = full_facts();
     assert_allowed(ST_TERMINATED, EV_LETTER_DELIVERED, &f, ST_TERMINATED);
     assert_allowed(ST_INVESTIGATION, EV_LETTER_DELIVERED, &f, ST_INVESTIGATION);
+}
+END_TEST
+
+/* A notice of custody the investigator cannot deliver (no family known, the consular notice
+ * declined) is declared so with its reason, in an open file and in one that ended (the notice
+ * outlives it); only a notice of custody, and only while it is owed (not delivered, not declared
+ * before) - never the SPDP's copies or another letter. */
+START_TEST(test_only_a_custody_notice_still_owed_is_declared_undelivered)
+{
+    enum stage stages[] = {ST_INVESTIGATION, ST_WITH_PROSECUTOR, ST_TERMINATED,
+                           ST_HANDED_OVER,   ST_ADMINISTRATIVE,  ST_DISMISSED};
+    for (int i = 0; i < 6; i++) {
+        struct case_facts f = full_facts();
+        f.custody_notice = f.notice_owed = true;
+        assert_allowed(stages[i], EV_NOTICE_UNDELIVERED, &f, stages[i]);
+        f.notice_owed = false; /* delivered, or declared undelivered already */
+        assert_guard(stages[i], EV_NOTICE_UNDELIVERED, &f, "notice_owed");
+        f.notice_owed = true;
+        f.custody_notice = false; /* an SPDP's copy, a tanda terima */
+        assert_guard(stages[i], EV_NOTICE_UNDELIVERED, &f, "notice_owed");
+    }
 }
 END_TEST
 
@@ -784,6 +817,7 @@ Suite *suite_fsm(void)
     tcase_add_test(pairs, test_terminal_stages_accept_only_annotations);
     tcase_add_test(pairs, test_rows_cover_exactly_the_expected_pairs);
     tcase_add_test(pairs, test_a_file_that_ended_takes_only_a_notice_of_custody);
+    tcase_add_test(pairs, test_only_a_custody_notice_still_owed_is_declared_undelivered);
     tcase_add_test(pairs, test_invalid_stage_event_or_facts_are_refused_as_invalid);
     suite_add_tcase(s, pairs);
 

@@ -1302,6 +1302,66 @@ START_TEST(test_clocks_call_a_notice_closed_undelivered_missed)
 }
 END_TEST
 
+/* A notice of custody the investigator cannot deliver is declared so with its reason (`berkas
+ * record CASE notice_undelivered --recipient perwakilan_negara --party ID --undelivered-reason
+ * ...`; VCCR 36(1)(b): the consul is told if the suspect so requests); `berkas clocks` then says
+ * "tidak dapat disampaikan" of it - neither "selesai" (done) nor a running deadline - and the
+ * history names the act.  Without a reason the CLI exits non-zero with one line. */
+START_TEST(test_a_notice_declared_undelivered_is_shown_so)
+{
+    act_as(NIP_INV_PLG);
+    char d10[11], d9[11], d8[11], d7[11], at1[40], cid[24], pid[24], *out;
+    days_ago(10, d10);
+    days_ago(9, d9);
+    days_ago(8, d8);
+    days_ago(7, d7);
+    long long id = new_case("Penangkapan WNA tanpa pemberitahuan konsuler", 10);
+    id_str(id, cid);
+    id_str(add_suspect(cid, "ZHANG Wei"), pid);
+    json_decref(cli_json("offence", "charge", cid, "122(a)", "--party", pid, NULL));
+    RECORD(cid, "sprindik_issued", "--date", d10);
+    RECORD(cid, "suspect_designated", "--date", d9, "--party", pid);
+    snprintf(at1, sizeof at1, "%sT09:00:00+07:00", d8);
+    RECORD(cid, "arrested", "--at", at1, "--party", pid, "--polri-order", "SP.Kap/4/2026",
+           "--scene", "Pelabuhan Boom Baru, Palembang");
+    ck_assert_int_ne(cli(&out, "record", cid, "notice_undelivered", "--date", d7, "--recipient",
+                         "perwakilan_negara", "--party", pid, NULL),
+                     0);
+    ck_assert_msg(strstr(out, "undelivered_reason") != NULL &&
+                      !strchr(strchr(out, '\n') ? strchr(out, '\n') + 1 : "", '\n'),
+                  "%s", out);
+    free(out);
+    RECORD(cid, "notice_undelivered", "--date", d7, "--recipient", "perwakilan_negara", "--party",
+           pid, "--undelivered-reason", "Tersangka menolak perwakilan negaranya diberi tahu");
+    ck_assert_int_eq(cli(&out, "clocks", cid, NULL), 0);
+    const char *line = strstr(out, "consular_notice");
+    ck_assert_msg(line != NULL, "%s", out);
+    const char *start = line;
+    while (start > out && start[-1] != '\n')
+        start--;
+    const char *end = strchr(line, '\n');
+    char row[512];
+    snprintf(row, sizeof row, "%.*s", (int)(end ? end - start : (long)strlen(start)), start);
+    ck_assert_msg(strstr(row, "tidak dapat disampaikan") && !strstr(row, "selesai"), "%s", row);
+    free(out);
+    json_t *h = cli_json("history", cid, NULL);
+    size_t i;
+    json_t *e;
+    int seen = 0;
+    json_array_foreach(json_object_get(h, "history"), i, e)
+    {
+        if (strcmp(jstr_of(e, "type"), "notice_undelivered") != 0)
+            continue;
+        ck_assert_str_eq(jstr_of(e, "label"), "Pemberitahuan tidak dapat disampaikan");
+        ck_assert_str_eq(jstr_of(json_object_get(e, "payload"), "undelivered_reason"),
+                         "Tersangka menolak perwakilan negaranya diberi tahu");
+        seen++;
+    }
+    ck_assert_int_eq(seen, 1);
+    json_decref(h);
+}
+END_TEST
+
 Suite *suite_cli_cases(void)
 {
     Suite *s = suite_create("cli_cases");
@@ -1329,6 +1389,7 @@ Suite *suite_cli_cases(void)
     tcase_add_test(tc, test_record_takes_the_scene_and_the_facility);
     tcase_add_test(tc, test_record_takes_the_ketua_pns_penetapan_and_the_permit_it_names);
     tcase_add_test(tc, test_clocks_call_a_notice_closed_undelivered_missed);
+    tcase_add_test(tc, test_a_notice_declared_undelivered_is_shown_so);
     tcase_add_test(tc, test_record_a_release_with_its_ground);
     tcase_add_test(tc, test_record_a_short_procedure_handover_with_its_catatan);
     suite_add_tcase(s, tc);

@@ -1768,6 +1768,134 @@ START_TEST(test_the_notices_of_an_arrest_outlive_the_file)
 }
 END_TEST
 
+/* The clock of suspect s's notice `code` on case id's page: whether it is closed as declared
+ * undelivered with reason `why` (the act notice_undelivered), not running, not delivered. */
+static void assert_declared_undelivered(long long id, const char *code, long long s,
+                                        const char *why)
+{
+    json_t *c = get_case(id, demo.inv);
+    json_t *n = clock_for(c, code, s);
+    ck_assert_msg(n != NULL, "no %s", code);
+    ck_assert(json_is_false(json_object_get(n, "running")));
+    ck_assert_str_eq(str(n, "stopped_by"), "notice_undelivered");
+    ck_assert(json_is_true(json_object_get(n, "not_delivered")));
+    ck_assert_str_eq(str(n, "undelivered_reason"), why);
+    ck_assert_ptr_null(json_object_get(n, "delivered_on"));
+    json_decref(c);
+}
+
+/* KUHAP 18(3), 21(3), VCCR 36(1)(b): the family's copy of an arrest's order and the consular
+ * notice are owed because a person was taken, and outlive the file (be2d331) - but not every one
+ * can be delivered: no family known or found, a foreigner who asks that his consulate not be told
+ * (VCCR 36(1)(b): "if he so requests").  Without a way to say so, a closed file stayed on the
+ * board for ever, and only a false delivery took it off.  The investigator declares such a notice
+ * undelivered with his reason: its clock stops as not delivered (no deadline, never "selesai"),
+ * the reason kept on the case; in an open file and in one that ended (SP3, then administrative
+ * action).  Only a notice of custody still owed, only with a reason, only by the investigator;
+ * nothing written on a refusal.  A delivery recorded after all stops it as delivered. */
+START_TEST(test_a_custody_notice_that_cannot_be_delivered_is_declared_with_its_reason)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-01");
+    char path[64], body[768];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"KIM MIN-JUN\",\"nationality\":\"KR\","
+                     "\"passport_no\":\"M87654321\"}",
+                     201);
+    long long s = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    charge(id, "116", s);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-11-02", NULL);
+    char extra[96];
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "suspect_designated", "2026-11-02", extra);
+    arrest_at(id, demo.inv, s, "2026-11-03T10:00:00+07:00");
+    const char *consul = "Tersangka menyatakan tidak menghendaki perwakilan negaranya diberi tahu";
+    /* no reason, a blank one: 400 naming it */
+    snprintf(body, sizeof body,
+             "{\"type\":\"notice_undelivered\",\"date\":\"2026-11-04\",\"recipient\":"
+             "\"perwakilan_negara\",\"party_id\":%lld}",
+             s);
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "undelivered_reason"));
+    snprintf(body, sizeof body,
+             "{\"type\":\"notice_undelivered\",\"date\":\"2026-11-04\",\"recipient\":"
+             "\"perwakilan_negara\",\"party_id\":%lld,\"undelivered_reason\":\"   \"}",
+             s);
+    json_decref(refused(id, demo.inv, body, 400, "bad-input", "undelivered_reason"));
+    /* the SPDP's copy is no notice of custody: 422 */
+    snprintf(body, sizeof body,
+             "{\"type\":\"notice_undelivered\",\"date\":\"2026-11-04\",\"recipient\":"
+             "\"spdp_tersangka\",\"party_id\":%lld,\"undelivered_reason\":\"%s\"}",
+             s, consul);
+    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "notice_owed"));
+    json_decref(j);
+    /* the supervisor does not record it */
+    snprintf(body, sizeof body,
+             "{\"type\":\"notice_undelivered\",\"date\":\"2026-11-04\",\"recipient\":"
+             "\"perwakilan_negara\",\"party_id\":%lld,\"undelivered_reason\":\"%s\"}",
+             s, consul);
+    json_decref(refused(id, sup, body, 403, "forbidden", NULL));
+    /* the investigator, in the open file: closed as not delivered, with its reason */
+    json_decref(post(id, demo.inv, body, 201));
+    assert_declared_undelivered(id, "consular_notice", s, consul);
+    /* declared once: a second time it is owed no more */
+    j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "notice_owed"));
+    json_decref(j);
+    /* the file ends: SP3, then administrative action (deportation); the family's copy is owed */
+    rec_on(id, demo.inv, "sp3_issued", "2026-11-05",
+           "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    rec_on(id, demo.inv, "tak_decided", "2026-11-06", "\"note\":\"deportasi\"");
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage"), "administrative");
+    json_t *n = clock_for(c, "family_arrest_notice", s);
+    ck_assert(json_is_true(json_object_get(n, "running")));
+    ck_assert_str_eq(str(n, "state"), "overdue");
+    json_decref(c);
+    json_t *list, *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL && owes_notice(it, "family_arrest_notice"),
+                  "the family's copy owed is not on the board");
+    json_decref(list);
+    const char *family = "Keluarga tersangka tidak diketahui keberadaannya; tersangka tidak "
+                         "memberikan alamat keluarga di Indonesia maupun di Korea";
+    snprintf(body, sizeof body,
+             "{\"type\":\"notice_undelivered\",\"date\":\"2026-11-10\",\"recipient\":"
+             "\"keluarga_penangkapan\",\"party_id\":%lld,\"undelivered_reason\":\"%s\"}",
+             s, family);
+    json_decref(post(id, demo.inv, body, 201));
+    assert_declared_undelivered(id, "family_arrest_notice", s, family);
+    /* off the board as a deadline; where the row still shows it, as not delivered, with why */
+    it = review_item_of(id, sup, &list);
+    ck_assert(it == NULL || !owes_notice(it, "family_arrest_notice"));
+    size_t i;
+    json_array_foreach(it ? json_object_get(it, "notices") : NULL, i, n)
+    {
+        if (strcmp(str(n, "code"), "family_arrest_notice") != 0)
+            continue;
+        ck_assert_str_eq(str(n, "state"), "missed");
+        ck_assert_str_eq(str(n, "undelivered_reason"), family);
+    }
+    json_decref(list);
+    c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage"), "administrative");
+    json_decref(c);
+    /* found after all: the delivery stops it as delivered */
+    snprintf(body, sizeof body,
+             "{\"type\":\"letter_delivered\",\"date\":\"2026-11-12\",\"recipient\":"
+             "\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"Saudara kandung "
+             "tersangka\"}",
+             s);
+    json_decref(post(id, demo.inv, body, 201));
+    c = get_case(id, demo.inv);
+    n = clock_for(c, "family_arrest_notice", s);
+    ck_assert_str_eq(str(n, "stopped_by"), "letter_delivered");
+    ck_assert_ptr_null(json_object_get(n, "not_delivered"));
+    ck_assert_ptr_null(json_object_get(n, "undelivered_reason"));
+    json_decref(c);
+}
+END_TEST
+
 START_TEST(test_a_notice_dated_before_the_act_it_notifies_is_refused_naming_both)
 {
     /* KUHAP 18(3), 21(3); VCCR 36(1)(b): a notice tells of an arrest or a
@@ -3377,6 +3505,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_suspect_released_early_is_detained_again_counting_the_days_served);
     tcase_add_test(tc, test_a_new_sprindiks_file_is_not_flagged_for_the_earlier_files_late_return);
     tcase_add_test(tc, test_the_notices_of_an_arrest_outlive_the_file);
+    tcase_add_test(tc, test_a_custody_notice_that_cannot_be_delivered_is_declared_with_its_reason);
     tcase_add_test(tc, test_the_short_procedure_handover_has_its_catatan_and_its_paper);
     tcase_add_test(tc, test_the_short_procedure_hands_over_an_examined_suspect_after_the_spdp);
     suite_add_tcase(s, tc);

@@ -170,7 +170,8 @@ static void main_casefile_event_from(const struct casefile *cf, enum event type,
     }
     enum notice_kind notice = NOTICE_NONE;
     const char *to = json_string_value(json_object_get(payload, "recipient"));
-    if (as == EV_LETTER_DELIVERED)
+    /* a letter's notice, delivered or declared undelivered (notice_undelivered) */
+    if (as == EV_LETTER_DELIVERED || as == EV_NOTICE_UNDELIVERED)
         notice_lookup(to, &notice);
     /* an SPDP's addressee (82e12b0: only the one to the Kejari is the SPDP of KUHAP 109(1));
      * one stored with none, before the addressee was required, was the Kejari's */
