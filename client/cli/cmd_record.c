@@ -70,12 +70,13 @@ static int check_args(const struct command *cmd, struct record_args *a)
     if (a->date && a->at)
         return cli_usage_error(cmd, "berikan --date atau --at, tidak keduanya");
     /* an answer says what was done, or why the item cannot be met (its reason is then the
-     * answer); a correction of an answer may name its act or its reason alone; the reason
-     * itself (not blank, not beside --answer-act) the server judges */
+     * answer); a correction of an answer may name its act, its reason or a new answer alone;
+     * the reason itself (not blank, not beside --answer-act) and whether a correction turning
+     * the answer met says what was done the server judges */
     if (a->instruction_id && !a->answer && !a->unmet_reason)
         return cli_usage_error(cmd, "--instruction-id perlu --answer atau --unmet-reason");
-    if (a->answer && !a->instruction_id)
-        return cli_usage_error(cmd, "--answer perlu --instruction-id");
+    if (a->answer && !a->instruction_id && !a->corrects)
+        return cli_usage_error(cmd, "--answer perlu --instruction-id (atau --corrects)");
 
     if (a->withdraws && !a->corrects)
         return cli_usage_error(cmd, "--withdraws perlu --corrects ID_PERISTIWA");

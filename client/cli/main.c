@@ -300,7 +300,7 @@ const struct command cli_commands[] = {
      "                             (pengembalian berikutnya dengan surat biasa); ulangi\n"
      "      --late-reason TEKS     pengembalian setelah 14 hari penuntut umum: alasannya\n"
      "      --instruction-id ID    instruction_answered: petunjuknya ...\n"
-     "      --answer TEKS          ... dan cara memenuhinya\n"
+     "      --answer TEKS          ... dan cara memenuhinya (--corrects: yang baru)\n"
      "      --answer-act ID        ... dan tindakan yang memenuhinya (berkasnya ada dalam\n"
      "                             berkas perkara, atau unggah dokumennya pada jawaban itu):\n"
      "                             bap_recorded, interpreter_sworn, search_done,\n"

@@ -932,40 +932,42 @@ static void write_events(struct xw *x, const struct store_casedoc *d)
     free(place);
 }
 
-/* Fold payload text (an answer's or a correction's) into *act (an event id), *unmet (malloc'd):
- * what p19answer_fold does over a case file; false when it withdraws the answer. */
-static bool fold_answer(const char *text, long long *act, char **unmet)
+/* A stored payload as JSON, held in held (an array) until the fold is done: p19answer borrows
+ * its strings. */
+static json_t *held_payload(json_t *held, const char *text)
 {
     json_t *p = text ? json_loads(text, 0, NULL) : NULL;
-    bool kept = !json_is_true(json_object_get(p, "withdraws"));
-    const char *u = NULL;
-    long long a = *act;
-    p19answer_fold(p, &a, &u);
-    if (!kept || a != *act || u) {
-        free(*unmet);
-        *unmet = kept && u ? strdup(u) : NULL;
-        *act = kept ? a : 0;
+    if (!json_is_object(p)) {
+        json_decref(p);
+        p = json_object();
     }
-    json_decref(p);
-    return kept;
+    json_array_append_new(held, p);
+    return p;
 }
 
-/* The answer of sequence number seq as its corrections leave it (p19answer.h; root: what
- * last_fixes gives): the sequence number of the act it names as fulfilling its item (0: none),
- * its reason for not meeting it in *unmet (malloc'd, NULL: none). */
+/* The answer of sequence number seq as its corrections leave it (p19answer.h, the fold every
+ * reader of the log uses; root: what last_fixes gives): the sequence number of the act it names
+ * as fulfilling its item (0: none), its reason for not meeting it in *unmet (malloc'd, NULL:
+ * none). */
 static int answer_standing(const struct store_casedoc *d, const int *root, int seq, char **unmet)
 {
     *unmet = NULL;
     int a = -1;
     for (int i = 0; seq && i < d->nevents && a < 0; i++)
         a = d->events[i].seq == seq ? i : -1;
-    if (a < 0)
+    json_t *held = json_array();
+    if (a < 0 || !held) {
+        json_decref(held);
         return 0;
-    long long act = 0;
-    bool kept = fold_answer(d->events[a].payload, &act, unmet);
-    for (int j = a + 1; kept && j < d->nevents; j++)
+    }
+    struct p19answer s;
+    p19answer_start(&s, held_payload(held, d->events[a].payload));
+    for (int j = a + 1; j < d->nevents; j++)
         if (root[j] == a)
-            kept = fold_answer(d->events[j].payload, &act, unmet);
+            p19answer_apply(&s, held_payload(held, d->events[j].payload));
+    long long act = s.withdrawn ? 0 : s.act;
+    *unmet = !s.withdrawn && s.unmet ? strdup(s.unmet) : NULL;
+    json_decref(held);
     for (int i = 0; act && i < d->nevents; i++)
         if (d->events[i].id == act)
             return d->events[i].seq;

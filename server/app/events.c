@@ -629,8 +629,7 @@ static bool check_texts(enum event ev, const struct event_input *in, struct berr
             return berr_field(err, BERR_BAD_INPUT, "instructions",
                               "petunjuk P-19 no. %zu tidak boleh kosong", i + 1);
     }
-    return filled(ev == EV_INSTRUCTION_ANSWERED ? in->answer : NULL, "answer", err) &&
-           filled(in->unmet_reason, "unmet_reason", err) &&
+    return filled(in->answer, "answer", err) && filled(in->unmet_reason, "unmet_reason", err) &&
            filled(in->undelivered, "undelivered_reason", err) &&
            filled(in->late_reason, "late_reason", err) &&
            filled(in->urgent_reason, "urgent_reason", err) &&
@@ -903,6 +902,35 @@ static bool check_ground(const struct casefile *cf, enum event ev, const struct 
         rs->name, list);
 }
 
+/* The item's row as a correction (log index before of cf) leaves the answer it corrects: an
+ * answer withdrawn (the log says it never stood) leaves its item open again, to be answered anew
+ * (KUHAP 110(3), 138(2)); one that stands again (its withdrawal corrected: the last correction
+ * decides) answers it again; one changed keeps with the item what it now says (p19answer.h:
+ * the text of the side it stands on), not the text it had. */
+static bool answer_row(struct tx *tx, const struct casefile *cf, int before,
+                       const struct event_input *in, struct berr *err)
+{
+    int root = casefile_root(cf, casefile_event_index(cf, in->corrects));
+    if (root < 0 || cf->ev[root].event != EV_INSTRUCTION_ANSWERED)
+        return true;
+    if (in->withdraws)
+        return store_instruction_unanswer(tx, cf->id, cf->ev_id[root], err);
+    struct p19answer was, now;
+    p19answer_of(cf, root, before, &was);
+    p19answer_of(cf, root, before + 1, &now);
+    const char *text = p19answer_text(&now);
+    if (!was.withdrawn)
+        return !text || store_instruction_restate(tx, cf->id, cf->ev_id[root], text, err);
+    bool done;
+    long long item = json_integer_value(json_object_get(cf->ev_payload[root], "instruction"));
+    if (!store_instruction_answer(tx, cf->id, item, text, cf->ev_id[root], &done, err))
+        return false;
+    return done || berr_field(err, BERR_CONFLICT, "corrects",
+                              "petunjuk %lld sudah dijawab lagi: jawaban ini tidak dapat berlaku "
+                              "kembali",
+                              item);
+}
+
 /* Store a P-19's items or an answer. */
 static bool instruction_rows(struct tx *tx, const struct casefile *cf, int before, enum event ev,
                              long long event_id, const struct event_input *in, struct berr *err)
@@ -925,13 +953,8 @@ static bool instruction_rows(struct tx *tx, const struct casefile *cf, int befor
                 return false;
         return true;
     }
-    /* an answer withdrawn (the log says it never stood) leaves its item open again, to be
-     * answered anew (KUHAP 110(3), 138(2)) - not a correction that only changes it */
-    if (ev == EV_CORRECTED && in->withdraws) {
-        int root = casefile_root(cf, casefile_event_index(cf, in->corrects));
-        return root < 0 || cf->ev[root].event != EV_INSTRUCTION_ANSWERED ||
-               store_instruction_unanswer(tx, cf->id, cf->ev_id[root], err);
-    }
+    if (ev == EV_CORRECTED)
+        return answer_row(tx, cf, before, in, err);
     if (ev != EV_INSTRUCTION_ANSWERED)
         return true;
     bool done;
@@ -1380,6 +1403,50 @@ static bool answers_kept(struct tx *tx, const struct casefile *cf, bool timed,
     return true;
 }
 
+/* A correction of a P-19 answer (the last act of cf's log) leaves it saying what it means
+ * (p19answer.h): one that turns it met, or makes a withdrawn answer stand again, says what was
+ * done when the log does not (400 answer: a new met answer says it, KUHAP 110(3)); one that makes
+ * it stand again does not give its item a second answer (409 naming the one given since: an
+ * item has one standing answer) and names an act that still meets the item
+ * (check_answer_act). */
+static bool answer_restated(struct tx *tx, const struct casefile *cf, const struct event_input *in,
+                            struct berr *err)
+{
+    int n = cf->nevents, root = casefile_root(cf, n - 1);
+    if (root < 0 || cf->ev[root].event != EV_INSTRUCTION_ANSWERED)
+        return true;
+    struct p19answer was, now;
+    p19answer_of(cf, root, n - 1, &was);
+    p19answer_of(cf, root, n, &now);
+    if (now.withdrawn)
+        return true;
+    bool turned = !was.withdrawn && !was.unmet != !now.unmet;
+    if (!now.unmet && !p19answer_text(&now) && (turned || was.withdrawn))
+        return berr_field(
+            err, BERR_BAD_INPUT, "answer",
+            turned ? "koreksi ini menyatakan petunjuk dipenuhi: sebut answer, apa yang dilakukan "
+                     "untuk memenuhinya (jawaban semula menyatakan petunjuk tidak dapat dipenuhi)"
+                   : "jawaban yang berlaku kembali ini tidak menyimpan teksnya: sebut answer, apa "
+                     "yang dilakukan untuk memenuhi petunjuk");
+    if (!was.withdrawn)
+        return true;
+    json_t *item = json_object_get(cf->ev_payload[root], "instruction");
+    long long act;
+    const char *unmet;
+    for (int k = 0; k < n; k++)
+        if (k != root && cf->ev[k].event == EV_INSTRUCTION_ANSWERED &&
+            json_equal(json_object_get(cf->ev_payload[k], "instruction"), item) &&
+            p19answer_standing(cf, k, &act, &unmet))
+            return berr_field(err, BERR_CONFLICT, "corrects",
+                              "petunjuk ini sudah dijawab lagi dengan %s (peristiwa %lld) sesudah "
+                              "jawaban %lld ditarik: satu petunjuk satu jawaban; tarik dulu "
+                              "jawaban itu",
+                              event_label(cf->ev[k].event), cf->ev_id[k], cf->ev_id[root]);
+    struct event_input named = *in;
+    named.answer_act = now.act;
+    return !now.act || in->answer_act || check_answer_act(tx, cf, &named, err);
+}
+
 /* The log with the act appended: a correction must still replay (the stage
  * is what the corrected log replays to), the log must load as every reader
  * loads it, and an act on a suspect must pass the detention machine. */
@@ -1408,6 +1475,7 @@ static bool act_in_log(struct recording *r, struct berr *err)
     if (!loads_with(cf, r->st, r->has_time, &r->clocks, &r->stepped, out, err) ||
         !ordered_entered(cf, r->has_time, out, err) ||
         (r->ev == EV_CORRECTED && (!answers_kept(r->tx, cf, r->has_time, out, err) ||
+                                   !answer_restated(r->tx, cf, r->in, err) ||
                                    !permit_links_kept(cf, r->has_time, out, err) ||
                                    !oath_links_kept(cf, r->has_time, out, err))))
         return false;

@@ -3,35 +3,73 @@
 
 #include "casefile.h"
 
-void p19answer_fold(json_t *payload, long long *act, const char **unmet)
+/* The act or the reason a payload names: the one named replaces the other. */
+static void fold_side(struct p19answer *a, json_t *payload)
 {
-    json_t *a = json_object_get(payload, "answer_act");
+    json_t *act = json_object_get(payload, "answer_act");
     const char *u = json_string_value(json_object_get(payload, "unmet_reason"));
-    if (json_is_integer(a)) {
-        *act = (long long)json_integer_value(a);
-        *unmet = NULL;
+    if (json_is_integer(act)) {
+        a->act = (long long)json_integer_value(act);
+        a->unmet = NULL;
     } else if (u) {
-        *act = 0;
-        *unmet = u;
+        a->act = 0;
+        a->unmet = u;
     }
+}
+
+void p19answer_start(struct p19answer *a, json_t *payload)
+{
+    *a = (struct p19answer){0};
+    fold_side(a, payload);
+    a->text = json_string_value(json_object_get(payload, "answer"));
+    /* an answer that cannot be met and says nothing besides is answered by its reason; a met one
+     * without its text in the payload was recorded before the text was kept there */
+    a->known = a->text || a->unmet;
+}
+
+void p19answer_apply(struct p19answer *a, json_t *payload)
+{
+    if (json_is_true(json_object_get(payload, "withdraws"))) {
+        a->withdrawn = true;
+        return;
+    }
+    a->withdrawn = false;
+    bool was_met = !a->unmet;
+    fold_side(a, payload);
+    const char *text = json_string_value(json_object_get(payload, "answer"));
+    if (text) {
+        a->text = text;
+        a->known = true;
+    } else if (was_met != !a->unmet) {
+        a->text = NULL; /* turned: what it said was done was said of the other side */
+        a->known = true;
+    }
+}
+
+const char *p19answer_text(const struct p19answer *a)
+{
+    return !a->known ? NULL : a->text ? a->text : a->unmet;
+}
+
+bool p19answer_of(const struct casefile *cf, int i, int n, struct p19answer *a)
+{
+    *a = (struct p19answer){0};
+    if (n > cf->nevents)
+        n = cf->nevents;
+    if (i < 0 || i >= n || cf->ev[i].event != EV_INSTRUCTION_ANSWERED)
+        return false;
+    p19answer_start(a, cf->ev_payload[i]);
+    for (int j = i + 1; j < n; j++)
+        if (cf->ev[j].event == EV_CORRECTED && casefile_root(cf, j) == i)
+            p19answer_apply(a, cf->ev_payload[j]);
+    return true;
 }
 
 bool p19answer_standing(const struct casefile *cf, int i, long long *act, const char **unmet)
 {
-    *act = 0;
-    *unmet = NULL;
-    if (i < 0 || i >= cf->nevents || cf->ev[i].event != EV_INSTRUCTION_ANSWERED)
-        return false;
-    p19answer_fold(cf->ev_payload[i], act, unmet);
-    for (int j = i + 1; j < cf->nevents; j++) {
-        if (cf->ev[j].event != EV_CORRECTED || casefile_root(cf, j) != i)
-            continue;
-        if (cf->ev[j].withdraws) {
-            *act = 0;
-            *unmet = NULL;
-            return false;
-        }
-        p19answer_fold(cf->ev_payload[j], act, unmet);
-    }
-    return true;
+    struct p19answer a;
+    bool stands = p19answer_of(cf, i, cf->nevents, &a) && !a.withdrawn;
+    *act = stands ? a.act : 0;
+    *unmet = stands ? a.unmet : NULL;
+    return stands;
 }

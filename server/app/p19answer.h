@@ -2,13 +2,23 @@
  * p19answer.h - how the answer to a P-19 item stands (DOMAIN 4.12, 10.1): met, naming the act
  * whose paper fulfils the item (answer_act; KUHAP 110(3), 138(2)), or not met, with the
  * investigator's reason (unmet_reason: the PU then decides - P-21 anyway, or a return by
- * ordinary letter naming the unmet items, SE JAM Pidum B-3326/E/EJP/11/2011).
+ * ordinary letter naming the unmet items, SE JAM Pidum B-3326/E/EJP/11/2011) - and what the
+ * answer says was done (its text, kept with the item in app.instructions).
  *
  * The two are alternatives: the answer names at most one.  A correction of the answer may name
  * either, and the one it names replaces the other; one that names neither (a date set right)
- * leaves the answer as it stood (as app/actfix.h folds a payload).  A withdrawn answer stands
- * for nothing.  One reading for the readers of the log: the dossier's gaps (forms.c), the case
- * page (casepage.c), a correction of the act an answer names (events.c).
+ * leaves the answer as it stood (as app/actfix.h folds a payload).  The text belongs to the
+ * side it was written for: a correction that turns the answer met or unmet drops it, unless it
+ * gives a new one (answer) - an item no longer met is answered by its reason alone, one met now
+ * must say what was done (app/events.c asks it); a correction's answer replaces the text.  An
+ * answer whose text is none (its reason alone) has its reason as text.
+ *
+ * The last correction of the answer decides (core/evlog.h, evlog_effective): a withdrawing one
+ * leaves it standing for nothing, a later one that does not withdraw makes it stand again.
+ *
+ * One fold for every reader of the log: the dossier's gaps (forms.c), the case page
+ * (casepage.c), the case's XML (casexml.c, over stored payload texts), a correction of the
+ * answer or of the act it names (events.c).
  */
 #ifndef BERKAS_APP_P19ANSWER_H
 #define BERKAS_APP_P19ANSWER_H
@@ -18,14 +28,34 @@
 
 struct casefile;
 
-/* The answer at log index i of cf (an instruction_answered) as its corrections leave it: *act
- * the event id it names as fulfilling its item (0: none), *unmet its reason for not meeting it
- * (NULL: none; borrowed from cf's payloads).  False (both cleared) when i is no answer or the
- * answer is withdrawn. */
-bool p19answer_standing(const struct casefile *cf, int i, long long *act, const char **unmet);
+/* An answer as its payloads so far leave it; strings borrowed from the payloads folded. */
+struct p19answer {
+    long long act;     /* the event id named as fulfilling the item; 0: none */
+    const char *unmet; /* why it cannot be met; NULL: met */
+    const char *text;  /* what the log says the answer is (NULL: see known) */
+    bool known;        /* the log holds its text (text, else the reason); false for an answer
+                        * recorded before its text went into its payload: app.instructions has
+                        * it */
+    bool withdrawn;    /* the last correction withdraws it */
+};
 
-/* Fold one payload (the answer's, or a correction's in the order recorded) into *act, *unmet:
- * what app/actfix.c's fold does with these two members. */
-void p19answer_fold(json_t *payload, long long *act, const char **unmet);
+/* The answer's own payload (an instruction_answered's). */
+void p19answer_start(struct p19answer *a, json_t *payload);
+
+/* A correction's payload, in the order recorded. */
+void p19answer_apply(struct p19answer *a, json_t *payload);
+
+/* The text to keep with the item: the answer's, else its reason; NULL when the log does not
+ * say (keep what the item holds). */
+const char *p19answer_text(const struct p19answer *a);
+
+/* The answer at log index i of cf as its corrections among the first n events leave it; false
+ * when i is no instruction_answered among them. */
+bool p19answer_of(const struct casefile *cf, int i, int n, struct p19answer *a);
+
+/* The answer at log index i of cf as its corrections leave it: *act the event id it names as
+ * fulfilling its item (0: none), *unmet its reason for not meeting it (NULL: none; borrowed
+ * from cf's payloads).  False (both cleared) when i is no answer or the answer is withdrawn. */
+bool p19answer_standing(const struct casefile *cf, int i, long long *act, const char **unmet);
 
 #endif

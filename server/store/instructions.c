@@ -102,6 +102,11 @@ static const struct stmt unanswer_item = {
     "UPDATE app.instructions SET answer = NULL, answered_by = NULL WHERE case_id = $1::bigint "
     "AND answered_by = $2::bigint"};
 
+static const struct stmt restate_item = {
+    "instructions.restate", 3,
+    "UPDATE app.instructions SET answer = $3 WHERE case_id = $1::bigint AND answered_by = "
+    "$2::bigint"};
+
 static void instruction_of(const PGresult *r, int i, void *item, void *ctx)
 {
     (void)ctx;
@@ -196,6 +201,14 @@ bool store_instruction_unanswer(struct tx *tx, long long case_id, long long even
     char c[24], e[24];
     const char *p[2] = {stmt_id(c, case_id), stmt_id(e, event_id)};
     return stmt_exec(tx, &unanswer_item, p, err);
+}
+
+bool store_instruction_restate(struct tx *tx, long long case_id, long long event_id,
+                               const char *answer, struct berr *err)
+{
+    char c[24], e[24];
+    const char *p[3] = {stmt_id(c, case_id), stmt_id(e, event_id), answer};
+    return stmt_exec(tx, &restate_item, p, err);
 }
 
 /* ---- settings -------------------------------------------------------------------------- */

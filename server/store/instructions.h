@@ -87,6 +87,12 @@ BERKAS_MUST_CHECK bool store_instruction_answer(struct tx *tx, long long case_id
 BERKAS_MUST_CHECK bool store_instruction_unanswer(struct tx *tx, long long case_id,
                                                   long long event_id, struct berr *err);
 
+/* The answer kept with the item of case_id answered by event_id, as a correction of that answer
+ * leaves it (app/p19answer.h); none: nothing. */
+BERKAS_MUST_CHECK bool store_instruction_restate(struct tx *tx, long long case_id,
+                                                 long long event_id, const char *answer,
+                                                 struct berr *err);
+
 /* ---- settings -------------------------------------------------------------------------- */
 
 /* The setting dossier.tahap1_requires_documents: true unless set to false. */

@@ -364,8 +364,15 @@ START_TEST(test_a_correction_turns_an_unmet_answer_into_a_met_one_and_back)
              "\"answer_act\":%lld,\"unmet_reason\":\"x\"",
              a3, late);
     refused(id, demo.inv, m, 400, "unmet_reason");
+    /* met now, the answer says what was done to meet it: the text written beside the reason
+     * ("the bank was asked") told why it could not be met, not how it was (KUHAP 110(3)) */
     snprintf(m, sizeof m,
              "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,\"answer_act\":%lld",
+             a3, late);
+    refused(id, demo.inv, m, 400, "answer");
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,\"answer_act\":%lld,"
+             "\"answer\":\"Petugas bank diperiksa sebagai saksi\"",
              a3, late);
     long long fix = api_id(act(id, demo.inv, m, 201));
     json_t *c = get_case(id, demo.inv);
@@ -373,7 +380,7 @@ START_TEST(test_a_correction_turns_an_unmet_answer_into_a_met_one_and_back)
     ck_assert_str_eq(str(it3, "status"), "dipenuhi");
     ck_assert_int_eq(json_integer_value(json_object_get(it3, "answer_act")), late);
     ck_assert(json_is_null(json_object_get(it3, "unmet_reason")));
-    ck_assert_str_eq(str(it3, "answer"), "Bank telah dimintai keterangan");
+    ck_assert_str_eq(str(it3, "answer"), "Petugas bank diperiksa sebagai saksi");
     json_decref(c);
     /* met now: the act's paper is asked for */
     long long before = events_of(id);
@@ -394,6 +401,7 @@ START_TEST(test_a_correction_turns_an_unmet_answer_into_a_met_one_and_back)
     ck_assert_str_eq(str(it3, "status"), "tidak_dapat_dipenuhi");
     ck_assert_str_eq(str(it3, "unmet_reason"), "Petugas bank menyatakan rekening telah ditutup");
     ck_assert(json_is_null(json_object_get(it3, "answer_act")));
+    ck_assert_str_eq(str(it3, "answer"), "Petugas bank menyatakan rekening telah ditutup");
     json_decref(c);
     /* the examination it no longer names may go: nothing stands on it */
     snprintf(m, sizeof m,
@@ -563,6 +571,163 @@ START_TEST(test_an_item_whose_answer_was_withdrawn_takes_a_new_one)
 }
 END_TEST
 
+#define REASON2 "Petugas hotel telah kembali ke Malaysia dan tidak dapat dihadirkan"
+
+/* The re-send letter issued for the resubmission sent, as text. */
+static char *resend_letter(long long id, long long sent)
+{
+    return fill_document_text(demo.port, demo.inv, issue(id, "pengiriman_kembali", sent));
+}
+
+/* A correction that turns a met answer into one that cannot be met (DOMAIN 4.12; SE JAM Pidum
+ * B-3326/E/EJP/11/2011): what stands is the reason alone - the item, the PU's view and the
+ * re-send letter no longer say the witness "telah diperiksa" beside a reason he could not be
+ * examined (reviewer's finding: app.instructions kept the first answer's text, and the letter
+ * printed it as the Pelaksanaan of an item it says was not met). */
+START_TEST(test_an_answer_corrected_to_unmet_says_only_its_reason)
+{
+    long long id = returned_case();
+    long long i1 = item_id(id, 1), i2 = item_id(id, 2), i3 = item_id(id, 3);
+    answer_met(id, i1, "2026-06-17", witness_bap(id, "Hendra Saputra", "2026-06-17", true));
+    long long a2 =
+        answer_met(id, i2, "2026-06-18", witness_bap(id, "Rina Marlina", "2026-06-18", true));
+    char m[1024];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld,"
+             "\"unmet_reason\":\"" REASON "\"",
+             i3);
+    json_decref(act(id, demo.inv, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-18\",\"corrects\":%lld,"
+             "\"unmet_reason\":\"" REASON2 "\"",
+             a2);
+    json_decref(act(id, demo.inv, m, 201));
+    json_t *c = get_case(id, demo.pros);
+    json_t *it2 = json_array_get(items_of(c, 1), 1);
+    ck_assert_str_eq(str(it2, "status"), "tidak_dapat_dipenuhi");
+    ck_assert_str_eq(str(it2, "unmet_reason"), REASON2);
+    ck_assert_str_eq(str(it2, "answer"), REASON2);
+    ck_assert(json_is_null(json_object_get(it2, "answer_act")));
+    json_decref(c);
+    long long sent =
+        api_id(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+    char *t = resend_letter(id, sent);
+    const char *heading = strstr(t, "Petunjuk Penuntut Umum yang tidak dapat dipenuhi");
+    ck_assert_msg(heading != NULL, "%s", t);
+    ck_assert_msg(strstr(heading, "Petunjuk : " ITEM2 " Alasan : " REASON2) != NULL, "%s", t);
+    ck_assert_msg(strstr(heading, "telah diperiksa") == NULL, "%s", t);
+    free(t);
+}
+END_TEST
+
+/* ...and one that cannot be met turned into a met one: the answer must then say what was done
+ * (a new answer that meets its item says it: KUHAP 110(3)) - without it 400 naming answer,
+ * nothing recorded; with it the item, the PU's view and the letter carry that answer and
+ * nowhere the reason that no longer stands. */
+START_TEST(test_an_answer_corrected_to_met_says_what_was_done)
+{
+    long long id = returned_case();
+    long long i1 = item_id(id, 1), i2 = item_id(id, 2), i3 = item_id(id, 3);
+    answer_met(id, i1, "2026-06-17", witness_bap(id, "Hendra Saputra", "2026-06-17", true));
+    answer_met(id, i2, "2026-06-18", witness_bap(id, "Rina Marlina", "2026-06-18", true));
+    char m[1024];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld,"
+             "\"unmet_reason\":\"" REASON "\"",
+             i3);
+    long long a3 = api_id(act(id, demo.inv, m, 201));
+    long long bank = witness_bap(id, "Petugas Bank Sumsel Babel", "2026-06-19", true);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,\"answer_act\":%lld",
+             a3, bank);
+    refused(id, demo.inv, m, 400, "answer");
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,\"answer_act\":%lld,"
+             "\"answer\":\"   \"",
+             a3, bank);
+    refused(id, demo.inv, m, 400, "answer");
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(json_array_get(items_of(c, 1), 2), "answer"), REASON);
+    json_decref(c);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,\"answer_act\":%lld,"
+             "\"answer\":\"Rekening koran diserahkan petugas bank\"",
+             a3, bank);
+    json_decref(act(id, demo.inv, m, 201));
+    c = get_case(id, demo.pros);
+    json_t *it3 = json_array_get(items_of(c, 1), 2);
+    ck_assert_str_eq(str(it3, "status"), "dipenuhi");
+    ck_assert_str_eq(str(it3, "answer"), "Rekening koran diserahkan petugas bank");
+    ck_assert(json_is_null(json_object_get(it3, "unmet_reason")));
+    ck_assert_int_eq(json_integer_value(json_object_get(it3, "answer_act")), bank);
+    json_decref(c);
+    long long sent =
+        api_id(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+    char *t = resend_letter(id, sent);
+    ck_assert_msg(strstr(t, "Pelaksanaan : Rekening koran diserahkan petugas bank") != NULL, "%s",
+                  t);
+    ck_assert_msg(strstr(t, "Rekening sudah ditutup") == NULL, "%s", t);
+    ck_assert_msg(strstr(t, "tidak dapat dipenuhi") == NULL, "%s", t);
+    free(t);
+}
+END_TEST
+
+/* A withdrawal is itself corrected (the log: the act's last correction decides, evlog.h): the
+ * answer stands again, so its item is answered again - not left open with a standing answer
+ * (found by helper unmet, left from 7e516d3).  Unless the item was answered anew meanwhile: two
+ * answers would stand for one item - 409 naming the newer, nothing recorded. */
+START_TEST(test_an_answer_whose_withdrawal_is_undone_answers_its_item_again)
+{
+    long long id = returned_case();
+    long long i1 = item_id(id, 1), i2 = item_id(id, 2), i3 = item_id(id, 3);
+    answer_met(id, i1, "2026-06-17", witness_bap(id, "Hendra Saputra", "2026-06-17", true));
+    long long bap2 = witness_bap(id, "Rina Marlina", "2026-06-18", true);
+    long long a2 = answer_met(id, i2, "2026-06-18", bap2);
+    char m[1024];
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-19\",\"instruction_id\":%lld,"
+             "\"unmet_reason\":\"" REASON "\"",
+             i3);
+    long long a3 = api_id(act(id, demo.inv, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-18\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"dikira jawaban petunjuk lain\"",
+             a2);
+    long long w = api_id(act(id, demo.inv, m, 201));
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(json_array_get(items_of(c, 1), 1), "status"), "terbuka");
+    json_decref(c);
+    /* the withdrawal was the mistake: corrected, the answer stands as it was */
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-18\",\"corrects\":%lld,"
+             "\"note\":\"penarikan keliru, jawaban tetap\"",
+             w);
+    json_decref(act(id, demo.inv, m, 201));
+    c = get_case(id, demo.pros);
+    json_t *it2 = json_array_get(items_of(c, 1), 1);
+    ck_assert_str_eq(str(it2, "status"), "dipenuhi");
+    ck_assert_str_eq(str(it2, "answer"), "Saksi telah diperiksa");
+    ck_assert_int_eq(json_integer_value(json_object_get(it2, "answered_by")), a2);
+    ck_assert_int_eq(json_integer_value(json_object_get(it2, "answer_act")), bap2);
+    json_decref(c);
+    /* item 3's answer withdrawn and answered anew: its first answer cannot stand again */
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld,\"withdraws\":true",
+             a3);
+    long long w3 = api_id(act(id, demo.inv, m, 201));
+    long long bank = witness_bap(id, "Petugas Bank Sumsel Babel", "2026-06-19", true);
+    long long again = answer_met(id, i3, "2026-06-19", bank);
+    snprintf(m, sizeof m, "\"type\":\"corrected\",\"date\":\"2026-06-19\",\"corrects\":%lld", w3);
+    refused(id, demo.inv, m, 409, "corrects");
+    c = get_case(id, demo.inv);
+    json_t *it3 = json_array_get(items_of(c, 1), 2);
+    ck_assert_str_eq(str(it3, "status"), "dipenuhi");
+    ck_assert_int_eq(json_integer_value(json_object_get(it3, "answered_by")), again);
+    json_decref(c);
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-22\"", 201));
+}
+END_TEST
+
 Suite *suite_unmet(void)
 {
     Suite *s = suite_create("unmet");
@@ -574,6 +739,9 @@ Suite *suite_unmet(void)
     tcase_add_test(tc, test_bad_unmet_answers_are_refused_and_change_nothing);
     tcase_add_test(tc, test_an_item_whose_answer_was_withdrawn_takes_a_new_one);
     tcase_add_test(tc, test_the_cli_records_an_item_that_cannot_be_met);
+    tcase_add_test(tc, test_an_answer_corrected_to_unmet_says_only_its_reason);
+    tcase_add_test(tc, test_an_answer_corrected_to_met_says_what_was_done);
+    tcase_add_test(tc, test_an_answer_whose_withdrawal_is_undone_answers_its_item_again);
     suite_add_tcase(s, tc);
     return s;
 }

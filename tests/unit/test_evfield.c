@@ -71,6 +71,8 @@ static json_t *main_payload_of(const struct event_input *in)
         json_object_set_new(p, "received_by", json_string(in->received_by));
     if (in->answer_act)
         json_object_set_new(p, "answer_act", json_integer(in->answer_act));
+    if (in->answer) /* kept in the payload too since a correction may give a new one */
+        json_object_set_new(p, "answer", json_string(in->answer));
     if (in->unmet_reason) /* kept without the blanks around it */
         json_object_set_new(p, "unmet_reason", json_string("rekening sudah ditutup"));
     return p;
