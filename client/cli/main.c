@@ -306,7 +306,7 @@ const struct command cli_commands[] = {
      "                             bap_recorded, interpreter_sworn, search_done,\n"
      "                             seizure_done, court_permit_received,\n"
      "                             evidence_deposited atau resume_written\n"
-     "                             sejak P-19 yang memuat petunjuk itu\n"
+     "                             sejak P-19 itu (atau dokumennya baru dilampirkan)\n"
      "      --unmet-reason TEKS    ... atau mengapa petunjuk itu tidak dapat dipenuhi (tanpa\n"
      "                             --answer-act; tanpa --answer: alasannya jawabannya);\n"
      "                             dengan --corrects: jawaban menjadi tidak dapat dipenuhi\n"

@@ -80,7 +80,8 @@ function allowed(c, type) {
 // The acts whose paper is in the file (issued by berkas, or uploaded from outside it: uploads,
 // GET /cases/{id}/documents) and that can fulfil this P-19 item, newest first: the item's
 // answer_acts, the server's list of the acts of the investigation dated on or after the return
-// that gave it (core/answer.h; the berkas perkara is sent back only when each answered item has
+// that gave it, and of those before it whose paper the returned file lacked (attached now:
+// app/p19answer.h) (core/answer.h; the berkas perkara is sent back only when each answered item has
 // its paper, KUHAP 110(3), 138(2)).
 function papered(c, it, uploads) {
   const can = new Set(it.answer_acts || []);

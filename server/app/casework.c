@@ -19,7 +19,9 @@
 #include "casework.h"
 #include "render_swap.h"
 #include "core/fsm.h"
+#include "core/answer.h"
 #include "events.h"
+#include "p19answer.h"
 #include "permit.h"
 #include "sqlbuf.h"
 #include "stale.h"
@@ -752,6 +754,39 @@ static bool case_stale_papers(struct tx *tx, const struct actor *who, const stru
     return true;
 }
 
+/* The acts an open item's answer may name beside those after its return (casepage.c's
+ * answer_acts): the acts before the return whose paper, missing from the file the PU returned,
+ * is in the file now (p19answer.h: attached as the item asks), newest first after them.  A
+ * query an act, only for the open items of a returned file. */
+static bool attachable_acts(struct tx *tx, const struct casefile *cf,
+                            const struct store_case_lists *l, json_t *doc, struct berr *err)
+{
+    size_t r, i;
+    json_t *round, *item;
+    json_array_foreach(json_object_get(doc, "p19_rounds"), r, round)
+    {
+        json_array_foreach(json_object_get(round, "items"), i, item)
+        {
+            long long id = json_integer_value(json_object_get(item, "id")), given_id = 0;
+            for (int k = 0; k < l->np19 && !given_id; k++)
+                given_id = l->p19[k].id == id && !l->p19[k].answer ? l->p19[k].given : 0;
+            int given = given_id ? casefile_event_index(cf, given_id) : -1;
+            json_t *offer = json_object_get(item, "answer_acts");
+            for (int k = cf->nevents - 1; given >= 0 && k >= 0 && json_is_array(offer); k--) {
+                struct p19attach at;
+                bool attached;
+                if (answer_check(cf->ev, cf->nevents, k, given, cf->zone) != ANSWER_BEFORE)
+                    continue;
+                if (!p19answer_attached(tx, cf, k, given, &at, &attached, err))
+                    return false;
+                if (attached)
+                    json_array_append_new(offer, json_integer((json_int_t)cf->ev_id[k]));
+            }
+        }
+    }
+    return true;
+}
+
 /* The page's lists and the rest on doc, then doc as text (*text, *len); false with err. */
 static bool case_page_text(struct tx *tx, const struct actor *who, const struct casefile *cf,
                            const struct store_log *log, const struct clock_set *clocks,
@@ -764,6 +799,7 @@ static bool case_page_text(struct tx *tx, const struct actor *who, const struct 
         return false;
     casepage_lists(&lists, log, cf, doc);
     bool ok = (damaged || acts_case_extras(tx, cf, clocks, &lists, doc, err)) &&
+              (damaged || attachable_acts(tx, cf, &lists, doc, err)) &&
               case_stale_papers(tx, who, cf, render, doc, err);
     if (ok) {
         *text = casepage_text(doc, &lists, log, cf, len);

@@ -524,26 +524,12 @@ static bool check_fields(const struct casefile *cf, enum event ev, enum event as
     return true;
 }
 
-/* The act an answer names fulfils its item (core/answer.h): an act of the investigation that
- * completes a file, not withdrawn, dated on or after the return that gave the item in its round
- * (KUHAP 110(3), 138(2)); 422 naming answer_act and why otherwise.  Enforced on the answer's
- * write; an answer recorded before this rule still loads (forms.c asks again of a file sent). */
-static bool check_answer_act(struct tx *tx, const struct casefile *cf, const struct event_input *in,
-                             struct berr *err)
+/* The refusal of an answer naming answer_act (log index act) for an item given by the return at
+ * index given: why it does not fulfil it (f; at: its papers, for one dated before). */
+static bool refuse_answer_act(const struct casefile *cf, long long answer_act, enum answer_fault f,
+                              int act, int given, const struct p19attach *at, struct berr *err)
 {
-    /* a correction of the answer names the act for the item the answer answered */
-    long long item = in->instruction_id, given_id = 0;
-    if (!item) {
-        int k = casefile_root(cf, casefile_event_index(cf, in->corrects));
-        item = k >= 0 ? json_integer_value(json_object_get(cf->ev_payload[k], "instruction")) : 0;
-    }
-    if (!store_instruction_given(tx, cf->id, item, &given_id, err))
-        return false;
-    int act = casefile_event_index(cf, in->answer_act);
-    int given = given_id ? casefile_event_index(cf, given_id) : -1;
-    enum answer_fault f = answer_check(cf->ev, cf->nevents, act, given, cf->zone);
-    if (f == ANSWER_OK)
-        return true;
+    long long given_id = given >= 0 ? cf->ev_id[given] : 0;
     char kinds[256] = "", on[CALDATE_DATE_LEN] = "", gon[CALDATE_DATE_LEN] = "";
     size_t n;
     const enum event *k = answer_kinds(&n);
@@ -561,24 +547,67 @@ static bool check_answer_act(struct tx *tx, const struct casefile *cf, const str
     case ANSWER_NOT_AN_ACT:
         return berr_field(err, BERR_UNPROCESSABLE, "answer_act",
                           "answer_act %lld adalah koreksi; sebut tindakan yang dikoreksinya",
-                          in->answer_act);
+                          answer_act);
     case ANSWER_WITHDRAWN:
         return berr_field(err, BERR_UNPROCESSABLE, "answer_act",
                           "answer_act %lld (%s) telah ditarik dengan koreksi: tidak ada tindakan "
                           "yang memenuhi petunjuk",
-                          in->answer_act, type);
+                          answer_act, type);
     case ANSWER_KIND:
         return berr_field(err, BERR_UNPROCESSABLE, "answer_act",
                           "answer_act %lld (%s) tidak melengkapi berkas perkara: petunjuk P-19 "
                           "dipenuhi dengan tindakan penyidikan (%s), KUHAP 110(3), 138(2)",
-                          in->answer_act, type, kinds);
+                          answer_act, type, kinds);
     default:
+        if (at->sent)
+            return berr_field(err, BERR_UNPROCESSABLE, "answer_act",
+                              "answer_act %lld (%s, %s) bertanggal sebelum pengembalian berkas "
+                              "yang memuat petunjuk ini (peristiwa %lld, %s) dan dokumennya sudah "
+                              "ada dalam berkas perkara yang dikirim (peristiwa %lld) lalu "
+                              "dikembalikan: petunjuk dipenuhi dengan tindakan sesudah petunjuk "
+                              "diterima, atau dengan melampirkan dokumen yang belum ada dalam "
+                              "berkas itu, KUHAP 110(3), 138(2)",
+                              answer_act, type, on, given_id, gon, at->sent_id);
         return berr_field(err, BERR_UNPROCESSABLE, "answer_act",
                           "answer_act %lld (%s, %s) bertanggal sebelum pengembalian berkas yang "
-                          "memuat petunjuk ini (peristiwa %lld, %s): petunjuk dipenuhi dengan "
-                          "tindakan sesudah petunjuk diterima, KUHAP 110(3), 138(2)",
-                          in->answer_act, type, on, given_id, gon);
+                          "memuat petunjuk ini (peristiwa %lld, %s) dan belum ada dokumennya: "
+                          "petunjuk dipenuhi dengan tindakan sesudah petunjuk diterima, atau "
+                          "dengan melampirkan dokumen tindakan itu yang belum ada dalam berkas "
+                          "yang dikembalikan (terbitkan atau unggah dulu dokumennya), KUHAP "
+                          "110(3), 138(2)",
+                          answer_act, type, on, given_id, gon);
     }
+}
+
+/* The act an answer names fulfils its item (core/answer.h): an act of the investigation that
+ * completes a file, not withdrawn, dated on or after the return that gave the item in its round
+ * (KUHAP 110(3), 138(2)), or before it with its paper attached now - one the file returned did
+ * not hold (p19answer.h: the refusal stays for a paper the PU had, d33c96c); 422 naming
+ * answer_act and why otherwise.  Enforced on the answer's
+ * write; an answer recorded before this rule still loads (forms.c asks again of a file sent). */
+static bool check_answer_act(struct tx *tx, const struct casefile *cf, const struct event_input *in,
+                             struct berr *err)
+{
+    /* a correction of the answer names the act for the item the answer answered */
+    long long item = in->instruction_id, given_id = 0;
+    if (!item) {
+        int k = casefile_root(cf, casefile_event_index(cf, in->corrects));
+        item = k >= 0 ? json_integer_value(json_object_get(cf->ev_payload[k], "instruction")) : 0;
+    }
+    if (!store_instruction_given(tx, cf->id, item, &given_id, err))
+        return false;
+    int act = casefile_event_index(cf, in->answer_act);
+    int given = given_id ? casefile_event_index(cf, given_id) : -1;
+    enum answer_fault f = answer_check(cf->ev, cf->nevents, act, given, cf->zone);
+    /* an act before the return answers as its paper attached now, one the file returned did
+     * not hold (p19answer.h) */
+    struct p19attach at = {0};
+    bool attached = false;
+    if (f == ANSWER_BEFORE && !p19answer_attached(tx, cf, act, given, &at, &attached, err))
+        return false;
+    if (f == ANSWER_OK || attached)
+        return true;
+    return refuse_answer_act(cf, in->answer_act, f, act, given, &at, err);
 }
 
 /* A P-19 answer (or a correction of one) says what was done, or at least why the item cannot

@@ -1346,6 +1346,9 @@ struct gaps {
     const struct casefile *cf;
     const struct store_papers *papers;
     json_t *miss;
+    struct tx *tx;
+    struct berr *err;
+    bool *failed; /* set on a database error: no list */
 };
 
 /* The log index of an act, a correction standing for the act it corrects; -1. */
@@ -1436,6 +1439,17 @@ static void answer_gap(const struct gaps *g, const struct store_dossier_act *a)
     int given = a->given ? casefile_event_index(g->cf, a->given) : -1;
     enum answer_fault fit =
         named ? answer_check(g->cf->ev, g->cf->nevents, k, given, g->cf->zone) : ANSWER_OK;
+    /* an act before the return whose paper, missing from the file returned, is attached now
+     * answers an item asking for it (p19answer.h) */
+    struct p19attach why;
+    bool attached = false;
+    if (named && fit == ANSWER_BEFORE &&
+        !p19answer_attached(g->tx, g->cf, k, given, &why, &attached, g->err)) {
+        *g->failed = true;
+        return;
+    }
+    if (attached)
+        fit = ANSWER_OK;
     if (named && fit == ANSWER_OK && has_paper(g, k))
         return;
     char at[80], gap[2048], plain[64];
@@ -1627,7 +1641,9 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casef
         store_papers_free(&papers);
         return NULL;
     }
-    struct gaps g = {.cf = cf, .papers = &papers, .miss = json_array()};
+    bool failed = false;
+    struct gaps g = {
+        .cf = cf, .papers = &papers, .miss = json_array(), .tx = tx, .err = err, .failed = &failed};
     required_gaps(app, &papers, g.miss);
     /* each BAP's and each answer's paper is asked of the file being sent (Tahap I, the
      * re-sending) or assembled for it; a file the PU has received is read as it was sent,
@@ -1644,7 +1660,7 @@ json_t *forms_dossier_missing(struct app *app, struct tx *tx, const struct casef
     store_dossier_acts_free(&acts);
     store_papers_free(&papers);
     /* and no paper in it of an act as it was before a correction */
-    if (assembling && !stale_gaps(app, tx, cf, g.miss, err)) {
+    if (failed || (assembling && !stale_gaps(app, tx, cf, g.miss, err))) {
         json_decref(g.miss);
         return NULL;
     }

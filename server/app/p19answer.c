@@ -1,7 +1,11 @@
 /* p19answer.c - see p19answer.h. */
 #include "p19answer.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "casefile.h"
+#include "store/documents.h"
 
 /* The act or the reason a payload names: the one named replaces the other. */
 static void fold_side(struct p19answer *a, json_t *payload)
@@ -72,4 +76,30 @@ bool p19answer_standing(const struct casefile *cf, int i, long long *act, const 
     *act = stands ? a.act : 0;
     *unmet = stands ? a.unmet : NULL;
     return stands;
+}
+
+bool p19answer_attached(struct tx *tx, const struct casefile *cf, int act, int given,
+                        struct p19attach *out, bool *attached, struct berr *err)
+{
+    *out = (struct p19attach){0};
+    *attached = false;
+    if (act < 0 || act >= cf->nevents || given < 0 || given >= cf->nevents)
+        return true;
+    for (int k = given - 1; k >= 0 && !out->sent_id; k--)
+        if (cf->ev[k].event == EV_TAHAP1_SENT || cf->ev[k].event == EV_RESUBMITTED)
+            out->sent_id = cf->ev_id[k];
+    /* the act's ids and its corrections' (a correction's paper is its act's) */
+    size_t size = (size_t)cf->nevents * 24 + 3, len = 0;
+    char *ids = malloc(size);
+    if (!ids)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    len += (size_t)snprintf(ids, size, "{%lld", cf->ev_id[act]);
+    for (int j = act + 1; j < cf->nevents; j++)
+        if (cf->ev[j].event == EV_CORRECTED && casefile_root(cf, j) == act)
+            len += (size_t)snprintf(ids + len, size - len, ",%lld", cf->ev_id[j]);
+    snprintf(ids + len, size - len, "}");
+    bool ok = store_act_paper_sent(tx, cf->id, ids, out->sent_id, &out->paper, &out->sent, err);
+    free(ids);
+    *attached = ok && out->paper && !out->sent;
+    return ok;
 }

@@ -26,6 +26,8 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "core/error.h"
+
 struct casefile;
 
 /* An answer as its payloads so far leave it; strings borrowed from the payloads folded. */
@@ -57,5 +59,26 @@ bool p19answer_of(const struct casefile *cf, int i, int n, struct p19answer *a);
  * fulfilling its item (0: none), *unmet its reason for not meeting it (NULL: none; borrowed
  * from cf's payloads).  False (both cleared) when i is no answer or the answer is withdrawn. */
 bool p19answer_standing(const struct casefile *cf, int i, long long *act, const char **unmet);
+
+/* An act dated before the return that gave its item (core/answer.h: ANSWER_BEFORE) still
+ * answers the item when the item asks for its paper, not for a new act: "Lampirkan Penetapan
+ * ..." - the paper missing from the file the Penuntut Umum returned is attached now (KUHAP
+ * 110(3), 138(2): the file is completed as instructed; found in acceptance: the Penetapan
+ * recorded before the return could not be cited).  What the date rule protects (d33c96c: "a BAP
+ * the PU already had") stays: the act must have its paper now, and that paper must not have
+ * been in the file he returned (the sending before the return: tahap1_sent or resubmitted),
+ * else citing it completes nothing. */
+struct p19attach {
+    bool paper;        /* it has a paper now: issued and standing, or uploaded */
+    bool sent;         /* the file the PU returned held one */
+    long long sent_id; /* that sending (event id; 0: none in the log) */
+};
+
+struct tx;
+
+/* Whether the act at log index act of cf, dated before the return at index given, answers the
+ * item as its paper attached (out: why or why not); false on a database error. */
+bool p19answer_attached(struct tx *tx, const struct casefile *cf, int act, int given,
+                        struct p19attach *out, bool *attached, struct berr *err);
 
 #endif

@@ -8,7 +8,10 @@
  * an act of the investigation done after the instruction reached him -
  * an examination, an oath, a search, a seizure, evidence kept, the Resume
  * rewritten - not the case's opening, its notices, custody, the P-forms,
- * supervision or a correction.  The kinds are one table (answer.c).
+ * supervision or a correction.  The kinds are one table (answer.c).  An
+ * act dated before the return may still answer an item that asks for its
+ * paper, attached now (app/p19answer.h: the paper the returned file lacked);
+ * answer_check says ANSWER_BEFORE of it, the app decides over its papers.
  */
 #ifndef BERKAS_CORE_ANSWER_H
 #define BERKAS_CORE_ANSWER_H

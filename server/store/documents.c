@@ -296,6 +296,21 @@ static const struct stmt papers_of_case = {
     "'bap', ''), e.id FROM app.uploads u JOIN app.events e ON e.id = u.event_id "
     "WHERE u.case_id = $1::bigint"};
 
+/* whether an act (its event ids: the act and its corrections, whose papers are its own) has a
+ * paper now, and had one in the file the sending act (sent) took to the Penuntut Umum: a
+ * document issued by the sending's transaction and not revoked by then, or an upload by then */
+static const struct stmt act_paper_sent = {
+    "documents.act_paper_sent", 3,
+    "SELECT EXISTS (SELECT 1 FROM app.documents d WHERE d.case_id = $1::bigint AND d.event_id = "
+    "ANY ($2::bigint[]) AND d.revoked_at IS NULL) OR EXISTS (SELECT 1 FROM app.uploads u WHERE "
+    "u.case_id = $1::bigint AND u.event_id = ANY ($2::bigint[])), EXISTS (SELECT 1 FROM "
+    "app.documents d JOIN app.events s ON s.id = $3::bigint AND s.case_id = d.case_id WHERE "
+    "d.case_id = $1::bigint AND d.event_id = ANY ($2::bigint[]) AND d.issued_at <= s.entered_at "
+    "AND (d.revoked_at IS NULL OR d.revoked_at > s.entered_at)) OR EXISTS (SELECT 1 FROM "
+    "app.uploads u JOIN app.events s ON s.id = $3::bigint AND s.case_id = u.case_id WHERE "
+    "u.case_id = $1::bigint AND u.event_id = ANY ($2::bigint[]) AND u.uploaded_at <= "
+    "s.entered_at)"};
+
 /* the acts whose paper the file must hold: each BAP with the name of whom
  * it examined (as the act stands: its latest correction, a correction of a
  * correction included, names whom it names, or no one), each answer to a
@@ -575,6 +590,20 @@ bool store_papers_of_case(struct tx *tx, long long case_id, struct store_papers 
                         papers_of_case_row, NULL, &items, &out->n, &out->res_, err);
     out->items = items;
     return ok;
+}
+
+bool store_act_paper_sent(struct tx *tx, long long case_id, const char *ids, long long sent,
+                          bool *now, bool *then, struct berr *err)
+{
+    char c[24], e[24];
+    const char *p[3] = {stmt_id(c, case_id), ids, stmt_id(e, sent)};
+    PGresult *r = stmt_query(tx, &act_paper_sent, p, err);
+    if (!r)
+        return false;
+    *now = stmt_bool(r, 0, 0);
+    *then = stmt_bool(r, 0, 1);
+    PQclear(r);
+    return true;
 }
 
 void store_papers_free(struct store_papers *p)

@@ -211,6 +211,14 @@ BERKAS_MUST_CHECK bool store_papers_of_case(struct tx *tx, long long case_id,
                                             struct store_papers *out, struct berr *err);
 void store_papers_free(struct store_papers *p);
 
+/* Whether the act whose event ids are ids (a text array, "{12,15}": the act and its
+ * corrections) has a paper now (*now: a document not revoked, or an upload) and had one in the
+ * file the act sent (a tahap1_sent or resubmitted) took to the Penuntut Umum (*then: a document
+ * issued by then and not revoked by then, or an upload by then). */
+BERKAS_MUST_CHECK bool store_act_paper_sent(struct tx *tx, long long case_id, const char *ids,
+                                            long long sent, bool *now, bool *then,
+                                            struct berr *err);
+
 /* The acts whose paper the dossier asks for (forms.c): every BAP, with the
  * name of the party it examined ("" for none), and every answer to a P-19
  * item, with the item (round, number, text; 0 and "" when the item row is

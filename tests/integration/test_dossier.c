@@ -768,6 +768,95 @@ START_TEST(test_an_answer_names_an_act_that_completes_the_file_after_the_p19)
 }
 END_TEST
 
+/* Whether the case page offers act as an answer to its first round's first item. */
+static bool offered(long long id, long long act)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
+    json_t *it = json_array_get(
+        json_object_get(json_array_get(json_object_get(c, "p19_rounds"), 0), "items"), 0);
+    bool found = false;
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(it, "answer_acts"), i, v) found |=
+        json_integer_value(v) == act;
+    json_decref(c);
+    return found;
+}
+
+/* play3 #10 (KUHAP 110(3), 138(2): the file is completed as instructed): the passport seized in
+ * urgency on 8 June 2026, the file sent to the PU on the 11th; the Ketua PN's approval, dated
+ * the 13th, came while the PU held the file, so it was not in the file he returned with his P-19
+ * of the 15th: "Lampirkan Penetapan ...".  It cannot be made again after the P-19: it is
+ * attached.  Cited while it has no paper: 422 naming answer_act (nothing to attach); the
+ * suspect's BAP, whose paper the file sent held: 422 (attaching it again completes nothing,
+ * d33c96c); the Penetapan's scan uploaded: the answer stands (failed before: 422 'bertanggal
+ * sebelum pengembalian'), the item met, the file goes back and its letter names the
+ * Penetapan. */
+START_TEST(test_a_penetapan_recorded_before_the_return_is_attached_as_asked)
+{
+    long long suspect, id = ready_case(&suspect);
+    (void)suspect;
+    long long sita = api_id(act(id, demo.inv,
+                                "\"type\":\"seizure_done\",\"date\":\"2026-06-08\","
+                                "\"urgent_reason\":\"paspor palsu hendak dimusnahkan\"",
+                                201));
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-06-13\","
+             "\"permit_kind\":\"persetujuan\",\"permit_for\":\"penyitaan\",\"number\":\"40/"
+             "Pen.Pid/2026/PN Plg\",\"approves\":%lld",
+             sita);
+    /* recorded while the PU holds the file, before his P-19 */
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
+    json_decref(
+        act(id, demo.pros, "\"type\":\"tahap1_received_by_pu\",\"date\":\"2026-06-12\"", 201));
+    long long approval = api_id(act(id, demo.inv, m, 201));
+    json_decref(
+        act(id, demo.pros,
+            "\"type\":\"p19_received\",\"date\":\"2026-06-15\",\"instructions\":[\"Lampirkan "
+            "Penetapan persetujuan Ketua PN atas penyitaan paspor\"]",
+            201));
+    json_decref(
+        act(id, demo.inv, "\"type\":\"returned_file_received\",\"date\":\"2026-06-16\"", 201));
+    /* the P-19's number, which the re-send letter cites, set right */
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-15\",\"corrects\":%lld,\"number\":\"B-"
+             "1507/L.6.10/Eku.1/06/2026\"",
+             first_act(id, "p19_received"));
+    json_decref(act(id, demo.pros, m, 201));
+    char *item = item_id(id, 1);
+    answer_refused(id, item, approval, "belum ada dokumennya");
+    answer_refused(id, item, first_act(id, "bap_recorded"), "sudah ada dalam berkas perkara");
+    ck_assert(!offered(id, approval));
+    ck_assert_int_eq(upload_on(id, approval), 201);
+    /* the case page offers it now (the web's answer select), never the BAP the PU had */
+    ck_assert(offered(id, approval));
+    ck_assert(!offered(id, first_act(id, "bap_recorded")));
+    snprintf(m, sizeof m,
+             "\"type\":\"instruction_answered\",\"date\":\"2026-06-17\",\"instruction_id\":%s,"
+             "\"answer\":\"Penetapan persetujuan penyitaan dilampirkan\",\"answer_act\":%lld",
+             item, approval);
+    free(item);
+    json_decref(act(id, demo.inv, m, 201));
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, demo.pros, NULL, 200);
+    json_t *it = json_array_get(
+        json_object_get(json_array_get(json_object_get(c, "p19_rounds"), 0), "items"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(it, "status")), "dipenuhi");
+    ck_assert_int_eq(json_integer_value(json_object_get(it, "answer_act")), approval);
+    json_decref(c);
+    long long sent =
+        api_id(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-18\"", 201));
+    char *t = fill_document_text(demo.port, demo.inv, issue(id, "pengiriman_kembali", sent));
+    ck_assert_msg(strstr(t, "Penetapan persetujuan penyitaan dilampirkan") != NULL, "%s", t);
+    ck_assert_msg(strstr(t, "40/Pen.Pid/2026/PN Plg") != NULL, "%s", t);
+    free(t);
+}
+END_TEST
+
 /* Append, as the cluster's owner and behind berkasd's back, a correction of act ev of case id
  * dating it `date` (a BAP of whom, members payload): a log written before berkasd refused
  * re-dating the act a standing answer names.  The next write reads the log again. */
@@ -778,11 +867,11 @@ static void legacy_correction(long long id, long long ev, long long whom, const 
 }
 
 /* An answer that named a fitting act, whose act a correction has since dated before the P-19
- * (a log written before such a correction was refused, or an answer written before the rule),
- * still loads, and leaves its item unfulfilled at the re-sending although the act has its
- * paper: refused naming the item and why, and the BAP's paper issued before the correction
- * (app/stale.h); the paper uploaded on the answer itself, the BAP's revoked and issued again,
- * the file goes back. */
+ * (a log written before such a correction was refused), still loads.  The act, dated the 13th,
+ * after the file went to the PU on the 11th, its paper made since, was in no file he returned:
+ * attached now it answers the item (p19answer.h) - no gap of the answer; but the BAP's paper,
+ * issued before the correction, is not the act as it stands (app/stale.h): a gap until it is
+ * revoked and issued again, then the file goes back. */
 START_TEST(test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent)
 {
     long long suspect, id = ready_case(&suspect);
@@ -797,38 +886,55 @@ START_TEST(test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent)
              "\"answer\":\"Saksi pelapor telah diperiksa\",\"answer_act\":%lld",
              item, saksi);
     free(item);
-    long long answer = api_id(act(id, demo.inv, m, 201));
+    json_decref(act(id, demo.inv, m, 201));
     legacy_correction(id, saksi, witness, "2026-06-13",
                       "{\"bap\":\"saksi\",\"note\":\"tanggal pemeriksaan yang benar\"}");
     char path[64];
     snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
     json_decref(call("GET", path, demo.inv, NULL, 200));
     json_t *p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
-    char ref[64];
-    snprintf(ref, sizeof ref, "peristiwa %lld", saksi);
-    /* and the BAP's paper, issued for the 18th before the correction to the 13th, is not the
-     * act as it stands (DOMAIN 12): a gap too, until it is issued again */
-    json_t *missing = json_object_get(p, "missing");
-    ck_assert_uint_eq(json_array_size(missing), 2);
-    const char *g0 = json_string_value(json_array_get(missing, 0)),
-               *g1 = json_string_value(json_array_get(missing, 1));
-    ck_assert_msg(strstr(g0, "petunjuk P-19 babak 1 no. 1") && strstr(g0, ref) &&
-                      strstr(g0, "sebelum petunjuk diterima"),
-                  "%s", g0);
-    ck_assert_msg(strstr(g1, "Berita Acara Pemeriksaan Saksi") &&
-                      strstr(g1, "diterbitkan sebelum koreksi") &&
-                      strstr(g1, "cabut dan terbitkan ulang"),
-                  "%s", g1);
+    only_gap(p,
+             (const char *const[]){"Berita Acara Pemeriksaan Saksi", "diterbitkan sebelum koreksi",
+                                   "cabut dan terbitkan ulang", NULL});
     dossier_lists(id, p);
-    json_decref(p);
-    ck_assert_int_eq(upload_on(id, answer), 201);
-    p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
-    only_gap(p, (const char *const[]){"Berita Acara Pemeriksaan Saksi", "cabut dan terbitkan ulang",
-                                      NULL});
     json_decref(p);
     snprintf(path, sizeof path, "/api/v1/documents/%lld/revoke", paper);
     json_decref(call("POST", path, demo.inv, "{\"note\":\"tanggal pemeriksaan dikoreksi\"}", 200));
     issue(id, "bap_saksi", saksi);
+    json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
+}
+END_TEST
+
+/* An answer written before the rule (d33c96c) that names the suspect's BAP of 5 June - whose
+ * paper the file sent on the 11th held, the PU returning it with the P-19 of the 15th - still
+ * loads, and leaves its item unfulfilled at the re-sending although the BAP has its paper: the
+ * PU had it, citing it again completes nothing (KUHAP 110(3), 138(2)); refused naming the item
+ * and why; the paper that fulfils it uploaded on the answer itself, the file goes back. */
+START_TEST(test_an_answer_citing_a_paper_the_pu_had_is_a_gap_when_sent)
+{
+    long long suspect, id = ready_case(&suspect);
+    (void)suspect;
+    returned_with_p19(id, "\"Periksa saksi pelapor\"");
+    char *item = item_id(id, 1), payload[160], ans[24];
+    long long bap = first_act(id, "bap_recorded");
+    snprintf(payload, sizeof payload, "{\"instruction\":%s,\"answer_act\":%lld}", item, bap);
+    long long answer =
+        harness_legacy_act(demo.db, id, "instruction_answered", "2026-06-18", 0, 0, payload);
+    snprintf(ans, sizeof ans, "%lld", answer);
+    const char *q[2] = {item, ans};
+    free(sql_value(demo.db,
+                   "UPDATE app.instructions SET answer = 'Telah diperiksa', answered_by = "
+                   "$2::bigint WHERE id = $1::bigint RETURNING id",
+                   2, q));
+    free(item);
+    json_t *p = refused(id, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"");
+    char ref[64];
+    snprintf(ref, sizeof ref, "peristiwa %lld", bap);
+    only_gap(p, (const char *const[]){"petunjuk P-19 babak 1 no. 1", ref,
+                                      "sebelum petunjuk diterima", NULL});
+    dossier_lists(id, p);
+    json_decref(p);
+    ck_assert_int_eq(upload_on(id, answer), 201);
     json_decref(act(id, demo.inv, "\"type\":\"resubmitted\",\"date\":\"2026-06-20\"", 201));
 }
 END_TEST
@@ -1389,12 +1495,14 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_an_answer_names_an_act_of_its_case_with_a_paper);
     tcase_add_test(tc, test_an_answer_names_an_act_that_completes_the_file_after_the_p19);
     tcase_add_test(tc, test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent);
+    tcase_add_test(tc, test_an_answer_citing_a_paper_the_pu_had_is_a_gap_when_sent);
     tcase_add_test(tc, test_the_act_an_answer_names_stays_while_the_answer_stands);
     tcase_add_test(tc, test_the_return_an_answer_follows_is_not_redated_after_its_act);
     tcase_add_test(tc, test_a_suspects_last_bap_stays_under_tahap1_though_anothers_stands);
     tcase_add_test(tc, test_the_answers_setting_set_over_http_takes_effect);
     tcase_add_test(tc, test_the_ketua_pns_approval_answers_the_item_that_asks_for_it);
     tcase_add_test(tc, test_the_ketua_pns_penetapan_of_a_search_or_seizure_is_in_the_file);
+    tcase_add_test(tc, test_a_penetapan_recorded_before_the_return_is_attached_as_asked);
     tcase_add_test(tc, test_the_paper_of_a_withdrawn_act_is_revoked_before_the_file_is_sent);
     tcase_add_test(tc, test_a_stale_paper_offers_what_its_reader_may_do);
     tcase_add_test(tc, test_a_file_ended_before_investigation_has_no_dossier);
