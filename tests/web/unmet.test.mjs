@@ -24,8 +24,9 @@ const ITEM2 = 'Sita rekening koran tersangka pada Bank Sumsel Babel';
 const REASON = 'Rekening sudah ditutup sejak 2024, bukti tidak ada pada bank';
 
 // A Palembang file of June 2026 with the papers Tahap I asks, sent, received, returned with a
-// P-19 of ITEM1 and ITEM2 (15 June) and the returned file received: its id.
-async function returnedCase(inv, pros) {
+// P-19 of ITEM1 and ITEM2 (15 June) and the returned file received: its id.  opts: the P-19's
+// instructions instead, beforeSending(ev) and whileWithPu(ev) recording acts then.
+async function returnedCase(inv, pros, opts = {}) {
   const kejari = await officeId(inv, 'KEJARI-PLG');
   const c = await must('POST', '/api/v1/cases', inv, { source: 'jagratara', opened_on: '2026-06-01', summary: 'Uji petunjuk yang tidak dapat dipenuhi', kejari_id: kejari }, 201);
   const id = c.id;
@@ -54,10 +55,13 @@ async function returnedCase(inv, pros) {
   const analysis = view.charges.flatMap((ch) => ch.elements.map((e) => ({ charge: ch.charge, element: e.no, text: 'Fakta-fakta di atas memenuhi unsur ini.' })));
   await put(rp, { summary: 'Uraian singkat perkara uji.', facts: ['Bahwa tersangka adalah orang asing.'], analysis, conclusion: 'Seluruh unsur terpenuhi.' });
   await must('POST', `/api/v1/cases/${id}/forms/resume`, inv, { event: res.id }, 201);
+  if (opts.beforeSending) await opts.beforeSending(ev);
   await ev({ type: 'tahap1_sent', date: '2026-06-11' });
   await ev({ type: 'tahap1_received_by_pu', date: '2026-06-12' }, pros);
-  await ev({ type: 'p19_received', date: '2026-06-15', number: 'B-1507/L.6.10/Eku.1/06/2026', instructions: [ITEM1, ITEM2] }, pros);
+  if (opts.whileWithPu) await opts.whileWithPu(ev);
+  await ev({ type: 'p19_received', date: '2026-06-15', number: 'B-1507/L.6.10/Eku.1/06/2026', instructions: opts.instructions || [ITEM1, ITEM2] }, pros);
   await ev({ type: 'returned_file_received', date: '2026-06-16' });
+  if (opts.instructions) return { id, items: [] };
   // item 1 met: the witness examined after the P-19, his BAP issued
   const w = await must('POST', `/api/v1/cases/${id}/parties`, inv, { kind: 'witness', name: 'Hendra Saputra', nationality: 'ID', sex: 'L', birth_date: '1980-01-01', birth_place: 'Palembang' }, 201);
   const saksi = await ev({ type: 'bap_recorded', date: '2026-06-17', bap: 'saksi', party_id: w.id });
@@ -142,4 +146,89 @@ test('an item that cannot be met is answered with its reason on the page, and th
   assert.deepEqual(c.p19_rounds[1].items.map((x) => x.text), [ITEM2]);
   assert.deepEqual(perrors, []);
   await pctx.close();
+});
+
+// A correction turning the met answer of item 1 into one that cannot be met: both pages show
+// the reason alone as its answer - not "Saksi pelapor telah diperiksa" beside a reason the witness
+// could not be examined (the item kept its first answer's text).
+test('an answer corrected to one that cannot be met shows its reason alone', async () => {
+  const inv = await login(NIP.invPlg);
+  const pros = await login(NIP.prosPlg);
+  const { id } = await returnedCase(inv, pros);
+  let c = await must('GET', `/api/v1/cases/${id}`, inv, undefined, 200);
+  const reason = 'Saksi pelapor telah pindah ke luar negeri dan tidak dapat dihadirkan';
+  await must('POST', `/api/v1/cases/${id}/events`, inv, { type: 'corrected', date: '2026-06-17', corrects: c.p19_rounds[0].items[0].answered_by, unmet_reason: reason }, 201);
+  for (const nip of [NIP.invPlg, NIP.prosPlg]) {
+    const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await pageLogin(page, nip);
+    await page.locator('#who .me').waitFor();
+    await page.goto(`${BASE}/#/perkara/${id}`);
+    const li = page.locator('.round li[data-status="tidak_dapat_dipenuhi"]', { hasText: ITEM1 });
+    await li.waitFor();
+    assert.equal(await li.locator('.answer').innerText(), `Jawaban: ${reason}`);
+    assert.doesNotMatch(await li.innerText(), /telah diperiksa/);
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  }
+});
+
+// play3 #10 (KUHAP 110(3), 138(2)): the Ketua PN's approval of an urgent seizure came while the
+// PU held the file, so the file he returned did not hold it, and his P-19 asks for it.  The page
+// offers it as the act that meets the item once its scan is uploaded (not before: nothing to
+// attach), never the suspect's BAP the file held; chosen, the item is met by it.
+test('a Penetapan the returned file lacked is offered as the answer once its scan is uploaded', async () => {
+  const inv = await login(NIP.invPlg);
+  const pros = await login(NIP.prosPlg);
+  const asked = 'Lampirkan Penetapan persetujuan Ketua PN atas penyitaan paspor';
+  let approval;
+  const { id } = await returnedCase(inv, pros, {
+    instructions: [asked],
+    beforeSending: async (ev) => {
+      const sita = await ev({ type: 'seizure_done', date: '2026-06-08', urgent_reason: 'paspor palsu hendak dimusnahkan' });
+      approval = sita.id;
+    },
+    whileWithPu: async (ev) => {
+      const pen = await ev({ type: 'court_permit_received', court: 'Palembang', date: '2026-06-13', permit_kind: 'persetujuan', permit_for: 'penyitaan', number: '40/Pen.Pid/2026/PN Plg', approves: approval });
+      approval = pen.id;
+    },
+  });
+  let c = await must('GET', `/api/v1/cases/${id}`, inv, undefined, 200);
+  const item = c.p19_rounds[0].items.find((x) => x.text === asked);
+  const bap = c.history.find((e) => e.type === 'bap_recorded');
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.invPlg);
+  await page.locator('#who .me').waitFor();
+  await page.goto(`${BASE}/#/perkara/${id}`);
+  const form = page.locator(`.answer-form[data-instruction="${item.id}"]`);
+  await form.waitFor();
+  const select = form.locator(`#answer-${item.id}-act`);
+  assert.equal(await select.locator(`option[value="${approval}"]`).count(), 0);
+  const pdf = await fetch(`${BASE}/api/v1/cases/${id}/forms/laporan_kejadian.pdf`, { headers: { Authorization: `Bearer ${inv}` } });
+  assert.equal(pdf.status, 200);
+  const up = await fetch(`${BASE}/api/v1/cases/${id}/uploads?event=${approval}&title=${encodeURIComponent('Penetapan 40/Pen.Pid/2026/PN Plg')}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${inv}`, 'Content-Type': 'application/pdf' },
+    body: Buffer.from(await pdf.arrayBuffer()),
+  });
+  assert.equal(up.status, 201);
+  await page.reload();
+  await form.waitFor();
+  await select.locator(`option[value="${approval}"]`).waitFor({ state: 'attached' });
+  assert.equal(await select.locator(`option[value="${bap.id}"]`).count(), 0);
+  await form.getByLabel(`Jawaban petunjuk ${item.item_no}`).fill('Penetapan persetujuan penyitaan dilampirkan');
+  await select.selectOption(String(approval));
+  await form.getByRole('button', { name: 'Simpan jawaban' }).click();
+  await page.locator('.round li[data-status="dipenuhi"]', { hasText: asked }).waitFor();
+  c = await must('GET', `/api/v1/cases/${id}`, inv, undefined, 200);
+  const it = c.p19_rounds[0].items.find((x) => x.id === item.id);
+  assert.equal(it.status, 'dipenuhi');
+  assert.equal(it.answer_act, approval);
+  assert.deepEqual(errors, []);
+  await ctx.close();
 });
