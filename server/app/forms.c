@@ -522,6 +522,7 @@ struct issue_ctx {
     const struct form_rule *rule;
     struct act_row act;
     bool for_act;
+    bool reports; /* a letter of its own day about act `act` (request_for_approval) */
     char date[CALDATE_DATE_LEN], act_id[40], regime[32];
     struct caldate d;
     bool late;
@@ -864,7 +865,7 @@ static bool document_insert(struct tx *tx, const struct actor *who, long long ca
     struct store_document_new row = {.case_id = case_id,
                                      .issued_by = who->user_id,
                                      .office_id = who->office_id,
-                                     .event_id = c->for_act ? c->act.id : 0,
+                                     .event_id = c->for_act || c->reports ? c->act.id : 0,
                                      .form = c->f->name,
                                      .title = c->f->title,
                                      .number = number,
@@ -1053,6 +1054,63 @@ static bool order_first(struct app *app, const struct issue_ctx *c, struct berr 
     return false;
 }
 
+/* The request to the Ketua PN (permohonan_izin_pn) for his approval of an urgent search or
+ * seizure already done (KUHAP 34(2), 38(2); DOMAIN 4.9, D8) reports that act: it names it
+ * (event: a standing search_done or seizure_done of the case done in urgency), is dated on or
+ * after it, and its paper is of that act (the document's event; a correction of the act makes
+ * it stale) while it stays a letter of its own day.  Its kind (persetujuan), its action (the
+ * act's purpose) and its object (the act's scene) come from the act when not given; a
+ * persetujuan asked of no act, an izin asked of an act already done, another action, or an act
+ * not done in urgency are refused (422 naming the field), nothing issued (play3 #19: the letter
+ * said neither that the search was done, nor when, nor why it was urgent). */
+static bool request_for_approval(struct tx *tx, const struct casefile *cf, struct issue_ctx *c,
+                                 json_t *params, long long event_id, struct berr *err)
+{
+    if (strcmp(c->f->name, "permohonan_izin_pn") != 0)
+        return true;
+    const char *kind = json_string_value(json_object_get(params, "kind"));
+    if (!event_id)
+        return !kind || strcmp(kind, "persetujuan") != 0 ||
+               berr_field(err, BERR_UNPROCESSABLE, "event",
+                          "permohonan persetujuan melaporkan penggeledahan atau penyitaan mendesak "
+                          "yang sudah dilakukan (KUHAP 34 ayat (2), 38 ayat (2)): sebutkan "
+                          "tindakannya (event)");
+    int i = casefile_event_index(cf, event_id);
+    struct case_event e;
+    if (i < 0 || cf->ev[i].event == EV_CORRECTED || !evlog_effective(cf->ev, cf->nevents, i, &e) ||
+        (e.event != EV_SEARCH_DONE && e.event != EV_SEIZURE_DONE))
+        return berr_field(err, BERR_UNPROCESSABLE, "event",
+                          "peristiwa %lld bukan penggeledahan atau penyitaan perkara ini yang "
+                          "berlaku",
+                          event_id);
+    const char *purpose = permit_purpose(e.event);
+    const char *action = json_string_value(json_object_get(params, "action"));
+    if (!e.urgent || (kind && strcmp(kind, "persetujuan") != 0))
+        return berr_field(err, BERR_UNPROCESSABLE, e.urgent ? "kind" : "event",
+                          "%s (peristiwa %lld) %s: yang dimohonkan sesudahnya hanya persetujuan "
+                          "atas tindakan mendesak; izin dimohonkan sebelum tindakan, tanpa event",
+                          purpose, event_id,
+                          e.urgent ? "sudah dilakukan" : "dilakukan dengan izin, bukan mendesak");
+    if (action && strcmp(action, purpose) != 0)
+        return berr_field(err, BERR_UNPROCESSABLE, "action", "peristiwa %lld adalah %s, bukan %s",
+                          event_id, purpose, action);
+    struct caldate done = evlog_date(&e, cf->zone);
+    if (caldate_cmp(c->d, done) < 0)
+        return berr_field(err, BERR_UNPROCESSABLE, "dated",
+                          "surat bertanggal %s, sebelum %s yang dilaporkannya (%d %s %d)", c->date,
+                          purpose, done.d, caldate_month_name(done.m), done.y);
+    if (!act_load(tx, cf, event_id, &c->act, err))
+        return false;
+    json_object_set_new(params, "kind", json_string("persetujuan"));
+    json_object_set_new(params, "action", json_string(purpose));
+    const char *scene = json_string_value(json_object_get(cf->ev_payload[i], "scene"));
+    if (!json_object_get(params, "object") && scene)
+        json_object_set_new(params, "object", json_string(scene));
+    c->reports = true;
+    snprintf(c->act_id, sizeof c->act_id, "peristiwa-%d", c->act.seq);
+    return true;
+}
+
 static bool issue_tx(struct app *app, struct tx *tx, const struct actor *who, long long case_id,
                      long long event_id, const char *form, json_t *params, const char *keep_number,
                      json_t **doc, struct berr *err)
@@ -1063,7 +1121,7 @@ static bool issue_tx(struct app *app, struct tx *tx, const struct actor *who, lo
     if (!c.f || !role_issues(who, c.f, err))
         return false;
     c.rule = rule_of(c.f->name);
-    if (event_id && !(c.rule && c.rule->act))
+    if (event_id && !(c.rule && c.rule->act) && strcmp(c.f->name, "permohonan_izin_pn") != 0)
         return berr_field(err, BERR_BAD_INPUT, "event", "%s tidak dibuat untuk suatu tindakan",
                           c.f->title);
     struct casefile cf = {0};
@@ -1079,6 +1137,7 @@ static bool issue_tx(struct app *app, struct tx *tx, const struct actor *who, lo
     c.for_act = ok && c.rule && c.rule->act;
     ok = ok && issue_act(tx, &cf, &c, params, event_id, err) &&
          issue_when_who(tx, who, &cf, &c, params, err) &&
+         request_for_approval(tx, &cf, &c, params, event_id, err) &&
          params_extension(tx, &cf, c.f->name, c.d, params, err) &&
          params_of(c.f, params, kv, &nkv, err) &&
          casexml_build(tx, who, case_id, &xml, &xml_len, err) &&

@@ -515,28 +515,36 @@ START_TEST(test_the_investigators_papers_each_of_its_act)
                "BA Penitipan");
     free(t);
     json_decref(e);
-    /* the request to the court is a letter of its own day (today, 2026) */
+    /* the request to the court is a letter of its own day (today, 2026): a permit asked before
+     * a search, of no act */
     snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/permohonan_izin_pn", id);
     d = call("POST", path, demo.inv,
-             "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"persetujuan\",\"object\":\"1 "
-             "(satu) buku paspor\",\"court\":\"Pengadilan Negeri Palembang\"}}",
+             "{\"params\":{\"action\":\"penggeledahan\",\"kind\":\"izin\",\"object\":\"gudang "
+             "Jalan Sudirman 9, Palembang\",\"court\":\"Pengadilan Negeri Palembang\"}}",
              201);
     t = text_of_doc(d);
     assert_has(t, "Yth. Ketua Pengadilan Negeri Palembang", "permohonan PN");
-    assert_has(t, "persetujuan atas penyitaan terhadap 1 (satu) buku paspor", "permohonan PN");
+    assert_has(t, "izin penggeledahan terhadap gudang Jalan Sudirman 9, Palembang",
+               "permohonan PN");
     free(t);
     json_decref(d);
     /* entered after the day it was written, it says its own day, not the day it was typed in
-     * (DOMAIN 12): the request for approval sent the day after the urgent seizure */
-    d = call("POST", path, demo.inv,
-             "{\"params\":{\"action\":\"penyitaan\",\"kind\":\"persetujuan\",\"object\":\"1 "
-             "(satu) buku paspor\",\"court\":\"Pengadilan Negeri Palembang\",\"dated\":"
-             "\"2026-01-08\"}}",
-             201);
+     * (DOMAIN 12): the request for approval of the urgent seizure it reports (play3 #19), sent
+     * the day after it */
+    char req[400];
+    snprintf(req, sizeof req,
+             "{\"event\":%lld,\"params\":{\"action\":\"penyitaan\",\"kind\":\"persetujuan\","
+             "\"object\":\"1 (satu) buku paspor\",\"court\":\"Pengadilan Negeri Palembang\","
+             "\"dated\":\"2026-01-08\"}}",
+             sita);
+    d = call("POST", path, demo.inv, req, 201);
     ck_assert_str_eq(str(d, "issued_on"), "2026-01-08");
     ck_assert_msg(strstr(str(d, "number"), "/I/2026") != NULL, "%s", str(d, "number"));
     t = text_of_doc(d);
     assert_has(t, "8 Januari 2026", "permohonan PN of its own day");
+    assert_has(t, "persetujuan atas penyitaan terhadap 1 (satu) buku paspor", "permohonan PN");
+    assert_has(t, "karena paspor ditemukan saat penggeledahan dan dapat dihilangkan",
+               "permohonan PN: the urgency it reports");
     free(t);
     json_decref(d);
     papers_after_corrections(id);
@@ -1056,6 +1064,127 @@ START_TEST(test_the_request_to_the_court_names_the_pengadilan_negeri)
 }
 END_TEST
 
+/* A request to the Ketua PN (permohonan_izin_pn, kind and action as sent) for the case's act
+ * event (0: none); the reply of status want. */
+static json_t *ask_court(long long id, long long event, const char *more, long want)
+{
+    char path[128], body[600];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/forms/permohonan_izin_pn", id);
+    if (event)
+        snprintf(body, sizeof body, "{\"event\":%lld,\"params\":{\"court\":\"Palembang\"%s}}",
+                 event, more);
+    else
+        snprintf(body, sizeof body, "{\"params\":{\"court\":\"Palembang\"%s}}", more);
+    return call("POST", path, demo.inv, body, want);
+}
+
+/* play3 #19; KUHAP 34(2), 38(2) (DOMAIN 4.9, D8): after an urgent search the investigator
+ * reports it to the Ketua PN and asks his approval - the letter states the act done, when,
+ * where and why it was urgent, and is the paper of that act.  The hotel room searched on
+ * Saturday 28 November 2026 at 13.00 WIB because the suspect was about to flee: the request of
+ * the 29th names the search's day and hour in words, the room and the reason, asks approval of
+ * that search; its document is of the search act.  Refused, nothing issued: a persetujuan of
+ * no act (422 event), an izin for the act done (kind), a seizure's approval for a search
+ * (action), a request dated the day before the search (dated), the approval of a search done
+ * under a permit (event). */
+START_TEST(test_the_request_for_approval_reports_the_urgent_act)
+{
+    long long party, id = case_opened("2026-11-27", "VN", &party);
+    json_decref(
+        act(id, "\"type\":\"sprindik_issued\",\"date\":\"2026-11-27\"", "\"sprindik\"", 201));
+    json_t *e = act(id,
+                    "\"type\":\"search_done\",\"at\":\"2026-11-28T13:00:00+07:00\",\"scene\":"
+                    "\"Hotel Novotel Palembang kamar 512\",\"urgent_reason\":\"tersangka hendak "
+                    "melarikan diri\"",
+                    NULL, 201);
+    long long search = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    char m[300];
+    snprintf(m, sizeof m,
+             "\"type\":\"court_permit_received\",\"court\":\"Palembang\",\"date\":\"2026-11-27\","
+             "\"permit_kind\":\"izin\",\"permit_for\":\"penggeledahan\",\"number\":"
+             "\"40/Pen.Pid/2026/PN Plg\"");
+    e = act(id, m, NULL, 201);
+    long long permit = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+    snprintf(m, sizeof m,
+             "\"type\":\"search_done\",\"date\":\"2026-11-28\",\"scene\":\"Jalan Merdeka 5\","
+             "\"permit_act\":%lld",
+             permit);
+    e = act(id, m, NULL, 201);
+    long long lawful = json_integer_value(json_object_get(e, "id"));
+    json_decref(e);
+
+    long long before = sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL);
+    static const struct {
+        int which; /* 0: no act, 1: the urgent search, 2: the search under a permit */
+        const char *more, *field;
+    } bad[] = {
+        {0, ",\"kind\":\"persetujuan\",\"action\":\"penggeledahan\",\"object\":\"x\"", "event"},
+        {1, ",\"kind\":\"izin\"", "kind"},
+        {1, ",\"action\":\"penyitaan\"", "action"},
+        {1, ",\"dated\":\"2026-11-27\"", "dated"},
+        {2, "", "event"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        long long ev = bad[i].which == 1 ? search : bad[i].which == 2 ? lawful : 0;
+        json_t *p = ask_court(id, ev, bad[i].more, 422);
+        ck_assert_msg(str(p, "field") && strcmp(str(p, "field"), bad[i].field) == 0,
+                      "case %zu: field %s, %s", i, str(p, "field"), str(p, "detail"));
+        json_decref(p);
+    }
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+
+    json_t *d = ask_court(id, search, ",\"dated\":\"2026-11-29\"", 201);
+    ck_assert_str_eq(str(d, "issued_on"), "2026-11-29");
+    char did[24], sid[24];
+    snprintf(did, sizeof did, "%lld", (long long)json_integer_value(json_object_get(d, "id")));
+    snprintf(sid, sizeof sid, "%lld", search);
+    const char *q[1] = {did};
+    char *of = sql_value(demo.db, "SELECT event_id FROM app.documents WHERE id = $1::bigint", 1, q);
+    ck_assert_str_eq(of, sid);
+    free(of);
+    char *t = text_of_doc(d);
+    assert_has(t, "Permohonan persetujuan penggeledahan", "the request's subject");
+    assert_has(t,
+               "pada hari Sabtu tanggal dua puluh delapan bulan November tahun dua ribu dua puluh "
+               "enam, pukul",
+               "the search's day in words");
+    assert_has(t,
+               "WIB, bertempat di Hotel Novotel Palembang kamar 512, telah dilakukan "
+               "penggeledahan dalam keadaan yang sangat perlu dan mendesak",
+               "the search done, where");
+    assert_has(t, "karena tersangka hendak melarikan diri", "its urgency");
+    assert_has(t, "persetujuan atas penggeledahan terhadap Hotel Novotel Palembang kamar 512",
+               "the approval asked, of the place searched");
+    assert_has(t, "29 November 2026", "the letter's own day");
+    free(t);
+    /* the act's paper: the search's place corrected since, the case lists the letter as stale */
+    long long doc = json_integer_value(json_object_get(d, "id"));
+    json_decref(d);
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"at\":\"2026-11-28T13:00:00+07:00\",\"corrects\":%lld,"
+             "\"scene\":\"Hotel Novotel Palembang kamar 514\",\"urgent_reason\":\"tersangka hendak "
+             "melarikan diri\"",
+             search);
+    json_decref(act(id, m, NULL, 201));
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
+    json_t *stale = json_object_get(c, "stale_papers"), *x;
+    size_t k;
+    bool listed = false;
+    json_array_foreach(stale, k, x)
+    {
+        listed |= json_integer_value(json_object_get(x, "document_id")) == doc;
+    }
+    char *all = json_dumps(stale, JSON_COMPACT);
+    ck_assert_msg(listed, "the request not stale after its act's correction: %s", all);
+    free(all);
+    json_decref(c);
+}
+END_TEST
+
 /* The search order and its Berita Acara name the place searched (KUHAP 33, 75: the BA states
  * where the act was done): the target given, else the scene the search was recorded with -
  * never a dotted line in a numbered paper.  A search recorded without a scene and issued
@@ -1402,6 +1531,7 @@ Suite *suite_invforms(void)
     tcase_add_test(tc, test_a_summons_calls_each_party_as_what_he_is);
     tcase_add_test(tc, test_the_request_to_the_court_names_the_pengadilan_negeri);
     tcase_add_test(tc, test_the_search_papers_name_the_place_searched);
+    tcase_add_test(tc, test_the_request_for_approval_reports_the_urgent_act);
     tcase_add_test(tc, test_the_extension_request_asks_what_the_law_gives_next);
     tcase_add_test(tc, test_the_extension_request_to_the_court_needs_a_ground_of_pasal_29);
     tcase_add_test(tc, test_a_body_that_is_not_json_is_refused_in_the_users_words);
