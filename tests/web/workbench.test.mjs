@@ -162,6 +162,33 @@ test('a party the server refuses: its reason beside the form, nothing added, not
   await ctx.close();
 });
 
+// An Indonesian is identified by his NIK, the KTP-el's 16 digits (UU 6/2011 Pasal 124 names
+// Indonesians; DOMAIN 7.3; play3 #25): the page asks it; a NIK of 15 digits is refused with the
+// server's words naming nik, nothing added, what was typed kept; mended, it is stored and listed.
+test('the party form takes an Indonesian suspect\'s NIK', async () => {
+  const c0 = await newCase('Uji NIK dari halaman');
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('#case-number', { hasText: c0.number }).waitFor();
+  await page.locator('#add-party > summary').click();
+  await page.locator('#party-kind').selectOption('suspect');
+  await page.locator('#party-name').fill('Rahmat Saputra');
+  await page.locator('#party-nationality').fill('ID');
+  await page.locator('#party-nik').fill('167101050490000');
+  await page.getByRole('button', { name: 'Tambah pihak' }).click();
+  await page.locator('#party-error', { hasText: 'nik' }).waitFor();
+  assert.equal((await partiesOf(c0.id)).length, 0);
+  assert.equal(await page.locator('#party-name').inputValue(), 'Rahmat Saputra');
+  await page.locator('#party-nik').fill('1671010504900003');
+  await page.getByRole('button', { name: 'Tambah pihak' }).click();
+  await page.locator('#parties tr', { hasText: 'Rahmat Saputra' }).waitFor();
+  const row = await page.locator('#parties tr', { hasText: 'Rahmat Saputra' }).textContent();
+  assert.ok(row.includes('NIK 1671010504900003'), row);
+  const list = await partiesOf(c0.id);
+  assert.deepEqual(list.map((x) => [x.kind, x.name, x.nationality, x.nik, x.passport_no]), [['suspect', 'Rahmat Saputra', 'ID', '1671010504900003', null]]);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 // The routes are the investigator's (server/http/routes.c INV): a supervisor's and a
 // prosecutor's page offer none of the investigator's forms, and the API refuses them (403).
 test('a supervisor and a prosecutor are offered none of it', async () => {
