@@ -1272,6 +1272,7 @@ static bool act_facts(struct recording *r, struct berr *err)
     bool letter = r->ce.event == EV_LETTER_DELIVERED || r->ce.event == EV_NOTICE_UNDELIVERED;
     f->custody_notice = letter && notice_of_custody(r->ce.notice);
     f->notice_owed = notice_owed(r->st, &r->ce);
+    f->sp3_stands = r->st->loads && r->st->clocks.sp3_release_at != 0;
     r->arrest = -1;
     if (!act_arrest_hours(r, err))
         return false;

@@ -618,7 +618,7 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-32" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-33" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -643,7 +643,8 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
                           29: the SP3's notice, a clock per recipient; its arrival as corrected;   \
                           30: a custody notice (family, consular) outlives the file's end;         \
                           31: the short procedure's hand-over is its own arrival (short);          \
-                          32: a custody notice declared undelivered (missed_notices) */
+                          32: a custody notice declared undelivered (missed_notices);              \
+                          33: a TAK after an SP3 leaves the SP3's notices owed */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {

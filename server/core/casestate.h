@@ -60,8 +60,9 @@
  * stopped only by the notice to the kejari).
  * 22: the file's end no longer closes the notices of a suspect's custody (family, consular).
  * 23: the act notice_undelivered (its enum shifts every later event's number; it closes a
- * custody notice as not delivered). */
-#define CASESTATE_FORMAT 23
+ * custody notice as not delivered).
+ * 24: a TAK after an SP3 no longer closes the SP3's notices (clock.c close_owed). */
+#define CASESTATE_FORMAT 24
 
 struct case_state {
     int nevents;      /* events of the log folded (corrections included) */

@@ -425,7 +425,7 @@ static bool starts(int k, const struct day_def *d, const struct case_event *e)
  * law): the suspect's designation notice and BAP copy (UU 20/2025 as reported, D15, D16), the
  * SPDP to any recipient (KUHAP 109(1) jo. MK 130/2015; Permenkumham 39/2021 Pasal 27; the SP3
  * closed these already, issue 13.8), the report of an urgent search or seizure to the Ketua PN
- * (KUHAP 34, 38(2)) and, on a TAK after an SP3, the SP3's own notice (KUHAP 109(3)).  Each of
+ * (KUHAP 34, 38(2)).  Each of
  * them informs someone of the investigation while it runs, so that he may act in it (the
  * reporter who may ask for a praperadilan, the prosecutor who follows the file, the suspect who
  * answers it); once the file is handed over (Tahap II, KUHAP 8(3)(b); the short procedure, UU
@@ -445,7 +445,13 @@ static bool starts(int k, const struct day_def *d, const struct case_event *e)
  * (found in acceptance: a man arrested at 10:00 and handed over under the short procedure the
  * same day had his family's and consul's notices marked "no longer owed").  They keep running
  * past the end - overdue on the board once their day is past - and a stage that takes no other
- * act still takes their delivery (fsm.c, guard_custody_notice). */
+ * act still takes their delivery (fsm.c, guard_custody_notice).
+ *
+ * Nor the SP3's own notices (KUHAP 109(2)-(3); UU 20/2025 Pasal 24(4)) when a TAK follows the SP3
+ * (found in acceptance, play4 #8: an SP3 then a deportation had its notices to the PU, Korwas and
+ * suspect shown "selesai" and the file gone from the board): the stop of an investigation is told
+ * to them whatever follows - a deportation makes the PU's notice more needed, not less - and the
+ * administrative stage takes sp3_notified while the SP3 stands (fsm.c, guard_sp3_stands). */
 static void close_owed(struct clock_fold *fo, enum event by, int i, int64_t at)
 {
     for (int n = NOTICE_SPDP_KEJARI; n <= NOTICE_SPDP_PERWAKILAN; n++)
@@ -456,11 +462,6 @@ static void close_owed(struct clock_fold *fo, enum event by, int i, int64_t at)
                 slot_stop(&fo->suspects[s].notices[n], by, i, at);
     for (int k = 0; k < fo->napprovals; k++)
         slot_stop(&fo->approvals[k], by, i, at);
-    if (by == EV_TAK_DECIDED) {
-        slot_stop(&fo->cases[CLK_SP3_NOTIFY], by, i, at);
-        for (int k = 0; k < SP3_TO__COUNT; k++)
-            slot_stop(&fo->sp3_to[k], by, i, at);
-    }
 }
 
 /* KUHAP 20, 24(3): detention serves the investigation, and an arrest is made for it (KUHAP 16,

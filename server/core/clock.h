@@ -48,9 +48,10 @@
  *                      approves it
  * supervision:         direction (one per direction_given)
  * the file's end:      the act that ends it (tahap2_done, short_procedure_handover, sp3_issued,
- *                      lapsed, dismissed, tak_decided) closes every notice still owed but those
- *                      of a suspect's custody (family, consular: they outlive it), the SPDP's
- *                      recipients and the Ketua PN's approvals (and, on a TAK, sp3_notify):
+ *                      lapsed, dismissed, tak_decided) closes the notices still owed - the
+ *                      SPDP's recipients, the Ketua PN's approvals, the designation's notice
+ *                      and the BAP's copy - but not those of a suspect's custody (family,
+ *                      consular) nor, on a TAK after an SP3, the SP3's own: they outlive it;
  *                      stopped by that act, undelivered - past its day a missed notice, no
  *                      running deadline; a delivery recorded after it stops it instead (late).
  *                      Why: clock.c close_owed.

@@ -188,6 +188,13 @@ static const struct {
                              "--recipient keluarga_penangkapan|keluarga_penahanan|"
                              "perwakilan_negara --party ID --date TANGGAL)",
                              NO_SOURCE},
+    [FACT_SP3_STANDS] = {"sp3_stands",
+                         "Berkas ini dihentikan penyidikannya dengan SP3 yang masih berlaku: "
+                         "pemberitahuannya (KUHAP 109(2)-(3); UU 20/2025 Pasal 24(4)) tetap wajib "
+                         "sesudah Tindakan Administratif Keimigrasian",
+                         "berkas yang dialihkan ke tindakan administratif tanpa SP3 tidak "
+                         "memberitahukan penghentian penyidikan",
+                         NO_SOURCE},
     [FACT_NOTICE_OWED] = {"notice_owed",
                           "Yang dinyatakan tidak dapat disampaikan hanya pemberitahuan atas "
                           "penangkapan atau penahanan tersangka (tembusan surat perintah kepada "

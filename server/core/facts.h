@@ -64,6 +64,8 @@ enum fact {
     FACT_NOTICE_OWED,            /* "notice_owed": a notice declared undelivered is a notice of
                                     the suspect's custody (family, consular) still owed to him:
                                     neither delivered nor declared undelivered before */
+    FACT_SP3_STANDS,             /* "sp3_stands": an SP3 stands in the file (no reopening, no
+                                    new Sprindik since): after a TAK its notices are still owed */
     FACT__COUNT
 };
 
@@ -128,6 +130,9 @@ struct case_facts {
     /* notice_undelivered: the notice it names is one of custody (custody_notice) whose clock
      * for the suspect still runs (the caller's clock fold) */
     bool notice_owed;
+    /* sp3_notified in a file diverted to administrative action: an SP3 stands (the caller's
+     * clock fold: no reopening, no new Sprindik since it) */
+    bool sp3_stands;
 };
 
 /* Stable code of f ("spdp_sent"), or "" for an invalid fact. */

@@ -99,6 +99,8 @@ static const struct stay stays[] = {
     {EV_P22_RECEIVED,              S(COMPLETE),                              NO_GUARD,                  "KEP-518/A/J.A/11/2001"},
     {EV_P23_RECEIVED,              S(COMPLETE),                              NO_GUARD,                  "KEP-518/A/J.A/11/2001"},
     {EV_SP3_NOTIFIED,              S(TERMINATED),                            NO_GUARD,                  "KUHAP 109(3); UU 20/2025 Pasal 24(4)"},
+    /* an SP3 followed by administrative action (deportation) is still told (clock.c close_owed) */
+    {EV_SP3_NOTIFIED,              S(ADMINISTRATIVE),                        G(guard_sp3_stands),       "KUHAP 109(2)-(3); UU 20/2025 Pasal 24(4)"},
     {EV_REVIEW_NOTE,               ANY,                                      NO_GUARD,                  "Perkap 20/2010"},
     {EV_DIRECTION_GIVEN,           OPEN,                                     NO_GUARD,                  "Permenkumham 39/2021 (pengendalian)"},
     {EV_DIRECTION_DONE,            ANY,                                      NO_GUARD,                  "Permenkumham 39/2021 (pengendalian)"},

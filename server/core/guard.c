@@ -186,6 +186,11 @@ bool guard_notice_owed(const struct case_facts *f, struct missing *m)
     return need(!f->act_known || (f->custody_notice && f->notice_owed), m, FACT_NOTICE_OWED);
 }
 
+bool guard_sp3_stands(const struct case_facts *f, struct missing *m)
+{
+    return need(!f->act_known || f->sp3_stands, m, FACT_SP3_STANDS);
+}
+
 bool guard_arrest(const struct case_facts *f, struct missing *m)
 {
     const struct ruleset *rs = act_rules(f, m);

@@ -103,6 +103,9 @@ bool guard_custody_notice(const struct case_facts *f, struct missing *m);
  * (family, consular; neither delivered nor declared undelivered before). */
 bool guard_notice_owed(const struct case_facts *f, struct missing *m);
 
+/* sp3_notified in a file diverted to administrative action: only after an SP3 that stands. */
+bool guard_sp3_stands(const struct case_facts *f, struct missing *m);
+
 /* detained: a detainable offence (UU 6/2011 Pasal 109 list, or a maximum of
  * detainable_min_years or more, KUHAP 21(4)), and under a regime with
  * detention_needs_polri_order (UU 20/2025 Pasal 99(3)) the Polri order; for a

@@ -219,7 +219,9 @@ START_TEST(test_missing_fact_codes_are_stable_and_described)
                            /* acceptance play3 #20 */
                            "custody_notice",
                            /* reviewer's finding 5 of 2026-12-07 */
-                           "notice_owed"};
+                           "notice_owed",
+                           /* acceptance play4 #8 */
+                           "sp3_stands"};
     ck_assert_int_eq(FACT__COUNT, (int)(sizeof codes / sizeof codes[0]));
     for (int i = 0; i < FACT__COUNT; i++) {
         ck_assert_str_eq(fact_code((enum fact)i), codes[i]);

@@ -1046,6 +1046,29 @@ START_TEST(test_sp3_notice_due_the_next_day_for_acts_from_2_january_2026)
 }
 END_TEST
 
+/* KUHAP 109(2)-(3), UU 20/2025 Pasal 24(4): the SP3 is told to the PU (and the others the rule
+ * set names) whatever follows - a TAK (deportation) the day after does not discharge it (play4
+ * #8: shown "selesai", stopped by tak_decided); the notice recorded after the TAK stops it. */
+START_TEST(test_a_tak_after_an_sp3_leaves_its_notices_owed)
+{
+    struct case_event log[] = {
+        ev_on(EV_SPRINDIK_ISSUED, "2026-01-02"), ev_on(EV_SP3_ISSUED, "2026-01-05"),
+        ev_on(EV_TAK_DECIDED, "2026-01-06"), sp3_notice("2026-01-09", SP3_TO_KEJARI)};
+    struct run r;
+    compute(&r, log, 3, "Asia/Jakarta", "2026-01-08T10:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SP3_NOTIFY, -1);
+    ck_assert(c->running);
+    ck_assert_int_eq(c->state, CLOCK_OVERDUE); /* due 6 January */
+    c = must_find(&r, CLK_SP3_NOTIFY_SUSPECT, -1);
+    ck_assert(c->running);
+    compute(&r, log, 4, "Asia/Jakarta", "2026-01-10T10:00:00+07:00");
+    c = must_find(&r, CLK_SP3_NOTIFY, -1);
+    ck_assert(!c->running);
+    ck_assert_int_eq(c->stopped_by, EV_SP3_NOTIFIED);
+    assert_day(c->stopped_on, "2026-01-09");
+}
+END_TEST
+
 START_TEST(test_sp3_under_kuhap_1981_is_notified_by_the_rule_sets_segera)
 {
     /* KUHAP 109(3) says "segera" (DOMAIN D13, UNCERTAIN): the rule set's sp3_notify_days, 2
@@ -2202,6 +2225,7 @@ Suite *suite_clock(void)
     tcase_add_test(misc, test_bad_input_is_refused);
     tcase_add_test(misc, test_the_files_end_closes_the_notices_still_owed);
     tcase_add_test(misc, test_a_notice_declared_undelivered_is_closed_not_delivered);
+    tcase_add_test(misc, test_a_tak_after_an_sp3_leaves_its_notices_owed);
     tcase_add_test(misc, test_no_spdp_is_owed_to_a_reporter_a_file_has_not);
     tcase_add_test(misc, test_kind_and_state_codes);
     tcase_add_test(misc, test_a_busy_case_computes_quickly);

@@ -65,8 +65,8 @@ static const char *const expected[ST__COUNT][2] = {
      "detensi_ended review_note direction_given direction_done reassigned "
      "corrected"},
     {"administrative",
-     "letter_delivered notice_undelivered detensi_started detensi_ended review_note direction_done "
-     "corrected"},
+     "letter_delivered notice_undelivered sp3_notified detensi_started detensi_ended review_note "
+     "direction_done corrected"},
     {"dismissed",
      "letter_delivered notice_undelivered detensi_ended review_note direction_done corrected"},
 };
@@ -221,6 +221,8 @@ static struct case_facts full_facts_for(enum event e)
         f.custody_notice = true; /* what a file that has ended still takes */
     if (e == EV_NOTICE_UNDELIVERED)
         f.custody_notice = f.notice_owed = true; /* a notice of custody still owed */
+    if (e == EV_SP3_NOTIFIED)
+        f.sp3_stands = true; /* after a TAK, an SP3 stands */
     return f;
 }
 
@@ -392,6 +394,20 @@ START_TEST(test_only_a_custody_notice_still_owed_is_declared_undelivered)
         f.custody_notice = false; /* an SPDP's copy, a tanda terima */
         assert_guard(stages[i], EV_NOTICE_UNDELIVERED, &f, "notice_owed");
     }
+}
+END_TEST
+
+/* KUHAP 109(2)-(3), UU 20/2025 Pasal 24(4): an SP3 is told to the PU and the suspect whatever
+ * follows it - a file diverted to administrative action (deportation) after its SP3 still takes
+ * the SP3's notice; one diverted without an SP3 has none to tell (play4 #8). */
+START_TEST(test_an_sp3_is_told_after_the_administrative_action_that_follows_it)
+{
+    struct case_facts f = full_facts();
+    f.sp3_stands = true;
+    assert_allowed(ST_ADMINISTRATIVE, EV_SP3_NOTIFIED, &f, ST_ADMINISTRATIVE);
+    f.sp3_stands = false;
+    assert_guard(ST_ADMINISTRATIVE, EV_SP3_NOTIFIED, &f, "sp3_stands");
+    assert_allowed(ST_TERMINATED, EV_SP3_NOTIFIED, &f, ST_TERMINATED);
 }
 END_TEST
 
@@ -818,6 +834,7 @@ Suite *suite_fsm(void)
     tcase_add_test(pairs, test_rows_cover_exactly_the_expected_pairs);
     tcase_add_test(pairs, test_a_file_that_ended_takes_only_a_notice_of_custody);
     tcase_add_test(pairs, test_only_a_custody_notice_still_owed_is_declared_undelivered);
+    tcase_add_test(pairs, test_an_sp3_is_told_after_the_administrative_action_that_follows_it);
     tcase_add_test(pairs, test_invalid_stage_event_or_facts_are_refused_as_invalid);
     suite_add_tcase(s, pairs);
 

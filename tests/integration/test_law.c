@@ -1896,6 +1896,52 @@ START_TEST(test_a_custody_notice_that_cannot_be_delivered_is_declared_with_its_r
 }
 END_TEST
 
+/* KUHAP 109(2)-(3), UU 20/2025 Pasal 24(4): the stop of an investigation is told to the PU and
+ * the suspect (and the others the rule set names) whatever follows it.  The acceptance tester's
+ * file (play4 #8): an SP3, then a TAK (deportation) two days later, no notice sent - the clocks
+ * said "selesai ... berhenti (tak_decided)" and the file left the board, while the same SP3
+ * without a TAK stayed overdue.  Now the notices stay owed after the TAK, on the board; the
+ * administrative stage takes sp3_notified while the SP3 stands; a file diverted to
+ * administrative action without an SP3 has none to tell (422 sp3_stands, nothing written). */
+START_TEST(test_an_sp3_is_still_owed_its_notices_after_a_tak)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-10-01");
+    long long s = add_party(id, "suspect", "TRAN Van Hung");
+    charge(id, "116", s);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-10-02", NULL);
+    rec_on(id, demo.inv, "sp3_issued", "2026-10-20",
+           "\"ground\":\"tidak_cukup_bukti\",\"polri_involved\":true");
+    rec_on(id, demo.inv, "tak_decided", "2026-10-22", "\"note\":\"deportasi\"");
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage"), "administrative");
+    json_t *n = clock_for(c, "sp3_notify", 0);
+    ck_assert_msg(n != NULL, "no sp3_notify clock");
+    ck_assert(json_is_true(json_object_get(n, "running")));
+    ck_assert_str_eq(str(n, "state"), "overdue");
+    json_decref(c);
+    json_t *list, *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "the SP3 owing its notice left the board after the TAK");
+    json_decref(list);
+    /* told to the PU after the TAK: stopped by the notice */
+    rec_on(id, demo.inv, "sp3_notified", "2026-10-27", "\"recipient\":\"kejari\"");
+    c = get_case(id, demo.inv);
+    n = clock_for(c, "sp3_notify", 0);
+    ck_assert(json_is_false(json_object_get(n, "running")));
+    ck_assert_str_eq(str(n, "stopped_by"), "sp3_notified");
+    ck_assert_str_eq(str(c, "stage"), "administrative");
+    json_decref(c);
+    /* a report diverted to administrative action in prapenyidikan has no SP3 to tell */
+    long long other = open_case_on(demo.inv, demo.kejari_plg, "2026-10-01");
+    rec_on(other, demo.inv, "tak_decided", "2026-10-03", "\"note\":\"deportasi\"");
+    json_t *j =
+        refused(other, demo.inv,
+                "{\"type\":\"sp3_notified\",\"date\":\"2026-10-05\",\"recipient\":\"kejari\"}", 422,
+                "guard-failed", NULL);
+    ck_assert(missing_has_code(j, "sp3_stands"));
+    json_decref(j);
+}
+END_TEST
+
 START_TEST(test_a_notice_dated_before_the_act_it_notifies_is_refused_naming_both)
 {
     /* KUHAP 18(3), 21(3); VCCR 36(1)(b): a notice tells of an arrest or a
@@ -3506,6 +3552,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_a_new_sprindiks_file_is_not_flagged_for_the_earlier_files_late_return);
     tcase_add_test(tc, test_the_notices_of_an_arrest_outlive_the_file);
     tcase_add_test(tc, test_a_custody_notice_that_cannot_be_delivered_is_declared_with_its_reason);
+    tcase_add_test(tc, test_an_sp3_is_still_owed_its_notices_after_a_tak);
     tcase_add_test(tc, test_the_short_procedure_handover_has_its_catatan_and_its_paper);
     tcase_add_test(tc, test_the_short_procedure_hands_over_an_examined_suspect_after_the_spdp);
     suite_add_tcase(s, tc);

@@ -1805,6 +1805,22 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
     return true;
 }
 
+/* Whether an SP3 stands in mc: the latest of its effective SP3s, reopenings and Sprindiks is an
+ * SP3 (a reopening or a new Sprindik starts the investigation again). */
+static bool model_sp3_stands(const struct mcase *mc)
+{
+    bool stands = false;
+    struct case_event e;
+    for (int i = 0; i < mc->n; i++)
+        if (evlog_effective(mc->log, mc->n, i, &e)) {
+            if (e.event == EV_SP3_ISSUED)
+                stands = true;
+            else if (e.event == EV_REOPENED || e.event == EV_SPRINDIK_ISSUED)
+                stands = false;
+        }
+    return stands;
+}
+
 /* What the server must answer to r on mc, asking the core. */
 static void expect_of(const struct model *m, const struct mcase *mc, const struct req *r,
                       struct expect *x)
@@ -1827,6 +1843,8 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
     f.custody_notice = x->ce.event == EV_LETTER_DELIVERED &&
                        (x->ce.notice == NOTICE_FAMILY_ARREST ||
                         x->ce.notice == NOTICE_FAMILY_DETENTION || x->ce.notice == NOTICE_CONSULAR);
+    /* an SP3 is told whatever follows it, a TAK included (KUHAP 109(2)-(3)) */
+    f.sp3_stands = model_sp3_stands(mc);
     struct fsm_result fr;
     bool allowed = fsm_apply(mc->stage, r->ev, &f, &fr);
     if (!allowed && fr.verdict == FSM_REFUSED_STAGE) {
