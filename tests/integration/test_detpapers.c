@@ -365,6 +365,54 @@ START_TEST(test_release_papers_are_listed_and_numbered_by_the_office_pattern)
 }
 END_TEST
 
+/* KUHAP 75: a Berita Acara states what was done.  The BA Penahanan said "tembusan Surat Perintah
+ * Penahanan telah disampaikan kepada keluarganya" though no delivery was recorded (acceptance
+ * play4 #2; KUHAP 21(3) owes it, the family_detention_notice clock runs until it is delivered).
+ * Issued before the delivery it says nothing of the family's copy; issued after the delivery
+ * recorded on 6 February it says it was delivered, and when.  The BA Perpanjangan, for whose copy
+ * berkas records no delivery, claims none. */
+START_TEST(test_a_detentions_berita_acara_claims_no_copy_to_the_family_not_delivered)
+{
+    long long party, han;
+    char sp_han[160], m[600], pihak[48];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(pihak, sizeof pihak, "{\"party\":\"pihak-%lld\"}", party);
+    json_t *d = issue(id, "ba_penahanan", han, pihak, demo.inv, 201);
+    char *t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+    assert_has(t, "telah dijelaskan alasan penahanannya", "BA Penahanan");
+    assert_lacks(t, "kepada keluarganya", "BA Penahanan: no delivery recorded, none claimed");
+    free(t);
+    json_decref(d);
+    /* another file: the copy delivered on 6 February, the BA issued after */
+    long long id2 = detained_case(&party, &han, sp_han, sizeof sp_han);
+    snprintf(pihak, sizeof pihak, "{\"party\":\"pihak-%lld\"}", party);
+    snprintf(m, sizeof m,
+             "\"type\":\"letter_delivered\",\"date\":\"2026-02-06\",\"party_id\":%lld,"
+             "\"recipient\":\"keluarga_penahanan\",\"received_by\":\"Tran Van Minh (suami)\"",
+             party);
+    (void)record(id2, m);
+    d = issue(id2, "ba_penahanan", han, pihak, demo.inv, 201);
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+    assert_has(t,
+               "tembusan Surat Perintah Penahanan telah disampaikan kepada keluarganya pada "
+               "tanggal 6 Februari 2026",
+               "BA Penahanan: the delivery recorded, with its day");
+    free(t);
+    json_decref(d);
+    snprintf(m, sizeof m,
+             "\"type\":\"detention_extended_pu\",\"at\":\"2026-02-20T10:00:00+07:00\","
+             "\"party_id\":%lld,\"days\":30,\"number\":\"B-322/L.6.10/Eku.1/02/2026\"",
+             party);
+    long long pu = record(id2, m);
+    d = issue(id2, "ba_perpanjangan_penahanan", pu, "{}", demo.inv, 201);
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+    assert_has(t, "BERITA ACARA PERPANJANGAN PENAHANAN", "BA Perpanjangan");
+    assert_lacks(t, "kepada keluarganya", "BA Perpanjangan: no delivery recordable, none claimed");
+    free(t);
+    json_decref(d);
+}
+END_TEST
+
 /* KUHAP 24(2), 29, 75; DOMAIN 7.1 ("Berita Acara Perpanjangan"): the PPNS executes each
  * extension granted - the PU's T-4, then the Ketua PN's Penetapan - in a Berita Acara that
  * cites the grant by the number and date recorded on its act and states the new period as the
@@ -980,6 +1028,7 @@ Suite *suite_detpapers(void)
     papers_fixture(tc, "detpapers_suite");
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, test_a_release_has_its_order_and_berita_acara);
+    tcase_add_test(tc, test_a_detentions_berita_acara_claims_no_copy_to_the_family_not_delivered);
     tcase_add_test(tc, test_a_release_without_its_ground_has_no_paper_until_recorded);
     tcase_add_test(tc, test_release_papers_are_listed_and_numbered_by_the_office_pattern);
     tcase_add_test(tc, test_each_extension_granted_has_its_berita_acara);
