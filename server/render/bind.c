@@ -76,15 +76,24 @@ static const char *const active_actions[] = {
 static const char *const active_kinds[] = {
     "/EmbeddedFile", "/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound", "/3D", NULL};
 
+/* One object waiting to be walked, and how deep it sits inside the indirect object that holds
+ * it (0: it is one). */
+struct pending {
+    qpdf_oh oh;
+    unsigned depth;
+};
+
 struct scan {
     qpdf_data q;
-    qpdf_oh *stack;
+    struct pending *stack;
     size_t n, cap;
     uint64_t *seen; /* indirect objects walked (id, generation): open addressing, 0 empty */
     size_t nseen, seencap;
+    long visited; /* dictionaries, arrays and streams walked */
     char found[FOUND_MAX][48];
     int nfound;
     bool oom;
+    enum { UNDER, OVER_DEPTH, OVER_PENDING, OVER_OBJECTS } over; /* the cap gone past */
 };
 
 static bool listed(const char *const *list, const char *name)
@@ -104,11 +113,29 @@ static void note(struct scan *s, const char *what)
         snprintf(s->found[s->nfound++], sizeof s->found[0], "%s", what);
 }
 
-static void push(struct scan *s, qpdf_oh oh)
+/* oh to be walked, unless there is nothing in it to walk: a number, a string, a name (the
+ * names that matter are read where they stand, scan_key), null.  The caller's depth + 1, or 0
+ * for an indirect object. */
+static void push(struct scan *s, qpdf_oh oh, unsigned depth)
 {
+    bool indirect = qpdf_oh_is_indirect(s->q, oh);
+    enum qpdf_object_type_e t = indirect ? ot_reserved : qpdf_oh_get_type_code(s->q, oh);
+    if (!indirect && t != ot_dictionary && t != ot_array && t != ot_stream) {
+        qpdf_oh_release(s->q, oh);
+        return;
+    }
+    depth = indirect ? 0 : depth;
+    if (depth > RENDER_PDF_CHECK_MAX_DEPTH)
+        s->over = OVER_DEPTH;
+    else if (s->n >= RENDER_PDF_CHECK_MAX_PENDING)
+        s->over = OVER_PENDING;
+    if (s->over) {
+        qpdf_oh_release(s->q, oh);
+        return;
+    }
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 256;
-        qpdf_oh *v = realloc(s->stack, cap * sizeof *v);
+        struct pending *v = realloc(s->stack, cap * sizeof *v);
         if (!v) {
             s->oom = true;
             qpdf_oh_release(s->q, oh);
@@ -117,7 +144,7 @@ static void push(struct scan *s, qpdf_oh oh)
         s->stack = v;
         s->cap = cap;
     }
-    s->stack[s->n++] = oh;
+    s->stack[s->n++] = (struct pending){oh, depth};
 }
 
 static bool seen_insert(uint64_t *tab, size_t cap, uint64_t key)
@@ -165,7 +192,7 @@ static bool opens_at_a_place(qpdf_data q, qpdf_oh v)
 }
 
 /* One key of a dictionary and its value (pushed to be walked in turn). */
-static void scan_key(struct scan *s, const char *key, qpdf_oh v)
+static void scan_key(struct scan *s, const char *key, qpdf_oh v, unsigned depth)
 {
     if (listed(active_keys, key))
         note(s, key);
@@ -179,69 +206,84 @@ static void scan_key(struct scan *s, const char *key, qpdf_oh v)
         if (listed(action ? active_actions : active_kinds, name))
             note(s, name);
     }
-    push(s, v);
+    push(s, v, depth + 1);
 }
 
-static void scan_dict(struct scan *s, qpdf_oh d)
+/* Each key of d and its value; no other dictionary is iterated meanwhile (qpdf's C API iterates
+ * one at a time, and a key's text lasts until the next key is asked for). */
+static void scan_dict(struct scan *s, qpdf_oh d, unsigned depth)
 {
-    /* the keys first: one iteration at a time, and each key's text lasts one call */
-    size_t nkeys = 0, cap = 0;
-    char **keys = NULL;
     qpdf_oh_begin_dict_key_iter(s->q, d);
-    while (!s->oom && qpdf_oh_dict_more_keys(s->q)) {
-        if (nkeys == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **k = realloc(keys, cap * sizeof *k);
-            s->oom = !k;
-            keys = k ? k : keys;
-        }
-        char *key = s->oom ? NULL : strdup(qpdf_oh_dict_next_key(s->q));
-        s->oom = s->oom || !key;
-        if (key)
-            keys[nkeys++] = key;
+    while (!s->oom && !s->over && qpdf_oh_dict_more_keys(s->q)) {
+        const char *key = qpdf_oh_dict_next_key(s->q);
+        scan_key(s, key, qpdf_oh_get_key(s->q, d, key), depth);
     }
-    for (size_t i = 0; i < nkeys; i++) {
-        if (!s->oom)
-            scan_key(s, keys[i], qpdf_oh_get_key(s->q, d, keys[i]));
-        free(keys[i]);
-    }
-    free(keys);
 }
 
 /* One object off the stack: its dictionary's keys, its array's items. */
-static void scan_one(struct scan *s, qpdf_oh h)
+static void scan_one(struct scan *s, struct pending p)
 {
-    if (qpdf_oh_is_indirect(s->q, h) &&
-        !first_visit(s, qpdf_oh_get_object_id(s->q, h), qpdf_oh_get_generation(s->q, h)))
+    if (qpdf_oh_is_indirect(s->q, p.oh) &&
+        !first_visit(s, qpdf_oh_get_object_id(s->q, p.oh), qpdf_oh_get_generation(s->q, p.oh)))
         return;
-    enum qpdf_object_type_e t = qpdf_oh_get_type_code(s->q, h);
+    enum qpdf_object_type_e t = qpdf_oh_get_type_code(s->q, p.oh);
+    if (t != ot_dictionary && t != ot_stream && t != ot_array)
+        return; /* an indirect number, string... */
+    if (++s->visited > RENDER_PDF_CHECK_MAX_OBJECTS) {
+        s->over = OVER_OBJECTS;
+        return;
+    }
     if (t == ot_dictionary) {
-        scan_dict(s, h);
+        scan_dict(s, p.oh, p.depth);
     } else if (t == ot_stream) {
-        qpdf_oh d = qpdf_oh_get_dict(s->q, h);
-        scan_dict(s, d);
+        qpdf_oh d = qpdf_oh_get_dict(s->q, p.oh);
+        scan_dict(s, d, p.depth);
         qpdf_oh_release(s->q, d);
-    } else if (t == ot_array) {
-        int n = qpdf_oh_get_array_n_items(s->q, h);
-        for (int i = 0; i < n && !s->oom; i++)
-            push(s, qpdf_oh_get_array_item(s->q, h, i));
+    } else {
+        int n = qpdf_oh_get_array_n_items(s->q, p.oh);
+        for (int i = 0; i < n && !s->oom && !s->over; i++)
+            push(s, qpdf_oh_get_array_item(s->q, p.oh, i), p.depth + 1);
     }
 }
 
-/* Walk everything reachable from the trailer; s->found names what acts. */
+/* The refusal of a PDF past one of the walk's caps (render.h). */
+static bool over_cap(const struct scan *s, struct berr *err)
+{
+    char what[120];
+    if (s->over == OVER_DEPTH)
+        snprintf(what, sizeof what, "larik/kamus bersarang lebih dari %d tingkat",
+                 RENDER_PDF_CHECK_MAX_DEPTH);
+    else if (s->over == OVER_PENDING)
+        snprintf(what, sizeof what, "lebih dari %d objek menunggu diperiksa sekaligus",
+                 RENDER_PDF_CHECK_MAX_PENDING);
+    else
+        snprintf(what, sizeof what, "lebih dari %d objek", RENDER_PDF_CHECK_MAX_OBJECTS);
+    return berr_field(err, BERR_UNPROCESSABLE, "file",
+                      "PDF terlalu rumit untuk diperiksa isinya (%s; batas pemeriksaan isi "
+                      "aktif): unggah hasil pindai biasa - satu gambar per halaman - atau "
+                      "pisahkan dokumennya",
+                      what);
+}
+
+/* Walk everything reachable from the trailer; s->found names what acts.  The walk is capped
+ * (render.h): a PDF past a cap is refused, BERR_UNPROCESSABLE. */
 static bool scan_pdf(qpdf_data q, struct scan *s, struct berr *err)
 {
     *s = (struct scan){.q = q};
-    push(s, qpdf_get_trailer(q));
-    while (s->n > 0 && !s->oom) {
-        qpdf_oh h = s->stack[--s->n];
-        scan_one(s, h);
-        qpdf_oh_release(q, h);
+    push(s, qpdf_get_trailer(q), 0);
+    while (s->n > 0 && !s->oom && !s->over) {
+        struct pending p = s->stack[--s->n];
+        scan_one(s, p);
+        qpdf_oh_release(q, p.oh);
     }
+    for (size_t i = 0; i < s->n; i++)
+        qpdf_oh_release(q, s->stack[i].oh);
     free(s->stack);
     free(s->seen);
     if (s->oom)
         return berr_set(err, BERR_INTERNAL, "out of memory");
+    if (s->over)
+        return over_cap(s, err);
     if (qpdf_has_error(q))
         return qpdf_failed(q, err, BERR_BAD_INPUT, "PDF tidak dapat dibaca seluruhnya");
     return true;

@@ -184,6 +184,14 @@ bool render_book(const struct render_engine *e, const char *case_xml, size_t cas
  * BERR_UNPROCESSABLE naming what was found. */
 bool render_pdf_check(const unsigned char *pdf, size_t len, int *pages, struct berr *err);
 
+/* The check's walk is capped, so that no upload makes it run long or grow without end (README,
+ * "Papers from outside"): the dictionaries, arrays and streams it walks; how many wait at once
+ * (its own memory); how deep arrays and dictionaries nest inside one object.  A PDF past one is
+ * refused BERR_UNPROCESSABLE saying which.  bench/pdfcheck measures the check. */
+#define RENDER_PDF_CHECK_MAX_OBJECTS 100000
+#define RENDER_PDF_CHECK_MAX_PENDING 100000
+#define RENDER_PDF_CHECK_MAX_DEPTH   64
+
 /* An upload bound into a book: its pages replace the book's pages
  * first_page .. first_page + pages - 1 (1-based; placeholders laid out by
  * render_book for a part with blank_pages). */

@@ -25,6 +25,7 @@
  */
 #include <check.h>
 #include <jansson.h>
+#include <libpq-fe.h>
 #include <qpdf/qpdf-c.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -74,6 +75,8 @@ static struct pdf pdf_make(const char *cat_extra, const char *page_extra, ...)
         obj[n++] = strdup(x);
     va_end(ap);
     size_t cap = 8192, len = 0, off[16];
+    for (int i = 0; i < n; i++)
+        cap += strlen(obj[i]) + 32;
     char *p = malloc(cap);
     len += (size_t)snprintf(p, cap, "%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n");
     for (int i = 0; i < n; i++) {
@@ -341,6 +344,85 @@ START_TEST(test_launch_submit_and_embedded_files_are_refused)
 }
 END_TEST
 
+/* A PDF too intricate for the check to walk within its caps (render.h; README "Papers from
+ * outside"): refused 422 saying so and asking for a plain scan, nothing stored. */
+static void too_intricate(const char *big)
+{
+    struct pdf d = pdf_make("/Tambahan 6 0 R", "", big, NULL);
+    long long event, id = fresh_case(&event);
+    json_t *p = NULL;
+    ck_assert_int_eq(upload(demo.inv, id, event, &d, &p), 422);
+    assert_has(str(p, "detail"), "PDF terlalu rumit untuk diperiksa isinya", "the refusal");
+    assert_has(str(p, "detail"), "unggah hasil pindai biasa", "the refusal");
+    ck_assert_str_eq(str(p, "field"), "file");
+    json_decref(p);
+    pdf_free(&d);
+    ck_assert_int_eq(uploads_of(id), 0);
+}
+
+/* Reviewer's finding 9: the walk is capped - objects walked (400 arrays of 300 dictionaries:
+ * 120,000 > 100,000), objects waiting at once (one array of 100,001), nesting (66 arrays one
+ * inside another: 65 levels inside the object > 64) - and each past it is refused, not walked
+ * without end. */
+START_TEST(test_a_pdf_past_the_checks_caps_is_refused)
+{
+    size_t cap = 2 * 1024 * 1024, len = 0;
+    char *big = malloc(cap);
+    len += (size_t)snprintf(big + len, cap - len, "[");
+    for (int a = 0; a < 400; a++) {
+        len += (size_t)snprintf(big + len, cap - len, "[");
+        for (int i = 0; i < 300; i++)
+            len += (size_t)snprintf(big + len, cap - len, "<<>>");
+        len += (size_t)snprintf(big + len, cap - len, "]\n");
+    }
+    snprintf(big + len, cap - len, "]");
+    too_intricate(big);
+    len = (size_t)snprintf(big, cap, "[");
+    for (int i = 0; i < 100001; i++)
+        len += (size_t)snprintf(big + len, cap - len, "<<>>%s", i % 100 == 99 ? "\n" : "");
+    snprintf(big + len, cap - len, "]");
+    too_intricate(big);
+    len = 0;
+    for (int i = 0; i < 66; i++)
+        len += (size_t)snprintf(big + len, cap - len, "[");
+    for (int i = 0; i < 66; i++)
+        len += (size_t)snprintf(big + len, cap - len, "]");
+    too_intricate(big);
+    free(big);
+}
+END_TEST
+
+/* Reviewer's finding 9: the check needs no database and runs before the case is locked, so
+ * one upload being walked holds no writer of its case - and, the other way round, a case whose
+ * row another transaction holds still has a PDF that must be refused refused at once (422),
+ * where the check behind the lock waited for the row and gave up (503). */
+START_TEST(test_the_check_runs_before_the_case_is_locked)
+{
+    long long event, id = fresh_case(&event);
+    PGconn *hold = PQconnectdb(demo.db);
+    ck_assert_int_eq(PQstatus(hold), CONNECTION_OK);
+    PQclear(PQexec(hold, "BEGIN"));
+    char cid[24];
+    snprintf(cid, sizeof cid, "%lld", id);
+    const char *q[1] = {cid};
+    PGresult *r = PQexecParams(hold, "SELECT 1 FROM app.cases WHERE id = $1::bigint FOR UPDATE", 1,
+                               NULL, q, NULL, NULL, 0);
+    ck_assert_int_eq(PQntuples(r), 1);
+    PQclear(r);
+    struct pdf d =
+        pdf_make("/OpenAction 6 0 R", "", "<< /S /JavaScript /JS (app.alert\\(1\\)) >>", NULL);
+    json_t *p = NULL;
+    long st = upload(demo.inv, id, event, &d, &p);
+    ck_assert_msg(st == 422, "%ld %s", st, str(p, "detail"));
+    assert_has(str(p, "detail"), "PDF berisi JavaScript/aksi otomatis: /OpenAction", "refusal");
+    json_decref(p);
+    pdf_free(&d);
+    PQclear(PQexec(hold, "ROLLBACK"));
+    PQfinish(hold);
+    ck_assert_int_eq(uploads_of(id), 0);
+}
+END_TEST
+
 /* A plain scan is taken and bound, its page read back in the dossier; so is one that opens at
  * its page (a destination) and holds a link the reader may click. */
 START_TEST(test_a_plain_scan_is_still_taken_and_bound)
@@ -599,6 +681,8 @@ Suite *suite_uploads(void)
     tcase_add_test(tc, test_javascript_inside_an_object_stream_is_refused);
     tcase_add_test(tc, test_a_names_tree_of_scripts_is_refused);
     tcase_add_test(tc, test_launch_submit_and_embedded_files_are_refused);
+    tcase_add_test(tc, test_a_pdf_past_the_checks_caps_is_refused);
+    tcase_add_test(tc, test_the_check_runs_before_the_case_is_locked);
     tcase_add_test(tc, test_a_plain_scan_is_still_taken_and_bound);
     tcase_add_test(tc, test_a_stored_upload_is_bound_without_its_actions);
     tcase_add_test(tc, test_the_cli_says_what_was_found_in_one_line);
