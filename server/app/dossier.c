@@ -20,8 +20,9 @@
  * (resources, contents, annotations), never its catalog - no document-level
  * /OpenAction, /Names (scripts, embedded files) or /AcroForm of an upload is
  * copied.  An upload with active content is refused when it comes in
- * (render_pdf_check, issue 22); one stored before that check that still holds
- * some is bound without its pages' /AA and /Annots (bind.c strip_active).
+ * (render_pdf_check, issue 22); one stored before that check (app.uploads.checked,
+ * sql/0052) is checked again here, and one that fails is left out: its sheet
+ * says so and what was found, and asks for a clean scan.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@
 #include "signers.h"
 #include "store/documents.h"
 #include "store/tx.h"
+#include "uploads.h"
 #include "dossier.h"
 
 /* The generated parts of the dossier, by template name. */
@@ -60,6 +62,7 @@ struct source {
     int order, row, pages;
     unsigned char *pdf; /* an upload's bytes */
     size_t pdf_len;
+    char withheld[512]; /* an upload left out: what its check found; "" bound */
 };
 
 struct sources {
@@ -168,11 +171,32 @@ static int upload_order(const struct sources *s, const char *type, long long doc
     return forms_act_order(type);
 }
 
+/* An upload's bytes; one stored before the active-content check that fails it now is left
+ * out, its sheet saying what was found (reviewer's finding 8: nothing with active content leaves
+ * the server as if it were clean). */
 static bool upload_bytes(struct tx *tx, struct source *u, struct berr *err)
 {
     bool found = false;
-    return store_upload_pdf(tx, u->id, &u->pdf, &u->pdf_len, &found, err) &&
-           (found || berr_set(err, BERR_INTERNAL, "lampiran %lld hilang", u->id));
+    struct store_upload_blob b;
+    if (!store_upload_pdf(tx, u->id, &b, &found, err))
+        return false;
+    if (!found)
+        return berr_set(err, BERR_INTERNAL, "lampiran %lld hilang", u->id);
+    struct berr why = {0};
+    if (app_upload_passes(&b, &why)) {
+        u->pdf = b.pdf;
+        u->pdf_len = b.len;
+        return true;
+    }
+    free(b.pdf);
+    if (why.kind == BERR_INTERNAL) {
+        *err = why;
+        return false;
+    }
+    snprintf(u->withheld, sizeof u->withheld, "%s", why.message);
+    u->pages = 0;
+    snprintf(u->pages_text, sizeof u->pages_text, "0");
+    return true;
 }
 
 /* An upload's source from its row, in its place. */
@@ -263,8 +287,9 @@ static struct render_part upload_part(struct source *u, const struct render_opts
     kv[2] = (struct render_kv){"dated", u->date};
     kv[3] = (struct render_kv){"pages", u->pages_text};
     kv[4] = (struct render_kv){"sha256", u->sha};
+    kv[5] = (struct render_kv){"withheld", u->withheld};
     o.params = kv;
-    o.n_params = 5;
+    o.n_params = 6;
     return (struct render_part){.form = PART_UPLOAD,
                                 .title = u->title,
                                 .sha256 = u->sha,
@@ -314,7 +339,8 @@ static bool book_render(struct app *app, const char *xml, size_t xml_len, struct
     ok = ok && render_book(e, xml, xml_len, parts, n, false, &book, &book_len, pages, first, err);
     size_t nins = 0;
     for (int i = 0; ok && i < s->n; i++)
-        if (s->v[i].upload) /* its placeholders end where the next part begins */
+        if (s->v[i].upload && !s->v[i].withheld[0]) /* its placeholders end where the next
+                                                       part begins */
             ins[nins++] = (struct render_insert){.first_page = first[at[i] + 1] - s->v[i].pages,
                                                  .pages = s->v[i].pages,
                                                  .pdf = s->v[i].pdf,

@@ -170,7 +170,8 @@ static bool upload_insert(struct tx *tx, const struct actor *who, long long case
                                    .pdf = in->pdf,
                                    .len = in->len,
                                    .sha256_hex = sha,
-                                   .pages = pages};
+                                   .pages = pages,
+                                   .checked = RENDER_PDF_CHECK_VERSION};
     bool ok = store_upload_insert(tx, &row, id, err);
     return ok;
 }
@@ -229,6 +230,32 @@ bool app_upload_add(struct app *app, const struct actor *who, long long case_id,
     return ok;
 }
 
+bool app_upload_passes(const struct store_upload_blob *u, struct berr *why)
+{
+    int pages = 0;
+    berr_clear(why);
+    return strcmp(u->checked, RENDER_PDF_CHECK_VERSION) == 0 ||
+           render_pdf_check(u->pdf, u->len, &pages, why);
+}
+
+/* An upload stored before the check that fails it now (reviewer's finding 8): nothing with
+ * active content leaves the server as if it were clean - not here, not in the dossier. */
+static bool withheld(const struct store_upload_blob *u, long long id, struct berr *err)
+{
+    struct berr why = {0};
+    if (app_upload_passes(u, &why))
+        return true;
+    if (why.kind == BERR_INTERNAL) {
+        *err = why;
+        return false;
+    }
+    return berr_set(err, BERR_CONFLICT,
+                    "lampiran %lld \"%.60s\" disimpan sebelum isi PDF diperiksa dan kini tidak "
+                    "lolos pemeriksaan, sehingga tidak diberikan dan tidak dijilid ke berkas "
+                    "perkara; unggah ulang hasil pindai yang bersih. Ditemukan: %.230s",
+                    id, u->title, why.message);
+}
+
 bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_id,
                     unsigned char **pdf, size_t *len, struct audit_rec *au, struct berr *err)
 {
@@ -241,15 +268,19 @@ bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_i
     struct tx tx;
     if (!tx_begin(&tx, app->db, who->user_id, err))
         return false;
-    /* the case's fence (row-level security) decides who sees it */
+    /* the case's fence (row-level security) decides who sees it; then the check */
     bool found = false;
-    bool ok = store_upload_pdf(&tx, upload_id, pdf, len, &found, err) &&
+    struct store_upload_blob u;
+    bool ok = store_upload_pdf(&tx, upload_id, &u, &found, err) &&
               (found || berr_set(err, BERR_NOT_FOUND, "lampiran %lld tidak ditemukan", upload_id));
+    ok = ok && withheld(&u, upload_id, err);
     ok = ok && audit_ok(&tx, who, au, err) && tx_commit(&tx, err);
     tx_end(&tx);
-    if (!ok) {
-        free(*pdf);
-        *pdf = NULL;
+    if (ok) {
+        *pdf = u.pdf;
+        *len = u.len;
+    } else {
+        free(u.pdf);
     }
     return ok;
 }

@@ -13,6 +13,7 @@
 #include "core/mustcheck.h"
 
 struct app;
+struct store_upload_blob;
 
 /* A PDF from outside berkas (uploads.c). */
 struct upload_input {
@@ -28,7 +29,13 @@ BERKAS_MUST_CHECK bool app_upload_add(struct app *app, const struct actor *who, 
                                       const struct upload_input *in, json_t **out,
                                       struct audit_rec *au, struct berr *err);
 
-/* An uploaded PDF as uploaded. */
+/* Whether a stored upload may leave the server: it passed the current active-content check
+ * when it came in, or passes it now (one stored before any check: sql/0052).  False with *why
+ * saying what the check found (BERR_INTERNAL: the check itself failed, not the PDF). */
+bool app_upload_passes(const struct store_upload_blob *u, struct berr *why);
+
+/* An uploaded PDF as uploaded; one that does not pass the check (app_upload_passes) is refused
+ * BERR_CONFLICT naming it, what was found, and what to do. */
 BERKAS_MUST_CHECK bool app_upload_pdf(struct app *app, const struct actor *who, long long upload_id,
                                       unsigned char **pdf, size_t *len, struct audit_rec *au,
                                       struct berr *err);

@@ -373,29 +373,11 @@ static qpdf_oh *placeholders(qpdf_data q, const struct render_insert *ins, size_
  * it reaches (its resources, contents, annotations and their actions) but
  * not its /Parent, so nothing of the upload's catalog - its /OpenAction,
  * /Names (scripts, embedded files), /AcroForm - ever enters the book.  A
- * page's own actions would: uploads are checked when they come in
- * (render_pdf_check), and one stored before that check whose walk still
- * finds active content has its pages bound without their /AA and /Annots,
- * the printed content alone. */
-static bool strip_active(qpdf_data src, int pages, struct berr *err)
-{
-    struct scan s;
-    qpdf_silence_errors(src);
-    if (!scan_pdf(src, &s, err)) {
-        if (err) /* it was read when it came in: binding it is ours to fail */
-            err->kind = BERR_INTERNAL;
-        return false;
-    }
-    for (int p = 0; s.nfound > 0 && p < pages; p++) {
-        qpdf_oh page = qpdf_get_page_n(src, (size_t)p);
-        qpdf_oh_remove_key(src, page, "/AA");
-        qpdf_oh_remove_key(src, page, "/Annots");
-        qpdf_oh_release(src, page);
-    }
-    return !qpdf_has_error(src) || qpdf_failed(src, err, BERR_INTERNAL, "lampiran");
-}
-
-/* Insert i's pages read into *src (the caller cleans it up) and put in
+ * page's own actions would: so only an upload that passed render_pdf_check
+ * is bound - when it came in, or, stored before that check, again by the
+ * dossier, which leaves out one that fails (app/dossier.c).
+ *
+ * Insert i's pages read into *src (the caller cleans it up) and put in
  * place of its placeholders ph, which go. */
 static bool bind_insert(qpdf_data q, qpdf_data *src, const struct render_insert *in, size_t i,
                         const qpdf_oh *ph, struct berr *err)
@@ -408,7 +390,7 @@ static bool bind_insert(qpdf_data q, qpdf_data *src, const struct render_insert 
         return qpdf_failed(*src, err, BERR_INTERNAL, "lampiran");
     if (qpdf_get_num_pages(*src) != in->pages)
         return berr_set(err, BERR_INTERNAL, "lampiran %zu: jumlah halaman berubah", i);
-    bool ok = strip_active(*src, in->pages, err);
+    bool ok = true;
     for (int p = 0; ok && p < in->pages; p++) {
         qpdf_oh page = qpdf_get_page_n(*src, (size_t)p);
         ok = (!(qpdf_add_page_at(q, *src, page, QPDF_TRUE, ph[p]) & QPDF_ERRORS) &&

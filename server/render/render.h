@@ -192,9 +192,14 @@ bool render_pdf_check(const unsigned char *pdf, size_t len, int *pages, struct b
 #define RENDER_PDF_CHECK_MAX_PENDING 100000
 #define RENDER_PDF_CHECK_MAX_DEPTH   64
 
-/* An upload bound into a book: its pages replace the book's pages
- * first_page .. first_page + pages - 1 (1-based; placeholders laid out by
- * render_book for a part with blank_pages). */
+/* The version of render_pdf_check's rules, stored with each upload that passed them
+ * (app.uploads.checked, sql/0052): an upload stored before them, or under rules since widened
+ * (bump this when bind.c's lists grow), is checked again wherever it is read or bound. */
+#define RENDER_PDF_CHECK_VERSION "active-1"
+
+/* An upload bound into a book (one that passed render_pdf_check): its pages replace the book's
+ * pages first_page .. first_page + pages - 1 (1-based; placeholders laid out by render_book for a
+ * part with blank_pages). */
 struct render_insert {
     int first_page;
     int pages;

@@ -30,14 +30,15 @@ static const struct stmt target_document = {
     "$1::bigint AND d.id = $2::bigint AND d.revoked_at IS NULL"};
 
 static const struct stmt upload_insert = {
-    "documents.upload_insert", 11,
+    "documents.upload_insert", 12,
     "INSERT INTO app.uploads (case_id, event_id, document_id, title, "
-    "number, dated, pdf, pdf_sha256, size, pages, uploaded_by) VALUES "
+    "number, dated, pdf, pdf_sha256, size, pages, uploaded_by, checked) VALUES "
     "($1::bigint, $2::bigint, $3::bigint, $4, $5, $6::date, $7::bytea, "
-    "decode($8, 'hex'), $9::int, $10::int, $11::bigint) RETURNING id"};
+    "decode($8, 'hex'), $9::int, $10::int, $11::bigint, $12) RETURNING id"};
 
-static const struct stmt upload_pdf = {"documents.upload_pdf", 1,
-                                       "SELECT pdf FROM app.uploads WHERE id = $1::bigint"};
+static const struct stmt upload_pdf = {
+    "documents.upload_pdf", 1,
+    "SELECT pdf, title, coalesce(checked, '') FROM app.uploads WHERE id = $1::bigint"};
 
 bool store_upload_limit(struct tx *tx, long long *bytes, struct berr *err)
 {
@@ -82,7 +83,7 @@ bool store_upload_insert(struct tx *tx, const struct store_upload_new *in, long 
     char cid[24], eid[24], did[24], size[24], pg[16], uid[24];
     snprintf(size, sizeof size, "%zu", in->len);
     snprintf(pg, sizeof pg, "%d", in->pages);
-    const char *v[11] = {stmt_id(cid, in->case_id),
+    const char *v[12] = {stmt_id(cid, in->case_id),
                          in->event_id ? stmt_id(eid, in->event_id) : NULL,
                          in->document_id ? stmt_id(did, in->document_id) : NULL,
                          in->title,
@@ -92,8 +93,9 @@ bool store_upload_insert(struct tx *tx, const struct store_upload_new *in, long 
                          in->sha256_hex,
                          size,
                          pg,
-                         stmt_id(uid, in->uploaded_by)};
-    int ln[11] = {0}, fm[11] = {0};
+                         stmt_id(uid, in->uploaded_by),
+                         in->checked};
+    int ln[12] = {0}, fm[12] = {0};
     ln[6] = (int)in->len;
     fm[6] = 1; /* the PDF goes as binary; everything else as text */
     PGresult *r = stmt_query_bin(tx, &upload_insert, v, ln, fm, 0, err);
@@ -104,11 +106,10 @@ bool store_upload_insert(struct tx *tx, const struct store_upload_new *in, long 
     return true;
 }
 
-bool store_upload_pdf(struct tx *tx, long long upload_id, unsigned char **pdf, size_t *len,
+bool store_upload_pdf(struct tx *tx, long long upload_id, struct store_upload_blob *out,
                       bool *found, struct berr *err)
 {
-    *pdf = NULL;
-    *len = 0;
+    memset(out, 0, sizeof *out);
     char u[24];
     const char *p[1] = {stmt_id(u, upload_id)};
     PGresult *r = stmt_query_bin(tx, &upload_pdf, p, NULL, NULL, 1, err);
@@ -117,11 +118,14 @@ bool store_upload_pdf(struct tx *tx, long long upload_id, unsigned char **pdf, s
     *found = PQntuples(r) == 1;
     bool ok = true;
     if (*found) {
-        *len = (size_t)PQgetlength(r, 0, 0);
-        *pdf = malloc(*len ? *len : 1);
-        ok = *pdf != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
+        out->len = (size_t)PQgetlength(r, 0, 0);
+        out->pdf = malloc(out->len ? out->len : 1);
+        ok = out->pdf != NULL || berr_set(err, BERR_INTERNAL, "out of memory");
         if (ok)
-            memcpy(*pdf, PQgetvalue(r, 0, 0), *len);
+            memcpy(out->pdf, PQgetvalue(r, 0, 0), out->len);
+        /* text in the binary result format is its bytes; libpq ends every value with a NUL */
+        stmt_copy(out->title, sizeof out->title, r, 0, 1);
+        stmt_copy(out->checked, sizeof out->checked, r, 0, 2);
     }
     PQclear(r);
     return ok;

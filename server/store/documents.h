@@ -47,14 +47,24 @@ struct store_upload_new {
     size_t len;
     const char *sha256_hex;
     int pages;
+    const char *checked; /* the version of the check it passed (render.h) */
 };
 BERKAS_MUST_CHECK bool store_upload_insert(struct tx *tx, const struct store_upload_new *in,
                                            long long *id, struct berr *err);
 
-/* The upload's PDF (as row-level security lets the user see it): *pdf
+/* An upload's PDF, its title, and the version of the check it passed when stored ("": none,
+ * stored before any check; sql/0052). */
+struct store_upload_blob {
+    unsigned char *pdf; /* malloc()ed */
+    size_t len;
+    char title[201], checked[48];
+};
+
+/* The upload's PDF (as row-level security lets the user see it): out->pdf
  * malloc()ed, NULL with *found false when there is none. */
-BERKAS_MUST_CHECK bool store_upload_pdf(struct tx *tx, long long upload_id, unsigned char **pdf,
-                                        size_t *len, bool *found, struct berr *err);
+BERKAS_MUST_CHECK bool store_upload_pdf(struct tx *tx, long long upload_id,
+                                        struct store_upload_blob *out, bool *found,
+                                        struct berr *err);
 
 /* ---- what the dossier binds ---------------------------------------------------------------- */
 

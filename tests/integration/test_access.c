@@ -18,6 +18,13 @@
 #include "http/http.h"
 #include "suites.h"
 
+/* A one-page PDF, its cross-reference table true. */
+#define MATRIX_PDF                                                                                 \
+    "%PDF-1.4\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n2 0 obj\n<</Type/Pages/Kids[3 0 "   \
+    "R]/Count 1>>\nendobj\n3 0 obj\n<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>\nendobj\n"   \
+    "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000054 00000 n \n0000000105 00000 "  \
+    "n \ntrailer\n<</Size 4/Root 1 0 R>>\nstartxref\n170\n%%EOF\n"
+
 enum rel { OWN, BELOW, SIBLING, OTHER, NREL };
 static const char *const rel_name[] = {"own", "below", "sibling", "other-tree"};
 
@@ -369,14 +376,16 @@ static void setup(void)
                               "c.id = $1::bigint RETURNING id",
                               3, pd);
         doc_ids[i] = strtoll(did, NULL, 10);
-        /* and a PDF uploaded as its signed scan */
-        const char *pu2[1] = {did};
+        /* and a PDF uploaded as its signed scan: a real one (a PDF that does not pass the
+         * active-content check is served to no one, uploads suite) */
+        const char *pu2[2] = {did, MATRIX_PDF};
         char *upid = sql_value(db,
                                "INSERT INTO app.uploads (case_id, document_id, title, pdf, "
                                "pdf_sha256, size, pages, uploaded_by) SELECT case_id, id, "
-                               "'Pindaian uji', '%PDF-1.4'::bytea, sha256('%PDF-1.4'), 8, 1, "
-                               "issued_by FROM app.documents WHERE id = $1::bigint RETURNING id",
-                               1, pu2);
+                               "'Pindaian uji', convert_to($2, 'UTF8'), sha256(convert_to($2, "
+                               "'UTF8')), length($2), 1, issued_by FROM app.documents WHERE id = "
+                               "$1::bigint RETURNING id",
+                               2, pu2);
         upload_ids[i] = strtoll(upid, NULL, 10);
         free(upid);
         free(did);

@@ -447,34 +447,81 @@ START_TEST(test_a_plain_scan_is_still_taken_and_bound)
 }
 END_TEST
 
-/* An upload stored before the check (written here behind berkasd's back) is bound without its
- * page's actions, and nothing of its catalog enters the book: its text is there, its scripts
- * are not. */
-START_TEST(test_a_stored_upload_is_bound_without_its_actions)
+/* An upload as one stored before the check was (aa246a7) and before sql/0052: written here
+ * behind berkasd's back on act event of case id, its checked column NULL.  Its id. */
+static long long stored_before_the_check(long long id, long long event, const struct pdf *d)
+{
+    char *hex = malloc(2 * d->len + 1), cid[24], eid[24];
+    for (size_t i = 0; i < d->len; i++)
+        snprintf(hex + 2 * i, 3, "%02x", (unsigned char)d->p[i]);
+    snprintf(cid, sizeof cid, "%lld", id);
+    snprintf(eid, sizeof eid, "%lld", event);
+    const char *q[4] = {cid, eid, hex, NIP_INV_PLG};
+    char *up =
+        sql_value(demo.db,
+                  "INSERT INTO app.uploads (case_id, event_id, title, pdf, pdf_sha256, size, "
+                  "pages, uploaded_by) SELECT $1::bigint, $2::bigint, 'Pindaian lama', "
+                  "decode($3, 'hex'), sha256(decode($3, 'hex')), length(decode($3, 'hex')), "
+                  "1, u.id FROM app.users u WHERE u.nip = $4 RETURNING id",
+                  4, q);
+    free(hex);
+    long long upload_id = atoll(up);
+    free(up);
+    return upload_id;
+}
+
+/* GET /api/v1/uploads/{id}.pdf as token: the status, *r the answer (freed by the caller). */
+static long read_upload(const char *token, long long upload_id, struct http_result *r)
+{
+    char url[160], auth[300];
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/uploads/%lld.pdf", demo.port, upload_id);
+    const char *h[] = {auth, NULL};
+    ck_assert(http_do("GET", url, NULL, 0, h, r));
+    return r->status;
+}
+
+/* Refused 409 problem+json to token: the upload named, what was found, what to do. */
+static void withheld_from(const char *token, long long upload_id)
+{
+    struct http_result r;
+    ck_assert_int_eq(read_upload(token, upload_id, &r), 409);
+    ck_assert_msg(strncmp(r.content_type, "application/problem+json", 24) == 0, "%s",
+                  r.content_type);
+    json_t *p = json_loads(r.body, 0, NULL);
+    const char *detail = str(p, "detail");
+    char name[48];
+    snprintf(name, sizeof name, "lampiran %lld \"Pindaian lama\"", upload_id);
+    assert_has(detail, name, "the refusal names the upload");
+    assert_has(detail, "/OpenAction", "the refusal says what was found");
+    assert_has(detail, "unggah ulang hasil pindai yang bersih", "the refusal says what to do");
+    json_decref(p);
+    http_result_free(&r);
+}
+
+/* Reviewer's finding 8: an upload stored before the check holding JavaScript run on opening is
+ * served to no one (409 naming it and what to do; another office's investigator still 404, the
+ * admin 403), and the dossier leaves it out saying so - none of its actions, none of its pages;
+ * the row stays as it was. */
+START_TEST(test_an_old_upload_with_active_content_leaves_the_server_nowhere)
 {
     long long bap, id = ready_case(&bap, NULL);
     struct pdf d = pdf_make("/OpenAction 6 0 R", "/AA << /O 7 0 R >>",
                             "<< /S /JavaScript /JS (app.alert\\('pwned'\\)) >>",
                             "<< /S /JavaScript /JS (app.alert\\('halaman'\\)) >>", NULL);
-    char *hex = malloc(2 * d.len + 1), cid[24], eid[24];
-    for (size_t i = 0; i < d.len; i++)
-        snprintf(hex + 2 * i, 3, "%02x", (unsigned char)d.p[i]);
-    snprintf(cid, sizeof cid, "%lld", id);
-    snprintf(eid, sizeof eid, "%lld", bap);
-    const char *q[4] = {cid, eid, hex, NIP_INV_PLG};
-    free(sql_value(demo.db,
-                   "INSERT INTO app.uploads (case_id, event_id, title, pdf, pdf_sha256, size, "
-                   "pages, uploaded_by) SELECT $1::bigint, $2::bigint, 'Pindaian lama', "
-                   "decode($3, 'hex'), sha256(decode($3, 'hex')), length(decode($3, 'hex')), 1, "
-                   "u.id FROM app.users u WHERE u.nip = $4 RETURNING id",
-                   4, q));
-    free(hex);
+    long long up = stored_before_the_check(id, bap, &d);
     pdf_free(&d);
+    withheld_from(demo.inv, up);
+    withheld_from(demo.pros, up);
+    struct http_result r;
+    ck_assert_int_eq(read_upload(demo_server_login(&demo, NIP_INV_MRE), up, &r), 404);
+    http_result_free(&r);
+    ck_assert_int_eq(read_upload(demo_server_login(&demo, NIP_ADMIN_DITJEN), up, &r), 403);
+    http_result_free(&r);
     char url[160], auth[300];
     snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
     snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/dossier.pdf", demo.port, id);
     const char *h[] = {auth, NULL};
-    struct http_result r;
     ck_assert(http_do("GET", url, NULL, 0, h, &r));
     ck_assert_int_eq(r.status, 200);
     struct pdf book = {r.body, r.len};
@@ -485,8 +532,54 @@ START_TEST(test_a_stored_upload_is_bound_without_its_actions)
     char route[96];
     snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
     char *t = fill_pdf_text(demo.port, demo.inv, route);
-    assert_has(t, "SURAT PINDAI 4711", "the dossier binds the stored scan's page");
+    assert_has(t, "TIDAK DIJILID", "the dossier says the upload is left out");
+    assert_has(t, "Pindaian lama", "the dossier names it");
+    assert_has(t, "/OpenAction", "the dossier says what was found");
+    assert_has(t, "hasil pindai yang bersih", "the dossier says what to do");
+    ck_assert_msg(!strstr(t, "SURAT PINDAI 4711"), "the dossier binds its pages: %s", t);
     free(t);
+    char uid[24];
+    snprintf(uid, sizeof uid, "%lld", up);
+    const char *q[1] = {uid};
+    ck_assert_int_eq(
+        sql_count(demo.db,
+                  "SELECT count(*) FROM app.uploads WHERE id = $1::bigint AND checked "
+                  "IS NULL AND position('app.alert' IN convert_from(pdf, 'LATIN1')) > 0",
+                  1, q),
+        1);
+}
+END_TEST
+
+/* An upload stored before the check that passes it is served as stored and bound; one taken
+ * now is stored as checked. */
+START_TEST(test_an_old_clean_upload_is_served_and_bound)
+{
+    long long bap, id = ready_case(&bap, NULL);
+    struct pdf d = pdf_make("", "", NULL);
+    long long up = stored_before_the_check(id, bap, &d);
+    struct http_result r;
+    ck_assert_int_eq(read_upload(demo.inv, up, &r), 200);
+    ck_assert_uint_eq(r.len, d.len);
+    ck_assert(memcmp(r.body, d.p, d.len) == 0);
+    http_result_free(&r);
+    char route[96];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/dossier.pdf", id);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    assert_has(t, "SURAT PINDAI 4711", "the dossier binds the stored scan's page");
+    ck_assert_msg(!strstr(t, "TIDAK DIJILID"), "a clean upload left out: %s", t);
+    free(t);
+    json_t *made = NULL;
+    ck_assert_int_eq(upload(demo.inv, id, bap, &d, &made), 201);
+    char uid[24];
+    snprintf(uid, sizeof uid, "%lld", (long long)json_integer_value(json_object_get(made, "id")));
+    json_decref(made);
+    pdf_free(&d);
+    const char *q[1] = {uid};
+    ck_assert_int_eq(sql_count(demo.db,
+                               "SELECT count(*) FROM app.uploads WHERE id = $1::bigint AND "
+                               "checked IS NOT NULL",
+                               1, q),
+                     1);
 }
 END_TEST
 
@@ -684,7 +777,8 @@ Suite *suite_uploads(void)
     tcase_add_test(tc, test_a_pdf_past_the_checks_caps_is_refused);
     tcase_add_test(tc, test_the_check_runs_before_the_case_is_locked);
     tcase_add_test(tc, test_a_plain_scan_is_still_taken_and_bound);
-    tcase_add_test(tc, test_a_stored_upload_is_bound_without_its_actions);
+    tcase_add_test(tc, test_an_old_upload_with_active_content_leaves_the_server_nowhere);
+    tcase_add_test(tc, test_an_old_clean_upload_is_served_and_bound);
     tcase_add_test(tc, test_the_cli_says_what_was_found_in_one_line);
     tcase_add_test(tc, test_a_file_with_the_prosecutor_takes_no_paper_until_it_comes_back);
     tcase_add_test(tc, test_an_act_recorded_while_the_prosecutor_holds_the_file_takes_its_paper);
