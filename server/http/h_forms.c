@@ -324,6 +324,9 @@ HANDLER(h_upload_pdf)
         char name[64];
         snprintf(name, sizeof name, "lampiran-%lld.pdf", id);
         reply_pdf(rep, pdf, len, name);
+        /* not inline as the papers berkas makes: a PDF from outside, checked but not ours, is
+         * handed over as a file to save, never shown by the browser as a page of berkas */
+        snprintf(rep->disposition, sizeof rep->disposition, "attachment; filename=\"%s\"", name);
     } else {
         reply_berr(rep, &err);
     }

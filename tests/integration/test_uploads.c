@@ -583,6 +583,37 @@ START_TEST(test_an_old_clean_upload_is_served_and_bound)
 }
 END_TEST
 
+/* An upload is handed out as a file to save, under a name berkasd chose, never shown by the
+ * browser as a page of berkas; and never sniffed as something else.  A paper berkas made opens
+ * in the browser (inline: the page's link shows it). */
+START_TEST(test_an_upload_is_an_attachment)
+{
+    long long bap, id = ready_case(&bap, NULL);
+    struct pdf d = pdf_make("", "", NULL);
+    json_t *made = NULL;
+    ck_assert_int_eq(upload(demo.inv, id, bap, &d, &made), 201);
+    pdf_free(&d);
+    long long up = json_integer_value(json_object_get(made, "id"));
+    json_decref(made);
+    struct http_result r;
+    ck_assert_int_eq(read_upload(demo.pros, up, &r), 200);
+    char want[64];
+    snprintf(want, sizeof want, "attachment; filename=\"lampiran-%lld.pdf\"", up);
+    ck_assert_str_eq(r.disposition, want);
+    ck_assert_str_eq(r.nosniff, "nosniff");
+    ck_assert_str_eq(r.content_type, "application/pdf");
+    http_result_free(&r);
+    char url[160], auth[300];
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", demo.inv);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/api/v1/cases/%lld/dossier.pdf", demo.port, id);
+    const char *h[] = {auth, NULL};
+    ck_assert(http_do("GET", url, NULL, 0, h, &r));
+    ck_assert_int_eq(r.status, 200);
+    ck_assert_msg(strncmp(r.disposition, "inline;", 7) == 0, "%s", r.disposition);
+    http_result_free(&r);
+}
+END_TEST
+
 /* The CLI says it in one line, exits non-zero, and nothing is stored. */
 START_TEST(test_the_cli_says_what_was_found_in_one_line)
 {
@@ -779,6 +810,7 @@ Suite *suite_uploads(void)
     tcase_add_test(tc, test_a_plain_scan_is_still_taken_and_bound);
     tcase_add_test(tc, test_an_old_upload_with_active_content_leaves_the_server_nowhere);
     tcase_add_test(tc, test_an_old_clean_upload_is_served_and_bound);
+    tcase_add_test(tc, test_an_upload_is_an_attachment);
     tcase_add_test(tc, test_the_cli_says_what_was_found_in_one_line);
     tcase_add_test(tc, test_a_file_with_the_prosecutor_takes_no_paper_until_it_comes_back);
     tcase_add_test(tc, test_an_act_recorded_while_the_prosecutor_holds_the_file_takes_its_paper);

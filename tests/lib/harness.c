@@ -434,6 +434,8 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
     copy_header(data, n, "allow:", r->allow, sizeof r->allow);
     copy_header(data, n, "retry-after:", r->retry_after, sizeof r->retry_after);
     copy_header(data, n, "location:", r->location, sizeof r->location);
+    copy_header(data, n, "content-disposition:", r->disposition, sizeof r->disposition);
+    copy_header(data, n, "x-content-type-options:", r->nosniff, sizeof r->nosniff);
     return n;
 }
 

@@ -116,6 +116,8 @@ struct http_result {
     char allow[128];
     char retry_after[16];
     char location[256];
+    char disposition[256]; /* Content-Disposition */
+    char nosniff[32];      /* X-Content-Type-Options */
 };
 
 /* method url [body]: real HTTP through libcurl.  headers: NULL-terminated
