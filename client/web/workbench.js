@@ -517,7 +517,10 @@ export function issueForms(c, e, forms, acts, reload) {
       !have.has(f.name) &&
       !(outside && f.primary) &&
       !(copy && f.name === 'spdp') &&
-      !(f.name === 'pengantar_spdp_korwas' && !korwasLetter),
+      !(f.name === 'pengantar_spdp_korwas' && !korwasLetter) &&
+      // the request for the Ketua PN's approval reports an urgent search or seizure (KUHAP 34(2),
+      // 38(2); forms.c request_for_approval): beside such an act only
+      !(f.name === 'permohonan_izin_pn' && !now.payload.urgent_reason),
   );
   if (!offer.length) return null;
   return h('div', { class: 'issue-forms' }, offer.map((f) => issueForm(c, e, f, reload)));

@@ -1812,6 +1812,12 @@ json_t *app_forms_list(struct app *app, struct berr *err)
         for (int a = 0; r && a < 2; a++)
             if ((a ? act2_of(r) : r->act) != NULL)
                 json_array_append_new(acts, json_string(a ? act2_of(r) : r->act));
+        /* a letter of no act that may report one: the request for approval of an urgent search
+         * or seizure (request_for_approval) */
+        if (strcmp(f[i].name, "permohonan_izin_pn") == 0) {
+            json_array_append_new(acts, json_string("search_done"));
+            json_array_append_new(acts, json_string("seizure_done"));
+        }
         json_array_append_new(
             items,
             json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:s?, s:o, s:s?, s:b}", "name",

@@ -189,6 +189,47 @@ test('the party form takes an Indonesian suspect\'s NIK', async () => {
   await ctx.close();
 });
 
+// KUHAP 34(2), 38(2) (DOMAIN 4.9, D8; play3 #19): after an urgent search the PPNS reports it to
+// the Ketua PN and asks his approval. The page offers that request beside the urgent search, not
+// beside one done under the court's permit; issued from there (the court asked, as the server
+// names it), it is the search's paper and says where it was done and why it was urgent.
+test('the request for the Ketua PN\'s approval is offered beside an urgent search and reports it', async () => {
+  const c0 = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(10), summary: 'Uji permohonan persetujuan dari halaman', kejari_id: kejari }, 201);
+  const s = await must('POST', `/api/v1/cases/${c0.id}/parties`, inv, { kind: 'suspect', name: 'Trần Văn Bình', nationality: 'VN', passport_no: 'C3344556' }, 201);
+  await must('POST', `/api/v1/cases/${c0.id}/offences`, inv, { code: '122(a)', party_id: s.id }, 201);
+  const ev = (body) => must('POST', `/api/v1/cases/${c0.id}/events`, inv, body, 201);
+  await ev({ type: 'sprindik_issued', date: daysAgo(9), issue: ['sprindik'] });
+  const izin = await ev({ type: 'court_permit_received', date: daysAgo(6), court: 'Palembang', permit_kind: 'izin', permit_for: 'penggeledahan', number: '44/Pen.Pid/2026/PN Plg' });
+  const lawful = await ev({ type: 'search_done', date: daysAgo(5), scene: 'Jalan Merdeka Nomor 5, Palembang', permit_act: izin.id });
+  const urgent = await ev({ type: 'search_done', date: daysAgo(3), scene: 'Hotel Novotel Palembang kamar 512', urgent_reason: 'tersangka hendak melarikan diri' });
+  const { ctx, page, errors } = await open(NIP.invPlg, `#/perkara/${c0.id}`);
+  await page.locator('#case-number', { hasText: c0.number }).waitFor();
+  const form = page.locator(`#issue-${urgent.id}-permohonan_izin_pn`);
+  await form.waitFor();
+  await page.locator(`#issue-${lawful.id}-sp_penggeledahan`).waitFor();
+  assert.equal(await page.locator(`#issue-${lawful.id}-permohonan_izin_pn`).count(), 0, 'offered beside a search under a permit');
+  const button = form.getByRole('button', { name: 'Terbitkan Permohonan Izin/Persetujuan Ketua Pengadilan Negeri' });
+  await button.click();
+  const court = page.locator(`#issue-${urgent.id}-permohonan_izin_pn-court`);
+  await court.waitFor();
+  assert.equal((await docsOf(c0.id)).filter((d) => d.form === 'permohonan_izin_pn').length, 0);
+  await court.fill('Palembang');
+  await button.click();
+  const li = page.locator('#documents li', { hasText: 'Permohonan Izin/Persetujuan' });
+  const err = page.locator(`#issue-${urgent.id}-permohonan_izin_pn-error`).filter({ hasText: /\S/ });
+  await Promise.race([li.waitFor(), err.waitFor()]);
+  assert.equal(await err.count(), 0, (await err.count()) ? await err.textContent() : '');
+  const d = (await docsOf(c0.id)).find((x) => x.form === 'permohonan_izin_pn');
+  assert.ok(d && d.event_id === urgent.id, JSON.stringify(d));
+  const res = await page.request.get(`${BASE}/api/v1/documents/${d.id}.pdf`);
+  const text = pdfText(await res.body());
+  assert.ok(text.includes('bertempat di Hotel Novotel Palembang kamar 512, telah dilakukan penggeledahan dalam keadaan yang sangat perlu dan mendesak'), text);
+  assert.ok(text.includes('karena tersangka hendak melarikan diri'), text);
+  assert.ok(text.includes('Yth. Ketua Pengadilan Negeri Palembang'), text);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 // The routes are the investigator's (server/http/routes.c INV): a supervisor's and a
 // prosecutor's page offer none of the investigator's forms, and the API refuses them (403).
 test('a supervisor and a prosecutor are offered none of it', async () => {
