@@ -37,6 +37,17 @@ function metBy(k) {
   return null;
 }
 
+// An arrest or detention that outlasted its order (the server's overrun): the suspect was held
+// past its end without ground (KUHAP 19(1), 24(4) "demi hukum") - the gravest fault a file can
+// show, kept in sight once the clock has stopped. A detention is counted in days, by the hour
+// only when it ended on its last day; an arrest in hours.
+function overrunText(k) {
+  const o = k.overrun;
+  if (!o) return null;
+  const over = k.code === 'arrest' || !o.days ? `${o.hours} jam` : `${o.days} hari`;
+  return `${k.code === 'arrest' ? 'Ditangkap' : 'Ditahan'} melampaui batas ${over}`;
+}
+
 function clocks(c) {
   const list = (c.clocks || []).slice().sort((a, b) => (b.running ? 1 : 0) - (a.running ? 1 : 0));
   if (!list.length) return h('p', { class: 'empty' }, 'Tidak ada jam tenggat.');
@@ -50,7 +61,7 @@ function clocks(c) {
       list.map((k) =>
         h(
           'tr',
-          { class: k.running ? `state-${k.state}` : 'stopped', 'data-clock': k.code },
+          { class: k.running ? `state-${k.state}` : k.overrun ? 'stopped overrun' : 'stopped', 'data-clock': k.code },
           h(
             'td',
             { 'data-label': 'Jam' },
@@ -60,11 +71,17 @@ function clocks(c) {
             metBy(k) ? h('div', { class: 'met-by' }, h('small', null, metBy(k))) : null,
           ),
           h('td', { 'data-label': 'Tenggat' }, date(k.due_date)),
-          h('td', { 'data-label': 'Sisa' }, k.running ? daysLeft(k.days_left) : k.not_delivered ? 'tidak disampaikan' : 'selesai'),
+          h('td', { 'data-label': 'Sisa' }, k.running ? daysLeft(k.days_left) : k.not_delivered ? 'tidak disampaikan' : k.overrun ? `selesai ${date(k.overrun.stopped_on)}, terlambat` : 'selesai'),
           h(
             'td',
             { 'data-label': 'Keadaan' },
-            k.running ? badge(k.state, k.state_label) : k.not_delivered && k.state === 'overdue' ? badge('overdue', 'Terlewat') : h('span', { class: 'badge stopped' }, 'Berhenti'),
+            k.running
+              ? badge(k.state, k.state_label)
+              : k.not_delivered && k.state === 'overdue'
+                ? badge('overdue', 'Terlewat')
+                : k.overrun
+                  ? badge('overdue', overrunText(k))
+                  : h('span', { class: 'badge stopped' }, 'Berhenti'),
           ),
           h('td', { 'data-label': 'Dasar hukum' }, h('small', null, k.basis, k.to_verify ? ' (belum dipastikan)' : '')),
         ),

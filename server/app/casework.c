@@ -573,6 +573,17 @@ static void undelivered_json(json_t *j, const struct casefile *cf, const struct 
     json_object_set_new(j, "undelivered_event_id", json_integer(cf->ev_id[c->stop_source]));
 }
 
+/* An arrest or detention that outlasted its order: held unlawfully for so long (KUHAP 19(1),
+ * 24(4); summary.c overruns): the day it ended, days and hours over. */
+static void overrun_json(json_t *j, const struct clock *c)
+{
+    char on[CALDATE_DATE_LEN];
+    caldate_format(c->stopped_on, on, sizeof on);
+    json_object_set_new(j, "overrun",
+                        json_pack("{s:s, s:i, s:i}", "stopped_on", on, "days",
+                                  clock_overrun_days(c), "hours", clock_overrun_hours(c)));
+}
+
 static json_t *clock_json(const struct casefile *cf, const struct clock *c)
 {
     char due[CALDATE_DATE_LEN], start[CALDATE_DATE_LEN], due_at[CALDATE_INSTANT_LEN],
@@ -592,6 +603,8 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
         json_object_set_new(j, "party_id", json_integer(cf->suspect_ids[c->suspect]));
     if (!c->running)
         json_object_set_new(j, "stopped_by", json_string(event_code(c->stopped_by)));
+    if (clock_overrun(c))
+        overrun_json(j, c);
     /* a notice's delivery: when, and who received it (issue 13.7); the
      * SPDP's, per recipient (13.8) */
     enum notice_kind nk = clock_notice(c->kind);
@@ -787,6 +800,23 @@ static bool attachable_acts(struct tx *tx, const struct casefile *cf,
     return true;
 }
 
+/* The case's flags (summary_flags), and a person held past his order's end, the clock stopped
+ * since (summary.c overruns): arrest_overrun, detention_overrun.  clocks NULL: the log does not
+ * load. */
+static json_t *case_flags(const struct casefile *cf, const struct clock_set *clocks)
+{
+    json_t *flags = summary_flags(cf);
+    bool over[2] = {false, false};
+    for (int i = 0; clocks && i < clocks->count; i++)
+        if (clock_overrun(&clocks->items[i]))
+            over[clocks->items[i].kind == CLK_DETENTION] = true;
+    static const char *const code[2] = {"arrest_overrun", "detention_overrun"};
+    for (int k = 1; k >= 0; k--)
+        if (over[k])
+            json_array_append_new(flags, json_string(code[k]));
+    return flags;
+}
+
 /* The page's lists and the rest on doc, then doc as text (*text, *len); false with err. */
 static bool case_page_text(struct tx *tx, const struct actor *who, const struct casefile *cf,
                            const struct store_log *log, const struct clock_set *clocks,
@@ -852,7 +882,7 @@ bool app_case_get(struct app *app, const struct actor *who, long long id, struct
     if (doc) {
         json_object_set_new(doc, "damaged",
                             damaged ? json_pack("{s:s}", "reason", lerr.message) : json_null());
-        json_object_set_new(doc, "flags", summary_flags(&cf));
+        json_object_set_new(doc, "flags", case_flags(&cf, damaged ? NULL : &clocks));
     }
     bool ok = doc && case_page_text(&tx, who, &cf, &log, &clocks, damaged, app_render(app), doc,
                                     text, len, err);

@@ -522,9 +522,55 @@ static const char *flag_label(const char *code)
     return code;
 }
 
+/* A date of the detail ("2026-01-25") in words ("25 Januari 2026"), or as it is. */
+static void date_words(json_t *d, char *buf, size_t n)
+{
+    struct caldate day;
+    const char *s = json_string_value(d);
+    if (!s || !caldate_parse(s, &day) || !idtext_date_long(day, buf, n))
+        snprintf(buf, n, "%s", s ? s : "");
+}
+
+/* An arrest or detention that outlasted its order (summary.c overruns) as a flag: the suspect,
+ * his last day in time, the act that stopped it and its day, how long over.  Not a deadline:
+ * the file is not overdue for it, but it stays on the row. */
+static json_t *overrun_flag(const struct row_ctx *x, json_t *c)
+{
+    const char *code = json_string_value(json_object_get(c, "code"));
+    bool arrest = code && strcmp(code, "arrest") == 0;
+    int days = (int)json_integer_value(json_object_get(c, "days_over"));
+    int hours = (int)json_integer_value(json_object_get(c, "hours_over"));
+    json_t *party = party_json(x, json_object_get(c, "party_id"));
+    const char *name = json_string_value(json_object_get(party, "name"));
+    const char *by = json_string_value(json_object_get(c, "stopped_by"));
+    enum event ev;
+    char due[48], on[48], over[32], label[512];
+    date_words(json_object_get(c, "due_date"), due, sizeof due);
+    date_words(json_object_get(c, "stopped_on"), on, sizeof on);
+    /* an arrest is counted in hours (KUHAP 19(1)), a detention in days: by the hour only when
+     * it ended on its last day, past the 24 h x N instant */
+    if (arrest || days == 0)
+        snprintf(over, sizeof over, "%d jam", hours);
+    else
+        snprintf(over, sizeof over, "%d hari", days);
+    snprintf(label, sizeof label, "%s melampaui batas %s: %s, batas %s, berakhir %s (%s); %s",
+             arrest ? "Penangkapan" : "Penahanan", over, name && *name ? name : "tersangka", due,
+             on, by && event_lookup(by, &ev) ? event_label(ev) : (by ? by : ""),
+             arrest ? "KUHAP 19(1)" : "KUHAP 24(4), 29(6): dikeluarkan demi hukum");
+    json_t *f = json_pack("{s:s, s:s, s:o, s:i, s:i}", "code",
+                          arrest ? "arrest_overrun" : "detention_overrun", "label", label, "party",
+                          party, "days_over", days, "hours_over", hours);
+    static const char *const keep[] = {"due_date", "stopped_on", "stopped_by"};
+    for (size_t i = 0; f && i < sizeof keep / sizeof keep[0]; i++) {
+        json_t *v = json_object_get(c, keep[i]);
+        json_object_set_new(f, keep[i], v ? json_incref(v) : json_null());
+    }
+    return f;
+}
+
 /* What the log says was done out of time with a reason (p19_out_of_time,
  * detention_unlawful), or refused by the court (pn_approval_refused), with its Indonesian
- * label. */
+ * label; then each arrest or detention held past its order (overrun_flag). */
 static json_t *flags_json(const struct row_ctx *x)
 {
     json_t *flags = json_array(), *fl;
@@ -535,6 +581,10 @@ static json_t *flags_json(const struct row_ctx *x)
         if (code)
             json_array_append_new(flags,
                                   json_pack("{s:s, s:s}", "code", code, "label", flag_label(code)));
+    }
+    json_array_foreach(json_object_get(x->detail, "overruns"), fi, fl)
+    {
+        json_array_append_new(flags, overrun_flag(x, fl));
     }
     return flags;
 }

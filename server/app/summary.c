@@ -615,10 +615,34 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
     return a;
 }
 
+/* The arrests and detentions that outlasted their order (core/clock.c clock_overrun): a person
+ * held past his order's end - released late, after an SP3's day too, or handed over at Tahap
+ * II while held past it - was held unlawfully (KUHAP 19(1), 24(4), 29(6)), the gravest fault a file
+ * can show. Once the clock has stopped it is no deadline (not the file's state, reason or counts)
+ * but is kept in sight as missed_notices are: each a clock row with its last day in time, the act
+ * that stopped it and its day, the days (and hours) over. */
+static json_t *overruns(const struct casefile *cf, const struct clock_set *set)
+{
+    json_t *a = json_array();
+    for (int k = 0; k < set->count; k++) {
+        const struct clock *c = &set->items[k];
+        if (!clock_overrun(c))
+            continue;
+        json_t *row = clock_row(cf, c, c->due_at);
+        json_object_set_new(row, "due_date", jdate(c->due_date));
+        json_object_set_new(row, "stopped_by", json_string(event_code(c->stopped_by)));
+        json_object_set_new(row, "stopped_on", jdate(c->stopped_on));
+        json_object_set_new(row, "days_over", json_integer(clock_overrun_days(c)));
+        json_object_set_new(row, "hours_over", json_integer(clock_overrun_hours(c)));
+        json_array_append_new(a, row);
+    }
+    return a;
+}
+
 /* Raise it when summary_compute changes what it derives: every row computed
  * by an older berkasd is then stale and rewritten at start-up. */
 #define SUMMARY_DERIVATION                                                                         \
-    "berkas-summary-33" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
+    "berkas-summary-34" /* 2: detail.flags (13.3); 3, 4: 13.7; 5: 13.8;                            \
                           6: room for every clock (12.2); 7: P-17 from the SPDP's receipt;         \
                           8: the designation's notice; 9: not used; 10: a new Sprindik's file      \
                           counts its own late returns, P-16/P-17 after the SPDP's receipt;         \
@@ -644,7 +668,8 @@ static json_t *missed_notices(const struct casefile *cf, const struct clock_set 
                           30: a custody notice (family, consular) outlives the file's end;         \
                           31: the short procedure's hand-over is its own arrival (short);          \
                           32: a custody notice declared undelivered (missed_notices);              \
-                          33: a TAK after an SP3 leaves the SP3's notices owed */
+                          33: a TAK after an SP3 leaves the SP3's notices owed;                    \
+                          34: an arrest or detention stopped past its due instant (overruns) */
 
 static long long rules_sig_of(const struct ruleset *sets, int n)
 {
@@ -882,12 +907,13 @@ static void summary_fill(json_t *row, const struct casefile *cf, const struct su
     json_object_set_new(row, "pu_due_at", jat(p.pu, p.pu_due));
     json_object_set_new(row, "pu_attention_at", jat(p.pu, p.pu_attention));
     json_t *arrivals = arrivals_json(cf, w, row);
-    json_object_set_new(
-        row, "detail",
-        json_pack("{s:o, s:o, s:o, s:i, s:o, s:o, s:o}", "clocks", clocks, "directions",
-                  directions_of(cf, set), "arrivals", arrivals, "stall_days", stall_days, "flags",
-                  summary_flags_known(cf, known ? known->facts : NULL, w), "late_deliveries",
-                  late_deliveries(cf, set), "missed_notices", missed_notices(cf, set)));
+    json_object_set_new(row, "detail",
+                        json_pack("{s:o, s:o, s:o, s:i, s:o, s:o, s:o, s:o}", "clocks", clocks,
+                                  "directions", directions_of(cf, set), "arrivals", arrivals,
+                                  "stall_days", stall_days, "flags",
+                                  summary_flags_known(cf, known ? known->facts : NULL, w),
+                                  "late_deliveries", late_deliveries(cf, set), "missed_notices",
+                                  missed_notices(cf, set), "overruns", overruns(cf, set)));
     json_object_set_new(row, "stats", walk_stats(cf, w));
 }
 

@@ -1322,6 +1322,23 @@ bool clock_undelivered(const struct clock *c)
     return !c->running && c->stopped_by == EV_NOTICE_UNDELIVERED;
 }
 
+bool clock_overrun(const struct clock *c)
+{
+    return (c->kind == CLK_ARREST || c->kind == CLK_DETENTION) && !c->running &&
+           c->state == CLOCK_OVERDUE;
+}
+
+int clock_overrun_days(const struct clock *c)
+{
+    return c->days_left < 0 ? -c->days_left : 0;
+}
+
+int clock_overrun_hours(const struct clock *c)
+{
+    int64_t over = c->stopped_at - c->due_at;
+    return over > 0 ? (int)((over + 3599) / 3600) : 0;
+}
+
 enum notice_kind clock_notice(enum clock_kind k)
 {
     switch (k) {

@@ -184,6 +184,18 @@ bool clock_closed_at_end(const struct clock *c);
  * investigator could not deliver it and said why; not delivered, not met. */
 bool clock_undelivered(const struct clock *c);
 
+/* Whether c is a suspect's arrest or detention clock stopped after its due instant: he was
+ * held past his order's end (released late, after an SP3's day too, or handed over at
+ * Tahap II while held past it), held without ground - KUHAP 19(1), 24(4), 29(6): released "demi
+ * hukum" - a fault of the file kept in sight once the clock has stopped (app/summary.c overruns).
+ */
+bool clock_overrun(const struct clock *c);
+
+/* How far past its due instant an overrun clock stopped: whole local days from its last day
+ * in time to the day it stopped, and hours (begun) from its due instant. */
+int clock_overrun_days(const struct clock *c);
+int clock_overrun_hours(const struct clock *c);
+
 /* Compute every clock of the log into out: case-level clocks in kind order, the SP3's other
  * recipients, then each suspect's arrest, detention and detensi, then each suspect's
  * notices, then the SPDP's recipients, then directions in log order.  false with BERR_BAD_INPUT for

@@ -1543,6 +1543,42 @@ START_TEST(test_suspension_release_and_tahap2_stop_the_detention_clock)
 }
 END_TEST
 
+START_TEST(test_an_arrest_or_detention_that_ends_past_its_due_is_an_overrun)
+{
+    /* KUHAP 24(1), 24(4): detained 1 July, his last day is 20 July; released on 22 July (2
+     * days over), on 20 July (in time), handed over at Tahap II on 25 July (5 days over).  KUHAP
+     * 19(1): arrested 1 July 10.00, due 2 July 10.00, released 15.30 the same day: 6 hours (begun)
+     * over, 0 days */
+    struct case_event log[] = {
+        ev_suspect(EV_DETAINED, "2025-07-01", 0),
+        ev_suspect(EV_DETAINED, "2025-07-01", 1),
+        ev_suspect(EV_DETAINED, "2025-07-01", 2),
+        ev_suspect(EV_ARRESTED, "2025-07-01T10:00:00+07:00", 3),
+        ev_suspect(EV_RELEASED, "2025-07-02T15:30:00+07:00", 3),
+        ev_suspect(EV_RELEASED, "2025-07-20", 1),
+        ev_suspect(EV_RELEASED, "2025-07-22", 0),
+        ev_on(EV_TAHAP2_DONE, "2025-07-25"),
+    };
+    struct run r;
+    compute(&r, log, N(log), "Asia/Jakarta", "2025-08-01T00:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_DETENTION, 0);
+    ck_assert(clock_overrun(c));
+    ck_assert_int_eq(clock_overrun_days(c), 2);
+    ck_assert(!clock_overrun(must_find(&r, CLK_DETENTION, 1)));
+    c = must_find(&r, CLK_DETENTION, 2);
+    ck_assert_int_eq(c->stopped_by, EV_TAHAP2_DONE);
+    ck_assert(clock_overrun(c));
+    ck_assert_int_eq(clock_overrun_days(c), 5);
+    c = must_find(&r, CLK_ARREST, 3);
+    ck_assert(clock_overrun(c));
+    ck_assert_int_eq(clock_overrun_days(c), 0);
+    ck_assert_int_eq(clock_overrun_hours(c), 6);
+    /* a running clock past its due is a deadline, not an overrun */
+    compute(&r, log, 3, "Asia/Jakarta", "2025-08-01T00:00:00+07:00");
+    ck_assert(!clock_overrun(must_find(&r, CLK_DETENTION, 0)));
+}
+END_TEST
+
 START_TEST(test_a_resumed_detention_runs_the_days_left)
 {
     struct case_event log[] = {
@@ -2203,6 +2239,7 @@ Suite *suite_clock(void)
     tcase_add_test(sus, test_an_extension_on_2_january_2026_takes_the_new_regime);
     tcase_add_test(sus, test_a_detention_clock_is_labelled_by_the_law_of_its_act);
     tcase_add_test(sus, test_suspension_release_and_tahap2_stop_the_detention_clock);
+    tcase_add_test(sus, test_an_arrest_or_detention_that_ends_past_its_due_is_an_overrun);
     tcase_add_test(sus, test_a_resumed_detention_runs_the_days_left);
     tcase_add_test(sus, test_detensi_has_its_own_clock_and_never_shortens_detention);
     tcase_add_test(sus, test_a_refused_replay_is_skipped_and_counted);

@@ -3479,6 +3479,81 @@ START_TEST(test_a_suspect_released_early_is_detained_again_counting_the_days_ser
 }
 END_TEST
 
+/* The review row's flag of code for party, or NULL. */
+static json_t *row_flag(json_t *row, const char *code, long long party)
+{
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(row, "flags"), i, f)
+    {
+        if (strcmp(str(f, "code"), code) == 0 &&
+            json_integer_value(json_object_get(json_object_get(f, "party"), "id")) == party)
+            return f;
+    }
+    return NULL;
+}
+
+START_TEST(test_a_detention_held_past_its_end_stays_in_sight_once_he_is_released)
+{
+    /* KUHAP 24(1): the investigator's order holds him 20 days - detained 1 July 2025, the
+     * last day is 20 July; 24(4): then he is released by operation of law.  LAMA Tua is
+     * released on 23 July, three days late: held unlawfully those days, the gravest fault the
+     * file can show (PLAY4 21), it must not vanish when his clock stops - the case's flag and
+     * his clock say so, and the supervisor's row keeps a flag naming him, the last day in
+     * time, the day it ended and the 3 days over (no deadline: nothing is owed now).  TEPAT
+     * Waktu, released on 15 July inside his 20 days, is flagged nowhere. */
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2025-06-25");
+    long long late = add_party(id, "suspect", "LAMA Tua");
+    long long ok = add_party(id, "suspect", "TEPAT Waktu");
+    charge(id, "122", late);
+    charge(id, "122", ok);
+    rec_on(id, demo.inv, "sprindik_issued", "2025-06-30", NULL);
+    char x[128], out[96];
+    long long who[2] = {late, ok};
+    const char *freed[2] = {"2025-07-23", "2025-07-15"};
+    const char *ground[2] = {"masa_penahanan_habis", "kepentingan_terpenuhi"};
+    for (int k = 0; k < 2; k++) {
+        snprintf(x, sizeof x, "\"party_id\":%lld,\"detention_type\":\"rutan\"", who[k]);
+        rec_on(id, demo.inv, "detained", "2025-07-01", x);
+    }
+    for (int k = 0; k < 2; k++) {
+        snprintf(out, sizeof out, "\"party_id\":%lld,\"ground\":\"%s\"", who[k], ground[k]);
+        rec_on(id, demo.inv, "released", freed[k], out);
+    }
+    json_t *c = get_case(id, demo.inv);
+    ck_assert(has_flag(c, "detention_overrun"));
+    json_t *k = clock_for(c, "detention", late);
+    ck_assert_ptr_nonnull(k);
+    ck_assert(!json_is_true(json_object_get(k, "running")));
+    ck_assert_str_eq(str(k, "due_date"), "2025-07-20");
+    json_t *o = json_object_get(k, "overrun");
+    ck_assert_msg(json_is_object(o), "no overrun on the late release's clock");
+    ck_assert_int_eq(json_integer_value(json_object_get(o, "days")), 3);
+    ck_assert_str_eq(str(o, "stopped_on"), "2025-07-23");
+    k = clock_for(c, "detention", ok);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_ptr_null(json_object_get(k, "overrun"));
+    json_decref(c);
+    /* on the supervisor's board: a flag for him, none for the one released in time */
+    json_t *list;
+    json_t *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "case %lld not in the review list", id);
+    json_t *f = row_flag(it, "detention_overrun", late);
+    ck_assert_msg(f != NULL, "no detention_overrun flag for the suspect released late");
+    ck_assert_int_eq(json_integer_value(json_object_get(f, "days_over")), 3);
+    ck_assert_str_eq(str(f, "due_date"), "2025-07-20");
+    ck_assert_str_eq(str(f, "stopped_on"), "2025-07-23");
+    ck_assert_str_eq(str(f, "stopped_by"), "released");
+    const char *label = str(f, "label");
+    ck_assert_msg(strstr(label, "Penahanan melampaui batas 3 hari") && strstr(label, "LAMA Tua") &&
+                      strstr(label, "20 Juli 2025") && strstr(label, "23 Juli 2025") &&
+                      strstr(label, "KUHAP 24(4)"),
+                  "%s", label);
+    ck_assert_ptr_null(row_flag(it, "detention_overrun", ok));
+    json_decref(list);
+}
+END_TEST
+
 Suite *suite_law(void)
 {
     Suite *s = suite_create("law");
@@ -3555,6 +3630,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_an_sp3_is_still_owed_its_notices_after_a_tak);
     tcase_add_test(tc, test_the_short_procedure_handover_has_its_catatan_and_its_paper);
     tcase_add_test(tc, test_the_short_procedure_hands_over_an_examined_suspect_after_the_spdp);
+    tcase_add_test(tc, test_a_detention_held_past_its_end_stays_in_sight_once_he_is_released);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -108,3 +108,35 @@ test('a release recorded from the page asks for its ground from the law\'s list'
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// KUHAP 24(1), 24(4): detained 40 days ago, his 20 days ended 21 days ago and he was released
+// 18 days ago - held three days past his order, released "demi hukum" too late. His stopped
+// detention clock on the case page says so ("Ditahan melampaui batas 3 hari", overdue), not
+// "Berhenti"; a suspect released inside his 20 days keeps "Berhenti".
+test('a detention released past its end says on the case page how long he was held over', async () => {
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(42), summary: 'Uji penahanan melampaui batas', kejari_id: kejari }, 201);
+  const late = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Đỗ Văn Lâu', nationality: 'VN', address_id: 'Jalan Merdeka Nomor 9, Palembang' }, 201);
+  const ok = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Phạm Thị Đúng', nationality: 'VN', address_id: 'Jalan Merdeka Nomor 10, Palembang' }, 201);
+  for (const s of [late, ok]) await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '122(a)', party_id: s.id }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(41) }, 201);
+  for (const s of [late, ok]) await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'detained', date: daysAgo(40), party_id: s.id, detention_type: 'rutan', facility: 'Rumah Tahanan Negara Kelas I Palembang', polri_order: 'SP.Han/53/2026/RESKRIM' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'released', date: daysAgo(18), party_id: late.id, ground: 'masa_penahanan_habis' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'released', date: daysAgo(25), party_id: ok.id, ground: 'kepentingan_terpenuhi' }, 201);
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.invPlg);
+  await page.locator('#who .me').waitFor();
+  await page.goto(`${BASE}/#/perkara/${c.id}`);
+  await page.locator('#case-number', { hasText: c.number }).waitFor();
+  const held = page.locator('#clocks tr[data-clock="detention"]', { hasText: 'Đỗ Văn Lâu' });
+  await held.locator('.badge.overdue', { hasText: 'Ditahan melampaui batas 3 hari' }).waitFor();
+  assert.doesNotMatch(await held.innerText(), /Berhenti/);
+  const freed = page.locator('#clocks tr[data-clock="detention"]', { hasText: 'Phạm Thị Đúng' });
+  await freed.locator('.badge.stopped', { hasText: 'Berhenti' }).waitFor();
+  assert.doesNotMatch(await freed.innerText(), /melampaui/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
