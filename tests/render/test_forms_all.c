@@ -1223,6 +1223,46 @@ START_TEST(test_daftar_pihak_lists_witnesses_suspects_and_evidence)
 }
 END_TEST
 
+/* An Indonesian is identified by his NIK, a foreigner by his passport (DOMAIN 7.3; UU 6/2011
+ * Pasal 124 names Indonesians; play3 #25): the fixture's first suspect made an Indonesian with
+ * a NIK and no passport, its witness given his - the list of parties, the Laporan and the SP
+ * Penahanan print "NIK 1671010504900003" for him, the BAP of the witness his NIK; the other
+ * suspects keep their passports. */
+START_TEST(test_an_indonesian_is_printed_with_his_nik)
+{
+    size_t len;
+    const char *xml = case_xml(&len);
+    char *x = replace(xml,
+                      "<kewarganegaraan>VN</kewarganegaraan>\n      <nomor-paspor>C2345678</nomor-"
+                      "paspor>",
+                      "<kewarganegaraan>ID</kewarganegaraan>\n      <nik>1671010504900003</nik>");
+    char *y = replace(x, "<kewarganegaraan>ID</kewarganegaraan>\n      <tanggal-lahir>1982-04-17",
+                      "<kewarganegaraan>ID</kewarganegaraan>\n      <nik>5102011704820001</nik>\n"
+                      "      <tanggal-lahir>1982-04-17");
+    free(x);
+    char *t = render_text("daftar_pihak", y, strlen(y), "2024-09-20", NULL, NULL, 0);
+    /* a narrow column: the number whole */
+    assert_has("daftar_pihak", t, "1671010504900003");
+    assert_has("daftar_pihak", t, "C01X00T47"); /* a foreigner's passport */
+    free(t);
+    t = render_text("laporan_kejadian", y, strlen(y), "2024-08-28", "LK/17/VIII/2024/INTELDAKIM",
+                    NULL, 0);
+    assert_has("laporan_kejadian", t, "NIK 1671010504900003");
+    ck_assert_ptr_null(strstr(t, "paspor nomor C2345678"));
+    free(t);
+    const struct render_kv p1[] = {{"party", "pihak-1"}};
+    t = render_text("sp_penahanan", y, strlen(y), "2024-09-05", "SP.HAN/1/IX/2024", p1, 1);
+    assert_has("sp_penahanan", t, "NIK : 1671010504900003");
+    ck_assert_ptr_null(strstr(t, "Nomor paspor"));
+    free(t);
+    const struct render_kv p5[] = {{"party", "pihak-5"}};
+    t = render_text("bap_saksi", y, strlen(y), "2024-09-04", "BAP/09/IX/2024/PPNS-IMI", p5, 1);
+    assert_has("bap_saksi", t, "NIK : 5102011704820001");
+    free(t);
+    free(y);
+}
+END_TEST
+
 START_TEST(test_laporan_without_number_falls_back_to_the_case_number)
 {
     size_t len;
@@ -1343,6 +1383,7 @@ Suite *suite_forms_all(void)
     tcase_add_test(tc, test_investigator_papers_cite_the_law_of_their_date);
     tcase_add_test(tc, test_sp3_and_its_notification_give_the_ground);
     tcase_add_test(tc, test_daftar_pihak_lists_witnesses_suspects_and_evidence);
+    tcase_add_test(tc, test_an_indonesian_is_printed_with_his_nik);
     tcase_add_test(tc, test_laporan_without_number_falls_back_to_the_case_number);
     tcase_add_test(tc, test_orders_cite_uu_20_2025_from_2_january_2026);
     tcase_add_test(tc, test_png_of_page_one_of_new_forms);
