@@ -32,6 +32,7 @@ void actfix_apply(struct actfix *s, const struct actfix_row *c)
         json_decref(fix);
         return;
     }
+    s->withdrawn = false; /* the last correction decides: one after a withdrawal restores it */
     s->date = c->date ? c->date : s->date;
     s->has_at = c->has_at;
     s->at = c->at;

@@ -8,8 +8,9 @@
  * them).  What a correction leaves out keeps its value as it stood before that correction -
  * the act as recorded with every earlier correction over it - so a number set right by one
  * correction and a date set right by a later one both stand.  A withdrawal changes nothing
- * but marks the act withdrawn (a later correction does not take it back: the core refuses
- * one).
+ * but marks the act withdrawn; as in the core (evlog.h evlog_effective: the last correction
+ * decides), a later correction that does not withdraw - of the withdrawal, say, recorded by
+ * mistake - makes the act stand again as that correction restates it.
  *
  * One fold for the three readers that print or compare an act: the case XML a template reads
  * (casexml.c), the act a form is issued for (forms.c act_load) and the stale-paper check

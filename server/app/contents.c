@@ -117,7 +117,13 @@ static bool act_info_load(struct tx *tx, const struct casefile *cf, long long ev
         snprintf(a->bap, sizeof a->bap, "%s", r.bap);
         a->party_id = r.party_id;
         snprintf(a->party_kind, sizeof a->party_kind, "%s", r.party_kind);
-        a->withdrawn = r.withdrawn;
+        /* withdrawn as the log says (the last correction decides, core/evlog.h: a withdrawal
+         * corrected leaves the act standing), not by any withdrawal ever recorded of it */
+        int i = casefile_event_index(cf, event_id);
+        struct case_event e;
+        a->withdrawn =
+            i >= 0 ? cf->ev[i].event != EV_CORRECTED && !evlog_effective(cf->ev, cf->nevents, i, &e)
+                   : r.withdrawn;
         snprintf(a->issued, sizeof a->issued, "%s", r.issued);
         if (r.has_party)
             a->party = party_json(&r);

@@ -428,6 +428,8 @@ static bool act_as_corrected(struct tx *tx, const struct casefile *cf, struct ac
             actfix_apply(&f, &row);
             if (f.withdrawn && !was)
                 a->withdrawn_by = c[i].seq;
+            else if (!f.withdrawn)
+                a->withdrawn_by = 0; /* a withdrawal corrected: it stands again (actfix.h) */
         }
         i++;
     }

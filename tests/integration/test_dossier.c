@@ -509,7 +509,8 @@ static int cli(char **out, ...)
 START_TEST(test_the_cli_shows_each_gap_on_its_own_line)
 {
     long long suspect, id = ready_case(&suspect);
-    long long saksi = bap_of(id, "saksi", party(id, "witness", "Hendra Saputra"), "2026-06-06");
+    long long witness = party(id, "witness", "Hendra Saputra");
+    long long saksi = bap_of(id, "saksi", witness, "2026-06-06");
     char cid[24], line[160], *out = NULL;
     snprintf(cid, sizeof cid, "%lld", id);
     snprintf(line, sizeof line,
@@ -854,6 +855,37 @@ START_TEST(test_a_penetapan_recorded_before_the_return_is_attached_as_asked)
     ck_assert_msg(strstr(t, "Penetapan persetujuan penyitaan dilampirkan") != NULL, "%s", t);
     ck_assert_msg(strstr(t, "40/Pen.Pid/2026/PN Plg") != NULL, "%s", t);
     free(t);
+}
+END_TEST
+
+/* A withdrawal recorded by mistake is itself corrected: the log says the act stands again (the
+ * last correction decides, core/evlog.h), so the examination is one of the file's (KUHAP 75(1))
+ * - Tahap I asks for its paper - and its paper can be issued (failed before: 422 'sudah ditarik',
+ * the forms' fold kept the act withdrawn while the log and the dossier said it stood); issued,
+ * the file goes. */
+START_TEST(test_a_bap_whose_withdrawal_is_corrected_has_its_paper)
+{
+    long long suspect, id = ready_case(&suspect);
+    (void)suspect;
+    long long witness = party(id, "witness", "Hendra Saputra");
+    long long saksi = bap_of(id, "saksi", witness, "2026-06-06");
+    char m[512];
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-06\",\"corrects\":%lld,\"withdraws\":true,"
+             "\"note\":\"dikira pemeriksaan perkara lain\"",
+             saksi);
+    long long w = api_id(act(id, demo.inv, m, 201));
+    snprintf(m, sizeof m,
+             "\"type\":\"corrected\",\"date\":\"2026-06-06\",\"corrects\":%lld,\"bap\":\"saksi\","
+             "\"party_id\":%lld,\"note\":\"penarikan keliru: pemeriksaan perkara ini\"",
+             w, witness);
+    json_decref(act(id, demo.inv, m, 201));
+    json_t *p = refused(id, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"");
+    only_gap(p, (const char *const[]){"BAP saksi Hendra Saputra", "belum ada berkas", NULL});
+    json_decref(p);
+    fill_bap(demo.port, demo.inv, id, saksi);
+    issue(id, "bap_saksi", saksi);
+    json_decref(act(id, demo.inv, "\"type\":\"tahap1_sent\",\"date\":\"2026-06-11\"", 201));
 }
 END_TEST
 
@@ -1496,6 +1528,7 @@ Suite *suite_dossier(void)
     tcase_add_test(tc, test_an_answer_names_an_act_that_completes_the_file_after_the_p19);
     tcase_add_test(tc, test_an_answer_whose_act_no_longer_fits_is_a_gap_when_sent);
     tcase_add_test(tc, test_an_answer_citing_a_paper_the_pu_had_is_a_gap_when_sent);
+    tcase_add_test(tc, test_a_bap_whose_withdrawal_is_corrected_has_its_paper);
     tcase_add_test(tc, test_the_act_an_answer_names_stays_while_the_answer_stands);
     tcase_add_test(tc, test_the_return_an_answer_follows_is_not_redated_after_its_act);
     tcase_add_test(tc, test_a_suspects_last_bap_stays_under_tahap1_though_anothers_stands);
