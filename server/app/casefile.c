@@ -485,6 +485,15 @@ void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_d
     charged_facts(cf, suspect, f);
 }
 
+bool casefile_handed_short(const struct casefile *cf)
+{
+    struct case_event e;
+    for (int i = cf->nevents - 1; cf->stage == ST_HANDED_OVER && i >= 0; i--)
+        if (evlog_effective(cf->ev, cf->nevents, i, &e) && e.event == EV_SHORT_PROCEDURE_HANDOVER)
+            return true;
+    return false;
+}
+
 void casefile_facts_from(const struct casefile *cf, const struct evlog_fold *fold, int suspect,
                          struct caldate act_date, struct case_facts *f)
 {

@@ -119,6 +119,11 @@ BERKAS_MUST_CHECK int casefile_root(const struct casefile *cf, int k);
 BERKAS_MUST_CHECK enum event casefile_acting_as(const struct casefile *cf, enum event ev,
                                                 long long corrects);
 
+/* Whether the file was handed over under the short procedure (UU 6/2011 Pasal 110; DOMAIN
+ * 4.14): its stage is handed_over by a short_procedure_handover that stands - not Tahap II
+ * (stage_label_of). */
+BERKAS_MUST_CHECK bool casefile_handed_short(const struct casefile *cf);
+
 /* The facts for an act dated act_date concerning suspect (or -1): log-derived
  * facts plus the offences charged to that suspect (or to the case). */
 void casefile_facts(const struct casefile *cf, int suspect, struct caldate act_date,

@@ -248,7 +248,8 @@ static bool writable_case(struct tx *tx, const struct actor *who, long long case
         return berr_set(err, BERR_FORBIDDEN, "hanya penyidik kantor perkara ini");
     bool found;
     char code[STORE_STAGE_LEN];
-    if (!store_case_lock_in_office(tx, case_id, who->office_id, code, &found, err))
+    bool handed_short;
+    if (!store_case_lock_in_office(tx, case_id, who->office_id, code, &handed_short, &found, err))
         return false;
     if (!found)
         return berr_set(err, BERR_NOT_FOUND, "perkara %lld tidak ditemukan", case_id);
@@ -259,7 +260,7 @@ static bool writable_case(struct tx *tx, const struct actor *who, long long case
         return berr_set(err, BERR_CONFLICT,
                         "perkara %lld sudah selesai (%s): pihak, pasal dan barang bukti tidak "
                         "diubah lagi",
-                        case_id, stage_label(st));
+                        case_id, stage_label_of(st, handed_short));
     if (what && st == ST_WITH_PROSECUTOR)
         return berr_set(err, BERR_CONFLICT,
                         "berkas sedang diteliti Penuntut Umum (Tahap I): %s diubah sesudah berkas "
@@ -708,16 +709,6 @@ static void case_view_of(const struct casefile *cf, const struct clock_set *set,
 
 /* The case's own row with the core's view of it (taken); NULL with err. */
 
-/* Whether the file was handed over under the short procedure (UU 6/2011 Pasal 110; DOMAIN
- * 4.14): its stage is handed_over by a short_procedure_handover that stands - not Tahap II. */
-static bool handed_short(const struct casefile *cf)
-{
-    struct case_event e;
-    for (int i = cf->nevents - 1; cf->stage == ST_HANDED_OVER && i >= 0; i--)
-        if (evlog_effective(cf->ev, cf->nevents, i, &e) && e.event == EV_SHORT_PROCEDURE_HANDOVER)
-            return true;
-    return false;
-}
 static json_t *case_doc(struct tx *tx, const struct casefile *cf, struct case_view *v,
                         struct berr *err)
 {
@@ -737,9 +728,9 @@ static json_t *case_doc(struct tx *tx, const struct casefile *cf, struct case_vi
         "{s:I, s:s, s:s, s:s, s:i, s:{s:I, s:s, s:s, s:s}, s:o, s:s, s:s, s:s, "
         "s:s, s:b, s:s, s:o, s:o, s:o, s:s, s:i}",
         "id", (json_int_t)cf->id, "number", h.number, "stage", h.stage, "stage_label",
-        handed_short(cf) ? STAGE_SHORT_HANDED_OVER_LABEL : stage_label(cf->stage), "version",
-        cf->version, "office", "id", (json_int_t)h.office_id, "code", h.office_code, "name",
-        h.office_name, "tz", h.office_tz, "kejari",
+        stage_label_of(cf->stage, casefile_handed_short(cf)), "version", cf->version, "office",
+        "id", (json_int_t)h.office_id, "code", h.office_code, "name", h.office_name, "tz",
+        h.office_tz, "kejari",
         h.kejari_id ? json_pack("{s:I, s:s}", "id", (json_int_t)h.kejari_id, "name", h.kejari_name)
                     : json_null(),
         "source", h.source, "source_note", h.source_note, "summary", h.summary, "opened_on",
@@ -921,10 +912,10 @@ static json_t *case_item_json(const struct store_case_row *c)
 {
     enum stage cs = ST_PRE_INVESTIGATION;
     stage_lookup(c->stage, &cs);
-    json_t *item =
-        json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:s}", "id", (json_int_t)c->id, "number",
-                  c->number, "stage", stage_code(cs), "stage_label", stage_label(cs), "version",
-                  c->version, "office_id", (json_int_t)c->office_id, "worst_clock", c->worst_clock);
+    json_t *item = json_pack("{s:I, s:s, s:s, s:s, s:i, s:I, s:s}", "id", (json_int_t)c->id,
+                             "number", c->number, "stage", stage_code(cs), "stage_label",
+                             stage_label_of(cs, c->handed_short), "version", c->version,
+                             "office_id", (json_int_t)c->office_id, "worst_clock", c->worst_clock);
     json_object_set_new(item, "damaged",
                         c->damaged ? json_pack("{s:s}", "reason", c->damaged) : json_null());
     /* issue 13.3: returns recorded out of time, from the summary */

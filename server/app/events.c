@@ -1262,6 +1262,7 @@ static bool act_facts(struct recording *r, struct berr *err)
     struct case_facts *f = &r->f;
     casefile_facts_from(&r->cf, &r->st->facts, r->ce.suspect, r->date, f);
     f->act_known = true;
+    f->handed_short = casefile_handed_short(&r->cf);
     f->late_reason = in->late_reason != NULL;
     f->polri_order = in->polri_order != NULL;
     f->polri_involved = in->polri_involved;

@@ -203,7 +203,7 @@ static bool stage_allows(const struct casefile *cf, const struct render_form_inf
     if (stages & STAGE_BIT(cf->stage))
         return true;
     return berr_field(err, BERR_CONFLICT, "form", "%s tidak dapat dibuat pada tahap %s", f->title,
-                      stage_label(cf->stage));
+                      stage_label_of(cf->stage, casefile_handed_short(cf)));
 }
 
 /* A party is named as the case XML names it, pihak-N (N its id in the case): "12" is

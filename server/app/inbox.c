@@ -25,6 +25,7 @@
 #include "core/caldate.h"
 #include "core/stage.h"
 #include "sqlbuf.h"
+#include "summary.h"
 #include "store/inbox.h"
 #include "store/tx.h"
 
@@ -255,15 +256,15 @@ static json_t *inbox_item(const struct store_inbox_page *pg, const struct store_
                                         json_array_size(json_object_get(detail, "arrivals")) - 1);
     /* a file handed over under the short procedure: said so, not "Tahap II", and no dossier - it
      * has no berkas perkara (DOMAIN 4.14) */
-    bool by_short = st == ST_HANDED_OVER && handed_short(latest_raw);
+    bool by_short = st == ST_HANDED_OVER && summary_handed_short(detail);
     json_t *item = json_pack(
         "{s:I, s:s, s:{s:s, s:s}, s:s, s:s, s:O, s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o}",
         "case_id", (json_int_t)r->case_id, "number", r->number, "from", "code", r->office_code,
         "name", r->office_name, "stage", stage_code(st), "stage_label",
-        by_short ? STAGE_SHORT_HANDED_OVER_LABEL : stage_label(st), "latest",
-        latest ? latest : json_null(), "arrivals", arrivals, "unread", r->unread, "suspects",
-        suspects_json(pg, r->case_id), "offences", offences_json(pg, r->case_id), "jaksa", jaksa,
-        "deadline", deadline_json(detail, z, pg->now), "next",
+        stage_label_of(st, by_short), "latest", latest ? latest : json_null(), "arrivals", arrivals,
+        "unread", r->unread, "suspects", suspects_json(pg, r->case_id), "offences",
+        offences_json(pg, r->case_id), "jaksa", jaksa, "deadline",
+        deadline_json(detail, z, pg->now), "next",
         next_verbs(latest_raw, st, json_array_size(jaksa) > 0, return_period_over(detail, pg->now)),
         "dossier",
         by_short ? json_null() : json_sprintf("/api/v1/cases/%lld/dossier.pdf", r->case_id));

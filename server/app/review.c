@@ -56,6 +56,7 @@
 #include "reach.h"
 #include "stale.h"
 #include "store/review.h"
+#include "summary.h"
 
 /* ---- whose files --------------------------------------------------------------------- */
 
@@ -286,8 +287,12 @@ static const char *state_of_clock(const struct row_ctx *x, int64_t due, int64_t 
 }
 
 /* A stage in a word or two, for a narrow column (the label is the core's). */
-static const char *stage_short(enum stage s)
+/* The few words of a file's stage; of a file handed over under the short procedure (UU 6/2011
+ * Pasal 110), not "Tahap II" (stage_label_of). */
+static const char *stage_short(enum stage s, bool short_procedure)
 {
+    if (s == ST_HANDED_OVER && short_procedure)
+        return "Acara singkat";
     static const char *const words[ST__COUNT] = {[ST_PRE_INVESTIGATION] = "Prapenyidikan",
                                                  [ST_INVESTIGATION] = "Penyidikan",
                                                  [ST_WITH_PROSECUTOR] = "Tahap I di PU",
@@ -618,6 +623,7 @@ static json_t *review_item(struct row_ctx *x)
     x->detail = json_loads(r->detail, 0, NULL);
     enum stage st = ST_PRE_INVESTIGATION;
     stage_lookup(r->stage, &st);
+    bool by_short = summary_handed_short(x->detail);
     json_t *since, *in_stage, *opened, *age;
     date_and_days(x, r->stage_since, &since, &in_stage);
     date_and_days(x, r->opened_on, &opened, &age);
@@ -631,11 +637,11 @@ static json_t *review_item(struct row_ctx *x)
         "s:i, s:b, s:o, s:o, s:o, s:o}",
         "case_id", (json_int_t)r->case_id, "number", r->number, "office", "id",
         (json_int_t)r->office_id, "code", r->office_code, "name", r->office_name, "tz", r->tz,
-        "stage", stage_code(st), "stage_label", stage_label(st), "stage_short", stage_short(st),
-        "stage_since", since, "in_stage_days", in_stage, "opened_on", opened, "age_days", age,
-        "state", state, "reason", reason, "last_act", last_act_json(x), "p19_rounds", r->p19_rounds,
-        "pingpong", r->pingpong, "directions", directions_json(x), "detentions", detentions_json(x),
-        "team", team ? team : json_array(), "damaged",
+        "stage", stage_code(st), "stage_label", stage_label_of(st, by_short), "stage_short",
+        stage_short(st, by_short), "stage_since", since, "in_stage_days", in_stage, "opened_on",
+        opened, "age_days", age, "state", state, "reason", reason, "last_act", last_act_json(x),
+        "p19_rounds", r->p19_rounds, "pingpong", r->pingpong, "directions", directions_json(x),
+        "detentions", detentions_json(x), "team", team ? team : json_array(), "damaged",
         r->damaged ? json_string(r->damaged) : json_null());
     json_object_set_new(item, "idle", idle_json(x, reason));
     json_object_set_new(item, "reasons", reasons_json(x));

@@ -969,6 +969,19 @@ static bool refused_approval(const struct casefile *cf)
     return false;
 }
 
+bool summary_handed_short(json_t *detail)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(detail, "arrivals"), i, a)
+    {
+        const char *kind = json_string_value(json_object_get(a, "kind"));
+        if (kind && strcmp(kind, arrival_kinds[ARR_SHORT]) == 0)
+            return true;
+    }
+    return false;
+}
+
 json_t *summary_flags(const struct casefile *cf)
 {
     return summary_flags_from(cf, NULL);

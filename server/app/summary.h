@@ -200,6 +200,11 @@ BERKAS_MUST_CHECK bool summary_sweep_until(struct db_pool *pool, long long root,
                                            enum summary_mode mode, const atomic_bool *stop,
                                            struct summary_report *rep, struct berr *err);
 
+/* Whether a summary's detail holds, among its arrivals at the Kejari, a hand-over under the
+ * short procedure (kind "short", UU 6/2011 Pasal 110): a handed_over file's stage is then that,
+ * not Tahap II (core/stage.h stage_label_of) - what the lists read of it. */
+bool summary_handed_short(json_t *detail);
+
 /* What a supervisor's list shows beside the clocks (issue 13.3): "p19_out_of_time" when
  * a return was recorded after the prosecutor's period, with its reason.  A new array. */
 BERKAS_MUST_CHECK json_t *summary_flags(const struct casefile *cf);

@@ -133,6 +133,9 @@ struct case_facts {
     /* sp3_notified in a file diverted to administrative action: an SP3 stands (the caller's
      * clock fold: no reopening, no new Sprindik since it) */
     bool sp3_stands;
+    /* the file was handed over under the short procedure (UU 6/2011 Pasal 110): a refusal names
+     * its stage so (stage_label_of), not "Tahap II selesai" */
+    bool handed_short;
 };
 
 /* Stable code of f ("spdp_sent"), or "" for an invalid fact. */

@@ -221,7 +221,7 @@ bool fsm_apply(enum stage from, enum event ev, const struct case_facts *f, struc
         r->verdict = FSM_REFUSED_STAGE;
         r->nallowed = fsm_stage_events(from, r->allowed, EV__COUNT);
         snprintf(r->reason, sizeof r->reason, "%s (%s) tidak dapat dicatat pada tahap %s%s",
-                 event_label(ev), event_code(ev), stage_label(from),
+                 event_label(ev), event_code(ev), stage_label_of(from, f->handed_short),
                  stage_terminal(from) ? ", tahap akhir perkara" : "");
         return false;
     }

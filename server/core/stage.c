@@ -41,6 +41,11 @@ const char *stage_label(enum stage s)
     return stage_valid(s) ? stages[s].label : "";
 }
 
+const char *stage_label_of(enum stage s, bool short_procedure)
+{
+    return s == ST_HANDED_OVER && short_procedure ? STAGE_SHORT_HANDED_OVER_LABEL : stage_label(s);
+}
+
 const char *stage_basis(enum stage s)
 {
     return stage_valid(s) ? stages[s].basis : "";

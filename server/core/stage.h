@@ -38,6 +38,11 @@ const char *stage_label(enum stage s);
  * DOMAIN 4.14), which is not Tahap II. */
 #define STAGE_SHORT_HANDED_OVER_LABEL "Penyerahan perkara acara singkat"
 
+/* The label of a file's stage s: stage_label(s), but for a file handed over under the short
+ * procedure (short_procedure: its handed_over stands on a short_procedure_handover)
+ * STAGE_SHORT_HANDED_OVER_LABEL - the one label every list, page and refusal says of it. */
+const char *stage_label_of(enum stage s, bool short_procedure);
+
 /* Where the stage comes from in the law, for tooltips and forms. */
 const char *stage_basis(enum stage s);
 

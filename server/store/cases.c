@@ -199,10 +199,14 @@ bool store_case_investigator_add(struct tx *tx, long long case_id, long long use
 
 /* ---- writing to a case ---------------------------------------------------------------------- */
 
+/* whether a summary s holds a hand-over under the short procedure among its arrivals (app/summary.h
+ * summary_handed_short reads the same) */
+#define HANDED_SHORT "COALESCE(s.detail->'arrivals' @> '[{\"kind\":\"short\"}]', false)"
+
 static const struct stmt lock_in_office = {
     "cases.lock_in_office", 2,
-    "SELECT c.stage FROM app.cases c WHERE c.id = $1::bigint AND c.office_id = $2::bigint "
-    "FOR UPDATE"};
+    "SELECT c.stage, (SELECT " HANDED_SHORT " FROM app.case_summaries s WHERE s.case_id = c.id) "
+    "FROM app.cases c WHERE c.id = $1::bigint AND c.office_id = $2::bigint FOR UPDATE OF c"};
 
 static const struct stmt search_refresh = {
     "cases.search_refresh", 1,
@@ -290,7 +294,8 @@ static const struct stmt evidence_of_act = {
 
 /* whether s (with params p) returned a row; *id its first column when id */
 bool store_case_lock_in_office(struct tx *tx, long long case_id, long long office,
-                               char stage[STORE_STAGE_LEN], bool *found, struct berr *err)
+                               char stage[STORE_STAGE_LEN], bool *handed_short, bool *found,
+                               struct berr *err)
 {
     char cid[24], o[24];
     const char *p[2] = {stmt_id(cid, case_id), stmt_id(o, office)};
@@ -299,8 +304,11 @@ bool store_case_lock_in_office(struct tx *tx, long long case_id, long long offic
         return false;
     *found = PQntuples(r) == 1;
     stage[0] = '\0';
-    if (*found)
+    *handed_short = false;
+    if (*found) {
         stmt_copy(stage, STORE_STAGE_LEN, r, 0, 0);
+        *handed_short = !PQgetisnull(r, 0, 1) && stmt_bool(r, 0, 1);
+    }
     PQclear(r);
     return true;
 }
@@ -919,6 +927,7 @@ static void case_row_of(const PGresult *r, int i, void *item, void *ctx)
     c->worst_clock = PQgetvalue(r, i, 5);
     c->damaged = PQgetisnull(r, i, 6) ? NULL : PQgetvalue(r, i, 6);
     c->flags = PQgetvalue(r, i, 7);
+    c->handed_short = stmt_bool(r, i, 8);
 }
 
 bool store_cases_list(struct tx *tx, const struct store_case_query *q, struct store_case_rows *out,
@@ -926,7 +935,7 @@ bool store_cases_list(struct tx *tx, const struct store_case_query *q, struct st
 {
     memset(out, 0, sizeof *out);
     struct shape *sh = malloc(sizeof *sh);
-    char *first = malloc(1024);
+    char *first = malloc(2048);
     if (!sh || !first) {
         free(sh);
         free(first);
@@ -936,9 +945,10 @@ bool store_cases_list(struct tx *tx, const struct store_case_query *q, struct st
     snprintf(limit, sizeof limit, "%d", q->limit);
     /* $1 the actor's office, $2 the cursor, $3 the limit */
     const char *p[3] = {stmt_id(office, q->office), stmt_id(after, q->after), limit};
-    snprintf(first, 1024,
+    snprintf(first, 2048,
              "SELECT c.id, c.number, c.stage, c.version, c.office_id, " WORST_CLOCK
-             ", s.damaged, COALESCE(s.detail->'flags', '[]') FROM app.cases c LEFT JOIN "
+             ", s.damaged, COALESCE(s.detail->'flags', '[]'), " HANDED_SHORT
+             " FROM app.cases c LEFT JOIN "
              "app.case_summaries s ON "
              "s.case_id = c.id WHERE %s AND c.id > $2::bigint",
              store_case_visible_clause(q->sight));

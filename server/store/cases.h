@@ -81,11 +81,12 @@ BERKAS_MUST_CHECK bool store_case_investigator_add(struct tx *tx, long long case
 /* ---- writing to a case ---------------------------------------------------------------------- */
 
 /* Lock the case for the update if it belongs to office; found false when
- * it does not (or does not exist); its stage's code into stage (STORE_STAGE_LEN bytes). */
+ * it does not (or does not exist); its stage's code into stage (STORE_STAGE_LEN bytes), and
+ * whether its summary holds a hand-over under the short procedure into *handed_short. */
 #define STORE_STAGE_LEN 32
 BERKAS_MUST_CHECK bool store_case_lock_in_office(struct tx *tx, long long case_id, long long office,
-                                                 char stage[STORE_STAGE_LEN], bool *found,
-                                                 struct berr *err);
+                                                 char stage[STORE_STAGE_LEN], bool *handed_short,
+                                                 bool *found, struct berr *err);
 
 /* The case's text search made anew from its number, summary and parties. */
 BERKAS_MUST_CHECK bool store_case_search_refresh(struct tx *tx, long long case_id,
@@ -310,6 +311,7 @@ struct store_case_row {
     int version;
     const char *damaged; /* NULL when the log loads */
     const char *flags;   /* JSON array text from the summary */
+    bool handed_short;   /* its summary holds a hand-over under the short procedure */
 };
 struct store_case_rows {
     int n;

@@ -652,6 +652,25 @@ START_TEST(test_short_procedure_hands_over_an_examined_suspect_after_the_spdp)
 }
 END_TEST
 
+START_TEST(test_a_file_handed_over_under_the_short_procedure_is_not_tahap_ii)
+{
+    /* UU 6/2011 Pasal 110; DOMAIN 4.14: no P-21, no Tahap II - one label for it */
+    ck_assert_str_eq(stage_label_of(ST_HANDED_OVER, true), "Penyerahan perkara acara singkat");
+    ck_assert_str_eq(stage_label_of(ST_HANDED_OVER, false), "Tahap II selesai");
+    ck_assert_str_eq(stage_label_of(ST_TERMINATED, true), stage_label(ST_TERMINATED));
+    struct case_facts f = empty_facts();
+    struct fsm_result r;
+    f.handed_short = true;
+    ck_assert(!fsm_apply(ST_HANDED_OVER, EV_RESUME_WRITTEN, &f, &r));
+    ck_assert_msg(strstr(r.reason, "Penyerahan perkara acara singkat") &&
+                      !strstr(r.reason, "Tahap II"),
+                  "%s", r.reason);
+    f.handed_short = false;
+    ck_assert(!fsm_apply(ST_HANDED_OVER, EV_RESUME_WRITTEN, &f, &r));
+    ck_assert_msg(strstr(r.reason, "Tahap II selesai"), "%s", r.reason);
+}
+END_TEST
+
 START_TEST(test_sp3_needs_polri_involvement_only_for_acts_from_2_january_2026)
 {
     /* UU 20/2025 Pasal 24(3). */
@@ -854,6 +873,7 @@ Suite *suite_fsm(void)
     tcase_add_test(guards, test_lapse_refused_on_day_60_allowed_on_day_61);
     tcase_add_test(guards, test_short_procedure_only_for_pasal_116_and_117);
     tcase_add_test(guards, test_short_procedure_hands_over_an_examined_suspect_after_the_spdp);
+    tcase_add_test(guards, test_a_file_handed_over_under_the_short_procedure_is_not_tahap_ii);
     tcase_add_test(guards, test_sp3_needs_polri_involvement_only_for_acts_from_2_january_2026);
     tcase_add_test(guards, test_detention_refused_for_a_non_detainable_offence);
     tcase_add_test(guards, test_detention_needs_polri_order_for_acts_from_2_january_2026);

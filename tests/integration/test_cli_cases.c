@@ -1113,6 +1113,17 @@ START_TEST(test_record_a_short_procedure_handover_with_its_catatan)
     const char *catatan = "Tidak memperlihatkan paspor ketika diminta petugas (Pasal 116)";
     RECORD(cid, "short_procedure_handover", "--date", d2, "--catatan", catatan);
     assert_shows_stage(cid, "handed_over");
+    /* the list says what the case says: no Tahap II without a P-21 (UU 6/2011 Pasal 110) */
+    json_t *c = show(cid);
+    ck_assert_int_eq(cli(&out, "case", "list", "--stage", "handed_over", NULL), 0);
+    const char *line = strstr(out, jstr_of(c, "number"));
+    ck_assert_msg(line, "%s", out);
+    const char *eol = strchr(line, '\n');
+    ck_assert_msg(strstr(line, "Penyerahan perkara acara singkat") &&
+                      (!eol || strstr(line, "Penyerahan perkara acara singkat") < eol),
+                  "%s", out);
+    free(out);
+    json_decref(c);
     json_t *h = cli_json("history", cid, NULL);
     size_t i;
     json_t *e;

@@ -1670,6 +1670,102 @@ START_TEST(test_the_short_procedure_hands_over_an_examined_suspect_after_the_spd
 }
 END_TEST
 
+/* The case list's row of case id as token sees it (GET /cases?number=), taken; NULL if none. */
+static json_t *list_row(long long id, const char *token, const char *query)
+{
+    char path[256];
+    snprintf(path, sizeof path, "/api/v1/cases?%s", query);
+    json_t *l = call("GET", path, token, NULL, 200), *row = NULL;
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(l, "items"), i, it)
+    {
+        if (json_integer_value(json_object_get(it, "id")) == id)
+            row = json_incref(it);
+    }
+    json_decref(l);
+    return row;
+}
+
+/* UU 6/2011 Pasal 110 (DOMAIN 4.14): a file handed over under the short procedure had no P-21
+ * and no Tahap II (KUHAP 8(3)(b) follows a complete file).  Found in acceptance (play3 #3, #24):
+ * the inbox and the case page said "Penyerahan perkara acara singkat", while the case list, the
+ * supervisor's board (and so the CLI and the web, which print what they are given) and the
+ * refusals on the file said "Tahap II selesai" - "tidak dapat dicatat pada tahap Tahap II
+ * selesai", "sudah selesai (Tahap II selesai)".  Every one of them says the inbox's words; the
+ * demo's file that went through Tahap II still says "Tahap II selesai". */
+START_TEST(test_a_file_handed_over_under_the_short_procedure_is_called_so_everywhere)
+{
+    const char *label = "Penyerahan perkara acara singkat";
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-11-01");
+    char path[96], body[512], extra[128];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties", id);
+    json_t *p = call("POST", path, demo.inv,
+                     "{\"kind\":\"suspect\",\"name\":\"PARK MIN-HO\",\"nationality\":\"KR\","
+                     "\"passport_no\":\"M87654321\"}",
+                     201);
+    long long s = json_integer_value(json_object_get(p, "id"));
+    json_decref(p);
+    charge(id, "116", s);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-11-02", NULL);
+    snprintf(extra, sizeof extra, "\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "suspect_designated", "2026-11-02", extra);
+    rec_on(id, demo.inv, "spdp_sent", "2026-11-02", "\"recipient\":\"kejari\"");
+    /* arrested and his family never told: the file stays on the board after it ends */
+    arrest_at(id, demo.inv, s, "2026-11-03T10:00:00+07:00");
+    snprintf(extra, sizeof extra, "\"bap\":\"tersangka\",\"party_id\":%lld", s);
+    rec_on(id, demo.inv, "bap_recorded", "2026-11-03T11:00:00+07:00", extra);
+    rec_on(id, demo.inv, "short_procedure_handover", "2026-11-03T14:00:00+07:00",
+           "\"catatan\":\"Tidak memperlihatkan paspor saat diperiksa petugas (Pasal 116)\"");
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(c, "stage_label"), label);
+    char query[160];
+    snprintf(query, sizeof query, "number=%s", str(c, "number"));
+    json_decref(c);
+    /* the case list */
+    json_t *row = list_row(id, demo.inv, query);
+    ck_assert_msg(row != NULL, "not in the case list");
+    ck_assert_str_eq(str(row, "stage"), "handed_over");
+    ck_assert_str_eq(str(row, "stage_label"), label);
+    json_decref(row);
+    /* the supervisor's board, in full and in its few words */
+    json_t *list, *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "the file owing the family's notice is not on the board");
+    ck_assert_str_eq(str(it, "stage_label"), label);
+    ck_assert_str_eq(str(it, "stage_short"), "Acara singkat");
+    json_decref(list);
+    /* a refusal for the stage: the investigation's letters are over */
+    snprintf(body, sizeof body, "{\"type\":\"resume_written\",\"date\":\"2026-11-04\"}");
+    json_t *j = refused(id, demo.inv, body, 409, "transition-not-allowed", NULL);
+    ck_assert_msg(strstr(str(j, "detail"), label) && !strstr(str(j, "detail"), "Tahap II"), "%s",
+                  str(j, "detail"));
+    json_decref(j);
+    /* a party of a file closed for good */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/parties/%lld", id, s);
+    j = call("PUT", path, demo.inv, "{\"birth_place\":\"Busan\"}", 409);
+    ck_assert_msg(strstr(str(j, "detail"), label) && !strstr(str(j, "detail"), "Tahap II"), "%s",
+                  str(j, "detail"));
+    json_decref(j);
+    /* a file that went through P-21 and Tahap II keeps its label */
+    json_t *l = call("GET", "/api/v1/cases?stage=handed_over", demo.inv, NULL, 200);
+    size_t i, tahap2 = 0;
+    json_array_foreach(json_object_get(l, "items"), i, it)
+    {
+        if (json_integer_value(json_object_get(it, "id")) == id)
+            continue;
+        c = get_case(json_integer_value(json_object_get(it, "id")), demo.inv);
+        bool short_way = strcmp(str(c, "stage_label"), label) == 0;
+        json_decref(c);
+        if (short_way)
+            continue;
+        ck_assert_str_eq(str(it, "stage_label"), "Tahap II selesai");
+        tahap2++;
+    }
+    ck_assert_msg(tahap2 > 0, "the demo's Tahap II file is not listed");
+    json_decref(l);
+}
+END_TEST
+
 /* Whether review row it lists notice code as owed (state overdue, not missed). */
 static bool owes_notice(json_t *it, const char *code)
 {
@@ -3631,6 +3727,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_the_short_procedure_handover_has_its_catatan_and_its_paper);
     tcase_add_test(tc, test_the_short_procedure_hands_over_an_examined_suspect_after_the_spdp);
     tcase_add_test(tc, test_a_detention_held_past_its_end_stays_in_sight_once_he_is_released);
+    tcase_add_test(tc, test_a_file_handed_over_under_the_short_procedure_is_called_so_everywhere);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -319,5 +319,11 @@ test('the investigator hands a Pasal 116 file over with its catatan', async () =
   assert.equal(c.stage, 'handed_over');
   const act = c.history.find((e) => e.type === 'short_procedure_handover');
   assert.equal(act.payload.catatan, 'Tidak memperlihatkan paspor ketika diminta petugas di Palembang (Pasal 116)');
+  // no P-21, no Tahap II (UU 6/2011 Pasal 110): the page and the case list say what the inbox says
+  assert.equal(await page.locator('#stage').textContent(), 'Penyerahan perkara acara singkat');
+  await page.goto(`${BASE}/#/perkara?q=${encodeURIComponent(c.number)}`);
+  const row = page.locator(`tr[data-case="${c0.id}"]`);
+  await row.waitFor();
+  assert.equal(await row.locator('td[data-label="Tahap"]').textContent(), 'Penyerahan perkara acara singkat');
   await ctx.close();
 });
