@@ -27,6 +27,7 @@
 #include "p19answer.h"
 #include "permit.h"
 #include "release.h"
+#include "sp3check.h"
 #include "snapshot.h"
 #include "statecache.h"
 #include "core/answer.h"
@@ -1131,6 +1132,7 @@ static bool act_input(struct recording *r, struct berr *err)
         !act_when(cf, in, r->today, r->now, &r->date, &r->at, &r->has_time, err) ||
         !check_input(r->tx, cf, r->ev, in, err) ||
         !check_ground(cf, r->ev, in, r->date, r->out, err) ||
+        !sp3_check(r->tx, cf, r->ev, in, r->out, err) ||
         !permit_check(cf, r->ev, casefile_acting_as(cf, r->ev, in->corrects), in, r->date, r->at,
                       r->has_time, r->out, err) ||
         !deposit_check(r->tx, cf, r->ev, casefile_acting_as(cf, r->ev, in->corrects), in, err))

@@ -155,6 +155,48 @@ bool store_casefile_charged(struct tx *tx, long long case_id, struct store_charg
     return charged_list_of(stmt_query(tx, &charged, p, err), out, err);
 }
 
+static const struct stmt sp3_offences = {
+    "casefile.sp3_offences", 1,
+    "SELECT oc.code, oc.connector, oc.max_prison_months, coalesce(oc.fine_category, 0), "
+    "oc.max_fine, oc.kurungan, oc.fine_only, oc.complaint FROM app.offence_catalogue oc "
+    "WHERE oc.id IN (SELECT co.offence_id FROM app.case_offences co WHERE co.case_id = "
+    "$1::bigint) ORDER BY oc.article, oc.code"};
+
+static void sp3_offence_of(const PGresult *r, int i, void *item, void *ctx)
+{
+    (void)ctx;
+    struct store_sp3_offence *o = item;
+    o->code = PQgetvalue(r, i, 0);
+    o->connector = PQgetvalue(r, i, 1);
+    o->max_prison_months = (int)stmt_ll(r, i, 2);
+    o->fine_category = (int)stmt_ll(r, i, 3);
+    o->max_fine = stmt_ll(r, i, 4);
+    o->kurungan = stmt_bool(r, i, 5);
+    o->fine_only = stmt_bool(r, i, 6);
+    o->complaint = stmt_bool(r, i, 7);
+}
+
+bool store_casefile_sp3_offences(struct tx *tx, long long case_id, struct store_sp3_offences *out,
+                                 struct berr *err)
+{
+    memset(out, 0, sizeof *out);
+    char c[24];
+    const char *p[1] = {stmt_id(c, case_id)};
+    void *items;
+    if (!stmt_rows(stmt_query(tx, &sp3_offences, p, err), sizeof *out->items, sp3_offence_of, NULL,
+                   &items, &out->n, &out->res_, err))
+        return false;
+    out->items = items;
+    return true;
+}
+
+void store_sp3_offences_free(struct store_sp3_offences *o)
+{
+    free(o->items);
+    PQclear(o->res_);
+    memset(o, 0, sizeof *o);
+}
+
 /* The write path's read (sql/0031, app.case_head): the case row under its
  * lock with its snapshot and count of events (head_of's columns), then the
  * suspects' and the offences' arrays, the rule sets' version and the act's

@@ -112,6 +112,26 @@ BERKAS_MUST_CHECK bool store_casefile_suspects(struct tx *tx, long long case_id,
 BERKAS_MUST_CHECK bool store_casefile_charged(struct tx *tx, long long case_id,
                                               struct store_charged_list *out, struct berr *err);
 
+/* An offence charged, with what an SP3's ground asks of it (sql/0053). */
+struct store_sp3_offence {
+    const char *code, *connector;
+    int max_prison_months, fine_category; /* fine_category 0: none known */
+    long long max_fine;
+    bool kurungan, fine_only, complaint;
+};
+
+struct store_sp3_offences {
+    int n;
+    struct store_sp3_offence *items;
+    void *res_;
+};
+
+/* The offences charged in case_id (to anyone, or to the case), each once. */
+BERKAS_MUST_CHECK bool store_casefile_sp3_offences(struct tx *tx, long long case_id,
+                                                   struct store_sp3_offences *out,
+                                                   struct berr *err);
+void store_sp3_offences_free(struct store_sp3_offences *o);
+
 /* The write path's head (sql/0031, app.case_head: one statement): the case
  * row under its lock with its snapshot, its suspects, the offences charged,
  * the rule sets' version (*rules, 0 when none: store/rulesets.h) and the id

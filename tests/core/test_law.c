@@ -86,6 +86,67 @@ START_TEST(test_each_ground_prints_in_indonesian_words)
 }
 END_TEST
 
+/* The offences as DOMAIN 8.2 has them (months, rupiah; UU 1/2023 Pasal 79(1) categories:
+ * II Rp10 juta, III Rp50 juta, IV Rp200 juta, V Rp500 juta). */
+static const struct sp3_offence p119_1 = {"119(1)", 60, false, 500000000, "dan", false, 5, false};
+static const struct sp3_offence p113 = {"113", 12, false, 100000000, "dan/atau", false, 4, false};
+static const struct sp3_offence p124a = {"124(a)",   24,    false, 200000000,
+                                         "dan/atau", false, 4,     false};
+static const struct sp3_offence fine2 = {"x", 0, false, 10000000, "", true, 2, false};
+static const struct sp3_offence fine3 = {"y", 0, false, 50000000, "", true, 3, false};
+static const struct sp3_offence fine4 = {"z", 0, false, 200000000, "", true, 4, false};
+static const struct sp3_offence aduan = {"w", 12, false, 0, "", false, 0, true};
+
+START_TEST(test_a_fine_paid_stops_only_the_offences_uu_20_2025_pasal_24_names)
+{
+    /* "tindak pidana yang hanya diancam pidana denda paling banyak kategori II" */
+    const struct sp3_ground *ii = sp3_ground_find("denda_kategori_ii");
+    ck_assert(sp3_ground_allows(ii, &fine2));
+    ck_assert(!sp3_ground_allows(ii, &fine3));
+    ck_assert(!sp3_ground_allows(ii, &p113));   /* prison too: not a fine alone */
+    ck_assert(!sp3_ground_allows(ii, &p119_1)); /* play4 #5 */
+    /* "diancam pidana penjara paling lama 1 (satu) tahun atau pidana denda paling banyak
+     * kategori III" */
+    const struct sp3_ground *iv = sp3_ground_find("denda_kategori_iv");
+    ck_assert(sp3_ground_allows(iv, &p113));
+    ck_assert(sp3_ground_allows(iv, &fine2));
+    ck_assert(sp3_ground_allows(iv, &fine3));
+    ck_assert(!sp3_ground_allows(iv, &fine4));
+    ck_assert(!sp3_ground_allows(iv, &p124a));
+    ck_assert(!sp3_ground_allows(iv, &p119_1));
+    char t[200];
+    sp3_offence_threat(&p119_1, t, sizeof t);
+    ck_assert_str_eq(t, "pidana penjara paling lama 5 tahun dan pidana denda paling banyak "
+                        "Rp500.000.000 (kategori V)");
+}
+END_TEST
+
+START_TEST(test_a_complaint_withdrawn_stops_only_a_complaint_offence)
+{
+    /* KUHP 75; no UU 6/2011 offence is a delik aduan */
+    const struct sp3_ground *g = sp3_ground_find("demi_hukum_pengaduan_dicabut");
+    ck_assert(sp3_ground_allows(g, &aduan));
+    ck_assert(!sp3_ground_allows(g, &p119_1));
+    ck_assert(!sp3_ground_allows(g, &p113));
+    /* the rest ask nothing of the offence */
+    ck_assert(sp3_ground_allows(sp3_ground_find("demi_hukum_meninggal_dunia"), &p119_1));
+    ck_assert(sp3_ground_allows(sp3_ground_find("tidak_cukup_bukti"), &p119_1));
+}
+END_TEST
+
+START_TEST(test_only_want_of_evidence_or_of_a_crime_may_be_reopened)
+{
+    /* KUHAP 109(2): new evidence reopens a stop for want of evidence (or of a crime); a stop
+     * demi hukum (KUHP 76-78), on a fine paid or a settlement ends it (play4 #6, #28) */
+    for (int i = 0; i < sp3_ground_count(); i++) {
+        const struct sp3_ground *g = sp3_ground_at(i);
+        bool want = strcmp(g->code, "tidak_cukup_bukti") == 0 ||
+                    strcmp(g->code, "bukan_tindak_pidana") == 0;
+        ck_assert_msg(g->reopenable == want, "%s", g->code);
+    }
+}
+END_TEST
+
 /* ---- a summons' notice (KUHAP 227(1)) ---------------------------------------- */
 
 static struct ruleset sets[RULESET_BUILTIN_COUNT];
@@ -386,6 +447,9 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_restorative_justice_and_fines_are_grounds_only_from_2_january_2026);
     tcase_add_test(tc, test_the_list_is_closed);
     tcase_add_test(tc, test_each_ground_prints_in_indonesian_words);
+    tcase_add_test(tc, test_a_fine_paid_stops_only_the_offences_uu_20_2025_pasal_24_names);
+    tcase_add_test(tc, test_a_complaint_withdrawn_stops_only_a_complaint_offence);
+    tcase_add_test(tc, test_only_want_of_evidence_or_of_a_crime_may_be_reopened);
     suite_add_tcase(s, tc);
     tc = tcase_create("summons_notice");
     tcase_add_test(tc, test_a_summons_reaches_the_person_three_days_before_the_appearance);

@@ -964,6 +964,197 @@ START_TEST(test_restorative_justice_is_a_ground_only_under_uu_20_2025)
 }
 END_TEST
 
+/* ---- what an SP3 may say (play4 #5, #6, #7, #28) ------------------------------------------- */
+
+/* An SP3 of the new code (a 2026 investigation, the Polri investigator involved) on `ground`
+ * in case id: the body. */
+static void sp3_body(char *body, size_t size, const char *date, const char *ground)
+{
+    static int n;
+    snprintf(body, size,
+             "{\"type\":\"sp3_issued\",\"date\":\"%s\",\"ground\":\"%s\",\"polri_involved\":true,"
+             "\"number\":\"S.Tap/%d/SP3/2026\"}",
+             date, ground, ++n);
+}
+
+static bool lists_offence(json_t *j, const char *code)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(json_object_get(j, "offences"), i,
+                       o) if (strcmp(json_string_value(o), code) == 0) return true;
+    return false;
+}
+
+START_TEST(test_an_sp3_ground_the_charged_pasal_makes_impossible_is_refused)
+{
+    /* UU 20/2025 Pasal 24 (DOMAIN 9.1): the fine paid stops only an offence punishable by a
+     * fine alone up to category II, or one of at most 1 year's prison or a fine up to category
+     * III; KUHAP 109(2) jo. KUHP 75: a complaint withdrawn stops only a complaint offence, and
+     * no UU 6/2011 offence is one.  Pasal 122 (stay-permit misuse): 5 years and Rp500 juta
+     * (DOMAIN 8.2). */
+    char body[256];
+    long long id = investigation_on("2026-02-02", "2026-02-03");
+    sp3_body(body, sizeof body, "2026-02-10", "denda_kategori_ii");
+    json_t *j = refused(id, demo.inv, body, 422, "sp3-ground", "ground");
+    const char *d = str(j, "detail");
+    ck_assert_msg(strstr(d, "Pasal 122") && strstr(d, "penjara paling lama 5 tahun") &&
+                      strstr(d, "kategori II"),
+                  "%s", d);
+    ck_assert(lists_offence(j, "122"));
+    json_decref(j);
+    sp3_body(body, sizeof body, "2026-02-10", "denda_kategori_iv");
+    j = refused(id, demo.inv, body, 422, "sp3-ground", "ground");
+    d = str(j, "detail");
+    ck_assert_msg(strstr(d, "Pasal 122") && strstr(d, "paling lama 1 (satu) tahun") &&
+                      strstr(d, "5 tahun"),
+                  "%s", d);
+    json_decref(j);
+    sp3_body(body, sizeof body, "2026-02-10", "demi_hukum_pengaduan_dicabut");
+    j = refused(id, demo.inv, body, 422, "sp3-ground", "ground");
+    d = str(j, "detail");
+    ck_assert_msg(strstr(d, "Pasal 122") && strstr(d, "bukan tindak pidana aduan"), "%s", d);
+    json_decref(j);
+    /* the supervisor records no SP3, whatever its ground; nothing written */
+    json_decref(refused(id, sup, body, 403, "forbidden", NULL));
+    /* under the 1981 code the complaint is as impossible */
+    long long old = investigation_on("2025-10-01", "2025-10-02");
+    sp3_body(body, sizeof body, "2025-10-20", "demi_hukum_pengaduan_dicabut");
+    json_decref(refused(old, demo.inv, body, 422, "sp3-ground", "ground"));
+    /* Pasal 113 (1 year): the category IV fine may stop it, the category II may not (it is
+     * not punishable by a fine alone); with 119(1) beside it (5 years), neither - naming 119(1)
+     * and not 113 */
+    long long light = open_case_on(demo.inv, demo.kejari_plg, "2026-02-02");
+    long long s = add_party(light, "suspect", "TRAN VAN L");
+    charge(light, "113", s);
+    rec_on(light, demo.inv, "sprindik_issued", "2026-02-03", "\"number\":\"SP.Sidik/14/II/2026\"");
+    rec_on(light, demo.inv, "spdp_sent", "2026-02-03", "\"recipient\":\"kejari\"");
+    sp3_body(body, sizeof body, "2026-02-10", "denda_kategori_ii");
+    j = refused(light, demo.inv, body, 422, "sp3-ground", "ground");
+    ck_assert_msg(strstr(str(j, "detail"), "Pasal 113"), "%s", str(j, "detail"));
+    json_decref(j);
+    long long heavy = charge(light, "119(1)", s);
+    sp3_body(body, sizeof body, "2026-02-10", "denda_kategori_iv");
+    j = refused(light, demo.inv, body, 422, "sp3-ground", "ground");
+    ck_assert(lists_offence(j, "119(1)") && !lists_offence(j, "113"));
+    json_decref(j);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/offences/%lld", light, heavy);
+    json_decref(call("DELETE", path, demo.inv, NULL, 204));
+    json_t *ok = post(light, demo.inv, body, 201);
+    ck_assert_str_eq(str(ok, "stage"), "terminated");
+    json_decref(ok);
+}
+END_TEST
+
+START_TEST(test_whether_an_offence_is_fine_only_is_the_catalogues_data)
+{
+    /* 124(b) (3 months' kurungan or Rp25 juta; how UU 1/2023 restates it is UNCERTAIN, DOMAIN
+     * 8.2): not fine-only as seeded, so the category II fine cannot stop it; an administrator
+     * who records it as punishable by a fine alone of category II lets it */
+    char body[256];
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-03-02");
+    long long s = add_party(id, "suspect", "LE VAN K");
+    charge(id, "124(b)", s);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-03-03", "\"number\":\"SP.Sidik/15/III/2026\"");
+    rec_on(id, demo.inv, "spdp_sent", "2026-03-03", "\"recipient\":\"kejari\"");
+    sp3_body(body, sizeof body, "2026-03-10", "denda_kategori_ii");
+    json_t *j = refused(id, demo.inv, body, 422, "sp3-ground", "ground");
+    ck_assert_msg(strstr(str(j, "detail"), "kurungan paling lama 3 bulan"), "%s", str(j, "detail"));
+    json_decref(j);
+    ck_assert_int_eq(sql_count(demo.db,
+                               "SELECT count(*) FROM app.offence_catalogue WHERE code = '124(b)' "
+                               "AND to_verify AND NOT fine_only AND fine_category = 3",
+                               0, NULL),
+                     1);
+    free(sql_value(demo.db,
+                   "UPDATE app.offence_catalogue SET fine_only = true, fine_category = 2 WHERE "
+                   "code = '124(b)' RETURNING id",
+                   0, NULL));
+    json_t *ok = post(id, demo.inv, body, 201);
+    json_decref(ok);
+    free(sql_value(demo.db,
+                   "UPDATE app.offence_catalogue SET fine_only = false, fine_category = 3 WHERE "
+                   "code = '124(b)' RETURNING id",
+                   0, NULL));
+}
+END_TEST
+
+START_TEST(test_only_an_sp3_for_want_of_evidence_says_it_may_be_reopened)
+{
+    /* play4 #6, #7: new evidence reopens a stop for want of evidence or of a crime (KUHAP
+     * 109(2)); a stop demi hukum - here the suspect's death (KUHP 77) - ends it for good, and
+     * says "demi hukum" once */
+    char body[256];
+    long long id = investigation_on("2026-04-01", "2026-04-02");
+    sp3_body(body, sizeof body, "2026-04-09", "demi_hukum_meninggal_dunia");
+    json_decref(post(id, demo.inv, body, 201));
+    char *t = draft_text(id, "sp3");
+    ck_assert_msg(strstr(t, "perlu dihentikan demi hukum karena tersangka meninggal dunia"),
+                  "%.3000s", t);
+    ck_assert_msg(!strstr(t, "karena penyidikan dihentikan"), "%.3000s", t);
+    ck_assert_msg(!strstr(t, "dibuka kembali"), "%.3000s", t);
+    ck_assert_msg(strstr(t, "KETIGA: Surat Ketetapan ini berlaku") && !strstr(t, "KEEMPAT"),
+                  "%.3000s", t);
+    free(t);
+    t = draft_text(id, "pemberitahuan_sp3");
+    ck_assert_msg(strstr(t, "telah dihentikan demi hukum karena tersangka meninggal dunia"),
+                  "%.3000s", t);
+    ck_assert_msg(!strstr(t, "dibuka kembali") && !strstr(t, "karena penyidikan dihentikan"),
+                  "%.3000s", t);
+    free(t);
+    long long weak = investigation_on("2026-04-01", "2026-04-02");
+    sp3_body(body, sizeof body, "2026-04-09", "tidak_cukup_bukti");
+    json_decref(post(weak, demo.inv, body, 201));
+    t = draft_text(weak, "sp3");
+    ck_assert_msg(strstr(t, "perlu dihentikan karena tidak terdapat cukup bukti") &&
+                      strstr(t, "KETIGA: Apabila di kemudian hari ditemukan bukti baru, "
+                                "penyidikan dapat dibuka kembali") &&
+                      strstr(t, "KEEMPAT"),
+                  "%.3000s", t);
+    free(t);
+    t = draft_text(weak, "pemberitahuan_sp3");
+    ck_assert_msg(strstr(t, "penyidikan perkara tersebut dapat dibuka kembali"), "%.3000s", t);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_no_new_sprindik_after_an_sp3_that_ended_the_file_for_good)
+{
+    /* play4 #28 (KUHAP 109(2) jo. KUHP 76-78): after an SP3 for the suspect's death a new
+     * Sprindik is refused naming the SP3 and its ground, nothing recorded; after one for want of
+     * evidence, new evidence reopens the investigation */
+    char body[256];
+    long long id = investigation_on("2026-05-04", "2026-05-05");
+    sp3_body(body, sizeof body, "2026-05-11", "demi_hukum_meninggal_dunia");
+    json_decref(post(id, demo.inv, body, 201));
+    json_t *j = refused(id, demo.inv,
+                        "{\"type\":\"sprindik_issued\",\"date\":\"2026-05-20\",\"number\":"
+                        "\"SP.Sidik/20/V/2026\"}",
+                        422, "sp3-final", "type");
+    const char *d = str(j, "detail");
+    ck_assert_msg(strstr(d, "SP3") && strstr(d, "2026-05-11") &&
+                      strstr(d, "demi_hukum_meninggal_dunia") && strstr(d, "KUHP 77"),
+                  "%s", d);
+    ck_assert_str_eq(str(j, "ground"), "demi_hukum_meninggal_dunia");
+    json_decref(j);
+    /* the supervisor may not record one either: 403 before anything else */
+    json_decref(refused(id, sup,
+                        "{\"type\":\"sprindik_issued\",\"date\":\"2026-05-20\",\"number\":"
+                        "\"SP.Sidik/20/V/2026\"}",
+                        403, "forbidden", NULL));
+    long long weak = investigation_on("2026-05-04", "2026-05-05");
+    sp3_body(body, sizeof body, "2026-05-11", "tidak_cukup_bukti");
+    json_decref(post(weak, demo.inv, body, 201));
+    json_t *ok = post(weak, demo.inv,
+                      "{\"type\":\"sprindik_issued\",\"date\":\"2026-05-20\",\"number\":"
+                      "\"SP.Sidik/21/V/2026\"}",
+                      201);
+    ck_assert_str_eq(str(ok, "stage"), "investigation");
+    json_decref(ok);
+}
+END_TEST
+
 /* ---- a summons' notice (issue 13.6) ---------------------------------------------------------- */
 
 START_TEST(test_a_summons_with_less_than_three_days_notice_is_refused_unless_urgent)
@@ -3678,6 +3869,10 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_p20_only_after_the_investigators_14_days);
     tcase_add_test(tc, test_an_sp3_without_a_statutory_ground_is_refused_naming_the_field);
     tcase_add_test(tc, test_restorative_justice_is_a_ground_only_under_uu_20_2025);
+    tcase_add_test(tc, test_an_sp3_ground_the_charged_pasal_makes_impossible_is_refused);
+    tcase_add_test(tc, test_whether_an_offence_is_fine_only_is_the_catalogues_data);
+    tcase_add_test(tc, test_only_an_sp3_for_want_of_evidence_says_it_may_be_reopened);
+    tcase_add_test(tc, test_no_new_sprindik_after_an_sp3_that_ended_the_file_for_good);
     tcase_add_test(tc, test_a_summons_with_less_than_three_days_notice_is_refused_unless_urgent);
     tcase_add_test(tc,
                    test_a_summons_notice_counts_on_the_offices_calendar_and_across_the_new_code);

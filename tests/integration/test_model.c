@@ -314,6 +314,7 @@ struct mcase {
     bool refused[MAX_LOG]; /* ... the Ketua PN's refusal (decision ditolak) */
     enum event pfor[MAX_LOG];
     int answer_act[MAX_LOG], answer_given[MAX_LOG];
+    const char *ground[MAX_LOG]; /* an SP3, or a correction of one: the ground it sent, or NULL */
     int ngiven; /* each P-19 item (and each reopened by a later return): its return */
     long long given_id[MAX_GIVEN];
     int given_ix[MAX_GIVEN];
@@ -1371,6 +1372,35 @@ static bool model_ground_ok(const char *ground, struct caldate day)
     return false;
 }
 
+/* play4 #28 (KUHAP 109(2) jo. KUHP 76-78; UU 20/2025 Pasal 24): the SP3 the file stands
+ * terminated on ends it for good unless it stopped for want of evidence or of a crime - the
+ * two new evidence may reopen; the ground as the SP3's corrections left it. */
+static bool model_sp3_final(const struct mcase *mc)
+{
+    if (mc->stage != ST_TERMINATED)
+        return false;
+    for (int i = mc->n - 1; i >= 0; i--) {
+        if (mc->log[i].event != EV_SP3_ISSUED)
+            continue;
+        const char *g = mc->ground[i];
+        bool withdrawn = false;
+        for (int j = i + 1; j < mc->n; j++) {
+            int k = j;
+            while (mc->log[k].event == EV_CORRECTED && mc->log[k].ref >= 0 && mc->log[k].ref < k)
+                k = mc->log[k].ref;
+            if (mc->log[j].event != EV_CORRECTED || k != i)
+                continue;
+            withdrawn = mc->log[j].withdraws;
+            if (!withdrawn && mc->ground[j])
+                g = mc->ground[j];
+        }
+        if (withdrawn)
+            continue;
+        return g && strcmp(g, "tidak_cukup_bukti") != 0 && strcmp(g, "bukan_tindak_pidana") != 0;
+    }
+    return false;
+}
+
 static void expect_problem(struct expect *x, long status, const char *type, const char *field,
                            const char *why)
 {
@@ -1795,6 +1825,9 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
         else if (as == EV_SP3_ISSUED && (r->ev != EV_CORRECTED || r->ground) &&
                  !model_ground_ok(r->ground, evlog_date(&x->ce, wib())))
             expect_problem(x, 422, "sp3-ground", "ground", "an SP3 without a statutory ground");
+        /* play4 #28: no new Sprindik after an SP3 that ended the file for good */
+        else if (r->ev == EV_SPRINDIK_ISSUED && model_sp3_final(mc))
+            expect_problem(x, 422, "sp3-final", "type", "a new Sprindik after a final SP3");
         /* KUHAP 33(1), 34, 38: a search or a seizure under the Ketua PN's permit, or urgent;
          * his Penetapan; the report of an urgent act to him */
         else if (expect_permit(mc, r, as, x))
@@ -2998,6 +3031,7 @@ static void model_accept(const struct model *m, struct mcase *mc, const struct r
                           ? EV_SEARCH_DONE
                           : EV_SEIZURE_DONE;
     mc->answer_act[mc->n] = r->answer_act ? r->answer_ix : -1;
+    mc->ground[mc->n] = r->ground;
     mc->answer_given[mc->n] =
         r->ev == EV_INSTRUCTION_ANSWERED ? model_given(mc, r->instruction) : -1;
     mc->n++;
