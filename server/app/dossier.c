@@ -59,6 +59,7 @@ struct source {
     char *case_xml; /* a document: the data it was issued from */
     struct signer_buf signer;
     bool has_signer, late;
+    char entered_on[CALDATE_DATE_LEN]; /* late: the day it was issued */
     int order, row, pages;
     unsigned char *pdf; /* an upload's bytes */
     size_t pdf_len;
@@ -125,6 +126,7 @@ static void document_from_row(struct source *d, const struct store_issued *r, in
         snprintf(d->act, sizeof d->act, "peristiwa-%d", r->act_seq);
     forms_act_time(r->act_at, zone, d->act_time);
     d->late = r->late;
+    caldate_format(caldate_local_date(r->issued_at, zone), d->entered_on, sizeof d->entered_on);
     d->id = r->id;
     d->order = forms_dossier_order(d->form);
     d->row = 2 * row;
@@ -267,6 +269,7 @@ static struct render_part document_part(struct app *app, struct source *d,
     o.act = d->act;
     o.act_time = d->act_time;
     o.late = d->late;
+    o.entered_on = d->entered_on;
     return (struct render_part){.form = d->form,
                                 .title = d->title,
                                 .sha256 = d->sha,

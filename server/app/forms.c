@@ -528,6 +528,7 @@ struct issue_ctx {
     char date[CALDATE_DATE_LEN], act_id[40], regime[32];
     struct caldate d;
     bool late;
+    char entered_on[CALDATE_DATE_LEN]; /* the day it is issued (late: printed) */
     struct signer_buf signer;
     const char *keep_number; /* a reissue: the number of the paper it replaces (or NULL) */
 };
@@ -575,6 +576,7 @@ static bool issue_when_who(struct tx *tx, const struct actor *who, const struct 
                           c->date);
     snprintf(c->regime, sizeof c->regime, "%s", rs->name);
     c->late = ruleset_late_entry(rs, c->d, today);
+    caldate_format(today, c->entered_on, sizeof c->entered_on);
     long long office = who->role == ROLE_PROSECUTOR ? who->office_id : cf->office_id;
     /* a Berita Acara: the PPNS who did the act; a P-form: the jaksa who recorded it */
     long long by = c->for_act && c->act.entered_by ? c->act.entered_by : who->user_id;
@@ -1157,7 +1159,8 @@ static bool issue_tx(struct app *app, struct tx *tx, const struct actor *who, lo
                                 .n_params = nkv,
                                 .act = c.act_id,
                                 .act_time = c.act.time,
-                                .late = c.late};
+                                .late = c.late,
+                                .entered_on = c.entered_on};
         ok = render_form(app_render(app), c.f->name, xml, xml_len, &o, &pdf, &pdf_len, &pages,
                          err) ||
              order_first(app, &c, err);
@@ -1338,9 +1341,10 @@ json_t *app_verify_document(struct app *app, const char *code, struct berr *err)
         return NULL;
     json_t *j = NULL;
     if (v.found)
-        j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "code", code, "title", v.title,
-                      "number", v.number, "issued_on", v.issued_on, "office", v.office, "genuine",
-                      1, "revoked", v.revoked);
+        j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:b}", "code", code, "title",
+                      v.title, "number", v.number, "issued_on", v.issued_on, "office", v.office,
+                      "genuine", 1, "revoked", v.revoked, "entered_on", v.entered_on, "late",
+                      v.late);
     else
         berr_set(err, BERR_NOT_FOUND, "kode verifikasi tidak dikenal");
     store_verified_free(&v);

@@ -255,11 +255,17 @@ HANDLER(h_verify_page)
              "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Verifikasi "
              "dokumen</title></head><body><h1>%s</h1><table>"
              "<tr><th>Jenis dokumen</th><td>%s</td></tr><tr><th>Nomor</th><td>%s</td></tr>"
-             "<tr><th>Tanggal</th><td>%s</td></tr><tr><th>Kantor</th><td>%s</td></tr>"
+             "<tr><th>Tanggal</th><td>%s</td></tr><tr><th>Diterbitkan</th><td>%s%s</td></tr>"
+             "<tr><th>Kantor</th><td>%s</td></tr>"
              "<tr><th>Kode</th><td>%s</td></tr></table><p>%s</p></body></html>",
              revoked ? "Dokumen asli, tetapi telah DICABUT" : "Dokumen asli dan berlaku", title,
-             number, json_string_value(json_object_get(j, "issued_on")), office,
-             json_string_value(json_object_get(j, "code")),
+             number, json_string_value(json_object_get(j, "issued_on")),
+             json_string_value(json_object_get(j, "entered_on")),
+             /* DOMAIN 12: dated by its act, marked as entered late */
+             json_is_true(json_object_get(j, "late"))
+                 ? " (terlambat; bertanggal menurut tindakannya)"
+                 : "",
+             office, json_string_value(json_object_get(j, "code")),
              revoked ? "Dokumen ini pernah diterbitkan oleh kantor tersebut, tetapi telah dicabut."
                      : "Dokumen dengan kode ini diterbitkan oleh kantor tersebut dan tidak "
                        "dicabut. Bandingkan nomor dan tanggalnya dengan dokumen di tangan Anda.");

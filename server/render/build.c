@@ -1054,6 +1054,22 @@ static void signatures(struct rctx *R, const struct tnode *t, xmlNodePtr ctx, fl
     space(R, t->after);
 }
 
+/* DOMAIN 12: a document issued late is still dated by its act and marked as entered late - the
+ * day it was issued, beside its verification (render.h entered_on). */
+static void late_entry(struct rctx *R, struct para *P, const struct render_opts *o, struct style st)
+{
+    struct caldate on, act;
+    if (!o->late || !o->entered_on || !date_of(o->entered_on, &on) || !date_of(o->date, &act))
+        return;
+    char text[200];
+    snprintf(text, sizeof text,
+             "Diterbitkan terlambat pada tanggal %d %s %d; bertanggal menurut tindakannya, "
+             "%d %s %d.",
+             on.d, caldate_month_name(on.m), on.y, act.d, caldate_month_name(act.m), act.y);
+    para_break(P);
+    add_str(R, P, text, st);
+}
+
 static void verification(struct rctx *R, const struct tnode *t, float x, float w)
 {
     const struct render_opts *o = R->in->opts;
@@ -1084,6 +1100,7 @@ static void verification(struct rctx *R, const struct tnode *t, float x, float w
     add_str(R, &P, "Keaslian dokumen ini dapat diperiksa dengan memindai kode QR atau membuka", st);
     para_break(&P);
     add_str(R, &P, url, st);
+    late_entry(R, &P, o, st);
     para_out(R, &P, x + qs + MM(4), w - qs - MM(4), AL_LEFT, 0, 0);
     para_free(&P);
     R->size = saved;

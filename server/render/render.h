@@ -112,6 +112,10 @@ struct render_opts {
     const char *act;
     const char *act_time;
     bool late;
+    /* late: the day it was issued (YYYY-MM-DD, the office's calendar), printed under the
+     * verification code - a paper issued late is still dated by its act and marked as entered
+     * late (DOMAIN 12); NULL: no mark */
+    const char *entered_on;
 };
 
 /* Open an engine: every templates/NAME.xml of template_dir (form.rng

@@ -138,7 +138,8 @@ static const struct stmt issued_of_case = {
     "SELECT form, title, number, issued_on::text, verify_code, "
     "encode(pdf_sha256, 'hex'), params::text, d.issued_by, case_xml, "
     "signer::text, coalesce(e.seq, 0), coalesce(extract(epoch FROM "
-    "e.legal_at)::bigint, -1), d.late, d.id FROM app.documents d LEFT "
+    "e.legal_at)::bigint, -1), d.late, d.id, extract(epoch FROM "
+    "d.issued_at)::bigint FROM app.documents d LEFT "
     "JOIN app.events e ON e.id = d.event_id AND e.case_id = d.case_id "
     "WHERE d.case_id = $1::bigint AND revoked_at IS NULL "
     "ORDER BY issued_on, issued_at, d.id"};
@@ -169,6 +170,7 @@ static void issued_of_case_row(const PGresult *r, int i, void *item, void *ctx)
     d->act_at = stmt_ll(r, i, 11);
     d->late = stmt_bool(r, i, 12);
     d->id = stmt_ll(r, i, 13);
+    d->issued_at = stmt_ll(r, i, 14);
 }
 
 bool store_issued_of_case(struct tx *tx, long long case_id, struct store_issued_list *out,
@@ -289,8 +291,8 @@ static const struct stmt upload_rows_of_case = {
 
 static const struct stmt verify = {
     "documents.verify", 1,
-    "SELECT title, doc_type, number, issued_on::text, office, revoked "
-    "FROM app.verify_document($1)"};
+    "SELECT title, doc_type, number, issued_on::text, office, revoked, "
+    "entered_on::text, late FROM app.verify_document($1)"};
 
 /* issued, or the paper of an act numbered outside berkas uploaded */
 static const struct stmt papers_of_case = {
@@ -563,6 +565,8 @@ bool store_document_verify(struct tx *tx, const char *code, struct store_verifie
         out->issued_on = PQgetvalue(r, 0, 3);
         out->office = PQgetvalue(r, 0, 4);
         out->revoked = stmt_bool(r, 0, 5);
+        out->entered_on = PQgetvalue(r, 0, 6);
+        out->late = stmt_bool(r, 0, 7);
     }
     return true;
 }

@@ -78,6 +78,7 @@ struct store_issued {
     int act_seq;      /* 0: issued for no act */
     long long act_at; /* the act's legal time (Unix seconds), -1 when none */
     bool late;
+    long long issued_at; /* when it was issued (Unix seconds) */
 };
 struct store_issued_list {
     int n;
@@ -199,7 +200,9 @@ void store_upload_rows_free(struct store_upload_rows *u);
 /* A document by its verification code (app.verify_document, for anyone). */
 struct store_verified {
     bool found, revoked;
+    bool late; /* issued after its act's late-entry threshold */
     const char *title, *doc_type, *number, *issued_on, *office;
+    const char *entered_on; /* the day it was issued, the office's calendar */
     void *res_;
 };
 BERKAS_MUST_CHECK bool store_document_verify(struct tx *tx, const char *code,
