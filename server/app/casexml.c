@@ -303,10 +303,23 @@ static const char *label_of(const struct code_label *t, const char *code)
     return "";
 }
 
-static void el_stage(struct xw *x, const char *name, const char *code)
+/* Whether the case was handed over under the short procedure (UU 6/2011 Pasal 110): its log
+ * holds a short_procedure_handover - handed_over is reached once (terminal), by it or by Tahap
+ * II - so its handed_over is labelled so, not "Tahap II selesai" (stage_label_of). */
+static bool handed_short(const struct store_casedoc *d)
+{
+    for (int i = 0; i < d->nevents; i++)
+        if (d->events[i].type && strcmp(d->events[i].type, "short_procedure_handover") == 0)
+            return true;
+    return false;
+}
+
+static void el_stage(struct xw *x, const char *name, const char *code,
+                     const struct store_casedoc *d)
 {
     enum stage s;
-    el_coded(x, name, code ? code : "", code && stage_lookup(code, &s) ? stage_label(s) : "");
+    el_coded(x, name, code ? code : "",
+             code && stage_lookup(code, &s) ? stage_label_of(s, handed_short(d)) : "");
 }
 
 /* ---- the parts --------------------------------------------------------------------- */
@@ -735,8 +748,8 @@ static void write_event(struct xw *x, const struct store_cd_event *e, const stru
     el_ref(x, "pihak", "pihak", e->party, e->party_name);
     write_corrects(x, e, d);
     el_coded(x, "rezim", e->regime ? e->regime : "", e->regime_label);
-    el_stage(x, "tahap-sebelum", e->stage_before);
-    el_stage(x, "tahap-sesudah", e->stage_after);
+    el_stage(x, "tahap-sebelum", e->stage_before, d);
+    el_stage(x, "tahap-sesudah", e->stage_after, d);
     el_yes(x, "terlambat", e->late);
     el_instant(x, "dicatat-pada", e->has_entered, e->entered);
     xw_start(x, "dicatat-oleh");
@@ -1039,7 +1052,7 @@ static void write_case(struct xw *x, const struct casedoc *doc)
     xw_check(x, xmlTextWriterStartElementNS(x->w, NULL, X("perkara"), X(CASE_NS)));
     xw_attr(x, "id", id);
     el(x, "nomor", c->number);
-    el_stage(x, "tahap", c->stage);
+    el_stage(x, "tahap", c->stage, d);
     el_instant(x, "tahap-sejak", c->has_stage_since, c->stage_since);
     el_num(x, "versi", c->version);
     el_coded(x, "sumber", c->source ? c->source : "", label_of(sources, c->source));

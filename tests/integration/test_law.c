@@ -1937,6 +1937,18 @@ START_TEST(test_a_file_handed_over_under_the_short_procedure_is_called_so_everyw
     ck_assert_msg(strstr(str(j, "detail"), label) && !strstr(str(j, "detail"), "Tahap II"), "%s",
                   str(j, "detail"));
     json_decref(j);
+    /* the case's XML export, of the file and of its hand-over */
+    struct http_result xr;
+    snprintf(path, sizeof path, "/api/v1/cases/%lld.xml", id);
+    ck_assert(api_call(demo.port, "GET", path, demo.inv, NULL, &xr));
+    ck_assert_int_eq(xr.status, 200);
+    ck_assert_msg(strstr(xr.body, "<tahap kode=\"handed_over\">Penyerahan perkara acara "
+                                  "singkat</tahap>") &&
+                      strstr(xr.body, "<tahap-sesudah kode=\"handed_over\">Penyerahan perkara "
+                                      "acara singkat</tahap-sesudah>") &&
+                      !strstr(xr.body, "Tahap II selesai"),
+                  "%.3000s", xr.body);
+    http_result_free(&xr);
     /* a file that went through P-21 and Tahap II keeps its label */
     json_t *l = call("GET", "/api/v1/cases?stage=handed_over", demo.inv, NULL, 200);
     size_t i, tahap2 = 0;
