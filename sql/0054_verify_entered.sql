@@ -1,4 +1,4 @@
--- 0053_verify_entered.sql - the public verification says when a paper was really issued.
+-- 0054_verify_entered.sql - the public verification says when a paper was really issued.
 --
 -- A paper is dated by its act (DOMAIN 12: a document is its act's; KUHAP 75), and one issued late
 -- is marked as entered late - on its face (render: "Diterbitkan terlambat pada tanggal ...") and
