@@ -365,46 +365,65 @@ START_TEST(test_release_papers_are_listed_and_numbered_by_the_office_pattern)
 }
 END_TEST
 
-/* KUHAP 75: a Berita Acara states what was done.  The BA Penahanan said "tembusan Surat Perintah
- * Penahanan telah disampaikan kepada keluarganya" though no delivery was recorded (acceptance
- * play4 #2; KUHAP 21(3) owes it, the family_detention_notice clock runs until it is delivered).
- * Issued before the delivery it says nothing of the family's copy; issued after the delivery
- * recorded on 6 February it says it was delivered, and when.  The BA Perpanjangan, for whose copy
- * berkas records no delivery, claims none. */
-START_TEST(test_a_detentions_berita_acara_claims_no_copy_to_the_family_not_delivered)
+/* KUHAP 75: a Berita Acara states what was done, on the act's day, closed and signed that day.
+ * The BA Penahanan said "tembusan Surat Perintah Penahanan telah disampaikan kepada keluarganya"
+ * though no delivery was recorded (acceptance play4 #2; KUHAP 21(3) owes it, the
+ * family_detention_notice clock runs until it is delivered).  It says so only of a delivery
+ * recorded on the detention's own day (5 February) and standing: not before any delivery, not of
+ * one the day after (a BA of 5 February cannot report 6 February: review2 F2), not of one
+ * withdrawn (F1).  The BA Perpanjangan, for whose copy berkas records no delivery, claims none. */
+static char *ba_penahanan_after(const char *delivered_on, bool withdrawn, long long *case_id)
 {
     long long party, han;
     char sp_han[160], m[600], pihak[48];
     long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    if (delivered_on) {
+        snprintf(m, sizeof m,
+                 "\"type\":\"letter_delivered\",\"date\":\"%s\",\"party_id\":%lld,"
+                 "\"recipient\":\"keluarga_penahanan\",\"received_by\":\"Tran Van Minh (suami)\"",
+                 delivered_on, party);
+        long long ld = record(id, m);
+        snprintf(m, sizeof m,
+                 "\"type\":\"corrected\",\"date\":\"%s\",\"corrects\":%lld,\"withdraws\":true",
+                 delivered_on, ld);
+        if (withdrawn)
+            (void)record(id, m);
+    }
     snprintf(pihak, sizeof pihak, "{\"party\":\"pihak-%lld\"}", party);
     json_t *d = issue(id, "ba_penahanan", han, pihak, demo.inv, 201);
     char *t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
+    json_decref(d);
     assert_has(t, "telah dijelaskan alasan penahanannya", "BA Penahanan");
+    if (case_id)
+        *case_id = id;
+    return t;
+}
+
+START_TEST(test_a_detentions_berita_acara_claims_no_copy_to_the_family_not_delivered)
+{
+    char *t = ba_penahanan_after(NULL, false, NULL);
     assert_lacks(t, "kepada keluarganya", "BA Penahanan: no delivery recorded, none claimed");
     free(t);
-    json_decref(d);
-    /* another file: the copy delivered on 6 February, the BA issued after */
-    long long id2 = detained_case(&party, &han, sp_han, sizeof sp_han);
-    snprintf(pihak, sizeof pihak, "{\"party\":\"pihak-%lld\"}", party);
-    snprintf(m, sizeof m,
-             "\"type\":\"letter_delivered\",\"date\":\"2026-02-06\",\"party_id\":%lld,"
-             "\"recipient\":\"keluarga_penahanan\",\"received_by\":\"Tran Van Minh (suami)\"",
-             party);
-    (void)record(id2, m);
-    d = issue(id2, "ba_penahanan", han, pihak, demo.inv, 201);
-    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
-    assert_has(t,
-               "tembusan Surat Perintah Penahanan telah disampaikan kepada keluarganya pada "
-               "tanggal 6 Februari 2026",
-               "BA Penahanan: the delivery recorded, with its day");
+    t = ba_penahanan_after("2026-02-06", false, NULL);
+    assert_lacks(t, "kepada keluarganya", "BA Penahanan of 5 February: the delivery of the 6th");
     free(t);
-    json_decref(d);
+    t = ba_penahanan_after("2026-02-05", true, NULL);
+    assert_lacks(t, "kepada keluarganya", "BA Penahanan: the delivery withdrawn");
+    free(t);
+    long long id;
+    t = ba_penahanan_after("2026-02-05", false, &id);
+    assert_has(t, "tembusan Surat Perintah Penahanan telah disampaikan kepada keluarganya",
+               "BA Penahanan: delivered on its day");
+    free(t);
+    long long party =
+        sql_count(demo.db, "SELECT max(id) FROM app.parties WHERE kind = 'suspect'", 0, NULL);
+    char m[300];
     snprintf(m, sizeof m,
              "\"type\":\"detention_extended_pu\",\"at\":\"2026-02-20T10:00:00+07:00\","
              "\"party_id\":%lld,\"days\":30,\"number\":\"B-322/L.6.10/Eku.1/02/2026\"",
              party);
-    long long pu = record(id2, m);
-    d = issue(id2, "ba_perpanjangan_penahanan", pu, "{}", demo.inv, 201);
+    long long pu = record(id, m);
+    json_t *d = issue(id, "ba_perpanjangan_penahanan", pu, "{}", demo.inv, 201);
     t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(d, "id")));
     assert_has(t, "BERITA ACARA PERPANJANGAN PENAHANAN", "BA Perpanjangan");
     assert_lacks(t, "kepada keluarganya", "BA Perpanjangan: no delivery recordable, none claimed");
