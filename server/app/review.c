@@ -472,17 +472,21 @@ static json_t *notices_json(const struct row_ctx *x)
         json_array_append_new(a, v);
     }
     /* owed past its day and never delivered when the file ended (summary.c missed_notices): a
-     * fault kept in sight, no deadline (state "missed", not counted as overdue) */
+     * fault kept in sight, no deadline (state "missed", not counted as overdue); one the
+     * investigator declared undelivered with his reason (notice_undelivered) is in sight too,
+     * as what it is - not delivered, and why - not judged missed: a foreigner may decline his
+     * consul's notice (VCCR 36(1)(b) "if he so requests"; review2 F4) */
     json_array_foreach(json_object_get(x->detail, "missed_notices"), i, c)
     {
         json_t *v = clock_view(x, c);
-        json_object_set_new(v, "state", json_string("missed"));
+        json_t *why = json_object_get(c, "undelivered_reason");
+        bool declared = json_is_string(why);
+        json_object_set_new(v, "state", json_string(declared ? "undelivered" : "missed"));
         json_object_set(v, "closed_by", json_object_get(c, "closed_by"));
         json_object_set(v, "closed_on", json_object_get(c, "closed_on"));
-        json_object_set_new(v, "missed", json_true());
-        /* declared undelivered by the investigator: his reason (notice_undelivered) */
-        if (json_is_string(json_object_get(c, "undelivered_reason")))
-            json_object_set(v, "undelivered_reason", json_object_get(c, "undelivered_reason"));
+        json_object_set_new(v, declared ? "undelivered" : "missed", json_true());
+        if (declared)
+            json_object_set(v, "undelivered_reason", why);
         json_array_append_new(a, v);
     }
     return a;

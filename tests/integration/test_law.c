@@ -2135,6 +2135,12 @@ START_TEST(test_a_custody_notice_that_cannot_be_delivered_is_declared_with_its_r
              "\"perwakilan_negara\",\"party_id\":%lld,\"undelivered_reason\":\"%s\"}",
              s, consul);
     json_decref(refused(id, sup, body, 403, "forbidden", NULL));
+    /* nor the prosecutor (his role records no such act: 403), nor another office's
+     * investigator (the case is not his office's: 404) */
+    long long before = events_of(id);
+    json_decref(post(id, demo.pros, body, 403));
+    json_decref(post(id, inv_blc, body, 404));
+    ck_assert_int_eq(events_of(id), before);
     /* the investigator, in the open file: closed as not delivered, with its reason */
     json_decref(post(id, demo.inv, body, 201));
     assert_declared_undelivered(id, "consular_notice", s, consul);
@@ -2172,7 +2178,8 @@ START_TEST(test_a_custody_notice_that_cannot_be_delivered_is_declared_with_its_r
     {
         if (strcmp(str(n, "code"), "family_arrest_notice") != 0)
             continue;
-        ck_assert_str_eq(str(n, "state"), "missed");
+        ck_assert_str_eq(str(n, "state"), "undelivered");
+        ck_assert_ptr_null(json_object_get(n, "missed"));
         ck_assert_str_eq(str(n, "undelivered_reason"), family);
     }
     json_decref(list);
@@ -2221,6 +2228,11 @@ START_TEST(test_an_sp3_is_still_owed_its_notices_after_a_tak)
     json_t *list, *it = review_item_of(id, sup, &list);
     ck_assert_msg(it != NULL, "the SP3 owing its notice left the board after the TAK");
     json_decref(list);
+    /* the supervisor and the prosecutor do not record it (403), nothing written */
+    const char *told = "{\"type\":\"sp3_notified\",\"date\":\"2026-10-27\",\"recipient\":"
+                       "\"kejari\"}";
+    json_decref(refused(id, sup, told, 403, "forbidden", NULL));
+    json_decref(refused(id, demo.pros, told, 403, "forbidden", NULL));
     /* told to the PU after the TAK: stopped by the notice */
     rec_on(id, demo.inv, "sp3_notified", "2026-10-27", "\"recipient\":\"kejari\"");
     c = get_case(id, demo.inv);
