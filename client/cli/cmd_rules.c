@@ -54,29 +54,43 @@ int cmd_verify_chain(struct global *g, const struct command *cmd, int argc, char
     return intact ? EXIT_OK : EXIT_REFUSED;
 }
 
-/* One table of every value of every rule set in list.items. */
+/* One row of the table: set name, from date, value v (or amendment a of it scheduled). */
+static void rules_row(struct table *t, const json_t *set, const json_t *v, const json_t *a)
+{
+    char value[32];
+    const json_t *last = json_object_get(v, "amended");
+    const char *from = a                      ? jstr(a, "effective_from")
+                       : json_is_object(last) ? jstr(last, "effective_from")
+                                              : jstr(set, "effective_from");
+    jtext(a ? a : v, "value", value, sizeof value);
+    bool tv = json_is_true(json_object_get(a ? a : v, "to_verify"));
+    const char *cells[] = {jstr(set, "name"),
+                           from,
+                           jstr(v, "key"),
+                           value,
+                           jstr(v, "unit"),
+                           a    ? (tv ? "terjadwal, ? verifikasi" : "terjadwal")
+                           : tv ? "? verifikasi"
+                                : "terverifikasi",
+                           jstr(v, "label")};
+    table_add(t, cells);
+}
+
+/* One table of every value of every rule set in list.items, as in force today (BERLAKU: since
+ * when), and each amendment that applies from a later date (terjadwal). */
 static void print_rulesets(const json_t *list)
 {
     static const char *const heads[] = {"PERANGKAT", "BERLAKU", "KUNCI", "NILAI",
                                         "SATUAN",    "STATUS",  "URAIAN"};
     struct table *t = table_new(7, heads);
-    size_t i, k;
-    json_t *set, *v;
+    size_t i, k, j;
+    json_t *set, *v, *a;
     json_array_foreach(json_object_get(list, "items"), i, set)
     {
         json_array_foreach(json_object_get(set, "values"), k, v)
         {
-            char value[32];
-            jtext(v, "value", value, sizeof value);
-            const char *cells[] = {
-                jstr(set, "name"),
-                jstr(set, "effective_from"),
-                jstr(v, "key"),
-                value,
-                jstr(v, "unit"),
-                json_is_true(json_object_get(v, "to_verify")) ? "? verifikasi" : "terverifikasi",
-                jstr(v, "label")};
-            table_add(t, cells);
+            rules_row(t, set, v, NULL);
+            json_array_foreach(json_object_get(v, "scheduled"), j, a) rules_row(t, set, v, a);
         }
     }
     table_print(t);
@@ -119,13 +133,12 @@ static const json_t *find_value(const json_t *list, const char *name, const char
 
 int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char **argv)
 {
-    const char *name = NULL, *key = NULL, *value = NULL, *note = NULL;
-    bool to_verify = false, verified = false;
+    const char *name = NULL, *key = NULL, *value = NULL, *note = NULL, *from = NULL;
+    bool to_verify = false, verified = false, force = false;
     const struct cli_opt opts[] = {
-        {"to-verify", NULL, NULL, false, &to_verify},
-        {"verified", NULL, NULL, false, &verified},
-        {"note", &note, NULL, false, NULL},
-        END_OPTS,
+        {"from", &from, NULL, false, NULL},           {"force", NULL, NULL, false, &force},
+        {"to-verify", NULL, NULL, false, &to_verify}, {"verified", NULL, NULL, false, &verified},
+        {"note", &note, NULL, false, NULL},           END_OPTS,
     };
     const struct cli_arg args[] = {{"NAME", &name}, {"KEY", &key}, {"VALUE", &value}, {NULL, NULL}};
     long long n = 0;
@@ -147,6 +160,11 @@ int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char 
         json_decref(body);
         body = NULL;
     }
+    if (body && ((from && json_object_set_new(body, "effective_from", json_string(from)) != 0) ||
+                 (force && json_object_set_new(body, "override", json_true()) != 0))) {
+        json_decref(body);
+        body = NULL;
+    }
     if (body && note && json_object_set_new(body, "note", json_string(note)) != 0) {
         json_decref(body);
         body = NULL;
@@ -158,14 +176,17 @@ int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char 
     if (!list)
         return rc;
     const json_t *v = find_value(list, name, key);
+    const json_t *a = json_object_get(list, "amendment");
     if (g->json) {
         out_json(v ? v : list);
-    } else if (v) {
-        char text[32];
-        printf("%s %s = %s %s (%s): %s\n", name, key, jtext(v, "value", text, sizeof text),
-               jstr(v, "unit"),
-               json_is_true(json_object_get(v, "to_verify")) ? "verifikasi" : "terverifikasi",
-               jstr(v, "label"));
+    } else if (v && json_is_object(a)) {
+        char was[32], now[32];
+        printf("%s %s = %s %s (%s) berlaku sejak %s%s, sebelumnya %s: %s\n", name, key,
+               jtext(a, "value", now, sizeof now), jstr(v, "unit"),
+               json_is_true(json_object_get(a, "to_verify")) ? "verifikasi" : "terverifikasi",
+               jstr(a, "effective_from"),
+               json_is_true(json_object_get(a, "override")) ? " (override)" : "",
+               jtext(a, "old_value", was, sizeof was), jstr(v, "label"));
     } else {
         printf("%s %s = %lld\n", name, key, n);
     }

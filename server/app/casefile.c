@@ -430,7 +430,7 @@ bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casef
     memset(cfs, 0, (size_t)n * sizeof *cfs);
     if (n == 0)
         return true;
-    struct ruleset sets[RULESET_BUILTIN_COUNT];
+    struct ruleset sets[RULESET_MAX];
     int nsets = 0;
     struct store_casefile_rows heads;
     struct store_suspects sus;

@@ -67,7 +67,7 @@ struct casefile {
     struct charged *charged;
 
     int nrulesets;
-    struct ruleset rulesets[RULESET_BUILTIN_COUNT];
+    struct ruleset rulesets[RULESET_MAX];
 };
 
 /* Load case id as the actor sees it (the visibility rule, then RLS), with

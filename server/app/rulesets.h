@@ -20,10 +20,22 @@ BERKAS_MUST_CHECK bool app_rulesets_seed(struct app *app, struct berr *err);
 BERKAS_MUST_CHECK json_t *app_rulesets_get(struct app *app, const struct actor *who,
                                            struct berr *err);
 /* One value of a rule set amended by a root office's administrator: to_verify 1 or 0 marks
- * it still to verify or verified, -1 (not said) keeps its mark. */
-BERKAS_MUST_CHECK bool app_ruleset_amend(struct app *app, const struct actor *who, const char *name,
-                                         const char *key, int value, int to_verify,
-                                         const char *note, struct audit_rec *au, struct berr *err);
+ * it still to verify or verified, -1 (not said) keeps its mark; effective_from (YYYY-MM-DD;
+ * NULL: today in the administrator's office zone) the date from which it applies - acts dated
+ * before keep the value in force on their date.  Not before today (422) unless override, which
+ * needs a note and is recorded; never outside the set's time. */
+struct ruleset_amendment_in {
+    const char *name, *key;
+    int value;
+    int to_verify;
+    const char *note;
+    const char *effective_from;
+    bool override;
+};
+/* Answers the sets as app_rulesets_get, with the amendment made (amendment); NULL refused. */
+BERKAS_MUST_CHECK json_t *app_ruleset_amend(struct app *app, const struct actor *who,
+                                            const struct ruleset_amendment_in *in,
+                                            struct audit_rec *au, struct berr *err);
 
 /* Insert the built-in rule sets and any missing key (never overwriting an
  * administrator's value). */

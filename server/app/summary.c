@@ -701,13 +701,13 @@ static long long rules_sig_of(const struct ruleset *sets, int n)
  * The same bytes are the same values, so the same fingerprint; other bytes (another value, or
  * only other padding) are worked out again. */
 static pthread_mutex_t sig_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct ruleset sig_sets[RULESET_BUILTIN_COUNT];
+static struct ruleset sig_sets[RULESET_MAX];
 static int sig_n = -1;
 static long long sig_value;
 
 long long summary_rules_sig(const struct ruleset *sets, int n)
 {
-    bool keep = n >= 0 && n <= RULESET_BUILTIN_COUNT;
+    bool keep = n >= 0 && n <= RULESET_MAX;
     if (keep) {
         pthread_mutex_lock(&sig_lock);
         bool same = n == sig_n && (n == 0 || memcmp(sets, sig_sets, (size_t)n * sizeof *sets) == 0);
@@ -1338,7 +1338,7 @@ static bool sweep_once(struct db_pool *pool, long long root, enum summary_mode m
     struct tx tx;
     if (!tx_begin_snapshot(&tx, pool, err))
         return false;
-    struct ruleset sets[RULESET_BUILTIN_COUNT];
+    struct ruleset sets[RULESET_MAX];
     int nsets = 0;
     long long next = *after;
     struct summary_report part = {.mismatches = rep->mismatches};

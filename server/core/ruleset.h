@@ -11,7 +11,9 @@
  *
  * The store seeds the built-ins into PostgreSQL and loads amended values back
  * as (ruleset, key, value) rows through ruleset_set(); the keys are stable
- * (they are the field names) and enumerable with ruleset_key_at().
+ * (they are the field names) and enumerable with ruleset_key_at().  An
+ * amendment applies from its own date: the loaded array then holds one
+ * version of the set per such date (RULESET_MAX), in date order.
  */
 #ifndef BERKAS_CORE_RULESET_H
 #define BERKAS_CORE_RULESET_H
@@ -141,6 +143,11 @@ struct rule_key {
 };
 
 #define RULESET_BUILTIN_COUNT 2
+
+/* The most versions of the sets loaded at once: each set from its start, and a version more for
+ * each date from which an amendment applies (app/rulesets.c, sql/0055).  All versions of a set
+ * share its name and regime; ruleset_for_date picks the one in force on an act's date. */
+#define RULESET_MAX 32
 
 /* Number of keys (fields) of struct ruleset. */
 int ruleset_key_count(void);

@@ -432,21 +432,28 @@ HANDLER(h_rulesets_list)
 
 HANDLER(h_ruleset_amend)
 {
-    static const char *const fields[] = {"value", "to_verify", "note", NULL};
+    static const char *const fields[] = {"value",          "to_verify", "note",
+                                         "effective_from", "override",  NULL};
     struct berr err = {0};
     req->audit.action = "ruleset.amend";
     long long value = 0;
-    const char *note;
+    struct ruleset_amendment_in in = {.name = req->params[0], .key = req->params[1]};
     json_t *body = json_body(req, fields, false, &err);
     bool ok = body && json_get_int(body, "value", true, -1000000, 1000000, &value, &err) &&
-              json_get_str(body, "note", false, 500, &note, &err);
+              json_get_str(body, "note", false, 500, &in.note, &err) &&
+              json_get_str(body, "effective_from", false, 10, &in.effective_from, &err);
     json_t *tv = body ? json_object_get(body, "to_verify") : NULL;
+    json_t *ov = body ? json_object_get(body, "override") : NULL;
     if (ok && tv && !json_is_boolean(tv))
         ok = berr_field(&err, BERR_BAD_INPUT, "to_verify", "to_verify harus true atau false");
-    ok = ok && app_ruleset_amend(app, &req->actor, req->params[0], req->params[1], (int)value,
-                                 tv ? json_is_true(tv) : -1, note, &req->audit, &err);
-    if (ok)
-        reply_result(rep, 200, app_rulesets_get(app, &req->actor, &err), &err);
+    if (ok && ov && !json_is_boolean(ov))
+        ok = berr_field(&err, BERR_BAD_INPUT, "override", "override harus true atau false");
+    in.value = (int)value;
+    in.to_verify = tv ? json_is_true(tv) : -1;
+    in.override = json_is_true(ov);
+    json_t *r = ok ? app_ruleset_amend(app, &req->actor, &in, &req->audit, &err) : NULL;
+    if (r)
+        reply_result(rep, 200, r, &err);
     else
         reply_berr(rep, &err);
     json_decref(body);

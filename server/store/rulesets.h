@@ -44,17 +44,15 @@ BERKAS_MUST_CHECK bool store_ruleset_values(struct tx *tx, struct store_ruleset_
                                             struct berr *err);
 void store_ruleset_values_free(struct store_ruleset_values *v);
 
-/* Amend a value as user `by`, with note the reason given ("" none: an earlier amendment's
- * reason does not stay); to_verify 1 or 0 marks it, -1 keeps its mark; *found false when the
- * set has no such key. */
-BERKAS_MUST_CHECK bool store_ruleset_amend(struct tx *tx, const char *ruleset, const char *key,
-                                           int value, int to_verify, const char *note, long long by,
-                                           bool *found, struct berr *err);
-
-/* Each value's last amendment (sql/0037): the reason given ("" none), when (UTC,
- * "YYYY-MM-DDTHH:MM:SSZ") and by whom; values never amended have none. */
+/* One amendment of a value (sql/0055): the value before (has_old false: not known, an
+ * amendment older than the table) and after, their marks, the date from which it applies
+ * (YYYY-MM-DD), whether the administrator overrode a refusal, the reason given ("" none), when
+ * (UTC, "YYYY-MM-DDTHH:MM:SSZ") and by whom. */
 struct store_ruleset_amendment {
-    const char *ruleset, *key, *note, *at, *by_name;
+    long long id;
+    const char *ruleset, *key, *effective_from, *note, *at, *by_name;
+    bool has_old, old_to_verify, to_verify, override;
+    int old_value, value;
     long long by_id;
 };
 struct store_ruleset_amendments {
@@ -62,13 +60,26 @@ struct store_ruleset_amendments {
     struct store_ruleset_amendment *items;
     void *res_;
 };
+
+/* Record amendment a (at and by_name unused; by_id the administrator): a->id its new id. */
+BERKAS_MUST_CHECK bool store_ruleset_amend(struct tx *tx, struct store_ruleset_amendment *a,
+                                           struct berr *err);
+
+/* Every amendment in the order they apply (set, date, then as made): ruleset, key, value,
+ * to_verify and effective_from only - what loading the sets needs, readable by every role that
+ * loads them. */
+BERKAS_MUST_CHECK bool store_ruleset_changes(struct tx *tx, struct store_ruleset_amendments *out,
+                                             struct berr *err);
+
+/* Every amendment in full, in the same order, with who made it. */
 BERKAS_MUST_CHECK bool store_ruleset_amendments(struct tx *tx, struct store_ruleset_amendments *out,
                                                 struct berr *err);
-/* The amendment of ruleset/key in a, or NULL. */
-const struct store_ruleset_amendment *
-store_ruleset_amendment_find(const struct store_ruleset_amendments *a, const char *ruleset,
-                             const char *key);
 void store_ruleset_amendments_free(struct store_ruleset_amendments *a);
+
+/* Today (YYYY-MM-DD) by the database's clock in office's zone; the national zone (WIB) for an
+ * office not found. */
+BERKAS_MUST_CHECK bool store_ruleset_today(struct tx *tx, long long office, char out[11],
+                                           struct berr *err);
 
 /* The rule sets' version (sql/0024: a new one at every change), as a
  * statement for a batch of the caller's (tx_batch), and read from its result

@@ -660,14 +660,23 @@ START_TEST(test_amending_a_rule_set_moves_the_clock)
     json_decref(c);
     /* both regimes: the act's date decides which applies */
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin,
-                     "{\"value\":14,\"to_verify\":true,\"note\":\"uji\"}", 200));
-    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/spdp_days", admin, "{\"value\":14}", 200));
+                     "{\"value\":14,\"to_verify\":true,\"note\":\"uji\",\"effective_from\":\"2026-"
+                     "01-02\",\"override\":true}",
+                     200));
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-1981/spdp_days", admin,
+             "{\"value\":14,\"note\":\"uji\",\"effective_from\":\"1981-12-31\",\"override\":true}",
+             200));
     c = call("GET", path, demo.inv, NULL, 200);
     spdp = json_array_get(json_object_get(c, "clocks"), 0);
     ck_assert_int_eq(json_integer_value(json_object_get(spdp, "days_left")), before + 7);
     json_decref(c);
-    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin, "{\"value\":7}", 200));
-    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/spdp_days", admin, "{\"value\":7}", 200));
+    json_decref(call(
+        "PUT", "/api/v1/rulesets/KUHAP-2025/spdp_days", admin,
+        "{\"value\":7,\"note\":\"uji\",\"effective_from\":\"2026-01-02\",\"override\":true}", 200));
+    json_decref(call(
+        "PUT", "/api/v1/rulesets/KUHAP-1981/spdp_days", admin,
+        "{\"value\":7,\"note\":\"uji\",\"effective_from\":\"1981-12-31\",\"override\":true}", 200));
     /* an amendment that does not say whether the value is verified keeps its mark: KUHAP-2025's
      * stays to verify, KUHAP-1981's verified (before, a value without to_verify was marked
      * verified); said, it is marked so */
@@ -723,8 +732,8 @@ static json_t *rule_value(const char *token, const char *name, const char *key)
  * amended as GET /api/v1/rulesets says it, after the PUT of body (which must answer 200). */
 static void amend_says(const char *body, const char *note, const char *by)
 {
-    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", admin, body, 200));
-    json_t *v = rule_value(demo.inv, "KUHAP-1981", "bap_copy_days");
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/bap_copy_days", admin, body, 200));
+    json_t *v = rule_value(demo.inv, "KUHAP-2025", "bap_copy_days");
     json_t *a = json_object_get(v, "amended");
     ck_assert_msg(json_is_object(a), "amended: %s", json_dumps(v, 0));
     ck_assert_str_eq(json_string_value(json_object_get(a, "note")), note);
@@ -746,7 +755,7 @@ START_TEST(test_a_rule_amendment_says_why_who_and_when)
     char name[160];
     snprintf(name, sizeof name, "%s", json_string_value(json_object_get(me, "name")));
     json_decref(me);
-    json_t *was = rule_value(admin, "KUHAP-1981", "bap_copy_days");
+    json_t *was = rule_value(admin, "KUHAP-2025", "bap_copy_days");
     ck_assert(json_is_null(json_object_get(was, "amended"))); /* the demo's: never amended */
     char body[700];
     long long value = json_integer_value(json_object_get(was, "value"));
@@ -755,26 +764,26 @@ START_TEST(test_a_rule_amendment_says_why_who_and_when)
              "permintaan tersangka\"}",
              value);
     amend_says(body, "Dicocokkan dengan KUHAP 72: turunan BAP atas permintaan tersangka", name);
-    json_t *said = rule_value(admin, "KUHAP-1981", "bap_copy_days");
+    json_t *said = rule_value(admin, "KUHAP-2025", "bap_copy_days");
     /* refused: nothing changed */
     static const char *const bad[] = {"{\"value\":1,\"note\":5}", "{\"value\":1,\"note\":[\"a\"]}",
                                       "{\"value\":1,\"note\":\"baris\\u0007bel\"}"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        json_t *p = call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", admin, bad[i], 400);
+        json_t *p = call("PUT", "/api/v1/rulesets/KUHAP-2025/bap_copy_days", admin, bad[i], 400);
         ck_assert_str_eq(json_string_value(json_object_get(p, "field")), "note");
         json_decref(p);
     }
     char *long_note = malloc(600);
     snprintf(long_note, 600, "{\"value\":1,\"note\":\"%0501d\"}", 0);
-    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", admin, long_note, 400));
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/bap_copy_days", admin, long_note, 400));
     free(long_note);
     const char *others[] = {demo.inv, demo.pros, sup};
     for (size_t i = 0; i < 3; i++)
-        json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", others[i],
+        json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/bap_copy_days", others[i],
                          "{\"value\":1,\"note\":\"bukan haknya\"}", 403));
-    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/bap_copy_days", NULL,
+    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/bap_copy_days", NULL,
                      "{\"value\":1,\"note\":\"tanpa sesi\"}", 401));
-    json_t *now = rule_value(admin, "KUHAP-1981", "bap_copy_days");
+    json_t *now = rule_value(admin, "KUHAP-2025", "bap_copy_days");
     ck_assert(json_equal(now, said));
     json_decref(now);
     json_decref(said);
@@ -806,15 +815,19 @@ START_TEST(test_an_amended_rule_set_decides_the_next_act)
     long long id = open_case("Uji pencatatan terlambat", 10);
     ck_assert(late_letter(id, 4));
     ck_assert(!late_letter(id, 2)); /* 2 days after the letter: within 3 */
-    json_decref(
-        call("PUT", "/api/v1/rulesets/KUHAP-2025/late_entry_days", admin, "{\"value\":1}", 200));
-    json_decref(
-        call("PUT", "/api/v1/rulesets/KUHAP-1981/late_entry_days", admin, "{\"value\":1}", 200));
+    json_decref(call(
+        "PUT", "/api/v1/rulesets/KUHAP-2025/late_entry_days", admin,
+        "{\"value\":1,\"note\":\"uji\",\"effective_from\":\"2026-01-02\",\"override\":true}", 200));
+    json_decref(call(
+        "PUT", "/api/v1/rulesets/KUHAP-1981/late_entry_days", admin,
+        "{\"value\":1,\"note\":\"uji\",\"effective_from\":\"1981-12-31\",\"override\":true}", 200));
     ck_assert(late_letter(id, 2)); /* now more than 1 */
-    json_decref(
-        call("PUT", "/api/v1/rulesets/KUHAP-2025/late_entry_days", admin, "{\"value\":3}", 200));
-    json_decref(
-        call("PUT", "/api/v1/rulesets/KUHAP-1981/late_entry_days", admin, "{\"value\":3}", 200));
+    json_decref(call(
+        "PUT", "/api/v1/rulesets/KUHAP-2025/late_entry_days", admin,
+        "{\"value\":3,\"note\":\"uji\",\"effective_from\":\"2026-01-02\",\"override\":true}", 200));
+    json_decref(call(
+        "PUT", "/api/v1/rulesets/KUHAP-1981/late_entry_days", admin,
+        "{\"value\":3,\"note\":\"uji\",\"effective_from\":\"1981-12-31\",\"override\":true}", 200));
     ck_assert(!late_letter(id, 2));
 }
 END_TEST

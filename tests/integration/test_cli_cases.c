@@ -830,6 +830,48 @@ START_TEST(test_rulesets_mark_to_verify_and_admin_amends)
     ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "no_such_key", "3", NULL), 1);
     ck_assert_msg(count_lines(out) == 1, "%s", out);
     free(out);
+    /* play4 #11: an amendment applies from its date (--from; today when not given), shown by
+     * set and listed by rulesets as scheduled; a date that is no date, or one before today
+     * without --force, is one line, exit 1; --force asks a reason (the same value throughout:
+     * the other tests' clocks do not move) */
+    char today[11], tomorrow[11], yesterday[11], want[96];
+    days_ago(0, today);
+    days_ago(-1, tomorrow);
+    days_ago(1, yesterday);
+    ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "p17_days", "30", NULL), 0);
+    snprintf(want, sizeof want, "berlaku sejak %s, sebelumnya 30", today);
+    ck_assert_msg(strstr(out, want), "%s", out);
+    free(out);
+    ck_assert_int_eq(
+        cli(&out, "ruleset", "set", "KUHAP-2025", "p17_days", "30", "--from", tomorrow, NULL), 0);
+    snprintf(want, sizeof want, "berlaku sejak %s", tomorrow);
+    ck_assert_msg(strstr(out, want), "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "rulesets", NULL), 0);
+    ck_assert_msg(strstr(out, tomorrow) && strstr(out, "terjadwal"), "%s", out);
+    free(out);
+    static const char *const bad[] = {"2026-13-01", "besok"};
+    for (int i = 0; i < 2; i++) {
+        ck_assert_int_eq(
+            cli(&out, "ruleset", "set", "KUHAP-2025", "p17_days", "30", "--from", bad[i], NULL), 1);
+        ck_assert_msg(strstr(out, "400") && count_lines(out) == 1, "%s", out);
+        free(out);
+    }
+    ck_assert_int_eq(
+        cli(&out, "ruleset", "set", "KUHAP-2025", "p17_days", "30", "--from", yesterday, NULL), 1);
+    ck_assert_msg(strstr(out, "422") && strstr(out, "surut") && count_lines(out) == 1, "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "p17_days", "30", "--from",
+                         yesterday, "--force", NULL),
+                     1);
+    ck_assert_msg(strstr(out, "422") && strstr(out, "note") && count_lines(out) == 1, "%s", out);
+    free(out);
+    ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "p17_days", "30", "--from",
+                         yesterday, "--force", "--note", "uji: surut", NULL),
+                     0);
+    snprintf(want, sizeof want, "berlaku sejak %s (override)", yesterday);
+    ck_assert_msg(strstr(out, want), "%s", out);
+    free(out);
 }
 END_TEST
 

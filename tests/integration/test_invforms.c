@@ -1309,14 +1309,18 @@ START_TEST(test_the_extension_request_asks_what_the_law_gives_next)
     free(t);
     /* the rule set's days, not the template's */
     const char *admin = demo_server_login(&demo, NIP_ADMIN_DITJEN);
-    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/detention_ext_pu_days", admin,
-                     "{\"value\":30}", 200));
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-2025/detention_ext_pu_days", admin,
+             "{\"value\":30,\"effective_from\":\"2026-01-02\",\"override\":true,\"note\":\"uji\"}",
+             200));
     snprintf(params, sizeof params, "{\"party\":\"pihak-%lld\",\"dated\":\"2026-11-16\"}", party);
     d = ask_extension(id, demo.inv, params, 201);
     t = text_of_doc(d);
     json_decref(d);
-    json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/detention_ext_pu_days", admin,
-                     "{\"value\":40}", 200));
+    json_decref(
+        call("PUT", "/api/v1/rulesets/KUHAP-2025/detention_ext_pu_days", admin,
+             "{\"value\":40,\"effective_from\":\"2026-01-02\",\"override\":true,\"note\":\"uji\"}",
+             200));
     assert_has(t,
                "diperpanjang selama 30 (tiga puluh) hari terhitung sejak tanggal 21 November 2026 "
                "s.d. tanggal 20 Desember 2026",

@@ -1302,12 +1302,15 @@ START_TEST(test_the_counsel_threshold_is_the_rule_sets_value)
     char *admin = api_login(demo.port, NIP_ADMIN_DITJEN, DEMO_PW);
     ck_assert_ptr_nonnull(admin);
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/counsel_min_years", admin,
-                     "{\"value\":6,\"note\":\"uji\"}", 200));
+                     "{\"value\":6,\"note\":\"uji\",\"effective_from\":\"2026-01-02\","
+                     "\"override\":true}",
+                     200));
     v = call("GET", path, demo.inv, NULL, 200);
     ck_assert(json_is_false(json_object_get(v, "counsel_mandatory")));
     json_decref(v);
-    json_decref(
-        call("PUT", "/api/v1/rulesets/KUHAP-2025/counsel_min_years", admin, "{\"value\":5}", 200));
+    json_decref(call(
+        "PUT", "/api/v1/rulesets/KUHAP-2025/counsel_min_years", admin,
+        "{\"value\":5,\"note\":\"uji\",\"effective_from\":\"2026-01-02\",\"override\":true}", 200));
     v = call("GET", path, demo.inv, NULL, 200);
     ck_assert(json_is_true(json_object_get(v, "counsel_mandatory")));
     json_decref(v);
@@ -1568,6 +1571,148 @@ static json_t *clock_for(json_t *c, const char *code, long long party)
     }
     return NULL;
 }
+
+/* Rule set set's value key in a GET /api/v1/rulesets answer (borrowed), or NULL. */
+static json_t *rule_in(json_t *list, const char *set, const char *key)
+{
+    size_t i, k;
+    json_t *rs, *v;
+    json_array_foreach(json_object_get(list, "items"), i, rs)
+    {
+        if (strcmp(str(rs, "name"), set) != 0)
+            continue;
+        json_array_foreach(json_object_get(rs, "values"), k,
+                           v) if (strcmp(str(v, "key"), key) == 0) return v;
+    }
+    return NULL;
+}
+
+/* PUT body to KUHAP rule set set's key as token, wanting status; a refusal names field. */
+static json_t *amend_rule(const char *token, const char *set, const char *key, const char *body,
+                          long status, const char *field)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/rulesets/%s/%s", set, key);
+    json_t *j = call("PUT", path, token, body, status);
+    if (field)
+        ck_assert_str_eq(str(j, "field"), field);
+    return j;
+}
+
+/* play4 #11: an amendment of the detention's days moved every running detention at once - a
+ * suspect whose SP Penahanan ends in two days was shown with twelve left, and held past his
+ * order while every list said fine (KUHAP 24(1), (4); UU 20/2025 Pasal 99-111).  A detention
+ * lasts as long as its order says: the rule set in force on the order's date.  An amendment
+ * applies from its date (today by default; DOMAIN 9.2: the 2025 durations are an
+ * administrator's data): a detention ordered before keeps its 20 days (KUHAP 24(1), end = start
+ * + 19, DOMAIN 5.1), one ordered on it takes the new value.  A date before today is refused
+ * (422) unless overridden with a reason; a date outside the set's time, a malformed one (400),
+ * an override without a reason and anyone but the admin (403) change nothing. */
+START_TEST(test_a_rule_amendment_applies_from_its_date_not_backwards)
+{
+    char *admin = api_login(demo.port, NIP_ADMIN_DITJEN, DEMO_PW);
+    ck_assert_ptr_nonnull(admin);
+    long long s[2];
+    char opened[11], d6[11], today[11], yesterday[11], tomorrow[11], due_a[11], due_b[11];
+    char at[40], body[256];
+    days_ago(10, opened);
+    days_ago(6, d6);
+    days_ago(0, today);
+    days_ago(1, yesterday);
+    days_ago(-1, tomorrow);
+    days_ago(6 - 19, due_a);
+    long long id = detention_case(demo.inv, demo.kejari_plg, opened, s);
+    snprintf(at, sizeof at, "%sT09:00:00+07:00", d6);
+    arrest_at(id, demo.inv, s[0], at);
+    snprintf(at, sizeof at, "%sT10:00:00+07:00", d6);
+    json_decref(detain_at(id, demo.inv, s[0], at, NULL, 201));
+    json_t *c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(clock_for(c, "detention", s[0]), "due_date"), due_a);
+    json_decref(c);
+    json_t *before = call("GET", "/api/v1/rulesets", admin, NULL, 200);
+    ck_assert_int_eq(json_integer_value(
+                         json_object_get(rule_in(before, "KUHAP-2025", "detention_days"), "value")),
+                     20);
+    /* refused, nothing changed */
+    static const char *const malformed[] = {"\"2026-02-30\"", "\"08-12-2026\"", "\"\"", "5"};
+    for (size_t i = 0; i < sizeof malformed / sizeof malformed[0]; i++) {
+        snprintf(body, sizeof body, "{\"value\":30,\"effective_from\":%s}", malformed[i]);
+        json_decref(amend_rule(admin, "KUHAP-2025", "detention_days", body, 400, "effective_from"));
+    }
+    json_decref(amend_rule(admin, "KUHAP-2025", "detention_days",
+                           "{\"value\":30,\"override\":\"ya\",\"note\":\"x\"}", 400, "override"));
+    snprintf(body, sizeof body, "{\"value\":30,\"effective_from\":\"%s\"}", yesterday);
+    json_t *p = amend_rule(admin, "KUHAP-2025", "detention_days", body, 422, "effective_from");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), yesterday));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "tidak berlaku surut"));
+    json_decref(p);
+    snprintf(body, sizeof body, "{\"value\":30,\"effective_from\":\"%s\",\"override\":true}",
+             yesterday);
+    json_decref(amend_rule(admin, "KUHAP-2025", "detention_days", body, 422, "note"));
+    p = amend_rule(admin, "KUHAP-2025", "detention_days",
+                   "{\"value\":30,\"effective_from\":\"2025-12-01\",\"override\":true,"
+                   "\"note\":\"sebelum UU 20/2025\"}",
+                   422, "effective_from");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "2026-01-02"));
+    json_decref(p);
+    /* the repealed code's set applies to no act from today */
+    p = amend_rule(admin, "KUHAP-1981", "detention_days", "{\"value\":30}", 422, "effective_from");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "tidak berlaku lagi sejak 2026-01-02"));
+    json_decref(p);
+    const char *others[] = {demo.inv, sup_token()};
+    for (int i = 0; i < 2; i++)
+        json_decref(
+            amend_rule(others[i], "KUHAP-2025", "detention_days", "{\"value\":30}", 403, NULL));
+    json_t *now = call("GET", "/api/v1/rulesets", admin, NULL, 200);
+    ck_assert(json_equal(now, before));
+    json_decref(now);
+    json_decref(before);
+    c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(clock_for(c, "detention", s[0]), "due_date"), due_a);
+    json_decref(c);
+
+    /* from today: the API says since when and what it replaced */
+    json_t *r = amend_rule(admin, "KUHAP-2025", "detention_days",
+                           "{\"value\":30,\"note\":\"uji: sejak hari ini\"}", 200, NULL);
+    json_t *v = rule_in(r, "KUHAP-2025", "detention_days");
+    ck_assert_int_eq(json_integer_value(json_object_get(v, "value")), 30);
+    json_t *a = json_object_get(v, "amended");
+    ck_assert_str_eq(str(a, "effective_from"), today);
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "old_value")), 20);
+    ck_assert(json_is_false(json_object_get(a, "override")));
+    ck_assert_str_eq(str(a, "note"), "uji: sejak hari ini");
+    json_decref(r);
+    /* the detention ordered six days ago keeps its 20 days; one ordered today takes 30 */
+    snprintf(at, sizeof at, "%sT23:00:00+07:00", yesterday);
+    arrest_at(id, demo.inv, s[1], at);
+    snprintf(at, sizeof at, "%sT00:00:00+07:00", today);
+    json_decref(detain_at(id, demo.inv, s[1], at, NULL, 201));
+    days_ago(-29, due_b);
+    c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(clock_for(c, "detention", s[0]), "due_date"), due_a);
+    ck_assert_str_eq(str(clock_for(c, "detention", s[1]), "due_date"), due_b);
+    json_decref(c);
+
+    /* from tomorrow: in force today is still 30, the 25 scheduled */
+    snprintf(body, sizeof body, "{\"value\":25,\"effective_from\":\"%s\"}", tomorrow);
+    r = amend_rule(admin, "KUHAP-2025", "detention_days", body, 200, NULL);
+    v = rule_in(r, "KUHAP-2025", "detention_days");
+    ck_assert_int_eq(json_integer_value(json_object_get(v, "value")), 30);
+    a = json_array_get(json_object_get(v, "scheduled"), 0);
+    ck_assert_str_eq(str(a, "effective_from"), tomorrow);
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "value")), 25);
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "old_value")), 30);
+    json_decref(r);
+    c = get_case(id, demo.inv);
+    ck_assert_str_eq(str(clock_for(c, "detention", s[1]), "due_date"), due_b);
+    json_decref(c);
+    /* back to the law's 20 for the suite's other files, from today and from tomorrow */
+    json_decref(amend_rule(admin, "KUHAP-2025", "detention_days", "{\"value\":20}", 200, NULL));
+    snprintf(body, sizeof body, "{\"value\":20,\"effective_from\":\"%s\"}", tomorrow);
+    json_decref(amend_rule(admin, "KUHAP-2025", "detention_days", body, 200, NULL));
+    free(admin);
+}
+END_TEST
 
 START_TEST(test_notices_of_an_arrest_are_clocks_delivered_by_a_letter)
 {
@@ -3378,12 +3523,15 @@ START_TEST(test_a_1981_sp3_is_notified_within_the_rule_sets_segera)
     char *admin = api_login(demo.port, NIP_ADMIN_DITJEN, DEMO_PW);
     ck_assert_ptr_nonnull(admin);
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_notify_days", admin,
-                     "{\"value\":1,\"note\":\"uji: segera dibaca 1 hari\"}", 200));
+                     "{\"value\":1,\"note\":\"uji: segera dibaca 1 hari\","
+                     "\"effective_from\":\"1981-12-31\",\"override\":true}",
+                     200));
     c = get_case(id, demo.inv);
     ck_assert_str_eq(str(clock_of(c, "sp3_notify"), "due_date"), "2025-03-11");
     json_decref(c);
-    json_decref(
-        call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_notify_days", admin, "{\"value\":2}", 200));
+    json_decref(call(
+        "PUT", "/api/v1/rulesets/KUHAP-1981/sp3_notify_days", admin,
+        "{\"value\":2,\"note\":\"uji\",\"effective_from\":\"1981-12-31\",\"override\":true}", 200));
     free(admin);
     /* notified to the Kejari: stopped */
     rec_on(id, demo.inv, "sp3_notified", "2025-03-11", "\"recipient\":\"kejari\"");
@@ -3571,14 +3719,17 @@ START_TEST(test_an_sp3_of_2025_is_owed_to_the_pu_korwas_and_the_suspect_each)
     json_decref(
         call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_to_reporter", admin, "{\"value\":2}", 400));
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_to_reporter", admin,
-                     "{\"value\":1,\"note\":\"uji: pelapor diberi tahu\"}", 200));
+                     "{\"value\":1,\"note\":\"uji: pelapor diberi tahu\","
+                     "\"effective_from\":\"1981-12-31\",\"override\":true}",
+                     200));
     c = get_case(id, demo.inv);
     k = clock_of(c, "sp3_notify_reporter");
     ck_assert_msg(k != NULL, "the reporter required, no clock");
     ck_assert_str_eq(str(k, "state"), "overdue");
     json_decref(c);
-    json_decref(
-        call("PUT", "/api/v1/rulesets/KUHAP-1981/sp3_to_reporter", admin, "{\"value\":0}", 200));
+    json_decref(call(
+        "PUT", "/api/v1/rulesets/KUHAP-1981/sp3_to_reporter", admin,
+        "{\"value\":0,\"note\":\"uji\",\"effective_from\":\"1981-12-31\",\"override\":true}", 200));
     free(admin);
     rec_on(id, demo.inv, "sp3_notified", "2025-03-12", "\"recipient\":\"korwas\"");
     c = get_case(id, demo.inv);
@@ -3875,6 +4026,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_date_and_at_that_disagree_are_refused_by_the_offices_calendar);
     tcase_add_test(tc, test_spdp_before_its_sprindik_is_refused_naming_both_acts);
     tcase_add_test(tc, test_detention_before_the_arrest_is_refused_by_the_hour_as_at);
+    tcase_add_test(tc, test_a_rule_amendment_applies_from_its_date_not_backwards);
     tcase_add_test(tc, test_a_correction_that_breaks_the_order_is_refused);
     tcase_add_test(tc, test_order_across_the_regime_switch);
     tcase_add_test(tc, test_a_guard_says_how_to_supply_what_is_missing);

@@ -320,12 +320,16 @@ START_TEST(test_an_urgent_seizure_owes_the_ketua_pns_approval_within_the_rule_va
 
     /* the value is data: an administrator gives 5 days, the due date follows */
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/pn_approval_days", admin,
-                     "{\"value\":5,\"to_verify\":true}", 200));
+                     "{\"value\":5,\"to_verify\":true,\"effective_from\":\"2026-01-02\","
+                     "\"override\":true,\"note\":\"uji\"}",
+                     200));
     c = get_case(id);
     ck_assert_str_eq(str(approval_clock(c, sita), "due_date"), "2026-03-07");
     json_decref(c);
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/pn_approval_days", admin,
-                     "{\"value\":2,\"to_verify\":true}", 200));
+                     "{\"value\":2,\"to_verify\":true,\"effective_from\":\"2026-01-02\","
+                     "\"override\":true,\"note\":\"uji\"}",
+                     200));
 
     /* the approval of a search does not approve a seizure; one dated before the act neither */
     char m[512];
@@ -1107,7 +1111,7 @@ static long act_while_the_sweep_waits(const char *table, long long held, int day
     PGresult *r = PQexec(hold, "BEGIN");
     ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
     PQclear(r);
-    char cid[24], lock[128], value[64];
+    char cid[24], lock[128], value[160];
     snprintf(cid, sizeof cid, "%lld", held);
     const char *p[1] = {cid};
     snprintf(lock, sizeof lock, "SELECT 1 FROM app.%s WHERE case_id = $1::bigint FOR UPDATE",
@@ -1115,7 +1119,10 @@ static long act_while_the_sweep_waits(const char *table, long long held, int day
     r = PQexecParams(hold, lock, 1, NULL, p, NULL, NULL, 0);
     ck_assert_int_eq(PQntuples(r), 1);
     PQclear(r);
-    snprintf(value, sizeof value, "{\"value\":%d,\"to_verify\":true}", days);
+    snprintf(value, sizeof value,
+             "{\"value\":%d,\"to_verify\":true,\"effective_from\":\"2026-01-02\",\"override\":true,"
+             "\"note\":\"uji\"}",
+             days);
     json_decref(call("PUT", "/api/v1/rulesets/KUHAP-2025/pn_approval_days", admin, value, 200));
     for (int i = 0; lock_waiters(0) == 0; i++) {
         ck_assert_msg(i < 3000, "the sweep never came to case %lld's row of %s", held, table);

@@ -2364,8 +2364,10 @@ END_TEST
 START_TEST(test_an_amended_rule_set_reaches_the_list)
 {
     int pre = rule_value("stall_pre_investigation_days");
-    char body[64];
-    snprintf(body, sizeof body, "{\"value\":%d}", pre + 10);
+    char body[160];
+    snprintf(body, sizeof body,
+             "{\"value\":%d,\"effective_from\":\"2026-01-02\",\"override\":true,\"note\":\"uji\"}",
+             pre + 10);
     json_decref(
         call("PUT", "/api/v1/rulesets/KUHAP-2025/stall_pre_investigation_days", admin, body, 200));
     /* the summaries computed under the old value are rewritten in the background */
@@ -2382,7 +2384,9 @@ START_TEST(test_an_amended_rule_set_reaches_the_list)
             usleep(100 * 1000);
     }
     ck_assert_msg(moved, "the list did not follow the amendment");
-    snprintf(body, sizeof body, "{\"value\":%d}", pre);
+    snprintf(body, sizeof body,
+             "{\"value\":%d,\"effective_from\":\"2026-01-02\",\"override\":true,\"note\":\"uji\"}",
+             pre);
     json_decref(
         call("PUT", "/api/v1/rulesets/KUHAP-2025/stall_pre_investigation_days", admin, body, 200));
 }
