@@ -193,3 +193,59 @@ int cmd_ruleset_set(struct global *g, const struct command *cmd, int argc, char 
     json_decref(list);
     return EXIT_OK;
 }
+
+/* berkas ruleset history [NAME [KEY]]: every amendment, old -> new, from when, who, why. */
+int cmd_ruleset_history(struct global *g, const struct command *cmd, int argc, char **argv)
+{
+    const char *name = NULL, *key = NULL;
+    const struct cli_opt opts[] = {
+        {"ruleset", &name, NULL, false, NULL},
+        {"key", &key, NULL, false, NULL},
+        END_OPTS,
+    };
+    int rc = cli_parse(g, cmd, argc, argv, opts, NULL);
+    if (rc != GO_ON)
+        return rc;
+    char ename[256] = "", ekey[256] = "", path[640];
+    if ((name && !api_escape(name, ename, sizeof ename)) ||
+        (key && !api_escape(key, ekey, sizeof ekey)))
+        return cli_usage_error(cmd, "--ruleset atau --key terlalu panjang");
+    if ((rc = cli_connect(g, true)) != GO_ON)
+        return rc;
+    snprintf(path, sizeof path, "/api/v1/rulesets/amendments%s%s%s%s", name ? "?ruleset=" : "",
+             ename, key ? (name ? "&key=" : "?key=") : "", ekey);
+    json_t *list = cli_call(g, "GET", path, NULL, &rc);
+    if (!list)
+        return rc;
+    if (g->json) {
+        out_json(list);
+    } else {
+        static const char *const heads[] = {"BERLAKU", "PERANGKAT", "KUNCI",    "LAMA",  "BARU",
+                                            "OLEH",    "WAKTU",     "OVERRIDE", "ALASAN"};
+        struct table *t = table_new(9, heads);
+        size_t i;
+        json_t *a;
+        json_array_foreach(json_object_get(list, "items"), i, a)
+        {
+            char was[32], now[32];
+            if (json_is_null(json_object_get(a, "old_value")))
+                snprintf(was, sizeof was, "?");
+            else
+                jtext(a, "old_value", was, sizeof was);
+            const char *cells[] = {jstr(a, "effective_from"),
+                                   jstr(a, "ruleset"),
+                                   jstr(a, "key"),
+                                   was,
+                                   jtext(a, "value", now, sizeof now),
+                                   jstr(json_object_get(a, "by"), "name"),
+                                   jstr(a, "at"),
+                                   json_is_true(json_object_get(a, "override")) ? "ya" : "-",
+                                   jstr(a, "note")};
+            table_add(t, cells);
+        }
+        table_print(t);
+        table_free(t);
+    }
+    json_decref(list);
+    return EXIT_OK;
+}

@@ -49,6 +49,7 @@ CMD(cmd_history);
 CMD(cmd_verify_chain);
 CMD(cmd_rulesets);
 CMD(cmd_ruleset_set);
+CMD(cmd_ruleset_history);
 CMD(cmd_settings);
 CMD(cmd_forms);
 CMD(cmd_form);

@@ -430,11 +430,20 @@ const struct command cli_commands[] = {
      "NILAI negatif ditulis setelah \"--\": berkas ruleset set NAMA KUNCI -- -1.\n"
      "\n"
      "      --from TANGGAL   berlaku sejak TANGGAL (YYYY-MM-DD), tidak sebelum hari ini\n"
-     "      --force          izinkan yang biasanya ditolak (tanggal sebelum hari ini);\n"
+     "      --force          izinkan yang biasanya ditolak (tanggal sebelum hari ini, nilai\n"
+     "                       terverifikasi, perangkat yang sudah dicabut);\n"
      "                       wajib dengan --note, dicatat\n"
      "      --to-verify      tandai nilai masih perlu diverifikasi terhadap undang-undang\n"
      "      --verified       tandai nilai sudah diverifikasi terhadap undang-undang\n"
      "      --note T         alasannya (disimpan bersama perubahan)\n"
+     COMMON_OPTS, NULL},
+    {"ruleset", "history", cmd_ruleset_history, "riwayat perubahan perangkat aturan (admin, pengawas)",
+     "ruleset history [--ruleset NAMA] [--key KUNCI] [--json]\n"
+     "Setiap perubahan nilai perangkat aturan: sejak kapan berlaku, nilai lama dan baru, oleh\n"
+     "siapa, kapan, dengan override atau tidak, dan alasannya.\n"
+     "\n"
+     "      --ruleset NAMA   hanya perangkat NAMA (KUHAP-1981, KUHAP-2025)\n"
+     "      --key KUNCI      hanya KUNCI itu\n"
      COMMON_OPTS, NULL},
     {"settings", NULL, cmd_settings, "pengaturan server dan nilainya; settings set: ubah (admin)",
      "settings [--json]\n"

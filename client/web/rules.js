@@ -29,6 +29,19 @@ function amended(v) {
   return [`Diubah ${stamp(a.at)} oleh ${who}`, a.note ? [': ', h('q', null, a.note)] : ' (tanpa alasan)', '.'];
 }
 
+// from when the value in force applies and what it replaced, and what is to apply from a
+// later date (an amendment applies from its date, never backwards)
+function since(v) {
+  const a = v.amended;
+  const parts = [];
+  if (a && a.effective_from) {
+    const was = a.old_value === null || a.old_value === undefined ? '' : ` (sebelumnya ${a.old_value})`;
+    parts.push(`Berlaku sejak ${date(a.effective_from)}${was}${a.override ? ', dengan override' : ''}.`);
+  }
+  for (const s of v.scheduled || []) parts.push(` Terjadwal: ${s.value} mulai ${date(s.effective_from)}.`);
+  return parts;
+}
+
 function mark(v) {
   return v.to_verify ? h('span', { class: 'badge warning' }, 'Belum dipastikan') : h('span', { class: 'badge' }, 'Dipastikan');
 }
@@ -65,6 +78,8 @@ function wire(set, v, ui) {
     const path = `/api/v1/rulesets/${encodeURIComponent(set.name)}/${encodeURIComponent(v.key)}`;
     const body = { value, to_verify: ui.verify.checked };
     if (ui.note.value.trim()) body.note = ui.note.value;
+    if (ui.from.value) body.effective_from = ui.from.value;
+    if (ui.override.checked) body.override = true;
     try {
       const all = await api('PUT', path, { body });
       const s = ((all && all.items) || []).find((x) => x.name === set.name);
@@ -76,7 +91,10 @@ function wire(set, v, ui) {
       ui.input.value = String(now.value);
       ui.verify.checked = now.to_verify;
       show(ui.amended, amended(now));
+      show(ui.since, since(now));
       ui.note.value = '';
+      ui.from.value = '';
+      ui.override.checked = false;
       ui.row.classList.toggle('to-verify', now.to_verify);
       ui.msg.className = 'msg ok';
       ui.msg.setAttribute('role', 'status');
@@ -106,6 +124,9 @@ function row(set, v, editable) {
     verify: h('input', { type: 'checkbox', id: `${id}-tv`, checked: v.to_verify }),
     note: h('input', { id: `${id}-note`, autocomplete: 'off', maxlength: 500, size: 24 }),
     amended: h('small', { class: 'amended' }, amended(v)),
+    since: h('small', { class: 'since' }, since(v)),
+    from: h('input', { type: 'date', id: `${id}-from`, autocomplete: 'off' }),
+    override: h('input', { type: 'checkbox', id: `${id}-ov` }),
     button: h('button', { type: 'submit' }, 'Simpan'),
   };
   const bounds = v.unit === 'flag' ? '0 atau 1' : `${v.min}–${v.max} ${UNITS[v.unit] || v.unit}`;
@@ -117,13 +138,16 @@ function row(set, v, editable) {
     h('label', { class: 'check', for: `${id}-tv` }, ui.verify, ' belum dipastikan'),
     h('label', { for: `${id}-note` }, 'Alasan (boleh kosong)'),
     ui.note,
+    h('label', { for: `${id}-from` }, 'Berlaku sejak (kosong: hari ini)'),
+    ui.from,
+    h('label', { class: 'check', for: `${id}-ov` }, ui.override, ' override (nilai terverifikasi, tanggal lampau; wajib alasan)'),
     ui.button,
   );
   ui.row = h(
     'tr',
     { 'data-key': v.key, class: v.to_verify ? 'to-verify' : null },
     h('th', { scope: 'row', 'data-label': 'Aturan' }, v.label || v.key, h('br'), h('small', null, h('code', null, v.key))),
-    h('td', { 'data-label': 'Nilai' }, ui.current, h('br'), h('small', null, `batas ${bounds}`), h('br'), ui.amended),
+    h('td', { 'data-label': 'Nilai' }, ui.current, h('br'), h('small', null, `batas ${bounds}`), h('br'), ui.amended, h('br'), ui.since),
     h('td', { 'data-label': 'Dasar hukum' }, v.basis || '—'),
     h('td', { 'data-label': 'Kepastian' }, ui.mark),
     editable ? h('td', { 'data-label': 'Ubah' }, ui.form, ui.msg) : null,

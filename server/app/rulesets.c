@@ -307,6 +307,38 @@ static bool amend_date_ok(const struct ruleset *sets, int n, int i, struct calda
     return true;
 }
 
+/* Whether value key of set name (its versions sets[i..]; old the value in force on the date)
+ * may be amended without an override (play4 #26): not in a set whose regime was repealed - one
+ * a later set replaced by today: its values are legal history, not policy (KUHAP-1981 since UU
+ * 20/2025) - and not a value marked verified, whose change goes against the law it was checked
+ * with.  409 naming why otherwise. */
+static bool unlocked(const struct ruleset *sets, int n, int i, struct caldate today,
+                     const struct store_ruleset_amendment *a, const struct rule_value *old,
+                     struct berr *err)
+{
+    if (a->override)
+        return true;
+    int next = i;
+    while (next < n && strcmp(sets[next].name, sets[i].name) == 0)
+        next++;
+    char d[CALDATE_DATE_LEN];
+    if (next < n && caldate_cmp(sets[next].effective_from, today) <= 0) {
+        caldate_format(sets[next].effective_from, d, sizeof d);
+        return berr_field(err, BERR_CONFLICT, "ruleset",
+                          "%s tidak berlaku lagi sejak %s (dicabut, diganti %s): nilainya riwayat "
+                          "hukum, bukan kebijakan; ubah hanya dengan override dan catatan "
+                          "alasannya",
+                          sets[i].name, d, sets[next].name);
+    }
+    const struct rule_key *k = ruleset_key_find(a->key);
+    if (!old->to_verify && old->value != a->value)
+        return berr_field(err, BERR_CONFLICT, "value",
+                          "%s %s sudah dipastikan (%s): nilai terverifikasi hanya diubah dengan "
+                          "override dan catatan alasannya",
+                          sets[i].name, a->key, k && k->basis ? k->basis : "dasar hukum");
+    return true;
+}
+
 /* The version count an amendment from date leaves: one more unless a version of set name
  * already starts on that date (RULESET_MAX at most). */
 static bool versions_ok(const struct ruleset *sets, int n, const char *name, struct caldate date,
@@ -344,11 +376,15 @@ static bool amend_in(struct tx *tx, const struct actor *who, struct store_rulese
     if (i == n)
         return berr_field(err, BERR_NOT_FOUND, "ruleset", "aturan %s/%s tidak ditemukan",
                           validate_echo_name(a->ruleset), a->key);
-    if (!amend_date_ok(sets, n, i, date, today, a, err) ||
+    struct rule_value old = {0};
+    const struct ruleset *on = ruleset_for_date(sets, n, date);
+    if (!on || strcmp(on->name, a->ruleset) != 0)
+        on = &sets[i];
+    ruleset_get(on, a->key, &old);
+    if (!unlocked(sets, n, i, today, a, &old, err) ||
+        !amend_date_ok(sets, n, i, date, today, a, err) ||
         !versions_ok(sets, n, a->ruleset, date, err))
         return false;
-    struct rule_value old;
-    ruleset_get(ruleset_for_date(sets, n, date), a->key, &old);
     a->has_old = true;
     a->old_value = old.value;
     a->old_to_verify = old.to_verify;
@@ -414,4 +450,30 @@ json_t *app_ruleset_amend(struct app *app, const struct actor *who,
     if (!amend(app, who, in, &made, au, err))
         return NULL;
     return rulesets_json(app, who, made, err);
+}
+
+json_t *app_ruleset_history(struct app *app, const struct actor *who, const char *name,
+                            const char *key, struct berr *err)
+{
+    if (!(who->role & (ROLE_ADMIN | ROLE_SUPERVISOR))) {
+        berr_set(err, BERR_FORBIDDEN, "riwayat perubahan aturan: administrator dan pengawas");
+        return NULL;
+    }
+    struct tx tx;
+    if (!tx_begin(&tx, app->db, who->user_id, err))
+        return NULL;
+    struct store_ruleset_amendments all;
+    bool ok = store_ruleset_amendments(&tx, &all, err);
+    tx_end(&tx);
+    if (!ok)
+        return NULL;
+    json_t *items = json_array();
+    /* each set's, the latest-applying first */
+    for (int i = all.n - 1; i >= 0; i--) {
+        const struct store_ruleset_amendment *a = &all.items[i];
+        if ((!name || strcmp(name, a->ruleset) == 0) && (!key || strcmp(key, a->key) == 0))
+            json_array_append_new(items, amendment_json(a));
+    }
+    store_ruleset_amendments_free(&all);
+    return json_pack("{s:o}", "items", items);
 }

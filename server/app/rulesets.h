@@ -37,6 +37,11 @@ BERKAS_MUST_CHECK json_t *app_ruleset_amend(struct app *app, const struct actor 
                                             const struct ruleset_amendment_in *in,
                                             struct audit_rec *au, struct berr *err);
 
+/* Every amendment of the rule sets (of set name and key when not NULL), each as PUT answers
+ * it, each set's latest-applying first: for administrators and supervisors (403 otherwise). */
+BERKAS_MUST_CHECK json_t *app_ruleset_history(struct app *app, const struct actor *who,
+                                              const char *name, const char *key, struct berr *err);
+
 /* Insert the built-in rule sets and any missing key (never overwriting an
  * administrator's value). */
 BERKAS_MUST_CHECK bool rulesets_seed(struct tx *tx, struct berr *err);

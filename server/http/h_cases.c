@@ -430,6 +430,15 @@ HANDLER(h_rulesets_list)
     reply_result(rep, 200, app_rulesets_get(app, &req->actor, &err), &err);
 }
 
+HANDLER(h_ruleset_history)
+{
+    struct berr err = {0};
+    reply_result(rep, 200,
+                 app_ruleset_history(app, &req->actor, http_query(req, "ruleset"),
+                                     http_query(req, "key"), &err),
+                 &err);
+}
+
 HANDLER(h_ruleset_amend)
 {
     static const char *const fields[] = {"value",          "to_verify", "note",

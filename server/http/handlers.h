@@ -56,6 +56,7 @@ HANDLER(h_evidence_correct);
 HANDLER(h_offences_list);
 HANDLER(h_rulesets_list);
 HANDLER(h_ruleset_amend);
+HANDLER(h_ruleset_history);
 HANDLER(h_settings_list);
 HANDLER(h_setting_set);
 HANDLER(h_verify_chain);

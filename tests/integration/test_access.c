@@ -166,6 +166,8 @@ static long expect(const char *method, const char *pattern, enum role r, enum re
         return r == ROLE_NONE ? 401 : r != ROLE_INVESTIGATOR ? 403 : rel == OWN ? 200 : 404;
     if (IS("GET", "/api/v1/offences") || IS("GET", "/api/v1/rulesets"))
         return any_session(r, 200);
+    if (IS("GET", "/api/v1/rulesets/amendments")) /* who changed the law's numbers, and why */
+        return r == ROLE_NONE ? 401 : r == ROLE_ADMIN || r == ROLE_SUPERVISOR ? 200 : 403;
     if (IS("PUT", "/api/v1/rulesets/{name}/{key}")) /* national, as the banner */
         return admin_only(r, 403);
     if (IS("POST", "/api/v1/verify-chain")) /* the admin's own subtree */
@@ -703,6 +705,7 @@ START_TEST(test_every_rule_names_a_route_and_the_matrix_is_big_enough)
         {"POST", "/api/v1/cases/{id}/evidence"},
         {"GET", "/api/v1/offences"},
         {"GET", "/api/v1/rulesets"},
+        {"GET", "/api/v1/rulesets/amendments"},
         {"PUT", "/api/v1/rulesets/{name}/{key}"},
         {"POST", "/api/v1/verify-chain"},
         {"GET", "/api/v1/cases/{id}/forms/{form}.pdf"},

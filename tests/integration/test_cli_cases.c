@@ -872,6 +872,23 @@ START_TEST(test_rulesets_mark_to_verify_and_admin_amends)
     snprintf(want, sizeof want, "berlaku sejak %s (override)", yesterday);
     ck_assert_msg(strstr(out, want), "%s", out);
     free(out);
+    /* play4 #26: a verified value is not changed without --force (409, one line); the history
+     * says old -> new, from when, override and why, for an admin; an investigator is refused */
+    ck_assert_int_eq(cli(&out, "ruleset", "set", "KUHAP-2025", "arrest_hours", "48", NULL), 1);
+    ck_assert_msg(strstr(out, "409") && strstr(out, "sudah dipastikan") && count_lines(out) == 1,
+                  "%s", out);
+    free(out);
+    ck_assert_int_eq(
+        cli(&out, "ruleset", "history", "--ruleset", "KUHAP-2025", "--key", "p17_days", NULL), 0);
+    ck_assert_msg(strstr(out, "BERLAKU") && strstr(out, yesterday) && strstr(out, tomorrow) &&
+                      strstr(out, "uji: surut") && strstr(out, "ya"),
+                  "%s", out);
+    ck_assert_msg(!strstr(out, "arrest_hours"), "%s", out);
+    free(out);
+    act_as(NIP_INV_PLG);
+    ck_assert_int_eq(cli(&out, "ruleset", "history", NULL), 1);
+    ck_assert_msg(strstr(out, "403") && count_lines(out) == 1, "%s", out);
+    free(out);
 }
 END_TEST
 
@@ -997,6 +1014,7 @@ START_TEST(test_every_case_command_has_help)
         {"offence", "list"},    {"evidence", "add"}, {"clocks", NULL},     {"history", NULL},
         {"verify-chain", NULL}, {"rulesets", NULL},  {"ruleset", "set"},   {"case", NULL},
         {"party", NULL},        {"offence", NULL},   {"ruleset", NULL},    {"settings", NULL},
+        {"ruleset", "history"},
     };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char *out, want[64];

@@ -1655,9 +1655,20 @@ START_TEST(test_a_rule_amendment_applies_from_its_date_not_backwards)
                    422, "effective_from");
     ck_assert_ptr_nonnull(strstr(str(p, "detail"), "2026-01-02"));
     json_decref(p);
-    /* the repealed code's set applies to no act from today */
-    p = amend_rule(admin, "KUHAP-1981", "detention_days", "{\"value\":30}", 422, "effective_from");
+    /* the repealed code's values are history (play4 #26): refused without an override; with
+     * one, its set still applies to no act from today */
+    p = amend_rule(admin, "KUHAP-1981", "detention_days", "{\"value\":30}", 409, "ruleset");
     ck_assert_ptr_nonnull(strstr(str(p, "detail"), "tidak berlaku lagi sejak 2026-01-02"));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "dicabut"));
+    json_decref(p);
+    p = amend_rule(admin, "KUHAP-1981", "detention_days",
+                   "{\"value\":30,\"override\":true,\"note\":\"uji\"}", 422, "effective_from");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "tidak berlaku lagi sejak 2026-01-02"));
+    json_decref(p);
+    /* a verified value (UU 20/2025 keeps the arrest's 1 x 24 hours: DOMAIN 9.1) too */
+    p = amend_rule(admin, "KUHAP-2025", "arrest_hours", "{\"value\":48}", 409, "value");
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "sudah dipastikan"));
+    ck_assert_ptr_nonnull(strstr(str(p, "detail"), "KUHAP 19(1)"));
     json_decref(p);
     const char *others[] = {demo.inv, sup_token()};
     for (int i = 0; i < 2; i++)
@@ -1706,6 +1717,51 @@ START_TEST(test_a_rule_amendment_applies_from_its_date_not_backwards)
     c = get_case(id, demo.inv);
     ck_assert_str_eq(str(clock_for(c, "detention", s[1]), "due_date"), due_b);
     json_decref(c);
+    /* a verified value overridden, with its reason, from tomorrow (no act of the suite is
+     * dated then), and set back the same way */
+    snprintf(body, sizeof body,
+             "{\"value\":48,\"effective_from\":\"%s\",\"override\":true,"
+             "\"note\":\"uji: penggantian penangkapan\"}",
+             tomorrow);
+    r = amend_rule(admin, "KUHAP-2025", "arrest_hours", body, 200, NULL);
+    a = json_object_get(r, "amendment");
+    ck_assert(json_is_true(json_object_get(a, "override")));
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "old_value")), 24);
+    json_decref(r);
+    snprintf(body, sizeof body, "{\"value\":24,\"effective_from\":\"%s\"}", tomorrow);
+    json_decref(amend_rule(admin, "KUHAP-2025", "arrest_hours", body, 409, "value"));
+    snprintf(body, sizeof body,
+             "{\"value\":24,\"effective_from\":\"%s\",\"override\":true,"
+             "\"note\":\"uji: dikembalikan\"}",
+             tomorrow);
+    json_decref(amend_rule(admin, "KUHAP-2025", "arrest_hours", body, 200, NULL));
+    /* the history, for admins and supervisors: old -> new, from when, override, who, why */
+    json_t *h = call("GET", "/api/v1/rulesets/amendments?ruleset=KUHAP-2025&key=arrest_hours",
+                     sup_token(), NULL, 200);
+    ck_assert_int_eq(json_array_size(json_object_get(h, "items")), 2);
+    a = json_array_get(json_object_get(h, "items"), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "old_value")), 48);
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "value")), 24);
+    ck_assert_str_eq(str(a, "note"), "uji: dikembalikan");
+    a = json_array_get(json_object_get(h, "items"), 1);
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "old_value")), 24);
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "value")), 48);
+    ck_assert_str_eq(str(a, "effective_from"), tomorrow);
+    ck_assert(json_is_true(json_object_get(a, "override")));
+    ck_assert_str_eq(str(a, "note"), "uji: penggantian penangkapan");
+    ck_assert(str(json_object_get(a, "by"), "name")[0]);
+    json_decref(h);
+    h = call("GET", "/api/v1/rulesets/amendments?key=detention_days", admin, NULL, 200);
+    a = json_array_get(json_object_get(h, "items"),
+                       json_array_size(json_object_get(h, "items")) - 1);
+    ck_assert_str_eq(str(a, "ruleset"), "KUHAP-2025");
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "old_value")), 20);
+    ck_assert_int_eq(json_integer_value(json_object_get(a, "value")), 30);
+    ck_assert_str_eq(str(a, "effective_from"), today);
+    json_decref(h);
+    json_decref(call("GET", "/api/v1/rulesets/amendments", demo.inv, NULL, 403));
+    json_decref(call("GET", "/api/v1/rulesets/amendments", demo.pros, NULL, 403));
+    json_decref(call("GET", "/api/v1/rulesets/amendments", NULL, NULL, 401));
     /* back to the law's 20 for the suite's other files, from today and from tomorrow */
     json_decref(amend_rule(admin, "KUHAP-2025", "detention_days", "{\"value\":20}", 200, NULL));
     snprintf(body, sizeof body, "{\"value\":20,\"effective_from\":\"%s\"}", tomorrow);

@@ -48,6 +48,8 @@ function rowOf(page, name, key) {
     input: row.getByLabel(`Nilai baru ${name} ${key}`),
     verify: row.getByLabel('belum dipastikan'),
     note: row.getByLabel('Alasan (boleh kosong)'),
+    from: row.getByLabel('Berlaku sejak (kosong: hari ini)'),
+    override: row.getByLabel(/override/),
     save: row.getByRole('button', { name: 'Simpan' }),
     msg: row.locator('.msg'),
   };
@@ -154,9 +156,21 @@ test('the admin changes KUHAP-2025 pn_approval_days 2 -> 3 and its mark with a r
   assert.match(await amended.textContent(), new RegExp(`oleh ${esc(me.name)} \\(tanpa alasan\\)\\.$`));
   await shot(page, 'admin-rules-saved');
 
-  // back as the demo has it
+  // the row says from when the value applies and what it replaced
+  assert.match(await r.row.locator('.since').textContent(), /^Berlaku sejak .* \(sebelumnya 3\)\.$/);
+
+  // a verified value is not changed without an override (play4 #26): refused beside its row
+  await r.input.fill('2');
+  await r.save.click();
+  const alert = r.row.getByRole('alert');
+  await alert.getByText('Nilai tidak diubah').waitFor();
+  assert.match(await alert.textContent(), /sudah dipastikan/);
+  assert.equal((await rule(name, key)).value, 3);
+
+  // back as the demo has it, overriding with a reason
   await r.input.fill('2');
   await r.verify.check();
+  await r.override.check();
   await r.note.fill('Dikembalikan seperti semula');
   await r.save.click();
   await r.msg.getByText('Tersimpan: 2 hari, belum dipastikan.').waitFor();
