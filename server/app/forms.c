@@ -1107,9 +1107,8 @@ static bool request_for_approval(struct tx *tx, const struct casefile *cf, struc
         return false;
     json_object_set_new(params, "kind", json_string("persetujuan"));
     json_object_set_new(params, "action", json_string(purpose));
-    const char *scene = json_string_value(json_object_get(cf->ev_payload[i], "scene"));
-    if (!json_object_get(params, "object") && scene)
-        json_object_set_new(params, "object", json_string(scene));
+    /* no object copied from the act: the template reads the place or the things as the act
+     * stands (a copy kept the place first recorded, then reprinted by a reissue: review2 F9) */
     c->reports = true;
     snprintf(c->act_id, sizeof c->act_id, "peristiwa-%d", c->act.seq);
     return true;

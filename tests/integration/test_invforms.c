@@ -1182,6 +1182,18 @@ START_TEST(test_the_request_for_approval_reports_the_urgent_act)
     ck_assert_msg(listed, "the request not stale after its act's correction: %s", all);
     free(all);
     json_decref(c);
+    /* issued again for the act as it stands: one place, the corrected one, in both its
+     * sentences - never the room first recorded (review2 F9: the place it asks approval for
+     * was a copy of the first record, reprinted by the reissue) */
+    snprintf(path, sizeof path, "/api/v1/documents/%lld/reissue", doc);
+    json_t *again = call("POST", path, demo.inv, "{\"note\":\"tempat dikoreksi\"}", 201);
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(again, "id")));
+    assert_has(t, "bertempat di Hotel Novotel Palembang kamar 514", "the reissue: where");
+    assert_has(t, "persetujuan atas penggeledahan terhadap Hotel Novotel Palembang kamar 514",
+               "the reissue: what is approved");
+    assert_lacks(t, "kamar 512", "the reissue: the room first recorded");
+    free(t);
+    json_decref(again);
 }
 END_TEST
 

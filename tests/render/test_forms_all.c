@@ -244,8 +244,10 @@ static size_t required_params(const struct render_form_info *f, struct render_kv
         else
             for (size_t g = 0; g < sizeof given / sizeof given[0]; g++)
                 /* what an issued paper needs though a draft does not: the search's result
-                 * (KUHAP 126(1)) */
-                if ((f->params[k].required || strcmp(given[g].name, "result") == 0) &&
+                 * (KUHAP 126(1)); the object of a permit asked before the act (an approval
+                 * of an act done reads it from the act) */
+                if ((f->params[k].required || strcmp(given[g].name, "result") == 0 ||
+                     strcmp(given[g].name, "object") == 0) &&
                     strcmp(f->params[k].name, given[g].name) == 0)
                     kv[n++] = given[g];
     }
