@@ -562,10 +562,16 @@ static json_t *overrun_flag(const struct row_ctx *x, json_t *c)
         snprintf(over, sizeof over, "%d jam", hours);
     else
         snprintf(over, sizeof over, "%d hari", days);
-    snprintf(label, sizeof label, "%s melampaui batas %s: %s, batas %s, berakhir %s (%s); %s",
+    /* the law of the clock, as its act's date and what set its limit have it (a detention of 2026
+     * under UU 20/2025, a release owed by an SP3's day: clock.c detention_basis and release_owed;
+     * review2 F8: a literal cited KUHAP 1981 24(4) of every one) */
+    const char *basis = json_string_value(json_object_get(c, "basis"));
+    snprintf(label, sizeof label,
+             "%s melampaui batas %s: %s, batas %s, berakhir %s (%s); dasar: %s%s",
              arrest ? "Penangkapan" : "Penahanan", over, name && *name ? name : "tersangka", due,
              on, by && event_lookup(by, &ev) ? event_label(ev) : (by ? by : ""),
-             arrest ? "KUHAP 19(1)" : "KUHAP 24(4), 29(6): dikeluarkan demi hukum");
+             basis && *basis ? basis : (arrest ? "KUHAP 19(1)" : "KUHAP 24"),
+             arrest ? "" : "; lewat masanya tersangka dikeluarkan demi hukum");
     json_t *f = json_pack("{s:s, s:s, s:o, s:i, s:i}", "code",
                           arrest ? "arrest_overrun" : "detention_overrun", "label", label, "party",
                           party, "days_over", days, "hours_over", hours);

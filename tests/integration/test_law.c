@@ -4065,9 +4065,34 @@ START_TEST(test_a_detention_held_past_its_end_stays_in_sight_once_he_is_released
     const char *label = str(f, "label");
     ck_assert_msg(strstr(label, "Penahanan melampaui batas 3 hari") && strstr(label, "LAMA Tua") &&
                       strstr(label, "20 Juli 2025") && strstr(label, "23 Juli 2025") &&
-                      strstr(label, "KUHAP 24(4)"),
+                      strstr(label, "dasar: KUHAP 24(1)") && strstr(label, "demi hukum"),
                   "%s", label);
     ck_assert_ptr_null(row_flag(it, "detention_overrun", ok));
+    json_decref(list);
+}
+END_TEST
+
+/* The overrun's label cites the law of the detention's own date (review2 F8): a detention of
+ * February 2026 is under UU 20/2025 (its period's articles, to verify), not KUHAP 1981 24(4). */
+START_TEST(test_an_overrun_of_2026_cites_the_new_code)
+{
+    long long id = open_case_on(demo.inv, demo.kejari_plg, "2026-02-01");
+    long long s = add_party(id, "suspect", "BARU Kode");
+    charge(id, "122", s);
+    rec_on(id, demo.inv, "sprindik_issued", "2026-02-02", NULL);
+    char x[200];
+    snprintf(x, sizeof x,
+             "\"party_id\":%lld,\"detention_type\":\"rutan\",\"polri_order\":\"SP.Han/9/II/2026\"",
+             s);
+    rec_on(id, demo.inv, "detained", "2026-02-05", x);
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"ground\":\"masa_penahanan_habis\"", s);
+    rec_on(id, demo.inv, "released", "2026-02-28", x);
+    json_t *list, *it = review_item_of(id, sup, &list);
+    ck_assert_msg(it != NULL, "case %lld not in the review list", id);
+    json_t *f = row_flag(it, "detention_overrun", s);
+    ck_assert_msg(f != NULL, "no detention_overrun flag");
+    const char *label = str(f, "label");
+    ck_assert_msg(strstr(label, "UU 20/2025") && !strstr(label, "KUHAP 24(4)"), "%s", label);
     json_decref(list);
 }
 END_TEST
@@ -4154,6 +4179,7 @@ Suite *suite_law(void)
     tcase_add_test(tc, test_the_short_procedure_handover_has_its_catatan_and_its_paper);
     tcase_add_test(tc, test_the_short_procedure_hands_over_an_examined_suspect_after_the_spdp);
     tcase_add_test(tc, test_a_detention_held_past_its_end_stays_in_sight_once_he_is_released);
+    tcase_add_test(tc, test_an_overrun_of_2026_cites_the_new_code);
     tcase_add_test(tc, test_a_file_handed_over_under_the_short_procedure_is_called_so_everywhere);
     suite_add_tcase(s, tc);
     return s;
