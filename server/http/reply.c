@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 static void reply_set(struct http_reply *rep, unsigned status, const char *content_type, char *body,
                       size_t len)
@@ -43,6 +44,23 @@ void reply_json_text(struct http_reply *rep, unsigned status, char *text, size_t
     reply_set(rep, status, "application/json", text, len);
 }
 
+/* s as JSON text: its longest valid UTF-8 prefix.  A message cut at its buffer's end (berr's, or
+ * a "%.60s" of a title in any script) may end inside a character, and jansson refuses such text
+ * - the problem then went out with no detail at all (review2 F7). */
+static json_t *text_prefix(const char *s)
+{
+    size_t n = strlen(s), ok = 0;
+    while (ok < n) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + ok, (utf8proc_ssize_t)(n - ok), &c);
+        if (k <= 0)
+            break;
+        ok += (size_t)k;
+    }
+    return json_stringn(s, ok);
+}
+
 void reply_problem(struct http_reply *rep, unsigned status, const char *type_name,
                    const char *title, const char *detail, const char *field)
 {
@@ -50,9 +68,9 @@ void reply_problem(struct http_reply *rep, unsigned status, const char *type_nam
     snprintf(type, sizeof type, "urn:berkas:problem:%s", type_name);
     json_t *j = json_pack("{s:s, s:s, s:i}", "type", type, "title", title, "status", (int)status);
     if (j && detail && *detail)
-        json_object_set_new(j, "detail", json_string(detail));
+        json_object_set_new(j, "detail", text_prefix(detail));
     if (j && field && *field)
-        json_object_set_new(j, "field", json_string(field));
+        json_object_set_new(j, "field", text_prefix(field));
     reply_json(rep, status, j);
     rep->content_type = "application/problem+json";
 }
