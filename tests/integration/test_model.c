@@ -1223,20 +1223,18 @@ static bool model_detainable(const struct mcase *mc, int suspect)
 }
 
 /* When the arrest of suspect s still holding him runs out, or 0 when he is
- * not under arrest: his latest act on custody (corrections applied) is an
- * arrest, which lasts one day of 24 hours from its hour (KUHAP 19(1), Pasal
- * 1 angka 31; UU 20/2025 keeps the 1 x 24 hours, DOMAIN.md 9.1). */
+ * not under arrest: the detention machine, replayed on his acts as corrected
+ * (replay_detention: an act it does not take - an extension or a change of
+ * kind left behind by a withdrawn detention - changes nothing), holds him
+ * under arrest; it lasts one day of 24 hours from its hour (KUHAP 19(1), Pasal
+ * 1 angka 31; UU 20/2025 keeps the 1 x 24 hours, DOMAIN.md 9.1).  Found when
+ * the walk withdrew a detention extended since: its latest act on custody was
+ * the extension, yet he stood arrested. */
 static int64_t model_arrest_ends(const struct mcase *mc, int s)
 {
-    int64_t ends = 0;
-    struct case_event e;
-    for (int i = 0; s >= 0 && i < mc->n; i++) {
-        if (!evlog_effective(mc->log, mc->n, i, &e) || e.suspect != s ||
-            !event_is_detention(e.event))
-            continue;
-        ends = e.event == EV_ARRESTED ? evlog_instant(&e, wib()) + 24 * 3600 : 0;
-    }
-    return ends;
+    if (s < 0 || mc->det[s].state != DET_ARRESTED)
+        return 0;
+    return mc->det[s].arrested_at + 24 * 3600;
 }
 
 /* The facts the model decides itself for act ev (the set `decides`), and
