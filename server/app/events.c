@@ -846,45 +846,67 @@ static const char *standing_ground(const struct casefile *cf, int root)
     return g;
 }
 
-/* A release's ground (KUHAP 24(3)-(4), 26(4), 31; core/relground.h: why the suspect leaves
- * detention, which his SP and BA Pengeluaran Tahanan state): one of the list, 400 otherwise;
- * required of a release recorded now - 422 naming the field with the grounds the law knows.
- * Only the write asks it: a release logged before it was required loads as it was (its papers
- * refuse for want of it until a correction records it).  A correction that replaces a release
- * may leave the ground as it was; one it sends is held to the list.  The ground, sent or kept,
- * must be true of the file on the release's date (app/release.h). */
-static bool check_release_ground(const struct casefile *cf, enum event ev,
-                                 const struct event_input *in, struct caldate date,
-                                 struct event_outcome *out, struct berr *err)
+/* The suspect a release (or a correction of one: log index root) is of, a core index or -1. */
+static int release_suspect(const struct casefile *cf, const struct event_input *in, int root)
 {
-    char known[200];
-    release_ground_list(known, sizeof known);
+    if (in->party_id)
+        return casefile_suspect_index(cf, in->party_id);
+    return root >= 0 ? cf->ev[root].suspect : -1;
+}
+
+/* The words a release's papers print of the ground sent (core/relground.h: those of the custody
+ * the suspect is in on its date), or NULL. */
+static const char *release_words(const struct casefile *cf, enum event ev,
+                                 const struct event_input *in, struct caldate date)
+{
+    int root = ev == EV_CORRECTED ? casefile_root(cf, casefile_event_index(cf, in->corrects)) : -1;
+    return release_ground_words(cf, release_suspect(cf, in, root), in->ground, date, root);
+}
+
+/* A release's ground (KUHAP 19(1), 24(3)-(4), 26(4), 31; core/relground.h: why the suspect
+ * leaves arrest or detention, which his papers state): one of the list, 400 otherwise; required
+ * of a release recorded now - 422 naming the field with the grounds that end the custody he is
+ * in.  Only the write asks it: a release logged before it was required loads as it was (its
+ * papers refuse for want of it until a correction records it).  A correction that replaces a
+ * release may leave the ground as it was; one it sends is held to the list.  The ground, sent or
+ * kept, must fit his custody and be true of the file at the release (app/release.h). */
+static bool check_release_ground(const struct casefile *cf, enum event ev,
+                                 const struct event_input *in, struct caldate date, int64_t at,
+                                 bool has_time, struct event_outcome *out, struct berr *err)
+{
+    char known[300];
+    release_ground_list(RELC_ARREST | RELC_DETENTION, known, sizeof known);
     if (in->ground && !release_ground_find(in->ground))
         return berr_field(err, BERR_BAD_INPUT, "ground",
-                          "%.60s bukan alasan pengeluaran tahanan; pilih: %s", in->ground, known);
+                          "%.60s bukan alasan pelepasan atau pengeluaran tahanan; pilih: %s",
+                          in->ground, known);
     int root = ev == EV_CORRECTED ? casefile_root(cf, casefile_event_index(cf, in->corrects)) : -1;
-    if (in->ground || ev == EV_CORRECTED) {
-        if (in->withdraws || (ev == EV_CORRECTED && root < 0))
-            return true;
-        int suspect = in->party_id ? casefile_suspect_index(cf, in->party_id) : -1;
-        if (!in->party_id && root >= 0)
-            suspect = cf->ev[root].suspect;
-        const char *ground = in->ground ? in->ground : standing_ground(cf, root);
-        if (release_ground_borne(cf, suspect, ground, date, root, err))
-            return true;
-        out->problem_type = "release-ground";
-        return false;
-    }
+    int suspect = release_suspect(cf, in, root);
+    bool given = in->ground || ev == EV_CORRECTED;
+    if (given && (in->withdraws || (ev == EV_CORRECTED && root < 0)))
+        return true;
+    if (given &&
+        release_ground_borne(cf, suspect, in->ground ? in->ground : standing_ground(cf, root), date,
+                             at, has_time, root, err))
+        return true;
+    /* refused: the grounds that end the custody he is in are named (grounds) */
+    unsigned custody = release_custody_on(cf, suspect, date, root);
+    if (!custody)
+        custody = RELC_ARREST | RELC_DETENTION;
     json_t *codes = json_array();
     for (int i = 0; i < release_ground_count(); i++)
-        json_array_append_new(codes, json_string(release_ground_at(i)->code));
+        if (release_ground_ends(release_ground_at(i), custody))
+            json_array_append_new(codes, json_string(release_ground_at(i)->code));
     out->problem_type = "release-ground";
     out->extra = json_pack("{s:o}", "grounds", codes);
-    return berr_field(
-        err, BERR_UNPROCESSABLE, "ground",
-        "pengeluaran tahanan perlu alasannya (ground), yang dinyatakan Surat Perintah "
-        "dan Berita Acara Pengeluaran Tahanan (KUHAP 24(3)-(4), 26(4), 31): %s",
-        known);
+    if (given)
+        return false;
+    release_ground_list(custody, known, sizeof known);
+    return berr_field(err, BERR_UNPROCESSABLE, "ground",
+                      "%s perlu alasannya (ground), yang dinyatakan surat perintah dan berita "
+                      "acaranya (KUHAP 19(1), 24(3)-(4), 26(4), 31): %s",
+                      custody == RELC_ARREST ? "pelepasan dari penangkapan" : "pengeluaran tahanan",
+                      known);
 }
 
 /* The SP3's ground (KUHAP 109(2); UU 20/2025 Pasal 24; issue 13.10): one
@@ -892,11 +914,12 @@ static bool check_release_ground(const struct casefile *cf, enum event ev,
  * field with the grounds that regime knows.  A correction that replaces an
  * SP3 may leave the ground as it was; one it sends is held to the list. */
 static bool check_ground(const struct casefile *cf, enum event ev, const struct event_input *in,
-                         struct caldate date, struct event_outcome *out, struct berr *err)
+                         struct caldate date, int64_t at, bool has_time, struct event_outcome *out,
+                         struct berr *err)
 {
     enum event as = casefile_acting_as(cf, ev, in->corrects);
     if (as == EV_RELEASED)
-        return check_release_ground(cf, ev, in, date, out, err);
+        return check_release_ground(cf, ev, in, date, at, has_time, out, err);
     if (as != EV_SP3_ISSUED || (ev == EV_CORRECTED && (in->withdraws || !in->ground)))
         return true;
     const struct ruleset *rs = ruleset_for_date(cf->rulesets, cf->nrulesets, date);
@@ -1131,7 +1154,7 @@ static bool act_input(struct recording *r, struct berr *err)
     if (!today_local(cf, &r->today, &r->now) ||
         !act_when(cf, in, r->today, r->now, &r->date, &r->at, &r->has_time, err) ||
         !check_input(r->tx, cf, r->ev, in, err) ||
-        !check_ground(cf, r->ev, in, r->date, r->out, err) ||
+        !check_ground(cf, r->ev, in, r->date, r->at, r->has_time, r->out, err) ||
         !sp3_check(r->tx, cf, r->ev, in, r->out, err) ||
         !permit_check(cf, r->ev, casefile_acting_as(cf, r->ev, in->corrects), in, r->date, r->at,
                       r->has_time, r->out, err) ||
@@ -1152,10 +1175,9 @@ static bool act_input(struct recording *r, struct berr *err)
     r->payload = evfield_payload(in);
     /* the words of the SP3's or the release's ground, as their forms print them */
     const struct sp3_ground *ground = in->ground ? sp3_ground_find(in->ground) : NULL;
-    const struct release_ground *rg = in->ground ? release_ground_find(in->ground) : NULL;
-    if (ground || rg)
-        json_object_set_new(r->payload, "ground_text",
-                            json_string(ground ? ground->text : rg->text));
+    const char *rw = in->ground && !ground ? release_words(cf, r->ev, in, r->date) : NULL;
+    if (ground || rw)
+        json_object_set_new(r->payload, "ground_text", json_string(ground ? ground->text : rw));
     /* the people the act names, the rules of a direction (acts.h) */
     if (!acts_check(r->tx, cf, r->ev, in, r->who, r->today, r->payload, err))
         return false;

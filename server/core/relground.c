@@ -4,19 +4,33 @@
 #include <stdio.h>
 #include <string.h>
 
+#define BOTH (RELC_ARREST | RELC_DETENTION)
+
 /* clang-format off */
 static const struct release_ground grounds[] = {
-    {"kepentingan_terpenuhi",
+    {"kepentingan_terpenuhi", RELC_DETENTION,
      "kepentingan pemeriksaan sudah terpenuhi sehingga penahanan tidak diperlukan lagi",
+     NULL,
      "KUHAP 24(3)"},
-    {"masa_penahanan_habis",
+    {"masa_penahanan_habis", RELC_DETENTION,
      "masa penahanan telah habis sehingga tersangka harus dikeluarkan dari tahanan demi hukum",
+     NULL,
      "KUHAP 24(4), 29(6)"},
-    {"penyidikan_dihentikan",
+    {"masa_penangkapan_habis", RELC_ARREST,
+     NULL,
+     "masa penangkapan telah habis sehingga tersangka harus dilepaskan demi hukum",
+     "KUHAP 19(1)"},
+    {"tidak_perlu_ditahan", RELC_ARREST,
+     NULL,
+     "berdasarkan hasil pemeriksaan tersangka tidak perlu ditahan",
+     "KUHAP 19(1), 21(1), 21(4); UU 6/2011 Pasal 109"},
+    {"penyidikan_dihentikan", BOTH,
+     "penyidikan terhadap tersangka telah dihentikan (Surat Perintah Penghentian Penyidikan)",
      "penyidikan terhadap tersangka telah dihentikan (Surat Perintah Penghentian Penyidikan)",
      "KUHAP 109(2)"},
-    {"putusan_praperadilan",
+    {"putusan_praperadilan", BOTH,
      "putusan praperadilan menyatakan penahanan terhadap tersangka tidak sah",
+     "putusan praperadilan menyatakan penangkapan terhadap tersangka tidak sah",
      "KUHAP 77 huruf a, 82(3) huruf a"},
 };
 /* clang-format on */
@@ -43,16 +57,35 @@ const struct release_ground *release_ground_find(const char *code)
     return NULL;
 }
 
-const char *release_ground_list(char *buf, size_t n)
+bool release_ground_ends(const struct release_ground *g, unsigned custody)
+{
+    return g && (g->custody & custody) != 0;
+}
+
+const char *release_ground_text(const struct release_ground *g, unsigned custody)
+{
+    if (!release_ground_ends(g, custody))
+        return NULL;
+    return custody == RELC_ARREST ? g->arrest_text : g->text;
+}
+
+const char *release_ground_list(unsigned custody, char *buf, size_t n)
 {
     size_t used = 0;
     if (n)
         buf[0] = '\0';
     for (int i = 0; i < NGROUNDS && used < n; i++) {
-        int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", grounds[i].code);
+        if (!(grounds[i].custody & custody))
+            continue;
+        int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", grounds[i].code);
         if (w < 0 || (size_t)w >= n - used)
             break;
         used += (size_t)w;
     }
     return buf;
+}
+
+const char *release_custody_word(unsigned custody)
+{
+    return custody == RELC_ARREST ? "penangkapan" : "penahanan";
 }

@@ -1113,7 +1113,9 @@ START_TEST(test_record_a_release_with_its_ground)
     size_t before = history_count(cid);
     static const char *const bad[][2] = {{NULL, "kepentingan_terpenuhi"},
                                          {"masa_penahanan_habis", "masa_penahanan_habis"},
-                                         {"penyidikan_dihentikan", "SP3"}};
+                                         {"penyidikan_dihentikan", "SP3"},
+                                         /* an arrest's ground for a detention (KUHAP 19(1)) */
+                                         {"tidak_perlu_ditahan", "pelepasan dari penangkapan"}};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         char *out;
         int rc = bad[k][0]

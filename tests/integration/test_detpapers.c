@@ -1040,6 +1040,128 @@ START_TEST(test_a_release_because_the_investigation_stopped_only_under_an_sp3)
 }
 END_TEST
 
+/* A Palembang case of 2 February 2026, its suspect (*party) charged with Pasal 122, a Sprindik
+ * of 3 February, the suspect arrested on 4 February at 08:00 on a Polri order (UU 20/2025), not
+ * detained: the release from an arrest (KUHAP 19(1)). */
+static long long arrested_case(long long *party)
+{
+    char m[600];
+    long long id = suspect_case("2026-02-02", "Uji pelepasan", LAN, "122", "2026-02-03", party);
+    snprintf(m, sizeof m,
+             "\"type\":\"arrested\",\"at\":\"2026-02-04T08:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/31/II/2026/Ditreskrimsus\",\"scene\":\"Jalan Merdeka "
+             "Nomor 9, Palembang\"",
+             *party);
+    (void)record(id, m);
+    return id;
+}
+
+/* The payload's ground_text of act k of case id (the words its papers print). */
+static char *ground_text_of(long long id, long long k)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *all = call("GET", path, demo.inv, NULL, 200);
+    json_t *items = json_object_get(all, "history");
+    char *out = NULL;
+    for (size_t i = 0; i < json_array_size(items); i++) {
+        json_t *e = json_array_get(items, i);
+        if (json_integer_value(json_object_get(e, "id")) == k)
+            out = strdup(str(json_object_get(e, "payload"), "ground_text"));
+    }
+    json_decref(all);
+    ck_assert_msg(out != NULL, "act %lld has its ground_text", k);
+    return out;
+}
+
+/* KUHAP 19(1): an arrest lasts at most one day; at its end the suspect is detained or let go.
+ * Arrested on 4 February 2026 at 08:00 and never detained, he is let go on a ground of an
+ * arrest, never one of a detention: "kepentingan pemeriksaan ... penahanan tidak diperlukan
+ * lagi" (KUHAP 24(3)) and "masa penahanan telah habis" (24(4)) speak of a detention that never
+ * was - 422 naming the arrest's grounds, nothing recorded.  Without a ground the refusal lists
+ * the arrest's.  "masa penangkapan telah habis" only once the day has run out: at 20:00 on the
+ * 4th it is refused naming 08.00 on the 5th; on the 5th without the hour too (at 00:00 the day
+ * had not run out); at 08:00 on the 5th it stands, in the arrest's words. */
+START_TEST(test_a_release_from_an_arrest_stands_on_an_arrests_ground)
+{
+    long long party;
+    char m[600], path[96], body[600];
+    long long id = arrested_case(&party);
+    release_refused(id, party,
+                    "\"at\":\"2026-02-04T20:00:00+07:00\",\"ground\":\"kepentingan_terpenuhi\"",
+                    (const char *const[]){"kepentingan_terpenuhi", "penangkapan",
+                                          "masa_penangkapan_habis", "tidak_perlu_ditahan", NULL});
+    release_refused(id, party,
+                    "\"at\":\"2026-02-04T20:00:00+07:00\",\"ground\":\"masa_penahanan_habis\"",
+                    (const char *const[]){"masa_penahanan_habis", "tidak sedang ditahan", NULL});
+    release_refused(id, party,
+                    "\"at\":\"2026-02-04T20:00:00+07:00\",\"ground\":\"masa_penangkapan_habis\"",
+                    (const char *const[]){"masa_penangkapan_habis", "2026-02-05 08.00",
+                                          "2026-02-04 20.00", "19(1)", NULL});
+    release_refused(id, party, "\"date\":\"2026-02-05\",\"ground\":\"masa_penangkapan_habis\"",
+                    (const char *const[]){"2026-02-05 08.00", "at", NULL});
+    /* no ground: the arrest's are named, not the detention's */
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    snprintf(body, sizeof body,
+             "{\"type\":\"released\",\"party_id\":%lld,\"at\":\"2026-02-04T20:00:00+07:00\"}",
+             party);
+    long long before = events(id);
+    json_t *p = call("POST", path, demo.inv, body, 422);
+    ck_assert_str_eq(str(p, "field"), "ground");
+    ck_assert_msg(strstr(str(p, "detail"), "pelepasan dari penangkapan"), "%s", str(p, "detail"));
+    ck_assert_msg(!strstr(str(p, "detail"), "kepentingan_terpenuhi"), "%s", str(p, "detail"));
+    json_t *g = json_object_get(p, "grounds");
+    ck_assert_int_eq(json_array_size(g), 4);
+    ck_assert_str_eq(json_string_value(json_array_get(g, 0)), "masa_penangkapan_habis");
+    json_decref(p);
+    ck_assert_int_eq(events(id), before);
+
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-05T08:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"masa_penangkapan_habis\"",
+             party);
+    long long rel = record(id, m);
+    char *t = ground_text_of(id, rel);
+    assert_has(t, "masa penangkapan telah habis", "the arrest's ground");
+    assert_lacks(t, "penahanan", "no word of a detention that never was");
+    free(t);
+
+    /* let go the same evening because no detention is called for (KUHAP 21(1), (4)); the
+     * court's ruling on an arrest speaks of the arrest (KUHAP 77 huruf a, 82(3) huruf a) */
+    static const char *const other[][2] = {{"tidak_perlu_ditahan", "tersangka tidak perlu ditahan"},
+                                           {"putusan_praperadilan", "penangkapan terhadap "
+                                                                    "tersangka tidak sah"}};
+    for (int i = 0; i < 2; i++) {
+        id = arrested_case(&party);
+        snprintf(m, sizeof m,
+                 "\"type\":\"released\",\"at\":\"2026-02-04T20:00:00+07:00\",\"party_id\":%lld,"
+                 "\"ground\":\"%s\"",
+                 party, other[i][0]);
+        rel = record(id, m);
+        t = ground_text_of(id, rel);
+        assert_has(t, other[i][1], other[i][0]);
+        assert_lacks(t, "penahanan", other[i][0]);
+        free(t);
+    }
+}
+END_TEST
+
+/* KUHAP 24(3)-(4): a suspect detained is released from detention on a detention's ground; the
+ * arrest's are refused (422 naming the detention's grounds), nothing recorded. */
+START_TEST(test_a_release_from_detention_refuses_an_arrests_ground)
+{
+    long long party, han;
+    char sp_han[160];
+    long long id = detained_case(&party, &han, sp_han, sizeof sp_han);
+    release_refused(
+        id, party, "\"at\":\"2026-02-12T15:30:00+07:00\",\"ground\":\"tidak_perlu_ditahan\"",
+        (const char *const[]){"tidak_perlu_ditahan", "ditahan", "kepentingan_terpenuhi", NULL});
+    release_refused(id, party,
+                    "\"at\":\"2026-02-12T15:30:00+07:00\",\"ground\":\"masa_penangkapan_habis\"",
+                    (const char *const[]){"masa_penangkapan_habis", "masa_penahanan_habis", NULL});
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -1059,6 +1181,8 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_a_release_because_the_period_ran_out_only_when_it_did);
     tcase_add_test(tc, test_a_release_because_the_investigation_stopped_only_under_an_sp3);
     tcase_add_test(tc, test_release_papers_cite_the_extension_he_was_held_on);
+    tcase_add_test(tc, test_a_release_from_an_arrest_stands_on_an_arrests_ground);
+    tcase_add_test(tc, test_a_release_from_detention_refuses_an_arrests_ground);
     suite_add_tcase(s, tc);
     return s;
 }

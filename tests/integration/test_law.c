@@ -1492,7 +1492,7 @@ START_TEST(test_a_release_first_lets_a_new_detention_follow)
     snprintf(at, sizeof at, "%sT09:00:00+07:00", d3);
     arrest_at(id, demo.inv, s[0], at);
     char extra[96];
-    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"ground\":\"kepentingan_terpenuhi\"", s[0]);
+    snprintf(extra, sizeof extra, "\"party_id\":%lld,\"ground\":\"masa_penangkapan_habis\"", s[0]);
     snprintf(at, sizeof at, "%sT08:30:00+07:00", d1);
     rec_on(id, demo.inv, "released", at, extra);
     snprintf(at, sizeof at, "%sT10:00:00+07:00", d1);
@@ -3516,7 +3516,7 @@ START_TEST(test_a_late_notice_of_an_earlier_arrest_does_not_hold_back_the_next)
     long long id = detention_case(demo.inv, demo.kejari_plg, "2026-01-01", s);
     arrest_at(id, demo.inv, s[0], "2026-01-02T09:00:00+07:00");
     char x[160];
-    snprintf(x, sizeof x, "\"party_id\":%lld,\"ground\":\"kepentingan_terpenuhi\"", s[0]);
+    snprintf(x, sizeof x, "\"party_id\":%lld,\"ground\":\"tidak_perlu_ditahan\"", s[0]);
     rec_on(id, demo.inv, "released", "2026-01-02T20:00:00+07:00", x);
     snprintf(x, sizeof x,
              "\"recipient\":\"keluarga_penangkapan\",\"party_id\":%lld,\"received_by\":\"Istri\"",

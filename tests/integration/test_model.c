@@ -314,7 +314,8 @@ struct mcase {
     bool refused[MAX_LOG]; /* ... the Ketua PN's refusal (decision ditolak) */
     enum event pfor[MAX_LOG];
     int answer_act[MAX_LOG], answer_given[MAX_LOG];
-    const char *ground[MAX_LOG]; /* an SP3, or a correction of one: the ground it sent, or NULL */
+    const char *ground[MAX_LOG];  /* an SP3, or a correction of one: the ground it sent, or NULL */
+    const char *rground[MAX_LOG]; /* a release: the ground it was recorded on (NULL: none) */
     int ngiven; /* each P-19 item (and each reopened by a later return): its return */
     long long given_id[MAX_GIVEN];
     int given_ix[MAX_GIVEN];
@@ -1501,6 +1502,52 @@ static int model_given(const struct mcase *mc, long long id)
 }
 
 /* An answer naming the act that fulfils its item: one that does not, 422 on answer_act. */
+/* The custody the law's release grounds end (KUHAP 19(1), 21: an arrest; 24(3)-(4): a
+ * detention; 109(2), 77 huruf a: either), stated here apart from core/relground.c: 1 arrest,
+ * 2 detention. */
+static unsigned model_ground_custody(const char *g)
+{
+    if (strcmp(g, "masa_penangkapan_habis") == 0 || strcmp(g, "tidak_perlu_ditahan") == 0)
+        return 1;
+    if (strcmp(g, "kepentingan_terpenuhi") == 0 || strcmp(g, "masa_penahanan_habis") == 0)
+        return 2;
+    return 3;
+}
+
+/* Whether the ground release r sends (or its correction keeps) ends the custody its suspect is
+ * in on the act's date: his effective detention acts dated on or before it replayed in the log's
+ * order, without the release a correction replaces.  No custody: the machine's 409. */
+static bool model_release_ground_fits(const struct model *m, const struct mcase *mc,
+                                      const struct req *r, const struct case_event *ce)
+{
+    int root = -1;
+    if (r->ev == EV_CORRECTED)
+        for (root = r->ref; root >= 0 && mc->log[root].event == EV_CORRECTED;)
+            root = mc->log[root].ref;
+    const char *g = r->ground ? r->ground : root >= 0 ? mc->rground[root] : NULL;
+    if (!g || r->suspect < 0)
+        return true;
+    struct caldate day = evlog_date(ce, wib());
+    struct detention d;
+    detention_init(&d);
+    for (int i = 0; i < mc->n; i++) {
+        struct case_event e;
+        if (i == root || !evlog_effective(mc->log, mc->n, i, &e) || e.suspect != r->suspect ||
+            !event_is_detention(e.event) || caldate_cmp(evlog_date(&e, wib()), day) > 0)
+            continue;
+        struct caldate on = evlog_date(&e, wib());
+        const struct ruleset *rs = ruleset_for_date(m->rules, RULESET_BUILTIN_COUNT, on);
+        struct detention_act act = {
+            .event = e.event, .at = evlog_instant(&e, wib()), .type = e.det_type, .days = e.days};
+        if (rs)
+            detention_apply(&d, &act, rs, wib(), NULL, &d, NULL);
+    }
+    unsigned custody = d.state == DET_ARRESTED                               ? 1
+                       : d.state == DET_DETAINED || d.state == DET_SUSPENDED ? 2
+                                                                             : 0;
+    return !custody || (model_ground_custody(g) & custody);
+}
+
 static bool expect_answer(const struct mcase *mc, const struct req *r, struct expect *x)
 {
     if (r->ev != EV_INSTRUCTION_ANSWERED || !r->answer_act)
@@ -1739,7 +1786,8 @@ static bool expect_links(const struct mcase *mc, const struct case_event *log, c
  * for corrections, which events.c lacks (its place in that order is not
  * fixed, so build_req never combines it with another fault).  True when one
  * refuses. */
-static bool expect_edge(const struct mcase *mc, const struct req *r, struct expect *x)
+static bool expect_edge(const struct model *m, const struct mcase *mc, const struct req *r,
+                        struct expect *x)
 {
     const char *when = r->timed ? "at" : "date";
     if (!(event_info(r->ev)->recorders & r->role)) {
@@ -1826,6 +1874,11 @@ static bool expect_edge(const struct mcase *mc, const struct req *r, struct expe
         /* play4 #28: no new Sprindik after an SP3 that ended the file for good */
         else if (r->ev == EV_SPRINDIK_ISSUED && model_sp3_final(mc))
             expect_problem(x, 422, "sp3-final", "type", "a new Sprindik after a final SP3");
+        /* KUHAP 19(1), 24(3)-(4): a release's ground, sent or kept by a correction, ends the
+         * custody the suspect is in on its date (core/relground.h) */
+        else if (as == EV_RELEASED && !model_release_ground_fits(m, mc, r, &x->ce))
+            expect_problem(x, 422, "release-ground", "ground",
+                           "a release on a ground of the other custody");
         /* KUHAP 33(1), 34, 38: a search or a seizure under the Ketua PN's permit, or urgent;
          * his Penetapan; the report of an urgent act to him */
         else if (expect_permit(mc, r, as, x))
@@ -1859,7 +1912,7 @@ static void expect_of(const struct model *m, const struct mcase *mc, const struc
     memset(x, 0, sizeof *x);
     x->ce = model_event(r);
     x->to = mc->stage;
-    if (expect_edge(mc, r, x))
+    if (expect_edge(m, mc, r, x))
         return;
     struct caldate date = evlog_date(&x->ce, wib());
     struct case_facts f;
@@ -2500,9 +2553,17 @@ static void build_details(struct model *m, const struct mcase *mc, struct req *r
                                             "dideportasi"};
         r->ground = chance(m, 4) ? NULL : tries[rnd(m, (int)(sizeof tries / sizeof tries[0]))];
     }
-    if (ev == EV_RELEASED) /* a ground the file need not bear out: the examination is done, or
-                            * the court's praperadilan order, an outside paper */
-        r->ground = chance(m, 50) ? "kepentingan_terpenuhi" : "putusan_praperadilan";
+    if (ev == EV_RELEASED) { /* a ground the file need not bear out: the examination is done
+                              * (from detention) or shows none is called for (from an arrest), or
+                              * the court's praperadilan order, an outside paper; a tenth the
+                              * other custody's (KUHAP 19(1), 21, 24(3)): 422 */
+        bool arrest = r->suspect >= 0 && mc->det[r->suspect].state == DET_ARRESTED;
+        if (chance(m, 10))
+            arrest = !arrest;
+        r->ground = chance(m, 40) ? "putusan_praperadilan"
+                    : arrest      ? "tidak_perlu_ditahan"
+                                  : "kepentingan_terpenuhi";
+    }
     r->severe_illness = ev == EV_DETENTION_EXTENDED_COURT && chance(m, 50);
     if (ev == EV_DETENTION_EXTENDED_COURT) /* the court whose Ketua extended it (KUHAP 29) */
         r->court = "Palembang";
@@ -3030,6 +3091,7 @@ static void model_accept(const struct model *m, struct mcase *mc, const struct r
                           : EV_SEIZURE_DONE;
     mc->answer_act[mc->n] = r->answer_act ? r->answer_ix : -1;
     mc->ground[mc->n] = r->ground;
+    mc->rground[mc->n] = r->ev == EV_RELEASED ? r->ground : NULL;
     mc->answer_given[mc->n] =
         r->ev == EV_INSTRUCTION_ANSWERED ? model_given(mc, r->instruction) : -1;
     mc->n++;

@@ -1011,7 +1011,7 @@ START_TEST(test_a_closed_file_keeps_its_missed_notices_off_the_board)
     json_decref(call("POST", path, inv, body, 201));
     snprintf(body, sizeof body,
              "{\"type\":\"released\",\"at\":\"%sT12:00:00+07:00\",\"party_id\":%lld,"
-             "\"ground\":\"kepentingan_terpenuhi\"}",
+             "\"ground\":\"tidak_perlu_ditahan\"}",
              at, s);
     json_decref(call("POST", path, inv, body, 201));
     /* open, its notices owed past their day: overdue, as it should be */
