@@ -155,12 +155,15 @@ const SP3_TO = {
   reporter: 'Pelapor/korban',
 };
 
-// why a suspect leaves detention (core/relground.c: KUHAP 24(3)-(4), 109(2), 82(3) huruf a)
+// why a suspect leaves detention or an arrest (core/relground.c: KUHAP 19(1), 21, 24(3)-(4),
+// 109(2), 82(3) huruf a); the server's refusal names those that end his custody (`grounds`)
 const RELEASE_GROUNDS = {
   kepentingan_terpenuhi: 'Kepentingan pemeriksaan sudah terpenuhi (KUHAP 24(3))',
   masa_penahanan_habis: 'Masa penahanan habis (KUHAP 24(4), 29(6))',
+  masa_penangkapan_habis: 'Masa penangkapan habis, tidak ditahan (KUHAP 19(1))',
+  tidak_perlu_ditahan: 'Penahanan tidak diperlukan (KUHAP 19(1), 21)',
   penyidikan_dihentikan: 'Penyidikan dihentikan dengan SP3 (KUHAP 109(2))',
-  putusan_praperadilan: 'Putusan praperadilan: penahanan tidak sah (KUHAP 77, 82(3))',
+  putusan_praperadilan: 'Putusan praperadilan: penangkapan/penahanan tidak sah (KUHAP 77, 82(3))',
 };
 
 function actDetail(e) {
@@ -336,6 +339,12 @@ function offsetAt(tz, local) {
   }
 }
 
+// the release grounds a refusal names (its `grounds`: those of the suspect's custody), else all
+function groundOptions(p) {
+  const codes = p && Array.isArray(p.grounds) ? p.grounds : Object.keys(RELEASE_GROUNDS);
+  return [h('option', { value: '' }, '— pilih —'), ...codes.map((v) => h('option', { value: v }, RELEASE_GROUNDS[v] || v))];
+}
+
 // What an act may need beyond its date and note, asked for when the server
 // names the field (400/422 with `field`): the server stays the one judge of
 // what each act needs, the page only offers the input.
@@ -367,10 +376,11 @@ const FIELDS = {
   },
   received_by: () => ({ label: 'Diterima oleh (nama dan jabatan penerima)', el: h('input', { maxlength: 200 }) }),
   undelivered_reason: () => ({ label: 'Alasan tidak dapat disampaikan', el: h('textarea', { rows: 2, maxlength: 2000 }) }),
-  // a release's ground is one of the law's (core/relground.c); an SP3's is asked as text
-  ground: (c, type) =>
+  // a release's ground is one of the law's (core/relground.c): those the refusal names as ending
+  // the suspect's custody, an arrest's or a detention's; an SP3's is asked as text
+  ground: (c, type, p) =>
     type === 'released'
-      ? { label: 'Alasan pengeluaran tahanan', el: h('select', null, h('option', { value: '' }, '— pilih —'), Object.entries(RELEASE_GROUNDS).map(([v, t]) => h('option', { value: v }, t))) }
+      ? { label: 'Alasan pelepasan / pengeluaran tahanan', el: h('select', null, groundOptions(p)) }
       : { label: 'Dasar / alasan', el: h('textarea', { rows: 2, maxlength: 500 }) },
   appearance: () => ({ label: 'Tanggal menghadap', el: h('input', { type: 'date' }) }),
   due: () => ({ label: 'Tenggat', el: h('input', { type: 'date' }) }),
@@ -444,9 +454,16 @@ function nextActs(c, reload) {
   const note = h('textarea', { id: 'act-note', rows: 2, maxlength: 2000 });
   const more = h('div', { class: 'fields', id: 'act-more' });
   const extra = new Map(); // field -> {el, value}
-  const ask = (field) => {
+  const ask = (field, p) => {
+    // a release's grounds asked again (another suspect, another custody): the refusal's list
+    if (extra.has(field) && field === 'ground' && type.value === 'released' && p && Array.isArray(p.grounds)) {
+      const el = extra.get(field).el;
+      const was = el.value;
+      el.replaceChildren(...groundOptions(p));
+      el.value = p.grounds.includes(was) ? was : '';
+    }
     if (extra.has(field) || !FIELDS[field]) return extra.has(field);
-    const f = FIELDS[field](c, type.value);
+    const f = FIELDS[field](c, type.value, p);
     const id = `act-${field.replace(/_/g, '-')}`;
     f.el.id = id;
     more.append(f.el.type === 'checkbox' ? h('label', { for: id, class: 'check' }, f.el, ` ${f.label}`) : h('label', { for: id }, f.label), f.el.type === 'checkbox' ? '' : f.el);
@@ -499,7 +516,7 @@ function nextActs(c, reload) {
     if (body.at) delete body.date; // the instant names its own day
     button.disabled = true;
     const ok = await record(c, body, key, reload, msg, { 'act-type': type.value, 'act-date': when.value, 'act-note': note.value }, (e) => {
-      const asked = wanted(e.problem).filter((f) => ask(f));
+      const asked = wanted(e.problem).filter((f) => ask(f, e.problem));
       if (asked.length) show(msg, `${explain(e)} — lengkapi isian di atas lalu catat lagi.`);
     });
     button.disabled = false;

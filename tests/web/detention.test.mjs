@@ -140,3 +140,47 @@ test('a detention released past its end says on the case page how long he was he
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// KUHAP 19(1): a suspect arrested and never detained is let go on a ground of an arrest - its day
+// ran out, or no detention is called for (KUHAP 21) - never on a detention's (24(3)-(4)), which
+// would speak of a detention that never was. The page offers the grounds the server names for
+// his custody; the release recorded states the arrest's words.
+test('a release from an arrest is offered the arrest\'s grounds, not the detention\'s', async () => {
+  const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(5), summary: 'Uji pelepasan dari penangkapan', kejari_id: kejari }, 201);
+  const s = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Phạm Văn Đức', nationality: 'VN', address_id: 'Jalan Merdeka Nomor 10, Palembang' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '122(a)', party_id: s.id }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(4) }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'arrested', at: `${daysAgo(3)}T09:00:00+07:00`, party_id: s.id, polri_order: 'SP.Kap/53/2026/RESKRIM' }, 201);
+
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await pageLogin(page, NIP.invPlg);
+  await page.locator('#who .me').waitFor();
+  inv = await login(NIP.invPlg);
+  await page.goto(`${BASE}/#/perkara/${c.id}`);
+  await page.locator('#act-type').waitFor();
+  await page.locator('#act-type').selectOption('released');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-party-id').waitFor();
+  await page.locator('#act-party-id').selectOption(String(s.id));
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-ground').waitFor();
+  await page.locator('#act-error', { hasText: 'penangkapan' }).waitFor();
+  const offered = await page.locator('#act-ground option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(offered, ['', 'masa_penangkapan_habis', 'tidak_perlu_ditahan', 'penyidikan_dihentikan', 'putusan_praperadilan']);
+  let now = await must('GET', `/api/v1/cases/${c.id}`, inv, undefined, 200);
+  assert.equal(now.history.filter((e) => e.type === 'released').length, 0);
+  await page.locator('#act-ground').selectOption('masa_penangkapan_habis');
+  await page.getByRole('button', { name: 'Catat tindakan' }).click();
+  await page.locator('#act-ground').waitFor({ state: 'detached' });
+  now = await must('GET', `/api/v1/cases/${c.id}`, inv, undefined, 200);
+  const rel = now.history.filter((e) => e.type === 'released');
+  assert.equal(rel.length, 1);
+  assert.equal(rel[0].payload.ground, 'masa_penangkapan_habis');
+  assert.ok(rel[0].payload.ground_text.includes('masa penangkapan telah habis'), rel[0].payload.ground_text);
+  assert.ok(!rel[0].payload.ground_text.includes('penahanan'), rel[0].payload.ground_text);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
