@@ -509,6 +509,9 @@ export function issueForms(c, e, forms, acts, reload) {
   // spdp_paper_fits refuses it beside another recipient's copy)
   const korwasCopy = [...acts.values()].some((x) => x.type === 'spdp_sent' && !x.withdrawn && to(x) === 'korwas');
   const korwasLetter = e.type === 'spdp_sent' && (to(now) === 'korwas' || (to(now) === 'kejari' && !korwasCopy));
+  // a release has its custody's papers (forms.c release_paper_fits): the Pelepasan Tersangka of
+  // an arrest, the Pengeluaran Tahanan of a detention (a release stored without its custody: those)
+  const fromArrest = e.type === 'released' && now.payload.custody === 'penangkapan';
   const offer = forms.filter(
     (f) =>
       f.issuer === role &&
@@ -520,7 +523,8 @@ export function issueForms(c, e, forms, acts, reload) {
       !(f.name === 'pengantar_spdp_korwas' && !korwasLetter) &&
       // the request for the Ketua PN's approval reports an urgent search or seizure (KUHAP 34(2),
       // 38(2); forms.c request_for_approval): beside such an act only
-      !(f.name === 'permohonan_izin_pn' && !now.payload.urgent_reason),
+      !(f.name === 'permohonan_izin_pn' && !now.payload.urgent_reason) &&
+      !(e.type === 'released' && f.name.includes('pelepasan') !== fromArrest),
   );
   if (!offer.length) return null;
   return h('div', { class: 'issue-forms' }, offer.map((f) => issueForm(c, e, f, reload)));

@@ -855,12 +855,15 @@ static int release_suspect(const struct casefile *cf, const struct event_input *
 }
 
 /* The words a release's papers print of the ground sent (core/relground.h: those of the custody
- * the suspect is in on its date), or NULL. */
+ * the suspect is in on its date, *custody: RELC_*, 0 none known), or NULL. */
 static const char *release_words(const struct casefile *cf, enum event ev,
-                                 const struct event_input *in, struct caldate date)
+                                 const struct event_input *in, struct caldate date,
+                                 unsigned *custody)
 {
     int root = ev == EV_CORRECTED ? casefile_root(cf, casefile_event_index(cf, in->corrects)) : -1;
-    return release_ground_words(cf, release_suspect(cf, in, root), in->ground, date, root);
+    int suspect = release_suspect(cf, in, root);
+    *custody = release_custody_on(cf, suspect, date, root);
+    return release_ground_words(cf, suspect, in->ground, date, root);
 }
 
 /* A release's ground (KUHAP 19(1), 24(3)-(4), 26(4), 31; core/relground.h: why the suspect
@@ -1175,9 +1178,12 @@ static bool act_input(struct recording *r, struct berr *err)
     r->payload = evfield_payload(in);
     /* the words of the SP3's or the release's ground, as their forms print them */
     const struct sp3_ground *ground = in->ground ? sp3_ground_find(in->ground) : NULL;
-    const char *rw = in->ground && !ground ? release_words(cf, r->ev, in, r->date) : NULL;
+    unsigned custody = 0;
+    const char *rw = in->ground && !ground ? release_words(cf, r->ev, in, r->date, &custody) : NULL;
     if (ground || rw)
         json_object_set_new(r->payload, "ground_text", json_string(ground ? ground->text : rw));
+    if (rw && custody) /* and the custody it ends, whose papers it has (forms.c) */
+        json_object_set_new(r->payload, "custody", json_string(release_custody_word(custody)));
     /* the people the act names, the rules of a direction (acts.h) */
     if (!acts_check(r->tx, cf, r->ev, in, r->who, r->today, r->payload, err))
         return false;

@@ -35,8 +35,10 @@
 #include "contents.h"
 #include "core/answer.h"
 #include "core/numfmt.h"
+#include "core/relground.h"
 #include "extension.h"
 #include "p19answer.h"
+#include "release.h"
 #include "permit.h"
 #include "render/render.h"
 #include "forms.h"
@@ -92,6 +94,10 @@ static const struct form_rule {
      * act's, and its Berita Acara */
     {"sp_pengeluaran_tahanan", INVESTIGATING, 49, "released", NULL, true, true},
     {"ba_pengeluaran_tahanan", INVESTIGATING, 36, "released", NULL, false, true},
+    /* the release from an arrest not followed by detention (KUHAP 19(1), 21): its order and
+     * its Berita Acara (release_paper_fits: each release has its custody's papers) */
+    {"sp_pelepasan", INVESTIGATING, 49, "released", NULL, true, true},
+    {"ba_pelepasan", INVESTIGATING, 36, "released", NULL, false, true},
     /* a change of the kind of detention (KUHAP 22, 23(1)): the order and its Berita Acara */
     {"sp_pengalihan_penahanan", INVESTIGATING, 58, "detention_type_changed", NULL, true, true},
     {"ba_pengalihan_penahanan", INVESTIGATING, 38, "detention_type_changed", NULL, false, true},
@@ -944,6 +950,41 @@ static bool spdp_paper_fits(const struct casefile *cf, const struct issue_ctx *c
                       c->f->title, c->act.seq);
 }
 
+/* A release's papers are its custody's (core/relground.h; DOMAIN 4.7-4.8, 7.1): a suspect let
+ * go from an arrest not followed by detention has the Surat Perintah and Berita Acara Pelepasan
+ * Tersangka, citing the SP Penangkapan; one released from detention those of Pengeluaran
+ * Tahanan, citing the SP Penahanan - either custody's paper of the other would name an order
+ * he was never held on.  The custody is the log's on the release's day (app/release.h, the
+ * release itself left out); none known (a log that cannot say): as asked.  409 else, naming
+ * the papers to issue. */
+static bool release_paper_fits(const struct casefile *cf, const struct issue_ctx *c,
+                               struct berr *err)
+{
+    if (strcmp(c->rule->act, "released") != 0)
+        return true;
+    int k = casefile_event_index(cf, c->act.id);
+    struct case_event e;
+    if (k < 0 || !evlog_effective(cf->ev, cf->nevents, k, &e))
+        return true;
+    unsigned custody = release_custody_on(cf, e.suspect, evlog_date(&e, cf->zone), k);
+    bool of_arrest = strstr(c->rule->form, "pelepasan") != NULL;
+    if (!custody || (custody == RELC_ARREST) == of_arrest)
+        return true;
+    if (custody == RELC_ARREST)
+        return berr_field(err, BERR_CONFLICT, "event",
+                          "%s tidak diterbitkan: tersangka dilepaskan dari penangkapan "
+                          "(peristiwa %d) dan tidak ditahan menurut catatan perkara (KUHAP "
+                          "19(1)); terbitkan Surat Perintah Pelepasan Tersangka (sp_pelepasan) "
+                          "dan Berita Acara Pelepasan Tersangka (ba_pelepasan)",
+                          c->f->title, c->act.seq);
+    return berr_field(err, BERR_CONFLICT, "event",
+                      "%s tidak diterbitkan: tersangka dikeluarkan dari tahanan (peristiwa %d) "
+                      "menurut catatan perkara (KUHAP 24); terbitkan Surat Perintah Pengeluaran "
+                      "Tahanan (sp_pengeluaran_tahanan) dan Berita Acara Pengeluaran Tahanan "
+                      "(ba_pengeluaran_tahanan)",
+                      c->f->title, c->act.seq);
+}
+
 /* The papers of a seizure (its order, its Berita Acara, the wrapping's: KUHAP 38, 75, 129(2),
  * 130(1)) list what THAT act took - the items naming it (store_evidence_in.seizure_event), not
  * the case's other seizures'.  None linked: 422 saying how to link them, nothing issued
@@ -988,7 +1029,8 @@ static bool issue_act(struct tx *tx, const struct casefile *cf, struct issue_ctx
     if (ok && !act_fits(c->rule, &c->act))
         ok = berr_field(err, BERR_CONFLICT, "event", "%s bukan dokumen tindakan %s", c->f->title,
                         c->act.type);
-    ok = ok && spdp_paper_fits(cf, c, err) && seizure_took_items(tx, cf, c, err);
+    ok = ok && spdp_paper_fits(cf, c, err) && release_paper_fits(cf, c, err) &&
+         seizure_took_items(tx, cf, c, err);
     ok = ok && number_is_ours(c, err);
     /* a BAP or a Resume says something before it is issued */
     ok = ok && contents_issuable(tx, cf, c->act.id, c->f->name, err);
@@ -1041,8 +1083,10 @@ static const struct form_rule *primary_of(const char *type, const char *bap);
  * first, or record the number it was given outside berkas.  Returns false. */
 static bool order_first(struct app *app, const struct issue_ctx *c, struct berr *err)
 {
-    const struct form_rule *p =
-        c->for_act && !c->rule->primary ? primary_of(c->act.type, c->act.bap) : NULL;
+    const struct form_rule *p = !c->for_act || c->rule->primary ? NULL
+                                : strcmp(c->rule->form, "ba_pelepasan") == 0
+                                    ? rule_of("sp_pelepasan")
+                                    : primary_of(c->act.type, c->act.bap);
     const struct render_form_info *o =
         p && app_render(app) ? render_form_find(app_render(app), p->form) : NULL;
     char want[200];

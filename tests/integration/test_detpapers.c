@@ -1162,6 +1162,103 @@ START_TEST(test_a_release_from_detention_refuses_an_arrests_ground)
 }
 END_TEST
 
+/* The case of arrested_case with the arrest's SP Penangkapan issued (*sp_kap: its number). */
+static long long arrested_case_with_order(long long *party, char *sp_kap, size_t n)
+{
+    char m[700], path[96];
+    long long id =
+        suspect_case("2026-02-02", "Uji surat pelepasan", LAN, "122", "2026-02-03", party);
+    snprintf(m, sizeof m,
+             "{\"type\":\"arrested\",\"at\":\"2026-02-04T08:00:00+07:00\",\"party_id\":%lld,"
+             "\"polri_order\":\"SP.Kap/32/II/2026/Ditreskrimsus\",\"scene\":\"Jalan Merdeka "
+             "Nomor 9, Palembang\",\"issue\":[\"sp_penangkapan\"]}",
+             *party);
+    snprintf(path, sizeof path, "/api/v1/cases/%lld/events", id);
+    json_t *e = call("POST", path, demo.inv, m, 201);
+    const char *num = str(json_array_get(json_object_get(e, "documents"), 0), "number");
+    ck_assert_msg(num != NULL, "the SP Penangkapan issued with its act");
+    snprintf(sp_kap, n, "%s", num);
+    json_decref(e);
+    return id;
+}
+
+/* KUHAP 19(1), 75; DOMAIN 7.1, 12: a suspect let go from an arrest not followed by detention has
+ * the order and the Berita Acara of that release - citing the Surat Perintah Penangkapan he was
+ * held on by number and date and the arrest's ground, never a detention: the papers of a
+ * release from detention (which cite an SP Penahanan) are refused him 409 naming his, nothing
+ * issued, and his are refused a suspect released from detention.  His Berita Acara states the
+ * order it executes, so it waits for it (422 naming it); a release from an arrest whose order has
+ * no number is refused its order (422 naming the SP Penangkapan). */
+START_TEST(test_a_release_from_an_arrest_has_its_pelepasan_papers)
+{
+    long long party;
+    char sp_kap[160], m[600], want[300];
+    long long id = arrested_case_with_order(&party, sp_kap, sizeof sp_kap);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-05T08:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"masa_penangkapan_habis\"",
+             party);
+    long long rel = record(id, m);
+    refused(id, "sp_pengeluaran_tahanan", rel, "{}", 409, "sp_pelepasan");
+    refused(id, "ba_pengeluaran_tahanan", rel, "{}", 409, "ba_pelepasan");
+    refused(id, "ba_pelepasan", rel, "{}", 422, "Surat Perintah Pelepasan Tersangka");
+
+    json_t *sp = issue(id, "sp_pelepasan", rel, "{}", demo.inv, 201);
+    const char *sp_no = str(sp, "number");
+    ck_assert_msg(sp_no != NULL, "the SP Pelepasan numbered");
+    char *t =
+        fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(sp, "id")));
+    assert_has(t, "SURAT PERINTAH PELEPASAN TERSANGKA", "SP Pelepasan: its title");
+    snprintf(want, sizeof want, "Surat Perintah Penangkapan Nomor %s tanggal 4 Februari 2026",
+             sp_kap);
+    assert_has(t, want, "SP Pelepasan: the SP Penangkapan by number and date");
+    assert_has(t, "masa penangkapan telah habis", "SP Pelepasan: the arrest's ground");
+    assert_has(t, "melepaskan tersangka", "SP Pelepasan: the order");
+    assert_has(t, SUSPECT, "SP Pelepasan: the suspect");
+    assert_lacks(t, "penahanan", "SP Pelepasan: no detention");
+    assert_lacks(t, "tahanan", "SP Pelepasan: no detention");
+    free(t);
+
+    json_t *ba = issue(id, "ba_pelepasan", rel, "{}", demo.inv, 201);
+    t = fill_document_text(demo.port, demo.inv, json_integer_value(json_object_get(ba, "id")));
+    assert_has(t, "BERITA ACARA PELEPASAN TERSANGKA", "BA Pelepasan: its title");
+    snprintf(want, sizeof want, "Surat Perintah Pelepasan Tersangka Nomor %s", sp_no);
+    assert_has(t, want, "BA Pelepasan: the order it executes");
+    snprintf(want, sizeof want, "Surat Perintah Penangkapan Nomor %s tanggal 4 Februari 2026",
+             sp_kap);
+    assert_has(t, want, "BA Pelepasan: the SP Penangkapan by number and date");
+    assert_has(t, "Tersangka dilepaskan karena masa penangkapan telah habis",
+               "BA Pelepasan: the arrest's ground");
+    assert_has(t, PPNS, "BA Pelepasan: the PPNS who let him go");
+    assert_lacks(t, "penahanan", "BA Pelepasan: no detention");
+    assert_lacks(t, "tahanan", "BA Pelepasan: no detention");
+    free(t);
+    json_decref(ba);
+    json_decref(sp);
+
+    /* released from detention: the Pengeluaran Tahanan's papers, not his */
+    long long other, han;
+    char sp_han[160];
+    long long id2 = detained_case(&other, &han, sp_han, sizeof sp_han);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-12T15:30:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"kepentingan_terpenuhi\"",
+             other);
+    long long rel2 = record(id2, m);
+    refused(id2, "sp_pelepasan", rel2, "{}", 409, "sp_pengeluaran_tahanan");
+    refused(id2, "ba_pelepasan", rel2, "{}", 409, "ba_pengeluaran_tahanan");
+
+    /* an arrest whose order has no number: its release's order cannot cite it */
+    long long id3 = arrested_case(&other);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-04T20:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"tidak_perlu_ditahan\"",
+             other);
+    long long rel3 = record(id3, m);
+    refused(id3, "sp_pelepasan", rel3, "{}", 422, "Surat Perintah Penangkapan");
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -1183,6 +1280,7 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_release_papers_cite_the_extension_he_was_held_on);
     tcase_add_test(tc, test_a_release_from_an_arrest_stands_on_an_arrests_ground);
     tcase_add_test(tc, test_a_release_from_detention_refuses_an_arrests_ground);
+    tcase_add_test(tc, test_a_release_from_an_arrest_has_its_pelepasan_papers);
     suite_add_tcase(s, tc);
     return s;
 }

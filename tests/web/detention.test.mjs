@@ -149,8 +149,8 @@ test('a release from an arrest is offered the arrest\'s grounds, not the detenti
   const c = await must('POST', '/api/v1/cases', inv, { source: 'supervision', opened_on: daysAgo(5), summary: 'Uji pelepasan dari penangkapan', kejari_id: kejari }, 201);
   const s = await must('POST', `/api/v1/cases/${c.id}/parties`, inv, { kind: 'suspect', name: 'Phạm Văn Đức', nationality: 'VN', address_id: 'Jalan Merdeka Nomor 10, Palembang' }, 201);
   await must('POST', `/api/v1/cases/${c.id}/offences`, inv, { code: '122(a)', party_id: s.id }, 201);
-  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(4) }, 201);
-  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'arrested', at: `${daysAgo(3)}T09:00:00+07:00`, party_id: s.id, polri_order: 'SP.Kap/53/2026/RESKRIM' }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'sprindik_issued', date: daysAgo(4), issue: ['sprindik'] }, 201);
+  await must('POST', `/api/v1/cases/${c.id}/events`, inv, { type: 'arrested', at: `${daysAgo(3)}T09:00:00+07:00`, party_id: s.id, polri_order: 'SP.Kap/53/2026/RESKRIM', number: 'SP.Kap/53/2026/RESKRIM' }, 201);
 
   const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
@@ -181,6 +181,21 @@ test('a release from an arrest is offered the arrest\'s grounds, not the detenti
   assert.equal(rel[0].payload.ground, 'masa_penangkapan_habis');
   assert.ok(rel[0].payload.ground_text.includes('masa penangkapan telah habis'), rel[0].payload.ground_text);
   assert.ok(!rel[0].payload.ground_text.includes('penahanan'), rel[0].payload.ground_text);
+  // beside it the papers of a release from an arrest, not those of a release from detention
+  await page.locator(`#issue-${rel[0].id}-sp_pelepasan`).waitFor();
+  await page.locator(`#issue-${rel[0].id}-ba_pelepasan`).waitFor();
+  assert.equal(await page.locator(`#issue-${rel[0].id}-sp_pengeluaran_tahanan`).count(), 0);
+  assert.equal(await page.locator(`#issue-${rel[0].id}-ba_pengeluaran_tahanan`).count(), 0);
+  await page.locator(`#issue-${rel[0].id}-sp_pelepasan`).getByRole('button', { name: 'Terbitkan Surat Perintah Pelepasan Tersangka' }).click();
+  const li = page.locator('#documents li', { hasText: 'Surat Perintah Pelepasan Tersangka' });
+  const err = page.locator(`#issue-${rel[0].id}-sp_pelepasan-error`);
+  await Promise.race([li.waitFor(), err.waitFor()]);
+  assert.equal(await err.count(), 0, await err.count() ? await err.textContent() : '');
+  const href = await li.locator('a').first().getAttribute('href');
+  const text = pdfText(await (await page.request.get(`${BASE}${href}`)).body());
+  assert.ok(text.includes('Surat Perintah Penangkapan Nomor SP.Kap/53/2026/RESKRIM tanggal'), text);
+  assert.ok(text.includes('masa penangkapan telah habis'), text);
+  assert.ok(!text.includes('penahanan'), text);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
