@@ -8,6 +8,7 @@
 #include "core/answer.h"
 #include "core/buf.h"
 #include "core/event.h"
+#include "core/relground.h"
 #include "p19answer.h"
 #include "store/casefile.h"
 #include "store/cases.h"
@@ -236,7 +237,13 @@ static void put_act(struct buf *b, const struct store_case_lists *l, const struc
     else if (json_dump_callback(payload, dump_to_buf, b, JSON_COMPACT) != 0)
         b->failed = true;
     enum event ev;
-    if (event_lookup(r->type, &ev))
+    /* a release from an arrest is named as such (core/relground.h) */
+    const char *rl = r->type && strcmp(r->type, "released") == 0
+                         ? release_act_label(json_string_value(json_object_get(payload, "custody")))
+                         : NULL;
+    if (rl)
+        put_str_member(b, "label", rl);
+    else if (event_lookup(r->type, &ev))
         put_str_member(b, "label", event_label(ev));
     buf_append(b, "}", 1);
 }

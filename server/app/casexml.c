@@ -37,6 +37,7 @@
 #include "casefile.h"
 #include "core/caldate.h"
 #include "core/event.h"
+#include "core/relground.h"
 #include "core/stage.h"
 #include "p19answer.h"
 #include "store/documents.h"
@@ -741,7 +742,15 @@ static void write_event(struct xw *x, const struct store_cd_event *e, const stru
     el(x, "urutan", seq);
     const char *type = e->type;
     enum event ev;
-    el_coded(x, "jenis", type ? type : "", type && event_lookup(type, &ev) ? event_label(ev) : "");
+    json_t *payload = stored_json(x, e->payload);
+    /* a release from an arrest is named as such (core/relground.h), never one from detention */
+    const char *label =
+        type && strcmp(type, "released") == 0
+            ? release_act_label(json_string_value(json_object_get(payload, "custody")))
+            : NULL;
+    if (!label)
+        label = type && event_lookup(type, &ev) ? event_label(ev) : "";
+    el_coded(x, "jenis", type ? type : "", label);
     el_date(x, "tanggal", e->legal_date);
     el_instant(x, "waktu", e->has_legal, e->legal);
     el(x, "nomor-dokumen", e->doc_number);
@@ -756,7 +765,6 @@ static void write_event(struct xw *x, const struct store_cd_event *e, const stru
     xw_attr(x, "nip", e->by_nip ? e->by_nip : "");
     xw_string(x, e->by_name ? e->by_name : "");
     xw_end(x);
-    json_t *payload = stored_json(x, e->payload);
     write_payload(x, payload, d);
     json_decref(payload);
     json_t *content = stored_json(x, e->content);

@@ -89,3 +89,8 @@ const char *release_custody_word(unsigned custody)
 {
     return custody == RELC_ARREST ? "penangkapan" : "penahanan";
 }
+
+const char *release_act_label(const char *custody)
+{
+    return custody && strcmp(custody, "penangkapan") == 0 ? "Pelepasan dari penangkapan" : NULL;
+}

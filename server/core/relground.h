@@ -63,4 +63,10 @@ const char *release_ground_list(unsigned custody, char *buf, size_t n);
 /* "penangkapan" or "penahanan" (RELC_ARREST, else). */
 const char *release_custody_word(unsigned custody);
 
+/* The name of a released act by the custody stored with it (release_custody_word's; NULL: not
+ * stored): "Pelepasan dari penangkapan" of an arrest, else NULL - the catalogue's "Pengeluaran
+ * tahanan" (core/event.c) - so a history or a Resume never calls a release from an arrest one
+ * from detention. */
+const char *release_act_label(const char *custody);
+
 #endif

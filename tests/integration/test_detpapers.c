@@ -1259,6 +1259,58 @@ START_TEST(test_a_release_from_an_arrest_has_its_pelepasan_papers)
 }
 END_TEST
 
+/* The label the case's history gives act k of case id. */
+static char *label_of(long long id, long long k)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/cases/%lld", id);
+    json_t *c = call("GET", path, demo.inv, NULL, 200);
+    json_t *items = json_object_get(c, "history");
+    char *out = NULL;
+    for (size_t i = 0; i < json_array_size(items); i++)
+        if (json_integer_value(json_object_get(json_array_get(items, i), "id")) == k)
+            out = strdup(str(json_array_get(items, i), "label"));
+    json_decref(c);
+    ck_assert_msg(out != NULL, "act %lld has its label", k);
+    return out;
+}
+
+/* KUHAP 19(1): a release from an arrest is not "pengeluaran tahanan" - no detention ended.  The
+ * case's history names it "Pelepasan dari penangkapan", and so does the Resume's list of the acts
+ * taken (a pro justitia paper the prosecutor reads); a release from detention keeps its name. */
+START_TEST(test_a_release_from_an_arrest_is_named_so)
+{
+    long long party;
+    char m[600], route[96];
+    long long id = arrested_case(&party);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-04T20:00:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"tidak_perlu_ditahan\"",
+             party);
+    long long rel = record(id, m);
+    char *l = label_of(id, rel);
+    ck_assert_str_eq(l, "Pelepasan dari penangkapan");
+    free(l);
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/forms/resume.pdf", id);
+    char *t = fill_pdf_text(demo.port, demo.inv, route);
+    assert_has(t, "Pelepasan dari penangkapan", "Resume: the release from the arrest");
+    assert_lacks(t, "Pengeluaran tahanan", "Resume: no release from detention");
+    free(t);
+
+    long long other, han;
+    char sp_han[160];
+    long long id2 = detained_case(&other, &han, sp_han, sizeof sp_han);
+    snprintf(m, sizeof m,
+             "\"type\":\"released\",\"at\":\"2026-02-12T15:30:00+07:00\",\"party_id\":%lld,"
+             "\"ground\":\"kepentingan_terpenuhi\"",
+             other);
+    long long rel2 = record(id2, m);
+    l = label_of(id2, rel2);
+    ck_assert_str_eq(l, "Pengeluaran tahanan");
+    free(l);
+}
+END_TEST
+
 Suite *suite_detpapers(void)
 {
     Suite *s = suite_create("detpapers");
@@ -1281,6 +1333,7 @@ Suite *suite_detpapers(void)
     tcase_add_test(tc, test_a_release_from_an_arrest_stands_on_an_arrests_ground);
     tcase_add_test(tc, test_a_release_from_detention_refuses_an_arrests_ground);
     tcase_add_test(tc, test_a_release_from_an_arrest_has_its_pelepasan_papers);
+    tcase_add_test(tc, test_a_release_from_an_arrest_is_named_so);
     suite_add_tcase(s, tc);
     return s;
 }
