@@ -131,9 +131,16 @@ const RECIPIENTS = {
   ketua_pn_persetujuan: 'laporan tindakan mendesak kepada Ketua PN',
   berkas_kejari: 'berkas perkara kepada Kejaksaan (tanda terima)',
 };
-// the notices of a suspect's custody, the only ones the investigator may declare undelivered
-// with a reason (notice_undelivered; KUHAP 18(3), 21(3), Konvensi Wina 1963 Pasal 36(1)(b))
-const CUSTODY_NOTICES = Object.fromEntries(['keluarga_penangkapan', 'keluarga_penahanan', 'perwakilan_negara'].map((k) => [k, RECIPIENTS[k]]));
+// the notices the investigator may declare undelivered with a reason (notice_undelivered): a
+// suspect's custody (KUHAP 18(3), 21(3), Konvensi Wina 1963 Pasal 36(1)(b)) and an SP3's to
+// another than the Penuntut Umum (KUHAP 109(2)-(3); UU 20/2025 Pasal 24(4))
+const CUSTODY_NOTICES = {
+  ...Object.fromEntries(['keluarga_penangkapan', 'keluarga_penahanan', 'perwakilan_negara'].map((k) => [k, RECIPIENTS[k]])),
+  sp3_korwas: 'pemberitahuan SP3 kepada Korwas PPNS',
+  sp3_suspect: 'pemberitahuan SP3 kepada tersangka',
+  sp3_family: 'pemberitahuan SP3 kepada keluarga tersangka',
+  sp3_reporter: 'pemberitahuan SP3 kepada pelapor/korban',
+};
 
 // an SPDP's addressees (core/event.c spdp_to; only the one to the Kejaksaan is the SPDP of KUHAP
 // 109(1))

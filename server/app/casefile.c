@@ -146,6 +146,9 @@ static void core_member(const struct casefile *cf, enum event as, const struct e
     case EVC_NOTICE: /* the notice a letter delivers (a correction of one: as the act) */
         out->notice = notice_of(as, text);
         out->sp3_to = as == EV_SP3_NOTIFIED ? sp3_to_of(text) : SP3_TO_NONE;
+        /* an SP3 notice declared undelivered names its addressee after "sp3_" */
+        if (as == EV_NOTICE_UNDELIVERED && !sp3_undelivered_lookup(text, &out->sp3_to))
+            out->sp3_to = SP3_TO_NONE;
         break;
     case EVC_NONE:
         break;

@@ -617,7 +617,7 @@ static json_t *clock_json(const struct casefile *cf, const struct clock *c)
     if ((nk != NOTICE_NONE || c->kind == CLK_PN_APPROVAL) && closed)
         json_object_set_new(j, "not_delivered", json_true());
     /* ... or declared undelivered by the investigator, with his reason (notice_undelivered) */
-    if (nk != NOTICE_NONE && clock_undelivered(c))
+    if ((nk != NOTICE_NONE || clock_is_sp3_notice(c->kind)) && clock_undelivered(c))
         undelivered_json(j, cf, c);
     if (nk != NOTICE_NONE && !c->running && !closed && !clock_undelivered(c))
         clock_delivery(j, cf, c, nk);

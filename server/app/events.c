@@ -731,6 +731,14 @@ static bool check_recipient(enum event as, const char *recipient, bool is_notice
     if (as == EV_LETTER_DELIVERED && recipient && !is_notice &&
         strcmp(recipient, PERMIT_REPORT_RECIPIENT) != 0)
         return berr_field(err, BERR_BAD_INPUT, "recipient", "%s", recipients_known);
+    enum notice_kind nk;
+    enum sp3_recipient to;
+    if (as == EV_NOTICE_UNDELIVERED && !(notice_lookup(recipient, &nk) && notice_of_custody(nk)) &&
+        !sp3_undelivered_lookup(recipient, &to))
+        return berr_field(err, BERR_BAD_INPUT, "recipient",
+                          "notice_undelivered: pemberitahuan yang tidak dapat disampaikan, "
+                          "recipient: %s",
+                          undelivered_recipients_text());
     if (as == EV_SP3_NOTIFIED && !sp3_recipient_known(recipient))
         return recipient ? berr_field(err, BERR_BAD_INPUT, "recipient",
                                       "%.40s bukan penerima pemberitahuan SP3; recipient: %s",
@@ -799,7 +807,10 @@ static bool check_input(struct tx *tx, const struct casefile *cf, enum event ev,
     bool is_notice = as == EV_LETTER_DELIVERED && notice_lookup(in->recipient, &notice);
     if (!check_recipient(as, in->recipient, is_notice, err))
         return false;
-    bool needs_suspect = event_info(as)->per_suspect || (is_notice && notice_per_suspect(notice)) ||
+    /* a notice of custody declared undelivered is his, as its delivery would be */
+    bool custody = as == EV_NOTICE_UNDELIVERED && notice_lookup(in->recipient, &notice);
+    bool needs_suspect = event_info(as)->per_suspect || custody ||
+                         (is_notice && notice_per_suspect(notice)) ||
                          (as == EV_BAP_RECORDED && in->bap && strcmp(in->bap, "tersangka") == 0);
     if (needs_suspect && !in->party_id)
         return berr_field(err, BERR_BAD_INPUT, "party_id", "%s perlu party_id tersangka",
@@ -1261,12 +1272,19 @@ static void state_put(struct case_state *st)
     free(st);
 }
 
-/* Whether the notice e names is owed to its suspect: his clock of it folded and running (a log
- * that does not load has no fold: nothing is owed by it). */
+/* Whether the notice e declares undelivered is owed: a notice of custody, its suspect's clock of it
+ * folded and running; an SP3's to another than the PU, its recipient's clock running (his
+ * family's is his) - a log that does not load has no fold: nothing is owed by it. */
 static bool notice_owed(const struct case_state *st, const struct case_event *e)
 {
-    if (!st->loads || e->suspect < 0 || e->suspect >= EVLOG_MAX_SUSPECTS ||
-        e->notice <= NOTICE_NONE || e->notice >= NOTICE__COUNT)
+    if (!st->loads)
+        return false;
+    if (e->sp3_to > SP3_TO_KEJARI && e->sp3_to < SP3_TO__COUNT) {
+        enum sp3_recipient to = e->sp3_to == SP3_TO_FAMILY ? SP3_TO_SUSPECT : e->sp3_to;
+        const struct clock_slot *s = &st->clocks.sp3_to[to];
+        return s->used && s->running;
+    }
+    if (!notice_of_custody(e->notice) || e->suspect < 0 || e->suspect >= EVLOG_MAX_SUSPECTS)
         return false;
     const struct clock_slot *s = &st->clocks.suspects[e->suspect].notices[e->notice];
     return s->used && s->running;

@@ -314,9 +314,15 @@ static const struct sp3_def {
 static bool fold_sp3(struct clock_fold *fo, const struct clock_input *in, int i,
                      const struct case_event *e, struct caldate day, int64_t at, struct berr *err)
 {
-    if (e->event == EV_SP3_NOTIFIED) {
+    if (e->event == EV_SP3_NOTIFIED || e->event == EV_NOTICE_UNDELIVERED) {
         enum sp3_recipient to = e->sp3_to == SP3_TO_FAMILY ? SP3_TO_SUSPECT : e->sp3_to;
-        if (to > SP3_TO_KEJARI && to < SP3_TO__COUNT)
+        if (to <= SP3_TO_KEJARI || to >= SP3_TO__COUNT)
+            return true;
+        /* delivered (after a declaration too: slot_deliver), or declared undelivered with its
+         * reason - the suspect deported, the reporter not found (review2 F3) */
+        if (e->event == EV_SP3_NOTIFIED)
+            slot_deliver(&fo->sp3_to[to], e->event, i, at);
+        else
             slot_stop(&fo->sp3_to[to], e->event, i, at);
         return true;
     }

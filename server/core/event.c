@@ -289,6 +289,24 @@ const char *sp3_recipients_text(void)
            "(pelapor/korban, UU 20/2025 Pasal 24(4))";
 }
 
+bool sp3_undelivered_lookup(const char *code, enum sp3_recipient *out)
+{
+    enum sp3_recipient to;
+    if (!code || strncmp(code, "sp3_", 4) != 0 || !sp3_recipient_lookup(code + 4, &to) ||
+        to == SP3_TO_KEJARI)
+        return false;
+    *out = to;
+    return true;
+}
+
+const char *undelivered_recipients_text(void)
+{
+    return "keluarga_penangkapan, keluarga_penahanan (tembusan surat perintah kepada keluarga, "
+           "KUHAP 18(3), 21(3)), perwakilan_negara (Konvensi Wina 1963 Pasal 36(1)(b)); "
+           "pemberitahuan SP3: sp3_korwas, sp3_suspect, sp3_family, sp3_reporter (bukan kepada "
+           "Penuntut Umum)";
+}
+
 const char *notice_code(enum notice_kind n)
 {
     return (int)n >= 0 && n < NOTICE__COUNT ? notice_codes[n] : "";

@@ -219,6 +219,14 @@ bool sp3_recipient_lookup(const char *code, enum sp3_recipient *out);
 /* The recipients sp3_notified takes, for a refusal. */
 const char *sp3_recipients_text(void);
 
+/* The SP3 notice a notice_undelivered names ("sp3_korwas", "sp3_suspect", "sp3_family",
+ * "sp3_reporter": the addressee's code after "sp3_") into *out; never the prosecutor's - the
+ * notice to the PU is one that must go (KUHAP 109(2)-(3)).  false for any other code. */
+bool sp3_undelivered_lookup(const char *code, enum sp3_recipient *out);
+
+/* The recipients notice_undelivered takes, for a refusal. */
+const char *undelivered_recipients_text(void);
+
 /* Stable recipient code of a notice ("keluarga_penangkapan"), or "". */
 const char *notice_code(enum notice_kind n);
 

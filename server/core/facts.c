@@ -196,11 +196,12 @@ static const struct {
                          "memberitahukan penghentian penyidikan",
                          NO_SOURCE},
     [FACT_NOTICE_OWED] = {"notice_owed",
-                          "Yang dinyatakan tidak dapat disampaikan hanya pemberitahuan atas "
-                          "penangkapan atau penahanan tersangka (tembusan surat perintah kepada "
-                          "keluarga, KUHAP 18(3), 21(3); pemberitahuan kepada perwakilan negara, "
-                          "Konvensi Wina 1963 Pasal 36(1)(b)) yang masih terutang kepadanya: "
-                          "belum disampaikan dan belum dinyatakan tidak dapat disampaikan",
+                          "Yang dinyatakan tidak dapat disampaikan hanya pemberitahuan yang masih "
+                          "terutang: atas penangkapan atau penahanan tersangka (tembusan surat "
+                          "perintah kepada keluarga, KUHAP 18(3), 21(3); pemberitahuan kepada "
+                          "perwakilan negara, Konvensi Wina 1963 Pasal 36(1)(b)) atau "
+                          "pemberitahuan SP3 kepada selain Penuntut Umum - belum disampaikan dan "
+                          "belum dinyatakan tidak dapat disampaikan",
                           "lihat tenggat pemberitahuan tersangka itu (berkas clocks {case}); "
                           "pemberitahuan yang sudah disampaikan tidak dinyatakan tidak dapat "
                           "disampaikan",

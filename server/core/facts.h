@@ -127,8 +127,8 @@ struct case_facts {
     /* letter_delivered: it delivers a notice owed for a suspect's arrest or detention (the
      * family's copy of the order, the consular notice), which the file's end does not discharge */
     bool custody_notice;
-    /* notice_undelivered: the notice it names is one of custody (custody_notice) whose clock
-     * for the suspect still runs (the caller's clock fold) */
+    /* notice_undelivered: the notice it names - one of custody, or an SP3's to another than the
+     * PU - is owed: its clock still runs (the caller's clock fold) */
     bool notice_owed;
     /* sp3_notified in a file diverted to administrative action: an SP3 stands (the caller's
      * clock fold: no reopening, no new Sprindik since it) */

@@ -183,7 +183,7 @@ bool guard_custody_notice(const struct case_facts *f, struct missing *m)
 
 bool guard_notice_owed(const struct case_facts *f, struct missing *m)
 {
-    return need(!f->act_known || (f->custody_notice && f->notice_owed), m, FACT_NOTICE_OWED);
+    return need(!f->act_known || f->notice_owed, m, FACT_NOTICE_OWED);
 }
 
 bool guard_sp3_stands(const struct case_facts *f, struct missing *m)

@@ -99,8 +99,8 @@ bool guard_arrest(const struct case_facts *f, struct missing *m);
  * 18(3), 21(3); VCCR 36(1)(b)). */
 bool guard_custody_notice(const struct case_facts *f, struct missing *m);
 
-/* notice_undelivered: the notice it names is one of the suspect's custody still owed to him
- * (family, consular; neither delivered nor declared undelivered before). */
+/* notice_undelivered: the notice it names is owed - one of the suspect's custody (family,
+ * consular) or an SP3's to another than the PU - neither delivered nor declared before. */
 bool guard_notice_owed(const struct case_facts *f, struct missing *m);
 
 /* sp3_notified in a file diverted to administrative action: only after an SP3 that stands. */

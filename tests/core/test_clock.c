@@ -1069,6 +1069,29 @@ START_TEST(test_a_tak_after_an_sp3_leaves_its_notices_owed)
 }
 END_TEST
 
+/* The SP3's notice to a deported suspect cannot be delivered: declared so, with its reason
+ * (notice_undelivered naming the SP3's recipient), its clock stops as not delivered; the PU's
+ * runs on; his notice delivered after all stops it as delivered (review2 F3). */
+START_TEST(test_an_sp3_notice_declared_undelivered_is_closed_not_delivered)
+{
+    struct case_event gone = sp3_notice("2026-01-08", SP3_TO_SUSPECT);
+    gone.event = EV_NOTICE_UNDELIVERED;
+    struct case_event log[] = {
+        ev_on(EV_SPRINDIK_ISSUED, "2026-01-02"), ev_on(EV_SP3_ISSUED, "2026-01-05"),
+        ev_on(EV_TAK_DECIDED, "2026-01-06"), gone, sp3_notice("2026-01-09", SP3_TO_FAMILY)};
+    struct run r;
+    compute(&r, log, 4, "Asia/Jakarta", "2026-01-08T12:00:00+07:00");
+    const struct clock *c = must_find(&r, CLK_SP3_NOTIFY_SUSPECT, -1);
+    ck_assert(!c->running);
+    ck_assert(clock_undelivered(c));
+    ck_assert(must_find(&r, CLK_SP3_NOTIFY, -1)->running);
+    compute(&r, log, 5, "Asia/Jakarta", "2026-01-10T12:00:00+07:00");
+    c = must_find(&r, CLK_SP3_NOTIFY_SUSPECT, -1);
+    ck_assert_int_eq(c->stopped_by, EV_SP3_NOTIFIED);
+    ck_assert(!clock_undelivered(c));
+}
+END_TEST
+
 START_TEST(test_sp3_under_kuhap_1981_is_notified_by_the_rule_sets_segera)
 {
     /* KUHAP 109(3) says "segera" (DOMAIN D13, UNCERTAIN): the rule set's sp3_notify_days, 2
@@ -2263,6 +2286,7 @@ Suite *suite_clock(void)
     tcase_add_test(misc, test_the_files_end_closes_the_notices_still_owed);
     tcase_add_test(misc, test_a_notice_declared_undelivered_is_closed_not_delivered);
     tcase_add_test(misc, test_a_tak_after_an_sp3_leaves_its_notices_owed);
+    tcase_add_test(misc, test_an_sp3_notice_declared_undelivered_is_closed_not_delivered);
     tcase_add_test(misc, test_no_spdp_is_owed_to_a_reporter_a_file_has_not);
     tcase_add_test(misc, test_kind_and_state_codes);
     tcase_add_test(misc, test_a_busy_case_computes_quickly);

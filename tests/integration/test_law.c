@@ -2322,13 +2322,12 @@ START_TEST(test_a_custody_notice_that_cannot_be_delivered_is_declared_with_its_r
              "\"perwakilan_negara\",\"party_id\":%lld,\"undelivered_reason\":\"   \"}",
              s);
     json_decref(refused(id, demo.inv, body, 400, "bad-input", "undelivered_reason"));
-    /* the SPDP's copy is no notice of custody: 422 */
+    /* the SPDP's copy is not a notice that may be declared undelivered: 400 naming recipient */
     snprintf(body, sizeof body,
              "{\"type\":\"notice_undelivered\",\"date\":\"2026-11-04\",\"recipient\":"
              "\"spdp_tersangka\",\"party_id\":%lld,\"undelivered_reason\":\"%s\"}",
              s, consul);
-    json_t *j = refused(id, demo.inv, body, 422, "guard-failed", NULL);
-    ck_assert(missing_has_code(j, "notice_owed"));
+    json_t *j = refused(id, demo.inv, body, 400, "bad-input", "recipient");
     json_decref(j);
     /* the supervisor does not record it */
     snprintf(body, sizeof body,
@@ -2441,6 +2440,27 @@ START_TEST(test_an_sp3_is_still_owed_its_notices_after_a_tak)
     ck_assert(json_is_false(json_object_get(n, "running")));
     ck_assert_str_eq(str(n, "stopped_by"), "sp3_notified");
     ck_assert_str_eq(str(c, "stage"), "administrative");
+    json_decref(c);
+    /* the suspect deported: the SP3's notice to him cannot go - declared so, with its reason
+     * (never the PU's: 400, nothing written) */
+    json_decref(refused(id, demo.inv,
+                        "{\"type\":\"notice_undelivered\",\"date\":\"2026-10-28\",\"recipient\":"
+                        "\"sp3_kejari\",\"undelivered_reason\":\"x\"}",
+                        400, "bad-input", "recipient"));
+    const char *gone = "Tersangka telah dideportasi ke Vietnam pada 23 Oktober 2026";
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"type\":\"notice_undelivered\",\"date\":\"2026-10-28\",\"recipient\":"
+             "\"sp3_suspect\",\"undelivered_reason\":\"%s\"}",
+             gone);
+    json_decref(refused(id, sup, body, 403, "forbidden", NULL));
+    json_decref(post(id, demo.inv, body, 201));
+    c = get_case(id, demo.inv);
+    n = clock_for(c, "sp3_notify_suspect", 0);
+    ck_assert_msg(n != NULL, "no sp3_notify_suspect clock");
+    ck_assert(json_is_false(json_object_get(n, "running")));
+    ck_assert_str_eq(str(n, "stopped_by"), "notice_undelivered");
+    ck_assert_str_eq(str(n, "undelivered_reason"), gone);
     json_decref(c);
     /* a report diverted to administrative action in prapenyidikan has no SP3 to tell */
     long long other = open_case_on(demo.inv, demo.kejari_plg, "2026-10-01");
