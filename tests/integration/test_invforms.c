@@ -1134,6 +1134,23 @@ START_TEST(test_the_request_for_approval_reports_the_urgent_act)
         json_decref(p);
     }
     ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
+    /* who may not (review2 F13): the prosecutor issues no investigator's letter (403), another
+     * office's investigator does not see the case (404), and an act of another case is no act of
+     * this one - refused naming the event, nothing of the other case said; nothing issued */
+    char route[128], body[200];
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/forms/permohonan_izin_pn", id);
+    snprintf(body, sizeof body, "{\"event\":%lld,\"params\":{\"court\":\"Palembang\"}}", search);
+    json_decref(call("POST", route, demo.pros, body, 403));
+    json_decref(call("POST", route, demo_server_login(&demo, "199205052016031002" /* Batulicin */),
+                     body, 404));
+    long long other_party, other = case_opened("2026-11-20", "VN", &other_party);
+    json_decref(act(other, "\"type\":\"sprindik_issued\",\"date\":\"2026-11-21\"", NULL, 201));
+    snprintf(route, sizeof route, "/api/v1/cases/%lld/forms/permohonan_izin_pn", other);
+    json_t *p = call("POST", route, demo.inv, body, 422);
+    ck_assert_str_eq(str(p, "field"), "event");
+    ck_assert_msg(!strstr(str(p, "detail"), "Novotel"), "%s", str(p, "detail"));
+    json_decref(p);
+    ck_assert_int_eq(sql_count(demo.db, "SELECT count(*) FROM app.documents", 0, NULL), before);
 
     json_t *d = ask_court(id, search, ",\"dated\":\"2026-11-29\"", 201);
     ck_assert_str_eq(str(d, "issued_on"), "2026-11-29");
