@@ -41,5 +41,11 @@ fi
 if ! tests/fnlen/check.sh . tests/fnlen/allowlist.txt; then
   echo "gate: a function over 60 lines above (tests/fnlen/allowlist.txt only shrinks)"; fail=1
 fi
-if [[ $fail -eq 0 ]]; then echo "gate: 7 passed, 0 failed"; fi
+# two migrations of one number: berkasd refuses to start (two helpers once landed 0053 each the
+# same minute); caught here, before a branch lands
+dup=$(ls sql | grep -E '^[0-9]{4}_.*\.sql$' | cut -c1-4 | sort | uniq -d)
+if [[ -n $dup ]]; then
+  echo "gate: migrations share a number: $dup (renumber the later one)"; fail=1
+fi
+if [[ $fail -eq 0 ]]; then echo "gate: 8 passed, 0 failed"; fi
 exit $fail
