@@ -24,6 +24,7 @@ void casefile_free(struct casefile *cf)
     free(cf->suspect_interpreted);
     free(cf->charged);
     free(cf->snapshot);
+    free(cf->rulesets);
     memset(cf, 0, sizeof *cf);
 }
 
@@ -337,12 +338,36 @@ static bool load_events(struct tx *tx, struct casefile *cf, struct berr *err)
     return ok;
 }
 
+/* The n rule sets of sets into cf's own array. */
+static bool rulesets_keep(struct casefile *cf, const struct ruleset *sets, int n, struct berr *err)
+{
+    free(cf->rulesets);
+    cf->nrulesets = 0;
+    cf->rulesets = malloc((size_t)(n > 0 ? n : 1) * sizeof *cf->rulesets);
+    if (!cf->rulesets)
+        return berr_set(err, BERR_INTERNAL, "out of memory");
+    memcpy(cf->rulesets, sets, (size_t)n * sizeof *sets);
+    cf->nrulesets = n;
+    return true;
+}
+
+/* The rule sets in force (at: berkasd's copy of that version, rulesets_load_at; else the
+ * database's now) into cf. */
+static bool rulesets_of(struct tx *tx, bool at, long long version, struct casefile *cf,
+                        struct berr *err)
+{
+    struct ruleset sets[RULESET_MAX];
+    int n = 0;
+    bool ok = at ? rulesets_load_at(tx, version, sets, &n, err) : rulesets_load(tx, sets, &n, err);
+    return ok && rulesets_keep(cf, sets, n, err);
+}
+
 bool casefile_load(struct tx *tx, const struct actor *who, long long id, bool lock,
                    struct casefile *cf, struct berr *err)
 {
     memset(cf, 0, sizeof *cf);
     return load_case_row(tx, who, id, lock, cf, err) && load_children(tx, cf, err) &&
-           load_events(tx, cf, err) && rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
+           load_events(tx, cf, err) && rulesets_of(tx, false, 0, cf, err);
 }
 
 bool casefile_load_page(struct tx *tx, const struct actor *who, long long id, struct casefile *cf,
@@ -352,8 +377,7 @@ bool casefile_load_page(struct tx *tx, const struct actor *who, long long id, st
     memset(log, 0, sizeof *log);
     bool ok = load_case_row(tx, who, id, false, cf, err) && load_children(tx, cf, err) &&
               store_casefile_page_log(tx, cf->id, log, err) &&
-              event_rows(log->items, log->n, cf, err) &&
-              rulesets_load(tx, cf->rulesets, &cf->nrulesets, err);
+              event_rows(log->items, log->n, cf, err) && rulesets_of(tx, false, 0, cf, err);
     if (!ok) {
         store_log_free(log);
         casefile_free(cf);
@@ -394,8 +418,7 @@ bool casefile_load_for_write(struct tx *tx, const struct actor *who, long long i
     long long rules = 0;
     /* the suspects first: the cached log's suspect indices are theirs */
     return load_head_for_write(tx, who, id, cf, &rules, next_event, err) &&
-           (logcache_take(cf) || load_events(tx, cf, err)) &&
-           rulesets_load_at(tx, rules, cf->rulesets, &cf->nrulesets, err);
+           (logcache_take(cf) || load_events(tx, cf, err)) && rulesets_of(tx, true, rules, cf, err);
 }
 
 void casefile_release(struct casefile *cf)
@@ -457,8 +480,7 @@ bool casefile_load_many(struct tx *tx, const long long *ids, int n, struct casef
              event_rows(log.items + e0, ne, cf, err);
         cf->charged = calloc(1, sizeof *cf->charged);
         ok = ok && cf->charged != NULL;
-        memcpy(cf->rulesets, sets, sizeof sets);
-        cf->nrulesets = nsets;
+        ok = ok && rulesets_keep(cf, sets, nsets, err);
     }
     store_casefile_rows_free(&heads);
     store_suspects_free(&sus);

@@ -66,8 +66,10 @@ struct casefile {
     int ncharged;
     struct charged *charged;
 
+    /* the rule sets' versions, in date order (malloc'd, exactly nrulesets: up to RULESET_MAX
+     * versions inline made every case file 14 KB, zeroed and copied on each act - issue 12) */
     int nrulesets;
-    struct ruleset rulesets[RULESET_MAX];
+    struct ruleset *rulesets;
 };
 
 /* Load case id as the actor sees it (the visibility rule, then RLS), with
