@@ -1797,6 +1797,24 @@ static bool issue_with_act(struct app *app, struct tx *tx, const struct actor *w
     return ok;
 }
 
+/* The papers an act needs and the file lacks (missing: forms.h's list, owned; NULL when it could
+ * not be made, err set): -1 then, 0 when none lacks, else 1 with their names in one line and the
+ * list kept for the refusal's body (out->missing). */
+static int papers_lacking(json_t *missing, struct event_outcome *out, char *names, size_t size)
+{
+    if (!missing)
+        return -1;
+    if (json_array_size(missing) == 0) {
+        json_decref(missing);
+        return 0;
+    }
+    forms_missing_line(missing, names, size);
+    json_decref(out->body);
+    out->body = NULL;
+    out->missing = missing;
+    return 1;
+}
+
 /* Tahap I sends the berkas perkara (KUHAP 8(3)(a), 110(1)), and so does
  * sending it back after a P-19 (110(3), 138(2)): each is refused until the
  * file holds the papers it needs (forms_dossier_missing: the five every
@@ -1820,17 +1838,10 @@ static bool tahap1_documents(struct app *app, struct tx *tx, const struct actor 
     if (casefile_load(tx, who, case_id, false, &cf, err))
         missing = forms_dossier_missing(app, tx, &cf, true, err);
     casefile_free(&cf);
-    if (!missing)
-        return false;
-    if (json_array_size(missing) == 0) {
-        json_decref(missing);
-        return true;
-    }
     char names[1600], msg[2000];
-    forms_missing_line(missing, names, sizeof names);
-    json_decref(out->body);
-    out->body = NULL;
-    out->missing = missing;
+    int lacks = papers_lacking(missing, out, names, sizeof names);
+    if (lacks <= 0)
+        return lacks == 0;
     snprintf(
         msg, sizeof msg,
         "%s mengirim berkas perkara: belum ada %s; terbitkan untuk tindakannya ('berkas "
@@ -1862,17 +1873,10 @@ static bool short_procedure_papers(struct tx *tx, const struct actor *who, long 
     if (casefile_load(tx, who, case_id, false, &cf, err))
         missing = forms_suspect_papers_missing(tx, &cf, err);
     casefile_free(&cf);
-    if (!missing)
-        return false;
-    if (json_array_size(missing) == 0) {
-        json_decref(missing);
-        return true;
-    }
     char names[1600], msg[2000];
-    forms_missing_line(missing, names, sizeof names);
-    json_decref(out->body);
-    out->body = NULL;
-    out->missing = missing;
+    int lacks = papers_lacking(missing, out, names, sizeof names);
+    if (lacks <= 0)
+        return lacks == 0;
     snprintf(msg, sizeof msg,
              "Penyerahan perkara acara singkat (UU 6/2011 Pasal 110(2)) menyerahkan tersangka "
              "dengan berita acara pemeriksaannya: %s; terbitkan ('berkas issue %lld bap_tersangka "
